@@ -1,0 +1,38 @@
+import type { FunctionReference } from "convex/server";
+import type { Id } from "../_generated/dataModel";
+import type { MutationCtx } from "../_generated/server";
+
+export type HookArgs = {
+  organizationId: Id<"organizations">;
+  threadId: Id<"conversationThreads">;
+  hookRunId: Id<"hookRuns">;
+  messageIds: Id<"unifiedMessages">[];
+};
+
+/**
+ * Downstream consumers of a coalesced burst. Each runs as its own scheduled function so one
+ * failing consumer never blocks the others or the ingest path. Register new consumers here.
+ */
+export const downstreamHooks: FunctionReference<"mutation" | "action", "internal", HookArgs>[] = [];
+
+export async function runDownstreamHooks(
+  ctx: MutationCtx,
+  args: Omit<HookArgs, "hookRunId"> & { firstAt: number; now: number },
+) {
+  const hookRunId = await ctx.db.insert("hookRuns", {
+    organizationId: args.organizationId,
+    threadId: args.threadId,
+    messageIds: args.messageIds,
+    firstAt: args.firstAt,
+    ranAt: args.now,
+  });
+  for (const hook of downstreamHooks) {
+    await ctx.scheduler.runAfter(0, hook, {
+      organizationId: args.organizationId,
+      threadId: args.threadId,
+      hookRunId,
+      messageIds: args.messageIds,
+    });
+  }
+  return hookRunId;
+}

@@ -1,0 +1,153 @@
+import {
+  getAdapter,
+  InboundParseError,
+  type InboundEvent,
+  type WebhookRequest,
+} from "@switchboard/channels";
+import type { ProviderId } from "@switchboard/channels/ids";
+import { internal } from "../_generated/api";
+import type { ActionCtx } from "../_generated/server";
+import { credentialAad, decryptString, encryptString, rawEventAad } from "../lib/crypto";
+import { jsonError } from "../lib/http";
+import { normalizeEndpoint } from "./endpoints";
+
+/** Larger bodies are refused before parsing (413); real provider payloads are far smaller. */
+export const MAX_WEBHOOK_BYTES = 1_000_000;
+
+/** Credential field each provider's webhook signature is computed with. */
+export const WEBHOOK_SECRET_FIELD: Record<ProviderId, string> = {
+  twilio: "authToken",
+  vonage: "signatureSecret",
+  meta: "appSecret",
+  resend: "webhookSecret",
+  generic: "signingSecret",
+  native: "sessionSecret",
+};
+
+/** Headers worth keeping in the audit log. Signatures and auth never are. */
+const LOGGED_HEADERS = ["content-type", "user-agent", "content-length", "svix-id", "webhook-id", "i-twilio-idempotency-token"];
+
+/**
+ * The URL the provider signed. Behind a proxy or tunnel the request URL differs from the public
+ * one, so PUBLIC_WEBHOOK_BASE_URL (e.g. https://hooks.example.com) replaces the origin.
+ */
+export function publicUrl(request: Request): string {
+  const base = process.env.PUBLIC_WEBHOOK_BASE_URL;
+  if (!base) return request.url;
+  const url = new URL(request.url);
+  return base.replace(/\/$/, "") + url.pathname + url.search;
+}
+
+export async function readBody(request: Request): Promise<string | Response> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_WEBHOOK_BYTES) return jsonError(413, "payload_too_large", `Body exceeds ${MAX_WEBHOOK_BYTES} bytes`);
+  const buffer = await request.arrayBuffer();
+  if (buffer.byteLength > MAX_WEBHOOK_BYTES) {
+    return jsonError(413, "payload_too_large", `Body exceeds ${MAX_WEBHOOK_BYTES} bytes`);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(buffer);
+  } catch {
+    return jsonError(400, "invalid_encoding", "Body is not valid UTF-8");
+  }
+}
+
+export function toWebhookRequest(request: Request, rawBody: string): WebhookRequest {
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, key) => {
+    headers[key.toLowerCase()] = value;
+  });
+  return { method: request.method, url: publicUrl(request), headers, rawBody };
+}
+
+export async function decryptCredentials(
+  organizationId: string,
+  credentials: Record<string, { kid: string; iv: string; ct: string }>,
+): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [field, envelope] of Object.entries(credentials)) {
+    out[field] = await decryptString(envelope, credentialAad(organizationId, field));
+  }
+  return out;
+}
+
+function acknowledge(provider: ProviderId, result: { stored: number; duplicates: number }): Response {
+  if (provider === "twilio") {
+    // Twilio reads the reply as TwiML; an empty <Response/> means "no auto-reply".
+    return new Response('<?xml version="1.0" encoding="UTF-8"?><Response></Response>', {
+      status: 200,
+      headers: { "content-type": "text/xml" },
+    });
+  }
+  return Response.json({ ok: true, ...result }, { status: 200 });
+}
+
+/**
+ * The inbound pipeline's HTTP half: route -> endpoint -> signature (fail closed) -> parse, then
+ * one transactional mutation for dedupe -> identity -> thread -> store -> coalesce.
+ * Nothing is written before the signature has been verified.
+ */
+export async function handleWebhook(ctx: ActionCtx, request: Request, provider: ProviderId): Promise<Response> {
+  const body = await readBody(request);
+  if (body instanceof Response) return body;
+  const webhook = toWebhookRequest(request, body);
+  const adapter = getAdapter(provider);
+
+  let routingKey: string | null;
+  try {
+    routingKey = adapter.routingKey(webhook);
+  } catch (error) {
+    return jsonError(400, "malformed_payload", errorMessage(error));
+  }
+  if (!routingKey) return jsonError(400, "unroutable", "The request names no receiving endpoint");
+
+  const route = await ctx.runQuery(internal.inbound.routing.findEndpoint, {
+    provider,
+    identifier: normalizeEndpoint(provider, routingKey),
+  });
+  if (!route) return jsonError(404, "unknown_endpoint", `No ${provider} channel receives for this endpoint`);
+  if (!route.enabled) return jsonError(403, "channel_disabled", "This channel is disabled");
+
+  const secretField = WEBHOOK_SECRET_FIELD[provider];
+  if (!route.credentials[secretField]) {
+    return jsonError(503, "not_configured", `The channel has no ${secretField}; webhooks are refused until it is set`);
+  }
+  const secrets = await decryptCredentials(route.organizationId, route.credentials);
+  const verdict = await adapter.validateSignature(webhook, secrets);
+  if (!verdict.ok) return jsonError(verdict.status, "invalid_signature", verdict.reason);
+
+  let events: InboundEvent[];
+  try {
+    events = adapter.parseInbound(webhook);
+  } catch (error) {
+    if (error instanceof InboundParseError) return jsonError(400, "malformed_payload", error.message);
+    throw error;
+  }
+
+  const headers: Record<string, string> = {};
+  for (const name of LOGGED_HEADERS) if (webhook.headers[name]) headers[name] = webhook.headers[name]!;
+  const url = new URL(request.url);
+  const result = await ctx.runMutation(internal.inbound.ingest.ingest, {
+    organizationId: route.organizationId,
+    channelConfigId: route.channelConfigId,
+    provider,
+    events: events.map(stripUndefined),
+    raw: {
+      method: request.method,
+      path: url.pathname,
+      headers,
+      body: await encryptString(body, rawEventAad(route.organizationId)),
+      bodyBytes: new TextEncoder().encode(body).length,
+    },
+  });
+  return acknowledge(provider, { stored: result.stored.length, duplicates: result.duplicates });
+}
+
+/** Convex values cannot hold `undefined`; adapters may leave optional fields undefined. */
+function stripUndefined<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,83 @@
+import type { ChannelId, Direction } from "@switchboard/channels/ids";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx } from "../_generated/server";
+
+const PREVIEW_LENGTH = 140;
+
+export function previewOf(text: string, attachmentCount: number, subject?: string): string {
+  const body = text.replace(/\s+/g, " ").trim();
+  const base = body || (subject ? subject.trim() : "") || (attachmentCount > 0 ? `📎 ${attachmentCount} attachment${attachmentCount > 1 ? "s" : ""}` : "");
+  return base.length > PREVIEW_LENGTH ? `${base.slice(0, PREVIEW_LENGTH - 1)}…` : base;
+}
+
+/**
+ * The contact's current conversation: the newest thread that is not closed (open, pending or
+ * snoozed), else a new open thread. Three bounded index reads, no scan.
+ */
+export async function findOrCreateThread(
+  ctx: MutationCtx,
+  args: {
+    organizationId: Id<"organizations">;
+    contactId: Id<"contacts">;
+    channel: ChannelId;
+    direction: Direction;
+    subject?: string;
+    preview: string;
+    at: number;
+  },
+): Promise<{ thread: Doc<"conversationThreads">; created: boolean }> {
+  const { organizationId, contactId } = args;
+  let newest: Doc<"conversationThreads"> | null = null;
+  for (const status of ["open", "pending", "snoozed"] as const) {
+    const candidate = await ctx.db
+      .query("conversationThreads")
+      .withIndex("by_contact_status", (q) =>
+        q.eq("organizationId", organizationId).eq("contactId", contactId).eq("status", status),
+      )
+      .order("desc")
+      .first();
+    if (candidate && (!newest || candidate.lastMessageAt > newest.lastMessageAt)) newest = candidate;
+  }
+  if (newest) return { thread: newest, created: false };
+
+  const threadId = await ctx.db.insert("conversationThreads", {
+    organizationId,
+    contactId,
+    status: "open",
+    subject: args.subject,
+    lastMessageAt: args.at,
+    lastMessagePreview: args.preview,
+    lastChannel: args.channel,
+    lastDirection: args.direction,
+    unreadCount: 0,
+    messageCount: 0,
+    createdAt: args.at,
+  });
+  return { thread: (await ctx.db.get(threadId))!, created: true };
+}
+
+/** Thread bookkeeping after a message lands in it. Inbound mail re-opens snoozed/pending threads. */
+export async function touchThread(
+  ctx: MutationCtx,
+  thread: Doc<"conversationThreads">,
+  msg: { channel: ChannelId; direction: Direction; preview: string; at: number; subject?: string },
+) {
+  const inbound = msg.direction === "inbound";
+  const latest = msg.at >= thread.lastMessageAt;
+  await ctx.db.patch(thread._id, {
+    lastMessageAt: Math.max(thread.lastMessageAt, msg.at),
+    ...(latest
+      ? { lastMessagePreview: msg.preview, lastChannel: msg.channel, lastDirection: msg.direction }
+      : {}),
+    ...(inbound
+      ? {
+          unreadCount: thread.unreadCount + 1,
+          lastInboundAt: Math.max(thread.lastInboundAt ?? 0, msg.at),
+          status: "open" as const,
+          snoozedUntil: undefined,
+        }
+      : {}),
+    subject: thread.subject ?? msg.subject,
+    messageCount: thread.messageCount + 1,
+  });
+}

@@ -1,0 +1,2 @@
+/** Outbound delivery tables (spread into defineSchema by ../schema.ts). */
+export const outboundTables = {};

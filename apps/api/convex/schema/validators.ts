@@ -1,0 +1,100 @@
+import { v, type VLiteral, type VUnion } from "convex/values";
+import {
+  CHANNEL_IDS,
+  DELIVERY_STATUSES,
+  DIRECTIONS,
+  HEALTH_STATES,
+  IDENTIFIER_KINDS,
+  MESSAGE_STATUSES,
+  PROVIDER_IDS,
+  THREAD_STATUSES,
+} from "@switchboard/channels/ids";
+
+/** A Convex union validator built from one of the shared `as const` arrays in packages/channels. */
+export function literals<const T extends readonly [string, ...string[]]>(values: T) {
+  return v.union(...values.map((value) => v.literal(value))) as unknown as VUnion<
+    T[number],
+    VLiteral<T[number], "required">[],
+    "required",
+    never
+  >;
+}
+
+export const channelId = literals(CHANNEL_IDS);
+export const providerId = literals(PROVIDER_IDS);
+export const direction = literals(DIRECTIONS);
+export const messageStatus = literals(MESSAGE_STATUSES);
+export const deliveryStatus = literals(DELIVERY_STATUSES);
+export const healthState = literals(HEALTH_STATES);
+export const threadStatus = literals(THREAD_STATUSES);
+export const identifierKind = literals(IDENTIFIER_KINDS);
+
+export const MEMBER_ROLES = ["owner", "admin", "agent"] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+export const memberRole = literals(MEMBER_ROLES);
+
+export const RELATIONSHIP_SOURCES = ["manual", "agent_extracted"] as const;
+export const relationshipSource = literals(RELATIONSHIP_SOURCES);
+
+export const IDENTITY_SOURCES = ["inbound", "outbound", "manual", "merge", "signature"] as const;
+export const identitySource = literals(IDENTITY_SOURCES);
+
+export const INBOUND_OUTCOMES = ["stored", "duplicate", "status", "ignored", "partial"] as const;
+export const inboundOutcome = literals(INBOUND_OUTCOMES);
+
+export const attachment = v.object({
+  url: v.optional(v.string()),
+  mediaId: v.optional(v.string()),
+  contentType: v.optional(v.string()),
+  filename: v.optional(v.string()),
+  size: v.optional(v.number()),
+  caption: v.optional(v.string()),
+});
+
+export const messageError = v.object({ code: v.optional(v.string()), message: v.string() });
+
+/** AES-256-GCM envelope (see channels/crypto.ts). */
+export const encrypted = v.object({ kid: v.string(), iv: v.string(), ct: v.string() });
+
+export const channelHealth = v.object({
+  state: healthState,
+  lastCheckedAt: v.optional(v.number()),
+  lastSuccessfulSend: v.optional(v.number()),
+  lastError: v.optional(v.string()),
+  lastErrorAt: v.optional(v.number()),
+  rateLimitRemaining: v.optional(v.number()),
+  latencyMs: v.optional(v.number()),
+  consecutiveFailures: v.number(),
+});
+
+/** Mirrors InboundMessage in packages/channels/src/types.ts (what parseInbound returns). */
+export const inboundMessage = v.object({
+  kind: v.literal("message"),
+  channel: channelId,
+  provider: providerId,
+  externalMessageId: v.string(),
+  from: v.object({ identifier: v.string(), displayName: v.optional(v.string()) }),
+  to: v.string(),
+  text: v.string(),
+  subject: v.optional(v.string()),
+  html: v.optional(v.string()),
+  attachments: v.array(attachment),
+  sentAt: v.optional(v.number()),
+  emailMessageId: v.optional(v.string()),
+  inReplyTo: v.optional(v.array(v.string())),
+  cc: v.optional(v.array(v.string())),
+  contentType: v.optional(v.string()),
+});
+
+/** Mirrors StatusEvent in packages/channels/src/types.ts. */
+export const statusEvent = v.object({
+  kind: v.literal("status"),
+  channel: channelId,
+  provider: providerId,
+  externalMessageId: v.string(),
+  status: deliveryStatus,
+  occurredAt: v.optional(v.number()),
+  error: v.optional(messageError),
+});
+
+export const inboundEvent = v.union(inboundMessage, statusEvent);

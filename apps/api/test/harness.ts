@@ -1,0 +1,86 @@
+import { convexTest } from "convex-test";
+import { internal } from "../convex/_generated/api";
+import type { Id } from "../convex/_generated/dataModel";
+import schema from "../convex/schema";
+
+export const modules = import.meta.glob("../convex/**/*.ts");
+
+export const SITE = "https://some.convex.site";
+
+export function newBackend() {
+  return convexTest(schema, modules);
+}
+export type Backend = ReturnType<typeof newBackend>;
+
+export const SECRETS = {
+  twilioAuthToken: "twilio-auth-token-0123456789abcdef",
+  vonageSignatureSecret: "vonage-signature-secret-0123456789",
+  metaAppSecret: "meta-app-secret-0123456789",
+  metaVerifyToken: "meta-verify-token-42",
+  resendWebhookSecret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+  genericSigningSecret: "whsec_c2VjcmV0LWZvci1nZW5lcmljLXdlYmhvb2tzLTAxMjM=",
+  chatSessionSecret: "chat-session-secret-0123456789abcdef",
+};
+
+export interface SeededOrg {
+  organizationId: Id<"organizations">;
+  configs: Record<"twilio" | "vonage" | "meta" | "resend" | "generic" | "native", Id<"channelConfigs">>;
+  userId: string;
+}
+
+/** An organization with one channel of every provider, receiving on the given endpoints. */
+export async function seedOrg(
+  t: Backend,
+  slug: string,
+  endpoints: { phone: string; vonagePhone: string; phoneNumberId: string; inboundEmail: string; customSlug: string; chatSlug: string },
+  opts: { coalesceWindowMs?: number } = {},
+): Promise<SeededOrg> {
+  const userId = `https://auth.test|${slug}-owner`;
+  const organizationId = await t.mutation(internal.orgs.admin.createOrganization, {
+    name: `Org ${slug}`,
+    slug,
+    defaultRegion: "US",
+    coalesceWindowMs: opts.coalesceWindowMs,
+    owner: { userId, email: `owner@${slug}.test` },
+  });
+  const create = (provider: keyof SeededOrg["configs"], endpoint: string, credentials: Record<string, string>) =>
+    t.action(internal.channels.configs.createConfig, { organizationId, provider, endpoints: [endpoint], settings: {}, credentials });
+  const configs = {
+    twilio: await create(
+      "twilio",
+      endpoints.phone,
+      { accountSid: "AC00000000000000000000000000000001", authToken: SECRETS.twilioAuthToken },
+    ),
+    vonage: await create(
+      "vonage",
+      endpoints.vonagePhone,
+      { apiKey: "vonage-key", apiSecret: "vonage-secret", signatureSecret: SECRETS.vonageSignatureSecret },
+    ),
+    meta: await create(
+      "meta",
+      endpoints.phoneNumberId,
+      { accessToken: "meta-access-token", appSecret: SECRETS.metaAppSecret, verifyToken: `${SECRETS.metaVerifyToken}-${slug}` },
+    ),
+    resend: await create(
+      "resend",
+      endpoints.inboundEmail,
+      { apiKey: "re_test_key", webhookSecret: SECRETS.resendWebhookSecret },
+    ),
+    generic: await create("generic", endpoints.customSlug, { signingSecret: SECRETS.genericSigningSecret }),
+    native: await create("native", endpoints.chatSlug, { sessionSecret: SECRETS.chatSessionSecret }),
+  };
+  return { organizationId, configs, userId };
+}
+
+export async function countRows(t: Backend, organizationId: Id<"organizations">) {
+  return t.run(async (ctx) => {
+    const org = (q: { eq(field: "organizationId", value: Id<"organizations">): unknown }) => q.eq("organizationId", organizationId);
+    return {
+      messages: (await ctx.db.query("unifiedMessages").withIndex("by_thread", org as never).collect()).length,
+      contacts: (await ctx.db.query("contacts").withIndex("by_org_last_message", org as never).collect()).length,
+      identities: (await ctx.db.query("contactIdentities").withIndex("by_contact", org as never).collect()).length,
+      threads: (await ctx.db.query("conversationThreads").withIndex("by_org_last", org as never).collect()).length,
+      rawEvents: (await ctx.db.query("inboundEvents").withIndex("by_org_received", org as never).collect()).length,
+    };
+  });
+}

@@ -1,0 +1,178 @@
+/**
+ * Native web chat. No external provider: the widget POSTs visitor messages as JSON and agents'
+ * replies reach the visitor through reactive queries, so `send` succeeds immediately.
+ *
+ * Authentication: a per-visitor session token issued by our backend,
+ *   token = base64url(`${visitorId}.${expiresAtSeconds}.${mac}`)
+ *   mac   = base64url(HMAC-SHA256(sessionSecret, `${visitorId}.${expiresAtSeconds}`))
+ * sent as `Authorization: Bearer <token>` (or `x-visitor-token`).
+ *
+ * Inbound body: {clientMessageId, text?, attachments?, visitorId?, name?, timestamp?}
+ * POSTed to …/chat/<widgetKey> (or ?widget=<widgetKey>, or body.widgetKey): the routing key.
+ */
+import { z } from "zod";
+import { base64UrlDecodeString, base64UrlEncode, base64UrlEncodeString, hmac, timingSafeEqual } from "../crypto";
+import { isObject } from "../http";
+import type { ChannelAdapter, InboundEvent, SignatureResult, VerifyOptions, WebhookRequest, WebhookSecrets } from "../types";
+import { InboundParseError } from "../types";
+import { header, parseJsonBody, parseWith, pathSegmentAfter, queryParam, toEpochMs } from "./shared";
+
+export const DEFAULT_VISITOR_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
+const VISITOR_ID_RE = /^[A-Za-z0-9_-]{1,128}$/;
+
+export const nativeCredentialsSchema = z.object({
+  sessionSecret: z.string().min(32, "Session secret must be at least 32 characters"),
+});
+export const nativeSettingsSchema = z.object({
+  /** Public key the widget embeds; the routing key of its requests. */
+  widgetKey: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
+  /** Origins allowed to embed the widget (comma-separated), enforced by the HTTP layer. */
+  allowedOrigins: z.string().optional(),
+  tokenTtlSeconds: z.string().regex(/^\d+$/).optional(),
+});
+
+async function mac(secret: string, visitorId: string, exp: number): Promise<string> {
+  return base64UrlEncode(await hmac("SHA-256", secret, `${visitorId}.${exp}`));
+}
+
+/** Issues a session token for a visitor (call from the backend when the widget starts a session). */
+export async function createVisitorToken(
+  secret: string,
+  visitorId: string,
+  opts: { ttlSeconds?: number; now?: number } = {},
+): Promise<{ token: string; expiresAt: number }> {
+  if (!VISITOR_ID_RE.test(visitorId)) throw new Error("visitorId must be 1-128 characters of A-Z, a-z, 0-9, _ or -");
+  const exp = Math.floor((opts.now ?? Date.now()) / 1000) + (opts.ttlSeconds ?? DEFAULT_VISITOR_TOKEN_TTL_SECONDS);
+  const token = base64UrlEncodeString(`${visitorId}.${exp}.${await mac(secret, visitorId, exp)}`);
+  return { token, expiresAt: exp * 1000 };
+}
+
+/** Reads a token without verifying it (only use after validateSignature succeeded). */
+export function decodeVisitorToken(token: string): { visitorId: string; expiresAt: number; mac: string } | null {
+  const decoded = base64UrlDecodeString(token.trim());
+  if (!decoded) return null;
+  const parts = decoded.split(".");
+  if (parts.length !== 3) return null;
+  const [visitorId, exp, m] = parts as [string, string, string];
+  if (!VISITOR_ID_RE.test(visitorId) || !/^\d+$/.test(exp) || !m) return null;
+  return { visitorId, expiresAt: Number(exp) * 1000, mac: m };
+}
+
+export async function verifyVisitorToken(
+  secret: string,
+  token: string,
+  now: number = Date.now(),
+): Promise<{ ok: true; visitorId: string; expiresAt: number } | { ok: false; reason: string }> {
+  const t = decodeVisitorToken(token);
+  if (!t) return { ok: false, reason: "session token is malformed" };
+  const expected = await mac(secret, t.visitorId, t.expiresAt / 1000);
+  if (!timingSafeEqual(t.mac, expected)) return { ok: false, reason: "session token signature mismatch" };
+  if (t.expiresAt <= now) return { ok: false, reason: "session token expired" };
+  return { ok: true, visitorId: t.visitorId, expiresAt: t.expiresAt };
+}
+
+/** The token a request carries: Authorization: Bearer, or x-visitor-token. */
+export function visitorTokenOf(req: WebhookRequest): string | undefined {
+  const auth = header(req, "authorization");
+  const m = auth ? /^Bearer\s+(\S+)\s*$/i.exec(auth) : null;
+  return m?.[1] ?? header(req, "x-visitor-token") ?? undefined;
+}
+
+const chatMessageSchema = z
+  .object({
+    clientMessageId: z.string().min(1, "clientMessageId is required").max(128),
+    text: z.string().max(10_000).optional(),
+    visitorId: z.string().regex(VISITOR_ID_RE, "visitorId has invalid characters").optional(),
+    name: z.string().max(200).optional(),
+    widgetKey: z.string().optional(),
+    attachments: z
+      .array(
+        z.object({
+          url: z.url().optional(),
+          mediaId: z.string().optional(),
+          contentType: z.string().optional(),
+          filename: z.string().optional(),
+          size: z.number().int().nonnegative().optional(),
+        }),
+      )
+      .max(10)
+      .optional(),
+    timestamp: z.union([z.string(), z.number()]).optional(),
+  })
+  .refine((m) => (m.text ?? "").trim().length > 0 || (m.attachments?.length ?? 0) > 0, {
+    message: "a chat message needs text or an attachment",
+    path: ["text"],
+  });
+
+function bodyVisitorId(req: WebhookRequest): string | undefined {
+  try {
+    const body = JSON.parse(req.rawBody);
+    return isObject(body) && typeof body.visitorId === "string" ? body.visitorId : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function validateNativeSignature(
+  req: WebhookRequest,
+  secrets: WebhookSecrets,
+  opts: VerifyOptions = {},
+): Promise<SignatureResult> {
+  const secret = secrets.sessionSecret;
+  if (!secret) return { ok: false, status: 401, reason: "no chat session secret configured" };
+  const token = visitorTokenOf(req);
+  if (!token) return { ok: false, status: 401, reason: "missing visitor session token" };
+  const v = await verifyVisitorToken(secret, token, opts.now);
+  if (!v.ok) return { ok: false, status: 401, reason: v.reason };
+  const claimed = bodyVisitorId(req);
+  if (claimed !== undefined && claimed !== v.visitorId) {
+    return { ok: false, status: 403, reason: "visitorId in body does not match the session token" };
+  }
+  return { ok: true };
+}
+
+function nativeRoutingKey(req: WebhookRequest): string | null {
+  const fromPath = pathSegmentAfter(req.url, "chat") ?? queryParam(req.url, "widget");
+  if (fromPath) return fromPath;
+  try {
+    const body = JSON.parse(req.rawBody);
+    return isObject(body) && typeof body.widgetKey === "string" ? body.widgetKey : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseNativeInbound(req: WebhookRequest): InboundEvent[] {
+  const m = parseWith(chatMessageSchema, parseJsonBody(req, "chat"), "chat message");
+  const token = visitorTokenOf(req);
+  const visitorId = (token ? decodeVisitorToken(token)?.visitorId : undefined) ?? m.visitorId;
+  if (!visitorId) throw new InboundParseError("chat: no visitor (session token or visitorId required)");
+  const sentAt = toEpochMs(m.timestamp);
+  return [
+    {
+      kind: "message",
+      channel: "chat",
+      provider: "native",
+      // Namespaced by visitor so two visitors' client ids can never collide.
+      externalMessageId: `${visitorId}:${m.clientMessageId}`,
+      from: { identifier: visitorId, ...(m.name ? { displayName: m.name } : {}) },
+      to: nativeRoutingKey(req) ?? "",
+      text: m.text ?? "",
+      attachments: (m.attachments ?? []).map((a) => ({ ...a })),
+      ...(sentAt !== undefined ? { sentAt } : {}),
+      contentType: "chat",
+    },
+  ];
+}
+
+export const nativeAdapter: ChannelAdapter = {
+  id: "native",
+  channel: "chat",
+  routingKey: nativeRoutingKey,
+  validateSignature: validateNativeSignature,
+  parseInbound: parseNativeInbound,
+  // Delivery is the reactive query itself: nothing leaves the system.
+  send: async (_ctx, msg) => ({ ok: true, externalMessageId: `chat_${msg.messageId}`, status: "sent" }),
+  getDeliveryStatus: async () => null,
+  healthCheck: async () => ({ state: "healthy", latencyMs: 0 }),
+};

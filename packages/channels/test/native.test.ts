@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { createVisitorToken, decodeVisitorToken, nativeAdapter, verifyVisitorToken } from "../src/adapters/native";
+import { ctxFor, webhook } from "./helpers";
+
+const SECRET = "chat-session-secret-0123456789abcdef-xyz";
+const NOW = Date.parse("2025-06-01T12:00:00Z");
+const URL_ = "https://api.switchboard.dev/chat/wk_live_123/messages";
+
+async function req(body: unknown, visitorId = "v_abc123", opts: { secret?: string; ttl?: number } = {}) {
+  const { token } = await createVisitorToken(opts.secret ?? SECRET, visitorId, { now: NOW, ttlSeconds: opts.ttl ?? 3600 });
+  return webhook(URL_, JSON.stringify(body), { "content-type": "application/json", authorization: `Bearer ${token}` });
+}
+
+describe("native chat session tokens", () => {
+  it("round-trips and rejects tampering, other secrets and expiry", async () => {
+    const { token, expiresAt } = await createVisitorToken(SECRET, "v_abc123", { now: NOW, ttlSeconds: 60 });
+    expect(expiresAt).toBe(NOW + 60_000);
+    expect(decodeVisitorToken(token)).toMatchObject({ visitorId: "v_abc123", expiresAt: NOW + 60_000 });
+    expect(await verifyVisitorToken(SECRET, token, NOW)).toEqual({ ok: true, visitorId: "v_abc123", expiresAt: NOW + 60_000 });
+    expect(await verifyVisitorToken(SECRET, token, NOW + 61_000)).toEqual({ ok: false, reason: "session token expired" });
+    expect(await verifyVisitorToken("another-secret-another-secret-0000", token, NOW)).toMatchObject({ ok: false, reason: expect.stringMatching(/mismatch/) });
+    // Swap the visitor id but keep the MAC.
+    const [, exp, mac] = Buffer.from(token, "base64url").toString().split(".");
+    const forged = Buffer.from(`v_other.${exp}.${mac}`).toString("base64url");
+    expect(await verifyVisitorToken(SECRET, forged, NOW)).toMatchObject({ ok: false });
+    expect(await verifyVisitorToken(SECRET, "garbage", NOW)).toMatchObject({ ok: false, reason: expect.stringMatching(/malformed/) });
+    await expect(createVisitorToken(SECRET, "bad id")).rejects.toThrow(/visitorId/);
+  });
+});
+
+describe("native validateSignature / parseInbound / send", () => {
+  const body = { clientMessageId: "c-1", text: "Hi, is anyone there?", name: "Grace" };
+
+  it("accepts a valid session token and rejects missing/expired/foreign ones", async () => {
+    expect(await nativeAdapter.validateSignature(await req(body), { sessionSecret: SECRET }, { now: NOW })).toEqual({ ok: true });
+    const expired = await req(body, "v_abc123", { ttl: 10 });
+    expect(await nativeAdapter.validateSignature(expired, { sessionSecret: SECRET }, { now: NOW + 11_000 })).toMatchObject({ ok: false, status: 401 });
+    const foreign = await req(body, "v_abc123", { secret: "another-secret-another-secret-0000" });
+    expect(await nativeAdapter.validateSignature(foreign, { sessionSecret: SECRET }, { now: NOW })).toMatchObject({ ok: false, status: 401 });
+    expect(await nativeAdapter.validateSignature(webhook(URL_, JSON.stringify(body)), { sessionSecret: SECRET }, { now: NOW })).toMatchObject({ ok: false, status: 401 });
+    expect(await nativeAdapter.validateSignature(await req(body), {}, { now: NOW })).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it("rejects a body claiming another visitor than the token (403)", async () => {
+    const r = await req({ ...body, visitorId: "v_someone_else" });
+    expect(await nativeAdapter.validateSignature(r, { sessionSecret: SECRET }, { now: NOW })).toMatchObject({ ok: false, status: 403 });
+  });
+
+  it("accepts the token via x-visitor-token as well", async () => {
+    const { token } = await createVisitorToken(SECRET, "v_abc123", { now: NOW });
+    const r = webhook(URL_, JSON.stringify(body), { "x-visitor-token": token });
+    expect(await nativeAdapter.validateSignature(r, { sessionSecret: SECRET }, { now: NOW })).toEqual({ ok: true });
+  });
+
+  it("parses a visitor message; the visitor comes from the token, routing key from the path", async () => {
+    const r = await req(body);
+    expect(nativeAdapter.routingKey(r)).toBe("wk_live_123");
+    expect(nativeAdapter.parseInbound(r)).toEqual([
+      {
+        kind: "message",
+        channel: "chat",
+        provider: "native",
+        externalMessageId: "v_abc123:c-1",
+        from: { identifier: "v_abc123", displayName: "Grace" },
+        to: "wk_live_123",
+        text: "Hi, is anyone there?",
+        attachments: [],
+        contentType: "chat",
+      },
+    ]);
+  });
+
+  it("throws InboundParseError for malformed bodies", async () => {
+    const parse = async (b: unknown) => {
+      const r = await req({});
+      r.rawBody = typeof b === "string" ? b : JSON.stringify(b);
+      return () => nativeAdapter.parseInbound(r);
+    };
+    expect(await parse("x")).toThrow(/not valid JSON/);
+    expect(await parse({ text: "hi" })).toThrow(/clientMessageId is required/);
+    expect(await parse({ clientMessageId: "c", text: "   " })).toThrow(/needs text or an attachment/);
+    const noVisitor = webhook(URL_, JSON.stringify(body), { "content-type": "application/json" });
+    expect(() => nativeAdapter.parseInbound(noVisitor)).toThrow(/no visitor/);
+  });
+
+  it("send succeeds immediately with an id derived from our message id", async () => {
+    const r = await nativeAdapter.send(ctxFor({}, {}), { messageId: "m_1", to: "v_abc123", from: "wk_live_123", text: "Hello Grace" });
+    expect(r).toEqual({ ok: true, externalMessageId: "chat_m_1", status: "sent" });
+    expect(await nativeAdapter.getDeliveryStatus(ctxFor({}, {}), "chat_m_1")).toBeNull();
+    expect((await nativeAdapter.healthCheck(ctxFor({}, {}))).state).toBe("healthy");
+  });
+});

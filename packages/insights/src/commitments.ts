@@ -1,0 +1,241 @@
+import type { Direction, MessageInput } from "./types";
+import { resolveDueDate } from "./dueDate";
+import { messageBody, normalise, splitSentences } from "./text";
+
+export type CommitmentActor = "contact" | "us";
+export type CommitmentKind = "deliver" | "call" | "reply" | "meet" | "other";
+
+export interface Commitment {
+  /** The sentence containing the promise. */
+  text: string;
+  /** The promised action ("send the proposal by Tuesday"). */
+  action: string;
+  kind: CommitmentKind;
+  /** inbound message -> "contact", outbound -> "us". */
+  actor: CommitmentActor;
+  /** Speaker name when known (message senderName). */
+  who: string | null;
+  /** Epoch ms deadline, or null when no deadline was stated. */
+  dueAt: number | null;
+  /** The phrase the deadline came from. */
+  duePhrase: string | null;
+  sourceMessageId: string;
+  /** sentAt of the source message. */
+  createdAt: number;
+  /** Set by {@link resolveCommitments} when a later message fulfils it. */
+  fulfilledAt?: number | null;
+}
+
+export interface CommitmentOptions {
+  /** IANA zone used for deadlines ("by Friday" = Friday 17:00 there). Default "UTC". */
+  timezone?: string;
+  /** Local hour for date-only deadlines. Default 17. */
+  endOfDayHour?: number;
+}
+
+const ACTION_FOLLOWS = String.raw`((?:(?:definitely|certainly|also|just|then|quickly|personally|gladly|happily|probably|hopefully|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+)\b(.*)`;
+/** First-person future: "I'll", "we will", "I shall", "I'm going to", "I promise to", "let me". */
+const PATTERNS: Array<{ re: RegExp; kind: "modal" | "let" | "you" }> = [
+  { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
+  { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'m|'re|\s+am|\s+are)\s+(?:going to|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
+  { re: new RegExp(String.raw`\b(?:i|we)\s+(?:promise|commit|undertake)\s+to\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
+  { re: new RegExp(String.raw`^(?:ok(?:ay)?[,!.]?\s+|sure[,!.]?\s+|great[,!.]?\s+|thanks[,!.]?\s+|noted[,!.]?\s+)?(?:will|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
+  { re: new RegExp(String.raw`\blet (?:me|us)\s+` + ACTION_FOLLOWS, "i"), kind: "let" },
+  { re: /\byou(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see)\b(.*)/i, kind: "you" },
+];
+
+/** Verbs after a first-person modal that do not express a promise to act. */
+const NON_ACTION = new Set([
+  "be", "see", "need", "want", "like", "love", "miss", "hope", "assume", "wait", "admit", "say", "bet", "pass",
+  "think", "guess", "probably", "never", "not", "have", "tell", "leave", "let", "also", "just", "soon",
+  "always", "consider", "stay", "remember", "note", "appreciate", "continue", "forget", "lose", "die",
+]);
+/** Verbs after "let me" that are not promises ("let me know", "let me explain"). */
+const LET_NON_ACTION = new Set([
+  "know", "explain", "be", "say", "start", "add", "introduce", "remind", "clarify", "guess", "think", "tell",
+  "ask", "begin", "summarise", "summarize", "recap", "share", "put", "reiterate", "apologise", "apologize", "thank",
+]);
+/** "be" + these means a promise ("I'll be in touch", "I'll be there at 3"). */
+const BE_ACTION = /^(?:in touch|there|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
+/** "have" + object + ready/done/over/back ("I'll have it ready by Monday"). */
+const HAVE_ACTION = /^(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked)\b/i;
+
+const QUESTION_START = /^(?:will|would|could|can|shall|should|do|does|did|are|is|won't|wouldn't|may)\s+(?:you|we|i|they|he|she|it)\b/i;
+const CONDITIONAL = /\b(?:if|unless|whether|in case|provided that|assuming|should you|were you to|otherwise)\b/i;
+const HEDGE = /\b(?:might|may|maybe|perhaps|possibly|not sure|unsure|i doubt|wish)\b/i;
+const NEGATED_MODAL = /\b(?:i|we)\s*(?:won't|will not|shall not|'ll not|'ll never|will never|can't|cannot|am not going to|'m not going to|are not going to|'re not going to|aren't going to)\b/i;
+const REPORTED = /\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
+
+const KIND_PATTERNS: Array<[CommitmentKind, RegExp]> = [
+  ["call", /\b(?:call|ring|phone|dial|give (?:you|him|her|them) a (?:call|ring)|video ?call|zoom|hop on a call)\b/i],
+  ["deliver", /\b(?:send|share|forward|email|e-mail|mail|prepare|draft|deliver|ship|provide|submit|write|put together|upload|attach|transfer|pay|invoice|post|drop off|bring|get (?:you|it|them|the)|have (?:it|this|that|them|the)|expect|receive)\b/i],
+  ["reply", /\b(?:get back|revert|respond|reply|follow up|follow-up|circle back|let you know|confirm|be in touch|keep you (?:posted|updated|in the loop)|update you|check|look into|find out|dig into|ask|review)\b/i],
+  ["meet", /\b(?:be there|meet|stop by|come (?:by|over)|join|visit|see you)\b/i],
+];
+
+/** Classifies a promised action (deliver / call / reply / meet / other). */
+export function classifyCommitment(action: string): CommitmentKind {
+  for (const [k, re] of KIND_PATTERNS) if (re.test(action)) return k;
+  return "other";
+}
+
+/** Finds the promise in one sentence; returns the action phrase or null. */
+export function matchCommitment(sentence: string): string | null {
+  const s = sentence.replace(/[’‘]/g, "'").trim();
+  if (/\?\s*$/.test(s) || /\?\s+\S/.test(s) && !/[.!]\s*$/.test(s)) return null;
+  if (QUESTION_START.test(s) || /\b(?:do you want|would you like|should i|shall i|can i|could i)\b/i.test(s)) return null;
+  if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s)) return null;
+  for (const { re, kind } of PATTERNS) {
+    const m = re.exec(s);
+    if (!m) continue;
+    const before = s.slice(0, m.index);
+    if (CONDITIONAL.test(before)) return null;
+    let action: string;
+    if (kind === "you") {
+      action = m[0].trim();
+    } else {
+      const verb = (m[2] ?? "").toLowerCase();
+      const rest = m[3] ?? "";
+      const tail = rest.trim();
+      if (kind === "let") {
+        if (LET_NON_ACTION.has(verb) && !/\band (?:get back|revert|come back|follow up|send|call)\b/i.test(tail)) return null;
+      } else if (verb === "be") {
+        if (!BE_ACTION.test(tail)) return null;
+      } else if (verb === "have") {
+        if (!HAVE_ACTION.test(tail)) return null;
+      } else if (verb === "see" && /^(?:to it|that)\b/i.test(tail)) {
+        // "I'll see to it" is a promise
+      } else if (verb === "do" && !/^\w/.test(tail)) {
+        return null; // "Will do." – acknowledges, no action stated
+      } else if (NON_ACTION.has(verb)) {
+        return null;
+      }
+      action = `${verb}${rest}`.trim();
+    }
+    action = action.replace(/[.!,;:\s]+$/, "");
+    const after = s.slice(m.index);
+    if (CONDITIONAL.test(after) && !hasDeadlineWords(after)) return null;
+    return action;
+  }
+  return null;
+}
+
+function hasDeadlineWords(s: string): boolean {
+  return /\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|end of|next week|this week|by \d|at \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening)\b/i.test(s);
+}
+
+/** Extracts commitments from a message. Quoted text, signatures and disclaimers are ignored. */
+export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = {}): Commitment[] {
+  const body = messageBody(msg.text);
+  const out: Commitment[] = [];
+  for (const sentence of splitSentences(body)) {
+    const action = matchCommitment(sentence);
+    if (action === null) continue;
+    const due = resolveDueDate(sentence, msg.sentAt, { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour });
+    out.push({
+      text: sentence,
+      action,
+      kind: classifyCommitment(action),
+      actor: actorOf(msg.direction),
+      who: msg.senderName ?? null,
+      dueAt: due?.dueAt ?? null,
+      duePhrase: due?.phrase ?? null,
+      sourceMessageId: msg.id,
+      createdAt: msg.sentAt,
+    });
+  }
+  return out;
+}
+
+export function actorOf(direction: Direction): CommitmentActor {
+  return direction === "inbound" ? "contact" : "us";
+}
+
+const STRONG_CUE = /\b(?:as promised|as discussed|as agreed|as requested|per (?:my|our) (?:last|earlier|previous) (?:email|message)|following up (?:as promised|on my promise)|like i said i would)\b/i;
+const DELIVER_CUE = /\b(?:attached|attaching|please find|here(?:'s| is| are)|enclosed|(?:i've|i have|we've|we have|just) (?:sent|shared|forwarded|uploaded|emailed|posted|dropped|transferred|paid|submitted)|sending (?:it |this |them |you )?(?:over|through|across)|just sent|(?:sent|shared|forwarded) (?:it|this|them|you)\b)/i;
+const CALL_CUE = /\b(?:(?:just|tried (?:to )?|i) (?:called|calling|rang|call you)|left (?:you )?a (?:voicemail|message)|(?:great|good|nice|lovely) (?:talking|speaking|chatting)|spoke (?:with|to) you|thanks for (?:the|your) call|thank you for (?:the|your) call|missed (?:your )?call|after our call)\b/i;
+const REPLY_CUE = /\b(?:getting back to you|coming back to you|following up|circling back|checked (?:with|on)|i checked|good news|update:|quick update|confirmed|i can confirm|we can confirm|turns out|heard back|found out)\b/i;
+const DONE_CUE = /\b(?:done|sorted|completed|taken care of|all set|fixed|booked|scheduled)\b/i;
+const MEET_CUE = /\b(?:great to see you|good to see you|nice meeting|thanks for (?:coming|meeting|stopping by)|see you there|i'm here|we're here)\b/i;
+
+const STOP = new Set([
+  "the", "a", "an", "to", "you", "your", "it", "by", "on", "in", "for", "of", "and", "or", "with", "over", "back", "me",
+  "us", "we", "i", "this", "that", "them", "at", "tomorrow", "today", "tonight", "monday", "tuesday", "wednesday",
+  "thursday", "friday", "saturday", "sunday", "week", "end", "next", "eod", "send", "call", "get", "will", "asap",
+  "soon", "later", "morning", "afternoon", "evening", "am", "pm", "up", "out", "shortly", "latest", "just",
+]);
+
+function contentWords(s: string): Set<string> {
+  return new Set(
+    normalise(s)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 2 && !STOP.has(w) && !/^\d+$/.test(w))
+      .map((w) => w.replace(/(?:ies)$/, "y").replace(/s$/, "")),
+  );
+}
+
+/**
+ * Why `later` fulfils `c`, or null. Heuristics:
+ * - `later` must be sent after the commitment, not be its source message, and come from the promiser
+ *   (calls may be acknowledged by either side: "thanks for the call").
+ * - strong cues ("as promised", "as discussed") always fulfil;
+ * - deliver commitments: "attached", "here is", "I've sent", "please find" ...;
+ * - call commitments: "just called", "left you a voicemail", "great talking", "thanks for the call";
+ * - reply commitments: "getting back to you", "following up", "I checked", "confirmed", or a delivery;
+ * - meet commitments: "great to see you", "thanks for coming";
+ * - any kind: "done", "sorted", "taken care of" together with a content word of the promised action.
+ */
+export function fulfilmentEvidence(c: Commitment, later: MessageInput): string | null {
+  if (later.id === c.sourceMessageId || later.sentAt < c.createdAt) return null;
+  const sameActor = actorOf(later.direction) === c.actor;
+  const body = messageBody(later.text);
+  const text = normalise(`${later.subject ?? ""}\n${body}`.trim());
+  const hit = (re: RegExp) => re.exec(text)?.[0] ?? null;
+  if (c.kind === "call") {
+    const cue = hit(CALL_CUE);
+    if (cue) return cue;
+  }
+  if (!sameActor) return null;
+  const strong = hit(STRONG_CUE);
+  if (strong) return strong;
+  if (c.kind === "deliver" || c.kind === "reply" || c.kind === "other") {
+    const cue = hit(DELIVER_CUE);
+    if (cue) return cue;
+  }
+  if (c.kind === "reply") {
+    const cue = hit(REPLY_CUE);
+    if (cue) return cue;
+  }
+  if (c.kind === "meet") {
+    const cue = hit(MEET_CUE);
+    if (cue) return cue;
+  }
+  const done = hit(DONE_CUE);
+  if (done) {
+    const want = contentWords(c.action);
+    const have = contentWords(text);
+    for (const w of want) if (have.has(w)) return `${done} (${w})`;
+  }
+  return null;
+}
+
+/** True when `laterMessage` looks like it fulfils `commitment` (see {@link fulfilmentEvidence}). */
+export function isFulfilled(commitment: Commitment, laterMessage: MessageInput): boolean {
+  return fulfilmentEvidence(commitment, laterMessage) !== null;
+}
+
+/** True when the commitment has a deadline, it has passed at `now`, and it was not fulfilled by then. */
+export function isOverdue(c: Commitment, now: number): boolean {
+  if (c.dueAt === null || now <= c.dueAt) return false;
+  return c.fulfilledAt == null || c.fulfilledAt > now;
+}
+
+/** Returns copies of `commitments` with `fulfilledAt` set from the first fulfilling message in `messages`. */
+export function resolveCommitments(commitments: Commitment[], messages: MessageInput[]): Commitment[] {
+  const sorted = [...messages].sort((a, b) => a.sentAt - b.sentAt);
+  return commitments.map((c) => {
+    if (c.fulfilledAt != null) return c;
+    const hit = sorted.find((m) => m.sentAt >= c.createdAt && isFulfilled(c, m));
+    return { ...c, fulfilledAt: hit ? hit.sentAt : null };
+  });
+}

@@ -1,0 +1,108 @@
+import type { MessageInput } from "./types";
+import { messageBody, normalise } from "./text";
+
+export type DealStage = "interest" | "proposal" | "negotiation" | "won" | "lost";
+export const DEAL_STAGES: readonly DealStage[] = ["interest", "proposal", "negotiation", "won", "lost"];
+
+export interface DealCue {
+  stage: DealStage;
+  /** 0..1 */
+  confidence: number;
+  /** The text that matched. */
+  cue: string;
+  /** The message explicitly reopens a closed deal ("let's revisit", "back on the table"). */
+  reopen: boolean;
+  sourceMessageId?: string;
+}
+
+interface CueRule {
+  stage: DealStage;
+  re: RegExp;
+  confidence: number;
+  /** Restrict to one direction (e.g. buying signals must come from the contact). */
+  direction?: "inbound" | "outbound";
+}
+
+const RULES: CueRule[] = [
+  // won
+  { stage: "won", re: /\b(?:(?:we've|we have|i've|i have|just) signed|signed (?:the )?(?:contract|agreement|order form|sow|quote|proposal)|contract (?:is )?signed|countersigned)\b/, confidence: 0.95 },
+  { stage: "won", re: /\b(?:let's|lets|let us|happy to|ready to|we'd like to|we would like to|we want to|we're ready to|we will) (?:go ahead|proceed|move forward|get started|sign)\b/, confidence: 0.85, direction: "inbound" },
+  { stage: "won", re: /\b(?:we accept (?:the|your) (?:offer|proposal|quote)|approved the (?:purchase|budget|proposal|quote)|(?:po|purchase order) (?:is )?(?:attached|raised|issued|sent)|you've got (?:a|the) deal|it's a deal|deal closed|closed won|welcome aboard|send (?:over )?the invoice|payment (?:has been )?(?:sent|made))\b/, confidence: 0.9 },
+  // lost
+  { stage: "lost", re: /\b(?:went|go|going|decided to go) with (?:another|a different|a competitor|someone else|an alternative|[A-Z]?\w+ instead)|chose (?:another|a different|a competitor)|decided (?:not to|against)|not (?:moving|going) forward|won't be (?:moving|going) forward|no longer (?:interested|need|require|pursuing)|not interested|(?:we'll|we will|going to) pass|pass on this|cancel(?:ling|led)? (?:the|our) (?:order|contract|deal|subscription)|closed lost|not a fit|no budget (?:this year|for this)\b/, confidence: 0.9, direction: "inbound" },
+  { stage: "lost", re: /\b(?:put (?:this|it|the project) on hold|on hold (?:for now|indefinitely))\b/, confidence: 0.6, direction: "inbound" },
+  // negotiation
+  { stage: "negotiation", re: /\b(?:discount|too expensive|lower (?:the )?price|better price|price match|match (?:the|their) price|counter[- ]?offer|negotiat\w*|payment terms|net ?(?:30|45|60|90)|redline[sd]?|legal (?:review|team is reviewing)|contract (?:review|terms|changes)|over (?:our|the) budget|out of (?:our )?budget|can you do \$?\d|volume pricing|multi-year|annual (?:prepay|commitment)|reduce the (?:price|cost|fee)|(?:sharpen|improve) (?:your|the) (?:pencil|offer))\b/, confidence: 0.8 },
+  // proposal
+  { stage: "proposal", re: /\b(?:(?:attached|here) (?:is|are) (?:the|our|my) (?:proposal|quote|quotation|estimate|offer|pricing|sow)|(?:proposal|quote|quotation|estimate|sow|statement of work|order form) (?:is )?attached|(?:sent|sending|send) (?:you )?(?:the|our|a) (?:proposal|quote|quotation|estimate|sow|order form))\b/, confidence: 0.85, direction: "outbound" },
+  { stage: "proposal", re: /\b(?:(?:send|share|get) (?:us|me) (?:a|the|your) (?:proposal|quote|quotation|estimate)|(?:reviewing|reviewed|looked at|received|got) (?:your|the) (?:proposal|quote|quotation|estimate|offer)|(?:proposal|quote|quotation|estimate) (?:looks|is) (?:good|great|fine))\b/, confidence: 0.75, direction: "inbound" },
+  // interest
+  { stage: "interest", re: /\b(?:(?:we're|we are|i'm|i am|we'd be|i'd be|would be) (?:very |really )?interested|(?:would|we'd|i'd) love (?:to|a) (?:learn more|hear more|know more|demo|see a demo|chat)|(?:book|schedule|set up|arrange) a (?:demo|call|meeting)|looking for a (?:solution|tool|vendor|provider|partner)|(?:what|how much) (?:is|are|does|do) (?:your|the) (?:pricing|price|cost|rates?)|tell me more about|more information about|do you (?:offer|support|integrate)|evaluating (?:options|vendors|tools))\b/, confidence: 0.65, direction: "inbound" },
+];
+
+const REOPEN = /\b(?:reopen|re-open|revisit|back on the table|circle back on (?:the|our) (?:deal|proposal)|reconsider(?:ing)?|pick (?:this|things) back up|change of plans?|things have changed)\b/;
+
+function negatedOrConditional(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 40), index);
+  const sentenceStart = Math.max(before.lastIndexOf("."), before.lastIndexOf("!"), before.lastIndexOf("?"), before.lastIndexOf("\n"));
+  const clause = before.slice(sentenceStart + 1);
+  return /\b(?:if|unless|whether|not|no|never|don't|didn't|haven't|hasn't|won't|isn't|aren't)\b/.test(clause);
+}
+
+/** The strongest deal-stage cue in a message (quoted text and signature ignored), or null. */
+export function detectDealCue(msg: Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string }): DealCue | null {
+  const text = normalise(`${msg.subject ?? ""}\n${messageBody(msg.text)}`);
+  const reopen = REOPEN.test(text);
+  let best: DealCue | null = null;
+  for (const rule of RULES) {
+    if (rule.direction && rule.direction !== msg.direction) continue;
+    const m = rule.re.exec(text);
+    if (!m) continue;
+    // "not interested" / "decided not to" carry their own negation
+    if (rule.stage !== "lost" && negatedOrConditional(text, m.index)) continue;
+    const sentenceEnd = text.slice(m.index).search(/[.!?\n]|$/);
+    const isQuestion = text[m.index + sentenceEnd] === "?";
+    if (isQuestion && (rule.stage === "won" || rule.stage === "lost")) continue;
+    const confidence = isQuestion ? rule.confidence - 0.15 : rule.confidence;
+    if (!best || confidence > best.confidence) {
+      best = { stage: rule.stage, confidence: Math.round(confidence * 100) / 100, cue: m[0], reopen, sourceMessageId: msg.id };
+    }
+  }
+  return best;
+}
+
+export interface DealAdvance {
+  stage: DealStage | null;
+  changed: boolean;
+  reason: string;
+}
+
+const RANK: Record<DealStage, number> = { interest: 0, proposal: 1, negotiation: 2, won: 3, lost: 3 };
+/** Cues at or above this confidence are "strong". */
+export const STRONG_CUE = 0.8;
+
+/**
+ * Applies a cue to the current stage:
+ * - no cue: unchanged;
+ * - won / lost are terminal: only a cue with `reopen` moves the deal again (to the cue's stage);
+ * - forward moves (higher rank, or won/lost) need confidence >= 0.5 (won/lost need >= 0.8);
+ * - backward moves (regressions) need a strong cue (>= 0.8); weak cues never regress;
+ * - the same stage is unchanged.
+ */
+export function advanceDeal(current: DealStage | null, cue: DealCue | null): DealAdvance {
+  if (!cue) return { stage: current, changed: false, reason: "no cue" };
+  if (current === "won" || current === "lost") {
+    if (cue.reopen && cue.stage !== current) return { stage: cue.stage, changed: true, reason: `reopened: ${cue.cue}` };
+    return { stage: current, changed: false, reason: `${current} is terminal` };
+  }
+  if (current === cue.stage) return { stage: current, changed: false, reason: "same stage" };
+  if ((cue.stage === "won" || cue.stage === "lost") && cue.confidence < STRONG_CUE) {
+    return { stage: current, changed: false, reason: "weak closing cue" };
+  }
+  if (current === null || RANK[cue.stage] > RANK[current]) {
+    if (cue.confidence < 0.5) return { stage: current, changed: false, reason: "cue too weak" };
+    return { stage: cue.stage, changed: true, reason: `advanced: ${cue.cue}` };
+  }
+  if (cue.confidence >= STRONG_CUE) return { stage: cue.stage, changed: true, reason: `strong regression: ${cue.cue}` };
+  return { stage: current, changed: false, reason: "weak cue cannot regress" };
+}

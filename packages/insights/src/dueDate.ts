@@ -1,0 +1,113 @@
+import * as chrono from "chrono-node";
+import { timeZoneOffsetMinutes, zonedParts, zonedTimeToUtc } from "./time";
+
+export interface DueDateOptions {
+  /** IANA zone the speaker lives in. Default "UTC". */
+  timezone?: string;
+  /** Hour (local) used when a deadline names a day but no time. Default 17. */
+  endOfDayHour?: number;
+}
+
+export interface DueDate {
+  dueAt: number;
+  /** The phrase that produced the date ("by Friday 3pm", "end of week"). */
+  phrase: string;
+}
+
+const PART_OF_DAY: Array<[RegExp, number]> = [
+  [/\bmorning\b/i, 12],
+  [/\b(?:noon|midday|lunch(?:time)?)\b/i, 12],
+  [/\bafternoon\b/i, 17],
+  [/\b(?:evening|tonight)\b/i, 23],
+];
+
+/**
+ * Resolves the deadline mentioned in `text`, relative to `sentAt`, or null if none.
+ *
+ * Rules (all in the given timezone, default UTC):
+ * - "EOD" / "end of (the) day" / "COB" / "close of business": sent day at `endOfDayHour` (17:00);
+ *   if that has already passed when the message was sent, 23:59 the same day.
+ * - "end of (the) week" / "EOW" / "this week": Friday 17:00 of the current week; next week's Friday if passed.
+ * - "next week" (no weekday): Friday 17:00 of next week.  "end of (the) month" / "EOM": last day 17:00.
+ * - anything else goes through chrono-node with `forwardDate: true` and the reference instant/offset.
+ *   A bare weekday naming the day the message was sent ("by Tuesday" said on a Tuesday) means next week.
+ *   A date without a time gets 17:00; a part of day without an hour gets morning 12:00, afternoon 17:00,
+ *   evening/tonight 23:00; an hour 1-7 without am/pm is read as pm ("call you at 5").
+ */
+export function resolveDueDate(text: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
+  const tz = opts.timezone ?? "UTC";
+  const eod = opts.endOfDayHour ?? 17;
+  const sent = zonedParts(sentAt, tz);
+  const at = (dayOffset: number, hour: number, minute = 0) =>
+    zonedTimeToUtc(sent.year, sent.month, sent.day + dayOffset, hour, minute, tz);
+
+  let m = /\b(?:by\s+)?(?:the\s+)?(?:eod|end of (?:the )?(?:business )?day|cob|close of business|end of play)\b/i.exec(text);
+  // "Monday EOD" should fall through to chrono (with the weekday) – only pure EOD here
+  const hasWeekday = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b/i.test(text);
+  const hasTomorrow = /\btomorrow\b/i.test(text);
+  if (m && !hasWeekday && !hasTomorrow) {
+    const t = at(0, eod);
+    return { dueAt: t > sentAt ? t : at(0, 23, 59), phrase: m[0] };
+  }
+  const fridayOffset = (5 - sent.weekday + 7) % 7; // days until this week's Friday (0 when today is Friday)
+  m = /\b(?:by\s+)?(?:the\s+)?(?:end of (?:the |this )?week|eow|this week|later this week)\b/i.exec(text);
+  if (m) {
+    let t = at(sent.weekday === 6 ? 6 : sent.weekday === 0 ? 5 : fridayOffset, eod);
+    if (t <= sentAt) t = at(fridayOffset + 7, eod);
+    return { dueAt: t, phrase: m[0] };
+  }
+  m = /\b(?:early |later |sometime |some time )?next week\b/i.exec(text);
+  if (m && !hasWeekday) {
+    const daysToNextMonday = ((8 - sent.weekday) % 7) || 7;
+    return { dueAt: at(daysToNextMonday + 4, eod), phrase: m[0] };
+  }
+  m = /\b(?:by\s+)?(?:the\s+)?(?:end of (?:the |this )?month|eom)\b/i.exec(text);
+  if (m) {
+    let t = zonedTimeToUtc(sent.year, sent.month + 1, 0, eod, 0, tz);
+    if (t <= sentAt) t = zonedTimeToUtc(sent.year, sent.month + 2, 0, eod, 0, tz);
+    return { dueAt: t, phrase: m[0] };
+  }
+
+  const results = chrono.parse(
+    text,
+    { instant: new Date(sentAt), timezone: timeZoneOffsetMinutes(sentAt, tz) },
+    { forwardDate: true },
+  );
+  for (const r of results) {
+    const c = r.start;
+    // ignore bare numbers / durations without an anchor ("2 docs", "for 5 minutes")
+    if (/^\d+$/.test(r.text.trim())) continue;
+    let year = c.get("year")!;
+    let month = c.get("month")!;
+    let day = c.get("day")!;
+    let hour = eod;
+    let minute = 0;
+    if (c.isCertain("hour")) {
+      hour = c.get("hour")!;
+      minute = c.get("minute") ?? 0;
+      if (!c.isCertain("meridiem") && hour >= 1 && hour <= 7) hour += 12;
+    } else {
+      for (const [re, h] of PART_OF_DAY) if (re.test(r.text)) hour = h;
+    }
+    const onlyWeekday = c.isCertain("weekday") && !c.isCertain("day") && !c.isCertain("month");
+    if (onlyWeekday && year === sent.year && month === sent.month && day === sent.day && !/\b(?:today|this)\b/i.test(r.text)) {
+      day += 7; // chrono's same-day pitfall: "by Tuesday" on a Tuesday means next Tuesday
+    }
+    if (/\beod\b|end of (?:the )?day|\bcob\b/i.test(text) && !c.isCertain("hour")) hour = eod;
+    const timeOnly = c.isCertain("hour") && !c.isCertain("day") && !c.isCertain("weekday") && !/\b(?:tomorrow|tonight|today)\b/i.test(r.text);
+    if (timeOnly) {
+      // "at 5": the next occurrence of that local time after the message
+      year = sent.year;
+      month = sent.month;
+      day = sent.day;
+      if (zonedTimeToUtc(year, month, day, hour, minute, tz) <= sentAt) day += 1;
+    }
+    let dueAt = zonedTimeToUtc(year, month, day, hour, minute, tz);
+    if (dueAt <= sentAt && !c.isCertain("day") && !c.isCertain("weekday")) {
+      // "this afternoon" sent at 18:00 etc. – keep it but never before the message itself
+      dueAt = Math.max(dueAt, sentAt);
+    }
+    return { dueAt, phrase: r.text };
+  }
+  return null;
+}

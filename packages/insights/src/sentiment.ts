@@ -1,0 +1,197 @@
+import Sentiment from "sentiment";
+import { messageBody } from "./text";
+import { startOfZonedDay, startOfZonedWeek } from "./time";
+
+export type SentimentLabel = "positive" | "neutral" | "negative";
+
+export interface SentimentResult {
+  /** Normalised score in [-1, 1]. */
+  score: number;
+  label: SentimentLabel;
+  /** Sum of (negation/intensity adjusted) AFINN word scores. */
+  raw: number;
+  /** Number of word tokens considered. */
+  tokens: number;
+  positive: string[];
+  negative: string[];
+}
+
+export interface SentimentOptions {
+  /** |score| below this is neutral. Default 0.1. */
+  neutralBand?: number;
+  /** Score the text as-is (skip quote / signature / disclaimer stripping). Default false. */
+  raw?: boolean;
+}
+
+const analyzer = new Sentiment();
+const wordCache = new Map<string, number>();
+
+/**
+ * Business-messaging overrides on top of AFINN-165. Words that are formulaic or domain-neutral in
+ * CRM traffic ("support team", "would like", "feel free", "Dear", "hope you're well", "take care")
+ * are zeroed; service-failure words AFINN lacks ("late", "overdue", "refund") get a negative valence.
+ */
+export const LEXICON_OVERRIDES: Readonly<Record<string, number>> = {
+  support: 0, please: 0, like: 0, free: 0, interest: 0, share: 0, yes: 0, no: 0, pay: 0, dear: 0, pretty: 0,
+  want: 0, matter: 0, care: 0, won: 0, true: 0, solution: 0, clear: 0, hope: 0, kind: 0, easy: 0, charge: 0,
+  charged: -1, resolve: 0, cheers: 0, welcome: 1, help: 1, lost: -1, win: 1,
+  late: -2, overdue: -2, issue: -1, issues: -1, refund: -1, slow: -2, expensive: -1, bug: -1, bugs: -1,
+  unacceptable: -3, unfortunately: -1, nightmare: -3, hassle: -2, disappointing: -3, smooth: 2, delay: -2,
+  delayed: -2, delays: -2, outage: -2, downtime: -2, escalate: -1, worst: -4, cancel: -1, cancelling: -1,
+  frustrating: -3, frustrated: -3,
+};
+
+/** Valence of a single token: {@link LEXICON_OVERRIDES}, else AFINN-165 (+ emoji) via the `sentiment` library. */
+export function afinnScore(token: string): number {
+  const o = LEXICON_OVERRIDES[token];
+  if (o !== undefined) return o;
+  let v = wordCache.get(token);
+  if (v === undefined) {
+    v = analyzer.analyze(token).score;
+    wordCache.set(token, v);
+  }
+  return v;
+}
+
+const NEGATORS = new Set([
+  "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "cant", "can't", "dont",
+  "don't", "doesnt", "doesn't", "didnt", "didn't", "isnt", "isn't", "wasnt", "wasn't", "arent", "aren't",
+  "werent", "weren't", "wont", "won't", "wouldnt", "wouldn't", "shouldnt", "shouldn't", "couldnt", "couldn't",
+  "hardly", "barely", "without", "aint", "ain't", "havent", "haven't", "hasnt", "hasn't", "hadnt", "hadn't",
+  "lack", "lacks", "lacking",
+]);
+const INTENSIFIERS: Record<string, number> = {
+  very: 1.3, really: 1.3, extremely: 1.5, incredibly: 1.5, super: 1.3, so: 1.2, totally: 1.3, absolutely: 1.4,
+  truly: 1.3, highly: 1.3, completely: 1.3, quite: 1.1, most: 1.2,
+};
+const DIMINISHERS: Record<string, number> = { slightly: 0.6, somewhat: 0.7, bit: 0.7, little: 0.7 };
+/** Words after which the next clause carries more weight ("good, but ..."). */
+const CONTRAST = new Set(["but", "however", "although", "though", "yet"]);
+/** How far (in tokens) a negator reaches. */
+const NEGATION_WINDOW = 3;
+/** Damping applied when flipping a negated word ("not great" is milder than "bad"). */
+const NEGATION_FACTOR = -0.75;
+/** Normalisation constant, see {@link scoreSentiment}. */
+const ALPHA = 4;
+
+/** Tokeniser compatible with `sentiment` (lowercase, punctuation stripped) but clause-aware. */
+function clauses(text: string): string[][] {
+  return text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .split(/[.,;:!?\n()\[\]{}"“”]+|\s[-–—]\s/)
+    .map((c) =>
+      c
+        .replace(/[\/#$%^&*=_`~]/g, " ")
+        .split(/\s+/)
+        .filter(Boolean),
+    )
+    .filter((c) => c.length > 0);
+}
+
+/**
+ * Per-message sentiment. Algorithm:
+ * 1. Quoted replies, signature, mobile footer and disclaimer are removed (unless `raw`).
+ * 2. Each token gets its AFINN-165 valence from the `sentiment` library.
+ * 3. Negation: a negator ("not", "never", "don't", "without", ...) within the previous 3 tokens of the
+ *    same clause flips and damps the valence (x -0.75). Intensifiers ("very") multiply by 1.1-1.5,
+ *    diminishers ("slightly") by 0.6-0.7. Words after a contrast ("but", "however") weigh x1.5 and
+ *    those before it x0.75.
+ * 4. Length normalisation: d = raw / sqrt(tokens); score = d / sqrt(d^2 + 4), which lies in (-1, 1),
+ *    so one mild word in a long email counts less than the same word in a one-liner.
+ * 5. label = positive if score >= 0.1, negative if score <= -0.1, else neutral.
+ */
+export function scoreSentiment(text: string, opts: SentimentOptions = {}): SentimentResult {
+  const band = opts.neutralBand ?? 0.1;
+  const body = opts.raw ? text : messageBody(text);
+  let raw = 0;
+  let tokens = 0;
+  const positive: string[] = [];
+  const negative: string[] = [];
+  for (const clause of clauses(body)) {
+    const contrastAt = clause.findIndex((t) => CONTRAST.has(t));
+    tokens += clause.length;
+    clause.forEach((tok, i) => {
+      let v = afinnScore(tok);
+      if (v === 0) return;
+      for (let j = Math.max(0, i - NEGATION_WINDOW); j < i; j++) {
+        if (NEGATORS.has(clause[j] ?? "")) {
+          v *= NEGATION_FACTOR;
+          break;
+        }
+      }
+      const prev = clause[i - 1] ?? "";
+      v *= INTENSIFIERS[prev] ?? DIMINISHERS[prev] ?? 1;
+      if (contrastAt >= 0) v *= i > contrastAt ? 1.5 : 0.75;
+      raw += v;
+      if (v > 0) positive.push(tok);
+      if (v < 0) negative.push(tok);
+    });
+  }
+  const d = tokens > 0 ? raw / Math.sqrt(tokens) : 0;
+  const score = round3(d / Math.sqrt(d * d + ALPHA));
+  const label: SentimentLabel = score >= band ? "positive" : score <= -band ? "negative" : "neutral";
+  return { score, label, raw: round3(raw), tokens, positive, negative };
+}
+
+function round3(x: number): number {
+  const r = Math.round(x * 1000) / 1000;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+export interface SentimentPoint {
+  /** Epoch ms. */
+  at: number;
+  score: number;
+}
+
+export interface TrendOptions {
+  bucket: "day" | "week";
+  /** IANA zone used to cut buckets. Default "UTC". */
+  timezone?: string;
+  /** Number of buckets in the rolling window (including the current one). Default 3. */
+  window?: number;
+}
+
+export interface TrendBucket {
+  /** Bucket start, epoch ms (local midnight / local Monday 00:00). */
+  start: number;
+  count: number;
+  /** Mean score of the points in this bucket. */
+  mean: number;
+  /** Count-weighted mean over this bucket and the previous `window - 1` non-empty buckets. */
+  rolling: number;
+}
+
+/** Rolling sentiment series over day or ISO-week buckets (only non-empty buckets are emitted, sorted). */
+export function sentimentTrend(points: SentimentPoint[], opts: TrendOptions): TrendBucket[] {
+  const tz = opts.timezone ?? "UTC";
+  const window = Math.max(1, opts.window ?? 3);
+  const startOf = opts.bucket === "day" ? startOfZonedDay : startOfZonedWeek;
+  const buckets = new Map<number, { sum: number; count: number }>();
+  for (const p of points) {
+    const k = startOf(p.at, tz);
+    const b = buckets.get(k) ?? { sum: 0, count: 0 };
+    b.sum += p.score;
+    b.count += 1;
+    buckets.set(k, b);
+  }
+  const keys = [...buckets.keys()].sort((a, b) => a - b);
+  return keys.map((start, idx) => {
+    const b = buckets.get(start)!;
+    let sum = 0;
+    let count = 0;
+    for (let j = Math.max(0, idx - window + 1); j <= idx; j++) {
+      const w = buckets.get(keys[j]!)!;
+      sum += w.sum;
+      count += w.count;
+    }
+    return { start, count: b.count, mean: round3(b.sum / b.count), rolling: round3(sum / count) };
+  });
+}
+
+/** Slope of the rolling series: last rolling value minus the first (0 for fewer than 2 buckets). */
+export function trendDelta(series: TrendBucket[]): number {
+  if (series.length < 2) return 0;
+  return round3(series[series.length - 1]!.rolling - series[0]!.rolling);
+}

@@ -1,0 +1,131 @@
+import { findPhoneNumbersInText, type CountryCode } from "libphonenumber-js";
+import { dedupe, findEmails, splitMessage, stripQuoted } from "./text";
+
+export interface Signature {
+  name: string | null;
+  title: string | null;
+  company: string | null;
+  /** E.164 numbers. */
+  phones: string[];
+  emails: string[];
+  links: string[];
+  /** The signature block as found (sign-off line included). */
+  raw: string;
+  /** Mobile footer such as "Sent from my iPhone", if present. */
+  mobileFooter: string | null;
+}
+
+export interface SignatureOptions {
+  /** Region for numbers written without a country code. Default "US". */
+  defaultRegion?: CountryCode;
+}
+
+const TITLE_WORDS =
+  /\b(?:ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|ae|am|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk)\b/i;
+const COMPANY_SUFFIX =
+  /\b(?:inc|llc|ltd|limited|corp|corporation|co|company|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|group|holdings|labs|technologies|technology|tech|solutions|partners|consulting|studio|studios|agency|systems|software|ventures|capital|industries|logistics|media|health|bank|foods|motors|networks|analytics|ai|hq)\b\.?/i;
+const ADDRESS =
+  /\b\d+\s+[\w\s.]*\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|suite|ste|floor|fl|way|place|pl|court|ct|square|sq|strasse|straße|rue)\b|\b(?:suite|floor|p\.?o\.? box)\s*\d+|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
+const LABEL = /^(?:m|t|p|f|o|w|e|d|c|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website|site|www)\s*[.:]\s*/i;
+const LINK = /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
+const NAME = /^(?:(?:dr|mr|mrs|ms|prof)\.?\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|von|de|da|del|der|di|la|le|bin|al)){0,3}(?:,?\s+(?:jr|sr|ii|iii|phd|mba|md|cpa|esq)\.?)?$/u;
+const NON_NAME = /\b(?:team|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best)\b/i;
+
+/** Splits a line on the usual separators: "|", "·", "•", " - ", ",", " at ", " @ ". */
+function pieces(line: string): string[] {
+  return line
+    .split(/\s*[|·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+|,\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+function isContactLine(line: string): boolean {
+  const stripped = line.replace(LABEL, "");
+  if (findEmails(stripped).length > 0) return true;
+  if (/^[+()\d\s.\-ext]{7,}$/i.test(stripped)) return true;
+  LINK.lastIndex = 0;
+  const link = LINK.exec(stripped);
+  LINK.lastIndex = 0;
+  if (link && link[0].length >= stripped.trim().length - 2) return true;
+  if (/^(?:[mtpfowdc]|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website)\s*[.:]/i.test(line)) return true;
+  return false;
+}
+
+function cleanLink(l: string): string {
+  return l.replace(/[.,;:!?)\]]+$/, "");
+}
+
+/** Parses the signature block of a message; null when the message has no recognisable signature. */
+export function parseSignature(text: string, opts: SignatureOptions = {}): Signature | null {
+  const region = opts.defaultRegion ?? "US";
+  const split = splitMessage(stripQuoted(text));
+  let lines = split.signatureLines;
+  let raw = split.signOff ? [split.signOff, ...lines].join("\n") : lines.join("\n");
+  if (!split.signOff) {
+    // No sign-off: accept a trailing block of short lines that contains contact details.
+    const all = split.body.split("\n");
+    let i = all.length - 1;
+    const block: string[] = [];
+    while (i >= 0 && (all[i] ?? "").trim() && (all[i] ?? "").length <= 70 && block.length < 8) block.unshift((all[i--] ?? "").trim());
+    if (block.length >= 2 && block.some(isContactLine) && NAME.test(block[0] ?? "")) {
+      lines = block;
+      raw = block.join("\n");
+    } else {
+      lines = [];
+    }
+  }
+  if (!lines.length && !split.inlineName) {
+    return split.mobileFooter
+      ? { name: null, title: null, company: null, phones: [], emails: [], links: [], raw: "", mobileFooter: split.mobileFooter }
+      : null;
+  }
+  // a sign-off followed by a paragraph is not a signature
+  lines = lines.filter((l) => l.length <= 90);
+
+  const blockText = lines.join("\n");
+  const phones = dedupe(
+    findPhoneNumbersInText(blockText, { defaultCountry: region }).map((p) => p.number.number as string),
+  );
+  const emails = findEmails(blockText);
+  const links: string[] = [];
+  for (const line of lines) {
+    const withoutEmails = line.replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, " ");
+    for (const m of withoutEmails.matchAll(LINK)) links.push(cleanLink(m[0]));
+  }
+
+  let name: string | null = split.inlineName;
+  let title: string | null = null;
+  let company: string | null = null;
+  const textual = lines.filter((l) => !isContactLine(l) && !ADDRESS.test(l) && !/^[\d\s+().-]+$/.test(l));
+  let idx = 0;
+  if (!name && textual[0]) {
+    const first = pieces(textual[0]);
+    if (first[0] && NAME.test(first[0]) && !NON_NAME.test(first[0]) && !TITLE_WORDS.test(first[0])) {
+      name = first[0];
+      const rest = first.slice(1);
+      if (rest.length) textual[0] = rest.join(" | ");
+      else idx = 1;
+    }
+  }
+  for (; idx < textual.length && (!title || !company); idx++) {
+    const line = textual[idx] ?? "";
+    const atSplit = /^(.*?)\s+(?:at|@)\s+(.+)$/i.exec(line);
+    const parts = atSplit && TITLE_WORDS.test(atSplit[1] ?? "") ? [atSplit[1]!, atSplit[2]!] : pieces(line);
+    for (const part of parts) {
+      if (!title && TITLE_WORDS.test(part) && !COMPANY_SUFFIX.test(part)) title = part;
+      else if (!company && part !== title && !TITLE_WORDS.test(part)) company = part;
+      else if (!company && title && COMPANY_SUFFIX.test(part)) company = part;
+    }
+  }
+  if (name) name = name.replace(/\s+/g, " ").trim();
+  return {
+    name,
+    title,
+    company: company ? company.replace(/\s+/g, " ").trim() : null,
+    phones,
+    emails,
+    links: dedupe(links),
+    raw,
+    mobileFooter: split.mobileFooter,
+  };
+}

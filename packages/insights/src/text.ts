@@ -1,0 +1,169 @@
+/**
+ * Text hygiene shared by the extractors: quoted-reply stripping, sign-off / signature splitting,
+ * mobile footers, disclaimers and sentence splitting. Pure string functions.
+ */
+
+const QUOTE_HEADER_PATTERNS: RegExp[] = [
+  /^\s*On\b.{0,200}\bwrote:\s*$/i,
+  /^\s*Le\b.{0,200}\ba écrit\s*:\s*$/i,
+  /^\s*Am\b.{0,200}\bschrieb\b.*:\s*$/i,
+  /^\s*-{2,}\s*Original Message\s*-{2,}\s*$/i,
+  /^\s*-{2,}\s*Forwarded message\s*-{2,}\s*$/i,
+  /^\s*Begin forwarded message:\s*$/i,
+  /^\s*_{10,}\s*$/,
+];
+
+/** Mobile-client footers ("Sent from my iPhone", "Get Outlook for Android", ...). */
+export const MOBILE_FOOTER =
+  /^\s*(?:sent from my\s+[\w\s.-]{2,40}|sent from (?:outlook|mail|yahoo mail|gmail)(?: for [\w\s]+)?|get outlook for (?:ios|android)|sent via [\w\s.-]{2,30}|sent from my mobile(?: device)?)\s*\.?\s*$/i;
+
+const DISCLAIMER_START =
+  /^\s*(?:confidentiality(?: notice)?|disclaimer|this (?:e-?mail|message|communication)(?: and any (?:files|attachments)[\w\s]*)? (?:is|are|may|contains?|and)|if you (?:are not|have received this)|the information (?:contained )?in this|please consider the environment|notice:\s*this)/i;
+
+/**
+ * Removes quoted replies: everything from the first reply header ("On ... wrote:", "-----Original
+ * Message-----", an Outlook "From:/Sent:" header block) onwards, and every line starting with ">".
+ */
+export function stripQuoted(text: string): string {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (QUOTE_HEADER_PATTERNS.some((re) => re.test(line))) break;
+    // "On Mon, 3 Mar 2026 at 10:00, Jane <jane@x.com>" + "wrote:" on the next line (wrapped header)
+    if (/^\s*On\b.{0,200}$/i.test(line) && /^\s*wrote:\s*$/i.test(lines[i + 1] ?? "") && /\d|@/.test(line)) break;
+    // Outlook header block: "From: ..." followed within 3 lines by "Sent:"/"Date:" and "To:"/"Subject:"
+    if (/^\s*\*?From:\*?\s+\S/i.test(line)) {
+      const next = lines.slice(i + 1, i + 4).join("\n");
+      if (/^\s*\*?(Sent|Date):/im.test(next)) break;
+    }
+    if (/^\s*>/.test(line)) continue;
+    out.push(line);
+  }
+  return out.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+}
+
+/** Closing lines that introduce a signature ("Best,", "Kind regards", "--", "Thanks, Sam"). */
+const CLOSING =
+  /^\s*(thank you so much|with appreciation|warmest regards|yours sincerely|thanks so much|best regards|kind regards|warm regards|thanks again|all the best|respectfully|best wishes|many thanks|yours truly|with thanks|speak soon|thank you|sincerely|talk soon|regards|thanks|cheers|yours|best|rgds|thx|--|br|kr|—|–)\s*[,.!]?\s*(.*)$/i;
+const INLINE_NAME = /^[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’.-]+){0,2}$/u;
+
+/** Matches a sign-off line; returns the inline name ("Best, Sam" -> "Sam"), "" when none, or null when not a sign-off. */
+export function matchSignOff(line: string): string | null {
+  const m = CLOSING.exec(line);
+  if (!m) return null;
+  const rest = (m[2] ?? "").trim();
+  if (!rest) return "";
+  return INLINE_NAME.test(rest) ? rest : null;
+}
+
+export interface SplitMessage {
+  /** Message body with quotes, signature, footer and disclaimer removed. */
+  body: string;
+  /** The closing line itself ("Best,") if one was found. */
+  signOff: string | null;
+  /** Name written on the sign-off line itself ("Best, Sam" -> "Sam"). */
+  inlineName: string | null;
+  /** Lines after the sign-off / "--" delimiter, footer and disclaimer removed. */
+  signatureLines: string[];
+  mobileFooter: string | null;
+  disclaimer: string | null;
+}
+
+/**
+ * Splits an (already quote-stripped) text into body, signature block, mobile footer and disclaimer.
+ * The signature starts at the LAST sign-off line that is followed by at most 10 non-empty lines.
+ */
+export function splitMessage(text: string): SplitMessage {
+  let lines = text.replace(/\r\n?/g, "\n").split("\n");
+  let disclaimer: string | null = null;
+  const dIdx = lines.findIndex((l) => DISCLAIMER_START.test(l));
+  if (dIdx > 0) {
+    disclaimer = lines.slice(dIdx).join("\n").trim();
+    lines = lines.slice(0, dIdx);
+  }
+  let mobileFooter: string | null = null;
+  const fIdx = lines.findIndex((l) => MOBILE_FOOTER.test(l));
+  if (fIdx >= 0) {
+    mobileFooter = (lines[fIdx] ?? "").trim();
+    lines = lines.filter((_, i) => i !== fIdx);
+  }
+  while (lines.length && !(lines[lines.length - 1] ?? "").trim()) lines.pop();
+
+  let sigIdx = -1;
+  let inlineName: string | null = null;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] ?? "";
+    const after = lines.slice(i + 1).filter((l) => l.trim()).length;
+    if (after > 10) break;
+    const name = matchSignOff(line);
+    if (name !== null) {
+      // a lone "Thanks!" that is the whole message is body text, not a sign-off
+      if (i === 0 && after === 0 && !name) continue;
+      sigIdx = i;
+      inlineName = name || null;
+      break;
+    }
+  }
+  if (sigIdx < 0) {
+    return { body: lines.join("\n").trim(), signOff: null, inlineName: null, signatureLines: [], mobileFooter, disclaimer };
+  }
+  const signOff = (lines[sigIdx] ?? "").trim();
+  return {
+    body: lines.slice(0, sigIdx).join("\n").trim(),
+    signOff,
+    inlineName,
+    signatureLines: lines
+      .slice(sigIdx + 1)
+      .map((l) => l.trim())
+      .filter(Boolean),
+    mobileFooter,
+    disclaimer,
+  };
+}
+
+/** The part of a message that carries its meaning: quotes, signature, footer and disclaimer removed. */
+export function messageBody(text: string): string {
+  return splitMessage(stripQuoted(text)).body;
+}
+
+const ABBREVIATIONS = /\b(?:mr|mrs|ms|dr|prof|sr|jr|inc|ltd|co|corp|vs|etc|e\.g|i\.e|approx|no|st|ave|a\.m|p\.m)\.$/i;
+
+/** Splits text into sentences (on . ! ? and newlines), keeping the terminal punctuation. */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  for (const para of text.split(/\n+/)) {
+    let buf = "";
+    const parts = para.split(/(?<=[.!?])\s+/);
+    for (const part of parts) {
+      buf = buf ? `${buf} ${part}` : part;
+      if (ABBREVIATIONS.test(buf) || /\b\d{1,2}\.$/.test(buf) && /^\d/.test(part)) continue;
+      if (buf.trim()) out.push(buf.trim());
+      buf = "";
+    }
+    if (buf.trim()) out.push(buf.trim());
+  }
+  return out;
+}
+
+/** Lowercase, collapse whitespace, normalise curly apostrophes. */
+export function normalise(text: string): string {
+  return text.replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+/** Extracts email addresses (lowercased, deduplicated, in order). */
+export function findEmails(text: string): string[] {
+  const re = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+  return dedupe((text.match(re) ?? []).map((e) => e.toLowerCase().replace(/\.$/, "")));
+}
+
+export function dedupe<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+/** Domain part of an email address, lowercased, or null. */
+export function emailDomain(identifier: string | undefined): string | null {
+  if (!identifier) return null;
+  const m = /@([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s*>?\s*$/.exec(identifier.trim());
+  return m?.[1] ? m[1].toLowerCase() : null;
+}

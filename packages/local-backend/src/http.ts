@@ -1,0 +1,334 @@
+import http from "node:http";
+import zlib from "node:zlib";
+import { AuthError, parseAdminIdentity, type AuthVerifier, type Identity } from "./auth.js";
+import type { CallOptions, Engine, Outcome } from "./engine.js";
+import { convexToJson, encodeTs, jsonToConvex, type Value } from "./values.js";
+
+export interface CallerAuth {
+  identity: Identity | null;
+  authToken: string | null;
+  isAdmin: boolean;
+}
+
+export async function authFromHeader(
+  header: string | undefined,
+  auth: AuthVerifier,
+  adminKey: string,
+): Promise<CallerAuth> {
+  if (!header) return { identity: null, authToken: null, isAdmin: false };
+  if (header.startsWith("Bearer ")) {
+    const token = header.slice(7).trim();
+    const { identity } = await auth.verify(token);
+    return { identity, authToken: token, isAdmin: false };
+  }
+  if (header.startsWith("Convex ")) {
+    const rest = header.slice(7).trim();
+    const colon = rest.indexOf(":");
+    const key = colon >= 0 ? rest.slice(0, colon) : rest;
+    if (key !== adminKey) throw new AuthError("The provided admin key was invalid for this instance");
+    const identity = colon >= 0 ? parseAdminIdentity(rest.slice(colon + 1)) : null;
+    return { identity, authToken: null, isAdmin: true };
+  }
+  throw new AuthError("Authorization header must be `Bearer <token>` or `Convex <admin key>`");
+}
+
+/** "Clean" JSON export format used when `format` is not convex_encoded_json. */
+export function toCleanJson(v: any): any {
+  if (v === undefined || v === null) return null;
+  if (typeof v === "bigint") return v.toString();
+  if (typeof v === "number") {
+    if (Number.isNaN(v)) return "NaN";
+    if (v === Infinity) return "Infinity";
+    if (v === -Infinity) return "-Infinity";
+    return v;
+  }
+  if (v instanceof ArrayBuffer) return Buffer.from(v).toString("base64");
+  if (Array.isArray(v)) return v.map(toCleanJson);
+  if (typeof v === "object") {
+    const out: any = {};
+    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = toCleanJson(x);
+    return out;
+  }
+  return v;
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function cors(req: http.IncomingMessage, res: http.ServerResponse) {
+  const origin = req.headers.origin;
+  res.setHeader("Access-Control-Allow-Origin", origin ?? "*");
+  res.setHeader("Vary", "Origin");
+  res.setHeader("Access-Control-Allow-Credentials", "true");
+  res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+  res.setHeader(
+    "Access-Control-Allow-Headers",
+    "Content-Type, Authorization, Convex-Client, convex-client",
+  );
+  res.setHeader("Access-Control-Max-Age", "86400");
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: any) {
+  const s = JSON.stringify(body);
+  res.writeHead(status, { "Content-Type": "application/json" });
+  res.end(s);
+}
+
+function outcomeBody(out: Outcome, encoded: boolean): [number, any] {
+  if (out.success) {
+    return [
+      200,
+      {
+        status: "success",
+        value: encoded ? convexToJson((out.value ?? null) as Value) : toCleanJson(out.value),
+        logLines: out.logLines,
+      },
+    ];
+  }
+  return [
+    560,
+    {
+      status: "error",
+      errorMessage: out.errorMessage,
+      ...(out.errorData !== undefined
+        ? { errorData: encoded ? out.errorData : toCleanJson(jsonToConvex(out.errorData)) }
+        : {}),
+      logLines: out.logLines,
+    },
+  ];
+}
+
+function decodeArgs(a: any): any {
+  if (a === undefined || a === null) return {};
+  if (Array.isArray(a)) return jsonToConvex(a[0] ?? {});
+  return jsonToConvex(a);
+}
+
+export interface CloudHandlerDeps {
+  engine: Engine;
+  auth: AuthVerifier;
+  adminKey: string;
+  ready: Promise<void>;
+  instanceName: string;
+}
+
+export function makeCloudHandler(d: CloudHandlerDeps) {
+  return async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    try {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      const p = url.pathname;
+      cors(req, res);
+      if (req.method === "OPTIONS") {
+        res.writeHead(204);
+        res.end();
+        return;
+      }
+      if (p === "/version" || p === "/api/version") {
+        res.writeHead(200, { "Content-Type": "text/plain" });
+        res.end("local-backend-1.48.0");
+        return;
+      }
+      if (p === "/instance_name") {
+        res.writeHead(200, { "Content-Type": "text/plain" });
+        res.end(d.instanceName);
+        return;
+      }
+      await d.ready;
+      const rawBody = req.method === "POST" ? await readBody(req) : Buffer.alloc(0);
+      let bodyBuf = rawBody;
+      const enc = req.headers["content-encoding"];
+      if (enc === "br") bodyBuf = zlib.brotliDecompressSync(rawBody);
+      else if (enc === "gzip") bodyBuf = zlib.gunzipSync(rawBody);
+      let body: any = {};
+      if (bodyBuf.length) {
+        try {
+          body = JSON.parse(bodyBuf.toString("utf8"));
+        } catch {
+          sendJson(res, 400, { code: "BadJsonBody", message: "Request body is not valid JSON" });
+          return;
+        }
+      }
+
+      // ---- codegen shim
+      if (p === "/api/get_config_hashes" || p === "/api/deploy2/start_push") {
+        const key = body.adminKey ?? (req.headers.authorization ?? "").replace(/^Convex /, "");
+        if (key !== d.adminKey) {
+          sendJson(res, 401, { code: "BadAdminKey", message: "The provided admin key was invalid for this instance" });
+          return;
+        }
+        if (p === "/api/get_config_hashes") {
+          sendJson(res, 200, { config: { functions: "convex/" }, moduleHashes: [], nodeDependencies: [], udfServerVersion: null });
+        } else {
+          sendJson(res, 200, {
+            environmentVariables: {},
+            externalDepsId: null,
+            componentDefinitionPackages: {},
+            appAuth: [],
+            analysis: {
+              "": {
+                definition: {
+                  path: "",
+                  definitionType: { type: "app" },
+                  childComponents: [],
+                  httpMounts: {},
+                  exports: { type: "branch", branch: [] },
+                },
+                schema: null,
+                functions: {},
+                udfConfig: { serverVersion: "1.48.0" },
+              },
+            },
+            app: {
+              definitionPath: "",
+              componentPath: "",
+              args: {},
+              childComponents: {},
+              httpRoutes: { httpModuleRoutes: null, mounts: [] },
+              exports: {},
+            },
+            schemaChange: {},
+          });
+        }
+        return;
+      }
+
+      let caller: CallerAuth;
+      try {
+        caller = await authFromHeader(req.headers.authorization, d.auth, d.adminKey);
+      } catch (e) {
+        sendJson(res, 401, { code: "Unauthenticated", message: (e as Error).message });
+        return;
+      }
+      const opts: CallOptions = {
+        identity: caller.identity,
+        authToken: caller.authToken,
+        fromClient: !caller.isAdmin,
+      };
+
+      if (p === "/api/query_ts") {
+        sendJson(res, 200, { ts: encodeTs(d.engine.db.lastTs) });
+        return;
+      }
+      if (p === "/api/query_batch") {
+        const results: any[] = [];
+        await d.engine.lock.run(async () => {
+          for (const q of body.queries ?? []) {
+            const out = await d.engine.runQuery(q.path, decodeArgs(q.args), { ...opts, lockHeld: true });
+            results.push(outcomeBody(out, q.format === "convex_encoded_json")[1]);
+          }
+        });
+        sendJson(res, 200, { results });
+        return;
+      }
+      let kind: "query" | "mutation" | "action" | "any" | null = null;
+      let path: string | undefined = body.path;
+      let args: any = body.args;
+      let format: string | undefined = body.format;
+      if (p === "/api/query" || p === "/api/query_at_ts") kind = "query";
+      else if (p === "/api/mutation") kind = "mutation";
+      else if (p === "/api/action") kind = "action";
+      else if (p === "/api/function") kind = "any";
+      else if (p.startsWith("/api/run/")) {
+        kind = "any";
+        const parts = p.slice("/api/run/".length).split("/").filter(Boolean);
+        const fn = parts.pop();
+        path = `${parts.join("/")}:${fn}`;
+      }
+      if (req.method === "GET" && p === "/api/query") {
+        path = url.searchParams.get("path") ?? undefined;
+        args = JSON.parse(url.searchParams.get("args") ?? "{}");
+        format = url.searchParams.get("format") ?? undefined;
+      }
+      if (!kind) {
+        sendJson(res, 404, { code: "NotFound", message: `Unknown endpoint ${p}` });
+        return;
+      }
+      if (typeof path !== "string") {
+        sendJson(res, 400, { code: "BadRequest", message: "Missing `path`" });
+        return;
+      }
+      const a = decodeArgs(args);
+      const out =
+        kind === "query"
+          ? await d.engine.runQuery(path, a, opts)
+          : kind === "mutation"
+            ? await d.engine.runMutation(path, a, opts)
+            : kind === "action"
+              ? await d.engine.runAction(path, a, opts)
+              : await d.engine.runAny(path, a, opts);
+      const [status, resBody] = outcomeBody(out, format === "convex_encoded_json");
+      sendJson(res, status, resBody);
+    } catch (e) {
+      console.error("[local-backend] request failed", e);
+      if (!res.headersSent) sendJson(res, 500, { code: "InternalServerError", message: String((e as Error)?.message ?? e) });
+      else res.end();
+    }
+  };
+}
+
+export function makeSiteHandler(d: CloudHandlerDeps & { siteUrl: () => string }) {
+  return async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    try {
+      await d.ready;
+      const base = d.siteUrl();
+      const url = new URL(req.url ?? "/", base);
+      let caller: CallerAuth;
+      try {
+        const h = req.headers.authorization;
+        caller = h && h.startsWith("Bearer ")
+          ? await authFromHeader(h, d.auth, d.adminKey)
+          : { identity: null, authToken: null, isAdmin: false };
+      } catch (e) {
+        res.writeHead(401, { "Content-Type": "text/plain" });
+        res.end((e as Error).message);
+        return;
+      }
+      const method = req.method ?? "GET";
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) {
+        if (v === undefined) continue;
+        if (Array.isArray(v)) for (const x of v) headers.append(k, x);
+        else headers.set(k, v);
+      }
+      const hasBody = method !== "GET" && method !== "HEAD";
+      const body = hasBody ? await readBody(req) : undefined;
+      const request = new Request(url.href, {
+        method: method === "HEAD" ? "GET" : method,
+        headers,
+        body: hasBody && body && body.length ? new Uint8Array(body) : undefined,
+      });
+      const response = await d.engine.runHttpAction(request, caller.identity, caller.authToken);
+      const outHeaders: Record<string, string | string[]> = {};
+      response.headers.forEach((v, k) => {
+        if (k === "set-cookie") return;
+        outHeaders[k] = v;
+      });
+      const cookies = response.headers.getSetCookie?.() ?? [];
+      if (cookies.length) outHeaders["set-cookie"] = cookies;
+      res.writeHead(response.status, response.statusText || undefined, outHeaders);
+      if (method === "HEAD" || !response.body) {
+        res.end();
+        return;
+      }
+      const reader = response.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (!res.write(Buffer.from(value))) await new Promise((r) => res.once("drain", r));
+      }
+      res.end();
+    } catch (e) {
+      console.error("[local-backend] http action failed", e);
+      if (!res.headersSent) {
+        res.writeHead(500, { "Content-Type": "text/plain" });
+        res.end(String((e as Error)?.message ?? e));
+      } else res.end();
+    }
+  };
+}

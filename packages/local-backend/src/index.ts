@@ -1,0 +1,176 @@
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { WebSocketServer } from "ws";
+import { AuthVerifier } from "./auth.js";
+import { Engine, installGlobals, originalConsole, uninstallEngine } from "./engine.js";
+import { makeCloudHandler, makeSiteHandler } from "./http.js";
+import { Loader } from "./loader.js";
+import { Scheduler } from "./scheduler.js";
+import { Database } from "./storage.js";
+import { SyncServer } from "./sync.js";
+
+export interface LocalBackendOptions {
+  functionsDir: string; // absolute path to a convex/ folder
+  dataDir: string; // persistence folder (created if missing)
+  port?: number; // cloud/API + sync port, default 3210 (0 = random free port)
+  sitePort?: number; // HTTP actions port, default 3211 (0 = random)
+  host?: string; // default 127.0.0.1
+  adminKey?: string; // default a fixed dev key, printed at start
+  env?: Record<string, string>; // env vars visible to function code via process.env
+  watch?: boolean; // rebuild on file change
+  quiet?: boolean; // don't mirror function logs to the terminal
+}
+export interface LocalBackend {
+  url: string;
+  siteUrl: string;
+  adminKey: string;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_ADMIN_KEY =
+  "local-switchboard|01a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f80";
+
+function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startLocalBackend(opts: LocalBackendOptions): Promise<LocalBackend> {
+  const functionsDir = path.resolve(opts.functionsDir);
+  const dataDir = path.resolve(opts.dataDir);
+  const host = opts.host ?? "127.0.0.1";
+  const adminKey = opts.adminKey ?? DEFAULT_ADMIN_KEY;
+  if (!fs.existsSync(functionsDir)) throw new Error(`functions dir not found: ${functionsDir}`);
+  fs.mkdirSync(dataDir, { recursive: true });
+  try {
+    process.setSourceMapsEnabled?.(true);
+  } catch {
+    /* ignore */
+  }
+
+  const db = new Database();
+  await db.open(dataDir);
+
+  let cloudUrl = "";
+  let siteUrl = "";
+  const engine = new Engine(db, {
+    quiet: opts.quiet,
+    cloudUrl: () => cloudUrl,
+    siteUrl: () => siteUrl,
+    instanceName: "local",
+  });
+  installGlobals(engine);
+  const auth = new AuthVerifier(() => engine.modules?.authProviders ?? []);
+  const scheduler = new Scheduler(engine);
+  const sync = new SyncServer(engine, auth, adminKey);
+
+  let readyResolve!: () => void;
+  let readyReject!: (e: unknown) => void;
+  const ready = new Promise<void>((res, rej) => {
+    readyResolve = res;
+    readyReject = rej;
+  });
+  ready.catch(() => {});
+  const deps = { engine, auth, adminKey, ready, instanceName: "local", siteUrl: () => siteUrl };
+  const cloud = http.createServer(makeCloudHandler(deps));
+  const site = http.createServer(makeSiteHandler(deps));
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  cloud.on("upgrade", (req, socket, head) => {
+    const p = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (/^\/api\/([^/]+\/)?sync$/.test(p)) {
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        ready.then(
+          () => sync.handle(ws),
+          () => ws.close(1011, "backend failed to start"),
+        );
+      });
+    } else {
+      socket.destroy();
+    }
+  });
+  const sockets = new Set<import("node:net").Socket>();
+  for (const s of [cloud, site]) s.on("connection", (c) => {
+    sockets.add(c);
+    c.on("close", () => sockets.delete(c));
+  });
+
+  const port = await listen(cloud, opts.port ?? 3210, host);
+  let sitePort: number;
+  try {
+    sitePort = await listen(site, opts.sitePort ?? 3211, host);
+  } catch (e) {
+    cloud.close();
+    throw e;
+  }
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+  cloudUrl = `http://${urlHost}:${port}`;
+  siteUrl = `http://${urlHost}:${sitePort}`;
+  for (const [k, v] of Object.entries(opts.env ?? {})) process.env[k] = v;
+  process.env.CONVEX_CLOUD_URL = cloudUrl;
+  process.env.CONVEX_SITE_URL = siteUrl;
+
+  const loader = new Loader(functionsDir, path.join(dataDir, ".build"));
+  const stopAll = async () => {
+    wss.clients.forEach((c) => c.terminate());
+    sync.closeAll();
+    await new Promise<void>((r) => cloud.close(() => r()));
+    await new Promise<void>((r) => site.close(() => r()));
+  };
+  try {
+    const modules = await loader.load();
+    engine.setModules(modules);
+    await scheduler.recover();
+    await scheduler.syncCrons(modules.crons);
+    scheduler.start();
+    readyResolve();
+  } catch (e) {
+    readyReject(e);
+    for (const s of sockets) s.destroy();
+    await stopAll();
+    await db.close();
+    uninstallEngine(engine);
+    throw e;
+  }
+
+  let reloading: Promise<void> = Promise.resolve();
+  if (opts.watch) {
+    loader.watch(() => {
+      reloading = reloading.then(async () => {
+        try {
+          const modules = await loader.load();
+          engine.setModules(modules);
+          await scheduler.syncCrons(modules.crons);
+          if (!opts.quiet) originalConsole.log(`[local-backend] reloaded ${modules.functions.size} functions`);
+        } catch (e) {
+          originalConsole.error(`[local-backend] reload failed: ${(e as Error).message}`);
+        }
+      });
+    });
+  }
+
+  let stopped = false;
+  return {
+    url: cloudUrl,
+    siteUrl,
+    adminKey,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      loader.close();
+      await reloading;
+      const timeout = new Promise((r) => setTimeout(r, 3000).unref());
+      await Promise.race([scheduler.stop(), timeout]);
+      for (const s of sockets) s.destroy();
+      await stopAll();
+      await db.close();
+      uninstallEngine(engine);
+    },
+  };
+}

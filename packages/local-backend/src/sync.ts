@@ -1,0 +1,470 @@
+import type { WebSocket } from "ws";
+import { AuthError, normalizeImpersonated, type AuthVerifier, type Identity } from "./auth.js";
+import type { CommitEvent, Engine, Journal, Outcome, ReadRange } from "./engine.js";
+import {
+  canonicalizeUdfPath,
+  comparePrefix,
+  convexToJson,
+  decodeTs,
+  encodeTs,
+  getField,
+  jsonToConvex,
+  type Doc,
+  type Key,
+} from "./values.js";
+
+interface Version {
+  querySet: number;
+  identity: number;
+  ts: bigint;
+}
+
+interface Subscription {
+  udfPath: string;
+  args: any;
+  journal: Journal | null;
+  lastResult: string | null;
+  reads: ReadRange[];
+  dirty: boolean;
+}
+
+interface CachedResponse {
+  done: Promise<any>;
+}
+
+const PING_IDLE_MS = 15_000;
+
+function encodeJournal(j: Journal | null | undefined): string | null {
+  return j ? JSON.stringify(j) : null;
+}
+function decodeJournal(s: unknown): Journal | null {
+  if (typeof s !== "string" || !s) return null;
+  try {
+    const j = JSON.parse(s);
+    return j && typeof j === "object" ? { endCursor: j.endCursor ?? null } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function readsIntersect(reads: ReadRange[], e: CommitEvent): boolean {
+  for (const w of e.writes) {
+    for (const r of reads) {
+      if (r.table !== w.table) continue;
+      if (r.kind === "table") return true;
+      if (r.kind === "doc") {
+        if (r.id === w.id) return true;
+        continue;
+      }
+      for (const d of [w.oldDoc, w.newDoc]) {
+        if (!d) continue;
+        if (keyInRange(r, d)) return true;
+      }
+    }
+  }
+  return false;
+}
+function keyInRange(r: Extract<ReadRange, { kind: "range" }>, d: Doc): boolean {
+  const k: Key = r.fields.map((f) => getField(d, f));
+  const a = comparePrefix(k, r.lo);
+  if (a < 0 || (a === 0 && !r.loIncl && r.lo.length > 0)) return false;
+  const b = comparePrefix(k, r.hi);
+  if (b > 0 || (b === 0 && !r.hiIncl && r.hi.length > 0)) return false;
+  return true;
+}
+
+export class SyncServer {
+  sessions = new Set<SyncSession>();
+  responseCache = new Map<string, Map<number, CachedResponse>>();
+
+  constructor(
+    readonly engine: Engine,
+    readonly auth: AuthVerifier,
+    readonly adminKey: string,
+  ) {
+    engine.onCommit((e) => {
+      for (const s of this.sessions) s.onCommit(e);
+    });
+    engine.onReload(() => {
+      for (const s of this.sessions) s.invalidateAll();
+    });
+  }
+
+  handle(ws: WebSocket) {
+    const s = new SyncSession(this, ws);
+    this.sessions.add(s);
+    ws.on("close", () => {
+      this.sessions.delete(s);
+      s.close();
+    });
+  }
+
+  cacheFor(sessionId: string): Map<number, CachedResponse> {
+    let m = this.responseCache.get(sessionId);
+    if (!m) {
+      m = new Map();
+      this.responseCache.set(sessionId, m);
+      if (this.responseCache.size > 2000) {
+        const first = this.responseCache.keys().next().value;
+        if (first !== undefined) this.responseCache.delete(first);
+      }
+    }
+    return m;
+  }
+
+  closeAll() {
+    for (const s of this.sessions) s.ws.terminate();
+  }
+}
+
+class SyncSession {
+  sessionId = "";
+  cur: Version = { querySet: 0, identity: 0, ts: 0n };
+  recvQS = 0;
+  recvId = 0;
+  pendingMods: any[] = [];
+  queries = new Map<number, Subscription>();
+  identity: Identity | null = null;
+  authToken: string | null = null;
+  identityExp: number | null = null;
+  isAdmin = false;
+  identityVersion = 0;
+  identityChanged = false;
+  private msgChain: Promise<void> = Promise.resolve();
+  private mutationChain: Promise<void> = Promise.resolve();
+  private mutationsInFlight = 0;
+  private needTransition = false;
+  private forceTransition = false;
+  private transitionRunning = false;
+  private closed = false;
+  private lastSend = Date.now();
+  private pingTimer: NodeJS.Timeout;
+
+  constructor(
+    readonly server: SyncServer,
+    readonly ws: WebSocket,
+  ) {
+    ws.on("message", (data) => {
+      let msg: any;
+      try {
+        msg = JSON.parse(data.toString());
+      } catch {
+        this.fatal("Invalid JSON message");
+        return;
+      }
+      this.msgChain = this.msgChain.then(() => this.onMessage(msg)).catch((e) => {
+        console.error("[local-backend] sync error", e);
+        this.fatal(String(e?.message ?? e));
+      });
+    });
+    this.pingTimer = setInterval(() => {
+      if (Date.now() - this.lastSend >= PING_IDLE_MS) this.send({ type: "Ping" });
+    }, 5000);
+    this.pingTimer.unref?.();
+  }
+
+  get engine() {
+    return this.server.engine;
+  }
+
+  send(msg: any) {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.lastSend = Date.now();
+    this.ws.send(JSON.stringify(msg));
+  }
+
+  close() {
+    this.closed = true;
+    clearInterval(this.pingTimer);
+  }
+
+  private fatal(error: string) {
+    this.send({ type: "FatalError", error });
+    this.ws.close(1011, "FatalError");
+    this.close();
+  }
+
+  private authError(error: string, baseVersion: number) {
+    this.send({ type: "AuthError", error, baseVersion, authUpdateAttempted: true });
+    this.ws.close(1000, "AuthError");
+    this.close();
+  }
+
+  /** Returns false (and closes) when the session's token has expired. */
+  private checkExpiry(): boolean {
+    if (this.identityExp !== null && Date.now() / 1000 >= this.identityExp) {
+      this.authError("Token expired", this.recvId - 1 < 0 ? 0 : this.recvId - 1);
+      return false;
+    }
+    return true;
+  }
+
+  private async onMessage(msg: any) {
+    if (this.closed) return;
+    switch (msg.type) {
+      case "Connect": {
+        this.sessionId = msg.sessionId;
+        if (msg.maxObservedTimestamp) {
+          try {
+            const t = decodeTs(msg.maxObservedTimestamp);
+            if (t > this.engine.db.lastTs) this.engine.db.lastTs = t;
+          } catch {
+            /* ignore */
+          }
+        }
+        return;
+      }
+      case "ModifyQuerySet": {
+        if (msg.baseVersion !== this.recvQS) {
+          this.fatal(`BaseVersionMismatch: expected ${this.recvQS}, got ${msg.baseVersion}`);
+          return;
+        }
+        this.recvQS = msg.newVersion;
+        for (const m of msg.modifications) this.pendingMods.push(m);
+        this.scheduleTransition();
+        return;
+      }
+      case "Authenticate": {
+        if (msg.baseVersion !== this.recvId) {
+          this.fatal(`Identity version mismatch: expected ${this.recvId}, got ${msg.baseVersion}`);
+          return;
+        }
+        if (msg.tokenType === "User") {
+          try {
+            const { identity, exp } = await this.server.auth.verify(msg.value);
+            this.identity = identity;
+            this.identityExp = exp;
+            this.authToken = msg.value;
+            this.isAdmin = false;
+          } catch (e) {
+            this.authError(e instanceof AuthError ? e.message : String((e as Error)?.message ?? e), msg.baseVersion);
+            return;
+          }
+        } else if (msg.tokenType === "Admin") {
+          if (msg.value !== this.server.adminKey) {
+            this.authError("Invalid admin key", msg.baseVersion);
+            return;
+          }
+          this.isAdmin = true;
+          this.identity = msg.impersonating ? normalizeImpersonated(msg.impersonating) : null;
+          this.identityExp = null;
+          this.authToken = null;
+        } else {
+          this.identity = null;
+          this.identityExp = null;
+          this.authToken = null;
+          this.isAdmin = false;
+        }
+        this.recvId = msg.baseVersion + 1;
+        this.identityChanged = true;
+        this.scheduleTransition();
+        return;
+      }
+      case "Mutation":
+        this.enqueueMutation(msg);
+        return;
+      case "Action":
+        void this.runAction(msg);
+        return;
+      case "Event":
+        return;
+      default:
+        return;
+    }
+  }
+
+  private callOpts() {
+    return {
+      identity: this.identity,
+      authToken: this.authToken,
+      fromClient: !this.isAdmin,
+    };
+  }
+
+  private enqueueMutation(msg: any) {
+    this.mutationsInFlight++;
+    this.mutationChain = this.mutationChain.then(async () => {
+      try {
+        if (!this.checkExpiry()) return;
+        const cache = this.server.cacheFor(this.sessionId);
+        let entry = cache.get(msg.requestId);
+        if (!entry) {
+          const args = jsonToConvex(msg.args?.[0] ?? {});
+          const done = this.engine.runMutation(canonicalizeUdfPath(msg.udfPath), args, this.callOpts()).then((out: Outcome) =>
+            out.success
+              ? {
+                  type: "MutationResponse",
+                  requestId: msg.requestId,
+                  success: true,
+                  result: convexToJson(out.value ?? null),
+                  ts: encodeTs(out.ts ?? this.engine.db.lastTs),
+                  logLines: out.logLines,
+                }
+              : {
+                  type: "MutationResponse",
+                  requestId: msg.requestId,
+                  success: false,
+                  result: out.errorMessage,
+                  logLines: out.logLines,
+                  ...(out.errorData !== undefined ? { errorData: out.errorData } : {}),
+                },
+          );
+          entry = { done };
+          cache.set(msg.requestId, entry);
+          if (cache.size > 500) {
+            const first = cache.keys().next().value;
+            if (first !== undefined) cache.delete(first);
+          }
+        }
+        const resp = await entry.done;
+        this.send(resp);
+      } catch (e) {
+        console.error("[local-backend] mutation failed", e);
+      } finally {
+        this.mutationsInFlight--;
+        this.forceTransition = true;
+        this.scheduleTransition();
+      }
+    });
+  }
+
+  private async runAction(msg: any) {
+    if (!this.checkExpiry()) return;
+    const args = jsonToConvex(msg.args?.[0] ?? {});
+    const out = await this.engine.runAction(canonicalizeUdfPath(msg.udfPath), args, this.callOpts());
+    this.send(
+      out.success
+        ? { type: "ActionResponse", requestId: msg.requestId, success: true, result: convexToJson(out.value ?? null), logLines: out.logLines }
+        : {
+            type: "ActionResponse",
+            requestId: msg.requestId,
+            success: false,
+            result: out.errorMessage,
+            logLines: out.logLines,
+            ...(out.errorData !== undefined ? { errorData: out.errorData } : {}),
+          },
+    );
+  }
+
+  onCommit(e: CommitEvent) {
+    let any = false;
+    for (const q of this.queries.values()) {
+      if (!q.dirty && readsIntersect(q.reads, e)) {
+        q.dirty = true;
+        any = true;
+      }
+    }
+    if (any) this.scheduleTransition();
+  }
+
+  invalidateAll() {
+    for (const q of this.queries.values()) {
+      q.dirty = true;
+      q.lastResult = null;
+    }
+    this.scheduleTransition();
+  }
+
+  private scheduleTransition() {
+    this.needTransition = true;
+    if (this.transitionRunning || this.closed) return;
+    this.transitionRunning = true;
+    setImmediate(() => void this.transitionLoop());
+  }
+
+  private async transitionLoop() {
+    try {
+      while (this.needTransition && !this.closed) {
+        if (this.mutationsInFlight > 0) break; // resumed after the mutation response
+        this.needTransition = false;
+        await this.computeTransition();
+      }
+    } catch (e) {
+      console.error("[local-backend] transition failed", e);
+    } finally {
+      this.transitionRunning = false;
+      if (this.needTransition && !this.closed && this.mutationsInFlight === 0) this.scheduleTransition();
+    }
+  }
+
+  private async computeTransition() {
+    if (!this.checkExpiry()) return;
+    const engine = this.engine;
+    const modifications: any[] = [];
+    let endVersion!: Version;
+    const force = this.forceTransition;
+    this.forceTransition = false;
+    await engine.lock.run(async () => {
+      const mods = this.pendingMods.splice(0);
+      const qs = this.recvQS;
+      const idv = this.recvId;
+      for (const m of mods) {
+        if (m.type === "Add") {
+          this.queries.set(m.queryId, {
+            udfPath: canonicalizeUdfPath(m.udfPath),
+            args: jsonToConvex(m.args?.[0] ?? {}),
+            journal: decodeJournal(m.journal),
+            lastResult: null,
+            reads: [],
+            dirty: true,
+          });
+        } else if (m.type === "Remove") {
+          if (this.queries.delete(m.queryId)) modifications.push({ type: "QueryRemoved", queryId: m.queryId });
+        }
+      }
+      if (this.identityChanged) {
+        this.identityChanged = false;
+        for (const q of this.queries.values()) {
+          q.dirty = true;
+          q.lastResult = null;
+        }
+      }
+      for (const [queryId, q] of this.queries) {
+        if (!q.dirty) continue;
+        q.dirty = false;
+        const out = await engine.runQuery(q.udfPath, q.args, {
+          ...this.callOpts(),
+          lockHeld: true,
+          journal: q.journal,
+        });
+        q.reads = out.reads ?? [{ table: "*", kind: "table" }];
+        if (!out.reads) q.reads = []; // failed before running: re-run only on reload
+        if (out.journal !== undefined && out.journal !== null) q.journal = out.journal;
+        const journal = encodeJournal(q.journal);
+        let mod: any;
+        if (out.success) {
+          mod = { type: "QueryUpdated", queryId, value: convexToJson(out.value ?? null), logLines: out.logLines, journal };
+        } else {
+          mod = {
+            type: "QueryFailed",
+            queryId,
+            errorMessage: out.errorMessage,
+            logLines: out.logLines,
+            journal,
+            ...(out.errorData !== undefined ? { errorData: out.errorData } : {}),
+          };
+        }
+        const { journal: _j, ...hashable } = mod;
+        const h = JSON.stringify(hashable);
+        if (h === q.lastResult) continue;
+        q.lastResult = h;
+        modifications.push(mod);
+      }
+      const ts = engine.db.lastTs > this.cur.ts ? engine.db.lastTs : this.cur.ts;
+      endVersion = { querySet: qs, identity: idv, ts };
+    });
+    const changedVersion =
+      endVersion.querySet !== this.cur.querySet || endVersion.identity !== this.cur.identity || endVersion.ts !== this.cur.ts;
+    if (modifications.length === 0 && !force && !changedVersion) return;
+    if (modifications.length === 0 && !force && endVersion.querySet === this.cur.querySet && endVersion.identity === this.cur.identity)
+      return; // only ts moved and nothing of ours changed
+    const msg = {
+      type: "Transition",
+      startVersion: { querySet: this.cur.querySet, identity: this.cur.identity, ts: encodeTs(this.cur.ts) },
+      endVersion: { querySet: endVersion.querySet, identity: endVersion.identity, ts: encodeTs(endVersion.ts) },
+      modifications,
+    };
+    this.cur = endVersion;
+    this.send(msg);
+  }
+}

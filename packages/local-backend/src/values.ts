@@ -1,0 +1,152 @@
+import { randomBytes } from "node:crypto";
+import { inspect } from "node:util";
+import {
+  CommitTsPlaceholder,
+  compareValues,
+  convexToJson,
+  getDocumentSize,
+  jsonToConvex,
+  type Value,
+} from "convex/values";
+
+export { compareValues, convexToJson, jsonToConvex, getDocumentSize };
+export type { Value };
+export type JSONValue = null | boolean | number | string | JSONValue[] | { [k: string]: JSONValue };
+export type Doc = { _id: string; _creationTime: number; [k: string]: any };
+export type Key = (Value | undefined)[];
+
+// ---------- timestamps (u64 ns, base64 of 8 little-endian bytes) ----------
+export function encodeTs(ts: bigint): string {
+  const b = Buffer.alloc(8);
+  b.writeBigUInt64LE(ts);
+  return b.toString("base64");
+}
+export function decodeTs(s: string): bigint {
+  const b = Buffer.from(s, "base64");
+  if (b.length !== 8) throw new Error("bad timestamp");
+  return b.readBigUInt64LE();
+}
+
+// ---------- ids ----------
+const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"; // crockford base32, lowercase
+const RANDOM_LEN = 26;
+function b32(n: number): string {
+  let s = "";
+  do {
+    s = ALPHABET[n % 32] + s;
+    n = Math.floor(n / 32);
+  } while (n > 0);
+  return s;
+}
+export function newId(tableNumber: number): string {
+  const bytes = randomBytes(RANDOM_LEN);
+  let body = "";
+  for (let i = 0; i < RANDOM_LEN; i++) body += ALPHABET[bytes[i]! & 31];
+  const tn = b32(tableNumber);
+  return body + tn + ALPHABET[tn.length];
+}
+/** Returns the table number encoded in an id, or null if the string is not an id. */
+export function tableNumberFromId(id: unknown): number | null {
+  if (typeof id !== "string" || id.length < RANDOM_LEN + 2 || id.length > RANDOM_LEN + 8) return null;
+  const len = ALPHABET.indexOf(id[id.length - 1]!);
+  if (len < 1 || id.length !== RANDOM_LEN + len + 1) return null;
+  let n = 0;
+  for (let i = 0; i < id.length - 1; i++) {
+    const c = ALPHABET.indexOf(id[i]!);
+    if (c < 0) return null;
+    if (i >= RANDOM_LEN) n = n * 32 + c;
+  }
+  return n;
+}
+
+// ---------- keys & cursors ----------
+export function getField(doc: any, path: string): Value | undefined {
+  let cur: any = doc;
+  for (const p of path.split(".")) {
+    if (cur === null || typeof cur !== "object" || Array.isArray(cur) || cur instanceof ArrayBuffer) return undefined;
+    cur = cur[p];
+  }
+  return cur;
+}
+export function compareKeys(a: Key, b: Key): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const c = compareValues(a[i] as Value, b[i] as Value);
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
+}
+/** Compare only the first `prefix.length` elements of key with prefix. */
+export function comparePrefix(key: Key, prefix: Key): number {
+  for (let i = 0; i < prefix.length; i++) {
+    const c = compareValues(key[i] as Value, prefix[i] as Value);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+export const END_CURSOR = "_end_cursor";
+export function encodeCursor(key: Key): string {
+  return Buffer.from(
+    JSON.stringify(key.map((k) => (k === undefined ? 0 : [convexToJson(k as Value)]))),
+  ).toString("base64url");
+}
+export function decodeCursor(c: string): Key {
+  const arr = JSON.parse(Buffer.from(c, "base64url").toString("utf8")) as any[];
+  if (!Array.isArray(arr)) throw new Error("Invalid cursor");
+  return arr.map((e) => (e === 0 ? undefined : jsonToConvex(e[0])));
+}
+
+// ---------- misc value helpers ----------
+export function resolveCommitTs(v: any, ts: bigint): any {
+  if (v instanceof CommitTsPlaceholder) return ts;
+  if (Array.isArray(v)) return v.map((x) => resolveCommitTs(x, ts));
+  if (v !== null && typeof v === "object" && !(v instanceof ArrayBuffer)) {
+    const out: any = {};
+    for (const [k, x] of Object.entries(v)) out[k] = resolveCommitTs(x, ts);
+    return out;
+  }
+  return v;
+}
+export function containsCommitTs(v: any): boolean {
+  if (v instanceof CommitTsPlaceholder) return true;
+  if (Array.isArray(v)) return v.some(containsCommitTs);
+  if (v !== null && typeof v === "object" && !(v instanceof ArrayBuffer)) return Object.values(v).some(containsCommitTs);
+  return false;
+}
+export function docSize(doc: any): number {
+  try {
+    return getDocumentSize(doc);
+  } catch {
+    return JSON.stringify(convexToJson(doc)).length;
+  }
+}
+
+export function formatLogArgs(level: string, args: unknown[]): string {
+  const parts = args.map((a) => inspect(a, { depth: 5, breakLength: Infinity }));
+  return `[${level}] ${parts.join(" ")}`;
+}
+
+export function canonicalizeUdfPath(p: string): string {
+  let path = p;
+  let fn = "default";
+  const i = p.indexOf(":");
+  if (i >= 0) {
+    path = p.slice(0, i);
+    fn = p.slice(i + 1);
+  }
+  if (path.endsWith(".js")) path = path.slice(0, -3);
+  else if (path.endsWith(".ts")) path = path.slice(0, -3);
+  return `${path}:${fn}`;
+}
+
+export function stableHash(s: string): string {
+  // cheap FNV-1a 64-ish over string, good enough for dedupe
+  let h1 = 0x811c9dc5,
+    h2 = 0x01000193;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 16777619);
+    h2 = Math.imul(h2 ^ c, 2246822519);
+  }
+  return (h1 >>> 0).toString(16) + (h2 >>> 0).toString(16) + ":" + s.length;
+}

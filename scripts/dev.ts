@@ -1,0 +1,94 @@
+/**
+ * `pnpm dev`: the whole product on one machine, offline.
+ *   1. provider simulator (fake Twilio, Vonage, Meta, Resend) on :3220
+ *   2. local Convex-compatible backend on :3210 (API + sync) and :3211 (HTTP actions/webhooks)
+ *   3. demo organization seeded on first start, conversations posted through the real webhooks
+ *   4. the Nuxt dashboard (dev server) on :3000
+ * Data lives in .data/ (delete it to start over). Ctrl-C stops everything.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ConvexHttpClient } from "convex/browser";
+import { makeFunctionReference } from "convex/server";
+import { startLocalBackend } from "@switchboard/local-backend";
+import { startProviderSim } from "@switchboard/provider-sim";
+import { seedDemoConversations, demoSecrets, DEMO_SIM_ACCOUNTS } from "./demo-data";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const dataDir = join(root, ".data");
+const envFile = join(dataDir, "env.json");
+
+const PORTS = { api: 3210, site: 3211, sim: 3220, web: Number(process.env.PORT ?? 3000) };
+
+function loadOrCreateEnv(): Record<string, string> {
+  mkdirSync(dataDir, { recursive: true });
+  if (existsSync(envFile)) return JSON.parse(readFileSync(envFile, "utf8"));
+  const env = {
+    SWITCHBOARD_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    SWITCHBOARD_DEMO_SECRET_SEED: randomBytes(16).toString("hex"),
+  };
+  writeFileSync(envFile, JSON.stringify(env, null, 2), { mode: 0o600 });
+  return env;
+}
+
+async function main() {
+  const env = loadOrCreateEnv();
+  const secrets = demoSecrets(env.SWITCHBOARD_DEMO_SECRET_SEED!);
+  const siteUrl = `http://127.0.0.1:${PORTS.site}`;
+
+  const sim = await startProviderSim({ port: PORTS.sim, webhookBaseUrl: siteUrl });
+  for (const [provider, account] of Object.entries(DEMO_SIM_ACCOUNTS(secrets))) sim.configure(provider as never, account as never);
+
+  const backend = await startLocalBackend({
+    functionsDir: join(root, "apps/api/convex"),
+    dataDir: join(dataDir, "convex"),
+    port: PORTS.api,
+    sitePort: PORTS.site,
+    env,
+    watch: true,
+  });
+
+  const admin = new ConvexHttpClient(backend.url);
+  (admin as unknown as { setAdminAuth(key: string): void }).setAdminAuth(backend.adminKey);
+  const ensureDemo = makeFunctionReference<"action">("seed/demo:ensureDemo");
+  const { created } = (await (admin as unknown as { function: (ref: unknown, componentPath: undefined, args: unknown) => Promise<{ created: boolean }> }).function(
+    ensureDemo,
+    undefined,
+    { simUrl: sim.url, secrets },
+  ));
+  if (created) await seedDemoConversations(sim);
+
+  const web = spawn("pnpm", ["--filter", "@switchboard/web", "dev", "--port", String(PORTS.web), "--host", "127.0.0.1"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, CONVEX_URL: backend.url, CONVEX_SITE_URL: backend.siteUrl, NUXT_TELEMETRY_DISABLED: "1" },
+  });
+
+  console.log(`
+  Switchboard is running
+    dashboard        http://127.0.0.1:${PORTS.web}
+    convex API       ${backend.url}   (admin key: ${backend.adminKey})
+    webhooks (site)  ${backend.siteUrl}
+    provider sim     ${sim.url}
+    data             ${dataDir}${created ? "\n    demo organization seeded (slug: demo)" : ""}
+`);
+
+  const shutdown = async () => {
+    web.kill("SIGTERM");
+    await Promise.allSettled([backend.stop(), sim.stop()]);
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  web.on("exit", (code) => {
+    if (code !== 0 && code !== null) console.error(`dashboard exited with ${code}`);
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
