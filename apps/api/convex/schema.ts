@@ -183,6 +183,8 @@ export default defineSchema({
     subject: v.optional(v.string()),
     html: v.optional(v.string()),
     attachments: v.array(attachment),
+    /** The provider sent only metadata and fetching the body failed; see inbound/webhooks.ts. */
+    contentPending: v.optional(v.boolean()),
     emailMessageId: v.optional(v.string()),
     inReplyTo: v.optional(v.array(v.string())),
     cc: v.optional(v.array(v.string())),
@@ -191,6 +193,8 @@ export default defineSchema({
     statusHistory: v.array(v.object({ status: messageStatus, at: v.number() })),
     error: v.optional(messageError),
     authorMemberId: v.optional(v.id("members")),
+    /** WhatsApp template used when the 24-hour window was closed. */
+    template: v.optional(v.object({ name: v.string(), language: v.string(), components: v.optional(v.array(v.any())) })),
     /** Outbound delivery attempts (see outbound/). */
     attempts: v.optional(v.array(v.object({ at: v.number(), ok: v.boolean(), error: v.optional(v.string()) }))),
     nextAttemptAt: v.optional(v.number()),

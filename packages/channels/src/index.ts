@@ -32,6 +32,7 @@ export {
   metaAdapter,
   verifySubscription,
   isCustomerServiceWindowOpen,
+  fetchMetaMedia,
   metaRoutingKeys,
   whatsappRecipient,
   buildMetaMessagePayload,

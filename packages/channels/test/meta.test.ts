@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { isCustomerServiceWindowOpen, metaAdapter, metaRoutingKeys, verifySubscription } from "../src/adapters/meta";
+import { fetchMetaMedia, isCustomerServiceWindowOpen, metaAdapter, metaRoutingKeys, verifySubscription } from "../src/adapters/meta";
 import { ctxFor, startServer, webhook, type TestServer } from "./helpers";
 
 const APP_SECRET = "6f1e3b0a9c8d7e6f5a4b3c2d1e0f9a8b";
@@ -190,10 +190,12 @@ describe("meta parseInbound", () => {
       { from: "1", id: "m5", timestamp: "1", type: "location", location: { latitude: 37.48, longitude: -122.14, name: "HQ", address: "1 Hacker Way" } },
       { from: "1", id: "m6", timestamp: "1", type: "interactive", interactive: { type: "list_reply", list_reply: { id: "r1", title: "Blue", description: "Navy blue" } } },
       { from: "1", id: "m7", timestamp: "1", type: "unsupported", errors: [{ code: 131051, title: "Message type unknown" }] },
+      { from: "1", id: "m8", timestamp: "1", type: "system", system: { body: "NAME changed from 1 to 2", new_wa_id: "2", type: "user_changed_number" } },
+      { from: "1", id: "m9", timestamp: "1", type: "contacts", contacts: [{ name: { formatted_name: "Barbara Johnson", first_name: "Barbara" }, phones: [{ phone: "+1 940-555-1234" }] }] },
     ];
     const body = { object: "whatsapp_business_account", entry: [{ id: "w", changes: [{ field: "messages", value: { messaging_product: "whatsapp", metadata, messages } }] }] };
     const events = metaAdapter.parseInbound(signed(JSON.stringify(body)));
-    expect(events).toHaveLength(7);
+    expect(events).toHaveLength(9);
     expect(events[0]).toMatchObject({ text: "Invoice", attachments: [{ mediaId: "d1", filename: "inv.pdf", contentType: "application/pdf" }] });
     expect(events[1]).toMatchObject({ text: "", contentType: "audio", attachments: [{ mediaId: "a1" }] });
     expect(events[2]).toMatchObject({ contentType: "sticker", attachments: [{ mediaId: "s1", contentType: "image/webp" }] });
@@ -201,6 +203,8 @@ describe("meta parseInbound", () => {
     expect(events[4]).toMatchObject({ text: "HQ\n1 Hacker Way\n37.48,-122.14", contentType: "location" });
     expect(events[5]).toMatchObject({ text: "Blue", contentType: "interactive.list_reply" });
     expect(events[6]).toMatchObject({ text: "", contentType: "unsupported" });
+    expect(events[7]).toMatchObject({ text: "NAME changed from 1 to 2", contentType: "system" });
+    expect(events[8]).toMatchObject({ text: "Barbara Johnson", contentType: "contacts" });
   });
 
   it("turns statuses into StatusEvents with error details", () => {
@@ -337,5 +341,16 @@ describe("meta send / healthCheck", () => {
     expect(h.state).toBe("healthy");
     expect(server.requests[0]!.path).toMatch(new RegExp(`^/v21.0/${PHONE_NUMBER_ID}\\?fields=`));
     expect(server.requests[0]!.headers.authorization).toBe("Bearer EAAGtoken");
+  });
+
+  it("fetchMetaMedia resolves a media id to its download URL", async () => {
+    server = await startServer(() => ({
+      status: 200,
+      body: { messaging_product: "whatsapp", url: "https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1", mime_type: "image/jpeg", sha256: "abc", file_size: "303833", id: "1003383421387256" },
+    }));
+    const r = await fetchMetaMedia(ctxFor(creds, { apiBaseUrl: server.url }), "1003383421387256");
+    expect(server.requests[0]!.path).toBe("/v21.0/1003383421387256");
+    expect(server.requests[0]!.headers.authorization).toBe("Bearer EAAGtoken");
+    expect(r).toEqual({ ok: true, url: "https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1", mimeType: "image/jpeg", size: 303833, sha256: "abc" });
   });
 });

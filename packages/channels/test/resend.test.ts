@@ -155,6 +155,12 @@ describe("resend parseInbound", () => {
     expect(m!.contentPending).toBeUndefined();
   });
 
+  it("also accepts inlined in_reply_to / references fields (relay or simulator payloads)", () => {
+    const inlined = { ...received, data: { ...received.data, text: "ok", in_reply_to: "<a@x>", references: ["<root@x>", "<a@x>"] } };
+    const [m] = resendAdapter.parseInbound(svixSigned(JSON.stringify(inlined))) as InboundMessage[];
+    expect(m!.inReplyTo).toEqual(["<a@x>", "<root@x>"]);
+  });
+
   it("maps delivery events to StatusEvents; routing key is the `from` address", () => {
     const base = { ...bounced.data };
     const ev = (type: string, data: Record<string, unknown> = base) => svixSigned(JSON.stringify({ type, created_at: "2024-11-22T23:41:12.126Z", data }));

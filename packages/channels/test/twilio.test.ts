@@ -265,6 +265,15 @@ describe("twilio send / getDeliveryStatus / healthCheck", () => {
     expect(r).toEqual({ ok: false, retryable: false, error: { code: "30007", message: "Message filtered by carrier" } });
   });
 
+  it("sends through a Messaging Service when configured", async () => {
+    server = await startServer(() => ({ status: 201, body: { sid: "SM1", status: "accepted" } }));
+    const r = await twilioAdapter.send(ctxFor(creds, { apiBaseUrl: server.url, messagingServiceSid: "MG0123456789abcdef0123456789abcdef" }), { ...msg, from: "" });
+    expect(r).toMatchObject({ ok: true, externalMessageId: "SM1" });
+    const body = new URLSearchParams(server.requests[0]!.body);
+    expect(body.get("MessagingServiceSid")).toBe("MG0123456789abcdef0123456789abcdef");
+    expect(body.has("From")).toBe(false);
+  });
+
   it("refuses to send without credentials (permanent)", async () => {
     const r = await twilioAdapter.send(ctxFor({}, {}), msg);
     expect(r).toMatchObject({ ok: false, retryable: false, error: { code: "missing_credentials" } });

@@ -33,7 +33,7 @@ export interface CommitmentOptions {
   endOfDayHour?: number;
 }
 
-const ACTION_FOLLOWS = String.raw`((?:(?:definitely|certainly|also|just|then|quickly|personally|gladly|happily|probably|hopefully|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+)\b(.*)`;
+const ACTION_FOLLOWS = String.raw`((?:(?:definitely|certainly|also|just|then|quickly|personally|gladly|happily|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+)\b(.*)`;
 /** First-person future: "I'll", "we will", "I shall", "I'm going to", "I promise to", "let me". */
 const PATTERNS: Array<{ re: RegExp; kind: "modal" | "let" | "you" }> = [
   { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
@@ -41,6 +41,8 @@ const PATTERNS: Array<{ re: RegExp; kind: "modal" | "let" | "you" }> = [
   { re: new RegExp(String.raw`\b(?:i|we)\s+(?:promise|commit|undertake)\s+to\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   { re: new RegExp(String.raw`^(?:ok(?:ay)?[,!.]?\s+|sure[,!.]?\s+|great[,!.]?\s+|thanks[,!.]?\s+|noted[,!.]?\s+)?(?:will|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   { re: new RegExp(String.raw`\blet (?:me|us)\s+` + ACTION_FOLLOWS, "i"), kind: "let" },
+  // "our engineer will join", "our team will send" – a promise on behalf of the author's side
+  { re: new RegExp(String.raw`\bour (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?)\s+(?:will|'ll|is going to|are going to)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   { re: /\byou(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see)\b(.*)/i, kind: "you" },
 ];
 
@@ -62,7 +64,7 @@ const HAVE_ACTION = /^(?:it|this|that|them|the [\w\s-]{1,30}?|everything|somethi
 
 const QUESTION_START = /^(?:will|would|could|can|shall|should|do|does|did|are|is|won't|wouldn't|may)\s+(?:you|we|i|they|he|she|it)\b/i;
 const CONDITIONAL = /\b(?:if|unless|whether|in case|provided that|assuming|should you|were you to|otherwise)\b/i;
-const HEDGE = /\b(?:might|may|maybe|perhaps|possibly|not sure|unsure|i doubt|wish)\b/i;
+const HEDGE = /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish)\b/i;
 const NEGATED_MODAL = /\b(?:i|we)\s*(?:won't|will not|shall not|'ll not|'ll never|will never|can't|cannot|am not going to|'m not going to|are not going to|'re not going to|aren't going to)\b/i;
 const REPORTED = /\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
 
@@ -124,11 +126,27 @@ function hasDeadlineWords(s: string): boolean {
   return /\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|end of|next week|this week|by \d|at \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening)\b/i.test(s);
 }
 
+/**
+ * Splits a sentence into clauses that each carry their own subject:
+ * "I'll have it ready by Friday, and I will call you tomorrow" -> two clauses.
+ */
+export function splitClauses(sentence: string): string[] {
+  return sentence
+    .split(/(?:,|;)?\s+(?:and|but|then|also|plus)\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|let me)\b)|;\s+/i)
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
+
 /** Extracts commitments from a message. Quoted text, signatures and disclaimers are ignored. */
 export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = {}): Commitment[] {
   const body = messageBody(msg.text);
   const out: Commitment[] = [];
-  for (const sentence of splitSentences(body)) {
+  const clauses = splitSentences(body).flatMap((s) => {
+    // a question or conditional governs the whole sentence, so judge those on the sentence
+    if (/\?\s*$/.test(s) || /^\s*(?:if|unless)\b/i.test(s)) return [s];
+    return splitClauses(s);
+  });
+  for (const sentence of clauses) {
     const action = matchCommitment(sentence);
     if (action === null) continue;
     const due = resolveDueDate(sentence, msg.sentAt, { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour });

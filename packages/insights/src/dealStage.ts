@@ -32,21 +32,25 @@ const RULES: CueRule[] = [
   { stage: "lost", re: /\b(?:went|go|going|decided to go) with (?:another|a different|a competitor|someone else|an alternative|[A-Z]?\w+ instead)|chose (?:another|a different|a competitor)|decided (?:not to|against)|not (?:moving|going) forward|won't be (?:moving|going) forward|no longer (?:interested|need|require|pursuing)|not interested|(?:we'll|we will|going to) pass|pass on this|cancel(?:ling|led)? (?:the|our) (?:order|contract|deal|subscription)|closed lost|not a fit|no budget (?:this year|for this)\b/, confidence: 0.9, direction: "inbound" },
   { stage: "lost", re: /\b(?:put (?:this|it|the project) on hold|on hold (?:for now|indefinitely))\b/, confidence: 0.6, direction: "inbound" },
   // negotiation
-  { stage: "negotiation", re: /\b(?:discount|too expensive|lower (?:the )?price|better price|price match|match (?:the|their) price|counter[- ]?offer|negotiat\w*|payment terms|net ?(?:30|45|60|90)|redline[sd]?|legal (?:review|team is reviewing)|contract (?:review|terms|changes)|over (?:our|the) budget|out of (?:our )?budget|can you do \$?\d|volume pricing|multi-year|annual (?:prepay|commitment)|reduce the (?:price|cost|fee)|(?:sharpen|improve) (?:your|the) (?:pencil|offer))\b/, confidence: 0.8 },
+  { stage: "negotiation", re: /\b(?:discount|too expensive|lower (?:the )?price|better price|price match|match (?:the|their) price|counter[- ]?offer|negotiat\w*|payment terms|net ?(?:30|45|60|90)|redline[sd]?|legal (?:review|team is reviewing)|contract (?:review|terms|changes)|over (?:our|the) budget|out of (?:our )?budget|(?:can|could) (?:you )?do (?:it |this |that )?(?:for )?\$?\d+|volume pricing|multi-year|annual (?:prepay|commitment)|reduce the (?:price|cost|fee)|(?:sharpen|improve) (?:your|the) (?:pencil|offer))\b/, confidence: 0.8 },
   // proposal
-  { stage: "proposal", re: /\b(?:(?:attached|here) (?:is|are) (?:the|our|my) (?:proposal|quote|quotation|estimate|offer|pricing|sow)|(?:proposal|quote|quotation|estimate|sow|statement of work|order form) (?:is )?attached|(?:sent|sending|send) (?:you )?(?:the|our|a) (?:proposal|quote|quotation|estimate|sow|order form))\b/, confidence: 0.85, direction: "outbound" },
-  { stage: "proposal", re: /\b(?:(?:send|share|get) (?:us|me) (?:a|the|your) (?:proposal|quote|quotation|estimate)|(?:reviewing|reviewed|looked at|received|got) (?:your|the) (?:proposal|quote|quotation|estimate|offer)|(?:proposal|quote|quotation|estimate) (?:looks|is) (?:good|great|fine))\b/, confidence: 0.75, direction: "inbound" },
+  { stage: "proposal", re: /\b(?:(?:attached|here) (?:is|are) (?:the|our|my) (?:\w+ )?(?:proposal|quote|quotation|estimate|offer|pricing|sow)|(?:proposal|quote|quotation|estimate|sow|statement of work|order form) (?:is )?attached|(?:i've sent|we've sent|i have sent|we have sent|sending|just sent) (?:you )?(?:the|our|a) (?:\w+ )?(?:proposal|quote|quotation|estimate|sow|order form))\b/, confidence: 0.85, direction: "outbound" },
+  { stage: "proposal", re: /\b(?:(?:send|share|get) (?:us|me) (?:a|the|your) (?:proposal|quote|quotation|estimate)|(?:review|reviewing|reviewed|looked at|received|got) (?:your|the) (?:\w+ )?(?:proposal|quote|quotation|estimate|offer|sow|statement of work|order form)|(?:updated|revised|new) (?:pricing|quote|proposal)|(?:revisit|reconsider) (?:your|the) (?:proposal|quote|offer)|(?:proposal|quote|quotation|estimate) (?:looks|is) (?:good|great|fine))\b/, confidence: 0.75, direction: "inbound" },
   // interest
-  { stage: "interest", re: /\b(?:(?:we're|we are|i'm|i am|we'd be|i'd be|would be) (?:very |really )?interested|(?:would|we'd|i'd) love (?:to|a) (?:learn more|hear more|know more|demo|see a demo|chat)|(?:book|schedule|set up|arrange) a (?:demo|call|meeting)|looking for a (?:solution|tool|vendor|provider|partner)|(?:what|how much) (?:is|are|does|do) (?:your|the) (?:pricing|price|cost|rates?)|tell me more about|more information about|do you (?:offer|support|integrate)|evaluating (?:options|vendors|tools))\b/, confidence: 0.65, direction: "inbound" },
+  { stage: "interest", re: /\b(?:(?:we're|we are|i'm|i am|we'd be|i'd be|would be) (?:very |really )?interested|(?:would|we'd|i'd) love (?:to|a) (?:learn more|hear more|know more|demo|see a demo|chat)|(?:book|schedule|set up|arrange|see) a (?:product |live )?demo|looking for a (?:solution|tool|vendor|provider|partner)|(?:what|how much) (?:is|are|does|do) (?:your|the) (?:pricing|price|cost|rates?)|tell me more about|more information about|do you (?:offer|support|integrate)|evaluating (?:options|vendors|tools))\b/, confidence: 0.65, direction: "inbound" },
 ];
 
 const REOPEN = /\b(?:reopen|re-open|revisit|back on the table|circle back on (?:the|our) (?:deal|proposal)|reconsider(?:ing)?|pick (?:this|things) back up|change of plans?|things have changed)\b/;
 
-function negatedOrConditional(text: string, index: number): boolean {
+/** Negation or condition in the 40 characters before a cue, within the same sentence. */
+function precedingQualifier(text: string, index: number): { negated: boolean; conditional: boolean } {
   const before = text.slice(Math.max(0, index - 40), index);
   const sentenceStart = Math.max(before.lastIndexOf("."), before.lastIndexOf("!"), before.lastIndexOf("?"), before.lastIndexOf("\n"));
   const clause = before.slice(sentenceStart + 1);
-  return /\b(?:if|unless|whether|not|no|never|don't|didn't|haven't|hasn't|won't|isn't|aren't)\b/.test(clause);
+  return {
+    negated: /\b(?:not|no|never|don't|didn't|haven't|hasn't|won't|isn't|aren't)\b/.test(clause),
+    conditional: /\b(?:if|unless|whether)\b/.test(clause),
+  };
 }
 
 /** The strongest deal-stage cue in a message (quoted text and signature ignored), or null. */
@@ -56,17 +60,26 @@ export function detectDealCue(msg: Pick<MessageInput, "text" | "direction" | "su
   let best: DealCue | null = null;
   for (const rule of RULES) {
     if (rule.direction && rule.direction !== msg.direction) continue;
-    const m = rule.re.exec(text);
-    if (!m) continue;
-    // "not interested" / "decided not to" carry their own negation
-    if (rule.stage !== "lost" && negatedOrConditional(text, m.index)) continue;
-    const sentenceEnd = text.slice(m.index).search(/[.!?\n]|$/);
-    const isQuestion = text[m.index + sentenceEnd] === "?";
-    if (isQuestion && (rule.stage === "won" || rule.stage === "lost")) continue;
-    const confidence = isQuestion ? rule.confidence - 0.15 : rule.confidence;
-    if (!best || confidence > best.confidence) {
-      best = { stage: rule.stage, confidence: Math.round(confidence * 100) / 100, cue: m[0], reopen, sourceMessageId: msg.id };
+    const global = new RegExp(rule.re.source, "g");
+    for (const m of text.matchAll(global)) {
+      // "not interested" / "decided not to" carry their own negation
+      // a conditional price ("if you can do it for $200") is still negotiating
+      const q = precedingQualifier(text, m.index);
+      if (rule.stage !== "lost" && (q.negated || (q.conditional && rule.stage !== "negotiation"))) continue;
+      const sentenceEnd = text.slice(m.index).search(/[.!?\n]|$/);
+      const isQuestion = text[m.index + sentenceEnd] === "?";
+      // "have you signed?" / "are you going with another vendor?" decide nothing
+      if (isQuestion && (rule.stage === "won" || rule.stage === "lost")) continue;
+      const confidence = rule.confidence;
+      if (!best || confidence > best.confidence) {
+        best = { stage: rule.stage, confidence, cue: m[0], reopen, sourceMessageId: msg.id };
+      }
+      break;
     }
+  }
+  // "let's revisit", "back on the table" without a more specific cue: the deal is open again
+  if (!best && reopen && msg.direction === "inbound") {
+    best = { stage: "interest", confidence: 0.6, cue: REOPEN.exec(text)?.[0] ?? "reopen", reopen, sourceMessageId: msg.id };
   }
   return best;
 }

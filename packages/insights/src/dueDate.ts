@@ -68,15 +68,35 @@ export function resolveDueDate(text: string, sentAt: number, opts: DueDateOption
     return { dueAt: t, phrase: m[0] };
   }
 
+  // "on the 24th" / "by the 3rd": chrono needs a month, so resolve to this month or the next
+  m = /\b(?:on|by|before|until)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i.exec(text);
+  if (m) {
+    const d = Number(m[1]);
+    if (d >= 1 && d <= 31) {
+      let t = zonedTimeToUtc(sent.year, sent.month, d, eod, 0, tz);
+      if (t <= sentAt) t = zonedTimeToUtc(sent.year, sent.month + 1, d, eod, 0, tz);
+      return { dueAt: t, phrase: m[0] };
+    }
+  }
+
+  // chrono reads "from 9 to 11" as a range but not "between 9 and 11"
+  const forChrono = text.replace(
+    /\bbetween (\d{1,2}(?::\d{2})?\s*(?:am|pm)?) and (\d{1,2}(?::\d{2})?\s*(?:am|pm)?)/gi,
+    "from $1 to $2",
+  );
   const results = chrono.parse(
-    text,
+    forChrono,
     { instant: new Date(sentAt), timezone: timeZoneOffsetMinutes(sentAt, tz) },
     { forwardDate: true },
   );
+  let best: DueDate | null = null;
   for (const r of results) {
-    const c = r.start;
+    // a time range ("between 9 and 11") is due at its end
+    const c = r.end && r.end.isCertain("hour") ? r.end : r.start;
     // ignore bare numbers / durations without an anchor ("2 docs", "for 5 minutes")
     if (/^\d+$/.test(r.text.trim())) continue;
+    // "right now", "now": not a deadline when something more specific follows
+    if (/^(?:right )?now$/i.test(r.text.trim()) && results.length > 1) continue;
     let year = c.get("year")!;
     let month = c.get("month")!;
     let day = c.get("day")!;
@@ -88,6 +108,10 @@ export function resolveDueDate(text: string, sentAt: number, opts: DueDateOption
       if (!c.isCertain("meridiem") && hour >= 1 && hour <= 7) hour += 12;
     } else {
       for (const [re, h] of PART_OF_DAY) if (re.test(r.text)) hour = h;
+    }
+    // "in June", "by September": the end of that month
+    if (c.isCertain("month") && !c.isCertain("day") && !c.isCertain("weekday")) {
+      day = new Date(Date.UTC(year, month, 0)).getUTCDate();
     }
     const onlyWeekday = c.isCertain("weekday") && !c.isCertain("day") && !c.isCertain("month");
     if (onlyWeekday && year === sent.year && month === sent.month && day === sent.day && !/\b(?:today|this)\b/i.test(r.text)) {
@@ -107,7 +131,10 @@ export function resolveDueDate(text: string, sentAt: number, opts: DueDateOption
       // "this afternoon" sent at 18:00 etc. – keep it but never before the message itself
       dueAt = Math.max(dueAt, sentAt);
     }
-    return { dueAt, phrase: r.text };
+    // relative phrases chrono anchors on the message ("the day before") can land in the past: ignore
+    if (dueAt < sentAt) continue;
+    // several deadlines in one promise ("tonight ... and get back to you tomorrow"): the latest wins
+    if (!best || dueAt > best.dueAt) best = { dueAt, phrase: r.text };
   }
-  return null;
+  return best;
 }

@@ -157,7 +157,8 @@ export function responsePatterns(history: HistoryMessage[], timezone = "UTC", mi
     let best = -1;
     for (let h = 0; h < 24; h++) {
       const c = hours[h]! + hours[(h + 1) % 24]! + hours[(h + 2) % 24]!;
-      if (c > best) {
+      // ties go to the window that starts with activity ("09:00-12:00" rather than "07:00-10:00")
+      if (c > best || (c === best && hours[bestStart] === 0 && hours[h]! > 0)) {
         best = c;
         bestStart = h;
       }

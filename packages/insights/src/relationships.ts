@@ -35,19 +35,19 @@ const EMAIL_OPT = String.raw`(?:\s*[(<]\s*([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-
 
 const PHRASES: Array<{ re: RegExp; type: RelationshipType; confidence: number }> = [
   // "my manager Jane Smith", "my boss, Tom"
-  { re: new RegExp(String.raw`\bmy (?:manager|boss|line manager|supervisor|team lead|lead)\s*,?\s+(?:is\s+)?` + NAME + EMAIL_OPT, "u"), type: "manager", confidence: 0.9 },
+  { re: new RegExp(String.raw`\b[Mm]y (?:manager|boss|line manager|supervisor|team lead|lead)\s*,?\s+(?:is\s+)?` + NAME + EMAIL_OPT, "u"), type: "manager", confidence: 0.9 },
   // "Jane Smith, my manager," / "Jane is my boss"
-  { re: new RegExp(NAME + EMAIL_OPT + String.raw`\s*(?:,|is|\()\s*my (?:manager|boss|line manager|supervisor)\b`, "u"), type: "manager", confidence: 0.85 },
+  { re: new RegExp(NAME + EMAIL_OPT + String.raw`\s*(?:,|is|\()\s*[Mm]y (?:manager|boss|line manager|supervisor)\b`, "u"), type: "manager", confidence: 0.85 },
   { re: new RegExp(String.raw`\bI report (?:directly )?to\s+` + NAME + EMAIL_OPT, "u"), type: "manager", confidence: 0.9 },
   // assistants
-  { re: new RegExp(String.raw`\bmy (?:executive |personal )?(?:assistant|EA|PA)\s*,?\s+(?:is\s+)?` + NAME + EMAIL_OPT, "u"), type: "assistant", confidence: 0.9 },
-  { re: new RegExp(NAME + EMAIL_OPT + String.raw`\s*(?:,|is|\()\s*my (?:executive |personal )?assistant\b`, "u"), type: "assistant", confidence: 0.85 },
-  { re: new RegExp(String.raw`\b(?:on behalf of|assistant to)\s+` + NAME + EMAIL_OPT, "u"), type: "assistant_to", confidence: 0.85 },
+  { re: new RegExp(String.raw`\b[Mm]y (?:executive |personal )?(?:assistant|EA|PA)\s*,?\s+(?:is\s+)?` + NAME + EMAIL_OPT, "u"), type: "assistant", confidence: 0.9 },
+  { re: new RegExp(NAME + EMAIL_OPT + String.raw`\s*(?:,|is|\()\s*[Mm]y (?:executive |personal )?assistant\b`, "u"), type: "assistant", confidence: 0.85 },
+  { re: new RegExp(String.raw`\b(?:[Oo]n behalf of|[Aa]ssistant to)\s+` + NAME + EMAIL_OPT, "u"), type: "assistant_to", confidence: 0.85 },
   // reports
-  { re: new RegExp(String.raw`\bmy (?:direct report|report|team member)\s*,?\s+` + NAME + EMAIL_OPT, "u"), type: "direct_report", confidence: 0.85 },
+  { re: new RegExp(String.raw`\b[Mm]y (?:direct report|report|team member)\s*,?\s+` + NAME + EMAIL_OPT, "u"), type: "direct_report", confidence: 0.85 },
   // colleagues: "cc'ing my colleague X", "looping in X from my team", "my colleague X"
   { re: new RegExp(String.raw`\b(?:cc'?ing|cc’ing|copying|looping in|adding|including|cc:?)\s+(?:in\s+)?my (?:colleague|coworker|co-worker|teammate|partner|co-founder|cofounder)s?\s*,?\s+` + NAME + EMAIL_OPT, "u"), type: "colleague", confidence: 0.9 },
-  { re: new RegExp(String.raw`\bmy (?:colleague|coworker|co-worker|teammate|business partner|co-founder|cofounder)\s*,?\s+` + NAME + EMAIL_OPT, "u"), type: "colleague", confidence: 0.85 },
+  { re: new RegExp(String.raw`\b[Mm]y (?:colleague|coworker|co-worker|teammate|business partner|co-founder|cofounder)\s*,?\s+` + NAME + EMAIL_OPT, "u"), type: "colleague", confidence: 0.85 },
   { re: new RegExp(String.raw`\b(?:looping in|cc'?ing|cc’ing|copying)\s+` + NAME + EMAIL_OPT + String.raw`\s*(?:,\s*)?(?:from|on|in) (?:my|our) (?:team|side|office|department)`, "u"), type: "colleague", confidence: 0.85 },
 ];
 

@@ -39,6 +39,8 @@ export const LEXICON_OVERRIDES: Readonly<Record<string, number>> = {
   unacceptable: -3, unfortunately: -1, nightmare: -3, hassle: -2, disappointing: -3, smooth: 2, delay: -2,
   delayed: -2, delays: -2, outage: -2, downtime: -2, escalate: -1, worst: -4, cancel: -1, cancelling: -1,
   frustrating: -3, frustrated: -3,
+  // business vocabulary that AFINN scores but that is neutral in CRM traffic
+  legal: 0, drop: 0, commit: 0, committed: 0, promised: 0, promise: 0, chance: 0, urgent: 0, stop: 0, party: 0,
 };
 
 /** Valence of a single token: {@link LEXICON_OVERRIDES}, else AFINN-165 (+ emoji) via the `sentiment` library. */
@@ -48,9 +50,26 @@ export function afinnScore(token: string): number {
   let v = wordCache.get(token);
   if (v === undefined) {
     v = analyzer.analyze(token).score;
+    if (v !== 0 && !/\p{L}/u.test(token)) v = emojiValence(token, v);
     wordCache.set(token, v);
   }
   return v;
+}
+
+/**
+ * The emoji lexicon bundled with `sentiment` rates many object symbols (📄, 📎) at +5. Only faces,
+ * hands and hearts carry sentiment here, capped at ±3; every other symbol is neutral.
+ */
+function emojiValence(token: string, v: number): number {
+  const cp = token.codePointAt(0) ?? 0;
+  const expressive =
+    (cp >= 0x1f600 && cp <= 0x1f64f) || // emoticons
+    (cp >= 0x1f910 && cp <= 0x1f92f) || // supplemental faces
+    (cp >= 0x1f970 && cp <= 0x1f97a) ||
+    (cp >= 0x1f440 && cp <= 0x1f450) || // hands
+    (cp >= 0x1f493 && cp <= 0x1f49f) || // hearts
+    cp === 0x2764 || cp === 0x1f389; // ❤ 🎉
+  return expressive ? Math.max(-3, Math.min(3, v)) : 0;
 }
 
 const NEGATORS = new Set([
@@ -74,17 +93,21 @@ const NEGATION_FACTOR = -0.75;
 /** Normalisation constant, see {@link scoreSentiment}. */
 const ALPHA = 4;
 
-/** Tokeniser compatible with `sentiment` (lowercase, punctuation stripped) but clause-aware. */
+/**
+ * Tokeniser compatible with `sentiment` (lowercase, punctuation stripped) but clause-aware.
+ * Capitalised words that do not start a clause are proper nouns ("Hi Grace", "Joy Tran") and are
+ * replaced by a neutral placeholder so names never carry sentiment.
+ */
 function clauses(text: string): string[][] {
   return text
-    .toLowerCase()
     .replace(/[’‘]/g, "'")
     .split(/[.,;:!?\n()\[\]{}"“”]+|\s[-–—]\s/)
     .map((c) =>
       c
         .replace(/[\/#$%^&*=_`~]/g, " ")
         .split(/\s+/)
-        .filter(Boolean),
+        .filter(Boolean)
+        .map((t, i) => (i > 0 && /^[A-Z][a-z]+$/.test(t) && !/^I$/.test(t) ? "_name_" : t.toLowerCase())),
     )
     .filter((c) => c.length > 0);
 }

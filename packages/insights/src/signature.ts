@@ -21,15 +21,16 @@ export interface SignatureOptions {
 }
 
 const TITLE_WORDS =
-  /\b(?:ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|ae|am|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk)\b/i;
-const COMPANY_SUFFIX =
-  /\b(?:inc|llc|ltd|limited|corp|corporation|co|company|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|group|holdings|labs|technologies|technology|tech|solutions|partners|consulting|studio|studios|agency|systems|software|ventures|capital|industries|logistics|media|health|bank|foods|motors|networks|analytics|ai|hq)\b\.?/i;
+  /\b(?:responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|ae|am|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk)\b/i;
+/** Legal-entity suffixes: a piece with one of these is a company even if it contains a title word. */
+const LEGAL_SUFFIX =
+  /\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk)\b\.?\s*$/i;
 const ADDRESS =
   /\b\d+\s+[\w\s.]*\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|suite|ste|floor|fl|way|place|pl|court|ct|square|sq|strasse|straße|rue)\b|\b(?:suite|floor|p\.?o\.? box)\s*\d+|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
 const LABEL = /^(?:m|t|p|f|o|w|e|d|c|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website|site|www)\s*[.:]\s*/i;
 const LINK = /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
-const NAME = /^(?:(?:dr|mr|mrs|ms|prof)\.?\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|von|de|da|del|der|di|la|le|bin|al)){0,3}(?:,?\s+(?:jr|sr|ii|iii|phd|mba|md|cpa|esq)\.?)?$/u;
-const NON_NAME = /\b(?:team|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best)\b/i;
+const NAME = /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|von|de|da|del|der|di|la|le|bin|al)){0,3}(?:,?\s+(?:jr|sr|ii|iii|phd|mba|md|cpa|esq)\.?)?$/u;
+const NON_NAME = /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best)\b/i;
 
 /** Splits a line on the usual separators: "|", "·", "•", " - ", ",", " at ", " @ ". */
 function pieces(line: string): string[] {
@@ -83,8 +84,12 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
   lines = lines.filter((l) => l.length <= 90);
 
   const blockText = lines.join("\n");
+  // "extended" (possible-number) matching: signatures often carry numbers from ranges newer than the
+  // bundled metadata; only the signature block is scanned, so the looser match stays precise.
   const phones = dedupe(
-    findPhoneNumbersInText(blockText, { defaultCountry: region }).map((p) => p.number.number as string),
+    findPhoneNumbersInText(blockText, { defaultCountry: region, extended: true })
+      .filter((p) => p.number.isPossible() && (p.number.number as string).replace(/\D/g, "").length >= 8)
+      .map((p) => p.number.number as string),
   );
   const emails = findEmails(blockText);
   const links: string[] = [];
@@ -109,12 +114,30 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
   }
   for (; idx < textual.length && (!title || !company); idx++) {
     const line = textual[idx] ?? "";
+    // "Best, Daniel" followed by a full-name line "Daniel Reyes": upgrade the name
+    const first = pieces(line)[0] ?? "";
+    if (name && !title && !company && NAME.test(first) && !TITLE_WORDS.test(first) && !NON_NAME.test(first) &&
+        first.split(/\s+/)[0] === name.split(/\s+/)[0] && first.length > name.length) {
+      name = first;
+      const rest = pieces(line).slice(1);
+      if (!rest.length) continue;
+      textual[idx] = rest.join(" | ");
+      idx--;
+      continue;
+    }
     const atSplit = /^(.*?)\s+(?:at|@)\s+(.+)$/i.exec(line);
+    const commaParts = line.split(/,\s+/);
+    // "VP, Customer Operations" followed by a company line is one title, not "title, company"
+    if (!title && commaParts.length === 2 && /^(?:[A-Z]{2,4}|director|head|manager|lead|partner|president)$/i.test(commaParts[0]!.trim()) &&
+        textual[idx + 1] && !LEGAL_SUFFIX.test(line)) {
+      title = line;
+      continue;
+    }
     const parts = atSplit && TITLE_WORDS.test(atSplit[1] ?? "") ? [atSplit[1]!, atSplit[2]!] : pieces(line);
     for (const part of parts) {
-      if (!title && TITLE_WORDS.test(part) && !COMPANY_SUFFIX.test(part)) title = part;
-      else if (!company && part !== title && !TITLE_WORDS.test(part)) company = part;
-      else if (!company && title && COMPANY_SUFFIX.test(part)) company = part;
+      const legal = LEGAL_SUFFIX.test(part);
+      if (!title && TITLE_WORDS.test(part) && !legal) title = part;
+      else if (!company && part !== title && (legal || !TITLE_WORDS.test(part))) company = part;
     }
   }
   if (name) name = name.replace(/\s+/g, " ").trim();

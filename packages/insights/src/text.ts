@@ -48,8 +48,18 @@ const CLOSING =
   /^\s*(thank you so much|with appreciation|warmest regards|yours sincerely|thanks so much|best regards|kind regards|warm regards|thanks again|all the best|respectfully|best wishes|many thanks|yours truly|with thanks|speak soon|thank you|sincerely|talk soon|regards|thanks|cheers|yours|best|rgds|thx|--|br|kr|—|–)\s*[,.!]?\s*(.*)$/i;
 const INLINE_NAME = /^[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’.-]+){0,2}$/u;
 
+/** Non-English closings that stand alone on a line. */
+const FOREIGN_CLOSING =
+  /^\s*(?:mit freundlichen grüßen|mit freundlichen gruessen|freundliche grüße|viele grüße|beste grüße|liebe grüße|lg|mfg|cordialement|bien cordialement|bien à vous|salutations|saludos|un saludo|atentamente|cordiali saluti|saluti|met vriendelijke groet|groeten|med vänliga hälsningar|hälsningar|med venlig hilsen|venlig hilsen|mvh)\s*[,.!]?\s*$/i;
+
 /** Matches a sign-off line; returns the inline name ("Best, Sam" -> "Sam"), "" when none, or null when not a sign-off. */
 export function matchSignOff(line: string): string | null {
+  if (FOREIGN_CLOSING.test(line)) return "";
+  // bilingual closings: "Mit freundlichen Grüßen / Best regards,"
+  if (line.includes("/") && !/:\/\//.test(line)) {
+    const parts = line.split("/").map((p) => p.trim());
+    if (parts.length === 2 && parts.every((p) => FOREIGN_CLOSING.test(p) || CLOSING.test(p) && matchSignOff(p) === "")) return "";
+  }
   const m = CLOSING.exec(line);
   if (!m) return null;
   const rest = (m[2] ?? "").trim();

@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { CommitTsPlaceholder } from "convex/values";
 import type { Identity } from "./auth.js";
 import type { Modules, RegisteredFunction, SchemaJSON } from "./loader.js";
@@ -197,6 +199,61 @@ export interface EngineOptions {
   cloudUrl: () => string;
   siteUrl: () => string;
   instanceName?: string;
+  storageDir?: string;
+}
+
+/** Content blobs on disk, one file per `_storage` id. */
+export class FileStore {
+  private tokens = new Map<string, number>();
+  private mem = new Map<string, Buffer>();
+  constructor(
+    private dir: string | null,
+    private cloudUrl: () => string,
+  ) {
+    if (dir) fs.mkdirSync(dir, { recursive: true });
+  }
+  uploadUrl(): string {
+    const token = randomUUID();
+    this.tokens.set(token, Date.now() + 3600_000);
+    return `${this.cloudUrl()}/api/storage/upload?token=${token}`;
+  }
+  checkToken(token: string | null): boolean {
+    if (!token) return false;
+    const exp = this.tokens.get(token);
+    if (!exp || exp < Date.now()) return false;
+    this.tokens.delete(token);
+    return true;
+  }
+  fileUrl(id: string): string {
+    return `${this.cloudUrl()}/api/storage/${id}`;
+  }
+  write(bytes: Buffer): { tmp: string; sha256: string; size: number } {
+    const sha256 = createHash("sha256").update(bytes).digest("base64");
+    const tmp = `tmp-${randomUUID()}`;
+    if (this.dir) fs.writeFileSync(path.join(this.dir, tmp), bytes);
+    else this.mem.set(tmp, bytes);
+    return { tmp, sha256, size: bytes.length };
+  }
+  link(tmp: string, id: string) {
+    if (this.dir) fs.renameSync(path.join(this.dir, tmp), path.join(this.dir, id));
+    else {
+      this.mem.set(id, this.mem.get(tmp)!);
+      this.mem.delete(tmp);
+    }
+  }
+  read(id: string): Buffer | null {
+    if (!/^[0-9a-z]+$/.test(id)) return null;
+    if (!this.dir) return this.mem.get(id) ?? null;
+    try {
+      return fs.readFileSync(path.join(this.dir, id));
+    } catch {
+      return null;
+    }
+  }
+  remove(id: string) {
+    if (!this.dir) this.mem.delete(id);
+    else fs.rmSync(path.join(this.dir, id), { force: true });
+  }
 }
 
 export class Engine {
@@ -207,12 +264,18 @@ export class Engine {
   schemaValidation = false;
   private commitListeners: ((e: CommitEvent) => void)[] = [];
   private reloadListeners: (() => void)[] = [];
-  scheduleHook: ((ctx: ExecContext | null, job: { name: string; args: any; ts: number }) => Promise<string>) | null = null;
+  files: FileStore;
 
   constructor(
     readonly db: Database,
     readonly opts: EngineOptions,
-  ) {}
+  ) {
+    this.files = new FileStore(opts.storageDir ?? null, opts.cloudUrl);
+    // delete blobs once their `_storage` row is deleted
+    this.onCommit((e) => {
+      for (const w of e.writes) if (w.table === "_storage" && w.oldDoc && !w.newDoc) this.files.remove(w.id);
+    });
+  }
 
   onCommit(l: (e: CommitEvent) => void) {
     this.commitListeners.push(l);
@@ -335,6 +398,7 @@ export class Engine {
         this.validateReturns(f, value);
         return { success: true, value, logLines: ctx.logLines, reads: txn.reads, journal: ctx.outJournal, ts: this.db.lastTs };
       } catch (e) {
+        this.reportError("Q", f.path, e);
         return { ...errorToOutcome(e, ctx.logLines), reads: txn.reads, journal: ctx.outJournal, ts: this.db.lastTs };
       }
     };
@@ -364,6 +428,7 @@ export class Engine {
         commit = this.commitTxn(txn);
         return { success: true, value, logLines: ctx.logLines, ts: commit?.ts ?? this.db.lastTs };
       } catch (e) {
+        this.reportError("M", f.path, e);
         return errorToOutcome(e, ctx.logLines);
       }
     };
@@ -400,6 +465,7 @@ export class Engine {
       this.validateReturns(f, value);
       return { success: true, value, logLines: ctx.logLines };
     } catch (e) {
+      this.reportError("A", f.path, e);
       return errorToOutcome(e, ctx.logLines);
     }
   }
@@ -439,6 +505,14 @@ export class Engine {
 
   private mirrorLogs(_ctx: ExecContext, _lines: string[]) {
     /* lines are mirrored as they are produced */
+  }
+
+  /** Mirror function failures (not ConvexErrors or argument errors) to the terminal. */
+  private reportError(letter: string, path: string, e: any) {
+    if (this.opts.quiet || e instanceof UserError) return;
+    if (e && typeof e === "object" && Symbol.for("ConvexError") in e) return;
+    const stack = e instanceof Error && e.stack ? e.stack : String(e);
+    originalConsole.error(`[CONVEX ${letter}(${path.replace(/:default$/, "")})] Uncaught ${stack}`);
   }
 
   log(line: string) {
@@ -1080,12 +1154,40 @@ export class Engine {
         return null;
       }
       case "1.0/storageGenerateUploadUrl":
-      case "1.0/storageGetUrl":
-      case "1.0/storageDelete":
-      case "1.0/storageGetMetadata":
-      case "1.0/storageStore":
-      case "1.0/storageGet":
-        throw new Error("File storage is not supported by the local backend yet");
+        return this.files.uploadUrl();
+      case "1.0/storageGetUrl": {
+        const doc = await this.storageDoc(ctx, args.storageId);
+        return doc ? this.files.fileUrl(doc._id) : null;
+      }
+      case "1.0/storageGetMetadata": {
+        const doc = await this.storageDoc(ctx, args.storageId);
+        return doc ? { storageId: doc._id, sha256: doc.sha256, size: doc.size, contentType: doc.contentType ?? null } : null;
+      }
+      case "1.0/storageDelete": {
+        const doc = await this.storageDoc(ctx, args.storageId);
+        if (!doc) throw new Error(`Storage object ${args.storageId} not found`);
+        if (ctx.txn) {
+          this.writableTxn(ctx).setWrite("_storage", doc._id, null);
+        } else {
+          await this.runSystemTxn((txn) => txn.setWrite("_storage", doc._id, null));
+        }
+        return null;
+      }
+      case "1.0/storageStore": {
+        const txn = this.writableTxn(ctx);
+        const bytes = Buffer.from(args.blob, "base64");
+        const meta = this.files.write(bytes);
+        if (args.sha256 && args.sha256 !== meta.sha256) throw new Error("sha256 mismatch for stored blob");
+        const doc = this.insertSystem(txn, "_storage", { sha256: meta.sha256, size: meta.size, ...(args.contentType ? { contentType: args.contentType } : {}) });
+        this.files.link(meta.tmp, doc._id);
+        return doc._id;
+      }
+      case "1.0/storageGet": {
+        const doc = await this.storageDoc(ctx, args.storageId);
+        if (!doc) return null;
+        const bytes = this.files.read(doc._id);
+        return bytes ? { blob: bytes.toString("base64"), contentType: doc.contentType ?? null } : null;
+      }
       case "1.0/actions/vectorSearch":
         throw new Error("Vector search is not supported by the local backend yet");
       default:
@@ -1093,8 +1195,48 @@ export class Engine {
     }
   }
 
-  jsSyscall(op: string, _args: any): any {
-    throw new Error(`Unsupported operation ${op} (file storage is not supported by the local backend yet)`);
+  jsSyscall(op: string, args: any): any {
+    const ctx = this.als.getStore();
+    switch (op) {
+      case "storage/storeBlob":
+        return (async () => {
+          const blob: Blob = args.blob;
+          const bytes = Buffer.from(await blob.arrayBuffer());
+          return await this.storeFile(bytes, blob.type || null, args.options?.sha256);
+        })();
+      case "storage/getBlob":
+        return (async () => {
+          const doc = ctx ? await this.storageDoc(ctx, args.storageId) : null;
+          if (!doc) return null;
+          const bytes = this.files.read(doc._id);
+          return bytes ? new Blob([new Uint8Array(bytes)], { type: doc.contentType ?? "" }) : null;
+        })();
+      default:
+        throw new Error(`Unsupported operation ${op}`);
+    }
+  }
+
+  /** Store bytes as a new `_storage` object (outside of any transaction). */
+  async storeFile(bytes: Buffer, contentType: string | null, sha256?: string): Promise<string> {
+    const meta = this.files.write(bytes);
+    if (sha256 && sha256 !== meta.sha256) throw new Error("sha256 mismatch for stored blob");
+    let id = "";
+    await this.runSystemTxn((txn) => {
+      id = this.insertSystem(txn, "_storage", { sha256: meta.sha256, size: meta.size, ...(contentType ? { contentType } : {}) })._id;
+    });
+    this.files.link(meta.tmp, id);
+    return id;
+  }
+
+  private async storageDoc(ctx: ExecContext, storageId: string): Promise<Doc | null> {
+    const n = tableNumberFromId(storageId);
+    const t = this.db.getTable("_storage")!;
+    if (n === null || n !== t.number) return null;
+    if (ctx.txn) {
+      ctx.txn.reads.push({ table: "_storage", kind: "doc", id: storageId });
+      return this.readDoc(ctx.txn, t, storageId);
+    }
+    return t.docs.get(storageId) ?? null;
   }
 
   scheduleInTxn(txn: Transaction, path: string, argsJson: any, scheduledTimeMs: number): Doc {

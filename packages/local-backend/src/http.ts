@@ -140,6 +140,35 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
         return;
       }
       await d.ready;
+      // ---- file storage
+      if (p === "/api/storage/upload" && req.method === "POST") {
+        if (!d.engine.files.checkToken(url.searchParams.get("token"))) {
+          sendJson(res, 401, { code: "InvalidUploadToken", message: "Upload URL is invalid or expired" });
+          return;
+        }
+        const bytes = await readBody(req);
+        const ct = req.headers["content-type"];
+        const storageId = await d.engine.storeFile(bytes, ct && ct !== "application/octet-stream" ? ct : ct ?? null);
+        sendJson(res, 200, { storageId });
+        return;
+      }
+      if (p.startsWith("/api/storage/") && (req.method === "GET" || req.method === "HEAD")) {
+        const id = p.slice("/api/storage/".length);
+        const doc = d.engine.db.getTable("_storage")?.docs.get(id);
+        const bytes = doc ? d.engine.files.read(id) : null;
+        if (!doc || !bytes) {
+          res.writeHead(404, { "Content-Type": "text/plain" });
+          res.end("File not found");
+          return;
+        }
+        res.writeHead(200, {
+          "Content-Type": doc.contentType ?? "application/octet-stream",
+          "Content-Length": String(bytes.length),
+          "Cache-Control": "private, max-age=2592000",
+        });
+        res.end(req.method === "HEAD" ? undefined : bytes);
+        return;
+      }
       const rawBody = req.method === "POST" ? await readBody(req) : Buffer.alloc(0);
       let bodyBuf = rawBody;
       const enc = req.headers["content-encoding"];

@@ -65,6 +65,7 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
     cloudUrl: () => cloudUrl,
     siteUrl: () => siteUrl,
     instanceName: "local",
+    storageDir: path.join(dataDir, "storage"),
   });
   installGlobals(engine);
   const auth = new AuthVerifier(() => engine.modules?.authProviders ?? []);
@@ -85,12 +86,7 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
   cloud.on("upgrade", (req, socket, head) => {
     const p = new URL(req.url ?? "/", "http://localhost").pathname;
     if (/^\/api\/([^/]+\/)?sync$/.test(p)) {
-      wss.handleUpgrade(req, socket, head, (ws) => {
-        ready.then(
-          () => sync.handle(ws),
-          () => ws.close(1011, "backend failed to start"),
-        );
-      });
+      wss.handleUpgrade(req, socket, head, (ws) => sync.handle(ws, ready));
     } else {
       socket.destroy();
     }

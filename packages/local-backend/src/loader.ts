@@ -115,6 +115,9 @@ export class Loader {
   private buildCounter = 0;
   private watcher: fs.FSWatcher | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private inputs = new Set<string>();
+  private inputWatchers = new Map<string, fs.FSWatcher>();
+  private onChange: (() => void) | null = null;
   constructor(
     private functionsDir: string,
     private buildRoot: string,
@@ -149,13 +152,20 @@ export class Loader {
       outExtension: { ".js": ".mjs" },
       plugins: [externalizePlugin()],
       define: {},
-      metafile: false,
+      metafile: true,
     });
     if (result.errors.length) {
       throw new Error(
         "Bundling failed:\n" + (await esbuild.formatMessages(result.errors, { kind: "error" })).join("\n"),
       );
     }
+    // remember source files outside node_modules (e.g. workspace packages) to watch them too
+    this.inputs = new Set(
+      Object.keys(result.metafile?.inputs ?? {})
+        .map((f) => path.resolve(dir, f))
+        .filter((f) => !f.includes(`${path.sep}node_modules${path.sep}`) && !f.startsWith(dir + path.sep)),
+    );
+    if (this.onChange) this.watchInputs();
     const importOut = async (rel: string) => {
       const out = path.join(outdir, stripExt(rel) + ".mjs");
       return await import(pathToFileURL(out).href);
@@ -215,20 +225,51 @@ export class Loader {
     return { buildId, functions, http, crons, schema, authProviders, entryPoints: entryRel };
   }
 
+  private trigger() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.onChange?.(), 150);
+  }
+
   watch(onChange: () => void): void {
+    this.onChange = onChange;
     try {
       this.watcher = fs.watch(this.functionsDir, { recursive: true }, (_ev, file) => {
         if (file && (file.startsWith("_generated") || file.split(path.sep).some((p) => p.startsWith(".")))) return;
-        if (this.timer) clearTimeout(this.timer);
-        this.timer = setTimeout(onChange, 150);
+        this.trigger();
       });
     } catch (e) {
       console.error("[local-backend] could not watch functions dir", e);
     }
+    this.watchInputs();
+  }
+
+  /** Watch the directories of bundled sources that live outside the functions dir. */
+  private watchInputs() {
+    const dirs = new Set([...this.inputs].map((f) => path.dirname(f)));
+    for (const [d, w] of this.inputWatchers) {
+      if (!dirs.has(d)) {
+        w.close();
+        this.inputWatchers.delete(d);
+      }
+    }
+    for (const d of dirs) {
+      if (this.inputWatchers.has(d)) continue;
+      try {
+        const w = fs.watch(d, (_ev, file) => {
+          if (file && this.inputs.has(path.join(d, file.toString()))) this.trigger();
+        });
+        this.inputWatchers.set(d, w);
+      } catch {
+        /* ignore */
+      }
+    }
   }
 
   close() {
+    this.onChange = null;
     this.watcher?.close();
+    for (const w of this.inputWatchers.values()) w.close();
+    this.inputWatchers.clear();
     if (this.timer) clearTimeout(this.timer);
   }
 }

@@ -90,8 +90,8 @@ export class SyncServer {
     });
   }
 
-  handle(ws: WebSocket) {
-    const s = new SyncSession(this, ws);
+  handle(ws: WebSocket, ready: Promise<void> = Promise.resolve()) {
+    const s = new SyncSession(this, ws, ready);
     this.sessions.add(s);
     ws.on("close", () => {
       this.sessions.delete(s);
@@ -143,7 +143,10 @@ class SyncSession {
   constructor(
     readonly server: SyncServer,
     readonly ws: WebSocket,
+    ready: Promise<void>,
   ) {
+    // messages that arrive while the backend is still loading are queued behind `ready`
+    this.msgChain = ready.catch(() => {});
     ws.on("message", (data) => {
       let msg: any;
       try {

@@ -60,22 +60,28 @@ describe("subscriptions (ConvexClient)", () => {
 
   it("keeps paginated pages gapless and non-overlapping after an insert into page 1", async () => {
     const http = new ConvexHttpClient(b.url);
-    for (let i = 0; i < 6; i++) await http.mutation(api.messages.send, { author: "p", body: `m${i}`, channel: "pages" });
+    for (const n of [0, 2, 4, 6, 8, 10]) await http.mutation(api.items.add, { group: "pages", n });
     const a = client(b.url);
     try {
       let latest: any;
-      a.onPaginatedUpdate_experimental(api.messages.page, { channel: "pages" }, { initialNumItems: 3 }, (r: any) => (latest = r));
+      a.onPaginatedUpdate_experimental(api.items.page, { group: "pages" }, { initialNumItems: 3 }, (r: any) => (latest = r));
       await waitFor(() => latest?.status, (s) => s === "CanLoadMore");
-      expect(latest.results.map((r: any) => r.body)).toEqual(["m0", "m1", "m2"]);
+      expect(latest.results.map((r: any) => r.n)).toEqual([0, 2, 4]);
       latest.loadMore(3);
       await waitFor(() => latest?.results.length, (n) => n === 6);
-      // insert a row that sorts inside page 1 (same channel => by _creationTime it is last;
-      // so instead delete + insert to make page 1 change)
-      await http.mutation(api.messages.send, { author: "p", body: "m6", channel: "pages" });
+      expect(latest.results.map((r: any) => r.n)).toEqual([0, 2, 4, 6, 8, 10]);
+      // a row that sorts inside page 1: page 1 grows, page 2 does not shift
+      await http.mutation(api.items.add, { group: "pages", n: 3 });
       await waitFor(() => latest?.results.length, (n) => n === 7);
-      const bodies = latest.results.map((r: any) => r.body);
-      expect(bodies).toEqual(["m0", "m1", "m2", "m3", "m4", "m5", "m6"]);
-      expect(new Set(bodies).size).toBe(bodies.length);
+      expect(latest.results.map((r: any) => r.n)).toEqual([0, 2, 3, 4, 6, 8, 10]);
+      // and one inside page 2
+      await http.mutation(api.items.add, { group: "pages", n: 7 });
+      await waitFor(() => latest?.results.length, (n) => n === 8);
+      expect(latest.results.map((r: any) => r.n)).toEqual([0, 2, 3, 4, 6, 7, 8, 10]);
+      // loading the rest reaches the end
+      latest.loadMore(3);
+      await waitFor(() => latest?.status, (s) => s === "Exhausted");
+      expect(latest.results.map((r: any) => r.n)).toEqual([0, 2, 3, 4, 6, 7, 8, 10]);
     } finally {
       await a.close();
     }
@@ -85,6 +91,7 @@ describe("subscriptions (ConvexClient)", () => {
     // a WebSocket proxy that drops the connection right after forwarding a Mutation
     const upstreamUrl = b.url.replace("http", "ws");
     const proxy = new WebSocketServer({ port: 0, host: "127.0.0.1" });
+    await new Promise((r) => proxy.once("listening", r));
     let dropNext = true;
     let mutationMessages = 0;
     proxy.on("connection", (down, req) => {

@@ -1,6 +1,6 @@
 /**
  * Manual demo entry point:
- *   pnpm --filter @switchboard/provider-sim start -- --port 4010 --webhook-base http://127.0.0.1:3211
+ *   pnpm --filter @switchboard/provider-sim start -- --port 3220 --webhook-base http://127.0.0.1:3211
  * Flags: --port N (default 4010; 0 = random), --host H, --webhook-base URL (or PROVIDER_SIM_WEBHOOK_BASE),
  *        --no-auto-deliver, --status-delay MS, --resend-inbound inline|metadata, --quiet
  */
@@ -28,7 +28,7 @@ function parseArgs(argv: string[]): Map<string, string | true> {
 
 const HELP = `provider-sim: loopback fakes of Twilio, Vonage, Meta Graph (WhatsApp) and Resend
 
-  --port N              listen port (default 4010, 0 = random; env PROVIDER_SIM_PORT)
+  --port N              listen port (default 3220, 0 = random; env PROVIDER_SIM_PORT)
   --host H              listen host (default 127.0.0.1)
   --webhook-base URL    where webhooks go (default http://127.0.0.1:3211; env PROVIDER_SIM_WEBHOOK_BASE)
   --no-auto-deliver     do not post sent/delivered/read callbacks after sends
@@ -47,7 +47,7 @@ async function main() {
     const v = args.get(k);
     return typeof v === "string" ? v : undefined;
   };
-  const port = Number(str("port") ?? process.env.PROVIDER_SIM_PORT ?? 4010);
+  const port = Number(str("port") ?? process.env.PROVIDER_SIM_PORT ?? 3220);
   const webhookBaseUrl = str("webhook-base") ?? process.env.PROVIDER_SIM_WEBHOOK_BASE ?? "http://127.0.0.1:3211";
   const inboundMode = str("resend-inbound");
   const sim = await startProviderSim({

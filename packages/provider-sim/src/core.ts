@@ -14,7 +14,6 @@ import type {
   WebhookDelivery,
   WebhookPaths,
 } from "./types";
-import { sleep } from "./util";
 
 export interface ApiReq {
   provider: SimProvider;
@@ -123,6 +122,17 @@ export class SimCore {
   private deliverySeq = 0;
   readonly recorded: RecordedRequest[] = [];
   readonly delivered: WebhookDelivery[] = [];
+  private replays = new Map<
+    number,
+    {
+      provider: SimProvider;
+      kind: WebhookDelivery["kind"];
+      url: string;
+      body: string;
+      headers: Record<string, string>;
+      meta: { externalMessageId?: string; providerStatus?: string; method?: "POST" | "GET"; resign?: () => Record<string, string> };
+    }
+  >();
   readonly messages = new Map<string, StoredMessage>();
   private faults = new Map<SimProvider, ActiveFault>();
   readonly failedRecipients = new Map<SimProvider, Map<string, SimStatusError>>();
@@ -262,7 +272,13 @@ export class SimCore {
     url: string,
     headers: Record<string, string>,
     body: string,
-    meta: { externalMessageId?: string; providerStatus?: string; method?: "POST" | "GET" } = {},
+    meta: {
+      externalMessageId?: string;
+      providerStatus?: string;
+      method?: "POST" | "GET";
+      /** Headers for a redelivery of the same body (fresh timestamps/JWT where the provider would). */
+      resign?: () => Record<string, string>;
+    } = {},
   ): Promise<WebhookDelivery> {
     const delivery: WebhookDelivery = {
       seq: ++this.deliverySeq,
@@ -278,6 +294,7 @@ export class SimCore {
       providerStatus: meta.providerStatus,
     };
     this.delivered.push(delivery);
+    this.replays.set(delivery.seq, { provider, kind, url, body, meta, headers });
     const ac = new AbortController();
     this.controllers.add(ac);
     const timer = setTimeout(() => ac.abort(), 30_000);
@@ -303,6 +320,14 @@ export class SimCore {
       );
     }
     return delivery;
+  }
+
+  /** Post a recorded webhook again (a provider retry): same body, re-signed where the provider would. */
+  async redeliver(seq: number): Promise<WebhookDelivery> {
+    const r = this.replays.get(seq);
+    if (!r) throw new Error(`provider-sim: no webhook delivery #${seq}`);
+    const headers = r.meta.resign ? r.meta.resign() : r.headers;
+    return this.postWebhook(r.provider, r.kind, r.url, headers, r.body, r.meta);
   }
 
   // ---------------------------------------------------------------- messages & auto delivery
@@ -378,6 +403,7 @@ export class SimCore {
     this.generation += 1;
     this.recorded.length = 0;
     this.delivered.length = 0;
+    this.replays.clear();
     this.messages.clear();
     this.faults.clear();
     this.failedRecipients.clear();
@@ -400,10 +426,6 @@ export class SimCore {
     this.reset();
     for (const res of this.heldResponses) res.destroy();
     this.heldResponses.clear();
-  }
-
-  async sleep(ms: number): Promise<void> {
-    await sleep(ms);
   }
 
   /** Store a placeholder media blob (1x1 PNG for images, a small text otherwise). */

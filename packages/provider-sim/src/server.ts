@@ -189,6 +189,10 @@ export async function startProviderSim(opts: ProviderSimOptions): Promise<Provid
           case "/_sim/fail-recipient":
             failRecipient(need(b.provider), String(b.recipient), b.error as SimStatusError | undefined);
             return writeRes(res, { status: 200, json: { ok: true } });
+          case "/_sim/redeliver": {
+            const r = await sim.redeliver(Number(b.seq));
+            return writeRes(res, { status: 200, json: r });
+          }
           case "/_sim/verify-meta": {
             const r = await verifyMetaWebhook(core, b as { verifyToken?: string; challenge?: string });
             return writeRes(res, { status: 200, json: r });
@@ -296,6 +300,10 @@ export async function startProviderSim(opts: ProviderSimOptions): Promise<Provid
     failRecipient,
     verifyMetaWebhook: (o) => verifyMetaWebhook(core, o),
     messages,
+    async redeliver(seq) {
+      const d = await core.redeliver(seq);
+      return { status: d.status, body: d.responseBody };
+    },
     idle: () => core.idle(),
   };
   return sim;

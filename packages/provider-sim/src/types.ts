@@ -252,6 +252,11 @@ export interface ProviderSim {
   failRecipient(provider: SimProvider, recipient: string, error?: SimStatusError): void;
   /** Meta subscription handshake: GET webhook?hub.mode=subscribe&hub.verify_token=...&hub.challenge=... */
   verifyMetaWebhook(opts?: { verifyToken?: string; challenge?: string }): Promise<{ status: number; body: string; ok: boolean }>;
+  /**
+   * Post a recorded webhook (see deliveries()) again, as a provider retry would: same body;
+   * Twilio/Meta same headers, Resend same svix-id re-signed with a fresh timestamp, Vonage a fresh JWT.
+   */
+  redeliver(seq: number): Promise<{ status: number; body: string }>;
   /** Sent messages the sim knows about (outbound, by provider). */
   messages(provider?: SimProvider): SimMessageInfo[];
   /** Resolves once no automatic status callback is pending. */

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { Webhook } from "svix";
 import twilio from "twilio";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_ACCOUNTS, routeProvider } from "../src/index";
@@ -74,6 +75,30 @@ describe("recording", () => {
     expect(d).toHaveLength(1);
     expect(d[0]).toMatchObject({ kind: "inbound", status: 200, url: `${h.rx.url}/webhooks/sms/vonage` });
     expect(h.sim.deliveries("twilio")).toHaveLength(0);
+  });
+
+  it("redelivers a webhook like a provider retry", async () => {
+    await h.sim.sendInbound("resend", { from: "a@example.com", subject: "s", text: "t" });
+    await h.sim.sendInbound("vonage", { from: "447700900555", text: "x" });
+    const [rd, vd] = [h.sim.deliveries("resend")[0]!, h.sim.deliveries("vonage")[0]!];
+    expect((await h.sim.redeliver(rd.seq)).status).toBe(200);
+    expect((await h.sim.redeliver(vd.seq)).status).toBe(200);
+    const resendHooks = h.rx.hooks.filter((x) => x.path === "/webhooks/email");
+    expect(resendHooks).toHaveLength(2);
+    expect(resendHooks[1]!.body).toBe(resendHooks[0]!.body);
+    expect(resendHooks[1]!.headers["svix-id"]).toBe(resendHooks[0]!.headers["svix-id"]);
+    for (const hook of resendHooks) {
+      new Webhook(h.acc.resend.webhookSecret).verify(hook.body, {
+        "svix-id": hook.headers["svix-id"]!,
+        "svix-timestamp": hook.headers["svix-timestamp"]!,
+        "svix-signature": hook.headers["svix-signature"]!,
+      });
+    }
+    const vonageHooks = h.rx.hooks.filter((x) => x.path === "/webhooks/sms/vonage");
+    expect(vonageHooks).toHaveLength(2);
+    const jti = (hdr: string) => JSON.parse(Buffer.from(hdr.split(".")[1]!, "base64url").toString()).jti;
+    expect(jti(vonageHooks[1]!.headers.authorization!)).not.toBe(jti(vonageHooks[0]!.headers.authorization!));
+    expect(vonageHooks[1]!.body).toBe(vonageHooks[0]!.body);
   });
 
   it("reports unreachable webhook targets as status 0 with an error", async () => {

@@ -61,7 +61,7 @@ describe("faults", () => {
   });
 
   it("429 with Retry-After and rate-limit headers for a period, then healthy again", async () => {
-    h.sim.fail("resend", { mode: "429", forMs: 300, retryAfterSeconds: 7 });
+    h.sim.fail("resend", { mode: "429", forMs: 1000, retryAfterSeconds: 7 });
     const limited = await resendSend();
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("7");
@@ -114,6 +114,22 @@ describe("faults", () => {
     expect(rec.fault).toBe("timeout");
     expect(rec.status).toBeUndefined();
     expect((await metaHealth()).status).toBe(200);
+  });
+
+  it("timeout for a period: clients time out, then requests are answered again", async () => {
+    h.sim.fail("twilio", { mode: "timeout", forMs: 1500 });
+    const outcomes: string[] = [];
+    await pollUntil(async () => {
+      const r = await twilioSend(AbortSignal.timeout(100)).then(
+        (res) => String(res.status),
+        (e: Error) => e.name,
+      );
+      outcomes.push(r);
+      return r === "201";
+    }, "twilio answering again");
+    expect(outcomes[0]).toMatch(/TimeoutError|AbortError/);
+    expect(outcomes.at(-1)).toBe("201");
+    expect(h.sim.requests("twilio").some((r) => r.fault === "timeout")).toBe(true);
   });
 
   it("faults are per provider and heal() ends them immediately", async () => {

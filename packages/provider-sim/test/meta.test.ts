@@ -173,6 +173,12 @@ describe("meta fake Graph API (WhatsApp Cloud)", () => {
     const res = await fetch(graph(h.acc.meta.phoneNumberId), { headers: { authorization: `Bearer ${h.acc.meta.accessToken}` } });
     expect(res.status).toBe(200);
     expect(await getJson(res)).toMatchObject({ id: h.acc.meta.phoneNumberId, quality_rating: "GREEN" });
+    const picked = await fetch(graph(`${h.acc.meta.phoneNumberId}?fields=id,display_phone_number,quality_rating,status`), {
+      headers: { authorization: `Bearer ${h.acc.meta.accessToken}` },
+    });
+    expect(Object.keys(await getJson(picked)).sort()).toEqual(["display_phone_number", "id", "quality_rating", "status"]);
+    const me = await fetch(graph("me?fields=id"), { headers: { authorization: `Bearer ${h.acc.meta.accessToken}` } });
+    expect(await getJson(me)).toEqual({ id: expect.stringMatching(/^\d+$/) });
     expect(await h.sim.verifyMetaWebhook()).toMatchObject({ ok: true, status: 200 });
     expect(await h.sim.verifyMetaWebhook({ verifyToken: "wrong" })).toMatchObject({ ok: false, status: 403 });
   });

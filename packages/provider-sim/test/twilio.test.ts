@@ -142,6 +142,28 @@ describe("twilio fake API", () => {
     expect(h.sim.messages("twilio").find((m) => m.id === sent.sid)?.status).toBe("delivered");
   });
 
+  it("uses the account-level statusCallbackUrl when the send has none", async () => {
+    const acc = { ...h.acc.twilio, accountSid: `AC${"d".repeat(32)}`, statusCallbackUrl: `${h.rx.url}/webhooks/sms/twilio/status` };
+    h.sim.configure("twilio", acc);
+    try {
+      const res = await fetch(`${h.sim.url}/2010-04-01/Accounts/${acc.accountSid}/Messages.json`, {
+        method: "POST",
+        headers: { authorization: basic(acc.accountSid, acc.authToken), "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ To: "+14155550100", MessagingServiceSid: `MG${"e".repeat(32)}`, Body: "x" }).toString(),
+      });
+      const json = await getJson(res);
+      expect(json).toMatchObject({ status: "accepted", from: null, messaging_service_sid: `MG${"e".repeat(32)}` });
+      const hooks = await waitFor(() => (h.rx.hooks.length >= 2 ? h.rx.hooks : null), "callbacks");
+      for (const hook of hooks) {
+        const p = params(hook.body);
+        expect(p).toMatchObject({ AccountSid: acc.accountSid, From: "+15005550006", MessagingServiceSid: `MG${"e".repeat(32)}` });
+        expect(twilio.validateRequest(acc.authToken, hook.headers["x-twilio-signature"]!, hook.url, p)).toBe(true);
+      }
+    } finally {
+      h.sim.configure("twilio", h.acc.twilio);
+    }
+  });
+
   it("reports undelivered with ErrorCode for a failing recipient and via sendStatus", async () => {
     h.sim.failRecipient("twilio", "+14155550199", { code: 30005, message: "Unknown destination handset" });
     const cb = `${h.rx.url}/webhooks/sms/twilio/status`;

@@ -36,6 +36,28 @@ export async function findIdentity(
     .first();
 }
 
+/** Longest mergedInto chain followed (merges of merges); deeper chains count as unresolvable. */
+export const MAX_MERGE_HOPS = 8;
+
+/**
+ * The contact an id stands for now: itself, or — when it was merged into another contact and its
+ * identities have not all been moved yet (a merge runs in batches) — the surviving contact.
+ * Null when the chain is broken, too long or leaves the organization.
+ */
+export async function liveContact(
+  ctx: QueryCtx,
+  organizationId: Id<"organizations">,
+  contactId: Id<"contacts">,
+): Promise<Doc<"contacts"> | null> {
+  let contact = await ctx.db.get(contactId);
+  for (let hop = 0; contact && hop < MAX_MERGE_HOPS; hop++) {
+    if (contact.organizationId !== organizationId) return null;
+    if (!contact.mergedInto) return contact;
+    contact = await ctx.db.get(contact.mergedInto);
+  }
+  return null;
+}
+
 export interface ResolvedContact {
   contact: Doc<"contacts">;
   identityId: Id<"contactIdentities">;
@@ -69,8 +91,8 @@ export async function resolveContact(
 
   const exact = await findIdentity(ctx, organizationId, channel, identifier);
   if (exact) {
-    const contact = await ctx.db.get(exact.contactId);
-    if (contact && !contact.mergedInto) {
+    const contact = await liveContact(ctx, organizationId, exact.contactId);
+    if (contact) {
       return { contact, identityId: exact._id, identifier, createdContact: false, createdIdentity: false };
     }
   }
@@ -82,8 +104,8 @@ export async function resolveContact(
     )
     .first();
   if (sibling) {
-    const contact = await ctx.db.get(sibling.contactId);
-    if (contact && !contact.mergedInto) {
+    const contact = await liveContact(ctx, organizationId, sibling.contactId);
+    if (contact) {
       const identityId = await ctx.db.insert("contactIdentities", {
         organizationId,
         contactId: contact._id,

@@ -1,4 +1,5 @@
 import type { FunctionReference } from "convex/server";
+import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 
@@ -13,7 +14,9 @@ export type HookArgs = {
  * Downstream consumers of a coalesced burst. Each runs as its own scheduled function so one
  * failing consumer never blocks the others or the ingest path. Register new consumers here.
  */
-export const downstreamHooks: FunctionReference<"mutation" | "action", "internal", HookArgs>[] = [];
+export const downstreamHooks: FunctionReference<"mutation" | "action", "internal", HookArgs>[] = [
+  internal.crm.insights.onBurst,
+];
 
 export async function runDownstreamHooks(
   ctx: MutationCtx,

@@ -9,6 +9,8 @@ import { noteInboundForHooks } from "./coalesce";
 import type { Infer } from "convex/values";
 
 export const DEFAULT_RAW_RETENTION_DAYS = 30;
+/** How long a status callback for a not-yet-known provider id waits for its message. */
+export const ORPHAN_STATUS_TTL_MS = 10 * 60_000;
 const DAY_MS = 86_400_000;
 
 type InboundMessageArg = Infer<typeof inboundMessage>;
@@ -150,6 +152,7 @@ export async function storeInboundMessage(
     subject: msg.subject,
     html: msg.html,
     attachments: msg.attachments,
+    contentPending: msg.contentPending,
     emailMessageId: msg.emailMessageId,
     inReplyTo: msg.inReplyTo,
     cc: msg.cc,
@@ -182,7 +185,20 @@ export async function applyStatus(
   now: number,
 ): Promise<boolean> {
   const message = await findByExternalId(ctx, organizationId, event.channel, event.externalMessageId);
-  if (!message || message.direction !== "outbound") return false;
+  if (!message) {
+    // Possibly our own send whose provider id is not recorded yet: keep it for a while.
+    await ctx.db.insert("orphanStatuses", {
+      organizationId,
+      channel: event.channel,
+      externalMessageId: event.externalMessageId,
+      status: event.status,
+      occurredAt: event.occurredAt ?? now,
+      error: event.error,
+      expiresAt: now + ORPHAN_STATUS_TTL_MS,
+    });
+    return false;
+  }
+  if (message.direction !== "outbound") return false;
   if (!isStatusAdvance(message.status, event.status)) return false;
   await ctx.db.patch(message._id, {
     status: event.status,

@@ -124,6 +124,14 @@ export async function handleWebhook(ctx: ActionCtx, request: Request, provider: 
     throw error;
   }
 
+  // Meta may batch several business numbers in one delivery; only this endpoint's messages
+  // belong to the organization whose secret verified it.
+  if (provider === "meta") {
+    const key = normalizeEndpoint(provider, routingKey);
+    events = events.filter((e) => e.kind !== "message" || normalizeEndpoint(provider, e.to) === key);
+  }
+  events = await hydrate(adapter, events, secrets, route.settings);
+
   const headers: Record<string, string> = {};
   for (const name of LOGGED_HEADERS) if (webhook.headers[name]) headers[name] = webhook.headers[name]!;
   const url = new URL(request.url);
@@ -141,6 +149,31 @@ export async function handleWebhook(ctx: ActionCtx, request: Request, provider: 
     },
   });
   return acknowledge(provider, { stored: result.stored.length, duplicates: result.duplicates });
+}
+
+/**
+ * Providers that send metadata only (Resend's email.received) get their content fetched here,
+ * bounded by a short timeout. If that fails the message is still stored, flagged
+ * `contentPending`, so an acknowledged delivery is never lost for want of its body.
+ */
+async function hydrate(
+  adapter: ReturnType<typeof getAdapter>,
+  events: InboundEvent[],
+  credentials: Record<string, string>,
+  settings: Record<string, string>,
+): Promise<InboundEvent[]> {
+  if (!adapter.hydrateInbound) return events;
+  const ctx = { credentials, settings, fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init), timeoutMs: 5_000 };
+  return Promise.all(
+    events.map(async (event) => {
+      if (event.kind !== "message" || !event.contentPending) return event;
+      try {
+        return await adapter.hydrateInbound!(ctx, event);
+      } catch {
+        return event;
+      }
+    }),
+  );
 }
 
 /** Convex values cannot hold `undefined`; adapters may leave optional fields undefined. */

@@ -84,6 +84,7 @@ export const inboundMessage = v.object({
   inReplyTo: v.optional(v.array(v.string())),
   cc: v.optional(v.array(v.string())),
   contentType: v.optional(v.string()),
+  contentPending: v.optional(v.boolean()),
 });
 
 /** Mirrors StatusEvent in packages/channels/src/types.ts. */

@@ -63,7 +63,7 @@ export function isCustomerServiceWindowOpen(
   now: number = Date.now(),
 ): boolean {
   if (lastInboundAt == null || !Number.isFinite(lastInboundAt)) return false;
-  return now - lastInboundAt < CUSTOMER_SERVICE_WINDOW_MS && lastInboundAt <= now + 60_000;
+  return now - lastInboundAt < CUSTOMER_SERVICE_WINDOW_MS;
 }
 
 /**
@@ -238,6 +238,15 @@ function messageToEvent(
     }
     case "reaction":
       text = raw.reaction?.emoji ?? "";
+      break;
+    case "system":
+      text = stringField(raw.system, "body") ?? "";
+      break;
+    case "contacts":
+      text = (raw.contacts ?? [])
+        .map((c) => (isObject(c) ? stringField(c.name, "formatted_name") : undefined))
+        .filter(Boolean)
+        .join(", ");
       break;
     default:
       break;
@@ -416,6 +425,41 @@ async function sendMeta(ctx: AdapterContext, msg: OutboundMessage): Promise<Send
   if (!id) return { ok: false, retryable: true, error: { code: "bad_response", message: "Meta response has no messages[0].id" } };
   const remaining = rateLimitRemaining(out.headers);
   return { ok: true, externalMessageId: id, status: "sent", ...(remaining !== undefined ? { rateLimitRemaining: remaining } : {}) };
+}
+
+/**
+ * Resolves an inbound media id (Attachment.mediaId) to a short-lived download URL. Downloading
+ * that URL also needs `Authorization: Bearer <accessToken>`.
+ */
+export async function fetchMetaMedia(
+  ctx: AdapterContext,
+  mediaId: string,
+): Promise<
+  | { ok: true; url: string; mimeType?: string; size?: number; sha256?: string }
+  | { ok: false; retryable: boolean; error: string }
+> {
+  const token = ctx.credentials.accessToken;
+  if (!token) return { ok: false, retryable: false, error: "Meta accessToken is required" };
+  const out = await httpRequest(ctx, {
+    method: "GET",
+    url: `${graphBase(ctx)}/${encodeURIComponent(mediaId)}`,
+    headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+  });
+  if (out.kind === "network") return { ok: false, retryable: true, error: out.message };
+  const url = stringField(out.json, "url");
+  if (out.status !== 200 || !url) {
+    return { ok: false, retryable: out.status === 429 || out.status >= 500, error: metaError(out.json, out.status).message };
+  }
+  const size = Number(stringField(out.json, "file_size"));
+  const mimeType = stringField(out.json, "mime_type");
+  const sha256 = stringField(out.json, "sha256");
+  return {
+    ok: true,
+    url,
+    ...(mimeType ? { mimeType } : {}),
+    ...(Number.isFinite(size) ? { size } : {}),
+    ...(sha256 ? { sha256 } : {}),
+  };
 }
 
 async function metaHealth(ctx: AdapterContext): Promise<HealthResult> {

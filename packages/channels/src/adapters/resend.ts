@@ -116,6 +116,9 @@ const receivedSchema = z
     text: z.string().nullable().optional(),
     html: z.string().nullable().optional(),
     headers: headersSchema,
+    /** Not in Resend's documented payload; accepted when a relay/simulator inlines threading. */
+    in_reply_to: z.string().nullable().optional(),
+    references: z.union([z.string(), z.array(z.string())]).nullable().optional(),
     attachments: z.array(attachmentSchema).optional(),
   })
   .loose();
@@ -193,7 +196,11 @@ function receivedToMessage(d: z.infer<typeof receivedSchema>): InboundMessage {
   const to = parseEmailAddressList(toList(d.to));
   if (to.length === 0) throw new InboundParseError("resend: no valid recipient address in `to`");
   const cc = parseEmailAddressList(toList(d.cc)).map((a) => a.address);
-  const inReplyTo = parseMessageIds(emailHeader(d.headers, "in-reply-to"), emailHeader(d.headers, "references"));
+  const refs = Array.isArray(d.references) ? d.references.join(" ") : (d.references ?? undefined);
+  const inReplyTo = parseMessageIds(
+    emailHeader(d.headers, "in-reply-to") ?? d.in_reply_to ?? undefined,
+    emailHeader(d.headers, "references") ?? refs,
+  );
   const hasBody = typeof d.text === "string" || typeof d.html === "string";
   const sentAt = toEpochMs(d.created_at);
   return {

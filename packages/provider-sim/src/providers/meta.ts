@@ -137,11 +137,20 @@ function phoneNumberInfo(acc: MetaAccount): Record<string, unknown> {
     code_verification_status: "VERIFIED",
     display_phone_number: `+${d.slice(0, 1)} ${d.slice(1, 4)}-${d.slice(4, 7)}-${d.slice(7)}`,
     quality_rating: "GREEN",
+    status: "CONNECTED",
+    name_status: "APPROVED",
     platform_type: "CLOUD_API",
     throughput: { level: "STANDARD" },
     webhook_configuration: { application: "" },
     id: acc.phoneNumberId,
   };
+}
+
+/** Graph returns only the requested `fields` (plus id). */
+function selectFields(obj: Record<string, unknown>, fields: string | null): Record<string, unknown> {
+  if (!fields) return obj;
+  const wanted = new Set(["id", ...fields.split(",").map((f) => f.trim()).filter(Boolean)]);
+  return Object.fromEntries(Object.entries(obj).filter(([k]) => wanted.has(k)));
 }
 
 function envelope(acc: MetaAccount, value: Record<string, unknown>): Record<string, unknown> {
@@ -347,7 +356,10 @@ export const meta: ProviderModule<"meta"> = {
       return send(core, req, acc);
     }
     if (edge === undefined && req.method === "GET") {
-      if (acc) return { status: 200, json: phoneNumberInfo(acc) };
+      if (acc) return { status: 200, json: selectFields(phoneNumberInfo(acc), req.query.get("fields")) };
+      if (objectId === "me") {
+        return { status: 200, json: selectFields({ id: numericId(15), name: "Switchboard Sim System User" }, req.query.get("fields")) };
+      }
       const blob = core.media.get(objectId);
       if (blob) {
         return {

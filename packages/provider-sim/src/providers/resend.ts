@@ -157,18 +157,14 @@ async function signedPost(
   meta: { externalMessageId: string; providerStatus?: string },
 ) {
   const body = JSON.stringify(payload);
-  return core.postWebhook(
-    "resend",
-    kind,
-    core.webhookUrl("resend"),
-    {
-      "content-type": "application/json",
-      ...svixHeaders(acc.webhookSecret, body, { id: svixMessageId() }),
-      "user-agent": "Svix-Webhooks/1.24.0 (sender-provider-sim; +https://www.svix.com/http-sender/)",
-    },
-    body,
-    meta,
-  );
+  // Svix retries keep the message id and re-sign with a fresh timestamp.
+  const id = svixMessageId();
+  const headers = () => ({
+    "content-type": "application/json",
+    ...svixHeaders(acc.webhookSecret, body, { id }),
+    "user-agent": "Svix-Webhooks/1.24.0 (sender-provider-sim; +https://www.svix.com/http-sender/)",
+  });
+  return core.postWebhook("resend", kind, core.webhookUrl("resend"), headers(), body, { ...meta, resign: headers });
 }
 
 async function postStatus(

@@ -183,6 +183,8 @@ async function postStatus(
   const now = Date.now();
   msg.status = native;
   msg.updatedAt = now;
+  // A Messaging Service picks the sender from its pool once the message leaves the queue.
+  if (!msg.from) msg.from = acc.numbers[0] ?? "";
   if (native === "sent" && !msg.extra.dateSent) msg.extra.dateSent = now;
   const failing = native === "failed" || native === "undelivered";
   if (failing) {

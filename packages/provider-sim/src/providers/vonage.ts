@@ -111,18 +111,15 @@ async function signedPost(
   meta: { externalMessageId: string; providerStatus?: string },
 ) {
   const body = JSON.stringify(payload);
-  const jwt = vonageWebhookJwt(acc.signatureSecret, body, {
-    api_key: acc.apiKey,
-    application_id: acc.applicationId ?? "aaaaaaaa-bbbb-4ccc-8ddd-0123456789ab",
+  const headers = () => ({
+    "content-type": "application/json",
+    authorization: `Bearer ${vonageWebhookJwt(acc.signatureSecret, body, {
+      api_key: acc.apiKey,
+      application_id: acc.applicationId ?? "aaaaaaaa-bbbb-4ccc-8ddd-0123456789ab",
+    })}`,
+    "user-agent": "Vonage-Messages/1.0",
   });
-  return core.postWebhook(
-    "vonage",
-    kind,
-    url,
-    { "content-type": "application/json", authorization: `Bearer ${jwt}`, "user-agent": "Vonage-Messages/1.0" },
-    body,
-    meta,
-  );
+  return core.postWebhook("vonage", kind, url, headers(), body, { ...meta, resign: headers });
 }
 
 async function postStatus(

@@ -1,0 +1,247 @@
+import { credentialSchemas, secretFieldsOf, settingSchemas, type HealthResult } from "@switchboard/channels";
+import { CHANNEL_OF_PROVIDER } from "@switchboard/channels/ids";
+import { ConvexError, v } from "convex/values";
+import { internal } from "../_generated/api";
+import type { Doc, Id } from "../_generated/dataModel";
+import { action, internalMutation, internalQuery, mutation, query, type QueryCtx } from "../_generated/server";
+import { decryptCredentials } from "../inbound/webhooks";
+import { ADMIN_ROLES, fail, getOwned, requireMember } from "../lib/auth";
+import { credentialAad, encryptString } from "../lib/crypto";
+import { checkConfig } from "../outbound/health";
+import { encrypted, providerId } from "../schema/validators";
+import { endpointsFor } from "./configs";
+
+/** Webhook paths a provider posts to (shown to admins to copy into the provider console). */
+function webhookPaths(config: Doc<"channelConfigs">, endpoints: string[]): { label: string; path: string }[] {
+  switch (config.provider) {
+    case "twilio":
+      return [
+        { label: "Messaging webhook (A message comes in)", path: "/webhooks/sms/twilio" },
+        { label: "Status callback", path: "/webhooks/sms/twilio/status" },
+      ];
+    case "vonage":
+      return [
+        { label: "Inbound URL", path: "/webhooks/sms/vonage" },
+        { label: "Status URL", path: "/webhooks/sms/vonage/status" },
+      ];
+    case "meta":
+      return [{ label: "Callback URL (verify token = the one you saved)", path: "/webhooks/whatsapp" }];
+    case "resend":
+      return [{ label: "Webhook endpoint (email.received + delivery events)", path: "/webhooks/email" }];
+    case "generic":
+      return endpoints.map((slug) => ({ label: "Inbound webhook", path: `/webhooks/custom/${slug}` }));
+    case "native":
+      return endpoints.map((key) => ({ label: "Widget message endpoint", path: `/webhooks/chat/${key}` }));
+  }
+}
+
+async function endpointsOf(ctx: QueryCtx, config: Doc<"channelConfigs">) {
+  const rows = await ctx.db
+    .query("channelEndpoints")
+    .withIndex("by_config", (q) => q.eq("organizationId", config.organizationId).eq("channelConfigId", config._id))
+    .take(50);
+  return rows.map((r) => r.identifier).filter((id) => !id.startsWith("verify-token:"));
+}
+
+/**
+ * What an admin may see of a config: settings, endpoints, health, and for credentials only
+ * which fields are stored (the "stored" badge) - never a value, not even a masked one.
+ */
+export async function publicView(ctx: QueryCtx, config: Doc<"channelConfigs">) {
+  const endpoints = await endpointsOf(ctx, config);
+  const siteUrl = (process.env.PUBLIC_WEBHOOK_BASE_URL ?? process.env.CONVEX_SITE_URL ?? "").replace(/\/$/, "");
+  return {
+    _id: config._id,
+    organizationId: config.organizationId,
+    channel: config.channel,
+    provider: config.provider,
+    name: config.name,
+    enabled: config.enabled,
+    settings: config.settings,
+    storedCredentials: Object.keys(config.credentials).sort(),
+    secretFields: [...secretFieldsOf(config.provider)],
+    endpoints,
+    health: config.health,
+    webhooks: webhookPaths(config, endpoints).map((w) => ({ ...w, url: siteUrl ? siteUrl + w.path : w.path })),
+    updatedAt: config.updatedAt,
+  };
+}
+
+export const list = query({
+  args: { organizationId: v.id("organizations") },
+  handler: async (ctx, { organizationId }) => {
+    await requireMember(ctx, organizationId, ADMIN_ROLES);
+    const configs = await ctx.db
+      .query("channelConfigs")
+      .withIndex("by_org_channel", (q) => q.eq("organizationId", organizationId))
+      .take(100);
+    return Promise.all(configs.map((c) => publicView(ctx, c)));
+  },
+});
+
+/** Health of every channel for the dashboard banner (agents see it too; no settings). */
+export const healthSummary = query({
+  args: { organizationId: v.id("organizations") },
+  handler: async (ctx, { organizationId }) => {
+    await requireMember(ctx, organizationId);
+    const configs = await ctx.db
+      .query("channelConfigs")
+      .withIndex("by_org_channel", (q) => q.eq("organizationId", organizationId))
+      .take(100);
+    return configs
+      .filter((c) => c.enabled)
+      .map((c) => ({ _id: c._id, name: c.name, channel: c.channel, state: c.health.state, lastError: c.health.lastError, lastErrorAt: c.health.lastErrorAt }));
+  },
+});
+
+/** Internal: membership check + the stored config, for actions (which have no db). */
+export const adminConfig = internalQuery({
+  args: { organizationId: v.id("organizations"), channelConfigId: v.optional(v.id("channelConfigs")) },
+  handler: async (ctx, { organizationId, channelConfigId }) => {
+    await requireMember(ctx, organizationId, ADMIN_ROLES);
+    return channelConfigId ? await getOwned(ctx, organizationId, channelConfigId) : null;
+  },
+});
+
+export const applySave = internalMutation({
+  args: {
+    organizationId: v.id("organizations"),
+    channelConfigId: v.optional(v.id("channelConfigs")),
+    provider: providerId,
+    name: v.string(),
+    enabled: v.boolean(),
+    settings: v.record(v.string(), v.string()),
+    credentials: v.record(v.string(), encrypted),
+    endpoints: v.array(v.string()),
+  },
+  handler: async (ctx, args): Promise<Id<"channelConfigs">> => {
+    await requireMember(ctx, args.organizationId, ADMIN_ROLES);
+    const now = Date.now();
+    let configId = args.channelConfigId;
+    if (configId) {
+      const existing = await getOwned(ctx, args.organizationId, configId);
+      if (existing.provider !== args.provider) fail("invalid_argument", "The provider of a channel cannot change");
+      await ctx.db.patch(configId, {
+        name: args.name,
+        enabled: args.enabled,
+        settings: args.settings,
+        credentials: args.credentials,
+        updatedAt: now,
+      });
+      const old = await ctx.db
+        .query("channelEndpoints")
+        .withIndex("by_config", (q) => q.eq("organizationId", args.organizationId).eq("channelConfigId", configId!))
+        .take(100);
+      for (const row of old) if (!args.endpoints.includes(row.identifier)) await ctx.db.delete(row._id);
+    } else {
+      configId = await ctx.db.insert("channelConfigs", {
+        organizationId: args.organizationId,
+        channel: CHANNEL_OF_PROVIDER[args.provider],
+        provider: args.provider,
+        name: args.name,
+        enabled: args.enabled,
+        settings: args.settings,
+        credentials: args.credentials,
+        health: { state: "unknown", consecutiveFailures: 0 },
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    for (const identifier of args.endpoints) {
+      const taken = await ctx.db
+        .query("channelEndpoints")
+        .withIndex("by_route", (q) => q.eq("provider", args.provider).eq("identifier", identifier))
+        .first();
+      if (taken && taken.channelConfigId !== configId) fail("conflict", `${identifier} is already used by another ${args.provider} channel`);
+      if (!taken) {
+        await ctx.db.insert("channelEndpoints", {
+          organizationId: args.organizationId,
+          channelConfigId: configId,
+          provider: args.provider,
+          identifier,
+          createdAt: now,
+        });
+      }
+    }
+    return configId;
+  },
+});
+
+/**
+ * Create or update a channel (admins). Credentials are write-only: a field left empty keeps
+ * its stored value, a field with a value replaces it. The merged set is validated against the
+ * provider's schema before anything is written; each field is sealed on its own.
+ */
+export const save = action({
+  args: {
+    organizationId: v.id("organizations"),
+    channelConfigId: v.optional(v.id("channelConfigs")),
+    provider: providerId,
+    name: v.optional(v.string()),
+    enabled: v.optional(v.boolean()),
+    endpoints: v.array(v.string()),
+    settings: v.record(v.string(), v.string()),
+    credentials: v.record(v.string(), v.string()),
+  },
+  handler: async (ctx, args): Promise<Id<"channelConfigs">> => {
+    const existing = await ctx.runQuery(internal.channels.settings.adminConfig, {
+      organizationId: args.organizationId,
+      channelConfigId: args.channelConfigId,
+    });
+    const stored = existing ? await decryptCredentials(args.organizationId, existing.credentials) : {};
+    const incoming = Object.fromEntries(Object.entries(args.credentials).filter(([, value]) => value.trim() !== ""));
+    const merged = { ...stored, ...incoming };
+    const credentials = credentialSchemas[args.provider].safeParse(merged);
+    if (!credentials.success) {
+      throw new ConvexError({ code: "invalid_argument", message: credentials.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
+    }
+    const settingsInput = Object.fromEntries(Object.entries(args.settings).filter(([, value]) => value.trim() !== ""));
+    const first = args.endpoints[0]?.trim();
+    if (first && args.provider === "meta") settingsInput.phoneNumberId ??= first;
+    if (first && args.provider === "native") settingsInput.widgetKey ??= first;
+    const settings = settingSchemas[args.provider].safeParse(settingsInput);
+    if (!settings.success) {
+      throw new ConvexError({ code: "invalid_argument", message: settings.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
+    }
+    const endpoints = await endpointsFor(args.provider, args.endpoints, credentials.data as Record<string, string>);
+    if (endpoints.length === 0) throw new ConvexError({ code: "invalid_argument", message: "Add at least one receiving endpoint" });
+
+    const sealed: Record<string, { kid: string; iv: string; ct: string }> = {};
+    for (const [field, value] of Object.entries(credentials.data as Record<string, string | undefined>)) {
+      if (!value) continue;
+      const unchanged = existing?.credentials[field] && !(field in incoming);
+      sealed[field] = unchanged ? existing!.credentials[field]! : await encryptString(value, credentialAad(args.organizationId, field));
+    }
+    return ctx.runMutation(internal.channels.settings.applySave, {
+      organizationId: args.organizationId,
+      channelConfigId: args.channelConfigId,
+      provider: args.provider,
+      name: args.name?.trim() || existing?.name || `${CHANNEL_OF_PROVIDER[args.provider]} (${args.provider})`,
+      enabled: args.enabled ?? existing?.enabled ?? true,
+      settings: settings.data as Record<string, string>,
+      credentials: sealed,
+      endpoints,
+    });
+  },
+});
+
+export const setEnabled = mutation({
+  args: { organizationId: v.id("organizations"), channelConfigId: v.id("channelConfigs"), enabled: v.boolean() },
+  handler: async (ctx, { organizationId, channelConfigId, enabled }) => {
+    await requireMember(ctx, organizationId, ADMIN_ROLES);
+    const config = await getOwned(ctx, organizationId, channelConfigId);
+    await ctx.db.patch(config._id, { enabled, updatedAt: Date.now() });
+    if (enabled) await ctx.scheduler.runAfter(0, internal.outbound.dispatch.run, { channelConfigId });
+  },
+});
+
+/** "Test connection": runs the adapter's healthCheck now and records it. */
+export const testConnection = action({
+  args: { organizationId: v.id("organizations"), channelConfigId: v.id("channelConfigs") },
+  handler: async (ctx, { organizationId, channelConfigId }): Promise<HealthResult> => {
+    const config = await ctx.runQuery(internal.channels.settings.adminConfig, { organizationId, channelConfigId });
+    if (!config) fail("not_found", "Not found");
+    const result = await checkConfig(ctx, config);
+    return { state: result.state, latencyMs: result.latencyMs, rateLimitRemaining: result.rateLimitRemaining, error: result.error };
+  },
+});

@@ -1,0 +1,74 @@
+/**
+ * Derived per-contact knowledge: communication preferences and the health score, recomputed from
+ * a bounded window of the contact's most recent rows (never the whole history).
+ */
+import { analysePreferences, computeHealthScore, type Commitment } from "@switchboard/insights";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
+
+/** Most recent messages / sentiment points / open commitments the profile is computed from. */
+export const PROFILE_WINDOW = 200;
+export const PROFILE_COMMITMENTS = 100;
+
+export async function getProfile(ctx: QueryCtx, organizationId: Id<"organizations">, contactId: Id<"contacts">) {
+  return ctx.db
+    .query("contactProfiles")
+    .withIndex("by_contact", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
+    .first();
+}
+
+export function toCommitment(c: Doc<"commitments">): Commitment {
+  return {
+    text: c.text,
+    action: c.action,
+    kind: c.kind as Commitment["kind"],
+    actor: c.actor,
+    who: c.who ?? null,
+    dueAt: c.dueAt ?? null,
+    duePhrase: c.duePhrase ?? null,
+    sourceMessageId: c.sourceMessageId,
+    createdAt: c.createdAt,
+    fulfilledAt: c.status === "done" ? (c.doneAt ?? c.createdAt) : null,
+  };
+}
+
+/** Recomputes preferences + health for one contact and writes contacts.healthScore. */
+export async function refreshProfile(
+  ctx: MutationCtx,
+  organizationId: Id<"organizations">,
+  contactId: Id<"contacts">,
+  now: number,
+) {
+  const contact = await ctx.db.get(contactId);
+  if (!contact || contact.organizationId !== organizationId) return null;
+  const org = await ctx.db.get(organizationId);
+  const messages = await ctx.db
+    .query("unifiedMessages")
+    .withIndex("by_contact", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
+    .order("desc")
+    .take(PROFILE_WINDOW);
+  const insights = await ctx.db
+    .query("messageInsights")
+    .withIndex("by_contact_at", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
+    .order("desc")
+    .take(PROFILE_WINDOW);
+  const open = await ctx.db
+    .query("commitments")
+    .withIndex("by_contact_status", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId).eq("status", "open"))
+    .take(PROFILE_COMMITMENTS);
+  const history = messages.map((m) => ({ channel: m.channel, direction: m.direction, sentAt: m.sentAt }));
+  const timezone = contact.timezone ?? org?.timezone ?? "UTC";
+  const preferences = analysePreferences(history, { now, timezone });
+  const health = computeHealthScore({
+    now,
+    messages: history,
+    sentiment: insights.filter((i) => i.direction === "inbound").map((i) => ({ at: i.at, score: i.sentiment })),
+    commitments: open.map(toCommitment),
+  });
+  const existing = await getProfile(ctx, organizationId, contactId);
+  const fields = { preferences, health, basedOnMessages: messages.length, computedAt: now };
+  if (existing) await ctx.db.patch(existing._id, fields);
+  else await ctx.db.insert("contactProfiles", { organizationId, contactId, ...fields });
+  if (contact.healthScore !== health.score) await ctx.db.patch(contactId, { healthScore: health.score });
+  return health;
+}

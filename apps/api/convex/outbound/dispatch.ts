@@ -1,0 +1,98 @@
+import { getAdapter, type SendResult } from "@switchboard/channels";
+import { v } from "convex/values";
+import { internal } from "../_generated/api";
+import type { Id } from "../_generated/dataModel";
+import { internalAction } from "../_generated/server";
+import { adapterContext, redactSecrets, statusCallbackUrl } from "./adapterContext";
+import type { ClaimedMessage } from "./queue";
+
+/** Batches one dispatcher run may send before handing over to a fresh run. */
+const MAX_BATCHES_PER_RUN = 20;
+
+/**
+ * Drains one channel config's outbound queue in order through its adapter. One dispatcher per
+ * config at a time (lease). A failing message blocks the rest of its thread for this run so
+ * per-thread order holds; when the channel turns down the rest of the batch goes back to the
+ * queue untouched and a probe takes over.
+ */
+export const run = internalAction({
+  args: { channelConfigId: v.id("channelConfigs") },
+  handler: async (ctx, { channelConfigId }) => {
+    const acquired = await ctx.runMutation(internal.outbound.queue.acquireLease, {
+      channelConfigId,
+      leaseId: crypto.randomUUID(),
+    });
+    if (!acquired) return { sent: 0, skipped: true };
+    let sent = 0;
+    try {
+      const config = await ctx.runQuery(internal.outbound.queue.loadConfig, { channelConfigId });
+      if (!config) return { sent, skipped: true };
+      const adapter = getAdapter(config.provider);
+      const adapterCtx = await adapterContext(config);
+      const callbackUrl = statusCallbackUrl(config.provider);
+
+      for (let batchNo = 0; batchNo < MAX_BATCHES_PER_RUN; batchNo++) {
+        const claim = await ctx.runMutation(internal.outbound.queue.claimBatch, { channelConfigId });
+        if (claim.kind !== "batch" || claim.messages.length === 0) break;
+        const failedThreads = new Set<Id<"conversationThreads">>();
+        const putBack: Id<"unifiedMessages">[] = [];
+        let channelDown = false;
+        for (const message of claim.messages) {
+          if (channelDown || failedThreads.has(message.threadId)) {
+            putBack.push(message._id);
+            continue;
+          }
+          const started = Date.now();
+          const result = await sendOne(adapter, adapterCtx, message, callbackUrl);
+          const outcome = result.ok
+            ? { ...result, latencyMs: Date.now() - started }
+            : { ...result, error: { ...result.error, message: redactSecrets(result.error.message, adapterCtx.credentials) } };
+          await ctx.runMutation(internal.outbound.queue.recordSendResult, { messageId: message._id, outcome: clean(outcome) });
+          if (result.ok) sent++;
+          else if (result.retryable) {
+            failedThreads.add(message.threadId);
+            const after = await ctx.runQuery(internal.outbound.queue.loadConfig, { channelConfigId });
+            channelDown = after?.health.state === "down";
+          }
+        }
+        if (putBack.length) await ctx.runMutation(internal.outbound.queue.requeue, { messageIds: putBack });
+        if (channelDown) break;
+        await ctx.runMutation(internal.outbound.queue.renewLease, { channelConfigId });
+      }
+    } finally {
+      await ctx.runMutation(internal.outbound.queue.releaseLease, { channelConfigId });
+    }
+    return { sent, skipped: false };
+  },
+});
+
+async function sendOne(
+  adapter: ReturnType<typeof getAdapter>,
+  adapterCtx: Awaited<ReturnType<typeof adapterContext>>,
+  message: ClaimedMessage,
+  statusCallbackUrl: string | undefined,
+): Promise<SendResult> {
+  try {
+    return await adapter.send(adapterCtx, {
+      messageId: message._id,
+      to: message.to,
+      from: message.from,
+      text: message.text,
+      subject: message.subject,
+      html: message.html,
+      attachments: message.attachments,
+      inReplyTo: message.inReplyTo?.[0],
+      references: message.inReplyTo,
+      template: message.template,
+      statusCallbackUrl,
+    });
+  } catch (error) {
+    // An adapter bug must not lose the message: treat it as a retryable failure.
+    return { ok: false, retryable: true, error: { message: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+/** Convex values cannot hold undefined. */
+function clean<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

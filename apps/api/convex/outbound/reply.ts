@@ -1,0 +1,148 @@
+import { isCustomerServiceWindowOpen } from "@switchboard/channels";
+import { IDENTIFIER_KIND_OF_CHANNEL, type ChannelId } from "@switchboard/channels/ids";
+import { v } from "convex/values";
+import type { Doc, Id } from "../_generated/dataModel";
+import { mutation, type MutationCtx } from "../_generated/server";
+import { touchThread, previewOf } from "../inbox/link";
+import { fail, getOwned, requireMember } from "../lib/auth";
+import { attachment, channelId } from "../schema/validators";
+import { kickDispatcher } from "./queue";
+
+const MAX_TEXT = 32_000;
+/** How far back in a thread we look for threading headers and the WhatsApp window. */
+const RECENT_MESSAGES = 50;
+
+export async function addressOn(
+  ctx: MutationCtx,
+  organizationId: Id<"organizations">,
+  contactId: Id<"contacts">,
+  channel: ChannelId,
+): Promise<string | null> {
+  const identities = await ctx.db
+    .query("contactIdentities")
+    .withIndex("by_contact", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
+    .take(100);
+  const exact = identities.find((i) => i.channel === channel);
+  if (exact) return exact.identifier;
+  // SMS and WhatsApp share phone numbers: a number known from one reaches the other.
+  const kind = IDENTIFIER_KIND_OF_CHANNEL[channel];
+  return identities.find((i) => i.kind === kind && kind !== "external")?.identifier ?? null;
+}
+
+async function pickConfig(
+  ctx: MutationCtx,
+  organizationId: Id<"organizations">,
+  channel: ChannelId,
+  preferred?: Id<"channelConfigs">,
+): Promise<Doc<"channelConfigs"> | null> {
+  if (preferred) {
+    const config = await ctx.db.get(preferred);
+    if (config && config.organizationId === organizationId && config.channel === channel && config.enabled) return config;
+  }
+  const configs = await ctx.db
+    .query("channelConfigs")
+    .withIndex("by_org_channel", (q) => q.eq("organizationId", organizationId).eq("channel", channel))
+    .take(20);
+  return configs.find((c) => c.enabled) ?? null;
+}
+
+async function sendingEndpoint(ctx: MutationCtx, config: Doc<"channelConfigs">): Promise<string> {
+  const endpoints = await ctx.db
+    .query("channelEndpoints")
+    .withIndex("by_config", (q) => q.eq("organizationId", config.organizationId).eq("channelConfigId", config._id))
+    .take(10);
+  const usable = endpoints.find((e) => !e.identifier.startsWith("verify-token:"));
+  if (!usable) fail("invalid_argument", `The ${config.name} channel has no sending endpoint configured`);
+  return usable.identifier;
+}
+
+/**
+ * An agent's reply on any of the contact's channels (default: the channel the contact last
+ * used). The message is stored `queued` in the same transaction and the channel's dispatcher
+ * is woken; chat replies are delivered at once through reactive queries.
+ */
+export const reply = mutation({
+  args: {
+    organizationId: v.id("organizations"),
+    threadId: v.id("conversationThreads"),
+    channel: v.optional(channelId),
+    text: v.string(),
+    subject: v.optional(v.string()),
+    attachments: v.optional(v.array(attachment)),
+    template: v.optional(v.object({ name: v.string(), language: v.string(), components: v.optional(v.array(v.any())) })),
+  },
+  handler: async (ctx, args) => {
+    const member = await requireMember(ctx, args.organizationId);
+    const thread = await getOwned(ctx, args.organizationId, args.threadId);
+    const contact = await getOwned(ctx, args.organizationId, thread.contactId);
+    const text = args.text.trim();
+    if (!text && !args.template && !(args.attachments?.length ?? 0)) fail("invalid_argument", "The reply is empty");
+    if (text.length > MAX_TEXT) fail("invalid_argument", `The reply is longer than ${MAX_TEXT} characters`);
+
+    const recent = await ctx.db
+      .query("unifiedMessages")
+      .withIndex("by_thread", (q) => q.eq("organizationId", args.organizationId).eq("threadId", thread._id))
+      .order("desc")
+      .take(RECENT_MESSAGES);
+    const lastInbound = recent.find((m) => m.direction === "inbound");
+    const channel: ChannelId = args.channel ?? lastInbound?.channel ?? contact.lastChannel ?? thread.lastChannel;
+    const lastInboundOnChannel = recent.find((m) => m.direction === "inbound" && m.channel === channel);
+
+    const config = await pickConfig(ctx, args.organizationId, channel, lastInboundOnChannel?.channelConfigId);
+    if (!config) fail("invalid_argument", `No enabled ${channel} channel is configured`);
+    const to = await addressOn(ctx, args.organizationId, contact._id, channel);
+    if (!to) fail("invalid_argument", `${contact.displayName} has no ${channel} address`);
+    const from = await sendingEndpoint(ctx, config);
+
+    const now = Date.now();
+    if (channel === "whatsapp" && !args.template && !isCustomerServiceWindowOpen(lastInboundOnChannel?.sentAt, now)) {
+      fail(
+        "invalid_argument",
+        "The WhatsApp 24-hour customer service window is closed: send an approved template instead",
+      );
+    }
+
+    // Email threading: reply to the newest inbound mail so the contact's client keeps one thread.
+    const lastEmail = channel === "email" ? recent.find((m) => m.direction === "inbound" && m.channel === "email") : undefined;
+    const subject =
+      channel === "email"
+        ? (args.subject ?? (thread.subject ? (/^re:/i.test(thread.subject) ? thread.subject : `Re: ${thread.subject}`) : "Your message"))
+        : undefined;
+    const native = config.provider === "native";
+    const status = native ? ("delivered" as const) : ("queued" as const);
+    const messageText = text || (args.template ? `[template: ${args.template.name}]` : "");
+    const messageId = await ctx.db.insert("unifiedMessages", {
+      organizationId: args.organizationId,
+      threadId: thread._id,
+      contactId: contact._id,
+      channelConfigId: config._id,
+      channel,
+      provider: config.provider,
+      direction: "outbound",
+      status,
+      from,
+      to,
+      senderName: member.name ?? member.email,
+      text: messageText,
+      subject,
+      attachments: args.attachments ?? [],
+      inReplyTo: lastEmail?.emailMessageId ? [lastEmail.emailMessageId, ...(lastEmail.inReplyTo ?? [])] : undefined,
+      template: args.template,
+      sentAt: now,
+      statusHistory: native
+        ? [
+            { status: "queued", at: now },
+            { status: "delivered", at: now },
+          ]
+        : [{ status: "queued", at: now }],
+      authorMemberId: member._id,
+      ...(native ? { externalMessageId: `chat:${crypto.randomUUID()}` } : {}),
+    });
+    const preview = previewOf(messageText, args.attachments?.length ?? 0, subject);
+    await touchThread(ctx, thread, { channel, direction: "outbound", preview, at: now });
+    await ctx.db.patch(thread._id, { unreadCount: 0 });
+    await ctx.db.patch(contact._id, { lastMessageAt: now, messageCount: contact.messageCount + 1, updatedAt: now });
+    if (!native) await kickDispatcher(ctx, config);
+    return messageId;
+  },
+});

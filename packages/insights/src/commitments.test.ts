@@ -1,0 +1,154 @@
+import { describe, expect, it } from "vitest";
+import type { MessageInput } from "./types";
+import {
+  type Commitment,
+  extractCommitments,
+  fulfilmentEvidence,
+  isFulfilled,
+  isOverdue,
+  matchCommitment,
+  resolveCommitments,
+  splitClauses,
+} from "./commitments";
+
+const TUE = Date.parse("2026-03-10T14:00:00Z");
+let seq = 0;
+const msg = (text: string, extra: Partial<MessageInput> = {}): MessageInput => ({
+  id: `m${++seq}`,
+  channel: "email",
+  direction: "outbound",
+  text,
+  sentAt: TUE,
+  ...extra,
+});
+const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+
+describe("extractCommitments", () => {
+  it("extracts the canonical promises with due dates", () => {
+    const cases: Array<[string, string | null]> = [
+      ["I'll send the proposal by Tuesday", "2026-03-17T17:00:00.000Z"],
+      ["we will call you tomorrow", "2026-03-11T17:00:00.000Z"],
+      ["I will get back to you by end of week", "2026-03-13T17:00:00.000Z"],
+      ["Let me check and revert by Friday 3pm", "2026-03-13T15:00:00.000Z"],
+      ["I'm going to prepare the SOW.", null],
+      ["Will send over tonight.", "2026-03-10T23:00:00.000Z"],
+      ["I'll be in touch next week.", "2026-03-20T17:00:00.000Z"],
+      ["I'll have it ready by Monday.", "2026-03-16T17:00:00.000Z"],
+    ];
+    for (const [text, due] of cases) {
+      const got = extractCommitments(msg(text));
+      expect(got, text).toHaveLength(1);
+      expect(iso(got[0]!.dueAt), text).toBe(due);
+    }
+  });
+
+  it("sets actor from direction and who from the sender name", () => {
+    const inbound = extractCommitments(msg("I'll send the logs tomorrow.", { direction: "inbound", senderName: "Tom Becker" }))[0]!;
+    expect(inbound).toMatchObject({ actor: "contact", who: "Tom Becker", kind: "deliver", createdAt: TUE });
+    const outbound = extractCommitments(msg("We will call you tomorrow."))[0]!;
+    expect(outbound).toMatchObject({ actor: "us", who: null, kind: "call" });
+    expect(outbound.sourceMessageId).toMatch(/^m\d+$/);
+  });
+
+  it("rejects questions, conditionals, hedges, negations and reported speech", () => {
+    for (const text of [
+      "Will you send the proposal by Friday?",
+      "Could you call me tomorrow?",
+      "Should I send you the CSV?",
+      "If I'll have time I will look at it.",
+      "If we get approval, I'll let you know.",
+      "I'll call you if anything changes.",
+      "I might send it tomorrow.",
+      "We will probably upgrade next quarter.",
+      "I won't be able to make it on Thursday.",
+      "We will not share your data.",
+      "You said you'd send the contract by Monday.",
+      "Let me know if you have questions.",
+      "I'll be out of the office until Monday.",
+      "Let me think about it.",
+      "Will do.",
+      "We'll see.",
+    ]) {
+      expect(matchCommitment(text), text).toBeNull();
+    }
+  });
+
+  it("keeps a conditional tail when a deadline makes the promise concrete", () => {
+    expect(matchCommitment("I'll send it by Friday if that works for you.")).toBe("send it by Friday if that works for you");
+  });
+
+  it("ignores quoted text, signatures and disclaimers", () => {
+    const text = `Thanks!
+
+Best,
+Ann
+
+This email is confidential. If you are not the intended recipient, we will delete it on request.
+
+On Mon, Mar 9, 2026 at 9:00 AM Bob <bob@x.com> wrote:
+> I'll send the deck tomorrow.`;
+    expect(extractCommitments(msg(text))).toEqual([]);
+  });
+
+  it("splits two promises in one sentence", () => {
+    expect(splitClauses("I'll have the contract ready by Friday, and I will call you tomorrow at 9am")).toHaveLength(2);
+    const got = extractCommitments(msg("I'll have the contract ready by Friday, and I will call you tomorrow at 9am."), { timezone: "America/New_York" });
+    expect(got.map((c) => iso(c.dueAt))).toEqual(["2026-03-13T21:00:00.000Z", "2026-03-11T13:00:00.000Z"]);
+  });
+
+  it("uses the configured timezone and end-of-day hour", () => {
+    const [c] = extractCommitments(msg("I'll send it by Thursday."), { timezone: "Europe/Berlin", endOfDayHour: 18 });
+    expect(iso(c!.dueAt)).toBe("2026-03-12T17:00:00.000Z");
+  });
+});
+
+describe("fulfilment and overdue", () => {
+  const base = (text: string, direction: "inbound" | "outbound" = "outbound"): Commitment =>
+    extractCommitments(msg(text, { direction, id: "src" }))[0]!;
+  const later = (text: string, direction: "inbound" | "outbound" = "outbound", hours = 24): MessageInput =>
+    msg(text, { direction, sentAt: TUE + hours * 3600_000 });
+
+  it("recognises delivery, call and reply fulfilments", () => {
+    const proposal = base("I'll send the proposal by Tuesday.");
+    expect(isFulfilled(proposal, later("Hi Priya, here is the proposal we discussed."))).toBe(true);
+    expect(isFulfilled(proposal, later("Please find attached."))).toBe(true);
+    expect(isFulfilled(proposal, later("As promised, a quick update."))).toBe(true);
+    const call = base("We will call you tomorrow.");
+    expect(isFulfilled(call, later("Just called – left you a voicemail."))).toBe(true);
+    expect(isFulfilled(call, later("Thanks for the call earlier!", "inbound"))).toBe(true);
+    const reply = base("I'll get back to you by Friday.", "inbound");
+    expect(isFulfilled(reply, later("Getting back to you on pricing: we're in.", "inbound"))).toBe(true);
+    expect(fulfilmentEvidence(reply, later("Getting back to you on pricing", "inbound"))).toBe("getting back to you");
+  });
+
+  it("does not count unrelated, earlier or other-side messages", () => {
+    const proposal = base("I'll send the proposal by Tuesday.");
+    expect(isFulfilled(proposal, later("Any news on the proposal?", "inbound"))).toBe(false);
+    expect(isFulfilled(proposal, later("Here is the proposal", "inbound"))).toBe(false);
+    expect(isFulfilled(proposal, later("Here is the proposal", "outbound", -2))).toBe(false);
+    expect(isFulfilled(proposal, later("Looking forward to Thursday."))).toBe(false);
+    expect(isFulfilled(proposal, { ...later("Here is the proposal"), id: "src" })).toBe(false);
+  });
+
+  it("needs a content match for generic 'done' messages", () => {
+    const fix = base("I'll fix the export by Friday.");
+    expect(isFulfilled(fix, later("The export is fixed now."))).toBe(true);
+    expect(isFulfilled(fix, later("Done with the invoice run."))).toBe(false);
+  });
+
+  it("computes overdue against an explicit now", () => {
+    const c = base("I'll send the proposal by Tuesday."); // due 2026-03-17T17:00Z
+    expect(isOverdue(c, Date.parse("2026-03-17T16:59:00Z"))).toBe(false);
+    expect(isOverdue(c, Date.parse("2026-03-17T17:01:00Z"))).toBe(true);
+    expect(isOverdue({ ...c, fulfilledAt: Date.parse("2026-03-16T10:00:00Z") }, Date.parse("2026-03-18T00:00:00Z"))).toBe(false);
+    expect(isOverdue({ ...c, dueAt: null }, Date.parse("2030-01-01T00:00:00Z"))).toBe(false);
+  });
+
+  it("resolveCommitments stamps the first fulfilling message", () => {
+    const c = base("I'll send the proposal by Tuesday.");
+    const msgs = [later("Here is the proposal", "outbound", 48), later("Any update?", "inbound", 24)];
+    const [r] = resolveCommitments([c], msgs);
+    expect(r!.fulfilledAt).toBe(TUE + 48 * 3600_000);
+    expect(resolveCommitments([c], [])[0]!.fulfilledAt).toBeNull();
+  });
+});

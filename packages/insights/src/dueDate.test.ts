@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { resolveDueDate } from "./dueDate";
+
+const TUE = Date.parse("2026-03-10T14:00:00Z");
+const iso = (text: string, at = TUE, timezone?: string) => {
+  const r = resolveDueDate(text, at, { timezone });
+  return r ? new Date(r.dueAt).toISOString() : null;
+};
+
+describe("resolveDueDate", () => {
+  it("resolves weekdays forward with a 17:00 default", () => {
+    expect(iso("by Thursday")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("by Monday")).toBe("2026-03-16T17:00:00.000Z");
+    expect(iso("revert by Friday 3pm")).toBe("2026-03-13T15:00:00.000Z");
+  });
+
+  it("handles chrono's same-day pitfall: 'by Tuesday' said on a Tuesday is next week", () => {
+    expect(iso("by Tuesday")).toBe("2026-03-17T17:00:00.000Z");
+    expect(iso("by Tuesday", Date.parse("2026-03-10T08:00:00Z"))).toBe("2026-03-17T17:00:00.000Z");
+    expect(iso("later today")).toBe("2026-03-10T17:00:00.000Z");
+  });
+
+  it("handles end-of-day / week / month and next week", () => {
+    expect(iso("by EOD")).toBe("2026-03-10T17:00:00.000Z");
+    expect(iso("by end of day", Date.parse("2026-03-10T18:00:00Z"))).toBe("2026-03-10T23:59:00.000Z");
+    expect(iso("by end of week")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("by end of week", Date.parse("2026-03-13T18:30:00Z"))).toBe("2026-03-20T17:00:00.000Z");
+    expect(iso("next week")).toBe("2026-03-20T17:00:00.000Z");
+    expect(iso("by end of month")).toBe("2026-03-31T17:00:00.000Z");
+    expect(iso("in June")).toBe("2026-06-30T17:00:00.000Z");
+    expect(iso("on the 24th")).toBe("2026-03-24T17:00:00.000Z");
+    expect(iso("by the 3rd")).toBe("2026-04-03T17:00:00.000Z");
+  });
+
+  it("handles relative times and parts of day", () => {
+    expect(iso("tomorrow")).toBe("2026-03-11T17:00:00.000Z");
+    expect(iso("tomorrow morning")).toBe("2026-03-11T12:00:00.000Z");
+    expect(iso("tonight")).toBe("2026-03-10T23:00:00.000Z");
+    expect(iso("in 2 hours")).toBe("2026-03-10T16:00:00.000Z");
+    expect(iso("at 5")).toBe("2026-03-10T17:00:00.000Z");
+    expect(iso("at 9am")).toBe("2026-03-11T09:00:00.000Z");
+    expect(iso("Saturday between 9 and 11")).toBe("2026-03-14T11:00:00.000Z");
+    expect(iso("right now and will update you by 4pm")).toBe("2026-03-10T16:00:00.000Z");
+  });
+
+  it("resolves in the given IANA time zone", () => {
+    expect(iso("by Friday", TUE, "America/New_York")).toBe("2026-03-13T21:00:00.000Z");
+    expect(iso("tomorrow at 9am", TUE, "America/New_York")).toBe("2026-03-11T13:00:00.000Z");
+    expect(iso("by Thursday noon", TUE, "Europe/Berlin")).toBe("2026-03-12T11:00:00.000Z");
+    // 15:30 UTC Tuesday is 00:30 Wednesday in Tokyo, so "tomorrow" is Thursday there
+    expect(iso("by tomorrow", Date.parse("2026-03-10T15:30:00Z"), "Asia/Tokyo")).toBe("2026-03-12T08:00:00.000Z");
+    expect(iso("by tomorrow", Date.parse("2026-03-10T14:30:00Z"), "Asia/Tokyo")).toBe("2026-03-11T08:00:00.000Z");
+  });
+
+  it("returns null without a deadline and never returns a past date", () => {
+    expect(iso("as soon as possible")).toBeNull();
+    expect(iso("I'll send 2 docs")).toBeNull();
+    expect(iso("the day before")).toBeNull();
+  });
+});

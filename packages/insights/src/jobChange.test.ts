@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { detectJobChange, normaliseCompany, normaliseTitle } from "./jobChange";
+
+describe("normalisation", () => {
+  it("ignores case, punctuation and legal suffixes in company names", () => {
+    expect(normaliseCompany("Acme, Inc.")).toBe("acme");
+    expect(normaliseCompany("ACME LLC")).toBe("acme");
+    expect(normaliseCompany("Grant & Associates LLP")).toBe(normaliseCompany("Grant and Associates"));
+    expect(normaliseCompany("Nordwind Logistik GmbH")).toBe("nordwind logistik");
+  });
+  it("expands title abbreviations", () => {
+    expect(normaliseTitle("Sr. IT Mgr")).toBe("senior it manager");
+    expect(normaliseTitle("VP Sales")).toBe("vice president sales");
+    expect(normaliseTitle("Co-Founder & CEO")).toBe(normaliseTitle("cofounder and ceo"));
+  });
+});
+
+describe("detectJobChange", () => {
+  it("detects company changes first", () => {
+    expect(detectJobChange({ title: "Lead", company: "Kestrel Foods Ltd" }, { title: "Head of Purchasing", company: "Marlow & Finch" })).toEqual({
+      changed: true,
+      kind: "company",
+      from: { title: "Lead", company: "Kestrel Foods Ltd" },
+      to: { title: "Head of Purchasing", company: "Marlow & Finch" },
+    });
+  });
+  it("detects title changes at the same company", () => {
+    expect(detectJobChange({ title: "Analyst", company: "Acme" }, { title: "Senior Analyst", company: "ACME Inc." }).kind).toBe("title");
+  });
+  it("ignores cosmetic differences and missing fields", () => {
+    expect(detectJobChange({ title: "Sr. Manager", company: "Acme, Inc." }, { title: "senior manager", company: "ACME" }).changed).toBe(false);
+    expect(detectJobChange({ title: "CTO", company: "Quillstack" }, { title: "CTO", company: null }).changed).toBe(false);
+    expect(detectJobChange({}, { title: "CEO", company: "New Co" })).toMatchObject({ changed: false, kind: null });
+  });
+});

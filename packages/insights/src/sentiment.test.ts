@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { afinnScore, scoreSentiment, sentimentTrend, trendDelta } from "./sentiment";
+
+describe("scoreSentiment", () => {
+  it("labels clear positive, negative and neutral messages", () => {
+    expect(scoreSentiment("Thanks, great work! The team loves it.").label).toBe("positive");
+    expect(scoreSentiment("This is terrible. I am very disappointed and angry.").label).toBe("negative");
+    expect(scoreSentiment("I'll send the file tomorrow.").label).toBe("neutral");
+    expect(scoreSentiment("").score).toBe(0);
+  });
+
+  it("keeps scores within [-1, 1]", () => {
+    const huge = "amazing wonderful fantastic superb ".repeat(50);
+    const s = scoreSentiment(huge).score;
+    expect(s).toBeLessThanOrEqual(1);
+    expect(s).toBeGreaterThan(0.9);
+    expect(scoreSentiment("awful horrible terrible ".repeat(50)).score).toBeGreaterThanOrEqual(-1);
+  });
+
+  it("flips negated words within the clause", () => {
+    expect(scoreSentiment("The rollout was good.").label).toBe("positive");
+    expect(scoreSentiment("The rollout was not good.").label).toBe("negative");
+    expect(scoreSentiment("This is not a problem at all").label).toBe("positive");
+    expect(scoreSentiment("Not happy with the quote").label).toBe("negative");
+    // negation does not cross a clause boundary
+    expect(scoreSentiment("Not yet. Great work though").label).toBe("positive");
+  });
+
+  it("weights the clause after 'but' more", () => {
+    expect(scoreSentiment("The UI is nice but the support was terrible and slow.").label).toBe("negative");
+  });
+
+  it("normalises by length: the same words weigh less in a longer message", () => {
+    const short = scoreSentiment("Thanks, this is great.").score;
+    const long = scoreSentiment(
+      "Thanks, this is great. We reviewed the attached document with the operations group on the call today and will discuss the rollout plan, the schedule for the warehouse and the reporting format during the next planning session.",
+    ).score;
+    expect(short).toBeGreaterThan(long);
+    expect(long).toBeGreaterThan(0);
+  });
+
+  it("ignores quoted replies, signatures and names", () => {
+    expect(scoreSentiment("Ok, noted.\n\n> This is a disaster, terrible service").label).toBe("neutral");
+    expect(scoreSentiment("See you Thursday.\n\nBest regards,\nJoy Happy").label).toBe("neutral");
+    expect(scoreSentiment("Hi Grace, the invoice is attached.").label).toBe("neutral");
+  });
+
+  it("uses business overrides on top of AFINN", () => {
+    expect(afinnScore("support")).toBe(0);
+    expect(afinnScore("late")).toBeLessThan(0);
+    expect(afinnScore("great")).toBe(3);
+    expect(afinnScore("📄")).toBe(0);
+    expect(afinnScore("😊")).toBeGreaterThan(0);
+  });
+});
+
+describe("sentimentTrend", () => {
+  const day = 86_400_000;
+  const t0 = Date.parse("2026-03-02T10:00:00Z"); // Monday
+  const points = [
+    { at: t0, score: 0.8 },
+    { at: t0 + 2 * 3600_000, score: 0.4 },
+    { at: t0 + day, score: -0.2 },
+    { at: t0 + 3 * day, score: -0.6 },
+    { at: t0 + 8 * day, score: -0.8 },
+  ];
+
+  it("buckets by day with a rolling, count-weighted mean", () => {
+    const s = sentimentTrend(points, { bucket: "day", window: 2 });
+    expect(s.map((b) => b.count)).toEqual([2, 1, 1, 1]);
+    expect(s[0]).toMatchObject({ start: Date.parse("2026-03-02T00:00:00Z"), mean: 0.6, rolling: 0.6 });
+    expect(s[1]!.rolling).toBeCloseTo((0.8 + 0.4 - 0.2) / 3, 3);
+    expect(s[2]!.rolling).toBeCloseTo(-0.4, 3);
+    expect(trendDelta(s)).toBeLessThan(0);
+  });
+
+  it("buckets by ISO week in the given time zone", () => {
+    const s = sentimentTrend(points, { bucket: "week", timezone: "America/New_York" });
+    expect(s).toHaveLength(2);
+    expect(s[0]!.start).toBe(Date.parse("2026-03-02T05:00:00Z"));
+    expect(s[0]!.count).toBe(4);
+    expect(s[1]!.start).toBe(Date.parse("2026-03-09T04:00:00Z")); // after the DST change
+    expect(s[1]!.rolling).toBeCloseTo((0.8 + 0.4 - 0.2 - 0.6 - 0.8) / 5, 3);
+  });
+
+  it("is order-independent and handles empty input", () => {
+    expect(sentimentTrend([...points].reverse(), { bucket: "day" })).toEqual(sentimentTrend(points, { bucket: "day" }));
+    expect(sentimentTrend([], { bucket: "week" })).toEqual([]);
+    expect(trendDelta([])).toBe(0);
+  });
+});

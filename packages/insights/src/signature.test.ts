@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { parseSignature } from "./signature";
+
+describe("parseSignature", () => {
+  it("parses a classic block after a sign-off", () => {
+    const s = parseSignature(`Hi Tom,
+
+Sounds good.
+
+Best regards,
+Jane Smith
+VP of Sales | Acme Corp.
+M: (415) 555-0132
+jane@acme.com | www.acme.com`);
+    expect(s).toMatchObject({
+      name: "Jane Smith",
+      title: "VP of Sales",
+      company: "Acme Corp.",
+      phones: ["+14155550132"],
+      emails: ["jane@acme.com"],
+      links: ["www.acme.com"],
+      mobileFooter: null,
+    });
+    expect(s!.raw.startsWith("Best regards,")).toBe(true);
+  });
+
+  it("handles '--' delimiters, 'Title at Company' and a default region", () => {
+    const s = parseSignature("Let's go.\n\n--\nMarc Dubois\nHead of Procurement at Dupont SA\n01 42 68 53 00\nlinkedin.com/in/marcdubois", {
+      defaultRegion: "FR",
+    });
+    expect(s).toMatchObject({
+      name: "Marc Dubois",
+      title: "Head of Procurement",
+      company: "Dupont SA",
+      phones: ["+33142685300"],
+      links: ["linkedin.com/in/marcdubois"],
+    });
+  });
+
+  it("strips quoted replies before looking for the signature", () => {
+    const s = parseSignature(`Sounds good, talk then.
+
+On Mon, Mar 9, 2026 at 4:12 PM Daniel Reyes <daniel@x.dev> wrote:
+> Best regards,
+> Daniel Reyes
+> Account Executive | Switchboard`);
+    expect(s).toBeNull();
+  });
+
+  it("reports mobile footers without inventing fields", () => {
+    expect(parseSignature("On my way\n\nSent from my iPhone")).toEqual({
+      name: null,
+      title: null,
+      company: null,
+      phones: [],
+      emails: [],
+      links: [],
+      raw: "",
+      mobileFooter: "Sent from my iPhone",
+    });
+  });
+
+  it("upgrades a first-name sign-off with the full-name line that follows", () => {
+    const s = parseSignature("Here you go.\n\nBest,\nDaniel\n\nDaniel Reyes\nAccount Executive | Switchboard\n+1 (415) 555-0198");
+    expect(s).toMatchObject({ name: "Daniel Reyes", title: "Account Executive", company: "Switchboard" });
+  });
+
+  it("keeps a title containing a comma together and prefers legal suffixes for companies", () => {
+    expect(parseSignature("Ok\n\nThanks,\nPriya Natarajan\nVP, Customer Operations\nLumen Health Inc.")).toMatchObject({
+      title: "VP, Customer Operations",
+      company: "Lumen Health Inc.",
+    });
+    expect(parseSignature("Ok\n\nRegards,\nNadia Petrova\nChief Technology Officer\nQuillstack")).toMatchObject({
+      title: "Chief Technology Officer",
+      company: "Quillstack",
+    });
+  });
+
+  it("ignores disclaimers and returns null without a signature", () => {
+    expect(parseSignature("Can you call me back?")).toBeNull();
+    const s = parseSignature("Fine.\n\nBest,\nBen\n\nThis email and any attachments are confidential. Call +1 415 555 0100.");
+    expect(s).toMatchObject({ name: "Ben", phones: [] });
+  });
+
+  it("accepts an unsigned trailing contact block", () => {
+    const s = parseSignature("Will confirm shortly.\n\nLena Fischer\nOperations Manager, Kiel Freight GmbH\n+49 431 5602 1234");
+    expect(s).toMatchObject({ name: "Lena Fischer", title: "Operations Manager", company: "Kiel Freight GmbH" });
+  });
+});

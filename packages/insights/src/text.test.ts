@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { emailDomain, findEmails, matchSignOff, messageBody, splitMessage, splitSentences, stripQuoted } from "./text";
+
+describe("stripQuoted", () => {
+  it("cuts Gmail-style reply headers, including wrapped ones", () => {
+    expect(stripQuoted("Sounds good.\n\nOn Mon, Mar 9, 2026 at 4:12 PM Dan <d@x.com> wrote:\n> I'll call you")).toBe("Sounds good.");
+    expect(stripQuoted("Yes.\nOn Mon, 9 Mar 2026 at 16:12, Dan <d@x.com>\nwrote:\n> hi")).toBe("Yes.");
+  });
+  it("cuts Outlook headers and original-message separators", () => {
+    expect(stripQuoted("Ok\n\nFrom: Sara <s@x.com>\nSent: Monday\nTo: Tom\nSubject: x\nWe will deploy")).toBe("Ok");
+    expect(stripQuoted("Ok\n-----Original Message-----\nWe will deploy")).toBe("Ok");
+  });
+  it("drops '>' lines but keeps text after them", () => {
+    expect(stripQuoted("Great!\n> I'll send it\n> tomorrow\nThanks,\nAnna")).toBe("Great!\nThanks,\nAnna");
+  });
+  it("keeps a 'From:' line that is not a header block", () => {
+    expect(stripQuoted("From: the team, with love")).toBe("From: the team, with love");
+  });
+});
+
+describe("splitMessage", () => {
+  it("splits body, sign-off, signature, footer and disclaimer", () => {
+    const s = splitMessage("Hi,\n\nSee attached.\n\nBest regards,\nJane Doe\nCEO\n\nSent from my iPhone\n\nThis email is confidential.");
+    expect(s.body).toBe("Hi,\n\nSee attached.");
+    expect(s.signOff).toBe("Best regards,");
+    expect(s.signatureLines).toEqual(["Jane Doe", "CEO"]);
+    expect(s.mobileFooter).toBe("Sent from my iPhone");
+    expect(s.disclaimer).toBe("This email is confidential.");
+  });
+  it("reads inline names and bilingual closings", () => {
+    expect(matchSignOff("Best, Sam")).toBe("Sam");
+    expect(matchSignOff("Thanks again for everything")).toBeNull();
+    expect(matchSignOff("Mit freundlichen Grüßen / Best regards,")).toBe("");
+    expect(matchSignOff("Cordialement,")).toBe("");
+  });
+  it("does not treat a message that is only 'Thanks!' as a sign-off", () => {
+    expect(splitMessage("Thanks!").body).toBe("Thanks!");
+  });
+  it("messageBody removes quotes and signatures", () => {
+    expect(messageBody("Will do.\n\nCheers,\nBo\n\n> old text")).toBe("Will do.");
+  });
+});
+
+describe("helpers", () => {
+  it("splits sentences without breaking abbreviations", () => {
+    expect(splitSentences("Hi Dr. Smith. I'll call at 5 p.m. tomorrow! Ok?")).toEqual(["Hi Dr. Smith.", "I'll call at 5 p.m. tomorrow!", "Ok?"]);
+  });
+  it("finds emails and domains", () => {
+    expect(findEmails("a: Jane.Doe@Acme.com, b@x.io.")).toEqual(["jane.doe@acme.com", "b@x.io"]);
+    expect(emailDomain("Jane <jane@Acme.COM>")).toBe("acme.com");
+    expect(emailDomain("+14155550100")).toBeNull();
+  });
+});

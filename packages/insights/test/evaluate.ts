@@ -1,0 +1,186 @@
+/** Corpus evaluators: each returns precision/recall figures plus the individual misses. */
+import type { JobChangeCase, LabelledMessage } from "./fixtures/corpus";
+import { PR, linkKey, textKey } from "./metrics";
+import { extractCommitments } from "../src/commitments";
+import { parseSignature } from "../src/signature";
+import { scoreSentiment } from "../src/sentiment";
+import { detectDealCue } from "../src/dealStage";
+import { extractRelationships } from "../src/relationships";
+import { detectJobChange } from "../src/jobChange";
+
+export function evalCommitments(set: LabelledMessage[]): { pr: PR; dueAccuracy: number; dueOk: number; dueTotal: number } {
+  const pr = new PR();
+  let dueOk = 0;
+  let dueTotal = 0;
+  for (const { msg, expect: exp, timezone } of set) {
+    const got = extractCommitments(msg, { timezone });
+    const unmatched = [...got];
+    for (const e of exp.commitments) {
+      const i = unmatched.findIndex((g) => g.text.toLowerCase().includes(e.includes.toLowerCase()));
+      if (i < 0) {
+        pr.fn++;
+        pr.misses.push(`${msg.id} FN "${e.includes}"`);
+        continue;
+      }
+      const g = unmatched.splice(i, 1)[0]!;
+      pr.tp++;
+      dueTotal++;
+      const want = e.dueAt === null ? null : Date.parse(e.dueAt);
+      if (g.dueAt === want) dueOk++;
+      else {
+        const gotIso = g.dueAt === null ? null : new Date(g.dueAt).toISOString();
+        pr.misses.push(`${msg.id} DUE "${e.includes}" got ${gotIso} want ${e.dueAt}`);
+      }
+    }
+    for (const g of unmatched) {
+      pr.fp++;
+      pr.misses.push(`${msg.id} FP "${g.text}"`);
+    }
+  }
+  return { pr, dueAccuracy: dueTotal ? dueOk / dueTotal : 1, dueOk, dueTotal };
+}
+
+export function evalSignatures(set: LabelledMessage[]): PR {
+  const pr = new PR();
+  for (const { msg, expect: exp, region } of set) {
+    const got = parseSignature(msg.text, { defaultRegion: region });
+    const want = exp.signature ?? {};
+    for (const field of ["name", "title", "company"] as const) {
+      const w = want[field] ?? null;
+      const g = got?.[field] ?? null;
+      if (w !== null && g !== null && textKey(w) === textKey(g)) {
+        pr.tp++;
+        continue;
+      }
+      if (g !== null) {
+        pr.fp++;
+        pr.misses.push(`${msg.id} FP ${field}="${g}"${w ? ` want "${w}"` : ""}`);
+      }
+      if (w !== null) {
+        pr.fn++;
+        pr.misses.push(`${msg.id} FN ${field}="${w}"`);
+      }
+    }
+    const lists = [
+      ["phones", (s: string) => s],
+      ["emails", (s: string) => s.toLowerCase()],
+      ["links", linkKey],
+    ] as const;
+    for (const [field, key] of lists) {
+      const w = new Set((want[field] ?? []).map(key));
+      const g = new Set((got?.[field] ?? []).map(key));
+      // Phones are always labelled exhaustively. Emails/links are only scored for precision when the
+      // label lists that field (a label may omit e.g. the sender's own address it already knows).
+      const labelled = field === "phones" || want[field] !== undefined || exp.signature === undefined;
+      for (const x of g) {
+        if (w.has(x)) pr.tp++;
+        else if (labelled) {
+          pr.fp++;
+          pr.misses.push(`${msg.id} FP ${field} ${x}`);
+        }
+      }
+      for (const x of w) {
+        if (!g.has(x)) {
+          pr.fn++;
+          pr.misses.push(`${msg.id} FN ${field} ${x}`);
+        }
+      }
+    }
+  }
+  return pr;
+}
+
+export function evalSentiment(set: LabelledMessage[]) {
+  const classes = { positive: new PR(), neutral: new PR(), negative: new PR() };
+  const sign = { positive: 1, neutral: 0, negative: -1 } as const;
+  let correct = 0;
+  const misses: string[] = [];
+  for (const { msg, expect: exp } of set) {
+    const got = scoreSentiment(msg.text);
+    const g = sign[got.label];
+    if (g === exp.sentiment) correct++;
+    else misses.push(`${msg.id} got ${got.label} (${got.score}) want ${exp.sentiment}`);
+    for (const [label, pr] of Object.entries(classes) as Array<[keyof typeof sign, PR]>) {
+      const isG = g === sign[label];
+      const isW = exp.sentiment === sign[label];
+      if (isG && isW) pr.tp++;
+      else if (isG) pr.fp++;
+      else if (isW) pr.fn++;
+    }
+  }
+  const all = Object.values(classes);
+  return {
+    accuracy: correct / set.length,
+    macroPrecision: all.reduce((a, p) => a + p.precision, 0) / all.length,
+    macroRecall: all.reduce((a, p) => a + p.recall, 0) / all.length,
+    classes,
+    misses,
+  };
+}
+
+export function evalDealStage(set: LabelledMessage[]): PR {
+  const pr = new PR();
+  for (const { msg, expect: exp } of set) {
+    const got = detectDealCue(msg)?.stage ?? null;
+    if (got !== null && got === exp.dealStage) {
+      pr.tp++;
+      continue;
+    }
+    if (got !== null) {
+      pr.fp++;
+      pr.misses.push(`${msg.id} FP ${got}${exp.dealStage ? ` want ${exp.dealStage}` : ""}`);
+    }
+    if (exp.dealStage !== null) {
+      pr.fn++;
+      pr.misses.push(`${msg.id} FN ${exp.dealStage}`);
+    }
+  }
+  return pr;
+}
+
+export function evalRelationships(set: LabelledMessage[]): PR {
+  const pr = new PR();
+  for (const { msg, expect: exp, region } of set) {
+    const signature = parseSignature(msg.text, { defaultRegion: region });
+    const got = extractRelationships(msg, { signature, ownDomains: ["switchboard.dev"] });
+    const want = [...(exp.relationships ?? [])];
+    for (const g of got) {
+      const i = want.findIndex(
+        (w) => w.type === g.type && [g.toRef.email, g.toRef.name].some((r) => r !== undefined && textKey(r) === textKey(w.to)),
+      );
+      if (i >= 0) {
+        want.splice(i, 1);
+        pr.tp++;
+      } else {
+        pr.fp++;
+        pr.misses.push(`${msg.id} FP ${g.type} ${g.toRef.name ?? ""} ${g.toRef.email ?? ""}`);
+      }
+    }
+    for (const w of want) {
+      pr.fn++;
+      pr.misses.push(`${msg.id} FN ${w.type} ${w.to}`);
+    }
+  }
+  return pr;
+}
+
+export function evalJobChanges(cases: JobChangeCase[]): { pr: PR; kindAccuracy: number } {
+  const pr = new PR();
+  let kindOk = 0;
+  for (const [i, c] of cases.entries()) {
+    const a = parseSignature(c.previous);
+    const b = parseSignature(c.next);
+    const got = detectJobChange({ title: a?.title, company: a?.company }, { title: b?.title, company: b?.company });
+    if (got.kind === c.expected.kind) kindOk++;
+    const detail = `${JSON.stringify(got.from)} -> ${JSON.stringify(got.to)}`;
+    if (got.changed && c.expected.changed) pr.tp++;
+    else if (got.changed) {
+      pr.fp++;
+      pr.misses.push(`pair ${i} FP ${got.kind}: ${detail}`);
+    } else if (c.expected.changed) {
+      pr.fn++;
+      pr.misses.push(`pair ${i} FN ${c.expected.kind}: ${detail}`);
+    }
+  }
+  return { pr, kindAccuracy: kindOk / cases.length };
+}

@@ -1,0 +1,81 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURE_DIR, PKG_DIR, start, tmpDir } from "./helpers.js";
+
+const run = promisify(execFile);
+let b: Awaited<ReturnType<typeof start>>;
+
+beforeAll(async () => {
+  b = await start();
+});
+afterAll(async () => {
+  await b?.stop();
+});
+
+describe("codegen shim", () => {
+  it("lets `npx convex codegen` generate a typed api against the local backend, offline", async () => {
+    const proj = tmpDir("lb-codegen-");
+    fs.cpSync(FIXTURE_DIR, path.join(proj, "convex"), {
+      recursive: true,
+      filter: (src) => !src.includes(`${path.sep}_generated`),
+    });
+    fs.writeFileSync(path.join(proj, "package.json"), JSON.stringify({ name: "codegen-test", private: true, type: "module", dependencies: { convex: "1.48.0" } }));
+    fs.mkdirSync(path.join(proj, "node_modules"));
+    const convexPkg = fs.realpathSync(path.join(PKG_DIR, "node_modules/convex"));
+    fs.symlinkSync(convexPkg, path.join(proj, "node_modules/convex"), "dir");
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      CONVEX_SELF_HOSTED_URL: b.url,
+      CONVEX_SELF_HOSTED_ADMIN_KEY: b.adminKey,
+    };
+    delete env.CONVEX_DEPLOYMENT;
+    delete env.CONVEX_DEPLOY_KEY;
+    await run(process.execPath, [path.join(convexPkg, "bin/main.js"), "codegen", "--typecheck", "disable"], {
+      cwd: proj,
+      env,
+      timeout: 90_000,
+    });
+    const apiDts = fs.readFileSync(path.join(proj, "convex/_generated/api.d.ts"), "utf8");
+    expect(apiDts).toMatch(/messages: typeof messages/);
+    expect(apiDts).not.toMatch(/AnyApi/);
+
+    fs.writeFileSync(
+      path.join(proj, "typetest.ts"),
+      `import { api, internal } from "./convex/_generated/api";
+import type { FunctionArgs, FunctionReturnType } from "convex/server";
+type SendArgs = FunctionArgs<typeof api.messages.send>;
+const ok: SendArgs = { author: "a", body: "b" };
+// @ts-expect-error wrong arg type
+const bad: SendArgs = { author: 1, body: "b" };
+// @ts-expect-error unknown function
+api.messages.nope;
+const r: FunctionReturnType<typeof api.items.lookup> = { found: 1, documentsRead: 1, bytesRead: 1 };
+internal.jobs.record;
+export { ok, bad, r };
+`,
+    );
+    fs.writeFileSync(
+      path.join(proj, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          module: "ESNext",
+          moduleResolution: "Bundler",
+          strict: true,
+          skipLibCheck: true,
+          noEmit: true,
+          types: [],
+          lib: ["ES2023", "DOM"],
+        },
+        files: ["typetest.ts"],
+      }),
+    );
+    const tsc = path.join(PKG_DIR, "node_modules/typescript/bin/tsc");
+    const res = await run(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: proj, timeout: 90_000 }).catch((e) => e);
+    expect(res.stdout ?? "").toBe("");
+    expect(res.code ?? 0).toBe(0);
+  }, 120_000);
+});
