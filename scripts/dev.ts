@@ -15,7 +15,7 @@ import { ConvexHttpClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 import { startLocalBackend } from "@switchboard/local-backend";
 import { startProviderSim } from "@switchboard/provider-sim";
-import { seedDemoConversations, demoSecrets, DEMO_SIM_ACCOUNTS } from "./demo-data";
+import { demoChannels, newDemoSecrets, seedDemoConversations, type DemoSecrets } from "./demo-data";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = join(root, ".data");
@@ -28,7 +28,7 @@ function loadOrCreateEnv(): Record<string, string> {
   if (existsSync(envFile)) return JSON.parse(readFileSync(envFile, "utf8"));
   const env = {
     SWITCHBOARD_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-    SWITCHBOARD_DEMO_SECRET_SEED: randomBytes(16).toString("hex"),
+    ...Object.fromEntries(Object.entries(newDemoSecrets()).map(([k, v]) => [`DEMO_${k}`, v])),
   };
   writeFileSync(envFile, JSON.stringify(env, null, 2), { mode: 0o600 });
   return env;
@@ -36,34 +36,40 @@ function loadOrCreateEnv(): Record<string, string> {
 
 async function main() {
   const env = loadOrCreateEnv();
-  const secrets = demoSecrets(env.SWITCHBOARD_DEMO_SECRET_SEED!);
+  const secrets: DemoSecrets = {
+    genericSigningSecret: env.DEMO_genericSigningSecret!,
+    chatSessionSecret: env.DEMO_chatSessionSecret!,
+  };
   const siteUrl = `http://127.0.0.1:${PORTS.site}`;
+  const functionEnv = { SWITCHBOARD_ENCRYPTION_KEY: env.SWITCHBOARD_ENCRYPTION_KEY! };
 
+  // The simulator signs with its development accounts; the demo channels hold the same secrets.
   const sim = await startProviderSim({ port: PORTS.sim, webhookBaseUrl: siteUrl });
-  for (const [provider, account] of Object.entries(DEMO_SIM_ACCOUNTS(secrets))) sim.configure(provider as never, account as never);
 
   const backend = await startLocalBackend({
     functionsDir: join(root, "apps/api/convex"),
     dataDir: join(dataDir, "convex"),
     port: PORTS.api,
     sitePort: PORTS.site,
-    env,
+    env: functionEnv,
     watch: true,
   });
 
   const admin = new ConvexHttpClient(backend.url);
   (admin as unknown as { setAdminAuth(key: string): void }).setAdminAuth(backend.adminKey);
   const ensureDemo = makeFunctionReference<"action">("seed/demo:ensureDemo");
-  const { created } = (await (admin as unknown as { function: (ref: unknown, componentPath: undefined, args: unknown) => Promise<{ created: boolean }> }).function(
+  const { created } = await (admin as unknown as { function: (ref: unknown, componentPath: undefined, args: unknown) => Promise<{ created: boolean }> }).function(
     ensureDemo,
     undefined,
-    { simUrl: sim.url, secrets },
-  ));
-  if (created) await seedDemoConversations(sim);
+    { channels: demoChannels(sim.url, secrets) },
+  );
+  if (created) await seedDemoConversations(sim, siteUrl, secrets);
 
   const web = spawn("pnpm", ["--filter", "@switchboard/web", "dev", "--port", String(PORTS.web), "--host", "127.0.0.1"], {
     cwd: root,
     stdio: "inherit",
+    // Own process group, so shutdown stops nuxt's worker processes too.
+    detached: true,
     env: { ...process.env, CONVEX_URL: backend.url, CONVEX_SITE_URL: backend.siteUrl, NUXT_TELEMETRY_DISABLED: "1" },
   });
 
@@ -77,7 +83,11 @@ async function main() {
 `);
 
   const shutdown = async () => {
-    web.kill("SIGTERM");
+    try {
+      if (web.pid) process.kill(-web.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
     await Promise.allSettled([backend.stop(), sim.stop()]);
     process.exit(0);
   };

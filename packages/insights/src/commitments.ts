@@ -42,7 +42,8 @@ const PATTERNS: Array<{ re: RegExp; kind: "modal" | "let" | "you" }> = [
   { re: new RegExp(String.raw`^(?:ok(?:ay)?[,!.]?\s+|sure[,!.]?\s+|great[,!.]?\s+|thanks[,!.]?\s+|noted[,!.]?\s+)?(?:will|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   { re: new RegExp(String.raw`\blet (?:me|us)\s+` + ACTION_FOLLOWS, "i"), kind: "let" },
   // "our engineer will join", "our team will send" – a promise on behalf of the author's side
-  { re: new RegExp(String.raw`\bour (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?)\s+(?:will|'ll|is going to|are going to)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
+  // "my finance director, Paul Novak, will send" – a named colleague in apposition is allowed
+  { re: new RegExp(String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo)(?:\s*,\s*[^,!?]{2,80},)?\s+(?:will|'ll|is going to|are going to)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   { re: /\byou(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see)\b(.*)/i, kind: "you" },
 ];
 
@@ -55,7 +56,7 @@ const NON_ACTION = new Set([
 /** Verbs after "let me" that are not promises ("let me know", "let me explain"). */
 const LET_NON_ACTION = new Set([
   "know", "explain", "be", "say", "start", "add", "introduce", "remind", "clarify", "guess", "think", "tell",
-  "ask", "begin", "summarise", "summarize", "recap", "share", "put", "reiterate", "apologise", "apologize", "thank",
+  "ask", "talk", "discuss", "consult", "see", "begin", "summarise", "summarize", "recap", "share", "put", "reiterate", "apologise", "apologize", "thank",
 ]);
 /** "be" + these means a promise ("I'll be in touch", "I'll be there at 3"). */
 const BE_ACTION = /^(?:in touch|there|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;

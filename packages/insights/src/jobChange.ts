@@ -12,7 +12,7 @@ export interface JobChange {
 }
 
 const COMPANY_SUFFIXES =
-  /\b(?:incorporated|inc|llc|l\.l\.c|ltd|limited|corp|corporation|co|company|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|the)\b/g;
+  /\b(?:incorporated|inc|llc|ltd|limited|corp|corporation|co|company|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|as|asa|ab|oy|oyj|aps|kk|srl|spa|sl|kg|ug|bhd|sdn|pvt|the)\b/g;
 const TITLE_ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bsr\b/g, "senior"],
   [/\bjr\b/g, "junior"],
@@ -47,7 +47,9 @@ function basic(s: string): string {
 
 /** Canonical company key: case, punctuation, accents and legal suffixes (Inc., LLC, GmbH ...) removed. */
 export function normaliseCompany(company: string): string {
-  return basic(company.replace(/\bL\.L\.C\.?/gi, "LLC")).replace(COMPANY_SUFFIXES, " ").replace(/\s+/g, " ").trim();
+  // "K.K." / "S.A." / "L.L.C." become "kk" / "sa" / "llc" before suffixes are removed
+  const collapsed = basic(company).replace(/\b([a-z])\s(?=[a-z]\b)/g, "$1");
+  return collapsed.replace(COMPANY_SUFFIXES, " ").replace(/\s+/g, " ").trim();
 }
 
 /** Canonical title key: case, punctuation and common abbreviations (Sr., VP, Mgr) normalised. */

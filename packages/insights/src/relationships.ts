@@ -30,25 +30,42 @@ export const FREE_MAIL_DOMAINS = new Set([
   "web.de", "yandex.com", "yandex.ru", "mail.com", "zoho.com", "fastmail.com", "hey.com", "qq.com", "163.com",
 ]);
 
-const NAME = String.raw`([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2})`;
+/** A capitalised name (group 1), after an optional honorific that is not captured ("Dr. Elena Rossi"). */
+const NAME = String.raw`(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2})`;
 const EMAIL_OPT = String.raw`(?:\s*[(<]\s*([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})\s*[)>])?`;
+
+/** Makes the ASCII letters of a regex source case-insensitive while NAME stays case-sensitive. */
+function ci(src: string): string {
+  let out = "";
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === "\\") {
+      out += c + (src[i + 1] ?? "");
+      i++;
+    } else if (/[a-z]/i.test(c)) out += `[${c.toLowerCase()}${c.toUpperCase()}]`;
+    else out += c;
+  }
+  return out;
+}
+const re = (...parts: string[]) => new RegExp(parts.join(""), "u");
+const CC_VERB = String.raw`(?:cc'?ing|cc’ing|copying|looping in|adding|including|cc:?)`;
 
 const PHRASES: Array<{ re: RegExp; type: RelationshipType; confidence: number }> = [
   // "my manager Jane Smith", "my boss, Tom"
-  { re: new RegExp(String.raw`\b[Mm]y (?:manager|boss|line manager|supervisor|team lead|lead)\s*,?\s+(?:is\s+)?` + NAME + EMAIL_OPT, "u"), type: "manager", confidence: 0.9 },
+  { re: re(ci(String.raw`\bmy (?:manager|boss|line manager|supervisor|team lead|lead)\s*,?\s+(?:is\s+)?`), NAME, EMAIL_OPT), type: "manager", confidence: 0.9 },
   // "Jane Smith, my manager," / "Jane is my boss"
-  { re: new RegExp(NAME + EMAIL_OPT + String.raw`\s*(?:,|is|\()\s*[Mm]y (?:manager|boss|line manager|supervisor)\b`, "u"), type: "manager", confidence: 0.85 },
-  { re: new RegExp(String.raw`\bI report (?:directly )?to\s+` + NAME + EMAIL_OPT, "u"), type: "manager", confidence: 0.9 },
+  { re: re(NAME, EMAIL_OPT, ci(String.raw`\s*(?:,|is|\()\s*my (?:manager|boss|line manager|supervisor)\b`)), type: "manager", confidence: 0.85 },
+  { re: re(String.raw`\bI report (?:directly )?to\s+`, NAME, EMAIL_OPT), type: "manager", confidence: 0.9 },
   // assistants
-  { re: new RegExp(String.raw`\b[Mm]y (?:executive |personal )?(?:assistant|EA|PA)\s*,?\s+(?:is\s+)?` + NAME + EMAIL_OPT, "u"), type: "assistant", confidence: 0.9 },
-  { re: new RegExp(NAME + EMAIL_OPT + String.raw`\s*(?:,|is|\()\s*[Mm]y (?:executive |personal )?assistant\b`, "u"), type: "assistant", confidence: 0.85 },
-  { re: new RegExp(String.raw`\b(?:[Oo]n behalf of|[Aa]ssistant to)\s+` + NAME + EMAIL_OPT, "u"), type: "assistant_to", confidence: 0.85 },
+  { re: re(ci(String.raw`\bmy (?:executive |personal )?(?:assistant|ea|pa)\s*,?\s+(?:is\s+)?`), NAME, EMAIL_OPT), type: "assistant", confidence: 0.9 },
+  { re: re(NAME, EMAIL_OPT, ci(String.raw`\s*(?:,|is|\()\s*my (?:executive |personal )?assistant\b`)), type: "assistant", confidence: 0.85 },
+  { re: re(ci(String.raw`\b(?:on behalf of|assistant to)\s+`), NAME, EMAIL_OPT), type: "assistant_to", confidence: 0.85 },
   // reports
-  { re: new RegExp(String.raw`\b[Mm]y (?:direct report|report|team member)\s*,?\s+` + NAME + EMAIL_OPT, "u"), type: "direct_report", confidence: 0.85 },
+  { re: re(ci(String.raw`\bmy (?:direct report|report|team member)\s*,?\s+`), NAME, EMAIL_OPT), type: "direct_report", confidence: 0.85 },
   // colleagues: "cc'ing my colleague X", "looping in X from my team", "my colleague X"
-  { re: new RegExp(String.raw`\b(?:cc'?ing|cc’ing|copying|looping in|adding|including|cc:?)\s+(?:in\s+)?my (?:colleague|coworker|co-worker|teammate|partner|co-founder|cofounder)s?\s*,?\s+` + NAME + EMAIL_OPT, "u"), type: "colleague", confidence: 0.9 },
-  { re: new RegExp(String.raw`\b[Mm]y (?:colleague|coworker|co-worker|teammate|business partner|co-founder|cofounder)\s*,?\s+` + NAME + EMAIL_OPT, "u"), type: "colleague", confidence: 0.85 },
-  { re: new RegExp(String.raw`\b(?:looping in|cc'?ing|cc’ing|copying)\s+` + NAME + EMAIL_OPT + String.raw`\s*(?:,\s*)?(?:from|on|in) (?:my|our) (?:team|side|office|department)`, "u"), type: "colleague", confidence: 0.85 },
+  { re: re(ci(String.raw`\b${CC_VERB}\s+(?:in\s+)?my (?:colleague|coworker|co-worker|teammate|partner|co-founder|cofounder)s?\s*,?\s+`), NAME, EMAIL_OPT), type: "colleague", confidence: 0.9 },
+  { re: re(ci(String.raw`\bmy (?:colleague|coworker|co-worker|teammate|business partner|co-founder|cofounder)\s*,?\s+`), NAME, EMAIL_OPT), type: "colleague", confidence: 0.85 },
+  { re: re(ci(String.raw`\b${CC_VERB}\s+`), NAME, EMAIL_OPT, ci(String.raw`\s*(?:,\s*)?(?:from|on|in) (?:my|our) (?:team|side|office|department)`)), type: "colleague", confidence: 0.85 },
 ];
 
 const NOT_A_NAME = new Set(["I", "We", "You", "He", "She", "They", "The", "This", "That", "Me", "Him", "Her", "Them", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Please", "Thanks", "Hi", "Hello"]);
@@ -113,8 +130,8 @@ export function extractRelationships(msg: MessageInput, opts: RelationshipOption
   }
 
   const sigTitle = opts.signature?.title ?? "";
-  const sigMatch = new RegExp(String.raw`\b(?:assistant|EA|PA)\s+to\s+(?:the\s+)?` + NAME, "u").exec(sigTitle) ??
-    new RegExp(String.raw`\b(?:assistant|EA|PA)\s+to\s+` + NAME, "u").exec(opts.signature?.raw ?? "");
+  const assistantTo = re(ci(String.raw`\b(?:assistant|ea|pa)\s+to\s+(?:the\s+)?`), NAME);
+  const sigMatch = assistantTo.exec(sigTitle) ?? assistantTo.exec(opts.signature?.raw ?? "");
   if (sigMatch?.[1]) {
     const name = cleanName(sigMatch[1]);
     if (name && !/^(?:CEO|CTO|CFO|COO|President|Founder)$/.test(name)) {

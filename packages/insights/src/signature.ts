@@ -68,7 +68,10 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     let i = all.length - 1;
     const block: string[] = [];
     while (i >= 0 && (all[i] ?? "").trim() && (all[i] ?? "").length <= 70 && block.length < 8) block.unshift((all[i--] ?? "").trim());
-    if (block.length >= 2 && block.some(isContactLine) && NAME.test(block[0] ?? "")) {
+    const first = pieces(block[0] ?? "")[0] ?? "";
+    const looksLikeName = NAME.test(first) && !NON_NAME.test(first) && !TITLE_WORDS.test(first);
+    // unsigned block: a name line followed by contact details, or by a title line ("VP Engineering, NimbusFit")
+    if (block.length >= 2 && block.length <= 6 && looksLikeName && (block.some(isContactLine) || TITLE_WORDS.test(block[1] ?? ""))) {
       lines = block;
       raw = block.join("\n");
     } else {

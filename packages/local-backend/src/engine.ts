@@ -31,6 +31,15 @@ import {
 
 export type UdfType = "query" | "mutation" | "action" | "httpAction";
 
+/** Internal table name: component tables are namespaced by their component path. */
+export function tableKey(cp: string, name: string): string {
+  return cp ? `${cp}/${name}` : name;
+}
+export function splitTableKey(key: string): { cp: string; name: string } {
+  const i = key.lastIndexOf("/");
+  return i < 0 ? { cp: "", name: key } : { cp: key.slice(0, i), name: key.slice(i + 1) };
+}
+
 export class Mutex {
   private q: (() => void)[] = [];
   private locked = false;
@@ -132,6 +141,7 @@ export interface ExecContext {
   outJournal: Journal | null;
   scheduledFunctionId: string | null;
   lockHeld: boolean;
+  componentPath: string;
 }
 
 export interface Journal {
@@ -151,6 +161,8 @@ export interface CallOptions {
   beforeRun?: (txn: Transaction) => boolean;
   afterRun?: (txn: Transaction) => void;
   expectType?: UdfType | UdfType[];
+  /** component the function lives in ("" = the app) */
+  componentPath?: string;
 }
 
 export interface Outcome {
@@ -261,7 +273,8 @@ export class Engine {
   readonly lock = new Mutex();
   modules!: Modules;
   schemaTables = new Map<string, { documentType: ValidatorJSON; indexes: Map<string, string[]> }>();
-  schemaValidation = false;
+  /** per component: whether a schema exists and validates documents */
+  schemaValidation = new Map<string, boolean>();
   private commitListeners: ((e: CommitEvent) => void)[] = [];
   private reloadListeners: (() => void)[] = [];
   files: FileStore;
@@ -273,7 +286,8 @@ export class Engine {
     this.files = new FileStore(opts.storageDir ?? null, opts.cloudUrl);
     // delete blobs once their `_storage` row is deleted
     this.onCommit((e) => {
-      for (const w of e.writes) if (w.table === "_storage" && w.oldDoc && !w.newDoc) this.files.remove(w.id);
+      for (const w of e.writes)
+        if (splitTableKey(w.table).name === "_storage" && w.oldDoc && !w.newDoc) this.files.remove(w.id);
     });
   }
 
@@ -286,13 +300,14 @@ export class Engine {
 
   setModules(m: Modules) {
     this.modules = m;
-    this.applySchema(m.schema);
+    this.schemaTables.clear();
+    this.schemaValidation.clear();
+    for (const [cp, c] of m.components) this.applySchema(cp, c.schema);
     for (const l of this.reloadListeners) l();
   }
 
-  private applySchema(schema: SchemaJSON | null) {
-    this.schemaTables.clear();
-    this.schemaValidation = !!schema?.schemaValidation;
+  private applySchema(cp: string, schema: SchemaJSON | null) {
+    this.schemaValidation.set(cp, !!schema?.schemaValidation);
     if (!schema) return;
     for (const t of schema.tables) {
       const indexes = new Map<string, string[]>();
@@ -302,29 +317,48 @@ export class Engine {
           i.fields.filter((f) => f !== "_creationTime" && f !== "_id"),
         );
       }
-      this.schemaTables.set(t.tableName, { documentType: t.documentType, indexes });
-      const table = this.db.ensureTable(t.tableName);
+      this.schemaTables.set(tableKey(cp, t.tableName), { documentType: t.documentType, indexes });
+      const table = this.db.ensureTable(tableKey(cp, t.tableName));
       table.setIndexes([...indexes].map(([name, fields]) => ({ name, fields })));
     }
     // tables not in the schema keep only the built-in indexes
     for (const t of this.db.tablesByName.values()) {
-      if (!this.schemaTables.has(t.name) && !t.name.startsWith("_")) t.setIndexes([]);
+      const k = splitTableKey(t.name);
+      if (k.cp === cp && !this.schemaTables.has(t.name) && !k.name.startsWith("_")) t.setIndexes([]);
     }
   }
 
   // ---------------------------------------------------------------- helpers
-  resolveFunction(address: any): string {
+  /** Resolve a function address relative to component `cp`. `crossing` = target is another component. */
+  resolveFunction(address: any, cp = ""): { cp: string; path: string; crossing: boolean } {
     if (address.functionHandle) {
       const h = String(address.functionHandle);
       if (!h.startsWith("function://")) throw new Error(`Invalid function handle ${h}`);
-      return canonicalizeUdfPath(h.slice("function://".length));
+      const body = h.slice("function://".length);
+      const semi = body.indexOf(";");
+      const target = semi >= 0 ? body.slice(0, semi) : "";
+      return { cp: target, path: canonicalizeUdfPath(semi >= 0 ? body.slice(semi + 1) : body), crossing: false };
     }
-    if (address.reference) throw new Error("components are not supported by the local backend yet");
-    return canonicalizeUdfPath(address.name);
+    if (address.reference) {
+      const ref = String(address.reference);
+      const prefix = "_reference/childComponent/";
+      if (!ref.startsWith(prefix)) throw new Error(`Unsupported function reference ${ref}`);
+      const parts = ref.slice(prefix.length).split("/");
+      if (parts.length < 3) throw new Error(`Invalid component function reference ${ref}`);
+      const child = tableKey(cp, parts[0]!);
+      const fn = parts[parts.length - 1]!;
+      const mod = parts.slice(1, -1).join("/");
+      return { cp: child, path: `${mod}:${fn}`, crossing: true };
+    }
+    return { cp, path: canonicalizeUdfPath(address.name), crossing: false };
   }
 
-  getFunction(path: string, fromClient: boolean): RegisteredFunction {
-    const f = this.modules.functions.get(path);
+  functionsIn(cp: string): Map<string, RegisteredFunction> | undefined {
+    return this.modules.components.get(cp)?.functions;
+  }
+
+  getFunction(path: string, fromClient: boolean, cp = ""): RegisteredFunction {
+    const f = this.functionsIn(cp)?.get(path);
     if (!f || (fromClient && f.visibility !== "public")) {
       throw new UserError(
         `Could not find public function for '${path.replace(/:default$/, "")}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`,
@@ -333,10 +367,10 @@ export class Engine {
     return f;
   }
 
-  isTableId = (table: string, id: string): boolean => {
+  isTableIdIn = (cp: string) => (table: string, id: string): boolean => {
     const n = tableNumberFromId(id);
     if (n === null) return false;
-    const t = this.db.getTable(table);
+    const t = this.db.getTable(tableKey(cp, table));
     if (t) return t.number === n;
     // table not created yet: accept ids with an unknown number
     return !this.db.tableForNumber(n);
@@ -344,27 +378,30 @@ export class Engine {
 
   private validateArgs(f: RegisteredFunction, args: any) {
     if (!f.args) return;
-    const err = check(f.args, args, "", this.isTableId);
+    const err = check(f.args, args, "", this.isTableIdIn(f.componentPath));
     if (err) throw new UserError(`ArgumentValidationError: ${err}`);
   }
   private validateReturns(f: RegisteredFunction, value: any) {
     if (!f.returns) return;
-    const err = check(f.returns, value, "", this.isTableId);
+    const err = check(f.returns, value, "", this.isTableIdIn(f.componentPath));
     if (err) throw new UserError(`ReturnsValidationError: ${err}`);
   }
 
   private makeCtx(
     type: UdfType,
-    f: { path: string; visibility: "public" | "internal" },
+    f: { path: string; visibility: "public" | "internal"; componentPath?: string },
     opts: CallOptions,
     txn: Transaction | null,
     parent: ExecContext | null,
   ): ExecContext {
+    const componentPath = f.componentPath ?? opts.componentPath ?? parent?.componentPath ?? "";
     return {
       udfType: type,
       udfPath: f.path,
       visibility: f.visibility,
-      identity: opts.identity !== undefined ? opts.identity : (parent?.identity ?? null),
+      componentPath,
+      // components never see the caller's identity
+      identity: componentPath ? null : opts.identity !== undefined ? opts.identity : (parent?.identity ?? null),
       authToken: opts.authToken !== undefined ? opts.authToken : (parent?.authToken ?? null),
       txn,
       logLines: parent?.logLines ?? [],
@@ -383,7 +420,7 @@ export class Engine {
     const logLines: string[] = [];
     let f: RegisteredFunction;
     try {
-      f = this.getFunction(canonicalizeUdfPath(path), !!opts.fromClient);
+      f = this.getFunction(canonicalizeUdfPath(path), !!opts.fromClient, opts.componentPath ?? "");
       if (f.type !== "query") throw new UserError(`Function ${f.path} is not a query`);
       this.validateArgs(f, args);
     } catch (e) {
@@ -409,7 +446,7 @@ export class Engine {
     const logLines: string[] = [];
     let f: RegisteredFunction;
     try {
-      f = this.getFunction(canonicalizeUdfPath(path), !!opts.fromClient);
+      f = this.getFunction(canonicalizeUdfPath(path), !!opts.fromClient, opts.componentPath ?? "");
       if (f.type !== "mutation") throw new UserError(`Function ${f.path} is not a mutation`);
       this.validateArgs(f, args);
     } catch (e) {
@@ -452,7 +489,7 @@ export class Engine {
     const logLines: string[] = [];
     let f: RegisteredFunction;
     try {
-      f = this.getFunction(canonicalizeUdfPath(path), !!opts.fromClient);
+      f = this.getFunction(canonicalizeUdfPath(path), !!opts.fromClient, opts.componentPath ?? "");
       if (f.type !== "action") throw new UserError(`Function ${f.path} is not an action`);
       this.validateArgs(f, args);
     } catch (e) {
@@ -472,7 +509,7 @@ export class Engine {
 
   async runAny(path: string, args: any, opts: CallOptions = {}): Promise<Outcome> {
     const p = canonicalizeUdfPath(path);
-    const f = this.modules.functions.get(p);
+    const f = this.functionsIn(opts.componentPath ?? "")?.get(p);
     if (!f) return errorToOutcome(new UserError(`Could not find function for '${p}'`), []);
     if (f.type === "query") return this.runQuery(p, args, opts);
     if (f.type === "mutation") return this.runMutation(p, args, opts);
@@ -487,7 +524,7 @@ export class Engine {
     const [handler, method, routePath] = found;
     const ctx = this.makeCtx(
       "httpAction",
-      { path: `${method} ${routePath}`, visibility: "public" },
+      { path: `${method} ${routePath}`, visibility: "public", componentPath: "" },
       { identity, authToken, lockHeld: false },
       null,
       null,
@@ -559,12 +596,6 @@ export class Engine {
       throw new Error(
         `Too many documents read in a single function execution (limit: ${LIMITS.documentsRead}). Consider using smaller limits in your queries, paginating your queries, or using indexed queries with a selective index range expressions.`,
       );
-  }
-
-  private tableFromQuery(name: string, isSystem: boolean): Table | null {
-    if (name.startsWith("_") && !isSystem) throw new Error(`User tables can not start with '_'`);
-    if (name === "_cron_state") throw new Error(`System table '${name}' is not accessible`);
-    return this.db.getTable(name) ?? null;
   }
 
   /**
@@ -706,15 +737,19 @@ export class Engine {
     while (oi < overlay.length) yield overlay[oi++]!;
   }
 
-  private compileSource(query: any): { table: string; index: string; range: any[]; order: "asc" | "desc" } {
+  /** Returns the internal table key for the query's table (checked for system access). */
+  private compileSource(ctx: ExecContext, query: any): { table: string; index: string; range: any[]; order: "asc" | "desc" } {
     const src = query.source;
+    const user: string = src.type === "FullTableScan" ? src.tableName : src.indexName.slice(0, src.indexName.indexOf("."));
+    if (ctx.componentPath === "" && user === "_cron_state") throw new Error(`System table '${user}' is not accessible`);
+    const key = tableKey(ctx.componentPath, user);
     if (src.type === "FullTableScan") {
-      return { table: src.tableName, index: "by_creation_time", range: [], order: src.order ?? "asc" };
+      return { table: key, index: "by_creation_time", range: [], order: src.order ?? "asc" };
     }
     if (src.type === "IndexRange") {
       const dot = src.indexName.indexOf(".");
       return {
-        table: src.indexName.slice(0, dot),
+        table: key,
         index: src.indexName.slice(dot + 1),
         range: src.range,
         order: src.order ?? "asc",
@@ -730,8 +765,7 @@ export class Engine {
       yield* this.searchScan(ctx, query);
       return;
     }
-    const { table, index, range, order } = this.compileSource(query);
-    this.tableFromQuery(table, table.startsWith("_"));
+    const { table, index, range, order } = this.compileSource(ctx, query);
     const filters = (query.operators ?? []).filter((o: any) => o.filter).map((o: any) => o.filter);
     let limit = Infinity;
     for (const o of query.operators ?? []) if (o.limit !== undefined) limit = Math.min(limit, o.limit);
@@ -750,7 +784,7 @@ export class Engine {
     const txn = ctx.txn!;
     const src = query.source;
     const dot = src.indexName.indexOf(".");
-    const tableName = src.indexName.slice(0, dot);
+    const tableName = tableKey(ctx.componentPath, src.indexName.slice(0, dot));
     txn.reads.push({ table: tableName, kind: "table" });
     const results: { doc: Doc; score: number }[] = [];
     const seen = new Set<string>();
@@ -803,8 +837,7 @@ export class Engine {
     let endCursor: string | null = a.endCursor ?? null;
     if (!endCursor && ctx.journal?.endCursor) endCursor = ctx.journal.endCursor;
     if (query.source.type === "Search") throw new Error("paginate() is not supported on search queries by the local backend");
-    const { table, index, range, order } = this.compileSource(query);
-    this.tableFromQuery(table, table.startsWith("_"));
+    const { table, index, range, order } = this.compileSource(ctx, query);
     const filters = (query.operators ?? []).filter((o: any) => o.filter).map((o: any) => o.filter);
     if (cursor === END_CURSOR) {
       const j = { endCursor: END_CURSOR };
@@ -872,16 +905,17 @@ export class Engine {
   }
 
   // ---------------------------------------------------------------- writes
-  private validateDoc(table: string, doc: Doc) {
-    if (!this.schemaValidation) return;
-    const t = this.schemaTables.get(table);
+  private validateDoc(key: string, doc: Doc) {
+    const { cp, name: table } = splitTableKey(key);
+    if (!this.schemaValidation.get(cp)) return;
+    const t = this.schemaTables.get(key);
     if (!t) {
-      if (this.schemaTables.size > 0)
+      if ((this.modules.components.get(cp)?.schema?.tables.length ?? 0) > 0)
         throw new Error(`Failed to insert or update a document in table "${table}" because it does not match the schema: table "${table}" is not in the schema.`);
       return;
     }
     const { _id, _creationTime, ...rest } = doc;
-    const err = check(t.documentType, rest, "", this.isTableId);
+    const err = check(t.documentType, rest, "", this.isTableIdIn(cp));
     if (err)
       throw new Error(
         `Failed to insert or update a document in table "${table}" because it does not match the schema: ${err}`,
@@ -900,18 +934,21 @@ export class Engine {
     }
   }
 
-  private resolveId(table: string | undefined, id: any, isSystem = false): { table: Table; id: string } | null {
+  private resolveId(cp: string, table: string | undefined, id: any, isSystem = false): { table: Table; id: string } | null {
     const n = tableNumberFromId(id);
     if (n === null) {
       if (table) throw new Error(`Invalid argument \`id\`: ${JSON.stringify(id)} is not a valid ID for table "${table}"`);
       throw new Error(`Invalid argument \`id\`: ${JSON.stringify(id)} is not a valid ID`);
     }
     const t = this.db.tableForNumber(n);
-    if (table !== undefined && t && t.name !== table)
-      throw new Error(`Invalid argument \`id\` for table "${table}": ID belongs to table "${t.name}"`);
     if (!t) return null;
-    if (!isSystem && t.name.startsWith("_")) throw new Error("System tables can only be accessed from db.system.");
-    if (isSystem && !t.name.startsWith("_")) throw new Error("User tables can not be accessed from db.system.");
+    const k = splitTableKey(t.name);
+    if (k.cp !== cp) return null; // another component's table: not visible here
+    if (table !== undefined && k.name !== table)
+      throw new Error(`Invalid argument \`id\` for table "${table}": ID belongs to table "${k.name}"`);
+    if (!isSystem && k.name.startsWith("_")) throw new Error("System tables can only be accessed from db.system.");
+    if (isSystem && !k.name.startsWith("_")) throw new Error("User tables can not be accessed from db.system.");
+    if (cp === "" && k.name === "_cron_state") throw new Error("System table '_cron_state' is not accessible");
     return { table: t, id };
   }
 
@@ -922,10 +959,11 @@ export class Engine {
     if (value && (value._id !== undefined || value._creationTime !== undefined))
       throw new Error("System fields (`_id`, `_creationTime`) can not be set when inserting a document.");
     this.checkFields(value);
-    const t = this.db.ensureTable(table);
+    const key = tableKey(ctx.componentPath, table);
+    const t = this.db.ensureTable(key);
     const doc: Doc = { ...value, _id: newId(t.number), _creationTime: this.db.nextCreationTime() };
-    this.validateDoc(table, doc);
-    txn.setWrite(table, doc._id, doc);
+    this.validateDoc(key, doc);
+    txn.setWrite(key, doc._id, doc);
     this.trackWrite(txn, doc);
     return doc._id;
   }
@@ -954,7 +992,7 @@ export class Engine {
   }
 
   private existing(ctx: ExecContext, table: string | undefined, id: any, op: string): { t: Table; doc: Doc } {
-    const r = this.resolveId(table, id);
+    const r = this.resolveId(ctx.componentPath, table, id);
     const doc = r ? this.readDoc(ctx.txn!, r.table, r.id) : null;
     if (!r || !doc) throw new Error(`${op} on nonexistent document ID ${id}`);
     return { t: r.table, doc };
@@ -975,10 +1013,7 @@ export class Engine {
         ctx.streams.delete(args.queryId);
         return {};
       case "1.0/db/normalizeId": {
-        const n = tableNumberFromId(args.idString);
-        const t = this.db.getTable(args.table);
-        if (n !== null && ((t && t.number === n) || (!t && !this.db.tableForNumber(n)))) return { id: args.idString };
-        return { id: null };
+        return { id: this.isTableIdIn(ctx.componentPath)(args.table, args.idString) ? args.idString : null };
       }
       case "1.0/getSnapshotTs":
         return convexToJson(this.db.lastTs);
@@ -1007,10 +1042,11 @@ export class Engine {
         return this.queryPage(ctx, args);
       case "1.0/count": {
         const txn = needTxn();
-        txn.reads.push({ table: args.table, kind: "table" });
-        const t = this.db.getTable(args.table);
+        const key = tableKey(ctx.componentPath, args.table);
+        txn.reads.push({ table: key, kind: "table" });
+        const t = this.db.getTable(key);
         let n = t ? t.docs.size : 0;
-        const tw = txn.writesByTable.get(args.table);
+        const tw = txn.writesByTable.get(key);
         if (tw) for (const [id, d] of tw) {
           const was = t?.docs.has(id) ?? false;
           if (was && !d) n--;
@@ -1020,9 +1056,8 @@ export class Engine {
       }
       case "1.0/get": {
         const txn = needTxn();
-        const r = this.resolveId(args.table, jsonToConvex(args.id), !!args.isSystem);
+        const r = this.resolveId(ctx.componentPath, args.table, jsonToConvex(args.id), !!args.isSystem);
         if (!r) return null;
-        if (r.table.name === "_cron_state") throw new Error("System table not accessible");
         txn.reads.push({ table: r.table.name, kind: "doc", id: r.id });
         const doc = this.readDoc(txn, r.table, r.id);
         if (doc) this.trackRead(txn, doc);

@@ -84,6 +84,21 @@ describe("auth", () => {
     }
   });
 
+  it("verifies OIDC tokens whose keys are discovered from the issuer domain", async () => {
+    const token = await keys.sign({ sub: "oidc-user", name: "Oidc" }, { iss: b.siteUrl, aud: "convex" });
+    const http = new ConvexHttpClient(b.url);
+    http.setAuth(token);
+    expect(await http.query(api.messages.whoami, {})).toMatchObject({
+      subject: "oidc-user",
+      issuer: b.siteUrl,
+      tokenIdentifier: `${b.siteUrl}|oidc-user`,
+      name: "Oidc",
+    });
+    const wrongAud = new ConvexHttpClient(b.url);
+    wrongAud.setAuth(await keys.sign({ sub: "oidc-user" }, { iss: b.siteUrl, aud: "other" }));
+    await expect(wrongAud.query(api.messages.whoami, {})).rejects.toThrow();
+  });
+
   it("ConvexHttpClient with auth sees the same identity; admin key can impersonate and call internal functions", async () => {
     const token = await keys.sign({ sub: "http-user" });
     const http = new ConvexHttpClient(b.url);

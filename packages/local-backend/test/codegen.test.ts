@@ -26,6 +26,8 @@ describe("codegen shim", () => {
     fs.mkdirSync(path.join(proj, "node_modules"));
     const convexPkg = fs.realpathSync(path.join(PKG_DIR, "node_modules/convex"));
     fs.symlinkSync(convexPkg, path.join(proj, "node_modules/convex"), "dir");
+    fs.mkdirSync(path.join(proj, "node_modules/@types"));
+    fs.symlinkSync(fs.realpathSync(path.join(PKG_DIR, "node_modules/@types/node")), path.join(proj, "node_modules/@types/node"), "dir");
     const env: Record<string, string> = {
       ...(process.env as Record<string, string>),
       CONVEX_SELF_HOSTED_URL: b.url,
@@ -67,7 +69,7 @@ export { ok, bad, r };
           strict: true,
           skipLibCheck: true,
           noEmit: true,
-          types: [],
+          types: ["node"],
           lib: ["ES2023", "DOM"],
         },
         files: ["typetest.ts"],

@@ -1,0 +1,165 @@
+/**
+ * Unified contact timeline: messages of every channel and timeline events (merges, job changes,
+ * deal-stage changes...) merged newest first.
+ *
+ * Two index streams are merged with a composite cursor instead of Convex's paginate() (one
+ * paginated query per function): each page reads at most `numItems` messages (by_contact, ordered
+ * by _creationTime), at most `numItems` events (by_contact_at, ordered by at, _creationTime) and
+ * at most `numItems` insight rows for the messages shown. Work per page is therefore bounded by
+ * 3 * numItems + a constant, whatever the size of the history.
+ */
+import { paginationOptsValidator } from "convex/server";
+import { v } from "convex/values";
+import type { Doc, Id } from "../_generated/dataModel";
+import { query, type QueryCtx } from "../_generated/server";
+import { fail, requireMember } from "../lib/auth";
+import { getOwnedDoc } from "../contacts/lib";
+
+export const TIMELINE_MAX_PAGE = 100;
+
+interface Cursor {
+  /** _creationTime of the last message shown (exclusive upper bound), null before the first page. */
+  m: number | null;
+  /** [at, _creationTime] of the last event shown. */
+  e: [number, number] | null;
+  /** Stream exhausted. */
+  md: boolean;
+  ed: boolean;
+}
+
+function decode(cursor: string | null): Cursor {
+  if (!cursor) return { m: null, e: null, md: false, ed: false };
+  try {
+    const c = JSON.parse(cursor) as Cursor;
+    const num = (x: unknown) => typeof x === "number" && Number.isFinite(x);
+    if ((c.m === null || num(c.m)) && (c.e === null || (Array.isArray(c.e) && num(c.e[0]) && num(c.e[1])))) {
+      return { m: c.m, e: c.e, md: c.md === true, ed: c.ed === true };
+    }
+  } catch {
+    // fall through
+  }
+  fail("invalid_argument", "Invalid timeline cursor");
+}
+
+export type TimelineItem =
+  | {
+      type: "message";
+      key: number;
+      message: Pick<
+        Doc<"unifiedMessages">,
+        "_id" | "threadId" | "channel" | "provider" | "direction" | "status" | "text" | "subject" | "senderName" | "sentAt" | "attachments"
+      >;
+      sentiment: { score: number; label: string } | null;
+    }
+  | { type: "event"; key: number; event: Doc<"contactEvents"> };
+
+export async function timelinePage(
+  ctx: QueryCtx,
+  organizationId: Id<"organizations">,
+  contactId: Id<"contacts">,
+  cursorString: string | null,
+  numItems: number,
+) {
+  const n = Math.max(1, Math.min(TIMELINE_MAX_PAGE, Math.floor(numItems)));
+  const c = decode(cursorString);
+  const messages = c.md
+    ? []
+    : await ctx.db
+        .query("unifiedMessages")
+        .withIndex("by_contact", (q) => {
+          const r = q.eq("organizationId", organizationId).eq("contactId", contactId);
+          return c.m === null ? r : r.lt("_creationTime", c.m);
+        })
+        .order("desc")
+        .take(n);
+  let events: Doc<"contactEvents">[] = [];
+  if (!c.ed) {
+    if (c.e) {
+      const [at, ct] = c.e;
+      events = await ctx.db
+        .query("contactEvents")
+        .withIndex("by_contact_at", (q) =>
+          q.eq("organizationId", organizationId).eq("contactId", contactId).eq("at", at).lt("_creationTime", ct),
+        )
+        .order("desc")
+        .take(n);
+      if (events.length < n) {
+        events = events.concat(
+          await ctx.db
+            .query("contactEvents")
+            .withIndex("by_contact_at", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId).lt("at", at))
+            .order("desc")
+            .take(n - events.length),
+        );
+      }
+    } else {
+      events = await ctx.db
+        .query("contactEvents")
+        .withIndex("by_contact_at", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
+        .order("desc")
+        .take(n);
+    }
+  }
+  type Candidate = { key: number; tie: number; m?: Doc<"unifiedMessages">; e?: Doc<"contactEvents"> };
+  const candidates: Candidate[] = [
+    ...messages.map((m) => ({ key: m._creationTime, tie: m._creationTime, m })),
+    ...events.map((e) => ({ key: e.at, tie: e._creationTime, e })),
+  ].sort((a, b) => b.key - a.key || b.tie - a.tie);
+  const chosen = candidates.slice(0, n);
+  const shownMessages = chosen.filter((x) => x.m).map((x) => x.m!);
+  const shownEvents = chosen.filter((x) => x.e).map((x) => x.e!);
+  const lastM = shownMessages[shownMessages.length - 1];
+  const lastE = shownEvents[shownEvents.length - 1];
+  const next: Cursor = {
+    m: lastM ? lastM._creationTime : c.m,
+    e: lastE ? [lastE.at, lastE._creationTime] : c.e,
+    md: c.md || (messages.length < n && shownMessages.length === messages.length),
+    ed: c.ed || (events.length < n && shownEvents.length === events.length),
+  };
+  const sentiments = await Promise.all(
+    shownMessages.map((m) =>
+      ctx.db
+        .query("messageInsights")
+        .withIndex("by_message", (q) => q.eq("organizationId", organizationId).eq("messageId", m._id))
+        .first(),
+    ),
+  );
+  const sentimentOf = new Map(shownMessages.map((m, i) => [m._id, sentiments[i]]));
+  const page: TimelineItem[] = chosen.map((x) => {
+    if (x.m) {
+      const m = x.m;
+      const s = sentimentOf.get(m._id);
+      return {
+        type: "message" as const,
+        key: x.key,
+        message: {
+          _id: m._id,
+          threadId: m.threadId,
+          channel: m.channel,
+          provider: m.provider,
+          direction: m.direction,
+          status: m.status,
+          text: m.text,
+          subject: m.subject,
+          senderName: m.senderName,
+          sentAt: m.sentAt,
+          attachments: m.attachments,
+        },
+        sentiment: s ? { score: s.sentiment, label: s.sentimentLabel } : null,
+      };
+    }
+    return { type: "event" as const, key: x.key, event: x.e! };
+  });
+  const isDone = next.md && next.ed;
+  return { page, isDone, continueCursor: isDone ? "" : JSON.stringify(next) };
+}
+
+/** The contact's unified timeline, newest first. Pass continueCursor back for the next page. */
+export const list = query({
+  args: { organizationId: v.id("organizations"), contactId: v.id("contacts"), paginationOpts: paginationOptsValidator },
+  handler: async (ctx, { organizationId, contactId, paginationOpts }) => {
+    await requireMember(ctx, organizationId);
+    await getOwnedDoc(ctx, organizationId, contactId);
+    return timelinePage(ctx, organizationId, contactId, paginationOpts.cursor, paginationOpts.numItems);
+  },
+});
