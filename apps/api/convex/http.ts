@@ -3,6 +3,7 @@ import type { ProviderId } from "@switchboard/channels/ids";
 import { httpAction } from "./_generated/server";
 import { handleMetaSubscribe } from "./inbound/metaSubscribe";
 import { handleWebhook } from "./inbound/webhooks";
+import { handleRest } from "./api/rest";
 
 const http = httpRouter();
 
@@ -29,5 +30,10 @@ http.route({ pathPrefix: "/webhooks/custom/", method: "POST", handler: webhook("
 
 // Native chat messages posted by the visitor widget: /webhooks/chat/<widget slug>.
 http.route({ pathPrefix: "/webhooks/chat/", method: "POST", handler: webhook("native") });
+
+// REST API v1 for integrators (API keys), and its OpenAPI document.
+for (const method of ["GET", "POST", "PATCH", "OPTIONS"] as const) {
+  http.route({ pathPrefix: "/api/v1/", method, handler: httpAction(handleRest) });
+}
 
 export default http;

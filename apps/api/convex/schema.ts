@@ -18,6 +18,7 @@ import {
 } from "./schema/validators";
 import { crmTables } from "./schema/crm";
 import { outboundTables } from "./schema/outbound";
+import { apiTables } from "./schema/api";
 
 /**
  * Every table carries organizationId, and every index a public function reads starts with it.
@@ -249,4 +250,5 @@ export default defineSchema({
 
   ...crmTables,
   ...outboundTables,
+  ...apiTables,
 });

@@ -96,6 +96,12 @@ On Mon, Mar 9, 2026 at 9:00 AM Bob <bob@x.com> wrote:
     expect(got.map((c) => iso(c.dueAt))).toEqual(["2026-03-13T21:00:00.000Z", "2026-03-11T13:00:00.000Z"]);
   });
 
+  it("caps the number of commitments per message", () => {
+    const text = "I'll call you tomorrow. ".repeat(40);
+    expect(extractCommitments(msg(text))).toHaveLength(25);
+    expect(extractCommitments(msg(text), { maxCommitments: 3 })).toHaveLength(3);
+  });
+
   it("uses the configured timezone and end-of-day hour", () => {
     const [c] = extractCommitments(msg("I'll send it by Thursday."), { timezone: "Europe/Berlin", endOfDayHour: 18 });
     expect(iso(c!.dueAt)).toBe("2026-03-12T17:00:00.000Z");

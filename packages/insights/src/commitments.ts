@@ -31,6 +31,8 @@ export interface CommitmentOptions {
   timezone?: string;
   /** Local hour for date-only deadlines. Default 17. */
   endOfDayHour?: number;
+  /** Stop after this many commitments in one message (bounds work on huge texts). Default 25. */
+  maxCommitments?: number;
 }
 
 const ACTION_FOLLOWS = String.raw`((?:(?:definitely|certainly|also|just|then|quickly|personally|gladly|happily|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+)\b(.*)`;
@@ -147,7 +149,9 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     if (/\?\s*$/.test(s) || /^\s*(?:if|unless)\b/i.test(s)) return [s];
     return splitClauses(s);
   });
+  const max = opts.maxCommitments ?? 25;
   for (const sentence of clauses) {
+    if (out.length >= max) break;
     const action = matchCommitment(sentence);
     if (action === null) continue;
     const due = resolveDueDate(sentence, msg.sentAt, { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour });

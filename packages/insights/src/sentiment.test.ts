@@ -43,6 +43,7 @@ describe("scoreSentiment", () => {
     expect(scoreSentiment("Ok, noted.\n\n> This is a disaster, terrible service").label).toBe("neutral");
     expect(scoreSentiment("See you Thursday.\n\nBest regards,\nJoy Happy").label).toBe("neutral");
     expect(scoreSentiment("Hi Grace, the invoice is attached.").label).toBe("neutral");
+    expect(scoreSentiment("Thanks, Bob").label).toBe("positive");
   });
 
   it("uses business overrides on top of AFINN", () => {

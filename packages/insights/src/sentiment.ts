@@ -1,5 +1,5 @@
 import Sentiment from "sentiment";
-import { messageBody } from "./text";
+import { messageBody, stripQuoted } from "./text";
 import { startOfZonedDay, startOfZonedWeek } from "./time";
 
 export type SentimentLabel = "positive" | "neutral" | "negative";
@@ -126,7 +126,8 @@ function clauses(text: string): string[][] {
  */
 export function scoreSentiment(text: string, opts: SentimentOptions = {}): SentimentResult {
   const band = opts.neutralBand ?? 0.1;
-  const body = opts.raw ? text : messageBody(text);
+  // a message that is only a closing ("Thanks, Bob") is scored as written
+  const body = opts.raw ? text : messageBody(text) || stripQuoted(text);
   let raw = 0;
   let tokens = 0;
   const positive: string[] = [];

@@ -36,6 +36,12 @@ describe("splitMessage", () => {
   it("does not treat a message that is only 'Thanks!' as a sign-off", () => {
     expect(splitMessage("Thanks!").body).toBe("Thanks!");
   });
+  it("does not treat prose after a closing word as a signature", () => {
+    const s = splitMessage("Thanks!\nI'll send the report by Friday once finance signs off.");
+    expect(s.signOff).toBeNull();
+    expect(s.body).toContain("I'll send the report");
+    expect(splitMessage("Ok\n\nBest,\nAnna Lee\nHarbor & Vine Co.").signatureLines).toEqual(["Anna Lee", "Harbor & Vine Co."]);
+  });
   it("messageBody removes quotes and signatures", () => {
     expect(messageBody("Will do.\n\nCheers,\nBo\n\n> old text")).toBe("Will do.");
   });

@@ -115,6 +115,8 @@ export function splitMessage(text: string): SplitMessage {
       break;
     }
   }
+  // "Thanks!\nI'll send the report by Friday." – prose after a closing word is body, not a signature
+  if (sigIdx >= 0 && lines.slice(sigIdx + 1).some(looksLikeSentence)) sigIdx = -1;
   if (sigIdx < 0) {
     return { body: lines.join("\n").trim(), signOff: null, inlineName: null, signatureLines: [], mobileFooter, disclaimer };
   }
@@ -130,6 +132,15 @@ export function splitMessage(text: string): SplitMessage {
     mobileFooter,
     disclaimer,
   };
+}
+
+/** A line of prose (ends like a sentence, several words) rather than a signature line. */
+function looksLikeSentence(line: string): boolean {
+  const t = line.trim();
+  const words = t.split(/\s+/).filter(Boolean).length;
+  if (words >= 12) return true;
+  if (words < 4 || !/[.?!]$/.test(t)) return false;
+  return !/\b(?:inc|ltd|co|corp|llc|jr|sr|plc|s\.a|k\.k|b\.v|n\.v)\.$/i.test(t);
 }
 
 /** The part of a message that carries its meaning: quotes, signature, footer and disclaimer removed. */

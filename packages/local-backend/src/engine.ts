@@ -1121,7 +1121,7 @@ export class Engine {
         return out;
       }
       case "1.0/getFunctionMetadata":
-        return { name: ctx.udfPath, componentPath: "" };
+        return { name: ctx.udfPath, componentPath: ctx.componentPath };
       case "1.0/getDeploymentMetadata":
         return { name: this.opts.instanceName ?? "local", region: null, class: "s16" };
       case "1.0/getRequestMetadata":
@@ -1135,20 +1135,25 @@ export class Engine {
         };
       case "1.0/auditLog":
         return {};
-      case "1.0/createFunctionHandle":
-        return `function://${this.resolveFunction(args)}`;
+      case "1.0/createFunctionHandle": {
+        const r = this.resolveFunction(args, ctx.componentPath);
+        this.getFunction(r.path, r.crossing, r.cp);
+        return r.cp ? `function://${r.cp};${r.path}` : `function://${r.path}`;
+      }
       case "1.0/runUdf":
         return this.nestedUdf(ctx, args);
       case "1.0/actions/query":
       case "1.0/actions/mutation":
       case "1.0/actions/action": {
         if (ctx.txn) throw new Error(`${op} can only be used from actions`);
-        const path = this.resolveFunction(args);
+        const { cp, path, crossing } = this.resolveFunction(args, ctx.componentPath);
         const a = jsonToConvex(args.args);
         const copts: CallOptions = {
           identity: ctx.identity,
           authToken: ctx.authToken,
           scheduledFunctionId: ctx.scheduledFunctionId,
+          componentPath: cp,
+          fromClient: crossing,
         };
         const out =
           op === "1.0/actions/query"
@@ -1161,31 +1166,31 @@ export class Engine {
       }
       case "1.0/schedule": {
         const txn = this.writableTxn(ctx);
-        const path = this.resolveFunction(args);
-        const f = this.modules.functions.get(path);
+        const { cp, path } = this.resolveFunction(args, ctx.componentPath);
+        const f = this.functionsIn(cp)?.get(path);
         if (!f || (f.type !== "mutation" && f.type !== "action"))
           throw new Error(`Attempted to schedule function at nonexistent path: ${path}`);
-        const doc = this.scheduleInTxn(txn, path, args.args, args.ts * 1000);
+        const doc = this.scheduleInTxn(txn, ctx.componentPath, path, args.args, args.ts * 1000, cp);
         return doc._id;
       }
       case "1.0/cancel_job": {
         const txn = this.writableTxn(ctx);
-        this.cancelInTxn(txn, jsonToConvex(args.id) as string);
+        this.cancelInTxn(txn, ctx.componentPath, jsonToConvex(args.id) as string);
         return null;
       }
       case "1.0/actions/schedule": {
-        const path = this.resolveFunction(args);
-        const f = this.modules.functions.get(path);
+        const { cp, path } = this.resolveFunction(args, ctx.componentPath);
+        const f = this.functionsIn(cp)?.get(path);
         if (!f || (f.type !== "mutation" && f.type !== "action"))
           throw new Error(`Attempted to schedule function at nonexistent path: ${path}`);
         let id = "";
         await this.runSystemTxn((txn) => {
-          id = this.scheduleInTxn(txn, path, args.args, args.ts * 1000)._id;
+          id = this.scheduleInTxn(txn, ctx.componentPath, path, args.args, args.ts * 1000, cp)._id;
         });
         return id;
       }
       case "1.0/actions/cancel_job": {
-        await this.runSystemTxn((txn) => this.cancelInTxn(txn, jsonToConvex(args.id) as string));
+        await this.runSystemTxn((txn) => this.cancelInTxn(txn, ctx.componentPath, jsonToConvex(args.id) as string));
         return null;
       }
       case "1.0/storageGenerateUploadUrl":
@@ -1202,9 +1207,9 @@ export class Engine {
         const doc = await this.storageDoc(ctx, args.storageId);
         if (!doc) throw new Error(`Storage object ${args.storageId} not found`);
         if (ctx.txn) {
-          this.writableTxn(ctx).setWrite("_storage", doc._id, null);
+          this.writableTxn(ctx).setWrite(tableKey(ctx.componentPath, "_storage"), doc._id, null);
         } else {
-          await this.runSystemTxn((txn) => txn.setWrite("_storage", doc._id, null));
+          await this.runSystemTxn((txn) => txn.setWrite(tableKey(ctx.componentPath, "_storage"), doc._id, null));
         }
         return null;
       }
@@ -1213,7 +1218,7 @@ export class Engine {
         const bytes = Buffer.from(args.blob, "base64");
         const meta = this.files.write(bytes);
         if (args.sha256 && args.sha256 !== meta.sha256) throw new Error("sha256 mismatch for stored blob");
-        const doc = this.insertSystem(txn, "_storage", { sha256: meta.sha256, size: meta.size, ...(args.contentType ? { contentType: args.contentType } : {}) });
+        const doc = this.insertSystem(txn, tableKey(ctx.componentPath, "_storage"), { sha256: meta.sha256, size: meta.size, ...(args.contentType ? { contentType: args.contentType } : {}) });
         this.files.link(meta.tmp, doc._id);
         return doc._id;
       }
@@ -1237,7 +1242,7 @@ export class Engine {
         return (async () => {
           const blob: Blob = args.blob;
           const bytes = Buffer.from(await blob.arrayBuffer());
-          return await this.storeFile(bytes, blob.type || null, args.options?.sha256);
+          return await this.storeFile(bytes, blob.type || null, args.options?.sha256, ctx?.componentPath ?? "");
         })();
       case "storage/getBlob":
         return (async () => {
@@ -1252,12 +1257,12 @@ export class Engine {
   }
 
   /** Store bytes as a new `_storage` object (outside of any transaction). */
-  async storeFile(bytes: Buffer, contentType: string | null, sha256?: string): Promise<string> {
+  async storeFile(bytes: Buffer, contentType: string | null, sha256?: string, cp = ""): Promise<string> {
     const meta = this.files.write(bytes);
     if (sha256 && sha256 !== meta.sha256) throw new Error("sha256 mismatch for stored blob");
     let id = "";
     await this.runSystemTxn((txn) => {
-      id = this.insertSystem(txn, "_storage", { sha256: meta.sha256, size: meta.size, ...(contentType ? { contentType } : {}) })._id;
+      id = this.insertSystem(txn, tableKey(cp, "_storage"), { sha256: meta.sha256, size: meta.size, ...(contentType ? { contentType } : {}) })._id;
     });
     this.files.link(meta.tmp, id);
     return id;
@@ -1265,29 +1270,35 @@ export class Engine {
 
   private async storageDoc(ctx: ExecContext, storageId: string): Promise<Doc | null> {
     const n = tableNumberFromId(storageId);
-    const t = this.db.getTable("_storage")!;
+    const t = this.db.ensureTable(tableKey(ctx.componentPath, "_storage"));
     if (n === null || n !== t.number) return null;
     if (ctx.txn) {
-      ctx.txn.reads.push({ table: "_storage", kind: "doc", id: storageId });
+      ctx.txn.reads.push({ table: t.name, kind: "doc", id: storageId });
       return this.readDoc(ctx.txn, t, storageId);
     }
     return t.docs.get(storageId) ?? null;
   }
 
-  scheduleInTxn(txn: Transaction, path: string, argsJson: any, scheduledTimeMs: number): Doc {
+  /**
+   * Insert a pending job into component `cp`'s `_scheduled_functions`. `targetCp` is the
+   * component of the scheduled function when it differs (stored as `component`).
+   */
+  scheduleInTxn(txn: Transaction, cp: string, path: string, argsJson: any, scheduledTimeMs: number, targetCp = cp): Doc {
     txn.metrics.functionsScheduled++;
-    return this.insertSystem(txn, "_scheduled_functions", {
+    return this.insertSystem(txn, tableKey(cp, "_scheduled_functions"), {
       name: path.replace(/:default$/, ""),
       args: [jsonToConvex(argsJson)],
       scheduledTime: scheduledTimeMs,
       state: { kind: "pending" },
+      ...(targetCp !== cp ? { component: targetCp } : {}),
     });
   }
-  cancelInTxn(txn: Transaction, id: string) {
-    const doc = this.getSystem(txn, "_scheduled_functions", id);
+  cancelInTxn(txn: Transaction, cp: string, id: string) {
+    const key = tableKey(cp, "_scheduled_functions");
+    const doc = this.getSystem(txn, key, id);
     if (!doc) throw new Error(`Scheduled function ${id} not found`);
     if (doc.state.kind === "pending" || doc.state.kind === "inProgress") {
-      txn.setWrite("_scheduled_functions", id, { ...doc, state: { kind: "canceled" }, completedTime: Date.now() });
+      txn.setWrite(key, id, { ...doc, state: { kind: "canceled" }, completedTime: Date.now() });
     }
   }
 
@@ -1301,8 +1312,8 @@ export class Engine {
   private async nestedUdf(ctx: ExecContext, args: any): Promise<any> {
     const txn = ctx.txn;
     if (!txn) throw new Error("runUdf is only available in queries and mutations");
-    const path = this.resolveFunction(args);
-    const f = this.getFunction(path, false);
+    const { cp, path, crossing } = this.resolveFunction(args, ctx.componentPath);
+    const f = this.getFunction(path, crossing, cp);
     const udfType = args.udfType === "snapshotQuery" ? "query" : args.udfType;
     if (f.type !== udfType) throw new Error(`Function ${path} is not a ${udfType}`);
     if (udfType === "mutation" && ctx.udfType !== "mutation") throw new Error("Cannot run a mutation from a query");

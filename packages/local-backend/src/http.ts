@@ -2,7 +2,8 @@ import http from "node:http";
 import zlib from "node:zlib";
 import { AuthError, parseAdminIdentity, type AuthVerifier, type Identity } from "./auth.js";
 import type { CallOptions, Engine, Outcome } from "./engine.js";
-import { convexToJson, encodeTs, jsonToConvex, type Value } from "./values.js";
+import { splitTableKey } from "./engine.js";
+import { convexToJson, encodeTs, jsonToConvex, tableNumberFromId, type Value } from "./values.js";
 
 export interface CallerAuth {
   identity: Identity | null;
@@ -154,7 +155,9 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
       }
       if (p.startsWith("/api/storage/") && (req.method === "GET" || req.method === "HEAD")) {
         const id = p.slice("/api/storage/".length);
-        const doc = d.engine.db.getTable("_storage")?.docs.get(id);
+        const n = tableNumberFromId(id);
+        const table = n === null ? undefined : d.engine.db.tableForNumber(n);
+        const doc = table && splitTableKey(table.name).name === "_storage" ? table.docs.get(id) : undefined;
         const bytes = doc ? d.engine.files.read(id) : null;
         if (!doc || !bytes) {
           res.writeHead(404, { "Content-Type": "text/plain" });

@@ -10,6 +10,7 @@ export type UdfType = "query" | "mutation" | "action";
 
 export interface RegisteredFunction {
   path: string; // canonical "dir/module:export"
+  componentPath: string; // "" for the app
   type: UdfType;
   visibility: "public" | "internal";
   fn: any;
@@ -39,8 +40,17 @@ export interface CronSpec {
   schedule: any;
 }
 
+export interface ComponentModules {
+  path: string; // component path ("" = app, "a", "a/b")
+  dir: string;
+  functions: Map<string, RegisteredFunction>;
+  schema: SchemaJSON | null;
+}
+
 export interface Modules {
   buildId: number;
+  /** every loaded component by path, including the app as "" */
+  components: Map<string, ComponentModules>;
   functions: Map<string, RegisteredFunction>;
   http: any | null; // HttpRouter
   crons: Record<string, CronSpec>;
@@ -61,7 +71,7 @@ export function listEntryPoints(dir: string): string[] {
       const rel = path.relative(dir, full);
       if (e.isDirectory()) {
         if (e.name === "node_modules" || e.name.startsWith(".")) continue;
-        if (fs.existsSync(path.join(full, "convex.config.ts"))) continue;
+        if (fs.existsSync(path.join(full, "convex.config.ts")) || fs.existsSync(path.join(full, "convex.config.js"))) continue;
         walk(full);
         continue;
       }
@@ -106,6 +116,12 @@ function externalizePlugin(): esbuild.Plugin {
   };
 }
 
+function exportSchema(def: any): SchemaJSON | null {
+  if (!def || typeof def.export !== "function") return null;
+  const j = def.export();
+  return typeof j === "string" ? JSON.parse(j) : j;
+}
+
 function stripExt(rel: string): string {
   const ext = path.extname(rel);
   return rel.slice(0, rel.length - ext.length).split(path.sep).join("/");
@@ -123,15 +139,15 @@ export class Loader {
     private buildRoot: string,
   ) {}
 
-  async load(): Promise<Modules> {
-    const dir = this.functionsDir;
+  /** Bundle one functions directory (app or component) and register its exports. */
+  private async loadDir(
+    dir: string,
+    outdir: string,
+    componentPath: string,
+    extraNames: string[],
+  ): Promise<{ functions: Map<string, RegisteredFunction>; http: any; crons: Record<string, CronSpec>; extras: Map<string, any>; entryRel: string[]; inputs: string[] }> {
     const entryRel = listEntryPoints(dir);
-    const extra: string[] = [];
-    for (const f of ["schema.ts", "schema.js", "auth.config.ts", "auth.config.js", "convex.config.ts", "convex.config.js"]) {
-      if (fs.existsSync(path.join(dir, f))) extra.push(f);
-    }
-    const buildId = ++this.buildCounter;
-    const outdir = path.join(this.buildRoot, `b${Date.now().toString(36)}_${buildId}`);
+    const extra = extraNames.filter((f) => fs.existsSync(path.join(dir, f)));
     fs.mkdirSync(outdir, { recursive: true });
     const allEntries = [...entryRel, ...extra];
     const result = await esbuild.build({
@@ -151,7 +167,6 @@ export class Loader {
       chunkNames: "_deps/[name]-[hash]",
       outExtension: { ".js": ".mjs" },
       plugins: [externalizePlugin()],
-      define: {},
       metafile: true,
     });
     if (result.errors.length) {
@@ -159,18 +174,11 @@ export class Loader {
         "Bundling failed:\n" + (await esbuild.formatMessages(result.errors, { kind: "error" })).join("\n"),
       );
     }
-    // remember source files outside node_modules (e.g. workspace packages) to watch them too
-    this.inputs = new Set(
-      Object.keys(result.metafile?.inputs ?? {})
-        .map((f) => path.resolve(dir, f))
-        .filter((f) => !f.includes(`${path.sep}node_modules${path.sep}`) && !f.startsWith(dir + path.sep)),
-    );
-    if (this.onChange) this.watchInputs();
+    const inputs = Object.keys(result.metafile?.inputs ?? {}).map((f) => path.resolve(dir, f));
     const importOut = async (rel: string) => {
       const out = path.join(outdir, stripExt(rel) + ".mjs");
       return await import(pathToFileURL(out).href);
     };
-
     const functions = new Map<string, RegisteredFunction>();
     let http: any = null;
     let crons: Record<string, CronSpec> = {};
@@ -188,6 +196,7 @@ export class Loader {
           const p = `${modPath}:${name}`;
           functions.set(p, {
             path: p,
+            componentPath,
             type,
             visibility: v.isPublic ? "public" : "internal",
             fn: v,
@@ -199,30 +208,125 @@ export class Loader {
         if (modPath === "crons" && name === "default" && v.isCrons) crons = JSON.parse(v.export());
       }
     }
+    const extras = new Map<string, any>();
+    for (const f of extra) extras.set(f, (await importOut(f)).default);
+    return { functions, http, crons, extras, entryRel, inputs };
+  }
+
+  /**
+   * Evaluate a convex.config file. Imports of other convex.config files are replaced by
+   * `{componentDefinitionPath, defaultName}` stubs (what the Convex bundler does), after
+   * evaluating them recursively; `this.configs` maps component dirs to their definitions.
+   */
+  private async evalConfig(configPath: string, outdir: string): Promise<any> {
+    const cached = this.configs.get(path.dirname(configPath));
+    if (cached) return cached;
+    const outfile = path.join(outdir, "_configs", `c${this.configs.size}_${path.basename(path.dirname(configPath))}.mjs`);
+    const self = this;
+    const stubPlugin: esbuild.Plugin = {
+      name: "component-config-stubs",
+      setup(build) {
+        build.onResolve({ filter: /convex\.config(\.[cm]?[jt]s)?$/ }, async (args) => {
+          if (args.pluginData?.skip || args.kind === "entry-point") return undefined;
+          const r = await build.resolve(args.path, {
+            kind: args.kind,
+            resolveDir: args.resolveDir,
+            importer: args.importer,
+            pluginData: { skip: true },
+          });
+          if (r.errors.length) return { errors: r.errors };
+          const def = await self.evalConfig(r.path, outdir);
+          return {
+            path: r.path,
+            namespace: "component-stub",
+            pluginData: { dir: path.dirname(r.path), name: def?._name ?? path.basename(path.dirname(r.path)) },
+          };
+        });
+        build.onLoad({ filter: /.*/, namespace: "component-stub" }, (args) => ({
+          contents: `export default { componentDefinitionPath: ${JSON.stringify(args.pluginData.dir)}, defaultName: ${JSON.stringify(args.pluginData.name)} };`,
+          loader: "js",
+        }));
+      },
+    };
+    const result = await esbuild.build({
+      absWorkingDir: path.dirname(configPath),
+      entryPoints: [configPath],
+      outfile,
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      write: true,
+      logLevel: "silent",
+      plugins: [stubPlugin, externalizePlugin()],
+    });
+    if (result.errors.length) {
+      throw new Error(
+        "Bundling convex.config failed:\n" + (await esbuild.formatMessages(result.errors, { kind: "error" })).join("\n"),
+      );
+    }
+    const def = (await import(pathToFileURL(outfile).href)).default;
+    this.configs.set(path.dirname(configPath), def);
+    return def;
+  }
+  private configs = new Map<string, any>();
+
+  async load(): Promise<Modules> {
+    const dir = this.functionsDir;
+    const buildId = ++this.buildCounter;
+    const outdir = path.join(this.buildRoot, `b${Date.now().toString(36)}_${buildId}`);
+    const app = await this.loadDir(dir, outdir, "", ["schema.ts", "schema.js", "auth.config.ts", "auth.config.js"]);
+    const inputs = [...app.inputs];
     let schema: SchemaJSON | null = null;
     let authProviders: AuthProvider[] = [];
-    for (const f of extra) {
-      const mod = await importOut(f);
-      const def = mod.default;
-      if (f.startsWith("schema.")) {
-        if (def && typeof def.export === "function") {
-          const j = def.export();
-          schema = typeof j === "string" ? JSON.parse(j) : j;
-        }
-      } else if (f.startsWith("auth.config.")) {
-        authProviders = (def?.providers ?? []) as AuthProvider[];
-      } else if (f.startsWith("convex.config.")) {
-        if (def && Array.isArray(def._childComponents) && def._childComponents.length > 0) {
-          throw new Error("components are not supported by the local backend yet (convex.config.ts uses app.use(...))");
-        }
-      }
+    for (const [f, def] of app.extras) {
+      if (f.startsWith("schema.")) schema = exportSchema(def);
+      else if (f.startsWith("auth.config.")) authProviders = (def?.providers ?? []) as AuthProvider[];
     }
+    const components = new Map<string, ComponentModules>();
+    components.set("", { path: "", dir, functions: app.functions, schema });
+
+    // components declared in convex.config.ts
+    this.configs.clear();
+    const configFile = ["convex.config.ts", "convex.config.js"].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+    if (configFile) {
+      const appDef = await this.evalConfig(configFile, outdir);
+      let n = 0;
+      const visit = async (def: any, parentPath: string) => {
+        for (const [name, stub] of (def?._childComponents ?? []) as [string, any][]) {
+          const cdir: string | undefined = stub?.componentDefinitionPath;
+          if (!cdir || !this.configs.has(cdir)) throw new Error(`Could not locate the definition of component "${name}"`);
+          const cp = parentPath ? `${parentPath}/${name}` : name;
+          const loaded = await this.loadDir(cdir, path.join(outdir, "_components", `c${n++}`), cp, ["schema.ts", "schema.js"]);
+          inputs.push(...loaded.inputs);
+          const sdef = loaded.extras.get("schema.ts") ?? loaded.extras.get("schema.js");
+          components.set(cp, { path: cp, dir: cdir, functions: loaded.functions, schema: sdef ? exportSchema(sdef) : null });
+          await visit(this.configs.get(cdir), cp);
+        }
+      };
+      await visit(appDef, "");
+    }
+
+    // remember source files outside node_modules (e.g. workspace packages) to watch them too
+    this.inputs = new Set(
+      inputs.filter((f) => !f.includes(`${path.sep}node_modules${path.sep}`) && !f.startsWith(dir + path.sep)),
+    );
+    if (this.onChange) this.watchInputs();
     // remove older builds (modules stay cached in memory)
     for (const e of fs.readdirSync(this.buildRoot)) {
       const full = path.join(this.buildRoot, e);
       if (full !== outdir) fs.rmSync(full, { recursive: true, force: true });
     }
-    return { buildId, functions, http, crons, schema, authProviders, entryPoints: entryRel };
+    return {
+      buildId,
+      components,
+      functions: app.functions,
+      http: app.http,
+      crons: app.crons,
+      schema,
+      authProviders,
+      entryPoints: app.entryRel,
+    };
   }
 
   private trigger() {

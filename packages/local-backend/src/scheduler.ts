@@ -1,9 +1,11 @@
 import { Cron } from "croner";
-import type { CommitEvent, Engine } from "./engine.js";
+import { splitTableKey, type CommitEvent, type Engine } from "./engine.js";
+import { tableNumberFromId } from "./values.js";
 import type { CronSpec } from "./loader.js";
 import { jsonToConvex, type Doc } from "./values.js";
 
 const MAX_TIMER = 2 ** 31 - 1;
+const isJobTable = (name: string) => splitTableKey(name).name === "_scheduled_functions";
 const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
 export function cronExpression(schedule: any): string | null {
@@ -52,20 +54,23 @@ export class Scheduler {
 
   /** Called once after the database is loaded (before modules are set). */
   async recover(): Promise<void> {
-    const t = this.engine.db.getTable("_scheduled_functions");
-    const fixes: Doc[] = [];
-    for (const d of t?.docs.values() ?? []) {
-      if (d.state?.kind === "pending") this.pending.set(d._id, d.scheduledTime);
-      else if (d.state?.kind === "inProgress") fixes.push(d);
+    const fixes: { table: string; d: Doc }[] = [];
+    for (const t of this.engine.db.tablesByName.values()) {
+      if (!isJobTable(t.name)) continue;
+      for (const d of t.docs.values()) {
+        if (d.state?.kind === "pending") this.pending.set(d._id, d.scheduledTime);
+        else if (d.state?.kind === "inProgress") fixes.push({ table: t.name, d });
+      }
     }
     if (fixes.length) {
       await this.engine.runSystemTxn((txn) => {
-        for (const d of fixes) {
-          const f = this.engine.modules?.functions.get(canonical(d.name));
+        for (const { table, d } of fixes) {
+          const cp = d.component ?? splitTableKey(table).cp;
+          const f = this.engine.functionsIn(cp)?.get(canonical(d.name));
           if (f?.type === "mutation") {
-            txn.setWrite("_scheduled_functions", d._id, { ...d, state: { kind: "pending" } });
+            txn.setWrite(table, d._id, { ...d, state: { kind: "pending" } });
           } else {
-            txn.setWrite("_scheduled_functions", d._id, {
+            txn.setWrite(table, d._id, {
               ...d,
               state: { kind: "failed", error: "Transient error while executing action (backend restarted)" },
               completedTime: Date.now(),
@@ -80,7 +85,7 @@ export class Scheduler {
     let touched = false;
     let cronTouched = false;
     for (const w of e.writes) {
-      if (w.table === "_scheduled_functions") {
+      if (isJobTable(w.table)) {
         touched = true;
         if (w.newDoc && w.newDoc.state?.kind === "pending") this.pending.set(w.id, w.newDoc.scheduledTime);
         else this.pending.delete(w.id);
@@ -133,13 +138,17 @@ export class Scheduler {
 
   private async runJob(id: string) {
     const engine = this.engine;
-    const job = engine.db.getTable("_scheduled_functions")?.docs.get(id);
-    if (!job || job.state?.kind !== "pending") return;
+    const n = tableNumberFromId(id);
+    const table = n === null ? undefined : engine.db.tableForNumber(n);
+    const job = table?.docs.get(id);
+    if (!table || !job || job.state?.kind !== "pending") return;
+    const T = table.name;
+    const cp: string = job.component ?? splitTableKey(T).cp;
     const path = canonical(job.name);
-    const f = engine.modules.functions.get(path);
+    const f = engine.functionsIn(cp)?.get(path);
     const args = job.args?.[0] ?? {};
     if (!f || (f.type !== "mutation" && f.type !== "action")) {
-      await this.finish(id, { kind: "failed", error: `Could not find function for '${job.name}'` });
+      await this.finish(T, id, { kind: "failed", error: `Could not find function for '${job.name}'` });
       return;
     }
     if (f.type === "mutation") {
@@ -147,37 +156,38 @@ export class Scheduler {
         identity: null,
         authToken: null,
         scheduledFunctionId: id,
-        beforeRun: (txn) => engine.getSystem(txn, "_scheduled_functions", id)?.state?.kind === "pending",
+        componentPath: cp,
+        beforeRun: (txn) => engine.getSystem(txn, T, id)?.state?.kind === "pending",
         afterRun: (txn) => {
-          const cur = engine.getSystem(txn, "_scheduled_functions", id)!;
-          txn.setWrite("_scheduled_functions", id, { ...cur, state: { kind: "success" }, completedTime: Date.now() });
+          const cur = engine.getSystem(txn, T, id)!;
+          txn.setWrite(T, id, { ...cur, state: { kind: "success" }, completedTime: Date.now() });
         },
       });
       if (!out.success) {
         engine.log(`[CONVEX M(${path})] scheduled job failed: ${out.errorMessage}`);
-        await this.finish(id, { kind: "failed", error: out.errorMessage ?? "error" });
+        await this.finish(T, id, { kind: "failed", error: out.errorMessage ?? "error" });
       }
       return;
     }
     // action: mark inProgress, run, then record the outcome
     let ok = false;
     await engine.runSystemTxn((txn) => {
-      const cur = engine.getSystem(txn, "_scheduled_functions", id);
+      const cur = engine.getSystem(txn, T, id);
       if (cur?.state?.kind !== "pending") return;
       ok = true;
-      txn.setWrite("_scheduled_functions", id, { ...cur, state: { kind: "inProgress" } });
+      txn.setWrite(T, id, { ...cur, state: { kind: "inProgress" } });
     });
     if (!ok) return;
-    const out = await engine.runAction(path, args, { identity: null, authToken: null, scheduledFunctionId: id });
+    const out = await engine.runAction(path, args, { identity: null, authToken: null, scheduledFunctionId: id, componentPath: cp });
     if (!out.success) engine.log(`[CONVEX A(${path})] scheduled job failed: ${out.errorMessage}`);
-    await this.finish(id, out.success ? { kind: "success" } : { kind: "failed", error: out.errorMessage ?? "error" });
+    await this.finish(T, id, out.success ? { kind: "success" } : { kind: "failed", error: out.errorMessage ?? "error" });
   }
 
-  private async finish(id: string, state: any) {
+  private async finish(table: string, id: string, state: any) {
     await this.engine.runSystemTxn((txn) => {
-      const cur = this.engine.getSystem(txn, "_scheduled_functions", id);
+      const cur = this.engine.getSystem(txn, table, id);
       if (!cur || cur.state?.kind === "canceled") return;
-      txn.setWrite("_scheduled_functions", id, { ...cur, state, completedTime: Date.now() });
+      txn.setWrite(table, id, { ...cur, state, completedTime: Date.now() });
     });
   }
 
@@ -234,9 +244,9 @@ export class Scheduler {
       for (const d of t?.docs.values() ?? []) {
         if (d.nextRun > now) continue;
         const def = JSON.parse(d.def);
-        const f = engine.modules.functions.get(def.udf);
+        const f = engine.functionsIn("")?.get(def.udf);
         if (f && (f.type === "mutation" || f.type === "action")) {
-          engine.scheduleInTxn(txn, def.udf, def.args?.[0] ?? {}, now);
+          engine.scheduleInTxn(txn, "", def.udf, def.args?.[0] ?? {}, now);
         } else {
           engine.log(`[local-backend] cron ${d.name}: function ${def.udf} not found`);
         }

@@ -13,6 +13,11 @@ import type {
   FilterApi,
   FunctionReference,
 } from "convex/server";
+import type * as api_data from "../api/data.js";
+import type * as api_keys from "../api/keys.js";
+import type * as api_openapi from "../api/openapi.js";
+import type * as api_rest from "../api/rest.js";
+import type * as api_schemas from "../api/schemas.js";
 import type * as channels_configs from "../channels/configs.js";
 import type * as channels_settings from "../channels/settings.js";
 import type * as contacts_identities from "../contacts/identities.js";
@@ -49,6 +54,7 @@ import type * as outbound_health from "../outbound/health.js";
 import type * as outbound_policy from "../outbound/policy.js";
 import type * as outbound_queue from "../outbound/queue.js";
 import type * as outbound_reply from "../outbound/reply.js";
+import type * as schema_api from "../schema/api.js";
 import type * as schema_crm from "../schema/crm.js";
 import type * as schema_outbound from "../schema/outbound.js";
 import type * as schema_validators from "../schema/validators.js";
@@ -63,6 +69,11 @@ import type * as seed_demo from "../seed/demo.js";
  * ```
  */
 declare const fullApi: ApiFromModules<{
+  "api/data": typeof api_data;
+  "api/keys": typeof api_keys;
+  "api/openapi": typeof api_openapi;
+  "api/rest": typeof api_rest;
+  "api/schemas": typeof api_schemas;
   "channels/configs": typeof channels_configs;
   "channels/settings": typeof channels_settings;
   "contacts/identities": typeof contacts_identities;
@@ -99,6 +110,7 @@ declare const fullApi: ApiFromModules<{
   "outbound/policy": typeof outbound_policy;
   "outbound/queue": typeof outbound_queue;
   "outbound/reply": typeof outbound_reply;
+  "schema/api": typeof schema_api;
   "schema/crm": typeof schema_crm;
   "schema/outbound": typeof schema_outbound;
   "schema/validators": typeof schema_validators;

@@ -34,6 +34,12 @@ export async function requireMember(
   return member;
 }
 
+export async function getOwnedKey(ctx: QueryCtx, organizationId: Id<"organizations">, id: Id<"apiKeys">) {
+  const key = await ctx.db.get(id);
+  if (!key || key.organizationId !== organizationId) fail("not_found", "Not found");
+  return key;
+}
+
 /** Loads a document and checks it belongs to the organization; otherwise not_found. */
 export async function getOwned<T extends "contacts" | "conversationThreads" | "unifiedMessages" | "channelConfigs">(
   ctx: QueryCtx,

@@ -56,93 +56,112 @@ async function sendingEndpoint(ctx: MutationCtx, config: Doc<"channelConfigs">):
   return usable.identifier;
 }
 
+export interface ReplyInput {
+  organizationId: Id<"organizations">;
+  threadId: Id<"conversationThreads">;
+  channel?: ChannelId;
+  text: string;
+  subject?: string;
+  attachments?: Doc<"unifiedMessages">["attachments"];
+  template?: Doc<"unifiedMessages">["template"];
+}
+
 /**
- * An agent's reply on any of the contact's channels (default: the channel the contact last
- * used). The message is stored `queued` in the same transaction and the channel's dispatcher
- * is woken; chat replies are delivered at once through reactive queries.
+ * Queues a reply in a thread on any of the contact's channels (default: the channel the
+ * contact last used). The message is stored `queued` in the same transaction and the channel's
+ * dispatcher is woken; chat replies are delivered at once through reactive queries.
+ * Shared by the inbox (agents) and the REST API (integrators).
  */
+export async function queueReply(
+  ctx: MutationCtx,
+  args: ReplyInput,
+  author: { memberId?: Id<"members">; name: string },
+): Promise<Id<"unifiedMessages">> {
+  const thread = await getOwned(ctx, args.organizationId, args.threadId);
+  const contact = await getOwned(ctx, args.organizationId, thread.contactId);
+  const text = args.text.trim();
+  if (!text && !args.template && !(args.attachments?.length ?? 0)) fail("invalid_argument", "The reply is empty");
+  if (text.length > MAX_TEXT) fail("invalid_argument", `The reply is longer than ${MAX_TEXT} characters`);
+
+  const recent = await ctx.db
+    .query("unifiedMessages")
+    .withIndex("by_thread", (q) => q.eq("organizationId", args.organizationId).eq("threadId", thread._id))
+    .order("desc")
+    .take(RECENT_MESSAGES);
+  const lastInbound = recent.find((m) => m.direction === "inbound");
+  const channel: ChannelId = args.channel ?? lastInbound?.channel ?? contact.lastChannel ?? thread.lastChannel;
+  const lastInboundOnChannel = recent.find((m) => m.direction === "inbound" && m.channel === channel);
+
+  const config = await pickConfig(ctx, args.organizationId, channel, lastInboundOnChannel?.channelConfigId);
+  if (!config) fail("invalid_argument", `No enabled ${channel} channel is configured`);
+  const to = await addressOn(ctx, args.organizationId, contact._id, channel);
+  if (!to) fail("invalid_argument", `${contact.displayName} has no ${channel} address`);
+  const from = await sendingEndpoint(ctx, config);
+
+  const now = Date.now();
+  if (channel === "whatsapp" && !args.template && !isCustomerServiceWindowOpen(lastInboundOnChannel?.sentAt, now)) {
+    fail("invalid_argument", "The WhatsApp 24-hour customer service window is closed: send an approved template instead");
+  }
+
+  // Email threading: reply to the newest inbound mail so the contact's client keeps one thread.
+  const lastEmail = channel === "email" ? recent.find((m) => m.direction === "inbound" && m.channel === "email") : undefined;
+  const subject =
+    channel === "email"
+      ? (args.subject ?? (thread.subject ? (/^re:/i.test(thread.subject) ? thread.subject : `Re: ${thread.subject}`) : "Your message"))
+      : undefined;
+  const native = config.provider === "native";
+  const status = native ? ("delivered" as const) : ("queued" as const);
+  const messageText = text || (args.template ? `[template: ${args.template.name}]` : "");
+  const messageId = await ctx.db.insert("unifiedMessages", {
+    organizationId: args.organizationId,
+    threadId: thread._id,
+    contactId: contact._id,
+    channelConfigId: config._id,
+    channel,
+    provider: config.provider,
+    direction: "outbound",
+    status,
+    from,
+    to,
+    senderName: author.name,
+    text: messageText,
+    subject,
+    attachments: args.attachments ?? [],
+    inReplyTo: lastEmail?.emailMessageId ? [lastEmail.emailMessageId, ...(lastEmail.inReplyTo ?? [])] : undefined,
+    template: args.template,
+    sentAt: now,
+    statusHistory: native
+      ? [
+          { status: "queued", at: now },
+          { status: "delivered", at: now },
+        ]
+      : [{ status: "queued", at: now }],
+    authorMemberId: author.memberId,
+    ...(native ? { externalMessageId: `chat:${crypto.randomUUID()}` } : {}),
+  });
+  const preview = previewOf(messageText, args.attachments?.length ?? 0, subject);
+  await touchThread(ctx, thread, { channel, direction: "outbound", preview, at: now });
+  await ctx.db.patch(thread._id, { unreadCount: 0 });
+  await ctx.db.patch(contact._id, { lastMessageAt: now, messageCount: contact.messageCount + 1, updatedAt: now });
+  if (!native) await kickDispatcher(ctx, config);
+  return messageId;
+}
+
+export const replyArgs = {
+  organizationId: v.id("organizations"),
+  threadId: v.id("conversationThreads"),
+  channel: v.optional(channelId),
+  text: v.string(),
+  subject: v.optional(v.string()),
+  attachments: v.optional(v.array(attachment)),
+  template: v.optional(v.object({ name: v.string(), language: v.string(), components: v.optional(v.array(v.any())) })),
+};
+
+/** An agent's reply from the inbox. */
 export const reply = mutation({
-  args: {
-    organizationId: v.id("organizations"),
-    threadId: v.id("conversationThreads"),
-    channel: v.optional(channelId),
-    text: v.string(),
-    subject: v.optional(v.string()),
-    attachments: v.optional(v.array(attachment)),
-    template: v.optional(v.object({ name: v.string(), language: v.string(), components: v.optional(v.array(v.any())) })),
-  },
+  args: replyArgs,
   handler: async (ctx, args) => {
     const member = await requireMember(ctx, args.organizationId);
-    const thread = await getOwned(ctx, args.organizationId, args.threadId);
-    const contact = await getOwned(ctx, args.organizationId, thread.contactId);
-    const text = args.text.trim();
-    if (!text && !args.template && !(args.attachments?.length ?? 0)) fail("invalid_argument", "The reply is empty");
-    if (text.length > MAX_TEXT) fail("invalid_argument", `The reply is longer than ${MAX_TEXT} characters`);
-
-    const recent = await ctx.db
-      .query("unifiedMessages")
-      .withIndex("by_thread", (q) => q.eq("organizationId", args.organizationId).eq("threadId", thread._id))
-      .order("desc")
-      .take(RECENT_MESSAGES);
-    const lastInbound = recent.find((m) => m.direction === "inbound");
-    const channel: ChannelId = args.channel ?? lastInbound?.channel ?? contact.lastChannel ?? thread.lastChannel;
-    const lastInboundOnChannel = recent.find((m) => m.direction === "inbound" && m.channel === channel);
-
-    const config = await pickConfig(ctx, args.organizationId, channel, lastInboundOnChannel?.channelConfigId);
-    if (!config) fail("invalid_argument", `No enabled ${channel} channel is configured`);
-    const to = await addressOn(ctx, args.organizationId, contact._id, channel);
-    if (!to) fail("invalid_argument", `${contact.displayName} has no ${channel} address`);
-    const from = await sendingEndpoint(ctx, config);
-
-    const now = Date.now();
-    if (channel === "whatsapp" && !args.template && !isCustomerServiceWindowOpen(lastInboundOnChannel?.sentAt, now)) {
-      fail(
-        "invalid_argument",
-        "The WhatsApp 24-hour customer service window is closed: send an approved template instead",
-      );
-    }
-
-    // Email threading: reply to the newest inbound mail so the contact's client keeps one thread.
-    const lastEmail = channel === "email" ? recent.find((m) => m.direction === "inbound" && m.channel === "email") : undefined;
-    const subject =
-      channel === "email"
-        ? (args.subject ?? (thread.subject ? (/^re:/i.test(thread.subject) ? thread.subject : `Re: ${thread.subject}`) : "Your message"))
-        : undefined;
-    const native = config.provider === "native";
-    const status = native ? ("delivered" as const) : ("queued" as const);
-    const messageText = text || (args.template ? `[template: ${args.template.name}]` : "");
-    const messageId = await ctx.db.insert("unifiedMessages", {
-      organizationId: args.organizationId,
-      threadId: thread._id,
-      contactId: contact._id,
-      channelConfigId: config._id,
-      channel,
-      provider: config.provider,
-      direction: "outbound",
-      status,
-      from,
-      to,
-      senderName: member.name ?? member.email,
-      text: messageText,
-      subject,
-      attachments: args.attachments ?? [],
-      inReplyTo: lastEmail?.emailMessageId ? [lastEmail.emailMessageId, ...(lastEmail.inReplyTo ?? [])] : undefined,
-      template: args.template,
-      sentAt: now,
-      statusHistory: native
-        ? [
-            { status: "queued", at: now },
-            { status: "delivered", at: now },
-          ]
-        : [{ status: "queued", at: now }],
-      authorMemberId: member._id,
-      ...(native ? { externalMessageId: `chat:${crypto.randomUUID()}` } : {}),
-    });
-    const preview = previewOf(messageText, args.attachments?.length ?? 0, subject);
-    await touchThread(ctx, thread, { channel, direction: "outbound", preview, at: now });
-    await ctx.db.patch(thread._id, { unreadCount: 0 });
-    await ctx.db.patch(contact._id, { lastMessageAt: now, messageCount: contact.messageCount + 1, updatedAt: now });
-    if (!native) await kickDispatcher(ctx, config);
-    return messageId;
+    return queueReply(ctx, args, { memberId: member._id, name: member.name ?? member.email });
   },
 });

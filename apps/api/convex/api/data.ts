@@ -1,0 +1,137 @@
+/**
+ * Organization-scoped reads and writes behind the REST API. Internal: the HTTP layer has
+ * already resolved the organization from the API key, and every id is checked against it.
+ */
+import { paginationOptsValidator } from "convex/server";
+import { v } from "convex/values";
+import type { Doc, Id } from "../_generated/dataModel";
+import { internalMutation, internalQuery, type QueryCtx } from "../_generated/server";
+import { normalizeFor } from "../contacts/resolve";
+import { queueReply, replyArgs } from "../outbound/reply";
+import { channelId, threadStatus } from "../schema/validators";
+
+async function owned<T extends "contacts" | "conversationThreads">(
+  ctx: QueryCtx,
+  organizationId: Id<"organizations">,
+  table: T,
+  rawId: string,
+): Promise<Doc<T> | null> {
+  const id = ctx.db.normalizeId(table, rawId);
+  if (!id) return null;
+  const doc = (await ctx.db.get(id)) as (Doc<T> & { organizationId: Id<"organizations"> }) | null;
+  return doc && doc.organizationId === organizationId ? doc : null;
+}
+
+export const threads = internalQuery({
+  args: { organizationId: v.id("organizations"), status: v.optional(threadStatus), paginationOpts: paginationOptsValidator },
+  handler: async (ctx, { organizationId, status, paginationOpts }) =>
+    (status
+      ? ctx.db.query("conversationThreads").withIndex("by_org_status_last", (q) => q.eq("organizationId", organizationId).eq("status", status))
+      : ctx.db.query("conversationThreads").withIndex("by_org_last", (q) => q.eq("organizationId", organizationId))
+    )
+      .order("desc")
+      .paginate(paginationOpts),
+});
+
+export const thread = internalQuery({
+  args: { organizationId: v.id("organizations"), threadId: v.string() },
+  handler: async (ctx, { organizationId, threadId }) => owned(ctx, organizationId, "conversationThreads", threadId),
+});
+
+export const messages = internalQuery({
+  args: { organizationId: v.id("organizations"), threadId: v.string(), paginationOpts: paginationOptsValidator },
+  handler: async (ctx, { organizationId, threadId, paginationOpts }) => {
+    const thread = await owned(ctx, organizationId, "conversationThreads", threadId);
+    if (!thread) return null;
+    return ctx.db
+      .query("unifiedMessages")
+      .withIndex("by_thread", (q) => q.eq("organizationId", organizationId).eq("threadId", thread._id))
+      .order("desc")
+      .paginate(paginationOpts);
+  },
+});
+
+export const contact = internalQuery({
+  args: { organizationId: v.id("organizations"), contactId: v.string() },
+  handler: async (ctx, { organizationId, contactId }) => {
+    const contact = await owned(ctx, organizationId, "contacts", contactId);
+    if (!contact) return null;
+    const identities = await ctx.db
+      .query("contactIdentities")
+      .withIndex("by_contact", (q) => q.eq("organizationId", organizationId).eq("contactId", contact._id))
+      .take(100);
+    return { ...contact, identities: identities.map((i) => ({ channel: i.channel, identifier: i.identifier, verified: i.verified })) };
+  },
+});
+
+const contactFields = {
+  displayName: v.optional(v.string()),
+  company: v.optional(v.string()),
+  title: v.optional(v.string()),
+  timezone: v.optional(v.string()),
+};
+
+export const createContact = internalMutation({
+  args: {
+    organizationId: v.id("organizations"),
+    ...contactFields,
+    identities: v.array(v.object({ channel: channelId, identifier: v.string() })),
+  },
+  handler: async (ctx, args): Promise<{ contactId: Id<"contacts"> } | { conflict: Id<"contacts"> }> => {
+    const org = (await ctx.db.get(args.organizationId))!;
+    const normalized = args.identities.map((i) => ({ channel: i.channel, ...normalizeFor(i.channel, i.identifier, org.defaultRegion) }));
+    for (const n of normalized) {
+      const existing = await ctx.db
+        .query("contactIdentities")
+        .withIndex("by_identifier", (q) => q.eq("organizationId", args.organizationId).eq("channel", n.channel).eq("identifier", n.identifier))
+        .first();
+      if (existing) return { conflict: existing.contactId };
+    }
+    const now = Date.now();
+    const contactId = await ctx.db.insert("contacts", {
+      organizationId: args.organizationId,
+      displayName: args.displayName?.trim() || normalized[0]?.identifier || "Unnamed contact",
+      company: args.company,
+      title: args.title,
+      timezone: args.timezone,
+      primaryEmail: normalized.find((n) => n.kind === "email")?.identifier,
+      primaryPhone: normalized.find((n) => n.kind === "phone")?.identifier,
+      messageCount: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
+    for (const n of normalized) {
+      await ctx.db.insert("contactIdentities", {
+        organizationId: args.organizationId,
+        contactId,
+        channel: n.channel,
+        kind: n.kind,
+        identifier: n.identifier,
+        verified: false,
+        source: "manual",
+        createdAt: now,
+      });
+    }
+    return { contactId };
+  },
+});
+
+export const updateContact = internalMutation({
+  args: { organizationId: v.id("organizations"), contactId: v.string(), ...contactFields },
+  handler: async (ctx, { organizationId, contactId, ...patch }) => {
+    const contact = await owned(ctx, organizationId, "contacts", contactId);
+    if (!contact) return false;
+    const clean = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+    await ctx.db.patch(contact._id, { ...clean, updatedAt: Date.now() });
+    return true;
+  },
+});
+
+export const sendMessage = internalMutation({
+  args: { ...replyArgs, threadId: v.string(), apiKeyName: v.string() },
+  handler: async (ctx, { apiKeyName, threadId, ...args }) => {
+    const thread = await owned(ctx, args.organizationId, "conversationThreads", threadId);
+    if (!thread) return null;
+    return queueReply(ctx, { ...args, threadId: thread._id }, { name: `API: ${apiKeyName}` });
+  },
+});

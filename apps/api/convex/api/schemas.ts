@@ -1,0 +1,39 @@
+import { CHANNEL_IDS, THREAD_STATUSES } from "@switchboard/channels/ids";
+import { z } from "zod";
+
+/** Request bodies and query parameters of REST API v1; the OpenAPI document derives from them. */
+export const sendMessageBody = z
+  .object({
+    threadId: z.string().min(1),
+    channel: z.enum(CHANNEL_IDS).optional(),
+    text: z.string().max(32_000).default(""),
+    subject: z.string().max(500).optional(),
+    template: z.object({ name: z.string().min(1), language: z.string().min(2), components: z.array(z.unknown()).optional() }).optional(),
+  })
+  .refine((b) => b.text.trim().length > 0 || b.template, { message: "text or template is required", path: ["text"] });
+
+export const createContactBody = z.object({
+  displayName: z.string().min(1).max(200).optional(),
+  company: z.string().max(200).optional(),
+  title: z.string().max(200).optional(),
+  timezone: z.string().max(64).optional(),
+  identities: z
+    .array(z.object({ channel: z.enum(CHANNEL_IDS), identifier: z.string().min(1).max(320) }))
+    .min(1, "at least one identity (channel + identifier) is required")
+    .max(20),
+});
+
+export const updateContactBody = z
+  .object({
+    displayName: z.string().min(1).max(200).optional(),
+    company: z.string().max(200).optional(),
+    title: z.string().max(200).optional(),
+    timezone: z.string().max(64).optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: "nothing to update" });
+
+export const listQuery = z.object({
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  status: z.enum(THREAD_STATUSES).optional(),
+});
