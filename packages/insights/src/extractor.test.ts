@@ -55,6 +55,12 @@ describe("deterministicExtractor", () => {
     expect(x).toEqual(extractDeterministic(MSG, { defaultRegion: "GB" }));
   });
 
+  it("reports a job change against the stored profile", () => {
+    const x = extractDeterministic(MSG, { previousProfile: { title: "VP Operations", company: "Acme Ltd" } });
+    expect(x.jobChange).toMatchObject({ changed: true, kind: "company", to: { company: "BrightPath" } });
+    expect(extractDeterministic(MSG).jobChange).toBeNull();
+  });
+
   it("skips signature parsing for one-line chat messages", () => {
     expect(extractDeterministic({ ...MSG, channel: "sms", text: "Thanks, Bob" }).signature).toBeNull();
   });

@@ -6,6 +6,7 @@ import { type Commitment, actorOf, classifyCommitment, extractCommitments } from
 import { type Signature, parseSignature } from "./signature";
 import { type DealCue, DEAL_STAGES, detectDealCue } from "./dealStage";
 import { type RelationshipCandidate, extractRelationships } from "./relationships";
+import { type JobChange, type JobProfile, detectJobChange } from "./jobChange";
 import { findEmails } from "./text";
 
 export interface ExtractionContext {
@@ -15,6 +16,10 @@ export interface ExtractionContext {
   defaultRegion?: CountryCode;
   /** Our own email domains (never a contact's company). */
   ownDomains?: string[];
+  /** Local hour for date-only deadlines. Default 17. */
+  endOfDayHour?: number;
+  /** The sender's stored profile; when given, `jobChange` compares it with the parsed signature. */
+  previousProfile?: JobProfile;
 }
 
 export interface Extraction {
@@ -24,6 +29,8 @@ export interface Extraction {
   signature: Signature | null;
   dealCue: DealCue | null;
   relationships: RelationshipCandidate[];
+  /** Set when `ctx.previousProfile` was given and a signature with a title or company was found. */
+  jobChange: JobChange | null;
   /** Which extractor produced the result. */
   source: "deterministic" | "llm";
   /** Why an LLM extractor fell back to the deterministic result. */
@@ -42,12 +49,18 @@ export function extractDeterministic(msg: MessageInput, ctx: ExtractionContext =
   return {
     messageId: msg.id,
     sentiment: scoreSentiment(msg.text),
-    commitments: extractCommitments(msg, { timezone: ctx.timezone }),
+    commitments: extractCommitments(msg, { timezone: ctx.timezone, endOfDayHour: ctx.endOfDayHour }),
     signature,
     dealCue: detectDealCue(msg),
     relationships: extractRelationships(msg, { ownDomains: ctx.ownDomains, signature }),
+    jobChange: jobChangeFor(signature, ctx),
     source: "deterministic",
   };
+}
+
+function jobChangeFor(signature: Signature | null, ctx: ExtractionContext): JobChange | null {
+  if (!ctx.previousProfile || !signature || (!signature.title && !signature.company)) return null;
+  return detectJobChange(ctx.previousProfile, { title: signature.title, company: signature.company });
 }
 
 /** Rule-based, offline, deterministic extractor. */
@@ -186,6 +199,7 @@ function toExtraction(msg: MessageInput, data: LlmExtraction, ctx: ExtractionCon
       };
     }),
     signature,
+    jobChange: jobChangeFor(signature, ctx),
     dealCue: data.dealCue
       ? {
           stage: data.dealCue.stage as DealCue["stage"],

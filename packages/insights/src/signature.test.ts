@@ -82,6 +82,11 @@ On Mon, Mar 9, 2026 at 4:12 PM Daniel Reyes <daniel@x.dev> wrote:
     expect(s).toMatchObject({ name: "Ben", phones: [] });
   });
 
+  it("skips office hours and pronoun lines", () => {
+    const s = parseSignature("Noted.\n\nBest,\nAlex Kim\n(they/them)\nCustomer Success Manager\nOrbital Labs\nMon–Fri 9 am – 5 pm PT");
+    expect(s).toMatchObject({ name: "Alex Kim", title: "Customer Success Manager", company: "Orbital Labs" });
+  });
+
   it("accepts an unsigned trailing contact block", () => {
     const s = parseSignature("Will confirm shortly.\n\nLena Fischer\nOperations Manager, Kiel Freight GmbH\n+49 431 5602 1234");
     expect(s).toMatchObject({ name: "Lena Fischer", title: "Operations Manager", company: "Kiel Freight GmbH" });

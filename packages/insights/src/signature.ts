@@ -21,7 +21,7 @@ export interface SignatureOptions {
 }
 
 const TITLE_WORDS =
-  /\b(?:responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|ae|am|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk)\b/i;
+  /\b(?:responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk)\b/i;
 /** Legal-entity suffixes: a piece with one of these is a company even if it contains a title word. */
 const LEGAL_SUFFIX =
   /\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk)\b\.?\s*$/i;
@@ -31,6 +31,11 @@ const LABEL = /^(?:m|t|p|f|o|w|e|d|c|tel|mob|mobile|cell|phone|office|direct|fax
 const LINK = /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
 const NAME = /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|von|de|da|del|der|di|la|le|bin|al)){0,3}(?:,?\s+(?:jr|sr|ii|iii|phd|mba|md|cpa|esq)\.?)?$/u;
 const NON_NAME = /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best)\b/i;
+
+/** "Mon–Fri 9am–5pm CET", "Office hours: 9:00-17:00" */
+const OFFICE_HOURS = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*[-–—to]+\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:office|opening|working|business) hours\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s*[-–—]\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)\b/i;
+/** "(she/her)", "Pronouns: they/them" */
+const PRONOUNS = /^\(?(?:pronouns:?\s*)?(?:she|he|they|ze|xe)\s*\/\s*(?:her|him|them|hir|xem)(?:\s*\/\s*\w+)?\)?$/i;
 
 /** Splits a line on the usual separators: "|", "·", "•", " - ", ",", " at ", " @ ". */
 function pieces(line: string): string[] {
@@ -104,7 +109,9 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
   let name: string | null = split.inlineName;
   let title: string | null = null;
   let company: string | null = null;
-  const textual = lines.filter((l) => !isContactLine(l) && !ADDRESS.test(l) && !/^[\d\s+().-]+$/.test(l));
+  const textual = lines.filter(
+    (l) => !isContactLine(l) && !ADDRESS.test(l) && !/^[\d\s+().-]+$/.test(l) && !OFFICE_HOURS.test(l) && !PRONOUNS.test(l),
+  );
   let idx = 0;
   if (!name && textual[0]) {
     const first = pieces(textual[0]);

@@ -452,7 +452,7 @@ export class Engine {
     } catch (e) {
       return errorToOutcome(e, logLines);
     }
-    let commit: { ts: bigint; records: WriteRecord[]; applied: AppliedWrite[] } | null = null;
+    let commit: ReturnType<Engine["commitTxn"]> = null;
     const exec = async (): Promise<Outcome> => {
       const txn = new Transaction(true);
       const ctx = this.makeCtx("mutation", f, { ...opts, lockHeld: true }, txn, null);
@@ -476,7 +476,7 @@ export class Engine {
 
   /** Run a mutation-like internal transaction (scheduler bookkeeping). */
   async runSystemTxn(fn: (txn: Transaction) => void): Promise<void> {
-    let commit: { ts: bigint; records: WriteRecord[]; applied: AppliedWrite[] } | null = null;
+    let commit: ReturnType<Engine["commitTxn"]> = null;
     await this.lock.run(async () => {
       const txn = new Transaction(true);
       fn(txn);
@@ -557,7 +557,8 @@ export class Engine {
   }
 
   // ---------------------------------------------------------------- commit
-  private commitTxn(txn: Transaction): { ts: bigint; records: WriteRecord[]; applied: AppliedWrite[] } | null {
+  /** Apply a transaction in memory and enqueue its log line, atomically (same tick, under the lock). */
+  private commitTxn(txn: Transaction): { ts: bigint; records: WriteRecord[]; applied: AppliedWrite[]; durable: Promise<void> } | null {
     if (txn.writes.size === 0) return null;
     const ts = this.db.nextTs();
     const records: WriteRecord[] = [];
@@ -567,11 +568,13 @@ export class Engine {
       records.push({ table: w.table, id, doc });
     }
     const applied = this.db.apply(records);
-    return { ts, records, applied };
+    const durable = this.db.persist(ts, records);
+    durable.catch(() => {}); // awaited (and reported) in publish
+    return { ts, records, applied, durable };
   }
 
-  private async publish(c: { ts: bigint; records: WriteRecord[]; applied: AppliedWrite[] }) {
-    await this.db.persist(c.ts, c.records);
+  private async publish(c: { ts: bigint; records: WriteRecord[]; applied: AppliedWrite[]; durable: Promise<void> }) {
+    await c.durable;
     for (const l of this.commitListeners) {
       try {
         l({ ts: c.ts, writes: c.applied });

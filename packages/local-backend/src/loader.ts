@@ -221,7 +221,7 @@ export class Loader {
   private async evalConfig(configPath: string, outdir: string): Promise<any> {
     const cached = this.configs.get(path.dirname(configPath));
     if (cached) return cached;
-    const outfile = path.join(outdir, "_configs", `c${this.configs.size}_${path.basename(path.dirname(configPath))}.mjs`);
+    const outfile = path.join(outdir, "_configs", `c${this.configCounter++}_${path.basename(path.dirname(configPath))}.mjs`);
     const self = this;
     const stubPlugin: esbuild.Plugin = {
       name: "component-config-stubs",
@@ -270,6 +270,7 @@ export class Loader {
     return def;
   }
   private configs = new Map<string, any>();
+  private configCounter = 0;
 
   async load(): Promise<Modules> {
     const dir = this.functionsDir;

@@ -430,8 +430,9 @@ class SyncSession {
           lockHeld: true,
           journal: q.journal,
         });
-        q.reads = out.reads ?? [{ table: "*", kind: "table" }];
-        if (!out.reads) q.reads = []; // failed before running: re-run only on reload
+        // a query that failed before running (unknown function, bad args) has no reads: it is
+        // re-run only after a reload or an identity change
+        q.reads = out.reads ?? [];
         if (out.journal !== undefined && out.journal !== null) q.journal = out.journal;
         const journal = encodeJournal(q.journal);
         let mod: any;

@@ -12,8 +12,20 @@ import { startLocalBackend, type LocalBackend, type LocalBackendOptions } from "
 export const PKG_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const FIXTURE_DIR = path.join(PKG_DIR, "test/fixtures/convex");
 
+const tmpDirs: string[] = [];
+process.on("exit", () => {
+  for (const d of tmpDirs) {
+    try {
+      fs.rmSync(d, { recursive: true, force: true });
+    } catch {
+      /* ignore */
+    }
+  }
+});
 export function tmpDir(prefix = "lb-test-"): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tmpDirs.push(d);
+  return d;
 }
 
 export async function start(opts: Partial<LocalBackendOptions> = {}): Promise<LocalBackend & { dataDir: string }> {

@@ -82,13 +82,138 @@ describe("loader", () => {
     expect(await http.mutation(api.greet.bump, {})).toBeTypeOf("string");
   });
 
-  it("reports components as unsupported", async () => {
+  it("runs components: isolated tables, nested components, cross-component calls, scheduler, handles", async () => {
     const { root, convexDir } = makeProject({
-      "convex.config.ts": `import { defineApp, defineComponent } from "convex/server";\nconst app = defineApp();\nconst c = defineComponent("child");\n(app as any)._childComponents.push(["child", c, {}]);\nexport default app;\n`,
-      "a.ts": "export {}",
+      "convex.config.ts": `import { defineApp } from "convex/server";
+import counter from "./components/counter/convex.config";
+import ratelimit from "@fake/ratelimit/convex.config.js";
+const app = defineApp();
+app.use(counter);
+app.use(ratelimit, { name: "limiter" });
+export default app;
+`,
+      "components/counter/convex.config.ts": `import { defineComponent } from "convex/server";
+import ratelimit from "@fake/ratelimit/convex.config.js";
+const c = defineComponent("counter");
+c.use(ratelimit);
+export default c;
+`,
+      "components/counter/schema.ts": `import { defineSchema, defineTable } from "convex/server";
+import { v } from "convex/values";
+export default defineSchema({ counters: defineTable({ name: v.string(), value: v.number() }).index("by_name", ["name"]) });
+`,
+      "components/counter/lib.ts": `import { componentsGeneric, makeFunctionReference, mutationGeneric, queryGeneric, internalMutationGeneric, createFunctionHandle } from "convex/server";
+import { v } from "convex/values";
+const components = componentsGeneric() as any;
+export const increment = mutationGeneric({
+  args: { name: v.string(), by: v.number() },
+  handler: async (ctx, { name, by }) => {
+    const row = await ctx.db.query("counters").withIndex("by_name", (q) => q.eq("name", name)).unique();
+    if (row) await ctx.db.patch(row._id, { value: row.value + by });
+    else await ctx.db.insert("counters", { name, value: by });
+    await ctx.runMutation(components.ratelimit.lib.hit, { key: name });
+    return (row?.value ?? 0) + by;
+  },
+});
+export const get = queryGeneric({
+  args: { name: v.string() },
+  handler: async (ctx, { name }) =>
+    (await ctx.db.query("counters").withIndex("by_name", (q) => q.eq("name", name)).unique())?.value ?? 0,
+});
+export const secret = internalMutationGeneric({ args: {}, handler: async () => "secret" });
+export const whoami = queryGeneric({ args: {}, handler: async (ctx) => await ctx.auth.getUserIdentity() });
+export const incrementLater = mutationGeneric({
+  args: { name: v.string() },
+  handler: async (ctx, { name }) => {
+    await ctx.scheduler.runAfter(0, makeFunctionReference<"mutation">("lib:increment"), { name, by: 10 });
+  },
+});
+export const handle = mutationGeneric({
+  args: {},
+  handler: async () => await createFunctionHandle(makeFunctionReference<"mutation">("lib:increment")),
+});
+export const nestedHits = queryGeneric({ args: { key: v.string() }, handler: async (ctx, { key }) => await ctx.runQuery(components.ratelimit.lib.count, { key }) });
+`,
+      "app.ts": `import { componentsGeneric, mutationGeneric, queryGeneric, actionGeneric } from "convex/server";
+import { v } from "convex/values";
+const components = componentsGeneric() as any;
+export const bump = mutationGeneric({
+  args: { name: v.string() },
+  handler: async (ctx, { name }) => {
+    const value = await ctx.runMutation(components.counter.lib.increment, { name, by: 1 });
+    await ctx.db.insert("log", { name, value });
+    return value;
+  },
+});
+export const read = queryGeneric({ args: { name: v.string() }, handler: async (ctx, { name }) => await ctx.runQuery(components.counter.lib.get, { name }) });
+export const limited = actionGeneric({ args: { key: v.string() }, handler: async (ctx, { key }) => await ctx.runMutation(components.limiter.lib.hit, { key }) });
+export const limiterCount = queryGeneric({ args: { key: v.string() }, handler: async (ctx, { key }) => await ctx.runQuery(components.limiter.lib.count, { key }) });
+export const nestedCount = queryGeneric({ args: { key: v.string() }, handler: async (ctx, { key }) => await ctx.runQuery(components.counter.lib.nestedHits, { key }) });
+export const callSecret = mutationGeneric({ args: {}, handler: async (ctx) => await ctx.runMutation(components.counter.lib.secret, {}) });
+export const componentWhoami = queryGeneric({ args: {}, handler: async (ctx) => ({ app: await ctx.auth.getUserIdentity(), component: await ctx.runQuery(components.counter.lib.whoami, {}) }) });
+export const laterInComponent = mutationGeneric({ args: { name: v.string() }, handler: async (ctx, { name }) => await ctx.runMutation(components.counter.lib.incrementLater, { name }) });
+export const viaHandle = mutationGeneric({
+  args: { name: v.string() },
+  handler: async (ctx, { name }) => {
+    const h = await ctx.runMutation(components.counter.lib.handle, {});
+    return await ctx.runMutation(h as any, { name, by: 100 });
+  },
+});
+export const appTables = queryGeneric({ args: {}, handler: async (ctx) => (await ctx.db.query("counters").collect()).length });
+`,
     });
-    await expect(
-      startLocalBackend({ functionsDir: convexDir, dataDir: path.join(root, "data"), port: 0, sitePort: 0, quiet: true }),
-    ).rejects.toThrow(/components are not supported by the local backend yet/);
+    // a JS component shipped in node_modules
+    const pkg = path.join(root, "node_modules/@fake/ratelimit");
+    fs.mkdirSync(path.join(pkg, "dist/component"), { recursive: true });
+    fs.writeFileSync(
+      path.join(pkg, "package.json"),
+      JSON.stringify({ name: "@fake/ratelimit", type: "module", exports: { "./convex.config.js": "./dist/component/convex.config.js" } }),
+    );
+    fs.writeFileSync(
+      path.join(pkg, "dist/component/convex.config.js"),
+      `import { defineComponent } from "convex/server";\nexport default defineComponent("ratelimit");\n`,
+    );
+    fs.writeFileSync(
+      path.join(pkg, "dist/component/schema.js"),
+      `import { defineSchema, defineTable } from "convex/server";\nimport { v } from "convex/values";\nexport default defineSchema({ hits: defineTable({ key: v.string() }).index("by_key", ["key"]) });\n`,
+    );
+    fs.writeFileSync(
+      path.join(pkg, "dist/component/lib.js"),
+      `import { mutationGeneric, queryGeneric } from "convex/server";
+import { v } from "convex/values";
+export const hit = mutationGeneric({ args: { key: v.string() }, handler: async (ctx, { key }) => {
+  await ctx.db.insert("hits", { key });
+  return (await ctx.db.query("hits").withIndex("by_key", (q) => q.eq("key", key)).collect()).length;
+} });
+export const count = queryGeneric({ args: { key: v.string() }, handler: async (ctx, { key }) =>
+  (await ctx.db.query("hits").withIndex("by_key", (q) => q.eq("key", key)).collect()).length });
+`,
+    );
+    const b = await startLocalBackend({ functionsDir: convexDir, dataDir: path.join(root, "data"), port: 0, sitePort: 0, quiet: true });
+    stops.push(b);
+    const http = new ConvexHttpClient(b.url);
+    expect(await http.mutation(api.app.bump, { name: "a" })).toBe(1);
+    expect(await http.mutation(api.app.bump, { name: "a" })).toBe(2);
+    expect(await http.query(api.app.read, { name: "a" })).toBe(2);
+    // the app cannot see the component's tables
+    expect(await http.query(api.app.appTables, {})).toBe(0);
+    // two instances of the same component are isolated: counter's nested ratelimit vs "limiter"
+    expect(await http.action(api.app.limited, { key: "a" })).toBe(1);
+    expect(await http.query(api.app.limiterCount, { key: "a" })).toBe(1);
+    expect(await http.query(api.app.nestedCount, { key: "a" })).toBe(2);
+    // internal component functions are not callable from the parent
+    await expect(http.mutation(api.app.callSecret, {})).rejects.toThrow(/Could not find public function/);
+    // components don't see the caller's identity
+    const admin = new ConvexHttpClient(b.url);
+    (admin as any).setAdminAuth(b.adminKey, { subject: "someone", issuer: "https://x" });
+    const who = await admin.query(api.app.componentWhoami, {});
+    expect(who.app?.subject).toBe("someone");
+    expect(who.component).toBeNull();
+    // the component's own scheduler and function handles
+    await http.mutation(api.app.laterInComponent, { name: "b" });
+    await waitFor(() => http.query(api.app.read, { name: "b" }), (v) => v === 10);
+    expect(await http.mutation(api.app.viaHandle, { name: "b" })).toBe(110);
+    // clients cannot call component functions directly
+    await expect(http.query("lib:get" as any, { name: "a" })).rejects.toThrow(/Could not find public function/);
   });
 });
