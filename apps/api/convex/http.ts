@@ -4,6 +4,7 @@ import { httpAction } from "./_generated/server";
 import { handleMetaSubscribe } from "./inbound/metaSubscribe";
 import { handleWebhook } from "./inbound/webhooks";
 import { handleRest } from "./api/rest";
+import { authComponent, createAuth } from "./auth";
 
 const http = httpRouter();
 
@@ -35,5 +36,8 @@ http.route({ pathPrefix: "/webhooks/chat/", method: "POST", handler: webhook("na
 for (const method of ["GET", "POST", "PATCH", "OPTIONS"] as const) {
   http.route({ pathPrefix: "/api/v1/", method, handler: httpAction(handleRest) });
 }
+
+// Better Auth (sign-up, sign-in, sessions, Convex JWTs): /api/auth/*, CORS for the dashboard origin.
+authComponent.registerRoutes(http, createAuth, { cors: true });
 
 export default http;

@@ -19,6 +19,7 @@ import {
 import { crmTables } from "./schema/crm";
 import { outboundTables } from "./schema/outbound";
 import { apiTables } from "./schema/api";
+import { orgTables } from "./schema/orgs";
 
 /**
  * Every table carries organizationId, and every index a public function reads starts with it.
@@ -251,4 +252,5 @@ export default defineSchema({
   ...crmTables,
   ...outboundTables,
   ...apiTables,
+  ...orgTables,
 });

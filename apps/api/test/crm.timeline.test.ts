@@ -19,6 +19,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+const REAL_NOW = (() => { const d = Date; return () => new (d as any)().getTime(); })();
 const MESSAGES = 10_000;
 const PER_CHUNK = 100; // one timeline event per chunk, interleaved in time with the messages
 
@@ -32,7 +33,7 @@ test("a contact with 10,000 messages pages its timeline with constant reads per 
     return rest;
   });
   let events = 0;
-  const T0 = process.hrtime.bigint();
+  const T0 = REAL_NOW();
   for (let chunk = 0; chunk < (MESSAGES - 1) / PER_CHUNK; chunk++) {
     vi.advanceTimersByTime(1_000);
     await t.run(async (ctx) => {
@@ -48,8 +49,8 @@ test("a contact with 10,000 messages pages its timeline with constant reads per 
   }
   await t.run(async (ctx) => ctx.db.patch(contactId, { messageCount: MESSAGES }));
 
-  console.log("insert", Number(process.hrtime.bigint() - T0) / 1e6);
-  const T1 = process.hrtime.bigint();
+  console.log("insert", REAL_NOW() - T0);
+  const T1 = REAL_NOW();
   const pageSize = TIMELINE_MAX_PAGE;
   let cursor: string | null = null;
   const reads: number[] = [];
@@ -75,7 +76,7 @@ test("a contact with 10,000 messages pages its timeline with constant reads per 
     expect(result.page).toHaveLength(pageSize);
     cursor = result.continueCursor;
   }
-  console.log("pages", Number(process.hrtime.bigint() - T1) / 1e6);
+  console.log("pages", REAL_NOW() - T1);
   expect(seen.size).toBe(MESSAGES + events);
   // (+1: when the history is an exact multiple of the page size, the last page is empty)
   expect(pages).toBeLessThanOrEqual(Math.ceil((MESSAGES + events) / pageSize) + 1);

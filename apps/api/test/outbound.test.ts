@@ -182,6 +182,34 @@ describe("send -> provider -> status callbacks, per channel", () => {
   });
 });
 
+describe("metadata-only inbound email (Resend email.received)", () => {
+  test("content is fetched during the webhook, or later when the fetch fails", async () => {
+    const strict = await startProviderSim({ webhookBaseUrl: bridge.url, resendInboundContent: "metadata" });
+    try {
+      await t.run(async (ctx) => {
+        const config = (await ctx.db.get(configs.resend!))!;
+        await ctx.db.patch(config._id, { settings: { ...config.settings, apiBaseUrl: strict.url } });
+      });
+      const textOf = async (subject: string) =>
+        t.run(async (ctx) => (await ctx.db.query("unifiedMessages").withIndex("by_contact", (q) => q.eq("organizationId", org)).collect()).find((m) => m.subject === subject));
+
+      expect((await strict.sendInbound("resend", { from: "a@example.org", subject: "inline fetch", text: "fetched body" })).status).toBe(200);
+      expect(await textOf("inline fetch")).toMatchObject({ text: "fetched body" });
+      expect((await textOf("inline fetch"))!.contentPending).toBeUndefined();
+
+      strict.fail("resend", { mode: "5xx" });
+      expect((await strict.sendInbound("resend", { from: "b@example.org", subject: "later fetch", text: "body after outage" })).status).toBe(200);
+      const pending = (await textOf("later fetch"))!;
+      expect(pending).toMatchObject({ text: "", contentPending: true });
+      strict.heal();
+      expect(await t.action(internal.inbound.hydrate.run, { messageId: pending._id, attempt: 0 })).toBe("filled");
+      expect(await textOf("later fetch")).toMatchObject({ text: "body after outage" });
+    } finally {
+      await strict.stop();
+    }
+  });
+});
+
 describe("status polling", () => {
   test("a sent message without callbacks gets its status from getDeliveryStatus", async () => {
     await sim.sendInbound("twilio", { from: "+14155550141", text: "poll me" });

@@ -13,15 +13,16 @@ export const PKG_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export const FIXTURE_DIR = path.join(PKG_DIR, "test/fixtures/convex");
 
 const tmpDirs: string[] = [];
-process.on("exit", () => {
-  for (const d of tmpDirs) {
+/** Remove the temp dirs created by this test file (called from test/setup.ts afterAll). */
+export function cleanupTmpDirs() {
+  for (const d of tmpDirs.splice(0)) {
     try {
       fs.rmSync(d, { recursive: true, force: true });
     } catch {
       /* ignore */
     }
   }
-});
+}
 export function tmpDir(prefix = "lb-test-"): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   tmpDirs.push(d);

@@ -37,9 +37,13 @@ describe("HTTP actions (site port)", () => {
   it("passes Authorization: Bearer to ctx.auth", async () => {
     const token = await keys.sign({ sub: "site-user" });
     const r = await fetch(`${b.siteUrl}/whoami`, { headers: { Authorization: `Bearer ${token}` } });
-    expect(await r.json()).toEqual({ subject: "site-user" });
+    expect(await r.json()).toEqual({ subject: "site-user", authorization: `Bearer ${token}` });
     const anon = await fetch(`${b.siteUrl}/whoami`);
-    expect(await anon.json()).toEqual({ subject: null });
+    expect(await anon.json()).toEqual({ subject: null, authorization: null });
+    // a Bearer value that is not a valid JWT (e.g. an API key) reaches the handler with no identity
+    const apiKey = await fetch(`${b.siteUrl}/whoami`, { headers: { Authorization: "Bearer sk_test_123" } });
+    expect(apiKey.status).toBe(200);
+    expect(await apiKey.json()).toEqual({ subject: null, authorization: "Bearer sk_test_123" });
   });
 });
 

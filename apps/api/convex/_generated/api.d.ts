@@ -18,6 +18,7 @@ import type * as api_keys from "../api/keys.js";
 import type * as api_openapi from "../api/openapi.js";
 import type * as api_rest from "../api/rest.js";
 import type * as api_schemas from "../api/schemas.js";
+import type * as auth from "../auth.js";
 import type * as channels_configs from "../channels/configs.js";
 import type * as channels_settings from "../channels/settings.js";
 import type * as chat_visitor from "../chat/visitor.js";
@@ -38,6 +39,7 @@ import type * as http from "../http.js";
 import type * as inbound_coalesce from "../inbound/coalesce.js";
 import type * as inbound_endpoints from "../inbound/endpoints.js";
 import type * as inbound_hooks from "../inbound/hooks.js";
+import type * as inbound_hydrate from "../inbound/hydrate.js";
 import type * as inbound_ingest from "../inbound/ingest.js";
 import type * as inbound_metaSubscribe from "../inbound/metaSubscribe.js";
 import type * as inbound_retention from "../inbound/retention.js";
@@ -50,6 +52,10 @@ import type * as lib_auth from "../lib/auth.js";
 import type * as lib_crypto from "../lib/crypto.js";
 import type * as lib_http from "../lib/http.js";
 import type * as orgs_admin from "../orgs/admin.js";
+import type * as orgs_invitations from "../orgs/invitations.js";
+import type * as orgs_lib from "../orgs/lib.js";
+import type * as orgs_members from "../orgs/members.js";
+import type * as orgs_setup from "../orgs/setup.js";
 import type * as outbound_adapterContext from "../outbound/adapterContext.js";
 import type * as outbound_dispatch from "../outbound/dispatch.js";
 import type * as outbound_health from "../outbound/health.js";
@@ -59,6 +65,7 @@ import type * as outbound_queue from "../outbound/queue.js";
 import type * as outbound_reply from "../outbound/reply.js";
 import type * as schema_api from "../schema/api.js";
 import type * as schema_crm from "../schema/crm.js";
+import type * as schema_orgs from "../schema/orgs.js";
 import type * as schema_outbound from "../schema/outbound.js";
 import type * as schema_validators from "../schema/validators.js";
 import type * as seed_demo from "../seed/demo.js";
@@ -77,6 +84,7 @@ declare const fullApi: ApiFromModules<{
   "api/openapi": typeof api_openapi;
   "api/rest": typeof api_rest;
   "api/schemas": typeof api_schemas;
+  auth: typeof auth;
   "channels/configs": typeof channels_configs;
   "channels/settings": typeof channels_settings;
   "chat/visitor": typeof chat_visitor;
@@ -97,6 +105,7 @@ declare const fullApi: ApiFromModules<{
   "inbound/coalesce": typeof inbound_coalesce;
   "inbound/endpoints": typeof inbound_endpoints;
   "inbound/hooks": typeof inbound_hooks;
+  "inbound/hydrate": typeof inbound_hydrate;
   "inbound/ingest": typeof inbound_ingest;
   "inbound/metaSubscribe": typeof inbound_metaSubscribe;
   "inbound/retention": typeof inbound_retention;
@@ -109,6 +118,10 @@ declare const fullApi: ApiFromModules<{
   "lib/crypto": typeof lib_crypto;
   "lib/http": typeof lib_http;
   "orgs/admin": typeof orgs_admin;
+  "orgs/invitations": typeof orgs_invitations;
+  "orgs/lib": typeof orgs_lib;
+  "orgs/members": typeof orgs_members;
+  "orgs/setup": typeof orgs_setup;
   "outbound/adapterContext": typeof outbound_adapterContext;
   "outbound/dispatch": typeof outbound_dispatch;
   "outbound/health": typeof outbound_health;
@@ -118,6 +131,7 @@ declare const fullApi: ApiFromModules<{
   "outbound/reply": typeof outbound_reply;
   "schema/api": typeof schema_api;
   "schema/crm": typeof schema_crm;
+  "schema/orgs": typeof schema_orgs;
   "schema/outbound": typeof schema_outbound;
   "schema/validators": typeof schema_validators;
   "seed/demo": typeof seed_demo;
@@ -130,3 +144,7 @@ export declare const internal: FilterApi<
   typeof fullApi,
   FunctionReference<any, "internal">
 >;
+
+export declare const components: {
+  "betterAuth": import("@convex-dev/better-auth/_generated/component.js").ComponentApi<"betterAuth">;
+};

@@ -1,66 +1,15 @@
 import { credentialSchemas, settingSchemas } from "@switchboard/channels";
 import { CHANNEL_OF_PROVIDER, type ProviderId } from "@switchboard/channels/ids";
-import { v } from "convex/values";
+import { ConvexError, v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalAction, internalMutation, type MutationCtx } from "../_generated/server";
 import { metaVerifyTokenEndpoint, normalizeEndpoint } from "../inbound/endpoints";
-import { credentialAad, encryptString } from "../lib/crypto";
+import { fail } from "../lib/auth";
+import { credentialAad, encryptString, type Envelope } from "../lib/crypto";
 import { encrypted, providerId } from "../schema/validators";
 
 export const INITIAL_HEALTH = { state: "unknown" as const, consecutiveFailures: 0 };
-
-async function addEndpoint(
-  ctx: MutationCtx,
-  organizationId: Id<"organizations">,
-  channelConfigId: Id<"channelConfigs">,
-  provider: ProviderId,
-  identifier: string,
-) {
-  const taken = await ctx.db
-    .query("channelEndpoints")
-    .withIndex("by_route", (q) => q.eq("provider", provider).eq("identifier", identifier))
-    .first();
-  if (taken) {
-    if (taken.channelConfigId === channelConfigId) return;
-    // One receiving identifier routes to exactly one organization; never share it silently.
-    throw new Error(`The ${provider} endpoint is already used by another channel`);
-  }
-  await ctx.db.insert("channelEndpoints", { organizationId, channelConfigId, provider, identifier, createdAt: Date.now() });
-}
-
-export const insertConfig = internalMutation({
-  args: {
-    organizationId: v.id("organizations"),
-    provider: providerId,
-    name: v.string(),
-    enabled: v.boolean(),
-    settings: v.record(v.string(), v.string()),
-    credentials: v.record(v.string(), encrypted),
-    endpoints: v.array(v.string()),
-  },
-  handler: async (ctx, args) => {
-    const org = await ctx.db.get(args.organizationId);
-    if (!org) throw new Error("Unknown organization");
-    const now = Date.now();
-    const channelConfigId = await ctx.db.insert("channelConfigs", {
-      organizationId: args.organizationId,
-      channel: CHANNEL_OF_PROVIDER[args.provider],
-      provider: args.provider,
-      name: args.name,
-      enabled: args.enabled,
-      settings: args.settings,
-      credentials: args.credentials,
-      health: INITIAL_HEALTH,
-      createdAt: now,
-      updatedAt: now,
-    });
-    for (const identifier of args.endpoints) {
-      await addEndpoint(ctx, args.organizationId, channelConfigId, args.provider, identifier);
-    }
-    return channelConfigId;
-  },
-});
 
 /**
  * The routing identifiers a config answers for: the given receiving endpoints (numbers,
@@ -73,19 +22,127 @@ export async function endpointsFor(provider: ProviderId, endpoints: string[], cr
   return [...new Set(out)];
 }
 
-/** Settings that mirror the first endpoint, where the adapter reads it from settings. */
-function settingsWithEndpoint(provider: ProviderId, settings: Record<string, string>, endpoints: string[]) {
-  const first = endpoints[0]?.trim();
-  if (!first) return settings;
-  if (provider === "meta") return { phoneNumberId: first, ...settings };
-  if (provider === "native") return { widgetKey: first, ...settings };
-  return settings;
-}
+const issues = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
+  error.issues.map((i) => `${i.path.map(String).join(".")}: ${i.message}`).join("; ");
 
 /**
- * Creates a channel config from plaintext credentials: validates them against the provider's
- * schema, seals each secret field on its own (AES-256-GCM) and derives the routing endpoints.
- * Internal: the admin-facing action (settings) and the seed/CLI call it after their own checks.
+ * Validates a channel's settings and (merged, plaintext) credentials against the provider's
+ * schemas and seals each credential field on its own with AES-256-GCM. Fields listed in
+ * `keep` reuse their stored envelope unchanged. Runs in actions (the key never reaches a query).
+ */
+export async function prepareChannel(args: {
+  organizationId: Id<"organizations">;
+  provider: ProviderId;
+  endpoints: string[];
+  settings: Record<string, string>;
+  credentials: Record<string, string>;
+  keep?: Record<string, Envelope>;
+}) {
+  const settingsInput = Object.fromEntries(Object.entries(args.settings).filter(([, value]) => value.trim() !== ""));
+  // The adapters read a Meta phone_number_id / a widget key from settings: mirror the endpoint.
+  const first = args.endpoints[0]?.trim();
+  if (first && args.provider === "meta") settingsInput.phoneNumberId ??= first;
+  if (first && args.provider === "native") settingsInput.widgetKey ??= first;
+  const settings = settingSchemas[args.provider].safeParse(settingsInput);
+  if (!settings.success) throw new ConvexError({ code: "invalid_argument", message: issues(settings.error) });
+  const credentials = credentialSchemas[args.provider].safeParse(args.credentials);
+  if (!credentials.success) throw new ConvexError({ code: "invalid_argument", message: issues(credentials.error) });
+
+  const plain = credentials.data as Record<string, string | undefined>;
+  const endpoints = await endpointsFor(args.provider, args.endpoints, plain as Record<string, string>);
+  if (endpoints.length === 0) throw new ConvexError({ code: "invalid_argument", message: "Add at least one receiving endpoint" });
+  // Every credential field is sealed, identifiers such as an account SID included; the fields in
+  // secretFieldsOf() are additionally never shown again.
+  const sealed: Record<string, Envelope> = {};
+  for (const [field, value] of Object.entries(plain)) {
+    if (!value) continue;
+    sealed[field] = args.keep?.[field] ?? (await encryptString(value, credentialAad(args.organizationId, field)));
+  }
+  return { settings: settings.data as Record<string, string>, credentials: sealed, endpoints };
+}
+
+export const channelWrite = {
+  organizationId: v.id("organizations"),
+  channelConfigId: v.optional(v.id("channelConfigs")),
+  provider: providerId,
+  name: v.string(),
+  enabled: v.boolean(),
+  settings: v.record(v.string(), v.string()),
+  credentials: v.record(v.string(), encrypted),
+  endpoints: v.array(v.string()),
+};
+
+/**
+ * Inserts or updates a config and its routing endpoints. One receiving identifier routes to
+ * exactly one channel: a taken endpoint is a conflict, never silently shared.
+ */
+export async function writeChannel(
+  ctx: MutationCtx,
+  args: {
+    organizationId: Id<"organizations">;
+    channelConfigId?: Id<"channelConfigs">;
+    provider: ProviderId;
+    name: string;
+    enabled: boolean;
+    settings: Record<string, string>;
+    credentials: Record<string, Envelope>;
+    endpoints: string[];
+  },
+): Promise<Id<"channelConfigs">> {
+  const now = Date.now();
+  let configId = args.channelConfigId;
+  if (configId) {
+    const existing = await ctx.db.get(configId);
+    if (!existing || existing.organizationId !== args.organizationId) fail("not_found", "Not found");
+    if (existing.provider !== args.provider) fail("invalid_argument", "The provider of a channel cannot change");
+    await ctx.db.patch(configId, { name: args.name, enabled: args.enabled, settings: args.settings, credentials: args.credentials, updatedAt: now });
+    const old = await ctx.db
+      .query("channelEndpoints")
+      .withIndex("by_config", (q) => q.eq("organizationId", args.organizationId).eq("channelConfigId", configId!))
+      .take(100);
+    for (const row of old) if (!args.endpoints.includes(row.identifier)) await ctx.db.delete(row._id);
+  } else {
+    if (!(await ctx.db.get(args.organizationId))) fail("not_found", "Unknown organization");
+    configId = await ctx.db.insert("channelConfigs", {
+      organizationId: args.organizationId,
+      channel: CHANNEL_OF_PROVIDER[args.provider],
+      provider: args.provider,
+      name: args.name,
+      enabled: args.enabled,
+      settings: args.settings,
+      credentials: args.credentials,
+      health: INITIAL_HEALTH,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  for (const identifier of args.endpoints) {
+    const taken = await ctx.db
+      .query("channelEndpoints")
+      .withIndex("by_route", (q) => q.eq("provider", args.provider).eq("identifier", identifier))
+      .first();
+    if (taken && taken.channelConfigId !== configId) fail("conflict", `${identifier} is already used by another ${args.provider} channel`);
+    if (!taken) {
+      await ctx.db.insert("channelEndpoints", {
+        organizationId: args.organizationId,
+        channelConfigId: configId,
+        provider: args.provider,
+        identifier,
+        createdAt: now,
+      });
+    }
+  }
+  return configId;
+}
+
+export const insertConfig = internalMutation({
+  args: channelWrite,
+  handler: (ctx, args) => writeChannel(ctx, args),
+});
+
+/**
+ * Creates a channel config from plaintext credentials (operators, seed, CLI, tests). The
+ * admin-facing path is channels/settings:save, which adds membership checks and merging.
  */
 export const createConfig = internalAction({
   args: {
@@ -99,27 +156,13 @@ export const createConfig = internalAction({
     credentials: v.record(v.string(), v.string()),
   },
   handler: async (ctx, args): Promise<Id<"channelConfigs">> => {
-    const settings = settingSchemas[args.provider].parse(
-      settingsWithEndpoint(args.provider, args.settings, args.endpoints),
-    ) as Record<string, string>;
-    const credentials = credentialSchemas[args.provider].parse(args.credentials) as Record<string, string>;
-    // Every credential field is sealed, identifiers such as an account SID included; only the
-    // fields in secretFieldsOf() are additionally kept out of every client response.
-    const sealed: Record<string, { kid: string; iv: string; ct: string }> = {};
-    for (const [field, value] of Object.entries(credentials)) {
-      if (value === undefined || value === "") continue;
-      sealed[field] = await encryptString(value, credentialAad(args.organizationId, field));
-    }
-    const endpoints = await endpointsFor(args.provider, args.endpoints, credentials);
-    if (endpoints.length === 0) throw new Error("A channel needs at least one receiving endpoint");
+    const prepared = await prepareChannel(args);
     return ctx.runMutation(internal.channels.configs.insertConfig, {
       organizationId: args.organizationId,
       provider: args.provider,
       name: args.name ?? `${CHANNEL_OF_PROVIDER[args.provider]} (${args.provider})`,
       enabled: args.enabled ?? true,
-      settings,
-      credentials: sealed,
-      endpoints,
+      ...prepared,
     });
   },
 });

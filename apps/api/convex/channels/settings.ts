@@ -1,15 +1,14 @@
-import { credentialSchemas, secretFieldsOf, settingSchemas, type HealthResult } from "@switchboard/channels";
+import { secretFieldsOf, type HealthResult } from "@switchboard/channels";
 import { CHANNEL_OF_PROVIDER } from "@switchboard/channels/ids";
-import { ConvexError, v } from "convex/values";
+import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { action, internalMutation, internalQuery, mutation, query, type QueryCtx } from "../_generated/server";
 import { decryptCredentials } from "../inbound/webhooks";
 import { ADMIN_ROLES, fail, getOwned, requireMember } from "../lib/auth";
-import { credentialAad, encryptString } from "../lib/crypto";
 import { checkConfig } from "../outbound/health";
-import { encrypted, providerId } from "../schema/validators";
-import { endpointsFor } from "./configs";
+import { providerId } from "../schema/validators";
+import { channelWrite, prepareChannel, writeChannel } from "./configs";
 
 /** Webhook paths a provider posts to (shown to admins to copy into the provider console). */
 function webhookPaths(config: Doc<"channelConfigs">, endpoints: string[]): { label: string; path: string }[] {
@@ -104,66 +103,10 @@ export const adminConfig = internalQuery({
 });
 
 export const applySave = internalMutation({
-  args: {
-    organizationId: v.id("organizations"),
-    channelConfigId: v.optional(v.id("channelConfigs")),
-    provider: providerId,
-    name: v.string(),
-    enabled: v.boolean(),
-    settings: v.record(v.string(), v.string()),
-    credentials: v.record(v.string(), encrypted),
-    endpoints: v.array(v.string()),
-  },
+  args: channelWrite,
   handler: async (ctx, args): Promise<Id<"channelConfigs">> => {
     await requireMember(ctx, args.organizationId, ADMIN_ROLES);
-    const now = Date.now();
-    let configId = args.channelConfigId;
-    if (configId) {
-      const existing = await getOwned(ctx, args.organizationId, configId);
-      if (existing.provider !== args.provider) fail("invalid_argument", "The provider of a channel cannot change");
-      await ctx.db.patch(configId, {
-        name: args.name,
-        enabled: args.enabled,
-        settings: args.settings,
-        credentials: args.credentials,
-        updatedAt: now,
-      });
-      const old = await ctx.db
-        .query("channelEndpoints")
-        .withIndex("by_config", (q) => q.eq("organizationId", args.organizationId).eq("channelConfigId", configId!))
-        .take(100);
-      for (const row of old) if (!args.endpoints.includes(row.identifier)) await ctx.db.delete(row._id);
-    } else {
-      configId = await ctx.db.insert("channelConfigs", {
-        organizationId: args.organizationId,
-        channel: CHANNEL_OF_PROVIDER[args.provider],
-        provider: args.provider,
-        name: args.name,
-        enabled: args.enabled,
-        settings: args.settings,
-        credentials: args.credentials,
-        health: { state: "unknown", consecutiveFailures: 0 },
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
-    for (const identifier of args.endpoints) {
-      const taken = await ctx.db
-        .query("channelEndpoints")
-        .withIndex("by_route", (q) => q.eq("provider", args.provider).eq("identifier", identifier))
-        .first();
-      if (taken && taken.channelConfigId !== configId) fail("conflict", `${identifier} is already used by another ${args.provider} channel`);
-      if (!taken) {
-        await ctx.db.insert("channelEndpoints", {
-          organizationId: args.organizationId,
-          channelConfigId: configId,
-          provider: args.provider,
-          identifier,
-          createdAt: now,
-        });
-      }
-    }
-    return configId;
+    return writeChannel(ctx, args);
   },
 });
 
@@ -190,37 +133,22 @@ export const save = action({
     });
     const stored = existing ? await decryptCredentials(args.organizationId, existing.credentials) : {};
     const incoming = Object.fromEntries(Object.entries(args.credentials).filter(([, value]) => value.trim() !== ""));
-    const merged = { ...stored, ...incoming };
-    const credentials = credentialSchemas[args.provider].safeParse(merged);
-    if (!credentials.success) {
-      throw new ConvexError({ code: "invalid_argument", message: credentials.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
-    }
-    const settingsInput = Object.fromEntries(Object.entries(args.settings).filter(([, value]) => value.trim() !== ""));
-    const first = args.endpoints[0]?.trim();
-    if (first && args.provider === "meta") settingsInput.phoneNumberId ??= first;
-    if (first && args.provider === "native") settingsInput.widgetKey ??= first;
-    const settings = settingSchemas[args.provider].safeParse(settingsInput);
-    if (!settings.success) {
-      throw new ConvexError({ code: "invalid_argument", message: settings.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
-    }
-    const endpoints = await endpointsFor(args.provider, args.endpoints, credentials.data as Record<string, string>);
-    if (endpoints.length === 0) throw new ConvexError({ code: "invalid_argument", message: "Add at least one receiving endpoint" });
-
-    const sealed: Record<string, { kid: string; iv: string; ct: string }> = {};
-    for (const [field, value] of Object.entries(credentials.data as Record<string, string | undefined>)) {
-      if (!value) continue;
-      const unchanged = existing?.credentials[field] && !(field in incoming);
-      sealed[field] = unchanged ? existing!.credentials[field]! : await encryptString(value, credentialAad(args.organizationId, field));
-    }
+    const keep = Object.fromEntries(Object.entries(existing?.credentials ?? {}).filter(([field]) => !(field in incoming)));
+    const prepared = await prepareChannel({
+      organizationId: args.organizationId,
+      provider: args.provider,
+      endpoints: args.endpoints,
+      settings: args.settings,
+      credentials: { ...stored, ...incoming },
+      keep,
+    });
     return ctx.runMutation(internal.channels.settings.applySave, {
       organizationId: args.organizationId,
       channelConfigId: args.channelConfigId,
       provider: args.provider,
       name: args.name?.trim() || existing?.name || `${CHANNEL_OF_PROVIDER[args.provider]} (${args.provider})`,
       enabled: args.enabled ?? existing?.enabled ?? true,
-      settings: settings.data as Record<string, string>,
-      credentials: sealed,
-      endpoints,
+      ...prepared,
     });
   },
 });

@@ -16,6 +16,7 @@
 import { advanceDeal, detectJobChange, extractDeterministic, fulfilmentEvidence, type MessageInput } from "@switchboard/insights";
 import type { CountryCode } from "libphonenumber-js";
 import { v } from "convex/values";
+import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
 import { suggestFromNameAndDomain } from "../contacts/identities";
@@ -278,6 +279,9 @@ export async function processMessage(
   return contactId;
 }
 
+/** Messages extracted per hook transaction; a bigger burst continues in a scheduled follow-up. */
+export const HOOK_BATCH = 50;
+
 /** Downstream hook (inbound/hooks.ts): one coalesced burst of inbound messages. */
 export const onBurst = internalMutation({
   args: {
@@ -292,12 +296,17 @@ export const onBurst = internalMutation({
     const now = Date.now();
     const touched = new Set<Id<"contacts">>();
     let processed = 0;
-    for (const id of args.messageIds) {
+    const batch = args.messageIds.slice(0, HOOK_BATCH);
+    for (const id of batch) {
       const msg = await ctx.db.get(id);
       if (!msg || msg.organizationId !== org._id || msg.insightsAt !== undefined) continue;
       const contactId = await processMessage(ctx, org, msg, now);
       if (contactId) touched.add(contactId);
       processed++;
+    }
+    const rest = args.messageIds.slice(HOOK_BATCH);
+    if (rest.length > 0) {
+      await ctx.scheduler.runAfter(0, internal.crm.insights.onBurst, { ...args, messageIds: rest });
     }
     for (const contactId of touched) await refreshProfile(ctx, org._id, contactId, now);
     return { processed };

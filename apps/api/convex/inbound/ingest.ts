@@ -6,6 +6,8 @@ import { resolveContact } from "../contacts/resolve";
 import { findOrCreateThread, previewOf, touchThread } from "../inbox/link";
 import { encrypted, inboundEvent, inboundMessage, providerId, statusEvent } from "../schema/validators";
 import { noteInboundForHooks } from "./coalesce";
+import { HYDRATE_BASE_DELAY_MS } from "./hydrate";
+import { internal } from "../_generated/api";
 import type { Infer } from "convex/values";
 
 export const DEFAULT_RAW_RETENTION_DAYS = 30;
@@ -168,6 +170,9 @@ export async function storeInboundMessage(
     updatedAt: now,
     ...(msg.from.displayName && contact.displayName === identifier ? { displayName: msg.from.displayName } : {}),
   });
+  if (msg.contentPending) {
+    await ctx.scheduler.runAfter(HYDRATE_BASE_DELAY_MS, internal.inbound.hydrate.run, { messageId, attempt: 0 });
+  }
   const stored = (await ctx.db.get(messageId))!;
   const freshThread = (await ctx.db.get(thread._id))!;
   await noteInboundForHooks(ctx, org, freshThread, stored._creationTime, now);

@@ -1,8 +1,9 @@
 import { v } from "convex/values";
 import { internalMutation } from "../_generated/server";
+import { fail } from "../lib/auth";
 import { memberRole } from "../schema/validators";
-
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+import { createInvitation } from "./invitations";
+import { insertOrganization } from "./lib";
 
 /** Operator/seed entry point: a new organization, optionally with its first member. */
 export const createOrganization = internalMutation({
@@ -15,32 +16,21 @@ export const createOrganization = internalMutation({
     coalesceMaxMs: v.optional(v.number()),
     owner: v.optional(v.object({ userId: v.string(), email: v.string(), name: v.optional(v.string()), role: v.optional(memberRole) })),
   },
-  handler: async (ctx, args) => {
-    if (!SLUG.test(args.slug)) throw new Error(`Invalid organization slug "${args.slug}": use a-z, 0-9 and dashes`);
-    const taken = await ctx.db.query("organizations").withIndex("by_slug", (q) => q.eq("slug", args.slug)).first();
-    if (taken) throw new Error(`Organization slug "${args.slug}" is taken`);
-    const region = (args.defaultRegion ?? "US").toUpperCase();
-    if (!/^[A-Z]{2}$/.test(region)) throw new Error(`Invalid default region "${args.defaultRegion}": use an ISO 3166 code such as US`);
-    const now = Date.now();
-    const organizationId = await ctx.db.insert("organizations", {
-      name: args.name.trim(),
-      slug: args.slug,
-      defaultRegion: region,
-      timezone: args.timezone ?? "UTC",
-      coalesceWindowMs: args.coalesceWindowMs,
-      coalesceMaxMs: args.coalesceMaxMs,
-      createdAt: now,
-    });
-    if (args.owner) {
-      await ctx.db.insert("members", {
-        organizationId,
-        userId: args.owner.userId,
-        email: args.owner.email.toLowerCase(),
-        name: args.owner.name,
-        role: args.owner.role ?? "owner",
-        createdAt: now,
-      });
-    }
-    return organizationId;
+  handler: async (ctx, args) => insertOrganization(ctx, args),
+});
+
+/**
+ * Operator entry point: an invitation link into an existing organization, e.g. to join the demo
+ * organization `pnpm dev` seeds (it has no members):
+ *   pnpm exec convex run orgs/admin:invite '{"slug":"demo","email":"you@example.com","role":"owner"}'
+ * (with CONVEX_SELF_HOSTED_URL / CONVEX_SELF_HOSTED_ADMIN_KEY pointing at the local backend).
+ * Open <dashboard>/invite/<token>, sign up with that email, and the invitation is accepted.
+ */
+export const invite = internalMutation({
+  args: { slug: v.string(), email: v.string(), role: memberRole },
+  handler: async (ctx, { slug, email, role }) => {
+    const org = await ctx.db.query("organizations").withIndex("by_slug", (q) => q.eq("slug", slug)).first();
+    if (!org) fail("not_found", `No organization with slug "${slug}"`);
+    return createInvitation(ctx, { organizationId: org._id, email, role, invitedBy: undefined });
   },
 });

@@ -1,0 +1,82 @@
+import { getAdapter, type InboundMessage } from "@switchboard/channels";
+import { v } from "convex/values";
+import { internal } from "../_generated/api";
+import { internalAction, internalMutation, internalQuery } from "../_generated/server";
+import { previewOf } from "../inbox/link";
+import { adapterContext } from "../outbound/adapterContext";
+
+/** Attempts to fetch a metadata-only message's content before giving up (backoff doubles). */
+export const MAX_HYDRATE_ATTEMPTS = 6;
+export const HYDRATE_BASE_DELAY_MS = 30_000;
+
+export const load = internalQuery({
+  args: { messageId: v.id("unifiedMessages") },
+  handler: async (ctx, { messageId }) => {
+    const message = await ctx.db.get(messageId);
+    if (!message?.contentPending || !message.channelConfigId) return null;
+    const config = await ctx.db.get(message.channelConfigId);
+    return config ? { message, config } : null;
+  },
+});
+
+export const fill = internalMutation({
+  args: {
+    messageId: v.id("unifiedMessages"),
+    text: v.string(),
+    html: v.optional(v.string()),
+    inReplyTo: v.optional(v.array(v.string())),
+    emailMessageId: v.optional(v.string()),
+  },
+  handler: async (ctx, { messageId, ...content }) => {
+    const message = await ctx.db.get(messageId);
+    if (!message?.contentPending) return;
+    await ctx.db.patch(messageId, { ...content, contentPending: undefined });
+    const thread = await ctx.db.get(message.threadId);
+    if (thread && thread.lastMessageAt === message.sentAt && !thread.lastMessagePreview) {
+      await ctx.db.patch(thread._id, { lastMessagePreview: previewOf(content.text, message.attachments.length, message.subject) });
+    }
+  },
+});
+
+/**
+ * Retries fetching the body of a message the provider announced with metadata only (Resend's
+ * email.received) when the fetch during the webhook failed. The message itself was stored and
+ * acknowledged already; this only fills in its content.
+ */
+export const run = internalAction({
+  args: { messageId: v.id("unifiedMessages"), attempt: v.number() },
+  handler: async (ctx, { messageId, attempt }) => {
+    const loaded = await ctx.runQuery(internal.inbound.hydrate.load, { messageId });
+    if (!loaded) return "done";
+    const { message, config } = loaded;
+    const adapter = getAdapter(config.provider);
+    if (!adapter.hydrateInbound || !message.externalMessageId) return "unsupported";
+    const pending: InboundMessage = {
+      kind: "message",
+      channel: message.channel,
+      provider: message.provider,
+      externalMessageId: message.externalMessageId,
+      from: { identifier: message.from },
+      to: message.to,
+      text: message.text,
+      attachments: message.attachments,
+      contentPending: true,
+    };
+    try {
+      const hydrated = await adapter.hydrateInbound(await adapterContext(config), pending);
+      if (hydrated.contentPending) throw new Error("content still pending");
+      await ctx.runMutation(internal.inbound.hydrate.fill, {
+        messageId,
+        text: hydrated.text,
+        html: hydrated.html,
+        inReplyTo: hydrated.inReplyTo,
+        emailMessageId: hydrated.emailMessageId,
+      });
+      return "filled";
+    } catch {
+      if (attempt + 1 >= MAX_HYDRATE_ATTEMPTS) return "gave up";
+      await ctx.scheduler.runAfter(HYDRATE_BASE_DELAY_MS * 2 ** attempt, internal.inbound.hydrate.run, { messageId, attempt: attempt + 1 });
+      return "retrying";
+    }
+  },
+});

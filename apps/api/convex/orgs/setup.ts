@@ -1,0 +1,67 @@
+import { v } from "convex/values";
+import type { Id } from "../_generated/dataModel";
+import { mutation } from "../_generated/server";
+import { fail } from "../lib/auth";
+import { MAX_MEMBERSHIPS_PER_USER, SLUG, insertOrganization, requireUser, slugTaken, slugify } from "./lib";
+
+/**
+ * Onboarding: the signed-in user creates an organization and becomes its owner.
+ * `slug` is optional (derived from the name, made unique with a suffix); a given slug must be free.
+ */
+export const create = mutation({
+  args: {
+    name: v.string(),
+    slug: v.optional(v.string()),
+    defaultRegion: v.optional(v.string()),
+    timezone: v.optional(v.string()),
+  },
+  handler: async (ctx, args): Promise<Id<"organizations">> => {
+    const user = await requireUser(ctx);
+    const memberships = await ctx.db
+      .query("members")
+      .withIndex("by_user", (q) => q.eq("userId", user.tokenIdentifier))
+      .take(MAX_MEMBERSHIPS_PER_USER);
+    if (memberships.length >= MAX_MEMBERSHIPS_PER_USER) {
+      fail("conflict", `You are already a member of ${MAX_MEMBERSHIPS_PER_USER} organizations`);
+    }
+    const name = args.name.trim();
+    if (!name) fail("invalid_argument", "Give the organization a name");
+    let slug = args.slug?.trim().toLowerCase();
+    if (slug === undefined || slug === "") {
+      slug = await freeSlug(ctx, slugify(name) || "org");
+    } else if (!SLUG.test(slug)) {
+      fail("invalid_argument", `Invalid organization slug "${slug}": use a-z, 0-9 and dashes`);
+    }
+    if (args.timezone !== undefined && !validTimezone(args.timezone)) {
+      fail("invalid_argument", `Unknown timezone "${args.timezone}": use an IANA name such as Europe/Paris`);
+    }
+    return insertOrganization(ctx, {
+      name,
+      slug,
+      defaultRegion: args.defaultRegion,
+      timezone: args.timezone,
+      owner: { userId: user.tokenIdentifier, email: user.email, name: user.name, role: "owner" },
+    });
+  },
+});
+
+async function freeSlug(ctx: Parameters<typeof slugTaken>[0], base: string): Promise<string> {
+  if (!(await slugTaken(ctx, base))) return base;
+  for (let n = 2; n <= 20; n++) {
+    const candidate = `${base}-${n}`;
+    if (!(await slugTaken(ctx, candidate))) return candidate;
+  }
+  // Deterministic inside a mutation; unique enough after 20 collisions, and re-checked.
+  const candidate = `${base}-${Date.now().toString(36)}`;
+  if (await slugTaken(ctx, candidate)) fail("conflict", "Could not find a free slug; choose one");
+  return candidate;
+}
+
+function validTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

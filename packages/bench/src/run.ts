@@ -1,0 +1,338 @@
+/**
+ * `pnpm bench` (turbo) / `pnpm --filter @switchboard/bench bench [-- --quick] [-- --large 100000]`
+ *
+ * Benchmarks, never tests: nothing here asserts a time. Starts the local backend as a child
+ * process (temp data dir, random ports) on a private copy of apps/api/convex, seeds an org with
+ * Twilio, Meta and Resend channels, then measures over real loopback HTTP:
+ *   1. inbound ingest (signed webhooks/s, p50/p99) at 1k and at --large existing contacts,
+ *      against a bare node:http Twilio-signature-verifying baseline in the same run;
+ *   2. reactive latency: webhook -> message visible to N ConvexClient inbox subscribers;
+ *   3. documents read/written per operation (transaction metrics) at both sizes.
+ * Prints a table and writes results/<timestamp>.json.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ConvexClient } from "convex/browser";
+import { makeFunctionReference } from "convex/server";
+import WebSocket from "ws";
+import { getAdapter } from "@switchboard/channels";
+import { AdminApi } from "./lib/admin";
+import { BENCH_DIR, spawnBackend, tmpDir, type BackendProcess } from "./lib/backend";
+import { prepareFunctionsDir } from "./lib/functions";
+import { percentile, round, runLoad, sendOne, summarize, type LoadResult } from "./lib/load";
+import { ACCOUNTS, ENDPOINTS, mixedWebhook, seedBenchOrg, twilioWebhook, phone, type SeededOrg, type WebhookRequest } from "./lib/webhooks";
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const option = (name: string, dflt: number) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : dflt;
+};
+const QUICK = flag("quick");
+const SMALL = 1_000;
+const LARGE = option("large", QUICK ? 10_000 : 100_000);
+const SUBSCRIBERS = option("subscribers", 100);
+const LOAD_MS = option("seconds", QUICK ? 5 : 15) * 1000;
+const CONCURRENCY = option("concurrency", 32);
+const SAMPLES = option("samples", QUICK ? 10 : 30);
+
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  config: { small: SMALL, large: LARGE, subscribers: SUBSCRIBERS, loadSeconds: LOAD_MS / 1000, concurrency: CONCURRENCY, samples: SAMPLES },
+  targets: { webhooksPerSecond: 1000, p99Ms: 50 },
+};
+const table: string[][] = [];
+const row = (...cells: (string | number)[]) => table.push(cells.map(String));
+const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
+
+// ------------------------------------------------------------------------------------- baseline
+async function baseline(): Promise<LoadResult> {
+  const dir = tmpDir("sb-bench-baseline-");
+  const proc = spawn(process.execPath, ["--import", "tsx", path.join(BENCH_DIR, "src/baseline-server.ts"), ACCOUNTS.twilio.authToken, path.join(dir, "messages.jsonl")], {
+    cwd: BENCH_DIR,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = "";
+      proc.stdout!.on("data", (d: Buffer) => {
+        out += d.toString();
+        const m = /baseline listening (\d+)/.exec(out);
+        if (m) resolve(Number(m[1]));
+      });
+      proc.on("exit", (code) => reject(new Error(`baseline exited ${code}`)));
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const reqs = Array.from({ length: 120_000 }, (_, i) => twilioWebhook(base, phone(i), `baseline ${i}`, `SMbase${i}`));
+    await runLoad(base, reqs.slice(0, 2000), { concurrency: CONCURRENCY });
+    const r = await runLoad(base, reqs.slice(2000), { concurrency: CONCURRENCY, durationMs: LOAD_MS });
+    const stored = fs.readFileSync(path.join(dir, "messages.jsonl"), "utf8").split("\n").filter(Boolean).length;
+    log(`baseline: ${r.perSecond}/s p50 ${r.latencyMs.p50} ms p99 ${r.latencyMs.p99} ms (${stored} lines appended)`);
+    return r;
+  } finally {
+    proc.kill("SIGKILL");
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// --------------------------------------------------------------------------------------- ingest
+let deliveryCounter = 0;
+/** `count` signed deliveries: half from existing contacts (random), half from new senders. */
+function deliveries(siteUrl: string, count: number, existing: number, tag: string, only?: "twilio"): WebhookRequest[] {
+  const out: WebhookRequest[] = [];
+  for (let k = 0; k < count; k++) {
+    const i = deliveryCounter++;
+    const newSender = k % 2 === 1;
+    let s = newSender ? 10_000_000 + i : Math.floor(Math.random() * existing);
+    if (only === "twilio") s -= s % 3; // sender % 3 === 0 -> Twilio SMS
+    out.push(mixedWebhook(siteUrl, i, tag, s));
+  }
+  return out;
+}
+
+async function ingest(b: BackendProcess, existing: number, label: string, only?: "twilio") {
+  const reqs = deliveries(b.siteUrl, Math.ceil((LOAD_MS / 1000) * 1500), existing, `${label}${only ?? ""}`, only);
+  const r = await runLoad(b.siteUrl, reqs, { concurrency: CONCURRENCY, durationMs: LOAD_MS });
+  const non2xx = Object.entries(r.statuses).filter(([s]) => !s.startsWith("2"));
+  log(`ingest ${label} ${only ?? "mixed"}: ${r.perSecond}/s p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} statuses ${JSON.stringify(r.statuses)} errors ${r.errors}`);
+  if (non2xx.length || r.errors) log(`  WARNING: non-2xx answers ${JSON.stringify(non2xx)} / ${r.errors} network errors`);
+  return { ...r, outcomes: undefined };
+}
+
+async function seedExisting(admin: AdminApi, org: SeededOrg, from: number, to: number) {
+  const t0 = performance.now();
+  const BATCH = 500;
+  const pending: Promise<unknown>[] = [];
+  for (let n = from; n < to; n += BATCH) {
+    pending.push(admin.call("benchProbe/seed:seedContacts", { organizationId: org.organizationId, from: n, count: Math.min(BATCH, to - n) }));
+    if (pending.length >= 2) await Promise.all(pending.splice(0));
+  }
+  await Promise.all(pending);
+  const ms = performance.now() - t0;
+  log(`seeded contacts ${from}..${to} in ${round(ms / 1000)} s`);
+  return round(ms / 1000);
+}
+
+// ------------------------------------------------------------------------------ metrics (reads)
+async function opMetrics(admin: AdminApi, org: SeededOrg, existing: number) {
+  const twilio = getAdapter("twilio");
+  const probe = async (req: WebhookRequest, siteUrl: string) => {
+    const webhook = {
+      method: "POST",
+      url: siteUrl + req.path,
+      headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), v])),
+      rawBody: req.body,
+    };
+    const events = JSON.parse(JSON.stringify(twilio.parseInbound(webhook)));
+    const route = await admin.call<{ metrics: Record<string, number> }>("benchProbe/metrics:measureQuery", {
+      path: "inbound/routing:findEndpoint",
+      args: { provider: "twilio", identifier: ENDPOINTS.twilio },
+    });
+    const ingestRun = await admin.call<{ metrics: Record<string, number> }>("benchProbe/metrics:measureMutation", {
+      path: "inbound/ingest:ingest",
+      args: {
+        organizationId: org.organizationId,
+        channelConfigId: org.configs.twilio,
+        provider: "twilio",
+        events,
+        raw: { method: "POST", path: req.path, headers: { "content-type": req.headers["content-type"]! }, body: { kid: "bench", iv: "bench", ct: "bench" }, bodyBytes: req.body.length },
+      },
+    });
+    return { route: route.metrics, ingest: ingestRun.metrics };
+  };
+  const site = "http://bench.invalid";
+  const existingSender = (existing - 1) - ((existing - 1) % 3);
+  const newSender = twilioWebhook(site, phone(20_000_000 + existing), "metrics new", `SMmetricsnew${existing}`);
+  const known = twilioWebhook(site, phone(existingSender), "metrics existing", `SMmetricsold${existing}`);
+  const out = {
+    ingestNewContact: await probe(newSender, site),
+    ingestExistingContact: await probe(known, site),
+    ingestDuplicate: await probe(known, site),
+    inboxPage25: (await admin.call<{ metrics: Record<string, number> }>(
+      "benchProbe/metrics:measureQuery",
+      { path: "inbox/threads:list", args: { organizationId: org.organizationId, paginationOpts: { numItems: 25, cursor: null } } },
+      org.owner,
+    )).metrics,
+  };
+  const threads = await admin.call<{ page: { _id: string }[] }>(
+    "inbox/threads:list",
+    { organizationId: org.organizationId, paginationOpts: { numItems: 1, cursor: null } },
+    org.owner,
+  );
+  const threadMessages = (await admin.call<{ metrics: Record<string, number> }>(
+    "benchProbe/metrics:measureQuery",
+    { path: "inbox/threads:messages", args: { organizationId: org.organizationId, threadId: threads.page[0]!._id, paginationOpts: { numItems: 50, cursor: null } } },
+    org.owner,
+  )).metrics;
+  return { ...out, threadMessagesPage50: threadMessages };
+}
+
+// ------------------------------------------------------------------------------------- reactive
+async function reactive(b: BackendProcess, org: SeededOrg) {
+  const list = makeFunctionReference<"query">("inbox/threads:list");
+  const clients: ConvexClient[] = [];
+  let marker = "";
+  let sentAt = 0;
+  const seen = new Map<number, number>(); // subscriber -> ms after send
+  let onAllSeen: (() => void) | null = null;
+  const ready = new Set<number>();
+  for (let k = 0; k < SUBSCRIBERS; k++) {
+    const c = new ConvexClient(b.url, { webSocketConstructor: WebSocket as never, unsavedChangesWarning: false });
+    c.setAdminAuth(b.adminKey, org.owner);
+    c.onUpdate(list, { organizationId: org.organizationId, paginationOpts: { numItems: 10, cursor: null } }, (res: { page: { lastMessagePreview: string }[] }) => {
+      ready.add(k);
+      if (marker && !seen.has(k) && res.page.some((t) => t.lastMessagePreview.includes(marker))) {
+        seen.set(k, performance.now() - sentAt);
+        if (seen.size === SUBSCRIBERS) onAllSeen?.();
+      }
+    });
+    clients.push(c);
+  }
+  const deadline = Date.now() + 60_000;
+  while (ready.size < SUBSCRIBERS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  log(`reactive: ${ready.size}/${SUBSCRIBERS} subscribers have their first result`);
+  const fromSend: number[] = [];
+  const fromAccepted: number[] = [];
+  const acceptMs: number[] = [];
+  let timeouts = 0;
+  for (let s = 0; s < SAMPLES; s++) {
+    marker = `rx${s}x${Date.now().toString(36)}`;
+    seen.clear();
+    const all = new Promise<void>((resolve) => (onAllSeen = resolve));
+    const req = twilioWebhook(b.siteUrl, phone(30_000_000 + s), `reactive ${marker}`, `SMreactive${marker}`);
+    sentAt = performance.now();
+    const res = await sendOne(b.siteUrl, req);
+    const accepted = performance.now() - sentAt;
+    if (res.status !== 200) throw new Error(`reactive webhook answered ${res.status}: ${res.body}`);
+    const timedOut = await Promise.race([all.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 15_000))]);
+    if (timedOut) timeouts++;
+    acceptMs.push(accepted);
+    for (const ms of seen.values()) {
+      fromSend.push(ms);
+      fromAccepted.push(ms - accepted);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  onAllSeen = null;
+  await Promise.all(clients.map((c) => c.close()));
+  const sorted = Float64Array.from(fromSend).sort();
+  const sortedAcc = Float64Array.from(fromAccepted).sort();
+  const out = {
+    subscribers: SUBSCRIBERS,
+    samples: SAMPLES,
+    observations: fromSend.length,
+    samplesNotSeenByAllWithin15s: timeouts,
+    sendToVisibleMs: { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted[sorted.length - 1] ?? NaN) },
+    acceptedToVisibleMs: { p50: round(percentile(sortedAcc, 50)), p95: round(percentile(sortedAcc, 95)) },
+    webhookAcceptMs: summarize(acceptMs),
+  };
+  log(`reactive: send->visible p50 ${out.sendToVisibleMs.p50} ms p95 ${out.sendToVisibleMs.p95} ms over ${out.observations} observations`);
+  return out;
+}
+
+// ----------------------------------------------------------------------------------------- main
+async function main() {
+  const fn = prepareFunctionsDir();
+  log(`functions: ${fn.source} -> ${fn.dir}`);
+  results.functionsSource = fn.source;
+  let backend: BackendProcess | null = null;
+  try {
+    const base = await baseline();
+    results.baseline = { ...base, outcomes: undefined, what: "node:http + Twilio HMAC-SHA1 verify + appendFile (no fsync)" };
+
+    const t0 = performance.now();
+    backend = await spawnBackend({ functionsDir: fn.dir });
+    results.backendStartSeconds = round((performance.now() - t0) / 1000);
+    log(`local backend ${backend.url} / ${backend.siteUrl} (pid ${backend.pid})`);
+    const admin = new AdminApi(backend.url, backend.adminKey);
+    // Downstream hooks are debounced per thread (default 30 s); a 1 h window keeps their
+    // asynchronous work out of the measured window, so the figures are the ingest path alone.
+    const org = await seedBenchOrg(admin, "bench", { coalesceWindowMs: 3_600_000 });
+    const seedSmall = await seedExisting(admin, org, 0, SMALL);
+
+    // warm-up (JIT, first-contact paths)
+    await runLoad(backend.siteUrl, deliveries(backend.siteUrl, 300, SMALL, "warm"), { concurrency: 8 });
+
+    const small = {
+      contacts: SMALL,
+      seedSeconds: seedSmall,
+      mixed: await ingest(backend, SMALL, "small"),
+      twilioOnly: await ingest(backend, SMALL, "small", "twilio"),
+      metrics: await opMetrics(admin, org, SMALL),
+    };
+    results.small = small;
+    results.reactive = await reactive(backend, org);
+
+    let large: Record<string, unknown> | null = null;
+    try {
+      const seedLarge = await seedExisting(admin, org, SMALL, LARGE);
+      large = {
+        contacts: LARGE,
+        seedSeconds: seedLarge,
+        mixed: await ingest(backend, LARGE, "large"),
+        twilioOnly: await ingest(backend, LARGE, "large", "twilio"),
+        metrics: await opMetrics(admin, org, LARGE),
+      };
+    } catch (e) {
+      large = { contacts: LARGE, error: String((e as Error).message ?? e) };
+      log(`large size failed: ${(e as Error).message}`);
+    }
+    results.large = large;
+    const rss = fs.readFileSync(`/proc/${backend.pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)?.[1];
+    results.backendRssMb = rss ? round(Number(rss) / 1024) : null;
+
+    // ------------------------------------------------------------------------------ report
+    const frac = (x: number) => `${round((x / base.perSecond) * 100, 1)} %`;
+    row("measurement", "size", "webhooks/s", "p50 ms", "p99 ms", "vs baseline");
+    row("baseline node:http (Twilio verify + append)", "-", base.perSecond, base.latencyMs.p50, base.latencyMs.p99, "100 %");
+    for (const [label, r] of [["small", small], ["large", large]] as const) {
+      if (!r || !("mixed" in r)) continue;
+      const m = r.mixed as LoadResult;
+      const tw = r.twilioOnly as LoadResult;
+      row(`ingest mixed (Twilio/Meta/Resend)`, `${r.contacts} contacts`, m.perSecond, m.latencyMs.p50, m.latencyMs.p99, frac(m.perSecond));
+      row(`ingest Twilio only`, `${r.contacts} contacts`, tw.perSecond, tw.latencyMs.p50, tw.latencyMs.p99, frac(tw.perSecond));
+      void label;
+    }
+    const rx = results.reactive as Awaited<ReturnType<typeof reactive>>;
+    row(`reactive: webhook sent -> visible (${rx.subscribers} subs)`, `${SMALL} contacts`, "-", `${rx.sendToVisibleMs.p50}`, `p95 ${rx.sendToVisibleMs.p95}`, "-");
+    row(`reactive: 2xx -> visible`, "", "-", `${rx.acceptedToVisibleMs.p50}`, `p95 ${rx.acceptedToVisibleMs.p95}`, "-");
+    const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
+    console.log("\n" + table.map((r) => r.map((x, c) => x.padEnd(widths[c]!)).join("  ")).join("\n"));
+    console.log(`\ntargets: >= 1000 webhooks/s, p99 < 50 ms (concurrency ${CONCURRENCY}, ${LOAD_MS / 1000} s per run, client and server share ${os.cpus().length} cores)`);
+    console.log("\ndocuments read / written per operation (transaction metrics via benchProbe/metrics):");
+    for (const [label, r] of [["small", small], ["large", large]] as const) {
+      if (!r || !("metrics" in r)) continue;
+      const m = r.metrics as Awaited<ReturnType<typeof opMetrics>>;
+      const f = (x: Record<string, number>) => `read ${x.documentsRead} docs / ${x.bytesRead} B, wrote ${x.documentsWritten}`;
+      console.log(`  ${label} (${r.contacts} contacts):`);
+      console.log(`    webhook routing (findEndpoint)   ${f(m.ingestNewContact.route)}`);
+      console.log(`    ingest, new contact              ${f(m.ingestNewContact.ingest)}`);
+      console.log(`    ingest, existing contact         ${f(m.ingestExistingContact.ingest)}`);
+      console.log(`    ingest, duplicate (retry)        ${f(m.ingestDuplicate.ingest)}`);
+      console.log(`    inbox page (25 threads)          ${f(m.inboxPage25)}`);
+      console.log(`    thread messages page (50)        ${f(m.threadMessagesPage50)}`);
+    }
+    if (results.backendRssMb) console.log(`\nbackend RSS at the end: ${results.backendRssMb} MB`);
+  } finally {
+    if (backend) await backend.stop();
+    fn.cleanup();
+    const outDir = path.join(BENCH_DIR, "results");
+    fs.mkdirSync(outDir, { recursive: true });
+    const file = path.join(outDir, `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    fs.writeFileSync(file, JSON.stringify(results, null, 2));
+    log(`results written to ${path.relative(process.cwd(), file)}`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
