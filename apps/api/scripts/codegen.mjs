@@ -60,12 +60,14 @@ function addComponents() {
   const dts = resolve(functionsDir, "_generated/api.d.ts");
   const js = resolve(functionsDir, "_generated/api.js");
   let d = readFileSync(dts, "utf8");
-  if (!/export declare const components\b/.test(d)) {
-    const lines = components.map(
-      ({ name, pkg }) => `  ${JSON.stringify(name)}: import("${pkg}/_generated/component.js").ComponentApi<${JSON.stringify(name)}>;`,
-    );
-    d = `${d.trimEnd()}\n\nexport declare const components: {\n${lines.join("\n")}\n};\n`;
-    writeFileSync(dts, d);
+  const declaration = `export declare const components: {\n${components
+    .map(({ name, pkg }) => `  ${JSON.stringify(name)}: import("${pkg}/_generated/component.js").ComponentApi<${JSON.stringify(name)}>;`)
+    .join("\n")}\n};`;
+  // A deployment that does not report its child components yields `components: {}`: fill it in.
+  if (/export declare const components: \{\s*\};/.test(d)) {
+    writeFileSync(dts, d.replace(/export declare const components: \{\s*\};/, declaration));
+  } else if (!/export declare const components\b/.test(d)) {
+    writeFileSync(dts, `${d.trimEnd()}\n\n${declaration}\n`);
   }
   let j = readFileSync(js, "utf8");
   if (!/export const components\b/.test(j)) {

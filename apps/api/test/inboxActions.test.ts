@@ -231,3 +231,22 @@ describe("visitor chat", () => {
     await expect(t.action(api.chat.visitor.start, { widgetKey: ORG_A.chatSlug })).rejects.toThrow(/not available/);
   });
 });
+
+describe("contacts directory", () => {
+  test("lists the organization's contacts, newest first, with a name-prefix search", async () => {
+    await sms("+14155559001", ORG_A.phone, "first", "SM00000000000000000000000000000001");
+    vi.setSystemTime(new Date("2026-11-25T12:05:00Z"));
+    await sms("+14155559002", ORG_A.phone, "second", "SM00000000000000000000000000000002");
+    const list = await as(a).query(api.inbox.actions.contacts, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } });
+    expect(list.page.map((c) => c.primaryPhone)).toEqual(["+14155559002", "+14155559001"]);
+    const name = list.page[0]!.displayName;
+    const found = await as(a).query(api.inbox.actions.contacts, {
+      organizationId: a.organizationId,
+      search: name.slice(0, 6),
+      paginationOpts: { numItems: 10, cursor: null },
+    });
+    expect(found.page.map((c) => c.displayName)).toContain(name);
+    const other = await as(b).query(api.inbox.actions.contacts, { organizationId: b.organizationId, paginationOpts: { numItems: 10, cursor: null } });
+    expect(other.page).toEqual([]);
+  });
+});

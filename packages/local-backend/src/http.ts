@@ -2,6 +2,7 @@ import http from "node:http";
 import zlib from "node:zlib";
 import { AuthError, parseAdminIdentity, type AuthVerifier, type Identity } from "./auth.js";
 import type { CallOptions, Engine, Outcome } from "./engine.js";
+import { startPushResponse } from "./codegen.js";
 import { splitTableKey } from "./engine.js";
 import { convexToJson, encodeTs, jsonToConvex, tableNumberFromId, type Value } from "./values.js";
 
@@ -197,35 +198,7 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
         if (p === "/api/get_config_hashes") {
           sendJson(res, 200, { config: { functions: "convex/" }, moduleHashes: [], nodeDependencies: [], udfServerVersion: null });
         } else {
-          sendJson(res, 200, {
-            environmentVariables: {},
-            externalDepsId: null,
-            componentDefinitionPackages: {},
-            appAuth: [],
-            analysis: {
-              "": {
-                definition: {
-                  path: "",
-                  definitionType: { type: "app" },
-                  childComponents: [],
-                  httpMounts: {},
-                  exports: { type: "branch", branch: [] },
-                },
-                schema: null,
-                functions: {},
-                udfConfig: { serverVersion: "1.48.0" },
-              },
-            },
-            app: {
-              definitionPath: "",
-              componentPath: "",
-              args: {},
-              childComponents: {},
-              httpRoutes: { httpModuleRoutes: null, mounts: [] },
-              exports: {},
-            },
-            schemaChange: {},
-          });
+          sendJson(res, 200, startPushResponse(body, d.engine));
         }
         return;
       }

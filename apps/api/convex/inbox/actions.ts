@@ -188,3 +188,44 @@ export const markRead = mutation({
     return null;
   },
 });
+
+/**
+ * Contacts for the directory: most recent conversation first, or a name-prefix search through
+ * the by_org_name index. Merged-away contacts are hidden. Paginated (bounded).
+ */
+export const contacts = query({
+  args: { organizationId: v.id("organizations"), search: v.optional(v.string()), paginationOpts: paginationOptsValidator },
+  handler: async (ctx, { organizationId, search, paginationOpts }) => {
+    await requireMember(ctx, organizationId);
+    const prefix = search?.trim() ?? "";
+    const opts = { ...paginationOpts, numItems: Math.max(1, Math.min(MAX_PAGE, paginationOpts.numItems)) };
+    const page = await (prefix
+      ? ctx.db
+          .query("contacts")
+          .withIndex("by_org_name", (q) => q.eq("organizationId", organizationId).gte("displayName", prefix).lt("displayName", `${prefix}\uffff`))
+          .paginate(opts)
+      : ctx.db
+          .query("contacts")
+          .withIndex("by_org_last_message", (q) => q.eq("organizationId", organizationId))
+          .order("desc")
+          .paginate(opts));
+    return {
+      ...page,
+      page: page.page
+        .filter((c) => !c.mergedInto)
+        .map((c) => ({
+          _id: c._id,
+          displayName: c.displayName,
+          company: c.company,
+          title: c.title,
+          primaryEmail: c.primaryEmail,
+          primaryPhone: c.primaryPhone,
+          lastMessageAt: c.lastMessageAt,
+          lastChannel: c.lastChannel,
+          messageCount: c.messageCount,
+          healthScore: c.healthScore,
+          dealStage: c.dealStage,
+        })),
+    };
+  },
+});

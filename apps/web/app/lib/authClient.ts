@@ -1,0 +1,70 @@
+/**
+ * Better Auth in the browser, talking to the auth routes on the Convex site URL
+ * (<convexSiteUrl>/api/auth/*, see apps/api/convex/auth.ts).
+ *
+ * The dashboard and Convex are different origins, so the cross-domain plugin keeps the session
+ * cookie in localStorage and sends it as a `Better-Auth-Cookie` header (no third-party cookies).
+ * Convex calls carry a short-lived JWT from /api/auth/convex/token (see plugins/convex.client.ts).
+ *
+ * State lives here as module singletons, written only in the browser (by the plugin); on the
+ * server they stay at their initial values (no user, loading).
+ */
+import { convexClient, crossDomainClient } from "@convex-dev/better-auth/client/plugins";
+import { createAuthClient } from "better-auth/client";
+import { ref, shallowRef, watch } from "vue";
+
+export function createSwitchboardAuthClient(baseURL: string) {
+  return createAuthClient({
+    baseURL,
+    plugins: [convexClient(), crossDomainClient({ storagePrefix: "switchboard" })],
+  });
+}
+export type SwitchboardAuthClient = ReturnType<typeof createSwitchboardAuthClient>;
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  name?: string;
+}
+
+/** "pending": token being fetched/validated; "authenticated": Convex accepted the JWT. */
+export type ConvexAuthStatus = "signedOut" | "pending" | "authenticated" | "rejected";
+
+export const authState = {
+  client: shallowRef<SwitchboardAuthClient | null>(null),
+  user: ref<AuthUser | null>(null),
+  sessionId: ref<string | null>(null),
+  /** True until the first session check finished (in the browser). */
+  isLoading: ref(true),
+  convex: ref<ConvexAuthStatus>("signedOut"),
+};
+
+/** Resolves once the first session check is done (immediately on the server). */
+export function whenAuthReady(): Promise<void> {
+  if (import.meta.server || !authState.isLoading.value) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = watch(authState.isLoading, (loading) => {
+      if (loading) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
+const MESSAGES: Record<string, string> = {
+  INVALID_EMAIL_OR_PASSWORD: "Wrong email or password.",
+  USER_ALREADY_EXISTS: "An account with this email already exists. Sign in instead.",
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: "An account with this email already exists. Sign in instead.",
+  PASSWORD_TOO_SHORT: "The password is too short: use at least 8 characters.",
+  PASSWORD_TOO_LONG: "The password is too long: use at most 128 characters.",
+  INVALID_EMAIL: "That email address doesn't look right.",
+};
+
+/** A human sentence for a Better Auth client error ({ code, message, status }). */
+export function authErrorMessage(error: { code?: string; message?: string; status?: number; statusText?: string } | null | undefined): string {
+  if (!error) return "Something went wrong. Try again.";
+  if (error.code && MESSAGES[error.code]) return MESSAGES[error.code]!;
+  if (error.status === 429) return "Too many attempts. Wait a minute and try again.";
+  if (error.status === 0 || (!error.status && !error.message)) return "Can't reach the server. Check that the backend is running.";
+  return error.message || error.statusText || "Something went wrong. Try again.";
+}
