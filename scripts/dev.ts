@@ -25,9 +25,18 @@ const PORTS = { api: 3210, site: 3211, sim: 3220, web: Number(process.env.PORT ?
 
 function loadOrCreateEnv(): Record<string, string> {
   mkdirSync(dataDir, { recursive: true });
-  if (existsSync(envFile)) return JSON.parse(readFileSync(envFile, "utf8"));
+  if (existsSync(envFile)) {
+    const saved = JSON.parse(readFileSync(envFile, "utf8"));
+    // Data dirs created before sign-in existed get their Better Auth secret on the next start.
+    if (!saved.BETTER_AUTH_SECRET) {
+      saved.BETTER_AUTH_SECRET = randomBytes(32).toString("base64");
+      writeFileSync(envFile, JSON.stringify(saved, null, 2), { mode: 0o600 });
+    }
+    return saved;
+  }
   const env = {
     SWITCHBOARD_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    BETTER_AUTH_SECRET: randomBytes(32).toString("base64"),
     ...Object.fromEntries(Object.entries(newDemoSecrets()).map(([k, v]) => [`DEMO_${k}`, v])),
   };
   writeFileSync(envFile, JSON.stringify(env, null, 2), { mode: 0o600 });
@@ -41,7 +50,12 @@ async function main() {
     chatSessionSecret: env.DEMO_chatSessionSecret!,
   };
   const siteUrl = `http://127.0.0.1:${PORTS.site}`;
-  const functionEnv = { SWITCHBOARD_ENCRYPTION_KEY: env.SWITCHBOARD_ENCRYPTION_KEY! };
+  const functionEnv = {
+    SWITCHBOARD_ENCRYPTION_KEY: env.SWITCHBOARD_ENCRYPTION_KEY!,
+    // Better Auth (apps/api/convex/auth.ts): session signing key, and the dashboard origins it trusts.
+    BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET!,
+    SITE_URL: `http://127.0.0.1:${PORTS.web},http://localhost:${PORTS.web}`,
+  };
 
   // The simulator signs with its development accounts; the demo channels hold the same secrets.
   const sim = await startProviderSim({ port: PORTS.sim, webhookBaseUrl: siteUrl });

@@ -13,7 +13,17 @@ export default defineNuxtConfig({
     provider: "server",
     fallbackToApi: false,
     serverBundle: { collections: ["lucide"] },
-    clientBundle: { scan: true, sizeLimitKb: 256 },
+    clientBundle: {
+      scan: true,
+      sizeLimitKb: 256,
+      // Names built at runtime (channel, status and health icons) that the scanner cannot see.
+      icons: [
+        "lucide:message-square", "lucide:message-circle", "lucide:mail", "lucide:messages-square", "lucide:webhook",
+        "lucide:circle", "lucide:clock", "lucide:loader-circle", "lucide:check", "lucide:check-check",
+        "lucide:circle-alert", "lucide:circle-help", "lucide:inbox", "lucide:users", "lucide:settings",
+        "lucide:radio", "lucide:key-round", "lucide:sparkles", "lucide:smile", "lucide:frown", "lucide:meh", "lucide:minus",
+      ],
+    },
   },
   runtimeConfig: {
     public: {

@@ -1,5 +1,11 @@
-import { defineConfig } from "vitest/config";
+import { defineVitestConfig } from "@nuxt/test-utils/config";
 
-export default defineConfig({
-  test: { include: ["test/unit/**/*.test.ts"], environment: "happy-dom", passWithNoTests: false },
+// Component tests run in the Nuxt environment (auto-imports, components, @nuxt/icon) on happy-dom.
+export default defineVitestConfig({
+  test: {
+    include: ["test/unit/**/*.test.ts"],
+    environment: "nuxt",
+    environmentOptions: { nuxt: { domEnvironment: "happy-dom" } },
+    passWithNoTests: false,
+  },
 });

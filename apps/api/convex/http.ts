@@ -4,7 +4,7 @@ import { httpAction } from "./_generated/server";
 import { handleMetaSubscribe } from "./inbound/metaSubscribe";
 import { handleWebhook } from "./inbound/webhooks";
 import { handleRest } from "./api/rest";
-import { authComponent, createAuth } from "./auth";
+import { authComponent, createAuth, siteUrls } from "./auth";
 
 const http = httpRouter();
 
@@ -38,6 +38,6 @@ for (const method of ["GET", "POST", "PATCH", "OPTIONS"] as const) {
 }
 
 // Better Auth (sign-up, sign-in, sessions, Convex JWTs): /api/auth/*, CORS for the dashboard origin.
-authComponent.registerRoutes(http, createAuth, { cors: true });
+authComponent.registerRoutesLazy(http, createAuth, { cors: true, trustedOrigins: siteUrls() });
 
 export default http;

@@ -6,6 +6,10 @@ import { seedOrg } from "./harness";
 import { metaRequest, metaText, twilioSms } from "./signers";
 import { asMember, contactByIdentifier, drain, email, ORG_A, ORG_B, post, setup, snapshot } from "./crmHelpers";
 
+// Scheduled batches and webhooks make these tests heavier than a unit test: generous wall-clock
+// budget (no assertion depends on time).
+vi.setConfig({ testTimeout: 60_000 });
+
 let t: Backend;
 let a: SeededOrg;
 let asA: ReturnType<typeof asMember>;

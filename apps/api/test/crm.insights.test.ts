@@ -5,6 +5,10 @@ import type { Backend, SeededOrg } from "./harness";
 import { twilioSms } from "./signers";
 import { asMember, contactByIdentifier, drain, email, ORG_A, post, setup } from "./crmHelpers";
 
+// Scheduled batches and webhooks make these tests heavier than a unit test: generous wall-clock
+// budget (no assertion depends on time).
+vi.setConfig({ testTimeout: 60_000 });
+
 let t: Backend;
 let a: SeededOrg;
 let asA: ReturnType<typeof asMember>;

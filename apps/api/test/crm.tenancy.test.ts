@@ -3,6 +3,10 @@ import { api } from "../convex/_generated/api";
 import { seedOrg, type Backend, type SeededOrg } from "./harness";
 import { asMember, contactByIdentifier, drain, email, ORG_B, post, setup } from "./crmHelpers";
 
+// Scheduled batches and webhooks make these tests heavier than a unit test: generous wall-clock
+// budget (no assertion depends on time).
+vi.setConfig({ testTimeout: 60_000 });
+
 let t: Backend;
 let a: SeededOrg;
 let asA: ReturnType<typeof asMember>;
@@ -42,10 +46,11 @@ test("every CRM function refuses another organization's ids", async () => {
   const suggestionId = added.suggestionId;
   const identityId = (await t.run((ctx) => ctx.db.query("contactIdentities").withIndex("by_contact", (q) => q.eq("organizationId", a.organizationId).eq("contactId", dana)).first()))!._id;
   const relationshipId = await asA.mutation(api.contacts.relationships.create, { organizationId: a.organizationId, fromContactId: dana, toContactId: tom, type: "manager" });
-  const commitmentId = (await t.run((ctx) => ctx.db.query("commitments").withIndex("by_message", (q) => q.eq("organizationId", a.organizationId)).first()))!._id;
   const mergeId = await asA.mutation(api.contacts.merge.merge, { organizationId: a.organizationId, survivorId: sam, loserId: ola });
   const jobId = await asA.action(api.crm.recompute.run, { organizationId: a.organizationId, contactId: dana });
   await drain(t);
+  // (after the recompute, which re-derived the commitment)
+  const commitmentId = (await t.run((ctx) => ctx.db.query("commitments").withIndex("by_message", (q) => q.eq("organizationId", a.organizationId)).first()))!._id;
 
   // Org B owns a contact too (so B has legitimate ids to mix with A's).
   await post(t, email("Bea <bea@b.test>", "Hi", "Hello", { to: ORG_B.inboundEmail }));

@@ -43,6 +43,7 @@ const results: Record<string, unknown> = {
   node: process.version,
   cpus: os.cpus().length,
   cpuModel: os.cpus()[0]?.model,
+  loadAverageAtStart: os.loadavg().map((x) => round(x)),
   config: { small: SMALL, large: LARGE, subscribers: SUBSCRIBERS, loadSeconds: LOAD_MS / 1000, concurrency: CONCURRENCY, samples: SAMPLES },
   targets: { webhooksPerSecond: 1000, p99Ms: 50 },
 };
@@ -183,7 +184,8 @@ async function reactive(b: BackendProcess, org: SeededOrg) {
   const ready = new Set<number>();
   for (let k = 0; k < SUBSCRIBERS; k++) {
     const c = new ConvexClient(b.url, { webSocketConstructor: WebSocket as never, unsavedChangesWarning: false });
-    c.setAdminAuth(b.adminKey, org.owner);
+    // Admin key + impersonated identity over the sync protocol (an internal ConvexClient method).
+    (c as unknown as { setAdminAuth(key: string, identity: object): void }).setAdminAuth(b.adminKey, org.owner);
     c.onUpdate(list, { organizationId: org.organizationId, paginationOpts: { numItems: 10, cursor: null } }, (res: { page: { lastMessagePreview: string }[] }) => {
       ready.add(k);
       if (marker && !seen.has(k) && res.page.some((t) => t.lastMessagePreview.includes(marker))) {
@@ -284,6 +286,7 @@ async function main() {
       log(`large size failed: ${(e as Error).message}`);
     }
     results.large = large;
+    results.loadAverageAtEnd = os.loadavg().map((x) => round(x));
     const rss = fs.readFileSync(`/proc/${backend.pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)?.[1];
     results.backendRssMb = rss ? round(Number(rss) / 1024) : null;
 
@@ -307,6 +310,7 @@ async function main() {
     row(`reactive: 2xx -> visible`, "", "-", `${rx.acceptedToVisibleMs.p50}`, `p95 ${rx.acceptedToVisibleMs.p95}`, "-");
     const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
     console.log("\n" + table.map((r) => r.map((x, c) => x.padEnd(widths[c]!)).join("  ")).join("\n"));
+    console.log(`\nload average (1/5/15 min) at start ${JSON.stringify(results.loadAverageAtStart)}, at end ${JSON.stringify(results.loadAverageAtEnd)}: other work on the machine skews every figure`);
     console.log(`\ntargets: >= 1000 webhooks/s, p99 < 50 ms (concurrency ${CONCURRENCY}, ${LOAD_MS / 1000} s per run, client and server share ${os.cpus().length} cores)`);
     console.log("\ndocuments read / written per operation (transaction metrics via benchProbe/metrics):");
     for (const [label, r] of [["small", small], ["large", large]] as const) {

@@ -9,7 +9,7 @@ Usage: pnpm local-backend [options]
 
 Options:
   --functions <dir>    Convex functions directory (default: ./convex, or apps/api/convex from the repo root)
-  --data <dir>         Persistence directory (default: ./.local-backend)
+  --data <dir>         Persistence directory (default: ./.data/local-backend)
   --port <n>           Cloud/API + WebSocket sync port (default 3210; 0 = random)
   --site-port <n>      HTTP actions port (default 3211; 0 = random)
   --host <host>        Listen address (default 127.0.0.1)
@@ -61,7 +61,7 @@ async function main() {
   let functionsDir = values.functions ? path.resolve(cwd, values.functions) : path.resolve(cwd, "convex");
   if (!values.functions && !fs.existsSync(functionsDir) && fs.existsSync(path.resolve(cwd, "apps/api/convex")))
     functionsDir = path.resolve(cwd, "apps/api/convex");
-  const dataDir = path.resolve(cwd, values.data ?? ".local-backend");
+  const dataDir = path.resolve(cwd, values.data ?? ".data/local-backend");
   if (values.reset) fs.rmSync(dataDir, { recursive: true, force: true });
   const env = values["env-file"] ? parseEnvFile(path.resolve(cwd, values["env-file"])) : {};
   const backend = await startLocalBackend({

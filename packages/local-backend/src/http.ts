@@ -259,6 +259,14 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
         return;
       }
       const a = decodeArgs(args);
+      // `npx convex run --component <path>`: admin only
+      if (typeof body.componentPath === "string" && body.componentPath) {
+        if (!caller.isAdmin) {
+          sendJson(res, 401, { code: "Unauthenticated", message: "Calling component functions requires the admin key" });
+          return;
+        }
+        opts.componentPath = body.componentPath;
+      }
       const out =
         kind === "query"
           ? await d.engine.runQuery(path, a, opts)

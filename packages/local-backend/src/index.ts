@@ -29,8 +29,8 @@ export interface LocalBackend {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_ADMIN_KEY =
-  "local-switchboard|01a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f80";
+/** Dev admin key (matches the default of apps/api/scripts/codegen.mjs --local). Not a secret. */
+export const DEFAULT_ADMIN_KEY = "switchboard-local-admin-key";
 
 function listen(server: http.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -116,6 +116,19 @@ function externalizePlugin(): esbuild.Plugin {
   };
 }
 
+/** process.env as seen by a component: the values passed to it on top of the process env. */
+function componentEnv(overrides: Record<string, string>): Record<string, string | undefined> {
+  return new Proxy(process.env, {
+    get: (t, k) => (typeof k === "string" && Object.hasOwn(overrides, k) ? overrides[k] : Reflect.get(t, k)),
+    has: (t, k) => (typeof k === "string" && Object.hasOwn(overrides, k)) || Reflect.has(t, k),
+    ownKeys: (t) => [...new Set([...Reflect.ownKeys(t), ...Object.keys(overrides)])],
+    getOwnPropertyDescriptor: (t, k) =>
+      typeof k === "string" && Object.hasOwn(overrides, k)
+        ? { value: overrides[k], writable: true, enumerable: true, configurable: true }
+        : Reflect.getOwnPropertyDescriptor(t, k),
+  });
+}
+
 function exportSchema(def: any): SchemaJSON | null {
   if (!def || typeof def.export !== "function") return null;
   const j = def.export();
@@ -145,6 +158,7 @@ export class Loader {
     outdir: string,
     componentPath: string,
     extraNames: string[],
+    envGlobal?: string,
   ): Promise<{ functions: Map<string, RegisteredFunction>; http: any; crons: Record<string, CronSpec>; extras: Map<string, any>; entryRel: string[]; inputs: string[] }> {
     const entryRel = listEntryPoints(dir);
     const extra = extraNames.filter((f) => fs.existsSync(path.join(dir, f)));
@@ -168,6 +182,8 @@ export class Loader {
       outExtension: { ".js": ".mjs" },
       plugins: [externalizePlugin()],
       metafile: true,
+      // component code sees its own env (values passed by `use(x, { env })`)
+      define: envGlobal ? { "process.env": envGlobal } : {},
     });
     if (result.errors.length) {
       throw new Error(
@@ -271,6 +287,7 @@ export class Loader {
   }
   private configs = new Map<string, any>();
   private configCounter = 0;
+  private previousOutdir: string | null = null;
 
   async load(): Promise<Modules> {
     const dir = this.functionsDir;
@@ -293,19 +310,36 @@ export class Loader {
     if (configFile) {
       const appDef = await this.evalConfig(configFile, outdir);
       let n = 0;
-      const visit = async (def: any, parentPath: string) => {
-        for (const [name, stub] of (def?._childComponents ?? []) as [string, any][]) {
+      const g = globalThis as any;
+      g.__lbComponentEnv ??= {};
+      const visit = async (def: any, parentPath: string, parentEnv: (k: string) => string | undefined) => {
+        for (const [name, stub, envValues] of (def?._childComponents ?? []) as [string, any, any][]) {
           const cdir: string | undefined = stub?.componentDefinitionPath;
           if (!cdir || !this.configs.has(cdir)) throw new Error(`Could not locate the definition of component "${name}"`);
           const cp = parentPath ? `${parentPath}/${name}` : name;
-          const loaded = await this.loadDir(cdir, path.join(outdir, "_components", `c${n++}`), cp, ["schema.ts", "schema.js"]);
+          const overrides: Record<string, string> = {};
+          for (const [k, v] of Object.entries(envValues ?? {})) {
+            if (v && typeof v === "object" && typeof (v as any).__envVarRef === "string") {
+              const val = parentEnv((v as any).__envVarRef);
+              if (val !== undefined) overrides[k] = val;
+            } else if (typeof v === "string") overrides[k] = v;
+          }
+          const envKey = `c${n}`;
+          g.__lbComponentEnv[envKey] = componentEnv(overrides);
+          const loaded = await this.loadDir(
+            cdir,
+            path.join(outdir, "_components", `c${n++}`),
+            cp,
+            ["schema.ts", "schema.js"],
+            `globalThis.__lbComponentEnv.${envKey}`,
+          );
           inputs.push(...loaded.inputs);
           const sdef = loaded.extras.get("schema.ts") ?? loaded.extras.get("schema.js");
           components.set(cp, { path: cp, dir: cdir, functions: loaded.functions, schema: sdef ? exportSchema(sdef) : null });
-          await visit(this.configs.get(cdir), cp);
+          await visit(this.configs.get(cdir), cp, (k) => (k in overrides ? overrides[k] : process.env[k]));
         }
       };
-      await visit(appDef, "");
+      await visit(appDef, "", (k) => process.env[k]);
     }
 
     // remember source files outside node_modules (e.g. workspace packages) to watch them too
@@ -313,11 +347,14 @@ export class Loader {
       inputs.filter((f) => !f.includes(`${path.sep}node_modules${path.sep}`) && !f.startsWith(dir + path.sep)),
     );
     if (this.onChange) this.watchInputs();
-    // remove older builds (modules stay cached in memory)
+    // remove older builds, keeping the previous one for functions still running on it
+    // (modules stay cached in memory)
+    const keep = new Set([outdir, this.previousOutdir].filter(Boolean));
     for (const e of fs.readdirSync(this.buildRoot)) {
       const full = path.join(this.buildRoot, e);
-      if (full !== outdir) fs.rmSync(full, { recursive: true, force: true });
+      if (!keep.has(full)) fs.rmSync(full, { recursive: true, force: true });
     }
+    this.previousOutdir = outdir;
     return {
       buildId,
       components,

@@ -133,6 +133,40 @@ describe("subscriptions (ConvexClient)", () => {
   });
 });
 
+describe("errors over the WebSocket", () => {
+  it("rejects mutations with ConvexError data and plain errors; actions too", async () => {
+    const c = client(b.url);
+    try {
+      const e1 = await c.mutation(api.messages.failConvex, {}).catch((e) => e);
+      expect(e1).toBeInstanceOf(ConvexError);
+      expect(e1.data).toEqual({ code: "NOPE", n: 42 });
+      const e2 = await c.mutation(api.messages.sendAndFail, { body: "x" }).catch((e) => e);
+      expect(e2.message).toContain("rollback please");
+      const e3 = await c.action(api.messages.viaAction, { body: 1 } as any).catch((e) => e);
+      expect(e3.message).toMatch(/ArgumentValidationError/);
+      let failed: any = null;
+      c.onUpdate(api.messages.failPlain, {}, () => {}, (err) => (failed = err));
+      await waitFor(() => failed);
+      expect(failed.message).toContain("plain failure");
+    } finally {
+      await c.close();
+    }
+  });
+});
+
+describe("search", () => {
+  it("finds documents through a search index with filters, best match first", async () => {
+    const http = new ConvexHttpClient(b.url);
+    await http.mutation(api.messages.send, { author: "s", body: "the quick brown fox", channel: "search" });
+    await http.mutation(api.messages.send, { author: "s", body: "quick quick fox jumps", channel: "search" });
+    await http.mutation(api.messages.send, { author: "s", body: "lazy dog", channel: "search" });
+    await http.mutation(api.messages.send, { author: "s", body: "quick fox elsewhere", channel: "other" });
+    const found: string[] = await http.query(api.messages.search, { text: "quick fox", channel: "search" });
+    expect(found.sort()).toEqual(["quick quick fox jumps", "the quick brown fox"].sort());
+    expect(await http.query(api.messages.search, { text: "dog", channel: "search" })).toEqual(["lazy dog"]);
+  });
+});
+
 describe("HTTP client", () => {
   it("returns values, ConvexError data, plain errors, validation errors, refuses internal", async () => {
     const http = new ConvexHttpClient(b.url);

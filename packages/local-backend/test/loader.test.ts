@@ -89,7 +89,7 @@ import counter from "./components/counter/convex.config";
 import ratelimit from "@fake/ratelimit/convex.config.js";
 const app = defineApp();
 app.use(counter);
-app.use(ratelimit, { name: "limiter" });
+app.use(ratelimit, { name: "limiter", env: { RL_MODE: "strict" } });
 export default app;
 `,
       "components/counter/convex.config.ts": `import { defineComponent } from "convex/server";
@@ -147,6 +147,7 @@ export const bump = mutationGeneric({
 });
 export const read = queryGeneric({ args: { name: v.string() }, handler: async (ctx, { name }) => await ctx.runQuery(components.counter.lib.get, { name }) });
 export const limited = actionGeneric({ args: { key: v.string() }, handler: async (ctx, { key }) => await ctx.runMutation(components.limiter.lib.hit, { key }) });
+export const modes = queryGeneric({ args: {}, handler: async (ctx) => ({ limiter: await ctx.runQuery(components.limiter.lib.mode, {}), app: process.env.RL_MODE ?? null }) });
 export const limiterCount = queryGeneric({ args: { key: v.string() }, handler: async (ctx, { key }) => await ctx.runQuery(components.limiter.lib.count, { key }) });
 export const nestedCount = queryGeneric({ args: { key: v.string() }, handler: async (ctx, { key }) => await ctx.runQuery(components.counter.lib.nestedHits, { key }) });
 export const callSecret = mutationGeneric({ args: {}, handler: async (ctx) => await ctx.runMutation(components.counter.lib.secret, {}) });
@@ -171,7 +172,7 @@ export const appTables = queryGeneric({ args: {}, handler: async (ctx) => (await
     );
     fs.writeFileSync(
       path.join(pkg, "dist/component/convex.config.js"),
-      `import { defineComponent } from "convex/server";\nexport default defineComponent("ratelimit");\n`,
+      `import { defineComponent } from "convex/server";\nimport { v } from "convex/values";\nexport default defineComponent("ratelimit", { env: { RL_MODE: v.optional(v.string()) } });\n`,
     );
     fs.writeFileSync(
       path.join(pkg, "dist/component/schema.js"),
@@ -185,6 +186,7 @@ export const hit = mutationGeneric({ args: { key: v.string() }, handler: async (
   await ctx.db.insert("hits", { key });
   return (await ctx.db.query("hits").withIndex("by_key", (q) => q.eq("key", key)).collect()).length;
 } });
+export const mode = queryGeneric({ args: {}, handler: async () => process.env.RL_MODE ?? null });
 export const count = queryGeneric({ args: { key: v.string() }, handler: async (ctx, { key }) =>
   (await ctx.db.query("hits").withIndex("by_key", (q) => q.eq("key", key)).collect()).length });
 `,
@@ -201,6 +203,8 @@ export const count = queryGeneric({ args: { key: v.string() }, handler: async (c
     expect(await http.action(api.app.limited, { key: "a" })).toBe(1);
     expect(await http.query(api.app.limiterCount, { key: "a" })).toBe(1);
     expect(await http.query(api.app.nestedCount, { key: "a" })).toBe(2);
+    // env values passed with use(x, { env }) are visible to that instance only
+    expect(await http.query(api.app.modes, {})).toEqual({ limiter: "strict", app: null });
     // internal component functions are not callable from the parent
     await expect(http.mutation(api.app.callSecret, {})).rejects.toThrow(/Could not find public function/);
     // components don't see the caller's identity
@@ -213,7 +217,13 @@ export const count = queryGeneric({ args: { key: v.string() }, handler: async (c
     await http.mutation(api.app.laterInComponent, { name: "b" });
     await waitFor(() => http.query(api.app.read, { name: "b" }), (v) => v === 10);
     expect(await http.mutation(api.app.viaHandle, { name: "b" })).toBe(110);
-    // clients cannot call component functions directly
+    // clients cannot call component functions directly; the admin key can (convex run --component)
     await expect(http.query("lib:get" as any, { name: "a" })).rejects.toThrow(/Could not find public function/);
+    const viaAdmin = await fetch(`${b.url}/api/function`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Convex ${b.adminKey}` },
+      body: JSON.stringify({ path: "lib:get", args: { name: "a" }, componentPath: "counter", format: "json" }),
+    });
+    expect(await viaAdmin.json()).toMatchObject({ status: "success", value: 2 });
   });
 });

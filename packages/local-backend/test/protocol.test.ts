@@ -109,6 +109,35 @@ describe("raw WebSocket protocol", () => {
     c.ws.close();
   }, 60_000);
 
+  it("tolerates a client whose maxObservedTimestamp is ahead (wiped data dir) and keeps ts monotonic", async () => {
+    const c = new RawClient(b.url);
+    await c.open();
+    const ahead = BigInt(Date.now() + 3_600_000) * 1_000_000n;
+    const enc = Buffer.alloc(8);
+    enc.writeBigUInt64LE(ahead);
+    c.send({
+      type: "Connect",
+      sessionId: "41111111-2222-4333-8444-555555555555",
+      connectionCount: 3,
+      lastCloseReason: "test",
+      maxObservedTimestamp: enc.toString("base64"),
+      clientTs: Date.now(),
+    });
+    c.send({
+      type: "ModifyQuerySet",
+      baseVersion: 0,
+      newVersion: 1,
+      modifications: [{ type: "Add", queryId: 0, udfPath: "messages:list", args: [convexToJson({ channel: "ahead" })] }],
+    });
+    await waitFor(() => c.transitions().length, (n) => n >= 1);
+    expect(decodeTs(c.transitions()[0].endVersion.ts) >= ahead).toBe(true);
+    c.send({ type: "Mutation", requestId: 0, udfPath: "messages:send", args: [convexToJson({ author: "a", body: "b", channel: "ahead" })] });
+    await waitFor(() => c.msgs.find((m) => m.type === "MutationResponse"), (x) => !!x);
+    expect(decodeTs(c.msgs.find((m) => m.type === "MutationResponse").ts) > ahead).toBe(true);
+    expect(c.errors).toEqual([]);
+    c.ws.close();
+  });
+
   it("sends AuthError and closes on a bad token", async () => {
     const c = new RawClient(b.url);
     await c.open();

@@ -120,8 +120,7 @@ export const add = mutation({
     });
     if (kind === "email") {
       const domain = companyDomainOf(identifier);
-      if (domain) {
-        await registerDomain(ctx, args.organizationId, contact._id, domain, now);
+      if (domain && (await registerDomain(ctx, args.organizationId, contact._id, domain, now))) {
         await suggestFromNameAndDomain(ctx, args.organizationId, contact, domain, now);
       }
     }

@@ -55,7 +55,7 @@ export function nameKey(name: string): string {
     .trim();
 }
 
-/** Records that a contact uses a company domain (idempotent). */
+/** Records that a contact uses a company domain (idempotent); true when it is new. */
 export async function registerDomain(
   ctx: MutationCtx,
   organizationId: Id<"organizations">,
@@ -67,7 +67,9 @@ export async function registerDomain(
     .query("companyDomains")
     .withIndex("by_domain", (q) => q.eq("organizationId", organizationId).eq("domain", domain).eq("contactId", contactId))
     .first();
-  if (!existing) await ctx.db.insert("companyDomains", { organizationId, domain, contactId, createdAt: now });
+  if (existing) return false;
+  await ctx.db.insert("companyDomains", { organizationId, domain, contactId, createdAt: now });
+  return true;
 }
 
 /** Other live contacts at a company domain (bounded). */

@@ -131,8 +131,9 @@ export async function processMessage(
     });
   }
   const senderDomain = companyDomainOf(senderEmail);
-  if (senderDomain && senderDomain !== ownDomain) {
-    await registerDomain(ctx, organizationId, contactId, senderDomain, now);
+  // Domain signals are evaluated once per (contact, domain): the first time the contact writes
+  // from it (they are not per-message evidence, and this keeps each message's reads small).
+  if (senderDomain && senderDomain !== ownDomain && (await registerDomain(ctx, organizationId, contactId, senderDomain, now))) {
     for (const peer of await contactsAtDomain(ctx, organizationId, senderDomain, contactId, DOMAIN_COLLEAGUES)) {
       await upsertExtractedRelationship(ctx, {
         organizationId,

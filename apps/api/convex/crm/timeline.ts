@@ -17,7 +17,7 @@ import { getOwnedDoc } from "../contacts/lib";
 
 export const TIMELINE_MAX_PAGE = 100;
 
-interface Cursor {
+export interface TimelineCursor {
   /** _creationTime of the last message shown (exclusive upper bound), null before the first page. */
   m: number | null;
   /** [at, _creationTime] of the last event shown. */
@@ -27,10 +27,15 @@ interface Cursor {
   ed: boolean;
 }
 
-function decode(cursor: string | null): Cursor {
+/** Cursors are opaque to clients; exported for tests and server-side callers. */
+export function encodeTimelineCursor(c: TimelineCursor): string {
+  return JSON.stringify(c);
+}
+
+function decode(cursor: string | null): TimelineCursor {
   if (!cursor) return { m: null, e: null, md: false, ed: false };
   try {
-    const c = JSON.parse(cursor) as Cursor;
+    const c = JSON.parse(cursor) as TimelineCursor;
     const num = (x: unknown) => typeof x === "number" && Number.isFinite(x);
     if ((c.m === null || num(c.m)) && (c.e === null || (Array.isArray(c.e) && num(c.e[0]) && num(c.e[1])))) {
       return { m: c.m, e: c.e, md: c.md === true, ed: c.ed === true };
@@ -110,7 +115,7 @@ export async function timelinePage(
   const shownEvents = chosen.filter((x) => x.e).map((x) => x.e!);
   const lastM = shownMessages[shownMessages.length - 1];
   const lastE = shownEvents[shownEvents.length - 1];
-  const next: Cursor = {
+  const next: TimelineCursor = {
     m: lastM ? lastM._creationTime : c.m,
     e: lastE ? [lastE.at, lastE._creationTime] : c.e,
     md: c.md || (messages.length < n && shownMessages.length === messages.length),
@@ -151,7 +156,7 @@ export async function timelinePage(
     return { type: "event" as const, key: x.key, event: x.e! };
   });
   const isDone = next.md && next.ed;
-  return { page, isDone, continueCursor: isDone ? "" : JSON.stringify(next) };
+  return { page, isDone, continueCursor: isDone ? "" : encodeTimelineCursor(next) };
 }
 
 /** The contact's unified timeline, newest first. Pass continueCursor back for the next page. */

@@ -54,12 +54,12 @@ function argsKey(args: unknown): string {
 export function useConvexQuery<Q extends FunctionReference<"query">>(
   query: Q,
   args: MaybeRefOrGetter<QueryArgs<Q>>,
-  options: { keepPrevious?: boolean } = {},
+  options: { keepPrevious?: boolean; client?: ConvexClient } = {},
 ) {
   const data = shallowRef<FunctionReturnType<Q> | undefined>(undefined);
   const error = shallowRef<Error | null>(null);
   const isLoading = ref(true);
-  const client = useConvexClient();
+  const client = options.client ?? useConvexClient();
   if (!client) return { data, error, isLoading };
 
   let unsubscribe: (() => void) | null = null;
@@ -118,11 +118,11 @@ interface PageState {
 export function useConvexPaginatedQuery<Q extends PaginatedQuery>(
   query: Q,
   args: MaybeRefOrGetter<PaginatedArgs<Q> | "skip">,
-  options: { initialNumItems: number },
+  options: { initialNumItems: number; client?: ConvexClient },
 ) {
   const pages = shallowRef<PageState[]>([]);
   const error = shallowRef<Error | null>(null);
-  const client = useConvexClient();
+  const client = options.client ?? useConvexClient();
   let currentArgs: PaginatedArgs<Q> | "skip" = "skip";
   // Bumped on every reset so late callbacks of old subscriptions are ignored.
   let generation = 0;

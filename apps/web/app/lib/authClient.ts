@@ -11,6 +11,7 @@
  */
 import { convexClient, crossDomainClient } from "@convex-dev/better-auth/client/plugins";
 import { createAuthClient } from "better-auth/client";
+import type { ConvexClient } from "convex/browser";
 import { ref, shallowRef, watch } from "vue";
 
 export function createSwitchboardAuthClient(baseURL: string) {
@@ -49,6 +50,37 @@ export function whenAuthReady(): Promise<void> {
       resolve();
     });
   });
+}
+
+/** Mirrors a Better Auth session into authState and the ConvexClient's auth (idempotent). */
+export type SessionData = { user: { id: string; email: string; name?: string | null }; session: { id: string } } | null;
+
+export function applySession(convex: ConvexClient, auth: SwitchboardAuthClient, data: SessionData) {
+  authState.user.value = data
+    ? { id: data.user.id, email: data.user.email, ...(data.user.name ? { name: data.user.name } : {}) }
+    : null;
+  authState.isLoading.value = false;
+  const sessionId = data?.session.id ?? null;
+  if (sessionId === authState.sessionId.value && authState.convex.value !== "signedOut") return;
+  authState.sessionId.value = sessionId;
+  if (!sessionId) {
+    // ConvexClient has no clearAuth of its own; its underlying BaseConvexClient does.
+    convex.client.clearAuth();
+    authState.convex.value = "signedOut";
+    return;
+  }
+  authState.convex.value = "pending";
+  convex.setAuth(
+    async () => {
+      const { data: token } = await auth.convex.token({ fetchOptions: { throw: false } });
+      return token?.token ?? null;
+    },
+    (isAuthenticated) => {
+      // Ignore callbacks of a session that was replaced in the meantime.
+      if (authState.sessionId.value !== sessionId) return;
+      authState.convex.value = isAuthenticated ? "authenticated" : "rejected";
+    },
+  );
 }
 
 const MESSAGES: Record<string, string> = {

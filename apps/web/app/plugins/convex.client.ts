@@ -5,36 +5,7 @@
  * on sign-out the client drops its auth. Browser only (the session lives in localStorage).
  */
 import { ConvexClient } from "convex/browser";
-import { authState, createSwitchboardAuthClient, type SwitchboardAuthClient } from "~/lib/authClient";
-
-type SessionData = { user: { id: string; email: string; name?: string | null }; session: { id: string } } | null;
-
-export function applySession(convex: ConvexClient, auth: SwitchboardAuthClient, data: SessionData) {
-  authState.user.value = data
-    ? { id: data.user.id, email: data.user.email, ...(data.user.name ? { name: data.user.name } : {}) }
-    : null;
-  authState.isLoading.value = false;
-  const sessionId = data?.session.id ?? null;
-  if (sessionId === authState.sessionId.value && authState.convex.value !== "signedOut") return;
-  authState.sessionId.value = sessionId;
-  if (!sessionId) {
-    convex.clearAuth();
-    authState.convex.value = "signedOut";
-    return;
-  }
-  authState.convex.value = "pending";
-  convex.setAuth(
-    async () => {
-      const { data: token } = await auth.convex.token({ fetchOptions: { throw: false } });
-      return token?.token ?? null;
-    },
-    (isAuthenticated) => {
-      // Ignore callbacks of a session that was replaced in the meantime.
-      if (authState.sessionId.value !== sessionId) return;
-      authState.convex.value = isAuthenticated ? "authenticated" : "rejected";
-    },
-  );
-}
+import { applySession, authState, createSwitchboardAuthClient, type SessionData } from "~/lib/authClient";
 
 export default defineNuxtPlugin(() => {
   const config = useRuntimeConfig();

@@ -15,6 +15,7 @@ import { BENCH_DIR, REPO_ROOT } from "./backend";
 export function prepareFunctionsDir(opts: { withProbe?: boolean } = {}): { dir: string; source: string; cleanup(): void } {
   const rev = process.env.SWITCHBOARD_BENCH_SOURCE?.trim() || "worktree";
   const source = rev === "worktree" ? "working tree" : `git ${rev}`;
+  removeStaleCopies();
   const root = path.join(BENCH_DIR, ".work", `functions-${process.pid}-${Date.now().toString(36)}`);
   const dir = path.join(root, "convex");
   fs.mkdirSync(root, { recursive: true });
@@ -30,4 +31,19 @@ export function prepareFunctionsDir(opts: { withProbe?: boolean } = {}): { dir: 
     for (const f of fs.readdirSync(path.join(BENCH_DIR, "convex-extra"))) fs.copyFileSync(path.join(BENCH_DIR, "convex-extra", f), path.join(dir, "benchProbe", f));
   }
   return { dir, source, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Copies left behind by runs that were killed (their process is gone). */
+function removeStaleCopies() {
+  const work = path.join(BENCH_DIR, ".work");
+  if (!fs.existsSync(work)) return;
+  for (const name of fs.readdirSync(work)) {
+    const pid = Number(/^functions-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      fs.rmSync(path.join(work, name), { recursive: true, force: true });
+    }
+  }
 }

@@ -42,14 +42,15 @@ export function sendOne(
   agent?: http.Agent,
   timeoutMs = 30_000,
 ): Promise<{ status: number; body: string }> {
-  const url = new URL(req.path, baseUrl);
+  const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const body = typeof req.body === "string" ? Buffer.from(req.body) : req.body;
     const r = http.request(
       {
         host: url.hostname,
         port: url.port,
-        path: url.pathname + url.search,
+        // Sent verbatim (no URL normalisation), so path tricks reach the server as written.
+        path: req.path,
         method: req.method ?? "POST",
         agent,
         headers: { ...req.headers, "content-length": String(body.length) },
@@ -71,7 +72,7 @@ export function sendOne(
 export async function runLoad(
   baseUrl: string,
   requests: PreparedRequest[],
-  opts: { concurrency: number; durationMs?: number; onResponse?: (i: number, status: number, body: string) => void },
+  opts: { concurrency: number; durationMs?: number; onResponse?: (i: number, status: number, body: string) => void; onError?: (i: number, error: unknown) => void },
 ): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   const latencies: number[] = [];
@@ -93,9 +94,10 @@ export async function runLoad(
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         outcomes[i] = res.status;
         opts.onResponse?.(i, res.status, res.body);
-      } catch {
+      } catch (error) {
         errors++;
         outcomes[i] = 0;
+        opts.onError?.(i, error);
       }
     }
   };

@@ -1,0 +1,38 @@
+/**
+ * Route guard (browser only: the session lives in localStorage, so SSR renders without it and
+ * this runs again on the client when the page hydrates).
+ *   signed out            -> /sign-in?redirect=<path>   (/sign-up for invitation links)
+ *   signed in, no org     -> /onboarding                (except on invitation links)
+ *   signed in on sign-in/sign-up -> the redirect target or /
+ * Authorization itself is enforced by the backend on every call; this is navigation only.
+ */
+import { authState, whenAuthReady } from "~/lib/authClient";
+import { whenOrganizationsSettled } from "~/composables/useOrganization";
+
+const PUBLIC = new Set(["/sign-in", "/sign-up"]);
+
+function safeRedirect(value: unknown): string | null {
+  // Only same-site paths ("/inbox", not "//evil.example" or "https://...").
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : null;
+}
+
+export default defineNuxtRouteMiddleware(async (to) => {
+  if (import.meta.server) return;
+  await whenAuthReady();
+  const user = authState.user.value;
+  const isInvite = to.path.startsWith("/invite/");
+
+  if (!user) {
+    if (PUBLIC.has(to.path)) return;
+    return navigateTo({ path: isInvite ? "/sign-up" : "/sign-in", query: { redirect: to.fullPath } }, { replace: true });
+  }
+
+  if (PUBLIC.has(to.path)) return navigateTo(safeRedirect(to.query.redirect) ?? "/", { replace: true });
+  if (isInvite) return;
+
+  const status = await whenOrganizationsSettled();
+  const { organizations } = useOrganization();
+  if (status === "ready" && organizations.value.length === 0 && to.path !== "/onboarding") {
+    return navigateTo("/onboarding", { replace: true });
+  }
+});

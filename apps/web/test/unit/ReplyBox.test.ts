@@ -1,0 +1,83 @@
+import { mountSuspended } from "@nuxt/test-utils/runtime";
+import { describe, expect, test } from "vitest";
+import ReplyBox from "~/components/inbox/ReplyBox.vue";
+
+const base = { channels: ["sms", "whatsapp", "email"] as const, whatsappWindowOpen: true };
+
+describe("ReplyBox", () => {
+  test("defaults to the contact's last channel and follows it until the agent picks one", async () => {
+    const w = await mountSuspended(ReplyBox, { props: { ...base, channels: [...base.channels], defaultChannel: "email" } });
+    const select = w.get<HTMLSelectElement>('[data-testid="reply-channel"]');
+    expect(select.element.value).toBe("email");
+    expect(select.text()).toContain("Email (last used)");
+    // Email offers a subject.
+    expect(w.find('input[aria-label="Subject"]').exists()).toBe(true);
+
+    await w.setProps({ defaultChannel: "sms" });
+    expect(select.element.value).toBe("sms");
+
+    await select.setValue("whatsapp");
+    await w.setProps({ defaultChannel: "email" });
+    expect(select.element.value).toBe("whatsapp");
+  });
+
+  test("falls back to the first reachable channel when the last one is not reachable", async () => {
+    const w = await mountSuspended(ReplyBox, { props: { ...base, channels: ["sms", "email"], defaultChannel: "chat" } });
+    expect(w.get<HTMLSelectElement>('[data-testid="reply-channel"]').element.value).toBe("sms");
+  });
+
+  test("sends text on the chosen channel (button and Ctrl+Enter)", async () => {
+    const w = await mountSuspended(ReplyBox, { props: { ...base, channels: [...base.channels], defaultChannel: "sms" } });
+    const button = w.get('button[type="submit"]');
+    expect(button.attributes("disabled")).toBeDefined();
+    await w.get("textarea").setValue("  On its way!  ");
+    expect(button.attributes("disabled")).toBeUndefined();
+    await w.get("form").trigger("submit");
+    expect(w.emitted("send")?.[0]).toEqual([{ channel: "sms", text: "On its way!" }]);
+
+    await w.get("textarea").trigger("keydown", { key: "Enter", ctrlKey: true });
+    expect(w.emitted("send")).toHaveLength(2);
+    await w.get("textarea").trigger("keydown", { key: "Enter" });
+    expect(w.emitted("send")).toHaveLength(2);
+  });
+
+  test("WhatsApp with the 24-hour window closed offers only templates", async () => {
+    const w = await mountSuspended(ReplyBox, {
+      props: { ...base, channels: [...base.channels], defaultChannel: "whatsapp", whatsappWindowOpen: false },
+    });
+    expect(w.find('[data-testid="template-picker"]').exists()).toBe(true);
+    expect(w.find("textarea").exists()).toBe(false);
+    expect(w.text()).toContain("24-hour window is closed");
+    const button = w.get('button[type="submit"]');
+    expect(button.text()).toContain("Send template");
+    expect(button.attributes("disabled")).toBeDefined();
+
+    await w.get('input[type="radio"][value="hello_world"]').setValue(true);
+    expect(button.attributes("disabled")).toBeUndefined();
+    await w.get("form").trigger("submit");
+    expect(w.emitted("send")?.[0]).toEqual([{ channel: "whatsapp", text: "", template: { name: "hello_world", language: "en_US" } }]);
+  });
+
+  test("the template picker is only for WhatsApp: SMS stays free text", async () => {
+    const w = await mountSuspended(ReplyBox, {
+      props: { ...base, channels: [...base.channels], defaultChannel: "whatsapp", whatsappWindowOpen: false },
+    });
+    await w.get('[data-testid="reply-channel"]').setValue("sms");
+    expect(w.find('[data-testid="template-picker"]').exists()).toBe(false);
+    expect(w.find("textarea").exists()).toBe(true);
+  });
+
+  test("an open window allows free text on WhatsApp; errors are announced", async () => {
+    const w = await mountSuspended(ReplyBox, {
+      props: { ...base, channels: [...base.channels], defaultChannel: "whatsapp", error: "No enabled whatsapp channel is configured" },
+    });
+    expect(w.find('[data-testid="template-picker"]').exists()).toBe(false);
+    expect(w.get('[role="alert"]').text()).toBe("No enabled whatsapp channel is configured");
+  });
+
+  test("a contact with no reachable channel cannot be replied to", async () => {
+    const w = await mountSuspended(ReplyBox, { props: { channels: [], defaultChannel: null, whatsappWindowOpen: true } });
+    expect(w.text()).toContain("no channel we can reply on");
+    expect(w.find("textarea").exists()).toBe(false);
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * Probe for the reliability suite (copied into the private functions folder only): what is
+ * stored, counted by full table scans (test-sized data only).
+ */
+import { v } from "convex/values";
+import { internalQuery } from "../_generated/server";
+import schema from "../schema";
+
+/** Provider message ids of every stored message of the organization (one entry per row). */
+export const messageIds = internalQuery({
+  args: { organizationId: v.id("organizations"), cursor: v.union(v.string(), v.null()) },
+  handler: async (ctx, { organizationId, cursor }) => {
+    const page = await ctx.db
+      .query("unifiedMessages")
+      .withIndex("by_external", (q) => q.eq("organizationId", organizationId))
+      .paginate({ numItems: 4000, cursor });
+    return {
+      ids: page.page.map((m) => `${m.channel}:${m.externalMessageId ?? ""}`),
+      isDone: page.isDone,
+      continueCursor: page.continueCursor,
+    };
+  },
+});
+
+/** Row count of every table in the schema (and of scheduled functions). */
+export const tableCounts = internalQuery({
+  args: {},
+  handler: async (ctx) => {
+    const out: Record<string, number> = {};
+    for (const table of Object.keys((schema as unknown as { tables: Record<string, unknown> }).tables)) {
+      out[table] = (await ctx.db.query(table as never).collect()).length;
+    }
+    out._scheduled_functions = (await ctx.db.system.query("_scheduled_functions").collect()).length;
+    return out;
+  },
+});
