@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 
-const port = Number(process.env.E2E_WEB_PORT ?? 3400);
+const port = Number(process.env.E2E_WEB_PORT ?? 3477);
 
 /**
  * End-to-end: the built dashboard (.output, run `nuxt build` first) + local backend + provider
@@ -17,7 +17,7 @@ export default defineConfig({
   outputDir: "test-results",
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    screenshot: "on",
+    screenshot: "off",
     trace: "retain-on-failure",
     viewport: { width: 1440, height: 900 },
     launchOptions: {

@@ -8,10 +8,10 @@ import authConfig from "./auth.config";
 /**
  * Authentication: Better Auth running inside Convex (@convex-dev/better-auth component).
  *
- * Routes: <CONVEX_SITE_URL>/api/auth/* (registered in http.ts). The dashboard runs on another
- * origin (SITE_URL), so it uses the cross-domain plugin: the session cookie travels in the
- * `Better-Auth-Cookie` header and is kept in the browser's localStorage, and Convex calls carry a
- * short-lived JWT from /api/auth/convex/token.
+ * Routes: <CONVEX_SITE_URL>/api/auth/* (registered in http.ts, CORS for SITE_URL). The dashboard
+ * runs on another origin (SITE_URL), so it uses the cross-domain plugin: the session cookie
+ * travels in the `Better-Auth-Cookie` header and is kept in the browser's localStorage, and Convex
+ * calls carry a short-lived JWT (15 min, RS256) from /api/auth/convex/token.
  *
  * Environment (deployment env vars):
  *   BETTER_AUTH_SECRET  32+ random bytes (base64); signs sessions and cookies
@@ -22,11 +22,11 @@ export const authComponent = createClient<DataModel>(components.betterAuth);
 
 /** Dashboard origins allowed to call the auth routes (CORS + Better Auth's origin check). */
 export function siteUrls(): string[] {
-  const raw = process.env.SITE_URL ?? "http://localhost:3000";
-  return raw
+  const urls = (process.env.SITE_URL ?? "")
     .split(",")
     .map((s) => s.trim().replace(/\/+$/, ""))
     .filter(Boolean);
+  return urls.length > 0 ? urls : ["http://localhost:3000"];
 }
 
 export const createAuthOptions = (ctx: GenericCtx<DataModel>) => {

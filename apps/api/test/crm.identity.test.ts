@@ -1,26 +1,14 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { api } from "../convex/_generated/api";
-import type { Id } from "../convex/_generated/dataModel";
 import type { Backend, SeededOrg } from "./harness";
 import { seedOrg } from "./harness";
 import { metaRequest, metaText, twilioSms } from "./signers";
-import { asMember, contactByIdentifier, drain, email, ORG_A, ORG_B, post, setup, snapshot } from "./crmHelpers";
-
-// Scheduled batches and webhooks make these tests heavier than a unit test: generous wall-clock
-// budget (no assertion depends on time).
-vi.setConfig({ testTimeout: 60_000 });
+import { asMember, contactByIdentifier, drain, email, ORG_A, ORG_B, post, snapshot, useCrmBackend, type CrmEnv } from "./crmHelpers";
 
 let t: Backend;
 let a: SeededOrg;
-let asA: ReturnType<typeof asMember>;
-
-beforeEach(async () => {
-  vi.useFakeTimers();
-  ({ t, a, asA } = await setup());
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+let asA: CrmEnv["asA"];
+useCrmBackend((env) => ({ t, a, asA } = env));
 
 const DANA_SIGNATURE = `Hi,
 
@@ -117,6 +105,23 @@ describe("identity resolution", () => {
     const [again] = await openSuggestions();
     expect(again!.reasons).toHaveLength(1);
     expect(again!.score).toBe(0.6);
+  });
+
+  test("a contact's suggestions; accepting without a survivor keeps the contact with more messages", async () => {
+    const { sms, mail } = await smsAndEmailDana();
+    await post(t, email("Dana Reyes <dana@acme.com>", "More", "One more thing"));
+    await drain(t);
+    const forSms = await asA.query(api.contacts.suggestions.list, { organizationId: a.organizationId, contactId: sms._id, paginationOpts: { numItems: 10, cursor: null } });
+    expect(forSms.page).toHaveLength(1);
+    expect(forSms.page[0]!.stale).toBe(false);
+    const mergeId = await asA.mutation(api.contacts.suggestions.accept, { organizationId: a.organizationId, suggestionId: forSms.page[0]!._id });
+    await drain(t);
+    expect(await asA.query(api.contacts.merge.get, { organizationId: a.organizationId, mergeId })).toMatchObject({ survivorId: mail._id, loserId: sms._id, status: "done" });
+    expect((await t.run((ctx) => ctx.db.get(forSms.page[0]!._id)))).toMatchObject({ status: "accepted", mergeId });
+    await expect(asA.mutation(api.contacts.suggestions.dismiss, { organizationId: a.organizationId, suggestionId: forSms.page[0]!._id })).rejects.toThrow(/already accepted/);
+    // The merged contact leaves the relationship graph.
+    const g = await asA.query(api.crm.views.graph, { organizationId: a.organizationId, contactId: mail._id });
+    expect(g.nodes.map((n) => n._id)).toEqual([mail._id]);
   });
 
   test("same name at the same company domain is suggested", async () => {
@@ -285,4 +290,3 @@ describe("merge", () => {
   });
 });
 
-export type { Id };

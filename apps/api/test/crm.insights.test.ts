@@ -1,26 +1,14 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { api, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
 import type { Backend, SeededOrg } from "./harness";
-import { twilioSms } from "./signers";
-import { asMember, contactByIdentifier, drain, email, ORG_A, post, setup } from "./crmHelpers";
-
-// Scheduled batches and webhooks make these tests heavier than a unit test: generous wall-clock
-// budget (no assertion depends on time).
-vi.setConfig({ testTimeout: 60_000 });
+import { metaRequest, metaText, twilioSms } from "./signers";
+import { contactByIdentifier, drain, email, ORG_A, post, useCrmBackend, type CrmEnv } from "./crmHelpers";
 
 let t: Backend;
 let a: SeededOrg;
-let asA: ReturnType<typeof asMember>;
-
-beforeEach(async () => {
-  vi.useFakeTimers();
-  vi.setSystemTime(new Date("2026-11-23T09:00:00Z")); // a Monday
-  ({ t, a, asA } = await setup());
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+let asA: CrmEnv["asA"];
+useCrmBackend((env) => ({ t, a, asA } = env), { now: "2026-11-23T09:00:00Z" }); // a Monday
 
 const FIRST = `Hi,
 
@@ -181,6 +169,23 @@ describe("insights hook, end to end from signed webhooks", () => {
       ["sms", "+14155550177", "signature", false],
     ]);
   });
+});
+
+test("a burst larger than one hook batch is processed completely, in follow-up batches", async () => {
+  const texts = Array.from({ length: 120 }, (_, i) => ({ id: `wamid.BIG${i}`, body: i % 2 ? `thanks, great ${i}` : `this is bad ${i}` }));
+  await post(t, metaRequest(metaText(ORG_A.phoneNumberId, "14155550188", "Big Burst", texts)));
+  await drain(t);
+  const rows = await t.run(async (ctx) => {
+    const messages = await ctx.db.query("unifiedMessages").withIndex("by_contact", (q) => q.eq("organizationId", a.organizationId)).collect();
+    const insights = await ctx.db.query("messageInsights").withIndex("by_message", (q) => q.eq("organizationId", a.organizationId)).collect();
+    const runs = await ctx.db.query("hookRuns").withIndex("by_thread", (q) => q.eq("organizationId", a.organizationId)).collect();
+    return { messages, insights, runs };
+  });
+  expect(rows.runs).toHaveLength(1);
+  expect(rows.runs[0]!.messageIds).toHaveLength(120);
+  expect(rows.messages.every((m) => m.insightsAt !== undefined)).toBe(true);
+  expect(new Set(rows.insights.map((i) => i.messageId)).size).toBe(120);
+  expect(rows.insights.filter((i) => i.sentimentLabel === "negative")).toHaveLength(60);
 });
 
 describe("relationships", () => {

@@ -1,23 +1,12 @@
-import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import { expect, test } from "vitest";
 import { api } from "../convex/_generated/api";
 import { seedOrg, type Backend, type SeededOrg } from "./harness";
-import { asMember, contactByIdentifier, drain, email, ORG_B, post, setup } from "./crmHelpers";
-
-// Scheduled batches and webhooks make these tests heavier than a unit test: generous wall-clock
-// budget (no assertion depends on time).
-vi.setConfig({ testTimeout: 60_000 });
+import { asMember, contactByIdentifier, drain, email, ORG_B, post, useCrmBackend, type CrmEnv } from "./crmHelpers";
 
 let t: Backend;
 let a: SeededOrg;
-let asA: ReturnType<typeof asMember>;
-
-beforeEach(async () => {
-  vi.useFakeTimers();
-  ({ t, a, asA } = await setup());
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+let asA: CrmEnv["asA"];
+useCrmBackend((env) => ({ t, a, asA } = env));
 
 const SIGNED = `Hi,
 

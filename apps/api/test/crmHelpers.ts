@@ -1,5 +1,5 @@
 /** Shared setup for the CRM tests (crm*.test.ts). */
-import { vi } from "vitest";
+import { afterEach, beforeEach, vi } from "vitest";
 import type { Id, TableNames } from "../convex/_generated/dataModel";
 import { newBackend, seedOrg, type Backend, type SeededOrg } from "./harness";
 import { resendRequest, type SignedRequest } from "./signers";
@@ -31,10 +31,33 @@ export function asMember(t: Backend, org: SeededOrg) {
   return t.withIdentity({ issuer: "https://auth.test", subject: org.userId, tokenIdentifier: org.userId });
 }
 
-export async function setup() {
+export interface CrmEnv {
+  t: Backend;
+  a: SeededOrg;
+  asA: ReturnType<typeof asMember>;
+}
+
+export async function setup(): Promise<CrmEnv> {
   const t = newBackend();
   const a = await seedOrg(t, "org-a", ORG_A);
   return { t, a, asA: asMember(t, a) };
+}
+
+/**
+ * Per-test backend with org A seeded, under fake timers (optionally at a fixed time). Scheduled
+ * batches and webhooks make these tests heavier than unit tests, hence the generous wall-clock
+ * budget (no assertion depends on time).
+ */
+export function useCrmBackend(ready: (env: CrmEnv) => void, opts: { now?: string } = {}) {
+  vi.setConfig({ testTimeout: 60_000 });
+  beforeEach(async () => {
+    vi.useFakeTimers();
+    if (opts.now) vi.setSystemTime(new Date(opts.now));
+    ready(await setup());
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 }
 
 /** Runs every scheduled function (coalescing flush, hooks, merge batches) to completion. */

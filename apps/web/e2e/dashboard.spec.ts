@@ -14,10 +14,13 @@ const WIDGET = `acme-site-${run}`;
 let page: Page;
 
 test.beforeAll(async ({ browser }) => {
-  page = await browser.newPage();
+  page = await (await browser.newContext()).newPage();
+});
+test.afterEach(async ({}, info) => {
+  if (info.status !== info.expectedStatus) await shot(page, info, "failure");
 });
 test.afterAll(async () => {
-  await page.close();
+  await page.context().close();
 });
 
 async function addChannel(p: Page, provider: string, fields: Record<string, string>, advanced: Record<string, string> = {}) {
@@ -77,9 +80,10 @@ test("a signed webhook appears in the open inbox without reload", async ({}, inf
   await shot(page, info, "03-inbox-live");
 
   // Keyboard: j moves to the newest conversation, k to the next, Enter opens it.
-  await page.locator("body").press("j");
-  await page.locator("body").press("j");
-  await page.locator("body").press("Enter");
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/inbox\/.+/);
   await expect(page.getByRole("region", { name: "Conversation" })).toContainText("renewal");
 });
@@ -120,9 +124,9 @@ test("the contact view shows timeline, sentiment chart and relationship graph", 
 
   const graphCard = page.getByRole("region", { name: "Relationship map" });
   await expect(graphCard.getByTestId("graph-empty")).toBeVisible();
-  await graphCard.getByLabel("Relationship").fill("colleague");
+  await graphCard.getByLabel("Relationship", { exact: true }).fill("colleague");
   await graphCard.getByLabel("Of / with").selectOption({ index: 1 });
-  await graphCard.getByRole("button", { name: "Add" }).click();
+  await graphCard.getByRole("button", { name: "Add", exact: true }).click();
   await expect(graphCard.getByTestId("relationship-graph").locator("svg").first()).toBeVisible();
   await expect(graphCard.getByRole("button", { name: /colleague/ })).toBeVisible();
   await shot(page, info, "05-contact-crm");
@@ -132,7 +136,7 @@ test("accept a merge suggestion and follow its progress", async ({}, info) => {
   const identities = page.getByRole("region", { name: "Identities" });
   await identities.getByLabel("Channel").selectOption("sms");
   await identities.getByLabel("Address").fill(LUIS);
-  await identities.getByRole("button", { name: "Add" }).click();
+  await identities.getByRole("button", { name: "Add", exact: true }).click();
   await expect(identities.getByRole("status")).toContainText("merge suggestion was created");
   const dupes = page.getByRole("region", { name: "Possible duplicates" });
   await expect(dupes.getByTestId("merge-suggestions")).toContainText("already belongs to");
@@ -142,29 +146,6 @@ test("accept a merge suggestion and follow its progress", async ({}, info) => {
   await expect(page.getByTestId("identities")).toContainText(LUIS);
   await expect(page.getByTestId("timeline")).toContainText("#4812");
   await shot(page, info, "07-merged");
-});
-
-test("visitor chat round trip", async ({ browser }, info) => {
-  const visitor = await browser.newPage();
-  await visitor.goto(`/chat/${WIDGET}`);
-  await expect(visitor.getByText("Ask us anything")).toBeVisible();
-  await visitor.getByLabel("Your name (optional)").fill("Vera Visitor");
-  await visitor.getByLabel("Message").fill("Do you offer a nonprofit discount?");
-  await visitor.getByRole("button", { name: "Send" }).click();
-  await expect(visitor.locator('[data-direction="inbound"]').filter({ hasText: "nonprofit discount" })).toBeVisible();
-
-  await page.getByRole("link", { name: "Inbox" }).click();
-  const row = page.getByRole("option").filter({ hasText: "nonprofit discount" });
-  await expect(row).toBeVisible();
-  await row.click();
-  const conversation = page.getByRole("region", { name: "Conversation" });
-  await expect(conversation.getByTestId("reply-channel")).toHaveValue("chat");
-  await conversation.getByLabel("Message").fill("Yes: 30% off for registered nonprofits.");
-  await conversation.getByRole("button", { name: "Send" }).click();
-
-  await expect(visitor.locator('[data-direction="outbound"]').filter({ hasText: "30% off" })).toBeVisible();
-  await shot(visitor, info, "08-visitor-chat");
-  await visitor.close();
 });
 
 test("an agent of another organization sees none of it", async ({ browser }, info) => {
@@ -188,4 +169,29 @@ test("an agent of another organization sees none of it", async ({ browser }, inf
   await expect(other.getByText("No contacts yet")).toBeVisible();
   await shot(other, info, "09-other-org-isolated");
   await context.close();
+});
+
+test("visitor chat round trip", async ({ browser }, info) => {
+  // An anonymous visitor: a fresh browser context with no dashboard session.
+  const visitorContext = page.context();
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(`/chat/${WIDGET}`);
+  await expect(visitor.getByText("Ask us anything")).toBeVisible();
+  await visitor.getByLabel("Your name (optional)").fill("Vera Visitor");
+  await visitor.getByLabel("Message").fill("Do you offer a nonprofit discount?");
+  await visitor.getByRole("button", { name: "Send" }).click();
+  await expect(visitor.locator('[data-direction="inbound"]').filter({ hasText: "nonprofit discount" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Inbox" }).click();
+  const row = page.getByRole("option").filter({ hasText: "nonprofit discount" });
+  await expect(row).toBeVisible();
+  await row.click();
+  const conversation = page.getByRole("region", { name: "Conversation" });
+  await expect(conversation.getByTestId("reply-channel")).toHaveValue("chat");
+  await conversation.getByLabel("Message").fill("Yes: 30% off for registered nonprofits.");
+  await conversation.getByRole("button", { name: "Send" }).click();
+
+  await expect(visitor.locator('[data-direction="outbound"]').filter({ hasText: "30% off" })).toBeVisible();
+  await shot(visitor, info, "08-visitor-chat");
+  await visitor.close();
 });

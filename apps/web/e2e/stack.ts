@@ -20,7 +20,7 @@ export const E2E_PORTS = {
   api: Number(process.env.E2E_API_PORT ?? 0),
   site: Number(process.env.E2E_SITE_PORT ?? 0),
   sim: Number(process.env.E2E_SIM_PORT ?? 0),
-  web: Number(process.env.E2E_WEB_PORT ?? 3400),
+  web: Number(process.env.E2E_WEB_PORT ?? 3477),
 };
 
 async function main() {

@@ -174,7 +174,7 @@ async function opMetrics(admin: AdminApi, org: SeededOrg, existing: number) {
 }
 
 // ------------------------------------------------------------------------------------- reactive
-async function reactive(b: BackendProcess, org: SeededOrg) {
+async function reactive(b: BackendProcess, org: SeededOrg, SUBSCRIBERS: number) {
   const list = makeFunctionReference<"query">("inbox/threads:list");
   const clients: ConvexClient[] = [];
   let marker = "";
@@ -233,7 +233,7 @@ async function reactive(b: BackendProcess, org: SeededOrg) {
     acceptedToVisibleMs: { p50: round(percentile(sortedAcc, 50)), p95: round(percentile(sortedAcc, 95)) },
     webhookAcceptMs: summarize(acceptMs),
   };
-  log(`reactive: send->visible p50 ${out.sendToVisibleMs.p50} ms p95 ${out.sendToVisibleMs.p95} ms over ${out.observations} observations`);
+  log(`reactive (${SUBSCRIBERS} subscribers): send->visible p50 ${out.sendToVisibleMs.p50} ms p95 ${out.sendToVisibleMs.p95} ms over ${out.observations} observations`);
   return out;
 }
 
@@ -269,7 +269,12 @@ async function main() {
       metrics: await opMetrics(admin, org, SMALL),
     };
     results.small = small;
-    results.reactive = await reactive(backend, org);
+    // Fan-out: the same measurement with 1, 10 and N subscribers shows the per-subscriber cost.
+    const sweep = [...new Set([1, 10, SUBSCRIBERS])].sort((x, y) => x - y);
+    const reactiveRuns = [];
+    for (const n of sweep) reactiveRuns.push(await reactive(backend, org, n));
+    results.reactive = reactiveRuns[reactiveRuns.length - 1];
+    results.reactiveSweep = reactiveRuns;
 
     let large: Record<string, unknown> | null = null;
     try {
@@ -305,9 +310,10 @@ async function main() {
       if (light) row(`ingest mixed, light load (concurrency 4)`, `${r.contacts} contacts`, light.perSecond, light.latencyMs.p50, light.latencyMs.p99, frac(light.perSecond));
       void label;
     }
-    const rx = results.reactive as Awaited<ReturnType<typeof reactive>>;
-    row(`reactive: webhook sent -> visible (${rx.subscribers} subs)`, `${SMALL} contacts`, "-", `${rx.sendToVisibleMs.p50}`, `p95 ${rx.sendToVisibleMs.p95}`, "-");
-    row(`reactive: 2xx -> visible`, "", "-", `${rx.acceptedToVisibleMs.p50}`, `p95 ${rx.acceptedToVisibleMs.p95}`, "-");
+    for (const rx of results.reactiveSweep as Awaited<ReturnType<typeof reactive>>[]) {
+      row(`reactive: webhook sent -> visible (${rx.subscribers} subs)`, `${SMALL} contacts`, "-", `${rx.sendToVisibleMs.p50}`, `p95 ${rx.sendToVisibleMs.p95}`, "-");
+      row(`reactive: 2xx -> visible (${rx.subscribers} subs)`, "", "-", `${rx.acceptedToVisibleMs.p50}`, `p95 ${rx.acceptedToVisibleMs.p95}`, "-");
+    }
     const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
     console.log("\n" + table.map((r) => r.map((x, c) => x.padEnd(widths[c]!)).join("  ")).join("\n"));
     console.log(`\nload average (1/5/15 min) at start ${JSON.stringify(results.loadAverageAtStart)}, at end ${JSON.stringify(results.loadAverageAtEnd)}: other work on the machine skews every figure`);

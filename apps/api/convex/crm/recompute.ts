@@ -1,7 +1,8 @@
 /**
  * Re-derives one contact's insights from scratch, in bounded batches:
  *   clearing  — deletes the derived rows (message insights, commitments, deal, derived timeline
- *               events, extracted relationships from the contact, profile), RECOMPUTE_BATCH per step;
+ *               events, extracted relationships from the contact, company domains, profile),
+ *               RECOMPUTE_BATCH per step;
  *   replaying — runs the extractor over every message of the contact, oldest first (inbound and
  *               outbound), RECOMPUTE_REPLAY per step; then recomputes preferences + health.
  * Manual relationships, identities, merge suggestions and non-derived events are kept.
@@ -17,7 +18,7 @@ import { getProfile, refreshProfile } from "./profile";
 
 export const RECOMPUTE_BATCH = 100;
 export const RECOMPUTE_REPLAY = 50;
-const CLEAR_PHASES = ["messageInsights", "commitments", "deals", "contactEvents", "contactRelationships"] as const;
+const CLEAR_PHASES = ["messageInsights", "commitments", "deals", "contactEvents", "contactRelationships", "companyDomains"] as const;
 
 /** Public entry point: starts (or joins) the batched recompute of a contact; returns the job id. */
 export const run = action({
@@ -90,6 +91,12 @@ async function clearPage(ctx: MutationCtx, job: Doc<"recomputeJobs">) {
         .withIndex("by_from", (q) => q.eq("organizationId", organizationId).eq("fromContactId", contactId))
         .paginate(opts);
       keep = (r: Doc<"contactRelationships">) => r.source === "manual";
+      break;
+    case "companyDomains":
+      result = await ctx.db
+        .query("companyDomains")
+        .withIndex("by_contact", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
+        .paginate(opts);
       break;
   }
   for (const doc of result.page) if (!keep(doc)) await ctx.db.delete(doc._id);

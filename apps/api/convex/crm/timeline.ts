@@ -4,9 +4,10 @@
  *
  * Two index streams are merged with a composite cursor instead of Convex's paginate() (one
  * paginated query per function): each page reads at most `numItems` messages (by_contact, ordered
- * by _creationTime), at most `numItems` events (by_contact_at, ordered by at, _creationTime) and
- * at most `numItems` insight rows for the messages shown. Work per page is therefore bounded by
- * 3 * numItems + a constant, whatever the size of the history.
+ * by _creationTime), then only the events that rank above the oldest of them (by_contact_at,
+ * ordered by at, _creationTime; at most `numItems`), and one insight row per message shown.
+ * Work per page is therefore bounded by 3 * numItems + a constant, whatever the size of the
+ * history; without insights a full page reads exactly numItems + (events on the page) documents.
  */
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
@@ -77,22 +78,30 @@ export async function timelinePage(
         })
         .order("desc")
         .take(n);
+  // With a full page of messages, an event older than the oldest of them cannot make this page:
+  // only events at or above that floor are read (so a page reads numItems messages plus the
+  // events it actually shows).
+  const floor = messages.length === n ? messages[n - 1]!._creationTime : null;
   let events: Doc<"contactEvents">[] = [];
   if (!c.ed) {
+    const byContact = (q: any) => q.eq("organizationId", organizationId).eq("contactId", contactId);
     if (c.e) {
       const [at, ct] = c.e;
-      events = await ctx.db
-        .query("contactEvents")
-        .withIndex("by_contact_at", (q) =>
-          q.eq("organizationId", organizationId).eq("contactId", contactId).eq("at", at).lt("_creationTime", ct),
-        )
-        .order("desc")
-        .take(n);
+      if (floor === null || at >= floor) {
+        events = await ctx.db
+          .query("contactEvents")
+          .withIndex("by_contact_at", (q) => byContact(q).eq("at", at).lt("_creationTime", ct))
+          .order("desc")
+          .take(n);
+      }
       if (events.length < n) {
         events = events.concat(
           await ctx.db
             .query("contactEvents")
-            .withIndex("by_contact_at", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId).lt("at", at))
+            .withIndex("by_contact_at", (q) => {
+              const r = byContact(q);
+              return floor === null ? r.lt("at", at) : r.gte("at", floor).lt("at", at);
+            })
             .order("desc")
             .take(n - events.length),
         );
@@ -100,7 +109,7 @@ export async function timelinePage(
     } else {
       events = await ctx.db
         .query("contactEvents")
-        .withIndex("by_contact_at", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
+        .withIndex("by_contact_at", (q) => (floor === null ? byContact(q) : byContact(q).gte("at", floor)))
         .order("desc")
         .take(n);
     }
@@ -119,7 +128,8 @@ export async function timelinePage(
     m: lastM ? lastM._creationTime : c.m,
     e: lastE ? [lastE.at, lastE._creationTime] : c.e,
     md: c.md || (messages.length < n && shownMessages.length === messages.length),
-    ed: c.ed || (events.length < n && shownEvents.length === events.length),
+    // The event stream is only exhausted when it was read without a floor.
+    ed: c.ed || (floor === null && events.length < n && shownEvents.length === events.length),
   };
   const sentiments = await Promise.all(
     shownMessages.map((m) =>

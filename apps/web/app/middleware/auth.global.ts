@@ -4,6 +4,7 @@
  *   signed out            -> /sign-in?redirect=<path>   (/sign-up for invitation links)
  *   signed in, no org     -> /onboarding                (except on invitation links)
  *   signed in on sign-in/sign-up -> the redirect target or /
+ *   agent on /settings/*  -> /inbox
  * Authorization itself is enforced by the backend on every call; this is navigation only.
  */
 import { authState, whenAuthReady } from "~/lib/authClient";
@@ -31,8 +32,12 @@ export default defineNuxtRouteMiddleware(async (to) => {
   if (isInvite) return;
 
   const status = await whenOrganizationsSettled();
-  const { organizations } = useOrganization();
+  const { organizations, role } = useOrganization();
   if (status === "ready" && organizations.value.length === 0 && to.path !== "/onboarding") {
     return navigateTo("/onboarding", { replace: true });
+  }
+  // Agents work the inbox and contacts; settings and members are for owners and admins.
+  if (role.value === "agent" && (to.path === "/settings" || to.path.startsWith("/settings/"))) {
+    return navigateTo("/inbox", { replace: true });
   }
 });
