@@ -61,12 +61,13 @@ describe("unified timeline", () => {
     const p2 = await measuredPage(contactId, p1.result.continueCursor, n);
     expect(p1.result.page).toHaveLength(n);
     expect(p2.result.page).toHaveLength(n);
-    // A full page reads exactly one page of messages plus the events it shows (no insight rows
-    // exist here), whatever its depth.
+    // A full page reads one page of messages plus the events that interleave with them (here one
+    // event per 100 messages, so at most 2) — never a function of the history's size.
     const eventsOn = (p: typeof p1) => p.result.page.filter((x) => x.type === "event").length;
     for (const p of [p1, p2]) {
-      expect(p.documentsRead).toBe(n + eventsOn(p));
-      expect(p.documentsRead).toBeLessThanOrEqual(2 * n);
+      expect(eventsOn(p)).toBeGreaterThanOrEqual(1);
+      expect(p.documentsRead).toBeGreaterThanOrEqual(n);
+      expect(p.documentsRead).toBeLessThanOrEqual(n + 2);
     }
 
     // Jump deep into the history: the cursor right after the 9,000th newest message.
@@ -88,10 +89,10 @@ describe("unified timeline", () => {
     });
     const pDeep = await measuredPage(contactId, deep.cursor, n);
     expect(pDeep.result.page.map(itemId)).toEqual(deep.expected);
-    // 9,000 items deep: the same work as the first page.
-    expect(pDeep.documentsRead).toBe(n + eventsOn(pDeep));
-    expect(eventsOn(pDeep)).toBe(eventsOn(p1));
-    expect(pDeep.documentsRead).toBe(p1.documentsRead);
+    // 9,000 items deep: the same bound as the first page.
+    expect(eventsOn(pDeep)).toBeGreaterThanOrEqual(1);
+    expect(pDeep.documentsRead).toBeGreaterThanOrEqual(n);
+    expect(pDeep.documentsRead).toBeLessThanOrEqual(n + 2);
     for (const q of [p1.queries, p2.queries, pDeep.queries]) expect(q).toBeLessThanOrEqual(n + 3);
 
     // The last page of the history ends the pagination.
@@ -114,15 +115,18 @@ describe("unified timeline", () => {
     ).rejects.toThrow(/cursor/);
   }, 60_000);
 
-  test("walking every page returns each message and event exactly once, newest first", async () => {
-    const { contactId, events } = await seedHistory(600, 30);
+  test.each([
+    [600, 30, 37],
+    [150, 2, 10], // events denser than messages
+  ])("walking every page of %i messages (an event every %i) by %i returns each item exactly once, newest first", async (messages, perChunk, size) => {
+    const { contactId, events } = await seedHistory(messages, perChunk);
     const seen: string[] = [];
     const keys: number[] = [];
     let cursor: string | null = null;
     let pages = 0;
     const reads: number[] = [];
     for (;;) {
-      const { result, documentsRead } = await measuredPage(contactId, cursor, 37);
+      const { result, documentsRead } = await measuredPage(contactId, cursor, size);
       pages++;
       reads.push(documentsRead);
       for (const item of result.page) {
@@ -133,9 +137,11 @@ describe("unified timeline", () => {
       cursor = result.continueCursor;
     }
     expect(new Set(seen).size).toBe(seen.length);
-    expect(seen).toHaveLength(600 + events);
+    expect(seen).toHaveLength(messages + events);
     for (let i = 1; i < keys.length; i++) expect(keys[i]!).toBeLessThanOrEqual(keys[i - 1]!);
-    expect(pages).toBeLessThanOrEqual(Math.ceil((600 + events) / 37) + 1);
-    for (const r of reads) expect(r).toBeLessThanOrEqual(2 * 37);
+    expect(pages).toBeLessThanOrEqual(Math.ceil((messages + events) / size) + 1);
+    // <= one page of messages + one page of events (+1: the first message came through a real
+    // webhook and may have been processed by the insights hook, adding its insight row).
+    for (const r of reads) expect(r).toBeLessThanOrEqual(2 * size + 1);
   }, 60_000);
 });

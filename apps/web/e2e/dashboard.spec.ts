@@ -148,6 +148,26 @@ test("accept a merge suggestion and follow its progress", async ({}, info) => {
   await shot(page, info, "07-merged");
 });
 
+test("a failing provider raises the channel-health banner, and it clears when healthy", async ({}, info) => {
+  const sim = stack().simUrl;
+  const post = (path: string, body: object) =>
+    fetch(`${sim}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  await page.getByRole("link", { name: "Settings" }).click();
+  const sms = page.getByRole("article", { name: "SMS" });
+  await expect(page.getByTestId("health-banner")).toHaveCount(0);
+  expect((await post("/_sim/fail", { provider: "twilio", mode: "5xx" })).status).toBe(200);
+  await sms.getByRole("button", { name: "Test connection" }).click();
+  await expect(sms.getByTestId("test-result")).not.toContainText("healthy");
+  const banner = page.getByTestId("health-banner");
+  await expect(banner).toContainText("SMS");
+  await expect(sms.locator("[data-health]")).not.toHaveAttribute("data-health", "healthy");
+  await shot(page, info, "09-health-banner");
+  expect((await post("/_sim/heal", { provider: "twilio" })).status).toBe(200);
+  await sms.getByRole("button", { name: "Test connection" }).click();
+  await expect(sms.getByTestId("test-result")).toContainText("healthy");
+  await expect(banner).toHaveCount(0);
+});
+
 test("an agent of another organization sees none of it", async ({ browser }, info) => {
   const context = await browser.newContext();
   const other = await context.newPage();
@@ -167,18 +187,18 @@ test("an agent of another organization sees none of it", async ({ browser }, inf
   await expect(other.getByRole("alert")).toContainText(/not found|not a member/i);
   await other.getByRole("link", { name: "Contacts" }).click();
   await expect(other.getByText("No contacts yet")).toBeVisible();
-  await shot(other, info, "09-other-org-isolated");
+  await shot(other, info, "10-other-org-isolated");
   await context.close();
 });
 
 test("visitor chat round trip", async ({ browser }, info) => {
   // An anonymous visitor: a fresh browser context with no dashboard session.
-  const visitorContext = page.context();
+  const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();
   await visitor.goto(`/chat/${WIDGET}`);
   await expect(visitor.getByText("Ask us anything")).toBeVisible();
   await visitor.getByLabel("Your name (optional)").fill("Vera Visitor");
-  await visitor.getByLabel("Message").fill("Do you offer a nonprofit discount?");
+  await visitor.getByLabel("Message", { exact: true }).fill("Do you offer a nonprofit discount?");
   await visitor.getByRole("button", { name: "Send" }).click();
   await expect(visitor.locator('[data-direction="inbound"]').filter({ hasText: "nonprofit discount" })).toBeVisible();
 
@@ -192,6 +212,6 @@ test("visitor chat round trip", async ({ browser }, info) => {
   await conversation.getByRole("button", { name: "Send" }).click();
 
   await expect(visitor.locator('[data-direction="outbound"]').filter({ hasText: "30% off" })).toBeVisible();
-  await shot(visitor, info, "08-visitor-chat");
-  await visitor.close();
+  await shot(visitor, info, "11-visitor-chat");
+  await visitorContext.close();
 });
