@@ -278,6 +278,12 @@ export class Engine {
   private commitListeners: ((e: CommitEvent) => void)[] = [];
   private reloadListeners: (() => void)[] = [];
   files: FileStore;
+  /**
+   * Bumped on every in-memory commit and on every module reload: two query runs under the lock
+   * with the same `dataVersion` (and the same args/identity/journal) see the same snapshot and
+   * the same code, so the sync layer may share one result between subscribers.
+   */
+  dataVersion = 0;
 
   constructor(
     readonly db: Database,
@@ -299,6 +305,7 @@ export class Engine {
   }
 
   setModules(m: Modules) {
+    this.dataVersion++;
     this.modules = m;
     this.schemaTables.clear();
     this.schemaValidation.clear();
@@ -568,6 +575,7 @@ export class Engine {
       records.push({ table: w.table, id, doc });
     }
     const applied = this.db.apply(records);
+    this.dataVersion++;
     const durable = this.db.persist(ts, records);
     durable.catch(() => {}); // awaited (and reported) in publish
     return { ts, records, applied, durable };

@@ -22,6 +22,8 @@ interface Version {
 interface Subscription {
   udfPath: string;
   args: any;
+  /** JSON of [udfPath, args]: part of the shared-result key */
+  key: string;
   journal: Journal | null;
   lastResult: string | null;
   reads: ReadRange[];
@@ -73,9 +75,38 @@ function keyInRange(r: Extract<ReadRange, { kind: "range" }>, d: Doc): boolean {
   return true;
 }
 
+/** One query execution, shared by every subscription with the same key in the same snapshot. */
+interface SharedResult {
+  out: Outcome;
+  /** convex JSON of the value (successful runs) */
+  value: any;
+  /** dedupe hash of the result (value/error + log lines, without queryId/journal) */
+  hash: string;
+}
+
 export class SyncServer {
   sessions = new Set<SyncSession>();
   responseCache = new Map<string, Map<number, CachedResponse>>();
+  /**
+   * PERF: results of subscription queries for the current snapshot, keyed by
+   * (udfPath, args, caller identity/admin, journal). All subscription queries run under the
+   * engine lock, so while `sharedTag` (engine data version + snapshot ts + table count) is
+   * unchanged every session would compute exactly the same outcome: run it once per
+   * transition instead of once per subscribed session.
+   */
+  private shared = new Map<string, SharedResult>();
+  private sharedTag = "";
+
+  /** Must be called with the engine lock held. */
+  sharedResults(): Map<string, SharedResult> {
+    const e = this.engine;
+    const tag = `${e.dataVersion}:${e.db.lastTs}:${e.db.tablesByName.size}`;
+    if (tag !== this.sharedTag) {
+      this.shared.clear();
+      this.sharedTag = tag;
+    }
+    return this.shared;
+  }
 
   constructor(
     readonly engine: Engine,
@@ -130,6 +161,8 @@ class SyncSession {
   isAdmin = false;
   identityVersion = 0;
   identityChanged = false;
+  /** JSON of what a query can observe of the caller (admin flag + identity); see sharedResults */
+  private callerKey = "[false,null]";
   private msgChain: Promise<void> = Promise.resolve();
   private mutationChain: Promise<void> = Promise.resolve();
   private mutationsInFlight = 0;
@@ -259,6 +292,7 @@ class SyncSession {
           this.isAdmin = false;
         }
         this.recvId = msg.baseVersion + 1;
+        this.callerKey = JSON.stringify([this.isAdmin, this.identity]);
         this.identityChanged = true;
         this.scheduleTransition();
         return;
@@ -403,9 +437,12 @@ class SyncSession {
       const idv = this.recvId;
       for (const m of mods) {
         if (m.type === "Add") {
+          const udfPath = canonicalizeUdfPath(m.udfPath);
+          const argsJson = m.args?.[0] ?? {};
           this.queries.set(m.queryId, {
-            udfPath: canonicalizeUdfPath(m.udfPath),
-            args: jsonToConvex(m.args?.[0] ?? {}),
+            udfPath,
+            args: jsonToConvex(argsJson),
+            key: JSON.stringify([udfPath, argsJson]),
             journal: decodeJournal(m.journal),
             lastResult: null,
             reads: [],
@@ -425,19 +462,33 @@ class SyncSession {
       for (const [queryId, q] of this.queries) {
         if (!q.dirty) continue;
         q.dirty = false;
-        const out = await engine.runQuery(q.udfPath, q.args, {
-          ...this.callOpts(),
-          lockHeld: true,
-          journal: q.journal,
-        });
+        const shared = this.server.sharedResults();
+        const key = `${q.key}\u0000${this.callerKey}\u0000${encodeJournal(q.journal)}`;
+        let r = shared.get(key);
+        if (!r) {
+          const out = await engine.runQuery(q.udfPath, q.args, {
+            ...this.callOpts(),
+            lockHeld: true,
+            journal: q.journal,
+          });
+          const value = out.success ? convexToJson(out.value ?? null) : undefined;
+          const hash = out.success
+            ? JSON.stringify(["U", value, out.logLines])
+            : JSON.stringify(["F", out.errorMessage, out.logLines, out.errorData]);
+          r = { out, value, hash };
+          shared.set(key, r);
+        }
+        const out = r.out;
         // a query that failed before running (unknown function, bad args) has no reads: it is
         // re-run only after a reload or an identity change
         q.reads = out.reads ?? [];
         if (out.journal !== undefined && out.journal !== null) q.journal = out.journal;
         const journal = encodeJournal(q.journal);
+        if (r.hash === q.lastResult) continue;
+        q.lastResult = r.hash;
         let mod: any;
         if (out.success) {
-          mod = { type: "QueryUpdated", queryId, value: convexToJson(out.value ?? null), logLines: out.logLines, journal };
+          mod = { type: "QueryUpdated", queryId, value: r.value, logLines: out.logLines, journal };
         } else {
           mod = {
             type: "QueryFailed",
@@ -448,10 +499,6 @@ class SyncSession {
             ...(out.errorData !== undefined ? { errorData: out.errorData } : {}),
           };
         }
-        const { journal: _j, ...hashable } = mod;
-        const h = JSON.stringify(hashable);
-        if (h === q.lastResult) continue;
-        q.lastResult = h;
         modifications.push(mod);
       }
       const ts = engine.db.lastTs > this.cur.ts ? engine.db.lastTs : this.cur.ts;

@@ -49,6 +49,8 @@ function decode(cursor: string | null): TimelineCursor {
 
 export type TimelineItem =
   | {
+      /** The message's or event's id (stable item key for clients). */
+      _id: string;
       type: "message";
       key: number;
       message: Pick<
@@ -57,7 +59,7 @@ export type TimelineItem =
       >;
       sentiment: { score: number; label: string } | null;
     }
-  | { type: "event"; key: number; event: Doc<"contactEvents"> };
+  | { _id: string; type: "event"; key: number; event: Doc<"contactEvents"> };
 
 export async function timelinePage(
   ctx: QueryCtx,
@@ -145,6 +147,7 @@ export async function timelinePage(
       const m = x.m;
       const s = sentimentOf.get(m._id);
       return {
+        _id: m._id,
         type: "message" as const,
         key: x.key,
         message: {
@@ -163,7 +166,7 @@ export async function timelinePage(
         sentiment: s ? { score: s.sentiment, label: s.sentimentLabel } : null,
       };
     }
-    return { type: "event" as const, key: x.key, event: x.e! };
+    return { _id: x.e!._id, type: "event" as const, key: x.key, event: x.e! };
   });
   const isDone = next.md && next.ed;
   return { page, isDone, continueCursor: isDone ? "" : encodeTimelineCursor(next) };

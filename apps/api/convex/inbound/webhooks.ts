@@ -71,6 +71,41 @@ export async function decryptCredentials(
   return out;
 }
 
+/**
+ * PERF: module-scope cache of decrypted webhook credentials, so the per-request AES-GCM decrypt
+ * (one per credential field) is paid once per channel config instead of on every delivery.
+ * Keyed by organization + channel config id + the exact ciphertext envelopes, so a credential
+ * update (new ciphertext) or a moved row (different org/config) misses; cleared whenever the
+ * encryption key environment changes, so a removed key stops decrypting exactly as before.
+ * Valid on Convex cloud too (module state persists only within one isolate). Plaintext stays
+ * in this process' memory only: never log or return it.
+ */
+const CREDENTIAL_CACHE_MAX = 256;
+const credentialCache = new Map<string, Record<string, string>>();
+let credentialCacheEnv: string | undefined;
+
+async function cachedWebhookCredentials(
+  organizationId: string,
+  channelConfigId: string,
+  credentials: Record<string, { kid: string; iv: string; ct: string }>,
+): Promise<Record<string, string>> {
+  const env = `${process.env.SWITCHBOARD_ENCRYPTION_KEY ?? ""}|${process.env.SWITCHBOARD_ENCRYPTION_OLD_KEYS ?? ""}`;
+  if (env !== credentialCacheEnv) {
+    credentialCache.clear();
+    credentialCacheEnv = env;
+  }
+  const key = JSON.stringify([organizationId, channelConfigId, credentials]);
+  const hit = credentialCache.get(key);
+  if (hit) return { ...hit };
+  const secrets = await decryptCredentials(organizationId, credentials);
+  if (credentialCache.size >= CREDENTIAL_CACHE_MAX) {
+    const oldest = credentialCache.keys().next().value;
+    if (oldest !== undefined) credentialCache.delete(oldest);
+  }
+  credentialCache.set(key, { ...secrets });
+  return secrets;
+}
+
 function acknowledge(provider: ProviderId, result: { stored: number; duplicates: number }): Response {
   if (provider === "twilio") {
     // Twilio reads the reply as TwiML; an empty <Response/> means "no auto-reply".
@@ -112,7 +147,7 @@ export async function handleWebhook(ctx: ActionCtx, request: Request, provider: 
   if (!route.credentials[secretField]) {
     return jsonError(503, "not_configured", `The channel has no ${secretField}; webhooks are refused until it is set`);
   }
-  const secrets = await decryptCredentials(route.organizationId, route.credentials);
+  const secrets = await cachedWebhookCredentials(route.organizationId, route.channelConfigId, route.credentials);
   const verdict = await adapter.validateSignature(webhook, secrets);
   if (!verdict.ok) return jsonError(verdict.status, "invalid_signature", verdict.reason);
 

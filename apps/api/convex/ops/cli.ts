@@ -1,5 +1,5 @@
 /**
- * Operator entry points behind `pnpm switchboard` (scripts/switchboard.ts). Internal only:
+ * Operator entry points behind `pnpm switchboard` (packages/dev/src/switchboard.ts). Internal only:
  * they run with the deployment's admin key, never from a browser.
  */
 import { getAdapter, InboundParseError } from "@switchboard/channels";

@@ -15,9 +15,9 @@ import { ConvexHttpClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 import { startLocalBackend } from "@switchboard/local-backend";
 import { startProviderSim } from "@switchboard/provider-sim";
-import { demoChannels, newDemoSecrets, seedDemoConversations, type DemoSecrets } from "./demo-data";
+import { demoChannels, DEMO_USER, ensureDemoUser, newDemoSecrets, seedDemoConversations, type DemoSecrets } from "./demo-data";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const dataDir = join(root, ".data");
 const envFile = join(dataDir, "env.json");
 
@@ -69,15 +69,23 @@ async function main() {
     watch: true,
   });
 
-  const admin = new ConvexHttpClient(backend.url);
-  (admin as unknown as { setAdminAuth(key: string): void }).setAdminAuth(backend.adminKey);
-  const ensureDemo = makeFunctionReference<"action">("seed/demo:ensureDemo");
-  const { created } = await (admin as unknown as { function: (ref: unknown, componentPath: undefined, args: unknown) => Promise<{ created: boolean }> }).function(
-    ensureDemo,
-    undefined,
-    { channels: demoChannels(sim.url, secrets) },
-  );
-  if (created) await seedDemoConversations(sim, siteUrl, secrets);
+  // Operator calls (internal functions) go through the HTTP API with the admin key.
+  const admin = new ConvexHttpClient(backend.url) as ConvexHttpClient & {
+    setAdminAuth(key: string): void;
+    function(ref: unknown, componentPath: undefined, args: unknown): Promise<any>;
+  };
+  admin.setAdminAuth(backend.adminKey);
+  const call = (name: string, args: Record<string, unknown>) => admin.function(makeFunctionReference(name), undefined, args);
+  const { created } = (await call("seed/demo:ensureDemo", { channels: demoChannels(sim.url, secrets) })) as { created: boolean };
+  if (created) {
+    await seedDemoConversations(sim, siteUrl, secrets);
+    await ensureDemoUser({
+      siteUrl,
+      cloudUrl: backend.url,
+      dashboardOrigin: `http://127.0.0.1:${PORTS.web}`,
+      invite: (email) => call("orgs/admin:invite", { slug: "demo", email, role: "owner" }),
+    });
+  }
 
   const web = spawn("pnpm", ["--filter", "@switchboard/web", "dev", "--port", String(PORTS.web), "--host", "127.0.0.1"], {
     cwd: root,
@@ -93,6 +101,7 @@ async function main() {
     convex API       ${backend.url}   (admin key: ${backend.adminKey})
     webhooks (site)  ${backend.siteUrl}
     provider sim     ${sim.url}
+    sign in as       ${DEMO_USER.email} / ${DEMO_USER.password}  (demo organization)
     data             ${dataDir}${created ? "\n    demo organization seeded (slug: demo)" : ""}
 `);
 

@@ -104,3 +104,41 @@ export async function seedDemoConversations(sim: ProviderSim, siteUrl: string, s
   });
   if (!chat.ok) throw new Error(`demo chat webhook answered ${chat.status}: ${await chat.text()}`);
 }
+
+export const DEMO_USER = { name: "Demo Owner", email: "demo@switchboard.test", password: "switchboard-demo" };
+
+/**
+ * A dashboard account that owns the demo organization, created through the real auth routes:
+ * sign up (Better Auth on the site URL), then accept an operator invitation with the user's
+ * Convex token. Idempotent: an existing account just signs in and accepts nothing new.
+ */
+export async function ensureDemoUser(opts: {
+  siteUrl: string;
+  cloudUrl: string;
+  dashboardOrigin: string;
+  invite: (email: string) => Promise<{ token: string }>;
+}) {
+  const auth = (path: string, body: unknown, token?: string) =>
+    fetch(`${opts.siteUrl}/api/auth${path}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: {
+        origin: opts.dashboardOrigin,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  let res = await auth("/sign-up/email", DEMO_USER);
+  if (res.status !== 200) res = await auth("/sign-in/email", { email: DEMO_USER.email, password: DEMO_USER.password });
+  if (res.status !== 200) throw new Error(`demo user sign-in failed: ${res.status} ${await res.text()}`);
+  const { token: sessionToken } = (await res.json()) as { token: string };
+  const tokenRes = await auth("/convex/token", undefined, sessionToken);
+  if (tokenRes.status !== 200) throw new Error(`demo user token failed: ${tokenRes.status}`);
+  const { token: jwt } = (await tokenRes.json()) as { token: string };
+  const invitation = await opts.invite(DEMO_USER.email);
+  const { ConvexHttpClient } = await import("convex/browser");
+  const { makeFunctionReference } = await import("convex/server");
+  const client = new ConvexHttpClient(opts.cloudUrl);
+  client.setAuth(jwt);
+  await client.mutation(makeFunctionReference<"mutation">("orgs/members:acceptInvites"), { token: invitation.token });
+}
