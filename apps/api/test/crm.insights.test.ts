@@ -305,4 +305,36 @@ describe("recompute", () => {
     expect(insights).toHaveLength(122);
     expect(await derived()).toEqual(live);
   });
+
+  test("a message arriving while the contact is being recomputed is derived exactly once", async () => {
+    await post(t, email("Dana Reyes <dana@acme.com>", "Pilot", FIRST));
+    await drain(t);
+    const dana = (await contactByIdentifier(t, a.organizationId, "email", "dana@acme.com"))!;
+    const jobId = await asA.action(api.crm.recompute.run, { organizationId: a.organizationId, contactId: dana._id });
+    // Joining a running job returns it.
+    expect(await asA.action(api.crm.recompute.run, { organizationId: a.organizationId, contactId: dana._id })).toBe(jobId);
+    await post(t, email("Dana Reyes <dana@acme.com>", "During", "I'll call you on Monday."));
+    // Run the recompute until it has cleared everything and started replaying...
+    for (let i = 0; i < 20; i++) {
+      const job = await asA.query(api.crm.recompute.get, { organizationId: a.organizationId, jobId });
+      if (job.status !== "clearing") break;
+      vi.advanceTimersToNextTimer();
+      await t.finishInProgressScheduledFunctions();
+    }
+    expect((await asA.query(api.crm.recompute.get, { organizationId: a.organizationId, jobId })).status).toBe("replaying");
+    // ... then the hook for the new burst runs: it leaves the message to the replay.
+    const late = await messageOf("During");
+    const run = await t.run((ctx) => ctx.db.query("hookRuns").withIndex("by_thread", (q) => q.eq("organizationId", a.organizationId)).first());
+    const hook = await t.mutation(internal.crm.insights.onBurst, { organizationId: a.organizationId, threadId: late.threadId, hookRunId: run!._id, messageIds: [late._id] });
+    expect(hook.processed).toBe(0);
+    await drain(t);
+    const during = await messageOf("During");
+    const rows = await t.run(async (ctx) => ({
+      insights: await ctx.db.query("messageInsights").withIndex("by_message", (q) => q.eq("organizationId", a.organizationId).eq("messageId", during._id)).collect(),
+      commitments: await ctx.db.query("commitments").withIndex("by_message", (q) => q.eq("organizationId", a.organizationId).eq("sourceMessageId", during._id)).collect(),
+    }));
+    expect(rows.insights).toHaveLength(1);
+    expect(rows.commitments).toHaveLength(1);
+    expect((await asA.query(api.crm.recompute.get, { organizationId: a.organizationId, jobId })).status).toBe("done");
+  });
 });

@@ -171,6 +171,29 @@ test("a failing provider raises the channel-health banner, and it clears when he
   await expect(banner).toHaveCount(0);
 });
 
+test("API keys are shown once and can be revoked; members are listed", async ({}, info) => {
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "API keys" }).click();
+  await expect(page.getByText("No API keys yet.")).toBeVisible();
+  await page.getByLabel("Key name").fill("Billing sync");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const shown = page.getByTestId("new-key");
+  await expect(shown).toContainText("will not be shown again");
+  const key = (await shown.locator("code").textContent())!.trim();
+  expect(key.length).toBeGreaterThan(20);
+  const row = page.getByRole("row").filter({ hasText: "Billing sync" });
+  await expect(row).toContainText(key.slice(0, 10));
+  await shot(page, info, "10-api-keys");
+  await shown.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByText(key)).toHaveCount(0);
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await row.getByRole("button", { name: "Confirm revoke" }).click();
+  await expect(row).toContainText("Revoked");
+
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Members" }).click();
+  await expect(page.getByRole("row").filter({ hasText: owner.email })).toContainText("(you)");
+});
+
 test("an agent of another organization sees none of it", async ({ browser }, info) => {
   const context = await browser.newContext();
   const other = await context.newPage();
@@ -190,7 +213,7 @@ test("an agent of another organization sees none of it", async ({ browser }, inf
   await expect(other.getByRole("alert")).toContainText(/not found|not a member/i);
   await other.getByRole("link", { name: "Contacts" }).click();
   await expect(other.getByText("No contacts yet")).toBeVisible();
-  await shot(other, info, "10-other-org-isolated");
+  await shot(other, info, "11-other-org-isolated");
   await context.close();
 });
 
@@ -215,6 +238,6 @@ test("visitor chat round trip", async ({ browser }, info) => {
   await conversation.getByRole("button", { name: "Send" }).click();
 
   await expect(visitor.locator('[data-direction="outbound"]').filter({ hasText: "30% off" })).toBeVisible();
-  await shot(visitor, info, "11-visitor-chat");
+  await shot(visitor, info, "12-visitor-chat");
   await visitorContext.close();
 });

@@ -15,8 +15,10 @@ import {
   containsCommitTs,
   convexToJson,
   decodeCursor,
+  docJsonString,
   docSize,
   encodeCursor,
+  RawJson,
   END_CURSOR,
   formatLogArgs,
   getField,
@@ -906,13 +908,8 @@ export class Engine {
       }
     }
     ctx.outJournal = { endCursor: continueCursor };
-    return {
-      page: page.map((d) => convexToJson(d as any)),
-      isDone,
-      continueCursor,
-      splitCursor,
-      pageStatus,
-    };
+    const rest = JSON.stringify({ isDone, continueCursor, splitCursor, pageStatus });
+    return new RawJson(`{"page":[${page.map(docJsonString).join(",")}],${rest.slice(1)}`);
   }
 
   // ---------------------------------------------------------------- writes
@@ -1046,7 +1043,7 @@ export class Engine {
         if (!s) throw new Error("Query stream not found (closed?)");
         const r = s.it.next();
         if (r.done) return { value: null, done: true };
-        return { value: convexToJson(r.value as any), done: false };
+        return new RawJson(`{"value":${docJsonString(r.value as Doc)},"done":false}`);
       }
       case "1.0/queryPage":
         needTxn();
@@ -1072,7 +1069,7 @@ export class Engine {
         txn.reads.push({ table: r.table.name, kind: "doc", id: r.id });
         const doc = this.readDoc(txn, r.table, r.id);
         if (doc) this.trackRead(txn, doc);
-        return doc ? convexToJson(doc as any) : null;
+        return doc ? new RawJson(docJsonString(doc)) : null;
       }
       case "1.0/insert": {
         const id = this.insert(ctx, args.table, jsonToConvex(args.value));
@@ -1445,7 +1442,8 @@ export function installGlobals(engine: Engine) {
     async asyncSyscall(op: string, json: string): Promise<string> {
       const c = currentEngine();
       if (!c) throw new Error(`Convex syscall ${op} outside of a function`);
-      return JSON.stringify((await c.engine.asyncSyscall(op, JSON.parse(json))) ?? null);
+      const r = await c.engine.asyncSyscall(op, JSON.parse(json));
+      return r instanceof RawJson ? r.json : JSON.stringify(r ?? null);
     },
     jsSyscall(op: string, args: any): any {
       const c = currentEngine();

@@ -82,16 +82,24 @@ export class Scheduler {
   }
 
   private onCommit(e: CommitEvent) {
-    let touched = false;
+    // PERF: no O(pending jobs) scan per commit. A full re-arm is needed only when a job that
+    // could be the armed earliest one leaves/changes; a new earlier job just moves the timer.
+    let rescan = false;
+    let earliestNew = Infinity;
     let cronTouched = false;
     for (const w of e.writes) {
       if (isJobTable(w.table)) {
-        touched = true;
-        if (w.newDoc && w.newDoc.state?.kind === "pending") this.pending.set(w.id, w.newDoc.scheduledTime);
-        else this.pending.delete(w.id);
+        const prev = this.pending.get(w.id);
+        if (prev !== undefined && prev <= this.timerAt) rescan = true;
+        if (w.newDoc && w.newDoc.state?.kind === "pending") {
+          this.pending.set(w.id, w.newDoc.scheduledTime);
+          if (this.running.has(w.id)) rescan = true;
+          else if (w.newDoc.scheduledTime < earliestNew) earliestNew = w.newDoc.scheduledTime;
+        } else this.pending.delete(w.id);
       } else if (w.table === "_cron_state") cronTouched = true;
     }
-    if (touched) this.arm();
+    if (rescan) this.arm();
+    else if (earliestNew < this.timerAt || (earliestNew !== Infinity && !this.timer)) this.armAt(earliestNew);
     if (cronTouched) this.armCrons();
   }
 
@@ -104,6 +112,11 @@ export class Scheduler {
     if (this.stopped) return;
     let earliest = Infinity;
     for (const [id, t] of this.pending) if (!this.running.has(id) && t < earliest) earliest = t;
+    this.armAt(earliest);
+  }
+
+  private armAt(earliest: number) {
+    if (this.stopped) return;
     if (earliest === this.timerAt && this.timer) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

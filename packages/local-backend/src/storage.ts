@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import { SortedIndex, type Entry } from "./sorted.js";
-import { convexToJson, getField, jsonToConvex, type Doc, type Key } from "./values.js";
+import { convexToJson, docJsonString, getField, jsonToConvex, type Doc, type Key } from "./values.js";
 
 export const SYSTEM_TABLES: Record<string, number> = {
   _scheduled_functions: 1,
@@ -36,6 +36,21 @@ export class Table {
   insertDoc(doc: Doc) {
     this.docs.set(doc._id, doc);
     for (const idx of this.indexes.values()) idx.sorted.insert({ key: Table.keyFor(idx, doc), id: doc._id });
+  }
+  /**
+   * PERF: replace `old` by `doc` (same id). Only the indexes whose key changed are touched: a
+   * patch usually leaves most index keys equal, and entries hold only key + id.
+   */
+  replaceDoc(old: Doc, doc: Doc) {
+    this.docs.set(doc._id, doc);
+    for (const idx of this.indexes.values()) {
+      if (idx.name === "by_id") continue; // key is [_id]: unchanged
+      const ok = Table.keyFor(idx, old);
+      const nk = Table.keyFor(idx, doc);
+      if (compareKeysFast(ok, nk) === 0) continue;
+      idx.sorted.delete(ok);
+      idx.sorted.insert({ key: nk, id: doc._id });
+    }
   }
   removeDoc(doc: Doc) {
     this.docs.delete(doc._id);
@@ -144,9 +159,10 @@ export class Database {
     for (const w of writes) {
       const t = this.ensureTable(w.table);
       const old = t.docs.get(w.id) ?? null;
-      if (old) t.removeDoc(old);
+      if (old && w.doc) t.replaceDoc(old, w.doc);
+      else if (old) t.removeDoc(old);
+      else if (w.doc) t.insertDoc(w.doc);
       if (w.doc) {
-        t.insertDoc(w.doc);
         if (w.doc._creationTime > this.lastCreationTime) this.lastCreationTime = w.doc._creationTime;
       }
       out.push({ table: w.table, id: w.id, oldDoc: old, newDoc: w.doc });
@@ -157,17 +173,21 @@ export class Database {
   /** Serialize a commit into the log and wait until it is durable. */
   persist(ts: bigint, writes: WriteRecord[]): Promise<void> {
     if (!this.dataDir) return Promise.resolve();
-    const rec: any = { ts: ts.toString(), w: [] as any[] };
-    if (this.unpersistedTables.size) {
-      rec.tables = {};
-      for (const name of this.unpersistedTables) rec.tables[name] = this.tablesByName.get(name)!.number;
-      this.unpersistedTables.clear();
-    }
+    // PERF: the line is assembled from the documents' memoized JSON text (same format as
+    // JSON.stringify({ ts, w: [[tableNumber, id, doc|null]...], tables? }))
+    const ws: string[] = [];
     for (const w of writes) {
       const t = this.tablesByName.get(w.table)!;
-      rec.w.push([t.number, w.id, w.doc ? convexToJson(w.doc as any) : null]);
+      ws.push(`[${t.number},${JSON.stringify(w.id)},${w.doc ? docJsonString(w.doc) : "null"}]`);
     }
-    this.pending.push(JSON.stringify(rec) + "\n");
+    let line = `{"ts":"${ts.toString()}","w":[${ws.join(",")}]`;
+    if (this.unpersistedTables.size) {
+      const tables: Record<string, number> = {};
+      for (const name of this.unpersistedTables) tables[name] = this.tablesByName.get(name)!.number;
+      this.unpersistedTables.clear();
+      line += `,"tables":${JSON.stringify(tables)}`;
+    }
+    this.pending.push(line + "}\n");
     const p = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
     if (!this.flushing) this.flushing = this.flushLoop();
     return p;

@@ -60,41 +60,51 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * Returns an error description or null when `value` matches.
  * `isTableId(tableName, id)` checks whether an id string belongs to the table.
  */
+// PERF: validators are parsed once per function/schema; cache their derived forms per object
+const literalCache = new WeakMap<object, Value>();
+const fieldsCache = new WeakMap<object, [string, { fieldType: ValidatorJSON; optional: boolean }][]>();
+
+// PERF: a plain function instead of a closure allocated on every (recursive) check call
+function failMsg(vj: ValidatorJSON, value: unknown, path: string, msg?: string): string {
+  return (
+    (msg ?? `Value does not match validator.`) +
+    `\nPath: ${path || "(root)"}\nValue: ${show(value)}\nValidator: ${describe(vj)}`
+  );
+}
+
 export function check(
   vj: ValidatorJSON,
   value: unknown,
   path: string,
   isTableId: (table: string, id: string) => boolean,
 ): string | null {
-  const fail = (msg?: string) =>
-    (msg ?? `Value does not match validator.`) +
-    `\nPath: ${path || "(root)"}\nValue: ${show(value)}\nValidator: ${describe(vj)}`;
   switch (vj.type) {
     case "any":
       return null;
     case "null":
-      return value === null ? null : fail();
+      return value === null ? null : failMsg(vj, value, path);
     case "number":
-      return typeof value === "number" ? null : fail();
+      return typeof value === "number" ? null : failMsg(vj, value, path);
     case "bigint":
-      return typeof value === "bigint" ? null : fail();
+      return typeof value === "bigint" ? null : failMsg(vj, value, path);
     case "boolean":
-      return typeof value === "boolean" ? null : fail();
+      return typeof value === "boolean" ? null : failMsg(vj, value, path);
     case "string":
-      return typeof value === "string" ? null : fail();
+      return typeof value === "string" ? null : failMsg(vj, value, path);
     case "bytes":
-      return value instanceof ArrayBuffer ? null : fail();
+      return value instanceof ArrayBuffer ? null : failMsg(vj, value, path);
     case "commitTs":
-      return value instanceof CommitTsPlaceholder || typeof value === "bigint" ? null : fail();
+      return value instanceof CommitTsPlaceholder || typeof value === "bigint" ? null : failMsg(vj, value, path);
     case "id":
-      return typeof value === "string" && isTableId(vj.tableName, value) ? null : fail();
+      return typeof value === "string" && isTableId(vj.tableName, value) ? null : failMsg(vj, value, path);
     case "literal": {
-      const lit = jsonToConvex(vj.value);
-      if (typeof value !== typeof lit) return fail();
-      return compareValues(value as Value, lit) === 0 ? null : fail();
+      let lit = literalCache.get(vj);
+      if (lit === undefined) literalCache.set(vj, (lit = jsonToConvex(vj.value) as Value));
+      if (typeof value !== typeof lit) return failMsg(vj, value, path);
+      return compareValues(value as Value, lit) === 0 ? null : failMsg(vj, value, path);
     }
     case "array": {
-      if (!Array.isArray(value)) return fail();
+      if (!Array.isArray(value)) return failMsg(vj, value, path);
       for (let i = 0; i < value.length; i++) {
         const e = check(vj.value, value[i], `${path}[${i}]`, isTableId);
         if (e) return e;
@@ -102,12 +112,14 @@ export function check(
       return null;
     }
     case "object": {
-      if (!isPlainObject(value)) return fail();
-      for (const [k, f] of Object.entries(vj.value)) {
+      if (!isPlainObject(value)) return failMsg(vj, value, path);
+      let fields = fieldsCache.get(vj);
+      if (!fields) fieldsCache.set(vj, (fields = Object.entries(vj.value)));
+      for (const [k, f] of fields) {
         const fv = value[k];
         if (fv === undefined) {
           if (!f.optional)
-            return fail(`Object is missing the required field \`${k}\`. Consider wrapping the field validator in \`v.optional(...)\` if this is expected.`);
+            return failMsg(vj, value, path, `Object is missing the required field \`${k}\`. Consider wrapping the field validator in \`v.optional(...)\` if this is expected.`);
           continue;
         }
         const e = check(f.fieldType, fv, `${path}.${k}`, isTableId);
@@ -115,12 +127,12 @@ export function check(
       }
       for (const k of Object.keys(value)) {
         if (!(k in vj.value) && value[k] !== undefined)
-          return fail(`Object contains extra field \`${k}\` that is not in the validator.`);
+          return failMsg(vj, value, path, `Object contains extra field \`${k}\` that is not in the validator.`);
       }
       return null;
     }
     case "record": {
-      if (!isPlainObject(value)) return fail();
+      if (!isPlainObject(value)) return failMsg(vj, value, path);
       for (const [k, fv] of Object.entries(value)) {
         if (fv === undefined) continue;
         const ke = check(vj.keys, k, `${path}.${k}`, isTableId);
@@ -132,7 +144,7 @@ export function check(
     }
     case "union": {
       for (const m of vj.value) if (check(m, value, path, isTableId) === null) return null;
-      return fail();
+      return failMsg(vj, value, path);
     }
     default:
       return null;

@@ -38,10 +38,18 @@ function b32(n: number): string {
   } while (n > 0);
   return s;
 }
+// PERF: draw id randomness from a pooled buffer (one randomBytes call per ~157 ids)
+const POOL_SIZE = RANDOM_LEN * 157;
+let pool = randomBytes(POOL_SIZE);
+let poolPos = 0;
 export function newId(tableNumber: number): string {
-  const bytes = randomBytes(RANDOM_LEN);
+  if (poolPos + RANDOM_LEN > POOL_SIZE) {
+    pool = randomBytes(POOL_SIZE);
+    poolPos = 0;
+  }
   let body = "";
-  for (let i = 0; i < RANDOM_LEN; i++) body += ALPHABET[bytes[i]! & 31];
+  for (let i = 0; i < RANDOM_LEN; i++) body += ALPHABET[pool[poolPos + i]! & 31];
+  poolPos += RANDOM_LEN;
   const tn = b32(tableNumber);
   return body + tn + ALPHABET[tn.length];
 }
@@ -113,12 +121,62 @@ export function containsCommitTs(v: any): boolean {
   if (v !== null && typeof v === "object" && !(v instanceof ArrayBuffer)) return Object.values(v).some(containsCommitTs);
   return false;
 }
-export function docSize(doc: any): number {
+// PERF: stored documents are immutable (every write stores a new object), so their JSON text and
+// size are computed once per document object and reused by reads, the commit log and metrics.
+// Bounded: two generations of at most GEN_MAX entries each (a hit in the old one is promoted),
+// so memory stays O(hot documents), not O(all documents).
+const GEN_MAX = 50_000;
+class GenCache<V> {
+  private young = new WeakMap<object, V>();
+  private old = new WeakMap<object, V>();
+  private n = 0;
+  get(k: object): V | undefined {
+    const v = this.young.get(k);
+    if (v !== undefined) return v;
+    const o = this.old.get(k);
+    if (o !== undefined) this.set(k, o);
+    return o;
+  }
+  set(k: object, v: V) {
+    if (++this.n > GEN_MAX) {
+      this.old = this.young;
+      this.young = new WeakMap();
+      this.n = 1;
+    }
+    this.young.set(k, v);
+  }
+}
+const docJsonCache = new GenCache<string>();
+const docSizeCache = new GenCache<number>();
+/** `JSON.stringify(convexToJson(doc))`, memoized per (immutable) document object. */
+export function docJsonString(doc: Doc): string {
+  let s = docJsonCache.get(doc);
+  if (s === undefined) {
+    s = JSON.stringify(convexToJson(doc as any));
+    docJsonCache.set(doc, s);
+  }
+  return s;
+}
+function computeDocSize(doc: any): number {
   try {
     return getDocumentSize(doc);
   } catch {
     return JSON.stringify(convexToJson(doc)).length;
   }
+}
+export function docSize(doc: any): number {
+  if (doc === null || typeof doc !== "object") return computeDocSize(doc);
+  let n = docSizeCache.get(doc);
+  if (n === undefined) {
+    n = computeDocSize(doc);
+    docSizeCache.set(doc, n);
+  }
+  return n;
+}
+
+/** A syscall result that is already JSON text (returned to function code as is). */
+export class RawJson {
+  constructor(readonly json: string) {}
 }
 
 export function formatLogArgs(level: string, args: unknown[]): string {

@@ -69,15 +69,16 @@ async function rowsReferencing(
 
 async function activeMergeOf(ctx: MutationCtx, organizationId: Id<"organizations">, contactId: Id<"contacts">) {
   for (const status of ["running", "undoing"] as const) {
-    for (const index of ["by_survivor", "by_loser"] as const) {
-      const row = await ctx.db
-        .query("contactMerges")
-        .withIndex(index, (q: any) =>
-          q.eq("organizationId", organizationId).eq(index === "by_survivor" ? "survivorId" : "loserId", contactId).eq("status", status),
-        )
-        .first();
-      if (row) return row;
-    }
+    const asSurvivor = await ctx.db
+      .query("contactMerges")
+      .withIndex("by_survivor", (q) => q.eq("organizationId", organizationId).eq("survivorId", contactId).eq("status", status))
+      .first();
+    if (asSurvivor) return asSurvivor;
+    const asLoser = await ctx.db
+      .query("contactMerges")
+      .withIndex("by_loser", (q) => q.eq("organizationId", organizationId).eq("loserId", contactId).eq("status", status))
+      .first();
+    if (asLoser) return asLoser;
   }
   return null;
 }

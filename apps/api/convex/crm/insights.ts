@@ -32,15 +32,26 @@ export const FULFILMENT_WINDOW = 50;
 export const DOMAIN_COLLEAGUES = 10;
 /** Timeline event kinds produced by extraction (recompute deletes and re-creates them). */
 export const DERIVED_EVENT_KINDS = ["job_change", "deal_stage"] as const;
+/** Commitments / relationship candidates taken from one message. */
+export const MAX_PER_MESSAGE = 20;
 /** Confidence of the "same company domain" colleague signal. */
 export const DOMAIN_COLLEAGUE_CONFIDENCE = 0.4;
+
+/** Longest text handed to the extractor: the head (body) and the tail (signature) of longer ones. */
+export const MAX_EXTRACT_CHARS = 20_000;
+
+function boundedText(text: string): string {
+  if (text.length <= MAX_EXTRACT_CHARS) return text;
+  const tail = Math.floor(MAX_EXTRACT_CHARS / 5);
+  return `${text.slice(0, MAX_EXTRACT_CHARS - tail)}\n${text.slice(-tail)}`;
+}
 
 export function toMessageInput(m: Doc<"unifiedMessages">): MessageInput {
   return {
     id: m._id,
     channel: m.channel,
     direction: m.direction,
-    text: m.text,
+    text: boundedText(m.text),
     subject: m.subject,
     sentAt: m.sentAt,
     senderName: m.direction === "inbound" ? m.senderName : undefined,
@@ -68,11 +79,20 @@ export async function processMessage(
   const contactId = contact._id;
   const input = toMessageInput(msg);
   const ownDomain = msg.channel === "email" ? companyDomainOf(msg.direction === "inbound" ? msg.to : msg.from) : null;
-  const ext = extractDeterministic(input, {
-    timezone: contact.timezone ?? org.timezone,
-    defaultRegion: org.defaultRegion as CountryCode,
-    ownDomains: ownDomain ? [ownDomain] : [],
-  });
+  let ext: ReturnType<typeof extractDeterministic>;
+  try {
+    // Pure and before any write: a message the extractor cannot handle is marked processed and
+    // skipped, it never blocks the rest of the burst.
+    ext = extractDeterministic(input, {
+      timezone: contact.timezone ?? org.timezone,
+      defaultRegion: org.defaultRegion as CountryCode,
+      ownDomains: ownDomain ? [ownDomain] : [],
+    });
+  } catch (err) {
+    console.error(`insights: extraction failed for message ${msg._id}: ${err instanceof Error ? err.message : String(err)}`);
+    await ctx.db.patch(msg._id, { insightsAt: now });
+    return null;
+  }
   const inbound = msg.direction === "inbound";
   const sig = inbound ? ext.signature : null;
   const senderEmail = inbound && msg.channel === "email" ? msg.from.toLowerCase() : undefined;
@@ -89,7 +109,7 @@ export async function processMessage(
       await ctx.db.patch(c._id, { status: "done", doneAt: msg.sentAt, doneByMessageId: msg._id, doneEvidence: evidence });
     }
   }
-  for (const c of ext.commitments) {
+  for (const c of ext.commitments.slice(0, MAX_PER_MESSAGE)) {
     await ctx.db.insert("commitments", {
       organizationId,
       contactId,
@@ -108,7 +128,7 @@ export async function processMessage(
 
   // Relationships: resolve the people named to contacts by email address.
   const mentions: NonNullable<Doc<"messageInsights">["mentions"]> = [];
-  for (const r of ext.relationships) {
+  for (const r of ext.relationships.slice(0, MAX_PER_MESSAGE)) {
     const email = r.toRef.email?.toLowerCase();
     let target: Doc<"contacts"> | null = null;
     if (email) {
@@ -298,9 +318,21 @@ export const onBurst = internalMutation({
     const touched = new Set<Id<"contacts">>();
     let processed = 0;
     const batch = args.messageIds.slice(0, HOOK_BATCH);
+    const recomputing = new Map<Id<"contacts">, boolean>();
     for (const id of batch) {
       const msg = await ctx.db.get(id);
       if (!msg || msg.organizationId !== org._id || msg.insightsAt !== undefined) continue;
+      // A contact being re-derived from scratch: its replay walks to the newest message and
+      // picks this one up (processing it here too would duplicate its rows).
+      if (!recomputing.has(msg.contactId)) {
+        const job = await ctx.db
+          .query("recomputeJobs")
+          .withIndex("by_contact", (q) => q.eq("organizationId", org._id).eq("contactId", msg.contactId))
+          .order("desc")
+          .first();
+        recomputing.set(msg.contactId, !!job && job.status !== "done");
+      }
+      if (recomputing.get(msg.contactId)) continue;
       const contactId = await processMessage(ctx, org, msg, now);
       if (contactId) touched.add(contactId);
       processed++;
