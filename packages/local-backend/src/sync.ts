@@ -35,6 +35,8 @@ interface CachedResponse {
 }
 
 const PING_IDLE_MS = 15_000;
+/** key of a QueryUpdated modification's pre-serialized value (JSON text) */
+const RAW_VALUE = Symbol("rawValue");
 
 function encodeJournal(j: Journal | null | undefined): string | null {
   return j ? JSON.stringify(j) : null;
@@ -78,8 +80,8 @@ function keyInRange(r: Extract<ReadRange, { kind: "range" }>, d: Doc): boolean {
 /** One query execution, shared by every subscription with the same key in the same snapshot. */
 interface SharedResult {
   out: Outcome;
-  /** convex JSON of the value (successful runs) */
-  value: any;
+  /** JSON text of the convex-encoded value (successful runs) */
+  valueStr: string;
   /** dedupe hash of the result (value/error + log lines, without queryId/journal) */
   hash: string;
 }
@@ -471,11 +473,12 @@ class SyncSession {
             lockHeld: true,
             journal: q.journal,
           });
-          const value = out.success ? convexToJson(out.value ?? null) : undefined;
+          const valueStr = out.success ? JSON.stringify(convexToJson(out.value ?? null)) : "";
+          // (JSON.stringify output never contains a raw newline: the concatenation is unambiguous)
           const hash = out.success
-            ? JSON.stringify(["U", value, out.logLines])
+            ? `U${valueStr}\n${JSON.stringify(out.logLines)}`
             : JSON.stringify(["F", out.errorMessage, out.logLines, out.errorData]);
-          r = { out, value, hash };
+          r = { out, valueStr, hash };
           shared.set(key, r);
         }
         const out = r.out;
@@ -488,7 +491,8 @@ class SyncSession {
         q.lastResult = r.hash;
         let mod: any;
         if (out.success) {
-          mod = { type: "QueryUpdated", queryId, value: r.value, logLines: out.logLines, journal };
+          // PERF: the value's JSON text is shared by every session (see sendTransition)
+          mod = { type: "QueryUpdated", queryId, [RAW_VALUE]: r.valueStr, logLines: out.logLines, journal };
         } else {
           mod = {
             type: "QueryFailed",
@@ -516,6 +520,20 @@ class SyncSession {
       modifications,
     };
     this.cur = endVersion;
-    this.send(msg);
+    this.sendTransition(msg);
+  }
+
+  /** `send(msg)` for a Transition whose QueryUpdated modifications carry pre-serialized values. */
+  private sendTransition(msg: { modifications: any[] } & Record<string, any>) {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    const mods = msg.modifications.map((m) =>
+      m[RAW_VALUE] === undefined
+        ? JSON.stringify(m)
+        : `{"type":"QueryUpdated","queryId":${JSON.stringify(m.queryId)},"value":${m[RAW_VALUE]},"logLines":${JSON.stringify(m.logLines)},"journal":${JSON.stringify(m.journal)}}`,
+    );
+    const { modifications: _m, ...head } = msg;
+    const h = JSON.stringify(head);
+    this.lastSend = Date.now();
+    this.ws.send(`${h.slice(0, -1)},"modifications":[${mods.join(",")}]}`);
   }
 }

@@ -69,6 +69,11 @@ export function tableNumberFromId(id: unknown): number | null {
 
 // ---------- keys & cursors ----------
 export function getField(doc: any, path: string): Value | undefined {
+  // PERF: single-segment paths (the common case) skip the split
+  if (path.indexOf(".") < 0) {
+    if (doc === null || typeof doc !== "object" || Array.isArray(doc) || doc instanceof ArrayBuffer) return undefined;
+    return doc[path];
+  }
   let cur: any = doc;
   for (const p of path.split(".")) {
     if (cur === null || typeof cur !== "object" || Array.isArray(cur) || cur instanceof ArrayBuffer) return undefined;
@@ -76,10 +81,37 @@ export function getField(doc: any, path: string): Value | undefined {
   }
   return cur;
 }
+/**
+ * PERF: `compareValues` with allocation-free fast paths for the common key element types; any
+ * case where JS ordering could differ from Convex ordering (NaN, -0, surrogates / code units
+ * >= U+D800, mixed types) falls back to `compareValues`.
+ */
+export function compareKey1(a: Value | undefined, b: Value | undefined): number {
+  if (typeof a === "string" && typeof b === "string") {
+    if (a === b) return 0;
+    const n = a.length < b.length ? a.length : b.length;
+    for (let i = 0; i < n; i++) {
+      const x = a.charCodeAt(i);
+      const y = b.charCodeAt(i);
+      if (x === y) continue;
+      // below the surrogate range, UTF-16 code unit order is code point (= UTF-8 byte) order
+      if (x < 0xd800 && y < 0xd800) return x < y ? -1 : 1;
+      return compareValues(a, b);
+    }
+    return a.length < b.length ? -1 : 1;
+  }
+  if (typeof a === "number" && typeof b === "number") {
+    if (a < b) return -1;
+    if (a > b) return 1;
+    if (a === b && a !== 0) return 0;
+    return compareValues(a, b); // NaN, 0 vs -0
+  }
+  return compareValues(a as Value, b as Value);
+}
 export function compareKeys(a: Key, b: Key): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const c = compareValues(a[i] as Value, b[i] as Value);
+    const c = compareKey1(a[i], b[i]);
     if (c !== 0) return c;
   }
   return a.length - b.length;
@@ -87,7 +119,7 @@ export function compareKeys(a: Key, b: Key): number {
 /** Compare only the first `prefix.length` elements of key with prefix. */
 export function comparePrefix(key: Key, prefix: Key): number {
   for (let i = 0; i < prefix.length; i++) {
-    const c = compareValues(key[i] as Value, prefix[i] as Value);
+    const c = compareKey1(key[i], prefix[i]);
     if (c !== 0) return c;
   }
   return 0;

@@ -9,6 +9,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import { mutation, query } from "../_generated/server";
 import { requireMember } from "../lib/auth";
 import { getOwnedDoc } from "../contacts/lib";
+import { SYMMETRIC_TYPES } from "../contacts/relationships";
 import { commitmentStatus, dealStage } from "../schema/crm";
 import { getProfile } from "./profile";
 
@@ -132,10 +133,19 @@ export const graph = query({
       nodes.push({ ...contactCard(c), depth: depthOf });
     }
     const live = new Set(nodes.map((n) => n._id));
+    // After a merge the survivor may hold the same edge twice: keep the manual / most confident.
+    const best = new Map<string, Doc<"contactRelationships">>();
+    for (const e of edges.values()) {
+      if (!live.has(e.fromContactId) || !live.has(e.toContactId)) continue;
+      const ends = SYMMETRIC_TYPES.has(e.type) ? [e.fromContactId, e.toContactId].sort() : [e.fromContactId, e.toContactId];
+      const key = `${ends.join("|")}|${e.type}`;
+      const seen = best.get(key);
+      const rank = (r: Doc<"contactRelationships">) => (r.source === "manual" ? 2 : 1) + r.confidence;
+      if (!seen || rank(e) > rank(seen)) best.set(key, e);
+    }
     return {
       nodes,
-      edges: [...edges.values()]
-        .filter((e) => live.has(e.fromContactId) && live.has(e.toContactId))
+      edges: [...best.values()]
         .map((e) => ({
           _id: e._id,
           from: e.fromContactId,

@@ -19,6 +19,8 @@ function safeRedirect(value: unknown): string | null {
 
 export default defineNuxtRouteMiddleware(async (to) => {
   if (import.meta.server) return;
+  // Pages for anonymous people, e.g. the embeddable visitor chat (/chat/<widgetKey>).
+  if (to.meta.public) return;
   await whenAuthReady();
   const user = authState.user.value;
   const isInvite = to.path.startsWith("/invite/");
