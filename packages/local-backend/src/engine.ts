@@ -165,6 +165,11 @@ export interface CallOptions {
   expectType?: UdfType | UdfType[];
   /** component the function lives in ("" = the app) */
   componentPath?: string;
+  /**
+   * PERF: the convex-JSON form `args` was decoded from (nested calls from function code), so
+   * the invocation need not re-encode it; `jsonToConvex(argsJson)` must equal `args`.
+   */
+  argsJson?: any;
 }
 
 export interface Outcome {
@@ -177,6 +182,8 @@ export interface Outcome {
   journal?: Journal | null;
   ts?: bigint;
   skipped?: boolean;
+  /** PERF: JSON text of `value` as returned by the function (`JSON.stringify(convexToJson(value))`) */
+  valueText?: string;
 }
 
 export interface CommitEvent {
@@ -439,10 +446,10 @@ export class Engine {
       const txn = new Transaction(false);
       const ctx = this.makeCtx("query", f, { ...opts, lockHeld: true }, txn, null);
       try {
-        const res = await this.als.run(ctx, () => f.fn.invokeQuery(JSON.stringify([convexToJson(args)])));
+        const res = await this.als.run(ctx, () => f.fn.invokeQuery(invokeArgs(args, opts)));
         const value = jsonToConvex(JSON.parse(res));
         this.validateReturns(f, value);
-        return { success: true, value, logLines: ctx.logLines, reads: txn.reads, journal: ctx.outJournal, ts: this.db.lastTs };
+        return { success: true, value, valueText: res, logLines: ctx.logLines, reads: txn.reads, journal: ctx.outJournal, ts: this.db.lastTs };
       } catch (e) {
         this.reportError("Q", f.path, e);
         return { ...errorToOutcome(e, ctx.logLines), reads: txn.reads, journal: ctx.outJournal, ts: this.db.lastTs };
@@ -467,12 +474,12 @@ export class Engine {
       const ctx = this.makeCtx("mutation", f, { ...opts, lockHeld: true }, txn, null);
       try {
         if (opts.beforeRun && !opts.beforeRun(txn)) return { success: true, value: null, logLines: [], skipped: true };
-        const res = await this.als.run(ctx, () => f.fn.invokeMutation(JSON.stringify([convexToJson(args)])));
+        const res = await this.als.run(ctx, () => f.fn.invokeMutation(invokeArgs(args, opts)));
         const value = jsonToConvex(JSON.parse(res));
         this.validateReturns(f, value);
         opts.afterRun?.(txn);
         commit = this.commitTxn(txn);
-        return { success: true, value, logLines: ctx.logLines, ts: commit?.ts ?? this.db.lastTs };
+        return { success: true, value, valueText: res, logLines: ctx.logLines, ts: commit?.ts ?? this.db.lastTs };
       } catch (e) {
         this.reportError("M", f.path, e);
         return errorToOutcome(e, ctx.logLines);
@@ -506,10 +513,10 @@ export class Engine {
     }
     const ctx = this.makeCtx("action", f, { ...opts, lockHeld: false }, null, null);
     try {
-      const res = await this.als.run(ctx, () => f.fn.invokeAction(ctx.requestId, JSON.stringify([convexToJson(args)])));
+      const res = await this.als.run(ctx, () => f.fn.invokeAction(ctx.requestId, invokeArgs(args, opts)));
       const value = jsonToConvex(JSON.parse(res));
       this.validateReturns(f, value);
-      return { success: true, value, logLines: ctx.logLines };
+      return { success: true, value, valueText: res, logLines: ctx.logLines };
     } catch (e) {
       this.reportError("A", f.path, e);
       return errorToOutcome(e, ctx.logLines);
@@ -673,27 +680,7 @@ export class Engine {
       hiOpen: false,
     };
     txn.reads.push(rangeRead);
-    const inRange = (k: Key) => {
-      const a = comparePrefix(k, lo);
-      if (a < 0 || (a === 0 && !loIncl && lo.length > 0)) return false;
-      const b = comparePrefix(k, hi);
-      if (b > 0 || (b === 0 && !hiIncl && hi.length > 0)) return false;
-      return true;
-    };
-    const afterOk = (k: Key) => {
-      if (after) {
-        const c = compareKeys(k, after);
-        if (order === "asc" ? c <= 0 : c >= 0) return false;
-      }
-      return true;
-    };
-    const untilOk = (k: Key) => {
-      if (until) {
-        const c = compareKeys(k, until);
-        if (order === "asc" ? c > 0 : c < 0) return false;
-      }
-      return true;
-    };
+    // PERF: plain module functions (keyInRange/keyAfterOk/keyUntilOk) instead of per-scan closures
     // overlay (transaction writes)
     const overlay: { doc: Doc; key: Key }[] = [];
     const tw = txn.writesByTable.get(tableName);
@@ -702,7 +689,8 @@ export class Engine {
       for (const d of tw.values()) {
         if (!d) continue;
         const k = Table.keyFor(idxDef, d);
-        if (inRange(k) && afterOk(k) && untilOk(k)) overlay.push({ doc: d, key: k });
+        if (keyInRange(k, lo, loIncl, hi, hiIncl) && keyAfterOk(k, after, order) && keyUntilOk(k, until, order))
+          overlay.push({ doc: d, key: k });
       }
       overlay.sort((a, b) => (order === "asc" ? compareKeys(a.key, b.key) : compareKeys(b.key, a.key)));
     }
@@ -732,8 +720,8 @@ export class Engine {
         it = idx.sorted.descBefore(end);
       }
       for (const e of it) {
-        if (!inRange(e.key)) break;
-        if (!untilOk(e.key)) break;
+        if (!keyInRange(e.key, lo, loIncl, hi, hiIncl)) break;
+        if (!keyUntilOk(e.key, until, order)) break;
         if (tw && tw.has(e.id)) continue;
         while (oi < overlay.length) {
           const o = overlay[oi]!;
@@ -1033,10 +1021,7 @@ export class Engine {
   async asyncSyscall(op: string, args: any): Promise<any> {
     const ctx = this.als.getStore();
     if (!ctx) throw new Error(`Syscall ${op} called outside of a Convex function`);
-    const needTxn = () => {
-      if (!ctx.txn) throw new Error(`${op} is not available in actions`);
-      return ctx.txn;
-    };
+
     switch (op) {
       case "1.0/queryStreamNext": {
         const s = ctx.streams.get(args.queryId);
@@ -1046,10 +1031,10 @@ export class Engine {
         return new RawJson(`{"value":${docJsonString(r.value as Doc)},"done":false}`);
       }
       case "1.0/queryPage":
-        needTxn();
+        needTxn(ctx, op);
         return this.queryPage(ctx, args);
       case "1.0/count": {
-        const txn = needTxn();
+        const txn = needTxn(ctx, op);
         const key = tableKey(ctx.componentPath, args.table);
         txn.reads.push({ table: key, kind: "table" });
         const t = this.db.getTable(key);
@@ -1063,7 +1048,7 @@ export class Engine {
         return n;
       }
       case "1.0/get": {
-        const txn = needTxn();
+        const txn = needTxn(ctx, op);
         const r = this.resolveId(ctx.componentPath, args.table, jsonToConvex(args.id), !!args.isSystem);
         if (!r) return null;
         txn.reads.push({ table: r.table.name, kind: "doc", id: r.id });
@@ -1162,6 +1147,7 @@ export class Engine {
           scheduledFunctionId: ctx.scheduledFunctionId,
           componentPath: cp,
           fromClient: crossing,
+          argsJson: args.args,
         };
         const out =
           op === "1.0/actions/query"
@@ -1311,7 +1297,7 @@ export class Engine {
   }
 
   private unwrap(out: Outcome): any {
-    if (out.success) return convexToJson(out.value ?? null);
+    if (out.success) return out.valueText !== undefined ? new RawJson(out.valueText) : convexToJson(out.value ?? null);
     const err: any = new Error(out.errorMessage?.replace(/^Uncaught (ConvexError|Error): /, ""));
     if (out.errorData !== undefined) err.data = out.errorData;
     throw err;
@@ -1351,6 +1337,39 @@ export class Engine {
       throw e;
     }
   }
+}
+
+/** The JSON text functions are invoked with: `[args]` in convex JSON. */
+function invokeArgs(args: any, opts: CallOptions): string {
+  return JSON.stringify([opts.argsJson !== undefined ? opts.argsJson : convexToJson(args)]);
+}
+
+function needTxn(ctx: ExecContext, op: string): Transaction {
+  if (!ctx.txn) throw new Error(`${op} is not available in actions`);
+  return ctx.txn;
+}
+
+// ---------------------------------------------------------------- scan bounds
+function keyInRange(k: Key, lo: Key, loIncl: boolean, hi: Key, hiIncl: boolean): boolean {
+  const a = comparePrefix(k, lo);
+  if (a < 0 || (a === 0 && !loIncl && lo.length > 0)) return false;
+  const b = comparePrefix(k, hi);
+  if (b > 0 || (b === 0 && !hiIncl && hi.length > 0)) return false;
+  return true;
+}
+function keyAfterOk(k: Key, after: Key | null, order: "asc" | "desc"): boolean {
+  if (after) {
+    const c = compareKeys(k, after);
+    if (order === "asc" ? c <= 0 : c >= 0) return false;
+  }
+  return true;
+}
+function keyUntilOk(k: Key, until: Key | null, order: "asc" | "desc"): boolean {
+  if (until) {
+    const c = compareKeys(k, until);
+    if (order === "asc" ? c > 0 : c < 0) return false;
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------- filters

@@ -116,7 +116,9 @@ export class SyncServer {
     readonly adminKey: string,
   ) {
     engine.onCommit((e) => {
-      for (const s of this.sessions) s.onCommit(e);
+      // PERF: subscriptions sharing a result share its `reads` array: intersect it once per commit
+      const memo = new WeakMap<ReadRange[], boolean>();
+      for (const s of this.sessions) s.onCommit(e, memo);
     });
     engine.onReload(() => {
       for (const s of this.sessions) s.invalidateAll();
@@ -385,10 +387,13 @@ class SyncSession {
     );
   }
 
-  onCommit(e: CommitEvent) {
+  onCommit(e: CommitEvent, memo: WeakMap<ReadRange[], boolean> = new WeakMap()) {
     let any = false;
     for (const q of this.queries.values()) {
-      if (!q.dirty && readsIntersect(q.reads, e)) {
+      if (q.dirty) continue;
+      let hit = memo.get(q.reads);
+      if (hit === undefined) memo.set(q.reads, (hit = readsIntersect(q.reads, e)));
+      if (hit) {
         q.dirty = true;
         any = true;
       }
@@ -473,7 +478,7 @@ class SyncSession {
             lockHeld: true,
             journal: q.journal,
           });
-          const valueStr = out.success ? JSON.stringify(convexToJson(out.value ?? null)) : "";
+          const valueStr = out.success ? (out.valueText ?? JSON.stringify(convexToJson(out.value ?? null))) : "";
           // (JSON.stringify output never contains a raw newline: the concatenation is unambiguous)
           const hash = out.success
             ? `U${valueStr}\n${JSON.stringify(out.logLines)}`

@@ -157,7 +157,7 @@ export function containsCommitTs(v: any): boolean {
 // size are computed once per document object and reused by reads, the commit log and metrics.
 // Bounded: two generations of at most GEN_MAX entries each (a hit in the old one is promoted),
 // so memory stays O(hot documents), not O(all documents).
-const GEN_MAX = 50_000;
+const GEN_MAX = 20_000;
 class GenCache<V> {
   private young = new WeakMap<object, V>();
   private old = new WeakMap<object, V>();
