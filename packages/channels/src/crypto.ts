@@ -117,10 +117,29 @@ export async function hmac(
 ): Promise<Bytes> {
   const keyBytes = toBytes(key);
   if (keyBytes.length === 0) throw new Error("HMAC key must not be empty");
-  const cryptoKey = await subtle().importKey("raw", keyBytes, { name: "HMAC", hash: algorithm }, false, [
-    "sign",
-  ]);
-  return new Uint8Array(await subtle().sign("HMAC", cryptoKey, toBytes(data)));
+  return new Uint8Array(await subtle().sign("HMAC", await hmacKey(algorithm, key, keyBytes), toBytes(data)));
+}
+
+/**
+ * Imported HMAC keys for string secrets, reused across webhooks: importKey costs about as much as
+ * the MAC itself. Bounded; non-extractable keys, so the cache holds nothing readable back.
+ */
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+const MAX_CACHED_KEYS = 256;
+
+function hmacKey(algorithm: HmacAlgorithm, key: string | Uint8Array, keyBytes: Bytes): Promise<CryptoKey> {
+  const importKey = () => subtle().importKey("raw", keyBytes, { name: "HMAC", hash: algorithm }, false, ["sign"]);
+  if (typeof key !== "string") return importKey();
+  const cacheKey = `${algorithm}:${key}`;
+  let cached = hmacKeys.get(cacheKey);
+  if (!cached) {
+    if (hmacKeys.size >= MAX_CACHED_KEYS) hmacKeys.clear();
+    cached = importKey();
+    // A failed import must not stay cached.
+    cached.catch(() => hmacKeys.delete(cacheKey));
+    hmacKeys.set(cacheKey, cached);
+  }
+  return cached;
 }
 
 export async function hmacHex(algorithm: HmacAlgorithm, key: string | Uint8Array, data: string | Uint8Array) {
