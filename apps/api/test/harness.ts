@@ -22,6 +22,24 @@ export const SECRETS = {
   chatSessionSecret: "chat-session-secret-0123456789abcdef",
 };
 
+/** Receiving endpoints of two organizations used across the webhook tests. */
+export const ORG_A = {
+  phone: "+14155550100",
+  vonagePhone: "+14155550101",
+  phoneNumberId: "100000000000001",
+  inboundEmail: "support@a.example.com",
+  customSlug: "a-crm",
+  chatSlug: "a-site",
+};
+export const ORG_B = {
+  phone: "+14155550200",
+  vonagePhone: "+14155550201",
+  phoneNumberId: "100000000000002",
+  inboundEmail: "support@b.example.com",
+  customSlug: "b-crm",
+  chatSlug: "b-site",
+};
+
 export interface SeededOrg {
   organizationId: Id<"organizations">;
   configs: Record<"twilio" | "vonage" | "meta" | "resend" | "generic" | "native", Id<"channelConfigs">>;

@@ -2,7 +2,7 @@ import { createVisitorToken } from "@switchboard/channels";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
-import { countRows, newBackend, SECRETS, seedOrg, type Backend, type SeededOrg } from "./harness";
+import { countRows, newBackend, ORG_A, ORG_B, SECRETS, seedOrg, type Backend, type SeededOrg } from "./harness";
 import {
   genericRequest,
   metaRequest,
@@ -17,22 +17,6 @@ import {
   type SignedRequest,
 } from "./signers";
 
-const ORG_A = {
-  phone: "+14155550100",
-  vonagePhone: "+14155550101",
-  phoneNumberId: "100000000000001",
-  inboundEmail: "support@a.example.com",
-  customSlug: "a-crm",
-  chatSlug: "a-site",
-};
-const ORG_B = {
-  phone: "+14155550200",
-  vonagePhone: "+14155550201",
-  phoneNumberId: "100000000000002",
-  inboundEmail: "support@b.example.com",
-  customSlug: "b-crm",
-  chatSlug: "b-site",
-};
 
 async function post(t: Backend, req: SignedRequest) {
   return t.fetch(req.path, req.init);

@@ -1,25 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
-import { newBackend, seedOrg, type Backend, type SeededOrg } from "./harness";
+import { newBackend, ORG_A, ORG_B, seedOrg, type Backend, type SeededOrg } from "./harness";
 import { twilioSms } from "./signers";
 
-const ORG_A = {
-  phone: "+14155550100",
-  vonagePhone: "+14155550101",
-  phoneNumberId: "100000000000001",
-  inboundEmail: "support@a.example.com",
-  customSlug: "a-crm",
-  chatSlug: "a-site",
-};
-const ORG_B = {
-  phone: "+14155550200",
-  vonagePhone: "+14155550201",
-  phoneNumberId: "100000000000002",
-  inboundEmail: "support@b.example.com",
-  customSlug: "b-crm",
-  chatSlug: "b-site",
-};
 
 let t: Backend;
 let a: SeededOrg;

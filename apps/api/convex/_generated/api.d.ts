@@ -51,6 +51,7 @@ import type * as inbox_threads from "../inbox/threads.js";
 import type * as lib_auth from "../lib/auth.js";
 import type * as lib_crypto from "../lib/crypto.js";
 import type * as lib_http from "../lib/http.js";
+import type * as lib_values from "../lib/values.js";
 import type * as ops_cli from "../ops/cli.js";
 import type * as orgs_admin from "../orgs/admin.js";
 import type * as orgs_invitations from "../orgs/invitations.js";
@@ -118,6 +119,7 @@ declare const fullApi: ApiFromModules<{
   "lib/auth": typeof lib_auth;
   "lib/crypto": typeof lib_crypto;
   "lib/http": typeof lib_http;
+  "lib/values": typeof lib_values;
   "ops/cli": typeof ops_cli;
   "orgs/admin": typeof orgs_admin;
   "orgs/invitations": typeof orgs_invitations;

@@ -11,6 +11,9 @@ import { encrypted, providerId } from "../schema/validators";
 
 export const INITIAL_HEALTH = { state: "unknown" as const, consecutiveFailures: 0 };
 
+/** Name of a channel nobody named: "sms (twilio)". */
+export const defaultChannelName = (provider: ProviderId) => `${CHANNEL_OF_PROVIDER[provider]} (${provider})`;
+
 /**
  * The routing identifiers a config answers for: the given receiving endpoints (numbers,
  * phone_number_ids, inbound addresses, slugs, widget keys) normalised, plus for Meta the hash of
@@ -160,7 +163,7 @@ export const createConfig = internalAction({
     return ctx.runMutation(internal.channels.configs.insertConfig, {
       organizationId: args.organizationId,
       provider: args.provider,
-      name: args.name ?? `${CHANNEL_OF_PROVIDER[args.provider]} (${args.provider})`,
+      name: args.name ?? defaultChannelName(args.provider),
       enabled: args.enabled ?? true,
       ...prepared,
     });

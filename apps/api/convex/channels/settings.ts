@@ -1,5 +1,4 @@
 import { secretFieldsOf, type HealthResult } from "@switchboard/channels";
-import { CHANNEL_OF_PROVIDER } from "@switchboard/channels/ids";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
@@ -8,7 +7,7 @@ import { decryptCredentials } from "../inbound/webhooks";
 import { ADMIN_ROLES, fail, getOwned, requireMember } from "../lib/auth";
 import { checkConfig } from "../outbound/health";
 import { providerId } from "../schema/validators";
-import { channelWrite, prepareChannel, writeChannel } from "./configs";
+import { channelWrite, defaultChannelName, prepareChannel, writeChannel } from "./configs";
 
 /** Webhook paths a provider posts to (shown to admins to copy into the provider console). */
 function webhookPaths(config: Doc<"channelConfigs">, endpoints: string[]): { label: string; path: string }[] {
@@ -146,7 +145,7 @@ export const save = action({
       organizationId: args.organizationId,
       channelConfigId: args.channelConfigId,
       provider: args.provider,
-      name: args.name?.trim() || existing?.name || `${CHANNEL_OF_PROVIDER[args.provider]} (${args.provider})`,
+      name: args.name?.trim() || existing?.name || defaultChannelName(args.provider),
       enabled: args.enabled ?? existing?.enabled ?? true,
       ...prepared,
     });

@@ -9,6 +9,7 @@ import { internal } from "../_generated/api";
 import type { ActionCtx } from "../_generated/server";
 import { credentialAad, decryptString, encryptString, rawEventAad } from "../lib/crypto";
 import { jsonError } from "../lib/http";
+import { withoutUndefined } from "../lib/values";
 import { normalizeEndpoint } from "./endpoints";
 
 /** Larger bodies are refused before parsing (413); real provider payloads are far smaller. */
@@ -136,10 +137,8 @@ export async function handleWebhook(ctx: ActionCtx, request: Request, provider: 
   }
   if (!routingKey) return jsonError(400, "unroutable", "The request names no receiving endpoint");
 
-  const route = await ctx.runQuery(internal.inbound.routing.findEndpoint, {
-    provider,
-    identifier: normalizeEndpoint(provider, routingKey),
-  });
+  const endpoint = normalizeEndpoint(provider, routingKey);
+  const route = await ctx.runQuery(internal.inbound.routing.findEndpoint, { provider, identifier: endpoint });
   if (!route) return jsonError(404, "unknown_endpoint", `No ${provider} channel receives for this endpoint`);
   if (!route.enabled) return jsonError(403, "channel_disabled", "This channel is disabled");
 
@@ -162,8 +161,7 @@ export async function handleWebhook(ctx: ActionCtx, request: Request, provider: 
   // Meta may batch several business numbers in one delivery; only this endpoint's messages
   // belong to the organization whose secret verified it.
   if (provider === "meta") {
-    const key = normalizeEndpoint(provider, routingKey);
-    events = events.filter((e) => e.kind !== "message" || normalizeEndpoint(provider, e.to) === key);
+    events = events.filter((e) => e.kind !== "message" || normalizeEndpoint(provider, e.to) === endpoint);
   }
   events = await hydrate(adapter, events, secrets, route.settings);
 
@@ -174,7 +172,7 @@ export async function handleWebhook(ctx: ActionCtx, request: Request, provider: 
     organizationId: route.organizationId,
     channelConfigId: route.channelConfigId,
     provider,
-    events: events.map(stripUndefined),
+    events: events.map(withoutUndefined),
     raw: {
       method: request.method,
       path: url.pathname,
@@ -211,10 +209,6 @@ async function hydrate(
   );
 }
 
-/** Convex values cannot hold `undefined`; adapters may leave optional fields undefined. */
-function stripUndefined<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

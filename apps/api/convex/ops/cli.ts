@@ -8,6 +8,7 @@ import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
 import { decryptString, rawEventAad, sha256Hex } from "../lib/crypto";
+import { withoutUndefined } from "../lib/values";
 
 export const orgBySlug = internalQuery({
   args: { slug: v.string() },
@@ -56,7 +57,7 @@ export const replayEvent = internalAction({
       organizationId: event.organizationId,
       channelConfigId: event.channelConfigId,
       provider: event.provider,
-      events: JSON.parse(JSON.stringify(events)),
+      events: events.map(withoutUndefined),
       raw: { method: event.method, path: event.path, headers: event.headers, body: event.body, bodyBytes: event.bodyBytes },
     });
     return { stored: result.stored.length, duplicates: result.duplicates, statusesApplied: result.statusesApplied };

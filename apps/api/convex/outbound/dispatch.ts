@@ -3,6 +3,7 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalAction } from "../_generated/server";
+import { withoutUndefined } from "../lib/values";
 import { adapterContext, redactSecrets, statusCallbackUrl } from "./adapterContext";
 import type { ClaimedMessage } from "./queue";
 
@@ -18,10 +19,7 @@ const MAX_BATCHES_PER_RUN = 20;
 export const run = internalAction({
   args: { channelConfigId: v.id("channelConfigs") },
   handler: async (ctx, { channelConfigId }) => {
-    const acquired = await ctx.runMutation(internal.outbound.queue.acquireLease, {
-      channelConfigId,
-      leaseId: crypto.randomUUID(),
-    });
+    const acquired = await ctx.runMutation(internal.outbound.queue.acquireLease, { channelConfigId });
     if (!acquired) return { sent: 0, skipped: true };
     let sent = 0;
     try {
@@ -47,12 +45,14 @@ export const run = internalAction({
           const outcome = result.ok
             ? { ...result, latencyMs: Date.now() - started }
             : { ...result, error: { ...result.error, message: redactSecrets(result.error.message, adapterCtx.credentials) } };
-          await ctx.runMutation(internal.outbound.queue.recordSendResult, { messageId: message._id, outcome: clean(outcome) });
+          const health = await ctx.runMutation(internal.outbound.queue.recordSendResult, {
+            messageId: message._id,
+            outcome: withoutUndefined(outcome),
+          });
           if (result.ok) sent++;
           else if (result.retryable) {
             failedThreads.add(message.threadId);
-            const after = await ctx.runQuery(internal.outbound.queue.loadConfig, { channelConfigId });
-            channelDown = after?.health.state === "down";
+            channelDown = health === "down";
           }
         }
         if (putBack.length) await ctx.runMutation(internal.outbound.queue.requeue, { messageIds: putBack });
@@ -92,7 +92,3 @@ async function sendOne(
   }
 }
 
-/** Convex values cannot hold undefined. */
-function clean<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}

@@ -3,6 +3,7 @@ import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, internalQuery, type MutationCtx } from "../_generated/server";
 import { applyStatus } from "../inbound/ingest";
+import type { HealthState } from "@switchboard/channels/ids";
 import { messageError } from "../schema/validators";
 import {
   backoffMs,
@@ -38,7 +39,7 @@ export async function kickDispatcher(ctx: MutationCtx, config: Doc<"channelConfi
  * idempotency key where they support one).
  */
 export const acquireLease = internalMutation({
-  args: { channelConfigId: v.id("channelConfigs"), leaseId: v.string() },
+  args: { channelConfigId: v.id("channelConfigs") },
   handler: async (ctx, { channelConfigId }) => {
     const config = await ctx.db.get(channelConfigId);
     if (!config) return false;
@@ -152,9 +153,10 @@ const sendOutcome = v.union(
  */
 export const recordSendResult = internalMutation({
   args: { messageId: v.id("unifiedMessages"), outcome: sendOutcome },
-  handler: async (ctx, { messageId, outcome }) => {
+  /** Returns the channel's health after this outcome, so the dispatcher knows when to stop. */
+  handler: async (ctx, { messageId, outcome }): Promise<HealthState | null> => {
     const message = await ctx.db.get(messageId);
-    if (!message || message.status !== "sending" || !message.channelConfigId) return;
+    if (!message || message.status !== "sending" || !message.channelConfigId) return null;
     const config = (await ctx.db.get(message.channelConfigId))!;
     const now = Date.now();
     const attempts = [...(message.attempts ?? [])];
@@ -188,7 +190,7 @@ export const recordSendResult = internalMutation({
         await applyStatus(ctx, message.organizationId, { kind: "status", channel: o.channel, provider: message.provider, externalMessageId: o.externalMessageId, status: o.status, occurredAt: o.occurredAt, error: o.error }, now);
         await ctx.db.delete(o._id);
       }
-      return;
+      return "healthy";
     }
 
     attempts.push({ at: now, ok: false, error: outcome.error.message });
@@ -211,19 +213,21 @@ export const recordSendResult = internalMutation({
     }
     if (outcome.retryable) {
       const failures = config.health.consecutiveFailures + 1;
+      const state = healthAfterFailure(failures);
       await ctx.db.patch(config._id, {
         health: {
           ...config.health,
-          state: healthAfterFailure(failures),
+          state,
           consecutiveFailures: failures,
           lastError: outcome.error.message,
           lastErrorAt: now,
           ...(outcome.rateLimitRemaining !== undefined ? { rateLimitRemaining: outcome.rateLimitRemaining } : {}),
         },
       });
-    } else {
-      await ctx.db.patch(config._id, { health: { ...config.health, lastError: outcome.error.message, lastErrorAt: now } });
+      return state;
     }
+    await ctx.db.patch(config._id, { health: { ...config.health, lastError: outcome.error.message, lastErrorAt: now } });
+    return config.health.state;
   },
 });
 
