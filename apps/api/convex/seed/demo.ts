@@ -13,7 +13,7 @@ export const findDemo = internalQuery({
 });
 
 /**
- * Creates the demo organization with the given channels (scripts/dev.ts points them at the
+ * Creates the demo organization with the given channels (packages/dev/src/dev.ts points them at the
  * provider simulator). Idempotent: later starts return the existing organization. Demo
  * conversations are then posted through the real webhook pipeline by packages/dev/src/dev.ts.
  */
