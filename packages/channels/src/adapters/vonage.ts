@@ -3,20 +3,13 @@
  *
  * Inbound and status webhooks are JSON and signed: `Authorization: Bearer <JWT>` (HS256 with the
  * account's signature secret) whose claims carry `payload_hash` = sha256 hex of the raw body and
- * `iat`. We verify the JWT signature, the payload hash and iat freshness.
+ * `iat`. jose verifies the JWT (HS256 only, iat freshness); we check the payload hash.
  *
  * Outbound: POST {base}/v1/messages, Basic auth apiKey:apiSecret -> 202 {message_uuid}.
  */
 import { z } from "zod";
-import {
-  base64UrlDecode,
-  base64UrlDecodeString,
-  base64UrlEncode,
-  base64UrlEncodeString,
-  hmac,
-  sha256Hex,
-  timingSafeEqual,
-} from "../crypto";
+import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
+import { sha256Hex, timingSafeEqual, utf8Encode } from "../crypto";
 import {
   baseUrl,
   basicAuth,
@@ -113,42 +106,49 @@ export interface VonageJwtClaims {
 
 /** Signs an HS256 JWT (used by tests and the provider simulator). */
 export async function signHs256Jwt(claims: Record<string, unknown>, secret: string): Promise<string> {
-  const head = base64UrlEncodeString(JSON.stringify({ alg: "HS256", typ: "JWT" }));
-  const body = base64UrlEncodeString(JSON.stringify(claims));
-  const sig = base64UrlEncode(await hmac("SHA-256", secret, `${head}.${body}`));
-  return `${head}.${body}.${sig}`;
+  return new SignJWT(claims).setProtectedHeader({ alg: "HS256", typ: "JWT" }).sign(utf8Encode(secret));
 }
 
-/** Verifies an HS256 JWT and returns its claims, or a reason. Does not check time claims. */
+export type JwtVerification = { ok: true; claims: VonageJwtClaims } | { ok: false; reason: string };
+
+/**
+ * Verifies an HS256 JWT with jose: signature, `alg` pinned to HS256, and the time claims within
+ * ±toleranceSeconds (`iat` required; stale or future `iat`, expired `exp`, early `nbf` fail).
+ */
 export async function verifyHs256Jwt(
   token: string,
   secret: string,
-): Promise<{ ok: true; claims: VonageJwtClaims } | { ok: false; reason: string }> {
-  const parts = token.split(".");
-  if (parts.length !== 3) return { ok: false, reason: "bearer token is not a JWT" };
-  const [h, p, s] = parts as [string, string, string];
-  const headerJson = base64UrlDecodeString(h);
-  let headerObj: unknown;
+  opts: VerifyOptions = {},
+): Promise<JwtVerification> {
+  const tolerance = opts.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   try {
-    headerObj = headerJson ? JSON.parse(headerJson) : undefined;
-  } catch {
-    headerObj = undefined;
+    const { payload } = await jwtVerify(token, utf8Encode(secret), {
+      algorithms: ["HS256"],
+      currentDate: new Date(opts.now ?? Date.now()),
+      clockTolerance: tolerance,
+      // maxTokenAge 0 + clockTolerance = iat within ±tolerance of now (replay window).
+      maxTokenAge: 0,
+    });
+    return { ok: true, claims: payload as VonageJwtClaims };
+  } catch (error) {
+    return { ok: false, reason: jwtFailureReason(error) };
   }
-  if (!isObject(headerObj)) return { ok: false, reason: "JWT header is malformed" };
-  if (headerObj.alg !== "HS256") return { ok: false, reason: `JWT alg must be HS256, got ${String(headerObj.alg)}` };
-  const provided = base64UrlDecode(s);
-  if (!provided) return { ok: false, reason: "JWT signature is not base64url" };
-  const expected = await hmac("SHA-256", secret, `${h}.${p}`);
-  if (!timingSafeEqual(provided, expected)) return { ok: false, reason: "JWT signature mismatch" };
-  const payloadJson = base64UrlDecodeString(p);
-  let claims: unknown;
-  try {
-    claims = payloadJson ? JSON.parse(payloadJson) : undefined;
-  } catch {
-    claims = undefined;
+}
+
+/** Our reasons for jose's errors (stable texts for logs and tests). */
+function jwtFailureReason(error: unknown): string {
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return "JWT signature mismatch";
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) return "JWT alg must be HS256";
+  if (error instanceof joseErrors.JWTExpired) {
+    return error.claim === "iat" ? "JWT iat is too old (possible replay)" : "JWT expired";
   }
-  if (!isObject(claims)) return { ok: false, reason: "JWT claims are malformed" };
-  return { ok: true, claims: claims as VonageJwtClaims };
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.claim === "iat") return error.reason === "missing" ? "JWT has no iat claim" : "JWT iat is in the future";
+    if (error.claim === "nbf") return "JWT not yet valid";
+    return `JWT claim ${error.claim} is invalid`;
+  }
+  if (error instanceof joseErrors.JOSEError) return `bearer token is not a valid JWT (${error.code})`;
+  return "bearer token is not a valid JWT";
 }
 
 async function validateVonageSignature(
@@ -163,19 +163,9 @@ async function validateVonageSignature(
   const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
   if (!m) return { ok: false, status: 401, reason: "Authorization header is not a Bearer token" };
 
-  const verified = await verifyHs256Jwt(m[1]!, secret);
+  const verified = await verifyHs256Jwt(m[1]!, secret, opts);
   if (!verified.ok) return { ok: false, status: 403, reason: verified.reason };
   const claims = verified.claims;
-
-  const nowSec = Math.floor((opts.now ?? Date.now()) / 1000);
-  const tolerance = opts.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
-  if (typeof claims.iat !== "number") return { ok: false, status: 403, reason: "JWT has no iat claim" };
-  if (nowSec - claims.iat > tolerance) return { ok: false, status: 403, reason: "JWT iat is too old (possible replay)" };
-  if (claims.iat - nowSec > tolerance) return { ok: false, status: 403, reason: "JWT iat is in the future" };
-  if (typeof claims.exp === "number" && claims.exp < nowSec) return { ok: false, status: 403, reason: "JWT expired" };
-  if (typeof claims.nbf === "number" && claims.nbf - nowSec > tolerance) {
-    return { ok: false, status: 403, reason: "JWT not yet valid" };
-  }
   if (secrets.apiKey && claims.api_key !== undefined && claims.api_key !== secrets.apiKey) {
     return { ok: false, status: 403, reason: "JWT api_key does not match this account" };
   }
