@@ -1,7 +1,9 @@
 /**
- * Web Crypto helpers. Runs unchanged in Convex's V8 isolate, browsers and Node >= 20:
- * only crypto.subtle, crypto.getRandomValues, TextEncoder/TextDecoder and btoa/atob.
- * No Buffer, no node: imports.
+ * The one home of the project's Web Crypto helpers (webhook MACs, hashes, encodings, and the
+ * AES-256-GCM envelopes that seal secrets at rest). Runs unchanged in Convex's V8 isolate,
+ * browsers and Node: only crypto.subtle, crypto.getRandomValues, TextEncoder/TextDecoder and
+ * btoa/atob; no Buffer, no node: imports. JWTs are not made here: jose does that.
+ * Convex imports it as `@switchboard/channels/crypto`.
  */
 
 export type Bytes = Uint8Array<ArrayBuffer>;
@@ -21,10 +23,6 @@ export function utf8Encode(text: string): Bytes {
   return encoder.encode(text) as Bytes;
 }
 
-export function utf8Decode(bytes: Uint8Array): string {
-  return decoder.decode(bytes);
-}
-
 function toBytes(data: string | Uint8Array): Bytes {
   if (typeof data === "string") return utf8Encode(data);
   // Copy into a fresh ArrayBuffer-backed array so Web Crypto accepts it whatever backs the input.
@@ -39,13 +37,6 @@ function toBytes(data: string | Uint8Array): Bytes {
 export function bytesToHex(bytes: Uint8Array): string {
   let out = "";
   for (let i = 0; i < bytes.length; i++) out += bytes[i]!.toString(16).padStart(2, "0");
-  return out;
-}
-
-export function hexToBytes(hex: string): Bytes | null {
-  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) return null;
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return out;
 }
 
@@ -74,29 +65,6 @@ export function base64Decode(input: string): Bytes | null {
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;
-}
-
-export function base64UrlEncode(bytes: Uint8Array): string {
-  return base64Encode(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-export function base64UrlDecode(input: string): Bytes | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(input)) return null;
-  return base64Decode(input);
-}
-
-export function base64UrlEncodeString(text: string): string {
-  return base64UrlEncode(utf8Encode(text));
-}
-
-export function base64UrlDecodeString(input: string): string | null {
-  const bytes = base64UrlDecode(input);
-  if (!bytes) return null;
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -156,7 +124,7 @@ export const hmacSha256Base64 = (key: string | Uint8Array, data: string | Uint8A
   hmacBase64("SHA-256", key, data);
 
 // ---------------------------------------------------------------------------------------------
-// Comparison and randomness
+// Comparison
 
 /**
  * Constant-time comparison (xor loop over the longer input). Unequal lengths return false but
@@ -171,14 +139,84 @@ export function timingSafeEqual(a: string | Uint8Array, b: string | Uint8Array):
   return diff === 0;
 }
 
-export function randomBytes(length: number): Bytes {
-  const out = new Uint8Array(length);
-  globalThis.crypto.getRandomValues(out);
-  return out;
+// ---------------------------------------------------------------------------------------------
+// AES-256-GCM envelopes for secrets at rest (channel credentials, raw webhook bodies)
+
+/** A sealed value: the id of the key that sealed it, the IV and the ciphertext (base64). */
+export interface Envelope {
+  kid: string;
+  iv: string;
+  ct: string;
 }
 
-/** Random URL-safe id, e.g. `randomId("chat")` -> "chat_Xk3...". */
-export function randomId(prefix?: string, bytes = 16): string {
-  const id = base64UrlEncode(randomBytes(bytes));
-  return prefix ? `${prefix}_${id}` : id;
+export class EncryptionConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EncryptionConfigError";
+  }
 }
+
+interface LoadedKey {
+  kid: string;
+  key: CryptoKey;
+}
+
+/**
+ * Seals and opens envelopes with a primary key and any number of older keys still accepted
+ * for decryption. Each envelope names its key by id (first 8 hex chars of SHA-256(key)), so
+ * rotation is: new primary, old primary moved to `oldKeys`, then re-encrypt. The additional
+ * authenticated data (AAD) binds a ciphertext to its place (org, record, field): an envelope
+ * copied into another row does not open.
+ */
+export interface Keyring {
+  encryptString(plaintext: string, aad: string): Promise<Envelope>;
+  decryptString(envelope: Envelope, aad: string): Promise<string>;
+  /** True when the envelope was sealed with a key other than the current primary. */
+  needsRotation(envelope: Envelope): boolean;
+}
+
+async function loadAesKey(b64: string): Promise<LoadedKey> {
+  const raw = base64Decode(b64.trim());
+  if (!raw || raw.length !== 32) throw new EncryptionConfigError("encryption keys must be 32 bytes, base64-encoded");
+  const kid = (await sha256Hex(raw)).slice(0, 8);
+  const key = await subtle().importKey("raw", raw, "AES-GCM", false, ["encrypt", "decrypt"]);
+  return { kid, key };
+}
+
+/** Builds a keyring from base64 keys: `primary` seals everything new, `oldKeys` only open. */
+export async function createKeyring(primary: string | undefined, oldKeys: readonly string[] = []): Promise<Keyring> {
+  if (!primary) {
+    throw new EncryptionConfigError("no encryption key is set: generate one with `openssl rand -base64 32`");
+  }
+  const current = await loadAesKey(primary);
+  const all = new Map<string, LoadedKey>([[current.kid, current]]);
+  for (const b64 of oldKeys) {
+    if (!b64.trim()) continue;
+    const k = await loadAesKey(b64);
+    all.set(k.kid, k);
+  }
+  return {
+    async encryptString(plaintext, aad) {
+      const iv = new Uint8Array(12);
+      globalThis.crypto.getRandomValues(iv);
+      const ct = await subtle().encrypt({ name: "AES-GCM", iv, additionalData: utf8Encode(aad) }, current.key, utf8Encode(plaintext));
+      return { kid: current.kid, iv: base64Encode(iv), ct: base64Encode(new Uint8Array(ct)) };
+    },
+    async decryptString(envelope, aad) {
+      const k = all.get(envelope.kid);
+      if (!k) throw new EncryptionConfigError(`no key with id ${envelope.kid} is configured`);
+      const iv = base64Decode(envelope.iv);
+      const ct = base64Decode(envelope.ct);
+      if (!iv || !ct) throw new Error("envelope is not base64");
+      const pt = await subtle().decrypt({ name: "AES-GCM", iv, additionalData: utf8Encode(aad) }, k.key, ct);
+      return decoder.decode(pt);
+    },
+    needsRotation: (envelope) => envelope.kid !== current.kid,
+  };
+}
+
+/** AAD for a channel credential field. */
+export const credentialAad = (organizationId: string, field: string) => `switchboard:credential:${organizationId}:${field}`;
+
+/** AAD for a raw inbound webhook body. */
+export const rawEventAad = (organizationId: string) => `switchboard:inbound-event:${organizationId}`;

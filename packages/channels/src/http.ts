@@ -2,6 +2,7 @@
  * Outbound HTTP plumbing shared by every adapter: timeout via AbortSignal, response reading and
  * the retryable/permanent classification of failures.
  */
+import { base64Encode, utf8Encode } from "./crypto";
 import type { AdapterContext, SendResult } from "./types";
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -155,10 +156,7 @@ export function baseUrl(ctx: AdapterContext, fallback: string): string {
 }
 
 export function basicAuth(user: string, password: string): string {
-  const bytes = new TextEncoder().encode(`${user}:${password}`);
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return `Basic ${btoa(binary)}`;
+  return `Basic ${base64Encode(utf8Encode(`${user}:${password}`))}`;
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {

@@ -19,10 +19,11 @@ describe("native chat session tokens", () => {
     expect(await verifyVisitorToken(SECRET, token, NOW)).toEqual({ ok: true, visitorId: "v_abc123", expiresAt: NOW + 60_000 });
     expect(await verifyVisitorToken(SECRET, token, NOW + 61_000)).toEqual({ ok: false, reason: "session token expired" });
     expect(await verifyVisitorToken("another-secret-another-secret-0000", token, NOW)).toMatchObject({ ok: false, reason: expect.stringMatching(/mismatch/) });
-    // Swap the visitor id but keep the MAC.
-    const [, exp, mac] = Buffer.from(token, "base64url").toString().split(".");
-    const forged = Buffer.from(`v_other.${exp}.${mac}`).toString("base64url");
-    expect(await verifyVisitorToken(SECRET, forged, NOW)).toMatchObject({ ok: false });
+    // Swap the visitor id but keep the signature.
+    const [head, payload, mac] = token.split(".");
+    const claims = JSON.parse(Buffer.from(payload!, "base64url").toString());
+    const forged = `${head}.${Buffer.from(JSON.stringify({ ...claims, sub: "v_other" })).toString("base64url")}.${mac}`;
+    expect(await verifyVisitorToken(SECRET, forged, NOW)).toMatchObject({ ok: false, reason: expect.stringMatching(/mismatch/) });
     expect(await verifyVisitorToken(SECRET, "garbage", NOW)).toMatchObject({ ok: false, reason: expect.stringMatching(/malformed/) });
     await expect(createVisitorToken(SECRET, "bad id")).rejects.toThrow(/visitorId/);
   });

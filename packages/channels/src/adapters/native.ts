@@ -2,16 +2,15 @@
  * Native web chat. No external provider: the widget POSTs visitor messages as JSON and agents'
  * replies reach the visitor through reactive queries, so `send` succeeds immediately.
  *
- * Authentication: a per-visitor session token issued by our backend,
- *   token = base64url(`${visitorId}.${expiresAtSeconds}.${mac}`)
- *   mac   = base64url(HMAC-SHA256(sessionSecret, `${visitorId}.${expiresAtSeconds}`))
- * sent as `Authorization: Bearer <token>` (or `x-visitor-token`).
+ * Authentication: a per-visitor session token issued by our backend, an HS256 JWT made and
+ * checked with jose (`sub` = visitorId, `exp`), keyed with the channel's sessionSecret, sent as `Authorization: Bearer <token>` (or `x-visitor-token`).
  *
  * Inbound body: {clientMessageId, text?, attachments?, visitorId?, name?, timestamp?}
  * POSTed to …/chat/<widgetKey> (or ?widget=<widgetKey>, or body.widgetKey): the routing key.
  */
 import { z } from "zod";
-import { base64UrlDecodeString, base64UrlEncode, base64UrlEncodeString, hmac, timingSafeEqual } from "../crypto";
+import { decodeJwt, errors as joseErrors, jwtVerify, SignJWT } from "jose";
+import { utf8Encode } from "../crypto";
 import { isObject } from "../http";
 import type { ChannelAdapter, InboundEvent, SignatureResult, VerifyOptions, WebhookRequest, WebhookSecrets } from "../types";
 import { InboundParseError } from "../types";
@@ -31,11 +30,12 @@ export const nativeSettingsSchema = z.object({
   tokenTtlSeconds: z.string().regex(/^\d+$/).optional(),
 });
 
-async function mac(secret: string, visitorId: string, exp: number): Promise<string> {
-  return base64UrlEncode(await hmac("SHA-256", secret, `${visitorId}.${exp}`));
-}
+const secretKey = (secret: string) => utf8Encode(secret);
 
-/** Issues a session token for a visitor (call from the backend when the widget starts a session). */
+/**
+ * Issues a session token for a visitor (call from the backend when the widget starts a session):
+ * an HS256 JWT (jose) with `sub` = visitorId and `exp`, signed with the channel's sessionSecret.
+ */
 export async function createVisitorToken(
   secret: string,
   visitorId: string,
@@ -43,19 +43,24 @@ export async function createVisitorToken(
 ): Promise<{ token: string; expiresAt: number }> {
   if (!VISITOR_ID_RE.test(visitorId)) throw new Error("visitorId must be 1-128 characters of A-Z, a-z, 0-9, _ or -");
   const exp = Math.floor((opts.now ?? Date.now()) / 1000) + (opts.ttlSeconds ?? DEFAULT_VISITOR_TOKEN_TTL_SECONDS);
-  const token = base64UrlEncodeString(`${visitorId}.${exp}.${await mac(secret, visitorId, exp)}`);
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(visitorId)
+    .setExpirationTime(exp)
+    .sign(secretKey(secret));
   return { token, expiresAt: exp * 1000 };
 }
 
 /** Reads a token without verifying it (only use after validateSignature succeeded). */
-export function decodeVisitorToken(token: string): { visitorId: string; expiresAt: number; mac: string } | null {
-  const decoded = base64UrlDecodeString(token.trim());
-  if (!decoded) return null;
-  const parts = decoded.split(".");
-  if (parts.length !== 3) return null;
-  const [visitorId, exp, m] = parts as [string, string, string];
-  if (!VISITOR_ID_RE.test(visitorId) || !/^\d+$/.test(exp) || !m) return null;
-  return { visitorId, expiresAt: Number(exp) * 1000, mac: m };
+export function decodeVisitorToken(token: string): { visitorId: string; expiresAt: number } | null {
+  let claims: ReturnType<typeof decodeJwt>;
+  try {
+    claims = decodeJwt(token.trim());
+  } catch {
+    return null;
+  }
+  if (typeof claims.sub !== "string" || !VISITOR_ID_RE.test(claims.sub) || typeof claims.exp !== "number") return null;
+  return { visitorId: claims.sub, expiresAt: claims.exp * 1000 };
 }
 
 export async function verifyVisitorToken(
@@ -63,12 +68,21 @@ export async function verifyVisitorToken(
   token: string,
   now: number = Date.now(),
 ): Promise<{ ok: true; visitorId: string; expiresAt: number } | { ok: false; reason: string }> {
-  const t = decodeVisitorToken(token);
-  if (!t) return { ok: false, reason: "session token is malformed" };
-  const expected = await mac(secret, t.visitorId, t.expiresAt / 1000);
-  if (!timingSafeEqual(t.mac, expected)) return { ok: false, reason: "session token signature mismatch" };
-  if (t.expiresAt <= now) return { ok: false, reason: "session token expired" };
-  return { ok: true, visitorId: t.visitorId, expiresAt: t.expiresAt };
+  if (!decodeVisitorToken(token)) return { ok: false, reason: "session token is malformed" };
+  try {
+    const { payload } = await jwtVerify(token.trim(), secretKey(secret), {
+      algorithms: ["HS256"],
+      currentDate: new Date(now),
+      requiredClaims: ["sub", "exp"],
+    });
+    const visitorId = payload.sub!;
+    if (!VISITOR_ID_RE.test(visitorId)) return { ok: false, reason: "session token is malformed" };
+    return { ok: true, visitorId, expiresAt: payload.exp! * 1000 };
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) return { ok: false, reason: "session token expired" };
+    if (error instanceof joseErrors.JWSSignatureVerificationFailed) return { ok: false, reason: "session token signature mismatch" };
+    return { ok: false, reason: "session token is malformed" };
+  }
 }
 
 /** The token a request carries: Authorization: Bearer, or x-visitor-token. */
