@@ -94,3 +94,11 @@ export const IDENTIFIER_KIND_OF_CHANNEL = {
 export function channelsOfKind(kind: IdentifierKind): ChannelId[] {
   return CHANNEL_IDS.filter((c) => IDENTIFIER_KIND_OF_CHANNEL[c] === kind);
 }
+
+/**
+ * What a stored routing endpoint identifies. `receiving`: an address deliveries are sent to
+ * (number, phone_number_id, inbound address, slug, widget key). `verifyToken`: the hash of a
+ * subscription verify token (Meta's GET handshake names nothing else).
+ */
+export const ENDPOINT_KINDS = ["receiving", "verifyToken"] as const;
+export type EndpointKind = (typeof ENDPOINT_KINDS)[number];

@@ -1,6 +1,15 @@
 export * from "./ids";
 export * from "./types";
 export * from "./registry";
+export * from "./descriptor";
+export * from "./delivery";
+export * from "./forms";
+export { twilioDescriptor } from "./descriptors/twilio";
+export { vonageDescriptor } from "./descriptors/vonage";
+export { metaDescriptor, verifyTokenEndpoint } from "./descriptors/meta";
+export { resendDescriptor } from "./descriptors/resend";
+export { genericDescriptor } from "./descriptors/generic";
+export { nativeDescriptor } from "./descriptors/native";
 export * from "./identifiers";
 export * from "./crypto";
 export * from "./http";
@@ -27,6 +36,7 @@ export {
   vonageCredentialsSchema,
   vonageSettingsSchema,
   type VonageJwtClaims,
+  type JwtVerification,
 } from "./adapters/vonage";
 export {
   metaAdapter,
@@ -34,6 +44,7 @@ export {
   isCustomerServiceWindowOpen,
   fetchMetaMedia,
   metaRoutingKeys,
+  parseMetaDelivery,
   whatsappRecipient,
   buildMetaMessagePayload,
   CUSTOMER_SERVICE_WINDOW_MS,

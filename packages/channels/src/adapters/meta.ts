@@ -303,9 +303,14 @@ function statusToEvent(raw: z.infer<typeof statusSchema>): StatusEvent | null {
   return event;
 }
 
-function parseMetaInbound(req: WebhookRequest): InboundEvent[] {
+/**
+ * Parses a delivery into its parts, one per `value` (= one business phone number): Meta may
+ * batch several numbers, even of different organizations, in one POST, and each part is routed
+ * on its own by its phone_number_id.
+ */
+export function parseMetaDelivery(req: WebhookRequest): Array<{ phoneNumberId: string; events: InboundEvent[] }> {
   const body = parseWith(bodySchema, parseJsonBody(req, "meta"), "meta webhook");
-  const events: InboundEvent[] = [];
+  const parts: Array<{ phoneNumberId: string; events: InboundEvent[] }> = [];
   body.entry.forEach((entry, ei) => {
     entry.changes.forEach((change, ci) => {
       if (change.field !== "messages") return; // template/account updates carry no messages
@@ -314,6 +319,7 @@ function parseMetaInbound(req: WebhookRequest): InboundEvent[] {
       const phoneNumberId = value.metadata.phone_number_id;
       const names = new Map<string, string>();
       for (const c of value.contacts ?? []) if (c.wa_id && c.profile?.name) names.set(c.wa_id, c.profile.name);
+      const events: InboundEvent[] = [];
       (value.messages ?? []).forEach((m, mi) => {
         const msg = parseWith(messageSchema, m, `${where}.messages[${mi}]`);
         events.push(messageToEvent(msg, phoneNumberId, names));
@@ -322,9 +328,14 @@ function parseMetaInbound(req: WebhookRequest): InboundEvent[] {
         const st = statusToEvent(parseWith(statusSchema, s, `${where}.statuses[${si}]`));
         if (st) events.push(st);
       });
+      parts.push({ phoneNumberId, events });
     });
   });
-  return events;
+  return parts;
+}
+
+function parseMetaInbound(req: WebhookRequest): InboundEvent[] {
+  return parseMetaDelivery(req).flatMap((part) => part.events);
 }
 
 /** Every phone_number_id a webhook addresses (a batch may in theory span several numbers). */

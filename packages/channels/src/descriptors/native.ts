@@ -1,0 +1,39 @@
+import { nativeAdapter, nativeCredentialsSchema, nativeSettingsSchema } from "../adapters/native";
+import { jsonAcknowledgement, receivingEndpoints, singleEndpointRouting, type ProviderDescriptor } from "../descriptor";
+import { keepEndpoint } from "./endpoints";
+
+/** Our own web chat widget: no external provider. */
+export const nativeDescriptor: ProviderDescriptor = {
+  id: "native",
+  channel: "chat",
+  label: "Native web chat",
+  adapter: nativeAdapter,
+  credentials: {
+    schema: nativeCredentialsSchema,
+    secretFields: ["sessionSecret"],
+    text: {
+      sessionSecret: { label: "Session secret (32+ characters)", help: "Signs visitor session tokens." },
+    },
+  },
+  settings: {
+    schema: nativeSettingsSchema,
+    text: {
+      widgetKey: { label: "Widget key", hidden: true },
+      allowedOrigins: { label: "Allowed origins (optional, comma-separated)", placeholder: "https://example.com" },
+      tokenTtlSeconds: { label: "Visitor token lifetime (s)", hidden: true },
+    },
+  },
+  webhookSecretField: "sessionSecret",
+  webhookSecretKeys: ["sessionSecret"],
+  endpoints: {
+    text: { label: "Widget keys", placeholder: "website" },
+    normalize: keepEndpoint,
+    derive: (receiving) => receivingEndpoints(receiving, keepEndpoint),
+    mirroredSetting: "widgetKey",
+  },
+  // The segment after /chat/, or ?widget=, or body.widgetKey.
+  routing: singleEndpointRouting(nativeAdapter, keepEndpoint),
+  acknowledge: jsonAcknowledgement,
+  webhooks: [{ path: "/webhooks/chat/", method: "POST", match: "prefix", handler: "delivery", label: "Widget message endpoint" }],
+  transport: "in-app",
+};

@@ -1,0 +1,53 @@
+import {
+  twilioAdapter,
+  twilioCredentialsSchema,
+  twilioSettingsSchema,
+} from "../adapters/twilio";
+import { receivingEndpoints, singleEndpointRouting, type ProviderDescriptor } from "../descriptor";
+import { normalizePhoneEndpoint } from "./endpoints";
+
+/** Twilio Programmable Messaging (SMS/MMS). */
+export const twilioDescriptor: ProviderDescriptor = {
+  id: "twilio",
+  channel: "sms",
+  label: "Twilio",
+  adapter: twilioAdapter,
+  credentials: {
+    schema: twilioCredentialsSchema,
+    secretFields: ["authToken"],
+    text: {
+      accountSid: { label: "Account SID", placeholder: "AC…", help: "Twilio Console > Account info." },
+      authToken: { label: "Auth token", help: "Signs Twilio's webhooks (X-Twilio-Signature) and authenticates sends." },
+    },
+  },
+  settings: {
+    schema: twilioSettingsSchema,
+    text: {
+      apiBaseUrl: { label: "API base URL (optional)", placeholder: "https://api.twilio.com" },
+      messagingServiceSid: { label: "Messaging Service SID (optional)", placeholder: "MG…", help: "Send through a Messaging Service instead of the number." },
+      timeoutMs: { label: "Request timeout (ms)", hidden: true },
+    },
+  },
+  webhookSecretField: "authToken",
+  webhookSecretKeys: ["authToken"],
+  endpoints: {
+    text: { label: "Phone numbers (E.164)", placeholder: "+14155550100" },
+    normalize: normalizePhoneEndpoint,
+    derive: (receiving) => receivingEndpoints(receiving, normalizePhoneEndpoint),
+  },
+  // Inbound: our number is To; status callbacks: our number is From.
+  routing: singleEndpointRouting(twilioAdapter, normalizePhoneEndpoint),
+  // Twilio reads the reply as TwiML; an empty <Response/> means "no auto-reply".
+  acknowledge: () => ({
+    status: 200,
+    headers: { "content-type": "text/xml" },
+    body: '<?xml version="1.0" encoding="UTF-8"?><Response></Response>',
+  }),
+  webhooks: [
+    { path: "/webhooks/sms", method: "POST", match: "exact", handler: "delivery" },
+    { path: "/webhooks/sms/twilio", method: "POST", match: "exact", handler: "delivery", label: "Messaging webhook (A message comes in)" },
+    { path: "/webhooks/sms/twilio/status", method: "POST", match: "exact", handler: "delivery", label: "Status callback" },
+  ],
+  statusCallbackPath: "/webhooks/sms/twilio/status",
+  transport: "provider",
+};
