@@ -1,14 +1,21 @@
-/** Mirrors CHANNEL_IDS in packages/channels/src/ids.ts (the API types check the values). */
-export type ChannelId = "email" | "sms" | "whatsapp" | "webhook" | "chat";
-export const CHANNELS: ChannelId[] = ["sms", "whatsapp", "email", "chat", "webhook"];
+import type { ChannelId } from "@switchboard/channels/ids";
+import { descriptors } from "@switchboard/channels";
 
-export const CHANNEL_META: Record<ChannelId, { label: string; icon: string }> = {
+export type { ChannelId };
+
+/**
+ * How the dashboard shows each channel, in display order. Keyed by the ChannelId union of
+ * packages/channels, so a channel added there fails the typecheck here until it has a label.
+ */
+export const CHANNEL_META = {
   sms: { label: "SMS", icon: "lucide:message-square" },
   whatsapp: { label: "WhatsApp", icon: "lucide:message-circle" },
   email: { label: "Email", icon: "lucide:mail" },
   chat: { label: "Web chat", icon: "lucide:messages-square" },
   webhook: { label: "Webhook", icon: "lucide:webhook" },
-};
+} satisfies Record<ChannelId, { label: string; icon: string }>;
+
+export const CHANNELS = Object.keys(CHANNEL_META) as ChannelId[];
 
 export function channelLabel(channel: string): string {
   return CHANNEL_META[channel as ChannelId]?.label ?? channel;
@@ -17,11 +24,5 @@ export function channelIcon(channel: string): string {
   return CHANNEL_META[channel as ChannelId]?.icon ?? "lucide:circle";
 }
 
-export const PROVIDER_LABEL: Record<string, string> = {
-  twilio: "Twilio",
-  vonage: "Vonage",
-  meta: "Meta WhatsApp Cloud API",
-  resend: "Resend",
-  generic: "Generic signed webhook",
-  native: "Native web chat",
-};
+/** Provider display names, from the provider descriptors. */
+export const PROVIDER_LABEL: Record<string, string> = Object.fromEntries(descriptors.map((d) => [d.id, d.label]));

@@ -1,3 +1,5 @@
+import { CUSTOMER_SERVICE_WINDOW_MS, isCustomerServiceWindowOpen } from "@switchboard/channels";
+
 /** Pre-approved WhatsApp message templates offered when the 24-hour window is closed. */
 export interface WhatsAppTemplate {
   name: string;
@@ -12,9 +14,8 @@ export const WHATSAPP_TEMPLATES: WhatsAppTemplate[] = [
   { name: "reopen_conversation", language: "en", label: "Re-open conversation", preview: "Hello, we tried to reach you about your recent message. Reply when it suits you." },
 ];
 
-export const WHATSAPP_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** The customer-service window, as the backend enforces it (packages/channels). */
+export const WHATSAPP_WINDOW_MS = CUSTOMER_SERVICE_WINDOW_MS;
 
 /** Whether the WhatsApp customer-service window is open given the contact's last inbound WhatsApp message. */
-export function whatsappWindowOpen(lastInboundAt: number | null | undefined, now: number = Date.now()): boolean {
-  return lastInboundAt !== null && lastInboundAt !== undefined && now - lastInboundAt < WHATSAPP_WINDOW_MS;
-}
+export const whatsappWindowOpen = isCustomerServiceWindowOpen;
