@@ -1,5 +1,5 @@
+// Type-only: pages that show channels do not bundle the adapters.
 import type { ChannelId } from "@switchboard/channels/ids";
-import { descriptors } from "@switchboard/channels";
 
 export type { ChannelId };
 
@@ -23,6 +23,3 @@ export function channelLabel(channel: string): string {
 export function channelIcon(channel: string): string {
   return CHANNEL_META[channel as ChannelId]?.icon ?? "lucide:circle";
 }
-
-/** Provider display names, from the provider descriptors. */
-export const PROVIDER_LABEL: Record<string, string> = Object.fromEntries(descriptors.map((d) => [d.id, d.label]));

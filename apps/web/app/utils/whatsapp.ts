@@ -1,4 +1,4 @@
-import { CUSTOMER_SERVICE_WINDOW_MS, isCustomerServiceWindowOpen } from "@switchboard/channels";
+import { CUSTOMER_SERVICE_WINDOW_MS, isCustomerServiceWindowOpen } from "@switchboard/channels/customerServiceWindow";
 
 /** Pre-approved WhatsApp message templates offered when the 24-hour window is closed. */
 export interface WhatsAppTemplate {

@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { hmacSha256Hex, timingSafeEqual } from "../crypto";
+export { CUSTOMER_SERVICE_WINDOW_MS, isCustomerServiceWindowOpen } from "../customerServiceWindow";
 import {
   classifyHttpFailure,
   httpRequest,
@@ -38,7 +39,6 @@ import { header, mediaKindOf, parseJsonBody, parseWith, toEpochMs } from "./shar
 
 export const META_DEFAULT_BASE_URL = "https://graph.facebook.com";
 export const META_DEFAULT_API_VERSION = "v21.0";
-export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export const metaCredentialsSchema = z.object({
   accessToken: z.string().min(1, "Access token (system user token) is required"),
@@ -53,18 +53,6 @@ export const metaSettingsSchema = z.object({
   wabaId: z.string().regex(/^\d+$/).optional(),
   timeoutMs: z.string().regex(/^\d+$/).optional(),
 });
-
-/**
- * Whether a free-form (non-template) message may be sent: WhatsApp allows it for 24 hours after
- * the contact's last inbound message.
- */
-export function isCustomerServiceWindowOpen(
-  lastInboundAt: number | null | undefined,
-  now: number = Date.now(),
-): boolean {
-  if (lastInboundAt == null || !Number.isFinite(lastInboundAt)) return false;
-  return now - lastInboundAt < CUSTOMER_SERVICE_WINDOW_MS;
-}
 
 /**
  * Answers Meta's GET subscription handshake. Returns the challenge to echo (HTTP 200, text/plain)
