@@ -12,7 +12,7 @@ import type { Backend } from "./harness";
 import { authFetch, newAuthBackend, sessionFor, signUp } from "./authSession";
 
 // Each sign-in attempt hashes a password (scrypt): the brute-force tests make a few dozen.
-vi.setConfig({ testTimeout: 30_000 });
+vi.setConfig({ testTimeout: 60_000 });
 
 const PASSWORD = "correct horse battery";
 const TOO_MANY = { message: "Too many requests. Please try again later." };
