@@ -77,7 +77,7 @@ export const passwordPolicy = () =>
     hooks: {
       before: [
         {
-          matcher: (ctx) => ctx.path !== undefined && ctx.path in PASSWORD_FIELDS,
+          matcher: (ctx) => ctx.path !== undefined && Object.hasOwn(PASSWORD_FIELDS, ctx.path),
           handler: createAuthMiddleware(async (ctx) => {
             const body = (ctx.body ?? {}) as Record<string, unknown>;
             const password = body[PASSWORD_FIELDS[ctx.path!]!];
