@@ -7,5 +7,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     setupFiles: ["test/setup.ts"],
     server: { deps: { inline: ["convex-test"] } },
+    // A file's first sign-up loads the password dictionaries (convex/passwordPolicy.ts, ~1 s) and
+    // every sign-in hashes a password: under a full parallel run the 5 s default is too tight.
+    testTimeout: 20_000,
   },
 });

@@ -65,12 +65,14 @@ import type * as outbound_policy from "../outbound/policy.js";
 import type * as outbound_poll from "../outbound/poll.js";
 import type * as outbound_queue from "../outbound/queue.js";
 import type * as outbound_reply from "../outbound/reply.js";
+import type * as passwordPolicy from "../passwordPolicy.js";
 import type * as schema_api from "../schema/api.js";
 import type * as schema_crm from "../schema/crm.js";
 import type * as schema_orgs from "../schema/orgs.js";
 import type * as schema_outbound from "../schema/outbound.js";
 import type * as schema_validators from "../schema/validators.js";
 import type * as seed_demo from "../seed/demo.js";
+import type * as signInLockout from "../signInLockout.js";
 
 /**
  * A utility for referencing Convex functions in your app's API.
@@ -133,12 +135,14 @@ declare const fullApi: ApiFromModules<{
   "outbound/poll": typeof outbound_poll;
   "outbound/queue": typeof outbound_queue;
   "outbound/reply": typeof outbound_reply;
+  passwordPolicy: typeof passwordPolicy;
   "schema/api": typeof schema_api;
   "schema/crm": typeof schema_crm;
   "schema/orgs": typeof schema_orgs;
   "schema/outbound": typeof schema_outbound;
   "schema/validators": typeof schema_validators;
   "seed/demo": typeof seed_demo;
+  signInLockout: typeof signInLockout;
 }>;
 export declare const api: FilterApi<
   typeof fullApi,

@@ -9,7 +9,7 @@
  */
 import type { ConvexClient } from "convex/browser";
 import type { Ref } from "vue";
-import { applySession, authErrorMessage, authState, type AuthUser, type SessionData } from "~/lib/authClient";
+import { MIN_PASSWORD_LENGTH, applySession, authErrorMessage, authState, type AuthUser, type SessionData } from "~/lib/authClient";
 
 export interface UseAuth {
   user: Ref<AuthUser | null>;
@@ -54,7 +54,9 @@ export function useAuth(): UseAuth {
       const { auth } = client();
       if (!name.trim()) throw new Error("Enter your name.");
       if (!email.trim()) throw new Error("Enter your email address.");
-      if (password.length < 8) throw new Error("The password is too short: use at least 8 characters.");
+      if (password.length < MIN_PASSWORD_LENGTH) {
+        throw new Error(`The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters.`);
+      }
       const { error } = await auth.signUp
         .email({ name: name.trim(), email: email.trim(), password }, { throw: false })
         .catch((e: unknown) => ({ error: { message: e instanceof Error ? e.message : String(e), status: 0 } }));

@@ -4,7 +4,10 @@
  *
  * The dashboard and Convex are different origins, so the cross-domain plugin keeps the session
  * cookie in localStorage and sends it as a `Better-Auth-Cookie` header (no third-party cookies).
- * Convex calls carry a short-lived JWT from /api/auth/convex/token (see plugins/convex.client.ts).
+ * Convex calls carry a short-lived JWT (5 minutes) from /api/auth/convex/token; the ConvexClient
+ * calls the fetcher given to setAuth again before it expires (see plugins/convex.client.ts). Once
+ * the session ends (sign-out, reset, expiry) no new token is issued, and the backend refuses the
+ * last one at once (requireLiveIdentity in apps/api/convex/auth.ts).
  *
  * State lives here as module singletons, written only in the browser (by the plugin); on the
  * server they stay at their initial values (no user, loading).
@@ -83,11 +86,14 @@ export function applySession(convex: ConvexClient, auth: SwitchboardAuthClient, 
   );
 }
 
+/** Same as the server's MIN_PASSWORD_LENGTH (apps/api/convex/passwordPolicy.ts). */
+export const MIN_PASSWORD_LENGTH = 10;
+
 const MESSAGES: Record<string, string> = {
   INVALID_EMAIL_OR_PASSWORD: "Wrong email or password.",
   USER_ALREADY_EXISTS: "An account with this email already exists. Sign in instead.",
   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: "An account with this email already exists. Sign in instead.",
-  PASSWORD_TOO_SHORT: "The password is too short: use at least 8 characters.",
+  PASSWORD_TOO_SHORT: `The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters.`,
   PASSWORD_TOO_LONG: "The password is too long: use at most 128 characters.",
   INVALID_EMAIL: "That email address doesn't look right.",
 };
@@ -96,7 +102,9 @@ const MESSAGES: Record<string, string> = {
 export function authErrorMessage(error: { code?: string; message?: string; status?: number; statusText?: string } | null | undefined): string {
   if (!error) return "Something went wrong. Try again.";
   if (error.code && MESSAGES[error.code]) return MESSAGES[error.code]!;
-  if (error.status === 429) return "Too many attempts. Wait a minute and try again.";
+  // PASSWORD_TOO_WEAK: the server's message says why (zxcvbn's hint), so it is shown as is.
+  // 429: the per-address limit lifts within a minute, the per-account lock within 15 minutes.
+  if (error.status === 429) return "Too many attempts. Wait a few minutes and try again.";
   if (error.status === 0 || (!error.status && !error.message)) return "Can't reach the server. Check that the backend is running.";
   return error.message || error.statusText || "Something went wrong. Try again.";
 }
