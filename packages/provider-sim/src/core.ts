@@ -175,6 +175,8 @@ export class SimCore {
   readonly idempotency = new Map<string, { fingerprint: string; res: ApiRes; at: number }>();
   /** Resend received emails (GET /emails/receiving/{id}). */
   readonly receivedEmails = new Map<string, Record<string, unknown>>();
+  /** Received email id -> the Resend API key (account) it belongs to. */
+  readonly receivedAccount = new Map<string, string>();
 
   private timers = new Set<NodeJS.Timeout>();
   private controllers = new Set<AbortController>();
@@ -552,6 +554,7 @@ export class SimCore {
     this.media.clear();
     this.idempotency.clear();
     this.receivedEmails.clear();
+    this.receivedAccount.clear();
     this.inboundLog.length = 0;
     this.aiUsage.clear();
     this.webhookFaults.clear();

@@ -4,8 +4,17 @@
  */
 import { createHash, createHmac, randomUUID } from "node:crypto";
 
-/** Twilio X-Twilio-Signature: base64 HMAC-SHA1(authToken, url + each sorted key + value). */
-export function twilioSignature(authToken: string, url: string, params: Record<string, string | string[]>): string {
+/**
+ * Twilio X-Twilio-Signature: base64 HMAC(key, url + each sorted key + value). The key is the Auth
+ * Token with HMAC-SHA1, or a Webhooks Rule SharedKey secret with the algorithm its
+ * X-Twilio-Webhooks-Signature-Settings header names (https://www.twilio.com/docs/usage/webhooks/webhooks-security).
+ */
+export function twilioSignature(
+  authToken: string,
+  url: string,
+  params: Record<string, string | string[]>,
+  algorithm: "HMAC_SHA1" | "HMAC_SHA256" = "HMAC_SHA1",
+): string {
   let data = url;
   for (const key of Object.keys(params).sort()) {
     const v = params[key];
@@ -15,7 +24,9 @@ export function twilioSignature(authToken: string, url: string, params: Record<s
       data += key + v;
     }
   }
-  return createHmac("sha1", authToken).update(Buffer.from(data, "utf-8")).digest("base64");
+  return createHmac(algorithm === "HMAC_SHA256" ? "sha256" : "sha1", authToken)
+    .update(Buffer.from(data, "utf-8"))
+    .digest("base64");
 }
 
 function base64url(input: Buffer | string): string {
