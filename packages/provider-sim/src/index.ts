@@ -4,6 +4,7 @@ export { DEFAULT_WEBHOOK_PATHS } from "./core";
 export {
   twilioSignature,
   vonageWebhookJwt,
+  vonageSmsSignature,
   metaSignature256,
   metaSignature1,
   svixHeaders,

@@ -96,3 +96,22 @@ export function svixMessageId(): string {
   for (let i = 0; i < 27; i++) out += KSUID_ALPHABET[bytes[i]! % 62];
   return `msg_${out}`;
 }
+
+/**
+ * Vonage SMS API `sig` parameter (https://developer.vonage.com/en/getting-started/concepts/signing-messages):
+ * every parameter but `sig`, sorted by name, as `&name=value` with `&` and `=` in values replaced by `_`;
+ * "md5hash" = MD5 hex of that string followed by the signature secret, the others = hex HMAC of the
+ * string keyed with the secret. Lower-case hex (the official SDK compares case-insensitively).
+ */
+export function vonageSmsSignature(
+  params: Record<string, string>,
+  signatureSecret: string,
+  method: "md5hash" | "md5" | "sha1" | "sha256" | "sha512" = "md5hash",
+): string {
+  let signed = "";
+  for (const key of Object.keys(params).filter((k) => k !== "sig").sort()) {
+    signed += `&${key}=${params[key]!.replace(/[&=]/g, "_")}`;
+  }
+  if (method === "md5hash") return createHash("md5").update(signed + signatureSecret, "utf-8").digest("hex");
+  return createHmac(method, signatureSecret).update(signed, "utf-8").digest("hex");
+}

@@ -10,13 +10,14 @@
  */
 import { Resend } from "resend";
 import twilio from "twilio";
+import type RequestClient from "twilio/lib/base/RequestClient";
 
 export class SimTwilioRequestClient extends twilio.RequestClient {
   constructor(private readonly baseUrl: string) {
     super();
   }
 
-  override request<TData>(opts: Parameters<InstanceType<typeof twilio.RequestClient>["request"]>[0]) {
+  override request<TData>(opts: RequestClient.RequestOptions<TData>) {
     const uri = opts.uri.replace(/^https:\/\/[a-z0-9.-]+\.twilio\.com/i, this.baseUrl.replace(/\/+$/, ""));
     return super.request<TData>({ ...opts, uri });
   }
