@@ -359,7 +359,7 @@ export class SimCore {
       /** Headers for a redelivery of the same body (fresh timestamps/JWT where the provider would). */
       resign?: () => Record<string, string>;
     } = {},
-    inbound?: SimInboundRecord,
+    inbound?: SimInboundRecord | SimInboundRecord[],
   ): Promise<WebhookDelivery> {
     const { resign, ...rest } = meta;
     const signer: WebhookSigner = ({ unsigned, attempt }) => {
@@ -378,7 +378,7 @@ export class SimCore {
     kind: WebhookDelivery["kind"],
     signer: WebhookSigner,
     meta: WebhookMeta = {},
-    inbound?: SimInboundRecord,
+    inbound?: SimInboundRecord | SimInboundRecord[],
   ): Promise<WebhookDelivery> {
     const first = await this.attemptWebhook(provider, kind, signer, meta, inbound, 0);
     const policy = this.retryPolicies.get(provider) ?? "none";
@@ -409,7 +409,7 @@ export class SimCore {
     kind: WebhookDelivery["kind"],
     signer: WebhookSigner,
     meta: WebhookMeta,
-    inbound: SimInboundRecord | undefined,
+    inbound: SimInboundRecord | SimInboundRecord[] | undefined,
     attempt: number,
   ): Promise<WebhookDelivery> {
     const unsigned = kind !== "verify" && this.takeWebhookFault(provider);
@@ -450,11 +450,11 @@ export class SimCore {
       clearTimeout(timer);
       this.controllers.delete(ac);
     }
-    if (inbound) {
-      inbound.attempts += 1;
-      inbound.lastStatus = delivery.status;
-      inbound.deliverySeqs.push(delivery.seq);
-      if (delivery.status >= 200 && delivery.status < 300) inbound.delivered = true;
+    for (const rec of inbound === undefined ? [] : Array.isArray(inbound) ? inbound : [inbound]) {
+      rec.attempts += 1;
+      rec.lastStatus = delivery.status;
+      rec.deliverySeqs.push(delivery.seq);
+      if (delivery.status >= 200 && delivery.status < 300) rec.delivered = true;
     }
     if (this.log) {
       process.stderr.write(
@@ -469,7 +469,7 @@ export class SimCore {
     const r = this.replays.get(seq);
     if (!r) throw new Error(`provider-sim: no webhook delivery #${seq}`);
     const prev = this.delivered.find((d) => d.seq === seq);
-    const inbound = prev?.kind === "inbound" && prev.externalMessageId ? this.findInbound(r.provider, prev.externalMessageId) : undefined;
+    const inbound = prev?.kind === "inbound" ? this.inboundLog.filter((x) => x.provider === r.provider && x.deliverySeqs.includes(seq)) : undefined;
     return this.attemptWebhook(r.provider, r.kind, r.signer, r.meta, inbound, (prev?.attempt ?? 0) + 1);
   }
 
