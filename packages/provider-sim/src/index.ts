@@ -1,5 +1,6 @@
 export { startProviderSim, routeProvider } from "./server";
 export { DEFAULT_ACCOUNTS } from "./defaults";
+export { DEFAULT_META_TEMPLATES } from "./providers/meta-templates";
 export { DEFAULT_WEBHOOK_PATHS } from "./core";
 export {
   twilioSignature,
