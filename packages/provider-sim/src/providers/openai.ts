@@ -164,7 +164,7 @@ function chatCompletion(core: SimCore, req: ApiReq): ApiRes {
   const cue = `${instructions}\n${lastUser}`.toLowerCase();
   const task: Task = jsonMode ? "extract" : /summar/.test(cue) ? "summary" : /\bdraft|\breply|\brespond/.test(cue) ? "draft" : "echo";
   // The conversation to work on: user content, minus a leading instruction line when the prompt is all in one message.
-  const text = instructions ? userText : userText.replace(/^(please )?(summari[sz]e|draft|write|reply)[^\n]*\n/i, "");
+  const text = instructions ? userText : userText.replace(/^(please )?(summari[sz]e|draft|write|reply)[^\n:]*[:\n]\s*/i, "");
 
   let content = answer(task, text, responseFormat);
   let finish = "stop";
