@@ -186,3 +186,28 @@ describe("Vonage unsigned callback after an internal error", () => {
     expect(typeof b.sig).toBe("string");
   });
 });
+
+describe("Vonage sends on the other Messages API channels", () => {
+  const post = (body: unknown) =>
+    fetch(`${h.sim.url}/v1/messages`, {
+      method: "POST",
+      headers: { authorization: basic(h.acc.vonage.apiKey, h.acc.vonage.apiSecret), "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+
+  it("accepts mms video/vcard and whatsapp/viber text, rejects types a channel lacks", async () => {
+    const ok = [
+      { channel: "mms", message_type: "video", video: { url: "https://example.com/v.mp4" }, to: "447700900001", from: "447700900123" },
+      { channel: "mms", message_type: "vcard", vcard: { url: "https://example.com/c.vcf" }, to: "447700900001", from: "447700900123" },
+      { channel: "whatsapp", message_type: "text", text: "hi", to: "447700900001", from: "447700900123" },
+      { channel: "viber_service", message_type: "text", text: "hi", to: "447700900001", from: "Acme" },
+    ];
+    for (const body of ok) expect((await post(body)).status, JSON.stringify(body)).toBe(202);
+    const bad = await post({ channel: "sms", message_type: "image", image: { url: "https://example.com/a.png" }, to: "447700900001", from: "Acme" });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { invalid_parameters: Array<{ name: string }> }).invalid_parameters[0]!.name).toBe("message_type");
+    const noUrl = await post({ channel: "mms", message_type: "audio", audio: {}, to: "447700900001", from: "Acme" });
+    expect(noUrl.status).toBe(422);
+    expect(h.sim.messages("vonage")).toHaveLength(4);
+  });
+});

@@ -43,6 +43,15 @@ function authenticate(core: SimCore, req: ApiReq): VonageAccount | null {
   return acc && acc.apiSecret === secret ? acc : null;
 }
 
+/** Message types each channel accepts on POST /v1/messages (https://developer.vonage.com/en/api/messages). */
+const SEND_TYPES: Record<string, string[]> = {
+  sms: ["text"],
+  mms: ["text", "image", "video", "audio", "file", "vcard"],
+  whatsapp: ["text", "image", "video", "audio", "file", "template", "custom"],
+  viber_service: ["text", "image", "video", "file"],
+  messenger: ["text", "image", "video", "audio", "file"],
+};
+
 function send(core: SimCore, req: ApiReq, acc: VonageAccount): ApiRes {
   if (!isRecord(req.body)) return invalidParams([{ name: "body", reason: "must be a JSON object" }]);
   const b = req.body;
@@ -51,23 +60,28 @@ function send(core: SimCore, req: ApiReq, acc: VonageAccount): ApiRes {
   const to = str(b.to);
   const from = str(b.from);
   const reasons: Array<{ name: string; reason: string }> = [];
+  const allowed = channel ? SEND_TYPES[channel] : undefined;
   if (!channel) reasons.push({ name: "channel", reason: "must not be empty" });
-  else if (channel !== "sms" && channel !== "mms") reasons.push({ name: "channel", reason: `provider-sim supports sms and mms, got ${channel}` });
+  else if (!allowed) reasons.push({ name: "channel", reason: `must be one of ${Object.keys(SEND_TYPES).join(", ")}` });
   if (!type) reasons.push({ name: "message_type", reason: "must not be empty" });
+  else if (allowed && !allowed.includes(type)) reasons.push({ name: "message_type", reason: `${channel} supports ${allowed.join(", ")}` });
   if (!to) reasons.push({ name: "to", reason: "must not be empty" });
-  else if (!isE164ish(to)) reasons.push({ name: "to", reason: "Invalid value; the number must be in E.164 format" });
+  else if (channel !== "messenger" && !isE164ish(to)) reasons.push({ name: "to", reason: "Invalid value; the number must be in E.164 format" });
   if (!from) reasons.push({ name: "from", reason: "must not be empty" });
   let text: string | undefined;
-  let image: Record<string, unknown> | undefined;
-  if (channel === "sms") {
-    if (type !== "text") reasons.push({ name: "message_type", reason: "sms supports message_type text" });
+  let content: Record<string, unknown> | undefined;
+  if (type === "text") {
     text = str(b.text);
+    const max = channel === "sms" ? 1000 : 4096;
     if (!text) reasons.push({ name: "text", reason: "must not be empty" });
-    else if (text.length > 1000) reasons.push({ name: "text", reason: "size must be between 1 and 1000" });
-  } else if (channel === "mms") {
-    if (type === "image" && isRecord(b.image) && str(b.image.url)) image = b.image;
-    else if (type === "text" && str(b.text)) text = str(b.text);
-    else reasons.push({ name: "image", reason: "mms requires image.url (or text)" });
+    else if (text.length > max) reasons.push({ name: "text", reason: `size must be between 1 and ${max}` });
+  } else if (type && ["image", "video", "audio", "file", "vcard"].includes(type)) {
+    const c = b[type];
+    if (isRecord(c) && str(c.url)) content = c;
+    else reasons.push({ name: `${type}.url`, reason: "must not be empty" });
+  } else if (type === "template" || type === "custom") {
+    if (!isRecord(b[type])) reasons.push({ name: type, reason: "must not be empty" });
+    content = b[type] as Record<string, unknown>;
   }
   if (reasons.length > 0) return invalidParams(reasons);
 
@@ -76,14 +90,14 @@ function send(core: SimCore, req: ApiReq, acc: VonageAccount): ApiRes {
     provider: "vonage",
     id: uuid(),
     accountKey: acc.apiKey,
-    to: digits(to!),
+    to: channel === "messenger" ? to! : digits(to!),
     from: from!,
-    text: text ?? (image ? str(image.caption) : undefined),
+    text: text ?? (content ? str(content.caption) : undefined),
     status: "accepted",
     createdAt: now,
     updatedAt: now,
     clientRef: str(b.client_ref),
-    extra: { channel, messageType: type, image },
+    extra: { channel, messageType: type, [type!]: content, ...(type === "image" ? { image: content } : {}) },
   });
   core.afterSend(msg);
   return { status: 202, json: { message_uuid: msg.id } };
