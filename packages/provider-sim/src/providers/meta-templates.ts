@@ -37,6 +37,15 @@ export const DEFAULT_META_TEMPLATES: MetaTemplate[] = [
     components: [{ type: "BODY", text: "Hi! We have an update on your request. Reply to this message to continue the conversation." }],
   },
   {
+    id: "1345098733321774",
+    name: "follow_up",
+    language: "en_US",
+    status: "APPROVED",
+    category: "UTILITY",
+    parameter_format: "POSITIONAL",
+    components: [{ type: "BODY", text: "Hi! We have an update on your request. Reply to this message to continue the conversation." }],
+  },
+  {
     id: "1345098733321771",
     name: "reopen_conversation",
     language: "en",
