@@ -110,6 +110,11 @@ export interface TwilioWebhookOptions {
    * `X-Twilio-Webhooks-Signature-Settings: key=<keyId>,algorithm=<algorithm>`.
    */
   sharedKey?: { keyId: string; secret: string; algorithm: "HMAC_SHA256" | "HMAC_SHA1" };
+  /**
+   * Sign the URL with its default port written out (`https://host:443/path`) when the webhook URL
+   * has none, as Twilio sometimes does; validators must accept the URL with and without it.
+   */
+  signWithDefaultPort?: boolean;
 }
 
 /** OpenAI-compatible endpoint account (Bearer key). */

@@ -7,8 +7,9 @@
 import { createHash } from "node:crypto";
 import twilio from "twilio";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { twilioSignature } from "../src/index";
-import { startHarness, waitFor, type Harness } from "./helpers";
+import { startProviderSim, twilioSignature } from "../src/index";
+import { withDefaultPort } from "../src/providers/twilio";
+import { startHarness, testAccounts, waitFor, type Harness } from "./helpers";
 
 let h: Harness;
 beforeAll(async () => {
@@ -76,5 +77,32 @@ describe("Twilio webhook variants", () => {
       expect(twilio.validateRequestWithBody(sharedKey.secret, hook.headers["x-twilio-signature"]!, hook.url, hook.body, algorithm)).toBe(true);
     }
     expect(hooks.map((x) => JSON.parse(x.body).MessageStatus)).toEqual(["sent", "delivered"]);
+  });
+});
+
+describe("URL with and without the default port", () => {
+  it("withDefaultPort writes the scheme's port only when there is none", () => {
+    expect(withDefaultPort("https://api.example.com/webhooks/sms/twilio?x=1")).toBe("https://api.example.com:443/webhooks/sms/twilio?x=1");
+    expect(withDefaultPort("http://api.example.com/hook")).toBe("http://api.example.com:80/hook");
+    expect(withDefaultPort("http://127.0.0.1:3211/hook")).toBe("http://127.0.0.1:3211/hook");
+  });
+
+  it("signWithDefaultPort: signed over http://host:80/..., which the official validator accepts for the URL without port", async () => {
+    const acc = testAccounts();
+    acc.twilio.webhooks = { signWithDefaultPort: true };
+    // Nothing listens there: the POST fails, but the recorded delivery shows what was signed.
+    const sim = await startProviderSim({ webhookBaseUrl: "http://127.0.0.1", accounts: acc });
+    try {
+      await sim.sendInbound("twilio", { from: "+14155550123", text: "port" });
+      const d = sim.deliveries("twilio")[0]!;
+      expect(d.url).toBe("http://127.0.0.1/webhooks/sms/twilio");
+      const params = Object.fromEntries(new URLSearchParams(d.body));
+      const sig = d.headers["x-twilio-signature"]!;
+      expect(sig).toBe(twilioSignature(acc.twilio.authToken, "http://127.0.0.1:80/webhooks/sms/twilio", params));
+      expect(sig).not.toBe(twilioSignature(acc.twilio.authToken, d.url, params));
+      expect(twilio.validateRequest(acc.twilio.authToken, sig, d.url, params)).toBe(true);
+    } finally {
+      await sim.stop();
+    }
   });
 });

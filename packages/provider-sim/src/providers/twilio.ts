@@ -280,6 +280,15 @@ function send(core: SimCore, req: ApiReq, acc: TwilioAccount): ApiRes {
   return { status: 201, json: messageJson(acc, msg) };
 }
 
+/** The URL with its scheme's default port written out, if it has no port (string surgery keeps the rest byte-exact). */
+export function withDefaultPort(url: string): string {
+  const m = /^(https?):\/\/([^/?#]+)(.*)$/i.exec(url);
+  if (!m) return url;
+  const [, scheme, host, rest] = m as unknown as [string, string, string, string];
+  if (/:\d+$/.test(host)) return url;
+  return `${scheme}://${host}:${scheme.toLowerCase() === "https" ? 443 : 80}${rest}`;
+}
+
 /**
  * Post a Twilio webhook signed as the account is set up: form body + Auth Token HMAC-SHA1 (default),
  * a JSON body with `bodySHA256` in the URL, and/or a SharedKey with X-Twilio-Webhooks-Signature-Settings.
@@ -301,15 +310,16 @@ function signedPost(
   let body: string;
   let signature: string;
   let contentType: string;
+  const signedUrl = (u: string) => (opts.signWithDefaultPort ? withDefaultPort(u) : u);
   if (opts.body === "json") {
     body = JSON.stringify(params);
     url = `${baseUrl}${baseUrl.includes("?") ? "&" : "?"}bodySHA256=${sha256Hex(body)}`;
     // JSON bodies are not part of the signed string: the URL (with bodySHA256) alone is signed.
-    signature = twilioSignature(key, url, {}, algorithm);
+    signature = twilioSignature(key, signedUrl(url), {}, algorithm);
     contentType = "application/json";
   } else {
     body = formEncode(params);
-    signature = twilioSignature(key, url, params, algorithm);
+    signature = twilioSignature(key, signedUrl(url), params, algorithm);
     contentType = "application/x-www-form-urlencoded";
   }
   const headers: Record<string, string> = {
