@@ -131,14 +131,18 @@ describe("retry policies", () => {
   });
 
   it("gives up after giveUpAfterMs like Twilio's ~15 s window", async () => {
-    h.sim.setWebhookRetry("twilio", { delaysMs: [40, 40, 40, 40, 40], giveUpAfterMs: 60 });
+    // 20 retries 25 ms apart would take 500 ms; the policy gives up after 250 ms.
+    h.sim.setWebhookRetry("twilio", { delaysMs: Array.from({ length: 20 }, () => 25), giveUpAfterMs: 250 });
     down();
     await h.sim.sendInbound("twilio", { from: "+14155550123", text: "gone" });
     await h.sim.idle();
     const rec = h.sim.inbound("twilio")[0]!;
     expect(rec.delivered).toBe(false);
     expect(rec.attempts).toBeGreaterThanOrEqual(2);
-    expect(rec.attempts).toBeLessThan(6);
+    expect(rec.attempts).toBeLessThan(21);
+    const all = h.sim.deliveries("twilio");
+    // No attempt starts later than giveUpAfterMs after the first one.
+    expect(all.at(-1)!.time - all[0]!.time).toBeLessThanOrEqual(260);
   });
 
   it("Vonage retries 5xx and 429 but not 4xx", async () => {
