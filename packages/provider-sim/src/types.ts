@@ -206,7 +206,8 @@ export interface SimInboundRecord {
   subject?: string;
   /** Provider time of the message (ms). */
   timestamp: number;
-  media: Array<{ url: string; contentType: string; filename?: string }>;
+  /** `id`: Twilio ME sid (Media resource) where the provider has one. */
+  media: Array<{ id?: string; url: string; contentType: string; filename?: string }>;
   /** POST attempts so far, and whether one got a 2xx. */
   attempts: number;
   delivered: boolean;

@@ -66,6 +66,16 @@ describe("no-retry delivery and list endpoints", () => {
     expect(mms).toMatchObject({ numMedia: "1", direction: "inbound", body: "lost 4" });
     const one = await client.messages(sids[0]!).fetch();
     expect(one).toMatchObject({ sid: sids[0], from: "+14155550100", status: "received" });
+    // MMS media of a missed message: Media list, then the content at the media uri without ".json".
+    const media = await client.messages(sids[4]!).media.list();
+    expect(media).toHaveLength(1);
+    expect(media[0]).toMatchObject({ contentType: "image/png", parentSid: sids[4] });
+    expect(media[0]!.sid).toMatch(/^ME[0-9a-f]{32}$/);
+    const bytes = await fetch(`${h.sim.url}${media[0]!.uri.replace(/\.json$/, "")}`);
+    expect(bytes.status).toBe(200);
+    expect(bytes.headers.get("content-type")).toBe("image/png");
+    const webhookParams = Object.fromEntries(new URLSearchParams(h.rx.hooks.at(-1)!.body));
+    expect(webhookParams.MediaUrl0).toBe(`${h.sim.url}${media[0]!.uri.replace(/\.json$/, "")}`);
   });
 
   it("records messages whose POST could not even connect", async () => {

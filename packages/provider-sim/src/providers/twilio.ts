@@ -112,6 +112,23 @@ function inboundJson(acc: TwilioAccount, r: SimInboundRecord): Record<string, un
 }
 
 /**
+ * A received message's Media resource (https://www.twilio.com/docs/messaging/api/media-resource).
+ * `uri` without ".json" downloads the content (served without auth, Twilio's default).
+ */
+function mediaJson(acc: TwilioAccount, r: SimInboundRecord, md: SimInboundRecord["media"][number]) {
+  const date = rfc2822(r.timestamp);
+  return {
+    account_sid: acc.accountSid,
+    content_type: md.contentType,
+    date_created: date,
+    date_updated: date,
+    parent_sid: r.id,
+    sid: md.id ?? "",
+    uri: `/${API}/Accounts/${acc.accountSid}/Messages/${r.id}/Media/${md.id ?? ""}.json`,
+  };
+}
+
+/**
  * A `DateSent` bound: `YYYY-MM-DD` (GMT day) or ISO date-time. Inclusive, per Twilio's docs:
  * "DateSent<=YYYY-MM-DD ... on or before", "DateSent>=YYYY-MM-DD ... on or after"
  * (https://www.twilio.com/docs/messaging/api/message-resource#read-multiple-message-resources).
@@ -431,11 +448,13 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
     From: m.from,
     ApiVersion: API,
   };
+  const meSids: string[] = [];
   media.forEach((md, i) => {
     const contentType = md.contentType ?? "image/jpeg";
+    const meSid = twilioSid("ME");
+    meSids.push(meSid);
     let url = md.url;
     if (!url) {
-      const meSid = twilioSid("ME");
       core.addMedia(meSid, contentType, md.filename);
       url = `${core.url}/${API}/Accounts/${acc.accountSid}/Messages/${sid}/Media/${meSid}`;
     }
@@ -453,7 +472,7 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
     to,
     text: m.text ?? "",
     timestamp,
-    media: media.map((_, i) => ({ url: params[`MediaUrl${i}`]!, contentType: params[`MediaContentType${i}`]! })),
+    media: media.map((_, i) => ({ id: meSids[i], url: params[`MediaUrl${i}`]!, contentType: params[`MediaContentType${i}`]! })),
   });
   const url = core.webhookUrl("twilioInbound");
   const d = await signedPost(core, acc, "inbound", url, params, { accept: "*/*" }, { externalMessageId: sid }, rec);
@@ -501,6 +520,23 @@ export const twilio: ProviderModule<"twilio"> = {
     }
     if (rest === "/Messages.json" && req.method === "POST") return send(core, req, acc);
     if (rest === "/Messages.json" && req.method === "GET") return listMessages(core, req, acc);
+    const mediaList = /^\/Messages\/([^/]+)\/Media\.json$/.exec(rest);
+    const mediaOne = /^\/Messages\/([^/]+)\/Media\/([^/]+)\.json$/.exec(rest);
+    if ((mediaList || mediaOne) && req.method === "GET") {
+      const msgSid = (mediaList ?? mediaOne)![1]!;
+      const rec = core.findInbound("twilio", msgSid);
+      if (!rec || rec.account !== acc.accountSid) return twilioError(404, 20404, `The requested resource ${req.path} was not found`);
+      const items = rec.media.map((md) => mediaJson(acc, rec, md));
+      if (mediaOne) {
+        const item = items.find((x) => x.sid === mediaOne[2]);
+        return item ? { status: 200, json: item } : twilioError(404, 20404, `The requested resource ${req.path} was not found`);
+      }
+      const uri = `/${API}/Accounts/${acc.accountSid}/Messages/${msgSid}/Media.json?PageSize=50&Page=0`;
+      return {
+        status: 200,
+        json: { media_list: items, end: Math.max(items.length - 1, 0), first_page_uri: uri, next_page_uri: null, page: 0, page_size: 50, previous_page_uri: null, start: 0, uri },
+      };
+    }
     const one = /^\/Messages\/([^/]+)\.json$/.exec(rest);
     if (one && req.method === "GET") {
       const msg = core.getMessage("twilio", one[1]!);
