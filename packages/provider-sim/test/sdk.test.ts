@@ -124,6 +124,25 @@ describe("resend SDK against the sim", () => {
     expect(one.data).toMatchObject({ id: ids[2], subject: "s2", text: "body 2", from: "c2@example.com" });
     expect(one.data?.headers?.["message-id"]).toMatch(/^<.+@example\.com>$/);
 
+    const withFile = await h.sim.sendInbound("resend", {
+      from: "c9@example.com",
+      subject: "invoice",
+      text: "attached",
+      media: [{ contentType: "application/pdf", filename: "invoice.pdf" }],
+    });
+    const email = await resend.emails.receiving.get(withFile.externalMessageId);
+    expect(email.data?.attachments).toMatchObject([{ filename: "invoice.pdf", content_type: "application/pdf" }]);
+    const atts = await resend.emails.receiving.attachments.list({ emailId: withFile.externalMessageId });
+    expect(atts.error).toBeNull();
+    const att = atts.data!.data[0]!;
+    expect(att).toMatchObject({ filename: "invoice.pdf", content_type: "application/pdf" });
+    expect(Date.parse(att.expires_at)).toBeGreaterThan(Date.now());
+    const file = await fetch(att.download_url);
+    expect(file.status).toBe(200);
+    expect((await file.arrayBuffer()).byteLength).toBe(att.size);
+    const single = await resend.emails.receiving.attachments.get({ emailId: withFile.externalMessageId, id: att.id });
+    expect(single.data).toMatchObject({ id: att.id, filename: "invoice.pdf" });
+
     const other = resendClient(h.sim.url, "re_not_a_key");
     expect((await other.emails.receiving.list()).error).toMatchObject({ name: "invalid_api_key" });
   });

@@ -315,7 +315,7 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
     reply_to: [],
     received_for: to,
     message_id: messageId,
-    attachments: attachments.map((a) => ({ ...a, download_url: `${core.url}/_sim/media/${a.id}` })),
+    attachments,
     raw: null,
   });
   // Resend keeps the email (List/Retrieve received emails) whether or not our webhook POST succeeds.
@@ -383,13 +383,25 @@ export const resend: ProviderModule<"resend"> = {
       return resendError(405, "method_not_allowed", "Method is not allowed for the requested path.");
     }
     if (p === "/emails/receiving" && req.method === "GET") return listReceived(core, req, acc);
-    const recv = /^\/emails\/receiving\/([^/]+)(\/attachments)?$/.exec(p);
+    const recv = /^\/emails\/receiving\/([^/]+)(?:\/attachments(?:\/([^/]+))?)?$/.exec(p);
     if (recv && req.method === "GET") {
       const owner = core.receivedAccount.get(recv[1]!);
       const email = owner === acc.apiKey ? core.receivedEmails.get(recv[1]!) : undefined;
       if (!email) return resendError(404, "not_found", "Email not found");
-      if (recv[2]) return ok({ object: "list", has_more: false, data: email.attachments });
-      return ok(email);
+      if (!p.includes("/attachments")) return ok(email);
+      // Attachment endpoints add a signed download URL (here: the sim's media route) and its expiry.
+      // https://resend.com/docs/api-reference/emails/list-received-email-attachments
+      const signed = (email.attachments as Array<Record<string, unknown>>).map((a): Record<string, unknown> => ({
+        object: "attachment",
+        ...a,
+        download_url: `${core.url}/_sim/media/${String(a.id)}`,
+        expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+      }));
+      if (recv[2]) {
+        const a = signed.find((x) => x.id === recv[2]);
+        return a ? ok(a) : resendError(404, "not_found", "Attachment not found");
+      }
+      return ok({ object: "list", has_more: false, data: signed });
     }
     const one = /^\/emails\/([^/]+)$/.exec(p);
     if (one && req.method === "GET") {
