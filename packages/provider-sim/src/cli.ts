@@ -2,7 +2,8 @@
  * Manual demo entry point:
  *   pnpm --filter @switchboard/provider-sim start -- --port 3220 --webhook-base http://127.0.0.1:3211
  * Flags: --port N (default 4010; 0 = random), --host H, --webhook-base URL (or PROVIDER_SIM_WEBHOOK_BASE),
- *        --no-auto-deliver, --status-delay MS, --resend-inbound inline|metadata, --quiet
+ *        --no-auto-deliver, --status-delay MS, --resend-inbound inline|metadata,
+ *        --webhook-retry MS,MS,... [--webhook-give-up MS], --quiet
  */
 import { startProviderSim } from "./server";
 import { SIM_PROVIDERS } from "./types";
@@ -34,6 +35,8 @@ const HELP = `provider-sim: loopback fakes of Twilio, Vonage, Meta Graph (WhatsA
   --no-auto-deliver     do not post sent/delivered/read callbacks after sends
   --status-delay MS     delay between automatic callbacks (default 50)
   --resend-inbound M    email.received payload: inline (default) | metadata
+  --webhook-retry MS,MS retry failed webhooks after these delays (all messaging providers; default: no retry)
+  --webhook-give-up MS  stop retrying this long after the first attempt
   --quiet               no request log
 `;
 
@@ -50,6 +53,11 @@ async function main() {
   const port = Number(str("port") ?? process.env.PROVIDER_SIM_PORT ?? 3220);
   const webhookBaseUrl = str("webhook-base") ?? process.env.PROVIDER_SIM_WEBHOOK_BASE ?? "http://127.0.0.1:3211";
   const inboundMode = str("resend-inbound");
+  const retry = str("webhook-retry");
+  const delaysMs = retry ? retry.split(",").map((x) => Number(x.trim())) : [];
+  if (delaysMs.some((d) => !Number.isFinite(d) || d < 0)) throw new Error(`--webhook-retry expects MS,MS,... got ${retry}`);
+  const giveUp = str("webhook-give-up");
+  const policy = delaysMs.length > 0 ? { delaysMs, giveUpAfterMs: giveUp !== undefined ? Number(giveUp) : undefined } : "none";
   const sim = await startProviderSim({
     port,
     host: str("host"),
@@ -58,6 +66,7 @@ async function main() {
     statusDelayMs: str("status-delay") !== undefined ? Number(str("status-delay")) : undefined,
     resendInboundContent: inboundMode === "metadata" ? "metadata" : "inline",
     log: !args.has("quiet"),
+    webhookRetries: { twilio: policy, vonage: policy, meta: policy, resend: policy },
   });
   const accounts = Object.fromEntries(SIM_PROVIDERS.map((p) => [p, sim.account(p)]));
   process.stdout.write(

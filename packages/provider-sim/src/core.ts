@@ -8,6 +8,9 @@ import type {
   SimAccounts,
   SimFault,
   SimInboundMessage,
+  SimInboundRecord,
+  SimWebhookFault,
+  WebhookRetryPolicy,
   SimProvider,
   SimStatus,
   SimStatusError,
@@ -33,6 +36,8 @@ export interface ApiRes {
   text?: string;
   bytes?: Buffer;
   contentType?: string;
+  /** Server-sent event chunks, written in order. */
+  stream?: string[];
 }
 
 /** An outbound message the sim accepted. */
@@ -88,6 +93,34 @@ interface ActiveFault {
   until?: number;
   remaining?: number;
   retryAfterSeconds: number;
+  delayMs: number;
+}
+
+/** Builds one webhook attempt: headers, body and URL (a signature may sit in any of them). */
+export type WebhookSigner = (o: { unsigned: boolean; attempt: number }) => {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+};
+
+export interface WebhookMeta {
+  externalMessageId?: string;
+  providerStatus?: string;
+  method?: "POST" | "GET";
+}
+
+/** Headers that carry a provider signature; dropped from an "unsigned" attempt. */
+const SIGNATURE_HEADERS = [
+  "authorization",
+  "x-twilio-signature",
+  "x-twilio-webhooks-signature-settings",
+  "x-hub-signature-256",
+  "x-hub-signature",
+  "svix-signature",
+];
+
+export function withoutSignature(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([k]) => !SIGNATURE_HEADERS.includes(k.toLowerCase())));
 }
 
 export const DEFAULT_WEBHOOK_PATHS: WebhookPaths = {
@@ -124,15 +157,14 @@ export class SimCore {
   readonly delivered: WebhookDelivery[] = [];
   private replays = new Map<
     number,
-    {
-      provider: SimProvider;
-      kind: WebhookDelivery["kind"];
-      url: string;
-      body: string;
-      headers: Record<string, string>;
-      meta: { externalMessageId?: string; providerStatus?: string; method?: "POST" | "GET"; resign?: () => Record<string, string> };
-    }
+    { provider: SimProvider; kind: WebhookDelivery["kind"]; signer: WebhookSigner; meta: WebhookMeta }
   >();
+  /** Inbound messages delivered or attempted, in order (gap recovery lists read these). */
+  readonly inboundLog: SimInboundRecord[] = [];
+  /** Chat completions answered, per model (requests and total tokens). */
+  readonly aiUsage = new Map<string, { requests: number; totalTokens: number }>();
+  private retryPolicies = new Map<SimProvider, WebhookRetryPolicy | "none">();
+  private webhookFaults = new Map<SimProvider, { mode: SimWebhookFault["mode"]; remaining: number }>();
   readonly messages = new Map<string, StoredMessage>();
   private faults = new Map<SimProvider, ActiveFault>();
   readonly failedRecipients = new Map<SimProvider, Map<string, SimStatusError>>();
@@ -143,6 +175,8 @@ export class SimCore {
   readonly idempotency = new Map<string, { fingerprint: string; res: ApiRes; at: number }>();
   /** Resend received emails (GET /emails/receiving/{id}). */
   readonly receivedEmails = new Map<string, Record<string, unknown>>();
+  /** Received email id -> the Resend API key (account) it belongs to. */
+  readonly receivedAccount = new Map<string, string>();
 
   private timers = new Set<NodeJS.Timeout>();
   private controllers = new Set<AbortController>();
@@ -162,6 +196,9 @@ export class SimCore {
     this.statusDelayMs = opts.statusDelayMs ?? 50;
     this.resendInboundContent = opts.resendInboundContent ?? "inline";
     this.log = opts.log ?? false;
+    for (const [p, policy] of Object.entries(opts.webhookRetries ?? {})) {
+      if (policy) this.retryPolicies.set(p as SimProvider, policy);
+    }
   }
 
   webhookUrl(key: keyof WebhookPaths): string {
@@ -217,12 +254,13 @@ export class SimCore {
   // ---------------------------------------------------------------- faults
 
   fail(provider: SimProvider, fault: SimFault): void {
-    if (!["5xx", "timeout", "429"].includes(fault.mode)) throw new Error(`provider-sim: unknown fault mode ${fault.mode}`);
+    if (!["5xx", "timeout", "429", "slow"].includes(fault.mode)) throw new Error(`provider-sim: unknown fault mode ${fault.mode}`);
     this.faults.set(provider, {
       mode: fault.mode,
       until: fault.forMs !== undefined ? Date.now() + fault.forMs : undefined,
       remaining: fault.count,
       retryAfterSeconds: fault.retryAfterSeconds ?? 1,
+      delayMs: fault.delayMs ?? 2000,
     });
   }
 
@@ -266,20 +304,116 @@ export class SimCore {
 
   // ---------------------------------------------------------------- webhooks
 
+  setWebhookRetry(provider: SimProvider, policy: WebhookRetryPolicy | "none"): void {
+    if (policy !== "none" && (!Array.isArray(policy.delaysMs) || policy.delaysMs.some((d) => typeof d !== "number" || d < 0))) {
+      throw new Error("provider-sim: webhook retry policy needs delaysMs: number[]");
+    }
+    this.retryPolicies.set(provider, policy);
+  }
+
+  webhookFault(provider: SimProvider, fault: SimWebhookFault): void {
+    if (fault.mode !== "unsigned") throw new Error(`provider-sim: unknown webhook fault ${String(fault.mode)}`);
+    this.webhookFaults.set(provider, { mode: fault.mode, remaining: fault.count ?? 1 });
+  }
+
+  private takeWebhookFault(provider: SimProvider): boolean {
+    const f = this.webhookFaults.get(provider);
+    if (!f || f.remaining <= 0) return false;
+    f.remaining -= 1;
+    if (f.remaining <= 0) this.webhookFaults.delete(provider);
+    return true;
+  }
+
+  /** Would the provider retry after this attempt? Vonage retries only 429/5xx; the others any non-2xx. */
+  private retryable(provider: SimProvider, d: WebhookDelivery): boolean {
+    if (d.status === 0) return true;
+    if (provider === "vonage") return d.status === 429 || d.status >= 500;
+    return d.status < 200 || d.status >= 300;
+  }
+
+  recordUsage(model: string, totalTokens: number): void {
+    const u = this.aiUsage.get(model) ?? { requests: 0, totalTokens: 0 };
+    u.requests += 1;
+    u.totalTokens += totalTokens;
+    this.aiUsage.set(model, u);
+  }
+
+  recordInbound(r: Omit<SimInboundRecord, "attempts" | "delivered" | "lastStatus" | "deliverySeqs">): SimInboundRecord {
+    const rec: SimInboundRecord = { ...r, attempts: 0, delivered: false, lastStatus: 0, deliverySeqs: [] };
+    this.inboundLog.push(rec);
+    return rec;
+  }
+
+  findInbound(provider: SimProvider, id: string): SimInboundRecord | undefined {
+    return this.inboundLog.find((r) => r.provider === provider && r.id === id);
+  }
+
+  /** One webhook with fixed headers (re-signed by `resign` on retries/redelivery where the provider would). */
   async postWebhook(
     provider: SimProvider,
     kind: WebhookDelivery["kind"],
     url: string,
     headers: Record<string, string>,
     body: string,
-    meta: {
-      externalMessageId?: string;
-      providerStatus?: string;
-      method?: "POST" | "GET";
+    meta: WebhookMeta & {
       /** Headers for a redelivery of the same body (fresh timestamps/JWT where the provider would). */
       resign?: () => Record<string, string>;
     } = {},
+    inbound?: SimInboundRecord | SimInboundRecord[],
   ): Promise<WebhookDelivery> {
+    const { resign, ...rest } = meta;
+    const signer: WebhookSigner = ({ unsigned, attempt }) => {
+      const h = attempt > 0 && resign ? resign() : headers;
+      return { url, body, headers: unsigned ? withoutSignature(h) : h };
+    };
+    return this.deliverWebhook(provider, kind, signer, rest, inbound);
+  }
+
+  /**
+   * Post a webhook; when it fails and the provider's retry policy allows, retry in the background
+   * (idle() waits for those). Returns the first attempt.
+   */
+  async deliverWebhook(
+    provider: SimProvider,
+    kind: WebhookDelivery["kind"],
+    signer: WebhookSigner,
+    meta: WebhookMeta = {},
+    inbound?: SimInboundRecord | SimInboundRecord[],
+  ): Promise<WebhookDelivery> {
+    const first = await this.attemptWebhook(provider, kind, signer, meta, inbound, 0);
+    const policy = this.retryPolicies.get(provider) ?? "none";
+    if (kind === "verify" || policy === "none" || policy.delaysMs.length === 0 || !this.retryable(provider, first)) {
+      return first;
+    }
+    const gen = this.generation;
+    const token = Symbol("retry");
+    this.chains.add(token);
+    void (async () => {
+      try {
+        for (let i = 0; i < policy.delaysMs.length; i++) {
+          await this.delay(policy.delaysMs[i]!);
+          if (this.stopped || gen !== this.generation) return;
+          if (policy.giveUpAfterMs !== undefined && Date.now() - first.time > policy.giveUpAfterMs) return;
+          const d = await this.attemptWebhook(provider, kind, signer, meta, inbound, i + 1);
+          if (!this.retryable(provider, d)) return;
+        }
+      } finally {
+        if (this.chains.delete(token) && this.chains.size === 0) this.notifyIdle();
+      }
+    })();
+    return first;
+  }
+
+  private async attemptWebhook(
+    provider: SimProvider,
+    kind: WebhookDelivery["kind"],
+    signer: WebhookSigner,
+    meta: WebhookMeta,
+    inbound: SimInboundRecord | SimInboundRecord[] | undefined,
+    attempt: number,
+  ): Promise<WebhookDelivery> {
+    const unsigned = kind !== "verify" && this.takeWebhookFault(provider);
+    const { url, headers, body } = signer({ unsigned, attempt });
     const delivery: WebhookDelivery = {
       seq: ++this.deliverySeq,
       provider,
@@ -292,9 +426,11 @@ export class SimCore {
       responseBody: "",
       externalMessageId: meta.externalMessageId,
       providerStatus: meta.providerStatus,
+      attempt,
+      unsigned,
     };
     this.delivered.push(delivery);
-    this.replays.set(delivery.seq, { provider, kind, url, body, meta, headers });
+    this.replays.set(delivery.seq, { provider, kind, signer, meta });
     const ac = new AbortController();
     this.controllers.add(ac);
     const timer = setTimeout(() => ac.abort(), 30_000);
@@ -314,6 +450,12 @@ export class SimCore {
       clearTimeout(timer);
       this.controllers.delete(ac);
     }
+    for (const rec of inbound === undefined ? [] : Array.isArray(inbound) ? inbound : [inbound]) {
+      rec.attempts += 1;
+      rec.lastStatus = delivery.status;
+      rec.deliverySeqs.push(delivery.seq);
+      if (delivery.status >= 200 && delivery.status < 300) rec.delivered = true;
+    }
     if (this.log) {
       process.stderr.write(
         `[provider-sim] -> ${provider} ${kind} ${url} ${delivery.status || delivery.error} ${meta.providerStatus ?? ""}\n`,
@@ -326,8 +468,9 @@ export class SimCore {
   async redeliver(seq: number): Promise<WebhookDelivery> {
     const r = this.replays.get(seq);
     if (!r) throw new Error(`provider-sim: no webhook delivery #${seq}`);
-    const headers = r.meta.resign ? r.meta.resign() : r.headers;
-    return this.postWebhook(r.provider, r.kind, r.url, headers, r.body, r.meta);
+    const prev = this.delivered.find((d) => d.seq === seq);
+    const inbound = prev?.kind === "inbound" ? this.inboundLog.filter((x) => x.provider === r.provider && x.deliverySeqs.includes(seq)) : undefined;
+    return this.attemptWebhook(r.provider, r.kind, r.signer, r.meta, inbound, (prev?.attempt ?? 0) + 1);
   }
 
   // ---------------------------------------------------------------- messages & auto delivery
@@ -411,6 +554,10 @@ export class SimCore {
     this.media.clear();
     this.idempotency.clear();
     this.receivedEmails.clear();
+    this.receivedAccount.clear();
+    this.inboundLog.length = 0;
+    this.aiUsage.clear();
+    this.webhookFaults.clear();
     for (const t of this.timers) {
       clearTimeout(t);
     }

@@ -31,4 +31,8 @@ export const DEFAULT_ACCOUNTS: SimAccounts = {
     webhookSecret: "whsec_" + Buffer.from("provider-sim-resend-webhook-secret-32b").toString("base64"),
     domain: "switchboard.test",
   },
+  openai: {
+    apiKey: "sk-sim-0000000000000000000000000000",
+    models: ["sim-gpt-4o-mini", "sim-gpt-4o"],
+  },
 };

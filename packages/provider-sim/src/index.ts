@@ -1,9 +1,11 @@
 export { startProviderSim, routeProvider } from "./server";
 export { DEFAULT_ACCOUNTS } from "./defaults";
+export { DEFAULT_META_TEMPLATES } from "./providers/meta-templates";
 export { DEFAULT_WEBHOOK_PATHS } from "./core";
 export {
   twilioSignature,
   vonageWebhookJwt,
+  vonageSmsSignature,
   metaSignature256,
   metaSignature1,
   svixHeaders,
@@ -22,6 +24,13 @@ export type {
   VonageAccount,
   MetaAccount,
   ResendAccount,
+  OpenAIAccount,
+  VonageSigMethod,
+  MetaTemplate,
+  TwilioWebhookOptions,
+  WebhookRetryPolicy,
+  SimWebhookFault,
+  SimInboundRecord,
   SimFault,
   FaultMode,
   RecordedRequest,

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { readBody, SimCore, type ApiReq, type ApiRes, type ProviderModule } from "./core";
 import { DEFAULT_ACCOUNTS } from "./defaults";
 import { meta, verifyMetaWebhook } from "./providers/meta";
+import { openai } from "./providers/openai";
 import { resend } from "./providers/resend";
 import { twilio } from "./providers/twilio";
 import { vonage } from "./providers/vonage";
@@ -15,20 +16,25 @@ import {
   type SimAccounts,
   type SimFault,
   type SimInboundMessage,
+  type SimWebhookFault,
+  type WebhookRetryPolicy,
   type SimMessageInfo,
   type SimProvider,
   type SimStatus,
   type SimStatusError,
 } from "./types";
-import { emailAddress, isRecord, parseBody } from "./util";
+import { emailAddress, isRecord, parseBody, sleep } from "./util";
 
-const MODULES = { twilio, vonage, meta, resend } as const;
+const MODULES = { twilio, vonage, meta, resend, openai } as const;
 
-/** Which fake API a path belongs to. An explicit /twilio|/vonage|/meta|/resend prefix wins. */
+/** Which fake API a path belongs to. An explicit /twilio|/vonage|/meta|/resend|/openai prefix wins. */
 export function routeProvider(path: string): { provider: SimProvider; path: string } | null {
-  const pre = /^\/(twilio|vonage|meta|resend)(\/.*)$/.exec(path);
+  const pre = /^\/(twilio|vonage|meta|resend|openai)(\/.*)$/.exec(path);
   if (pre) return { provider: pre[1] as SimProvider, path: pre[2]! };
   if (path.startsWith("/2010-04-01/")) return { provider: "twilio", path };
+  if (path === "/v1/chat/completions" || path === "/v1/models" || path.startsWith("/v1/models/")) {
+    return { provider: "openai", path };
+  }
   if (path === "/v1/messages" || path.startsWith("/v1/messages/") || path.startsWith("/account/")) {
     return { provider: "vonage", path };
   }
@@ -150,6 +156,9 @@ export async function startProviderSim(opts: ProviderSimOptions): Promise<Provid
         for (const p of SIM_PROVIDERS) out[p] = core.allAccounts(p);
         return writeRes(res, { status: 200, json: out });
       }
+      if (req.method === "GET" && path === "/_sim/inbound") {
+        return writeRes(res, { status: 200, json: sim.inbound(providerFilter) });
+      }
       if (req.method === "GET" && path === "/_sim/faults") {
         return writeRes(res, { status: 200, json: core.activeFaults() });
       }
@@ -186,6 +195,12 @@ export async function startProviderSim(opts: ProviderSimOptions): Promise<Provid
             );
             return writeRes(res, { status: 200, json: r });
           }
+          case "/_sim/webhook-retry":
+            sim.setWebhookRetry(need(b.provider), (b.policy ?? "none") as WebhookRetryPolicy | "none");
+            return writeRes(res, { status: 200, json: { ok: true } });
+          case "/_sim/webhook-fault":
+            sim.webhookFault(need(b.provider), b as unknown as SimWebhookFault);
+            return writeRes(res, { status: 200, json: { ok: true } });
           case "/_sim/fail-recipient":
             failRecipient(need(b.provider), String(b.recipient), b.error as SimStatusError | undefined);
             return writeRes(res, { status: 200, json: { ok: true } });
@@ -238,9 +253,14 @@ export async function startProviderSim(opts: ProviderSimOptions): Promise<Provid
         res.on("close", () => core.heldResponses.delete(res));
         return;
       }
-      const r = mod.faultResponse(core, fault.mode, fault.retryAfterSeconds);
-      record.status = r.status;
-      return writeRes(res, r, route.provider);
+      if (fault.mode === "slow") {
+        // Answer normally, late (not on the core's timers: reset() must not strand the request).
+        await sleep(fault.delayMs);
+      } else {
+        const r = mod.faultResponse(core, fault.mode, fault.retryAfterSeconds);
+        record.status = r.status;
+        return writeRes(res, r, route.provider);
+      }
     }
 
     const apiReq: ApiReq = {
@@ -255,6 +275,13 @@ export async function startProviderSim(opts: ProviderSimOptions): Promise<Provid
     };
     const r = await mod.handle(core, apiReq);
     record.status = r.status;
+    if (r.stream) {
+      // Server-sent events (chat completions with stream: true).
+      res.writeHead(r.status, { "content-type": "text/event-stream", "cache-control": "no-cache", "x-provider-sim": route.provider });
+      for (const chunk of r.stream) res.write(chunk);
+      res.end();
+      return;
+    }
     writeRes(res, r, route.provider);
   }
 
@@ -280,7 +307,7 @@ export async function startProviderSim(opts: ProviderSimOptions): Promise<Provid
 
   const sim: ProviderSim = {
     url: core.url,
-    baseUrls: { twilio: core.url, vonage: core.url, meta: core.url, resend: core.url },
+    baseUrls: { twilio: core.url, vonage: core.url, meta: core.url, resend: core.url, openai: `${core.url}/v1` },
     async stop() {
       core.shutdown();
       await new Promise<void>((resolve) => {
@@ -305,6 +332,10 @@ export async function startProviderSim(opts: ProviderSimOptions): Promise<Provid
       return { status: d.status, body: d.responseBody };
     },
     idle: () => core.idle(),
+    inbound: (provider) => core.inboundLog.filter((r) => !provider || r.provider === provider).map((r) => ({ ...r })),
+    setWebhookRetry: (provider, policy) => core.setWebhookRetry(provider, policy),
+    webhookFault: (provider, fault) => core.webhookFault(provider, fault),
+    aiUsage: () => Object.fromEntries([...core.aiUsage].map(([k, v]) => [k, { ...v }])),
   };
   return sim;
 }

@@ -4,8 +4,17 @@
  */
 import { createHash, createHmac, randomUUID } from "node:crypto";
 
-/** Twilio X-Twilio-Signature: base64 HMAC-SHA1(authToken, url + each sorted key + value). */
-export function twilioSignature(authToken: string, url: string, params: Record<string, string | string[]>): string {
+/**
+ * Twilio X-Twilio-Signature: base64 HMAC(key, url + each sorted key + value). The key is the Auth
+ * Token with HMAC-SHA1, or a Webhooks Rule SharedKey secret with the algorithm its
+ * X-Twilio-Webhooks-Signature-Settings header names (https://www.twilio.com/docs/usage/webhooks/webhooks-security).
+ */
+export function twilioSignature(
+  authToken: string,
+  url: string,
+  params: Record<string, string | string[]>,
+  algorithm: "HMAC_SHA1" | "HMAC_SHA256" = "HMAC_SHA1",
+): string {
   let data = url;
   for (const key of Object.keys(params).sort()) {
     const v = params[key];
@@ -15,7 +24,9 @@ export function twilioSignature(authToken: string, url: string, params: Record<s
       data += key + v;
     }
   }
-  return createHmac("sha1", authToken).update(Buffer.from(data, "utf-8")).digest("base64");
+  return createHmac(algorithm === "HMAC_SHA256" ? "sha256" : "sha1", authToken)
+    .update(Buffer.from(data, "utf-8"))
+    .digest("base64");
 }
 
 function base64url(input: Buffer | string): string {
@@ -84,4 +95,23 @@ export function svixMessageId(): string {
   let out = "";
   for (let i = 0; i < 27; i++) out += KSUID_ALPHABET[bytes[i]! % 62];
   return `msg_${out}`;
+}
+
+/**
+ * Vonage SMS API `sig` parameter (https://developer.vonage.com/en/getting-started/concepts/signing-messages):
+ * every parameter but `sig`, sorted by name, as `&name=value` with `&` and `=` in values replaced by `_`;
+ * "md5hash" = MD5 hex of that string followed by the signature secret, the others = hex HMAC of the
+ * string keyed with the secret. Lower-case hex (the official SDK compares case-insensitively).
+ */
+export function vonageSmsSignature(
+  params: Record<string, string>,
+  signatureSecret: string,
+  method: "md5hash" | "md5" | "sha1" | "sha256" | "sha512" = "md5hash",
+): string {
+  let signed = "";
+  for (const key of Object.keys(params).filter((k) => k !== "sig").sort()) {
+    signed += `&${key}=${params[key]!.replace(/[&=]/g, "_")}`;
+  }
+  if (method === "md5hash") return createHash("md5").update(signed + signatureSecret, "utf-8").digest("hex");
+  return createHmac(method, signatureSecret).update(signed, "utf-8").digest("hex");
 }

@@ -2,7 +2,7 @@
  * Public types of @switchboard/provider-sim. See README.md for the wire formats.
  */
 
-export const SIM_PROVIDERS = ["twilio", "vonage", "meta", "resend"] as const;
+export const SIM_PROVIDERS = ["twilio", "vonage", "meta", "resend", "openai"] as const;
 export type SimProvider = (typeof SIM_PROVIDERS)[number];
 
 export function isSimProvider(v: unknown): v is SimProvider {
@@ -21,6 +21,8 @@ export interface TwilioAccount {
    * callback would do). Unset: such messages get no callbacks, like real Twilio.
    */
   statusCallbackUrl?: string;
+  /** JSON-bodied webhooks and/or SharedKey (HMAC-SHA256) signatures. Default: form + Auth Token HMAC-SHA1. */
+  webhooks?: TwilioWebhookOptions;
 }
 
 /** Vonage account. Basic auth on /v1/messages is `apiKey:apiSecret`; webhooks carry a HS256 JWT signed with signatureSecret. */
@@ -32,7 +34,20 @@ export interface VonageAccount {
   numbers?: string[];
   /** Copied into the webhook JWT `application_id` claim. */
   applicationId?: string;
+  /**
+   * How webhooks are signed. "jwt" (default): Messages API, `Authorization: Bearer <HS256 JWT>` with
+   * `payload_hash`. "sig": the older SMS API, whose webhooks carry a `sig` parameter computed with
+   * `signatureMethod`; inbound messages and receipts then use the SMS API shapes (msisdn, messageId, ...).
+   * https://developer.vonage.com/en/getting-started/concepts/signing-messages
+   */
+  signatureMode?: "jwt" | "sig";
+  /** SMS API signature method chosen in the dashboard. Default "md5hash" (Vonage's default). */
+  signatureMethod?: VonageSigMethod;
+  /** SMS API webhook HTTP method as set in the dashboard. Default "POST-JSON". */
+  smsApiHttpMethod?: "POST-JSON" | "POST" | "GET";
 }
+
+export type VonageSigMethod = "md5hash" | "md5" | "sha1" | "sha256" | "sha512";
 
 /** Meta WhatsApp Cloud API account (one business phone number). */
 export interface MetaAccount {
@@ -54,6 +69,22 @@ export interface MetaAccount {
    * "async": 200 + wamid, then a `failed` status webhook with error 131047 (what the real Cloud API does).
    */
   windowErrorMode?: "sync" | "async";
+  /**
+   * Message templates of the WABA (GET /{version}/{waba-id}/message_templates). Default
+   * DEFAULT_META_TEMPLATES. Accounts sharing a wabaId share the first configured list.
+   */
+  templates?: MetaTemplate[];
+}
+
+/** A WhatsApp message template as Meta's Message Templates API returns it. */
+export interface MetaTemplate {
+  id: string;
+  name: string;
+  language: string;
+  status: "APPROVED" | "PENDING" | "REJECTED" | "PAUSED" | "DISABLED";
+  category: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+  parameter_format?: "POSITIONAL" | "NAMED";
+  components: Array<Record<string, unknown>>;
 }
 
 /** Resend account. */
@@ -66,17 +97,47 @@ export interface ResendAccount {
   domain: string;
 }
 
+/** Twilio webhook signing options (per account). */
+export interface TwilioWebhookOptions {
+  /**
+   * "form" (default): application/x-www-form-urlencoded. "json": a JSON body, with the body's SHA-256
+   * hex in a `bodySHA256` query parameter and the signature computed over the URL alone
+   * (https://www.twilio.com/docs/usage/webhooks/webhooks-security).
+   */
+  body?: "form" | "json";
+  /**
+   * A Webhooks Rule SharedKey: sign with this secret and algorithm instead of the Auth Token, and send
+   * `X-Twilio-Webhooks-Signature-Settings: key=<keyId>,algorithm=<algorithm>`.
+   */
+  sharedKey?: { keyId: string; secret: string; algorithm: "HMAC_SHA256" | "HMAC_SHA1" };
+  /**
+   * Sign the URL with its default port written out (`https://host:443/path`) when the webhook URL
+   * has none, as Twilio sometimes does; validators must accept the URL with and without it.
+   */
+  signWithDefaultPort?: boolean;
+}
+
+/** OpenAI-compatible endpoint account (Bearer key). */
+export interface OpenAIAccount {
+  apiKey: string;
+  /** Models listed by GET /v1/models; any model name is accepted and echoed. */
+  models?: string[];
+}
+
 export interface SimAccounts {
   twilio: TwilioAccount;
   vonage: VonageAccount;
   meta: MetaAccount;
   resend: ResendAccount;
+  openai: OpenAIAccount;
 }
 export type SimAccount = SimAccounts[SimProvider];
 
-export type FaultMode = "5xx" | "timeout" | "429";
+export type FaultMode = "5xx" | "timeout" | "429" | "slow";
 export interface SimFault {
   mode: FaultMode;
+  /** "slow": answer normally after this many ms (default 2000). */
+  delayMs?: number;
   /** Active for this many ms from now. */
   forMs?: number;
   /** Active for this many API requests. With neither forMs nor count: until heal(). */
@@ -104,6 +165,56 @@ export interface ProviderSimOptions {
   resendInboundContent?: "inline" | "metadata";
   /** Log each request / webhook to stderr. */
   log?: boolean;
+  /**
+   * Webhook retries per provider. Default "none" for every provider: one POST, never retried (what
+   * Twilio does once its ~15 s window has passed). See WebhookRetryPolicy.
+   */
+  webhookRetries?: Partial<Record<SimProvider, WebhookRetryPolicy | "none">>;
+}
+
+/**
+ * Retry of a failed webhook POST, in the background. A POST fails on a network error or on a status
+ * the provider retries: Vonage only 429 and 5xx (https://developer.vonage.com/en/messages/concepts/webhooks),
+ * the others any non-2xx. Each retry is re-signed where the provider would (Vonage JWT, Svix timestamp).
+ */
+export interface WebhookRetryPolicy {
+  /** Delay before each retry; its length is the number of retries. */
+  delaysMs: number[];
+  /** Give up once this long has passed since the first attempt. */
+  giveUpAfterMs?: number;
+}
+
+/** A fault on the webhooks the sim posts (rather than on its API). */
+export interface SimWebhookFault {
+  /** "unsigned": the POST carries no signature header/parameter (Vonage does this after an internal error). */
+  mode: "unsigned";
+  /** Number of POSTs affected (default 1). */
+  count?: number;
+}
+
+/**
+ * An inbound message the sim delivered, or tried to: list endpoints (Twilio Messages list, Resend
+ * received emails) return these even when the webhook POST failed.
+ */
+export interface SimInboundRecord {
+  provider: SimProvider;
+  id: string;
+  account: string;
+  from: string;
+  to: string;
+  text?: string;
+  subject?: string;
+  /** Provider time of the message (ms). */
+  timestamp: number;
+  /** `id`: Twilio ME sid (Media resource) where the provider has one. */
+  media: Array<{ id?: string; url: string; contentType: string; filename?: string }>;
+  /** POST attempts so far, and whether one got a 2xx. */
+  attempts: number;
+  delivered: boolean;
+  /** Status of the last attempt (0 = network error). */
+  lastStatus: number;
+  /** WebhookDelivery.seq of each attempt. */
+  deliverySeqs: number[];
 }
 
 export interface WebhookPaths {
@@ -151,6 +262,10 @@ export interface WebhookDelivery {
   /** The message id concerned, and the provider-native status for status callbacks. */
   externalMessageId?: string;
   providerStatus?: string;
+  /** 0 for the first POST, n for the n-th retry/redelivery. */
+  attempt: number;
+  /** True when a webhook fault removed the signature from this POST. */
+  unsigned: boolean;
 }
 
 /** Normalised status names accepted by sendStatus(); provider-native names are accepted too. */
@@ -217,6 +332,12 @@ export interface SimInboundMessage {
   account?: string;
   /** Merged into the provider-native payload (Twilio params, Vonage body, Meta message object, Resend data). */
   extra?: Record<string, unknown>;
+  /** Vonage: Messages API channel of the inbound message. Default "sms", or "mms" with media. */
+  channel?: "sms" | "mms" | "whatsapp" | "viber_service" | "messenger";
+  /** Meta: an emoji reaction to `messageId` instead of a text (emoji "" removes it). */
+  reaction?: { messageId: string; emoji: string };
+  /** Meta: an `unsupported` message of this type (e.g. "edit", "poll_creation") with Meta's 131051 error. */
+  unsupportedType?: string;
 }
 
 export interface InboundResult {
@@ -229,7 +350,10 @@ export interface InboundResult {
 
 export interface ProviderSim {
   url: string;
-  /** Base URL per provider for the adapters' base-URL override (all equal to `url`; `${url}/<provider>` works too). */
+  /**
+   * Base URL per provider for the adapters' base-URL override: `url` for twilio/vonage/meta/resend
+   * (`${url}/<provider>` works too), `${url}/v1` for openai (what OpenAI clients call baseURL).
+   */
   baseUrls: Record<SimProvider, string>;
   stop(): Promise<void>;
   requests(provider?: SimProvider): RecordedRequest[];
@@ -259,8 +383,16 @@ export interface ProviderSim {
   redeliver(seq: number): Promise<{ status: number; body: string }>;
   /** Sent messages the sim knows about (outbound, by provider). */
   messages(provider?: SimProvider): SimMessageInfo[];
-  /** Resolves once no automatic status callback is pending. */
+  /** Resolves once no automatic status callback or webhook retry is pending. */
   idle(): Promise<void>;
+  /** Inbound messages delivered or attempted (newest last), for gap-recovery tests. */
+  inbound(provider?: SimProvider): SimInboundRecord[];
+  /** Change a provider's webhook retry policy at run time ("none" = one POST, no retry). */
+  setWebhookRetry(provider: SimProvider, policy: WebhookRetryPolicy | "none"): void;
+  /** Chat completions answered since start/reset, per model. */
+  aiUsage(): Record<string, { requests: number; totalTokens: number }>;
+  /** Make the next webhook POSTs of a provider faulty (e.g. unsigned). */
+  webhookFault(provider: SimProvider, fault: SimWebhookFault): void;
 }
 
 export interface SimMessageInfo {

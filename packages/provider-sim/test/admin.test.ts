@@ -156,6 +156,31 @@ describe("admin HTTP API", () => {
   });
 });
 
+describe("admin routes for retries, webhook faults and the inbound log", () => {
+  it("webhook-retry, webhook-fault and GET /_sim/inbound", async () => {
+    expect((await admin("/webhook-retry", { provider: "vonage", policy: { delaysMs: [10] } })).status).toBe(200);
+    expect((await admin("/webhook-fault", { provider: "vonage", mode: "unsigned", count: 1 })).status).toBe(200);
+    h.rx.respond((hook, res) => {
+      res.writeHead(hook.headers.authorization ? 200 : 500);
+      res.end();
+    });
+    try {
+      await admin("/inbound", { provider: "vonage", from: "447700900555", text: "via admin" });
+      await h.sim.idle();
+      const log = await getJson(await admin("/inbound?provider=vonage"));
+      expect(log).toMatchObject([{ provider: "vonage", text: "via admin", attempts: 2, delivered: true }]);
+      expect((await admin("/webhook-fault", { provider: "vonage", mode: "garbled" })).status).toBe(400);
+      expect((await admin("/webhook-retry", { provider: "vonage", policy: { delaysMs: "soon" } })).status).toBe(400);
+    } finally {
+      await admin("/webhook-retry", { provider: "vonage", policy: "none" });
+      h.rx.respond((_hook, res) => {
+        res.writeHead(200);
+        res.end("ok");
+      });
+    }
+  });
+});
+
 describe("configure / defaults", () => {
   it("configure() adds accounts; inbound picks the account owning `to`", async () => {
     const second = { accountSid: `AC${"b".repeat(32)}`, authToken: "c".repeat(32), numbers: ["+15557770000"] };

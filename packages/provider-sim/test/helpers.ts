@@ -87,6 +87,7 @@ export function testAccounts(): SimAccounts {
       displayPhoneNumber: "15551230000",
     },
     resend: { apiKey: `re_${h(12)}`, webhookSecret: `whsec_${randomBytes(24).toString("base64")}`, domain: "acme.test" },
+    openai: { apiKey: `sk-test-${h(16)}`, models: ["sim-gpt-4o-mini"] },
   };
 }
 

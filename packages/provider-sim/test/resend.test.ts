@@ -153,7 +153,12 @@ describe("resend fake API", () => {
       await fetch(`${h.sim.url}/emails/receiving/${r.externalMessageId}`, { headers: { authorization: `Bearer ${h.acc.resend.apiKey}` } }),
     );
     expect(full).toMatchObject({ object: "email", id: r.externalMessageId, text: "Thanks!", html: "<p>Thanks!</p>" });
-    const dl = await fetch(full.attachments[0].download_url);
+    // The email lists attachment metadata; the attachments endpoint adds the download URL.
+    expect(full.attachments[0]).not.toHaveProperty("download_url");
+    const atts = await getJson(
+      await fetch(`${h.sim.url}/emails/receiving/${r.externalMessageId}/attachments`, { headers: { authorization: `Bearer ${h.acc.resend.apiKey}` } }),
+    );
+    const dl = await fetch(atts.data[0].download_url);
     expect(dl.status).toBe(200);
   });
 

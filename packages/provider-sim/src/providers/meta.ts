@@ -4,6 +4,7 @@
 import type { ApiReq, ApiRes, PlannedStatus, ProviderModule, SimCore, StoredMessage } from "../core";
 import { metaSignature1, metaSignature256 } from "../signing";
 import type { MetaAccount, SimInboundMessage, SimMedia, SimStatus, SimStatusError } from "../types";
+import { checkTemplateSend, DEFAULT_META_TEMPLATES, listTemplates } from "./meta-templates";
 import { bearer, digits, fbtraceId, isE164ish, isRecord, numericId, str, toMs, wamid } from "../util";
 
 export const WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -92,6 +93,12 @@ function send(core: SimCore, req: ApiReq, acc: MetaAccount): ApiRes {
     if (!isRecord(t.language) || !str(t.language.code)) {
       return invalidParam("(#100) The parameter template['language']['code'] is required.");
     }
+    const check = checkTemplateSend(acc.templates ?? DEFAULT_META_TEMPLATES, t);
+    if (!check.ok) {
+      const e = check.error!;
+      return graphError(e.status, e.code, e.message, { error_data: { messaging_product: "whatsapp", details: e.details } });
+    }
+    text = check.rendered;
     extra.template = t;
   } else if (["interactive", "reaction", "location", "contacts"].includes(type)) {
     if (!isRecord(b[type]) && !Array.isArray(b[type])) return invalidParam(`(#100) The parameter ${type} is required.`);
@@ -153,25 +160,19 @@ function selectFields(obj: Record<string, unknown>, fields: string | null): Reco
   return Object.fromEntries(Object.entries(obj).filter(([k]) => wanted.has(k)));
 }
 
-function envelope(acc: MetaAccount, value: Record<string, unknown>): Record<string, unknown> {
+function change(acc: MetaAccount, value: Record<string, unknown>): Record<string, unknown> {
   return {
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: wabaId(acc),
-        changes: [
-          {
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: displayNumber(acc), phone_number_id: acc.phoneNumberId },
-              ...value,
-            },
-            field: "messages",
-          },
-        ],
-      },
-    ],
+    value: {
+      messaging_product: "whatsapp",
+      metadata: { display_phone_number: displayNumber(acc), phone_number_id: acc.phoneNumberId },
+      ...value,
+    },
+    field: "messages",
   };
+}
+
+function envelope(acc: MetaAccount, value: Record<string, unknown>): Record<string, unknown> {
+  return { object: "whatsapp_business_account", entry: [{ id: wabaId(acc), changes: [change(acc, value)] }] };
 }
 
 async function signedPost(
@@ -296,17 +297,30 @@ function mediaObject(core: SimCore, md: SimMedia, caption: string | undefined): 
   return [type, obj];
 }
 
+/**
+ * Inbound messages as one signed webhook. Messages for several business numbers in one batch
+ * become one change per phone_number_id (one entry per WABA), as Meta batches them; every account
+ * in a batch must share the app secret (one app signs the POST).
+ * Shapes: https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages
+ * (text, media, reaction, unsupported with error 131051).
+ */
 async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
   if (msgs.length === 0) throw new Error("provider-sim: meta inbound needs at least one message");
   const firstMsg = msgs[0]!;
-  const acc = core.pickAccount("meta", firstMsg.account, firstMsg.to);
-  const contacts: Array<Record<string, unknown>> = [];
-  const messages: Array<Record<string, unknown>> = [];
+  const firstAcc = core.pickAccount("meta", firstMsg.account, firstMsg.to);
+  const groups = new Map<string, { acc: MetaAccount; contacts: Array<Record<string, unknown>>; messages: Array<Record<string, unknown>> }>();
   const ids: string[] = [];
+  const records: Array<ReturnType<SimCore["recordInbound"]>> = [];
   for (const m of msgs) {
+    const acc = m.account || m.to ? core.pickAccount("meta", m.account, m.to) : firstAcc;
+    if (acc.appSecret !== firstAcc.appSecret) {
+      throw new Error("provider-sim: a Meta batch can only span phone numbers of one app (same appSecret)");
+    }
+    let g = groups.get(acc.phoneNumberId);
+    if (!g) groups.set(acc.phoneNumberId, (g = { acc, contacts: [], messages: [] }));
     const waId = digits(m.from);
-    if (!contacts.some((c) => c.wa_id === waId)) {
-      contacts.push({ profile: { name: m.profileName ?? `Contact ${waId.slice(-4)}` }, wa_id: waId });
+    if (!g.contacts.some((c) => c.wa_id === waId)) {
+      g.contacts.push({ profile: { name: m.profileName ?? `Contact ${waId.slice(-4)}` }, wa_id: waId });
     }
     const tsMs = toMs(m.timestamp, Date.now());
     const key = windowKey(acc, waId);
@@ -316,23 +330,71 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
       if (m.inReplyTo) o.context = { from: displayNumber(acc), id: m.inReplyTo };
       return o;
     };
-    const media = m.media ?? [];
-    if (media.length === 0) {
-      const id = m.externalMessageId ?? wamid(waId);
-      messages.push({ ...base(id), type: "text", text: { body: m.text ?? "" }, ...m.extra });
+    const push = (id: string, message: Record<string, unknown>, text: string | undefined, media: Array<{ url: string; contentType: string; filename?: string }>) => {
+      g!.messages.push(message);
       ids.push(id);
+      records.push(
+        core.recordInbound({ provider: "meta", id, account: acc.phoneNumberId, from: waId, to: displayNumber(acc), text, timestamp: tsMs, media }),
+      );
+    };
+    const media = m.media ?? [];
+    if (m.reaction) {
+      const id = m.externalMessageId ?? wamid(waId);
+      push(id, { ...base(id), reaction: { message_id: m.reaction.messageId, emoji: m.reaction.emoji }, type: "reaction", ...m.extra }, m.reaction.emoji, []);
+    } else if (m.unsupportedType) {
+      const id = m.externalMessageId ?? wamid(waId);
+      push(
+        id,
+        {
+          ...base(id),
+          errors: [
+            {
+              code: 131051,
+              title: "Message type unknown",
+              message: "Message type unknown",
+              error_data: { details: "Message type is currently not supported." },
+            },
+          ],
+          type: "unsupported",
+          unsupported: { type: m.unsupportedType },
+          ...m.extra,
+        },
+        undefined,
+        [],
+      );
+    } else if (media.length === 0) {
+      const id = m.externalMessageId ?? wamid(waId);
+      push(id, { ...base(id), type: "text", text: { body: m.text ?? "" }, ...m.extra }, m.text ?? "", []);
     } else {
       media.forEach((md, i) => {
         const id = i === 0 && m.externalMessageId ? m.externalMessageId : wamid(waId);
-        const [type, obj] = mediaObject(core, md, md.caption ?? (i === 0 ? m.text : undefined));
-        messages.push({ ...base(id), type, [type]: obj, ...m.extra });
-        ids.push(id);
+        const caption = md.caption ?? (i === 0 ? m.text : undefined);
+        const [type, obj] = mediaObject(core, md, caption);
+        push(id, { ...base(id), type, [type]: obj, ...m.extra }, caption, [
+          { url: `${core.url}/_sim/media/${String(obj.id)}`, contentType: String(obj.mime_type), filename: md.filename },
+        ]);
       });
     }
   }
-  const d = await signedPost(core, acc, "inbound", envelope(acc, { contacts, messages }), {
-    externalMessageId: ids[0]!,
-  });
+  const entries = new Map<string, Array<Record<string, unknown>>>();
+  for (const g of groups.values()) {
+    const w = wabaId(g.acc);
+    if (!entries.has(w)) entries.set(w, []);
+    entries.get(w)!.push(change(g.acc, { contacts: g.contacts, messages: g.messages }));
+  }
+  const payload = {
+    object: "whatsapp_business_account",
+    entry: [...entries].map(([id, changes]) => ({ id, changes })),
+  };
+  const body = JSON.stringify(payload);
+  const signature = {
+    "content-type": "application/json",
+    "x-hub-signature-256": metaSignature256(firstAcc.appSecret, body),
+    "x-hub-signature": metaSignature1(firstAcc.appSecret, body),
+    "user-agent": "facebookexternalua",
+  };
+  // One POST carries every message: its outcome is each message's delivery outcome.
+  const d = await core.postWebhook("meta", "inbound", core.webhookUrl("meta"), signature, body, { externalMessageId: ids[0]! }, records);
   return { status: d.status, body: d.responseBody, externalMessageId: ids[0]!, externalMessageIds: ids };
 }
 
@@ -350,6 +412,12 @@ export const meta: ProviderModule<"meta"> = {
     if (!token || byToken.length === 0) return invalidToken();
     const acc = byToken.find((a) => a.phoneNumberId === objectId);
 
+    if (edge === "message_templates") {
+      const waba = byToken.find((a) => wabaId(a) === objectId);
+      if (req.method !== "GET" || !waba) return unsupported(objectId, req.method);
+      const self = `${core.url}${req.path}?${req.query.toString()}`;
+      return listTemplates(waba.templates ?? DEFAULT_META_TEMPLATES, req, self);
+    }
     if (edge === "messages") {
       if (req.method !== "POST") return unsupported(objectId, req.method);
       if (!acc) return unsupported(objectId, req.method);

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { ApiReq, ApiRes, PlannedStatus, ProviderModule, SimCore, StoredMessage } from "../core";
 import { svixHeaders, svixMessageId } from "../signing";
-import type { ResendAccount, SimInboundMessage, SimStatus, SimStatusError } from "../types";
+import type { ResendAccount, SimInboundMessage, SimInboundRecord, SimStatus, SimStatusError } from "../types";
 import { bearer, emailAddress, emailDomain, isRecord, str, toMs, uuid } from "../util";
 
 const RATE_HEADERS = { "ratelimit-limit": "2", "ratelimit-remaining": "1", "ratelimit-reset": "1" };
@@ -29,6 +29,49 @@ function authenticate(core: SimCore, req: ApiReq): ResendAccount | ApiRes {
   const acc = core.accountByKey("resend", token);
   if (!acc) return resendError(403, "invalid_api_key", "API key is invalid");
   return acc;
+}
+
+/**
+ * GET /emails/receiving: received emails, newest first, without html/text/headers/raw; cursor paging
+ * with `limit` (1-100; absent = all), `after`/`before` = an email id, excluded from the page.
+ * https://resend.com/docs/api-reference/emails/list-received-emails, https://resend.com/docs/api-reference/pagination
+ */
+function listReceived(core: SimCore, req: ApiReq, acc: ResendAccount): ApiRes {
+  const limitRaw = req.query.get("limit");
+  const after = req.query.get("after");
+  const before = req.query.get("before");
+  if (after && before) {
+    return resendError(422, "validation_error", "You can only use one of `after` or `before` parameters.");
+  }
+  let limit: number | undefined;
+  if (limitRaw !== null) {
+    limit = Number(limitRaw);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+      return resendError(422, "validation_error", "The `limit` parameter must be an integer between 1 and 100.");
+    }
+  }
+  const all = [...core.receivedEmails.entries()]
+    .filter(([id]) => core.receivedAccount.get(id) === acc.apiKey)
+    .map(([, e]) => e)
+    .reverse();
+  let items = all;
+  let hasMore = false;
+  if (after) {
+    const i = all.findIndex((e) => e.id === after);
+    items = i < 0 ? [] : all.slice(i + 1);
+    hasMore = limit !== undefined && items.length > limit;
+    items = limit !== undefined ? items.slice(0, limit) : items;
+  } else if (before) {
+    const i = all.findIndex((e) => e.id === before);
+    items = i < 0 ? [] : all.slice(0, i);
+    hasMore = limit !== undefined && items.length > limit;
+    items = limit !== undefined ? items.slice(-limit) : items;
+  } else {
+    hasMore = limit !== undefined && items.length > limit;
+    items = limit !== undefined ? items.slice(0, limit) : items;
+  }
+  const data = items.map(({ html: _h, text: _t, headers: _hd, raw: _r, object: _o, ...rest }) => rest);
+  return ok({ object: "list", has_more: hasMore, data });
 }
 
 function toList(v: unknown): string[] | undefined {
@@ -155,6 +198,7 @@ async function signedPost(
   kind: "inbound" | "status",
   payload: unknown,
   meta: { externalMessageId: string; providerStatus?: string },
+  inbound?: SimInboundRecord,
 ) {
   const body = JSON.stringify(payload);
   // Svix retries keep the message id and re-sign with a fresh timestamp.
@@ -164,7 +208,7 @@ async function signedPost(
     ...svixHeaders(acc.webhookSecret, body, { id }),
     "user-agent": "Svix-Webhooks/1.24.0 (sender-provider-sim; +https://www.svix.com/http-sender/)",
   });
-  return core.postWebhook("resend", kind, core.webhookUrl("resend"), headers(), body, { ...meta, resign: headers });
+  return core.postWebhook("resend", kind, core.webhookUrl("resend"), headers(), body, { ...meta, resign: headers }, inbound);
 }
 
 async function postStatus(
@@ -269,10 +313,24 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
     bcc: [],
     cc: m.cc ?? [],
     reply_to: [],
+    received_for: to,
     message_id: messageId,
-    attachments: attachments.map((a) => ({ ...a, download_url: `${core.url}/_sim/media/${a.id}` })),
+    attachments,
     raw: null,
   });
+  // Resend keeps the email (List/Retrieve received emails) whether or not our webhook POST succeeds.
+  const rec = core.recordInbound({
+    provider: "resend",
+    id,
+    account: acc.apiKey,
+    from,
+    to: to.join(", "),
+    text,
+    subject: m.subject ?? "",
+    timestamp: toMs(m.timestamp, Date.now()),
+    media: attachments.map((a) => ({ url: `${core.url}/_sim/media/${a.id}`, contentType: a.content_type, filename: a.filename })),
+  });
+  core.receivedAccount.set(id, acc.apiKey);
 
   const data: Record<string, unknown> = {
     email_id: id,
@@ -296,7 +354,7 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
   }
   if (m.extra) Object.assign(data, m.extra);
   const payload = { type: "email.received", created_at: new Date().toISOString(), data };
-  const d = await signedPost(core, acc, "inbound", payload, { externalMessageId: id });
+  const d = await signedPost(core, acc, "inbound", payload, { externalMessageId: id }, rec);
   return { status: d.status, body: d.responseBody, externalMessageId: id, externalMessageIds: [id] };
 }
 
@@ -324,12 +382,26 @@ export const resend: ProviderModule<"resend"> = {
       }
       return resendError(405, "method_not_allowed", "Method is not allowed for the requested path.");
     }
-    const recv = /^\/emails\/receiving\/([^/]+)(\/attachments)?$/.exec(p);
+    if (p === "/emails/receiving" && req.method === "GET") return listReceived(core, req, acc);
+    const recv = /^\/emails\/receiving\/([^/]+)(?:\/attachments(?:\/([^/]+))?)?$/.exec(p);
     if (recv && req.method === "GET") {
-      const email = core.receivedEmails.get(recv[1]!);
+      const owner = core.receivedAccount.get(recv[1]!);
+      const email = owner === acc.apiKey ? core.receivedEmails.get(recv[1]!) : undefined;
       if (!email) return resendError(404, "not_found", "Email not found");
-      if (recv[2]) return ok({ object: "list", has_more: false, data: email.attachments });
-      return ok(email);
+      if (!p.includes("/attachments")) return ok(email);
+      // Attachment endpoints add a signed download URL (here: the sim's media route) and its expiry.
+      // https://resend.com/docs/api-reference/emails/list-received-email-attachments
+      const signed = (email.attachments as Array<Record<string, unknown>>).map((a): Record<string, unknown> => ({
+        object: "attachment",
+        ...a,
+        download_url: `${core.url}/_sim/media/${String(a.id)}`,
+        expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+      }));
+      if (recv[2]) {
+        const a = signed.find((x) => x.id === recv[2]);
+        return a ? ok(a) : resendError(404, "not_found", "Attachment not found");
+      }
+      return ok({ object: "list", has_more: false, data: signed });
     }
     const one = /^\/emails\/([^/]+)$/.exec(p);
     if (one && req.method === "GET") {

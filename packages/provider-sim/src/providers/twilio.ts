@@ -2,8 +2,8 @@
  * Fake Twilio Programmable Messaging (REST API 2010-04-01).
  */
 import type { ApiReq, ApiRes, PlannedStatus, ProviderModule, SimCore, StoredMessage } from "../core";
-import { twilioSignature } from "../signing";
-import type { SimInboundMessage, SimStatus, SimStatusError, TwilioAccount } from "../types";
+import { sha256Hex, twilioSignature } from "../signing";
+import type { SimInboundMessage, SimInboundRecord, SimStatus, SimStatusError, TwilioAccount } from "../types";
 import {
   asArray,
   basicAuth,
@@ -13,6 +13,7 @@ import {
   isE164ish,
   isRecord,
   rfc2822,
+  toMs,
   twilioSid,
   uuid,
 } from "../util";
@@ -77,6 +78,152 @@ function messageJson(acc: TwilioAccount, m: StoredMessage): Record<string, unkno
     },
     to: m.to,
     uri,
+  };
+}
+
+/** A received message as the Message resource shows it (direction inbound, status received). */
+function inboundJson(acc: TwilioAccount, r: SimInboundRecord): Record<string, unknown> {
+  const date = rfc2822(r.timestamp);
+  return {
+    account_sid: acc.accountSid,
+    api_version: API,
+    body: r.text ?? "",
+    date_created: date,
+    date_sent: date,
+    date_updated: date,
+    direction: "inbound",
+    error_code: null,
+    error_message: null,
+    from: r.from,
+    messaging_service_sid: null,
+    num_media: String(r.media.length),
+    num_segments: String(segmentCount(r.text ?? "")),
+    price: null,
+    price_unit: "USD",
+    sid: r.id,
+    status: "received",
+    subresource_uris: {
+      media: `/${API}/Accounts/${acc.accountSid}/Messages/${r.id}/Media.json`,
+      feedback: `/${API}/Accounts/${acc.accountSid}/Messages/${r.id}/Feedback.json`,
+    },
+    to: r.to,
+    uri: `/${API}/Accounts/${acc.accountSid}/Messages/${r.id}.json`,
+  };
+}
+
+/**
+ * A received message's Media resource (https://www.twilio.com/docs/messaging/api/media-resource).
+ * `uri` without ".json" downloads the content (served without auth, Twilio's default).
+ */
+function mediaJson(acc: TwilioAccount, r: SimInboundRecord, md: SimInboundRecord["media"][number]) {
+  const date = rfc2822(r.timestamp);
+  return {
+    account_sid: acc.accountSid,
+    content_type: md.contentType,
+    date_created: date,
+    date_updated: date,
+    parent_sid: r.id,
+    sid: md.id ?? "",
+    uri: `/${API}/Accounts/${acc.accountSid}/Messages/${r.id}/Media/${md.id ?? ""}.json`,
+  };
+}
+
+/**
+ * A `DateSent` bound: `YYYY-MM-DD` (GMT day) or ISO date-time. Inclusive, per Twilio's docs:
+ * "DateSent<=YYYY-MM-DD ... on or before", "DateSent>=YYYY-MM-DD ... on or after"
+ * (https://www.twilio.com/docs/messaging/api/message-resource#read-multiple-message-resources).
+ * The query keys are literally `DateSent<` and `DateSent>` (the `=` is the key/value separator).
+ */
+function dateBound(v: string, edge: "start" | "end"): number | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+    const start = Date.parse(`${v}T00:00:00Z`);
+    return edge === "start" ? start : start + 86_400_000 - 1;
+  }
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : t;
+}
+
+interface ListItem {
+  sid: string;
+  sentAt: number;
+  to: string;
+  from: string;
+  json: () => Record<string, unknown>;
+}
+
+/** GET Messages.json: sent and received messages, newest first, filtered and paged like Twilio. */
+function listMessages(core: SimCore, req: ApiReq, acc: TwilioAccount): ApiRes {
+  const q = req.query;
+  const pageSize = Math.min(Math.max(Number(q.get("PageSize") ?? 50) || 50, 1), 1000);
+  const page = Math.max(Number(q.get("Page") ?? 0) || 0, 0);
+  const bounds: Array<[number, number]> = [];
+  for (const [key, edge] of [["DateSent>", "start"], ["DateSent<", "end"]] as const) {
+    const v = q.get(key);
+    if (v === null) continue;
+    const t = dateBound(v, edge);
+    if (t === null) return twilioError(400, 20001, `Invalid ${key} parameter: ${v}`);
+    bounds.push(edge === "start" ? [t, Infinity] : [-Infinity, t]);
+  }
+  const exact = q.get("DateSent");
+  if (exact !== null) {
+    const lo = dateBound(exact, "start");
+    const hi = /^\d{4}-\d{2}-\d{2}$/.test(exact) ? dateBound(exact, "end") : lo;
+    if (lo === null || hi === null) return twilioError(400, 20001, `Invalid DateSent parameter: ${exact}`);
+    bounds.push([lo, hi]);
+  }
+  const to = q.get("To");
+  const from = q.get("From");
+  const items: ListItem[] = [];
+  for (const m of core.messages.values()) {
+    if (m.provider !== "twilio" || m.accountKey !== acc.accountSid) continue;
+    items.push({ sid: m.id, sentAt: (m.extra.dateSent as number | undefined) ?? m.createdAt, to: m.to, from: m.from, json: () => messageJson(acc, m) });
+  }
+  for (const r of core.inboundLog) {
+    if (r.provider !== "twilio" || r.account !== acc.accountSid) continue;
+    items.push({ sid: r.id, sentAt: r.timestamp, to: r.to, from: r.from, json: () => inboundJson(acc, r) });
+  }
+  const matches = items
+    .filter((x) => (to === null || x.to === to) && (from === null || x.from === from))
+    .filter((x) => bounds.every(([lo, hi]) => x.sentAt >= lo && x.sentAt <= hi))
+    // Newest first; ties broken by sid so pages are stable.
+    .sort((a, b) => b.sentAt - a.sentAt || (a.sid < b.sid ? -1 : 1));
+  // PageToken "PA<sid>" continues after that sid (Twilio's tokens are opaque; this one is stable under inserts).
+  const token = q.get("PageToken");
+  let startIdx = page * pageSize;
+  if (token) {
+    const i = matches.findIndex((x) => `PA${x.sid}` === token);
+    if (i < 0) return twilioError(400, 20001, `Invalid PageToken: ${token}`);
+    startIdx = i + 1;
+  }
+  const slice = matches.slice(startIdx, startIdx + pageSize);
+  const base = `/${API}/Accounts/${acc.accountSid}/Messages.json`;
+  const keep = new URLSearchParams();
+  for (const k of ["To", "From", "DateSent", "DateSent<", "DateSent>"]) {
+    const v = q.get(k);
+    if (v !== null) keep.set(k, v);
+  }
+  const uriFor = (p: number, tok?: string) => {
+    const u = new URLSearchParams(keep);
+    u.set("PageSize", String(pageSize));
+    u.set("Page", String(p));
+    if (tok) u.set("PageToken", tok);
+    return `${base}?${u.toString()}`;
+  };
+  const hasMore = startIdx + pageSize < matches.length;
+  const pageNo = token ? page : Math.floor(startIdx / pageSize);
+  return {
+    status: 200,
+    json: {
+      end: startIdx + Math.max(slice.length - 1, 0),
+      first_page_uri: uriFor(0),
+      messages: slice.map((x) => x.json()),
+      next_page_uri: hasMore ? uriFor(pageNo + 1, `PA${slice[slice.length - 1]!.sid}`) : null,
+      page: pageNo,
+      page_size: pageSize,
+      previous_page_uri: pageNo > 0 ? uriFor(pageNo - 1) : null,
+      start: startIdx,
+      uri: token ? uriFor(pageNo, token) : uriFor(pageNo),
+    },
   };
 }
 
@@ -150,6 +297,62 @@ function send(core: SimCore, req: ApiReq, acc: TwilioAccount): ApiRes {
   return { status: 201, json: messageJson(acc, msg) };
 }
 
+/** The URL with its scheme's default port written out, if it has no port (string surgery keeps the rest byte-exact). */
+export function withDefaultPort(url: string): string {
+  const m = /^(https?):\/\/([^/?#]+)(.*)$/i.exec(url);
+  if (!m) return url;
+  const [, scheme, host, rest] = m as unknown as [string, string, string, string];
+  if (/:\d+$/.test(host)) return url;
+  return `${scheme}://${host}:${scheme.toLowerCase() === "https" ? 443 : 80}${rest}`;
+}
+
+/**
+ * Post a Twilio webhook signed as the account is set up: form body + Auth Token HMAC-SHA1 (default),
+ * a JSON body with `bodySHA256` in the URL, and/or a SharedKey with X-Twilio-Webhooks-Signature-Settings.
+ */
+function signedPost(
+  core: SimCore,
+  acc: TwilioAccount,
+  kind: "inbound" | "status",
+  baseUrl: string,
+  params: Record<string, string>,
+  extraHeaders: Record<string, string>,
+  meta: { externalMessageId: string; providerStatus?: string },
+  inbound?: SimInboundRecord,
+) {
+  const opts = acc.webhooks ?? {};
+  const key = opts.sharedKey?.secret ?? acc.authToken;
+  const algorithm = opts.sharedKey?.algorithm ?? "HMAC_SHA1";
+  let url = baseUrl;
+  let body: string;
+  let signature: string;
+  let contentType: string;
+  const signedUrl = (u: string) => (opts.signWithDefaultPort ? withDefaultPort(u) : u);
+  if (opts.body === "json") {
+    body = JSON.stringify(params);
+    url = `${baseUrl}${baseUrl.includes("?") ? "&" : "?"}bodySHA256=${sha256Hex(body)}`;
+    // JSON bodies are not part of the signed string: the URL (with bodySHA256) alone is signed.
+    signature = twilioSignature(key, signedUrl(url), {}, algorithm);
+    contentType = "application/json";
+  } else {
+    body = formEncode(params);
+    signature = twilioSignature(key, signedUrl(url), params, algorithm);
+    contentType = "application/x-www-form-urlencoded";
+  }
+  const headers: Record<string, string> = {
+    "content-type": contentType,
+    "x-twilio-signature": signature,
+    "i-twilio-idempotency-token": uuid(),
+    "user-agent": "TwilioProxy/1.1",
+    "x-home-region": "us1",
+    ...extraHeaders,
+  };
+  if (opts.sharedKey) {
+    headers["x-twilio-webhooks-signature-settings"] = `key=${opts.sharedKey.keyId},algorithm=${algorithm}`;
+  }
+  return core.postWebhook("twilio", kind, url, headers, body, meta, inbound);
+}
+
 function callbackUrl(core: SimCore, msg: StoredMessage, auto: boolean): string | undefined {
   const acc = core.accountByKey("twilio", msg.accountKey);
   return msg.statusCallback ?? acc?.statusCallbackUrl ?? (auto ? undefined : core.webhookUrl("twilioStatus"));
@@ -212,21 +415,7 @@ async function postStatus(
     const pad = (n: number) => String(n).padStart(2, "0");
     params.RawDlrDoneDate = `${String(d.getUTCFullYear()).slice(2)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}`;
   }
-  const body = formEncode(params);
-  const d = await core.postWebhook(
-    "twilio",
-    "status",
-    url,
-    {
-      "content-type": "application/x-www-form-urlencoded",
-      "x-twilio-signature": twilioSignature(acc.authToken, url, params),
-      "i-twilio-idempotency-token": uuid(),
-      "user-agent": "TwilioProxy/1.1",
-      "x-home-region": "us1",
-    },
-    body,
-    { externalMessageId: msg.id, providerStatus: native },
-  );
+  const d = await signedPost(core, acc, "status", url, params, {}, { externalMessageId: msg.id, providerStatus: native });
   return { status: d.status, body: d.responseBody };
 }
 
@@ -237,6 +426,7 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
   const to = (Array.isArray(m.to) ? m.to[0] : m.to) ?? acc.numbers[0] ?? "+15550000000";
   const media = m.media ?? [];
   const sid = m.externalMessageId ?? twilioSid(media.length > 0 ? "MM" : "SM");
+  const timestamp = toMs(m.timestamp, Date.now());
   const params: Record<string, string> = {
     ToCountry: "US",
     ToState: "CA",
@@ -258,11 +448,13 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
     From: m.from,
     ApiVersion: API,
   };
+  const meSids: string[] = [];
   media.forEach((md, i) => {
     const contentType = md.contentType ?? "image/jpeg";
+    const meSid = twilioSid("ME");
+    meSids.push(meSid);
     let url = md.url;
     if (!url) {
-      const meSid = twilioSid("ME");
       core.addMedia(meSid, contentType, md.filename);
       url = `${core.url}/${API}/Accounts/${acc.accountSid}/Messages/${sid}/Media/${meSid}`;
     }
@@ -271,22 +463,19 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
   });
   if (m.extra) for (const [k, v] of Object.entries(m.extra)) params[k] = String(v);
 
+  // Twilio keeps every received message (Messages list), whether or not our webhook POST succeeds.
+  const rec = core.recordInbound({
+    provider: "twilio",
+    id: sid,
+    account: acc.accountSid,
+    from: m.from,
+    to,
+    text: m.text ?? "",
+    timestamp,
+    media: media.map((_, i) => ({ id: meSids[i], url: params[`MediaUrl${i}`]!, contentType: params[`MediaContentType${i}`]! })),
+  });
   const url = core.webhookUrl("twilioInbound");
-  const d = await core.postWebhook(
-    "twilio",
-    "inbound",
-    url,
-    {
-      "content-type": "application/x-www-form-urlencoded",
-      "x-twilio-signature": twilioSignature(acc.authToken, url, params),
-      "i-twilio-idempotency-token": uuid(),
-      "user-agent": "TwilioProxy/1.1",
-      "x-home-region": "us1",
-      accept: "*/*",
-    },
-    formEncode(params),
-    { externalMessageId: sid },
-  );
+  const d = await signedPost(core, acc, "inbound", url, params, { accept: "*/*" }, { externalMessageId: sid }, rec);
   return { status: d.status, body: d.responseBody, externalMessageId: sid, externalMessageIds: [sid] };
 }
 
@@ -330,33 +519,31 @@ export const twilio: ProviderModule<"twilio"> = {
       };
     }
     if (rest === "/Messages.json" && req.method === "POST") return send(core, req, acc);
-    if (rest === "/Messages.json" && req.method === "GET") {
-      const list = [...core.messages.values()]
-        .filter((x) => x.provider === "twilio" && x.accountKey === acc.accountSid)
-        .reverse()
-        .map((x) => messageJson(acc, x));
+    if (rest === "/Messages.json" && req.method === "GET") return listMessages(core, req, acc);
+    const mediaList = /^\/Messages\/([^/]+)\/Media\.json$/.exec(rest);
+    const mediaOne = /^\/Messages\/([^/]+)\/Media\/([^/]+)\.json$/.exec(rest);
+    if ((mediaList || mediaOne) && req.method === "GET") {
+      const msgSid = (mediaList ?? mediaOne)![1]!;
+      const rec = core.findInbound("twilio", msgSid);
+      if (!rec || rec.account !== acc.accountSid) return twilioError(404, 20404, `The requested resource ${req.path} was not found`);
+      const items = rec.media.map((md) => mediaJson(acc, rec, md));
+      if (mediaOne) {
+        const item = items.find((x) => x.sid === mediaOne[2]);
+        return item ? { status: 200, json: item } : twilioError(404, 20404, `The requested resource ${req.path} was not found`);
+      }
+      const uri = `/${API}/Accounts/${acc.accountSid}/Messages/${msgSid}/Media.json?PageSize=50&Page=0`;
       return {
         status: 200,
-        json: {
-          messages: list,
-          end: Math.max(list.length - 1, 0),
-          first_page_uri: `/${API}/Accounts/${acc.accountSid}/Messages.json?PageSize=50&Page=0`,
-          next_page_uri: null,
-          page: 0,
-          page_size: 50,
-          previous_page_uri: null,
-          start: 0,
-          uri: `/${API}/Accounts/${acc.accountSid}/Messages.json?PageSize=50&Page=0`,
-        },
+        json: { media_list: items, end: Math.max(items.length - 1, 0), first_page_uri: uri, next_page_uri: null, page: 0, page_size: 50, previous_page_uri: null, start: 0, uri },
       };
     }
     const one = /^\/Messages\/([^/]+)\.json$/.exec(rest);
     if (one && req.method === "GET") {
       const msg = core.getMessage("twilio", one[1]!);
-      if (!msg || msg.accountKey !== acc.accountSid) {
-        return twilioError(404, 20404, `The requested resource ${req.path} was not found`);
-      }
-      return { status: 200, json: messageJson(acc, msg) };
+      if (msg && msg.accountKey === acc.accountSid) return { status: 200, json: messageJson(acc, msg) };
+      const rec = core.findInbound("twilio", one[1]!);
+      if (rec && rec.account === acc.accountSid) return { status: 200, json: inboundJson(acc, rec) };
+      return twilioError(404, 20404, `The requested resource ${req.path} was not found`);
     }
     if (one && req.method === "DELETE") {
       core.messages.delete(`twilio:${one[1]!}`);

@@ -1,10 +1,10 @@
 /**
  * Fake Vonage Messages API v1 (SMS / MMS) plus the account balance endpoint used as a health check.
  */
-import type { ApiReq, ApiRes, PlannedStatus, ProviderModule, SimCore, StoredMessage } from "../core";
-import { vonageWebhookJwt } from "../signing";
-import type { SimInboundMessage, SimStatus, SimStatusError, VonageAccount } from "../types";
-import { basicAuth, digits, isE164ish, isRecord, str, toMs, uuid } from "../util";
+import type { ApiReq, ApiRes, PlannedStatus, ProviderModule, SimCore, StoredMessage, WebhookSigner } from "../core";
+import { vonageSmsSignature, vonageWebhookJwt } from "../signing";
+import type { SimInboundMessage, SimInboundRecord, SimStatus, SimStatusError, VonageAccount } from "../types";
+import { basicAuth, digits, formEncode, isE164ish, isRecord, str, toMs, uuid } from "../util";
 
 const ERR_BASE = "https://developer.vonage.com/api-errors";
 
@@ -43,6 +43,15 @@ function authenticate(core: SimCore, req: ApiReq): VonageAccount | null {
   return acc && acc.apiSecret === secret ? acc : null;
 }
 
+/** Message types each channel accepts on POST /v1/messages (https://developer.vonage.com/en/api/messages). */
+const SEND_TYPES: Record<string, string[]> = {
+  sms: ["text"],
+  mms: ["text", "image", "video", "audio", "file", "vcard"],
+  whatsapp: ["text", "image", "video", "audio", "file", "template", "custom"],
+  viber_service: ["text", "image", "video", "file"],
+  messenger: ["text", "image", "video", "audio", "file"],
+};
+
 function send(core: SimCore, req: ApiReq, acc: VonageAccount): ApiRes {
   if (!isRecord(req.body)) return invalidParams([{ name: "body", reason: "must be a JSON object" }]);
   const b = req.body;
@@ -51,23 +60,28 @@ function send(core: SimCore, req: ApiReq, acc: VonageAccount): ApiRes {
   const to = str(b.to);
   const from = str(b.from);
   const reasons: Array<{ name: string; reason: string }> = [];
+  const allowed = channel ? SEND_TYPES[channel] : undefined;
   if (!channel) reasons.push({ name: "channel", reason: "must not be empty" });
-  else if (channel !== "sms" && channel !== "mms") reasons.push({ name: "channel", reason: `provider-sim supports sms and mms, got ${channel}` });
+  else if (!allowed) reasons.push({ name: "channel", reason: `must be one of ${Object.keys(SEND_TYPES).join(", ")}` });
   if (!type) reasons.push({ name: "message_type", reason: "must not be empty" });
+  else if (allowed && !allowed.includes(type)) reasons.push({ name: "message_type", reason: `${channel} supports ${allowed.join(", ")}` });
   if (!to) reasons.push({ name: "to", reason: "must not be empty" });
-  else if (!isE164ish(to)) reasons.push({ name: "to", reason: "Invalid value; the number must be in E.164 format" });
+  else if (channel !== "messenger" && !isE164ish(to)) reasons.push({ name: "to", reason: "Invalid value; the number must be in E.164 format" });
   if (!from) reasons.push({ name: "from", reason: "must not be empty" });
   let text: string | undefined;
-  let image: Record<string, unknown> | undefined;
-  if (channel === "sms") {
-    if (type !== "text") reasons.push({ name: "message_type", reason: "sms supports message_type text" });
+  let content: Record<string, unknown> | undefined;
+  if (type === "text") {
     text = str(b.text);
+    const max = channel === "sms" ? 1000 : 4096;
     if (!text) reasons.push({ name: "text", reason: "must not be empty" });
-    else if (text.length > 1000) reasons.push({ name: "text", reason: "size must be between 1 and 1000" });
-  } else if (channel === "mms") {
-    if (type === "image" && isRecord(b.image) && str(b.image.url)) image = b.image;
-    else if (type === "text" && str(b.text)) text = str(b.text);
-    else reasons.push({ name: "image", reason: "mms requires image.url (or text)" });
+    else if (text.length > max) reasons.push({ name: "text", reason: `size must be between 1 and ${max}` });
+  } else if (type && ["image", "video", "audio", "file", "vcard"].includes(type)) {
+    const c = b[type];
+    if (isRecord(c) && str(c.url)) content = c;
+    else reasons.push({ name: `${type}.url`, reason: "must not be empty" });
+  } else if (type === "template" || type === "custom") {
+    if (!isRecord(b[type])) reasons.push({ name: type, reason: "must not be empty" });
+    content = b[type] as Record<string, unknown>;
   }
   if (reasons.length > 0) return invalidParams(reasons);
 
@@ -76,14 +90,14 @@ function send(core: SimCore, req: ApiReq, acc: VonageAccount): ApiRes {
     provider: "vonage",
     id: uuid(),
     accountKey: acc.apiKey,
-    to: digits(to!),
+    to: channel === "messenger" ? to! : digits(to!),
     from: from!,
-    text: text ?? (image ? str(image.caption) : undefined),
+    text: text ?? (content ? str(content.caption) : undefined),
     status: "accepted",
     createdAt: now,
     updatedAt: now,
     clientRef: str(b.client_ref),
-    extra: { channel, messageType: type, image },
+    extra: { channel, messageType: type, [type!]: content, ...(type === "image" ? { image: content } : {}) },
   });
   core.afterSend(msg);
   return { status: 202, json: { message_uuid: msg.id } };
@@ -102,25 +116,62 @@ const NATIVE: Record<string, string> = {
   bounced: "undeliverable",
 };
 
-async function signedPost(
+/** "YYYY-MM-DD HH:MM:SS" (UTC), the SMS API's message-timestamp. */
+function smsApiTimestamp(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+}
+
+/**
+ * Post a Vonage webhook signed as the account is set up. "jwt" (Messages API): JSON body and
+ * `Authorization: Bearer <HS256 JWT>` with payload_hash, a fresh JWT per attempt
+ * (https://developer.vonage.com/en/getting-started/concepts/webhooks#decoding-signed-webhooks).
+ * "sig" (SMS API): the flat parameters plus `timestamp`, `nonce` and `sig`, sent as POST-JSON, POST
+ * form or GET query, as the dashboard chooses.
+ */
+function vonagePost(
   core: SimCore,
   acc: VonageAccount,
   kind: "inbound" | "status",
   url: string,
-  payload: unknown,
+  payload: Record<string, unknown>,
   meta: { externalMessageId: string; providerStatus?: string },
+  inbound?: SimInboundRecord,
 ) {
-  const body = JSON.stringify(payload);
-  const headers = () => ({
-    "content-type": "application/json",
-    authorization: `Bearer ${vonageWebhookJwt(acc.signatureSecret, body, {
-      api_key: acc.apiKey,
-      application_id: acc.applicationId ?? "aaaaaaaa-bbbb-4ccc-8ddd-0123456789ab",
-    })}`,
-    "user-agent": "Vonage-Messages/1.0",
-  });
-  return core.postWebhook("vonage", kind, url, headers(), body, { ...meta, resign: headers });
+  if ((acc.signatureMode ?? "jwt") === "jwt") {
+    const body = JSON.stringify(payload);
+    const headers = () => ({
+      "content-type": "application/json",
+      authorization: `Bearer ${vonageWebhookJwt(acc.signatureSecret, body, {
+        api_key: acc.apiKey,
+        application_id: acc.applicationId ?? "aaaaaaaa-bbbb-4ccc-8ddd-0123456789ab",
+      })}`,
+      "user-agent": "Vonage-Messages/1.0",
+    });
+    return core.postWebhook("vonage", kind, url, headers(), body, { ...meta, resign: headers }, inbound);
+  }
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(payload)) if (v !== undefined && v !== null) params[k] = String(v);
+  params.timestamp = String(Math.floor(Date.now() / 1000));
+  params.nonce = uuid();
+  const method = acc.smsApiHttpMethod ?? "POST-JSON";
+  const signer: WebhookSigner = ({ unsigned }) => {
+    const p = unsigned ? { ...params } : { ...params, sig: vonageSmsSignature(params, acc.signatureSecret, acc.signatureMethod ?? "md5hash") };
+    const ua = { "user-agent": "Vonage-SMS/1.0" };
+    if (method === "GET") return { url: `${url}${url.includes("?") ? "&" : "?"}${formEncode(p)}`, headers: ua, body: "" };
+    if (method === "POST") return { url, headers: { ...ua, "content-type": "application/x-www-form-urlencoded" }, body: formEncode(p) };
+    return { url, headers: { ...ua, "content-type": "application/json" }, body: JSON.stringify(p) };
+  };
+  return core.deliverWebhook("vonage", kind, signer, { ...meta, method: method === "GET" ? "GET" : "POST" }, inbound);
 }
+
+/** SMS API delivery receipt status for a normalised status. */
+const DLR_STATUS: Record<string, string> = {
+  submitted: "accepted",
+  delivered: "delivered",
+  read: "delivered",
+  rejected: "rejected",
+  undeliverable: "failed",
+};
 
 async function postStatus(
   core: SimCore,
@@ -135,82 +186,167 @@ async function postStatus(
   msg.status = native;
   msg.updatedAt = now;
   const channel = (msg.extra.channel as string | undefined) ?? "sms";
-  const payload: Record<string, unknown> = {
-    message_uuid: msg.id,
-    to: msg.to,
-    from: msg.from,
-    timestamp: new Date(now).toISOString(),
-    status: native,
-    channel,
-  };
-  if (msg.clientRef !== undefined) payload.client_ref = msg.clientRef;
-  if (native === "submitted" || native === "delivered") {
-    payload.usage = { currency: "EUR", price: "0.0333" };
-    payload.destination = { network_code: "23410" };
-    if (channel === "sms") payload.sms = { count_total: "1" };
-  }
-  if (native === "rejected" || native === "undeliverable") {
+  const failing = native === "rejected" || native === "undeliverable";
+  if (failing) {
     const code = error?.code ?? (native === "rejected" ? 1300 : 1320);
     msg.errorCode = code;
     msg.errorMessage = error?.message ?? (native === "rejected" ? "Not part of the provider network" : "Message expired");
-    payload.error = {
-      type: `${ERR_BASE}/messages#${code}`,
-      title: typeof code === "number" ? code : Number.isFinite(Number(code)) ? Number(code) : code,
-      detail: msg.errorMessage,
-      instance: uuid(),
-    };
   }
-  const d = await signedPost(core, acc, "status", core.webhookUrl("vonageStatus"), payload, {
+  let payload: Record<string, unknown>;
+  if ((acc.signatureMode ?? "jwt") === "sig") {
+    // SMS API delivery receipt (https://developer.vonage.com/en/messaging/sms/guides/delivery-receipts).
+    payload = {
+      msisdn: msg.to,
+      to: msg.from,
+      "network-code": "23410",
+      messageId: msg.id,
+      price: "0.03330000",
+      status: DLR_STATUS[native] ?? "unknown",
+      scts: smsApiTimestamp(now).replace(/\D/g, "").slice(2, 12),
+      "err-code": failing ? String(msg.errorCode) : "0",
+      "api-key": acc.apiKey,
+      "message-timestamp": smsApiTimestamp(now),
+      ...(msg.clientRef !== undefined ? { "client-ref": msg.clientRef } : {}),
+    };
+  } else {
+    payload = {
+      message_uuid: msg.id,
+      to: msg.to,
+      from: msg.from,
+      timestamp: new Date(now).toISOString(),
+      status: native,
+      channel,
+    };
+    if (msg.clientRef !== undefined) payload.client_ref = msg.clientRef;
+    if (native === "submitted" || native === "delivered") {
+      payload.usage = { currency: "EUR", price: "0.0333" };
+      payload.destination = { network_code: "23410" };
+      if (channel === "sms") payload.sms = { count_total: "1" };
+    }
+    if (failing) {
+      const code = msg.errorCode!;
+      payload.error = {
+        type: `${ERR_BASE}/messages#${code}`,
+        title: typeof code === "number" ? code : Number.isFinite(Number(code)) ? Number(code) : code,
+        detail: msg.errorMessage,
+        instance: uuid(),
+      };
+    }
+  }
+  const d = await vonagePost(core, acc, "status", core.webhookUrl("vonageStatus"), payload, {
     externalMessageId: msg.id,
     providerStatus: native,
   });
   return { status: d.status, body: d.responseBody };
 }
 
+type VonageMediaType = "image" | "video" | "audio" | "file" | "vcard";
+
+/** Messages API message_type for a media content type. */
+export function vonageMediaType(contentType: string): VonageMediaType {
+  const ct = contentType.toLowerCase();
+  if (ct === "text/vcard" || ct === "text/x-vcard" || ct === "text/directory") return "vcard";
+  if (ct.startsWith("image/")) return "image";
+  if (ct.startsWith("video/")) return "video";
+  if (ct.startsWith("audio/")) return "audio";
+  return "file";
+}
+
+/**
+ * Inbound message webhooks. Messages API shapes
+ * (https://developer.vonage.com/en/api/messages#inbound-message): `channel` sms | mms | whatsapp |
+ * viber_service | messenger, `message_type` text | image | video | audio | file | vcard, one content
+ * object per message (`image: {url, caption?}`, `file: {url, name?, caption?}`, `vcard: {url}` ...).
+ * Several media items become several webhooks, one per item. With `signatureMode: "sig"` the SMS API
+ * inbound shape is sent instead (https://developer.vonage.com/en/messaging/sms/guides/inbound-sms).
+ */
 async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
   if (msgs.length !== 1) throw new Error("provider-sim: vonage inbound takes one message per request");
   const m = msgs[0]!;
   const acc = core.pickAccount("vonage", m.account, m.to);
-  const to = digits((Array.isArray(m.to) ? m.to[0] : m.to) ?? acc.numbers?.[0] ?? "15550000000");
-  const id = m.externalMessageId ?? uuid();
-  const ts = new Date(toMs(m.timestamp, Date.now())).toISOString();
-  const media = m.media?.[0];
-  let payload: Record<string, unknown>;
-  if (media) {
-    let url = media.url;
-    if (!url) {
-      const mid = uuid();
-      core.addMedia(mid, media.contentType ?? "image/jpeg", media.filename);
-      url = `${core.url}/_sim/media/${mid}`;
-    }
-    payload = {
-      channel: "mms",
-      message_uuid: id,
-      to,
-      from: digits(m.from),
-      timestamp: ts,
-      message_type: "image",
-      image: { url, ...(media.caption ?? m.text ? { caption: media.caption ?? m.text } : {}) },
-      usage: { price: "0.0057", currency: "EUR" },
-      context_status: "none",
+  const to = (Array.isArray(m.to) ? m.to[0] : m.to) ?? acc.numbers?.[0] ?? "15550000000";
+  const media = m.media ?? [];
+  const tsMs = toMs(m.timestamp, Date.now());
+  const url = core.webhookUrl("vonageInbound");
+
+  if ((acc.signatureMode ?? "jwt") === "sig") {
+    if (media.length > 0) throw new Error("provider-sim: the Vonage SMS API has no media (use signatureMode jwt)");
+    const id = m.externalMessageId ?? `${Math.floor(Math.random() * 0xffffffff).toString(16).toUpperCase().padStart(8, "0")}${Date.now().toString(16).toUpperCase().slice(-8)}`;
+    const text = m.text ?? "";
+    const payload: Record<string, unknown> = {
+      msisdn: digits(m.from),
+      to: digits(to),
+      messageId: id,
+      text,
+      // eslint-disable-next-line no-control-regex
+      type: /^[\x00-\x7F£¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ¤¡ÄÖÑÜ§¿äöñüà€]*$/.test(text) ? "text" : "unicode",
+      keyword: (text.trim().split(/\s+/)[0] ?? "").toUpperCase(),
+      "api-key": acc.apiKey,
+      "message-timestamp": smsApiTimestamp(tsMs),
+      ...(m.extra ?? {}),
     };
-  } else {
-    payload = {
-      channel: "sms",
-      message_uuid: id,
-      to,
-      from: digits(m.from),
-      timestamp: ts,
-      text: m.text ?? "",
-      sms: { num_messages: "1" },
-      usage: { price: "0.0057", currency: "EUR" },
-      message_type: "text",
-      context_status: "none",
-    };
+    const rec = core.recordInbound({ provider: "vonage", id, account: acc.apiKey, from: digits(m.from), to: digits(to), text, timestamp: tsMs, media: [] });
+    const d = await vonagePost(core, acc, "inbound", url, payload, { externalMessageId: id }, rec);
+    return { status: d.status, body: d.responseBody, externalMessageId: id, externalMessageIds: [id] };
   }
-  if (m.extra) Object.assign(payload, m.extra);
-  const d = await signedPost(core, acc, "inbound", core.webhookUrl("vonageInbound"), payload, { externalMessageId: id });
-  return { status: d.status, body: d.responseBody, externalMessageId: id, externalMessageIds: [id] };
+
+  const channel = m.channel ?? (media.length > 0 ? "mms" : "sms");
+  if (media.length > 0 && channel === "sms") throw new Error("provider-sim: vonage sms has no media; use channel mms");
+  const base = (id: string): Record<string, unknown> => {
+    const o: Record<string, unknown> = {
+      channel,
+      message_uuid: id,
+      to: channel === "messenger" ? to : digits(to),
+      from: channel === "messenger" ? m.from : digits(m.from),
+      timestamp: new Date(tsMs).toISOString(),
+    };
+    if (channel === "whatsapp") o.profile = { name: m.profileName ?? `Contact ${digits(m.from).slice(-4)}` };
+    if (channel === "sms" || channel === "mms") o.usage = { price: "0.0057", currency: "EUR" };
+    o.context_status = "none";
+    return o;
+  };
+  const items: Array<{ id: string; payload: Record<string, unknown>; media: SimInboundRecord["media"] }> = [];
+  if (media.length === 0) {
+    const id = m.externalMessageId ?? uuid();
+    const payload = { ...base(id), message_type: "text", text: m.text ?? "" };
+    if (channel === "sms") Object.assign(payload, { sms: { num_messages: "1" } });
+    items.push({ id, payload, media: [] });
+  } else {
+    media.forEach((md, i) => {
+      const id = i === 0 && m.externalMessageId ? m.externalMessageId : uuid();
+      const contentType = md.contentType ?? "image/jpeg";
+      let mediaUrl = md.url;
+      if (!mediaUrl) {
+        const mid = uuid();
+        core.addMedia(mid, contentType, md.filename);
+        mediaUrl = `${core.url}/_sim/media/${mid}`;
+      }
+      const type = vonageMediaType(contentType);
+      const caption = md.caption ?? (i === 0 ? m.text : undefined);
+      const content: Record<string, unknown> = { url: mediaUrl };
+      if (caption && (type === "image" || type === "video" || type === "file")) content.caption = caption;
+      if (type === "file" && md.filename) content.name = md.filename;
+      items.push({ id, payload: { ...base(id), message_type: type, [type]: content }, media: [{ url: mediaUrl, contentType, filename: md.filename }] });
+    });
+  }
+  let first: { status: number; body: string } | undefined;
+  for (const item of items) {
+    if (m.extra) Object.assign(item.payload, m.extra);
+    const rec = core.recordInbound({
+      provider: "vonage",
+      id: item.id,
+      account: acc.apiKey,
+      from: String(item.payload.from),
+      to: String(item.payload.to),
+      text: (item.payload.text as string | undefined) ?? m.text,
+      timestamp: tsMs,
+      media: item.media,
+    });
+    const d = await vonagePost(core, acc, "inbound", url, item.payload, { externalMessageId: item.id }, rec);
+    first ??= { status: d.status, body: d.responseBody };
+  }
+  const ids = items.map((x) => x.id);
+  return { status: first!.status, body: first!.body, externalMessageId: ids[0]!, externalMessageIds: ids };
 }
 
 export const vonage: ProviderModule<"vonage"> = {
