@@ -4,6 +4,10 @@ import tailwindcss from "@tailwindcss/vite";
 // (fallbackToApi:false, otherwise @nuxt/icon calls the Iconify API), fonts from @fontsource.
 export default defineNuxtConfig({
   compatibilityDate: "2026-11-01",
+  // An authenticated app: the session lives in the browser (localStorage), so a server render can
+  // only ever produce the signed-out shell, which then mismatches on hydration (OrgSwitcher,
+  // layout, settings gate). Render on the client only; the server serves the SPA shell + assets.
+  ssr: false,
   devtools: { enabled: false },
   telemetry: false,
   modules: ["@nuxt/icon"],

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./console";
 import { shot, signUpWithOrg, simAccounts, simInbound, stack } from "./helpers";
 
 // One organization's whole story, in order: each step builds on the previous one.

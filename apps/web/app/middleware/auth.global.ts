@@ -1,6 +1,6 @@
 /**
- * Route guard (browser only: the session lives in localStorage, so SSR renders without it and
- * this runs again on the client when the page hydrates).
+ * Route guard. The dashboard renders in the browser only (`ssr: false`: the session lives in
+ * localStorage), so this always runs with the session available.
  *   signed out            -> /sign-in?redirect=<path>   (/sign-up for invitation links)
  *   signed in, no org     -> /onboarding                (except on invitation links)
  *   signed in on sign-in/sign-up -> the redirect target or /
@@ -18,7 +18,6 @@ function safeRedirect(value: unknown): string | null {
 }
 
 export default defineNuxtRouteMiddleware(async (to) => {
-  if (import.meta.server) return;
   // Pages for anonymous people, e.g. the embeddable visitor chat (/chat/<widgetKey>).
   if (to.meta.public) return;
   await whenAuthReady();
