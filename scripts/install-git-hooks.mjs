@@ -6,7 +6,10 @@ import { execFileSync, spawnSync } from "node:child_process";
 
 function gitPath(args) {
   try {
-    return execFileSync("git", ["rev-parse", ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return execFileSync("git", ["rev-parse", ...args], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     return null;
   }

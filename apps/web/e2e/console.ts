@@ -7,7 +7,7 @@
  * Allow-list: none today. If a negative test must provoke an expected network 4xx, add an entry
  * to ALLOWED (an exact URL pattern and status, with the test that needs it), never a broad one.
  */
-import { test as base, type BrowserContext, type ConsoleMessage } from "@playwright/test";
+import { type BrowserContext, test as base, type ConsoleMessage } from "@playwright/test";
 
 export { expect } from "@playwright/test";
 
@@ -20,7 +20,7 @@ const ALLOWED: Allowed[] = [];
 
 const problems: string[] = [];
 
-function describe(message: ConsoleMessage): string {
+function formatMessage(message: ConsoleMessage): string {
   const where = message.location();
   return `console.error ${message.page()?.url() ?? "?"}: ${message.text()}${where.url ? ` (${where.url}:${where.lineNumber})` : ""}`;
 }
@@ -30,7 +30,7 @@ function watch(context: BrowserContext) {
     if (message.type() !== "error") return;
     const url = message.location().url ?? "";
     if (ALLOWED.some((entry) => entry.matches(message.text(), url))) return;
-    problems.push(describe(message));
+    problems.push(formatMessage(message));
   });
   context.on("weberror", (error) => {
     problems.push(`pageerror ${error.page()?.url() ?? "?"}: ${error.error().stack ?? error.error().message}`);

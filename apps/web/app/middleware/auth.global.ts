@@ -7,8 +7,9 @@
  *   agent on /settings/*  -> /inbox
  * Authorization itself is enforced by the backend on every call; this is navigation only.
  */
-import { authState, whenAuthReady } from "~/lib/authClient";
+
 import { whenOrganizationsSettled } from "~/composables/useOrganization";
+import { authState, whenAuthReady } from "~/lib/authClient";
 
 const PUBLIC = new Set(["/sign-in", "/sign-up"]);
 
@@ -26,7 +27,10 @@ export default defineNuxtRouteMiddleware(async (to) => {
 
   if (!user) {
     if (PUBLIC.has(to.path)) return;
-    return navigateTo({ path: isInvite ? "/sign-up" : "/sign-in", query: { redirect: to.fullPath } }, { replace: true });
+    return navigateTo(
+      { path: isInvite ? "/sign-up" : "/sign-in", query: { redirect: to.fullPath } },
+      { replace: true },
+    );
   }
 
   if (PUBLIC.has(to.path)) return navigateTo(safeRedirect(to.query.redirect) ?? "/", { replace: true });
