@@ -4,6 +4,10 @@ import tailwindcss from "@tailwindcss/vite";
 // (fallbackToApi:false, otherwise @nuxt/icon calls the Iconify API), fonts from @fontsource.
 export default defineNuxtConfig({
   compatibilityDate: "2026-11-01",
+  // An authenticated app: the session lives in the browser (localStorage), so a server render can
+  // only ever produce the signed-out shell, which then mismatches on hydration (OrgSwitcher,
+  // layout, settings gate). Render on the client only; the server serves the SPA shell + assets.
+  ssr: false,
   devtools: { enabled: false },
   telemetry: false,
   modules: ["@nuxt/icon"],
@@ -18,10 +22,28 @@ export default defineNuxtConfig({
       sizeLimitKb: 256,
       // Names built at runtime (channel, status and health icons) that the scanner cannot see.
       icons: [
-        "lucide:message-square", "lucide:message-circle", "lucide:mail", "lucide:messages-square", "lucide:webhook",
-        "lucide:circle", "lucide:clock", "lucide:loader-circle", "lucide:check", "lucide:check-check",
-        "lucide:circle-alert", "lucide:circle-help", "lucide:inbox", "lucide:users", "lucide:settings",
-        "lucide:radio", "lucide:key-round", "lucide:sparkles", "lucide:smile", "lucide:frown", "lucide:meh", "lucide:minus",
+        "lucide:message-square",
+        "lucide:message-circle",
+        "lucide:mail",
+        "lucide:messages-square",
+        "lucide:webhook",
+        "lucide:circle",
+        "lucide:clock",
+        "lucide:loader-circle",
+        "lucide:check",
+        "lucide:check-check",
+        "lucide:circle-alert",
+        "lucide:circle-help",
+        "lucide:inbox",
+        "lucide:users",
+        "lucide:settings",
+        "lucide:radio",
+        "lucide:key-round",
+        "lucide:sparkles",
+        "lucide:smile",
+        "lucide:frown",
+        "lucide:meh",
+        "lucide:minus",
       ],
     },
   },

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./console";
 import { shot, signUpWithOrg, simAccounts, simInbound, stack } from "./helpers";
 
 // One organization's whole story, in order: each step builds on the previous one.
@@ -25,11 +26,17 @@ test.afterAll(async () => {
   await page.context().close();
 });
 
-async function addChannel(p: Page, provider: string, fields: Record<string, string>, advanced: Record<string, string> = {}) {
+async function addChannel(
+  p: Page,
+  provider: string,
+  fields: Record<string, string>,
+  advanced: Record<string, string> = {},
+) {
   await p.getByRole("button", { name: "Add channel" }).click();
   const form = p.getByRole("form", { name: "Add a channel" });
   await form.getByLabel("Provider").selectOption(provider);
-  for (const [label, value] of Object.entries(fields)) await form.getByLabel(label, { exact: false }).first().fill(value);
+  for (const [label, value] of Object.entries(fields))
+    await form.getByLabel(label, { exact: false }).first().fill(value);
   if (Object.keys(advanced).length) {
     await form.getByText("Advanced settings").click();
     for (const [label, value] of Object.entries(advanced)) await form.getByLabel(label, { exact: false }).fill(value);
@@ -51,7 +58,12 @@ test("sign up, create an organization and configure SMS + web chat", async ({}, 
   await addChannel(
     page,
     "twilio",
-    { Name: "SMS", "Phone numbers": twilio.numbers[0], "Account SID": twilio.accountSid, "Auth token": twilio.authToken },
+    {
+      Name: "SMS",
+      "Phone numbers": twilio.numbers[0],
+      "Account SID": twilio.accountSid,
+      "Auth token": twilio.authToken,
+    },
     { "API base URL": stack().simUrl },
   );
   const sms = page.getByRole("article", { name: "SMS" });
@@ -64,7 +76,11 @@ test("sign up, create an organization and configure SMS + web chat", async ({}, 
   await sms.getByRole("button", { name: "Test connection" }).click();
   await expect(sms.getByTestId("test-result")).toContainText("healthy");
 
-  await addChannel(page, "native", { Name: "Website chat", "Widget keys": WIDGET, "Session secret": `s3cret-${run}-0123456789abcdefghijklmnop` });
+  await addChannel(page, "native", {
+    Name: "Website chat",
+    "Widget keys": WIDGET,
+    "Session secret": `s3cret-${run}-0123456789abcdefghijklmnop`,
+  });
   await expect(page.getByRole("article", { name: "Website chat" })).toContainText(`/webhooks/chat/${WIDGET}`);
   await shot(page, info, "02-settings-channels");
 });
@@ -73,7 +89,11 @@ test("a signed webhook appears in the open inbox without reload", async ({}, inf
   await page.getByRole("link", { name: "Inbox" }).click();
   await page.waitForURL(/\/inbox/);
   await expect(page.getByTestId("inbox-empty")).toBeVisible();
-  await simInbound({ provider: "twilio", from: MAYA, text: "Hi, Maya here. Can we talk about the renewal tomorrow? Thanks, great work!" });
+  await simInbound({
+    provider: "twilio",
+    from: MAYA,
+    text: "Hi, Maya here. Can we talk about the renewal tomorrow? Thanks, great work!",
+  });
   const row = page.getByRole("option").filter({ hasText: "Can we talk about the renewal" });
   await expect(row).toBeVisible();
   await expect(row.getByTestId("unread-badge")).toHaveText("1");
@@ -100,7 +120,9 @@ test("reply and see the status tick reach delivered", async ({}, info) => {
   await expect(sent).toBeVisible();
   await expect(sent.locator("[data-status]")).toHaveAttribute("data-status", "delivered");
   // The unread badge cleared when the thread was opened.
-  await expect(page.getByRole("option").filter({ hasText: "call you at 10am" }).getByTestId("unread-badge")).toHaveCount(0);
+  await expect(
+    page.getByRole("option").filter({ hasText: "call you at 10am" }).getByTestId("unread-badge"),
+  ).toHaveCount(0);
   await shot(page, info, "04-thread-delivered");
 
   // Assign to me and close, then the open filter hides it.
@@ -154,7 +176,11 @@ test("accept a merge suggestion and follow its progress", async ({}, info) => {
 test("a failing provider raises the channel-health banner, and it clears when healthy", async ({}, info) => {
   const sim = stack().simUrl;
   const post = (path: string, body: object) =>
-    fetch(`${sim}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    fetch(`${sim}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
   await page.getByRole("link", { name: "Settings" }).click();
   const sms = page.getByRole("article", { name: "SMS" });
   await expect(page.getByTestId("health-banner")).toHaveCount(0);

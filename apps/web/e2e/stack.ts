@@ -52,7 +52,11 @@ async function main() {
   });
   writeFileSync(
     join(here, ".stack.json"),
-    JSON.stringify({ webUrl, apiUrl: backend.url, siteUrl: backend.siteUrl, simUrl: sim.url, adminKey: backend.adminKey }, null, 2),
+    JSON.stringify(
+      { webUrl, apiUrl: backend.url, siteUrl: backend.siteUrl, simUrl: sim.url, adminKey: backend.adminKey },
+      null,
+      2,
+    ),
   );
   console.log(`e2e stack: web ${webUrl} api ${backend.url} site ${backend.siteUrl} sim ${sim.url}`);
 

@@ -1,14 +1,15 @@
 /**
- * Route guard (browser only: the session lives in localStorage, so SSR renders without it and
- * this runs again on the client when the page hydrates).
+ * Route guard. The dashboard renders in the browser only (`ssr: false`: the session lives in
+ * localStorage), so this always runs with the session available.
  *   signed out            -> /sign-in?redirect=<path>   (/sign-up for invitation links)
  *   signed in, no org     -> /onboarding                (except on invitation links)
  *   signed in on sign-in/sign-up -> the redirect target or /
  *   agent on /settings/*  -> /inbox
  * Authorization itself is enforced by the backend on every call; this is navigation only.
  */
-import { authState, whenAuthReady } from "~/lib/authClient";
+
 import { whenOrganizationsSettled } from "~/composables/useOrganization";
+import { authState, whenAuthReady } from "~/lib/authClient";
 
 const PUBLIC = new Set(["/sign-in", "/sign-up"]);
 
@@ -18,7 +19,6 @@ function safeRedirect(value: unknown): string | null {
 }
 
 export default defineNuxtRouteMiddleware(async (to) => {
-  if (import.meta.server) return;
   // Pages for anonymous people, e.g. the embeddable visitor chat (/chat/<widgetKey>).
   if (to.meta.public) return;
   await whenAuthReady();
@@ -27,7 +27,10 @@ export default defineNuxtRouteMiddleware(async (to) => {
 
   if (!user) {
     if (PUBLIC.has(to.path)) return;
-    return navigateTo({ path: isInvite ? "/sign-up" : "/sign-in", query: { redirect: to.fullPath } }, { replace: true });
+    return navigateTo(
+      { path: isInvite ? "/sign-up" : "/sign-in", query: { redirect: to.fullPath } },
+      { replace: true },
+    );
   }
 
   if (PUBLIC.has(to.path)) return navigateTo(safeRedirect(to.query.redirect) ?? "/", { replace: true });

@@ -35,7 +35,6 @@ function stripChannel(addr: string): string {
 /** GSM-7 vs UCS-2 segment count like Twilio's num_segments. */
 export function segmentCount(body: string): number {
   if (!body) return 1;
-  // eslint-disable-next-line no-control-regex
   const gsm = /^[\n\r\x20-\x7E£¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ¤¡ÄÖÑÜ§¿äöñüà€^{}\\[~\]|]*$/.test(body);
   const len = [...body].length;
   const single = gsm ? 160 : 70;

@@ -1,0 +1,62 @@
+/**
+ * Clean-console guard for the dashboard e2e run. Every browser context a test opens (through
+ * `browser.newContext()`) reports its console errors and uncaught page errors here, and each test
+ * fails if any arrived during it (or during the hooks before it). Import `test`/`expect` from this
+ * file instead of "@playwright/test".
+ *
+ * Allow-list: none today. If a negative test must provoke an expected network 4xx, add an entry
+ * to ALLOWED (an exact URL pattern and status, with the test that needs it), never a broad one.
+ */
+import { type BrowserContext, test as base, type ConsoleMessage } from "@playwright/test";
+
+export { expect } from "@playwright/test";
+
+interface Allowed {
+  /** Why this error is expected, and which test provokes it. */
+  reason: string;
+  matches: (text: string, url: string) => boolean;
+}
+const ALLOWED: Allowed[] = [];
+
+const problems: string[] = [];
+
+function formatMessage(message: ConsoleMessage): string {
+  const where = message.location();
+  return `console.error ${message.page()?.url() ?? "?"}: ${message.text()}${where.url ? ` (${where.url}:${where.lineNumber})` : ""}`;
+}
+
+function watch(context: BrowserContext) {
+  context.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const url = message.location().url ?? "";
+    if (ALLOWED.some((entry) => entry.matches(message.text(), url))) return;
+    problems.push(formatMessage(message));
+  });
+  context.on("weberror", (error) => {
+    problems.push(`pageerror ${error.page()?.url() ?? "?"}: ${error.error().stack ?? error.error().message}`);
+  });
+}
+
+export const test = base.extend<{ cleanConsole: undefined }>({
+  // Worker-scoped: wraps newContext so contexts created in beforeAll hooks are watched too.
+  browser: [
+    async ({ browser }, use) => {
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const context = await newContext(options);
+        watch(context);
+        return context;
+      };
+      await use(browser);
+    },
+    { scope: "worker" },
+  ],
+  cleanConsole: [
+    async ({}, use) => {
+      await use(undefined);
+      const seen = problems.splice(0);
+      base.expect(seen, "console errors / page errors while this test ran").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
