@@ -50,6 +50,7 @@ import type * as inbox_link from "../inbox/link.js";
 import type * as inbox_threads from "../inbox/threads.js";
 import type * as lib_auth from "../lib/auth.js";
 import type * as lib_crypto from "../lib/crypto.js";
+import type * as lib_functions from "../lib/functions.js";
 import type * as lib_http from "../lib/http.js";
 import type * as lib_values from "../lib/values.js";
 import type * as ops_cli from "../ops/cli.js";
@@ -118,6 +119,7 @@ declare const fullApi: ApiFromModules<{
   "inbox/threads": typeof inbox_threads;
   "lib/auth": typeof lib_auth;
   "lib/crypto": typeof lib_crypto;
+  "lib/functions": typeof lib_functions;
   "lib/http": typeof lib_http;
   "lib/values": typeof lib_values;
   "ops/cli": typeof ops_cli;

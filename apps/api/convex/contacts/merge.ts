@@ -17,11 +17,12 @@
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id, TableNames } from "../_generated/dataModel";
-import { internalMutation, mutation, query, type MutationCtx } from "../_generated/server";
+import { internalMutation, type MutationCtx } from "../_generated/server";
 import { refreshProfile } from "../crm/profile";
-import { fail, requireMember } from "../lib/auth";
+import { fail } from "../lib/auth";
 import { getOwnedDoc, snapshotOf } from "./lib";
 import { findSuggestion } from "./suggestions";
+import { memberMutation, memberQuery } from "../lib/functions";
 
 /** Rows moved (or restored) per mutation. */
 export const MERGE_BATCH = 100;
@@ -154,10 +155,10 @@ export async function startMerge(
 }
 
 /** Merges `loserId` into `survivorId` (batched; follow progress with `get`). */
-export const merge = mutation({
-  args: { organizationId: v.id("organizations"), survivorId: v.id("contacts"), loserId: v.id("contacts") },
+export const merge = memberMutation({
+  args: { survivorId: v.id("contacts"), loserId: v.id("contacts") },
   handler: async (ctx, args) => {
-    const member = await requireMember(ctx, args.organizationId);
+    const member = ctx.member;
     return startMerge(ctx, { ...args, member, now: Date.now() });
   },
 });
@@ -224,10 +225,10 @@ function maxOpt(a: number | undefined, b: number | undefined) {
 }
 
 /** Reverts a finished merge (batched), restoring both contacts' prior rows. */
-export const undo = mutation({
-  args: { organizationId: v.id("organizations"), mergeId: v.id("contactMerges") },
+export const undo = memberMutation({
+  args: { mergeId: v.id("contactMerges") },
   handler: async (ctx, { organizationId, mergeId }) => {
-    const member = await requireMember(ctx, organizationId);
+    const member = ctx.member;
     const m = await getOwnedDoc(ctx, organizationId, mergeId);
     if (m.status !== "done") fail("conflict", `Only a finished merge can be undone (this one is ${m.status})`);
     const survivor = await ctx.db.get(m.survivorId);
@@ -287,10 +288,9 @@ export const undoStep = internalMutation({
 });
 
 /** One merge's audit entry and progress (for a progress bar: moved / estimatedTotal). */
-export const get = query({
-  args: { organizationId: v.id("organizations"), mergeId: v.id("contactMerges") },
+export const get = memberQuery({
+  args: { mergeId: v.id("contactMerges") },
   handler: async (ctx, { organizationId, mergeId }) => {
-    await requireMember(ctx, organizationId);
     const m = await getOwnedDoc(ctx, organizationId, mergeId);
     const total = Math.max(1, m.estimatedTotal);
     return {
@@ -318,10 +318,9 @@ export const get = query({
 });
 
 /** Merges a contact took part in, newest first (bounded). */
-export const listForContact = query({
-  args: { organizationId: v.id("organizations"), contactId: v.id("contacts") },
+export const listForContact = memberQuery({
+  args: { contactId: v.id("contacts") },
   handler: async (ctx, { organizationId, contactId }) => {
-    await requireMember(ctx, organizationId);
     await getOwnedDoc(ctx, organizationId, contactId);
     const rows: Doc<"contactMerges">[] = [];
     for (const status of ["running", "done", "undoing", "undone"] as const) {

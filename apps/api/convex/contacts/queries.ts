@@ -1,13 +1,12 @@
 import { v } from "convex/values";
-import { query } from "../_generated/server";
-import { getOwned, requireMember } from "../lib/auth";
+import { getOwned } from "../lib/auth";
 import { channelId } from "../schema/validators";
 import { findIdentity, normalizeFor } from "./resolve";
+import { memberQuery } from "../lib/functions";
 
-export const get = query({
-  args: { organizationId: v.id("organizations"), contactId: v.id("contacts") },
+export const get = memberQuery({
+  args: { contactId: v.id("contacts") },
   handler: async (ctx, { organizationId, contactId }) => {
-    await requireMember(ctx, organizationId);
     const contact = await getOwned(ctx, organizationId, contactId);
     const identities = await ctx.db
       .query("contactIdentities")
@@ -18,10 +17,9 @@ export const get = query({
 });
 
 /** Looks a person up by an address on a channel, normalised the same way inbound does. */
-export const findByIdentifier = query({
-  args: { organizationId: v.id("organizations"), channel: channelId, identifier: v.string() },
+export const findByIdentifier = memberQuery({
+  args: { channel: channelId, identifier: v.string() },
   handler: async (ctx, { organizationId, channel, identifier }) => {
-    await requireMember(ctx, organizationId);
     const org = await ctx.db.get(organizationId);
     const normalized = normalizeFor(channel, identifier, org?.defaultRegion ?? "US");
     const identity = await findIdentity(ctx, organizationId, channel, normalized.identifier);

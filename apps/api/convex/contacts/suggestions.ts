@@ -5,12 +5,13 @@
 import { paginationOptsValidator } from "convex/server";
 import { v, type Infer } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
-import { mutation, query, type MutationCtx, type QueryCtx } from "../_generated/server";
-import { fail, requireMember } from "../lib/auth";
+import { type MutationCtx, type QueryCtx } from "../_generated/server";
+import { fail } from "../lib/auth";
 import { mergeReason } from "../schema/crm";
 import { getOwnedDoc, pairOf } from "./lib";
 import { startMerge } from "./merge";
 import { liveContact } from "./resolve";
+import { memberMutation, memberQuery } from "../lib/functions";
 
 export type MergeReason = Infer<typeof mergeReason>;
 /** Evidence kept per suggestion (oldest dropped beyond this). */
@@ -90,14 +91,12 @@ async function withContacts(ctx: QueryCtx, s: Doc<"mergeSuggestions">) {
 }
 
 /** Open suggestions, best first (paginated), or the open suggestions of one contact (bounded). */
-export const list = query({
+export const list = memberQuery({
   args: {
-    organizationId: v.id("organizations"),
     contactId: v.optional(v.id("contacts")),
     paginationOpts: paginationOptsValidator,
   },
   handler: async (ctx, { organizationId, contactId, paginationOpts }) => {
-    await requireMember(ctx, organizationId);
     if (contactId) {
       await getOwnedDoc(ctx, organizationId, contactId);
       const [asA, asB] = await Promise.all([
@@ -123,10 +122,10 @@ export const list = query({
 });
 
 /** Not the same person: the pair is never suggested again. */
-export const dismiss = mutation({
-  args: { organizationId: v.id("organizations"), suggestionId: v.id("mergeSuggestions") },
+export const dismiss = memberMutation({
+  args: { suggestionId: v.id("mergeSuggestions") },
   handler: async (ctx, { organizationId, suggestionId }) => {
-    const member = await requireMember(ctx, organizationId);
+    const member = ctx.member;
     const s = await getOwnedDoc(ctx, organizationId, suggestionId);
     if (s.status !== "open") fail("conflict", `This suggestion is already ${s.status}`);
     await ctx.db.patch(s._id, { status: "dismissed", resolvedAt: Date.now(), resolvedBy: member._id, updatedAt: Date.now() });
@@ -138,14 +137,13 @@ export const dismiss = mutation({
  * Same person: starts the merge (batched; follow it with contacts.merge.get). The survivor is the
  * given contact, else the one with more messages (older on a tie).
  */
-export const accept = mutation({
+export const accept = memberMutation({
   args: {
-    organizationId: v.id("organizations"),
     suggestionId: v.id("mergeSuggestions"),
     survivorId: v.optional(v.id("contacts")),
   },
   handler: async (ctx, { organizationId, suggestionId, survivorId }) => {
-    const member = await requireMember(ctx, organizationId);
+    const member = ctx.member;
     const s = await getOwnedDoc(ctx, organizationId, suggestionId);
     if (s.status !== "open") fail("conflict", `This suggestion is already ${s.status}`);
     const a = await getOwnedDoc(ctx, organizationId, s.contactAId);

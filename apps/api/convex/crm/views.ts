@@ -6,12 +6,11 @@ import { sentimentTrend } from "@switchboard/insights";
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
-import { mutation, query } from "../_generated/server";
-import { requireMember } from "../lib/auth";
 import { getOwnedDoc } from "../contacts/lib";
 import { SYMMETRIC_TYPES } from "../contacts/relationships";
 import { commitmentStatus, dealStage } from "../schema/crm";
 import { getProfile } from "./profile";
+import { memberMutation, memberQuery } from "../lib/functions";
 
 export const GRAPH_FIRST_DEGREE = 25;
 export const GRAPH_SECOND_DEGREE = 10;
@@ -32,10 +31,9 @@ function contactCard(c: Doc<"contacts">) {
 }
 
 /** Everything the CRM knows about a contact, derived from its messages (bounded reads). */
-export const summary = query({
-  args: { organizationId: v.id("organizations"), contactId: v.id("contacts") },
+export const summary = memberQuery({
+  args: { contactId: v.id("contacts") },
   handler: async (ctx, { organizationId, contactId }) => {
-    await requireMember(ctx, organizationId);
     const contact = await getOwnedDoc(ctx, organizationId, contactId);
     const [identities, profile, deal, openCommitments, recentInsights, recentEvents, outgoing, incoming] = await Promise.all([
       ctx.db
@@ -93,10 +91,9 @@ export const summary = query({
 });
 
 /** Relationship graph around a contact: nodes + edges to depth 2, bounded per level. */
-export const graph = query({
-  args: { organizationId: v.id("organizations"), contactId: v.id("contacts"), depth: v.optional(v.number()) },
+export const graph = memberQuery({
+  args: { contactId: v.id("contacts"), depth: v.optional(v.number()) },
   handler: async (ctx, { organizationId, contactId, depth }) => {
-    await requireMember(ctx, organizationId);
     const root = await getOwnedDoc(ctx, organizationId, contactId);
     const maxDepth = depth === 1 ? 1 : 2;
     const edgesOf = async (id: Id<"contacts">, limit: number) => {
@@ -160,15 +157,13 @@ export const graph = query({
 });
 
 /** Sentiment of the contact's own messages over time: points + rolling day/week buckets. */
-export const sentiment = query({
+export const sentiment = memberQuery({
   args: {
-    organizationId: v.id("organizations"),
     contactId: v.id("contacts"),
     bucket: v.optional(v.union(v.literal("day"), v.literal("week"))),
     limit: v.optional(v.number()),
   },
   handler: async (ctx, { organizationId, contactId, bucket, limit }) => {
-    await requireMember(ctx, organizationId);
     const contact = await getOwnedDoc(ctx, organizationId, contactId);
     const org = await ctx.db.get(organizationId);
     const rows = await ctx.db
@@ -186,15 +181,13 @@ export const sentiment = query({
 });
 
 /** Commitments (open by default), soonest deadline first; of one contact or the whole organization. */
-export const commitments = query({
+export const commitments = memberQuery({
   args: {
-    organizationId: v.id("organizations"),
     contactId: v.optional(v.id("contacts")),
     status: v.optional(commitmentStatus),
     paginationOpts: paginationOptsValidator,
   },
   handler: async (ctx, { organizationId, contactId, status, paginationOpts }) => {
-    await requireMember(ctx, organizationId);
     const s = status ?? "open";
     if (contactId) await getOwnedDoc(ctx, organizationId, contactId);
     const page = await (contactId
@@ -212,10 +205,10 @@ export const commitments = query({
 });
 
 /** Marks a commitment done (or re-opens it). */
-export const setCommitmentDone = mutation({
-  args: { organizationId: v.id("organizations"), commitmentId: v.id("commitments"), done: v.optional(v.boolean()) },
+export const setCommitmentDone = memberMutation({
+  args: { commitmentId: v.id("commitments"), done: v.optional(v.boolean()) },
   handler: async (ctx, { organizationId, commitmentId, done }) => {
-    const member = await requireMember(ctx, organizationId);
+    const member = ctx.member;
     const c = await getOwnedDoc(ctx, organizationId, commitmentId);
     if (done === false) {
       await ctx.db.patch(c._id, {
@@ -234,10 +227,9 @@ export const setCommitmentDone = mutation({
 });
 
 /** Communication preferences (preferred channel, response times, active hours, patterns). */
-export const preferences = query({
-  args: { organizationId: v.id("organizations"), contactId: v.id("contacts") },
+export const preferences = memberQuery({
+  args: { contactId: v.id("contacts") },
   handler: async (ctx, { organizationId, contactId }) => {
-    await requireMember(ctx, organizationId);
     await getOwnedDoc(ctx, organizationId, contactId);
     const profile = await getProfile(ctx, organizationId, contactId);
     return profile ? { preferences: profile.preferences ?? null, computedAt: profile.computedAt, basedOnMessages: profile.basedOnMessages } : null;
@@ -245,10 +237,9 @@ export const preferences = query({
 });
 
 /** Deals, most recently changed first, optionally one stage. */
-export const deals = query({
-  args: { organizationId: v.id("organizations"), stage: v.optional(dealStage), paginationOpts: paginationOptsValidator },
+export const deals = memberQuery({
+  args: { stage: v.optional(dealStage), paginationOpts: paginationOptsValidator },
   handler: async (ctx, { organizationId, stage, paginationOpts }) => {
-    await requireMember(ctx, organizationId);
     const page = await (stage
       ? ctx.db.query("deals").withIndex("by_stage", (q) => q.eq("organizationId", organizationId).eq("stage", stage))
       : ctx.db.query("deals").withIndex("by_updated", (q) => q.eq("organizationId", organizationId))

@@ -2,9 +2,10 @@ import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
-import { internalMutation, mutation, query, type QueryCtx } from "../_generated/server";
-import { fail, getOwned, requireMember } from "../lib/auth";
+import { internalMutation, type QueryCtx } from "../_generated/server";
+import { fail, getOwned } from "../lib/auth";
 import { channelId, threadStatus } from "../schema/validators";
+import { memberMutation, memberQuery } from "../lib/functions";
 
 /** Index rows one list call may read (the filtered list never scans further than this). */
 export const FILTER_SCAN_LIMIT = 300;
@@ -36,9 +37,8 @@ const assigneeFilter = v.union(v.literal("me"), v.literal("unassigned"), v.id("m
  * index rows, so a sparse filter returns a short (even empty) page with isDone=false and a cursor
  * to keep going - bounded reads, never a scan.
  */
-export const list = query({
+export const list = memberQuery({
   args: {
-    organizationId: v.id("organizations"),
     status: v.optional(threadStatus),
     channel: v.optional(channelId),
     assignee: v.optional(assigneeFilter),
@@ -46,7 +46,7 @@ export const list = query({
     paginationOpts: paginationOptsValidator,
   },
   handler: async (ctx, { organizationId, status, channel, assignee, search, paginationOpts }) => {
-    const member = await requireMember(ctx, organizationId);
+    const member = ctx.member;
     const cursor = decodeCursor(paginationOpts.cursor);
     const numItems = Math.max(1, Math.min(MAX_PAGE, paginationOpts.numItems));
     let assigneeId: Id<"members"> | undefined;
@@ -102,10 +102,10 @@ export const list = query({
 });
 
 /** Members an agent can assign a thread to (bounded). */
-export const assignees = query({
-  args: { organizationId: v.id("organizations") },
+export const assignees = memberQuery({
+  args: {},
   handler: async (ctx, { organizationId }) => {
-    const me = await requireMember(ctx, organizationId);
+    const me = ctx.member;
     const members = await ctx.db
       .query("members")
       .withIndex("by_org_user", (q) => q.eq("organizationId", organizationId))
@@ -119,14 +119,12 @@ async function ownedThread(ctx: QueryCtx, organizationId: Id<"organizations">, t
 }
 
 /** Assigns a thread to a member of the organization, or unassigns it (assigneeId null). */
-export const assign = mutation({
+export const assign = memberMutation({
   args: {
-    organizationId: v.id("organizations"),
     threadId: v.id("conversationThreads"),
     assigneeId: v.union(v.id("members"), v.null()),
   },
   handler: async (ctx, { organizationId, threadId, assigneeId }) => {
-    await requireMember(ctx, organizationId);
     const thread = await ownedThread(ctx, organizationId, threadId);
     if (assigneeId) {
       const m = await ctx.db.get(assigneeId);
@@ -138,10 +136,9 @@ export const assign = mutation({
 });
 
 /** Snoozes a thread until a time; it re-opens then (or earlier, when the contact writes). */
-export const snooze = mutation({
-  args: { organizationId: v.id("organizations"), threadId: v.id("conversationThreads"), until: v.number() },
+export const snooze = memberMutation({
+  args: { threadId: v.id("conversationThreads"), until: v.number() },
   handler: async (ctx, { organizationId, threadId, until }) => {
-    await requireMember(ctx, organizationId);
     const thread = await ownedThread(ctx, organizationId, threadId);
     const now = Date.now();
     if (!Number.isFinite(until) || until <= now) fail("invalid_argument", "Snooze until a time in the future");
@@ -164,14 +161,12 @@ export const wake = internalMutation({
 });
 
 /** Sets a thread's status: close, re-open, or mark pending. Snoozing goes through `snooze`. */
-export const setStatus = mutation({
+export const setStatus = memberMutation({
   args: {
-    organizationId: v.id("organizations"),
     threadId: v.id("conversationThreads"),
     status: v.union(v.literal("open"), v.literal("pending"), v.literal("closed")),
   },
   handler: async (ctx, { organizationId, threadId, status }) => {
-    await requireMember(ctx, organizationId);
     const thread = await ownedThread(ctx, organizationId, threadId);
     await ctx.db.patch(thread._id, { status, snoozedUntil: undefined });
     return null;
@@ -179,10 +174,9 @@ export const setStatus = mutation({
 });
 
 /** Marks a thread read (unread badge back to 0). */
-export const markRead = mutation({
-  args: { organizationId: v.id("organizations"), threadId: v.id("conversationThreads") },
+export const markRead = memberMutation({
+  args: { threadId: v.id("conversationThreads") },
   handler: async (ctx, { organizationId, threadId }) => {
-    await requireMember(ctx, organizationId);
     const thread = await ownedThread(ctx, organizationId, threadId);
     if (thread.unreadCount !== 0) await ctx.db.patch(thread._id, { unreadCount: 0 });
     return null;
@@ -193,10 +187,9 @@ export const markRead = mutation({
  * Contacts for the directory: most recent conversation first, or a name-prefix search through
  * the by_org_name index. Merged-away contacts are hidden. Paginated (bounded).
  */
-export const contacts = query({
-  args: { organizationId: v.id("organizations"), search: v.optional(v.string()), paginationOpts: paginationOptsValidator },
+export const contacts = memberQuery({
+  args: { search: v.optional(v.string()), paginationOpts: paginationOptsValidator },
   handler: async (ctx, { organizationId, search, paginationOpts }) => {
-    await requireMember(ctx, organizationId);
     const prefix = search?.trim() ?? "";
     const opts = { ...paginationOpts, numItems: Math.max(1, Math.min(MAX_PAGE, paginationOpts.numItems)) };
     const page = await (prefix

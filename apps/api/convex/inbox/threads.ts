@@ -1,18 +1,16 @@
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
-import { query } from "../_generated/server";
-import { getOwned, requireMember } from "../lib/auth";
+import { getOwned } from "../lib/auth";
 import { threadStatus } from "../schema/validators";
+import { memberQuery } from "../lib/functions";
 
 /** The inbox list: newest activity first, optionally one status; paginated through an index. */
-export const list = query({
+export const list = memberQuery({
   args: {
-    organizationId: v.id("organizations"),
     status: v.optional(threadStatus),
     paginationOpts: paginationOptsValidator,
   },
   handler: async (ctx, { organizationId, status, paginationOpts }) => {
-    await requireMember(ctx, organizationId);
     const page = await (status
       ? ctx.db
           .query("conversationThreads")
@@ -32,10 +30,9 @@ export const list = query({
   },
 });
 
-export const get = query({
-  args: { organizationId: v.id("organizations"), threadId: v.id("conversationThreads") },
+export const get = memberQuery({
+  args: { threadId: v.id("conversationThreads") },
   handler: async (ctx, { organizationId, threadId }) => {
-    await requireMember(ctx, organizationId);
     const thread = await getOwned(ctx, organizationId, threadId);
     const contact = await ctx.db.get(thread.contactId);
     return { ...thread, contact };
@@ -43,14 +40,12 @@ export const get = query({
 });
 
 /** Messages of a thread, oldest first within a page; paginate backwards from the newest. */
-export const messages = query({
+export const messages = memberQuery({
   args: {
-    organizationId: v.id("organizations"),
     threadId: v.id("conversationThreads"),
     paginationOpts: paginationOptsValidator,
   },
   handler: async (ctx, { organizationId, threadId, paginationOpts }) => {
-    await requireMember(ctx, organizationId);
     await getOwned(ctx, organizationId, threadId);
     return ctx.db
       .query("unifiedMessages")

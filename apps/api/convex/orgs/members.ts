@@ -1,7 +1,8 @@
 import { v } from "convex/values";
 import type { Id } from "../_generated/dataModel";
-import { mutation, query } from "../_generated/server";
-import { ADMIN_ROLES, ANY_ROLE, fail, requireMember } from "../lib/auth";
+import { internalQuery, type QueryCtx } from "../_generated/server";
+import { ADMIN_ROLES, fail, requireMember } from "../lib/auth";
+import { adminMutation, adminQuery, memberMutation, memberQuery, signedInQuery, userMutation, userQuery } from "../lib/functions";
 import { memberRole, type MemberRole } from "../schema/validators";
 import { acceptInvitation, createInvitation, type AcceptedInvitation } from "./invitations";
 import {
@@ -11,7 +12,6 @@ import {
   invitationFromToken,
   membershipOf,
   otherOwners,
-  requireUser,
 } from "./lib";
 
 /**
@@ -21,14 +21,12 @@ import {
  */
 
 /** The caller's organizations (no organization argument: this is how the dashboard picks one). */
-export const myOrganizations = query({
+export const myOrganizations = signedInQuery({
   args: {},
   handler: async (ctx) => {
-    const identity = await ctx.auth.getUserIdentity();
-    if (!identity) fail("unauthenticated", "Sign in first");
     const memberships = await ctx.db
       .query("members")
-      .withIndex("by_user", (q) => q.eq("userId", identity.tokenIdentifier))
+      .withIndex("by_user", (q) => q.eq("userId", ctx.tokenIdentifier))
       .take(MAX_MEMBERSHIPS_PER_USER);
     const orgs = await Promise.all(
       memberships.map(async (m) => {
@@ -43,10 +41,10 @@ export const myOrganizations = query({
 });
 
 /** Members of the organization (every role: agents need them to assign threads). */
-export const list = query({
-  args: { organizationId: v.id("organizations") },
+export const list = memberQuery({
+  args: {},
   handler: async (ctx, { organizationId }) => {
-    const me = await requireMember(ctx, organizationId, ANY_ROLE);
+    const me = ctx.member;
     const members = await ctx.db
       .query("members")
       .withIndex("by_org_user", (q) => q.eq("organizationId", organizationId))
@@ -66,10 +64,9 @@ export const list = query({
 });
 
 /** Pending invitations (owner/admin). */
-export const listInvites = query({
-  args: { organizationId: v.id("organizations") },
+export const listInvites = adminQuery({
+  args: {},
   handler: async (ctx, { organizationId }) => {
-    await requireMember(ctx, organizationId, ADMIN_ROLES);
     const now = Date.now();
     const pending = await ctx.db
       .query("invitations")
@@ -92,19 +89,19 @@ export const listInvites = query({
  * link token, shown to the admin to send: `<dashboard>/invite/<token>`. It is only valid for that
  * email address, for 7 days, and until revoked. Re-inviting renews the pending invitation.
  */
-export const invite = mutation({
-  args: { organizationId: v.id("organizations"), email: v.string(), role: memberRole },
+export const invite = adminMutation({
+  args: { email: v.string(), role: memberRole },
   handler: async (ctx, { organizationId, email, role }) => {
-    const me = await requireMember(ctx, organizationId, ADMIN_ROLES);
+    const me = ctx.member;
     if (role === "owner" && me.role !== "owner") fail("forbidden", "Only an owner can invite another owner");
     return createInvitation(ctx, { organizationId, email, role, invitedBy: me._id });
   },
 });
 
-export const revokeInvite = mutation({
-  args: { organizationId: v.id("organizations"), invitationId: v.id("invitations") },
+export const revokeInvite = adminMutation({
+  args: { invitationId: v.id("invitations") },
   handler: async (ctx, { organizationId, invitationId }) => {
-    const me = await requireMember(ctx, organizationId, ADMIN_ROLES);
+    const me = ctx.member;
     const invitation = await ctx.db.get(invitationId);
     if (!invitation || invitation.organizationId !== organizationId) fail("not_found", "Not found");
     if (invitation.role === "owner" && me.role !== "owner") fail("forbidden", "Only an owner can revoke an owner invitation");
@@ -113,7 +110,7 @@ export const revokeInvite = mutation({
 });
 
 async function targetMember(
-  ctx: Parameters<typeof requireMember>[0],
+  ctx: QueryCtx,
   organizationId: Id<"organizations">,
   memberId: Id<"members">,
 ) {
@@ -122,10 +119,10 @@ async function targetMember(
   return target;
 }
 
-export const setRole = mutation({
-  args: { organizationId: v.id("organizations"), memberId: v.id("members"), role: memberRole },
+export const setRole = adminMutation({
+  args: { memberId: v.id("members"), role: memberRole },
   handler: async (ctx, { organizationId, memberId, role }) => {
-    const me = await requireMember(ctx, organizationId, ADMIN_ROLES);
+    const me = ctx.member;
     const target = await targetMember(ctx, organizationId, memberId);
     if (target.role === role) return;
     if ((target.role === "owner" || role === "owner") && me.role !== "owner") {
@@ -142,10 +139,10 @@ export const setRole = mutation({
  * Removes a member (owner/admin; only owners remove owners). Any member may remove themselves
  * (leave). The last owner can't be removed. Threads assigned to the member become unassigned.
  */
-export const remove = mutation({
-  args: { organizationId: v.id("organizations"), memberId: v.id("members") },
+export const remove = memberMutation({
+  args: { memberId: v.id("members") },
   handler: async (ctx, { organizationId, memberId }) => {
-    const me = await requireMember(ctx, organizationId, ANY_ROLE);
+    const me = ctx.member;
     const target = await targetMember(ctx, organizationId, memberId);
     const self = target._id === me._id;
     if (!self && !ADMIN_ROLES.includes(me.role)) fail("forbidden", `This needs one of the roles: ${ADMIN_ROLES.join(", ")}`);
@@ -169,10 +166,10 @@ export const remove = mutation({
  * - Every pending invitation to the user's email, but only once that address is verified: an
  *   unverified email alone proves nothing (anyone can sign up with any address).
  */
-export const acceptInvites = mutation({
+export const acceptInvites = userMutation({
   args: { token: v.optional(v.string()) },
   handler: async (ctx, { token }): Promise<{ accepted: AcceptedInvitation[] }> => {
-    const user = await requireUser(ctx);
+    const user = ctx.user;
     const accepted: AcceptedInvitation[] = [];
     const now = Date.now();
     if (token !== undefined) {
@@ -210,10 +207,10 @@ export const acceptInvites = mutation({
 });
 
 /** What an invitation link is for (signed-in users; the link itself is the secret). */
-export const invitation = query({
+export const invitation = userQuery({
   args: { token: v.string() },
   handler: async (ctx, { token }) => {
-    const user = await requireUser(ctx);
+    const user = ctx.user;
     const invitation = await invitationFromToken(ctx, token.trim());
     if (!invitation) return null;
     const org = await ctx.db.get(invitation.organizationId);
@@ -228,4 +225,10 @@ export const invitation = query({
       acceptedByMe: invitation.acceptedBy === user.tokenIdentifier,
     };
   },
+});
+
+/** For the action builders (lib/functions.ts): the caller's membership with one of `roles`. */
+export const requireCaller = internalQuery({
+  args: { organizationId: v.id("organizations"), roles: v.array(memberRole) },
+  handler: async (ctx, { organizationId, roles }) => requireMember(ctx, organizationId, roles),
 });

@@ -1,14 +1,14 @@
 import { v } from "convex/values";
 import type { Id } from "../_generated/dataModel";
-import { mutation } from "../_generated/server";
 import { fail } from "../lib/auth";
-import { MAX_MEMBERSHIPS_PER_USER, SLUG, insertOrganization, requireUser, slugTaken, slugify } from "./lib";
+import { userMutation } from "../lib/functions";
+import { MAX_MEMBERSHIPS_PER_USER, SLUG, insertOrganization, slugTaken, slugify } from "./lib";
 
 /**
  * Onboarding: the signed-in user creates an organization and becomes its owner.
  * `slug` is optional (derived from the name, made unique with a suffix); a given slug must be free.
  */
-export const create = mutation({
+export const create = userMutation({
   args: {
     name: v.string(),
     slug: v.optional(v.string()),
@@ -16,7 +16,7 @@ export const create = mutation({
     timezone: v.optional(v.string()),
   },
   handler: async (ctx, args): Promise<Id<"organizations">> => {
-    const user = await requireUser(ctx);
+    const user = ctx.user;
     const memberships = await ctx.db
       .query("members")
       .withIndex("by_user", (q) => q.eq("userId", user.tokenIdentifier))
