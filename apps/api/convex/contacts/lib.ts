@@ -117,3 +117,12 @@ export async function otherHolders(
   }
   return { holders, onSelf };
 }
+
+/** The merge suggestion for a pair of contacts, if any (either order). */
+export async function findSuggestion(ctx: QueryCtx, organizationId: Id<"organizations">, x: Id<"contacts">, y: Id<"contacts">) {
+  const { pairKey } = pairOf(x, y);
+  return ctx.db
+    .query("mergeSuggestions")
+    .withIndex("by_pair", (q) => q.eq("organizationId", organizationId).eq("pairKey", pairKey))
+    .first();
+}

@@ -20,8 +20,7 @@ import type { Doc, Id, TableNames } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
 import { refreshProfile } from "../crm/profile";
 import { fail } from "../lib/auth";
-import { getOwnedDoc, snapshotOf } from "./lib";
-import { findSuggestion } from "./suggestions";
+import { findSuggestion, getOwnedDoc, snapshotOf } from "./lib";
 import { memberMutation, memberQuery } from "../lib/functions";
 
 /** Rows moved (or restored) per mutation. */

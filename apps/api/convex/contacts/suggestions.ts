@@ -8,7 +8,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import { type MutationCtx, type QueryCtx } from "../_generated/server";
 import { fail } from "../lib/auth";
 import { mergeReason } from "../schema/crm";
-import { getOwnedDoc, pairOf } from "./lib";
+import { findSuggestion, getOwnedDoc, pairOf } from "./lib";
 import { startMerge } from "./merge";
 import { liveContact } from "./resolve";
 import { memberMutation, memberQuery } from "../lib/functions";
@@ -29,14 +29,6 @@ export const SIGNAL_WEIGHTS = {
 export function scoreOf(reasons: Pick<MergeReason, "weight">[]): number {
   const miss = reasons.reduce((acc, r) => acc * (1 - Math.min(0.99, Math.max(0, r.weight))), 1);
   return Math.round((1 - miss) * 1000) / 1000;
-}
-
-export async function findSuggestion(ctx: QueryCtx, organizationId: Id<"organizations">, x: Id<"contacts">, y: Id<"contacts">) {
-  const { pairKey } = pairOf(x, y);
-  return ctx.db
-    .query("mergeSuggestions")
-    .withIndex("by_pair", (q) => q.eq("organizationId", organizationId).eq("pairKey", pairKey))
-    .first();
 }
 
 /**

@@ -3,7 +3,7 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
 import { previewOf } from "../inbox/link";
-import { adapterContext } from "../outbound/adapterContext";
+import { adapterContext } from "../channels/runtime";
 
 /** Attempts to fetch a metadata-only message's content before giving up (backoff doubles). */
 export const MAX_HYDRATE_ATTEMPTS = 6;
