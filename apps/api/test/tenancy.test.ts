@@ -17,8 +17,8 @@ import { makeFunctionReference } from "convex/server";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { api } from "../convex/_generated/api";
 import schema from "../convex/schema";
-import { extraRoutes } from "../convex/api/rest";
-import { openApiDocument } from "../convex/api/openapi";
+import { extraRoutes } from "../convex/rest/routes";
+import { openApiDocument } from "../convex/rest/openapi";
 import { newBackend, seedOrg, type Backend, type SeededOrg } from "./harness";
 import { genericRequest, metaRequest, metaText, resendInbound, resendRequest, twilioSms, type SignedRequest } from "./signers";
 
@@ -280,7 +280,7 @@ beforeAll(async () => {
   await post(metaRequest(metaText(A.phoneNumberId, "14155557777", "Maya Chen", [{ id: "wamid.tenancy.1", body: "WhatsApp hello" }])));
   await post(resendRequest(resendInbound(`Maya Chen <${A_EMAIL}>`, A.inboundEmail, "Renewal", "Let's renew. Maya Chen, Northwind", "em-tenancy-1")));
   await post(genericRequest(A.customSlug, { id: "gen-tenancy-1", from: { id: "crm-user-1", name: "Ops" }, text: "CRM note" }));
-  await asMember(a).action(api.api.keys.create, { organizationId: a.organizationId, name: "A key" });
+  await asMember(a).action(api.rest.apiKeys.create, { organizationId: a.organizationId, name: "A key" });
   await indexA();
 });
 
@@ -351,7 +351,7 @@ describe("REST API v1: B's key with A's ids", () => {
     });
 
   beforeAll(async () => {
-    keyB = (await asMember(b).action(api.api.keys.create, { organizationId: b.organizationId, name: "B key" })).key;
+    keyB = (await asMember(b).action(api.rest.apiKeys.create, { organizationId: b.organizationId, name: "B key" })).key;
     await indexA();
   });
 

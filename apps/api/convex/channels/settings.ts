@@ -78,7 +78,7 @@ export const list = adminQuery({
 });
 
 /** Health of every channel for the dashboard banner (agents see it too; no settings). */
-export const healthSummary = memberQuery({
+export const listHealth = memberQuery({
   args: {},
   handler: async (ctx, { organizationId }) => {
     const configs = await ctx.db

@@ -52,7 +52,7 @@ export const start = visitorAction({
 });
 
 /** The visitor's own chat messages, oldest first (the newest VISITOR_MESSAGE_LIMIT). */
-export const messages = visitorQuery({
+export const listMessages = visitorQuery({
   args: { organizationId: v.id("organizations"), channelConfigId: v.id("channelConfigs"), token: v.string() },
   handler: async (ctx, { organizationId, channelConfigId, token }) => {
     const config = await ctx.db.get(channelConfigId);

@@ -9,11 +9,11 @@ import { normalizeIdentifier } from "@switchboard/channels";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import { type MutationCtx } from "../_generated/server";
-import { fail } from "../lib/auth";
+import { fail, getOwned } from "../lib/auth";
 import { channelId } from "../schema/validators";
-import { companyDomainOf, contactsAtDomain, getLiveContact, getOwnedDoc, nameKey, otherHolders, registerDomain } from "./lib";
+import { companyDomainOf, contactsAtDomain, getLiveContact, nameKey, otherHolders, registerDomain } from "./model";
 import { findIdentity } from "./resolve";
-import { SIGNAL_WEIGHTS, suggestMerge } from "./suggestions";
+import { SIGNAL_WEIGHTS, suggestMerge } from "./mergeSuggestions";
 import { memberMutation } from "../lib/functions";
 
 /** Normalises a manually entered identifier; throws invalid_argument when it cannot be. */
@@ -131,7 +131,7 @@ export const add = memberMutation({
 export const remove = memberMutation({
   args: { identityId: v.id("contactIdentities") },
   handler: async (ctx, { organizationId, identityId }) => {
-    const identity = await getOwnedDoc(ctx, organizationId, identityId);
+    const identity = await getOwned(ctx, organizationId, identityId);
     const contact = await getLiveContact(ctx, organizationId, identity.contactId);
     await ctx.db.delete(identity._id);
     const patch: Partial<Doc<"contacts">> = {};
@@ -145,7 +145,7 @@ export const remove = memberMutation({
 export const verify = memberMutation({
   args: { identityId: v.id("contactIdentities"), verified: v.optional(v.boolean()) },
   handler: async (ctx, { organizationId, identityId, verified }) => {
-    const identity = await getOwnedDoc(ctx, organizationId, identityId);
+    const identity = await getOwned(ctx, organizationId, identityId);
     await getLiveContact(ctx, organizationId, identity.contactId);
     await ctx.db.patch(identity._id, { verified: verified ?? true });
     return null;

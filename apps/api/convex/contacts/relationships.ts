@@ -7,8 +7,8 @@
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import { type MutationCtx, type QueryCtx } from "../_generated/server";
-import { fail } from "../lib/auth";
-import { getLiveContact, getOwnedDoc } from "./lib";
+import { fail, getOwned } from "../lib/auth";
+import { getLiveContact } from "./model";
 import { memberMutation } from "../lib/functions";
 
 /** Relationships of one type one contact can have from extraction (keeps every lookup bounded). */
@@ -167,7 +167,7 @@ export const update = memberMutation({
   },
   handler: async (ctx, { organizationId, relationshipId, type, confidence, note }) => {
     const member = ctx.member;
-    const rel = await getOwnedDoc(ctx, organizationId, relationshipId);
+    const rel = await getOwned(ctx, organizationId, relationshipId);
     if (type !== undefined) checkType(type);
     if (confidence !== undefined && !(confidence >= 0 && confidence <= 1)) fail("invalid_argument", "confidence must be between 0 and 1");
     await ctx.db.patch(rel._id, {
@@ -189,7 +189,7 @@ export const update = memberMutation({
 export const remove = memberMutation({
   args: { relationshipId: v.id("contactRelationships") },
   handler: async (ctx, { organizationId, relationshipId }) => {
-    const rel = await getOwnedDoc(ctx, organizationId, relationshipId);
+    const rel = await getOwned(ctx, organizationId, relationshipId);
     await ctx.db.delete(rel._id);
     const existing = await ctx.db
       .query("relationshipSuppressions")

@@ -20,10 +20,10 @@ import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
 import { suggestFromNameAndDomain } from "../contacts/identities";
-import { companyDomainOf, contactsAtDomain, otherHolders, registerDomain } from "../contacts/lib";
+import { companyDomainOf, contactsAtDomain, otherHolders, registerDomain } from "../contacts/model";
 import { upsertExtractedRelationship } from "../contacts/relationships";
 import { liveContact } from "../contacts/resolve";
-import { SIGNAL_WEIGHTS, suggestMerge } from "../contacts/suggestions";
+import { SIGNAL_WEIGHTS, suggestMerge } from "../contacts/mergeSuggestions";
 import { getProfile, refreshProfile, toCommitment } from "./profile";
 
 /** Open commitments of the contact checked for fulfilment by each new message. */

@@ -11,8 +11,8 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
-import { getLiveContact, getOwnedDoc } from "../contacts/lib";
-import { requireMember } from "../lib/auth";
+import { getLiveContact } from "../contacts/model";
+import { getOwned, requireMember } from "../lib/auth";
 import { DERIVED_EVENT_KINDS, processMessage } from "./insights";
 import { getProfile, refreshProfile } from "./profile";
 import { memberAction, memberQuery } from "../lib/functions";
@@ -157,6 +157,6 @@ export const step = internalMutation({
 export const get = memberQuery({
   args: { jobId: v.id("recomputeJobs") },
   handler: async (ctx, { organizationId, jobId }) => {
-    return getOwnedDoc(ctx, organizationId, jobId);
+    return getOwned(ctx, organizationId, jobId);
   },
 });

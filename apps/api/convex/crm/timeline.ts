@@ -13,8 +13,7 @@ import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import { type QueryCtx } from "../_generated/server";
-import { fail } from "../lib/auth";
-import { getOwnedDoc } from "../contacts/lib";
+import { fail, getOwned } from "../lib/auth";
 import { memberQuery } from "../lib/functions";
 
 export const TIMELINE_MAX_PAGE = 100;
@@ -177,7 +176,7 @@ export async function timelinePage(
 export const list = memberQuery({
   args: { contactId: v.id("contacts"), paginationOpts: paginationOptsValidator },
   handler: async (ctx, { organizationId, contactId, paginationOpts }) => {
-    await getOwnedDoc(ctx, organizationId, contactId);
+    await getOwned(ctx, organizationId, contactId);
     return timelinePage(ctx, organizationId, contactId, paginationOpts.cursor, paginationOpts.numItems);
   },
 });

@@ -2,7 +2,7 @@ import { getAdapter, type InboundMessage } from "@switchboard/channels";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
-import { previewOf } from "../inbox/link";
+import { previewOf } from "../threads/model";
 import { adapterContext } from "../channels/runtime";
 
 /** Attempts to fetch a metadata-only message's content before giving up (backoff doubles). */

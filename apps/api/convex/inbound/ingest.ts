@@ -3,7 +3,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
 import { resolveContact } from "../contacts/resolve";
 import { applyStatus, findByExternalId } from "../messages/status";
-import { findOrCreateThread, previewOf, touchThread } from "../inbox/link";
+import { findOrCreateThread, previewOf, touchThread } from "../threads/model";
 import { encrypted, inboundEvent, inboundMessage, providerId } from "../schema/validators";
 import { noteInboundForHooks } from "./coalesce";
 import { HYDRATE_BASE_DELAY_MS } from "./hydrate";

@@ -20,7 +20,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import { action, mutation, query, type ActionCtx, type QueryCtx } from "../_generated/server";
 import type { MemberRole } from "../schema/validators";
 import { ADMIN_ROLES, ANY_ROLE, fail, requireMember } from "./auth";
-import { requireUser } from "../orgs/lib";
+import { requireUser } from "../orgs/model";
 
 const orgArgs = { organizationId: v.id("organizations") };
 

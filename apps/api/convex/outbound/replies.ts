@@ -3,7 +3,7 @@ import { IDENTIFIER_KIND_OF_CHANNEL, type ChannelId } from "@switchboard/channel
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import { type MutationCtx } from "../_generated/server";
-import { touchThread, previewOf } from "../inbox/link";
+import { touchThread, previewOf } from "../threads/model";
 import { fail, getOwned } from "../lib/auth";
 import { attachment, channelId } from "../schema/validators";
 import { kickDispatcher } from "./queue";
@@ -159,7 +159,7 @@ export const replyArgs = {
 };
 
 /** An agent's reply from the inbox. */
-export const reply = memberMutation({
+export const send = memberMutation({
   args: replyArgs,
   handler: async (ctx, args) => {
     const member = ctx.member;

@@ -2,7 +2,7 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalMutation, internalQuery } from "../_generated/server";
-import { ADMIN_ROLES, fail, getOwnedKey, requireMember } from "../lib/auth";
+import { ADMIN_ROLES, fail, getOwned, requireMember } from "../lib/auth";
 import { sha256Hex } from "../lib/crypto";
 import { adminAction, adminMutation, adminQuery } from "../lib/functions";
 
@@ -44,7 +44,7 @@ export const create = adminAction({
     if (!trimmed || trimmed.length > 100) fail("invalid_argument", "Give the key a name (up to 100 characters)");
     const key = randomKey();
     const prefix = key.slice(0, KEY_PREFIX.length + 6);
-    const id = await ctx.runMutation(internal.api.keys.store, { organizationId, name: trimmed, prefix, hash: await sha256Hex(key) });
+    const id = await ctx.runMutation(internal.rest.apiKeys.store, { organizationId, name: trimmed, prefix, hash: await sha256Hex(key) });
     return { id, key, prefix };
   },
 });
@@ -52,7 +52,7 @@ export const create = adminAction({
 export const revoke = adminMutation({
   args: { keyId: v.id("apiKeys") },
   handler: async (ctx, { organizationId, keyId }) => {
-    const key = await getOwnedKey(ctx, organizationId, keyId);
+    const key = await getOwned(ctx, organizationId, keyId);
     if (!key.revokedAt) await ctx.db.patch(keyId, { revokedAt: Date.now() });
   },
 });

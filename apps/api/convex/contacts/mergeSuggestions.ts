@@ -6,10 +6,10 @@ import { paginationOptsValidator } from "convex/server";
 import { v, type Infer } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import { type MutationCtx, type QueryCtx } from "../_generated/server";
-import { fail } from "../lib/auth";
+import { fail, getOwned } from "../lib/auth";
 import { mergeReason } from "../schema/crm";
-import { findSuggestion, getOwnedDoc, pairOf } from "./lib";
-import { startMerge } from "./merge";
+import { findSuggestion, pairOf } from "./model";
+import { startMerge } from "./merges";
 import { liveContact } from "./resolve";
 import { memberMutation, memberQuery } from "../lib/functions";
 
@@ -90,7 +90,7 @@ export const list = memberQuery({
   },
   handler: async (ctx, { organizationId, contactId, paginationOpts }) => {
     if (contactId) {
-      await getOwnedDoc(ctx, organizationId, contactId);
+      await getOwned(ctx, organizationId, contactId);
       const [asA, asB] = await Promise.all([
         ctx.db
           .query("mergeSuggestions")
@@ -118,7 +118,7 @@ export const dismiss = memberMutation({
   args: { suggestionId: v.id("mergeSuggestions") },
   handler: async (ctx, { organizationId, suggestionId }) => {
     const member = ctx.member;
-    const s = await getOwnedDoc(ctx, organizationId, suggestionId);
+    const s = await getOwned(ctx, organizationId, suggestionId);
     if (s.status !== "open") fail("conflict", `This suggestion is already ${s.status}`);
     await ctx.db.patch(s._id, { status: "dismissed", resolvedAt: Date.now(), resolvedBy: member._id, updatedAt: Date.now() });
     return null;
@@ -136,10 +136,10 @@ export const accept = memberMutation({
   },
   handler: async (ctx, { organizationId, suggestionId, survivorId }) => {
     const member = ctx.member;
-    const s = await getOwnedDoc(ctx, organizationId, suggestionId);
+    const s = await getOwned(ctx, organizationId, suggestionId);
     if (s.status !== "open") fail("conflict", `This suggestion is already ${s.status}`);
-    const a = await getOwnedDoc(ctx, organizationId, s.contactAId);
-    const b = await getOwnedDoc(ctx, organizationId, s.contactBId);
+    const a = await getOwned(ctx, organizationId, s.contactAId);
+    const b = await getOwned(ctx, organizationId, s.contactBId);
     let survivor: Id<"contacts">;
     if (survivorId) {
       if (survivorId !== a._id && survivorId !== b._id) fail("invalid_argument", "The survivor must be one of the pair");

@@ -58,7 +58,7 @@ const routes: Route[] = [
     handle: async (ctx, key, _params, request) => {
       const q = query(request);
       if (!q.success) return error(400, "invalid_request", q.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-      const result = await ctx.runQuery(internal.api.data.threads, {
+      const result = await ctx.runQuery(internal.rest.resources.threads, {
         organizationId: key.organizationId,
         status: q.data.status,
         paginationOpts: { numItems: q.data.limit, cursor: q.data.cursor ?? null },
@@ -70,7 +70,7 @@ const routes: Route[] = [
     method: "GET",
     pattern: /^\/api\/v1\/threads\/([^/]+)$/,
     handle: async (ctx, key, [threadId]) => {
-      const thread = await ctx.runQuery(internal.api.data.thread, { organizationId: key.organizationId, threadId: threadId! });
+      const thread = await ctx.runQuery(internal.rest.resources.thread, { organizationId: key.organizationId, threadId: threadId! });
       return thread ? json(200, thread) : error(404, "not_found", "No such thread");
     },
   },
@@ -80,7 +80,7 @@ const routes: Route[] = [
     handle: async (ctx, key, [threadId], request) => {
       const q = query(request);
       if (!q.success) return error(400, "invalid_request", q.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-      const result = await ctx.runQuery(internal.api.data.messages, {
+      const result = await ctx.runQuery(internal.rest.resources.messages, {
         organizationId: key.organizationId,
         threadId: threadId!,
         paginationOpts: { numItems: q.data.limit, cursor: q.data.cursor ?? null },
@@ -95,7 +95,7 @@ const routes: Route[] = [
       const input = await body(request, sendMessageBody);
       if (input instanceof Response) return input;
       try {
-        const id = await ctx.runMutation(internal.api.data.sendMessage, {
+        const id = await ctx.runMutation(internal.rest.resources.sendMessage, {
           organizationId: key.organizationId,
           apiKeyName: key.name,
           threadId: input.threadId,
@@ -116,9 +116,9 @@ const routes: Route[] = [
     handle: async (ctx, key, _params, request) => {
       const input = await body(request, createContactBody);
       if (input instanceof Response) return input;
-      const result = await ctx.runMutation(internal.api.data.createContact, { organizationId: key.organizationId, ...input });
+      const result = await ctx.runMutation(internal.rest.resources.createContact, { organizationId: key.organizationId, ...input });
       if ("conflict" in result) return error(409, "conflict", `An identity already belongs to contact ${result.conflict}`);
-      const contact = await ctx.runQuery(internal.api.data.contact, { organizationId: key.organizationId, contactId: result.contactId });
+      const contact = await ctx.runQuery(internal.rest.resources.contact, { organizationId: key.organizationId, contactId: result.contactId });
       return json(201, contact);
     },
   },
@@ -126,7 +126,7 @@ const routes: Route[] = [
     method: "GET",
     pattern: /^\/api\/v1\/contacts\/([^/]+)$/,
     handle: async (ctx, key, [contactId]) => {
-      const contact = await ctx.runQuery(internal.api.data.contact, { organizationId: key.organizationId, contactId: contactId! });
+      const contact = await ctx.runQuery(internal.rest.resources.contact, { organizationId: key.organizationId, contactId: contactId! });
       return contact ? json(200, contact) : error(404, "not_found", "No such contact");
     },
   },
@@ -136,9 +136,9 @@ const routes: Route[] = [
     handle: async (ctx, key, [contactId], request) => {
       const input = await body(request, updateContactBody);
       if (input instanceof Response) return input;
-      const ok = await ctx.runMutation(internal.api.data.updateContact, { organizationId: key.organizationId, contactId: contactId!, ...input });
+      const ok = await ctx.runMutation(internal.rest.resources.updateContact, { organizationId: key.organizationId, contactId: contactId!, ...input });
       if (!ok) return error(404, "not_found", "No such contact");
-      return json(200, await ctx.runQuery(internal.api.data.contact, { organizationId: key.organizationId, contactId: contactId! }));
+      return json(200, await ctx.runQuery(internal.rest.resources.contact, { organizationId: key.organizationId, contactId: contactId! }));
     },
   },
 ];
@@ -160,13 +160,13 @@ export async function handleRest(ctx: ActionCtx, request: Request): Promise<Resp
   const header = request.headers.get("authorization") ?? "";
   const token = /^Bearer\s+(sb_live_[A-Za-z0-9]{32})$/.exec(header)?.[1];
   if (!token) return error(401, "unauthenticated", "Send an API key: Authorization: Bearer sb_live_...");
-  const key = await ctx.runQuery(internal.api.keys.authenticate, { hash: await sha256Hex(token) });
+  const key = await ctx.runQuery(internal.rest.apiKeys.authenticate, { hash: await sha256Hex(token) });
   if (!key) return error(401, "unauthenticated", "Unknown or revoked API key");
 
   const candidates = [...routes, ...extraRoutes].filter((r) => r.pattern.test(url.pathname));
   if (candidates.length === 0) return error(404, "not_found", `No endpoint ${url.pathname}`);
   const route = candidates.find((r) => r.method === request.method);
   if (!route) return error(405, "method_not_allowed", `${request.method} is not allowed on ${url.pathname}`);
-  await ctx.runMutation(internal.api.keys.touch, { keyId: key.keyId });
+  await ctx.runMutation(internal.rest.apiKeys.touch, { keyId: key.keyId });
   return route.handle(ctx, key, route.pattern.exec(url.pathname)!.slice(1), request);
 }
