@@ -3,7 +3,7 @@ import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalMutation, internalQuery } from "../_generated/server";
 import { ADMIN_ROLES, fail, getOwned, requireMember } from "../lib/auth";
-import { sha256Hex } from "../lib/crypto";
+import { sha256Hex } from "@switchboard/channels/crypto";
 import { adminAction, adminMutation, adminQuery } from "../lib/functions";
 
 const KEY_PREFIX = "sb_live_";

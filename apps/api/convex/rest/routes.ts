@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import type { ActionCtx } from "../_generated/server";
-import { sha256Hex } from "../lib/crypto";
+import { sha256Hex } from "@switchboard/channels/crypto";
 import { jsonError } from "../lib/http";
 import { openApiDocument } from "./openapi";
 import { createContactBody, listQuery, sendMessageBody, updateContactBody } from "./schemas";
