@@ -11,14 +11,13 @@
  * A new public function is covered automatically. When arguments cannot be built for one (an
  * unknown validator shape, an id of a table that cannot be populated), the test fails and
  * lists it. The REST API gets the same treatment: every /api/v1 route (from the OpenAPI
- * document and the extra routes other modules register) with B's key and A's ids -> 404.
+ * document, generated from the Hono routes) with B's key and A's ids -> 404.
  */
 import { makeFunctionReference } from "convex/server";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { api } from "../convex/_generated/api";
 import schema from "../convex/schema";
-import { extraRoutes } from "../convex/rest/routes";
-import { openApiDocument } from "../convex/rest/openapi";
+import { openApiDocument } from "../convex/rest/routes";
 import { newBackend, seedOrg, type Backend, type SeededOrg } from "./harness";
 import { genericRequest, metaRequest, metaText, resendInbound, resendRequest, twilioSms, type SignedRequest } from "./signers";
 
@@ -364,10 +363,6 @@ describe("REST API v1: B's key with A's ids", () => {
         if (!["get", "post", "patch", "put", "delete"].includes(method)) continue;
         out.push({ method: method.toUpperCase(), template, requestSchema: op.requestBody?.content["application/json"]?.schema });
       }
-    }
-    for (const r of extraRoutes) {
-      const template = r.pattern.source.replace(/^\^/, "").replace(/\$$/, "").replace(/\\\//g, "/").replace(/\(\[\^\/\]\+\)/g, "{id}");
-      if (!out.some((o) => o.method === r.method && o.template.replace(/\{[^}]+\}/g, "{id}") === template)) out.push({ method: r.method, template });
     }
     return out;
   }

@@ -70,7 +70,6 @@ import type * as outbound_poll from "../outbound/poll.js";
 import type * as outbound_queue from "../outbound/queue.js";
 import type * as outbound_replies from "../outbound/replies.js";
 import type * as rest_apiKeys from "../rest/apiKeys.js";
-import type * as rest_openapi from "../rest/openapi.js";
 import type * as rest_resources from "../rest/resources.js";
 import type * as rest_routes from "../rest/routes.js";
 import type * as rest_schemas from "../rest/schemas.js";
@@ -154,7 +153,6 @@ declare const fullApi: ApiFromModules<{
   "outbound/queue": typeof outbound_queue;
   "outbound/replies": typeof outbound_replies;
   "rest/apiKeys": typeof rest_apiKeys;
-  "rest/openapi": typeof rest_openapi;
   "rest/resources": typeof rest_resources;
   "rest/routes": typeof rest_routes;
   "rest/schemas": typeof rest_schemas;
