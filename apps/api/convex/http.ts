@@ -3,7 +3,7 @@ import type { ProviderId } from "@switchboard/channels/ids";
 import { httpAction } from "./_generated/server";
 import { handleMetaSubscribe } from "./inbound/metaSubscribe";
 import { handleWebhook } from "./inbound/webhooks";
-import { handleRest } from "./api/rest";
+import { handleRest } from "./rest/routes";
 import { authComponent, createAuth, siteUrls } from "./auth";
 
 const http = httpRouter();

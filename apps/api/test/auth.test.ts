@@ -89,13 +89,13 @@ describe("email + password accounts (Better Auth in Convex)", () => {
   test("sign-out ends the session: no new Convex token, and functions that need the user refuse it", async () => {
     const t = newAuthBackend();
     const s = await signUp(t, "Ada", "ada@example.com", PASSWORD);
-    await s.as.mutation(api.orgs.setup.create, { name: "Acme" });
+    await s.as.mutation(api.orgs.organizations.create, { name: "Acme" });
 
     const out = await authFetch(t, "/sign-out", { body: {}, headers: { authorization: `Bearer ${s.sessionToken}` } });
     expect(out.status).toBe(200);
     await expect(sessionFor(t, s.sessionToken)).rejects.toThrow(/401/);
     // A JWT minted before sign-out still names the session, which no longer exists.
-    await expect(s.as.mutation(api.orgs.setup.create, { name: "Second" })).rejects.toThrow(/session has ended/);
+    await expect(s.as.mutation(api.orgs.organizations.create, { name: "Second" })).rejects.toThrow(/session has ended/);
   });
 });
 
@@ -103,19 +103,19 @@ describe("the Convex side of a session", () => {
   test("calls without an identity are refused by every public orgs function", async () => {
     const t = newAuthBackend();
     const owner = await signUp(t, "Ada", "ada@example.com");
-    const organizationId = await owner.as.mutation(api.orgs.setup.create, { name: "Acme" });
+    const organizationId = await owner.as.mutation(api.orgs.organizations.create, { name: "Acme" });
     const memberId = (await owner.as.query(api.orgs.members.list, { organizationId }))[0]!._id;
 
     const calls: Array<[string, () => Promise<unknown>]> = [
-      ["myOrganizations", () => t.query(api.orgs.members.myOrganizations, {})],
+      ["myOrganizations", () => t.query(api.orgs.organizations.listMine, {})],
       ["list", () => t.query(api.orgs.members.list, { organizationId })],
-      ["listInvites", () => t.query(api.orgs.members.listInvites, { organizationId })],
-      ["invite", () => t.mutation(api.orgs.members.invite, { organizationId, email: "x@example.com", role: "agent" })],
+      ["listInvites", () => t.query(api.orgs.invitations.list, { organizationId })],
+      ["invite", () => t.mutation(api.orgs.invitations.create, { organizationId, email: "x@example.com", role: "agent" })],
       ["setRole", () => t.mutation(api.orgs.members.setRole, { organizationId, memberId, role: "agent" })],
       ["remove", () => t.mutation(api.orgs.members.remove, { organizationId, memberId })],
-      ["acceptInvites", () => t.mutation(api.orgs.members.acceptInvites, {})],
-      ["invitation", () => t.query(api.orgs.members.invitation, { token: "x.y" })],
-      ["setup.create", () => t.mutation(api.orgs.setup.create, { name: "Nope" })],
+      ["acceptInvites", () => t.mutation(api.orgs.invitations.accept, {})],
+      ["invitation", () => t.query(api.orgs.invitations.get, { token: "x.y" })],
+      ["setup.create", () => t.mutation(api.orgs.organizations.create, { name: "Nope" })],
     ];
     for (const [name, call] of calls) {
       await expect(call(), name).rejects.toThrow(/Sign in first/);
@@ -125,10 +125,10 @@ describe("the Convex side of a session", () => {
   test("setup.create: the signed-in user owns the new organization; myOrganizations lists it", async () => {
     const t = newAuthBackend();
     const ada = await signUp(t, "Ada", "ada@example.com");
-    const acme = await ada.as.mutation(api.orgs.setup.create, { name: "Acme Support, Inc.", timezone: "Europe/Paris", defaultRegion: "fr" });
-    const acme2 = await ada.as.mutation(api.orgs.setup.create, { name: "Acme Support Inc" });
+    const acme = await ada.as.mutation(api.orgs.organizations.create, { name: "Acme Support, Inc.", timezone: "Europe/Paris", defaultRegion: "fr" });
+    const acme2 = await ada.as.mutation(api.orgs.organizations.create, { name: "Acme Support Inc" });
 
-    const mine = await ada.as.query(api.orgs.members.myOrganizations, {});
+    const mine = await ada.as.query(api.orgs.organizations.listMine, {});
     expect(mine.map((o) => ({ _id: o._id, slug: o.slug, role: o.role })).sort((a, b) => a.slug.localeCompare(b.slug))).toEqual([
       { _id: acme, slug: "acme-support-inc", role: "owner" },
       { _id: acme2, slug: "acme-support-inc-2", role: "owner" },
@@ -143,21 +143,21 @@ describe("the Convex side of a session", () => {
 
     // Another user sees none of it.
     const bob = await signUp(t, "Bob", "bob@example.com");
-    expect(await bob.as.query(api.orgs.members.myOrganizations, {})).toEqual([]);
+    expect(await bob.as.query(api.orgs.organizations.listMine, {})).toEqual([]);
     await expect(bob.as.query(api.orgs.members.list, { organizationId: acme })).rejects.toThrow(/not a member/);
   });
 
   test("setup.create validates its input", async () => {
     const t = newAuthBackend();
     const ada = await signUp(t, "Ada", "ada@example.com");
-    await expect(ada.as.mutation(api.orgs.setup.create, { name: "  " })).rejects.toThrow(/name/);
-    await expect(ada.as.mutation(api.orgs.setup.create, { name: "Acme", slug: "Bad Slug!" })).rejects.toThrow(/Invalid organization slug/);
-    await expect(ada.as.mutation(api.orgs.setup.create, { name: "Acme", timezone: "Mars/Olympus" })).rejects.toThrow(/Unknown timezone/);
-    await expect(ada.as.mutation(api.orgs.setup.create, { name: "Acme", defaultRegion: "USA" })).rejects.toThrow(/default region/);
-    await ada.as.mutation(api.orgs.setup.create, { name: "Acme", slug: "acme" });
-    await expect(ada.as.mutation(api.orgs.setup.create, { name: "Acme", slug: "acme" })).rejects.toThrow(/taken/);
+    await expect(ada.as.mutation(api.orgs.organizations.create, { name: "  " })).rejects.toThrow(/name/);
+    await expect(ada.as.mutation(api.orgs.organizations.create, { name: "Acme", slug: "Bad Slug!" })).rejects.toThrow(/Invalid organization slug/);
+    await expect(ada.as.mutation(api.orgs.organizations.create, { name: "Acme", timezone: "Mars/Olympus" })).rejects.toThrow(/Unknown timezone/);
+    await expect(ada.as.mutation(api.orgs.organizations.create, { name: "Acme", defaultRegion: "USA" })).rejects.toThrow(/default region/);
+    await ada.as.mutation(api.orgs.organizations.create, { name: "Acme", slug: "acme" });
+    await expect(ada.as.mutation(api.orgs.organizations.create, { name: "Acme", slug: "acme" })).rejects.toThrow(/taken/);
     // Names without a-z/0-9 still get a slug.
-    const id = await ada.as.mutation(api.orgs.setup.create, { name: "日本" });
+    const id = await ada.as.mutation(api.orgs.organizations.create, { name: "日本" });
     expect((await t.run((ctx) => ctx.db.get(id)))!.slug).toBe("org");
   });
 
@@ -170,7 +170,7 @@ describe("the Convex side of a session", () => {
       slug: "ops-co",
       owner: { userId: ada.tokenIdentifier, email: "Ada@Example.com" },
     });
-    expect(await ada.as.query(api.orgs.members.myOrganizations, {})).toMatchObject([{ _id: organizationId, role: "owner" }]);
+    expect(await ada.as.query(api.orgs.organizations.listMine, {})).toMatchObject([{ _id: organizationId, role: "owner" }]);
     await expect(
       t.mutation(internal.orgs.admin.createOrganization, { name: "Dup", slug: "ops-co" }),
     ).rejects.toThrow(/taken/);

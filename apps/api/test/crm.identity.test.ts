@@ -30,15 +30,15 @@ async function smsAndEmailDana() {
 }
 
 async function openSuggestions() {
-  return (await asA.query(api.contacts.suggestions.list, { organizationId: a.organizationId, paginationOpts: { numItems: 20, cursor: null } })).page;
+  return (await asA.query(api.contacts.mergeSuggestions.list, { organizationId: a.organizationId, paginationOpts: { numItems: 20, cursor: null } })).page;
 }
 
 describe("identity resolution", () => {
   test("SMS from +1 415 555 0100 and WhatsApp from 14155550100 resolve to one contact", async () => {
     await post(t, twilioSms("+1 415 555 0100", ORG_A.phone, "sms", "SM00000000000000000000000000000100"));
     await post(t, metaRequest(metaText(ORG_A.phoneNumberId, "14155550100", "Sam", [{ id: "wamid.100", body: "wa" }])));
-    const found = await asA.query(api.contacts.queries.findByIdentifier, { organizationId: a.organizationId, channel: "whatsapp", identifier: "14155550100" });
-    const viaSms = await asA.query(api.contacts.queries.findByIdentifier, { organizationId: a.organizationId, channel: "sms", identifier: "(415) 555-0100" });
+    const found = await asA.query(api.contacts.contacts.findByIdentifier, { organizationId: a.organizationId, channel: "whatsapp", identifier: "14155550100" });
+    const viaSms = await asA.query(api.contacts.contacts.findByIdentifier, { organizationId: a.organizationId, channel: "sms", identifier: "(415) 555-0100" });
     expect(found!._id).toBe(viaSms!._id);
     expect(found!.messageCount).toBe(2);
   });
@@ -111,16 +111,16 @@ describe("identity resolution", () => {
     const { sms, mail } = await smsAndEmailDana();
     await post(t, email("Dana Reyes <dana@acme.com>", "More", "One more thing"));
     await drain(t);
-    const forSms = await asA.query(api.contacts.suggestions.list, { organizationId: a.organizationId, contactId: sms._id, paginationOpts: { numItems: 10, cursor: null } });
+    const forSms = await asA.query(api.contacts.mergeSuggestions.list, { organizationId: a.organizationId, contactId: sms._id, paginationOpts: { numItems: 10, cursor: null } });
     expect(forSms.page).toHaveLength(1);
     expect(forSms.page[0]!.stale).toBe(false);
-    const mergeId = await asA.mutation(api.contacts.suggestions.accept, { organizationId: a.organizationId, suggestionId: forSms.page[0]!._id });
+    const mergeId = await asA.mutation(api.contacts.mergeSuggestions.accept, { organizationId: a.organizationId, suggestionId: forSms.page[0]!._id });
     await drain(t);
-    expect(await asA.query(api.contacts.merge.get, { organizationId: a.organizationId, mergeId })).toMatchObject({ survivorId: mail._id, loserId: sms._id, status: "done" });
+    expect(await asA.query(api.contacts.merges.get, { organizationId: a.organizationId, mergeId })).toMatchObject({ survivorId: mail._id, loserId: sms._id, status: "done" });
     expect((await t.run((ctx) => ctx.db.get(forSms.page[0]!._id)))).toMatchObject({ status: "accepted", mergeId });
-    await expect(asA.mutation(api.contacts.suggestions.dismiss, { organizationId: a.organizationId, suggestionId: forSms.page[0]!._id })).rejects.toThrow(/already accepted/);
+    await expect(asA.mutation(api.contacts.mergeSuggestions.dismiss, { organizationId: a.organizationId, suggestionId: forSms.page[0]!._id })).rejects.toThrow(/already accepted/);
     // The merged contact leaves the relationship graph.
-    const g = await asA.query(api.crm.views.graph, { organizationId: a.organizationId, contactId: mail._id });
+    const g = await asA.query(api.crm.contactInsights.getGraph, { organizationId: a.organizationId, contactId: mail._id });
     expect(g.nodes.map((n) => n._id)).toEqual([mail._id]);
   });
 
@@ -138,7 +138,7 @@ describe("identity resolution", () => {
   test("a dismissed pair is never suggested again", async () => {
     await smsAndEmailDana();
     const [s] = await openSuggestions();
-    await asA.mutation(api.contacts.suggestions.dismiss, { organizationId: a.organizationId, suggestionId: s!._id });
+    await asA.mutation(api.contacts.mergeSuggestions.dismiss, { organizationId: a.organizationId, suggestionId: s!._id });
     expect(await openSuggestions()).toHaveLength(0);
     // New, different evidence for the same pair: a signature email + a manual identifier.
     await post(t, email("Dana Reyes <dana@acme.com>", "Ping", DANA_SIGNATURE.replace("VP Sales", "VP of Sales")));
@@ -167,10 +167,10 @@ describe("merge", () => {
     const smsBefore = (await t.run((ctx) => ctx.db.get(sms._id)))!;
     const mailBefore = (await t.run((ctx) => ctx.db.get(mail._id)))!;
     const [s] = await openSuggestions();
-    const mergeId = await asA.mutation(api.contacts.suggestions.accept, { organizationId: a.organizationId, suggestionId: s!._id, survivorId: mail._id });
+    const mergeId = await asA.mutation(api.contacts.mergeSuggestions.accept, { organizationId: a.organizationId, suggestionId: s!._id, survivorId: mail._id });
     await drain(t);
 
-    const merged = await asA.query(api.contacts.merge.get, { organizationId: a.organizationId, mergeId });
+    const merged = await asA.query(api.contacts.merges.get, { organizationId: a.organizationId, mergeId });
     expect(merged).toMatchObject({ status: "done", survivorId: mail._id, loserId: sms._id, progress: 1 });
     expect(merged.moved).toBe(merged.estimatedTotal);
     expect(merged.loserBefore.displayName).toBe("Dana");
@@ -194,11 +194,11 @@ describe("merge", () => {
     const timeline = await asA.query(api.crm.timeline.list, { organizationId: a.organizationId, contactId: mail._id, paginationOpts: { numItems: 50, cursor: null } });
     expect(timeline.page.some((x) => x.type === "event" && x.event.kind === "merge")).toBe(true);
 
-    await asA.mutation(api.contacts.merge.undo, { organizationId: a.organizationId, mergeId });
+    await asA.mutation(api.contacts.merges.undo, { organizationId: a.organizationId, mergeId });
     await drain(t);
     const after = await snapshot(t, a.organizationId);
     expect(after).toEqual(before);
-    expect((await asA.query(api.contacts.merge.get, { organizationId: a.organizationId, mergeId })).status).toBe("undone");
+    expect((await asA.query(api.contacts.merges.get, { organizationId: a.organizationId, mergeId })).status).toBe("undone");
   });
 
   test("refuses self-merge and cross-organization merges", async () => {
@@ -207,12 +207,12 @@ describe("merge", () => {
     await post(t, twilioSms("+14155550302", ORG_B.phone, "b", "SM00000000000000000000000000000302"));
     const inA = (await contactByIdentifier(t, a.organizationId, "phone", "+14155550301"))!;
     const inB = (await contactByIdentifier(t, b.organizationId, "phone", "+14155550302"))!;
-    await expect(asA.mutation(api.contacts.merge.merge, { organizationId: a.organizationId, survivorId: inA._id, loserId: inA._id })).rejects.toThrow(/itself/);
-    await expect(asA.mutation(api.contacts.merge.merge, { organizationId: a.organizationId, survivorId: inA._id, loserId: inB._id })).rejects.toThrow(/Not found/);
-    await expect(asA.mutation(api.contacts.merge.merge, { organizationId: a.organizationId, survivorId: inB._id, loserId: inA._id })).rejects.toThrow(/Not found/);
+    await expect(asA.mutation(api.contacts.merges.start, { organizationId: a.organizationId, survivorId: inA._id, loserId: inA._id })).rejects.toThrow(/itself/);
+    await expect(asA.mutation(api.contacts.merges.start, { organizationId: a.organizationId, survivorId: inA._id, loserId: inB._id })).rejects.toThrow(/Not found/);
+    await expect(asA.mutation(api.contacts.merges.start, { organizationId: a.organizationId, survivorId: inB._id, loserId: inA._id })).rejects.toThrow(/Not found/);
     const asB = asMember(t, b);
-    await expect(asB.mutation(api.contacts.merge.merge, { organizationId: b.organizationId, survivorId: inB._id, loserId: inA._id })).rejects.toThrow(/Not found/);
-    await expect(asB.mutation(api.contacts.merge.merge, { organizationId: a.organizationId, survivorId: inA._id, loserId: inA._id })).rejects.toThrow(/not a member/);
+    await expect(asB.mutation(api.contacts.merges.start, { organizationId: b.organizationId, survivorId: inB._id, loserId: inA._id })).rejects.toThrow(/Not found/);
+    await expect(asB.mutation(api.contacts.merges.start, { organizationId: a.organizationId, survivorId: inA._id, loserId: inA._id })).rejects.toThrow(/not a member/);
     expect((await t.run((ctx) => ctx.db.get(inA._id)))!.mergedInto).toBeUndefined();
     expect((await t.run((ctx) => ctx.db.get(inB._id)))!.mergedInto).toBeUndefined();
   });
@@ -233,19 +233,19 @@ describe("merge", () => {
       await ctx.db.patch(loser._id, { messageCount: loser.messageCount + EXTRA });
     });
     const before = await snapshot(t, a.organizationId);
-    const mergeId = await asA.mutation(api.contacts.merge.merge, { organizationId: a.organizationId, survivorId: survivor._id, loserId: loser._id });
+    const mergeId = await asA.mutation(api.contacts.merges.start, { organizationId: a.organizationId, survivorId: survivor._id, loserId: loser._id });
 
     // Exactly one batch runs per scheduled step.
     vi.runOnlyPendingTimers();
     await t.finishInProgressScheduledFunctions();
-    const progress = await asA.query(api.contacts.merge.get, { organizationId: a.organizationId, mergeId });
+    const progress = await asA.query(api.contacts.merges.get, { organizationId: a.organizationId, mergeId });
     expect(progress.status).toBe("running");
     expect(progress.moved).toBe(100);
     expect(progress.progress).toBeGreaterThan(0);
     expect(progress.progress).toBeLessThan(1);
 
     await drain(t);
-    const done = await asA.query(api.contacts.merge.get, { organizationId: a.organizationId, mergeId });
+    const done = await asA.query(api.contacts.merges.get, { organizationId: a.organizationId, mergeId });
     expect(done.status).toBe("done");
     const messagesMoved = EXTRA + 1;
     expect(done.moved).toBeGreaterThanOrEqual(messagesMoved + 2); // + identity + thread (+ derived rows)
@@ -256,12 +256,12 @@ describe("merge", () => {
     expect(onSurvivor).toBe(messagesMoved + 1);
     expect((await t.run((ctx) => ctx.db.get(survivor._id)))!.messageCount).toBe(messagesMoved + 1);
 
-    await asA.mutation(api.contacts.merge.undo, { organizationId: a.organizationId, mergeId });
+    await asA.mutation(api.contacts.merges.undo, { organizationId: a.organizationId, mergeId });
     vi.runOnlyPendingTimers();
     await t.finishInProgressScheduledFunctions();
-    expect((await asA.query(api.contacts.merge.get, { organizationId: a.organizationId, mergeId })).status).toBe("undoing");
+    expect((await asA.query(api.contacts.merges.get, { organizationId: a.organizationId, mergeId })).status).toBe("undoing");
     await drain(t);
-    const undone = await asA.query(api.contacts.merge.get, { organizationId: a.organizationId, mergeId });
+    const undone = await asA.query(api.contacts.merges.get, { organizationId: a.organizationId, mergeId });
     expect(undone).toMatchObject({ status: "undone", restored: done.moved });
     expect(await snapshot(t, a.organizationId)).toEqual(before);
   });
@@ -271,10 +271,10 @@ describe("merge", () => {
     await post(t, twilioSms("+14155550502", ORG_A.phone, "y", "SM00000000000000000000000000000502"));
     await post(t, twilioSms("+14155550503", ORG_A.phone, "z", "SM00000000000000000000000000000503"));
     const [x, y, z] = await Promise.all(["+14155550501", "+14155550502", "+14155550503"].map((p) => contactByIdentifier(t, a.organizationId, "phone", p)));
-    const mergeId = await asA.mutation(api.contacts.merge.merge, { organizationId: a.organizationId, survivorId: x!._id, loserId: y!._id });
-    await expect(asA.mutation(api.contacts.merge.merge, { organizationId: a.organizationId, survivorId: x!._id, loserId: z!._id })).rejects.toThrow(/still running/);
-    await expect(asA.mutation(api.contacts.merge.undo, { organizationId: a.organizationId, mergeId })).rejects.toThrow(/finished merge/);
-    await expect(asA.mutation(api.contacts.merge.merge, { organizationId: a.organizationId, survivorId: z!._id, loserId: y!._id })).rejects.toThrow(/already merged/);
+    const mergeId = await asA.mutation(api.contacts.merges.start, { organizationId: a.organizationId, survivorId: x!._id, loserId: y!._id });
+    await expect(asA.mutation(api.contacts.merges.start, { organizationId: a.organizationId, survivorId: x!._id, loserId: z!._id })).rejects.toThrow(/still running/);
+    await expect(asA.mutation(api.contacts.merges.undo, { organizationId: a.organizationId, mergeId })).rejects.toThrow(/finished merge/);
+    await expect(asA.mutation(api.contacts.merges.start, { organizationId: a.organizationId, survivorId: z!._id, loserId: y!._id })).rejects.toThrow(/already merged/);
     await drain(t);
     // Mail from the merged contact's number now lands on the survivor.
     await post(t, twilioSms("+14155550502", ORG_A.phone, "after merge", "SM000000000000000000000000000005aa"));
@@ -285,7 +285,7 @@ describe("merge", () => {
         .first(),
     );
     expect(routed!.contactId).toBe(x!._id);
-    const history = await asA.query(api.contacts.merge.listForContact, { organizationId: a.organizationId, contactId: x!._id });
+    const history = await asA.query(api.contacts.merges.listForContact, { organizationId: a.organizationId, contactId: x!._id });
     expect(history.map((m) => [m._id, m.status])).toEqual([[mergeId, "done"]]);
   });
 });

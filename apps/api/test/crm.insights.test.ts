@@ -56,7 +56,7 @@ describe("insights hook, end to end from signed webhooks", () => {
     expect(insight1).toMatchObject({ contactId, sentimentLabel: "positive", direction: "inbound" });
     expect(insight1!.sentiment).toBeGreaterThan(0);
 
-    const open = await asA.query(api.crm.views.commitments, { organizationId: a.organizationId, contactId, paginationOpts: { numItems: 10, cursor: null } });
+    const open = await asA.query(api.crm.commitments.list, { organizationId: a.organizationId, contactId, paginationOpts: { numItems: 10, cursor: null } });
     expect(open.page).toHaveLength(1);
     const c = open.page[0]!;
     expect(c).toMatchObject({ sourceMessageId: m1._id, status: "open", actor: "contact", kind: "deliver", overdue: false });
@@ -66,12 +66,12 @@ describe("insights hook, end to end from signed webhooks", () => {
     let contact = (await t.run((ctx) => ctx.db.get(contactId)))!;
     expect(contact).toMatchObject({ title: "VP Sales", company: "Acme Corp", dealStage: "interest" });
     expect(contact.healthScore).toBeGreaterThan(0);
-    const deals = await asA.query(api.crm.views.deals, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } });
+    const deals = await asA.query(api.crm.deals.list, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } });
     expect(deals.page.map((d) => [d.contactId, d.stage, d.sourceMessageId])).toEqual([[contactId, "interest", m1._id]]);
 
     // A week later the promise is overdue.
     vi.setSystemTime(new Date("2026-11-30T09:00:00Z"));
-    const overdue = await asA.query(api.crm.views.commitments, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } });
+    const overdue = await asA.query(api.crm.commitments.list, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } });
     expect(overdue.page.map((x) => x.overdue)).toEqual([true]);
 
     // Second burst: new signature (job change) + fulfilment of the promise.
@@ -94,7 +94,7 @@ describe("insights hook, end to end from signed webhooks", () => {
     await post(t, email("Dana Reyes <dana@acme.com>", "Decision", THIRD));
     await drain(t);
     const m3 = await messageOf("Decision");
-    const series = await asA.query(api.crm.views.sentiment, { organizationId: a.organizationId, contactId, bucket: "day" });
+    const series = await asA.query(api.crm.contactInsights.getSentiment, { organizationId: a.organizationId, contactId, bucket: "day" });
     expect(series.points.map((p) => [p.messageId, p.label])).toEqual([
       [m1._id, "positive"],
       [m2._id, expect.any(String)],
@@ -113,12 +113,12 @@ describe("insights hook, end to end from signed webhooks", () => {
     expect((await t.run((ctx) => ctx.db.get(contactId)))!.dealStage).toBe("lost");
 
     // The CRM view reads it all back.
-    const summary = await asA.query(api.crm.views.summary, { organizationId: a.organizationId, contactId });
+    const summary = await asA.query(api.crm.contactInsights.getSummary, { organizationId: a.organizationId, contactId });
     expect(summary.deal).toMatchObject({ stage: "lost", sourceMessageId: m3._id });
     expect(summary.health).toMatchObject({ label: expect.any(String), score: expect.any(Number) });
     expect(summary.preferences.preferredChannel.channel).toBe("email");
     expect(summary.signature).toMatchObject({ company: "Globex Inc", sourceMessageId: m2._id });
-    const prefs = await asA.query(api.crm.views.preferences, { organizationId: a.organizationId, contactId });
+    const prefs = await asA.query(api.crm.contactInsights.getPreferences, { organizationId: a.organizationId, contactId });
     expect(prefs!.basedOnMessages).toBe(3);
     const timeline = await asA.query(api.crm.timeline.list, { organizationId: a.organizationId, contactId, paginationOpts: { numItems: 20, cursor: null } });
     expect(timeline.isDone).toBe(true);
@@ -143,12 +143,12 @@ describe("insights hook, end to end from signed webhooks", () => {
   test("mark done / re-open a commitment", async () => {
     await post(t, email("Dana Reyes <dana@acme.com>", "Pilot", FIRST));
     await drain(t);
-    const [c] = (await asA.query(api.crm.views.commitments, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } })).page;
-    await asA.mutation(api.crm.views.setCommitmentDone, { organizationId: a.organizationId, commitmentId: c!._id });
-    expect((await asA.query(api.crm.views.commitments, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } })).page).toHaveLength(0);
-    const done = await asA.query(api.crm.views.commitments, { organizationId: a.organizationId, status: "done", paginationOpts: { numItems: 10, cursor: null } });
+    const [c] = (await asA.query(api.crm.commitments.list, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } })).page;
+    await asA.mutation(api.crm.commitments.setDone, { organizationId: a.organizationId, commitmentId: c!._id });
+    expect((await asA.query(api.crm.commitments.list, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } })).page).toHaveLength(0);
+    const done = await asA.query(api.crm.commitments.list, { organizationId: a.organizationId, status: "done", paginationOpts: { numItems: 10, cursor: null } });
     expect(done.page[0]).toMatchObject({ _id: c!._id, status: "done", doneEvidence: "marked done" });
-    await asA.mutation(api.crm.views.setCommitmentDone, { organizationId: a.organizationId, commitmentId: c!._id, done: false });
+    await asA.mutation(api.crm.commitments.setDone, { organizationId: a.organizationId, commitmentId: c!._id, done: false });
     expect((await t.run((ctx) => ctx.db.get(c!._id)))!.status).toBe("open");
   });
 
@@ -255,14 +255,14 @@ describe("relationships", () => {
     await link(cy!._id, di!._id, "colleague");
     await expect(link(ann!._id, bob!._id, "manager")).rejects.toThrow(/already exists/);
     await expect(link(ann!._id, ann!._id, "manager")).rejects.toThrow(/itself/);
-    const g = await asA.query(api.crm.views.graph, { organizationId: a.organizationId, contactId: ann!._id });
+    const g = await asA.query(api.crm.contactInsights.getGraph, { organizationId: a.organizationId, contactId: ann!._id });
     expect(g.nodes.map((n) => [n.displayName, n.depth]).sort()).toEqual([
       ["Ann", 0],
       ["Bob", 1],
       ["Cy", 2],
     ]);
     expect(g.edges.map((e) => e.type).sort()).toEqual(["colleague", "manager"]);
-    const g1 = await asA.query(api.crm.views.graph, { organizationId: a.organizationId, contactId: ann!._id, depth: 1 });
+    const g1 = await asA.query(api.crm.contactInsights.getGraph, { organizationId: a.organizationId, contactId: ann!._id, depth: 1 });
     expect(g1.nodes).toHaveLength(2);
   });
 });

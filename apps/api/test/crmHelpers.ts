@@ -28,7 +28,7 @@ export async function post(t: Backend, req: SignedRequest) {
 }
 
 export function asMember(t: Backend, org: SeededOrg) {
-  return t.withIdentity({ issuer: "https://auth.test", subject: org.userId, tokenIdentifier: org.userId });
+  return t.withIdentity(org.identity);
 }
 
 export interface CrmEnv {

@@ -1,5 +1,6 @@
+import betterAuthTest from "@convex-dev/better-auth/test";
 import { convexTest } from "convex-test";
-import { internal } from "../convex/_generated/api";
+import { components, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
 import schema from "../convex/schema";
 
@@ -8,9 +9,38 @@ export const modules = import.meta.glob("../convex/**/*.ts");
 export const SITE = "https://some.convex.site";
 
 export function newBackend() {
-  return convexTest(schema, modules);
+  const t = convexTest(schema, modules);
+  // The Better Auth component holds the sessions every member function checks (requireLiveIdentity).
+  betterAuthTest.register(t);
+  return t;
 }
 export type Backend = ReturnType<typeof newBackend>;
+
+export type TestIdentity = {
+  issuer: string;
+  subject: string;
+  tokenIdentifier: string;
+  sessionId: string;
+};
+
+/**
+ * The identity Convex derives from a Better Auth JWT, backed by a live session row: member
+ * functions refuse a token whose session is gone (see auth.ts requireLiveIdentity), so tests
+ * that act as a user need one. `tokenIdentifier` is what members.userId stores.
+ */
+export async function openSession(t: Backend, tokenIdentifier: string): Promise<TestIdentity> {
+  const subject = tokenIdentifier.split("|").pop() ?? tokenIdentifier;
+  const now = Date.now();
+  const session = (await t.run((ctx) =>
+    ctx.runMutation(components.betterAuth.adapter.create, {
+      input: {
+        model: "session",
+        data: { token: `test-${crypto.randomUUID()}`, userId: subject, expiresAt: Date.UTC(2100, 0, 1), createdAt: now, updatedAt: now },
+      },
+    }),
+  )) as { _id: string };
+  return { issuer: "https://auth.test", subject, tokenIdentifier, sessionId: session._id };
+}
 
 export const SECRETS = {
   twilioAuthToken: "twilio-auth-token-0123456789abcdef",
@@ -44,6 +74,8 @@ export interface SeededOrg {
   organizationId: Id<"organizations">;
   configs: Record<"twilio" | "vonage" | "meta" | "resend" | "generic" | "native", Id<"channelConfigs">>;
   userId: string;
+  /** The owner's identity with a live session. */
+  identity: TestIdentity;
 }
 
 /** An organization with one channel of every provider, receiving on the given endpoints. */
@@ -87,7 +119,7 @@ export async function seedOrg(
     generic: await create("generic", endpoints.customSlug, { signingSecret: SECRETS.genericSigningSecret }),
     native: await create("native", endpoints.chatSlug, { sessionSecret: SECRETS.chatSessionSecret }),
   };
-  return { organizationId, configs, userId };
+  return { organizationId, configs, userId, identity: await openSession(t, userId) };
 }
 
 export async function countRows(t: Backend, organizationId: Id<"organizations">) {

@@ -262,20 +262,20 @@ describe("tenancy", () => {
     expect(await countRows(t, a.organizationId)).toMatchObject({ messages: 1, contacts: 1, threads: 1 });
     expect(await countRows(t, b.organizationId)).toMatchObject({ messages: 1, contacts: 1, threads: 1 });
 
-    const asA = t.withIdentity({ issuer: "https://auth.test", subject: "org-a-owner", tokenIdentifier: a.userId });
-    const asB = t.withIdentity({ issuer: "https://auth.test", subject: "org-b-owner", tokenIdentifier: b.userId });
-    const pageA = await asA.query(api.inbox.threads.list, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } });
+    const asA = t.withIdentity(a.identity);
+    const asB = t.withIdentity(b.identity);
+    const pageA = await asA.query(api.threads.threads.list, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } });
     expect(pageA.page.map((x) => x.lastMessagePreview)).toEqual(["to A"]);
 
     // B names A's organization, thread and contact: every read is refused.
     const threadA = pageA.page[0]!._id;
-    await expect(asB.query(api.inbox.threads.list, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } })).rejects.toThrow(/not a member/);
-    await expect(asB.query(api.inbox.threads.get, { organizationId: b.organizationId, threadId: threadA })).rejects.toThrow(/Not found/);
-    await expect(asB.query(api.inbox.threads.messages, { organizationId: b.organizationId, threadId: threadA, paginationOpts: { numItems: 10, cursor: null } })).rejects.toThrow(/Not found/);
-    await expect(asB.query(api.contacts.queries.get, { organizationId: b.organizationId, contactId: pageA.page[0]!.contactId })).rejects.toThrow(/Not found/);
-    const foundByB = await asB.query(api.contacts.queries.findByIdentifier, { organizationId: b.organizationId, channel: "sms", identifier: "+14155559876" });
+    await expect(asB.query(api.threads.threads.list, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } })).rejects.toThrow(/not a member/);
+    await expect(asB.query(api.threads.threads.get, { organizationId: b.organizationId, threadId: threadA })).rejects.toThrow(/Not found/);
+    await expect(asB.query(api.threads.threads.listMessages, { organizationId: b.organizationId, threadId: threadA, paginationOpts: { numItems: 10, cursor: null } })).rejects.toThrow(/Not found/);
+    await expect(asB.query(api.contacts.contacts.get, { organizationId: b.organizationId, contactId: pageA.page[0]!.contactId })).rejects.toThrow(/Not found/);
+    const foundByB = await asB.query(api.contacts.contacts.findByIdentifier, { organizationId: b.organizationId, channel: "sms", identifier: "+14155559876" });
     expect(foundByB!._id).not.toBe(pageA.page[0]!.contactId);
-    await expect(t.query(api.inbox.threads.list, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } })).rejects.toThrow(/Sign in/);
+    await expect(t.query(api.threads.threads.list, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } })).rejects.toThrow(/Sign in/);
   });
 });
 

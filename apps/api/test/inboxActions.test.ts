@@ -9,7 +9,7 @@ let t: Backend;
 let a: SeededOrg;
 let b: SeededOrg;
 
-const as = (org: SeededOrg) => t.withIdentity({ issuer: "https://auth.test", subject: org.userId, tokenIdentifier: org.userId });
+const as = (org: SeededOrg) => t.withIdentity(org.identity);
 
 async function sms(from: string, to: string, text: string, sid: string) {
   const req = await twilioSms(from, to, text, sid);
@@ -18,7 +18,7 @@ async function sms(from: string, to: string, text: string, sid: string) {
 }
 
 async function threads(org: SeededOrg, args: Record<string, unknown> = {}, numItems = 50) {
-  return as(org).query(api.inbox.actions.list, {
+  return as(org).query(api.threads.inbox.list, {
     organizationId: org.organizationId,
     paginationOpts: { numItems, cursor: null },
     ...args,
@@ -59,14 +59,14 @@ describe("inbox list filters", () => {
     expect((await threads(a, { channel: "sms" })).page).toHaveLength(2);
 
     const target = all.page[1]!._id;
-    const assignees = await as(a).query(api.inbox.actions.assignees, { organizationId: a.organizationId });
+    const assignees = await as(a).query(api.threads.assignment.listAssignees, { organizationId: a.organizationId });
     const me = assignees.find((m) => m.isMe)!;
-    await as(a).mutation(api.inbox.actions.assign, { organizationId: a.organizationId, threadId: target, assigneeId: me._id });
+    await as(a).mutation(api.threads.assignment.assign, { organizationId: a.organizationId, threadId: target, assigneeId: me._id });
     expect((await threads(a, { assignee: "me" })).page.map((p) => p._id)).toEqual([target]);
     expect((await threads(a, { assignee: me._id })).page.map((p) => p._id)).toEqual([target]);
     expect((await threads(a, { assignee: "unassigned" })).page.map((p) => p._id)).toEqual([all.page[0]!._id]);
 
-    await as(a).mutation(api.inbox.actions.setStatus, { organizationId: a.organizationId, threadId: target, status: "closed" });
+    await as(a).mutation(api.threads.threads.setStatus, { organizationId: a.organizationId, threadId: target, status: "closed" });
     expect((await threads(a, { status: "closed" })).page.map((p) => p._id)).toEqual([target]);
     expect((await threads(a, { status: "open" })).page.map((p) => p._id)).toEqual([all.page[0]!._id]);
     expect((await threads(a, { status: "open", assignee: "me" })).page).toHaveLength(0);
@@ -80,7 +80,7 @@ describe("inbox list filters", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let round = 0; round < 5; round++) {
-      const res: Awaited<ReturnType<typeof threads>> = await as(a).query(api.inbox.actions.list, {
+      const res: Awaited<ReturnType<typeof threads>> = await as(a).query(api.threads.inbox.list, {
         organizationId: a.organizationId,
         paginationOpts: { numItems: 2, cursor },
       });
@@ -100,25 +100,25 @@ describe("thread actions", () => {
     const threadId = thread!._id;
     const org = a.organizationId;
 
-    await as(a).mutation(api.inbox.actions.markRead, { organizationId: org, threadId });
+    await as(a).mutation(api.threads.threads.markRead, { organizationId: org, threadId });
     expect((await threads(a)).page[0]!.unreadCount).toBe(0);
 
-    await expect(as(a).mutation(api.inbox.actions.snooze, { organizationId: org, threadId, until: Date.now() - 1 })).rejects.toThrow(/future/);
+    await expect(as(a).mutation(api.threads.threads.snooze, { organizationId: org, threadId, until: Date.now() - 1 })).rejects.toThrow(/future/);
     const until = Date.now() + 60 * 60 * 1000;
-    await as(a).mutation(api.inbox.actions.snooze, { organizationId: org, threadId, until });
+    await as(a).mutation(api.threads.threads.snooze, { organizationId: org, threadId, until });
     expect((await threads(a, { status: "snoozed" })).page.map((p) => p.snoozedUntil)).toEqual([until]);
 
-    await t.mutation(internal.inbox.actions.wake, { threadId, until });
+    await t.mutation(internal.threads.threads.wake, { threadId, until });
     expect((await threads(a, { status: "open" })).page.map((p) => p._id)).toEqual([threadId]);
 
     // A stale wake-up (snoozed again later) does not re-open the thread.
-    await as(a).mutation(api.inbox.actions.snooze, { organizationId: org, threadId, until: until + 1000 });
-    await t.mutation(internal.inbox.actions.wake, { threadId, until });
+    await as(a).mutation(api.threads.threads.snooze, { organizationId: org, threadId, until: until + 1000 });
+    await t.mutation(internal.threads.threads.wake, { threadId, until });
     expect((await threads(a, { status: "snoozed" })).page).toHaveLength(1);
 
-    await as(a).mutation(api.inbox.actions.setStatus, { organizationId: org, threadId, status: "closed" });
+    await as(a).mutation(api.threads.threads.setStatus, { organizationId: org, threadId, status: "closed" });
     expect((await threads(a, { status: "closed" })).page).toHaveLength(1);
-    await as(a).mutation(api.inbox.actions.setStatus, { organizationId: org, threadId, status: "open" });
+    await as(a).mutation(api.threads.threads.setStatus, { organizationId: org, threadId, status: "open" });
     expect((await threads(a, { status: "open" })).page).toHaveLength(1);
   });
 
@@ -128,21 +128,21 @@ describe("thread actions", () => {
     expect((await threads(b)).page).toHaveLength(0);
     const orgB = b.organizationId;
     for (const call of [
-      () => as(b).mutation(api.inbox.actions.markRead, { organizationId: orgB, threadId }),
-      () => as(b).mutation(api.inbox.actions.setStatus, { organizationId: orgB, threadId, status: "closed" }),
-      () => as(b).mutation(api.inbox.actions.assign, { organizationId: orgB, threadId, assigneeId: null }),
-      () => as(b).mutation(api.inbox.actions.snooze, { organizationId: orgB, threadId, until: Date.now() + 1000 }),
+      () => as(b).mutation(api.threads.threads.markRead, { organizationId: orgB, threadId }),
+      () => as(b).mutation(api.threads.threads.setStatus, { organizationId: orgB, threadId, status: "closed" }),
+      () => as(b).mutation(api.threads.assignment.assign, { organizationId: orgB, threadId, assigneeId: null }),
+      () => as(b).mutation(api.threads.threads.snooze, { organizationId: orgB, threadId, until: Date.now() + 1000 }),
     ]) {
       await expect(call()).rejects.toThrow(/Not found/);
     }
     // Naming organization A while being a member of B only is refused too.
-    await expect(as(b).mutation(api.inbox.actions.markRead, { organizationId: a.organizationId, threadId })).rejects.toThrow(/not a member/);
-    await expect(t.query(api.inbox.actions.assignees, { organizationId: a.organizationId })).rejects.toThrow(/Sign in/);
+    await expect(as(b).mutation(api.threads.threads.markRead, { organizationId: a.organizationId, threadId })).rejects.toThrow(/not a member/);
+    await expect(t.query(api.threads.assignment.listAssignees, { organizationId: a.organizationId })).rejects.toThrow(/Sign in/);
 
     // Assigning to a member of another organization is refused.
-    const bMember = (await as(b).query(api.inbox.actions.assignees, { organizationId: orgB }))[0]!._id;
+    const bMember = (await as(b).query(api.threads.assignment.listAssignees, { organizationId: orgB }))[0]!._id;
     await expect(
-      as(a).mutation(api.inbox.actions.assign, { organizationId: a.organizationId, threadId, assigneeId: bMember }),
+      as(a).mutation(api.threads.assignment.assign, { organizationId: a.organizationId, threadId, assigneeId: bMember }),
     ).rejects.toThrow(/Not found/);
     await expect(threads(a, { assignee: bMember })).rejects.toThrow(/Not found/);
   });
@@ -153,16 +153,16 @@ describe("visitor chat", () => {
     const session = await t.action(api.chat.visitor.start, { widgetKey: ORG_A.chatSlug });
     expect(session.organizationId).toBe(a.organizationId);
     const view = { organizationId: session.organizationId, channelConfigId: session.channelConfigId, token: session.token };
-    expect((await t.query(api.chat.visitor.messages, view)).messages).toEqual([]);
+    expect((await t.query(api.chat.visitor.listMessages, view)).messages).toEqual([]);
 
     const res = await visitorPost(ORG_A.chatSlug, session.token, { clientMessageId: "c1", text: "Do you ship to Norway?", name: "Ola" });
     expect(res.status, await res.clone().text()).toBe(200);
-    const afterPost = await t.query(api.chat.visitor.messages, view);
+    const afterPost = await t.query(api.chat.visitor.listMessages, view);
     expect(afterPost.messages.map((m) => [m.direction, m.text])).toEqual([["inbound", "Do you ship to Norway?"]]);
 
     const threadId = (await threads(a, { channel: "chat" })).page[0]!._id;
-    await as(a).mutation(api.outbound.reply.reply, { organizationId: a.organizationId, threadId, text: "Yes, in 3 days." });
-    const afterReply = await t.query(api.chat.visitor.messages, view);
+    await as(a).mutation(api.outbound.replies.send, { organizationId: a.organizationId, threadId, text: "Yes, in 3 days." });
+    const afterReply = await t.query(api.chat.visitor.listMessages, view);
     expect(afterReply.messages.map((m) => [m.direction, m.text])).toEqual([
       ["inbound", "Do you ship to Norway?"],
       ["outbound", "Yes, in 3 days."],
@@ -180,7 +180,7 @@ describe("visitor chat", () => {
     const two = await t.action(api.chat.visitor.start, { widgetKey: ORG_A.chatSlug });
     expect(two.visitorId).not.toBe(one.visitorId);
     expect((await visitorPost(ORG_A.chatSlug, one.token, { clientMessageId: "c1", text: "from one" })).status).toBe(200);
-    const viewTwo = await t.query(api.chat.visitor.messages, {
+    const viewTwo = await t.query(api.chat.visitor.listMessages, {
       organizationId: two.organizationId,
       channelConfigId: two.channelConfigId,
       token: two.token,
@@ -190,10 +190,10 @@ describe("visitor chat", () => {
     // A forged token is refused.
     const bSession = await t.action(api.chat.visitor.start, { widgetKey: ORG_B.chatSlug });
     await expect(
-      t.query(api.chat.visitor.messages, { organizationId: b.organizationId, channelConfigId: bSession.channelConfigId, token: `${one.token}x` }),
+      t.query(api.chat.visitor.listMessages, { organizationId: b.organizationId, channelConfigId: bSession.channelConfigId, token: `${one.token}x` }),
     ).rejects.toThrow(/expired/);
     // Org A's visitor shown through org B's widget (the harness shares one secret) sees nothing of A.
-    const crossed = await t.query(api.chat.visitor.messages, {
+    const crossed = await t.query(api.chat.visitor.listMessages, {
       organizationId: b.organizationId,
       channelConfigId: bSession.channelConfigId,
       token: one.token,
@@ -201,7 +201,7 @@ describe("visitor chat", () => {
     expect(crossed.messages).toEqual([]);
     // And org A's config cannot be read under org B's id.
     await expect(
-      t.query(api.chat.visitor.messages, { organizationId: b.organizationId, channelConfigId: one.channelConfigId, token: one.token }),
+      t.query(api.chat.visitor.listMessages, { organizationId: b.organizationId, channelConfigId: one.channelConfigId, token: one.token }),
     ).rejects.toThrow(/not available/);
     await expect(t.action(api.chat.visitor.start, { widgetKey: "no-such-widget" })).rejects.toThrow(/not available/);
   });
@@ -221,16 +221,16 @@ describe("contacts directory", () => {
     await sms("+14155559001", ORG_A.phone, "first", "SM00000000000000000000000000000001");
     vi.setSystemTime(new Date("2026-11-25T12:05:00Z"));
     await sms("+14155559002", ORG_A.phone, "second", "SM00000000000000000000000000000002");
-    const list = await as(a).query(api.inbox.actions.contacts, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } });
+    const list = await as(a).query(api.contacts.contacts.search, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } });
     expect(list.page.map((c) => c.primaryPhone)).toEqual(["+14155559002", "+14155559001"]);
     const name = list.page[0]!.displayName;
-    const found = await as(a).query(api.inbox.actions.contacts, {
+    const found = await as(a).query(api.contacts.contacts.search, {
       organizationId: a.organizationId,
       search: name.slice(0, 6),
       paginationOpts: { numItems: 10, cursor: null },
     });
     expect(found.page.map((c) => c.displayName)).toContain(name);
-    const other = await as(b).query(api.inbox.actions.contacts, { organizationId: b.organizationId, paginationOpts: { numItems: 10, cursor: null } });
+    const other = await as(b).query(api.contacts.contacts.search, { organizationId: b.organizationId, paginationOpts: { numItems: 10, cursor: null } });
     expect(other.page).toEqual([]);
   });
 });

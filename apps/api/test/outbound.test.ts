@@ -8,7 +8,7 @@ import { Webhook as StandardWebhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { api, internal } from "../convex/_generated/api";
 import type { Doc, Id } from "../convex/_generated/dataModel";
-import { newBackend, SECRETS, type Backend } from "./harness";
+import { newBackend, openSession, SECRETS, type Backend, type TestIdentity } from "./harness";
 import { genericRequest } from "./signers";
 import { eventually, startBridge } from "./simBridge";
 
@@ -18,6 +18,7 @@ let sim: ProviderSim;
 let bridge: Awaited<ReturnType<typeof startBridge>>;
 let org: Id<"organizations">;
 let userId: string;
+let owner: TestIdentity;
 const configs: Partial<Record<string, Id<"channelConfigs">>> = {};
 
 // A receiving system for the generic webhook channel: verifies our Standard Webhooks signature.
@@ -64,6 +65,7 @@ beforeEach(async () => {
     slug: "sim-org",
     owner: { userId, email: "owner@sim.test" },
   });
+  owner = await openSession(t, userId);
   const create = (provider: "twilio" | "vonage" | "meta" | "resend" | "generic" | "native", endpoint: string, credentials: Record<string, string>, settings: Record<string, string> = { apiBaseUrl: sim.url }) =>
     t.action(internal.channels.configs.createConfig, { organizationId: org, provider, endpoints: [endpoint], settings, credentials });
   configs.twilio = await create("twilio", A.twilio.numbers[0]!, { accountSid: A.twilio.accountSid, authToken: A.twilio.authToken });
@@ -74,7 +76,7 @@ beforeEach(async () => {
   configs.native = await create("native", "site", { sessionSecret: SECRETS.chatSessionSecret }, {});
 });
 
-const asOwner = () => t.withIdentity({ issuer: "https://auth.test", subject: "owner", tokenIdentifier: userId });
+const asOwner = () => t.withIdentity(owner);
 
 async function threadOf(from: string, channel: Doc<"unifiedMessages">["channel"]) {
   return eventually(
@@ -100,7 +102,7 @@ describe("send -> provider -> status callbacks, per channel", () => {
   test("SMS via Twilio: the right request, then sent -> delivered", async () => {
     await sim.sendInbound("twilio", { from: "+14155550111", text: "hi there" });
     const threadId = await threadOf("+14155550111", "sms");
-    const id = await asOwner().mutation(api.outbound.reply.reply, { organizationId: org, threadId, text: "Hello from Switchboard" });
+    const id = await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "Hello from Switchboard" });
     const final = await waitForStatus(id, ["delivered"]);
     const sent = sim.requests("twilio").filter((r) => r.method === "POST" && r.path.endsWith("/Messages.json"));
     expect(sent).toHaveLength(1);
@@ -112,7 +114,7 @@ describe("send -> provider -> status callbacks, per channel", () => {
   test("SMS via Vonage", async () => {
     await sim.sendInbound("vonage", { from: "14155550112", text: "hello vonage" });
     const threadId = await threadOf("14155550112", "sms");
-    const id = await asOwner().mutation(api.outbound.reply.reply, { organizationId: org, threadId, text: "Vonage reply" });
+    const id = await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "Vonage reply" });
     await waitForStatus(id, ["delivered"]);
     const sent = sim.requests("vonage").filter((r) => r.method === "POST" && r.path === "/v1/messages");
     expect(sent[0]!.body).toMatchObject({ channel: "sms", message_type: "text", text: "Vonage reply" });
@@ -121,7 +123,7 @@ describe("send -> provider -> status callbacks, per channel", () => {
   test("WhatsApp via Meta: delivered then read", async () => {
     await sim.sendInbound("meta", { from: "14155550113", text: "hola" });
     const threadId = await threadOf("14155550113", "whatsapp");
-    const id = await asOwner().mutation(api.outbound.reply.reply, { organizationId: org, threadId, text: "Hola!" });
+    const id = await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "Hola!" });
     const final = await waitForStatus(id, ["read"]);
     expect(final.statusHistory.map((h) => h.status)).toEqual(["queued", "sent", "delivered", "read"]);
     const sent = sim.requests("meta").filter((r) => r.method === "POST" && r.path.endsWith("/messages"));
@@ -132,7 +134,7 @@ describe("send -> provider -> status callbacks, per channel", () => {
     const inbound = await sim.sendInbound("resend", { from: "Dana <dana@example.org>", subject: "Order 42", text: "Where is it?", messageId: "<order-42@example.org>" });
     expect(inbound.status).toBe(200);
     const threadId = await threadOf("dana@example.org", "email");
-    const id = await asOwner().mutation(api.outbound.reply.reply, { organizationId: org, threadId, text: "It ships today." });
+    const id = await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "It ships today." });
     await waitForStatus(id, ["delivered", "read"]);
     const sent = sim.requests("resend").filter((r) => r.method === "POST" && r.path === "/emails");
     expect(sent[0]!.body).toMatchObject({ to: ["dana@example.org"], subject: "Re: Order 42", headers: { "In-Reply-To": "<order-42@example.org>" } });
@@ -145,7 +147,7 @@ describe("send -> provider -> status callbacks, per channel", () => {
       return [r.path, r.init] as const;
     })());
     const threadId = await threadOf("user-9", "webhook");
-    const id = await asOwner().mutation(api.outbound.reply.reply, { organizationId: org, threadId, text: "pong" });
+    const id = await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "pong" });
     const sent = await waitForStatus(id, ["sent"]);
     expect(genericReceived.at(-1)!.body).toMatchObject({ to: "user-9", text: "pong" });
     const status = genericRequest("partner", { type: "status", messageId: sent.externalMessageId, status: "delivered" });
@@ -158,14 +160,14 @@ describe("send -> provider -> status callbacks, per channel", () => {
     const { token } = await createVisitorToken(SECRETS.chatSessionSecret, "visitor_9");
     await t.fetch("/webhooks/chat/site", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ clientMessageId: "c1", text: "hi" }) });
     const threadId = await threadOf("visitor_9", "chat");
-    const id = await asOwner().mutation(api.outbound.reply.reply, { organizationId: org, threadId, text: "Hi visitor" });
+    const id = await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "Hi visitor" });
     expect((await message(id)).status).toBe("delivered");
   });
 
   test("a provider error marks the message failed with the provider's reason", async () => {
     await sim.sendInbound("twilio", { from: "+15005550001", text: "invalid number" });
     const threadId = await threadOf("+15005550001", "sms");
-    const id = await asOwner().mutation(api.outbound.reply.reply, { organizationId: org, threadId, text: "will fail" });
+    const id = await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "will fail" });
     const failed = await waitForStatus(id, ["failed"]);
     expect(failed.error!.message).toMatch(/invalid|not a valid/i);
     expect(failed.attempts).toHaveLength(1);
@@ -174,8 +176,8 @@ describe("send -> provider -> status callbacks, per channel", () => {
   test("WhatsApp outside the 24-hour window needs a template", async () => {
     await sim.sendInbound("meta", { from: "14155550114", text: "old", timestamp: Date.now() - 25 * 3600_000 });
     const threadId = await threadOf("14155550114", "whatsapp");
-    await expect(asOwner().mutation(api.outbound.reply.reply, { organizationId: org, threadId, text: "late" })).rejects.toThrow(/24-hour/);
-    const id = await asOwner().mutation(api.outbound.reply.reply, { organizationId: org, threadId, text: "", template: { name: "follow_up", language: "en_US" } });
+    await expect(asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "late" })).rejects.toThrow(/24-hour/);
+    const id = await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "", template: { name: "follow_up", language: "en_US" } });
     await waitForStatus(id, ["delivered", "read"]);
     const sent = sim.requests("meta").filter((r) => r.method === "POST" && r.path.endsWith("/messages"));
     expect(sent.at(-1)!.body).toMatchObject({ type: "template", template: { name: "follow_up", language: { code: "en_US" } } });
@@ -214,7 +216,7 @@ describe("status polling", () => {
   test("a sent message without callbacks gets its status from getDeliveryStatus", async () => {
     await sim.sendInbound("twilio", { from: "+14155550141", text: "poll me" });
     const threadId = await threadOf("+14155550141", "sms");
-    const id = await asOwner().mutation(api.outbound.reply.reply, { organizationId: org, threadId, text: "polled" });
+    const id = await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "polled" });
     const delivered = await waitForStatus(id, ["delivered"]);
     // Pretend the callbacks were lost: back to `sent`, long ago.
     await t.run((ctx) => ctx.db.patch(id, { status: "sent", sentAt: Date.now() - 10 * 60_000, statusHistory: delivered.statusHistory.slice(0, 2) }));
@@ -236,7 +238,7 @@ describe("provider outage", () => {
     const ids: Id<"unifiedMessages">[] = [];
     for (let i = 0; i < 200; i++) {
       const k = i % threads.length;
-      ids.push(await asOwner().mutation(api.outbound.reply.reply, { organizationId: org, threadId: threads[k]!, text: `reply ${Math.floor(i / threads.length)} to ${k}` }));
+      ids.push(await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId: threads[k]!, text: `reply ${Math.floor(i / threads.length)} to ${k}` }));
     }
     // Inbound during the outage is stored like any other time.
     for (const from of contacts.slice(0, 3)) await sim.sendInbound("twilio", { from, text: "still there?" });
@@ -291,7 +293,7 @@ describe("secrets never leave the server", () => {
       await sim.sendInbound("meta", { from: "14155550132", text: "secret test" });
       await sim.sendInbound("resend", { from: "x@example.org", subject: "s", text: "secret test" });
       const threadId = await threadOf("+14155550131", "sms");
-      const id = await asOwner().mutation(api.outbound.reply.reply, { organizationId: org, threadId, text: "reply" });
+      const id = await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "reply" });
       await waitForStatus(id, ["delivered"]);
       sim.fail("resend", { mode: "5xx" });
       for (const configId of Object.values(configs)) {
@@ -309,13 +311,13 @@ describe("secrets never leave the server", () => {
         }),
       );
       results.push(await asOwner().query(api.channels.settings.list, { organizationId: org }));
-      results.push(await asOwner().query(api.channels.settings.healthSummary, { organizationId: org }));
-      const threads = await asOwner().query(api.inbox.threads.list, { organizationId: org, paginationOpts: { numItems: 50, cursor: null } });
+      results.push(await asOwner().query(api.channels.settings.listHealth, { organizationId: org }));
+      const threads = await asOwner().query(api.threads.threads.list, { organizationId: org, paginationOpts: { numItems: 50, cursor: null } });
       results.push(threads);
       for (const thread of threads.page) {
-        results.push(await asOwner().query(api.inbox.threads.get, { organizationId: org, threadId: thread._id }));
-        results.push(await asOwner().query(api.inbox.threads.messages, { organizationId: org, threadId: thread._id, paginationOpts: { numItems: 50, cursor: null } }));
-        results.push(await asOwner().query(api.contacts.queries.get, { organizationId: org, contactId: thread.contactId }));
+        results.push(await asOwner().query(api.threads.threads.get, { organizationId: org, threadId: thread._id }));
+        results.push(await asOwner().query(api.threads.threads.listMessages, { organizationId: org, threadId: thread._id, paginationOpts: { numItems: 50, cursor: null } }));
+        results.push(await asOwner().query(api.contacts.contacts.get, { organizationId: org, contactId: thread.contactId }));
       }
       await expect(
         asOwner().action(api.channels.settings.save, { organizationId: org, provider: "resend", endpoints: ["x@y.test"], settings: {}, credentials: { apiKey: A.resend.apiKey, webhookSecret: "not-a-whsec" } }),

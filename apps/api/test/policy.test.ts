@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { backoffMs, healthAfterFailure, probeDelayMs, DOWN_AFTER_FAILURES } from "../convex/outbound/policy";
+import { DOWN_AFTER_FAILURES, healthAfterFailure } from "../convex/channels/health";
+import { backoffMs, probeDelayMs } from "../convex/outbound/policy";
 
 describe("delivery policy", () => {
   test("exponential backoff with equal jitter stays within [half, full] of the nominal delay", () => {

@@ -18,7 +18,7 @@ let b: SeededOrg;
 let keyA: string;
 let keyB: string;
 
-const owner = (org: SeededOrg) => t.withIdentity({ issuer: "https://auth.test", subject: org.userId, tokenIdentifier: org.userId });
+const owner = (org: SeededOrg) => t.withIdentity(org.identity);
 const call = (key: string | null, path: string, init: RequestInit = {}) =>
   t.fetch(path, { ...init, headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(init.body ? { "content-type": "application/json" } : {}), ...(init.headers as Record<string, string>) } });
 
@@ -26,8 +26,8 @@ beforeEach(async () => {
   t = newBackend();
   a = await seedOrg(t, "rest-a", ENDPOINTS(1));
   b = await seedOrg(t, "rest-b", ENDPOINTS(2));
-  keyA = (await owner(a).action(api.api.keys.create, { organizationId: a.organizationId, name: "CRM sync" })).key;
-  keyB = (await owner(b).action(api.api.keys.create, { organizationId: b.organizationId, name: "B" })).key;
+  keyA = (await owner(a).action(api.rest.apiKeys.create, { organizationId: a.organizationId, name: "CRM sync" })).key;
+  keyB = (await owner(b).action(api.rest.apiKeys.create, { organizationId: b.organizationId, name: "B" })).key;
   const r = twilioSms("+14155559999", ENDPOINTS(1).phone, "Need help with my order", "SM99990000000000000000000000000001");
   expect((await t.fetch(r.path, r.init)).status).toBe(200);
 });
@@ -35,7 +35,7 @@ beforeEach(async () => {
 describe("REST API v1", () => {
   test("keys are shown once, stored hashed, and listed without the secret", async () => {
     expect(keyA).toMatch(/^sb_live_[A-Za-z0-9]{32}$/);
-    const listed = await owner(a).query(api.api.keys.list, { organizationId: a.organizationId });
+    const listed = await owner(a).query(api.rest.apiKeys.list, { organizationId: a.organizationId });
     expect(listed).toHaveLength(1);
     expect(JSON.stringify(listed)).not.toContain(keyA);
     const stored = await t.run((ctx) => ctx.db.query("apiKeys").withIndex("by_org", (q) => q.eq("organizationId", a.organizationId)).collect());
@@ -105,15 +105,15 @@ describe("REST API v1", () => {
   });
 
   test("a revoked key stops working", async () => {
-    const [key] = await owner(a).query(api.api.keys.list, { organizationId: a.organizationId });
-    await owner(a).mutation(api.api.keys.revoke, { organizationId: a.organizationId, keyId: key!._id });
+    const [key] = await owner(a).query(api.rest.apiKeys.list, { organizationId: a.organizationId });
+    await owner(a).mutation(api.rest.apiKeys.revoke, { organizationId: a.organizationId, keyId: key!._id });
     expect((await call(keyA, "/api/v1/threads")).status).toBe(401);
   });
 
   test("agents cannot manage keys; other admins cannot touch this org's keys", async () => {
-    await expect(owner(b).action(api.api.keys.create, { organizationId: a.organizationId, name: "x" })).rejects.toThrow(/not a member/);
-    const [key] = await owner(a).query(api.api.keys.list, { organizationId: a.organizationId });
-    await expect(owner(b).mutation(api.api.keys.revoke, { organizationId: b.organizationId, keyId: key!._id })).rejects.toThrow(/Not found/);
+    await expect(owner(b).action(api.rest.apiKeys.create, { organizationId: a.organizationId, name: "x" })).rejects.toThrow(/not a member/);
+    const [key] = await owner(a).query(api.rest.apiKeys.list, { organizationId: a.organizationId });
+    await expect(owner(b).mutation(api.rest.apiKeys.revoke, { organizationId: b.organizationId, keyId: key!._id })).rejects.toThrow(/Not found/);
   });
 
   test("the OpenAPI document is served without a key", async () => {

@@ -242,7 +242,7 @@ describe("Convex tokens stop working when the session ends", () => {
   test("sign up, get a token, sign out: the old token is refused by the session check and by user functions", async () => {
     const t = newAuthBackend();
     const s = await signUp(t, "Ada", "ada@example.com", PASSWORD);
-    const organizationId = await s.as.mutation(api.orgs.setup.create, { name: "Acme" });
+    const organizationId = await s.as.mutation(api.orgs.organizations.create, { name: "Acme" });
     const live = await s.as.run((ctx) => requireLiveIdentity(ctx));
     expect(live.tokenIdentifier).toBe(s.tokenIdentifier);
 
@@ -251,8 +251,8 @@ describe("Convex tokens stop working when the session ends", () => {
     expect(await findMany(t, "session")).toEqual([]);
 
     await expect(s.as.run((ctx) => requireLiveIdentity(ctx))).rejects.toThrow(/session has ended/);
-    await expect(s.as.query(api.orgs.members.invitation, { token: "x.y" })).rejects.toThrow(/session has ended/);
-    await expect(s.as.mutation(api.orgs.setup.create, { name: "Second" })).rejects.toThrow(/session has ended/);
+    await expect(s.as.query(api.orgs.invitations.get, { token: "x.y" })).rejects.toThrow(/session has ended/);
+    await expect(s.as.mutation(api.orgs.organizations.create, { name: "Second" })).rejects.toThrow(/session has ended/);
     // Nothing was created with the dead token.
     const orgs = await t.run((ctx) => ctx.db.query("organizations").collect());
     expect(orgs.map((o) => o._id)).toEqual([organizationId]);

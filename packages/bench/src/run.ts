@@ -156,18 +156,18 @@ async function opMetrics(admin: AdminApi, org: SeededOrg, existing: number) {
     ingestDuplicate: await probe(known, site),
     inboxPage25: (await admin.call<{ metrics: Record<string, number> }>(
       "benchProbe/metrics:measureQuery",
-      { path: "inbox/threads:list", args: { organizationId: org.organizationId, paginationOpts: { numItems: 25, cursor: null } } },
+      { path: "threads/threads:list", args: { organizationId: org.organizationId, paginationOpts: { numItems: 25, cursor: null } } },
       org.owner,
     )).metrics,
   };
   const threads = await admin.call<{ page: { _id: string }[] }>(
-    "inbox/threads:list",
+    "threads/threads:list",
     { organizationId: org.organizationId, paginationOpts: { numItems: 1, cursor: null } },
     org.owner,
   );
   const threadMessages = (await admin.call<{ metrics: Record<string, number> }>(
     "benchProbe/metrics:measureQuery",
-    { path: "inbox/threads:messages", args: { organizationId: org.organizationId, threadId: threads.page[0]!._id, paginationOpts: { numItems: 50, cursor: null } } },
+    { path: "threads/threads:listMessages", args: { organizationId: org.organizationId, threadId: threads.page[0]!._id, paginationOpts: { numItems: 50, cursor: null } } },
     org.owner,
   )).metrics;
   return { ...out, threadMessagesPage50: threadMessages };
@@ -175,7 +175,7 @@ async function opMetrics(admin: AdminApi, org: SeededOrg, existing: number) {
 
 // ------------------------------------------------------------------------------------- reactive
 async function reactive(b: BackendProcess, org: SeededOrg, SUBSCRIBERS: number) {
-  const list = makeFunctionReference<"query">("inbox/threads:list");
+  const list = makeFunctionReference<"query">("threads/threads:list");
   const clients: ConvexClient[] = [];
   let marker = "";
   let sentAt = 0;

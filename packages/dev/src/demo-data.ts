@@ -140,5 +140,5 @@ export async function ensureDemoUser(opts: {
   const { makeFunctionReference } = await import("convex/server");
   const client = new ConvexHttpClient(opts.cloudUrl);
   client.setAuth(jwt);
-  await client.mutation(makeFunctionReference<"mutation">("orgs/members:acceptInvites"), { token: invitation.token });
+  await client.mutation(makeFunctionReference<"mutation">("orgs/invitations:accept"), { token: invitation.token });
 }

@@ -4,12 +4,11 @@ import { ConvexError, v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalAction, internalMutation, type MutationCtx } from "../_generated/server";
-import { metaVerifyTokenEndpoint, normalizeEndpoint } from "../inbound/endpoints";
+import { metaVerifyTokenEndpoint, normalizeEndpoint } from "./endpoints";
+import { INITIAL_HEALTH } from "./health";
 import { fail } from "../lib/auth";
 import { credentialAad, encryptString, type Envelope } from "../lib/crypto";
 import { encrypted, providerId } from "../schema/validators";
-
-export const INITIAL_HEALTH = { state: "unknown" as const, consecutiveFailures: 0 };
 
 /** Name of a channel nobody named: "sms (twilio)". */
 export const defaultChannelName = (provider: ProviderId) => `${CHANNEL_OF_PROVIDER[provider]} (${provider})`;

@@ -2,12 +2,13 @@ import { secretFieldsOf, type HealthResult } from "@switchboard/channels";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
-import { action, internalMutation, internalQuery, mutation, query, type QueryCtx } from "../_generated/server";
-import { decryptCredentials } from "../inbound/webhooks";
+import { internalMutation, internalQuery, type QueryCtx } from "../_generated/server";
+import { decryptCredentials } from "./runtime";
 import { ADMIN_ROLES, fail, getOwned, requireMember } from "../lib/auth";
-import { checkConfig } from "../outbound/health";
+import { checkConfig } from "./health";
 import { providerId } from "../schema/validators";
 import { channelWrite, defaultChannelName, prepareChannel, writeChannel } from "./configs";
+import { adminAction, adminMutation, adminQuery, memberQuery } from "../lib/functions";
 
 /** Webhook paths a provider posts to (shown to admins to copy into the provider console). */
 function webhookPaths(config: Doc<"channelConfigs">, endpoints: string[]): { label: string; path: string }[] {
@@ -65,10 +66,9 @@ export async function publicView(ctx: QueryCtx, config: Doc<"channelConfigs">) {
   };
 }
 
-export const list = query({
-  args: { organizationId: v.id("organizations") },
+export const list = adminQuery({
+  args: {},
   handler: async (ctx, { organizationId }) => {
-    await requireMember(ctx, organizationId, ADMIN_ROLES);
     const configs = await ctx.db
       .query("channelConfigs")
       .withIndex("by_org_channel", (q) => q.eq("organizationId", organizationId))
@@ -78,10 +78,9 @@ export const list = query({
 });
 
 /** Health of every channel for the dashboard banner (agents see it too; no settings). */
-export const healthSummary = query({
-  args: { organizationId: v.id("organizations") },
+export const listHealth = memberQuery({
+  args: {},
   handler: async (ctx, { organizationId }) => {
-    await requireMember(ctx, organizationId);
     const configs = await ctx.db
       .query("channelConfigs")
       .withIndex("by_org_channel", (q) => q.eq("organizationId", organizationId))
@@ -114,9 +113,8 @@ export const applySave = internalMutation({
  * its stored value, a field with a value replaces it. The merged set is validated against the
  * provider's schema before anything is written; each field is sealed on its own.
  */
-export const save = action({
+export const save = adminAction({
   args: {
-    organizationId: v.id("organizations"),
     channelConfigId: v.optional(v.id("channelConfigs")),
     provider: providerId,
     name: v.optional(v.string()),
@@ -152,10 +150,9 @@ export const save = action({
   },
 });
 
-export const setEnabled = mutation({
-  args: { organizationId: v.id("organizations"), channelConfigId: v.id("channelConfigs"), enabled: v.boolean() },
+export const setEnabled = adminMutation({
+  args: { channelConfigId: v.id("channelConfigs"), enabled: v.boolean() },
   handler: async (ctx, { organizationId, channelConfigId, enabled }) => {
-    await requireMember(ctx, organizationId, ADMIN_ROLES);
     const config = await getOwned(ctx, organizationId, channelConfigId);
     await ctx.db.patch(config._id, { enabled, updatedAt: Date.now() });
     if (enabled) await ctx.scheduler.runAfter(0, internal.outbound.dispatch.run, { channelConfigId });
@@ -163,8 +160,8 @@ export const setEnabled = mutation({
 });
 
 /** "Test connection": runs the adapter's healthCheck now and records it. */
-export const testConnection = action({
-  args: { organizationId: v.id("organizations"), channelConfigId: v.id("channelConfigs") },
+export const testConnection = adminAction({
+  args: { channelConfigId: v.id("channelConfigs") },
   handler: async (ctx, { organizationId, channelConfigId }): Promise<HealthResult> => {
     const config = await ctx.runQuery(internal.channels.settings.adminConfig, { organizationId, channelConfigId });
     if (!config) fail("not_found", "Not found");

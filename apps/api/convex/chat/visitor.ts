@@ -2,8 +2,8 @@ import { createVisitorToken, verifyVisitorToken } from "@switchboard/channels";
 import { ConvexError, v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
-import { action, query } from "../_generated/server";
 import { decryptString, credentialAad } from "../lib/crypto";
+import { visitorAction, visitorQuery } from "../lib/functions";
 
 /**
  * The visitor chat widget. No Convex auth here: a visitor is authorised by the session token
@@ -24,7 +24,7 @@ function newVisitorId(): string {
 }
 
 /** Starts (or resumes, with a valid token) a visitor session for a widget. */
-export const start = action({
+export const start = visitorAction({
   args: { widgetKey: v.string(), token: v.optional(v.string()), visitorId: v.optional(v.string()) },
   handler: async (
     ctx,
@@ -52,7 +52,7 @@ export const start = action({
 });
 
 /** The visitor's own chat messages, oldest first (the newest VISITOR_MESSAGE_LIMIT). */
-export const messages = query({
+export const listMessages = visitorQuery({
   args: { organizationId: v.id("organizations"), channelConfigId: v.id("channelConfigs"), token: v.string() },
   handler: async (ctx, { organizationId, channelConfigId, token }) => {
     const config = await ctx.db.get(channelConfigId);

@@ -8,12 +8,13 @@ import { IDENTIFIER_KIND_OF_CHANNEL, type ChannelId } from "@switchboard/channel
 import { normalizeIdentifier } from "@switchboard/channels";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
-import { mutation, type MutationCtx } from "../_generated/server";
-import { fail, requireMember } from "../lib/auth";
+import { type MutationCtx } from "../_generated/server";
+import { fail, getOwned } from "../lib/auth";
 import { channelId } from "../schema/validators";
-import { companyDomainOf, contactsAtDomain, getLiveContact, getOwnedDoc, nameKey, otherHolders, registerDomain } from "./lib";
+import { companyDomainOf, contactsAtDomain, getLiveContact, nameKey, otherHolders, registerDomain } from "./model";
 import { findIdentity } from "./resolve";
-import { SIGNAL_WEIGHTS, suggestMerge } from "./suggestions";
+import { SIGNAL_WEIGHTS, suggestMerge } from "./mergeSuggestions";
+import { memberMutation } from "../lib/functions";
 
 /** Normalises a manually entered identifier; throws invalid_argument when it cannot be. */
 export function normalizeManual(channel: ChannelId, raw: string, defaultRegion: string) {
@@ -61,16 +62,15 @@ export async function suggestFromNameAndDomain(
   return out;
 }
 
-export const add = mutation({
+export const add = memberMutation({
   args: {
-    organizationId: v.id("organizations"),
     contactId: v.id("contacts"),
     channel: channelId,
     identifier: v.string(),
     displayName: v.optional(v.string()),
   },
   handler: async (ctx, args) => {
-    const member = await requireMember(ctx, args.organizationId);
+    const member = ctx.member;
     const contact = await getLiveContact(ctx, args.organizationId, args.contactId);
     const org = (await ctx.db.get(args.organizationId))!;
     const { kind, identifier } = normalizeManual(args.channel, args.identifier, org.defaultRegion);
@@ -128,11 +128,10 @@ export const add = mutation({
   },
 });
 
-export const remove = mutation({
-  args: { organizationId: v.id("organizations"), identityId: v.id("contactIdentities") },
+export const remove = memberMutation({
+  args: { identityId: v.id("contactIdentities") },
   handler: async (ctx, { organizationId, identityId }) => {
-    await requireMember(ctx, organizationId);
-    const identity = await getOwnedDoc(ctx, organizationId, identityId);
+    const identity = await getOwned(ctx, organizationId, identityId);
     const contact = await getLiveContact(ctx, organizationId, identity.contactId);
     await ctx.db.delete(identity._id);
     const patch: Partial<Doc<"contacts">> = {};
@@ -143,11 +142,10 @@ export const remove = mutation({
   },
 });
 
-export const verify = mutation({
-  args: { organizationId: v.id("organizations"), identityId: v.id("contactIdentities"), verified: v.optional(v.boolean()) },
+export const verify = memberMutation({
+  args: { identityId: v.id("contactIdentities"), verified: v.optional(v.boolean()) },
   handler: async (ctx, { organizationId, identityId, verified }) => {
-    await requireMember(ctx, organizationId);
-    const identity = await getOwnedDoc(ctx, organizationId, identityId);
+    const identity = await getOwned(ctx, organizationId, identityId);
     await getLiveContact(ctx, organizationId, identity.contactId);
     await ctx.db.patch(identity._id, { verified: verified ?? true });
     return null;

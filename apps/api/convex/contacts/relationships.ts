@@ -6,9 +6,10 @@
  */
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
-import { mutation, type MutationCtx, type QueryCtx } from "../_generated/server";
-import { fail, requireMember } from "../lib/auth";
-import { getLiveContact, getOwnedDoc } from "./lib";
+import { type MutationCtx, type QueryCtx } from "../_generated/server";
+import { fail, getOwned } from "../lib/auth";
+import { getLiveContact } from "./model";
+import { memberMutation } from "../lib/functions";
 
 /** Relationships of one type one contact can have from extraction (keeps every lookup bounded). */
 export const MAX_RELATIONSHIPS_PER_TYPE = 200;
@@ -111,16 +112,15 @@ function checkType(type: string) {
 }
 
 /** Adds a manual relationship; an extracted one for the same (from, to, type) becomes manual. */
-export const create = mutation({
+export const create = memberMutation({
   args: {
-    organizationId: v.id("organizations"),
     fromContactId: v.id("contacts"),
     toContactId: v.id("contacts"),
     type: v.string(),
     note: v.optional(v.string()),
   },
   handler: async (ctx, { organizationId, fromContactId, toContactId, type, note }) => {
-    const member = await requireMember(ctx, organizationId);
+    const member = ctx.member;
     checkType(type);
     if (fromContactId === toContactId) fail("invalid_argument", "A contact cannot be related to itself");
     await getLiveContact(ctx, organizationId, fromContactId);
@@ -158,17 +158,16 @@ export const create = mutation({
 });
 
 /** Edits a relationship; the edit makes it manual (extraction never overwrites it again). */
-export const update = mutation({
+export const update = memberMutation({
   args: {
-    organizationId: v.id("organizations"),
     relationshipId: v.id("contactRelationships"),
     type: v.optional(v.string()),
     confidence: v.optional(v.number()),
     note: v.optional(v.string()),
   },
   handler: async (ctx, { organizationId, relationshipId, type, confidence, note }) => {
-    const member = await requireMember(ctx, organizationId);
-    const rel = await getOwnedDoc(ctx, organizationId, relationshipId);
+    const member = ctx.member;
+    const rel = await getOwned(ctx, organizationId, relationshipId);
     if (type !== undefined) checkType(type);
     if (confidence !== undefined && !(confidence >= 0 && confidence <= 1)) fail("invalid_argument", "confidence must be between 0 and 1");
     await ctx.db.patch(rel._id, {
@@ -187,11 +186,10 @@ export const update = mutation({
 });
 
 /** Deletes a relationship; extraction will not re-create it. */
-export const remove = mutation({
-  args: { organizationId: v.id("organizations"), relationshipId: v.id("contactRelationships") },
+export const remove = memberMutation({
+  args: { relationshipId: v.id("contactRelationships") },
   handler: async (ctx, { organizationId, relationshipId }) => {
-    await requireMember(ctx, organizationId);
-    const rel = await getOwnedDoc(ctx, organizationId, relationshipId);
+    const rel = await getOwned(ctx, organizationId, relationshipId);
     await ctx.db.delete(rel._id);
     const existing = await ctx.db
       .query("relationshipSuppressions")

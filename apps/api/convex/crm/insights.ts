@@ -12,30 +12,28 @@
  *   relationships    candidates resolved to contacts by email -> contactRelationships
  *                    (agent_extracted); same company domain -> colleague; name+domain duplicates
  * Per burst: the contact's preferences + health score are recomputed (crm/profile.ts).
+ * Each step is a phase in crm/insights/ (one file each, with its caps named there).
  */
-import { advanceDeal, detectJobChange, extractDeterministic, fulfilmentEvidence, type MessageInput } from "@switchboard/insights";
+import { extractDeterministic, type MessageInput } from "@switchboard/insights";
 import type { CountryCode } from "libphonenumber-js";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
-import { suggestFromNameAndDomain } from "../contacts/identities";
-import { companyDomainOf, contactsAtDomain, otherHolders, registerDomain } from "../contacts/lib";
-import { upsertExtractedRelationship } from "../contacts/relationships";
+import { companyDomainOf } from "../contacts/model";
 import { liveContact } from "../contacts/resolve";
-import { SIGNAL_WEIGHTS, suggestMerge } from "../contacts/suggestions";
-import { getProfile, refreshProfile, toCommitment } from "./profile";
+import { applyCommitments } from "./insights/commitments";
+import type { MessageContext } from "./insights/context";
+import { advanceDealStage } from "./insights/dealStage";
+import { recordJobChange } from "./insights/jobChange";
+import { storeMessageInsight } from "./insights/messageInsight";
+import { storeSignatureProfile } from "./insights/profile";
+import { linkRelationships } from "./insights/relationships";
+import { applySignatureIdentities } from "./insights/signature";
+import { refreshProfile } from "./profile";
 
-/** Open commitments of the contact checked for fulfilment by each new message. */
-export const FULFILMENT_WINDOW = 50;
-/** Contacts at the sender's company domain linked as colleagues per message. */
-export const DOMAIN_COLLEAGUES = 10;
 /** Timeline event kinds produced by extraction (recompute deletes and re-creates them). */
 export const DERIVED_EVENT_KINDS = ["job_change", "deal_stage"] as const;
-/** Commitments / relationship candidates taken from one message. */
-export const MAX_PER_MESSAGE = 20;
-/** Confidence of the "same company domain" colleague signal. */
-export const DOMAIN_COLLEAGUE_CONFIDENCE = 0.4;
 
 /** Longest text handed to the extractor: the head (body) and the tail (signature) of longer ones. */
 export const MAX_EXTRACT_CHARS = 20_000;
@@ -58,11 +56,6 @@ export function toMessageInput(m: Doc<"unifiedMessages">): MessageInput {
     senderIdentifier: m.direction === "inbound" ? m.from : undefined,
     cc: m.cc,
   };
-}
-
-function clean(s: string | null | undefined): string | undefined {
-  const t = s?.trim();
-  return t ? t : undefined;
 }
 
 /** Extracts and stores the insights of one message. Returns the contact it was attributed to. */
@@ -94,207 +87,29 @@ export async function processMessage(
     return null;
   }
   const inbound = msg.direction === "inbound";
-  const sig = inbound ? ext.signature : null;
-  const senderEmail = inbound && msg.channel === "email" ? msg.from.toLowerCase() : undefined;
-
-  // Commitments: earlier open promises fulfilled by this message, then this message's own.
-  const open = await ctx.db
-    .query("commitments")
-    .withIndex("by_contact_status", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId).eq("status", "open"))
-    .take(FULFILMENT_WINDOW);
-  for (const c of open) {
-    if (c.sourceMessageId === msg._id) continue;
-    const evidence = fulfilmentEvidence(toCommitment(c), input);
-    if (evidence) {
-      await ctx.db.patch(c._id, { status: "done", doneAt: msg.sentAt, doneByMessageId: msg._id, doneEvidence: evidence });
-    }
-  }
-  for (const c of ext.commitments.slice(0, MAX_PER_MESSAGE)) {
-    await ctx.db.insert("commitments", {
-      organizationId,
-      contactId,
-      sourceMessageId: msg._id,
-      text: c.text,
-      action: c.action,
-      kind: c.kind,
-      actor: c.actor,
-      who: clean(c.who),
-      status: "open",
-      dueAt: c.dueAt ?? undefined,
-      duePhrase: clean(c.duePhrase),
-      createdAt: c.createdAt,
-    });
-  }
-
-  // Relationships: resolve the people named to contacts by email address.
-  const mentions: NonNullable<Doc<"messageInsights">["mentions"]> = [];
-  for (const r of ext.relationships.slice(0, MAX_PER_MESSAGE)) {
-    const email = r.toRef.email?.toLowerCase();
-    let target: Doc<"contacts"> | null = null;
-    if (email) {
-      const { holders, onSelf } = await otherHolders(ctx, organizationId, "email", email, contactId);
-      if (onSelf) continue;
-      target = holders[0] ?? null;
-    }
-    if (!target) {
-      mentions.push({ name: clean(r.toRef.name), email, type: r.type, confidence: r.confidence, evidence: r.evidence });
-      continue;
-    }
-    await upsertExtractedRelationship(ctx, {
-      organizationId,
-      fromContactId: contactId,
-      toContactId: target._id,
-      type: r.type,
-      confidence: r.confidence,
-      evidence: { messageId: msg._id, text: r.evidence },
-      now,
-    });
-  }
-  const senderDomain = companyDomainOf(senderEmail);
-  // Domain signals are evaluated once per (contact, domain): the first time the contact writes
-  // from it (they are not per-message evidence, and this keeps each message's reads small).
-  if (senderDomain && senderDomain !== ownDomain && (await registerDomain(ctx, organizationId, contactId, senderDomain, now))) {
-    for (const peer of await contactsAtDomain(ctx, organizationId, senderDomain, contactId, DOMAIN_COLLEAGUES)) {
-      await upsertExtractedRelationship(ctx, {
-        organizationId,
-        fromContactId: contactId,
-        toContactId: peer._id,
-        type: "colleague",
-        confidence: DOMAIN_COLLEAGUE_CONFIDENCE,
-        evidence: { text: `same company domain ${senderDomain}` },
-        now,
-      });
-    }
-    await suggestFromNameAndDomain(ctx, organizationId, contact, senderDomain, now, msg._id);
-  }
-
-  // Signature: identifiers -> identities or merge suggestions; title/company -> profile.
-  let contactPatch: Partial<Doc<"contacts">> = {};
-  if (sig) {
-    const found: Array<{ kind: "phone" | "email"; value: string }> = [
-      ...sig.phones.map((p) => ({ kind: "phone" as const, value: p })),
-      ...sig.emails.filter((e) => e !== senderEmail).map((e) => ({ kind: "email" as const, value: e.toLowerCase() })),
-    ];
-    for (const { kind, value } of found.slice(0, 6)) {
-      const { holders, onSelf } = await otherHolders(ctx, organizationId, kind, value, contactId);
-      for (const other of holders.slice(0, 3)) {
-        await suggestMerge(
-          ctx,
-          organizationId,
-          contactId,
-          other._id,
-          {
-            signal: "signature_identifier",
-            detail: `${kind === "phone" ? "Phone" : "Email"} ${value} in the signature of a ${msg.channel} message from "${contact.displayName}" belongs to "${other.displayName}"`,
-            key: `sig:${kind}:${value}`,
-            weight: kind === "phone" ? SIGNAL_WEIGHTS.signature_phone : SIGNAL_WEIGHTS.signature_email,
-            messageId: msg._id,
-          },
-          now,
-        );
-      }
-      if (!onSelf && holders.length === 0) {
-        await ctx.db.insert("contactIdentities", {
-          organizationId,
-          contactId,
-          channel: kind === "phone" ? "sms" : "email",
-          kind,
-          identifier: value,
-          verified: false,
-          source: "signature",
-          createdAt: now,
-        });
-      }
-    }
-    const title = clean(sig.title);
-    const company = clean(sig.company);
-    if (title || company) {
-      const change = detectJobChange({ title: contact.title, company: contact.company }, { title, company });
-      if (change.changed) {
-        const from = change.kind === "company" ? contact.company : contact.title;
-        const to = change.kind === "company" ? company : title;
-        await ctx.db.insert("contactEvents", {
-          organizationId,
-          contactId,
-          kind: "job_change",
-          at: msg.sentAt,
-          summary:
-            change.kind === "company"
-              ? `${contact.displayName} moved from ${from} to ${to}${title ? ` (${title})` : ""}`
-              : `${contact.displayName} changed title from ${from} to ${to}`,
-          data: { change: change.kind, from: change.from, to: change.to },
-          sourceMessageId: msg._id,
-        });
-      }
-      contactPatch = { ...contactPatch, title: title ?? contact.title, company: company ?? contact.company };
-      const profile = await getProfile(ctx, organizationId, contactId);
-      const signature = {
-        title,
-        company,
-        phones: sig.phones,
-        links: sig.links.slice(0, 10),
-        sourceMessageId: msg._id,
-        at: msg.sentAt,
-      };
-      if (profile) await ctx.db.patch(profile._id, { signature });
-      else await ctx.db.insert("contactProfiles", { organizationId, contactId, signature, basedOnMessages: 0, computedAt: now });
-    }
-  }
-
-  // Deal stage.
-  if (ext.dealCue) {
-    const deal = await ctx.db
-      .query("deals")
-      .withIndex("by_contact", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
-      .first();
-    const current = deal?.stage ?? null;
-    const advance = advanceDeal(current, ext.dealCue);
-    if (advance.changed && advance.stage) {
-      const fields = {
-        stage: advance.stage,
-        confidence: ext.dealCue.confidence,
-        cue: ext.dealCue.cue,
-        sourceMessageId: msg._id,
-        updatedAt: now,
-      };
-      if (deal) await ctx.db.patch(deal._id, fields);
-      else await ctx.db.insert("deals", { organizationId, contactId, ...fields, createdAt: now });
-      await ctx.db.insert("contactEvents", {
-        organizationId,
-        contactId,
-        kind: "deal_stage",
-        at: msg.sentAt,
-        summary: `Deal ${current ? `moved from ${current} to ${advance.stage}` : `opened at ${advance.stage}`}: “${ext.dealCue.cue}”`,
-        data: { from: current, to: advance.stage, cue: ext.dealCue.cue, confidence: ext.dealCue.confidence, reason: advance.reason },
-        sourceMessageId: msg._id,
-      });
-      contactPatch = { ...contactPatch, dealStage: advance.stage };
-    }
-  }
-
-  await ctx.db.insert("messageInsights", {
+  const m: MessageContext = {
+    ctx,
+    org,
     organizationId,
+    contact,
     contactId,
-    messageId: msg._id,
-    direction: msg.direction,
-    at: msg.sentAt,
-    sentiment: ext.sentiment.score,
-    sentimentLabel: ext.sentiment.label,
-    dealCue: ext.dealCue
-      ? { stage: ext.dealCue.stage, confidence: ext.dealCue.confidence, cue: ext.dealCue.cue, reopen: ext.dealCue.reopen }
-      : undefined,
-    mentions: mentions.length ? mentions.slice(0, 10) : undefined,
-    signature: sig
-      ? {
-          name: clean(sig.name),
-          title: clean(sig.title),
-          company: clean(sig.company),
-          phones: sig.phones,
-          emails: sig.emails,
-          links: sig.links.slice(0, 10),
-        }
-      : undefined,
-  });
+    msg,
+    input,
+    ext,
+    sig: inbound ? ext.signature : null,
+    senderEmail: inbound && msg.channel === "email" ? msg.from.toLowerCase() : undefined,
+    ownDomain,
+    now,
+  };
+  // The phases, in this order (later ones read what earlier ones wrote, e.g. identities).
+  await applyCommitments(m);
+  const mentions = await linkRelationships(m);
+  await applySignatureIdentities(m);
+  const jobPatch = await recordJobChange(m);
+  await storeSignatureProfile(m);
+  const dealPatch = await advanceDealStage(m);
+  await storeMessageInsight(m, mentions);
+  const contactPatch = { ...jobPatch, ...dealPatch };
   if (Object.keys(contactPatch).length) await ctx.db.patch(contactId, { ...contactPatch, updatedAt: now });
   await ctx.db.patch(msg._id, { insightsAt: now });
   return contactId;

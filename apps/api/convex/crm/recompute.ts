@@ -10,19 +10,20 @@
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
-import { action, internalMutation, query, type MutationCtx } from "../_generated/server";
-import { getLiveContact, getOwnedDoc } from "../contacts/lib";
-import { requireMember } from "../lib/auth";
+import { internalMutation, type MutationCtx } from "../_generated/server";
+import { getLiveContact } from "../contacts/model";
+import { getOwned, requireMember } from "../lib/auth";
 import { DERIVED_EVENT_KINDS, processMessage } from "./insights";
 import { getProfile, refreshProfile } from "./profile";
+import { memberAction, memberQuery } from "../lib/functions";
 
 export const RECOMPUTE_BATCH = 100;
 export const RECOMPUTE_REPLAY = 50;
 const CLEAR_PHASES = ["messageInsights", "commitments", "deals", "contactEvents", "contactRelationships", "companyDomains"] as const;
 
 /** Public entry point: starts (or joins) the batched recompute of a contact; returns the job id. */
-export const run = action({
-  args: { organizationId: v.id("organizations"), contactId: v.id("contacts") },
+export const run = memberAction({
+  args: { contactId: v.id("contacts") },
   handler: async (ctx, args): Promise<Id<"recomputeJobs">> => {
     return ctx.runMutation(internal.crm.recompute.start, args);
   },
@@ -153,10 +154,9 @@ export const step = internalMutation({
   },
 });
 
-export const get = query({
-  args: { organizationId: v.id("organizations"), jobId: v.id("recomputeJobs") },
+export const get = memberQuery({
+  args: { jobId: v.id("recomputeJobs") },
   handler: async (ctx, { organizationId, jobId }) => {
-    await requireMember(ctx, organizationId);
-    return getOwnedDoc(ctx, organizationId, jobId);
+    return getOwned(ctx, organizationId, jobId);
   },
 });

@@ -12,9 +12,9 @@
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
-import { query, type QueryCtx } from "../_generated/server";
-import { fail, requireMember } from "../lib/auth";
-import { getOwnedDoc } from "../contacts/lib";
+import { type QueryCtx } from "../_generated/server";
+import { fail, getOwned } from "../lib/auth";
+import { memberQuery } from "../lib/functions";
 
 export const TIMELINE_MAX_PAGE = 100;
 
@@ -173,11 +173,10 @@ export async function timelinePage(
 }
 
 /** The contact's unified timeline, newest first. Pass continueCursor back for the next page. */
-export const list = query({
-  args: { organizationId: v.id("organizations"), contactId: v.id("contacts"), paginationOpts: paginationOptsValidator },
+export const list = memberQuery({
+  args: { contactId: v.id("contacts"), paginationOpts: paginationOptsValidator },
   handler: async (ctx, { organizationId, contactId, paginationOpts }) => {
-    await requireMember(ctx, organizationId);
-    await getOwnedDoc(ctx, organizationId, contactId);
+    await getOwned(ctx, organizationId, contactId);
     return timelinePage(ctx, organizationId, contactId, paginationOpts.cursor, paginationOpts.numItems);
   },
 });

@@ -2,8 +2,8 @@ import { getAdapter, type InboundMessage } from "@switchboard/channels";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
-import { previewOf } from "../inbox/link";
-import { adapterContext } from "../outbound/adapterContext";
+import { previewOf } from "../threads/model";
+import { adapterContext } from "../channels/runtime";
 
 /** Attempts to fetch a metadata-only message's content before giving up (backoff doubles). */
 export const MAX_HYDRATE_ATTEMPTS = 6;

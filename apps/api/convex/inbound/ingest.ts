@@ -1,22 +1,19 @@
-import { isStatusAdvance } from "@switchboard/channels/ids";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
 import { resolveContact } from "../contacts/resolve";
-import { findOrCreateThread, previewOf, touchThread } from "../inbox/link";
-import { encrypted, inboundEvent, inboundMessage, providerId, statusEvent } from "../schema/validators";
+import { applyStatus, findByExternalId } from "../messages/status";
+import { findOrCreateThread, previewOf, touchThread } from "../threads/model";
+import { encrypted, inboundEvent, inboundMessage, providerId } from "../schema/validators";
 import { noteInboundForHooks } from "./coalesce";
 import { HYDRATE_BASE_DELAY_MS } from "./hydrate";
 import { internal } from "../_generated/api";
 import type { Infer } from "convex/values";
 
 export const DEFAULT_RAW_RETENTION_DAYS = 30;
-/** How long a status callback for a not-yet-known provider id waits for its message. */
-export const ORPHAN_STATUS_TTL_MS = 10 * 60_000;
 const DAY_MS = 86_400_000;
 
 type InboundMessageArg = Infer<typeof inboundMessage>;
-type StatusEventArg = Infer<typeof statusEvent>;
 
 export interface IngestResult {
   stored: Id<"unifiedMessages">[];
@@ -92,20 +89,6 @@ export const ingest = internalMutation({
   },
 });
 
-export async function findByExternalId(
-  ctx: MutationCtx,
-  organizationId: Id<"organizations">,
-  channel: Doc<"unifiedMessages">["channel"],
-  externalMessageId: string,
-) {
-  return ctx.db
-    .query("unifiedMessages")
-    .withIndex("by_external", (q) =>
-      q.eq("organizationId", organizationId).eq("channel", channel).eq("externalMessageId", externalMessageId),
-    )
-    .first();
-}
-
 /** Returns the new message id, or null when this provider id was already stored (a retry). */
 export async function storeInboundMessage(
   ctx: MutationCtx,
@@ -177,40 +160,4 @@ export async function storeInboundMessage(
   const freshThread = (await ctx.db.get(thread._id))!;
   await noteInboundForHooks(ctx, org, freshThread, stored._creationTime, now);
   return messageId;
-}
-
-/**
- * Moves an outbound message forward (sent -> delivered -> read, or failed) and never back,
- * whatever order the callbacks arrive in. Returns false for unknown ids and stale statuses.
- */
-export async function applyStatus(
-  ctx: MutationCtx,
-  organizationId: Id<"organizations">,
-  event: StatusEventArg,
-  now: number,
-): Promise<boolean> {
-  const message = await findByExternalId(ctx, organizationId, event.channel, event.externalMessageId);
-  if (!message) {
-    // Possibly our own send whose provider id is not recorded yet: keep it for a while.
-    await ctx.db.insert("orphanStatuses", {
-      organizationId,
-      channel: event.channel,
-      externalMessageId: event.externalMessageId,
-      status: event.status,
-      occurredAt: event.occurredAt ?? now,
-      error: event.error,
-      expiresAt: now + ORPHAN_STATUS_TTL_MS,
-    });
-    return false;
-  }
-  if (message.direction !== "outbound") return false;
-  if (!isStatusAdvance(message.status, event.status)) return false;
-  await ctx.db.patch(message._id, {
-    status: event.status,
-    statusHistory: [...message.statusHistory, { status: event.status, at: event.occurredAt ?? now }],
-    ...(event.status === "failed"
-      ? { error: event.error ?? { message: "The provider reported the message as failed" } }
-      : {}),
-  });
-  return true;
 }

@@ -1,7 +1,7 @@
 import { internal } from "../_generated/api";
 import type { ActionCtx } from "../_generated/server";
 import { jsonError } from "../lib/http";
-import { metaVerifyTokenEndpoint } from "./endpoints";
+import { metaVerifyTokenEndpoint } from "../channels/endpoints";
 
 /**
  * Meta's webhook subscription handshake: GET ?hub.mode=subscribe&hub.verify_token=..&hub.challenge=..

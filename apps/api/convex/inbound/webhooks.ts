@@ -7,10 +7,11 @@ import {
 import type { ProviderId } from "@switchboard/channels/ids";
 import { internal } from "../_generated/api";
 import type { ActionCtx } from "../_generated/server";
-import { credentialAad, decryptString, encryptString, rawEventAad } from "../lib/crypto";
+import { adapterContextFor, cachedCredentials } from "../channels/runtime";
+import { encryptString, rawEventAad } from "../lib/crypto";
 import { jsonError } from "../lib/http";
 import { withoutUndefined } from "../lib/values";
-import { normalizeEndpoint } from "./endpoints";
+import { normalizeEndpoint } from "../channels/endpoints";
 
 /** Larger bodies are refused before parsing (413); real provider payloads are far smaller. */
 export const MAX_WEBHOOK_BYTES = 1_000_000;
@@ -24,6 +25,9 @@ export const WEBHOOK_SECRET_FIELD: Record<ProviderId, string> = {
   generic: "signingSecret",
   native: "sessionSecret",
 };
+
+/** How long the webhook waits for a metadata-only message's content before storing it pending. */
+const HYDRATE_TIMEOUT_MS = 5_000;
 
 /** Headers worth keeping in the audit log. Signatures and auth never are. */
 const LOGGED_HEADERS = ["content-type", "user-agent", "content-length", "svix-id", "webhook-id", "i-twilio-idempotency-token"];
@@ -59,52 +63,6 @@ export function toWebhookRequest(request: Request, rawBody: string): WebhookRequ
     headers[key.toLowerCase()] = value;
   });
   return { method: request.method, url: publicUrl(request), headers, rawBody };
-}
-
-export async function decryptCredentials(
-  organizationId: string,
-  credentials: Record<string, { kid: string; iv: string; ct: string }>,
-): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const [field, envelope] of Object.entries(credentials)) {
-    out[field] = await decryptString(envelope, credentialAad(organizationId, field));
-  }
-  return out;
-}
-
-/**
- * PERF: module-scope cache of decrypted webhook credentials, so the per-request AES-GCM decrypt
- * (one per credential field) is paid once per channel config instead of on every delivery.
- * Keyed by organization + channel config id + the exact ciphertext envelopes, so a credential
- * update (new ciphertext) or a moved row (different org/config) misses; cleared whenever the
- * encryption key environment changes, so a removed key stops decrypting exactly as before.
- * Valid on Convex cloud too (module state persists only within one isolate). Plaintext stays
- * in this process' memory only: never log or return it.
- */
-const CREDENTIAL_CACHE_MAX = 256;
-const credentialCache = new Map<string, Record<string, string>>();
-let credentialCacheEnv: string | undefined;
-
-async function cachedWebhookCredentials(
-  organizationId: string,
-  channelConfigId: string,
-  credentials: Record<string, { kid: string; iv: string; ct: string }>,
-): Promise<Record<string, string>> {
-  const env = `${process.env.SWITCHBOARD_ENCRYPTION_KEY ?? ""}|${process.env.SWITCHBOARD_ENCRYPTION_OLD_KEYS ?? ""}`;
-  if (env !== credentialCacheEnv) {
-    credentialCache.clear();
-    credentialCacheEnv = env;
-  }
-  const key = JSON.stringify([organizationId, channelConfigId, credentials]);
-  const hit = credentialCache.get(key);
-  if (hit) return { ...hit };
-  const secrets = await decryptCredentials(organizationId, credentials);
-  if (credentialCache.size >= CREDENTIAL_CACHE_MAX) {
-    const oldest = credentialCache.keys().next().value;
-    if (oldest !== undefined) credentialCache.delete(oldest);
-  }
-  credentialCache.set(key, { ...secrets });
-  return secrets;
 }
 
 function acknowledge(provider: ProviderId, result: { stored: number; duplicates: number }): Response {
@@ -146,7 +104,7 @@ export async function handleWebhook(ctx: ActionCtx, request: Request, provider: 
   if (!route.credentials[secretField]) {
     return jsonError(503, "not_configured", `The channel has no ${secretField}; webhooks are refused until it is set`);
   }
-  const secrets = await cachedWebhookCredentials(route.organizationId, route.channelConfigId, route.credentials);
+  const secrets = await cachedCredentials(route.organizationId, route.channelConfigId, route.credentials);
   const verdict = await adapter.validateSignature(webhook, secrets);
   if (!verdict.ok) return jsonError(verdict.status, "invalid_signature", verdict.reason);
 
@@ -196,7 +154,7 @@ async function hydrate(
   settings: Record<string, string>,
 ): Promise<InboundEvent[]> {
   if (!adapter.hydrateInbound) return events;
-  const ctx = { credentials, settings, fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init), timeoutMs: 5_000 };
+  const ctx = adapterContextFor(credentials, settings, { timeoutMs: HYDRATE_TIMEOUT_MS });
   return Promise.all(
     events.map(async (event) => {
       if (event.kind !== "message" || !event.contentPending) return event;

@@ -1,6 +1,7 @@
 import { ConvexError } from "convex/values";
-import type { Doc, Id } from "../_generated/dataModel";
+import type { Doc, Id, TableNames } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
+import { requireLiveIdentity } from "../auth";
 import type { MemberRole } from "../schema/validators";
 
 /** Roles allowed to administer an organization (channels, members, API keys). */
@@ -23,8 +24,8 @@ export async function requireMember(
   organizationId: Id<"organizations">,
   roles: readonly MemberRole[] = ANY_ROLE,
 ): Promise<Doc<"members">> {
-  const identity = await ctx.auth.getUserIdentity();
-  if (!identity) fail("unauthenticated", "Sign in first");
+  // The token alone is not enough: its Better Auth session must still exist (signed-out tokens die).
+  const identity = await requireLiveIdentity(ctx);
   const member = await ctx.db
     .query("members")
     .withIndex("by_org_user", (q) => q.eq("organizationId", organizationId).eq("userId", identity.tokenIdentifier))
@@ -34,19 +35,23 @@ export async function requireMember(
   return member;
 }
 
-export async function getOwnedKey(ctx: QueryCtx, organizationId: Id<"organizations">, id: Id<"apiKeys">) {
-  const key = await ctx.db.get(id);
-  if (!key || key.organizationId !== organizationId) fail("not_found", "Not found");
-  return key;
+/** An org-scoped document if it belongs to the organization, else null (the one owned-document loader). */
+export async function findOwned<T extends TableNames>(
+  ctx: QueryCtx,
+  organizationId: Id<"organizations">,
+  id: Id<T>,
+): Promise<Doc<T> | null> {
+  const doc = (await ctx.db.get(id)) as (Doc<T> & { organizationId?: Id<"organizations"> }) | null;
+  return doc && doc.organizationId === organizationId ? doc : null;
 }
 
-/** Loads a document and checks it belongs to the organization; otherwise not_found. */
-export async function getOwned<T extends "contacts" | "conversationThreads" | "unifiedMessages" | "channelConfigs">(
+/** Like findOwned, but a document of another organization (or none) is not_found. */
+export async function getOwned<T extends TableNames>(
   ctx: QueryCtx,
   organizationId: Id<"organizations">,
   id: Id<T>,
 ): Promise<Doc<T>> {
-  const doc = (await ctx.db.get(id)) as (Doc<T> & { organizationId: Id<"organizations"> }) | null;
-  if (!doc || doc.organizationId !== organizationId) fail("not_found", "Not found");
+  const doc = await findOwned(ctx, organizationId, id);
+  if (!doc) fail("not_found", "Not found");
   return doc;
 }

@@ -8,8 +8,10 @@
  * new key, move the old one to OLD_KEYS, run `channels/credentials:reencryptAll`.
  * The additional authenticated data binds a ciphertext to its place (org, record, field): a
  * ciphertext copied into another row does not decrypt.
- * Web Crypto only, so this runs in Convex's default runtime.
+ * Web Crypto only, so this runs in Convex's default runtime. Encoding and hashing come from
+ * @switchboard/channels/crypto (one copy of them in the repo).
  */
+import { base64Decode, base64Encode, sha256Hex } from "@switchboard/channels/crypto";
 
 export interface Envelope {
   kid: string;
@@ -20,25 +22,10 @@ export interface Envelope {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
-export function base64ToBytes(b64: string): Uint8Array {
-  const binary = atob(b64);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
-}
-
-export async function sha256Hex(input: string | Uint8Array): Promise<string> {
-  const data = typeof input === "string" ? encoder.encode(input) : input;
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", data as BufferSource));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+function envelopeBytes(b64: string): Uint8Array {
+  const bytes = base64Decode(b64);
+  if (!bytes) throw new Error("Malformed encrypted envelope");
+  return bytes;
 }
 
 interface LoadedKey {
@@ -51,8 +38,8 @@ let cache: { source: string; primary: LoadedKey; all: Map<string, LoadedKey> } |
 export class EncryptionConfigError extends Error {}
 
 async function loadKey(b64: string): Promise<LoadedKey> {
-  const raw = base64ToBytes(b64.trim());
-  if (raw.length !== 32) {
+  const raw = base64Decode(b64.trim());
+  if (!raw || raw.length !== 32) {
     throw new EncryptionConfigError("encryption keys must be 32 bytes, base64-encoded");
   }
   const kid = (await sha256Hex(raw)).slice(0, 8);
@@ -91,7 +78,7 @@ export async function encryptString(plaintext: string, aad: string): Promise<Env
     primary.key,
     encoder.encode(plaintext),
   );
-  return { kid: primary.kid, iv: bytesToBase64(iv), ct: bytesToBase64(new Uint8Array(ct)) };
+  return { kid: primary.kid, iv: base64Encode(iv), ct: base64Encode(new Uint8Array(ct)) };
 }
 
 export async function decryptString(envelope: Envelope, aad: string): Promise<string> {
@@ -99,9 +86,9 @@ export async function decryptString(envelope: Envelope, aad: string): Promise<st
   const k = all.get(envelope.kid);
   if (!k) throw new EncryptionConfigError(`no key with id ${envelope.kid} is configured`);
   const pt = await crypto.subtle.decrypt(
-    { name: "AES-GCM", iv: base64ToBytes(envelope.iv) as BufferSource, additionalData: encoder.encode(aad) },
+    { name: "AES-GCM", iv: envelopeBytes(envelope.iv) as BufferSource, additionalData: encoder.encode(aad) },
     k.key,
-    base64ToBytes(envelope.ct) as BufferSource,
+    envelopeBytes(envelope.ct) as BufferSource,
   );
   return decoder.decode(pt);
 }

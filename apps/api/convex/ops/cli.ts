@@ -7,7 +7,8 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
-import { decryptString, rawEventAad, sha256Hex } from "../lib/crypto";
+import { sha256Hex } from "@switchboard/channels/crypto";
+import { decryptString, rawEventAad } from "../lib/crypto";
 import { withoutUndefined } from "../lib/values";
 
 export const orgBySlug = internalQuery({

@@ -3,7 +3,7 @@ import { internalMutation } from "../_generated/server";
 import { fail } from "../lib/auth";
 import { memberRole } from "../schema/validators";
 import { createInvitation } from "./invitations";
-import { insertOrganization } from "./lib";
+import { insertOrganization } from "./model";
 
 /** Operator/seed entry point: a new organization, optionally with its first member. */
 export const createOrganization = internalMutation({

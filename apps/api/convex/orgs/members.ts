@@ -1,18 +1,12 @@
 import { v } from "convex/values";
-import type { Id } from "../_generated/dataModel";
-import { mutation, query } from "../_generated/server";
-import { ADMIN_ROLES, ANY_ROLE, fail, requireMember } from "../lib/auth";
+import { internalQuery } from "../_generated/server";
+import { ADMIN_ROLES, fail, getOwned, requireMember } from "../lib/auth";
+import { adminMutation, memberMutation, memberQuery } from "../lib/functions";
 import { memberRole, type MemberRole } from "../schema/validators";
-import { acceptInvitation, createInvitation, type AcceptedInvitation } from "./invitations";
 import {
   MAX_MEMBERS_PER_ORG,
-  MAX_MEMBERSHIPS_PER_USER,
-  MAX_PENDING_INVITES_PER_ORG,
-  invitationFromToken,
-  membershipOf,
   otherOwners,
-  requireUser,
-} from "./lib";
+} from "./model";
 
 /**
  * Members and invitations. Roles: owner/admin manage members and settings; agents work the inbox
@@ -20,33 +14,11 @@ import {
  * always keeps at least one owner.
  */
 
-/** The caller's organizations (no organization argument: this is how the dashboard picks one). */
-export const myOrganizations = query({
-  args: {},
-  handler: async (ctx) => {
-    const identity = await ctx.auth.getUserIdentity();
-    if (!identity) fail("unauthenticated", "Sign in first");
-    const memberships = await ctx.db
-      .query("members")
-      .withIndex("by_user", (q) => q.eq("userId", identity.tokenIdentifier))
-      .take(MAX_MEMBERSHIPS_PER_USER);
-    const orgs = await Promise.all(
-      memberships.map(async (m) => {
-        const org = await ctx.db.get(m.organizationId);
-        return org ? { _id: org._id, name: org.name, slug: org.slug, role: m.role, memberId: m._id } : null;
-      }),
-    );
-    return orgs
-      .filter((o): o is NonNullable<typeof o> => o !== null)
-      .sort((a, b) => a.name.localeCompare(b.name) || a.slug.localeCompare(b.slug));
-  },
-});
-
 /** Members of the organization (every role: agents need them to assign threads). */
-export const list = query({
-  args: { organizationId: v.id("organizations") },
+export const list = memberQuery({
+  args: {},
   handler: async (ctx, { organizationId }) => {
-    const me = await requireMember(ctx, organizationId, ANY_ROLE);
+    const me = ctx.member;
     const members = await ctx.db
       .query("members")
       .withIndex("by_org_user", (q) => q.eq("organizationId", organizationId))
@@ -65,68 +37,12 @@ export const list = query({
   },
 });
 
-/** Pending invitations (owner/admin). */
-export const listInvites = query({
-  args: { organizationId: v.id("organizations") },
-  handler: async (ctx, { organizationId }) => {
-    await requireMember(ctx, organizationId, ADMIN_ROLES);
-    const now = Date.now();
-    const pending = await ctx.db
-      .query("invitations")
-      .withIndex("by_org_status", (q) => q.eq("organizationId", organizationId).eq("status", "pending"))
-      .order("desc")
-      .take(MAX_PENDING_INVITES_PER_ORG);
-    return pending.map((i) => ({
-      _id: i._id,
-      email: i.email,
-      role: i.role,
-      createdAt: i.createdAt,
-      expiresAt: i.expiresAt,
-      expired: i.expiresAt <= now,
-    }));
-  },
-});
 
-/**
- * Invites an email address (owner/admin; only owners can invite owners). Returns the invitation
- * link token, shown to the admin to send: `<dashboard>/invite/<token>`. It is only valid for that
- * email address, for 7 days, and until revoked. Re-inviting renews the pending invitation.
- */
-export const invite = mutation({
-  args: { organizationId: v.id("organizations"), email: v.string(), role: memberRole },
-  handler: async (ctx, { organizationId, email, role }) => {
-    const me = await requireMember(ctx, organizationId, ADMIN_ROLES);
-    if (role === "owner" && me.role !== "owner") fail("forbidden", "Only an owner can invite another owner");
-    return createInvitation(ctx, { organizationId, email, role, invitedBy: me._id });
-  },
-});
-
-export const revokeInvite = mutation({
-  args: { organizationId: v.id("organizations"), invitationId: v.id("invitations") },
-  handler: async (ctx, { organizationId, invitationId }) => {
-    const me = await requireMember(ctx, organizationId, ADMIN_ROLES);
-    const invitation = await ctx.db.get(invitationId);
-    if (!invitation || invitation.organizationId !== organizationId) fail("not_found", "Not found");
-    if (invitation.role === "owner" && me.role !== "owner") fail("forbidden", "Only an owner can revoke an owner invitation");
-    if (invitation.status === "pending") await ctx.db.patch(invitationId, { status: "revoked" });
-  },
-});
-
-async function targetMember(
-  ctx: Parameters<typeof requireMember>[0],
-  organizationId: Id<"organizations">,
-  memberId: Id<"members">,
-) {
-  const target = await ctx.db.get(memberId);
-  if (!target || target.organizationId !== organizationId) fail("not_found", "Not found");
-  return target;
-}
-
-export const setRole = mutation({
-  args: { organizationId: v.id("organizations"), memberId: v.id("members"), role: memberRole },
+export const setRole = adminMutation({
+  args: { memberId: v.id("members"), role: memberRole },
   handler: async (ctx, { organizationId, memberId, role }) => {
-    const me = await requireMember(ctx, organizationId, ADMIN_ROLES);
-    const target = await targetMember(ctx, organizationId, memberId);
+    const me = ctx.member;
+    const target = await getOwned(ctx, organizationId, memberId);
     if (target.role === role) return;
     if ((target.role === "owner" || role === "owner") && me.role !== "owner") {
       fail("forbidden", "Only an owner can grant or change the owner role");
@@ -142,11 +58,11 @@ export const setRole = mutation({
  * Removes a member (owner/admin; only owners remove owners). Any member may remove themselves
  * (leave). The last owner can't be removed. Threads assigned to the member become unassigned.
  */
-export const remove = mutation({
-  args: { organizationId: v.id("organizations"), memberId: v.id("members") },
+export const remove = memberMutation({
+  args: { memberId: v.id("members") },
   handler: async (ctx, { organizationId, memberId }) => {
-    const me = await requireMember(ctx, organizationId, ANY_ROLE);
-    const target = await targetMember(ctx, organizationId, memberId);
+    const me = ctx.member;
+    const target = await getOwned(ctx, organizationId, memberId);
     const self = target._id === me._id;
     if (!self && !ADMIN_ROLES.includes(me.role)) fail("forbidden", `This needs one of the roles: ${ADMIN_ROLES.join(", ")}`);
     if (!self && target.role === "owner" && me.role !== "owner") fail("forbidden", "Only an owner can remove an owner");
@@ -163,69 +79,8 @@ export const remove = mutation({
   },
 });
 
-/**
- * Accepts invitations for the signed-in user and returns the organizations joined.
- * - `token` (from an invitation link): that invitation, if it was sent to the user's email.
- * - Every pending invitation to the user's email, but only once that address is verified: an
- *   unverified email alone proves nothing (anyone can sign up with any address).
- */
-export const acceptInvites = mutation({
-  args: { token: v.optional(v.string()) },
-  handler: async (ctx, { token }): Promise<{ accepted: AcceptedInvitation[] }> => {
-    const user = await requireUser(ctx);
-    const accepted: AcceptedInvitation[] = [];
-    const now = Date.now();
-    if (token !== undefined) {
-      const invitation = await invitationFromToken(ctx, token.trim());
-      if (!invitation) fail("not_found", "This invitation link is not valid");
-      if (invitation.email !== user.email) {
-        fail("forbidden", `This invitation was sent to ${invitation.email}; sign in with that address to accept it`);
-      }
-      if (invitation.status === "revoked") fail("not_found", "This invitation was revoked");
-      if (invitation.status === "accepted") {
-        if (invitation.acceptedBy !== user.tokenIdentifier) fail("conflict", "This invitation was already used");
-        // Opening the link again: report the organization so the dashboard can switch to it.
-        const org = await ctx.db.get(invitation.organizationId);
-        const membership = org ? await membershipOf(ctx, org._id, user.tokenIdentifier) : null;
-        if (org && membership) accepted.push({ organizationId: org._id, name: org.name, slug: org.slug, role: membership.role });
-      } else {
-        if (invitation.expiresAt <= now) fail("conflict", "This invitation has expired; ask for a new one");
-        const result = await acceptInvitation(ctx, invitation, user);
-        if (result) accepted.push(result);
-      }
-    }
-    if (user.emailVerified) {
-      const pending = await ctx.db
-        .query("invitations")
-        .withIndex("by_email_status", (q) => q.eq("email", user.email).eq("status", "pending"))
-        .take(50);
-      for (const invitation of pending) {
-        if (invitation.expiresAt <= now) continue;
-        const result = await acceptInvitation(ctx, invitation, user);
-        if (result) accepted.push(result);
-      }
-    }
-    return { accepted };
-  },
-});
-
-/** What an invitation link is for (signed-in users; the link itself is the secret). */
-export const invitation = query({
-  args: { token: v.string() },
-  handler: async (ctx, { token }) => {
-    const user = await requireUser(ctx);
-    const invitation = await invitationFromToken(ctx, token.trim());
-    if (!invitation) return null;
-    const org = await ctx.db.get(invitation.organizationId);
-    if (!org) return null;
-    return {
-      organizationName: org.name,
-      email: invitation.email,
-      role: invitation.role,
-      status: invitation.status,
-      expired: invitation.expiresAt <= Date.now(),
-      forMe: invitation.email === user.email,
-      acceptedByMe: invitation.acceptedBy === user.tokenIdentifier,
-    };
-  },
+/** For the action builders (lib/functions.ts): the caller's membership with one of `roles`. */
+export const requireCaller = internalQuery({
+  args: { organizationId: v.id("organizations"), roles: v.array(memberRole) },
+  handler: async (ctx, { organizationId, roles }) => requireMember(ctx, organizationId, roles),
 });

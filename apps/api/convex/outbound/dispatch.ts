@@ -4,7 +4,7 @@ import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalAction } from "../_generated/server";
 import { withoutUndefined } from "../lib/values";
-import { adapterContext, redactSecrets, statusCallbackUrl } from "./adapterContext";
+import { adapterContext, redactSecrets, statusCallbackUrl } from "../channels/runtime";
 import type { ClaimedMessage } from "./queue";
 
 /** Batches one dispatcher run may send before handing over to a fresh run. */

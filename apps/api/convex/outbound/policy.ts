@@ -1,5 +1,8 @@
+import { DOWN_AFTER_FAILURES } from "../channels/health";
+
 /**
- * Delivery policy: how long to wait before a retry and when a channel counts as down.
+ * Delivery policy: how long to wait before a retry, and between probes of a down channel
+ * (when a channel counts as down is channels/health.ts).
  * Hand-written rather than @convex-dev/workpool / action-retrier because the per-thread ordering
  * and "hold while down, flush in order" rules need the queue itself to be the source of truth
  * (a retrier retries one call, not an ordered queue), and because the local backend does not
@@ -20,8 +23,6 @@ function envMs(name: string, fallback: number): number {
 export const backoffBaseMs = () => envMs("SWITCHBOARD_RETRY_BASE_MS", 2_000);
 export const backoffMaxMs = () => envMs("SWITCHBOARD_RETRY_MAX_MS", 5 * 60_000);
 export const probeBaseMs = () => envMs("SWITCHBOARD_PROBE_BASE_MS", 5_000);
-/** Consecutive retryable failures that turn a degraded channel into a down one. */
-export const DOWN_AFTER_FAILURES = 5;
 /** While down, a probe (healthCheck) runs after probeBaseMs(), doubling up to the cron period. */
 export const PROBE_MAX_MS = 5 * 60_000;
 /** Messages one dispatcher run sends before yielding (keeps each action bounded). */
@@ -43,10 +44,4 @@ export function backoffMs(attempt: number, random: () => number = Math.random, r
 export function probeDelayMs(consecutiveFailures: number): number {
   const over = Math.max(0, consecutiveFailures - DOWN_AFTER_FAILURES);
   return Math.min(PROBE_MAX_MS, probeBaseMs() * 2 ** over);
-}
-
-export type HealthAfterFailure = "degraded" | "down";
-
-export function healthAfterFailure(consecutiveFailures: number): HealthAfterFailure {
-  return consecutiveFailures >= DOWN_AFTER_FAILURES ? "down" : "degraded";
 }

@@ -3,9 +3,9 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
-import { applyStatus } from "../inbound/ingest";
+import { applyStatus } from "../messages/status";
 import { deliveryStatus, messageError } from "../schema/validators";
-import { adapterContext } from "./adapterContext";
+import { adapterContext } from "../channels/runtime";
 
 /** A sent message with no callback for this long gets its status polled from the provider. */
 export const POLL_AFTER_MS = 2 * 60_000;
@@ -53,7 +53,7 @@ export const run = internalAction({
   args: { cursor: v.optional(v.union(v.string(), v.null())) },
   handler: async (ctx, { cursor }): Promise<number> => {
     const page: { page: Id<"channelConfigs">[]; isDone: boolean; continueCursor: string } = await ctx.runQuery(
-      internal.outbound.health.configsPage,
+      internal.channels.health.configsPage,
       { paginationOpts: { numItems: 50, cursor: cursor ?? null } },
     );
     let updated = 0;

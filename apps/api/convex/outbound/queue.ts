@@ -2,13 +2,13 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, internalQuery, type MutationCtx } from "../_generated/server";
-import { applyStatus } from "../inbound/ingest";
+import { afterPermanentFailure, afterRetryableFailure, afterSend } from "../channels/health";
+import { replayOrphanStatuses } from "../messages/status";
 import type { HealthState } from "@switchboard/channels/ids";
 import { messageError } from "../schema/validators";
 import {
   backoffMs,
   DISPATCH_BATCH,
-  healthAfterFailure,
   LEASE_MS,
   MAX_ATTEMPTS,
   probeDelayMs,
@@ -170,26 +170,8 @@ export const recordSendResult = internalMutation({
         error: undefined,
         statusHistory: [...message.statusHistory, { status: outcome.status, at: now }],
       });
-      await ctx.db.patch(config._id, {
-        health: {
-          ...config.health,
-          state: "healthy",
-          consecutiveFailures: 0,
-          lastSuccessfulSend: now,
-          ...(outcome.rateLimitRemaining !== undefined ? { rateLimitRemaining: outcome.rateLimitRemaining } : {}),
-          ...(outcome.latencyMs !== undefined ? { latencyMs: outcome.latencyMs } : {}),
-        },
-      });
-      const orphans = await ctx.db
-        .query("orphanStatuses")
-        .withIndex("by_external", (q) =>
-          q.eq("organizationId", message.organizationId).eq("channel", message.channel).eq("externalMessageId", outcome.externalMessageId),
-        )
-        .take(20);
-      for (const o of orphans.sort((a, b) => a.occurredAt - b.occurredAt)) {
-        await applyStatus(ctx, message.organizationId, { kind: "status", channel: o.channel, provider: message.provider, externalMessageId: o.externalMessageId, status: o.status, occurredAt: o.occurredAt, error: o.error }, now);
-        await ctx.db.delete(o._id);
-      }
+      await ctx.db.patch(config._id, { health: afterSend(config.health, outcome, now) });
+      await replayOrphanStatuses(ctx, message, outcome.externalMessageId, now);
       return "healthy";
     }
 
@@ -212,21 +194,11 @@ export const recordSendResult = internalMutation({
       });
     }
     if (outcome.retryable) {
-      const failures = config.health.consecutiveFailures + 1;
-      const state = healthAfterFailure(failures);
-      await ctx.db.patch(config._id, {
-        health: {
-          ...config.health,
-          state,
-          consecutiveFailures: failures,
-          lastError: outcome.error.message,
-          lastErrorAt: now,
-          ...(outcome.rateLimitRemaining !== undefined ? { rateLimitRemaining: outcome.rateLimitRemaining } : {}),
-        },
-      });
-      return state;
+      const health = afterRetryableFailure(config.health, outcome.error.message, outcome, now);
+      await ctx.db.patch(config._id, { health });
+      return health.state;
     }
-    await ctx.db.patch(config._id, { health: { ...config.health, lastError: outcome.error.message, lastErrorAt: now } });
+    await ctx.db.patch(config._id, { health: afterPermanentFailure(config.health, outcome.error.message, now) });
     return config.health.state;
   },
 });
@@ -258,7 +230,7 @@ export const releaseLease = internalMutation({
     let wakeJobId: Id<"_scheduled_functions"> | undefined;
     if (config.enabled && config.health.state === "down") {
       wakeAt = now + probeDelayMs(config.health.consecutiveFailures);
-      wakeJobId = await ctx.scheduler.runAt(wakeAt, internal.outbound.health.probe, { channelConfigId });
+      wakeJobId = await ctx.scheduler.runAt(wakeAt, internal.channels.health.probe, { channelConfigId });
     } else if (config.enabled) {
       const queued = await ctx.db
         .query("unifiedMessages")

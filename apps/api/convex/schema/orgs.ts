@@ -5,8 +5,35 @@ import { literals, memberRole } from "./validators";
 export const INVITATION_STATUSES = ["pending", "accepted", "revoked"] as const;
 export const invitationStatus = literals(INVITATION_STATUSES);
 
-/** Organization membership invitations (spread into defineSchema by ../schema.ts). */
+/** Organizations, their members and membership invitations (spread into defineSchema by ../schema.ts). */
 export const orgTables = {
+  organizations: defineTable({
+    name: v.string(),
+    slug: v.string(),
+    /** ISO 3166 region used to read national phone numbers (libphonenumber-js). */
+    defaultRegion: v.string(),
+    timezone: v.string(),
+    /** Debounce window before downstream hooks run for a burst of messages in one thread. */
+    coalesceWindowMs: v.optional(v.number()),
+    coalesceMaxMs: v.optional(v.number()),
+    /** Days raw inbound events are kept for audit and replay. */
+    rawEventRetentionDays: v.optional(v.number()),
+    createdAt: v.number(),
+  }).index("by_slug", ["slug"]), // internal: operators resolve an org by slug
+
+  members: defineTable({
+    organizationId: v.id("organizations"),
+    /** Auth subject (tokenIdentifier) of the user. */
+    userId: v.string(),
+    email: v.string(),
+    name: v.optional(v.string()),
+    role: memberRole,
+    createdAt: v.number(),
+  })
+    .index("by_org_user", ["organizationId", "userId"])
+    .index("by_org_email", ["organizationId", "email"])
+    // Starts with the user: "which organizations am I in" is asked before any org is chosen.
+    .index("by_user", ["userId"]),
   invitations: defineTable({
     organizationId: v.id("organizations"),
     /** Lower-cased address the invitation was sent to; only that account can accept it. */

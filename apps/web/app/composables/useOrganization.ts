@@ -88,7 +88,7 @@ function start(convex: ConvexClient) {
         }
         organizationsStatus.value = "loading";
         unsubscribe = convex.onUpdate(
-          api.orgs.members.myOrganizations,
+          api.orgs.organizations.listMine,
           {},
           (list) => {
             organizations.value = list.map(({ _id, name, slug, role }) => ({ _id, name, slug, role }));

@@ -1,7 +1,7 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { authComponent } from "../auth";
-import { bytesToBase64 } from "../lib/crypto";
+import { base64url } from "jose";
 import { fail } from "../lib/auth";
 import type { MemberRole } from "../schema/validators";
 
@@ -139,26 +139,9 @@ async function inviteKey(): Promise<CryptoKey> {
   ]);
 }
 
-function base64url(bytes: Uint8Array): string {
-  return bytesToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64url(s: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]+$/.test(s)) return null;
-  const b64 = s.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (s.length % 4)) % 4);
-  try {
-    const bin = atob(b64);
-    const out = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-    return out;
-  } catch {
-    return null;
-  }
-}
-
 export async function invitationToken(invitationId: Id<"invitations">, email: string): Promise<string> {
   const mac = await crypto.subtle.sign("HMAC", await inviteKey(), encoder.encode(`${invitationId}:${email}`));
-  return `${invitationId}.${base64url(new Uint8Array(mac))}`;
+  return `${invitationId}.${base64url.encode(new Uint8Array(mac))}`;
 }
 
 /** The invitation a token names, if its signature is valid (constant-time check); else null. */
@@ -166,8 +149,13 @@ export async function invitationFromToken(ctx: QueryCtx, token: string): Promise
   const dot = token.indexOf(".");
   if (dot <= 0 || token.length > 200) return null;
   const id = ctx.db.normalizeId("invitations", token.slice(0, dot));
-  const mac = fromBase64url(token.slice(dot + 1));
-  if (!id || !mac) return null;
+  let mac: Uint8Array;
+  try {
+    mac = base64url.decode(token.slice(dot + 1));
+  } catch {
+    return null;
+  }
+  if (!id) return null;
   const invitation = await ctx.db.get(id);
   if (!invitation) return null;
   const ok = await crypto.subtle.verify(

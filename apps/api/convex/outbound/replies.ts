@@ -2,11 +2,12 @@ import { isCustomerServiceWindowOpen } from "@switchboard/channels";
 import { IDENTIFIER_KIND_OF_CHANNEL, type ChannelId } from "@switchboard/channels/ids";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
-import { mutation, type MutationCtx } from "../_generated/server";
-import { touchThread, previewOf } from "../inbox/link";
-import { fail, getOwned, requireMember } from "../lib/auth";
+import { type MutationCtx } from "../_generated/server";
+import { touchThread, previewOf } from "../threads/model";
+import { fail, getOwned } from "../lib/auth";
 import { attachment, channelId } from "../schema/validators";
 import { kickDispatcher } from "./queue";
+import { memberMutation } from "../lib/functions";
 
 const MAX_TEXT = 32_000;
 /** How far back in a thread we look for threading headers and the WhatsApp window. */
@@ -158,10 +159,10 @@ export const replyArgs = {
 };
 
 /** An agent's reply from the inbox. */
-export const reply = mutation({
+export const send = memberMutation({
   args: replyArgs,
   handler: async (ctx, args) => {
-    const member = await requireMember(ctx, args.organizationId);
+    const member = ctx.member;
     return queueReply(ctx, args, { memberId: member._id, name: member.name ?? member.email });
   },
 });

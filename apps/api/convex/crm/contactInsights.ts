@@ -3,22 +3,20 @@
  * (take / paginate); see docs/crm.md "Limits".
  */
 import { sentimentTrend } from "@switchboard/insights";
-import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
-import { mutation, query } from "../_generated/server";
-import { requireMember } from "../lib/auth";
-import { getOwnedDoc } from "../contacts/lib";
 import { SYMMETRIC_TYPES } from "../contacts/relationships";
-import { commitmentStatus, dealStage } from "../schema/crm";
 import { getProfile } from "./profile";
+import { memberQuery } from "../lib/functions";
+import { getOwned } from "../lib/auth";
 
 export const GRAPH_FIRST_DEGREE = 25;
 export const GRAPH_SECOND_DEGREE = 10;
 export const GRAPH_EXPAND = 10;
 export const SENTIMENT_MAX_POINTS = 500;
 
-function contactCard(c: Doc<"contacts">) {
+/** The few contact fields a CRM card shows. */
+export function contactCard(c: Doc<"contacts">) {
   return {
     _id: c._id,
     displayName: c.displayName,
@@ -32,11 +30,10 @@ function contactCard(c: Doc<"contacts">) {
 }
 
 /** Everything the CRM knows about a contact, derived from its messages (bounded reads). */
-export const summary = query({
-  args: { organizationId: v.id("organizations"), contactId: v.id("contacts") },
+export const getSummary = memberQuery({
+  args: { contactId: v.id("contacts") },
   handler: async (ctx, { organizationId, contactId }) => {
-    await requireMember(ctx, organizationId);
-    const contact = await getOwnedDoc(ctx, organizationId, contactId);
+    const contact = await getOwned(ctx, organizationId, contactId);
     const [identities, profile, deal, openCommitments, recentInsights, recentEvents, outgoing, incoming] = await Promise.all([
       ctx.db
         .query("contactIdentities")
@@ -93,11 +90,10 @@ export const summary = query({
 });
 
 /** Relationship graph around a contact: nodes + edges to depth 2, bounded per level. */
-export const graph = query({
-  args: { organizationId: v.id("organizations"), contactId: v.id("contacts"), depth: v.optional(v.number()) },
+export const getGraph = memberQuery({
+  args: { contactId: v.id("contacts"), depth: v.optional(v.number()) },
   handler: async (ctx, { organizationId, contactId, depth }) => {
-    await requireMember(ctx, organizationId);
-    const root = await getOwnedDoc(ctx, organizationId, contactId);
+    const root = await getOwned(ctx, organizationId, contactId);
     const maxDepth = depth === 1 ? 1 : 2;
     const edgesOf = async (id: Id<"contacts">, limit: number) => {
       const [out, inc] = await Promise.all([
@@ -160,16 +156,14 @@ export const graph = query({
 });
 
 /** Sentiment of the contact's own messages over time: points + rolling day/week buckets. */
-export const sentiment = query({
+export const getSentiment = memberQuery({
   args: {
-    organizationId: v.id("organizations"),
     contactId: v.id("contacts"),
     bucket: v.optional(v.union(v.literal("day"), v.literal("week"))),
     limit: v.optional(v.number()),
   },
   handler: async (ctx, { organizationId, contactId, bucket, limit }) => {
-    await requireMember(ctx, organizationId);
-    const contact = await getOwnedDoc(ctx, organizationId, contactId);
+    const contact = await getOwned(ctx, organizationId, contactId);
     const org = await ctx.db.get(organizationId);
     const rows = await ctx.db
       .query("messageInsights")
@@ -185,80 +179,13 @@ export const sentiment = query({
   },
 });
 
-/** Commitments (open by default), soonest deadline first; of one contact or the whole organization. */
-export const commitments = query({
-  args: {
-    organizationId: v.id("organizations"),
-    contactId: v.optional(v.id("contacts")),
-    status: v.optional(commitmentStatus),
-    paginationOpts: paginationOptsValidator,
-  },
-  handler: async (ctx, { organizationId, contactId, status, paginationOpts }) => {
-    await requireMember(ctx, organizationId);
-    const s = status ?? "open";
-    if (contactId) await getOwnedDoc(ctx, organizationId, contactId);
-    const page = await (contactId
-      ? ctx.db
-          .query("commitments")
-          .withIndex("by_contact_status", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId).eq("status", s))
-      : ctx.db.query("commitments").withIndex("by_status_due", (q) => q.eq("organizationId", organizationId).eq("status", s))
-    ).paginate(paginationOpts);
-    const now = Date.now();
-    return {
-      ...page,
-      page: page.page.map((c) => ({ ...c, overdue: c.status === "open" && c.dueAt !== undefined && c.dueAt < now })),
-    };
-  },
-});
-
-/** Marks a commitment done (or re-opens it). */
-export const setCommitmentDone = mutation({
-  args: { organizationId: v.id("organizations"), commitmentId: v.id("commitments"), done: v.optional(v.boolean()) },
-  handler: async (ctx, { organizationId, commitmentId, done }) => {
-    const member = await requireMember(ctx, organizationId);
-    const c = await getOwnedDoc(ctx, organizationId, commitmentId);
-    if (done === false) {
-      await ctx.db.patch(c._id, {
-        status: "open",
-        doneAt: undefined,
-        doneByMemberId: undefined,
-        doneByMessageId: undefined,
-        doneEvidence: undefined,
-      });
-    } else {
-      if (c.status === "done") return null;
-      await ctx.db.patch(c._id, { status: "done", doneAt: Date.now(), doneByMemberId: member._id, doneEvidence: "marked done" });
-    }
-    return null;
-  },
-});
-
 /** Communication preferences (preferred channel, response times, active hours, patterns). */
-export const preferences = query({
-  args: { organizationId: v.id("organizations"), contactId: v.id("contacts") },
+export const getPreferences = memberQuery({
+  args: { contactId: v.id("contacts") },
   handler: async (ctx, { organizationId, contactId }) => {
-    await requireMember(ctx, organizationId);
-    await getOwnedDoc(ctx, organizationId, contactId);
+    await getOwned(ctx, organizationId, contactId);
     const profile = await getProfile(ctx, organizationId, contactId);
     return profile ? { preferences: profile.preferences ?? null, computedAt: profile.computedAt, basedOnMessages: profile.basedOnMessages } : null;
   },
 });
 
-/** Deals, most recently changed first, optionally one stage. */
-export const deals = query({
-  args: { organizationId: v.id("organizations"), stage: v.optional(dealStage), paginationOpts: paginationOptsValidator },
-  handler: async (ctx, { organizationId, stage, paginationOpts }) => {
-    await requireMember(ctx, organizationId);
-    const page = await (stage
-      ? ctx.db.query("deals").withIndex("by_stage", (q) => q.eq("organizationId", organizationId).eq("stage", stage))
-      : ctx.db.query("deals").withIndex("by_updated", (q) => q.eq("organizationId", organizationId))
-    )
-      .order("desc")
-      .paginate(paginationOpts);
-    const contacts = await Promise.all(page.page.map((d) => ctx.db.get(d.contactId)));
-    return {
-      ...page,
-      page: page.page.map((d, i) => ({ ...d, contact: contacts[i] ? contactCard(contacts[i]!) : null })),
-    };
-  },
-});

@@ -1,9 +1,10 @@
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
-import { action, internalMutation, internalQuery, mutation, query } from "../_generated/server";
-import { ADMIN_ROLES, fail, getOwnedKey, requireMember } from "../lib/auth";
-import { sha256Hex } from "../lib/crypto";
+import { internalMutation, internalQuery } from "../_generated/server";
+import { ADMIN_ROLES, fail, getOwned, requireMember } from "../lib/auth";
+import { sha256Hex } from "@switchboard/channels/crypto";
+import { adminAction, adminMutation, adminQuery } from "../lib/functions";
 
 const KEY_PREFIX = "sb_live_";
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -19,10 +20,9 @@ function randomKey(): string {
   return KEY_PREFIX + out.join("");
 }
 
-export const list = query({
-  args: { organizationId: v.id("organizations") },
+export const list = adminQuery({
+  args: {},
   handler: async (ctx, { organizationId }) => {
-    await requireMember(ctx, organizationId, ADMIN_ROLES);
     const keys = await ctx.db.query("apiKeys").withIndex("by_org", (q) => q.eq("organizationId", organizationId)).order("desc").take(100);
     return keys.map(({ hash: _hash, ...rest }) => rest);
   },
@@ -37,23 +37,22 @@ export const store = internalMutation({
 });
 
 /** Creates a key for integrators; the full key is in this response only. */
-export const create = action({
-  args: { organizationId: v.id("organizations"), name: v.string() },
+export const create = adminAction({
+  args: { name: v.string() },
   handler: async (ctx, { organizationId, name }): Promise<{ id: Id<"apiKeys">; key: string; prefix: string }> => {
     const trimmed = name.trim();
     if (!trimmed || trimmed.length > 100) fail("invalid_argument", "Give the key a name (up to 100 characters)");
     const key = randomKey();
     const prefix = key.slice(0, KEY_PREFIX.length + 6);
-    const id = await ctx.runMutation(internal.api.keys.store, { organizationId, name: trimmed, prefix, hash: await sha256Hex(key) });
+    const id = await ctx.runMutation(internal.rest.apiKeys.store, { organizationId, name: trimmed, prefix, hash: await sha256Hex(key) });
     return { id, key, prefix };
   },
 });
 
-export const revoke = mutation({
-  args: { organizationId: v.id("organizations"), keyId: v.id("apiKeys") },
+export const revoke = adminMutation({
+  args: { keyId: v.id("apiKeys") },
   handler: async (ctx, { organizationId, keyId }) => {
-    await requireMember(ctx, organizationId, ADMIN_ROLES);
-    const key = await getOwnedKey(ctx, organizationId, keyId);
+    const key = await getOwned(ctx, organizationId, keyId);
     if (!key.revokedAt) await ctx.db.patch(keyId, { revokedAt: Date.now() });
   },
 });

@@ -5,12 +5,13 @@
 import { paginationOptsValidator } from "convex/server";
 import { v, type Infer } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
-import { mutation, query, type MutationCtx, type QueryCtx } from "../_generated/server";
-import { fail, requireMember } from "../lib/auth";
+import { type MutationCtx, type QueryCtx } from "../_generated/server";
+import { fail, getOwned } from "../lib/auth";
 import { mergeReason } from "../schema/crm";
-import { getOwnedDoc, pairOf } from "./lib";
-import { startMerge } from "./merge";
+import { findSuggestion, pairOf } from "./model";
+import { startMerge } from "./merges";
 import { liveContact } from "./resolve";
+import { memberMutation, memberQuery } from "../lib/functions";
 
 export type MergeReason = Infer<typeof mergeReason>;
 /** Evidence kept per suggestion (oldest dropped beyond this). */
@@ -28,14 +29,6 @@ export const SIGNAL_WEIGHTS = {
 export function scoreOf(reasons: Pick<MergeReason, "weight">[]): number {
   const miss = reasons.reduce((acc, r) => acc * (1 - Math.min(0.99, Math.max(0, r.weight))), 1);
   return Math.round((1 - miss) * 1000) / 1000;
-}
-
-export async function findSuggestion(ctx: QueryCtx, organizationId: Id<"organizations">, x: Id<"contacts">, y: Id<"contacts">) {
-  const { pairKey } = pairOf(x, y);
-  return ctx.db
-    .query("mergeSuggestions")
-    .withIndex("by_pair", (q) => q.eq("organizationId", organizationId).eq("pairKey", pairKey))
-    .first();
 }
 
 /**
@@ -90,16 +83,14 @@ async function withContacts(ctx: QueryCtx, s: Doc<"mergeSuggestions">) {
 }
 
 /** Open suggestions, best first (paginated), or the open suggestions of one contact (bounded). */
-export const list = query({
+export const list = memberQuery({
   args: {
-    organizationId: v.id("organizations"),
     contactId: v.optional(v.id("contacts")),
     paginationOpts: paginationOptsValidator,
   },
   handler: async (ctx, { organizationId, contactId, paginationOpts }) => {
-    await requireMember(ctx, organizationId);
     if (contactId) {
-      await getOwnedDoc(ctx, organizationId, contactId);
+      await getOwned(ctx, organizationId, contactId);
       const [asA, asB] = await Promise.all([
         ctx.db
           .query("mergeSuggestions")
@@ -123,11 +114,11 @@ export const list = query({
 });
 
 /** Not the same person: the pair is never suggested again. */
-export const dismiss = mutation({
-  args: { organizationId: v.id("organizations"), suggestionId: v.id("mergeSuggestions") },
+export const dismiss = memberMutation({
+  args: { suggestionId: v.id("mergeSuggestions") },
   handler: async (ctx, { organizationId, suggestionId }) => {
-    const member = await requireMember(ctx, organizationId);
-    const s = await getOwnedDoc(ctx, organizationId, suggestionId);
+    const member = ctx.member;
+    const s = await getOwned(ctx, organizationId, suggestionId);
     if (s.status !== "open") fail("conflict", `This suggestion is already ${s.status}`);
     await ctx.db.patch(s._id, { status: "dismissed", resolvedAt: Date.now(), resolvedBy: member._id, updatedAt: Date.now() });
     return null;
@@ -138,18 +129,17 @@ export const dismiss = mutation({
  * Same person: starts the merge (batched; follow it with contacts.merge.get). The survivor is the
  * given contact, else the one with more messages (older on a tie).
  */
-export const accept = mutation({
+export const accept = memberMutation({
   args: {
-    organizationId: v.id("organizations"),
     suggestionId: v.id("mergeSuggestions"),
     survivorId: v.optional(v.id("contacts")),
   },
   handler: async (ctx, { organizationId, suggestionId, survivorId }) => {
-    const member = await requireMember(ctx, organizationId);
-    const s = await getOwnedDoc(ctx, organizationId, suggestionId);
+    const member = ctx.member;
+    const s = await getOwned(ctx, organizationId, suggestionId);
     if (s.status !== "open") fail("conflict", `This suggestion is already ${s.status}`);
-    const a = await getOwnedDoc(ctx, organizationId, s.contactAId);
-    const b = await getOwnedDoc(ctx, organizationId, s.contactBId);
+    const a = await getOwned(ctx, organizationId, s.contactAId);
+    const b = await getOwned(ctx, organizationId, s.contactBId);
     let survivor: Id<"contacts">;
     if (survivorId) {
       if (survivorId !== a._id && survivorId !== b._id) fail("invalid_argument", "The survivor must be one of the pair");

@@ -1,24 +1,13 @@
 /** Helpers shared by contacts/* and crm/* (no Convex functions here). */
 import { FREE_MAIL_DOMAINS } from "@switchboard/insights";
-import type { Doc, Id, TableNames } from "../_generated/dataModel";
+import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
-import { fail } from "../lib/auth";
+import { fail, getOwned } from "../lib/auth";
 import { liveContact } from "./resolve";
-
-/** Loads any org-scoped document and checks it belongs to the organization; otherwise not_found. */
-export async function getOwnedDoc<T extends TableNames>(
-  ctx: QueryCtx,
-  organizationId: Id<"organizations">,
-  id: Id<T>,
-): Promise<Doc<T>> {
-  const doc = (await ctx.db.get(id)) as (Doc<T> & { organizationId?: Id<"organizations"> }) | null;
-  if (!doc || doc.organizationId !== organizationId) fail("not_found", "Not found");
-  return doc;
-}
 
 /** A contact of the organization that has not been merged away. */
 export async function getLiveContact(ctx: QueryCtx, organizationId: Id<"organizations">, contactId: Id<"contacts">) {
-  const contact = await getOwnedDoc(ctx, organizationId, contactId);
+  const contact = await getOwned(ctx, organizationId, contactId);
   if (contact.mergedInto) fail("conflict", "This contact was merged into another contact");
   return contact;
 }
@@ -116,4 +105,13 @@ export async function otherHolders(
     else if (!holders.some((h) => h._id === contact._id)) holders.push(contact);
   }
   return { holders, onSelf };
+}
+
+/** The merge suggestion for a pair of contacts, if any (either order). */
+export async function findSuggestion(ctx: QueryCtx, organizationId: Id<"organizations">, x: Id<"contacts">, y: Id<"contacts">) {
+  const { pairKey } = pairOf(x, y);
+  return ctx.db
+    .query("mergeSuggestions")
+    .withIndex("by_pair", (q) => q.eq("organizationId", organizationId).eq("pairKey", pairKey))
+    .first();
 }

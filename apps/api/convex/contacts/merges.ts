@@ -17,11 +17,11 @@
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id, TableNames } from "../_generated/dataModel";
-import { internalMutation, mutation, query, type MutationCtx } from "../_generated/server";
+import { internalMutation, type MutationCtx } from "../_generated/server";
 import { refreshProfile } from "../crm/profile";
-import { fail, requireMember } from "../lib/auth";
-import { getOwnedDoc, snapshotOf } from "./lib";
-import { findSuggestion } from "./suggestions";
+import { fail, getOwned } from "../lib/auth";
+import { findSuggestion, snapshotOf } from "./model";
+import { memberMutation, memberQuery } from "../lib/functions";
 
 /** Rows moved (or restored) per mutation. */
 export const MERGE_BATCH = 100;
@@ -103,8 +103,8 @@ export async function startMerge(
   const { organizationId, survivorId, loserId, now } = args;
   if (survivorId === loserId) fail("invalid_argument", "A contact cannot be merged into itself");
   // Both must belong to the caller's organization (cross-organization ids are simply not found).
-  const survivor = await getOwnedDoc(ctx, organizationId, survivorId);
-  const loser = await getOwnedDoc(ctx, organizationId, loserId);
+  const survivor = await getOwned(ctx, organizationId, survivorId);
+  const loser = await getOwned(ctx, organizationId, loserId);
   if (survivor.mergedInto) fail("conflict", `"${survivor.displayName}" was already merged into another contact`);
   if (loser.mergedInto) fail("conflict", `"${loser.displayName}" was already merged into another contact`);
   if ((await activeMergeOf(ctx, organizationId, survivorId)) || (await activeMergeOf(ctx, organizationId, loserId))) {
@@ -149,15 +149,15 @@ export async function startMerge(
     data: { mergeId, loserId, loserName: loser.displayName },
   });
   await ctx.db.patch(mergeId, { eventId });
-  await ctx.scheduler.runAfter(0, internal.contacts.merge.step, { mergeId });
+  await ctx.scheduler.runAfter(0, internal.contacts.merges.step, { mergeId });
   return mergeId;
 }
 
 /** Merges `loserId` into `survivorId` (batched; follow progress with `get`). */
-export const merge = mutation({
-  args: { organizationId: v.id("organizations"), survivorId: v.id("contacts"), loserId: v.id("contacts") },
+export const start = memberMutation({
+  args: { survivorId: v.id("contacts"), loserId: v.id("contacts") },
   handler: async (ctx, args) => {
-    const member = await requireMember(ctx, args.organizationId);
+    const member = ctx.member;
     return startMerge(ctx, { ...args, member, now: Date.now() });
   },
 });
@@ -192,7 +192,7 @@ export const step = internalMutation({
     }
     if (phase < MERGE_MOVES.length) {
       await ctx.db.patch(mergeId, { phase, moved, batches, estimatedTotal: Math.max(m.estimatedTotal, moved + 1) });
-      await ctx.scheduler.runAfter(0, internal.contacts.merge.step, { mergeId });
+      await ctx.scheduler.runAfter(0, internal.contacts.merges.step, { mergeId });
       return null;
     }
     // Finalise: the survivor takes over the loser's counters and missing profile fields.
@@ -224,11 +224,11 @@ function maxOpt(a: number | undefined, b: number | undefined) {
 }
 
 /** Reverts a finished merge (batched), restoring both contacts' prior rows. */
-export const undo = mutation({
-  args: { organizationId: v.id("organizations"), mergeId: v.id("contactMerges") },
+export const undo = memberMutation({
+  args: { mergeId: v.id("contactMerges") },
   handler: async (ctx, { organizationId, mergeId }) => {
-    const member = await requireMember(ctx, organizationId);
-    const m = await getOwnedDoc(ctx, organizationId, mergeId);
+    const member = ctx.member;
+    const m = await getOwned(ctx, organizationId, mergeId);
     if (m.status !== "done") fail("conflict", `Only a finished merge can be undone (this one is ${m.status})`);
     const survivor = await ctx.db.get(m.survivorId);
     const loser = await ctx.db.get(m.loserId);
@@ -236,7 +236,7 @@ export const undo = mutation({
     if (survivor.mergedInto) fail("conflict", "The surviving contact was merged again since: undo that merge first");
     if (loser.mergedInto !== m.survivorId) fail("conflict", "The merged contact changed since the merge");
     await ctx.db.patch(mergeId, { status: "undoing", undoCursor: m.batches, restored: 0, undoneBy: member._id });
-    await ctx.scheduler.runAfter(0, internal.contacts.merge.undoStep, { mergeId });
+    await ctx.scheduler.runAfter(0, internal.contacts.merges.undoStep, { mergeId });
     return null;
   },
 });
@@ -263,7 +263,7 @@ export const undoStep = internalMutation({
         }
       }
       await ctx.db.patch(mergeId, { undoCursor: batch.seq, restored: m.restored + restored });
-      await ctx.scheduler.runAfter(0, internal.contacts.merge.undoStep, { mergeId });
+      await ctx.scheduler.runAfter(0, internal.contacts.merges.undoStep, { mergeId });
       return null;
     }
     await ctx.db.replace(m.loserId, m.loserBefore as Doc<"contacts">);
@@ -287,11 +287,10 @@ export const undoStep = internalMutation({
 });
 
 /** One merge's audit entry and progress (for a progress bar: moved / estimatedTotal). */
-export const get = query({
-  args: { organizationId: v.id("organizations"), mergeId: v.id("contactMerges") },
+export const get = memberQuery({
+  args: { mergeId: v.id("contactMerges") },
   handler: async (ctx, { organizationId, mergeId }) => {
-    await requireMember(ctx, organizationId);
-    const m = await getOwnedDoc(ctx, organizationId, mergeId);
+    const m = await getOwned(ctx, organizationId, mergeId);
     const total = Math.max(1, m.estimatedTotal);
     return {
       _id: m._id,
@@ -318,11 +317,10 @@ export const get = query({
 });
 
 /** Merges a contact took part in, newest first (bounded). */
-export const listForContact = query({
-  args: { organizationId: v.id("organizations"), contactId: v.id("contacts") },
+export const listForContact = memberQuery({
+  args: { contactId: v.id("contacts") },
   handler: async (ctx, { organizationId, contactId }) => {
-    await requireMember(ctx, organizationId);
-    await getOwnedDoc(ctx, organizationId, contactId);
+    await getOwned(ctx, organizationId, contactId);
     const rows: Doc<"contactMerges">[] = [];
     for (const status of ["running", "done", "undoing", "undone"] as const) {
       rows.push(

@@ -1,14 +1,14 @@
 import { v } from "convex/values";
 import type { Id } from "../_generated/dataModel";
-import { mutation } from "../_generated/server";
 import { fail } from "../lib/auth";
-import { MAX_MEMBERSHIPS_PER_USER, SLUG, insertOrganization, requireUser, slugTaken, slugify } from "./lib";
+import { userMutation, signedInQuery } from "../lib/functions";
+import { MAX_MEMBERSHIPS_PER_USER, SLUG, insertOrganization, slugTaken, slugify } from "./model";
 
 /**
  * Onboarding: the signed-in user creates an organization and becomes its owner.
  * `slug` is optional (derived from the name, made unique with a suffix); a given slug must be free.
  */
-export const create = mutation({
+export const create = userMutation({
   args: {
     name: v.string(),
     slug: v.optional(v.string()),
@@ -16,7 +16,7 @@ export const create = mutation({
     timezone: v.optional(v.string()),
   },
   handler: async (ctx, args): Promise<Id<"organizations">> => {
-    const user = await requireUser(ctx);
+    const user = ctx.user;
     const memberships = await ctx.db
       .query("members")
       .withIndex("by_user", (q) => q.eq("userId", user.tokenIdentifier))
@@ -65,3 +65,23 @@ function validTimezone(tz: string): boolean {
     return false;
   }
 }
+
+/** The caller's organizations (no organization argument: this is how the dashboard picks one). */
+export const listMine = signedInQuery({
+  args: {},
+  handler: async (ctx) => {
+    const memberships = await ctx.db
+      .query("members")
+      .withIndex("by_user", (q) => q.eq("userId", ctx.tokenIdentifier))
+      .take(MAX_MEMBERSHIPS_PER_USER);
+    const orgs = await Promise.all(
+      memberships.map(async (m) => {
+        const org = await ctx.db.get(m.organizationId);
+        return org ? { _id: org._id, name: org.name, slug: org.slug, role: m.role, memberId: m._id } : null;
+      }),
+    );
+    return orgs
+      .filter((o): o is NonNullable<typeof o> => o !== null)
+      .sort((a, b) => a.name.localeCompare(b.name) || a.slug.localeCompare(b.slug));
+  },
+});

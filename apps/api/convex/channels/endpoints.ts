@@ -1,6 +1,6 @@
 import type { ProviderId } from "@switchboard/channels/ids";
 import { normalizeIdentifier } from "@switchboard/channels";
-import { sha256Hex } from "../lib/crypto";
+import { sha256Hex } from "@switchboard/channels/crypto";
 
 /**
  * The normalised form of a receiving identifier, as stored in channelEndpoints.identifier.

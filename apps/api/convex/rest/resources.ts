@@ -7,7 +7,8 @@ import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, internalQuery, type QueryCtx } from "../_generated/server";
 import { normalizeFor } from "../contacts/resolve";
-import { queueReply, replyArgs } from "../outbound/reply";
+import { findOwned } from "../lib/auth";
+import { queueReply, replyArgs } from "../outbound/replies";
 import { channelId, threadStatus } from "../schema/validators";
 
 async function owned<T extends "contacts" | "conversationThreads">(
@@ -16,10 +17,9 @@ async function owned<T extends "contacts" | "conversationThreads">(
   table: T,
   rawId: string,
 ): Promise<Doc<T> | null> {
+  // Path ids come from the URL: an id of another table (or garbage) is simply not found.
   const id = ctx.db.normalizeId(table, rawId);
-  if (!id) return null;
-  const doc = (await ctx.db.get(id)) as (Doc<T> & { organizationId: Id<"organizations"> }) | null;
-  return doc && doc.organizationId === organizationId ? doc : null;
+  return id ? findOwned(ctx, organizationId, id) : null;
 }
 
 export const threads = internalQuery({

@@ -1,0 +1,70 @@
+import { v } from "convex/values";
+import { getOwned } from "../lib/auth";
+import { channelId } from "../schema/validators";
+import { findIdentity, normalizeFor } from "./resolve";
+import { memberQuery } from "../lib/functions";
+import { paginationOptsValidator } from "convex/server";
+import { MAX_PAGE } from "../threads/inbox";
+
+export const get = memberQuery({
+  args: { contactId: v.id("contacts") },
+  handler: async (ctx, { organizationId, contactId }) => {
+    const contact = await getOwned(ctx, organizationId, contactId);
+    const identities = await ctx.db
+      .query("contactIdentities")
+      .withIndex("by_contact", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
+      .take(100);
+    return { ...contact, identities };
+  },
+});
+
+/** Looks a person up by an address on a channel, normalised the same way inbound does. */
+export const findByIdentifier = memberQuery({
+  args: { channel: channelId, identifier: v.string() },
+  handler: async (ctx, { organizationId, channel, identifier }) => {
+    const org = await ctx.db.get(organizationId);
+    const normalized = normalizeFor(channel, identifier, org?.defaultRegion ?? "US");
+    const identity = await findIdentity(ctx, organizationId, channel, normalized.identifier);
+    return identity ? await ctx.db.get(identity.contactId) : null;
+  },
+});
+
+/**
+ * Contacts for the directory: most recent conversation first, or a name-prefix search through
+ * the by_org_name index. Merged-away contacts are hidden. Paginated (bounded).
+ */
+export const search = memberQuery({
+  args: { search: v.optional(v.string()), paginationOpts: paginationOptsValidator },
+  handler: async (ctx, { organizationId, search, paginationOpts }) => {
+    const prefix = search?.trim() ?? "";
+    const opts = { ...paginationOpts, numItems: Math.max(1, Math.min(MAX_PAGE, paginationOpts.numItems)) };
+    const page = await (prefix
+      ? ctx.db
+          .query("contacts")
+          .withIndex("by_org_name", (q) => q.eq("organizationId", organizationId).gte("displayName", prefix).lt("displayName", `${prefix}\uffff`))
+          .paginate(opts)
+      : ctx.db
+          .query("contacts")
+          .withIndex("by_org_last_message", (q) => q.eq("organizationId", organizationId))
+          .order("desc")
+          .paginate(opts));
+    return {
+      ...page,
+      page: page.page
+        .filter((c) => !c.mergedInto)
+        .map((c) => ({
+          _id: c._id,
+          displayName: c.displayName,
+          company: c.company,
+          title: c.title,
+          primaryEmail: c.primaryEmail,
+          primaryPhone: c.primaryPhone,
+          lastMessageAt: c.lastMessageAt,
+          lastChannel: c.lastChannel,
+          messageCount: c.messageCount,
+          healthScore: c.healthScore,
+          dealStage: c.dealStage,
+        })),
+    };
+  },
+});

@@ -1,0 +1,328 @@
+import { sha256Hex } from "@switchboard/channels/crypto";
+import { createRoute, OpenAPIHono, z, type RouteConfig } from "@hono/zod-openapi";
+import type { Context, MiddlewareHandler } from "hono";
+import { internal } from "../_generated/api";
+import type { Id } from "../_generated/dataModel";
+import type { ActionCtx } from "../_generated/server";
+import { jsonError } from "../lib/http";
+import { createContactBody, listQuery, sendMessageBody, updateContactBody } from "./schemas";
+
+/**
+ * REST API v1 for integrators: `Authorization: Bearer sb_live_...` (per-organization keys,
+ * SHA-256 at rest), JSON in and out, errors as `{error:{code,message}}`, cursor pagination
+ * (`?cursor=&limit=` -> `{data, nextCursor}`). Routed from http.ts under /api/v1/.
+ *
+ * Served by Hono with @hono/zod-openapi on a Convex HTTP action (the Hono env is the action ctx,
+ * as convex-helpers/server/hono does it): every route is declared once with its zod schemas, and
+ * the OpenAPI document (/api/v1/openapi.json) is generated from these declarations.
+ */
+const CORS = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-methods": "GET, POST, PATCH, OPTIONS",
+  "access-control-allow-headers": "authorization, content-type",
+};
+
+type Key = { organizationId: Id<"organizations">; keyId: Id<"apiKeys">; name: string };
+type Env = { Bindings: ActionCtx; Variables: { key: Key } };
+type RestContext = Context<Env>;
+
+const json = (status: number, body: unknown) => Response.json(body, { status, headers: CORS });
+const error = (status: number, code: string, message: string) => jsonError(status, code, message, CORS);
+
+const issues = (list: { path: PropertyKey[]; message: string }[], fallback: string) =>
+  list.map((i) => `${i.path.map(String).join(".") || fallback}: ${i.message}`).join("; ");
+
+const app = new OpenAPIHono<Env>({
+  // Invalid query or body: the same 400 shape as every other error.
+  defaultHook: (result) => {
+    if (!result.success) return error(400, "invalid_request", issues(result.error.issues, result.target === "json" ? "body" : ""));
+  },
+});
+
+// -------------------------------------------------------------------------- before any route
+app.use("*", async (c, next) => {
+  if (c.req.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS });
+  await next();
+});
+
+const OPENAPI_PATH = "/api/v1/openapi.json";
+
+/** API key check for everything but the OpenAPI document. */
+app.use("*", async (c, next) => {
+  if (c.req.path === OPENAPI_PATH && c.req.method === "GET") return next();
+  const header = c.req.header("authorization") ?? "";
+  const token = /^Bearer\s+(sb_live_[A-Za-z0-9]{32})$/.exec(header)?.[1];
+  if (!token) return error(401, "unauthenticated", "Send an API key: Authorization: Bearer sb_live_...");
+  const key = await c.env.runQuery(internal.rest.apiKeys.authenticate, { hash: await sha256Hex(token) });
+  if (!key) return error(401, "unauthenticated", "Unknown or revoked API key");
+  c.set("key", key);
+  await next();
+});
+
+/**
+ * Route middleware (runs after the route matched, before validation): the key's last use is
+ * recorded, and a body is required to be JSON that parses (415 / invalid_json, before zod).
+ */
+const touchKey: MiddlewareHandler<Env> = async (c, next) => {
+  await c.env.runMutation(internal.rest.apiKeys.touch, { keyId: c.get("key").keyId });
+  await next();
+};
+const jsonBody: MiddlewareHandler<Env> = async (c, next) => {
+  if (!(c.req.header("content-type") ?? "").includes("application/json")) {
+    return error(415, "unsupported_media_type", "Send a JSON body with Content-Type: application/json");
+  }
+  try {
+    await c.req.json(); // cached by Hono; the validator reads the same parsed body
+  } catch {
+    return error(400, "invalid_json", "The body is not valid JSON");
+  }
+  await next();
+};
+
+// ------------------------------------------------------------------------------ documents
+const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).openapi("Error");
+const Thread = z
+  .object({
+    _id: z.string(),
+    contactId: z.string(),
+    status: z.string(),
+    lastMessageAt: z.number(),
+    lastMessagePreview: z.string().optional(),
+    lastChannel: z.string().optional(),
+  })
+  .openapi("Thread");
+const Message = z
+  .object({
+    _id: z.string(),
+    threadId: z.string(),
+    channel: z.string(),
+    direction: z.string(),
+    status: z.string(),
+    text: z.string(),
+    sentAt: z.number(),
+  })
+  .openapi("Message");
+const Contact = z
+  .object({
+    _id: z.string(),
+    displayName: z.string(),
+    company: z.string().optional(),
+    title: z.string().optional(),
+    identities: z.array(z.object({ channel: z.string(), identifier: z.string(), verified: z.boolean() })),
+  })
+  .openapi("Contact");
+const pageOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+
+const content = (schema: z.ZodType) => ({ "application/json": { schema } });
+const errors = {
+  400: { description: "Invalid request", content: content(ErrorBody) },
+  401: { description: "Missing or invalid API key", content: content(ErrorBody) },
+  404: { description: "Not found", content: content(ErrorBody) },
+};
+const threadId = z.object({ threadId: z.string() });
+const contactId = z.object({ contactId: z.string() });
+const body = (schema: z.ZodType) => ({ body: { required: true, content: content(schema) } });
+
+function route<R extends RouteConfig>(config: R) {
+  const withBody = config.request?.body !== undefined;
+  return createRoute({ ...config, middleware: withBody ? [touchKey, jsonBody] : [touchKey] });
+}
+
+/**
+ * Declares a route: input is validated by its zod schemas (defaultHook answers 400) and it appears
+ * in the document. Handlers answer with the shared JSON/CORS helpers rather than c.json, so their
+ * return type is a plain Response (hence the one cast).
+ */
+function serve<R extends RouteConfig>(config: R, handler: (c: RestContext) => Promise<Response>) {
+  app.openapi(route(config), handler as never);
+}
+
+const page = <T>(result: { page: T[]; isDone: boolean; continueCursor: string }) => ({
+  data: result.page,
+  nextCursor: result.isDone ? null : result.continueCursor,
+});
+
+function convexMessage(e: unknown): string {
+  const data = (e as { data?: { message?: string } }).data;
+  return data?.message ?? (e instanceof Error ? e.message : String(e));
+}
+
+// ---------------------------------------------------------------------------------- routes
+serve(
+  {
+    method: "get",
+    path: "/api/v1/threads",
+    summary: "List threads, newest activity first",
+    request: { query: listQuery },
+    responses: { 200: { description: "A page of threads", content: content(pageOf(Thread)) }, ...errors },
+  },
+  async (c) => {
+    const q = listQuery.parse(c.req.query());
+    const result = await c.env.runQuery(internal.rest.resources.threads, {
+      organizationId: c.get("key").organizationId,
+      status: q.status,
+      paginationOpts: { numItems: q.limit, cursor: q.cursor ?? null },
+    });
+    return json(200, page(result));
+  },
+);
+
+serve(
+  {
+    method: "get",
+    path: "/api/v1/threads/{threadId}",
+    summary: "Get a thread",
+    request: { params: threadId },
+    responses: { 200: { description: "The thread", content: content(Thread) }, ...errors },
+  },
+  async (c) => {
+    const thread = await c.env.runQuery(internal.rest.resources.thread, { organizationId: c.get("key").organizationId, threadId: c.req.param("threadId")! });
+    return thread ? json(200, thread) : error(404, "not_found", "No such thread");
+  },
+);
+
+serve(
+  {
+    method: "get",
+    path: "/api/v1/threads/{threadId}/messages",
+    summary: "Messages of a thread, newest first",
+    request: { params: threadId, query: listQuery },
+    responses: { 200: { description: "A page of messages", content: content(pageOf(Message)) }, ...errors },
+  },
+  async (c) => {
+    const q = listQuery.parse(c.req.query());
+    const result = await c.env.runQuery(internal.rest.resources.messages, {
+      organizationId: c.get("key").organizationId,
+      threadId: c.req.param("threadId")!,
+      paginationOpts: { numItems: q.limit, cursor: q.cursor ?? null },
+    });
+    return result ? json(200, page(result)) : error(404, "not_found", "No such thread");
+  },
+);
+
+serve(
+  {
+    method: "post",
+    path: "/api/v1/messages",
+    summary: "Send a message in a thread (queued, then delivered asynchronously)",
+    request: body(sendMessageBody),
+    responses: {
+      202: { description: "Queued", content: content(z.object({ id: z.string(), status: z.literal("queued") })) },
+      422: { description: "The message cannot be sent", content: content(ErrorBody) },
+      ...errors,
+    },
+  },
+  async (c) => {
+    const input = sendMessageBody.parse(await c.req.json());
+    const key = c.get("key");
+    try {
+      const id = await c.env.runMutation(internal.rest.resources.sendMessage, {
+        organizationId: key.organizationId,
+        apiKeyName: key.name,
+        threadId: input.threadId,
+        channel: input.channel,
+        text: input.text,
+        subject: input.subject,
+        template: input.template as { name: string; language: string; components?: unknown[] } | undefined,
+      });
+      return id ? json(202, { id, status: "queued" }) : error(404, "not_found", "No such thread");
+    } catch (e) {
+      return error(422, "cannot_send", convexMessage(e));
+    }
+  },
+);
+
+serve(
+  {
+    method: "post",
+    path: "/api/v1/contacts",
+    summary: "Create a contact",
+    request: body(createContactBody),
+    responses: {
+      201: { description: "Created", content: content(Contact) },
+      409: { description: "An identity already belongs to another contact", content: content(ErrorBody) },
+      ...errors,
+    },
+  },
+  async (c) => {
+    const input = createContactBody.parse(await c.req.json());
+    const organizationId = c.get("key").organizationId;
+    const result = await c.env.runMutation(internal.rest.resources.createContact, { organizationId, ...input });
+    if ("conflict" in result) return error(409, "conflict", `An identity already belongs to contact ${result.conflict}`);
+    return json(201, await c.env.runQuery(internal.rest.resources.contact, { organizationId, contactId: result.contactId }));
+  },
+);
+
+serve(
+  {
+    method: "get",
+    path: "/api/v1/contacts/{contactId}",
+    summary: "Get a contact with its identities",
+    request: { params: contactId },
+    responses: { 200: { description: "The contact", content: content(Contact) }, ...errors },
+  },
+  async (c) => {
+    const contact = await c.env.runQuery(internal.rest.resources.contact, { organizationId: c.get("key").organizationId, contactId: c.req.param("contactId")! });
+    return contact ? json(200, contact) : error(404, "not_found", "No such contact");
+  },
+);
+
+serve(
+  {
+    method: "patch",
+    path: "/api/v1/contacts/{contactId}",
+    summary: "Update a contact",
+    request: { params: contactId, ...body(updateContactBody) },
+    responses: { 200: { description: "Updated", content: content(Contact) }, ...errors },
+  },
+  async (c) => {
+    const input = updateContactBody.parse(await c.req.json());
+    const organizationId = c.get("key").organizationId;
+    const id = c.req.param("contactId")!;
+    const ok = await c.env.runMutation(internal.rest.resources.updateContact, { organizationId, contactId: id, ...input });
+    if (!ok) return error(404, "not_found", "No such contact");
+    return json(200, await c.env.runQuery(internal.rest.resources.contact, { organizationId, contactId: id }));
+  },
+);
+
+// ------------------------------------------------------------------- document and fallbacks
+app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
+  type: "http",
+  scheme: "bearer",
+  description: "An organization API key from Settings -> API keys",
+});
+
+/** Plain JSON, as served; paths -> method -> operation. */
+export type OpenApiDocument = { openapi: string; paths: Record<string, Record<string, unknown>> } & Record<string, unknown>;
+
+/** The OpenAPI 3.1 document of REST API v1, generated from the routes above. */
+export function openApiDocument(serverUrl: string): OpenApiDocument {
+  const doc = app.getOpenAPI31Document({
+    openapi: "3.1.0",
+    info: {
+      title: "Switchboard API",
+      version: "1.0.0",
+      description: "Threads, messages and contacts of one organization. Authenticate with `Authorization: Bearer sb_live_...`.",
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ apiKey: [] }],
+  });
+  return JSON.parse(JSON.stringify(doc)) as OpenApiDocument;
+}
+
+app.get(OPENAPI_PATH, (c) => json(200, openApiDocument(new URL(c.req.url).origin)));
+
+/** Path patterns of the declared routes, for telling 405 (known path, other method) from 404. */
+const routePatterns = () =>
+  Object.keys(openApiDocument("").paths).map((template) => new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`));
+
+app.notFound((c) => {
+  if (routePatterns().some((p) => p.test(c.req.path))) {
+    return error(405, "method_not_allowed", `${c.req.method} is not allowed on ${c.req.path}`);
+  }
+  return error(404, "not_found", `No endpoint ${c.req.path}`);
+});
+
+export async function handleRest(ctx: ActionCtx, request: Request): Promise<Response> {
+  return app.fetch(request, ctx);
+}

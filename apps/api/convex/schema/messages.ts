@@ -1,0 +1,108 @@
+import { defineTable } from "convex/server";
+import { v } from "convex/values";
+import { attachment, channelId, direction, encrypted, inboundOutcome, messageError, messageStatus, providerId, threadStatus } from "./validators";
+
+/** Conversations: threads, unified messages of every channel, raw inbound events and hook runs (spread into defineSchema by ../schema.ts). */
+export const messagesTables = {
+  conversationThreads: defineTable({
+    organizationId: v.id("organizations"),
+    contactId: v.id("contacts"),
+    status: threadStatus,
+    subject: v.optional(v.string()),
+    assigneeId: v.optional(v.id("members")),
+    snoozedUntil: v.optional(v.number()),
+    lastMessageAt: v.number(),
+    lastMessagePreview: v.string(),
+    lastChannel: channelId,
+    lastDirection: direction,
+    lastInboundAt: v.optional(v.number()),
+    unreadCount: v.number(),
+    messageCount: v.number(),
+    /** Open debounce batch for downstream hooks (see inbound/coalesce.ts). */
+    coalesce: v.optional(
+      v.object({
+        since: v.number(),
+        dueAt: v.number(),
+        count: v.number(),
+        jobId: v.id("_scheduled_functions"),
+      }),
+    ),
+    createdAt: v.number(),
+  })
+    .index("by_org_last", ["organizationId", "lastMessageAt"])
+    .index("by_org_status_last", ["organizationId", "status", "lastMessageAt"])
+    .index("by_org_assignee_last", ["organizationId", "assigneeId", "lastMessageAt"])
+    .index("by_contact_status", ["organizationId", "contactId", "status"]),
+
+  unifiedMessages: defineTable({
+    organizationId: v.id("organizations"),
+    threadId: v.id("conversationThreads"),
+    contactId: v.id("contacts"),
+    channelConfigId: v.optional(v.id("channelConfigs")),
+    channel: channelId,
+    provider: providerId,
+    direction: direction,
+    status: messageStatus,
+    /** Provider message id (MessageSid, wamid, Resend email id...); dedupe key with channel. */
+    externalMessageId: v.optional(v.string()),
+    /** Addresses on the channel: the contact's identifier and our endpoint. */
+    from: v.string(),
+    to: v.string(),
+    senderName: v.optional(v.string()),
+    text: v.string(),
+    subject: v.optional(v.string()),
+    html: v.optional(v.string()),
+    attachments: v.array(attachment),
+    /** The provider sent only metadata and fetching the body failed; see inbound/webhooks.ts. */
+    contentPending: v.optional(v.boolean()),
+    emailMessageId: v.optional(v.string()),
+    inReplyTo: v.optional(v.array(v.string())),
+    cc: v.optional(v.array(v.string())),
+    /** Provider time (inbound) or time the agent sent it (outbound), ms. */
+    sentAt: v.number(),
+    statusHistory: v.array(v.object({ status: messageStatus, at: v.number() })),
+    error: v.optional(messageError),
+    authorMemberId: v.optional(v.id("members")),
+    /** WhatsApp template used when the 24-hour window was closed. */
+    template: v.optional(v.object({ name: v.string(), language: v.string(), components: v.optional(v.array(v.any())) })),
+    /** Outbound delivery attempts (see outbound/). */
+    attempts: v.optional(v.array(v.object({ at: v.number(), ok: v.boolean(), error: v.optional(v.string()) }))),
+    nextAttemptAt: v.optional(v.number()),
+    /** Set once the insight extractors have processed this message (idempotency). */
+    insightsAt: v.optional(v.number()),
+  })
+    .index("by_external", ["organizationId", "channel", "externalMessageId"])
+    .index("by_thread", ["organizationId", "threadId"])
+    .index("by_contact", ["organizationId", "contactId"])
+    .index("by_config_status", ["organizationId", "channelConfigId", "status"]),
+
+  /** Raw webhook deliveries, body encrypted, kept for a retention window (audit + replay). */
+  inboundEvents: defineTable({
+    organizationId: v.id("organizations"),
+    channelConfigId: v.id("channelConfigs"),
+    provider: providerId,
+    receivedAt: v.number(),
+    expiresAt: v.number(),
+    method: v.string(),
+    path: v.string(),
+    /** Only non-sensitive headers (content-type, user-agent, provider ids); never signatures. */
+    headers: v.record(v.string(), v.string()),
+    body: encrypted,
+    bodyBytes: v.number(),
+    outcome: inboundOutcome,
+    messageIds: v.array(v.id("unifiedMessages")),
+    externalIds: v.array(v.string()),
+  })
+    .index("by_org_received", ["organizationId", "receivedAt"])
+    // Retention sweep (internal cron) walks expired rows across organizations.
+    .index("by_expiry", ["expiresAt"]),
+
+  /** Downstream hook runs, one per coalesced burst (insights, agent pipeline). */
+  hookRuns: defineTable({
+    organizationId: v.id("organizations"),
+    threadId: v.id("conversationThreads"),
+    messageIds: v.array(v.id("unifiedMessages")),
+    firstAt: v.number(),
+    ranAt: v.number(),
+  }).index("by_thread", ["organizationId", "threadId"]),
+};

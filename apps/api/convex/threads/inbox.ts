@@ -1,0 +1,101 @@
+import { paginationOptsValidator } from "convex/server";
+import { v } from "convex/values";
+import type { Doc, Id } from "../_generated/dataModel";
+import { fail } from "../lib/auth";
+import { channelId, threadStatus } from "../schema/validators";
+import { memberQuery } from "../lib/functions";
+
+/** Index rows one list call may read (the filtered list never scans further than this). */
+export const FILTER_SCAN_LIMIT = 300;
+export const MAX_PAGE = 100;
+
+interface ListCursor {
+  /** lastMessageAt of the last row read, and its _creationTime (tie-break). */
+  at: number;
+  ct: number;
+}
+
+function decodeCursor(cursor: string | null): ListCursor | null {
+  if (!cursor) return null;
+  try {
+    const c = JSON.parse(cursor) as ListCursor;
+    if (typeof c.at === "number" && typeof c.ct === "number") return c;
+  } catch {
+    // fall through
+  }
+  fail("invalid_argument", "Invalid inbox cursor");
+}
+
+const assigneeFilter = v.union(v.literal("me"), v.literal("unassigned"), v.id("members"));
+
+/**
+ * The inbox with filters: status / assignee narrow through an index (organizationId first);
+ * channel and free-text search filter the rows read. Each call reads at most FILTER_SCAN_LIMIT
+ * index rows, so a sparse filter returns a short (even empty) page with isDone=false and a cursor
+ * to keep going - bounded reads, never a scan.
+ */
+export const list = memberQuery({
+  args: {
+    status: v.optional(threadStatus),
+    channel: v.optional(channelId),
+    assignee: v.optional(assigneeFilter),
+    search: v.optional(v.string()),
+    paginationOpts: paginationOptsValidator,
+  },
+  handler: async (ctx, { organizationId, status, channel, assignee, search, paginationOpts }) => {
+    const member = ctx.member;
+    const cursor = decodeCursor(paginationOpts.cursor);
+    const numItems = Math.max(1, Math.min(MAX_PAGE, paginationOpts.numItems));
+    let assigneeId: Id<"members"> | undefined;
+    if (assignee === "me") assigneeId = member._id;
+    else if (assignee && assignee !== "unassigned") {
+      const m = await ctx.db.get(assignee);
+      if (!m || m.organizationId !== organizationId) fail("not_found", "Not found");
+      assigneeId = m._id;
+    }
+    const upper = (q: { lte(field: "lastMessageAt", value: number): unknown }) => (cursor ? q.lte("lastMessageAt", cursor.at) : q);
+    const base = assignee
+      ? ctx.db
+          .query("conversationThreads")
+          .withIndex("by_org_assignee_last", (q) => upper(q.eq("organizationId", organizationId).eq("assigneeId", assigneeId)) as never)
+      : status
+        ? ctx.db
+            .query("conversationThreads")
+            .withIndex("by_org_status_last", (q) => upper(q.eq("organizationId", organizationId).eq("status", status)) as never)
+        : ctx.db
+            .query("conversationThreads")
+            .withIndex("by_org_last", (q) => upper(q.eq("organizationId", organizationId)) as never);
+    const rows = await base.order("desc").take(FILTER_SCAN_LIMIT);
+    const needle = search?.trim().toLowerCase() ?? "";
+    const page: (Doc<"conversationThreads"> & { contactName: string })[] = [];
+    let last: ListCursor | null = null;
+    let consumedAll = true;
+    for (const t of rows) {
+      if (cursor && t.lastMessageAt === cursor.at && t._creationTime >= cursor.ct) continue; // shown already
+      if (page.length >= numItems) {
+        consumedAll = false;
+        break;
+      }
+      last = { at: t.lastMessageAt, ct: t._creationTime };
+      if (status && t.status !== status) continue;
+      if (channel && t.lastChannel !== channel) continue;
+      const contact = await ctx.db.get(t.contactId);
+      const contactName = contact?.displayName ?? "Unknown contact";
+      if (needle) {
+        const hay = [contactName, t.lastMessagePreview, t.subject ?? "", contact?.primaryEmail ?? "", contact?.primaryPhone ?? "", contact?.company ?? ""]
+          .join("\n")
+          .toLowerCase();
+        if (!hay.includes(needle)) continue;
+      }
+      page.push({ ...t, contactName });
+    }
+    const isDone = consumedAll && rows.length < FILTER_SCAN_LIMIT;
+    return {
+      page,
+      isDone,
+      continueCursor: isDone ? "" : JSON.stringify(last ?? cursor ?? { at: Number.MAX_SAFE_INTEGER, ct: 0 }),
+    };
+  },
+});
+
+

@@ -1,0 +1,109 @@
+import { paginationOptsValidator } from "convex/server";
+import { v } from "convex/values";
+import { getOwned, fail } from "../lib/auth";
+import { threadStatus } from "../schema/validators";
+import { memberQuery, memberMutation } from "../lib/functions";
+import { internal } from "../_generated/api";
+import { internalMutation } from "../_generated/server";
+
+/** The inbox list: newest activity first, optionally one status; paginated through an index. */
+/** Longest snooze: a year (a later date is almost certainly a typo). */
+const MAX_SNOOZE_MS = 365 * 24 * 60 * 60 * 1000;
+
+export const list = memberQuery({
+  args: {
+    status: v.optional(threadStatus),
+    paginationOpts: paginationOptsValidator,
+  },
+  handler: async (ctx, { organizationId, status, paginationOpts }) => {
+    const page = await (status
+      ? ctx.db
+          .query("conversationThreads")
+          .withIndex("by_org_status_last", (q) => q.eq("organizationId", organizationId).eq("status", status))
+      : ctx.db.query("conversationThreads").withIndex("by_org_last", (q) => q.eq("organizationId", organizationId))
+    )
+      .order("desc")
+      .paginate(paginationOpts);
+    const contacts = await Promise.all(page.page.map((t) => ctx.db.get(t.contactId)));
+    return {
+      ...page,
+      page: page.page.map((thread, i) => ({
+        ...thread,
+        contactName: contacts[i]?.displayName ?? "Unknown contact",
+      })),
+    };
+  },
+});
+
+export const get = memberQuery({
+  args: { threadId: v.id("conversationThreads") },
+  handler: async (ctx, { organizationId, threadId }) => {
+    const thread = await getOwned(ctx, organizationId, threadId);
+    const contact = await ctx.db.get(thread.contactId);
+    return { ...thread, contact };
+  },
+});
+
+/** Messages of a thread, oldest first within a page; paginate backwards from the newest. */
+export const listMessages = memberQuery({
+  args: {
+    threadId: v.id("conversationThreads"),
+    paginationOpts: paginationOptsValidator,
+  },
+  handler: async (ctx, { organizationId, threadId, paginationOpts }) => {
+    await getOwned(ctx, organizationId, threadId);
+    return ctx.db
+      .query("unifiedMessages")
+      .withIndex("by_thread", (q) => q.eq("organizationId", organizationId).eq("threadId", threadId))
+      .order("desc")
+      .paginate(paginationOpts);
+  },
+});
+
+/** Snoozes a thread until a time; it re-opens then (or earlier, when the contact writes). */
+export const snooze = memberMutation({
+  args: { threadId: v.id("conversationThreads"), until: v.number() },
+  handler: async (ctx, { organizationId, threadId, until }) => {
+    const thread = await getOwned(ctx, organizationId, threadId);
+    const now = Date.now();
+    if (!Number.isFinite(until) || until <= now) fail("invalid_argument", "Snooze until a time in the future");
+    if (until - now > MAX_SNOOZE_MS) fail("invalid_argument", "Snooze for at most a year");
+    await ctx.db.patch(thread._id, { status: "snoozed", snoozedUntil: until });
+    await ctx.scheduler.runAt(until, internal.threads.threads.wake, { threadId: thread._id, until });
+    return null;
+  },
+});
+
+/** Internal: re-opens a snoozed thread when its snooze ends (unless something changed it since). */
+export const wake = internalMutation({
+  args: { threadId: v.id("conversationThreads"), until: v.number() },
+  handler: async (ctx, { threadId, until }) => {
+    const thread = await ctx.db.get(threadId);
+    if (!thread || thread.status !== "snoozed" || thread.snoozedUntil !== until) return null;
+    await ctx.db.patch(thread._id, { status: "open", snoozedUntil: undefined });
+    return null;
+  },
+});
+
+/** Sets a thread's status: close, re-open, or mark pending. Snoozing goes through `snooze`. */
+export const setStatus = memberMutation({
+  args: {
+    threadId: v.id("conversationThreads"),
+    status: v.union(v.literal("open"), v.literal("pending"), v.literal("closed")),
+  },
+  handler: async (ctx, { organizationId, threadId, status }) => {
+    const thread = await getOwned(ctx, organizationId, threadId);
+    await ctx.db.patch(thread._id, { status, snoozedUntil: undefined });
+    return null;
+  },
+});
+
+/** Marks a thread read (unread badge back to 0). */
+export const markRead = memberMutation({
+  args: { threadId: v.id("conversationThreads") },
+  handler: async (ctx, { organizationId, threadId }) => {
+    const thread = await getOwned(ctx, organizationId, threadId);
+    if (thread.unreadCount !== 0) await ctx.db.patch(thread._id, { unreadCount: 0 });
+    return null;
+  },
+});
