@@ -1,10 +1,10 @@
-import { httpRouter } from "convex/server";
 import type { ProviderId } from "@switchboard/channels/ids";
+import { httpRouter } from "convex/server";
 import { httpAction } from "./_generated/server";
+import { authComponent, createAuth, siteUrls } from "./auth";
 import { handleMetaSubscribe } from "./inbound/metaSubscribe";
 import { handleWebhook } from "./inbound/webhooks";
 import { handleRest } from "./rest/routes";
-import { authComponent, createAuth, siteUrls } from "./auth";
 
 const http = httpRouter();
 

@@ -29,7 +29,12 @@ export interface PasswordVerdict {
   reason?: string;
 }
 
-type Zxcvbn = { check(password: string, userInputs?: string[]): { score: number; feedback: { warning: string | null; suggestions: string[] } } };
+type Zxcvbn = {
+  check(
+    password: string,
+    userInputs?: string[],
+  ): { score: number; feedback: { warning: string | null; suggestions: string[] } };
+};
 let zxcvbn: Promise<Zxcvbn> | null = null;
 
 /**

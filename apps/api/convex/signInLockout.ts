@@ -49,7 +49,9 @@ export const signInLockout = () =>
             if (!row) return;
             const remainingMs = new Date(row.expiresAt).getTime() - Date.now();
             if (remainingMs > 0 && Number(row.value) >= MAX_FAILURES) {
-              throw new APIError("TOO_MANY_REQUESTS", TOO_MANY, { "X-Retry-After": String(Math.ceil(remainingMs / 1000)) });
+              throw new APIError("TOO_MANY_REQUESTS", TOO_MANY, {
+                "X-Retry-After": String(Math.ceil(remainingMs / 1000)),
+              });
             }
           }),
         },
@@ -64,7 +66,8 @@ export const signInLockout = () =>
             const id = await counterId(email);
             const failed = isAPIError(returned) && returned.statusCode === 401;
             if (!failed) {
-              if (returned && !isAPIError(returned)) await ctx.context.internalAdapter.deleteVerificationByIdentifier(id);
+              if (returned && !isAPIError(returned))
+                await ctx.context.internalAdapter.deleteVerificationByIdentifier(id);
               return;
             }
             const row = await ctx.context.internalAdapter.findVerificationValue(id);

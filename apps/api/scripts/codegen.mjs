@@ -18,7 +18,9 @@ const apiDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const root = resolve(apiDir, "../..");
 const functionsDir = resolve(apiDir, "convex");
 const local = process.argv.includes("--local");
-const args = local ? ["convex", "codegen", "--typecheck", "disable"] : ["convex", "codegen", "--system-udfs", "--typecheck", "disable"];
+const args = local
+  ? ["convex", "codegen", "--typecheck", "disable"]
+  : ["convex", "codegen", "--system-udfs", "--typecheck", "disable"];
 const env = { ...process.env, CONVEX_TELEMETRY_DISABLED: "1" };
 if (local) {
   env.CONVEX_SELF_HOSTED_URL ??= "http://127.0.0.1:3210";
@@ -59,9 +61,12 @@ function addComponents() {
   if (components.length === 0) return;
   const dts = resolve(functionsDir, "_generated/api.d.ts");
   const js = resolve(functionsDir, "_generated/api.js");
-  let d = readFileSync(dts, "utf8");
+  const d = readFileSync(dts, "utf8");
   const declaration = `export declare const components: {\n${components
-    .map(({ name, pkg }) => `  ${JSON.stringify(name)}: import("${pkg}/_generated/component.js").ComponentApi<${JSON.stringify(name)}>;`)
+    .map(
+      ({ name, pkg }) =>
+        `  ${JSON.stringify(name)}: import("${pkg}/_generated/component.js").ComponentApi<${JSON.stringify(name)}>;`,
+    )
     .join("\n")}\n};`;
   // A deployment that does not report its child components yields `components: {}`: fill it in.
   if (/export declare const components: \{\s*\};/.test(d)) {
@@ -71,7 +76,10 @@ function addComponents() {
   }
   let j = readFileSync(js, "utf8");
   if (!/export const components\b/.test(j)) {
-    j = j.replace(/import \{ anyApi \} from "convex\/server";/, 'import { anyApi, componentsGeneric } from "convex/server";');
+    j = j.replace(
+      /import \{ anyApi \} from "convex\/server";/,
+      'import { anyApi, componentsGeneric } from "convex/server";',
+    );
     if (!j.includes("componentsGeneric }")) throw new Error("codegen: unexpected _generated/api.js layout");
     j = `${j.trimEnd()}\nexport const components = componentsGeneric();\n`;
     writeFileSync(js, j);

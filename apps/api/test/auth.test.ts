@@ -1,21 +1,32 @@
 import { describe, expect, test } from "vitest";
 import { api } from "../convex/_generated/api";
+import { authFetch, DASHBOARD, decodeJwt, newAuthBackend, sessionFor, signIn, signUp } from "./authSession";
 import { SITE } from "./harness";
-import { DASHBOARD, authFetch, decodeJwt, newAuthBackend, sessionFor, signIn, signUp } from "./authSession";
 
 const PASSWORD = "correct horse battery";
 
 describe("email + password accounts (Better Auth in Convex)", () => {
   test("sign-up creates the user and a session whose Convex identity is <CONVEX_SITE_URL>|<user id>", async () => {
     const t = newAuthBackend();
-    const res = await authFetch(t, "/sign-up/email", { body: { name: "Ada Lovelace", email: "Ada@Example.com", password: PASSWORD } });
+    const res = await authFetch(t, "/sign-up/email", {
+      body: { name: "Ada Lovelace", email: "Ada@Example.com", password: PASSWORD },
+    });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { token: string; user: { id: string; email: string; name: string; emailVerified: boolean } };
+    const body = (await res.json()) as {
+      token: string;
+      user: { id: string; email: string; name: string; emailVerified: boolean };
+    };
     expect(body.user).toMatchObject({ email: "ada@example.com", name: "Ada Lovelace", emailVerified: false });
     expect(body.token).toEqual(expect.any(String));
 
     const s = await sessionFor(t, body.token);
-    expect(s.claims).toMatchObject({ iss: SITE, aud: "convex", sub: body.user.id, email: "ada@example.com", name: "Ada Lovelace" });
+    expect(s.claims).toMatchObject({
+      iss: SITE,
+      aud: "convex",
+      sub: body.user.id,
+      email: "ada@example.com",
+      name: "Ada Lovelace",
+    });
     expect(s.claims.sessionId).toEqual(expect.any(String));
     expect(s.tokenIdentifier).toBe(`${SITE}|${body.user.id}`);
     // The password is never in the token.
@@ -42,9 +53,13 @@ describe("email + password accounts (Better Auth in Convex)", () => {
   test("an email can register once; short passwords are refused", async () => {
     const t = newAuthBackend();
     await signUp(t, "Ada", "ada@example.com", PASSWORD);
-    const again = await authFetch(t, "/sign-up/email", { body: { name: "Other", email: "ada@example.com", password: "another long password" } });
+    const again = await authFetch(t, "/sign-up/email", {
+      body: { name: "Other", email: "ada@example.com", password: "another long password" },
+    });
     expect(again.status).toBe(422);
-    const short = await authFetch(t, "/sign-up/email", { body: { name: "Bob", email: "bob@example.com", password: "short" } });
+    const short = await authFetch(t, "/sign-up/email", {
+      body: { name: "Bob", email: "bob@example.com", password: "short" },
+    });
     expect(short.status).toBe(400);
     expect(await short.json()).toMatchObject({ code: "PASSWORD_TOO_SHORT" });
   });
@@ -76,7 +91,11 @@ describe("email + password accounts (Better Auth in Convex)", () => {
     const preflight = (origin: string) =>
       t.fetch("/api/auth/sign-in/email", {
         method: "OPTIONS",
-        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type,better-auth-cookie" },
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "content-type,better-auth-cookie",
+        },
       });
     const ok = await preflight(DASHBOARD);
     expect(ok.headers.get("access-control-allow-origin")).toBe(DASHBOARD);
@@ -110,7 +129,10 @@ describe("the Convex side of a session", () => {
       ["myOrganizations", () => t.query(api.orgs.organizations.listMine, {})],
       ["list", () => t.query(api.orgs.members.list, { organizationId })],
       ["listInvites", () => t.query(api.orgs.invitations.list, { organizationId })],
-      ["invite", () => t.mutation(api.orgs.invitations.create, { organizationId, email: "x@example.com", role: "agent" })],
+      [
+        "invite",
+        () => t.mutation(api.orgs.invitations.create, { organizationId, email: "x@example.com", role: "agent" }),
+      ],
       ["setRole", () => t.mutation(api.orgs.members.setRole, { organizationId, memberId, role: "agent" })],
       ["remove", () => t.mutation(api.orgs.members.remove, { organizationId, memberId })],
       ["acceptInvites", () => t.mutation(api.orgs.invitations.accept, {})],
@@ -125,21 +147,32 @@ describe("the Convex side of a session", () => {
   test("setup.create: the signed-in user owns the new organization; myOrganizations lists it", async () => {
     const t = newAuthBackend();
     const ada = await signUp(t, "Ada", "ada@example.com");
-    const acme = await ada.as.mutation(api.orgs.organizations.create, { name: "Acme Support, Inc.", timezone: "Europe/Paris", defaultRegion: "fr" });
+    const acme = await ada.as.mutation(api.orgs.organizations.create, {
+      name: "Acme Support, Inc.",
+      timezone: "Europe/Paris",
+      defaultRegion: "fr",
+    });
     const acme2 = await ada.as.mutation(api.orgs.organizations.create, { name: "Acme Support Inc" });
 
     const mine = await ada.as.query(api.orgs.organizations.listMine, {});
-    expect(mine.map((o) => ({ _id: o._id, slug: o.slug, role: o.role })).sort((a, b) => a.slug.localeCompare(b.slug))).toEqual([
+    expect(
+      mine.map((o) => ({ _id: o._id, slug: o.slug, role: o.role })).sort((a, b) => a.slug.localeCompare(b.slug)),
+    ).toEqual([
       { _id: acme, slug: "acme-support-inc", role: "owner" },
       { _id: acme2, slug: "acme-support-inc-2", role: "owner" },
     ]);
     const org = await t.run((ctx) => ctx.db.get(acme));
     expect(org).toMatchObject({ name: "Acme Support, Inc.", timezone: "Europe/Paris", defaultRegion: "FR" });
     const members = await t.run((ctx) =>
-      ctx.db.query("members").withIndex("by_org_user", (q) => q.eq("organizationId", acme)).collect(),
+      ctx.db
+        .query("members")
+        .withIndex("by_org_user", (q) => q.eq("organizationId", acme))
+        .collect(),
     );
     // The membership is keyed by the identity's tokenIdentifier: what requireMember compares.
-    expect(members).toMatchObject([{ userId: ada.tokenIdentifier, email: "ada@example.com", name: "Ada", role: "owner" }]);
+    expect(members).toMatchObject([
+      { userId: ada.tokenIdentifier, email: "ada@example.com", name: "Ada", role: "owner" },
+    ]);
 
     // Another user sees none of it.
     const bob = await signUp(t, "Bob", "bob@example.com");
@@ -151,11 +184,19 @@ describe("the Convex side of a session", () => {
     const t = newAuthBackend();
     const ada = await signUp(t, "Ada", "ada@example.com");
     await expect(ada.as.mutation(api.orgs.organizations.create, { name: "  " })).rejects.toThrow(/name/);
-    await expect(ada.as.mutation(api.orgs.organizations.create, { name: "Acme", slug: "Bad Slug!" })).rejects.toThrow(/Invalid organization slug/);
-    await expect(ada.as.mutation(api.orgs.organizations.create, { name: "Acme", timezone: "Mars/Olympus" })).rejects.toThrow(/Unknown timezone/);
-    await expect(ada.as.mutation(api.orgs.organizations.create, { name: "Acme", defaultRegion: "USA" })).rejects.toThrow(/default region/);
+    await expect(ada.as.mutation(api.orgs.organizations.create, { name: "Acme", slug: "Bad Slug!" })).rejects.toThrow(
+      /Invalid organization slug/,
+    );
+    await expect(
+      ada.as.mutation(api.orgs.organizations.create, { name: "Acme", timezone: "Mars/Olympus" }),
+    ).rejects.toThrow(/Unknown timezone/);
+    await expect(
+      ada.as.mutation(api.orgs.organizations.create, { name: "Acme", defaultRegion: "USA" }),
+    ).rejects.toThrow(/default region/);
     await ada.as.mutation(api.orgs.organizations.create, { name: "Acme", slug: "acme" });
-    await expect(ada.as.mutation(api.orgs.organizations.create, { name: "Acme", slug: "acme" })).rejects.toThrow(/taken/);
+    await expect(ada.as.mutation(api.orgs.organizations.create, { name: "Acme", slug: "acme" })).rejects.toThrow(
+      /taken/,
+    );
     // Names without a-z/0-9 still get a slug.
     const id = await ada.as.mutation(api.orgs.organizations.create, { name: "日本" });
     expect((await t.run((ctx) => ctx.db.get(id)))!.slug).toBe("org");
@@ -170,9 +211,11 @@ describe("the Convex side of a session", () => {
       slug: "ops-co",
       owner: { userId: ada.tokenIdentifier, email: "Ada@Example.com" },
     });
-    expect(await ada.as.query(api.orgs.organizations.listMine, {})).toMatchObject([{ _id: organizationId, role: "owner" }]);
-    await expect(
-      t.mutation(internal.orgs.admin.createOrganization, { name: "Dup", slug: "ops-co" }),
-    ).rejects.toThrow(/taken/);
+    expect(await ada.as.query(api.orgs.organizations.listMine, {})).toMatchObject([
+      { _id: organizationId, role: "owner" },
+    ]);
+    await expect(t.mutation(internal.orgs.admin.createOrganization, { name: "Dup", slug: "ops-co" })).rejects.toThrow(
+      /taken/,
+    );
   });
 });

@@ -5,7 +5,7 @@
  * from it: tokenIdentifier = `${iss}|${sub}`, plus the custom claims (sessionId, email, name...).
  */
 import betterAuthTest from "@convex-dev/better-auth/test";
-import { SITE, newBackend, type Backend } from "./harness";
+import { type Backend, newBackend, SITE } from "./harness";
 
 export const DASHBOARD = "http://127.0.0.1:3000";
 process.env.CONVEX_SITE_URL = SITE;
@@ -27,7 +27,11 @@ export interface Session {
   as: ReturnType<Backend["withIdentity"]>;
 }
 
-export function authFetch(t: Backend, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+export function authFetch(
+  t: Backend,
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   return t.fetch(`/api/auth${path}`, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers: {
@@ -57,7 +61,12 @@ export async function sessionFor(t: Backend, sessionToken: string): Promise<Sess
   return { sessionToken, jwt, claims, userId: String(sub), tokenIdentifier, as };
 }
 
-export async function signUp(t: Backend, name: string, email: string, password = "correct horse battery"): Promise<Session> {
+export async function signUp(
+  t: Backend,
+  name: string,
+  email: string,
+  password = "correct horse battery",
+): Promise<Session> {
   const res = await authFetch(t, "/sign-up/email", { body: { name, email, password } });
   if (res.status !== 200) throw new Error(`sign-up: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { token: string };

@@ -12,8 +12,8 @@ import type { MessageContext } from "../convex/crm/insights/context";
 import { recordJobChange } from "../convex/crm/insights/jobChange";
 import { storeSignatureProfile } from "../convex/crm/insights/profile";
 import { applySignatureIdentities } from "../convex/crm/insights/signature";
-import type { Backend, SeededOrg } from "./harness";
 import { email, post, useCrmBackend } from "./crmHelpers";
+import type { Backend, SeededOrg } from "./harness";
 
 let t: Backend;
 let a: SeededOrg;
@@ -30,11 +30,18 @@ VP Sales | Acme Corp
 
 /** The phase context of the only message of org A, built as crm/insights.ts builds it. */
 async function contextOf(ctx: MutationCtx): Promise<MessageContext> {
-  const msg = (await ctx.db.query("unifiedMessages").withIndex("by_contact", (q) => q.eq("organizationId", a.organizationId)).first())!;
+  const msg = (await ctx.db
+    .query("unifiedMessages")
+    .withIndex("by_contact", (q) => q.eq("organizationId", a.organizationId))
+    .first())!;
   const org = (await ctx.db.get(a.organizationId))!;
   const contact = (await ctx.db.get(msg.contactId))!;
   const input = toMessageInput(msg);
-  const ext = extractDeterministic(input, { timezone: org.timezone, defaultRegion: org.defaultRegion as CountryCode, ownDomains: ["a.example.com"] });
+  const ext = extractDeterministic(input, {
+    timezone: org.timezone,
+    defaultRegion: org.defaultRegion as CountryCode,
+    ownDomains: ["a.example.com"],
+  });
   return {
     ctx,
     org,
@@ -57,13 +64,16 @@ describe("insight phases", () => {
     await t.run(async (ctx) => {
       const m = await contextOf(ctx);
       const count = async (table: "commitments" | "contactEvents" | "contactProfiles" | "contactIdentities") =>
-        (await ctx.db.query(table as "commitments").collect()).filter((r) => r.organizationId === a.organizationId).length;
+        (await ctx.db.query(table as "commitments").collect()).filter((r) => r.organizationId === a.organizationId)
+          .length;
       const identitiesBefore = await count("contactIdentities");
 
       await applyCommitments(m);
       const commitments = await ctx.db
         .query("commitments")
-        .withIndex("by_contact_status", (q) => q.eq("organizationId", a.organizationId).eq("contactId", m.contactId).eq("status", "open"))
+        .withIndex("by_contact_status", (q) =>
+          q.eq("organizationId", a.organizationId).eq("contactId", m.contactId).eq("status", "open"),
+        )
         .collect();
       expect(commitments.map((c) => c.sourceMessageId)).toEqual([m.msg._id]);
       expect(commitments[0]!.text).toMatch(/security questionnaire/);
@@ -72,7 +82,9 @@ describe("insight phases", () => {
       await applySignatureIdentities(m);
       const phone = await ctx.db
         .query("contactIdentities")
-        .withIndex("by_kind_identifier", (q) => q.eq("organizationId", a.organizationId).eq("kind", "phone").eq("identifier", "+14155550177"))
+        .withIndex("by_kind_identifier", (q) =>
+          q.eq("organizationId", a.organizationId).eq("kind", "phone").eq("identifier", "+14155550177"),
+        )
         .first();
       expect(phone).toMatchObject({ contactId: m.contactId, source: "signature", verified: false });
       expect(await count("contactIdentities")).toBe(identitiesBefore + 1);
@@ -99,7 +111,9 @@ describe("insight phases", () => {
       const moved = { ...m, contact: { ...m.contact, title: "VP Sales", company: "Initech" } };
       expect(await recordJobChange(moved)).toEqual({ title: "VP Sales", company: "Acme Corp" });
       const events = (await ctx.db.query("contactEvents").collect()).filter((e) => e.contactId === m.contactId);
-      expect(events.map((e) => [e.kind, e.summary])).toEqual([["job_change", "Dana Reyes moved from Initech to Acme Corp (VP Sales)"]]);
+      expect(events.map((e) => [e.kind, e.summary])).toEqual([
+        ["job_change", "Dana Reyes moved from Initech to Acme Corp (VP Sales)"],
+      ]);
     });
   });
 });

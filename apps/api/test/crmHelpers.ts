@@ -1,7 +1,7 @@
 /** Shared setup for the CRM tests (crm*.test.ts). */
 import { afterEach, beforeEach, vi } from "vitest";
 import type { Id, TableNames } from "../convex/_generated/dataModel";
-import { newBackend, seedOrg, type Backend, type SeededOrg } from "./harness";
+import { type Backend, newBackend, type SeededOrg, seedOrg } from "./harness";
 import { resendRequest, type SignedRequest } from "./signers";
 
 export const ORG_A = {
@@ -87,11 +87,18 @@ export function email(from: string, subject: string, text: string, opts: { cc?: 
   });
 }
 
-export async function contactByIdentifier(t: Backend, organizationId: Id<"organizations">, kind: "phone" | "email", identifier: string) {
+export async function contactByIdentifier(
+  t: Backend,
+  organizationId: Id<"organizations">,
+  kind: "phone" | "email",
+  identifier: string,
+) {
   return t.run(async (ctx) => {
     const identity = await ctx.db
       .query("contactIdentities")
-      .withIndex("by_kind_identifier", (q) => q.eq("organizationId", organizationId).eq("kind", kind).eq("identifier", identifier))
+      .withIndex("by_kind_identifier", (q) =>
+        q.eq("organizationId", organizationId).eq("kind", kind).eq("identifier", identifier),
+      )
       .first();
     return identity ? (await ctx.db.get(identity.contactId))! : null;
   });

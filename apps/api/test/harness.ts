@@ -35,7 +35,13 @@ export async function openSession(t: Backend, tokenIdentifier: string): Promise<
     ctx.runMutation(components.betterAuth.adapter.create, {
       input: {
         model: "session",
-        data: { token: `test-${crypto.randomUUID()}`, userId: subject, expiresAt: Date.UTC(2100, 0, 1), createdAt: now, updatedAt: now },
+        data: {
+          token: `test-${crypto.randomUUID()}`,
+          userId: subject,
+          expiresAt: Date.UTC(2100, 0, 1),
+          createdAt: now,
+          updatedAt: now,
+        },
       },
     }),
   )) as { _id: string };
@@ -82,7 +88,14 @@ export interface SeededOrg {
 export async function seedOrg(
   t: Backend,
   slug: string,
-  endpoints: { phone: string; vonagePhone: string; phoneNumberId: string; inboundEmail: string; customSlug: string; chatSlug: string },
+  endpoints: {
+    phone: string;
+    vonagePhone: string;
+    phoneNumberId: string;
+    inboundEmail: string;
+    customSlug: string;
+    chatSlug: string;
+  },
   opts: { coalesceWindowMs?: number } = {},
 ): Promise<SeededOrg> {
   const userId = `https://auth.test|${slug}-owner`;
@@ -94,28 +107,32 @@ export async function seedOrg(
     owner: { userId, email: `owner@${slug}.test` },
   });
   const create = (provider: keyof SeededOrg["configs"], endpoint: string, credentials: Record<string, string>) =>
-    t.action(internal.channels.configs.createConfig, { organizationId, provider, endpoints: [endpoint], settings: {}, credentials });
+    t.action(internal.channels.configs.createConfig, {
+      organizationId,
+      provider,
+      endpoints: [endpoint],
+      settings: {},
+      credentials,
+    });
   const configs = {
-    twilio: await create(
-      "twilio",
-      endpoints.phone,
-      { accountSid: "AC00000000000000000000000000000001", authToken: SECRETS.twilioAuthToken },
-    ),
-    vonage: await create(
-      "vonage",
-      endpoints.vonagePhone,
-      { apiKey: "vonage-key", apiSecret: "vonage-secret", signatureSecret: SECRETS.vonageSignatureSecret },
-    ),
-    meta: await create(
-      "meta",
-      endpoints.phoneNumberId,
-      { accessToken: "meta-access-token", appSecret: SECRETS.metaAppSecret, verifyToken: `${SECRETS.metaVerifyToken}-${slug}` },
-    ),
-    resend: await create(
-      "resend",
-      endpoints.inboundEmail,
-      { apiKey: "re_test_key", webhookSecret: SECRETS.resendWebhookSecret },
-    ),
+    twilio: await create("twilio", endpoints.phone, {
+      accountSid: "AC00000000000000000000000000000001",
+      authToken: SECRETS.twilioAuthToken,
+    }),
+    vonage: await create("vonage", endpoints.vonagePhone, {
+      apiKey: "vonage-key",
+      apiSecret: "vonage-secret",
+      signatureSecret: SECRETS.vonageSignatureSecret,
+    }),
+    meta: await create("meta", endpoints.phoneNumberId, {
+      accessToken: "meta-access-token",
+      appSecret: SECRETS.metaAppSecret,
+      verifyToken: `${SECRETS.metaVerifyToken}-${slug}`,
+    }),
+    resend: await create("resend", endpoints.inboundEmail, {
+      apiKey: "re_test_key",
+      webhookSecret: SECRETS.resendWebhookSecret,
+    }),
     generic: await create("generic", endpoints.customSlug, { signingSecret: SECRETS.genericSigningSecret }),
     native: await create("native", endpoints.chatSlug, { sessionSecret: SECRETS.chatSessionSecret }),
   };
@@ -124,13 +141,39 @@ export async function seedOrg(
 
 export async function countRows(t: Backend, organizationId: Id<"organizations">) {
   return t.run(async (ctx) => {
-    const org = (q: { eq(field: "organizationId", value: Id<"organizations">): unknown }) => q.eq("organizationId", organizationId);
+    const org = (q: { eq(field: "organizationId", value: Id<"organizations">): unknown }) =>
+      q.eq("organizationId", organizationId);
     return {
-      messages: (await ctx.db.query("unifiedMessages").withIndex("by_thread", org as never).collect()).length,
-      contacts: (await ctx.db.query("contacts").withIndex("by_org_last_message", org as never).collect()).length,
-      identities: (await ctx.db.query("contactIdentities").withIndex("by_contact", org as never).collect()).length,
-      threads: (await ctx.db.query("conversationThreads").withIndex("by_org_last", org as never).collect()).length,
-      rawEvents: (await ctx.db.query("inboundEvents").withIndex("by_org_received", org as never).collect()).length,
+      messages: (
+        await ctx.db
+          .query("unifiedMessages")
+          .withIndex("by_thread", org as never)
+          .collect()
+      ).length,
+      contacts: (
+        await ctx.db
+          .query("contacts")
+          .withIndex("by_org_last_message", org as never)
+          .collect()
+      ).length,
+      identities: (
+        await ctx.db
+          .query("contactIdentities")
+          .withIndex("by_contact", org as never)
+          .collect()
+      ).length,
+      threads: (
+        await ctx.db
+          .query("conversationThreads")
+          .withIndex("by_org_last", org as never)
+          .collect()
+      ).length,
+      rawEvents: (
+        await ctx.db
+          .query("inboundEvents")
+          .withIndex("by_org_received", org as never)
+          .collect()
+      ).length,
     };
   });
 }

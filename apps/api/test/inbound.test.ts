@@ -2,7 +2,7 @@ import { createVisitorToken } from "@switchboard/channels";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
-import { countRows, newBackend, ORG_A, ORG_B, SECRETS, seedOrg, type Backend, type SeededOrg } from "./harness";
+import { type Backend, countRows, newBackend, ORG_A, ORG_B, SECRETS, type SeededOrg, seedOrg } from "./harness";
 import {
   genericRequest,
   metaRequest,
@@ -10,13 +10,12 @@ import {
   metaText,
   resendInbound,
   resendRequest,
+  type SignedRequest,
   twilioInbound,
   twilioSms,
   vonageInbound,
   vonageSms,
-  type SignedRequest,
 } from "./signers";
-
 
 async function post(t: Backend, req: SignedRequest) {
   return t.fetch(req.path, req.init);
@@ -30,7 +29,12 @@ beforeEach(async () => {
   a = await seedOrg(t, "org-a", ORG_A);
 });
 
-async function chatRequest(slug: string, visitorId: string, body: object, secret = SECRETS.chatSessionSecret): Promise<SignedRequest> {
+async function chatRequest(
+  slug: string,
+  visitorId: string,
+  body: object,
+  secret = SECRETS.chatSessionSecret,
+): Promise<SignedRequest> {
   const { token } = await createVisitorToken(secret, visitorId);
   return {
     path: `/webhooks/chat/${slug}`,
@@ -43,12 +47,55 @@ async function chatRequest(slug: string, visitorId: string, body: object, secret
 }
 
 const oneMessagePerChannel: [string, () => Promise<SignedRequest>][] = [
-  ["sms via Twilio", async () => twilioSms("+14155559876", ORG_A.phone, "Hi, is my order shipped?", "SM0123456789abcdef0123456789abcdef")],
-  ["sms via Vonage", async () => vonageSms("14155559876", "14155550101", "Hello from Vonage", "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee")],
-  ["WhatsApp via Meta", async () => metaRequest(metaText(ORG_A.phoneNumberId, "14155559876", "Dana Reyes", [{ id: "wamid.HBgLMTQxNTU1NTk4NzYVAgASGBQzQUVC", body: "Hola!" }]))],
-  ["email via Resend", async () => resendRequest(resendInbound("Dana Reyes <Dana@Example.org>", ORG_A.inboundEmail, "Invoice question", "Where is invoice 42?", "4ef9a417-02e9-4d39-ad75-9611e0fcc33c"))],
-  ["generic webhook", async () => genericRequest(ORG_A.customSlug, { id: "evt_1", from: { id: "crm-user-7", name: "Dana" }, text: "Ticket #7 updated" })],
-  ["native chat", async () => chatRequest(ORG_A.chatSlug, "visitor_123", { clientMessageId: "c1", text: "Anyone there?", name: "Website visitor" })],
+  [
+    "sms via Twilio",
+    async () =>
+      twilioSms("+14155559876", ORG_A.phone, "Hi, is my order shipped?", "SM0123456789abcdef0123456789abcdef"),
+  ],
+  [
+    "sms via Vonage",
+    async () => vonageSms("14155559876", "14155550101", "Hello from Vonage", "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"),
+  ],
+  [
+    "WhatsApp via Meta",
+    async () =>
+      metaRequest(
+        metaText(ORG_A.phoneNumberId, "14155559876", "Dana Reyes", [
+          { id: "wamid.HBgLMTQxNTU1NTk4NzYVAgASGBQzQUVC", body: "Hola!" },
+        ]),
+      ),
+  ],
+  [
+    "email via Resend",
+    async () =>
+      resendRequest(
+        resendInbound(
+          "Dana Reyes <Dana@Example.org>",
+          ORG_A.inboundEmail,
+          "Invoice question",
+          "Where is invoice 42?",
+          "4ef9a417-02e9-4d39-ad75-9611e0fcc33c",
+        ),
+      ),
+  ],
+  [
+    "generic webhook",
+    async () =>
+      genericRequest(ORG_A.customSlug, {
+        id: "evt_1",
+        from: { id: "crm-user-7", name: "Dana" },
+        text: "Ticket #7 updated",
+      }),
+  ],
+  [
+    "native chat",
+    async () =>
+      chatRequest(ORG_A.chatSlug, "visitor_123", {
+        clientMessageId: "c1",
+        text: "Anyone there?",
+        name: "Website visitor",
+      }),
+  ],
 ];
 
 describe("every channel: a signed inbound request is stored exactly once", () => {
@@ -56,10 +103,22 @@ describe("every channel: a signed inbound request is stored exactly once", () =>
     const request = await build();
     const first = await post(t, request);
     expect(first.status, await first.clone().text()).toBe(200);
-    expect(await countRows(t, a.organizationId)).toMatchObject({ messages: 1, contacts: 1, identities: 1, threads: 1, rawEvents: 1 });
+    expect(await countRows(t, a.organizationId)).toMatchObject({
+      messages: 1,
+      contacts: 1,
+      identities: 1,
+      threads: 1,
+      rawEvents: 1,
+    });
 
     for (let i = 0; i < 4; i++) expect((await post(t, request)).status).toBe(200);
-    expect(await countRows(t, a.organizationId)).toMatchObject({ messages: 1, contacts: 1, identities: 1, threads: 1, rawEvents: 5 });
+    expect(await countRows(t, a.organizationId)).toMatchObject({
+      messages: 1,
+      contacts: 1,
+      identities: 1,
+      threads: 1,
+      rawEvents: 5,
+    });
 
     const rows = await t.run(async (ctx) => {
       const message = await ctx.db
@@ -72,7 +131,12 @@ describe("every channel: a signed inbound request is stored exactly once", () =>
     });
     expect(rows.message).toMatchObject({ direction: "inbound", status: "received" });
     expect(rows.message!.text.length).toBeGreaterThan(0);
-    expect(rows.thread).toMatchObject({ status: "open", messageCount: 1, unreadCount: 1, contactId: rows.contact!._id });
+    expect(rows.thread).toMatchObject({
+      status: "open",
+      messageCount: 1,
+      unreadCount: 1,
+      contactId: rows.contact!._id,
+    });
   });
 
   test("Twilio gets an empty TwiML response", async () => {
@@ -98,15 +162,24 @@ describe("every channel: a signed inbound request is stored exactly once", () =>
     );
     expect(res.status).toBe(200);
     const message = await t.run((ctx) =>
-      ctx.db.query("unifiedMessages").withIndex("by_thread", (q) => q.eq("organizationId", a.organizationId)).first(),
+      ctx.db
+        .query("unifiedMessages")
+        .withIndex("by_thread", (q) => q.eq("organizationId", a.organizationId))
+        .first(),
     );
     expect(message!.attachments.map((x) => x.contentType)).toEqual(["image/jpeg", "image/png"]);
   });
 
   test("email: sender normalised to a lower-cased address with the display name", async () => {
-    await post(t, resendRequest(resendInbound("Dana Reyes <Dana@Example.org>", ORG_A.inboundEmail, "Hi", "Body", "e-1")));
+    await post(
+      t,
+      resendRequest(resendInbound("Dana Reyes <Dana@Example.org>", ORG_A.inboundEmail, "Hi", "Body", "e-1")),
+    );
     const identity = await t.run((ctx) =>
-      ctx.db.query("contactIdentities").withIndex("by_contact", (q) => q.eq("organizationId", a.organizationId)).first(),
+      ctx.db
+        .query("contactIdentities")
+        .withIndex("by_contact", (q) => q.eq("organizationId", a.organizationId))
+        .first(),
     );
     expect(identity).toMatchObject({ channel: "email", kind: "email", identifier: "dana@example.org" });
     const contact = await t.run((ctx) => ctx.db.get(identity!.contactId));
@@ -119,43 +192,145 @@ describe("refusals write nothing", () => {
   // Signature failures may be 401 (missing/expired credentials) or 403 (wrong signature).
   const AUTH = [401, 403];
   const cases: [string, () => Promise<SignedRequest>, number | number[]][] = [
-    ["Twilio signed with the wrong token", async () => twilioInbound({ MessageSid: "SM2", From: "+14155559876", To: ORG_A.phone, Body: "x", NumMedia: "0" }, { authToken: "wrong" }), AUTH],
-    ["Twilio without a signature", async () => {
-      const r = twilioGood();
-      const { "x-twilio-signature": _drop, ...headers } = r.init.headers;
-      return { ...r, init: { ...r.init, headers } };
-    }, AUTH],
-    ["Twilio with a tampered body", async () => {
-      const r = twilioGood();
-      return { ...r, init: { ...r.init, body: r.init.body.replace("hello", "HELLO") } };
-    }, AUTH],
-    ["Vonage JWT signed with the wrong secret", async () => vonageInbound({ channel: "sms", message_uuid: "u1", to: "14155550101", from: "14155559876", text: "x", timestamp: new Date().toISOString(), message_type: "text" }, { secret: "wrong-secret-wrong-secret" }), AUTH],
-    ["Vonage body tampered after signing (payload_hash)", async () => {
-      const r = vonageSms("14155559876", "14155550101", "original", "u2");
-      return { ...r, init: { ...r.init, body: r.init.body.replace("original", "tampered") } };
-    }, AUTH],
-    ["Meta signed with the wrong app secret", async () => metaRequest(metaText(ORG_A.phoneNumberId, "14155559876", "X", [{ id: "wamid.1", body: "x" }]), "wrong"), AUTH],
-    ["Resend with a stale timestamp", async () => resendRequest(resendInbound("x@example.org", ORG_A.inboundEmail, "s", "t", "e-stale"), { timestamp: new Date(Date.now() - 60 * 60 * 1000) }), AUTH],
-    ["Resend signed with another secret", async () => resendRequest(resendInbound("x@example.org", ORG_A.inboundEmail, "s", "t", "e-wrong"), { secret: "whsec_b3RoZXItc2VjcmV0LW90aGVyLXNlY3JldA==" }), AUTH],
-    ["generic webhook with a future timestamp", async () => genericRequest(ORG_A.customSlug, { id: "e1", from: { id: "u" }, text: "x" }, { timestamp: new Date(Date.now() + 60 * 60 * 1000) }), AUTH],
-    ["chat with a token from another secret", async () => chatRequest(ORG_A.chatSlug, "visitor_1", { clientMessageId: "c", text: "x" }, "another-secret-another-secret-another"), AUTH],
+    [
+      "Twilio signed with the wrong token",
+      async () =>
+        twilioInbound(
+          { MessageSid: "SM2", From: "+14155559876", To: ORG_A.phone, Body: "x", NumMedia: "0" },
+          { authToken: "wrong" },
+        ),
+      AUTH,
+    ],
+    [
+      "Twilio without a signature",
+      async () => {
+        const r = twilioGood();
+        const { "x-twilio-signature": _drop, ...headers } = r.init.headers;
+        return { ...r, init: { ...r.init, headers } };
+      },
+      AUTH,
+    ],
+    [
+      "Twilio with a tampered body",
+      async () => {
+        const r = twilioGood();
+        return { ...r, init: { ...r.init, body: r.init.body.replace("hello", "HELLO") } };
+      },
+      AUTH,
+    ],
+    [
+      "Vonage JWT signed with the wrong secret",
+      async () =>
+        vonageInbound(
+          {
+            channel: "sms",
+            message_uuid: "u1",
+            to: "14155550101",
+            from: "14155559876",
+            text: "x",
+            timestamp: new Date().toISOString(),
+            message_type: "text",
+          },
+          { secret: "wrong-secret-wrong-secret" },
+        ),
+      AUTH,
+    ],
+    [
+      "Vonage body tampered after signing (payload_hash)",
+      async () => {
+        const r = vonageSms("14155559876", "14155550101", "original", "u2");
+        return { ...r, init: { ...r.init, body: r.init.body.replace("original", "tampered") } };
+      },
+      AUTH,
+    ],
+    [
+      "Meta signed with the wrong app secret",
+      async () =>
+        metaRequest(metaText(ORG_A.phoneNumberId, "14155559876", "X", [{ id: "wamid.1", body: "x" }]), "wrong"),
+      AUTH,
+    ],
+    [
+      "Resend with a stale timestamp",
+      async () =>
+        resendRequest(resendInbound("x@example.org", ORG_A.inboundEmail, "s", "t", "e-stale"), {
+          timestamp: new Date(Date.now() - 60 * 60 * 1000),
+        }),
+      AUTH,
+    ],
+    [
+      "Resend signed with another secret",
+      async () =>
+        resendRequest(resendInbound("x@example.org", ORG_A.inboundEmail, "s", "t", "e-wrong"), {
+          secret: "whsec_b3RoZXItc2VjcmV0LW90aGVyLXNlY3JldA==",
+        }),
+      AUTH,
+    ],
+    [
+      "generic webhook with a future timestamp",
+      async () =>
+        genericRequest(
+          ORG_A.customSlug,
+          { id: "e1", from: { id: "u" }, text: "x" },
+          { timestamp: new Date(Date.now() + 60 * 60 * 1000) },
+        ),
+      AUTH,
+    ],
+    [
+      "chat with a token from another secret",
+      async () =>
+        chatRequest(
+          ORG_A.chatSlug,
+          "visitor_1",
+          { clientMessageId: "c", text: "x" },
+          "another-secret-another-secret-another",
+        ),
+      AUTH,
+    ],
     ["unknown Twilio number", async () => twilioSms("+14155559876", "+14155550999", "hi", "SM3"), 404],
     ["unknown custom slug", async () => genericRequest("nope", { id: "e1", from: { id: "u" }, text: "x" }), 404],
-    ["malformed JSON (correctly signed)", async () => {
-      const body = "{not json";
-      const r = metaRequest({});
-      const { createHmac } = await import("node:crypto");
-      return { ...r, init: { ...r.init, body, headers: { ...r.init.headers, "x-hub-signature-256": "sha256=" + createHmac("sha256", SECRETS.metaAppSecret).update(body).digest("hex") } } };
-    }, 400],
-    ["generic event missing fields (correctly signed)", async () => genericRequest(ORG_A.customSlug, { id: "e1" }), 400],
-    ["oversized body", async () => genericRequest(ORG_A.customSlug, { id: "e1", from: { id: "u" }, text: "x".repeat(1_100_000) }), 413],
+    [
+      "malformed JSON (correctly signed)",
+      async () => {
+        const body = "{not json";
+        const r = metaRequest({});
+        const { createHmac } = await import("node:crypto");
+        return {
+          ...r,
+          init: {
+            ...r.init,
+            body,
+            headers: {
+              ...r.init.headers,
+              "x-hub-signature-256": `sha256=${createHmac("sha256", SECRETS.metaAppSecret).update(body).digest("hex")}`,
+            },
+          },
+        };
+      },
+      400,
+    ],
+    [
+      "generic event missing fields (correctly signed)",
+      async () => genericRequest(ORG_A.customSlug, { id: "e1" }),
+      400,
+    ],
+    [
+      "oversized body",
+      async () => genericRequest(ORG_A.customSlug, { id: "e1", from: { id: "u" }, text: "x".repeat(1_100_000) }),
+      413,
+    ],
   ];
 
   test.each(cases)("%s", async (_name, build, status) => {
     const res = await post(t, await build());
     expect(Array.isArray(status) ? status : [status]).toContain(res.status);
     expect((await res.json()).error.message.length).toBeGreaterThan(0);
-    expect(await countRows(t, a.organizationId)).toEqual({ messages: 0, contacts: 0, identities: 0, threads: 0, rawEvents: 0 });
+    expect(await countRows(t, a.organizationId)).toEqual({
+      messages: 0,
+      contacts: 0,
+      identities: 0,
+      threads: 0,
+      rawEvents: 0,
+    });
   });
 
   test("a channel without its webhook secret answers 503 and stores nothing", async () => {
@@ -172,7 +347,9 @@ describe("refusals write nothing", () => {
 
 describe("WhatsApp (Meta)", () => {
   test("subscribe challenge is answered only for a configured verify token", async () => {
-    const ok = await t.fetch(`/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${SECRETS.metaVerifyToken}-org-a&hub.challenge=1158201444`);
+    const ok = await t.fetch(
+      `/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${SECRETS.metaVerifyToken}-org-a&hub.challenge=1158201444`,
+    );
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe("1158201444");
     const bad = await t.fetch("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1");
@@ -192,7 +369,12 @@ describe("WhatsApp (Meta)", () => {
     );
     expect(res.status).toBe(200);
     const texts = await t.run(async (ctx) =>
-      (await ctx.db.query("unifiedMessages").withIndex("by_thread", (q) => q.eq("organizationId", a.organizationId)).collect()).map((m) => m.text),
+      (
+        await ctx.db
+          .query("unifiedMessages")
+          .withIndex("by_thread", (q) => q.eq("organizationId", a.organizationId))
+          .collect()
+      ).map((m) => m.text),
     );
     expect(texts.sort()).toEqual(["one", "three", "two"]);
     expect(await countRows(t, a.organizationId)).toMatchObject({ messages: 3, contacts: 1, threads: 1 });
@@ -201,7 +383,10 @@ describe("WhatsApp (Meta)", () => {
   test("statuses move an outbound message sent -> delivered -> read and never backwards", async () => {
     await post(t, metaRequest(metaText(ORG_A.phoneNumberId, "14155559876", "Dana", [{ id: "wamid.IN", body: "hi" }])));
     const outboundId = await t.run(async (ctx) => {
-      const inbound = (await ctx.db.query("unifiedMessages").withIndex("by_thread", (q) => q.eq("organizationId", a.organizationId)).first())!;
+      const inbound = (await ctx.db
+        .query("unifiedMessages")
+        .withIndex("by_thread", (q) => q.eq("organizationId", a.organizationId))
+        .first())!;
       return ctx.db.insert("unifiedMessages", {
         organizationId: a.organizationId,
         threadId: inbound.threadId,
@@ -221,7 +406,8 @@ describe("WhatsApp (Meta)", () => {
       });
     });
     const statusOf = () => t.run(async (ctx) => (await ctx.db.get(outboundId))!);
-    const send = (s: "sent" | "delivered" | "read" | "failed") => post(t, metaRequest(metaStatus(ORG_A.phoneNumberId, "wamid.OUT", s, "14155559876")));
+    const send = (s: "sent" | "delivered" | "read" | "failed") =>
+      post(t, metaRequest(metaStatus(ORG_A.phoneNumberId, "wamid.OUT", s, "14155559876")));
 
     expect((await send("delivered")).status).toBe(200);
     expect((await statusOf()).status).toBe("delivered");
@@ -245,7 +431,10 @@ describe("identity", () => {
     const rows = await countRows(t, a.organizationId);
     expect(rows).toMatchObject({ messages: 2, contacts: 1, identities: 2, threads: 1 });
     const identities = await t.run((ctx) =>
-      ctx.db.query("contactIdentities").withIndex("by_contact", (q) => q.eq("organizationId", a.organizationId)).collect(),
+      ctx.db
+        .query("contactIdentities")
+        .withIndex("by_contact", (q) => q.eq("organizationId", a.organizationId))
+        .collect(),
     );
     expect(identities.map((i) => [i.channel, i.identifier]).sort()).toEqual([
       ["sms", "+14155550177"],
@@ -264,18 +453,45 @@ describe("tenancy", () => {
 
     const asA = t.withIdentity(a.identity);
     const asB = t.withIdentity(b.identity);
-    const pageA = await asA.query(api.threads.threads.list, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } });
+    const pageA = await asA.query(api.threads.threads.list, {
+      organizationId: a.organizationId,
+      paginationOpts: { numItems: 10, cursor: null },
+    });
     expect(pageA.page.map((x) => x.lastMessagePreview)).toEqual(["to A"]);
 
     // B names A's organization, thread and contact: every read is refused.
     const threadA = pageA.page[0]!._id;
-    await expect(asB.query(api.threads.threads.list, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } })).rejects.toThrow(/not a member/);
-    await expect(asB.query(api.threads.threads.get, { organizationId: b.organizationId, threadId: threadA })).rejects.toThrow(/Not found/);
-    await expect(asB.query(api.threads.threads.listMessages, { organizationId: b.organizationId, threadId: threadA, paginationOpts: { numItems: 10, cursor: null } })).rejects.toThrow(/Not found/);
-    await expect(asB.query(api.contacts.contacts.get, { organizationId: b.organizationId, contactId: pageA.page[0]!.contactId })).rejects.toThrow(/Not found/);
-    const foundByB = await asB.query(api.contacts.contacts.findByIdentifier, { organizationId: b.organizationId, channel: "sms", identifier: "+14155559876" });
+    await expect(
+      asB.query(api.threads.threads.list, {
+        organizationId: a.organizationId,
+        paginationOpts: { numItems: 10, cursor: null },
+      }),
+    ).rejects.toThrow(/not a member/);
+    await expect(
+      asB.query(api.threads.threads.get, { organizationId: b.organizationId, threadId: threadA }),
+    ).rejects.toThrow(/Not found/);
+    await expect(
+      asB.query(api.threads.threads.listMessages, {
+        organizationId: b.organizationId,
+        threadId: threadA,
+        paginationOpts: { numItems: 10, cursor: null },
+      }),
+    ).rejects.toThrow(/Not found/);
+    await expect(
+      asB.query(api.contacts.contacts.get, { organizationId: b.organizationId, contactId: pageA.page[0]!.contactId }),
+    ).rejects.toThrow(/Not found/);
+    const foundByB = await asB.query(api.contacts.contacts.findByIdentifier, {
+      organizationId: b.organizationId,
+      channel: "sms",
+      identifier: "+14155559876",
+    });
     expect(foundByB!._id).not.toBe(pageA.page[0]!.contactId);
-    await expect(t.query(api.threads.threads.list, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } })).rejects.toThrow(/Sign in/);
+    await expect(
+      t.query(api.threads.threads.list, {
+        organizationId: a.organizationId,
+        paginationOpts: { numItems: 10, cursor: null },
+      }),
+    ).rejects.toThrow(/Sign in/);
   });
 });
 
@@ -295,13 +511,25 @@ describe("coalescing", () => {
       expect((await post(t, twilioSms("+14155559876", ORG_A.phone, `part ${i}`, sid))).status).toBe(200);
       vi.advanceTimersByTime(400);
     }
-    const before = await t.run((ctx) => ctx.db.query("hookRuns").withIndex("by_thread", (q) => q.eq("organizationId", a.organizationId)).collect());
+    const before = await t.run((ctx) =>
+      ctx.db
+        .query("hookRuns")
+        .withIndex("by_thread", (q) => q.eq("organizationId", a.organizationId))
+        .collect(),
+    );
     expect(before).toHaveLength(0);
 
     await t.finishAllScheduledFunctions(vi.runAllTimers);
-    const runs = await t.run((ctx) => ctx.db.query("hookRuns").withIndex("by_thread", (q) => q.eq("organizationId", a.organizationId)).collect());
+    const runs = await t.run((ctx) =>
+      ctx.db
+        .query("hookRuns")
+        .withIndex("by_thread", (q) => q.eq("organizationId", a.organizationId))
+        .collect(),
+    );
     expect(runs).toHaveLength(1);
-    const texts = await t.run(async (ctx) => Promise.all(runs[0]!.messageIds.map(async (id) => (await ctx.db.get(id as Id<"unifiedMessages">))!.text)));
+    const texts = await t.run(async (ctx) =>
+      Promise.all(runs[0]!.messageIds.map(async (id) => (await ctx.db.get(id as Id<"unifiedMessages">))!.text)),
+    );
     expect(texts).toEqual(["part 0", "part 1", "part 2", "part 3", "part 4"]);
     const thread = await t.run(async (ctx) => ctx.db.get(runs[0]!.threadId));
     expect(thread!.coalesce).toBeUndefined();
@@ -317,7 +545,12 @@ describe("coalescing", () => {
       await t.finishInProgressScheduledFunctions();
     }
     await t.finishAllScheduledFunctions(vi.runAllTimers);
-    const runs = await t.run((ctx) => ctx.db.query("hookRuns").withIndex("by_thread", (q) => q.eq("organizationId", a.organizationId)).collect());
+    const runs = await t.run((ctx) =>
+      ctx.db
+        .query("hookRuns")
+        .withIndex("by_thread", (q) => q.eq("organizationId", a.organizationId))
+        .collect(),
+    );
     expect(runs.length).toBeGreaterThanOrEqual(2);
     expect(runs.flatMap((r) => r.messageIds)).toHaveLength(8);
   });

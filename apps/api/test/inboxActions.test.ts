@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
-import { newBackend, ORG_A, ORG_B, seedOrg, type Backend, type SeededOrg } from "./harness";
+import { type Backend, newBackend, ORG_A, ORG_B, type SeededOrg, seedOrg } from "./harness";
 import { twilioSms } from "./signers";
-
 
 let t: Backend;
 let a: SeededOrg;
@@ -54,19 +53,29 @@ describe("inbox list filters", () => {
     expect(all.page.map((p) => p.lastMessagePreview)).toEqual(["Invoice 42 looks wrong", "Where is my parcel?"]);
     expect(all.isDone).toBe(true);
 
-    expect((await threads(a, { search: "INVOICE" })).page.map((p) => p.lastMessagePreview)).toEqual(["Invoice 42 looks wrong"]);
+    expect((await threads(a, { search: "INVOICE" })).page.map((p) => p.lastMessagePreview)).toEqual([
+      "Invoice 42 looks wrong",
+    ]);
     expect((await threads(a, { channel: "email" })).page).toHaveLength(0);
     expect((await threads(a, { channel: "sms" })).page).toHaveLength(2);
 
     const target = all.page[1]!._id;
     const assignees = await as(a).query(api.threads.assignment.listAssignees, { organizationId: a.organizationId });
     const me = assignees.find((m) => m.isMe)!;
-    await as(a).mutation(api.threads.assignment.assign, { organizationId: a.organizationId, threadId: target, assigneeId: me._id });
+    await as(a).mutation(api.threads.assignment.assign, {
+      organizationId: a.organizationId,
+      threadId: target,
+      assigneeId: me._id,
+    });
     expect((await threads(a, { assignee: "me" })).page.map((p) => p._id)).toEqual([target]);
     expect((await threads(a, { assignee: me._id })).page.map((p) => p._id)).toEqual([target]);
     expect((await threads(a, { assignee: "unassigned" })).page.map((p) => p._id)).toEqual([all.page[0]!._id]);
 
-    await as(a).mutation(api.threads.threads.setStatus, { organizationId: a.organizationId, threadId: target, status: "closed" });
+    await as(a).mutation(api.threads.threads.setStatus, {
+      organizationId: a.organizationId,
+      threadId: target,
+      status: "closed",
+    });
     expect((await threads(a, { status: "closed" })).page.map((p) => p._id)).toEqual([target]);
     expect((await threads(a, { status: "open" })).page.map((p) => p._id)).toEqual([all.page[0]!._id]);
     expect((await threads(a, { status: "open", assignee: "me" })).page).toHaveLength(0);
@@ -103,7 +112,9 @@ describe("thread actions", () => {
     await as(a).mutation(api.threads.threads.markRead, { organizationId: org, threadId });
     expect((await threads(a)).page[0]!.unreadCount).toBe(0);
 
-    await expect(as(a).mutation(api.threads.threads.snooze, { organizationId: org, threadId, until: Date.now() - 1 })).rejects.toThrow(/future/);
+    await expect(
+      as(a).mutation(api.threads.threads.snooze, { organizationId: org, threadId, until: Date.now() - 1 }),
+    ).rejects.toThrow(/future/);
     const until = Date.now() + 60 * 60 * 1000;
     await as(a).mutation(api.threads.threads.snooze, { organizationId: org, threadId, until });
     expect((await threads(a, { status: "snoozed" })).page.map((p) => p.snoozedUntil)).toEqual([until]);
@@ -136,13 +147,21 @@ describe("thread actions", () => {
       await expect(call()).rejects.toThrow(/Not found/);
     }
     // Naming organization A while being a member of B only is refused too.
-    await expect(as(b).mutation(api.threads.threads.markRead, { organizationId: a.organizationId, threadId })).rejects.toThrow(/not a member/);
-    await expect(t.query(api.threads.assignment.listAssignees, { organizationId: a.organizationId })).rejects.toThrow(/Sign in/);
+    await expect(
+      as(b).mutation(api.threads.threads.markRead, { organizationId: a.organizationId, threadId }),
+    ).rejects.toThrow(/not a member/);
+    await expect(t.query(api.threads.assignment.listAssignees, { organizationId: a.organizationId })).rejects.toThrow(
+      /Sign in/,
+    );
 
     // Assigning to a member of another organization is refused.
     const bMember = (await as(b).query(api.threads.assignment.listAssignees, { organizationId: orgB }))[0]!._id;
     await expect(
-      as(a).mutation(api.threads.assignment.assign, { organizationId: a.organizationId, threadId, assigneeId: bMember }),
+      as(a).mutation(api.threads.assignment.assign, {
+        organizationId: a.organizationId,
+        threadId,
+        assigneeId: bMember,
+      }),
     ).rejects.toThrow(/Not found/);
     await expect(threads(a, { assignee: bMember })).rejects.toThrow(/Not found/);
   });
@@ -152,16 +171,28 @@ describe("visitor chat", () => {
   test("a visitor starts a session, writes, and sees the agent's reply", async () => {
     const session = await t.action(api.chat.visitor.start, { widgetKey: ORG_A.chatSlug });
     expect(session.organizationId).toBe(a.organizationId);
-    const view = { organizationId: session.organizationId, channelConfigId: session.channelConfigId, token: session.token };
+    const view = {
+      organizationId: session.organizationId,
+      channelConfigId: session.channelConfigId,
+      token: session.token,
+    };
     expect((await t.query(api.chat.visitor.listMessages, view)).messages).toEqual([]);
 
-    const res = await visitorPost(ORG_A.chatSlug, session.token, { clientMessageId: "c1", text: "Do you ship to Norway?", name: "Ola" });
+    const res = await visitorPost(ORG_A.chatSlug, session.token, {
+      clientMessageId: "c1",
+      text: "Do you ship to Norway?",
+      name: "Ola",
+    });
     expect(res.status, await res.clone().text()).toBe(200);
     const afterPost = await t.query(api.chat.visitor.listMessages, view);
     expect(afterPost.messages.map((m) => [m.direction, m.text])).toEqual([["inbound", "Do you ship to Norway?"]]);
 
     const threadId = (await threads(a, { channel: "chat" })).page[0]!._id;
-    await as(a).mutation(api.outbound.replies.send, { organizationId: a.organizationId, threadId, text: "Yes, in 3 days." });
+    await as(a).mutation(api.outbound.replies.send, {
+      organizationId: a.organizationId,
+      threadId,
+      text: "Yes, in 3 days.",
+    });
     const afterReply = await t.query(api.chat.visitor.listMessages, view);
     expect(afterReply.messages.map((m) => [m.direction, m.text])).toEqual([
       ["inbound", "Do you ship to Norway?"],
@@ -179,7 +210,9 @@ describe("visitor chat", () => {
     const one = await t.action(api.chat.visitor.start, { widgetKey: ORG_A.chatSlug });
     const two = await t.action(api.chat.visitor.start, { widgetKey: ORG_A.chatSlug });
     expect(two.visitorId).not.toBe(one.visitorId);
-    expect((await visitorPost(ORG_A.chatSlug, one.token, { clientMessageId: "c1", text: "from one" })).status).toBe(200);
+    expect((await visitorPost(ORG_A.chatSlug, one.token, { clientMessageId: "c1", text: "from one" })).status).toBe(
+      200,
+    );
     const viewTwo = await t.query(api.chat.visitor.listMessages, {
       organizationId: two.organizationId,
       channelConfigId: two.channelConfigId,
@@ -190,7 +223,11 @@ describe("visitor chat", () => {
     // A forged token is refused.
     const bSession = await t.action(api.chat.visitor.start, { widgetKey: ORG_B.chatSlug });
     await expect(
-      t.query(api.chat.visitor.listMessages, { organizationId: b.organizationId, channelConfigId: bSession.channelConfigId, token: `${one.token}x` }),
+      t.query(api.chat.visitor.listMessages, {
+        organizationId: b.organizationId,
+        channelConfigId: bSession.channelConfigId,
+        token: `${one.token}x`,
+      }),
     ).rejects.toThrow(/expired/);
     // Org A's visitor shown through org B's widget (the harness shares one secret) sees nothing of A.
     const crossed = await t.query(api.chat.visitor.listMessages, {
@@ -201,7 +238,11 @@ describe("visitor chat", () => {
     expect(crossed.messages).toEqual([]);
     // And org A's config cannot be read under org B's id.
     await expect(
-      t.query(api.chat.visitor.listMessages, { organizationId: b.organizationId, channelConfigId: one.channelConfigId, token: one.token }),
+      t.query(api.chat.visitor.listMessages, {
+        organizationId: b.organizationId,
+        channelConfigId: one.channelConfigId,
+        token: one.token,
+      }),
     ).rejects.toThrow(/not available/);
     await expect(t.action(api.chat.visitor.start, { widgetKey: "no-such-widget" })).rejects.toThrow(/not available/);
   });
@@ -221,7 +262,10 @@ describe("contacts directory", () => {
     await sms("+14155559001", ORG_A.phone, "first", "SM00000000000000000000000000000001");
     vi.setSystemTime(new Date("2026-11-25T12:05:00Z"));
     await sms("+14155559002", ORG_A.phone, "second", "SM00000000000000000000000000000002");
-    const list = await as(a).query(api.contacts.contacts.search, { organizationId: a.organizationId, paginationOpts: { numItems: 10, cursor: null } });
+    const list = await as(a).query(api.contacts.contacts.search, {
+      organizationId: a.organizationId,
+      paginationOpts: { numItems: 10, cursor: null },
+    });
     expect(list.page.map((c) => c.primaryPhone)).toEqual(["+14155559002", "+14155559001"]);
     const name = list.page[0]!.displayName;
     const found = await as(a).query(api.contacts.contacts.search, {
@@ -230,7 +274,10 @@ describe("contacts directory", () => {
       paginationOpts: { numItems: 10, cursor: null },
     });
     expect(found.page.map((c) => c.displayName)).toContain(name);
-    const other = await as(b).query(api.contacts.contacts.search, { organizationId: b.organizationId, paginationOpts: { numItems: 10, cursor: null } });
+    const other = await as(b).query(api.contacts.contacts.search, {
+      organizationId: b.organizationId,
+      paginationOpts: { numItems: 10, cursor: null },
+    });
     expect(other.page).toEqual([]);
   });
 });

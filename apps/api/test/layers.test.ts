@@ -60,7 +60,9 @@ export function cyclesOf(graph: Map<string, string[]>): string[][] {
   return cycles;
 }
 
-const files = Object.fromEntries(Object.entries(sources).map(([path, source]) => [path.replace(/^\.\.\/convex\//, ""), source]));
+const files = Object.fromEntries(
+  Object.entries(sources).map(([path, source]) => [path.replace(/^\.\.\/convex\//, ""), source]),
+);
 
 describe("convex/ imports only downward", () => {
   test("the checks themselves find a cycle and a cross-layer import", () => {
@@ -87,7 +89,8 @@ describe("convex/ imports only downward", () => {
       for (const dep of deps) {
         const a = file.split("/")[0];
         const b = dep.split("/")[0];
-        if ((a === "inbound" && b === "outbound") || (a === "outbound" && b === "inbound")) crossing.push(`${file} -> ${dep}`);
+        if ((a === "inbound" && b === "outbound") || (a === "outbound" && b === "inbound"))
+          crossing.push(`${file} -> ${dep}`);
       }
     }
     expect(crossing).toEqual([]);

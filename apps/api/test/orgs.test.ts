@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { api, components } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
+import { newAuthBackend, type Session, signUp } from "./authSession";
 import type { Backend } from "./harness";
-import { newAuthBackend, signUp, type Session } from "./authSession";
 
 let t: Backend;
 let owner: Session;
@@ -21,7 +21,12 @@ async function memberIdOf(s: Session, organizationId: Id<"organizations"> = orgI
 }
 
 /** Signs up `email`, invites it with `role` and accepts through the link. */
-async function join(name: string, email: string, role: "owner" | "admin" | "agent", by: Session = owner): Promise<Session> {
+async function join(
+  name: string,
+  email: string,
+  role: "owner" | "admin" | "agent",
+  by: Session = owner,
+): Promise<Session> {
   const s = await signUp(t, name, email);
   const { token } = await by.as.mutation(api.orgs.invitations.create, { organizationId: orgId, email, role });
   const { accepted } = await s.as.mutation(api.orgs.invitations.accept, { token });
@@ -38,7 +43,11 @@ beforeEach(async () => {
 describe("invitations", () => {
   test("an admin invites by email; the invitee signs up and joins through the link with the invited role", async () => {
     const admin = await join("Adam Admin", "adam@acme.test", "admin");
-    const invite = await admin.as.mutation(api.orgs.invitations.create, { organizationId: orgId, email: " Gina@Acme.TEST ", role: "agent" });
+    const invite = await admin.as.mutation(api.orgs.invitations.create, {
+      organizationId: orgId,
+      email: " Gina@Acme.TEST ",
+      role: "agent",
+    });
     expect(invite.email).toBe("gina@acme.test");
     expect(invite.token.startsWith(`${invite.invitationId}.`)).toBe(true);
     expect(await admin.as.query(api.orgs.invitations.list, { organizationId: orgId })).toMatchObject([
@@ -72,7 +81,11 @@ describe("invitations", () => {
   });
 
   test("a link only works for the invited address", async () => {
-    const { token } = await owner.as.mutation(api.orgs.invitations.create, { organizationId: orgId, email: "gina@acme.test", role: "agent" });
+    const { token } = await owner.as.mutation(api.orgs.invitations.create, {
+      organizationId: orgId,
+      email: "gina@acme.test",
+      role: "agent",
+    });
     const mallory = await signUp(t, "Mallory", "mallory@evil.test");
     expect(await mallory.as.query(api.orgs.invitations.get, { token })).toMatchObject({ forMe: false });
     await expect(mallory.as.mutation(api.orgs.invitations.accept, { token })).rejects.toThrow(/sent to gina@acme.test/);
@@ -81,7 +94,11 @@ describe("invitations", () => {
 
   test("forged, tampered, revoked, expired and used links are refused", async () => {
     const gina = await signUp(t, "Gina", "gina@acme.test");
-    const first = await owner.as.mutation(api.orgs.invitations.create, { organizationId: orgId, email: "gina@acme.test", role: "admin" });
+    const first = await owner.as.mutation(api.orgs.invitations.create, {
+      organizationId: orgId,
+      email: "gina@acme.test",
+      role: "admin",
+    });
     const [id, mac] = first.token.split(".") as [string, string];
     const flipped = `${id}.${mac[0] === "A" ? "B" : "A"}${mac.slice(1)}`;
     for (const token of [flipped, `${id}.`, id, "not-a-token", `${id}.${mac}x`]) {
@@ -92,17 +109,29 @@ describe("invitations", () => {
     await owner.as.mutation(api.orgs.invitations.revoke, { organizationId: orgId, invitationId: first.invitationId });
     await expect(gina.as.mutation(api.orgs.invitations.accept, { token: first.token })).rejects.toThrow(/revoked/);
 
-    const second = await owner.as.mutation(api.orgs.invitations.create, { organizationId: orgId, email: "gina@acme.test", role: "agent" });
+    const second = await owner.as.mutation(api.orgs.invitations.create, {
+      organizationId: orgId,
+      email: "gina@acme.test",
+      role: "agent",
+    });
     expect(second.invitationId).not.toBe(first.invitationId);
     await t.run((ctx) => ctx.db.patch(second.invitationId, { expiresAt: Date.now() - 1 }));
-    expect(await owner.as.query(api.orgs.invitations.list, { organizationId: orgId })).toMatchObject([{ expired: true }]);
+    expect(await owner.as.query(api.orgs.invitations.list, { organizationId: orgId })).toMatchObject([
+      { expired: true },
+    ]);
     await expect(gina.as.mutation(api.orgs.invitations.accept, { token: second.token })).rejects.toThrow(/expired/);
     expect(await gina.as.query(api.orgs.organizations.listMine, {})).toEqual([]);
 
     // Re-inviting renews the pending invitation (same id, new expiry, new role).
-    const third = await owner.as.mutation(api.orgs.invitations.create, { organizationId: orgId, email: "gina@acme.test", role: "admin" });
+    const third = await owner.as.mutation(api.orgs.invitations.create, {
+      organizationId: orgId,
+      email: "gina@acme.test",
+      role: "admin",
+    });
     expect(third.invitationId).toBe(second.invitationId);
-    expect((await gina.as.mutation(api.orgs.invitations.accept, { token: third.token })).accepted).toMatchObject([{ role: "admin" }]);
+    expect((await gina.as.mutation(api.orgs.invitations.accept, { token: third.token })).accepted).toMatchObject([
+      { role: "admin" },
+    ]);
 
     // The signature binds the address: an invitation whose stored email changed no longer matches its link.
     const gina2 = await signUp(t, "Gina again", "gina2@acme.test");
@@ -112,7 +141,11 @@ describe("invitations", () => {
 
   test("without a link, pending invitations are accepted only for a verified email address", async () => {
     const gina = await signUp(t, "Gina", "gina@acme.test");
-    await owner.as.mutation(api.orgs.invitations.create, { organizationId: orgId, email: "gina@acme.test", role: "agent" });
+    await owner.as.mutation(api.orgs.invitations.create, {
+      organizationId: orgId,
+      email: "gina@acme.test",
+      role: "agent",
+    });
     // Unverified: an address anyone could have typed proves nothing.
     expect(await gina.as.mutation(api.orgs.invitations.accept, {})).toEqual({ accepted: [] });
     expect(await gina.as.query(api.orgs.organizations.listMine, {})).toEqual([]);
@@ -120,36 +153,50 @@ describe("invitations", () => {
     await t.mutation(components.betterAuth.adapter.updateOne, {
       input: { model: "user", where: [{ field: "_id", value: gina.userId }], update: { emailVerified: true } },
     });
-    expect((await gina.as.mutation(api.orgs.invitations.accept, {})).accepted).toMatchObject([{ organizationId: orgId, role: "agent" }]);
+    expect((await gina.as.mutation(api.orgs.invitations.accept, {})).accepted).toMatchObject([
+      { organizationId: orgId, role: "agent" },
+    ]);
     expect(await gina.as.query(api.orgs.organizations.listMine, {})).toMatchObject([{ _id: orgId, role: "agent" }]);
   });
 
   test("who may invite: owners and admins; only owners invite owners; members can't be re-invited", async () => {
     const admin = await join("Adam", "adam@acme.test", "admin");
     const agent = await join("Gina", "gina@acme.test", "agent");
-    await expect(agent.as.mutation(api.orgs.invitations.create, { organizationId: orgId, email: "x@acme.test", role: "agent" })).rejects.toThrow(
+    await expect(
+      agent.as.mutation(api.orgs.invitations.create, { organizationId: orgId, email: "x@acme.test", role: "agent" }),
+    ).rejects.toThrow(/roles: owner, admin/);
+    await expect(agent.as.query(api.orgs.invitations.list, { organizationId: orgId })).rejects.toThrow(
       /roles: owner, admin/,
     );
-    await expect(agent.as.query(api.orgs.invitations.list, { organizationId: orgId })).rejects.toThrow(/roles: owner, admin/);
-    await expect(admin.as.mutation(api.orgs.invitations.create, { organizationId: orgId, email: "x@acme.test", role: "owner" })).rejects.toThrow(
-      /Only an owner/,
-    );
-    await expect(owner.as.mutation(api.orgs.invitations.create, { organizationId: orgId, email: "ADAM@acme.test", role: "agent" })).rejects.toThrow(
-      /already a member/,
-    );
-    await expect(owner.as.mutation(api.orgs.invitations.create, { organizationId: orgId, email: "not an email", role: "agent" })).rejects.toThrow(
-      /not a valid email/,
-    );
-    const co = await owner.as.mutation(api.orgs.invitations.create, { organizationId: orgId, email: "co@acme.test", role: "owner" });
-    await expect(admin.as.mutation(api.orgs.invitations.revoke, { organizationId: orgId, invitationId: co.invitationId })).rejects.toThrow(
-      /Only an owner/,
-    );
-    const plain = await admin.as.mutation(api.orgs.invitations.create, { organizationId: orgId, email: "new@acme.test", role: "agent" });
-    await expect(agent.as.mutation(api.orgs.invitations.revoke, { organizationId: orgId, invitationId: plain.invitationId })).rejects.toThrow(
-      /roles: owner, admin/,
-    );
+    await expect(
+      admin.as.mutation(api.orgs.invitations.create, { organizationId: orgId, email: "x@acme.test", role: "owner" }),
+    ).rejects.toThrow(/Only an owner/);
+    await expect(
+      owner.as.mutation(api.orgs.invitations.create, { organizationId: orgId, email: "ADAM@acme.test", role: "agent" }),
+    ).rejects.toThrow(/already a member/);
+    await expect(
+      owner.as.mutation(api.orgs.invitations.create, { organizationId: orgId, email: "not an email", role: "agent" }),
+    ).rejects.toThrow(/not a valid email/);
+    const co = await owner.as.mutation(api.orgs.invitations.create, {
+      organizationId: orgId,
+      email: "co@acme.test",
+      role: "owner",
+    });
+    await expect(
+      admin.as.mutation(api.orgs.invitations.revoke, { organizationId: orgId, invitationId: co.invitationId }),
+    ).rejects.toThrow(/Only an owner/);
+    const plain = await admin.as.mutation(api.orgs.invitations.create, {
+      organizationId: orgId,
+      email: "new@acme.test",
+      role: "agent",
+    });
+    await expect(
+      agent.as.mutation(api.orgs.invitations.revoke, { organizationId: orgId, invitationId: plain.invitationId }),
+    ).rejects.toThrow(/roles: owner, admin/);
     await admin.as.mutation(api.orgs.invitations.revoke, { organizationId: orgId, invitationId: plain.invitationId });
-    expect((await owner.as.query(api.orgs.invitations.list, { organizationId: orgId })).map((i) => i.email)).toEqual(["co@acme.test"]);
+    expect((await owner.as.query(api.orgs.invitations.list, { organizationId: orgId })).map((i) => i.email)).toEqual([
+      "co@acme.test",
+    ]);
   });
 });
 
@@ -161,27 +208,29 @@ describe("roles and removal", () => {
     const agentId = await memberIdOf(agent);
     const ownerId = await memberIdOf(owner);
 
-    await expect(agent.as.mutation(api.orgs.members.setRole, { organizationId: orgId, memberId: adminId, role: "agent" })).rejects.toThrow(
-      /roles: owner, admin/,
-    );
+    await expect(
+      agent.as.mutation(api.orgs.members.setRole, { organizationId: orgId, memberId: adminId, role: "agent" }),
+    ).rejects.toThrow(/roles: owner, admin/);
     await admin.as.mutation(api.orgs.members.setRole, { organizationId: orgId, memberId: agentId, role: "admin" });
     expect(await agent.as.query(api.orgs.organizations.listMine, {})).toMatchObject([{ role: "admin" }]);
     await admin.as.mutation(api.orgs.members.setRole, { organizationId: orgId, memberId: agentId, role: "agent" });
 
-    await expect(admin.as.mutation(api.orgs.members.setRole, { organizationId: orgId, memberId: agentId, role: "owner" })).rejects.toThrow(
-      /Only an owner/,
-    );
-    await expect(admin.as.mutation(api.orgs.members.setRole, { organizationId: orgId, memberId: ownerId, role: "admin" })).rejects.toThrow(
-      /Only an owner/,
-    );
-    await expect(owner.as.mutation(api.orgs.members.setRole, { organizationId: orgId, memberId: ownerId, role: "admin" })).rejects.toThrow(
-      /at least one owner/,
-    );
+    await expect(
+      admin.as.mutation(api.orgs.members.setRole, { organizationId: orgId, memberId: agentId, role: "owner" }),
+    ).rejects.toThrow(/Only an owner/);
+    await expect(
+      admin.as.mutation(api.orgs.members.setRole, { organizationId: orgId, memberId: ownerId, role: "admin" }),
+    ).rejects.toThrow(/Only an owner/);
+    await expect(
+      owner.as.mutation(api.orgs.members.setRole, { organizationId: orgId, memberId: ownerId, role: "admin" }),
+    ).rejects.toThrow(/at least one owner/);
 
     await owner.as.mutation(api.orgs.members.setRole, { organizationId: orgId, memberId: adminId, role: "owner" });
     await owner.as.mutation(api.orgs.members.setRole, { organizationId: orgId, memberId: ownerId, role: "agent" });
     // The former owner is now an agent: the new role applies immediately.
-    await expect(owner.as.query(api.orgs.invitations.list, { organizationId: orgId })).rejects.toThrow(/roles: owner, admin/);
+    await expect(owner.as.query(api.orgs.invitations.list, { organizationId: orgId })).rejects.toThrow(
+      /roles: owner, admin/,
+    );
     expect(await admin.as.query(api.orgs.organizations.listMine, {})).toMatchObject([{ role: "owner" }]);
   });
 
@@ -196,16 +245,26 @@ describe("roles and removal", () => {
       await memberIdOf(agent2),
     ];
 
-    await expect(agent.as.mutation(api.orgs.members.remove, { organizationId: orgId, memberId: agent2Id })).rejects.toThrow(
-      /roles: owner, admin/,
-    );
-    await expect(admin.as.mutation(api.orgs.members.remove, { organizationId: orgId, memberId: ownerId })).rejects.toThrow(/Only an owner/);
-    await expect(owner.as.mutation(api.orgs.members.remove, { organizationId: orgId, memberId: ownerId })).rejects.toThrow(/at least one owner/);
+    await expect(
+      agent.as.mutation(api.orgs.members.remove, { organizationId: orgId, memberId: agent2Id }),
+    ).rejects.toThrow(/roles: owner, admin/);
+    await expect(
+      admin.as.mutation(api.orgs.members.remove, { organizationId: orgId, memberId: ownerId }),
+    ).rejects.toThrow(/Only an owner/);
+    await expect(
+      owner.as.mutation(api.orgs.members.remove, { organizationId: orgId, memberId: ownerId }),
+    ).rejects.toThrow(/at least one owner/);
 
     // Threads assigned to a removed member become unassigned.
     const threadId = await t.run(async (ctx) => {
       const now = Date.now();
-      const contactId = await ctx.db.insert("contacts", { organizationId: orgId, displayName: "Dana", messageCount: 1, createdAt: now, updatedAt: now });
+      const contactId = await ctx.db.insert("contacts", {
+        organizationId: orgId,
+        displayName: "Dana",
+        messageCount: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
       return ctx.db.insert("conversationThreads", {
         organizationId: orgId,
         contactId,
@@ -231,7 +290,9 @@ describe("roles and removal", () => {
     expect(await agent2.as.query(api.orgs.organizations.listMine, {})).toEqual([]);
     await admin.as.mutation(api.orgs.members.remove, { organizationId: orgId, memberId: adminId });
 
-    expect((await owner.as.query(api.orgs.members.list, { organizationId: orgId })).map((m) => m.email)).toEqual(["olivia@acme.test"]);
+    expect((await owner.as.query(api.orgs.members.list, { organizationId: orgId })).map((m) => m.email)).toEqual([
+      "olivia@acme.test",
+    ]);
   });
 });
 
@@ -244,22 +305,33 @@ describe("tenant isolation: the organization comes from the caller's membership"
 
     await expect(owner.as.query(api.orgs.members.list, { organizationId: globex })).rejects.toThrow(/not a member/);
     await expect(owner.as.query(api.orgs.invitations.list, { organizationId: globex })).rejects.toThrow(/not a member/);
-    await expect(owner.as.mutation(api.orgs.invitations.create, { organizationId: globex, email: "me@acme.test", role: "owner" })).rejects.toThrow(
-      /not a member/,
-    );
-    await expect(owner.as.mutation(api.orgs.members.remove, { organizationId: globex, memberId: oscarId })).rejects.toThrow(/not a member/);
-    // Own organization + a member id from elsewhere: not found, nothing changes.
-    await expect(owner.as.mutation(api.orgs.members.remove, { organizationId: orgId, memberId: oscarId })).rejects.toThrow(/Not found/);
-    await expect(owner.as.mutation(api.orgs.members.setRole, { organizationId: orgId, memberId: oscarId, role: "agent" })).rejects.toThrow(
-      /Not found/,
-    );
-    const globexInvite = await other.as.mutation(api.orgs.invitations.create, { organizationId: globex, email: "z@globex.test", role: "agent" });
     await expect(
-      owner.as.mutation(api.orgs.invitations.revoke, { organizationId: orgId, invitationId: globexInvite.invitationId }),
+      owner.as.mutation(api.orgs.invitations.create, { organizationId: globex, email: "me@acme.test", role: "owner" }),
+    ).rejects.toThrow(/not a member/);
+    await expect(
+      owner.as.mutation(api.orgs.members.remove, { organizationId: globex, memberId: oscarId }),
+    ).rejects.toThrow(/not a member/);
+    // Own organization + a member id from elsewhere: not found, nothing changes.
+    await expect(
+      owner.as.mutation(api.orgs.members.remove, { organizationId: orgId, memberId: oscarId }),
     ).rejects.toThrow(/Not found/);
-    await expect(other.as.mutation(api.orgs.members.setRole, { organizationId: globex, memberId: oliviaId, role: "agent" })).rejects.toThrow(
-      /Not found/,
-    );
+    await expect(
+      owner.as.mutation(api.orgs.members.setRole, { organizationId: orgId, memberId: oscarId, role: "agent" }),
+    ).rejects.toThrow(/Not found/);
+    const globexInvite = await other.as.mutation(api.orgs.invitations.create, {
+      organizationId: globex,
+      email: "z@globex.test",
+      role: "agent",
+    });
+    await expect(
+      owner.as.mutation(api.orgs.invitations.revoke, {
+        organizationId: orgId,
+        invitationId: globexInvite.invitationId,
+      }),
+    ).rejects.toThrow(/Not found/);
+    await expect(
+      other.as.mutation(api.orgs.members.setRole, { organizationId: globex, memberId: oliviaId, role: "agent" }),
+    ).rejects.toThrow(/Not found/);
     expect(await other.as.query(api.orgs.members.list, { organizationId: globex })).toHaveLength(1);
     expect(await owner.as.query(api.orgs.organizations.listMine, {})).toMatchObject([{ _id: orgId }]);
   });

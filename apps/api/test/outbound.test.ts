@@ -3,12 +3,12 @@
 // callbacks back through a bridge into the Convex HTTP routes.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { startProviderSim, type ProviderSim, DEFAULT_ACCOUNTS } from "@switchboard/provider-sim";
+import { DEFAULT_ACCOUNTS, type ProviderSim, startProviderSim } from "@switchboard/provider-sim";
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { api, internal } from "../convex/_generated/api";
 import type { Doc, Id } from "../convex/_generated/dataModel";
-import { newBackend, openSession, SECRETS, type Backend, type TestIdentity } from "./harness";
+import { type Backend, newBackend, openSession, SECRETS, type TestIdentity } from "./harness";
 import { genericRequest } from "./signers";
 import { eventually, startBridge } from "./simBridge";
 
@@ -52,7 +52,13 @@ afterAll(async () => {
   await sim.stop();
   await bridge.close();
   await new Promise((r) => genericReceiver.close(r));
-  for (const key of ["SWITCHBOARD_RETRY_BASE_MS", "SWITCHBOARD_RETRY_MAX_MS", "SWITCHBOARD_PROBE_BASE_MS", "PUBLIC_WEBHOOK_BASE_URL"]) delete process.env[key];
+  for (const key of [
+    "SWITCHBOARD_RETRY_BASE_MS",
+    "SWITCHBOARD_RETRY_MAX_MS",
+    "SWITCHBOARD_PROBE_BASE_MS",
+    "PUBLIC_WEBHOOK_BASE_URL",
+  ])
+    delete process.env[key];
 });
 
 beforeEach(async () => {
@@ -66,13 +72,43 @@ beforeEach(async () => {
     owner: { userId, email: "owner@sim.test" },
   });
   owner = await openSession(t, userId);
-  const create = (provider: "twilio" | "vonage" | "meta" | "resend" | "generic" | "native", endpoint: string, credentials: Record<string, string>, settings: Record<string, string> = { apiBaseUrl: sim.url }) =>
-    t.action(internal.channels.configs.createConfig, { organizationId: org, provider, endpoints: [endpoint], settings, credentials });
-  configs.twilio = await create("twilio", A.twilio.numbers[0]!, { accountSid: A.twilio.accountSid, authToken: A.twilio.authToken });
-  configs.vonage = await create("vonage", A.vonage.numbers![0]!, { apiKey: A.vonage.apiKey, apiSecret: A.vonage.apiSecret, signatureSecret: A.vonage.signatureSecret });
-  configs.meta = await create("meta", A.meta.phoneNumberId, { accessToken: A.meta.accessToken, appSecret: A.meta.appSecret, verifyToken: A.meta.verifyToken });
-  configs.resend = await create("resend", `support@${A.resend.domain}`, { apiKey: A.resend.apiKey, webhookSecret: A.resend.webhookSecret });
-  configs.generic = await create("generic", "partner", { signingSecret: SECRETS.genericSigningSecret }, { outboundUrl: genericUrl });
+  const create = (
+    provider: "twilio" | "vonage" | "meta" | "resend" | "generic" | "native",
+    endpoint: string,
+    credentials: Record<string, string>,
+    settings: Record<string, string> = { apiBaseUrl: sim.url },
+  ) =>
+    t.action(internal.channels.configs.createConfig, {
+      organizationId: org,
+      provider,
+      endpoints: [endpoint],
+      settings,
+      credentials,
+    });
+  configs.twilio = await create("twilio", A.twilio.numbers[0]!, {
+    accountSid: A.twilio.accountSid,
+    authToken: A.twilio.authToken,
+  });
+  configs.vonage = await create("vonage", A.vonage.numbers![0]!, {
+    apiKey: A.vonage.apiKey,
+    apiSecret: A.vonage.apiSecret,
+    signatureSecret: A.vonage.signatureSecret,
+  });
+  configs.meta = await create("meta", A.meta.phoneNumberId, {
+    accessToken: A.meta.accessToken,
+    appSecret: A.meta.appSecret,
+    verifyToken: A.meta.verifyToken,
+  });
+  configs.resend = await create("resend", `support@${A.resend.domain}`, {
+    apiKey: A.resend.apiKey,
+    webhookSecret: A.resend.webhookSecret,
+  });
+  configs.generic = await create(
+    "generic",
+    "partner",
+    { signingSecret: SECRETS.genericSigningSecret },
+    { outboundUrl: genericUrl },
+  );
   configs.native = await create("native", "site", { sessionSecret: SECRETS.chatSessionSecret }, {});
 });
 
@@ -82,8 +118,16 @@ async function threadOf(from: string, channel: Doc<"unifiedMessages">["channel"]
   return eventually(
     () =>
       t.run(async (ctx) => {
-        const messages = await ctx.db.query("unifiedMessages").withIndex("by_contact", (q) => q.eq("organizationId", org)).collect();
-        return messages.find((m) => m.channel === channel && m.direction === "inbound" && m.from.replace(/\D/g, "").endsWith(from.replace(/\D/g, "").slice(-10)))?.threadId;
+        const messages = await ctx.db
+          .query("unifiedMessages")
+          .withIndex("by_contact", (q) => q.eq("organizationId", org))
+          .collect();
+        return messages.find(
+          (m) =>
+            m.channel === channel &&
+            m.direction === "inbound" &&
+            m.from.replace(/\D/g, "").endsWith(from.replace(/\D/g, "").slice(-10)),
+        )?.threadId;
       }),
     `inbound ${channel} message from ${from}`,
   );
@@ -92,21 +136,33 @@ async function threadOf(from: string, channel: Doc<"unifiedMessages">["channel"]
 const message = (id: Id<"unifiedMessages">) => t.run(async (ctx) => (await ctx.db.get(id))!);
 
 async function waitForStatus(id: Id<"unifiedMessages">, statuses: Doc<"unifiedMessages">["status"][]) {
-  return eventually(async () => {
-    const m = await message(id);
-    return statuses.includes(m.status) ? m : undefined;
-  }, `message ${id} to reach ${statuses.join("/")}`);
+  return eventually(
+    async () => {
+      const m = await message(id);
+      return statuses.includes(m.status) ? m : undefined;
+    },
+    `message ${id} to reach ${statuses.join("/")}`,
+  );
 }
 
 describe("send -> provider -> status callbacks, per channel", () => {
   test("SMS via Twilio: the right request, then sent -> delivered", async () => {
     await sim.sendInbound("twilio", { from: "+14155550111", text: "hi there" });
     const threadId = await threadOf("+14155550111", "sms");
-    const id = await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "Hello from Switchboard" });
+    const id = await asOwner().mutation(api.outbound.replies.send, {
+      organizationId: org,
+      threadId,
+      text: "Hello from Switchboard",
+    });
     const final = await waitForStatus(id, ["delivered"]);
     const sent = sim.requests("twilio").filter((r) => r.method === "POST" && r.path.endsWith("/Messages.json"));
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.body).toMatchObject({ To: "+14155550111", From: A.twilio.numbers[0], Body: "Hello from Switchboard", StatusCallback: `${bridge.url}/webhooks/sms/twilio/status` });
+    expect(sent[0]!.body).toMatchObject({
+      To: "+14155550111",
+      From: A.twilio.numbers[0],
+      Body: "Hello from Switchboard",
+      StatusCallback: `${bridge.url}/webhooks/sms/twilio/status`,
+    });
     expect(final.externalMessageId).toMatch(/^SM[0-9a-f]{32}$/);
     expect(final.statusHistory.map((h) => h.status)).toEqual(["queued", "sent", "delivered"]);
   });
@@ -114,7 +170,11 @@ describe("send -> provider -> status callbacks, per channel", () => {
   test("SMS via Vonage", async () => {
     await sim.sendInbound("vonage", { from: "14155550112", text: "hello vonage" });
     const threadId = await threadOf("14155550112", "sms");
-    const id = await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "Vonage reply" });
+    const id = await asOwner().mutation(api.outbound.replies.send, {
+      organizationId: org,
+      threadId,
+      text: "Vonage reply",
+    });
     await waitForStatus(id, ["delivered"]);
     const sent = sim.requests("vonage").filter((r) => r.method === "POST" && r.path === "/v1/messages");
     expect(sent[0]!.body).toMatchObject({ channel: "sms", message_type: "text", text: "Vonage reply" });
@@ -131,26 +191,49 @@ describe("send -> provider -> status callbacks, per channel", () => {
   });
 
   test("Email via Resend keeps the thread (In-Reply-To) and reaches delivered", async () => {
-    const inbound = await sim.sendInbound("resend", { from: "Dana <dana@example.org>", subject: "Order 42", text: "Where is it?", messageId: "<order-42@example.org>" });
+    const inbound = await sim.sendInbound("resend", {
+      from: "Dana <dana@example.org>",
+      subject: "Order 42",
+      text: "Where is it?",
+      messageId: "<order-42@example.org>",
+    });
     expect(inbound.status).toBe(200);
     const threadId = await threadOf("dana@example.org", "email");
-    const id = await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "It ships today." });
+    const id = await asOwner().mutation(api.outbound.replies.send, {
+      organizationId: org,
+      threadId,
+      text: "It ships today.",
+    });
     await waitForStatus(id, ["delivered", "read"]);
     const sent = sim.requests("resend").filter((r) => r.method === "POST" && r.path === "/emails");
-    expect(sent[0]!.body).toMatchObject({ to: ["dana@example.org"], subject: "Re: Order 42", headers: { "In-Reply-To": "<order-42@example.org>" } });
+    expect(sent[0]!.body).toMatchObject({
+      to: ["dana@example.org"],
+      subject: "Re: Order 42",
+      headers: { "In-Reply-To": "<order-42@example.org>" },
+    });
     expect(sent[0]!.headers["idempotency-key"]).toBe(id);
   });
 
   test("generic webhook: signed POST to the receiver, delivery reported back", async () => {
-    await t.fetch(...(() => {
-      const r = genericRequest("partner", { id: "evt-1", from: { id: "user-9", name: "Partner user" }, text: "ping" });
-      return [r.path, r.init] as const;
-    })());
+    await t.fetch(
+      ...(() => {
+        const r = genericRequest("partner", {
+          id: "evt-1",
+          from: { id: "user-9", name: "Partner user" },
+          text: "ping",
+        });
+        return [r.path, r.init] as const;
+      })(),
+    );
     const threadId = await threadOf("user-9", "webhook");
     const id = await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "pong" });
     const sent = await waitForStatus(id, ["sent"]);
     expect(genericReceived.at(-1)!.body).toMatchObject({ to: "user-9", text: "pong" });
-    const status = genericRequest("partner", { type: "status", messageId: sent.externalMessageId, status: "delivered" });
+    const status = genericRequest("partner", {
+      type: "status",
+      messageId: sent.externalMessageId,
+      status: "delivered",
+    });
     expect((await t.fetch(status.path, status.init)).status).toBe(200);
     expect((await message(id)).status).toBe("delivered");
   });
@@ -158,16 +241,28 @@ describe("send -> provider -> status callbacks, per channel", () => {
   test("native chat is delivered at once", async () => {
     const { createVisitorToken } = await import("@switchboard/channels");
     const { token } = await createVisitorToken(SECRETS.chatSessionSecret, "visitor_9");
-    await t.fetch("/webhooks/chat/site", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ clientMessageId: "c1", text: "hi" }) });
+    await t.fetch("/webhooks/chat/site", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ clientMessageId: "c1", text: "hi" }),
+    });
     const threadId = await threadOf("visitor_9", "chat");
-    const id = await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "Hi visitor" });
+    const id = await asOwner().mutation(api.outbound.replies.send, {
+      organizationId: org,
+      threadId,
+      text: "Hi visitor",
+    });
     expect((await message(id)).status).toBe("delivered");
   });
 
   test("a provider error marks the message failed with the provider's reason", async () => {
     await sim.sendInbound("twilio", { from: "+15005550001", text: "invalid number" });
     const threadId = await threadOf("+15005550001", "sms");
-    const id = await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "will fail" });
+    const id = await asOwner().mutation(api.outbound.replies.send, {
+      organizationId: org,
+      threadId,
+      text: "will fail",
+    });
     const failed = await waitForStatus(id, ["failed"]);
     expect(failed.error!.message).toMatch(/invalid|not a valid/i);
     expect(failed.attempts).toHaveLength(1);
@@ -176,11 +271,21 @@ describe("send -> provider -> status callbacks, per channel", () => {
   test("WhatsApp outside the 24-hour window needs a template", async () => {
     await sim.sendInbound("meta", { from: "14155550114", text: "old", timestamp: Date.now() - 25 * 3600_000 });
     const threadId = await threadOf("14155550114", "whatsapp");
-    await expect(asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "late" })).rejects.toThrow(/24-hour/);
-    const id = await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "", template: { name: "follow_up", language: "en_US" } });
+    await expect(
+      asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "late" }),
+    ).rejects.toThrow(/24-hour/);
+    const id = await asOwner().mutation(api.outbound.replies.send, {
+      organizationId: org,
+      threadId,
+      text: "",
+      template: { name: "follow_up", language: "en_US" },
+    });
     await waitForStatus(id, ["delivered", "read"]);
     const sent = sim.requests("meta").filter((r) => r.method === "POST" && r.path.endsWith("/messages"));
-    expect(sent.at(-1)!.body).toMatchObject({ type: "template", template: { name: "follow_up", language: { code: "en_US" } } });
+    expect(sent.at(-1)!.body).toMatchObject({
+      type: "template",
+      template: { name: "follow_up", language: { code: "en_US" } },
+    });
   });
 });
 
@@ -193,14 +298,32 @@ describe("metadata-only inbound email (Resend email.received)", () => {
         await ctx.db.patch(config._id, { settings: { ...config.settings, apiBaseUrl: strict.url } });
       });
       const textOf = async (subject: string) =>
-        t.run(async (ctx) => (await ctx.db.query("unifiedMessages").withIndex("by_contact", (q) => q.eq("organizationId", org)).collect()).find((m) => m.subject === subject));
+        t.run(async (ctx) =>
+          (
+            await ctx.db
+              .query("unifiedMessages")
+              .withIndex("by_contact", (q) => q.eq("organizationId", org))
+              .collect()
+          ).find((m) => m.subject === subject),
+        );
 
-      expect((await strict.sendInbound("resend", { from: "a@example.org", subject: "inline fetch", text: "fetched body" })).status).toBe(200);
+      expect(
+        (await strict.sendInbound("resend", { from: "a@example.org", subject: "inline fetch", text: "fetched body" }))
+          .status,
+      ).toBe(200);
       expect(await textOf("inline fetch")).toMatchObject({ text: "fetched body" });
       expect((await textOf("inline fetch"))!.contentPending).toBeUndefined();
 
       strict.fail("resend", { mode: "5xx" });
-      expect((await strict.sendInbound("resend", { from: "b@example.org", subject: "later fetch", text: "body after outage" })).status).toBe(200);
+      expect(
+        (
+          await strict.sendInbound("resend", {
+            from: "b@example.org",
+            subject: "later fetch",
+            text: "body after outage",
+          })
+        ).status,
+      ).toBe(200);
       const pending = (await textOf("later fetch"))!;
       expect(pending).toMatchObject({ text: "", contentPending: true });
       strict.heal();
@@ -219,17 +342,27 @@ describe("status polling", () => {
     const id = await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId, text: "polled" });
     const delivered = await waitForStatus(id, ["delivered"]);
     // Pretend the callbacks were lost: back to `sent`, long ago.
-    await t.run((ctx) => ctx.db.patch(id, { status: "sent", sentAt: Date.now() - 10 * 60_000, statusHistory: delivered.statusHistory.slice(0, 2) }));
+    await t.run((ctx) =>
+      ctx.db.patch(id, {
+        status: "sent",
+        sentAt: Date.now() - 10 * 60_000,
+        statusHistory: delivered.statusHistory.slice(0, 2),
+      }),
+    );
     const updated = await t.action(internal.outbound.poll.run, {});
     expect(updated).toBe(1);
     expect((await message(id)).status).toBe("delivered");
-    const lookups = sim.requests("twilio").filter((r) => r.method === "GET" && r.path.includes(`/Messages/${delivered.externalMessageId}`));
+    const lookups = sim
+      .requests("twilio")
+      .filter((r) => r.method === "GET" && r.path.includes(`/Messages/${delivered.externalMessageId}`));
     expect(lookups).toHaveLength(1);
   });
 });
 
 describe("provider outage", () => {
-  test("200 replies during an outage: all delivered after recovery, in order per thread, none twice; inbound keeps flowing", { timeout: 120_000 }, async () => {
+  test("200 replies during an outage: all delivered after recovery, in order per thread, none twice; inbound keeps flowing", {
+    timeout: 120_000,
+  }, async () => {
     const contacts = Array.from({ length: 10 }, (_, i) => `+1415555${String(2000 + i)}`);
     for (const from of contacts) await sim.sendInbound("twilio", { from, text: "start" });
     const threads = await Promise.all(contacts.map((c) => threadOf(c, "sms")));
@@ -238,23 +371,38 @@ describe("provider outage", () => {
     const ids: Id<"unifiedMessages">[] = [];
     for (let i = 0; i < 200; i++) {
       const k = i % threads.length;
-      ids.push(await asOwner().mutation(api.outbound.replies.send, { organizationId: org, threadId: threads[k]!, text: `reply ${Math.floor(i / threads.length)} to ${k}` }));
+      ids.push(
+        await asOwner().mutation(api.outbound.replies.send, {
+          organizationId: org,
+          threadId: threads[k]!,
+          text: `reply ${Math.floor(i / threads.length)} to ${k}`,
+        }),
+      );
     }
     // Inbound during the outage is stored like any other time.
     for (const from of contacts.slice(0, 3)) await sim.sendInbound("twilio", { from, text: "still there?" });
 
     // The dispatcher's failures turn the channel down; sends are held, not burnt.
-    await eventually(async () => (await t.run(async (ctx) => (await ctx.db.get(configs.twilio!))!)).health.state === "down", "twilio channel down");
+    await eventually(
+      async () => (await t.run(async (ctx) => (await ctx.db.get(configs.twilio!))!)).health.state === "down",
+      "twilio channel down",
+    );
     const held = await Promise.all(ids.map(message));
     expect(held.filter((m) => m.status === "failed")).toHaveLength(0);
     sim.heal("twilio");
 
-    await eventually(async () => {
-      const all = await Promise.all(ids.map(message));
-      return all.every((m) => m.status === "delivered");
-    }, "all 200 replies delivered", 100_000);
+    await eventually(
+      async () => {
+        const all = await Promise.all(ids.map(message));
+        return all.every((m) => m.status === "delivered");
+      },
+      "all 200 replies delivered",
+      100_000,
+    );
 
-    const accepted = sim.requests("twilio").filter((r) => r.method === "POST" && r.path.endsWith("/Messages.json") && r.status === 201);
+    const accepted = sim
+      .requests("twilio")
+      .filter((r) => r.method === "POST" && r.path.endsWith("/Messages.json") && r.status === 201);
     const bodies = accepted.map((r) => (r.body as { Body: string }).Body);
     expect(bodies).toHaveLength(200);
     expect(new Set(bodies).size).toBe(200);
@@ -271,7 +419,12 @@ describe("provider outage", () => {
       expect(m.attempts!.at(-1)!.ok).toBe(true);
     }
     const stillThere = await t.run(async (ctx) =>
-      (await ctx.db.query("unifiedMessages").withIndex("by_contact", (q) => q.eq("organizationId", org)).collect()).filter((m) => m.text === "still there?"),
+      (
+        await ctx.db
+          .query("unifiedMessages")
+          .withIndex("by_contact", (q) => q.eq("organizationId", org))
+          .collect()
+      ).filter((m) => m.text === "still there?"),
     );
     expect(stillThere).toHaveLength(3);
     const config = await t.run(async (ctx) => (await ctx.db.get(configs.twilio!))!);
@@ -282,9 +435,16 @@ describe("provider outage", () => {
 describe("secrets never leave the server", () => {
   test("no public result and no log line of a full run contains a configured secret", { timeout: 60_000 }, async () => {
     const logged: string[] = [];
-    const originals = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
+    const originals = {
+      log: console.log,
+      info: console.info,
+      warn: console.warn,
+      error: console.error,
+      debug: console.debug,
+    };
     for (const level of Object.keys(originals) as (keyof typeof originals)[]) {
-      console[level] = (...args: unknown[]) => logged.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" "));
+      console[level] = (...args: unknown[]) =>
+        logged.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" "));
     }
     const results: unknown[] = [];
     try {
@@ -297,7 +457,12 @@ describe("secrets never leave the server", () => {
       await waitForStatus(id, ["delivered"]);
       sim.fail("resend", { mode: "5xx" });
       for (const configId of Object.values(configs)) {
-        results.push(await asOwner().action(api.channels.settings.testConnection, { organizationId: org, channelConfigId: configId! }));
+        results.push(
+          await asOwner().action(api.channels.settings.testConnection, {
+            organizationId: org,
+            channelConfigId: configId!,
+          }),
+        );
       }
       sim.heal();
       results.push(
@@ -312,26 +477,57 @@ describe("secrets never leave the server", () => {
       );
       results.push(await asOwner().query(api.channels.settings.list, { organizationId: org }));
       results.push(await asOwner().query(api.channels.settings.listHealth, { organizationId: org }));
-      const threads = await asOwner().query(api.threads.threads.list, { organizationId: org, paginationOpts: { numItems: 50, cursor: null } });
+      const threads = await asOwner().query(api.threads.threads.list, {
+        organizationId: org,
+        paginationOpts: { numItems: 50, cursor: null },
+      });
       results.push(threads);
       for (const thread of threads.page) {
         results.push(await asOwner().query(api.threads.threads.get, { organizationId: org, threadId: thread._id }));
-        results.push(await asOwner().query(api.threads.threads.listMessages, { organizationId: org, threadId: thread._id, paginationOpts: { numItems: 50, cursor: null } }));
-        results.push(await asOwner().query(api.contacts.contacts.get, { organizationId: org, contactId: thread.contactId }));
+        results.push(
+          await asOwner().query(api.threads.threads.listMessages, {
+            organizationId: org,
+            threadId: thread._id,
+            paginationOpts: { numItems: 50, cursor: null },
+          }),
+        );
+        results.push(
+          await asOwner().query(api.contacts.contacts.get, { organizationId: org, contactId: thread.contactId }),
+        );
       }
       await expect(
-        asOwner().action(api.channels.settings.save, { organizationId: org, provider: "resend", endpoints: ["x@y.test"], settings: {}, credentials: { apiKey: A.resend.apiKey, webhookSecret: "not-a-whsec" } }),
+        asOwner().action(api.channels.settings.save, {
+          organizationId: org,
+          provider: "resend",
+          endpoints: ["x@y.test"],
+          settings: {},
+          credentials: { apiKey: A.resend.apiKey, webhookSecret: "not-a-whsec" },
+        }),
       ).rejects.toThrow(/whsec_/);
     } finally {
       Object.assign(console, originals);
     }
 
-    const secrets = [A.twilio.authToken, A.vonage.apiSecret, A.vonage.signatureSecret, A.meta.accessToken, A.meta.appSecret, A.meta.verifyToken, A.resend.apiKey, A.resend.webhookSecret, SECRETS.genericSigningSecret, SECRETS.chatSessionSecret];
-    const haystack = JSON.stringify(results) + "\n" + logged.join("\n");
+    const secrets = [
+      A.twilio.authToken,
+      A.vonage.apiSecret,
+      A.vonage.signatureSecret,
+      A.meta.accessToken,
+      A.meta.appSecret,
+      A.meta.verifyToken,
+      A.resend.apiKey,
+      A.resend.webhookSecret,
+      SECRETS.genericSigningSecret,
+      SECRETS.chatSessionSecret,
+    ];
+    const haystack = `${JSON.stringify(results)}\n${logged.join("\n")}`;
     expect(results.length).toBeGreaterThan(8);
     for (const secret of secrets) expect(haystack.includes(secret), `leaked ${secret.slice(0, 6)}…`).toBe(false);
     // The settings view says which fields are stored, without values.
-    const view = (results.find((r) => Array.isArray(r) && (r as { provider?: string }[])[0]?.provider) as { provider: string; storedCredentials: string[] }[]);
+    const view = results.find((r) => Array.isArray(r) && (r as { provider?: string }[])[0]?.provider) as {
+      provider: string;
+      storedCredentials: string[];
+    }[];
     expect(view.find((c) => c.provider === "twilio")!.storedCredentials).toEqual(["accountSid", "authToken"]);
   });
 });

@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { api } from "../convex/_generated/api";
 import { openApiDocument } from "../convex/rest/routes";
-import { newBackend, seedOrg, type Backend, type SeededOrg } from "./harness";
+import { type Backend, newBackend, type SeededOrg, seedOrg } from "./harness";
 
 let t: Backend;
 let a: SeededOrg;
@@ -44,7 +44,11 @@ describe("REST v1 edges", () => {
   test("an unknown path is 404 before its body is read; a known one checks the body", async () => {
     const bad = { method: "POST", body: "{not json", headers: { ...auth(), "content-type": "application/json" } };
     expect((await t.fetch("/api/v1/nope", bad)).status).toBe(404);
-    const res = await t.fetch("/api/v1/contacts", { method: "POST", body: "{}", headers: { ...auth(), "content-type": "text/plain" } });
+    const res = await t.fetch("/api/v1/contacts", {
+      method: "POST",
+      body: "{}",
+      headers: { ...auth(), "content-type": "text/plain" },
+    });
     expect(res.status).toBe(415);
     expect((await res.json()).error.code).toBe("unsupported_media_type");
     const rows = await t.run((ctx) => ctx.db.query("contacts").collect());
@@ -59,7 +63,9 @@ describe("REST v1 edges", () => {
 
   test("the document lists every route with its operations", () => {
     const doc = openApiDocument("https://example.test");
-    const ops = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`));
+    const ops = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(ops.sort()).toEqual(
       [
         "GET /api/v1/contacts/{contactId}",

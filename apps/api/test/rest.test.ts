@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { api } from "../convex/_generated/api";
-import { newBackend, seedOrg, type Backend, type SeededOrg } from "./harness";
+import { type Backend, newBackend, type SeededOrg, seedOrg } from "./harness";
 import { twilioSms } from "./signers";
 
 const ENDPOINTS = (n: number) => ({
@@ -20,7 +20,14 @@ let keyB: string;
 
 const owner = (org: SeededOrg) => t.withIdentity(org.identity);
 const call = (key: string | null, path: string, init: RequestInit = {}) =>
-  t.fetch(path, { ...init, headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(init.body ? { "content-type": "application/json" } : {}), ...(init.headers as Record<string, string>) } });
+  t.fetch(path, {
+    ...init,
+    headers: {
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...(init.body ? { "content-type": "application/json" } : {}),
+      ...(init.headers as Record<string, string>),
+    },
+  });
 
 beforeEach(async () => {
   t = newBackend();
@@ -28,7 +35,12 @@ beforeEach(async () => {
   b = await seedOrg(t, "rest-b", ENDPOINTS(2));
   keyA = (await owner(a).action(api.rest.apiKeys.create, { organizationId: a.organizationId, name: "CRM sync" })).key;
   keyB = (await owner(b).action(api.rest.apiKeys.create, { organizationId: b.organizationId, name: "B" })).key;
-  const r = twilioSms("+14155559999", ENDPOINTS(1).phone, "Need help with my order", "SM99990000000000000000000000000001");
+  const r = twilioSms(
+    "+14155559999",
+    ENDPOINTS(1).phone,
+    "Need help with my order",
+    "SM99990000000000000000000000000001",
+  );
   expect((await t.fetch(r.path, r.init)).status).toBe(200);
 });
 
@@ -38,7 +50,12 @@ describe("REST API v1", () => {
     const listed = await owner(a).query(api.rest.apiKeys.list, { organizationId: a.organizationId });
     expect(listed).toHaveLength(1);
     expect(JSON.stringify(listed)).not.toContain(keyA);
-    const stored = await t.run((ctx) => ctx.db.query("apiKeys").withIndex("by_org", (q) => q.eq("organizationId", a.organizationId)).collect());
+    const stored = await t.run((ctx) =>
+      ctx.db
+        .query("apiKeys")
+        .withIndex("by_org", (q) => q.eq("organizationId", a.organizationId))
+        .collect(),
+    );
     expect(stored[0]!.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain(keyA);
   });
@@ -56,28 +73,45 @@ describe("REST API v1", () => {
 
   test("send a message through the API queues it in the thread", async () => {
     const threadId = (await (await call(keyA, "/api/v1/threads")).json()).data[0]._id;
-    const res = await call(keyA, "/api/v1/messages", { method: "POST", body: JSON.stringify({ threadId, text: "On it!" }) });
+    const res = await call(keyA, "/api/v1/messages", {
+      method: "POST",
+      body: JSON.stringify({ threadId, text: "On it!" }),
+    });
     expect(res.status).toBe(202);
     const { id } = await res.json();
     const message = await t.run((ctx) => ctx.db.get(id));
-    expect(message).toMatchObject({ direction: "outbound", status: expect.stringMatching(/queued|sending|sent|failed/), text: "On it!", senderName: "API: CRM sync" });
+    expect(message).toMatchObject({
+      direction: "outbound",
+      status: expect.stringMatching(/queued|sending|sent|failed/),
+      text: "On it!",
+      senderName: "API: CRM sync",
+    });
   });
 
   test("create, read and update contacts; duplicates conflict", async () => {
-    const created = await call(keyA, "/api/v1/contacts", { method: "POST", body: JSON.stringify({ displayName: "Ana", identities: [{ channel: "email", identifier: "Ana@Example.org" }] }) });
+    const created = await call(keyA, "/api/v1/contacts", {
+      method: "POST",
+      body: JSON.stringify({ displayName: "Ana", identities: [{ channel: "email", identifier: "Ana@Example.org" }] }),
+    });
     expect(created.status).toBe(201);
     const contact = await created.json();
     expect(contact.identities).toEqual([{ channel: "email", identifier: "ana@example.org", verified: false }]);
-    const again = await call(keyA, "/api/v1/contacts", { method: "POST", body: JSON.stringify({ identities: [{ channel: "email", identifier: "ana@example.org" }] }) });
+    const again = await call(keyA, "/api/v1/contacts", {
+      method: "POST",
+      body: JSON.stringify({ identities: [{ channel: "email", identifier: "ana@example.org" }] }),
+    });
     expect(again.status).toBe(409);
-    const updated = await call(keyA, `/api/v1/contacts/${contact._id}`, { method: "PATCH", body: JSON.stringify({ company: "Acme" }) });
+    const updated = await call(keyA, `/api/v1/contacts/${contact._id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ company: "Acme" }),
+    });
     expect((await updated.json()).company).toBe("Acme");
   });
 
   test("errors are JSON with codes and change nothing", async () => {
     const cases: [string | null, string, RequestInit, number, string][] = [
       [null, "/api/v1/threads", {}, 401, "unauthenticated"],
-      ["sb_live_" + "x".repeat(32), "/api/v1/threads", {}, 401, "unauthenticated"],
+      [`sb_live_${"x".repeat(32)}`, "/api/v1/threads", {}, 401, "unauthenticated"],
       [keyA, "/api/v1/nope", {}, 404, "not_found"],
       [keyA, "/api/v1/threads", { method: "PATCH", body: "{}" }, 405, "method_not_allowed"],
       [keyA, "/api/v1/threads?limit=1000", {}, 400, "invalid_request"],
@@ -98,10 +132,16 @@ describe("REST API v1", () => {
     expect((await (await call(keyB, "/api/v1/threads")).json()).data).toHaveLength(0);
     expect((await call(keyB, `/api/v1/threads/${threadId}`)).status).toBe(404);
     expect((await call(keyB, `/api/v1/threads/${threadId}/messages`)).status).toBe(404);
-    expect((await call(keyB, "/api/v1/messages", { method: "POST", body: JSON.stringify({ threadId, text: "hijack" }) })).status).toBe(404);
+    expect(
+      (await call(keyB, "/api/v1/messages", { method: "POST", body: JSON.stringify({ threadId, text: "hijack" }) }))
+        .status,
+    ).toBe(404);
     const contactId = (await (await call(keyA, `/api/v1/threads/${threadId}`)).json()).contactId;
     expect((await call(keyB, `/api/v1/contacts/${contactId}`)).status).toBe(404);
-    expect((await call(keyB, `/api/v1/contacts/${contactId}`, { method: "PATCH", body: JSON.stringify({ company: "X" }) })).status).toBe(404);
+    expect(
+      (await call(keyB, `/api/v1/contacts/${contactId}`, { method: "PATCH", body: JSON.stringify({ company: "X" }) }))
+        .status,
+    ).toBe(404);
   });
 
   test("a revoked key stops working", async () => {
@@ -111,9 +151,13 @@ describe("REST API v1", () => {
   });
 
   test("agents cannot manage keys; other admins cannot touch this org's keys", async () => {
-    await expect(owner(b).action(api.rest.apiKeys.create, { organizationId: a.organizationId, name: "x" })).rejects.toThrow(/not a member/);
+    await expect(
+      owner(b).action(api.rest.apiKeys.create, { organizationId: a.organizationId, name: "x" }),
+    ).rejects.toThrow(/not a member/);
     const [key] = await owner(a).query(api.rest.apiKeys.list, { organizationId: a.organizationId });
-    await expect(owner(b).mutation(api.rest.apiKeys.revoke, { organizationId: b.organizationId, keyId: key!._id })).rejects.toThrow(/Not found/);
+    await expect(
+      owner(b).mutation(api.rest.apiKeys.revoke, { organizationId: b.organizationId, keyId: key!._id }),
+    ).rejects.toThrow(/Not found/);
   });
 
   test("the OpenAPI document is served without a key", async () => {
@@ -121,7 +165,11 @@ describe("REST API v1", () => {
     expect(res.status).toBe(200);
     const doc = await res.json();
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/threads", "/api/v1/messages", "/api/v1/contacts/{contactId}"]));
-    expect(doc.paths["/api/v1/contacts"].post.requestBody.content["application/json"].schema.properties.identities.type).toBe("array");
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/threads", "/api/v1/messages", "/api/v1/contacts/{contactId}"]),
+    );
+    expect(
+      doc.paths["/api/v1/contacts"].post.requestBody.content["application/json"].schema.properties.identities.type,
+    ).toBe("array");
   });
 });

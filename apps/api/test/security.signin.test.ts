@@ -8,8 +8,8 @@ import { api, components } from "../convex/_generated/api";
 import { CONVEX_JWT_TTL_SECONDS, requireLiveIdentity } from "../convex/auth";
 import { judgePassword } from "../convex/passwordPolicy";
 import { FAILURE_WINDOW_MS, MAX_FAILURES } from "../convex/signInLockout";
-import type { Backend } from "./harness";
 import { authFetch, newAuthBackend, sessionFor, signUp } from "./authSession";
+import type { Backend } from "./harness";
 
 // Each sign-in attempt hashes a password (scrypt): the brute-force tests make a few dozen.
 vi.setConfig({ testTimeout: 60_000 });
@@ -92,7 +92,9 @@ describe("brute force: per-account lock, whatever the address", () => {
     expect((await signInFrom(t, "192.0.2.202", "bob@example.com", PASSWORD)).status).toBe(200);
 
     // The counter row names a hash, never the address itself.
-    const counters = (await findMany(t, "verification")).filter((r) => String(r.identifier).startsWith("sign-in-failures:"));
+    const counters = (await findMany(t, "verification")).filter((r) =>
+      String(r.identifier).startsWith("sign-in-failures:"),
+    );
     expect(counters).toHaveLength(1);
     expect(JSON.stringify(counters)).not.toContain("ada");
     expect(counters[0]).toMatchObject({ value: String(MAX_FAILURES) });
@@ -100,7 +102,11 @@ describe("brute force: per-account lock, whatever the address", () => {
     // Once the window has passed (moved here by ageing the row), the right password works again.
     await t.run((ctx) =>
       ctx.runMutation(components.betterAuth.adapter.updateMany, {
-        input: { model: "verification", where: [{ field: "identifier", value: counters[0]!.identifier as string }], update: { expiresAt: Date.now() - 1 } },
+        input: {
+          model: "verification",
+          where: [{ field: "identifier", value: counters[0]!.identifier as string }],
+          update: { expiresAt: Date.now() - 1 },
+        },
         paginationOpts: { cursor: null, numItems: 10 },
       }),
     );
@@ -127,7 +133,8 @@ describe("brute force: per-account lock, whatever the address", () => {
   test("a successful sign-in clears the failure count", async () => {
     const t = newAuthBackend();
     await signUp(t, "Ada", "ada@example.com", PASSWORD);
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await signInFrom(t, `192.0.2.${i + 1}`, "ada@example.com", "wrong wrong wrong");
+    for (let i = 0; i < MAX_FAILURES - 1; i++)
+      await signInFrom(t, `192.0.2.${i + 1}`, "ada@example.com", "wrong wrong wrong");
     expect((await signInFrom(t, "192.0.2.100", "ada@example.com", PASSWORD)).status).toBe(200);
     for (let i = 0; i < MAX_FAILURES - 1; i++) {
       expect((await signInFrom(t, `192.0.2.${i + 101}`, "ada@example.com", "wrong wrong wrong")).status).toBe(401);
@@ -158,7 +165,12 @@ describe("passwords: at least 10 characters and not guessable", () => {
     expect(weak.ok).toBe(false);
     expect(weak.reason).toMatch(/too easy to guess: Common names and surnames are easy to guess/);
     // The demo account's password (packages/dev) and the ones the tests use stay valid.
-    for (const p of ["switchboard-demo", "correct horse battery", "correct horse battery staple 42", "another long password"]) {
+    for (const p of [
+      "switchboard-demo",
+      "correct horse battery",
+      "correct horse battery staple 42",
+      "another long password",
+    ]) {
       expect(await judgePassword(p), p).toEqual({ ok: true });
     }
   });
@@ -166,8 +178,12 @@ describe("passwords: at least 10 characters and not guessable", () => {
   test("a weak password for an address that is taken gets the same answer as for a free one", async () => {
     const t = newAuthBackend();
     await signUp(t, "Ada", "ada@example.com", PASSWORD);
-    const taken = await authFetch(t, "/sign-up/email", { body: { name: "X", email: "ada@example.com", password: "password123" } });
-    const free = await authFetch(t, "/sign-up/email", { body: { name: "X", email: "zed@example.com", password: "password123" } });
+    const taken = await authFetch(t, "/sign-up/email", {
+      body: { name: "X", email: "ada@example.com", password: "password123" },
+    });
+    const free = await authFetch(t, "/sign-up/email", {
+      body: { name: "X", email: "zed@example.com", password: "password123" },
+    });
     expect([taken.status, await taken.json()]).toEqual([free.status, await free.json()]);
   });
 
@@ -222,7 +238,9 @@ describe("no account enumeration on sign-in", () => {
   test("sign-up of a taken address: 422 without any detail of the existing account", async () => {
     const t = newAuthBackend();
     const ada = await signUp(t, "Ada", "ada@example.com", PASSWORD);
-    const again = await authFetch(t, "/sign-up/email", { body: { name: "Other", email: "ada@example.com", password: "another long password" } });
+    const again = await authFetch(t, "/sign-up/email", {
+      body: { name: "Other", email: "ada@example.com", password: "another long password" },
+    });
     expect(again.status).toBe(422);
     const text = await again.text();
     expect(text).not.toContain(ada.userId);
@@ -273,13 +291,21 @@ describe("Convex tokens stop working when the session ends", () => {
       tokenIdentifier: ada.tokenIdentifier,
     });
     await expect(forged.run((ctx) => requireLiveIdentity(ctx))).rejects.toThrow(/session has ended/);
-    const noSession = t.withIdentity({ subject: ada.userId, issuer: String(ada.claims.iss), tokenIdentifier: ada.tokenIdentifier });
+    const noSession = t.withIdentity({
+      subject: ada.userId,
+      issuer: String(ada.claims.iss),
+      tokenIdentifier: ada.tokenIdentifier,
+    });
     await expect(noSession.run((ctx) => requireLiveIdentity(ctx))).rejects.toThrow(/session has ended/);
     await expect(t.run((ctx) => requireLiveIdentity(ctx))).rejects.toThrow(/Sign in first/);
 
     await t.run((ctx) =>
       ctx.runMutation(components.betterAuth.adapter.updateMany, {
-        input: { model: "session", where: [{ field: "_id", value: String(ada.claims.sessionId) }], update: { expiresAt: Date.now() - 1 } },
+        input: {
+          model: "session",
+          where: [{ field: "_id", value: String(ada.claims.sessionId) }],
+          update: { expiresAt: Date.now() - 1 },
+        },
         paginationOpts: { cursor: null, numItems: 10 },
       }),
     );

@@ -92,7 +92,7 @@ export function vonageSms(from: string, to: string, text: string, uuid: string) 
 
 export function metaRequest(payload: object, appSecret = SECRETS.metaAppSecret): SignedRequest {
   const body = JSON.stringify(payload);
-  const signature = "sha256=" + createHmac("sha256", appSecret).update(body).digest("hex");
+  const signature = `sha256=${createHmac("sha256", appSecret).update(body).digest("hex")}`;
   return {
     path: "/webhooks/whatsapp",
     init: { method: "POST", headers: { "content-type": "application/json", "x-hub-signature-256": signature }, body },
@@ -128,7 +128,12 @@ export function metaText(phoneNumberId: string, waId: string, name: string, text
   });
 }
 
-export function metaStatus(phoneNumberId: string, wamid: string, status: "sent" | "delivered" | "read" | "failed", recipient: string) {
+export function metaStatus(
+  phoneNumberId: string,
+  wamid: string,
+  status: "sent" | "delivered" | "read" | "failed",
+  recipient: string,
+) {
   return metaEnvelope(phoneNumberId, {
     statuses: [
       {
@@ -142,7 +147,10 @@ export function metaStatus(phoneNumberId: string, wamid: string, status: "sent" 
   });
 }
 
-export function resendRequest(payload: object, opts: { secret?: string; timestamp?: Date; id?: string } = {}): SignedRequest {
+export function resendRequest(
+  payload: object,
+  opts: { secret?: string; timestamp?: Date; id?: string } = {},
+): SignedRequest {
   const body = JSON.stringify(payload);
   const id = opts.id ?? `msg_${Math.random().toString(36).slice(2)}`;
   const timestamp = opts.timestamp ?? new Date();
@@ -181,7 +189,11 @@ export function resendInbound(from: string, to: string, subject: string, text: s
   };
 }
 
-export function genericRequest(slug: string, payload: object, opts: { secret?: string; timestamp?: Date; id?: string } = {}): SignedRequest {
+export function genericRequest(
+  slug: string,
+  payload: object,
+  opts: { secret?: string; timestamp?: Date; id?: string } = {},
+): SignedRequest {
   const body = JSON.stringify(payload);
   const id = opts.id ?? `wh_${Math.random().toString(36).slice(2)}`;
   const timestamp = opts.timestamp ?? new Date();

@@ -36,7 +36,11 @@ export async function startBridge(t: () => Backend): Promise<{ url: string; clos
 }
 
 /** Polls until `check` returns a truthy value (generous timeout; never asserts on time). */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

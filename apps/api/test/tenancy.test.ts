@@ -16,10 +16,18 @@
 import { makeFunctionReference } from "convex/server";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { api } from "../convex/_generated/api";
-import schema from "../convex/schema";
 import { openApiDocument } from "../convex/rest/routes";
-import { newBackend, seedOrg, type Backend, type SeededOrg } from "./harness";
-import { genericRequest, metaRequest, metaText, resendInbound, resendRequest, twilioSms, type SignedRequest } from "./signers";
+import schema from "../convex/schema";
+import { type Backend, newBackend, type SeededOrg, seedOrg } from "./harness";
+import {
+  genericRequest,
+  metaRequest,
+  metaText,
+  resendInbound,
+  resendRequest,
+  type SignedRequest,
+  twilioSms,
+} from "./signers";
 
 type VJSON =
   | { type: "null" | "number" | "bigint" | "boolean" | "string" | "bytes" | "any" | "commitTs" | "float64" | "int64" }
@@ -38,7 +46,10 @@ interface PublicFunction {
 
 // ------------------------------------------------------------------------- the function list
 // convex.config.ts (component wiring) only evaluates inside the Convex bundler, like the CLI treats it.
-const loaded = import.meta.glob(["../convex/**/*.ts", "!../convex/**/convex.config.ts"], { eager: true }) as Record<string, Record<string, unknown>>;
+const loaded = import.meta.glob(["../convex/**/*.ts", "!../convex/**/convex.config.ts"], { eager: true }) as Record<
+  string,
+  Record<string, unknown>
+>;
 
 function listPublicFunctions(): PublicFunction[] {
   const out: PublicFunction[] = [];
@@ -46,7 +57,14 @@ function listPublicFunctions(): PublicFunction[] {
     const rel = file.replace(/^\.\.\/convex\//, "").replace(/\.ts$/, "");
     if (rel.startsWith("_generated/")) continue;
     for (const [name, value] of Object.entries(mod)) {
-      const fn = value as { isQuery?: boolean; isMutation?: boolean; isAction?: boolean; isPublic?: boolean; isRouter?: boolean; exportArgs?: () => string };
+      const fn = value as {
+        isQuery?: boolean;
+        isMutation?: boolean;
+        isAction?: boolean;
+        isPublic?: boolean;
+        isRouter?: boolean;
+        exportArgs?: () => string;
+      };
       if (!fn || (typeof fn !== "object" && typeof fn !== "function") || fn.isRouter) continue;
       const kind = fn.isQuery ? "query" : fn.isMutation ? "mutation" : fn.isAction ? "action" : null;
       if (!kind || !fn.isPublic) continue;
@@ -148,10 +166,19 @@ async function idOf(table: string, where: string, depth = 0, used?: Map<string, 
     return id;
   }
   const def = SCHEMA.tables.find((x) => x.tableName === table);
-  if (!def) throw new CannotBuild(`${where}: id of table "${table}", which has no schema to generate an org-A document from`);
-  if (!def.documentType || def.documentType.type !== "object") throw new CannotBuild(`${where}: table "${table}" has no object document validator`);
-  const doc = (await build(def.documentType, "", { organizationId: a.organizationId, where: `${where} -> new ${table} document` }, depth + 1, true)) as Record<string, unknown>;
-  if (!("organizationId" in doc)) throw new CannotBuild(`${where}: table "${table}" has no organizationId, so it has no org-A documents`);
+  if (!def)
+    throw new CannotBuild(`${where}: id of table "${table}", which has no schema to generate an org-A document from`);
+  if (def.documentType?.type !== "object")
+    throw new CannotBuild(`${where}: table "${table}" has no object document validator`);
+  const doc = (await build(
+    def.documentType,
+    "",
+    { organizationId: a.organizationId, where: `${where} -> new ${table} document` },
+    depth + 1,
+    true,
+  )) as Record<string, unknown>;
+  if (!("organizationId" in doc))
+    throw new CannotBuild(`${where}: table "${table}" has no organizationId, so it has no org-A documents`);
   const id = await t.run((ctx) => ctx.db.insert(table as never, doc as never));
   aIds.set(table, [id as string]);
   aIdSet.add(id as string);
@@ -199,7 +226,9 @@ async function build(v: VJSON, field: string, ctx: BuildCtx, depth = 0, forDoc =
       return {};
     case "union": {
       // Prefer a branch that carries ids (more attack surface), else the first buildable one.
-      const order = [...v.value].sort((x, y) => Number(JSON.stringify(y).includes('"id"')) - Number(JSON.stringify(x).includes('"id"')));
+      const order = [...v.value].sort(
+        (x, y) => Number(JSON.stringify(y).includes('"id"')) - Number(JSON.stringify(x).includes('"id"')),
+      );
       let last: unknown;
       for (const branch of order) {
         try {
@@ -211,7 +240,8 @@ async function build(v: VJSON, field: string, ctx: BuildCtx, depth = 0, forDoc =
       throw last instanceof Error ? last : new CannotBuild(`${ctx.where}: empty union at "${field}"`);
     }
     case "object": {
-      if (field === "paginationOpts" || ("numItems" in v.value && "cursor" in v.value)) return { numItems: 10, cursor: null };
+      if (field === "paginationOpts" || ("numItems" in v.value && "cursor" in v.value))
+        return { numItems: 10, cursor: null };
       const out: Record<string, unknown> = {};
       for (const [name, { fieldType, optional }] of Object.entries(v.value)) {
         // Optional fields are left out, except in function args where they carry ids.
@@ -232,11 +262,16 @@ function hasOrganizationArg(fn: PublicFunction): boolean {
 
 async function argsFor(fn: PublicFunction, organizationId: string): Promise<Record<string, unknown>> {
   if (!fn.args) return {};
-  if (fn.args.type !== "object") throw new CannotBuild(`${fn.path}: args validator is "${fn.args.type}", not an object`);
+  if (fn.args.type !== "object")
+    throw new CannotBuild(`${fn.path}: args validator is "${fn.args.type}", not an object`);
   return (await build(fn.args, "", { organizationId, where: fn.path, used: new Map() })) as Record<string, unknown>;
 }
 
-async function call(fn: PublicFunction, args: Record<string, unknown>, as: SeededOrg = b): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }> {
+async function call(
+  fn: PublicFunction,
+  args: Record<string, unknown>,
+  as: SeededOrg = b,
+): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }> {
   const asB = asMember(as);
   try {
     const value =
@@ -274,11 +309,29 @@ beforeAll(async () => {
   b = await seedOrg(t, "tenant-b", ENDPOINTS(2));
   const A = ENDPOINTS(1);
   // Real org-A data through the real pipeline: contacts, identities, threads, messages, events.
-  await post(twilioSms(A_PHONE, A.phone, "Hi, I'll send the signed contract by Friday", "SM7777000000000000000000000000000A"));
+  await post(
+    twilioSms(A_PHONE, A.phone, "Hi, I'll send the signed contract by Friday", "SM7777000000000000000000000000000A"),
+  );
   await post(twilioSms("+14155557778", A.phone, "Second customer here", "SM7777000000000000000000000000000B"));
-  await post(metaRequest(metaText(A.phoneNumberId, "14155557777", "Maya Chen", [{ id: "wamid.tenancy.1", body: "WhatsApp hello" }])));
-  await post(resendRequest(resendInbound(`Maya Chen <${A_EMAIL}>`, A.inboundEmail, "Renewal", "Let's renew. Maya Chen, Northwind", "em-tenancy-1")));
-  await post(genericRequest(A.customSlug, { id: "gen-tenancy-1", from: { id: "crm-user-1", name: "Ops" }, text: "CRM note" }));
+  await post(
+    metaRequest(
+      metaText(A.phoneNumberId, "14155557777", "Maya Chen", [{ id: "wamid.tenancy.1", body: "WhatsApp hello" }]),
+    ),
+  );
+  await post(
+    resendRequest(
+      resendInbound(
+        `Maya Chen <${A_EMAIL}>`,
+        A.inboundEmail,
+        "Renewal",
+        "Let's renew. Maya Chen, Northwind",
+        "em-tenancy-1",
+      ),
+    ),
+  );
+  await post(
+    genericRequest(A.customSlug, { id: "gen-tenancy-1", from: { id: "crm-user-1", name: "Ops" }, text: "CRM note" }),
+  );
   await asMember(a).action(api.rest.apiKeys.create, { organizationId: a.organizationId, name: "A key" });
   await indexA();
 });
@@ -294,43 +347,55 @@ describe("tenant isolation of every public function (generated)", () => {
     console.log(`[tenancy] ${FUNCTIONS.length} public functions:`, FUNCTIONS.map((f) => f.path).join(", "));
   });
 
-  test.each(FUNCTIONS.map((f) => [f.path, f] as const))("%s: B's member with A's ids is refused or sees nothing of A's", async (_path, fn) => {
-    let args: Record<string, unknown>;
-    try {
-      args = await argsFor(fn, b.organizationId);
-    } catch (e) {
-      if (e instanceof CannotBuild) {
-        unbuildable.push(`${fn.path}: ${e.message}`);
-        throw new Error(`cannot build arguments for ${fn.path}: ${e.message}`);
+  test.each(FUNCTIONS.map((f) => [f.path, f] as const))(
+    "%s: B's member with A's ids is refused or sees nothing of A's",
+    async (_path, fn) => {
+      let args: Record<string, unknown>;
+      try {
+        args = await argsFor(fn, b.organizationId);
+      } catch (e) {
+        if (e instanceof CannotBuild) {
+          unbuildable.push(`${fn.path}: ${e.message}`);
+          throw new Error(`cannot build arguments for ${fn.path}: ${e.message}`);
+        }
+        throw e;
       }
-      throw e;
-    }
-    await indexA();
-    const before = await snapshotA();
-    const result = await call(fn, args);
-    const after = await snapshotA();
-    if (result.ok) {
-      expect(leakedIds(result.value), `${fn.path} returned org A's data to B's member`).toEqual([]);
-    }
-    const changed = [...before].filter(([id, json]) => after.get(id) !== json).map(([id]) => id);
-    const added = [...after.keys()].filter((id) => !before.has(id));
-    expect({ changed, added }, `${fn.path} modified org A's data on behalf of B's member`).toEqual({ changed: [], added: [] });
-  });
+      await indexA();
+      const before = await snapshotA();
+      const result = await call(fn, args);
+      const after = await snapshotA();
+      if (result.ok) {
+        expect(leakedIds(result.value), `${fn.path} returned org A's data to B's member`).toEqual([]);
+      }
+      const changed = [...before].filter(([id, json]) => after.get(id) !== json).map(([id]) => id);
+      const added = [...after.keys()].filter((id) => !before.has(id));
+      expect({ changed, added }, `${fn.path} modified org A's data on behalf of B's member`).toEqual({
+        changed: [],
+        added: [],
+      });
+    },
+  );
 
-  test.each(FUNCTIONS.filter(hasOrganizationArg).map((f) => [f.path, f] as const))("%s: organizationId = A as B's member throws", async (_path, fn) => {
-    let args: Record<string, unknown>;
-    try {
-      args = await argsFor(fn, a.organizationId);
-    } catch (e) {
-      if (e instanceof CannotBuild) throw new Error(`cannot build arguments for ${fn.path}: ${e.message}`);
-      throw e;
-    }
-    const before = await snapshotA();
-    const result = await call(fn, args);
-    expect(result.ok, `${fn.path} accepted organizationId of another tenant: ${result.ok ? JSON.stringify(result.value)?.slice(0, 300) : ""}`).toBe(false);
-    const after = await snapshotA();
-    expect([...before].filter(([id, json]) => after.get(id) !== json).map(([id]) => id)).toEqual([]);
-  });
+  test.each(FUNCTIONS.filter(hasOrganizationArg).map((f) => [f.path, f] as const))(
+    "%s: organizationId = A as B's member throws",
+    async (_path, fn) => {
+      let args: Record<string, unknown>;
+      try {
+        args = await argsFor(fn, a.organizationId);
+      } catch (e) {
+        if (e instanceof CannotBuild) throw new Error(`cannot build arguments for ${fn.path}: ${e.message}`);
+        throw e;
+      }
+      const before = await snapshotA();
+      const result = await call(fn, args);
+      expect(
+        result.ok,
+        `${fn.path} accepted organizationId of another tenant: ${result.ok ? JSON.stringify(result.value)?.slice(0, 300) : ""}`,
+      ).toBe(false);
+      const after = await snapshotA();
+      expect([...before].filter(([id, json]) => after.get(id) !== json).map(([id]) => id)).toEqual([]);
+    },
+  );
 
   test("arguments could be built for every public function", () => {
     expect(unbuildable, `no arguments for:\n${unbuildable.join("\n")}`).toEqual([]);
@@ -345,7 +410,10 @@ describe("REST API v1: B's key with A's ids", () => {
   const rest = (method: string, path: string, body?: unknown) =>
     t.fetch(path, {
       method,
-      headers: { authorization: `Bearer ${keyB}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+      headers: {
+        authorization: `Bearer ${keyB}`,
+        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
 
@@ -356,18 +424,32 @@ describe("REST API v1: B's key with A's ids", () => {
 
   /** Every (method, path template) of the API: the OpenAPI document plus registered extra routes. */
   function routes(): { method: string; template: string; requestSchema?: JsonSchema }[] {
-    const doc = openApiDocument("https://tenancy.test") as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> };
+    const doc = openApiDocument("https://tenancy.test") as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>;
+    };
     const out: { method: string; template: string; requestSchema?: JsonSchema }[] = [];
     for (const [template, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         if (!["get", "post", "patch", "put", "delete"].includes(method)) continue;
-        out.push({ method: method.toUpperCase(), template, requestSchema: op.requestBody?.content["application/json"]?.schema });
+        out.push({
+          method: method.toUpperCase(),
+          template,
+          requestSchema: op.requestBody?.content["application/json"]?.schema,
+        });
       }
     }
     return out;
   }
 
-  type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; enum?: unknown[]; format?: string; minItems?: number };
+  type JsonSchema = {
+    type?: string | string[];
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+    items?: JsonSchema;
+    enum?: unknown[];
+    format?: string;
+    minItems?: number;
+  };
 
   function bodyFrom(schema: JsonSchema | undefined, idValue: string, field = ""): unknown {
     if (!schema) return {};
@@ -376,7 +458,8 @@ describe("REST API v1: B's key with A's ids", () => {
     if (type === "object" || schema.properties) {
       const out: Record<string, unknown> = {};
       for (const [k, s] of Object.entries(schema.properties ?? {})) {
-        if (schema.required?.includes(k) || /Id$/.test(k) || k === "text" || k === "displayName") out[k] = bodyFrom(s, idValue, k);
+        if (schema.required?.includes(k) || /Id$/.test(k) || k === "text" || k === "displayName")
+          out[k] = bodyFrom(s, idValue, k);
       }
       return out;
     }
@@ -407,7 +490,8 @@ describe("REST API v1: B's key with A's ids", () => {
         const leaked = leakedIds(text.length ? safeJson(text) : null);
         if (leaked.length) failures.push(`${r.method} ${path} leaked ${leaked.join(",")}`);
         const after = await snapshotA();
-        if ([...before].some(([k, v]) => after.get(k) !== v)) failures.push(`${r.method} ${path} modified org A's data`);
+        if ([...before].some(([k, v]) => after.get(k) !== v))
+          failures.push(`${r.method} ${path} modified org A's data`);
       }
     }
     expect(failures).toEqual([]);
@@ -431,13 +515,15 @@ describe("REST API v1: B's key with A's ids", () => {
         const before = await snapshotA();
         const res = await rest(r.method, r.template, bodyFrom(r.requestSchema, id));
         const text = await res.text();
-        if (carriesId && res.status !== 404) failures.push(`${r.method} ${r.template} with A's ${id} -> ${res.status} ${text.slice(0, 200)}`);
+        if (carriesId && res.status !== 404)
+          failures.push(`${r.method} ${r.template} with A's ${id} -> ${res.status} ${text.slice(0, 200)}`);
         if (res.status >= 500) failures.push(`${r.method} ${r.template} -> ${res.status}`);
         // A conflict naming A's contact would reveal that A knows this identifier.
         const leaked = leakedIds(safeJson(text));
         if (leaked.length) failures.push(`${r.method} ${r.template} leaked ${leaked.join(",")}`);
         const after = await snapshotA();
-        if ([...before].some(([k, v]) => after.get(k) !== v) || after.size !== before.size) failures.push(`${r.method} ${r.template} modified org A's data`);
+        if ([...before].some(([k, v]) => after.get(k) !== v) || after.size !== before.size)
+          failures.push(`${r.method} ${r.template} modified org A's data`);
       }
     }
     expect(failures).toEqual([]);
@@ -454,9 +540,16 @@ describe("control", () => {
     for (const fn of FUNCTIONS) {
       const result = await call(fn, await argsFor(fn, a.organizationId), a);
       if (result.ok) accepted.push(fn.path);
-      else refused.push(`${fn.path}: ${String((result.error as Error)?.message ?? result.error).split("\n")[0]!.slice(0, 160)}`);
+      else
+        refused.push(
+          `${fn.path}: ${String((result.error as Error)?.message ?? result.error)
+            .split("\n")[0]!
+            .slice(0, 160)}`,
+        );
     }
-    console.log(`[tenancy] control: ${accepted.length}/${FUNCTIONS.length} accepted for A's own member; refused:\n  ${refused.join("\n  ")}`);
+    console.log(
+      `[tenancy] control: ${accepted.length}/${FUNCTIONS.length} accepted for A's own member; refused:\n  ${refused.join("\n  ")}`,
+    );
     expect(accepted.length / FUNCTIONS.length).toBeGreaterThanOrEqual(0.6);
   });
 });

@@ -9,7 +9,8 @@ import { internalMutation, internalQuery } from "../_generated/server";
 
 type Metrics = Record<string, { used: number; remaining: number }>;
 const used = (m: Metrics) => Object.fromEntries(Object.entries(m).map(([k, x]) => [k, x.used]));
-const diff = (a: Metrics, b: Metrics) => Object.fromEntries(Object.keys(b).map((k) => [k, b[k]!.used - (a[k]?.used ?? 0)]));
+const diff = (a: Metrics, b: Metrics) =>
+  Object.fromEntries(Object.keys(b).map((k) => [k, b[k]!.used - (a[k]?.used ?? 0)]));
 
 export const measureQuery = internalQuery({
   args: { path: v.string(), args: v.any() },

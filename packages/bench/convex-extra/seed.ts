@@ -34,7 +34,14 @@ export const seedContacts = internalMutation({
         source: "inbound",
         now,
       });
-      await findOrCreateThread(ctx, { organizationId, contactId: contact._id, channel, direction: "inbound", preview: `seed ${n}`, at: now - 86_400_000 + n });
+      await findOrCreateThread(ctx, {
+        organizationId,
+        contactId: contact._id,
+        channel,
+        direction: "inbound",
+        preview: `seed ${n}`,
+        at: now - 86_400_000 + n,
+      });
     }
     return count;
   },
@@ -64,12 +71,28 @@ export const insertContacts = internalMutation({
         updatedAt: now,
       });
       await ctx.db.insert("contactIdentities", {
-        organizationId, contactId, channel, kind, identifier, displayName, verified: false, source: "inbound", createdAt: now,
+        organizationId,
+        contactId,
+        channel,
+        kind,
+        identifier,
+        displayName,
+        verified: false,
+        source: "inbound",
+        createdAt: now,
       });
       const at = now - 86_400_000 + n;
       await ctx.db.insert("conversationThreads", {
-        organizationId, contactId, status: "open", lastMessageAt: at, lastMessagePreview: `seed ${n}`,
-        lastChannel: channel, lastDirection: "inbound", unreadCount: 0, messageCount: 0, createdAt: at,
+        organizationId,
+        contactId,
+        status: "open",
+        lastMessageAt: at,
+        lastMessagePreview: `seed ${n}`,
+        lastChannel: channel,
+        lastDirection: "inbound",
+        unreadCount: 0,
+        messageCount: 0,
+        createdAt: at,
       });
     }
     return count;

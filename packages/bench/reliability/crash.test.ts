@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { AdminApi } from "../src/lib/admin";
-import { spawnBackend, type BackendProcess } from "../src/lib/backend";
-import { figure, mixedWebhook, runLoad, startEnv, stopEnv, storedMessageIds, CHANNEL_OF, type Env } from "./helpers";
+import { type BackendProcess, spawnBackend } from "../src/lib/backend";
+import { CHANNEL_OF, type Env, figure, mixedWebhook, runLoad, startEnv, stopEnv, storedMessageIds } from "./helpers";
 
 const SENT = Number(process.env.RELIABILITY_CRASH_DELIVERIES ?? 2_500);
 const KILL_AFTER_ACKS = Number(process.env.RELIABILITY_CRASH_KILL_AFTER ?? 600);
@@ -23,7 +23,8 @@ afterAll(async () => {
 
 test("kill -9 during ingest: every acknowledged webhook survives the restart, none is stored twice", async () => {
   const { backend, org } = env!;
-  const key = (r: { provider: keyof typeof CHANNEL_OF; externalId: string }) => `${CHANNEL_OF[r.provider]}:${r.externalId}`;
+  const key = (r: { provider: keyof typeof CHANNEL_OF; externalId: string }) =>
+    `${CHANNEL_OF[r.provider]}:${r.externalId}`;
   // Twilio signs the URL and the restarted backend listens on another port: retries below are
   // signed again for it (a real provider keeps one public URL).
   const requests = Array.from({ length: SENT }, (_, i) => mixedWebhook(backend.siteUrl, i, "crash", i % 500));
@@ -49,20 +50,37 @@ test("kill -9 during ingest: every acknowledged webhook survives the restart, no
   const exit = await backend.exited;
   const acknowledged = requests.filter((_, i) => load.outcomes[i]! >= 200 && load.outcomes[i]! < 300);
   const otherStatuses = Object.entries(load.statuses).filter(([s]) => !s.startsWith("2"));
-  figure("crash: load", { sent: load.sent, acknowledged: acknowledged.length, killedAfterAcks: killedAtAcks, networkErrors: load.errors, otherStatuses, exit });
+  figure("crash: load", {
+    sent: load.sent,
+    acknowledged: acknowledged.length,
+    killedAfterAcks: killedAtAcks,
+    networkErrors: load.errors,
+    otherStatuses,
+    exit,
+  });
   expect(exit.signal).toBe("SIGKILL");
   expect(otherStatuses).toEqual([]);
   expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
   expect(acknowledged.length).toBeLessThan(SENT); // the kill landed mid-stream
 
   const t0 = performance.now();
-  restarted = await spawnBackend({ functionsDir: env!.functions.dir, dataDir: backend.dataDir, envFile: backend.envFile });
+  restarted = await spawnBackend({
+    functionsDir: env!.functions.dir,
+    dataDir: backend.dataDir,
+    envFile: backend.envFile,
+  });
   figure("crash: restart on the same data dir (s)", Math.round((performance.now() - t0) / 100) / 10);
   const admin = new AdminApi(restarted.url, restarted.adminKey);
   const stored = await storedMessageIds(admin, org.organizationId);
   const storedSet = new Set(stored);
   const lost = acknowledged.map(key).filter((k) => !storedSet.has(k));
-  figure("crash: after restart", { storedRows: stored.length, distinct: storedSet.size, acknowledged: acknowledged.length, acknowledgedButLost: lost.length, storedWithoutAck: storedSet.size - acknowledged.length });
+  figure("crash: after restart", {
+    storedRows: stored.length,
+    distinct: storedSet.size,
+    acknowledged: acknowledged.length,
+    acknowledgedButLost: lost.length,
+    storedWithoutAck: storedSet.size - acknowledged.length,
+  });
   expect(lost).toEqual([]);
   expect(stored.length).toBe(storedSet.size);
 
@@ -71,9 +89,16 @@ test("kill -9 during ingest: every acknowledged webhook survives the restart, no
     .map((r, i) => ({ r, i }))
     .filter(({ i }) => !(load.outcomes[i]! >= 200 && load.outcomes[i]! < 300))
     .map(({ i }) => mixedWebhook(restarted!.siteUrl, i, "crash", i % 500));
-  const again = acknowledged.slice(0, 200).map((r) => mixedWebhook(restarted!.siteUrl, requests.indexOf(r), "crash", requests.indexOf(r) % 500));
+  const again = acknowledged
+    .slice(0, 200)
+    .map((r) => mixedWebhook(restarted!.siteUrl, requests.indexOf(r), "crash", requests.indexOf(r) % 500));
   const retry = await runLoad(restarted.siteUrl, [...unacknowledged, ...again], { concurrency: 16 });
-  figure("crash: retry of unacknowledged", { retried: unacknowledged.length, reAcknowledgedAgain: again.length, statuses: retry.statuses, networkErrors: retry.errors });
+  figure("crash: retry of unacknowledged", {
+    retried: unacknowledged.length,
+    reAcknowledgedAgain: again.length,
+    statuses: retry.statuses,
+    networkErrors: retry.errors,
+  });
   expect(retry.errors).toBe(0);
   expect(retry.statuses).toEqual({ "200": unacknowledged.length + again.length });
   const final = await storedMessageIds(admin, org.organizationId);

@@ -1,9 +1,9 @@
 import { AdminApi } from "../src/lib/admin";
-import { spawnBackend, type BackendProcess } from "../src/lib/backend";
+import { type BackendProcess, spawnBackend } from "../src/lib/backend";
 import { prepareFunctionsDir } from "../src/lib/functions";
-import { seedBenchOrg, type SeededOrg } from "../src/lib/webhooks";
+import { type SeededOrg, seedBenchOrg } from "../src/lib/webhooks";
 
-export { sendOne, runLoad } from "../src/lib/load";
+export { runLoad, sendOne } from "../src/lib/load";
 export { mixedWebhook } from "../src/lib/webhooks";
 
 export interface Env {
@@ -34,7 +34,10 @@ export async function storedMessageIds(admin: AdminApi, organizationId: string):
   const out: string[] = [];
   let cursor: string | null = null;
   for (;;) {
-    const page: { ids: string[]; isDone: boolean; continueCursor: string } = await admin.call("benchProbe/inspect:messageIds", { organizationId, cursor });
+    const page: { ids: string[]; isDone: boolean; continueCursor: string } = await admin.call(
+      "benchProbe/inspect:messageIds",
+      { organizationId, cursor },
+    );
     out.push(...page.ids);
     if (page.isDone) return out;
     cursor = page.continueCursor;
@@ -43,7 +46,7 @@ export async function storedMessageIds(admin: AdminApi, organizationId: string):
 
 export function shuffle<T>(xs: T[], seed = 42): T[] {
   let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const out = [...xs];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));

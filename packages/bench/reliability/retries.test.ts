@@ -4,7 +4,17 @@
  * concurrently -> every delivery is acknowledged and exactly the unique messages are stored.
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { figure, mixedWebhook, runLoad, shuffle, startEnv, stopEnv, storedMessageIds, CHANNEL_OF, type Env } from "./helpers";
+import {
+  CHANNEL_OF,
+  type Env,
+  figure,
+  mixedWebhook,
+  runLoad,
+  shuffle,
+  startEnv,
+  stopEnv,
+  storedMessageIds,
+} from "./helpers";
 
 const DELIVERIES = Number(process.env.RELIABILITY_DELIVERIES ?? 10_000);
 const DUPLICATE_SHARE = 0.2;
@@ -33,7 +43,14 @@ test(`${DELIVERIES} deliveries with ${DUPLICATE_SHARE * 100} % duplicates store 
   const started = performance.now();
   const result = await runLoad(backend.siteUrl, order, { concurrency: 16 });
   figure("retries: deliveries", { deliveries: DELIVERIES, unique, duplicates, concurrency: 16 });
-  figure("retries: answers", { statuses: result.statuses, networkErrors: result.errors, perSecond: result.perSecond, p50Ms: result.latencyMs.p50, p99Ms: result.latencyMs.p99, seconds: Math.round((performance.now() - started) / 100) / 10 });
+  figure("retries: answers", {
+    statuses: result.statuses,
+    networkErrors: result.errors,
+    perSecond: result.perSecond,
+    p50Ms: result.latencyMs.p50,
+    p99Ms: result.latencyMs.p99,
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+  });
   expect(result.errors).toBe(0);
   expect(result.statuses).toEqual({ "200": DELIVERIES });
 

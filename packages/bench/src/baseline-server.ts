@@ -26,8 +26,13 @@ const server = http.createServer((req, res) => {
       res.writeHead(403).end();
       return;
     }
-    fs.writeSync(out, JSON.stringify({ sid: params.get("MessageSid"), from: params.get("From"), body: params.get("Body") }) + "\n");
-    res.writeHead(200, { "content-type": "text/xml" }).end('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
+    fs.writeSync(
+      out,
+      `${JSON.stringify({ sid: params.get("MessageSid"), from: params.get("From"), body: params.get("Body") })}\n`,
+    );
+    res
+      .writeHead(200, { "content-type": "text/xml" })
+      .end('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
   });
 });
 server.listen(0, "127.0.0.1", () => {

@@ -19,9 +19,13 @@ const b = await spawnBackend({ functionsDir: fn.dir, nodeArgs: ["--cpu-prof", `-
 try {
   const admin = new AdminApi(b.url, b.adminKey);
   await seedBenchOrg(admin, "profile", { coalesceWindowMs: 3_600_000 });
-  const reqs = Array.from({ length: seconds * 1000 }, (_, k) => mixedWebhook(b.siteUrl, k, "prof", k % 2 ? 5_000_000 + k : k % 500));
+  const reqs = Array.from({ length: seconds * 1000 }, (_, k) =>
+    mixedWebhook(b.siteUrl, k, "prof", k % 2 ? 5_000_000 + k : k % 500),
+  );
   const r = await runLoad(b.siteUrl, reqs, { concurrency: 16, durationMs: seconds * 1000 });
-  console.log(`load: ${r.perSecond}/s p50 ${r.latencyMs.p50} ms p99 ${r.latencyMs.p99} ms ${JSON.stringify(r.statuses)}`);
+  console.log(
+    `load: ${r.perSecond}/s p50 ${r.latencyMs.p50} ms p99 ${r.latencyMs.p99} ms ${JSON.stringify(r.statuses)}`,
+  );
 } finally {
   await b.stop();
   fn.cleanup();
@@ -29,7 +33,11 @@ try {
 const file = fs.readdirSync(profDir).find((f) => f.endsWith(".cpuprofile"));
 if (!file) throw new Error(`no profile written in ${profDir}`);
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
-const prof = JSON.parse(fs.readFileSync(path.join(profDir, file), "utf8")) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+const prof = JSON.parse(fs.readFileSync(path.join(profDir, file), "utf8")) as {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+};
 const self = new Map<number, number>();
 prof.samples.forEach((id, k) => self.set(id, (self.get(id) ?? 0) + (prof.timeDeltas[k] ?? 0)));
 const byFrame = new Map<string, number>();
@@ -38,10 +46,21 @@ let total = 0;
 for (const n of prof.nodes) {
   const t = self.get(n.id) ?? 0;
   total += t;
-  const url = n.callFrame.url.replace(/^file:\/\//, "").replace(/.*node_modules\/\.pnpm\/([^/]+)\/.*/, "$1").replace(/.*\/packages\//, "packages/").replace(/.*\/\.build\/[^/]+\//, "bundle:");
+  const url = n.callFrame.url
+    .replace(/^file:\/\//, "")
+    .replace(/.*node_modules\/\.pnpm\/([^/]+)\/.*/, "$1")
+    .replace(/.*\/packages\//, "packages/")
+    .replace(/.*\/\.build\/[^/]+\//, "bundle:");
   const key = `${n.callFrame.functionName || "(anonymous)"}  ${url}:${n.callFrame.lineNumber + 1}`;
   byFrame.set(key, (byFrame.get(key) ?? 0) + t);
   byFile.set(url || "(native)", (byFile.get(url || "(native)") ?? 0) + t);
 }
-const top = (m: Map<string, number>, k: number) => [...m].sort((x, y) => y[1] - x[1]).slice(0, k).map(([name, t]) => `  ${((t / total) * 100).toFixed(1).padStart(5)} %  ${name}`).join("\n");
-console.log(`\nself time by file/package:\n${top(byFile, 15)}\n\nself time by function:\n${top(byFrame, 25)}\n\nprofile: ${path.join(profDir, file)}`);
+const top = (m: Map<string, number>, k: number) =>
+  [...m]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, k)
+    .map(([name, t]) => `  ${((t / total) * 100).toFixed(1).padStart(5)} %  ${name}`)
+    .join("\n");
+console.log(
+  `\nself time by file/package:\n${top(byFile, 15)}\n\nself time by function:\n${top(byFrame, 25)}\n\nprofile: ${path.join(profDir, file)}`,
+);

@@ -14,15 +14,24 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { getAdapter } from "@switchboard/channels";
 import { ConvexClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 import WebSocket from "ws";
-import { getAdapter } from "@switchboard/channels";
 import { AdminApi } from "./lib/admin";
-import { BENCH_DIR, spawnBackend, tmpDir, type BackendProcess } from "./lib/backend";
+import { type BackendProcess, BENCH_DIR, spawnBackend, tmpDir } from "./lib/backend";
 import { prepareFunctionsDir } from "./lib/functions";
-import { percentile, round, runLoad, sendOne, summarize, type LoadResult } from "./lib/load";
-import { ACCOUNTS, ENDPOINTS, mixedWebhook, seedBenchOrg, twilioWebhook, phone, type SeededOrg, type WebhookRequest } from "./lib/webhooks";
+import { type LoadResult, percentile, round, runLoad, sendOne, summarize } from "./lib/load";
+import {
+  ACCOUNTS,
+  ENDPOINTS,
+  mixedWebhook,
+  phone,
+  type SeededOrg,
+  seedBenchOrg,
+  twilioWebhook,
+  type WebhookRequest,
+} from "./lib/webhooks";
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -44,7 +53,14 @@ const results: Record<string, unknown> = {
   cpus: os.cpus().length,
   cpuModel: os.cpus()[0]?.model,
   loadAverageAtStart: os.loadavg().map((x) => round(x)),
-  config: { small: SMALL, large: LARGE, subscribers: SUBSCRIBERS, loadSeconds: LOAD_MS / 1000, concurrency: CONCURRENCY, samples: SAMPLES },
+  config: {
+    small: SMALL,
+    large: LARGE,
+    subscribers: SUBSCRIBERS,
+    loadSeconds: LOAD_MS / 1000,
+    concurrency: CONCURRENCY,
+    samples: SAMPLES,
+  },
   targets: { webhooksPerSecond: 1000, p99Ms: 50 },
 };
 const table: string[][] = [];
@@ -54,10 +70,20 @@ const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().
 // ------------------------------------------------------------------------------------- baseline
 async function baseline(): Promise<LoadResult> {
   const dir = tmpDir("sb-bench-baseline-");
-  const proc = spawn(process.execPath, ["--import", "tsx", path.join(BENCH_DIR, "src/baseline-server.ts"), ACCOUNTS.twilio.authToken, path.join(dir, "messages.jsonl")], {
-    cwd: BENCH_DIR,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const proc = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.join(BENCH_DIR, "src/baseline-server.ts"),
+      ACCOUNTS.twilio.authToken,
+      path.join(dir, "messages.jsonl"),
+    ],
+    {
+      cwd: BENCH_DIR,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   try {
     const port = await new Promise<number>((resolve, reject) => {
       let out = "";
@@ -69,7 +95,9 @@ async function baseline(): Promise<LoadResult> {
       proc.on("exit", (code) => reject(new Error(`baseline exited ${code}`)));
     });
     const base = `http://127.0.0.1:${port}`;
-    const reqs = Array.from({ length: 120_000 }, (_, i) => twilioWebhook(base, phone(i), `baseline ${i}`, `SMbase${i}`));
+    const reqs = Array.from({ length: 120_000 }, (_, i) =>
+      twilioWebhook(base, phone(i), `baseline ${i}`, `SMbase${i}`),
+    );
     await runLoad(base, reqs.slice(0, 2000), { concurrency: CONCURRENCY });
     const r = await runLoad(base, reqs.slice(2000), { concurrency: CONCURRENCY, durationMs: LOAD_MS });
     const stored = fs.readFileSync(path.join(dir, "messages.jsonl"), "utf8").split("\n").filter(Boolean).length;
@@ -100,8 +128,11 @@ async function ingest(b: BackendProcess, existing: number, label: string, only?:
   const reqs = deliveries(b.siteUrl, Math.ceil((LOAD_MS / 1000) * 1500), existing, `${label}${only ?? ""}`, only);
   const r = await runLoad(b.siteUrl, reqs, { concurrency, durationMs: LOAD_MS });
   const non2xx = Object.entries(r.statuses).filter(([s]) => !s.startsWith("2"));
-  log(`ingest ${label} ${only ?? "mixed"} c=${concurrency}: ${r.perSecond}/s p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} statuses ${JSON.stringify(r.statuses)} errors ${r.errors}`);
-  if (non2xx.length || r.errors) log(`  WARNING: non-2xx answers ${JSON.stringify(non2xx)} / ${r.errors} network errors`);
+  log(
+    `ingest ${label} ${only ?? "mixed"} c=${concurrency}: ${r.perSecond}/s p50 ${r.latencyMs.p50} p99 ${r.latencyMs.p99} statuses ${JSON.stringify(r.statuses)} errors ${r.errors}`,
+  );
+  if (non2xx.length || r.errors)
+    log(`  WARNING: non-2xx answers ${JSON.stringify(non2xx)} / ${r.errors} network errors`);
   return { ...r, concurrency, outcomes: undefined };
 }
 
@@ -110,7 +141,13 @@ async function seedExisting(admin: AdminApi, org: SeededOrg, from: number, to: n
   const BATCH = 500;
   const pending: Promise<unknown>[] = [];
   for (let n = from; n < to; n += BATCH) {
-    pending.push(admin.call("benchProbe/seed:insertContacts", { organizationId: org.organizationId, from: n, count: Math.min(BATCH, to - n) }));
+    pending.push(
+      admin.call("benchProbe/seed:insertContacts", {
+        organizationId: org.organizationId,
+        from: n,
+        count: Math.min(BATCH, to - n),
+      }),
+    );
     if (pending.length >= 2) await Promise.all(pending.splice(0));
   }
   await Promise.all(pending);
@@ -141,35 +178,55 @@ async function opMetrics(admin: AdminApi, org: SeededOrg, existing: number) {
         channelConfigId: org.configs.twilio,
         provider: "twilio",
         events,
-        raw: { method: "POST", path: req.path, headers: { "content-type": req.headers["content-type"]! }, body: { kid: "bench", iv: "bench", ct: "bench" }, bodyBytes: req.body.length },
+        raw: {
+          method: "POST",
+          path: req.path,
+          headers: { "content-type": req.headers["content-type"]! },
+          body: { kid: "bench", iv: "bench", ct: "bench" },
+          bodyBytes: req.body.length,
+        },
       },
     });
     return { route: route.metrics, ingest: ingestRun.metrics };
   };
   const site = "http://bench.invalid";
-  const existingSender = (existing - 1) - ((existing - 1) % 3);
+  const existingSender = existing - 1 - ((existing - 1) % 3);
   const newSender = twilioWebhook(site, phone(20_000_000 + existing), "metrics new", `SMmetricsnew${existing}`);
   const known = twilioWebhook(site, phone(existingSender), "metrics existing", `SMmetricsold${existing}`);
   const out = {
     ingestNewContact: await probe(newSender, site),
     ingestExistingContact: await probe(known, site),
     ingestDuplicate: await probe(known, site),
-    inboxPage25: (await admin.call<{ metrics: Record<string, number> }>(
-      "benchProbe/metrics:measureQuery",
-      { path: "threads/threads:list", args: { organizationId: org.organizationId, paginationOpts: { numItems: 25, cursor: null } } },
-      org.owner,
-    )).metrics,
+    inboxPage25: (
+      await admin.call<{ metrics: Record<string, number> }>(
+        "benchProbe/metrics:measureQuery",
+        {
+          path: "threads/threads:list",
+          args: { organizationId: org.organizationId, paginationOpts: { numItems: 25, cursor: null } },
+        },
+        org.owner,
+      )
+    ).metrics,
   };
   const threads = await admin.call<{ page: { _id: string }[] }>(
     "threads/threads:list",
     { organizationId: org.organizationId, paginationOpts: { numItems: 1, cursor: null } },
     org.owner,
   );
-  const threadMessages = (await admin.call<{ metrics: Record<string, number> }>(
-    "benchProbe/metrics:measureQuery",
-    { path: "threads/threads:listMessages", args: { organizationId: org.organizationId, threadId: threads.page[0]!._id, paginationOpts: { numItems: 50, cursor: null } } },
-    org.owner,
-  )).metrics;
+  const threadMessages = (
+    await admin.call<{ metrics: Record<string, number> }>(
+      "benchProbe/metrics:measureQuery",
+      {
+        path: "threads/threads:listMessages",
+        args: {
+          organizationId: org.organizationId,
+          threadId: threads.page[0]!._id,
+          paginationOpts: { numItems: 50, cursor: null },
+        },
+      },
+      org.owner,
+    )
+  ).metrics;
   return { ...out, threadMessagesPage50: threadMessages };
 }
 
@@ -186,13 +243,17 @@ async function reactive(b: BackendProcess, org: SeededOrg, SUBSCRIBERS: number) 
     const c = new ConvexClient(b.url, { webSocketConstructor: WebSocket as never, unsavedChangesWarning: false });
     // Admin key + impersonated identity over the sync protocol (an internal ConvexClient method).
     (c as unknown as { setAdminAuth(key: string, identity: object): void }).setAdminAuth(b.adminKey, org.owner);
-    c.onUpdate(list, { organizationId: org.organizationId, paginationOpts: { numItems: 10, cursor: null } }, (res: { page: { lastMessagePreview: string }[] }) => {
-      ready.add(k);
-      if (marker && !seen.has(k) && res.page.some((t) => t.lastMessagePreview.includes(marker))) {
-        seen.set(k, performance.now() - sentAt);
-        if (seen.size === SUBSCRIBERS) onAllSeen?.();
-      }
-    });
+    c.onUpdate(
+      list,
+      { organizationId: org.organizationId, paginationOpts: { numItems: 10, cursor: null } },
+      (res: { page: { lastMessagePreview: string }[] }) => {
+        ready.add(k);
+        if (marker && !seen.has(k) && res.page.some((t) => t.lastMessagePreview.includes(marker))) {
+          seen.set(k, performance.now() - sentAt);
+          if (seen.size === SUBSCRIBERS) onAllSeen?.();
+        }
+      },
+    );
     clients.push(c);
   }
   const deadline = Date.now() + 60_000;
@@ -211,7 +272,10 @@ async function reactive(b: BackendProcess, org: SeededOrg, SUBSCRIBERS: number) 
     const res = await sendOne(b.siteUrl, req);
     const accepted = performance.now() - sentAt;
     if (res.status !== 200) throw new Error(`reactive webhook answered ${res.status}: ${res.body}`);
-    const timedOut = await Promise.race([all.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 15_000))]);
+    const timedOut = await Promise.race([
+      all.then(() => false),
+      new Promise<boolean>((r) => setTimeout(() => r(true), 15_000)),
+    ]);
     if (timedOut) timeouts++;
     acceptMs.push(accepted);
     for (const ms of seen.values()) {
@@ -229,11 +293,18 @@ async function reactive(b: BackendProcess, org: SeededOrg, SUBSCRIBERS: number) 
     samples: SAMPLES,
     observations: fromSend.length,
     samplesNotSeenByAllWithin15s: timeouts,
-    sendToVisibleMs: { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted[sorted.length - 1] ?? NaN) },
+    sendToVisibleMs: {
+      p50: round(percentile(sorted, 50)),
+      p95: round(percentile(sorted, 95)),
+      p99: round(percentile(sorted, 99)),
+      max: round(sorted[sorted.length - 1] ?? NaN),
+    },
     acceptedToVisibleMs: { p50: round(percentile(sortedAcc, 50)), p95: round(percentile(sortedAcc, 95)) },
     webhookAcceptMs: summarize(acceptMs),
   };
-  log(`reactive (${SUBSCRIBERS} subscribers): send->visible p50 ${out.sendToVisibleMs.p50} ms p95 ${out.sendToVisibleMs.p95} ms over ${out.observations} observations`);
+  log(
+    `reactive (${SUBSCRIBERS} subscribers): send->visible p50 ${out.sendToVisibleMs.p50} ms p95 ${out.sendToVisibleMs.p95} ms over ${out.observations} observations`,
+  );
   return out;
 }
 
@@ -245,7 +316,11 @@ async function main() {
   let backend: BackendProcess | null = null;
   try {
     const base = await baseline();
-    results.baseline = { ...base, outcomes: undefined, what: "node:http + Twilio HMAC-SHA1 verify + appendFile (no fsync)" };
+    results.baseline = {
+      ...base,
+      outcomes: undefined,
+      what: "node:http + Twilio HMAC-SHA1 verify + appendFile (no fsync)",
+    };
 
     const t0 = performance.now();
     backend = await spawnBackend({ functionsDir: fn.dir });
@@ -299,30 +374,84 @@ async function main() {
     const frac = (x: number) => `${round((x / base.perSecond) * 100, 1)} %`;
     row("measurement", "size", "webhooks/s", "p50 ms", "p99 ms", "vs baseline");
     row(`(concurrency ${CONCURRENCY} unless noted)`, "", "", "", "", "");
-    row("baseline node:http (Twilio verify + append)", "-", base.perSecond, base.latencyMs.p50, base.latencyMs.p99, "100 %");
-    for (const [label, r] of [["small", small], ["large", large]] as const) {
+    row(
+      "baseline node:http (Twilio verify + append)",
+      "-",
+      base.perSecond,
+      base.latencyMs.p50,
+      base.latencyMs.p99,
+      "100 %",
+    );
+    for (const [label, r] of [
+      ["small", small],
+      ["large", large],
+    ] as const) {
       if (!r || !("mixed" in r)) continue;
       const m = r.mixed as LoadResult;
       const tw = r.twilioOnly as LoadResult;
-      row(`ingest mixed (Twilio/Meta/Resend)`, `${r.contacts} contacts`, m.perSecond, m.latencyMs.p50, m.latencyMs.p99, frac(m.perSecond));
-      row(`ingest Twilio only`, `${r.contacts} contacts`, tw.perSecond, tw.latencyMs.p50, tw.latencyMs.p99, frac(tw.perSecond));
+      row(
+        `ingest mixed (Twilio/Meta/Resend)`,
+        `${r.contacts} contacts`,
+        m.perSecond,
+        m.latencyMs.p50,
+        m.latencyMs.p99,
+        frac(m.perSecond),
+      );
+      row(
+        `ingest Twilio only`,
+        `${r.contacts} contacts`,
+        tw.perSecond,
+        tw.latencyMs.p50,
+        tw.latencyMs.p99,
+        frac(tw.perSecond),
+      );
       const light = (r as { lightLoad?: LoadResult }).lightLoad;
-      if (light) row(`ingest mixed, light load (concurrency 4)`, `${r.contacts} contacts`, light.perSecond, light.latencyMs.p50, light.latencyMs.p99, frac(light.perSecond));
+      if (light)
+        row(
+          `ingest mixed, light load (concurrency 4)`,
+          `${r.contacts} contacts`,
+          light.perSecond,
+          light.latencyMs.p50,
+          light.latencyMs.p99,
+          frac(light.perSecond),
+        );
       void label;
     }
     for (const rx of results.reactiveSweep as Awaited<ReturnType<typeof reactive>>[]) {
-      row(`reactive: webhook sent -> visible (${rx.subscribers} subs)`, `${SMALL} contacts`, "-", `${rx.sendToVisibleMs.p50}`, `p95 ${rx.sendToVisibleMs.p95}`, "-");
-      row(`reactive: 2xx -> visible (${rx.subscribers} subs)`, "", "-", `${rx.acceptedToVisibleMs.p50}`, `p95 ${rx.acceptedToVisibleMs.p95}`, "-");
+      row(
+        `reactive: webhook sent -> visible (${rx.subscribers} subs)`,
+        `${SMALL} contacts`,
+        "-",
+        `${rx.sendToVisibleMs.p50}`,
+        `p95 ${rx.sendToVisibleMs.p95}`,
+        "-",
+      );
+      row(
+        `reactive: 2xx -> visible (${rx.subscribers} subs)`,
+        "",
+        "-",
+        `${rx.acceptedToVisibleMs.p50}`,
+        `p95 ${rx.acceptedToVisibleMs.p95}`,
+        "-",
+      );
     }
     const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
-    console.log("\n" + table.map((r) => r.map((x, c) => x.padEnd(widths[c]!)).join("  ")).join("\n"));
-    console.log(`\nload average (1/5/15 min) at start ${JSON.stringify(results.loadAverageAtStart)}, at end ${JSON.stringify(results.loadAverageAtEnd)}: other work on the machine skews every figure`);
-    console.log(`\ntargets: >= 1000 webhooks/s, p99 < 50 ms (concurrency ${CONCURRENCY}, ${LOAD_MS / 1000} s per run, client and server share ${os.cpus().length} cores)`);
+    console.log(`\n${table.map((r) => r.map((x, c) => x.padEnd(widths[c]!)).join("  ")).join("\n")}`);
+    console.log(
+      `\nload average (1/5/15 min) at start ${JSON.stringify(results.loadAverageAtStart)}, at end ${JSON.stringify(results.loadAverageAtEnd)}: other work on the machine skews every figure`,
+    );
+    console.log(
+      `\ntargets: >= 1000 webhooks/s, p99 < 50 ms (concurrency ${CONCURRENCY}, ${LOAD_MS / 1000} s per run, client and server share ${os.cpus().length} cores)`,
+    );
     console.log("\ndocuments read / written per operation (transaction metrics via benchProbe/metrics):");
-    for (const [label, r] of [["small", small], ["large", large]] as const) {
+    for (const [label, r] of [
+      ["small", small],
+      ["large", large],
+    ] as const) {
       if (!r || !("metrics" in r)) continue;
       const m = r.metrics as Awaited<ReturnType<typeof opMetrics>>;
-      const f = (x: Record<string, number>) => `read ${x.documentsRead} docs / ${x.bytesRead} B, wrote ${x.documentsWritten}`;
+      const f = (x: Record<string, number>) =>
+        `read ${x.documentsRead} docs / ${x.bytesRead} B, wrote ${x.documentsWritten}`;
       console.log(`  ${label} (${r.contacts} contacts):`);
       console.log(`    webhook routing (findEndpoint)   ${f(m.ingestNewContact.route)}`);
       console.log(`    ingest, new contact              ${f(m.ingestNewContact.ingest)}`);

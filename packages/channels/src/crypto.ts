@@ -177,7 +177,7 @@ export interface Keyring {
 
 async function loadAesKey(b64: string): Promise<LoadedKey> {
   const raw = base64Decode(b64.trim());
-  if (!raw || raw.length !== 32) throw new EncryptionConfigError("encryption keys must be 32 bytes, base64-encoded");
+  if (raw?.length !== 32) throw new EncryptionConfigError("encryption keys must be 32 bytes, base64-encoded");
   const kid = (await sha256Hex(raw)).slice(0, 8);
   const key = await subtle().importKey("raw", raw, "AES-GCM", false, ["encrypt", "decrypt"]);
   return { kid, key };
@@ -199,7 +199,11 @@ export async function createKeyring(primary: string | undefined, oldKeys: readon
     async encryptString(plaintext, aad) {
       const iv = new Uint8Array(12);
       globalThis.crypto.getRandomValues(iv);
-      const ct = await subtle().encrypt({ name: "AES-GCM", iv, additionalData: utf8Encode(aad) }, current.key, utf8Encode(plaintext));
+      const ct = await subtle().encrypt(
+        { name: "AES-GCM", iv, additionalData: utf8Encode(aad) },
+        current.key,
+        utf8Encode(plaintext),
+      );
       return { kid: current.kid, iv: base64Encode(iv), ct: base64Encode(new Uint8Array(ct)) };
     },
     async decryptString(envelope, aad) {
@@ -216,7 +220,8 @@ export async function createKeyring(primary: string | undefined, oldKeys: readon
 }
 
 /** AAD for a channel credential field. */
-export const credentialAad = (organizationId: string, field: string) => `switchboard:credential:${organizationId}:${field}`;
+export const credentialAad = (organizationId: string, field: string) =>
+  `switchboard:credential:${organizationId}:${field}`;
 
 /** AAD for a raw inbound webhook body. */
 export const rawEventAad = (organizationId: string) => `switchboard:inbound-event:${organizationId}`;

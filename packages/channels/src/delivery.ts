@@ -7,7 +7,13 @@
  * stays pure and testable.
  */
 import type { DeliveryPart, ProviderDescriptor } from "./descriptor";
-import { InboundParseError, type InboundEvent, type VerifyOptions, type WebhookRequest, type WebhookSecrets } from "./types";
+import {
+  type InboundEvent,
+  InboundParseError,
+  type VerifyOptions,
+  type WebhookRequest,
+  type WebhookSecrets,
+} from "./types";
 
 /** More distinct endpoints than this in one delivery is not a real provider batch (400). */
 export const MAX_ENDPOINTS_PER_DELIVERY = 50;
@@ -101,7 +107,8 @@ export async function planDelivery<C>(
     entry.endpoints.push(key);
     channels.set(id, entry);
   }
-  if (channels.size === 0) return reject(404, "unknown_endpoint", `No ${descriptor.id} channel receives for this endpoint`);
+  if (channels.size === 0)
+    return reject(404, "unknown_endpoint", `No ${descriptor.id} channel receives for this endpoint`);
 
   // The first reason no channel can take the delivery, reported when none can.
   let firstRejection: DeliveryRejection | undefined;
@@ -129,7 +136,8 @@ export async function planDelivery<C>(
     }
     if (reason) for (const e of endpoints) blocked.set(e, reason);
   }
-  if (verified.size === 0) return firstRejection ?? reject(403, "invalid_signature", "No channel verifies this delivery");
+  if (verified.size === 0)
+    return firstRejection ?? reject(403, "invalid_signature", "No channel verifies this delivery");
 
   let parts: DeliveryPart[];
   try {

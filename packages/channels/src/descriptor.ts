@@ -82,7 +82,10 @@ export interface ProviderDescriptor<Id extends string = ProviderId> {
      * The routing endpoints a channel config answers for: its receiving endpoints, plus any
      * endpoint of another kind its credentials imply (Meta: the verify token's hash).
      */
-    derive(receiving: readonly string[], credentials: Readonly<Record<string, string | undefined>>): Promise<Endpoint[]>;
+    derive(
+      receiving: readonly string[],
+      credentials: Readonly<Record<string, string | undefined>>,
+    ): Promise<Endpoint[]>;
     /** A settings field that mirrors the first receiving endpoint (the adapter reads it there). */
     readonly mirroredSetting?: string;
   };

@@ -25,7 +25,11 @@ export interface ProviderForm {
   settings: FormField[];
 }
 
-function fieldsOf(schema: z.ZodObject, text: Readonly<Record<string, FieldText>>, secret: ReadonlySet<string>): FormField[] {
+function fieldsOf(
+  schema: z.ZodObject,
+  text: Readonly<Record<string, FieldText>>,
+  secret: ReadonlySet<string>,
+): FormField[] {
   return Object.entries(schema.shape)
     .filter(([key]) => !text[key]?.hidden)
     .map(([key, field]) => {
@@ -58,7 +62,11 @@ export function settingsFormOf(d: ProviderDescriptor<string>): ProviderForm {
  * The webhook URLs an admin copies into the provider's console: every labelled route, prefix
  * routes once per receiving endpoint (slug, widget key).
  */
-export function webhookUrlsOf(d: ProviderDescriptor<string>, endpoints: readonly string[], baseUrl = ""): Array<{ label: string; path: string; url: string }> {
+export function webhookUrlsOf(
+  d: ProviderDescriptor<string>,
+  endpoints: readonly string[],
+  baseUrl = "",
+): Array<{ label: string; path: string; url: string }> {
   const root = baseUrl.replace(/\/+$/, "");
   return d.webhooks.flatMap((route) => {
     if (!route.label) return [];

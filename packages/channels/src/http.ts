@@ -33,7 +33,11 @@ export type HttpOutcome =
 /** Resolves the timeout for a call: explicit > ctx.timeoutMs > settings.timeoutMs > 15 s. */
 export function timeoutOf(ctx: AdapterContext, explicit?: number): number {
   const fromSettings = Number(ctx.settings.timeoutMs);
-  const candidates = [explicit, ctx.timeoutMs, Number.isFinite(fromSettings) && fromSettings > 0 ? fromSettings : undefined];
+  const candidates = [
+    explicit,
+    ctx.timeoutMs,
+    Number.isFinite(fromSettings) && fromSettings > 0 ? fromSettings : undefined,
+  ];
   for (const c of candidates) if (typeof c === "number" && c > 0) return c;
   return DEFAULT_TIMEOUT_MS;
 }

@@ -2,7 +2,7 @@
  * Canonical forms of contact identifiers so the same person is recognised across channels:
  * phones -> E.164 ("+14155550100"), emails -> lower-cased bare address, chat/external -> trimmed.
  */
-import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from "libphonenumber-js";
+import { type CountryCode, type PhoneNumber, parsePhoneNumberFromString } from "libphonenumber-js";
 import type { IdentifierKind } from "./ids";
 
 export type NormalizeResult = { ok: true; value: string } | { ok: false; error: string };
@@ -92,7 +92,11 @@ export function parseEmailAddress(raw: string): ParsedEmailAddress | null {
   let name: string | undefined;
   const angled = /^(.*?)<\s*([^<>]+?)\s*>\s*$/.exec(s);
   if (angled) {
-    const display = angled[1]!.trim().replace(/^"(.*)"$/, "$1").replace(/\\(.)/g, "$1").trim();
+    const display = angled[1]!
+      .trim()
+      .replace(/^"(.*)"$/, "$1")
+      .replace(/\\(.)/g, "$1")
+      .trim();
     if (display) name = display;
     s = angled[2]!;
   }

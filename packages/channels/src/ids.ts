@@ -35,15 +35,7 @@ export type Direction = (typeof DIRECTIONS)[number];
  * Message lifecycle. Inbound messages are `received`. Outbound ones move
  * queued -> sending -> sent -> delivered -> read, or end in `failed`.
  */
-export const MESSAGE_STATUSES = [
-  "received",
-  "queued",
-  "sending",
-  "sent",
-  "delivered",
-  "read",
-  "failed",
-] as const;
+export const MESSAGE_STATUSES = ["received", "queued", "sending", "sent", "delivered", "read", "failed"] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /** Statuses a provider can report for an outbound message. */

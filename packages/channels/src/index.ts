@@ -1,89 +1,88 @@
-export * from "./ids";
-export * from "./types";
-export * from "./registry";
-export * from "./descriptor";
-export * from "./delivery";
-export * from "./forms";
-export { twilioDescriptor } from "./descriptors/twilio";
-export { vonageDescriptor } from "./descriptors/vonage";
-export { metaDescriptor, verifyTokenEndpoint } from "./descriptors/meta";
-export { resendDescriptor } from "./descriptors/resend";
-export { genericDescriptor } from "./descriptors/generic";
-export { nativeDescriptor } from "./descriptors/native";
-export * from "./identifiers";
-export * from "./crypto";
-export * from "./http";
-export * from "./standardWebhooks";
-
 export {
-  twilioAdapter,
-  twilioSignaturePayload,
-  computeTwilioSignature,
-  TWILIO_DEFAULT_BASE_URL,
-  TWILIO_STATUS_MAP,
-  TWILIO_ERROR_MESSAGES,
-  twilioCredentialsSchema,
-  twilioSettingsSchema,
-} from "./adapters/twilio";
+  buildGenericPayload,
+  GENERIC_PATH_MARKER,
+  type GenericInboundEvent,
+  genericAdapter,
+  genericAttachmentSchema,
+  genericCredentialsSchema,
+  genericEventSchema,
+  genericMessageSchema,
+  genericSettingsSchema,
+  genericStatusSchema,
+} from "./adapters/generic";
 export {
-  vonageAdapter,
-  signHs256Jwt,
-  verifyHs256Jwt,
-  vonageNumber,
-  VONAGE_DEFAULT_BASE_URL,
-  VONAGE_DEFAULT_REST_URL,
-  VONAGE_STATUS_MAP,
-  vonageCredentialsSchema,
-  vonageSettingsSchema,
-  type VonageJwtClaims,
-  type JwtVerification,
-} from "./adapters/vonage";
-export {
-  metaAdapter,
-  verifySubscription,
-  isCustomerServiceWindowOpen,
-  fetchMetaMedia,
-  metaRoutingKeys,
-  parseMetaDelivery,
-  whatsappRecipient,
   buildMetaMessagePayload,
   CUSTOMER_SERVICE_WINDOW_MS,
-  META_DEFAULT_BASE_URL,
+  fetchMetaMedia,
+  isCustomerServiceWindowOpen,
   META_DEFAULT_API_VERSION,
+  META_DEFAULT_BASE_URL,
   META_STATUS_MAP,
+  metaAdapter,
   metaCredentialsSchema,
+  metaRoutingKeys,
   metaSettingsSchema,
+  parseMetaDelivery,
+  verifySubscription,
+  whatsappRecipient,
 } from "./adapters/meta";
 export {
-  resendAdapter,
-  fetchReceivedEmail,
+  createVisitorToken,
+  DEFAULT_VISITOR_TOKEN_TTL_SECONDS,
+  decodeVisitorToken,
+  nativeAdapter,
+  nativeCredentialsSchema,
+  nativeSettingsSchema,
+  verifyVisitorToken,
+  visitorTokenOf,
+} from "./adapters/native";
+export {
   buildResendEmail,
-  parseMessageIds,
+  fetchReceivedEmail,
   htmlToText,
+  parseMessageIds,
   RESEND_DEFAULT_BASE_URL,
   RESEND_EVENT_STATUS,
+  resendAdapter,
   resendCredentialsSchema,
   resendSettingsSchema,
 } from "./adapters/resend";
 export {
-  genericAdapter,
-  buildGenericPayload,
-  genericEventSchema,
-  genericMessageSchema,
-  genericStatusSchema,
-  genericAttachmentSchema,
-  GENERIC_PATH_MARKER,
-  genericCredentialsSchema,
-  genericSettingsSchema,
-  type GenericInboundEvent,
-} from "./adapters/generic";
+  computeTwilioSignature,
+  TWILIO_DEFAULT_BASE_URL,
+  TWILIO_ERROR_MESSAGES,
+  TWILIO_STATUS_MAP,
+  twilioAdapter,
+  twilioCredentialsSchema,
+  twilioSettingsSchema,
+  twilioSignaturePayload,
+} from "./adapters/twilio";
 export {
-  nativeAdapter,
-  createVisitorToken,
-  verifyVisitorToken,
-  decodeVisitorToken,
-  visitorTokenOf,
-  DEFAULT_VISITOR_TOKEN_TTL_SECONDS,
-  nativeCredentialsSchema,
-  nativeSettingsSchema,
-} from "./adapters/native";
+  type JwtVerification,
+  signHs256Jwt,
+  VONAGE_DEFAULT_BASE_URL,
+  VONAGE_DEFAULT_REST_URL,
+  VONAGE_STATUS_MAP,
+  type VonageJwtClaims,
+  verifyHs256Jwt,
+  vonageAdapter,
+  vonageCredentialsSchema,
+  vonageNumber,
+  vonageSettingsSchema,
+} from "./adapters/vonage";
+export * from "./crypto";
+export * from "./delivery";
+export * from "./descriptor";
+export { genericDescriptor } from "./descriptors/generic";
+export { metaDescriptor, verifyTokenEndpoint } from "./descriptors/meta";
+export { nativeDescriptor } from "./descriptors/native";
+export { resendDescriptor } from "./descriptors/resend";
+export { twilioDescriptor } from "./descriptors/twilio";
+export { vonageDescriptor } from "./descriptors/vonage";
+export * from "./forms";
+export * from "./http";
+export * from "./identifiers";
+export * from "./ids";
+export * from "./registry";
+export * from "./standardWebhooks";
+export * from "./types";

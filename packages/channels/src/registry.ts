@@ -123,8 +123,10 @@ export function validateChannelConfig(
   const errors: Array<{ field: string; message: string }> = [];
   const c = d.credentials.schema.safeParse(credentials ?? {});
   const s = d.settings.schema.safeParse(settings ?? {});
-  if (!c.success) for (const i of c.error.issues) errors.push({ field: `credentials.${i.path.join(".")}`, message: i.message });
-  if (!s.success) for (const i of s.error.issues) errors.push({ field: `settings.${i.path.join(".")}`, message: i.message });
+  if (!c.success)
+    for (const i of c.error.issues) errors.push({ field: `credentials.${i.path.join(".")}`, message: i.message });
+  if (!s.success)
+    for (const i of s.error.issues) errors.push({ field: `settings.${i.path.join(".")}`, message: i.message });
   if (errors.length > 0 || !c.success || !s.success) return { ok: false, errors };
   return { ok: true, credentials: c.data as Record<string, string>, settings: s.data as Record<string, string> };
 }

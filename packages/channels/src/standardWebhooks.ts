@@ -5,7 +5,7 @@
  * Signed content: `${id}.${timestamp}.${rawBody}`, HMAC-SHA256 with the base64 key behind the
  * `whsec_` prefix; header `…-signature` is a space-separated list of `v1,<base64>` entries.
  */
-import { base64Decode, hmacSha256Base64, timingSafeEqual, type Bytes } from "./crypto";
+import { type Bytes, base64Decode, hmacSha256Base64, timingSafeEqual } from "./crypto";
 import type { SignatureResult, VerifyOptions } from "./types";
 
 export const WEBHOOK_SECRET_PREFIX = "whsec_";

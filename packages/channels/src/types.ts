@@ -71,9 +71,7 @@ export interface StatusEvent {
 
 export type InboundEvent = InboundMessage | StatusEvent;
 
-export type SignatureResult =
-  | { ok: true }
-  | { ok: false; status: 401 | 403; reason: string };
+export type SignatureResult = { ok: true } | { ok: false; status: 401 | 403; reason: string };
 
 /** Raised by parseInbound for a body that is not a valid provider payload (HTTP 400). */
 export class InboundParseError extends Error {

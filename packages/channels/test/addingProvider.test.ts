@@ -7,20 +7,20 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
+  type ChannelAdapter,
   createRegistry,
   descriptors,
   hmacSha256Hex,
   InboundParseError,
   jsonAcknowledgement,
+  type ProviderDescriptor,
+  type ProviderId,
   planDelivery,
   receivingEndpoints,
   settingsFormOf,
   singleEndpointRouting,
   timingSafeEqual,
   webhookUrlsOf,
-  type ChannelAdapter,
-  type ProviderDescriptor,
-  type ProviderId,
 } from "../src/index";
 import { webhook } from "./helpers";
 
@@ -33,12 +33,25 @@ const pigeonAdapter: ChannelAdapter = {
     if (!secrets.loftKey) return { ok: false, status: 401, reason: "no loft key" };
     const sig = req.headers["x-pigeon-signature"];
     if (!sig) return { ok: false, status: 401, reason: "unsigned" };
-    return timingSafeEqual(sig, await hmacSha256Hex(secrets.loftKey, req.rawBody)) ? { ok: true } : { ok: false, status: 403, reason: "mismatch" };
+    return timingSafeEqual(sig, await hmacSha256Hex(secrets.loftKey, req.rawBody))
+      ? { ok: true }
+      : { ok: false, status: 403, reason: "mismatch" };
   },
   parseInbound(req) {
     const body = JSON.parse(req.rawBody) as { id?: string; from?: string; text?: string };
     if (!body.id || !body.from) throw new InboundParseError("pigeon: id and from are required");
-    return [{ kind: "message", channel: "sms", provider: "pigeon" as ProviderId, externalMessageId: body.id, from: { identifier: body.from }, to: new URL(req.url).searchParams.get("loft")!, text: body.text ?? "", attachments: [] }];
+    return [
+      {
+        kind: "message",
+        channel: "sms",
+        provider: "pigeon" as ProviderId,
+        externalMessageId: body.id,
+        from: { identifier: body.from },
+        to: new URL(req.url).searchParams.get("loft")!,
+        text: body.text ?? "",
+        attachments: [],
+      },
+    ];
   },
   send: async (_ctx, msg) => ({ ok: true, externalMessageId: `p_${msg.messageId}`, status: "sent" }),
   getDeliveryStatus: async () => null,
@@ -56,7 +69,10 @@ const pigeon: ProviderDescriptor<"pigeon"> = {
     secretFields: ["loftKey"],
     text: { loftKey: { label: "Loft key", help: "Signs every pigeon." }, ringId: { label: "Ring id" } },
   },
-  settings: { schema: z.object({ flightMinutes: z.string().optional() }), text: { flightMinutes: { label: "Flight time", placeholder: "30" } } },
+  settings: {
+    schema: z.object({ flightMinutes: z.string().optional() }),
+    text: { flightMinutes: { label: "Flight time", placeholder: "30" } },
+  },
   webhookSecretField: "loftKey",
   webhookSecretKeys: ["loftKey"],
   endpoints: { text: { label: "Lofts" }, normalize: keep, derive: (r) => receivingEndpoints(r, keep) },
@@ -73,7 +89,14 @@ describe("adding a seventh provider", () => {
     expect(registry.get("pigeon")).toBe(pigeon);
     expect(registry.has("pigeon")).toBe(true);
     expect(registry.descriptors).toHaveLength(7);
-    expect(registry.routes()).toContainEqual({ provider: "pigeon", path: "/webhooks/pigeon", method: "POST", match: "exact", handler: "delivery", label: "Landing URL" });
+    expect(registry.routes()).toContainEqual({
+      provider: "pigeon",
+      path: "/webhooks/pigeon",
+      method: "POST",
+      match: "exact",
+      handler: "delivery",
+      label: "Landing URL",
+    });
     expect(registry.routes()).toHaveLength(descriptors.flatMap((d) => d.webhooks).length + 1);
   });
 
@@ -89,7 +112,9 @@ describe("adding a seventh provider", () => {
       ],
       settings: [{ key: "flightMinutes", label: "Flight time", placeholder: "30", required: false, secret: false }],
     });
-    expect(webhookUrlsOf(pigeon, ["north"], "https://h.example")).toEqual([{ label: "Landing URL", path: "/webhooks/pigeon", url: "https://h.example/webhooks/pigeon" }]);
+    expect(webhookUrlsOf(pigeon, ["north"], "https://h.example")).toEqual([
+      { label: "Landing URL", path: "/webhooks/pigeon", url: "https://h.example/webhooks/pigeon" },
+    ]);
   });
 
   it("deliveries route through the generic planner", async () => {
@@ -104,12 +129,22 @@ describe("adding a seventh provider", () => {
       hasCredential: (c, f) => f in c.credentials,
       secrets: async (c) => c.credentials,
     });
-    expect(plan).toMatchObject({ ok: true, routed: [{ endpoints: ["north"], events: [{ externalMessageId: "coo-1", text: "coo" }] }], unroutable: [] });
+    expect(plan).toMatchObject({
+      ok: true,
+      routed: [{ endpoints: ["north"], events: [{ externalMessageId: "coo-1", text: "coo" }] }],
+      unroutable: [],
+    });
   });
 
   it("refuses a provider registered twice or claiming another provider's route", () => {
     expect(() => createRegistry<string>([...descriptors, pigeon, pigeon])).toThrow(/twice/);
-    const thief = { ...pigeon, id: "thief", webhooks: [{ path: "/webhooks/email", method: "POST" as const, match: "exact" as const, handler: "delivery" as const }] };
+    const thief = {
+      ...pigeon,
+      id: "thief",
+      webhooks: [
+        { path: "/webhooks/email", method: "POST" as const, match: "exact" as const, handler: "delivery" as const },
+      ],
+    };
     expect(() => createRegistry<string>([...descriptors, thief])).toThrow(/claimed by two providers/);
     const badSecret = { ...pigeon, id: "bad", webhooks: [], webhookSecretField: "nope" };
     expect(() => createRegistry<string>([...descriptors, badSecret])).toThrow(/not a credential field/);

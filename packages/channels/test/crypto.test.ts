@@ -55,7 +55,6 @@ describe("crypto", () => {
     expect(timingSafeEqual("", "")).toBe(true);
     expect(timingSafeEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2]))).toBe(true);
   });
-
 });
 
 describe("AES-256-GCM envelopes (keyring)", () => {
@@ -71,7 +70,9 @@ describe("AES-256-GCM envelopes (keyring)", () => {
     const decipher = createDecipheriv("aes-256-gcm", keyA, Buffer.from(env.iv, "base64"));
     decipher.setAAD(Buffer.from(aad));
     decipher.setAuthTag(data.subarray(data.length - 16));
-    expect(Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString()).toBe("s3cret ✓");
+    expect(Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString()).toBe(
+      "s3cret ✓",
+    );
   });
 
   it("opens an envelope node:crypto sealed, and refuses it under another AAD", async () => {
@@ -92,7 +93,9 @@ describe("AES-256-GCM envelopes (keyring)", () => {
     expect(await rotated.decryptString(before, aad)).toBe("v");
     expect(rotated.needsRotation(before)).toBe(true);
     expect(rotated.needsRotation(await rotated.encryptString("v", aad))).toBe(false);
-    await expect((await createKeyring(keyB.toString("base64"))).decryptString(before, aad)).rejects.toThrow(/no key with id/);
+    await expect((await createKeyring(keyB.toString("base64"))).decryptString(before, aad)).rejects.toThrow(
+      /no key with id/,
+    );
     await expect(createKeyring(undefined)).rejects.toBeInstanceOf(EncryptionConfigError);
     await expect(createKeyring(randomBytes(16).toString("base64"))).rejects.toThrow(/32 bytes/);
   });

@@ -16,14 +16,20 @@ describe("failure classification", () => {
 
   it("429 -> retryable with retryAfterMs, 5xx -> retryable, 4xx -> permanent with message", () => {
     const h = (o: Record<string, string>) => new Headers(o);
-    expect(classifyHttpFailure(429, h({ "retry-after": "5", "x-ratelimit-remaining": "0" }), { message: "slow" }, now)).toEqual({
+    expect(
+      classifyHttpFailure(429, h({ "retry-after": "5", "x-ratelimit-remaining": "0" }), { message: "slow" }, now),
+    ).toEqual({
       ok: false,
       retryable: true,
       retryAfterMs: 5000,
       rateLimitRemaining: 0,
       error: { code: "http_429", message: "slow" },
     });
-    expect(classifyHttpFailure(503, h({}), { message: "" }, now)).toEqual({ ok: false, retryable: true, error: { code: "http_503", message: "HTTP 503" } });
+    expect(classifyHttpFailure(503, h({}), { message: "" }, now)).toEqual({
+      ok: false,
+      retryable: true,
+      error: { code: "http_503", message: "HTTP 503" },
+    });
     expect(classifyHttpFailure(400, h({}), { code: "bad", message: "Invalid number" }, now)).toEqual({
       ok: false,
       retryable: false,
@@ -52,7 +58,11 @@ describe("network failures", () => {
   it("a request that never answers times out and is retryable", async () => {
     server = await startServer(() => ({ status: 200, hang: true }));
     const r = await twilioAdapter.send(ctxFor(creds, { apiBaseUrl: server.url }, { timeoutMs: 150 }), msg);
-    expect(r).toEqual({ ok: false, retryable: true, error: { code: "timeout", message: "request timed out after 150 ms" } });
+    expect(r).toEqual({
+      ok: false,
+      retryable: true,
+      error: { code: "timeout", message: "request timed out after 150 ms" },
+    });
   });
 
   it("a refused connection is retryable", async () => {

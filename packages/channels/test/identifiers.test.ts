@@ -31,13 +31,22 @@ describe("normalizeIdentifier(phone)", () => {
 
 describe("normalizeIdentifier(email) and parseEmailAddress", () => {
   it("lower-cases, trims and unwraps display names", () => {
-    expect(normalizeIdentifier("email", "  Jane.Doe@Example.COM ")).toEqual({ ok: true, value: "jane.doe@example.com" });
-    expect(normalizeIdentifier("email", "Jane Doe <Jane@Example.com>")).toEqual({ ok: true, value: "jane@example.com" });
+    expect(normalizeIdentifier("email", "  Jane.Doe@Example.COM ")).toEqual({
+      ok: true,
+      value: "jane.doe@example.com",
+    });
+    expect(normalizeIdentifier("email", "Jane Doe <Jane@Example.com>")).toEqual({
+      ok: true,
+      value: "jane@example.com",
+    });
     expect(normalizeIdentifier("email", "mailto:a@b.co")).toEqual({ ok: true, value: "a@b.co" });
   });
 
   it("keeps the display name, including quoted names with commas", () => {
-    expect(parseEmailAddress('"Doe, Jane" <jane@example.com>')).toEqual({ address: "jane@example.com", name: "Doe, Jane" });
+    expect(parseEmailAddress('"Doe, Jane" <jane@example.com>')).toEqual({
+      address: "jane@example.com",
+      name: "Doe, Jane",
+    });
     expect(parseEmailAddress("<x@y.io>")).toEqual({ address: "x@y.io" });
   });
 

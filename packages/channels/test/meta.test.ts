@@ -1,7 +1,13 @@
 import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { fetchMetaMedia, isCustomerServiceWindowOpen, metaAdapter, metaRoutingKeys, verifySubscription } from "../src/adapters/meta";
-import { ctxFor, startServer, webhook, type TestServer } from "./helpers";
+import {
+  fetchMetaMedia,
+  isCustomerServiceWindowOpen,
+  metaAdapter,
+  metaRoutingKeys,
+  verifySubscription,
+} from "../src/adapters/meta";
+import { ctxFor, startServer, type TestServer, webhook } from "./helpers";
 
 const APP_SECRET = "6f1e3b0a9c8d7e6f5a4b3c2d1e0f9a8b";
 const URL_ = "https://hooks.switchboard.dev/webhooks/meta";
@@ -105,7 +111,10 @@ const statuses = {
                     code: 131047,
                     title: "Re-engagement message",
                     message: "Re-engagement message",
-                    error_data: { details: "Message failed to send because more than 24 hours have passed since the customer last replied to this number." },
+                    error_data: {
+                      details:
+                        "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
+                    },
                   },
                 ],
               },
@@ -120,7 +129,7 @@ const statuses = {
 };
 
 function signed(body: string, secret = APP_SECRET) {
-  const sig = "sha256=" + createHmac("sha256", secret).update(body).digest("hex");
+  const sig = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
   return webhook(URL_, body, { "content-type": "application/json", "x-hub-signature-256": sig });
 }
 
@@ -129,7 +138,9 @@ describe("meta subscription and signature", () => {
     const q = "hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=meatyhamhock";
     expect(verifySubscription(`${URL_}?${q}`, "meatyhamhock")).toBe("1158201444");
     expect(verifySubscription(new URLSearchParams(q), "meatyhamhock")).toBe("1158201444");
-    expect(verifySubscription({ "hub.mode": "subscribe", "hub.challenge": "42", "hub.verify_token": "t" }, "t")).toBe("42");
+    expect(verifySubscription({ "hub.mode": "subscribe", "hub.challenge": "42", "hub.verify_token": "t" }, "t")).toBe(
+      "42",
+    );
     expect(verifySubscription(q, "other")).toBeNull();
     expect(verifySubscription(q.replace("subscribe", "unsubscribe"), "meatyhamhock")).toBeNull();
     expect(verifySubscription("hub.mode=subscribe&hub.verify_token=meatyhamhock", "meatyhamhock")).toBeNull();
@@ -141,12 +152,24 @@ describe("meta subscription and signature", () => {
     expect(await metaAdapter.validateSignature(signed(body), { appSecret: APP_SECRET })).toEqual({ ok: true });
     const tampered = signed(body);
     tampered.rawBody = body.replace("another color", "refund");
-    expect(await metaAdapter.validateSignature(tampered, { appSecret: APP_SECRET })).toMatchObject({ ok: false, status: 403 });
-    expect(await metaAdapter.validateSignature(signed(body, "wrong"), { appSecret: APP_SECRET })).toMatchObject({ ok: false, status: 403 });
-    expect(await metaAdapter.validateSignature(webhook(URL_, body), { appSecret: APP_SECRET })).toMatchObject({ ok: false, status: 401 });
+    expect(await metaAdapter.validateSignature(tampered, { appSecret: APP_SECRET })).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    expect(await metaAdapter.validateSignature(signed(body, "wrong"), { appSecret: APP_SECRET })).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    expect(await metaAdapter.validateSignature(webhook(URL_, body), { appSecret: APP_SECRET })).toMatchObject({
+      ok: false,
+      status: 401,
+    });
     expect(await metaAdapter.validateSignature(signed(body), {})).toMatchObject({ ok: false, status: 401 });
     const badFormat = webhook(URL_, body, { "x-hub-signature-256": "sha1=abc" });
-    expect(await metaAdapter.validateSignature(badFormat, { appSecret: APP_SECRET })).toMatchObject({ ok: false, status: 403 });
+    expect(await metaAdapter.validateSignature(badFormat, { appSecret: APP_SECRET })).toMatchObject({
+      ok: false,
+      status: 403,
+    });
   });
 });
 
@@ -183,22 +206,92 @@ describe("meta parseInbound", () => {
 
   it("parses documents, audio, stickers, template button replies and locations", () => {
     const messages = [
-      { from: "1", id: "m1", timestamp: "1", type: "document", document: { caption: "Invoice", filename: "inv.pdf", mime_type: "application/pdf", id: "d1" } },
-      { from: "1", id: "m2", timestamp: "1", type: "audio", audio: { mime_type: "audio/ogg; codecs=opus", id: "a1", voice: true } },
-      { from: "1", id: "m3", timestamp: "1", type: "sticker", sticker: { mime_type: "image/webp", id: "s1", animated: false } },
-      { from: "1", id: "m4", timestamp: "1", type: "button", button: { payload: "STOP_PROMOS", text: "Stop promotions" } },
-      { from: "1", id: "m5", timestamp: "1", type: "location", location: { latitude: 37.48, longitude: -122.14, name: "HQ", address: "1 Hacker Way" } },
-      { from: "1", id: "m6", timestamp: "1", type: "interactive", interactive: { type: "list_reply", list_reply: { id: "r1", title: "Blue", description: "Navy blue" } } },
-      { from: "1", id: "m7", timestamp: "1", type: "unsupported", errors: [{ code: 131051, title: "Message type unknown" }] },
-      { from: "1", id: "m8", timestamp: "1", type: "system", system: { body: "NAME changed from 1 to 2", new_wa_id: "2", type: "user_changed_number" } },
-      { from: "1", id: "m9", timestamp: "1", type: "contacts", contacts: [{ name: { formatted_name: "Barbara Johnson", first_name: "Barbara" }, phones: [{ phone: "+1 940-555-1234" }] }] },
+      {
+        from: "1",
+        id: "m1",
+        timestamp: "1",
+        type: "document",
+        document: { caption: "Invoice", filename: "inv.pdf", mime_type: "application/pdf", id: "d1" },
+      },
+      {
+        from: "1",
+        id: "m2",
+        timestamp: "1",
+        type: "audio",
+        audio: { mime_type: "audio/ogg; codecs=opus", id: "a1", voice: true },
+      },
+      {
+        from: "1",
+        id: "m3",
+        timestamp: "1",
+        type: "sticker",
+        sticker: { mime_type: "image/webp", id: "s1", animated: false },
+      },
+      {
+        from: "1",
+        id: "m4",
+        timestamp: "1",
+        type: "button",
+        button: { payload: "STOP_PROMOS", text: "Stop promotions" },
+      },
+      {
+        from: "1",
+        id: "m5",
+        timestamp: "1",
+        type: "location",
+        location: { latitude: 37.48, longitude: -122.14, name: "HQ", address: "1 Hacker Way" },
+      },
+      {
+        from: "1",
+        id: "m6",
+        timestamp: "1",
+        type: "interactive",
+        interactive: { type: "list_reply", list_reply: { id: "r1", title: "Blue", description: "Navy blue" } },
+      },
+      {
+        from: "1",
+        id: "m7",
+        timestamp: "1",
+        type: "unsupported",
+        errors: [{ code: 131051, title: "Message type unknown" }],
+      },
+      {
+        from: "1",
+        id: "m8",
+        timestamp: "1",
+        type: "system",
+        system: { body: "NAME changed from 1 to 2", new_wa_id: "2", type: "user_changed_number" },
+      },
+      {
+        from: "1",
+        id: "m9",
+        timestamp: "1",
+        type: "contacts",
+        contacts: [
+          {
+            name: { formatted_name: "Barbara Johnson", first_name: "Barbara" },
+            phones: [{ phone: "+1 940-555-1234" }],
+          },
+        ],
+      },
     ];
-    const body = { object: "whatsapp_business_account", entry: [{ id: "w", changes: [{ field: "messages", value: { messaging_product: "whatsapp", metadata, messages } }] }] };
+    const body = {
+      object: "whatsapp_business_account",
+      entry: [
+        { id: "w", changes: [{ field: "messages", value: { messaging_product: "whatsapp", metadata, messages } }] },
+      ],
+    };
     const events = metaAdapter.parseInbound(signed(JSON.stringify(body)));
     expect(events).toHaveLength(9);
-    expect(events[0]).toMatchObject({ text: "Invoice", attachments: [{ mediaId: "d1", filename: "inv.pdf", contentType: "application/pdf" }] });
+    expect(events[0]).toMatchObject({
+      text: "Invoice",
+      attachments: [{ mediaId: "d1", filename: "inv.pdf", contentType: "application/pdf" }],
+    });
     expect(events[1]).toMatchObject({ text: "", contentType: "audio", attachments: [{ mediaId: "a1" }] });
-    expect(events[2]).toMatchObject({ contentType: "sticker", attachments: [{ mediaId: "s1", contentType: "image/webp" }] });
+    expect(events[2]).toMatchObject({
+      contentType: "sticker",
+      attachments: [{ mediaId: "s1", contentType: "image/webp" }],
+    });
     expect(events[3]).toMatchObject({ text: "Stop promotions", contentType: "button" });
     expect(events[4]).toMatchObject({ text: "HQ\n1 Hacker Way\n37.48,-122.14", contentType: "location" });
     expect(events[5]).toMatchObject({ text: "Blue", contentType: "interactive.list_reply" });
@@ -210,7 +303,14 @@ describe("meta parseInbound", () => {
   it("turns statuses into StatusEvents with error details", () => {
     const events = metaAdapter.parseInbound(signed(JSON.stringify(statuses)));
     expect(events).toEqual([
-      { kind: "status", channel: "whatsapp", provider: "meta", externalMessageId: "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3NTc4NTg2QkQzMkNGMDI0MUYA", status: "delivered", occurredAt: 1750263773000 },
+      {
+        kind: "status",
+        channel: "whatsapp",
+        provider: "meta",
+        externalMessageId: "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3NTc4NTg2QkQzMkNGMDI0MUYA",
+        status: "delivered",
+        occurredAt: 1750263773000,
+      },
       {
         kind: "status",
         channel: "whatsapp",
@@ -218,9 +318,20 @@ describe("meta parseInbound", () => {
         externalMessageId: "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBIzRDJCQTQ0RTIyNUUwMUQ3OTcA",
         status: "failed",
         occurredAt: 1750263780000,
-        error: { code: "131047", message: "Message failed to send because more than 24 hours have passed since the customer last replied to this number." },
+        error: {
+          code: "131047",
+          message:
+            "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
+        },
       },
-      { kind: "status", channel: "whatsapp", provider: "meta", externalMessageId: "wamid.read", status: "read", occurredAt: 1750263790000 },
+      {
+        kind: "status",
+        channel: "whatsapp",
+        provider: "meta",
+        externalMessageId: "wamid.read",
+        status: "read",
+        occurredAt: 1750263790000,
+      },
     ]);
   });
 
@@ -228,13 +339,27 @@ describe("meta parseInbound", () => {
     const body = {
       object: "whatsapp_business_account",
       entry: [
-        { id: "w", changes: [{ field: "message_template_status_update", value: { event: "APPROVED", message_template_id: 1 } }] },
-        { id: "w", changes: [{ field: "messages", value: { messaging_product: "whatsapp", metadata: { phone_number_id: "999" }, statuses: [] } }] },
+        {
+          id: "w",
+          changes: [{ field: "message_template_status_update", value: { event: "APPROVED", message_template_id: 1 } }],
+        },
+        {
+          id: "w",
+          changes: [
+            {
+              field: "messages",
+              value: { messaging_product: "whatsapp", metadata: { phone_number_id: "999" }, statuses: [] },
+            },
+          ],
+        },
       ],
     };
     const req = signed(JSON.stringify(body));
     expect(metaAdapter.parseInbound(req)).toEqual([]);
-    expect(metaRoutingKeys(signed(JSON.stringify({ ...batch, entry: [...batch.entry, ...body.entry] })))).toEqual([PHONE_NUMBER_ID, "999"]);
+    expect(metaRoutingKeys(signed(JSON.stringify({ ...batch, entry: [...batch.entry, ...body.entry] })))).toEqual([
+      PHONE_NUMBER_ID,
+      "999",
+    ]);
   });
 
   it("throws InboundParseError with a reason for malformed bodies", () => {
@@ -271,12 +396,21 @@ describe("meta send / healthCheck", () => {
   const creds = { accessToken: "EAAGtoken", appSecret: APP_SECRET, verifyToken: "v" };
   const ok = {
     status: 200,
-    body: { messaging_product: "whatsapp", contacts: [{ input: "16505551234", wa_id: "16505551234" }], messages: [{ id: "wamid.OUT1" }] },
+    body: {
+      messaging_product: "whatsapp",
+      contacts: [{ input: "16505551234", wa_id: "16505551234" }],
+      messages: [{ id: "wamid.OUT1" }],
+    },
   };
 
   it("sends text to /v21.0/{phone_number_id}/messages with Bearer auth", async () => {
     server = await startServer(() => ok);
-    const r = await metaAdapter.send(ctxFor(creds, { apiBaseUrl: server.url }), { messageId: "m1", to: "+1 650-555-1234", from: PHONE_NUMBER_ID, text: "Hi Sheena!" });
+    const r = await metaAdapter.send(ctxFor(creds, { apiBaseUrl: server.url }), {
+      messageId: "m1",
+      to: "+1 650-555-1234",
+      from: PHONE_NUMBER_ID,
+      text: "Hi Sheena!",
+    });
     expect(r).toEqual({ ok: true, externalMessageId: "wamid.OUT1", status: "sent" });
     const req = server.requests[0]!;
     expect(req.path).toBe(`/v21.0/${PHONE_NUMBER_ID}/messages`);
@@ -293,31 +427,71 @@ describe("meta send / healthCheck", () => {
   it("sends media by link or id with caption, and templates", async () => {
     server = await startServer(() => ok);
     const ctx = ctxFor(creds, { apiBaseUrl: server.url, apiVersion: "v22.0" });
-    await metaAdapter.send(ctx, { messageId: "m2", to: "16505551234", from: PHONE_NUMBER_ID, text: "Here it is in blue", attachments: [{ url: "https://cdn.example/blue.jpg", contentType: "image/jpeg" }] });
-    await metaAdapter.send(ctx, { messageId: "m3", to: "16505551234", from: PHONE_NUMBER_ID, text: "Invoice", attachments: [{ mediaId: "555", contentType: "application/pdf", filename: "inv.pdf" }] });
+    await metaAdapter.send(ctx, {
+      messageId: "m2",
+      to: "16505551234",
+      from: PHONE_NUMBER_ID,
+      text: "Here it is in blue",
+      attachments: [{ url: "https://cdn.example/blue.jpg", contentType: "image/jpeg" }],
+    });
+    await metaAdapter.send(ctx, {
+      messageId: "m3",
+      to: "16505551234",
+      from: PHONE_NUMBER_ID,
+      text: "Invoice",
+      attachments: [{ mediaId: "555", contentType: "application/pdf", filename: "inv.pdf" }],
+    });
     await metaAdapter.send(ctx, {
       messageId: "m4",
       to: "16505551234",
       from: PHONE_NUMBER_ID,
       text: "",
-      template: { name: "order_update", language: "en_US", components: [{ type: "body", parameters: [{ type: "text", text: "#1234" }] }] },
+      template: {
+        name: "order_update",
+        language: "en_US",
+        components: [{ type: "body", parameters: [{ type: "text", text: "#1234" }] }],
+      },
     });
     expect(server.requests.map((r) => r.path)).toEqual(Array(3).fill(`/v22.0/${PHONE_NUMBER_ID}/messages`));
-    expect(JSON.parse(server.requests[0]!.body)).toMatchObject({ type: "image", image: { link: "https://cdn.example/blue.jpg", caption: "Here it is in blue" } });
-    expect(JSON.parse(server.requests[1]!.body)).toMatchObject({ type: "document", document: { id: "555", caption: "Invoice", filename: "inv.pdf" } });
+    expect(JSON.parse(server.requests[0]!.body)).toMatchObject({
+      type: "image",
+      image: { link: "https://cdn.example/blue.jpg", caption: "Here it is in blue" },
+    });
+    expect(JSON.parse(server.requests[1]!.body)).toMatchObject({
+      type: "document",
+      document: { id: "555", caption: "Invoice", filename: "inv.pdf" },
+    });
     expect(JSON.parse(server.requests[2]!.body)).toEqual({
       messaging_product: "whatsapp",
       recipient_type: "individual",
       to: "16505551234",
       type: "template",
-      template: { name: "order_update", language: { code: "en_US" }, components: [{ type: "body", parameters: [{ type: "text", text: "#1234" }] }] },
+      template: {
+        name: "order_update",
+        language: { code: "en_US" },
+        components: [{ type: "body", parameters: [{ type: "text", text: "#1234" }] }],
+      },
     });
   });
 
   it("classifies Graph errors: 400 permanent, throughput codes and 429/5xx retryable", async () => {
     const responses = [
-      { status: 400, body: { error: { message: "(#131047) Re-engagement message", type: "OAuthException", code: 131047, error_data: { messaging_product: "whatsapp", details: "More than 24 hours have passed" }, fbtrace_id: "A" } } },
-      { status: 400, body: { error: { message: "(#130429) Rate limit hit", type: "OAuthException", code: 130429, fbtrace_id: "B" } } },
+      {
+        status: 400,
+        body: {
+          error: {
+            message: "(#131047) Re-engagement message",
+            type: "OAuthException",
+            code: 131047,
+            error_data: { messaging_product: "whatsapp", details: "More than 24 hours have passed" },
+            fbtrace_id: "A",
+          },
+        },
+      },
+      {
+        status: 400,
+        body: { error: { message: "(#130429) Rate limit hit", type: "OAuthException", code: 130429, fbtrace_id: "B" } },
+      },
       { status: 429, headers: { "retry-after": "30" }, body: { error: { message: "Too many calls", code: 80007 } } },
       { status: 502, body: "Bad Gateway" },
     ];
@@ -336,7 +510,10 @@ describe("meta send / healthCheck", () => {
   });
 
   it("healthCheck reads the phone number resource", async () => {
-    server = await startServer(() => ({ status: 200, body: { id: PHONE_NUMBER_ID, quality_rating: "GREEN", display_phone_number: "+1 555-078-3881" } }));
+    server = await startServer(() => ({
+      status: 200,
+      body: { id: PHONE_NUMBER_ID, quality_rating: "GREEN", display_phone_number: "+1 555-078-3881" },
+    }));
     const h = await metaAdapter.healthCheck(ctxFor(creds, { apiBaseUrl: server.url, phoneNumberId: PHONE_NUMBER_ID }));
     expect(h.state).toBe("healthy");
     expect(server.requests[0]!.path).toMatch(new RegExp(`^/v21.0/${PHONE_NUMBER_ID}\\?fields=`));
@@ -346,11 +523,24 @@ describe("meta send / healthCheck", () => {
   it("fetchMetaMedia resolves a media id to its download URL", async () => {
     server = await startServer(() => ({
       status: 200,
-      body: { messaging_product: "whatsapp", url: "https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1", mime_type: "image/jpeg", sha256: "abc", file_size: "303833", id: "1003383421387256" },
+      body: {
+        messaging_product: "whatsapp",
+        url: "https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1",
+        mime_type: "image/jpeg",
+        sha256: "abc",
+        file_size: "303833",
+        id: "1003383421387256",
+      },
     }));
     const r = await fetchMetaMedia(ctxFor(creds, { apiBaseUrl: server.url }), "1003383421387256");
     expect(server.requests[0]!.path).toBe("/v21.0/1003383421387256");
     expect(server.requests[0]!.headers.authorization).toBe("Bearer EAAGtoken");
-    expect(r).toEqual({ ok: true, url: "https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1", mimeType: "image/jpeg", size: 303833, sha256: "abc" });
+    expect(r).toEqual({
+      ok: true,
+      url: "https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1",
+      mimeType: "image/jpeg",
+      size: 303833,
+      sha256: "abc",
+    });
   });
 });

@@ -7,7 +7,10 @@ const NOW = Date.parse("2025-06-01T12:00:00Z");
 const URL_ = "https://api.switchboard.dev/chat/wk_live_123/messages";
 
 async function req(body: unknown, visitorId = "v_abc123", opts: { secret?: string; ttl?: number } = {}) {
-  const { token } = await createVisitorToken(opts.secret ?? SECRET, visitorId, { now: NOW, ttlSeconds: opts.ttl ?? 3600 });
+  const { token } = await createVisitorToken(opts.secret ?? SECRET, visitorId, {
+    now: NOW,
+    ttlSeconds: opts.ttl ?? 3600,
+  });
   return webhook(URL_, JSON.stringify(body), { "content-type": "application/json", authorization: `Bearer ${token}` });
 }
 
@@ -16,15 +19,31 @@ describe("native chat session tokens", () => {
     const { token, expiresAt } = await createVisitorToken(SECRET, "v_abc123", { now: NOW, ttlSeconds: 60 });
     expect(expiresAt).toBe(NOW + 60_000);
     expect(decodeVisitorToken(token)).toMatchObject({ visitorId: "v_abc123", expiresAt: NOW + 60_000 });
-    expect(await verifyVisitorToken(SECRET, token, NOW)).toEqual({ ok: true, visitorId: "v_abc123", expiresAt: NOW + 60_000 });
-    expect(await verifyVisitorToken(SECRET, token, NOW + 61_000)).toEqual({ ok: false, reason: "session token expired" });
-    expect(await verifyVisitorToken("another-secret-another-secret-0000", token, NOW)).toMatchObject({ ok: false, reason: expect.stringMatching(/mismatch/) });
+    expect(await verifyVisitorToken(SECRET, token, NOW)).toEqual({
+      ok: true,
+      visitorId: "v_abc123",
+      expiresAt: NOW + 60_000,
+    });
+    expect(await verifyVisitorToken(SECRET, token, NOW + 61_000)).toEqual({
+      ok: false,
+      reason: "session token expired",
+    });
+    expect(await verifyVisitorToken("another-secret-another-secret-0000", token, NOW)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/mismatch/),
+    });
     // Swap the visitor id but keep the signature.
     const [head, payload, mac] = token.split(".");
     const claims = JSON.parse(Buffer.from(payload!, "base64url").toString());
     const forged = `${head}.${Buffer.from(JSON.stringify({ ...claims, sub: "v_other" })).toString("base64url")}.${mac}`;
-    expect(await verifyVisitorToken(SECRET, forged, NOW)).toMatchObject({ ok: false, reason: expect.stringMatching(/mismatch/) });
-    expect(await verifyVisitorToken(SECRET, "garbage", NOW)).toMatchObject({ ok: false, reason: expect.stringMatching(/malformed/) });
+    expect(await verifyVisitorToken(SECRET, forged, NOW)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/mismatch/),
+    });
+    expect(await verifyVisitorToken(SECRET, "garbage", NOW)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/malformed/),
+    });
     await expect(createVisitorToken(SECRET, "bad id")).rejects.toThrow(/visitorId/);
   });
 });
@@ -33,18 +52,37 @@ describe("native validateSignature / parseInbound / send", () => {
   const body = { clientMessageId: "c-1", text: "Hi, is anyone there?", name: "Grace" };
 
   it("accepts a valid session token and rejects missing/expired/foreign ones", async () => {
-    expect(await nativeAdapter.validateSignature(await req(body), { sessionSecret: SECRET }, { now: NOW })).toEqual({ ok: true });
+    expect(await nativeAdapter.validateSignature(await req(body), { sessionSecret: SECRET }, { now: NOW })).toEqual({
+      ok: true,
+    });
     const expired = await req(body, "v_abc123", { ttl: 10 });
-    expect(await nativeAdapter.validateSignature(expired, { sessionSecret: SECRET }, { now: NOW + 11_000 })).toMatchObject({ ok: false, status: 401 });
+    expect(
+      await nativeAdapter.validateSignature(expired, { sessionSecret: SECRET }, { now: NOW + 11_000 }),
+    ).toMatchObject({ ok: false, status: 401 });
     const foreign = await req(body, "v_abc123", { secret: "another-secret-another-secret-0000" });
-    expect(await nativeAdapter.validateSignature(foreign, { sessionSecret: SECRET }, { now: NOW })).toMatchObject({ ok: false, status: 401 });
-    expect(await nativeAdapter.validateSignature(webhook(URL_, JSON.stringify(body)), { sessionSecret: SECRET }, { now: NOW })).toMatchObject({ ok: false, status: 401 });
-    expect(await nativeAdapter.validateSignature(await req(body), {}, { now: NOW })).toMatchObject({ ok: false, status: 401 });
+    expect(await nativeAdapter.validateSignature(foreign, { sessionSecret: SECRET }, { now: NOW })).toMatchObject({
+      ok: false,
+      status: 401,
+    });
+    expect(
+      await nativeAdapter.validateSignature(
+        webhook(URL_, JSON.stringify(body)),
+        { sessionSecret: SECRET },
+        { now: NOW },
+      ),
+    ).toMatchObject({ ok: false, status: 401 });
+    expect(await nativeAdapter.validateSignature(await req(body), {}, { now: NOW })).toMatchObject({
+      ok: false,
+      status: 401,
+    });
   });
 
   it("rejects a body claiming another visitor than the token (403)", async () => {
     const r = await req({ ...body, visitorId: "v_someone_else" });
-    expect(await nativeAdapter.validateSignature(r, { sessionSecret: SECRET }, { now: NOW })).toMatchObject({ ok: false, status: 403 });
+    expect(await nativeAdapter.validateSignature(r, { sessionSecret: SECRET }, { now: NOW })).toMatchObject({
+      ok: false,
+      status: 403,
+    });
   });
 
   it("accepts the token via x-visitor-token as well", async () => {
@@ -85,7 +123,12 @@ describe("native validateSignature / parseInbound / send", () => {
   });
 
   it("send succeeds immediately with an id derived from our message id", async () => {
-    const r = await nativeAdapter.send(ctxFor({}, {}), { messageId: "m_1", to: "v_abc123", from: "wk_live_123", text: "Hello Grace" });
+    const r = await nativeAdapter.send(ctxFor({}, {}), {
+      messageId: "m_1",
+      to: "v_abc123",
+      from: "wk_live_123",
+      text: "Hello Grace",
+    });
     expect(r).toEqual({ ok: true, externalMessageId: "chat_m_1", status: "sent" });
     expect(await nativeAdapter.getDeliveryStatus(ctxFor({}, {}), "chat_m_1")).toBeNull();
     expect((await nativeAdapter.healthCheck(ctxFor({}, {}))).state).toBe("healthy");

@@ -19,7 +19,14 @@ describe("registry", () => {
       expect(a).toBe(adapters[p]);
       expect(a.id).toBe(p);
       expect(a.channel).toBe(CHANNEL_OF_PROVIDER[p]);
-      for (const fn of ["routingKey", "validateSignature", "parseInbound", "send", "getDeliveryStatus", "healthCheck"] as const) {
+      for (const fn of [
+        "routingKey",
+        "validateSignature",
+        "parseInbound",
+        "send",
+        "getDeliveryStatus",
+        "healthCheck",
+      ] as const) {
         expect(typeof a[fn], `${p}.${fn}`).toBe("function");
       }
     }
@@ -38,12 +45,20 @@ describe("registry", () => {
 
   it("validates channel configs with field-level errors", () => {
     expect(
-      validateChannelConfig("twilio", { accountSid: "AC0123456789abcdef0123456789abcdef", authToken: "x" }, { apiBaseUrl: "http://127.0.0.1:4010" }),
+      validateChannelConfig(
+        "twilio",
+        { accountSid: "AC0123456789abcdef0123456789abcdef", authToken: "x" },
+        { apiBaseUrl: "http://127.0.0.1:4010" },
+      ),
     ).toMatchObject({ ok: true });
     const bad = validateChannelConfig("resend", { apiKey: "" }, { apiBaseUrl: "not a url" });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
-      expect(bad.errors.map((e) => e.field).sort()).toEqual(["credentials.apiKey", "credentials.webhookSecret", "settings.apiBaseUrl"]);
+      expect(bad.errors.map((e) => e.field).sort()).toEqual([
+        "credentials.apiKey",
+        "credentials.webhookSecret",
+        "settings.apiBaseUrl",
+      ]);
     }
     expect(settingSchemas.generic.safeParse({ outboundUrl: "https://acme.dev/hook" }).success).toBe(true);
   });
@@ -53,6 +68,10 @@ describe("registry", () => {
       visible: { accountSid: "AC1" },
       secretsSet: { authToken: true },
     });
-    expect(redactCredentials("meta", { accessToken: "x" }).secretsSet).toEqual({ accessToken: true, appSecret: false, verifyToken: false });
+    expect(redactCredentials("meta", { accessToken: "x" }).secretsSet).toEqual({
+      accessToken: true,
+      appSecret: false,
+      verifyToken: false,
+    });
   });
 });

@@ -25,7 +25,10 @@ describe("runtime constraints", () => {
     // Web-interoperable runtimes", https://github.com/panva/jose), with no dependencies.
     const imports = [...src.matchAll(/from\s+["']([^"']+)["']/g)].map((m) => m[1]!);
     for (const spec of imports) {
-      expect(spec.startsWith(".") || spec === "zod" || spec === "libphonenumber-js" || spec === "jose", `${file} imports ${spec}`).toBe(true);
+      expect(
+        spec.startsWith(".") || spec === "zod" || spec === "libphonenumber-js" || spec === "jose",
+        `${file} imports ${spec}`,
+      ).toBe(true);
     }
   });
 });

@@ -3,7 +3,7 @@ import twilio from "twilio";
 import { afterEach, describe, expect, it } from "vitest";
 import { twilioAdapter } from "../src/adapters/twilio";
 import { InboundParseError } from "../src/types";
-import { basicOf, ctxFor, form, startServer, webhook, type TestServer } from "./helpers";
+import { basicOf, ctxFor, form, startServer, type TestServer, webhook } from "./helpers";
 
 const AUTH_TOKEN = "12345678901234567890123456789012";
 const ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
@@ -71,12 +71,18 @@ describe("twilio validateSignature (twilio SDK as oracle)", () => {
   it("rejects a different URL (query param changed)", async () => {
     const req = signed(URL_, inboundFields);
     req.url = URL_.replace("channel=abc", "channel=xyz");
-    expect(await twilioAdapter.validateSignature(req, { authToken: AUTH_TOKEN })).toMatchObject({ ok: false, status: 403 });
+    expect(await twilioAdapter.validateSignature(req, { authToken: AUTH_TOKEN })).toMatchObject({
+      ok: false,
+      status: 403,
+    });
   });
 
   it("rejects the wrong auth token", async () => {
     const req = signed(URL_, inboundFields, "another-token-another-token-0000");
-    expect(await twilioAdapter.validateSignature(req, { authToken: AUTH_TOKEN })).toMatchObject({ ok: false, status: 403 });
+    expect(await twilioAdapter.validateSignature(req, { authToken: AUTH_TOKEN })).toMatchObject({
+      ok: false,
+      status: 403,
+    });
   });
 
   it("rejects a missing header or missing secret with 401", async () => {
@@ -86,7 +92,10 @@ describe("twilio validateSignature (twilio SDK as oracle)", () => {
       status: 401,
       reason: expect.stringMatching(/X-Twilio-Signature/),
     });
-    expect(await twilioAdapter.validateSignature(signed(URL_, inboundFields), {})).toMatchObject({ ok: false, status: 401 });
+    expect(await twilioAdapter.validateSignature(signed(URL_, inboundFields), {})).toMatchObject({
+      ok: false,
+      status: 401,
+    });
   });
 
   it("validates JSON webhooks signed over the URL with bodySHA256", async () => {
@@ -98,7 +107,10 @@ describe("twilio validateSignature (twilio SDK as oracle)", () => {
     const req = webhook(url, body, { "content-type": "application/json", "x-twilio-signature": sig });
     expect(await twilioAdapter.validateSignature(req, { authToken: AUTH_TOKEN })).toEqual({ ok: true });
     req.rawBody = JSON.stringify({ hello: "mars" });
-    expect(await twilioAdapter.validateSignature(req, { authToken: AUTH_TOKEN })).toMatchObject({ ok: false, status: 403 });
+    expect(await twilioAdapter.validateSignature(req, { authToken: AUTH_TOKEN })).toMatchObject({
+      ok: false,
+      status: 403,
+    });
   });
 });
 
@@ -159,7 +171,13 @@ describe("twilio parseInbound", () => {
     const req = signed(URL_, delivered);
     expect(twilioAdapter.routingKey(req)).toBe("+14155550100");
     expect(twilioAdapter.parseInbound(req)).toEqual([
-      { kind: "status", channel: "sms", provider: "twilio", externalMessageId: delivered.MessageSid, status: "delivered" },
+      {
+        kind: "status",
+        channel: "sms",
+        provider: "twilio",
+        externalMessageId: delivered.MessageSid,
+        status: "delivered",
+      },
     ]);
 
     const failed = { ...delivered, SmsStatus: "undelivered", MessageStatus: "undelivered", ErrorCode: "30003" };
@@ -173,23 +191,31 @@ describe("twilio parseInbound", () => {
         error: { code: "30003", message: "Unreachable destination handset" },
       },
     ]);
-    expect(twilioAdapter.parseInbound(signed(URL_, { ...delivered, MessageStatus: "read", SmsStatus: "read" }))[0]).toMatchObject({
+    expect(
+      twilioAdapter.parseInbound(signed(URL_, { ...delivered, MessageStatus: "read", SmsStatus: "read" }))[0],
+    ).toMatchObject({
       status: "read",
     });
     // Intermediate states produce no event.
-    expect(twilioAdapter.parseInbound(signed(URL_, { ...delivered, MessageStatus: "queued", SmsStatus: "queued" }))).toEqual([]);
+    expect(
+      twilioAdapter.parseInbound(signed(URL_, { ...delivered, MessageStatus: "queued", SmsStatus: "queued" })),
+    ).toEqual([]);
   });
 
   it("throws InboundParseError for malformed bodies", () => {
-    const bad = (fields: Record<string, string>, ct = "application/x-www-form-urlencoded") =>
-      () => twilioAdapter.parseInbound(webhook(URL_, form(fields), { "content-type": ct }));
+    const bad =
+      (fields: Record<string, string>, ct = "application/x-www-form-urlencoded") =>
+      () =>
+        twilioAdapter.parseInbound(webhook(URL_, form(fields), { "content-type": ct }));
     expect(bad({ Body: "hi", To: "+1", MessageSid: "SM1" })).toThrow(/From is required/);
     expect(bad({ From: "+1", To: "+2", Body: "hi" })).toThrow(/MessageSid/);
     expect(bad({ From: "+1", To: "+2", MessageSid: "SM1", NumMedia: "0" })).toThrow(/neither Body nor media/);
     expect(bad({ From: "+1", To: "+2", MessageSid: "SM1", NumMedia: "1" })).toThrow(/MediaUrl0/);
     expect(bad({ From: "+1", To: "+2", MessageSid: "SM1", Body: "x" }, "application/json")).toThrow(/content-type/);
     expect(() => twilioAdapter.parseInbound(webhook(URL_, ""))).toThrow(InboundParseError);
-    expect(bad({ MessageStatus: "exploded", MessageSid: "SM1", From: "+1", To: "+2" })).toThrow(/unknown MessageStatus/);
+    expect(bad({ MessageStatus: "exploded", MessageSid: "SM1", From: "+1", To: "+2" })).toThrow(
+      /unknown MessageStatus/,
+    );
   });
 });
 
@@ -233,7 +259,12 @@ describe("twilio send / getDeliveryStatus / healthCheck", () => {
   it("maps 400 to a permanent failure with Twilio's message", async () => {
     server = await startServer(() => ({
       status: 400,
-      body: { code: 21211, message: "The 'To' number +1555 is not a valid phone number.", more_info: "https://www.twilio.com/docs/errors/21211", status: 400 },
+      body: {
+        code: 21211,
+        message: "The 'To' number +1555 is not a valid phone number.",
+        more_info: "https://www.twilio.com/docs/errors/21211",
+        status: 400,
+      },
     }));
     const r = await twilioAdapter.send(ctxFor(creds, { apiBaseUrl: server.url }), msg);
     expect(r).toEqual({
@@ -262,12 +293,19 @@ describe("twilio send / getDeliveryStatus / healthCheck", () => {
   it("treats an immediate failed status in a 201 as a permanent failure", async () => {
     server = await startServer(() => ({ status: 201, body: { sid: "SM9", status: "failed", error_code: 30007 } }));
     const r = await twilioAdapter.send(ctxFor(creds, { apiBaseUrl: server.url }), msg);
-    expect(r).toEqual({ ok: false, retryable: false, error: { code: "30007", message: "Message filtered by carrier" } });
+    expect(r).toEqual({
+      ok: false,
+      retryable: false,
+      error: { code: "30007", message: "Message filtered by carrier" },
+    });
   });
 
   it("sends through a Messaging Service when configured", async () => {
     server = await startServer(() => ({ status: 201, body: { sid: "SM1", status: "accepted" } }));
-    const r = await twilioAdapter.send(ctxFor(creds, { apiBaseUrl: server.url, messagingServiceSid: "MG0123456789abcdef0123456789abcdef" }), { ...msg, from: "" });
+    const r = await twilioAdapter.send(
+      ctxFor(creds, { apiBaseUrl: server.url, messagingServiceSid: "MG0123456789abcdef0123456789abcdef" }),
+      { ...msg, from: "" },
+    );
     expect(r).toMatchObject({ ok: true, externalMessageId: "SM1" });
     const body = new URLSearchParams(server.requests[0]!.body);
     expect(body.get("MessagingServiceSid")).toBe("MG0123456789abcdef0123456789abcdef");
@@ -282,7 +320,13 @@ describe("twilio send / getDeliveryStatus / healthCheck", () => {
   it("getDeliveryStatus GETs the message resource", async () => {
     server = await startServer(() => ({
       status: 200,
-      body: { sid: "SM0123", status: "undelivered", error_code: 30005, error_message: null, date_updated: "Thu, 24 Aug 2023 05:01:45 +0000" },
+      body: {
+        sid: "SM0123",
+        status: "undelivered",
+        error_code: 30005,
+        error_message: null,
+        date_updated: "Thu, 24 Aug 2023 05:01:45 +0000",
+      },
     }));
     const s = await twilioAdapter.getDeliveryStatus(ctxFor(creds, { apiBaseUrl: server.url }), "SM0123");
     expect(server.requests[0]!.path).toBe(`/2010-04-01/Accounts/${ACCOUNT_SID}/Messages/SM0123.json`);
@@ -299,7 +343,11 @@ describe("twilio send / getDeliveryStatus / healthCheck", () => {
   });
 
   it("healthCheck GETs the account and reports state and rate limit", async () => {
-    server = await startServer(() => ({ status: 200, headers: { "x-ratelimit-remaining": "99" }, body: { sid: ACCOUNT_SID, status: "active" } }));
+    server = await startServer(() => ({
+      status: 200,
+      headers: { "x-ratelimit-remaining": "99" },
+      body: { sid: ACCOUNT_SID, status: "active" },
+    }));
     const h = await twilioAdapter.healthCheck(ctxFor(creds, { apiBaseUrl: server.url }));
     expect(server.requests[0]!.path).toBe(`/2010-04-01/Accounts/${ACCOUNT_SID}.json`);
     expect(h).toMatchObject({ state: "healthy", rateLimitRemaining: 99 });

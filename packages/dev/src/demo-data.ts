@@ -3,9 +3,10 @@
  * simulator's development accounts; conversations are posted through the simulator, so they
  * travel the real signed-webhook pipeline.
  */
+
+import { randomBytes } from "node:crypto";
 import { createVisitorToken } from "@switchboard/channels";
 import { DEFAULT_ACCOUNTS, type ProviderSim } from "@switchboard/provider-sim";
-import { randomBytes } from "node:crypto";
 
 export interface DemoSecrets {
   genericSigningSecret: string;
@@ -37,7 +38,11 @@ export function demoChannels(simUrl: string, secrets: DemoSecrets) {
       name: "SMS (Vonage)",
       endpoints: [a.vonage.numbers![0]!],
       settings: { apiBaseUrl: simUrl },
-      credentials: { apiKey: a.vonage.apiKey, apiSecret: a.vonage.apiSecret, signatureSecret: a.vonage.signatureSecret },
+      credentials: {
+        apiKey: a.vonage.apiKey,
+        apiSecret: a.vonage.apiSecret,
+        signatureSecret: a.vonage.signatureSecret,
+      },
     },
     {
       provider: "meta" as const,
@@ -74,7 +79,10 @@ const hours = (n: number) => Date.now() - n * 3600_000;
 
 /** Posts the demo conversations; each goes through signature check, dedupe, identity, thread. */
 export async function seedDemoConversations(sim: ProviderSim, siteUrl: string, secrets: DemoSecrets) {
-  const post = async (provider: Parameters<ProviderSim["sendInbound"]>[0], msg: Parameters<ProviderSim["sendInbound"]>[1]) => {
+  const post = async (
+    provider: Parameters<ProviderSim["sendInbound"]>[0],
+    msg: Parameters<ProviderSim["sendInbound"]>[1],
+  ) => {
     const result = await sim.sendInbound(provider, msg);
     if (result.status !== 200) throw new Error(`demo ${provider} webhook answered ${result.status}: ${result.body}`);
   };
@@ -86,10 +94,28 @@ export async function seedDemoConversations(sim: ProviderSim, siteUrl: string, s
       "I'll send over our seat count by Friday.\n\nBest,\nMaya Chen\nHead of Operations, Northwind Traders\n+1 (415) 555-0142\nmaya.chen@northwind.example",
     timestamp: hours(30),
   });
-  await post("twilio", { from: "+14155550142", text: "Hi, Maya here - just sent the seat count by email. Can we talk tomorrow?", timestamp: hours(5) });
-  await post("meta", { from: "14155550177", profileName: "Luis Ortega", text: "Hola! My order #4812 still hasn't arrived :(", timestamp: hours(3) });
-  await post("meta", { from: "14155550177", profileName: "Luis Ortega", media: [{ contentType: "image/jpeg", caption: "This is the tracking page" }], timestamp: hours(3) + 60_000 });
-  await post("vonage", { from: "447700900123", text: "Please call me back about the invoice, it was charged twice.", timestamp: hours(2) });
+  await post("twilio", {
+    from: "+14155550142",
+    text: "Hi, Maya here - just sent the seat count by email. Can we talk tomorrow?",
+    timestamp: hours(5),
+  });
+  await post("meta", {
+    from: "14155550177",
+    profileName: "Luis Ortega",
+    text: "Hola! My order #4812 still hasn't arrived :(",
+    timestamp: hours(3),
+  });
+  await post("meta", {
+    from: "14155550177",
+    profileName: "Luis Ortega",
+    media: [{ contentType: "image/jpeg", caption: "This is the tracking page" }],
+    timestamp: hours(3) + 60_000,
+  });
+  await post("vonage", {
+    from: "447700900123",
+    text: "Please call me back about the invoice, it was charged twice.",
+    timestamp: hours(2),
+  });
   await post("resend", {
     from: "Priya Natarajan <priya@lumen.example>",
     subject: "Great support, thank you",
@@ -100,7 +126,11 @@ export async function seedDemoConversations(sim: ProviderSim, siteUrl: string, s
   const chat = await fetch(`${siteUrl}/webhooks/chat/${DEMO_WIDGET_KEY}`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ clientMessageId: "demo-1", name: "Website visitor", text: "Do you offer a nonprofit discount?" }),
+    body: JSON.stringify({
+      clientMessageId: "demo-1",
+      name: "Website visitor",
+      text: "Do you offer a nonprofit discount?",
+    }),
   });
   if (!chat.ok) throw new Error(`demo chat webhook answered ${chat.status}: ${await chat.text()}`);
 }

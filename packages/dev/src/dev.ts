@@ -11,11 +11,18 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ConvexHttpClient } from "convex/browser";
-import { makeFunctionReference } from "convex/server";
 import { startLocalBackend } from "@switchboard/local-backend";
 import { startProviderSim } from "@switchboard/provider-sim";
-import { demoChannels, DEMO_USER, ensureDemoUser, newDemoSecrets, seedDemoConversations, type DemoSecrets } from "./demo-data";
+import { ConvexHttpClient } from "convex/browser";
+import { makeFunctionReference } from "convex/server";
+import {
+  DEMO_USER,
+  type DemoSecrets,
+  demoChannels,
+  ensureDemoUser,
+  newDemoSecrets,
+  seedDemoConversations,
+} from "./demo-data";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const dataDir = join(root, ".data");
@@ -75,8 +82,11 @@ async function main() {
     function(ref: unknown, componentPath: undefined, args: unknown): Promise<any>;
   };
   admin.setAdminAuth(backend.adminKey);
-  const call = (name: string, args: Record<string, unknown>) => admin.function(makeFunctionReference(name), undefined, args);
-  const { created } = (await call("seed/demo:ensureDemo", { channels: demoChannels(sim.url, secrets) })) as { created: boolean };
+  const call = (name: string, args: Record<string, unknown>) =>
+    admin.function(makeFunctionReference(name), undefined, args);
+  const { created } = (await call("seed/demo:ensureDemo", { channels: demoChannels(sim.url, secrets) })) as {
+    created: boolean;
+  };
   if (created) {
     await seedDemoConversations(sim, siteUrl, secrets);
     await ensureDemoUser({
@@ -87,13 +97,17 @@ async function main() {
     });
   }
 
-  const web = spawn("pnpm", ["--filter", "@switchboard/web", "dev", "--port", String(PORTS.web), "--host", "127.0.0.1"], {
-    cwd: root,
-    stdio: "inherit",
-    // Own process group, so shutdown stops nuxt's worker processes too.
-    detached: true,
-    env: { ...process.env, CONVEX_URL: backend.url, CONVEX_SITE_URL: backend.siteUrl, NUXT_TELEMETRY_DISABLED: "1" },
-  });
+  const web = spawn(
+    "pnpm",
+    ["--filter", "@switchboard/web", "dev", "--port", String(PORTS.web), "--host", "127.0.0.1"],
+    {
+      cwd: root,
+      stdio: "inherit",
+      // Own process group, so shutdown stops nuxt's worker processes too.
+      detached: true,
+      env: { ...process.env, CONVEX_URL: backend.url, CONVEX_SITE_URL: backend.siteUrl, NUXT_TELEMETRY_DISABLED: "1" },
+    },
+  );
 
   console.log(`
   Switchboard is running

@@ -12,9 +12,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
+import { DEFAULT_ADMIN_KEY } from "@switchboard/local-backend";
 import { ConvexHttpClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
-import { DEFAULT_ADMIN_KEY } from "@switchboard/local-backend";
 
 const USAGE = `Usage: pnpm switchboard <command> [options]
 
@@ -27,7 +27,10 @@ Commands:
 
 Environment: CONVEX_URL (default http://127.0.0.1:3210), CONVEX_ADMIN_KEY (default: local dev key)`;
 
-type Admin = ConvexHttpClient & { setAdminAuth(key: string): void; function(ref: unknown, componentPath: undefined, args: unknown): Promise<any> };
+type Admin = ConvexHttpClient & {
+  setAdminAuth(key: string): void;
+  function(ref: unknown, componentPath: undefined, args: unknown): Promise<any>;
+};
 
 function client(): Admin {
   const c = new ConvexHttpClient(process.env.CONVEX_URL ?? "http://127.0.0.1:3210") as Admin;
@@ -35,7 +38,8 @@ function client(): Admin {
   return c;
 }
 
-const call = (name: string, args: Record<string, unknown>) => client().function(makeFunctionReference(name), undefined, args);
+const call = (name: string, args: Record<string, unknown>) =>
+  client().function(makeFunctionReference(name), undefined, args);
 
 function pairs(values: string[] | undefined, what: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -92,7 +96,11 @@ async function main(argv: string[]) {
       });
       console.log(`Created organization ${values.slug} (${id})`);
       if (values["owner-email"]) {
-        const invitation = await call("orgs/admin:invite", { slug: values.slug, email: values["owner-email"], role: "owner" });
+        const invitation = await call("orgs/admin:invite", {
+          slug: values.slug,
+          email: values["owner-email"],
+          role: "owner",
+        });
         console.log(`Invited ${values["owner-email"]} as owner: ${JSON.stringify(invitation)}`);
         console.log("Sign up in the dashboard with that email to accept.");
       }
@@ -100,7 +108,10 @@ async function main(argv: string[]) {
     }
     case "apikey:create": {
       const organizationId = await orgId(values.org);
-      const key = "sb_live_" + randomBytes(48).toString("base64").replace(/[^A-Za-z0-9]/g, "").slice(0, 32);
+      const key = `sb_live_${randomBytes(48)
+        .toString("base64")
+        .replace(/[^A-Za-z0-9]/g, "")
+        .slice(0, 32)}`;
       const id = await call("ops/cli:createApiKey", { organizationId, name: need(values.name, "--name"), key });
       console.log(`API key ${id} created. Store it now, it is not shown again:\n${key}`);
       return;
@@ -120,7 +131,9 @@ async function main(argv: string[]) {
     }
     case "event:replay": {
       const result = await call("ops/cli:replayEvent", { eventId: need(values.event, "--event") });
-      console.log(`Replayed: ${result.stored} stored, ${result.duplicates} already present, ${result.statusesApplied} statuses applied`);
+      console.log(
+        `Replayed: ${result.stored} stored, ${result.duplicates} already present, ${result.statusesApplied} statuses applied`,
+      );
       return;
     }
     default:

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { MessageInput } from "./types";
 import {
   type Commitment,
   extractCommitments,
@@ -10,6 +9,7 @@ import {
   resolveCommitments,
   splitClauses,
 } from "./commitments";
+import type { MessageInput } from "./types";
 
 const TUE = Date.parse("2026-03-10T14:00:00Z");
 let seq = 0;
@@ -43,7 +43,9 @@ describe("extractCommitments", () => {
   });
 
   it("sets actor from direction and who from the sender name", () => {
-    const inbound = extractCommitments(msg("I'll send the logs tomorrow.", { direction: "inbound", senderName: "Tom Becker" }))[0]!;
+    const inbound = extractCommitments(
+      msg("I'll send the logs tomorrow.", { direction: "inbound", senderName: "Tom Becker" }),
+    )[0]!;
     expect(inbound).toMatchObject({ actor: "contact", who: "Tom Becker", kind: "deliver", createdAt: TUE });
     const outbound = extractCommitments(msg("We will call you tomorrow."))[0]!;
     expect(outbound).toMatchObject({ actor: "us", who: null, kind: "call" });
@@ -74,7 +76,9 @@ describe("extractCommitments", () => {
   });
 
   it("keeps a conditional tail when a deadline makes the promise concrete", () => {
-    expect(matchCommitment("I'll send it by Friday if that works for you.")).toBe("send it by Friday if that works for you");
+    expect(matchCommitment("I'll send it by Friday if that works for you.")).toBe(
+      "send it by Friday if that works for you",
+    );
   });
 
   it("ignores quoted text, signatures and disclaimers", () => {
@@ -92,7 +96,10 @@ On Mon, Mar 9, 2026 at 9:00 AM Bob <bob@x.com> wrote:
 
   it("splits two promises in one sentence", () => {
     expect(splitClauses("I'll have the contract ready by Friday, and I will call you tomorrow at 9am")).toHaveLength(2);
-    const got = extractCommitments(msg("I'll have the contract ready by Friday, and I will call you tomorrow at 9am."), { timezone: "America/New_York" });
+    const got = extractCommitments(
+      msg("I'll have the contract ready by Friday, and I will call you tomorrow at 9am."),
+      { timezone: "America/New_York" },
+    );
     expect(got.map((c) => iso(c.dueAt))).toEqual(["2026-03-13T21:00:00.000Z", "2026-03-11T13:00:00.000Z"]);
   });
 
@@ -146,7 +153,9 @@ describe("fulfilment and overdue", () => {
     const c = base("I'll send the proposal by Tuesday."); // due 2026-03-17T17:00Z
     expect(isOverdue(c, Date.parse("2026-03-17T16:59:00Z"))).toBe(false);
     expect(isOverdue(c, Date.parse("2026-03-17T17:01:00Z"))).toBe(true);
-    expect(isOverdue({ ...c, fulfilledAt: Date.parse("2026-03-16T10:00:00Z") }, Date.parse("2026-03-18T00:00:00Z"))).toBe(false);
+    expect(
+      isOverdue({ ...c, fulfilledAt: Date.parse("2026-03-16T10:00:00Z") }, Date.parse("2026-03-18T00:00:00Z")),
+    ).toBe(false);
     expect(isOverdue({ ...c, dueAt: null }, Date.parse("2030-01-01T00:00:00Z"))).toBe(false);
   });
 

@@ -1,6 +1,6 @@
-import type { Direction, MessageInput } from "./types";
 import { resolveDueDate } from "./dueDate";
 import { messageBody, normalise, splitSentences } from "./text";
+import type { Direction, MessageInput } from "./types";
 
 export type CommitmentActor = "contact" | "us";
 export type CommitmentKind = "deliver" | "call" | "reply" | "meet" | "other";
@@ -39,42 +39,131 @@ const ACTION_FOLLOWS = String.raw`((?:(?:definitely|certainly|also|just|then|qui
 /** First-person future: "I'll", "we will", "I shall", "I'm going to", "I promise to", "let me". */
 const PATTERNS: Array<{ re: RegExp; kind: "modal" | "let" | "you" }> = [
   { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
-  { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'m|'re|\s+am|\s+are)\s+(?:going to|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
-  { re: new RegExp(String.raw`\b(?:i|we)\s+(?:promise|commit|undertake)\s+to\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
-  { re: new RegExp(String.raw`^(?:ok(?:ay)?[,!.]?\s+|sure[,!.]?\s+|great[,!.]?\s+|thanks[,!.]?\s+|noted[,!.]?\s+)?(?:will|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
+  {
+    re: new RegExp(String.raw`\b(?:i|we)\s*(?:'m|'re|\s+am|\s+are)\s+(?:going to|gonna)\s+` + ACTION_FOLLOWS, "i"),
+    kind: "modal",
+  },
+  {
+    re: new RegExp(String.raw`\b(?:i|we)\s+(?:promise|commit|undertake)\s+to\s+` + ACTION_FOLLOWS, "i"),
+    kind: "modal",
+  },
+  {
+    re: new RegExp(
+      String.raw`^(?:ok(?:ay)?[,!.]?\s+|sure[,!.]?\s+|great[,!.]?\s+|thanks[,!.]?\s+|noted[,!.]?\s+)?(?:will|gonna)\s+` +
+        ACTION_FOLLOWS,
+      "i",
+    ),
+    kind: "modal",
+  },
   { re: new RegExp(String.raw`\blet (?:me|us)\s+` + ACTION_FOLLOWS, "i"), kind: "let" },
   // "our engineer will join", "our team will send" – a promise on behalf of the author's side
   // "my finance director, Paul Novak, will send" – a named colleague in apposition is allowed
-  { re: new RegExp(String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo)(?:\s*,\s*[^,!?]{2,80},)?\s+(?:will|'ll|is going to|are going to)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
+  {
+    re: new RegExp(
+      String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo)(?:\s*,\s*[^,!?]{2,80},)?\s+(?:will|'ll|is going to|are going to)\s+` +
+        ACTION_FOLLOWS,
+      "i",
+    ),
+    kind: "modal",
+  },
   { re: /\byou(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see)\b(.*)/i, kind: "you" },
 ];
 
 /** Verbs after a first-person modal that do not express a promise to act. */
 const NON_ACTION = new Set([
-  "be", "see", "need", "want", "like", "love", "miss", "hope", "assume", "wait", "admit", "say", "bet", "pass",
-  "think", "guess", "probably", "never", "not", "have", "tell", "leave", "let", "also", "just", "soon",
-  "always", "consider", "stay", "remember", "note", "appreciate", "continue", "forget", "lose", "die",
+  "be",
+  "see",
+  "need",
+  "want",
+  "like",
+  "love",
+  "miss",
+  "hope",
+  "assume",
+  "wait",
+  "admit",
+  "say",
+  "bet",
+  "pass",
+  "think",
+  "guess",
+  "probably",
+  "never",
+  "not",
+  "have",
+  "tell",
+  "leave",
+  "let",
+  "also",
+  "just",
+  "soon",
+  "always",
+  "consider",
+  "stay",
+  "remember",
+  "note",
+  "appreciate",
+  "continue",
+  "forget",
+  "lose",
+  "die",
 ]);
 /** Verbs after "let me" that are not promises ("let me know", "let me explain"). */
 const LET_NON_ACTION = new Set([
-  "know", "explain", "be", "say", "start", "add", "introduce", "remind", "clarify", "guess", "think", "tell",
-  "ask", "talk", "discuss", "consult", "see", "begin", "summarise", "summarize", "recap", "share", "put", "reiterate", "apologise", "apologize", "thank",
+  "know",
+  "explain",
+  "be",
+  "say",
+  "start",
+  "add",
+  "introduce",
+  "remind",
+  "clarify",
+  "guess",
+  "think",
+  "tell",
+  "ask",
+  "talk",
+  "discuss",
+  "consult",
+  "see",
+  "begin",
+  "summarise",
+  "summarize",
+  "recap",
+  "share",
+  "put",
+  "reiterate",
+  "apologise",
+  "apologize",
+  "thank",
 ]);
 /** "be" + these means a promise ("I'll be in touch", "I'll be there at 3"). */
-const BE_ACTION = /^(?:in touch|there|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
+const BE_ACTION =
+  /^(?:in touch|there|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
 /** "have" + object + ready/done/over/back ("I'll have it ready by Monday"). */
-const HAVE_ACTION = /^(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked)\b/i;
+const HAVE_ACTION =
+  /^(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked)\b/i;
 
-const QUESTION_START = /^(?:will|would|could|can|shall|should|do|does|did|are|is|won't|wouldn't|may)\s+(?:you|we|i|they|he|she|it)\b/i;
+const QUESTION_START =
+  /^(?:will|would|could|can|shall|should|do|does|did|are|is|won't|wouldn't|may)\s+(?:you|we|i|they|he|she|it)\b/i;
 const CONDITIONAL = /\b(?:if|unless|whether|in case|provided that|assuming|should you|were you to|otherwise)\b/i;
 const HEDGE = /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish)\b/i;
-const NEGATED_MODAL = /\b(?:i|we)\s*(?:won't|will not|shall not|'ll not|'ll never|will never|can't|cannot|am not going to|'m not going to|are not going to|'re not going to|aren't going to)\b/i;
-const REPORTED = /\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
+const NEGATED_MODAL =
+  /\b(?:i|we)\s*(?:won't|will not|shall not|'ll not|'ll never|will never|can't|cannot|am not going to|'m not going to|are not going to|'re not going to|aren't going to)\b/i;
+const REPORTED =
+  /\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
 
 const KIND_PATTERNS: Array<[CommitmentKind, RegExp]> = [
   ["call", /\b(?:call|ring|phone|dial|give (?:you|him|her|them) a (?:call|ring)|video ?call|zoom|hop on a call)\b/i],
-  ["deliver", /\b(?:send|share|forward|email|e-mail|mail|prepare|draft|deliver|ship|provide|submit|write|put together|upload|attach|transfer|pay|invoice|post|drop off|bring|get (?:you|it|them|the)|have (?:it|this|that|them|the)|expect|receive)\b/i],
-  ["reply", /\b(?:get back|revert|respond|reply|follow up|follow-up|circle back|let you know|confirm|be in touch|keep you (?:posted|updated|in the loop)|update you|check|look into|find out|dig into|ask|review)\b/i],
+  [
+    "deliver",
+    /\b(?:send|share|forward|email|e-mail|mail|prepare|draft|deliver|ship|provide|submit|write|put together|upload|attach|transfer|pay|invoice|post|drop off|bring|get (?:you|it|them|the)|have (?:it|this|that|them|the)|expect|receive)\b/i,
+  ],
+  [
+    "reply",
+    /\b(?:get back|revert|respond|reply|follow up|follow-up|circle back|let you know|confirm|be in touch|keep you (?:posted|updated|in the loop)|update you|check|look into|find out|dig into|ask|review)\b/i,
+  ],
   ["meet", /\b(?:be there|meet|stop by|come (?:by|over)|join|visit|see you)\b/i],
 ];
 
@@ -87,8 +176,9 @@ export function classifyCommitment(action: string): CommitmentKind {
 /** Finds the promise in one sentence; returns the action phrase or null. */
 export function matchCommitment(sentence: string): string | null {
   const s = sentence.replace(/[’‘]/g, "'").trim();
-  if (/\?\s*$/.test(s) || /\?\s+\S/.test(s) && !/[.!]\s*$/.test(s)) return null;
-  if (QUESTION_START.test(s) || /\b(?:do you want|would you like|should i|shall i|can i|could i)\b/i.test(s)) return null;
+  if (/\?\s*$/.test(s) || (/\?\s+\S/.test(s) && !/[.!]\s*$/.test(s))) return null;
+  if (QUESTION_START.test(s) || /\b(?:do you want|would you like|should i|shall i|can i|could i)\b/i.test(s))
+    return null;
   if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s)) return null;
   for (const { re, kind } of PATTERNS) {
     const m = re.exec(s);
@@ -103,7 +193,8 @@ export function matchCommitment(sentence: string): string | null {
       const rest = m[3] ?? "";
       const tail = rest.trim();
       if (kind === "let") {
-        if (LET_NON_ACTION.has(verb) && !/\band (?:get back|revert|come back|follow up|send|call)\b/i.test(tail)) return null;
+        if (LET_NON_ACTION.has(verb) && !/\band (?:get back|revert|come back|follow up|send|call)\b/i.test(tail))
+          return null;
       } else if (verb === "be") {
         if (!BE_ACTION.test(tail)) return null;
       } else if (verb === "have") {
@@ -126,7 +217,9 @@ export function matchCommitment(sentence: string): string | null {
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|end of|next week|this week|by \d|at \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening)\b/i.test(s);
+  return /\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|end of|next week|this week|by \d|at \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening)\b/i.test(
+    s,
+  );
 }
 
 /**
@@ -174,18 +267,75 @@ export function actorOf(direction: Direction): CommitmentActor {
   return direction === "inbound" ? "contact" : "us";
 }
 
-const STRONG_CUE = /\b(?:as promised|as discussed|as agreed|as requested|per (?:my|our) (?:last|earlier|previous) (?:email|message)|following up (?:as promised|on my promise)|like i said i would)\b/i;
-const DELIVER_CUE = /\b(?:attached|attaching|please find|here(?:'s| is| are)|enclosed|(?:i've|i have|we've|we have|just) (?:sent|shared|forwarded|uploaded|emailed|posted|dropped|transferred|paid|submitted)|sending (?:it |this |them |you )?(?:over|through|across)|just sent|(?:sent|shared|forwarded) (?:it|this|them|you)\b)/i;
-const CALL_CUE = /\b(?:(?:just|tried (?:to )?|i) (?:called|calling|rang|call you)|left (?:you )?a (?:voicemail|message)|(?:great|good|nice|lovely) (?:talking|speaking|chatting)|spoke (?:with|to) you|thanks for (?:the|your) call|thank you for (?:the|your) call|missed (?:your )?call|after our call)\b/i;
-const REPLY_CUE = /\b(?:getting back to you|coming back to you|following up|circling back|checked (?:with|on)|i checked|good news|update:|quick update|confirmed|i can confirm|we can confirm|turns out|heard back|found out)\b/i;
+const STRONG_CUE =
+  /\b(?:as promised|as discussed|as agreed|as requested|per (?:my|our) (?:last|earlier|previous) (?:email|message)|following up (?:as promised|on my promise)|like i said i would)\b/i;
+const DELIVER_CUE =
+  /\b(?:attached|attaching|please find|here(?:'s| is| are)|enclosed|(?:i've|i have|we've|we have|just) (?:sent|shared|forwarded|uploaded|emailed|posted|dropped|transferred|paid|submitted)|sending (?:it |this |them |you )?(?:over|through|across)|just sent|(?:sent|shared|forwarded) (?:it|this|them|you)\b)/i;
+const CALL_CUE =
+  /\b(?:(?:just|tried (?:to )?|i) (?:called|calling|rang|call you)|left (?:you )?a (?:voicemail|message)|(?:great|good|nice|lovely) (?:talking|speaking|chatting)|spoke (?:with|to) you|thanks for (?:the|your) call|thank you for (?:the|your) call|missed (?:your )?call|after our call)\b/i;
+const REPLY_CUE =
+  /\b(?:getting back to you|coming back to you|following up|circling back|checked (?:with|on)|i checked|good news|update:|quick update|confirmed|i can confirm|we can confirm|turns out|heard back|found out)\b/i;
 const DONE_CUE = /\b(?:done|sorted|completed|taken care of|all set|fixed|booked|scheduled)\b/i;
-const MEET_CUE = /\b(?:great to see you|good to see you|nice meeting|thanks for (?:coming|meeting|stopping by)|see you there|i'm here|we're here)\b/i;
+const MEET_CUE =
+  /\b(?:great to see you|good to see you|nice meeting|thanks for (?:coming|meeting|stopping by)|see you there|i'm here|we're here)\b/i;
 
 const STOP = new Set([
-  "the", "a", "an", "to", "you", "your", "it", "by", "on", "in", "for", "of", "and", "or", "with", "over", "back", "me",
-  "us", "we", "i", "this", "that", "them", "at", "tomorrow", "today", "tonight", "monday", "tuesday", "wednesday",
-  "thursday", "friday", "saturday", "sunday", "week", "end", "next", "eod", "send", "call", "get", "will", "asap",
-  "soon", "later", "morning", "afternoon", "evening", "am", "pm", "up", "out", "shortly", "latest", "just",
+  "the",
+  "a",
+  "an",
+  "to",
+  "you",
+  "your",
+  "it",
+  "by",
+  "on",
+  "in",
+  "for",
+  "of",
+  "and",
+  "or",
+  "with",
+  "over",
+  "back",
+  "me",
+  "us",
+  "we",
+  "i",
+  "this",
+  "that",
+  "them",
+  "at",
+  "tomorrow",
+  "today",
+  "tonight",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "week",
+  "end",
+  "next",
+  "eod",
+  "send",
+  "call",
+  "get",
+  "will",
+  "asap",
+  "soon",
+  "later",
+  "morning",
+  "afternoon",
+  "evening",
+  "am",
+  "pm",
+  "up",
+  "out",
+  "shortly",
+  "latest",
+  "just",
 ]);
 
 function contentWords(s: string): Set<string> {

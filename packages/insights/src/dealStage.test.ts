@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { type DealCue, advanceDeal, detectDealCue } from "./dealStage";
+import { advanceDeal, type DealCue, detectDealCue } from "./dealStage";
 
-const cue = (text: string, direction: "inbound" | "outbound" = "inbound") => detectDealCue({ text, direction, id: "m1" });
+const cue = (text: string, direction: "inbound" | "outbound" = "inbound") =>
+  detectDealCue({ text, direction, id: "m1" });
 
 describe("detectDealCue", () => {
   it("detects each stage with its matched cue", () => {
     expect(cue("We're very interested in a pilot.")).toMatchObject({ stage: "interest", cue: "we're very interested" });
     expect(cue("Attached is our proposal for the annual plan.", "outbound")).toMatchObject({ stage: "proposal" });
-    expect(cue("Can you do a discount if we sign for two years?")).toMatchObject({ stage: "negotiation", cue: "discount" });
+    expect(cue("Can you do a discount if we sign for two years?")).toMatchObject({
+      stage: "negotiation",
+      cue: "discount",
+    });
     expect(cue("We've signed the contract!")).toMatchObject({ stage: "won", confidence: 0.95 });
     expect(cue("We decided to go with another vendor.")).toMatchObject({ stage: "lost" });
     expect(cue("Thanks, see you Thursday.")).toBeNull();
@@ -22,12 +26,20 @@ describe("detectDealCue", () => {
   });
 
   it("flags explicit reopening", () => {
-    expect(cue("Things have changed – we'd like to revisit your proposal.")).toMatchObject({ stage: "proposal", reopen: true });
+    expect(cue("Things have changed – we'd like to revisit your proposal.")).toMatchObject({
+      stage: "proposal",
+      reopen: true,
+    });
   });
 });
 
 describe("advanceDeal", () => {
-  const mk = (stage: DealCue["stage"], confidence: number, reopen = false): DealCue => ({ stage, confidence, cue: "x", reopen });
+  const mk = (stage: DealCue["stage"], confidence: number, reopen = false): DealCue => ({
+    stage,
+    confidence,
+    cue: "x",
+    reopen,
+  });
 
   it("moves forward on adequate cues and ignores missing ones", () => {
     expect(advanceDeal(null, mk("interest", 0.65))).toMatchObject({ stage: "interest", changed: true });

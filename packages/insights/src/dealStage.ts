@@ -1,5 +1,5 @@
-import type { MessageInput } from "./types";
 import { messageBody, normalise } from "./text";
+import type { MessageInput } from "./types";
 
 export type DealStage = "interest" | "proposal" | "negotiation" | "won" | "lost";
 export const DEAL_STAGES: readonly DealStage[] = ["interest", "proposal", "negotiation", "won", "lost"];
@@ -25,27 +25,75 @@ interface CueRule {
 
 const RULES: CueRule[] = [
   // won
-  { stage: "won", re: /\b(?:(?:we've|we have|i've|i have|just) signed|signed (?:the )?(?:contract|agreement|order form|sow|quote|proposal)|contract (?:is )?signed|countersigned)\b/, confidence: 0.95 },
-  { stage: "won", re: /\b(?:let's|lets|let us|happy to|ready to|we'd like to|we would like to|we want to|we're ready to|we will) (?:go ahead|proceed|move forward|get started|sign)\b/, confidence: 0.85, direction: "inbound" },
-  { stage: "won", re: /\b(?:we accept (?:the|your) (?:offer|proposal|quote)|approved the (?:purchase|budget|proposal|quote)|(?:po|purchase order) (?:is )?(?:attached|raised|issued|sent)|you've got (?:a|the) deal|it's a deal|deal closed|closed won|welcome aboard|send (?:over )?the invoice|payment (?:has been )?(?:sent|made))\b/, confidence: 0.9 },
+  {
+    stage: "won",
+    re: /\b(?:(?:we've|we have|i've|i have|just) signed|signed (?:the )?(?:contract|agreement|order form|sow|quote|proposal)|contract (?:is )?signed|countersigned)\b/,
+    confidence: 0.95,
+  },
+  {
+    stage: "won",
+    re: /\b(?:let's|lets|let us|happy to|ready to|we'd like to|we would like to|we want to|we're ready to|we will) (?:go ahead|proceed|move forward|get started|sign)\b/,
+    confidence: 0.85,
+    direction: "inbound",
+  },
+  {
+    stage: "won",
+    re: /\b(?:we accept (?:the|your) (?:offer|proposal|quote)|approved the (?:purchase|budget|proposal|quote)|(?:po|purchase order) (?:is )?(?:attached|raised|issued|sent)|you've got (?:a|the) deal|it's a deal|deal closed|closed won|welcome aboard|send (?:over )?the invoice|payment (?:has been )?(?:sent|made))\b/,
+    confidence: 0.9,
+  },
   // lost
-  { stage: "lost", re: /\b(?:went|go|going|decided to go) with (?:another|a different|a competitor|someone else|an alternative|[A-Z]?\w+ instead)|chose (?:another|a different|a competitor)|decided (?:not to|against)|not (?:moving|going) forward|won't be (?:moving|going) forward|no longer (?:interested|need|require|pursuing)|not interested|(?:we'll|we will|going to) pass|pass on this|cancel(?:ling|led)? (?:the|our) (?:order|contract|deal|subscription)|closed lost|not a fit|no budget (?:this year|for this)|(?:won't|will not|not going to|aren't going to|are not going to) (?:be )?renew(?:ing)?|not renewing\b/, confidence: 0.9, direction: "inbound" },
-  { stage: "lost", re: /\b(?:put (?:this|it|the project) on hold|on hold (?:for now|indefinitely))\b/, confidence: 0.6, direction: "inbound" },
+  {
+    stage: "lost",
+    re: /\b(?:went|go|going|decided to go) with (?:another|a different|a competitor|someone else|an alternative|[A-Z]?\w+ instead)|chose (?:another|a different|a competitor)|decided (?:not to|against)|not (?:moving|going) forward|won't be (?:moving|going) forward|no longer (?:interested|need|require|pursuing)|not interested|(?:we'll|we will|going to) pass|pass on this|cancel(?:ling|led)? (?:the|our) (?:order|contract|deal|subscription)|closed lost|not a fit|no budget (?:this year|for this)|(?:won't|will not|not going to|aren't going to|are not going to) (?:be )?renew(?:ing)?|not renewing\b/,
+    confidence: 0.9,
+    direction: "inbound",
+  },
+  {
+    stage: "lost",
+    re: /\b(?:put (?:this|it|the project) on hold|on hold (?:for now|indefinitely))\b/,
+    confidence: 0.6,
+    direction: "inbound",
+  },
   // negotiation
-  { stage: "negotiation", re: /\b(?:discount|too expensive|lower (?:the )?price|better price|price match|match (?:the|their) price|counter[- ]?offer|negotiat\w*|payment terms|net ?(?:30|45|60|90)|redline[sd]?|legal (?:review|team is reviewing)|contract (?:review|terms|changes)|over (?:our|the) budget|out of (?:our )?budget|(?:can|could) (?:you )?do (?:it |this |that )?(?:for )?\$?\d+|volume pricing|multi-year|annual (?:prepay|commitment)|reduce the (?:price|cost|fee)|(?:sharpen|improve) (?:your|the) (?:pencil|offer))\b|\b\d+ ?% (?:off|discount)|\b(?:can|could) we do \$?\d+|\bpay (?:quarterly|monthly|annually|upfront) instead|\b(?:cap|limit) the (?:price )?increase/, confidence: 0.8 },
+  {
+    stage: "negotiation",
+    re: /\b(?:discount|too expensive|lower (?:the )?price|better price|price match|match (?:the|their) price|counter[- ]?offer|negotiat\w*|payment terms|net ?(?:30|45|60|90)|redline[sd]?|legal (?:review|team is reviewing)|contract (?:review|terms|changes)|over (?:our|the) budget|out of (?:our )?budget|(?:can|could) (?:you )?do (?:it |this |that )?(?:for )?\$?\d+|volume pricing|multi-year|annual (?:prepay|commitment)|reduce the (?:price|cost|fee)|(?:sharpen|improve) (?:your|the) (?:pencil|offer))\b|\b\d+ ?% (?:off|discount)|\b(?:can|could) we do \$?\d+|\bpay (?:quarterly|monthly|annually|upfront) instead|\b(?:cap|limit) the (?:price )?increase/,
+    confidence: 0.8,
+  },
   // proposal
-  { stage: "proposal", re: /\b(?:(?:attached|here) (?:is|are) (?:the|our|my) (?:\w+ )?(?:proposal|quote|quotation|estimate|offer|pricing|sow)|(?:proposal|quote|quotation|estimate|sow|statement of work|order form) (?:is )?attached|(?:i've sent|we've sent|i have sent|we have sent|sending|just sent) (?:you )?(?:the|our|a) (?:\w+ )?(?:proposal|quote|quotation|estimate|sow|order form))\b/, confidence: 0.85, direction: "outbound" },
-  { stage: "proposal", re: /\b(?:(?:send|share|get) (?:us|me) (?:a|the|your) (?:proposal|quote|quotation|estimate)|(?:review|reviewing|reviewed|looked at|received|got) (?:your|the) (?:\w+ )?(?:proposal|quote|quotation|estimate|offer|sow|statement of work|order form)|(?:updated|revised|new) (?:pricing|quote|proposal)|(?:revisit|reconsider) (?:your|the) (?:proposal|quote|offer)|(?:proposal|quote|quotation|estimate) (?:looks|is) (?:good|great|fine))\b/, confidence: 0.75, direction: "inbound" },
+  {
+    stage: "proposal",
+    re: /\b(?:(?:attached|here) (?:is|are) (?:the|our|my) (?:\w+ )?(?:proposal|quote|quotation|estimate|offer|pricing|sow)|(?:proposal|quote|quotation|estimate|sow|statement of work|order form) (?:is )?attached|(?:i've sent|we've sent|i have sent|we have sent|sending|just sent) (?:you )?(?:the|our|a) (?:\w+ )?(?:proposal|quote|quotation|estimate|sow|order form))\b/,
+    confidence: 0.85,
+    direction: "outbound",
+  },
+  {
+    stage: "proposal",
+    re: /\b(?:(?:send|share|get) (?:us|me) (?:a|the|your) (?:proposal|quote|quotation|estimate)|(?:review|reviewing|reviewed|looked at|received|got) (?:your|the) (?:\w+ )?(?:proposal|quote|quotation|estimate|offer|sow|statement of work|order form)|(?:updated|revised|new) (?:pricing|quote|proposal)|(?:revisit|reconsider) (?:your|the) (?:proposal|quote|offer)|(?:proposal|quote|quotation|estimate) (?:looks|is) (?:good|great|fine))\b/,
+    confidence: 0.75,
+    direction: "inbound",
+  },
   // interest
-  { stage: "interest", re: /\b(?:(?:we're|we are|i'm|i am|we'd be|i'd be|would be) (?:very |really )?interested|(?:would|we'd|i'd) love (?:to|a) (?:learn more|hear more|know more|demo|see a demo|chat)|(?:book|schedule|set up|arrange|see|do|give us|run|get|have) a (?:quick |short |product |live )?demo|looking for a (?:solution|tool|vendor|provider|partner)|(?:what|how much) (?:is|are|does|do) (?:your|the) (?:pricing|price|cost|rates?)|tell me more about|more information about|do you (?:offer|support|integrate)|evaluating (?:options|vendors|tools))\b/, confidence: 0.65, direction: "inbound" },
+  {
+    stage: "interest",
+    re: /\b(?:(?:we're|we are|i'm|i am|we'd be|i'd be|would be) (?:very |really )?interested|(?:would|we'd|i'd) love (?:to|a) (?:learn more|hear more|know more|demo|see a demo|chat)|(?:book|schedule|set up|arrange|see|do|give us|run|get|have) a (?:quick |short |product |live )?demo|looking for a (?:solution|tool|vendor|provider|partner)|(?:what|how much) (?:is|are|does|do) (?:your|the) (?:pricing|price|cost|rates?)|tell me more about|more information about|do you (?:offer|support|integrate)|evaluating (?:options|vendors|tools))\b/,
+    confidence: 0.65,
+    direction: "inbound",
+  },
 ];
 
-const REOPEN = /\b(?:reopen|re-open|revisit|back on the table|circle back on (?:the|our) (?:deal|proposal)|reconsider(?:ing)?|pick (?:this|things) back up|change of plans?|things have changed)\b/;
+const REOPEN =
+  /\b(?:reopen|re-open|revisit|back on the table|circle back on (?:the|our) (?:deal|proposal)|reconsider(?:ing)?|pick (?:this|things) back up|change of plans?|things have changed)\b/;
 
 /** Negation or condition in the 40 characters before a cue, within the same sentence. */
 function precedingQualifier(text: string, index: number): { negated: boolean; conditional: boolean } {
   const before = text.slice(Math.max(0, index - 40), index);
-  const sentenceStart = Math.max(before.lastIndexOf("."), before.lastIndexOf("!"), before.lastIndexOf("?"), before.lastIndexOf("\n"));
+  const sentenceStart = Math.max(
+    before.lastIndexOf("."),
+    before.lastIndexOf("!"),
+    before.lastIndexOf("?"),
+    before.lastIndexOf("\n"),
+  );
   const clause = before.slice(sentenceStart + 1);
   return {
     negated: /\b(?:not|no|never|don't|didn't|haven't|hasn't|won't|isn't|aren't)\b/.test(clause),
@@ -54,7 +102,9 @@ function precedingQualifier(text: string, index: number): { negated: boolean; co
 }
 
 /** The strongest deal-stage cue in a message (quoted text and signature ignored), or null. */
-export function detectDealCue(msg: Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string }): DealCue | null {
+export function detectDealCue(
+  msg: Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string },
+): DealCue | null {
   const text = normalise(`${msg.subject ?? ""}\n${messageBody(msg.text)}`);
   const reopen = REOPEN.test(text);
   let best: DealCue | null = null;
@@ -79,7 +129,13 @@ export function detectDealCue(msg: Pick<MessageInput, "text" | "direction" | "su
   }
   // "let's revisit", "back on the table" without a more specific cue: the deal is open again
   if (!best && reopen && msg.direction === "inbound") {
-    best = { stage: "interest", confidence: 0.6, cue: REOPEN.exec(text)?.[0] ?? "reopen", reopen, sourceMessageId: msg.id };
+    best = {
+      stage: "interest",
+      confidence: 0.6,
+      cue: REOPEN.exec(text)?.[0] ?? "reopen",
+      reopen,
+      sourceMessageId: msg.id,
+    };
   }
   return best;
 }

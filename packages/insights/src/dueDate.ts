@@ -41,7 +41,9 @@ export function resolveDueDate(text: string, sentAt: number, opts: DueDateOption
   const at = (dayOffset: number, hour: number, minute = 0) =>
     zonedTimeToUtc(sent.year, sent.month, sent.day + dayOffset, hour, minute, tz);
 
-  let m = /\b(?:by\s+)?(?:the\s+)?(?:eod|end of (?:the )?(?:business )?day|cob|close of business|end of play)\b/i.exec(text);
+  let m = /\b(?:by\s+)?(?:the\s+)?(?:eod|end of (?:the )?(?:business )?day|cob|close of business|end of play)\b/i.exec(
+    text,
+  );
   // "Monday EOD" should fall through to chrono (with the weekday) – only pure EOD here
   const hasWeekday = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b/i.test(text);
   const hasTomorrow = /\btomorrow\b/i.test(text);
@@ -58,7 +60,7 @@ export function resolveDueDate(text: string, sentAt: number, opts: DueDateOption
   }
   m = /\b(?:early |later |sometime |some time )?next week\b/i.exec(text);
   if (m && !hasWeekday) {
-    const daysToNextMonday = ((8 - sent.weekday) % 7) || 7;
+    const daysToNextMonday = (8 - sent.weekday) % 7 || 7;
     return { dueAt: at(daysToNextMonday + 4, eod), phrase: m[0] };
   }
   m = /\b(?:by\s+)?(?:the\s+)?(?:end of (?:the |this )?month|eom)\b/i.exec(text);
@@ -69,7 +71,10 @@ export function resolveDueDate(text: string, sentAt: number, opts: DueDateOption
   }
 
   // "on the 24th" / "by the 3rd": chrono needs a month, so resolve to this month or the next
-  m = /\b(?:on|by|before|until)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i.exec(text);
+  m =
+    /\b(?:on|by|before|until)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i.exec(
+      text,
+    );
   if (m) {
     const d = Number(m[1]);
     if (d >= 1 && d <= 31) {
@@ -92,7 +97,7 @@ export function resolveDueDate(text: string, sentAt: number, opts: DueDateOption
   let best: DueDate | null = null;
   for (const r of results) {
     // a time range ("between 9 and 11") is due at its end
-    const c = r.end && r.end.isCertain("hour") ? r.end : r.start;
+    const c = r.end?.isCertain("hour") ? r.end : r.start;
     // ignore bare numbers / durations without an anchor ("2 docs", "for 5 minutes")
     if (/^\d+$/.test(r.text.trim())) continue;
     // "right now", "now": not a deadline when something more specific follows
@@ -114,11 +119,21 @@ export function resolveDueDate(text: string, sentAt: number, opts: DueDateOption
       day = new Date(Date.UTC(year, month, 0)).getUTCDate();
     }
     const onlyWeekday = c.isCertain("weekday") && !c.isCertain("day") && !c.isCertain("month");
-    if (onlyWeekday && year === sent.year && month === sent.month && day === sent.day && !/\b(?:today|this)\b/i.test(r.text)) {
+    if (
+      onlyWeekday &&
+      year === sent.year &&
+      month === sent.month &&
+      day === sent.day &&
+      !/\b(?:today|this)\b/i.test(r.text)
+    ) {
       day += 7; // chrono's same-day pitfall: "by Tuesday" on a Tuesday means next Tuesday
     }
     if (/\beod\b|end of (?:the )?day|\bcob\b/i.test(text) && !c.isCertain("hour")) hour = eod;
-    const timeOnly = c.isCertain("hour") && !c.isCertain("day") && !c.isCertain("weekday") && !/\b(?:tomorrow|tonight|today)\b/i.test(r.text);
+    const timeOnly =
+      c.isCertain("hour") &&
+      !c.isCertain("day") &&
+      !c.isCertain("weekday") &&
+      !/\b(?:tomorrow|tonight|today)\b/i.test(r.text);
     if (timeOnly) {
       // "at 5": the next occurrence of that local time after the message
       year = sent.year;

@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from "vitest";
-import type { MessageInput } from "./types";
 import {
   buildExtractionPrompt,
   createLlmExtractor,
@@ -7,6 +6,7 @@ import {
   extractDeterministic,
   parseJsonReply,
 } from "./extractor";
+import type { MessageInput } from "./types";
 
 const MSG: MessageInput = {
   id: "m1",
@@ -28,7 +28,9 @@ VP Operations @ BrightPath
 
 const VALID = {
   sentiment: { score: 0.6, label: "positive" },
-  commitments: [{ text: "I'll send the requirements by Friday.", action: "send the requirements", dueAt: "2026-03-13T17:00:00Z" }],
+  commitments: [
+    { text: "I'll send the requirements by Friday.", action: "send the requirements", dueAt: "2026-03-13T17:00:00Z" },
+  ],
   signature: {
     name: "Marcus Hale",
     title: "VP Operations",
@@ -38,7 +40,15 @@ const VALID = {
     links: [],
   },
   dealCue: { stage: "interest", confidence: 0.7, cue: "very interested" },
-  relationships: [{ toName: "Anna Weber", toEmail: "Anna.Weber@brightpath.io", type: "colleague", confidence: 0.9, evidence: "Cc'ing my colleague Anna Weber" }],
+  relationships: [
+    {
+      toName: "Anna Weber",
+      toEmail: "Anna.Weber@brightpath.io",
+      type: "colleague",
+      confidence: 0.9,
+      evidence: "Cc'ing my colleague Anna Weber",
+    },
+  ],
 };
 
 describe("deterministicExtractor", () => {
@@ -48,10 +58,17 @@ describe("deterministicExtractor", () => {
     expect(x.messageId).toBe("m1");
     expect(x.sentiment.label).toBe("positive");
     expect(x.commitments).toHaveLength(1);
-    expect(x.commitments[0]).toMatchObject({ actor: "contact", who: "Marcus Hale", dueAt: Date.parse("2026-03-13T17:00:00Z") });
+    expect(x.commitments[0]).toMatchObject({
+      actor: "contact",
+      who: "Marcus Hale",
+      dueAt: Date.parse("2026-03-13T17:00:00Z"),
+    });
     expect(x.signature).toMatchObject({ name: "Marcus Hale", company: "BrightPath", phones: ["+442079460321"] });
     expect(x.dealCue?.stage).toBe("interest");
-    expect(x.relationships[0]).toMatchObject({ type: "colleague", toRef: { name: "Anna Weber", email: "anna.weber@brightpath.io" } });
+    expect(x.relationships[0]).toMatchObject({
+      type: "colleague",
+      toRef: { name: "Anna Weber", email: "anna.weber@brightpath.io" },
+    });
     expect(x).toEqual(extractDeterministic(MSG, { defaultRegion: "GB" }));
   });
 
@@ -68,7 +85,7 @@ describe("deterministicExtractor", () => {
 
 describe("createLlmExtractor", () => {
   it("uses validated model output and normalises it", async () => {
-    const generate = vi.fn(async (_prompt: string) => "```json\n" + JSON.stringify(VALID) + "\n```");
+    const generate = vi.fn(async (_prompt: string) => `\`\`\`json\n${JSON.stringify(VALID)}\n\`\`\``);
     const x = await createLlmExtractor({ generate }).extract(MSG, { defaultRegion: "GB", timezone: "Europe/London" });
     expect(generate).toHaveBeenCalledTimes(1);
     const prompt = generate.mock.calls[0]![0];
@@ -77,7 +94,12 @@ describe("createLlmExtractor", () => {
     expect(x.source).toBe("llm");
     expect(x.fallbackReason).toBeUndefined();
     expect(x.sentiment).toMatchObject({ score: 0.6, label: "positive" });
-    expect(x.commitments[0]).toMatchObject({ actor: "contact", kind: "deliver", dueAt: Date.parse("2026-03-13T17:00:00Z"), sourceMessageId: "m1" });
+    expect(x.commitments[0]).toMatchObject({
+      actor: "contact",
+      kind: "deliver",
+      dueAt: Date.parse("2026-03-13T17:00:00Z"),
+      sourceMessageId: "m1",
+    });
     expect(x.signature?.phones).toEqual(["+442079460321"]);
     expect(x.relationships[0]).toMatchObject({
       fromRef: { name: "Marcus Hale", email: "marcus@brightpath.io" },

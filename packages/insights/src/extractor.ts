@@ -1,13 +1,13 @@
+import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
-import type { MessageInput } from "./types";
+import { actorOf, type Commitment, classifyCommitment, extractCommitments } from "./commitments";
+import { DEAL_STAGES, type DealCue, detectDealCue } from "./dealStage";
+import { detectJobChange, type JobChange, type JobProfile } from "./jobChange";
+import { extractRelationships, type RelationshipCandidate } from "./relationships";
 import { type SentimentResult, scoreSentiment } from "./sentiment";
-import { type Commitment, actorOf, classifyCommitment, extractCommitments } from "./commitments";
-import { type Signature, parseSignature } from "./signature";
-import { type DealCue, DEAL_STAGES, detectDealCue } from "./dealStage";
-import { type RelationshipCandidate, extractRelationships } from "./relationships";
-import { type JobChange, type JobProfile, detectJobChange } from "./jobChange";
+import { parseSignature, type Signature } from "./signature";
 import { findEmails } from "./text";
+import type { MessageInput } from "./types";
 
 export interface ExtractionContext {
   /** IANA zone for deadlines. Default "UTC". */
@@ -43,9 +43,10 @@ export interface Extractor {
 
 /** Synchronous deterministic extraction (the default extractor wraps this). */
 export function extractDeterministic(msg: MessageInput, ctx: ExtractionContext = {}): Extraction {
-  const signature = msg.channel === "email" || msg.channel === "webhook" || /\n/.test(msg.text)
-    ? parseSignature(msg.text, { defaultRegion: ctx.defaultRegion })
-    : null;
+  const signature =
+    msg.channel === "email" || msg.channel === "webhook" || /\n/.test(msg.text)
+      ? parseSignature(msg.text, { defaultRegion: ctx.defaultRegion })
+      : null;
   return {
     messageId: msg.id,
     sentiment: scoreSentiment(msg.text),
@@ -68,7 +69,13 @@ export const deterministicExtractor: Extractor = {
   extract: async (msg, ctx) => extractDeterministic(msg, ctx),
 };
 
-const nullableString = z.string().trim().min(1).nullable().optional().transform((v) => v ?? null);
+const nullableString = z
+  .string()
+  .trim()
+  .min(1)
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
 
 /** Shape the model must return (validated with zod; anything else triggers the fallback). */
 export const llmExtractionSchema = z.object({
@@ -182,7 +189,14 @@ function toExtraction(msg: MessageInput, data: LlmExtraction, ctx: ExtractionCon
   const sender = findEmails(msg.senderIdentifier ?? "")[0];
   return {
     messageId: msg.id,
-    sentiment: { score: data.sentiment.score, label: data.sentiment.label, raw: 0, tokens: 0, positive: [], negative: [] },
+    sentiment: {
+      score: data.sentiment.score,
+      label: data.sentiment.label,
+      raw: 0,
+      tokens: 0,
+      positive: [],
+      negative: [],
+    },
     commitments: data.commitments.map((c) => {
       const due = c.dueAt ? Date.parse(c.dueAt) : NaN;
       const action = c.action ?? c.text;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Commitment } from "./commitments";
-import { HEALTH_WEIGHTS, computeHealthScore } from "./healthScore";
+import { computeHealthScore, HEALTH_WEIGHTS } from "./healthScore";
 
 const D = 86_400_000;
 const NOW = Date.parse("2026-03-31T12:00:00Z");
@@ -61,7 +61,10 @@ describe("computeHealthScore", () => {
   it("scores an engaged, happy relationship as healthy and a silent one as cold", () => {
     const engaged = computeHealthScore({
       now: NOW,
-      messages: Array.from({ length: 12 }, (_, i) => ({ direction: i % 2 ? "inbound" : "outbound", sentAt: NOW - i * D }) as const),
+      messages: Array.from(
+        { length: 12 },
+        (_, i) => ({ direction: i % 2 ? "inbound" : "outbound", sentAt: NOW - i * D }) as const,
+      ),
       sentiment: [{ at: NOW - D, score: 0.8 }],
     });
     expect(engaged.label).toBe("healthy");

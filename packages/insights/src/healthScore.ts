@@ -1,6 +1,6 @@
-import type { Direction } from "./types";
 import { type Commitment, isOverdue } from "./commitments";
 import { DAY } from "./time";
+import type { Direction } from "./types";
 
 export interface HealthInput {
   /** Evaluation instant (epoch ms). Never read from the clock. */
@@ -59,7 +59,7 @@ export function computeHealthScore(input: HealthInput): HealthScore {
   const msgs = input.messages.filter((m) => m.sentAt <= now);
   const lastInbound = msgs.filter((m) => m.direction === "inbound").reduce((a, m) => Math.max(a, m.sentAt), -Infinity);
   const daysSince = Number.isFinite(lastInbound) ? (now - lastInbound) / DAY : null;
-  const recency = daysSince === null ? 0 : 100 * Math.pow(0.5, daysSince / 14);
+  const recency = daysSince === null ? 0 : 100 * 0.5 ** (daysSince / 14);
 
   const last30 = msgs.filter((m) => now - m.sentAt <= 30 * DAY).length;
   const frequency = (100 * Math.min(last30, 10)) / 10;
@@ -85,7 +85,12 @@ export function computeHealthScore(input: HealthInput): HealthScore {
   }
   const commitments = clamp(100 - 30 * overdueOurs - 15 * overdueTheirs - 5 * open);
 
-  const components = { recency: r1(recency), frequency: r1(frequency), sentiment: r1(sentiment), commitments: r1(commitments) };
+  const components = {
+    recency: r1(recency),
+    frequency: r1(frequency),
+    sentiment: r1(sentiment),
+    commitments: r1(commitments),
+  };
   const w = HEALTH_WEIGHTS;
   const score = Math.round(
     w.recency * recency + w.frequency * frequency + w.sentiment * sentiment + w.commitments * commitments,

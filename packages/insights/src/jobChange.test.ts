@@ -17,7 +17,12 @@ describe("normalisation", () => {
 
 describe("detectJobChange", () => {
   it("detects company changes first", () => {
-    expect(detectJobChange({ title: "Lead", company: "Kestrel Foods Ltd" }, { title: "Head of Purchasing", company: "Marlow & Finch" })).toEqual({
+    expect(
+      detectJobChange(
+        { title: "Lead", company: "Kestrel Foods Ltd" },
+        { title: "Head of Purchasing", company: "Marlow & Finch" },
+      ),
+    ).toEqual({
       changed: true,
       kind: "company",
       from: { title: "Lead", company: "Kestrel Foods Ltd" },
@@ -25,11 +30,18 @@ describe("detectJobChange", () => {
     });
   });
   it("detects title changes at the same company", () => {
-    expect(detectJobChange({ title: "Analyst", company: "Acme" }, { title: "Senior Analyst", company: "ACME Inc." }).kind).toBe("title");
+    expect(
+      detectJobChange({ title: "Analyst", company: "Acme" }, { title: "Senior Analyst", company: "ACME Inc." }).kind,
+    ).toBe("title");
   });
   it("ignores cosmetic differences and missing fields", () => {
-    expect(detectJobChange({ title: "Sr. Manager", company: "Acme, Inc." }, { title: "senior manager", company: "ACME" }).changed).toBe(false);
-    expect(detectJobChange({ title: "CTO", company: "Quillstack" }, { title: "CTO", company: null }).changed).toBe(false);
+    expect(
+      detectJobChange({ title: "Sr. Manager", company: "Acme, Inc." }, { title: "senior manager", company: "ACME" })
+        .changed,
+    ).toBe(false);
+    expect(detectJobChange({ title: "CTO", company: "Quillstack" }, { title: "CTO", company: null }).changed).toBe(
+      false,
+    );
     expect(detectJobChange({}, { title: "CEO", company: "New Co" })).toMatchObject({ changed: false, kind: null });
   });
 });

@@ -56,7 +56,10 @@ export function normaliseCompany(company: string): string {
 export function normaliseTitle(title: string): string {
   let t = basic(title.replace(/-/g, " "));
   for (const [re, rep] of TITLE_ABBREVIATIONS) t = t.replace(re, rep);
-  return t.replace(/\bof the\b/g, "of").replace(/\s+/g, " ").trim();
+  return t
+    .replace(/\bof the\b/g, "of")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function present(s: string | null | undefined): s is string {
@@ -73,7 +76,8 @@ export function detectJobChange(previous: JobProfile, next: JobProfile): JobChan
   const to = { title: next.title ?? null, company: next.company ?? null };
   const companyChanged =
     present(from.company) && present(to.company) && normaliseCompany(from.company) !== normaliseCompany(to.company);
-  const titleChanged = present(from.title) && present(to.title) && normaliseTitle(from.title) !== normaliseTitle(to.title);
+  const titleChanged =
+    present(from.title) && present(to.title) && normaliseTitle(from.title) !== normaliseTitle(to.title);
   const kind = companyChanged ? "company" : titleChanged ? "title" : null;
   return { changed: kind !== null, kind, from, to };
 }

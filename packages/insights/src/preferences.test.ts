@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { HistoryMessage } from "./preferences";
-import { activeHours, analysePreferences, median, preferredChannel, responsePatterns, responseTimes } from "./preferences";
+import {
+  activeHours,
+  analysePreferences,
+  median,
+  preferredChannel,
+  responsePatterns,
+  responseTimes,
+} from "./preferences";
 
 const H = 3600_000;
 const D = 24 * H;
@@ -11,7 +18,11 @@ describe("preferredChannel", () => {
   it("weights inbound messages by recency", () => {
     const history: HistoryMessage[] = [
       // three old emails (90 days ago -> weight 0.125 each with a 30-day half-life)
-      ...[0, 1, 2].map((i) => ({ channel: "email" as const, direction: "inbound" as const, sentAt: NOW - 90 * D - i * H })),
+      ...[0, 1, 2].map((i) => ({
+        channel: "email" as const,
+        direction: "inbound" as const,
+        sentAt: NOW - 90 * D - i * H,
+      })),
       // one recent WhatsApp message (weight ~1)
       { channel: "whatsapp", direction: "inbound", sentAt: NOW - D },
       // outbound messages never count

@@ -1,5 +1,5 @@
-import type { Channel, MessageInput } from "./types";
 import { DAY, HOUR, MINUTE, zonedParts } from "./time";
+import type { Channel, MessageInput } from "./types";
 
 export type HistoryMessage = Pick<MessageInput, "channel" | "direction" | "sentAt">;
 
@@ -20,7 +20,7 @@ export function preferredChannel(history: HistoryMessage[], now: number, halfLif
   for (const m of history) {
     if (m.direction !== "inbound") continue;
     const age = Math.max(0, now - m.sentAt) / DAY;
-    scores[m.channel] = (scores[m.channel] ?? 0) + Math.pow(0.5, age / halfLifeDays);
+    scores[m.channel] = (scores[m.channel] ?? 0) + 0.5 ** (age / halfLifeDays);
     last[m.channel] = Math.max(last[m.channel] ?? -Infinity, m.sentAt);
   }
   let channel: Channel | null = null;
@@ -60,7 +60,12 @@ export function responseSamples(history: HistoryMessage[], maxGapMs = 14 * DAY):
     if (m.direction !== turnStart.direction) {
       const delay = m.sentAt - turnStart.sentAt;
       if (delay <= maxGapMs) {
-        out.push({ by: m.direction === "outbound" ? "us" : "contact", delay, at: m.sentAt, promptAt: turnStart.sentAt });
+        out.push({
+          by: m.direction === "outbound" ? "us" : "contact",
+          delay,
+          at: m.sentAt,
+          promptAt: turnStart.sentAt,
+        });
       }
       turnStart = m;
     }
@@ -94,7 +99,11 @@ export function responseTimes(history: HistoryMessage[], maxGapMs?: number): Res
  * 7x24 histogram of message counts by local weekday (row 0 = Sunday ... 6 = Saturday) and local hour
  * in `timezone`. Defaults to inbound messages only (when the contact is active).
  */
-export function activeHours(history: HistoryMessage[], timezone = "UTC", direction: "inbound" | "outbound" | "both" = "inbound"): number[][] {
+export function activeHours(
+  history: HistoryMessage[],
+  timezone = "UTC",
+  direction: "inbound" | "outbound" | "both" = "inbound",
+): number[][] {
   const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   for (const m of history) {
     if (direction !== "both" && m.direction !== direction) continue;
@@ -143,8 +152,10 @@ export function responsePatterns(history: HistoryMessage[], timezone = "UTC", mi
     out.push({ code: "fast_weekday_replier", description: "replies within an hour on weekdays" });
   }
   const all = theirs.length >= minSamples ? median(theirs.map((s) => s.delay)) : null;
-  if (all !== null && all <= HOUR && !out.length) out.push({ code: "fast_replier", description: `usually replies within ${humanDuration(all)}` });
-  if (all !== null && all >= 2 * DAY) out.push({ code: "slow_replier", description: `usually takes about ${humanDuration(all)} to reply` });
+  if (all !== null && all <= HOUR && !out.length)
+    out.push({ code: "fast_replier", description: `usually replies within ${humanDuration(all)}` });
+  if (all !== null && all >= 2 * DAY)
+    out.push({ code: "slow_replier", description: `usually takes about ${humanDuration(all)} to reply` });
 
   const inbound = history.filter((m) => m.direction === "inbound");
   if (inbound.length >= minSamples) {
@@ -171,7 +182,8 @@ export function responsePatterns(history: HistoryMessage[], timezone = "UTC", mi
       const h = zonedParts(m.sentAt, timezone).hour;
       return h < 8 || h >= 19;
     }).length;
-    if (outside / inbound.length >= 0.3) out.push({ code: "after_hours", description: "often writes outside business hours" });
+    if (outside / inbound.length >= 0.3)
+      out.push({ code: "after_hours", description: "often writes outside business hours" });
   }
   return out;
 }

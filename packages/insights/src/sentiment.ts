@@ -32,15 +32,72 @@ const wordCache = new Map<string, number>();
  * are zeroed; service-failure words AFINN lacks ("late", "overdue", "refund") get a negative valence.
  */
 export const LEXICON_OVERRIDES: Readonly<Record<string, number>> = {
-  support: 0, please: 0, like: 0, free: 0, interest: 0, share: 0, yes: 0, no: 0, pay: 0, dear: 0, pretty: 0,
-  want: 0, matter: 0, care: 0, won: 0, true: 0, solution: 0, clear: 0, hope: 0, kind: 0, easy: 0, charge: 0,
-  charged: -1, resolve: 0, cheers: 0, welcome: 1, help: 1, lost: -1, win: 1,
-  late: -2, overdue: -2, issue: -1, issues: -1, refund: -1, slow: -2, expensive: -1, bug: -1, bugs: -1,
-  unacceptable: -3, unfortunately: -1, nightmare: -3, hassle: -2, disappointing: -3, smooth: 2, delay: -2,
-  delayed: -2, delays: -2, outage: -2, downtime: -2, escalate: -1, worst: -4, cancel: -1, cancelling: -1,
-  frustrating: -3, frustrated: -3,
+  support: 0,
+  please: 0,
+  like: 0,
+  free: 0,
+  interest: 0,
+  share: 0,
+  yes: 0,
+  no: 0,
+  pay: 0,
+  dear: 0,
+  pretty: 0,
+  want: 0,
+  matter: 0,
+  care: 0,
+  won: 0,
+  true: 0,
+  solution: 0,
+  clear: 0,
+  hope: 0,
+  kind: 0,
+  easy: 0,
+  charge: 0,
+  charged: -1,
+  resolve: 0,
+  cheers: 0,
+  welcome: 1,
+  help: 1,
+  lost: -1,
+  win: 1,
+  late: -2,
+  overdue: -2,
+  issue: -1,
+  issues: -1,
+  refund: -1,
+  slow: -2,
+  expensive: -1,
+  bug: -1,
+  bugs: -1,
+  unacceptable: -3,
+  unfortunately: -1,
+  nightmare: -3,
+  hassle: -2,
+  disappointing: -3,
+  smooth: 2,
+  delay: -2,
+  delayed: -2,
+  delays: -2,
+  outage: -2,
+  downtime: -2,
+  escalate: -1,
+  worst: -4,
+  cancel: -1,
+  cancelling: -1,
+  frustrating: -3,
+  frustrated: -3,
   // business vocabulary that AFINN scores but that is neutral in CRM traffic
-  legal: 0, drop: 0, commit: 0, committed: 0, promised: 0, promise: 0, chance: 0, urgent: 0, stop: 0, party: 0,
+  legal: 0,
+  drop: 0,
+  commit: 0,
+  committed: 0,
+  promised: 0,
+  promise: 0,
+  chance: 0,
+  urgent: 0,
+  stop: 0,
+  party: 0,
 };
 
 /** Valence of a single token: {@link LEXICON_OVERRIDES}, else AFINN-165 (+ emoji) via the `sentiment` library. */
@@ -68,20 +125,74 @@ function emojiValence(token: string, v: number): number {
     (cp >= 0x1f970 && cp <= 0x1f97a) ||
     (cp >= 0x1f440 && cp <= 0x1f450) || // hands
     (cp >= 0x1f493 && cp <= 0x1f49f) || // hearts
-    cp === 0x2764 || cp === 0x1f389; // ❤ 🎉
+    cp === 0x2764 ||
+    cp === 0x1f389; // ❤ 🎉
   return expressive ? Math.max(-3, Math.min(3, v)) : 0;
 }
 
 const NEGATORS = new Set([
-  "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "cant", "can't", "dont",
-  "don't", "doesnt", "doesn't", "didnt", "didn't", "isnt", "isn't", "wasnt", "wasn't", "arent", "aren't",
-  "werent", "weren't", "wont", "won't", "wouldnt", "wouldn't", "shouldnt", "shouldn't", "couldnt", "couldn't",
-  "hardly", "barely", "without", "aint", "ain't", "havent", "haven't", "hasnt", "hasn't", "hadnt", "hadn't",
-  "lack", "lacks", "lacking",
+  "not",
+  "no",
+  "never",
+  "none",
+  "nobody",
+  "nothing",
+  "neither",
+  "nor",
+  "cannot",
+  "cant",
+  "can't",
+  "dont",
+  "don't",
+  "doesnt",
+  "doesn't",
+  "didnt",
+  "didn't",
+  "isnt",
+  "isn't",
+  "wasnt",
+  "wasn't",
+  "arent",
+  "aren't",
+  "werent",
+  "weren't",
+  "wont",
+  "won't",
+  "wouldnt",
+  "wouldn't",
+  "shouldnt",
+  "shouldn't",
+  "couldnt",
+  "couldn't",
+  "hardly",
+  "barely",
+  "without",
+  "aint",
+  "ain't",
+  "havent",
+  "haven't",
+  "hasnt",
+  "hasn't",
+  "hadnt",
+  "hadn't",
+  "lack",
+  "lacks",
+  "lacking",
 ]);
 const INTENSIFIERS: Record<string, number> = {
-  very: 1.3, really: 1.3, extremely: 1.5, incredibly: 1.5, super: 1.3, so: 1.2, totally: 1.3, absolutely: 1.4,
-  truly: 1.3, highly: 1.3, completely: 1.3, quite: 1.1, most: 1.2,
+  very: 1.3,
+  really: 1.3,
+  extremely: 1.5,
+  incredibly: 1.5,
+  super: 1.3,
+  so: 1.2,
+  totally: 1.3,
+  absolutely: 1.4,
+  truly: 1.3,
+  highly: 1.3,
+  completely: 1.3,
+  quite: 1.1,
+  most: 1.2,
 };
 const DIMINISHERS: Record<string, number> = { slightly: 0.6, somewhat: 0.7, bit: 0.7, little: 0.7 };
 /** Words after which the next clause carries more weight ("good, but ..."). */
@@ -101,10 +212,10 @@ const ALPHA = 4;
 function clauses(text: string): string[][] {
   return text
     .replace(/[’‘]/g, "'")
-    .split(/[.,;:!?\n()\[\]{}"“”]+|\s[-–—]\s/)
+    .split(/[.,;:!?\n()[\]{}"“”]+|\s[-–—]\s/)
     .map((c) =>
       c
-        .replace(/[\/#$%^&*=_`~]/g, " ")
+        .replace(/[/#$%^&*=_`~]/g, " ")
         .split(/\s+/)
         .filter(Boolean)
         .map((t, i) => (i > 0 && /^[A-Z][a-z]+$/.test(t) && !/^I$/.test(t) ? "_name_" : t.toLowerCase())),

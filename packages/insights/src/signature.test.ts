@@ -25,9 +25,12 @@ jane@acme.com | www.acme.com`);
   });
 
   it("handles '--' delimiters, 'Title at Company' and a default region", () => {
-    const s = parseSignature("Let's go.\n\n--\nMarc Dubois\nHead of Procurement at Dupont SA\n01 42 68 53 00\nlinkedin.com/in/marcdubois", {
-      defaultRegion: "FR",
-    });
+    const s = parseSignature(
+      "Let's go.\n\n--\nMarc Dubois\nHead of Procurement at Dupont SA\n01 42 68 53 00\nlinkedin.com/in/marcdubois",
+      {
+        defaultRegion: "FR",
+      },
+    );
     expect(s).toMatchObject({
       name: "Marc Dubois",
       title: "Head of Procurement",
@@ -61,7 +64,9 @@ On Mon, Mar 9, 2026 at 4:12 PM Daniel Reyes <daniel@x.dev> wrote:
   });
 
   it("upgrades a first-name sign-off with the full-name line that follows", () => {
-    const s = parseSignature("Here you go.\n\nBest,\nDaniel\n\nDaniel Reyes\nAccount Executive | Switchboard\n+1 (415) 555-0198");
+    const s = parseSignature(
+      "Here you go.\n\nBest,\nDaniel\n\nDaniel Reyes\nAccount Executive | Switchboard\n+1 (415) 555-0198",
+    );
     expect(s).toMatchObject({ name: "Daniel Reyes", title: "Account Executive", company: "Switchboard" });
   });
 
@@ -78,17 +83,23 @@ On Mon, Mar 9, 2026 at 4:12 PM Daniel Reyes <daniel@x.dev> wrote:
 
   it("ignores disclaimers and returns null without a signature", () => {
     expect(parseSignature("Can you call me back?")).toBeNull();
-    const s = parseSignature("Fine.\n\nBest,\nBen\n\nThis email and any attachments are confidential. Call +1 415 555 0100.");
+    const s = parseSignature(
+      "Fine.\n\nBest,\nBen\n\nThis email and any attachments are confidential. Call +1 415 555 0100.",
+    );
     expect(s).toMatchObject({ name: "Ben", phones: [] });
   });
 
   it("skips office hours and pronoun lines", () => {
-    const s = parseSignature("Noted.\n\nBest,\nAlex Kim\n(they/them)\nCustomer Success Manager\nOrbital Labs\nMon–Fri 9 am – 5 pm PT");
+    const s = parseSignature(
+      "Noted.\n\nBest,\nAlex Kim\n(they/them)\nCustomer Success Manager\nOrbital Labs\nMon–Fri 9 am – 5 pm PT",
+    );
     expect(s).toMatchObject({ name: "Alex Kim", title: "Customer Success Manager", company: "Orbital Labs" });
   });
 
   it("accepts an unsigned trailing contact block", () => {
-    const s = parseSignature("Will confirm shortly.\n\nLena Fischer\nOperations Manager, Kiel Freight GmbH\n+49 431 5602 1234");
+    const s = parseSignature(
+      "Will confirm shortly.\n\nLena Fischer\nOperations Manager, Kiel Freight GmbH\n+49 431 5602 1234",
+    );
     expect(s).toMatchObject({ name: "Lena Fischer", title: "Operations Manager", company: "Kiel Freight GmbH" });
   });
 });

@@ -1,4 +1,4 @@
-import { findPhoneNumbersInText, type CountryCode } from "libphonenumber-js";
+import { type CountryCode, findPhoneNumbersInText } from "libphonenumber-js";
 import { dedupe, findEmails, splitMessage, stripQuoted } from "./text";
 
 export interface Signature {
@@ -27,13 +27,18 @@ const LEGAL_SUFFIX =
   /\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk)\b\.?\s*$/i;
 const ADDRESS =
   /\b\d+\s+[\w\s.]*\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|suite|ste|floor|fl|way|place|pl|court|ct|square|sq|strasse|straße|rue)\b|\b(?:suite|floor|p\.?o\.? box)\s*\d+|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
-const LABEL = /^(?:m|t|p|f|o|w|e|d|c|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website|site|www)\s*[.:]\s*/i;
-const LINK = /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
-const NAME = /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|von|de|da|del|der|di|la|le|bin|al)){0,3}(?:,?\s+(?:jr|sr|ii|iii|phd|mba|md|cpa|esq)\.?)?$/u;
-const NON_NAME = /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best)\b/i;
+const LABEL =
+  /^(?:m|t|p|f|o|w|e|d|c|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website|site|www)\s*[.:]\s*/i;
+const LINK =
+  /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
+const NAME =
+  /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|von|de|da|del|der|di|la|le|bin|al)){0,3}(?:,?\s+(?:jr|sr|ii|iii|phd|mba|md|cpa|esq)\.?)?$/u;
+const NON_NAME =
+  /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best)\b/i;
 
 /** "Mon–Fri 9am–5pm CET", "Office hours: 9:00-17:00" */
-const OFFICE_HOURS = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*[-–—to]+\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:office|opening|working|business) hours\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s*[-–—]\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)\b/i;
+const OFFICE_HOURS =
+  /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*[-–—to]+\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:office|opening|working|business) hours\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s*[-–—]\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)\b/i;
 /** "(she/her)", "Pronouns: they/them" */
 const PRONOUNS = /^\(?(?:pronouns:?\s*)?(?:she|he|they|ze|xe)\s*\/\s*(?:her|him|them|hir|xem)(?:\s*\/\s*\w+)?\)?$/i;
 
@@ -53,7 +58,8 @@ function isContactLine(line: string): boolean {
   const link = LINK.exec(stripped);
   LINK.lastIndex = 0;
   if (link && link[0].length >= stripped.trim().length - 2) return true;
-  if (/^(?:[mtpfowdc]|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website)\s*[.:]/i.test(line)) return true;
+  if (/^(?:[mtpfowdc]|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website)\s*[.:]/i.test(line))
+    return true;
   return false;
 }
 
@@ -72,11 +78,17 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     const all = split.body.split("\n");
     let i = all.length - 1;
     const block: string[] = [];
-    while (i >= 0 && (all[i] ?? "").trim() && (all[i] ?? "").length <= 70 && block.length < 8) block.unshift((all[i--] ?? "").trim());
+    while (i >= 0 && (all[i] ?? "").trim() && (all[i] ?? "").length <= 70 && block.length < 8)
+      block.unshift((all[i--] ?? "").trim());
     const first = pieces(block[0] ?? "")[0] ?? "";
     const looksLikeName = NAME.test(first) && !NON_NAME.test(first) && !TITLE_WORDS.test(first);
     // unsigned block: a name line followed by contact details, or by a title line ("VP Engineering, NimbusFit")
-    if (block.length >= 2 && block.length <= 6 && looksLikeName && (block.some(isContactLine) || TITLE_WORDS.test(block[1] ?? ""))) {
+    if (
+      block.length >= 2 &&
+      block.length <= 6 &&
+      looksLikeName &&
+      (block.some(isContactLine) || TITLE_WORDS.test(block[1] ?? ""))
+    ) {
       lines = block;
       raw = block.join("\n");
     } else {
@@ -85,7 +97,16 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
   }
   if (!lines.length && !split.inlineName) {
     return split.mobileFooter
-      ? { name: null, title: null, company: null, phones: [], emails: [], links: [], raw: "", mobileFooter: split.mobileFooter }
+      ? {
+          name: null,
+          title: null,
+          company: null,
+          phones: [],
+          emails: [],
+          links: [],
+          raw: "",
+          mobileFooter: split.mobileFooter,
+        }
       : null;
   }
   // a sign-off followed by a paragraph is not a signature
@@ -110,7 +131,8 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
   let title: string | null = null;
   let company: string | null = null;
   const textual = lines.filter(
-    (l) => !isContactLine(l) && !ADDRESS.test(l) && !/^[\d\s+().-]+$/.test(l) && !OFFICE_HOURS.test(l) && !PRONOUNS.test(l),
+    (l) =>
+      !isContactLine(l) && !ADDRESS.test(l) && !/^[\d\s+().-]+$/.test(l) && !OFFICE_HOURS.test(l) && !PRONOUNS.test(l),
   );
   let idx = 0;
   if (!name && textual[0]) {
@@ -126,8 +148,16 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     const line = textual[idx] ?? "";
     // "Best, Daniel" followed by a full-name line "Daniel Reyes": upgrade the name
     const first = pieces(line)[0] ?? "";
-    if (name && !title && !company && NAME.test(first) && !TITLE_WORDS.test(first) && !NON_NAME.test(first) &&
-        first.split(/\s+/)[0] === name.split(/\s+/)[0] && first.length > name.length) {
+    if (
+      name &&
+      !title &&
+      !company &&
+      NAME.test(first) &&
+      !TITLE_WORDS.test(first) &&
+      !NON_NAME.test(first) &&
+      first.split(/\s+/)[0] === name.split(/\s+/)[0] &&
+      first.length > name.length
+    ) {
       name = first;
       const rest = pieces(line).slice(1);
       if (!rest.length) continue;
@@ -138,8 +168,13 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     const atSplit = /^(.*?)\s+(?:at|@)\s+(.+)$/i.exec(line);
     const commaParts = line.split(/,\s+/);
     // "VP, Customer Operations" followed by a company line is one title, not "title, company"
-    if (!title && commaParts.length === 2 && /^(?:[A-Z]{2,4}|director|head|manager|lead|partner|president)$/i.test(commaParts[0]!.trim()) &&
-        textual[idx + 1] && !LEGAL_SUFFIX.test(line)) {
+    if (
+      !title &&
+      commaParts.length === 2 &&
+      /^(?:[A-Z]{2,4}|director|head|manager|lead|partner|president)$/i.test(commaParts[0]!.trim()) &&
+      textual[idx + 1] &&
+      !LEGAL_SUFFIX.test(line)
+    ) {
       title = line;
       continue;
     }

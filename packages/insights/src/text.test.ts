@@ -3,7 +3,9 @@ import { emailDomain, findEmails, matchSignOff, messageBody, splitMessage, split
 
 describe("stripQuoted", () => {
   it("cuts Gmail-style reply headers, including wrapped ones", () => {
-    expect(stripQuoted("Sounds good.\n\nOn Mon, Mar 9, 2026 at 4:12 PM Dan <d@x.com> wrote:\n> I'll call you")).toBe("Sounds good.");
+    expect(stripQuoted("Sounds good.\n\nOn Mon, Mar 9, 2026 at 4:12 PM Dan <d@x.com> wrote:\n> I'll call you")).toBe(
+      "Sounds good.",
+    );
     expect(stripQuoted("Yes.\nOn Mon, 9 Mar 2026 at 16:12, Dan <d@x.com>\nwrote:\n> hi")).toBe("Yes.");
   });
   it("cuts Outlook headers and original-message separators", () => {
@@ -20,7 +22,9 @@ describe("stripQuoted", () => {
 
 describe("splitMessage", () => {
   it("splits body, sign-off, signature, footer and disclaimer", () => {
-    const s = splitMessage("Hi,\n\nSee attached.\n\nBest regards,\nJane Doe\nCEO\n\nSent from my iPhone\n\nThis email is confidential.");
+    const s = splitMessage(
+      "Hi,\n\nSee attached.\n\nBest regards,\nJane Doe\nCEO\n\nSent from my iPhone\n\nThis email is confidential.",
+    );
     expect(s.body).toBe("Hi,\n\nSee attached.");
     expect(s.signOff).toBe("Best regards,");
     expect(s.signatureLines).toEqual(["Jane Doe", "CEO"]);
@@ -40,7 +44,10 @@ describe("splitMessage", () => {
     const s = splitMessage("Thanks!\nI'll send the report by Friday once finance signs off.");
     expect(s.signOff).toBeNull();
     expect(s.body).toContain("I'll send the report");
-    expect(splitMessage("Ok\n\nBest,\nAnna Lee\nHarbor & Vine Co.").signatureLines).toEqual(["Anna Lee", "Harbor & Vine Co."]);
+    expect(splitMessage("Ok\n\nBest,\nAnna Lee\nHarbor & Vine Co.").signatureLines).toEqual([
+      "Anna Lee",
+      "Harbor & Vine Co.",
+    ]);
   });
   it("messageBody removes quotes and signatures", () => {
     expect(messageBody("Will do.\n\nCheers,\nBo\n\n> old text")).toBe("Will do.");
@@ -49,7 +56,11 @@ describe("splitMessage", () => {
 
 describe("helpers", () => {
   it("splits sentences without breaking abbreviations", () => {
-    expect(splitSentences("Hi Dr. Smith. I'll call at 5 p.m. tomorrow! Ok?")).toEqual(["Hi Dr. Smith.", "I'll call at 5 p.m. tomorrow!", "Ok?"]);
+    expect(splitSentences("Hi Dr. Smith. I'll call at 5 p.m. tomorrow! Ok?")).toEqual([
+      "Hi Dr. Smith.",
+      "I'll call at 5 p.m. tomorrow!",
+      "Ok?",
+    ]);
   });
   it("finds emails and domains", () => {
     expect(findEmails("a: Jane.Doe@Acme.com, b@x.io.")).toEqual(["jane.doe@acme.com", "b@x.io"]);

@@ -40,7 +40,10 @@ export function stripQuoted(text: string): string {
     if (/^\s*>/.test(line)) continue;
     out.push(line);
   }
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  return out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 /** Closing lines that introduce a signature ("Best,", "Kind regards", "--", "Thanks, Sam"). */
@@ -58,7 +61,11 @@ export function matchSignOff(line: string): string | null {
   // bilingual closings: "Mit freundlichen Grüßen / Best regards,"
   if (line.includes("/") && !/:\/\//.test(line)) {
     const parts = line.split("/").map((p) => p.trim());
-    if (parts.length === 2 && parts.every((p) => FOREIGN_CLOSING.test(p) || CLOSING.test(p) && matchSignOff(p) === "")) return "";
+    if (
+      parts.length === 2 &&
+      parts.every((p) => FOREIGN_CLOSING.test(p) || (CLOSING.test(p) && matchSignOff(p) === ""))
+    )
+      return "";
   }
   const m = CLOSING.exec(line);
   if (!m) return null;
@@ -118,7 +125,14 @@ export function splitMessage(text: string): SplitMessage {
   // "Thanks!\nI'll send the report by Friday." – prose after a closing word is body, not a signature
   if (sigIdx >= 0 && lines.slice(sigIdx + 1).some(looksLikeSentence)) sigIdx = -1;
   if (sigIdx < 0) {
-    return { body: lines.join("\n").trim(), signOff: null, inlineName: null, signatureLines: [], mobileFooter, disclaimer };
+    return {
+      body: lines.join("\n").trim(),
+      signOff: null,
+      inlineName: null,
+      signatureLines: [],
+      mobileFooter,
+      disclaimer,
+    };
   }
   const signOff = (lines[sigIdx] ?? "").trim();
   return {
@@ -158,7 +172,7 @@ export function splitSentences(text: string): string[] {
     const parts = para.split(/(?<=[.!?])\s+/);
     for (const part of parts) {
       buf = buf ? `${buf} ${part}` : part;
-      if (ABBREVIATIONS.test(buf) || /\b\d{1,2}\.$/.test(buf) && /^\d/.test(part)) continue;
+      if (ABBREVIATIONS.test(buf) || (/\b\d{1,2}\.$/.test(buf) && /^\d/.test(part))) continue;
       if (buf.trim()) out.push(buf.trim());
       buf = "";
     }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addZonedDays, startOfZonedDay, startOfZonedWeek, timeZoneOffsetMinutes, zonedParts, zonedTimeToUtc } from "./time";
+import {
+  addZonedDays,
+  startOfZonedDay,
+  startOfZonedWeek,
+  timeZoneOffsetMinutes,
+  zonedParts,
+  zonedTimeToUtc,
+} from "./time";
 
 describe("time helpers", () => {
   const t = Date.parse("2026-03-10T14:00:00Z"); // Tuesday
@@ -29,7 +36,9 @@ describe("time helpers", () => {
     expect(startOfZonedDay(t, "America/New_York")).toBe(Date.parse("2026-03-10T04:00:00Z"));
     expect(startOfZonedWeek(t, "UTC")).toBe(Date.parse("2026-03-09T00:00:00Z"));
     expect(startOfZonedWeek(Date.parse("2026-03-15T23:00:00Z"), "UTC")).toBe(Date.parse("2026-03-09T00:00:00Z"));
-    expect(addZonedDays(Date.parse("2026-03-07T17:00:00Z"), 2, "America/New_York")).toBe(Date.parse("2026-03-09T16:00:00Z"));
+    expect(addZonedDays(Date.parse("2026-03-07T17:00:00Z"), 2, "America/New_York")).toBe(
+      Date.parse("2026-03-09T16:00:00Z"),
+    );
   });
 
   it("rejects unknown zones", () => {

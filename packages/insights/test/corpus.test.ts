@@ -1,8 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { CORPUS, JOB_CHANGES, type LabelledMessage } from "./fixtures/corpus";
-import { HOLDOUT } from "./fixtures/holdout";
-import { BLIND, BLIND_JOB_CHANGES } from "./fixtures/blind";
-import { UNTOUCHED } from "./fixtures/untouched";
 import {
   evalCommitments,
   evalDealStage,
@@ -11,6 +7,10 @@ import {
   evalSentiment,
   evalSignatures,
 } from "./evaluate";
+import { BLIND, BLIND_JOB_CHANGES } from "./fixtures/blind";
+import { CORPUS, JOB_CHANGES, type LabelledMessage } from "./fixtures/corpus";
+import { HOLDOUT } from "./fixtures/holdout";
+import { UNTOUCHED } from "./fixtures/untouched";
 
 /**
  * Minimum figures on the FULL corpus (development + held-out + blind). Keep in sync with README.md
@@ -44,7 +44,9 @@ describe("labelled corpus", () => {
     const channels = new Set(ALL.map((c) => c.msg.channel));
     for (const ch of ["email", "sms", "whatsapp", "chat", "webhook"] as const) expect(channels.has(ch)).toBe(true);
     expect(new Set(ALL.map((c) => c.msg.id)).size).toBe(ALL.length);
-    const hardNegatives = ALL.filter((c) => c.expect.commitments.length === 0 && /\?|\bif\b|\bwill\b|'ll\b/i.test(c.msg.text));
+    const hardNegatives = ALL.filter(
+      (c) => c.expect.commitments.length === 0 && /\?|\bif\b|\bwill\b|'ll\b/i.test(c.msg.text),
+    );
     expect(hardNegatives.length).toBeGreaterThanOrEqual(15);
     expect(ALL.filter((c) => /wrote:|Original Message/.test(c.msg.text)).length).toBeGreaterThanOrEqual(2);
     expect(ALL.filter((c) => /confidential|intended recipient/i.test(c.msg.text)).length).toBeGreaterThanOrEqual(1);
@@ -54,7 +56,9 @@ describe("labelled corpus", () => {
     const lines: string[] = [];
     for (const [name, set] of Object.entries(SETS)) {
       const r = evalCommitments(set);
-      lines.push(`${pad(name)} ${r.pr.summary()} dueDateAccuracy=${r.dueAccuracy.toFixed(3)} (${r.dueOk}/${r.dueTotal})`);
+      lines.push(
+        `${pad(name)} ${r.pr.summary()} dueDateAccuracy=${r.dueAccuracy.toFixed(3)} (${r.dueOk}/${r.dueTotal})`,
+      );
     }
     const all = evalCommitments(ALL);
     print("commitments", lines, all.pr.misses);
@@ -75,7 +79,9 @@ describe("labelled corpus", () => {
     const lines: string[] = [];
     for (const [name, set] of Object.entries(SETS)) {
       const r = evalSentiment(set);
-      lines.push(`${pad(name)} accuracy=${r.accuracy.toFixed(3)} macroP=${r.macroPrecision.toFixed(3)} macroR=${r.macroRecall.toFixed(3)}`);
+      lines.push(
+        `${pad(name)} accuracy=${r.accuracy.toFixed(3)} macroP=${r.macroPrecision.toFixed(3)} macroR=${r.macroRecall.toFixed(3)}`,
+      );
     }
     const all = evalSentiment(ALL);
     for (const [label, pr] of Object.entries(all.classes)) lines.push(`  all/${label.padEnd(9)} ${pr.summary()}`);

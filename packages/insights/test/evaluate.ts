@@ -1,14 +1,20 @@
 /** Corpus evaluators: each returns precision/recall figures plus the individual misses. */
-import type { JobChangeCase, LabelledMessage } from "./fixtures/corpus";
-import { PR, linkKey, textKey } from "./metrics";
-import { extractCommitments } from "../src/commitments";
-import { parseSignature } from "../src/signature";
-import { scoreSentiment } from "../src/sentiment";
-import { detectDealCue } from "../src/dealStage";
-import { extractRelationships } from "../src/relationships";
-import { detectJobChange } from "../src/jobChange";
 
-export function evalCommitments(set: LabelledMessage[]): { pr: PR; dueAccuracy: number; dueOk: number; dueTotal: number } {
+import { extractCommitments } from "../src/commitments";
+import { detectDealCue } from "../src/dealStage";
+import { detectJobChange } from "../src/jobChange";
+import { extractRelationships } from "../src/relationships";
+import { scoreSentiment } from "../src/sentiment";
+import { parseSignature } from "../src/signature";
+import type { JobChangeCase, LabelledMessage } from "./fixtures/corpus";
+import { linkKey, PR, textKey } from "./metrics";
+
+export function evalCommitments(set: LabelledMessage[]): {
+  pr: PR;
+  dueAccuracy: number;
+  dueOk: number;
+  dueTotal: number;
+} {
   const pr = new PR();
   let dueOk = 0;
   let dueTotal = 0;
@@ -146,7 +152,9 @@ export function evalRelationships(set: LabelledMessage[]): PR {
     const want = [...(exp.relationships ?? [])];
     for (const g of got) {
       const i = want.findIndex(
-        (w) => w.type === g.type && [g.toRef.email, g.toRef.name].some((r) => r !== undefined && textKey(r) === textKey(w.to)),
+        (w) =>
+          w.type === g.type &&
+          [g.toRef.email, g.toRef.name].some((r) => r !== undefined && textKey(r) === textKey(w.to)),
       );
       if (i >= 0) {
         want.splice(i, 1);

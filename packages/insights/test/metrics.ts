@@ -22,10 +22,18 @@ export class PR {
 
 /** Case/whitespace/punctuation-insensitive comparison key for free-text fields. */
 export function textKey(s: string): string {
-  return s.normalize("NFC").toLowerCase().replace(/[\s.,]+/g, " ").trim();
+  return s
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[\s.,]+/g, " ")
+    .trim();
 }
 
 /** Link comparison key: no protocol, no "www.", no trailing slash, lowercase. */
 export function linkKey(s: string): string {
-  return s.toLowerCase().replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/+$/, "");
+  return s
+    .toLowerCase()
+    .replace(/^https?:\/\//, "")
+    .replace(/^www\./, "")
+    .replace(/\/+$/, "");
 }

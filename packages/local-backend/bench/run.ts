@@ -61,9 +61,17 @@ async function main() {
       docsRead = Math.max(docsRead, r.documentsRead);
       if (r.found !== n) throw new Error(`lookup ${n} returned ${r.found}`);
     }
-    const row = { docs: size, loadSeconds: round(loadMs / 1000), p50ms: round(pct(lat, 50)), p95ms: round(pct(lat, 95)), maxDocumentsRead: docsRead };
+    const row = {
+      docs: size,
+      loadSeconds: round(loadMs / 1000),
+      p50ms: round(pct(lat, 50)),
+      p95ms: round(pct(lat, 95)),
+      maxDocumentsRead: docsRead,
+    };
     results.lookups.push(row);
-    console.log(`indexed lookup @ ${size} docs: p50 ${row.p50ms} ms, p95 ${row.p95ms} ms (documents read ${docsRead}; load ${row.loadSeconds}s)`);
+    console.log(
+      `indexed lookup @ ${size} docs: p50 ${row.p50ms} ms, p95 ${row.p95ms} ms (documents read ${docsRead}; load ${row.loadSeconds}s)`,
+    );
   }
 
   // ---- mutation commits/s (20 concurrent clients, one insert each)
@@ -91,7 +99,9 @@ async function main() {
       latest.push(-1);
       c.onUpdate(api.items.lookup, { group: "sub", n: 0 }, (v: any) => (latest[i] = v.found ?? -1));
     }
-    await waitAll(() => latest.every((x) => x === -1) && subs.every((c) => (c as any).connectionState().isWebSocketConnected));
+    await waitAll(
+      () => latest.every((x) => x === -1) && subs.every((c) => (c as any).connectionState().isWebSocketConnected),
+    );
     const lat: number[] = [];
     for (let round_ = 0; round_ < 10; round_++) {
       // replace the doc: the value each subscriber sees flips between -1 and 0
@@ -103,7 +113,9 @@ async function main() {
       lat.push(performance.now() - t0);
     }
     results.subscriptionUpdate100 = { p50ms: round(pct(lat, 50)), maxMs: round(Math.max(...lat)) };
-    console.log(`subscription update, 100 subscribers (mutation start -> all notified): p50 ${results.subscriptionUpdate100.p50ms} ms, max ${results.subscriptionUpdate100.maxMs} ms`);
+    console.log(
+      `subscription update, 100 subscribers (mutation start -> all notified): p50 ${results.subscriptionUpdate100.p50ms} ms, max ${results.subscriptionUpdate100.maxMs} ms`,
+    );
     await Promise.all(subs.map((c) => c.close()));
   }
 

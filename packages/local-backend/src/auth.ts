@@ -1,4 +1,4 @@
-import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from "jose";
+import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, type JWTPayload, jwtVerify } from "jose";
 
 export type Identity = Record<string, any> & { tokenIdentifier: string; subject: string; issuer: string };
 
@@ -101,7 +101,9 @@ export class AuthVerifier {
     }
     const providers = this.getProviders();
     if (providers.length === 0)
-      throw new AuthError("No auth provider found matching the given token (no providers configured in auth.config.ts)");
+      throw new AuthError(
+        "No auth provider found matching the given token (no providers configured in auth.config.ts)",
+      );
     const iss = claims.iss ?? "";
     const aud = claims.aud === undefined ? [] : Array.isArray(claims.aud) ? claims.aud : [claims.aud];
     let lastError: unknown = null;

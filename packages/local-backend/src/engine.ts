@@ -5,29 +5,29 @@ import path from "node:path";
 import { CommitTsPlaceholder } from "convex/values";
 import type { Identity } from "./auth.js";
 import type { Modules, RegisteredFunction, SchemaJSON } from "./loader.js";
-import { SYSTEM_TABLES, Table, type AppliedWrite, type Database, type WriteRecord } from "./storage.js";
+import { type AppliedWrite, type Database, Table, type WriteRecord } from "./storage.js";
 import { check, type ValidatorJSON } from "./validator.js";
 import {
   canonicalizeUdfPath,
   compareKeys,
-  compareValues,
   comparePrefix,
+  compareValues,
   containsCommitTs,
   convexToJson,
+  type Doc,
   decodeCursor,
   docJsonString,
   docSize,
-  encodeCursor,
-  RawJson,
   END_CURSOR,
+  encodeCursor,
   formatLogArgs,
   getField,
   jsonToConvex,
+  type Key,
   newId,
+  RawJson,
   resolveCommitTs,
   tableNumberFromId,
-  type Doc,
-  type Key,
   type Value,
 } from "./values.js";
 
@@ -90,7 +90,18 @@ const LIMITS: Metrics = {
 export type ReadRange =
   | { table: string; kind: "table" }
   | { table: string; kind: "doc"; id: string }
-  | { table: string; kind: "range"; index: string; fields: string[]; lo: Key; loIncl: boolean; hi: Key; hiIncl: boolean; loOpen: boolean; hiOpen: boolean };
+  | {
+      table: string;
+      kind: "range";
+      index: string;
+      fields: string[];
+      lo: Key;
+      loIncl: boolean;
+      hi: Key;
+      hiIncl: boolean;
+      loOpen: boolean;
+      hiOpen: boolean;
+    };
 
 export class Transaction {
   writes = new Map<string, { table: string; doc: Doc | null }>();
@@ -383,14 +394,16 @@ export class Engine {
     return f;
   }
 
-  isTableIdIn = (cp: string) => (table: string, id: string): boolean => {
-    const n = tableNumberFromId(id);
-    if (n === null) return false;
-    const t = this.db.getTable(tableKey(cp, table));
-    if (t) return t.number === n;
-    // table not created yet: accept ids with an unknown number
-    return !this.db.tableForNumber(n);
-  };
+  isTableIdIn =
+    (cp: string) =>
+    (table: string, id: string): boolean => {
+      const n = tableNumberFromId(id);
+      if (n === null) return false;
+      const t = this.db.getTable(tableKey(cp, table));
+      if (t) return t.number === n;
+      // table not created yet: accept ids with an unknown number
+      return !this.db.tableForNumber(n);
+    };
 
   private validateArgs(f: RegisteredFunction, args: any) {
     if (!f.args) return;
@@ -449,7 +462,15 @@ export class Engine {
         const res = await this.als.run(ctx, () => f.fn.invokeQuery(invokeArgs(args, opts)));
         const value = jsonToConvex(JSON.parse(res));
         this.validateReturns(f, value);
-        return { success: true, value, valueText: res, logLines: ctx.logLines, reads: txn.reads, journal: ctx.outJournal, ts: this.db.lastTs };
+        return {
+          success: true,
+          value,
+          valueText: res,
+          logLines: ctx.logLines,
+          reads: txn.reads,
+          journal: ctx.outJournal,
+          ts: this.db.lastTs,
+        };
       } catch (e) {
         this.reportError("Q", f.path, e);
         return { ...errorToOutcome(e, ctx.logLines), reads: txn.reads, journal: ctx.outJournal, ts: this.db.lastTs };
@@ -574,7 +595,9 @@ export class Engine {
 
   // ---------------------------------------------------------------- commit
   /** Apply a transaction in memory and enqueue its log line, atomically (same tick, under the lock). */
-  private commitTxn(txn: Transaction): { ts: bigint; records: WriteRecord[]; applied: AppliedWrite[]; durable: Promise<void> } | null {
+  private commitTxn(
+    txn: Transaction,
+  ): { ts: bigint; records: WriteRecord[]; applied: AppliedWrite[]; durable: Promise<void> } | null {
     if (txn.writes.size === 0) return null;
     const ts = this.db.nextTs();
     const records: WriteRecord[] = [];
@@ -722,7 +745,7 @@ export class Engine {
       for (const e of it) {
         if (!keyInRange(e.key, lo, loIncl, hi, hiIncl)) break;
         if (!keyUntilOk(e.key, until, order)) break;
-        if (tw && tw.has(e.id)) continue;
+        if (tw?.has(e.id)) continue;
         while (oi < overlay.length) {
           const o = overlay[oi]!;
           const c = compareKeys(o.key, e.key);
@@ -739,9 +762,13 @@ export class Engine {
   }
 
   /** Returns the internal table key for the query's table (checked for system access). */
-  private compileSource(ctx: ExecContext, query: any): { table: string; index: string; range: any[]; order: "asc" | "desc" } {
+  private compileSource(
+    ctx: ExecContext,
+    query: any,
+  ): { table: string; index: string; range: any[]; order: "asc" | "desc" } {
     const src = query.source;
-    const user: string = src.type === "FullTableScan" ? src.tableName : src.indexName.slice(0, src.indexName.indexOf("."));
+    const user: string =
+      src.type === "FullTableScan" ? src.tableName : src.indexName.slice(0, src.indexName.indexOf("."));
     if (ctx.componentPath === "" && user === "_cron_state") throw new Error(`System table '${user}' is not accessible`);
     const key = tableKey(ctx.componentPath, user);
     if (src.type === "FullTableScan") {
@@ -801,21 +828,26 @@ export class Engine {
           if (typeof v !== "string") return;
           const words = v.toLowerCase().split(/\W+/).filter(Boolean);
           const terms = String(f.value).toLowerCase().split(/\W+/).filter(Boolean);
-          for (const t of terms) for (const w of words) if (w === t) score += 2;
-          else if (w.startsWith(t)) score += 1;
+          for (const t of terms)
+            for (const w of words)
+              if (w === t) score += 2;
+              else if (w.startsWith(t)) score += 1;
           if (score === 0) return;
         }
       }
       results.push({ doc, score });
     };
-    if (tw) for (const [id, d] of tw) {
-      seen.add(id);
-      if (d) consider(d);
-    }
-    if (table) for (const [id, d] of table.docs) if (!seen.has(id)) {
-      this.trackRead(txn, d);
-      consider(d);
-    }
+    if (tw)
+      for (const [id, d] of tw) {
+        seen.add(id);
+        if (d) consider(d);
+      }
+    if (table)
+      for (const [id, d] of table.docs)
+        if (!seen.has(id)) {
+          this.trackRead(txn, d);
+          consider(d);
+        }
     results.sort((a, b) => b.score - a.score || b.doc._creationTime - a.doc._creationTime);
     const filters = (query.operators ?? []).filter((o: any) => o.filter).map((o: any) => o.filter);
     let limit = 1024;
@@ -832,12 +864,16 @@ export class Engine {
 
   private queryPage(ctx: ExecContext, a: any) {
     const txn = ctx.txn!;
-    if (ctx.paginated) throw new Error("This query or mutation function ran multiple paginated queries. Convex only supports a single paginated query in each function.");
+    if (ctx.paginated)
+      throw new Error(
+        "This query or mutation function ran multiple paginated queries. Convex only supports a single paginated query in each function.",
+      );
     ctx.paginated = true;
     const { query, cursor, pageSize, maximumRowsRead, maximumBytesRead } = a;
     let endCursor: string | null = a.endCursor ?? null;
     if (!endCursor && ctx.journal?.endCursor) endCursor = ctx.journal.endCursor;
-    if (query.source.type === "Search") throw new Error("paginate() is not supported on search queries by the local backend");
+    if (query.source.type === "Search")
+      throw new Error("paginate() is not supported on search queries by the local backend");
     const { table, index, range, order } = this.compileSource(ctx, query);
     const filters = (query.operators ?? []).filter((o: any) => o.filter).map((o: any) => o.filter);
     if (cursor === END_CURSOR) {
@@ -907,7 +943,9 @@ export class Engine {
     const t = this.schemaTables.get(key);
     if (!t) {
       if ((this.modules.components.get(cp)?.schema?.tables.length ?? 0) > 0)
-        throw new Error(`Failed to insert or update a document in table "${table}" because it does not match the schema: table "${table}" is not in the schema.`);
+        throw new Error(
+          `Failed to insert or update a document in table "${table}" because it does not match the schema: table "${table}" is not in the schema.`,
+        );
       return;
     }
     const { _id, _creationTime, ...rest } = doc;
@@ -926,14 +964,20 @@ export class Engine {
     }
     for (const [k, x] of Object.entries(v)) {
       if (k.startsWith("$")) throw new Error(`Field name ${k} starts with a '$', which is reserved.`);
-      this.checkFields(x, path + "." + k);
+      this.checkFields(x, `${path}.${k}`);
     }
   }
 
-  private resolveId(cp: string, table: string | undefined, id: any, isSystem = false): { table: Table; id: string } | null {
+  private resolveId(
+    cp: string,
+    table: string | undefined,
+    id: any,
+    isSystem = false,
+  ): { table: Table; id: string } | null {
     const n = tableNumberFromId(id);
     if (n === null) {
-      if (table) throw new Error(`Invalid argument \`id\`: ${JSON.stringify(id)} is not a valid ID for table "${table}"`);
+      if (table)
+        throw new Error(`Invalid argument \`id\`: ${JSON.stringify(id)} is not a valid ID for table "${table}"`);
       throw new Error(`Invalid argument \`id\`: ${JSON.stringify(id)} is not a valid ID`);
     }
     const t = this.db.tableForNumber(n);
@@ -982,8 +1026,7 @@ export class Engine {
   }
 
   private writableTxn(ctx: ExecContext): Transaction {
-    if (!ctx.txn || !ctx.txn.isMutation || ctx.udfType !== "mutation")
-      throw new Error("Writes are only allowed in mutations.");
+    if (!ctx.txn?.isMutation || ctx.udfType !== "mutation") throw new Error("Writes are only allowed in mutations.");
     return ctx.txn;
   }
 
@@ -1040,11 +1083,12 @@ export class Engine {
         const t = this.db.getTable(key);
         let n = t ? t.docs.size : 0;
         const tw = txn.writesByTable.get(key);
-        if (tw) for (const [id, d] of tw) {
-          const was = t?.docs.has(id) ?? false;
-          if (was && !d) n--;
-          if (!was && d) n++;
-        }
+        if (tw)
+          for (const [id, d] of tw) {
+            const was = t?.docs.has(id) ?? false;
+            if (was && !d) n--;
+            if (!was && d) n++;
+          }
         return n;
       }
       case "1.0/get": {
@@ -1086,7 +1130,8 @@ export class Engine {
         const { t, doc } = this.existing(ctx, args.table, jsonToConvex(args.id), "Replace");
         if (t.name.startsWith("_")) throw new Error("System tables are read-only.");
         const value = jsonToConvex(args.value) as any;
-        if (value._id !== undefined && value._id !== doc._id) throw new Error("Provided _id field does not match the document.");
+        if (value._id !== undefined && value._id !== doc._id)
+          throw new Error("Provided _id field does not match the document.");
         if (value._creationTime !== undefined && value._creationTime !== doc._creationTime)
           throw new Error("Provided _creationTime field does not match the document.");
         const next = { ...value, _id: doc._id, _creationTime: doc._creationTime };
@@ -1118,7 +1163,8 @@ export class Engine {
       case "1.0/getDeploymentMetadata":
         return { name: this.opts.instanceName ?? "local", region: null, class: "s16" };
       case "1.0/getRequestMetadata":
-        if (ctx.udfType === "query") throw new Error("getRequestMetadata() can only be called from a mutation, action or HTTP action.");
+        if (ctx.udfType === "query")
+          throw new Error("getRequestMetadata() can only be called from a mutation, action or HTTP action.");
         return {
           ip: null,
           userAgent: null,
@@ -1195,7 +1241,9 @@ export class Engine {
       }
       case "1.0/storageGetMetadata": {
         const doc = await this.storageDoc(ctx, args.storageId);
-        return doc ? { storageId: doc._id, sha256: doc.sha256, size: doc.size, contentType: doc.contentType ?? null } : null;
+        return doc
+          ? { storageId: doc._id, sha256: doc.sha256, size: doc.size, contentType: doc.contentType ?? null }
+          : null;
       }
       case "1.0/storageDelete": {
         const doc = await this.storageDoc(ctx, args.storageId);
@@ -1212,7 +1260,11 @@ export class Engine {
         const bytes = Buffer.from(args.blob, "base64");
         const meta = this.files.write(bytes);
         if (args.sha256 && args.sha256 !== meta.sha256) throw new Error("sha256 mismatch for stored blob");
-        const doc = this.insertSystem(txn, tableKey(ctx.componentPath, "_storage"), { sha256: meta.sha256, size: meta.size, ...(args.contentType ? { contentType: args.contentType } : {}) });
+        const doc = this.insertSystem(txn, tableKey(ctx.componentPath, "_storage"), {
+          sha256: meta.sha256,
+          size: meta.size,
+          ...(args.contentType ? { contentType: args.contentType } : {}),
+        });
         this.files.link(meta.tmp, doc._id);
         return doc._id;
       }
@@ -1256,7 +1308,11 @@ export class Engine {
     if (sha256 && sha256 !== meta.sha256) throw new Error("sha256 mismatch for stored blob");
     let id = "";
     await this.runSystemTxn((txn) => {
-      id = this.insertSystem(txn, tableKey(cp, "_storage"), { sha256: meta.sha256, size: meta.size, ...(contentType ? { contentType } : {}) })._id;
+      id = this.insertSystem(txn, tableKey(cp, "_storage"), {
+        sha256: meta.sha256,
+        size: meta.size,
+        ...(contentType ? { contentType } : {}),
+      })._id;
     });
     this.files.link(meta.tmp, id);
     return id;
@@ -1277,7 +1333,14 @@ export class Engine {
    * Insert a pending job into component `cp`'s `_scheduled_functions`. `targetCp` is the
    * component of the scheduled function when it differs (stored as `component`).
    */
-  scheduleInTxn(txn: Transaction, cp: string, path: string, argsJson: any, scheduledTimeMs: number, targetCp = cp): Doc {
+  scheduleInTxn(
+    txn: Transaction,
+    cp: string,
+    path: string,
+    argsJson: any,
+    scheduledTimeMs: number,
+    targetCp = cp,
+  ): Doc {
     txn.metrics.functionsScheduled++;
     return this.insertSystem(txn, tableKey(cp, "_scheduled_functions"), {
       name: path.replace(/:default$/, ""),

@@ -1,8 +1,8 @@
-import http from "node:http";
+import type http from "node:http";
 import zlib from "node:zlib";
-import { AuthError, parseAdminIdentity, type AuthVerifier, type Identity } from "./auth.js";
-import type { CallOptions, Engine, Outcome } from "./engine.js";
+import { AuthError, type AuthVerifier, type Identity, parseAdminIdentity } from "./auth.js";
 import { startPushResponse } from "./codegen.js";
+import type { CallOptions, Engine, Outcome } from "./engine.js";
 import { splitTableKey } from "./engine.js";
 import { convexToJson, encodeTs, jsonToConvex, tableNumberFromId, type Value } from "./values.js";
 
@@ -69,10 +69,7 @@ function cors(req: http.IncomingMessage, res: http.ServerResponse) {
   res.setHeader("Vary", "Origin");
   res.setHeader("Access-Control-Allow-Credentials", "true");
   res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-  res.setHeader(
-    "Access-Control-Allow-Headers",
-    "Content-Type, Authorization, Convex-Client, convex-client",
-  );
+  res.setHeader("Access-Control-Allow-Headers", "Content-Type, Authorization, Convex-Client, convex-client");
   res.setHeader("Access-Control-Max-Age", "86400");
 }
 
@@ -150,7 +147,7 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
         }
         const bytes = await readBody(req);
         const ct = req.headers["content-type"];
-        const storageId = await d.engine.storeFile(bytes, ct && ct !== "application/octet-stream" ? ct : ct ?? null);
+        const storageId = await d.engine.storeFile(bytes, ct && ct !== "application/octet-stream" ? ct : (ct ?? null));
         sendJson(res, 200, { storageId });
         return;
       }
@@ -196,7 +193,12 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
           return;
         }
         if (p === "/api/get_config_hashes") {
-          sendJson(res, 200, { config: { functions: "convex/" }, moduleHashes: [], nodeDependencies: [], udfServerVersion: null });
+          sendJson(res, 200, {
+            config: { functions: "convex/" },
+            moduleHashes: [],
+            nodeDependencies: [],
+            udfServerVersion: null,
+          });
         } else {
           sendJson(res, 200, startPushResponse(body, d.engine));
         }
@@ -262,7 +264,10 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
       // `npx convex run --component <path>`: admin only
       if (typeof body.componentPath === "string" && body.componentPath) {
         if (!caller.isAdmin) {
-          sendJson(res, 401, { code: "Unauthenticated", message: "Calling component functions requires the admin key" });
+          sendJson(res, 401, {
+            code: "Unauthenticated",
+            message: "Calling component functions requires the admin key",
+          });
           return;
         }
         opts.componentPath = body.componentPath;
@@ -279,7 +284,8 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
       sendJson(res, status, resBody);
     } catch (e) {
       console.error("[local-backend] request failed", e);
-      if (!res.headersSent) sendJson(res, 500, { code: "InternalServerError", message: String((e as Error)?.message ?? e) });
+      if (!res.headersSent)
+        sendJson(res, 500, { code: "InternalServerError", message: String((e as Error)?.message ?? e) });
       else res.end();
     }
   };
@@ -294,7 +300,7 @@ export function makeSiteHandler(d: CloudHandlerDeps & { siteUrl: () => string })
       let caller: CallerAuth;
       try {
         const h = req.headers.authorization;
-        caller = h && h.startsWith("Bearer ")
+        caller = h?.startsWith("Bearer ")
           ? await authFromHeader(h, d.auth, d.adminKey)
           : { identity: null, authToken: null, isAdmin: false };
       } catch {
@@ -315,7 +321,7 @@ export function makeSiteHandler(d: CloudHandlerDeps & { siteUrl: () => string })
       const request = new Request(url.href, {
         method: method === "HEAD" ? "GET" : method,
         headers,
-        body: hasBody && body && body.length ? new Uint8Array(body) : undefined,
+        body: hasBody && body?.length ? new Uint8Array(body) : undefined,
       });
       const response = await d.engine.runHttpAction(request, caller.identity, caller.authToken);
       const outHeaders: Record<string, string | string[]> = {};

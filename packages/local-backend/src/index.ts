@@ -92,10 +92,11 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
     }
   });
   const sockets = new Set<import("node:net").Socket>();
-  for (const s of [cloud, site]) s.on("connection", (c) => {
-    sockets.add(c);
-    c.on("close", () => sockets.delete(c));
-  });
+  for (const s of [cloud, site])
+    s.on("connection", (c) => {
+      sockets.add(c);
+      c.on("close", () => sockets.delete(c));
+    });
 
   const port = await listen(cloud, opts.port ?? 3210, host);
   let sitePort: number;

@@ -1,10 +1,10 @@
 import fs from "node:fs";
-import path from "node:path";
 import { builtinModules } from "node:module";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
-import { parseValidator, type ValidatorJSON } from "./validator.js";
 import type { AuthProvider } from "./auth.js";
+import { parseValidator, type ValidatorJSON } from "./validator.js";
 
 export type UdfType = "query" | "mutation" | "action";
 
@@ -71,14 +71,15 @@ export function listEntryPoints(dir: string): string[] {
       const rel = path.relative(dir, full);
       if (e.isDirectory()) {
         if (e.name === "node_modules" || e.name.startsWith(".")) continue;
-        if (fs.existsSync(path.join(full, "convex.config.ts")) || fs.existsSync(path.join(full, "convex.config.js"))) continue;
+        if (fs.existsSync(path.join(full, "convex.config.ts")) || fs.existsSync(path.join(full, "convex.config.js")))
+          continue;
         walk(full);
         continue;
       }
       if (!e.isFile()) continue;
       const base = e.name;
       if (!ENTRY_EXTS.some((x) => rel.endsWith(x))) continue;
-      if (rel.startsWith("_generated" + path.sep)) continue;
+      if (rel.startsWith(`_generated${path.sep}`)) continue;
       if (base.startsWith(".") || base.startsWith("#")) continue;
       if (base === "schema.ts" || base === "schema.js") continue;
       if ((base.match(/\./g) || []).length > 1) continue;
@@ -137,7 +138,10 @@ function exportSchema(def: any): SchemaJSON | null {
 
 function stripExt(rel: string): string {
   const ext = path.extname(rel);
-  return rel.slice(0, rel.length - ext.length).split(path.sep).join("/");
+  return rel
+    .slice(0, rel.length - ext.length)
+    .split(path.sep)
+    .join("/");
 }
 
 export class Loader {
@@ -159,7 +163,14 @@ export class Loader {
     componentPath: string,
     extraNames: string[],
     envGlobal?: string,
-  ): Promise<{ functions: Map<string, RegisteredFunction>; http: any; crons: Record<string, CronSpec>; extras: Map<string, any>; entryRel: string[]; inputs: string[] }> {
+  ): Promise<{
+    functions: Map<string, RegisteredFunction>;
+    http: any;
+    crons: Record<string, CronSpec>;
+    extras: Map<string, any>;
+    entryRel: string[];
+    inputs: string[];
+  }> {
     const entryRel = listEntryPoints(dir);
     const extra = extraNames.filter((f) => fs.existsSync(path.join(dir, f)));
     fs.mkdirSync(outdir, { recursive: true });
@@ -187,12 +198,12 @@ export class Loader {
     });
     if (result.errors.length) {
       throw new Error(
-        "Bundling failed:\n" + (await esbuild.formatMessages(result.errors, { kind: "error" })).join("\n"),
+        `Bundling failed:\n${(await esbuild.formatMessages(result.errors, { kind: "error" })).join("\n")}`,
       );
     }
     const inputs = Object.keys(result.metafile?.inputs ?? {}).map((f) => path.resolve(dir, f));
     const importOut = async (rel: string) => {
-      const out = path.join(outdir, stripExt(rel) + ".mjs");
+      const out = path.join(outdir, `${stripExt(rel)}.mjs`);
       return await import(pathToFileURL(out).href);
     };
     const functions = new Map<string, RegisteredFunction>();
@@ -237,7 +248,11 @@ export class Loader {
   private async evalConfig(configPath: string, outdir: string): Promise<any> {
     const cached = this.configs.get(path.dirname(configPath));
     if (cached) return cached;
-    const outfile = path.join(outdir, "_configs", `c${this.configCounter++}_${path.basename(path.dirname(configPath))}.mjs`);
+    const outfile = path.join(
+      outdir,
+      "_configs",
+      `c${this.configCounter++}_${path.basename(path.dirname(configPath))}.mjs`,
+    );
     const self = this;
     const stubPlugin: esbuild.Plugin = {
       name: "component-config-stubs",
@@ -278,7 +293,7 @@ export class Loader {
     });
     if (result.errors.length) {
       throw new Error(
-        "Bundling convex.config failed:\n" + (await esbuild.formatMessages(result.errors, { kind: "error" })).join("\n"),
+        `Bundling convex.config failed:\n${(await esbuild.formatMessages(result.errors, { kind: "error" })).join("\n")}`,
       );
     }
     const def = (await import(pathToFileURL(outfile).href)).default;
@@ -306,7 +321,9 @@ export class Loader {
 
     // components declared in convex.config.ts
     this.configs.clear();
-    const configFile = ["convex.config.ts", "convex.config.js"].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+    const configFile = ["convex.config.ts", "convex.config.js"]
+      .map((f) => path.join(dir, f))
+      .find((f) => fs.existsSync(f));
     if (configFile) {
       const appDef = await this.evalConfig(configFile, outdir);
       let n = 0;
@@ -315,7 +332,8 @@ export class Loader {
       const visit = async (def: any, parentPath: string, parentEnv: (k: string) => string | undefined) => {
         for (const [name, stub, envValues] of (def?._childComponents ?? []) as [string, any, any][]) {
           const cdir: string | undefined = stub?.componentDefinitionPath;
-          if (!cdir || !this.configs.has(cdir)) throw new Error(`Could not locate the definition of component "${name}"`);
+          if (!cdir || !this.configs.has(cdir))
+            throw new Error(`Could not locate the definition of component "${name}"`);
           const cp = parentPath ? `${parentPath}/${name}` : name;
           const overrides: Record<string, string> = {};
           for (const [k, v] of Object.entries(envValues ?? {})) {
@@ -335,7 +353,12 @@ export class Loader {
           );
           inputs.push(...loaded.inputs);
           const sdef = loaded.extras.get("schema.ts") ?? loaded.extras.get("schema.js");
-          components.set(cp, { path: cp, dir: cdir, functions: loaded.functions, schema: sdef ? exportSchema(sdef) : null });
+          components.set(cp, {
+            path: cp,
+            dir: cdir,
+            functions: loaded.functions,
+            schema: sdef ? exportSchema(sdef) : null,
+          });
           await visit(this.configs.get(cdir), cp, (k) => (k in overrides ? overrides[k] : process.env[k]));
         }
       };

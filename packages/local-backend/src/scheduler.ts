@@ -1,8 +1,7 @@
 import { Cron } from "croner";
-import { splitTableKey, type CommitEvent, type Engine } from "./engine.js";
-import { tableNumberFromId } from "./values.js";
+import { type CommitEvent, type Engine, splitTableKey } from "./engine.js";
 import type { CronSpec } from "./loader.js";
-import { jsonToConvex, type Doc } from "./values.js";
+import { type Doc, jsonToConvex, tableNumberFromId } from "./values.js";
 
 const MAX_TIMER = 2 ** 31 - 1;
 const isJobTable = (name: string) => splitTableKey(name).name === "_scheduled_functions";
@@ -191,9 +190,18 @@ export class Scheduler {
       txn.setWrite(T, id, { ...cur, state: { kind: "inProgress" } });
     });
     if (!ok) return;
-    const out = await engine.runAction(path, args, { identity: null, authToken: null, scheduledFunctionId: id, componentPath: cp });
+    const out = await engine.runAction(path, args, {
+      identity: null,
+      authToken: null,
+      scheduledFunctionId: id,
+      componentPath: cp,
+    });
     if (!out.success) engine.log(`[CONVEX A(${path})] scheduled job failed: ${out.errorMessage}`);
-    await this.finish(T, id, out.success ? { kind: "success" } : { kind: "failed", error: out.errorMessage ?? "error" });
+    await this.finish(
+      T,
+      id,
+      out.success ? { kind: "success" } : { kind: "failed", error: out.errorMessage ?? "error" },
+    );
   }
 
   private async finish(table: string, id: string, state: any) {
@@ -287,4 +295,5 @@ function canonical(name: string): string {
   if (p.endsWith(".js")) p = p.slice(0, -3);
   return `${p}:${fn}`;
 }
+
 export { jsonToConvex };

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
-import { SortedIndex, type Entry } from "./sorted.js";
-import { convexToJson, docJsonString, getField, jsonToConvex, type Doc, type Key } from "./values.js";
+import { type Entry, SortedIndex } from "./sorted.js";
+import { convexToJson, type Doc, docJsonString, getField, jsonToConvex, type Key } from "./values.js";
 
 export const SYSTEM_TABLES: Record<string, number> = {
   _scheduled_functions: 1,
@@ -83,6 +83,7 @@ export class Table {
 }
 
 import { compareKeys } from "./values.js";
+
 const compareKeysFast = compareKeys;
 
 export interface WriteRecord {
@@ -187,7 +188,7 @@ export class Database {
       this.unpersistedTables.clear();
       line += `,"tables":${JSON.stringify(tables)}`;
     }
-    this.pending.push(line + "}\n");
+    this.pending.push(`${line}}\n`);
     const p = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
     if (!this.flushing) this.flushing = this.flushLoop();
     return p;
@@ -201,9 +202,7 @@ export class Database {
       const waiters = this.waiters.splice(0);
       try {
         const data = lines.join("");
-        await new Promise<void>((res, rej) =>
-          fs.write(this.logFd!, data, null, "utf8", (e) => (e ? rej(e) : res())),
-        );
+        await new Promise<void>((res, rej) => fs.write(this.logFd!, data, null, "utf8", (e) => (e ? rej(e) : res())));
         await new Promise<void>((res, rej) => fs.fdatasync(this.logFd!, (e) => (e ? rej(e) : res())));
         this.logLines += lines.length;
         for (const w of waiters) w.resolve();
@@ -321,7 +320,7 @@ export class Database {
 
   writeSnapshotSync(): void {
     if (!this.dataDir) return;
-    const tmp = this.snapPath + ".tmp";
+    const tmp = `${this.snapPath}.tmp`;
     const fd = fs.openSync(tmp, "w");
     const tables: Record<string, number> = {};
     for (const t of this.tablesByName.values()) tables[t.name] = t.number;
@@ -336,7 +335,7 @@ export class Database {
     let buf: string[] = [JSON.stringify(header)];
     let size = 0;
     const flushBuf = () => {
-      if (buf.length) fs.writeSync(fd, buf.join("\n") + "\n");
+      if (buf.length) fs.writeSync(fd, `${buf.join("\n")}\n`);
       buf = [];
       size = 0;
     };

@@ -1,15 +1,15 @@
 import type { WebSocket } from "ws";
-import { AuthError, normalizeImpersonated, type AuthVerifier, type Identity } from "./auth.js";
+import { AuthError, type AuthVerifier, type Identity, normalizeImpersonated } from "./auth.js";
 import type { CommitEvent, Engine, Journal, Outcome, ReadRange } from "./engine.js";
 import {
   canonicalizeUdfPath,
   comparePrefix,
   convexToJson,
+  type Doc,
   decodeTs,
   encodeTs,
   getField,
   jsonToConvex,
-  type Doc,
   type Key,
 } from "./values.js";
 
@@ -192,10 +192,12 @@ class SyncSession {
         this.fatal("Invalid JSON message");
         return;
       }
-      this.msgChain = this.msgChain.then(() => this.onMessage(msg)).catch((e) => {
-        console.error("[local-backend] sync error", e);
-        this.fatal(String(e?.message ?? e));
-      });
+      this.msgChain = this.msgChain
+        .then(() => this.onMessage(msg))
+        .catch((e) => {
+          console.error("[local-backend] sync error", e);
+          this.fatal(String(e?.message ?? e));
+        });
     });
     this.pingTimer = setInterval(() => {
       if (Date.now() - this.lastSend >= PING_IDLE_MS) this.send({ type: "Ping" });
@@ -331,25 +333,27 @@ class SyncSession {
         let entry = cache.get(msg.requestId);
         if (!entry) {
           const args = jsonToConvex(msg.args?.[0] ?? {});
-          const done = this.engine.runMutation(canonicalizeUdfPath(msg.udfPath), args, this.callOpts()).then((out: Outcome) =>
-            out.success
-              ? {
-                  type: "MutationResponse",
-                  requestId: msg.requestId,
-                  success: true,
-                  result: convexToJson(out.value ?? null),
-                  ts: encodeTs(out.ts ?? this.engine.db.lastTs),
-                  logLines: out.logLines,
-                }
-              : {
-                  type: "MutationResponse",
-                  requestId: msg.requestId,
-                  success: false,
-                  result: out.errorMessage,
-                  logLines: out.logLines,
-                  ...(out.errorData !== undefined ? { errorData: out.errorData } : {}),
-                },
-          );
+          const done = this.engine
+            .runMutation(canonicalizeUdfPath(msg.udfPath), args, this.callOpts())
+            .then((out: Outcome) =>
+              out.success
+                ? {
+                    type: "MutationResponse",
+                    requestId: msg.requestId,
+                    success: true,
+                    result: convexToJson(out.value ?? null),
+                    ts: encodeTs(out.ts ?? this.engine.db.lastTs),
+                    logLines: out.logLines,
+                  }
+                : {
+                    type: "MutationResponse",
+                    requestId: msg.requestId,
+                    success: false,
+                    result: out.errorMessage,
+                    logLines: out.logLines,
+                    ...(out.errorData !== undefined ? { errorData: out.errorData } : {}),
+                  },
+            );
           entry = { done };
           cache.set(msg.requestId, entry);
           if (cache.size > 500) {
@@ -375,7 +379,13 @@ class SyncSession {
     const out = await this.engine.runAction(canonicalizeUdfPath(msg.udfPath), args, this.callOpts());
     this.send(
       out.success
-        ? { type: "ActionResponse", requestId: msg.requestId, success: true, result: convexToJson(out.value ?? null), logLines: out.logLines }
+        ? {
+            type: "ActionResponse",
+            requestId: msg.requestId,
+            success: true,
+            result: convexToJson(out.value ?? null),
+            logLines: out.logLines,
+          }
         : {
             type: "ActionResponse",
             requestId: msg.requestId,
@@ -514,9 +524,16 @@ class SyncSession {
       endVersion = { querySet: qs, identity: idv, ts };
     });
     const changedVersion =
-      endVersion.querySet !== this.cur.querySet || endVersion.identity !== this.cur.identity || endVersion.ts !== this.cur.ts;
+      endVersion.querySet !== this.cur.querySet ||
+      endVersion.identity !== this.cur.identity ||
+      endVersion.ts !== this.cur.ts;
     if (modifications.length === 0 && !force && !changedVersion) return;
-    if (modifications.length === 0 && !force && endVersion.querySet === this.cur.querySet && endVersion.identity === this.cur.identity)
+    if (
+      modifications.length === 0 &&
+      !force &&
+      endVersion.querySet === this.cur.querySet &&
+      endVersion.identity === this.cur.identity
+    )
       return; // only ts moved and nothing of ours changed
     const msg = {
       type: "Transition",

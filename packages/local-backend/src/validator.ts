@@ -119,7 +119,12 @@ export function check(
         const fv = value[k];
         if (fv === undefined) {
           if (!f.optional)
-            return failMsg(vj, value, path, `Object is missing the required field \`${k}\`. Consider wrapping the field validator in \`v.optional(...)\` if this is expected.`);
+            return failMsg(
+              vj,
+              value,
+              path,
+              `Object is missing the required field \`${k}\`. Consider wrapping the field validator in \`v.optional(...)\` if this is expected.`,
+            );
           continue;
         }
         const e = check(f.fieldType, fv, `${path}.${k}`, isTableId);

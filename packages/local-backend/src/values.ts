@@ -9,8 +9,8 @@ import {
   type Value,
 } from "convex/values";
 
-export { compareValues, convexToJson, jsonToConvex, getDocumentSize };
 export type { Value };
+export { compareValues, convexToJson, getDocumentSize, jsonToConvex };
 export type JSONValue = null | boolean | number | string | JSONValue[] | { [k: string]: JSONValue };
 export type Doc = { _id: string; _creationTime: number; [k: string]: any };
 export type Key = (Value | undefined)[];
@@ -126,9 +126,9 @@ export function comparePrefix(key: Key, prefix: Key): number {
 }
 export const END_CURSOR = "_end_cursor";
 export function encodeCursor(key: Key): string {
-  return Buffer.from(
-    JSON.stringify(key.map((k) => (k === undefined ? 0 : [convexToJson(k as Value)]))),
-  ).toString("base64url");
+  return Buffer.from(JSON.stringify(key.map((k) => (k === undefined ? 0 : [convexToJson(k as Value)])))).toString(
+    "base64url",
+  );
 }
 export function decodeCursor(c: string): Key {
   const arr = JSON.parse(Buffer.from(c, "base64url").toString("utf8")) as any[];
@@ -150,7 +150,8 @@ export function resolveCommitTs(v: any, ts: bigint): any {
 export function containsCommitTs(v: any): boolean {
   if (v instanceof CommitTsPlaceholder) return true;
   if (Array.isArray(v)) return v.some(containsCommitTs);
-  if (v !== null && typeof v === "object" && !(v instanceof ArrayBuffer)) return Object.values(v).some(containsCommitTs);
+  if (v !== null && typeof v === "object" && !(v instanceof ArrayBuffer))
+    return Object.values(v).some(containsCommitTs);
   return false;
 }
 // PERF: stored documents are immutable (every write stores a new object), so their JSON text and
@@ -238,5 +239,5 @@ export function stableHash(s: string): string {
     h1 = Math.imul(h1 ^ c, 16777619);
     h2 = Math.imul(h2 ^ c, 2246822519);
   }
-  return (h1 >>> 0).toString(16) + (h2 >>> 0).toString(16) + ":" + s.length;
+  return `${(h1 >>> 0).toString(16) + (h2 >>> 0).toString(16)}:${s.length}`;
 }

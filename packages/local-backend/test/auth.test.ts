@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { client, makeKeys, start, waitFor } from "./helpers.js";
 
 const api = anyApi as any;
@@ -23,11 +23,20 @@ describe("auth", () => {
     const c = client(b.url);
     try {
       const changes: boolean[] = [];
-      c.setAuth(async () => token, (ok) => changes.push(ok));
-      let identity: any = undefined;
+      c.setAuth(
+        async () => token,
+        (ok) => changes.push(ok),
+      );
+      let identity: any;
       c.onUpdate(api.messages.whoami, {}, (v) => (identity = v));
-      await waitFor(() => changes, (ch) => ch.includes(true));
-      await waitFor(() => identity, (i) => !!i && i.subject === "user-1");
+      await waitFor(
+        () => changes,
+        (ch) => ch.includes(true),
+      );
+      await waitFor(
+        () => identity,
+        (i) => !!i && i.subject === "user-1",
+      );
       expect(identity).toMatchObject({
         subject: "user-1",
         issuer: "https://issuer.test",
@@ -50,8 +59,14 @@ describe("auth", () => {
       const c = client(b.url);
       try {
         const changes: boolean[] = [];
-        c.setAuth(async () => token, (ok) => changes.push(ok));
-        await waitFor(() => changes, (ch) => ch.includes(false));
+        c.setAuth(
+          async () => token,
+          (ok) => changes.push(ok),
+        );
+        await waitFor(
+          () => changes,
+          (ch) => ch.includes(false),
+        );
         expect(changes).not.toContain(true);
       } finally {
         await c.close();
@@ -71,7 +86,10 @@ describe("auth", () => {
         },
         (ok) => changes.push(ok),
       );
-      await waitFor(() => changes, (ch) => ch.includes(true));
+      await waitFor(
+        () => changes,
+        (ch) => ch.includes(true),
+      );
       await new Promise((r) => setTimeout(r, 2500));
       // the server rejects the expired token on the next call; the client refetches and retries
       const id = await c.mutation(api.messages.send, { author: "short", body: "after refresh", channel: "auth" });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AddressInfo } from "node:net";
 import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
 import { ConvexError } from "convex/values";
-import { WebSocketServer, WebSocket } from "ws";
-import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket, WebSocketServer } from "ws";
 import { client, start, waitFor } from "./helpers.js";
 
 const api = anyApi as any;
@@ -23,7 +23,10 @@ describe("subscriptions (ConvexClient)", () => {
     try {
       const seenA: any[] = [];
       a.onUpdate(api.messages.list, { channel: "c1" }, (v) => seenA.push(v));
-      await waitFor(() => seenA.length, (n) => n >= 1);
+      await waitFor(
+        () => seenA.length,
+        (n) => n >= 1,
+      );
       expect(seenA[0]).toEqual([]);
 
       let latestB: any[] | undefined;
@@ -32,7 +35,10 @@ describe("subscriptions (ConvexClient)", () => {
       await c.mutation(api.messages.send, { author: "bob", body: "hello", channel: "c1" });
       // read-your-writes: when the promise resolves, B's subscription already shows it
       expect(latestB).toEqual([{ author: "bob", body: "hello" }]);
-      await waitFor(() => seenA.at(-1)?.length, (n) => n === 1);
+      await waitFor(
+        () => seenA.at(-1)?.length,
+        (n) => n === 1,
+      );
       expect(seenA.at(-1)).toEqual([{ author: "bob", body: "hello" }]);
     } finally {
       await a.close();
@@ -45,13 +51,19 @@ describe("subscriptions (ConvexClient)", () => {
     try {
       const seen: any[] = [];
       a.onUpdate(api.messages.list, { channel: "quiet" }, (v) => seen.push(v));
-      await waitFor(() => seen.length, (n) => n === 1);
+      await waitFor(
+        () => seen.length,
+        (n) => n === 1,
+      );
       // same table, different channel: result of our query is unchanged
       await a.mutation(api.messages.send, { author: "x", body: "other", channel: "noisy" });
       await a.mutation(api.messages.send, { author: "x", body: "other2", channel: "noisy" });
       // a mutation that does change it afterwards proves updates still flow
       await a.mutation(api.messages.send, { author: "x", body: "mine", channel: "quiet" });
-      await waitFor(() => seen.length, (n) => n === 2);
+      await waitFor(
+        () => seen.length,
+        (n) => n === 2,
+      );
       expect(seen).toEqual([[], [{ author: "x", body: "mine" }]]);
     } finally {
       await a.close();
@@ -64,23 +76,43 @@ describe("subscriptions (ConvexClient)", () => {
     const a = client(b.url);
     try {
       let latest: any;
-      a.onPaginatedUpdate_experimental(api.items.page, { group: "pages" }, { initialNumItems: 3 }, (r: any) => (latest = r));
-      await waitFor(() => latest?.status, (s) => s === "CanLoadMore");
+      a.onPaginatedUpdate_experimental(
+        api.items.page,
+        { group: "pages" },
+        { initialNumItems: 3 },
+        (r: any) => (latest = r),
+      );
+      await waitFor(
+        () => latest?.status,
+        (s) => s === "CanLoadMore",
+      );
       expect(latest.results.map((r: any) => r.n)).toEqual([0, 2, 4]);
       latest.loadMore(3);
-      await waitFor(() => latest?.results.length, (n) => n === 6);
+      await waitFor(
+        () => latest?.results.length,
+        (n) => n === 6,
+      );
       expect(latest.results.map((r: any) => r.n)).toEqual([0, 2, 4, 6, 8, 10]);
       // a row that sorts inside page 1: page 1 grows, page 2 does not shift
       await http.mutation(api.items.add, { group: "pages", n: 3 });
-      await waitFor(() => latest?.results.length, (n) => n === 7);
+      await waitFor(
+        () => latest?.results.length,
+        (n) => n === 7,
+      );
       expect(latest.results.map((r: any) => r.n)).toEqual([0, 2, 3, 4, 6, 8, 10]);
       // and one inside page 2
       await http.mutation(api.items.add, { group: "pages", n: 7 });
-      await waitFor(() => latest?.results.length, (n) => n === 8);
+      await waitFor(
+        () => latest?.results.length,
+        (n) => n === 8,
+      );
       expect(latest.results.map((r: any) => r.n)).toEqual([0, 2, 3, 4, 6, 7, 8, 10]);
       // loading the rest reaches the end
       latest.loadMore(3);
-      await waitFor(() => latest?.status, (s) => s === "Exhausted");
+      await waitFor(
+        () => latest?.status,
+        (s) => s === "Exhausted",
+      );
       expect(latest.results.map((r: any) => r.n)).toEqual([0, 2, 3, 4, 6, 7, 8, 10]);
     } finally {
       await a.close();
@@ -145,7 +177,12 @@ describe("errors over the WebSocket", () => {
       const e3 = await c.action(api.messages.viaAction, { body: 1 } as any).catch((e) => e);
       expect(e3.message).toMatch(/ArgumentValidationError/);
       let failed: any = null;
-      c.onUpdate(api.messages.failPlain, {}, () => {}, (err) => (failed = err));
+      c.onUpdate(
+        api.messages.failPlain,
+        {},
+        () => {},
+        (err) => (failed = err),
+      );
       await waitFor(() => failed);
       expect(failed.message).toContain("plain failure");
     } finally {
@@ -201,7 +238,9 @@ describe("HTTP client", () => {
     expect(new Uint8Array(doc.b)).toEqual(new Uint8Array([1, 2, 3]));
     expect(doc.r).toEqual({ a: 1 });
     expect(doc.l).toBe(2n);
-    const bad = await http.mutation(api.messages.storeTyped, { i: 1n, b: bytes, r: { a: "x" }, l: 2n } as any).catch((e) => e);
+    const bad = await http
+      .mutation(api.messages.storeTyped, { i: 1n, b: bytes, r: { a: "x" }, l: 2n } as any)
+      .catch((e) => e);
     expect(bad.message).toMatch(/ArgumentValidationError/);
     const bad2 = await http.mutation(api.messages.storeTyped, { i: 1n, b: bytes, r: {}, l: 3n } as any).catch((e) => e);
     expect(bad2.message).toMatch(/ArgumentValidationError/);

@@ -3,8 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE_DIR, PKG_DIR, start, tmpDir } from "./helpers.js";
 import { startLocalBackend } from "../src/index.js";
+import { FIXTURE_DIR, PKG_DIR, start, tmpDir } from "./helpers.js";
 
 const run = promisify(execFile);
 let b: Awaited<ReturnType<typeof start>>;
@@ -23,12 +23,19 @@ describe("codegen shim", () => {
       recursive: true,
       filter: (src) => !src.includes(`${path.sep}_generated`),
     });
-    fs.writeFileSync(path.join(proj, "package.json"), JSON.stringify({ name: "codegen-test", private: true, type: "module", dependencies: { convex: "1.48.0" } }));
+    fs.writeFileSync(
+      path.join(proj, "package.json"),
+      JSON.stringify({ name: "codegen-test", private: true, type: "module", dependencies: { convex: "1.48.0" } }),
+    );
     fs.mkdirSync(path.join(proj, "node_modules"));
     const convexPkg = fs.realpathSync(path.join(PKG_DIR, "node_modules/convex"));
     fs.symlinkSync(convexPkg, path.join(proj, "node_modules/convex"), "dir");
     fs.mkdirSync(path.join(proj, "node_modules/@types"));
-    fs.symlinkSync(fs.realpathSync(path.join(PKG_DIR, "node_modules/@types/node")), path.join(proj, "node_modules/@types/node"), "dir");
+    fs.symlinkSync(
+      fs.realpathSync(path.join(PKG_DIR, "node_modules/@types/node")),
+      path.join(proj, "node_modules/@types/node"),
+      "dir",
+    );
     const env: Record<string, string> = {
       ...(process.env as Record<string, string>),
       CONVEX_SELF_HOSTED_URL: b.url,
@@ -77,7 +84,9 @@ export { ok, bad, r };
       }),
     );
     const tsc = path.join(PKG_DIR, "node_modules/typescript/bin/tsc");
-    const res = await run(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: proj, timeout: 90_000 }).catch((e) => e);
+    const res = await run(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: proj, timeout: 90_000 }).catch(
+      (e) => e,
+    );
     expect(res.stdout ?? "").toBe("");
     expect(res.code ?? 0).toBe(0);
   }, 120_000);
@@ -88,7 +97,10 @@ describe("codegen shim with components", () => {
     const proj = tmpDir("lb-codegen-");
     const convexDir = path.join(proj, "convex");
     fs.mkdirSync(path.join(convexDir, "_generated"), { recursive: true });
-    fs.writeFileSync(path.join(proj, "package.json"), JSON.stringify({ name: "cg", private: true, type: "module", dependencies: { convex: "1.48.0" } }));
+    fs.writeFileSync(
+      path.join(proj, "package.json"),
+      JSON.stringify({ name: "cg", private: true, type: "module", dependencies: { convex: "1.48.0" } }),
+    );
     fs.mkdirSync(path.join(proj, "node_modules/@fake"), { recursive: true });
     const convexPkg = fs.realpathSync(path.join(PKG_DIR, "node_modules/convex"));
     fs.symlinkSync(convexPkg, path.join(proj, "node_modules/convex"), "dir");
@@ -96,17 +108,42 @@ describe("codegen shim with components", () => {
     fs.mkdirSync(path.join(pkg, "dist/component/_generated"), { recursive: true });
     fs.writeFileSync(
       path.join(pkg, "package.json"),
-      JSON.stringify({ name: "@fake/ratelimit", type: "module", exports: { "./convex.config.js": "./dist/component/convex.config.js", "./convex.config": "./dist/component/convex.config.js" } }),
+      JSON.stringify({
+        name: "@fake/ratelimit",
+        type: "module",
+        exports: {
+          "./convex.config.js": "./dist/component/convex.config.js",
+          "./convex.config": "./dist/component/convex.config.js",
+        },
+      }),
     );
-    fs.writeFileSync(path.join(pkg, "dist/component/convex.config.js"), `import { defineComponent } from "convex/server";\nexport default defineComponent("ratelimit");\n`);
-    fs.writeFileSync(path.join(pkg, "dist/component/_generated/server.js"), `export { mutationGeneric as mutation } from "convex/server";\n`);
-    fs.writeFileSync(path.join(pkg, "dist/component/lib.js"), `import { mutation } from "./_generated/server.js";\nexport const hit = mutation({ args: {}, handler: async () => 1 });\n`);
+    fs.writeFileSync(
+      path.join(pkg, "dist/component/convex.config.js"),
+      `import { defineComponent } from "convex/server";\nexport default defineComponent("ratelimit");\n`,
+    );
+    fs.writeFileSync(
+      path.join(pkg, "dist/component/_generated/server.js"),
+      `export { mutationGeneric as mutation } from "convex/server";\n`,
+    );
+    fs.writeFileSync(
+      path.join(pkg, "dist/component/lib.js"),
+      `import { mutation } from "./_generated/server.js";\nexport const hit = mutation({ args: {}, handler: async () => 1 });\n`,
+    );
     fs.writeFileSync(
       path.join(convexDir, "convex.config.ts"),
       `import { defineApp } from "convex/server";\nimport ratelimit from "@fake/ratelimit/convex.config";\nconst app = defineApp();\napp.use(ratelimit);\napp.use(ratelimit, { name: "limiter" });\nexport default app;\n`,
     );
-    fs.writeFileSync(path.join(convexDir, "app.ts"), `import { queryGeneric } from "convex/server";\nexport const hello = queryGeneric(async () => "hi");\n`);
-    const backend = await startLocalBackend({ functionsDir: convexDir, dataDir: path.join(proj, "data"), port: 0, sitePort: 0, quiet: true });
+    fs.writeFileSync(
+      path.join(convexDir, "app.ts"),
+      `import { queryGeneric } from "convex/server";\nexport const hello = queryGeneric(async () => "hi");\n`,
+    );
+    const backend = await startLocalBackend({
+      functionsDir: convexDir,
+      dataDir: path.join(proj, "data"),
+      port: 0,
+      sitePort: 0,
+      quiet: true,
+    });
     try {
       const env: Record<string, string> = {
         ...(process.env as Record<string, string>),
@@ -114,9 +151,15 @@ describe("codegen shim with components", () => {
         CONVEX_SELF_HOSTED_ADMIN_KEY: backend.adminKey,
       };
       delete env.CONVEX_DEPLOYMENT;
-      await run(process.execPath, [path.join(convexPkg, "bin/main.js"), "codegen", "--typecheck", "disable"], { cwd: proj, env, timeout: 90_000 });
+      await run(process.execPath, [path.join(convexPkg, "bin/main.js"), "codegen", "--typecheck", "disable"], {
+        cwd: proj,
+        env,
+        timeout: 90_000,
+      });
       const apiDts = fs.readFileSync(path.join(convexDir, "_generated/api.d.ts"), "utf8").replace(/\s+/g, " ");
-      expect(apiDts).toContain(`ratelimit: import("@fake/ratelimit/_generated/component.js").ComponentApi<"ratelimit">`);
+      expect(apiDts).toContain(
+        `ratelimit: import("@fake/ratelimit/_generated/component.js").ComponentApi<"ratelimit">`,
+      );
       expect(apiDts).toContain(`limiter: import("@fake/ratelimit/_generated/component.js").ComponentApi<"limiter">`);
       expect(fs.readFileSync(path.join(convexDir, "_generated/api.js"), "utf8")).toMatch(/componentsGeneric\(\)/);
     } finally {

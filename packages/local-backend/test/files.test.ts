@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { start } from "./helpers.js";
 
 const api = anyApi as any;
@@ -17,7 +17,11 @@ describe("file storage", () => {
     const http = new ConvexHttpClient(b.url);
     const url: string = await http.mutation(api.files.uploadUrl, {});
     expect(url.startsWith(b.url)).toBe(true);
-    const up = await fetch(url, { method: "POST", headers: { "Content-Type": "image/png" }, body: new Uint8Array([137, 80, 78, 71]) });
+    const up = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "image/png" },
+      body: new Uint8Array([137, 80, 78, 71]),
+    });
     expect(up.status).toBe(200);
     const { storageId } = await up.json();
     const info = await http.query(api.files.info, { id: storageId });

@@ -1,13 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ConvexClient } from "convex/browser";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import WebSocket from "ws";
-import { ConvexClient } from "convex/browser";
-import { startLocalBackend, type LocalBackend, type LocalBackendOptions } from "../src/index.js";
+import { type LocalBackend, type LocalBackendOptions, startLocalBackend } from "../src/index.js";
 
 export const PKG_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const FIXTURE_DIR = path.join(PKG_DIR, "test/fixtures/convex");
@@ -118,8 +118,11 @@ export async function makeKeys() {
   const jwk = await exportJWK(publicKey);
   jwk.kid = "k1";
   jwk.alg = "RS256";
-  const jwks = "data:application/json," + encodeURIComponent(JSON.stringify({ keys: [jwk] }));
-  const sign = async (claims: Record<string, unknown>, opts: { expSeconds?: number; iss?: string; aud?: string } = {}) => {
+  const jwks = `data:application/json,${encodeURIComponent(JSON.stringify({ keys: [jwk] }))}`;
+  const sign = async (
+    claims: Record<string, unknown>,
+    opts: { expSeconds?: number; iss?: string; aud?: string } = {},
+  ) => {
     const now = Math.floor(Date.now() / 1000);
     return await new SignJWT(claims)
       .setProtectedHeader({ alg: "RS256", kid: "k1" })

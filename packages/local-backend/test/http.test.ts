@@ -88,7 +88,12 @@ describe("HTTP function API (cloud port)", () => {
   it("answers query_ts, query_at_ts, query_batch, and refuses internal functions without the admin key", async () => {
     const ts = await (await post("/api/query_ts", {})).json();
     expect(typeof ts.ts).toBe("string");
-    const at = await post("/api/query_at_ts", { path: "messages:list", args: { channel: "run" }, ts: ts.ts, format: "convex_encoded_json" });
+    const at = await post("/api/query_at_ts", {
+      path: "messages:list",
+      args: { channel: "run" },
+      ts: ts.ts,
+      format: "convex_encoded_json",
+    });
     expect((await at.json()).status).toBe("success");
     const batch = await (
       await post("/api/query_batch", {
@@ -101,9 +106,17 @@ describe("HTTP function API (cloud port)", () => {
     expect(batch.results.map((r: any) => r.status)).toEqual(["success", "error"]);
     const internal = await post("/api/function", { path: "messages:secret", args: {}, format: "json" });
     expect(internal.status).toBe(560);
-    const admin = await post("/api/function", { path: "messages:secret", args: {}, format: "json" }, { Authorization: `Convex ${b.adminKey}` });
+    const admin = await post(
+      "/api/function",
+      { path: "messages:secret", args: {}, format: "json" },
+      { Authorization: `Convex ${b.adminKey}` },
+    );
     expect(await admin.json()).toMatchObject({ status: "success", value: "secret" });
-    const badAdmin = await post("/api/function", { path: "messages:secret", args: {} }, { Authorization: "Convex wrong" });
+    const badAdmin = await post(
+      "/api/function",
+      { path: "messages:secret", args: {} },
+      { Authorization: "Convex wrong" },
+    );
     expect(badAdmin.status).toBe(401);
   });
 

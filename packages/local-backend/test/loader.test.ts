@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
 import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
+import { afterAll, describe, expect, it } from "vitest";
+import { type LocalBackend, startLocalBackend } from "../src/index.js";
 import { listEntryPoints } from "../src/loader.js";
-import { startLocalBackend, type LocalBackend } from "../src/index.js";
 import { PKG_DIR, tmpDir, waitFor } from "./helpers.js";
 
 const api = anyApi as any;
@@ -18,7 +18,11 @@ function makeProject(files: Record<string, string>) {
   const root = tmpDir("lb-loader-");
   const convexDir = path.join(root, "convex");
   fs.mkdirSync(path.join(root, "node_modules/@ws"), { recursive: true });
-  fs.symlinkSync(fs.realpathSync(path.join(PKG_DIR, "node_modules/convex")), path.join(root, "node_modules/convex"), "dir");
+  fs.symlinkSync(
+    fs.realpathSync(path.join(PKG_DIR, "node_modules/convex")),
+    path.join(root, "node_modules/convex"),
+    "dir",
+  );
   // "workspace" package living outside node_modules, linked like pnpm does
   const lib = path.join(root, "packages/lib");
   fs.mkdirSync(path.join(lib, "src"), { recursive: true });
@@ -66,7 +70,14 @@ describe("loader", () => {
       "greet.ts": fnFile("shout(`hi ${name}`)"),
       "nested/deep.ts": `import { queryGeneric } from "convex/server";\nexport const x = queryGeneric(async () => "deep");\nexport default queryGeneric(async () => "default export");\n`,
     });
-    const b = await startLocalBackend({ functionsDir: convexDir, dataDir: path.join(root, "data"), port: 0, sitePort: 0, watch: true, quiet: true });
+    const b = await startLocalBackend({
+      functionsDir: convexDir,
+      dataDir: path.join(root, "data"),
+      port: 0,
+      sitePort: 0,
+      watch: true,
+      quiet: true,
+    });
     stops.push(b);
     const http = new ConvexHttpClient(b.url);
     expect(await http.query(api.greet.hello, { name: "bob" })).toBe("HI BOB!");
@@ -74,10 +85,23 @@ describe("loader", () => {
     expect(await http.query("nested/deep" as any, {})).toBe("default export");
     await http.mutation(api.greet.bump, {});
     fs.writeFileSync(path.join(convexDir, "greet.ts"), fnFile("`v2 ${shout(name)}`"));
-    await waitFor(() => http.query(api.greet.hello, { name: "x" }).catch(() => null), (v) => v === "v2 X!", 20_000, 200);
+    await waitFor(
+      () => http.query(api.greet.hello, { name: "x" }).catch(() => null),
+      (v) => v === "v2 X!",
+      20_000,
+      200,
+    );
     // editing a linked workspace package reloads too
-    fs.writeFileSync(path.join(root, "packages/lib/src/helper.ts"), `export const helper = (s: string): string => s.toLowerCase();\n`);
-    await waitFor(() => http.query(api.greet.hello, { name: "X" }).catch(() => null), (v) => v === "v2 x!", 20_000, 200);
+    fs.writeFileSync(
+      path.join(root, "packages/lib/src/helper.ts"),
+      `export const helper = (s: string): string => s.toLowerCase();\n`,
+    );
+    await waitFor(
+      () => http.query(api.greet.hello, { name: "X" }).catch(() => null),
+      (v) => v === "v2 x!",
+      20_000,
+      200,
+    );
     // data survives reloads
     expect(await http.mutation(api.greet.bump, {})).toBeTypeOf("string");
   });
@@ -168,7 +192,11 @@ export const appTables = queryGeneric({ args: {}, handler: async (ctx) => (await
     fs.mkdirSync(path.join(pkg, "dist/component"), { recursive: true });
     fs.writeFileSync(
       path.join(pkg, "package.json"),
-      JSON.stringify({ name: "@fake/ratelimit", type: "module", exports: { "./convex.config.js": "./dist/component/convex.config.js" } }),
+      JSON.stringify({
+        name: "@fake/ratelimit",
+        type: "module",
+        exports: { "./convex.config.js": "./dist/component/convex.config.js" },
+      }),
     );
     fs.writeFileSync(
       path.join(pkg, "dist/component/convex.config.js"),
@@ -191,7 +219,13 @@ export const count = queryGeneric({ args: { key: v.string() }, handler: async (c
   (await ctx.db.query("hits").withIndex("by_key", (q) => q.eq("key", key)).collect()).length });
 `,
     );
-    const b = await startLocalBackend({ functionsDir: convexDir, dataDir: path.join(root, "data"), port: 0, sitePort: 0, quiet: true });
+    const b = await startLocalBackend({
+      functionsDir: convexDir,
+      dataDir: path.join(root, "data"),
+      port: 0,
+      sitePort: 0,
+      quiet: true,
+    });
     stops.push(b);
     const http = new ConvexHttpClient(b.url);
     expect(await http.mutation(api.app.bump, { name: "a" })).toBe(1);
@@ -215,7 +249,10 @@ export const count = queryGeneric({ args: { key: v.string() }, handler: async (c
     expect(who.component).toBeNull();
     // the component's own scheduler and function handles
     await http.mutation(api.app.laterInComponent, { name: "b" });
-    await waitFor(() => http.query(api.app.read, { name: "b" }), (v) => v === 10);
+    await waitFor(
+      () => http.query(api.app.read, { name: "b" }),
+      (v) => v === 10,
+    );
     expect(await http.mutation(api.app.viaHandle, { name: "b" })).toBe(110);
     // clients cannot call component functions directly; the admin key can (convex run --component)
     await expect(http.query("lib:get" as any, { name: "a" })).rejects.toThrow(/Could not find public function/);

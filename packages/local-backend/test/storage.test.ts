@@ -11,7 +11,7 @@ describe("SortedIndex", () => {
     const idx = new SortedIndex();
     const ref: { key: any[]; id: string }[] = [];
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     for (let i = 0; i < 5000; i++) {
       if (ref.length && rnd() < 0.3) {
         const j = Math.floor(rnd() * ref.length);
@@ -30,7 +30,12 @@ describe("SortedIndex", () => {
     const asc = [...idx.ascFrom(start)].map((e) => e.id);
     expect(asc).toEqual(ref.filter((e) => e.key[0] >= 50).map((e) => e.id));
     const desc = [...idx.descBefore(start)].map((e) => e.id);
-    expect(desc).toEqual(ref.filter((e) => e.key[0] < 50).map((e) => e.id).reverse());
+    expect(desc).toEqual(
+      ref
+        .filter((e) => e.key[0] < 50)
+        .map((e) => e.id)
+        .reverse(),
+    );
   });
 });
 
@@ -75,7 +80,9 @@ describe("Database persistence", () => {
     await db3.open(dir);
     expect([...db3.getTable("things")!.docs.values()]).toEqual(docs);
     expect(db3.getTable("things")!.number).toBe(t.number);
-    expect([...db3.getTable("things")!.indexes.get("by_creation_time")!.sorted.all()].map((e) => e.id)).toEqual(docs.map((d) => d._id));
+    expect([...db3.getTable("things")!.indexes.get("by_creation_time")!.sorted.all()].map((e) => e.id)).toEqual(
+      docs.map((d) => d._id),
+    );
     await db3.close();
   });
 });

@@ -55,9 +55,11 @@ async function main() {
   const inboundMode = str("resend-inbound");
   const retry = str("webhook-retry");
   const delaysMs = retry ? retry.split(",").map((x) => Number(x.trim())) : [];
-  if (delaysMs.some((d) => !Number.isFinite(d) || d < 0)) throw new Error(`--webhook-retry expects MS,MS,... got ${retry}`);
+  if (delaysMs.some((d) => !Number.isFinite(d) || d < 0))
+    throw new Error(`--webhook-retry expects MS,MS,... got ${retry}`);
   const giveUp = str("webhook-give-up");
-  const policy = delaysMs.length > 0 ? { delaysMs, giveUpAfterMs: giveUp !== undefined ? Number(giveUp) : undefined } : "none";
+  const policy =
+    delaysMs.length > 0 ? { delaysMs, giveUpAfterMs: giveUp !== undefined ? Number(giveUp) : undefined } : "none";
   const sim = await startProviderSim({
     port,
     host: str("host"),

@@ -9,13 +9,13 @@ import type {
   SimFault,
   SimInboundMessage,
   SimInboundRecord,
-  SimWebhookFault,
-  WebhookRetryPolicy,
   SimProvider,
   SimStatus,
   SimStatusError,
+  SimWebhookFault,
   WebhookDelivery,
   WebhookPaths,
+  WebhookRetryPolicy,
 } from "./types";
 
 export interface ApiReq {
@@ -254,7 +254,8 @@ export class SimCore {
   // ---------------------------------------------------------------- faults
 
   fail(provider: SimProvider, fault: SimFault): void {
-    if (!["5xx", "timeout", "429", "slow"].includes(fault.mode)) throw new Error(`provider-sim: unknown fault mode ${fault.mode}`);
+    if (!["5xx", "timeout", "429", "slow"].includes(fault.mode))
+      throw new Error(`provider-sim: unknown fault mode ${fault.mode}`);
     this.faults.set(provider, {
       mode: fault.mode,
       until: fault.forMs !== undefined ? Date.now() + fault.forMs : undefined,
@@ -305,7 +306,10 @@ export class SimCore {
   // ---------------------------------------------------------------- webhooks
 
   setWebhookRetry(provider: SimProvider, policy: WebhookRetryPolicy | "none"): void {
-    if (policy !== "none" && (!Array.isArray(policy.delaysMs) || policy.delaysMs.some((d) => typeof d !== "number" || d < 0))) {
+    if (
+      policy !== "none" &&
+      (!Array.isArray(policy.delaysMs) || policy.delaysMs.some((d) => typeof d !== "number" || d < 0))
+    ) {
       throw new Error("provider-sim: webhook retry policy needs delaysMs: number[]");
     }
     this.retryPolicies.set(provider, policy);
@@ -469,7 +473,10 @@ export class SimCore {
     const r = this.replays.get(seq);
     if (!r) throw new Error(`provider-sim: no webhook delivery #${seq}`);
     const prev = this.delivered.find((d) => d.seq === seq);
-    const inbound = prev?.kind === "inbound" ? this.inboundLog.filter((x) => x.provider === r.provider && x.deliverySeqs.includes(seq)) : undefined;
+    const inbound =
+      prev?.kind === "inbound"
+        ? this.inboundLog.filter((x) => x.provider === r.provider && x.deliverySeqs.includes(seq))
+        : undefined;
     return this.attemptWebhook(r.provider, r.kind, r.signer, r.meta, inbound, (prev?.attempt ?? 0) + 1);
   }
 
@@ -592,8 +599,7 @@ export class SimCore {
   }
 }
 
-const PNG_1X1 =
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+const PNG_1X1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
 export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

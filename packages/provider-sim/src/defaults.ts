@@ -28,7 +28,7 @@ export const DEFAULT_ACCOUNTS: SimAccounts = {
   },
   resend: {
     apiKey: "re_Sim_123456789abcdefghijklmnop",
-    webhookSecret: "whsec_" + Buffer.from("provider-sim-resend-webhook-secret-32b").toString("base64"),
+    webhookSecret: `whsec_${Buffer.from("provider-sim-resend-webhook-secret-32b").toString("base64")}`,
     domain: "switchboard.test",
   },
   openai: {

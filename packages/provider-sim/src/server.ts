@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { readBody, SimCore, type ApiReq, type ApiRes, type ProviderModule } from "./core";
+import { type ApiReq, type ApiRes, type ProviderModule, readBody, SimCore } from "./core";
 import { DEFAULT_ACCOUNTS } from "./defaults";
 import { meta, verifyMetaWebhook } from "./providers/meta";
 import { openai } from "./providers/openai";
@@ -8,20 +8,20 @@ import { resend } from "./providers/resend";
 import { twilio } from "./providers/twilio";
 import { vonage } from "./providers/vonage";
 import {
-  isSimProvider,
-  SIM_PROVIDERS,
   type InboundResult,
+  isSimProvider,
   type ProviderSim,
   type ProviderSimOptions,
+  SIM_PROVIDERS,
   type SimAccounts,
   type SimFault,
   type SimInboundMessage,
-  type SimWebhookFault,
-  type WebhookRetryPolicy,
   type SimMessageInfo,
   type SimProvider,
   type SimStatus,
   type SimStatusError,
+  type SimWebhookFault,
+  type WebhookRetryPolicy,
 } from "./types";
 import { emailAddress, isRecord, parseBody, sleep } from "./util";
 
@@ -104,7 +104,8 @@ export async function startProviderSim(opts: ProviderSimOptions): Promise<Provid
     error?: SimStatusError,
   ): Promise<{ status: number; body: string }> => {
     const mod = MODULES[provider] as unknown as ProviderModule;
-    const msg = core.getMessage(provider, externalMessageId) ?? core.storeMessage(mod.placeholder(core, externalMessageId));
+    const msg =
+      core.getMessage(provider, externalMessageId) ?? core.storeMessage(mod.placeholder(core, externalMessageId));
     return mod.status(core, msg, status, error, { auto: false });
   };
 
@@ -277,7 +278,11 @@ export async function startProviderSim(opts: ProviderSimOptions): Promise<Provid
     record.status = r.status;
     if (r.stream) {
       // Server-sent events (chat completions with stream: true).
-      res.writeHead(r.status, { "content-type": "text/event-stream", "cache-control": "no-cache", "x-provider-sim": route.provider });
+      res.writeHead(r.status, {
+        "content-type": "text/event-stream",
+        "cache-control": "no-cache",
+        "x-provider-sim": route.provider,
+      });
       for (const chunk of r.stream) res.write(chunk);
       res.end();
       return;

@@ -62,12 +62,12 @@ export function vonageWebhookJwt(
 
 /** Meta X-Hub-Signature-256. */
 export function metaSignature256(appSecret: string, body: string): string {
-  return "sha256=" + createHmac("sha256", appSecret).update(body, "utf-8").digest("hex");
+  return `sha256=${createHmac("sha256", appSecret).update(body, "utf-8").digest("hex")}`;
 }
 
 /** Meta legacy X-Hub-Signature (SHA-1), also sent by Meta. */
 export function metaSignature1(appSecret: string, body: string): string {
-  return "sha1=" + createHmac("sha1", appSecret).update(body, "utf-8").digest("hex");
+  return `sha1=${createHmac("sha1", appSecret).update(body, "utf-8").digest("hex")}`;
 }
 
 /** Decode a Svix secret ("whsec_<base64>") to the HMAC key bytes. */
@@ -109,9 +109,14 @@ export function vonageSmsSignature(
   method: "md5hash" | "md5" | "sha1" | "sha256" | "sha512" = "md5hash",
 ): string {
   let signed = "";
-  for (const key of Object.keys(params).filter((k) => k !== "sig").sort()) {
+  for (const key of Object.keys(params)
+    .filter((k) => k !== "sig")
+    .sort()) {
     signed += `&${key}=${params[key]!.replace(/[&=]/g, "_")}`;
   }
-  if (method === "md5hash") return createHash("md5").update(signed + signatureSecret, "utf-8").digest("hex");
+  if (method === "md5hash")
+    return createHash("md5")
+      .update(signed + signatureSecret, "utf-8")
+      .digest("hex");
   return createHmac(method, signatureSecret).update(signed, "utf-8").digest("hex");
 }

@@ -375,7 +375,10 @@ export interface ProviderSim {
   /** Make later sends to this recipient fail asynchronously (undelivered / undeliverable / failed / bounced). */
   failRecipient(provider: SimProvider, recipient: string, error?: SimStatusError): void;
   /** Meta subscription handshake: GET webhook?hub.mode=subscribe&hub.verify_token=...&hub.challenge=... */
-  verifyMetaWebhook(opts?: { verifyToken?: string; challenge?: string }): Promise<{ status: number; body: string; ok: boolean }>;
+  verifyMetaWebhook(opts?: {
+    verifyToken?: string;
+    challenge?: string;
+  }): Promise<{ status: number; body: string; ok: boolean }>;
   /**
    * Post a recorded webhook (see deliveries()) again, as a provider retry would: same body;
    * Twilio/Meta same headers, Resend same svix-id re-signed with a fresh timestamp, Vonage a fresh JWT.

@@ -21,7 +21,7 @@ export function wamid(waId: string): string {
     Buffer.from(hex(9).toUpperCase(), "ascii"),
     Buffer.from([0x00]),
   ]);
-  return "wamid." + blob.toString("base64");
+  return `wamid.${blob.toString("base64")}`;
 }
 
 export function numericId(length = 16): string {

@@ -4,7 +4,7 @@ import { Webhook } from "svix";
 import twilio from "twilio";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_ACCOUNTS, routeProvider } from "../src/index";
-import { basic, getJson, startHarness, startReceiver, waitFor, type Harness } from "./helpers";
+import { basic, getJson, type Harness, startHarness, startReceiver, waitFor } from "./helpers";
 
 let h: Harness;
 beforeAll(async () => {
@@ -20,14 +20,22 @@ beforeEach(async () => {
 });
 
 const admin = (path: string, body?: unknown) =>
-  fetch(`${h.sim.url}/_sim${path}`, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  fetch(
+    `${h.sim.url}/_sim${path}`,
+    body === undefined
+      ? {}
+      : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+  );
 
 describe("recording", () => {
   it("records every provider request with method, path, lower-cased headers, parsed body and time", async () => {
     const before = Date.now();
     await fetch(`${h.sim.url}/2010-04-01/Accounts/${h.acc.twilio.accountSid}/Messages.json`, {
       method: "POST",
-      headers: { Authorization: basic(h.acc.twilio.accountSid, h.acc.twilio.authToken), "Content-Type": "application/x-www-form-urlencoded" },
+      headers: {
+        Authorization: basic(h.acc.twilio.accountSid, h.acc.twilio.authToken),
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
       body: "To=%2B14155550100&From=%2B15005550006&Body=hi&MediaUrl=https%3A%2F%2Fa&MediaUrl=https%3A%2F%2Fb",
     });
     await fetch(`${h.sim.url}/emails`, {
@@ -57,7 +65,9 @@ describe("recording", () => {
   });
 
   it("routes provider-prefixed paths and records unknown routes", async () => {
-    const res = await fetch(`${h.sim.url}/resend/domains`, { headers: { authorization: `Bearer ${h.acc.resend.apiKey}` } });
+    const res = await fetch(`${h.sim.url}/resend/domains`, {
+      headers: { authorization: `Bearer ${h.acc.resend.apiKey}` },
+    });
     expect(res.status).toBe(200);
     expect(h.sim.requests("resend")[0]!.path).toBe("/domains");
     const unknown = await fetch(`${h.sim.url}/nope`);
@@ -126,12 +136,18 @@ describe("admin HTTP API", () => {
     expect((await admin("/fail", { provider: "twilio", mode: "5xx", count: 1 })).status).toBe(200);
     expect(await getJson(await admin("/faults"))).toMatchObject({ twilio: { mode: "5xx", remaining: 1 } });
     const auth = { authorization: basic(h.acc.twilio.accountSid, h.acc.twilio.authToken) };
-    expect((await fetch(`${h.sim.url}/2010-04-01/Accounts/${h.acc.twilio.accountSid}.json`, { headers: auth })).status).toBe(503);
+    expect(
+      (await fetch(`${h.sim.url}/2010-04-01/Accounts/${h.acc.twilio.accountSid}.json`, { headers: auth })).status,
+    ).toBe(503);
     await admin("/fail", { provider: "twilio", mode: "429" });
     await admin("/heal", {});
-    expect((await fetch(`${h.sim.url}/2010-04-01/Accounts/${h.acc.twilio.accountSid}.json`, { headers: auth })).status).toBe(200);
+    expect(
+      (await fetch(`${h.sim.url}/2010-04-01/Accounts/${h.acc.twilio.accountSid}.json`, { headers: auth })).status,
+    ).toBe(200);
 
-    const inbound = await getJson(await admin("/inbound", { provider: "twilio", from: "+14155550123", text: "via admin" }));
+    const inbound = await getJson(
+      await admin("/inbound", { provider: "twilio", from: "+14155550123", text: "via admin" }),
+    );
     expect(inbound).toMatchObject({ status: 200, externalMessageId: expect.stringMatching(/^SM/) });
     const hook = h.rx.hooks.at(-1)!;
     const p = Object.fromEntries(new URLSearchParams(hook.body));
@@ -139,13 +155,28 @@ describe("admin HTTP API", () => {
     expect(twilio.validateRequest(h.acc.twilio.authToken, hook.headers["x-twilio-signature"]!, hook.url, p)).toBe(true);
 
     const batch = await getJson(
-      await admin("/inbound", { provider: "meta", messages: [{ from: "15550001", text: "a" }, { from: "15550002", text: "b" }] }),
+      await admin("/inbound", {
+        provider: "meta",
+        messages: [
+          { from: "15550001", text: "a" },
+          { from: "15550002", text: "b" },
+        ],
+      }),
     );
     expect(batch.externalMessageIds).toHaveLength(2);
 
-    const st = await getJson(await admin("/status", { provider: "resend", externalMessageId: "4ef9a417-02e9-4d39-ad75-9611e0fcc33c", status: "delivered" }));
+    const st = await getJson(
+      await admin("/status", {
+        provider: "resend",
+        externalMessageId: "4ef9a417-02e9-4d39-ad75-9611e0fcc33c",
+        status: "delivered",
+      }),
+    );
     expect(st.status).toBe(200);
-    expect(JSON.parse(h.rx.hooks.at(-1)!.body)).toMatchObject({ type: "email.delivered", data: { email_id: "4ef9a417-02e9-4d39-ad75-9611e0fcc33c" } });
+    expect(JSON.parse(h.rx.hooks.at(-1)!.body)).toMatchObject({
+      type: "email.delivered",
+      data: { email_id: "4ef9a417-02e9-4d39-ad75-9611e0fcc33c" },
+    });
 
     const reqs = await getJson(await admin("/requests?provider=twilio"));
     expect(reqs.map((r: { status: number }) => r.status)).toEqual([503, 200]);
@@ -190,14 +221,19 @@ describe("configure / defaults", () => {
       const hook1 = h.rx.hooks.at(-1)!;
       const p1 = Object.fromEntries(new URLSearchParams(hook1.body));
       expect(p1.AccountSid).toBe(h.acc.twilio.accountSid);
-      expect(twilio.validateRequest(h.acc.twilio.authToken, hook1.headers["x-twilio-signature"]!, hook1.url, p1)).toBe(true);
+      expect(twilio.validateRequest(h.acc.twilio.authToken, hook1.headers["x-twilio-signature"]!, hook1.url, p1)).toBe(
+        true,
+      );
       // Without `to`, the most recently configured account is the default.
       await h.sim.sendInbound("twilio", { from: "+14155550123", text: "default" });
       const p2 = Object.fromEntries(new URLSearchParams(h.rx.hooks.at(-1)!.body));
       expect(p2).toMatchObject({ AccountSid: second.accountSid, To: "+15557770000" });
       const res = await fetch(`${h.sim.url}/2010-04-01/Accounts/${second.accountSid}/Messages.json`, {
         method: "POST",
-        headers: { authorization: basic(second.accountSid, second.authToken), "content-type": "application/x-www-form-urlencoded" },
+        headers: {
+          authorization: basic(second.accountSid, second.authToken),
+          "content-type": "application/x-www-form-urlencoded",
+        },
         body: new URLSearchParams({ To: "+14155550100", From: "+15557770000", Body: "x" }).toString(),
       });
       expect(res.status).toBe(201);
@@ -216,15 +252,23 @@ describe("configure / defaults", () => {
 describe("cli", () => {
   it("starts the sim from the command line", async () => {
     const cli = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
-    const child = spawn(process.execPath, ["--import", "tsx", cli, "--port", "0", "--webhook-base", h.rx.url, "--quiet"], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", cli, "--port", "0", "--webhook-base", h.rx.url, "--quiet"],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let out = "";
     let err = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));
     child.stderr.on("data", (c: Buffer) => (err += c.toString()));
     try {
-      const url = await waitFor(() => /listening on (http:\/\/\S+)/.exec(out)?.[1], `cli to listen (stderr: ${err})`, 25_000);
+      const url = await waitFor(
+        () => /listening on (http:\/\/\S+)/.exec(out)?.[1],
+        `cli to listen (stderr: ${err})`,
+        25_000,
+      );
       const health = await getJson(await fetch(`${url}/_sim/health`));
       expect(health).toMatchObject({ ok: true, webhookBaseUrl: h.rx.url });
       const r = await getJson(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { basic, getJson, pollUntil, startHarness, waitFor, type Harness } from "./helpers";
+import { basic, getJson, type Harness, pollUntil, startHarness, waitFor } from "./helpers";
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,7 +17,10 @@ beforeEach(async () => {
 const twilioSend = (signal?: AbortSignal) =>
   fetch(`${h.sim.url}/2010-04-01/Accounts/${h.acc.twilio.accountSid}/Messages.json`, {
     method: "POST",
-    headers: { authorization: basic(h.acc.twilio.accountSid, h.acc.twilio.authToken), "content-type": "application/x-www-form-urlencoded" },
+    headers: {
+      authorization: basic(h.acc.twilio.accountSid, h.acc.twilio.authToken),
+      "content-type": "application/x-www-form-urlencoded",
+    },
     body: new URLSearchParams({ To: "+14155550100", From: "+15005550006", Body: "x" }).toString(),
     signal,
   });

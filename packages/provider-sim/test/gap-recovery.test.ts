@@ -8,7 +8,7 @@
 import twilio from "twilio";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startProviderSim } from "../src/index";
-import { getJson, startHarness, startReceiver, testAccounts, waitFor, type Harness } from "./helpers";
+import { getJson, type Harness, startHarness, startReceiver, testAccounts, waitFor } from "./helpers";
 import { resendClient, twilioClient } from "./sdk-clients";
 
 let h: Harness;
@@ -88,10 +88,17 @@ describe("no-retry delivery and list endpoints", () => {
       const r = await sim.sendInbound("twilio", { from: "+14155550123", text: "into the void" });
       expect(r.status).toBe(0);
       expect(sim.deliveries("twilio")[0]!.error).toBeTruthy();
-      expect(sim.inbound("twilio")).toMatchObject([{ id: r.externalMessageId, attempts: 1, delivered: false, lastStatus: 0 }]);
-      const res = await fetch(`${sim.url}/2010-04-01/Accounts/${acc.twilio.accountSid}/Messages.json?To=%2B15005550006`, {
-        headers: { authorization: "Basic " + Buffer.from(`${acc.twilio.accountSid}:${acc.twilio.authToken}`).toString("base64") },
-      });
+      expect(sim.inbound("twilio")).toMatchObject([
+        { id: r.externalMessageId, attempts: 1, delivered: false, lastStatus: 0 },
+      ]);
+      const res = await fetch(
+        `${sim.url}/2010-04-01/Accounts/${acc.twilio.accountSid}/Messages.json?To=%2B15005550006`,
+        {
+          headers: {
+            authorization: `Basic ${Buffer.from(`${acc.twilio.accountSid}:${acc.twilio.authToken}`).toString("base64")}`,
+          },
+        },
+      );
       const json = await getJson(res);
       expect(json.messages.map((m: { sid: string }) => m.sid)).toEqual([r.externalMessageId]);
       expect(json.next_page_uri).toBeNull();
@@ -104,7 +111,11 @@ describe("no-retry delivery and list endpoints", () => {
     down();
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const r = await h.sim.sendInbound("resend", { from: `c${i}@example.com`, subject: `missed ${i}`, text: `text ${i}` });
+      const r = await h.sim.sendInbound("resend", {
+        from: `c${i}@example.com`,
+        subject: `missed ${i}`,
+        text: `text ${i}`,
+      });
       expect(r.status).toBe(503);
       ids.push(r.externalMessageId);
     }
@@ -135,7 +146,9 @@ describe("retry policies", () => {
     for (const hook of hooks) {
       const params = Object.fromEntries(new URLSearchParams(hook.body));
       expect(params.MessageSid).toBe(r.externalMessageId);
-      expect(twilio.validateRequest(h.acc.twilio.authToken, hook.headers["x-twilio-signature"]!, hook.url, params)).toBe(true);
+      expect(
+        twilio.validateRequest(h.acc.twilio.authToken, hook.headers["x-twilio-signature"]!, hook.url, params),
+      ).toBe(true);
     }
     expect(h.sim.deliveries("twilio").map((d) => d.attempt)).toEqual([0, 1, 2]);
   });

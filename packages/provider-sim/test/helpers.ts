@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { startProviderSim, type ProviderSim, type ProviderSimOptions, type SimAccounts } from "../src/index";
+import { type ProviderSim, type ProviderSimOptions, type SimAccounts, startProviderSim } from "../src/index";
 
 export interface ReceivedHook {
   method: string;
@@ -64,7 +64,11 @@ export async function startReceiver(): Promise<Receiver> {
 }
 
 /** Poll until fn returns a truthy value; generous timeout, no timing assertions. */
-export async function waitFor<T>(fn: () => T | undefined | null | false, what = "condition", timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  fn: () => T | undefined | null | false,
+  what = "condition",
+  timeoutMs = 15_000,
+): Promise<T> {
   const start = Date.now();
   for (;;) {
     const v = fn();
@@ -86,7 +90,11 @@ export function testAccounts(): SimAccounts {
       verifyToken: `vt-${h(6)}`,
       displayPhoneNumber: "15551230000",
     },
-    resend: { apiKey: `re_${h(12)}`, webhookSecret: `whsec_${randomBytes(24).toString("base64")}`, domain: "acme.test" },
+    resend: {
+      apiKey: `re_${h(12)}`,
+      webhookSecret: `whsec_${randomBytes(24).toString("base64")}`,
+      domain: "acme.test",
+    },
     openai: { apiKey: `sk-test-${h(16)}`, models: ["sim-gpt-4o-mini"] },
   };
 }
@@ -114,7 +122,7 @@ export async function startHarness(opts: Partial<ProviderSimOptions> = {}): Prom
 }
 
 export function basic(user: string, pass: string): string {
-  return "Basic " + Buffer.from(`${user}:${pass}`).toString("base64");
+  return `Basic ${Buffer.from(`${user}:${pass}`).toString("base64")}`;
 }
 
 export async function getJson(res: Response): Promise<any> {
@@ -127,7 +135,11 @@ export async function getJson(res: Response): Promise<any> {
 }
 
 /** Async variant of waitFor: re-evaluates fn (awaiting it) until truthy. */
-export async function pollUntil<T>(fn: () => Promise<T | undefined | null | false>, what = "condition", timeoutMs = 15_000): Promise<T> {
+export async function pollUntil<T>(
+  fn: () => Promise<T | undefined | null | false>,
+  what = "condition",
+  timeoutMs = 15_000,
+): Promise<T> {
   const start = Date.now();
   for (;;) {
     const v = await fn();

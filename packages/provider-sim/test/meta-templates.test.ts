@@ -9,7 +9,7 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_META_TEMPLATES, type MetaAccount } from "../src/index";
-import { getJson, startHarness, type Harness } from "./helpers";
+import { getJson, type Harness, startHarness } from "./helpers";
 
 let h: Harness;
 const WABA = "102290129340398";
@@ -46,11 +46,15 @@ describe("message templates API", () => {
     expect(res.status).toBe(200);
     const json = await getJson(res);
     expect(json.data).toHaveLength(DEFAULT_META_TEMPLATES.length);
-    const update = json.data.find((t: { name: string; language: string }) => t.name === "request_update" && t.language === "en_US");
+    const update = json.data.find(
+      (t: { name: string; language: string }) => t.name === "request_update" && t.language === "en_US",
+    );
     expect(update).toMatchObject({ status: "APPROVED", category: "UTILITY", parameter_format: "POSITIONAL" });
     expect(update.id).toMatch(/^\d+$/);
     expect(update.components[0]).toMatchObject({ type: "BODY", text: expect.stringContaining("{{1}}") });
-    expect(new Set(json.data.map((t: { status: string }) => t.status))).toEqual(new Set(["APPROVED", "PAUSED", "PENDING", "REJECTED"]));
+    expect(new Set(json.data.map((t: { status: string }) => t.status))).toEqual(
+      new Set(["APPROVED", "PAUSED", "PENDING", "REJECTED"]),
+    );
   });
 
   it("pages with limit and cursors, and honours fields and filters", async () => {
@@ -68,13 +72,19 @@ describe("message templates API", () => {
     expect(seen.map((t) => t.id)).toEqual(DEFAULT_META_TEMPLATES.map((t) => t.id));
 
     const approved = await getJson(await templates("?status=APPROVED&language=en_US"));
-    expect(approved.data.every((t: { status: string; language: string }) => t.status === "APPROVED" && t.language === "en_US")).toBe(true);
+    expect(
+      approved.data.every(
+        (t: { status: string; language: string }) => t.status === "APPROVED" && t.language === "en_US",
+      ),
+    ).toBe(true);
     const named = await getJson(await templates("?name=request"));
     expect(named.data.map((t: { language: string }) => t.language).sort()).toEqual(["en_US", "es"]);
   });
 
   it("needs the WABA's token", async () => {
-    const res = await fetch(`${h.sim.url}/v23.0/${WABA}/message_templates`, { headers: { authorization: "Bearer nope" } });
+    const res = await fetch(`${h.sim.url}/v23.0/${WABA}/message_templates`, {
+      headers: { authorization: "Bearer nope" },
+    });
     expect(res.status).toBe(401);
     const other = await fetch(`${h.sim.url}/v23.0/999999999999/message_templates`, { headers: auth() });
     expect(other.status).toBe(400);
@@ -85,7 +95,16 @@ describe("message templates API", () => {
     const own: MetaAccount = {
       ...h.acc.meta,
       wabaId: WABA,
-      templates: [{ id: "1", name: "only_one", language: "de", status: "APPROVED", category: "UTILITY", components: [{ type: "BODY", text: "Hallo {{1}}" }] }],
+      templates: [
+        {
+          id: "1",
+          name: "only_one",
+          language: "de",
+          status: "APPROVED",
+          category: "UTILITY",
+          components: [{ type: "BODY", text: "Hallo {{1}}" }],
+        },
+      ],
     };
     h.sim.configure("meta", own);
     try {
@@ -128,14 +147,28 @@ describe("template sends are validated against the list", () => {
       language: { code: "en_US" },
       components: [
         { type: "header", parameters: [{ type: "text", text: "Ana" }] },
-        { type: "body", parameters: [{ type: "text", text: "Friday" }, { type: "text", text: "9:00" }] },
+        {
+          type: "body",
+          parameters: [
+            { type: "text", text: "Friday" },
+            { type: "text", text: "9:00" },
+          ],
+        },
       ],
     });
     expect(ok.status).toBe(200);
     const noHeader = await sendTemplate({
       name: "appointment_reminder",
       language: { code: "en_US" },
-      components: [{ type: "body", parameters: [{ type: "text", text: "Friday" }, { type: "text", text: "9:00" }] }],
+      components: [
+        {
+          type: "body",
+          parameters: [
+            { type: "text", text: "Friday" },
+            { type: "text", text: "9:00" },
+          ],
+        },
+      ],
     });
     expect(noHeader.status).toBe(400);
     expect((await getJson(noHeader)).error.code).toBe(132000);
@@ -145,10 +178,34 @@ describe("template sends are validated against the list", () => {
     const cases: Array<[Record<string, unknown>, number, number]> = [
       [{ name: "no_such_template", language: { code: "en_US" } }, 404, 132001],
       [{ name: "request_update", language: { code: "fr" } }, 404, 132001],
-      [{ name: "request_update", language: { code: "en_US" }, components: [{ type: "body", parameters: [{ type: "text", text: "x" }] }] }, 400, 132000],
-      [{ name: "hello_world", language: { code: "en_US" }, components: [{ type: "body", parameters: [{ type: "text", text: "x" }] }] }, 400, 132000],
+      [
+        {
+          name: "request_update",
+          language: { code: "en_US" },
+          components: [{ type: "body", parameters: [{ type: "text", text: "x" }] }],
+        },
+        400,
+        132000,
+      ],
+      [
+        {
+          name: "hello_world",
+          language: { code: "en_US" },
+          components: [{ type: "body", parameters: [{ type: "text", text: "x" }] }],
+        },
+        400,
+        132000,
+      ],
       [{ name: "winter_sale", language: { code: "en_US" } }, 400, 132015],
-      [{ name: "feedback_survey", language: { code: "en_US" }, components: [{ type: "body", parameters: [{ type: "text", text: "x" }] }] }, 404, 132001],
+      [
+        {
+          name: "feedback_survey",
+          language: { code: "en_US" },
+          components: [{ type: "body", parameters: [{ type: "text", text: "x" }] }],
+        },
+        404,
+        132001,
+      ],
     ];
     for (const [template, status, code] of cases) {
       const res = await sendTemplate(template);
@@ -164,7 +221,7 @@ describe("template sends are validated against the list", () => {
 
 describe("Meta webhook batches", () => {
   const verify = (body: string, sig: string | undefined) =>
-    sig === "sha256=" + createHmac("sha256", h.acc.meta.appSecret).update(body).digest("hex");
+    sig === `sha256=${createHmac("sha256", h.acc.meta.appSecret).update(body).digest("hex")}`;
 
   it("a batch with text, a reaction and an unsupported message", async () => {
     const r = await h.sim.sendInbound("meta", [
@@ -177,16 +234,31 @@ describe("Meta webhook batches", () => {
     expect(verify(hook.body, hook.headers["x-hub-signature-256"])).toBe(true);
     const value = JSON.parse(hook.body).entry[0].changes[0].value;
     expect(value.contacts.map((c: { wa_id: string }) => c.wa_id)).toEqual(["15551110001", "15551110002"]);
-    expect(value.messages[1]).toMatchObject({ type: "reaction", reaction: { message_id: "wamid.TARGET", emoji: "👍" }, from: "15551110001" });
+    expect(value.messages[1]).toMatchObject({
+      type: "reaction",
+      reaction: { message_id: "wamid.TARGET", emoji: "👍" },
+      from: "15551110001",
+    });
     expect(value.messages[2]).toMatchObject({
       type: "unsupported",
       unsupported: { type: "edit" },
-      errors: [{ code: 131051, title: "Message type unknown", error_data: { details: "Message type is currently not supported." } }],
+      errors: [
+        {
+          code: 131051,
+          title: "Message type unknown",
+          error_data: { details: "Message type is currently not supported." },
+        },
+      ],
     });
   });
 
   it("a batch spanning two phone numbers: one change per phone_number_id, one signature", async () => {
-    const second: MetaAccount = { ...h.acc.meta, phoneNumberId: "200000000000002", displayPhoneNumber: "15557770000", wabaId: WABA };
+    const second: MetaAccount = {
+      ...h.acc.meta,
+      phoneNumberId: "200000000000002",
+      displayPhoneNumber: "15557770000",
+      wabaId: WABA,
+    };
     h.sim.configure("meta", second);
     h.sim.configure("meta", { ...h.acc.meta, wabaId: WABA });
     const r = await h.sim.sendInbound("meta", [
@@ -200,12 +272,16 @@ describe("Meta webhook batches", () => {
     const payload = JSON.parse(hook.body);
     expect(payload.entry).toHaveLength(1);
     const changes = payload.entry[0].changes;
-    expect(changes.map((c: { value: { metadata: { phone_number_id: string } } }) => c.value.metadata.phone_number_id)).toEqual([
-      h.acc.meta.phoneNumberId,
-      "200000000000002",
+    expect(
+      changes.map((c: { value: { metadata: { phone_number_id: string } } }) => c.value.metadata.phone_number_id),
+    ).toEqual([h.acc.meta.phoneNumberId, "200000000000002"]);
+    expect(changes[0].value.messages.map((m: { text: { body: string } }) => m.text.body)).toEqual([
+      "to the first number",
+      "first again",
     ]);
-    expect(changes[0].value.messages.map((m: { text: { body: string } }) => m.text.body)).toEqual(["to the first number", "first again"]);
-    expect(changes[1].value.messages.map((m: { text: { body: string } }) => m.text.body)).toEqual(["to the second number"]);
+    expect(changes[1].value.messages.map((m: { text: { body: string } }) => m.text.body)).toEqual([
+      "to the second number",
+    ]);
     expect(changes[1].value.metadata.display_phone_number).toBe("15557770000");
     expect(h.sim.inbound("meta").map((x) => [x.account, x.delivered])).toEqual([
       [h.acc.meta.phoneNumberId, true],

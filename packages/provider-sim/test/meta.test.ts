@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { getJson, startHarness, waitFor, type Harness, type ReceivedHook } from "./helpers";
+import { getJson, type Harness, type ReceivedHook, startHarness, waitFor } from "./helpers";
 
 let h: Harness;
 beforeAll(async () => {
@@ -9,7 +9,9 @@ beforeAll(async () => {
   h.rx.respond((hook, res) => {
     const u = new URL(hook.url);
     if (hook.method === "GET") {
-      const ok = u.searchParams.get("hub.mode") === "subscribe" && u.searchParams.get("hub.verify_token") === h.acc.meta.verifyToken;
+      const ok =
+        u.searchParams.get("hub.mode") === "subscribe" &&
+        u.searchParams.get("hub.verify_token") === h.acc.meta.verifyToken;
       res.writeHead(ok ? 200 : 403, { "content-type": "text/plain" });
       res.end(ok ? u.searchParams.get("hub.challenge") : "forbidden");
       return;
@@ -30,7 +32,9 @@ beforeEach(async () => {
 /** Independent recomputation of X-Hub-Signature-256. */
 function verifyMeta(hook: ReceivedHook, appSecret: string): boolean {
   const header = hook.headers["x-hub-signature-256"] ?? "";
-  const expected = Buffer.from("sha256=" + createHmac("sha256", appSecret).update(Buffer.from(hook.body, "utf-8")).digest("hex"));
+  const expected = Buffer.from(
+    `sha256=${createHmac("sha256", appSecret).update(Buffer.from(hook.body, "utf-8")).digest("hex")}`,
+  );
   const given = Buffer.from(header);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
@@ -45,7 +49,13 @@ async function send(body: unknown, token = h.acc.meta.accessToken) {
   });
 }
 
-const text = (to: string, body: string) => ({ messaging_product: "whatsapp", recipient_type: "individual", to, type: "text", text: { body } });
+const text = (to: string, body: string) => ({
+  messaging_product: "whatsapp",
+  recipient_type: "individual",
+  to,
+  type: "text",
+  text: { body },
+});
 
 function statusesOf(hook: ReceivedHook) {
   return JSON.parse(hook.body).entry[0].changes[0].value.statuses as Array<Record<string, any>>;
@@ -87,8 +97,15 @@ describe("meta fake Graph API (WhatsApp Cloud)", () => {
       expect(env.object).toBe("whatsapp_business_account");
       const change = env.entry[0].changes[0];
       expect(change.field).toBe("messages");
-      expect(change.value.metadata).toEqual({ display_phone_number: "15551230000", phone_number_id: h.acc.meta.phoneNumberId });
-      expect(statusesOf(hook)[0]).toMatchObject({ id, recipient_id: "15557654321", timestamp: expect.stringMatching(/^\d{10}$/) });
+      expect(change.value.metadata).toEqual({
+        display_phone_number: "15551230000",
+        phone_number_id: h.acc.meta.phoneNumberId,
+      });
+      expect(statusesOf(hook)[0]).toMatchObject({
+        id,
+        recipient_id: "15557654321",
+        timestamp: expect.stringMatching(/^\d{10}$/),
+      });
     }
   });
 
@@ -136,7 +153,10 @@ describe("meta fake Graph API (WhatsApp Cloud)", () => {
     expect((await getJson(bad)).error).toMatchObject({ code: 190, type: "OAuthException" });
     const missing = await send({ messaging_product: "whatsapp", to: "15550001234", type: "text", text: {} });
     expect(missing.status).toBe(400);
-    expect((await getJson(missing)).error).toMatchObject({ code: 100, message: "(#100) The parameter text['body'] is required." });
+    expect((await getJson(missing)).error).toMatchObject({
+      code: 100,
+      message: "(#100) The parameter text['body'] is required.",
+    });
   });
 
   it("posts a batch of inbound messages (text + image with id and caption) in one signed envelope", async () => {
@@ -157,12 +177,24 @@ describe("meta fake Graph API (WhatsApp Cloud)", () => {
       { profile: { name: "Bob" }, wa_id: "15551110002" },
     ]);
     expect(value.messages.map((m: any) => m.type)).toEqual(["text", "image", "text"]);
-    expect(value.messages[0]).toMatchObject({ from: "15551110001", id: r.externalMessageIds[0], type: "text", text: { body: "first" } });
+    expect(value.messages[0]).toMatchObject({
+      from: "15551110001",
+      id: r.externalMessageIds[0],
+      type: "text",
+      text: { body: "first" },
+    });
     const img = value.messages[1];
-    expect(img.image).toMatchObject({ caption: "receipt", mime_type: "image/jpeg", id: expect.stringMatching(/^\d+$/), sha256: expect.any(String) });
+    expect(img.image).toMatchObject({
+      caption: "receipt",
+      mime_type: "image/jpeg",
+      id: expect.stringMatching(/^\d+$/),
+      sha256: expect.any(String),
+    });
 
     // Media lookup and download like Graph: GET /{media-id} -> url, then GET url with the token.
-    const meta = await getJson(await fetch(graph(img.image.id), { headers: { authorization: `Bearer ${h.acc.meta.accessToken}` } }));
+    const meta = await getJson(
+      await fetch(graph(img.image.id), { headers: { authorization: `Bearer ${h.acc.meta.accessToken}` } }),
+    );
     expect(meta).toMatchObject({ messaging_product: "whatsapp", id: img.image.id, mime_type: "image/jpeg" });
     const dl = await fetch(meta.url, { headers: { authorization: `Bearer ${h.acc.meta.accessToken}` } });
     expect(dl.status).toBe(200);
@@ -170,13 +202,23 @@ describe("meta fake Graph API (WhatsApp Cloud)", () => {
   });
 
   it("serves the phone number (health) and the subscription handshake", async () => {
-    const res = await fetch(graph(h.acc.meta.phoneNumberId), { headers: { authorization: `Bearer ${h.acc.meta.accessToken}` } });
-    expect(res.status).toBe(200);
-    expect(await getJson(res)).toMatchObject({ id: h.acc.meta.phoneNumberId, quality_rating: "GREEN" });
-    const picked = await fetch(graph(`${h.acc.meta.phoneNumberId}?fields=id,display_phone_number,quality_rating,status`), {
+    const res = await fetch(graph(h.acc.meta.phoneNumberId), {
       headers: { authorization: `Bearer ${h.acc.meta.accessToken}` },
     });
-    expect(Object.keys(await getJson(picked)).sort()).toEqual(["display_phone_number", "id", "quality_rating", "status"]);
+    expect(res.status).toBe(200);
+    expect(await getJson(res)).toMatchObject({ id: h.acc.meta.phoneNumberId, quality_rating: "GREEN" });
+    const picked = await fetch(
+      graph(`${h.acc.meta.phoneNumberId}?fields=id,display_phone_number,quality_rating,status`),
+      {
+        headers: { authorization: `Bearer ${h.acc.meta.accessToken}` },
+      },
+    );
+    expect(Object.keys(await getJson(picked)).sort()).toEqual([
+      "display_phone_number",
+      "id",
+      "quality_rating",
+      "status",
+    ]);
     const me = await fetch(graph("me?fields=id"), { headers: { authorization: `Bearer ${h.acc.meta.accessToken}` } });
     expect(await getJson(me)).toEqual({ id: expect.stringMatching(/^\d+$/) });
     expect(await h.sim.verifyMetaWebhook()).toMatchObject({ ok: true, status: 200 });
@@ -187,6 +229,10 @@ describe("meta fake Graph API (WhatsApp Cloud)", () => {
     const r = await h.sim.sendStatus("meta", "wamid.TEST", "failed", { code: 131026 });
     expect(r.status).toBe(200);
     const s = statusesOf(h.rx.hooks.at(-1)!)[0]!;
-    expect(s).toMatchObject({ id: "wamid.TEST", status: "failed", errors: [{ code: 131026, title: "Message undeliverable" }] });
+    expect(s).toMatchObject({
+      id: "wamid.TEST",
+      status: "failed",
+      errors: [{ code: 131026, title: "Message undeliverable" }],
+    });
   });
 });

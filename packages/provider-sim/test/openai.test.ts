@@ -6,7 +6,7 @@
  */
 import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "./helpers";
+import { type Harness, startHarness } from "./helpers";
 
 let h: Harness;
 let ai: OpenAI;
@@ -85,7 +85,12 @@ describe("chat completions", () => {
       ],
     });
     const facts = JSON.parse(obj.choices[0]!.message.content!);
-    expect(facts).toMatchObject({ emails: ["ana@example.com"], phones: ["+14155550100"], sentiment: "negative", dates: ["Friday"] });
+    expect(facts).toMatchObject({
+      emails: ["ana@example.com"],
+      phones: ["+14155550100"],
+      sentiment: "negative",
+      dates: ["Friday"],
+    });
 
     const schema = await ai.chat.completions.create({
       model: "m",
@@ -95,7 +100,12 @@ describe("chat completions", () => {
           name: "contact",
           schema: {
             type: "object",
-            properties: { email: { type: "string" }, phoneNumbers: { type: "array" }, dueDate: { type: "string" }, jobTitle: { type: "string" } },
+            properties: {
+              email: { type: "string" },
+              phoneNumbers: { type: "array" },
+              dueDate: { type: "string" },
+              jobTitle: { type: "string" },
+            },
           },
         },
       },
@@ -110,7 +120,10 @@ describe("chat completions", () => {
   });
 
   it("streams the same content, with usage when asked", async () => {
-    const plain = await ai.chat.completions.create({ model: "m", messages: [{ role: "user", content: `Summarize this: ${conversation}` }] });
+    const plain = await ai.chat.completions.create({
+      model: "m",
+      messages: [{ role: "user", content: `Summarize this: ${conversation}` }],
+    });
     const stream = await ai.chat.completions.create({
       model: "m",
       stream: true,
@@ -125,15 +138,23 @@ describe("chat completions", () => {
     }
     expect(text).toBe(plain.choices[0]!.message.content);
     // The instruction line is not part of the summarised text.
-    expect(text).toBe("Summary: My order #1042 arrived broken and I want a refund. You can reach me at ana@example.com or +1 415 555 0100.");
-    expect(usage).toMatchObject({ prompt_tokens: plain.usage!.prompt_tokens, completion_tokens: plain.usage!.completion_tokens });
+    expect(text).toBe(
+      "Summary: My order #1042 arrived broken and I want a refund. You can reach me at ana@example.com or +1 415 555 0100.",
+    );
+    expect(usage).toMatchObject({
+      prompt_tokens: plain.usage!.prompt_tokens,
+      completion_tokens: plain.usage!.completion_tokens,
+    });
   });
 
   it("honours max_tokens with finish_reason length", async () => {
     const r = await ai.chat.completions.create({
       model: "m",
       max_tokens: 4,
-      messages: [{ role: "system", content: "Summarize." }, { role: "user", content: conversation }],
+      messages: [
+        { role: "system", content: "Summarize." },
+        { role: "user", content: conversation },
+      ],
     });
     expect(r.choices[0]!.finish_reason).toBe("length");
     expect(r.choices[0]!.message.content).toBe("Summary: My order");
@@ -142,7 +163,9 @@ describe("chat completions", () => {
 
   it("rejects a wrong key and a missing model with OpenAI's error shape", async () => {
     const bad = new OpenAI({ apiKey: "sk-wrong-key-123456", baseURL: h.sim.baseUrls.openai, maxRetries: 0 });
-    await expect(bad.chat.completions.create({ model: "m", messages: [{ role: "user", content: "x" }] })).rejects.toMatchObject({
+    await expect(
+      bad.chat.completions.create({ model: "m", messages: [{ role: "user", content: "x" }] }),
+    ).rejects.toMatchObject({
       status: 401,
       code: "invalid_api_key",
     });
@@ -153,7 +176,12 @@ describe("chat completions", () => {
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
-      error: { message: "you must provide a model parameter", type: "invalid_request_error", param: "model", code: null },
+      error: {
+        message: "you must provide a model parameter",
+        type: "invalid_request_error",
+        param: "model",
+        code: null,
+      },
     });
     expect(h.sim.aiUsage()).toEqual({});
   });
@@ -167,7 +195,9 @@ describe("chat completions", () => {
 describe("chat completion faults", () => {
   it("5xx and 429 like the other providers, then healthy", async () => {
     h.sim.fail("openai", { mode: "5xx", count: 1 });
-    await expect(ai.chat.completions.create({ model: "m", messages: [{ role: "user", content: "x" }] })).rejects.toMatchObject({
+    await expect(
+      ai.chat.completions.create({ model: "m", messages: [{ role: "user", content: "x" }] }),
+    ).rejects.toMatchObject({
       status: 503,
     });
     h.sim.fail("openai", { mode: "429", count: 1, retryAfterSeconds: 3 });
@@ -189,7 +219,14 @@ describe("chat completion faults", () => {
     const r = await ai.chat.completions.create({ model: "m", messages: [{ role: "user", content: "x" }] });
     expect(Date.now() - t0).toBeGreaterThanOrEqual(380);
     expect(r.choices[0]!.message.content).toBe("You said: x");
-    const impatient = new OpenAI({ apiKey: h.acc.openai.apiKey, baseURL: h.sim.baseUrls.openai, maxRetries: 0, timeout: 100 });
-    await expect(impatient.chat.completions.create({ model: "m", messages: [{ role: "user", content: "x" }] })).rejects.toThrow(/timed out/i);
+    const impatient = new OpenAI({
+      apiKey: h.acc.openai.apiKey,
+      baseURL: h.sim.baseUrls.openai,
+      maxRetries: 0,
+      timeout: 100,
+    });
+    await expect(
+      impatient.chat.completions.create({ model: "m", messages: [{ role: "user", content: "x" }] }),
+    ).rejects.toThrow(/timed out/i);
   });
 });

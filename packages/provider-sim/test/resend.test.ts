@@ -2,7 +2,15 @@ import { Webhook as StandardWebhook } from "standardwebhooks";
 import { Webhook } from "svix";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startProviderSim } from "../src/index";
-import { getJson, startHarness, startReceiver, testAccounts, waitFor, type Harness, type ReceivedHook } from "./helpers";
+import {
+  getJson,
+  type Harness,
+  type ReceivedHook,
+  startHarness,
+  startReceiver,
+  testAccounts,
+  waitFor,
+} from "./helpers";
 
 let h: Harness;
 beforeAll(async () => {
@@ -64,7 +72,11 @@ describe("resend fake API", () => {
     expect(await getJson(missing)).toMatchObject({ statusCode: 401, name: "missing_api_key" });
     const invalid = await send(email, { key: "re_wrong" });
     expect(invalid.status).toBe(403);
-    expect(await getJson(invalid)).toMatchObject({ statusCode: 403, name: "invalid_api_key", message: "API key is invalid" });
+    expect(await getJson(invalid)).toMatchObject({
+      statusCode: 403,
+      name: "invalid_api_key",
+      message: "API key is invalid",
+    });
   });
 
   it("validates fields and the sending domain", async () => {
@@ -106,8 +118,16 @@ describe("resend fake API", () => {
     }
     expect(() => svixVerify(hooks[0]!, `whsec_${Buffer.from("another-secret-entirely").toString("base64")}`)).toThrow();
     await h.sim.idle();
-    const got = await getJson(await fetch(`${h.sim.url}/emails/${id}`, { headers: { authorization: `Bearer ${h.acc.resend.apiKey}` } }));
-    expect(got).toMatchObject({ object: "email", id, last_event: "opened", subject: "Your ticket", to: ["customer@example.com"] });
+    const got = await getJson(
+      await fetch(`${h.sim.url}/emails/${id}`, { headers: { authorization: `Bearer ${h.acc.resend.apiKey}` } }),
+    );
+    expect(got).toMatchObject({
+      object: "email",
+      id,
+      last_event: "opened",
+      subject: "Your ticket",
+      to: ["customer@example.com"],
+    });
   });
 
   it("bounces bounced@resend.dev and failing recipients", async () => {
@@ -143,20 +163,30 @@ describe("resend fake API", () => {
       bcc: [],
       subject: "Re: Your ticket",
       message_id: expect.stringMatching(/^<[^@]+@example\.com>$/),
-      attachments: [expect.objectContaining({ filename: "invoice.pdf", content_type: "application/pdf", content_disposition: "attachment" })],
+      attachments: [
+        expect.objectContaining({
+          filename: "invoice.pdf",
+          content_type: "application/pdf",
+          content_disposition: "attachment",
+        }),
+      ],
       text: "Thanks!",
       html: "<p>Thanks!</p>",
       in_reply_to: "<orig@acme.test>",
       headers: expect.objectContaining({ "in-reply-to": "<orig@acme.test>", references: "<orig@acme.test>" }),
     });
     const full = await getJson(
-      await fetch(`${h.sim.url}/emails/receiving/${r.externalMessageId}`, { headers: { authorization: `Bearer ${h.acc.resend.apiKey}` } }),
+      await fetch(`${h.sim.url}/emails/receiving/${r.externalMessageId}`, {
+        headers: { authorization: `Bearer ${h.acc.resend.apiKey}` },
+      }),
     );
     expect(full).toMatchObject({ object: "email", id: r.externalMessageId, text: "Thanks!", html: "<p>Thanks!</p>" });
     // The email lists attachment metadata; the attachments endpoint adds the download URL.
     expect(full.attachments[0]).not.toHaveProperty("download_url");
     const atts = await getJson(
-      await fetch(`${h.sim.url}/emails/receiving/${r.externalMessageId}/attachments`, { headers: { authorization: `Bearer ${h.acc.resend.apiKey}` } }),
+      await fetch(`${h.sim.url}/emails/receiving/${r.externalMessageId}/attachments`, {
+        headers: { authorization: `Bearer ${h.acc.resend.apiKey}` },
+      }),
     );
     const dl = await fetch(atts.data[0].download_url);
     expect(dl.status).toBe(200);

@@ -6,7 +6,7 @@
  *         https://resend.com/docs/api-reference/emails/retrieve-received-email
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "./helpers";
+import { type Harness, startHarness } from "./helpers";
 import { resendClient, twilioClient } from "./sdk-clients";
 
 let h: Harness;
@@ -25,7 +25,11 @@ beforeEach(async () => {
 describe("twilio SDK against the sim", () => {
   it("messages.create, messages(sid).fetch and messages.list reach the sim", async () => {
     const client = twilioClient(h.sim.url, h.acc.twilio.accountSid, h.acc.twilio.authToken);
-    const created = await client.messages.create({ to: "+14155550100", from: "+15005550006", body: "Hello via the SDK" });
+    const created = await client.messages.create({
+      to: "+14155550100",
+      from: "+15005550006",
+      body: "Hello via the SDK",
+    });
     expect(created.sid).toMatch(/^SM[0-9a-f]{32}$/);
     expect(created.status).toBe("queued");
     expect(created.body).toBe("Hello via the SDK");
@@ -72,10 +76,12 @@ describe("twilio SDK against the sim", () => {
 
   it("surfaces the sim's Twilio errors as RestException", async () => {
     const client = twilioClient(h.sim.url, h.acc.twilio.accountSid, h.acc.twilio.authToken);
-    await expect(client.messages.create({ to: "+15005550001", from: "+15005550006", body: "x" })).rejects.toMatchObject({
-      status: 400,
-      code: 21211,
-    });
+    await expect(client.messages.create({ to: "+15005550001", from: "+15005550006", body: "x" })).rejects.toMatchObject(
+      {
+        status: 400,
+        code: 21211,
+      },
+    );
     const bad = twilioClient(h.sim.url, h.acc.twilio.accountSid, "wrong-token");
     await expect(bad.messages.list({ limit: 1 })).rejects.toMatchObject({ status: 401, code: 20003 });
     expect(h.sim.messages("twilio")).toHaveLength(0);

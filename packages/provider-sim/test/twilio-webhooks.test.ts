@@ -9,7 +9,7 @@ import twilio from "twilio";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startProviderSim, twilioSignature } from "../src/index";
 import { withDefaultPort } from "../src/providers/twilio";
-import { startHarness, testAccounts, waitFor, type Harness } from "./helpers";
+import { type Harness, startHarness, testAccounts, waitFor } from "./helpers";
 
 let h: Harness;
 beforeAll(async () => {
@@ -34,15 +34,25 @@ describe("Twilio webhook variants", () => {
     const url = new URL(hook.url);
     expect(url.pathname).toBe("/webhooks/sms/twilio");
     expect(url.searchParams.get("bodySHA256")).toBe(createHash("sha256").update(hook.body).digest("hex"));
-    expect(JSON.parse(hook.body)).toMatchObject({ MessageSid: r.externalMessageId, Body: "json body", From: "+14155550123" });
+    expect(JSON.parse(hook.body)).toMatchObject({
+      MessageSid: r.externalMessageId,
+      Body: "json body",
+      From: "+14155550123",
+    });
     const sig = hook.headers["x-twilio-signature"]!;
     expect(twilio.validateRequestWithBody(h.acc.twilio.authToken, sig, hook.url, hook.body)).toBe(true);
     // A modified body no longer matches its bodySHA256.
-    expect(twilio.validateRequestWithBody(h.acc.twilio.authToken, sig, hook.url, hook.body.replace("json body", "evil"))).toBe(false);
+    expect(
+      twilio.validateRequestWithBody(h.acc.twilio.authToken, sig, hook.url, hook.body.replace("json body", "evil")),
+    ).toBe(false);
   });
 
   it("SharedKey HMAC-SHA256 with X-Twilio-Webhooks-Signature-Settings", async () => {
-    const sharedKey = { keyId: "webhooks_sharedkey_01", secret: "shared-key-secret-0123456789", algorithm: "HMAC_SHA256" as const };
+    const sharedKey = {
+      keyId: "webhooks_sharedkey_01",
+      secret: "shared-key-secret-0123456789",
+      algorithm: "HMAC_SHA256" as const,
+    };
     h.sim.configure("twilio", { ...h.acc.twilio, webhooks: { sharedKey } });
     await h.sim.sendInbound("twilio", { from: "+14155550123", text: "sha256 signed" });
     const hook = h.rx.hooks[0]!;
@@ -58,13 +68,17 @@ describe("Twilio webhook variants", () => {
   });
 
   it("JSON body and SharedKey together, for status callbacks too", async () => {
-    const sharedKey = { keyId: "webhooks_sharedkey_02", secret: "another-shared-secret", algorithm: "HMAC_SHA256" as const };
+    const sharedKey = {
+      keyId: "webhooks_sharedkey_02",
+      secret: "another-shared-secret",
+      algorithm: "HMAC_SHA256" as const,
+    };
     h.sim.configure("twilio", { ...h.acc.twilio, webhooks: { body: "json", sharedKey } });
     const cb = `${h.rx.url}/webhooks/sms/twilio/status?channel=c1`;
     const res = await fetch(`${h.sim.url}/2010-04-01/Accounts/${h.acc.twilio.accountSid}/Messages.json`, {
       method: "POST",
       headers: {
-        authorization: "Basic " + Buffer.from(`${h.acc.twilio.accountSid}:${h.acc.twilio.authToken}`).toString("base64"),
+        authorization: `Basic ${Buffer.from(`${h.acc.twilio.accountSid}:${h.acc.twilio.authToken}`).toString("base64")}`,
         "content-type": "application/x-www-form-urlencoded",
       },
       body: new URLSearchParams({ To: "+14155550100", From: "+15005550006", Body: "x", StatusCallback: cb }).toString(),
@@ -74,7 +88,15 @@ describe("Twilio webhook variants", () => {
     for (const hook of hooks) {
       expect(hook.url).toMatch(/\/webhooks\/sms\/twilio\/status\?channel=c1&bodySHA256=[0-9a-f]{64}$/);
       const algorithm = twilio.getSignatureAlgorithm(hook.headers["x-twilio-webhooks-signature-settings"]);
-      expect(twilio.validateRequestWithBody(sharedKey.secret, hook.headers["x-twilio-signature"]!, hook.url, hook.body, algorithm)).toBe(true);
+      expect(
+        twilio.validateRequestWithBody(
+          sharedKey.secret,
+          hook.headers["x-twilio-signature"]!,
+          hook.url,
+          hook.body,
+          algorithm,
+        ),
+      ).toBe(true);
     }
     expect(hooks.map((x) => JSON.parse(x.body).MessageStatus)).toEqual(["sent", "delivered"]);
   });
@@ -82,7 +104,9 @@ describe("Twilio webhook variants", () => {
 
 describe("URL with and without the default port", () => {
   it("withDefaultPort writes the scheme's port only when there is none", () => {
-    expect(withDefaultPort("https://api.example.com/webhooks/sms/twilio?x=1")).toBe("https://api.example.com:443/webhooks/sms/twilio?x=1");
+    expect(withDefaultPort("https://api.example.com/webhooks/sms/twilio?x=1")).toBe(
+      "https://api.example.com:443/webhooks/sms/twilio?x=1",
+    );
     expect(withDefaultPort("http://api.example.com/hook")).toBe("http://api.example.com:80/hook");
     expect(withDefaultPort("http://127.0.0.1:3211/hook")).toBe("http://127.0.0.1:3211/hook");
   });

@@ -1,6 +1,6 @@
 import twilio from "twilio";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { basic, getJson, startHarness, waitFor, type Harness } from "./helpers";
+import { basic, getJson, type Harness, startHarness, waitFor } from "./helpers";
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,7 +17,10 @@ beforeEach(async () => {
 
 const params = (body: string) => Object.fromEntries(new URLSearchParams(body));
 
-async function send(form: Record<string, string | string[]>, auth = basic(h.acc.twilio.accountSid, h.acc.twilio.authToken)) {
+async function send(
+  form: Record<string, string | string[]>,
+  auth = basic(h.acc.twilio.accountSid, h.acc.twilio.authToken),
+) {
   const usp = new URLSearchParams();
   for (const [k, v] of Object.entries(form)) for (const item of Array.isArray(v) ? v : [v]) usp.append(k, item);
   return fetch(`${h.sim.url}/2010-04-01/Accounts/${h.acc.twilio.accountSid}/Messages.json`, {
@@ -65,7 +68,10 @@ describe("twilio fake API", () => {
   });
 
   it("rejects bad credentials with Twilio's 20003 error", async () => {
-    const res = await send({ To: "+14155550100", From: "+15005550006", Body: "x" }, basic(h.acc.twilio.accountSid, "wrong"));
+    const res = await send(
+      { To: "+14155550100", From: "+15005550006", Body: "x" },
+      basic(h.acc.twilio.accountSid, "wrong"),
+    );
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toContain("Basic");
     expect(await getJson(res)).toEqual({
@@ -74,14 +80,20 @@ describe("twilio fake API", () => {
       more_info: "https://www.twilio.com/docs/errors/20003",
       status: 401,
     });
-    const noAuth = await fetch(`${h.sim.url}/2010-04-01/Accounts/${h.acc.twilio.accountSid}/Messages.json`, { method: "POST" });
+    const noAuth = await fetch(`${h.sim.url}/2010-04-01/Accounts/${h.acc.twilio.accountSid}/Messages.json`, {
+      method: "POST",
+    });
     expect(noAuth.status).toBe(401);
   });
 
   it("returns 400 21211 for an invalid To and other validation codes", async () => {
     const bad = await send({ To: "12ab", From: "+15005550006", Body: "x" });
     expect(bad.status).toBe(400);
-    expect(await getJson(bad)).toMatchObject({ code: 21211, status: 400, more_info: "https://www.twilio.com/docs/errors/21211" });
+    expect(await getJson(bad)).toMatchObject({
+      code: 21211,
+      status: 400,
+      more_info: "https://www.twilio.com/docs/errors/21211",
+    });
     const magic = await send({ To: "+15005550001", From: "+15005550006", Body: "x" });
     expect((await getJson(magic)).code).toBe(21211);
     const notOwned = await send({ To: "+14155550100", From: "+19998887777", Body: "x" });
@@ -94,10 +106,15 @@ describe("twilio fake API", () => {
   it("fetches a message and the account (health)", async () => {
     const sent = await getJson(await send({ To: "+14155550100", From: "+15005550006", Body: "x" }));
     const auth = { authorization: basic(h.acc.twilio.accountSid, h.acc.twilio.authToken) };
-    const one = await fetch(`${h.sim.url}/2010-04-01/Accounts/${h.acc.twilio.accountSid}/Messages/${sent.sid}.json`, { headers: auth });
+    const one = await fetch(`${h.sim.url}/2010-04-01/Accounts/${h.acc.twilio.accountSid}/Messages/${sent.sid}.json`, {
+      headers: auth,
+    });
     expect(one.status).toBe(200);
     expect((await getJson(one)).sid).toBe(sent.sid);
-    const missing = await fetch(`${h.sim.url}/2010-04-01/Accounts/${h.acc.twilio.accountSid}/Messages/SM${"0".repeat(32)}.json`, { headers: auth });
+    const missing = await fetch(
+      `${h.sim.url}/2010-04-01/Accounts/${h.acc.twilio.accountSid}/Messages/SM${"0".repeat(32)}.json`,
+      { headers: auth },
+    );
     expect(missing.status).toBe(404);
     expect((await getJson(missing)).code).toBe(20404);
     const acct = await fetch(`${h.sim.url}/2010-04-01/Accounts/${h.acc.twilio.accountSid}.json`, { headers: auth });
@@ -125,12 +142,18 @@ describe("twilio fake API", () => {
         To: "+14155550100",
         ApiVersion: "2010-04-01",
       });
-      expect(twilio.validateRequest(h.acc.twilio.authToken, hook.headers["x-twilio-signature"]!, hook.url, p)).toBe(true);
+      expect(twilio.validateRequest(h.acc.twilio.authToken, hook.headers["x-twilio-signature"]!, hook.url, p)).toBe(
+        true,
+      );
       expect(twilio.validateRequest("not-the-token", hook.headers["x-twilio-signature"]!, hook.url, p)).toBe(false);
     }
     await h.sim.idle();
     const auth = { authorization: basic(h.acc.twilio.accountSid, h.acc.twilio.authToken) };
-    const now = await getJson(await fetch(`${h.sim.url}/2010-04-01/Accounts/${h.acc.twilio.accountSid}/Messages/${sent.sid}.json`, { headers: auth }));
+    const now = await getJson(
+      await fetch(`${h.sim.url}/2010-04-01/Accounts/${h.acc.twilio.accountSid}/Messages/${sent.sid}.json`, {
+        headers: auth,
+      }),
+    );
     expect(now.status).toBe("delivered");
     expect(now.date_sent).not.toBeNull();
   });
@@ -143,20 +166,35 @@ describe("twilio fake API", () => {
   });
 
   it("uses the account-level statusCallbackUrl when the send has none", async () => {
-    const acc = { ...h.acc.twilio, accountSid: `AC${"d".repeat(32)}`, statusCallbackUrl: `${h.rx.url}/webhooks/sms/twilio/status` };
+    const acc = {
+      ...h.acc.twilio,
+      accountSid: `AC${"d".repeat(32)}`,
+      statusCallbackUrl: `${h.rx.url}/webhooks/sms/twilio/status`,
+    };
     h.sim.configure("twilio", acc);
     try {
       const res = await fetch(`${h.sim.url}/2010-04-01/Accounts/${acc.accountSid}/Messages.json`, {
         method: "POST",
-        headers: { authorization: basic(acc.accountSid, acc.authToken), "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ To: "+14155550100", MessagingServiceSid: `MG${"e".repeat(32)}`, Body: "x" }).toString(),
+        headers: {
+          authorization: basic(acc.accountSid, acc.authToken),
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        body: new URLSearchParams({
+          To: "+14155550100",
+          MessagingServiceSid: `MG${"e".repeat(32)}`,
+          Body: "x",
+        }).toString(),
       });
       const json = await getJson(res);
       expect(json).toMatchObject({ status: "accepted", from: null, messaging_service_sid: `MG${"e".repeat(32)}` });
       const hooks = await waitFor(() => (h.rx.hooks.length >= 2 ? h.rx.hooks : null), "callbacks");
       for (const hook of hooks) {
         const p = params(hook.body);
-        expect(p).toMatchObject({ AccountSid: acc.accountSid, From: "+15005550006", MessagingServiceSid: `MG${"e".repeat(32)}` });
+        expect(p).toMatchObject({
+          AccountSid: acc.accountSid,
+          From: "+15005550006",
+          MessagingServiceSid: `MG${"e".repeat(32)}`,
+        });
         expect(twilio.validateRequest(acc.authToken, hook.headers["x-twilio-signature"]!, hook.url, p)).toBe(true);
       }
     } finally {
@@ -171,13 +209,17 @@ describe("twilio fake API", () => {
     const hooks = await waitFor(() => (h.rx.hooks.length >= 2 ? h.rx.hooks : null), "callbacks");
     const last = params(hooks[1]!.body);
     expect(last).toMatchObject({ MessageSid: sent.sid, MessageStatus: "undelivered", ErrorCode: "30005" });
-    expect(twilio.validateRequest(h.acc.twilio.authToken, hooks[1]!.headers["x-twilio-signature"]!, hooks[1]!.url, last)).toBe(true);
+    expect(
+      twilio.validateRequest(h.acc.twilio.authToken, hooks[1]!.headers["x-twilio-signature"]!, hooks[1]!.url, last),
+    ).toBe(true);
 
     const r = await h.sim.sendStatus("twilio", sent.sid, "failed", { code: 30008 });
     expect(r.status).toBe(200);
     const hook = h.rx.hooks.at(-1)!;
     expect(params(hook.body)).toMatchObject({ MessageStatus: "failed", ErrorCode: "30008" });
-    expect(twilio.validateRequest(h.acc.twilio.authToken, hook.headers["x-twilio-signature"]!, hook.url, params(hook.body))).toBe(true);
+    expect(
+      twilio.validateRequest(h.acc.twilio.authToken, hook.headers["x-twilio-signature"]!, hook.url, params(hook.body)),
+    ).toBe(true);
   });
 
   it("sendStatus for an unknown sid falls back to the default status path", async () => {
@@ -185,7 +227,9 @@ describe("twilio fake API", () => {
     expect(r.status).toBe(200);
     const hook = h.rx.hooks.at(-1)!;
     expect(hook.path).toBe("/webhooks/sms/twilio/status");
-    expect(twilio.validateRequest(h.acc.twilio.authToken, hook.headers["x-twilio-signature"]!, hook.url, params(hook.body))).toBe(true);
+    expect(
+      twilio.validateRequest(h.acc.twilio.authToken, hook.headers["x-twilio-signature"]!, hook.url, params(hook.body)),
+    ).toBe(true);
   });
 
   it("posts a signed inbound SMS with Twilio's field set", async () => {
@@ -223,7 +267,9 @@ describe("twilio fake API", () => {
     expect(p.NumMedia).toBe("2");
     expect(p.MediaContentType0).toBe("image/png");
     expect(p.MediaUrl1).toBe("https://example.com/x.jpg");
-    expect(p.MediaUrl0).toContain(`/2010-04-01/Accounts/${h.acc.twilio.accountSid}/Messages/${r.externalMessageId}/Media/ME`);
+    expect(p.MediaUrl0).toContain(
+      `/2010-04-01/Accounts/${h.acc.twilio.accountSid}/Messages/${r.externalMessageId}/Media/ME`,
+    );
     expect(twilio.validateRequest(h.acc.twilio.authToken, hook.headers["x-twilio-signature"]!, hook.url, p)).toBe(true);
     const media = await fetch(p.MediaUrl0!);
     expect(media.status).toBe(200);

@@ -10,7 +10,7 @@ import { verifySignature as verifyJwt } from "@vonage/jwt";
 import { SMS } from "@vonage/sms";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { VonageAccount, VonageSigMethod } from "../src/index";
-import { basic, startHarness, waitFor, type Harness, type ReceivedHook } from "./helpers";
+import { basic, type Harness, type ReceivedHook, startHarness, waitFor } from "./helpers";
 
 let h: Harness;
 beforeAll(async () => {
@@ -31,7 +31,8 @@ beforeEach(async () => {
   });
 });
 
-const inboundHooks = () => h.rx.hooks.filter((x) => x.path.startsWith("/webhooks/sms/vonage") && !x.path.includes("/status"));
+const inboundHooks = () =>
+  h.rx.hooks.filter((x) => x.path.startsWith("/webhooks/sms/vonage") && !x.path.includes("/status"));
 
 function jwtOf(hook: ReceivedHook): Record<string, unknown> {
   const token = (hook.headers.authorization ?? "").replace(/^Bearer /, "");
@@ -70,7 +71,12 @@ describe("Vonage Messages API inbound shapes", () => {
     const bodies = hooks.map((x) => JSON.parse(x.body));
     expect(bodies.map((b) => b.message_type)).toEqual(["image", "video", "audio", "file", "vcard"]);
     for (const [i, b] of bodies.entries()) {
-      expect(b).toMatchObject({ channel: "mms", from: "447700900555", to: "447700900123", message_uuid: r.externalMessageIds[i] });
+      expect(b).toMatchObject({
+        channel: "mms",
+        from: "447700900555",
+        to: "447700900123",
+        message_uuid: r.externalMessageIds[i],
+      });
       const content = b[b.message_type];
       expect(content.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/_sim\/media\//);
       const dl = await fetch(content.url);
@@ -85,14 +91,38 @@ describe("Vonage Messages API inbound shapes", () => {
   });
 
   it("whatsapp, viber_service and messenger channel values", async () => {
-    await h.sim.sendInbound("vonage", { from: "447700900555", text: "hi wa", channel: "whatsapp", profileName: "Jane" });
+    await h.sim.sendInbound("vonage", {
+      from: "447700900555",
+      text: "hi wa",
+      channel: "whatsapp",
+      profileName: "Jane",
+    });
     await h.sim.sendInbound("vonage", { from: "447700900555", text: "hi viber", channel: "viber_service" });
-    await h.sim.sendInbound("vonage", { from: "4106934512345678", to: "1074283582622", text: "hi fb", channel: "messenger" });
-    await h.sim.sendInbound("vonage", { from: "447700900555", channel: "whatsapp", media: [{ contentType: "image/png", caption: "pic" }] });
+    await h.sim.sendInbound("vonage", {
+      from: "4106934512345678",
+      to: "1074283582622",
+      text: "hi fb",
+      channel: "messenger",
+    });
+    await h.sim.sendInbound("vonage", {
+      from: "447700900555",
+      channel: "whatsapp",
+      media: [{ contentType: "image/png", caption: "pic" }],
+    });
     const bodies = inboundHooks().map((x) => JSON.parse(x.body));
-    expect(bodies[0]).toMatchObject({ channel: "whatsapp", message_type: "text", text: "hi wa", profile: { name: "Jane" } });
+    expect(bodies[0]).toMatchObject({
+      channel: "whatsapp",
+      message_type: "text",
+      text: "hi wa",
+      profile: { name: "Jane" },
+    });
     expect(bodies[1]).toMatchObject({ channel: "viber_service", message_type: "text", text: "hi viber" });
-    expect(bodies[2]).toMatchObject({ channel: "messenger", from: "4106934512345678", to: "1074283582622", text: "hi fb" });
+    expect(bodies[2]).toMatchObject({
+      channel: "messenger",
+      from: "4106934512345678",
+      to: "1074283582622",
+      text: "hi fb",
+    });
     expect(bodies[3]).toMatchObject({ channel: "whatsapp", message_type: "image", image: { caption: "pic" } });
     for (const hook of inboundHooks()) jwtOf(hook);
   });
@@ -120,14 +150,23 @@ describe("Vonage SMS API sig mode", () => {
       expect(params["message-timestamp"]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
       expect(params.timestamp).toMatch(/^\d{10}$/);
       expect(params.nonce).toBeTruthy();
-      expect(smsSdk().verifySignature(params.sig!, params, acc.signatureSecret, SDK_ALGORITHM[method] as never)).toBe(true);
+      expect(smsSdk().verifySignature(params.sig!, params, acc.signatureSecret, SDK_ALGORITHM[method] as never)).toBe(
+        true,
+      );
       const tampered = { ...params, text: "changed" };
-      expect(smsSdk().verifySignature(params.sig!, tampered, acc.signatureSecret, SDK_ALGORITHM[method] as never)).toBe(false);
+      expect(smsSdk().verifySignature(params.sig!, tampered, acc.signatureSecret, SDK_ALGORITHM[method] as never)).toBe(
+        false,
+      );
     });
   }
 
   it("GET and form POST delivery, and signed delivery receipts", async () => {
-    h.sim.configure("vonage", { ...h.acc.vonage, signatureMode: "sig", signatureMethod: "sha256", smsApiHttpMethod: "GET" });
+    h.sim.configure("vonage", {
+      ...h.acc.vonage,
+      signatureMode: "sig",
+      signatureMethod: "sha256",
+      smsApiHttpMethod: "GET",
+    });
     await h.sim.sendInbound("vonage", { from: "447700900555", text: "via GET" });
     const get = inboundHooks()[0]!;
     expect(get.method).toBe("GET");
@@ -135,11 +174,26 @@ describe("Vonage SMS API sig mode", () => {
     expect(q.text).toBe("via GET");
     expect(smsSdk().verifySignature(q.sig!, q, h.acc.vonage.signatureSecret, "SHA256HMAC" as never)).toBe(true);
 
-    h.sim.configure("vonage", { ...h.acc.vonage, signatureMode: "sig", signatureMethod: "md5hash", smsApiHttpMethod: "POST" });
+    h.sim.configure("vonage", {
+      ...h.acc.vonage,
+      signatureMode: "sig",
+      signatureMethod: "md5hash",
+      smsApiHttpMethod: "POST",
+    });
     const res = await fetch(`${h.sim.url}/v1/messages`, {
       method: "POST",
-      headers: { authorization: basic(h.acc.vonage.apiKey, h.acc.vonage.apiSecret), "content-type": "application/json" },
-      body: JSON.stringify({ message_type: "text", channel: "sms", to: "447700900001", from: "Acme", text: "hi", client_ref: "r1" }),
+      headers: {
+        authorization: basic(h.acc.vonage.apiKey, h.acc.vonage.apiSecret),
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({
+        message_type: "text",
+        channel: "sms",
+        to: "447700900001",
+        from: "Acme",
+        text: "hi",
+        client_ref: "r1",
+      }),
     });
     const { message_uuid } = (await res.json()) as { message_uuid: string };
     const receipts = await waitFor(() => {
@@ -148,7 +202,14 @@ describe("Vonage SMS API sig mode", () => {
     }, "delivery receipts");
     const dlr = Object.fromEntries(new URLSearchParams(receipts[1]!.body));
     expect(receipts[1]!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
-    expect(dlr).toMatchObject({ messageId: message_uuid, status: "delivered", msisdn: "447700900001", to: "Acme", "err-code": "0", "client-ref": "r1" });
+    expect(dlr).toMatchObject({
+      messageId: message_uuid,
+      status: "delivered",
+      msisdn: "447700900001",
+      to: "Acme",
+      "err-code": "0",
+      "client-ref": "r1",
+    });
     expect(smsSdk().verifySignature(dlr.sig!, dlr, h.acc.vonage.signatureSecret, "MD5HASH" as never)).toBe(true);
   });
 });
@@ -191,21 +252,44 @@ describe("Vonage sends on the other Messages API channels", () => {
   const post = (body: unknown) =>
     fetch(`${h.sim.url}/v1/messages`, {
       method: "POST",
-      headers: { authorization: basic(h.acc.vonage.apiKey, h.acc.vonage.apiSecret), "content-type": "application/json" },
+      headers: {
+        authorization: basic(h.acc.vonage.apiKey, h.acc.vonage.apiSecret),
+        "content-type": "application/json",
+      },
       body: JSON.stringify(body),
     });
 
   it("accepts mms video/vcard and whatsapp/viber text, rejects types a channel lacks", async () => {
     const ok = [
-      { channel: "mms", message_type: "video", video: { url: "https://example.com/v.mp4" }, to: "447700900001", from: "447700900123" },
-      { channel: "mms", message_type: "vcard", vcard: { url: "https://example.com/c.vcf" }, to: "447700900001", from: "447700900123" },
+      {
+        channel: "mms",
+        message_type: "video",
+        video: { url: "https://example.com/v.mp4" },
+        to: "447700900001",
+        from: "447700900123",
+      },
+      {
+        channel: "mms",
+        message_type: "vcard",
+        vcard: { url: "https://example.com/c.vcf" },
+        to: "447700900001",
+        from: "447700900123",
+      },
       { channel: "whatsapp", message_type: "text", text: "hi", to: "447700900001", from: "447700900123" },
       { channel: "viber_service", message_type: "text", text: "hi", to: "447700900001", from: "Acme" },
     ];
     for (const body of ok) expect((await post(body)).status, JSON.stringify(body)).toBe(202);
-    const bad = await post({ channel: "sms", message_type: "image", image: { url: "https://example.com/a.png" }, to: "447700900001", from: "Acme" });
+    const bad = await post({
+      channel: "sms",
+      message_type: "image",
+      image: { url: "https://example.com/a.png" },
+      to: "447700900001",
+      from: "Acme",
+    });
     expect(bad.status).toBe(422);
-    expect(((await bad.json()) as { invalid_parameters: Array<{ name: string }> }).invalid_parameters[0]!.name).toBe("message_type");
+    expect(((await bad.json()) as { invalid_parameters: Array<{ name: string }> }).invalid_parameters[0]!.name).toBe(
+      "message_type",
+    );
     const noUrl = await post({ channel: "mms", message_type: "audio", audio: {}, to: "447700900001", from: "Acme" });
     expect(noUrl.status).toBe(422);
     expect(h.sim.messages("vonage")).toHaveLength(4);

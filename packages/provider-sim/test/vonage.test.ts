@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { basic, getJson, startHarness, waitFor, type Harness, type ReceivedHook } from "./helpers";
+import { basic, getJson, type Harness, type ReceivedHook, startHarness, waitFor } from "./helpers";
 
 let h: Harness;
 beforeAll(async () => {
@@ -42,7 +42,14 @@ async function send(body: unknown, auth = basic(h.acc.vonage.apiKey, h.acc.vonag
   });
 }
 
-const sms = { message_type: "text", channel: "sms", to: "447700900001", from: "Switchboard", text: "Hello", client_ref: "msg_123" };
+const sms = {
+  message_type: "text",
+  channel: "sms",
+  to: "447700900001",
+  from: "Switchboard",
+  text: "Hello",
+  client_ref: "msg_123",
+};
 
 describe("vonage fake Messages API", () => {
   it("accepts an SMS with 202 {message_uuid}", async () => {
@@ -57,7 +64,10 @@ describe("vonage fake Messages API", () => {
     const res = await send(sms, basic(h.acc.vonage.apiKey, "nope"));
     expect(res.status).toBe(401);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
-    expect(await getJson(res)).toMatchObject({ title: "Unauthorized", type: "https://developer.vonage.com/api-errors#unauthorized" });
+    expect(await getJson(res)).toMatchObject({
+      title: "Unauthorized",
+      type: "https://developer.vonage.com/api-errors#unauthorized",
+    });
   });
 
   it("rejects invalid parameters with 422 invalid_parameters", async () => {
@@ -77,7 +87,13 @@ describe("vonage fake Messages API", () => {
       const claims = verifyVonage(hook, h.acc.vonage.signatureSecret);
       expect(claims.api_key).toBe(h.acc.vonage.apiKey);
       const body = JSON.parse(hook.body);
-      expect(body).toMatchObject({ message_uuid, to: "447700900001", from: "Switchboard", channel: "sms", client_ref: "msg_123" });
+      expect(body).toMatchObject({
+        message_uuid,
+        to: "447700900001",
+        from: "Switchboard",
+        channel: "sms",
+        client_ref: "msg_123",
+      });
       expect(body.timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
     }
     expect(() => verifyVonage(hooks[0]!, "wrong-secret")).toThrow();
@@ -91,7 +107,11 @@ describe("vonage fake Messages API", () => {
     expect(last).toMatchObject({
       message_uuid,
       status: "undeliverable",
-      error: { type: "https://developer.vonage.com/api-errors/messages#1320", title: 1320, detail: "Destination unreachable" },
+      error: {
+        type: "https://developer.vonage.com/api-errors/messages#1320",
+        title: 1320,
+        detail: "Destination unreachable",
+      },
     });
     verifyVonage(hooks[1]!, h.acc.vonage.signatureSecret);
     await h.sim.sendStatus("vonage", message_uuid, "rejected");
@@ -119,7 +139,9 @@ describe("vonage fake Messages API", () => {
   });
 
   it("serves the balance endpoint as a health check", async () => {
-    const ok = await fetch(`${h.sim.url}/account/get-balance?api_key=${h.acc.vonage.apiKey}&api_secret=${h.acc.vonage.apiSecret}`);
+    const ok = await fetch(
+      `${h.sim.url}/account/get-balance?api_key=${h.acc.vonage.apiKey}&api_secret=${h.acc.vonage.apiSecret}`,
+    );
     expect(ok.status).toBe(200);
     expect(await getJson(ok)).toMatchObject({ value: expect.any(Number), autoReload: false });
     const bad = await fetch(`${h.sim.url}/account/get-balance?api_key=${h.acc.vonage.apiKey}&api_secret=x`);

@@ -4,11 +4,11 @@ import { ConvexError, v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalAction, internalMutation, type MutationCtx } from "../_generated/server";
+import { fail } from "../lib/auth";
+import { credentialAad, type Envelope, encryptString } from "../lib/crypto";
+import { encrypted, providerId } from "../schema/validators";
 import { metaVerifyTokenEndpoint, normalizeEndpoint } from "./endpoints";
 import { INITIAL_HEALTH } from "./health";
-import { fail } from "../lib/auth";
-import { credentialAad, encryptString, type Envelope } from "../lib/crypto";
-import { encrypted, providerId } from "../schema/validators";
 
 /** Name of a channel nobody named: "sms (twilio)". */
 export const defaultChannelName = (provider: ProviderId) => `${CHANNEL_OF_PROVIDER[provider]} (${provider})`;
@@ -19,7 +19,10 @@ export const defaultChannelName = (provider: ProviderId) => `${CHANNEL_OF_PROVID
  * the verify token (the subscribe challenge names nothing else).
  */
 export async function endpointsFor(provider: ProviderId, endpoints: string[], credentials: Record<string, string>) {
-  const out = endpoints.map((e) => e.trim()).filter(Boolean).map((e) => normalizeEndpoint(provider, e));
+  const out = endpoints
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .map((e) => normalizeEndpoint(provider, e));
   if (provider === "meta" && credentials.verifyToken) out.push(await metaVerifyTokenEndpoint(credentials.verifyToken));
   return [...new Set(out)];
 }
@@ -52,7 +55,8 @@ export async function prepareChannel(args: {
 
   const plain = credentials.data as Record<string, string | undefined>;
   const endpoints = await endpointsFor(args.provider, args.endpoints, plain as Record<string, string>);
-  if (endpoints.length === 0) throw new ConvexError({ code: "invalid_argument", message: "Add at least one receiving endpoint" });
+  if (endpoints.length === 0)
+    throw new ConvexError({ code: "invalid_argument", message: "Add at least one receiving endpoint" });
   // Every credential field is sealed, identifiers such as an account SID included; the fields in
   // secretFieldsOf() are additionally never shown again.
   const sealed: Record<string, Envelope> = {};
@@ -97,7 +101,13 @@ export async function writeChannel(
     const existing = await ctx.db.get(configId);
     if (!existing || existing.organizationId !== args.organizationId) fail("not_found", "Not found");
     if (existing.provider !== args.provider) fail("invalid_argument", "The provider of a channel cannot change");
-    await ctx.db.patch(configId, { name: args.name, enabled: args.enabled, settings: args.settings, credentials: args.credentials, updatedAt: now });
+    await ctx.db.patch(configId, {
+      name: args.name,
+      enabled: args.enabled,
+      settings: args.settings,
+      credentials: args.credentials,
+      updatedAt: now,
+    });
     const old = await ctx.db
       .query("channelEndpoints")
       .withIndex("by_config", (q) => q.eq("organizationId", args.organizationId).eq("channelConfigId", configId!))
@@ -123,7 +133,8 @@ export async function writeChannel(
       .query("channelEndpoints")
       .withIndex("by_route", (q) => q.eq("provider", args.provider).eq("identifier", identifier))
       .first();
-    if (taken && taken.channelConfigId !== configId) fail("conflict", `${identifier} is already used by another ${args.provider} channel`);
+    if (taken && taken.channelConfigId !== configId)
+      fail("conflict", `${identifier} is already used by another ${args.provider} channel`);
     if (!taken) {
       await ctx.db.insert("channelEndpoints", {
         organizationId: args.organizationId,

@@ -1,6 +1,6 @@
-import type { ProviderId } from "@switchboard/channels/ids";
 import { normalizeIdentifier } from "@switchboard/channels";
 import { sha256Hex } from "@switchboard/channels/crypto";
+import type { ProviderId } from "@switchboard/channels/ids";
 
 /**
  * The normalised form of a receiving identifier, as stored in channelEndpoints.identifier.

@@ -3,7 +3,7 @@ import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
-import { internalAction, internalMutation, internalQuery, type ActionCtx } from "../_generated/server";
+import { type ActionCtx, internalAction, internalMutation, internalQuery } from "../_generated/server";
 import { healthState } from "../schema/validators";
 import { adapterContext, redactSecrets } from "./runtime";
 
@@ -129,7 +129,7 @@ export const probe = internalAction({
   args: { channelConfigId: v.id("channelConfigs") },
   handler: async (ctx, { channelConfigId }) => {
     const config = await ctx.runQuery(internal.outbound.queue.loadConfig, { channelConfigId });
-    if (!config || !config.enabled) return null;
+    if (!config?.enabled) return null;
     const result = await checkConfig(ctx, config);
     if (result.state !== "healthy") {
       // Still down: release (re-arms the next probe with a longer delay).
@@ -162,14 +162,18 @@ export const configsPage = internalQuery({
 export const checkAll = internalAction({
   args: { cursor: v.optional(v.union(v.string(), v.null())) },
   handler: async (ctx, { cursor }): Promise<number> => {
-    const page: { page: Id<"channelConfigs">[]; isDone: boolean; continueCursor: string } = await ctx.runQuery(internal.channels.health.configsPage, {
-      paginationOpts: { numItems: 50, cursor: cursor ?? null },
-    });
+    const page: { page: Id<"channelConfigs">[]; isDone: boolean; continueCursor: string } = await ctx.runQuery(
+      internal.channels.health.configsPage,
+      {
+        paginationOpts: { numItems: 50, cursor: cursor ?? null },
+      },
+    );
     for (const id of page.page) {
       const config = await ctx.runQuery(internal.outbound.queue.loadConfig, { channelConfigId: id });
       if (config) await checkConfig(ctx, config);
     }
-    if (!page.isDone) await ctx.scheduler.runAfter(0, internal.channels.health.checkAll, { cursor: page.continueCursor });
+    if (!page.isDone)
+      await ctx.scheduler.runAfter(0, internal.channels.health.checkAll, { cursor: page.continueCursor });
     return page.page.length;
   },
 });

@@ -71,7 +71,6 @@ export async function cachedCredentials(
   return secrets;
 }
 
-
 /** Where providers should post status callbacks for messages we send. */
 export function statusCallbackUrl(provider: Doc<"channelConfigs">["provider"]): string | undefined {
   const base = process.env.PUBLIC_WEBHOOK_BASE_URL ?? process.env.CONVEX_SITE_URL;

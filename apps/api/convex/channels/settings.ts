@@ -1,14 +1,14 @@
-import { secretFieldsOf, type HealthResult } from "@switchboard/channels";
+import { type HealthResult, secretFieldsOf } from "@switchboard/channels";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, internalQuery, type QueryCtx } from "../_generated/server";
-import { decryptCredentials } from "./runtime";
 import { ADMIN_ROLES, fail, getOwned, requireMember } from "../lib/auth";
-import { checkConfig } from "./health";
+import { adminAction, adminMutation, adminQuery, memberQuery } from "../lib/functions";
 import { providerId } from "../schema/validators";
 import { channelWrite, defaultChannelName, prepareChannel, writeChannel } from "./configs";
-import { adminAction, adminMutation, adminQuery, memberQuery } from "../lib/functions";
+import { checkConfig } from "./health";
+import { decryptCredentials } from "./runtime";
 
 /** Webhook paths a provider posts to (shown to admins to copy into the provider console). */
 function webhookPaths(config: Doc<"channelConfigs">, endpoints: string[]): { label: string; path: string }[] {
@@ -87,7 +87,14 @@ export const listHealth = memberQuery({
       .take(100);
     return configs
       .filter((c) => c.enabled)
-      .map((c) => ({ _id: c._id, name: c.name, channel: c.channel, state: c.health.state, lastError: c.health.lastError, lastErrorAt: c.health.lastErrorAt }));
+      .map((c) => ({
+        _id: c._id,
+        name: c.name,
+        channel: c.channel,
+        state: c.health.state,
+        lastError: c.health.lastError,
+        lastErrorAt: c.health.lastErrorAt,
+      }));
   },
 });
 
@@ -130,7 +137,9 @@ export const save = adminAction({
     });
     const stored = existing ? await decryptCredentials(args.organizationId, existing.credentials) : {};
     const incoming = Object.fromEntries(Object.entries(args.credentials).filter(([, value]) => value.trim() !== ""));
-    const keep = Object.fromEntries(Object.entries(existing?.credentials ?? {}).filter(([field]) => !(field in incoming)));
+    const keep = Object.fromEntries(
+      Object.entries(existing?.credentials ?? {}).filter(([field]) => !(field in incoming)),
+    );
     const prepared = await prepareChannel({
       organizationId: args.organizationId,
       provider: args.provider,
@@ -166,6 +175,11 @@ export const testConnection = adminAction({
     const config = await ctx.runQuery(internal.channels.settings.adminConfig, { organizationId, channelConfigId });
     if (!config) fail("not_found", "Not found");
     const result = await checkConfig(ctx, config);
-    return { state: result.state, latencyMs: result.latencyMs, rateLimitRemaining: result.rateLimitRemaining, error: result.error };
+    return {
+      state: result.state,
+      latencyMs: result.latencyMs,
+      rateLimitRemaining: result.rateLimitRemaining,
+      error: result.error,
+    };
   },
 });

@@ -2,7 +2,7 @@ import { createVisitorToken, verifyVisitorToken } from "@switchboard/channels";
 import { ConvexError, v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
-import { decryptString, credentialAad } from "../lib/crypto";
+import { credentialAad, decryptString } from "../lib/crypto";
 import { visitorAction, visitorQuery } from "../lib/functions";
 
 /**
@@ -29,9 +29,18 @@ export const start = visitorAction({
   handler: async (
     ctx,
     { widgetKey, token, visitorId },
-  ): Promise<{ token: string; visitorId: string; expiresAt: number; organizationId: Id<"organizations">; channelConfigId: Id<"channelConfigs"> }> => {
-    const route = await ctx.runQuery(internal.inbound.routing.findEndpoint, { provider: "native", identifier: widgetKey.trim() });
-    if (!route || !route.enabled) visitorError("This chat is not available");
+  ): Promise<{
+    token: string;
+    visitorId: string;
+    expiresAt: number;
+    organizationId: Id<"organizations">;
+    channelConfigId: Id<"channelConfigs">;
+  }> => {
+    const route = await ctx.runQuery(internal.inbound.routing.findEndpoint, {
+      provider: "native",
+      identifier: widgetKey.trim(),
+    });
+    if (!route?.enabled) visitorError("This chat is not available");
     const sealed = route.credentials.sessionSecret;
     if (!sealed) visitorError("This chat is not available");
     const secret = await decryptString(sealed, credentialAad(route.organizationId, "sessionSecret"));
@@ -66,7 +75,9 @@ export const listMessages = visitorQuery({
     if (!verdict.ok) throw new ConvexError({ code: "unauthenticated", message: "Your chat session has expired" });
     const identity = await ctx.db
       .query("contactIdentities")
-      .withIndex("by_identifier", (q) => q.eq("organizationId", organizationId).eq("channel", "chat").eq("identifier", verdict.visitorId))
+      .withIndex("by_identifier", (q) =>
+        q.eq("organizationId", organizationId).eq("channel", "chat").eq("identifier", verdict.visitorId),
+      )
       .first();
     if (!identity) return { visitorId: verdict.visitorId, messages: [] };
     const rows = await ctx.db
@@ -75,7 +86,11 @@ export const listMessages = visitorQuery({
       .order("desc")
       .take(VISITOR_MESSAGE_LIMIT * 2);
     const mine = rows
-      .filter((m) => m.channel === "chat" && (m.direction === "outbound" ? m.to === verdict.visitorId : m.from === verdict.visitorId))
+      .filter(
+        (m) =>
+          m.channel === "chat" &&
+          (m.direction === "outbound" ? m.to === verdict.visitorId : m.from === verdict.visitorId),
+      )
       .slice(0, VISITOR_MESSAGE_LIMIT)
       .reverse();
     return {
@@ -86,7 +101,12 @@ export const listMessages = visitorQuery({
         text: m.text,
         sentAt: m.sentAt,
         // Agents are shown by name only; never their email or member id.
-        senderName: m.direction === "outbound" ? (m.senderName?.includes("@") ? "Support" : (m.senderName ?? "Support")) : undefined,
+        senderName:
+          m.direction === "outbound"
+            ? m.senderName?.includes("@")
+              ? "Support"
+              : (m.senderName ?? "Support")
+            : undefined,
         attachments: m.attachments.map((a) => ({ url: a.url, filename: a.filename, contentType: a.contentType })),
       })),
     };

@@ -1,10 +1,10 @@
+import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { getOwned } from "../lib/auth";
-import { channelId } from "../schema/validators";
-import { findIdentity, normalizeFor } from "./resolve";
 import { memberQuery } from "../lib/functions";
-import { paginationOptsValidator } from "convex/server";
+import { channelId } from "../schema/validators";
 import { MAX_PAGE } from "../threads/inbox";
+import { findIdentity, normalizeFor } from "./resolve";
 
 export const get = memberQuery({
   args: { contactId: v.id("contacts") },
@@ -41,7 +41,9 @@ export const search = memberQuery({
     const page = await (prefix
       ? ctx.db
           .query("contacts")
-          .withIndex("by_org_name", (q) => q.eq("organizationId", organizationId).gte("displayName", prefix).lt("displayName", `${prefix}\uffff`))
+          .withIndex("by_org_name", (q) =>
+            q.eq("organizationId", organizationId).gte("displayName", prefix).lt("displayName", `${prefix}\uffff`),
+          )
           .paginate(opts)
       : ctx.db
           .query("contacts")

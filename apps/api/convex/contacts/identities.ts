@@ -4,17 +4,18 @@
  * email). An identifier that already belongs to another contact is never duplicated: it becomes
  * a merge suggestion instead.
  */
-import { IDENTIFIER_KIND_OF_CHANNEL, type ChannelId } from "@switchboard/channels/ids";
+
 import { normalizeIdentifier } from "@switchboard/channels";
+import { type ChannelId, IDENTIFIER_KIND_OF_CHANNEL } from "@switchboard/channels/ids";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
-import { type MutationCtx } from "../_generated/server";
+import type { MutationCtx } from "../_generated/server";
 import { fail, getOwned } from "../lib/auth";
+import { memberMutation } from "../lib/functions";
 import { channelId } from "../schema/validators";
+import { SIGNAL_WEIGHTS, suggestMerge } from "./mergeSuggestions";
 import { companyDomainOf, contactsAtDomain, getLiveContact, nameKey, otherHolders, registerDomain } from "./model";
 import { findIdentity } from "./resolve";
-import { SIGNAL_WEIGHTS, suggestMerge } from "./mergeSuggestions";
-import { memberMutation } from "../lib/functions";
 
 /** Normalises a manually entered identifier; throws invalid_argument when it cannot be. */
 export function normalizeManual(channel: ChannelId, raw: string, defaultRegion: string) {
@@ -77,7 +78,8 @@ export const add = memberMutation({
     const now = Date.now();
 
     const exact = await findIdentity(ctx, args.organizationId, args.channel, identifier);
-    if (exact && exact.contactId === contact._id) return { status: "exists" as const, identityId: exact._id, identifier };
+    if (exact && exact.contactId === contact._id)
+      return { status: "exists" as const, identityId: exact._id, identifier };
 
     const { holders } = await otherHolders(ctx, args.organizationId, kind, identifier, contact._id);
     if (holders.length > 0) {

@@ -3,15 +3,15 @@
  * One row per unordered pair (pairKey); a dismissed pair is never suggested again.
  */
 import { paginationOptsValidator } from "convex/server";
-import { v, type Infer } from "convex/values";
+import { type Infer, v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
-import { type MutationCtx, type QueryCtx } from "../_generated/server";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { fail, getOwned } from "../lib/auth";
-import { mergeReason } from "../schema/crm";
-import { findSuggestion, pairOf } from "./model";
-import { startMerge } from "./merges";
-import { liveContact } from "./resolve";
 import { memberMutation, memberQuery } from "../lib/functions";
+import type { mergeReason } from "../schema/crm";
+import { startMerge } from "./merges";
+import { findSuggestion, pairOf } from "./model";
+import { liveContact } from "./resolve";
 
 export type MergeReason = Infer<typeof mergeReason>;
 /** Evidence kept per suggestion (oldest dropped beyond this). */
@@ -94,11 +94,15 @@ export const list = memberQuery({
       const [asA, asB] = await Promise.all([
         ctx.db
           .query("mergeSuggestions")
-          .withIndex("by_a", (q) => q.eq("organizationId", organizationId).eq("contactAId", contactId).eq("status", "open"))
+          .withIndex("by_a", (q) =>
+            q.eq("organizationId", organizationId).eq("contactAId", contactId).eq("status", "open"),
+          )
           .take(50),
         ctx.db
           .query("mergeSuggestions")
-          .withIndex("by_b", (q) => q.eq("organizationId", organizationId).eq("contactBId", contactId).eq("status", "open"))
+          .withIndex("by_b", (q) =>
+            q.eq("organizationId", organizationId).eq("contactBId", contactId).eq("status", "open"),
+          )
           .take(50),
       ]);
       const rows = [...asA, ...asB].sort((p, q) => q.score - p.score);
@@ -120,7 +124,12 @@ export const dismiss = memberMutation({
     const member = ctx.member;
     const s = await getOwned(ctx, organizationId, suggestionId);
     if (s.status !== "open") fail("conflict", `This suggestion is already ${s.status}`);
-    await ctx.db.patch(s._id, { status: "dismissed", resolvedAt: Date.now(), resolvedBy: member._id, updatedAt: Date.now() });
+    await ctx.db.patch(s._id, {
+      status: "dismissed",
+      resolvedAt: Date.now(),
+      resolvedBy: member._id,
+      updatedAt: Date.now(),
+    });
     return null;
   },
 });
@@ -142,7 +151,8 @@ export const accept = memberMutation({
     const b = await getOwned(ctx, organizationId, s.contactBId);
     let survivor: Id<"contacts">;
     if (survivorId) {
-      if (survivorId !== a._id && survivorId !== b._id) fail("invalid_argument", "The survivor must be one of the pair");
+      if (survivorId !== a._id && survivorId !== b._id)
+        fail("invalid_argument", "The survivor must be one of the pair");
       survivor = survivorId;
     } else {
       survivor =

@@ -20,8 +20,8 @@ import type { Doc, Id, TableNames } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
 import { refreshProfile } from "../crm/profile";
 import { fail, getOwned } from "../lib/auth";
-import { findSuggestion, snapshotOf } from "./model";
 import { memberMutation, memberQuery } from "../lib/functions";
+import { findSuggestion, snapshotOf } from "./model";
 
 /** Rows moved (or restored) per mutation. */
 export const MERGE_BATCH = 100;
@@ -71,12 +71,16 @@ async function activeMergeOf(ctx: MutationCtx, organizationId: Id<"organizations
   for (const status of ["running", "undoing"] as const) {
     const asSurvivor = await ctx.db
       .query("contactMerges")
-      .withIndex("by_survivor", (q) => q.eq("organizationId", organizationId).eq("survivorId", contactId).eq("status", status))
+      .withIndex("by_survivor", (q) =>
+        q.eq("organizationId", organizationId).eq("survivorId", contactId).eq("status", status),
+      )
       .first();
     if (asSurvivor) return asSurvivor;
     const asLoser = await ctx.db
       .query("contactMerges")
-      .withIndex("by_loser", (q) => q.eq("organizationId", organizationId).eq("loserId", contactId).eq("status", status))
+      .withIndex("by_loser", (q) =>
+        q.eq("organizationId", organizationId).eq("loserId", contactId).eq("status", status),
+      )
       .first();
     if (asLoser) return asLoser;
   }
@@ -166,7 +170,7 @@ export const step = internalMutation({
   args: { mergeId: v.id("contactMerges") },
   handler: async (ctx, { mergeId }) => {
     const m = await ctx.db.get(mergeId);
-    if (!m || m.status !== "running") return null;
+    if (m?.status !== "running") return null;
     let budget = MERGE_BATCH;
     let { phase, moved, batches } = m;
     while (phase < MERGE_MOVES.length && budget > 0) {
@@ -245,11 +249,13 @@ export const undoStep = internalMutation({
   args: { mergeId: v.id("contactMerges") },
   handler: async (ctx, { mergeId }) => {
     const m = await ctx.db.get(mergeId);
-    if (!m || m.status !== "undoing") return null;
+    if (m?.status !== "undoing") return null;
     const cursor = m.undoCursor ?? m.batches;
     const batch = await ctx.db
       .query("contactMergeBatches")
-      .withIndex("by_merge_seq", (q) => q.eq("organizationId", m.organizationId).eq("mergeId", mergeId).lt("seq", cursor))
+      .withIndex("by_merge_seq", (q) =>
+        q.eq("organizationId", m.organizationId).eq("mergeId", mergeId).lt("seq", cursor),
+      )
       .order("desc")
       .first();
     if (batch) {
@@ -326,12 +332,16 @@ export const listForContact = memberQuery({
       rows.push(
         ...(await ctx.db
           .query("contactMerges")
-          .withIndex("by_survivor", (q) => q.eq("organizationId", organizationId).eq("survivorId", contactId).eq("status", status))
+          .withIndex("by_survivor", (q) =>
+            q.eq("organizationId", organizationId).eq("survivorId", contactId).eq("status", status),
+          )
           .order("desc")
           .take(20)),
         ...(await ctx.db
           .query("contactMerges")
-          .withIndex("by_loser", (q) => q.eq("organizationId", organizationId).eq("loserId", contactId).eq("status", status))
+          .withIndex("by_loser", (q) =>
+            q.eq("organizationId", organizationId).eq("loserId", contactId).eq("status", status),
+          )
           .order("desc")
           .take(20)),
       );

@@ -13,7 +13,9 @@ export async function getLiveContact(ctx: QueryCtx, organizationId: Id<"organiza
 }
 
 /** A row without its system fields, as stored in audit snapshots and given to db.replace. */
-export function snapshotOf<T extends { _id: unknown; _creationTime: number }>(doc: T): Omit<T, "_id" | "_creationTime"> {
+export function snapshotOf<T extends { _id: unknown; _creationTime: number }>(
+  doc: T,
+): Omit<T, "_id" | "_creationTime"> {
   const { _id, _creationTime, ...rest } = doc;
   return rest;
 }
@@ -29,7 +31,10 @@ export function companyDomainOf(email: string | undefined | null): string | null
   if (!email) return null;
   const at = email.lastIndexOf("@");
   if (at < 1) return null;
-  const domain = email.slice(at + 1).trim().toLowerCase();
+  const domain = email
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
   if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain) || FREE_MAIL_DOMAINS.has(domain)) return null;
   return domain;
 }
@@ -54,7 +59,9 @@ export async function registerDomain(
 ) {
   const existing = await ctx.db
     .query("companyDomains")
-    .withIndex("by_domain", (q) => q.eq("organizationId", organizationId).eq("domain", domain).eq("contactId", contactId))
+    .withIndex("by_domain", (q) =>
+      q.eq("organizationId", organizationId).eq("domain", domain).eq("contactId", contactId),
+    )
     .first();
   if (existing) return false;
   await ctx.db.insert("companyDomains", { organizationId, domain, contactId, createdAt: now });
@@ -94,7 +101,9 @@ export async function otherHolders(
 ): Promise<{ holders: Doc<"contacts">[]; onSelf: boolean }> {
   const identities = await ctx.db
     .query("contactIdentities")
-    .withIndex("by_kind_identifier", (q) => q.eq("organizationId", organizationId).eq("kind", kind).eq("identifier", identifier))
+    .withIndex("by_kind_identifier", (q) =>
+      q.eq("organizationId", organizationId).eq("kind", kind).eq("identifier", identifier),
+    )
     .take(10);
   const holders: Doc<"contacts">[] = [];
   let onSelf = false;
@@ -108,7 +117,12 @@ export async function otherHolders(
 }
 
 /** The merge suggestion for a pair of contacts, if any (either order). */
-export async function findSuggestion(ctx: QueryCtx, organizationId: Id<"organizations">, x: Id<"contacts">, y: Id<"contacts">) {
+export async function findSuggestion(
+  ctx: QueryCtx,
+  organizationId: Id<"organizations">,
+  x: Id<"contacts">,
+  y: Id<"contacts">,
+) {
   const { pairKey } = pairOf(x, y);
   return ctx.db
     .query("mergeSuggestions")

@@ -6,10 +6,10 @@
  */
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
-import { type MutationCtx, type QueryCtx } from "../_generated/server";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { fail, getOwned } from "../lib/auth";
-import { getLiveContact } from "./model";
 import { memberMutation } from "../lib/functions";
+import { getLiveContact } from "./model";
 
 /** Relationships of one type one contact can have from extraction (keeps every lookup bounded). */
 export const MAX_RELATIONSHIPS_PER_TYPE = 200;
@@ -41,11 +41,19 @@ export async function findRelationship(
   return (await lookup(to, from)).row;
 }
 
-async function suppressed(ctx: QueryCtx, organizationId: Id<"organizations">, from: Id<"contacts">, to: Id<"contacts">, type: string) {
+async function suppressed(
+  ctx: QueryCtx,
+  organizationId: Id<"organizations">,
+  from: Id<"contacts">,
+  to: Id<"contacts">,
+  type: string,
+) {
   const one = (a: Id<"contacts">, b: Id<"contacts">) =>
     ctx.db
       .query("relationshipSuppressions")
-      .withIndex("by_pair", (q) => q.eq("organizationId", organizationId).eq("fromContactId", a).eq("toContactId", b).eq("type", type))
+      .withIndex("by_pair", (q) =>
+        q.eq("organizationId", organizationId).eq("fromContactId", a).eq("toContactId", b).eq("type", type),
+      )
       .first();
   return (await one(from, to)) !== null || (SYMMETRIC_TYPES.has(type) && (await one(to, from)) !== null);
 }
@@ -78,9 +86,12 @@ export async function upsertExtractedRelationship(
   const existing = await findRelationship(ctx, organizationId, fromContactId, toContactId, type);
   if (existing) {
     if (existing.source === "manual") return "manual";
-    const same = existing.evidence.some((e) => e.text === args.evidence.text && e.messageId === args.evidence.messageId);
+    const same = existing.evidence.some(
+      (e) => e.text === args.evidence.text && e.messageId === args.evidence.messageId,
+    );
     // Evidence without a message (e.g. "same company domain") counts once.
-    if (same || (!args.evidence.messageId && existing.evidence.some((e) => e.text === args.evidence.text))) return "unchanged";
+    if (same || (!args.evidence.messageId && existing.evidence.some((e) => e.text === args.evidence.text)))
+      return "unchanged";
     await ctx.db.patch(existing._id, {
       confidence: combineConfidence(existing.confidence, args.confidence),
       evidence: [...existing.evidence, args.evidence].slice(-MAX_EVIDENCE),
@@ -90,7 +101,9 @@ export async function upsertExtractedRelationship(
   }
   const count = await ctx.db
     .query("contactRelationships")
-    .withIndex("by_from", (q) => q.eq("organizationId", organizationId).eq("fromContactId", fromContactId).eq("type", type))
+    .withIndex("by_from", (q) =>
+      q.eq("organizationId", organizationId).eq("fromContactId", fromContactId).eq("type", type),
+    )
     .take(MAX_RELATIONSHIPS_PER_TYPE);
   if (count.length >= MAX_RELATIONSHIPS_PER_TYPE) return "full";
   await ctx.db.insert("contactRelationships", {
@@ -108,7 +121,8 @@ export async function upsertExtractedRelationship(
 }
 
 function checkType(type: string) {
-  if (!TYPE_RE.test(type)) fail("invalid_argument", "type must be lower-case letters, digits or _ (e.g. colleague, manager)");
+  if (!TYPE_RE.test(type))
+    fail("invalid_argument", "type must be lower-case letters, digits or _ (e.g. colleague, manager)");
 }
 
 /** Adds a manual relationship; an extracted one for the same (from, to, type) becomes manual. */
@@ -140,7 +154,13 @@ export const create = memberMutation({
     }
     const gone = await ctx.db
       .query("relationshipSuppressions")
-      .withIndex("by_pair", (q) => q.eq("organizationId", organizationId).eq("fromContactId", fromContactId).eq("toContactId", toContactId).eq("type", type))
+      .withIndex("by_pair", (q) =>
+        q
+          .eq("organizationId", organizationId)
+          .eq("fromContactId", fromContactId)
+          .eq("toContactId", toContactId)
+          .eq("type", type),
+      )
       .first();
     if (gone) await ctx.db.delete(gone._id);
     return ctx.db.insert("contactRelationships", {
@@ -169,7 +189,8 @@ export const update = memberMutation({
     const member = ctx.member;
     const rel = await getOwned(ctx, organizationId, relationshipId);
     if (type !== undefined) checkType(type);
-    if (confidence !== undefined && !(confidence >= 0 && confidence <= 1)) fail("invalid_argument", "confidence must be between 0 and 1");
+    if (confidence !== undefined && !(confidence >= 0 && confidence <= 1))
+      fail("invalid_argument", "confidence must be between 0 and 1");
     await ctx.db.patch(rel._id, {
       source: "manual",
       type: type ?? rel.type,
@@ -194,7 +215,11 @@ export const remove = memberMutation({
     const existing = await ctx.db
       .query("relationshipSuppressions")
       .withIndex("by_pair", (q) =>
-        q.eq("organizationId", organizationId).eq("fromContactId", rel.fromContactId).eq("toContactId", rel.toContactId).eq("type", rel.type),
+        q
+          .eq("organizationId", organizationId)
+          .eq("fromContactId", rel.fromContactId)
+          .eq("toContactId", rel.toContactId)
+          .eq("type", rel.type),
       )
       .first();
     if (!existing) {

@@ -1,9 +1,5 @@
-import {
-  IDENTIFIER_KIND_OF_CHANNEL,
-  type ChannelId,
-  type IdentifierKind,
-} from "@switchboard/channels/ids";
 import { normalizeIdentifier } from "@switchboard/channels";
+import { type ChannelId, IDENTIFIER_KIND_OF_CHANNEL, type IdentifierKind } from "@switchboard/channels/ids";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 

@@ -18,8 +18,12 @@ export const list = memberQuery({
     const page = await (contactId
       ? ctx.db
           .query("commitments")
-          .withIndex("by_contact_status", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId).eq("status", s))
-      : ctx.db.query("commitments").withIndex("by_status_due", (q) => q.eq("organizationId", organizationId).eq("status", s))
+          .withIndex("by_contact_status", (q) =>
+            q.eq("organizationId", organizationId).eq("contactId", contactId).eq("status", s),
+          )
+      : ctx.db
+          .query("commitments")
+          .withIndex("by_status_due", (q) => q.eq("organizationId", organizationId).eq("status", s))
     ).paginate(paginationOpts);
     const now = Date.now();
     return {
@@ -45,7 +49,12 @@ export const setDone = memberMutation({
       });
     } else {
       if (c.status === "done") return null;
-      await ctx.db.patch(c._id, { status: "done", doneAt: Date.now(), doneByMemberId: member._id, doneEvidence: "marked done" });
+      await ctx.db.patch(c._id, {
+        status: "done",
+        doneAt: Date.now(),
+        doneByMemberId: member._id,
+        doneEvidence: "marked done",
+      });
     }
     return null;
   },

@@ -6,9 +6,9 @@ import { sentimentTrend } from "@switchboard/insights";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import { SYMMETRIC_TYPES } from "../contacts/relationships";
-import { getProfile } from "./profile";
-import { memberQuery } from "../lib/functions";
 import { getOwned } from "../lib/auth";
+import { memberQuery } from "../lib/functions";
+import { getProfile } from "./profile";
 
 export const GRAPH_FIRST_DEGREE = 25;
 export const GRAPH_SECOND_DEGREE = 10;
@@ -34,39 +34,42 @@ export const getSummary = memberQuery({
   args: { contactId: v.id("contacts") },
   handler: async (ctx, { organizationId, contactId }) => {
     const contact = await getOwned(ctx, organizationId, contactId);
-    const [identities, profile, deal, openCommitments, recentInsights, recentEvents, outgoing, incoming] = await Promise.all([
-      ctx.db
-        .query("contactIdentities")
-        .withIndex("by_contact", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
-        .take(50),
-      getProfile(ctx, organizationId, contactId),
-      ctx.db
-        .query("deals")
-        .withIndex("by_contact", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
-        .first(),
-      ctx.db
-        .query("commitments")
-        .withIndex("by_contact_status", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId).eq("status", "open"))
-        .take(50),
-      ctx.db
-        .query("messageInsights")
-        .withIndex("by_contact_at", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
-        .order("desc")
-        .take(20),
-      ctx.db
-        .query("contactEvents")
-        .withIndex("by_contact_at", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
-        .order("desc")
-        .take(10),
-      ctx.db
-        .query("contactRelationships")
-        .withIndex("by_from", (q) => q.eq("organizationId", organizationId).eq("fromContactId", contactId))
-        .take(50),
-      ctx.db
-        .query("contactRelationships")
-        .withIndex("by_to", (q) => q.eq("organizationId", organizationId).eq("toContactId", contactId))
-        .take(50),
-    ]);
+    const [identities, profile, deal, openCommitments, recentInsights, recentEvents, outgoing, incoming] =
+      await Promise.all([
+        ctx.db
+          .query("contactIdentities")
+          .withIndex("by_contact", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
+          .take(50),
+        getProfile(ctx, organizationId, contactId),
+        ctx.db
+          .query("deals")
+          .withIndex("by_contact", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
+          .first(),
+        ctx.db
+          .query("commitments")
+          .withIndex("by_contact_status", (q) =>
+            q.eq("organizationId", organizationId).eq("contactId", contactId).eq("status", "open"),
+          )
+          .take(50),
+        ctx.db
+          .query("messageInsights")
+          .withIndex("by_contact_at", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
+          .order("desc")
+          .take(20),
+        ctx.db
+          .query("contactEvents")
+          .withIndex("by_contact_at", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
+          .order("desc")
+          .take(10),
+        ctx.db
+          .query("contactRelationships")
+          .withIndex("by_from", (q) => q.eq("organizationId", organizationId).eq("fromContactId", contactId))
+          .take(50),
+        ctx.db
+          .query("contactRelationships")
+          .withIndex("by_to", (q) => q.eq("organizationId", organizationId).eq("toContactId", contactId))
+          .take(50),
+      ]);
     const now = Date.now();
     const mentions = recentInsights.flatMap((i) => (i.mentions ?? []).map((m) => ({ ...m, messageId: i.messageId })));
     const relationships = [...outgoing, ...incoming].filter((r) => r.fromContactId !== r.toContactId);
@@ -133,7 +136,9 @@ export const getGraph = memberQuery({
     const best = new Map<string, Doc<"contactRelationships">>();
     for (const e of edges.values()) {
       if (!live.has(e.fromContactId) || !live.has(e.toContactId)) continue;
-      const ends = SYMMETRIC_TYPES.has(e.type) ? [e.fromContactId, e.toContactId].sort() : [e.fromContactId, e.toContactId];
+      const ends = SYMMETRIC_TYPES.has(e.type)
+        ? [e.fromContactId, e.toContactId].sort()
+        : [e.fromContactId, e.toContactId];
       const key = `${ends.join("|")}|${e.type}`;
       const seen = best.get(key);
       const rank = (r: Doc<"contactRelationships">) => (r.source === "manual" ? 2 : 1) + r.confidence;
@@ -141,16 +146,15 @@ export const getGraph = memberQuery({
     }
     return {
       nodes,
-      edges: [...best.values()]
-        .map((e) => ({
-          _id: e._id,
-          from: e.fromContactId,
-          to: e.toContactId,
-          type: e.type,
-          source: e.source,
-          confidence: e.confidence,
-          evidence: e.evidence,
-        })),
+      edges: [...best.values()].map((e) => ({
+        _id: e._id,
+        from: e.fromContactId,
+        to: e.toContactId,
+        type: e.type,
+        source: e.source,
+        confidence: e.confidence,
+        evidence: e.evidence,
+      })),
     };
   },
 });
@@ -174,7 +178,10 @@ export const getSentiment = memberQuery({
       .filter((r) => r.direction === "inbound")
       .reverse()
       .map((r) => ({ at: r.at, score: r.sentiment, label: r.sentimentLabel, messageId: r.messageId }));
-    const series = sentimentTrend(points, { bucket: bucket ?? "week", timezone: contact.timezone ?? org?.timezone ?? "UTC" });
+    const series = sentimentTrend(points, {
+      bucket: bucket ?? "week",
+      timezone: contact.timezone ?? org?.timezone ?? "UTC",
+    });
     return { points, series };
   },
 });
@@ -185,7 +192,12 @@ export const getPreferences = memberQuery({
   handler: async (ctx, { organizationId, contactId }) => {
     await getOwned(ctx, organizationId, contactId);
     const profile = await getProfile(ctx, organizationId, contactId);
-    return profile ? { preferences: profile.preferences ?? null, computedAt: profile.computedAt, basedOnMessages: profile.basedOnMessages } : null;
+    return profile
+      ? {
+          preferences: profile.preferences ?? null,
+          computedAt: profile.computedAt,
+          basedOnMessages: profile.basedOnMessages,
+        }
+      : null;
   },
 });
-

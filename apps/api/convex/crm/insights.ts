@@ -15,8 +15,8 @@
  * Each step is a phase in crm/insights/ (one file each, with its caps named there).
  */
 import { extractDeterministic, type MessageInput } from "@switchboard/insights";
-import type { CountryCode } from "libphonenumber-js";
 import { v } from "convex/values";
+import type { CountryCode } from "libphonenumber-js";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
@@ -82,7 +82,9 @@ export async function processMessage(
       ownDomains: ownDomain ? [ownDomain] : [],
     });
   } catch (err) {
-    console.error(`insights: extraction failed for message ${msg._id}: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(
+      `insights: extraction failed for message ${msg._id}: ${err instanceof Error ? err.message : String(err)}`,
+    );
     await ctx.db.patch(msg._id, { insightsAt: now });
     return null;
   }

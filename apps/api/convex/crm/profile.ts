@@ -2,7 +2,7 @@
  * Derived per-contact knowledge: communication preferences and the health score, recomputed from
  * a bounded window of the contact's most recent rows (never the whole history).
  */
-import { analysePreferences, computeHealthScore, type Commitment } from "@switchboard/insights";
+import { analysePreferences, type Commitment, computeHealthScore } from "@switchboard/insights";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 
@@ -54,7 +54,9 @@ export async function refreshProfile(
     .take(PROFILE_WINDOW);
   const open = await ctx.db
     .query("commitments")
-    .withIndex("by_contact_status", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId).eq("status", "open"))
+    .withIndex("by_contact_status", (q) =>
+      q.eq("organizationId", organizationId).eq("contactId", contactId).eq("status", "open"),
+    )
     .take(PROFILE_COMMITMENTS);
   const history = messages.map((m) => ({ channel: m.channel, direction: m.direction, sentAt: m.sentAt }));
   const timezone = contact.timezone ?? org?.timezone ?? "UTC";

@@ -13,13 +13,20 @@ import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
 import { getLiveContact } from "../contacts/model";
 import { getOwned, requireMember } from "../lib/auth";
+import { memberAction, memberQuery } from "../lib/functions";
 import { DERIVED_EVENT_KINDS, processMessage } from "./insights";
 import { getProfile, refreshProfile } from "./profile";
-import { memberAction, memberQuery } from "../lib/functions";
 
 export const RECOMPUTE_BATCH = 100;
 export const RECOMPUTE_REPLAY = 50;
-const CLEAR_PHASES = ["messageInsights", "commitments", "deals", "contactEvents", "contactRelationships", "companyDomains"] as const;
+const CLEAR_PHASES = [
+  "messageInsights",
+  "commitments",
+  "deals",
+  "contactEvents",
+  "contactRelationships",
+  "companyDomains",
+] as const;
 
 /** Public entry point: starts (or joins) the batched recompute of a contact; returns the job id. */
 export const run = memberAction({

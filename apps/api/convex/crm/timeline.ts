@@ -12,7 +12,7 @@
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
-import { type QueryCtx } from "../_generated/server";
+import type { QueryCtx } from "../_generated/server";
 import { fail, getOwned } from "../lib/auth";
 import { memberQuery } from "../lib/functions";
 
@@ -55,7 +55,17 @@ export type TimelineItem =
       key: number;
       message: Pick<
         Doc<"unifiedMessages">,
-        "_id" | "threadId" | "channel" | "provider" | "direction" | "status" | "text" | "subject" | "senderName" | "sentAt" | "attachments"
+        | "_id"
+        | "threadId"
+        | "channel"
+        | "provider"
+        | "direction"
+        | "status"
+        | "text"
+        | "subject"
+        | "senderName"
+        | "sentAt"
+        | "attachments"
       >;
       sentiment: { score: number; label: string } | null;
     }

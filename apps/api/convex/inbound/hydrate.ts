@@ -2,8 +2,8 @@ import { getAdapter, type InboundMessage } from "@switchboard/channels";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
-import { previewOf } from "../threads/model";
 import { adapterContext } from "../channels/runtime";
+import { previewOf } from "../threads/model";
 
 /** Attempts to fetch a metadata-only message's content before giving up (backoff doubles). */
 export const MAX_HYDRATE_ATTEMPTS = 6;
@@ -33,7 +33,9 @@ export const fill = internalMutation({
     await ctx.db.patch(messageId, { ...content, contentPending: undefined });
     const thread = await ctx.db.get(message.threadId);
     if (thread && thread.lastMessageAt === message.sentAt && !thread.lastMessagePreview) {
-      await ctx.db.patch(thread._id, { lastMessagePreview: previewOf(content.text, message.attachments.length, message.subject) });
+      await ctx.db.patch(thread._id, {
+        lastMessagePreview: previewOf(content.text, message.attachments.length, message.subject),
+      });
     }
   },
 });
@@ -75,7 +77,10 @@ export const run = internalAction({
       return "filled";
     } catch {
       if (attempt + 1 >= MAX_HYDRATE_ATTEMPTS) return "gave up";
-      await ctx.scheduler.runAfter(HYDRATE_BASE_DELAY_MS * 2 ** attempt, internal.inbound.hydrate.run, { messageId, attempt: attempt + 1 });
+      await ctx.scheduler.runAfter(HYDRATE_BASE_DELAY_MS * 2 ** attempt, internal.inbound.hydrate.run, {
+        messageId,
+        attempt: attempt + 1,
+      });
       return "retrying";
     }
   },

@@ -1,14 +1,14 @@
+import type { Infer } from "convex/values";
 import { v } from "convex/values";
+import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
 import { resolveContact } from "../contacts/resolve";
 import { applyStatus, findByExternalId } from "../messages/status";
+import { encrypted, inboundEvent, type inboundMessage, providerId } from "../schema/validators";
 import { findOrCreateThread, previewOf, touchThread } from "../threads/model";
-import { encrypted, inboundEvent, inboundMessage, providerId } from "../schema/validators";
 import { noteInboundForHooks } from "./coalesce";
 import { HYDRATE_BASE_DELAY_MS } from "./hydrate";
-import { internal } from "../_generated/api";
-import type { Infer } from "convex/values";
 
 export const DEFAULT_RAW_RETENTION_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -144,7 +144,13 @@ export async function storeInboundMessage(
     sentAt,
     statusHistory: [{ status: "received", at: now }],
   });
-  await touchThread(ctx, thread, { channel: msg.channel, direction: "inbound", preview, at: sentAt, subject: msg.subject });
+  await touchThread(ctx, thread, {
+    channel: msg.channel,
+    direction: "inbound",
+    preview,
+    at: sentAt,
+    subject: msg.subject,
+  });
   await ctx.db.patch(contact._id, {
     lastMessageAt: Math.max(contact.lastMessageAt ?? 0, sentAt),
     lastInboundAt: Math.max(contact.lastInboundAt ?? 0, sentAt),

@@ -9,9 +9,15 @@ export const sweep = internalMutation({
   args: { now: v.optional(v.number()) },
   handler: async (ctx, args) => {
     const now = args.now ?? Date.now();
-    const events = await ctx.db.query("inboundEvents").withIndex("by_expiry", (q) => q.lt("expiresAt", now)).take(BATCH);
+    const events = await ctx.db
+      .query("inboundEvents")
+      .withIndex("by_expiry", (q) => q.lt("expiresAt", now))
+      .take(BATCH);
     for (const e of events) await ctx.db.delete(e._id);
-    const orphans = await ctx.db.query("orphanStatuses").withIndex("by_expiry", (q) => q.lt("expiresAt", now)).take(BATCH);
+    const orphans = await ctx.db
+      .query("orphanStatuses")
+      .withIndex("by_expiry", (q) => q.lt("expiresAt", now))
+      .take(BATCH);
     for (const o of orphans) await ctx.db.delete(o._id);
     if (events.length === BATCH || orphans.length === BATCH) {
       await ctx.scheduler.runAfter(0, internal.inbound.retention.sweep, { now });

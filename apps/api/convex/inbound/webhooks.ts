@@ -1,17 +1,12 @@
-import {
-  getAdapter,
-  InboundParseError,
-  type InboundEvent,
-  type WebhookRequest,
-} from "@switchboard/channels";
+import { getAdapter, type InboundEvent, InboundParseError, type WebhookRequest } from "@switchboard/channels";
 import type { ProviderId } from "@switchboard/channels/ids";
 import { internal } from "../_generated/api";
 import type { ActionCtx } from "../_generated/server";
+import { normalizeEndpoint } from "../channels/endpoints";
 import { adapterContextFor, cachedCredentials } from "../channels/runtime";
 import { encryptString, rawEventAad } from "../lib/crypto";
 import { jsonError } from "../lib/http";
 import { withoutUndefined } from "../lib/values";
-import { normalizeEndpoint } from "../channels/endpoints";
 
 /** Larger bodies are refused before parsing (413); real provider payloads are far smaller. */
 export const MAX_WEBHOOK_BYTES = 1_000_000;
@@ -30,7 +25,14 @@ export const WEBHOOK_SECRET_FIELD: Record<ProviderId, string> = {
 const HYDRATE_TIMEOUT_MS = 5_000;
 
 /** Headers worth keeping in the audit log. Signatures and auth never are. */
-const LOGGED_HEADERS = ["content-type", "user-agent", "content-length", "svix-id", "webhook-id", "i-twilio-idempotency-token"];
+const LOGGED_HEADERS = [
+  "content-type",
+  "user-agent",
+  "content-length",
+  "svix-id",
+  "webhook-id",
+  "i-twilio-idempotency-token",
+];
 
 /**
  * The URL the provider signed. Behind a proxy or tunnel the request URL differs from the public
@@ -45,7 +47,8 @@ export function publicUrl(request: Request): string {
 
 export async function readBody(request: Request): Promise<string | Response> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_WEBHOOK_BYTES) return jsonError(413, "payload_too_large", `Body exceeds ${MAX_WEBHOOK_BYTES} bytes`);
+  if (declared > MAX_WEBHOOK_BYTES)
+    return jsonError(413, "payload_too_large", `Body exceeds ${MAX_WEBHOOK_BYTES} bytes`);
   const buffer = await request.arrayBuffer();
   if (buffer.byteLength > MAX_WEBHOOK_BYTES) {
     return jsonError(413, "payload_too_large", `Body exceeds ${MAX_WEBHOOK_BYTES} bytes`);
@@ -166,7 +169,6 @@ async function hydrate(
     }),
   );
 }
-
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

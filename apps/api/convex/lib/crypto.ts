@@ -39,14 +39,11 @@ export class EncryptionConfigError extends Error {}
 
 async function loadKey(b64: string): Promise<LoadedKey> {
   const raw = base64Decode(b64.trim());
-  if (!raw || raw.length !== 32) {
+  if (raw?.length !== 32) {
     throw new EncryptionConfigError("encryption keys must be 32 bytes, base64-encoded");
   }
   const kid = (await sha256Hex(raw)).slice(0, 8);
-  const key = await crypto.subtle.importKey("raw", raw as BufferSource, "AES-GCM", false, [
-    "encrypt",
-    "decrypt",
-  ]);
+  const key = await crypto.subtle.importKey("raw", raw as BufferSource, "AES-GCM", false, ["encrypt", "decrypt"]);
   return { kid, key };
 }
 

@@ -13,15 +13,16 @@
  * pass `organizationId` on to the handler's arguments. Actions have no database, so they check
  * through the internal query `orgs/members:requireCaller` (the caller's identity travels with it).
  */
-import { customAction, customCtx, customMutation, customQuery, NoOp } from "convex-helpers/server/customFunctions";
+
 import { v } from "convex/values";
+import { customAction, customCtx, customMutation, customQuery, NoOp } from "convex-helpers/server/customFunctions";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
-import { action, mutation, query, type ActionCtx, type QueryCtx } from "../_generated/server";
-import type { MemberRole } from "../schema/validators";
+import { type ActionCtx, action, mutation, type QueryCtx, query } from "../_generated/server";
 import { requireLiveIdentity } from "../auth";
-import { ADMIN_ROLES, ANY_ROLE, requireMember } from "./auth";
 import { requireUser } from "../orgs/model";
+import type { MemberRole } from "../schema/validators";
+import { ADMIN_ROLES, ANY_ROLE, requireMember } from "./auth";
 
 const orgArgs = { organizationId: v.id("organizations") };
 
@@ -38,11 +39,11 @@ function inOrganization(roles: readonly MemberRole[]) {
 function inOrganizationAction(roles: readonly MemberRole[]) {
   return {
     args: orgArgs,
-    input: async (
-      ctx: ActionCtx,
-      { organizationId }: { organizationId: Id<"organizations"> },
-    ) => {
-      const member: Doc<"members"> = await ctx.runQuery(internal.orgs.members.requireCaller, { organizationId, roles: [...roles] });
+    input: async (ctx: ActionCtx, { organizationId }: { organizationId: Id<"organizations"> }) => {
+      const member: Doc<"members"> = await ctx.runQuery(internal.orgs.members.requireCaller, {
+        organizationId,
+        roles: [...roles],
+      });
       return { ctx: { member, organizationId }, args: { organizationId } };
     },
   };

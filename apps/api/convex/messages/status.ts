@@ -68,18 +68,34 @@ export async function applyStatus(
 }
 
 /** Applies, oldest first, the status callbacks that arrived before `message`'s provider id was known. */
-export async function replayOrphanStatuses(ctx: MutationCtx, message: Doc<"unifiedMessages">, externalMessageId: string, now: number) {
+export async function replayOrphanStatuses(
+  ctx: MutationCtx,
+  message: Doc<"unifiedMessages">,
+  externalMessageId: string,
+  now: number,
+) {
   const orphans = await ctx.db
     .query("orphanStatuses")
     .withIndex("by_external", (q) =>
-      q.eq("organizationId", message.organizationId).eq("channel", message.channel).eq("externalMessageId", externalMessageId),
+      q
+        .eq("organizationId", message.organizationId)
+        .eq("channel", message.channel)
+        .eq("externalMessageId", externalMessageId),
     )
     .take(ORPHAN_REPLAY_LIMIT);
   for (const o of orphans.sort((a, b) => a.occurredAt - b.occurredAt)) {
     await applyStatus(
       ctx,
       message.organizationId,
-      { kind: "status", channel: o.channel, provider: message.provider, externalMessageId: o.externalMessageId, status: o.status, occurredAt: o.occurredAt, error: o.error },
+      {
+        kind: "status",
+        channel: o.channel,
+        provider: message.provider,
+        externalMessageId: o.externalMessageId,
+        status: o.status,
+        occurredAt: o.occurredAt,
+        error: o.error,
+      },
       now,
     );
     await ctx.db.delete(o._id);

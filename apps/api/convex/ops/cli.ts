@@ -3,17 +3,21 @@
  * they run with the deployment's admin key, never from a browser.
  */
 import { getAdapter, InboundParseError } from "@switchboard/channels";
+import { sha256Hex } from "@switchboard/channels/crypto";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
-import { sha256Hex } from "@switchboard/channels/crypto";
 import { decryptString, rawEventAad } from "../lib/crypto";
 import { withoutUndefined } from "../lib/values";
 
 export const orgBySlug = internalQuery({
   args: { slug: v.string() },
-  handler: async (ctx, { slug }) => ctx.db.query("organizations").withIndex("by_slug", (q) => q.eq("slug", slug)).first(),
+  handler: async (ctx, { slug }) =>
+    ctx.db
+      .query("organizations")
+      .withIndex("by_slug", (q) => q.eq("slug", slug))
+      .first(),
 });
 
 export const storeApiKey = internalMutation({
@@ -26,7 +30,12 @@ export const createApiKey = internalAction({
   args: { organizationId: v.id("organizations"), name: v.string(), key: v.string() },
   handler: async (ctx, { organizationId, name, key }): Promise<Id<"apiKeys">> => {
     if (!/^sb_live_[A-Za-z0-9]{32}$/.test(key)) throw new Error("Malformed key");
-    return ctx.runMutation(internal.ops.cli.storeApiKey, { organizationId, name, prefix: key.slice(0, 14), hash: await sha256Hex(key) });
+    return ctx.runMutation(internal.ops.cli.storeApiKey, {
+      organizationId,
+      name,
+      prefix: key.slice(0, 14),
+      hash: await sha256Hex(key),
+    });
   },
 });
 
@@ -46,10 +55,19 @@ export const replayEvent = internalAction({
     const event = await ctx.runQuery(internal.ops.cli.loadEvent, { eventId });
     if (!event) throw new Error("No such inbound event (it may have expired)");
     const body = await decryptString(event.body, rawEventAad(event.organizationId));
-    const base = (process.env.PUBLIC_WEBHOOK_BASE_URL ?? process.env.CONVEX_SITE_URL ?? "http://replay.invalid").replace(/\/$/, "");
+    const base = (
+      process.env.PUBLIC_WEBHOOK_BASE_URL ??
+      process.env.CONVEX_SITE_URL ??
+      "http://replay.invalid"
+    ).replace(/\/$/, "");
     let events;
     try {
-      events = getAdapter(event.provider).parseInbound({ method: event.method, url: base + event.path, headers: event.headers, rawBody: body });
+      events = getAdapter(event.provider).parseInbound({
+        method: event.method,
+        url: base + event.path,
+        headers: event.headers,
+        rawBody: body,
+      });
     } catch (error) {
       if (error instanceof InboundParseError) throw new Error(`The stored body no longer parses: ${error.message}`);
       throw error;
@@ -59,7 +77,13 @@ export const replayEvent = internalAction({
       channelConfigId: event.channelConfigId,
       provider: event.provider,
       events: events.map(withoutUndefined),
-      raw: { method: event.method, path: event.path, headers: event.headers, body: event.body, bodyBytes: event.bodyBytes },
+      raw: {
+        method: event.method,
+        path: event.path,
+        headers: event.headers,
+        body: event.body,
+        bodyBytes: event.bodyBytes,
+      },
     });
     return { stored: result.stored.length, duplicates: result.duplicates, statusesApplied: result.statusesApplied };
   },

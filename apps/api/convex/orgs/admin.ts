@@ -14,7 +14,9 @@ export const createOrganization = internalMutation({
     timezone: v.optional(v.string()),
     coalesceWindowMs: v.optional(v.number()),
     coalesceMaxMs: v.optional(v.number()),
-    owner: v.optional(v.object({ userId: v.string(), email: v.string(), name: v.optional(v.string()), role: v.optional(memberRole) })),
+    owner: v.optional(
+      v.object({ userId: v.string(), email: v.string(), name: v.optional(v.string()), role: v.optional(memberRole) }),
+    ),
   },
   handler: async (ctx, args) => insertOrganization(ctx, args),
 });
@@ -29,7 +31,10 @@ export const createOrganization = internalMutation({
 export const invite = internalMutation({
   args: { slug: v.string(), email: v.string(), role: memberRole },
   handler: async (ctx, { slug, email, role }) => {
-    const org = await ctx.db.query("organizations").withIndex("by_slug", (q) => q.eq("slug", slug)).first();
+    const org = await ctx.db
+      .query("organizations")
+      .withIndex("by_slug", (q) => q.eq("slug", slug))
+      .first();
     if (!org) fail("not_found", `No organization with slug "${slug}"`);
     return createInvitation(ctx, { organizationId: org._id, email, role, invitedBy: undefined });
   },

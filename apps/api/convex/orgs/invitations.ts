@@ -1,10 +1,19 @@
-import type { Doc, Id } from "../_generated/dataModel";
-import { type MutationCtx } from "../_generated/server";
-import { fail } from "../lib/auth";
-import { type MemberRole, memberRole } from "../schema/validators";
-import { INVITATION_TTL_MS, MAX_MEMBERSHIPS_PER_USER, MAX_PENDING_INVITES_PER_ORG, invitationToken, normalizeEmail, type SignedInUser, invitationFromToken, membershipOf } from "./model";
 import { v } from "convex/values";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx } from "../_generated/server";
+import { fail } from "../lib/auth";
 import { adminMutation, adminQuery, userMutation, userQuery } from "../lib/functions";
+import { type MemberRole, memberRole } from "../schema/validators";
+import {
+  INVITATION_TTL_MS,
+  invitationFromToken,
+  invitationToken,
+  MAX_MEMBERSHIPS_PER_USER,
+  MAX_PENDING_INVITES_PER_ORG,
+  membershipOf,
+  normalizeEmail,
+  type SignedInUser,
+} from "./model";
 
 /**
  * Creates (or renews) the pending invitation of `email` into an organization. Inviting an address
@@ -25,7 +34,9 @@ export async function createInvitation(
   const expiresAt = now + INVITATION_TTL_MS;
   const pending = await ctx.db
     .query("invitations")
-    .withIndex("by_org_email", (q) => q.eq("organizationId", args.organizationId).eq("email", email).eq("status", "pending"))
+    .withIndex("by_org_email", (q) =>
+      q.eq("organizationId", args.organizationId).eq("email", email).eq("status", "pending"),
+    )
     .first();
   let invitationId: Id<"invitations">;
   if (pending) {
@@ -77,7 +88,9 @@ export async function acceptInvitation(
   }
   const existing = await ctx.db
     .query("members")
-    .withIndex("by_org_user", (q) => q.eq("organizationId", invitation.organizationId).eq("userId", user.tokenIdentifier))
+    .withIndex("by_org_user", (q) =>
+      q.eq("organizationId", invitation.organizationId).eq("userId", user.tokenIdentifier),
+    )
     .first();
   let role = invitation.role;
   if (existing) {
@@ -144,7 +157,8 @@ export const revoke = adminMutation({
     const me = ctx.member;
     const invitation = await ctx.db.get(invitationId);
     if (!invitation || invitation.organizationId !== organizationId) fail("not_found", "Not found");
-    if (invitation.role === "owner" && me.role !== "owner") fail("forbidden", "Only an owner can revoke an owner invitation");
+    if (invitation.role === "owner" && me.role !== "owner")
+      fail("forbidden", "Only an owner can revoke an owner invitation");
     if (invitation.status === "pending") await ctx.db.patch(invitationId, { status: "revoked" });
   },
 });
@@ -173,7 +187,8 @@ export const accept = userMutation({
         // Opening the link again: report the organization so the dashboard can switch to it.
         const org = await ctx.db.get(invitation.organizationId);
         const membership = org ? await membershipOf(ctx, org._id, user.tokenIdentifier) : null;
-        if (org && membership) accepted.push({ organizationId: org._id, name: org.name, slug: org.slug, role: membership.role });
+        if (org && membership)
+          accepted.push({ organizationId: org._id, name: org.name, slug: org.slug, role: membership.role });
       } else {
         if (invitation.expiresAt <= now) fail("conflict", "This invitation has expired; ask for a new one");
         const result = await acceptInvitation(ctx, invitation, user);

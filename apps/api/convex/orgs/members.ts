@@ -2,11 +2,8 @@ import { v } from "convex/values";
 import { internalQuery } from "../_generated/server";
 import { ADMIN_ROLES, fail, getOwned, requireMember } from "../lib/auth";
 import { adminMutation, memberMutation, memberQuery } from "../lib/functions";
-import { memberRole, type MemberRole } from "../schema/validators";
-import {
-  MAX_MEMBERS_PER_ORG,
-  otherOwners,
-} from "./model";
+import { type MemberRole, memberRole } from "../schema/validators";
+import { MAX_MEMBERS_PER_ORG, otherOwners } from "./model";
 
 /**
  * Members and invitations. Roles: owner/admin manage members and settings; agents work the inbox
@@ -37,7 +34,6 @@ export const list = memberQuery({
   },
 });
 
-
 export const setRole = adminMutation({
   args: { memberId: v.id("members"), role: memberRole },
   handler: async (ctx, { organizationId, memberId, role }) => {
@@ -64,7 +60,8 @@ export const remove = memberMutation({
     const me = ctx.member;
     const target = await getOwned(ctx, organizationId, memberId);
     const self = target._id === me._id;
-    if (!self && !ADMIN_ROLES.includes(me.role)) fail("forbidden", `This needs one of the roles: ${ADMIN_ROLES.join(", ")}`);
+    if (!self && !ADMIN_ROLES.includes(me.role))
+      fail("forbidden", `This needs one of the roles: ${ADMIN_ROLES.join(", ")}`);
     if (!self && target.role === "owner" && me.role !== "owner") fail("forbidden", "Only an owner can remove an owner");
     if (target.role === "owner" && (await otherOwners(ctx, organizationId, target._id)).length === 0) {
       fail("conflict", "An organization needs at least one owner: make someone else owner first");

@@ -1,7 +1,7 @@
+import { base64url } from "jose";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { authComponent } from "../auth";
-import { base64url } from "jose";
 import { fail } from "../lib/auth";
 import type { MemberRole } from "../schema/validators";
 
@@ -34,7 +34,8 @@ export interface OrganizationInput {
 export async function insertOrganization(ctx: MutationCtx, args: OrganizationInput): Promise<Id<"organizations">> {
   const name = args.name.trim();
   if (!name || name.length > 100) fail("invalid_argument", "Give the organization a name (up to 100 characters)");
-  if (!SLUG.test(args.slug)) fail("invalid_argument", `Invalid organization slug "${args.slug}": use a-z, 0-9 and dashes`);
+  if (!SLUG.test(args.slug))
+    fail("invalid_argument", `Invalid organization slug "${args.slug}": use a-z, 0-9 and dashes`);
   if (await slugTaken(ctx, args.slug)) fail("conflict", `Organization slug "${args.slug}" is taken`);
   const region = (args.defaultRegion ?? "US").toUpperCase();
   if (!/^[A-Z]{2}$/.test(region)) {
@@ -64,7 +65,12 @@ export async function insertOrganization(ctx: MutationCtx, args: OrganizationInp
 }
 
 export async function slugTaken(ctx: QueryCtx, slug: string): Promise<boolean> {
-  return (await ctx.db.query("organizations").withIndex("by_slug", (q) => q.eq("slug", slug)).first()) !== null;
+  return (
+    (await ctx.db
+      .query("organizations")
+      .withIndex("by_slug", (q) => q.eq("slug", slug))
+      .first()) !== null
+  );
 }
 
 /** "Acme Support, Inc." -> "acme-support-inc" (may be empty for names without a-z/0-9). */
@@ -111,10 +117,17 @@ export async function membershipOf(ctx: QueryCtx, organizationId: Id<"organizati
 }
 
 /** Owners of an organization other than `except`, at most `limit` of them. */
-export async function otherOwners(ctx: QueryCtx, organizationId: Id<"organizations">, except: Id<"members">, limit = 1) {
+export async function otherOwners(
+  ctx: QueryCtx,
+  organizationId: Id<"organizations">,
+  except: Id<"members">,
+  limit = 1,
+) {
   const owners: Doc<"members">[] = [];
   // Bounded: one organization's members, through an index starting with organizationId.
-  for await (const m of ctx.db.query("members").withIndex("by_org_user", (q) => q.eq("organizationId", organizationId))) {
+  for await (const m of ctx.db
+    .query("members")
+    .withIndex("by_org_user", (q) => q.eq("organizationId", organizationId))) {
     if (m.role === "owner" && m._id !== except) {
       owners.push(m);
       if (owners.length >= limit) break;
@@ -133,10 +146,13 @@ const encoder = new TextEncoder();
 async function inviteKey(): Promise<CryptoKey> {
   const secret = process.env.BETTER_AUTH_SECRET;
   if (!secret) throw new Error("BETTER_AUTH_SECRET is not set on this deployment");
-  return crypto.subtle.importKey("raw", encoder.encode(`switchboard-invite:${secret}`), { name: "HMAC", hash: "SHA-256" }, false, [
-    "sign",
-    "verify",
-  ]);
+  return crypto.subtle.importKey(
+    "raw",
+    encoder.encode(`switchboard-invite:${secret}`),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign", "verify"],
+  );
 }
 
 export async function invitationToken(invitationId: Id<"invitations">, email: string): Promise<string> {

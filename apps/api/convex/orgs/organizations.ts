@@ -1,8 +1,8 @@
 import { v } from "convex/values";
 import type { Id } from "../_generated/dataModel";
 import { fail } from "../lib/auth";
-import { userMutation, signedInQuery } from "../lib/functions";
-import { MAX_MEMBERSHIPS_PER_USER, SLUG, insertOrganization, slugTaken, slugify } from "./model";
+import { signedInQuery, userMutation } from "../lib/functions";
+import { insertOrganization, MAX_MEMBERSHIPS_PER_USER, SLUG, slugify, slugTaken } from "./model";
 
 /**
  * Onboarding: the signed-in user creates an organization and becomes its owner.

@@ -3,8 +3,8 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalAction } from "../_generated/server";
-import { withoutUndefined } from "../lib/values";
 import { adapterContext, redactSecrets, statusCallbackUrl } from "../channels/runtime";
+import { withoutUndefined } from "../lib/values";
 import type { ClaimedMessage } from "./queue";
 
 /** Batches one dispatcher run may send before handing over to a fresh run. */
@@ -44,7 +44,10 @@ export const run = internalAction({
           const result = await sendOne(adapter, adapterCtx, message, callbackUrl);
           const outcome = result.ok
             ? { ...result, latencyMs: Date.now() - started }
-            : { ...result, error: { ...result.error, message: redactSecrets(result.error.message, adapterCtx.credentials) } };
+            : {
+                ...result,
+                error: { ...result.error, message: redactSecrets(result.error.message, adapterCtx.credentials) },
+              };
           const health = await ctx.runMutation(internal.outbound.queue.recordSendResult, {
             messageId: message._id,
             outcome: withoutUndefined(outcome),
@@ -91,4 +94,3 @@ async function sendOne(
     return { ok: false, retryable: true, error: { message: error instanceof Error ? error.message : String(error) } };
   }
 }
-

@@ -3,9 +3,9 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
+import { adapterContext } from "../channels/runtime";
 import { applyStatus } from "../messages/status";
 import { deliveryStatus, messageError } from "../schema/validators";
-import { adapterContext } from "../channels/runtime";
 
 /** A sent message with no callback for this long gets its status polled from the provider. */
 export const POLL_AFTER_MS = 2 * 60_000;
@@ -25,7 +25,9 @@ export const stale = internalQuery({
         q.eq("organizationId", config.organizationId).eq("channelConfigId", channelConfigId).eq("status", "sent"),
       )
       .take(POLL_BATCH);
-    return sent.filter((m) => m.sentAt < olderThan && m.externalMessageId).map((m) => ({ id: m._id, externalMessageId: m.externalMessageId! }));
+    return sent
+      .filter((m) => m.sentAt < olderThan && m.externalMessageId)
+      .map((m) => ({ id: m._id, externalMessageId: m.externalMessageId! }));
   },
 });
 
@@ -42,7 +44,13 @@ export const apply = internalMutation({
     return applyStatus(
       ctx,
       message.organizationId,
-      { kind: "status", channel: message.channel, provider: message.provider, externalMessageId: message.externalMessageId, ...event },
+      {
+        kind: "status",
+        channel: message.channel,
+        provider: message.provider,
+        externalMessageId: message.externalMessageId,
+        ...event,
+      },
       Date.now(),
     );
   },
@@ -60,7 +68,10 @@ export const run = internalAction({
     for (const id of page.page) {
       const config = await ctx.runQuery(internal.outbound.queue.loadConfig, { channelConfigId: id });
       if (!config || !POLLABLE.has(config.provider)) continue;
-      const candidates = await ctx.runQuery(internal.outbound.poll.stale, { channelConfigId: id, olderThan: Date.now() - POLL_AFTER_MS });
+      const candidates = await ctx.runQuery(internal.outbound.poll.stale, {
+        channelConfigId: id,
+        olderThan: Date.now() - POLL_AFTER_MS,
+      });
       if (candidates.length === 0) continue;
       const adapter = getAdapter(config.provider);
       const adapterCtx = await adapterContext(config);

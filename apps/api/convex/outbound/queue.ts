@@ -1,18 +1,12 @@
+import type { HealthState } from "@switchboard/channels/ids";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, internalQuery, type MutationCtx } from "../_generated/server";
 import { afterPermanentFailure, afterRetryableFailure, afterSend } from "../channels/health";
 import { replayOrphanStatuses } from "../messages/status";
-import type { HealthState } from "@switchboard/channels/ids";
 import { messageError } from "../schema/validators";
-import {
-  backoffMs,
-  DISPATCH_BATCH,
-  LEASE_MS,
-  MAX_ATTEMPTS,
-  probeDelayMs,
-} from "./policy";
+import { backoffMs, DISPATCH_BATCH, LEASE_MS, MAX_ATTEMPTS, probeDelayMs } from "./policy";
 
 /** How many queued rows a claim looks at to find sendable ones (bounded). */
 const CLAIM_WINDOW = DISPATCH_BATCH * 8;
@@ -87,7 +81,7 @@ export const claimBatch = internalMutation({
   args: { channelConfigId: v.id("channelConfigs") },
   handler: async (ctx, { channelConfigId }) => {
     const config = await ctx.db.get(channelConfigId);
-    if (!config || !config.enabled) return { kind: "stop" as const };
+    if (!config?.enabled) return { kind: "stop" as const };
     if (config.health.state === "down") return { kind: "down" as const };
     const now = Date.now();
     const queued = await ctx.db
@@ -156,7 +150,7 @@ export const recordSendResult = internalMutation({
   /** Returns the channel's health after this outcome, so the dispatcher knows when to stop. */
   handler: async (ctx, { messageId, outcome }): Promise<HealthState | null> => {
     const message = await ctx.db.get(messageId);
-    if (!message || message.status !== "sending" || !message.channelConfigId) return null;
+    if (message?.status !== "sending" || !message.channelConfigId) return null;
     const config = (await ctx.db.get(message.channelConfigId))!;
     const now = Date.now();
     const attempts = [...(message.attempts ?? [])];

@@ -1,13 +1,13 @@
 import { isCustomerServiceWindowOpen } from "@switchboard/channels";
-import { IDENTIFIER_KIND_OF_CHANNEL, type ChannelId } from "@switchboard/channels/ids";
+import { type ChannelId, IDENTIFIER_KIND_OF_CHANNEL } from "@switchboard/channels/ids";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
-import { type MutationCtx } from "../_generated/server";
-import { touchThread, previewOf } from "../threads/model";
+import type { MutationCtx } from "../_generated/server";
 import { fail, getOwned } from "../lib/auth";
-import { attachment, channelId } from "../schema/validators";
-import { kickDispatcher } from "./queue";
 import { memberMutation } from "../lib/functions";
+import { attachment, channelId } from "../schema/validators";
+import { previewOf, touchThread } from "../threads/model";
+import { kickDispatcher } from "./queue";
 
 const MAX_TEXT = 32_000;
 /** How far back in a thread we look for threading headers and the WhatsApp window. */
@@ -38,7 +38,8 @@ async function pickConfig(
 ): Promise<Doc<"channelConfigs"> | null> {
   if (preferred) {
     const config = await ctx.db.get(preferred);
-    if (config && config.organizationId === organizationId && config.channel === channel && config.enabled) return config;
+    if (config && config.organizationId === organizationId && config.channel === channel && config.enabled)
+      return config;
   }
   const configs = await ctx.db
     .query("channelConfigs")
@@ -101,14 +102,19 @@ export async function queueReply(
 
   const now = Date.now();
   if (channel === "whatsapp" && !args.template && !isCustomerServiceWindowOpen(lastInboundOnChannel?.sentAt, now)) {
-    fail("invalid_argument", "The WhatsApp 24-hour customer service window is closed: send an approved template instead");
+    fail(
+      "invalid_argument",
+      "The WhatsApp 24-hour customer service window is closed: send an approved template instead",
+    );
   }
 
   // Email threading: reply to the newest inbound mail so the contact's client keeps one thread.
-  const lastEmail = channel === "email" ? recent.find((m) => m.direction === "inbound" && m.channel === "email") : undefined;
+  const lastEmail =
+    channel === "email" ? recent.find((m) => m.direction === "inbound" && m.channel === "email") : undefined;
   const subject =
     channel === "email"
-      ? (args.subject ?? (thread.subject ? (/^re:/i.test(thread.subject) ? thread.subject : `Re: ${thread.subject}`) : "Your message"))
+      ? (args.subject ??
+        (thread.subject ? (/^re:/i.test(thread.subject) ? thread.subject : `Re: ${thread.subject}`) : "Your message"))
       : undefined;
   const native = config.provider === "native";
   const status = native ? ("delivered" as const) : ("queued" as const);

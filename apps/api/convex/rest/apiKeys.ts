@@ -1,9 +1,9 @@
+import { sha256Hex } from "@switchboard/channels/crypto";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalMutation, internalQuery } from "../_generated/server";
 import { ADMIN_ROLES, fail, getOwned, requireMember } from "../lib/auth";
-import { sha256Hex } from "@switchboard/channels/crypto";
 import { adminAction, adminMutation, adminQuery } from "../lib/functions";
 
 const KEY_PREFIX = "sb_live_";
@@ -23,7 +23,11 @@ function randomKey(): string {
 export const list = adminQuery({
   args: {},
   handler: async (ctx, { organizationId }) => {
-    const keys = await ctx.db.query("apiKeys").withIndex("by_org", (q) => q.eq("organizationId", organizationId)).order("desc").take(100);
+    const keys = await ctx.db
+      .query("apiKeys")
+      .withIndex("by_org", (q) => q.eq("organizationId", organizationId))
+      .order("desc")
+      .take(100);
     return keys.map(({ hash: _hash, ...rest }) => rest);
   },
 });
@@ -44,7 +48,12 @@ export const create = adminAction({
     if (!trimmed || trimmed.length > 100) fail("invalid_argument", "Give the key a name (up to 100 characters)");
     const key = randomKey();
     const prefix = key.slice(0, KEY_PREFIX.length + 6);
-    const id = await ctx.runMutation(internal.rest.apiKeys.store, { organizationId, name: trimmed, prefix, hash: await sha256Hex(key) });
+    const id = await ctx.runMutation(internal.rest.apiKeys.store, {
+      organizationId,
+      name: trimmed,
+      prefix,
+      hash: await sha256Hex(key),
+    });
     return { id, key, prefix };
   },
 });
@@ -61,7 +70,10 @@ export const revoke = adminMutation({
 export const authenticate = internalQuery({
   args: { hash: v.string() },
   handler: async (ctx, { hash }) => {
-    const key = await ctx.db.query("apiKeys").withIndex("by_hash", (q) => q.eq("hash", hash)).first();
+    const key = await ctx.db
+      .query("apiKeys")
+      .withIndex("by_hash", (q) => q.eq("hash", hash))
+      .first();
     if (!key || key.revokedAt) return null;
     return { organizationId: key.organizationId, keyId: key._id, name: key.name };
   },

@@ -23,10 +23,16 @@ async function owned<T extends "contacts" | "conversationThreads">(
 }
 
 export const threads = internalQuery({
-  args: { organizationId: v.id("organizations"), status: v.optional(threadStatus), paginationOpts: paginationOptsValidator },
+  args: {
+    organizationId: v.id("organizations"),
+    status: v.optional(threadStatus),
+    paginationOpts: paginationOptsValidator,
+  },
   handler: async (ctx, { organizationId, status, paginationOpts }) =>
     (status
-      ? ctx.db.query("conversationThreads").withIndex("by_org_status_last", (q) => q.eq("organizationId", organizationId).eq("status", status))
+      ? ctx.db
+          .query("conversationThreads")
+          .withIndex("by_org_status_last", (q) => q.eq("organizationId", organizationId).eq("status", status))
       : ctx.db.query("conversationThreads").withIndex("by_org_last", (q) => q.eq("organizationId", organizationId))
     )
       .order("desc")
@@ -60,7 +66,10 @@ export const contact = internalQuery({
       .query("contactIdentities")
       .withIndex("by_contact", (q) => q.eq("organizationId", organizationId).eq("contactId", contact._id))
       .take(100);
-    return { ...contact, identities: identities.map((i) => ({ channel: i.channel, identifier: i.identifier, verified: i.verified })) };
+    return {
+      ...contact,
+      identities: identities.map((i) => ({ channel: i.channel, identifier: i.identifier, verified: i.verified })),
+    };
   },
 });
 
@@ -79,11 +88,16 @@ export const createContact = internalMutation({
   },
   handler: async (ctx, args): Promise<{ contactId: Id<"contacts"> } | { conflict: Id<"contacts"> }> => {
     const org = (await ctx.db.get(args.organizationId))!;
-    const normalized = args.identities.map((i) => ({ channel: i.channel, ...normalizeFor(i.channel, i.identifier, org.defaultRegion) }));
+    const normalized = args.identities.map((i) => ({
+      channel: i.channel,
+      ...normalizeFor(i.channel, i.identifier, org.defaultRegion),
+    }));
     for (const n of normalized) {
       const existing = await ctx.db
         .query("contactIdentities")
-        .withIndex("by_identifier", (q) => q.eq("organizationId", args.organizationId).eq("channel", n.channel).eq("identifier", n.identifier))
+        .withIndex("by_identifier", (q) =>
+          q.eq("organizationId", args.organizationId).eq("channel", n.channel).eq("identifier", n.identifier),
+        )
         .first();
       if (existing) return { conflict: existing.contactId };
     }

@@ -1,5 +1,5 @@
+import { createRoute, OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import { sha256Hex } from "@switchboard/channels/crypto";
-import { createRoute, OpenAPIHono, z, type RouteConfig } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
@@ -35,7 +35,8 @@ const issues = (list: { path: PropertyKey[]; message: string }[], fallback: stri
 const app = new OpenAPIHono<Env>({
   // Invalid query or body: the same 400 shape as every other error.
   defaultHook: (result) => {
-    if (!result.success) return error(400, "invalid_request", issues(result.error.issues, result.target === "json" ? "body" : ""));
+    if (!result.success)
+      return error(400, "invalid_request", issues(result.error.issues, result.target === "json" ? "body" : ""));
   },
 });
 
@@ -176,7 +177,10 @@ serve(
     responses: { 200: { description: "The thread", content: content(Thread) }, ...errors },
   },
   async (c) => {
-    const thread = await c.env.runQuery(internal.rest.resources.thread, { organizationId: c.get("key").organizationId, threadId: c.req.param("threadId")! });
+    const thread = await c.env.runQuery(internal.rest.resources.thread, {
+      organizationId: c.get("key").organizationId,
+      threadId: c.req.param("threadId")!,
+    });
     return thread ? json(200, thread) : error(404, "not_found", "No such thread");
   },
 );
@@ -248,8 +252,12 @@ serve(
     const input = createContactBody.parse(await c.req.json());
     const organizationId = c.get("key").organizationId;
     const result = await c.env.runMutation(internal.rest.resources.createContact, { organizationId, ...input });
-    if ("conflict" in result) return error(409, "conflict", `An identity already belongs to contact ${result.conflict}`);
-    return json(201, await c.env.runQuery(internal.rest.resources.contact, { organizationId, contactId: result.contactId }));
+    if ("conflict" in result)
+      return error(409, "conflict", `An identity already belongs to contact ${result.conflict}`);
+    return json(
+      201,
+      await c.env.runQuery(internal.rest.resources.contact, { organizationId, contactId: result.contactId }),
+    );
   },
 );
 
@@ -262,7 +270,10 @@ serve(
     responses: { 200: { description: "The contact", content: content(Contact) }, ...errors },
   },
   async (c) => {
-    const contact = await c.env.runQuery(internal.rest.resources.contact, { organizationId: c.get("key").organizationId, contactId: c.req.param("contactId")! });
+    const contact = await c.env.runQuery(internal.rest.resources.contact, {
+      organizationId: c.get("key").organizationId,
+      contactId: c.req.param("contactId")!,
+    });
     return contact ? json(200, contact) : error(404, "not_found", "No such contact");
   },
 );
@@ -279,7 +290,11 @@ serve(
     const input = updateContactBody.parse(await c.req.json());
     const organizationId = c.get("key").organizationId;
     const id = c.req.param("contactId")!;
-    const ok = await c.env.runMutation(internal.rest.resources.updateContact, { organizationId, contactId: id, ...input });
+    const ok = await c.env.runMutation(internal.rest.resources.updateContact, {
+      organizationId,
+      contactId: id,
+      ...input,
+    });
     if (!ok) return error(404, "not_found", "No such contact");
     return json(200, await c.env.runQuery(internal.rest.resources.contact, { organizationId, contactId: id }));
   },
@@ -293,7 +308,10 @@ app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
 });
 
 /** Plain JSON, as served; paths -> method -> operation. */
-export type OpenApiDocument = { openapi: string; paths: Record<string, Record<string, unknown>> } & Record<string, unknown>;
+export type OpenApiDocument = { openapi: string; paths: Record<string, Record<string, unknown>> } & Record<
+  string,
+  unknown
+>;
 
 /** The OpenAPI 3.1 document of REST API v1, generated from the routes above. */
 export function openApiDocument(serverUrl: string): OpenApiDocument {
@@ -302,7 +320,8 @@ export function openApiDocument(serverUrl: string): OpenApiDocument {
     info: {
       title: "Switchboard API",
       version: "1.0.0",
-      description: "Threads, messages and contacts of one organization. Authenticate with `Authorization: Bearer sb_live_...`.",
+      description:
+        "Threads, messages and contacts of one organization. Authenticate with `Authorization: Bearer sb_live_...`.",
     },
     servers: [{ url: serverUrl }],
     security: [{ apiKey: [] }],

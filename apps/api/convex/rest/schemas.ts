@@ -8,7 +8,9 @@ export const sendMessageBody = z
     channel: z.enum(CHANNEL_IDS).optional(),
     text: z.string().max(32_000).default(""),
     subject: z.string().max(500).optional(),
-    template: z.object({ name: z.string().min(1), language: z.string().min(2), components: z.array(z.unknown()).optional() }).optional(),
+    template: z
+      .object({ name: z.string().min(1), language: z.string().min(2), components: z.array(z.unknown()).optional() })
+      .optional(),
   })
   .refine((b) => b.text.trim().length > 0 || b.template, { message: "text or template is required", path: ["text"] });
 

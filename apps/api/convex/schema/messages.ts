@@ -1,6 +1,16 @@
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
-import { attachment, channelId, direction, encrypted, inboundOutcome, messageError, messageStatus, providerId, threadStatus } from "./validators";
+import {
+  attachment,
+  channelId,
+  direction,
+  encrypted,
+  inboundOutcome,
+  messageError,
+  messageStatus,
+  providerId,
+  threadStatus,
+} from "./validators";
 
 /** Conversations: threads, unified messages of every channel, raw inbound events and hook runs (spread into defineSchema by ../schema.ts). */
 export const messagesTables = {
@@ -64,7 +74,9 @@ export const messagesTables = {
     error: v.optional(messageError),
     authorMemberId: v.optional(v.id("members")),
     /** WhatsApp template used when the 24-hour window was closed. */
-    template: v.optional(v.object({ name: v.string(), language: v.string(), components: v.optional(v.array(v.any())) })),
+    template: v.optional(
+      v.object({ name: v.string(), language: v.string(), components: v.optional(v.array(v.any())) }),
+    ),
     /** Outbound delivery attempts (see outbound/). */
     attempts: v.optional(v.array(v.object({ at: v.number(), ok: v.boolean(), error: v.optional(v.string()) }))),
     nextAttemptAt: v.optional(v.number()),

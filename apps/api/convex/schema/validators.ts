@@ -1,4 +1,3 @@
-import { v, type VLiteral, type VUnion } from "convex/values";
 import {
   CHANNEL_IDS,
   DELIVERY_STATUSES,
@@ -9,6 +8,7 @@ import {
   PROVIDER_IDS,
   THREAD_STATUSES,
 } from "@switchboard/channels/ids";
+import { type VLiteral, type VUnion, v } from "convex/values";
 
 /** A Convex union validator built from one of the shared `as const` arrays in packages/channels. */
 export function literals<const T extends readonly [string, ...string[]]>(values: T) {

@@ -9,7 +9,12 @@ export const DEMO_SLUG = "demo";
 export const findDemo = internalQuery({
   args: {},
   handler: async (ctx) =>
-    (await ctx.db.query("organizations").withIndex("by_slug", (q) => q.eq("slug", DEMO_SLUG)).first())?._id ?? null,
+    (
+      await ctx.db
+        .query("organizations")
+        .withIndex("by_slug", (q) => q.eq("slug", DEMO_SLUG))
+        .first()
+    )?._id ?? null,
 });
 
 /**

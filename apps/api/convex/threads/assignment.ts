@@ -12,7 +12,13 @@ export const listAssignees = memberQuery({
       .query("members")
       .withIndex("by_org_user", (q) => q.eq("organizationId", organizationId))
       .take(200);
-    return members.map((m) => ({ _id: m._id, name: m.name ?? m.email, email: m.email, role: m.role, isMe: m._id === me._id }));
+    return members.map((m) => ({
+      _id: m._id,
+      name: m.name ?? m.email,
+      email: m.email,
+      role: m.role,
+      isMe: m._id === me._id,
+    }));
   },
 });
 

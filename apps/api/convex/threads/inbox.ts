@@ -2,8 +2,8 @@ import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import { fail } from "../lib/auth";
-import { channelId, threadStatus } from "../schema/validators";
 import { memberQuery } from "../lib/functions";
+import { channelId, threadStatus } from "../schema/validators";
 
 /** Index rows one list call may read (the filtered list never scans further than this). */
 export const FILTER_SCAN_LIMIT = 300;
@@ -53,15 +53,22 @@ export const list = memberQuery({
       if (!m || m.organizationId !== organizationId) fail("not_found", "Not found");
       assigneeId = m._id;
     }
-    const upper = (q: { lte(field: "lastMessageAt", value: number): unknown }) => (cursor ? q.lte("lastMessageAt", cursor.at) : q);
+    const upper = (q: { lte(field: "lastMessageAt", value: number): unknown }) =>
+      cursor ? q.lte("lastMessageAt", cursor.at) : q;
     const base = assignee
       ? ctx.db
           .query("conversationThreads")
-          .withIndex("by_org_assignee_last", (q) => upper(q.eq("organizationId", organizationId).eq("assigneeId", assigneeId)) as never)
+          .withIndex(
+            "by_org_assignee_last",
+            (q) => upper(q.eq("organizationId", organizationId).eq("assigneeId", assigneeId)) as never,
+          )
       : status
         ? ctx.db
             .query("conversationThreads")
-            .withIndex("by_org_status_last", (q) => upper(q.eq("organizationId", organizationId).eq("status", status)) as never)
+            .withIndex(
+              "by_org_status_last",
+              (q) => upper(q.eq("organizationId", organizationId).eq("status", status)) as never,
+            )
         : ctx.db
             .query("conversationThreads")
             .withIndex("by_org_last", (q) => upper(q.eq("organizationId", organizationId)) as never);
@@ -82,7 +89,14 @@ export const list = memberQuery({
       const contact = await ctx.db.get(t.contactId);
       const contactName = contact?.displayName ?? "Unknown contact";
       if (needle) {
-        const hay = [contactName, t.lastMessagePreview, t.subject ?? "", contact?.primaryEmail ?? "", contact?.primaryPhone ?? "", contact?.company ?? ""]
+        const hay = [
+          contactName,
+          t.lastMessagePreview,
+          t.subject ?? "",
+          contact?.primaryEmail ?? "",
+          contact?.primaryPhone ?? "",
+          contact?.company ?? "",
+        ]
           .join("\n")
           .toLowerCase();
         if (!hay.includes(needle)) continue;
@@ -97,5 +111,3 @@ export const list = memberQuery({
     };
   },
 });
-
-

@@ -6,7 +6,10 @@ const PREVIEW_LENGTH = 140;
 
 export function previewOf(text: string, attachmentCount: number, subject?: string): string {
   const body = text.replace(/\s+/g, " ").trim();
-  const base = body || (subject ? subject.trim() : "") || (attachmentCount > 0 ? `📎 ${attachmentCount} attachment${attachmentCount > 1 ? "s" : ""}` : "");
+  const base =
+    body ||
+    (subject ? subject.trim() : "") ||
+    (attachmentCount > 0 ? `📎 ${attachmentCount} attachment${attachmentCount > 1 ? "s" : ""}` : "");
   return base.length > PREVIEW_LENGTH ? `${base.slice(0, PREVIEW_LENGTH - 1)}…` : base;
 }
 
@@ -66,9 +69,7 @@ export async function touchThread(
   const latest = msg.at >= thread.lastMessageAt;
   await ctx.db.patch(thread._id, {
     lastMessageAt: Math.max(thread.lastMessageAt, msg.at),
-    ...(latest
-      ? { lastMessagePreview: msg.preview, lastChannel: msg.channel, lastDirection: msg.direction }
-      : {}),
+    ...(latest ? { lastMessagePreview: msg.preview, lastChannel: msg.channel, lastDirection: msg.direction } : {}),
     ...(inbound
       ? {
           unreadCount: thread.unreadCount + 1,

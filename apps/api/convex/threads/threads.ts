@@ -1,10 +1,10 @@
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
-import { getOwned, fail } from "../lib/auth";
-import { threadStatus } from "../schema/validators";
-import { memberQuery, memberMutation } from "../lib/functions";
 import { internal } from "../_generated/api";
 import { internalMutation } from "../_generated/server";
+import { fail, getOwned } from "../lib/auth";
+import { memberMutation, memberQuery } from "../lib/functions";
+import { threadStatus } from "../schema/validators";
 
 /** The inbox list: newest activity first, optionally one status; paginated through an index. */
 /** Longest snooze: a year (a later date is almost certainly a typo). */
@@ -79,7 +79,7 @@ export const wake = internalMutation({
   args: { threadId: v.id("conversationThreads"), until: v.number() },
   handler: async (ctx, { threadId, until }) => {
     const thread = await ctx.db.get(threadId);
-    if (!thread || thread.status !== "snoozed" || thread.snoozedUntil !== until) return null;
+    if (thread?.status !== "snoozed" || thread.snoozedUntil !== until) return null;
     await ctx.db.patch(thread._id, { status: "open", snoozedUntil: undefined });
     return null;
   },

@@ -5,7 +5,7 @@
 import type { ConvexClient } from "convex/browser";
 import type { FunctionArgs, FunctionReference, FunctionReturnType, PaginationResult } from "convex/server";
 import { ConvexError, convexToJson, type Value } from "convex/values";
-import { computed, onScopeDispose, ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from "vue";
+import { computed, type MaybeRefOrGetter, onScopeDispose, ref, shallowRef, toValue, watch } from "vue";
 
 export type QueryArgs<Q extends FunctionReference<"query">> = FunctionArgs<Q> | "skip";
 
@@ -98,7 +98,12 @@ export function useConvexQuery<Q extends FunctionReference<"query">>(
   return { data, error, isLoading };
 }
 
-type PaginatedQuery = FunctionReference<"query", "public", { paginationOpts: { numItems: number; cursor: string | null } }, PaginationResult<unknown>>;
+type PaginatedQuery = FunctionReference<
+  "query",
+  "public",
+  { paginationOpts: { numItems: number; cursor: string | null } },
+  PaginationResult<unknown>
+>;
 type PageItem<Q extends PaginatedQuery> = FunctionReturnType<Q>["page"][number];
 export type PaginatedArgs<Q extends PaginatedQuery> = Omit<FunctionArgs<Q>, "paginationOpts">;
 export type PaginationStatus = "LoadingFirstPage" | "CanLoadMore" | "LoadingMore" | "Exhausted";
@@ -133,7 +138,12 @@ export function useConvexPaginatedQuery<Q extends PaginatedQuery>(
     const list = [...pages.value];
     const previous = list[index];
     previous?.unsubscribe?.();
-    const state: PageState = { cursor, numItems, result: previous?.cursor === cursor ? previous.result : null, unsubscribe: null };
+    const state: PageState = {
+      cursor,
+      numItems,
+      result: previous?.cursor === cursor ? previous.result : null,
+      unsubscribe: null,
+    };
     list[index] = state;
     pages.value = list;
     state.unsubscribe = client.onUpdate(

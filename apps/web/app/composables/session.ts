@@ -4,7 +4,7 @@
  * once they exist these return exactly what they return.
  */
 import type { Id } from "@switchboard/api/convex/_generated/dataModel";
-import { ref, type Ref } from "vue";
+import { type Ref, ref } from "vue";
 
 export interface OrganizationApi {
   organizationId: Ref<Id<"organizations"> | null>;
@@ -18,7 +18,9 @@ export interface AuthApi {
   signOut(): unknown;
 }
 
-const orgModules = import.meta.glob<{ useOrganization?: () => OrganizationApi }>("./useOrganization.ts", { eager: true });
+const orgModules = import.meta.glob<{ useOrganization?: () => OrganizationApi }>("./useOrganization.ts", {
+  eager: true,
+});
 const authModules = import.meta.glob<{ useAuth?: () => AuthApi }>("./useAuth.ts", { eager: true });
 
 export function useOrg(): OrganizationApi {

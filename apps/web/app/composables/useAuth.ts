@@ -9,7 +9,14 @@
  */
 import type { ConvexClient } from "convex/browser";
 import type { Ref } from "vue";
-import { MIN_PASSWORD_LENGTH, applySession, authErrorMessage, authState, type AuthUser, type SessionData } from "~/lib/authClient";
+import {
+  type AuthUser,
+  applySession,
+  authErrorMessage,
+  authState,
+  MIN_PASSWORD_LENGTH,
+  type SessionData,
+} from "~/lib/authClient";
 
 export interface UseAuth {
   user: Ref<AuthUser | null>;
@@ -43,9 +50,11 @@ export function useAuth(): UseAuth {
     async signIn(email, password) {
       const { auth } = client();
       if (!email.trim() || !password) throw new Error("Enter your email and password.");
-      const { error } = await auth.signIn.email({ email: email.trim(), password }, { throw: false }).catch((e: unknown) => ({
-        error: { message: e instanceof Error ? e.message : String(e), status: 0 },
-      }));
+      const { error } = await auth.signIn
+        .email({ email: email.trim(), password }, { throw: false })
+        .catch((e: unknown) => ({
+          error: { message: e instanceof Error ? e.message : String(e), status: 0 },
+        }));
       if (error) throw new Error(authErrorMessage(error));
       await sync();
     },

@@ -11,7 +11,7 @@
 import { api } from "@switchboard/api/convex/_generated/api";
 import type { Id } from "@switchboard/api/convex/_generated/dataModel";
 import type { ConvexClient } from "convex/browser";
-import { effectScope, ref, watch, type Ref } from "vue";
+import { effectScope, type Ref, ref, watch } from "vue";
 import { authState } from "~/lib/authClient";
 
 export type OrgRole = "owner" | "admin" | "agent";
@@ -83,7 +83,8 @@ function start(convex: ConvexClient) {
         reconcile();
         if (!sessionId) {
           organizationsStatus.value = authState.convex.value === "rejected" ? "error" : "idle";
-          if (authState.convex.value === "rejected") organizationsError.value = "The server did not accept your session.";
+          if (authState.convex.value === "rejected")
+            organizationsError.value = "The server did not accept your session.";
           return;
         }
         organizationsStatus.value = "loading";

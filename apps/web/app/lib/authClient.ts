@@ -99,12 +99,15 @@ const MESSAGES: Record<string, string> = {
 };
 
 /** A human sentence for a Better Auth client error ({ code, message, status }). */
-export function authErrorMessage(error: { code?: string; message?: string; status?: number; statusText?: string } | null | undefined): string {
+export function authErrorMessage(
+  error: { code?: string; message?: string; status?: number; statusText?: string } | null | undefined,
+): string {
   if (!error) return "Something went wrong. Try again.";
   if (error.code && MESSAGES[error.code]) return MESSAGES[error.code]!;
   // PASSWORD_TOO_WEAK: the server's message says why (zxcvbn's hint), so it is shown as is.
   // 429: the per-address limit lifts within a minute, the per-account lock within 15 minutes.
   if (error.status === 429) return "Too many attempts. Wait a few minutes and try again.";
-  if (error.status === 0 || (!error.status && !error.message)) return "Can't reach the server. Check that the backend is running.";
+  if (error.status === 0 || (!error.status && !error.message))
+    return "Can't reach the server. Check that the backend is running.";
   return error.message || error.statusText || "Something went wrong. Try again.";
 }

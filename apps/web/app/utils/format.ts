@@ -43,7 +43,11 @@ export function dayMonth(at: number | null | undefined, now: number = Date.now()
   if (t === null) return NO_TIME;
   const date = new Date(t);
   const sameYear = date.getFullYear() === new Date(now).getFullYear();
-  return date.toLocaleDateString(undefined, { day: "numeric", month: "short", ...(sameYear ? {} : { year: "numeric" }) });
+  return date.toLocaleDateString(undefined, {
+    day: "numeric",
+    month: "short",
+    ...(sameYear ? {} : { year: "numeric" }),
+  });
 }
 
 export function fullTime(at: number | null | undefined): string {

@@ -9,9 +9,24 @@ export interface WhatsAppTemplate {
 }
 
 export const WHATSAPP_TEMPLATES: WhatsAppTemplate[] = [
-  { name: "hello_world", language: "en_US", label: "Hello world", preview: "Hello World! Welcome and congratulations!" },
-  { name: "follow_up", language: "en", label: "Follow-up", preview: "Hi! We have an update on your request. Reply to this message to continue the conversation." },
-  { name: "reopen_conversation", language: "en", label: "Re-open conversation", preview: "Hello, we tried to reach you about your recent message. Reply when it suits you." },
+  {
+    name: "hello_world",
+    language: "en_US",
+    label: "Hello world",
+    preview: "Hello World! Welcome and congratulations!",
+  },
+  {
+    name: "follow_up",
+    language: "en",
+    label: "Follow-up",
+    preview: "Hi! We have an update on your request. Reply to this message to continue the conversation.",
+  },
+  {
+    name: "reopen_conversation",
+    language: "en",
+    label: "Re-open conversation",
+    preview: "Hello, we tried to reach you about your recent message. Reply when it suits you.",
+  },
 ];
 
 /** The customer-service window, as the backend enforces it (packages/channels). */

@@ -10,7 +10,16 @@ function grid(cells: [day: number, hour: number, n: number][]) {
 
 describe("ActivityHeatmap", () => {
   test("renders 7 weekday rows of 24 hours with intensity relative to the busiest hour", async () => {
-    const w = await mountSuspended(ActivityHeatmap, { props: { grid: grid([[2, 14, 8], [2, 15, 2], [6, 9, 4]]), timezone: "Europe/Oslo" } });
+    const w = await mountSuspended(ActivityHeatmap, {
+      props: {
+        grid: grid([
+          [2, 14, 8],
+          [2, 15, 2],
+          [6, 9, 4],
+        ]),
+        timezone: "Europe/Oslo",
+      },
+    });
     const rows = w.findAll("tbody tr");
     expect(rows).toHaveLength(7);
     expect(rows.map((r) => r.get("th").text())).toEqual(["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]);

@@ -26,14 +26,18 @@ describe("ChannelForm (fields derived from the provider descriptors)", () => {
       await select.setValue(provider);
       const form = settingsFormOf(getDescriptor(provider));
       const credentialInputs = w.findAll('input[id*="-c-"]');
-      expect(credentialInputs.map((i) => i.attributes("id")!.split("-c-")[1])).toEqual(form.credentials.map((f) => f.key));
+      expect(credentialInputs.map((i) => i.attributes("id")!.split("-c-")[1])).toEqual(
+        form.credentials.map((f) => f.key),
+      );
       for (const f of form.credentials) {
         const input = w.get(`input[id$="-c-${f.key}"]`);
         expect(input.attributes("type"), `${provider}.${f.key}`).toBe(f.secret ? "password" : "text");
         expect(w.get(`label[for="${input.attributes("id")}"]`).text()).toContain(f.label);
         if (f.help) expect(w.text()).toContain(f.help);
       }
-      expect(w.findAll('input[id*="-s-"]').map((i) => i.attributes("id")!.split("-s-")[1])).toEqual(form.settings.map((f) => f.key));
+      expect(w.findAll('input[id*="-s-"]').map((i) => i.attributes("id")!.split("-s-")[1])).toEqual(
+        form.settings.map((f) => f.key),
+      );
       expect(w.text()).toContain(getDescriptor(provider).endpoints.text.label);
     }
     // Hidden settings are not offered.

@@ -2,7 +2,7 @@ import { mountSuspended } from "@nuxt/test-utils/runtime";
 import { describe, expect, test } from "vitest";
 import MessageBubble, { type MessageView } from "~/components/inbox/MessageBubble.vue";
 import { reachableChannels } from "~/utils/contact";
-import { whatsappWindowOpen, WHATSAPP_WINDOW_MS } from "~/utils/whatsapp";
+import { WHATSAPP_WINDOW_MS, whatsappWindowOpen } from "~/utils/whatsapp";
 
 const base: MessageView = {
   _id: "m1",
@@ -20,7 +20,15 @@ describe("MessageBubble", () => {
     expect(inbound.find("[data-status]").exists()).toBe(false);
     expect(inbound.text()).toContain("WhatsApp");
     const outbound = await mountSuspended(MessageBubble, {
-      props: { message: { ...base, direction: "outbound", status: "failed", error: { message: "Invalid number" }, senderName: "Ada" } },
+      props: {
+        message: {
+          ...base,
+          direction: "outbound",
+          status: "failed",
+          error: { message: "Invalid number" },
+          senderName: "Ada",
+        },
+      },
     });
     expect(outbound.get("[data-status]").attributes("data-status")).toBe("failed");
     expect(outbound.text()).toContain("Invalid number");
@@ -47,7 +55,15 @@ describe("MessageBubble", () => {
 
   test("templates and email subjects are shown", async () => {
     const w = await mountSuspended(MessageBubble, {
-      props: { message: { ...base, direction: "outbound", status: "sent", subject: "Re: Invoice", template: { name: "hello_world", language: "en_US" } } },
+      props: {
+        message: {
+          ...base,
+          direction: "outbound",
+          status: "sent",
+          subject: "Re: Invoice",
+          template: { name: "hello_world", language: "en_US" },
+        },
+      },
     });
     expect(w.text()).toContain("Re: Invoice");
     expect(w.text()).toContain("hello_world");
@@ -56,7 +72,12 @@ describe("MessageBubble", () => {
 
 describe("reply helpers", () => {
   test("a phone reaches SMS and WhatsApp; order is stable", () => {
-    expect(reachableChannels([{ channel: "email", kind: "email" }, { channel: "sms", kind: "phone" }])).toEqual(["sms", "whatsapp", "email"]);
+    expect(
+      reachableChannels([
+        { channel: "email", kind: "email" },
+        { channel: "sms", kind: "phone" },
+      ]),
+    ).toEqual(["sms", "whatsapp", "email"]);
     expect(reachableChannels([{ channel: "chat", kind: "chat" }])).toEqual(["chat"]);
     expect(reachableChannels([])).toEqual([]);
   });

@@ -6,7 +6,9 @@ const base = { channels: ["sms", "whatsapp", "email"] as const, whatsappWindowOp
 
 describe("ReplyBox", () => {
   test("defaults to the contact's last channel and follows it until the agent picks one", async () => {
-    const w = await mountSuspended(ReplyBox, { props: { ...base, channels: [...base.channels], defaultChannel: "email" } });
+    const w = await mountSuspended(ReplyBox, {
+      props: { ...base, channels: [...base.channels], defaultChannel: "email" },
+    });
     const select = w.get<HTMLSelectElement>('[data-testid="reply-channel"]');
     expect(select.element.value).toBe("email");
     expect(select.text()).toContain("Email (last used)");
@@ -22,12 +24,16 @@ describe("ReplyBox", () => {
   });
 
   test("falls back to the first reachable channel when the last one is not reachable", async () => {
-    const w = await mountSuspended(ReplyBox, { props: { ...base, channels: ["sms", "email"], defaultChannel: "chat" } });
+    const w = await mountSuspended(ReplyBox, {
+      props: { ...base, channels: ["sms", "email"], defaultChannel: "chat" },
+    });
     expect(w.get<HTMLSelectElement>('[data-testid="reply-channel"]').element.value).toBe("sms");
   });
 
   test("sends text on the chosen channel (button and Ctrl+Enter)", async () => {
-    const w = await mountSuspended(ReplyBox, { props: { ...base, channels: [...base.channels], defaultChannel: "sms" } });
+    const w = await mountSuspended(ReplyBox, {
+      props: { ...base, channels: [...base.channels], defaultChannel: "sms" },
+    });
     const button = w.get('button[type="submit"]');
     expect(button.attributes("disabled")).toBeDefined();
     await w.get("textarea").setValue("  On its way!  ");
@@ -55,7 +61,9 @@ describe("ReplyBox", () => {
     await w.get('input[type="radio"][value="hello_world"]').setValue(true);
     expect(button.attributes("disabled")).toBeUndefined();
     await w.get("form").trigger("submit");
-    expect(w.emitted("send")?.[0]).toEqual([{ channel: "whatsapp", text: "", template: { name: "hello_world", language: "en_US" } }]);
+    expect(w.emitted("send")?.[0]).toEqual([
+      { channel: "whatsapp", text: "", template: { name: "hello_world", language: "en_US" } },
+    ]);
   });
 
   test("the template picker is only for WhatsApp: SMS stays free text", async () => {
@@ -69,14 +77,21 @@ describe("ReplyBox", () => {
 
   test("an open window allows free text on WhatsApp; errors are announced", async () => {
     const w = await mountSuspended(ReplyBox, {
-      props: { ...base, channels: [...base.channels], defaultChannel: "whatsapp", error: "No enabled whatsapp channel is configured" },
+      props: {
+        ...base,
+        channels: [...base.channels],
+        defaultChannel: "whatsapp",
+        error: "No enabled whatsapp channel is configured",
+      },
     });
     expect(w.find('[data-testid="template-picker"]').exists()).toBe(false);
     expect(w.get('[role="alert"]').text()).toBe("No enabled whatsapp channel is configured");
   });
 
   test("a contact with no reachable channel cannot be replied to", async () => {
-    const w = await mountSuspended(ReplyBox, { props: { channels: [], defaultChannel: null, whatsappWindowOpen: true } });
+    const w = await mountSuspended(ReplyBox, {
+      props: { channels: [], defaultChannel: null, whatsappWindowOpen: true },
+    });
     expect(w.text()).toContain("no channel we can reply on");
     expect(w.find("textarea").exists()).toBe(false);
   });

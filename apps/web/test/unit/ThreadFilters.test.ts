@@ -7,7 +7,13 @@ describe("ThreadFilters", () => {
   test("every control emits the updated filters", async () => {
     const start = emptyFilters();
     const w = await mountSuspended(ThreadFilters, {
-      props: { modelValue: start, assignees: [{ _id: "m1", name: "Ada", isMe: true }, { _id: "m2", name: "Grace" }] },
+      props: {
+        modelValue: start,
+        assignees: [
+          { _id: "m1", name: "Ada", isMe: true },
+          { _id: "m2", name: "Grace" },
+        ],
+      },
     });
     const [status, channel, assignee] = w.findAll("select");
     expect((status!.element as HTMLSelectElement).value).toBe("open");
@@ -25,9 +31,18 @@ describe("ThreadFilters", () => {
 
   test("the assignee list offers me, unassigned and the other members (not me twice)", async () => {
     const w = await mountSuspended(ThreadFilters, {
-      props: { modelValue: emptyFilters(), assignees: [{ _id: "m1", name: "Ada", isMe: true }, { _id: "m2", name: "Grace" }] },
+      props: {
+        modelValue: emptyFilters(),
+        assignees: [
+          { _id: "m1", name: "Ada", isMe: true },
+          { _id: "m2", name: "Grace" },
+        ],
+      },
     });
-    const options = w.findAll("select")[2]!.findAll("option").map((o) => o.text());
+    const options = w
+      .findAll("select")[2]!
+      .findAll("option")
+      .map((o) => o.text());
     expect(options).toEqual(["Anyone", "Me", "Unassigned", "Grace"]);
   });
 

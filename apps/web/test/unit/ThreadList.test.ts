@@ -24,7 +24,10 @@ afterEach(() => {
 
 describe("ThreadList", () => {
   test("j/k move the cursor and Enter opens the thread under it", async () => {
-    const w = await mountSuspended(ThreadList, { props: { threads: rows, status: "Exhausted" }, attachTo: document.body });
+    const w = await mountSuspended(ThreadList, {
+      props: { threads: rows, status: "Exhausted" },
+      attachTo: document.body,
+    });
     mounted.push(w);
     press("j");
     await nextTick();
@@ -42,7 +45,10 @@ describe("ThreadList", () => {
   });
 
   test("keys typed into a text field are not shortcuts", async () => {
-    const w = await mountSuspended(ThreadList, { props: { threads: rows, status: "Exhausted" }, attachTo: document.body });
+    const w = await mountSuspended(ThreadList, {
+      props: { threads: rows, status: "Exhausted" },
+      attachTo: document.body,
+    });
     mounted.push(w);
     const input = document.createElement("input");
     document.body.appendChild(input);
@@ -73,7 +79,9 @@ describe("ThreadList", () => {
     expect(loading.find('[aria-busy="true"]').exists()).toBe(true);
     const empty = await mountSuspended(ThreadList, { props: { threads: [], status: "Exhausted" } });
     expect(empty.find('[data-testid="inbox-empty"]').exists()).toBe(true);
-    const failed = await mountSuspended(ThreadList, { props: { threads: [], status: "Exhausted", error: "You are not a member" } });
+    const failed = await mountSuspended(ThreadList, {
+      props: { threads: [], status: "Exhausted", error: "You are not a member" },
+    });
     expect(failed.get('[role="alert"]').text()).toBe("You are not a member");
     const more = await mountSuspended(ThreadList, { props: { threads: rows, status: "CanLoadMore" } });
     await more.get("button").trigger("click");

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { MIN_PASSWORD_LENGTH, authErrorMessage } from "~/lib/authClient";
+import { authErrorMessage, MIN_PASSWORD_LENGTH } from "~/lib/authClient";
 
 describe("authErrorMessage: what the sign-in and sign-up pages say", () => {
   test("wrong password and unknown address read the same", () => {
@@ -7,12 +7,17 @@ describe("authErrorMessage: what the sign-in and sign-up pages say", () => {
   });
 
   test("a weak password shows the server's reason; a short one names the minimum", () => {
-    const message = "This password is too easy to guess: This is a commonly used password. Add more words or characters.";
+    const message =
+      "This password is too easy to guess: This is a commonly used password. Add more words or characters.";
     expect(authErrorMessage({ code: "PASSWORD_TOO_WEAK", message, status: 400 })).toBe(message);
-    expect(authErrorMessage({ code: "PASSWORD_TOO_SHORT", status: 400 })).toContain(`${MIN_PASSWORD_LENGTH} characters`);
+    expect(authErrorMessage({ code: "PASSWORD_TOO_SHORT", status: 400 })).toContain(
+      `${MIN_PASSWORD_LENGTH} characters`,
+    );
   });
 
   test("rate limits (no code, status 429) ask to wait", () => {
-    expect(authErrorMessage({ message: "Too many requests. Please try again later.", status: 429 })).toMatch(/Too many attempts/);
+    expect(authErrorMessage({ message: "Too many requests. Please try again later.", status: 429 })).toMatch(
+      /Too many attempts/,
+    );
   });
 });

@@ -4,7 +4,12 @@ import { describe, expect, test } from "vitest";
 import { effectScope, nextTick, ref } from "vue";
 import { useConvexPaginatedQuery, useConvexQuery } from "~/composables/convex";
 
-type Listener = { args: Record<string, unknown>; cb: (v: unknown) => void; onError?: (e: Error) => void; active: boolean };
+type Listener = {
+  args: Record<string, unknown>;
+  cb: (v: unknown) => void;
+  onError?: (e: Error) => void;
+  active: boolean;
+};
 
 /** A ConvexClient stand-in: records subscriptions; the test pushes results to them. */
 function fakeClient() {
@@ -29,7 +34,9 @@ describe("useConvexQuery", () => {
     const { client, active } = fakeClient();
     const args = ref<{ id: string } | "skip">({ id: "a" });
     const scope = effectScope();
-    const q = scope.run(() => useConvexQuery(makeFunctionReference<"query">("x:y") as never, () => args.value as never, { client }))!;
+    const q = scope.run(() =>
+      useConvexQuery(makeFunctionReference<"query">("x:y") as never, () => args.value as never, { client }),
+    )!;
     expect(q.isLoading.value).toBe(true);
     expect(active()).toHaveLength(1);
     active()[0]!.cb(1);
@@ -58,7 +65,9 @@ describe("useConvexPaginatedQuery", () => {
   test("chains pages, dedupes, and re-anchors the next page when a page's end moves", async () => {
     const { client, active } = fakeClient();
     const scope = effectScope();
-    const p = scope.run(() => useConvexPaginatedQuery(listRef, () => ({ organizationId: "o" }) as never, { initialNumItems: 2, client }))!;
+    const p = scope.run(() =>
+      useConvexPaginatedQuery(listRef, () => ({ organizationId: "o" }) as never, { initialNumItems: 2, client }),
+    )!;
     expect(p.status.value).toBe("LoadingFirstPage");
     const page1 = active()[0]!;
     expect(page1.args).toEqual({ organizationId: "o", paginationOpts: { numItems: 2, cursor: null } });
@@ -89,7 +98,9 @@ describe("useConvexPaginatedQuery", () => {
   test("a page that becomes the last one drops the pages after it", () => {
     const { client, active } = fakeClient();
     const scope = effectScope();
-    const p = scope.run(() => useConvexPaginatedQuery(listRef, () => ({ organizationId: "o" }) as never, { initialNumItems: 2, client }))!;
+    const p = scope.run(() =>
+      useConvexPaginatedQuery(listRef, () => ({ organizationId: "o" }) as never, { initialNumItems: 2, client }),
+    )!;
     active()[0]!.cb({ page: [{ _id: "b" }, { _id: "a" }], isDone: false, continueCursor: "x" });
     p.loadMore();
     active()[1]!.cb({ page: [], isDone: true, continueCursor: "" });

@@ -6,11 +6,20 @@ import { mountSuspended } from "@nuxt/test-utils/runtime";
 import { describe, expect, test } from "vitest";
 import MessageBubble, { type MessageView } from "~/components/inbox/MessageBubble.vue";
 import ThreadList, { type ThreadRow } from "~/components/inbox/ThreadList.vue";
-import { NO_TIME, dayMonth, duration, fullTime, isoTime, percent, shortTime, validTime } from "~/utils/format";
+import { dayMonth, duration, fullTime, isoTime, NO_TIME, percent, shortTime, validTime } from "~/utils/format";
 
 const NOW = Date.UTC(2026, 10, 29, 12, 0, 0);
 const YEAR_3000 = Date.UTC(3000, 0, 3, 9, 30);
-const BAD = [Number.NaN, 1e300, -1e300, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 8.64e15 + 1, undefined, null];
+const BAD = [
+  Number.NaN,
+  1e300,
+  -1e300,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  8.64e15 + 1,
+  undefined,
+  null,
+];
 /** What a query result can carry at runtime whatever the types say. */
 const JUNK = ["2026-11-29", {}, true] as unknown as number[];
 

@@ -21,7 +21,9 @@ export class AdminApi {
     });
     const body = (await res.json()) as { status: string; value?: T; errorMessage?: string; errorData?: unknown };
     if (body.status !== "success") {
-      throw new Error(`${path} failed (${res.status}): ${body.errorMessage}${body.errorData ? " " + JSON.stringify(body.errorData) : ""}`);
+      throw new Error(
+        `${path} failed (${res.status}): ${body.errorMessage}${body.errorData ? ` ${JSON.stringify(body.errorData)}` : ""}`,
+      );
     }
     return body.value as T;
   }

@@ -2,7 +2,7 @@
  * Local backend as a CHILD PROCESS (its CLI), so benchmarks measure it over real loopback HTTP
  * without sharing an event loop with the load generator, and reliability tests can kill -9 it.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -65,7 +65,13 @@ export interface SpawnOptions {
 export function newEnvFile(dir: string, env: Record<string, string> = {}): string {
   const file = path.join(dir, "backend.env");
   const all = { SWITCHBOARD_ENCRYPTION_KEY: randomBytes(32).toString("base64"), ...env };
-  fs.writeFileSync(file, Object.entries(all).map(([k, v]) => `${k}=${v}`).join("\n") + "\n", { mode: 0o600 });
+  fs.writeFileSync(
+    file,
+    `${Object.entries(all)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("\n")}\n`,
+    { mode: 0o600 },
+  );
   return file;
 }
 
@@ -75,8 +81,28 @@ export async function spawnBackend(opts: SpawnOptions = {}): Promise<BackendProc
   const dataDir = opts.dataDir ?? tmpDir("sb-bench-data-");
   const functionsDir = opts.functionsDir ?? API_FUNCTIONS_DIR;
   const envFile = opts.envFile ?? newEnvFile(tmpDir("sb-bench-env-"), opts.env);
-  const args = [...(opts.nodeArgs ?? []), "--import", "tsx", CLI, "--functions", functionsDir, "--data", dataDir, "--port", "0", "--site-port", "0", "--env-file", envFile, "--quiet"];
-  const proc = spawn(process.execPath, args, { cwd: BENCH_DIR, env: { ...process.env, INIT_CWD: BENCH_DIR }, stdio: ["ignore", "pipe", "pipe"] });
+  const args = [
+    ...(opts.nodeArgs ?? []),
+    "--import",
+    "tsx",
+    CLI,
+    "--functions",
+    functionsDir,
+    "--data",
+    dataDir,
+    "--port",
+    "0",
+    "--site-port",
+    "0",
+    "--env-file",
+    envFile,
+    "--quiet",
+  ];
+  const proc = spawn(process.execPath, args, {
+    cwd: BENCH_DIR,
+    env: { ...process.env, INIT_CWD: BENCH_DIR },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.add(proc);
   let out = "";
   proc.stdout!.on("data", (d: Buffer) => (out = (out + d.toString()).slice(-200_000)));
@@ -90,7 +116,8 @@ export async function spawnBackend(opts: SpawnOptions = {}): Promise<BackendProc
   const timeoutMs = opts.timeoutMs ?? 120_000;
   const deadline = Date.now() + timeoutMs;
   while (!/\[local-backend\] ready/.test(out)) {
-    if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`local backend exited before ready:\n${out}`);
+    if (proc.exitCode !== null || proc.signalCode !== null)
+      throw new Error(`local backend exited before ready:\n${out}`);
     if (Date.now() > deadline) {
       proc.kill("SIGKILL");
       throw new Error(`local backend not ready after ${timeoutMs} ms:\n${out}`);

@@ -12,7 +12,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { BENCH_DIR, REPO_ROOT } from "./backend";
 
-export function prepareFunctionsDir(opts: { withProbe?: boolean } = {}): { dir: string; source: string; cleanup(): void } {
+export function prepareFunctionsDir(opts: { withProbe?: boolean } = {}): {
+  dir: string;
+  source: string;
+  cleanup(): void;
+} {
   const rev = process.env.SWITCHBOARD_BENCH_SOURCE?.trim() || "worktree";
   const source = rev === "worktree" ? "working tree" : `git ${rev}`;
   removeStaleCopies();
@@ -20,7 +24,10 @@ export function prepareFunctionsDir(opts: { withProbe?: boolean } = {}): { dir: 
   const dir = path.join(root, "convex");
   fs.mkdirSync(root, { recursive: true });
   if (rev !== "worktree") {
-    const tar = execFileSync("git", ["archive", "--format=tar", rev, "apps/api/convex"], { cwd: REPO_ROOT, maxBuffer: 256 * 2 ** 20 });
+    const tar = execFileSync("git", ["archive", "--format=tar", rev, "apps/api/convex"], {
+      cwd: REPO_ROOT,
+      maxBuffer: 256 * 2 ** 20,
+    });
     execFileSync("tar", ["-x", "-C", root, "--strip-components=2"], { input: tar });
   } else {
     fs.cpSync(path.join(REPO_ROOT, "apps/api/convex"), dir, { recursive: true });
@@ -28,7 +35,8 @@ export function prepareFunctionsDir(opts: { withProbe?: boolean } = {}): { dir: 
   fs.symlinkSync(path.join(REPO_ROOT, "apps/api/node_modules"), path.join(root, "node_modules"), "dir");
   if (opts.withProbe !== false) {
     fs.mkdirSync(path.join(dir, "benchProbe"), { recursive: true });
-    for (const f of fs.readdirSync(path.join(BENCH_DIR, "convex-extra"))) fs.copyFileSync(path.join(BENCH_DIR, "convex-extra", f), path.join(dir, "benchProbe", f));
+    for (const f of fs.readdirSync(path.join(BENCH_DIR, "convex-extra")))
+      fs.copyFileSync(path.join(BENCH_DIR, "convex-extra", f), path.join(dir, "benchProbe", f));
   }
   return { dir, source, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
 }

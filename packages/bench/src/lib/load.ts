@@ -33,7 +33,13 @@ export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 1
 export function summarize(latencies: number[]) {
   const s = Float64Array.from(latencies).sort();
   const mean = latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length);
-  return { p50: round(percentile(s, 50)), p90: round(percentile(s, 90)), p99: round(percentile(s, 99)), max: round(s[s.length - 1] ?? NaN), mean: round(mean) };
+  return {
+    p50: round(percentile(s, 50)),
+    p90: round(percentile(s, 90)),
+    p99: round(percentile(s, 99)),
+    max: round(s[s.length - 1] ?? NaN),
+    mean: round(mean),
+  };
 }
 
 export function sendOne(
@@ -72,7 +78,12 @@ export function sendOne(
 export async function runLoad(
   baseUrl: string,
   requests: PreparedRequest[],
-  opts: { concurrency: number; durationMs?: number; onResponse?: (i: number, status: number, body: string) => void; onError?: (i: number, error: unknown) => void },
+  opts: {
+    concurrency: number;
+    durationMs?: number;
+    onResponse?: (i: number, status: number, body: string) => void;
+    onError?: (i: number, error: unknown) => void;
+  },
 ): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   const latencies: number[] = [];

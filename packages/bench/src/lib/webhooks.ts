@@ -24,7 +24,13 @@ export interface WebhookRequest {
 
 export const TWILIO_PATH = "/webhooks/sms/twilio";
 
-export function twilioWebhook(siteUrl: string, from: string, text: string, sid: string, authToken = ACCOUNTS.twilio.authToken): WebhookRequest {
+export function twilioWebhook(
+  siteUrl: string,
+  from: string,
+  text: string,
+  sid: string,
+  authToken = ACCOUNTS.twilio.authToken,
+): WebhookRequest {
   const params: Record<string, string> = {
     AccountSid: ACCOUNTS.twilio.accountSid,
     ApiVersion: "2010-04-01",
@@ -50,7 +56,13 @@ export function twilioWebhook(siteUrl: string, from: string, text: string, sid: 
   };
 }
 
-export function metaWebhook(waId: string, name: string, text: string, wamid: string, appSecret = ACCOUNTS.meta.appSecret): WebhookRequest {
+export function metaWebhook(
+  waId: string,
+  name: string,
+  text: string,
+  wamid: string,
+  appSecret = ACCOUNTS.meta.appSecret,
+): WebhookRequest {
   const body = JSON.stringify({
     object: "whatsapp_business_account",
     entry: [
@@ -63,7 +75,15 @@ export function metaWebhook(waId: string, name: string, text: string, wamid: str
               messaging_product: "whatsapp",
               metadata: { display_phone_number: ACCOUNTS.meta.displayPhoneNumber, phone_number_id: ENDPOINTS.meta },
               contacts: [{ profile: { name }, wa_id: waId }],
-              messages: [{ from: waId, id: wamid, timestamp: Math.floor(Date.now() / 1000).toString(), type: "text", text: { body: text } }],
+              messages: [
+                {
+                  from: waId,
+                  id: wamid,
+                  timestamp: Math.floor(Date.now() / 1000).toString(),
+                  type: "text",
+                  text: { body: text },
+                },
+              ],
             },
           },
         ],
@@ -108,7 +128,10 @@ export function resendWebhook(
     path: "/webhooks/email",
     headers: {
       "content-type": "application/json",
-      ...svixHeaders(opts.secret ?? ACCOUNTS.resend.webhookSecret, body, { id: opts.svixId, timestampSeconds: opts.timestampSeconds }),
+      ...svixHeaders(opts.secret ?? ACCOUNTS.resend.webhookSecret, body, {
+        id: opts.svixId,
+        timestampSeconds: opts.timestampSeconds,
+      }),
     },
     body,
     externalId: emailId,
@@ -125,7 +148,12 @@ export function mixedWebhook(siteUrl: string, i: number, tag: string, sender = i
   const kind = s % 3;
   if (kind === 0) return twilioWebhook(siteUrl, phone(s), `${tag} sms ${i}`, `SM${hex32(`${tag}-${i}`)}`);
   if (kind === 1) return metaWebhook(phone(s).slice(1), `Sender ${s}`, `${tag} wa ${i}`, `wamid.${tag}.${i}`);
-  return resendWebhook(`Sender ${s} <sender${s}@customers.example>`, `${tag} subject ${i}`, `${tag} mail ${i}`, `em-${tag}-${i}`);
+  return resendWebhook(
+    `Sender ${s} <sender${s}@customers.example>`,
+    `${tag} subject ${i}`,
+    `${tag} mail ${i}`,
+    `em-${tag}-${i}`,
+  );
 }
 
 /** Valid, distinct US numbers: +1 415 5xx xxxx range. */
@@ -144,25 +172,47 @@ export interface SeededOrg {
 }
 
 /** An organization with Twilio, Meta and Resend channels using the provider-sim dev accounts. */
-export async function seedBenchOrg(admin: AdminApi, slug: string, opts: { coalesceWindowMs?: number } = {}): Promise<SeededOrg> {
-  const owner: Identity = { subject: `${slug}-owner`, issuer: "https://bench.switchboard.test", tokenIdentifier: `https://bench.switchboard.test|${slug}-owner` };
+export async function seedBenchOrg(
+  admin: AdminApi,
+  slug: string,
+  opts: { coalesceWindowMs?: number } = {},
+): Promise<SeededOrg> {
+  const owner: Identity = {
+    subject: `${slug}-owner`,
+    issuer: "https://bench.switchboard.test",
+    tokenIdentifier: `https://bench.switchboard.test|${slug}-owner`,
+  };
   const organizationId = await admin.call<string>("orgs/admin:createOrganization", {
     name: `Bench ${slug}`,
     slug,
     defaultRegion: "US",
-    ...(opts.coalesceWindowMs !== undefined ? { coalesceWindowMs: opts.coalesceWindowMs, coalesceMaxMs: opts.coalesceWindowMs } : {}),
+    ...(opts.coalesceWindowMs !== undefined
+      ? { coalesceWindowMs: opts.coalesceWindowMs, coalesceMaxMs: opts.coalesceWindowMs }
+      : {}),
     owner: { userId: owner.tokenIdentifier, email: `owner@${slug}.test` },
   });
   const create = (provider: string, endpoint: string, credentials: Record<string, string>) =>
-    admin.call<string>("channels/configs:createConfig", { organizationId, provider, endpoints: [endpoint], settings: {}, credentials });
+    admin.call<string>("channels/configs:createConfig", {
+      organizationId,
+      provider,
+      endpoints: [endpoint],
+      settings: {},
+      credentials,
+    });
   const configs = {
-    twilio: await create("twilio", ENDPOINTS.twilio, { accountSid: ACCOUNTS.twilio.accountSid, authToken: ACCOUNTS.twilio.authToken }),
+    twilio: await create("twilio", ENDPOINTS.twilio, {
+      accountSid: ACCOUNTS.twilio.accountSid,
+      authToken: ACCOUNTS.twilio.authToken,
+    }),
     meta: await create("meta", ENDPOINTS.meta, {
       accessToken: ACCOUNTS.meta.accessToken,
       appSecret: ACCOUNTS.meta.appSecret,
       verifyToken: ACCOUNTS.meta.verifyToken,
     }),
-    resend: await create("resend", ENDPOINTS.resend, { apiKey: ACCOUNTS.resend.apiKey, webhookSecret: ACCOUNTS.resend.webhookSecret }),
+    resend: await create("resend", ENDPOINTS.resend, {
+      apiKey: ACCOUNTS.resend.apiKey,
+      webhookSecret: ACCOUNTS.resend.webhookSecret,
+    }),
   };
   return { organizationId, configs, owner };
 }

@@ -13,11 +13,11 @@ import { z } from "zod";
 import {
   classifyHttpFailure,
   httpRequest,
+  isObject,
   networkFailure,
   permanentFailure,
   rateLimitRemaining,
   stringField,
-  isObject,
 } from "../http";
 import { DELIVERY_STATUSES } from "../ids";
 import { standardWebhookHeaders, verifyStandardWebhook } from "../standardWebhooks";
@@ -95,7 +95,11 @@ export type GenericInboundEvent = z.infer<typeof genericEventSchema>;
 function parseGenericInbound(req: WebhookRequest): InboundEvent[] {
   const body = parseJsonBody(req, "generic");
   const slug = pathSegmentAfter(req.url, GENERIC_PATH_MARKER) ?? "";
-  const items: unknown[] = Array.isArray(body) ? body : isObject(body) && Array.isArray(body.events) ? body.events : [body];
+  const items: unknown[] = Array.isArray(body)
+    ? body
+    : isObject(body) && Array.isArray(body.events)
+      ? body.events
+      : [body];
   if (items.length === 0) throw new InboundParseError("generic: no events in body");
   return items.map((item, i) => {
     const where = items.length > 1 || Array.isArray(body) ? `generic event[${i}]` : "generic event";
@@ -220,7 +224,13 @@ export const genericAdapter: ChannelAdapter = {
   channel: "webhook",
   routingKey: (req) => pathSegmentAfter(req.url, GENERIC_PATH_MARKER),
   validateSignature: (req, secrets, opts) =>
-    verifyStandardWebhook(req.headers, req.rawBody ?? "", [secrets.signingSecret, secrets.previousSigningSecret], "webhook", opts),
+    verifyStandardWebhook(
+      req.headers,
+      req.rawBody ?? "",
+      [secrets.signingSecret, secrets.previousSigningSecret],
+      "webhook",
+      opts,
+    ),
   parseInbound: parseGenericInbound,
   send: sendGeneric,
   getDeliveryStatus: async () => null,

@@ -8,8 +8,11 @@
  */
 import { z } from "zod";
 import { hmacSha256Hex, timingSafeEqual } from "../crypto";
+
 export { CUSTOMER_SERVICE_WINDOW_MS, isCustomerServiceWindowOpen } from "../customerServiceWindow";
+
 import {
+  baseUrl,
   classifyHttpFailure,
   httpRequest,
   isObject,
@@ -17,7 +20,6 @@ import {
   permanentFailure,
   rateLimitRemaining,
   stringField,
-  baseUrl,
 } from "../http";
 import type { DeliveryStatus } from "../ids";
 import type {
@@ -34,7 +36,6 @@ import type {
   WebhookRequest,
   WebhookSecrets,
 } from "../types";
-import { InboundParseError } from "../types";
 import { header, mediaKindOf, parseJsonBody, parseWith, toEpochMs } from "./shared";
 
 export const META_DEFAULT_BASE_URL = "https://graph.facebook.com";
@@ -47,7 +48,10 @@ export const metaCredentialsSchema = z.object({
 });
 export const metaSettingsSchema = z.object({
   apiBaseUrl: z.url().optional(),
-  apiVersion: z.string().regex(/^v\d+\.\d+$/, 'API version looks like "v21.0"').optional(),
+  apiVersion: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'API version looks like "v21.0"')
+    .optional(),
   /** Our sending number's id; also the routing key of inbound webhooks. */
   phoneNumberId: z.string().regex(/^\d+$/, "phone_number_id is numeric").optional(),
   wabaId: z.string().regex(/^\d+$/).optional(),
@@ -138,7 +142,9 @@ const messageSchema = z
     reaction: z.object({ message_id: z.string().optional(), emoji: z.string().optional() }).optional(),
     contacts: z.array(z.unknown()).optional(),
     context: z.object({ from: z.string().optional(), id: z.string().optional() }).optional(),
-    errors: z.array(z.object({ code: z.number().optional(), title: z.string().optional(), message: z.string().optional() })).optional(),
+    errors: z
+      .array(z.object({ code: z.number().optional(), title: z.string().optional(), message: z.string().optional() }))
+      .optional(),
   })
   .loose();
 
@@ -171,7 +177,11 @@ const valueSchema = z
       phone_number_id: z.string().min(1, "metadata.phone_number_id is required"),
     }),
     contacts: z
-      .array(z.object({ wa_id: z.string().optional(), profile: z.object({ name: z.string().optional() }).optional() }).loose())
+      .array(
+        z
+          .object({ wa_id: z.string().optional(), profile: z.object({ name: z.string().optional() }).optional() })
+          .loose(),
+      )
       .optional(),
     messages: z.array(z.unknown()).optional(),
     statuses: z.array(z.unknown()).optional(),
@@ -339,7 +349,8 @@ export function metaRoutingKeys(req: WebhookRequest): string[] {
   for (const entry of body.entry) {
     if (!isObject(entry) || !Array.isArray(entry.changes)) continue;
     for (const change of entry.changes) {
-      const id = isObject(change) && isObject(change.value) ? stringField(change.value.metadata, "phone_number_id") : undefined;
+      const id =
+        isObject(change) && isObject(change.value) ? stringField(change.value.metadata, "phone_number_id") : undefined;
       if (id) keys.add(id);
     }
   }
@@ -351,7 +362,10 @@ export function metaRoutingKeys(req: WebhookRequest): string[] {
 
 /** WhatsApp recipients are digits only (wa_id / E.164 without +). */
 export function whatsappRecipient(value: string): string {
-  return value.trim().replace(/^whatsapp:/i, "").replace(/\D/g, "");
+  return value
+    .trim()
+    .replace(/^whatsapp:/i, "")
+    .replace(/\D/g, "");
 }
 
 function graphBase(ctx: AdapterContext): string {
@@ -421,9 +435,19 @@ async function sendMeta(ctx: AdapterContext, msg: OutboundMessage): Promise<Send
   }
   const messages = isObject(out.json) && Array.isArray(out.json.messages) ? out.json.messages : [];
   const id = stringField(messages[0], "id");
-  if (!id) return { ok: false, retryable: true, error: { code: "bad_response", message: "Meta response has no messages[0].id" } };
+  if (!id)
+    return {
+      ok: false,
+      retryable: true,
+      error: { code: "bad_response", message: "Meta response has no messages[0].id" },
+    };
   const remaining = rateLimitRemaining(out.headers);
-  return { ok: true, externalMessageId: id, status: "sent", ...(remaining !== undefined ? { rateLimitRemaining: remaining } : {}) };
+  return {
+    ok: true,
+    externalMessageId: id,
+    status: "sent",
+    ...(remaining !== undefined ? { rateLimitRemaining: remaining } : {}),
+  };
 }
 
 /**
@@ -447,7 +471,11 @@ export async function fetchMetaMedia(
   if (out.kind === "network") return { ok: false, retryable: true, error: out.message };
   const url = stringField(out.json, "url");
   if (out.status !== 200 || !url) {
-    return { ok: false, retryable: out.status === 429 || out.status >= 500, error: metaError(out.json, out.status).message };
+    return {
+      ok: false,
+      retryable: out.status === 429 || out.status >= 500,
+      error: metaError(out.json, out.status).message,
+    };
   }
   const size = Number(stringField(out.json, "file_size"));
   const mimeType = stringField(out.json, "mime_type");
@@ -478,7 +506,8 @@ async function metaHealth(ctx: AdapterContext): Promise<HealthResult> {
   const extra = remaining !== undefined ? { rateLimitRemaining: remaining } : {};
   if (out.status >= 200 && out.status < 300) {
     const quality = stringField(out.json, "quality_rating");
-    if (quality === "RED") return { state: "degraded", latencyMs: out.latencyMs, error: "WhatsApp quality rating is RED", ...extra };
+    if (quality === "RED")
+      return { state: "degraded", latencyMs: out.latencyMs, error: "WhatsApp quality rating is RED", ...extra };
     return { state: "healthy", latencyMs: out.latencyMs, ...extra };
   }
   return {

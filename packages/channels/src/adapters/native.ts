@@ -8,11 +8,19 @@
  * Inbound body: {clientMessageId, text?, attachments?, visitorId?, name?, timestamp?}
  * POSTed to …/chat/<widgetKey> (or ?widget=<widgetKey>, or body.widgetKey): the routing key.
  */
-import { z } from "zod";
+
 import { decodeJwt, errors as joseErrors, jwtVerify, SignJWT } from "jose";
+import { z } from "zod";
 import { utf8Encode } from "../crypto";
 import { isObject } from "../http";
-import type { ChannelAdapter, InboundEvent, SignatureResult, VerifyOptions, WebhookRequest, WebhookSecrets } from "../types";
+import type {
+  ChannelAdapter,
+  InboundEvent,
+  SignatureResult,
+  VerifyOptions,
+  WebhookRequest,
+  WebhookSecrets,
+} from "../types";
 import { InboundParseError } from "../types";
 import { header, parseJsonBody, parseWith, pathSegmentAfter, queryParam, toEpochMs } from "./shared";
 
@@ -24,7 +32,10 @@ export const nativeCredentialsSchema = z.object({
 });
 export const nativeSettingsSchema = z.object({
   /** Public key the widget embeds; the routing key of its requests. */
-  widgetKey: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
+  widgetKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
   /** Origins allowed to embed the widget (comma-separated), enforced by the HTTP layer. */
   allowedOrigins: z.string().optional(),
   tokenTtlSeconds: z.string().regex(/^\d+$/).optional(),
@@ -80,7 +91,8 @@ export async function verifyVisitorToken(
     return { ok: true, visitorId, expiresAt: payload.exp! * 1000 };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) return { ok: false, reason: "session token expired" };
-    if (error instanceof joseErrors.JWSSignatureVerificationFailed) return { ok: false, reason: "session token signature mismatch" };
+    if (error instanceof joseErrors.JWSSignatureVerificationFailed)
+      return { ok: false, reason: "session token signature mismatch" };
     return { ok: false, reason: "session token is malformed" };
   }
 }

@@ -20,8 +20,8 @@ import {
   rateLimitRemaining,
   stringField,
 } from "../http";
-import type { DeliveryStatus } from "../ids";
 import { parseEmailAddress, parseEmailAddressList } from "../identifiers";
+import type { DeliveryStatus } from "../ids";
 import { verifyStandardWebhook } from "../standardWebhooks";
 import type {
   AdapterContext,
@@ -118,7 +118,10 @@ const receivedSchema = z
     headers: headersSchema,
     /** Not in Resend's documented payload; accepted when a relay/simulator inlines threading. */
     in_reply_to: z.string().nullable().optional(),
-    references: z.union([z.string(), z.array(z.string())]).nullable().optional(),
+    references: z
+      .union([z.string(), z.array(z.string())])
+      .nullable()
+      .optional(),
     attachments: z.array(attachmentSchema).optional(),
   })
   .loose();
@@ -130,7 +133,10 @@ const deliverySchema = z
     from: z.string().optional(),
     to: addressList,
     subject: z.string().optional(),
-    bounce: z.object({ message: z.string().optional(), type: z.string().optional(), subType: z.string().optional() }).loose().optional(),
+    bounce: z
+      .object({ message: z.string().optional(), type: z.string().optional(), subType: z.string().optional() })
+      .loose()
+      .optional(),
     failed: z.object({ reason: z.string().optional() }).loose().optional(),
   })
   .loose();
@@ -166,7 +172,12 @@ export function parseMessageIds(...values: Array<string | undefined>): string[] 
   for (const v of values) {
     if (!v) continue;
     const bracketed = v.match(/<[^<>\s]+>/g);
-    const ids = bracketed ?? v.split(/\s+/).filter(Boolean).map((s) => `<${s.replace(/^<|>$/g, "")}>`);
+    const ids =
+      bracketed ??
+      v
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((s) => `<${s.replace(/^<|>$/g, "")}>`);
     for (const id of ids) if (!out.includes(id)) out.push(id);
   }
   return out;
@@ -269,7 +280,9 @@ function resendRoutingKey(req: WebhookRequest): string | null {
   if (!isObject(body) || !isObject(body.data)) return null;
   if (body.type === "email.received") {
     const to = body.data.to;
-    const list = parseEmailAddressList(Array.isArray(to) ? to.filter((x): x is string => typeof x === "string") : typeof to === "string" ? to : []);
+    const list = parseEmailAddressList(
+      Array.isArray(to) ? to.filter((x): x is string => typeof x === "string") : typeof to === "string" ? to : [],
+    );
     return list[0]?.address ?? null;
   }
   const from = stringField(body.data, "from");
@@ -299,7 +312,11 @@ export function buildResendEmail(msg: OutboundMessage, fromName?: string): Recor
   if (refs.length) headers.References = refs.join(" ");
   const attachments = (msg.attachments ?? [])
     .filter((a) => a.url)
-    .map((a) => ({ path: a.url, ...(a.filename ? { filename: a.filename } : {}), ...(a.contentType ? { content_type: a.contentType } : {}) }));
+    .map((a) => ({
+      path: a.url,
+      ...(a.filename ? { filename: a.filename } : {}),
+      ...(a.contentType ? { content_type: a.contentType } : {}),
+    }));
   return {
     from,
     to: [msg.to],
@@ -328,7 +345,12 @@ async function sendResend(ctx: AdapterContext, msg: OutboundMessage): Promise<Se
   const id = stringField(out.json, "id");
   if (!id) return { ok: false, retryable: true, error: { code: "bad_response", message: "Resend response has no id" } };
   const remaining = rateLimitRemaining(out.headers);
-  return { ok: true, externalMessageId: id, status: "sent", ...(remaining !== undefined ? { rateLimitRemaining: remaining } : {}) };
+  return {
+    ok: true,
+    externalMessageId: id,
+    status: "sent",
+    ...(remaining !== undefined ? { rateLimitRemaining: remaining } : {}),
+  };
 }
 
 async function resendDeliveryStatus(ctx: AdapterContext, id: string): Promise<StatusEvent | null> {
@@ -358,7 +380,14 @@ export async function fetchReceivedEmail(
   ctx: AdapterContext,
   emailId: string,
 ): Promise<
-  | { ok: true; text?: string; html?: string; headers?: z.infer<typeof headersSchema>; messageId?: string; attachments: Attachment[] }
+  | {
+      ok: true;
+      text?: string;
+      html?: string;
+      headers?: z.infer<typeof headersSchema>;
+      messageId?: string;
+      attachments: Attachment[];
+    }
   | { ok: false; retryable: boolean; error: string }
 > {
   const apiKey = ctx.credentials.apiKey;
@@ -370,7 +399,11 @@ export async function fetchReceivedEmail(
   });
   if (out.kind === "network") return { ok: false, retryable: true, error: out.message };
   if (out.status !== 200 || !isObject(out.json)) {
-    return { ok: false, retryable: out.status === 429 || out.status >= 500, error: resendError(out.json, out.status).message };
+    return {
+      ok: false,
+      retryable: out.status === 429 || out.status >= 500,
+      error: resendError(out.json, out.status).message,
+    };
   }
   const parsed = receivedSchema.partial().safeParse(out.json);
   const d = parsed.success ? parsed.data : {};
@@ -434,8 +467,14 @@ async function resendHealth(ctx: AdapterContext): Promise<HealthResult> {
   if (out.status >= 200 && out.status < 300) return { state: "healthy", latencyMs: out.latencyMs, ...extra };
   const err = resendError(out.json, out.status);
   // A sending-only key cannot list domains but is valid for sending.
-  if (out.status === 401 && err.code === "restricted_api_key") return { state: "healthy", latencyMs: out.latencyMs, ...extra };
-  return { state: out.status === 429 || out.status >= 500 ? "degraded" : "down", latencyMs: out.latencyMs, error: err.message, ...extra };
+  if (out.status === 401 && err.code === "restricted_api_key")
+    return { state: "healthy", latencyMs: out.latencyMs, ...extra };
+  return {
+    state: out.status === 429 || out.status >= 500 ? "degraded" : "down",
+    latencyMs: out.latencyMs,
+    error: err.message,
+    ...extra,
+  };
 }
 
 export const resendAdapter: ChannelAdapter = {
@@ -443,7 +482,13 @@ export const resendAdapter: ChannelAdapter = {
   channel: "email",
   routingKey: resendRoutingKey,
   validateSignature: (req, secrets, opts) =>
-    verifyStandardWebhook(req.headers, req.rawBody ?? "", [secrets.webhookSecret, secrets.previousWebhookSecret], "svix", opts),
+    verifyStandardWebhook(
+      req.headers,
+      req.rawBody ?? "",
+      [secrets.webhookSecret, secrets.previousWebhookSecret],
+      "svix",
+      opts,
+    ),
   parseInbound: parseResendInbound,
   send: sendResend,
   getDeliveryStatus: resendDeliveryStatus,

@@ -112,7 +112,10 @@ export function queryParam(url: string, name: string): string | null {
 }
 
 /** image/png -> "image"; used to pick WhatsApp/MMS media kinds. */
-export function mediaKindOf(contentType: string | undefined, filename?: string): "image" | "video" | "audio" | "document" {
+export function mediaKindOf(
+  contentType: string | undefined,
+  filename?: string,
+): "image" | "video" | "audio" | "document" {
   const ct = (contentType ?? "").toLowerCase();
   if (ct.startsWith("image/")) return "image";
   if (ct.startsWith("video/")) return "video";

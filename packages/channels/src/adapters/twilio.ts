@@ -47,7 +47,10 @@ export const twilioCredentialsSchema = z.object({
 export const twilioSettingsSchema = z.object({
   apiBaseUrl: z.url().optional(),
   /** Send through a Messaging Service instead of the `from` number. */
-  messagingServiceSid: z.string().regex(/^MG[0-9A-Za-z]+$/, "Messaging Service SID starts with MG").optional(),
+  messagingServiceSid: z
+    .string()
+    .regex(/^MG[0-9A-Za-z]+$/, "Messaging Service SID starts with MG")
+    .optional(),
   timeoutMs: z.string().regex(/^\d+$/).optional(),
 });
 
@@ -174,10 +177,7 @@ function urlVariants(url: string): string[] {
   return [...new Set([url, withoutPort, withPort])];
 }
 
-async function validateTwilioSignature(
-  req: WebhookRequest,
-  secrets: WebhookSecrets,
-): Promise<SignatureResult> {
+async function validateTwilioSignature(req: WebhookRequest, secrets: WebhookSecrets): Promise<SignatureResult> {
   const authToken = secrets.authToken;
   if (!authToken) return { ok: false, status: 401, reason: "no Twilio auth token configured" };
   const signature = header(req, "x-twilio-signature");
@@ -229,7 +229,9 @@ function parseTwilioInbound(req: WebhookRequest): InboundEvent[] {
         ...(code && code !== "0" ? { code } : {}),
         message:
           s.ErrorMessage ??
-          (code && code !== "0" ? (TWILIO_ERROR_MESSAGES[code] ?? `Twilio error ${code}`) : `Message ${s.MessageStatus}`),
+          (code && code !== "0"
+            ? (TWILIO_ERROR_MESSAGES[code] ?? `Twilio error ${code}`)
+            : `Message ${s.MessageStatus}`),
       };
     }
     const occurredAt = toEpochMs(fields.Timestamp);
@@ -304,7 +306,8 @@ async function sendTwilio(ctx: AdapterContext, msg: OutboundMessage): Promise<Se
   if (!msg.from && !messagingServiceSid) return permanentFailure("missing_from", "Twilio needs a From number");
   if (msg.text) form.set("Body", msg.text);
   for (const a of msg.attachments ?? []) if (a.url) form.append("MediaUrl", a.url);
-  if (!msg.text && !form.has("MediaUrl")) return permanentFailure("empty_message", "Message has no text and no media URL");
+  if (!msg.text && !form.has("MediaUrl"))
+    return permanentFailure("empty_message", "Message has no text and no media URL");
   if (msg.statusCallbackUrl) form.set("StatusCallback", msg.statusCallbackUrl);
 
   const url = `${baseUrl(ctx, TWILIO_DEFAULT_BASE_URL)}/2010-04-01/Accounts/${encodeURIComponent(c.accountSid)}/Messages.json`;
@@ -327,7 +330,8 @@ async function sendTwilio(ctx: AdapterContext, msg: OutboundMessage): Promise<Se
     return failure;
   }
   const sid = stringField(out.json, "sid");
-  if (!sid) return { ok: false, retryable: true, error: { code: "bad_response", message: "Twilio response has no sid" } };
+  if (!sid)
+    return { ok: false, retryable: true, error: { code: "bad_response", message: "Twilio response has no sid" } };
   const status = (stringField(out.json, "status") ?? "queued").toLowerCase();
   const errorCode = stringField(out.json, "error_code");
   if (status === "failed" || status === "undelivered") {

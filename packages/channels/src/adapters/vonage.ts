@@ -7,8 +7,9 @@
  *
  * Outbound: POST {base}/v1/messages, Basic auth apiKey:apiSecret -> 202 {message_uuid}.
  */
-import { z } from "zod";
+
 import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
+import { z } from "zod";
 import { sha256Hex, timingSafeEqual, utf8Encode } from "../crypto";
 import {
   baseUrl,
@@ -169,7 +170,8 @@ async function validateVonageSignature(
   if (secrets.apiKey && claims.api_key !== undefined && claims.api_key !== secrets.apiKey) {
     return { ok: false, status: 403, reason: "JWT api_key does not match this account" };
   }
-  if (typeof claims.payload_hash !== "string") return { ok: false, status: 403, reason: "JWT has no payload_hash claim" };
+  if (typeof claims.payload_hash !== "string")
+    return { ok: false, status: 403, reason: "JWT has no payload_hash claim" };
   const actual = await sha256Hex(req.rawBody ?? "");
   if (!timingSafeEqual(claims.payload_hash.toLowerCase(), actual)) {
     return { ok: false, status: 403, reason: "payload_hash does not match the request body" };
@@ -300,9 +302,19 @@ async function sendVonage(ctx: AdapterContext, msg: OutboundMessage): Promise<Se
     return classifyHttpFailure(out.status, out.headers, vonageError(out.json, out.status), ctx.now);
   }
   const uuid = stringField(out.json, "message_uuid");
-  if (!uuid) return { ok: false, retryable: true, error: { code: "bad_response", message: "Vonage response has no message_uuid" } };
+  if (!uuid)
+    return {
+      ok: false,
+      retryable: true,
+      error: { code: "bad_response", message: "Vonage response has no message_uuid" },
+    };
   const remaining = rateLimitRemaining(out.headers);
-  return { ok: true, externalMessageId: uuid, status: "sent", ...(remaining !== undefined ? { rateLimitRemaining: remaining } : {}) };
+  return {
+    ok: true,
+    externalMessageId: uuid,
+    status: "sent",
+    ...(remaining !== undefined ? { rateLimitRemaining: remaining } : {}),
+  };
 }
 
 async function vonageHealth(ctx: AdapterContext): Promise<HealthResult> {
@@ -317,7 +329,11 @@ async function vonageHealth(ctx: AdapterContext): Promise<HealthResult> {
   if (out.kind === "network") return { state: "down", latencyMs: out.latencyMs, error: out.message };
   const remaining = rateLimitRemaining(out.headers);
   if (out.status >= 200 && out.status < 300) {
-    return { state: "healthy", latencyMs: out.latencyMs, ...(remaining !== undefined ? { rateLimitRemaining: remaining } : {}) };
+    return {
+      state: "healthy",
+      latencyMs: out.latencyMs,
+      ...(remaining !== undefined ? { rateLimitRemaining: remaining } : {}),
+    };
   }
   return {
     state: out.status === 429 || out.status >= 500 ? "degraded" : "down",

@@ -1,5 +1,5 @@
 import { genericAdapter, genericCredentialsSchema, genericSettingsSchema } from "../adapters/generic";
-import { jsonAcknowledgement, receivingEndpoints, singleEndpointRouting, type ProviderDescriptor } from "../descriptor";
+import { jsonAcknowledgement, type ProviderDescriptor, receivingEndpoints, singleEndpointRouting } from "../descriptor";
 import { keepEndpoint } from "./endpoints";
 
 /** Any system that speaks Standard Webhooks, in and out. */
@@ -13,7 +13,10 @@ export const genericDescriptor: ProviderDescriptor = {
     secretFields: ["signingSecret", "outboundSigningSecret"],
     text: {
       signingSecret: { label: "Signing secret (whsec_…)", help: "Verifies inbound requests (Standard Webhooks)." },
-      outboundSigningSecret: { label: "Outbound signing secret (optional)", help: "Signs what we send; defaults to the signing secret." },
+      outboundSigningSecret: {
+        label: "Outbound signing secret (optional)",
+        help: "Signs what we send; defaults to the signing secret.",
+      },
     },
   },
   settings: {
@@ -34,6 +37,8 @@ export const genericDescriptor: ProviderDescriptor = {
   // The slug after /webhooks/custom/.
   routing: singleEndpointRouting(genericAdapter, keepEndpoint),
   acknowledge: jsonAcknowledgement,
-  webhooks: [{ path: "/webhooks/custom/", method: "POST", match: "prefix", handler: "delivery", label: "Inbound webhook" }],
+  webhooks: [
+    { path: "/webhooks/custom/", method: "POST", match: "prefix", handler: "delivery", label: "Inbound webhook" },
+  ],
   transport: "provider",
 };

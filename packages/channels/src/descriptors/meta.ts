@@ -6,7 +6,7 @@ import {
   parseMetaDelivery,
 } from "../adapters/meta";
 import { sha256Hex } from "../crypto";
-import { jsonAcknowledgement, receivingEndpoints, type ProviderDescriptor } from "../descriptor";
+import { jsonAcknowledgement, type ProviderDescriptor, receivingEndpoints } from "../descriptor";
 import { keepEndpoint } from "./endpoints";
 
 /** Meta's subscribe challenge names no phone number, only the verify token: it routes by its hash. */
@@ -72,7 +72,13 @@ export const metaDescriptor: ProviderDescriptor = {
   },
   webhooks: [
     { path: "/webhooks/whatsapp", method: "GET", match: "exact", handler: "handshake" },
-    { path: "/webhooks/whatsapp", method: "POST", match: "exact", handler: "delivery", label: "Callback URL (verify token = the one you saved)" },
+    {
+      path: "/webhooks/whatsapp",
+      method: "POST",
+      match: "exact",
+      handler: "delivery",
+      label: "Callback URL (verify token = the one you saved)",
+    },
   ],
   transport: "provider",
 };

@@ -1,5 +1,5 @@
 import { nativeAdapter, nativeCredentialsSchema, nativeSettingsSchema } from "../adapters/native";
-import { jsonAcknowledgement, receivingEndpoints, singleEndpointRouting, type ProviderDescriptor } from "../descriptor";
+import { jsonAcknowledgement, type ProviderDescriptor, receivingEndpoints, singleEndpointRouting } from "../descriptor";
 import { keepEndpoint } from "./endpoints";
 
 /** Our own web chat widget: no external provider. */
@@ -34,6 +34,8 @@ export const nativeDescriptor: ProviderDescriptor = {
   // The segment after /chat/, or ?widget=, or body.widgetKey.
   routing: singleEndpointRouting(nativeAdapter, keepEndpoint),
   acknowledge: jsonAcknowledgement,
-  webhooks: [{ path: "/webhooks/chat/", method: "POST", match: "prefix", handler: "delivery", label: "Widget message endpoint" }],
+  webhooks: [
+    { path: "/webhooks/chat/", method: "POST", match: "prefix", handler: "delivery", label: "Widget message endpoint" },
+  ],
   transport: "in-app",
 };

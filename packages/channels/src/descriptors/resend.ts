@@ -1,5 +1,5 @@
 import { resendAdapter, resendCredentialsSchema, resendSettingsSchema } from "../adapters/resend";
-import { jsonAcknowledgement, receivingEndpoints, singleEndpointRouting, type ProviderDescriptor } from "../descriptor";
+import { jsonAcknowledgement, type ProviderDescriptor, receivingEndpoints, singleEndpointRouting } from "../descriptor";
 import { normalizeEmailEndpoint } from "./endpoints";
 
 /** Email through Resend (sending, inbound email.received, delivery events). */
@@ -35,7 +35,13 @@ export const resendDescriptor: ProviderDescriptor = {
   routing: singleEndpointRouting(resendAdapter, normalizeEmailEndpoint),
   acknowledge: jsonAcknowledgement,
   webhooks: [
-    { path: "/webhooks/email", method: "POST", match: "exact", handler: "delivery", label: "Webhook endpoint (email.received + delivery events)" },
+    {
+      path: "/webhooks/email",
+      method: "POST",
+      match: "exact",
+      handler: "delivery",
+      label: "Webhook endpoint (email.received + delivery events)",
+    },
   ],
   transport: "provider",
 };

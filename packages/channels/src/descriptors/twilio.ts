@@ -1,9 +1,5 @@
-import {
-  twilioAdapter,
-  twilioCredentialsSchema,
-  twilioSettingsSchema,
-} from "../adapters/twilio";
-import { receivingEndpoints, singleEndpointRouting, type ProviderDescriptor } from "../descriptor";
+import { twilioAdapter, twilioCredentialsSchema, twilioSettingsSchema } from "../adapters/twilio";
+import { type ProviderDescriptor, receivingEndpoints, singleEndpointRouting } from "../descriptor";
 import { normalizePhoneEndpoint } from "./endpoints";
 
 /** Twilio Programmable Messaging (SMS/MMS). */
@@ -24,7 +20,11 @@ export const twilioDescriptor: ProviderDescriptor = {
     schema: twilioSettingsSchema,
     text: {
       apiBaseUrl: { label: "API base URL (optional)", placeholder: "https://api.twilio.com" },
-      messagingServiceSid: { label: "Messaging Service SID (optional)", placeholder: "MG…", help: "Send through a Messaging Service instead of the number." },
+      messagingServiceSid: {
+        label: "Messaging Service SID (optional)",
+        placeholder: "MG…",
+        help: "Send through a Messaging Service instead of the number.",
+      },
       timeoutMs: { label: "Request timeout (ms)", hidden: true },
     },
   },
@@ -45,8 +45,20 @@ export const twilioDescriptor: ProviderDescriptor = {
   }),
   webhooks: [
     { path: "/webhooks/sms", method: "POST", match: "exact", handler: "delivery" },
-    { path: "/webhooks/sms/twilio", method: "POST", match: "exact", handler: "delivery", label: "Messaging webhook (A message comes in)" },
-    { path: "/webhooks/sms/twilio/status", method: "POST", match: "exact", handler: "delivery", label: "Status callback" },
+    {
+      path: "/webhooks/sms/twilio",
+      method: "POST",
+      match: "exact",
+      handler: "delivery",
+      label: "Messaging webhook (A message comes in)",
+    },
+    {
+      path: "/webhooks/sms/twilio/status",
+      method: "POST",
+      match: "exact",
+      handler: "delivery",
+      label: "Status callback",
+    },
   ],
   statusCallbackPath: "/webhooks/sms/twilio/status",
   transport: "provider",

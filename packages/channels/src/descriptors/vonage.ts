@@ -1,5 +1,5 @@
 import { vonageAdapter, vonageCredentialsSchema, vonageSettingsSchema } from "../adapters/vonage";
-import { receivingEndpoints, jsonAcknowledgement, singleEndpointRouting, type ProviderDescriptor } from "../descriptor";
+import { jsonAcknowledgement, type ProviderDescriptor, receivingEndpoints, singleEndpointRouting } from "../descriptor";
 import { normalizePhoneEndpoint } from "./endpoints";
 
 /** Vonage Messages API (SMS/MMS). */

@@ -34,7 +34,12 @@ export const DEFAULT_META_TEMPLATES: MetaTemplate[] = [
     status: "APPROVED",
     category: "UTILITY",
     parameter_format: "POSITIONAL",
-    components: [{ type: "BODY", text: "Hi! We have an update on your request. Reply to this message to continue the conversation." }],
+    components: [
+      {
+        type: "BODY",
+        text: "Hi! We have an update on your request. Reply to this message to continue the conversation.",
+      },
+    ],
   },
   {
     id: "1345098733321774",
@@ -43,7 +48,12 @@ export const DEFAULT_META_TEMPLATES: MetaTemplate[] = [
     status: "APPROVED",
     category: "UTILITY",
     parameter_format: "POSITIONAL",
-    components: [{ type: "BODY", text: "Hi! We have an update on your request. Reply to this message to continue the conversation." }],
+    components: [
+      {
+        type: "BODY",
+        text: "Hi! We have an update on your request. Reply to this message to continue the conversation.",
+      },
+    ],
   },
   {
     id: "1345098733321771",
@@ -52,7 +62,9 @@ export const DEFAULT_META_TEMPLATES: MetaTemplate[] = [
     status: "APPROVED",
     category: "UTILITY",
     parameter_format: "POSITIONAL",
-    components: [{ type: "BODY", text: "Hello, we tried to reach you about your recent message. Reply when it suits you." }],
+    components: [
+      { type: "BODY", text: "Hello, we tried to reach you about your recent message. Reply when it suits you." },
+    ],
   },
   {
     id: "1345098733321772",
@@ -116,7 +128,11 @@ export const DEFAULT_META_TEMPLATES: MetaTemplate[] = [
     category: "AUTHENTICATION",
     parameter_format: "POSITIONAL",
     components: [
-      { type: "BODY", text: "*{{1}}* is your verification code. For your security, do not share this code.", add_security_recommendation: true },
+      {
+        type: "BODY",
+        text: "*{{1}}* is your verification code. For your security, do not share this code.",
+        add_security_recommendation: true,
+      },
       { type: "FOOTER", text: "This code expires in 10 minutes.", code_expiration_minutes: 10 },
       { type: "BUTTONS", buttons: [{ type: "OTP", otp_type: "COPY_CODE", text: "Copy code" }] },
     ],
@@ -129,8 +145,16 @@ export const DEFAULT_META_TEMPLATES: MetaTemplate[] = [
     category: "MARKETING",
     parameter_format: "POSITIONAL",
     components: [
-      { type: "HEADER", format: "IMAGE", example: { header_handle: ["https://scontent.whatsapp.net/v/t61/sample.jpg"] } },
-      { type: "BODY", text: "Hi {{1}}, our winter sale starts today: {{2}} off everything.", example: { body_text: [["Maria", "20%"]] } },
+      {
+        type: "HEADER",
+        format: "IMAGE",
+        example: { header_handle: ["https://scontent.whatsapp.net/v/t61/sample.jpg"] },
+      },
+      {
+        type: "BODY",
+        text: "Hi {{1}}, our winter sale starts today: {{2}} off everything.",
+        example: { body_text: [["Maria", "20%"]] },
+      },
     ],
   },
   {
@@ -140,7 +164,9 @@ export const DEFAULT_META_TEMPLATES: MetaTemplate[] = [
     status: "PENDING",
     category: "MARKETING",
     parameter_format: "POSITIONAL",
-    components: [{ type: "BODY", text: "How did we do, {{1}}? Rate us from 1 to 5.", example: { body_text: [["Maria"]] } }],
+    components: [
+      { type: "BODY", text: "How did we do, {{1}}? Rate us from 1 to 5.", example: { body_text: [["Maria"]] } },
+    ],
   },
   {
     id: "566110283377203",
@@ -180,7 +206,15 @@ export function listTemplates(templates: MetaTemplate[], req: ApiReq, selfUrl: s
   const q = req.query;
   const limit = Math.min(Math.max(Number(q.get("limit") ?? 25) || 25, 1), 1000);
   const fields = q.get("fields");
-  const wanted = new Set(["id", ...(fields ? fields.split(",").map((f) => f.trim()).filter(Boolean) : DEFAULT_FIELDS)]);
+  const wanted = new Set([
+    "id",
+    ...(fields
+      ? fields
+          .split(",")
+          .map((f) => f.trim())
+          .filter(Boolean)
+      : DEFAULT_FIELDS),
+  ]);
   const name = q.get("name")?.toLowerCase();
   const status = q.get("status")?.toUpperCase();
   const category = q.get("category")?.toUpperCase();
@@ -241,38 +275,60 @@ function paramValue(p: unknown): string {
 /** Validate a `template` send object against the WABA's templates, as the Cloud API does. */
 export function checkTemplateSend(templates: MetaTemplate[], t: Record<string, unknown>): TemplateCheck {
   const name = str(t.name) ?? "";
-  const lang = isRecord(t.language) ? str(t.language.code) ?? "" : "";
+  const lang = isRecord(t.language) ? (str(t.language.code) ?? "") : "";
   const tpl = templates.find((x) => x.name === name && x.language === lang);
   const fail = (status: number, code: number, message: string, details: string): TemplateCheck => ({
     ok: false,
     error: { status, code, message: `(#${code}) ${message}`, details },
   });
   if (!tpl || tpl.status === "PENDING" || tpl.status === "REJECTED") {
-    return fail(404, 132001, "Template name does not exist in the translation", `template name (${name}) does not exist in ${lang}`);
+    return fail(
+      404,
+      132001,
+      "Template name does not exist in the translation",
+      `template name (${name}) does not exist in ${lang}`,
+    );
   }
-  if (tpl.status === "PAUSED") return fail(400, 132015, "Template is Paused", `Template ${name} is paused due to low quality.`);
-  if (tpl.status === "DISABLED") return fail(400, 132016, "Template is disabled", `Template ${name} has been disabled.`);
+  if (tpl.status === "PAUSED")
+    return fail(400, 132015, "Template is Paused", `Template ${name} is paused due to low quality.`);
+  if (tpl.status === "DISABLED")
+    return fail(400, 132016, "Template is disabled", `Template ${name} has been disabled.`);
 
   const header = component(tpl, "HEADER");
   const headerParams = paramTexts(t.components, "header") ?? [];
-  if (header && header.format && header.format !== "TEXT") {
+  if (header?.format && header.format !== "TEXT") {
     const fmt = String(header.format).toLowerCase();
     const p = headerParams[0];
     if (!isRecord(p) || p.type !== fmt || !isRecord(p[fmt])) {
-      return fail(400, 132012, "Parameter format does not match format in the created template", `header: Format mismatch, expected ${header.format}, received ${isRecord(p) ? String(p.type).toUpperCase() : "UNKNOWN"}`);
+      return fail(
+        400,
+        132012,
+        "Parameter format does not match format in the created template",
+        `header: Format mismatch, expected ${header.format}, received ${isRecord(p) ? String(p.type).toUpperCase() : "UNKNOWN"}`,
+      );
     }
   } else {
     const expected = variableCount(header ? str(header.text) : undefined);
     if (headerParams.length !== expected) {
-      return fail(400, 132000, "Number of parameters does not match the expected number of params", `header: number of localizable_params (${headerParams.length}) does not match the expected number of params (${expected})`);
+      return fail(
+        400,
+        132000,
+        "Number of parameters does not match the expected number of params",
+        `header: number of localizable_params (${headerParams.length}) does not match the expected number of params (${expected})`,
+      );
     }
   }
   const body = component(tpl, "BODY");
-  const bodyText = body ? str(body.text) ?? "" : "";
+  const bodyText = body ? (str(body.text) ?? "") : "";
   const bodyParams = paramTexts(t.components, "body") ?? [];
   const expected = variableCount(bodyText);
   if (bodyParams.length !== expected) {
-    return fail(400, 132000, "Number of parameters does not match the expected number of params", `body: number of localizable_params (${bodyParams.length}) does not match the expected number of params (${expected})`);
+    return fail(
+      400,
+      132000,
+      "Number of parameters does not match the expected number of params",
+      `body: number of localizable_params (${bodyParams.length}) does not match the expected number of params (${expected})`,
+    );
   }
   const values = bodyParams.map(paramValue);
   const named = tpl.parameter_format === "NAMED";

@@ -4,8 +4,8 @@
 import type { ApiReq, ApiRes, PlannedStatus, ProviderModule, SimCore, StoredMessage } from "../core";
 import { metaSignature1, metaSignature256 } from "../signing";
 import type { MetaAccount, SimInboundMessage, SimMedia, SimStatus, SimStatusError } from "../types";
-import { checkTemplateSend, DEFAULT_META_TEMPLATES, listTemplates } from "./meta-templates";
 import { bearer, digits, fbtraceId, isE164ish, isRecord, numericId, str, toMs, wamid } from "../util";
+import { checkTemplateSend, DEFAULT_META_TEMPLATES, listTemplates } from "./meta-templates";
 
 export const WINDOW_MS = 24 * 60 * 60 * 1000;
 const ERROR_HREF = "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/";
@@ -30,9 +30,16 @@ function invalidParam(message: string, details?: string): ApiRes {
 }
 
 function invalidToken(): ApiRes {
-  return graphError(401, 190, "Invalid OAuth access token - Cannot parse access token", {}, {
-    "www-authenticate": 'OAuth "Facebook Platform" "invalid_token" "Invalid OAuth access token - Cannot parse access token"',
-  });
+  return graphError(
+    401,
+    190,
+    "Invalid OAuth access token - Cannot parse access token",
+    {},
+    {
+      "www-authenticate":
+        'OAuth "Facebook Platform" "invalid_token" "Invalid OAuth access token - Cannot parse access token"',
+    },
+  );
 }
 
 function unsupported(id: string, method: string): ApiRes {
@@ -96,7 +103,9 @@ function send(core: SimCore, req: ApiReq, acc: MetaAccount): ApiRes {
     const check = checkTemplateSend(acc.templates ?? DEFAULT_META_TEMPLATES, t);
     if (!check.ok) {
       const e = check.error!;
-      return graphError(e.status, e.code, e.message, { error_data: { messaging_product: "whatsapp", details: e.details } });
+      return graphError(e.status, e.code, e.message, {
+        error_data: { messaging_product: "whatsapp", details: e.details },
+      });
     }
     text = check.rendered;
     extra.template = t;
@@ -104,7 +113,9 @@ function send(core: SimCore, req: ApiReq, acc: MetaAccount): ApiRes {
     if (!isRecord(b[type]) && !Array.isArray(b[type])) return invalidParam(`(#100) The parameter ${type} is required.`);
     extra[type] = b[type];
   } else {
-    return invalidParam(`(#100) Param type must be one of {TEXT, IMAGE, AUDIO, DOCUMENT, STICKER, VIDEO, TEMPLATE, INTERACTIVE, REACTION, LOCATION, CONTACTS} - got "${type}".`);
+    return invalidParam(
+      `(#100) Param type must be one of {TEXT, IMAGE, AUDIO, DOCUMENT, STICKER, VIDEO, TEMPLATE, INTERACTIVE, REACTION, LOCATION, CONTACTS} - got "${type}".`,
+    );
   }
 
   const waId = digits(to);
@@ -156,7 +167,13 @@ function phoneNumberInfo(acc: MetaAccount): Record<string, unknown> {
 /** Graph returns only the requested `fields` (plus id). */
 function selectFields(obj: Record<string, unknown>, fields: string | null): Record<string, unknown> {
   if (!fields) return obj;
-  const wanted = new Set(["id", ...fields.split(",").map((f) => f.trim()).filter(Boolean)]);
+  const wanted = new Set([
+    "id",
+    ...fields
+      .split(",")
+      .map((f) => f.trim())
+      .filter(Boolean),
+  ]);
   return Object.fromEntries(Object.entries(obj).filter(([k]) => wanted.has(k)));
 }
 
@@ -239,7 +256,8 @@ async function postStatus(
     recipient_id: msg.to,
   };
   if (native === "sent" || native === "delivered") {
-    const conversationId = (msg.extra.conversationId as string | undefined) ?? (msg.extra.conversationId = numericId(32).slice(0, 32));
+    const conversationId =
+      (msg.extra.conversationId as string | undefined) ?? (msg.extra.conversationId = numericId(32).slice(0, 32));
     s.conversation = {
       id: conversationId,
       ...(native === "sent" ? { expiration_timestamp: String(Math.floor(now / 1000) + 86400) } : {}),
@@ -263,7 +281,7 @@ async function postStatus(
         title,
         message: title,
         error_data: {
-          details: code === 131047 ? RE_ENGAGEMENT_DETAILS : error?.message ?? title,
+          details: code === 131047 ? RE_ENGAGEMENT_DETAILS : (error?.message ?? title),
         },
         href: ERROR_HREF,
       },
@@ -308,7 +326,10 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
   if (msgs.length === 0) throw new Error("provider-sim: meta inbound needs at least one message");
   const firstMsg = msgs[0]!;
   const firstAcc = core.pickAccount("meta", firstMsg.account, firstMsg.to);
-  const groups = new Map<string, { acc: MetaAccount; contacts: Array<Record<string, unknown>>; messages: Array<Record<string, unknown>> }>();
+  const groups = new Map<
+    string,
+    { acc: MetaAccount; contacts: Array<Record<string, unknown>>; messages: Array<Record<string, unknown>> }
+  >();
   const ids: string[] = [];
   const records: Array<ReturnType<SimCore["recordInbound"]>> = [];
   for (const m of msgs) {
@@ -330,17 +351,41 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
       if (m.inReplyTo) o.context = { from: displayNumber(acc), id: m.inReplyTo };
       return o;
     };
-    const push = (id: string, message: Record<string, unknown>, text: string | undefined, media: Array<{ url: string; contentType: string; filename?: string }>) => {
+    const push = (
+      id: string,
+      message: Record<string, unknown>,
+      text: string | undefined,
+      media: Array<{ url: string; contentType: string; filename?: string }>,
+    ) => {
       g!.messages.push(message);
       ids.push(id);
       records.push(
-        core.recordInbound({ provider: "meta", id, account: acc.phoneNumberId, from: waId, to: displayNumber(acc), text, timestamp: tsMs, media }),
+        core.recordInbound({
+          provider: "meta",
+          id,
+          account: acc.phoneNumberId,
+          from: waId,
+          to: displayNumber(acc),
+          text,
+          timestamp: tsMs,
+          media,
+        }),
       );
     };
     const media = m.media ?? [];
     if (m.reaction) {
       const id = m.externalMessageId ?? wamid(waId);
-      push(id, { ...base(id), reaction: { message_id: m.reaction.messageId, emoji: m.reaction.emoji }, type: "reaction", ...m.extra }, m.reaction.emoji, []);
+      push(
+        id,
+        {
+          ...base(id),
+          reaction: { message_id: m.reaction.messageId, emoji: m.reaction.emoji },
+          type: "reaction",
+          ...m.extra,
+        },
+        m.reaction.emoji,
+        [],
+      );
     } else if (m.unsupportedType) {
       const id = m.externalMessageId ?? wamid(waId);
       push(
@@ -371,7 +416,11 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
         const caption = md.caption ?? (i === 0 ? m.text : undefined);
         const [type, obj] = mediaObject(core, md, caption);
         push(id, { ...base(id), type, [type]: obj, ...m.extra }, caption, [
-          { url: `${core.url}/_sim/media/${String(obj.id)}`, contentType: String(obj.mime_type), filename: md.filename },
+          {
+            url: `${core.url}/_sim/media/${String(obj.id)}`,
+            contentType: String(obj.mime_type),
+            filename: md.filename,
+          },
         ]);
       });
     }
@@ -394,7 +443,15 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
     "user-agent": "facebookexternalua",
   };
   // One POST carries every message: its outcome is each message's delivery outcome.
-  const d = await core.postWebhook("meta", "inbound", core.webhookUrl("meta"), signature, body, { externalMessageId: ids[0]! }, records);
+  const d = await core.postWebhook(
+    "meta",
+    "inbound",
+    core.webhookUrl("meta"),
+    signature,
+    body,
+    { externalMessageId: ids[0]! },
+    records,
+  );
   return { status: d.status, body: d.responseBody, externalMessageId: ids[0]!, externalMessageIds: ids };
 }
 
@@ -426,7 +483,10 @@ export const meta: ProviderModule<"meta"> = {
     if (edge === undefined && req.method === "GET") {
       if (acc) return { status: 200, json: selectFields(phoneNumberInfo(acc), req.query.get("fields")) };
       if (objectId === "me") {
-        return { status: 200, json: selectFields({ id: numericId(15), name: "Switchboard Sim System User" }, req.query.get("fields")) };
+        return {
+          status: 200,
+          json: selectFields({ id: numericId(15), name: "Switchboard Sim System User" }, req.query.get("fields")),
+        };
       }
       const blob = core.media.get(objectId);
       if (blob) {
@@ -478,7 +538,8 @@ export const meta: ProviderModule<"meta"> = {
   status: postStatus,
 
   autoStatuses(core, msg): PlannedStatus[] {
-    if (msg.extra.outsideWindow) return [{ status: "failed", error: { code: 131047, message: "Re-engagement message" } }];
+    if (msg.extra.outsideWindow)
+      return [{ status: "failed", error: { code: 131047, message: "Re-engagement message" } }];
     const err = core.recipientFailure("meta", msg.to);
     if (err) return [{ status: "sent" }, { status: "failed", error: err }];
     return [{ status: "sent" }, { status: "delivered" }, { status: "read" }];
@@ -513,6 +574,8 @@ export async function verifyMetaWebhook(
     "hub.verify_token": opts.verifyToken ?? acc.verifyToken,
   });
   const url = `${core.webhookUrl("meta")}?${qs.toString()}`;
-  const d = await core.postWebhook("meta", "verify", url, { "user-agent": "facebookplatform/1.0" }, "", { method: "GET" });
+  const d = await core.postWebhook("meta", "verify", url, { "user-agent": "facebookplatform/1.0" }, "", {
+    method: "GET",
+  });
   return { status: d.status, body: d.responseBody, ok: d.status === 200 && d.responseBody === challenge };
 }

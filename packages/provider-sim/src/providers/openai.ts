@@ -10,7 +10,14 @@ import type { ApiReq, ApiRes, ProviderModule, SimCore } from "../core";
 import type { OpenAIAccount } from "../types";
 import { bearer, isRecord, str } from "../util";
 
-function openaiError(status: number, message: string, type: string, code: string | null, param: string | null = null, headers?: Record<string, string>): ApiRes {
+function openaiError(
+  status: number,
+  message: string,
+  type: string,
+  code: string | null,
+  param: string | null = null,
+  headers?: Record<string, string>,
+): ApiRes {
   return { status, headers, json: { error: { message, type, param, code } } };
 }
 
@@ -57,7 +64,19 @@ function clip(s: string, n: number): string {
 }
 
 const POSITIVE = ["thanks", "thank", "great", "love", "happy", "perfect", "awesome", "excellent", "good"];
-const NEGATIVE = ["refund", "angry", "broken", "bad", "terrible", "cancel", "late", "never", "worst", "disappointed", "complaint"];
+const NEGATIVE = [
+  "refund",
+  "angry",
+  "broken",
+  "bad",
+  "terrible",
+  "cancel",
+  "late",
+  "never",
+  "worst",
+  "disappointed",
+  "complaint",
+];
 
 /** Facts a deterministic "LLM" can pull out of text. */
 export function extractFacts(text: string) {
@@ -69,7 +88,9 @@ export function extractFacts(text: string) {
     emails: uniq(text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? []),
     phones: uniq((text.match(/\+?\d[\d\s().-]{7,}\d/g) ?? []).map((p) => p.replace(/[^\d+]/g, ""))),
     urls: uniq(text.match(/https?:\/\/[^\s)]+/g) ?? []),
-    amounts: uniq(text.match(/(?:[$€£]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|dollars|euros))/gi) ?? []),
+    amounts: uniq(
+      text.match(/(?:[$€£]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|dollars|euros))/gi) ?? [],
+    ),
     dates: uniq(
       text.match(
         /\b(?:\d{4}-\d{2}-\d{2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|next week|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2})\b/gi,
@@ -101,7 +122,7 @@ function fillSchema(schema: unknown, text: string): unknown {
   const facts = extractFacts(text);
   const byName = (name: string, type: unknown): unknown => {
     const n = name.toLowerCase();
-    const pick = (xs: string[]) => (type === "array" ? xs : xs[0] ?? null);
+    const pick = (xs: string[]) => (type === "array" ? xs : (xs[0] ?? null));
     if (n.includes("email")) return pick(facts.emails);
     if (n.includes("phone")) return pick(facts.phones);
     if (n.includes("url") || n.includes("link")) return pick(facts.urls);
@@ -141,7 +162,8 @@ function answer(task: Task, text: string, responseFormat: Record<string, unknown
 
 function chatCompletion(core: SimCore, req: ApiReq): ApiRes {
   const b = req.body;
-  if (!isRecord(b)) return openaiError(400, "We could not parse the JSON body of your request.", "invalid_request_error", null);
+  if (!isRecord(b))
+    return openaiError(400, "We could not parse the JSON body of your request.", "invalid_request_error", null);
   const model = str(b.model);
   if (!model) return openaiError(400, "you must provide a model parameter", "invalid_request_error", null, "model");
   if (!Array.isArray(b.messages) || b.messages.length === 0) {
@@ -150,28 +172,50 @@ function chatCompletion(core: SimCore, req: ApiReq): ApiRes {
   const msgs: Array<{ role: string; text: string }> = [];
   for (const [i, m] of b.messages.entries()) {
     if (!isRecord(m) || typeof m.role !== "string" || !ROLES.includes(m.role)) {
-      return openaiError(400, `Invalid value for 'messages[${i}].role'.`, "invalid_request_error", "invalid_value", `messages[${i}].role`);
+      return openaiError(
+        400,
+        `Invalid value for 'messages[${i}].role'.`,
+        "invalid_request_error",
+        "invalid_value",
+        `messages[${i}].role`,
+      );
     }
     msgs.push({ role: m.role, text: contentText(m.content) });
   }
   const n = b.n === undefined ? 1 : Number(b.n);
-  if (!Number.isInteger(n) || n < 1 || n > 8) return openaiError(400, "n must be between 1 and 8", "invalid_request_error", null, "n");
+  if (!Number.isInteger(n) || n < 1 || n > 8)
+    return openaiError(400, "n must be between 1 and 8", "invalid_request_error", null, "n");
   const responseFormat = isRecord(b.response_format) ? b.response_format : undefined;
   const jsonMode = responseFormat?.type === "json_object" || responseFormat?.type === "json_schema";
-  const instructions = msgs.filter((m) => m.role === "system" || m.role === "developer").map((m) => m.text).join("\n");
-  const userText = msgs.filter((m) => m.role === "user").map((m) => m.text).join("\n");
+  const instructions = msgs
+    .filter((m) => m.role === "system" || m.role === "developer")
+    .map((m) => m.text)
+    .join("\n");
+  const userText = msgs
+    .filter((m) => m.role === "user")
+    .map((m) => m.text)
+    .join("\n");
   const lastUser = [...msgs].reverse().find((m) => m.role === "user")?.text ?? "";
   const cue = `${instructions}\n${lastUser}`.toLowerCase();
-  const task: Task = jsonMode ? "extract" : /summar/.test(cue) ? "summary" : /\bdraft|\breply|\brespond/.test(cue) ? "draft" : "echo";
+  const task: Task = jsonMode
+    ? "extract"
+    : /summar/.test(cue)
+      ? "summary"
+      : /\bdraft|\breply|\brespond/.test(cue)
+        ? "draft"
+        : "echo";
   // The conversation to work on: user content, minus a leading instruction line when the prompt is all in one message.
-  const text = instructions ? userText : userText.replace(/^(please )?(summari[sz]e|draft|write|reply)[^\n:]*[:\n]\s*/i, "");
+  const text = instructions
+    ? userText
+    : userText.replace(/^(please )?(summari[sz]e|draft|write|reply)[^\n:]*[:\n]\s*/i, "");
 
   let content = answer(task, text, responseFormat);
   let finish = "stop";
   const maxRaw = b.max_completion_tokens ?? b.max_tokens;
   if (maxRaw !== undefined && maxRaw !== null) {
     const max = Number(maxRaw);
-    if (!Number.isInteger(max) || max < 1) return openaiError(400, "max_tokens must be a positive integer", "invalid_request_error", null, "max_tokens");
+    if (!Number.isInteger(max) || max < 1)
+      return openaiError(400, "max_tokens must be a positive integer", "invalid_request_error", null, "max_tokens");
     if (countTokens(content) > max) {
       content = truncateTokens(content, max);
       finish = "length";
@@ -185,7 +229,12 @@ function chatCompletion(core: SimCore, req: ApiReq): ApiRes {
     completion_tokens: completionTokens,
     total_tokens: promptTokens + completionTokens,
     prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-    completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+    completion_tokens_details: {
+      reasoning_tokens: 0,
+      audio_tokens: 0,
+      accepted_prediction_tokens: 0,
+      rejected_prediction_tokens: 0,
+    },
   };
   const id = `chatcmpl-${createHash("sha256").update(req.rawBody).digest("base64url").slice(0, 29)}`;
   const created = Math.floor(Date.now() / 1000);
@@ -203,13 +252,23 @@ function chatCompletion(core: SimCore, req: ApiReq): ApiRes {
     const ev = (o: unknown) => `data: ${JSON.stringify(o)}\n\n`;
     const chunks: string[] = [];
     for (let i = 0; i < n; i++) {
-      chunks.push(ev({ ...base, choices: [{ index: i, delta: { role: "assistant", content: "", refusal: null }, logprobs: null, finish_reason: null }] }));
+      chunks.push(
+        ev({
+          ...base,
+          choices: [
+            { index: i, delta: { role: "assistant", content: "", refusal: null }, logprobs: null, finish_reason: null },
+          ],
+        }),
+      );
       for (const piece of content.match(/\S+\s*/g) ?? []) {
-        chunks.push(ev({ ...base, choices: [{ index: i, delta: { content: piece }, logprobs: null, finish_reason: null }] }));
+        chunks.push(
+          ev({ ...base, choices: [{ index: i, delta: { content: piece }, logprobs: null, finish_reason: null }] }),
+        );
       }
       chunks.push(ev({ ...base, choices: [{ index: i, delta: {}, logprobs: null, finish_reason: finish }] }));
     }
-    if (isRecord(b.stream_options) && b.stream_options.include_usage === true) chunks.push(ev({ ...base, choices: [], usage }));
+    if (isRecord(b.stream_options) && b.stream_options.include_usage === true)
+      chunks.push(ev({ ...base, choices: [], usage }));
     chunks.push("data: [DONE]\n\n");
     return { status: 200, headers, stream: chunks };
   }
@@ -274,7 +333,12 @@ export const openai: ProviderModule<"openai"> = {
         status: 200,
         json: {
           object: "list",
-          data: (acc.models ?? []).map((id) => ({ id, object: "model", created: 1_700_000_000, owned_by: "provider-sim" })),
+          data: (acc.models ?? []).map((id) => ({
+            id,
+            object: "model",
+            created: 1_700_000_000,
+            owned_by: "provider-sim",
+          })),
         },
       };
     }

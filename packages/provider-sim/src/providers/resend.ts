@@ -135,7 +135,12 @@ function send(core: SimCore, req: ApiReq, acc: ResendAccount): ApiRes {
   }
   if (to.length > 50) return resendError(422, "validation_error", "Too many recipients. Max 50.");
   const bad = to.find((t) => !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(emailAddress(t)));
-  if (bad) return resendError(422, "validation_error", `Invalid \`to\` field. The email address needs to follow the \`email@example.com\` or \`Name <email@example.com>\` format.`);
+  if (bad)
+    return resendError(
+      422,
+      "validation_error",
+      `Invalid \`to\` field. The email address needs to follow the \`email@example.com\` or \`Name <email@example.com>\` format.`,
+    );
   const fromDomain = emailDomain(from);
   const domain = acc.domain.toLowerCase();
   if (fromDomain !== domain && !fromDomain.endsWith(`.${domain}`)) {
@@ -208,7 +213,15 @@ async function signedPost(
     ...svixHeaders(acc.webhookSecret, body, { id }),
     "user-agent": "Svix-Webhooks/1.24.0 (sender-provider-sim; +https://www.svix.com/http-sender/)",
   });
-  return core.postWebhook("resend", kind, core.webhookUrl("resend"), headers(), body, { ...meta, resign: headers }, inbound);
+  return core.postWebhook(
+    "resend",
+    kind,
+    core.webhookUrl("resend"),
+    headers(),
+    body,
+    { ...meta, resign: headers },
+    inbound,
+  );
 }
 
 async function postStatus(
@@ -328,7 +341,11 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
     text,
     subject: m.subject ?? "",
     timestamp: toMs(m.timestamp, Date.now()),
-    media: attachments.map((a) => ({ url: `${core.url}/_sim/media/${a.id}`, contentType: a.content_type, filename: a.filename })),
+    media: attachments.map((a) => ({
+      url: `${core.url}/_sim/media/${a.id}`,
+      contentType: a.content_type,
+      filename: a.filename,
+    })),
   });
   core.receivedAccount.set(id, acc.apiKey);
 
@@ -391,12 +408,14 @@ export const resend: ProviderModule<"resend"> = {
       if (!p.includes("/attachments")) return ok(email);
       // Attachment endpoints add a signed download URL (here: the sim's media route) and its expiry.
       // https://resend.com/docs/api-reference/emails/list-received-email-attachments
-      const signed = (email.attachments as Array<Record<string, unknown>>).map((a): Record<string, unknown> => ({
-        object: "attachment",
-        ...a,
-        download_url: `${core.url}/_sim/media/${String(a.id)}`,
-        expires_at: new Date(Date.now() + 3_600_000).toISOString(),
-      }));
+      const signed = (email.attachments as Array<Record<string, unknown>>).map(
+        (a): Record<string, unknown> => ({
+          object: "attachment",
+          ...a,
+          download_url: `${core.url}/_sim/media/${String(a.id)}`,
+          expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+        }),
+      );
       if (recv[2]) {
         const a = signed.find((x) => x.id === recv[2]);
         return a ? ok(a) : resendError(404, "not_found", "Attachment not found");

@@ -45,8 +45,14 @@ export function segmentCount(body: string): number {
 /** Twilio magic test numbers (same codes as Twilio's test credentials). */
 const MAGIC_TO: Record<string, [number, string]> = {
   "+15005550001": [21211, "The 'To' number +15005550001 is not a valid phone number."],
-  "+15005550002": [21612, "The 'To' phone number: +15005550002, is not currently reachable using the 'From' phone number via SMS."],
-  "+15005550003": [21408, "Permission to send an SMS has not been enabled for the region indicated by the 'To' number: +15005550003."],
+  "+15005550002": [
+    21612,
+    "The 'To' phone number: +15005550002, is not currently reachable using the 'From' phone number via SMS.",
+  ],
+  "+15005550003": [
+    21408,
+    "Permission to send an SMS has not been enabled for the region indicated by the 'To' number: +15005550003.",
+  ],
   "+15005550004": [21610, "Attempt to send to unsubscribed recipient"],
   "+15005550009": [21614, "'To' number is not a valid mobile number"],
 };
@@ -156,7 +162,10 @@ function listMessages(core: SimCore, req: ApiReq, acc: TwilioAccount): ApiRes {
   const pageSize = Math.min(Math.max(Number(q.get("PageSize") ?? 50) || 50, 1), 1000);
   const page = Math.max(Number(q.get("Page") ?? 0) || 0, 0);
   const bounds: Array<[number, number]> = [];
-  for (const [key, edge] of [["DateSent>", "start"], ["DateSent<", "end"]] as const) {
+  for (const [key, edge] of [
+    ["DateSent>", "start"],
+    ["DateSent<", "end"],
+  ] as const) {
     const v = q.get(key);
     if (v === null) continue;
     const t = dateBound(v, edge);
@@ -175,7 +184,13 @@ function listMessages(core: SimCore, req: ApiReq, acc: TwilioAccount): ApiRes {
   const items: ListItem[] = [];
   for (const m of core.messages.values()) {
     if (m.provider !== "twilio" || m.accountKey !== acc.accountSid) continue;
-    items.push({ sid: m.id, sentAt: (m.extra.dateSent as number | undefined) ?? m.createdAt, to: m.to, from: m.from, json: () => messageJson(acc, m) });
+    items.push({
+      sid: m.id,
+      sentAt: (m.extra.dateSent as number | undefined) ?? m.createdAt,
+      to: m.to,
+      from: m.from,
+      json: () => messageJson(acc, m),
+    });
   }
   for (const r of core.inboundLog) {
     if (r.provider !== "twilio" || r.account !== acc.accountSid) continue;
@@ -233,11 +248,7 @@ function authenticate(core: SimCore, req: ApiReq, pathSid: string): TwilioAccoun
     return twilioError(401, 20003, "Authenticate", { "www-authenticate": 'Basic realm="Twilio API"' });
   }
   if (acc.accountSid !== pathSid) {
-    return twilioError(
-      404,
-      20404,
-      `The requested resource ${req.path} was not found`,
-    );
+    return twilioError(404, 20404, `The requested resource ${req.path} was not found`);
   }
   return acc;
 }
@@ -256,7 +267,8 @@ function send(core: SimCore, req: ApiReq, acc: TwilioAccount): ApiRes {
     return twilioError(400, 21603, "A 'From' or 'MessagingServiceSid' parameter is required to send a message.");
   }
   if (!body && mediaUrls.length === 0) return twilioError(400, 21602, "Message body is required.");
-  if (!isE164ish(stripChannel(to))) return twilioError(400, 21211, `The 'To' number ${to} is not a valid phone number.`);
+  if (!isE164ish(stripChannel(to)))
+    return twilioError(400, 21211, `The 'To' number ${to} is not a valid phone number.`);
   const magic = MAGIC_TO[stripChannel(to)];
   if (magic) return twilioError(400, magic[0], magic[1]);
   if (from && !messagingServiceSid) {
@@ -414,7 +426,15 @@ async function postStatus(
     const pad = (n: number) => String(n).padStart(2, "0");
     params.RawDlrDoneDate = `${String(d.getUTCFullYear()).slice(2)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}`;
   }
-  const d = await signedPost(core, acc, "status", url, params, {}, { externalMessageId: msg.id, providerStatus: native });
+  const d = await signedPost(
+    core,
+    acc,
+    "status",
+    url,
+    params,
+    {},
+    { externalMessageId: msg.id, providerStatus: native },
+  );
   return { status: d.status, body: d.responseBody };
 }
 
@@ -471,7 +491,11 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
     to,
     text: m.text ?? "",
     timestamp,
-    media: media.map((_, i) => ({ id: meSids[i], url: params[`MediaUrl${i}`]!, contentType: params[`MediaContentType${i}`]! })),
+    media: media.map((_, i) => ({
+      id: meSids[i],
+      url: params[`MediaUrl${i}`]!,
+      contentType: params[`MediaContentType${i}`]!,
+    })),
   });
   const url = core.webhookUrl("twilioInbound");
   const d = await signedPost(core, acc, "inbound", url, params, { accept: "*/*" }, { externalMessageId: sid }, rec);
@@ -524,16 +548,29 @@ export const twilio: ProviderModule<"twilio"> = {
     if ((mediaList || mediaOne) && req.method === "GET") {
       const msgSid = (mediaList ?? mediaOne)![1]!;
       const rec = core.findInbound("twilio", msgSid);
-      if (!rec || rec.account !== acc.accountSid) return twilioError(404, 20404, `The requested resource ${req.path} was not found`);
+      if (!rec || rec.account !== acc.accountSid)
+        return twilioError(404, 20404, `The requested resource ${req.path} was not found`);
       const items = rec.media.map((md) => mediaJson(acc, rec, md));
       if (mediaOne) {
         const item = items.find((x) => x.sid === mediaOne[2]);
-        return item ? { status: 200, json: item } : twilioError(404, 20404, `The requested resource ${req.path} was not found`);
+        return item
+          ? { status: 200, json: item }
+          : twilioError(404, 20404, `The requested resource ${req.path} was not found`);
       }
       const uri = `/${API}/Accounts/${acc.accountSid}/Messages/${msgSid}/Media.json?PageSize=50&Page=0`;
       return {
         status: 200,
-        json: { media_list: items, end: Math.max(items.length - 1, 0), first_page_uri: uri, next_page_uri: null, page: 0, page_size: 50, previous_page_uri: null, start: 0, uri },
+        json: {
+          media_list: items,
+          end: Math.max(items.length - 1, 0),
+          first_page_uri: uri,
+          next_page_uri: null,
+          page: 0,
+          page_size: 50,
+          previous_page_uri: null,
+          start: 0,
+          uri,
+        },
       };
     }
     const one = /^\/Messages\/([^/]+)\.json$/.exec(rest);

@@ -25,9 +25,15 @@ function problem(
 }
 
 function invalidParams(reasons: Array<{ name: string; reason: string }>): ApiRes {
-  return problem(422, `${ERR_BASE}/messages#1150`, "Invalid params", "The value of one or more parameters is invalid.", {
-    invalid_parameters: reasons,
-  });
+  return problem(
+    422,
+    `${ERR_BASE}/messages#1150`,
+    "Invalid params",
+    "The value of one or more parameters is invalid.",
+    {
+      invalid_parameters: reasons,
+    },
+  );
 }
 
 function unauthorized(): ApiRes {
@@ -64,9 +70,11 @@ function send(core: SimCore, req: ApiReq, acc: VonageAccount): ApiRes {
   if (!channel) reasons.push({ name: "channel", reason: "must not be empty" });
   else if (!allowed) reasons.push({ name: "channel", reason: `must be one of ${Object.keys(SEND_TYPES).join(", ")}` });
   if (!type) reasons.push({ name: "message_type", reason: "must not be empty" });
-  else if (allowed && !allowed.includes(type)) reasons.push({ name: "message_type", reason: `${channel} supports ${allowed.join(", ")}` });
+  else if (allowed && !allowed.includes(type))
+    reasons.push({ name: "message_type", reason: `${channel} supports ${allowed.join(", ")}` });
   if (!to) reasons.push({ name: "to", reason: "must not be empty" });
-  else if (channel !== "messenger" && !isE164ish(to)) reasons.push({ name: "to", reason: "Invalid value; the number must be in E.164 format" });
+  else if (channel !== "messenger" && !isE164ish(to))
+    reasons.push({ name: "to", reason: "Invalid value; the number must be in E.164 format" });
   if (!from) reasons.push({ name: "from", reason: "must not be empty" });
   let text: string | undefined;
   let content: Record<string, unknown> | undefined;
@@ -155,10 +163,14 @@ function vonagePost(
   params.nonce = uuid();
   const method = acc.smsApiHttpMethod ?? "POST-JSON";
   const signer: WebhookSigner = ({ unsigned }) => {
-    const p = unsigned ? { ...params } : { ...params, sig: vonageSmsSignature(params, acc.signatureSecret, acc.signatureMethod ?? "md5hash") };
+    const p = unsigned
+      ? { ...params }
+      : { ...params, sig: vonageSmsSignature(params, acc.signatureSecret, acc.signatureMethod ?? "md5hash") };
     const ua = { "user-agent": "Vonage-SMS/1.0" };
-    if (method === "GET") return { url: `${url}${url.includes("?") ? "&" : "?"}${formEncode(p)}`, headers: ua, body: "" };
-    if (method === "POST") return { url, headers: { ...ua, "content-type": "application/x-www-form-urlencoded" }, body: formEncode(p) };
+    if (method === "GET")
+      return { url: `${url}${url.includes("?") ? "&" : "?"}${formEncode(p)}`, headers: ua, body: "" };
+    if (method === "POST")
+      return { url, headers: { ...ua, "content-type": "application/x-www-form-urlencoded" }, body: formEncode(p) };
     return { url, headers: { ...ua, "content-type": "application/json" }, body: JSON.stringify(p) };
   };
   return core.deliverWebhook("vonage", kind, signer, { ...meta, method: method === "GET" ? "GET" : "POST" }, inbound);
@@ -190,7 +202,8 @@ async function postStatus(
   if (failing) {
     const code = error?.code ?? (native === "rejected" ? 1300 : 1320);
     msg.errorCode = code;
-    msg.errorMessage = error?.message ?? (native === "rejected" ? "Not part of the provider network" : "Message expired");
+    msg.errorMessage =
+      error?.message ?? (native === "rejected" ? "Not part of the provider network" : "Message expired");
   }
   let payload: Record<string, unknown>;
   if ((acc.signatureMode ?? "jwt") === "sig") {
@@ -271,7 +284,12 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
 
   if ((acc.signatureMode ?? "jwt") === "sig") {
     if (media.length > 0) throw new Error("provider-sim: the Vonage SMS API has no media (use signatureMode jwt)");
-    const id = m.externalMessageId ?? `${Math.floor(Math.random() * 0xffffffff).toString(16).toUpperCase().padStart(8, "0")}${Date.now().toString(16).toUpperCase().slice(-8)}`;
+    const id =
+      m.externalMessageId ??
+      `${Math.floor(Math.random() * 0xffffffff)
+        .toString(16)
+        .toUpperCase()
+        .padStart(8, "0")}${Date.now().toString(16).toUpperCase().slice(-8)}`;
     const text = m.text ?? "";
     const payload: Record<string, unknown> = {
       msisdn: digits(m.from),
@@ -285,7 +303,16 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
       "message-timestamp": smsApiTimestamp(tsMs),
       ...(m.extra ?? {}),
     };
-    const rec = core.recordInbound({ provider: "vonage", id, account: acc.apiKey, from: digits(m.from), to: digits(to), text, timestamp: tsMs, media: [] });
+    const rec = core.recordInbound({
+      provider: "vonage",
+      id,
+      account: acc.apiKey,
+      from: digits(m.from),
+      to: digits(to),
+      text,
+      timestamp: tsMs,
+      media: [],
+    });
     const d = await vonagePost(core, acc, "inbound", url, payload, { externalMessageId: id }, rec);
     return { status: d.status, body: d.responseBody, externalMessageId: id, externalMessageIds: [id] };
   }
@@ -326,7 +353,11 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
       const content: Record<string, unknown> = { url: mediaUrl };
       if (caption && (type === "image" || type === "video" || type === "file")) content.caption = caption;
       if (type === "file" && md.filename) content.name = md.filename;
-      items.push({ id, payload: { ...base(id), message_type: type, [type]: content }, media: [{ url: mediaUrl, contentType, filename: md.filename }] });
+      items.push({
+        id,
+        payload: { ...base(id), message_type: type, [type]: content },
+        media: [{ url: mediaUrl, contentType, filename: md.filename }],
+      });
     });
   }
   let first: { status: number; body: string } | undefined;
@@ -356,7 +387,8 @@ export const vonage: ProviderModule<"vonage"> = {
 
   handle(core, req) {
     if (req.path === "/v1/messages") {
-      if (req.method !== "POST") return problem(405, `${ERR_BASE}#method-not-allowed`, "Method Not Allowed", "Use POST.");
+      if (req.method !== "POST")
+        return problem(405, `${ERR_BASE}#method-not-allowed`, "Method Not Allowed", "Use POST.");
       const acc = authenticate(core, req);
       if (!acc) return unauthorized();
       return send(core, req, acc);
@@ -380,7 +412,12 @@ export const vonage: ProviderModule<"vonage"> = {
         { "retry-after": String(retryAfterSeconds), "x-ratelimit-remaining": "0" },
       );
     }
-    return problem(503, `${ERR_BASE}#internal-error`, "Service Unavailable", "The service is temporarily unavailable. Please retry later.");
+    return problem(
+      503,
+      `${ERR_BASE}#internal-error`,
+      "Service Unavailable",
+      "The service is temporarily unavailable. Please retry later.",
+    );
   },
 
   inbound,

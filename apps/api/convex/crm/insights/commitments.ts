@@ -6,16 +6,30 @@ import { clean, MAX_PER_MESSAGE, type MessageContext } from "./context";
 export const FULFILMENT_WINDOW = 50;
 
 /** Earlier open promises this message fulfils are closed, then this message's own promises are stored. */
-export async function applyCommitments({ ctx, organizationId, contactId, msg, input, ext }: MessageContext): Promise<void> {
+export async function applyCommitments({
+  ctx,
+  organizationId,
+  contactId,
+  msg,
+  input,
+  ext,
+}: MessageContext): Promise<void> {
   const open = await ctx.db
     .query("commitments")
-    .withIndex("by_contact_status", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId).eq("status", "open"))
+    .withIndex("by_contact_status", (q) =>
+      q.eq("organizationId", organizationId).eq("contactId", contactId).eq("status", "open"),
+    )
     .take(FULFILMENT_WINDOW);
   for (const c of open) {
     if (c.sourceMessageId === msg._id) continue;
     const evidence = fulfilmentEvidence(toCommitment(c), input);
     if (evidence) {
-      await ctx.db.patch(c._id, { status: "done", doneAt: msg.sentAt, doneByMessageId: msg._id, doneEvidence: evidence });
+      await ctx.db.patch(c._id, {
+        status: "done",
+        doneAt: msg.sentAt,
+        doneByMessageId: msg._id,
+        doneEvidence: evidence,
+      });
     }
   }
   for (const c of ext.commitments.slice(0, MAX_PER_MESSAGE)) {

@@ -2,7 +2,14 @@ import { advanceDeal } from "@switchboard/insights";
 import type { ContactPatch, MessageContext } from "./context";
 
 /** A deal cue moves the contact's deal forward (or opens it): deals row + "deal_stage" event. */
-export async function advanceDealStage({ ctx, organizationId, contactId, msg, ext, now }: MessageContext): Promise<ContactPatch> {
+export async function advanceDealStage({
+  ctx,
+  organizationId,
+  contactId,
+  msg,
+  ext,
+  now,
+}: MessageContext): Promise<ContactPatch> {
   if (!ext.dealCue) return {};
   const deal = await ctx.db
     .query("deals")
@@ -26,7 +33,13 @@ export async function advanceDealStage({ ctx, organizationId, contactId, msg, ex
     kind: "deal_stage",
     at: msg.sentAt,
     summary: `Deal ${current ? `moved from ${current} to ${advance.stage}` : `opened at ${advance.stage}`}: “${ext.dealCue.cue}”`,
-    data: { from: current, to: advance.stage, cue: ext.dealCue.cue, confidence: ext.dealCue.confidence, reason: advance.reason },
+    data: {
+      from: current,
+      to: advance.stage,
+      cue: ext.dealCue.cue,
+      confidence: ext.dealCue.confidence,
+      reason: advance.reason,
+    },
     sourceMessageId: msg._id,
   });
   return { dealStage: advance.stage };

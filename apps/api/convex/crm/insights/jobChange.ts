@@ -1,11 +1,18 @@
 import { detectJobChange } from "@switchboard/insights";
-import { clean, type ContactPatch, type MessageContext } from "./context";
+import { type ContactPatch, clean, type MessageContext } from "./context";
 
 /**
  * Title/company from the signature: a change against what the contact had is a "job_change"
  * timeline event; the contact takes the new values. Returns the contact fields to patch.
  */
-export async function recordJobChange({ ctx, organizationId, contact, contactId, msg, sig }: MessageContext): Promise<ContactPatch> {
+export async function recordJobChange({
+  ctx,
+  organizationId,
+  contact,
+  contactId,
+  msg,
+  sig,
+}: MessageContext): Promise<ContactPatch> {
   const title = clean(sig?.title);
   const company = clean(sig?.company);
   if (!title && !company) return {};

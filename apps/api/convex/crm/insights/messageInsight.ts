@@ -5,7 +5,10 @@ import type { Mentions } from "./relationships";
 export const MAX_MENTIONS = 10;
 
 /** The per-message row: sentiment, deal cue, mentions and the signature as read. */
-export async function storeMessageInsight({ ctx, organizationId, contactId, msg, ext, sig }: MessageContext, mentions: Mentions) {
+export async function storeMessageInsight(
+  { ctx, organizationId, contactId, msg, ext, sig }: MessageContext,
+  mentions: Mentions,
+) {
   await ctx.db.insert("messageInsights", {
     organizationId,
     contactId,
@@ -15,7 +18,12 @@ export async function storeMessageInsight({ ctx, organizationId, contactId, msg,
     sentiment: ext.sentiment.score,
     sentimentLabel: ext.sentiment.label,
     dealCue: ext.dealCue
-      ? { stage: ext.dealCue.stage, confidence: ext.dealCue.confidence, cue: ext.dealCue.cue, reopen: ext.dealCue.reopen }
+      ? {
+          stage: ext.dealCue.stage,
+          confidence: ext.dealCue.confidence,
+          cue: ext.dealCue.cue,
+          reopen: ext.dealCue.reopen,
+        }
       : undefined,
     mentions: mentions.length ? mentions.slice(0, MAX_MENTIONS) : undefined,
     signature: sig

@@ -2,7 +2,14 @@ import { getProfile } from "../profile";
 import { clean, MAX_SIGNATURE_LINKS, type MessageContext } from "./context";
 
 /** The latest signature (with a title or company) is kept on the contact's profile. */
-export async function storeSignatureProfile({ ctx, organizationId, contactId, msg, sig, now }: MessageContext): Promise<void> {
+export async function storeSignatureProfile({
+  ctx,
+  organizationId,
+  contactId,
+  msg,
+  sig,
+  now,
+}: MessageContext): Promise<void> {
   if (!sig) return;
   const title = clean(sig.title);
   const company = clean(sig.company);
@@ -17,5 +24,12 @@ export async function storeSignatureProfile({ ctx, organizationId, contactId, ms
     at: msg.sentAt,
   };
   if (profile) await ctx.db.patch(profile._id, { signature });
-  else await ctx.db.insert("contactProfiles", { organizationId, contactId, signature, basedOnMessages: 0, computedAt: now });
+  else
+    await ctx.db.insert("contactProfiles", {
+      organizationId,
+      contactId,
+      signature,
+      basedOnMessages: 0,
+      computedAt: now,
+    });
 }

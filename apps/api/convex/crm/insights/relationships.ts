@@ -45,11 +45,25 @@ export async function linkRelationships(m: MessageContext): Promise<Mentions> {
   return mentions;
 }
 
-async function linkCompanyDomain({ ctx, organizationId, contact, contactId, msg, senderEmail, ownDomain, now }: MessageContext) {
+async function linkCompanyDomain({
+  ctx,
+  organizationId,
+  contact,
+  contactId,
+  msg,
+  senderEmail,
+  ownDomain,
+  now,
+}: MessageContext) {
   const senderDomain = companyDomainOf(senderEmail);
   // Domain signals are evaluated once per (contact, domain): the first time the contact writes
   // from it (they are not per-message evidence, and this keeps each message's reads small).
-  if (!senderDomain || senderDomain === ownDomain || !(await registerDomain(ctx, organizationId, contactId, senderDomain, now))) return;
+  if (
+    !senderDomain ||
+    senderDomain === ownDomain ||
+    !(await registerDomain(ctx, organizationId, contactId, senderDomain, now))
+  )
+    return;
   for (const peer of await contactsAtDomain(ctx, organizationId, senderDomain, contactId, DOMAIN_COLLEAGUES)) {
     await upsertExtractedRelationship(ctx, {
       organizationId,

@@ -1,5 +1,5 @@
-import { otherHolders } from "../../contacts/model";
 import { SIGNAL_WEIGHTS, suggestMerge } from "../../contacts/mergeSuggestions";
+import { otherHolders } from "../../contacts/model";
 import type { MessageContext } from "./context";
 
 /** Phones/emails read from one signature: a real one lists a few; more is a footer or a directory. */
@@ -11,7 +11,16 @@ export const MAX_HOLDERS_SUGGESTED = 3;
  * Signature identifiers: a phone or email nobody holds becomes an identity of the contact
  * (source "signature", unverified); one another contact holds becomes a merge suggestion.
  */
-export async function applySignatureIdentities({ ctx, organizationId, contact, contactId, msg, sig, senderEmail, now }: MessageContext) {
+export async function applySignatureIdentities({
+  ctx,
+  organizationId,
+  contact,
+  contactId,
+  msg,
+  sig,
+  senderEmail,
+  now,
+}: MessageContext) {
   if (!sig) return;
   const found: Array<{ kind: "phone" | "email"; value: string }> = [
     ...sig.phones.map((p) => ({ kind: "phone" as const, value: p })),

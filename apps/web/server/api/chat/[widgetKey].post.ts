@@ -8,7 +8,8 @@ const MAX_BYTES = 64 * 1024;
 
 export default defineEventHandler(async (event) => {
   const widgetKey = getRouterParam(event, "widgetKey") ?? "";
-  if (!/^[A-Za-z0-9_-]{1,128}$/.test(widgetKey)) throw createError({ statusCode: 400, statusMessage: "Invalid widget key" });
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(widgetKey))
+    throw createError({ statusCode: 400, statusMessage: "Invalid widget key" });
   const token = getHeader(event, "authorization");
   if (!token) throw createError({ statusCode: 401, statusMessage: "Missing visitor session token" });
   const body = await readRawBody(event, "utf8");
