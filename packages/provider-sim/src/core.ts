@@ -119,7 +119,7 @@ const SIGNATURE_HEADERS = [
   "svix-signature",
 ];
 
-export function withoutSignature(headers: Record<string, string>): Record<string, string> {
+function withoutSignature(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).filter(([k]) => !SIGNATURE_HEADERS.includes(k.toLowerCase())));
 }
 
@@ -212,7 +212,10 @@ export class SimCore {
     const key = mod.accountKey(account);
     if (!key) throw new Error(`provider-sim: ${provider} account has no key`);
     let m = this.accounts.get(provider);
-    if (!m) this.accounts.set(provider, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      this.accounts.set(provider, m);
+    }
     m.set(key, { ...account });
     this.defaultKey.set(provider, key);
   }

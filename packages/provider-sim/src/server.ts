@@ -111,7 +111,10 @@ export async function startProviderSim(opts: ProviderSimOptions): Promise<Provid
 
   const failRecipient = (provider: SimProvider, recipient: string, error: SimStatusError = {}): void => {
     let m = core.failedRecipients.get(provider);
-    if (!m) core.failedRecipients.set(provider, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      core.failedRecipients.set(provider, m);
+    }
     m.set(provider === "resend" ? emailAddress(recipient).toLowerCase() : recipient, error);
   };
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 
-export const hex = (bytes: number) => randomBytes(bytes).toString("hex");
+const hex = (bytes: number) => randomBytes(bytes).toString("hex");
 
 /** Twilio SIDs: two-letter prefix + 32 hex. */
 export const twilioSid = (prefix: "SM" | "MM" | "ME" | "RQ" | "AC" | "MG") => prefix + hex(16);
@@ -31,7 +31,7 @@ export function numericId(length = 16): string {
 }
 
 const B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-export function base62(length: number): string {
+function base62(length: number): string {
   let s = "";
   for (let i = 0; i < length; i++) s += B62[randomInt(0, 62)];
   return s;
@@ -46,13 +46,8 @@ export function rfc2822(ms: number): string {
   return new Date(ms).toUTCString().replace("GMT", "+0000");
 }
 
-/** ISO without milliseconds: "2026-11-25T16:28:16Z" (Vonage). */
-export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
 /** Parse application/x-www-form-urlencoded; repeated keys become arrays. */
-export function parseForm(raw: string): Record<string, string | string[]> {
+function parseForm(raw: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [k, v] of new URLSearchParams(raw)) {
     const prev = out[k];

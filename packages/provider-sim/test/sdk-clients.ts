@@ -12,7 +12,7 @@ import { Resend } from "resend";
 import twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
 
-export class SimTwilioRequestClient extends twilio.RequestClient {
+class SimTwilioRequestClient extends twilio.RequestClient {
   constructor(private readonly baseUrl: string) {
     super();
   }

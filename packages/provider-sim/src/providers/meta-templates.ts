@@ -184,7 +184,7 @@ function component(t: MetaTemplate, type: string): Record<string, unknown> | und
 }
 
 /** Number of distinct positional ({{1}}) or named ({{name}}) variables in a text. */
-export function variableCount(text: string | undefined): number {
+function variableCount(text: string | undefined): number {
   if (!text) return 0;
   return new Set([...text.matchAll(/\{\{\s*([\w]+)\s*\}\}/g)].map((m) => m[1])).size;
 }

@@ -7,7 +7,7 @@ import type { MetaAccount, SimInboundMessage, SimMedia, SimStatus, SimStatusErro
 import { bearer, digits, fbtraceId, isE164ish, isRecord, numericId, str, toMs, wamid } from "../util";
 import { checkTemplateSend, DEFAULT_META_TEMPLATES, listTemplates } from "./meta-templates";
 
-export const WINDOW_MS = 24 * 60 * 60 * 1000;
+const WINDOW_MS = 24 * 60 * 60 * 1000;
 const ERROR_HREF = "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/";
 
 function graphError(
@@ -55,7 +55,7 @@ const displayNumber = (a: MetaAccount) => digits(a.displayPhoneNumber ?? "155500
 const wabaId = (a: MetaAccount) => a.wabaId ?? `1${digits(a.phoneNumberId).slice(0, 14).padEnd(14, "0")}`;
 const windowKey = (a: MetaAccount, waId: string) => `${a.phoneNumberId}:${digits(waId)}`;
 
-export function windowOpen(core: SimCore, a: MetaAccount, waId: string, now = Date.now()): boolean {
+function windowOpen(core: SimCore, a: MetaAccount, waId: string, now = Date.now()): boolean {
   const last = core.metaWindows.get(windowKey(a, waId));
   return last !== undefined && now - last < WINDOW_MS;
 }
@@ -256,8 +256,8 @@ async function postStatus(
     recipient_id: msg.to,
   };
   if (native === "sent" || native === "delivered") {
-    const conversationId =
-      (msg.extra.conversationId as string | undefined) ?? (msg.extra.conversationId = numericId(32).slice(0, 32));
+    msg.extra.conversationId ??= numericId(32).slice(0, 32);
+    const conversationId = msg.extra.conversationId as string;
     s.conversation = {
       id: conversationId,
       ...(native === "sent" ? { expiration_timestamp: String(Math.floor(now / 1000) + 86400) } : {}),
@@ -338,7 +338,10 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
       throw new Error("provider-sim: a Meta batch can only span phone numbers of one app (same appSecret)");
     }
     let g = groups.get(acc.phoneNumberId);
-    if (!g) groups.set(acc.phoneNumberId, (g = { acc, contacts: [], messages: [] }));
+    if (!g) {
+      g = { acc, contacts: [], messages: [] };
+      groups.set(acc.phoneNumberId, g);
+    }
     const waId = digits(m.from);
     if (!g.contacts.some((c) => c.wa_id === waId)) {
       g.contacts.push({ profile: { name: m.profileName ?? `Contact ${waId.slice(-4)}` }, wa_id: waId });

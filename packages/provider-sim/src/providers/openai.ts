@@ -38,7 +38,7 @@ function contentText(content: unknown): string {
 const TOKEN_RE = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
 
 /** Deterministic token count: words and punctuation marks (not OpenAI's BPE, but stable and documented). */
-export function countTokens(text: string): number {
+function countTokens(text: string): number {
   return text.match(TOKEN_RE)?.length ?? 0;
 }
 
@@ -79,7 +79,7 @@ const NEGATIVE = [
 ];
 
 /** Facts a deterministic "LLM" can pull out of text. */
-export function extractFacts(text: string) {
+function extractFacts(text: string) {
   const uniq = (xs: string[]) => [...new Set(xs)];
   const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
   const pos = words.filter((w) => POSITIVE.includes(w)).length;
@@ -100,13 +100,13 @@ export function extractFacts(text: string) {
   };
 }
 
-export function summarize(text: string): string {
+function summarize(text: string): string {
   const s = sentences(text);
   if (s.length === 0) return "Summary: (empty conversation)";
   return `Summary: ${clip(s.slice(0, 2).join(" "), 240)}`;
 }
 
-export function draftReply(text: string): string {
+function draftReply(text: string): string {
   const s = sentences(text);
   const topic = clip(s[0] ?? "your message", 100);
   const facts = extractFacts(text);

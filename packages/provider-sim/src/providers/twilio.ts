@@ -33,7 +33,7 @@ function stripChannel(addr: string): string {
 }
 
 /** GSM-7 vs UCS-2 segment count like Twilio's num_segments. */
-export function segmentCount(body: string): number {
+function segmentCount(body: string): number {
   if (!body) return 1;
   const gsm = /^[\n\r\x20-\x7E£¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ¤¡ÄÖÑÜ§¿äöñüà€^{}\\[~\]|]*$/.test(body);
   const len = [...body].length;

@@ -256,7 +256,7 @@ async function postStatus(
 type VonageMediaType = "image" | "video" | "audio" | "file" | "vcard";
 
 /** Messages API message_type for a media content type. */
-export function vonageMediaType(contentType: string): VonageMediaType {
+function vonageMediaType(contentType: string): VonageMediaType {
   const ct = contentType.toLowerCase();
   if (ct === "text/vcard" || ct === "text/x-vcard" || ct === "text/directory") return "vcard";
   if (ct.startsWith("image/")) return "image";
@@ -296,7 +296,7 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
       to: digits(to),
       messageId: id,
       text,
-      // eslint-disable-next-line no-control-regex
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the GSM-7 test is a range of ASCII control + printable characters
       type: /^[\x00-\x7F£¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ¤¡ÄÖÑÜ§¿äöñüà€]*$/.test(text) ? "text" : "unicode",
       keyword: (text.trim().split(/\s+/)[0] ?? "").toUpperCase(),
       "api-key": acc.apiKey,
