@@ -1,6 +1,7 @@
 import type { Direction, MessageInput } from "./types";
 import { resolveDueDate } from "./dueDate";
 import { messageBody, normalise, splitSentences } from "./text";
+import { MAX_CLAUSE_CHARS, boundText } from "./limits";
 
 export type CommitmentActor = "contact" | "us";
 export type CommitmentKind = "deliver" | "call" | "reply" | "meet" | "other";
@@ -135,7 +136,9 @@ function hasDeadlineWords(s: string): boolean {
  */
 export function splitClauses(sentence: string): string[] {
   return sentence
-    .split(/(?:,|;)?\s+(?:and|but|then|also|plus)\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|let me)\b)|;\s+/i)
+    // `(?<!\s)` lets a match start only at the first character of a whitespace run: without it a
+    // run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
+    .split(/(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus)\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|let me)\b)|;\s+/i)
     .map((c) => c.trim())
     .filter(Boolean);
 }
@@ -150,8 +153,9 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     return splitClauses(s);
   });
   const max = opts.maxCommitments ?? 25;
-  for (const sentence of clauses) {
+  for (const clause of clauses) {
     if (out.length >= max) break;
+    const sentence = boundText(clause, MAX_CLAUSE_CHARS);
     const action = matchCommitment(sentence);
     if (action === null) continue;
     const due = resolveDueDate(sentence, msg.sentAt, { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour });

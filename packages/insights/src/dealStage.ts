@@ -1,5 +1,6 @@
 import type { MessageInput } from "./types";
 import { messageBody, normalise } from "./text";
+import { boundText } from "./limits";
 
 export type DealStage = "interest" | "proposal" | "negotiation" | "won" | "lost";
 export const DEAL_STAGES: readonly DealStage[] = ["interest", "proposal", "negotiation", "won", "lost"];
@@ -55,7 +56,7 @@ function precedingQualifier(text: string, index: number): { negated: boolean; co
 
 /** The strongest deal-stage cue in a message (quoted text and signature ignored), or null. */
 export function detectDealCue(msg: Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string }): DealCue | null {
-  const text = normalise(`${msg.subject ?? ""}\n${messageBody(msg.text)}`);
+  const text = normalise(`${boundText(msg.subject ?? "", 1000)}\n${messageBody(msg.text)}`);
   const reopen = REOPEN.test(text);
   let best: DealCue | null = null;
   for (const rule of RULES) {

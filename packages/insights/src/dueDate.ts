@@ -1,4 +1,5 @@
 import * as chrono from "chrono-node";
+import { MAX_CLAUSE_CHARS, boundText } from "./limits";
 import { timeZoneOffsetMinutes, zonedParts, zonedTimeToUtc } from "./time";
 
 export interface DueDateOptions {
@@ -34,7 +35,8 @@ const PART_OF_DAY: Array<[RegExp, number]> = [
  *   A date without a time gets 17:00; a part of day without an hour gets morning 12:00, afternoon 17:00,
  *   evening/tonight 23:00; an hour 1-7 without am/pm is read as pm ("call you at 5").
  */
-export function resolveDueDate(text: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
+export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
+  const text = boundText(fullText, MAX_CLAUSE_CHARS);
   const tz = opts.timezone ?? "UTC";
   const eod = opts.endOfDayHour ?? 17;
   const sent = zonedParts(sentAt, tz);

@@ -11,3 +11,4 @@ export * from "./preferences";
 export * from "./healthScore";
 export * from "./relationships";
 export * from "./extractor";
+export * from "./limits";

@@ -35,7 +35,9 @@ const TITLE_ABBREVIATIONS: Array<[RegExp, string]> = [
 ];
 
 function basic(s: string): string {
+  // titles and company names are short; the cap bounds the work on hostile input
   return s
+    .slice(0, 300)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()

@@ -1,5 +1,6 @@
 import Sentiment from "sentiment";
 import { messageBody, stripQuoted } from "./text";
+import { boundText } from "./limits";
 import { startOfZonedDay, startOfZonedWeek } from "./time";
 
 export type SentimentLabel = "positive" | "neutral" | "negative";
@@ -127,7 +128,7 @@ function clauses(text: string): string[][] {
 export function scoreSentiment(text: string, opts: SentimentOptions = {}): SentimentResult {
   const band = opts.neutralBand ?? 0.1;
   // a message that is only a closing ("Thanks, Bob") is scored as written
-  const body = opts.raw ? text : messageBody(text) || stripQuoted(text);
+  const body = opts.raw ? boundText(text) : messageBody(text) || stripQuoted(text);
   let raw = 0;
   let tokens = 0;
   const positive: string[] = [];

@@ -1,3 +1,5 @@
+import { boundText } from "./limits";
+
 /**
  * Text hygiene shared by the extractors: quoted-reply stripping, sign-off / signature splitting,
  * mobile footers, disclaimers and sentence splitting. Pure string functions.
@@ -25,7 +27,7 @@ const DISCLAIMER_START =
  * Message-----", an Outlook "From:/Sent:" header block) onwards, and every line starting with ">".
  */
 export function stripQuoted(text: string): string {
-  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const lines = boundText(text).replace(/\r\n?/g, "\n").split("\n");
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
@@ -85,7 +87,7 @@ export interface SplitMessage {
  * The signature starts at the LAST sign-off line that is followed by at most 10 non-empty lines.
  */
 export function splitMessage(text: string): SplitMessage {
-  let lines = text.replace(/\r\n?/g, "\n").split("\n");
+  let lines = boundText(text).replace(/\r\n?/g, "\n").split("\n");
   let disclaimer: string | null = null;
   const dIdx = lines.findIndex((l) => DISCLAIMER_START.test(l));
   if (dIdx > 0) {
@@ -102,9 +104,11 @@ export function splitMessage(text: string): SplitMessage {
 
   let sigIdx = -1;
   let inlineName: string | null = null;
+  // `after` is counted incrementally: re-counting the tail on every line is quadratic in blank lines
+  let after = 0;
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i] ?? "";
-    const after = lines.slice(i + 1).filter((l) => l.trim()).length;
+    if (i + 1 < lines.length && (lines[i + 1] ?? "").trim()) after++;
     if (after > 10) break;
     const name = matchSignOff(line);
     if (name !== null) {
