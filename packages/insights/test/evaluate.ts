@@ -8,8 +8,18 @@ import { detectDealCue } from "../src/dealStage";
 import { extractRelationships } from "../src/relationships";
 import { detectJobChange } from "../src/jobChange";
 
-export function evalCommitments(set: LabelledMessage[]): { pr: PR; dueAccuracy: number; dueOk: number; dueTotal: number } {
+const DAY_MS = 86_400_000;
+
+export function evalCommitments(set: LabelledMessage[]): {
+  pr: PR;
+  /** A hit only when the text matches AND the deadline is within a day of the label (or both absent). */
+  withDue: PR;
+  dueAccuracy: number;
+  dueOk: number;
+  dueTotal: number;
+} {
   const pr = new PR();
+  const withDue = new PR();
   let dueOk = 0;
   let dueTotal = 0;
   for (const { msg, expect: exp, timezone } of set) {
@@ -19,6 +29,7 @@ export function evalCommitments(set: LabelledMessage[]): { pr: PR; dueAccuracy: 
       const i = unmatched.findIndex((g) => g.text.toLowerCase().includes(e.includes.toLowerCase()));
       if (i < 0) {
         pr.fn++;
+        withDue.fn++;
         pr.misses.push(`${msg.id} FN "${e.includes}"`);
         continue;
       }
@@ -26,6 +37,12 @@ export function evalCommitments(set: LabelledMessage[]): { pr: PR; dueAccuracy: 
       pr.tp++;
       dueTotal++;
       const want = e.dueAt === null ? null : Date.parse(e.dueAt);
+      const close = want === null || g.dueAt === null ? want === g.dueAt : Math.abs(g.dueAt - want) <= DAY_MS;
+      if (close) withDue.tp++;
+      else {
+        withDue.fn++;
+        withDue.fp++;
+      }
       if (g.dueAt === want) dueOk++;
       else {
         const gotIso = g.dueAt === null ? null : new Date(g.dueAt).toISOString();
@@ -34,10 +51,11 @@ export function evalCommitments(set: LabelledMessage[]): { pr: PR; dueAccuracy: 
     }
     for (const g of unmatched) {
       pr.fp++;
+      withDue.fp++;
       pr.misses.push(`${msg.id} FP "${g.text}"`);
     }
   }
-  return { pr, dueAccuracy: dueTotal ? dueOk / dueTotal : 1, dueOk, dueTotal };
+  return { pr, withDue, dueAccuracy: dueTotal ? dueOk / dueTotal : 1, dueOk, dueTotal };
 }
 
 export function evalSignatures(set: LabelledMessage[]): PR {
