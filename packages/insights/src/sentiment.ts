@@ -42,7 +42,57 @@ export const LEXICON_OVERRIDES: Readonly<Record<string, number>> = {
   frustrating: -3, frustrated: -3,
   // business vocabulary that AFINN scores but that is neutral in CRM traffic
   legal: 0, drop: 0, commit: 0, committed: 0, promised: 0, promise: 0, chance: 0, urgent: 0, stop: 0, party: 0,
+  // politeness and apology formulas are phatic: they open or close a message whatever its tone
+  // ("Thanks, what is the file limit?", "Sorry, I was travelling"); see POLITENESS for when thanks count
+  thanks: 0, thank: 0, thx: 0, ty: 0, appreciate: 0, appreciated: 0, sorry: 0, apologies: 0, apologise: 0,
+  apologize: 0, agreed: 0, agree: 0, fine: 0, yeah: 0, welcome: 0, acceptable: 2,
+  "👍": 0, "🙏": 0, "👌": 0,
 };
+
+/** Thanks that carry real warmth: "thanks so much", "really appreciate it", "thanks a lot". */
+const POLITENESS = new Set(["thanks", "thank", "thx", "appreciate", "appreciated"]);
+const APOLOGY = new Set(["sorry", "apologies", "apologise", "apologize"]);
+const WARMTH_AFTER = new Set(["so", "much", "lot", "million", "ever", "tons", "heaps", "loads"]);
+const WARMTH_BEFORE = new Set(["really", "truly", "very", "much", "greatly", "hugely", "massively"]);
+
+/**
+ * Irony markers. Strong ones mark a message as ironic on their own ("love that for us", 🙄); weak
+ * ones ("oh great", "brilliant timing", "as always", "great...") only together with a negative
+ * event in the same message ("failed again", "still waiting", a negative word).
+ */
+const IRONY_EMOJI = /[\u{1F644}\u{1F612}\u{1F643}\u{1F611}\u{1F926}\u{1F937}]/u;
+const POSITIVE_ADJ = String.raw`(?:great|wonderful|brilliant|perfect|fantastic|lovely|awesome|fabulous|marvell?ous|super|terrific|excellent|amazing|nice|splendid)`;
+const STRONG_IRONY = new RegExp(
+  [
+    String.raw`\blove (?:that|this|it) for (?:us|me)\b`,
+    String.raw`\bthanks? (?:you )?(?:a lot |so much )?for nothing\b`,
+    String.raw`\byeah,? (?:sure|right)\b`,
+    String.raw`\b(?:sure|right),? because\b`,
+    String.raw`\bexactly (?:how|what) (?:i|we) (?:wanted|needed|hoped|planned)\b`,
+    String.raw`\bjust what (?:i|we) (?:needed|wanted)\b`,
+    String.raw`\b(${POSITIVE_ADJ})[\s,.!…]+just \1\b`,
+    String.raw`\bwhat a (?:surprise|shock)\b`,
+  ].join("|"),
+  "u",
+);
+const WEAK_IRONY = new RegExp(
+  [
+    String.raw`\b(?:oh|ah|wow|just|how),? ${POSITIVE_ADJ}\b`,
+    String.raw`\b${POSITIVE_ADJ} (?:timing|job|work|service|stuff)\b`,
+    String.raw`\bas (?:always|usual)\b`,
+    String.raw`\b${POSITIVE_ADJ}(?:\.\.\.|…)`,
+    String.raw`\b(?:really|clearly|obviously),? (?:${POSITIVE_ADJ}|helpful)\b`,
+    String.raw`['"‘“][a-z][a-z ]{2,30}['"’”]`,
+  ].join("|"),
+  "u",
+);
+/** Events that make a positive word ironic and that are complaints by themselves. */
+const NEGATIVE_EVENT =
+  /\b(?:again|another|still|failed|fails|failing|broke|broken|down|crash\w*|wrong|wait(?:ing|ed)|on hold|outage|error|missing|overcharged|twice|(?:not|n't|never|stopped) (?:been )?work\w*)\b/;
+/** Complaints stated as facts, without any evaluative word ("has not worked since Monday"). */
+const COMPLAINT =
+  /\b(?:(?:not|n't|never|stopped) (?:been )?(?:work(?:ing|ed|s)?|load(?:ing|ed)?|sync(?:ing|ed)?)|(?:nobody|no one|no-one) (?:has |have )?(?:answered|replied|responded|called|got back|helped)|still (?:waiting|no |not |nothing|haven't|hasn't)|(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|invoice|outage|ticket|email|reminder) (?:with|in a row|this)|waiting (?:\d+|for (?:weeks|days|hours|ages)))/g;
+const CONDITIONAL_WORDS = new Set(["if", "unless", "whether"]);
 
 /** Valence of a single token: {@link LEXICON_OVERRIDES}, else AFINN-165 (+ emoji) via the `sentiment` library. */
 export function afinnScore(token: string): number {
@@ -133,12 +183,25 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
   let tokens = 0;
   const positive: string[] = [];
   const negative: string[] = [];
+  const lower = body.replace(/[’‘]/g, "'").toLowerCase();
+  const negativeEvent = NEGATIVE_EVENT.test(lower);
+  const ironyEmoji = IRONY_EMOJI.test(body);
+  const strongIrony = STRONG_IRONY.test(lower);
+  const ironic = ironyEmoji || strongIrony || (WEAK_IRONY.test(lower) && negativeEvent);
   for (const clause of clauses(body)) {
     const contrastAt = clause.findIndex((t) => CONTRAST.has(t));
+    const conditionalAt = clause.findIndex((t) => CONDITIONAL_WORDS.has(t));
     tokens += clause.length;
     clause.forEach((tok, i) => {
       let v = afinnScore(tok);
+      if (v === 0 && (POLITENESS.has(tok) || APOLOGY.has(tok))) {
+        // only an intensified formula carries feeling: "thanks so much", "really sorry"
+        const warm = WARMTH_AFTER.has(clause[i + 1] ?? "") || WARMTH_BEFORE.has(clause[i - 1] ?? "") || clause[i - 1] === "so";
+        if (warm) v = POLITENESS.has(tok) ? 2 : -2;
+      }
       if (v === 0) return;
+      // a hypothetical ("if the quote is approved") states no feeling
+      if (conditionalAt >= 0 && i > conditionalAt) return;
       for (let j = Math.max(0, i - NEGATION_WINDOW); j < i; j++) {
         if (NEGATORS.has(clause[j] ?? "")) {
           v *= NEGATION_FACTOR;
@@ -148,10 +211,20 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
       const prev = clause[i - 1] ?? "";
       v *= INTENSIFIERS[prev] ?? DIMINISHERS[prev] ?? 1;
       if (contrastAt >= 0) v *= i > contrastAt ? 1.5 : 0.75;
+      // irony: praise next to a complaint or an eye-roll means the opposite ("Great, just great...")
+      if (ironic && v > 0) v *= NEGATION_FACTOR;
       raw += v;
       if (v > 0) positive.push(tok);
       if (v < 0) negative.push(tok);
     });
+  }
+  for (const m of lower.matchAll(COMPLAINT)) {
+    raw -= 2;
+    negative.push(m[0]);
+  }
+  if (ironyEmoji || strongIrony) {
+    raw -= 2;
+    negative.push("irony");
   }
   const d = tokens > 0 ? raw / Math.sqrt(tokens) : 0;
   const score = round3(d / Math.sqrt(d * d + ALPHA));
