@@ -2,6 +2,7 @@ import type { Direction, MessageInput } from "./types";
 import { resolveDueDate } from "./dueDate";
 import { messageBody, normalise, splitSentences } from "./text";
 import { MAX_CLAUSE_CHARS, boundText } from "./limits";
+import { type SourceSpan, createLocator } from "./span";
 
 export type CommitmentActor = "contact" | "us";
 export type CommitmentKind = "deliver" | "call" | "reply" | "meet" | "other";
@@ -25,6 +26,8 @@ export interface Commitment {
   createdAt: number;
   /** Set by {@link resolveCommitments} when a later message fulfils it. */
   fulfilledAt?: number | null;
+  /** Where `text` is in the message text (`span.quote === msg.text.slice(span.start, span.end)`). */
+  span?: SourceSpan | null;
 }
 
 export interface CommitmentOptions {
@@ -37,8 +40,27 @@ export interface CommitmentOptions {
 }
 
 const ACTION_FOLLOWS = String.raw`((?:(?:definitely|certainly|also|just|then|quickly|personally|gladly|happily|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+)\b(.*)`;
+/** Same as ACTION_FOLLOWS for case-sensitive patterns (the verb after a capitalised name). */
+const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+)\b(.*)`;
+/** Verbs that name a deliverable action; present tense and named third parties need one. */
+const ACTION_VERBS =
+  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go";
+/** Past participles of deliverable actions, for passive promises ("will be paid", "is shipped"). */
+const PARTICIPLES =
+  "paid|sent|shipped|delivered|transferred|signed|issued|refunded|credited|installed|completed|fixed|processed|scheduled|booked|returned|dispatched|released|published|deployed|activated|enabled|resolved|replaced|repaired|reimbursed|settled|wired|uploaded|shared|forwarded|emailed|posted|invoiced|submitted|prepared|finali[sz]ed|configured|set up|migrated|updated|collected|picked up|dropped off|handed over|couriered";
+/** Capitalised words that start sentences but are not people or teams. */
+const NOT_A_SUBJECT = new Set([
+  "I", "We", "You", "He", "She", "They", "It", "This", "That", "These", "Those", "There", "Here", "What", "Which", "Who",
+  "Nothing", "Everything", "Someone", "Somebody", "Anyone", "Everyone", "Nobody", "No", "Yes", "Ok", "Okay", "Sure",
+  "Thanks", "Please", "Hi", "Hello", "Dear", "Hey", "The", "A", "An", "Our", "My", "Your", "Their", "His", "Her", "If",
+  "When", "Then", "So", "And", "But", "Also", "Just", "Maybe", "Perhaps", "Hopefully", "Monday", "Tuesday", "Wednesday",
+  "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tomorrow", "Tonight", "Price", "Pricing", "Shipping", "Delivery",
+  "Payment", "Access", "Support", "Service", "Time", "Nobody", "None", "Each", "Every", "All", "Both", "Either", "Neither",
+]);
+
 /** First-person future: "I'll", "we will", "I shall", "I'm going to", "I promise to", "let me". */
-const PATTERNS: Array<{ re: RegExp; kind: "modal" | "let" | "you" }> = [
+type PatternKind = "modal" | "let" | "you" | "action" | "passive" | "named" | "present" | "presentPassive";
+const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'m|'re|\s+am|\s+are)\s+(?:going to|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   { re: new RegExp(String.raw`\b(?:i|we)\s+(?:promise|commit|undertake)\s+to\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
@@ -48,6 +70,16 @@ const PATTERNS: Array<{ re: RegExp; kind: "modal" | "let" | "you" }> = [
   // "my finance director, Paul Novak, will send" – a named colleague in apposition is allowed
   { re: new RegExp(String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo)(?:\s*,\s*[^,!?]{2,80},)?\s+(?:will|'ll|is going to|are going to)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   { re: /\byou(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see)\b(.*)/i, kind: "you" },
+  // subject-less after a comma or "and": "Received the invoice, will pay on Friday"
+  { re: new RegExp(String.raw`(?:[,;:–—]|\band)\s*(?:will|'ll|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "action" },
+  // passive: "the amount will be paid within 30 days", "your refund is going to be processed"
+  { re: new RegExp(String.raw`\b(?:will|shall|'ll|is going to|are going to)\s+be\s+((?:[a-z]+\s+)?)(${PARTICIPLES})\b(.*)`, "i"), kind: "passive" },
+  // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
+  { re: new RegExp(String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}'-]+)(?:\s+[A-Z][\p{L}'-]+)?)\s+(?:[Ww]ill|'ll|[Ii]s going to|[Ss]hall)\s+` + ACTION_FOLLOWS_CS, "u"), kind: "named" },
+  // present tense with a future time: "I send you the copy tomorrow", "our team delivers on the 20th"
+  { re: new RegExp(String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant))\s+(?:also\s+|then\s+)?(${ACTION_VERBS})(?:s|es)?\b(.*)`, "i"), kind: "present" },
+  // present passive with a future time: "the router is shipped on Thursday"
+  { re: new RegExp(String.raw`\b(?:is|are|gets|get)\s+(${PARTICIPLES})\b(.*)`, "i"), kind: "presentPassive" },
 ];
 
 /** Verbs after a first-person modal that do not express a promise to act. */
@@ -99,6 +131,29 @@ export function matchCommitment(sentence: string): string | null {
     let action: string;
     if (kind === "you") {
       action = m[0].trim();
+    } else if (kind === "passive" || kind === "presentPassive") {
+      const tail = kind === "passive" ? `${m[1] ?? ""}${m[2] ?? ""}${m[3] ?? ""}` : `${m[1] ?? ""}${m[2] ?? ""}`;
+      // "you will be charged" is a notice to the reader, not our promise; present passive needs a date
+      if (/\byou\s*$/i.test(before)) continue;
+      if (kind === "presentPassive" && !hasDeadlineWords(tail)) continue;
+      if (kind === "passive" && m[1] && !/^(?:\w+ly|also|then|just|all|fully)\s+$/i.test(m[1])) continue;
+      action = `be ${tail}`.trim();
+    } else if (kind === "action" && /,\s*[A-Z][\p{L}'-]*(?:\s+[A-Z][\p{L}'-]*)*\s*$/u.test(before)) {
+      continue; // "Our vendor, PeopleFirst, will contact you": an apposition, not a subject-less promise
+    } else if (kind === "named") {
+      const subject = m[1] ?? "";
+      const first = subject.split(/\s+/)[0] ?? "";
+      const verb = m[3] ?? "";
+      if (NOT_A_SUBJECT.has(first) || !new RegExp(`^(?:${ACTION_VERBS})$`).test(verb)) continue;
+      if (/\b(?:said|says|told|mentioned|thinks|thought)\b/i.test(before)) return null;
+      action = `${verb}${m[4] ?? ""}`.trim();
+    } else if (kind === "present") {
+      const verb = (m[1] ?? "").toLowerCase();
+      const rest = m[2] ?? "";
+      // a habit ("we send invoices monthly") is not a promise: a concrete future time is required
+      if (!hasDeadlineWords(rest) || /\b(?:every|each|always|usually|normally|monthly|weekly|daily)\b/i.test(rest)) continue;
+      if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
+      action = `${verb}${rest}`.trim();
     } else {
       const verb = (m[2] ?? "").toLowerCase();
       const rest = m[3] ?? "";
@@ -127,7 +182,7 @@ export function matchCommitment(sentence: string): string | null {
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|end of|next week|this week|by \d|at \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening)\b/i.test(s);
+  return /\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:\d+|a|an|one|two|three|a few|a couple of) (?:minutes?|hours?|days?|weeks?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\b/i.test(s);
 }
 
 /**
@@ -138,7 +193,7 @@ export function splitClauses(sentence: string): string[] {
   return sentence
     // `(?<!\s)` lets a match start only at the first character of a whitespace run: without it a
     // run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
-    .split(/(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus)\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|let me)\b)|;\s+/i)
+    .split(/(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus)\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i)
     .map((c) => c.trim())
     .filter(Boolean);
 }
@@ -153,25 +208,49 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     return splitClauses(s);
   });
   const max = opts.maxCommitments ?? 25;
+  const locator = createLocator(msg.text);
+  let cursor = 0;
+  const dueOpts = { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour };
   for (const clause of clauses) {
     if (out.length >= max) break;
     const sentence = boundText(clause, MAX_CLAUSE_CHARS);
     const action = matchCommitment(sentence);
     if (action === null) continue;
-    const due = resolveDueDate(sentence, msg.sentAt, { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour });
-    out.push({
-      text: sentence,
-      action,
-      kind: classifyCommitment(action),
-      actor: actorOf(msg.direction),
-      who: msg.senderName ?? null,
-      dueAt: due?.dueAt ?? null,
-      duePhrase: due?.phrase ?? null,
-      sourceMessageId: msg.id,
-      createdAt: msg.sentAt,
-    });
+    const pieces = splitGapped(sentence, action);
+    for (const [i, piece] of pieces.entries()) {
+      if (out.length >= max) break;
+      const due = resolveDueDate(piece.text, msg.sentAt, dueOpts);
+      const span = locator.find(piece.text, cursor) ?? locator.find(piece.text);
+      if (span) cursor = span.end;
+      out.push({
+        text: piece.text,
+        action: i === 0 ? (pieces.length > 1 ? piece.action : action) : piece.action,
+        kind: classifyCommitment(i === 0 ? action : piece.action),
+        actor: actorOf(msg.direction),
+        who: msg.senderName ?? null,
+        dueAt: due?.dueAt ?? null,
+        duePhrase: due?.phrase ?? null,
+        sourceMessageId: msg.id,
+        createdAt: msg.sentAt,
+        span,
+      });
+    }
   }
   return out;
+}
+
+/**
+ * Gapping: "I'll send the draft on Thursday and the final version on Monday at 10am" is two promises
+ * sharing one verb, each with its own date. A coordinated part is split off when it starts with a
+ * noun phrase (no verb of its own) and names its own time; "review it tonight and get back to you
+ * tomorrow" (a second verb) stays one promise, due at the latest of its dates.
+ */
+function splitGapped(sentence: string, action: string): Array<{ text: string; action: string }> {
+  const whole = [{ text: sentence, action }];
+  const parts = sentence.split(/,?\s+and\s+(?=(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some)\s)/i);
+  if (parts.length < 2 || !parts.every((p) => hasDeadlineWords(p))) return whole;
+  const verb = action.split(/\s+/)[0] ?? "";
+  return parts.map((p, i) => ({ text: p.trim(), action: i === 0 ? p.slice(Math.max(0, p.toLowerCase().indexOf(verb.toLowerCase()))).trim() : `${verb} ${p.trim()}` }));
 }
 
 export function actorOf(direction: Direction): CommitmentActor {

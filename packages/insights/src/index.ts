@@ -12,3 +12,4 @@ export * from "./healthScore";
 export * from "./relationships";
 export * from "./extractor";
 export * from "./limits";
+export * from "./span";

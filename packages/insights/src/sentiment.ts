@@ -45,7 +45,7 @@ export const LEXICON_OVERRIDES: Readonly<Record<string, number>> = {
   // politeness and apology formulas are phatic: they open or close a message whatever its tone
   // ("Thanks, what is the file limit?", "Sorry, I was travelling"); see POLITENESS for when thanks count
   thanks: 0, thank: 0, thx: 0, ty: 0, appreciate: 0, appreciated: 0, sorry: 0, apologies: 0, apologise: 0,
-  apologize: 0, agreed: 0, agree: 0, fine: 0, yeah: 0, welcome: 0, acceptable: 2,
+  apologize: 0, agreed: 0, agree: 0, fine: 0, yeah: 0, acceptable: 2,
   "👍": 0, "🙏": 0, "👌": 0,
 };
 
