@@ -30,7 +30,14 @@ const ADDRESS =
 const LABEL = /^(?:m|t|p|f|o|w|e|d|c|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website|site|www)\s*[.:]\s*/i;
 const LINK = /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
 const NAME = /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|von|de|da|del|der|di|la|le|bin|al)){0,3}(?:,?\s+(?:jr|sr|ii|iii|phd|mba|md|cpa|esq)\.?)?$/u;
-const NON_NAME = /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best)\b/i;
+const NON_NAME = /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse)\b/i;
+/** A department signing for a company ("Accounts Payable", "Customer Care Team") is neither name nor company. */
+const DEPARTMENT =
+  /^(?:the )?(?:accounts?(?: payable| receivable)?|billing|finance|procurement|purchasing|reception|help ?desk|service desk|customer (?:care|service|success|support)|support|sales|logistics|dispatch|payroll|hr|human resources|legal|marketing|operations|bookings|reservations|orders)(?: (?:team|department|dept\.?|desk|office))?$/i;
+/** "Name: Tom Walsh", "Position: Procurement Manager", "Company: Ardent Foods" */
+const LABELLED = /^\s*(name|full name|contact|position|title|job title|role|designation|function|company|organi[sz]ation|employer|firm)\s*:\s*(\S.{0,80})$/i;
+/** A legal suffix written after a comma: "Hanbit Trading Co., Ltd." is one company. */
+const SUFFIX_PIECE = /^(?:inc|ltd|llc|plc|gmbh|ag|sa|sas|bv|nv|pty|pte|llp|lp|corp|co|limited|s\.?a|s\.?l|s\.?r\.?l|s\.?p\.?a|k\.?k)\.?$/i;
 
 /** "Mon–Fri 9am–5pm CET", "Office hours: 9:00-17:00" */
 const OFFICE_HOURS = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*[-–—to]+\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:office|opening|working|business) hours\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s*[-–—]\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)\b/i;
@@ -39,10 +46,14 @@ const PRONOUNS = /^\(?(?:pronouns:?\s*)?(?:she|he|they|ze|xe)\s*\/\s*(?:her|him|
 
 /** Splits a line on the usual separators: "|", "·", "•", " - ", ",", " at ", " @ ". */
 function pieces(line: string): string[] {
-  return line
-    .split(/\s*[|·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+|,\s+/)
-    .map((p) => p.trim())
-    .filter(Boolean);
+  const out: string[] = [];
+  for (const raw of line.split(/\s*[|·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+|,\s+/)) {
+    const p = raw.trim();
+    if (!p) continue;
+    if (SUFFIX_PIECE.test(p) && out.length) out[out.length - 1] += `, ${p}`;
+    else out.push(p);
+  }
+  return out;
 }
 
 function isContactLine(line: string): boolean {
@@ -72,11 +83,21 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     const all = split.body.split("\n");
     let i = all.length - 1;
     const block: string[] = [];
-    while (i >= 0 && (all[i] ?? "").trim() && (all[i] ?? "").length <= 70 && block.length < 8) block.unshift((all[i--] ?? "").trim());
+    const fits = (l: string) => l.length <= 70 || (/[|·•]/.test(l) && l.length <= 160);
+    while (i >= 0 && (all[i] ?? "").trim() && fits(all[i] ?? "") && block.length < 8) block.unshift((all[i--] ?? "").trim());
     const first = pieces(block[0] ?? "")[0] ?? "";
     const looksLikeName = NAME.test(first) && !NON_NAME.test(first) && !TITLE_WORDS.test(first);
-    // unsigned block: a name line followed by contact details, or by a title line ("VP Engineering, NimbusFit")
-    if (block.length >= 2 && block.length <= 6 && looksLikeName && (block.some(isContactLine) || TITLE_WORDS.test(block[1] ?? ""))) {
+    const labelled = block.filter((l) => LABELLED.test(l)).length;
+    // one line split by "|": "Maya Lindqvist | Head of Partnerships | Fjordline AB | +46 70 123 45 67"
+    const oneLine = block.length === 1 && /[|·•]/.test(block[0] ?? "") ? (block[0] ?? "").split(/\s*[|·•]\s*/).filter(Boolean) : null;
+    if (labelled >= 2) {
+      lines = block;
+      raw = block.join("\n");
+    } else if (oneLine && oneLine.length >= 3 && looksLikeName && oneLine.slice(1).some((p) => TITLE_WORDS.test(p) || isContactLine(p))) {
+      lines = oneLine;
+      raw = block[0] ?? "";
+    } else if (block.length >= 2 && block.length <= 6 && looksLikeName && (block.some(isContactLine) || TITLE_WORDS.test(block[1] ?? ""))) {
+      // unsigned block: a name line followed by contact details, or by a title line ("VP Engineering, NimbusFit")
       lines = block;
       raw = block.join("\n");
     } else {
@@ -109,6 +130,17 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
   let name: string | null = split.inlineName;
   let title: string | null = null;
   let company: string | null = null;
+  // labelled fields ("Name:", "Position:", "Company:") are read as written
+  for (const line of lines) {
+    const lm = LABELLED.exec(line);
+    if (!lm) continue;
+    const label = (lm[1] ?? "").toLowerCase();
+    const value = (lm[2] ?? "").trim();
+    if (/name|contact/.test(label)) name = name && name.length > value.length ? name : value;
+    else if (/company|organi|employer|firm/.test(label)) company ??= value;
+    else title ??= value;
+  }
+  if (name || title || company) lines = lines.filter((l) => !LABELLED.test(l));
   const textual = lines.filter(
     (l) => !isContactLine(l) && !ADDRESS.test(l) && !/^[\d\s+().-]+$/.test(l) && !OFFICE_HOURS.test(l) && !PRONOUNS.test(l),
   );
@@ -147,7 +179,7 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     for (const part of parts) {
       const legal = LEGAL_SUFFIX.test(part);
       if (!title && TITLE_WORDS.test(part) && !legal) title = part;
-      else if (!company && part !== title && (legal || !TITLE_WORDS.test(part))) company = part;
+      else if (!company && part !== title && !DEPARTMENT.test(part) && (legal || !TITLE_WORDS.test(part))) company = part;
     }
   }
   if (name) name = name.replace(/\s+/g, " ").trim();

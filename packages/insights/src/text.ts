@@ -31,9 +31,23 @@ export function stripQuoted(text: string): string {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
-    if (QUOTE_HEADER_PATTERNS.some((re) => re.test(line))) break;
+    const header = QUOTE_HEADER_PATTERNS.some((re) => re.test(line));
     // "On Mon, 3 Mar 2026 at 10:00, Jane <jane@x.com>" + "wrote:" on the next line (wrapped header)
-    if (/^\s*On\b.{0,200}$/i.test(line) && /^\s*wrote:\s*$/i.test(lines[i + 1] ?? "") && /\d|@/.test(line)) break;
+    const wrapped = !header && /^\s*On\b.{0,200}$/i.test(line) && /^\s*wrote:\s*$/i.test(lines[i + 1] ?? "") && /\d|@/.test(line);
+    if (header || wrapped) {
+      // bottom-posting / inline reply: the quote is ">" lines and the reply (with its signature) follows
+      let j = i + (wrapped ? 2 : 1);
+      let quoted = 0;
+      while (j < lines.length && (/^\s*>/.test(lines[j] ?? "") || !(lines[j] ?? "").trim())) {
+        if (/^\s*>/.test(lines[j] ?? "")) quoted++;
+        j++;
+      }
+      if (quoted > 0 && j < lines.length) {
+        i = j - 1;
+        continue;
+      }
+      break;
+    }
     // Outlook header block: "From: ..." followed within 3 lines by "Sent:"/"Date:" and "To:"/"Subject:"
     if (/^\s*\*?From:\*?\s+\S/i.test(line)) {
       const next = lines.slice(i + 1, i + 4).join("\n");
