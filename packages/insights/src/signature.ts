@@ -1,5 +1,6 @@
 import { findPhoneNumbersInText, type CountryCode } from "libphonenumber-js";
 import { dedupe, findEmails, splitMessage, stripQuoted } from "./text";
+import { type SourceSpan, createLocator } from "./span";
 
 export interface Signature {
   name: string | null;
@@ -13,6 +14,8 @@ export interface Signature {
   raw: string;
   /** Mobile footer such as "Sent from my iPhone", if present. */
   mobileFooter: string | null;
+  /** Where the signature block is in the message text (`quote === text.slice(start, end)`). */
+  span?: SourceSpan | null;
 }
 
 export interface SignatureOptions {
@@ -184,6 +187,7 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
   }
   if (name) name = name.replace(/\s+/g, " ").trim();
   return {
+    span: blockSpan(text, raw),
     name,
     title,
     company: company ? company.replace(/\s+/g, " ").trim() : null,
@@ -193,4 +197,16 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     raw,
     mobileFooter: split.mobileFooter,
   };
+}
+
+/** Span of a signature block: from the last occurrence of its first line to that of its last line. */
+function blockSpan(text: string, raw: string): SourceSpan | null {
+  const rows = raw.split("\n").map((l) => l.trim()).filter(Boolean);
+  if (!rows.length) return null;
+  const locator = createLocator(text);
+  const last = locator.findLast(rows[rows.length - 1]!);
+  const first = locator.findLast(rows[0]!);
+  if (!last) return first;
+  if (!first || first.start > last.start) return last;
+  return { start: first.start, end: last.end, quote: text.slice(first.start, last.end) };
 }

@@ -14,6 +14,8 @@ export interface Locator {
    * lower case, quoted lines removed), mapped back to offsets in the original text.
    */
   find(fragment: string, from?: number): SourceSpan | null;
+  /** The last occurrence of `fragment` (same comparison as {@link Locator.find}). */
+  findLast(fragment: string): SourceSpan | null;
 }
 
 function foldChar(c: string): string {
@@ -42,7 +44,32 @@ export function createLocator(fullText: string): Locator {
     folded += foldChar(c);
     map.push(i);
   }
+  const fold = (fragment: string) => {
+    let needle = "";
+    let space = false;
+    for (const c of fragment.trim()) {
+      if (/\s/.test(c)) {
+        if (!space) needle += " ";
+        space = true;
+      } else {
+        space = false;
+        for (let k = 0; k < c.length; k++) needle += foldChar(c[k]!);
+      }
+    }
+    return needle;
+  };
+  const spanAt = (at: number, length: number): SourceSpan => {
+    const start = map[at]!;
+    const end = map[at + length - 1]! + 1;
+    return { start, end, quote: text.slice(start, end) };
+  };
   return {
+    findLast(fragment) {
+      const needle = fold(fragment);
+      if (!needle) return null;
+      const at = folded.lastIndexOf(needle);
+      return at < 0 ? null : spanAt(at, needle.length);
+    },
     find(fragment, from = 0) {
       let needle = "";
       let space = false;

@@ -6,7 +6,7 @@ import { parseSignature } from "../src/signature";
 import { scoreSentiment } from "../src/sentiment";
 import { detectDealCue } from "../src/dealStage";
 import { extractRelationships } from "../src/relationships";
-import { detectJobChange } from "../src/jobChange";
+import { detectJobChange, detectJobChangeInMessage } from "../src/jobChange";
 
 const DAY_MS = 86_400_000;
 
@@ -187,8 +187,9 @@ export function evalJobChanges(cases: JobChangeCase[]): { pr: PR; kindAccuracy: 
   let kindOk = 0;
   for (const [i, c] of cases.entries()) {
     const a = parseSignature(c.previous);
-    const b = parseSignature(c.next);
-    const got = detectJobChange({ title: a?.title, company: a?.company }, { title: b?.title, company: b?.company });
+    // the next message may announce the change in its body or show it in its signature
+    const got = detectJobChangeInMessage({ title: a?.title, company: a?.company }, { text: c.next }) ??
+      detectJobChange({ title: a?.title, company: a?.company }, {});
     if (got.kind === c.expected.kind) kindOk++;
     const detail = `${JSON.stringify(got.from)} -> ${JSON.stringify(got.to)}`;
     if (got.changed && c.expected.changed) pr.tp++;
