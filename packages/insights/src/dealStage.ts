@@ -1,6 +1,7 @@
 import type { MessageInput } from "./types";
 import { messageBody, normalise } from "./text";
 import { boundText } from "./limits";
+import { type SourceSpan, locateSpan } from "./span";
 
 export type DealStage = "interest" | "proposal" | "negotiation" | "won" | "lost";
 export const DEAL_STAGES: readonly DealStage[] = ["interest", "proposal", "negotiation", "won", "lost"];
@@ -14,6 +15,8 @@ export interface DealCue {
   /** The message explicitly reopens a closed deal ("let's revisit", "back on the table"). */
   reopen: boolean;
   sourceMessageId?: string;
+  /** Where the cue is in the message text; null when it is in the subject or cannot be mapped. */
+  span?: SourceSpan | null;
 }
 
 interface CueRule {
@@ -88,6 +91,7 @@ export function detectDealCue(msg: Pick<MessageInput, "text" | "direction" | "su
   if (!best && reopen && msg.direction === "inbound") {
     best = { stage: "interest", confidence: 0.6, cue: REOPEN.exec(text)?.[0] ?? "reopen", reopen, sourceMessageId: msg.id };
   }
+  if (best) best.span = locateSpan(msg.text, best.cue);
   return best;
 }
 

@@ -14,6 +14,8 @@ export interface JobChange {
   kind: "company" | "title" | null;
   from: JobProfile;
   to: JobProfile;
+  /** Where the evidence is in the message text, when the change came from a message. */
+  span?: SourceSpan | null;
 }
 
 const COMPANY_SUFFIXES =
@@ -173,7 +175,7 @@ export function detectJobAnnouncement(msg: Pick<MessageInput, "text">): JobAnnou
     const c = cleanCompany(m[company]);
     if (!c || (previousCompany && c === previousCompany)) continue;
     const from = left && left.index < m.index ? left.index : m.index;
-    const quote = body.slice(from, m.index + m[0].length);
+    const quote = body.slice(from, m.index + m[0].length).replace(/[.,;:!]+$/, "");
     return { title: cleanTitle(m[title]), company: c, previousCompany, promotion: false, span: locator.find(quote) };
   }
   const p = PROMOTION.exec(body);

@@ -1,6 +1,7 @@
 import Sentiment from "sentiment";
 import { messageBody, stripQuoted } from "./text";
 import { boundText } from "./limits";
+import { type SourceSpan, createLocator } from "./span";
 import { startOfZonedDay, startOfZonedWeek } from "./time";
 
 export type SentimentLabel = "positive" | "neutral" | "negative";
@@ -15,6 +16,8 @@ export interface SentimentResult {
   tokens: number;
   positive: string[];
   negative: string[];
+  /** The scored part of the text (the body, without quotes and signature). */
+  span?: SourceSpan | null;
 }
 
 export interface SentimentOptions {
@@ -229,7 +232,7 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
   const d = tokens > 0 ? raw / Math.sqrt(tokens) : 0;
   const score = round3(d / Math.sqrt(d * d + ALPHA));
   const label: SentimentLabel = score >= band ? "positive" : score <= -band ? "negative" : "neutral";
-  return { score, label, raw: round3(raw), tokens, positive, negative };
+  return { score, label, raw: round3(raw), tokens, positive, negative, span: bodySpan(text, body) };
 }
 
 function round3(x: number): number {
@@ -292,4 +295,16 @@ export function sentimentTrend(points: SentimentPoint[], opts: TrendOptions): Tr
 export function trendDelta(series: TrendBucket[]): number {
   if (series.length < 2) return 0;
   return round3(series[series.length - 1]!.rolling - series[0]!.rolling);
+}
+
+/** Span from the first to the last line of `body` inside `text`. */
+function bodySpan(text: string, body: string): SourceSpan | null {
+  const rows = body.split("\n").map((l) => l.trim()).filter(Boolean);
+  if (!rows.length) return null;
+  const locator = createLocator(text);
+  const first = locator.find(rows[0]!);
+  if (!first) return null;
+  const last = rows.length > 1 ? locator.find(rows[rows.length - 1]!, first.start) : first;
+  if (!last) return first;
+  return { start: first.start, end: last.end, quote: text.slice(first.start, last.end) };
 }
