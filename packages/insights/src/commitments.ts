@@ -86,7 +86,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
 const NON_ACTION = new Set([
   "be", "see", "need", "want", "like", "love", "miss", "hope", "assume", "wait", "admit", "say", "bet", "pass",
   "think", "guess", "probably", "never", "not", "have", "tell", "leave", "let", "also", "just", "soon",
-  "always", "consider", "stay", "remember", "note", "appreciate", "continue", "forget", "lose", "die",
+  "always", "consider", "stay", "stick", "remember", "note", "appreciate", "continue", "forget", "lose", "die",
 ]);
 /** Verbs after "let me" that are not promises ("let me know", "let me explain"). */
 const LET_NON_ACTION = new Set([
