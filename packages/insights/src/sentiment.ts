@@ -48,7 +48,7 @@ export const LEXICON_OVERRIDES: Readonly<Record<string, number>> = {
   // politeness and apology formulas are phatic: they open or close a message whatever its tone
   // ("Thanks, what is the file limit?", "Sorry, I was travelling"); see POLITENESS for when thanks count
   thanks: 0, thank: 0, thx: 0, ty: 0, appreciate: 0, appreciated: 0, sorry: 0, apologies: 0, apologise: 0,
-  apologize: 0, agreed: 0, agree: 0, fine: 0, yeah: 0, acceptable: 2,
+  apologize: 0, agreed: 0, agree: 0, fine: 0, yeah: 0, acceptable: 2, shared: 0,
   "👍": 0, "🙏": 0, "👌": 0,
 };
 
@@ -181,7 +181,9 @@ function clauses(text: string): string[][] {
 export function scoreSentiment(text: string, opts: SentimentOptions = {}): SentimentResult {
   const band = opts.neutralBand ?? 0.1;
   // a message that is only a closing ("Thanks, Bob") is scored as written
-  const body = opts.raw ? boundText(text) : messageBody(text) || stripQuoted(text);
+  const cleaned = opts.raw ? boundText(text) : messageBody(text) || stripQuoted(text);
+  // labelled contact lines ("Company: Ardent Foods") are identity data, not tone
+  const body = cleaned.replace(/^[ \t]*(?:name|full name|position|title|job title|role|company|organi[sz]ation|tel|phone|mobile|email|e-mail|address|web|website)[ \t]*:.*$/gim, "");
   let raw = 0;
   let tokens = 0;
   const positive: string[] = [];
