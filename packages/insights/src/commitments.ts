@@ -48,6 +48,17 @@ const ACTION_VERBS =
 /** Past participles of deliverable actions, for passive promises ("will be paid", "is shipped"). */
 const PARTICIPLES =
   "paid|sent|shipped|delivered|transferred|signed|issued|refunded|credited|installed|completed|fixed|processed|scheduled|booked|returned|dispatched|released|published|deployed|activated|enabled|resolved|replaced|repaired|reimbursed|settled|wired|uploaded|shared|forwarded|emailed|posted|invoiced|submitted|prepared|finali[sz]ed|configured|set up|migrated|updated|collected|picked up|dropped off|handed over|couriered";
+const ACTION_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
+/** True for an action verb in base, -s, -ing or doubled-consonant -ing form ("sending", "shipping", "sharing"). */
+function isActionVerb(word: string): boolean {
+  const w = word.toLowerCase();
+  if (ACTION_VERB_RE.test(w)) return true;
+  const ing = /^(.+?)ing$/.exec(w);
+  if (!ing) return false;
+  const stem = ing[1]!;
+  return ACTION_VERB_RE.test(stem) || ACTION_VERB_RE.test(`${stem}e`) || (/(.)\1$/.test(stem) && ACTION_VERB_RE.test(stem.slice(0, -1)));
+}
+
 /** Capitalised words that start sentences but are not people or teams. */
 const NOT_A_SUBJECT = new Set([
   "I", "We", "You", "He", "She", "They", "It", "This", "That", "These", "Those", "There", "Here", "What", "Which", "Who",
@@ -59,7 +70,7 @@ const NOT_A_SUBJECT = new Set([
 ]);
 
 /** First-person future: "I'll", "we will", "I shall", "I'm going to", "I promise to", "let me". */
-type PatternKind = "modal" | "let" | "you" | "action" | "passive" | "named" | "present" | "presentPassive";
+type PatternKind = "modal" | "let" | "you" | "action" | "passive" | "named" | "present" | "presentPassive" | "progressive";
 const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'m|'re|\s+am|\s+are)\s+(?:going to|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
@@ -78,7 +89,9 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   { re: new RegExp(String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}'-]+)(?:\s+[A-Z][\p{L}'-]+)?)\s+(?:[Ww]ill|'ll|[Ii]s going to|[Ss]hall)\s+` + ACTION_FOLLOWS_CS, "u"), kind: "named" },
   // present tense with a future time: "I send you the copy tomorrow", "our team delivers on the 20th"
   { re: new RegExp(String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant))\s+(?:also\s+|then\s+)?(${ACTION_VERBS})(?:s|es)?\b(.*)`, "i"), kind: "present" },
-  // present passive with a future time: "the router is shipped on Thursday"
+  // progressive with a future time: "Sending the lease tonight", "we're refunding the charge by Thursday"
+  { re: new RegExp(String.raw`(?:^|[,;:–—]\s*|\b(?:i'm|i am|we're|we are)\s+(?:also\s+|just\s+)?)([a-z]+ing)\b(.*)`, "i"), kind: "progressive" },
+  // present passive with a future time: "the router is shipped on Thursday""
   { re: new RegExp(String.raw`\b(?:is|are|gets|get)\s+(${PARTICIPLES})\b(.*)`, "i"), kind: "presentPassive" },
 ];
 
@@ -118,8 +131,29 @@ export function classifyCommitment(action: string): CommitmentKind {
 }
 
 /** Finds the promise in one sentence; returns the action phrase or null. */
+/**
+ * Texting forms read as their full words, for matching only (the commitment keeps the text as written):
+ * "ill send" = "I'll send", "im gonna", "u", "2moro". Same length is not needed: only the action and
+ * the due date are read from the normalised copy.
+ */
+export function expandTexting(text: string): string {
+  return text
+    .replace(/[’‘]/g, "'")
+    .replace(new RegExp(String.raw`\b(i|we)ll\b(?=\s+(?:(?:also|just|then|def|definitely)\s+)?(?:${ACTION_VERBS}|be|have|get)\b)`, "gi"), "$1'll")
+    .replace(/\bim\b(?=\s+(?:gonna|going|sending|calling|on it)\b)/gi, "i'm")
+    .replace(/\bu\b/g, "you")
+    .replace(/\bur\b/g, "your")
+    .replace(/\b(?:2moro|2morrow|2mrw|tmrw|tmrow|tmr|tomoz|tmw)\b/gi, "tomorrow")
+    .replace(/\b(?:tonite|2nite)\b/gi, "tonight")
+    .replace(/\b(?:nxt|nex)\s+(?:wk|week)\b/gi, "next week")
+    .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+am\b/gi, "$1 morning")
+    .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+pm\b/gi, "$1 afternoon")
+    .replace(/\bthurs\b/gi, "thursday")
+    .replace(/\bweds\b/gi, "wednesday");
+}
+
 export function matchCommitment(sentence: string): string | null {
-  const s = sentence.replace(/[’‘]/g, "'").trim();
+  const s = expandTexting(sentence).trim();
   if (/\?\s*$/.test(s) || /\?\s+\S/.test(s) && !/[.!]\s*$/.test(s)) return null;
   if (QUESTION_START.test(s) || /\b(?:do you want|would you like|should i|shall i|can i|could i)\b/i.test(s)) return null;
   if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s)) return null;
@@ -130,6 +164,8 @@ export function matchCommitment(sentence: string): string | null {
     if (CONDITIONAL.test(before)) return null;
     let action: string;
     if (kind === "you") {
+      // "you should have it in DocuSign" states a fact; with a time it is a promise ("you'll get it by Friday")
+      if (/^you\s+(?:should|can)\b/i.test(m[0]) && !hasDeadlineWords(m[0])) continue;
       action = m[0].trim();
     } else if (kind === "passive" || kind === "presentPassive") {
       const tail = kind === "passive" ? `${m[1] ?? ""}${m[2] ?? ""}${m[3] ?? ""}` : `${m[1] ?? ""}${m[2] ?? ""}`;
@@ -147,6 +183,13 @@ export function matchCommitment(sentence: string): string | null {
       if (NOT_A_SUBJECT.has(first) || !new RegExp(`^(?:${ACTION_VERBS})$`).test(verb)) continue;
       if (/\b(?:said|says|told|mentioned|thinks|thought)\b/i.test(before)) return null;
       action = `${verb}${m[4] ?? ""}`.trim();
+    } else if (kind === "progressive") {
+      const verb = (m[1] ?? "").toLowerCase();
+      const rest = m[2] ?? "";
+      // "I'm writing to…", "I'm reaching out about…", "just checking in": openers, not promises
+      if (/^(?:writ|reach|follow|check|contact|email|look|try|hop|wonder|get)/.test(verb)) continue;
+      if (!isActionVerb(verb) || !hasDeadlineWords(rest)) continue;
+      action = `${verb}${rest}`.trim();
     } else if (kind === "present") {
       const verb = (m[1] ?? "").toLowerCase();
       const rest = m[2] ?? "";
@@ -219,7 +262,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     const pieces = splitGapped(sentence, action);
     for (const [i, piece] of pieces.entries()) {
       if (out.length >= max) break;
-      const due = resolveDueDate(piece.text, msg.sentAt, dueOpts);
+      const due = resolveDueDate(expandTexting(piece.text), msg.sentAt, dueOpts);
       const span = locator.find(piece.text, cursor) ?? locator.find(piece.text);
       if (span) cursor = span.end;
       out.push({

@@ -48,7 +48,7 @@ export const LEXICON_OVERRIDES: Readonly<Record<string, number>> = {
   // politeness and apology formulas are phatic: they open or close a message whatever its tone
   // ("Thanks, what is the file limit?", "Sorry, I was travelling"); see POLITENESS for when thanks count
   thanks: 0, thank: 0, thx: 0, ty: 0, appreciate: 0, appreciated: 0, sorry: 0, apologies: 0, apologise: 0,
-  apologize: 0, agreed: 0, agree: 0, fine: 0, yeah: 0, acceptable: 2, shared: 0,
+  apologize: 0, agreed: 0, agree: 0, fine: 0, yeah: 0, acceptable: 2, shared: 0, ill: 0, reach: 0,
   "👍": 0, "🙏": 0, "👌": 0,
 };
 
@@ -94,7 +94,14 @@ const NEGATIVE_EVENT =
   /\b(?:again|another|still|failed|fails|failing|broke|broken|down|crash\w*|wrong|wait(?:ing|ed)|on hold|outage|error|missing|overcharged|twice|(?:not|n't|never|stopped) (?:been )?work\w*)\b/;
 /** Complaints stated as facts, without any evaluative word ("has not worked since Monday"). */
 const COMPLAINT =
-  /\b(?:(?:not|n't|never|stopped) (?:been )?(?:work(?:ing|ed|s)?|load(?:ing|ed)?|sync(?:ing|ed)?)|(?:nobody|no one|no-one) (?:has |have )?(?:answered|replied|responded|called|got back|helped)|still (?:waiting|no |not |nothing|haven't|hasn't)|(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|invoice|outage|ticket|email|reminder) (?:with|in a row|this)|waiting (?:\d+|for (?:weeks|days|hours|ages)))/g;
+  /\b(?:(?:not|n't|never|stopped) (?:been )?(?:work(?:ing|ed|s)?|load(?:ing|ed)?|sync(?:ing|ed)?)|(?:nobody|no one|no-one) (?:has |have )?(?:answered|replied|responded|called|got back|helped)|still (?:waiting|no |not |nothing|haven't|hasn't)|(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|invoice|outage|ticket|email|reminder) (?:with|in a row|this)|waiting (?:\d+|for (?:weeks|days|hours|ages))|(?:i|we) (?:expected|deserve|expect) (?:better|more)|(?:open|pending|outstanding|unresolved|unanswered) for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months))/g;
+/**
+ * Courtesy formulas that contain evaluative words but carry no feeling about the business at hand:
+ * "hope you had a great weekend", "it would be great if you could", "happy to jump on a call",
+ * "no worries", "looking forward to", "feel free", "have a nice day". They are removed before scoring.
+ */
+const COURTESY =
+  /\b(?:(?:i |we )?hope (?:you(?:'re| are)|you had|you have|you've had|this finds you|all is)[^.!?\n,]{0,40}|(?:it )?would be (?:great|nice|wonderful|helpful|fantastic|lovely|awesome|perfect|good) (?:if|to)|(?:i(?:'m| am|'d be| would be)|we(?:'re| are|'d be| would be)|more than|always) (?:happy|glad|pleased|delighted) to|happy to (?:help|jump|chat|discuss|answer|provide|assist|share|hop|talk|arrange|set)|glad to (?:help|assist)|no (?:worries|problem|problems|stress)|(?:i(?:'m| am)|we(?:'re| are))? ?looking forward to|look forward to|feel free|(?:have|enjoy) a (?:great|nice|good|lovely|wonderful) (?:day|weekend|week|evening|one)|good (?:morning|afternoon|evening)|(?:best|warm|kind) wishes|you're welcome)\b/gi;
 const CONDITIONAL_WORDS = new Set(["if", "unless", "whether"]);
 
 /** Valence of a single token: {@link LEXICON_OVERRIDES}, else AFINN-165 (+ emoji) via the `sentiment` library. */
@@ -183,7 +190,7 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
   // a message that is only a closing ("Thanks, Bob") is scored as written
   const cleaned = opts.raw ? boundText(text) : messageBody(text) || stripQuoted(text);
   // labelled contact lines ("Company: Ardent Foods") are identity data, not tone
-  const body = cleaned.replace(/^[ \t]*(?:name|full name|position|title|job title|role|company|organi[sz]ation|tel|phone|mobile|email|e-mail|address|web|website)[ \t]*:.*$/gim, "");
+  const body = cleaned.replace(COURTESY, " , ").replace(/^[ \t]*(?:name|full name|position|title|job title|role|company|organi[sz]ation|tel|phone|mobile|email|e-mail|address|web|website)[ \t]*:.*$/gim, "");
   let raw = 0;
   let tokens = 0;
   const positive: string[] = [];
@@ -234,7 +241,7 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
   const d = tokens > 0 ? raw / Math.sqrt(tokens) : 0;
   const score = round3(d / Math.sqrt(d * d + ALPHA));
   const label: SentimentLabel = score >= band ? "positive" : score <= -band ? "negative" : "neutral";
-  return { score, label, raw: round3(raw), tokens, positive, negative, span: bodySpan(text, body) };
+  return { score, label, raw: round3(raw), tokens, positive, negative, span: bodySpan(text, cleaned) };
 }
 
 function round3(x: number): number {

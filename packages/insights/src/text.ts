@@ -71,6 +71,9 @@ const FOREIGN_CLOSING =
 /** Matches a sign-off line; returns the inline name ("Best, Sam" -> "Sam"), "" when none, or null when not a sign-off. */
 export function matchSignOff(line: string): string | null {
   if (FOREIGN_CLOSING.test(line)) return "";
+  // "- Rahul", "~Sam", "-- Jo": a dash and a bare name
+  const dashed = /^\s*(?:-{1,2}|~|—|–)\s*([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’.-]+){0,2})\s*$/u.exec(line);
+  if (dashed) return dashed[1]!;
   // bilingual closings: "Mit freundlichen Grüßen / Best regards,"
   if (line.includes("/") && !/:\/\//.test(line)) {
     const parts = line.split("/").map((p) => p.trim());
