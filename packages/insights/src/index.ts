@@ -13,3 +13,4 @@ export * from "./relationships";
 export * from "./extractor";
 export * from "./limits";
 export * from "./span";
+export * from "./learner";
