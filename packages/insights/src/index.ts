@@ -14,3 +14,4 @@ export * from "./extractor";
 export * from "./limits";
 export * from "./span";
 export * from "./learner";
+export * from "./hybrid";
