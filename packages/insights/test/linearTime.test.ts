@@ -97,8 +97,15 @@ describe("every extractor is linear on pathological input", () => {
         const small = make(N);
         const large = make(N * FACTOR);
         run(small); // warm up (JIT, chrono's lazy tables)
-        const [ts, tl] = minTimes(() => run(small), () => run(large));
-        const ratio = tl / Math.max(ts, 1);
+        // a load spike from other processes can hit one measurement; a super-linear extractor fails every
+        // attempt, so a shape fails only when three measurements in a row are over the limits
+        let ts = 0;
+        let tl = 0;
+        let ratio = Infinity;
+        for (let attempt = 0; attempt < 3 && (ratio >= MAX_RATIO || tl >= MAX_MS); attempt++) {
+          [ts, tl] = minTimes(() => run(small), () => run(large));
+          ratio = tl / Math.max(ts, 1);
+        }
         rows.push(`${shape.padEnd(20)} ${ts.toFixed(2).padStart(7)} ms ${tl.toFixed(2).padStart(8)} ms  x${ratio.toFixed(1)}`);
         expect(ratio, `${name} on ${shape}: ${ts.toFixed(2)} ms -> ${tl.toFixed(2)} ms`).toBeLessThan(MAX_RATIO);
         expect(tl, `${name} on ${shape} at ${N * FACTOR} chars`).toBeLessThan(MAX_MS);
