@@ -73,7 +73,8 @@ export function matchSignOff(line: string): string | null {
   if (FOREIGN_CLOSING.test(line)) return "";
   // "- Rahul", "~Sam", "-- Jo": a dash and a bare name
   const dashed = /^\s*(?:-{1,2}|~|—|–)\s*([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’.-]+){0,2})\s*$/u.exec(line);
-  if (dashed) return dashed[1]!;
+  if (dashed && !/\b(?:The|Team|Support|Group|Inc|Ltd|Customer|Service|Sales|Billing)\b/.test(dashed[1]!)) return dashed[1]!;
+  if (dashed) return "";
   // bilingual closings: "Mit freundlichen Grüßen / Best regards,"
   if (line.includes("/") && !/:\/\//.test(line)) {
     const parts = line.split("/").map((p) => p.trim());
