@@ -70,7 +70,7 @@ const NOT_A_SUBJECT = new Set([
 ]);
 
 /** First-person future: "I'll", "we will", "I shall", "I'm going to", "I promise to", "let me". */
-type PatternKind = "modal" | "let" | "you" | "action" | "passive" | "named" | "present" | "presentPassive" | "progressive";
+type PatternKind = "modal" | "let" | "you" | "action" | "passive" | "named" | "present" | "presentPassive" | "progressive" | "arrive";
 const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'m|'re|\s+am|\s+are)\s+(?:going to|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
@@ -82,7 +82,9 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   { re: new RegExp(String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo)(?:\s*,\s*[^,!?]{2,80},)?\s+(?:will|'ll|is going to|are going to)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   { re: /\byou(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see)\b(.*)/i, kind: "you" },
   // subject-less after a comma or "and": "Received the invoice, will pay on Friday"
-  { re: new RegExp(String.raw`(?:[,;:–—]|\band)\s*(?:will|'ll|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "action" },
+  { re: new RegExp(String.raw`(?:[,;:–—]|\s-|\band)\s*(?:will|'ll|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "action" },
+  // terse arrival promises: "running late, be there in 20", "back in 10"
+  { re: /(?:^|[,;:–—]\s*|\s-\s*)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back)\b(.*)/i, kind: "arrive" },
   // passive: "the amount will be paid within 30 days", "your refund is going to be processed"
   { re: new RegExp(String.raw`\b(?:will|shall|'ll|is going to|are going to)\s+be\s+((?:[a-z]+\s+)?)(${PARTICIPLES})\b(.*)`, "i"), kind: "passive" },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -113,7 +115,7 @@ const HAVE_ACTION = /^(?:it|this|that|them|the [\w\s-]{1,30}?|everything|somethi
 
 const QUESTION_START = /^(?:will|would|could|can|shall|should|do|does|did|are|is|won't|wouldn't|may)\s+(?:you|we|i|they|he|she|it)\b/i;
 const CONDITIONAL = /\b(?:if|unless|whether|in case|provided that|assuming|should you|were you to|otherwise)\b/i;
-const HEDGE = /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish)\b/i;
+const HEDGE = /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee)\b/i;
 const NEGATED_MODAL = /\b(?:i|we)\s*(?:won't|will not|shall not|'ll not|'ll never|will never|can't|cannot|am not going to|'m not going to|are not going to|'re not going to|aren't going to)\b/i;
 const REPORTED = /\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
 
@@ -148,6 +150,8 @@ export function expandTexting(text: string): string {
     .replace(/\b(?:nxt|nex)\s+(?:wk|week)\b/gi, "next week")
     .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+am\b/gi, "$1 morning")
     .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+pm\b/gi, "$1 afternoon")
+    .replace(/\b(be (?:there|back|here|with you|over|home|online)|back) in (\d{1,3})\b(?!\s*(?:[:.]\d|mins?\b|minutes?\b|hours?\b|hrs?\b|days?\b|weeks?\b|%))/gi, "$1 in $2 minutes")
+    .replace(/\b(tomorrow|today) first thing\b/gi, "first thing $1")
     .replace(/\bthurs\b/gi, "thursday")
     .replace(/\bweds\b/gi, "wednesday");
 }
@@ -183,6 +187,9 @@ export function matchCommitment(sentence: string): string | null {
       if (NOT_A_SUBJECT.has(first) || !new RegExp(`^(?:${ACTION_VERBS})$`).test(verb)) continue;
       if (/\b(?:said|says|told|mentioned|thinks|thought)\b/i.test(before)) return null;
       action = `${verb}${m[4] ?? ""}`.trim();
+    } else if (kind === "arrive") {
+      if (!hasDeadlineWords(m[2] ?? "")) continue;
+      action = `${m[1]}${m[2] ?? ""}`.replace(/^will\s+/i, "").trim();
     } else if (kind === "progressive") {
       const verb = (m[1] ?? "").toLowerCase();
       const rest = m[2] ?? "";
