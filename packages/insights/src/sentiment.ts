@@ -48,7 +48,7 @@ export const LEXICON_OVERRIDES: Readonly<Record<string, number>> = {
   // politeness and apology formulas are phatic: they open or close a message whatever its tone
   // ("Thanks, what is the file limit?", "Sorry, I was travelling"); see POLITENESS for when thanks count
   thanks: 0, thank: 0, thx: 0, ty: 0, appreciate: 0, appreciated: 0, sorry: 0, apologies: 0, apologise: 0,
-  apologize: 0, agreed: 0, agree: 0, fine: 0, yeah: 0, acceptable: 2, shared: 0, ill: 0, reach: 0, promises: 0,
+  apologize: 0, agreed: 0, agree: 0, fine: 0, yeah: 0, acceptable: 2, shared: 0, ill: 0, reach: 0, promises: 0, increase: 0,
   "👍": 0, "🙏": 0, "👌": 0,
 };
 
@@ -71,8 +71,7 @@ const STRONG_IRONY = new RegExp(
     String.raw`\bthanks? (?:you )?(?:a lot |so much )?for nothing\b`,
     String.raw`\byeah,? (?:sure|right)\b`,
     String.raw`\b(?:sure|right),? because\b`,
-    String.raw`\bexactly (?:how|what) (?:i|we) (?:wanted|needed|hoped|planned)\b`,
-    String.raw`\bjust what (?:i|we) (?:needed|wanted)\b`,
+    String.raw`\bexactly how (?:i|we) wanted to (?:spend|start|end|begin)\b`,
     String.raw`\b(${POSITIVE_ADJ})[\s,.!…]+just \1\b`,
     String.raw`\bwhat a (?:surprise|shock)\b`,
   ].join("|"),
@@ -81,7 +80,8 @@ const STRONG_IRONY = new RegExp(
 const WEAK_IRONY = new RegExp(
   [
     String.raw`\b(?:oh|ah|wow|just|how),? ${POSITIVE_ADJ}\b`,
-    String.raw`\b${POSITIVE_ADJ} (?:timing|job|work|service|stuff)\b`,
+    String.raw`\b${POSITIVE_ADJ} (?:timing|service|stuff)\b`,
+    String.raw`\b(?:exactly|just) what (?:i|we) (?:wanted|needed)\b`,
     String.raw`\bas (?:always|usual)\b`,
     String.raw`\b${POSITIVE_ADJ}(?:\.\.\.|…)`,
     String.raw`\b(?:really|clearly|obviously),? (?:${POSITIVE_ADJ}|helpful)\b`,
@@ -91,7 +91,7 @@ const WEAK_IRONY = new RegExp(
 );
 /** Events that make a positive word ironic and that are complaints by themselves. */
 const NEGATIVE_EVENT =
-  /\b(?:again|another|still|failed|fails|failing|broke|broken|down|crash\w*|wrong|wait(?:ing|ed)|on hold|outage|error|missing|overcharged|twice|(?:not|n't|never|stopped) (?:been )?work\w*)\b/;
+  /\b(?:again|another|still|failed|fails|failing|broke|broken|(?:is|was|went|goes|been|are|were) down(?! by| to| from)|down again|crash\w*|wrong|wait(?:ing|ed)|on hold|outage|error|missing|overcharged|twice|(?:not|n't|never|stopped) (?:been )?work\w*)\b/;
 /** Complaints stated as facts, without any evaluative word ("has not worked since Monday"). */
 const COMPLAINT =
   /\b(?:(?:not|n't|never|stopped) (?:been )?(?:work(?:ing|ed|s)?|load(?:ing|ed)?|sync(?:ing|ed)?)|(?:nobody|no one|no-one) (?:has |have )?(?:answered|replied|responded|called|got back|helped)|still (?:waiting|no |not |nothing|haven't|hasn't)|(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|invoice|outage|ticket|email|reminder) (?:with|in a row|this)|waiting (?:\d+|for (?:weeks|days|hours|ages))|(?:i|we) (?:expected|deserve|expect) (?:better|more)|(?:open|pending|outstanding|unresolved|unanswered) for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months))/g;
@@ -101,7 +101,10 @@ const COMPLAINT =
  * "no worries", "looking forward to", "feel free", "have a nice day". They are removed before scoring.
  */
 const COURTESY =
-  /\b(?:(?:i |we )?hope (?:you(?:'re| are)|you had|you have|you've had|this finds you|all is)[^.!?\n,]{0,40}|(?:it )?would be (?:great|nice|wonderful|helpful|fantastic|lovely|awesome|perfect|good) (?:if|to)|(?:i(?:'m| am|'d be| would be)|we(?:'re| are|'d be| would be)|more than|always) (?:happy|glad|pleased|delighted) to|(?:more than |always |very |really )?(?:happy|glad) to (?:help|jump|chat|discuss|answer|provide|assist|share|hop|talk|arrange|set|send|show|walk|go over|look|review|schedule|book|explain|clarify|take|give|meet|call|connect|support|make|put|run|do)\b|if (?:that|this|it) helps|running (?:a bit |a little |slightly )?late|glad to (?:help|assist)|no (?:worries|problem|problems|stress)|(?:i(?:'m| am)|we(?:'re| are))? ?looking forward to|look forward to|feel free|(?:have|enjoy) a (?:great|nice|good|lovely|wonderful) (?:day|weekend|week|evening|one)|good (?:morning|afternoon|evening)|sounds (?:good|fine|ok|okay)|all good|(?:best|warm|kind) wishes|you're welcome)\b/gi;
+  /\b(?:(?:i |we )?hope (?:you(?:'re| are)|you had|you have|you've had|this finds you|all is)[^.!?\n,]{0,40}|(?:it )?would be (?:great|nice|wonderful|helpful|fantastic|lovely|awesome|perfect|good) (?:if|to)|(?:i(?:'m| am|'d be| would be)|we(?:'re| are|'d be| would be)|more than|always) (?:happy|glad|pleased|delighted) to|(?:more than |always |very |really )?(?:happy|glad) to (?:help|jump|chat|discuss|answer|provide|assist|share|hop|talk|arrange|set|send|show|walk|go over|look|review|schedule|book|explain|clarify|take|give|meet|call|connect|support|make|put|run|do)\b|if (?:that|this|it) helps|running (?:a bit |a little |slightly )?late|glad to (?:help|assist)|no (?:worries|problem|problems|stress)|(?:i(?:'m| am)|we(?:'re| are))? ?looking forward to|look forward to|feel free|(?:have|enjoy) a (?:great|nice|good|lovely|wonderful) (?:day|weekend|week|evening|one)|good (?:morning|afternoon|evening)|sounds (?:good|fine|ok|okay)|all good|(?:the )?best (?:time|way|day|date|number|person|contact|option|place) to|missed (?:your|the|a) (?:call|message|email)|(?:best|warm|kind) wishes|you're welcome)\b/gi;
+/** A question about a possibility ("Is there a risk that …?", "What if it fails?") states no feeling. */
+const HYPOTHETICAL_QUESTION =
+  /\b(?:is there|are there|will (?:it|this|that|there)|would (?:it|this|that|there)|could (?:it|this|that|there)|can (?:it|this|that|there)|what if|is it possible|do you (?:expect|foresee|anticipate))\b[^.!?\n]{0,200}\?/gi;
 const CONDITIONAL_WORDS = new Set(["if", "unless", "whether"]);
 
 /** Valence of a single token: {@link LEXICON_OVERRIDES}, else AFINN-165 (+ emoji) via the `sentiment` library. */
@@ -190,7 +193,7 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
   // a message that is only a closing ("Thanks, Bob") is scored as written
   const cleaned = opts.raw ? boundText(text) : messageBody(text) || stripQuoted(text);
   // labelled contact lines ("Company: Ardent Foods") are identity data, not tone
-  const body = cleaned.replace(COURTESY, " , ").replace(/^[ \t]*(?:name|full name|position|title|job title|role|company|organi[sz]ation|tel|phone|mobile|email|e-mail|address|web|website)[ \t]*:.*$/gim, "");
+  const body = cleaned.replace(COURTESY, " , ").replace(HYPOTHETICAL_QUESTION, " , ").replace(/^[ \t]*(?:name|full name|position|title|job title|role|company|organi[sz]ation|tel|phone|mobile|email|e-mail|address|web|website)[ \t]*:.*$/gim, "");
   let raw = 0;
   let tokens = 0;
   const positive: string[] = [];
@@ -199,7 +202,9 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
   const negativeEvent = NEGATIVE_EVENT.test(lower);
   const ironyEmoji = IRONY_EMOJI.test(body);
   const strongIrony = STRONG_IRONY.test(lower);
-  const ironic = ironyEmoji || strongIrony || (WEAK_IRONY.test(lower) && negativeEvent);
+  // a weak marker needs the complaint in the same sentence ("Oh great, it's down again")
+  const weakIrony = negativeEvent && lower.split(/(?<=[.!?\n])\s+/).some((sentence) => WEAK_IRONY.test(sentence) && NEGATIVE_EVENT.test(sentence));
+  const ironic = ironyEmoji || strongIrony || weakIrony;
   for (const clause of clauses(body)) {
     const contrastAt = clause.findIndex((t) => CONTRAST.has(t));
     const conditionalAt = clause.findIndex((t) => CONDITIONAL_WORDS.has(t));
