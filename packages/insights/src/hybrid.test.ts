@@ -15,7 +15,7 @@ describe("hybrid extractor", () => {
   it("does not ask the model when the rules are confident", async () => {
     let calls = 0;
     const ex = createHybridExtractor({ generate: async () => (calls++, "{}") });
-    const got = await ex.extract(msg("I'll send the signed contract by Friday."));
+    const got = await ex.extract(msg("I'll send the floor plan by Friday."));
     expect(calls).toBe(0);
     expect(got.source).toBe("deterministic");
     expect(got.commitments).toHaveLength(1);
