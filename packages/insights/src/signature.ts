@@ -32,13 +32,17 @@ const ADDRESS =
   /\b\d+\s+[\w\s.]*\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|suite|ste|floor|fl|way|place|pl|court|ct|square|sq|strasse|straße|rue)\b|\b(?:suite|floor|p\.?o\.? box)\s*\d+|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
 const LABEL = /^(?:m|t|p|f|o|w|e|d|c|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website|site|www)\s*[.:]\s*/i;
 const LINK = /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
-const NAME = /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|von|de|da|del|der|di|la|le|bin|al)){0,3}(?:,?\s+(?:jr|sr|ii|iii|phd|mba|md|cpa|esq)\.?)?$/u;
+const NAME = /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|von|de|da|del|der|di|la|le|bin|al)){0,3}(?:,?\s+(?:[Jj]r|[Ss]r|II|III|Ph\.?D|[Pp]hd|MBA|MD|CPA|Esq)\.?)?$/u;
 const NON_NAME = /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse|management|supplier|vendor|facilities|department)\b/i;
 /** A department signing for a company ("Accounts Payable", "Customer Care Team") is neither name nor company. */
 const DEPARTMENT =
   /^(?:the )?(?:accounts?(?: payable| receivable)?|billing|finance|procurement|purchasing|reception|help ?desk|service desk|customer (?:care|service|success|support)|support|sales|logistics|dispatch|payroll|hr|human resources|legal|marketing|operations|bookings|reservations|orders|supplier management|vendor management|supply chain|facilities|it|it support|accounts department|legal department|finance department)(?: (?:team|department|dept\.?|desk|office))?$/i;
 /** "Name: Tom Walsh", "Position: Procurement Manager", "Company: Ardent Foods" */
 const LABELLED = /^\s*(name|full name|contact|position|title|job title|role|designation|function|company|organi[sz]ation|employer|firm)\s*:\s*(\S.{0,80})$/i;
+/** Post-nominal credentials belong to the name: "Ada Lin, PhD". */
+const CREDENTIAL = /^(?:phd|ph\.d\.|mba|md|cpa|esq|jr|sr|ii|iii|msc|bsc|ma|ba|rn|pe|cfa)\.?$/i;
+/** One-word lines that end messages but are not names. */
+const NOT_A_BARE_NAME = /^(?:sure|ok|okay|yes|no|great|thanks|perfect|done|noted|agreed|fine|cool|nice|sorry|bye|later|soon|again|please|urgent|help|hello|hi|hey|welcome|best|regards|cheers|confirmed|tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|asap|understood|received|attached|excellent|awesome|brilliant|lovely|right|correct|exactly|absolutely|definitely|indeed)$/i;
 /** A legal suffix written after a comma: "Hanbit Trading Co., Ltd." is one company. */
 const SUFFIX_PIECE = /^(?:inc|ltd|llc|plc|gmbh|ag|sa|sas|bv|nv|pty|pte|llp|lp|corp|co|limited|s\.?a|s\.?l|s\.?r\.?l|s\.?p\.?a|k\.?k)\.?$/i;
 
@@ -53,7 +57,7 @@ function pieces(line: string): string[] {
   for (const raw of line.split(/\s*[|·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+|,\s+/)) {
     const p = raw.trim();
     if (!p) continue;
-    if (SUFFIX_PIECE.test(p) && out.length) out[out.length - 1] += `, ${p}`;
+    if ((SUFFIX_PIECE.test(p) || CREDENTIAL.test(p)) && out.length) out[out.length - 1] += `, ${p}`;
     else out.push(p);
   }
   return out;
@@ -103,6 +107,15 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
       // unsigned block: a name line followed by contact details, or by a title line ("VP Engineering, NimbusFit")
       lines = block;
       raw = block.join("\n");
+    } else if (
+      block.length <= 2 && all.filter((l) => l.trim()).length > 1 && /^[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,2}$/u.test(block[block.length - 1] ?? "") &&
+      !NOT_A_BARE_NAME.test(block[block.length - 1] ?? "") && !NON_NAME.test(block[block.length - 1] ?? "") && !TITLE_WORDS.test(block[block.length - 1] ?? "") &&
+      /[.!?)]\s*$/.test((block.length === 2 ? block[0] : all.slice(0, i + 1).filter((l) => l.trim()).pop()) ?? "")
+    ) {
+      // a bare name under the message ("Sure thing!\nJosh"): the name only
+      lines = [];
+      raw = block[block.length - 1]!;
+      split.inlineName = raw;
     } else {
       lines = [];
     }
