@@ -47,7 +47,7 @@ const ACTION_VERBS =
   "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go";
 /** Past participles of deliverable actions, for passive promises ("will be paid", "is shipped"). */
 const PARTICIPLES =
-  "paid|sent|shipped|delivered|transferred|signed|issued|refunded|credited|installed|completed|fixed|processed|scheduled|booked|returned|dispatched|released|published|deployed|activated|enabled|resolved|replaced|repaired|reimbursed|settled|wired|uploaded|shared|forwarded|emailed|posted|invoiced|submitted|prepared|finali[sz]ed|configured|set up|migrated|updated|collected|picked up|dropped off|handed over|couriered";
+  "paid|sent|shipped|delivered|transferred|signed|issued|refunded|credited|installed|completed|fixed|processed|scheduled|booked|returned|dispatched|released|published|deployed|activated|enabled|resolved|replaced|repaired|reimbursed|settled|wired|uploaded|shared|forwarded|emailed|posted|invoiced|submitted|prepared|finali[sz]ed|configured|set up|migrated|updated|collected|picked up|dropped off|handed over|couriered|made|done|sorted|delivered over|sent out|paid out";
 const ACTION_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
 /** True for an action verb in base, -s, -ing or doubled-consonant -ing form ("sending", "shipping", "sharing"). */
 function isActionVerb(word: string): boolean {
@@ -70,12 +70,18 @@ const NOT_A_SUBJECT = new Set([
 ]);
 
 /** First-person future: "I'll", "we will", "I shall", "I'm going to", "I promise to", "let me". */
-type PatternKind = "modal" | "let" | "you" | "action" | "passive" | "named" | "present" | "presentPassive" | "progressive" | "arrive";
+type PatternKind = "modal" | "let" | "you" | "action" | "passive" | "named" | "present" | "presentPassive" | "progressive" | "arrive" | "planned" | "expect";
 const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'m|'re|\s+am|\s+are)\s+(?:going to|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   { re: new RegExp(String.raw`\b(?:i|we)\s+(?:promise|commit|undertake)\s+to\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
-  { re: new RegExp(String.raw`^(?:ok(?:ay)?[,!.]?\s+|sure[,!.]?\s+|great[,!.]?\s+|thanks[,!.]?\s+|noted[,!.]?\s+)?(?:will|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
+  // "I plan to send the draft Thursday", "we're planning to ship on Monday" (a stated plan with a time)
+  { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'m|'re|\s+am|\s+are)?\s+(?:plan(?:ning)?|intend(?:ing)?|aim(?:ing)?|scheduled|set)\s+to\s+` + ACTION_FOLLOWS, "i"), kind: "planned" },
+  // acceptance of a request: "Sure, I can drop it off tomorrow"
+  { re: new RegExp(String.raw`^(?:sure|yes|yep|yeah|ok(?:ay)?|no problem|of course|absolutely|np|can do)[,!.]?\s+(?:i|we)\s+can\s+` + ACTION_FOLLOWS, "i"), kind: "planned" },
+  // "Expect the documents by noon tomorrow"
+  { re: /^(?:please\s+)?(?:expect|look out for)\s+(.*)/i, kind: "expect" },
+  { re: new RegExp(String.raw`^(?:(?:ok(?:ay)?|k|sure|great|thanks|noted|yep|yup|yes|yeah|ya|np|cool|alright|all right|no problem|of course|perfect|got it|on it)[,!.]?\s+)?(?:will|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   { re: new RegExp(String.raw`\blet (?:me|us)\s+` + ACTION_FOLLOWS, "i"), kind: "let" },
   // "our engineer will join", "our team will send" – a promise on behalf of the author's side
   // "my finance director, Paul Novak, will send" – a named colleague in apposition is allowed
@@ -93,6 +99,8 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   { re: new RegExp(String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant))\s+(?:also\s+|then\s+)?(${ACTION_VERBS})(?:s|es)?\b(.*)`, "i"), kind: "present" },
   // progressive with a future time: "Sending the lease tonight", "we're refunding the charge by Thursday"
   { re: new RegExp(String.raw`(?:^|[,;:–—]\s*|\b(?:i'm|i am|we're|we are)\s+(?:also\s+|just\s+)?)([a-z]+ing)\b(.*)`, "i"), kind: "progressive" },
+  // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
+  { re: /\b(?:goes out|go out|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse)\b(.*)/i, kind: "presentPassive" },
   // present passive with a future time: "the router is shipped on Thursday""
   { re: new RegExp(String.raw`\b(?:is|are|gets|get)\s+(${PARTICIPLES})\b(.*)`, "i"), kind: "presentPassive" },
 ];
@@ -109,9 +117,12 @@ const LET_NON_ACTION = new Set([
   "ask", "talk", "discuss", "consult", "see", "begin", "summarise", "summarize", "recap", "share", "put", "reiterate", "apologise", "apologize", "thank",
 ]);
 /** "be" + these means a promise ("I'll be in touch", "I'll be there at 3"). */
-const BE_ACTION = /^(?:in touch|there|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
+const BE_ACTION = /^(?:in touch|there|onsite|on site|on-site|over|with you|at your|at the (?:office|site|venue|door)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
 /** "have" + object + ready/done/over/back ("I'll have it ready by Monday"). */
-const HAVE_ACTION = /^(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked)\b/i;
+const HAVE_OBJECT = /^(?:(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked)|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
+/** "I'll have Jake call you": a named person (case-sensitive) made to act. */
+const HAVE_PERSON = /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
+const HAVE_ACTION = { test: (tail: string) => HAVE_OBJECT.test(tail) || HAVE_PERSON.test(tail) };
 
 const QUESTION_START = /^(?:will|would|could|can|shall|should|do|does|did|are|is|won't|wouldn't|may)\s+(?:you|we|i|they|he|she|it)\b/i;
 const CONDITIONAL = /\b(?:if|unless|whether|in case|provided that|assuming|should you|were you to|otherwise)\b/i;
@@ -133,6 +144,11 @@ export function classifyCommitment(action: string): CommitmentKind {
 }
 
 /** Finds the promise in one sentence; returns the action phrase or null. */
+const WEEKDAY_NAMES: Record<string, string> = {
+  mon: "monday", tue: "tuesday", tues: "tuesday", wed: "wednesday", thu: "thursday", thur: "thursday", thurs: "thursday",
+  fri: "friday", sat: "saturday", sun: "sunday",
+};
+
 /**
  * Texting forms read as their full words, for matching only (the commitment keeps the text as written):
  * "ill send" = "I'll send", "im gonna", "u", "2moro". Same length is not needed: only the action and
@@ -152,6 +168,11 @@ export function expandTexting(text: string): string {
     .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+pm\b/gi, "$1 afternoon")
     .replace(/\b(be (?:there|back|here|with you|over|home|online)|back) in (\d{1,3})\b(?!\s*(?:[:.]\d|mins?\b|minutes?\b|hours?\b|hrs?\b|days?\b|weeks?\b|%))/gi, "$1 in $2 minutes")
     .replace(/\b(tomorrow|today) first thing\b/gi, "first thing $1")
+    .replace(/\b(lemme|lemmi)\b/gi, "let me")
+    .replace(/\bin (\d{1,2})(?=\s*(?:[.!,;)]|$))/gi, "in $1 minutes")
+    .replace(/\bafter lunch\b/gi, "this afternoon")
+    .replace(/\b(on|by|till|until|next|this|first thing|before|after|from|thru|through)\s+(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?/gi, (_m, p: string, d: string) => `${p} ${WEEKDAY_NAMES[d.toLowerCase()] ?? d}`)
+    .replace(/\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?(?=\s*(?:am|pm|morning|afternoon|evening|eod|cob|\d|$))/gi, (_m, d: string) => WEEKDAY_NAMES[d.toLowerCase()] ?? d)
     .replace(/\bthurs\b/gi, "thursday")
     .replace(/\bweds\b/gi, "wednesday");
 }
@@ -187,6 +208,13 @@ export function matchCommitment(sentence: string): string | null {
       if (NOT_A_SUBJECT.has(first) || !new RegExp(`^(?:${ACTION_VERBS})$`).test(verb)) continue;
       if (/\b(?:said|says|told|mentioned|thinks|thought)\b/i.test(before)) return null;
       action = `${verb}${m[4] ?? ""}`.trim();
+    } else if (kind === "planned") {
+      const verb = (m[2] ?? "").toLowerCase();
+      if (!hasDeadlineWords(m[3] ?? "") || NON_ACTION.has(verb)) continue;
+      action = `${verb}${m[3] ?? ""}`.trim();
+    } else if (kind === "expect") {
+      if (!hasDeadlineWords(m[1] ?? "")) continue;
+      action = `deliver ${m[1] ?? ""}`.trim();
     } else if (kind === "arrive") {
       if (!hasDeadlineWords(m[2] ?? "")) continue;
       action = `${m[1]}${m[2] ?? ""}`.replace(/^will\s+/i, "").trim();

@@ -15,9 +15,13 @@ export interface DueDate {
   phrase: string;
 }
 
+const DATE_WORD =
+  /\d|\b(?:today|tonight|tomorrow|yesterday|now|noon|midnight|morning|afternoon|evening|night|weekend|week|month|year|day|days|hours?|minutes?|next|last|this|ago|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?|january|february|march|april|may|june|july|august|september|october|november|december|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+
 const PART_OF_DAY: Array<[RegExp, number]> = [
   [/\bmorning\b/i, 12],
   [/\b(?:noon|midday|lunch(?:time)?)\b/i, 12],
+  [/\bafter lunch\b/i, 17],
   [/\bafternoon\b/i, 17],
   [/\b(?:evening|tonight)\b/i, 23],
 ];
@@ -119,6 +123,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     const c = r.end && r.end.isCertain("hour") ? r.end : r.start;
     // ignore bare numbers / durations without an anchor ("2 docs", "for 5 minutes")
     if (/^\d+$/.test(r.text.trim())) continue;
+    // chrono's casual parser reads "the money" as "the month": a date needs a date word or a digit
+    if (!DATE_WORD.test(r.text)) continue;
     // "right now", "now": not a deadline when something more specific follows
     if (/^(?:right )?now$/i.test(r.text.trim()) && results.length > 1) continue;
     let year = c.get("year")!;
