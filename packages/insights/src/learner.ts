@@ -5,8 +5,8 @@
  * - sentiment threshold: the neutral band is re-fitted to the organisation's corrections (some teams
  *   write flatly, some effusively), once there are enough of them;
  * - learned phrases: a 2–3 word phrase seen in at least two corrected messages with the same label, in
- *   none with another label, and in at least one message the rules got wrong, decides that field when
- *   it appears again ("ticket reopened" = negative, "requisition released" = won);
+ *   none with another label, where the rules were wrong in at least half of them, decides that field
+ *   when it appears again ("ticket reopened" = negative, "requisition released" = won);
  * - suppressed cues: a deal cue the organisation corrected away at least twice and never confirmed is
  *   ignored.
  *
@@ -88,9 +88,10 @@ function tally<L extends string>(t: Tally<L>, text: string, label: L, ruleWrong:
 function learnedPhrases<L extends string>(t: Tally<L>): Record<string, L> {
   const out: Record<string, L> = {};
   for (const [p, m] of t.labels) {
-    if (m.size !== 1 || !t.ruleWrong.get(p)) continue;
+    if (m.size !== 1) continue;
     const [label, count] = [...m.entries()][0]!;
-    if (count >= MIN_PHRASE_SUPPORT) out[p] = label;
+    // only where the rules are systematically wrong: in at least half of the phrase's corrections
+    if (count >= MIN_PHRASE_SUPPORT && (t.ruleWrong.get(p) ?? 0) * 2 >= count) out[p] = label;
   }
   return out;
 }
