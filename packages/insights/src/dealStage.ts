@@ -96,8 +96,64 @@ export function detectDealCue(msg: Pick<MessageInput, "text" | "direction" | "su
   if (!best && reopen && msg.direction === "inbound") {
     best = { stage: "interest", confidence: 0.6, cue: REOPEN.exec(text)?.[0] ?? "reopen", reopen, sourceMessageId: msg.id };
   }
+  if (!best) {
+    const f = fallbackCue(text, msg.direction);
+    if (f) best = { stage: f.stage, confidence: 0.7, cue: f.cue, reopen, sourceMessageId: msg.id };
+  }
   if (best) best.span = locateSpan(msg.text, best.cue);
   return best;
+}
+
+/**
+ * Fallback when no cue pattern matched: a sentence that names a deal object (contract, plan, quote,
+ * seats, budget, …) together with a stage's intent word (sign/approve → won, cancel/elsewhere → lost,
+ * discount/too high → negotiation, reviewing/received → proposal). Looser than the patterns, so its
+ * confidence (0.7) can move an open deal forward but never close one (won/lost need {@link STRONG_CUE}).
+ */
+const OBJECTS = String.raw`contract|agreement|order form|plan|tier|package|subscription|licen[cs]es?|seats?|proposal|quote|quotation|offer|deal|paperwork|msa|sow|purchase|budget`;
+const INTENT: Array<{ stage: DealStage; re: RegExp; object: RegExp; direction?: "inbound" | "outbound" }> = [
+  {
+    stage: "lost",
+    re: /\b(?:cancel(?:led|ling)?|declin(?:e|ed|ing)|pass(?:ing)? on|postpon(?:e|ed|ing)|paus(?:e|ed|ing)|on hold|shelv(?:e|ed|ing)|elsewhere|competitor|in-house|not (?:moving|proceed\w*|continu\w*|renew\w*|go(?:ing)? ahead)|no longer|decided against|walk(?:ing)? away)\b/,
+    object: new RegExp(String.raw`\b(?:${OBJECTS}|renewal|project|evaluation|rollout)\b`),
+    direction: "inbound",
+  },
+  {
+    stage: "won",
+    re: /\b(?:sign(?:ed|ing)?|approv(?:e|ed|al)|go(?:ing)? ahead|proceed(?:ing)?|accept(?:ed|ing)?|buy(?:ing)?|purchas(?:e|ed|ing)|commit(?:ted|ting)?|on ?board|kick-?off|start date|finali[sz](?:e|ed|ing))\b/,
+    object: new RegExp(String.raw`\b(?:${OBJECTS})\b`),
+    direction: "inbound",
+  },
+  {
+    stage: "negotiation",
+    re: /\b(?:discount|cheaper|lower|reduc(?:e|ed|tion)|match|beat|too (?:high|much|steep)|expensive|steep|counter|waive|negotiat\w*|flexib\w*|wiggle room|stretch|\d+ ?%)\b/,
+    object: /\b(?:price|pricing|quote|offer|proposal|contract|terms|fee|fees|rate|rates|cost|costs|budget|renewal|licen[cs]e)\b/,
+  },
+  {
+    stage: "proposal",
+    re: /\b(?:review(?:ed|ing)?|look(?:ed|ing)? (?:at|over)|went through|go(?:ing)? through|receiv(?:ed|ing)|came through|thoughts on|feedback on|questions? (?:on|about)|compar(?:e|ed|ing)|circulat(?:e|ed|ing)|run (?:it|this) by)\b/,
+    object: /\b(?:proposal|quote|quotation|offer|estimate|pricing|sow|statement of work)\b/,
+    direction: "inbound",
+  },
+];
+
+function fallbackCue(text: string, direction: "inbound" | "outbound"): { stage: DealStage; cue: string } | null {
+  for (const sentence of text.split(/(?<=[.!?\n])\s*/)) {
+    if (sentence.length > 400) continue;
+    const question = /\?\s*$/.test(sentence);
+    for (const { stage, re, object, direction: d } of INTENT) {
+      if (d && d !== direction) continue;
+      const m = re.exec(sentence);
+      if (!m || !object.test(sentence)) continue;
+      // "the signed contract", "a revised quote": an adjective, not the act
+      if (/\b(?:the|a|an|your|our|my|this|that)\s+$/.test(sentence.slice(Math.max(0, m.index - 8), m.index))) continue;
+      if ((stage === "won" || stage === "lost") && question) continue;
+      const q = precedingQualifier(sentence, m.index);
+      if (stage !== "lost" && (q.negated || q.conditional)) continue;
+      return { stage, cue: sentence.trim().replace(/[.!?]+$/, "") };
+    }
+  }
+  return null;
 }
 
 export interface DealAdvance {

@@ -33,3 +33,21 @@ describe("detectJobChange", () => {
     expect(detectJobChange({}, { title: "CEO", company: "New Co" })).toMatchObject({ changed: false, kind: null });
   });
 });
+
+describe("title and company variants are not changes (issue 13)", () => {
+  it("compares titles by an order-free key after expanding abbreviations", () => {
+    const same = (a: string, b: string) => detectJobChange({ title: a, company: "Acme" }, { title: b, company: "Acme" }).changed;
+    expect(same("VP, Engineering", "Vice President of Engineering")).toBe(false);
+    expect(same("Sales Director", "Director of Sales")).toBe(false);
+    expect(same("CEO & Co-Founder", "Co-founder and Chief Executive Officer")).toBe(false);
+    expect(same("Snr Ops Manager", "Senior Operations Manager")).toBe(false);
+    expect(same("Head of HR", "Head of Human Resources")).toBe(false);
+    expect(same("Product Manager", "Group Product Manager")).toBe(true);
+    expect(same("Head of Sales", "Head of Marketing")).toBe(true);
+  });
+  it("treats a domain or a group suffix as the same company", () => {
+    expect(normaliseCompany("acme.io")).toBe(normaliseCompany("Acme Inc."));
+    expect(normaliseCompany("Acme Group")).toBe(normaliseCompany("ACME"));
+    expect(normaliseCompany("Group")).toBe("group");
+  });
+});

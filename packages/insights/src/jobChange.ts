@@ -39,6 +39,25 @@ const TITLE_ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bcoo\b/g, "chief operating officer"],
   [/\bcmo\b/g, "chief marketing officer"],
   [/\bco founder\b/g, "cofounder"],
+  [/\bsnr\b/g, "senior"],
+  [/\bops\b/g, "operations"],
+  [/\bhr\b/g, "human resources"],
+  [/\b(?:biz dev|bizdev|bd)\b/g, "business development"],
+  [/\bacct\b/g, "account"],
+  [/\bmgmt\b/g, "management"],
+  [/\bintl\b/g, "international"],
+  [/\bcoord\b/g, "coordinator"],
+  [/\brep\b/g, "representative"],
+  [/\badmin\b/g, "administrator"],
+  [/\bcust\b/g, "customer"],
+  [/\bgm\b/g, "general manager"],
+  [/\bmd\b/g, "managing director"],
+  [/\bcso\b/g, "chief sales officer"],
+  [/\bcio\b/g, "chief information officer"],
+  [/\bcpo\b/g, "chief product officer"],
+  [/\bcro\b/g, "chief revenue officer"],
+  [/\bchro\b/g, "chief human resources officer"],
+  [/\bavp\b/g, "assistant vice president"],
 ];
 
 function basic(s: string): string {
@@ -56,9 +75,13 @@ function basic(s: string): string {
 
 /** Canonical company key: case, punctuation, accents and legal suffixes (Inc., LLC, GmbH ...) removed. */
 export function normaliseCompany(company: string): string {
+  // a web address names the company: "acme.io" = "Acme"
+  const name = company.trim().replace(/^(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+)\.(?:com|io|co|net|org|ai|dev|app|de|fr|uk|co\.uk|eu|us)\/?$/i, "$1");
   // "K.K." / "S.A." / "L.L.C." become "kk" / "sa" / "llc" before suffixes are removed
-  const collapsed = basic(company).replace(/\b([a-z])\s(?=[a-z]\b)/g, "$1");
-  return collapsed.replace(COMPANY_SUFFIXES, " ").replace(/\s+/g, " ").trim();
+  const collapsed = basic(name).replace(/\b([a-z])\s(?=[a-z]\b)/g, "$1");
+  const stripped = collapsed.replace(COMPANY_SUFFIXES, " ").replace(/\s+/g, " ").trim();
+  // "Acme Group" / "Acme Holdings" / "Acme International" name the same company as "Acme"
+  return stripped.replace(/\s(?:group|holdings?|international|intl|global|worldwide)$/, "").trim() || stripped;
 }
 
 /** Canonical title key: case, punctuation and common abbreviations (Sr., VP, Mgr) normalised. */
