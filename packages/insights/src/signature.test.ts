@@ -111,4 +111,10 @@ describe("parseSignature: issue-13 layouts", () => {
     expect(parseSignature("Sure thing!\nJosh")?.name).toBe("Josh");
     expect(parseSignature("Noted, thanks.\n\nKind regards,\nAccounts Payable")).toMatchObject({ name: null, company: null });
   });
+
+  it("reads a title the title words do not know from its position between name and company", () => {
+    for (const title of ["Partnerships", "Barista", "Customer Experience", "Legal", "IT Support"]) {
+      expect(parseSignature(`Ok.\n\nBest,\nJane Doe\n${title}\nNorthwind Traders`), title).toMatchObject({ title, company: "Northwind Traders" });
+    }
+  });
 });

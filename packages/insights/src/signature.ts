@@ -170,7 +170,8 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
       else idx = 1;
     }
   }
-  for (; idx < textual.length && (!title || !company); idx++) {
+  let companyLine = -1;
+  for (; idx < textual.length && (!title || !company || (companyLine === idx - 1 && !title)); idx++) {
     const line = textual[idx] ?? "";
     // "Best, Daniel" followed by a full-name line "Daniel Reyes": upgrade the name
     const first = pieces(line)[0] ?? "";
@@ -195,7 +196,16 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     for (const part of parts) {
       const legal = LEGAL_SUFFIX.test(part);
       if (!title && TITLE_WORDS.test(part) && !legal) title = part;
-      else if (!company && part !== title && !DEPARTMENT.test(part) && (legal || !TITLE_WORDS.test(part))) company = part;
+      else if (!title && name && DEPARTMENT.test(part) && !legal) title = part; // a person in "Legal", "IT Support"
+      else if (!company && part !== title && !DEPARTMENT.test(part) && (legal || !TITLE_WORDS.test(part))) {
+        company = part;
+        companyLine = idx;
+      } else if (!title && company && companyLine === idx - 1 && parts.length === 1 && !LEGAL_SUFFIX.test(company) && !legal && !TITLE_WORDS.test(part)) {
+        // name / title / company on their own lines: a title line the title words do not know
+        // ("Partnerships", "Barista") is followed by the company
+        title = company;
+        company = part;
+      }
     }
   }
   if (name) name = name.replace(/\s+/g, " ").trim();
