@@ -40,7 +40,7 @@ export const LEXICON_OVERRIDES: Readonly<Record<string, number>> = {
   want: 0, matter: 0, care: 0, won: 0, true: 0, solution: 0, clear: 0, hope: 0, kind: 0, easy: 0, charge: 0,
   charged: -1, resolve: 0, cheers: 0, welcome: 1, help: 1, lost: -1, win: 1,
   late: -2, overdue: -2, issue: -1, issues: -1, refund: -1, slow: -2, expensive: -1, bug: -1, bugs: -1,
-  unacceptable: -3, unfortunately: -1, nightmare: -3, hassle: -2, disappointing: -3, smooth: 2, delay: -2,
+  unacceptable: -3, unfortunately: -0.5, nightmare: -3, hassle: -2, disappointing: -3, smooth: 2, delay: -2,
   delayed: -2, delays: -2, outage: -2, downtime: -2, escalate: -1, worst: -4, cancel: -1, cancelling: -1,
   frustrating: -3, frustrated: -3,
   // business vocabulary that AFINN scores but that is neutral in CRM traffic
@@ -48,7 +48,7 @@ export const LEXICON_OVERRIDES: Readonly<Record<string, number>> = {
   // politeness and apology formulas are phatic: they open or close a message whatever its tone
   // ("Thanks, what is the file limit?", "Sorry, I was travelling"); see POLITENESS for when thanks count
   thanks: 0, thank: 0, thx: 0, ty: 0, appreciate: 0, appreciated: 0, sorry: 0, apologies: 0, apologise: 0,
-  apologize: 0, agreed: 0, agree: 0, fine: 0, yeah: 0, acceptable: 2, shared: 0, ill: 0, reach: 0, promises: 0, increase: 0,
+  apologize: 0, agreed: 0, agree: 0, fine: 0, yeah: 0, acceptable: 2, shared: 0, ill: 0, reach: 0, promises: 0, increase: 0, fit: 0,
   "👍": 0, "🙏": 0, "👌": 0,
 };
 
@@ -94,14 +94,14 @@ const NEGATIVE_EVENT =
   /\b(?:again|another|still|failed|fails|failing|broke|broken|(?:is|was|went|goes|been|are|were) down(?! by| to| from)|down again|crash\w*|wrong|wait(?:ing|ed)|on hold|outage|error|missing|overcharged|twice|(?:not|n't|never|stopped) (?:been )?work\w*)\b/;
 /** Complaints stated as facts, without any evaluative word ("has not worked since Monday"). */
 const COMPLAINT =
-  /\b(?:(?:not|n't|never|stopped) (?:been )?(?:work(?:ing|ed|s)?|load(?:ing|ed)?|sync(?:ing|ed)?)|(?:nobody|no one|no-one) (?:has |have )?(?:answered|replied|responded|called|got back|helped)|still (?:waiting|no |not |nothing|haven't|hasn't)|(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|invoice|outage|ticket|email|reminder) (?:with|in a row|this)|waiting (?:\d+|for (?:weeks|days|hours|ages))|(?:i|we) (?:expected|deserve|expect) (?:better|more)|(?:open|pending|outstanding|unresolved|unanswered) for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months))/g;
+  /\b(?:(?:not|n't|never|stopped) (?:been )?(?:work(?:ing|ed|s)?|load(?:ing|ed)?|sync(?:ing|ed)?)|(?:nobody|no one|no-one) (?:has |have )?(?:answered|replied|responded|called|got back|helped)|still (?:waiting|no |not |nothing|haven't|hasn't)|(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|invoice|outage|ticket|email|reminder) (?:with|in a row|this)|waiting (?:\d+|for (?:weeks|days|hours|ages))|(?:i|we) (?:expected|deserve|expect) (?:better|more)|(?:charged|billed|invoiced) twice|double[- ](?:charged|billed)|(?:open|pending|outstanding|unresolved|unanswered) for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months))/g;
 /**
  * Courtesy formulas that contain evaluative words but carry no feeling about the business at hand:
  * "hope you had a great weekend", "it would be great if you could", "happy to jump on a call",
  * "no worries", "looking forward to", "feel free", "have a nice day". They are removed before scoring.
  */
 const COURTESY =
-  /\b(?:(?:i |we )?hope (?:you(?:'re| are)|you had|you have|you've had|this finds you|all is)[^.!?\n,]{0,40}|(?:it )?would be (?:great|nice|wonderful|helpful|fantastic|lovely|awesome|perfect|good) (?:if|to)|(?:i(?:'m| am|'d be| would be)|we(?:'re| are|'d be| would be)|more than|always) (?:happy|glad|pleased|delighted) to|(?:more than |always |very |really )?(?:happy|glad) to (?:help|jump|chat|discuss|answer|provide|assist|share|hop|talk|arrange|set|send|show|walk|go over|look|review|schedule|book|explain|clarify|take|give|meet|call|connect|support|make|put|run|do)\b|if (?:that|this|it) helps|running (?:a bit |a little |slightly )?late|glad to (?:help|assist)|no (?:worries|problem|problems|stress)|(?:i(?:'m| am)|we(?:'re| are))? ?looking forward to|look forward to|feel free|(?:have|enjoy) a (?:great|nice|good|lovely|wonderful) (?:day|weekend|week|evening|one)|good (?:morning|afternoon|evening)|sounds (?:good|fine|ok|okay)|all good|(?:the )?best (?:time|way|day|date|number|person|contact|option|place) to|missed (?:your|the|a) (?:call|message|email)|(?:best|warm|kind) wishes|you're welcome)\b/gi;
+  /\b(?:(?:i |we )?hope (?:you(?:'re| are)|you had|you have|you've had|this finds you|all is)[^.!?\n,]{0,40}|(?:it )?would be (?:great|nice|wonderful|helpful|fantastic|lovely|awesome|perfect|good) (?:if|to)|(?:i(?:'m| am|'d be| would be)|we(?:'re| are|'d be| would be)|more than|always) (?:happy|glad|pleased|delighted) to|(?:more than |always |very |really )?(?:happy|glad) to (?:help|jump|chat|discuss|answer|provide|assist|share|hop|talk|arrange|set|send|show|walk|go over|look|review|schedule|book|explain|clarify|take|give|meet|call|connect|support|make|put|run|do)\b|if (?:that|this|it) helps|running (?:a bit |a little |slightly )?late|glad to (?:help|assist)|no (?:worries|problem|problems|stress)|(?:i(?:'m| am)|we(?:'re| are))? ?looking forward to|look forward to|feel free|(?:have|enjoy) a (?:great|nice|good|lovely|wonderful) (?:day|weekend|week|evening|one)|good (?:morning|afternoon|evening)|sounds (?:good|fine|ok|okay)|all good|(?:the )?best (?:time|way|day|date|number|person|contact|option|place) to|good catch|(?:i |we )?hope (?:this|that|it) (?:helps|clarifies|makes sense|answers)|let (?:me|us) know if (?:anything|something|you have|there)[^.!?\n]{0,40}|missed (?:your|the|a) (?:call|message|email)|(?:best|warm|kind) wishes|you're welcome)\b/gi;
 /** A question about a possibility ("Is there a risk that …?", "What if it fails?") states no feeling. */
 const HYPOTHETICAL_QUESTION =
   /\b(?:is there|are there|will (?:it|this|that|there)|would (?:it|this|that|there)|could (?:it|this|that|there)|can (?:it|this|that|there)|what if|is it possible|do you (?:expect|foresee|anticipate))\b[^.!?\n]{0,200}\?/gi;
