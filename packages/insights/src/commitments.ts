@@ -224,6 +224,7 @@ export function matchCommitment(sentence: string): string | null {
       // "I'm writing to…", "I'm reaching out about…", "just checking in": openers, not promises
       if (/^(?:writ|reach|follow|check|contact|email|look|try|hop|wonder|get)/.test(verb)) continue;
       if (!isActionVerb(verb) || !hasDeadlineWords(rest)) continue;
+      if (/\b(?:vibes|love|wishes|thoughts|hugs|luck|regards|prayers|greetings)\b/i.test(rest)) continue; // "sending good vibes"
       action = `${verb}${rest}`.trim();
     } else if (kind === "present") {
       const verb = (m[1] ?? "").toLowerCase();

@@ -112,4 +112,18 @@ describe("sentimentTrend", () => {
     expect(sentimentTrend([], { bucket: "week" })).toEqual([]);
     expect(trendDelta([])).toBe(0);
   });
+
+  it("treats courtesy formulas as neutral and keeps real feeling", () => {
+    for (const text of [
+      "Good catch, thanks! I've corrected the PO.",
+      "I hope this clarifies things. Let me know if anything is unclear.",
+      "Hope you had a great weekend. It would be great if you could send the updated contract.",
+      "Happy to jump on a call if anything is unclear.",
+      "Sounds good, see you then.",
+    ]) {
+      expect(scoreSentiment(text).label, text).toBe("neutral");
+    }
+    expect(scoreSentiment("Your team has been incredibly helpful throughout the migration.").label).toBe("positive");
+    expect(scoreSentiment("Can you help me understand why we were charged twice?").label).toBe("negative");
+  });
 });
