@@ -272,7 +272,7 @@ export function splitClauses(sentence: string): string[] {
   return sentence
     // `(?<!\s)` lets a match start only at the first character of a whitespace run: without it a
     // run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
-    .split(/(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus)\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i)
+    .split(/(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i)
     .map((c) => c.trim())
     .filter(Boolean);
 }
