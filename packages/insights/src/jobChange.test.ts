@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectJobChange, normaliseCompany, normaliseTitle } from "./jobChange";
+import { detectJobAnnouncement, detectJobChange, normaliseCompany, normaliseTitle } from "./jobChange";
 
 describe("normalisation", () => {
   it("ignores case, punctuation and legal suffixes in company names", () => {
@@ -49,5 +49,19 @@ describe("title and company variants are not changes (issue 13)", () => {
     expect(normaliseCompany("acme.io")).toBe(normaliseCompany("Acme Inc."));
     expect(normaliseCompany("Acme Group")).toBe(normaliseCompany("ACME"));
     expect(normaliseCompany("Group")).toBe("group");
+  });
+});
+
+describe("job announcements in the body", () => {
+  it("reads first-person moves, and ignores colleagues", () => {
+    expect(detectJobAnnouncement({ text: "After six years at Brightwave I'm moving on to Calder Freight as Head of Partnerships." })).toMatchObject({
+      company: "Calder Freight", title: "Head of Partnerships",
+    });
+    expect(detectJobAnnouncement({ text: "Quick note: my last day at Lumen Print is Friday." })).toMatchObject({ previousCompany: "Lumen Print", company: null });
+    expect(detectJobAnnouncement({ text: "Small update: I've been promoted to Head of Marketing here at Quaylight." })).toMatchObject({
+      title: "Head of Marketing", promotion: true,
+    });
+    expect(detectJobAnnouncement({ text: "My colleague left the company last week; I'm taking over her accounts." })).toBeNull();
+    expect(normaliseCompany("Meridian Cargo GmbH & Co. KG")).toBe(normaliseCompany("Meridian Cargo"));
   });
 });

@@ -79,7 +79,8 @@ export function normaliseCompany(company: string): string {
   const name = company.trim().replace(/^(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+)\.(?:com|io|co|net|org|ai|dev|app|de|fr|uk|co\.uk|eu|us)\/?$/i, "$1");
   // "K.K." / "S.A." / "L.L.C." become "kk" / "sa" / "llc" before suffixes are removed
   const collapsed = basic(name).replace(/\b([a-z])\s(?=[a-z]\b)/g, "$1");
-  const stripped = collapsed.replace(COMPANY_SUFFIXES, " ").replace(/\s+/g, " ").trim();
+  // "GmbH & Co. KG" leaves a dangling "and"
+  const stripped = collapsed.replace(COMPANY_SUFFIXES, " ").replace(/\s+/g, " ").trim().replace(/^(?:and )+|(?: and)+$/g, "").trim();
   // "Acme Group" / "Acme Holdings" / "Acme International" name the same company as "Acme"
   return stripped.replace(/\s(?:group|holdings?|international|intl|global|worldwide)$/, "").trim() || stripped;
 }
@@ -151,7 +152,7 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number }> = [
   // "I'm now Head of Sales at Y", "my new role as CTO at Y"
   { re: new RegExp(String.raw`\b(?:I(?:'m|’m| am) now|[Mm]y new (?:role|position|job|title) (?:is|as))\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`, "u"), title: 1, company: 2 },
   // "I joined Pellworth Insurance last month as Head of Claims", "I've moved to Y", "I'm now at Y"
-  { re: new RegExp(String.raw`${I}(?:joined|moved (?:over )?to|started (?:at|with)|signed (?:on )?with|(?:am|'m|’m) now (?:at|with|working (?:at|for)))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`, "u"), title: 2, company: 1 },
+  { re: new RegExp(String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am)?\s+(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`, "u"), title: 2, company: 1 },
   // "I've accepted a position as X at Y"
   { re: new RegExp(String.raw`${I}(?:accepted|taken|took)\s+(?:a|an|the)\s+(?:new\s+)?(?:position|role|job|offer)\s+as\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`, "u"), title: 1, company: 2 },
 ];
@@ -159,7 +160,7 @@ const PROMOTION = new RegExp(
   String.raw`${I}(?:been\s+)?(?:promoted|appointed|named|made)\s+(?:to\s+|as\s+)?(?:the\s+|a\s+|an\s+|our\s+)?${TITLE}${TITLE_END}(?:\s+(?:here\s+)?at\s+${COMPANY})?`,
   "u",
 );
-const LEFT = new RegExp(String.raw`${I}(?:left|moved on from|said goodbye to|departed|stepped down from)\s+${COMPANY}`, "u");
+const LEFT = new RegExp(String.raw`(?:${I}(?:left|moved on from|said goodbye to|departed|stepped down from)|\b[Mm]y last day (?:at|with))\s+${COMPANY}`, "u");
 const TITLE_HINT =
   /\b(?:ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|vice president|president|director|manager|head|lead|engineer|developer|designer|founder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|advisor|adviser|recruiter|administrator|chief|counsel|controller|buyer|strategist|scientist|researcher|editor|producer|agent|supervisor|chair)\b/i;
 
