@@ -184,9 +184,15 @@ function clauses(text: string): string[][] {
  *    same clause flips and damps the valence (x -0.75). Intensifiers ("very") multiply by 1.1-1.5,
  *    diminishers ("slightly") by 0.6-0.7. Words after a contrast ("but", "however") weigh x1.5 and
  *    those before it x0.75.
- * 4. Length normalisation: d = raw / sqrt(tokens); score = d / sqrt(d^2 + 4), which lies in (-1, 1),
+ * 4. Courtesy formulas ("hope you had a great weekend", "happy to help", "sounds good"), hypothetical
+ *    questions, words after "if" and labelled contact lines carry no tone; "thanks" / "sorry" count only
+ *    when intensified ("thanks so much", "really sorry").
+ * 5. Irony: an eye-roll emoji or a strong marker ("love that for us", "thanks for nothing"), or a weak
+ *    marker ("oh great", "as always") in a sentence with a complaint, flips every positive word and adds -2.
+ *    Complaints stated as facts ("has not worked since Monday", "still waiting") add -2 each.
+ * 6. Length normalisation: d = raw / sqrt(tokens); score = d / sqrt(d^2 + 4), which lies in (-1, 1),
  *    so one mild word in a long email counts less than the same word in a one-liner.
- * 5. label = positive if score >= 0.1, negative if score <= -0.1, else neutral.
+ * 7. label = positive if score >= 0.1, negative if score <= -0.1, else neutral.
  */
 export function scoreSentiment(text: string, opts: SentimentOptions = {}): SentimentResult {
   const band = opts.neutralBand ?? 0.1;
