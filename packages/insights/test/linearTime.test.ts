@@ -22,6 +22,11 @@ import {
   scoreSentiment,
   splitSentences,
   MAX_TEXT_CHARS,
+  correctedDealCue,
+  correctedSentiment,
+  detectJobAnnouncement,
+  learnFromCorrections,
+  uncertainty,
   type MessageInput,
 } from "../src/index";
 
@@ -62,6 +67,13 @@ export const SHAPES: Record<string, (n: number) => string> = {
 
 const msg = (text: string): MessageInput => ({ id: "m", channel: "email", direction: "inbound", text, sentAt: Date.UTC(2026, 2, 10, 14) });
 
+const MODEL = learnFromCorrections([
+  { field: "sentiment", msg: { text: "ticket reopened again" }, label: "negative" },
+  { field: "sentiment", msg: { text: "ticket reopened twice" }, label: "negative" },
+  { field: "dealStage", msg: { text: "requisition released", direction: "inbound" }, label: "won" },
+  { field: "dealStage", msg: { text: "requisition released today", direction: "inbound" }, label: "won" },
+]);
+
 export const EXTRACTORS: Record<string, (text: string) => unknown> = {
   sentiment: (t) => scoreSentiment(t),
   commitments: (t) => extractCommitments(msg(t)),
@@ -71,7 +83,12 @@ export const EXTRACTORS: Record<string, (text: string) => unknown> = {
   dueDate: (t) => resolveDueDate(t, Date.UTC(2026, 2, 10, 14)),
   jobChange: (t) => detectJobChange({ title: t, company: t }, { title: `${t}x`, company: t }),
   textHygiene: (t) => splitSentences(messageBody(t)),
-  all: (t) => extractDeterministic(msg(t), { previousProfile: { title: "CEO", company: "Acme" } }),
+  jobAnnouncement: (t) => detectJobAnnouncement({ text: t }),
+  learned: (t) => [correctedSentiment(t, MODEL), correctedDealCue(msg(t), MODEL), learnFromCorrections([{ field: "sentiment", msg: { text: t }, label: "neutral" }])],
+  all: (t) => {
+    const ext = extractDeterministic(msg(t), { previousProfile: { title: "CEO", company: "Acme" } });
+    return uncertainty(msg(t), ext);
+  },
 };
 
 /** Minimum times of `small` and `large`, measured interleaved so both see the same machine load. */
