@@ -245,6 +245,8 @@ export function matchCommitment(sentence: string): string | null {
         if (!HAVE_ACTION.test(tail)) return null;
       } else if (verb === "see" && /^(?:to it|that)\b/i.test(tail)) {
         // "I'll see to it" is a promise
+      } else if (verb === "take" && /^(?:it|the (?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|offer|deal|subscription|seats|licen[cs]es))\b/i.test(tail)) {
+        return null; // "We'll take the Growth plan": a purchase decision, not a promise to act
       } else if (verb === "do" && !/^\w/.test(tail)) {
         return null; // "Will do." – acknowledges, no action stated
       } else if (NON_ACTION.has(verb)) {
