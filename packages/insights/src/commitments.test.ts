@@ -181,6 +181,8 @@ describe("promises beyond 'I will' (issue 13)", () => {
     expect(one("cant make it today, will call u 2moro at 10")[0]?.[1]).toBe("2026-03-11T10:00:00.000Z");
     expect(one("running late, be there in 20")[0]?.[1]).toBe("2026-03-10T14:20:00.000Z");
     expect(one("ok ill sort it first thing mon")[0]?.[1]).toBe("2026-03-16T12:00:00.000Z");
+    expect(one("ok, call you in 5")[0]?.[1]).toBe("2026-03-10T14:05:00.000Z");
+    expect(one("Can you call me in 5?")).toEqual([]);
   });
 
   it("gives each gapped promise its own date, and keeps coordinated verbs as one promise", () => {

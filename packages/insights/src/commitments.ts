@@ -70,7 +70,7 @@ const NOT_A_SUBJECT = new Set([
 ]);
 
 /** First-person future: "I'll", "we will", "I shall", "I'm going to", "I promise to", "let me". */
-type PatternKind = "modal" | "let" | "you" | "action" | "passive" | "named" | "present" | "presentPassive" | "progressive" | "arrive" | "planned" | "expect";
+type PatternKind = "modal" | "let" | "you" | "action" | "passive" | "named" | "present" | "presentPassive" | "progressive" | "arrive" | "planned" | "expect" | "elided";
 const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'m|'re|\s+am|\s+are)\s+(?:going to|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
@@ -89,6 +89,8 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   { re: /\byou(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see)\b(.*)/i, kind: "you" },
   // subject-less after a comma or "and": "Received the invoice, will pay on Friday"
   { re: new RegExp(String.raw`(?:[,;:–—]|\s-|\band)\s*(?:will|'ll|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "action" },
+  // elided "I'll" with "you" as the object: "call you in 5", "ok, send you the file tonight"
+  { re: /(?:^|[,;:–—]\s*|\s-\s*)(?:(?:ok|okay|k|sure|yep|yes|cool|np|will do|on it)[,!.]?\s+)?((?:call|text|ring|email|ping|message|send|get back to|circle back to|update|phone|whatsapp)\s+(?:you|u)\b.*)/i, kind: "elided" },
   // terse arrival promises: "running late, be there in 20", "back in 10"
   { re: /(?:^|[,;:–—]\s*|\s-\s*)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back)\b(.*)/i, kind: "arrive" },
   // passive: "the amount will be paid within 30 days", "your refund is going to be processed"
@@ -212,6 +214,9 @@ export function matchCommitment(sentence: string): string | null {
       const verb = (m[2] ?? "").toLowerCase();
       if (!hasDeadlineWords(m[3] ?? "") || NON_ACTION.has(verb)) continue;
       action = `${verb}${m[3] ?? ""}`.trim();
+    } else if (kind === "elided") {
+      if (!hasDeadlineWords(m[1] ?? "")) continue;
+      action = (m[1] ?? "").trim();
     } else if (kind === "expect") {
       if (!hasDeadlineWords(m[1] ?? "")) continue;
       action = `deliver ${m[1] ?? ""}`.trim();
