@@ -5,7 +5,11 @@ import { DEAL_STAGES, type DealCue, detectDealCue } from "./dealStage";
 import { detectJobChange, type JobChange, type JobProfile } from "./jobChange";
 import { extractRelationships, type RelationshipCandidate } from "./relationships";
 import { type SentimentResult, scoreSentiment } from "./sentiment";
-import { parseSignature, type Signature } from "./signature";
+import { type Commitment, actorOf, classifyCommitment, extractCommitments } from "./commitments";
+import { type Signature, parseSignature } from "./signature";
+import { type DealCue, DEAL_STAGES, detectDealCue } from "./dealStage";
+import { type RelationshipCandidate, extractRelationships } from "./relationships";
+import { type JobAnnouncement, type JobChange, type JobProfile, detectJobAnnouncement, detectJobChange, detectJobChangeInMessage } from "./jobChange";
 import { findEmails } from "./text";
 import type { MessageInput } from "./types";
 
@@ -29,8 +33,13 @@ export interface Extraction {
   signature: Signature | null;
   dealCue: DealCue | null;
   relationships: RelationshipCandidate[];
-  /** Set when `ctx.previousProfile` was given and a signature with a title or company was found. */
+  /**
+   * Set when `ctx.previousProfile` was given and the message announces a new role in its body or
+   * carries a signature with a title or company. `span` points at the evidence.
+   */
   jobChange: JobChange | null;
+  /** A first-person job announcement in the body ("I've joined Y as Head of Sales"), if any. */
+  jobAnnouncement?: JobAnnouncement | null;
   /** Which extractor produced the result. */
   source: "deterministic" | "llm";
   /** Why an LLM extractor fell back to the deterministic result. */
@@ -54,9 +63,16 @@ export function extractDeterministic(msg: MessageInput, ctx: ExtractionContext =
     signature,
     dealCue: detectDealCue(msg),
     relationships: extractRelationships(msg, { ownDomains: ctx.ownDomains, signature }),
-    jobChange: jobChangeFor(signature, ctx),
+    jobChange: ctx.previousProfile ? stripSource(detectJobChangeInMessage(ctx.previousProfile, msg)) : null,
+    jobAnnouncement: detectJobAnnouncement(msg),
     source: "deterministic",
   };
+}
+
+function stripSource(c: ReturnType<typeof detectJobChangeInMessage>): JobChange | null {
+  if (!c) return null;
+  const { source: _source, ...change } = c;
+  return change;
 }
 
 function jobChangeFor(signature: Signature | null, ctx: ExtractionContext): JobChange | null {

@@ -1,6 +1,6 @@
 import type { Signature } from "./signature";
 import { emailDomain, findEmails, messageBody } from "./text";
-import type { MessageInput, PersonRef } from "./types";
+import { type SourceSpan, createLocator } from "./span";
 
 export type RelationshipType = "colleague" | "manager" | "direct_report" | "assistant" | "assistant_to";
 
@@ -15,6 +15,8 @@ export interface RelationshipCandidate {
   type: RelationshipType;
   confidence: number;
   evidence: string;
+  /** Where the evidence is in the message text (null for cc-domain evidence). */
+  span?: SourceSpan | null;
 }
 
 export interface RelationshipOptions {
@@ -216,6 +218,7 @@ export function extractRelationships(msg: MessageInput, opts: RelationshipOption
   const body = messageBody(msg.text);
   const out: RelationshipCandidate[] = [];
   const seen = new Set<string>();
+  let locator: ReturnType<typeof createLocator> | undefined;
   const push = (c: RelationshipCandidate) => {
     const key = `${c.type}|${(c.toRef.email ?? c.toRef.name ?? "").toLowerCase()}`;
     if (seen.has(key)) return;
@@ -232,7 +235,7 @@ export function extractRelationships(msg: MessageInput, opts: RelationshipOption
       const toRef: PersonRef = { name };
       const email = m[2]?.toLowerCase() ?? matchEmail(name, cc);
       if (email) toRef.email = email;
-      push({ fromRef: from, toRef, type, confidence, evidence: m[0].trim() });
+      push({ fromRef: from, toRef, type, confidence, evidence: m[0].trim(), span: (locator ??= createLocator(msg.text)).find(m[0].trim()) });
     }
   }
 
@@ -245,7 +248,14 @@ export function extractRelationships(msg: MessageInput, opts: RelationshipOption
       const toRef: PersonRef = { name };
       const email = matchEmail(name, cc);
       if (email) toRef.email = email;
-      push({ fromRef: from, toRef, type: "assistant_to", confidence: 0.8, evidence: `signature: ${sigMatch[0]}` });
+      push({
+        fromRef: from,
+        toRef,
+        type: "assistant_to",
+        confidence: 0.8,
+        evidence: `signature: ${sigMatch[0]}`,
+        span: (locator ??= createLocator(msg.text)).findLast(sigMatch[0]),
+      });
     }
   }
 
@@ -254,13 +264,7 @@ export function extractRelationships(msg: MessageInput, opts: RelationshipOption
     for (const addr of cc) {
       if (addr === from.email || emailDomain(addr) !== domain) continue;
       if (out.some((c) => c.toRef.email === addr)) continue;
-      push({
-        fromRef: from,
-        toRef: { email: addr },
-        type: "colleague",
-        confidence: 0.6,
-        evidence: `shared domain ${domain}`,
-      });
+      push({ fromRef: from, toRef: { email: addr }, type: "colleague", confidence: 0.6, evidence: `shared domain ${domain}`, span: null });
     }
   }
   return out;
