@@ -169,13 +169,20 @@ describe("fulfilment and overdue", () => {
 });
 
 describe("promises beyond 'I will' (issue 13)", () => {
-  const one = (text: string, extra: Partial<MessageInput> = {}) => extractCommitments(msg(text, extra)).map((c) => [c.text, iso(c.dueAt)]);
+  const one = (text: string, extra: Partial<MessageInput> = {}) =>
+    extractCommitments(msg(text, extra)).map((c) => [c.text, iso(c.dueAt)]);
 
   it("reads present tense, subject-less, passive, progressive, planned and named-colleague promises", () => {
-    expect(one("I send you the signed copy tomorrow morning.")).toEqual([["I send you the signed copy tomorrow morning.", "2026-03-11T12:00:00.000Z"]]);
-    expect(one("Received the invoice, will pay on Friday.")).toEqual([["Received the invoice, will pay on Friday.", "2026-03-13T17:00:00.000Z"]]);
+    expect(one("I send you the signed copy tomorrow morning.")).toEqual([
+      ["I send you the signed copy tomorrow morning.", "2026-03-11T12:00:00.000Z"],
+    ]);
+    expect(one("Received the invoice, will pay on Friday.")).toEqual([
+      ["Received the invoice, will pay on Friday.", "2026-03-13T17:00:00.000Z"],
+    ]);
     expect(one("The amount will be paid within 30 days.")[0]?.[1]).toBe("2026-04-09T17:00:00.000Z");
-    expect(one("Sending the signed lease tonight")).toEqual([["Sending the signed lease tonight", "2026-03-10T23:00:00.000Z"]]);
+    expect(one("Sending the signed lease tonight")).toEqual([
+      ["Sending the signed lease tonight", "2026-03-10T23:00:00.000Z"],
+    ]);
     expect(one("I plan to send the draft Thursday")[0]?.[1]).toBe("2026-03-12T17:00:00.000Z");
     expect(one("Sure, I can drop it off tomorrow")[0]?.[1]).toBe("2026-03-11T17:00:00.000Z");
     expect(one("Hannah will set up the tenant by Friday and Marco will send the SSO guide on Monday.")).toEqual([

@@ -1,7 +1,8 @@
 import { resolveDueDate } from "./dueDate";
+import { boundText, MAX_CLAUSE_CHARS } from "./limits";
+import { createLocator, type SourceSpan } from "./span";
 import { messageBody, normalise, splitSentences } from "./text";
-import { MAX_CLAUSE_CHARS, boundText } from "./limits";
-import { type SourceSpan, createLocator } from "./span";
+import type { Direction, MessageInput } from "./types";
 
 export type CommitmentActor = "contact" | "us";
 export type CommitmentKind = "deliver" | "call" | "reply" | "meet" | "other";
@@ -55,32 +56,151 @@ function isActionVerb(word: string): boolean {
   const ing = /^(.+?)ing$/.exec(w);
   if (!ing) return false;
   const stem = ing[1]!;
-  return ACTION_VERB_RE.test(stem) || ACTION_VERB_RE.test(`${stem}e`) || (/(.)\1$/.test(stem) && ACTION_VERB_RE.test(stem.slice(0, -1)));
+  return (
+    ACTION_VERB_RE.test(stem) ||
+    ACTION_VERB_RE.test(`${stem}e`) ||
+    (/(.)\1$/.test(stem) && ACTION_VERB_RE.test(stem.slice(0, -1)))
+  );
 }
 
 /** Capitalised words that start sentences but are not people or teams. */
 const NOT_A_SUBJECT = new Set([
-  "I", "We", "You", "He", "She", "They", "It", "This", "That", "These", "Those", "There", "Here", "What", "Which", "Who",
-  "Nothing", "Everything", "Someone", "Somebody", "Anyone", "Everyone", "Nobody", "No", "Yes", "Ok", "Okay", "Sure",
-  "Thanks", "Please", "Hi", "Hello", "Dear", "Hey", "The", "A", "An", "Our", "My", "Your", "Their", "His", "Her", "If",
-  "When", "Then", "So", "And", "But", "Also", "Just", "Maybe", "Perhaps", "Hopefully", "Monday", "Tuesday", "Wednesday",
-  "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tomorrow", "Tonight", "Price", "Pricing", "Shipping", "Delivery",
-  "Payment", "Access", "Support", "Service", "Time", "Nobody", "None", "Each", "Every", "All", "Both", "Either", "Neither",
+  "I",
+  "We",
+  "You",
+  "He",
+  "She",
+  "They",
+  "It",
+  "This",
+  "That",
+  "These",
+  "Those",
+  "There",
+  "Here",
+  "What",
+  "Which",
+  "Who",
+  "Nothing",
+  "Everything",
+  "Someone",
+  "Somebody",
+  "Anyone",
+  "Everyone",
+  "Nobody",
+  "No",
+  "Yes",
+  "Ok",
+  "Okay",
+  "Sure",
+  "Thanks",
+  "Please",
+  "Hi",
+  "Hello",
+  "Dear",
+  "Hey",
+  "The",
+  "A",
+  "An",
+  "Our",
+  "My",
+  "Your",
+  "Their",
+  "His",
+  "Her",
+  "If",
+  "When",
+  "Then",
+  "So",
+  "And",
+  "But",
+  "Also",
+  "Just",
+  "Maybe",
+  "Perhaps",
+  "Hopefully",
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+  "Sunday",
+  "Today",
+  "Tomorrow",
+  "Tonight",
+  "Price",
+  "Pricing",
+  "Shipping",
+  "Delivery",
+  "Payment",
+  "Access",
+  "Support",
+  "Service",
+  "Time",
+  "Nobody",
+  "None",
+  "Each",
+  "Every",
+  "All",
+  "Both",
+  "Either",
+  "Neither",
 ]);
 
 /** First-person future: "I'll", "we will", "I shall", "I'm going to", "I promise to", "let me". */
-type PatternKind = "modal" | "let" | "you" | "action" | "passive" | "named" | "present" | "presentPassive" | "progressive" | "arrive" | "planned" | "expect" | "elided";
+type PatternKind =
+  | "modal"
+  | "let"
+  | "you"
+  | "action"
+  | "passive"
+  | "named"
+  | "present"
+  | "presentPassive"
+  | "progressive"
+  | "arrive"
+  | "planned"
+  | "expect"
+  | "elided";
 const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
-  { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'m|'re|\s+am|\s+are)\s+(?:going to|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
-  { re: new RegExp(String.raw`\b(?:i|we)\s+(?:promise|commit|undertake)\s+to\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
+  {
+    re: new RegExp(String.raw`\b(?:i|we)\s*(?:'m|'re|\s+am|\s+are)\s+(?:going to|gonna)\s+` + ACTION_FOLLOWS, "i"),
+    kind: "modal",
+  },
+  {
+    re: new RegExp(String.raw`\b(?:i|we)\s+(?:promise|commit|undertake)\s+to\s+` + ACTION_FOLLOWS, "i"),
+    kind: "modal",
+  },
   // "I plan to send the draft Thursday", "we're planning to ship on Monday" (a stated plan with a time)
-  { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'m|'re|\s+am|\s+are)?\s+(?:plan(?:ning)?|intend(?:ing)?|aim(?:ing)?|scheduled|set)\s+to\s+` + ACTION_FOLLOWS, "i"), kind: "planned" },
+  {
+    re: new RegExp(
+      String.raw`\b(?:i|we)\s*(?:'m|'re|\s+am|\s+are)?\s+(?:plan(?:ning)?|intend(?:ing)?|aim(?:ing)?|scheduled|set)\s+to\s+` +
+        ACTION_FOLLOWS,
+      "i",
+    ),
+    kind: "planned",
+  },
   // acceptance of a request: "Sure, I can drop it off tomorrow"
-  { re: new RegExp(String.raw`^(?:sure|yes|yep|yeah|ok(?:ay)?|no problem|of course|absolutely|np|can do)[,!.]?\s+(?:i|we)\s+can\s+` + ACTION_FOLLOWS, "i"), kind: "planned" },
+  {
+    re: new RegExp(
+      String.raw`^(?:sure|yes|yep|yeah|ok(?:ay)?|no problem|of course|absolutely|np|can do)[,!.]?\s+(?:i|we)\s+can\s+` +
+        ACTION_FOLLOWS,
+      "i",
+    ),
+    kind: "planned",
+  },
   // "Expect the documents by noon tomorrow"
   { re: /^(?:please\s+)?(?:expect|look out for)\s+(.*)/i, kind: "expect" },
-  { re: new RegExp(String.raw`^(?:(?:ok(?:ay)?|k|sure|great|thanks|noted|yep|yup|yes|yeah|ya|np|cool|alright|all right|no problem|of course|perfect|got it|on it)[,!.]?\s+)?(?:will|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
+  {
+    re: new RegExp(
+      String.raw`^(?:(?:ok(?:ay)?|k|sure|great|thanks|noted|yep|yup|yes|yeah|ya|np|cool|alright|all right|no problem|of course|perfect|got it|on it)[,!.]?\s+)?(?:will|gonna)\s+` +
+        ACTION_FOLLOWS,
+      "i",
+    ),
+    kind: "modal",
+  },
   { re: new RegExp(String.raw`\blet (?:me|us)\s+` + ACTION_FOLLOWS, "i"), kind: "let" },
   // "our engineer will join", "our team will send" – a promise on behalf of the author's side
   // "my finance director, Paul Novak, will send" – a named colleague in apposition is allowed
@@ -96,28 +216,93 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // subject-less after a comma or "and": "Received the invoice, will pay on Friday"
   { re: new RegExp(String.raw`(?:[,;:–—]|\s-|\band)\s*(?:will|'ll|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "action" },
   // elided "I'll" with "you" as the object: "call you in 5", "ok, send you the file tonight"
-  { re: /(?:^|[,;:–—]\s*|\s-\s*)(?:(?:ok|okay|k|sure|yep|yes|cool|np|will do|on it)[,!.]?\s+)?((?:call|text|ring|email|ping|message|send|get back to|circle back to|update|phone|whatsapp)\s+(?:you|u)\b.*)/i, kind: "elided" },
+  {
+    re: /(?:^|[,;:–—]\s*|\s-\s*)(?:(?:ok|okay|k|sure|yep|yes|cool|np|will do|on it)[,!.]?\s+)?((?:call|text|ring|email|ping|message|send|get back to|circle back to|update|phone|whatsapp)\s+(?:you|u)\b.*)/i,
+    kind: "elided",
+  },
   // terse arrival promises: "running late, be there in 20", "back in 10"
-  { re: /(?:^|[,;:–—]\s*|\s-\s*)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back)\b(.*)/i, kind: "arrive" },
+  {
+    re: /(?:^|[,;:–—]\s*|\s-\s*)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back)\b(.*)/i,
+    kind: "arrive",
+  },
   // passive: "the amount will be paid within 30 days", "your refund is going to be processed"
-  { re: new RegExp(String.raw`\b(?:will|shall|'ll|is going to|are going to)\s+be\s+((?:[a-z]+\s+)?)(${PARTICIPLES})\b(.*)`, "i"), kind: "passive" },
+  {
+    re: new RegExp(
+      String.raw`\b(?:will|shall|'ll|is going to|are going to)\s+be\s+((?:[a-z]+\s+)?)(${PARTICIPLES})\b(.*)`,
+      "i",
+    ),
+    kind: "passive",
+  },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
-  { re: new RegExp(String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}'-]+)(?:\s+[A-Z][\p{L}'-]+)?)\s+(?:[Ww]ill|'ll|[Ii]s going to|[Ss]hall)\s+` + ACTION_FOLLOWS_CS, "u"), kind: "named" },
+  {
+    re: new RegExp(
+      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}'-]+)(?:\s+[A-Z][\p{L}'-]+)?)\s+(?:[Ww]ill|'ll|[Ii]s going to|[Ss]hall)\s+` +
+        ACTION_FOLLOWS_CS,
+      "u",
+    ),
+    kind: "named",
+  },
   // present tense with a future time: "I send you the copy tomorrow", "our team delivers on the 20th"
-  { re: new RegExp(String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant))\s+(?:also\s+|then\s+)?(${ACTION_VERBS})(?:s|es)?\b(.*)`, "i"), kind: "present" },
+  {
+    re: new RegExp(
+      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant))\s+(?:also\s+|then\s+)?(${ACTION_VERBS})(?:s|es)?\b(.*)`,
+      "i",
+    ),
+    kind: "present",
+  },
   // progressive with a future time: "Sending the lease tonight", "we're refunding the charge by Thursday"
-  { re: new RegExp(String.raw`(?:^|[,;:–—]\s*|\b(?:i'm|i am|we're|we are)\s+(?:also\s+|just\s+)?)([a-z]+ing)\b(.*)`, "i"), kind: "progressive" },
+  {
+    re: /(?:^|[,;:–—]\s*|\b(?:i'm|i am|we're|we are)\s+(?:also\s+|just\s+)?)([a-z]+ing)\b(.*)/i,
+    kind: "progressive",
+  },
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
-  { re: /\b(?:goes out|go out|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse)\b(.*)/i, kind: "presentPassive" },
+  {
+    re: /\b(?:goes out|go out|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse)\b(.*)/i,
+    kind: "presentPassive",
+  },
   // present passive with a future time: "the router is shipped on Thursday""
   { re: new RegExp(String.raw`\b(?:is|are|gets|get)\s+(${PARTICIPLES})\b(.*)`, "i"), kind: "presentPassive" },
 ];
 
 /** Verbs after a first-person modal that do not express a promise to act. */
 const NON_ACTION = new Set([
-  "be", "see", "need", "want", "like", "love", "miss", "hope", "assume", "wait", "admit", "say", "bet", "pass",
-  "think", "guess", "probably", "never", "not", "have", "tell", "leave", "let", "also", "just", "soon",
-  "always", "consider", "stay", "stick", "remember", "note", "appreciate", "continue", "forget", "lose", "die",
+  "be",
+  "see",
+  "need",
+  "want",
+  "like",
+  "love",
+  "miss",
+  "hope",
+  "assume",
+  "wait",
+  "admit",
+  "say",
+  "bet",
+  "pass",
+  "think",
+  "guess",
+  "probably",
+  "never",
+  "not",
+  "have",
+  "tell",
+  "leave",
+  "let",
+  "also",
+  "just",
+  "soon",
+  "always",
+  "consider",
+  "stay",
+  "stick",
+  "remember",
+  "note",
+  "appreciate",
+  "continue",
+  "forget",
+  "lose",
+  "die",
 ]);
 /** Verbs after "let me" that are not promises ("let me know", "let me explain"). */
 const LET_NON_ACTION = new Set([
@@ -150,19 +335,25 @@ const LET_NON_ACTION = new Set([
   "thank",
 ]);
 /** "be" + these means a promise ("I'll be in touch", "I'll be there at 3"). */
-const BE_ACTION = /^(?:in touch|there|onsite|on site|on-site|over|with you|at your|at the (?:office|site|venue|door)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
+const BE_ACTION =
+  /^(?:in touch|there|onsite|on site|on-site|over|with you|at your|at the (?:office|site|venue|door)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
 /** "have" + object + ready/done/over/back ("I'll have it ready by Monday"). */
-const HAVE_OBJECT = /^(?:(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked)|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
+const HAVE_OBJECT =
+  /^(?:(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked)|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
 /** "I'll have Jake call you": a named person (case-sensitive) made to act. */
-const HAVE_PERSON = /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
+const HAVE_PERSON =
+  /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
 const HAVE_ACTION = { test: (tail: string) => HAVE_OBJECT.test(tail) || HAVE_PERSON.test(tail) };
 
 const QUESTION_START =
   /^(?:will|would|could|can|shall|should|do|does|did|are|is|won't|wouldn't|may)\s+(?:you|we|i|they|he|she|it)\b/i;
 const CONDITIONAL = /\b(?:if|unless|whether|in case|provided that|assuming|should you|were you to|otherwise)\b/i;
-const HEDGE = /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee)\b/i;
-const NEGATED_MODAL = /\b(?:i|we)\s*(?:won't|will not|shall not|'ll not|'ll never|will never|can't|cannot|am not going to|'m not going to|are not going to|'re not going to|aren't going to)\b/i;
-const REPORTED = /\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
+const HEDGE =
+  /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee)\b/i;
+const NEGATED_MODAL =
+  /\b(?:i|we)\s*(?:won't|will not|shall not|'ll not|'ll never|will never|can't|cannot|am not going to|'m not going to|are not going to|'re not going to|aren't going to)\b/i;
+const REPORTED =
+  /\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
 
 const KIND_PATTERNS: Array<[CommitmentKind, RegExp]> = [
   ["call", /\b(?:call|ring|phone|dial|give (?:you|him|her|them) a (?:call|ring)|video ?call|zoom|hop on a call)\b/i],
@@ -185,8 +376,16 @@ export function classifyCommitment(action: string): CommitmentKind {
 
 /** Finds the promise in one sentence; returns the action phrase or null. */
 const WEEKDAY_NAMES: Record<string, string> = {
-  mon: "monday", tue: "tuesday", tues: "tuesday", wed: "wednesday", thu: "thursday", thur: "thursday", thurs: "thursday",
-  fri: "friday", sat: "saturday", sun: "sunday",
+  mon: "monday",
+  tue: "tuesday",
+  tues: "tuesday",
+  wed: "wednesday",
+  thu: "thursday",
+  thur: "thursday",
+  thurs: "thursday",
+  fri: "friday",
+  sat: "saturday",
+  sun: "sunday",
 };
 
 /**
@@ -197,7 +396,13 @@ const WEEKDAY_NAMES: Record<string, string> = {
 export function expandTexting(text: string): string {
   return text
     .replace(/[’‘]/g, "'")
-    .replace(new RegExp(String.raw`\b(i|we)ll\b(?=\s+(?:(?:also|just|then|def|definitely)\s+)?(?:${ACTION_VERBS}|be|have|get)\b)`, "gi"), "$1'll")
+    .replace(
+      new RegExp(
+        String.raw`\b(i|we)ll\b(?=\s+(?:(?:also|just|then|def|definitely)\s+)?(?:${ACTION_VERBS}|be|have|get)\b)`,
+        "gi",
+      ),
+      "$1'll",
+    )
     .replace(/\bim\b(?=\s+(?:gonna|going|sending|calling|on it)\b)/gi, "i'm")
     .replace(/\bu\b/g, "you")
     .replace(/\bur\b/g, "your")
@@ -206,21 +411,31 @@ export function expandTexting(text: string): string {
     .replace(/\b(?:nxt|nex)\s+(?:wk|week)\b/gi, "next week")
     .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+am\b/gi, "$1 morning")
     .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+pm\b/gi, "$1 afternoon")
-    .replace(/\b(be (?:there|back|here|with you|over|home|online)|back) in (\d{1,3})\b(?!\s*(?:[:.]\d|mins?\b|minutes?\b|hours?\b|hrs?\b|days?\b|weeks?\b|%))/gi, "$1 in $2 minutes")
+    .replace(
+      /\b(be (?:there|back|here|with you|over|home|online)|back) in (\d{1,3})\b(?!\s*(?:[:.]\d|mins?\b|minutes?\b|hours?\b|hrs?\b|days?\b|weeks?\b|%))/gi,
+      "$1 in $2 minutes",
+    )
     .replace(/\b(tomorrow|today) first thing\b/gi, "first thing $1")
     .replace(/\b(lemme|lemmi)\b/gi, "let me")
     .replace(/\bin (\d{1,2})(?=\s*(?:[.!,;)]|$))/gi, "in $1 minutes")
     .replace(/\bafter lunch\b/gi, "this afternoon")
-    .replace(/\b(on|by|till|until|next|this|first thing|before|after|from|thru|through)\s+(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?/gi, (_m, p: string, d: string) => `${p} ${WEEKDAY_NAMES[d.toLowerCase()] ?? d}`)
-    .replace(/\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?(?=\s*(?:am|pm|morning|afternoon|evening|eod|cob|\d|$))/gi, (_m, d: string) => WEEKDAY_NAMES[d.toLowerCase()] ?? d)
+    .replace(
+      /\b(on|by|till|until|next|this|first thing|before|after|from|thru|through)\s+(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?/gi,
+      (_m, p: string, d: string) => `${p} ${WEEKDAY_NAMES[d.toLowerCase()] ?? d}`,
+    )
+    .replace(
+      /\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?(?=\s*(?:am|pm|morning|afternoon|evening|eod|cob|\d|$))/gi,
+      (_m, d: string) => WEEKDAY_NAMES[d.toLowerCase()] ?? d,
+    )
     .replace(/\bthurs\b/gi, "thursday")
     .replace(/\bweds\b/gi, "wednesday");
 }
 
 export function matchCommitment(sentence: string): string | null {
   const s = expandTexting(sentence).trim();
-  if (/\?\s*$/.test(s) || /\?\s+\S/.test(s) && !/[.!]\s*$/.test(s)) return null;
-  if (QUESTION_START.test(s) || /\b(?:do you want|would you like|should i|shall i|can i|could i)\b/i.test(s)) return null;
+  if (/\?\s*$/.test(s) || (/\?\s+\S/.test(s) && !/[.!]\s*$/.test(s))) return null;
+  if (QUESTION_START.test(s) || /\b(?:do you want|would you like|should i|shall i|can i|could i)\b/i.test(s))
+    return null;
   if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s)) return null;
   for (const { re, kind } of PATTERNS) {
     const m = re.exec(s);
@@ -273,7 +488,8 @@ export function matchCommitment(sentence: string): string | null {
       const verb = (m[1] ?? "").toLowerCase();
       const rest = m[2] ?? "";
       // a habit ("we send invoices monthly") is not a promise: a concrete future time is required
-      if (!hasDeadlineWords(rest) || /\b(?:every|each|always|usually|normally|monthly|weekly|daily)\b/i.test(rest)) continue;
+      if (!hasDeadlineWords(rest) || /\b(?:every|each|always|usually|normally|monthly|weekly|daily)\b/i.test(rest))
+        continue;
       if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
       action = `${verb}${rest}`.trim();
     } else {
@@ -289,7 +505,12 @@ export function matchCommitment(sentence: string): string | null {
         if (!HAVE_ACTION.test(tail)) return null;
       } else if (verb === "see" && /^(?:to it|that)\b/i.test(tail)) {
         // "I'll see to it" is a promise
-      } else if (verb === "take" && /^(?:it|the (?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|offer|deal|subscription|seats|licen[cs]es))\b/i.test(tail)) {
+      } else if (
+        verb === "take" &&
+        /^(?:it|the (?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|offer|deal|subscription|seats|licen[cs]es))\b/i.test(
+          tail,
+        )
+      ) {
         return null; // "We'll take the Growth plan": a purchase decision, not a promise to act
       } else if (verb === "do" && !/^\w/.test(tail)) {
         return null; // "Will do." – acknowledges, no action stated
@@ -307,7 +528,9 @@ export function matchCommitment(sentence: string): string | null {
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:\d+|a|an|one|two|three|a few|a couple of) (?:minutes?|hours?|days?|weeks?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\b/i.test(s);
+  return /\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:\d+|a|an|one|two|three|a few|a couple of) (?:minutes?|hours?|days?|weeks?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\b/i.test(
+    s,
+  );
 }
 
 /**
@@ -315,12 +538,16 @@ function hasDeadlineWords(s: string): boolean {
  * "I'll have it ready by Friday, and I will call you tomorrow" -> two clauses.
  */
 export function splitClauses(sentence: string): string[] {
-  return sentence
-    // `(?<!\s)` lets a match start only at the first character of a whitespace run: without it a
-    // run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
-    .split(/(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i)
-    .map((c) => c.trim())
-    .filter(Boolean);
+  return (
+    sentence
+      // `(?<!\s)` lets a match start only at the first character of a whitespace run: without it a
+      // run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
+      .split(
+        /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i,
+      )
+      .map((c) => c.trim())
+      .filter(Boolean)
+  );
 }
 
 /** Extracts commitments from a message. Quoted text, signatures and disclaimers are ignored. */
@@ -372,10 +599,15 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
  */
 function splitGapped(sentence: string, action: string): Array<{ text: string; action: string }> {
   const whole = [{ text: sentence, action }];
-  const parts = sentence.split(/,?\s+and\s+(?=(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some)\s)/i);
+  const parts = sentence.split(
+    /,?\s+and\s+(?=(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some)\s)/i,
+  );
   if (parts.length < 2 || !parts.every((p) => hasDeadlineWords(p))) return whole;
   const verb = action.split(/\s+/)[0] ?? "";
-  return parts.map((p, i) => ({ text: p.trim(), action: i === 0 ? p.slice(Math.max(0, p.toLowerCase().indexOf(verb.toLowerCase()))).trim() : `${verb} ${p.trim()}` }));
+  return parts.map((p, i) => ({
+    text: p.trim(),
+    action: i === 0 ? p.slice(Math.max(0, p.toLowerCase().indexOf(verb.toLowerCase()))).trim() : `${verb} ${p.trim()}`,
+  }));
 }
 
 export function actorOf(direction: Direction): CommitmentActor {

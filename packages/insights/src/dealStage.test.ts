@@ -68,7 +68,9 @@ describe("deal cues by meaning (issue 13)", () => {
     expect(cue("The board signed off on the budget, so consider us on board.")?.stage).toBe("won");
     expect(cue("We've decided to go with you guys.")?.stage).toBe("won");
     expect(cue("ok we're going ahead with the annual plan")?.stage).toBe("won");
-    expect(cue("I've put together pricing for the 3-year term; the PDF is attached.", "outbound")?.stage).toBe("proposal");
+    expect(cue("I've put together pricing for the 3-year term; the PDF is attached.", "outbound")?.stage).toBe(
+      "proposal",
+    );
     expect(cue("Got your offer, we are going through it with finance.")?.stage).toBe("proposal");
     expect(cue("Could you put together a quote for 200 seats?")?.stage).toBe("proposal");
     expect(cue("we went with a local provider in the end")?.stage).toBe("lost");

@@ -1,5 +1,5 @@
 import * as chrono from "chrono-node";
-import { MAX_CLAUSE_CHARS, boundText } from "./limits";
+import { boundText, MAX_CLAUSE_CHARS } from "./limits";
 import { timeZoneOffsetMinutes, zonedParts, zonedTimeToUtc } from "./time";
 
 export interface DueDateOptions {
@@ -64,16 +64,21 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     if (t <= sentAt) t = at(fridayOffset + 7, eod);
     return { dueAt: t, phrase: m[0] };
   }
-  m = /\b(?:(early|beginning of|start of|mid|middle of|later|late|end of|sometime|some time)\s+)?next week\b/i.exec(text);
+  m = /\b(?:(early|beginning of|start of|mid|middle of|later|late|end of|sometime|some time)\s+)?next week\b/i.exec(
+    text,
+  );
   if (m && !hasWeekday) {
-    const daysToNextMonday = ((8 - sent.weekday) % 7) || 7;
+    const daysToNextMonday = (8 - sent.weekday) % 7 || 7;
     // "early next week" = by Tuesday, "mid next week" = Wednesday, otherwise the working week's end
     const part = (m[1] ?? "").toLowerCase();
     const offset = /^(?:early|beginning of|start of)$/.test(part) ? 1 : /^mid/.test(part) ? 2 : 4;
     return { dueAt: at(daysToNextMonday + offset, eod), phrase: m[0] };
   }
   // quarters and years: "end of Q2", "by Q3 2026", "in Q4", "end of the quarter", "by year end"
-  m = /\b(?:(?:by|before|until|in|for|during|end of|the end of|eo)\s+)*(?:the\s+)?q([1-4])(?:\s*(?:'|20)?(\d{2}))?\b|\b(?:end of (?:the |this )?quarter|eoq)\b/i.exec(text);
+  m =
+    /\b(?:(?:by|before|until|in|for|during|end of|the end of|eo)\s+)*(?:the\s+)?q([1-4])(?:\s*(?:'|20)?(\d{2}))?\b|\b(?:end of (?:the |this )?quarter|eoq)\b/i.exec(
+      text,
+    );
   if (m) {
     const quarter = m[1] ? Number(m[1]) : Math.floor((sent.month - 1) / 3) + 1;
     let year = m[2] ? 2000 + Number(m[2]) : sent.year;
@@ -91,7 +96,10 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   }
 
   // "on the 24th" / "by the 3rd": chrono needs a month, so resolve to this month or the next
-  m = /\b(?:on|by|before|until|for)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(\s+of\s+(?:this|the|next)\s+month)?/i.exec(text);
+  m =
+    /\b(?:on|by|before|until|for)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(\s+of\s+(?:this|the|next)\s+month)?/i.exec(
+      text,
+    );
   if (m) {
     const d = Number(m[1]);
     if (d >= 1 && d <= 31) {

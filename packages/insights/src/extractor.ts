@@ -2,14 +2,17 @@ import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js"
 import { z } from "zod";
 import { actorOf, type Commitment, classifyCommitment, extractCommitments } from "./commitments";
 import { DEAL_STAGES, type DealCue, detectDealCue } from "./dealStage";
-import { detectJobChange, type JobChange, type JobProfile } from "./jobChange";
+import {
+  detectJobAnnouncement,
+  detectJobChange,
+  detectJobChangeInMessage,
+  type JobAnnouncement,
+  type JobChange,
+  type JobProfile,
+} from "./jobChange";
 import { extractRelationships, type RelationshipCandidate } from "./relationships";
 import { type SentimentResult, scoreSentiment } from "./sentiment";
-import { type Commitment, actorOf, classifyCommitment, extractCommitments } from "./commitments";
-import { type Signature, parseSignature } from "./signature";
-import { type DealCue, DEAL_STAGES, detectDealCue } from "./dealStage";
-import { type RelationshipCandidate, extractRelationships } from "./relationships";
-import { type JobAnnouncement, type JobChange, type JobProfile, detectJobAnnouncement, detectJobChange, detectJobChangeInMessage } from "./jobChange";
+import { parseSignature, type Signature } from "./signature";
 import { findEmails } from "./text";
 import type { MessageInput } from "./types";
 

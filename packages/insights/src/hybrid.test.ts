@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createHybridExtractor, llmReviewSchema, uncertainty } from "./hybrid";
 import { extractDeterministic } from "./extractor";
+import { createHybridExtractor, llmReviewSchema, uncertainty } from "./hybrid";
 import type { MessageInput } from "./types";
 
 const msg = (text: string, direction: MessageInput["direction"] = "inbound"): MessageInput => ({
@@ -14,7 +14,12 @@ const msg = (text: string, direction: MessageInput["direction"] = "inbound"): Me
 describe("hybrid extractor", () => {
   it("does not ask the model when the rules are confident", async () => {
     let calls = 0;
-    const ex = createHybridExtractor({ generate: async () => (calls++, "{}") });
+    const ex = createHybridExtractor({
+      generate: async () => {
+        calls++;
+        return "{}";
+      },
+    });
     const got = await ex.extract(msg("I'll send the floor plan by Friday."));
     expect(calls).toBe(0);
     expect(got.source).toBe("deterministic");
@@ -43,7 +48,10 @@ describe("hybrid extractor", () => {
   it("drops quotes the message does not contain and rejects answers that fail the schema", async () => {
     const text = "Happy to look at the pricing with you. Maybe we will renew next week.";
     const invented = createHybridExtractor({
-      generate: async () => JSON.stringify({ commitments: [{ quote: "I will sign the renewal on Monday", dueAt: "2026-03-16T17:00:00Z" }] }),
+      generate: async () =>
+        JSON.stringify({
+          commitments: [{ quote: "I will sign the renewal on Monday", dueAt: "2026-03-16T17:00:00Z" }],
+        }),
     });
     const a = await invented.extract(msg(text));
     expect(a.commitments).toHaveLength(0);
@@ -52,7 +60,11 @@ describe("hybrid extractor", () => {
     const b = await bad.extract(msg(text));
     expect(b.source).toBe("deterministic");
     expect(b.fallbackReason).toMatch(/invalid review/);
-    const broken = createHybridExtractor({ generate: async () => { throw new Error("HTTP 502"); } });
+    const broken = createHybridExtractor({
+      generate: async () => {
+        throw new Error("HTTP 502");
+      },
+    });
     expect((await broken.extract(msg(text))).fallbackReason).toMatch(/HTTP 502/);
     expect(llmReviewSchema.safeParse({ extra: 1 }).success).toBe(false);
   });

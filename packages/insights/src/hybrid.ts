@@ -6,19 +6,30 @@
  * cue is dropped rather than stored. Any failure keeps the deterministic result, with `fallbackReason`.
  */
 import { z } from "zod";
-import type { MessageInput } from "./types";
-import { type Extraction, type ExtractionContext, type Extractor, extractDeterministic, parseJsonReply } from "./extractor";
+import { actorOf, type Commitment, classifyCommitment } from "./commitments";
 import { DEAL_STAGES, type DealStage } from "./dealStage";
-import { actorOf, classifyCommitment, type Commitment } from "./commitments";
+import {
+  type Extraction,
+  type ExtractionContext,
+  type Extractor,
+  extractDeterministic,
+  parseJsonReply,
+} from "./extractor";
 import { createLocator } from "./span";
 import { messageBody } from "./text";
+import type { MessageInput } from "./types";
 
 /** What the model must answer: a review of the candidates (every field optional = "keep"). */
 export const llmReviewSchema = z
   .object({
-    sentiment: z.object({ label: z.enum(["positive", "neutral", "negative"]), score: z.number().min(-1).max(1) }).optional(),
+    sentiment: z
+      .object({ label: z.enum(["positive", "neutral", "negative"]), score: z.number().min(-1).max(1) })
+      .optional(),
     dealStage: z
-      .object({ stage: z.enum(DEAL_STAGES as [DealStage, ...DealStage[]]).nullable(), quote: z.string().min(1).max(300).nullable() })
+      .object({
+        stage: z.enum(DEAL_STAGES as [DealStage, ...DealStage[]]).nullable(),
+        quote: z.string().min(1).max(300).nullable(),
+      })
       .optional(),
     commitments: z
       .array(z.object({ quote: z.string().min(3).max(500), dueAt: z.string().datetime({ offset: true }).nullable() }))
@@ -29,17 +40,25 @@ export const llmReviewSchema = z
 export type LlmReview = z.infer<typeof llmReviewSchema>;
 
 /** Words that suggest a deal conversation even when no cue matched. */
-const DEAL_WORDS = /\b(?:quote|quotation|proposal|price|pricing|contract|sign(?:ed)?|budget|vendor|renew\w*|discount|purchase|po|trial|demo|licen[cs]es?|seats?|invoice|procurement|go ahead|competitor)\b/i;
-const DEADLINE_WORDS = /\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|end of|by \d|at \d|eod|asap|q[1-4])\b/i;
+const DEAL_WORDS =
+  /\b(?:quote|quotation|proposal|price|pricing|contract|sign(?:ed)?|budget|vendor|renew\w*|discount|purchase|po|trial|demo|licen[cs]es?|seats?|invoice|procurement|go ahead|competitor)\b/i;
+const DEADLINE_WORDS =
+  /\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|end of|by \d|at \d|eod|asap|q[1-4])\b/i;
 
 /** Why the deterministic result deserves a second opinion, or null when it is confident. */
 export function uncertainty(msg: MessageInput, ext: Extraction): string[] {
   const body = messageBody(msg.text);
   const reasons: string[] = [];
-  if (Math.abs(ext.sentiment.score) < 0.2 && (ext.sentiment.positive.length > 0 || ext.sentiment.negative.length > 0)) reasons.push("sentiment near neutral with evaluative words");
+  if (Math.abs(ext.sentiment.score) < 0.2 && (ext.sentiment.positive.length > 0 || ext.sentiment.negative.length > 0))
+    reasons.push("sentiment near neutral with evaluative words");
   if (!ext.dealCue && DEAL_WORDS.test(body)) reasons.push("deal words without a deal cue");
   if (ext.dealCue && ext.dealCue.confidence < 0.8) reasons.push("weak deal cue");
-  if (ext.commitments.length === 0 && /\b(?:will|'ll|gonna|going to|promise)\b/i.test(body) && DEADLINE_WORDS.test(body)) reasons.push("future and deadline words without a commitment");
+  if (
+    ext.commitments.length === 0 &&
+    /\b(?:will|'ll|gonna|going to|promise)\b/i.test(body) &&
+    DEADLINE_WORDS.test(body)
+  )
+    reasons.push("future and deadline words without a commitment");
   return reasons;
 }
 
@@ -48,7 +67,10 @@ export function buildReviewPrompt(msg: MessageInput, ext: Extraction, ctx: Extra
   const candidates = {
     sentiment: { label: ext.sentiment.label, score: ext.sentiment.score },
     dealStage: ext.dealCue ? { stage: ext.dealCue.stage, quote: ext.dealCue.cue } : null,
-    commitments: ext.commitments.map((c) => ({ quote: c.text, dueAt: c.dueAt === null ? null : new Date(c.dueAt).toISOString() })),
+    commitments: ext.commitments.map((c) => ({
+      quote: c.text,
+      dueAt: c.dueAt === null ? null : new Date(c.dueAt).toISOString(),
+    })),
   };
   return [
     "You review facts a rule-based extractor found in one message for a CRM. Reply with ONE JSON object only:",
@@ -66,7 +88,11 @@ export function buildReviewPrompt(msg: MessageInput, ext: Extraction, ctx: Extra
 }
 
 /** Applies a validated review; quotes not found in the message are dropped (never stored). */
-export function mergeReview(msg: MessageInput, ext: Extraction, review: LlmReview): { extraction: Extraction; dropped: string[] } {
+export function mergeReview(
+  msg: MessageInput,
+  ext: Extraction,
+  review: LlmReview,
+): { extraction: Extraction; dropped: string[] } {
   const locator = createLocator(msg.text);
   const dropped: string[] = [];
   let { sentiment, dealCue, commitments } = ext;
@@ -77,7 +103,15 @@ export function mergeReview(msg: MessageInput, ext: Extraction, review: LlmRevie
     else {
       const span = d.quote ? locator.find(d.quote) : null;
       if (!span) dropped.push(`deal cue quote not in message: ${d.quote ?? "(none)"}`);
-      else dealCue = { stage: d.stage, confidence: 0.8, cue: span.quote, reopen: ext.dealCue?.reopen ?? false, sourceMessageId: msg.id, span };
+      else
+        dealCue = {
+          stage: d.stage,
+          confidence: 0.8,
+          cue: span.quote,
+          reopen: ext.dealCue?.reopen ?? false,
+          sourceMessageId: msg.id,
+          span,
+        };
     }
   }
   if (review.commitments) {
@@ -127,7 +161,10 @@ export function createHybridExtractor(opts: HybridExtractorOptions): Extractor {
       try {
         const parsed = llmReviewSchema.safeParse(parseJsonReply(await opts.generate(buildReviewPrompt(msg, ext, ctx))));
         if (!parsed.success) {
-          return { ...ext, fallbackReason: `invalid review: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` };
+          return {
+            ...ext,
+            fallbackReason: `invalid review: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+          };
         }
         const { extraction, dropped } = mergeReview(msg, ext, parsed.data);
         return dropped.length ? { ...extraction, fallbackReason: `dropped: ${dropped.join("; ")}` } : extraction;

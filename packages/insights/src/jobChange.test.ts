@@ -48,7 +48,8 @@ describe("detectJobChange", () => {
 
 describe("title and company variants are not changes (issue 13)", () => {
   it("compares titles by an order-free key after expanding abbreviations", () => {
-    const same = (a: string, b: string) => detectJobChange({ title: a, company: "Acme" }, { title: b, company: "Acme" }).changed;
+    const same = (a: string, b: string) =>
+      detectJobChange({ title: a, company: "Acme" }, { title: b, company: "Acme" }).changed;
     expect(same("VP, Engineering", "Vice President of Engineering")).toBe(false);
     expect(same("Sales Director", "Director of Sales")).toBe(false);
     expect(same("CEO & Co-Founder", "Co-founder and Chief Executive Officer")).toBe(false);
@@ -66,14 +67,27 @@ describe("title and company variants are not changes (issue 13)", () => {
 
 describe("job announcements in the body", () => {
   it("reads first-person moves, and ignores colleagues", () => {
-    expect(detectJobAnnouncement({ text: "After six years at Brightwave I'm moving on to Calder Freight as Head of Partnerships." })).toMatchObject({
-      company: "Calder Freight", title: "Head of Partnerships",
+    expect(
+      detectJobAnnouncement({
+        text: "After six years at Brightwave I'm moving on to Calder Freight as Head of Partnerships.",
+      }),
+    ).toMatchObject({
+      company: "Calder Freight",
+      title: "Head of Partnerships",
     });
-    expect(detectJobAnnouncement({ text: "Quick note: my last day at Lumen Print is Friday." })).toMatchObject({ previousCompany: "Lumen Print", company: null });
-    expect(detectJobAnnouncement({ text: "Small update: I've been promoted to Head of Marketing here at Quaylight." })).toMatchObject({
-      title: "Head of Marketing", promotion: true,
+    expect(detectJobAnnouncement({ text: "Quick note: my last day at Lumen Print is Friday." })).toMatchObject({
+      previousCompany: "Lumen Print",
+      company: null,
     });
-    expect(detectJobAnnouncement({ text: "My colleague left the company last week; I'm taking over her accounts." })).toBeNull();
+    expect(
+      detectJobAnnouncement({ text: "Small update: I've been promoted to Head of Marketing here at Quaylight." }),
+    ).toMatchObject({
+      title: "Head of Marketing",
+      promotion: true,
+    });
+    expect(
+      detectJobAnnouncement({ text: "My colleague left the company last week; I'm taking over her accounts." }),
+    ).toBeNull();
     expect(normaliseCompany("Meridian Cargo GmbH & Co. KG")).toBe(normaliseCompany("Meridian Cargo"));
   });
 });

@@ -1,7 +1,7 @@
-import type { MessageInput } from "./types";
-import { messageBody } from "./text";
-import { type SourceSpan, createLocator } from "./span";
 import { parseSignature } from "./signature";
+import { createLocator, type SourceSpan } from "./span";
+import { messageBody } from "./text";
+import type { MessageInput } from "./types";
 
 export interface JobProfile {
   title?: string | null;
@@ -76,11 +76,21 @@ function basic(s: string): string {
 /** Canonical company key: case, punctuation, accents and legal suffixes (Inc., LLC, GmbH ...) removed. */
 export function normaliseCompany(company: string): string {
   // a web address names the company: "acme.io" = "Acme"
-  const name = company.trim().replace(/^(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+)\.(?:com|io|co|net|org|ai|dev|app|de|fr|uk|co\.uk|eu|us)\/?$/i, "$1");
+  const name = company
+    .trim()
+    .replace(
+      /^(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+)\.(?:com|io|co|net|org|ai|dev|app|de|fr|uk|co\.uk|eu|us)\/?$/i,
+      "$1",
+    );
   // "K.K." / "S.A." / "L.L.C." become "kk" / "sa" / "llc" before suffixes are removed
   const collapsed = basic(name).replace(/\b([a-z])\s(?=[a-z]\b)/g, "$1");
   // "GmbH & Co. KG" leaves a dangling "and"
-  const stripped = collapsed.replace(COMPANY_SUFFIXES, " ").replace(/\s+/g, " ").trim().replace(/^(?:and )+|(?: and)+$/g, "").trim();
+  const stripped = collapsed
+    .replace(COMPANY_SUFFIXES, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^(?:and )+|(?: and)+$/g, "")
+    .trim();
   // "Acme Group" / "Acme Holdings" / "Acme International" name the same company as "Acme"
   return stripped.replace(/\s(?:group|holdings?|international|intl|global|worldwide)$/, "").trim() || stripped;
 }
@@ -151,19 +161,50 @@ const TITLE_END = String.raw`(?=\s*(?:[,.;:!)]|$|\s(?:at|with|from|starting|sinc
 const I = String.raw`\b(?:I|i)(?:'ve|’ve| have)?\s+(?:just\s+|recently\s+|officially\s+|now\s+)?`;
 const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number }> = [
   // "I've started as VP Operations at Northpeak", "I started a new role as Head of Claims with Pellworth"
-  { re: new RegExp(String.raw`\b[Ss]tart(?:ed|ing)?\s+(?:a\s+new\s+(?:role|position|job)\s+|my\s+new\s+(?:role|position|job)\s+|work(?:ing)?\s+)?as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`, "u"), title: 1, company: 2 },
+  {
+    re: new RegExp(
+      String.raw`\b[Ss]tart(?:ed|ing)?\s+(?:a\s+new\s+(?:role|position|job)\s+|my\s+new\s+(?:role|position|job)\s+|work(?:ing)?\s+)?as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`,
+      "u",
+    ),
+    title: 1,
+    company: 2,
+  },
   // "I'm now Head of Sales at Y", "my new role as CTO at Y"
-  { re: new RegExp(String.raw`\b(?:I(?:'m|’m| am) now|[Mm]y new (?:role|position|job|title) (?:is|as))\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`, "u"), title: 1, company: 2 },
+  {
+    re: new RegExp(
+      String.raw`\b(?:I(?:'m|’m| am) now|[Mm]y new (?:role|position|job|title) (?:is|as))\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`,
+      "u",
+    ),
+    title: 1,
+    company: 2,
+  },
   // "I joined Pellworth Insurance last month as Head of Claims", "I've moved to Y", "I'm now at Y"
-  { re: new RegExp(String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am)?\s+(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`, "u"), title: 2, company: 1 },
+  {
+    re: new RegExp(
+      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am)?\s+(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`,
+      "u",
+    ),
+    title: 2,
+    company: 1,
+  },
   // "I've accepted a position as X at Y"
-  { re: new RegExp(String.raw`${I}(?:accepted|taken|took)\s+(?:a|an|the)\s+(?:new\s+)?(?:position|role|job|offer)\s+as\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`, "u"), title: 1, company: 2 },
+  {
+    re: new RegExp(
+      String.raw`${I}(?:accepted|taken|took)\s+(?:a|an|the)\s+(?:new\s+)?(?:position|role|job|offer)\s+as\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`,
+      "u",
+    ),
+    title: 1,
+    company: 2,
+  },
 ];
 const PROMOTION = new RegExp(
   String.raw`${I}(?:been\s+)?(?:promoted|appointed|named|made)\s+(?:to\s+|as\s+)?(?:the\s+|a\s+|an\s+|our\s+)?${TITLE}${TITLE_END}(?:\s+(?:here\s+)?at\s+${COMPANY})?`,
   "u",
 );
-const LEFT = new RegExp(String.raw`(?:${I}(?:left|moved on from|said goodbye to|departed|stepped down from)|\b[Mm]y last day (?:at|with))\s+${COMPANY}`, "u");
+const LEFT = new RegExp(
+  String.raw`(?:${I}(?:left|moved on from|said goodbye to|departed|stepped down from)|\b[Mm]y last day (?:at|with))\s+${COMPANY}`,
+  "u",
+);
 const TITLE_HINT =
   /\b(?:ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|vice president|president|director|manager|head|lead|engineer|developer|designer|founder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|advisor|adviser|recruiter|administrator|chief|counsel|controller|buyer|strategist|scientist|researcher|editor|producer|agent|supervisor|chair)\b/i;
 
@@ -177,7 +218,13 @@ function cleanCompany(c: string | undefined): string | null {
   if (!c) return null;
   const v = c.trim().replace(/[,.;:’']+$/, "");
   // "I joined Monday" / "I left Friday": a weekday or a pronoun is not a company
-  if (!v || /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|I|We|The|This|That|It|Last|Next|Today|Yesterday|Here)$/.test(v.split(/\s+/)[0] ?? "")) return null;
+  if (
+    !v ||
+    /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|I|We|The|This|That|It|Last|Next|Today|Yesterday|Here)$/.test(
+      v.split(/\s+/)[0] ?? "",
+    )
+  )
+    return null;
   return v;
 }
 
@@ -196,7 +243,8 @@ export function detectJobAnnouncement(msg: Pick<MessageInput, "text">): JobAnnou
     const m = re.exec(body);
     if (!m) continue;
     // the author must be the subject: "started as" needs an "I" earlier in the same sentence
-    const sentenceStart = Math.max(body.lastIndexOf(".", m.index), body.lastIndexOf("\n", m.index), body.lastIndexOf("!", m.index)) + 1;
+    const sentenceStart =
+      Math.max(body.lastIndexOf(".", m.index), body.lastIndexOf("\n", m.index), body.lastIndexOf("!", m.index)) + 1;
     const lead = body.slice(sentenceStart, m.index + m[0].length);
     if (!/\b(?:I|I've|I’ve|I'm|I’m)\b/.test(lead)) continue;
     const c = cleanCompany(m[company]);
@@ -207,8 +255,10 @@ export function detectJobAnnouncement(msg: Pick<MessageInput, "text">): JobAnnou
   }
   const p = PROMOTION.exec(body);
   const t = cleanTitle(p?.[1]);
-  if (p && t) return { title: t, company: cleanCompany(p[2]), previousCompany: null, promotion: true, span: locator.find(p[0]) };
-  if (left && previousCompany) return { title: null, company: null, previousCompany, promotion: false, span: locator.find(left[0]) };
+  if (p && t)
+    return { title: t, company: cleanCompany(p[2]), previousCompany: null, promotion: true, span: locator.find(p[0]) };
+  if (left && previousCompany)
+    return { title: null, company: null, previousCompany, promotion: false, span: locator.find(left[0]) };
   return null;
 }
 
@@ -224,14 +274,32 @@ export function detectJobChangeInMessage(
   const a = detectJobAnnouncement(msg);
   if (a) {
     if (a.company || a.title) {
-      const change = detectJobChange(previous, { title: a.title, company: a.company ?? (a.promotion ? previous.company : null) });
+      const change = detectJobChange(previous, {
+        title: a.title,
+        company: a.company ?? (a.promotion ? previous.company : null),
+      });
       if (change.changed || a.company) return { ...change, source: "body", span: a.span };
     }
-    if (a.previousCompany && previous.company && normaliseCompany(a.previousCompany) === normaliseCompany(previous.company)) {
-      return { changed: true, kind: "company", from: { title: previous.title ?? null, company: previous.company }, to: { title: null, company: null }, source: "body", span: a.span };
+    if (
+      a.previousCompany &&
+      previous.company &&
+      normaliseCompany(a.previousCompany) === normaliseCompany(previous.company)
+    ) {
+      return {
+        changed: true,
+        kind: "company",
+        from: { title: previous.title ?? null, company: previous.company },
+        to: { title: null, company: null },
+        source: "body",
+        span: a.span,
+      };
     }
   }
   const sig = parseSignature(msg.text);
   if (!sig || (!sig.title && !sig.company)) return null;
-  return { ...detectJobChange(previous, { title: sig.title, company: sig.company }), source: "signature", span: sig.span ?? null };
+  return {
+    ...detectJobChange(previous, { title: sig.title, company: sig.company }),
+    source: "signature",
+    span: sig.span ?? null,
+  };
 }

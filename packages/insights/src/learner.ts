@@ -17,11 +17,12 @@
  * Hand-written rather than taken from `natural` / wink: those pull in Node-only modules that do not run
  * in Convex's V8 runtime, and the whole learner is a few counting loops.
  */
-import type { MessageInput } from "./types";
+
 import { type DealCue, type DealStage, detectDealCue } from "./dealStage";
+import { boundText } from "./limits";
 import { type SentimentLabel, scoreSentiment } from "./sentiment";
 import { messageBody } from "./text";
-import { boundText } from "./limits";
+import type { MessageInput } from "./types";
 
 export type Correction =
   | { field: "sentiment"; msg: Pick<MessageInput, "text">; label: SentimentLabel }
@@ -49,13 +50,50 @@ export const MIN_BAND_EXAMPLES = 15;
 export const MIN_PHRASE_SUPPORT = 2;
 const BANDS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4];
 const STOP = new Set([
-  "the", "a", "an", "to", "of", "and", "or", "in", "on", "at", "for", "is", "are", "was", "be", "it", "this", "that",
-  "i", "we", "you", "me", "us", "my", "our", "your", "hi", "hello", "thanks", "thank", "please", "with", "from", "by",
+  "the",
+  "a",
+  "an",
+  "to",
+  "of",
+  "and",
+  "or",
+  "in",
+  "on",
+  "at",
+  "for",
+  "is",
+  "are",
+  "was",
+  "be",
+  "it",
+  "this",
+  "that",
+  "i",
+  "we",
+  "you",
+  "me",
+  "us",
+  "my",
+  "our",
+  "your",
+  "hi",
+  "hello",
+  "thanks",
+  "thank",
+  "please",
+  "with",
+  "from",
+  "by",
 ]);
 
 /** Lowercased words of the body (quotes and signature removed), apostrophes normalised. */
 export function featureWords(text: string): string[] {
-  return (boundText(messageBody(text) || text).toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}\p{N}']+|\p{Extended_Pictographic}/gu) ?? []).slice(0, 2000);
+  return (
+    boundText(messageBody(text) || text)
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .match(/[\p{L}\p{N}']+|\p{Extended_Pictographic}/gu) ?? []
+  ).slice(0, 2000);
 }
 
 /** Distinct 2- and 3-word phrases with at least one content word. */
@@ -114,8 +152,13 @@ export function learnFromCorrections(examples: Correction[]): CorrectionModel {
       dN++;
       const cue = detectDealCue(ex.msg);
       const label = ex.label ?? "none";
-      tally(dTally, `${ex.msg.subject ?? ""}
-${ex.msg.text}`, label, (cue?.stage ?? "none") !== label);
+      tally(
+        dTally,
+        `${ex.msg.subject ?? ""}
+${ex.msg.text}`,
+        label,
+        (cue?.stage ?? "none") !== label,
+      );
       if (cue) {
         const v = cueVotes.get(cue.cue) ?? { wrong: 0, right: 0 };
         if (cue.stage === ex.label) v.right++;
@@ -169,9 +212,19 @@ export function correctedDealCue(
   const rule = detectDealCue(msg);
   if (!model) return rule;
   const kept = rule && model.dealStage.suppressed.includes(rule.cue) ? null : rule;
-  const vote = phraseVote(model.dealStage.phrases, `${msg.subject ?? ""}
-${msg.text}`);
+  const vote = phraseVote(
+    model.dealStage.phrases,
+    `${msg.subject ?? ""}
+${msg.text}`,
+  );
   if (vote === null || vote === (kept?.stage ?? "none")) return kept;
   if (vote === "none") return null;
-  return { stage: vote, confidence: 0.85, cue: "learned from corrections", reopen: rule?.reopen ?? false, sourceMessageId: msg.id, span: null };
+  return {
+    stage: vote,
+    confidence: 0.85,
+    cue: "learned from corrections",
+    reopen: rule?.reopen ?? false,
+    sourceMessageId: msg.id,
+    span: null,
+  };
 }

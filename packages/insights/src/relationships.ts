@@ -1,6 +1,7 @@
 import type { Signature } from "./signature";
+import { createLocator, type SourceSpan } from "./span";
 import { emailDomain, findEmails, messageBody } from "./text";
-import { type SourceSpan, createLocator } from "./span";
+import type { MessageInput, PersonRef } from "./types";
 
 export type RelationshipType = "colleague" | "manager" | "direct_report" | "assistant" | "assistant_to";
 
@@ -74,7 +75,7 @@ function ci(src: string): string {
   return out;
 }
 const re = (...parts: string[]) => new RegExp(parts.join(""), "u");
-const CC_VERB = String.raw`(?:cc'?ing|cc’ing|copying|looping in|adding|including|cc:?)`;
+const CC_VERB = `(?:cc'?ing|cc’ing|copying|looping in|adding|including|cc:?)`;
 
 const PHRASES: Array<{ re: RegExp; type: RelationshipType; confidence: number }> = [
   // "my manager Jane Smith", "my boss, Tom"
@@ -218,7 +219,12 @@ export function extractRelationships(msg: MessageInput, opts: RelationshipOption
   const body = messageBody(msg.text);
   const out: RelationshipCandidate[] = [];
   const seen = new Set<string>();
+  // Built on first use: most messages name no relationship, and the locator indexes the whole text.
   let locator: ReturnType<typeof createLocator> | undefined;
+  const spans = () => {
+    if (!locator) locator = createLocator(msg.text);
+    return locator;
+  };
   const push = (c: RelationshipCandidate) => {
     const key = `${c.type}|${(c.toRef.email ?? c.toRef.name ?? "").toLowerCase()}`;
     if (seen.has(key)) return;
@@ -235,7 +241,14 @@ export function extractRelationships(msg: MessageInput, opts: RelationshipOption
       const toRef: PersonRef = { name };
       const email = m[2]?.toLowerCase() ?? matchEmail(name, cc);
       if (email) toRef.email = email;
-      push({ fromRef: from, toRef, type, confidence, evidence: m[0].trim(), span: (locator ??= createLocator(msg.text)).find(m[0].trim()) });
+      push({
+        fromRef: from,
+        toRef,
+        type,
+        confidence,
+        evidence: m[0].trim(),
+        span: spans().find(m[0].trim()),
+      });
     }
   }
 
@@ -254,7 +267,7 @@ export function extractRelationships(msg: MessageInput, opts: RelationshipOption
         type: "assistant_to",
         confidence: 0.8,
         evidence: `signature: ${sigMatch[0]}`,
-        span: (locator ??= createLocator(msg.text)).findLast(sigMatch[0]),
+        span: spans().findLast(sigMatch[0]),
       });
     }
   }
@@ -264,7 +277,14 @@ export function extractRelationships(msg: MessageInput, opts: RelationshipOption
     for (const addr of cc) {
       if (addr === from.email || emailDomain(addr) !== domain) continue;
       if (out.some((c) => c.toRef.email === addr)) continue;
-      push({ fromRef: from, toRef: { email: addr }, type: "colleague", confidence: 0.6, evidence: `shared domain ${domain}`, span: null });
+      push({
+        fromRef: from,
+        toRef: { email: addr },
+        type: "colleague",
+        confidence: 0.6,
+        evidence: `shared domain ${domain}`,
+        span: null,
+      });
     }
   }
   return out;

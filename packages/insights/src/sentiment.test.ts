@@ -65,7 +65,9 @@ describe("scoreSentiment", () => {
   });
 
   it("scores complaints stated as facts and ignores hypotheticals", () => {
-    expect(scoreSentiment("The sync has not worked since Monday and nobody has answered my tickets.").label).toBe("negative");
+    expect(scoreSentiment("The sync has not worked since Monday and nobody has answered my tickets.").label).toBe(
+      "negative",
+    );
     expect(scoreSentiment("If the budget is approved we can start in May.").label).toBe("neutral");
   });
 

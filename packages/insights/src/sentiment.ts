@@ -1,7 +1,7 @@
 import Sentiment from "sentiment";
-import { messageBody, stripQuoted } from "./text";
 import { boundText } from "./limits";
-import { type SourceSpan, createLocator } from "./span";
+import { createLocator, type SourceSpan } from "./span";
+import { messageBody, stripQuoted } from "./text";
 import { startOfZonedDay, startOfZonedWeek } from "./time";
 
 export type SentimentLabel = "positive" | "neutral" | "negative";
@@ -36,20 +36,98 @@ const wordCache = new Map<string, number>();
  * are zeroed; service-failure words AFINN lacks ("late", "overdue", "refund") get a negative valence.
  */
 export const LEXICON_OVERRIDES: Readonly<Record<string, number>> = {
-  support: 0, please: 0, like: 0, free: 0, interest: 0, share: 0, yes: 0, no: 0, pay: 0, dear: 0, pretty: 0,
-  want: 0, matter: 0, care: 0, won: 0, true: 0, solution: 0, clear: 0, hope: 0, kind: 0, easy: 0, charge: 0,
-  charged: -1, resolve: 0, cheers: 0, welcome: 1, help: 1, lost: -1, win: 1,
-  late: -2, overdue: -2, issue: -1, issues: -1, refund: -1, slow: -2, expensive: -1, bug: -1, bugs: -1,
-  unacceptable: -3, unfortunately: -0.5, nightmare: -3, hassle: -2, disappointing: -3, smooth: 2, delay: -2,
-  delayed: -2, delays: -2, outage: -2, downtime: -2, escalate: -1, worst: -4, cancel: -1, cancelling: -1,
-  frustrating: -3, frustrated: -3,
+  support: 0,
+  please: 0,
+  like: 0,
+  free: 0,
+  interest: 0,
+  share: 0,
+  yes: 0,
+  no: 0,
+  pay: 0,
+  dear: 0,
+  pretty: 0,
+  want: 0,
+  matter: 0,
+  care: 0,
+  won: 0,
+  true: 0,
+  solution: 0,
+  clear: 0,
+  hope: 0,
+  kind: 0,
+  easy: 0,
+  charge: 0,
+  charged: -1,
+  resolve: 0,
+  cheers: 0,
+  welcome: 1,
+  help: 1,
+  lost: -1,
+  win: 1,
+  late: -2,
+  overdue: -2,
+  issue: -1,
+  issues: -1,
+  refund: -1,
+  slow: -2,
+  expensive: -1,
+  bug: -1,
+  bugs: -1,
+  unacceptable: -3,
+  unfortunately: -0.5,
+  nightmare: -3,
+  hassle: -2,
+  disappointing: -3,
+  smooth: 2,
+  delay: -2,
+  delayed: -2,
+  delays: -2,
+  outage: -2,
+  downtime: -2,
+  escalate: -1,
+  worst: -4,
+  cancel: -1,
+  cancelling: -1,
+  frustrating: -3,
+  frustrated: -3,
   // business vocabulary that AFINN scores but that is neutral in CRM traffic
-  legal: 0, drop: 0, commit: 0, committed: 0, promised: 0, promise: 0, chance: 0, urgent: 0, stop: 0, party: 0,
+  legal: 0,
+  drop: 0,
+  commit: 0,
+  committed: 0,
+  promised: 0,
+  promise: 0,
+  chance: 0,
+  urgent: 0,
+  stop: 0,
+  party: 0,
   // politeness and apology formulas are phatic: they open or close a message whatever its tone
   // ("Thanks, what is the file limit?", "Sorry, I was travelling"); see POLITENESS for when thanks count
-  thanks: 0, thank: 0, thx: 0, ty: 0, appreciate: 0, appreciated: 0, sorry: 0, apologies: 0, apologise: 0,
-  apologize: 0, agreed: 0, agree: 0, fine: 0, yeah: 0, acceptable: 2, shared: 0, ill: 0, reach: 0, promises: 0, increase: 0, fit: 0,
-  "👍": 0, "🙏": 0, "👌": 0,
+  thanks: 0,
+  thank: 0,
+  thx: 0,
+  ty: 0,
+  appreciate: 0,
+  appreciated: 0,
+  sorry: 0,
+  apologies: 0,
+  apologise: 0,
+  apologize: 0,
+  agreed: 0,
+  agree: 0,
+  fine: 0,
+  yeah: 0,
+  acceptable: 2,
+  shared: 0,
+  ill: 0,
+  reach: 0,
+  promises: 0,
+  increase: 0,
+  fit: 0,
+  "👍": 0,
+  "🙏": 0,
+  "👌": 0,
 };
 
 /** Thanks that carry real warmth: "thanks so much", "really appreciate it", "thanks a lot". */
@@ -64,7 +142,7 @@ const WARMTH_BEFORE = new Set(["really", "truly", "very", "much", "greatly", "hu
  * event in the same message ("failed again", "still waiting", a negative word).
  */
 const IRONY_EMOJI = /[\u{1F644}\u{1F612}\u{1F643}\u{1F611}\u{1F926}\u{1F937}]/u;
-const POSITIVE_ADJ = String.raw`(?:great|wonderful|brilliant|perfect|fantastic|lovely|awesome|fabulous|marvell?ous|super|terrific|excellent|amazing|nice|splendid)`;
+const POSITIVE_ADJ = `(?:great|wonderful|brilliant|perfect|fantastic|lovely|awesome|fabulous|marvell?ous|super|terrific|excellent|amazing|nice|splendid)`;
 const STRONG_IRONY = new RegExp(
   [
     String.raw`\blove (?:that|this|it) for (?:us|me)\b`,
@@ -85,7 +163,7 @@ const WEAK_IRONY = new RegExp(
     String.raw`\bas (?:always|usual)\b`,
     String.raw`\b${POSITIVE_ADJ}(?:\.\.\.|…)`,
     String.raw`\b(?:really|clearly|obviously),? (?:${POSITIVE_ADJ}|helpful)\b`,
-    String.raw`['"‘“][a-z][a-z ]{2,30}['"’”]`,
+    `['"‘“][a-z][a-z ]{2,30}['"’”]`,
   ].join("|"),
   "u",
 );
@@ -253,7 +331,13 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
   // a message that is only a closing ("Thanks, Bob") is scored as written
   const cleaned = opts.raw ? boundText(text) : messageBody(text) || stripQuoted(text);
   // labelled contact lines ("Company: Ardent Foods") are identity data, not tone
-  const body = cleaned.replace(COURTESY, " , ").replace(HYPOTHETICAL_QUESTION, " , ").replace(/^[ \t]*(?:name|full name|position|title|job title|role|company|organi[sz]ation|tel|phone|mobile|email|e-mail|address|web|website)[ \t]*:.*$/gim, "");
+  const body = cleaned
+    .replace(COURTESY, " , ")
+    .replace(HYPOTHETICAL_QUESTION, " , ")
+    .replace(
+      /^[ \t]*(?:name|full name|position|title|job title|role|company|organi[sz]ation|tel|phone|mobile|email|e-mail|address|web|website)[ \t]*:.*$/gim,
+      "",
+    );
   let raw = 0;
   let tokens = 0;
   const positive: string[] = [];
@@ -263,7 +347,9 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
   const ironyEmoji = IRONY_EMOJI.test(body);
   const strongIrony = STRONG_IRONY.test(lower);
   // a weak marker needs the complaint in the same sentence ("Oh great, it's down again")
-  const weakIrony = negativeEvent && lower.split(/(?<=[.!?\n])\s+/).some((sentence) => WEAK_IRONY.test(sentence) && NEGATIVE_EVENT.test(sentence));
+  const weakIrony =
+    negativeEvent &&
+    lower.split(/(?<=[.!?\n])\s+/).some((sentence) => WEAK_IRONY.test(sentence) && NEGATIVE_EVENT.test(sentence));
   const ironic = ironyEmoji || strongIrony || weakIrony;
   for (const clause of clauses(body)) {
     const contrastAt = clause.findIndex((t) => CONTRAST.has(t));
@@ -273,7 +359,8 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
       let v = afinnScore(tok);
       if (v === 0 && (POLITENESS.has(tok) || APOLOGY.has(tok))) {
         // only an intensified formula carries feeling: "thanks so much", "really sorry"
-        const warm = WARMTH_AFTER.has(clause[i + 1] ?? "") || WARMTH_BEFORE.has(clause[i - 1] ?? "") || clause[i - 1] === "so";
+        const warm =
+          WARMTH_AFTER.has(clause[i + 1] ?? "") || WARMTH_BEFORE.has(clause[i - 1] ?? "") || clause[i - 1] === "so";
         if (warm) v = POLITENESS.has(tok) ? 2 : -2;
       }
       if (v === 0) return;
@@ -373,7 +460,10 @@ export function trendDelta(series: TrendBucket[]): number {
 
 /** Span from the first to the last line of `body` inside `text`. */
 function bodySpan(text: string, body: string): SourceSpan | null {
-  const rows = body.split("\n").map((l) => l.trim()).filter(Boolean);
+  const rows = body
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (!rows.length) return null;
   const locator = createLocator(text);
   const first = locator.find(rows[0]!);

@@ -1,6 +1,6 @@
 import { type CountryCode, findPhoneNumbersInText } from "libphonenumber-js";
+import { createLocator, type SourceSpan } from "./span";
 import { dedupe, findEmails, splitMessage, stripQuoted } from "./text";
-import { type SourceSpan, createLocator } from "./span";
 
 export interface Signature {
   name: string | null;
@@ -30,21 +30,28 @@ const LEGAL_SUFFIX =
   /\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk)\b\.?\s*$/i;
 const ADDRESS =
   /\b\d+\s+[\w\s.]*\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|suite|ste|floor|fl|way|place|pl|court|ct|square|sq|strasse|straße|rue)\b|\b(?:suite|floor|p\.?o\.? box)\s*\d+|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
-const LABEL = /^(?:m|t|p|f|o|w|e|d|c|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website|site|www)\s*[.:]\s*/i;
-const LINK = /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
-const NAME = /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|von|de|da|del|der|di|la|le|bin|al)){0,3}(?:,?\s+(?:[Jj]r|[Ss]r|II|III|Ph\.?D|[Pp]hd|MBA|MD|CPA|Esq)\.?)?$/u;
-const NON_NAME = /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse|management|supplier|vendor|facilities|department)\b/i;
+const LABEL =
+  /^(?:m|t|p|f|o|w|e|d|c|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website|site|www)\s*[.:]\s*/i;
+const LINK =
+  /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
+const NAME =
+  /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|von|de|da|del|der|di|la|le|bin|al)){0,3}(?:,?\s+(?:[Jj]r|[Ss]r|II|III|Ph\.?D|[Pp]hd|MBA|MD|CPA|Esq)\.?)?$/u;
+const NON_NAME =
+  /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse|management|supplier|vendor|facilities|department)\b/i;
 /** A department signing for a company ("Accounts Payable", "Customer Care Team") is neither name nor company. */
 const DEPARTMENT =
   /^(?:the )?(?:accounts?(?: payable| receivable)?|billing|finance|procurement|purchasing|reception|help ?desk|service desk|customer (?:care|service|success|support)|support|sales|logistics|dispatch|payroll|hr|human resources|legal|marketing|operations|bookings|reservations|orders|supplier management|vendor management|supply chain|facilities|it|it support|accounts department|legal department|finance department)(?: (?:team|department|dept\.?|desk|office))?$/i;
 /** "Name: Tom Walsh", "Position: Procurement Manager", "Company: Ardent Foods" */
-const LABELLED = /^\s*(name|full name|contact|position|title|job title|role|designation|function|company|organi[sz]ation|employer|firm)\s*:\s*(\S.{0,80})$/i;
+const LABELLED =
+  /^\s*(name|full name|contact|position|title|job title|role|designation|function|company|organi[sz]ation|employer|firm)\s*:\s*(\S.{0,80})$/i;
 /** Post-nominal credentials belong to the name: "Ada Lin, PhD". */
 const CREDENTIAL = /^(?:phd|ph\.d\.|mba|md|cpa|esq|jr|sr|ii|iii|msc|bsc|ma|ba|rn|pe|cfa)\.?$/i;
 /** One-word lines that end messages but are not names. */
-const NOT_A_BARE_NAME = /^(?:sure|ok|okay|yes|no|great|thanks|perfect|done|noted|agreed|fine|cool|nice|sorry|bye|later|soon|again|please|urgent|help|hello|hi|hey|welcome|best|regards|cheers|confirmed|tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|asap|understood|received|attached|excellent|awesome|brilliant|lovely|right|correct|exactly|absolutely|definitely|indeed)$/i;
+const NOT_A_BARE_NAME =
+  /^(?:sure|ok|okay|yes|no|great|thanks|perfect|done|noted|agreed|fine|cool|nice|sorry|bye|later|soon|again|please|urgent|help|hello|hi|hey|welcome|best|regards|cheers|confirmed|tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|asap|understood|received|attached|excellent|awesome|brilliant|lovely|right|correct|exactly|absolutely|definitely|indeed)$/i;
 /** A legal suffix written after a comma: "Hanbit Trading Co., Ltd." is one company. */
-const SUFFIX_PIECE = /^(?:inc|ltd|llc|plc|gmbh|ag|sa|sas|bv|nv|pty|pte|llp|lp|corp|co|limited|s\.?a|s\.?l|s\.?r\.?l|s\.?p\.?a|k\.?k)\.?$/i;
+const SUFFIX_PIECE =
+  /^(?:inc|ltd|llc|plc|gmbh|ag|sa|sas|bv|nv|pty|pte|llp|lp|corp|co|limited|s\.?a|s\.?l|s\.?r\.?l|s\.?p\.?a|k\.?k)\.?$/i;
 
 /** "Mon–Fri 9am–5pm CET", "Office hours: 9:00-17:00" */
 const OFFICE_HOURS =
@@ -93,26 +100,49 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     let i = all.length - 1;
     const block: string[] = [];
     const fits = (l: string) => l.length <= 70 || (/[|·•]/.test(l) && l.length <= 160);
-    while (i >= 0 && (all[i] ?? "").trim() && fits(all[i] ?? "") && block.length < 8) block.unshift((all[i--] ?? "").trim());
+    while (i >= 0 && (all[i] ?? "").trim() && fits(all[i] ?? "") && block.length < 8)
+      block.unshift((all[i--] ?? "").trim());
     const first = pieces(block[0] ?? "")[0] ?? "";
     const looksLikeName = NAME.test(first) && !NON_NAME.test(first) && !TITLE_WORDS.test(first);
     const labelled = block.filter((l) => LABELLED.test(l)).length;
     // one line split by "|": "Maya Lindqvist | Head of Partnerships | Fjordline AB | +46 70 123 45 67"
-    const oneLine = block.length === 1 && /[|·•]/.test(block[0] ?? "") ? (block[0] ?? "").split(/\s*[|·•]\s*/).filter(Boolean) : null;
+    const oneLine =
+      block.length === 1 && /[|·•]/.test(block[0] ?? "") ? (block[0] ?? "").split(/\s*[|·•]\s*/).filter(Boolean) : null;
     if (labelled >= 2) {
       lines = block;
       raw = block.join("\n");
-    } else if (oneLine && oneLine.length >= 3 && looksLikeName && oneLine.slice(1).some((p) => TITLE_WORDS.test(p) || isContactLine(p))) {
+    } else if (
+      oneLine &&
+      oneLine.length >= 3 &&
+      looksLikeName &&
+      oneLine.slice(1).some((p) => TITLE_WORDS.test(p) || isContactLine(p))
+    ) {
       lines = oneLine;
       raw = block[0] ?? "";
-    } else if (block.length >= 2 && block.length <= 6 && looksLikeName && (block.some(isContactLine) || TITLE_WORDS.test(block[1] ?? ""))) {
+    } else if (
+      block.length >= 2 &&
+      block.length <= 6 &&
+      looksLikeName &&
+      (block.some(isContactLine) || TITLE_WORDS.test(block[1] ?? ""))
+    ) {
       // unsigned block: a name line followed by contact details, or by a title line ("VP Engineering, NimbusFit")
       lines = block;
       raw = block.join("\n");
     } else if (
-      block.length <= 2 && all.filter((l) => l.trim()).length > 1 && /^[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,2}$/u.test(block[block.length - 1] ?? "") &&
-      !NOT_A_BARE_NAME.test(block[block.length - 1] ?? "") && !NON_NAME.test(block[block.length - 1] ?? "") && !TITLE_WORDS.test(block[block.length - 1] ?? "") &&
-      /[.!?)]\s*$/.test((block.length === 2 ? block[0] : all.slice(0, i + 1).filter((l) => l.trim()).pop()) ?? "")
+      block.length <= 2 &&
+      all.filter((l) => l.trim()).length > 1 &&
+      /^[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,2}$/u.test(block[block.length - 1] ?? "") &&
+      !NOT_A_BARE_NAME.test(block[block.length - 1] ?? "") &&
+      !NON_NAME.test(block[block.length - 1] ?? "") &&
+      !TITLE_WORDS.test(block[block.length - 1] ?? "") &&
+      /[.!?)]\s*$/.test(
+        (block.length === 2
+          ? block[0]
+          : all
+              .slice(0, i + 1)
+              .filter((l) => l.trim())
+              .pop()) ?? "",
+      )
     ) {
       // a bare name under the message ("Sure thing!\nJosh"): the name only
       lines = [];
@@ -221,11 +251,20 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     for (const part of parts) {
       const legal = LEGAL_SUFFIX.test(part);
       if (!title && TITLE_WORDS.test(part) && !legal) title = part;
-      else if (!title && name && DEPARTMENT.test(part) && !legal) title = part; // a person in "Legal", "IT Support"
+      else if (!title && name && DEPARTMENT.test(part) && !legal)
+        title = part; // a person in "Legal", "IT Support"
       else if (!company && part !== title && !DEPARTMENT.test(part) && (legal || !TITLE_WORDS.test(part))) {
         company = part;
         companyLine = idx;
-      } else if (!title && company && companyLine === idx - 1 && parts.length === 1 && !LEGAL_SUFFIX.test(company) && !legal && !TITLE_WORDS.test(part)) {
+      } else if (
+        !title &&
+        company &&
+        companyLine === idx - 1 &&
+        parts.length === 1 &&
+        !LEGAL_SUFFIX.test(company) &&
+        !legal &&
+        !TITLE_WORDS.test(part)
+      ) {
         // name / title / company on their own lines: a title line the title words do not know
         // ("Partnerships", "Barista") is followed by the company
         title = company;
@@ -249,7 +288,10 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
 
 /** Span of a signature block: from the last occurrence of its first line to that of its last line. */
 function blockSpan(text: string, raw: string): SourceSpan | null {
-  const rows = raw.split("\n").map((l) => l.trim()).filter(Boolean);
+  const rows = raw
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (!rows.length) return null;
   const locator = createLocator(text);
   const last = locator.findLast(rows[rows.length - 1]!);

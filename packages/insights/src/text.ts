@@ -33,7 +33,8 @@ export function stripQuoted(text: string): string {
     const line = lines[i] ?? "";
     const header = QUOTE_HEADER_PATTERNS.some((re) => re.test(line));
     // "On Mon, 3 Mar 2026 at 10:00, Jane <jane@x.com>" + "wrote:" on the next line (wrapped header)
-    const wrapped = !header && /^\s*On\b.{0,200}$/i.test(line) && /^\s*wrote:\s*$/i.test(lines[i + 1] ?? "") && /\d|@/.test(line);
+    const wrapped =
+      !header && /^\s*On\b.{0,200}$/i.test(line) && /^\s*wrote:\s*$/i.test(lines[i + 1] ?? "") && /\d|@/.test(line);
     if (header || wrapped) {
       // bottom-posting / inline reply: the quote is ">" lines and the reply (with its signature) follows
       let j = i + (wrapped ? 2 : 1);
@@ -76,7 +77,8 @@ export function matchSignOff(line: string): string | null {
   if (FOREIGN_CLOSING.test(line)) return "";
   // "- Rahul", "~Sam", "-- Jo": a dash and a bare name
   const dashed = /^\s*(?:-{1,2}|~|—|–)\s*([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’.-]+){0,2})\s*$/u.exec(line);
-  if (dashed && !/\b(?:The|Team|Support|Group|Inc|Ltd|Customer|Service|Sales|Billing)\b/.test(dashed[1]!)) return dashed[1]!;
+  if (dashed && !/\b(?:The|Team|Support|Group|Inc|Ltd|Customer|Service|Sales|Billing)\b/.test(dashed[1]!))
+    return dashed[1]!;
   if (dashed) return "";
   // bilingual closings: "Mit freundlichen Grüßen / Best regards,"
   if (line.includes("/") && !/:\/\//.test(line)) {

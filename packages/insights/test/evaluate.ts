@@ -1,12 +1,13 @@
 /** Corpus evaluators: each returns precision/recall figures plus the individual misses. */
-import type { JobChangeCase, LabelledMessage } from "./fixtures/corpus";
-import { PR, linkKey, textKey } from "./metrics";
+
 import { extractCommitments } from "../src/commitments";
-import { parseSignature } from "../src/signature";
-import { scoreSentiment } from "../src/sentiment";
 import { detectDealCue } from "../src/dealStage";
-import { extractRelationships } from "../src/relationships";
 import { detectJobChange, detectJobChangeInMessage } from "../src/jobChange";
+import { extractRelationships } from "../src/relationships";
+import { scoreSentiment } from "../src/sentiment";
+import { parseSignature } from "../src/signature";
+import type { JobChangeCase, LabelledMessage } from "./fixtures/corpus";
+import { linkKey, PR, textKey } from "./metrics";
 
 const DAY_MS = 86_400_000;
 
@@ -190,7 +191,8 @@ export function evalJobChanges(cases: JobChangeCase[]): { pr: PR; kindAccuracy: 
   for (const [i, c] of cases.entries()) {
     const a = parseSignature(c.previous);
     // the next message may announce the change in its body or show it in its signature
-    const got = detectJobChangeInMessage({ title: a?.title, company: a?.company }, { text: c.next }) ??
+    const got =
+      detectJobChangeInMessage({ title: a?.title, company: a?.company }, { text: c.next }) ??
       detectJobChange({ title: a?.title, company: a?.company }, {});
     if (got.kind === c.expected.kind) kindOk++;
     const detail = `${JSON.stringify(got.from)} -> ${JSON.stringify(got.to)}`;

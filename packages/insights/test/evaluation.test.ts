@@ -7,13 +7,20 @@
  */
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import {
+  evalCommitments,
+  evalDealStage,
+  evalJobChanges,
+  evalRelationships,
+  evalSentiment,
+  evalSignatures,
+} from "./evaluate";
+import { BLIND, BLIND_JOB_CHANGES } from "./fixtures/blind";
 import { CORPUS, JOB_CHANGES, type JobChangeCase, type LabelledMessage } from "./fixtures/corpus";
 import { HOLDOUT } from "./fixtures/holdout";
-import { BLIND, BLIND_JOB_CHANGES } from "./fixtures/blind";
-import { UNTOUCHED } from "./fixtures/untouched";
 import { TUNING, TUNING_JOB_CHANGES } from "./fixtures/tuning";
-import { evalCommitments, evalDealStage, evalJobChanges, evalRelationships, evalSentiment, evalSignatures } from "./evaluate";
-import { PR } from "./metrics";
+import { UNTOUCHED } from "./fixtures/untouched";
+import type { PR } from "./metrics";
 
 interface EvalSet {
   name: string;
@@ -23,7 +30,7 @@ interface EvalSet {
 }
 
 /** Targets from issue 13 ("Must show"), checked on the blind sets. */
-export const TARGETS = {
+const TARGETS = {
   sentimentAccuracy: 0.8,
   commitmentsF1: 0.85,
   dealRecall: 0.75,
@@ -43,7 +50,9 @@ async function loadBlind2(): Promise<EvalSet[]> {
   let files: string[] = [];
   try {
     // index.ts re-exports the other files; reading it too would count every message twice
-    files = readdirSync(dir).filter((f) => /\.ts$/.test(f) && !/\.d\.ts$/.test(f) && f !== "index.ts").sort();
+    files = readdirSync(dir)
+      .filter((f) => /\.ts$/.test(f) && !/\.d\.ts$/.test(f) && f !== "index.ts")
+      .sort();
   } catch {
     return [];
   }
@@ -57,7 +66,8 @@ async function loadBlind2(): Promise<EvalSet[]> {
       if (value.every(isMessage)) messages.push(...value);
       else if (value.every(isPair)) pairs.push(...value);
     }
-    if (messages.length || pairs.length) sets.push({ name: `blind2/${file.replace(/\.ts$/, "")}`, messages, pairs, blind: true });
+    if (messages.length || pairs.length)
+      sets.push({ name: `blind2/${file.replace(/\.ts$/, "")}`, messages, pairs, blind: true });
   }
   return sets;
 }
@@ -65,19 +75,25 @@ async function loadBlind2(): Promise<EvalSet[]> {
 const f = (x: number) => x.toFixed(3);
 const prCells = (pr: PR) => [f(pr.precision), f(pr.recall), f(pr.f1), `tp=${pr.tp} fp=${pr.fp} fn=${pr.fn}`];
 
-export interface SetScores {
+interface SetScores {
   rows: string[][];
   checks: Array<[string, boolean]>;
 }
 
-export function scoreSet(set: EvalSet): SetScores {
+function scoreSet(set: EvalSet): SetScores {
   const rows: string[][] = [];
   const checks: Array<[string, boolean]> = [];
   const msgs = set.messages;
   if (msgs.length) {
     const sent = evalSentiment(msgs);
     const macroF1 = Object.values(sent.classes).reduce((a, p) => a + p.f1, 0) / 3;
-    rows.push(["sentiment (macro)", f(sent.macroPrecision), f(sent.macroRecall), f(macroF1), `accuracy=${f(sent.accuracy)} n=${msgs.length}`]);
+    rows.push([
+      "sentiment (macro)",
+      f(sent.macroPrecision),
+      f(sent.macroRecall),
+      f(macroF1),
+      `accuracy=${f(sent.accuracy)} n=${msgs.length}`,
+    ]);
     checks.push([`sentiment accuracy >= ${TARGETS.sentimentAccuracy}`, sent.accuracy >= TARGETS.sentimentAccuracy]);
     const c = evalCommitments(msgs);
     rows.push(["commitments (text)", ...prCells(c.pr)]);
@@ -107,7 +123,14 @@ function table(rows: string[][]): string {
   const head = ["field", "P", "R", "F1", "counts"];
   const all = [head, ...rows];
   const widths = head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? "").length)));
-  return all.map((r) => r.map((c, i) => (c ?? "").padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
+  return all
+    .map((r) =>
+      r
+        .map((c, i) => (c ?? "").padEnd(widths[i]!))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 describe("evaluation report", () => {

@@ -9,23 +9,24 @@
  * lowered deal-stage F1 here and was replaced (see src/learner.ts); the current parameters (phrase
  * support 2, band re-fit after 15 corrections) were set once, before this design's first run.
  */
-import { describe, expect, it } from "vitest";
+
 import { readdirSync } from "node:fs";
-import { CORPUS, type LabelledMessage } from "./fixtures/corpus";
-import { HOLDOUT } from "./fixtures/holdout";
-import { BLIND } from "./fixtures/blind";
-import { UNTOUCHED } from "./fixtures/untouched";
-import { TUNING } from "./fixtures/tuning";
-import { PR } from "./metrics";
+import { describe, expect, it } from "vitest";
 import {
   type Correction,
   type CorrectionModel,
   correctedDealCue,
   correctedSentiment,
   learnFromCorrections,
-  scoreSentiment,
   type MessageInput,
+  scoreSentiment,
 } from "../src/index";
+import { BLIND } from "./fixtures/blind";
+import { CORPUS, type LabelledMessage } from "./fixtures/corpus";
+import { HOLDOUT } from "./fixtures/holdout";
+import { TUNING } from "./fixtures/tuning";
+import { UNTOUCHED } from "./fixtures/untouched";
+import { PR } from "./metrics";
 
 const LABEL = { 1: "positive", 0: "neutral", [-1]: "negative" } as const;
 
@@ -62,7 +63,7 @@ function score(set: LabelledMessage[], model: CorrectionModel | null) {
   return { accuracy: correct / set.length, deal };
 }
 
-export function learningCurve(messages: LabelledMessage[], steps: number[]) {
+function learningCurve(messages: LabelledMessage[], steps: number[]) {
   const shuffled = shuffle(messages, 42);
   const half = Math.floor(shuffled.length / 2);
   const pool = shuffled.slice(0, half);
@@ -77,7 +78,9 @@ async function blind2(): Promise<LabelledMessage[]> {
   const out: LabelledMessage[] = [];
   for (const f of readdirSync(dir).filter((x) => /\.ts$/.test(x) && x !== "index.ts" && x !== "build.ts")) {
     const mod = (await import(new URL(f, dir).href)) as Record<string, unknown>;
-    for (const v of Object.values(mod)) if (Array.isArray(v) && v.every((x) => x && typeof x === "object" && "msg" in x)) out.push(...(v as LabelledMessage[]));
+    for (const v of Object.values(mod))
+      if (Array.isArray(v) && v.every((x) => x && typeof x === "object" && "msg" in x))
+        out.push(...(v as LabelledMessage[]));
   }
   return out;
 }
@@ -143,7 +146,9 @@ describe("learnFromCorrections", () => {
       const curve = learningCurve(set, steps);
       lines.push(`${name}: held-out ${set.length - Math.floor(set.length / 2)} messages`);
       for (const r of curve) {
-        lines.push(`  N=${String(r.n).padStart(3)}  sentiment acc ${r.accuracy.toFixed(3)}  deal P ${r.deal.precision.toFixed(3)} R ${r.deal.recall.toFixed(3)} F1 ${r.deal.f1.toFixed(3)}`);
+        lines.push(
+          `  N=${String(r.n).padStart(3)}  sentiment acc ${r.accuracy.toFixed(3)}  deal P ${r.deal.precision.toFixed(3)} R ${r.deal.recall.toFixed(3)} F1 ${r.deal.f1.toFixed(3)}`,
+        );
       }
       checks.push([curve[0]!, curve[curve.length - 1]!]);
     }

@@ -11,23 +11,23 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  correctedDealCue,
+  correctedSentiment,
   detectDealCue,
+  detectJobAnnouncement,
   detectJobChange,
   extractCommitments,
   extractDeterministic,
   extractRelationships,
+  learnFromCorrections,
+  MAX_TEXT_CHARS,
+  type MessageInput,
   messageBody,
   parseSignature,
   resolveDueDate,
   scoreSentiment,
   splitSentences,
-  MAX_TEXT_CHARS,
-  correctedDealCue,
-  correctedSentiment,
-  detectJobAnnouncement,
-  learnFromCorrections,
   uncertainty,
-  type MessageInput,
 } from "../src/index";
 
 const N = 2_500;
@@ -40,7 +40,7 @@ const RUNS = 7;
 /** Repeats `unit` to exactly n characters. */
 const fill = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 
-export const SHAPES: Record<string, (n: number) => string> = {
+const SHAPES: Record<string, (n: number) => string> = {
   spaces: (n) => `I will${" ".repeat(n - 10)}send`,
   spacesAndTabs: (n) => fill("a \t  \t and ", n),
   spaceRunsBeforeAnd: (n) => fill(`we${" ".repeat(60)}and `, n),
@@ -48,7 +48,7 @@ export const SHAPES: Record<string, (n: number) => string> = {
   digits: (n) => "1".repeat(n),
   spacedDigits: (n) => fill("12 ", n),
   phoneish: (n) => fill("+1 (555) 0", n),
-  nestedQuotes: (n) => `${'"\''.repeat(n / 4)}${"'\"".repeat(n / 4)}`,
+  nestedQuotes: (n) => `${"\"'".repeat(n / 4)}${"'\"".repeat(n / 4)}`,
   quoteLines: (n) => fill("> > > quoted\n", n),
   longLine: (n) => fill("I will send the report by Friday and we will call you at 5 ", n),
   emoji: (n) => fill("🙄😀👍❤️", n),
@@ -65,7 +65,13 @@ export const SHAPES: Record<string, (n: number) => string> = {
   letters: (n) => "a".repeat(n),
 };
 
-const msg = (text: string): MessageInput => ({ id: "m", channel: "email", direction: "inbound", text, sentAt: Date.UTC(2026, 2, 10, 14) });
+const msg = (text: string): MessageInput => ({
+  id: "m",
+  channel: "email",
+  direction: "inbound",
+  text,
+  sentAt: Date.UTC(2026, 2, 10, 14),
+});
 
 const MODEL = learnFromCorrections([
   { field: "sentiment", msg: { text: "ticket reopened again" }, label: "negative" },
@@ -74,7 +80,7 @@ const MODEL = learnFromCorrections([
   { field: "dealStage", msg: { text: "requisition released today", direction: "inbound" }, label: "won" },
 ]);
 
-export const EXTRACTORS: Record<string, (text: string) => unknown> = {
+const EXTRACTORS: Record<string, (text: string) => unknown> = {
   sentiment: (t) => scoreSentiment(t),
   commitments: (t) => extractCommitments(msg(t)),
   signature: (t) => parseSignature(t),
@@ -84,7 +90,11 @@ export const EXTRACTORS: Record<string, (text: string) => unknown> = {
   jobChange: (t) => detectJobChange({ title: t, company: t }, { title: `${t}x`, company: t }),
   textHygiene: (t) => splitSentences(messageBody(t)),
   jobAnnouncement: (t) => detectJobAnnouncement({ text: t }),
-  learned: (t) => [correctedSentiment(t, MODEL), correctedDealCue(msg(t), MODEL), learnFromCorrections([{ field: "sentiment", msg: { text: t }, label: "neutral" }])],
+  learned: (t) => [
+    correctedSentiment(t, MODEL),
+    correctedDealCue(msg(t), MODEL),
+    learnFromCorrections([{ field: "sentiment", msg: { text: t }, label: "neutral" }]),
+  ],
   all: (t) => {
     const ext = extractDeterministic(msg(t), { previousProfile: { title: "CEO", company: "Acme" } });
     return uncertainty(msg(t), ext);
@@ -120,10 +130,15 @@ describe("every extractor is linear on pathological input", () => {
         let tl = 0;
         let ratio = Infinity;
         for (let attempt = 0; attempt < 3 && (ratio >= MAX_RATIO || tl >= MAX_MS); attempt++) {
-          [ts, tl] = minTimes(() => run(small), () => run(large));
+          [ts, tl] = minTimes(
+            () => run(small),
+            () => run(large),
+          );
           ratio = tl / Math.max(ts, 1);
         }
-        rows.push(`${shape.padEnd(20)} ${ts.toFixed(2).padStart(7)} ms ${tl.toFixed(2).padStart(8)} ms  x${ratio.toFixed(1)}`);
+        rows.push(
+          `${shape.padEnd(20)} ${ts.toFixed(2).padStart(7)} ms ${tl.toFixed(2).padStart(8)} ms  x${ratio.toFixed(1)}`,
+        );
         expect(ratio, `${name} on ${shape}: ${ts.toFixed(2)} ms -> ${tl.toFixed(2)} ms`).toBeLessThan(MAX_RATIO);
         expect(tl, `${name} on ${shape} at ${N * FACTOR} chars`).toBeLessThan(MAX_MS);
       }

@@ -4,11 +4,17 @@
  * sets, so the invariant is checked on quoted replies, signatures, CRLF text, emoji and curly quotes.
  */
 import { describe, expect, it } from "vitest";
+import {
+  createLocator,
+  detectJobChangeInMessage,
+  extractDeterministic,
+  type MessageInput,
+  type SourceSpan,
+} from "../src/index";
+import { BLIND } from "./fixtures/blind";
 import { CORPUS, JOB_CHANGES } from "./fixtures/corpus";
 import { HOLDOUT } from "./fixtures/holdout";
-import { BLIND } from "./fixtures/blind";
 import { TUNING, TUNING_JOB_CHANGES } from "./fixtures/tuning";
-import { createLocator, detectJobChangeInMessage, extractDeterministic, type SourceSpan, type MessageInput } from "../src/index";
 
 const SETS = [...CORPUS, ...HOLDOUT, ...BLIND, ...TUNING];
 const squash = (s: string) => s.replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
@@ -68,9 +74,15 @@ describe("source spans", () => {
       if (!got) continue;
       checkSpan(c.next, got.span, `job change in ${c.next.slice(0, 40)}`);
     }
-    const text = "Hi Sam,\n\nSome news: I've left Brightwave and started as VP Operations at Northpeak Logistics.\n\nBest,\nClara";
+    const text =
+      "Hi Sam,\n\nSome news: I've left Brightwave and started as VP Operations at Northpeak Logistics.\n\nBest,\nClara";
     const got = detectJobChangeInMessage({ title: "Head of Operations", company: "Brightwave" }, { text })!;
-    expect(got).toMatchObject({ changed: true, kind: "company", source: "body", to: { company: "Northpeak Logistics", title: "VP Operations" } });
+    expect(got).toMatchObject({
+      changed: true,
+      kind: "company",
+      source: "body",
+      to: { company: "Northpeak Logistics", title: "VP Operations" },
+    });
     expect(got.span!.quote).toBe("I've left Brightwave and started as VP Operations at Northpeak Logistics");
   });
 
@@ -95,7 +107,10 @@ describe("source spans", () => {
       text: "Hi Rosa,\n\nHannah will set up the tenant by Friday and Marco will send you the SSO guide on Monday.\n\nBest,\nSam",
     };
     const got = extractDeterministic(msg).commitments;
-    expect(got.map((c) => c.span!.quote)).toEqual(["Hannah will set up the tenant by Friday", "Marco will send you the SSO guide on Monday."]);
+    expect(got.map((c) => c.span!.quote)).toEqual([
+      "Hannah will set up the tenant by Friday",
+      "Marco will send you the SSO guide on Monday.",
+    ]);
     expect(got[0]!.span!.end).toBeLessThanOrEqual(got[1]!.span!.start);
   });
 });
