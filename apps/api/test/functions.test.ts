@@ -16,7 +16,7 @@ const ALLOWED = new Set(["lib/functions.ts"]);
 const RAW = new Set(["query", "mutation", "action"]);
 
 /** Raw public builders a source imports from _generated/server (type-only imports don't count). */
-export function rawBuilders(source: string): string[] {
+function rawBuilders(source: string): string[] {
   const found: string[] = [];
   for (const m of source.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s*from\s*["'][./]*_generated\/server["']/g)) {
     if (m[1]) continue;

@@ -13,7 +13,7 @@ const sources = import.meta.glob(["../convex/**/*.ts", "!../convex/_generated/**
 }) as Record<string, string>;
 
 /** "inbound/ingest.ts" -> ["messages/status.ts", ...]: relative imports resolved to files. */
-export function importGraph(files: Record<string, string>): Map<string, string[]> {
+function importGraph(files: Record<string, string>): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   const known = new Set(Object.keys(files));
   for (const [file, source] of Object.entries(files)) {
@@ -42,7 +42,7 @@ function resolve(from: string, spec: string): string {
 }
 
 /** Every cycle's path, found by depth-first search (each reported once, from its first file). */
-export function cyclesOf(graph: Map<string, string[]>): string[][] {
+function cyclesOf(graph: Map<string, string[]>): string[][] {
   const cycles: string[][] = [];
   const state = new Map<string, "active" | "done">();
   const stack: string[] = [];

@@ -19,7 +19,9 @@ export async function startBridge(t: () => Backend): Promise<{ url: string; clos
         body: chunks.length ? Buffer.concat(chunks).toString("utf8") : undefined,
       });
       const out: Record<string, string> = {};
-      response.headers.forEach((value, key) => (out[key] = value));
+      response.headers.forEach((value, key) => {
+        out[key] = value;
+      });
       res.writeHead(response.status, out);
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {

@@ -39,7 +39,9 @@ const prof = JSON.parse(fs.readFileSync(path.join(profDir, file), "utf8")) as {
   timeDeltas: number[];
 };
 const self = new Map<number, number>();
-prof.samples.forEach((id, k) => self.set(id, (self.get(id) ?? 0) + (prof.timeDeltas[k] ?? 0)));
+prof.samples.forEach((id, k) => {
+  self.set(id, (self.get(id) ?? 0) + (prof.timeDeltas[k] ?? 0));
+});
 const byFrame = new Map<string, number>();
 const byFile = new Map<string, number>();
 let total = 0;

@@ -2,7 +2,7 @@
  * Operator entry points behind `pnpm switchboard` (packages/dev/src/switchboard.ts). Internal only:
  * they run with the deployment's admin key, never from a browser.
  */
-import { getAdapter, InboundParseError } from "@switchboard/channels";
+import { getAdapter, type InboundEvent, InboundParseError } from "@switchboard/channels";
 import { sha256Hex } from "@switchboard/channels/crypto";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
@@ -60,7 +60,7 @@ export const replayEvent = internalAction({
       process.env.CONVEX_SITE_URL ??
       "http://replay.invalid"
     ).replace(/\/$/, "");
-    let events;
+    let events: InboundEvent[];
     try {
       events = getAdapter(event.provider).parseInbound({
         method: event.method,
