@@ -66,6 +66,8 @@ async function main() {
     port: PORTS.api,
     sitePort: PORTS.site,
     env: functionEnv,
+    // Only the dashboard's own pages may call the API from a browser.
+    allowedOrigins: [`http://127.0.0.1:${PORTS.web}`, `http://localhost:${PORTS.web}`],
     watch: true,
   });
 
@@ -98,7 +100,8 @@ async function main() {
   console.log(`
   Switchboard is running
     dashboard        http://127.0.0.1:${PORTS.web}
-    convex API       ${backend.url}   (admin key: ${backend.adminKey})
+    convex API       ${backend.url}
+    admin key        ${backend.adminKey}   (random for this data dir, in .data/convex/admin-key)
     webhooks (site)  ${backend.siteUrl}
     provider sim     ${sim.url}
     sign in as       ${DEMO_USER.email} / ${DEMO_USER.password}  (demo organization)

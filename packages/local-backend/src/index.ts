@@ -3,10 +3,12 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { WebSocketServer } from "ws";
+import { loadOrCreateAdminKey } from "./admin-key.js";
 import { AuthVerifier } from "./auth.js";
 import { Engine, installGlobals, originalConsole, uninstallEngine } from "./engine.js";
 import { makeCloudHandler, makeSiteHandler } from "./http.js";
 import { Loader } from "./loader.js";
+import { OriginPolicy } from "./request.js";
 import { Scheduler } from "./scheduler.js";
 import { Database } from "./storage.js";
 import { SyncServer } from "./sync.js";
@@ -17,7 +19,13 @@ export interface LocalBackendOptions {
   port?: number; // cloud/API + sync port, default 3210 (0 = random free port)
   sitePort?: number; // HTTP actions port, default 3211 (0 = random)
   host?: string; // default 127.0.0.1
-  adminKey?: string; // default a fixed dev key, printed at start
+  adminKey?: string; // default: random per data directory, kept in <dataDir>/admin-key (mode 0600)
+  /**
+   * Browser origins allowed to call the cloud port (the dashboard's own). Default: the
+   * LOCAL_BACKEND_ALLOWED_ORIGINS env var (comma-separated), else the origins in `env.SITE_URL`
+   * (the dashboard origins Better Auth trusts). Every other page is refused.
+   */
+  allowedOrigins?: string[];
   env?: Record<string, string>; // env vars visible to function code via process.env
   watch?: boolean; // rebuild on file change
   quiet?: boolean; // don't mirror function logs to the terminal
@@ -29,8 +37,16 @@ export interface LocalBackend {
   stop(): Promise<void>;
 }
 
-/** Dev admin key (matches the default of apps/api/scripts/codegen.mjs --local). Not a secret. */
-export const DEFAULT_ADMIN_KEY = "switchboard-local-admin-key";
+export { ADMIN_KEY_FILE, readAdminKey } from "./admin-key.js";
+
+const splitOrigins = (v: string | undefined) => (v ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+
+/** See `LocalBackendOptions.allowedOrigins`. */
+export function defaultAllowedOrigins(opts: Pick<LocalBackendOptions, "allowedOrigins" | "env">): string[] {
+  if (opts.allowedOrigins) return opts.allowedOrigins;
+  if (process.env.LOCAL_BACKEND_ALLOWED_ORIGINS !== undefined) return splitOrigins(process.env.LOCAL_BACKEND_ALLOWED_ORIGINS);
+  return splitOrigins(opts.env?.SITE_URL);
+}
 
 function listen(server: http.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -46,9 +62,10 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
   const functionsDir = path.resolve(opts.functionsDir);
   const dataDir = path.resolve(opts.dataDir);
   const host = opts.host ?? "127.0.0.1";
-  const adminKey = opts.adminKey ?? DEFAULT_ADMIN_KEY;
   if (!fs.existsSync(functionsDir)) throw new Error(`functions dir not found: ${functionsDir}`);
   fs.mkdirSync(dataDir, { recursive: true });
+  const adminKey = opts.adminKey ?? loadOrCreateAdminKey(dataDir);
+  const origins = new OriginPolicy(defaultAllowedOrigins(opts));
   try {
     process.setSourceMapsEnabled?.(true);
   } catch {
@@ -79,14 +96,19 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
     readyReject = rej;
   });
   ready.catch(() => {});
-  const deps = { engine, auth, adminKey, ready, instanceName: "local", siteUrl: () => siteUrl };
+  const deps = { engine, auth, adminKey, ready, instanceName: "local", siteUrl: () => siteUrl, origins };
   const cloud = http.createServer(makeCloudHandler(deps));
   const site = http.createServer(makeSiteHandler(deps));
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   cloud.on("upgrade", (req, socket, head) => {
     const p = new URL(req.url ?? "/", "http://localhost").pathname;
+    // WebSockets are outside CORS: refuse other pages here, like the HTTP API does.
+    if (!origins.permits(req.headers.origin)) {
+      socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      return;
+    }
     if (/^\/api\/([^/]+\/)?sync$/.test(p)) {
-      wss.handleUpgrade(req, socket, head, (ws) => sync.handle(ws, ready));
+      wss.handleUpgrade(req, socket, head, (ws) => sync.handle(ws, ready, req.headers.origin !== undefined));
     } else {
       socket.destroy();
     }

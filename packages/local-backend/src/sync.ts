@@ -1,6 +1,7 @@
 import type { WebSocket } from "ws";
 import { AuthError, normalizeImpersonated, type AuthVerifier, type Identity } from "./auth.js";
 import type { CommitEvent, Engine, Journal, Outcome, ReadRange } from "./engine.js";
+import { secretEquals } from "./request.js";
 import {
   canonicalizeUdfPath,
   comparePrefix,
@@ -125,8 +126,9 @@ export class SyncServer {
     });
   }
 
-  handle(ws: WebSocket, ready: Promise<void> = Promise.resolve()) {
-    const s = new SyncSession(this, ws, ready);
+  /** `fromBrowser`: the upgrade carried an `Origin` header, so the admin key is refused on it. */
+  handle(ws: WebSocket, ready: Promise<void> = Promise.resolve(), fromBrowser = false) {
+    const s = new SyncSession(this, ws, ready, fromBrowser);
     this.sessions.add(s);
     ws.on("close", () => {
       this.sessions.delete(s);
@@ -181,6 +183,7 @@ class SyncSession {
     readonly server: SyncServer,
     readonly ws: WebSocket,
     ready: Promise<void>,
+    readonly fromBrowser = false,
   ) {
     // messages that arrive while the backend is still loading are queued behind `ready`
     this.msgChain = ready.catch(() => {});
@@ -281,8 +284,8 @@ class SyncSession {
             return;
           }
         } else if (msg.tokenType === "Admin") {
-          if (msg.value !== this.server.adminKey) {
-            this.authError("Invalid admin key", msg.baseVersion);
+          if (this.fromBrowser || typeof msg.value !== "string" || !secretEquals(msg.value, this.server.adminKey)) {
+            this.authError(this.fromBrowser ? "The admin key cannot be used from a browser origin" : "Invalid admin key", msg.baseVersion);
             return;
           }
           this.isAdmin = true;
