@@ -58,13 +58,14 @@ async function main() {
   };
 
   // The simulator signs with its development accounts; the demo channels hold the same secrets.
-  const sim = await startProviderSim({ port: PORTS.sim, webhookBaseUrl: siteUrl });
+  const sim = await startProviderSim({ port: PORTS.sim, host: "127.0.0.1", webhookBaseUrl: siteUrl });
 
   const backend = await startLocalBackend({
     functionsDir: join(root, "apps/api/convex"),
     dataDir: join(dataDir, "convex"),
     port: PORTS.api,
     sitePort: PORTS.site,
+    host: "127.0.0.1",
     env: functionEnv,
     // Only the dashboard's own pages may call the API from a browser.
     allowedOrigins: [`http://127.0.0.1:${PORTS.web}`, `http://localhost:${PORTS.web}`],
@@ -89,7 +90,11 @@ async function main() {
     });
   }
 
-  const web = spawn("pnpm", ["--filter", "@switchboard/web", "dev", "--port", String(PORTS.web), "--host", "127.0.0.1"], {
+  // Everything `pnpm dev` starts listens on loopback only: the simulator and the backend bind
+  // 127.0.0.1 by default, Nuxt's server gets --host, and the layer sets Vite's HMR WebSocket host
+  // (which otherwise listens on all interfaces).
+  const nuxtArgs = ["--port", String(PORTS.web), "--host", "127.0.0.1", "--extends", join(root, "packages/dev/nuxt-local-layer")];
+  const web = spawn("pnpm", ["--filter", "@switchboard/web", "dev", ...nuxtArgs], {
     cwd: root,
     stdio: "inherit",
     // Own process group, so shutdown stops nuxt's worker processes too.

@@ -8,7 +8,7 @@ import { AuthVerifier } from "./auth.js";
 import { Engine, installGlobals, originalConsole, uninstallEngine } from "./engine.js";
 import { makeCloudHandler, makeSiteHandler } from "./http.js";
 import { Loader } from "./loader.js";
-import { OriginPolicy } from "./request.js";
+import { LIMITS, OriginPolicy } from "./request.js";
 import { Scheduler } from "./scheduler.js";
 import { Database } from "./storage.js";
 import { SyncServer } from "./sync.js";
@@ -99,7 +99,7 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
   const deps = { engine, auth, adminKey, ready, instanceName: "local", siteUrl: () => siteUrl, origins };
   const cloud = http.createServer(makeCloudHandler(deps));
   const site = http.createServer(makeSiteHandler(deps));
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.functionBody });
   cloud.on("upgrade", (req, socket, head) => {
     const p = new URL(req.url ?? "/", "http://localhost").pathname;
     // WebSockets are outside CORS: refuse other pages here, like the HTTP API does.
