@@ -10,7 +10,9 @@ import { randomUUID } from "node:crypto";
 import type { Identity } from "./auth.js";
 import { readDoc } from "./engine/documents.js";
 import { FileStore } from "./engine/files.js";
+import { readsIntersect } from "./engine/conflicts.js";
 import { originalConsole } from "./engine/globals.js";
+import type { FunctionPool } from "./engine/pool.js";
 import { asyncSyscalls, jsSyscalls, syncSyscalls } from "./engine/syscalls.js";
 import {
   errorToOutcome,
@@ -23,6 +25,7 @@ import {
   type CommitEvent,
   type ExecContext,
   type Outcome,
+  type ReadRange,
   type UdfType,
 } from "./engine/transaction.js";
 import type { Modules, RegisteredFunction, SchemaJSON } from "./loader.js";
@@ -46,6 +49,12 @@ export {
   type ReadRange,
   type UdfType,
 } from "./engine/transaction.js";
+
+/** A mutation whose reads keep changing under it fails after this many runs (a query runs its last attempt under the lock). */
+const MAX_OCC_ATTEMPTS = 8;
+/** Convex's wording for a mutation that lost every optimistic-concurrency retry. */
+const occConflictMessage = (table: string) =>
+  `Documents read from or written to the "${table.slice(table.lastIndexOf("/") + 1)}" table changed while this mutation was being run and on every subsequent retry. Another call to this mutation changed the document with ID unknown. See https://docs.convex.dev/error#1`;
 
 export interface EngineOptions {
   quiet?: boolean;
@@ -71,6 +80,13 @@ export class Engine {
    * the same code, so the sync layer may share one result between subscribers.
    */
   dataVersion = 0;
+  /** Worker threads for query/mutation code (null: run it on this thread, no time limit). */
+  pool: FunctionPool | null = null;
+  // Optimistic concurrency: commits made while some transaction runs, to validate its reads.
+  private commitSeq = 0;
+  private recentCommits: { seq: number; event: CommitEvent }[] = [];
+  private runningTxns = new Map<number, number>(); // token -> commitSeq at start
+  private txnToken = 0;
 
   constructor(
     readonly db: Database,
@@ -97,6 +113,7 @@ export class Engine {
     this.schemaTables.clear();
     this.schemaValidation.clear();
     for (const [cp, c] of m.components) this.applySchema(cp, c.schema);
+    this.pool?.preload();
     for (const l of this.reloadListeners) l();
   }
 
@@ -206,6 +223,7 @@ export class Engine {
       outJournal: null,
       scheduledFunctionId: opts.scheduledFunctionId ?? parent?.scheduledFunctionId ?? null,
       lockHeld: opts.lockHeld ?? parent?.lockHeld ?? false,
+      worker: parent?.worker,
     };
   }
 
@@ -224,7 +242,7 @@ export class Engine {
       const txn = new Transaction(false);
       const ctx = this.makeCtx("query", f, { ...opts, lockHeld: true }, txn, null);
       try {
-        const res = await this.als.run(ctx, () => f.fn.invokeQuery(invokeArgs(args, opts)));
+        const res = await this.invokeUdf(ctx, f, "query", invokeArgs(args, opts));
         const value = jsonToConvex(JSON.parse(res));
         this.validateReturns(f, value);
         return { success: true, value, valueText: res, logLines: ctx.logLines, reads: txn.reads, journal: ctx.outJournal, ts: this.db.lastTs };
@@ -233,7 +251,21 @@ export class Engine {
         return { ...errorToOutcome(e, ctx.logLines), reads: txn.reads, journal: ctx.outJournal, ts: this.db.lastTs };
       }
     };
-    return opts.lockHeld ? exec() : this.lock.run(exec);
+    if (opts.lockHeld) return exec();
+    // Without the lock, queries run concurrently with each other and with mutations. Commits
+    // apply atomically on this thread, so the result is the snapshot at the end of the run
+    // unless a commit during the run touched what the query read: then it runs again (the
+    // last attempt under the lock, where nothing can commit).
+    for (let attempt = 1; attempt < MAX_OCC_ATTEMPTS; attempt++) {
+      const token = this.beginTxn();
+      try {
+        const out = await exec();
+        if (this.conflictingTable(out.reads ?? [], token) === null) return out;
+      } finally {
+        this.endTxn(token);
+      }
+    }
+    return this.lock.run(exec);
   }
 
   async runMutation(path: string, args: any, opts: CallOptions = {}): Promise<Outcome> {
@@ -246,26 +278,66 @@ export class Engine {
     } catch (e) {
       return errorToOutcome(e, logLines);
     }
-    let commit: ReturnType<Engine["commitTxn"]> = null;
-    const exec = async (): Promise<Outcome> => {
+    // Optimistic concurrency, as Convex does: run without the lock, then validate the read set
+    // against the commits made meanwhile and commit, both under the lock (one synchronous step).
+    // A conflict re-runs the mutation from scratch; serializable like the old global lock.
+    for (let attempt = 1; ; attempt++) {
       const txn = new Transaction(true);
-      const ctx = this.makeCtx("mutation", f, { ...opts, lockHeld: true }, txn, null);
+      const ctx = this.makeCtx("mutation", f, { ...opts, lockHeld: false }, txn, null);
+      const token = this.beginTxn();
+      let commit: ReturnType<Engine["commitTxn"]> = null;
+      let conflict: string | null = null;
+      let out: Outcome;
       try {
         if (opts.beforeRun && !opts.beforeRun(txn)) return { success: true, value: null, logLines: [], skipped: true };
-        const res = await this.als.run(ctx, () => f.fn.invokeMutation(invokeArgs(args, opts)));
+        const res = await this.invokeUdf(ctx, f, "mutation", invokeArgs(args, opts));
         const value = jsonToConvex(JSON.parse(res));
         this.validateReturns(f, value);
-        opts.afterRun?.(txn);
-        commit = this.commitTxn(txn);
-        return { success: true, value, valueText: res, logLines: ctx.logLines, ts: commit?.ts ?? this.db.lastTs };
+        await this.lock.run(async () => {
+          conflict = this.conflictingTable(txn.reads, token);
+          if (conflict !== null) return;
+          opts.afterRun?.(txn);
+          commit = this.commitTxn(txn);
+        });
+        out = { success: true, value, valueText: res, logLines: ctx.logLines, ts: (commit as { ts: bigint } | null)?.ts ?? this.db.lastTs };
       } catch (e) {
         this.reportError("M", f.path, e);
         return errorToOutcome(e, ctx.logLines);
+      } finally {
+        this.endTxn(token);
       }
-    };
-    const out = await this.lock.run(exec);
-    if (commit) await this.publish(commit);
-    return out;
+      if (conflict !== null) {
+        if (attempt < MAX_OCC_ATTEMPTS) continue;
+        return errorToOutcome(new UserError(occConflictMessage(conflict)), ctx.logLines);
+      }
+      if (commit) await this.publish(commit);
+      return out;
+    }
+  }
+
+  private beginTxn(): number {
+    const token = ++this.txnToken;
+    this.runningTxns.set(token, this.commitSeq);
+    return token;
+  }
+  private endTxn(token: number) {
+    this.runningTxns.delete(token);
+    let oldest = this.commitSeq;
+    for (const seq of this.runningTxns.values()) oldest = Math.min(oldest, seq);
+    if (this.recentCommits.length && this.recentCommits[0]!.seq <= oldest)
+      this.recentCommits = this.recentCommits.filter((c) => c.seq > oldest);
+  }
+  /** The table of a commit made since `token` began that intersects `reads`, or null. */
+  private conflictingTable(reads: ReadRange[], token: number): string | null {
+    const start = this.runningTxns.get(token) ?? this.commitSeq;
+    for (const c of this.recentCommits) if (c.seq > start && readsIntersect(reads, c.event)) return c.event.writes[0]?.table ?? "";
+    return null;
+  }
+
+  /** Run query/mutation code: in a pool worker (time-limited) when there is one. */
+  private invokeUdf(ctx: ExecContext, f: RegisteredFunction, udfType: "query" | "mutation", argsJson: string): Promise<string> {
+    if (this.pool) return this.pool.run(ctx, f, udfType, argsJson);
+    return this.als.run(ctx, () => (udfType === "query" ? f.fn.invokeQuery(argsJson) : f.fn.invokeMutation(argsJson)));
   }
 
   /** Run a mutation-like internal transaction (scheduler bookkeeping). */
@@ -363,6 +435,8 @@ export class Engine {
     }
     const applied = this.db.apply(records);
     this.dataVersion++;
+    this.commitSeq++;
+    if (this.runningTxns.size) this.recentCommits.push({ seq: this.commitSeq, event: { ts, writes: applied } });
     const durable = this.db.persist(ts, records);
     durable.catch(() => {}); // awaited (and reported) in publish
     return { ts, records, applied, durable };
@@ -389,6 +463,7 @@ export class Engine {
   getSystem(txn: Transaction, table: string, id: string): Doc | null {
     const t = this.db.getTable(table);
     if (!t) return null;
+    txn.reads.push({ table, kind: "doc", id });
     return readDoc(this, txn, t, id);
   }
   // ---------------------------------------------------------------- syscalls
@@ -472,11 +547,7 @@ export class Engine {
     };
     const sp = udfType === "mutation" ? txn.savepoint() : null;
     try {
-      const res = await this.als.run(child, () =>
-        udfType === "query"
-          ? f.fn.invokeQuery(JSON.stringify([convexToJson(a)]))
-          : f.fn.invokeMutation(JSON.stringify([convexToJson(a)])),
-      );
+      const res = await this.invokeUdf(child, f, udfType, JSON.stringify([convexToJson(a)]));
       const value = jsonToConvex(JSON.parse(res));
       this.validateReturns(f, value);
       return convexToJson(value);

@@ -5,7 +5,9 @@ import path from "node:path";
 import { WebSocketServer } from "ws";
 import { loadOrCreateAdminKey } from "./admin-key.js";
 import { AuthVerifier } from "./auth.js";
+import os from "node:os";
 import { Engine, installGlobals, originalConsole, uninstallEngine } from "./engine.js";
+import { FunctionPool } from "./engine/pool.js";
 import { makeCloudHandler, makeSiteHandler } from "./http.js";
 import { Loader } from "./loader.js";
 import { LIMITS, OriginPolicy } from "./request.js";
@@ -27,6 +29,12 @@ export interface LocalBackendOptions {
    */
   allowedOrigins?: string[];
   env?: Record<string, string>; // env vars visible to function code via process.env
+  /**
+   * Worker threads running query/mutation code with Convex's 1 s limit. Default: one per core,
+   * at least 2 (so one spinning function never leaves the others waiting); 0 runs function
+   * code on the main thread without a time limit.
+   */
+  workers?: number;
   watch?: boolean; // rebuild on file change
   quiet?: boolean; // don't mirror function logs to the terminal
 }
@@ -144,6 +152,8 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
   try {
     const modules = await loader.load();
     engine.setModules(modules);
+    const workers = opts.workers ?? Math.max(2, os.availableParallelism());
+    if (workers > 0) engine.pool = new FunctionPool(engine, workers);
     await scheduler.recover();
     await scheduler.syncCrons(modules.crons);
     scheduler.start();
@@ -152,6 +162,7 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
     readyReject(e);
     for (const s of sockets) s.destroy();
     await stopAll();
+    await engine.pool?.close();
     await db.close();
     uninstallEngine(engine);
     throw e;
@@ -187,6 +198,7 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
       await Promise.race([scheduler.stop(), timeout]);
       for (const s of sockets) s.destroy();
       await stopAll();
+      await engine.pool?.close();
       await db.close();
       uninstallEngine(engine);
     },

@@ -2,6 +2,8 @@ import type { WebSocket } from "ws";
 import { AuthError, normalizeImpersonated, type AuthVerifier, type Identity } from "./auth.js";
 import type { CommitEvent, Engine, Journal, Outcome, ReadRange } from "./engine.js";
 import { secretEquals } from "./request.js";
+import { readsIntersect } from "./engine/conflicts.js";
+export { readsIntersect } from "./engine/conflicts.js";
 import {
   canonicalizeUdfPath,
   comparePrefix,
@@ -50,32 +52,6 @@ function decodeJournal(s: unknown): Journal | null {
   } catch {
     return null;
   }
-}
-
-export function readsIntersect(reads: ReadRange[], e: CommitEvent): boolean {
-  for (const w of e.writes) {
-    for (const r of reads) {
-      if (r.table !== w.table) continue;
-      if (r.kind === "table") return true;
-      if (r.kind === "doc") {
-        if (r.id === w.id) return true;
-        continue;
-      }
-      for (const d of [w.oldDoc, w.newDoc]) {
-        if (!d) continue;
-        if (keyInRange(r, d)) return true;
-      }
-    }
-  }
-  return false;
-}
-function keyInRange(r: Extract<ReadRange, { kind: "range" }>, d: Doc): boolean {
-  const k: Key = r.fields.map((f) => getField(d, f));
-  const a = comparePrefix(k, r.lo);
-  if (a < 0 || (a === 0 && !r.loIncl && r.lo.length > 0)) return false;
-  const b = comparePrefix(k, r.hi);
-  if (b > 0 || (b === 0 && !r.hiIncl && r.hi.length > 0)) return false;
-  return true;
 }
 
 /** One query execution, shared by every subscription with the same key in the same snapshot. */

@@ -101,6 +101,8 @@ export function writableTxn(e: Engine, ctx: ExecContext): Transaction {
 
 export function existing(e: Engine, ctx: ExecContext, table: string | undefined, id: any, op: string): { t: Table; doc: Doc } {
   const r = resolveId(e, ctx.componentPath, table, id);
+  // the target is part of the read set: a concurrent change to it must fail validation (lost update)
+  if (r) ctx.txn!.reads.push({ table: r.table.name, kind: "doc", id: r.id });
   const doc = r ? readDoc(e, ctx.txn!, r.table, r.id) : null;
   if (!r || !doc) throw new Error(`${op} on nonexistent document ID ${id}`);
   return { t: r.table, doc };

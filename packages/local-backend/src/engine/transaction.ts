@@ -119,6 +119,8 @@ export interface ExecContext {
   scheduledFunctionId: string | null;
   lockHeld: boolean;
   componentPath: string;
+  /** worker slot (pool.ts) running this call's code; nested calls run in the same one */
+  worker?: unknown;
 }
 
 export interface Journal {
