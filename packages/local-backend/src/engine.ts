@@ -113,7 +113,7 @@ export class Engine {
     this.schemaTables.clear();
     this.schemaValidation.clear();
     for (const [cp, c] of m.components) this.applySchema(cp, c.schema);
-    this.pool?.preload();
+    void this.pool?.preload();
     for (const l of this.reloadListeners) l();
   }
 

@@ -153,7 +153,10 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
     const modules = await loader.load();
     engine.setModules(modules);
     const workers = opts.workers ?? Math.max(2, os.availableParallelism());
-    if (workers > 0) engine.pool = new FunctionPool(engine, workers);
+    if (workers > 0) {
+      engine.pool = new FunctionPool(engine, workers);
+      await engine.pool.preload(); // warm workers before "ready": first calls don't pay for imports
+    }
     await scheduler.recover();
     await scheduler.syncCrons(modules.crons);
     scheduler.start();

@@ -112,6 +112,7 @@ parentPort.on("message", async (msg) => {
     // import every bundle up front, so the first call of a function does not pay for it
     setComponentEnvs(msg.envs);
     for (const file of msg.files) await import(pathToFileURL(file).href).catch(() => {});
+    parentPort.postMessage({ type: "preloaded", seq: msg.seq });
     return;
   }
   if (msg.type === "invoke") {

@@ -74,26 +74,35 @@ export class FunctionPool {
     readonly size: number,
     private readonly limitMs = USER_CODE_LIMIT_MS,
   ) {
-    for (let i = 0; i < size; i++) this.addSlot();
+    for (let i = 0; i < size; i++) this.addSlot(false);
   }
 
   /** Import the bundles of every query and mutation in each worker (after a (re)load, and in new workers). */
-  preload() {
-    for (const slot of this.slots) this.preloadSlot(slot);
+  preload(): Promise<void> {
+    return Promise.all(this.slots.map((slot) => this.preloadSlot(slot))).then(() => {});
   }
-  private preloadSlot(slot: Slot) {
+  private preloadSeq = 0;
+  private preloading = new Map<number, () => void>();
+  private preloadSlot(slot: Slot): Promise<void> {
     const modules = this.engine.modules;
-    if (!modules) return;
+    if (!modules) return Promise.resolve();
     const files = new Set<string>();
     for (const c of modules.components.values())
       for (const f of c.functions.values()) if (f.type !== "action") files.add(f.file);
-    slot.worker.postMessage({ type: "preload", files: [...files], envs: modules.componentEnvs });
+    const seq = ++this.preloadSeq;
+    // a worker that dies while loading (a module that throws at import) must not hang start-up
+    const done = new Promise<void>((resolve) => {
+      this.preloading.set(seq, resolve);
+      slot.worker.once("exit", () => resolve());
+    });
+    slot.worker.postMessage({ type: "preload", seq, files: [...files], envs: modules.componentEnvs });
+    return done;
   }
 
-  private addSlot(): Slot {
+  private addSlot(preload = true): Slot {
     const slot = new Slot();
-    this.preloadSlot(slot);
     slot.worker.on("message", (m) => this.onMessage(slot, m));
+    if (preload) void this.preloadSlot(slot);
     slot.worker.on("error", (e) => this.retire(slot, e));
     slot.worker.on("exit", () => this.retire(slot, new Error("Function worker exited")));
     this.slots.push(slot);
@@ -229,6 +238,11 @@ export class FunctionPool {
             (r) => done({ ok: true, json: r instanceof RawJson ? r.json : JSON.stringify(r ?? null) }),
             (e) => done({ ok: false, message: (e as Error)?.message ?? String(e), data: (e as { data?: unknown })?.data }),
           );
+        return;
+      }
+      case "preloaded": {
+        this.preloading.get(m.seq)?.();
+        this.preloading.delete(m.seq);
         return;
       }
       case "started": {
