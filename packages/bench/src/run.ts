@@ -7,7 +7,9 @@
  *   1. inbound ingest (signed webhooks/s, p50/p99) at 1k and at --large existing contacts,
  *      against a bare node:http Twilio-signature-verifying baseline in the same run;
  *   2. reactive latency: webhook -> message visible to N ConvexClient inbox subscribers;
- *   3. documents read/written per operation (transaction metrics) at both sizes.
+ *   3. documents read/written per operation (transaction metrics) at both sizes;
+ *   4. isolation: the inbox query's latency while another organization runs ~1 s mutations
+ *      back to back, against the same query on an idle backend in the same run.
  * Prints a table and writes results/<timestamp>.json.
  */
 import { spawn } from "node:child_process";
@@ -173,6 +175,41 @@ async function opMetrics(admin: AdminApi, org: SeededOrg, existing: number) {
   return { ...out, threadMessagesPage50: threadMessages };
 }
 
+// ------------------------------------------------------------------------------------ isolation
+/** Sequential inbox queries for `ms`, as the org owner (admin key + identity). */
+async function inboxLatencies(admin: AdminApi, org: SeededOrg, ms: number): Promise<number[]> {
+  const args = { organizationId: org.organizationId, paginationOpts: { numItems: 25, cursor: null } };
+  const out: number[] = [];
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    const t = performance.now();
+    await admin.call("inbox/threads:list", args, org.owner);
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function isolation(admin: AdminApi, org: SeededOrg) {
+  const ms = Math.min(LOAD_MS, 10_000);
+  const idle = Float64Array.from(await inboxLatencies(admin, org, ms)).sort();
+  // another organization's code: 950 ms busy mutations back to back (just under Convex's 1 s)
+  let running = true;
+  let busyCalls = 0;
+  const busy = (async () => {
+    while (running) {
+      await admin.call("benchProbe/spin:busyMutation", { ms: 950 });
+      busyCalls++;
+    }
+  })();
+  const during = Float64Array.from(await inboxLatencies(admin, org, ms)).sort();
+  running = false;
+  await busy;
+  const stats = (xs: Float64Array) => ({ samples: xs.length, p50: round(percentile(xs, 50)), p99: round(percentile(xs, 99)), max: round(xs[xs.length - 1] ?? NaN) });
+  const out = { idleMs: stats(idle), duringBusyMutationsMs: stats(during), busyMutations: busyCalls, p99Ratio: round(percentile(during, 99) / percentile(idle, 99), 2) };
+  log(`isolation: inbox p99 ${out.idleMs.p99} ms idle, ${out.duringBusyMutationsMs.p99} ms during ${busyCalls} busy 950 ms mutations`);
+  return out;
+}
+
 // ------------------------------------------------------------------------------------- reactive
 async function reactive(b: BackendProcess, org: SeededOrg, SUBSCRIBERS: number) {
   const list = makeFunctionReference<"query">("inbox/threads:list");
@@ -269,6 +306,7 @@ async function main() {
       metrics: await opMetrics(admin, org, SMALL),
     };
     results.small = small;
+    results.isolation = await isolation(admin, org);
     // Fan-out: the same measurement with 1, 10 and N subscribers shows the per-subscriber cost.
     const sweep = [...new Set([1, 10, SUBSCRIBERS])].sort((x, y) => x - y);
     const reactiveRuns = [];
@@ -310,6 +348,9 @@ async function main() {
       if (light) row(`ingest mixed, light load (concurrency 4)`, `${r.contacts} contacts`, light.perSecond, light.latencyMs.p50, light.latencyMs.p99, frac(light.perSecond));
       void label;
     }
+    const iso = results.isolation as Awaited<ReturnType<typeof isolation>>;
+    row("inbox query, idle backend", `${SMALL} contacts`, "-", iso.idleMs.p50, iso.idleMs.p99, "-");
+    row("inbox query, other org runs 950 ms mutations", `${SMALL} contacts`, "-", iso.duringBusyMutationsMs.p50, iso.duringBusyMutationsMs.p99, `p99 x${iso.p99Ratio}`);
     for (const rx of results.reactiveSweep as Awaited<ReturnType<typeof reactive>>[]) {
       row(`reactive: webhook sent -> visible (${rx.subscribers} subs)`, `${SMALL} contacts`, "-", `${rx.sendToVisibleMs.p50}`, `p95 ${rx.sendToVisibleMs.p95}`, "-");
       row(`reactive: 2xx -> visible (${rx.subscribers} subs)`, "", "-", `${rx.acceptedToVisibleMs.p50}`, `p95 ${rx.acceptedToVisibleMs.p95}`, "-");
