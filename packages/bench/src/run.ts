@@ -192,12 +192,12 @@ async function inboxLatencies(admin: AdminApi, org: SeededOrg, ms: number): Prom
 async function isolation(admin: AdminApi, org: SeededOrg) {
   const ms = Math.min(LOAD_MS, 10_000);
   const idle = Float64Array.from(await inboxLatencies(admin, org, ms)).sort();
-  // another organization's code: 950 ms busy mutations back to back (just under Convex's 1 s)
+  // another organization's code: 800 ms busy mutations back to back (under Convex's 1 s with room for scheduling jitter)
   let running = true;
   let busyCalls = 0;
   const busy = (async () => {
     while (running) {
-      await admin.call("benchProbe/spin:busyMutation", { ms: 950 });
+      await admin.call("benchProbe/spin:busyMutation", { ms: 800 });
       busyCalls++;
     }
   })();
@@ -206,7 +206,7 @@ async function isolation(admin: AdminApi, org: SeededOrg) {
   await busy;
   const stats = (xs: Float64Array) => ({ samples: xs.length, p50: round(percentile(xs, 50)), p99: round(percentile(xs, 99)), max: round(xs[xs.length - 1] ?? NaN) });
   const out = { idleMs: stats(idle), duringBusyMutationsMs: stats(during), busyMutations: busyCalls, p99Ratio: round(percentile(during, 99) / percentile(idle, 99), 2) };
-  log(`isolation: inbox p99 ${out.idleMs.p99} ms idle, ${out.duringBusyMutationsMs.p99} ms during ${busyCalls} busy 950 ms mutations`);
+  log(`isolation: inbox p99 ${out.idleMs.p99} ms idle, ${out.duringBusyMutationsMs.p99} ms during ${busyCalls} busy 800 ms mutations`);
   return out;
 }
 
@@ -350,7 +350,7 @@ async function main() {
     }
     const iso = results.isolation as Awaited<ReturnType<typeof isolation>>;
     row("inbox query, idle backend", `${SMALL} contacts`, "-", iso.idleMs.p50, iso.idleMs.p99, "-");
-    row("inbox query, other org runs 950 ms mutations", `${SMALL} contacts`, "-", iso.duringBusyMutationsMs.p50, iso.duringBusyMutationsMs.p99, `p99 x${iso.p99Ratio}`);
+    row("inbox query, other org runs 800 ms mutations", `${SMALL} contacts`, "-", iso.duringBusyMutationsMs.p50, iso.duringBusyMutationsMs.p99, `p99 x${iso.p99Ratio}`);
     for (const rx of results.reactiveSweep as Awaited<ReturnType<typeof reactive>>[]) {
       row(`reactive: webhook sent -> visible (${rx.subscribers} subs)`, `${SMALL} contacts`, "-", `${rx.sendToVisibleMs.p50}`, `p95 ${rx.sendToVisibleMs.p95}`, "-");
       row(`reactive: 2xx -> visible (${rx.subscribers} subs)`, "", "-", `${rx.acceptedToVisibleMs.p50}`, `p95 ${rx.acceptedToVisibleMs.p95}`, "-");

@@ -16,6 +16,8 @@ Options:
   --admin-key <key>    Admin key (default: random per data dir, in <data>/admin-key, printed at start)
   --allow-origin <o>   Browser origin allowed to call the API (repeatable; default:
                        $LOCAL_BACKEND_ALLOWED_ORIGINS, else the origins in SITE_URL of --env-file)
+  --workers <n>        Worker threads for query/mutation code (default: $LOCAL_BACKEND_WORKERS or
+                       one per core, at least 2; 0 = main thread, no 1 s limit)
   --env-file <file>    Load KEY=VALUE lines into the function environment
   --reset              Delete the data directory before starting
   --watch              Rebuild and reload functions on file change
@@ -48,6 +50,7 @@ async function main() {
       host: { type: "string" },
       "admin-key": { type: "string" },
       "allow-origin": { type: "string", multiple: true },
+      workers: { type: "string" },
       "env-file": { type: "string" },
       reset: { type: "boolean" },
       watch: { type: "boolean" },
@@ -75,6 +78,7 @@ async function main() {
     host: values.host,
     adminKey: values["admin-key"],
     allowedOrigins: values["allow-origin"],
+    workers: values.workers !== undefined ? Number(values.workers) : process.env.LOCAL_BACKEND_WORKERS ? Number(process.env.LOCAL_BACKEND_WORKERS) : undefined,
     env,
     watch: !!values.watch,
     quiet: !!values.quiet,

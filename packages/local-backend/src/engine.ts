@@ -80,6 +80,8 @@ export class Engine {
    * the same code, so the sync layer may share one result between subscribers.
    */
   dataVersion = 0;
+  /** Counters for tests and benchmarks. */
+  readonly stats = { occRetries: 0 };
   /** Worker threads for query/mutation code (null: run it on this thread, no time limit). */
   pool: FunctionPool | null = null;
   // Optimistic concurrency: commits made while some transaction runs, to validate its reads.
@@ -243,6 +245,7 @@ export class Engine {
       const ctx = this.makeCtx("query", f, { ...opts, lockHeld: true }, txn, null);
       try {
         const res = await this.invokeUdf(ctx, f, "query", invokeArgs(args, opts));
+        checkReturnSize(res);
         const value = jsonToConvex(JSON.parse(res));
         this.validateReturns(f, value);
         return { success: true, value, valueText: res, logLines: ctx.logLines, reads: txn.reads, journal: ctx.outJournal, ts: this.db.lastTs };
@@ -291,6 +294,7 @@ export class Engine {
       try {
         if (opts.beforeRun && !opts.beforeRun(txn)) return { success: true, value: null, logLines: [], skipped: true };
         const res = await this.invokeUdf(ctx, f, "mutation", invokeArgs(args, opts));
+        checkReturnSize(res);
         const value = jsonToConvex(JSON.parse(res));
         this.validateReturns(f, value);
         await this.lock.run(async () => {
@@ -307,6 +311,8 @@ export class Engine {
         this.endTxn(token);
       }
       if (conflict !== null) {
+        this.stats.occRetries++;
+        if (process.env.LOCAL_BACKEND_DEBUG_OCC) originalConsole.error(`[occ] ${f.path} conflicted on ${conflict} (attempt ${attempt})`);
         if (attempt < MAX_OCC_ATTEMPTS) continue;
         return errorToOutcome(new UserError(occConflictMessage(conflict)), ctx.logLines);
       }
@@ -364,6 +370,7 @@ export class Engine {
     const ctx = this.makeCtx("action", f, { ...opts, lockHeld: false }, null, null);
     try {
       const res = await this.als.run(ctx, () => f.fn.invokeAction(ctx.requestId, invokeArgs(args, opts)));
+      checkReturnSize(res);
       const value = jsonToConvex(JSON.parse(res));
       this.validateReturns(f, value);
       return { success: true, value, valueText: res, logLines: ctx.logLines };
@@ -564,5 +571,12 @@ export class Engine {
 }
 /** The JSON text functions are invoked with: `[args]` in convex JSON. */
 function invokeArgs(args: any, opts: CallOptions): string {
-  return JSON.stringify([opts.argsJson !== undefined ? opts.argsJson : convexToJson(args)]);
+  const json = JSON.stringify([opts.argsJson !== undefined ? opts.argsJson : convexToJson(args)]);
+  if (json.length > MAX_VALUE_BYTES) throw new UserError(`Function arguments are too large (${json.length} bytes > maximum size ${MAX_VALUE_BYTES} bytes)`);
+  return json;
+}
+/** Convex: arguments and return values up to 16 MiB (docs: production/state/limits). */
+const MAX_VALUE_BYTES = 16 * 1024 * 1024;
+function checkReturnSize(json: string) {
+  if (json.length > MAX_VALUE_BYTES) throw new UserError(`Function return value is too large (${json.length} bytes > maximum size ${MAX_VALUE_BYTES} bytes)`);
 }

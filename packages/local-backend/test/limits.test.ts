@@ -65,6 +65,23 @@ describe("1 s of user code per query or mutation", () => {
   });
 });
 
+describe("size limits", () => {
+  it("refuses a document over 1 MiB and commits nothing of the mutation", async () => {
+    const http = new ConvexHttpClient(b.url);
+    await expect(http.mutation(api.limits.insertHuge, { group: "huge", bytes: 1024 * 1024 + 10 })).rejects.toThrow(/too large .*maximum size 1048576 bytes/);
+    expect((await http.query(api.items.range, { group: "huge", lo: 0, hi: 10 })).ns).toEqual([]);
+    // just under the limit is fine
+    await http.mutation(api.limits.insertHuge, { group: "big", bytes: 1000 * 1000 });
+    expect((await http.query(api.items.range, { group: "big", lo: 0, hi: 10 })).ns).toEqual([0]);
+  });
+
+  it("refuses a return value over 16 MiB", async () => {
+    const http = new ConvexHttpClient(b.url);
+    await expect(http.query(api.limits.hugeResult, { bytes: 17 * 1024 * 1024 })).rejects.toThrow(/return value is too large/);
+    expect((await http.query(api.limits.hugeResult, { bytes: 1000 })).length).toBe(1000);
+  });
+});
+
 describe("optimistic concurrency", () => {
   it("commits two conflicting read-modify-write mutations both, after a retry (no lost update)", async () => {
     const a = new ConvexHttpClient(b.url);

@@ -10,6 +10,8 @@ import { docSize, newId, tableNumberFromId, type Doc } from "../values.js";
 import { splitTableKey, tableKey, TXN_LIMITS, type ExecContext, type Transaction } from "./transaction.js";
 
 /** Read a document as seen by the transaction. */
+export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+
 export function readDoc(e: Engine, txn: Transaction, table: Table, id: string): Doc | null {
   const w = txn.writes.get(id);
   if (w) return w.table === table.name ? w.doc : null;
@@ -27,6 +29,10 @@ export function trackRead(e: Engine, txn: Transaction, doc: Doc) {
 
 export function validateDoc(e: Engine, key: string, doc: Doc) {
   const { cp, name: table } = splitTableKey(key);
+  // Convex: "Individual document size: 1 MiB" (docs: production/state/limits), schema or not
+  const size = docSize(doc);
+  if (size > MAX_DOCUMENT_BYTES)
+    throw new Error(`Document in table "${table}" is too large (${size} bytes > maximum size ${MAX_DOCUMENT_BYTES} bytes)`);
   if (!e.schemaValidation.get(cp)) return;
   const t = e.schemaTables.get(key);
   if (!t) {
