@@ -42,8 +42,8 @@ describe("1 s of user code per query or mutation", () => {
     const result = await spinning;
     expect(result.ok).toBe(false);
     expect((result as { message: string }).message).toContain(TIMEOUT);
-    // stopped at the limit, not after the 5 s the code wanted
-    expect(result.ms).toBeLessThan(3000);
+    // stopped at the limit (1 s of its CPU time), not after the 5 s the code wanted
+    expect(result.ms).toBeLessThan(4500);
     expect(Math.max(...latencies)).toBeLessThan(500);
     // nothing it wrote before spinning was committed
     expect((await other.query(api.items.range, { group: "spinner", lo: 0, hi: 100 })).ns).toEqual([]);

@@ -6,6 +6,11 @@
  * terminated (and replaced), the call fails with Convex's error, and its transaction is
  * dropped, so nothing it wrote commits.
  *
+ * The clock: wall time while the worker runs code (not while a syscall is out) arms a timer;
+ * when it fires, the worker thread's CPU time (`worker.cpuUsage()`) decides, so a busy machine
+ * (cores shared with other processes) does not make a light function time out. A worker that
+ * stays busy for WALL_CAP_FACTOR times the limit is stopped whatever its CPU time says.
+ *
  * Nested `ctx.runQuery`/`ctx.runMutation` run in the same worker as their caller and share its
  * budget. Actions and HTTP actions stay on the main thread (they hold no transaction and may
  * run for minutes).
@@ -21,6 +26,15 @@ import { UserError, type ExecContext } from "./transaction.js";
 export const USER_CODE_LIMIT_MS = 1000;
 /** Convex's message, e.g. "Function execution timed out (maximum duration: 10s)" (get-convex/convex-backend#241). */
 export const timeoutMessage = (ms: number) => `Function execution timed out (maximum duration: ${ms / 1000}s)`;
+
+const WALL_CAP_FACTOR = 10;
+const cpuMicros = (u: { user: number; system: number }) => u.user + u.system;
+/** `Worker.cpuUsage()` (Node >= 24.6; @types/node 20 does not declare it): the thread's CPU time, readable while it spins. */
+// Without it (older Node) the rejection makes timeOut fall back to wall time.
+const workerCpu = (w: Worker): Promise<{ user: number; system: number }> => {
+  const cpuUsage = (w as Worker & { cpuUsage?: () => Promise<{ user: number; system: number }> }).cpuUsage;
+  return typeof cpuUsage === "function" ? cpuUsage.call(w) : Promise.reject(new Error("Worker.cpuUsage() needs Node >= 24.6"));
+};
 
 const WORKER_URL = new URL("./function-worker.mjs", import.meta.url);
 
@@ -44,6 +58,8 @@ class Slot {
   /** outstanding async syscalls: while > 0 the worker waits for the database, not running user code */
   waits = 0;
   timer: NodeJS.Timeout | null = null;
+  /** worker thread CPU time (µs) when the top-level call's code started */
+  cpuAtStart: Promise<number> | null = null;
 
   constructor() {
     const { port1, port2 } = new MessageChannel();
@@ -139,6 +155,7 @@ export class FunctionPool {
     slot.top = null;
     slot.usedMs = 0;
     slot.waits = 0;
+    slot.cpuAtStart = null;
     if (slot.dead) return; // its replacement is already free
     this.free.push(slot);
     this.queue.shift()?.();
@@ -163,7 +180,7 @@ export class FunctionPool {
   private startClock(slot: Slot) {
     if (slot.top === null || slot.runningSince !== null || slot.waits > 0 || slot.dead) return;
     slot.runningSince = performance.now();
-    slot.timer = setTimeout(() => this.timeOut(slot), Math.max(0, this.limitMs - slot.usedMs));
+    slot.timer = setTimeout(() => void this.timeOut(slot), Math.max(0, this.limitMs - slot.usedMs));
   }
   private stopClock(slot: Slot) {
     if (slot.runningSince !== null) slot.usedMs += performance.now() - slot.runningSince;
@@ -172,11 +189,25 @@ export class FunctionPool {
     slot.timer = null;
   }
 
-  private timeOut(slot: Slot) {
+  private async timeOut(slot: Slot) {
     slot.timer = null;
     if (slot.runningSince === null) return;
+    const top0 = slot.top;
     this.stopClock(slot);
     if (slot.usedMs < this.limitMs) return this.startClock(slot);
+    if (slot.usedMs < this.limitMs * WALL_CAP_FACTOR && slot.cpuAtStart) {
+      const [start, now] = await Promise.all([slot.cpuAtStart, workerCpu(slot.worker).then(cpuMicros)]).catch(() => [0, Infinity]);
+      if (slot.dead || slot.top !== top0 || top0 === null) return; // finished meanwhile
+      const cpuMs = (now! - start!) / 1000;
+      if (cpuMs < this.limitMs) {
+        // CPU-starved, not over budget: look again once the rest of the budget could be spent
+        if (slot.runningSince === null && slot.waits === 0) {
+          slot.runningSince = performance.now();
+          slot.timer = setTimeout(() => void this.timeOut(slot), Math.max(10, this.limitMs - cpuMs));
+        }
+        return;
+      }
+    }
     const top = slot.top !== null ? slot.invocations.get(slot.top) : undefined;
     if (top) this.engine.log(`[CONVEX ${top.ctx.udfType === "query" ? "Q" : "M"}(${top.ctx.udfPath.replace(/:default$/, "")})] ${timeoutMessage(this.limitMs)}`);
     this.retire(slot, new TimeoutError(timeoutMessage(this.limitMs)));
@@ -247,7 +278,10 @@ export class FunctionPool {
       }
       case "started": {
         // the module is imported: user code starts now (loading a bundle is not the function's time)
-        if (m.id === slot.top) this.startClock(slot);
+        if (m.id === slot.top) {
+          slot.cpuAtStart = workerCpu(slot.worker).then(cpuMicros, () => 0);
+          this.startClock(slot);
+        }
         return;
       }
       case "log": {
