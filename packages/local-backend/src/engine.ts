@@ -50,11 +50,8 @@ export {
   type UdfType,
 } from "./engine/transaction.js";
 
-/** A mutation whose reads keep changing under it fails after this many runs (a query runs its last attempt under the lock). */
+/** Optimistic attempts before a mutation (or query) runs its last attempt under the commit lock. */
 const MAX_OCC_ATTEMPTS = 8;
-/** Convex's wording for a mutation that lost every optimistic-concurrency retry. */
-const occConflictMessage = (table: string) =>
-  `Documents read from or written to the "${table.slice(table.lastIndexOf("/") + 1)}" table changed while this mutation was being run and on every subsequent retry. Another call to this mutation changed the document with ID unknown. See https://docs.convex.dev/error#1`;
 
 export interface EngineOptions {
   quiet?: boolean;
@@ -283,27 +280,39 @@ export class Engine {
     }
     // Optimistic concurrency, as Convex does: run without the lock, then validate the read set
     // against the commits made meanwhile and commit, both under the lock (one synchronous step).
-    // A conflict re-runs the mutation from scratch; serializable like the old global lock.
+    // A conflict re-runs the mutation from scratch after a short random backoff; the last
+    // attempt runs entirely under the lock, so a hot document cannot starve a mutation forever.
+    // Serializable, like the old global lock.
     for (let attempt = 1; ; attempt++) {
+      const pessimistic = attempt >= MAX_OCC_ATTEMPTS;
       const txn = new Transaction(true);
       const ctx = this.makeCtx("mutation", f, { ...opts, lockHeld: false }, txn, null);
       const token = this.beginTxn();
       let commit: ReturnType<Engine["commitTxn"]> = null;
       let conflict: string | null = null;
-      let out: Outcome;
-      try {
-        if (opts.beforeRun && !opts.beforeRun(txn)) return { success: true, value: null, logLines: [], skipped: true };
+      let out: Outcome | null = null;
+      const attemptOnce = async (lockHeld: boolean) => {
+        if (opts.beforeRun && !opts.beforeRun(txn)) {
+          out = { success: true, value: null, logLines: [], skipped: true };
+          return;
+        }
         const res = await this.invokeUdf(ctx, f, "mutation", invokeArgs(args, opts));
         checkReturnSize(res);
         const value = jsonToConvex(JSON.parse(res));
         this.validateReturns(f, value);
-        await this.lock.run(async () => {
-          conflict = this.conflictingTable(txn.reads, token);
+        const finish = () => {
+          conflict = lockHeld ? null : this.conflictingTable(txn.reads, token);
           if (conflict !== null) return;
           opts.afterRun?.(txn);
           commit = this.commitTxn(txn);
-        });
+        };
+        if (lockHeld) finish();
+        else await this.lock.run(async () => finish());
         out = { success: true, value, valueText: res, logLines: ctx.logLines, ts: (commit as { ts: bigint } | null)?.ts ?? this.db.lastTs };
+      };
+      try {
+        if (pessimistic) await this.lock.run(() => attemptOnce(true));
+        else await attemptOnce(false);
       } catch (e) {
         this.reportError("M", f.path, e);
         return errorToOutcome(e, ctx.logLines);
@@ -313,11 +322,11 @@ export class Engine {
       if (conflict !== null) {
         this.stats.occRetries++;
         if (process.env.LOCAL_BACKEND_DEBUG_OCC) originalConsole.error(`[occ] ${f.path} conflicted on ${conflict} (attempt ${attempt})`);
-        if (attempt < MAX_OCC_ATTEMPTS) continue;
-        return errorToOutcome(new UserError(occConflictMessage(conflict)), ctx.logLines);
+        await new Promise((r) => setTimeout(r, Math.random() * 2 ** attempt));
+        continue;
       }
       if (commit) await this.publish(commit);
-      return out;
+      return out!;
     }
   }
 
