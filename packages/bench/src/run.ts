@@ -307,6 +307,22 @@ async function main() {
     };
     results.small = small;
     results.isolation = await isolation(admin, org);
+
+    // The price of isolation: the same ingest with function code on the main thread (no worker
+    // threads, no 1 s limit), on a second backend started the same way.
+    {
+      const t1 = performance.now();
+      const mainThread = await spawnBackend({ functionsDir: fn.dir, cliArgs: ["--workers", "0"] });
+      try {
+        const admin0 = new AdminApi(mainThread.url, mainThread.adminKey);
+        const org0 = await seedBenchOrg(admin0, "bench-main-thread", { coalesceWindowMs: 3_600_000 });
+        await seedExisting(admin0, org0, 0, SMALL);
+        await runLoad(mainThread.siteUrl, deliveries(mainThread.siteUrl, 300, SMALL, "warm0"), { concurrency: 8 });
+        results.mainThreadIngest = { mixed: await ingest(mainThread, SMALL, "small-main-thread"), seconds: round((performance.now() - t1) / 1000) };
+      } finally {
+        await mainThread.stop();
+      }
+    }
     // Fan-out: the same measurement with 1, 10 and N subscribers shows the per-subscriber cost.
     const sweep = [...new Set([1, 10, SUBSCRIBERS])].sort((x, y) => x - y);
     const reactiveRuns = [];
@@ -348,6 +364,8 @@ async function main() {
       if (light) row(`ingest mixed, light load (concurrency 4)`, `${r.contacts} contacts`, light.perSecond, light.latencyMs.p50, light.latencyMs.p99, frac(light.perSecond));
       void label;
     }
+    const m0 = (results.mainThreadIngest as { mixed: LoadResult }).mixed;
+    row("ingest mixed, code on the main thread (--workers 0)", `${SMALL} contacts`, m0.perSecond, m0.latencyMs.p50, m0.latencyMs.p99, frac(m0.perSecond));
     const iso = results.isolation as Awaited<ReturnType<typeof isolation>>;
     row("inbox query, idle backend", `${SMALL} contacts`, "-", iso.idleMs.p50, iso.idleMs.p99, "-");
     row("inbox query, other org runs 800 ms mutations", `${SMALL} contacts`, "-", iso.duringBusyMutationsMs.p50, iso.duringBusyMutationsMs.p99, `p99 x${iso.p99Ratio}`);

@@ -60,6 +60,8 @@ export interface SpawnOptions {
   timeoutMs?: number;
   /** Extra node flags for the backend process, e.g. ["--cpu-prof", "--cpu-prof-dir=/tmp/p"]. */
   nodeArgs?: string[];
+  /** Extra local-backend CLI flags, e.g. ["--workers", "0"]. */
+  cliArgs?: string[];
 }
 
 export function newEnvFile(dir: string, env: Record<string, string> = {}): string {
@@ -75,7 +77,7 @@ export async function spawnBackend(opts: SpawnOptions = {}): Promise<BackendProc
   const dataDir = opts.dataDir ?? tmpDir("sb-bench-data-");
   const functionsDir = opts.functionsDir ?? API_FUNCTIONS_DIR;
   const envFile = opts.envFile ?? newEnvFile(tmpDir("sb-bench-env-"), opts.env);
-  const args = [...(opts.nodeArgs ?? []), "--import", "tsx", CLI, "--functions", functionsDir, "--data", dataDir, "--port", "0", "--site-port", "0", "--env-file", envFile, "--quiet"];
+  const args = [...(opts.nodeArgs ?? []), "--import", "tsx", CLI, "--functions", functionsDir, "--data", dataDir, "--port", "0", "--site-port", "0", "--env-file", envFile, "--quiet", ...(opts.cliArgs ?? [])];
   const proc = spawn(process.execPath, args, { cwd: BENCH_DIR, env: { ...process.env, INIT_CWD: BENCH_DIR }, stdio: ["ignore", "pipe", "pipe"] });
   children.add(proc);
   let out = "";
