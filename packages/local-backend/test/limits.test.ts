@@ -65,6 +65,25 @@ describe("1 s of user code per query or mutation", () => {
   });
 });
 
+describe("worker syscalls", () => {
+  // Probabilistic: the race this guards (a late notify from the previous synchronous syscall
+  // waking the next wait early, so every later call read the previous answer) showed up in
+  // `pnpm bench` after thousands of webhooks on a loaded machine; 16k syscalls here exercise the path.
+  it("keeps synchronous syscalls paired with their answers under concurrent load", async () => {
+    const http = new ConvexHttpClient(b.url);
+    await http.mutation(api.items.add, { group: "paired", n: 1 });
+    const clients = Array.from({ length: 16 }, () => new ConvexHttpClient(b.url));
+    const results = await Promise.all(
+      clients.map(async (c) => {
+        const out: number[] = [];
+        for (let k = 0; k < 25; k++) out.push(await c.query(api.limits.manyReads, { group: "paired", reads: 40 }));
+        return out;
+      }),
+    );
+    expect(results.flat()).toEqual(Array(16 * 25).fill(40));
+  });
+});
+
 describe("size limits", () => {
   it("refuses a document over 1 MiB and commits nothing of the mutation", async () => {
     const http = new ConvexHttpClient(b.url);

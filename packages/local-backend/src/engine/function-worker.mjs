@@ -17,6 +17,7 @@ const syncPort = workerData.syncPort;
 const current = new AsyncLocalStorage();
 const pending = new Map();
 let callSeq = 0;
+let syncSeq = 0;
 
 function invocationId(op) {
   const id = current.getStore();
@@ -27,10 +28,14 @@ function invocationId(op) {
 globalThis.Convex = {
   syscall(op, json) {
     const id = invocationId(op);
+    const seq = ++syncSeq;
     Atomics.store(signal, 0, 0);
-    parentPort.postMessage({ type: "sync", id, op, json });
-    Atomics.wait(signal, 0, 0);
-    const reply = receiveMessageOnPort(syncPort)?.message;
+    parentPort.postMessage({ type: "sync", id, seq, op, json });
+    // Loop: the main thread's notify for the previous call can land after this wait began
+    // (it stores 1, we read it and move on, then its notify wakes this wait early).
+    while (Atomics.load(signal, 0) === 0) Atomics.wait(signal, 0, 0);
+    let reply = receiveMessageOnPort(syncPort)?.message;
+    while (reply && reply.seq !== seq) reply = receiveMessageOnPort(syncPort)?.message;
     if (!reply) throw new Error(`No answer to syscall ${op}`);
     if (!reply.ok) throw Object.assign(new Error(reply.message), reply.data !== undefined ? { data: reply.data } : {});
     return reply.json;

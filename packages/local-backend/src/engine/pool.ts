@@ -243,7 +243,7 @@ export class FunctionPool {
         } catch (e) {
           reply = { ok: false, message: (e as Error)?.message ?? String(e), data: (e as { data?: unknown })?.data };
         }
-        slot.syncPort.postMessage(reply);
+        slot.syncPort.postMessage({ ...reply, seq: m.seq });
         Atomics.store(slot.signal, 0, 1);
         Atomics.notify(slot.signal, 0);
         return;
