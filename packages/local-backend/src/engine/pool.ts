@@ -58,6 +58,8 @@ class Slot {
   /** outstanding async syscalls: while > 0 the worker waits for the database, not running user code */
   waits = 0;
   timer: NodeJS.Timeout | null = null;
+  /** preloads in flight (resolved when the worker dies, too) */
+  preloads: number[] = [];
   /** worker thread CPU time (µs) when the top-level call's code started */
   cpuAtStart: Promise<number> | null = null;
 
@@ -109,10 +111,15 @@ export class FunctionPool {
     // a worker that dies while loading (a module that throws at import) must not hang start-up
     const done = new Promise<void>((resolve) => {
       this.preloading.set(seq, resolve);
-      slot.worker.once("exit", () => resolve());
+      slot.preloads.push(seq);
     });
     slot.worker.postMessage({ type: "preload", seq, files: [...files], envs: modules.componentEnvs });
     return done;
+  }
+
+  private finishPreload(seq: number) {
+    this.preloading.get(seq)?.();
+    this.preloading.delete(seq);
   }
 
   private addSlot(preload = true): Slot {
@@ -222,6 +229,7 @@ export class FunctionPool {
     slot.syncPort.close();
     for (const inv of slot.invocations.values()) inv.reject(error);
     slot.invocations.clear();
+    for (const seq of slot.preloads.splice(0)) this.finishPreload(seq);
     this.slots = this.slots.filter((s) => s !== slot);
     this.free = this.free.filter((s) => s !== slot);
     if (!this.closed) {
@@ -272,8 +280,8 @@ export class FunctionPool {
         return;
       }
       case "preloaded": {
-        this.preloading.get(m.seq)?.();
-        this.preloading.delete(m.seq);
+        slot.preloads = slot.preloads.filter((x) => x !== m.seq);
+        this.finishPreload(m.seq);
         return;
       }
       case "started": {
