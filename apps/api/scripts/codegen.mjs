@@ -24,7 +24,13 @@ const args = local
 const env = { ...process.env, CONVEX_TELEMETRY_DISABLED: "1" };
 if (local) {
   env.CONVEX_SELF_HOSTED_URL ??= "http://127.0.0.1:3210";
-  env.CONVEX_SELF_HOSTED_ADMIN_KEY ??= "switchboard-local-admin-key";
+  // The local backend's admin key is random per data directory (written by `pnpm dev`).
+  const keyFile = resolve(root, ".data/convex/admin-key");
+  env.CONVEX_SELF_HOSTED_ADMIN_KEY ??= existsSync(keyFile) ? readFileSync(keyFile, "utf8").trim() : undefined;
+  if (!env.CONVEX_SELF_HOSTED_ADMIN_KEY) {
+    console.error("codegen --local: no admin key; start `pnpm dev` first or set CONVEX_SELF_HOSTED_ADMIN_KEY");
+    process.exit(1);
+  }
 }
 const result = spawnSync("pnpm", ["exec", ...args], { cwd: root, stdio: "inherit", env });
 if (result.status !== 0) process.exit(result.status ?? 1);

@@ -7,7 +7,9 @@
  *   1. inbound ingest (signed webhooks/s, p50/p99) at 1k and at --large existing contacts,
  *      against a bare node:http Twilio-signature-verifying baseline in the same run;
  *   2. reactive latency: webhook -> message visible to N ConvexClient inbox subscribers;
- *   3. documents read/written per operation (transaction metrics) at both sizes.
+ *   3. documents read/written per operation (transaction metrics) at both sizes;
+ *   4. isolation: the inbox query's latency while another organization runs ~1 s mutations
+ *      back to back, against the same query on an idle backend in the same run.
  * Prints a table and writes results/<timestamp>.json.
  */
 import { spawn } from "node:child_process";
@@ -230,6 +232,53 @@ async function opMetrics(admin: AdminApi, org: SeededOrg, existing: number) {
   return { ...out, threadMessagesPage50: threadMessages };
 }
 
+// ------------------------------------------------------------------------------------ isolation
+/** Sequential inbox queries for `ms`, as the org owner (admin key + identity). */
+async function inboxLatencies(admin: AdminApi, org: SeededOrg, ms: number): Promise<number[]> {
+  const args = { organizationId: org.organizationId, paginationOpts: { numItems: 25, cursor: null } };
+  const out: number[] = [];
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    const t = performance.now();
+    await admin.call("inbox/threads:list", args, org.owner);
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function isolation(admin: AdminApi, org: SeededOrg) {
+  const ms = Math.min(LOAD_MS, 10_000);
+  const idle = Float64Array.from(await inboxLatencies(admin, org, ms)).sort();
+  // another organization's code: 800 ms busy mutations back to back (under Convex's 1 s with room for scheduling jitter)
+  let running = true;
+  let busyCalls = 0;
+  const busy = (async () => {
+    while (running) {
+      await admin.call("benchProbe/spin:busyMutation", { ms: 800 });
+      busyCalls++;
+    }
+  })();
+  const during = Float64Array.from(await inboxLatencies(admin, org, ms)).sort();
+  running = false;
+  await busy;
+  const stats = (xs: Float64Array) => ({
+    samples: xs.length,
+    p50: round(percentile(xs, 50)),
+    p99: round(percentile(xs, 99)),
+    max: round(xs[xs.length - 1] ?? NaN),
+  });
+  const out = {
+    idleMs: stats(idle),
+    duringBusyMutationsMs: stats(during),
+    busyMutations: busyCalls,
+    p99Ratio: round(percentile(during, 99) / percentile(idle, 99), 2),
+  };
+  log(
+    `isolation: inbox p99 ${out.idleMs.p99} ms idle, ${out.duringBusyMutationsMs.p99} ms during ${busyCalls} busy 800 ms mutations`,
+  );
+  return out;
+}
+
 // ------------------------------------------------------------------------------------- reactive
 async function reactive(b: BackendProcess, org: SeededOrg, SUBSCRIBERS: number) {
   const list = makeFunctionReference<"query">("threads/threads:list");
@@ -344,6 +393,26 @@ async function main() {
       metrics: await opMetrics(admin, org, SMALL),
     };
     results.small = small;
+    results.isolation = await isolation(admin, org);
+
+    // The price of isolation: the same ingest with function code on the main thread (no worker
+    // threads, no 1 s limit), on a second backend started the same way.
+    {
+      const t1 = performance.now();
+      const mainThread = await spawnBackend({ functionsDir: fn.dir, cliArgs: ["--workers", "0"] });
+      try {
+        const admin0 = new AdminApi(mainThread.url, mainThread.adminKey);
+        const org0 = await seedBenchOrg(admin0, "bench-main-thread", { coalesceWindowMs: 3_600_000 });
+        await seedExisting(admin0, org0, 0, SMALL);
+        await runLoad(mainThread.siteUrl, deliveries(mainThread.siteUrl, 300, SMALL, "warm0"), { concurrency: 8 });
+        results.mainThreadIngest = {
+          mixed: await ingest(mainThread, SMALL, "small-main-thread"),
+          seconds: round((performance.now() - t1) / 1000),
+        };
+      } finally {
+        await mainThread.stop();
+      }
+    }
     // Fan-out: the same measurement with 1, 10 and N subscribers shows the per-subscriber cost.
     const sweep = [...new Set([1, 10, SUBSCRIBERS])].sort((x, y) => x - y);
     const reactiveRuns = [];
@@ -417,6 +486,25 @@ async function main() {
         );
       void label;
     }
+    const m0 = (results.mainThreadIngest as { mixed: LoadResult }).mixed;
+    row(
+      "ingest mixed, code on the main thread (--workers 0)",
+      `${SMALL} contacts`,
+      m0.perSecond,
+      m0.latencyMs.p50,
+      m0.latencyMs.p99,
+      frac(m0.perSecond),
+    );
+    const iso = results.isolation as Awaited<ReturnType<typeof isolation>>;
+    row("inbox query, idle backend", `${SMALL} contacts`, "-", iso.idleMs.p50, iso.idleMs.p99, "-");
+    row(
+      "inbox query, other org runs 800 ms mutations",
+      `${SMALL} contacts`,
+      "-",
+      iso.duringBusyMutationsMs.p50,
+      iso.duringBusyMutationsMs.p99,
+      `p99 x${iso.p99Ratio}`,
+    );
     for (const rx of results.reactiveSweep as Awaited<ReturnType<typeof reactive>>[]) {
       row(
         `reactive: webhook sent -> visible (${rx.subscribers} subs)`,

@@ -65,20 +65,24 @@ async function main() {
   };
 
   // The simulator signs with its development accounts; the demo channels hold the same secrets.
-  const sim = await startProviderSim({ port: PORTS.sim, webhookBaseUrl: siteUrl });
+  const sim = await startProviderSim({ port: PORTS.sim, host: "127.0.0.1", webhookBaseUrl: siteUrl });
 
   const backend = await startLocalBackend({
     functionsDir: join(root, "apps/api/convex"),
     dataDir: join(dataDir, "convex"),
     port: PORTS.api,
     sitePort: PORTS.site,
+    host: "127.0.0.1",
     env: functionEnv,
+    // Only the dashboard's own pages may call the API from a browser.
+    allowedOrigins: [`http://127.0.0.1:${PORTS.web}`, `http://localhost:${PORTS.web}`],
     watch: true,
   });
 
   // Operator calls (internal functions) go through the HTTP API with the admin key.
   const admin = new ConvexHttpClient(backend.url) as ConvexHttpClient & {
     setAdminAuth(key: string): void;
+    // biome-ignore lint/suspicious/noExplicitAny: the admin client calls functions by name, so results are untyped Convex values
     function(ref: unknown, componentPath: undefined, args: unknown): Promise<any>;
   };
   admin.setAdminAuth(backend.adminKey);
@@ -97,22 +101,30 @@ async function main() {
     });
   }
 
-  const web = spawn(
-    "pnpm",
-    ["--filter", "@switchboard/web", "dev", "--port", String(PORTS.web), "--host", "127.0.0.1"],
-    {
-      cwd: root,
-      stdio: "inherit",
-      // Own process group, so shutdown stops nuxt's worker processes too.
-      detached: true,
-      env: { ...process.env, CONVEX_URL: backend.url, CONVEX_SITE_URL: backend.siteUrl, NUXT_TELEMETRY_DISABLED: "1" },
-    },
-  );
+  // Everything `pnpm dev` starts listens on loopback only: the simulator and the backend bind
+  // 127.0.0.1 by default, Nuxt's server gets --host, and the layer sets Vite's HMR WebSocket host
+  // (which otherwise listens on all interfaces).
+  const nuxtArgs = [
+    "--port",
+    String(PORTS.web),
+    "--host",
+    "127.0.0.1",
+    "--extends",
+    join(root, "packages/dev/nuxt-local-layer"),
+  ];
+  const web = spawn("pnpm", ["--filter", "@switchboard/web", "dev", ...nuxtArgs], {
+    cwd: root,
+    stdio: "inherit",
+    // Own process group, so shutdown stops nuxt's worker processes too.
+    detached: true,
+    env: { ...process.env, CONVEX_URL: backend.url, CONVEX_SITE_URL: backend.siteUrl, NUXT_TELEMETRY_DISABLED: "1" },
+  });
 
   console.log(`
   Switchboard is running
     dashboard        http://127.0.0.1:${PORTS.web}
-    convex API       ${backend.url}   (admin key: ${backend.adminKey})
+    convex API       ${backend.url}
+    admin key        ${backend.adminKey}   (random for this data dir, in .data/convex/admin-key)
     webhooks (site)  ${backend.siteUrl}
     provider sim     ${sim.url}
     sign in as       ${DEMO_USER.email} / ${DEMO_USER.password}  (demo organization)

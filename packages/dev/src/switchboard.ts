@@ -8,11 +8,13 @@
  *   event:replay --event <inboundEventId>
  *
  * Connection: CONVEX_URL (default http://127.0.0.1:3210, the local backend) and
- * CONVEX_ADMIN_KEY (default: the local backend's development key).
+ * CONVEX_ADMIN_KEY (default: the key `pnpm dev` created in .data/convex/admin-key).
  */
 import { randomBytes } from "node:crypto";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { DEFAULT_ADMIN_KEY } from "@switchboard/local-backend";
+import { readAdminKey } from "@switchboard/local-backend";
 import { ConvexHttpClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 
@@ -25,16 +27,27 @@ Commands:
                      --credential key=value... [--setting key=value...] [--name <name>]
   event:replay       --event <inboundEventId>
 
-Environment: CONVEX_URL (default http://127.0.0.1:3210), CONVEX_ADMIN_KEY (default: local dev key)`;
+Environment: CONVEX_URL (default http://127.0.0.1:3210), CONVEX_ADMIN_KEY (default: .data/convex/admin-key of pnpm dev)`;
 
 type Admin = ConvexHttpClient & {
   setAdminAuth(key: string): void;
+  // biome-ignore lint/suspicious/noExplicitAny: the admin client calls functions by name, so results are untyped Convex values
   function(ref: unknown, componentPath: undefined, args: unknown): Promise<any>;
 };
 
+/** CONVEX_ADMIN_KEY, else the key of the local backend `pnpm dev` runs (random per data directory). */
+function adminKey(): string {
+  if (process.env.CONVEX_ADMIN_KEY) return process.env.CONVEX_ADMIN_KEY;
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+  const key = readAdminKey(join(root, ".data/convex"));
+  if (!key)
+    throw new Error("No admin key: set CONVEX_ADMIN_KEY, or start `pnpm dev` once so .data/convex/admin-key exists");
+  return key;
+}
+
 function client(): Admin {
   const c = new ConvexHttpClient(process.env.CONVEX_URL ?? "http://127.0.0.1:3210") as Admin;
-  c.setAdminAuth(process.env.CONVEX_ADMIN_KEY ?? DEFAULT_ADMIN_KEY);
+  c.setAdminAuth(adminKey());
   return c;
 }
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_ADMIN_KEY, startLocalBackend } from "./index.js";
+import { ADMIN_KEY_FILE, startLocalBackend } from "./index.js";
 
 const HELP = `Switchboard local backend: a Convex-compatible runtime that runs offline.
 
@@ -13,7 +13,11 @@ Options:
   --port <n>           Cloud/API + WebSocket sync port (default 3210; 0 = random)
   --site-port <n>      HTTP actions port (default 3211; 0 = random)
   --host <host>        Listen address (default 127.0.0.1)
-  --admin-key <key>    Admin key (default: a fixed dev key, printed at start)
+  --admin-key <key>    Admin key (default: random per data dir, in <data>/admin-key, printed at start)
+  --allow-origin <o>   Browser origin allowed to call the API (repeatable; default:
+                       $LOCAL_BACKEND_ALLOWED_ORIGINS, else the origins in SITE_URL of --env-file)
+  --workers <n>        Worker threads for query/mutation code (default: $LOCAL_BACKEND_WORKERS or
+                       one per core, at least 2; 0 = main thread, no 1 s limit)
   --env-file <file>    Load KEY=VALUE lines into the function environment
   --reset              Delete the data directory before starting
   --watch              Rebuild and reload functions on file change
@@ -45,6 +49,8 @@ async function main() {
       "site-port": { type: "string" },
       host: { type: "string" },
       "admin-key": { type: "string" },
+      "allow-origin": { type: "string", multiple: true },
+      workers: { type: "string" },
       "env-file": { type: "string" },
       reset: { type: "boolean" },
       watch: { type: "boolean" },
@@ -71,6 +77,13 @@ async function main() {
     sitePort: values["site-port"] !== undefined ? Number(values["site-port"]) : undefined,
     host: values.host,
     adminKey: values["admin-key"],
+    allowedOrigins: values["allow-origin"],
+    workers:
+      values.workers !== undefined
+        ? Number(values.workers)
+        : process.env.LOCAL_BACKEND_WORKERS
+          ? Number(process.env.LOCAL_BACKEND_WORKERS)
+          : undefined,
     env,
     watch: !!values.watch,
     quiet: !!values.quiet,
@@ -80,7 +93,7 @@ async function main() {
   console.log(`[local-backend] cloud url: ${backend.url}`);
   console.log(`[local-backend] site url:  ${backend.siteUrl}`);
   console.log(
-    `[local-backend] admin key: ${backend.adminKey}${backend.adminKey === DEFAULT_ADMIN_KEY ? " (default dev key)" : ""}`,
+    `[local-backend] admin key: ${backend.adminKey}${values["admin-key"] ? "" : ` (from ${path.join(dataDir, ADMIN_KEY_FILE)})`}`,
   );
   console.log(`[local-backend] ready`);
   let stopping = false;

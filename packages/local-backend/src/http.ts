@@ -1,9 +1,17 @@
 import type http from "node:http";
-import zlib from "node:zlib";
 import { AuthError, type AuthVerifier, type Identity, parseAdminIdentity } from "./auth.js";
 import { startPushResponse } from "./codegen.js";
 import type { CallOptions, Engine, Outcome } from "./engine.js";
 import { splitTableKey } from "./engine.js";
+import {
+  LIMITS,
+  type OriginPolicy,
+  parseJsonBody,
+  RequestError,
+  readBody,
+  secretEquals,
+  setCorsHeaders,
+} from "./request.js";
 import { convexToJson, encodeTs, jsonToConvex, tableNumberFromId, type Value } from "./values.js";
 
 export interface CallerAuth {
@@ -27,7 +35,7 @@ export async function authFromHeader(
     const rest = header.slice(7).trim();
     const colon = rest.indexOf(":");
     const key = colon >= 0 ? rest.slice(0, colon) : rest;
-    if (key !== adminKey) throw new AuthError("The provided admin key was invalid for this instance");
+    if (!secretEquals(key, adminKey)) throw new AuthError("The provided admin key was invalid for this instance");
     const identity = colon >= 0 ? parseAdminIdentity(rest.slice(colon + 1)) : null;
     return { identity, authToken: null, isAdmin: true };
   }
@@ -52,25 +60,6 @@ export function toCleanJson(v: any): any {
     return out;
   }
   return v;
-}
-
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
-function cors(req: http.IncomingMessage, res: http.ServerResponse) {
-  const origin = req.headers.origin;
-  res.setHeader("Access-Control-Allow-Origin", origin ?? "*");
-  res.setHeader("Vary", "Origin");
-  res.setHeader("Access-Control-Allow-Credentials", "true");
-  res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-  res.setHeader("Access-Control-Allow-Headers", "Content-Type, Authorization, Convex-Client, convex-client");
-  res.setHeader("Access-Control-Max-Age", "86400");
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: any) {
@@ -104,9 +93,19 @@ function outcomeBody(out: Outcome, encoded: boolean): [number, any] {
 }
 
 function decodeArgs(a: any): any {
-  if (a === undefined || a === null) return {};
-  if (Array.isArray(a)) return jsonToConvex(a[0] ?? {});
-  return jsonToConvex(a);
+  try {
+    if (a === undefined || a === null) return {};
+    if (Array.isArray(a)) return jsonToConvex(a[0] ?? {});
+    return jsonToConvex(a);
+  } catch (e) {
+    throw new RequestError(400, "BadConvexValue", `Invalid function arguments: ${(e as Error).message}`);
+  }
+}
+
+function sendError(res: http.ServerResponse, e: RequestError) {
+  // The body may be partly unread (e.g. 413): close the connection rather than drain it.
+  res.setHeader("Connection", "close");
+  sendJson(res, e.status, { code: e.code, message: e.message });
 }
 
 export interface CloudHandlerDeps {
@@ -115,6 +114,7 @@ export interface CloudHandlerDeps {
   adminKey: string;
   ready: Promise<void>;
   instanceName: string;
+  origins: OriginPolicy;
 }
 
 export function makeCloudHandler(d: CloudHandlerDeps) {
@@ -122,7 +122,16 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
       const p = url.pathname;
-      cors(req, res);
+      const origin = req.headers.origin;
+      // Web pages other than the dashboard get no CORS headers and nothing runs for them
+      // (a simple POST needs no preflight, so withholding the headers alone would not stop it).
+      if (!d.origins.permits(origin)) throw new RequestError(403, "ForbiddenOrigin", "Origin not allowed");
+      const authorization = req.headers.authorization;
+      const adminKeyRequest = typeof authorization === "string" && authorization.startsWith("Convex ");
+      // The admin key never works from a browser page, not even the dashboard's.
+      if (adminKeyRequest && origin !== undefined)
+        throw new RequestError(403, "ForbiddenOrigin", "The admin key cannot be used from a browser origin");
+      if (origin !== undefined) setCorsHeaders(res, origin);
       if (req.method === "OPTIONS") {
         res.writeHead(204);
         res.end();
@@ -145,7 +154,7 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
           sendJson(res, 401, { code: "InvalidUploadToken", message: "Upload URL is invalid or expired" });
           return;
         }
-        const bytes = await readBody(req);
+        const bytes = await readBody(req, LIMITS.upload, { decompress: false });
         const ct = req.headers["content-type"];
         const storageId = await d.engine.storeFile(bytes, ct && ct !== "application/octet-stream" ? ct : (ct ?? null));
         sendJson(res, 200, { storageId });
@@ -170,25 +179,19 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
         res.end(req.method === "HEAD" ? undefined : bytes);
         return;
       }
-      const rawBody = req.method === "POST" ? await readBody(req) : Buffer.alloc(0);
-      let bodyBuf = rawBody;
-      const enc = req.headers["content-encoding"];
-      if (enc === "br") bodyBuf = zlib.brotliDecompressSync(rawBody);
-      else if (enc === "gzip") bodyBuf = zlib.gunzipSync(rawBody);
-      let body: any = {};
-      if (bodyBuf.length) {
-        try {
-          body = JSON.parse(bodyBuf.toString("utf8"));
-        } catch {
-          sendJson(res, 400, { code: "BadJsonBody", message: "Request body is not valid JSON" });
+
+      // ---- codegen shim: admin only. The CLI sends `Authorization: Convex <key>`; older calls put
+      // `adminKey` in a small body, which is read (bounded) before the key can be checked.
+      if (p === "/api/get_config_hashes" || p === "/api/deploy2/start_push") {
+        const headerKey = adminKeyRequest ? authorization.slice(7).trim() : null;
+        if (headerKey !== null && !secretEquals(headerKey, d.adminKey)) {
+          sendJson(res, 401, { code: "BadAdminKey", message: "The provided admin key was invalid for this instance" });
           return;
         }
-      }
-
-      // ---- codegen shim
-      if (p === "/api/get_config_hashes" || p === "/api/deploy2/start_push") {
-        const key = body.adminKey ?? (req.headers.authorization ?? "").replace(/^Convex /, "");
-        if (key !== d.adminKey) {
+        const body = parseJsonBody(
+          await readBody(req, headerKey !== null ? LIMITS.pushBody : LIMITS.anonymousShimBody),
+        );
+        if (headerKey === null && !(typeof body.adminKey === "string" && secretEquals(body.adminKey, d.adminKey))) {
           sendJson(res, 401, { code: "BadAdminKey", message: "The provided admin key was invalid for this instance" });
           return;
         }
@@ -205,13 +208,18 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
         return;
       }
 
+      // Authenticate before reading (and decompressing) the body: a bad token costs no memory.
       let caller: CallerAuth;
       try {
-        caller = await authFromHeader(req.headers.authorization, d.auth, d.adminKey);
+        caller = await authFromHeader(authorization, d.auth, d.adminKey);
       } catch (e) {
+        res.setHeader("Connection", "close");
         sendJson(res, 401, { code: "Unauthenticated", message: (e as Error).message });
         return;
       }
+      const body = req.method === "POST" ? parseJsonBody(await readBody(req, LIMITS.functionBody)) : {};
+      if (typeof body !== "object" || body === null || Array.isArray(body))
+        throw new RequestError(400, "BadJsonBody", "Request body must be a JSON object");
       const opts: CallOptions = {
         identity: caller.identity,
         authToken: caller.authToken,
@@ -223,11 +231,16 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
         return;
       }
       if (p === "/api/query_batch") {
+        if (!Array.isArray(body.queries)) throw new RequestError(400, "BadRequest", "`queries` must be an array");
+        const queries = body.queries.map((q: any) => {
+          if (typeof q?.path !== "string") throw new RequestError(400, "BadRequest", "Missing `path`");
+          return { path: q.path as string, args: decodeArgs(q.args), encoded: q.format === "convex_encoded_json" };
+        });
         const results: any[] = [];
         await d.engine.lock.run(async () => {
-          for (const q of body.queries ?? []) {
-            const out = await d.engine.runQuery(q.path, decodeArgs(q.args), { ...opts, lockHeld: true });
-            results.push(outcomeBody(out, q.format === "convex_encoded_json")[1]);
+          for (const q of queries) {
+            const out = await d.engine.runQuery(q.path, q.args, { ...opts, lockHeld: true });
+            results.push(outcomeBody(out, q.encoded)[1]);
           }
         });
         sendJson(res, 200, { results });
@@ -249,7 +262,7 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
       }
       if (req.method === "GET" && p === "/api/query") {
         path = url.searchParams.get("path") ?? undefined;
-        args = JSON.parse(url.searchParams.get("args") ?? "{}");
+        args = parseJsonBody(Buffer.from(url.searchParams.get("args") ?? "{}"));
         format = url.searchParams.get("format") ?? undefined;
       }
       if (!kind) {
@@ -283,9 +296,13 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
       const [status, resBody] = outcomeBody(out, format === "convex_encoded_json");
       sendJson(res, status, resBody);
     } catch (e) {
+      if (e instanceof RequestError) {
+        if (!res.headersSent) sendError(res, e);
+        else res.end();
+        return;
+      }
       console.error("[local-backend] request failed", e);
-      if (!res.headersSent)
-        sendJson(res, 500, { code: "InternalServerError", message: String((e as Error)?.message ?? e) });
+      if (!res.headersSent) sendJson(res, 500, { code: "InternalServerError", message: "Internal server error" });
       else res.end();
     }
   };
@@ -317,7 +334,8 @@ export function makeSiteHandler(d: CloudHandlerDeps & { siteUrl: () => string })
         else headers.set(k, v);
       }
       const hasBody = method !== "GET" && method !== "HEAD";
-      const body = hasBody ? await readBody(req) : undefined;
+      // Passed through compressed, as Convex does: the action decides what Content-Encoding means.
+      const body = hasBody ? await readBody(req, LIMITS.httpActionBody, { decompress: false }) : undefined;
       const request = new Request(url.href, {
         method: method === "HEAD" ? "GET" : method,
         headers,
@@ -344,6 +362,13 @@ export function makeSiteHandler(d: CloudHandlerDeps & { siteUrl: () => string })
       }
       res.end();
     } catch (e) {
+      if (e instanceof RequestError) {
+        if (!res.headersSent) {
+          res.writeHead(e.status, { "Content-Type": "text/plain", Connection: "close" });
+          res.end(e.message);
+        } else res.end();
+        return;
+      }
       console.error("[local-backend] http action failed", e);
       if (!res.headersSent) {
         res.writeHead(500, { "Content-Type": "text/plain" });

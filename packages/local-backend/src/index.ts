@@ -1,12 +1,16 @@
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { WebSocketServer } from "ws";
+import { loadOrCreateAdminKey } from "./admin-key.js";
 import { AuthVerifier } from "./auth.js";
+import { FunctionPool } from "./engine/pool.js";
 import { Engine, installGlobals, originalConsole, uninstallEngine } from "./engine.js";
 import { makeCloudHandler, makeSiteHandler } from "./http.js";
 import { Loader } from "./loader.js";
+import { LIMITS, OriginPolicy } from "./request.js";
 import { Scheduler } from "./scheduler.js";
 import { Database } from "./storage.js";
 import { SyncServer } from "./sync.js";
@@ -17,8 +21,20 @@ export interface LocalBackendOptions {
   port?: number; // cloud/API + sync port, default 3210 (0 = random free port)
   sitePort?: number; // HTTP actions port, default 3211 (0 = random)
   host?: string; // default 127.0.0.1
-  adminKey?: string; // default a fixed dev key, printed at start
+  adminKey?: string; // default: random per data directory, kept in <dataDir>/admin-key (mode 0600)
+  /**
+   * Browser origins allowed to call the cloud port (the dashboard's own). Default: the
+   * LOCAL_BACKEND_ALLOWED_ORIGINS env var (comma-separated), else the origins in `env.SITE_URL`
+   * (the dashboard origins Better Auth trusts). Every other page is refused.
+   */
+  allowedOrigins?: string[];
   env?: Record<string, string>; // env vars visible to function code via process.env
+  /**
+   * Worker threads running query/mutation code with Convex's 1 s limit. Default: one per core,
+   * at least 2 (so one spinning function never leaves the others waiting); 0 runs function
+   * code on the main thread without a time limit.
+   */
+  workers?: number;
   watch?: boolean; // rebuild on file change
   quiet?: boolean; // don't mirror function logs to the terminal
 }
@@ -29,8 +45,21 @@ export interface LocalBackend {
   stop(): Promise<void>;
 }
 
-/** Dev admin key (matches the default of apps/api/scripts/codegen.mjs --local). Not a secret. */
-export const DEFAULT_ADMIN_KEY = "switchboard-local-admin-key";
+export { ADMIN_KEY_FILE, readAdminKey } from "./admin-key.js";
+
+const splitOrigins = (v: string | undefined) =>
+  (v ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
+
+/** See `LocalBackendOptions.allowedOrigins`. */
+export function defaultAllowedOrigins(opts: Pick<LocalBackendOptions, "allowedOrigins" | "env">): string[] {
+  if (opts.allowedOrigins) return opts.allowedOrigins;
+  if (process.env.LOCAL_BACKEND_ALLOWED_ORIGINS !== undefined)
+    return splitOrigins(process.env.LOCAL_BACKEND_ALLOWED_ORIGINS);
+  return splitOrigins(opts.env?.SITE_URL);
+}
 
 function listen(server: http.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -46,9 +75,10 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
   const functionsDir = path.resolve(opts.functionsDir);
   const dataDir = path.resolve(opts.dataDir);
   const host = opts.host ?? "127.0.0.1";
-  const adminKey = opts.adminKey ?? DEFAULT_ADMIN_KEY;
   if (!fs.existsSync(functionsDir)) throw new Error(`functions dir not found: ${functionsDir}`);
   fs.mkdirSync(dataDir, { recursive: true });
+  const adminKey = opts.adminKey ?? loadOrCreateAdminKey(dataDir);
+  const origins = new OriginPolicy(defaultAllowedOrigins(opts));
   try {
     process.setSourceMapsEnabled?.(true);
   } catch {
@@ -79,14 +109,19 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
     readyReject = rej;
   });
   ready.catch(() => {});
-  const deps = { engine, auth, adminKey, ready, instanceName: "local", siteUrl: () => siteUrl };
+  const deps = { engine, auth, adminKey, ready, instanceName: "local", siteUrl: () => siteUrl, origins };
   const cloud = http.createServer(makeCloudHandler(deps));
   const site = http.createServer(makeSiteHandler(deps));
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.functionBody });
   cloud.on("upgrade", (req, socket, head) => {
     const p = new URL(req.url ?? "/", "http://localhost").pathname;
+    // WebSockets are outside CORS: refuse other pages here, like the HTTP API does.
+    if (!origins.permits(req.headers.origin)) {
+      socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      return;
+    }
     if (/^\/api\/([^/]+\/)?sync$/.test(p)) {
-      wss.handleUpgrade(req, socket, head, (ws) => sync.handle(ws, ready));
+      wss.handleUpgrade(req, socket, head, (ws) => sync.handle(ws, ready, req.headers.origin !== undefined));
     } else {
       socket.destroy();
     }
@@ -115,7 +150,7 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
 
   const loader = new Loader(functionsDir, path.join(dataDir, ".build"));
   const stopAll = async () => {
-    wss.clients.forEach((c) => c.terminate());
+    for (const c of wss.clients) c.terminate();
     sync.closeAll();
     await new Promise<void>((r) => cloud.close(() => r()));
     await new Promise<void>((r) => site.close(() => r()));
@@ -123,6 +158,11 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
   try {
     const modules = await loader.load();
     engine.setModules(modules);
+    const workers = opts.workers ?? Math.max(2, os.availableParallelism());
+    if (workers > 0) {
+      engine.pool = new FunctionPool(engine, workers);
+      await engine.pool.preload(); // warm workers before "ready": first calls don't pay for imports
+    }
     await scheduler.recover();
     await scheduler.syncCrons(modules.crons);
     scheduler.start();
@@ -131,6 +171,7 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
     readyReject(e);
     for (const s of sockets) s.destroy();
     await stopAll();
+    await engine.pool?.close();
     await db.close();
     uninstallEngine(engine);
     throw e;
@@ -166,6 +207,7 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
       await Promise.race([scheduler.stop(), timeout]);
       for (const s of sockets) s.destroy();
       await stopAll();
+      await engine.pool?.close();
       await db.close();
       uninstallEngine(engine);
     },

@@ -14,6 +14,9 @@ export interface RegisteredFunction {
   type: UdfType;
   visibility: "public" | "internal";
   fn: any;
+  /** the bundled module (absolute .mjs path) and export `fn` came from: workers import it themselves */
+  file: string;
+  exportName: string;
   args: ValidatorJSON | null;
   returns: ValidatorJSON | null;
 }
@@ -57,6 +60,8 @@ export interface Modules {
   schema: SchemaJSON | null;
   authProviders: AuthProvider[];
   entryPoints: string[]; // relative paths
+  /** env overrides per component bundle (`globalThis.__lbComponentEnv.<key>`), rebuilt in worker threads */
+  componentEnvs: Record<string, Record<string, string>>;
 }
 
 const ENTRY_EXTS = [".js", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts", ".jsx"];
@@ -202,10 +207,8 @@ export class Loader {
       );
     }
     const inputs = Object.keys(result.metafile?.inputs ?? {}).map((f) => path.resolve(dir, f));
-    const importOut = async (rel: string) => {
-      const out = path.join(outdir, `${stripExt(rel)}.mjs`);
-      return await import(pathToFileURL(out).href);
-    };
+    const outFile = (rel: string) => path.join(outdir, `${stripExt(rel)}.mjs`);
+    const importOut = async (rel: string) => await import(pathToFileURL(outFile(rel)).href);
     const functions = new Map<string, RegisteredFunction>();
     let http: any = null;
     let crons: Record<string, CronSpec> = {};
@@ -227,6 +230,8 @@ export class Loader {
             type,
             visibility: v.isPublic ? "public" : "internal",
             fn: v,
+            file: outFile(rel),
+            exportName: name,
             args: typeof v.exportArgs === "function" ? parseValidator(v.exportArgs()) : null,
             returns: typeof v.exportReturns === "function" ? parseValidator(v.exportReturns()) : null,
           });
@@ -293,7 +298,8 @@ export class Loader {
     });
     if (result.errors.length) {
       throw new Error(
-        `Bundling convex.config failed:\n${(await esbuild.formatMessages(result.errors, { kind: "error" })).join("\n")}`,
+        "Bundling convex.config failed:\n" +
+          (await esbuild.formatMessages(result.errors, { kind: "error" })).join("\n"),
       );
     }
     const def = (await import(pathToFileURL(outfile).href)).default;
@@ -318,6 +324,7 @@ export class Loader {
     }
     const components = new Map<string, ComponentModules>();
     components.set("", { path: "", dir, functions: app.functions, schema });
+    const componentEnvs: Record<string, Record<string, string>> = {};
 
     // components declared in convex.config.ts
     this.configs.clear();
@@ -344,6 +351,7 @@ export class Loader {
           }
           const envKey = `c${n}`;
           g.__lbComponentEnv[envKey] = componentEnv(overrides);
+          componentEnvs[envKey] = overrides;
           const loaded = await this.loadDir(
             cdir,
             path.join(outdir, "_components", `c${n++}`),
@@ -387,6 +395,7 @@ export class Loader {
       schema,
       authProviders,
       entryPoints: app.entryRel,
+      componentEnvs,
     };
   }
 

@@ -1,17 +1,12 @@
 import type { WebSocket } from "ws";
 import { AuthError, type AuthVerifier, type Identity, normalizeImpersonated } from "./auth.js";
+import { readsIntersect } from "./engine/conflicts.js";
 import type { CommitEvent, Engine, Journal, Outcome, ReadRange } from "./engine.js";
-import {
-  canonicalizeUdfPath,
-  comparePrefix,
-  convexToJson,
-  type Doc,
-  decodeTs,
-  encodeTs,
-  getField,
-  jsonToConvex,
-  type Key,
-} from "./values.js";
+import { secretEquals } from "./request.js";
+
+export { readsIntersect } from "./engine/conflicts.js";
+
+import { canonicalizeUdfPath, convexToJson, decodeTs, encodeTs, jsonToConvex } from "./values.js";
 
 interface Version {
   querySet: number;
@@ -49,32 +44,6 @@ function decodeJournal(s: unknown): Journal | null {
   } catch {
     return null;
   }
-}
-
-export function readsIntersect(reads: ReadRange[], e: CommitEvent): boolean {
-  for (const w of e.writes) {
-    for (const r of reads) {
-      if (r.table !== w.table) continue;
-      if (r.kind === "table") return true;
-      if (r.kind === "doc") {
-        if (r.id === w.id) return true;
-        continue;
-      }
-      for (const d of [w.oldDoc, w.newDoc]) {
-        if (!d) continue;
-        if (keyInRange(r, d)) return true;
-      }
-    }
-  }
-  return false;
-}
-function keyInRange(r: Extract<ReadRange, { kind: "range" }>, d: Doc): boolean {
-  const k: Key = r.fields.map((f) => getField(d, f));
-  const a = comparePrefix(k, r.lo);
-  if (a < 0 || (a === 0 && !r.loIncl && r.lo.length > 0)) return false;
-  const b = comparePrefix(k, r.hi);
-  if (b > 0 || (b === 0 && !r.hiIncl && r.hi.length > 0)) return false;
-  return true;
 }
 
 /** One query execution, shared by every subscription with the same key in the same snapshot. */
@@ -125,8 +94,9 @@ export class SyncServer {
     });
   }
 
-  handle(ws: WebSocket, ready: Promise<void> = Promise.resolve()) {
-    const s = new SyncSession(this, ws, ready);
+  /** `fromBrowser`: the upgrade carried an `Origin` header, so the admin key is refused on it. */
+  handle(ws: WebSocket, ready: Promise<void> = Promise.resolve(), fromBrowser = false) {
+    const s = new SyncSession(this, ws, ready, fromBrowser);
     this.sessions.add(s);
     ws.on("close", () => {
       this.sessions.delete(s);
@@ -181,6 +151,7 @@ class SyncSession {
     readonly server: SyncServer,
     readonly ws: WebSocket,
     ready: Promise<void>,
+    readonly fromBrowser = false,
   ) {
     // messages that arrive while the backend is still loading are queued behind `ready`
     this.msgChain = ready.catch(() => {});
@@ -283,8 +254,11 @@ class SyncSession {
             return;
           }
         } else if (msg.tokenType === "Admin") {
-          if (msg.value !== this.server.adminKey) {
-            this.authError("Invalid admin key", msg.baseVersion);
+          if (this.fromBrowser || typeof msg.value !== "string" || !secretEquals(msg.value, this.server.adminKey)) {
+            this.authError(
+              this.fromBrowser ? "The admin key cannot be used from a browser origin" : "Invalid admin key",
+              msg.baseVersion,
+            );
             return;
           }
           this.isAdmin = true;
@@ -402,7 +376,10 @@ class SyncSession {
     for (const q of this.queries.values()) {
       if (q.dirty) continue;
       let hit = memo.get(q.reads);
-      if (hit === undefined) memo.set(q.reads, (hit = readsIntersect(q.reads, e)));
+      if (hit === undefined) {
+        hit = readsIntersect(q.reads, e);
+        memo.set(q.reads, hit);
+      }
       if (hit) {
         q.dirty = true;
         any = true;

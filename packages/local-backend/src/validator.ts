@@ -99,7 +99,10 @@ export function check(
       return typeof value === "string" && isTableId(vj.tableName, value) ? null : failMsg(vj, value, path);
     case "literal": {
       let lit = literalCache.get(vj);
-      if (lit === undefined) literalCache.set(vj, (lit = jsonToConvex(vj.value) as Value));
+      if (lit === undefined) {
+        lit = jsonToConvex(vj.value) as Value;
+        literalCache.set(vj, lit);
+      }
       if (typeof value !== typeof lit) return failMsg(vj, value, path);
       return compareValues(value as Value, lit) === 0 ? null : failMsg(vj, value, path);
     }
@@ -114,7 +117,10 @@ export function check(
     case "object": {
       if (!isPlainObject(value)) return failMsg(vj, value, path);
       let fields = fieldsCache.get(vj);
-      if (!fields) fieldsCache.set(vj, (fields = Object.entries(vj.value)));
+      if (!fields) {
+        fields = Object.entries(vj.value);
+        fieldsCache.set(vj, fields);
+      }
       for (const [k, f] of fields) {
         const fv = value[k];
         if (fv === undefined) {

@@ -129,7 +129,9 @@ describe("subscriptions (ConvexClient)", () => {
     proxy.on("connection", (down, req) => {
       const up = new WebSocket(upstreamUrl + req.url);
       const queue: any[] = [];
-      up.on("open", () => queue.splice(0).forEach((m) => up.send(m)));
+      up.on("open", () => {
+        for (const m of queue.splice(0)) up.send(m);
+      });
       up.on("message", (m) => down.readyState === down.OPEN && down.send(m.toString()));
       up.on("close", () => down.terminate());
       down.on("message", (m) => {

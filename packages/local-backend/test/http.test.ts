@@ -6,7 +6,7 @@ let keys: Awaited<ReturnType<typeof makeKeys>>;
 
 beforeAll(async () => {
   keys = await makeKeys();
-  b = await start({ env: { TEST_JWKS: keys.jwks } });
+  b = await start({ env: { TEST_JWKS: keys.jwks }, allowedOrigins: ["http://localhost:3000"] });
 });
 afterAll(async () => {
   await b?.stop();
@@ -120,7 +120,7 @@ describe("HTTP function API (cloud port)", () => {
     expect(badAdmin.status).toBe(401);
   });
 
-  it("answers CORS preflight", async () => {
+  it("answers CORS preflight for the configured dashboard origin", async () => {
     const r = await fetch(`${b.url}/api/query`, {
       method: "OPTIONS",
       headers: { Origin: "http://localhost:3000", "Access-Control-Request-Method": "POST" },

@@ -67,6 +67,7 @@ describe("loader", () => {
 
   it("bundles linked workspace .ts packages, registers nested modules, and reloads on change in watch mode", async () => {
     const { root, convexDir } = makeProject({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture's source code contains a template literal
       "greet.ts": fnFile("shout(`hi ${name}`)"),
       "nested/deep.ts": `import { queryGeneric } from "convex/server";\nexport const x = queryGeneric(async () => "deep");\nexport default queryGeneric(async () => "default export");\n`,
     });
@@ -84,6 +85,7 @@ describe("loader", () => {
     expect(await http.query(api.nested.deep.x, {})).toBe("deep");
     expect(await http.query("nested/deep" as any, {})).toBe("default export");
     await http.mutation(api.greet.bump, {});
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture's source code contains a template literal
     fs.writeFileSync(path.join(convexDir, "greet.ts"), fnFile("`v2 ${shout(name)}`"));
     await waitFor(
       () => http.query(api.greet.hello, { name: "x" }).catch(() => null),

@@ -11,7 +11,10 @@ describe("SortedIndex", () => {
     const idx = new SortedIndex();
     const ref: { key: any[]; id: string }[] = [];
     let seed = 42;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
     for (let i = 0; i < 5000; i++) {
       if (ref.length && rnd() < 0.3) {
         const j = Math.floor(rnd() * ref.length);

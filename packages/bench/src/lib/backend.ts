@@ -60,6 +60,8 @@ export interface SpawnOptions {
   timeoutMs?: number;
   /** Extra node flags for the backend process, e.g. ["--cpu-prof", "--cpu-prof-dir=/tmp/p"]. */
   nodeArgs?: string[];
+  /** Extra local-backend CLI flags, e.g. ["--workers", "0"]. */
+  cliArgs?: string[];
 }
 
 export function newEnvFile(dir: string, env: Record<string, string> = {}): string {
@@ -97,6 +99,7 @@ export async function spawnBackend(opts: SpawnOptions = {}): Promise<BackendProc
     "--env-file",
     envFile,
     "--quiet",
+    ...(opts.cliArgs ?? []),
   ];
   const proc = spawn(process.execPath, args, {
     cwd: BENCH_DIR,

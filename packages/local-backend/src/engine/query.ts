@@ -1,0 +1,346 @@
+/**
+ * Query planning and execution: index range scans merged with the transaction's own writes,
+ * `.filter()`/`.take()`, search (a naive scan with word/prefix relevance) and pagination with
+ * Convex's cursors, end cursors and split cursors.
+ */
+import type { Engine } from "../engine.js";
+import { Table } from "../storage.js";
+import {
+  compareKeys,
+  comparePrefix,
+  compareValues,
+  type Doc,
+  decodeCursor,
+  docJsonString,
+  docSize,
+  END_CURSOR,
+  encodeCursor,
+  getField,
+  jsonToConvex,
+  type Key,
+  RawJson,
+  type Value,
+} from "../values.js";
+import { trackRead } from "./documents.js";
+import { evalFilter } from "./filter.js";
+import { type ExecContext, type ReadRange, type Transaction, tableKey } from "./transaction.js";
+
+/**
+ * Produce documents of an index range (merged with the transaction's own writes)
+ * in index order, starting strictly after `after` (a full key) and stopping after
+ * `until` (inclusive), if given.
+ */
+export function* scan(
+  e: Engine,
+  txn: Transaction,
+  tableName: string,
+  indexName: string,
+  range: any[],
+  order: "asc" | "desc",
+  after: Key | null,
+  until: Key | null,
+): Generator<{ doc: Doc; key: Key }> {
+  const table = e.db.getTable(tableName);
+  txn.metrics.databaseQueries++;
+  let fields: string[];
+  if (indexName === "by_creation_time" || indexName === "by_id") fields = [];
+  else {
+    const idx = table?.indexes.get(indexName);
+    const sch = e.schemaTables.get(tableName)?.indexes.get(indexName);
+    if (!idx && !sch) throw new Error(`Index ${tableName}.${indexName} not found.`);
+    fields = idx?.fields ?? sch!;
+  }
+  const keyFields = indexName === "by_id" ? ["_id"] : [...fields, "_creationTime", "_id"];
+  // compute bounds
+  const eqs: Value[] = [];
+  let lower: { v: Value; incl: boolean } | null = null;
+  let upper: { v: Value; incl: boolean } | null = null;
+  let fi = 0;
+  for (const r of range) {
+    const expected = keyFields[fi];
+    if (r.fieldPath !== expected && !(r.type !== "Eq" && r.fieldPath === keyFields[fi])) {
+      throw new Error(
+        `Uhoh, the index range for ${tableName}.${indexName} uses field ${r.fieldPath} out of order (expected ${expected}).`,
+      );
+    }
+    const v = jsonToConvex(r.value);
+    if (r.type === "Eq") {
+      if (lower || upper) throw new Error("Index range: Eq after a range bound");
+      eqs.push(v);
+      fi++;
+    } else if (r.type === "Gt" || r.type === "Gte") lower = { v, incl: r.type === "Gte" };
+    else if (r.type === "Lt" || r.type === "Lte") upper = { v, incl: r.type === "Lte" };
+  }
+  const lo: Key = lower ? [...eqs, lower.v] : [...eqs];
+  const loIncl = lower ? lower.incl : true;
+  const hi: Key = upper ? [...eqs, upper.v] : [...eqs];
+  const hiIncl = upper ? upper.incl : true;
+  const rangeRead: ReadRange = {
+    table: tableName,
+    kind: "range",
+    index: indexName,
+    fields: keyFields,
+    lo,
+    loIncl,
+    hi,
+    hiIncl,
+    loOpen: false,
+    hiOpen: false,
+  };
+  txn.reads.push(rangeRead);
+  // PERF: plain module functions (keyInRange/keyAfterOk/keyUntilOk) instead of per-scan closures
+  // overlay (transaction writes)
+  const overlay: { doc: Doc; key: Key }[] = [];
+  const tw = txn.writesByTable.get(tableName);
+  const idxDef = { name: indexName, fields };
+  if (tw) {
+    for (const d of tw.values()) {
+      if (!d) continue;
+      const k = Table.keyFor(idxDef, d);
+      if (keyInRange(k, lo, loIncl, hi, hiIncl) && keyAfterOk(k, after, order) && keyUntilOk(k, until, order))
+        overlay.push({ doc: d, key: k });
+    }
+    overlay.sort((a, b) => (order === "asc" ? compareKeys(a.key, b.key) : compareKeys(b.key, a.key)));
+  }
+  let oi = 0;
+  const idx = table?.indexes.get(indexName);
+  if (idx && table) {
+    let it: Generator<{ key: Key; id: string }>;
+    if (order === "asc") {
+      let start = idx.sorted.lowerBound((k) => {
+        const c = comparePrefix(k, lo);
+        return loIncl || lo.length === 0 ? c >= 0 : c > 0;
+      });
+      if (after) {
+        const s2 = idx.sorted.lowerBound((k) => compareKeys(k, after) > 0);
+        if (s2[0] > start[0] || (s2[0] === start[0] && s2[1] > start[1])) start = s2;
+      }
+      it = idx.sorted.ascFrom(start);
+    } else {
+      let end = idx.sorted.lowerBound((k) => {
+        const c = comparePrefix(k, hi);
+        return hiIncl || hi.length === 0 ? c > 0 : c >= 0;
+      });
+      if (after) {
+        const e2 = idx.sorted.lowerBound((k) => compareKeys(k, after) >= 0);
+        if (e2[0] < end[0] || (e2[0] === end[0] && e2[1] < end[1])) end = e2;
+      }
+      it = idx.sorted.descBefore(end);
+    }
+    for (const e of it) {
+      if (!keyInRange(e.key, lo, loIncl, hi, hiIncl)) break;
+      if (!keyUntilOk(e.key, until, order)) break;
+      if (tw?.has(e.id)) continue;
+      while (oi < overlay.length) {
+        const o = overlay[oi]!;
+        const c = compareKeys(o.key, e.key);
+        if (order === "asc" ? c < 0 : c > 0) {
+          oi++;
+          yield o;
+        } else break;
+      }
+      const doc = table.docs.get(e.id)!;
+      yield { doc, key: e.key };
+    }
+  }
+  while (oi < overlay.length) yield overlay[oi++]!;
+}
+
+/** Returns the internal table key for the query's table (checked for system access). */
+export function compileSource(
+  _e: Engine,
+  ctx: ExecContext,
+  query: any,
+): { table: string; index: string; range: any[]; order: "asc" | "desc" } {
+  const src = query.source;
+  const user: string =
+    src.type === "FullTableScan" ? src.tableName : src.indexName.slice(0, src.indexName.indexOf("."));
+  if (ctx.componentPath === "" && user === "_cron_state") throw new Error(`System table '${user}' is not accessible`);
+  const key = tableKey(ctx.componentPath, user);
+  if (src.type === "FullTableScan") {
+    return { table: key, index: "by_creation_time", range: [], order: src.order ?? "asc" };
+  }
+  if (src.type === "IndexRange") {
+    const dot = src.indexName.indexOf(".");
+    return {
+      table: key,
+      index: src.indexName.slice(dot + 1),
+      range: src.range,
+      order: src.order ?? "asc",
+    };
+  }
+  throw new Error(`Unsupported query source ${src.type}`);
+}
+
+export function* runQueryPlan(e: Engine, ctx: ExecContext, query: any): Generator<Doc> {
+  const txn = ctx.txn!;
+  const src = query.source;
+  if (src.type === "Search") {
+    yield* searchScan(e, ctx, query);
+    return;
+  }
+  const { table, index, range, order } = compileSource(e, ctx, query);
+  const filters = (query.operators ?? []).filter((o: any) => o.filter).map((o: any) => o.filter);
+  let limit = Infinity;
+  for (const o of query.operators ?? []) if (o.limit !== undefined) limit = Math.min(limit, o.limit);
+  if (limit <= 0) return;
+  let n = 0;
+  for (const { doc } of scan(e, txn, table, index, range, order, null, null)) {
+    trackRead(e, txn, doc);
+    if (filters.every((f: any) => evalFilter(doc, f))) {
+      yield doc;
+      if (++n >= limit) return;
+    }
+  }
+}
+
+export function* searchScan(e: Engine, ctx: ExecContext, query: any): Generator<Doc> {
+  const txn = ctx.txn!;
+  const src = query.source;
+  const dot = src.indexName.indexOf(".");
+  const tableName = tableKey(ctx.componentPath, src.indexName.slice(0, dot));
+  txn.reads.push({ table: tableName, kind: "table" });
+  const results: { doc: Doc; score: number }[] = [];
+  const seen = new Set<string>();
+  const table = e.db.getTable(tableName);
+  const tw = txn.writesByTable.get(tableName);
+  const consider = (doc: Doc) => {
+    let score = 0;
+    for (const f of src.filters) {
+      const v = getField(doc, f.fieldPath);
+      if (f.type === "Eq") {
+        if (compareValues(v as Value, jsonToConvex(f.value)) !== 0) return;
+      } else {
+        if (typeof v !== "string") return;
+        const words = v.toLowerCase().split(/\W+/).filter(Boolean);
+        const terms = String(f.value).toLowerCase().split(/\W+/).filter(Boolean);
+        for (const t of terms)
+          for (const w of words)
+            if (w === t) score += 2;
+            else if (w.startsWith(t)) score += 1;
+        if (score === 0) return;
+      }
+    }
+    results.push({ doc, score });
+  };
+  if (tw)
+    for (const [id, d] of tw) {
+      seen.add(id);
+      if (d) consider(d);
+    }
+  if (table)
+    for (const [id, d] of table.docs)
+      if (!seen.has(id)) {
+        trackRead(e, txn, d);
+        consider(d);
+      }
+  results.sort((a, b) => b.score - a.score || b.doc._creationTime - a.doc._creationTime);
+  const filters = (query.operators ?? []).filter((o: any) => o.filter).map((o: any) => o.filter);
+  let limit = 1024;
+  for (const o of query.operators ?? []) if (o.limit !== undefined) limit = Math.min(limit, o.limit);
+  let n = 0;
+  for (const r of results) {
+    if (n >= limit) return;
+    if (filters.every((f: any) => evalFilter(r.doc, f))) {
+      n++;
+      yield r.doc;
+    }
+  }
+}
+
+export function queryPage(e: Engine, ctx: ExecContext, a: any) {
+  const txn = ctx.txn!;
+  if (ctx.paginated)
+    throw new Error(
+      "This query or mutation function ran multiple paginated queries. Convex only supports a single paginated query in each function.",
+    );
+  ctx.paginated = true;
+  const { query, cursor, pageSize, maximumRowsRead, maximumBytesRead } = a;
+  let endCursor: string | null = a.endCursor ?? null;
+  if (!endCursor && ctx.journal?.endCursor) endCursor = ctx.journal.endCursor;
+  if (query.source.type === "Search")
+    throw new Error("paginate() is not supported on search queries by the local backend");
+  const { table, index, range, order } = compileSource(e, ctx, query);
+  const filters = (query.operators ?? []).filter((o: any) => o.filter).map((o: any) => o.filter);
+  if (cursor === END_CURSOR) {
+    const j = { endCursor: END_CURSOR };
+    ctx.outJournal = j;
+    return { page: [], isDone: true, continueCursor: END_CURSOR, splitCursor: null, pageStatus: null };
+  }
+  const after = cursor ? decodeCursor(cursor) : null;
+  const until = endCursor && endCursor !== END_CURSOR ? decodeCursor(endCursor) : null;
+  const page: Doc[] = [];
+  let rows = 0,
+    bytes = 0;
+  let lastKey: Key | null = null;
+  let reachedEnd = true;
+  let pageStatus: string | null = null;
+  const keys: Key[] = [];
+  for (const { doc, key } of scan(e, txn, table, index, range, order, after, until)) {
+    trackRead(e, txn, doc);
+    rows++;
+    bytes += docSize(doc);
+    lastKey = key;
+    if (filters.every((f: any) => evalFilter(doc, f))) {
+      page.push(doc);
+      keys.push(key);
+    }
+    if ((maximumRowsRead && rows >= maximumRowsRead) || (maximumBytesRead && bytes >= maximumBytesRead)) {
+      if (!endCursor) {
+        pageStatus = "SplitRequired";
+        reachedEnd = false;
+        break;
+      }
+    }
+    if (!endCursor && page.length >= pageSize) {
+      reachedEnd = false;
+      break;
+    }
+  }
+  // shrink the recorded read range to what we actually read
+  let continueCursor: string;
+  let isDone: boolean;
+  if (endCursor) {
+    continueCursor = endCursor;
+    isDone = endCursor === END_CURSOR;
+  } else if (reachedEnd) {
+    continueCursor = END_CURSOR;
+    isDone = true;
+  } else {
+    continueCursor = encodeCursor(lastKey!);
+    isDone = false;
+  }
+  let splitCursor: string | null = null;
+  if (pageStatus === "SplitRequired" || page.length > 2 * Math.max(1, pageSize)) {
+    if (keys.length >= 2) {
+      splitCursor = encodeCursor(keys[Math.floor((keys.length - 1) / 2)]!);
+      pageStatus = pageStatus ?? "SplitRecommended";
+    }
+  }
+  ctx.outJournal = { endCursor: continueCursor };
+  const rest = JSON.stringify({ isDone, continueCursor, splitCursor, pageStatus });
+  return new RawJson(`{"page":[${page.map(docJsonString).join(",")}],${rest.slice(1)}`);
+}
+
+// ---------------------------------------------------------------- scan bounds
+function keyInRange(k: Key, lo: Key, loIncl: boolean, hi: Key, hiIncl: boolean): boolean {
+  const a = comparePrefix(k, lo);
+  if (a < 0 || (a === 0 && !loIncl && lo.length > 0)) return false;
+  const b = comparePrefix(k, hi);
+  if (b > 0 || (b === 0 && !hiIncl && hi.length > 0)) return false;
+  return true;
+}
+function keyAfterOk(k: Key, after: Key | null, order: "asc" | "desc"): boolean {
+  if (after) {
+    const c = compareKeys(k, after);
+    if (order === "asc" ? c <= 0 : c >= 0) return false;
+  }
+  return true;
+}
+function keyUntilOk(k: Key, until: Key | null, order: "asc" | "desc"): boolean {
+  if (until) {
+    const c = compareKeys(k, until);
+    if (order === "asc" ? c > 0 : c < 0) return false;
+  }
+  return true;
+}

@@ -1,0 +1,292 @@
+/**
+ * The syscalls function code makes through `globalThis.Convex` (see globals.ts), one handler per
+ * operation. Handlers run inside the calling function's ExecContext; `e` is the engine.
+ */
+import type { CallOptions, Engine } from "../engine.js";
+import { convexToJson, type Doc, docJsonString, jsonToConvex, RawJson } from "../values.js";
+import {
+  checkFields,
+  existing,
+  insert,
+  needTxn,
+  readDoc,
+  resolveId,
+  storageDoc,
+  trackRead,
+  trackWrite,
+  validateDoc,
+  writableTxn,
+} from "./documents.js";
+import { queryPage, runQueryPlan } from "./query.js";
+import { type ExecContext, type Metrics, TXN_LIMITS, tableKey } from "./transaction.js";
+
+type Handler = (e: Engine, ctx: ExecContext, args: any, op: string) => any;
+
+/** The same handler under several operation names. */
+function same(ops: string[], h: Handler): Record<string, Handler> {
+  return Object.fromEntries(ops.map((op) => [op, h]));
+}
+
+let streamCounter = 0;
+
+/** `Convex.syscall`: synchronous operations. */
+export const syncSyscalls: Record<string, Handler> = {
+  "1.0/queryStream": (e, ctx, args) => {
+    const id = ++streamCounter;
+    if (!ctx.txn) throw new Error("Database access is not available in actions. Use ctx.runQuery.");
+    ctx.streams.set(id, { it: runQueryPlan(e, ctx, args.query) });
+    return { queryId: id };
+  },
+  "1.0/queryCleanup": (_e, ctx, args) => {
+    ctx.streams.delete(args.queryId);
+    return {};
+  },
+  "1.0/db/normalizeId": (e, ctx, args) => {
+    return { id: e.isTableIdIn(ctx.componentPath)(args.table, args.idString) ? args.idString : null };
+  },
+  "1.0/getSnapshotTs": (e) => {
+    return convexToJson(e.db.lastTs);
+  },
+};
+
+/** `Convex.asyncSyscall`: database, scheduling, storage and nested calls. */
+export const asyncSyscalls: Record<string, Handler> = {
+  "1.0/queryStreamNext": (_e, ctx, args) => {
+    const s = ctx.streams.get(args.queryId);
+    if (!s) throw new Error("Query stream not found (closed?)");
+    const r = s.it.next();
+    if (r.done) return { value: null, done: true };
+    return new RawJson(`{"value":${docJsonString(r.value as Doc)},"done":false}`);
+  },
+  "1.0/queryPage": (e, ctx, args, op) => {
+    needTxn(ctx, op);
+    return queryPage(e, ctx, args);
+  },
+  "1.0/count": (e, ctx, args, op) => {
+    const txn = needTxn(ctx, op);
+    const key = tableKey(ctx.componentPath, args.table);
+    txn.reads.push({ table: key, kind: "table" });
+    const t = e.db.getTable(key);
+    let n = t ? t.docs.size : 0;
+    const tw = txn.writesByTable.get(key);
+    if (tw)
+      for (const [id, d] of tw) {
+        const was = t?.docs.has(id) ?? false;
+        if (was && !d) n--;
+        if (!was && d) n++;
+      }
+    return n;
+  },
+  "1.0/get": (e, ctx, args, op) => {
+    const txn = needTxn(ctx, op);
+    const r = resolveId(e, ctx.componentPath, args.table, jsonToConvex(args.id), !!args.isSystem);
+    if (!r) return null;
+    txn.reads.push({ table: r.table.name, kind: "doc", id: r.id });
+    const doc = readDoc(e, txn, r.table, r.id);
+    if (doc) trackRead(e, txn, doc);
+    return doc ? new RawJson(docJsonString(doc)) : null;
+  },
+  "1.0/insert": (e, ctx, args) => {
+    const id = insert(e, ctx, args.table, jsonToConvex(args.value));
+    return { _id: id };
+  },
+  "1.0/shallowMerge": (e, ctx, args) => {
+    const txn = writableTxn(e, ctx);
+    const { t, doc } = existing(e, ctx, args.table, jsonToConvex(args.id), "Update");
+    if (t.name.startsWith("_")) throw new Error("System tables are read-only.");
+    const patch = args.value as Record<string, any>;
+    const next: any = { ...doc };
+    for (const [k, vj] of Object.entries(patch)) {
+      if (k === "_id" || k === "_creationTime") {
+        const v = jsonToConvex(vj);
+        if (v !== (doc as any)[k]) throw new Error(`Provided ${k} field does not match the document.`);
+        continue;
+      }
+      if (vj && typeof vj === "object" && !Array.isArray(vj) && "$undefined" in vj) delete next[k];
+      else next[k] = jsonToConvex(vj);
+    }
+    checkFields(e, next);
+    validateDoc(e, t.name, next);
+    txn.setWrite(t.name, doc._id, next);
+    trackWrite(e, txn, next);
+    return {};
+  },
+  "1.0/replace": (e, ctx, args) => {
+    const txn = writableTxn(e, ctx);
+    const { t, doc } = existing(e, ctx, args.table, jsonToConvex(args.id), "Replace");
+    if (t.name.startsWith("_")) throw new Error("System tables are read-only.");
+    const value = jsonToConvex(args.value) as any;
+    if (value._id !== undefined && value._id !== doc._id)
+      throw new Error("Provided _id field does not match the document.");
+    if (value._creationTime !== undefined && value._creationTime !== doc._creationTime)
+      throw new Error("Provided _creationTime field does not match the document.");
+    const next = { ...value, _id: doc._id, _creationTime: doc._creationTime };
+    checkFields(e, next);
+    validateDoc(e, t.name, next);
+    txn.setWrite(t.name, doc._id, next);
+    trackWrite(e, txn, next);
+    return {};
+  },
+  "1.0/remove": (e, ctx, args) => {
+    const txn = writableTxn(e, ctx);
+    const { t, doc } = existing(e, ctx, args.table, jsonToConvex(args.id), "Delete");
+    if (t.name.startsWith("_")) throw new Error("System tables are read-only.");
+    txn.setWrite(t.name, doc._id, null);
+    trackWrite(e, txn, null);
+    return {};
+  },
+  "1.0/getUserIdentity": (_e, ctx) => {
+    return ctx.identity ?? null;
+  },
+  "1.0/getTransactionMetrics": (_e, ctx) => {
+    if (!ctx.txn) throw new Error("getTransactionMetrics() can only be called from a query or mutation.");
+    const m = ctx.txn.metrics;
+    const out: any = {};
+    for (const k of Object.keys(TXN_LIMITS) as (keyof Metrics)[])
+      out[k] = { used: m[k], remaining: TXN_LIMITS[k] - m[k] };
+    return out;
+  },
+  "1.0/getFunctionMetadata": (_e, ctx) => {
+    return { name: ctx.udfPath, componentPath: ctx.componentPath };
+  },
+  "1.0/getDeploymentMetadata": (e) => {
+    return { name: e.opts.instanceName ?? "local", region: null, class: "s16" };
+  },
+  "1.0/getRequestMetadata": (_e, ctx) => {
+    if (ctx.udfType === "query")
+      throw new Error("getRequestMetadata() can only be called from a mutation, action or HTTP action.");
+    return {
+      ip: null,
+      userAgent: null,
+      requestId: ctx.requestId,
+      scheduledFunctionId: ctx.scheduledFunctionId,
+      authToken: ctx.authToken,
+    };
+  },
+  "1.0/auditLog": () => {
+    return {};
+  },
+  "1.0/createFunctionHandle": (e, ctx, args) => {
+    const r = e.resolveFunction(args, ctx.componentPath);
+    e.getFunction(r.path, r.crossing, r.cp);
+    return r.cp ? `function://${r.cp};${r.path}` : `function://${r.path}`;
+  },
+  "1.0/runUdf": (e, ctx, args) => {
+    return e.nestedUdf(ctx, args);
+  },
+  // 1.0/actions/query, 1.0/actions/mutation, 1.0/actions/action
+  ...same(["1.0/actions/query", "1.0/actions/mutation", "1.0/actions/action"], async (e, ctx, args, op) => {
+    if (ctx.txn) throw new Error(`${op} can only be used from actions`);
+    const { cp, path, crossing } = e.resolveFunction(args, ctx.componentPath);
+    const a = jsonToConvex(args.args);
+    const copts: CallOptions = {
+      identity: ctx.identity,
+      authToken: ctx.authToken,
+      scheduledFunctionId: ctx.scheduledFunctionId,
+      componentPath: cp,
+      fromClient: crossing,
+      argsJson: args.args,
+    };
+    const out =
+      op === "1.0/actions/query"
+        ? await e.runQuery(path, a, copts)
+        : op === "1.0/actions/mutation"
+          ? await e.runMutation(path, a, copts)
+          : await e.runAction(path, a, copts);
+    for (const l of out.logLines) if (!ctx.logLines.includes(l)) ctx.logLines.push(l);
+    return e.unwrap(out);
+  }),
+  "1.0/schedule": (e, ctx, args) => {
+    const txn = writableTxn(e, ctx);
+    const { cp, path } = e.resolveFunction(args, ctx.componentPath);
+    const f = e.functionsIn(cp)?.get(path);
+    if (!f || (f.type !== "mutation" && f.type !== "action"))
+      throw new Error(`Attempted to schedule function at nonexistent path: ${path}`);
+    const doc = e.scheduleInTxn(txn, ctx.componentPath, path, args.args, args.ts * 1000, cp);
+    return doc._id;
+  },
+  "1.0/cancel_job": (e, ctx, args) => {
+    const txn = writableTxn(e, ctx);
+    e.cancelInTxn(txn, ctx.componentPath, jsonToConvex(args.id) as string);
+    return null;
+  },
+  "1.0/actions/schedule": async (e, ctx, args) => {
+    const { cp, path } = e.resolveFunction(args, ctx.componentPath);
+    const f = e.functionsIn(cp)?.get(path);
+    if (!f || (f.type !== "mutation" && f.type !== "action"))
+      throw new Error(`Attempted to schedule function at nonexistent path: ${path}`);
+    let id = "";
+    await e.runSystemTxn((txn) => {
+      id = e.scheduleInTxn(txn, ctx.componentPath, path, args.args, args.ts * 1000, cp)._id;
+    });
+    return id;
+  },
+  "1.0/actions/cancel_job": async (e, ctx, args) => {
+    await e.runSystemTxn((txn) => e.cancelInTxn(txn, ctx.componentPath, jsonToConvex(args.id) as string));
+    return null;
+  },
+  "1.0/storageGenerateUploadUrl": (e) => {
+    return e.files.uploadUrl();
+  },
+  "1.0/storageGetUrl": async (e, ctx, args) => {
+    const doc = await storageDoc(e, ctx, args.storageId);
+    return doc ? e.files.fileUrl(doc._id) : null;
+  },
+  "1.0/storageGetMetadata": async (e, ctx, args) => {
+    const doc = await storageDoc(e, ctx, args.storageId);
+    return doc
+      ? { storageId: doc._id, sha256: doc.sha256, size: doc.size, contentType: doc.contentType ?? null }
+      : null;
+  },
+  "1.0/storageDelete": async (e, ctx, args) => {
+    const doc = await storageDoc(e, ctx, args.storageId);
+    if (!doc) throw new Error(`Storage object ${args.storageId} not found`);
+    if (ctx.txn) {
+      writableTxn(e, ctx).setWrite(tableKey(ctx.componentPath, "_storage"), doc._id, null);
+    } else {
+      await e.runSystemTxn((txn) => txn.setWrite(tableKey(ctx.componentPath, "_storage"), doc._id, null));
+    }
+    return null;
+  },
+  "1.0/storageStore": (e, ctx, args) => {
+    const txn = writableTxn(e, ctx);
+    const bytes = Buffer.from(args.blob, "base64");
+    const meta = e.files.write(bytes);
+    if (args.sha256 && args.sha256 !== meta.sha256) throw new Error("sha256 mismatch for stored blob");
+    const doc = e.insertSystem(txn, tableKey(ctx.componentPath, "_storage"), {
+      sha256: meta.sha256,
+      size: meta.size,
+      ...(args.contentType ? { contentType: args.contentType } : {}),
+    });
+    e.files.link(meta.tmp, doc._id);
+    return doc._id;
+  },
+  "1.0/storageGet": async (e, ctx, args) => {
+    const doc = await storageDoc(e, ctx, args.storageId);
+    if (!doc) return null;
+    const bytes = e.files.read(doc._id);
+    return bytes ? { blob: bytes.toString("base64"), contentType: doc.contentType ?? null } : null;
+  },
+  "1.0/actions/vectorSearch": () => {
+    throw new Error("Vector search is not supported by the local backend yet");
+  },
+};
+
+/** `Convex.jsSyscall`: operations that pass JS objects (Blobs) instead of JSON. */
+export const jsSyscalls: Record<string, (e: Engine, ctx: ExecContext | undefined, args: any, op: string) => any> = {
+  "storage/storeBlob": async (e, ctx, args) => {
+    return (async () => {
+      const blob: Blob = args.blob;
+      const bytes = Buffer.from(await blob.arrayBuffer());
+      return await e.storeFile(bytes, blob.type || null, args.options?.sha256, ctx?.componentPath ?? "");
+    })();
+  },
+  "storage/getBlob": async (e, ctx, args) => {
+    return (async () => {
+      const doc = ctx ? await storageDoc(e, ctx, args.storageId) : null;
+      if (!doc) return null;
+      const bytes = e.files.read(doc._id);
+      return bytes ? new Blob([new Uint8Array(bytes)], { type: doc.contentType ?? "" }) : null;
+    })();
+  },
+};
