@@ -219,7 +219,11 @@ export const releaseLease = internalMutation({
     if (!config) return;
     const row = await dispatchRow(ctx, config);
     const now = Date.now();
-    if (row?.wakeJobId) await ctx.scheduler.cancel(row.wakeJobId);
+    // The wake job is often the dispatcher run calling this; only a wake-up still waiting is
+    // cancelled (cancelling a running job marks it canceled and drops what it schedules).
+    if (row?.wakeJobId && (await ctx.db.system.get(row.wakeJobId))?.state.kind === "pending") {
+      await ctx.scheduler.cancel(row.wakeJobId);
+    }
     let wakeAt: number | undefined;
     let wakeJobId: Id<"_scheduled_functions"> | undefined;
     if (config.enabled && config.health.state === "down") {
