@@ -19,6 +19,10 @@ import type * as channels_endpoints from "../channels/endpoints.js";
 import type * as channels_health from "../channels/health.js";
 import type * as channels_runtime from "../channels/runtime.js";
 import type * as channels_settings from "../channels/settings.js";
+import type * as chat_messages from "../chat/messages.js";
+import type * as chat_origins from "../chat/origins.js";
+import type * as chat_rateLimits from "../chat/rateLimits.js";
+import type * as chat_sessions from "../chat/sessions.js";
 import type * as chat_visitor from "../chat/visitor.js";
 import type * as contacts_contacts from "../contacts/contacts.js";
 import type * as contacts_identities from "../contacts/identities.js";
@@ -104,6 +108,10 @@ declare const fullApi: ApiFromModules<{
   "channels/health": typeof channels_health;
   "channels/runtime": typeof channels_runtime;
   "channels/settings": typeof channels_settings;
+  "chat/messages": typeof chat_messages;
+  "chat/origins": typeof chat_origins;
+  "chat/rateLimits": typeof chat_rateLimits;
+  "chat/sessions": typeof chat_sessions;
   "chat/visitor": typeof chat_visitor;
   "contacts/contacts": typeof contacts_contacts;
   "contacts/identities": typeof contacts_identities;
@@ -185,4 +193,5 @@ export declare const internal: FilterApi<
 
 export declare const components: {
   "betterAuth": import("@convex-dev/better-auth/_generated/component.js").ComponentApi<"betterAuth">;
+  "rateLimiter": import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
 };
