@@ -3,7 +3,7 @@ import { httpRouter } from "convex/server";
 import { httpAction } from "./_generated/server";
 import { authComponent, createAuth, siteUrls } from "./auth";
 import { handleChatMessage } from "./chat/messages";
-import { handleChatPreflight, handleSessionStart } from "./chat/sessions";
+import { handleChatPreflight, handleSessionStart, handleWidgetPolicy } from "./chat/sessions";
 import { handleMetaSubscribe } from "./inbound/metaSubscribe";
 import { handleWebhook } from "./inbound/webhooks";
 import { handleRest } from "./rest/routes";
@@ -34,6 +34,7 @@ http.route({ pathPrefix: "/webhooks/custom/", method: "POST", handler: webhook("
 // Native chat: visitor sessions (/chat/sessions/<widgetKey>) and messages posted by the widget
 // (/webhooks/chat/<widgetKey>), behind the widget's origin and rate-limit checks (chat/).
 http.route({ pathPrefix: "/chat/sessions/", method: "POST", handler: httpAction(handleSessionStart) });
+http.route({ pathPrefix: "/chat/widgets/", method: "GET", handler: httpAction(handleWidgetPolicy) });
 http.route({ pathPrefix: "/webhooks/chat/", method: "POST", handler: httpAction(handleChatMessage) });
 for (const pathPrefix of ["/chat/sessions/", "/webhooks/chat/"]) {
   http.route({ pathPrefix, method: "OPTIONS", handler: httpAction(handleChatPreflight) });

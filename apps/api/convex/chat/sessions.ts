@@ -5,7 +5,7 @@ import type { ActionCtx } from "../_generated/server";
 import { normalizeEndpoint } from "../channels/endpoints";
 import { cachedCredentials } from "../channels/runtime";
 import { jsonError } from "../lib/http";
-import { corsHeadersFor, isOriginAllowed } from "./origins";
+import { allowedOriginsOf, corsHeadersFor, isOriginAllowed } from "./origins";
 import { clientIpOf, limitChat } from "./rateLimits";
 
 /**
@@ -109,6 +109,23 @@ export async function handleSessionStart(ctx: ActionCtx, request: Request): Prom
   const ttl = route.settings.tokenTtlSeconds ? Number(route.settings.tokenTtlSeconds) : undefined;
   const issued = await createVisitorToken(secret, id, ttl ? { ttlSeconds: ttl } : {});
   return Response.json({ token: issued.token, visitorId: id, expiresAt: issued.expiresAt, ...base }, { headers: cors });
+}
+
+/**
+ * `GET /chat/widgets/<widgetKey>`: the widget's public embedding policy, `{ allowedOrigins }`,
+ * which the dashboard turns into the hosted widget page's `frame-ancestors` header. Only what
+ * that header discloses anyway; unknown and disabled widgets are one 404.
+ */
+export async function handleWidgetPolicy(ctx: ActionCtx, request: Request): Promise<Response> {
+  const m = /^\/chat\/widgets\/([A-Za-z0-9_-]{1,128})\/?$/.exec(new URL(request.url).pathname);
+  const route = m
+    ? await ctx.runQuery(internal.inbound.routing.findEndpoint, {
+        provider: "native",
+        identifier: normalizeEndpoint("native", m[1]!),
+      })
+    : null;
+  if (!route?.enabled) return jsonError(404, "not_found", "This chat is not available");
+  return Response.json({ allowedOrigins: allowedOriginsOf(route.settings) });
 }
 
 /** CORS preflight of the chat routes: answered only for an origin the widget allows. */

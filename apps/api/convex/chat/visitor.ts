@@ -2,6 +2,7 @@ import { verifyVisitorToken } from "@switchboard/channels";
 import { ConvexError, v } from "convex/values";
 import { credentialAad, decryptString } from "../lib/crypto";
 import { visitorQuery } from "../lib/functions";
+import { attachmentViews } from "../messages/attachments";
 
 /**
  * The visitor chat widget. No Convex auth here: a visitor is authorised by the session token
@@ -53,20 +54,23 @@ export const listMessages = visitorQuery({
       .reverse();
     return {
       visitorId: verdict.visitorId,
-      messages: mine.map((m) => ({
-        _id: m._id,
-        direction: m.direction,
-        text: m.text,
-        sentAt: m.sentAt,
-        // Agents are shown by name only; never their email or member id.
-        senderName:
-          m.direction === "outbound"
-            ? m.senderName?.includes("@")
-              ? "Support"
-              : (m.senderName ?? "Support")
-            : undefined,
-        attachments: m.attachments.map((a) => ({ url: a.url, filename: a.filename, contentType: a.contentType })),
-      })),
+      messages: await Promise.all(
+        mine.map(async (m) => ({
+          _id: m._id,
+          direction: m.direction,
+          text: m.text,
+          sentAt: m.sentAt,
+          // Agents are shown by name only; never their email or member id.
+          senderName:
+            m.direction === "outbound"
+              ? m.senderName?.includes("@")
+                ? "Support"
+                : (m.senderName ?? "Support")
+              : undefined,
+          // Their own conversation: stored copies, and http(s) links only (messages/attachments.ts).
+          attachments: await attachmentViews(ctx, m.attachments),
+        })),
+      ),
     };
   },
 });
