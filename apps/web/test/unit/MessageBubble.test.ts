@@ -1,6 +1,6 @@
 import { mountSuspended } from "@nuxt/test-utils/runtime";
 import { describe, expect, test } from "vitest";
-import MessageBubble, { type MessageView } from "~/components/inbox/MessageBubble.vue";
+import MessageBubble, { type AttachmentView, type MessageView } from "~/components/inbox/MessageBubble.vue";
 import { reachableChannels } from "~/utils/contact";
 import { WHATSAPP_WINDOW_MS, whatsappWindowOpen } from "~/utils/whatsapp";
 
@@ -72,6 +72,7 @@ describe("MessageBubble", () => {
           ...base,
           attachments: [
             // Not yet (or never) stored: a tracking pixel must not load.
+            // (typed as the backend's view; the last three are what old rows could still hold)
             {
               url: "https://tracker.example/pixel.gif?agent=1",
               contentType: "image/gif",
@@ -81,7 +82,7 @@ describe("MessageBubble", () => {
             { url: "javascript:alert(document.cookie)", filename: "click.png" },
             { url: "data:text/html,<script>alert(1)</script>", filename: "data.html" },
             { mediaUrl: "javascript:alert(2)", inline: true, contentType: "image/png", filename: "evil.png" },
-          ],
+          ] satisfies AttachmentView[],
         },
       },
     });
