@@ -2,6 +2,8 @@ import type { ProviderId } from "@switchboard/channels/ids";
 import { httpRouter } from "convex/server";
 import { httpAction } from "./_generated/server";
 import { authComponent, createAuth, siteUrls } from "./auth";
+import { handleChatMessage } from "./chat/messages";
+import { handleChatPreflight, handleSessionStart, handleWidgetPolicy } from "./chat/sessions";
 import { handleMetaSubscribe } from "./inbound/metaSubscribe";
 import { handleWebhook } from "./inbound/webhooks";
 import { handleRest } from "./rest/routes";
@@ -29,8 +31,14 @@ http.route({ path: "/webhooks/email", method: "POST", handler: webhook("resend")
 // Generic signed webhooks: /webhooks/custom/<slug>.
 http.route({ pathPrefix: "/webhooks/custom/", method: "POST", handler: webhook("generic") });
 
-// Native chat messages posted by the visitor widget: /webhooks/chat/<widget slug>.
-http.route({ pathPrefix: "/webhooks/chat/", method: "POST", handler: webhook("native") });
+// Native chat: visitor sessions (/chat/sessions/<widgetKey>) and messages posted by the widget
+// (/webhooks/chat/<widgetKey>), behind the widget's origin and rate-limit checks (chat/).
+http.route({ pathPrefix: "/chat/sessions/", method: "POST", handler: httpAction(handleSessionStart) });
+http.route({ pathPrefix: "/chat/widgets/", method: "GET", handler: httpAction(handleWidgetPolicy) });
+http.route({ pathPrefix: "/webhooks/chat/", method: "POST", handler: httpAction(handleChatMessage) });
+for (const pathPrefix of ["/chat/sessions/", "/webhooks/chat/"]) {
+  http.route({ pathPrefix, method: "OPTIONS", handler: httpAction(handleChatPreflight) });
+}
 
 // REST API v1 for integrators (API keys), and its OpenAPI document.
 for (const method of ["GET", "POST", "PATCH", "OPTIONS"] as const) {

@@ -1,4 +1,5 @@
 import betterAuthTest from "@convex-dev/better-auth/test";
+import rateLimiterTest from "@convex-dev/rate-limiter/test";
 import { convexTest } from "convex-test";
 import { components, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
@@ -12,6 +13,8 @@ export function newBackend() {
   const t = convexTest(schema, modules);
   // The Better Auth component holds the sessions every member function checks (requireLiveIdentity).
   betterAuthTest.register(t);
+  // The rate limiter component keeps the chat widget's buckets (chat/rateLimits.ts).
+  rateLimiterTest.register(t);
   return t;
 }
 export type Backend = ReturnType<typeof newBackend>;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
+import { requestSession, startSession } from "./chatWidget";
 import { type Backend, newBackend, ORG_A, ORG_B, type SeededOrg, seedOrg } from "./harness";
 import { twilioSms } from "./signers";
 
@@ -169,7 +170,7 @@ describe("thread actions", () => {
 
 describe("visitor chat", () => {
   test("a visitor starts a session, writes, and sees the agent's reply", async () => {
-    const session = await t.action(api.chat.visitor.start, { widgetKey: ORG_A.chatSlug });
+    const session = await startSession(t, ORG_A.chatSlug);
     expect(session.organizationId).toBe(a.organizationId);
     const view = {
       organizationId: session.organizationId,
@@ -202,13 +203,13 @@ describe("visitor chat", () => {
     expect(afterReply.messages[1]!.senderName).toBe("Support");
 
     // Resuming with the token keeps the same visitor.
-    const resumed = await t.action(api.chat.visitor.start, { widgetKey: ORG_A.chatSlug, token: session.token });
+    const resumed = await startSession(t, ORG_A.chatSlug, { token: session.token });
     expect(resumed.visitorId).toBe(session.visitorId);
   });
 
   test("a visitor sees only their own conversation and needs a valid token", async () => {
-    const one = await t.action(api.chat.visitor.start, { widgetKey: ORG_A.chatSlug });
-    const two = await t.action(api.chat.visitor.start, { widgetKey: ORG_A.chatSlug });
+    const one = await startSession(t, ORG_A.chatSlug);
+    const two = await startSession(t, ORG_A.chatSlug);
     expect(two.visitorId).not.toBe(one.visitorId);
     expect((await visitorPost(ORG_A.chatSlug, one.token, { clientMessageId: "c1", text: "from one" })).status).toBe(
       200,
@@ -221,7 +222,7 @@ describe("visitor chat", () => {
     expect(viewTwo.messages).toEqual([]);
 
     // A forged token is refused.
-    const bSession = await t.action(api.chat.visitor.start, { widgetKey: ORG_B.chatSlug });
+    const bSession = await startSession(t, ORG_B.chatSlug);
     await expect(
       t.query(api.chat.visitor.listMessages, {
         organizationId: b.organizationId,
@@ -244,7 +245,7 @@ describe("visitor chat", () => {
         token: one.token,
       }),
     ).rejects.toThrow(/not available/);
-    await expect(t.action(api.chat.visitor.start, { widgetKey: "no-such-widget" })).rejects.toThrow(/not available/);
+    expect((await requestSession(t, "no-such-widget")).status).toBe(404);
   });
 
   test("a disabled chat channel issues no sessions", async () => {
@@ -253,7 +254,9 @@ describe("visitor chat", () => {
       channelConfigId: a.configs.native as Id<"channelConfigs">,
       enabled: false,
     });
-    await expect(t.action(api.chat.visitor.start, { widgetKey: ORG_A.chatSlug })).rejects.toThrow(/not available/);
+    const refused = await requestSession(t, ORG_A.chatSlug);
+    expect(refused.status).toBe(404);
+    expect(await refused.text()).toMatch(/not available/);
   });
 });
 

@@ -19,6 +19,10 @@ import type * as channels_endpoints from "../channels/endpoints.js";
 import type * as channels_health from "../channels/health.js";
 import type * as channels_runtime from "../channels/runtime.js";
 import type * as channels_settings from "../channels/settings.js";
+import type * as chat_messages from "../chat/messages.js";
+import type * as chat_origins from "../chat/origins.js";
+import type * as chat_rateLimits from "../chat/rateLimits.js";
+import type * as chat_sessions from "../chat/sessions.js";
 import type * as chat_visitor from "../chat/visitor.js";
 import type * as contacts_contacts from "../contacts/contacts.js";
 import type * as contacts_identities from "../contacts/identities.js";
@@ -56,7 +60,9 @@ import type * as lib_auth from "../lib/auth.js";
 import type * as lib_crypto from "../lib/crypto.js";
 import type * as lib_functions from "../lib/functions.js";
 import type * as lib_http from "../lib/http.js";
+import type * as lib_mediaUrl from "../lib/mediaUrl.js";
 import type * as lib_values from "../lib/values.js";
+import type * as messages_attachments from "../messages/attachments.js";
 import type * as messages_status from "../messages/status.js";
 import type * as ops_cli from "../ops/cli.js";
 import type * as orgs_admin from "../orgs/admin.js";
@@ -104,6 +110,10 @@ declare const fullApi: ApiFromModules<{
   "channels/health": typeof channels_health;
   "channels/runtime": typeof channels_runtime;
   "channels/settings": typeof channels_settings;
+  "chat/messages": typeof chat_messages;
+  "chat/origins": typeof chat_origins;
+  "chat/rateLimits": typeof chat_rateLimits;
+  "chat/sessions": typeof chat_sessions;
   "chat/visitor": typeof chat_visitor;
   "contacts/contacts": typeof contacts_contacts;
   "contacts/identities": typeof contacts_identities;
@@ -141,7 +151,9 @@ declare const fullApi: ApiFromModules<{
   "lib/crypto": typeof lib_crypto;
   "lib/functions": typeof lib_functions;
   "lib/http": typeof lib_http;
+  "lib/mediaUrl": typeof lib_mediaUrl;
   "lib/values": typeof lib_values;
+  "messages/attachments": typeof messages_attachments;
   "messages/status": typeof messages_status;
   "ops/cli": typeof ops_cli;
   "orgs/admin": typeof orgs_admin;
@@ -185,4 +197,5 @@ export declare const internal: FilterApi<
 
 export declare const components: {
   "betterAuth": import("@convex-dev/better-auth/_generated/component.js").ComponentApi<"betterAuth">;
+  "rateLimiter": import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
 };

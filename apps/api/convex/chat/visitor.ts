@@ -1,64 +1,23 @@
-import { createVisitorToken, verifyVisitorToken } from "@switchboard/channels";
+import { verifyVisitorToken } from "@switchboard/channels";
 import { ConvexError, v } from "convex/values";
-import { internal } from "../_generated/api";
-import type { Id } from "../_generated/dataModel";
 import { credentialAad, decryptString } from "../lib/crypto";
-import { visitorAction, visitorQuery } from "../lib/functions";
+import { visitorQuery } from "../lib/functions";
+import { attachmentViews } from "../messages/attachments";
 
 /**
  * The visitor chat widget. No Convex auth here: a visitor is authorised by the session token
- * (HMAC of the native channel's sessionSecret) that `start` issues. Messages are posted to the
- * existing /webhooks/chat/<widgetKey> route with that token; `messages` shows the visitor their
- * own conversation and nothing else.
+ * (HS256 JWT keyed with the native channel's sessionSecret) that POST /chat/sessions/<widgetKey>
+ * issues (chat/sessions.ts). Messages are posted to /webhooks/chat/<widgetKey> with that token
+ * (chat/messages.ts); `listMessages` shows the visitor their own conversation and nothing else.
+ * Convex queries do not see the caller's Origin, so the origin check happens where the token is
+ * issued: without a token from an allowed origin there is nothing to read here.
  */
 
-const VISITOR_ID_RE = /^[A-Za-z0-9_-]{1,128}$/;
 export const VISITOR_MESSAGE_LIMIT = 100;
 
 function visitorError(message: string): never {
   throw new ConvexError({ code: "not_found", message });
 }
-
-function newVisitorId(): string {
-  return `v_${crypto.randomUUID().replace(/-/g, "")}`;
-}
-
-/** Starts (or resumes, with a valid token) a visitor session for a widget. */
-export const start = visitorAction({
-  args: { widgetKey: v.string(), token: v.optional(v.string()), visitorId: v.optional(v.string()) },
-  handler: async (
-    ctx,
-    { widgetKey, token, visitorId },
-  ): Promise<{
-    token: string;
-    visitorId: string;
-    expiresAt: number;
-    organizationId: Id<"organizations">;
-    channelConfigId: Id<"channelConfigs">;
-  }> => {
-    const route = await ctx.runQuery(internal.inbound.routing.findEndpoint, {
-      provider: "native",
-      identifier: widgetKey.trim(),
-    });
-    if (!route?.enabled) visitorError("This chat is not available");
-    const sealed = route.credentials.sessionSecret;
-    if (!sealed) visitorError("This chat is not available");
-    const secret = await decryptString(sealed, credentialAad(route.organizationId, "sessionSecret"));
-    const base = { organizationId: route.organizationId, channelConfigId: route.channelConfigId };
-    if (token) {
-      const verdict = await verifyVisitorToken(secret, token);
-      // Resume while more than a day is left; otherwise re-issue for the same visitor.
-      if (verdict.ok && verdict.expiresAt - Date.now() > 24 * 60 * 60 * 1000) {
-        return { token, visitorId: verdict.visitorId, expiresAt: verdict.expiresAt, ...base };
-      }
-      if (verdict.ok) visitorId = verdict.visitorId;
-    }
-    const id = visitorId && VISITOR_ID_RE.test(visitorId) && token ? visitorId : newVisitorId();
-    const ttl = route.settings.tokenTtlSeconds ? Number(route.settings.tokenTtlSeconds) : undefined;
-    const issued = await createVisitorToken(secret, id, ttl ? { ttlSeconds: ttl } : {});
-    return { token: issued.token, visitorId: id, expiresAt: issued.expiresAt, ...base };
-  },
-});
 
 /** The visitor's own chat messages, oldest first (the newest VISITOR_MESSAGE_LIMIT). */
 export const listMessages = visitorQuery({
@@ -95,20 +54,23 @@ export const listMessages = visitorQuery({
       .reverse();
     return {
       visitorId: verdict.visitorId,
-      messages: mine.map((m) => ({
-        _id: m._id,
-        direction: m.direction,
-        text: m.text,
-        sentAt: m.sentAt,
-        // Agents are shown by name only; never their email or member id.
-        senderName:
-          m.direction === "outbound"
-            ? m.senderName?.includes("@")
-              ? "Support"
-              : (m.senderName ?? "Support")
-            : undefined,
-        attachments: m.attachments.map((a) => ({ url: a.url, filename: a.filename, contentType: a.contentType })),
-      })),
+      messages: await Promise.all(
+        mine.map(async (m) => ({
+          _id: m._id,
+          direction: m.direction,
+          text: m.text,
+          sentAt: m.sentAt,
+          // Agents are shown by name only; never their email or member id.
+          senderName:
+            m.direction === "outbound"
+              ? m.senderName?.includes("@")
+                ? "Support"
+                : (m.senderName ?? "Support")
+              : undefined,
+          // Their own conversation: stored copies, and http(s) links only (messages/attachments.ts).
+          attachments: await attachmentViews(ctx, m.attachments),
+        })),
+      ),
     };
   },
 });

@@ -4,6 +4,7 @@ import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
 import { resolveContact } from "../contacts/resolve";
+import { safeInboundAttachments, scheduleMediaFetch } from "../messages/attachments";
 import { applyStatus, findByExternalId } from "../messages/status";
 import { encrypted, inboundEvent, type inboundMessage, providerId } from "../schema/validators";
 import { findOrCreateThread, previewOf, touchThread } from "../threads/model";
@@ -110,7 +111,9 @@ export async function storeInboundMessage(
     now,
   });
   const sentAt = msg.sentAt ?? now;
-  const preview = previewOf(msg.text, msg.attachments.length, msg.subject);
+  // Sender-chosen URLs: only http(s) is kept, and the media is copied into storage (messages/attachments.ts).
+  const attachments = safeInboundAttachments(msg.attachments);
+  const preview = previewOf(msg.text, attachments.length, msg.subject);
   const { thread } = await findOrCreateThread(ctx, {
     organizationId: org._id,
     contactId: contact._id,
@@ -136,7 +139,7 @@ export async function storeInboundMessage(
     text: msg.text,
     subject: msg.subject,
     html: msg.html,
-    attachments: msg.attachments,
+    attachments,
     contentPending: msg.contentPending,
     emailMessageId: msg.emailMessageId,
     inReplyTo: msg.inReplyTo,
@@ -159,6 +162,7 @@ export async function storeInboundMessage(
     updatedAt: now,
     ...(msg.from.displayName && contact.displayName === identifier ? { displayName: msg.from.displayName } : {}),
   });
+  await scheduleMediaFetch(ctx, messageId, attachments);
   if (msg.contentPending) {
     await ctx.scheduler.runAfter(HYDRATE_BASE_DELAY_MS, internal.inbound.hydrate.run, { messageId, attempt: 0 });
   }

@@ -77,8 +77,7 @@ export const signedInQuery = customQuery(
 );
 
 /**
- * Anonymous visitors: nothing is checked here on purpose. Every handler built with these MUST
+ * Anonymous visitors: nothing is checked here on purpose. Every handler built with this MUST
  * authorize from its own arguments (the chat widget verifies a signed visitor token).
  */
 export const visitorQuery = customQuery(query, NoOp);
-export const visitorAction = customAction(action, NoOp);

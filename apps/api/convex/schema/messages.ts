@@ -1,7 +1,6 @@
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
 import {
-  attachment,
   channelId,
   direction,
   encrypted,
@@ -9,6 +8,7 @@ import {
   messageError,
   messageStatus,
   providerId,
+  storedAttachment,
   threadStatus,
 } from "./validators";
 
@@ -62,7 +62,7 @@ export const messagesTables = {
     text: v.string(),
     subject: v.optional(v.string()),
     html: v.optional(v.string()),
-    attachments: v.array(attachment),
+    attachments: v.array(storedAttachment),
     /** The provider sent only metadata and fetching the body failed; see inbound/webhooks.ts. */
     contentPending: v.optional(v.boolean()),
     emailMessageId: v.optional(v.string()),

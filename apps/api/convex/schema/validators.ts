@@ -51,6 +51,14 @@ export const attachment = v.object({
   caption: v.optional(v.string()),
 });
 
+/** An attachment as stored on a message: its copy in file storage once fetched (messages/attachments.ts). */
+export const storedAttachment = v.object({
+  ...attachment.fields,
+  storageId: v.optional(v.id("_storage")),
+  /** Why the media was not stored (refused target, type, size, timeout). */
+  mediaError: v.optional(v.string()),
+});
+
 export const messageError = v.object({ code: v.optional(v.string()), message: v.string() });
 
 /** AES-256-GCM envelope (see channels/crypto.ts). */

@@ -4,6 +4,7 @@ import { internal } from "../_generated/api";
 import { internalMutation } from "../_generated/server";
 import { fail, getOwned } from "../lib/auth";
 import { memberMutation, memberQuery } from "../lib/functions";
+import { withAttachmentViews } from "../messages/attachments";
 import { threadStatus } from "../schema/validators";
 
 /** The inbox list: newest activity first, optionally one status; paginated through an index. */
@@ -52,11 +53,13 @@ export const listMessages = memberQuery({
   },
   handler: async (ctx, { organizationId, threadId, paginationOpts }) => {
     await getOwned(ctx, organizationId, threadId);
-    return ctx.db
+    const result = await ctx.db
       .query("unifiedMessages")
       .withIndex("by_thread", (q) => q.eq("organizationId", organizationId).eq("threadId", threadId))
       .order("desc")
       .paginate(paginationOpts);
+    // Attachments as views: stored copies only, remote URLs as links (messages/attachments.ts).
+    return { ...result, page: await Promise.all(result.page.map((m) => withAttachmentViews(ctx, m))) };
   },
 });
 

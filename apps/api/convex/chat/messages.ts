@@ -1,0 +1,61 @@
+import { getAdapter, verifyVisitorToken, visitorTokenOf } from "@switchboard/channels";
+import { internal } from "../_generated/api";
+import type { ActionCtx } from "../_generated/server";
+import { normalizeEndpoint } from "../channels/endpoints";
+import { cachedCredentials } from "../channels/runtime";
+import { handleWebhook, readBody, toWebhookRequest } from "../inbound/webhooks";
+import { jsonError } from "../lib/http";
+import { corsHeadersFor, isOriginAllowed } from "./origins";
+import { clientIpOf, limitChat } from "./rateLimits";
+import { withHeaders } from "./sessions";
+
+/**
+ * `POST /webhooks/chat/<widgetKey>`: the widget's own checks in front of the shared inbound
+ * pipeline (inbound/webhooks.ts, which then verifies the token, parses and stores):
+ * the caller's Origin against the widget's allowed origins (chat/origins.ts), then the per-IP
+ * and per-widget buckets, then, once the token verifies, the per-visitor bucket (a forged token
+ * cannot drain a real visitor's bucket). A refused request stores nothing.
+ */
+export async function handleChatMessage(ctx: ActionCtx, request: Request): Promise<Response> {
+  const origin = request.headers.get("origin");
+  // The pipeline reads the body again; a clone keeps the original unread.
+  const body = await readBody(request.clone());
+  if (body instanceof Response) return body;
+  const webhook = toWebhookRequest(request, body);
+  let widgetKey: string | null;
+  try {
+    widgetKey = getAdapter("native").routingKey(webhook);
+  } catch {
+    widgetKey = null;
+  }
+  // Unroutable, unknown or disabled widgets: the pipeline gives its usual answers.
+  if (!widgetKey) return handleWebhook(ctx, request, "native");
+  const route = await ctx.runQuery(internal.inbound.routing.findEndpoint, {
+    provider: "native",
+    identifier: normalizeEndpoint("native", widgetKey),
+  });
+  if (!route?.enabled || !route.credentials.sessionSecret) return handleWebhook(ctx, request, "native");
+
+  if (!isOriginAllowed(origin, route.settings)) {
+    return jsonError(403, "origin_not_allowed", "This chat cannot be used from this site");
+  }
+  const cors = corsHeadersFor(origin);
+  const ip = clientIpOf(request);
+  const anonymous = await limitChat(ctx, [
+    { name: "messagePerIp", key: ip && `${route.channelConfigId}|${ip}` },
+    { name: "messagePerWidget", key: route.channelConfigId },
+  ]);
+  if (anonymous) return withHeaders(anonymous, cors);
+  const token = visitorTokenOf(webhook);
+  if (token) {
+    const secrets = await cachedCredentials(route.organizationId, route.channelConfigId, route.credentials);
+    const verdict = await verifyVisitorToken(secrets.sessionSecret!, token);
+    if (verdict.ok) {
+      const limited = await limitChat(ctx, [
+        { name: "messagePerVisitor", key: `${route.channelConfigId}|${verdict.visitorId}` },
+      ]);
+      if (limited) return withHeaders(limited, cors);
+    }
+  }
+  return withHeaders(await handleWebhook(ctx, request, "native"), cors);
+}
