@@ -7,7 +7,7 @@
 import { v } from "convex/values";
 import { internalMutation } from "../_generated/server";
 import { resolveContact } from "../contacts/resolve";
-import { findOrCreateThread } from "../inbox/link";
+import { findOrCreateThread } from "../threads/model";
 
 const CHANNELS = ["sms", "whatsapp", "email"] as const;
 
