@@ -46,7 +46,10 @@ export async function storedMessageIds(admin: AdminApi, organizationId: string):
 
 export function shuffle<T>(xs: T[], seed = 42): T[] {
   let s = seed;
-  const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rnd = () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
   const out = [...xs];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));
