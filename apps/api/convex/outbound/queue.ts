@@ -70,7 +70,7 @@ async function holdLease(ctx: MutationCtx, config: Doc<"channelConfigs">, row: D
  * Takes the dispatcher lease for a config; returns its expiry, or null when another dispatcher
  * holds it. A fresh lease also returns messages a dead dispatcher left in `sending` to the
  * queue: at most the one it had in flight is sent twice (providers that take one get our
- * message id as idempotency key: Resend's Idempotency-Key, Vonage's client_ref).
+ * message id as idempotency key: Resend's Idempotency-Key; Twilio, Vonage and Meta take none).
  */
 export const acquireLease = internalMutation({
   args: { channelConfigId: v.id("channelConfigs") },
