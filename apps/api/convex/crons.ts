@@ -7,6 +7,10 @@ const crons = cronJobs();
 crons.interval("channel health", { minutes: 5 }, internal.channels.health.checkAll, {});
 // Delivery status for sent messages whose provider never called back.
 crons.interval("delivery status polling", { minutes: 2 }, internal.outbound.poll.run, {});
+// Outbound queues with due work and nothing armed to wake them (after a crash or restart).
+crons.interval("resume outbound queues", { minutes: 1 }, internal.outbound.recovery.resumeAll, {});
+// Inbound gap recovery: ingest what providers that list received messages could not deliver.
+crons.interval("reconcile inbound", { minutes: 1 }, internal.inbound.reconcile.sweep, {});
 // Retention: raw inbound events past their window, stale orphan status callbacks.
 crons.interval("retention sweep", { hours: 1 }, internal.inbound.retention.sweep, {});
 

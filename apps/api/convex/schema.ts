@@ -6,6 +6,7 @@ import { crmTables } from "./schema/crm";
 import { messagesTables } from "./schema/messages";
 import { orgTables } from "./schema/orgs";
 import { outboundTables } from "./schema/outbound";
+import { reconcileTables } from "./schema/reconcile";
 
 /**
  * Every table carries organizationId, and every index a public function reads starts with it.
@@ -19,5 +20,6 @@ export default defineSchema({
   ...messagesTables,
   ...crmTables,
   ...outboundTables,
+  ...reconcileTables,
   ...apiTables,
 });

@@ -34,3 +34,15 @@ export const tableCounts = internalQuery({
     return out;
   },
 });
+
+/** The organization's channel configs with their health (reliability suite). */
+export const configs = internalQuery({
+  args: { organizationId: v.id("organizations") },
+  handler: async (ctx, { organizationId }) => {
+    const rows = await ctx.db
+      .query("channelConfigs")
+      .withIndex("by_org_channel", (q) => q.eq("organizationId", organizationId))
+      .collect();
+    return rows.map((c) => ({ _id: c._id, provider: c.provider, health: c.health }));
+  },
+});

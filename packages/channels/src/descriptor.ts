@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import type { ChannelId, EndpointKind, ProviderId } from "./ids";
+import type { InboundLister } from "./inboundList";
 import type { ChannelAdapter, InboundEvent, WebhookRequest } from "./types";
 
 /** Label, help and placeholder the settings form shows for one field. */
@@ -107,6 +108,8 @@ export interface ProviderDescriptor<Id extends string = ProviderId> {
    * `in-app`: our own transport (native chat): delivered on send, nothing to probe.
    */
   readonly transport: "provider" | "in-app";
+  /** Lists recently received messages through the provider's API (inbound gap recovery); absent when the provider has no such list (inboundList.ts says why). */
+  readonly inboundList?: InboundLister;
 }
 
 /** The JSON acknowledgement most providers accept. */

@@ -83,6 +83,7 @@ export * from "./forms";
 export * from "./http";
 export * from "./identifiers";
 export * from "./ids";
+export * from "./inboundList";
 export * from "./registry";
 export * from "./standardWebhooks";
 export * from "./types";

@@ -1,4 +1,4 @@
-import { getAdapter, type HealthResult } from "@switchboard/channels";
+import { getAdapter, getDescriptor, type HealthResult } from "@switchboard/channels";
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
@@ -59,7 +59,11 @@ export function afterPermanentFailure(health: ChannelHealth, error: string, now:
   return { ...health, lastError: error, lastErrorAt: now };
 }
 
-/** A healthCheck ran (test connection, the cron, or a probe while down). */
+/**
+ * A healthCheck ran (test connection, the cron, or a probe while down). While down, only a
+ * check that reports healthy releases the hold: a degraded answer (a 503, a 429) keeps the
+ * channel down, so held messages are not sent into the outage and keep their attempts.
+ */
 export function afterCheck(
   health: ChannelHealth,
   check: { state: ChannelHealth["state"]; latencyMs: number; rateLimitRemaining?: number; error?: string },
@@ -68,7 +72,7 @@ export function afterCheck(
   const healthy = check.state === "healthy";
   return {
     ...health,
-    state: check.state,
+    state: health.state === "down" && !healthy ? "down" : check.state,
     lastCheckedAt: now,
     latencyMs: check.latencyMs,
     ...(check.rateLimitRemaining !== undefined ? { rateLimitRemaining: check.rateLimitRemaining } : {}),
@@ -82,8 +86,15 @@ export function afterFailedProbe(health: ChannelHealth): ChannelHealth {
   return { ...health, consecutiveFailures: health.consecutiveFailures + 1 };
 }
 
-/** Runs the adapter's healthCheck for a config and records it; never throws. */
-export async function checkConfig(ctx: ActionCtx, config: Doc<"channelConfigs">): Promise<HealthResult> {
+/**
+ * Runs the adapter's healthCheck for a config and records it; never throws. `probe`: this is
+ * the probe of a down channel (a failure lengthens the next probe's delay).
+ */
+export async function checkConfig(
+  ctx: ActionCtx,
+  config: Doc<"channelConfigs">,
+  opts: { probe?: boolean } = {},
+): Promise<HealthResult> {
   let result: HealthResult;
   const adapterCtx = await adapterContext(config);
   try {
@@ -98,10 +109,17 @@ export async function checkConfig(ctx: ActionCtx, config: Doc<"channelConfigs">)
     latencyMs: result.latencyMs,
     rateLimitRemaining: result.rateLimitRemaining,
     error: result.error,
+    probe: opts.probe,
   });
   return result;
 }
 
+/**
+ * Records a health check and drives the transitions around "down": a check that finds a channel
+ * down (test connection, the cron) arms a probe; a failed probe arms the next one, later; a
+ * healthy check of a channel that was not healthy flushes the held queue in order, and one that
+ * ends an outage also reconciles inbound messages the provider could not deliver meanwhile.
+ */
 export const record = internalMutation({
   args: {
     channelConfigId: v.id("channelConfigs"),
@@ -109,43 +127,40 @@ export const record = internalMutation({
     latencyMs: v.number(),
     rateLimitRemaining: v.optional(v.number()),
     error: v.optional(v.string()),
+    probe: v.optional(v.boolean()),
   },
   handler: async (ctx, args) => {
     const config = await ctx.db.get(args.channelConfigId);
     if (!config) return;
     const now = Date.now();
     const healthy = args.state === "healthy";
-    const { channelConfigId: _id, ...check } = args;
-    await ctx.db.patch(config._id, { health: afterCheck(config.health, check, now) });
-    // Back from down/degraded: flush what was held, in order.
-    if (healthy && config.health.state !== "healthy" && config.enabled) {
+    const wasDown = config.health.state === "down";
+    const { channelConfigId: _id, probe, ...check } = args;
+    let health = afterCheck(config.health, check, now);
+    if (probe && wasDown && !healthy) health = afterFailedProbe(health);
+    await ctx.db.patch(config._id, { health });
+    if (!config.enabled) return;
+    if (healthy && config.health.state !== "healthy") {
+      // Back from down/degraded: flush what was held, in order.
       await ctx.scheduler.runAfter(0, internal.outbound.dispatch.run, { channelConfigId: config._id });
+      if (wasDown && getDescriptor(config.provider).inboundList) {
+        await ctx.scheduler.runAfter(0, internal.inbound.reconcile.run, { channelConfigId: config._id });
+      }
+    } else if (health.state === "down" && (!wasDown || probe)) {
+      // Newly down (or a probe failed again): the next probe, with backoff.
+      await ctx.scheduler.runAfter(0, internal.outbound.queue.arm, { channelConfigId: config._id });
     }
   },
 });
 
-/** While a channel is down, probes with backoff; when healthy again the queue flushes. */
+/** While a channel is down, probes with backoff; a healthy probe releases the hold (record). */
 export const probe = internalAction({
   args: { channelConfigId: v.id("channelConfigs") },
   handler: async (ctx, { channelConfigId }) => {
     const config = await ctx.runQuery(internal.outbound.queue.loadConfig, { channelConfigId });
-    if (!config?.enabled) return null;
-    const result = await checkConfig(ctx, config);
-    if (result.state !== "healthy") {
-      // Still down: release (re-arms the next probe with a longer delay).
-      await ctx.runMutation(internal.channels.health.bumpFailure, { channelConfigId });
-      await ctx.runMutation(internal.outbound.queue.releaseLease, { channelConfigId });
-    }
+    if (!config?.enabled || config.health.state !== "down") return null;
+    const result = await checkConfig(ctx, config, { probe: true });
     return result.state;
-  },
-});
-
-export const bumpFailure = internalMutation({
-  args: { channelConfigId: v.id("channelConfigs") },
-  handler: async (ctx, { channelConfigId }) => {
-    const config = await ctx.db.get(channelConfigId);
-    if (!config) return;
-    await ctx.db.patch(channelConfigId, { health: afterFailedProbe(config.health) });
   },
 });
 

@@ -5,6 +5,7 @@ import type { Id } from "../_generated/dataModel";
 import { internalAction } from "../_generated/server";
 import { adapterContext, redactSecrets, statusCallbackUrl } from "../channels/runtime";
 import { withoutUndefined } from "../lib/values";
+import { leaseMs } from "./policy";
 import type { ClaimedMessage } from "./queue";
 
 /** Batches one dispatcher run may send before handing over to a fresh run. */
@@ -12,15 +13,16 @@ const MAX_BATCHES_PER_RUN = 20;
 
 /**
  * Drains one channel config's outbound queue in order through its adapter. One dispatcher per
- * config at a time (lease). A failing message blocks the rest of its thread for this run so
+ * config at a time (lease, guarded by a watchdog run at its expiry: see queue.ts holdLease). A failing message blocks the rest of its thread for this run so
  * per-thread order holds; when the channel turns down the rest of the batch goes back to the
  * queue untouched and a probe takes over.
  */
 export const run = internalAction({
   args: { channelConfigId: v.id("channelConfigs") },
   handler: async (ctx, { channelConfigId }) => {
-    const acquired = await ctx.runMutation(internal.outbound.queue.acquireLease, { channelConfigId });
-    if (!acquired) return { sent: 0, skipped: true };
+    let leaseUntil = await ctx.runMutation(internal.outbound.queue.acquireLease, { channelConfigId });
+    if (leaseUntil === null) return { sent: 0, skipped: true };
+    const halfLease = leaseMs() / 2;
     let sent = 0;
     try {
       const config = await ctx.runQuery(internal.outbound.queue.loadConfig, { channelConfigId });
@@ -39,6 +41,11 @@ export const run = internalAction({
           if (channelDown || failedThreads.has(message.threadId)) {
             putBack.push(message._id);
             continue;
+          }
+          // Renew while at least half the lease is left, so the watchdog never fires under a live
+          // dispatcher (one send is bounded by the adapter timeout, 15 s < half of 60 s).
+          if (leaseUntil - Date.now() < halfLease) {
+            leaseUntil = (await ctx.runMutation(internal.outbound.queue.renewLease, { channelConfigId })) ?? 0;
           }
           const started = Date.now();
           const result = await sendOne(adapter, adapterCtx, message, callbackUrl);
@@ -60,9 +67,9 @@ export const run = internalAction({
         }
         if (putBack.length) await ctx.runMutation(internal.outbound.queue.requeue, { messageIds: putBack });
         if (channelDown) break;
-        await ctx.runMutation(internal.outbound.queue.renewLease, { channelConfigId });
       }
     } finally {
+      // Arms the next wake-up. A crash skips this; the watchdog armed with the lease covers it.
       await ctx.runMutation(internal.outbound.queue.releaseLease, { channelConfigId });
     }
     return { sent, skipped: false };

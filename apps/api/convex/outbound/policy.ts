@@ -27,8 +27,14 @@ export const probeBaseMs = () => envMs("SWITCHBOARD_PROBE_BASE_MS", 5_000);
 export const PROBE_MAX_MS = 5 * 60_000;
 /** Messages one dispatcher run sends before yielding (keeps each action bounded). */
 export const DISPATCH_BATCH = 25;
-/** How long a dispatcher holds its lease without renewing it. */
-export const LEASE_MS = 60_000;
+/**
+ * How long a dispatcher holds its lease without renewing it. A watchdog run is scheduled at
+ * lease expiry (in the same transaction that takes or renews the lease), so a dispatcher killed
+ * mid-run is replaced by then without any new traffic.
+ */
+export const leaseMs = () => envMs("SWITCHBOARD_LEASE_MS", 60_000);
+/** The watchdog fires this long after the lease it guards has expired. */
+export const WATCHDOG_GRACE_MS = 1_000;
 
 /**
  * Exponential backoff with "equal jitter": half the exponential delay fixed, half random, so

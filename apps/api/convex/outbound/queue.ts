@@ -6,12 +6,12 @@ import { internalMutation, internalQuery, type MutationCtx } from "../_generated
 import { afterPermanentFailure, afterRetryableFailure, afterSend } from "../channels/health";
 import { replayOrphanStatuses } from "../messages/status";
 import { messageError } from "../schema/validators";
-import { backoffMs, DISPATCH_BATCH, LEASE_MS, MAX_ATTEMPTS, probeDelayMs } from "./policy";
+import { backoffMs, DISPATCH_BATCH, leaseMs, MAX_ATTEMPTS, probeDelayMs, WATCHDOG_GRACE_MS } from "./policy";
 
 /** How many queued rows a claim looks at to find sendable ones (bounded). */
 const CLAIM_WINDOW = DISPATCH_BATCH * 8;
 
-async function dispatchRow(ctx: MutationCtx, config: Doc<"channelConfigs">) {
+export async function dispatchRow(ctx: MutationCtx, config: Doc<"channelConfigs">) {
   return ctx.db
     .query("outboundDispatch")
     .withIndex("by_config", (q) => q.eq("organizationId", config.organizationId).eq("channelConfigId", config._id))
@@ -28,26 +28,58 @@ export async function kickDispatcher(ctx: MutationCtx, config: Doc<"channelConfi
 }
 
 /**
- * Takes the dispatcher lease for a config. A fresh lease also returns messages a crashed
- * dispatcher left in `sending` to the queue (at-least-once; providers get our message id as
- * idempotency key where they support one).
+ * A scheduled job that has not started yet (a wake-up or watchdog still to come). A running job
+ * is never cancelled: on Convex, cancelling an in-progress action also cancels whatever it
+ * schedules afterwards (its own next wake-up).
+ */
+export async function isPending(ctx: MutationCtx, jobId: Id<"_scheduled_functions"> | undefined) {
+  if (!jobId) return false;
+  const job = await ctx.db.system.get(jobId);
+  return job?.state.kind === "pending";
+}
+
+async function cancelIfPending(ctx: MutationCtx, jobId: Id<"_scheduled_functions"> | undefined) {
+  if (jobId && (await isPending(ctx, jobId))) await ctx.scheduler.cancel(jobId);
+}
+
+/**
+ * Holds the lease until `leaseUntil` and arms the watchdog: a dispatcher run scheduled at lease
+ * expiry, in the same transaction. If this dispatcher is killed (kill -9, a deploy, an action
+ * timeout) the watchdog takes over the queue without waiting for new traffic; a live dispatcher
+ * renews the lease (and moves the watchdog) long before that.
+ */
+async function holdLease(ctx: MutationCtx, config: Doc<"channelConfigs">, row: Doc<"outboundDispatch"> | null) {
+  const leaseUntil = Date.now() + leaseMs();
+  if (row) await cancelIfPending(ctx, row.wakeJobId);
+  const wakeAt = leaseUntil + WATCHDOG_GRACE_MS;
+  const wakeJobId = await ctx.scheduler.runAt(wakeAt, internal.outbound.dispatch.run, { channelConfigId: config._id });
+  if (row) await ctx.db.patch(row._id, { leaseUntil, wakeAt, wakeJobId });
+  else {
+    await ctx.db.insert("outboundDispatch", {
+      organizationId: config.organizationId,
+      channelConfigId: config._id,
+      leaseUntil,
+      wakeAt,
+      wakeJobId,
+    });
+  }
+  return leaseUntil;
+}
+
+/**
+ * Takes the dispatcher lease for a config; returns its expiry, or null when another dispatcher
+ * holds it. A fresh lease also returns messages a dead dispatcher left in `sending` to the
+ * queue: at most the one it had in flight is sent twice (providers that take one get our
+ * message id as idempotency key: Resend's Idempotency-Key; Twilio, Vonage and Meta take none).
  */
 export const acquireLease = internalMutation({
   args: { channelConfigId: v.id("channelConfigs") },
-  handler: async (ctx, { channelConfigId }) => {
+  handler: async (ctx, { channelConfigId }): Promise<number | null> => {
     const config = await ctx.db.get(channelConfigId);
-    if (!config) return false;
-    const now = Date.now();
+    if (!config) return null;
     const row = await dispatchRow(ctx, config);
-    if (row && row.leaseUntil > now) return false;
-    if (row) await ctx.db.patch(row._id, { leaseUntil: now + LEASE_MS });
-    else {
-      await ctx.db.insert("outboundDispatch", {
-        organizationId: config.organizationId,
-        channelConfigId,
-        leaseUntil: now + LEASE_MS,
-      });
-    }
+    if (row && row.leaseUntil > Date.now()) return null;
+    const leaseUntil = await holdLease(ctx, config, row);
     const abandoned = await ctx.db
       .query("unifiedMessages")
       .withIndex("by_config_status", (q) =>
@@ -55,7 +87,7 @@ export const acquireLease = internalMutation({
       )
       .take(CLAIM_WINDOW);
     for (const m of abandoned) await ctx.db.patch(m._id, { status: "queued" });
-    return true;
+    return leaseUntil;
   },
 });
 
@@ -209,48 +241,83 @@ export const requeue = internalMutation({
 });
 
 /**
- * Ends a dispatcher run: releases the lease and arranges the next wake-up: now if sendable
- * work remains, at the earliest backoff otherwise, or a health probe when the channel is down.
+ * Arms the config's next wake-up (replacing a pending one): a health probe when the channel is
+ * down (backoff grows with each failed probe), else a dispatcher run at the earliest due message.
+ * Nothing when the queue is empty or the channel disabled.
  */
+export async function armWake(
+  ctx: MutationCtx,
+  config: Doc<"channelConfigs">,
+  row: Doc<"outboundDispatch"> | null,
+): Promise<boolean> {
+  const now = Date.now();
+  if (row) await cancelIfPending(ctx, row.wakeJobId);
+  let wakeAt: number | undefined;
+  let wakeJobId: Id<"_scheduled_functions"> | undefined;
+  const channelConfigId = config._id;
+  if (config.enabled && config.health.state === "down") {
+    wakeAt = now + probeDelayMs(config.health.consecutiveFailures);
+    wakeJobId = await ctx.scheduler.runAt(wakeAt, internal.channels.health.probe, { channelConfigId });
+  } else if (config.enabled) {
+    const byStatus = (status: "queued" | "sending") =>
+      ctx.db
+        .query("unifiedMessages")
+        .withIndex("by_config_status", (q) =>
+          q.eq("organizationId", config.organizationId).eq("channelConfigId", channelConfigId).eq("status", status),
+        );
+    const queued = await byStatus("queued").take(CLAIM_WINDOW);
+    if (queued.length > 0 || (await byStatus("sending").first())) {
+      // `sending` without a lease: a dead dispatcher's claim, recovered by the next lease at once.
+      wakeAt = queued.length ? Math.max(now, Math.min(...queued.map((m) => m.nextAttemptAt ?? now))) : now;
+      wakeJobId = await ctx.scheduler.runAt(wakeAt, internal.outbound.dispatch.run, { channelConfigId });
+    }
+  }
+  if (row && (row.wakeJobId !== wakeJobId || row.wakeAt !== wakeAt)) await ctx.db.patch(row._id, { wakeAt, wakeJobId });
+  else if (!row && wakeJobId) {
+    await ctx.db.insert("outboundDispatch", {
+      organizationId: config.organizationId,
+      channelConfigId,
+      leaseUntil: 0,
+      wakeAt,
+      wakeJobId,
+    });
+  }
+  return wakeJobId !== undefined;
+}
+
+/** Ends a dispatcher run: releases the lease (and its watchdog) and arms the next wake-up. */
 export const releaseLease = internalMutation({
   args: { channelConfigId: v.id("channelConfigs") },
   handler: async (ctx, { channelConfigId }) => {
     const config = await ctx.db.get(channelConfigId);
     if (!config) return;
     const row = await dispatchRow(ctx, config);
-    const now = Date.now();
-    // The wake job is often the dispatcher run calling this; only a wake-up still waiting is
-    // cancelled (cancelling a running job marks it canceled and drops what it schedules).
-    if (row?.wakeJobId && (await ctx.db.system.get(row.wakeJobId))?.state.kind === "pending") {
-      await ctx.scheduler.cancel(row.wakeJobId);
-    }
-    let wakeAt: number | undefined;
-    let wakeJobId: Id<"_scheduled_functions"> | undefined;
-    if (config.enabled && config.health.state === "down") {
-      wakeAt = now + probeDelayMs(config.health.consecutiveFailures);
-      wakeJobId = await ctx.scheduler.runAt(wakeAt, internal.channels.health.probe, { channelConfigId });
-    } else if (config.enabled) {
-      const queued = await ctx.db
-        .query("unifiedMessages")
-        .withIndex("by_config_status", (q) =>
-          q.eq("organizationId", config.organizationId).eq("channelConfigId", channelConfigId).eq("status", "queued"),
-        )
-        .take(CLAIM_WINDOW);
-      if (queued.length > 0) {
-        wakeAt = Math.max(now, Math.min(...queued.map((m) => m.nextAttemptAt ?? now)));
-        wakeJobId = await ctx.scheduler.runAt(wakeAt, internal.outbound.dispatch.run, { channelConfigId });
-      }
-    }
-    if (row) await ctx.db.patch(row._id, { leaseUntil: 0, wakeAt, wakeJobId });
+    if (row) await ctx.db.patch(row._id, { leaseUntil: 0 });
+    await armWake(ctx, config, row && { ...row, leaseUntil: 0 });
   },
 });
 
+/** Extends a live dispatcher's lease and moves its watchdog; returns the new expiry. */
 export const renewLease = internalMutation({
+  args: { channelConfigId: v.id("channelConfigs") },
+  handler: async (ctx, { channelConfigId }): Promise<number | null> => {
+    const config = await ctx.db.get(channelConfigId);
+    if (!config) return null;
+    return holdLease(ctx, config, await dispatchRow(ctx, config));
+  },
+});
+
+/**
+ * Re-arms a config's wake-up when no dispatcher holds the lease (a running dispatcher arms it
+ * when it releases). Called when a health check turns a channel down, so a probe follows.
+ */
+export const arm = internalMutation({
   args: { channelConfigId: v.id("channelConfigs") },
   handler: async (ctx, { channelConfigId }) => {
     const config = await ctx.db.get(channelConfigId);
     if (!config) return;
     const row = await dispatchRow(ctx, config);
-    if (row) await ctx.db.patch(row._id, { leaseUntil: Date.now() + LEASE_MS });
+    if (row && row.leaseUntil > Date.now()) return;
+    await armWake(ctx, config, row);
   },
 });

@@ -1,4 +1,5 @@
 import { resendAdapter, resendCredentialsSchema, resendSettingsSchema } from "../adapters/resend";
+import { listResendInbound } from "../adapters/resendList";
 import { jsonAcknowledgement, type ProviderDescriptor, receivingEndpoints, singleEndpointRouting } from "../descriptor";
 import { normalizeEmailEndpoint } from "./endpoints";
 
@@ -44,4 +45,5 @@ export const resendDescriptor: ProviderDescriptor = {
     },
   ],
   transport: "provider",
+  inboundList: listResendInbound,
 };

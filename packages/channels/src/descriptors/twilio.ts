@@ -1,4 +1,5 @@
 import { twilioAdapter, twilioCredentialsSchema, twilioSettingsSchema } from "../adapters/twilio";
+import { listTwilioInbound } from "../adapters/twilioList";
 import { type ProviderDescriptor, receivingEndpoints, singleEndpointRouting } from "../descriptor";
 import { normalizePhoneEndpoint } from "./endpoints";
 
@@ -62,4 +63,5 @@ export const twilioDescriptor: ProviderDescriptor = {
   ],
   statusCallbackPath: "/webhooks/sms/twilio/status",
   transport: "provider",
+  inboundList: listTwilioInbound,
 };
