@@ -47,6 +47,8 @@ export const MERGE_MOVES: readonly Move[] = [
 ];
 
 type AnyDoc = { _id: string; [field: string]: unknown };
+/** An index range builder of whichever table a move names. */
+type EqChain = { eq(field: string, value: unknown): EqChain };
 
 /** Up to `limit` rows of `move.table` whose `move.field` is `contactId` (through its index). */
 async function rowsReferencing(
@@ -59,11 +61,11 @@ async function rowsReferencing(
   // The tables differ, the shape does not: every index in MERGE_MOVES starts with
   // (organizationId, <field>), so a dynamic query is safe here.
   const db = ctx.db as unknown as {
-    query(t: string): { withIndex(i: string, r: (q: any) => unknown): { take(n: number): Promise<AnyDoc[]> } };
+    query(t: string): { withIndex(i: string, r: (q: EqChain) => unknown): { take(n: number): Promise<AnyDoc[]> } };
   };
   return db
     .query(move.table)
-    .withIndex(move.index, (q: any) => q.eq("organizationId", organizationId).eq(move.field, contactId))
+    .withIndex(move.index, (q) => q.eq("organizationId", organizationId).eq(move.field, contactId))
     .take(limit);
 }
 
@@ -178,7 +180,7 @@ export const step = internalMutation({
       const rows = await rowsReferencing(ctx, m.organizationId, move, m.loserId, budget);
       if (rows.length > 0) {
         for (const row of rows) {
-          await ctx.db.patch(row._id as Id<any>, { [move.field]: m.survivorId });
+          await ctx.db.patch(row._id as Id<TableNames>, { [move.field]: m.survivorId });
         }
         await ctx.db.insert("contactMergeBatches", {
           organizationId: m.organizationId,
@@ -261,10 +263,10 @@ export const undoStep = internalMutation({
     if (batch) {
       let restored = 0;
       for (const id of batch.ids) {
-        const doc = (await ctx.db.get(id as Id<any>)) as AnyDoc | null;
+        const doc = (await ctx.db.get(id as Id<TableNames>)) as AnyDoc | null;
         // Rows deleted or re-pointed since the merge are left as they are.
         if (doc && doc[batch.field] === m.survivorId) {
-          await ctx.db.patch(id as Id<any>, { [batch.field]: m.loserId });
+          await ctx.db.patch(id as Id<TableNames>, { [batch.field]: m.loserId });
           restored++;
         }
       }
