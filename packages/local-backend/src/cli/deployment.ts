@@ -90,6 +90,7 @@ export class CliDeployment {
     "/api/stream_function_logs",
     "/api/export/request/zip",
     "/api/get_canonical_urls",
+    "/api/v1/get_canonical_urls",
   ]);
   handles(p: string): boolean {
     return CliDeployment.PATHS.has(p) || p.startsWith("/api/export/zip/");
@@ -191,6 +192,7 @@ export class CliDeployment {
           }
           return send(res, 200, {});
         case "/api/get_canonical_urls":
+        case "/api/v1/get_canonical_urls":
           return send(res, 200, { convexCloudUrl: cloudUrl, convexSiteUrl: siteUrl });
       }
       if (p.startsWith("/api/export/zip/")) {

@@ -87,7 +87,8 @@ export function pushStateFromRequest(body: any, current: PushState | null): Push
   return { id: randomUUID(), pushedAt: Date.now(), definitions };
 }
 
-const b64url = (s: string) => Buffer.from(s).toString("base64url");
+/** stub file name for `./_componentDeps/<base64url(definitionPath)>`, short enough for any file system */
+const depStub = (encoded: string) => `${createHash("sha256").update(encoded).digest("hex").slice(0, 24)}.js`;
 
 function writeModules(dir: string, modules: PushedModule[]) {
   fs.mkdirSync(dir, { recursive: true });
@@ -126,9 +127,12 @@ export async function importPush(state: PushState, buildDir: string): Promise<Mo
     for (const dep of entry.d.dependencies) {
       const child = await evalDefinition(dep, [...stack, defPath]);
       const stub = { componentDefinitionPath: dep, defaultName: child?._name ?? path.basename(dep) };
-      fs.writeFileSync(path.join(dir, "_componentDeps", `${b64url(dep)}.js`), `export default ${JSON.stringify(stub)};\n`);
+      fs.writeFileSync(path.join(dir, "_componentDeps", depStub(Buffer.from(dep).toString("base64url"))), `export default ${JSON.stringify(stub)};\n`);
     }
-    const source = entry.d.definition.source.replace(/(["'])\.\/_componentDeps\/([\w-]+)\1/g, "$1./_componentDeps/$2.js$1");
+    const source = entry.d.definition.source.replace(
+      /(["'])\.\/_componentDeps\/([\w-]+)\1/g,
+      (_m, q: string, encoded: string) => `${q}./_componentDeps/${depStub(encoded)}${q}`,
+    );
     const file = path.join(dir, "convex.config.js");
     fs.writeFileSync(file, source);
     const def = (await import(pathToFileURL(file).href)).default;
