@@ -90,6 +90,12 @@ export function pushStateFromRequest(body: any, current: PushState | null): Push
 /** stub file name for `./_componentDeps/<base64url(definitionPath)>`, short enough for any file system */
 const depStub = (encoded: string) => `${createHash("sha256").update(encoded).digest("hex").slice(0, 24)}.js`;
 
+/**
+ * The module text as uploaded, minus its `//# sourceMappingURL=x.js.map` comment: source maps
+ * are not kept, so nothing (Node's stack traces, vitest) should go looking for the file.
+ */
+const withoutMapComment = (source: string) => source.replace(/\n\/\/# sourceMappingURL=[^\n]*\s*$/, "\n");
+
 function writeModules(dir: string, modules: PushedModule[]) {
   fs.mkdirSync(dir, { recursive: true });
   // The CLI's bundles are ES modules with `.js` names and relative `./_deps/*.js` imports.
@@ -98,7 +104,7 @@ function writeModules(dir: string, modules: PushedModule[]) {
     const file = path.join(dir, m.path);
     if (!file.startsWith(dir + path.sep)) throw new PushError(`Invalid module path ${m.path}`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, m.source);
+    fs.writeFileSync(file, withoutMapComment(m.source));
   }
 }
 
@@ -129,7 +135,7 @@ export async function importPush(state: PushState, buildDir: string): Promise<Mo
       const stub = { componentDefinitionPath: dep, defaultName: child?._name ?? path.basename(dep) };
       fs.writeFileSync(path.join(dir, "_componentDeps", depStub(Buffer.from(dep).toString("base64url"))), `export default ${JSON.stringify(stub)};\n`);
     }
-    const source = entry.d.definition.source.replace(
+    const source = withoutMapComment(entry.d.definition.source).replace(
       /(["'])\.\/_componentDeps\/([\w-]+)\1/g,
       (_m, q: string, encoded: string) => `${q}./_componentDeps/${depStub(encoded)}${q}`,
     );
