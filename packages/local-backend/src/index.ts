@@ -157,7 +157,10 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
   };
   try {
     const modules = (await cli.loadPersisted()) ?? (await loader.load());
-    if (cli.current && !opts.quiet) originalConsole.log("[local-backend] running the functions pushed by the Convex CLI (data dir push/)");
+    if (cli.current && !opts.quiet)
+      originalConsole.log(
+        `[local-backend] running the functions last pushed by the Convex CLI, not ${functionsDir} (remove ${path.join(dataDir, "push")} to go back)`,
+      );
     engine.setModules(modules);
     const workers = opts.workers ?? Math.max(2, os.availableParallelism());
     if (workers > 0) {
@@ -179,6 +182,7 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
   }
 
   let reloading: Promise<void> = Promise.resolve();
+  let pushNoticeShown = false;
   activatePush = (modules) =>
     (reloading = reloading.then(async () => {
       engine.setModules(modules);
@@ -188,7 +192,12 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
   if (opts.watch) {
     loader.watch(() => {
       reloading = reloading.then(async () => {
-        if (cli.current) return; // a CLI push replaced the watched dir
+        if (cli.current) {
+          // a CLI push replaced the watched dir: the CLI's own watcher (`npx convex dev`) pushes edits
+          if (!pushNoticeShown && !opts.quiet) originalConsole.log("[local-backend] file change ignored: functions come from the Convex CLI's push");
+          pushNoticeShown = true;
+          return;
+        }
         try {
           const modules = await loader.load();
           engine.setModules(modules);

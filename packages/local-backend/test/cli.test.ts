@@ -90,7 +90,9 @@ describe("the official Convex CLI against the local backend", () => {
     expect((await cli("env", "list")).stdout).toMatch(/^GREETING_NAME=world$/m);
     expect((await cli("env", "get", "GREETING_NAME")).stdout.trim()).toBe("world");
     expect(JSON.parse((await cli("run", "notes:greeting")).stdout)).toBe("hello world");
-    expect(JSON.parse(fs.readFileSync(path.join(b.dataDir, "environment-variables.json"), "utf8"))).toEqual({ GREETING_NAME: "world" });
+    expect(JSON.parse(fs.readFileSync(path.join(b.dataDir, "environment-variables.json"), "utf8"))).toEqual({
+      GREETING_NAME: "world",
+    });
   });
 
   it("logs streams function executions with their console lines", async () => {
@@ -99,10 +101,18 @@ describe("the official Convex CLI against the local backend", () => {
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
-    await waitFor(() => out, (o) => o.includes("adding note by") && o.includes("notes:add"), 20_000);
+    await waitFor(
+      () => out,
+      (o) => o.includes("adding note by") && o.includes("notes:add"),
+      20_000,
+    );
     // and new executions arrive while it streams
     await httpClient().mutation("notes:add" as any, { body: "live", author: "bob" });
-    await waitFor(() => out, (o) => o.includes("'bob'"), 20_000);
+    await waitFor(
+      () => out,
+      (o) => o.includes("'bob'"),
+      20_000,
+    );
     child.kill();
   });
 
@@ -111,7 +121,11 @@ describe("the official Convex CLI against the local backend", () => {
     await cli("export", "--path", zipPath);
     const files = unzipSync(fs.readFileSync(zipPath));
     expect(Object.keys(files)).toEqual(expect.arrayContaining(["notes/documents.jsonl", "_tables/documents.jsonl"]));
-    const docs = Buffer.from(files["notes/documents.jsonl"]!).toString().trim().split("\n").map((l) => JSON.parse(l));
+    const docs = Buffer.from(files["notes/documents.jsonl"]!)
+      .toString()
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(docs.map((d) => d.author).sort()).toEqual(["ann", "bob"]);
     expect(Buffer.from(files["_tables/documents.jsonl"]!).toString()).toContain('"notes"');
   });

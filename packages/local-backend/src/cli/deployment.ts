@@ -15,6 +15,7 @@ import {
   importPush,
   indexDiffs,
   PushError,
+  type PushedModules,
   type PushState,
   pushAnalysis,
   pushStateFromRequest,
@@ -27,7 +28,7 @@ const CURRENT = "current.json";
 
 interface Staged {
   state: PushState;
-  modules: Modules;
+  modules: PushedModules;
   key: string;
 }
 
@@ -98,7 +99,9 @@ export class CliDeployment {
 
   /** Evaluate a push request (cached by content, so evaluate_schema and start_push share it). */
   private async stage(body: any): Promise<Staged> {
-    const key = createHash("sha256").update(JSON.stringify([body.appDefinition, body.componentDefinitions])).digest("hex");
+    const key = createHash("sha256")
+      .update(JSON.stringify([body.appDefinition, body.componentDefinitions]))
+      .digest("hex");
     for (const s of this.staged.values()) if (s.key === key) return s;
     const state = pushStateFromRequest(body, this.current);
     // a fresh directory per evaluation: Node caches imported modules by URL
@@ -109,7 +112,14 @@ export class CliDeployment {
     return s;
   }
 
-  async handle(req: http.IncomingMessage, res: http.ServerResponse, p: string, url: URL, cloudUrl: string, siteUrl: string): Promise<void> {
+  async handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    p: string,
+    url: URL,
+    cloudUrl: string,
+    siteUrl: string,
+  ): Promise<void> {
     const body = req.method === "POST" ? parseJsonBody(await readBody(req, LIMITS.pushBody)) : {};
     try {
       switch (p) {
@@ -117,7 +127,11 @@ export class CliDeployment {
           const app = this.current?.definitions.find((d) => d.definitionPath === "");
           return send(res, 200, {
             config: { functions: "convex/" },
-            moduleHashes: (app?.modules ?? []).map((m) => ({ path: m.path, hash: m.sha256, environment: m.environment })),
+            moduleHashes: (app?.modules ?? []).map((m) => ({
+              path: m.path,
+              hash: m.sha256,
+              environment: m.environment,
+            })),
             nodeDependencies: [],
             udfServerVersion: this.current ? "1.48.0" : null,
           });
@@ -133,10 +147,25 @@ export class CliDeployment {
             componentSchemaEvaluations[cp] = {
               definitionPath: "",
               schemaValidation: !!c.schema?.schemaValidation,
-              tables: (c.schema?.tables ?? []).map((t) => ({ name: t.tableName, outcome: "mustWalk", numDocs: count(t.tableName), sizeBytes: 0 })),
+              tables: (c.schema?.tables ?? []).map((t) => ({
+                name: t.tableName,
+                outcome: "mustWalk",
+                numDocs: count(t.tableName),
+                sizeBytes: 0,
+              })),
               indexes: [
-                ...d.added_indexes.map((i) => ({ ...i, change: "added", needsBackfill: true, numDocs: count(i.name.split(".")[0]!) })),
-                ...d.removed_indexes.map((i) => ({ ...i, change: "dropped", needsBackfill: false, numDocs: count(i.name.split(".")[0]!) })),
+                ...d.added_indexes.map((i) => ({
+                  ...i,
+                  change: "added",
+                  needsBackfill: true,
+                  numDocs: count(i.name.split(".")[0]!),
+                })),
+                ...d.removed_indexes.map((i) => ({
+                  ...i,
+                  change: "dropped",
+                  needsBackfill: false,
+                  numDocs: count(i.name.split(".")[0]!),
+                })),
               ],
             };
           }
@@ -145,7 +174,11 @@ export class CliDeployment {
         case "/api/deploy2/start_push":
         case "/api/deploy2/evaluate_push": {
           const s = await this.stage(body);
-          const schemaChange = { allocatedComponentIds: null, schemaIds: s.state.id, indexDiffs: indexDiffs(this.engine.modules, s.modules) };
+          const schemaChange = {
+            allocatedComponentIds: null,
+            schemaIds: s.state.id,
+            indexDiffs: indexDiffs(this.engine.modules, s.modules),
+          };
           if (p === "/api/deploy2/evaluate_push") return send(res, 200, { schemaChange });
           return send(res, 200, {
             environmentVariables: Object.fromEntries(this.env.list().map((e) => [e.name, e.value])),
@@ -220,13 +253,17 @@ export class CliDeployment {
     for (const cp of s.modules.components.keys()) {
       componentDiffs[cp] = {
         diffType: { type: before?.components.has(cp) ? "modify" : "create" },
-        moduleDiff: cp ? { added: [], removed: [] } : { added: [...newFns].filter((m) => !oldFns.has(m)), removed: [...oldFns].filter((m) => !newFns.has(m)) },
+        moduleDiff: cp
+          ? { added: [], removed: [] }
+          : { added: [...newFns].filter((m) => !oldFns.has(m)), removed: [...oldFns].filter((m) => !newFns.has(m)) },
         udfConfigDiff: null,
         cronDiff: cp
           ? { added: [], updated: [], deleted: [] }
           : {
               added: Object.keys(s.modules.crons).filter((c) => !(c in oldCrons)),
-              updated: Object.keys(s.modules.crons).filter((c) => c in oldCrons && JSON.stringify(oldCrons[c]) !== JSON.stringify(s.modules.crons[c])),
+              updated: Object.keys(s.modules.crons).filter(
+                (c) => c in oldCrons && JSON.stringify(oldCrons[c]) !== JSON.stringify(s.modules.crons[c]),
+              ),
               deleted: Object.keys(oldCrons).filter((c) => !(c in s.modules.crons)),
             },
         indexDiff: diffs[cp] ?? { added_indexes: [], removed_indexes: [] },

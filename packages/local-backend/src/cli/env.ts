@@ -51,10 +51,12 @@ export class EnvVarStore {
 
   /** `changes: [{name, value}]`; a missing/null value removes. All validated before any applies. */
   update(changes: unknown): void {
-    if (!Array.isArray(changes) || changes.length > MAX_VARS) throw new Error("`changes` must be an array of at most 100 changes");
+    if (!Array.isArray(changes) || changes.length > MAX_VARS)
+      throw new Error("`changes` must be an array of at most 100 changes");
     const next = { ...this.overrides };
     for (const c of changes as any[]) {
-      if (typeof c?.name !== "string" || !NAME.test(c.name)) throw new Error(`Invalid environment variable name ${JSON.stringify(c?.name)}`);
+      if (typeof c?.name !== "string" || !NAME.test(c.name))
+        throw new Error(`Invalid environment variable name ${JSON.stringify(c?.name)}`);
       if (RESERVED.has(c.name)) throw new Error(`${c.name} is set by the deployment and cannot be changed`);
       if (c.value === undefined || c.value === null) next[c.name] = null;
       else if (typeof c.value !== "string" || Buffer.byteLength(c.value) > MAX_VALUE_BYTES)

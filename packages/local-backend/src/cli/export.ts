@@ -7,8 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { zipSync } from "fflate";
-import type { Engine } from "../engine.js";
 import { splitTableKey } from "../engine/transaction.js";
+import type { Engine } from "../engine.js";
 import type { ExportState } from "./system.js";
 
 const README = `# Snapshot export
@@ -53,7 +53,9 @@ export class SnapshotExports {
           if (!isStorage) files[`${prefix}${name}/generated_schema.jsonl`] = Buffer.from(`${JSON.stringify("any")}\n`);
         }
         for (const [prefix, names] of tablesByCp)
-          files[`${prefix}_tables/documents.jsonl`] = Buffer.from(names.map((name) => `${JSON.stringify({ name })}\n`).join(""));
+          files[`${prefix}_tables/documents.jsonl`] = Buffer.from(
+            names.map((name) => `${JSON.stringify({ name })}\n`).join(""),
+          );
       });
       fs.mkdirSync(this.dir, { recursive: true });
       const key = `snapshot_${ts}.zip`;

@@ -61,7 +61,8 @@ export class FunctionLog {
         const start = Date.now();
         const out: Outcome = await original(path, args, opts);
         // system functions are the CLI's own plumbing (env list, data, export polling)
-        if (!path.startsWith("_system/") && !out.skipped) this.add(udfType, path, opts?.componentPath ?? null, start, out);
+        if (!path.startsWith("_system/") && !out.skipped)
+          this.add(udfType, path, opts?.componentPath ?? null, start, out);
         return out;
       };
     };
@@ -70,7 +71,13 @@ export class FunctionLog {
     wrap("runAction", "Action");
   }
 
-  add(udfType: FunctionExecution["udfType"], identifier: string, componentPath: string | null, startMs: number, out: Outcome) {
+  add(
+    udfType: FunctionExecution["udfType"],
+    identifier: string,
+    componentPath: string | null,
+    startMs: number,
+    out: Outcome,
+  ) {
     const now = Date.now();
     const e: FunctionExecution = {
       kind: "Completion",
@@ -99,7 +106,10 @@ export class FunctionLog {
   async since(cursor: number, signal?: AbortSignal): Promise<{ entries: FunctionExecution[]; newCursor: number }> {
     const pick = () => {
       const entries = this.entries.filter((x) => x.cursor > cursor);
-      return { entries: entries.map((x) => x.e), newCursor: entries.length ? entries[entries.length - 1]!.cursor : Math.max(cursor, this.next - 1) };
+      return {
+        entries: entries.map((x) => x.e),
+        newCursor: entries.length ? entries[entries.length - 1]!.cursor : Math.max(cursor, this.next - 1),
+      };
     };
     const now = pick();
     if (now.entries.length || signal?.aborted) return now;

@@ -8,8 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AuthProvider } from "../auth.js";
-import type { Engine } from "../engine.js";
 import { splitTableKey } from "../engine/transaction.js";
+import type { Engine } from "../engine.js";
 import {
   type ComponentModules,
   exportSchema,
@@ -47,7 +47,10 @@ function moduleFrom(m: any, what: string): PushedModule {
   if (!m || typeof m.path !== "string" || typeof m.source !== "string" || !MODULE_PATH.test(m.path))
     throw new PushError(`Invalid module in ${what}: ${String(m?.path)}`);
   if (m.environment !== "isolate" && m.environment !== "node") throw new PushError(`Invalid environment for ${m.path}`);
-  const sha256 = createHash("sha256").update(m.source).update(m.sourceMap || "").digest("hex");
+  const sha256 = createHash("sha256")
+    .update(m.source)
+    .update(m.sourceMap || "")
+    .digest("hex");
   return { path: m.path, source: m.source, environment: m.environment, sha256 };
 }
 
@@ -57,7 +60,9 @@ export class PushError extends Error {}
 export function pushStateFromRequest(body: any, current: PushState | null): PushState {
   const app = body?.appDefinition;
   if (!app || typeof app !== "object") throw new PushError("Missing appDefinition");
-  const previous = new Map((current?.definitions.find((d) => d.definitionPath === "")?.modules ?? []).map((m) => [m.path, m]));
+  const previous = new Map(
+    (current?.definitions.find((d) => d.definitionPath === "")?.modules ?? []).map((m) => [m.path, m]),
+  );
   const modules: PushedModule[] = (app.changedModules ?? []).map((m: any) => moduleFrom(m, "changedModules"));
   for (const h of app.unchangedModuleHashes ?? []) {
     const old = previous.get(h?.path);
@@ -117,7 +122,10 @@ const isEntryPoint = (p: string) => !p.startsWith("_deps/") && p !== "auth.confi
  * (the CLI's bundleDefinitions); those imports become small stub modules carrying the
  * definition path and the child's name, which is how `app.use()` records the instance.
  */
-export async function importPush(state: PushState, buildDir: string): Promise<Modules> {
+/** The engine's `Modules`, plus each component instance's definition path ("" = the app). */
+export type PushedModules = Modules & { definitionPaths: Map<string, string> };
+
+export async function importPush(state: PushState, buildDir: string): Promise<PushedModules> {
   fs.rmSync(buildDir, { recursive: true, force: true });
   const defs = new Map(state.definitions.map((d, i) => [d.definitionPath, { d, dir: path.join(buildDir, `d${i}`) }]));
   const evaluated = new Map<string, any>();
@@ -133,7 +141,10 @@ export async function importPush(state: PushState, buildDir: string): Promise<Mo
     for (const dep of entry.d.dependencies) {
       const child = await evalDefinition(dep, [...stack, defPath]);
       const stub = { componentDefinitionPath: dep, defaultName: child?._name ?? path.basename(dep) };
-      fs.writeFileSync(path.join(dir, "_componentDeps", depStub(Buffer.from(dep).toString("base64url"))), `export default ${JSON.stringify(stub)};\n`);
+      fs.writeFileSync(
+        path.join(dir, "_componentDeps", depStub(Buffer.from(dep).toString("base64url"))),
+        `export default ${JSON.stringify(stub)};\n`,
+      );
     }
     const source = withoutMapComment(entry.d.definition.source).replace(
       /(["'])\.\/_componentDeps\/([\w-]+)\1/g,
@@ -150,7 +161,9 @@ export async function importPush(state: PushState, buildDir: string): Promise<Mo
     const { d, dir } = defs.get(defPath)!;
     const modDir = path.join(dir, "modules");
     writeModules(modDir, d.modules);
-    const entries = d.modules.filter((m) => isEntryPoint(m.path)).map((m) => ({ rel: m.path, file: path.join(modDir, m.path) }));
+    const entries = d.modules
+      .filter((m) => isEntryPoint(m.path))
+      .map((m) => ({ rel: m.path, file: path.join(modDir, m.path) }));
     const { functions, http, crons } = await registerModules(entries, cp);
     let schema: SchemaJSON | null = null;
     if (d.schema) {
@@ -162,7 +175,10 @@ export async function importPush(state: PushState, buildDir: string): Promise<Mo
   };
 
   const app = await loadDefinition("", "");
-  const components = new Map<string, ComponentModules>([["", { path: "", dir: app.dir, functions: app.functions, schema: app.schema }]]);
+  const components = new Map<string, ComponentModules>([
+    ["", { path: "", dir: app.dir, functions: app.functions, schema: app.schema }],
+  ]);
+  const definitionPaths = new Map<string, string>([["", ""]]);
   const visit = async (def: any, parentCp: string) => {
     for (const [name, stub] of (def?._childComponents ?? []) as [string, any][]) {
       const defPath = stub?.componentDefinitionPath;
@@ -170,6 +186,7 @@ export async function importPush(state: PushState, buildDir: string): Promise<Mo
       const cp = parentCp ? `${parentCp}/${name}` : name;
       const c = await loadDefinition(defPath, cp);
       components.set(cp, { path: cp, dir: c.dir, functions: c.functions, schema: c.schema });
+      definitionPaths.set(cp, defPath);
       await visit(await evalDefinition(defPath), cp);
     }
   };
@@ -189,8 +206,12 @@ export async function importPush(state: PushState, buildDir: string): Promise<Mo
     crons: app.crons,
     schema: app.schema,
     authProviders,
-    entryPoints: defs.get("")!.d.modules.filter((m) => isEntryPoint(m.path)).map((m) => m.path),
+    entryPoints: defs
+      .get("")!
+      .d.modules.filter((m) => isEntryPoint(m.path))
+      .map((m) => m.path),
     componentEnvs: {},
+    definitionPaths,
   };
 }
 
@@ -204,9 +225,15 @@ interface IndexConfig {
 function indexesOf(schema: SchemaJSON | null): IndexConfig[] {
   const out: IndexConfig[] = [];
   for (const t of schema?.tables ?? []) {
-    for (const i of t.indexes ?? []) out.push({ name: `${t.tableName}.${i.indexDescriptor}`, type: "database", fields: i.fields });
+    for (const i of t.indexes ?? [])
+      out.push({ name: `${t.tableName}.${i.indexDescriptor}`, type: "database", fields: i.fields });
     for (const i of t.searchIndexes ?? [])
-      out.push({ name: `${t.tableName}.${i.indexDescriptor}`, type: "search", searchField: i.searchField, filterFields: i.filterFields });
+      out.push({
+        name: `${t.tableName}.${i.indexDescriptor}`,
+        type: "search",
+        searchField: i.searchField,
+        filterFields: i.filterFields,
+      });
   }
   return out;
 }
@@ -231,7 +258,10 @@ export function indexDiffs(before: Modules | undefined, after: Modules) {
  * Check the stored documents against a new schema, as Convex does before it accepts a push
  * with `schemaValidation` on: the first mismatch fails the push.
  */
-export function validateExistingDocuments(engine: Engine, modules: Modules): { error: string; componentPath: string; tableName: string | null } | null {
+export function validateExistingDocuments(
+  engine: Engine,
+  modules: Modules,
+): { error: string; componentPath: string; tableName: string | null } | null {
   for (const [cp, c] of modules.components) {
     const schema = c.schema;
     if (!schema?.schemaValidation || schema.tables.length === 0) continue;
@@ -240,7 +270,12 @@ export function validateExistingDocuments(engine: Engine, modules: Modules): { e
       const k = splitTableKey(table.name);
       if (k.cp !== cp || k.name.startsWith("_") || table.docs.size === 0) continue;
       const t = byName.get(k.name);
-      if (!t) return { error: `Table "${k.name}" has documents but is not in the schema.`, componentPath: cp, tableName: k.name };
+      if (!t)
+        return {
+          error: `Table "${k.name}" has documents but is not in the schema.`,
+          componentPath: cp,
+          tableName: k.name,
+        };
       for (const doc of table.docs.values()) {
         const { _id, _creationTime, ...rest } = doc;
         const err = check(t.documentType, rest, "", engine.isTableIdIn(cp));
@@ -257,14 +292,10 @@ export function validateExistingDocuments(engine: Engine, modules: Modules): { e
 }
 
 /** `analysis` + `app` of the start_push reply, from the evaluated push. */
-export function pushAnalysis(modules: Modules, state: PushState) {
+export function pushAnalysis(modules: PushedModules, state: PushState) {
   const udfConfig = { serverVersion: "1.48.0" };
   const emptyExports = { type: "branch", branch: [] };
-  const defOf = new Map<string, string>([["", ""]]); // component path -> definition path
-  // components are keyed by instance path; their definition is the one whose modules dir they use
-  const dirToDef = new Map<string, string>();
-  state.definitions.forEach((d, i) => dirToDef.set(`d${i}`, d.definitionPath));
-  for (const [cp, c] of modules.components) defOf.set(cp, dirToDef.get(path.basename(path.dirname(c.dir))) ?? "");
+  const defOf = modules.definitionPaths; // component path -> definition path
   const childrenOf = (parentCp: string) =>
     [...modules.components.keys()]
       .filter((cp) => cp && (cp.includes("/") ? cp.slice(0, cp.lastIndexOf("/")) : "") === parentCp)
@@ -275,7 +306,13 @@ export function pushAnalysis(modules: Modules, state: PushState) {
     analysis[d.definitionPath] = {
       definition: {
         path: d.definitionPath,
-        definitionType: d.definitionPath === "" ? { type: "app" } : { type: "childComponent", name: cp ? cp.slice(cp.lastIndexOf("/") + 1) : path.basename(d.definitionPath) },
+        definitionType:
+          d.definitionPath === ""
+            ? { type: "app" }
+            : {
+                type: "childComponent",
+                name: cp ? cp.slice(cp.lastIndexOf("/") + 1) : path.basename(d.definitionPath),
+              },
         childComponents: cp !== undefined ? childrenOf(cp) : [],
         httpMounts: {},
         exports: emptyExports,

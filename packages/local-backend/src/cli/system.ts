@@ -5,8 +5,8 @@
 // thread (`mainThread`), callable with the admin key only (internal).
 import { paginationOptsValidator, queryGeneric } from "convex/server";
 import { v } from "convex/values";
-import type { Engine } from "../engine.js";
 import { splitTableKey } from "../engine/transaction.js";
+import type { Engine } from "../engine.js";
 import type { RegisteredFunction } from "../loader.js";
 import { parseValidator } from "../validator.js";
 import type { EnvVarStore } from "./env.js";
@@ -18,7 +18,11 @@ export interface ExportState {
   zip_object_key?: string;
 }
 
-export function systemFunctions(engine: Engine, env: EnvVarStore, latestExport: () => ExportState | null): Map<string, RegisteredFunction> {
+export function systemFunctions(
+  engine: Engine,
+  env: EnvVarStore,
+  latestExport: () => ExportState | null,
+): Map<string, RegisteredFunction> {
   const currentComponent = () => engine.als.getStore()?.componentPath ?? "";
   const defs: Record<string, any> = {
     "_system/cli/tables:default": queryGeneric({
@@ -33,7 +37,11 @@ export function systemFunctions(engine: Engine, env: EnvVarStore, latestExport: 
       },
     }),
     "_system/cli/tableData:default": queryGeneric({
-      args: { table: v.string(), order: v.optional(v.union(v.literal("asc"), v.literal("desc"))), paginationOpts: paginationOptsValidator },
+      args: {
+        table: v.string(),
+        order: v.optional(v.union(v.literal("asc"), v.literal("desc"))),
+        paginationOpts: paginationOptsValidator,
+      },
       handler: async (ctx, { table, order, paginationOpts }) =>
         // the CLI pages 10,000 at a time; Convex caps a page at 8,192 documents
         await ctx.db
