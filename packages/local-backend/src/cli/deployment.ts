@@ -145,7 +145,7 @@ export class CliDeployment {
             const d = diffs[cp] ?? { added_indexes: [], removed_indexes: [] };
             const count = (table: string) => this.engine.db.getTable(cp ? `${cp}/${table}` : table)?.docs.size ?? 0;
             componentSchemaEvaluations[cp] = {
-              definitionPath: "",
+              definitionPath: s.modules.definitionPaths.get(cp) ?? "",
               schemaValidation: !!c.schema?.schemaValidation,
               tables: (c.schema?.tables ?? []).map((t) => ({
                 name: t.tableName,
