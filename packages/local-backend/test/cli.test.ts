@@ -37,7 +37,7 @@ function cliEnv(): NodeJS.ProcessEnv {
 async function cli(...args: string[]): Promise<{ stdout: string; stderr: string }> {
   return await execFileP(process.execPath, [CLI, ...args], { cwd: proj, env: cliEnv(), timeout: 60_000 });
 }
-const httpClient = () => new ConvexHttpClient(b.url); // a plain client: the fixture's functions are public
+const httpClient = () => new ConvexHttpClient(b.url, { logger: false }); // the fixture's functions are public
 const query = (name: string, args: Record<string, unknown> = {}) => httpClient().query(name as any, args);
 
 beforeAll(async () => {
