@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-export const ENV_FILE = "environment-variables.json";
+const ENV_FILE = "environment-variables.json";
 const NAME = /^[a-zA-Z_][a-zA-Z0-9_]{0,39}$/;
 const MAX_VALUE_BYTES = 8 * 1024; // Convex: "Environment variable values: 8 KiB"
 const MAX_VARS = 100; // Convex: "Environment variables: 100 per deployment"

@@ -7,7 +7,7 @@ import type { Engine, Outcome } from "../engine.js";
 const KEEP = 1000;
 const LONG_POLL_MS = 10_000;
 
-export interface FunctionExecution {
+interface FunctionExecution {
   kind: "Completion";
   udfType: "Query" | "Mutation" | "Action";
   identifier: string;

@@ -10,17 +10,10 @@ import { pathToFileURL } from "node:url";
 import type { AuthProvider } from "../auth.js";
 import { splitTableKey } from "../engine/transaction.js";
 import type { Engine } from "../engine.js";
-import {
-  type ComponentModules,
-  exportSchema,
-  type Modules,
-  type RegisteredFunction,
-  registerModules,
-  type SchemaJSON,
-} from "../loader.js";
+import { type ComponentModules, exportSchema, type Modules, registerModules, type SchemaJSON } from "../loader.js";
 import { check } from "../validator.js";
 
-export interface PushedModule {
+interface PushedModule {
   path: string; // e.g. "messages.js", "_deps/ABC.js", "auth.config.js"
   source: string;
   environment: "isolate" | "node";
@@ -332,5 +325,3 @@ export function pushAnalysis(modules: PushedModules, state: PushState) {
   });
   return { analysis, app: checked("") };
 }
-
-export type { RegisteredFunction };
