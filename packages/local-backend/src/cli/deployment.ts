@@ -72,7 +72,13 @@ export class CliDeployment {
       return null;
     }
     this.current = state;
-    return await importPush(state, this.buildDir(state.id));
+    try {
+      return await importPush(state, this.buildDir(state.id));
+    } catch (e) {
+      throw new Error(
+        `The functions last pushed by the Convex CLI failed to load (${(e as Error).message}); push again, or remove ${this.pushDir} to run the watched functions dir`,
+      );
+    }
   }
 
   private buildDir(id: string) {
