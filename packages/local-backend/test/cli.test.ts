@@ -65,6 +65,7 @@ describe("the official Convex CLI against the local backend", () => {
     const { stdout, stderr } = await cli("deploy", "--codegen", "disable", "--typecheck", "disable", "-y");
     expect(stdout + stderr).toContain("notes.by_author");
     expect(stdout + stderr).toContain("Deployed Convex functions");
+    expect(stdout + stderr).toContain("Installed component counter");
     expect(await query("notes:version")).toBe("PUSHED_VERSION_1");
     await expect(query("watched:hello")).rejects.toThrow(/Could not find/);
     // the uploaded modules are what runs, kept in the data dir for restarts
@@ -83,6 +84,16 @@ describe("the official Convex CLI against the local backend", () => {
     expect((await cli("data")).stdout).toMatch(/^notes$/m);
     const rows = (await cli("data", "notes", "--format", "jsonArray")).stdout;
     expect(JSON.parse(rows)).toMatchObject([{ _id: id, author: "ann", body: "hello" }]);
+  });
+
+  it("pushes a component as its own bundle: app code calls it, data and run reach it with --component", async () => {
+    expect(JSON.parse((await cli("run", "counted:bump", JSON.stringify({ name: "a" }))).stdout)).toBe(1);
+    expect(JSON.parse((await cli("run", "counted:bump", JSON.stringify({ name: "a" }))).stdout)).toBe(2);
+    expect((await cli("data", "--component", "counter")).stdout).toMatch(/^counts$/m);
+    expect((await cli("data")).stdout).not.toMatch(/^counts$/m); // the component's tables are its own
+    expect(
+      JSON.parse((await cli("run", "--component", "counter", "lib:get", JSON.stringify({ name: "a" }))).stdout),
+    ).toBe(2);
   });
 
   it("env set/list/get: values are listed, persisted and visible to function code", async () => {
@@ -120,7 +131,13 @@ describe("the official Convex CLI against the local backend", () => {
     const zipPath = path.join(tmpDir("lb-cli-export-"), "snapshot.zip");
     await cli("export", "--path", zipPath);
     const files = unzipSync(fs.readFileSync(zipPath));
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(["notes/documents.jsonl", "_tables/documents.jsonl"]));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining([
+        "notes/documents.jsonl",
+        "_tables/documents.jsonl",
+        "_components/counter/counts/documents.jsonl",
+      ]),
+    );
     const docs = Buffer.from(files["notes/documents.jsonl"]!)
       .toString()
       .trim()
@@ -154,5 +171,6 @@ describe("the official Convex CLI against the local backend", () => {
     expect(await query("notes:version")).toBe("PUSHED_VERSION_2");
     expect(await query("notes:greeting")).toBe("hello world");
     expect((await query("notes:byAuthor", { author: "bob" })) as unknown[]).toHaveLength(1);
+    expect(await httpClient().mutation("counted:bump" as any, { name: "a" })).toBe(3); // the component and its data too
   });
 });
