@@ -75,6 +75,8 @@ export class Engine {
   readonly als = new AsyncLocalStorage<ExecContext>();
   readonly lock = new Mutex();
   modules!: Modules;
+  /** `_system/*` functions the official CLI calls (cli/system.ts); admin only (internal) */
+  systemFunctions = new Map<string, RegisteredFunction>();
   schemaTables = new Map<string, { documentType: ValidatorJSON; indexes: Map<string, string[]> }>();
   /** per component: whether a schema exists and validates documents */
   schemaValidation = new Map<string, boolean>();
@@ -178,7 +180,8 @@ export class Engine {
   }
 
   getFunction(path: string, fromClient: boolean, cp = ""): RegisteredFunction {
-    const f = this.functionsIn(cp)?.get(path);
+    const f =
+      this.functionsIn(cp)?.get(path) ?? (path.startsWith("_system/") ? this.systemFunctions.get(path) : undefined);
     if (!f || (fromClient && f.visibility !== "public")) {
       throw new UserError(
         `Could not find public function for '${path.replace(/:default$/, "")}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`,
@@ -384,7 +387,7 @@ export class Engine {
     udfType: "query" | "mutation",
     argsJson: string,
   ): Promise<string> {
-    if (this.pool) return this.pool.run(ctx, f, udfType, argsJson);
+    if (this.pool && !f.mainThread) return this.pool.run(ctx, f, udfType, argsJson);
     return this.als.run(ctx, () => (udfType === "query" ? f.fn.invokeQuery(argsJson) : f.fn.invokeMutation(argsJson)));
   }
 

@@ -1,5 +1,6 @@
 import type http from "node:http";
 import { AuthError, type AuthVerifier, type Identity, parseAdminIdentity } from "./auth.js";
+import type { CliDeployment } from "./cli/deployment.js";
 import { startPushResponse } from "./codegen.js";
 import type { CallOptions, Engine, Outcome } from "./engine.js";
 import { splitTableKey } from "./engine.js";
@@ -115,6 +116,9 @@ export interface CloudHandlerDeps {
   ready: Promise<void>;
   instanceName: string;
   origins: OriginPolicy;
+  /** the official CLI's deployment endpoints (push, env, logs, export) */
+  cli?: CliDeployment;
+  siteUrl: () => string;
 }
 
 export function makeCloudHandler(d: CloudHandlerDeps) {
@@ -177,6 +181,16 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
           "Cache-Control": "private, max-age=2592000",
         });
         res.end(req.method === "HEAD" ? undefined : bytes);
+        return;
+      }
+
+      // ---- the official CLI (cli/deployment.ts): admin key in the header
+      if (d.cli?.handles(p) && adminKeyRequest) {
+        if (!secretEquals(authorization.slice(7).trim(), d.adminKey)) {
+          sendJson(res, 401, { code: "BadAdminKey", message: "The provided admin key was invalid for this instance" });
+          return;
+        }
+        await d.cli.handle(req, res, p, url, `http://${req.headers.host}`, d.siteUrl());
         return;
       }
 
@@ -308,7 +322,7 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
   };
 }
 
-export function makeSiteHandler(d: CloudHandlerDeps & { siteUrl: () => string }) {
+export function makeSiteHandler(d: CloudHandlerDeps) {
   return async (req: http.IncomingMessage, res: http.ServerResponse) => {
     try {
       await d.ready;

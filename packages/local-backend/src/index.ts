@@ -6,9 +6,10 @@ import path from "node:path";
 import { WebSocketServer } from "ws";
 import { loadOrCreateAdminKey } from "./admin-key.js";
 import { AuthVerifier } from "./auth.js";
+import { CliDeployment } from "./cli/deployment.js";
 import { FunctionPool } from "./engine/pool.js";
 import { Engine, installGlobals, originalConsole, uninstallEngine } from "./engine.js";
-import { makeCloudHandler, makeSiteHandler } from "./http.js";
+import { makeCloudHandler, makeSiteHandler, toCleanJson } from "./http.js";
 import { Loader } from "./loader.js";
 import { LIMITS, OriginPolicy } from "./request.js";
 import { Scheduler } from "./scheduler.js";
@@ -109,7 +110,11 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
     readyReject = rej;
   });
   ready.catch(() => {});
-  const deps = { engine, auth, adminKey, ready, instanceName: "local", siteUrl: () => siteUrl, origins };
+  let activatePush: (m: import("./loader.js").Modules) => Promise<void> = async () => {};
+  // `npx convex deploy` / `npx convex dev` pushes: once a push is made, its bundle replaces the
+  // watched functions dir (here and after restarts) until the data dir's push/ folder is removed
+  const cli = new CliDeployment(engine, dataDir, opts.env ?? {}, toCleanJson, (m) => activatePush(m));
+  const deps = { engine, auth, adminKey, ready, instanceName: "local", siteUrl: () => siteUrl, origins, cli };
   const cloud = http.createServer(makeCloudHandler(deps));
   const site = http.createServer(makeSiteHandler(deps));
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.functionBody });
@@ -145,6 +150,7 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
   cloudUrl = `http://${urlHost}:${port}`;
   siteUrl = `http://${urlHost}:${sitePort}`;
   for (const [k, v] of Object.entries(opts.env ?? {})) process.env[k] = v;
+  cli.env.apply();
   process.env.CONVEX_CLOUD_URL = cloudUrl;
   process.env.CONVEX_SITE_URL = siteUrl;
 
@@ -156,7 +162,11 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
     await new Promise<void>((r) => site.close(() => r()));
   };
   try {
-    const modules = await loader.load();
+    const modules = (await cli.loadPersisted()) ?? (await loader.load());
+    if (cli.current && !opts.quiet)
+      originalConsole.log(
+        `[local-backend] running the functions last pushed by the Convex CLI, not ${functionsDir} (remove ${path.join(dataDir, "push")} to go back)`,
+      );
     engine.setModules(modules);
     const workers = opts.workers ?? Math.max(2, os.availableParallelism());
     if (workers > 0) {
@@ -178,9 +188,24 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
   }
 
   let reloading: Promise<void> = Promise.resolve();
+  let pushNoticeShown = false;
+  activatePush = (modules) =>
+    (reloading = reloading.then(async () => {
+      engine.setModules(modules);
+      await scheduler.syncCrons(modules.crons);
+      if (!opts.quiet)
+        originalConsole.log(`[local-backend] running ${modules.functions.size} functions pushed by the Convex CLI`);
+    }));
   if (opts.watch) {
     loader.watch(() => {
       reloading = reloading.then(async () => {
+        if (cli.current) {
+          // a CLI push replaced the watched dir: the CLI's own watcher (`npx convex dev`) pushes edits
+          if (!pushNoticeShown && !opts.quiet)
+            originalConsole.log("[local-backend] file change ignored: functions come from the Convex CLI's push");
+          pushNoticeShown = true;
+          return;
+        }
         try {
           const modules = await loader.load();
           engine.setModules(modules);

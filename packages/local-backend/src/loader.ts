@@ -14,11 +14,13 @@ export interface RegisteredFunction {
   type: UdfType;
   visibility: "public" | "internal";
   fn: any;
-  /** the bundled module (absolute .mjs path) and export `fn` came from: workers import it themselves */
+  /** the bundled module (absolute ESM path) and export `fn` came from: workers import it themselves */
   file: string;
   exportName: string;
   args: ValidatorJSON | null;
   returns: ValidatorJSON | null;
+  /** trusted backend code (the CLI's `_system/*` functions): runs on the main thread, no worker */
+  mainThread?: boolean;
 }
 
 export interface SchemaIndex {
@@ -135,7 +137,7 @@ function componentEnv(overrides: Record<string, string>): Record<string, string 
   });
 }
 
-function exportSchema(def: any): SchemaJSON | null {
+export function exportSchema(def: any): SchemaJSON | null {
   if (!def || typeof def.export !== "function") return null;
   const j = def.export();
   return typeof j === "string" ? JSON.parse(j) : j;
@@ -147,6 +149,49 @@ function stripExt(rel: string): string {
     .slice(0, rel.length - ext.length)
     .split(path.sep)
     .join("/");
+}
+
+/**
+ * Import built entry-point modules (`rel` = path inside the functions dir, `file` = absolute
+ * ESM file) and register their Convex functions, HTTP router and crons. Shared by the watched
+ * build and the CLI's pushed bundle (cli/push.ts).
+ */
+export async function registerModules(
+  entries: { rel: string; file: string }[],
+  componentPath: string,
+): Promise<{ functions: Map<string, RegisteredFunction>; http: any; crons: Record<string, CronSpec> }> {
+  const functions = new Map<string, RegisteredFunction>();
+  let http: any = null;
+  let crons: Record<string, CronSpec> = {};
+  for (const { rel, file } of entries) {
+    const mod = await import(pathToFileURL(file).href);
+    const modPath = stripExt(rel);
+    for (const [name, value] of Object.entries(mod)) {
+      const v = value as any;
+      if (!v || (typeof v !== "function" && typeof v !== "object")) continue;
+      let type: UdfType | null = null;
+      if (v.isQuery) type = "query";
+      else if (v.isMutation) type = "mutation";
+      else if (v.isAction) type = "action";
+      if (type) {
+        const p = `${modPath}:${name}`;
+        functions.set(p, {
+          path: p,
+          componentPath,
+          type,
+          visibility: v.isPublic ? "public" : "internal",
+          fn: v,
+          file,
+          exportName: name,
+          args: typeof v.exportArgs === "function" ? parseValidator(v.exportArgs()) : null,
+          returns: typeof v.exportReturns === "function" ? parseValidator(v.exportReturns()) : null,
+        });
+      }
+      if (modPath === "http" && name === "default" && v.isRouter) http = v;
+      if (modPath === "crons" && name === "default" && v.isCrons) crons = JSON.parse(v.export());
+    }
+  }
+  return { functions, http, crons };
 }
 
 export class Loader {
@@ -209,37 +254,10 @@ export class Loader {
     const inputs = Object.keys(result.metafile?.inputs ?? {}).map((f) => path.resolve(dir, f));
     const outFile = (rel: string) => path.join(outdir, `${stripExt(rel)}.mjs`);
     const importOut = async (rel: string) => await import(pathToFileURL(outFile(rel)).href);
-    const functions = new Map<string, RegisteredFunction>();
-    let http: any = null;
-    let crons: Record<string, CronSpec> = {};
-    for (const rel of entryRel) {
-      const mod = await importOut(rel);
-      const modPath = stripExt(rel);
-      for (const [name, value] of Object.entries(mod)) {
-        const v = value as any;
-        if (!v || (typeof v !== "function" && typeof v !== "object")) continue;
-        let type: UdfType | null = null;
-        if (v.isQuery) type = "query";
-        else if (v.isMutation) type = "mutation";
-        else if (v.isAction) type = "action";
-        if (type) {
-          const p = `${modPath}:${name}`;
-          functions.set(p, {
-            path: p,
-            componentPath,
-            type,
-            visibility: v.isPublic ? "public" : "internal",
-            fn: v,
-            file: outFile(rel),
-            exportName: name,
-            args: typeof v.exportArgs === "function" ? parseValidator(v.exportArgs()) : null,
-            returns: typeof v.exportReturns === "function" ? parseValidator(v.exportReturns()) : null,
-          });
-        }
-        if (modPath === "http" && name === "default" && v.isRouter) http = v;
-        if (modPath === "crons" && name === "default" && v.isCrons) crons = JSON.parse(v.export());
-      }
-    }
+    const { functions, http, crons } = await registerModules(
+      entryRel.map((rel) => ({ rel, file: outFile(rel) })),
+      componentPath,
+    );
     const extras = new Map<string, any>();
     for (const f of extra) extras.set(f, (await importOut(f)).default);
     return { functions, http, crons, extras, entryRel, inputs };

@@ -17,8 +17,10 @@ interface Version {
 interface Subscription {
   udfPath: string;
   args: any;
-  /** JSON of [udfPath, args]: part of the shared-result key */
+  /** JSON of [udfPath, args, componentPath]: part of the shared-result key */
   key: string;
+  /** a component's query (admin only: `npx convex data --component x`, `run --component`) */
+  componentPath?: string;
   journal: Journal | null;
   lastResult: string | null;
   reads: ReadRange[];
@@ -433,10 +435,12 @@ class SyncSession {
         if (m.type === "Add") {
           const udfPath = canonicalizeUdfPath(m.udfPath);
           const argsJson = m.args?.[0] ?? {};
+          const componentPath = typeof m.componentPath === "string" && m.componentPath ? m.componentPath : undefined;
           this.queries.set(m.queryId, {
             udfPath,
+            componentPath,
             args: jsonToConvex(argsJson),
-            key: JSON.stringify([udfPath, argsJson]),
+            key: JSON.stringify(componentPath ? [udfPath, argsJson, componentPath] : [udfPath, argsJson]),
             journal: decodeJournal(m.journal),
             lastResult: null,
             reads: [],
@@ -460,11 +464,19 @@ class SyncSession {
         const key = `${q.key}\u0000${this.callerKey}\u0000${encodeJournal(q.journal)}`;
         let r = shared.get(key);
         if (!r) {
-          const out = await engine.runQuery(q.udfPath, q.args, {
-            ...this.callOpts(),
-            lockHeld: true,
-            journal: q.journal,
-          });
+          const out =
+            q.componentPath && !this.isAdmin
+              ? {
+                  success: false as const,
+                  errorMessage: "Calling component functions requires the admin key",
+                  logLines: [],
+                }
+              : await engine.runQuery(q.udfPath, q.args, {
+                  ...this.callOpts(),
+                  lockHeld: true,
+                  journal: q.journal,
+                  ...(q.componentPath ? { componentPath: q.componentPath } : {}),
+                });
           const valueStr = out.success ? (out.valueText ?? JSON.stringify(convexToJson(out.value ?? null))) : "";
           // (JSON.stringify output never contains a raw newline: the concatenation is unambiguous)
           const hash = out.success
