@@ -1,36 +1,18 @@
-import type { ProviderId } from "@switchboard/channels/ids";
 import { httpRouter } from "convex/server";
 import { httpAction } from "./_generated/server";
 import { authComponent, createAuth, siteUrls } from "./auth";
-import { handleMetaSubscribe } from "./inbound/metaSubscribe";
-import { handleWebhook } from "./inbound/webhooks";
+import { routeProvider } from "./inbound/routes";
 import { handleRest } from "./rest/routes";
 
 const http = httpRouter();
 
-const webhook = (provider: ProviderId) => httpAction((ctx, request) => handleWebhook(ctx, request, provider));
-
-// SMS: Twilio is the default SMS provider for /webhooks/sms; status callbacks share the handler
-// (the adapter tells a status callback from an inbound message by its fields).
-for (const path of ["/webhooks/sms", "/webhooks/sms/twilio", "/webhooks/sms/twilio/status"]) {
-  http.route({ path, method: "POST", handler: webhook("twilio") });
-}
-for (const path of ["/webhooks/sms/vonage", "/webhooks/sms/vonage/status"]) {
-  http.route({ path, method: "POST", handler: webhook("vonage") });
-}
-
-// WhatsApp (Meta Cloud API): GET is the subscription challenge, POST carries messages + statuses.
-http.route({ path: "/webhooks/whatsapp", method: "GET", handler: httpAction(handleMetaSubscribe) });
-http.route({ path: "/webhooks/whatsapp", method: "POST", handler: webhook("meta") });
-
-// Email (Resend): inbound mail and delivery events.
-http.route({ path: "/webhooks/email", method: "POST", handler: webhook("resend") });
-
-// Generic signed webhooks: /webhooks/custom/<slug>.
-http.route({ pathPrefix: "/webhooks/custom/", method: "POST", handler: webhook("generic") });
-
-// Native chat messages posted by the visitor widget: /webhooks/chat/<widget slug>.
-http.route({ pathPrefix: "/webhooks/chat/", method: "POST", handler: webhook("native") });
+// Provider webhooks: each descriptor (packages/channels) declares its routes, one line per provider.
+routeProvider(http, "twilio");
+routeProvider(http, "vonage");
+routeProvider(http, "meta");
+routeProvider(http, "resend");
+routeProvider(http, "generic");
+routeProvider(http, "native");
 
 // REST API v1 for integrators (API keys), and its OpenAPI document.
 for (const method of ["GET", "POST", "PATCH", "OPTIONS"] as const) {

@@ -53,7 +53,7 @@ async function sendingEndpoint(ctx: MutationCtx, config: Doc<"channelConfigs">):
     .query("channelEndpoints")
     .withIndex("by_config", (q) => q.eq("organizationId", config.organizationId).eq("channelConfigId", config._id))
     .take(10);
-  const usable = endpoints.find((e) => !e.identifier.startsWith("verify-token:"));
+  const usable = endpoints.find((e) => e.kind === "receiving");
   if (!usable) fail("invalid_argument", `The ${config.name} channel has no sending endpoint configured`);
   return usable.identifier;
 }

@@ -2,6 +2,7 @@ import {
   CHANNEL_IDS,
   DELIVERY_STATUSES,
   DIRECTIONS,
+  ENDPOINT_KINDS,
   HEALTH_STATES,
   IDENTIFIER_KINDS,
   MESSAGE_STATUSES,
@@ -28,6 +29,7 @@ export const deliveryStatus = literals(DELIVERY_STATUSES);
 export const healthState = literals(HEALTH_STATES);
 export const threadStatus = literals(THREAD_STATUSES);
 export const identifierKind = literals(IDENTIFIER_KINDS);
+export const endpointKind = literals(ENDPOINT_KINDS);
 
 export const MEMBER_ROLES = ["owner", "admin", "agent"] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];

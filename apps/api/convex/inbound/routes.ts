@@ -1,0 +1,21 @@
+import { getDescriptor } from "@switchboard/channels";
+import type { ProviderId } from "@switchboard/channels/ids";
+import type { HttpRouter } from "convex/server";
+import { httpAction } from "../_generated/server";
+import { handleHandshake } from "./handshake";
+import { handleWebhook } from "./webhooks";
+
+/**
+ * Registers every webhook route a provider's descriptor declares: `delivery` routes go to the
+ * signed inbound pipeline, `handshake` routes to the subscription challenge. Nothing here knows
+ * a provider by name.
+ */
+export function routeProvider(http: HttpRouter, provider: ProviderId): void {
+  const delivery = httpAction((ctx, request) => handleWebhook(ctx, request, provider));
+  const handshake = httpAction((ctx, request) => handleHandshake(ctx, request, provider));
+  for (const route of getDescriptor(provider).webhooks) {
+    const handler = route.handler === "handshake" ? handshake : delivery;
+    if (route.match === "prefix") http.route({ pathPrefix: route.path, method: route.method, handler });
+    else http.route({ path: route.path, method: route.method, handler });
+  }
+}
