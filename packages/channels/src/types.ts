@@ -51,6 +51,11 @@ export interface InboundMessage {
   /** Provider message type (text, image, interactive...), informative. */
   contentType?: string;
   /**
+   * The provider could not render this message (Meta `unsupported`: a message type the API does
+   * not carry). Kept with the provider's error so the agent sees why it is empty.
+   */
+  unsupported?: { type?: string; code?: string; title?: string; details?: string };
+  /**
    * True when the webhook only carried metadata (Resend inbound: no body/headers). Call
    * `adapter.hydrateInbound(ctx, message)` (an action, it fetches) to fill text/html/inReplyTo.
    */
@@ -69,7 +74,27 @@ export interface StatusEvent {
   error?: { code?: string; message: string };
 }
 
-export type InboundEvent = InboundMessage | StatusEvent;
+/**
+ * A contact's reaction to an earlier message (WhatsApp emoji reactions). It belongs to its target
+ * message, not to the timeline: `emoji` empty means the reaction was removed.
+ */
+export interface ReactionEvent {
+  kind: "reaction";
+  channel: ChannelId;
+  provider: ProviderId;
+  /** The reaction's own provider id (dedupe key of retried deliveries). */
+  externalMessageId: string;
+  /** The provider id of the message reacted to. */
+  targetExternalMessageId: string;
+  from: Party;
+  /** The receiving endpoint (phone_number_id). */
+  to: string;
+  emoji: string;
+  /** ms since the epoch. */
+  sentAt?: number;
+}
+
+export type InboundEvent = InboundMessage | StatusEvent | ReactionEvent;
 
 export type SignatureResult = { ok: true } | { ok: false; status: 401 | 403; reason: string };
 

@@ -49,6 +49,7 @@ import type * as inbound_handshake from "../inbound/handshake.js";
 import type * as inbound_hooks from "../inbound/hooks.js";
 import type * as inbound_hydrate from "../inbound/hydrate.js";
 import type * as inbound_ingest from "../inbound/ingest.js";
+import type * as inbound_reactions from "../inbound/reactions.js";
 import type * as inbound_retention from "../inbound/retention.js";
 import type * as inbound_routes from "../inbound/routes.js";
 import type * as inbound_routing from "../inbound/routing.js";
@@ -137,6 +138,7 @@ declare const fullApi: ApiFromModules<{
   "inbound/hooks": typeof inbound_hooks;
   "inbound/hydrate": typeof inbound_hydrate;
   "inbound/ingest": typeof inbound_ingest;
+  "inbound/reactions": typeof inbound_reactions;
   "inbound/retention": typeof inbound_retention;
   "inbound/routes": typeof inbound_routes;
   "inbound/routing": typeof inbound_routing;

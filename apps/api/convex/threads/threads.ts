@@ -4,6 +4,7 @@ import { internal } from "../_generated/api";
 import { internalMutation } from "../_generated/server";
 import { fail, getOwned } from "../lib/auth";
 import { memberMutation, memberQuery } from "../lib/functions";
+import { reactionsOf } from "../messages/reactions";
 import { threadStatus } from "../schema/validators";
 
 /** The inbox list: newest activity first, optionally one status; paginated through an index. */
@@ -52,11 +53,16 @@ export const listMessages = memberQuery({
   },
   handler: async (ctx, { organizationId, threadId, paginationOpts }) => {
     await getOwned(ctx, organizationId, threadId);
-    return ctx.db
+    const page = await ctx.db
       .query("unifiedMessages")
       .withIndex("by_thread", (q) => q.eq("organizationId", organizationId).eq("threadId", threadId))
       .order("desc")
       .paginate(paginationOpts);
+    // Reactions belong to the message they react to (never a timeline entry of their own).
+    return {
+      ...page,
+      page: await Promise.all(page.page.map(async (m) => ({ ...m, reactions: await reactionsOf(ctx, m) }))),
+    };
   },
 });
 
