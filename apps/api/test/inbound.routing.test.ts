@@ -248,34 +248,28 @@ describe("WhatsApp reactions and unsupported messages", () => {
     const messages = await messagesOf(a.organizationId);
     expect(messages).toHaveLength(1);
     const threadId = messages[0]!.threadId;
-    const page = await t
-      .withIdentity(a.identity)
-      .query(api.threads.threads.listMessages, {
-        organizationId: a.organizationId,
-        threadId,
-        paginationOpts: { numItems: 10, cursor: null },
-      });
+    const page = await t.withIdentity(a.identity).query(api.threads.threads.listMessages, {
+      organizationId: a.organizationId,
+      threadId,
+      paginationOpts: { numItems: 10, cursor: null },
+    });
     expect(page.page).toHaveLength(1);
     expect(page.page[0]!.reactions).toEqual([{ emoji: "👍", from: WA_ID, at: expect.any(Number) }]);
 
     // A new emoji replaces it; a removal (no emoji) clears it.
     await post(reaction("wamid.R2", "wamid.TARGET", "❤️"));
-    const replaced = await t
-      .withIdentity(a.identity)
-      .query(api.threads.threads.listMessages, {
-        organizationId: a.organizationId,
-        threadId,
-        paginationOpts: { numItems: 10, cursor: null },
-      });
+    const replaced = await t.withIdentity(a.identity).query(api.threads.threads.listMessages, {
+      organizationId: a.organizationId,
+      threadId,
+      paginationOpts: { numItems: 10, cursor: null },
+    });
     expect(replaced.page[0]!.reactions.map((r) => r.emoji)).toEqual(["❤️"]);
     await post(reaction("wamid.R3", "wamid.TARGET"));
-    const cleared = await t
-      .withIdentity(a.identity)
-      .query(api.threads.threads.listMessages, {
-        organizationId: a.organizationId,
-        threadId,
-        paginationOpts: { numItems: 10, cursor: null },
-      });
+    const cleared = await t.withIdentity(a.identity).query(api.threads.threads.listMessages, {
+      organizationId: a.organizationId,
+      threadId,
+      paginationOpts: { numItems: 10, cursor: null },
+    });
     expect(cleared.page[0]!.reactions).toEqual([]);
     expect((await countRows(t, a.organizationId)).messages).toBe(1);
   });

@@ -95,6 +95,12 @@ export interface ProviderDescriptor<Id extends string = ProviderId> {
     /** Parses a delivery and groups its events by the receiving endpoint each belongs to. Throws InboundParseError. */
     parts(req: WebhookRequest): DeliveryPart[];
   };
+  /**
+   * Whether a channel config takes this event (a provider account may deliver channels the
+   * config has not enabled: Vonage WhatsApp/Viber/Messenger). Events it refuses are logged as
+   * unroutable (`channel_not_enabled`), never stored. Absent: every event is taken.
+   */
+  accepts?(event: InboundEvent, settings: Readonly<Record<string, string | undefined>>): boolean;
   /** The reply a provider expects once a delivery is stored (TwiML for Twilio, JSON otherwise). */
   acknowledge(result: { stored: number; duplicates: number }): WebhookReply;
   /** A provider's GET subscription challenge (Meta), answered without a signed body. */

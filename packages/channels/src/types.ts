@@ -48,6 +48,11 @@ export interface InboundMessage {
   emailMessageId?: string;
   inReplyTo?: string[];
   cc?: string[];
+  /**
+   * The provider's own channel when one provider account carries several (Vonage Messages API:
+   * sms, mms, whatsapp, viber_service, messenger); `ProviderDescriptor.accepts` filters on it.
+   */
+  providerChannel?: string;
   /** Provider message type (text, image, interactive...), informative. */
   contentType?: string;
   /**
@@ -96,7 +101,12 @@ export interface ReactionEvent {
 
 export type InboundEvent = InboundMessage | StatusEvent | ReactionEvent;
 
-export type SignatureResult = { ok: true } | { ok: false; status: 401 | 403; reason: string };
+/**
+ * 401: nothing to check against; 403: a wrong, stale or future signature; 503: the provider sent
+ * the delivery unsigned where it retries only on 5xx (Vonage after an internal error), so it
+ * must be retried rather than refused for good.
+ */
+export type SignatureResult = { ok: true } | { ok: false; status: 401 | 403 | 503; reason: string };
 
 /** Raised by parseInbound for a body that is not a valid provider payload (HTTP 400). */
 export class InboundParseError extends Error {
@@ -115,6 +125,8 @@ export interface VerifyOptions {
   now?: number;
   /** Replay window in seconds for timestamped schemes (default 300). */
   toleranceSeconds?: number;
+  /** The channel's settings, for schemes an account configures (Vonage's signature method). */
+  settings?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface OutboundMessage {

@@ -47,6 +47,8 @@ describe("provider descriptors", () => {
         "POST /webhooks/sms/twilio/status -> twilio/delivery",
         "POST /webhooks/sms/vonage -> vonage/delivery",
         "POST /webhooks/sms/vonage/status -> vonage/delivery",
+        "GET /webhooks/sms/vonage -> vonage/delivery",
+        "GET /webhooks/sms/vonage/status -> vonage/delivery",
         "GET /webhooks/whatsapp -> meta/handshake",
         "POST /webhooks/whatsapp -> meta/delivery",
         "POST /webhooks/email -> resend/delivery",

@@ -1,7 +1,7 @@
 import { MAX_ENDPOINTS_PER_DELIVERY, type UnroutableEvents } from "@switchboard/channels";
 import { v } from "convex/values";
 import { internalMutation } from "../_generated/server";
-import { UNROUTABLE_REASONS } from "../schema/inbound";
+import { unroutableReason } from "../schema/inbound";
 import { providerId } from "../schema/validators";
 
 /** Unroutable events are kept as long as raw events by default, then swept (inbound/retention.ts). */
@@ -11,7 +11,7 @@ export const MAX_LOGGED_IDS = 100;
 
 const group = v.object({
   endpoint: v.string(),
-  reason: v.union(...UNROUTABLE_REASONS.map((r) => v.literal(r))),
+  reason: unroutableReason,
   eventCount: v.number(),
   externalIds: v.array(v.string()),
 });

@@ -76,6 +76,7 @@ function deliveryLookup(ctx: ActionCtx, provider: ProviderId): DeliveryLookup<Ro
     enabled: (route) => route.enabled,
     hasCredential: (route, field) => Boolean(route.credentials[field]),
     secrets: (route) => cachedCredentials(route.organizationId, route.channelConfigId, route.credentials),
+    settings: (route) => route.settings,
   };
 }
 

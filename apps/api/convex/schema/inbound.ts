@@ -1,13 +1,10 @@
+import { UNROUTABLE_REASONS } from "@switchboard/channels/delivery";
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
-import { channelId, endpointKind, providerId } from "./validators";
+import { channelId, endpointKind, literals, providerId } from "./validators";
 
-export const UNROUTABLE_REASONS = [
-  "unknown_endpoint",
-  "channel_disabled",
-  "not_configured",
-  "signature_mismatch",
-] as const;
+/** Why a delivery's events were logged, not stored (declared once in packages/channels). */
+export const unroutableReason = literals(UNROUTABLE_REASONS);
 
 /** Inbound side tables: deliberately logged unroutable events and reactions (spread into defineSchema by ../schema.ts). */
 export const inboundTables = {
@@ -21,7 +18,7 @@ export const inboundTables = {
     provider: providerId,
     kind: endpointKind,
     endpoint: v.string(),
-    reason: v.union(...UNROUTABLE_REASONS.map((r) => v.literal(r))),
+    reason: unroutableReason,
     path: v.string(),
     receivedAt: v.number(),
     expiresAt: v.number(),

@@ -94,6 +94,7 @@ export const inboundMessage = v.object({
   inReplyTo: v.optional(v.array(v.string())),
   cc: v.optional(v.array(v.string())),
   contentType: v.optional(v.string()),
+  providerChannel: v.optional(v.string()),
   contentPending: v.optional(v.boolean()),
   unsupported: v.optional(unsupportedContent),
 });
