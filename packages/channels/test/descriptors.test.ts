@@ -147,6 +147,20 @@ describe("provider descriptors", () => {
         secret: false,
       },
       { key: "authToken", label: "Auth token", help: expect.any(String), required: true, secret: true },
+      {
+        key: "webhookSharedKeySecret",
+        label: "Webhook SharedKey secret (optional)",
+        help: expect.any(String),
+        required: false,
+        secret: true,
+      },
+      {
+        key: "webhookSharedKeyId",
+        label: "Webhook SharedKey id (optional)",
+        placeholder: "KY…",
+        required: false,
+        secret: false,
+      },
     ]);
     // Hidden settings (timeouts) are not shown; optional ones are not required.
     expect(twilio.settings.map((f) => [f.key, f.required])).toEqual([
