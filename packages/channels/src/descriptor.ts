@@ -113,6 +113,8 @@ export interface ProviderDescriptor<Id extends string = ProviderId> {
    * `in-app`: our own transport (native chat): delivered on send, nothing to probe.
    */
   readonly transport: "provider" | "in-app";
+  /** The adapter's getDeliveryStatus can look a sent message up (a message without callbacks is polled). */
+  readonly statusLookup?: boolean;
 }
 
 /** The JSON acknowledgement most providers accept. */

@@ -44,4 +44,5 @@ export const resendDescriptor: ProviderDescriptor = {
     },
   ],
   transport: "provider",
+  statusLookup: true,
 };

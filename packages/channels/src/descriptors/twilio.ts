@@ -67,4 +67,5 @@ export const twilioDescriptor: ProviderDescriptor = {
   ],
   statusCallbackPath: "/webhooks/sms/twilio/status",
   transport: "provider",
+  statusLookup: true,
 };
