@@ -208,6 +208,25 @@ describe("a Meta batch spanning several numbers", () => {
   });
 });
 
+describe("the unroutable log", () => {
+  test("is swept with the raw events once it expires", async () => {
+    await post(
+      metaRequest(
+        batchOf([
+          { phoneNumberId: ORG_A.phoneNumberId, ids: ["wamid.A1"] },
+          { phoneNumberId: UNKNOWN_NUMBER, ids: ["wamid.U1"] },
+        ]),
+      ),
+    );
+    expect(await unroutable()).toHaveLength(1);
+    const notYet = await t.mutation(internal.inbound.retention.sweep, { now: Date.now() });
+    expect(notYet.unroutable).toBe(0);
+    const later = await t.mutation(internal.inbound.retention.sweep, { now: Date.now() + 31 * 86_400_000 });
+    expect(later.unroutable).toBe(1);
+    expect(await unroutable()).toEqual([]);
+  });
+});
+
 describe("routes come from the descriptors", () => {
   test("every descriptor route is registered on the HTTP router", async () => {
     for (const route of webhookRoutes()) {
