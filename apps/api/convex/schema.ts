@@ -3,6 +3,7 @@ import { apiTables } from "./schema/api";
 import { channelsTables } from "./schema/channels";
 import { contactsTables } from "./schema/contacts";
 import { crmTables } from "./schema/crm";
+import { inboundTables } from "./schema/inbound";
 import { messagesTables } from "./schema/messages";
 import { orgTables } from "./schema/orgs";
 import { outboundTables } from "./schema/outbound";
@@ -18,6 +19,7 @@ export default defineSchema({
   ...channelsTables,
   ...contactsTables,
   ...messagesTables,
+  ...inboundTables,
   ...crmTables,
   ...outboundTables,
   ...reconcileTables,

@@ -7,7 +7,7 @@
  */
 
 export type Bytes = Uint8Array<ArrayBuffer>;
-export type HmacAlgorithm = "SHA-1" | "SHA-256";
+export type HmacAlgorithm = "SHA-1" | "SHA-256" | "SHA-512";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

@@ -28,9 +28,19 @@ export interface DeliveryLookup<C> {
   hasCredential(channel: C, field: string): boolean;
   /** The channel's decrypted credentials, passed to validateSignature as `secrets`. */
   secrets(channel: C): Promise<WebhookSecrets>;
+  /** The channel's settings (signature method, enabled sub-channels), for `validateSignature` and `accepts`. */
+  settings?(channel: C): Readonly<Record<string, string | undefined>>;
 }
 
-export type UnroutableReason = "unknown_endpoint" | "channel_disabled" | "not_configured" | "signature_mismatch";
+/** Why events of a delivery were logged instead of stored (schema validators derive from this). */
+export const UNROUTABLE_REASONS = [
+  "unknown_endpoint",
+  "channel_disabled",
+  "not_configured",
+  "signature_mismatch",
+  "channel_not_enabled",
+] as const;
+export type UnroutableReason = (typeof UNROUTABLE_REASONS)[number];
 
 export interface RoutedEvents<C> {
   channel: C;
@@ -127,7 +137,8 @@ export async function planDelivery<C>(
       );
     } else {
       const secrets = await lookup.secrets(channel);
-      const verdict = await descriptor.adapter.validateSignature(req, secrets, opts);
+      const settings = lookup.settings?.(channel);
+      const verdict = await descriptor.adapter.validateSignature(req, secrets, settings ? { ...opts, settings } : opts);
       if (verdict.ok) verified.set(id, secrets);
       else {
         reason = "signature_mismatch";
@@ -160,9 +171,19 @@ export async function planDelivery<C>(
       unroutable.set(part.endpoint, entry);
       continue;
     }
+    const settings = lookup.settings?.(channel) ?? {};
+    const accepted = descriptor.accepts ? part.events.filter((e) => descriptor.accepts!(e, settings)) : part.events;
+    if (accepted.length < part.events.length) {
+      const refused = part.events.filter((e) => !accepted.includes(e));
+      const key = `${part.endpoint}\u0000channel_not_enabled`;
+      const entry = unroutable.get(key) ?? { endpoint: part.endpoint, reason: "channel_not_enabled", events: [] };
+      entry.events.push(...refused);
+      unroutable.set(key, entry);
+      if (accepted.length === 0) continue;
+    }
     const entry = routed.get(id) ?? { channel, secrets, endpoints: [], events: [] };
     if (!entry.endpoints.includes(part.endpoint)) entry.endpoints.push(part.endpoint);
-    entry.events.push(...part.events);
+    entry.events.push(...accepted);
     routed.set(id, entry);
   }
   return { ok: true, routed: [...routed.values()], unroutable: [...unroutable.values()] };

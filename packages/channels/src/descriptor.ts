@@ -96,6 +96,12 @@ export interface ProviderDescriptor<Id extends string = ProviderId> {
     /** Parses a delivery and groups its events by the receiving endpoint each belongs to. Throws InboundParseError. */
     parts(req: WebhookRequest): DeliveryPart[];
   };
+  /**
+   * Whether a channel config takes this event (a provider account may deliver channels the
+   * config has not enabled: Vonage WhatsApp/Viber/Messenger). Events it refuses are logged as
+   * unroutable (`channel_not_enabled`), never stored. Absent: every event is taken.
+   */
+  accepts?(event: InboundEvent, settings: Readonly<Record<string, string | undefined>>): boolean;
   /** The reply a provider expects once a delivery is stored (TwiML for Twilio, JSON otherwise). */
   acknowledge(result: { stored: number; duplicates: number }): WebhookReply;
   /** A provider's GET subscription challenge (Meta), answered without a signed body. */
@@ -110,6 +116,8 @@ export interface ProviderDescriptor<Id extends string = ProviderId> {
   readonly transport: "provider" | "in-app";
   /** Lists recently received messages through the provider's API (inbound gap recovery); absent when the provider has no such list (inboundList.ts says why). */
   readonly inboundList?: InboundLister;
+  /** The adapter's getDeliveryStatus can look a sent message up (a message without callbacks is polled). */
+  readonly statusLookup?: boolean;
 }
 
 /** The JSON acknowledgement most providers accept. */

@@ -48,8 +48,18 @@ export interface InboundMessage {
   emailMessageId?: string;
   inReplyTo?: string[];
   cc?: string[];
+  /**
+   * The provider's own channel when one provider account carries several (Vonage Messages API:
+   * sms, mms, whatsapp, viber_service, messenger); `ProviderDescriptor.accepts` filters on it.
+   */
+  providerChannel?: string;
   /** Provider message type (text, image, interactive...), informative. */
   contentType?: string;
+  /**
+   * The provider could not render this message (Meta `unsupported`: a message type the API does
+   * not carry). Kept with the provider's error so the agent sees why it is empty.
+   */
+  unsupported?: { type?: string; code?: string; title?: string; details?: string };
   /**
    * True when the webhook only carried metadata (Resend inbound: no body/headers). Call
    * `adapter.hydrateInbound(ctx, message)` (an action, it fetches) to fill text/html/inReplyTo.
@@ -69,9 +79,34 @@ export interface StatusEvent {
   error?: { code?: string; message: string };
 }
 
-export type InboundEvent = InboundMessage | StatusEvent;
+/**
+ * A contact's reaction to an earlier message (WhatsApp emoji reactions). It belongs to its target
+ * message, not to the timeline: `emoji` empty means the reaction was removed.
+ */
+export interface ReactionEvent {
+  kind: "reaction";
+  channel: ChannelId;
+  provider: ProviderId;
+  /** The reaction's own provider id (dedupe key of retried deliveries). */
+  externalMessageId: string;
+  /** The provider id of the message reacted to. */
+  targetExternalMessageId: string;
+  from: Party;
+  /** The receiving endpoint (phone_number_id). */
+  to: string;
+  emoji: string;
+  /** ms since the epoch. */
+  sentAt?: number;
+}
 
-export type SignatureResult = { ok: true } | { ok: false; status: 401 | 403; reason: string };
+export type InboundEvent = InboundMessage | StatusEvent | ReactionEvent;
+
+/**
+ * 401: nothing to check against; 403: a wrong, stale or future signature; 503: the provider sent
+ * the delivery unsigned where it retries only on 5xx (Vonage after an internal error), so it
+ * must be retried rather than refused for good.
+ */
+export type SignatureResult = { ok: true } | { ok: false; status: 401 | 403 | 503; reason: string };
 
 /** Raised by parseInbound for a body that is not a valid provider payload (HTTP 400). */
 export class InboundParseError extends Error {
@@ -90,6 +125,8 @@ export interface VerifyOptions {
   now?: number;
   /** Replay window in seconds for timestamped schemes (default 300). */
   toleranceSeconds?: number;
+  /** The channel's settings, for schemes an account configures (Vonage's signature method). */
+  settings?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface OutboundMessage {

@@ -47,6 +47,8 @@ describe("provider descriptors", () => {
         "POST /webhooks/sms/twilio/status -> twilio/delivery",
         "POST /webhooks/sms/vonage -> vonage/delivery",
         "POST /webhooks/sms/vonage/status -> vonage/delivery",
+        "GET /webhooks/sms/vonage -> vonage/delivery",
+        "GET /webhooks/sms/vonage/status -> vonage/delivery",
         "GET /webhooks/whatsapp -> meta/handshake",
         "POST /webhooks/whatsapp -> meta/delivery",
         "POST /webhooks/email -> resend/delivery",
@@ -145,6 +147,20 @@ describe("provider descriptors", () => {
         secret: false,
       },
       { key: "authToken", label: "Auth token", help: expect.any(String), required: true, secret: true },
+      {
+        key: "webhookSharedKeySecret",
+        label: "Webhook SharedKey secret (optional)",
+        help: expect.any(String),
+        required: false,
+        secret: true,
+      },
+      {
+        key: "webhookSharedKeyId",
+        label: "Webhook SharedKey id (optional)",
+        placeholder: "KY…",
+        required: false,
+        secret: false,
+      },
     ]);
     // Hidden settings (timeouts) are not shown; optional ones are not required.
     expect(twilio.settings.map((f) => [f.key, f.required])).toEqual([

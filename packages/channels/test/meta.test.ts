@@ -295,9 +295,117 @@ describe("meta parseInbound", () => {
     expect(events[3]).toMatchObject({ text: "Stop promotions", contentType: "button" });
     expect(events[4]).toMatchObject({ text: "HQ\n1 Hacker Way\n37.48,-122.14", contentType: "location" });
     expect(events[5]).toMatchObject({ text: "Blue", contentType: "interactive.list_reply" });
-    expect(events[6]).toMatchObject({ text: "", contentType: "unsupported" });
+    expect(events[6]).toMatchObject({
+      text: "",
+      contentType: "unsupported",
+      unsupported: { code: "131051", title: "Message type unknown" },
+    });
     expect(events[7]).toMatchObject({ text: "NAME changed from 1 to 2", contentType: "system" });
     expect(events[8]).toMatchObject({ text: "Barbara Johnson", contentType: "contacts" });
+  });
+
+  // https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/reaction/
+  it("turns a reaction into a ReactionEvent on its target message, and a removal into an empty emoji", () => {
+    const messages = [
+      {
+        from: "16505551234",
+        id: "wamid.REACT1",
+        timestamp: "1749416383",
+        type: "reaction",
+        reaction: { message_id: "wamid.TARGET", emoji: "\u{1F44D}" },
+      },
+      // Removal: Meta omits `emoji`.
+      {
+        from: "16505551234",
+        id: "wamid.REACT2",
+        timestamp: "1749416390",
+        type: "reaction",
+        reaction: { message_id: "wamid.TARGET" },
+      },
+    ];
+    const body = {
+      object: "whatsapp_business_account",
+      entry: [
+        {
+          id: "w",
+          changes: [
+            {
+              field: "messages",
+              value: {
+                messaging_product: "whatsapp",
+                metadata,
+                contacts: [{ profile: { name: "Sheena Nelson" }, wa_id: "16505551234" }],
+                messages,
+              },
+            },
+          ],
+        },
+      ],
+    };
+    const events = metaAdapter.parseInbound(signed(JSON.stringify(body)));
+    expect(events).toEqual([
+      {
+        kind: "reaction",
+        channel: "whatsapp",
+        provider: "meta",
+        externalMessageId: "wamid.REACT1",
+        targetExternalMessageId: "wamid.TARGET",
+        from: { identifier: "16505551234", displayName: "Sheena Nelson" },
+        to: PHONE_NUMBER_ID,
+        emoji: "\u{1F44D}",
+        sentAt: 1749416383000,
+      },
+      expect.objectContaining({ kind: "reaction", externalMessageId: "wamid.REACT2", emoji: "" }),
+    ]);
+    const broken = {
+      ...body,
+      entry: [
+        {
+          id: "w",
+          changes: [{ field: "messages", value: { metadata, messages: [{ ...messages[0], reaction: {} }] } }],
+        },
+      ],
+    };
+    expect(() => metaAdapter.parseInbound(signed(JSON.stringify(broken)))).toThrow(/reaction.message_id/);
+  });
+
+  // https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/unsupported
+  it("keeps Meta's error details on an unsupported message", () => {
+    const value = {
+      messaging_product: "whatsapp",
+      metadata,
+      contacts: [{ profile: { name: "Sheena Nelson" }, wa_id: "16505551234" }],
+      messages: [
+        {
+          from: "16505551234",
+          id: "wamid.UNSUP",
+          timestamp: "1749416383",
+          errors: [
+            {
+              code: 131051,
+              title: "Message type unknown",
+              message: "Message type unknown",
+              error_data: { details: "Message type is currently not supported." },
+            },
+          ],
+          type: "unsupported",
+          unsupported: { type: "edit" },
+        },
+      ],
+    };
+    const body = { object: "whatsapp_business_account", entry: [{ id: "w", changes: [{ field: "messages", value }] }] };
+    const [event] = metaAdapter.parseInbound(signed(JSON.stringify(body)));
+    expect(event).toMatchObject({
+      kind: "message",
+      text: "",
+      contentType: "unsupported",
+      unsupported: {
+        type: "edit",
+        code: "131051",
+        title: "Message type unknown",
+        details: "Message type is currently not supported.",
+      },
+    });
   });
 
   it("turns statuses into StatusEvents with error details", () => {

@@ -40,7 +40,7 @@ describe("registry", () => {
       // The first webhook key is always a credential, so `credentials` can be passed as `secrets`.
       expect(shape).toContain(WEBHOOK_SECRET_KEYS[p][0]);
     }
-    expect(secretFieldsOf("twilio")).toEqual(["authToken"]);
+    expect(secretFieldsOf("twilio")).toEqual(["authToken", "webhookSharedKeySecret"]);
   });
 
   it("validates channel configs with field-level errors", () => {
@@ -66,7 +66,7 @@ describe("registry", () => {
   it("redacts secrets for clients", () => {
     expect(redactCredentials("twilio", { accountSid: "AC1", authToken: "secret" })).toEqual({
       visible: { accountSid: "AC1" },
-      secretsSet: { authToken: true },
+      secretsSet: { authToken: true, webhookSharedKeySecret: false },
     });
     expect(redactCredentials("meta", { accessToken: "x" }).secretsSet).toEqual({
       accessToken: true,

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import twilio from "twilio";
 import { afterEach, describe, expect, it } from "vitest";
 import { twilioAdapter } from "../src/adapters/twilio";
@@ -114,6 +114,98 @@ describe("twilio validateSignature (twilio SDK as oracle)", () => {
   });
 });
 
+// https://www.twilio.com/docs/usage/webhooks/webhooks-security (bodySHA256 for JSON bodies, ports)
+// https://www.twilio.com/docs/usage/webhooks/webhook-settings (SharedKey, X-Twilio-Webhooks-Signature-Settings)
+describe("twilio JSON webhooks, ports and Webhook Settings signatures", () => {
+  const jsonRequest = (fields: Record<string, string>, signUrl?: (url: string) => string) => {
+    const body = JSON.stringify(fields);
+    const url = `${URL_}&bodySHA256=${createHash("sha256").update(body).digest("hex")}`;
+    const sig = twilio.getExpectedTwilioSignature(AUTH_TOKEN, signUrl ? signUrl(url) : url, {});
+    return {
+      body,
+      url,
+      sig,
+      req: webhook(url, body, { "content-type": "application/json", "x-twilio-signature": sig }),
+    };
+  };
+
+  it("a JSON-bodied inbound message is verified as validateRequestWithBody does, then parsed", async () => {
+    const { body, url, sig, req } = jsonRequest(inboundFields);
+    expect(twilio.validateRequestWithBody(AUTH_TOKEN, sig, url, body)).toBe(true);
+    expect(await twilioAdapter.validateSignature(req, { authToken: AUTH_TOKEN })).toEqual({ ok: true });
+    expect(twilioAdapter.routingKey(req)).toBe("+14155550100");
+    expect(twilioAdapter.parseInbound(req)).toEqual([
+      expect.objectContaining({
+        kind: "message",
+        externalMessageId: inboundFields.MessageSid,
+        text: inboundFields.Body,
+      }),
+    ]);
+    const tampered = { ...req, rawBody: body.replace("shipped", "refunded") };
+    expect(twilio.validateRequestWithBody(AUTH_TOKEN, sig, url, tampered.rawBody)).toBe(false);
+    expect(await twilioAdapter.validateSignature(tampered, { authToken: AUTH_TOKEN })).toMatchObject({
+      ok: false,
+      status: 403,
+      reason: expect.stringMatching(/bodySHA256/),
+    });
+  });
+
+  it("a JSON webhook signed over the URL with the default port is accepted, as the SDK accepts it", async () => {
+    const withPort = (u: string) => u.replace("hooks.switchboard.dev/", "hooks.switchboard.dev:443/");
+    const { body, url, sig, req } = jsonRequest(inboundFields, withPort);
+    expect(twilio.validateRequestWithBody(AUTH_TOKEN, sig, url, body)).toBe(true);
+    expect(await twilioAdapter.validateSignature(req, { authToken: AUTH_TOKEN })).toEqual({ ok: true });
+    // And the reverse: received with the port, signed without it.
+    const plain = jsonRequest(inboundFields);
+    const received = { ...plain.req, url: withPort(plain.url) };
+    expect(twilio.validateRequestWithBody(AUTH_TOKEN, plain.sig, received.url, plain.body)).toBe(true);
+    expect(await twilioAdapter.validateSignature(received, { authToken: AUTH_TOKEN })).toEqual({ ok: true });
+  });
+
+  /** What Twilio sends when a Webhook Rule applies a Setting with a SharedKey (signed independently here). */
+  const sharedKeyRequest = (algorithm: "HMAC_SHA1" | "HMAC_SHA256", secret: string, keyId = "KY0123") => {
+    const payload = Object.keys(inboundFields)
+      .sort()
+      .reduce((acc, k) => acc + k + inboundFields[k as keyof typeof inboundFields], URL_);
+    const sig = createHmac(algorithm === "HMAC_SHA256" ? "sha256" : "sha1", secret)
+      .update(payload)
+      .digest("base64");
+    return webhook(URL_, form(inboundFields), {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-twilio-signature": sig,
+      "x-twilio-webhooks-signature-settings": `key=${keyId},algorithm=${algorithm}`,
+    });
+  };
+  const SHARED = "shared-key-secret-0123456789abcdef";
+
+  it.each(["HMAC_SHA1", "HMAC_SHA256"] as const)(
+    "a SharedKey signature with %s verifies with the SharedKey",
+    async (alg) => {
+      const secrets = { authToken: AUTH_TOKEN, webhookSharedKeySecret: SHARED, webhookSharedKeyId: "KY0123" };
+      expect(await twilioAdapter.validateSignature(sharedKeyRequest(alg, SHARED), secrets)).toEqual({ ok: true });
+      // Signed with the auth token instead, another key, or naming another key id: refused.
+      expect(await twilioAdapter.validateSignature(sharedKeyRequest(alg, AUTH_TOKEN), secrets)).toMatchObject({
+        status: 403,
+      });
+      expect(await twilioAdapter.validateSignature(sharedKeyRequest(alg, SHARED, "KY9999"), secrets)).toMatchObject({
+        status: 403,
+      });
+    },
+  );
+
+  it("a SharedKey header without a configured SharedKey is 401; an unknown algorithm is 403", async () => {
+    const req = sharedKeyRequest("HMAC_SHA256", SHARED);
+    expect(await twilioAdapter.validateSignature(req, { authToken: AUTH_TOKEN })).toMatchObject({
+      ok: false,
+      status: 401,
+    });
+    req.headers["x-twilio-webhooks-signature-settings"] = "key=KY0123,algorithm=HMAC_MD5";
+    expect(
+      await twilioAdapter.validateSignature(req, { authToken: AUTH_TOKEN, webhookSharedKeySecret: SHARED }),
+    ).toMatchObject({ ok: false, status: 403 });
+  });
+});
+
 describe("twilio parseInbound", () => {
   it("parses an inbound SMS; routing key is To", () => {
     const req = signed(URL_, inboundFields);
@@ -211,7 +303,9 @@ describe("twilio parseInbound", () => {
     expect(bad({ From: "+1", To: "+2", Body: "hi" })).toThrow(/MessageSid/);
     expect(bad({ From: "+1", To: "+2", MessageSid: "SM1", NumMedia: "0" })).toThrow(/neither Body nor media/);
     expect(bad({ From: "+1", To: "+2", MessageSid: "SM1", NumMedia: "1" })).toThrow(/MediaUrl0/);
-    expect(bad({ From: "+1", To: "+2", MessageSid: "SM1", Body: "x" }, "application/json")).toThrow(/content-type/);
+    // A JSON content type means a JSON webhook: a form body in it is malformed JSON.
+    expect(bad({ From: "+1", To: "+2", MessageSid: "SM1", Body: "x" }, "application/json")).toThrow(/not valid JSON/);
+    expect(bad({ From: "+1", To: "+2", MessageSid: "SM1", Body: "x" }, "text/plain")).toThrow(/content-type/);
     expect(() => twilioAdapter.parseInbound(webhook(URL_, ""))).toThrow(InboundParseError);
     expect(bad({ MessageStatus: "exploded", MessageSid: "SM1", From: "+1", To: "+2" })).toThrow(
       /unknown MessageStatus/,

@@ -134,10 +134,10 @@ describe("vonage validateSignature (signed webhooks JWT)", () => {
     });
   });
 
-  it("returns 401 without Authorization header or secret", async () => {
+  it("returns 503 for an unsigned callback (Vonage retries only on 5xx), 401 without a secret", async () => {
     expect(await vonageAdapter.validateSignature(webhook(URL_, body), secrets, { now: NOW })).toMatchObject({
       ok: false,
-      status: 401,
+      status: 503,
     });
     expect(await vonageAdapter.validateSignature(await signedRequest(body), {}, { now: NOW })).toMatchObject({
       ok: false,
@@ -167,6 +167,7 @@ describe("vonage parseInbound", () => {
         attachments: [],
         sentAt: Date.parse("2025-02-03T12:14:25Z"),
         contentType: "text",
+        providerChannel: "sms",
       },
     ]);
   });
@@ -229,7 +230,9 @@ describe("vonage parseInbound", () => {
     expect(parse("")).toThrow(/empty/);
     expect(parse("[1,2]")).toThrow(/JSON object/);
     expect(parse(JSON.stringify({ ...inbound, message_uuid: undefined }))).toThrow(/message_uuid is required/);
-    expect(parse(JSON.stringify({ ...inbound, channel: "whatsapp" }))).toThrow(/channel/);
+    expect(parse(JSON.stringify({ ...inbound, channel: "telegram" }))).toThrow(/channel/);
+    expect(parse(JSON.stringify({ ...inbound, text: undefined }))).toThrow(/text is required/);
+    expect(parse(JSON.stringify({ ...inbound, channel: "mms", message_type: "image", image: {} }))).toThrow(/url/);
     expect(parse(JSON.stringify(inbound), "application/x-www-form-urlencoded")).toThrow(/content-type/);
     expect(parse(JSON.stringify({ message_uuid: "x", status: "exploded" }))).toThrow(/unknown status/);
   });

@@ -1,4 +1,4 @@
-import { credentialSchemas, settingSchemas } from "@switchboard/channels";
+import { type Endpoint, getDescriptor } from "@switchboard/channels";
 import { CHANNEL_OF_PROVIDER, type ProviderId } from "@switchboard/channels/ids";
 import { ConvexError, v } from "convex/values";
 import { internal } from "../_generated/api";
@@ -7,24 +7,23 @@ import { internalAction, internalMutation, type MutationCtx } from "../_generate
 import { fail } from "../lib/auth";
 import { credentialAad, type Envelope, encryptString } from "../lib/crypto";
 import { encrypted, providerId } from "../schema/validators";
-import { metaVerifyTokenEndpoint, normalizeEndpoint } from "./endpoints";
+import { endpointValidator } from "./endpoints";
 import { INITIAL_HEALTH } from "./health";
 
 /** Name of a channel nobody named: "sms (twilio)". */
 export const defaultChannelName = (provider: ProviderId) => `${CHANNEL_OF_PROVIDER[provider]} (${provider})`;
 
 /**
- * The routing identifiers a config answers for: the given receiving endpoints (numbers,
- * phone_number_ids, inbound addresses, slugs, widget keys) normalised, plus for Meta the hash of
- * the verify token (the subscribe challenge names nothing else).
+ * The routing endpoints a config answers for, as its provider's descriptor derives them: the
+ * given receiving endpoints (numbers, phone_number_ids, inbound addresses, slugs, widget keys)
+ * normalised, plus any endpoint its credentials imply (Meta: the verify token's hash).
  */
-export async function endpointsFor(provider: ProviderId, endpoints: string[], credentials: Record<string, string>) {
-  const out = endpoints
-    .map((e) => e.trim())
-    .filter(Boolean)
-    .map((e) => normalizeEndpoint(provider, e));
-  if (provider === "meta" && credentials.verifyToken) out.push(await metaVerifyTokenEndpoint(credentials.verifyToken));
-  return [...new Set(out)];
+export async function endpointsFor(
+  provider: ProviderId,
+  endpoints: string[],
+  credentials: Record<string, string | undefined>,
+): Promise<Endpoint[]> {
+  return getDescriptor(provider).endpoints.derive(endpoints, credentials);
 }
 
 const issues = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
@@ -43,19 +42,20 @@ export async function prepareChannel(args: {
   credentials: Record<string, string>;
   keep?: Record<string, Envelope>;
 }) {
+  const descriptor = getDescriptor(args.provider);
   const settingsInput = Object.fromEntries(Object.entries(args.settings).filter(([, value]) => value.trim() !== ""));
-  // The adapters read a Meta phone_number_id / a widget key from settings: mirror the endpoint.
+  // Some adapters read their first endpoint from settings (Meta phone_number_id, widget key).
   const first = args.endpoints[0]?.trim();
-  if (first && args.provider === "meta") settingsInput.phoneNumberId ??= first;
-  if (first && args.provider === "native") settingsInput.widgetKey ??= first;
-  const settings = settingSchemas[args.provider].safeParse(settingsInput);
+  const mirrored = descriptor.endpoints.mirroredSetting;
+  if (first && mirrored) settingsInput[mirrored] ??= first;
+  const settings = descriptor.settings.schema.safeParse(settingsInput);
   if (!settings.success) throw new ConvexError({ code: "invalid_argument", message: issues(settings.error) });
-  const credentials = credentialSchemas[args.provider].safeParse(args.credentials);
+  const credentials = descriptor.credentials.schema.safeParse(args.credentials);
   if (!credentials.success) throw new ConvexError({ code: "invalid_argument", message: issues(credentials.error) });
 
   const plain = credentials.data as Record<string, string | undefined>;
-  const endpoints = await endpointsFor(args.provider, args.endpoints, plain as Record<string, string>);
-  if (endpoints.length === 0)
+  const endpoints = await endpointsFor(args.provider, args.endpoints, plain);
+  if (!endpoints.some((e) => e.kind === "receiving"))
     throw new ConvexError({ code: "invalid_argument", message: "Add at least one receiving endpoint" });
   // Every credential field is sealed, identifiers such as an account SID included; the fields in
   // secretFieldsOf() are additionally never shown again.
@@ -75,7 +75,7 @@ export const channelWrite = {
   enabled: v.boolean(),
   settings: v.record(v.string(), v.string()),
   credentials: v.record(v.string(), encrypted),
-  endpoints: v.array(v.string()),
+  endpoints: v.array(endpointValidator),
 };
 
 /**
@@ -92,7 +92,7 @@ export async function writeChannel(
     enabled: boolean;
     settings: Record<string, string>;
     credentials: Record<string, Envelope>;
-    endpoints: string[];
+    endpoints: Endpoint[];
   },
 ): Promise<Id<"channelConfigs">> {
   const now = Date.now();
@@ -112,7 +112,9 @@ export async function writeChannel(
       .query("channelEndpoints")
       .withIndex("by_config", (q) => q.eq("organizationId", args.organizationId).eq("channelConfigId", configId!))
       .take(100);
-    for (const row of old) if (!args.endpoints.includes(row.identifier)) await ctx.db.delete(row._id);
+    const wanted = (row: { kind: string; identifier: string }) =>
+      args.endpoints.some((e) => e.kind === row.kind && e.identifier === row.identifier);
+    for (const row of old) if (!wanted(row)) await ctx.db.delete(row._id);
   } else {
     if (!(await ctx.db.get(args.organizationId))) fail("not_found", "Unknown organization");
     configId = await ctx.db.insert("channelConfigs", {
@@ -128,18 +130,22 @@ export async function writeChannel(
       updatedAt: now,
     });
   }
-  for (const identifier of args.endpoints) {
+  for (const { kind, identifier } of args.endpoints) {
     const taken = await ctx.db
       .query("channelEndpoints")
-      .withIndex("by_route", (q) => q.eq("provider", args.provider).eq("identifier", identifier))
+      .withIndex("by_route", (q) => q.eq("provider", args.provider).eq("kind", kind).eq("identifier", identifier))
       .first();
     if (taken && taken.channelConfigId !== configId)
-      fail("conflict", `${identifier} is already used by another ${args.provider} channel`);
+      fail(
+        "conflict",
+        `${kind === "receiving" ? identifier : "This verify token"} is already used by another ${args.provider} channel`,
+      );
     if (!taken) {
       await ctx.db.insert("channelEndpoints", {
         organizationId: args.organizationId,
         channelConfigId: configId,
         provider: args.provider,
+        kind,
         identifier,
         createdAt: now,
       });

@@ -169,7 +169,10 @@ export const configsPage = internalQuery({
   args: { paginationOpts: paginationOptsValidator },
   handler: async (ctx, { paginationOpts }) => {
     const page = await ctx.db.query("channelConfigs").paginate(paginationOpts);
-    return { ...page, page: page.page.filter((c) => c.enabled && c.provider !== "native").map((c) => c._id) };
+    return {
+      ...page,
+      page: page.page.filter((c) => c.enabled && getDescriptor(c.provider).transport === "provider").map((c) => c._id),
+    };
   },
 });
 

@@ -1,4 +1,4 @@
-import type { AdapterContext } from "@switchboard/channels";
+import { type AdapterContext, getDescriptor, statusCallbackUrlOf } from "@switchboard/channels";
 import type { Doc } from "../_generated/dataModel";
 import { credentialAad, decryptString } from "../lib/crypto";
 
@@ -13,7 +13,7 @@ export const providerFetch: AdapterContext["fetch"] = (input, init) => fetch(inp
 
 /** Adapter context from already-decrypted credentials. */
 export function adapterContextFor(
-  credentials: Record<string, string>,
+  credentials: AdapterContext["credentials"],
   settings: Record<string, string>,
   options: { timeoutMs?: number } = {},
 ): AdapterContext {
@@ -73,12 +73,10 @@ export async function cachedCredentials(
 
 /** Where providers should post status callbacks for messages we send. */
 export function statusCallbackUrl(provider: Doc<"channelConfigs">["provider"]): string | undefined {
-  const base = process.env.PUBLIC_WEBHOOK_BASE_URL ?? process.env.CONVEX_SITE_URL;
-  if (!base) return undefined;
-  const root = base.replace(/\/$/, "");
-  if (provider === "twilio") return `${root}/webhooks/sms/twilio/status`;
-  if (provider === "vonage") return `${root}/webhooks/sms/vonage/status`;
-  return undefined;
+  return statusCallbackUrlOf(
+    getDescriptor(provider),
+    process.env.PUBLIC_WEBHOOK_BASE_URL ?? process.env.CONVEX_SITE_URL,
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type HealthResult, secretFieldsOf } from "@switchboard/channels";
+import { getDescriptor, type HealthResult, webhookUrlsOf } from "@switchboard/channels";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
@@ -10,36 +10,12 @@ import { channelWrite, defaultChannelName, prepareChannel, writeChannel } from "
 import { checkConfig } from "./health";
 import { decryptCredentials } from "./runtime";
 
-/** Webhook paths a provider posts to (shown to admins to copy into the provider console). */
-function webhookPaths(config: Doc<"channelConfigs">, endpoints: string[]): { label: string; path: string }[] {
-  switch (config.provider) {
-    case "twilio":
-      return [
-        { label: "Messaging webhook (A message comes in)", path: "/webhooks/sms/twilio" },
-        { label: "Status callback", path: "/webhooks/sms/twilio/status" },
-      ];
-    case "vonage":
-      return [
-        { label: "Inbound URL", path: "/webhooks/sms/vonage" },
-        { label: "Status URL", path: "/webhooks/sms/vonage/status" },
-      ];
-    case "meta":
-      return [{ label: "Callback URL (verify token = the one you saved)", path: "/webhooks/whatsapp" }];
-    case "resend":
-      return [{ label: "Webhook endpoint (email.received + delivery events)", path: "/webhooks/email" }];
-    case "generic":
-      return endpoints.map((slug) => ({ label: "Inbound webhook", path: `/webhooks/custom/${slug}` }));
-    case "native":
-      return endpoints.map((key) => ({ label: "Widget message endpoint", path: `/webhooks/chat/${key}` }));
-  }
-}
-
 async function endpointsOf(ctx: QueryCtx, config: Doc<"channelConfigs">) {
   const rows = await ctx.db
     .query("channelEndpoints")
     .withIndex("by_config", (q) => q.eq("organizationId", config.organizationId).eq("channelConfigId", config._id))
     .take(50);
-  return rows.map((r) => r.identifier).filter((id) => !id.startsWith("verify-token:"));
+  return rows.filter((r) => r.kind === "receiving").map((r) => r.identifier);
 }
 
 /**
@@ -48,7 +24,8 @@ async function endpointsOf(ctx: QueryCtx, config: Doc<"channelConfigs">) {
  */
 export async function publicView(ctx: QueryCtx, config: Doc<"channelConfigs">) {
   const endpoints = await endpointsOf(ctx, config);
-  const siteUrl = (process.env.PUBLIC_WEBHOOK_BASE_URL ?? process.env.CONVEX_SITE_URL ?? "").replace(/\/$/, "");
+  const descriptor = getDescriptor(config.provider);
+  const siteUrl = process.env.PUBLIC_WEBHOOK_BASE_URL ?? process.env.CONVEX_SITE_URL ?? "";
   return {
     _id: config._id,
     organizationId: config.organizationId,
@@ -58,10 +35,10 @@ export async function publicView(ctx: QueryCtx, config: Doc<"channelConfigs">) {
     enabled: config.enabled,
     settings: config.settings,
     storedCredentials: Object.keys(config.credentials).sort(),
-    secretFields: [...secretFieldsOf(config.provider)],
+    secretFields: [...descriptor.credentials.secretFields],
     endpoints,
     health: config.health,
-    webhooks: webhookPaths(config, endpoints).map((w) => ({ ...w, url: siteUrl ? siteUrl + w.path : w.path })),
+    webhooks: webhookUrlsOf(descriptor, endpoints, siteUrl),
     updatedAt: config.updatedAt,
   };
 }

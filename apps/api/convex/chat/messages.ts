@@ -1,7 +1,6 @@
-import { getAdapter, verifyVisitorToken, visitorTokenOf } from "@switchboard/channels";
+import { getAdapter, getDescriptor, verifyVisitorToken, visitorTokenOf } from "@switchboard/channels";
 import { internal } from "../_generated/api";
 import type { ActionCtx } from "../_generated/server";
-import { normalizeEndpoint } from "../channels/endpoints";
 import { cachedCredentials } from "../channels/runtime";
 import { handleWebhook, readBody, toWebhookRequest } from "../inbound/webhooks";
 import { jsonError } from "../lib/http";
@@ -32,7 +31,7 @@ export async function handleChatMessage(ctx: ActionCtx, request: Request): Promi
   if (!widgetKey) return handleWebhook(ctx, request, "native");
   const route = await ctx.runQuery(internal.inbound.routing.findEndpoint, {
     provider: "native",
-    identifier: normalizeEndpoint("native", widgetKey),
+    identifier: getDescriptor("native").endpoints.normalize(widgetKey),
   });
   if (!route?.enabled || !route.credentials.sessionSecret) return handleWebhook(ctx, request, "native");
 

@@ -1,8 +1,7 @@
-import { createVisitorToken, verifyVisitorToken } from "@switchboard/channels";
+import { createVisitorToken, getDescriptor, verifyVisitorToken } from "@switchboard/channels";
 import { compactVerify } from "jose";
 import { internal } from "../_generated/api";
 import type { ActionCtx } from "../_generated/server";
-import { normalizeEndpoint } from "../channels/endpoints";
 import { cachedCredentials } from "../channels/runtime";
 import { jsonError } from "../lib/http";
 import { allowedOriginsOf, corsHeadersFor, isOriginAllowed } from "./origins";
@@ -73,7 +72,7 @@ export async function handleSessionStart(ctx: ActionCtx, request: Request): Prom
   if (!widgetKey) return jsonError(404, "not_found", "This chat is not available");
   const route = await ctx.runQuery(internal.inbound.routing.findEndpoint, {
     provider: "native",
-    identifier: normalizeEndpoint("native", widgetKey),
+    identifier: getDescriptor("native").endpoints.normalize(widgetKey),
   });
   // One answer for unknown, disabled and unconfigured widgets: nothing to learn by probing keys.
   if (!route?.enabled || !route.credentials.sessionSecret) {
@@ -121,7 +120,7 @@ export async function handleWidgetPolicy(ctx: ActionCtx, request: Request): Prom
   const route = m
     ? await ctx.runQuery(internal.inbound.routing.findEndpoint, {
         provider: "native",
-        identifier: normalizeEndpoint("native", m[1]!),
+        identifier: getDescriptor("native").endpoints.normalize(m[1]!),
       })
     : null;
   if (!route?.enabled) return jsonError(404, "not_found", "This chat is not available");
@@ -137,7 +136,7 @@ export async function handleChatPreflight(ctx: ActionCtx, request: Request): Pro
   if (!widgetKey || !origin) return new Response(null, { status: 204 });
   const route = await ctx.runQuery(internal.inbound.routing.findEndpoint, {
     provider: "native",
-    identifier: normalizeEndpoint("native", widgetKey),
+    identifier: getDescriptor("native").endpoints.normalize(widgetKey),
   });
   if (!route?.enabled || !isOriginAllowed(origin, route.settings)) return new Response(null, { status: 204 });
   return new Response(null, { status: 204, headers: corsHeadersFor(origin) });

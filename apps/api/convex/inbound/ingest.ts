@@ -5,6 +5,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
 import { resolveContact } from "../contacts/resolve";
 import { safeInboundAttachments, scheduleMediaFetch } from "../messages/attachments";
+import { applyReaction } from "../messages/reactions";
 import { applyStatus, findByExternalId } from "../messages/status";
 import { encrypted, inboundEvent, type inboundMessage, providerId } from "../schema/validators";
 import { findOrCreateThread, previewOf, touchThread } from "../threads/model";
@@ -21,6 +22,7 @@ export interface IngestResult {
   duplicates: number;
   statusesApplied: number;
   statusesIgnored: number;
+  reactionsApplied: number;
 }
 
 /**
@@ -51,12 +53,20 @@ export const ingest = internalMutation({
       throw new Error("channel config does not belong to the organization");
     }
     const now = Date.now();
-    const result: IngestResult = { stored: [], duplicates: 0, statusesApplied: 0, statusesIgnored: 0 };
+    const result: IngestResult = {
+      stored: [],
+      duplicates: 0,
+      statusesApplied: 0,
+      statusesIgnored: 0,
+      reactionsApplied: 0,
+    };
     for (const event of args.events) {
       if (event.kind === "message") {
         const id = await storeInboundMessage(ctx, org, config, event, now);
         if (id) result.stored.push(id);
         else result.duplicates++;
+      } else if (event.kind === "reaction") {
+        if (await applyReaction(ctx, org._id, event)) result.reactionsApplied++;
       } else if (await applyStatus(ctx, org._id, event, now)) {
         result.statusesApplied++;
       } else {
@@ -70,7 +80,9 @@ export const ingest = internalMutation({
           ? "duplicate"
           : result.statusesApplied > 0
             ? "status"
-            : "ignored";
+            : result.reactionsApplied > 0
+              ? "reaction"
+              : "ignored";
     await ctx.db.insert("inboundEvents", {
       organizationId: org._id,
       channelConfigId: config._id,
@@ -141,6 +153,7 @@ export async function storeInboundMessage(
     html: msg.html,
     attachments,
     contentPending: msg.contentPending,
+    unsupported: msg.unsupported,
     emailMessageId: msg.emailMessageId,
     inReplyTo: msg.inReplyTo,
     cc: msg.cc,

@@ -3,7 +3,6 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { type ActionCtx, internalAction, internalMutation, internalQuery } from "../_generated/server";
-import { normalizeEndpoint } from "../channels/endpoints";
 import { adapterContext, redactSecrets } from "../channels/runtime";
 import { encryptString, rawEventAad } from "../lib/crypto";
 import { withoutUndefined } from "../lib/values";
@@ -164,7 +163,9 @@ export const run = internalAction({
       }
       result.pages++;
       const mine = page.messages.filter(
-        (m) => ours.has(normalizeEndpoint(config.provider, m.to)) && (m.sentAt === undefined || m.sentAt >= since),
+        (m) =>
+          ours.has(getDescriptor(config.provider).endpoints.normalize(m.to)) &&
+          (m.sentAt === undefined || m.sentAt >= since),
       );
       result.listed += mine.length;
       result.recovered += await ingestMissing(ctx, config, mine);

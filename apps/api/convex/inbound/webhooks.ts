@@ -1,25 +1,23 @@
-import { getAdapter, type InboundEvent, InboundParseError, type WebhookRequest } from "@switchboard/channels";
+import {
+  type ChannelAdapter,
+  type DeliveryLookup,
+  getDescriptor,
+  type InboundEvent,
+  planDelivery,
+  type WebhookRequest,
+} from "@switchboard/channels";
 import type { ProviderId } from "@switchboard/channels/ids";
+import type { FunctionReturnType } from "convex/server";
 import { internal } from "../_generated/api";
 import type { ActionCtx } from "../_generated/server";
-import { normalizeEndpoint } from "../channels/endpoints";
 import { adapterContextFor, cachedCredentials } from "../channels/runtime";
 import { encryptString, rawEventAad } from "../lib/crypto";
 import { jsonError } from "../lib/http";
 import { withoutUndefined } from "../lib/values";
+import { unroutableGroups } from "./unroutable";
 
 /** Larger bodies are refused before parsing (413); real provider payloads are far smaller. */
 export const MAX_WEBHOOK_BYTES = 1_000_000;
-
-/** Credential field each provider's webhook signature is computed with. */
-export const WEBHOOK_SECRET_FIELD: Record<ProviderId, string> = {
-  twilio: "authToken",
-  vonage: "signatureSecret",
-  meta: "appSecret",
-  resend: "webhookSecret",
-  generic: "signingSecret",
-  native: "sessionSecret",
-};
 
 /** How long the webhook waits for a metadata-only message's content before storing it pending. */
 const HYDRATE_TIMEOUT_MS = 5_000;
@@ -68,81 +66,76 @@ export function toWebhookRequest(request: Request, rawBody: string): WebhookRequ
   return { method: request.method, url: publicUrl(request), headers, rawBody };
 }
 
-function acknowledge(provider: ProviderId, result: { stored: number; duplicates: number }): Response {
-  if (provider === "twilio") {
-    // Twilio reads the reply as TwiML; an empty <Response/> means "no auto-reply".
-    return new Response('<?xml version="1.0" encoding="UTF-8"?><Response></Response>', {
-      status: 200,
-      headers: { "content-type": "text/xml" },
-    });
-  }
-  return Response.json({ ok: true, ...result }, { status: 200 });
+type Route = NonNullable<FunctionReturnType<typeof internal.inbound.routing.findEndpoint>>;
+
+/** The Convex side of planDelivery's lookups: endpoint rows and sealed credentials. */
+function deliveryLookup(ctx: ActionCtx, provider: ProviderId): DeliveryLookup<Route> {
+  return {
+    find: (identifier) => ctx.runQuery(internal.inbound.routing.findEndpoint, { provider, identifier }),
+    id: (route) => route.channelConfigId,
+    enabled: (route) => route.enabled,
+    hasCredential: (route, field) => Boolean(route.credentials[field]),
+    secrets: (route) => cachedCredentials(route.organizationId, route.channelConfigId, route.credentials),
+    settings: (route) => route.settings,
+  };
 }
 
 /**
- * The inbound pipeline's HTTP half: route -> endpoint -> signature (fail closed) -> parse, then
- * one transactional mutation for dedupe -> identity -> thread -> store -> coalesce.
- * Nothing is written before the signature has been verified.
+ * The inbound pipeline's HTTP half, the same for every provider: the descriptor names every
+ * endpoint a delivery addresses, planDelivery verifies the signature with each addressed
+ * channel's own secret and groups the events by channel; each group is then stored in one
+ * transactional mutation (dedupe -> identity -> thread -> store -> coalesce), and the events no
+ * channel may take are logged as unroutable. The provider gets its 2xx only after all of that
+ * committed; nothing is written before a signature verified.
+ *
+ * A delivery that no known channel verifies (every endpoint unknown, disabled, unconfigured or
+ * signed with another secret) is refused with nothing logged: without a verified signature the
+ * sender is anonymous, and logging its events would let anyone fill the log.
  */
 export async function handleWebhook(ctx: ActionCtx, request: Request, provider: ProviderId): Promise<Response> {
   const body = await readBody(request);
   if (body instanceof Response) return body;
   const webhook = toWebhookRequest(request, body);
-  const adapter = getAdapter(provider);
+  const descriptor = getDescriptor(provider);
 
-  let routingKey: string | null;
-  try {
-    routingKey = adapter.routingKey(webhook);
-  } catch (error) {
-    return jsonError(400, "malformed_payload", errorMessage(error));
-  }
-  if (!routingKey) return jsonError(400, "unroutable", "The request names no receiving endpoint");
-
-  const endpoint = normalizeEndpoint(provider, routingKey);
-  const route = await ctx.runQuery(internal.inbound.routing.findEndpoint, { provider, identifier: endpoint });
-  if (!route) return jsonError(404, "unknown_endpoint", `No ${provider} channel receives for this endpoint`);
-  if (!route.enabled) return jsonError(403, "channel_disabled", "This channel is disabled");
-
-  const secretField = WEBHOOK_SECRET_FIELD[provider];
-  if (!route.credentials[secretField]) {
-    return jsonError(503, "not_configured", `The channel has no ${secretField}; webhooks are refused until it is set`);
-  }
-  const secrets = await cachedCredentials(route.organizationId, route.channelConfigId, route.credentials);
-  const verdict = await adapter.validateSignature(webhook, secrets);
-  if (!verdict.ok) return jsonError(verdict.status, "invalid_signature", verdict.reason);
-
-  let events: InboundEvent[];
-  try {
-    events = adapter.parseInbound(webhook);
-  } catch (error) {
-    if (error instanceof InboundParseError) return jsonError(400, "malformed_payload", error.message);
-    throw error;
-  }
-
-  // Meta may batch several business numbers in one delivery; only this endpoint's messages
-  // belong to the organization whose secret verified it.
-  if (provider === "meta") {
-    events = events.filter((e) => e.kind !== "message" || normalizeEndpoint(provider, e.to) === endpoint);
-  }
-  events = await hydrate(adapter, events, secrets, route.settings);
+  const plan = await planDelivery(descriptor, webhook, deliveryLookup(ctx, provider));
+  if (!plan.ok) return jsonError(plan.status, plan.code, plan.message);
 
   const headers: Record<string, string> = {};
   for (const name of LOGGED_HEADERS) if (webhook.headers[name]) headers[name] = webhook.headers[name]!;
-  const url = new URL(request.url);
-  const result = await ctx.runMutation(internal.inbound.ingest.ingest, {
-    organizationId: route.organizationId,
-    channelConfigId: route.channelConfigId,
-    provider,
-    events: events.map(withoutUndefined),
-    raw: {
-      method: request.method,
-      path: url.pathname,
-      headers,
-      body: await encryptString(body, rawEventAad(route.organizationId)),
-      bodyBytes: new TextEncoder().encode(body).length,
-    },
-  });
-  return acknowledge(provider, { stored: result.stored.length, duplicates: result.duplicates });
+  const path = new URL(request.url).pathname;
+  const bodyBytes = new TextEncoder().encode(body).length;
+  let stored = 0;
+  let duplicates = 0;
+  for (const group of plan.routed) {
+    const route = group.channel;
+    const events = await hydrate(descriptor.adapter, group.events, group.secrets, route.settings);
+    const result = await ctx.runMutation(internal.inbound.ingest.ingest, {
+      organizationId: route.organizationId,
+      channelConfigId: route.channelConfigId,
+      provider,
+      events: events.map(withoutUndefined),
+      raw: {
+        method: request.method,
+        path,
+        headers,
+        // Each organization keeps its own sealed copy (the AAD binds it to the organization).
+        body: await encryptString(body, rawEventAad(route.organizationId)),
+        bodyBytes,
+      },
+    });
+    stored += result.stored.length;
+    duplicates += result.duplicates;
+  }
+  if (plan.unroutable.length > 0) {
+    await ctx.runMutation(internal.inbound.unroutable.log, {
+      provider,
+      path,
+      groups: unroutableGroups(plan.unroutable),
+    });
+  }
+  const reply = descriptor.acknowledge({ stored, duplicates });
+  return new Response(reply.body, { status: reply.status, headers: reply.headers });
 }
 
 /**
@@ -151,9 +144,9 @@ export async function handleWebhook(ctx: ActionCtx, request: Request, provider: 
  * `contentPending`, so an acknowledged delivery is never lost for want of its body.
  */
 async function hydrate(
-  adapter: ReturnType<typeof getAdapter>,
+  adapter: ChannelAdapter,
   events: InboundEvent[],
-  credentials: Record<string, string>,
+  credentials: Record<string, string | undefined>,
   settings: Record<string, string>,
 ): Promise<InboundEvent[]> {
   if (!adapter.hydrateInbound) return events;
@@ -168,8 +161,4 @@ async function hydrate(
       }
     }),
   );
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,4 +1,4 @@
-import { getAdapter } from "@switchboard/channels";
+import { getAdapter, getDescriptor } from "@switchboard/channels";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
@@ -11,8 +11,6 @@ import { deliveryStatus, messageError } from "../schema/validators";
 export const POLL_AFTER_MS = 2 * 60_000;
 /** Messages polled per config per run (bounded; the cron comes back). */
 export const POLL_BATCH = 50;
-/** Providers whose adapters can look a message's status up. */
-const POLLABLE = new Set(["twilio", "resend"]);
 
 export const stale = internalQuery({
   args: { channelConfigId: v.id("channelConfigs"), olderThan: v.number() },
@@ -67,7 +65,7 @@ export const run = internalAction({
     let updated = 0;
     for (const id of page.page) {
       const config = await ctx.runQuery(internal.outbound.queue.loadConfig, { channelConfigId: id });
-      if (!config || !POLLABLE.has(config.provider)) continue;
+      if (!config || !getDescriptor(config.provider).statusLookup) continue;
       const candidates = await ctx.runQuery(internal.outbound.poll.stale, {
         channelConfigId: id,
         olderThan: Date.now() - POLL_AFTER_MS,

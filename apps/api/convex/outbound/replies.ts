@@ -1,4 +1,4 @@
-import { isCustomerServiceWindowOpen } from "@switchboard/channels";
+import { getDescriptor, isCustomerServiceWindowOpen } from "@switchboard/channels";
 import { type ChannelId, IDENTIFIER_KIND_OF_CHANNEL } from "@switchboard/channels/ids";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
@@ -53,7 +53,7 @@ async function sendingEndpoint(ctx: MutationCtx, config: Doc<"channelConfigs">):
     .query("channelEndpoints")
     .withIndex("by_config", (q) => q.eq("organizationId", config.organizationId).eq("channelConfigId", config._id))
     .take(10);
-  const usable = endpoints.find((e) => !e.identifier.startsWith("verify-token:"));
+  const usable = endpoints.find((e) => e.kind === "receiving");
   if (!usable) fail("invalid_argument", `The ${config.name} channel has no sending endpoint configured`);
   return usable.identifier;
 }
@@ -116,7 +116,7 @@ export async function queueReply(
       ? (args.subject ??
         (thread.subject ? (/^re:/i.test(thread.subject) ? thread.subject : `Re: ${thread.subject}`) : "Your message"))
       : undefined;
-  const native = config.provider === "native";
+  const native = getDescriptor(config.provider).transport === "in-app";
   const status = native ? ("delivered" as const) : ("queued" as const);
   const messageText = text || (args.template ? `[template: ${args.template.name}]` : "");
   const messageId = await ctx.db.insert("unifiedMessages", {

@@ -1,6 +1,6 @@
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
-import { channelHealth, channelId, encrypted, providerId } from "./validators";
+import { channelHealth, channelId, encrypted, endpointKind, providerId } from "./validators";
 
 /** Channels: a provider account of an organization (credentials sealed per field) and the routing
  * endpoints webhooks are matched on (spread into defineSchema by ../schema.ts). */
@@ -25,11 +25,13 @@ export const channelsTables = {
     organizationId: v.id("organizations"),
     channelConfigId: v.id("channelConfigs"),
     provider: providerId,
-    /** Normalised receiving identifier: E.164 number, phone_number_id, email address, slug. */
+    /** `receiving` (number, phone_number_id, address, slug, widget key) or `verifyToken` (Meta's hash). */
+    kind: endpointKind,
+    /** Normalised by the provider descriptor (`endpoints.normalize`); a verify token's SHA-256 hex. */
     identifier: v.string(),
     createdAt: v.number(),
   })
     // Webhook routing runs before the organization is known (internal only).
-    .index("by_route", ["provider", "identifier"])
+    .index("by_route", ["provider", "kind", "identifier"])
     .index("by_config", ["organizationId", "channelConfigId"]),
 };

@@ -10,6 +10,7 @@ import {
   providerId,
   storedAttachment,
   threadStatus,
+  unsupportedContent,
 } from "./validators";
 
 /** Conversations: threads, unified messages of every channel, raw inbound events and hook runs (spread into defineSchema by ../schema.ts). */
@@ -63,6 +64,8 @@ export const messagesTables = {
     subject: v.optional(v.string()),
     html: v.optional(v.string()),
     attachments: v.array(storedAttachment),
+    /** The provider could not render the message (Meta `unsupported`): its error, shown in the thread. */
+    unsupported: v.optional(unsupportedContent),
     /** The provider sent only metadata and fetching the body failed; see inbound/webhooks.ts. */
     contentPending: v.optional(v.boolean()),
     emailMessageId: v.optional(v.string()),

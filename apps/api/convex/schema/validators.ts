@@ -2,6 +2,7 @@ import {
   CHANNEL_IDS,
   DELIVERY_STATUSES,
   DIRECTIONS,
+  ENDPOINT_KINDS,
   HEALTH_STATES,
   IDENTIFIER_KINDS,
   MESSAGE_STATUSES,
@@ -28,6 +29,7 @@ export const deliveryStatus = literals(DELIVERY_STATUSES);
 export const healthState = literals(HEALTH_STATES);
 export const threadStatus = literals(THREAD_STATUSES);
 export const identifierKind = literals(IDENTIFIER_KINDS);
+export const endpointKind = literals(ENDPOINT_KINDS);
 
 export const MEMBER_ROLES = ["owner", "admin", "agent"] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -39,7 +41,7 @@ export const relationshipSource = literals(RELATIONSHIP_SOURCES);
 export const IDENTITY_SOURCES = ["inbound", "outbound", "manual", "merge", "signature"] as const;
 export const identitySource = literals(IDENTITY_SOURCES);
 
-export const INBOUND_OUTCOMES = ["stored", "duplicate", "status", "ignored", "partial"] as const;
+export const INBOUND_OUTCOMES = ["stored", "duplicate", "status", "reaction", "ignored", "partial"] as const;
 export const inboundOutcome = literals(INBOUND_OUTCOMES);
 
 export const attachment = v.object({
@@ -75,6 +77,14 @@ export const channelHealth = v.object({
   consecutiveFailures: v.number(),
 });
 
+/** A message the provider could not render (Meta `unsupported`), with the provider's error. */
+export const unsupportedContent = v.object({
+  type: v.optional(v.string()),
+  code: v.optional(v.string()),
+  title: v.optional(v.string()),
+  details: v.optional(v.string()),
+});
+
 /** Mirrors InboundMessage in packages/channels/src/types.ts (what parseInbound returns). */
 export const inboundMessage = v.object({
   kind: v.literal("message"),
@@ -92,7 +102,9 @@ export const inboundMessage = v.object({
   inReplyTo: v.optional(v.array(v.string())),
   cc: v.optional(v.array(v.string())),
   contentType: v.optional(v.string()),
+  providerChannel: v.optional(v.string()),
   contentPending: v.optional(v.boolean()),
+  unsupported: v.optional(unsupportedContent),
 });
 
 /** Mirrors StatusEvent in packages/channels/src/types.ts. */
@@ -106,4 +118,17 @@ export const statusEvent = v.object({
   error: v.optional(messageError),
 });
 
-export const inboundEvent = v.union(inboundMessage, statusEvent);
+/** Mirrors ReactionEvent in packages/channels/src/types.ts. */
+export const reactionEvent = v.object({
+  kind: v.literal("reaction"),
+  channel: channelId,
+  provider: providerId,
+  externalMessageId: v.string(),
+  targetExternalMessageId: v.string(),
+  from: v.object({ identifier: v.string(), displayName: v.optional(v.string()) }),
+  to: v.string(),
+  emoji: v.string(),
+  sentAt: v.optional(v.number()),
+});
+
+export const inboundEvent = v.union(inboundMessage, statusEvent, reactionEvent);

@@ -5,6 +5,7 @@ import { internalMutation } from "../_generated/server";
 import { fail, getOwned } from "../lib/auth";
 import { memberMutation, memberQuery } from "../lib/functions";
 import { withAttachmentViews } from "../messages/attachments";
+import { reactionsOf } from "../messages/reactions";
 import { threadStatus } from "../schema/validators";
 
 /** The inbox list: newest activity first, optionally one status; paginated through an index. */
@@ -58,8 +59,17 @@ export const listMessages = memberQuery({
       .withIndex("by_thread", (q) => q.eq("organizationId", organizationId).eq("threadId", threadId))
       .order("desc")
       .paginate(paginationOpts);
-    // Attachments as views: stored copies only, remote URLs as links (messages/attachments.ts).
-    return { ...result, page: await Promise.all(result.page.map((m) => withAttachmentViews(ctx, m))) };
+    // Attachments as views (stored copies only, remote URLs as links: messages/attachments.ts);
+    // reactions belong to the message they react to (never a timeline entry of their own).
+    return {
+      ...result,
+      page: await Promise.all(
+        result.page.map(async (m) => ({
+          ...(await withAttachmentViews(ctx, m)),
+          reactions: await reactionsOf(ctx, m),
+        })),
+      ),
+    };
   },
 });
 

@@ -30,12 +30,14 @@ import type {
   InboundEvent,
   InboundMessage,
   OutboundMessage,
+  ReactionEvent,
   SendResult,
   SignatureResult,
   StatusEvent,
   WebhookRequest,
   WebhookSecrets,
 } from "../types";
+import { InboundParseError } from "../types";
 import { header, mediaKindOf, parseJsonBody, parseWith, toEpochMs } from "./shared";
 
 export const META_DEFAULT_BASE_URL = "https://graph.facebook.com";
@@ -143,8 +145,18 @@ const messageSchema = z
     contacts: z.array(z.unknown()).optional(),
     context: z.object({ from: z.string().optional(), id: z.string().optional() }).optional(),
     errors: z
-      .array(z.object({ code: z.number().optional(), title: z.string().optional(), message: z.string().optional() }))
+      .array(
+        z
+          .object({
+            code: z.number().optional(),
+            title: z.string().optional(),
+            message: z.string().optional(),
+            error_data: z.object({ details: z.string().optional() }).loose().optional(),
+          })
+          .loose(),
+      )
       .optional(),
+    unsupported: z.object({ type: z.string().optional() }).loose().optional(),
   })
   .loose();
 
@@ -234,9 +246,6 @@ function messageToEvent(
       if (l) text = [l.name, l.address, `${l.latitude},${l.longitude}`].filter(Boolean).join("\n");
       break;
     }
-    case "reaction":
-      text = raw.reaction?.emoji ?? "";
-      break;
     case "system":
       text = stringField(raw.system, "body") ?? "";
       break;
@@ -263,7 +272,18 @@ function messageToEvent(
   }
   const sentAt = toEpochMs(raw.timestamp);
   const name = names.get(raw.from);
-  const replyTo = raw.context?.id ?? (raw.type === "reaction" ? raw.reaction?.message_id : undefined);
+  const replyTo = raw.context?.id;
+  // https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/unsupported
+  const err = raw.errors?.[0];
+  const unsupported =
+    raw.type === "unsupported" || raw.type === "unknown"
+      ? {
+          ...(raw.unsupported?.type ? { type: raw.unsupported.type } : {}),
+          ...(err?.code !== undefined ? { code: String(err.code) } : {}),
+          ...((err?.title ?? err?.message) ? { title: (err?.title ?? err?.message)! } : {}),
+          ...(err?.error_data?.details ? { details: err.error_data.details } : {}),
+        }
+      : undefined;
   return {
     kind: "message",
     channel: "whatsapp",
@@ -275,7 +295,34 @@ function messageToEvent(
     attachments,
     ...(sentAt !== undefined ? { sentAt } : {}),
     ...(replyTo ? { inReplyTo: [replyTo] } : {}),
+    ...(unsupported ? { unsupported } : {}),
     contentType: raw.type === "interactive" && raw.interactive?.type ? `interactive.${raw.interactive.type}` : raw.type,
+  };
+}
+
+/**
+ * A reaction names the message it reacts to; without `emoji` it removes the contact's reaction.
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/reaction/
+ */
+function reactionToEvent(
+  raw: z.infer<typeof messageSchema>,
+  phoneNumberId: string,
+  names: Map<string, string>,
+): ReactionEvent | null {
+  const target = raw.reaction?.message_id;
+  if (!target) return null;
+  const sentAt = toEpochMs(raw.timestamp);
+  const name = names.get(raw.from);
+  return {
+    kind: "reaction",
+    channel: "whatsapp",
+    provider: "meta",
+    externalMessageId: raw.id,
+    targetExternalMessageId: target,
+    from: { identifier: raw.from, ...(name ? { displayName: name } : {}) },
+    to: phoneNumberId,
+    emoji: raw.reaction?.emoji ?? "",
+    ...(sentAt !== undefined ? { sentAt } : {}),
   };
 }
 
@@ -320,7 +367,11 @@ export function parseMetaDelivery(req: WebhookRequest): Array<{ phoneNumberId: s
       const events: InboundEvent[] = [];
       (value.messages ?? []).forEach((m, mi) => {
         const msg = parseWith(messageSchema, m, `${where}.messages[${mi}]`);
-        events.push(messageToEvent(msg, phoneNumberId, names));
+        if (msg.type === "reaction") {
+          const reaction = reactionToEvent(msg, phoneNumberId, names);
+          if (!reaction) throw new InboundParseError(`${where}.messages[${mi}]: reaction.message_id is required`);
+          events.push(reaction);
+        } else events.push(messageToEvent(msg, phoneNumberId, names));
       });
       (value.statuses ?? []).forEach((s, si) => {
         const st = statusToEvent(parseWith(statusSchema, s, `${where}.statuses[${si}]`));

@@ -3,13 +3,19 @@
  *
  * Inbound: form-encoded webhooks signed with X-Twilio-Signature =
  *   base64(HMAC-SHA1(authToken, url + for each key sorted: key + value)).
- * JSON-bodied requests are signed over the URL only and carry `bodySHA256` in the query string.
+ * JSON-bodied requests are signed over the URL only and carry `bodySHA256` in the query string
+ * (validated as the SDK's validateRequestWithBody does: the URL signature, then the body hash).
+ * The URL is accepted as received, without its port and with the scheme's default port, as the
+ * SDK's validateRequest does. When a Webhook Rule applies a Setting with a SharedKey, Twilio signs
+ * with that key and the Setting's algorithm (HMAC_SHA1 or HMAC_SHA256, base64, same signed
+ * string) and says so in `X-Twilio-Webhooks-Signature-Settings: key=<id>,algorithm=<alg>`
+ * (https://www.twilio.com/docs/usage/webhooks/webhook-settings).
  * Status callbacks (MessageStatus) become StatusEvents.
  *
  * Outbound: POST {base}/2010-04-01/Accounts/{AccountSid}/Messages.json (form, Basic auth).
  */
 import { z } from "zod";
-import { hmacSha1Base64, sha256Hex, timingSafeEqual } from "../crypto";
+import { type HmacAlgorithm, hmacBase64, hmacSha1Base64, sha256Hex, timingSafeEqual } from "../crypto";
 import {
   baseUrl,
   basicAuth,
@@ -36,13 +42,17 @@ import type {
   WebhookSecrets,
 } from "../types";
 import { InboundParseError } from "../types";
-import { header, healthFromStatus, parseForm, parseFormBody, parseWith, toEpochMs } from "./shared";
+import { header, healthFromStatus, parseForm, parseFormBody, parseJsonBody, parseWith, toEpochMs } from "./shared";
 
 export const TWILIO_DEFAULT_BASE_URL = "https://api.twilio.com";
 
 export const twilioCredentialsSchema = z.object({
   accountSid: z.string().regex(/^AC[0-9A-Za-z]+$/, "Account SID starts with AC"),
   authToken: z.string().min(1, "Auth token is required"),
+  /** A Webhook Setting's SharedKey: signs webhooks instead of the auth token when a rule applies it. */
+  webhookSharedKeySecret: z.string().min(16, "A SharedKey secret is at least 16 characters").optional(),
+  /** The SharedKey's id, checked against the header's `key=` when set. */
+  webhookSharedKeyId: z.string().min(1).optional(),
 });
 export const twilioSettingsSchema = z.object({
   apiBaseUrl: z.url().optional(),
@@ -117,9 +127,21 @@ function firstValues(form: Map<string, string[]>): Record<string, string> {
   return out;
 }
 
-/** Parses the form body unless the request is a JSON webhook (bodySHA256 in the URL). */
+function isJsonWebhook(req: WebhookRequest): boolean {
+  const ct = header(req, "content-type")?.split(";")[0]?.trim().toLowerCase();
+  return ct === "application/json" || /[?&]bodySHA256=/.test(req.url);
+}
+
+/** The webhook's fields: the form body, or a JSON webhook's object (bodySHA256 in the URL). */
 function formOf(req: WebhookRequest): Map<string, string[]> {
-  return parseFormBody(req, "twilio");
+  if (!isJsonWebhook(req)) return parseFormBody(req, "twilio");
+  const body = parseJsonBody(req, "twilio");
+  if (!isObject(body)) throw new InboundParseError("twilio: JSON webhook body must be an object");
+  const out = new Map<string, string[]>();
+  for (const [k, v] of Object.entries(body)) {
+    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out.set(k, [String(v)]);
+  }
+  return out;
 }
 
 function isStatusCallback(fields: Record<string, string>): boolean {
@@ -177,10 +199,38 @@ function urlVariants(url: string): string[] {
   return [...new Set([url, withoutPort, withPort])];
 }
 
+/** `key=<id>,algorithm=<HMAC_SHA1|HMAC_SHA256>` -> its parts. */
+function signatureSettings(value: string): { key?: string; algorithm?: string } {
+  const out: Record<string, string> = {};
+  for (const part of value.split(",")) {
+    const eq = part.indexOf("=");
+    if (eq > 0) out[part.slice(0, eq).trim().toLowerCase()] = part.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+const SETTINGS_ALGORITHMS: Record<string, HmacAlgorithm> = { HMAC_SHA1: "SHA-1", HMAC_SHA256: "SHA-256" };
+
 async function validateTwilioSignature(req: WebhookRequest, secrets: WebhookSecrets): Promise<SignatureResult> {
-  const authToken = secrets.authToken;
-  if (!authToken) return { ok: false, status: 401, reason: "no Twilio auth token configured" };
   const signature = header(req, "x-twilio-signature");
+  const settingsHeader = header(req, "x-twilio-webhooks-signature-settings");
+  let key = secrets.authToken;
+  let algorithm: HmacAlgorithm = "SHA-1";
+  if (settingsHeader !== undefined) {
+    const settings = signatureSettings(settingsHeader);
+    const chosen = settings.algorithm ? SETTINGS_ALGORITHMS[settings.algorithm.toUpperCase()] : undefined;
+    if (!chosen)
+      return { ok: false, status: 403, reason: "unsupported X-Twilio-Webhooks-Signature-Settings algorithm" };
+    if (!secrets.webhookSharedKeySecret) {
+      return { ok: false, status: 401, reason: "signed with a Webhook SharedKey but none is configured" };
+    }
+    if (secrets.webhookSharedKeyId && settings.key !== secrets.webhookSharedKeyId) {
+      return { ok: false, status: 403, reason: "X-Twilio-Webhooks-Signature-Settings names another SharedKey" };
+    }
+    key = secrets.webhookSharedKeySecret;
+    algorithm = chosen;
+  }
+  if (!key) return { ok: false, status: 401, reason: "no Twilio auth token configured" };
   if (!signature) return { ok: false, status: 401, reason: "missing X-Twilio-Signature header" };
 
   let bodyHash: string | null = null;
@@ -193,7 +243,7 @@ async function validateTwilioSignature(req: WebhookRequest, secrets: WebhookSecr
   const params = bodyHash !== null ? new Map<string, string[]>() : parseForm(req.rawBody ?? "");
   let valid = false;
   for (const candidate of urlVariants(req.url)) {
-    const expected = await computeTwilioSignature(authToken, candidate, params);
+    const expected = await hmacBase64(algorithm, key, twilioSignaturePayload(candidate, params));
     valid = timingSafeEqual(signature, expected) || valid;
   }
   if (!valid) return { ok: false, status: 403, reason: "X-Twilio-Signature mismatch" };
@@ -271,7 +321,7 @@ function parseTwilioInbound(req: WebhookRequest): InboundEvent[] {
 function twilioRoutingKey(req: WebhookRequest): string | null {
   let fields: Record<string, string>;
   try {
-    fields = firstValues(parseForm(req.rawBody ?? ""));
+    fields = firstValues(isJsonWebhook(req) ? formOf(req) : parseForm(req.rawBody ?? ""));
   } catch {
     return null;
   }

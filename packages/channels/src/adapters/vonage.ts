@@ -1,9 +1,13 @@
 /**
- * Vonage Messages API v1, SMS channel.
+ * Vonage Messages API v1 (SMS, MMS; WhatsApp, Viber and Messenger when the channel enables them),
+ * plus the older SMS API's webhooks (./vonageSmsApi.ts).
  *
- * Inbound and status webhooks are JSON and signed: `Authorization: Bearer <JWT>` (HS256 with the
+ * Messages API webhooks are JSON and signed: `Authorization: Bearer <JWT>` (HS256 with the
  * account's signature secret) whose claims carry `payload_hash` = sha256 hex of the raw body and
  * `iat`. jose verifies the JWT (HS256 only, iat freshness); we check the payload hash.
+ * https://developer.vonage.com/en/getting-started/concepts/webhooks#decoding-signed-webhooks
+ * SMS API webhooks carry a `sig` parameter instead. A callback with neither is answered 503:
+ * Vonage sends unsigned callbacks after an internal error and retries only on 429/5xx.
  *
  * Outbound: POST {base}/v1/messages, Basic auth apiKey:apiSecret -> 202 {message_uuid}.
  */
@@ -26,6 +30,7 @@ import type { DeliveryStatus } from "../ids";
 import { DEFAULT_TOLERANCE_SECONDS } from "../standardWebhooks";
 import type {
   AdapterContext,
+  Attachment,
   ChannelAdapter,
   HealthResult,
   InboundEvent,
@@ -39,6 +44,9 @@ import type {
 } from "../types";
 import { InboundParseError } from "../types";
 import { header, mediaKindOf, parseJsonBody, parseWith, toEpochMs } from "./shared";
+import { parseSmsApi, smsApiParams, VONAGE_SIGNATURE_METHODS, validateSmsApiSignature } from "./vonageSmsApi";
+
+export { VONAGE_SIGNATURE_METHODS } from "./vonageSmsApi";
 
 export const VONAGE_DEFAULT_BASE_URL = "https://api.nexmo.com";
 /** The Account API (balance) lives on rest.nexmo.com unless apiBaseUrl overrides both. */
@@ -49,10 +57,35 @@ export const vonageCredentialsSchema = z.object({
   apiSecret: z.string().min(1, "API secret is required"),
   signatureSecret: z.string().min(1, "Signature secret (Dashboard > Settings) is required"),
 });
+/** Messages API channels an account may deliver besides sms and mms (opt-in per channel config). */
+export const VONAGE_OPTIONAL_CHANNELS = ["whatsapp", "viber_service", "messenger"] as const;
+
 export const vonageSettingsSchema = z.object({
   apiBaseUrl: z.url().optional(),
+  /** How the account signs SMS API webhooks (`sig`); Messages API webhooks are JWTs. */
+  signatureMethod: z.enum(VONAGE_SIGNATURE_METHODS).optional(),
+  /** Comma-separated extra Messages API channels to accept inbound: whatsapp, viber_service, messenger. */
+  inboundChannels: z
+    .string()
+    .regex(
+      new RegExp(
+        `^\\s*(${VONAGE_OPTIONAL_CHANNELS.join("|")})(\\s*,\\s*(${VONAGE_OPTIONAL_CHANNELS.join("|")}))*\\s*$`,
+      ),
+      `a comma-separated list of ${VONAGE_OPTIONAL_CHANNELS.join(", ")}`,
+    )
+    .optional(),
   timeoutMs: z.string().regex(/^\d+$/).optional(),
 });
+
+/** Whether a channel config takes inbound messages of this Messages API channel. */
+export function vonageAcceptsChannel(
+  providerChannel: string | undefined,
+  settings: Record<string, string | undefined>,
+) {
+  if (!providerChannel || providerChannel === "sms" || providerChannel === "mms") return true;
+  const enabled = (settings.inboundChannels ?? "").split(",").map((c) => c.trim());
+  return enabled.includes(providerChannel);
+}
 
 export const VONAGE_STATUS_MAP: Record<string, DeliveryStatus | null> = {
   submitted: "sent",
@@ -62,15 +95,59 @@ export const VONAGE_STATUS_MAP: Record<string, DeliveryStatus | null> = {
   undeliverable: "failed",
 };
 
-const inboundSchema = z.object({
-  channel: z.literal("sms", { message: 'channel must be "sms"' }),
-  message_uuid: z.string().min(1, "message_uuid is required"),
-  to: z.string().min(1, "to is required"),
-  from: z.string().min(1, "from is required"),
-  text: z.string({ message: "text is required" }),
-  timestamp: z.string().optional(),
-  message_type: z.string().optional(),
-});
+const MESSAGES_CHANNELS = ["sms", "mms", ...VONAGE_OPTIONAL_CHANNELS] as const;
+
+/** https://developer.vonage.com/en/api/messages#inbound-message: one content object per message. */
+const mediaSchema = z
+  .object({ url: z.string().min(1, "url is required"), caption: z.string().optional(), name: z.string().optional() })
+  .loose();
+
+const inboundSchema = z
+  .object({
+    channel: z.enum(MESSAGES_CHANNELS, { message: `channel must be one of ${MESSAGES_CHANNELS.join(", ")}` }),
+    message_uuid: z.string().min(1, "message_uuid is required"),
+    to: z.string().min(1, "to is required"),
+    from: z.string().min(1, "from is required"),
+    message_type: z.string().min(1).default("text"),
+    text: z.string().optional(),
+    image: mediaSchema.optional(),
+    video: mediaSchema.optional(),
+    audio: mediaSchema.optional(),
+    file: mediaSchema.optional(),
+    vcard: mediaSchema.optional(),
+    sticker: mediaSchema.optional(),
+    location: z
+      .object({
+        lat: z.number().optional(),
+        long: z.number().optional(),
+        name: z.string().optional(),
+        address: z.string().optional(),
+      })
+      .loose()
+      .optional(),
+    reply: z.object({ id: z.string().optional(), title: z.string().optional() }).loose().optional(),
+    profile: z.object({ name: z.string().optional() }).loose().optional(),
+    context: z.object({ message_uuid: z.string().optional() }).loose().optional(),
+    timestamp: z.string().optional(),
+  })
+  .loose()
+  .refine((m) => m.message_type !== "text" || typeof m.text === "string", {
+    message: "text is required",
+    path: ["text"],
+  });
+
+const MEDIA_KINDS = ["image", "video", "audio", "file", "vcard", "sticker"] as const;
+/** Content type when Vonage gives none: vCards are text/vcard, the rest is known by kind only. */
+const MEDIA_CONTENT_TYPE: Partial<Record<(typeof MEDIA_KINDS)[number], string>> = { vcard: "text/vcard" };
+
+/** Our channel for a Messages API channel: WhatsApp threads with WhatsApp, Messenger ids are external ids. */
+const CHANNEL_OF: Record<(typeof MESSAGES_CHANNELS)[number], "sms" | "whatsapp" | "webhook"> = {
+  sms: "sms",
+  mms: "sms",
+  viber_service: "sms",
+  whatsapp: "whatsapp",
+  messenger: "webhook",
+};
 
 const statusSchema = z.object({
   message_uuid: z.string().min(1, "message_uuid is required"),
@@ -160,7 +237,13 @@ async function validateVonageSignature(
   const secret = secrets.signatureSecret;
   if (!secret) return { ok: false, status: 401, reason: "no Vonage signature secret configured" };
   const auth = header(req, "authorization");
-  if (!auth) return { ok: false, status: 401, reason: "missing Authorization header" };
+  if (!auth) {
+    const params = smsApiParams(req);
+    if (params?.sig !== undefined) return validateSmsApiSignature(params, secrets, opts);
+    // Vonage sends an unsigned callback after an internal error and retries only on 429/5xx:
+    // refuse it without storing anything, in a way that makes Vonage deliver it again signed.
+    return { ok: false, status: 503, reason: "unsigned Vonage callback (no JWT, no sig): retry" };
+  }
   const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
   if (!m) return { ok: false, status: 401, reason: "Authorization header is not a Bearer token" };
 
@@ -187,6 +270,8 @@ function isStatusPayload(body: Record<string, unknown>): boolean {
 }
 
 function parseVonageInbound(req: WebhookRequest): InboundEvent[] {
+  const params = smsApiParams(req);
+  if (params) return parseSmsApi(params);
   const body = parseJsonBody(req, "vonage");
   if (!isObject(body)) throw new InboundParseError("vonage: body must be a JSON object");
 
@@ -216,23 +301,54 @@ function parseVonageInbound(req: WebhookRequest): InboundEvent[] {
 
   const m = parseWith(inboundSchema, body, "vonage inbound message");
   const sentAt = toEpochMs(m.timestamp);
+  // Media arrive as URLs (Vonage hosts them for a limited time); fetching them into storage is
+  // the media step's job, not the parser's.
+  const attachments: Attachment[] = [];
+  let caption: string | undefined;
+  for (const kind of MEDIA_KINDS) {
+    const media = m[kind];
+    if (!media) continue;
+    const contentType = MEDIA_CONTENT_TYPE[kind];
+    attachments.push({
+      url: media.url,
+      ...(contentType ? { contentType } : {}),
+      ...(media.name ? { filename: media.name } : {}),
+      ...(media.caption ? { caption: media.caption } : {}),
+    });
+    caption ??= media.caption;
+  }
+  const location = m.location
+    ? [
+        m.location.name,
+        m.location.address,
+        m.location.lat !== undefined ? `${m.location.lat},${m.location.long}` : undefined,
+      ]
+        .filter(Boolean)
+        .join("\n")
+    : undefined;
+  const name = m.profile?.name;
   return [
     {
       kind: "message",
-      channel: "sms",
+      channel: CHANNEL_OF[m.channel],
       provider: "vonage",
       externalMessageId: m.message_uuid,
-      from: { identifier: m.from },
+      from: { identifier: m.from, ...(name ? { displayName: name } : {}) },
       to: m.to,
-      text: m.text,
-      attachments: [],
+      text: m.text ?? caption ?? m.reply?.title ?? location ?? "",
+      attachments,
       ...(sentAt !== undefined ? { sentAt } : {}),
-      contentType: m.message_type ?? "text",
+      ...(m.context?.message_uuid ? { inReplyTo: [m.context.message_uuid] } : {}),
+      contentType: m.message_type,
+      providerChannel: m.channel,
     },
   ];
 }
 
 function vonageRoutingKey(req: WebhookRequest): string | null {
+  // SMS API: `to` is our number for inbound messages and delivery receipts alike.
+  const params = smsApiParams(req);
+  if (params) return params.to || null;
   let body: unknown;
   try {
     body = JSON.parse(req.rawBody);

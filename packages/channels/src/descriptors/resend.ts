@@ -46,4 +46,5 @@ export const resendDescriptor: ProviderDescriptor = {
   ],
   transport: "provider",
   inboundList: listResendInbound,
+  statusLookup: true,
 };

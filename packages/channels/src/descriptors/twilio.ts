@@ -11,10 +11,15 @@ export const twilioDescriptor: ProviderDescriptor = {
   adapter: twilioAdapter,
   credentials: {
     schema: twilioCredentialsSchema,
-    secretFields: ["authToken"],
+    secretFields: ["authToken", "webhookSharedKeySecret"],
     text: {
       accountSid: { label: "Account SID", placeholder: "AC…", help: "Twilio Console > Account info." },
       authToken: { label: "Auth token", help: "Signs Twilio's webhooks (X-Twilio-Signature) and authenticates sends." },
+      webhookSharedKeySecret: {
+        label: "Webhook SharedKey secret (optional)",
+        help: "Only when a Twilio Webhook Rule signs these URLs with a SharedKey (HMAC-SHA1 or HMAC-SHA256).",
+      },
+      webhookSharedKeyId: { label: "Webhook SharedKey id (optional)", placeholder: "KY…" },
     },
   },
   settings: {
@@ -30,7 +35,7 @@ export const twilioDescriptor: ProviderDescriptor = {
     },
   },
   webhookSecretField: "authToken",
-  webhookSecretKeys: ["authToken"],
+  webhookSecretKeys: ["authToken", "webhookSharedKeySecret", "webhookSharedKeyId"],
   endpoints: {
     text: { label: "Phone numbers (E.164)", placeholder: "+14155550100" },
     normalize: normalizePhoneEndpoint,
@@ -64,4 +69,5 @@ export const twilioDescriptor: ProviderDescriptor = {
   statusCallbackPath: "/webhooks/sms/twilio/status",
   transport: "provider",
   inboundList: listTwilioInbound,
+  statusLookup: true,
 };
