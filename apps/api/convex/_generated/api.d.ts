@@ -56,6 +56,7 @@ import type * as lib_auth from "../lib/auth.js";
 import type * as lib_crypto from "../lib/crypto.js";
 import type * as lib_functions from "../lib/functions.js";
 import type * as lib_http from "../lib/http.js";
+import type * as lib_timezone from "../lib/timezone.js";
 import type * as lib_values from "../lib/values.js";
 import type * as messages_status from "../messages/status.js";
 import type * as ops_cli from "../ops/cli.js";
@@ -141,6 +142,7 @@ declare const fullApi: ApiFromModules<{
   "lib/crypto": typeof lib_crypto;
   "lib/functions": typeof lib_functions;
   "lib/http": typeof lib_http;
+  "lib/timezone": typeof lib_timezone;
   "lib/values": typeof lib_values;
   "messages/status": typeof messages_status;
   "ops/cli": typeof ops_cli;
