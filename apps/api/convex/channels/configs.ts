@@ -1,5 +1,6 @@
 import { credentialSchemas, settingSchemas } from "@switchboard/channels";
 import { CHANNEL_OF_PROVIDER, type ProviderId } from "@switchboard/channels/ids";
+import { checkOutboundUrl } from "@switchboard/channels/urlPolicy";
 import { ConvexError, v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
@@ -9,6 +10,7 @@ import { credentialAad, type Envelope, encryptString } from "../lib/crypto";
 import { encrypted, providerId } from "../schema/validators";
 import { metaVerifyTokenEndpoint, normalizeEndpoint } from "./endpoints";
 import { INITIAL_HEALTH } from "./health";
+import { deploymentUrlPolicy } from "./runtime";
 
 /** Name of a channel nobody named: "sms (twilio)". */
 export const defaultChannelName = (provider: ProviderId) => `${CHANNEL_OF_PROVIDER[provider]} (${provider})`;
@@ -50,6 +52,7 @@ export async function prepareChannel(args: {
   if (first && args.provider === "native") settingsInput.widgetKey ??= first;
   const settings = settingSchemas[args.provider].safeParse(settingsInput);
   if (!settings.success) throw new ConvexError({ code: "invalid_argument", message: issues(settings.error) });
+  refuseUnsafeUrls(settings.data as Record<string, string>);
   const credentials = credentialSchemas[args.provider].safeParse(args.credentials);
   if (!credentials.success) throw new ConvexError({ code: "invalid_argument", message: issues(credentials.error) });
 
@@ -65,6 +68,21 @@ export async function prepareChannel(args: {
     sealed[field] = args.keep?.[field] ?? (await encryptString(value, credentialAad(args.organizationId, field)));
   }
   return { settings: settings.data as Record<string, string>, credentials: sealed, endpoints };
+}
+
+/**
+ * Every setting that is a URL (apiBaseUrl, outboundUrl, healthUrl, and any a descriptor adds)
+ * must pass the outbound URL policy before it is stored: https to a public host, or an origin on
+ * the instance allowlist. Judged by value, not by field name, so a new URL field is covered.
+ * The fetch guard (channels/runtime.ts) checks again on every request.
+ */
+function refuseUnsafeUrls(settings: Record<string, string | undefined>) {
+  const policy = deploymentUrlPolicy();
+  for (const [field, value] of Object.entries(settings)) {
+    if (typeof value !== "string" || !/^[a-z][a-z0-9+.-]*:/i.test(value.trim())) continue;
+    const check = checkOutboundUrl(value, policy);
+    if (!check.ok) throw new ConvexError({ code: "invalid_argument", message: `settings.${field}: ${check.reason}` });
+  }
 }
 
 export const channelWrite = {
