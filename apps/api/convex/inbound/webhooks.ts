@@ -7,6 +7,7 @@ import { adapterContextFor, cachedCredentials } from "../channels/runtime";
 import { encryptString, rawEventAad } from "../lib/crypto";
 import { jsonError } from "../lib/http";
 import { withoutUndefined } from "../lib/values";
+import { ingestDelivery } from "./ingest";
 
 /** Larger bodies are refused before parsing (413); real provider payloads are far smaller. */
 export const MAX_WEBHOOK_BYTES = 1_000_000;
@@ -129,7 +130,7 @@ export async function handleWebhook(ctx: ActionCtx, request: Request, provider: 
   const headers: Record<string, string> = {};
   for (const name of LOGGED_HEADERS) if (webhook.headers[name]) headers[name] = webhook.headers[name]!;
   const url = new URL(request.url);
-  const result = await ctx.runMutation(internal.inbound.ingest.ingest, {
+  const result = await ingestDelivery(ctx, {
     organizationId: route.organizationId,
     channelConfigId: route.channelConfigId,
     provider,

@@ -2,12 +2,13 @@
  * Operator entry points behind `pnpm switchboard` (packages/dev/src/switchboard.ts). Internal only:
  * they run with the deployment's admin key, never from a browser.
  */
-import { getAdapter, InboundParseError } from "@switchboard/channels";
+import { getAdapter, type InboundEvent, InboundParseError } from "@switchboard/channels";
 import { sha256Hex } from "@switchboard/channels/crypto";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
+import { ingestDelivery } from "../inbound/ingest";
 import { decryptString, rawEventAad } from "../lib/crypto";
 import { withoutUndefined } from "../lib/values";
 
@@ -60,7 +61,7 @@ export const replayEvent = internalAction({
       process.env.CONVEX_SITE_URL ??
       "http://replay.invalid"
     ).replace(/\/$/, "");
-    let events;
+    let events: InboundEvent[];
     try {
       events = getAdapter(event.provider).parseInbound({
         method: event.method,
@@ -72,7 +73,7 @@ export const replayEvent = internalAction({
       if (error instanceof InboundParseError) throw new Error(`The stored body no longer parses: ${error.message}`);
       throw error;
     }
-    const result = await ctx.runMutation(internal.inbound.ingest.ingest, {
+    const result = await ingestDelivery(ctx, {
       organizationId: event.organizationId,
       channelConfigId: event.channelConfigId,
       provider: event.provider,
