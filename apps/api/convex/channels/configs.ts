@@ -97,6 +97,18 @@ export const channelWrite = {
 };
 
 /**
+ * The one answer for an endpoint a channel may not claim, whether another channel (of any
+ * organization) holds it or the provider did not confirm these credentials own it: the same code
+ * and text, so the answer never tells whether, let alone where, it is in use.
+ */
+export function refuseEndpoint(identifier: string): never {
+  fail(
+    "conflict",
+    `${identifier} cannot be used by this channel: the provider account of these credentials must own it, and it must not be connected elsewhere`,
+  );
+}
+
+/**
  * Inserts or updates a config and its routing endpoints. One receiving identifier routes to
  * exactly one channel: a taken endpoint is a conflict, never silently shared.
  */
@@ -151,8 +163,7 @@ export async function writeChannel(
       .query("channelEndpoints")
       .withIndex("by_route", (q) => q.eq("provider", args.provider).eq("identifier", identifier))
       .first();
-    if (taken && taken.channelConfigId !== configId)
-      fail("conflict", `${identifier} is already used by another ${args.provider} channel`);
+    if (taken && taken.channelConfigId !== configId) refuseEndpoint(identifier);
     if (!taken) {
       await ctx.db.insert("channelEndpoints", {
         organizationId: args.organizationId,
