@@ -46,6 +46,8 @@ beforeAll(async () => {
   sim = await startProviderSim({ webhookBaseUrl: bridge.url, statusDelayMs: 10 });
   await new Promise<void>((r) => genericReceiver.listen(0, "127.0.0.1", r));
   genericUrl = `http://127.0.0.1:${(genericReceiver.address() as AddressInfo).port}/inbox`;
+  // Loopback targets are refused unless allowlisted (channels/runtime.ts, like pnpm dev does for the sim).
+  process.env.SWITCHBOARD_PRIVATE_ORIGIN_ALLOWLIST = `${sim.url},${new URL(genericUrl).origin}`;
 });
 
 afterAll(async () => {
@@ -57,6 +59,7 @@ afterAll(async () => {
     "SWITCHBOARD_RETRY_MAX_MS",
     "SWITCHBOARD_PROBE_BASE_MS",
     "PUBLIC_WEBHOOK_BASE_URL",
+    "SWITCHBOARD_PRIVATE_ORIGIN_ALLOWLIST",
   ])
     delete process.env[key];
 });
@@ -292,6 +295,7 @@ describe("send -> provider -> status callbacks, per channel", () => {
 describe("metadata-only inbound email (Resend email.received)", () => {
   test("content is fetched during the webhook, or later when the fetch fails", async () => {
     const strict = await startProviderSim({ webhookBaseUrl: bridge.url, resendInboundContent: "metadata" });
+    process.env.SWITCHBOARD_PRIVATE_ORIGIN_ALLOWLIST += `,${strict.url}`;
     try {
       await t.run(async (ctx) => {
         const config = (await ctx.db.get(configs.resend!))!;

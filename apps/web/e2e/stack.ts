@@ -39,6 +39,9 @@ async function main() {
     watch: false,
   });
   const sim = await startProviderSim({ port: E2E_PORTS.sim, webhookBaseUrl: backend.siteUrl });
+  // The backend runs its functions in this process and they read process.env per call: allowlist the
+  // simulator's (random) origin for provider URLs, as pnpm dev does for :3220.
+  process.env.SWITCHBOARD_PRIVATE_ORIGIN_ALLOWLIST = sim.url;
   const server = spawn(process.execPath, [join(web, ".output/server/index.mjs")], {
     cwd: web,
     stdio: "inherit",

@@ -62,6 +62,9 @@ async function main() {
     // Better Auth (apps/api/convex/auth.ts): session signing key, and the dashboard origins it trusts.
     BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET!,
     SITE_URL: `http://127.0.0.1:${PORTS.web},http://localhost:${PORTS.web}`,
+    // Provider URLs must be https public hosts; the simulator is the one loopback origin allowed
+    // (the backend's own ports stay refused even if listed: see packages/channels/src/urlPolicy.ts).
+    SWITCHBOARD_PRIVATE_ORIGIN_ALLOWLIST: `http://127.0.0.1:${PORTS.sim}`,
   };
 
   // The simulator signs with its development accounts; the demo channels hold the same secrets.

@@ -74,6 +74,15 @@ describe("twilio SDK against the sim", () => {
     expect(pages[1]!.query.PageToken).toMatch(/^PA(SM|MM)[0-9a-f]{32}$/);
   });
 
+  it("incomingPhoneNumbers.list filters the account's numbers by PhoneNumber (ownership checks)", async () => {
+    const client = twilioClient(h.sim.url, h.acc.twilio.accountSid, h.acc.twilio.authToken);
+    const owned = h.acc.twilio.numbers[0]!;
+    const found = await client.incomingPhoneNumbers.list({ phoneNumber: owned });
+    expect(found.map((n) => n.phoneNumber)).toEqual([owned]);
+    expect(found[0]!.accountSid).toBe(h.acc.twilio.accountSid);
+    expect(await client.incomingPhoneNumbers.list({ phoneNumber: "+15005550999" })).toEqual([]);
+  });
+
   it("surfaces the sim's Twilio errors as RestException", async () => {
     const client = twilioClient(h.sim.url, h.acc.twilio.accountSid, h.acc.twilio.authToken);
     await expect(client.messages.create({ to: "+15005550001", from: "+15005550006", body: "x" })).rejects.toMatchObject(

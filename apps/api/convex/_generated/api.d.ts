@@ -64,6 +64,7 @@ import type * as lib_crypto from "../lib/crypto.js";
 import type * as lib_functions from "../lib/functions.js";
 import type * as lib_http from "../lib/http.js";
 import type * as lib_mediaUrl from "../lib/mediaUrl.js";
+import type * as lib_timezone from "../lib/timezone.js";
 import type * as lib_values from "../lib/values.js";
 import type * as messages_attachments from "../messages/attachments.js";
 import type * as messages_reactions from "../messages/reactions.js";
@@ -162,6 +163,7 @@ declare const fullApi: ApiFromModules<{
   "lib/functions": typeof lib_functions;
   "lib/http": typeof lib_http;
   "lib/mediaUrl": typeof lib_mediaUrl;
+  "lib/timezone": typeof lib_timezone;
   "lib/values": typeof lib_values;
   "messages/attachments": typeof messages_attachments;
   "messages/reactions": typeof messages_reactions;

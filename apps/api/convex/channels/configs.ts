@@ -1,5 +1,6 @@
 import { type Endpoint, getDescriptor } from "@switchboard/channels";
 import { CHANNEL_OF_PROVIDER, type ProviderId } from "@switchboard/channels/ids";
+import { checkOutboundUrl } from "@switchboard/channels/urlPolicy";
 import { ConvexError, v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
@@ -9,6 +10,7 @@ import { credentialAad, type Envelope, encryptString } from "../lib/crypto";
 import { encrypted, providerId } from "../schema/validators";
 import { endpointValidator } from "./endpoints";
 import { INITIAL_HEALTH } from "./health";
+import { deploymentUrlPolicy } from "./runtime";
 
 /** Name of a channel nobody named: "sms (twilio)". */
 export const defaultChannelName = (provider: ProviderId) => `${CHANNEL_OF_PROVIDER[provider]} (${provider})`;
@@ -50,6 +52,7 @@ export async function prepareChannel(args: {
   if (first && mirrored) settingsInput[mirrored] ??= first;
   const settings = descriptor.settings.schema.safeParse(settingsInput);
   if (!settings.success) throw new ConvexError({ code: "invalid_argument", message: issues(settings.error) });
+  refuseUnsafeUrls(settings.data as Record<string, string>);
   const credentials = descriptor.credentials.schema.safeParse(args.credentials);
   if (!credentials.success) throw new ConvexError({ code: "invalid_argument", message: issues(credentials.error) });
 
@@ -67,6 +70,21 @@ export async function prepareChannel(args: {
   return { settings: settings.data as Record<string, string>, credentials: sealed, endpoints };
 }
 
+/**
+ * Every setting that is a URL (apiBaseUrl, outboundUrl, healthUrl, and any a descriptor adds)
+ * must pass the outbound URL policy before it is stored: https to a public host, or an origin on
+ * the instance allowlist. Judged by value, not by field name, so a new URL field is covered.
+ * The fetch guard (channels/runtime.ts) checks again on every request.
+ */
+function refuseUnsafeUrls(settings: Record<string, string | undefined>) {
+  const policy = deploymentUrlPolicy();
+  for (const [field, value] of Object.entries(settings)) {
+    if (typeof value !== "string" || !/^[a-z][a-z0-9+.-]*:/i.test(value.trim())) continue;
+    const check = checkOutboundUrl(value, policy);
+    if (!check.ok) throw new ConvexError({ code: "invalid_argument", message: `settings.${field}: ${check.reason}` });
+  }
+}
+
 export const channelWrite = {
   organizationId: v.id("organizations"),
   channelConfigId: v.optional(v.id("channelConfigs")),
@@ -77,6 +95,18 @@ export const channelWrite = {
   credentials: v.record(v.string(), encrypted),
   endpoints: v.array(endpointValidator),
 };
+
+/**
+ * The one answer for an endpoint a channel may not claim, whether another channel (of any
+ * organization) holds it or the provider did not confirm these credentials own it: the same code
+ * and text, so the answer never tells whether, let alone where, it is in use.
+ */
+export function refuseEndpoint(identifier: string): never {
+  fail(
+    "conflict",
+    `${identifier} cannot be used by this channel: the provider account of these credentials must own it, and it must not be connected elsewhere`,
+  );
+}
 
 /**
  * Inserts or updates a config and its routing endpoints. One receiving identifier routes to
@@ -136,10 +166,7 @@ export async function writeChannel(
       .withIndex("by_route", (q) => q.eq("provider", args.provider).eq("kind", kind).eq("identifier", identifier))
       .first();
     if (taken && taken.channelConfigId !== configId)
-      fail(
-        "conflict",
-        `${kind === "receiving" ? identifier : "This verify token"} is already used by another ${args.provider} channel`,
-      );
+      refuseEndpoint(kind === "receiving" ? identifier : "This verify token");
     if (!taken) {
       await ctx.db.insert("channelEndpoints", {
         organizationId: args.organizationId,

@@ -1,4 +1,5 @@
 import { type AdapterContext, getDescriptor, statusCallbackUrlOf } from "@switchboard/channels";
+import { guardFetch, urlPolicyFromEnv } from "@switchboard/channels/urlPolicy";
 import type { Doc } from "../_generated/dataModel";
 import { credentialAad, decryptString } from "../lib/crypto";
 
@@ -8,8 +9,19 @@ import { credentialAad, decryptString } from "../lib/crypto";
  * live only inside the running action: never log or return them.
  */
 
-/** The one fetch adapters get. Wrapped: some runtimes reject fetch called as a method of another object. */
-export const providerFetch: AdapterContext["fetch"] = (input, init) => fetch(input, init);
+/** The URL policy of this deployment, read per request so an environment change applies at once. */
+export const deploymentUrlPolicy = () => urlPolicyFromEnv(process.env);
+
+/**
+ * The one fetch adapters get: every target is checked against the URL policy again at fetch time
+ * (settings are checked when saved, but rows older than the check, or an allowlist that shrank,
+ * must not slip through) and redirects are never followed with the channel's credentials.
+ * Wrapped: some runtimes reject fetch called as a method of another object.
+ */
+export const providerFetch: AdapterContext["fetch"] = guardFetch(
+  (input, init) => fetch(input, init),
+  deploymentUrlPolicy,
+);
 
 /** Adapter context from already-decrypted credentials. */
 export function adapterContextFor(

@@ -1,4 +1,5 @@
 import { getDescriptor, type HealthResult, webhookUrlsOf } from "@switchboard/channels";
+import { verifyEndpointOwnership } from "@switchboard/channels/ownership";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
@@ -6,9 +7,9 @@ import { internalMutation, internalQuery, type QueryCtx } from "../_generated/se
 import { ADMIN_ROLES, fail, getOwned, requireMember } from "../lib/auth";
 import { adminAction, adminMutation, adminQuery, memberQuery } from "../lib/functions";
 import { providerId } from "../schema/validators";
-import { channelWrite, defaultChannelName, prepareChannel, writeChannel } from "./configs";
+import { channelWrite, defaultChannelName, prepareChannel, refuseEndpoint, writeChannel } from "./configs";
 import { checkConfig } from "./health";
-import { decryptCredentials } from "./runtime";
+import { adapterContextFor, decryptCredentials } from "./runtime";
 
 async function endpointsOf(ctx: QueryCtx, config: Doc<"channelConfigs">) {
   const rows = await ctx.db
@@ -125,6 +126,16 @@ export const save = adminAction({
       credentials: { ...stored, ...incoming },
       keep,
     });
+    // Receiving endpoints are not first-come: the provider must confirm that the account of
+    // these credentials owns each one (where it has an API to ask; see ownership.ts).
+    const receiving = prepared.endpoints.filter((e) => e.kind === "receiving").map((e) => e.identifier);
+    const ownership = await verifyEndpointOwnership(
+      args.provider,
+      adapterContextFor({ ...stored, ...incoming }, prepared.settings),
+      receiving,
+    );
+    const unowned = receiving.find((e) => ownership.get(e) === "not_owned");
+    if (unowned) refuseEndpoint(unowned);
     return ctx.runMutation(internal.channels.settings.applySave, {
       organizationId: args.organizationId,
       channelConfigId: args.channelConfigId,

@@ -8,6 +8,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import { SYMMETRIC_TYPES } from "../contacts/relationships";
 import { getOwned } from "../lib/auth";
 import { memberQuery } from "../lib/functions";
+import { timeZoneOr } from "../lib/timezone";
 import { getProfile } from "./profile";
 
 export const GRAPH_FIRST_DEGREE = 25;
@@ -180,7 +181,7 @@ export const getSentiment = memberQuery({
       .map((r) => ({ at: r.at, score: r.sentiment, label: r.sentimentLabel, messageId: r.messageId }));
     const series = sentimentTrend(points, {
       bucket: bucket ?? "week",
-      timezone: contact.timezone ?? org?.timezone ?? "UTC",
+      timezone: timeZoneOr(contact.timezone, org?.timezone),
     });
     return { points, series };
   },

@@ -22,6 +22,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
 import { companyDomainOf } from "../contacts/model";
 import { liveContact } from "../contacts/resolve";
+import { timeZoneOr } from "../lib/timezone";
 import { applyCommitments } from "./insights/commitments";
 import type { MessageContext } from "./insights/context";
 import { advanceDealStage } from "./insights/dealStage";
@@ -77,7 +78,7 @@ export async function processMessage(
     // Pure and before any write: a message the extractor cannot handle is marked processed and
     // skipped, it never blocks the rest of the burst.
     ext = extractDeterministic(input, {
-      timezone: contact.timezone ?? org.timezone,
+      timezone: timeZoneOr(contact.timezone, org.timezone),
       defaultRegion: org.defaultRegion as CountryCode,
       ownDomains: ownDomain ? [ownDomain] : [],
     });

@@ -5,6 +5,7 @@
 import { analysePreferences, type Commitment, computeHealthScore } from "@switchboard/insights";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { timeZoneOr } from "../lib/timezone";
 
 /** Most recent messages / sentiment points / open commitments the profile is computed from. */
 export const PROFILE_WINDOW = 200;
@@ -59,7 +60,7 @@ export async function refreshProfile(
     )
     .take(PROFILE_COMMITMENTS);
   const history = messages.map((m) => ({ channel: m.channel, direction: m.direction, sentAt: m.sentAt }));
-  const timezone = contact.timezone ?? org?.timezone ?? "UTC";
+  const timezone = timeZoneOr(contact.timezone, org?.timezone);
   const preferences = analysePreferences(history, { now, timezone });
   const health = computeHealthScore({
     now,

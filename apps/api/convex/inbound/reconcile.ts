@@ -7,6 +7,7 @@ import { adapterContext, redactSecrets } from "../channels/runtime";
 import { encryptString, rawEventAad } from "../lib/crypto";
 import { withoutUndefined } from "../lib/values";
 import { channelId } from "../schema/validators";
+import { ingestDelivery } from "./ingest";
 
 /**
  * Inbound gap recovery. Providers retry a webhook we could not take only for a while (Twilio
@@ -224,7 +225,7 @@ async function ingestMissing(
   if (events.length === 0) return 0;
   // The raw log keeps what was recovered (sealed like a webhook body); there was no webhook.
   const body = JSON.stringify({ source: "reconcile", events });
-  const result: { stored: Id<"unifiedMessages">[] } = await ctx.runMutation(internal.inbound.ingest.ingest, {
+  const result = await ingestDelivery(ctx, {
     organizationId: config.organizationId,
     channelConfigId: config._id,
     provider: config.provider,

@@ -14,6 +14,7 @@ import { adapterContextFor, cachedCredentials } from "../channels/runtime";
 import { encryptString, rawEventAad } from "../lib/crypto";
 import { jsonError } from "../lib/http";
 import { withoutUndefined } from "../lib/values";
+import { ingestDelivery } from "./ingest";
 import { unroutableGroups } from "./unroutable";
 
 /** Larger bodies are refused before parsing (413); real provider payloads are far smaller. */
@@ -110,7 +111,7 @@ export async function handleWebhook(ctx: ActionCtx, request: Request, provider: 
   for (const group of plan.routed) {
     const route = group.channel;
     const events = await hydrate(descriptor.adapter, group.events, group.secrets, route.settings);
-    const result = await ctx.runMutation(internal.inbound.ingest.ingest, {
+    const result = await ingestDelivery(ctx, {
       organizationId: route.organizationId,
       channelConfigId: route.channelConfigId,
       provider,

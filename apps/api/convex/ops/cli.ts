@@ -8,6 +8,7 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
+import { ingestDelivery } from "../inbound/ingest";
 import { decryptString, rawEventAad } from "../lib/crypto";
 import { withoutUndefined } from "../lib/values";
 
@@ -72,7 +73,7 @@ export const replayEvent = internalAction({
       if (error instanceof InboundParseError) throw new Error(`The stored body no longer parses: ${error.message}`);
       throw error;
     }
-    const result = await ctx.runMutation(internal.inbound.ingest.ingest, {
+    const result = await ingestDelivery(ctx, {
       organizationId: event.organizationId,
       channelConfigId: event.channelConfigId,
       provider: event.provider,

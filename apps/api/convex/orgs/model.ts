@@ -3,6 +3,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { authComponent } from "../auth";
 import { fail } from "../lib/auth";
+import { canonicalTimeZone } from "../lib/timezone";
 import type { MemberRole } from "../schema/validators";
 
 export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
@@ -41,12 +42,14 @@ export async function insertOrganization(ctx: MutationCtx, args: OrganizationInp
   if (!/^[A-Z]{2}$/.test(region)) {
     fail("invalid_argument", `Invalid default region "${args.defaultRegion}": use an ISO 3166 code such as US`);
   }
+  const timezone = args.timezone === undefined ? "UTC" : canonicalTimeZone(args.timezone);
+  if (!timezone) fail("invalid_argument", `Unknown timezone "${args.timezone}": use an IANA name such as Europe/Paris`);
   const now = Date.now();
   const organizationId = await ctx.db.insert("organizations", {
     name,
     slug: args.slug,
     defaultRegion: region,
-    timezone: args.timezone ?? "UTC",
+    timezone,
     coalesceWindowMs: args.coalesceWindowMs,
     coalesceMaxMs: args.coalesceMaxMs,
     createdAt: now,

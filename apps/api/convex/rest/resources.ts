@@ -2,12 +2,15 @@
  * Organization-scoped reads and writes behind the REST API. Internal: the HTTP layer has
  * already resolved the organization from the API key, and every id is checked against it.
  */
-import { paginationOptsValidator } from "convex/server";
+
+import type { ChannelId } from "@switchboard/channels/ids";
+import { type PaginationOptions, type PaginationResult, paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, internalQuery, type QueryCtx } from "../_generated/server";
-import { normalizeFor } from "../contacts/resolve";
+import { type NormalizedIdentifier, normalizeFor } from "../contacts/resolve";
 import { findOwned } from "../lib/auth";
+import { canonicalTimeZone } from "../lib/timezone";
 import { queueReply, replyArgs } from "../outbound/replies";
 import { channelId, threadStatus } from "../schema/validators";
 
@@ -22,6 +25,26 @@ async function owned<T extends "contacts" | "conversationThreads">(
   return id ? findOwned(ctx, organizationId, id) : null;
 }
 
+/** A page, or `invalidCursor` when the caller's cursor is not one this query handed out. */
+export type PageOrInvalid<T> = PaginationResult<T> | { invalidCursor: true };
+
+/**
+ * Paginates with a cursor that came from the URL. A cursor that is not JSON, belongs to another
+ * query or was altered makes the runtime throw (the exact error text differs between Convex cloud,
+ * the local backend and convex-test); any throw from paginate here can only come from the cursor,
+ * since the query itself is fixed and bounded, so it becomes a 400 instead of a 500 with runtime text.
+ */
+async function paginateFromUrl<T>(
+  query: { paginate(opts: PaginationOptions): Promise<PaginationResult<T>> },
+  opts: PaginationOptions,
+): Promise<PageOrInvalid<T>> {
+  try {
+    return await query.paginate(opts);
+  } catch {
+    return { invalidCursor: true };
+  }
+}
+
 export const threads = internalQuery({
   args: {
     organizationId: v.id("organizations"),
@@ -29,14 +52,15 @@ export const threads = internalQuery({
     paginationOpts: paginationOptsValidator,
   },
   handler: async (ctx, { organizationId, status, paginationOpts }) =>
-    (status
-      ? ctx.db
-          .query("conversationThreads")
-          .withIndex("by_org_status_last", (q) => q.eq("organizationId", organizationId).eq("status", status))
-      : ctx.db.query("conversationThreads").withIndex("by_org_last", (q) => q.eq("organizationId", organizationId))
-    )
-      .order("desc")
-      .paginate(paginationOpts),
+    paginateFromUrl(
+      (status
+        ? ctx.db
+            .query("conversationThreads")
+            .withIndex("by_org_status_last", (q) => q.eq("organizationId", organizationId).eq("status", status))
+        : ctx.db.query("conversationThreads").withIndex("by_org_last", (q) => q.eq("organizationId", organizationId))
+      ).order("desc"),
+      paginationOpts,
+    ),
 });
 
 export const thread = internalQuery({
@@ -49,11 +73,13 @@ export const messages = internalQuery({
   handler: async (ctx, { organizationId, threadId, paginationOpts }) => {
     const thread = await owned(ctx, organizationId, "conversationThreads", threadId);
     if (!thread) return null;
-    return ctx.db
-      .query("unifiedMessages")
-      .withIndex("by_thread", (q) => q.eq("organizationId", organizationId).eq("threadId", thread._id))
-      .order("desc")
-      .paginate(paginationOpts);
+    return paginateFromUrl(
+      ctx.db
+        .query("unifiedMessages")
+        .withIndex("by_thread", (q) => q.eq("organizationId", organizationId).eq("threadId", thread._id))
+        .order("desc"),
+      paginationOpts,
+    );
   },
 });
 
@@ -86,12 +112,24 @@ export const createContact = internalMutation({
     ...contactFields,
     identities: v.array(v.object({ channel: channelId, identifier: v.string() })),
   },
-  handler: async (ctx, args): Promise<{ contactId: Id<"contacts"> } | { conflict: Id<"contacts"> }> => {
+  handler: async (
+    ctx,
+    args,
+  ): Promise<{ contactId: Id<"contacts"> } | { conflict: Id<"contacts"> } | { invalid: string }> => {
     const org = (await ctx.db.get(args.organizationId))!;
-    const normalized = args.identities.map((i) => ({
-      channel: i.channel,
-      ...normalizeFor(i.channel, i.identifier, org.defaultRegion),
-    }));
+    if (args.timezone !== undefined && canonicalTimeZone(args.timezone) !== args.timezone)
+      return { invalid: "timezone: not an IANA time zone name" };
+    const normalized: (NormalizedIdentifier & { channel: ChannelId })[] = [];
+    for (const [index, identity] of args.identities.entries()) {
+      const n = normalizeFor(identity.channel, identity.identifier, org.defaultRegion);
+      // An identifier that does not normalise (look-alike digits, letters, junk) would be stored
+      // verbatim and never match the same person arriving on the channel: refuse it.
+      if (!n.normalized)
+        return { invalid: `identities.${index}.identifier: not a valid ${n.kind} identifier for ${identity.channel}` };
+      // "+1 415 555 0100" and "(415) 555-0100" are one identity: keep it once.
+      if (!normalized.some((m) => m.channel === identity.channel && m.identifier === n.identifier))
+        normalized.push({ ...n, channel: identity.channel });
+    }
     for (const n of normalized) {
       const existing = await ctx.db
         .query("contactIdentities")
@@ -135,6 +173,9 @@ export const updateContact = internalMutation({
   handler: async (ctx, { organizationId, contactId, ...patch }) => {
     const contact = await owned(ctx, organizationId, "contacts", contactId);
     if (!contact) return false;
+    // The HTTP layer already canonicalised it; a non-canonical name here is a caller bug, not data.
+    if (patch.timezone !== undefined && canonicalTimeZone(patch.timezone) !== patch.timezone)
+      throw new Error("timezone must be a canonical IANA name");
     const clean = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
     await ctx.db.patch(contact._id, { ...clean, updatedAt: Date.now() });
     return true;

@@ -138,10 +138,11 @@ function serve<R extends RouteConfig>(config: R, handler: (c: RestContext) => Pr
   app.openapi(route(config), handler as never);
 }
 
-const page = <T>(result: { page: T[]; isDone: boolean; continueCursor: string }) => ({
-  data: result.page,
-  nextCursor: result.isDone ? null : result.continueCursor,
-});
+/** One page as JSON, or 400 when the cursor was not one this endpoint handed out. */
+const pageResponse = <T>(result: { page: T[]; isDone: boolean; continueCursor: string } | { invalidCursor: true }) =>
+  "invalidCursor" in result
+    ? error(400, "invalid_request", "cursor: not a cursor this endpoint returned (pass nextCursor unchanged)")
+    : json(200, { data: result.page, nextCursor: result.isDone ? null : result.continueCursor });
 
 function convexMessage(e: unknown): string {
   const data = (e as { data?: { message?: string } }).data;
@@ -164,7 +165,7 @@ serve(
       status: q.status,
       paginationOpts: { numItems: q.limit, cursor: q.cursor ?? null },
     });
-    return json(200, page(result));
+    return pageResponse(result);
   },
 );
 
@@ -200,7 +201,7 @@ serve(
       threadId: c.req.param("threadId")!,
       paginationOpts: { numItems: q.limit, cursor: q.cursor ?? null },
     });
-    return result ? json(200, page(result)) : error(404, "not_found", "No such thread");
+    return result ? pageResponse(result) : error(404, "not_found", "No such thread");
   },
 );
 
@@ -252,6 +253,7 @@ serve(
     const input = createContactBody.parse(await c.req.json());
     const organizationId = c.get("key").organizationId;
     const result = await c.env.runMutation(internal.rest.resources.createContact, { organizationId, ...input });
+    if ("invalid" in result) return error(400, "invalid_request", result.invalid);
     if ("conflict" in result)
       return error(409, "conflict", `An identity already belongs to contact ${result.conflict}`);
     return json(

@@ -1,5 +1,13 @@
 import { CHANNEL_IDS, THREAD_STATUSES } from "@switchboard/channels/ids";
 import { z } from "zod";
+import { canonicalTimeZone } from "../lib/timezone";
+
+/** An IANA time zone name, stored in its canonical spelling ("europe/paris" -> "Europe/Paris"). */
+const timezone = z
+  .string()
+  .max(64)
+  .refine((name) => canonicalTimeZone(name) !== null, { message: "not an IANA time zone name (e.g. Europe/Paris)" })
+  .transform((name) => canonicalTimeZone(name)!);
 
 /** Request bodies and query parameters of REST API v1; the OpenAPI document derives from them. */
 export const sendMessageBody = z
@@ -18,7 +26,7 @@ export const createContactBody = z.object({
   displayName: z.string().min(1).max(200).optional(),
   company: z.string().max(200).optional(),
   title: z.string().max(200).optional(),
-  timezone: z.string().max(64).optional(),
+  timezone: timezone.optional(),
   identities: z
     .array(z.object({ channel: z.enum(CHANNEL_IDS), identifier: z.string().min(1).max(320) }))
     .min(1, "at least one identity (channel + identifier) is required")
@@ -30,12 +38,13 @@ export const updateContactBody = z
     displayName: z.string().min(1).max(200).optional(),
     company: z.string().max(200).optional(),
     title: z.string().max(200).optional(),
-    timezone: z.string().max(64).optional(),
+    timezone: timezone.optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: "nothing to update" });
 
 export const listQuery = z.object({
-  cursor: z.string().optional(),
+  /** Opaque: exactly the nextCursor of the previous page. Bounded here; its content is checked by the query. */
+  cursor: z.string().max(4096).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   status: z.enum(THREAD_STATUSES).optional(),
 });

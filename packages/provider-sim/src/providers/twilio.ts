@@ -502,6 +502,38 @@ async function inbound(core: SimCore, msgs: SimInboundMessage[]) {
   return { status: d.status, body: d.responseBody, externalMessageId: sid, externalMessageIds: [sid] };
 }
 
+/**
+ * GET IncomingPhoneNumbers.json: the account's numbers, `PhoneNumber` filtering on the digits
+ * (Twilio also accepts partial numbers and `*` wildcards; an exact number is what ownership checks send).
+ */
+function incomingNumbers(acc: TwilioAccount, query: URLSearchParams) {
+  const wanted = query.get("PhoneNumber");
+  const owned = acc.numbers.filter((n) => !wanted || digits(n) === digits(wanted));
+  const uri = `/${API}/Accounts/${acc.accountSid}/IncomingPhoneNumbers.json`;
+  return {
+    status: 200,
+    json: {
+      incoming_phone_numbers: owned.map((n, i) => ({
+        account_sid: acc.accountSid,
+        sid: `PN${digits(n).padStart(32, "0").slice(-32)}`,
+        phone_number: n,
+        friendly_name: n,
+        capabilities: { sms: true, mms: true, voice: true, fax: false },
+        status: "in-use",
+        uri: `/${API}/Accounts/${acc.accountSid}/IncomingPhoneNumbers/PN${String(i).padStart(32, "0")}.json`,
+      })),
+      first_page_uri: uri,
+      next_page_uri: null,
+      previous_page_uri: null,
+      page: 0,
+      page_size: 50,
+      start: 0,
+      end: Math.max(owned.length - 1, 0),
+      uri,
+    },
+  };
+}
+
 export const twilio: ProviderModule<"twilio"> = {
   id: "twilio",
   accountKey: (a) => a.accountSid,
@@ -541,6 +573,7 @@ export const twilio: ProviderModule<"twilio"> = {
         },
       };
     }
+    if (rest === "/IncomingPhoneNumbers.json" && req.method === "GET") return incomingNumbers(acc, req.query);
     if (rest === "/Messages.json" && req.method === "POST") return send(core, req, acc);
     if (rest === "/Messages.json" && req.method === "GET") return listMessages(core, req, acc);
     const mediaList = /^\/Messages\/([^/]+)\/Media\.json$/.exec(rest);
