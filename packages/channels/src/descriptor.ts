@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import type { ChannelId, EndpointKind, ProviderId } from "./ids";
+import type { TimestampWindow } from "./timestamps";
 import type { ChannelAdapter, InboundEvent, WebhookRequest } from "./types";
 
 /** Label, help and placeholder the settings form shows for one field. */
@@ -107,6 +108,11 @@ export interface ProviderDescriptor<Id extends string = ProviderId> {
    * `in-app`: our own transport (native chat): delivered on send, nothing to probe.
    */
   readonly transport: "provider" | "in-app";
+  /**
+   * How far the message times this provider reports are believed around our receipt time
+   * (`trustedTime`); DEFAULT_TIMESTAMP_WINDOW when the provider does not declare one.
+   */
+  readonly timestampWindow?: TimestampWindow;
 }
 
 /** The JSON acknowledgement most providers accept. */

@@ -85,4 +85,5 @@ export * from "./identifiers";
 export * from "./ids";
 export * from "./registry";
 export * from "./standardWebhooks";
+export * from "./timestamps";
 export * from "./types";

@@ -1,3 +1,4 @@
+import { getDescriptor, trustedTime } from "@switchboard/channels";
 import type { Infer } from "convex/values";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
@@ -109,7 +110,9 @@ export async function storeInboundMessage(
     source: "inbound",
     now,
   });
-  const sentAt = msg.sentAt ?? now;
+  // The provider's time orders the message only inside its plausible window (issue 14.5).
+  const time = trustedTime(msg.sentAt, now, getDescriptor(config.provider).timestampWindow);
+  const sentAt = time.at;
   const preview = previewOf(msg.text, msg.attachments.length, msg.subject);
   const { thread } = await findOrCreateThread(ctx, {
     organizationId: org._id,
@@ -142,6 +145,8 @@ export async function storeInboundMessage(
     inReplyTo: msg.inReplyTo,
     cc: msg.cc,
     sentAt,
+    ...(time.providerTimestamp !== undefined ? { providerTimestamp: time.providerTimestamp } : {}),
+    receivedAt: now,
     statusHistory: [{ status: "received", at: now }],
   });
   await touchThread(ctx, thread, {

@@ -68,8 +68,16 @@ export const messagesTables = {
     emailMessageId: v.optional(v.string()),
     inReplyTo: v.optional(v.array(v.string())),
     cc: v.optional(v.array(v.string())),
-    /** Provider time (inbound) or time the agent sent it (outbound), ms. */
+    /**
+     * The time the message is ordered by, ms: the provider's time when it is plausible (inside the
+     * provider's window around receipt, see `trustedTime` in packages/channels), otherwise the
+     * receipt time; for outbound, when the agent sent it.
+     */
     sentAt: v.number(),
+    /** Inbound: the provider's own claim of the send time, as sent (kept even when not trusted). */
+    providerTimestamp: v.optional(v.number()),
+    /** Inbound: when our webhook stored it. */
+    receivedAt: v.optional(v.number()),
     statusHistory: v.array(v.object({ status: messageStatus, at: v.number() })),
     error: v.optional(messageError),
     authorMemberId: v.optional(v.id("members")),
@@ -85,6 +93,8 @@ export const messagesTables = {
   })
     .index("by_external", ["organizationId", "channel", "externalMessageId"])
     .index("by_thread", ["organizationId", "threadId"])
+    // Thread view order: the trusted time, so a late retry of an older message lands in place.
+    .index("by_thread_sent", ["organizationId", "threadId", "sentAt"])
     .index("by_contact", ["organizationId", "contactId"])
     .index("by_config_status", ["organizationId", "channelConfigId", "status"]),
 

@@ -79,6 +79,7 @@ export const inboundMessage = v.object({
   subject: v.optional(v.string()),
   html: v.optional(v.string()),
   attachments: v.array(attachment),
+  /** The provider's claimed send time (stored as providerTimestamp; trusted only inside a window). */
   sentAt: v.optional(v.number()),
   emailMessageId: v.optional(v.string()),
   inReplyTo: v.optional(v.array(v.string())),

@@ -44,7 +44,7 @@ export const get = memberQuery({
   },
 });
 
-/** Messages of a thread, oldest first within a page; paginate backwards from the newest. */
+/** Messages of a thread by their trusted time, newest first; paginate backwards from the newest. */
 export const listMessages = memberQuery({
   args: {
     threadId: v.id("conversationThreads"),
@@ -54,7 +54,7 @@ export const listMessages = memberQuery({
     await getOwned(ctx, organizationId, threadId);
     return ctx.db
       .query("unifiedMessages")
-      .withIndex("by_thread", (q) => q.eq("organizationId", organizationId).eq("threadId", threadId))
+      .withIndex("by_thread_sent", (q) => q.eq("organizationId", organizationId).eq("threadId", threadId))
       .order("desc")
       .paginate(paginationOpts);
   },
