@@ -85,6 +85,7 @@ import type * as schema_validators from "../schema/validators.js";
 import type * as seed_demo from "../seed/demo.js";
 import type * as signInLockout from "../signInLockout.js";
 import type * as threads_assignment from "../threads/assignment.js";
+import type * as threads_emailMessageIds from "../threads/emailMessageIds.js";
 import type * as threads_inbox from "../threads/inbox.js";
 import type * as threads_model from "../threads/model.js";
 import type * as threads_threads from "../threads/threads.js";
@@ -170,6 +171,7 @@ declare const fullApi: ApiFromModules<{
   "seed/demo": typeof seed_demo;
   signInLockout: typeof signInLockout;
   "threads/assignment": typeof threads_assignment;
+  "threads/emailMessageIds": typeof threads_emailMessageIds;
   "threads/inbox": typeof threads_inbox;
   "threads/model": typeof threads_model;
   "threads/threads": typeof threads_threads;

@@ -6,7 +6,8 @@ import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
 import { resolveContact } from "../contacts/resolve";
 import { applyStatus, findByExternalId } from "../messages/status";
-import { encrypted, inboundEvent, type inboundMessage, providerId } from "../schema/validators";
+import { encrypted, inboundEvent, type inboundMessage, providerId, type statusEvent } from "../schema/validators";
+import { addParticipant, findThreadByReferences, rememberEmailMessageIds } from "../threads/emailMessageIds";
 import { findOrCreateThread, previewOf, touchThread } from "../threads/model";
 import { noteInboundForHooks } from "./coalesce";
 import { HYDRATE_BASE_DELAY_MS } from "./hydrate";
@@ -59,6 +60,7 @@ export const ingest = internalMutation({
         else result.duplicates++;
       } else if (await applyStatus(ctx, org._id, event, now)) {
         result.statusesApplied++;
+        if (event.emailMessageId) await rememberRewrittenMessageId(ctx, org._id, event);
       } else {
         result.statusesIgnored++;
       }
@@ -90,6 +92,19 @@ export const ingest = internalMutation({
   },
 });
 
+/**
+ * A provider's delivery event names the Message-ID it actually sent our email with (Resend's
+ * `data.message_id`, which may differ from the one we set): replies will quote that one.
+ */
+async function rememberRewrittenMessageId(
+  ctx: MutationCtx,
+  organizationId: Id<"organizations">,
+  event: Infer<typeof statusEvent>,
+) {
+  const message = await findByExternalId(ctx, organizationId, event.channel, event.externalMessageId);
+  if (message?.channel === "email") await rememberEmailMessageIds(ctx, message, [event.emailMessageId]);
+}
+
 /** Returns the new message id, or null when this provider id was already stored (a retry). */
 export async function storeInboundMessage(
   ctx: MutationCtx,
@@ -114,15 +129,30 @@ export async function storeInboundMessage(
   const time = trustedTime(msg.sentAt, now, getDescriptor(config.provider).timestampWindow);
   const sentAt = time.at;
   const preview = previewOf(msg.text, msg.attachments.length, msg.subject);
-  const { thread } = await findOrCreateThread(ctx, {
-    organizationId: org._id,
-    contactId: contact._id,
-    channel: msg.channel,
-    direction: "inbound",
-    subject: msg.subject,
-    preview,
-    at: sentAt,
-  });
+  // Email continues the thread its In-Reply-To/References name (when the sender took part in it),
+  // otherwise the contact's open thread.
+  const referenced =
+    msg.channel === "email" && msg.inReplyTo?.length
+      ? await findThreadByReferences(ctx, {
+          organizationId: org._id,
+          references: msg.inReplyTo,
+          sender: { contactId: contact._id, address: identifier },
+        })
+      : null;
+  if (referenced) await addParticipant(ctx, referenced, contact._id);
+  const thread =
+    referenced ??
+    (
+      await findOrCreateThread(ctx, {
+        organizationId: org._id,
+        contactId: contact._id,
+        channel: msg.channel,
+        direction: "inbound",
+        subject: msg.subject,
+        preview,
+        at: sentAt,
+      })
+    ).thread;
   const messageId = await ctx.db.insert("unifiedMessages", {
     organizationId: org._id,
     threadId: thread._id,
@@ -149,6 +179,11 @@ export async function storeInboundMessage(
     receivedAt: now,
     statusHistory: [{ status: "received", at: now }],
   });
+  if (msg.emailMessageId) {
+    await rememberEmailMessageIds(ctx, { _id: messageId, organizationId: org._id, threadId: thread._id }, [
+      msg.emailMessageId,
+    ]);
+  }
   await touchThread(ctx, thread, {
     channel: msg.channel,
     direction: "inbound",

@@ -86,6 +86,7 @@ async function sendOne(
       attachments: message.attachments,
       inReplyTo: message.inReplyTo?.[0],
       references: message.inReplyTo,
+      emailMessageId: message.emailMessageId,
       template: message.template,
       statusCallbackUrl,
     });

@@ -6,6 +6,7 @@ import type { MutationCtx } from "../_generated/server";
 import { fail, getOwned } from "../lib/auth";
 import { memberMutation } from "../lib/functions";
 import { attachment, channelId } from "../schema/validators";
+import { rememberEmailMessageIds } from "../threads/emailMessageIds";
 import { previewOf, touchThread } from "../threads/model";
 import { kickDispatcher } from "./queue";
 
@@ -116,6 +117,9 @@ export async function queueReply(
       ? (args.subject ??
         (thread.subject ? (/^re:/i.test(thread.subject) ? thread.subject : `Re: ${thread.subject}`) : "Your message"))
       : undefined;
+  // Our own Message-ID, so a reply quoting it finds this thread (threads/emailMessageIds.ts).
+  const emailMessageId =
+    channel === "email" ? `<${crypto.randomUUID()}@${from.split("@")[1] ?? "switchboard"}>` : undefined;
   const native = config.provider === "native";
   const status = native ? ("delivered" as const) : ("queued" as const);
   const messageText = text || (args.template ? `[template: ${args.template.name}]` : "");
@@ -135,6 +139,7 @@ export async function queueReply(
     subject,
     attachments: args.attachments ?? [],
     inReplyTo: lastEmail?.emailMessageId ? [lastEmail.emailMessageId, ...(lastEmail.inReplyTo ?? [])] : undefined,
+    emailMessageId,
     template: args.template,
     sentAt: now,
     statusHistory: native
@@ -146,6 +151,11 @@ export async function queueReply(
     authorMemberId: author.memberId,
     ...(native ? { externalMessageId: `chat:${crypto.randomUUID()}` } : {}),
   });
+  if (emailMessageId) {
+    await rememberEmailMessageIds(ctx, { _id: messageId, organizationId: args.organizationId, threadId: thread._id }, [
+      emailMessageId,
+    ]);
+  }
   const preview = previewOf(messageText, args.attachments?.length ?? 0, subject);
   await touchThread(ctx, thread, { channel, direction: "outbound", preview, at: now });
   await ctx.db.patch(thread._id, { unreadCount: 0 });

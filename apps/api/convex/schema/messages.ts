@@ -20,6 +20,11 @@ export const messagesTables = {
     status: threadStatus,
     subject: v.optional(v.string()),
     assigneeId: v.optional(v.id("members")),
+    /**
+     * Other contacts who wrote in this thread (a colleague who replied-all from CC). The thread's
+     * own contact is `contactId`; at most MAX_PARTICIPANTS (threads/emailMessageIds.ts).
+     */
+    participantContactIds: v.optional(v.array(v.id("contacts"))),
     snoozedUntil: v.optional(v.number()),
     lastMessageAt: v.number(),
     lastMessagePreview: v.string(),
@@ -97,6 +102,19 @@ export const messagesTables = {
     .index("by_thread_sent", ["organizationId", "threadId", "sentAt"])
     .index("by_contact", ["organizationId", "contactId"])
     .index("by_config_status", ["organizationId", "channelConfigId", "status"]),
+
+  /**
+   * Every RFC 5322 Message-ID we know for an email message: the one it arrived with, the one we
+   * generated for an outbound reply, and the one a provider rewrote it to (Resend reports it in its
+   * delivery webhooks). Replies name these in In-Reply-To/References; see threads/emailMessageIds.ts.
+   */
+  emailMessageIds: defineTable({
+    organizationId: v.id("organizations"),
+    /** `<local@domain>`, as written (Message-IDs are compared exactly, RFC 5322 3.6.4). */
+    messageId: v.string(),
+    unifiedMessageId: v.id("unifiedMessages"),
+    threadId: v.id("conversationThreads"),
+  }).index("by_org_message_id", ["organizationId", "messageId"]),
 
   /** Raw webhook deliveries, body encrypted, kept for a retention window (audit + replay). */
   inboundEvents: defineTable({

@@ -97,6 +97,8 @@ export const statusEvent = v.object({
   status: deliveryStatus,
   occurredAt: v.optional(v.number()),
   error: v.optional(messageError),
+  /** Email: the Message-ID the provider sent it with (Resend reports it; it may rewrite ours). */
+  emailMessageId: v.optional(v.string()),
 });
 
 export const inboundEvent = v.union(inboundMessage, statusEvent);
