@@ -36,7 +36,7 @@ function ctxWith(pages: Record<string, unknown>[], seen: string[]): AdapterConte
     fetch: async (input, init) => {
       const url = new URL(String(input));
       seen.push(url.pathname + url.search);
-      expect((init?.headers as Record<string, string>).authorization).toBe("Bearer EAAtoken");
+      expect((init?.headers ?? {}) as Record<string, string>).toHaveProperty("authorization", "Bearer EAAtoken");
       const after = url.searchParams.get("after");
       const index = after ? Number(after.replace("c", "")) + 1 : 0;
       return Response.json(pages[index] ?? { data: [] });
