@@ -19,6 +19,7 @@ import type * as channels_endpoints from "../channels/endpoints.js";
 import type * as channels_health from "../channels/health.js";
 import type * as channels_runtime from "../channels/runtime.js";
 import type * as channels_settings from "../channels/settings.js";
+import type * as channels_whatsappTemplates from "../channels/whatsappTemplates.js";
 import type * as chat_visitor from "../chat/visitor.js";
 import type * as contacts_contacts from "../contacts/contacts.js";
 import type * as contacts_identities from "../contacts/identities.js";
@@ -105,6 +106,7 @@ declare const fullApi: ApiFromModules<{
   "channels/health": typeof channels_health;
   "channels/runtime": typeof channels_runtime;
   "channels/settings": typeof channels_settings;
+  "channels/whatsappTemplates": typeof channels_whatsappTemplates;
   "chat/visitor": typeof chat_visitor;
   "contacts/contacts": typeof contacts_contacts;
   "contacts/identities": typeof contacts_identities;

@@ -190,6 +190,7 @@ export async function storeInboundMessage(
     preview,
     at: sentAt,
     subject: msg.subject,
+    channelConfigId: config._id,
   });
   await ctx.db.patch(contact._id, {
     lastMessageAt: Math.max(contact.lastMessageAt ?? 0, sentAt),

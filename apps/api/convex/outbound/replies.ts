@@ -11,6 +11,8 @@ import { previewOf, touchThread } from "../threads/model";
 import { kickDispatcher } from "./queue";
 
 const MAX_TEXT = 32_000;
+/** Serialized size of a template's components (3 components × 1,024-character variables fit easily). */
+const MAX_TEMPLATE_COMPONENTS_JSON = 16_000;
 /** How far back in a thread we look for threading headers and the WhatsApp window. */
 const RECENT_MESSAGES = 50;
 
@@ -85,6 +87,13 @@ export async function queueReply(
   const text = args.text.trim();
   if (!text && !args.template && !(args.attachments?.length ?? 0)) fail("invalid_argument", "The reply is empty");
   if (text.length > MAX_TEXT) fail("invalid_argument", `The reply is longer than ${MAX_TEXT} characters`);
+  if (args.template) {
+    // Meta's limits: lower-case names of at most 512 characters, BCP-47-like language codes.
+    if (!/^[a-z0-9_]{1,512}$/.test(args.template.name) || !/^[a-z]{2,3}(_[A-Za-z]{2,4})?$/.test(args.template.language))
+      fail("invalid_argument", "Unknown template name or language");
+    if (JSON.stringify(args.template.components ?? []).length > MAX_TEMPLATE_COMPONENTS_JSON)
+      fail("invalid_argument", "The template's variables are too long");
+  }
 
   const recent = await ctx.db
     .query("unifiedMessages")

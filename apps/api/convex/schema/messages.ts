@@ -31,6 +31,12 @@ export const messagesTables = {
     lastChannel: channelId,
     lastDirection: direction,
     lastInboundAt: v.optional(v.number()),
+    /**
+     * WhatsApp's 24-hour customer-service window: the contact's last inbound WhatsApp message
+     * (trusted time) and the channel it came in on. The dashboard counts down from it and
+     * switches the composer to templates when it has closed.
+     */
+    whatsappWindow: v.optional(v.object({ lastInboundAt: v.number(), channelConfigId: v.id("channelConfigs") })),
     unreadCount: v.number(),
     messageCount: v.number(),
     /** Open debounce batch for downstream hooks (see inbound/coalesce.ts). */

@@ -102,3 +102,18 @@ export const statusEvent = v.object({
 });
 
 export const inboundEvent = v.union(inboundMessage, statusEvent);
+
+/** Mirrors WhatsAppTemplate in packages/channels/src/whatsappTemplates.ts. */
+export const whatsappTemplate = v.object({
+  id: v.optional(v.string()),
+  name: v.string(),
+  language: v.string(),
+  category: v.string(),
+  header: v.optional(v.string()),
+  body: v.string(),
+  footer: v.optional(v.string()),
+  buttons: v.array(v.string()),
+  parameterFormat: v.union(v.literal("POSITIONAL"), v.literal("NAMED")),
+  headerVariables: v.array(v.string()),
+  bodyVariables: v.array(v.string()),
+});
