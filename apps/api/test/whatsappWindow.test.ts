@@ -135,6 +135,14 @@ describe("templates from the provider", () => {
     expect(templateRequests()).toHaveLength(2);
   });
 
+  test("without a channel id: the organization's WhatsApp channel, or an empty list when it has none", async () => {
+    const listed = await asOwner().action(api.channels.whatsappTemplates.list, { organizationId: org });
+    expect(listed.templates.length).toBeGreaterThan(3);
+    await t.run((ctx) => ctx.db.patch(meta, { enabled: false }));
+    const none = await asOwner().action(api.channels.whatsappTemplates.list, { organizationId: org });
+    expect(none).toMatchObject({ templates: [], error: "No WhatsApp channel is configured" });
+  });
+
   test("another organization cannot list this channel's templates", async () => {
     const otherUser = "https://auth.test|intruder";
     const other = await t.mutation(internal.orgs.admin.createOrganization, {

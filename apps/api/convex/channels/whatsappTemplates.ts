@@ -71,7 +71,10 @@ export const list = memberAction({
       organizationId,
       channelConfigId,
     });
-    if (!loaded) fail("not_found", "Not found");
+    if (!loaded) {
+      if (channelConfigId) fail("not_found", "Not found");
+      return { templates: [], fetchedAt: Date.now(), truncated: false, error: "No WhatsApp channel is configured" };
+    }
     const { config, cache } = loaded;
     const now = Date.now();
     if (cache && !refresh && now - cache.fetchedAt < TEMPLATE_CACHE_MS) {

@@ -75,6 +75,8 @@ describe("ReplyBox", () => {
     expect(button.attributes("disabled")).toBeUndefined();
     await w.get("form").trigger("submit");
     expect(w.emitted("send")?.[0]).toEqual([{ channel: "sms", text: "On its way!" }]);
+    // Free text on SMS never asks the provider for templates.
+    expect(w.emitted("needTemplates")).toBeUndefined();
 
     await w.get("textarea").trigger("keydown", { key: "Enter", ctrlKey: true });
     expect(w.emitted("send")).toHaveLength(2);
@@ -93,6 +95,7 @@ describe("ReplyBox", () => {
       },
     });
     expect(w.find('[data-testid="template-picker"]').exists()).toBe(true);
+    expect(w.emitted("needTemplates")).toHaveLength(1);
     expect(w.find("textarea").exists()).toBe(false);
     expect(w.text()).toContain("24-hour window is closed");
     // Listed from the provider: same name in two languages are two choices.
