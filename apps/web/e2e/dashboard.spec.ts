@@ -314,7 +314,9 @@ test("WhatsApp: a closed 24-hour window switches the composer to the provider's 
   await picker.getByLabel("Body {{1}}").fill("Wanda");
   await picker.getByLabel("Body {{2}}").fill("#2207");
   await picker.getByLabel("Body {{3}}").fill("the blue model is back in stock");
-  await expect(picker.getByTestId("template-preview")).toContainText("Hi Wanda, there is an update on your request #2207");
+  await expect(picker.getByTestId("template-preview")).toContainText(
+    "Hi Wanda, there is an update on your request #2207",
+  );
   await shot(page, info, "13-whatsapp-template-picker");
   await conversation.getByRole("button", { name: "Send template" }).click();
 
