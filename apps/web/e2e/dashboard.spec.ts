@@ -11,6 +11,7 @@ const rival = { name: "Rex Rival", email: `rex-${run}@globex.test`, org: `Globex
 const MAYA = "+14155550142";
 const LUIS = "+14155550177";
 const WIDGET = `acme-site-${run}`;
+const WA_CONTACT = "14155550188";
 
 let page: Page;
 /** Path of the first organization's SMS thread (opened by URL from the other organization). */
@@ -266,4 +267,69 @@ test("visitor chat round trip", async ({ browser }, info) => {
   await expect(visitor.locator('[data-direction="outbound"]').filter({ hasText: "30% off" })).toBeVisible();
   await shot(visitor, info, "12-visitor-chat");
   await visitorContext.close();
+});
+
+test("WhatsApp: a closed 24-hour window switches the composer to the provider's templates, and the template is delivered", async ({}, info) => {
+  const accounts = await simAccounts();
+  const meta = Array.isArray(accounts.meta) ? accounts.meta[0] : accounts.meta;
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.waitForURL(/\/settings\/channels/);
+  await addChannel(
+    page,
+    "meta",
+    {
+      Name: "WhatsApp",
+      "Phone number ids": meta.phoneNumberId,
+      "Access token": meta.accessToken,
+      "App secret": meta.appSecret,
+      "Verify token": meta.verifyToken,
+    },
+    { "API base URL": stack().simUrl, "WhatsApp Business Account id": meta.wabaId },
+  );
+  await expect(page.getByRole("article", { name: "WhatsApp" })).toBeVisible();
+
+  // The contact wrote 25 hours ago (Meta retries for 7 days, so the provider's time is trusted).
+  await simInbound({
+    provider: "meta",
+    from: WA_CONTACT,
+    profileName: "Wanda Whats",
+    text: "Is the blue model back in stock?",
+    timestamp: Date.now() - 25 * 60 * 60 * 1000,
+  });
+  await page.getByRole("link", { name: "Inbox" }).click();
+  const row = page.getByRole("option").filter({ hasText: "blue model back in stock" });
+  await expect(row).toBeVisible();
+  await row.click();
+  const conversation = page.getByRole("region", { name: "Conversation" });
+  await expect(conversation.getByTestId("reply-channel")).toHaveValue("whatsapp");
+  await expect(conversation.getByTestId("whatsapp-window")).toHaveAttribute("data-state", "closed");
+
+  // Template mode, fed by the simulator's template list (not a fixed list in the app).
+  const picker = conversation.getByTestId("template-picker");
+  await expect(picker).toBeVisible();
+  await expect(conversation.getByLabel("Message", { exact: true })).toHaveCount(0);
+  await expect(picker.locator('input[type="radio"][value="request_update|es"]')).toHaveCount(1);
+  await expect(picker.locator('input[type="radio"][value^="winter_sale|"]')).toHaveCount(0);
+  await picker.locator('input[type="radio"][value="request_update|en_US"]').check();
+  await picker.getByLabel("Body {{1}}").fill("Wanda");
+  await picker.getByLabel("Body {{2}}").fill("#2207");
+  await picker.getByLabel("Body {{3}}").fill("the blue model is back in stock");
+  await expect(picker.getByTestId("template-preview")).toContainText(
+    "Hi Wanda, there is an update on your request #2207",
+  );
+  await shot(page, info, "13-whatsapp-template-picker");
+  await conversation.getByRole("button", { name: "Send template" }).click();
+
+  const sent = conversation.locator('article[data-direction="outbound"]').filter({ hasText: "request #2207" });
+  await expect(sent).toBeVisible();
+  // WhatsApp reports delivered, then read (the simulator's contact reads it at once).
+  await expect(sent.locator("[data-status]")).toHaveAttribute("data-status", /^(delivered|read)$/);
+  await shot(page, info, "14-whatsapp-template-delivered");
+
+  // The contact answers: the window re-opens live, counting down from 24 hours, and free text is back.
+  await simInbound({ provider: "meta", from: WA_CONTACT, text: "Great, I'll take two." });
+  await expect(conversation.getByTestId("whatsapp-window")).toHaveAttribute("data-state", "open");
+  await expect(conversation.getByRole("timer")).toContainText(/^2[34]h \d\dm left$/);
+  await expect(conversation.getByLabel("Message", { exact: true })).toBeVisible();
+  await shot(page, info, "15-whatsapp-window-open");
 });

@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import type { ChannelId, EndpointKind, ProviderId } from "./ids";
 import type { InboundLister } from "./inboundList";
+import type { TimestampWindow } from "./timestamps";
 import type { ChannelAdapter, InboundEvent, WebhookRequest } from "./types";
 
 /** Label, help and placeholder the settings form shows for one field. */
@@ -118,6 +119,11 @@ export interface ProviderDescriptor<Id extends string = ProviderId> {
   readonly inboundList?: InboundLister;
   /** The adapter's getDeliveryStatus can look a sent message up (a message without callbacks is polled). */
   readonly statusLookup?: boolean;
+  /**
+   * How far the message times this provider reports are believed around our receipt time
+   * (`trustedTime`); DEFAULT_TIMESTAMP_WINDOW when the provider does not declare one.
+   */
+  readonly timestampWindow?: TimestampWindow;
 }
 
 /** The JSON acknowledgement most providers accept. */

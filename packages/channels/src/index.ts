@@ -27,6 +27,12 @@ export {
   whatsappRecipient,
 } from "./adapters/meta";
 export {
+  listWhatsAppTemplates,
+  TEMPLATE_MAX_PAGES,
+  TEMPLATE_PAGE_SIZE,
+  type TemplateListing,
+} from "./adapters/metaTemplates";
+export {
   createVisitorToken,
   DEFAULT_VISITOR_TOKEN_TTL_SECONDS,
   decodeVisitorToken,
@@ -86,4 +92,6 @@ export * from "./ids";
 export * from "./inboundList";
 export * from "./registry";
 export * from "./standardWebhooks";
+export * from "./timestamps";
 export * from "./types";
+export * from "./whatsappTemplates";

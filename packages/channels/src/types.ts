@@ -77,6 +77,8 @@ export interface StatusEvent {
   /** ms since the epoch. */
   occurredAt?: number;
   error?: { code?: string; message: string };
+  /** Email: the Message-ID the provider sent the email with (it may have rewritten ours). */
+  emailMessageId?: string;
 }
 
 /**
@@ -143,6 +145,8 @@ export interface OutboundMessage {
   /** Email threading headers so replies stay in the same thread. */
   inReplyTo?: string;
   references?: string[];
+  /** Email: our Message-ID for this email (`<id@domain>`), so replies can be threaded back to it. */
+  emailMessageId?: string;
   /** WhatsApp template when the 24-hour window is closed. */
   template?: { name: string; language: string; components?: unknown[] };
   /** Where the provider should post status callbacks for this message. */

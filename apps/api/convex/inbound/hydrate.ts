@@ -3,6 +3,7 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
 import { adapterContext } from "../channels/runtime";
+import { rememberEmailMessageIds } from "../threads/emailMessageIds";
 import { previewOf } from "../threads/model";
 
 /** Attempts to fetch a metadata-only message's content before giving up (backoff doubles). */
@@ -31,6 +32,8 @@ export const fill = internalMutation({
     const message = await ctx.db.get(messageId);
     if (!message?.contentPending) return;
     await ctx.db.patch(messageId, { ...content, contentPending: undefined });
+    // Replies to this email quote its Message-ID: record it now that it is known.
+    if (content.emailMessageId) await rememberEmailMessageIds(ctx, message, [content.emailMessageId]);
     const thread = await ctx.db.get(message.threadId);
     if (thread && thread.lastMessageAt === message.sentAt && !thread.lastMessagePreview) {
       await ctx.db.patch(thread._id, {

@@ -1,3 +1,4 @@
+import { getDescriptor, trustedTime } from "@switchboard/channels";
 import type { Infer } from "convex/values";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
@@ -7,7 +8,8 @@ import { resolveContact } from "../contacts/resolve";
 import { safeInboundAttachments, scheduleMediaFetch } from "../messages/attachments";
 import { applyReaction } from "../messages/reactions";
 import { applyStatus, findByExternalId } from "../messages/status";
-import { encrypted, inboundEvent, type inboundMessage, providerId } from "../schema/validators";
+import { encrypted, inboundEvent, type inboundMessage, providerId, type statusEvent } from "../schema/validators";
+import { addParticipant, findThreadByReferences, rememberEmailMessageIds } from "../threads/emailMessageIds";
 import { findOrCreateThread, previewOf, touchThread } from "../threads/model";
 import { noteInboundForHooks } from "./coalesce";
 import { HYDRATE_BASE_DELAY_MS } from "./hydrate";
@@ -144,6 +146,7 @@ export const ingest = internalMutation({
         if (await applyReaction(ctx, org._id, event)) result.reactionsApplied++;
       } else if (await applyStatus(ctx, org._id, event, now)) {
         result.statusesApplied++;
+        if (event.emailMessageId) await rememberRewrittenMessageId(ctx, org._id, event);
       } else {
         result.statusesIgnored++;
       }
@@ -185,6 +188,19 @@ export const ingest = internalMutation({
   },
 });
 
+/**
+ * A provider's delivery event names the Message-ID it actually sent our email with (Resend's
+ * `data.message_id`, which may differ from the one we set): replies will quote that one.
+ */
+async function rememberRewrittenMessageId(
+  ctx: MutationCtx,
+  organizationId: Id<"organizations">,
+  event: Infer<typeof statusEvent>,
+) {
+  const message = await findByExternalId(ctx, organizationId, event.channel, event.externalMessageId);
+  if (message?.channel === "email") await rememberEmailMessageIds(ctx, message, [event.emailMessageId]);
+}
+
 /** Returns the new message id, or null when this provider id was already stored (a retry). */
 export async function storeInboundMessage(
   ctx: MutationCtx,
@@ -205,19 +221,36 @@ export async function storeInboundMessage(
     source: "inbound",
     now,
   });
-  const sentAt = msg.sentAt ?? now;
+  // The provider's time orders the message only inside its plausible window (issue 14.5).
+  const time = trustedTime(msg.sentAt, now, getDescriptor(config.provider).timestampWindow);
+  const sentAt = time.at;
   // Sender-chosen URLs: only http(s) is kept, and the media is copied into storage (messages/attachments.ts).
   const attachments = safeInboundAttachments(msg.attachments);
   const preview = previewOf(msg.text, attachments.length, msg.subject);
-  const { thread } = await findOrCreateThread(ctx, {
-    organizationId: org._id,
-    contactId: contact._id,
-    channel: msg.channel,
-    direction: "inbound",
-    subject: msg.subject,
-    preview,
-    at: sentAt,
-  });
+  // Email continues the thread its In-Reply-To/References name (when the sender took part in it),
+  // otherwise the contact's open thread.
+  const referenced =
+    msg.channel === "email" && msg.inReplyTo?.length
+      ? await findThreadByReferences(ctx, {
+          organizationId: org._id,
+          references: msg.inReplyTo,
+          sender: { contactId: contact._id, address: identifier },
+        })
+      : null;
+  if (referenced) await addParticipant(ctx, referenced, contact._id);
+  const thread =
+    referenced ??
+    (
+      await findOrCreateThread(ctx, {
+        organizationId: org._id,
+        contactId: contact._id,
+        channel: msg.channel,
+        direction: "inbound",
+        subject: msg.subject,
+        preview,
+        at: sentAt,
+      })
+    ).thread;
   const messageId = await ctx.db.insert("unifiedMessages", {
     organizationId: org._id,
     threadId: thread._id,
@@ -241,14 +274,22 @@ export async function storeInboundMessage(
     inReplyTo: msg.inReplyTo,
     cc: msg.cc,
     sentAt,
+    ...(time.providerTimestamp !== undefined ? { providerTimestamp: time.providerTimestamp } : {}),
+    receivedAt: now,
     statusHistory: [{ status: "received", at: now }],
   });
+  if (msg.emailMessageId) {
+    await rememberEmailMessageIds(ctx, { _id: messageId, organizationId: org._id, threadId: thread._id }, [
+      msg.emailMessageId,
+    ]);
+  }
   await touchThread(ctx, thread, {
     channel: msg.channel,
     direction: "inbound",
     preview,
     at: sentAt,
     subject: msg.subject,
+    channelConfigId: config._id,
   });
   await ctx.db.patch(contact._id, {
     lastMessageAt: Math.max(contact.lastMessageAt ?? 0, sentAt),

@@ -93,6 +93,7 @@ async function sendOne(
       attachments: message.attachments,
       inReplyTo: message.inReplyTo?.[0],
       references: message.inReplyTo,
+      emailMessageId: message.emailMessageId,
       template: message.template,
       statusCallbackUrl,
     });

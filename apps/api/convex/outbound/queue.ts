@@ -101,6 +101,7 @@ export interface ClaimedMessage {
   html?: string;
   attachments: Doc<"unifiedMessages">["attachments"];
   inReplyTo?: string[];
+  emailMessageId?: string;
   template?: Doc<"unifiedMessages">["template"];
 }
 
@@ -142,6 +143,7 @@ export const claimBatch = internalMutation({
         html: m.html,
         attachments: m.attachments,
         inReplyTo: m.inReplyTo,
+        emailMessageId: m.emailMessageId,
         template: m.template,
       });
     }

@@ -6,10 +6,13 @@ import type { MutationCtx } from "../_generated/server";
 import { fail, getOwned } from "../lib/auth";
 import { memberMutation } from "../lib/functions";
 import { attachment, channelId } from "../schema/validators";
+import { rememberEmailMessageIds } from "../threads/emailMessageIds";
 import { previewOf, touchThread } from "../threads/model";
 import { kickDispatcher } from "./queue";
 
 const MAX_TEXT = 32_000;
+/** Serialized size of a template's components (3 components × 1,024-character variables fit easily). */
+const MAX_TEMPLATE_COMPONENTS_JSON = 16_000;
 /** How far back in a thread we look for threading headers and the WhatsApp window. */
 const RECENT_MESSAGES = 50;
 
@@ -84,6 +87,13 @@ export async function queueReply(
   const text = args.text.trim();
   if (!text && !args.template && !(args.attachments?.length ?? 0)) fail("invalid_argument", "The reply is empty");
   if (text.length > MAX_TEXT) fail("invalid_argument", `The reply is longer than ${MAX_TEXT} characters`);
+  if (args.template) {
+    // Meta's limits: lower-case names of at most 512 characters, BCP-47-like language codes.
+    if (!/^[a-z0-9_]{1,512}$/.test(args.template.name) || !/^[a-z]{2,3}(_[A-Za-z]{2,4})?$/.test(args.template.language))
+      fail("invalid_argument", "Unknown template name or language");
+    if (JSON.stringify(args.template.components ?? []).length > MAX_TEMPLATE_COMPONENTS_JSON)
+      fail("invalid_argument", "The template's variables are too long");
+  }
 
   const recent = await ctx.db
     .query("unifiedMessages")
@@ -116,7 +126,11 @@ export async function queueReply(
       ? (args.subject ??
         (thread.subject ? (/^re:/i.test(thread.subject) ? thread.subject : `Re: ${thread.subject}`) : "Your message"))
       : undefined;
+  // Our own Message-ID, so a reply quoting it finds this thread (threads/emailMessageIds.ts).
+  const emailMessageId =
+    channel === "email" ? `<${crypto.randomUUID()}@${from.split("@")[1] ?? "switchboard"}>` : undefined;
   const native = getDescriptor(config.provider).transport === "in-app";
+
   const status = native ? ("delivered" as const) : ("queued" as const);
   const messageText = text || (args.template ? `[template: ${args.template.name}]` : "");
   const messageId = await ctx.db.insert("unifiedMessages", {
@@ -135,6 +149,7 @@ export async function queueReply(
     subject,
     attachments: args.attachments ?? [],
     inReplyTo: lastEmail?.emailMessageId ? [lastEmail.emailMessageId, ...(lastEmail.inReplyTo ?? [])] : undefined,
+    emailMessageId,
     template: args.template,
     sentAt: now,
     statusHistory: native
@@ -146,6 +161,11 @@ export async function queueReply(
     authorMemberId: author.memberId,
     ...(native ? { externalMessageId: `chat:${crypto.randomUUID()}` } : {}),
   });
+  if (emailMessageId) {
+    await rememberEmailMessageIds(ctx, { _id: messageId, organizationId: args.organizationId, threadId: thread._id }, [
+      emailMessageId,
+    ]);
+  }
   const preview = previewOf(messageText, args.attachments?.length ?? 0, subject);
   await touchThread(ctx, thread, { channel, direction: "outbound", preview, at: now });
   await ctx.db.patch(thread._id, { unreadCount: 0 });

@@ -1,6 +1,6 @@
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
-import { channelHealth, channelId, encrypted, endpointKind, providerId } from "./validators";
+import { channelHealth, channelId, encrypted, endpointKind, providerId, whatsappTemplate } from "./validators";
 
 /** Channels: a provider account of an organization (credentials sealed per field) and the routing
  * endpoints webhooks are matched on (spread into defineSchema by ../schema.ts). */
@@ -34,4 +34,17 @@ export const channelsTables = {
     // Webhook routing runs before the organization is known (internal only).
     .index("by_route", ["provider", "kind", "identifier"])
     .index("by_config", ["organizationId", "channelConfigId"]),
+
+  /**
+   * A short cache of a WhatsApp channel's approved message templates, as listed by Meta's
+   * message templates API (channels/whatsappTemplates.ts): one row per channel, replaced on refresh.
+   */
+  whatsappTemplateCaches: defineTable({
+    organizationId: v.id("organizations"),
+    channelConfigId: v.id("channelConfigs"),
+    fetchedAt: v.number(),
+    /** More templates exist than the bounded listing read. */
+    truncated: v.boolean(),
+    templates: v.array(whatsappTemplate),
+  }).index("by_config", ["organizationId", "channelConfigId"]),
 };

@@ -21,12 +21,23 @@ export const messagesTables = {
     status: threadStatus,
     subject: v.optional(v.string()),
     assigneeId: v.optional(v.id("members")),
+    /**
+     * Other contacts who wrote in this thread (a colleague who replied-all from CC). The thread's
+     * own contact is `contactId`; at most MAX_PARTICIPANTS (threads/emailMessageIds.ts).
+     */
+    participantContactIds: v.optional(v.array(v.id("contacts"))),
     snoozedUntil: v.optional(v.number()),
     lastMessageAt: v.number(),
     lastMessagePreview: v.string(),
     lastChannel: channelId,
     lastDirection: direction,
     lastInboundAt: v.optional(v.number()),
+    /**
+     * WhatsApp's 24-hour customer-service window: the contact's last inbound WhatsApp message
+     * (trusted time) and the channel it came in on. The dashboard counts down from it and
+     * switches the composer to templates when it has closed.
+     */
+    whatsappWindow: v.optional(v.object({ lastInboundAt: v.number(), channelConfigId: v.id("channelConfigs") })),
     unreadCount: v.number(),
     messageCount: v.number(),
     /** Open debounce batch for downstream hooks (see inbound/coalesce.ts). */
@@ -71,8 +82,16 @@ export const messagesTables = {
     emailMessageId: v.optional(v.string()),
     inReplyTo: v.optional(v.array(v.string())),
     cc: v.optional(v.array(v.string())),
-    /** Provider time (inbound) or time the agent sent it (outbound), ms. */
+    /**
+     * The time the message is ordered by, ms: the provider's time when it is plausible (inside the
+     * provider's window around receipt, see `trustedTime` in packages/channels), otherwise the
+     * receipt time; for outbound, when the agent sent it.
+     */
     sentAt: v.number(),
+    /** Inbound: the provider's own claim of the send time, as sent (kept even when not trusted). */
+    providerTimestamp: v.optional(v.number()),
+    /** Inbound: when our webhook stored it. */
+    receivedAt: v.optional(v.number()),
     statusHistory: v.array(v.object({ status: messageStatus, at: v.number() })),
     error: v.optional(messageError),
     authorMemberId: v.optional(v.id("members")),
@@ -88,8 +107,23 @@ export const messagesTables = {
   })
     .index("by_external", ["organizationId", "channel", "externalMessageId"])
     .index("by_thread", ["organizationId", "threadId"])
+    // Thread view order: the trusted time, so a late retry of an older message lands in place.
+    .index("by_thread_sent", ["organizationId", "threadId", "sentAt"])
     .index("by_contact", ["organizationId", "contactId"])
     .index("by_config_status", ["organizationId", "channelConfigId", "status"]),
+
+  /**
+   * Every RFC 5322 Message-ID we know for an email message: the one it arrived with, the one we
+   * generated for an outbound reply, and the one a provider rewrote it to (Resend reports it in its
+   * delivery webhooks). Replies name these in In-Reply-To/References; see threads/emailMessageIds.ts.
+   */
+  emailMessageIds: defineTable({
+    organizationId: v.id("organizations"),
+    /** `<local@domain>`, as written (Message-IDs are compared exactly, RFC 5322 3.6.4). */
+    messageId: v.string(),
+    unifiedMessageId: v.id("unifiedMessages"),
+    threadId: v.id("conversationThreads"),
+  }).index("by_org_message_id", ["organizationId", "messageId"]),
 
   /** Raw webhook deliveries, body encrypted, kept for a retention window (audit + replay). */
   inboundEvents: defineTable({

@@ -97,6 +97,7 @@ export const inboundMessage = v.object({
   subject: v.optional(v.string()),
   html: v.optional(v.string()),
   attachments: v.array(attachment),
+  /** The provider's claimed send time (stored as providerTimestamp; trusted only inside a window). */
   sentAt: v.optional(v.number()),
   emailMessageId: v.optional(v.string()),
   inReplyTo: v.optional(v.array(v.string())),
@@ -116,6 +117,8 @@ export const statusEvent = v.object({
   status: deliveryStatus,
   occurredAt: v.optional(v.number()),
   error: v.optional(messageError),
+  /** Email: the Message-ID the provider sent it with (Resend reports it; it may rewrite ours). */
+  emailMessageId: v.optional(v.string()),
 });
 
 /** Mirrors ReactionEvent in packages/channels/src/types.ts. */
@@ -132,3 +135,18 @@ export const reactionEvent = v.object({
 });
 
 export const inboundEvent = v.union(inboundMessage, statusEvent, reactionEvent);
+
+/** Mirrors WhatsAppTemplate in packages/channels/src/whatsappTemplates.ts. */
+export const whatsappTemplate = v.object({
+  id: v.optional(v.string()),
+  name: v.string(),
+  language: v.string(),
+  category: v.string(),
+  header: v.optional(v.string()),
+  body: v.string(),
+  footer: v.optional(v.string()),
+  buttons: v.array(v.string()),
+  parameterFormat: v.union(v.literal("POSITIONAL"), v.literal("NAMED")),
+  headerVariables: v.array(v.string()),
+  bodyVariables: v.array(v.string()),
+});

@@ -63,10 +63,23 @@ export async function findOrCreateThread(
 export async function touchThread(
   ctx: MutationCtx,
   thread: Doc<"conversationThreads">,
-  msg: { channel: ChannelId; direction: Direction; preview: string; at: number; subject?: string },
+  msg: {
+    channel: ChannelId;
+    direction: Direction;
+    preview: string;
+    at: number;
+    subject?: string;
+    channelConfigId?: Id<"channelConfigs">;
+  },
 ) {
   const inbound = msg.direction === "inbound";
   const latest = msg.at >= thread.lastMessageAt;
+  // An inbound WhatsApp message (re)opens the 24-hour window; a late retry of an older one does not shorten it.
+  const opensWindow =
+    inbound &&
+    msg.channel === "whatsapp" &&
+    msg.channelConfigId !== undefined &&
+    msg.at >= (thread.whatsappWindow?.lastInboundAt ?? 0);
   await ctx.db.patch(thread._id, {
     lastMessageAt: Math.max(thread.lastMessageAt, msg.at),
     ...(latest ? { lastMessagePreview: msg.preview, lastChannel: msg.channel, lastDirection: msg.direction } : {}),
@@ -78,6 +91,7 @@ export async function touchThread(
           snoozedUntil: undefined,
         }
       : {}),
+    ...(opensWindow ? { whatsappWindow: { lastInboundAt: msg.at, channelConfigId: msg.channelConfigId! } } : {}),
     subject: thread.subject ?? msg.subject,
     messageCount: thread.messageCount + 1,
   });

@@ -46,7 +46,7 @@ export const get = memberQuery({
   },
 });
 
-/** Messages of a thread, oldest first within a page; paginate backwards from the newest. */
+/** Messages of a thread by their trusted time, newest first; paginate backwards from the newest. */
 export const listMessages = memberQuery({
   args: {
     threadId: v.id("conversationThreads"),
@@ -56,7 +56,7 @@ export const listMessages = memberQuery({
     await getOwned(ctx, organizationId, threadId);
     const result = await ctx.db
       .query("unifiedMessages")
-      .withIndex("by_thread", (q) => q.eq("organizationId", organizationId).eq("threadId", threadId))
+      .withIndex("by_thread_sent", (q) => q.eq("organizationId", organizationId).eq("threadId", threadId))
       .order("desc")
       .paginate(paginationOpts);
     // Attachments as views (stored copies only, remote URLs as links: messages/attachments.ts);

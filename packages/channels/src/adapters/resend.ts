@@ -132,6 +132,8 @@ const deliverySchema = z
     created_at: z.string().optional(),
     from: z.string().optional(),
     to: addressList,
+    /** The Message-ID the email went out with (resend.com/changelog/message-id-for-sent-emails). */
+    message_id: z.string().optional(),
     subject: z.string().optional(),
     bounce: z
       .object({ message: z.string().optional(), type: z.string().optional(), subType: z.string().optional() })
@@ -251,6 +253,7 @@ function parseResendInbound(req: WebhookRequest): InboundEvent[] {
     externalMessageId: d.email_id,
     status,
     ...(occurredAt !== undefined ? { occurredAt } : {}),
+    ...(d.message_id ? { emailMessageId: d.message_id } : {}),
   };
   if (status === "failed") {
     if (event.type === "email.bounced") {
@@ -306,6 +309,7 @@ function authHeaders(apiKey: string): Record<string, string> {
 export function buildResendEmail(msg: OutboundMessage, fromName?: string): Record<string, unknown> {
   const from = msg.from.includes("<") || !fromName ? msg.from : `${fromName.replace(/[<>"]/g, "")} <${msg.from}>`;
   const headers: Record<string, string> = {};
+  if (msg.emailMessageId) headers["Message-ID"] = angle(msg.emailMessageId);
   if (msg.inReplyTo) headers["In-Reply-To"] = angle(msg.inReplyTo);
   const refs = [...(msg.references ?? [])].map(angle);
   if (msg.inReplyTo && !refs.includes(angle(msg.inReplyTo))) refs.push(angle(msg.inReplyTo));

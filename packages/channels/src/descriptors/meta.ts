@@ -81,4 +81,7 @@ export const metaDescriptor: ProviderDescriptor = {
     },
   ],
   transport: "provider",
+  // Meta retries an unacknowledged webhook with decreasing frequency for up to 7 days
+  // (developers.facebook.com/docs/whatsapp/cloud-api/guides/set-up-webhooks).
+  timestampWindow: { futureMs: 5 * 60_000, pastMs: 7 * 24 * 60 * 60_000 },
 };

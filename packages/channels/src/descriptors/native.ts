@@ -38,4 +38,7 @@ export const nativeDescriptor: ProviderDescriptor = {
     { path: "/webhooks/chat/", method: "POST", match: "prefix", handler: "delivery", label: "Widget message endpoint" },
   ],
   transport: "in-app",
+  // The time comes from the visitor's browser: believed only for a message the widget queued
+  // while offline for up to an hour; anything else (1e300, year 3000) is the receipt time.
+  timestampWindow: { futureMs: 2 * 60_000, pastMs: 60 * 60_000 },
 };
