@@ -167,3 +167,53 @@ describe("fulfilment and overdue", () => {
     expect(resolveCommitments([c], [])[0]!.fulfilledAt).toBeNull();
   });
 });
+
+describe("promises beyond 'I will' (issue 13)", () => {
+  const one = (text: string, extra: Partial<MessageInput> = {}) => extractCommitments(msg(text, extra)).map((c) => [c.text, iso(c.dueAt)]);
+
+  it("reads present tense, subject-less, passive, progressive, planned and named-colleague promises", () => {
+    expect(one("I send you the signed copy tomorrow morning.")).toEqual([["I send you the signed copy tomorrow morning.", "2026-03-11T12:00:00.000Z"]]);
+    expect(one("Received the invoice, will pay on Friday.")).toEqual([["Received the invoice, will pay on Friday.", "2026-03-13T17:00:00.000Z"]]);
+    expect(one("The amount will be paid within 30 days.")[0]?.[1]).toBe("2026-04-09T17:00:00.000Z");
+    expect(one("Sending the signed lease tonight")).toEqual([["Sending the signed lease tonight", "2026-03-10T23:00:00.000Z"]]);
+    expect(one("I plan to send the draft Thursday")[0]?.[1]).toBe("2026-03-12T17:00:00.000Z");
+    expect(one("Sure, I can drop it off tomorrow")[0]?.[1]).toBe("2026-03-11T17:00:00.000Z");
+    expect(one("Hannah will set up the tenant by Friday and Marco will send the SSO guide on Monday.")).toEqual([
+      ["Hannah will set up the tenant by Friday", "2026-03-13T17:00:00.000Z"],
+      ["Marco will send the SSO guide on Monday.", "2026-03-16T17:00:00.000Z"],
+    ]);
+    expect(one("I'll have Jake call you at 4")[0]?.[1]).toBe("2026-03-10T16:00:00.000Z");
+  });
+
+  it("reads texting forms and terse arrival promises", () => {
+    expect(one("ill send the pics tmrw am")[0]?.[1]).toBe("2026-03-11T12:00:00.000Z");
+    expect(one("cant make it today, will call u 2moro at 10")[0]?.[1]).toBe("2026-03-11T10:00:00.000Z");
+    expect(one("running late, be there in 20")[0]?.[1]).toBe("2026-03-10T14:20:00.000Z");
+    expect(one("ok ill sort it first thing mon")[0]?.[1]).toBe("2026-03-16T12:00:00.000Z");
+    expect(one("ok, call you in 5")[0]?.[1]).toBe("2026-03-10T14:05:00.000Z");
+    expect(one("Can you call me in 5?")).toEqual([]);
+  });
+
+  it("gives each gapped promise its own date, and keeps coordinated verbs as one promise", () => {
+    expect(one("I'll send the draft on Thursday and the final version on Monday at 10am.").map((c) => c[1])).toEqual([
+      "2026-03-12T17:00:00.000Z",
+      "2026-03-16T10:00:00.000Z",
+    ]);
+    expect(one("I'll review it tonight and get back to you tomorrow.")).toHaveLength(1);
+  });
+
+  it("still rejects offers, reports, hedges, facts and stated preferences", () => {
+    for (const text of [
+      "I can send it tomorrow if you want",
+      "Kenji said he will look at the logs tomorrow.",
+      "I'll try to get it done this week but no promises",
+      "The order form is signed and returned – you should have it in DocuSign.",
+      "We'll stick with our current provider for now.",
+      "I'm writing to follow up on the invoice from Monday.",
+      "Our vendor, PeopleFirst, will contact you directly.",
+      "We send invoices every Monday.",
+    ]) {
+      expect(extractCommitments(msg(text)), text).toEqual([]);
+    }
+  });
+});

@@ -1,6 +1,8 @@
+import type { Direction, MessageInput } from "./types";
 import { resolveDueDate } from "./dueDate";
 import { messageBody, normalise, splitSentences } from "./text";
-import type { Direction, MessageInput } from "./types";
+import { MAX_CLAUSE_CHARS, boundText } from "./limits";
+import { type SourceSpan, createLocator } from "./span";
 
 export type CommitmentActor = "contact" | "us";
 export type CommitmentKind = "deliver" | "call" | "reply" | "meet" | "other";
@@ -24,6 +26,8 @@ export interface Commitment {
   createdAt: number;
   /** Set by {@link resolveCommitments} when a later message fulfils it. */
   fulfilledAt?: number | null;
+  /** Where `text` is in the message text (`span.quote === msg.text.slice(span.start, span.end)`). */
+  span?: SourceSpan | null;
 }
 
 export interface CommitmentOptions {
@@ -36,134 +40,102 @@ export interface CommitmentOptions {
 }
 
 const ACTION_FOLLOWS = String.raw`((?:(?:definitely|certainly|also|just|then|quickly|personally|gladly|happily|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+)\b(.*)`;
+/** Same as ACTION_FOLLOWS for case-sensitive patterns (the verb after a capitalised name). */
+const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+)\b(.*)`;
+/** Verbs that name a deliverable action; present tense and named third parties need one. */
+const ACTION_VERBS =
+  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go";
+/** Past participles of deliverable actions, for passive promises ("will be paid", "is shipped"). */
+const PARTICIPLES =
+  "paid|sent|shipped|delivered|transferred|signed|issued|refunded|credited|installed|completed|fixed|processed|scheduled|booked|returned|dispatched|released|published|deployed|activated|enabled|resolved|replaced|repaired|reimbursed|settled|wired|uploaded|shared|forwarded|emailed|posted|invoiced|submitted|prepared|finali[sz]ed|configured|set up|migrated|updated|collected|picked up|dropped off|handed over|couriered|made|done|sorted|delivered over|sent out|paid out";
+const ACTION_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
+/** True for an action verb in base, -s, -ing or doubled-consonant -ing form ("sending", "shipping", "sharing"). */
+function isActionVerb(word: string): boolean {
+  const w = word.toLowerCase();
+  if (ACTION_VERB_RE.test(w)) return true;
+  const ing = /^(.+?)ing$/.exec(w);
+  if (!ing) return false;
+  const stem = ing[1]!;
+  return ACTION_VERB_RE.test(stem) || ACTION_VERB_RE.test(`${stem}e`) || (/(.)\1$/.test(stem) && ACTION_VERB_RE.test(stem.slice(0, -1)));
+}
+
+/** Capitalised words that start sentences but are not people or teams. */
+const NOT_A_SUBJECT = new Set([
+  "I", "We", "You", "He", "She", "They", "It", "This", "That", "These", "Those", "There", "Here", "What", "Which", "Who",
+  "Nothing", "Everything", "Someone", "Somebody", "Anyone", "Everyone", "Nobody", "No", "Yes", "Ok", "Okay", "Sure",
+  "Thanks", "Please", "Hi", "Hello", "Dear", "Hey", "The", "A", "An", "Our", "My", "Your", "Their", "His", "Her", "If",
+  "When", "Then", "So", "And", "But", "Also", "Just", "Maybe", "Perhaps", "Hopefully", "Monday", "Tuesday", "Wednesday",
+  "Thursday", "Friday", "Saturday", "Sunday", "Today", "Tomorrow", "Tonight", "Price", "Pricing", "Shipping", "Delivery",
+  "Payment", "Access", "Support", "Service", "Time", "Nobody", "None", "Each", "Every", "All", "Both", "Either", "Neither",
+]);
+
 /** First-person future: "I'll", "we will", "I shall", "I'm going to", "I promise to", "let me". */
-const PATTERNS: Array<{ re: RegExp; kind: "modal" | "let" | "you" }> = [
+type PatternKind = "modal" | "let" | "you" | "action" | "passive" | "named" | "present" | "presentPassive" | "progressive" | "arrive" | "planned" | "expect" | "elided";
+const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
-  {
-    re: new RegExp(String.raw`\b(?:i|we)\s*(?:'m|'re|\s+am|\s+are)\s+(?:going to|gonna)\s+` + ACTION_FOLLOWS, "i"),
-    kind: "modal",
-  },
-  {
-    re: new RegExp(String.raw`\b(?:i|we)\s+(?:promise|commit|undertake)\s+to\s+` + ACTION_FOLLOWS, "i"),
-    kind: "modal",
-  },
-  {
-    re: new RegExp(
-      String.raw`^(?:ok(?:ay)?[,!.]?\s+|sure[,!.]?\s+|great[,!.]?\s+|thanks[,!.]?\s+|noted[,!.]?\s+)?(?:will|gonna)\s+` +
-        ACTION_FOLLOWS,
-      "i",
-    ),
-    kind: "modal",
-  },
+  { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'m|'re|\s+am|\s+are)\s+(?:going to|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
+  { re: new RegExp(String.raw`\b(?:i|we)\s+(?:promise|commit|undertake)\s+to\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
+  // "I plan to send the draft Thursday", "we're planning to ship on Monday" (a stated plan with a time)
+  { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'m|'re|\s+am|\s+are)?\s+(?:plan(?:ning)?|intend(?:ing)?|aim(?:ing)?|scheduled|set)\s+to\s+` + ACTION_FOLLOWS, "i"), kind: "planned" },
+  // acceptance of a request: "Sure, I can drop it off tomorrow"
+  { re: new RegExp(String.raw`^(?:sure|yes|yep|yeah|ok(?:ay)?|no problem|of course|absolutely|np|can do)[,!.]?\s+(?:i|we)\s+can\s+` + ACTION_FOLLOWS, "i"), kind: "planned" },
+  // "Expect the documents by noon tomorrow"
+  { re: /^(?:please\s+)?(?:expect|look out for)\s+(.*)/i, kind: "expect" },
+  { re: new RegExp(String.raw`^(?:(?:ok(?:ay)?|k|sure|great|thanks|noted|yep|yup|yes|yeah|ya|np|cool|alright|all right|no problem|of course|perfect|got it|on it)[,!.]?\s+)?(?:will|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   { re: new RegExp(String.raw`\blet (?:me|us)\s+` + ACTION_FOLLOWS, "i"), kind: "let" },
   // "our engineer will join", "our team will send" – a promise on behalf of the author's side
   // "my finance director, Paul Novak, will send" – a named colleague in apposition is allowed
-  {
-    re: new RegExp(
-      String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo)(?:\s*,\s*[^,!?]{2,80},)?\s+(?:will|'ll|is going to|are going to)\s+` +
-        ACTION_FOLLOWS,
-      "i",
-    ),
-    kind: "modal",
-  },
+  { re: new RegExp(String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo)(?:\s*,\s*[^,!?]{2,80},)?\s+(?:will|'ll|is going to|are going to)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   { re: /\byou(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see)\b(.*)/i, kind: "you" },
+  // subject-less after a comma or "and": "Received the invoice, will pay on Friday"
+  { re: new RegExp(String.raw`(?:[,;:–—]|\s-|\band)\s*(?:will|'ll|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "action" },
+  // elided "I'll" with "you" as the object: "call you in 5", "ok, send you the file tonight"
+  { re: /(?:^|[,;:–—]\s*|\s-\s*)(?:(?:ok|okay|k|sure|yep|yes|cool|np|will do|on it)[,!.]?\s+)?((?:call|text|ring|email|ping|message|send|get back to|circle back to|update|phone|whatsapp)\s+(?:you|u)\b.*)/i, kind: "elided" },
+  // terse arrival promises: "running late, be there in 20", "back in 10"
+  { re: /(?:^|[,;:–—]\s*|\s-\s*)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back)\b(.*)/i, kind: "arrive" },
+  // passive: "the amount will be paid within 30 days", "your refund is going to be processed"
+  { re: new RegExp(String.raw`\b(?:will|shall|'ll|is going to|are going to)\s+be\s+((?:[a-z]+\s+)?)(${PARTICIPLES})\b(.*)`, "i"), kind: "passive" },
+  // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
+  { re: new RegExp(String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}'-]+)(?:\s+[A-Z][\p{L}'-]+)?)\s+(?:[Ww]ill|'ll|[Ii]s going to|[Ss]hall)\s+` + ACTION_FOLLOWS_CS, "u"), kind: "named" },
+  // present tense with a future time: "I send you the copy tomorrow", "our team delivers on the 20th"
+  { re: new RegExp(String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant))\s+(?:also\s+|then\s+)?(${ACTION_VERBS})(?:s|es)?\b(.*)`, "i"), kind: "present" },
+  // progressive with a future time: "Sending the lease tonight", "we're refunding the charge by Thursday"
+  { re: new RegExp(String.raw`(?:^|[,;:–—]\s*|\b(?:i'm|i am|we're|we are)\s+(?:also\s+|just\s+)?)([a-z]+ing)\b(.*)`, "i"), kind: "progressive" },
+  // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
+  { re: /\b(?:goes out|go out|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse)\b(.*)/i, kind: "presentPassive" },
+  // present passive with a future time: "the router is shipped on Thursday""
+  { re: new RegExp(String.raw`\b(?:is|are|gets|get)\s+(${PARTICIPLES})\b(.*)`, "i"), kind: "presentPassive" },
 ];
 
 /** Verbs after a first-person modal that do not express a promise to act. */
 const NON_ACTION = new Set([
-  "be",
-  "see",
-  "need",
-  "want",
-  "like",
-  "love",
-  "miss",
-  "hope",
-  "assume",
-  "wait",
-  "admit",
-  "say",
-  "bet",
-  "pass",
-  "think",
-  "guess",
-  "probably",
-  "never",
-  "not",
-  "have",
-  "tell",
-  "leave",
-  "let",
-  "also",
-  "just",
-  "soon",
-  "always",
-  "consider",
-  "stay",
-  "remember",
-  "note",
-  "appreciate",
-  "continue",
-  "forget",
-  "lose",
-  "die",
+  "be", "see", "need", "want", "like", "love", "miss", "hope", "assume", "wait", "admit", "say", "bet", "pass",
+  "think", "guess", "probably", "never", "not", "have", "tell", "leave", "let", "also", "just", "soon",
+  "always", "consider", "stay", "stick", "remember", "note", "appreciate", "continue", "forget", "lose", "die",
 ]);
 /** Verbs after "let me" that are not promises ("let me know", "let me explain"). */
 const LET_NON_ACTION = new Set([
-  "know",
-  "explain",
-  "be",
-  "say",
-  "start",
-  "add",
-  "introduce",
-  "remind",
-  "clarify",
-  "guess",
-  "think",
-  "tell",
-  "ask",
-  "talk",
-  "discuss",
-  "consult",
-  "see",
-  "begin",
-  "summarise",
-  "summarize",
-  "recap",
-  "share",
-  "put",
-  "reiterate",
-  "apologise",
-  "apologize",
-  "thank",
+  "know", "explain", "be", "say", "start", "add", "introduce", "remind", "clarify", "guess", "think", "tell",
+  "ask", "talk", "discuss", "consult", "see", "begin", "summarise", "summarize", "recap", "share", "put", "reiterate", "apologise", "apologize", "thank",
 ]);
 /** "be" + these means a promise ("I'll be in touch", "I'll be there at 3"). */
-const BE_ACTION =
-  /^(?:in touch|there|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
+const BE_ACTION = /^(?:in touch|there|onsite|on site|on-site|over|with you|at your|at the (?:office|site|venue|door)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
 /** "have" + object + ready/done/over/back ("I'll have it ready by Monday"). */
-const HAVE_ACTION =
-  /^(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked)\b/i;
+const HAVE_OBJECT = /^(?:(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked)|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
+/** "I'll have Jake call you": a named person (case-sensitive) made to act. */
+const HAVE_PERSON = /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
+const HAVE_ACTION = { test: (tail: string) => HAVE_OBJECT.test(tail) || HAVE_PERSON.test(tail) };
 
-const QUESTION_START =
-  /^(?:will|would|could|can|shall|should|do|does|did|are|is|won't|wouldn't|may)\s+(?:you|we|i|they|he|she|it)\b/i;
+const QUESTION_START = /^(?:will|would|could|can|shall|should|do|does|did|are|is|won't|wouldn't|may)\s+(?:you|we|i|they|he|she|it)\b/i;
 const CONDITIONAL = /\b(?:if|unless|whether|in case|provided that|assuming|should you|were you to|otherwise)\b/i;
-const HEDGE = /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish)\b/i;
-const NEGATED_MODAL =
-  /\b(?:i|we)\s*(?:won't|will not|shall not|'ll not|'ll never|will never|can't|cannot|am not going to|'m not going to|are not going to|'re not going to|aren't going to)\b/i;
-const REPORTED =
-  /\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
+const HEDGE = /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee)\b/i;
+const NEGATED_MODAL = /\b(?:i|we)\s*(?:won't|will not|shall not|'ll not|'ll never|will never|can't|cannot|am not going to|'m not going to|are not going to|'re not going to|aren't going to)\b/i;
+const REPORTED = /\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
 
 const KIND_PATTERNS: Array<[CommitmentKind, RegExp]> = [
   ["call", /\b(?:call|ring|phone|dial|give (?:you|him|her|them) a (?:call|ring)|video ?call|zoom|hop on a call)\b/i],
-  [
-    "deliver",
-    /\b(?:send|share|forward|email|e-mail|mail|prepare|draft|deliver|ship|provide|submit|write|put together|upload|attach|transfer|pay|invoice|post|drop off|bring|get (?:you|it|them|the)|have (?:it|this|that|them|the)|expect|receive)\b/i,
-  ],
-  [
-    "reply",
-    /\b(?:get back|revert|respond|reply|follow up|follow-up|circle back|let you know|confirm|be in touch|keep you (?:posted|updated|in the loop)|update you|check|look into|find out|dig into|ask|review)\b/i,
-  ],
+  ["deliver", /\b(?:send|share|forward|email|e-mail|mail|prepare|draft|deliver|ship|provide|submit|write|put together|upload|attach|transfer|pay|invoice|post|drop off|bring|get (?:you|it|them|the)|have (?:it|this|that|them|the)|expect|receive)\b/i],
+  ["reply", /\b(?:get back|revert|respond|reply|follow up|follow-up|circle back|let you know|confirm|be in touch|keep you (?:posted|updated|in the loop)|update you|check|look into|find out|dig into|ask|review)\b/i],
   ["meet", /\b(?:be there|meet|stop by|come (?:by|over)|join|visit|see you)\b/i],
 ];
 
@@ -174,11 +146,43 @@ export function classifyCommitment(action: string): CommitmentKind {
 }
 
 /** Finds the promise in one sentence; returns the action phrase or null. */
+const WEEKDAY_NAMES: Record<string, string> = {
+  mon: "monday", tue: "tuesday", tues: "tuesday", wed: "wednesday", thu: "thursday", thur: "thursday", thurs: "thursday",
+  fri: "friday", sat: "saturday", sun: "sunday",
+};
+
+/**
+ * Texting forms read as their full words, for matching only (the commitment keeps the text as written):
+ * "ill send" = "I'll send", "im gonna", "u", "2moro". Same length is not needed: only the action and
+ * the due date are read from the normalised copy.
+ */
+export function expandTexting(text: string): string {
+  return text
+    .replace(/[’‘]/g, "'")
+    .replace(new RegExp(String.raw`\b(i|we)ll\b(?=\s+(?:(?:also|just|then|def|definitely)\s+)?(?:${ACTION_VERBS}|be|have|get)\b)`, "gi"), "$1'll")
+    .replace(/\bim\b(?=\s+(?:gonna|going|sending|calling|on it)\b)/gi, "i'm")
+    .replace(/\bu\b/g, "you")
+    .replace(/\bur\b/g, "your")
+    .replace(/\b(?:2moro|2morrow|2mrw|tmrw|tmrow|tmr|tomoz|tmw)\b/gi, "tomorrow")
+    .replace(/\b(?:tonite|2nite)\b/gi, "tonight")
+    .replace(/\b(?:nxt|nex)\s+(?:wk|week)\b/gi, "next week")
+    .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+am\b/gi, "$1 morning")
+    .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+pm\b/gi, "$1 afternoon")
+    .replace(/\b(be (?:there|back|here|with you|over|home|online)|back) in (\d{1,3})\b(?!\s*(?:[:.]\d|mins?\b|minutes?\b|hours?\b|hrs?\b|days?\b|weeks?\b|%))/gi, "$1 in $2 minutes")
+    .replace(/\b(tomorrow|today) first thing\b/gi, "first thing $1")
+    .replace(/\b(lemme|lemmi)\b/gi, "let me")
+    .replace(/\bin (\d{1,2})(?=\s*(?:[.!,;)]|$))/gi, "in $1 minutes")
+    .replace(/\bafter lunch\b/gi, "this afternoon")
+    .replace(/\b(on|by|till|until|next|this|first thing|before|after|from|thru|through)\s+(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?/gi, (_m, p: string, d: string) => `${p} ${WEEKDAY_NAMES[d.toLowerCase()] ?? d}`)
+    .replace(/\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?(?=\s*(?:am|pm|morning|afternoon|evening|eod|cob|\d|$))/gi, (_m, d: string) => WEEKDAY_NAMES[d.toLowerCase()] ?? d)
+    .replace(/\bthurs\b/gi, "thursday")
+    .replace(/\bweds\b/gi, "wednesday");
+}
+
 export function matchCommitment(sentence: string): string | null {
-  const s = sentence.replace(/[’‘]/g, "'").trim();
-  if (/\?\s*$/.test(s) || (/\?\s+\S/.test(s) && !/[.!]\s*$/.test(s))) return null;
-  if (QUESTION_START.test(s) || /\b(?:do you want|would you like|should i|shall i|can i|could i)\b/i.test(s))
-    return null;
+  const s = expandTexting(sentence).trim();
+  if (/\?\s*$/.test(s) || /\?\s+\S/.test(s) && !/[.!]\s*$/.test(s)) return null;
+  if (QUESTION_START.test(s) || /\b(?:do you want|would you like|should i|shall i|can i|could i)\b/i.test(s)) return null;
   if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s)) return null;
   for (const { re, kind } of PATTERNS) {
     const m = re.exec(s);
@@ -187,20 +191,67 @@ export function matchCommitment(sentence: string): string | null {
     if (CONDITIONAL.test(before)) return null;
     let action: string;
     if (kind === "you") {
+      // "you should have it in DocuSign" states a fact; with a time it is a promise ("you'll get it by Friday")
+      if (/^you\s+(?:should|can)\b/i.test(m[0]) && !hasDeadlineWords(m[0])) continue;
       action = m[0].trim();
+    } else if (kind === "passive" || kind === "presentPassive") {
+      const tail = kind === "passive" ? `${m[1] ?? ""}${m[2] ?? ""}${m[3] ?? ""}` : `${m[1] ?? ""}${m[2] ?? ""}`;
+      // "you will be charged" is a notice to the reader, not our promise; present passive needs a date
+      if (/\byou\s*$/i.test(before)) continue;
+      if (kind === "presentPassive" && !hasDeadlineWords(tail)) continue;
+      if (kind === "passive" && m[1] && !/^(?:\w+ly|also|then|just|all|fully)\s+$/i.test(m[1])) continue;
+      action = `be ${tail}`.trim();
+    } else if (kind === "action" && /,\s*[A-Z][\p{L}'-]*(?:\s+[A-Z][\p{L}'-]*)*\s*$/u.test(before)) {
+      continue; // "Our vendor, PeopleFirst, will contact you": an apposition, not a subject-less promise
+    } else if (kind === "named") {
+      const subject = m[1] ?? "";
+      const first = subject.split(/\s+/)[0] ?? "";
+      const verb = m[3] ?? "";
+      if (NOT_A_SUBJECT.has(first) || !new RegExp(`^(?:${ACTION_VERBS})$`).test(verb)) continue;
+      if (/\b(?:said|says|told|mentioned|thinks|thought)\b/i.test(before)) return null;
+      action = `${verb}${m[4] ?? ""}`.trim();
+    } else if (kind === "planned") {
+      const verb = (m[2] ?? "").toLowerCase();
+      if (!hasDeadlineWords(m[3] ?? "") || NON_ACTION.has(verb)) continue;
+      action = `${verb}${m[3] ?? ""}`.trim();
+    } else if (kind === "elided") {
+      if (!hasDeadlineWords(m[1] ?? "")) continue;
+      action = (m[1] ?? "").trim();
+    } else if (kind === "expect") {
+      if (!hasDeadlineWords(m[1] ?? "")) continue;
+      action = `deliver ${m[1] ?? ""}`.trim();
+    } else if (kind === "arrive") {
+      if (!hasDeadlineWords(m[2] ?? "")) continue;
+      action = `${m[1]}${m[2] ?? ""}`.replace(/^will\s+/i, "").trim();
+    } else if (kind === "progressive") {
+      const verb = (m[1] ?? "").toLowerCase();
+      const rest = m[2] ?? "";
+      // "I'm writing to…", "I'm reaching out about…", "just checking in": openers, not promises
+      if (/^(?:writ|reach|follow|check|contact|email|look|try|hop|wonder|get)/.test(verb)) continue;
+      if (!isActionVerb(verb) || !hasDeadlineWords(rest)) continue;
+      if (/\b(?:vibes|love|wishes|thoughts|hugs|luck|regards|prayers|greetings)\b/i.test(rest)) continue; // "sending good vibes"
+      action = `${verb}${rest}`.trim();
+    } else if (kind === "present") {
+      const verb = (m[1] ?? "").toLowerCase();
+      const rest = m[2] ?? "";
+      // a habit ("we send invoices monthly") is not a promise: a concrete future time is required
+      if (!hasDeadlineWords(rest) || /\b(?:every|each|always|usually|normally|monthly|weekly|daily)\b/i.test(rest)) continue;
+      if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
+      action = `${verb}${rest}`.trim();
     } else {
       const verb = (m[2] ?? "").toLowerCase();
       const rest = m[3] ?? "";
       const tail = rest.trim();
       if (kind === "let") {
-        if (LET_NON_ACTION.has(verb) && !/\band (?:get back|revert|come back|follow up|send|call)\b/i.test(tail))
-          return null;
+        if (LET_NON_ACTION.has(verb) && !/\band (?:get back|revert|come back|follow up|send|call)\b/i.test(tail)) return null;
       } else if (verb === "be") {
         if (!BE_ACTION.test(tail)) return null;
       } else if (verb === "have") {
         if (!HAVE_ACTION.test(tail)) return null;
       } else if (verb === "see" && /^(?:to it|that)\b/i.test(tail)) {
         // "I'll see to it" is a promise
+      } else if (verb === "take" && /^(?:it|the (?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|offer|deal|subscription|seats|licen[cs]es))\b/i.test(tail)) {
+        return null; // "We'll take the Growth plan": a purchase decision, not a promise to act
       } else if (verb === "do" && !/^\w/.test(tail)) {
         return null; // "Will do." – acknowledges, no action stated
       } else if (NON_ACTION.has(verb)) {
@@ -217,9 +268,7 @@ export function matchCommitment(sentence: string): string | null {
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|end of|next week|this week|by \d|at \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening)\b/i.test(
-    s,
-  );
+  return /\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:\d+|a|an|one|two|three|a few|a couple of) (?:minutes?|hours?|days?|weeks?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\b/i.test(s);
 }
 
 /**
@@ -228,7 +277,9 @@ function hasDeadlineWords(s: string): boolean {
  */
 export function splitClauses(sentence: string): string[] {
   return sentence
-    .split(/(?:,|;)?\s+(?:and|but|then|also|plus)\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|let me)\b)|;\s+/i)
+    // `(?<!\s)` lets a match start only at the first character of a whitespace run: without it a
+    // run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
+    .split(/(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i)
     .map((c) => c.trim())
     .filter(Boolean);
 }
@@ -243,99 +294,67 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     return splitClauses(s);
   });
   const max = opts.maxCommitments ?? 25;
-  for (const sentence of clauses) {
+  const locator = createLocator(msg.text);
+  let cursor = 0;
+  const dueOpts = { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour };
+  for (const clause of clauses) {
     if (out.length >= max) break;
+    const sentence = boundText(clause, MAX_CLAUSE_CHARS);
     const action = matchCommitment(sentence);
     if (action === null) continue;
-    const due = resolveDueDate(sentence, msg.sentAt, { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour });
-    out.push({
-      text: sentence,
-      action,
-      kind: classifyCommitment(action),
-      actor: actorOf(msg.direction),
-      who: msg.senderName ?? null,
-      dueAt: due?.dueAt ?? null,
-      duePhrase: due?.phrase ?? null,
-      sourceMessageId: msg.id,
-      createdAt: msg.sentAt,
-    });
+    const pieces = splitGapped(sentence, action);
+    for (const [i, piece] of pieces.entries()) {
+      if (out.length >= max) break;
+      const due = resolveDueDate(expandTexting(piece.text), msg.sentAt, dueOpts);
+      const span = locator.find(piece.text, cursor) ?? locator.find(piece.text);
+      if (span) cursor = span.end;
+      out.push({
+        text: piece.text,
+        action: i === 0 ? (pieces.length > 1 ? piece.action : action) : piece.action,
+        kind: classifyCommitment(i === 0 ? action : piece.action),
+        actor: actorOf(msg.direction),
+        who: msg.senderName ?? null,
+        dueAt: due?.dueAt ?? null,
+        duePhrase: due?.phrase ?? null,
+        sourceMessageId: msg.id,
+        createdAt: msg.sentAt,
+        span,
+      });
+    }
   }
   return out;
+}
+
+/**
+ * Gapping: "I'll send the draft on Thursday and the final version on Monday at 10am" is two promises
+ * sharing one verb, each with its own date. A coordinated part is split off when it starts with a
+ * noun phrase (no verb of its own) and names its own time; "review it tonight and get back to you
+ * tomorrow" (a second verb) stays one promise, due at the latest of its dates.
+ */
+function splitGapped(sentence: string, action: string): Array<{ text: string; action: string }> {
+  const whole = [{ text: sentence, action }];
+  const parts = sentence.split(/,?\s+and\s+(?=(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some)\s)/i);
+  if (parts.length < 2 || !parts.every((p) => hasDeadlineWords(p))) return whole;
+  const verb = action.split(/\s+/)[0] ?? "";
+  return parts.map((p, i) => ({ text: p.trim(), action: i === 0 ? p.slice(Math.max(0, p.toLowerCase().indexOf(verb.toLowerCase()))).trim() : `${verb} ${p.trim()}` }));
 }
 
 export function actorOf(direction: Direction): CommitmentActor {
   return direction === "inbound" ? "contact" : "us";
 }
 
-const STRONG_CUE =
-  /\b(?:as promised|as discussed|as agreed|as requested|per (?:my|our) (?:last|earlier|previous) (?:email|message)|following up (?:as promised|on my promise)|like i said i would)\b/i;
-const DELIVER_CUE =
-  /\b(?:attached|attaching|please find|here(?:'s| is| are)|enclosed|(?:i've|i have|we've|we have|just) (?:sent|shared|forwarded|uploaded|emailed|posted|dropped|transferred|paid|submitted)|sending (?:it |this |them |you )?(?:over|through|across)|just sent|(?:sent|shared|forwarded) (?:it|this|them|you)\b)/i;
-const CALL_CUE =
-  /\b(?:(?:just|tried (?:to )?|i) (?:called|calling|rang|call you)|left (?:you )?a (?:voicemail|message)|(?:great|good|nice|lovely) (?:talking|speaking|chatting)|spoke (?:with|to) you|thanks for (?:the|your) call|thank you for (?:the|your) call|missed (?:your )?call|after our call)\b/i;
-const REPLY_CUE =
-  /\b(?:getting back to you|coming back to you|following up|circling back|checked (?:with|on)|i checked|good news|update:|quick update|confirmed|i can confirm|we can confirm|turns out|heard back|found out)\b/i;
+const STRONG_CUE = /\b(?:as promised|as discussed|as agreed|as requested|per (?:my|our) (?:last|earlier|previous) (?:email|message)|following up (?:as promised|on my promise)|like i said i would)\b/i;
+const DELIVER_CUE = /\b(?:attached|attaching|please find|here(?:'s| is| are)|enclosed|(?:i've|i have|we've|we have|just) (?:sent|shared|forwarded|uploaded|emailed|posted|dropped|transferred|paid|submitted)|sending (?:it |this |them |you )?(?:over|through|across)|just sent|(?:sent|shared|forwarded) (?:it|this|them|you)\b)/i;
+const CALL_CUE = /\b(?:(?:just|tried (?:to )?|i) (?:called|calling|rang|call you)|left (?:you )?a (?:voicemail|message)|(?:great|good|nice|lovely) (?:talking|speaking|chatting)|spoke (?:with|to) you|thanks for (?:the|your) call|thank you for (?:the|your) call|missed (?:your )?call|after our call)\b/i;
+const REPLY_CUE = /\b(?:getting back to you|coming back to you|following up|circling back|checked (?:with|on)|i checked|good news|update:|quick update|confirmed|i can confirm|we can confirm|turns out|heard back|found out)\b/i;
 const DONE_CUE = /\b(?:done|sorted|completed|taken care of|all set|fixed|booked|scheduled)\b/i;
-const MEET_CUE =
-  /\b(?:great to see you|good to see you|nice meeting|thanks for (?:coming|meeting|stopping by)|see you there|i'm here|we're here)\b/i;
+const MEET_CUE = /\b(?:great to see you|good to see you|nice meeting|thanks for (?:coming|meeting|stopping by)|see you there|i'm here|we're here)\b/i;
 
 const STOP = new Set([
-  "the",
-  "a",
-  "an",
-  "to",
-  "you",
-  "your",
-  "it",
-  "by",
-  "on",
-  "in",
-  "for",
-  "of",
-  "and",
-  "or",
-  "with",
-  "over",
-  "back",
-  "me",
-  "us",
-  "we",
-  "i",
-  "this",
-  "that",
-  "them",
-  "at",
-  "tomorrow",
-  "today",
-  "tonight",
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-  "week",
-  "end",
-  "next",
-  "eod",
-  "send",
-  "call",
-  "get",
-  "will",
-  "asap",
-  "soon",
-  "later",
-  "morning",
-  "afternoon",
-  "evening",
-  "am",
-  "pm",
-  "up",
-  "out",
-  "shortly",
-  "latest",
-  "just",
+  "the", "a", "an", "to", "you", "your", "it", "by", "on", "in", "for", "of", "and", "or", "with", "over", "back", "me",
+  "us", "we", "i", "this", "that", "them", "at", "tomorrow", "today", "tonight", "monday", "tuesday", "wednesday",
+  "thursday", "friday", "saturday", "sunday", "week", "end", "next", "eod", "send", "call", "get", "will", "asap",
+  "soon", "later", "morning", "afternoon", "evening", "am", "pm", "up", "out", "shortly", "latest", "just",
 ]);
 
 function contentWords(s: string): Set<string> {

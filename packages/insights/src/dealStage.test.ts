@@ -62,3 +62,31 @@ describe("advanceDeal", () => {
     expect(advanceDeal("lost", mk("proposal", 0.75, true))).toMatchObject({ stage: "proposal", changed: true });
   });
 });
+
+describe("deal cues by meaning (issue 13)", () => {
+  it("reads won and proposal cues in new wording", () => {
+    expect(cue("The board signed off on the budget, so consider us on board.")?.stage).toBe("won");
+    expect(cue("We've decided to go with you guys.")?.stage).toBe("won");
+    expect(cue("ok we're going ahead with the annual plan")?.stage).toBe("won");
+    expect(cue("I've put together pricing for the 3-year term; the PDF is attached.", "outbound")?.stage).toBe("proposal");
+    expect(cue("Got your offer, we are going through it with finance.")?.stage).toBe("proposal");
+    expect(cue("Could you put together a quote for 200 seats?")?.stage).toBe("proposal");
+    expect(cue("we went with a local provider in the end")?.stage).toBe("lost");
+    expect(cue("Your number is about 20% above what we budgeted.")?.stage).toBe("negotiation");
+  });
+
+  it("does not read the words alone as a stage", () => {
+    expect(cue("pls resend the signed contract pdf, cant find it")).toBeNull();
+    expect(cue("We are pleased to confirm that your company has been approved as a supplier.")).toBeNull();
+    expect(cue("Our contract renewal date is in the portal, correct?")).toBeNull();
+  });
+
+  it("falls back to a deal object with a stage intent, at a confidence that cannot close a deal", () => {
+    const c = cue("Finance is now reviewing the revised quote line by line.")!;
+    expect(c).toMatchObject({ stage: "proposal" });
+    const won = cue("Management is finalising the agreement with us this week.")!;
+    expect(won.stage).toBe("won");
+    expect(won.confidence).toBeLessThan(0.8);
+    expect(advanceDeal("proposal", won).changed).toBe(false);
+  });
+});

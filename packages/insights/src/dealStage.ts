@@ -1,5 +1,7 @@
-import { messageBody, normalise } from "./text";
 import type { MessageInput } from "./types";
+import { messageBody, normalise } from "./text";
+import { boundText } from "./limits";
+import { type SourceSpan, locateSpan } from "./span";
 
 export type DealStage = "interest" | "proposal" | "negotiation" | "won" | "lost";
 export const DEAL_STAGES: readonly DealStage[] = ["interest", "proposal", "negotiation", "won", "lost"];
@@ -13,6 +15,8 @@ export interface DealCue {
   /** The message explicitly reopens a closed deal ("let's revisit", "back on the table"). */
   reopen: boolean;
   sourceMessageId?: string;
+  /** Where the cue is in the message text; null when it is in the subject or cannot be mapped. */
+  span?: SourceSpan | null;
 }
 
 interface CueRule {
@@ -25,75 +29,38 @@ interface CueRule {
 
 const RULES: CueRule[] = [
   // won
-  {
-    stage: "won",
-    re: /\b(?:(?:we've|we have|i've|i have|just) signed|signed (?:the )?(?:contract|agreement|order form|sow|quote|proposal)|contract (?:is )?signed|countersigned)\b/,
-    confidence: 0.95,
-  },
-  {
-    stage: "won",
-    re: /\b(?:let's|lets|let us|happy to|ready to|we'd like to|we would like to|we want to|we're ready to|we will) (?:go ahead|proceed|move forward|get started|sign)\b/,
-    confidence: 0.85,
-    direction: "inbound",
-  },
-  {
-    stage: "won",
-    re: /\b(?:we accept (?:the|your) (?:offer|proposal|quote)|approved the (?:purchase|budget|proposal|quote)|(?:po|purchase order) (?:is )?(?:attached|raised|issued|sent)|you've got (?:a|the) deal|it's a deal|deal closed|closed won|welcome aboard|send (?:over )?the invoice|payment (?:has been )?(?:sent|made))\b/,
-    confidence: 0.9,
-  },
+  { stage: "won", re: /\b(?:(?:we've|we have|i've|i have|just) signed|(?<!\b(?:the|a|your|our) )signed (?:the )?(?:contract|agreement|order form|sow|quote|proposal)|contract (?:is )?signed|countersigned)\b/, confidence: 0.95 },
+  { stage: "won", re: /\b(?:let's|lets|let us|happy to|ready to|we'd like to|we would like to|we want to|we're ready to|we will) (?:go ahead|proceed|move forward|get started|sign)\b/, confidence: 0.85, direction: "inbound" },
+  { stage: "won", re: /\b(?:we accept (?:the|your) (?:offer|proposal|quote)|approved the (?:purchase|budget|proposal|quote)|(?:po|purchase order) (?:is )?(?:attached|raised|issued|sent)|you've got (?:a|the) deal|it's a deal|deal closed|closed won|welcome aboard|send (?:over )?the invoice|payment (?:has been )?(?:sent|made))\b/, confidence: 0.9 },
+  // won, by meaning rather than phrase: the buyer chooses us, approves the spend, or joins
+  { stage: "won", re: /\b(?:(?:decided|decide|decision is|chosen|chose|choose|picked|selected|opted|opting|go|going|went)\s+(?:to go\s+)?(?:with|for)\s+(?:you\b|you guys|your (?:team|company|product|platform|solution|offer|proposal|quote|plan|service))|(?:signed off on|sign off on|signed-off|approved|green[- ]?lit|okayed|ok'd|rubber[- ]stamped)\s+(?:on\s+)?(?:the |our |your |this )?(?:\w+ )?(?:budget|purchase|deal|contract|proposal|quote|order|plan|spend|investment|renewal|agreement|po|subscription|msa|sow|order form|terms)|(?:going|go|moving|move|proceeding|proceed) ahead with (?:the |your |an? |our )?(?:\w+ ){0,2}(?:plan|tier|package|option|proposal|quote|offer|contract|order|deal|subscription|purchase)|(?:is|'s) the one(?=[.!,]|$)|(?:gave|given|got|have|has) (?:us |me )?(?:the )?(?:green light|go-ahead|go ahead|thumbs up)|(?:we'll|we will|we'd like to|we want to|i'll|i will) (?:take|buy|purchase|order|go with) (?:the )?(?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|subscription|licen[cs]es|seats)|(?:we'll|we will|let's|let us) get (?:it|this|them|the \w+) signed|(?:you're|you are) (?:good|clear|free|ok) to (?:invoice|bill|charge)|(?:budget|purchase|spend|deal|po|contract) (?:is |was |has been |got |have been )?(?:approved|signed off|green[- ]?lit)|(?:consider|count) us (?:on board|in|signed up)|sign us up|we(?:'re| are) (?:on board|in)(?=[.!]|$)|(?:we'll|we will|we'd like to|we want to) (?:take|buy|purchase|order) (?:it|the \w+ plan|\d+ (?:seats|licen[cs]es|users))|where (?:do|should|can) (?:i|we) send the (?:purchase order|po|signed contract)|(?:issue|raise|send)(?:d|ing)? (?:you |over )?(?:the |a |our )?(?:purchase order|po)\b(?! number)|you(?:'ve| have) (?:won|earned) (?:the|our) business|we have a deal|let's (?:do it|do this|make it happen)(?=[.!]|$))/, confidence: 0.85, direction: "inbound" },
   // lost
-  {
-    stage: "lost",
-    re: /\b(?:went|go|going|decided to go) with (?:another|a different|a competitor|someone else|an alternative|[A-Z]?\w+ instead)|chose (?:another|a different|a competitor)|decided (?:not to|against)|not (?:moving|going) forward|won't be (?:moving|going) forward|no longer (?:interested|need|require|pursuing)|not interested|(?:we'll|we will|going to) pass|pass on this|cancel(?:ling|led)? (?:the|our) (?:order|contract|deal|subscription)|closed lost|not a fit|no budget (?:this year|for this)|(?:won't|will not|not going to|aren't going to|are not going to) (?:be )?renew(?:ing)?|not renewing\b/,
-    confidence: 0.9,
-    direction: "inbound",
-  },
-  {
-    stage: "lost",
-    re: /\b(?:put (?:this|it|the project) on hold|on hold (?:for now|indefinitely))\b/,
-    confidence: 0.6,
-    direction: "inbound",
-  },
+  { stage: "lost", re: /\b(?:went|go|going|decided to go) with (?:another|a different|a competitor|someone else|an alternative|[A-Z]?\w+ instead)|chose (?:another|a different|a competitor)|decided (?:not to|against)|not (?:moving|going) forward|won't be (?:moving|going) forward|no longer (?:interested|need|require|pursuing)|not interested|(?:we'll|we will|going to) pass|pass on this|cancel(?:ling|led)? (?:the|our) (?:order|contract|deal|subscription)|closed lost|not a fit|no budget (?:this year|for this)|(?:won't|will not|not going to|aren't going to|are not going to) (?:be )?renew(?:ing)?|not renewing\b/, confidence: 0.9, direction: "inbound" },
+  { stage: "lost", re: /\b(?:put (?:this|it|the project) on hold|on hold (?:for now|indefinitely))\b/, confidence: 0.6, direction: "inbound" },
   // negotiation
-  {
-    stage: "negotiation",
-    re: /\b(?:discount|too expensive|lower (?:the )?price|better price|price match|match (?:the|their) price|counter[- ]?offer|negotiat\w*|payment terms|net ?(?:30|45|60|90)|redline[sd]?|legal (?:review|team is reviewing)|contract (?:review|terms|changes)|over (?:our|the) budget|out of (?:our )?budget|(?:can|could) (?:you )?do (?:it |this |that )?(?:for )?\$?\d+|volume pricing|multi-year|annual (?:prepay|commitment)|reduce the (?:price|cost|fee)|(?:sharpen|improve) (?:your|the) (?:pencil|offer))\b|\b\d+ ?% (?:off|discount)|\b(?:can|could) we do \$?\d+|\bpay (?:quarterly|monthly|annually|upfront) instead|\b(?:cap|limit) the (?:price )?increase/,
-    confidence: 0.8,
-  },
+  { stage: "negotiation", re: /\b(?:discount|too expensive|lower (?:the )?price|better price|price match|match (?:the|their) price|counter[- ]?offer|negotiat\w*|payment terms|net ?(?:30|45|60|90)|redline[sd]?|legal (?:review|team is reviewing)|contract (?:review|terms|changes)|over (?:our|the) budget|out of (?:our )?budget|(?:can|could) (?:you )?do (?:it |this |that )?(?:for )?\$?\d+|volume pricing|multi-year|annual (?:prepay|commitment)|reduce the (?:price|cost|fee)|(?:sharpen|improve) (?:your|the) (?:pencil|offer))\b|\b\d+ ?% (?:off|discount)|\b(?:can|could) we do \$?\d+|\bpay (?:quarterly|monthly|annually|upfront) instead|\b(?:cap|limit) the (?:price )?increase/, confidence: 0.8 },
   // proposal
-  {
-    stage: "proposal",
-    re: /\b(?:(?:attached|here) (?:is|are) (?:the|our|my) (?:\w+ )?(?:proposal|quote|quotation|estimate|offer|pricing|sow)|(?:proposal|quote|quotation|estimate|sow|statement of work|order form) (?:is )?attached|(?:i've sent|we've sent|i have sent|we have sent|sending|just sent) (?:you )?(?:the|our|a) (?:\w+ )?(?:proposal|quote|quotation|estimate|sow|order form))\b/,
-    confidence: 0.85,
-    direction: "outbound",
-  },
-  {
-    stage: "proposal",
-    re: /\b(?:(?:send|share|get) (?:us|me) (?:a|the|your) (?:proposal|quote|quotation|estimate)|(?:review|reviewing|reviewed|looked at|received|got) (?:your|the) (?:\w+ )?(?:proposal|quote|quotation|estimate|offer|sow|statement of work|order form)|(?:updated|revised|new) (?:pricing|quote|proposal)|(?:revisit|reconsider) (?:your|the) (?:proposal|quote|offer)|(?:proposal|quote|quotation|estimate) (?:looks|is) (?:good|great|fine))\b/,
-    confidence: 0.75,
-    direction: "inbound",
-  },
+  { stage: "proposal", re: /\b(?:(?:attached|here) (?:is|are) (?:the|our|my) (?:\w+ )?(?:proposal|quote|quotation|estimate|offer|pricing|sow)|(?:proposal|quote|quotation|estimate|sow|statement of work|order form) (?:is )?attached|(?:i've sent|we've sent|i have sent|we have sent|sending|just sent) (?:you )?(?:the|our|a) (?:\w+ )?(?:proposal|quote|quotation|estimate|sow|order form))\b/, confidence: 0.85, direction: "outbound" },
+  { stage: "proposal", re: /\b(?:(?:send|share|get) (?:us|me) (?:a|the|your) (?:proposal|quote|quotation|estimate)|(?:review|reviewing|reviewed|looked at|received|got) (?:your|the) (?:\w+ )?(?:proposal|quote|quotation|estimate|offer|sow|statement of work|order form)|(?:updated|revised|new) (?:pricing|quote|proposal)|(?:revisit|reconsider) (?:your|the) (?:proposal|quote|offer)|(?:proposal|quote|quotation|estimate) (?:looks|is) (?:good|great|fine))\b/, confidence: 0.75, direction: "inbound" },
+  // by meaning, in wording the phrase lists above miss
+  { stage: "won", re: /\b(?:(?:contract|agreement|order form|paperwork|msa|docusign|envelope)s? (?:is |are |has been |have been |was |were )?(?:now )?(?:signed|countersigned|executed|signed and returned)|(?:we(?:'re| are)|i(?:'m| am)) (?:happy|glad|excited|pleased|delighted) to (?:move forward|proceed|go ahead|partner|sign|confirm (?:the|our) (?:order|purchase|contract|deal|subscription)|(?:confirm|let you know) (?:that )?we(?:'re| are| will|'ll) (?:going ahead|moving forward|proceeding|signing))|let's get (?:started|going|this started|the ball rolling)|(?:deposit|first invoice|payment|invoice) (?:has been |was |is )?(?:paid|wired|transferred|settled))\b/, confidence: 0.85, direction: "inbound" },
+  { stage: "lost", re: /\b(?:(?:went|gone|going|decided to go|chose|chosen|picked|selected|opted for|signed with|go) (?:with )?(?:a|an|another|the other|a different|a local|a cheaper|an in-house|our existing|our current|their)\s+(?:[\w-]+\s+)?(?:provider|vendor|supplier|solution|platform|tool|company|agency|partner|competitor|option|system|product)s?|(?:gone|go|going|went|taking it|take it) (?:in )?(?:another|a different) direction|(?:we(?:'re| are)|we will|we'll|i(?:'m| am)|i will|i'll) cancel(?:l?ing)?\b|(?:don't|do not|please don't) (?:auto-?)?renew|(?:turn|switch) off (?:the )?auto-?renew(?:al)?|(?:decided|chosen|chose|opted|going|decision is) to (?:stay|stick) with|(?:staying|sticking|stay|stick) with (?:our (?:current|existing)|the (?:current|existing|incumbent)|what we have)|(?:shelve|shelved|shelving|pause|paused|pausing|postpone|postponed|freeze|frozen) (?:the|this|our) (?:project|initiative|purchase|evaluation|rollout|search)|budget (?:was|has been|got|is) (?:cut|frozen|pulled|gone)|(?:close|cancel|terminate) (?:our|my) (?:account|subscription|contract)|not (?:the right time|a priority (?:for us )?(?:right now|this year)?)|(?:will|won't|will not|are not|aren't) (?:be )?(?:proceeding|continuing)|not (?:proceed|continue) (?:with|further))\b/, confidence: 0.85, direction: "inbound" },
+  { stage: "negotiation", re: /\b(?:split (?:the )?(?:[\w-]+ )?(?:fee|payment|cost|invoice)s?|(?:pay|paying) (?:it )?(?:in|over) (?:installments|instalments|(?:two|three|four|\d+) (?:months|invoices|payments|instalments|installments))|instead of (?:paying )?(?:it )?upfront|(?:any|some) (?:room|flexibility|wiggle room) (?:on|in|with) (?:the )?(?:\w+ ){0,2}(?:price|pricing|rate|fee|cost)|(?:above|over|beyond|more than) (?:what we (?:budgeted|expected|planned)|our budget|budget)|(?:get|come|go) (?:closer|down) to [$€£]?\d|(?:at|keep|hold) the (?:current|old|existing) (?:rate|price|pricing)|instead of the new (?:price|rate|pricing)|(?:can|could|would) you (?:do|go|come down|meet us|match|sharpen|improve|lower|reduce|waive|drop|throw in|include|extend|beat|consider|accept|agree to|offer|give us)\b[^.!?\n]{0,40}?\b(?:price|pricing|rate|fee|cost|offer|quote|discount|terms|trial|free|month|months|\$|€|£|%)|best (?:price|offer|rate|you can do)|(?:waive|drop|remove) the (?:\w+ )?fee|(?:price|quote|cost|rate)s? (?:is|are|seems?) (?:too high|higher than|above|a bit (?:high|steep)|steep)|(?:competitor|another vendor|other vendor|they)s? (?:offered|quoted|(?:are|is) cheaper)|meet (?:us|me) (?:in the middle|halfway)|(?:cheaper|lower[- ]cost|smaller) (?:option|plan|tier|package)|(?:budget|we) (?:is|are|can) only (?:\$|€|£|\d))/, confidence: 0.8 },
+  { stage: "interest", re: /\b(?:(?:we(?:'re| are)|i(?:'m| am)) (?:currently )?(?:looking|searching|shopping) (?:for|around)|we need (?:a|an|something|to find) (?:\w+ ){0,3}(?:tool|solution|platform|system|software|vendor|provider|way)|(?:considering|thinking about|planning to|looking to|want to) (?:switch(?:ing)?|mov(?:e|ing)|replac(?:e|ing)|migrat(?:e|ing)|buy(?:ing)?|purchas(?:e|ing)|roll(?:ing)? out|adopt(?:ing)?)|in the market for|shortlist(?:ed|ing)?|do you (?:guys |folks )?(?:have|offer) (?:a|an|any) (?:\w+ )?(?:plan|discount|pricing|option|tier|package)|(?:is (?:this|that|it)|would (?:this|that) be) something (?:you|your (?:team|product|platform)) (?:can|could) help (?:us )?with|we(?:'re| are) struggling with|(?:saw|seen|came across|found) (?:your|you) (?:ad|advert|post|website|site|video|listing|via|through|on)|recommended (?:you|your (?:product|company|platform))|what(?:'s|s| is) the (?:monthly |annual |yearly )?(?:cost|price|pricing)|we(?:'re| are) a (?:small )?(?:team|company|clinic|practice|shop|business|firm|agency) of \d+|(?:exploring|researching|looking into|scoping|evaluating) (?:\w+ )?(?:tools|options|solutions|platforms|vendors|providers|ways|software|systems)|walk (?:me|us) through (?:how|the product|your|a demo)|how much (?:is|does|would|do|will)|what (?:does|would|will) (?:it|this|that) cost|what are your (?:prices|rates|plans|fees)|(?:start|set up|get|try) a (?:free )?trial|(?:our|the) budget (?:is|would be)|for (?:about |around |roughly )?\d+ (?:seats|agents|licen[cs]es|locations))\b/, confidence: 0.65, direction: "inbound" },
+  // proposal by meaning: a proposal document plus sending / attaching it (ours) or receiving / reading /
+  // requesting it (theirs), within one sentence
+  { stage: "proposal", re: /\b(?:attached|attaching|enclosed|here(?:'s| is| are)|please find|put together|prepared|drafted|sending|sent|sharing|shared|drawn up|worked up|written up|wrote up|costed)\b[^.!?\n]{0,60}?\b(?:proposal|quote|quotation|estimate|pricing|price list|sow|statement of work|order form|tender|bid|offer|scope and (?:costs|pricing|fees)|costs?|costing|cost breakdown)s?\b|\b(?:proposal|quote|quotation|estimate|pricing|sow|statement of work|order form|offer)s?\b[^.!?\n]{0,40}?\b(?:attached|enclosed|is ready|are ready|below)\b/, confidence: 0.8, direction: "outbound" },
+  { stage: "proposal", re: /\b(?:thanks|thank you) for (?:the|your) (?:\w+ )?(?:proposal|quote|quotation|offer|estimate)\b|\bshared (?:it|this|the (?:proposal|quote|offer)) with (?:our|my) (?:coo|ceo|cfo|cto|boss|manager|team|board|finance|management|director|partner)|\b(?:proposal|quote|quotation|offer|estimate|pricing) (?:came through|has come through|arrived|has arrived|landed|is in|was received)|\b(?:got|received|receiving|have|reviewing|reviewed|review|going through|went through|gone through|looking at|looked at|look at|read|reading|studying|considering|discussing|circulating|comparing|checking)\b[^.!?\n]{0,20}?\b(?:your|the) (?:\w+ )?(?:offer|proposal|quote|quotation|estimate|pricing|sow|order form|bid)\b|\b(?:send|share|put together|prepare|draw up|provide|give|get|email|quote)\s+(?:us|me)\s+(?:a|an|the|your|some)?\s*(?:\w+\s+)?(?:proposal|quote|quotation|estimate|offer)\b|\b(?:put together|prepare|draw up|send over|share) (?:a|an) (?:\w+ )?(?:proposal|quote|quotation|estimate|offer)\b/, confidence: 0.75, direction: "inbound" },
   // interest
-  {
-    stage: "interest",
-    re: /\b(?:(?:we're|we are|i'm|i am|we'd be|i'd be|would be) (?:very |really )?interested|(?:would|we'd|i'd) love (?:to|a) (?:learn more|hear more|know more|demo|see a demo|chat)|(?:book|schedule|set up|arrange|see|do|give us|run|get|have) a (?:quick |short |product |live )?demo|looking for a (?:solution|tool|vendor|provider|partner)|(?:what|how much) (?:is|are|does|do) (?:your|the) (?:pricing|price|cost|rates?)|tell me more about|more information about|do you (?:offer|support|integrate)|evaluating (?:options|vendors|tools))\b/,
-    confidence: 0.65,
-    direction: "inbound",
-  },
+  { stage: "interest", re: /\b(?:(?:we're|we are|i'm|i am|we'd be|i'd be|would be) (?:very |really )?interested|(?:would|we'd|i'd) love (?:to|a) (?:learn more|hear more|know more|demo|see a demo|chat)|(?:book|schedule|set up|arrange|see|do|give us|run|get|have) a (?:quick |short |product |live )?demo|looking for a (?:solution|tool|vendor|provider|partner)|(?:what|how much) (?:is|are|does|do) (?:your|the) (?:pricing|price|cost|rates?)|tell me more about|more information about|do you (?:offer|support|integrate)|evaluating (?:options|vendors|tools))\b/, confidence: 0.65, direction: "inbound" },
 ];
 
-const REOPEN =
-  /\b(?:reopen|re-open|revisit|back on the table|circle back on (?:the|our) (?:deal|proposal)|reconsider(?:ing)?|pick (?:this|things) back up|change of plans?|things have changed)\b/;
+const REOPEN = /\b(?:reopen|re-open|revisit|back on the table|circle back on (?:the|our) (?:deal|proposal)|reconsider(?:ing)?|pick (?:this|things) back up|change of plans?|things have changed)\b/;
 
 /** Negation or condition in the 40 characters before a cue, within the same sentence. */
 function precedingQualifier(text: string, index: number): { negated: boolean; conditional: boolean } {
   const before = text.slice(Math.max(0, index - 40), index);
-  const sentenceStart = Math.max(
-    before.lastIndexOf("."),
-    before.lastIndexOf("!"),
-    before.lastIndexOf("?"),
-    before.lastIndexOf("\n"),
-  );
+  const sentenceStart = Math.max(before.lastIndexOf("."), before.lastIndexOf("!"), before.lastIndexOf("?"), before.lastIndexOf("\n"));
   const clause = before.slice(sentenceStart + 1);
   return {
     negated: /\b(?:not|no|never|don't|didn't|haven't|hasn't|won't|isn't|aren't)\b/.test(clause),
@@ -102,10 +69,8 @@ function precedingQualifier(text: string, index: number): { negated: boolean; co
 }
 
 /** The strongest deal-stage cue in a message (quoted text and signature ignored), or null. */
-export function detectDealCue(
-  msg: Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string },
-): DealCue | null {
-  const text = normalise(`${msg.subject ?? ""}\n${messageBody(msg.text)}`);
+export function detectDealCue(msg: Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string }): DealCue | null {
+  const text = normalise(`${boundText(msg.subject ?? "", 1000)}\n${messageBody(msg.text)}`);
   const reopen = REOPEN.test(text);
   let best: DealCue | null = null;
   for (const rule of RULES) {
@@ -117,7 +82,9 @@ export function detectDealCue(
       const q = precedingQualifier(text, m.index);
       if (rule.stage !== "lost" && (q.negated || (q.conditional && rule.stage !== "negotiation"))) continue;
       const sentenceEnd = text.slice(m.index).search(/[.!?\n]|$/);
-      const isQuestion = text[m.index + sentenceEnd] === "?";
+      // "the CFO gave the green light, how do we get started?": the question is a second clause
+      const isQuestion = text[m.index + sentenceEnd] === "?" &&
+        !/,\s*(?:so\s+)?(?:how|what|when|where|who|can|could|do|does|should|shall|would|will)\b/.test(text.slice(m.index, m.index + sentenceEnd));
       // "have you signed?" / "are you going with another vendor?" decide nothing
       if (isQuestion && (rule.stage === "won" || rule.stage === "lost")) continue;
       const confidence = rule.confidence;
@@ -129,15 +96,66 @@ export function detectDealCue(
   }
   // "let's revisit", "back on the table" without a more specific cue: the deal is open again
   if (!best && reopen && msg.direction === "inbound") {
-    best = {
-      stage: "interest",
-      confidence: 0.6,
-      cue: REOPEN.exec(text)?.[0] ?? "reopen",
-      reopen,
-      sourceMessageId: msg.id,
-    };
+    best = { stage: "interest", confidence: 0.6, cue: REOPEN.exec(text)?.[0] ?? "reopen", reopen, sourceMessageId: msg.id };
   }
+  if (!best) {
+    const f = fallbackCue(text, msg.direction);
+    if (f) best = { stage: f.stage, confidence: 0.7, cue: f.cue, reopen, sourceMessageId: msg.id };
+  }
+  if (best) best.span = locateSpan(msg.text, best.cue);
   return best;
+}
+
+/**
+ * Fallback when no cue pattern matched: a sentence that names a deal object (contract, plan, quote,
+ * seats, budget, …) together with a stage's intent word (sign/approve → won, cancel/elsewhere → lost,
+ * discount/too high → negotiation, reviewing/received → proposal). Looser than the patterns, so its
+ * confidence (0.7) can move an open deal forward but never close one (won/lost need {@link STRONG_CUE}).
+ */
+const OBJECTS = String.raw`contract|agreement|order form|plan|tier|package|subscription|licen[cs]es?|seats?|proposal|quote|quotation|offer|deal|paperwork|msa|sow|purchase|budget`;
+const INTENT: Array<{ stage: DealStage; re: RegExp; object: RegExp; direction?: "inbound" | "outbound" }> = [
+  {
+    stage: "lost",
+    re: /\b(?:cancel(?:led|ling)?|declin(?:e|ed|ing)|pass(?:ing)? on|postpon(?:e|ed|ing)|paus(?:e|ed|ing)|on hold|shelv(?:e|ed|ing)|elsewhere|competitor|in-house|not (?:moving|proceed\w*|continu\w*|renew\w*|go(?:ing)? ahead)|no longer|decided against|walk(?:ing)? away)\b/,
+    object: new RegExp(String.raw`\b(?:${OBJECTS}|renewal|project|evaluation|rollout)\b`),
+    direction: "inbound",
+  },
+  {
+    stage: "won",
+    re: /\b(?:sign(?:ed|ing)?|approv(?:e|ed|al)|go(?:ing)? ahead|proceed(?:ing)?|accept(?:ed|ing)?|buy(?:ing)?|purchas(?:e|ed|ing)|commit(?:ted|ting)?|on ?board|kick-?off|start date|finali[sz](?:e|ed|ing))\b/,
+    object: new RegExp(String.raw`\b(?:${OBJECTS})\b`),
+    direction: "inbound",
+  },
+  {
+    stage: "negotiation",
+    re: /\b(?:discount|cheaper|lower|reduc(?:e|ed|tion)|match|beat|too (?:high|much|steep)|expensive|steep|counter|waive|negotiat\w*|flexib\w*|wiggle room|stretch|\d+ ?%)\b/,
+    object: /\b(?:price|pricing|quote|offer|proposal|contract|terms|fee|fees|rate|rates|cost|costs|budget|renewal|licen[cs]e)\b/,
+  },
+  {
+    stage: "proposal",
+    re: /\b(?:review(?:ed|ing)?|look(?:ed|ing)? (?:at|over)|went through|go(?:ing)? through|receiv(?:ed|ing)|came through|thoughts on|feedback on|questions? (?:on|about)|compar(?:e|ed|ing)|circulat(?:e|ed|ing)|run (?:it|this) by)\b/,
+    object: /\b(?:proposal|quote|quotation|offer|estimate|pricing|sow|statement of work)\b/,
+    direction: "inbound",
+  },
+];
+
+function fallbackCue(text: string, direction: "inbound" | "outbound"): { stage: DealStage; cue: string } | null {
+  for (const sentence of text.split(/(?<=[.!?\n])\s*/)) {
+    if (sentence.length > 400) continue;
+    const question = /\?\s*$/.test(sentence);
+    for (const { stage, re, object, direction: d } of INTENT) {
+      if (d && d !== direction) continue;
+      const m = re.exec(sentence);
+      if (!m || !object.test(sentence)) continue;
+      // "the signed contract", "a revised quote": an adjective, not the act
+      if (/\b(?:the|a|an|your|our|my|this|that)\s+$/.test(sentence.slice(Math.max(0, m.index - 8), m.index))) continue;
+      if ((stage === "won" || stage === "lost") && question) continue;
+      const q = precedingQualifier(sentence, m.index);
+      if (stage !== "lost" && (q.negated || q.conditional)) continue;
+      return { stage, cue: sentence.trim().replace(/[.!?]+$/, "") };
+    }
+  }
+  return null;
 }
 
 export interface DealAdvance {

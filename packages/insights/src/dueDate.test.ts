@@ -58,3 +58,23 @@ describe("resolveDueDate", () => {
     expect(iso("the day before")).toBeNull();
   });
 });
+
+describe("resolveDueDate: issue-13 phrases", () => {
+  it("reads quarters, early/mid next week, 'after 4', 'of next month' and texting forms", () => {
+    expect(iso("by end of Q2")).toBe("2026-06-30T17:00:00.000Z");
+    expect(iso("in Q1")).toBe("2026-03-31T17:00:00.000Z");
+    expect(iso("in Q1", Date.parse("2026-05-04T10:00:00Z"))).toBe("2027-03-31T17:00:00.000Z"); // passed: next year
+    expect(iso("early next week")).toBe("2026-03-17T17:00:00.000Z");
+    expect(iso("mid next week")).toBe("2026-03-18T17:00:00.000Z");
+    expect(iso("call you after 4", TUE, "America/New_York")).toBe("2026-03-10T20:00:00.000Z");
+    expect(iso("on the 5th of next month")).toBe("2026-04-05T17:00:00.000Z");
+    expect(iso("on the 20th of this month", TUE, "Asia/Seoul")).toBe("2026-03-20T08:00:00.000Z");
+    expect(iso("first thing tomorrow")).toBe("2026-03-11T12:00:00.000Z");
+  });
+
+  it("gives no date for anaphoric or non-date phrases", () => {
+    expect(iso("send the delivery note the day after")).toBeNull();
+    expect(iso("I'll transfer the money")).toBeNull(); // chrono reads "the mon(th)"
+    expect(iso("after 2 weeks of testing")).not.toBe("2026-03-10T14:00:00.000Z");
+  });
+});

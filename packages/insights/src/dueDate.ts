@@ -1,4 +1,5 @@
 import * as chrono from "chrono-node";
+import { MAX_CLAUSE_CHARS, boundText } from "./limits";
 import { timeZoneOffsetMinutes, zonedParts, zonedTimeToUtc } from "./time";
 
 export interface DueDateOptions {
@@ -14,9 +15,13 @@ export interface DueDate {
   phrase: string;
 }
 
+const DATE_WORD =
+  /\d|\b(?:today|tonight|tomorrow|yesterday|now|noon|midnight|morning|afternoon|evening|night|weekend|week|month|year|day|days|hours?|minutes?|next|last|this|ago|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?|january|february|march|april|may|june|july|august|september|october|november|december|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+
 const PART_OF_DAY: Array<[RegExp, number]> = [
   [/\bmorning\b/i, 12],
   [/\b(?:noon|midday|lunch(?:time)?)\b/i, 12],
+  [/\bafter lunch\b/i, 17],
   [/\bafternoon\b/i, 17],
   [/\b(?:evening|tonight)\b/i, 23],
 ];
@@ -34,16 +39,15 @@ const PART_OF_DAY: Array<[RegExp, number]> = [
  *   A date without a time gets 17:00; a part of day without an hour gets morning 12:00, afternoon 17:00,
  *   evening/tonight 23:00; an hour 1-7 without am/pm is read as pm ("call you at 5").
  */
-export function resolveDueDate(text: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
+export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
+  const text = boundText(fullText, MAX_CLAUSE_CHARS);
   const tz = opts.timezone ?? "UTC";
   const eod = opts.endOfDayHour ?? 17;
   const sent = zonedParts(sentAt, tz);
   const at = (dayOffset: number, hour: number, minute = 0) =>
     zonedTimeToUtc(sent.year, sent.month, sent.day + dayOffset, hour, minute, tz);
 
-  let m = /\b(?:by\s+)?(?:the\s+)?(?:eod|end of (?:the )?(?:business )?day|cob|close of business|end of play)\b/i.exec(
-    text,
-  );
+  let m = /\b(?:by\s+)?(?:the\s+)?(?:eod|end of (?:the )?(?:business )?day|cob|close of business|end of play)\b/i.exec(text);
   // "Monday EOD" should fall through to chrono (with the weekday) – only pure EOD here
   const hasWeekday = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b/i.test(text);
   const hasTomorrow = /\btomorrow\b/i.test(text);
@@ -58,11 +62,25 @@ export function resolveDueDate(text: string, sentAt: number, opts: DueDateOption
     if (t <= sentAt) t = at(fridayOffset + 7, eod);
     return { dueAt: t, phrase: m[0] };
   }
-  m = /\b(?:early |later |sometime |some time )?next week\b/i.exec(text);
+  m = /\b(?:(early|beginning of|start of|mid|middle of|later|late|end of|sometime|some time)\s+)?next week\b/i.exec(text);
   if (m && !hasWeekday) {
-    const daysToNextMonday = (8 - sent.weekday) % 7 || 7;
-    return { dueAt: at(daysToNextMonday + 4, eod), phrase: m[0] };
+    const daysToNextMonday = ((8 - sent.weekday) % 7) || 7;
+    // "early next week" = by Tuesday, "mid next week" = Wednesday, otherwise the working week's end
+    const part = (m[1] ?? "").toLowerCase();
+    const offset = /^(?:early|beginning of|start of)$/.test(part) ? 1 : /^mid/.test(part) ? 2 : 4;
+    return { dueAt: at(daysToNextMonday + offset, eod), phrase: m[0] };
   }
+  // quarters and years: "end of Q2", "by Q3 2026", "in Q4", "end of the quarter", "by year end"
+  m = /\b(?:(?:by|before|until|in|for|during|end of|the end of|eo)\s+)*(?:the\s+)?q([1-4])(?:\s*(?:'|20)?(\d{2}))?\b|\b(?:end of (?:the |this )?quarter|eoq)\b/i.exec(text);
+  if (m) {
+    const quarter = m[1] ? Number(m[1]) : Math.floor((sent.month - 1) / 3) + 1;
+    let year = m[2] ? 2000 + Number(m[2]) : sent.year;
+    let t = zonedTimeToUtc(year, quarter * 3 + 1, 0, eod, 0, tz);
+    if (t <= sentAt && !m[2]) t = zonedTimeToUtc(++year, quarter * 3 + 1, 0, eod, 0, tz);
+    return { dueAt: t, phrase: m[0] };
+  }
+  m = /\b(?:end of (?:the |this )?year|year[- ]end|eoy)\b/i.exec(text);
+  if (m) return { dueAt: zonedTimeToUtc(sent.year, 12, 31, eod, 0, tz), phrase: m[0] };
   m = /\b(?:by\s+)?(?:the\s+)?(?:end of (?:the |this )?month|eom)\b/i.exec(text);
   if (m) {
     let t = zonedTimeToUtc(sent.year, sent.month + 1, 0, eod, 0, tz);
@@ -71,24 +89,29 @@ export function resolveDueDate(text: string, sentAt: number, opts: DueDateOption
   }
 
   // "on the 24th" / "by the 3rd": chrono needs a month, so resolve to this month or the next
-  m =
-    /\b(?:on|by|before|until)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i.exec(
-      text,
-    );
+  m = /\b(?:on|by|before|until|for)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(\s+of\s+(?:this|the|next)\s+month)?/i.exec(text);
   if (m) {
     const d = Number(m[1]);
     if (d >= 1 && d <= 31) {
-      let t = zonedTimeToUtc(sent.year, sent.month, d, eod, 0, tz);
-      if (t <= sentAt) t = zonedTimeToUtc(sent.year, sent.month + 1, d, eod, 0, tz);
+      const next = /next/i.test(m[2] ?? "") ? 1 : 0;
+      let t = zonedTimeToUtc(sent.year, sent.month + next, d, eod, 0, tz);
+      if (t <= sentAt && !next) t = zonedTimeToUtc(sent.year, sent.month + 1, d, eod, 0, tz);
       return { dueAt: t, phrase: m[0] };
     }
   }
 
   // chrono reads "from 9 to 11" as a range but not "between 9 and 11"
-  const forChrono = text.replace(
-    /\bbetween (\d{1,2}(?::\d{2})?\s*(?:am|pm)?) and (\d{1,2}(?::\d{2})?\s*(?:am|pm)?)/gi,
-    "from $1 to $2",
-  );
+  const forChrono = text
+    .replace(/\bbetween (\d{1,2}(?::\d{2})?\s*(?:am|pm)?) and (\d{1,2}(?::\d{2})?\s*(?:am|pm)?)/gi, "from $1 to $2")
+    // "after 4", "around 3", "by 5" name an hour; chrono only reads "at 4" (units: "after 2 weeks" stay)
+    .replace(
+      /\b(?:after|around|about|by|before|from|until|till|not later than|no later than)\s+(\d{1,2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)(?![\d:.,/]|\s*(?:%|-|days?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|seconds?|business|working|people|users|seats|units|pcs|items|of|st|nd|rd|th)\b)/gi,
+      "at $1",
+    )
+    // "first thing (tomorrow)" is the morning
+    .replace(/\bfirst thing (?:on |in the morning |tomorrow morning )?(tomorrow|today|\w+day)\b/gi, "$1 morning")
+    // "the day after" / "the week before" refer to another event, not to the message date
+    .replace(/\bthe (?:day|week|month) (?:after|before)(?!\s+(?:tomorrow|next))\b/gi, " ");
   const results = chrono.parse(
     forChrono,
     { instant: new Date(sentAt), timezone: timeZoneOffsetMinutes(sentAt, tz) },
@@ -97,9 +120,11 @@ export function resolveDueDate(text: string, sentAt: number, opts: DueDateOption
   let best: DueDate | null = null;
   for (const r of results) {
     // a time range ("between 9 and 11") is due at its end
-    const c = r.end?.isCertain("hour") ? r.end : r.start;
+    const c = r.end && r.end.isCertain("hour") ? r.end : r.start;
     // ignore bare numbers / durations without an anchor ("2 docs", "for 5 minutes")
     if (/^\d+$/.test(r.text.trim())) continue;
+    // chrono's casual parser reads "the money" as "the month": a date needs a date word or a digit
+    if (!DATE_WORD.test(r.text)) continue;
     // "right now", "now": not a deadline when something more specific follows
     if (/^(?:right )?now$/i.test(r.text.trim()) && results.length > 1) continue;
     let year = c.get("year")!;
@@ -119,21 +144,11 @@ export function resolveDueDate(text: string, sentAt: number, opts: DueDateOption
       day = new Date(Date.UTC(year, month, 0)).getUTCDate();
     }
     const onlyWeekday = c.isCertain("weekday") && !c.isCertain("day") && !c.isCertain("month");
-    if (
-      onlyWeekday &&
-      year === sent.year &&
-      month === sent.month &&
-      day === sent.day &&
-      !/\b(?:today|this)\b/i.test(r.text)
-    ) {
+    if (onlyWeekday && year === sent.year && month === sent.month && day === sent.day && !/\b(?:today|this)\b/i.test(r.text)) {
       day += 7; // chrono's same-day pitfall: "by Tuesday" on a Tuesday means next Tuesday
     }
     if (/\beod\b|end of (?:the )?day|\bcob\b/i.test(text) && !c.isCertain("hour")) hour = eod;
-    const timeOnly =
-      c.isCertain("hour") &&
-      !c.isCertain("day") &&
-      !c.isCertain("weekday") &&
-      !/\b(?:tomorrow|tonight|today)\b/i.test(r.text);
+    const timeOnly = c.isCertain("hour") && !c.isCertain("day") && !c.isCertain("weekday") && !/\b(?:tomorrow|tonight|today)\b/i.test(r.text);
     if (timeOnly) {
       // "at 5": the next occurrence of that local time after the message
       year = sent.year;

@@ -1,13 +1,13 @@
-import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
-import { actorOf, type Commitment, classifyCommitment, extractCommitments } from "./commitments";
-import { DEAL_STAGES, type DealCue, detectDealCue } from "./dealStage";
-import { detectJobChange, type JobChange, type JobProfile } from "./jobChange";
-import { extractRelationships, type RelationshipCandidate } from "./relationships";
-import { type SentimentResult, scoreSentiment } from "./sentiment";
-import { parseSignature, type Signature } from "./signature";
-import { findEmails } from "./text";
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import type { MessageInput } from "./types";
+import { type SentimentResult, scoreSentiment } from "./sentiment";
+import { type Commitment, actorOf, classifyCommitment, extractCommitments } from "./commitments";
+import { type Signature, parseSignature } from "./signature";
+import { type DealCue, DEAL_STAGES, detectDealCue } from "./dealStage";
+import { type RelationshipCandidate, extractRelationships } from "./relationships";
+import { type JobAnnouncement, type JobChange, type JobProfile, detectJobAnnouncement, detectJobChange, detectJobChangeInMessage } from "./jobChange";
+import { findEmails } from "./text";
 
 export interface ExtractionContext {
   /** IANA zone for deadlines. Default "UTC". */
@@ -29,8 +29,13 @@ export interface Extraction {
   signature: Signature | null;
   dealCue: DealCue | null;
   relationships: RelationshipCandidate[];
-  /** Set when `ctx.previousProfile` was given and a signature with a title or company was found. */
+  /**
+   * Set when `ctx.previousProfile` was given and the message announces a new role in its body or
+   * carries a signature with a title or company. `span` points at the evidence.
+   */
   jobChange: JobChange | null;
+  /** A first-person job announcement in the body ("I've joined Y as Head of Sales"), if any. */
+  jobAnnouncement?: JobAnnouncement | null;
   /** Which extractor produced the result. */
   source: "deterministic" | "llm";
   /** Why an LLM extractor fell back to the deterministic result. */
@@ -43,10 +48,9 @@ export interface Extractor {
 
 /** Synchronous deterministic extraction (the default extractor wraps this). */
 export function extractDeterministic(msg: MessageInput, ctx: ExtractionContext = {}): Extraction {
-  const signature =
-    msg.channel === "email" || msg.channel === "webhook" || /\n/.test(msg.text)
-      ? parseSignature(msg.text, { defaultRegion: ctx.defaultRegion })
-      : null;
+  const signature = msg.channel === "email" || msg.channel === "webhook" || /\n/.test(msg.text)
+    ? parseSignature(msg.text, { defaultRegion: ctx.defaultRegion })
+    : null;
   return {
     messageId: msg.id,
     sentiment: scoreSentiment(msg.text),
@@ -54,9 +58,16 @@ export function extractDeterministic(msg: MessageInput, ctx: ExtractionContext =
     signature,
     dealCue: detectDealCue(msg),
     relationships: extractRelationships(msg, { ownDomains: ctx.ownDomains, signature }),
-    jobChange: jobChangeFor(signature, ctx),
+    jobChange: ctx.previousProfile ? stripSource(detectJobChangeInMessage(ctx.previousProfile, msg)) : null,
+    jobAnnouncement: detectJobAnnouncement(msg),
     source: "deterministic",
   };
+}
+
+function stripSource(c: ReturnType<typeof detectJobChangeInMessage>): JobChange | null {
+  if (!c) return null;
+  const { source: _source, ...change } = c;
+  return change;
 }
 
 function jobChangeFor(signature: Signature | null, ctx: ExtractionContext): JobChange | null {
@@ -69,13 +80,7 @@ export const deterministicExtractor: Extractor = {
   extract: async (msg, ctx) => extractDeterministic(msg, ctx),
 };
 
-const nullableString = z
-  .string()
-  .trim()
-  .min(1)
-  .nullable()
-  .optional()
-  .transform((v) => v ?? null);
+const nullableString = z.string().trim().min(1).nullable().optional().transform((v) => v ?? null);
 
 /** Shape the model must return (validated with zod; anything else triggers the fallback). */
 export const llmExtractionSchema = z.object({
@@ -189,14 +194,7 @@ function toExtraction(msg: MessageInput, data: LlmExtraction, ctx: ExtractionCon
   const sender = findEmails(msg.senderIdentifier ?? "")[0];
   return {
     messageId: msg.id,
-    sentiment: {
-      score: data.sentiment.score,
-      label: data.sentiment.label,
-      raw: 0,
-      tokens: 0,
-      positive: [],
-      negative: [],
-    },
+    sentiment: { score: data.sentiment.score, label: data.sentiment.label, raw: 0, tokens: 0, positive: [], negative: [] },
     commitments: data.commitments.map((c) => {
       const due = c.dueAt ? Date.parse(c.dueAt) : NaN;
       const action = c.action ?? c.text;

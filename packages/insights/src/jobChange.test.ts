@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectJobChange, normaliseCompany, normaliseTitle } from "./jobChange";
+import { detectJobAnnouncement, detectJobChange, normaliseCompany, normaliseTitle } from "./jobChange";
 
 describe("normalisation", () => {
   it("ignores case, punctuation and legal suffixes in company names", () => {
@@ -43,5 +43,37 @@ describe("detectJobChange", () => {
       false,
     );
     expect(detectJobChange({}, { title: "CEO", company: "New Co" })).toMatchObject({ changed: false, kind: null });
+  });
+});
+
+describe("title and company variants are not changes (issue 13)", () => {
+  it("compares titles by an order-free key after expanding abbreviations", () => {
+    const same = (a: string, b: string) => detectJobChange({ title: a, company: "Acme" }, { title: b, company: "Acme" }).changed;
+    expect(same("VP, Engineering", "Vice President of Engineering")).toBe(false);
+    expect(same("Sales Director", "Director of Sales")).toBe(false);
+    expect(same("CEO & Co-Founder", "Co-founder and Chief Executive Officer")).toBe(false);
+    expect(same("Snr Ops Manager", "Senior Operations Manager")).toBe(false);
+    expect(same("Head of HR", "Head of Human Resources")).toBe(false);
+    expect(same("Product Manager", "Group Product Manager")).toBe(true);
+    expect(same("Head of Sales", "Head of Marketing")).toBe(true);
+  });
+  it("treats a domain or a group suffix as the same company", () => {
+    expect(normaliseCompany("acme.io")).toBe(normaliseCompany("Acme Inc."));
+    expect(normaliseCompany("Acme Group")).toBe(normaliseCompany("ACME"));
+    expect(normaliseCompany("Group")).toBe("group");
+  });
+});
+
+describe("job announcements in the body", () => {
+  it("reads first-person moves, and ignores colleagues", () => {
+    expect(detectJobAnnouncement({ text: "After six years at Brightwave I'm moving on to Calder Freight as Head of Partnerships." })).toMatchObject({
+      company: "Calder Freight", title: "Head of Partnerships",
+    });
+    expect(detectJobAnnouncement({ text: "Quick note: my last day at Lumen Print is Friday." })).toMatchObject({ previousCompany: "Lumen Print", company: null });
+    expect(detectJobAnnouncement({ text: "Small update: I've been promoted to Head of Marketing here at Quaylight." })).toMatchObject({
+      title: "Head of Marketing", promotion: true,
+    });
+    expect(detectJobAnnouncement({ text: "My colleague left the company last week; I'm taking over her accounts." })).toBeNull();
+    expect(normaliseCompany("Meridian Cargo GmbH & Co. KG")).toBe(normaliseCompany("Meridian Cargo"));
   });
 });

@@ -1,3 +1,8 @@
+import type { MessageInput } from "./types";
+import { messageBody } from "./text";
+import { type SourceSpan, createLocator } from "./span";
+import { parseSignature } from "./signature";
+
 export interface JobProfile {
   title?: string | null;
   company?: string | null;
@@ -9,6 +14,8 @@ export interface JobChange {
   kind: "company" | "title" | null;
   from: JobProfile;
   to: JobProfile;
+  /** Where the evidence is in the message text, when the change came from a message. */
+  span?: SourceSpan | null;
 }
 
 const COMPANY_SUFFIXES =
@@ -32,10 +39,31 @@ const TITLE_ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bcoo\b/g, "chief operating officer"],
   [/\bcmo\b/g, "chief marketing officer"],
   [/\bco founder\b/g, "cofounder"],
+  [/\bsnr\b/g, "senior"],
+  [/\bops\b/g, "operations"],
+  [/\bhr\b/g, "human resources"],
+  [/\b(?:biz dev|bizdev|bd)\b/g, "business development"],
+  [/\bacct\b/g, "account"],
+  [/\bmgmt\b/g, "management"],
+  [/\bintl\b/g, "international"],
+  [/\bcoord\b/g, "coordinator"],
+  [/\brep\b/g, "representative"],
+  [/\badmin\b/g, "administrator"],
+  [/\bcust\b/g, "customer"],
+  [/\bgm\b/g, "general manager"],
+  [/\bmd\b/g, "managing director"],
+  [/\bcso\b/g, "chief sales officer"],
+  [/\bcio\b/g, "chief information officer"],
+  [/\bcpo\b/g, "chief product officer"],
+  [/\bcro\b/g, "chief revenue officer"],
+  [/\bchro\b/g, "chief human resources officer"],
+  [/\bavp\b/g, "assistant vice president"],
 ];
 
 function basic(s: string): string {
+  // titles and company names are short; the cap bounds the work on hostile input
   return s
+    .slice(0, 300)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
@@ -47,19 +75,21 @@ function basic(s: string): string {
 
 /** Canonical company key: case, punctuation, accents and legal suffixes (Inc., LLC, GmbH ...) removed. */
 export function normaliseCompany(company: string): string {
+  // a web address names the company: "acme.io" = "Acme"
+  const name = company.trim().replace(/^(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+)\.(?:com|io|co|net|org|ai|dev|app|de|fr|uk|co\.uk|eu|us)\/?$/i, "$1");
   // "K.K." / "S.A." / "L.L.C." become "kk" / "sa" / "llc" before suffixes are removed
-  const collapsed = basic(company).replace(/\b([a-z])\s(?=[a-z]\b)/g, "$1");
-  return collapsed.replace(COMPANY_SUFFIXES, " ").replace(/\s+/g, " ").trim();
+  const collapsed = basic(name).replace(/\b([a-z])\s(?=[a-z]\b)/g, "$1");
+  // "GmbH & Co. KG" leaves a dangling "and"
+  const stripped = collapsed.replace(COMPANY_SUFFIXES, " ").replace(/\s+/g, " ").trim().replace(/^(?:and )+|(?: and)+$/g, "").trim();
+  // "Acme Group" / "Acme Holdings" / "Acme International" name the same company as "Acme"
+  return stripped.replace(/\s(?:group|holdings?|international|intl|global|worldwide)$/, "").trim() || stripped;
 }
 
 /** Canonical title key: case, punctuation and common abbreviations (Sr., VP, Mgr) normalised. */
 export function normaliseTitle(title: string): string {
   let t = basic(title.replace(/-/g, " "));
   for (const [re, rep] of TITLE_ABBREVIATIONS) t = t.replace(re, rep);
-  return t
-    .replace(/\bof the\b/g, "of")
-    .replace(/\s+/g, " ")
-    .trim();
+  return t.replace(/\bof the\b/g, "of").replace(/\s+/g, " ").trim();
 }
 
 function present(s: string | null | undefined): s is string {
@@ -76,8 +106,129 @@ export function detectJobChange(previous: JobProfile, next: JobProfile): JobChan
   const to = { title: next.title ?? null, company: next.company ?? null };
   const companyChanged =
     present(from.company) && present(to.company) && normaliseCompany(from.company) !== normaliseCompany(to.company);
-  const titleChanged =
-    present(from.title) && present(to.title) && normaliseTitle(from.title) !== normaliseTitle(to.title);
+  const titleChanged = present(from.title) && present(to.title) && titleKey(from.title) !== titleKey(to.title);
   const kind = companyChanged ? "company" : titleChanged ? "title" : null;
   return { changed: kind !== null, kind, from, to };
+}
+
+const TITLE_STOP = new Set(["of", "the", "and", "for", "in", "at", "a", "an", "to"]);
+
+/**
+ * Order-free comparison key for titles: "VP, Engineering", "Vice President of Engineering" and
+ * "Engineering VP" share one key; "Sales Director" equals "Director of Sales". Words are
+ * abbreviation-expanded ({@link normaliseTitle}), function words dropped, endings lightly stemmed
+ * ("engineering"/"engineer", "operations"/"operation") and the words sorted.
+ */
+export function titleKey(title: string): string {
+  return normaliseTitle(title)
+    .split(" ")
+    .filter((w) => w && !TITLE_STOP.has(w))
+    .map((w) => w.replace(/(?:ing|s)$/, ""))
+    .sort()
+    .join(" ");
+}
+
+export interface JobAnnouncement {
+  /** The new title, when stated. */
+  title: string | null;
+  /** The new company, when stated ("here at X" for a promotion). */
+  company: string | null;
+  /** The company left, when stated ("I've left X"). */
+  previousCompany: string | null;
+  /** true when only the title changed ("I've been promoted to ..."). */
+  promotion: boolean;
+  span: SourceSpan | null;
+}
+
+// Case-sensitive parts: a company is a run of capitalised words, which is what stops it before
+// "last month" / "as" / "and"; verbs are matched in either case at a sentence start.
+const COMPANY = String.raw`((?:[A-Z0-9][\p{L}\d&'’.-]*)(?:\s+(?:&\s+|of\s+|and\s+|de\s+)?[A-Z0-9][\p{L}\d&'’.-]*){0,4})`;
+const TITLE = String.raw`((?:[\p{L}][\p{L}&/.-]*)(?:,?\s+(?:of\s+|and\s+|&\s+|for\s+)?[\p{L}][\p{L}&/.-]*){0,6}?)`;
+const TITLE_END = String.raw`(?=\s*(?:[,.;:!)]|$|\s(?:at|with|from|starting|since|last|this|next|and|so|here|on|in)\b))`;
+const I = String.raw`\b(?:I|i)(?:'ve|’ve| have)?\s+(?:just\s+|recently\s+|officially\s+|now\s+)?`;
+const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number }> = [
+  // "I've started as VP Operations at Northpeak", "I started a new role as Head of Claims with Pellworth"
+  { re: new RegExp(String.raw`\b[Ss]tart(?:ed|ing)?\s+(?:a\s+new\s+(?:role|position|job)\s+|my\s+new\s+(?:role|position|job)\s+|work(?:ing)?\s+)?as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`, "u"), title: 1, company: 2 },
+  // "I'm now Head of Sales at Y", "my new role as CTO at Y"
+  { re: new RegExp(String.raw`\b(?:I(?:'m|’m| am) now|[Mm]y new (?:role|position|job|title) (?:is|as))\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`, "u"), title: 1, company: 2 },
+  // "I joined Pellworth Insurance last month as Head of Claims", "I've moved to Y", "I'm now at Y"
+  { re: new RegExp(String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am)?\s+(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`, "u"), title: 2, company: 1 },
+  // "I've accepted a position as X at Y"
+  { re: new RegExp(String.raw`${I}(?:accepted|taken|took)\s+(?:a|an|the)\s+(?:new\s+)?(?:position|role|job|offer)\s+as\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`, "u"), title: 1, company: 2 },
+];
+const PROMOTION = new RegExp(
+  String.raw`${I}(?:been\s+)?(?:promoted|appointed|named|made)\s+(?:to\s+|as\s+)?(?:the\s+|a\s+|an\s+|our\s+)?${TITLE}${TITLE_END}(?:\s+(?:here\s+)?at\s+${COMPANY})?`,
+  "u",
+);
+const LEFT = new RegExp(String.raw`(?:${I}(?:left|moved on from|said goodbye to|departed|stepped down from)|\b[Mm]y last day (?:at|with))\s+${COMPANY}`, "u");
+const TITLE_HINT =
+  /\b(?:ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|vice president|president|director|manager|head|lead|engineer|developer|designer|founder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|advisor|adviser|recruiter|administrator|chief|counsel|controller|buyer|strategist|scientist|researcher|editor|producer|agent|supervisor|chair)\b/i;
+
+function cleanTitle(t: string | undefined): string | null {
+  if (!t) return null;
+  const v = t.trim().replace(/[,.;:]+$/, "");
+  return TITLE_HINT.test(v) && v.split(/\s+/).length <= 7 ? v : null;
+}
+
+function cleanCompany(c: string | undefined): string | null {
+  if (!c) return null;
+  const v = c.trim().replace(/[,.;:’']+$/, "");
+  // "I joined Monday" / "I left Friday": a weekday or a pronoun is not a company
+  if (!v || /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|I|We|The|This|That|It|Last|Next|Today|Yesterday|Here)$/.test(v.split(/\s+/)[0] ?? "")) return null;
+  return v;
+}
+
+/**
+ * A job change announced in a message body by its author: "I've left Brightwave and started as VP
+ * Operations at Northpeak", "I joined Pellworth Insurance as Head of Claims", "I've been promoted to
+ * Head of Marketing". Only first-person announcements count ("my colleague left" is not the author's
+ * change). Quoted text and signatures are ignored.
+ */
+export function detectJobAnnouncement(msg: Pick<MessageInput, "text">): JobAnnouncement | null {
+  const body = messageBody(msg.text);
+  const locator = createLocator(msg.text);
+  const left = LEFT.exec(body);
+  const previousCompany = cleanCompany(left?.[1]);
+  for (const { re, title, company } of ANNOUNCEMENTS) {
+    const m = re.exec(body);
+    if (!m) continue;
+    // the author must be the subject: "started as" needs an "I" earlier in the same sentence
+    const sentenceStart = Math.max(body.lastIndexOf(".", m.index), body.lastIndexOf("\n", m.index), body.lastIndexOf("!", m.index)) + 1;
+    const lead = body.slice(sentenceStart, m.index + m[0].length);
+    if (!/\b(?:I|I've|I’ve|I'm|I’m)\b/.test(lead)) continue;
+    const c = cleanCompany(m[company]);
+    if (!c || (previousCompany && c === previousCompany)) continue;
+    const from = left && left.index < m.index ? left.index : m.index;
+    const quote = body.slice(from, m.index + m[0].length).replace(/[.,;:!]+$/, "");
+    return { title: cleanTitle(m[title]), company: c, previousCompany, promotion: false, span: locator.find(quote) };
+  }
+  const p = PROMOTION.exec(body);
+  const t = cleanTitle(p?.[1]);
+  if (p && t) return { title: t, company: cleanCompany(p[2]), previousCompany: null, promotion: true, span: locator.find(p[0]) };
+  if (left && previousCompany) return { title: null, company: null, previousCompany, promotion: false, span: locator.find(left[0]) };
+  return null;
+}
+
+/**
+ * Job change seen in one message, compared with the stored profile: an announcement in the body wins
+ * (it is explicit), otherwise the message's signature. "I've left X" without a new company is a
+ * company change to an unknown company.
+ */
+export function detectJobChangeInMessage(
+  previous: JobProfile,
+  msg: Pick<MessageInput, "text">,
+): (JobChange & { source: "body" | "signature"; span: SourceSpan | null }) | null {
+  const a = detectJobAnnouncement(msg);
+  if (a) {
+    if (a.company || a.title) {
+      const change = detectJobChange(previous, { title: a.title, company: a.company ?? (a.promotion ? previous.company : null) });
+      if (change.changed || a.company) return { ...change, source: "body", span: a.span };
+    }
+    if (a.previousCompany && previous.company && normaliseCompany(a.previousCompany) === normaliseCompany(previous.company)) {
+      return { changed: true, kind: "company", from: { title: previous.title ?? null, company: previous.company }, to: { title: null, company: null }, source: "body", span: a.span };
+    }
+  }
+  const sig = parseSignature(msg.text);
+  if (!sig || (!sig.title && !sig.company)) return null;
+  return { ...detectJobChange(previous, { title: sig.title, company: sig.company }), source: "signature", span: sig.span ?? null };
 }

@@ -1,6 +1,7 @@
+import type { MessageInput, PersonRef } from "./types";
 import type { Signature } from "./signature";
 import { emailDomain, findEmails, messageBody } from "./text";
-import type { MessageInput, PersonRef } from "./types";
+import { type SourceSpan, createLocator } from "./span";
 
 export type RelationshipType = "colleague" | "manager" | "direct_report" | "assistant" | "assistant_to";
 
@@ -15,6 +16,8 @@ export interface RelationshipCandidate {
   type: RelationshipType;
   confidence: number;
   evidence: string;
+  /** Where the evidence is in the message text (null for cc-domain evidence). */
+  span?: SourceSpan | null;
 }
 
 export interface RelationshipOptions {
@@ -25,33 +28,9 @@ export interface RelationshipOptions {
 }
 
 export const FREE_MAIL_DOMAINS = new Set([
-  "gmail.com",
-  "googlemail.com",
-  "yahoo.com",
-  "yahoo.co.uk",
-  "outlook.com",
-  "hotmail.com",
-  "hotmail.co.uk",
-  "live.com",
-  "msn.com",
-  "icloud.com",
-  "me.com",
-  "mac.com",
-  "aol.com",
-  "proton.me",
-  "protonmail.com",
-  "gmx.com",
-  "gmx.de",
-  "gmx.net",
-  "web.de",
-  "yandex.com",
-  "yandex.ru",
-  "mail.com",
-  "zoho.com",
-  "fastmail.com",
-  "hey.com",
-  "qq.com",
-  "163.com",
+  "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "outlook.com", "hotmail.com", "hotmail.co.uk", "live.com",
+  "msn.com", "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de", "gmx.net",
+  "web.de", "yandex.com", "yandex.ru", "mail.com", "zoho.com", "fastmail.com", "hey.com", "qq.com", "163.com",
 ]);
 
 /** A capitalised name (group 1), after an optional honorific that is not captured ("Dr. Elena Rossi"). */
@@ -76,103 +55,23 @@ const CC_VERB = String.raw`(?:cc'?ing|cc’ing|copying|looping in|adding|includi
 
 const PHRASES: Array<{ re: RegExp; type: RelationshipType; confidence: number }> = [
   // "my manager Jane Smith", "my boss, Tom"
-  {
-    re: re(
-      ci(String.raw`\bmy (?:manager|boss|line manager|supervisor|team lead|lead)\s*,?\s+(?:is\s+)?`),
-      NAME,
-      EMAIL_OPT,
-    ),
-    type: "manager",
-    confidence: 0.9,
-  },
+  { re: re(ci(String.raw`\bmy (?:manager|boss|line manager|supervisor|team lead|lead)\s*,?\s+(?:is\s+)?`), NAME, EMAIL_OPT), type: "manager", confidence: 0.9 },
   // "Jane Smith, my manager," / "Jane is my boss"
-  {
-    re: re(NAME, EMAIL_OPT, ci(String.raw`\s*(?:,|is|\()\s*my (?:manager|boss|line manager|supervisor)\b`)),
-    type: "manager",
-    confidence: 0.85,
-  },
+  { re: re(NAME, EMAIL_OPT, ci(String.raw`\s*(?:,|is|\()\s*my (?:manager|boss|line manager|supervisor)\b`)), type: "manager", confidence: 0.85 },
   { re: re(String.raw`\bI report (?:directly )?to\s+`, NAME, EMAIL_OPT), type: "manager", confidence: 0.9 },
   // assistants
-  {
-    re: re(ci(String.raw`\bmy (?:executive |personal )?(?:assistant|ea|pa)\s*,?\s+(?:is\s+)?`), NAME, EMAIL_OPT),
-    type: "assistant",
-    confidence: 0.9,
-  },
-  {
-    re: re(NAME, EMAIL_OPT, ci(String.raw`\s*(?:,|is|\()\s*my (?:executive |personal )?assistant\b`)),
-    type: "assistant",
-    confidence: 0.85,
-  },
-  {
-    re: re(ci(String.raw`\b(?:on behalf of|assistant to)\s+`), NAME, EMAIL_OPT),
-    type: "assistant_to",
-    confidence: 0.85,
-  },
+  { re: re(ci(String.raw`\bmy (?:executive |personal )?(?:assistant|ea|pa)\s*,?\s+(?:is\s+)?`), NAME, EMAIL_OPT), type: "assistant", confidence: 0.9 },
+  { re: re(NAME, EMAIL_OPT, ci(String.raw`\s*(?:,|is|\()\s*my (?:executive |personal )?assistant\b`)), type: "assistant", confidence: 0.85 },
+  { re: re(ci(String.raw`\b(?:on behalf of|assistant to)\s+`), NAME, EMAIL_OPT), type: "assistant_to", confidence: 0.85 },
   // reports
-  {
-    re: re(ci(String.raw`\bmy (?:direct report|report|team member)\s*,?\s+`), NAME, EMAIL_OPT),
-    type: "direct_report",
-    confidence: 0.85,
-  },
+  { re: re(ci(String.raw`\bmy (?:direct report|report|team member)\s*,?\s+`), NAME, EMAIL_OPT), type: "direct_report", confidence: 0.85 },
   // colleagues: "cc'ing my colleague X", "looping in X from my team", "my colleague X"
-  {
-    re: re(
-      ci(
-        String.raw`\b${CC_VERB}\s+(?:in\s+)?my (?:colleague|coworker|co-worker|teammate|partner|co-founder|cofounder)s?\s*,?\s+`,
-      ),
-      NAME,
-      EMAIL_OPT,
-    ),
-    type: "colleague",
-    confidence: 0.9,
-  },
-  {
-    re: re(
-      ci(String.raw`\bmy (?:colleague|coworker|co-worker|teammate|business partner|co-founder|cofounder)\s*,?\s+`),
-      NAME,
-      EMAIL_OPT,
-    ),
-    type: "colleague",
-    confidence: 0.85,
-  },
-  {
-    re: re(
-      ci(String.raw`\b${CC_VERB}\s+`),
-      NAME,
-      EMAIL_OPT,
-      ci(String.raw`\s*(?:,\s*)?(?:from|on|in) (?:my|our) (?:team|side|office|department)`),
-    ),
-    type: "colleague",
-    confidence: 0.85,
-  },
+  { re: re(ci(String.raw`\b${CC_VERB}\s+(?:in\s+)?my (?:colleague|coworker|co-worker|teammate|partner|co-founder|cofounder)s?\s*,?\s+`), NAME, EMAIL_OPT), type: "colleague", confidence: 0.9 },
+  { re: re(ci(String.raw`\bmy (?:colleague|coworker|co-worker|teammate|business partner|co-founder|cofounder)\s*,?\s+`), NAME, EMAIL_OPT), type: "colleague", confidence: 0.85 },
+  { re: re(ci(String.raw`\b${CC_VERB}\s+`), NAME, EMAIL_OPT, ci(String.raw`\s*(?:,\s*)?(?:from|on|in) (?:my|our) (?:team|side|office|department)`)), type: "colleague", confidence: 0.85 },
 ];
 
-const NOT_A_NAME = new Set([
-  "I",
-  "We",
-  "You",
-  "He",
-  "She",
-  "They",
-  "The",
-  "This",
-  "That",
-  "Me",
-  "Him",
-  "Her",
-  "Them",
-  "Monday",
-  "Tuesday",
-  "Wednesday",
-  "Thursday",
-  "Friday",
-  "Saturday",
-  "Sunday",
-  "Please",
-  "Thanks",
-  "Hi",
-  "Hello",
-]);
+const NOT_A_NAME = new Set(["I", "We", "You", "He", "She", "They", "The", "This", "That", "Me", "Him", "Her", "Them", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Please", "Thanks", "Hi", "Hello"]);
 
 function senderRef(msg: MessageInput): PersonRef {
   const ref: PersonRef = {};
@@ -184,10 +83,7 @@ function senderRef(msg: MessageInput): PersonRef {
 
 /** Finds a cc'd address whose local part matches the person's first or last name. */
 function matchEmail(name: string, candidates: string[]): string | undefined {
-  const parts = name
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((p) => p.length > 1);
+  const parts = name.toLowerCase().split(/\s+/).filter((p) => p.length > 1);
   return candidates.find((e) => {
     const local = e.split("@")[0] ?? "";
     const tokens = local.split(/[._-]+/);
@@ -216,6 +112,7 @@ export function extractRelationships(msg: MessageInput, opts: RelationshipOption
   const body = messageBody(msg.text);
   const out: RelationshipCandidate[] = [];
   const seen = new Set<string>();
+  let locator: ReturnType<typeof createLocator> | undefined;
   const push = (c: RelationshipCandidate) => {
     const key = `${c.type}|${(c.toRef.email ?? c.toRef.name ?? "").toLowerCase()}`;
     if (seen.has(key)) return;
@@ -232,7 +129,7 @@ export function extractRelationships(msg: MessageInput, opts: RelationshipOption
       const toRef: PersonRef = { name };
       const email = m[2]?.toLowerCase() ?? matchEmail(name, cc);
       if (email) toRef.email = email;
-      push({ fromRef: from, toRef, type, confidence, evidence: m[0].trim() });
+      push({ fromRef: from, toRef, type, confidence, evidence: m[0].trim(), span: (locator ??= createLocator(msg.text)).find(m[0].trim()) });
     }
   }
 
@@ -245,7 +142,14 @@ export function extractRelationships(msg: MessageInput, opts: RelationshipOption
       const toRef: PersonRef = { name };
       const email = matchEmail(name, cc);
       if (email) toRef.email = email;
-      push({ fromRef: from, toRef, type: "assistant_to", confidence: 0.8, evidence: `signature: ${sigMatch[0]}` });
+      push({
+        fromRef: from,
+        toRef,
+        type: "assistant_to",
+        confidence: 0.8,
+        evidence: `signature: ${sigMatch[0]}`,
+        span: (locator ??= createLocator(msg.text)).findLast(sigMatch[0]),
+      });
     }
   }
 
@@ -254,13 +158,7 @@ export function extractRelationships(msg: MessageInput, opts: RelationshipOption
     for (const addr of cc) {
       if (addr === from.email || emailDomain(addr) !== domain) continue;
       if (out.some((c) => c.toRef.email === addr)) continue;
-      push({
-        fromRef: from,
-        toRef: { email: addr },
-        type: "colleague",
-        confidence: 0.6,
-        evidence: `shared domain ${domain}`,
-      });
+      push({ fromRef: from, toRef: { email: addr }, type: "colleague", confidence: 0.6, evidence: `shared domain ${domain}`, span: null });
     }
   }
   return out;

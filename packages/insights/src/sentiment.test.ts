@@ -43,7 +43,30 @@ describe("scoreSentiment", () => {
     expect(scoreSentiment("Ok, noted.\n\n> This is a disaster, terrible service").label).toBe("neutral");
     expect(scoreSentiment("See you Thursday.\n\nBest regards,\nJoy Happy").label).toBe("neutral");
     expect(scoreSentiment("Hi Grace, the invoice is attached.").label).toBe("neutral");
-    expect(scoreSentiment("Thanks, Bob").label).toBe("positive");
+    // a bare politeness formula is not a feeling (issue 13: "thanks" turned neutral messages positive)
+    expect(scoreSentiment("Thanks, Bob").label).toBe("neutral");
+  });
+
+  it("keeps politeness and apology formulas neutral unless intensified", () => {
+    expect(scoreSentiment("Thanks for the update. The headcount for April is 42 seats.").label).toBe("neutral");
+    expect(scoreSentiment("thanks, got it 👍").label).toBe("neutral");
+    expect(scoreSentiment("Sorry, I was travelling. The figures are below.").label).toBe("neutral");
+    expect(scoreSentiment("Thank you so much, we really appreciate it!").label).toBe("positive");
+    expect(scoreSentiment("I'm really sorry about the outage yesterday.").label).toBe("negative");
+  });
+
+  it("reads irony: praise next to a complaint or an eye-roll is negative", () => {
+    expect(scoreSentiment("Great, just great... the export failed again.").label).toBe("negative");
+    expect(scoreSentiment("third invoice with the wrong VAT number. love that for us 🙄").label).toBe("negative");
+    expect(scoreSentiment("Oh wonderful, another maintenance window during payroll.").label).toBe("negative");
+    expect(scoreSentiment("Thanks for nothing.").label).toBe("negative");
+    // the same praise without a complaint stays positive
+    expect(scoreSentiment("Oh wonderful, the export works now!").label).toBe("positive");
+  });
+
+  it("scores complaints stated as facts and ignores hypotheticals", () => {
+    expect(scoreSentiment("The sync has not worked since Monday and nobody has answered my tickets.").label).toBe("negative");
+    expect(scoreSentiment("If the budget is approved we can start in May.").label).toBe("neutral");
   });
 
   it("uses business overrides on top of AFINN", () => {
@@ -88,5 +111,19 @@ describe("sentimentTrend", () => {
     expect(sentimentTrend([...points].reverse(), { bucket: "day" })).toEqual(sentimentTrend(points, { bucket: "day" }));
     expect(sentimentTrend([], { bucket: "week" })).toEqual([]);
     expect(trendDelta([])).toBe(0);
+  });
+
+  it("treats courtesy formulas as neutral and keeps real feeling", () => {
+    for (const text of [
+      "Good catch, thanks! I've corrected the PO.",
+      "I hope this clarifies things. Let me know if anything is unclear.",
+      "Hope you had a great weekend. It would be great if you could send the updated contract.",
+      "Happy to jump on a call if anything is unclear.",
+      "Sounds good, see you then.",
+    ]) {
+      expect(scoreSentiment(text).label, text).toBe("neutral");
+    }
+    expect(scoreSentiment("Your team has been incredibly helpful throughout the migration.").label).toBe("positive");
+    expect(scoreSentiment("Can you help me understand why we were charged twice?").label).toBe("negative");
   });
 });

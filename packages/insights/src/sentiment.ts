@@ -1,5 +1,7 @@
 import Sentiment from "sentiment";
 import { messageBody, stripQuoted } from "./text";
+import { boundText } from "./limits";
+import { type SourceSpan, createLocator } from "./span";
 import { startOfZonedDay, startOfZonedWeek } from "./time";
 
 export type SentimentLabel = "positive" | "neutral" | "negative";
@@ -14,6 +16,8 @@ export interface SentimentResult {
   tokens: number;
   positive: string[];
   negative: string[];
+  /** The scored part of the text (the body, without quotes and signature). */
+  span?: SourceSpan | null;
 }
 
 export interface SentimentOptions {
@@ -32,73 +36,76 @@ const wordCache = new Map<string, number>();
  * are zeroed; service-failure words AFINN lacks ("late", "overdue", "refund") get a negative valence.
  */
 export const LEXICON_OVERRIDES: Readonly<Record<string, number>> = {
-  support: 0,
-  please: 0,
-  like: 0,
-  free: 0,
-  interest: 0,
-  share: 0,
-  yes: 0,
-  no: 0,
-  pay: 0,
-  dear: 0,
-  pretty: 0,
-  want: 0,
-  matter: 0,
-  care: 0,
-  won: 0,
-  true: 0,
-  solution: 0,
-  clear: 0,
-  hope: 0,
-  kind: 0,
-  easy: 0,
-  charge: 0,
-  charged: -1,
-  resolve: 0,
-  cheers: 0,
-  welcome: 1,
-  help: 1,
-  lost: -1,
-  win: 1,
-  late: -2,
-  overdue: -2,
-  issue: -1,
-  issues: -1,
-  refund: -1,
-  slow: -2,
-  expensive: -1,
-  bug: -1,
-  bugs: -1,
-  unacceptable: -3,
-  unfortunately: -1,
-  nightmare: -3,
-  hassle: -2,
-  disappointing: -3,
-  smooth: 2,
-  delay: -2,
-  delayed: -2,
-  delays: -2,
-  outage: -2,
-  downtime: -2,
-  escalate: -1,
-  worst: -4,
-  cancel: -1,
-  cancelling: -1,
-  frustrating: -3,
-  frustrated: -3,
+  support: 0, please: 0, like: 0, free: 0, interest: 0, share: 0, yes: 0, no: 0, pay: 0, dear: 0, pretty: 0,
+  want: 0, matter: 0, care: 0, won: 0, true: 0, solution: 0, clear: 0, hope: 0, kind: 0, easy: 0, charge: 0,
+  charged: -1, resolve: 0, cheers: 0, welcome: 1, help: 1, lost: -1, win: 1,
+  late: -2, overdue: -2, issue: -1, issues: -1, refund: -1, slow: -2, expensive: -1, bug: -1, bugs: -1,
+  unacceptable: -3, unfortunately: -0.5, nightmare: -3, hassle: -2, disappointing: -3, smooth: 2, delay: -2,
+  delayed: -2, delays: -2, outage: -2, downtime: -2, escalate: -1, worst: -4, cancel: -1, cancelling: -1,
+  frustrating: -3, frustrated: -3,
   // business vocabulary that AFINN scores but that is neutral in CRM traffic
-  legal: 0,
-  drop: 0,
-  commit: 0,
-  committed: 0,
-  promised: 0,
-  promise: 0,
-  chance: 0,
-  urgent: 0,
-  stop: 0,
-  party: 0,
+  legal: 0, drop: 0, commit: 0, committed: 0, promised: 0, promise: 0, chance: 0, urgent: 0, stop: 0, party: 0,
+  // politeness and apology formulas are phatic: they open or close a message whatever its tone
+  // ("Thanks, what is the file limit?", "Sorry, I was travelling"); see POLITENESS for when thanks count
+  thanks: 0, thank: 0, thx: 0, ty: 0, appreciate: 0, appreciated: 0, sorry: 0, apologies: 0, apologise: 0,
+  apologize: 0, agreed: 0, agree: 0, fine: 0, yeah: 0, acceptable: 2, shared: 0, ill: 0, reach: 0, promises: 0, increase: 0, fit: 0,
+  "👍": 0, "🙏": 0, "👌": 0,
 };
+
+/** Thanks that carry real warmth: "thanks so much", "really appreciate it", "thanks a lot". */
+const POLITENESS = new Set(["thanks", "thank", "thx", "appreciate", "appreciated"]);
+const APOLOGY = new Set(["sorry", "apologies", "apologise", "apologize"]);
+const WARMTH_AFTER = new Set(["so", "much", "lot", "million", "ever", "tons", "heaps", "loads"]);
+const WARMTH_BEFORE = new Set(["really", "truly", "very", "much", "greatly", "hugely", "massively"]);
+
+/**
+ * Irony markers. Strong ones mark a message as ironic on their own ("love that for us", 🙄); weak
+ * ones ("oh great", "brilliant timing", "as always", "great...") only together with a negative
+ * event in the same message ("failed again", "still waiting", a negative word).
+ */
+const IRONY_EMOJI = /[\u{1F644}\u{1F612}\u{1F643}\u{1F611}\u{1F926}\u{1F937}]/u;
+const POSITIVE_ADJ = String.raw`(?:great|wonderful|brilliant|perfect|fantastic|lovely|awesome|fabulous|marvell?ous|super|terrific|excellent|amazing|nice|splendid)`;
+const STRONG_IRONY = new RegExp(
+  [
+    String.raw`\blove (?:that|this|it) for (?:us|me)\b`,
+    String.raw`\bthanks? (?:you )?(?:a lot |so much )?for nothing\b`,
+    String.raw`\byeah,? (?:sure|right)\b`,
+    String.raw`\b(?:sure|right),? because\b`,
+    String.raw`\bexactly how (?:i|we) wanted to (?:spend|start|end|begin)\b`,
+    String.raw`\b(${POSITIVE_ADJ})[\s,.!…]+just \1\b`,
+    String.raw`\bwhat a (?:surprise|shock)\b`,
+  ].join("|"),
+  "u",
+);
+const WEAK_IRONY = new RegExp(
+  [
+    String.raw`\b(?:oh|ah|wow|just|how),? ${POSITIVE_ADJ}\b`,
+    String.raw`\b${POSITIVE_ADJ} (?:timing|service|stuff)\b`,
+    String.raw`\b(?:exactly|just) what (?:i|we) (?:wanted|needed)\b`,
+    String.raw`\bas (?:always|usual)\b`,
+    String.raw`\b${POSITIVE_ADJ}(?:\.\.\.|…)`,
+    String.raw`\b(?:really|clearly|obviously),? (?:${POSITIVE_ADJ}|helpful)\b`,
+    String.raw`['"‘“][a-z][a-z ]{2,30}['"’”]`,
+  ].join("|"),
+  "u",
+);
+/** Events that make a positive word ironic and that are complaints by themselves. */
+const NEGATIVE_EVENT =
+  /\b(?:again|another|still|failed|fails|failing|broke|broken|(?:is|was|went|goes|been|are|were) down(?! by| to| from)|down again|crash\w*|wrong|wait(?:ing|ed)|on hold|outage|error|missing|overcharged|twice|(?:not|n't|never|stopped) (?:been )?work\w*)\b/;
+/** Complaints stated as facts, without any evaluative word ("has not worked since Monday"). */
+const COMPLAINT =
+  /\b(?:(?:not|n't|never|stopped) (?:been )?(?:work(?:ing|ed|s)?|load(?:ing|ed)?|sync(?:ing|ed)?)|(?:nobody|no one|no-one) (?:has |have )?(?:answered|replied|responded|called|got back|helped)|still (?:waiting|no |not |nothing|haven't|hasn't)|(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|invoice|outage|ticket|email|reminder) (?:with|in a row|this)|waiting (?:\d+|for (?:weeks|days|hours|ages))|(?:i|we) (?:expected|deserve|expect) (?:better|more)|(?:charged|billed|invoiced) twice|double[- ](?:charged|billed)|(?:open|pending|outstanding|unresolved|unanswered) for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months))/g;
+/**
+ * Courtesy formulas that contain evaluative words but carry no feeling about the business at hand:
+ * "hope you had a great weekend", "it would be great if you could", "happy to jump on a call",
+ * "no worries", "looking forward to", "feel free", "have a nice day". They are removed before scoring.
+ */
+const COURTESY =
+  /\b(?:(?:i |we )?hope (?:you(?:'re| are)|you had|you have|you've had|this finds you|all is)[^.!?\n,]{0,40}|(?:it )?would be (?:great|nice|wonderful|helpful|fantastic|lovely|awesome|perfect|good) (?:if|to)|(?:i(?:'m| am|'d be| would be)|we(?:'re| are|'d be| would be)|more than|always) (?:happy|glad|pleased|delighted) to|(?:more than |always |very |really )?(?:happy|glad) to (?:help|jump|chat|discuss|answer|provide|assist|share|hop|talk|arrange|set|send|show|walk|go over|look|review|schedule|book|explain|clarify|take|give|meet|call|connect|support|make|put|run|do)\b|if (?:that|this|it) helps|running (?:a bit |a little |slightly )?late|glad to (?:help|assist)|no (?:worries|problem|problems|stress)|(?:i(?:'m| am)|we(?:'re| are))? ?looking forward to|look forward to|feel free|(?:have|enjoy) a (?:great|nice|good|lovely|wonderful) (?:day|weekend|week|evening|one)|good (?:morning|afternoon|evening)|sounds (?:good|fine|ok|okay)|all good|(?:the )?best (?:time|way|day|date|number|person|contact|option|place) to|good catch|(?:the )?best (?:you|we) can do|best price|(?:i |we )?hope (?:this|that|it) (?:helps|clarifies|makes sense|answers)|let (?:me|us) know if (?:anything|something|you have|there)[^.!?\n]{0,40}|missed (?:your|the|a) (?:call|message|email)|(?:best|warm|kind) wishes|you're welcome)\b/gi;
+/** A question about a possibility ("Is there a risk that …?", "What if it fails?") states no feeling. */
+const HYPOTHETICAL_QUESTION =
+  /\b(?:is there|are there|will (?:it|this|that|there)|would (?:it|this|that|there)|could (?:it|this|that|there)|can (?:it|this|that|there)|what if|is it possible|do you (?:expect|foresee|anticipate))\b[^.!?\n]{0,200}\?/gi;
+const CONDITIONAL_WORDS = new Set(["if", "unless", "whether"]);
 
 /** Valence of a single token: {@link LEXICON_OVERRIDES}, else AFINN-165 (+ emoji) via the `sentiment` library. */
 export function afinnScore(token: string): number {
@@ -125,74 +132,20 @@ function emojiValence(token: string, v: number): number {
     (cp >= 0x1f970 && cp <= 0x1f97a) ||
     (cp >= 0x1f440 && cp <= 0x1f450) || // hands
     (cp >= 0x1f493 && cp <= 0x1f49f) || // hearts
-    cp === 0x2764 ||
-    cp === 0x1f389; // ❤ 🎉
+    cp === 0x2764 || cp === 0x1f389; // ❤ 🎉
   return expressive ? Math.max(-3, Math.min(3, v)) : 0;
 }
 
 const NEGATORS = new Set([
-  "not",
-  "no",
-  "never",
-  "none",
-  "nobody",
-  "nothing",
-  "neither",
-  "nor",
-  "cannot",
-  "cant",
-  "can't",
-  "dont",
-  "don't",
-  "doesnt",
-  "doesn't",
-  "didnt",
-  "didn't",
-  "isnt",
-  "isn't",
-  "wasnt",
-  "wasn't",
-  "arent",
-  "aren't",
-  "werent",
-  "weren't",
-  "wont",
-  "won't",
-  "wouldnt",
-  "wouldn't",
-  "shouldnt",
-  "shouldn't",
-  "couldnt",
-  "couldn't",
-  "hardly",
-  "barely",
-  "without",
-  "aint",
-  "ain't",
-  "havent",
-  "haven't",
-  "hasnt",
-  "hasn't",
-  "hadnt",
-  "hadn't",
-  "lack",
-  "lacks",
-  "lacking",
+  "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "cant", "can't", "dont",
+  "don't", "doesnt", "doesn't", "didnt", "didn't", "isnt", "isn't", "wasnt", "wasn't", "arent", "aren't",
+  "werent", "weren't", "wont", "won't", "wouldnt", "wouldn't", "shouldnt", "shouldn't", "couldnt", "couldn't",
+  "hardly", "barely", "without", "aint", "ain't", "havent", "haven't", "hasnt", "hasn't", "hadnt", "hadn't",
+  "lack", "lacks", "lacking",
 ]);
 const INTENSIFIERS: Record<string, number> = {
-  very: 1.3,
-  really: 1.3,
-  extremely: 1.5,
-  incredibly: 1.5,
-  super: 1.3,
-  so: 1.2,
-  totally: 1.3,
-  absolutely: 1.4,
-  truly: 1.3,
-  highly: 1.3,
-  completely: 1.3,
-  quite: 1.1,
-  most: 1.2,
+  very: 1.3, really: 1.3, extremely: 1.5, incredibly: 1.5, super: 1.3, so: 1.2, totally: 1.3, absolutely: 1.4,
+  truly: 1.3, highly: 1.3, completely: 1.3, quite: 1.1, most: 1.2,
 };
 const DIMINISHERS: Record<string, number> = { slightly: 0.6, somewhat: 0.7, bit: 0.7, little: 0.7 };
 /** Words after which the next clause carries more weight ("good, but ..."). */
@@ -212,10 +165,10 @@ const ALPHA = 4;
 function clauses(text: string): string[][] {
   return text
     .replace(/[’‘]/g, "'")
-    .split(/[.,;:!?\n()[\]{}"“”]+|\s[-–—]\s/)
+    .split(/[.,;:!?\n()\[\]{}"“”]+|\s[-–—]\s/)
     .map((c) =>
       c
-        .replace(/[/#$%^&*=_`~]/g, " ")
+        .replace(/[\/#$%^&*=_`~]/g, " ")
         .split(/\s+/)
         .filter(Boolean)
         .map((t, i) => (i > 0 && /^[A-Z][a-z]+$/.test(t) && !/^I$/.test(t) ? "_name_" : t.toLowerCase())),
@@ -231,24 +184,47 @@ function clauses(text: string): string[][] {
  *    same clause flips and damps the valence (x -0.75). Intensifiers ("very") multiply by 1.1-1.5,
  *    diminishers ("slightly") by 0.6-0.7. Words after a contrast ("but", "however") weigh x1.5 and
  *    those before it x0.75.
- * 4. Length normalisation: d = raw / sqrt(tokens); score = d / sqrt(d^2 + 4), which lies in (-1, 1),
+ * 4. Courtesy formulas ("hope you had a great weekend", "happy to help", "sounds good"), hypothetical
+ *    questions, words after "if" and labelled contact lines carry no tone; "thanks" / "sorry" count only
+ *    when intensified ("thanks so much", "really sorry").
+ * 5. Irony: an eye-roll emoji or a strong marker ("love that for us", "thanks for nothing"), or a weak
+ *    marker ("oh great", "as always") in a sentence with a complaint, flips every positive word and adds -2.
+ *    Complaints stated as facts ("has not worked since Monday", "still waiting") add -2 each.
+ * 6. Length normalisation: d = raw / sqrt(tokens); score = d / sqrt(d^2 + 4), which lies in (-1, 1),
  *    so one mild word in a long email counts less than the same word in a one-liner.
- * 5. label = positive if score >= 0.1, negative if score <= -0.1, else neutral.
+ * 7. label = positive if score >= 0.1, negative if score <= -0.1, else neutral.
  */
 export function scoreSentiment(text: string, opts: SentimentOptions = {}): SentimentResult {
   const band = opts.neutralBand ?? 0.1;
   // a message that is only a closing ("Thanks, Bob") is scored as written
-  const body = opts.raw ? text : messageBody(text) || stripQuoted(text);
+  const cleaned = opts.raw ? boundText(text) : messageBody(text) || stripQuoted(text);
+  // labelled contact lines ("Company: Ardent Foods") are identity data, not tone
+  const body = cleaned.replace(COURTESY, " , ").replace(HYPOTHETICAL_QUESTION, " , ").replace(/^[ \t]*(?:name|full name|position|title|job title|role|company|organi[sz]ation|tel|phone|mobile|email|e-mail|address|web|website)[ \t]*:.*$/gim, "");
   let raw = 0;
   let tokens = 0;
   const positive: string[] = [];
   const negative: string[] = [];
+  const lower = body.replace(/[’‘]/g, "'").toLowerCase();
+  const negativeEvent = NEGATIVE_EVENT.test(lower);
+  const ironyEmoji = IRONY_EMOJI.test(body);
+  const strongIrony = STRONG_IRONY.test(lower);
+  // a weak marker needs the complaint in the same sentence ("Oh great, it's down again")
+  const weakIrony = negativeEvent && lower.split(/(?<=[.!?\n])\s+/).some((sentence) => WEAK_IRONY.test(sentence) && NEGATIVE_EVENT.test(sentence));
+  const ironic = ironyEmoji || strongIrony || weakIrony;
   for (const clause of clauses(body)) {
     const contrastAt = clause.findIndex((t) => CONTRAST.has(t));
+    const conditionalAt = clause.findIndex((t) => CONDITIONAL_WORDS.has(t));
     tokens += clause.length;
     clause.forEach((tok, i) => {
       let v = afinnScore(tok);
+      if (v === 0 && (POLITENESS.has(tok) || APOLOGY.has(tok))) {
+        // only an intensified formula carries feeling: "thanks so much", "really sorry"
+        const warm = WARMTH_AFTER.has(clause[i + 1] ?? "") || WARMTH_BEFORE.has(clause[i - 1] ?? "") || clause[i - 1] === "so";
+        if (warm) v = POLITENESS.has(tok) ? 2 : -2;
+      }
       if (v === 0) return;
+      // a hypothetical ("if the quote is approved") states no feeling
+      if (conditionalAt >= 0 && i > conditionalAt) return;
       for (let j = Math.max(0, i - NEGATION_WINDOW); j < i; j++) {
         if (NEGATORS.has(clause[j] ?? "")) {
           v *= NEGATION_FACTOR;
@@ -258,15 +234,25 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
       const prev = clause[i - 1] ?? "";
       v *= INTENSIFIERS[prev] ?? DIMINISHERS[prev] ?? 1;
       if (contrastAt >= 0) v *= i > contrastAt ? 1.5 : 0.75;
+      // irony: praise next to a complaint or an eye-roll means the opposite ("Great, just great...")
+      if (ironic && v > 0) v *= NEGATION_FACTOR;
       raw += v;
       if (v > 0) positive.push(tok);
       if (v < 0) negative.push(tok);
     });
   }
+  for (const m of lower.matchAll(COMPLAINT)) {
+    raw -= 2;
+    negative.push(m[0]);
+  }
+  if (ironyEmoji || strongIrony) {
+    raw -= 2;
+    negative.push("irony");
+  }
   const d = tokens > 0 ? raw / Math.sqrt(tokens) : 0;
   const score = round3(d / Math.sqrt(d * d + ALPHA));
   const label: SentimentLabel = score >= band ? "positive" : score <= -band ? "negative" : "neutral";
-  return { score, label, raw: round3(raw), tokens, positive, negative };
+  return { score, label, raw: round3(raw), tokens, positive, negative, span: bodySpan(text, cleaned) };
 }
 
 function round3(x: number): number {
@@ -329,4 +315,16 @@ export function sentimentTrend(points: SentimentPoint[], opts: TrendOptions): Tr
 export function trendDelta(series: TrendBucket[]): number {
   if (series.length < 2) return 0;
   return round3(series[series.length - 1]!.rolling - series[0]!.rolling);
+}
+
+/** Span from the first to the last line of `body` inside `text`. */
+function bodySpan(text: string, body: string): SourceSpan | null {
+  const rows = body.split("\n").map((l) => l.trim()).filter(Boolean);
+  if (!rows.length) return null;
+  const locator = createLocator(text);
+  const first = locator.find(rows[0]!);
+  if (!first) return null;
+  const last = rows.length > 1 ? locator.find(rows[rows.length - 1]!, first.start) : first;
+  if (!last) return first;
+  return { start: first.start, end: last.end, quote: text.slice(first.start, last.end) };
 }

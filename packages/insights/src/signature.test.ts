@@ -103,3 +103,29 @@ On Mon, Mar 9, 2026 at 4:12 PM Daniel Reyes <daniel@x.dev> wrote:
     expect(s).toMatchObject({ name: "Lena Fischer", title: "Operations Manager", company: "Kiel Freight GmbH" });
   });
 });
+
+describe("parseSignature: issue-13 layouts", () => {
+  it("reads one line split by '|', labels, a reply below the quote and a sign-off without comma", () => {
+    expect(parseSignature("Looks right.\n\nMaya Lindqvist | Head of Partnerships | Fjordline AB | +46 70 123 45 67", { defaultRegion: "SE" })).toMatchObject({
+      name: "Maya Lindqvist", title: "Head of Partnerships", company: "Fjordline AB", phones: ["+46701234567"],
+    });
+    expect(parseSignature("Please update the address.\n\nName: Tom Walsh\nPosition: Procurement Manager\nCompany: Ardent Foods")).toMatchObject({
+      name: "Tom Walsh", title: "Procurement Manager", company: "Ardent Foods",
+    });
+    expect(parseSignature("On Mon, 9 Mar 2026 at 09:12, Sam <sam@x.dev> wrote:\n> Can you confirm?\n\nConfirmed.\n\nBest regards\nDaniela Ruiz\nOperations Lead\nMeridian Cargo")).toMatchObject({
+      name: "Daniela Ruiz", title: "Operations Lead", company: "Meridian Cargo",
+    });
+  });
+
+  it("keeps 'Co., Ltd.' whole, reads a bare name, and ignores departments", () => {
+    expect(parseSignature("Hi,\n\nThanks,\nJoon-ho Park\nLogistics Coordinator\nHanbit Trading Co., Ltd.")?.company).toBe("Hanbit Trading Co., Ltd.");
+    expect(parseSignature("Sure thing!\nJosh")?.name).toBe("Josh");
+    expect(parseSignature("Noted, thanks.\n\nKind regards,\nAccounts Payable")).toMatchObject({ name: null, company: null });
+  });
+
+  it("reads a title the title words do not know from its position between name and company", () => {
+    for (const title of ["Partnerships", "Barista", "Customer Experience", "Legal", "IT Support"]) {
+      expect(parseSignature(`Ok.\n\nBest,\nJane Doe\n${title}\nNorthwind Traders`), title).toMatchObject({ title, company: "Northwind Traders" });
+    }
+  });
+});

@@ -1,5 +1,6 @@
-import { type CountryCode, findPhoneNumbersInText } from "libphonenumber-js";
+import { findPhoneNumbersInText, type CountryCode } from "libphonenumber-js";
 import { dedupe, findEmails, splitMessage, stripQuoted } from "./text";
+import { type SourceSpan, createLocator } from "./span";
 
 export interface Signature {
   name: string | null;
@@ -13,6 +14,8 @@ export interface Signature {
   raw: string;
   /** Mobile footer such as "Sent from my iPhone", if present. */
   mobileFooter: string | null;
+  /** Where the signature block is in the message text (`quote === text.slice(start, end)`). */
+  span?: SourceSpan | null;
 }
 
 export interface SignatureOptions {
@@ -21,33 +24,43 @@ export interface SignatureOptions {
 }
 
 const TITLE_WORDS =
-  /\b(?:responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk)\b/i;
+  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk)\b/i;
 /** Legal-entity suffixes: a piece with one of these is a company even if it contains a title word. */
 const LEGAL_SUFFIX =
   /\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk)\b\.?\s*$/i;
 const ADDRESS =
   /\b\d+\s+[\w\s.]*\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|suite|ste|floor|fl|way|place|pl|court|ct|square|sq|strasse|straße|rue)\b|\b(?:suite|floor|p\.?o\.? box)\s*\d+|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
-const LABEL =
-  /^(?:m|t|p|f|o|w|e|d|c|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website|site|www)\s*[.:]\s*/i;
-const LINK =
-  /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
-const NAME =
-  /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|von|de|da|del|der|di|la|le|bin|al)){0,3}(?:,?\s+(?:jr|sr|ii|iii|phd|mba|md|cpa|esq)\.?)?$/u;
-const NON_NAME =
-  /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best)\b/i;
+const LABEL = /^(?:m|t|p|f|o|w|e|d|c|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website|site|www)\s*[.:]\s*/i;
+const LINK = /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
+const NAME = /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|von|de|da|del|der|di|la|le|bin|al)){0,3}(?:,?\s+(?:[Jj]r|[Ss]r|II|III|Ph\.?D|[Pp]hd|MBA|MD|CPA|Esq)\.?)?$/u;
+const NON_NAME = /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse|management|supplier|vendor|facilities|department)\b/i;
+/** A department signing for a company ("Accounts Payable", "Customer Care Team") is neither name nor company. */
+const DEPARTMENT =
+  /^(?:the )?(?:accounts?(?: payable| receivable)?|billing|finance|procurement|purchasing|reception|help ?desk|service desk|customer (?:care|service|success|support)|support|sales|logistics|dispatch|payroll|hr|human resources|legal|marketing|operations|bookings|reservations|orders|supplier management|vendor management|supply chain|facilities|it|it support|accounts department|legal department|finance department)(?: (?:team|department|dept\.?|desk|office))?$/i;
+/** "Name: Tom Walsh", "Position: Procurement Manager", "Company: Ardent Foods" */
+const LABELLED = /^\s*(name|full name|contact|position|title|job title|role|designation|function|company|organi[sz]ation|employer|firm)\s*:\s*(\S.{0,80})$/i;
+/** Post-nominal credentials belong to the name: "Ada Lin, PhD". */
+const CREDENTIAL = /^(?:phd|ph\.d\.|mba|md|cpa|esq|jr|sr|ii|iii|msc|bsc|ma|ba|rn|pe|cfa)\.?$/i;
+/** One-word lines that end messages but are not names. */
+const NOT_A_BARE_NAME = /^(?:sure|ok|okay|yes|no|great|thanks|perfect|done|noted|agreed|fine|cool|nice|sorry|bye|later|soon|again|please|urgent|help|hello|hi|hey|welcome|best|regards|cheers|confirmed|tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|asap|understood|received|attached|excellent|awesome|brilliant|lovely|right|correct|exactly|absolutely|definitely|indeed)$/i;
+/** A legal suffix written after a comma: "Hanbit Trading Co., Ltd." is one company. */
+const SUFFIX_PIECE = /^(?:inc|ltd|llc|plc|gmbh|ag|sa|sas|bv|nv|pty|pte|llp|lp|corp|co|limited|s\.?a|s\.?l|s\.?r\.?l|s\.?p\.?a|k\.?k)\.?$/i;
 
 /** "Mon–Fri 9am–5pm CET", "Office hours: 9:00-17:00" */
-const OFFICE_HOURS =
-  /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*[-–—to]+\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:office|opening|working|business) hours\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s*[-–—]\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)\b/i;
+const OFFICE_HOURS = /\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*[-–—to]+\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:office|opening|working|business) hours\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)?\s*[-–—]\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)\b/i;
 /** "(she/her)", "Pronouns: they/them" */
 const PRONOUNS = /^\(?(?:pronouns:?\s*)?(?:she|he|they|ze|xe)\s*\/\s*(?:her|him|them|hir|xem)(?:\s*\/\s*\w+)?\)?$/i;
 
 /** Splits a line on the usual separators: "|", "·", "•", " - ", ",", " at ", " @ ". */
 function pieces(line: string): string[] {
-  return line
-    .split(/\s*[|·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+|,\s+/)
-    .map((p) => p.trim())
-    .filter(Boolean);
+  const out: string[] = [];
+  for (const raw of line.split(/\s*[|·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+|,\s+/)) {
+    const p = raw.trim();
+    if (!p) continue;
+    if ((SUFFIX_PIECE.test(p) || CREDENTIAL.test(p)) && out.length) out[out.length - 1] += `, ${p}`;
+    else out.push(p);
+  }
+  return out;
 }
 
 function isContactLine(line: string): boolean {
@@ -58,8 +71,7 @@ function isContactLine(line: string): boolean {
   const link = LINK.exec(stripped);
   LINK.lastIndex = 0;
   if (link && link[0].length >= stripped.trim().length - 2) return true;
-  if (/^(?:[mtpfowdc]|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website)\s*[.:]/i.test(line))
-    return true;
+  if (/^(?:[mtpfowdc]|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website)\s*[.:]/i.test(line)) return true;
   return false;
 }
 
@@ -78,35 +90,39 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     const all = split.body.split("\n");
     let i = all.length - 1;
     const block: string[] = [];
-    while (i >= 0 && (all[i] ?? "").trim() && (all[i] ?? "").length <= 70 && block.length < 8)
-      block.unshift((all[i--] ?? "").trim());
+    const fits = (l: string) => l.length <= 70 || (/[|·•]/.test(l) && l.length <= 160);
+    while (i >= 0 && (all[i] ?? "").trim() && fits(all[i] ?? "") && block.length < 8) block.unshift((all[i--] ?? "").trim());
     const first = pieces(block[0] ?? "")[0] ?? "";
     const looksLikeName = NAME.test(first) && !NON_NAME.test(first) && !TITLE_WORDS.test(first);
-    // unsigned block: a name line followed by contact details, or by a title line ("VP Engineering, NimbusFit")
-    if (
-      block.length >= 2 &&
-      block.length <= 6 &&
-      looksLikeName &&
-      (block.some(isContactLine) || TITLE_WORDS.test(block[1] ?? ""))
-    ) {
+    const labelled = block.filter((l) => LABELLED.test(l)).length;
+    // one line split by "|": "Maya Lindqvist | Head of Partnerships | Fjordline AB | +46 70 123 45 67"
+    const oneLine = block.length === 1 && /[|·•]/.test(block[0] ?? "") ? (block[0] ?? "").split(/\s*[|·•]\s*/).filter(Boolean) : null;
+    if (labelled >= 2) {
       lines = block;
       raw = block.join("\n");
+    } else if (oneLine && oneLine.length >= 3 && looksLikeName && oneLine.slice(1).some((p) => TITLE_WORDS.test(p) || isContactLine(p))) {
+      lines = oneLine;
+      raw = block[0] ?? "";
+    } else if (block.length >= 2 && block.length <= 6 && looksLikeName && (block.some(isContactLine) || TITLE_WORDS.test(block[1] ?? ""))) {
+      // unsigned block: a name line followed by contact details, or by a title line ("VP Engineering, NimbusFit")
+      lines = block;
+      raw = block.join("\n");
+    } else if (
+      block.length <= 2 && all.filter((l) => l.trim()).length > 1 && /^[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,2}$/u.test(block[block.length - 1] ?? "") &&
+      !NOT_A_BARE_NAME.test(block[block.length - 1] ?? "") && !NON_NAME.test(block[block.length - 1] ?? "") && !TITLE_WORDS.test(block[block.length - 1] ?? "") &&
+      /[.!?)]\s*$/.test((block.length === 2 ? block[0] : all.slice(0, i + 1).filter((l) => l.trim()).pop()) ?? "")
+    ) {
+      // a bare name under the message ("Sure thing!\nJosh"): the name only
+      lines = [];
+      raw = block[block.length - 1]!;
+      split.inlineName = raw;
     } else {
       lines = [];
     }
   }
   if (!lines.length && !split.inlineName) {
     return split.mobileFooter
-      ? {
-          name: null,
-          title: null,
-          company: null,
-          phones: [],
-          emails: [],
-          links: [],
-          raw: "",
-          mobileFooter: split.mobileFooter,
-        }
+      ? { name: null, title: null, company: null, phones: [], emails: [], links: [], raw: "", mobileFooter: split.mobileFooter }
       : null;
   }
   // a sign-off followed by a paragraph is not a signature
@@ -130,9 +146,19 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
   let name: string | null = split.inlineName;
   let title: string | null = null;
   let company: string | null = null;
+  // labelled fields ("Name:", "Position:", "Company:") are read as written
+  for (const line of lines) {
+    const lm = LABELLED.exec(line);
+    if (!lm) continue;
+    const label = (lm[1] ?? "").toLowerCase();
+    const value = (lm[2] ?? "").trim();
+    if (/name|contact/.test(label)) name = name && name.length > value.length ? name : value;
+    else if (/company|organi|employer|firm/.test(label)) company ??= value;
+    else title ??= value;
+  }
+  if (name || title || company) lines = lines.filter((l) => !LABELLED.test(l));
   const textual = lines.filter(
-    (l) =>
-      !isContactLine(l) && !ADDRESS.test(l) && !/^[\d\s+().-]+$/.test(l) && !OFFICE_HOURS.test(l) && !PRONOUNS.test(l),
+    (l) => !isContactLine(l) && !ADDRESS.test(l) && !/^[\d\s+().-]+$/.test(l) && !OFFICE_HOURS.test(l) && !PRONOUNS.test(l),
   );
   let idx = 0;
   if (!name && textual[0]) {
@@ -144,20 +170,13 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
       else idx = 1;
     }
   }
-  for (; idx < textual.length && (!title || !company); idx++) {
+  let companyLine = -1;
+  for (; idx < textual.length && (!title || !company || (companyLine === idx - 1 && !title)); idx++) {
     const line = textual[idx] ?? "";
     // "Best, Daniel" followed by a full-name line "Daniel Reyes": upgrade the name
     const first = pieces(line)[0] ?? "";
-    if (
-      name &&
-      !title &&
-      !company &&
-      NAME.test(first) &&
-      !TITLE_WORDS.test(first) &&
-      !NON_NAME.test(first) &&
-      first.split(/\s+/)[0] === name.split(/\s+/)[0] &&
-      first.length > name.length
-    ) {
+    if (name && !title && !company && NAME.test(first) && !TITLE_WORDS.test(first) && !NON_NAME.test(first) &&
+        first.split(/\s+/)[0] === name.split(/\s+/)[0] && first.length > name.length) {
       name = first;
       const rest = pieces(line).slice(1);
       if (!rest.length) continue;
@@ -168,13 +187,8 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     const atSplit = /^(.*?)\s+(?:at|@)\s+(.+)$/i.exec(line);
     const commaParts = line.split(/,\s+/);
     // "VP, Customer Operations" followed by a company line is one title, not "title, company"
-    if (
-      !title &&
-      commaParts.length === 2 &&
-      /^(?:[A-Z]{2,4}|director|head|manager|lead|partner|president)$/i.test(commaParts[0]!.trim()) &&
-      textual[idx + 1] &&
-      !LEGAL_SUFFIX.test(line)
-    ) {
+    if (!title && commaParts.length === 2 && /^(?:[A-Z]{2,4}|director|head|manager|lead|partner|president)$/i.test(commaParts[0]!.trim()) &&
+        textual[idx + 1] && !LEGAL_SUFFIX.test(line)) {
       title = line;
       continue;
     }
@@ -182,11 +196,21 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     for (const part of parts) {
       const legal = LEGAL_SUFFIX.test(part);
       if (!title && TITLE_WORDS.test(part) && !legal) title = part;
-      else if (!company && part !== title && (legal || !TITLE_WORDS.test(part))) company = part;
+      else if (!title && name && DEPARTMENT.test(part) && !legal) title = part; // a person in "Legal", "IT Support"
+      else if (!company && part !== title && !DEPARTMENT.test(part) && (legal || !TITLE_WORDS.test(part))) {
+        company = part;
+        companyLine = idx;
+      } else if (!title && company && companyLine === idx - 1 && parts.length === 1 && !LEGAL_SUFFIX.test(company) && !legal && !TITLE_WORDS.test(part)) {
+        // name / title / company on their own lines: a title line the title words do not know
+        // ("Partnerships", "Barista") is followed by the company
+        title = company;
+        company = part;
+      }
     }
   }
   if (name) name = name.replace(/\s+/g, " ").trim();
   return {
+    span: blockSpan(text, raw),
     name,
     title,
     company: company ? company.replace(/\s+/g, " ").trim() : null,
@@ -196,4 +220,16 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     raw,
     mobileFooter: split.mobileFooter,
   };
+}
+
+/** Span of a signature block: from the last occurrence of its first line to that of its last line. */
+function blockSpan(text: string, raw: string): SourceSpan | null {
+  const rows = raw.split("\n").map((l) => l.trim()).filter(Boolean);
+  if (!rows.length) return null;
+  const locator = createLocator(text);
+  const last = locator.findLast(rows[rows.length - 1]!);
+  const first = locator.findLast(rows[0]!);
+  if (!last) return first;
+  if (!first || first.start > last.start) return last;
+  return { start: first.start, end: last.end, quote: text.slice(first.start, last.end) };
 }

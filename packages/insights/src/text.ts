@@ -1,3 +1,5 @@
+import { boundText } from "./limits";
+
 /**
  * Text hygiene shared by the extractors: quoted-reply stripping, sign-off / signature splitting,
  * mobile footers, disclaimers and sentence splitting. Pure string functions.
@@ -25,13 +27,27 @@ const DISCLAIMER_START =
  * Message-----", an Outlook "From:/Sent:" header block) onwards, and every line starting with ">".
  */
 export function stripQuoted(text: string): string {
-  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const lines = boundText(text).replace(/\r\n?/g, "\n").split("\n");
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
-    if (QUOTE_HEADER_PATTERNS.some((re) => re.test(line))) break;
+    const header = QUOTE_HEADER_PATTERNS.some((re) => re.test(line));
     // "On Mon, 3 Mar 2026 at 10:00, Jane <jane@x.com>" + "wrote:" on the next line (wrapped header)
-    if (/^\s*On\b.{0,200}$/i.test(line) && /^\s*wrote:\s*$/i.test(lines[i + 1] ?? "") && /\d|@/.test(line)) break;
+    const wrapped = !header && /^\s*On\b.{0,200}$/i.test(line) && /^\s*wrote:\s*$/i.test(lines[i + 1] ?? "") && /\d|@/.test(line);
+    if (header || wrapped) {
+      // bottom-posting / inline reply: the quote is ">" lines and the reply (with its signature) follows
+      let j = i + (wrapped ? 2 : 1);
+      let quoted = 0;
+      while (j < lines.length && (/^\s*>/.test(lines[j] ?? "") || !(lines[j] ?? "").trim())) {
+        if (/^\s*>/.test(lines[j] ?? "")) quoted++;
+        j++;
+      }
+      if (quoted > 0 && j < lines.length) {
+        i = j - 1;
+        continue;
+      }
+      break;
+    }
     // Outlook header block: "From: ..." followed within 3 lines by "Sent:"/"Date:" and "To:"/"Subject:"
     if (/^\s*\*?From:\*?\s+\S/i.test(line)) {
       const next = lines.slice(i + 1, i + 4).join("\n");
@@ -48,7 +64,7 @@ export function stripQuoted(text: string): string {
 
 /** Closing lines that introduce a signature ("Best,", "Kind regards", "--", "Thanks, Sam"). */
 const CLOSING =
-  /^\s*(thank you so much|with appreciation|warmest regards|yours sincerely|thanks so much|best regards|kind regards|warm regards|thanks again|all the best|respectfully|best wishes|many thanks|yours truly|with thanks|speak soon|thank you|sincerely|talk soon|regards|thanks|cheers|yours|best|rgds|thx|--|br|kr|—|–)\s*[,.!]?\s*(.*)$/i;
+  /^\s*(thanks and regards|thanks & regards|with best regards|with kind regards|best wishes|warm wishes|all best|be well|take care|stay safe|warmly|cordially|respectfully yours|greetings|thank you so much|with appreciation|warmest regards|yours sincerely|thanks so much|best regards|kind regards|warm regards|thanks again|all the best|respectfully|best wishes|many thanks|yours truly|with thanks|speak soon|thank you|sincerely|talk soon|regards|thanks|cheers|yours|best|rgds|thx|--|br|kr|—|–)\s*[,.!]?\s*(.*)$/i;
 const INLINE_NAME = /^[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’.-]+){0,2}$/u;
 
 /** Non-English closings that stand alone on a line. */
@@ -58,6 +74,10 @@ const FOREIGN_CLOSING =
 /** Matches a sign-off line; returns the inline name ("Best, Sam" -> "Sam"), "" when none, or null when not a sign-off. */
 export function matchSignOff(line: string): string | null {
   if (FOREIGN_CLOSING.test(line)) return "";
+  // "- Rahul", "~Sam", "-- Jo": a dash and a bare name
+  const dashed = /^\s*(?:-{1,2}|~|—|–)\s*([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’.-]+){0,2})\s*$/u.exec(line);
+  if (dashed && !/\b(?:The|Team|Support|Group|Inc|Ltd|Customer|Service|Sales|Billing)\b/.test(dashed[1]!)) return dashed[1]!;
+  if (dashed) return "";
   // bilingual closings: "Mit freundlichen Grüßen / Best regards,"
   if (line.includes("/") && !/:\/\//.test(line)) {
     const parts = line.split("/").map((p) => p.trim());
@@ -92,7 +112,7 @@ export interface SplitMessage {
  * The signature starts at the LAST sign-off line that is followed by at most 10 non-empty lines.
  */
 export function splitMessage(text: string): SplitMessage {
-  let lines = text.replace(/\r\n?/g, "\n").split("\n");
+  let lines = boundText(text).replace(/\r\n?/g, "\n").split("\n");
   let disclaimer: string | null = null;
   const dIdx = lines.findIndex((l) => DISCLAIMER_START.test(l));
   if (dIdx > 0) {
@@ -109,9 +129,11 @@ export function splitMessage(text: string): SplitMessage {
 
   let sigIdx = -1;
   let inlineName: string | null = null;
+  // `after` is counted incrementally: re-counting the tail on every line is quadratic in blank lines
+  let after = 0;
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i] ?? "";
-    const after = lines.slice(i + 1).filter((l) => l.trim()).length;
+    if (i + 1 < lines.length && (lines[i + 1] ?? "").trim()) after++;
     if (after > 10) break;
     const name = matchSignOff(line);
     if (name !== null) {

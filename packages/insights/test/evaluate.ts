@@ -1,21 +1,25 @@
 /** Corpus evaluators: each returns precision/recall figures plus the individual misses. */
-
-import { extractCommitments } from "../src/commitments";
-import { detectDealCue } from "../src/dealStage";
-import { detectJobChange } from "../src/jobChange";
-import { extractRelationships } from "../src/relationships";
-import { scoreSentiment } from "../src/sentiment";
-import { parseSignature } from "../src/signature";
 import type { JobChangeCase, LabelledMessage } from "./fixtures/corpus";
-import { linkKey, PR, textKey } from "./metrics";
+import { PR, linkKey, textKey } from "./metrics";
+import { extractCommitments } from "../src/commitments";
+import { parseSignature } from "../src/signature";
+import { scoreSentiment } from "../src/sentiment";
+import { detectDealCue } from "../src/dealStage";
+import { extractRelationships } from "../src/relationships";
+import { detectJobChange, detectJobChangeInMessage } from "../src/jobChange";
+
+const DAY_MS = 86_400_000;
 
 export function evalCommitments(set: LabelledMessage[]): {
   pr: PR;
+  /** A hit only when the text matches AND the deadline is within a day of the label (or both absent). */
+  withDue: PR;
   dueAccuracy: number;
   dueOk: number;
   dueTotal: number;
 } {
   const pr = new PR();
+  const withDue = new PR();
   let dueOk = 0;
   let dueTotal = 0;
   for (const { msg, expect: exp, timezone } of set) {
@@ -25,6 +29,7 @@ export function evalCommitments(set: LabelledMessage[]): {
       const i = unmatched.findIndex((g) => g.text.toLowerCase().includes(e.includes.toLowerCase()));
       if (i < 0) {
         pr.fn++;
+        withDue.fn++;
         pr.misses.push(`${msg.id} FN "${e.includes}"`);
         continue;
       }
@@ -32,6 +37,12 @@ export function evalCommitments(set: LabelledMessage[]): {
       pr.tp++;
       dueTotal++;
       const want = e.dueAt === null ? null : Date.parse(e.dueAt);
+      const close = want === null || g.dueAt === null ? want === g.dueAt : Math.abs(g.dueAt - want) <= DAY_MS;
+      if (close) withDue.tp++;
+      else {
+        withDue.fn++;
+        withDue.fp++;
+      }
       if (g.dueAt === want) dueOk++;
       else {
         const gotIso = g.dueAt === null ? null : new Date(g.dueAt).toISOString();
@@ -40,10 +51,11 @@ export function evalCommitments(set: LabelledMessage[]): {
     }
     for (const g of unmatched) {
       pr.fp++;
+      withDue.fp++;
       pr.misses.push(`${msg.id} FP "${g.text}"`);
     }
   }
-  return { pr, dueAccuracy: dueTotal ? dueOk / dueTotal : 1, dueOk, dueTotal };
+  return { pr, withDue, dueAccuracy: dueTotal ? dueOk / dueTotal : 1, dueOk, dueTotal };
 }
 
 export function evalSignatures(set: LabelledMessage[]): PR {
@@ -152,9 +164,7 @@ export function evalRelationships(set: LabelledMessage[]): PR {
     const want = [...(exp.relationships ?? [])];
     for (const g of got) {
       const i = want.findIndex(
-        (w) =>
-          w.type === g.type &&
-          [g.toRef.email, g.toRef.name].some((r) => r !== undefined && textKey(r) === textKey(w.to)),
+        (w) => w.type === g.type && [g.toRef.email, g.toRef.name].some((r) => r !== undefined && textKey(r) === textKey(w.to)),
       );
       if (i >= 0) {
         want.splice(i, 1);
@@ -177,8 +187,9 @@ export function evalJobChanges(cases: JobChangeCase[]): { pr: PR; kindAccuracy: 
   let kindOk = 0;
   for (const [i, c] of cases.entries()) {
     const a = parseSignature(c.previous);
-    const b = parseSignature(c.next);
-    const got = detectJobChange({ title: a?.title, company: a?.company }, { title: b?.title, company: b?.company });
+    // the next message may announce the change in its body or show it in its signature
+    const got = detectJobChangeInMessage({ title: a?.title, company: a?.company }, { text: c.next }) ??
+      detectJobChange({ title: a?.title, company: a?.company }, {});
     if (got.kind === c.expected.kind) kindOk++;
     const detail = `${JSON.stringify(got.from)} -> ${JSON.stringify(got.to)}`;
     if (got.changed && c.expected.changed) pr.tp++;
