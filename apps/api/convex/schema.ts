@@ -1,4 +1,5 @@
 import { defineSchema } from "convex/server";
+import { aiTables } from "./schema/ai";
 import { apiTables } from "./schema/api";
 import { channelsTables } from "./schema/channels";
 import { contactsTables } from "./schema/contacts";
@@ -20,4 +21,5 @@ export default defineSchema({
   ...crmTables,
   ...outboundTables,
   ...apiTables,
+  ...aiTables,
 });

@@ -1,0 +1,152 @@
+/**
+ * The organization's OpenAI-compatible endpoint: which base URLs are accepted, and one bounded
+ * chat-completions call. Hand-written instead of the `openai` SDK: Convex's default runtime has
+ * fetch, and the SDK would add retries and a client we would have to bound the same way.
+ *
+ * URL rules (the same rules as every admin-entered provider URL): https to a public host name or
+ * public IP literal; loopback, private, link-local and other internal targets only when the exact
+ * origin is listed in SWITCHBOARD_URL_ALLOWLIST (comma-separated origins; `pnpm dev` lists the
+ * provider simulator). Convex functions cannot resolve DNS, so a public name that resolves to a
+ * private address is a residual risk (see SECURITY.md); redirects are never followed.
+ */
+import { z } from "zod";
+
+export const AI_TIMEOUT_MS = 20_000;
+/** Largest answer body read from the endpoint. */
+export const AI_MAX_RESPONSE_BYTES = 256 * 1024;
+export const DEFAULT_MAX_TOKENS = 800;
+
+function allowlist(): Set<string> {
+  return new Set(
+    (process.env.SWITCHBOARD_URL_ALLOWLIST ?? "")
+      .split(",")
+      .map((s) => s.trim().replace(/\/+$/, ""))
+      .filter(Boolean),
+  );
+}
+
+/** True for an IPv4/IPv6 literal in a range that is not the public internet, or for a local name. */
+export function isInternalHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  if (
+    h === "localhost" ||
+    h.endsWith(".localhost") ||
+    h.endsWith(".local") ||
+    h.endsWith(".internal") ||
+    (!h.includes(".") && !h.includes(":"))
+  )
+    return true;
+  if (h.includes(":")) {
+    // IPv6 literal (URL has already normalised it): loopback, unspecified, ULA, link-local, mapped v4
+    if (h === "::1" || h === "::" || /^f[cd]/.test(h) || /^fe[89ab]/.test(h)) return true;
+    const mapped = /^::ffff:(.+)$/.exec(h);
+    if (mapped) return mapped[1]!.includes(".") ? isInternalHost(mapped[1]!) : true;
+    return false;
+  }
+  const parts = h.split(".");
+  if (parts.length !== 4 || !parts.every((p) => /^\d+$/.test(p))) return false; // a name (URL normalises 0x7f.1 forms to dotted decimal)
+  const [a, b] = parts.map(Number) as [number, number, number, number];
+  return (
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    (a === 100 && b >= 64 && b <= 127) ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 198 && (b === 18 || b === 19)) ||
+    a >= 224
+  );
+}
+
+/** The normalised base URL, or an error saying which rule it breaks. */
+export function checkBaseUrl(raw: string): { ok: true; url: string } | { ok: false; error: string } {
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return { ok: false, error: "Not a valid URL" };
+  }
+  if (u.username || u.password) return { ok: false, error: "The URL must not contain credentials" };
+  if (u.search || u.hash) return { ok: false, error: "The URL must not have a query or fragment" };
+  const url = `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
+  if (allowlist().has(u.origin)) return { ok: true, url };
+  if (u.protocol !== "https:") return { ok: false, error: "The URL must use https" };
+  if (isInternalHost(u.hostname)) return { ok: false, error: "The URL must point at a public host" };
+  return { ok: true, url };
+}
+
+const completionSchema = z.object({
+  choices: z
+    .array(
+      z.object({
+        message: z.object({ content: z.string().nullable() }),
+        finish_reason: z.string().nullable().optional(),
+      }),
+    )
+    .min(1),
+  usage: z
+    .object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() })
+    .partial()
+    .optional(),
+  model: z.string().optional(),
+});
+
+export interface ChatResult {
+  content: string;
+  finishReason: string | null;
+  usage: { promptTokens: number; completionTokens: number; totalTokens: number };
+}
+
+/** One chat completion with a JSON-schema answer format. Throws with a short reason (never the key or the body). */
+export async function chatCompletion(opts: {
+  baseUrl: string;
+  apiKey: string;
+  model: string;
+  messages: Array<{ role: "system" | "user"; content: string }>;
+  schema: { name: string; schema: unknown };
+  maxTokens?: number;
+}): Promise<ChatResult> {
+  const checked = checkBaseUrl(opts.baseUrl); // again at call time: the allowlist may have changed
+  if (!checked.ok) throw new Error(`endpoint refused: ${checked.error}`);
+  const res = await fetch(`${checked.url}/chat/completions`, {
+    method: "POST",
+    redirect: "manual",
+    signal: AbortSignal.timeout(AI_TIMEOUT_MS),
+    headers: { "content-type": "application/json", authorization: `Bearer ${opts.apiKey}` },
+    body: JSON.stringify({
+      model: opts.model,
+      temperature: 0,
+      max_tokens: opts.maxTokens ?? DEFAULT_MAX_TOKENS,
+      response_format: {
+        type: "json_schema",
+        json_schema: { name: opts.schema.name, strict: true, schema: opts.schema.schema },
+      },
+      messages: opts.messages,
+    }),
+  });
+  if (res.status >= 300 && res.status < 400)
+    throw new Error(`endpoint answered a redirect (${res.status}), not followed`);
+  if (!res.ok) throw new Error(`endpoint answered HTTP ${res.status}`);
+  const text = await res.text();
+  if (text.length > AI_MAX_RESPONSE_BYTES) throw new Error("endpoint answer too large");
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error("endpoint answer is not JSON");
+  }
+  const parsed = completionSchema.safeParse(body);
+  if (!parsed.success) throw new Error("endpoint answer is not a chat completion");
+  const choice = parsed.data.choices[0]!;
+  const u = parsed.data.usage ?? {};
+  return {
+    content: choice.message.content ?? "",
+    finishReason: choice.finish_reason ?? null,
+    usage: {
+      promptTokens: u.prompt_tokens ?? 0,
+      completionTokens: u.completion_tokens ?? 0,
+      totalTokens: u.total_tokens ?? (u.prompt_tokens ?? 0) + (u.completion_tokens ?? 0),
+    },
+  };
+}
