@@ -31,12 +31,23 @@ export const get = adminQuery({
 });
 
 export const save = adminAction({
-  args: { baseUrl: v.string(), model: v.string(), apiKey: v.optional(v.string()), enabled: v.optional(v.boolean()) },
+  args: {
+    baseUrl: v.string(),
+    model: v.string(),
+    apiKey: v.optional(v.string()),
+    enabled: v.optional(v.boolean()),
+    maxTokens: v.optional(v.number()),
+  },
   handler: async (ctx, args): Promise<null> => {
     const checked = checkBaseUrl(args.baseUrl);
     if (!checked.ok) fail("invalid_argument", `Base URL: ${checked.error}`);
     const model = args.model.trim();
     if (!MODEL_RE.test(model)) fail("invalid_argument", "Model: 1-100 letters, digits or . : / @ _ -");
+    if (
+      args.maxTokens !== undefined &&
+      !(Number.isInteger(args.maxTokens) && args.maxTokens >= 1 && args.maxTokens <= 4000)
+    )
+      fail("invalid_argument", "Max tokens: a whole number from 1 to 4000");
     const key = args.apiKey?.trim() ?? "";
     if (key.length > 500 || /\s/.test(key)) fail("invalid_argument", "API key: at most 500 characters, no spaces");
     const apiKey = key ? await encryptString(key, aiKeyAad(args.organizationId)) : undefined;
@@ -47,6 +58,7 @@ export const save = adminAction({
       model,
       apiKey,
       enabled: args.enabled ?? true,
+      maxTokens: args.maxTokens,
     });
     return null;
   },
@@ -60,13 +72,14 @@ export const store = internalMutation({
     model: v.string(),
     apiKey: v.optional(v.object({ kid: v.string(), iv: v.string(), ct: v.string() })),
     enabled: v.boolean(),
+    maxTokens: v.optional(v.number()),
   },
-  handler: async (ctx, { organizationId, memberId, baseUrl, model, apiKey, enabled }) => {
+  handler: async (ctx, { organizationId, memberId, baseUrl, model, apiKey, enabled, maxTokens }) => {
     const row = await ctx.db
       .query("aiSettings")
       .withIndex("by_org", (q) => q.eq("organizationId", organizationId))
       .first();
-    const fields = { baseUrl, model, enabled, updatedBy: memberId, updatedAt: Date.now() };
+    const fields = { baseUrl, model, enabled, maxTokens, updatedBy: memberId, updatedAt: Date.now() };
     if (row) await ctx.db.patch(row._id, { ...fields, ...(apiKey ? { apiKey } : {}) });
     else if (apiKey) await ctx.db.insert("aiSettings", { organizationId, apiKey, ...fields });
     else fail("invalid_argument", "An API key is required");

@@ -69,7 +69,14 @@ export type TimelineItem =
       >;
       sentiment: { score: number; label: string } | null;
     }
-  | { _id: string; type: "event"; key: number; event: Doc<"contactEvents"> };
+  | {
+      _id: string;
+      type: "event";
+      key: number;
+      event: Doc<"contactEvents">;
+      /** The thread of the event's source message (a fact's quote opens it there). */
+      threadId: Id<"conversationThreads"> | null;
+    };
 
 export async function timelinePage(
   ctx: QueryCtx,
@@ -152,6 +159,16 @@ export async function timelinePage(
     ),
   );
   const sentimentOf = new Map(shownMessages.map((m, i) => [m._id, sentiments[i]]));
+  // One read per event with a source message (at most numItems).
+  const eventSources = await Promise.all(
+    shownEvents.map((e) => (e.sourceMessageId ? ctx.db.get(e.sourceMessageId) : null)),
+  );
+  const threadOfEvent = new Map(
+    shownEvents.map((e, i) => [
+      e._id,
+      eventSources[i]?.organizationId === organizationId ? eventSources[i]!.threadId : null,
+    ]),
+  );
   const page: TimelineItem[] = chosen.map((x) => {
     if (x.m) {
       const m = x.m;
@@ -176,7 +193,13 @@ export async function timelinePage(
         sentiment: s ? { score: s.sentiment, label: s.sentimentLabel } : null,
       };
     }
-    return { _id: x.e!._id, type: "event" as const, key: x.key, event: x.e! };
+    return {
+      _id: x.e!._id,
+      type: "event" as const,
+      key: x.key,
+      event: x.e!,
+      threadId: threadOfEvent.get(x.e!._id) ?? null,
+    };
   });
   const isDone = next.md && next.ed;
   return { page, isDone, continueCursor: isDone ? "" : encodeTimelineCursor(next) };

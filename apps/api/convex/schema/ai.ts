@@ -13,6 +13,8 @@ export const aiTables = {
     /** Origin + path prefix; requests go to `${baseUrl}/chat/completions` (OpenAI convention: base ends in /v1). */
     baseUrl: v.string(),
     model: v.string(),
+    /** Cap on the answer's tokens (default ai/endpoint.ts DEFAULT_MAX_TOKENS). */
+    maxTokens: v.optional(v.number()),
     apiKey: envelope,
     updatedBy: v.id("members"),
     updatedAt: v.number(),
