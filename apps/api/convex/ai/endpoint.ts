@@ -76,6 +76,20 @@ export function checkBaseUrl(raw: string): { ok: true; url: string } | { ok: fal
   return { ok: true, url };
 }
 
+/** fetch, with the network cause in the message ("fetch failed" alone says nothing), never the body. */
+async function fetchOrExplain(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    const why =
+      err instanceof Error && err.name === "TimeoutError"
+        ? "timed out"
+        : (cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err)));
+    throw new Error(`endpoint unreachable: ${why}`);
+  }
+}
+
 const completionSchema = z.object({
   choices: z
     .array(
@@ -109,7 +123,7 @@ export async function chatCompletion(opts: {
 }): Promise<ChatResult> {
   const checked = checkBaseUrl(opts.baseUrl); // again at call time: the allowlist may have changed
   if (!checked.ok) throw new Error(`endpoint refused: ${checked.error}`);
-  const res = await fetch(`${checked.url}/chat/completions`, {
+  const res = await fetchOrExplain(`${checked.url}/chat/completions`, {
     method: "POST",
     redirect: "manual",
     signal: AbortSignal.timeout(AI_TIMEOUT_MS),

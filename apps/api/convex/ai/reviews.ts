@@ -106,6 +106,7 @@ export const run = internalAction({
         baseUrl: settings.baseUrl,
         apiKey: await decryptString(settings.apiKey, aiKeyAad(review.organizationId)),
         model: settings.model,
+        maxTokens: settings.maxTokens,
         schema: { name: "crm_review", schema: ANSWER_JSON_SCHEMA },
         messages: [
           {
