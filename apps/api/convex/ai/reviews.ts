@@ -62,7 +62,7 @@ export const load = internalQuery({
   args: { reviewId: v.id("aiReviews") },
   handler: async (ctx, { reviewId }) => {
     const review = await ctx.db.get(reviewId);
-    if (!review || review.status !== "pending") return null;
+    if (review?.status !== "pending") return null;
     const [msg, org, contact] = await Promise.all([
       ctx.db.get(review.messageId),
       ctx.db.get(review.organizationId),
@@ -170,7 +170,7 @@ export const finish = internalMutation({
   },
   handler: async (ctx, { reviewId, ...result }) => {
     const row = await ctx.db.get(reviewId);
-    if (!row || row.status !== "pending") return;
+    if (row?.status !== "pending") return;
     const review = result.review === undefined ? undefined : llmReviewSchema.parse(result.review);
     await ctx.db.patch(reviewId, { ...result, review, finishedAt: Date.now() });
     if (result.status !== "applied" || !review) return;

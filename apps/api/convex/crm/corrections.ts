@@ -121,9 +121,10 @@ export const record = memberMutation({
       memberId: member._id,
       at: now,
     };
-    const correctionId = existing
-      ? (await ctx.db.replace(existing._id, row), existing._id)
-      : await ctx.db.insert("factCorrections", row);
+    // One verdict per fact: a new one replaces the previous.
+    let correctionId = existing?._id;
+    if (correctionId) await ctx.db.replace(correctionId, row);
+    else correctionId = await ctx.db.insert("factCorrections", row);
     await applyLive(ctx, organizationId, msg, target, args.kind, args.action, c, member._id, now, args.relationshipId);
     const who = member.name ?? member.email ?? "an agent";
     const verb = args.action === "confirm" ? "confirmed" : args.action === "dismiss" ? "dismissed" : "corrected";
