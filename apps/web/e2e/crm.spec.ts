@@ -92,7 +92,9 @@ test("a message's facts are traced, corrected, and the correction survives recom
   await page.getByRole("button", { name: "Recompute insights" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Done" })).toBeVisible({ timeout: 60_000 });
   await expect(stage).toContainText("Deal: negotiation");
-  await expect(page.getByTestId("commitment").filter({ hasText: "security questionnaire" })).toBeVisible();
+  const rebuilt = page.getByTestId("commitment").filter({ hasText: "security questionnaire" });
+  await rebuilt.getByTestId("fact-source").hover(); // the re-derived commitment is traced too
+  await expect(rebuilt.getByRole("tooltip")).toContainText("I'll send our security questionnaire by Friday.");
   await expect(page.getByTestId("timeline").getByTestId("event-correction")).toHaveCount(1);
   await page.reload();
   await expect(page.getByTestId("deal-stage")).toContainText("Deal: negotiation");
