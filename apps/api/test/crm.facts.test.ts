@@ -215,6 +215,27 @@ describe("corrections", () => {
     expect((await rows("messageInsights", contactId))[0]!.sentimentLabel).toBe("neutral");
   });
 
+  test("a dismissed job change is undone and stays dismissed after recompute", async () => {
+    const { contactId } = await seeded();
+    await post(t, email("Dana Reyes <dana@acme.com>", "Update", MOVED));
+    await drain(t);
+    const m2 = await firstMessage("Update");
+    expect((await t.run((ctx) => ctx.db.get(contactId)))!.company).toBe("Globex Inc");
+    await asA.mutation(api.crm.corrections.record, {
+      organizationId: a.organizationId,
+      kind: "jobChange",
+      action: "dismiss",
+      messageId: m2._id,
+    });
+    const check = async () => {
+      expect((await rows("contactEvents", contactId)).filter((e) => e.kind === "job_change")).toHaveLength(0);
+      expect(await t.run((ctx) => ctx.db.get(contactId))).toMatchObject({ company: "Acme Corp", title: "VP Sales" });
+    };
+    await check();
+    await recompute(contactId);
+    await check();
+  });
+
   test("verdicts are validated, and another organization cannot record or read them", async () => {
     const { m1, contactId } = await seeded();
     await expect(
