@@ -125,12 +125,12 @@ describe("corrections", () => {
       messageId: m1._id,
       corrected: { stage: "negotiation" },
     });
-    const after = async () => ({
+    const current = async () => ({
       deal: (await rows("deals", contactId))[0]!,
       contact: (await t.run((ctx) => ctx.db.get(contactId)))!,
       insight: (await rows("messageInsights", contactId))[0]!,
     });
-    let now = await after();
+    let now = await current();
     expect(now.deal).toMatchObject({ stage: "negotiation", source: "agent", sourceMessageId: m1._id });
     expect(now.contact.dealStage).toBe("negotiation");
     expect(now.insight.dealCue?.stage).toBe("negotiation");
@@ -145,7 +145,7 @@ describe("corrections", () => {
     );
 
     await recompute(contactId);
-    now = await after();
+    now = await current();
     expect(now.deal).toMatchObject({ stage: "negotiation", sourceMessageId: m1._id });
     expect(now.contact.dealStage).toBe("negotiation");
     const events = await rows("contactEvents", contactId);

@@ -103,13 +103,14 @@ export async function timelinePage(
   const floor = messages.length === n ? messages[n - 1]!._creationTime : null;
   let events: Doc<"contactEvents">[] = [];
   if (!c.ed) {
-    const byContact = (q: any) => q.eq("organizationId", organizationId).eq("contactId", contactId);
     if (c.e) {
       const [at, ct] = c.e;
       if (floor === null || at >= floor) {
         events = await ctx.db
           .query("contactEvents")
-          .withIndex("by_contact_at", (q) => byContact(q).eq("at", at).lt("_creationTime", ct))
+          .withIndex("by_contact_at", (q) =>
+            q.eq("organizationId", organizationId).eq("contactId", contactId).eq("at", at).lt("_creationTime", ct),
+          )
           .order("desc")
           .take(n);
       }
@@ -118,7 +119,7 @@ export async function timelinePage(
           await ctx.db
             .query("contactEvents")
             .withIndex("by_contact_at", (q) => {
-              const r = byContact(q);
+              const r = q.eq("organizationId", organizationId).eq("contactId", contactId);
               return floor === null ? r.lt("at", at) : r.gte("at", floor).lt("at", at);
             })
             .order("desc")
@@ -128,7 +129,11 @@ export async function timelinePage(
     } else {
       events = await ctx.db
         .query("contactEvents")
-        .withIndex("by_contact_at", (q) => (floor === null ? byContact(q) : byContact(q).gte("at", floor)))
+        .withIndex("by_contact_at", (q) =>
+          floor === null
+            ? q.eq("organizationId", organizationId).eq("contactId", contactId)
+            : q.eq("organizationId", organizationId).eq("contactId", contactId).gte("at", floor),
+        )
         .order("desc")
         .take(n);
     }
