@@ -1,4 +1,5 @@
 import { defineSchema } from "convex/server";
+import { aiTables } from "./schema/ai";
 import { apiTables } from "./schema/api";
 import { channelsTables } from "./schema/channels";
 import { contactsTables } from "./schema/contacts";
@@ -24,4 +25,5 @@ export default defineSchema({
   ...outboundTables,
   ...reconcileTables,
   ...apiTables,
+  ...aiTables,
 });

@@ -2,6 +2,7 @@
  * The insight phases (convex/crm/insights/*) one at a time, on a stored but not yet processed
  * email: each phase writes only its own rows. crm.insights.test.ts covers them end to end.
  */
+
 import { extractDeterministic } from "@switchboard/insights";
 import type { CountryCode } from "libphonenumber-js";
 import { describe, expect, test } from "vitest";
@@ -9,6 +10,7 @@ import type { MutationCtx } from "../convex/_generated/server";
 import { toMessageInput } from "../convex/crm/insights";
 import { applyCommitments } from "../convex/crm/insights/commitments";
 import type { MessageContext } from "../convex/crm/insights/context";
+import { factKeys, messageSpan } from "../convex/crm/insights/facts";
 import { recordJobChange } from "../convex/crm/insights/jobChange";
 import { storeSignatureProfile } from "../convex/crm/insights/profile";
 import { applySignatureIdentities } from "../convex/crm/insights/signature";
@@ -55,6 +57,10 @@ async function contextOf(ctx: MutationCtx): Promise<MessageContext> {
     senderEmail: msg.from.toLowerCase(),
     ownDomain: "a.example.com",
     now: Date.now(),
+    reviewed: new Map(),
+    commitmentKeys: ext.commitments.map((c) => factKeys.commitment(c.text)),
+    span: (s) => messageSpan(s, msg.text, input.text, 4000),
+    source: "rules",
   };
 }
 

@@ -13,6 +13,9 @@ import type {
   FilterApi,
   FunctionReference,
 } from "convex/server";
+import type * as ai_endpoint from "../ai/endpoint.js";
+import type * as ai_reviews from "../ai/reviews.js";
+import type * as ai_settings from "../ai/settings.js";
 import type * as auth from "../auth.js";
 import type * as channels_configs from "../channels/configs.js";
 import type * as channels_endpoints from "../channels/endpoints.js";
@@ -34,11 +37,13 @@ import type * as contacts_relationships from "../contacts/relationships.js";
 import type * as contacts_resolve from "../contacts/resolve.js";
 import type * as crm_commitments from "../crm/commitments.js";
 import type * as crm_contactInsights from "../crm/contactInsights.js";
+import type * as crm_corrections from "../crm/corrections.js";
 import type * as crm_deals from "../crm/deals.js";
 import type * as crm_insights from "../crm/insights.js";
 import type * as crm_insights_commitments from "../crm/insights/commitments.js";
 import type * as crm_insights_context from "../crm/insights/context.js";
 import type * as crm_insights_dealStage from "../crm/insights/dealStage.js";
+import type * as crm_insights_facts from "../crm/insights/facts.js";
 import type * as crm_insights_jobChange from "../crm/insights/jobChange.js";
 import type * as crm_insights_messageInsight from "../crm/insights/messageInsight.js";
 import type * as crm_insights_profile from "../crm/insights/profile.js";
@@ -87,6 +92,7 @@ import type * as rest_apiKeys from "../rest/apiKeys.js";
 import type * as rest_resources from "../rest/resources.js";
 import type * as rest_routes from "../rest/routes.js";
 import type * as rest_schemas from "../rest/schemas.js";
+import type * as schema_ai from "../schema/ai.js";
 import type * as schema_api from "../schema/api.js";
 import type * as schema_channels from "../schema/channels.js";
 import type * as schema_contacts from "../schema/contacts.js";
@@ -114,6 +120,9 @@ import type * as threads_threads from "../threads/threads.js";
  * ```
  */
 declare const fullApi: ApiFromModules<{
+  "ai/endpoint": typeof ai_endpoint;
+  "ai/reviews": typeof ai_reviews;
+  "ai/settings": typeof ai_settings;
   auth: typeof auth;
   "channels/configs": typeof channels_configs;
   "channels/endpoints": typeof channels_endpoints;
@@ -135,11 +144,13 @@ declare const fullApi: ApiFromModules<{
   "contacts/resolve": typeof contacts_resolve;
   "crm/commitments": typeof crm_commitments;
   "crm/contactInsights": typeof crm_contactInsights;
+  "crm/corrections": typeof crm_corrections;
   "crm/deals": typeof crm_deals;
   "crm/insights": typeof crm_insights;
   "crm/insights/commitments": typeof crm_insights_commitments;
   "crm/insights/context": typeof crm_insights_context;
   "crm/insights/dealStage": typeof crm_insights_dealStage;
+  "crm/insights/facts": typeof crm_insights_facts;
   "crm/insights/jobChange": typeof crm_insights_jobChange;
   "crm/insights/messageInsight": typeof crm_insights_messageInsight;
   "crm/insights/profile": typeof crm_insights_profile;
@@ -188,6 +199,7 @@ declare const fullApi: ApiFromModules<{
   "rest/resources": typeof rest_resources;
   "rest/routes": typeof rest_routes;
   "rest/schemas": typeof rest_schemas;
+  "schema/ai": typeof schema_ai;
   "schema/api": typeof schema_api;
   "schema/channels": typeof schema_channels;
   "schema/contacts": typeof schema_contacts;

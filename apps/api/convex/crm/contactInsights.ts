@@ -72,6 +72,17 @@ export const getSummary = memberQuery({
           .take(50),
       ]);
     const now = Date.now();
+    // The thread of each source message shown (<= 61 reads), so a fact's quote opens its message.
+    const sourceIds = [
+      ...new Set<Id<"unifiedMessages">>([
+        ...openCommitments.map((c) => c.sourceMessageId),
+        ...(deal ? [deal.sourceMessageId] : []),
+        ...recentEvents.flatMap((e) => (e.sourceMessageId ? [e.sourceMessageId] : [])),
+      ]),
+    ];
+    const sourceMessages = await Promise.all(sourceIds.map((id) => ctx.db.get(id)));
+    const threadOf: Record<string, Id<"conversationThreads">> = {};
+    for (const m of sourceMessages) if (m && m.organizationId === organizationId) threadOf[m._id] = m.threadId;
     const mentions = recentInsights.flatMap((i) => (i.mentions ?? []).map((m) => ({ ...m, messageId: i.messageId })));
     const relationships = [...outgoing, ...incoming].filter((r) => r.fromContactId !== r.toContactId);
     return {
@@ -89,6 +100,7 @@ export const getSummary = memberQuery({
       recentEvents,
       relationshipCount: relationships.length,
       mentions: mentions.slice(0, 20),
+      threadOf,
     };
   },
 });

@@ -14,18 +14,29 @@
  * Per burst: the contact's preferences + health score are recomputed (crm/profile.ts).
  * Each step is a phase in crm/insights/ (one file each, with its caps named there).
  */
-import { extractDeterministic, type MessageInput } from "@switchboard/insights";
+import {
+  type CorrectionModel,
+  correctedDealCue,
+  correctedSentiment,
+  type Extraction,
+  extractDeterministic,
+  type LlmReview,
+  type MessageInput,
+  mergeReview,
+  uncertainty,
+} from "@switchboard/insights";
 import { v } from "convex/values";
 import type { CountryCode } from "libphonenumber-js";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
-import { internalMutation, type MutationCtx } from "../_generated/server";
+import { internalMutation, type MutationCtx, type QueryCtx } from "../_generated/server";
 import { companyDomainOf } from "../contacts/model";
 import { liveContact } from "../contacts/resolve";
 import { timeZoneOr } from "../lib/timezone";
 import { applyCommitments } from "./insights/commitments";
 import type { MessageContext } from "./insights/context";
 import { advanceDealStage } from "./insights/dealStage";
+import { applyCorrections, messageSpan } from "./insights/facts";
 import { recordJobChange } from "./insights/jobChange";
 import { storeMessageInsight } from "./insights/messageInsight";
 import { storeSignatureProfile } from "./insights/profile";
@@ -39,10 +50,12 @@ export const DERIVED_EVENT_KINDS = ["job_change", "deal_stage"] as const;
 /** Longest text handed to the extractor: the head (body) and the tail (signature) of longer ones. */
 export const MAX_EXTRACT_CHARS = 20_000;
 
+/** The tail of a longer text kept for the extractor (where its signature is). */
+const EXTRACT_TAIL_CHARS = Math.floor(MAX_EXTRACT_CHARS / 5);
+
 function boundedText(text: string): string {
   if (text.length <= MAX_EXTRACT_CHARS) return text;
-  const tail = Math.floor(MAX_EXTRACT_CHARS / 5);
-  return `${text.slice(0, MAX_EXTRACT_CHARS - tail)}\n${text.slice(-tail)}`;
+  return `${text.slice(0, MAX_EXTRACT_CHARS - EXTRACT_TAIL_CHARS)}\n${text.slice(-EXTRACT_TAIL_CHARS)}`;
 }
 
 export function toMessageInput(m: Doc<"unifiedMessages">): MessageInput {
@@ -59,6 +72,100 @@ export function toMessageInput(m: Doc<"unifiedMessages">): MessageInput {
   };
 }
 
+/** Agents' verdicts read per message (a message has a handful of facts; more is abuse). */
+export const MAX_CORRECTIONS_PER_MESSAGE = 100;
+
+/** The organization's correction model (crm/corrections.ts keeps it up to date), or null. */
+export async function correctionModelOf(
+  ctx: QueryCtx,
+  organizationId: Id<"organizations">,
+): Promise<CorrectionModel | null> {
+  const row = await ctx.db
+    .query("correctionModels")
+    .withIndex("by_org", (q) => q.eq("organizationId", organizationId))
+    .first();
+  return (row?.model as CorrectionModel | undefined) ?? null;
+}
+
+/**
+ * The extraction as the organization sees it: the rules, adjusted by what its agents' corrections
+ * taught (learned phrases, neutral band, suppressed cues), then a stored, validated AI review of
+ * this message if there is one. Pure apart from the two reads; the corrections of the message
+ * itself are applied by the caller.
+ */
+async function organizationExtraction(
+  ctx: MutationCtx,
+  org: Doc<"organizations">,
+  msg: Doc<"unifiedMessages">,
+  input: MessageInput,
+  base: Extraction,
+  model: CorrectionModel | null,
+): Promise<{ ext: Extraction; reviewed: boolean }> {
+  let ext = base;
+  if (model) {
+    const label = correctedSentiment(input.text, model);
+    const sentiment =
+      label === ext.sentiment.label
+        ? ext.sentiment
+        : {
+            ...ext.sentiment,
+            label,
+            score:
+              label === "positive"
+                ? Math.max(ext.sentiment.score, 0.1)
+                : label === "negative"
+                  ? Math.min(ext.sentiment.score, -0.1)
+                  : 0,
+          };
+    ext = { ...ext, sentiment, dealCue: correctedDealCue({ ...input, id: msg._id }, model) };
+  }
+  const review = await ctx.db
+    .query("aiReviews")
+    .withIndex("by_message", (q) => q.eq("organizationId", org._id).eq("messageId", msg._id))
+    .first();
+  if (review?.status === "applied" && review.review) {
+    return { ext: mergeReview(input, ext, review.review as LlmReview).extraction, reviewed: true };
+  }
+  return { ext, reviewed: false };
+}
+
+/**
+ * When the organization has an AI endpoint and the rules are unsure about this message, a review is
+ * queued (once per message: the aiReviews row is the guard) for ai/reviews.ts to send.
+ */
+async function requestReviewIfUnsure(
+  ctx: MutationCtx,
+  organizationId: Id<"organizations">,
+  contactId: Id<"contacts">,
+  msg: Doc<"unifiedMessages">,
+  input: MessageInput,
+  ext: Extraction,
+  now: number,
+) {
+  if (msg.direction !== "inbound") return;
+  const settings = await ctx.db
+    .query("aiSettings")
+    .withIndex("by_org", (q) => q.eq("organizationId", organizationId))
+    .first();
+  if (!settings?.enabled) return;
+  const reasons = uncertainty(input, ext);
+  if (reasons.length === 0) return;
+  const existing = await ctx.db
+    .query("aiReviews")
+    .withIndex("by_message", (q) => q.eq("organizationId", organizationId).eq("messageId", msg._id))
+    .first();
+  if (existing) return;
+  const reviewId = await ctx.db.insert("aiReviews", {
+    organizationId,
+    messageId: msg._id,
+    contactId,
+    status: "pending",
+    reasons,
+    createdAt: now,
+  });
+  await ctx.scheduler.runAfter(0, internal.ai.reviews.run, { reviewId });
+}
+
 /** Extracts and stores the insights of one message. Returns the contact it was attributed to. */
 export async function processMessage(
   ctx: MutationCtx,
@@ -73,7 +180,8 @@ export async function processMessage(
   const contactId = contact._id;
   const input = toMessageInput(msg);
   const ownDomain = msg.channel === "email" ? companyDomainOf(msg.direction === "inbound" ? msg.to : msg.from) : null;
-  let ext: ReturnType<typeof extractDeterministic>;
+  const inbound = msg.direction === "inbound";
+  let ext: Extraction;
   try {
     // Pure and before any write: a message the extractor cannot handle is marked processed and
     // skipped, it never blocks the rest of the burst.
@@ -81,6 +189,7 @@ export async function processMessage(
       timezone: timeZoneOr(contact.timezone, org.timezone),
       defaultRegion: org.defaultRegion as CountryCode,
       ownDomains: ownDomain ? [ownDomain] : [],
+      previousProfile: inbound ? { title: contact.title, company: contact.company } : undefined,
     });
   } catch (err) {
     console.error(
@@ -89,7 +198,14 @@ export async function processMessage(
     await ctx.db.patch(msg._id, { insightsAt: now });
     return null;
   }
-  const inbound = msg.direction === "inbound";
+  const rules = ext;
+  const learned = await organizationExtraction(ctx, org, msg, input, ext, await correctionModelOf(ctx, organizationId));
+  const corrections = await ctx.db
+    .query("factCorrections")
+    .withIndex("by_message", (q) => q.eq("organizationId", organizationId).eq("messageId", msg._id))
+    .take(MAX_CORRECTIONS_PER_MESSAGE);
+  const applied = applyCorrections(learned.ext, corrections);
+  ext = applied.ext;
   const m: MessageContext = {
     ctx,
     org,
@@ -103,6 +219,10 @@ export async function processMessage(
     senderEmail: inbound && msg.channel === "email" ? msg.from.toLowerCase() : undefined,
     ownDomain,
     now,
+    reviewed: applied.reviewed,
+    commitmentKeys: applied.commitmentKeys,
+    span: (s) => messageSpan(s, msg.text, input.text, EXTRACT_TAIL_CHARS),
+    source: learned.reviewed ? "ai" : "rules",
   };
   // The phases, in this order (later ones read what earlier ones wrote, e.g. identities).
   await applyCommitments(m);
@@ -115,6 +235,9 @@ export async function processMessage(
   const contactPatch = { ...jobPatch, ...dealPatch };
   if (Object.keys(contactPatch).length) await ctx.db.patch(contactId, { ...contactPatch, updatedAt: now });
   await ctx.db.patch(msg._id, { insightsAt: now });
+  // The model is asked about what the rules (and the organization's learning) found, not about
+  // what agents already settled.
+  if (!learned.reviewed) await requestReviewIfUnsure(ctx, organizationId, contactId, msg, input, rules, now);
   return contactId;
 }
 

@@ -9,7 +9,7 @@
  */
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
-import type { Doc, Id } from "../_generated/dataModel";
+import type { Doc, Id, TableNames } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
 import { getLiveContact } from "../contacts/model";
 import { getOwned, requireMember } from "../lib/auth";
@@ -65,8 +65,8 @@ async function clearPage(ctx: MutationCtx, job: Doc<"recomputeJobs">) {
   const { organizationId, contactId } = job;
   const opts = { numItems: RECOMPUTE_BATCH, cursor: job.cursor ?? null };
   const phase = CLEAR_PHASES[job.clearPhase]!;
-  let result: { page: Array<{ _id: Id<any> }>; isDone: boolean; continueCursor: string };
-  let keep: (doc: any) => boolean = () => false;
+  let result: { page: Array<{ _id: Id<TableNames> }>; isDone: boolean; continueCursor: string };
+  let keep: (doc: unknown) => boolean = () => false;
   switch (phase) {
     case "messageInsights":
       result = await ctx.db
@@ -91,14 +91,14 @@ async function clearPage(ctx: MutationCtx, job: Doc<"recomputeJobs">) {
         .query("contactEvents")
         .withIndex("by_contact_at", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
         .paginate(opts);
-      keep = (e: Doc<"contactEvents">) => !(DERIVED_EVENT_KINDS as readonly string[]).includes(e.kind);
+      keep = (e) => !(DERIVED_EVENT_KINDS as readonly string[]).includes((e as Doc<"contactEvents">).kind);
       break;
     case "contactRelationships":
       result = await ctx.db
         .query("contactRelationships")
         .withIndex("by_from", (q) => q.eq("organizationId", organizationId).eq("fromContactId", contactId))
         .paginate(opts);
-      keep = (r: Doc<"contactRelationships">) => r.source === "manual";
+      keep = (r) => (r as Doc<"contactRelationships">).source === "manual";
       break;
     case "companyDomains":
       result = await ctx.db

@@ -69,7 +69,14 @@ export type TimelineItem =
       >;
       sentiment: { score: number; label: string } | null;
     }
-  | { _id: string; type: "event"; key: number; event: Doc<"contactEvents"> };
+  | {
+      _id: string;
+      type: "event";
+      key: number;
+      event: Doc<"contactEvents">;
+      /** The thread of the event's source message (a fact's quote opens it there). */
+      threadId: Id<"conversationThreads"> | null;
+    };
 
 export async function timelinePage(
   ctx: QueryCtx,
@@ -96,13 +103,14 @@ export async function timelinePage(
   const floor = messages.length === n ? messages[n - 1]!._creationTime : null;
   let events: Doc<"contactEvents">[] = [];
   if (!c.ed) {
-    const byContact = (q: any) => q.eq("organizationId", organizationId).eq("contactId", contactId);
     if (c.e) {
       const [at, ct] = c.e;
       if (floor === null || at >= floor) {
         events = await ctx.db
           .query("contactEvents")
-          .withIndex("by_contact_at", (q) => byContact(q).eq("at", at).lt("_creationTime", ct))
+          .withIndex("by_contact_at", (q) =>
+            q.eq("organizationId", organizationId).eq("contactId", contactId).eq("at", at).lt("_creationTime", ct),
+          )
           .order("desc")
           .take(n);
       }
@@ -111,7 +119,7 @@ export async function timelinePage(
           await ctx.db
             .query("contactEvents")
             .withIndex("by_contact_at", (q) => {
-              const r = byContact(q);
+              const r = q.eq("organizationId", organizationId).eq("contactId", contactId);
               return floor === null ? r.lt("at", at) : r.gte("at", floor).lt("at", at);
             })
             .order("desc")
@@ -121,7 +129,11 @@ export async function timelinePage(
     } else {
       events = await ctx.db
         .query("contactEvents")
-        .withIndex("by_contact_at", (q) => (floor === null ? byContact(q) : byContact(q).gte("at", floor)))
+        .withIndex("by_contact_at", (q) =>
+          floor === null
+            ? q.eq("organizationId", organizationId).eq("contactId", contactId)
+            : q.eq("organizationId", organizationId).eq("contactId", contactId).gte("at", floor),
+        )
         .order("desc")
         .take(n);
     }
@@ -152,6 +164,16 @@ export async function timelinePage(
     ),
   );
   const sentimentOf = new Map(shownMessages.map((m, i) => [m._id, sentiments[i]]));
+  // One read per event with a source message (at most numItems).
+  const eventSources = await Promise.all(
+    shownEvents.map((e) => (e.sourceMessageId ? ctx.db.get(e.sourceMessageId) : null)),
+  );
+  const threadOfEvent = new Map(
+    shownEvents.map((e, i) => [
+      e._id,
+      eventSources[i]?.organizationId === organizationId ? eventSources[i]!.threadId : null,
+    ]),
+  );
   const page: TimelineItem[] = chosen.map((x) => {
     if (x.m) {
       const m = x.m;
@@ -176,7 +198,13 @@ export async function timelinePage(
         sentiment: s ? { score: s.sentiment, label: s.sentimentLabel } : null,
       };
     }
-    return { _id: x.e!._id, type: "event" as const, key: x.key, event: x.e! };
+    return {
+      _id: x.e!._id,
+      type: "event" as const,
+      key: x.key,
+      event: x.e!,
+      threadId: threadOfEvent.get(x.e!._id) ?? null,
+    };
   });
   const isDone = next.md && next.ed;
   return { page, isDone, continueCursor: isDone ? "" : encodeTimelineCursor(next) };

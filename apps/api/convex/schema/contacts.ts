@@ -50,7 +50,14 @@ export const contactsTables = {
     type: v.string(),
     source: relationshipSource,
     confidence: v.number(),
-    evidence: v.array(v.object({ messageId: v.optional(v.id("unifiedMessages")), text: v.string() })),
+    evidence: v.array(
+      v.object({
+        messageId: v.optional(v.id("unifiedMessages")),
+        text: v.string(),
+        /** Where the evidence is in its message (quote === text.slice(start, end)). */
+        span: v.optional(v.object({ start: v.number(), end: v.number(), quote: v.string() })),
+      }),
+    ),
     createdAt: v.number(),
     updatedAt: v.number(),
   })

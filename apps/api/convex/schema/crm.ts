@@ -23,6 +23,18 @@ export const commitmentStatus = literals(COMMITMENT_STATUSES);
 export const DEAL_STAGE_IDS = ["interest", "proposal", "negotiation", "won", "lost"] as const;
 export const dealStage = literals(DEAL_STAGE_IDS);
 
+/** Where a fact came from in its message: `quote === message.text.slice(start, end)`. */
+export const sourceSpan = v.object({ start: v.number(), end: v.number(), quote: v.string() });
+
+/** The kinds of extracted fact an agent can confirm, correct or dismiss (crm/corrections.ts). */
+export const FACT_KINDS = ["commitment", "dealStage", "jobChange", "relationship", "sentiment", "signature"] as const;
+export const factKind = literals(FACT_KINDS);
+export const CORRECTION_ACTIONS = ["confirm", "correct", "dismiss"] as const;
+export const correctionAction = literals(CORRECTION_ACTIONS);
+
+/** Who produced a stored fact: the deterministic rules, the organization's AI endpoint, or an agent. */
+export const factSource = v.union(v.literal("rules"), v.literal("ai"), v.literal("agent"));
+
 export const mergeReason = v.object({
   signal: mergeSignal,
   /** Human-readable evidence shown next to the suggestion. */
@@ -108,7 +120,19 @@ export const crmTables = {
     at: v.number(),
     sentiment: v.number(),
     sentimentLabel: v.union(v.literal("positive"), v.literal("neutral"), v.literal("negative")),
-    dealCue: v.optional(v.object({ stage: dealStage, confidence: v.number(), cue: v.string(), reopen: v.boolean() })),
+    /** The body the sentiment was read from. */
+    sentimentSpan: v.optional(sourceSpan),
+    dealCue: v.optional(
+      v.object({
+        stage: dealStage,
+        confidence: v.number(),
+        cue: v.string(),
+        reopen: v.boolean(),
+        span: v.optional(sourceSpan),
+      }),
+    ),
+    /** "ai" when the organization's AI endpoint reviewed this message and its answer was merged. */
+    source: v.optional(factSource),
     /** Relationship candidates naming people who are not (yet) contacts. */
     mentions: v.optional(
       v.array(
@@ -129,6 +153,7 @@ export const crmTables = {
         phones: v.array(v.string()),
         emails: v.array(v.string()),
         links: v.array(v.string()),
+        span: v.optional(sourceSpan),
       }),
     ),
   })
@@ -156,6 +181,13 @@ export const crmTables = {
     doneByMessageId: v.optional(v.id("unifiedMessages")),
     doneByMemberId: v.optional(v.id("members")),
     doneEvidence: v.optional(v.string()),
+    /** The promise in its message. */
+    span: v.optional(sourceSpan),
+    /** Stable identity across recomputes (crm/corrections.ts factKey). */
+    factKey: v.optional(v.string()),
+    source: v.optional(factSource),
+    /** Set when an agent confirmed or corrected it. */
+    reviewed: v.optional(v.object({ action: correctionAction, memberId: v.id("members"), at: v.number() })),
   })
     .index("by_contact_status", ["organizationId", "contactId", "status", "dueAt"])
     .index("by_status_due", ["organizationId", "status", "dueAt"])
@@ -169,6 +201,8 @@ export const crmTables = {
     confidence: v.number(),
     cue: v.string(),
     sourceMessageId: v.id("unifiedMessages"),
+    span: v.optional(sourceSpan),
+    source: v.optional(factSource),
     updatedAt: v.number(),
     createdAt: v.number(),
   })
@@ -190,6 +224,7 @@ export const crmTables = {
         links: v.array(v.string()),
         sourceMessageId: v.id("unifiedMessages"),
         at: v.number(),
+        span: v.optional(sourceSpan),
       }),
     ),
     /** Window the health/preferences were computed over (bounded reads). */
@@ -228,4 +263,44 @@ export const crmTables = {
     startedAt: v.number(),
     finishedAt: v.optional(v.number()),
   }).index("by_contact", ["organizationId", "contactId", "startedAt"]),
+
+  /**
+   * An agent's verdict on one extracted fact. Kept per organization, never touched by a recompute
+   * (the replay applies it instead), shown in the timeline, and the labelled examples the
+   * organization's correction model learns from (packages/insights learnFromCorrections).
+   */
+  factCorrections: defineTable({
+    organizationId: v.id("organizations"),
+    contactId: v.id("contacts"),
+    messageId: v.id("unifiedMessages"),
+    kind: factKind,
+    /** Which fact of the message (crm/corrections.ts factKey): stable across recomputes. */
+    factKey: v.string(),
+    action: correctionAction,
+    /** What the extractor said and what the agent says instead (shape per kind). */
+    extracted: v.optional(v.any()),
+    corrected: v.optional(v.any()),
+    span: v.optional(sourceSpan),
+    /** The message as a labelled example (sentiment and deal stage): what the learner reads. */
+    example: v.optional(
+      v.object({
+        text: v.string(),
+        subject: v.optional(v.string()),
+        direction: v.union(v.literal("inbound"), v.literal("outbound")),
+      }),
+    ),
+    memberId: v.id("members"),
+    at: v.number(),
+  })
+    .index("by_message", ["organizationId", "messageId", "factKey"])
+    .index("by_contact", ["organizationId", "contactId", "at"])
+    .index("by_kind", ["organizationId", "kind", "at"]),
+
+  /** The organization's correction model (learnFromCorrections), rebuilt after each correction. */
+  correctionModels: defineTable({
+    organizationId: v.id("organizations"),
+    model: v.any(),
+    examples: v.number(),
+    updatedAt: v.number(),
+  }).index("by_org", ["organizationId"]),
 };

@@ -107,7 +107,7 @@ describe("downloadMedia", () => {
       respond(null, { status: 302, headers: { location: "http://169.254.169.254/latest/" } }),
     );
     const result = await downloadMedia("https://cdn.example.com/p.png", { fetch: fake as typeof fetch });
-    expect(result).toEqual({ ok: false, error: "refused: the address is loopback, private or reserved" });
+    expect(result).toEqual({ ok: false, error: "refused: link-local addresses are not fetched" });
     expect(fake).toHaveBeenCalledTimes(1);
   });
 

@@ -13,6 +13,10 @@ export async function applyCommitments({
   msg,
   input,
   ext,
+  span,
+  reviewed,
+  commitmentKeys,
+  source,
 }: MessageContext): Promise<void> {
   const open = await ctx.db
     .query("commitments")
@@ -32,7 +36,9 @@ export async function applyCommitments({
       });
     }
   }
-  for (const c of ext.commitments.slice(0, MAX_PER_MESSAGE)) {
+  for (const [i, c] of ext.commitments.slice(0, MAX_PER_MESSAGE).entries()) {
+    const factKey = commitmentKeys[i];
+    const review = factKey ? reviewed.get(factKey) : undefined;
     await ctx.db.insert("commitments", {
       organizationId,
       contactId,
@@ -46,6 +52,13 @@ export async function applyCommitments({
       dueAt: c.dueAt ?? undefined,
       duePhrase: clean(c.duePhrase),
       createdAt: c.createdAt,
+      span: span(c.span),
+      factKey,
+      source: review?.action === "correct" ? "agent" : source,
+      reviewed:
+        review && review.action !== "dismiss"
+          ? { action: review.action, memberId: review.memberId, at: review.at }
+          : undefined,
     });
   }
 }

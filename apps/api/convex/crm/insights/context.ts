@@ -1,4 +1,4 @@
-import type { extractDeterministic, MessageInput } from "@switchboard/insights";
+import type { Extraction, MessageInput, SourceSpan } from "@switchboard/insights";
 import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx } from "../../_generated/server";
 
@@ -11,9 +11,18 @@ export interface MessageContext {
   contactId: Id<"contacts">;
   msg: Doc<"unifiedMessages">;
   input: MessageInput;
-  ext: ReturnType<typeof extractDeterministic>;
+  /** What the extractor found, with the organization's model, a stored AI review and the agents' corrections applied. */
+  ext: Extraction;
   /** The signature block, inbound messages only (our own signature says nothing about the contact). */
-  sig: ReturnType<typeof extractDeterministic>["signature"] | null;
+  sig: Extraction["signature"] | null;
+  /** The agents' verdicts on facts of this message, by fact key (crm/insights/facts.ts). */
+  reviewed: Map<string, Doc<"factCorrections">>;
+  /** The fact key of each of ext.commitments (taken before corrections changed their text). */
+  commitmentKeys: string[];
+  /** A span of the extractor's text mapped onto the stored message text (undefined when it can't be). */
+  span(s: SourceSpan | null | undefined): { start: number; end: number; quote: string } | undefined;
+  /** "ai" when a validated AI review was merged into this extraction. */
+  source: "rules" | "ai";
   /** The sender's address, inbound email only. */
   senderEmail: string | undefined;
   /** Our own company domain on this email (never a signal about the contact). */

@@ -8,6 +8,9 @@ export async function advanceDealStage({
   contactId,
   msg,
   ext,
+  span,
+  reviewed,
+  source,
   now,
 }: MessageContext): Promise<ContactPatch> {
   if (!ext.dealCue) return {};
@@ -18,11 +21,15 @@ export async function advanceDealStage({
   const current = deal?.stage ?? null;
   const advance = advanceDeal(current, ext.dealCue);
   if (!advance.changed || !advance.stage) return {};
+  const where = span(ext.dealCue.span);
+  const by = reviewed.get("dealStage")?.action === "correct" ? ("agent" as const) : source;
   const fields = {
     stage: advance.stage,
     confidence: ext.dealCue.confidence,
     cue: ext.dealCue.cue,
     sourceMessageId: msg._id,
+    span: where,
+    source: by,
     updatedAt: now,
   };
   if (deal) await ctx.db.patch(deal._id, fields);
@@ -34,11 +41,14 @@ export async function advanceDealStage({
     at: msg.sentAt,
     summary: `Deal ${current ? `moved from ${current} to ${advance.stage}` : `opened at ${advance.stage}`}: “${ext.dealCue.cue}”`,
     data: {
+      factKey: "dealStage",
       from: current,
       to: advance.stage,
       cue: ext.dealCue.cue,
       confidence: ext.dealCue.confidence,
       reason: advance.reason,
+      span: where,
+      source: by,
     },
     sourceMessageId: msg._id,
   });

@@ -1,9 +1,12 @@
 import { detectJobChange } from "@switchboard/insights";
 import { type ContactPatch, clean, type MessageContext } from "./context";
+import { factKeys } from "./facts";
 
 /**
- * Title/company from the signature: a change against what the contact had is a "job_change"
- * timeline event; the contact takes the new values. Returns the contact fields to patch.
+ * Title/company the contact announces in the body ("I've joined Y as Head of Sales") or carries in
+ * the signature: a change against what the contact had is a "job_change" timeline event linked to
+ * its quote; the contact takes the new values. An agent's verdict on the message's job change wins:
+ * dismissed = nothing changes, corrected = the agent's title/company. Returns the contact fields to patch.
  */
 export async function recordJobChange({
   ctx,
@@ -12,9 +15,21 @@ export async function recordJobChange({
   contactId,
   msg,
   sig,
+  ext,
+  span,
+  reviewed,
+  source,
 }: MessageContext): Promise<ContactPatch> {
-  const title = clean(sig?.title);
-  const company = clean(sig?.company);
+  const verdict = reviewed.get(factKeys.jobChange());
+  if (verdict?.action === "dismiss" || msg.direction !== "inbound") return {};
+  const announced =
+    ext.jobAnnouncement && (ext.jobAnnouncement.title || ext.jobAnnouncement.company) ? ext.jobAnnouncement : null;
+  let title = clean(announced?.title ?? undefined) ?? clean(sig?.title);
+  let company = clean(announced?.company ?? undefined) ?? clean(sig?.company);
+  if (verdict?.action === "correct") {
+    title = clean(verdict.corrected?.title) ?? title;
+    company = clean(verdict.corrected?.company) ?? company;
+  }
   if (!title && !company) return {};
   const change = detectJobChange({ title: contact.title, company: contact.company }, { title, company });
   if (change.changed) {
@@ -29,7 +44,14 @@ export async function recordJobChange({
         change.kind === "company"
           ? `${contact.displayName} moved from ${from} to ${to}${title ? ` (${title})` : ""}`
           : `${contact.displayName} changed title from ${from} to ${to}`,
-      data: { change: change.kind, from: change.from, to: change.to },
+      data: {
+        change: change.kind,
+        from: change.from,
+        to: change.to,
+        factKey: factKeys.jobChange(),
+        span: span(announced?.span ?? sig?.span),
+        source: verdict?.action === "correct" ? "agent" : source,
+      },
       sourceMessageId: msg._id,
     });
   }

@@ -6,7 +6,7 @@ export const MAX_MENTIONS = 10;
 
 /** The per-message row: sentiment, deal cue, mentions and the signature as read. */
 export async function storeMessageInsight(
-  { ctx, organizationId, contactId, msg, ext, sig }: MessageContext,
+  { ctx, organizationId, contactId, msg, ext, sig, span, source }: MessageContext,
   mentions: Mentions,
 ) {
   await ctx.db.insert("messageInsights", {
@@ -17,12 +17,15 @@ export async function storeMessageInsight(
     at: msg.sentAt,
     sentiment: ext.sentiment.score,
     sentimentLabel: ext.sentiment.label,
+    sentimentSpan: span(ext.sentiment.span),
+    source,
     dealCue: ext.dealCue
       ? {
           stage: ext.dealCue.stage,
           confidence: ext.dealCue.confidence,
           cue: ext.dealCue.cue,
           reopen: ext.dealCue.reopen,
+          span: span(ext.dealCue.span),
         }
       : undefined,
     mentions: mentions.length ? mentions.slice(0, MAX_MENTIONS) : undefined,
@@ -34,6 +37,7 @@ export async function storeMessageInsight(
           phones: sig.phones,
           emails: sig.emails,
           links: sig.links.slice(0, MAX_SIGNATURE_LINKS),
+          span: span(sig.span),
         }
       : undefined,
   });

@@ -8,6 +8,7 @@ export async function storeSignatureProfile({
   contactId,
   msg,
   sig,
+  span,
   now,
 }: MessageContext): Promise<void> {
   if (!sig) return;
@@ -22,6 +23,7 @@ export async function storeSignatureProfile({
     links: sig.links.slice(0, MAX_SIGNATURE_LINKS),
     sourceMessageId: msg._id,
     at: msg.sentAt,
+    span: span(sig.span),
   };
   if (profile) await ctx.db.patch(profile._id, { signature });
   else

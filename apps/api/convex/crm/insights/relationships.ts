@@ -17,7 +17,7 @@ export type Mentions = NonNullable<Doc<"messageInsights">["mentions"]>;
  * colleagues at the same domain and name+domain duplicate suggestions.
  */
 export async function linkRelationships(m: MessageContext): Promise<Mentions> {
-  const { ctx, organizationId, contactId, msg, ext, now } = m;
+  const { ctx, organizationId, contactId, msg, ext, now, span } = m;
   const mentions: Mentions = [];
   for (const r of ext.relationships.slice(0, MAX_PER_MESSAGE)) {
     const email = r.toRef.email?.toLowerCase();
@@ -37,7 +37,7 @@ export async function linkRelationships(m: MessageContext): Promise<Mentions> {
       toContactId: target._id,
       type: r.type,
       confidence: r.confidence,
-      evidence: { messageId: msg._id, text: r.evidence },
+      evidence: { messageId: msg._id, text: r.evidence, span: span(r.span) },
       now,
     });
   }
