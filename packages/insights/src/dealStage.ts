@@ -1,3 +1,4 @@
+import { frameCue, isServiceSentence } from "./dealFrames";
 import { boundText } from "./limits";
 import { locateSpan, type SourceSpan } from "./span";
 import { messageBody, normalise } from "./text";
@@ -48,7 +49,7 @@ const RULES: CueRule[] = [
   // won, by meaning rather than phrase: the buyer chooses us, approves the spend, or joins
   {
     stage: "won",
-    re: /\b(?:(?:decided|decide|decision is|chosen|chose|choose|picked|selected|opted|opting|go|going|went)\s+(?:to go\s+)?(?:with|for)\s+(?:you\b|you guys|your (?:team|company|product|platform|solution|offer|proposal|quote|plan|service))|(?:signed off on|sign off on|signed-off|approved|green[- ]?lit|okayed|ok'd|rubber[- ]stamped)\s+(?:on\s+)?(?:the |our |your |this )?(?:\w+ )?(?:budget|purchase|deal|contract|proposal|quote|order|plan|spend|investment|renewal|agreement|po|subscription|msa|sow|order form|terms)|(?:going|go|moving|move|proceeding|proceed) ahead with (?:the |your |an? |our )?(?:\w+ ){0,2}(?:plan|tier|package|option|proposal|quote|offer|contract|order|deal|subscription|purchase)|(?:is|'s) the one(?=[.!,]|$)|(?:gave|given|got|have|has) (?:us |me )?(?:the )?(?:green light|go-ahead|go ahead|thumbs up)|(?:we'll|we will|we'd like to|we want to|i'll|i will) (?:take|buy|purchase|order|go with) (?:the )?(?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|subscription|licen[cs]es|seats)|(?:we'll|we will|let's|let us) get (?:it|this|them|the \w+) signed|(?:you're|you are) (?:good|clear|free|ok) to (?:invoice|bill|charge)|(?:budget|purchase|spend|deal|po|contract) (?:is |was |has been |got |have been )?(?:approved|signed off|green[- ]?lit)|(?:consider|count) us (?:on board|in|signed up)|sign us up|we(?:'re| are) (?:on board|in)(?=[.!]|$)|(?:we'll|we will|we'd like to|we want to) (?:take|buy|purchase|order) (?:it|the \w+ plan|\d+ (?:seats|licen[cs]es|users))|where (?:do|should|can) (?:i|we) send the (?:purchase order|po|signed contract)|(?:issue|raise|send)(?:d|ing)? (?:you |over )?(?:the |a |our )?(?:purchase order|po)\b(?! number)|you(?:'ve| have) (?:won|earned) (?:the|our) business|we have a deal|let's (?:do it|do this|make it happen)(?=[.!]|$))/,
+    re: /\b(?:(?:decided|decide|decision is|chosen|chose|choose|picked|selected|opted|opting|go|going|went)\s+(?:to go\s+)?(?:with|for)\s+(?:you\b|you guys|your (?:team|company|product|platform|solution|offer|proposal|quote|plan|service))|(?:signed off on|sign off on|signed-off|approved|green[- ]?lit|okayed|ok'd|rubber[- ]stamped)\s+(?:on\s+)?(?:the |our |your |this )?(?:\w+ )?(?:budget|purchase|deal|contract|proposal|quote|order|plan|spend|investment|renewal|agreement|po|subscription|msa|sow|order form|terms)|(?:going|go|moving|move|proceeding|proceed) ahead with (?:the |your |an? |our )?(?:\w+ ){0,2}(?:plan|tier|package|option|proposal|quote|offer|contract|order|deal|subscription|purchase)|(?:is|'s) the one(?=[.!,]|$)|(?:gave|given|got|have|has) (?:us |me )?(?:the )?(?:green light|go-ahead|go ahead|thumbs up)|(?:we'll|we will|we'd like to|we want to|i'll|i will) (?:take|buy|purchase|order|go with) (?:the )?(?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|subscription|licen[cs]es|seats)|(?:we'll|we will|let's|let us) get (?:it|this|them|the \w+) signed|(?:you're|you are) (?:good|clear|free|ok) to (?:invoice|bill|charge)|(?:budget|purchase|spend|deal|po|contract) (?:is |was |has been |got |have been )?(?:approved|signed off|green[- ]?lit)(?! for (?:q[1-4]|this|next|the (?:year|quarter|project)|20\d\d))|(?:consider|count) us (?:on board|in|signed up)|sign us up|we(?:'re| are) (?:on board|in)(?=[.!]|$)|(?:we'll|we will|we'd like to|we want to) (?:take|buy|purchase|order) (?:it|the \w+ plan|\d+ (?:seats|licen[cs]es|users))|where (?:do|should|can) (?:i|we) send the (?:purchase order|po|signed contract)|(?:issue|raise|send)(?:d|ing)? (?:you |over )?(?:the |a |our )?(?:purchase order|po)\b(?! number)|you(?:'ve| have) (?:won|earned) (?:the|our) business|we have a deal|let's (?:do it|do this|make it happen)(?=[.!]|$))/,
     confidence: 0.85,
     direction: "inbound",
   },
@@ -150,6 +151,18 @@ function precedingQualifier(text: string, index: number): { negated: boolean; co
   };
 }
 
+/** The sentence of `text` that contains the match at `index` (ending `end` characters later). */
+function sentenceAround(text: string, index: number, end: number): string {
+  const before = text.slice(Math.max(0, index - 300), index);
+  const start = Math.max(
+    before.lastIndexOf("."),
+    before.lastIndexOf("!"),
+    before.lastIndexOf("?"),
+    before.lastIndexOf("\n"),
+  );
+  return `${before.slice(start + 1)}${text.slice(index, index + end + 1)}`;
+}
+
 /** The strongest deal-stage cue in a message (quoted text and signature ignored), or null. */
 export function detectDealCue(
   msg: Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string },
@@ -174,12 +187,23 @@ export function detectDealCue(
         );
       // "have you signed?" / "are you going with another vendor?" decide nothing
       if (isQuestion && (rule.stage === "won" || rule.stage === "lost")) continue;
+      // "the discount code did not apply", "the price of an extra number on our existing account": support
+      if (
+        (rule.stage === "interest" || rule.stage === "negotiation") &&
+        isServiceSentence(sentenceAround(text, m.index, sentenceEnd))
+      )
+        continue;
       const confidence = rule.confidence;
       if (!best || confidence > best.confidence) {
         best = { stage: rule.stage, confidence, cue: m[0], reopen, sourceMessageId: msg.id };
       }
       break;
     }
+  }
+  // by meaning: who does what to which deal object, read as lemmas, one sentence at a time
+  const frame = frameCue(boundText(messageBody(msg.text)), msg.direction);
+  if (frame && (!best || frame.confidence > best.confidence)) {
+    best = { stage: frame.stage, confidence: frame.confidence, cue: frame.sentence, reopen, sourceMessageId: msg.id };
   }
   // "let's revisit", "back on the table" without a more specific cue: the deal is open again
   if (!best && reopen && msg.direction === "inbound") {
