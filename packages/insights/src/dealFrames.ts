@@ -54,6 +54,12 @@ const FRAMES: Frame[] = [
     direction: "outbound",
     re: /\bthank(?:s| you) for (?:sign|choose|select|your (?:order|purchase|po|signature))\b|\bwelcome (?:aboard|on board)\b|\b(?:receive|get) your (?:po|purchase order|sign (?:contract|agreement|order form))\b/,
   },
+  {
+    stage: "lost",
+    confidence: 0.85,
+    direction: "outbound",
+    re: /\b(?:sorry|sad|shame|disappoint) to (?:hear|see|learn) (?:that )?(?:you (?:have |be )?(?:decide|choose|go|move|leave|cancel|not renew)|you go\b)|\b(?:we|i) have cancel (?:the|your) (?:subscription|account|contract|plan|order)\b/,
+  },
   // ── lost: another vendor, stopping, not continuing ──
   {
     stage: "lost",
@@ -68,7 +74,7 @@ const FRAMES: Frame[] = [
     stage: "negotiation",
     confidence: 0.8,
     re: new RegExp(
-      String.raw`\b${PRICE_WORD} (?:be|seem|look|come in|feel) (?:(?:a bit|a little|bit|quite|too|rather|way|much|still|slightly) )*(?:high|higher than|much|steep|expensive|over|above|more than)\b|\b(?:any|some) (?:chance|flexibility|room|wiggle room)\b[^.?!]{0,40}\b(?:price|deal|rate|fee|cost|discount|seat|term)|\bbetter (?:deal|price|rate|offer|terms)\b|\btake \d+ ?% off\b|\b(?:waive|drop|remove|reduce|lower|cut) (?:the |half of the |half |your )?(?:[\w-]+ )?(?:fee|price|cost|rate)s?\b|\b(?:fee|price|cost|rate)s? (?:be |get )(?:drop|waive|remove|reduce|lower)\b|\b(?:get|come|go) closer to\b|\bmatch (?:what|their|the) (?:[\w-]+ ){0,2}?(?:quote|price|offer|rate)?|\b(?:another|other|competing) (?:[\w-]+ )?(?:provider|vendor|supplier|company)s? (?:offer|quote)\b|\b[a-z]+ quote us (?:[$€£]|\d)|\bnet ?\d{2}\b|\b(?:payment|contract) terms?\b|\b(?:mark up|markup|redline|comment on|change to|edit to|comments on) (?:the |our |your )?(?:msa|agreement|contract|dpa|terms|order form)\b|\b(?:liability|termination|indemnity|indemnification|auto-renewal|price increase|renewal notice) (?:clause|cap|period)s?\b|\bcap (?:it |the [\w-]+ )?at \d|\bwe can (?:go to|offer|do|give you) (?:you )?(?:a )?(?:\d+ ?%|[$€£] ?\d)|\bbest (?:we can do|i can do|price we can)\b`,
+      String.raw`\b${PRICE_WORD} (?:be|seem|look|come in|feel) (?:(?:a bit|a little|bit|quite|too|rather|way|much|still|slightly) )*(?:high|higher than|much|steep|expensive|over|above|more than)\b|\b(?:any|some) (?:chance|flexibility|room|wiggle room)\b[^.?!]{0,40}\b(?:price|deal|rate|fee|cost|discount|seat|term)|\bbetter (?:deal|price|rate|offer|terms)\b|\btake \d+ ?% off\b|\b(?:waive|drop|remove|reduce|lower|cut) (?:the |half of the |half |your )?(?:[\w-]+ )?(?:fee|price|cost|rate)s?\b|\b(?:fee|price|cost|rate)s? (?:be |get )(?:drop|waive|remove|reduce|lower)\b|\b(?:get|come|go) closer to\b|\bmatch (?:what|their|the) (?:[\w-]+ ){0,2}?(?:quote|price|offer|rate)?|\b(?:another|other|competing) (?:[\w-]+ )?(?:provider|vendor|supplier|company)s? (?:offer|quote)\b|\b[a-z]+ quote us (?:[$€£]|\d)|\bnet ?\d{2}\b|\b(?:payment|contract) terms?\b|\b(?:mark up|markup|redline|comment on|change to|edit to|comments on) (?:the |our |your )?(?:msa|agreement|contract|dpa|terms|order form)\b|\b(?:liability|termination|indemnity|indemnification|auto-renewal|price increase|renewal notice|payment|sla|warranty) (?:clause|cap|period|section|term|language|wording)s?\b|\blegal (?:team )?(?:be )?(?:still )?(?:review|look at|go through) (?:the|our|your) (?:contract|agreement|msa|terms|order form)\b|\bcap (?:it |the [\w-]+ )?at \d|\bwe can (?:go to|offer|do|give you) (?:you )?(?:a )?(?:\d+ ?%|[$€£] ?\d)|\bbest (?:we can do|i can do|price we can)\b`,
     ),
   },
   // ── proposal: a priced document sent, received, read or asked for ──
@@ -105,7 +111,10 @@ export function isServiceSentence(sentence: string): boolean {
 /** The strongest frame in the text (already stripped of quotes and signature), or null. */
 export function frameCue(body: string, direction: "inbound" | "outbound"): FrameCue | null {
   let best: FrameCue | null = null;
-  for (const raw of body.split(/(?<=[.!?])\s+|\n+/)) {
+  // paragraphs split on blank lines; a single newline inside one is a hard wrap, not a sentence end
+  // (plain "\n" → " ": a `\s*\n\s*` would rescan every run of spaces from each of its positions)
+  const paragraphs = body.split(/\n[^\S\n]*\n/).map((p) => p.replace(/\n/g, " "));
+  for (const raw of paragraphs.flatMap((p) => p.split(/(?<=[.!?])\s+/))) {
     const sentence = raw.trim();
     if (!sentence || sentence.length > 400) continue;
     const lemmas = lemmatise(sentence);

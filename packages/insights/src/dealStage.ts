@@ -201,7 +201,8 @@ export function detectDealCue(
     }
   }
   // by meaning: who does what to which deal object, read as lemmas, one sentence at a time
-  const frame = frameCue(boundText(messageBody(msg.text)), msg.direction);
+  const subject = boundText(msg.subject ?? "", 1000).replace(/^(?:(?:re|fwd?|aw|sv|tr)\s*:\s*)+/i, "");
+  const frame = frameCue(`${subject}\n\n${boundText(messageBody(msg.text))}`, msg.direction);
   if (frame && (!best || frame.confidence > best.confidence)) {
     best = { stage: frame.stage, confidence: frame.confidence, cue: frame.sentence, reopen, sourceMessageId: msg.id };
   }

@@ -60,6 +60,9 @@ const OFFICE_HOURS =
 const PRONOUNS = /^\(?(?:pronouns:?\s*)?(?:she|he|they|ze|xe)\s*\/\s*(?:her|him|them|hir|xem)(?:\s*\/\s*\w+)?\)?$/i;
 
 /** Splits a line on the usual separators: "|", "·", "•", " - ", ",", " at ", " @ ". */
+const TRAILING_PRONOUNS =
+  /(?<=\S)\s*[(\[](?:pronouns:?\s*)?(?:she|he|they|ze|xe)\s*\/\s*(?:her|him|them|hir|xem)(?:\s*\/\s*\w+)?[)\]]$/i;
+
 function pieces(line: string): string[] {
   const out: string[] = [];
   for (const raw of line.split(/\s*[|·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+|,\s+/)) {
@@ -198,10 +201,13 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     else title ??= value;
   }
   if (name || title || company) lines = lines.filter((l) => !LABELLED.test(l));
-  const textual = lines.filter(
-    (l) =>
-      !isContactLine(l) && !ADDRESS.test(l) && !/^[\d\s+().-]+$/.test(l) && !OFFICE_HOURS.test(l) && !PRONOUNS.test(l),
-  );
+  const textual = lines
+    // "Ravi Menon (he/him)": pronouns after a name are not part of it
+    .map((l) => l.replace(TRAILING_PRONOUNS, ""))
+    .filter(
+      (l) =>
+        !isContactLine(l) && !ADDRESS.test(l) && !/^[\d\s+().-]+$/.test(l) && !OFFICE_HOURS.test(l) && !PRONOUNS.test(l),
+    );
   let idx = 0;
   if (!name && textual[0]) {
     const first = pieces(textual[0]);
