@@ -46,7 +46,7 @@ const FRAMES: Frame[] = [
     stage: "won",
     confidence: 0.85,
     direction: "inbound",
-    re: /\b(?:decide|choose|agree|vote|ready|happy|want|would like|be go) to (?:move forward|go ahead|proceed|sign|buy|purchase|start) with\b|\b(?:decide|agree|vote) to (?:move forward|go ahead|proceed|buy|sign)\b|\b(?:move forward|go ahead|proceed) with (?:you|your|the (?:[\w-]+ ){0,2}(?:plan|tier|package|option|offer|proposal|quote|purchase|rollout|order))\b|\b(?:choose|select|pick|go with|opt for|settle on) (?:you|your (?:[\w-]+ )?(?:platform|product|tool|solution|team|company|service|offer|proposal|quote|plan|software))\b|\byour (?:[\w-]+ )?(?:team|platform|product|tool|solution|company|offer|proposal) be (?:our|the) (?:choice|pick|winner|preferred)|\bwin (?:us|me) over\b|\bsay yes to (?:the|your|it|this)\b|\b(?:we|i) be in\b(?= [.!]|$)|\bsend (?:me |us )?(?:the )?(?:payment link|contract for signature|contract to sign|contract and we will sign)\b|\b(?:extend|renew) (?:our|the) (?:contract|subscription|plan|licen[cs]e|agreement)\b/,
+    re: /\b(?:decide|choose|agree|vote|ready|happy|want|would like|be go) to (?:move forward|go ahead|proceed|sign|buy|purchase|start) with\b|\b(?:decide|agree|vote) to (?:move forward|go ahead|proceed|buy|sign)\b|\b(?:move forward|go ahead|proceed) with (?:you|your|the (?:[\w-]+ ){0,2}(?:plan|tier|package|option|offer|proposal|quote|purchase|rollout|order))\b|\b(?:choose|select|pick|go with|opt for|settle on) (?:you|your (?:[\w-]+ )?(?:platform|product|tool|solution|team|company|service|offer|proposal|quote|plan|software))\b|\byour (?:[\w-]+ )?(?:team|platform|product|tool|solution|company|offer|proposal) be (?:our|the) (?:choice|pick|winner|preferred)|\bwin (?:us|me) over\b|\bsay yes\b|\bwe (?:will )?take (?:it|them|the [\w-]+ (?:one|plan|package|tier|option))\b|\b(?:we|i) be good to go\b|(?:^|\b(?:please|so|and|now|then|just) |, )send (?:me |us )?(?:the )?contract\b(?! (?:we|you|from|for (?:our|the) (?:audit|record)))|\b(?:we|i) be in\b(?= [.!]|$)|\bsend (?:me |us )?(?:the )?(?:payment link|contract for signature|contract to sign|contract and we will sign)\b|\b(?:extend|renew) (?:our|the) (?:contract|subscription|plan|licen[cs]e|agreement)\b/,
   },
   {
     stage: "won",
@@ -66,7 +66,7 @@ const FRAMES: Frame[] = [
     confidence: 0.85,
     direction: "inbound",
     re: new RegExp(
-      String.raw`(?<!\b(?:can|could|have|do) )\b(?:not|never|no longer)\b (?:be )?(?:[\w-]+ ){0,1}?${CONTINUE}\b(?! (?:yet|until|before)\b)|\b(?:cancel|terminate|close|end)\b (?:our|my|the) (?:[\w-]+ )?(?:subscription|account|contract|plan|order|trial|evaluation|project|licen[cs]e|renewal)s?\b|\b(?:put|place) (?:[\w-]+ ){0,3}?on (?:ice|hold)\b|\b(?:project|initiative|evaluation|purchase|rollout|search|programme|program) (?:be |have be |get )(?:pause|postpone|shelve|freeze|frozen|cancel|cut|scrap|drop|put on hold)\b|\b(?:funding|budget)(?: for (?:this|it|the project))? (?:be |have be |get )(?:cut|pull|freeze|frozen|withdraw|cancel|slash)\b|\b(?:stop|end|drop|close) (?:the|our|this) (?:evaluation|trial|project|search|process)\b|\bdrop (?:it|this) for now\b|\b(?:stay|stick|remain|keep work|continue) (?:on|with) (?:our|the) (?:current|existing|old|incumbent|present) (?:[\w-]+ )?(?:system|vendor|provider|supplier|tool|platform|solution|setup|partner|software)\b|\bbuild (?:it |this |something |our own )?(?:in-house|internally|ourselves)\b|\bin-house instead\b|\b(?:choose|select|pick|go with|opt for|sign with|settle on|end up with|end up pick|end up go with|award (?:it|the contract) to)\b (?:a |an |the )?(?:different|other|another|competitor|cheaper|local|alternative|rival)\b(?: [\w-]+){0,2}? ?${VENDOR}?`,
+      String.raw`(?<!\b(?:can|could|have) )\b(?:not|never|no longer)\b (?:be )?(?:[\w-]+ ){0,1}?${CONTINUE}\b(?! (?:yet|until|before)\b)(?! with (?:the|our|this|that) (?!(?:[\w-]+ )?(?:purchase|deal|contract|order|plan|project|proposal|quote|offer|subscription|renewal|evaluation|rollout|licen[cs]e)s?\b))|\b(?:cancel|terminate|close|end)\b (?:our|my|the) (?:[\w-]+ )?(?:subscription|account|contract|plan|order|trial|evaluation|project|licen[cs]e|renewal)s?\b(?! with (?:our|a|an|the|another|their) )|\b(?:put|place) (?:[\w-]+ ){0,3}?on (?:ice|hold)\b|\b(?:kill|scrap|cancel|shelve|pause|freeze|postpone|stop) (?:the|this|our) (?:project|initiative|evaluation|purchase|rollout)\b|\bwe be out\b(?= [.!]|$)|\b(?:project|initiative|evaluation|purchase|rollout|search|programme|program) (?:be |have be |get )(?:pause|postpone|shelve|freeze|frozen|cancel|cut|scrap|drop|put on hold)\b|\b(?:funding|budget)(?: for (?:this|it|the project))? (?:be |have be |get )(?:cut|pull|freeze|frozen|withdraw|cancel|slash)\b|\b(?:stop|end|drop|close) (?:the|our|this) (?:evaluation|trial|project|search|process)\b|\bdrop (?:it|this) for now\b|\b(?:stay|stick|remain|keep work|continue) (?:on|with) (?:our|the) (?:current|existing|old|incumbent|present) (?:[\w-]+ )?(?:system|vendor|provider|supplier|tool|platform|solution|setup|partner|software)\b|\bbuild (?:it |this |something |our own )?(?:in-house|internally|ourselves)\b|\bin-house instead\b|\b(?:choose|select|pick|go with|opt for|prefer|sign with|settle on|end up with|end up pick|end up go with|award (?:it|the contract) to)\b (?:a |an |the )?(?:different|other|another|competitor|cheaper|local|alternative|rival)\b(?: [\w-]+){0,2}? ?${VENDOR}?`,
     ),
   },
   // ── negotiation: price, terms, discounts, redlines, competitor prices ──
@@ -74,7 +74,7 @@ const FRAMES: Frame[] = [
     stage: "negotiation",
     confidence: 0.8,
     re: new RegExp(
-      String.raw`\b${PRICE_WORD} (?:be|seem|look|come in|feel) (?:(?:a bit|a little|bit|quite|too|rather|way|much|still|slightly) )*(?:high|higher than|much|steep|expensive|over|above|more than)\b|\b(?:any|some) (?:chance|flexibility|room|wiggle room)\b[^.?!]{0,40}\b(?:price|deal|rate|fee|cost|discount|seat|term)|\bbetter (?:deal|price|rate|offer|terms)\b|\btake \d+ ?% off\b|\b(?:waive|drop|remove|reduce|lower|cut) (?:the |half of the |half |your )?(?:[\w-]+ )?(?:fee|price|cost|rate)s?\b|\b(?:fee|price|cost|rate)s? (?:be |get )(?:drop|waive|remove|reduce|lower)\b|\b(?:get|come|go) closer to\b|\bmatch (?:what|their|the) (?:[\w-]+ ){0,2}?(?:quote|price|offer|rate)?|\b(?:another|other|competing) (?:[\w-]+ )?(?:provider|vendor|supplier|company)s? (?:offer|quote)\b|\b[a-z]+ quote us (?:[$€£]|\d)|\bnet ?\d{2}\b|\b(?:payment|contract) terms?\b|\b(?:mark up|markup|redline|comment on|change to|edit to|comments on) (?:the |our |your )?(?:msa|agreement|contract|dpa|terms|order form)\b|\b(?:liability|termination|indemnity|indemnification|auto-renewal|price increase|renewal notice|payment|sla|warranty) (?:clause|cap|period|section|term|language|wording)s?\b|\blegal (?:team )?(?:be )?(?:still )?(?:review|look at|go through) (?:the|our|your) (?:contract|agreement|msa|terms|order form)\b|\bcap (?:it |the [\w-]+ )?at \d|\bwe can (?:go to|offer|do|give you) (?:you )?(?:a )?(?:\d+ ?%|[$€£] ?\d)|\bbest (?:we can do|i can do|price we can)\b`,
+      String.raw`\b${PRICE_WORD}(?: per (?:user|seat|month|licen[cs]e|person))? (?:be|seem|look|come in|feel) (?:(?:a bit|a little|bit|quite|too|rather|way|much|still|slightly) )*(?:high|higher than|much|steep|expensive|big|over|above|more than)\b|\b(?:make|get) (?:it|this|that|the price) (?:cheaper|lower|less)\b|\bspecial (?:price|pricing|offer|discount|rate|deal)\b|\b(?:\d+|one|two|three|a) (?:free )?months? free\b|\b(?:any|some) (?:chance|flexibility|room|wiggle room)\b[^.?!]{0,40}\b(?:price|deal|rate|fee|cost|discount|seat|term)|\bbetter (?:deal|price|rate|offer|terms)\b|\btake \d+ ?% off\b|\b(?:waive|drop|remove|reduce|lower|cut) (?:the |half of the |half |your )?(?:[\w-]+ )?(?:fee|price|cost|rate)s?\b|\b(?:fee|price|cost|rate)s? (?:be |get )(?:drop|waive|remove|reduce|lower)\b|\b(?:get|come|go) closer to\b|\bmatch (?:what [\w-]+ (?:quote|offer)|(?:their|the) (?:[\w-]+ ){0,2}?(?:quote|price|offer|rate))\b|\b(?:another|other|competing) (?:[\w-]+ )?(?:provider|vendor|supplier|company)s? (?:offer|quote)\b|\b[a-z]+ quote us (?:[$€£]|\d)|\bnet ?\d{2}\b|\b(?:payment|contract) terms?\b|\b(?:mark up|markup|redline|comment on|change to|edit to|comments on) (?:the |our |your )?(?:msa|agreement|contract|dpa|terms|order form)\b|\b(?:liability|termination|indemnity|indemnification|auto-renewal|price increase|renewal notice|payment|sla|warranty) (?:clause|cap|period|section|term|language|wording)s?\b|\blegal (?:team )?(?:be )?(?:still )?(?:review|look at|go through) (?:the|our|your) (?:contract|agreement|msa|terms|order form)\b|\bcap (?:it |the [\w-]+ )?at \d|\bwe can (?:go to|offer|do|give you) (?:you )?(?:a )?(?:\d+ ?%|[$€£] ?\d)|\bbest (?:we can do|i can do|price we can)\b`,
     ),
   },
   // ── proposal: a priced document sent, received, read or asked for ──
@@ -82,7 +82,7 @@ const FRAMES: Frame[] = [
     stage: "proposal",
     confidence: 0.8,
     re: new RegExp(
-      String.raw`\b(?:send|attach|enclose|prepare|draft|put together|put|share|email|forward|receive|get|see|find|review|go through|look at|have a look at|have a first look at|pass|circulate|provide|need|want|would like|draw up|write up)\b(?: (?!(?:not|no)\b)[\w$%-]+){0,4}? ${PRICE_DOC}|\b${PRICE_DOC}\b(?: [\w-]+){0,6}? (?:be in the attachment|be attach|attach|enclose|arrive|come through|land|be ready|below|you send)\b`,
+      String.raw`\b(?:send|attach|enclose|prepare|draft|put together|put|share|email|forward|receive|get|see|find|review|go through|look at|have a look at|have a first look at|pass|circulate|provide|need|want|would like|draw up|write up|make (?:me|us))\b(?: (?!(?:not|no)\b)[\w$%-]+){0,4}? ${PRICE_DOC}|\b${PRICE_DOC}\b(?: [\w-]+){0,6}? (?:be in the attachment|be attach|attach|enclose|arrive|come through|land|be ready|below|you send)\b`,
     ),
   },
   // ── interest: pricing, demo or trial asked for, tools being evaluated ──
@@ -90,18 +90,26 @@ const FRAMES: Frame[] = [
     stage: "interest",
     confidence: 0.65,
     direction: "inbound",
-    re: /\b(?:how much|what do you charge|rough idea of (?:the )?cost|price list|pricing for (?:about |around )?\d|cost for (?:about |around )?\d|charge for (?:the|a|your))\b|\b(?:a |free |the )?(?:trial account|free trial|demo)\b|\b(?:would like to|want to|wish to|can we|could we|possible to|chance to) (?:try|test) (?:it|your [\w-]+|the [\w-]+|it out)\b|\bsee (?:it|how)\b[^.?!]{0,30}\b(?:in action|work)\b|\bshow (?:us|me)\b|\bwalk (?:us|me) through\b|\b(?:compare|evaluate|review|look into|explore|research|assess|shortlist) (?:a few |several |some |three |two |\d+ )?(?:[\w-]+ )?(?:tool|vendor|platform|option|solution|provider|crm|system|software|product)s?\b|\b(?:platform|tool|product|solution)s like yours\b|\bon (?:the|our) (?:short)?list\b|\brecommend your\b|\bneed (?:a|something) (?:better |new )?(?:way|tool|solution|system|platform) to\b|\binterest(?:ed)? in (?:the|your|a)\b/,
+    re: /\b(?:how much|what do you charge|rough idea of (?:the )?cost|price list|pricing for (?:about |around )?\d|cost for (?:about |around )?\d|charge for (?:the|a|your))\b|\b(?:a |free |the )?(?:trial account|free trial|demo)\b|\b(?:would like to|want to|wish to|can we|could we|possible to|chance to) (?:try|test) (?:it|your [\w-]+|the [\w-]+|it out)\b|\bsee (?:it|how)\b[^.?!]{0,30}\b(?:in action|work)\b|\bshow (?:us|me)\b|\bwalk (?:us|me) through\b|\b(?:compare|evaluate|review|look into|explore|research|assess|shortlist) (?:a few |several |some |three |two |\d+ )?(?:[\w-]+ )?(?:tool|vendor|platform|option|solution|provider|crm|system|software|product)s?\b|\b(?:platform|tool|product|solution)s like yours\b|\bon (?:the|our) (?:short)?list\b|\brecommend your\b|\bneed (?:a|something) (?:better |new )?(?:way|tool|solution|system|platform) to\b|\binterest(?:ed)? in (?:the|your|a)\b|\bexplain (?:me |us )?(?:the )?(?:price|pricing|cost)s?\b|\bwant to know (?:more )?about your\b/,
   },
 ];
 
 /** Sentences whose deal words are about support, billing or an existing account, not a sale. */
 const SERVICE_CONTEXT =
-  /\b(?:discount|promo|coupon) code\b|\bcheckout\b|\b(?:existing|current) (?:account|plan|subscription)\b|\bour (?:account|subscription)\b|\bbe apply to\b|\bextra (?:phone )?number\b/;
+  /\b(?:discount|promo|coupon) code\b|\bcheckout\b|\b(?:existing|current) (?:account|plan|subscription)\b|\bour (?:account|subscription)\b|\bon our (?:plan|tier|package)\b|\bbe apply to\b|\b(?:on|in) (?:the|our|my|this) invoice\b|\bextra (?:phone )?number\b/;
 const HEDGE = /\b(?:might|may|maybe|perhaps|probably|possibly|hopefully|likely|consider whether|think about)\b/;
 const CONDITION = /\b(?:if|unless|whether|once|as soon as|in case)\b/;
 
 const RIVAL =
   /\b(?:(?:[Ss]igned|[Ww]ent|[Gg]one|[Gg]oing|decided to go|ended up going) with|ended up (?:picking|choosing|with)|picked|chose|chosen|selected|opted for|awarded (?:it|the contract) to)\s+([A-Z][\w-]+)\b(?!\s+(?:plan|tier|package|edition|option|bundle)\b)/;
+
+/** "not related to you": the sentence is about someone else's deal. */
+const THIRD_PARTY = /\b(?:not related to|unrelated to|nothing to do with) (?:you|your)\b/;
+
+/** Deal words about a third party's business ("we cancelled the order with our printer, not related to you"). */
+export function isAboutThirdParty(sentence: string): boolean {
+  return THIRD_PARTY.test(lemmatise(sentence));
+}
 
 /** Deal words about support, billing or an existing account ("discount code", "our existing plan"). */
 export function isServiceSentence(sentence: string): boolean {
@@ -141,6 +149,7 @@ export function frameCue(body: string, direction: "inbound" | "outbound"): Frame
         if (SERVICE_CONTEXT.test(lemmas)) continue;
       }
       if (frame.stage === "won" || frame.stage === "lost") {
+        if (THIRD_PARTY.test(lemmas)) continue;
         if (question || HEDGE.test(before) || CONDITION.test(before)) continue;
         // "we will not sign" is the lost frame's; a negated won is not a decision
         if (frame.stage === "won" && /\b(?:not|never|no)\b(?: [\w-]+){0,3}$/.test(before)) continue;

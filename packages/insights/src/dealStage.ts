@@ -1,4 +1,4 @@
-import { frameCue, isServiceSentence } from "./dealFrames";
+import { frameCue, isAboutThirdParty, isServiceSentence } from "./dealFrames";
 import { boundText } from "./limits";
 import { locateSpan, type SourceSpan } from "./span";
 import { messageBody, normalise } from "./text";
@@ -151,6 +151,9 @@ function precedingQualifier(text: string, index: number): { negated: boolean; co
   };
 }
 
+const OTHER_SENSE =
+  /^\s*(?:from (?:the|our|my|a) |to (?!you\b|us\b|me\b)[a-z]+\b(?<!\bto (?:sign|review|approve|send))|widget|in (?:your|the|our) newsletter)/;
+
 /** The sentence of `text` that contains the match at `index` (ending `end` characters later). */
 function sentenceAround(text: string, index: number, end: number): string {
   const before = text.slice(Math.max(0, index - 300), index);
@@ -187,12 +190,13 @@ export function detectDealCue(
         );
       // "have you signed?" / "are you going with another vendor?" decide nothing
       if (isQuestion && (rule.stage === "won" || rule.stage === "lost")) continue;
-      // "the discount code did not apply", "the price of an extra number on our existing account": support
-      if (
-        (rule.stage === "interest" || rule.stage === "negotiation") &&
-        isServiceSentence(sentenceAround(text, m.index, sentenceEnd))
-      )
+      const sentence = sentenceAround(text, m.index, sentenceEnd);
+      if ((rule.stage === "won" || rule.stage === "lost") && isAboutThirdParty(sentence)) continue;
+      // "a quote from the last webinar", "your proposal to move the call": the word in another sense
+      if (rule.stage === "proposal" && OTHER_SENSE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40)))
         continue;
+      // "the discount code did not apply", "the price of an extra number on our existing account": support
+      if ((rule.stage === "interest" || rule.stage === "negotiation") && isServiceSentence(sentence)) continue;
       const confidence = rule.confidence;
       if (!best || confidence > best.confidence) {
         best = { stage: rule.stage, confidence, cue: m[0], reopen, sourceMessageId: msg.id };

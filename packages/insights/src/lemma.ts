@@ -63,7 +63,7 @@ consider continue cost countersign cut decide decline demo discuss draft drop em
 extend finalise finalize find forward freeze get give go have hope issue keep land like look lower mark match move need
 offer opt pass pause pick plan postpone prefer prepare proceed provide pull purchase pursue put quote raise receive
 recommend redline reduce remain renew research return review run say scrap see select send set settle share shelve show
-shortlist sign stay stick stop switch take terminate test try use vote waive walk want win withdraw work buy
+shortlist sign stay stick stop switch kill explain know take terminate test try use vote waive walk want win withdraw work buy
 `.split(/\s+/),
 );
 

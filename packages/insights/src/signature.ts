@@ -61,7 +61,7 @@ const PRONOUNS = /^\(?(?:pronouns:?\s*)?(?:she|he|they|ze|xe)\s*\/\s*(?:her|him|
 
 /** Splits a line on the usual separators: "|", "·", "•", " - ", ",", " at ", " @ ". */
 const TRAILING_PRONOUNS =
-  /(?<=\S)\s*[(\[](?:pronouns:?\s*)?(?:she|he|they|ze|xe)\s*\/\s*(?:her|him|them|hir|xem)(?:\s*\/\s*\w+)?[)\]]$/i;
+  /(?<=\S)\s*[([](?:pronouns:?\s*)?(?:she|he|they|ze|xe)\s*\/\s*(?:her|him|them|hir|xem)(?:\s*\/\s*\w+)?[)\]]$/i;
 
 function pieces(line: string): string[] {
   const out: string[] = [];
@@ -206,7 +206,11 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     .map((l) => l.replace(TRAILING_PRONOUNS, ""))
     .filter(
       (l) =>
-        !isContactLine(l) && !ADDRESS.test(l) && !/^[\d\s+().-]+$/.test(l) && !OFFICE_HOURS.test(l) && !PRONOUNS.test(l),
+        !isContactLine(l) &&
+        !ADDRESS.test(l) &&
+        !/^[\d\s+().-]+$/.test(l) &&
+        !OFFICE_HOURS.test(l) &&
+        !PRONOUNS.test(l),
     );
   let idx = 0;
   if (!name && textual[0]) {
