@@ -10,6 +10,8 @@ const IRREGULAR: Record<string, string> = {
   went: "go",
   gone: "go",
   goes: "go",
+  going: "go",
+  doing: "do",
   chose: "choose",
   chosen: "choose",
   sent: "send",
@@ -89,7 +91,7 @@ export function lemma(word: string): string {
   if (VERBS.has(word)) return word;
   const candidates: string[] = [];
   const strip = (suffix: string) => {
-    if (!word.endsWith(suffix) || word.length <= suffix.length + 1) return;
+    if (!word.endsWith(suffix) || word.length - suffix.length < 3) return; // bed, sing, news
     const stem = word.slice(0, -suffix.length);
     candidates.push(stem, `${stem}e`);
     // doubled consonant: stopped → stop, cancelled → cancel

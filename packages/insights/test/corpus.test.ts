@@ -10,6 +10,7 @@ import {
 import { BLIND, BLIND_JOB_CHANGES } from "./fixtures/blind";
 import { CORPUS, JOB_CHANGES, type LabelledMessage } from "./fixtures/corpus";
 import { HOLDOUT } from "./fixtures/holdout";
+import { TUNING2, TUNING2_DEAL } from "./fixtures/tuning2";
 import { UNTOUCHED } from "./fixtures/untouched";
 
 /**
@@ -97,6 +98,11 @@ describe("labelled corpus", () => {
     print("dealStage", lines, all.misses);
     expect(all.precision).toBeGreaterThanOrEqual(THRESHOLDS.dealStage.precision);
     expect(all.recall).toBeGreaterThanOrEqual(THRESHOLDS.dealStage.recall);
+    // round-2 tuning set (deal-only labels): the meaning frames must keep fitting it
+    const tuned = evalDealStage([...TUNING2_DEAL, ...TUNING2]);
+    print("dealStage (tuning2)", [tuned.summary()], tuned.misses);
+    expect(tuned.precision).toBeGreaterThanOrEqual(0.95);
+    expect(tuned.recall).toBeGreaterThanOrEqual(0.95);
   });
 
   it("relationships: precision/recall", () => {

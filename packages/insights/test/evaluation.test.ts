@@ -18,7 +18,9 @@ import {
 import { BLIND, BLIND_JOB_CHANGES } from "./fixtures/blind";
 import { CORPUS, JOB_CHANGES, type JobChangeCase, type LabelledMessage } from "./fixtures/corpus";
 import { HOLDOUT } from "./fixtures/holdout";
+import { HOLDOUT2_DEAL } from "./fixtures/holdout2";
 import { TUNING, TUNING_JOB_CHANGES } from "./fixtures/tuning";
+import { TUNING2, TUNING2_DEAL } from "./fixtures/tuning2";
 import { UNTOUCHED } from "./fixtures/untouched";
 import type { PR } from "./metrics";
 
@@ -27,6 +29,8 @@ interface EvalSet {
   messages: LabelledMessage[];
   pairs: JobChangeCase[];
   blind: boolean;
+  /** Deal-stage labels only: every other field is left unscored. */
+  dealOnly?: boolean;
 }
 
 /** Targets from issue 13 ("Must show"), checked on the blind sets. */
@@ -84,7 +88,9 @@ function scoreSet(set: EvalSet): SetScores {
   const rows: string[][] = [];
   const checks: Array<[string, boolean]> = [];
   const msgs = set.messages;
-  if (msgs.length) {
+  if (msgs.length && set.dealOnly) {
+    rows.push(["deal stage", ...prCells(evalDealStage(msgs))]);
+  } else if (msgs.length) {
     const sent = evalSentiment(msgs);
     const macroF1 = Object.values(sent.classes).reduce((a, p) => a + p.f1, 0) / 3;
     rows.push([
@@ -141,6 +147,9 @@ describe("evaluation report", () => {
       { name: "blind (blind.ts)", messages: BLIND, pairs: BLIND_JOB_CHANGES, blind: false },
       { name: "untouched", messages: UNTOUCHED, pairs: [], blind: false },
       { name: "tuning (tuning.ts)", messages: TUNING, pairs: TUNING_JOB_CHANGES, blind: false },
+      { name: "tuning2 (signatures, commitments)", messages: TUNING2, pairs: [], blind: false },
+      { name: "tuning2 (deal stage)", messages: TUNING2_DEAL, pairs: [], blind: false, dealOnly: true },
+      { name: "holdout2 (deal stage, scored once)", messages: HOLDOUT2_DEAL, pairs: [], blind: false, dealOnly: true },
       ...(await loadBlind2()),
     ];
     const blind = sets.filter((s) => s.blind);
