@@ -349,7 +349,7 @@ const QUESTION_START =
   /^(?:will|would|could|can|shall|should|do|does|did|are|is|won't|wouldn't|may)\s+(?:you|we|i|they|he|she|it)\b/i;
 const CONDITIONAL = /\b(?:if|unless|whether|in case|provided that|assuming|should you|were you to|otherwise)\b/i;
 const HEDGE =
-  /\b(?:might|may|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee)\b/i;
+  /\b(?:might|(?<!\b\d{1,2}(?:st|nd|rd|th)?\s|\b(?:in|of|by|until|early|mid|late|end of)\s)may(?!\s+\d)|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee)\b/i;
 const NEGATED_MODAL =
   /\b(?:i|we)\s*(?:won't|will not|shall not|'ll not|'ll never|will never|can't|cannot|am not going to|'m not going to|are not going to|'re not going to|aren't going to)\b/i;
 const REPORTED =

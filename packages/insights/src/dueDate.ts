@@ -39,6 +39,21 @@ const PART_OF_DAY: Array<[RegExp, number]> = [
  *   A date without a time gets 17:00; a part of day without an hour gets morning 12:00, afternoon 17:00,
  *   evening/tonight 23:00; an hour 1-7 without am/pm is read as pm ("call you at 5").
  */
+const NUMBER_WORDS = [
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+];
+
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
   const text = boundText(fullText, MAX_CLAUSE_CHARS);
   const tz = opts.timezone ?? "UTC";
@@ -64,6 +79,9 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     if (t <= sentAt) t = at(fridayOffset + 7, eod);
     return { dueAt: t, phrase: m[0] };
   }
+  // "the week after next": Friday of the week after next week
+  m = /\b(?:the\s+)?week after next\b/i.exec(text);
+  if (m && !hasWeekday) return { dueAt: at(((8 - sent.weekday) % 7 || 7) + 7 + 4, eod), phrase: m[0] };
   m = /\b(?:(early|beginning of|start of|mid|middle of|later|late|end of|sometime|some time)\s+)?next week\b/i.exec(
     text,
   );
@@ -88,7 +106,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   }
   m = /\b(?:end of (?:the |this )?year|year[- ]end|eoy)\b/i.exec(text);
   if (m) return { dueAt: zonedTimeToUtc(sent.year, 12, 31, eod, 0, tz), phrase: m[0] };
-  m = /\b(?:by\s+)?(?:the\s+)?(?:end of (?:the |this )?month|eom)\b/i.exec(text);
+  m = /\b(?:by\s+)?(?:the\s+)?(?:end of (?:the |this )?month|month[- ]end|eom)\b/i.exec(text);
   if (m) {
     let t = zonedTimeToUtc(sent.year, sent.month + 1, 0, eod, 0, tz);
     if (t <= sentAt) t = zonedTimeToUtc(sent.year, sent.month + 2, 0, eod, 0, tz);
@@ -112,6 +130,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
 
   // chrono reads "from 9 to 11" as a range but not "between 9 and 11"
   const forChrono = text
+    // chrono reads "in 2 weeks" but not "in two weeks"
+    .replace(
+      /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s+(?:business\s+|working\s+)?(?:days?|weeks?|hours?|months?)\b)/gi,
+      (w) => String(NUMBER_WORDS.indexOf(w.toLowerCase()) + 1),
+    )
     .replace(/\bbetween (\d{1,2}(?::\d{2})?\s*(?:am|pm)?) and (\d{1,2}(?::\d{2})?\s*(?:am|pm)?)/gi, "from $1 to $2")
     // "after 4", "around 3", "by 5" name an hour; chrono only reads "at 4" (units: "after 2 weeks" stay)
     .replace(
