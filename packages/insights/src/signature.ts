@@ -31,7 +31,7 @@ const LEGAL_SUFFIX =
 const ADDRESS =
   /\b\d+\s+[\w\s.]*\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|suite|ste|floor|fl|way|place|pl|court|ct|square|sq|strasse|straße|rue)\b|\b(?:suite|floor|p\.?o\.? box)\s*\d+|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
 const LABEL =
-  /^(?:m|t|p|f|o|w|e|d|c|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website|site|www)\s*[.:]\s*/i;
+  /^(?:m|t|p|f|o|w|e|d|c|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website|site|www|whatsapp|signal|viber|telegram)\s*[.:]\s*/i;
 const LINK =
   /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
 const NAME =
@@ -63,13 +63,24 @@ const PRONOUNS = /^\(?(?:pronouns:?\s*)?(?:she|he|they|ze|xe)\s*\/\s*(?:her|him|
 const TRAILING_PRONOUNS =
   /(?<=\S)\s*[([](?:pronouns:?\s*)?(?:she|he|they|ze|xe)\s*\/\s*(?:her|him|them|hir|xem)(?:\s*\/\s*\w+)?[)\]]$/i;
 
+/** What follows a comma inside one title: a region or a function ("Sales Manager, APAC", "VP, Finance"). */
+const TITLE_QUALIFIER =
+  /^(?:apac|emea|amer|americas|latam|dach|nordics|benelux|anz|uk|us|usa|eu|europe|asia|africa|north america|south america|middle east|global|international|[a-z]+ region|finance|engineering|sales|marketing|operations|product|customer (?:experience|success|care|service)|people|hr|it|legal|partnerships|procurement|growth|strategy|data|technology|design|research|compliance|risk|supply chain|logistics)$/i;
+
 function pieces(line: string): string[] {
   const out: string[] = [];
-  for (const raw of line.split(/\s*[|·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+|,\s+/)) {
-    const p = raw.trim();
-    if (!p) continue;
-    if ((SUFFIX_PIECE.test(p) || CREDENTIAL.test(p)) && out.length) out[out.length - 1] += `, ${p}`;
-    else out.push(p);
+  for (const piece of line.split(/\s*[|·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+/)) {
+    const commaParts = piece.split(/,\s+/);
+    for (let i = 0; i < commaParts.length; i++) {
+      const p = (commaParts[i] ?? "").trim();
+      if (!p) continue;
+      const prev = out[out.length - 1];
+      if ((SUFFIX_PIECE.test(p) || CREDENTIAL.test(p)) && out.length) out[out.length - 1] += `, ${p}`;
+      // "Regional Sales Manager, APAC" and "Head, Customer Experience" are one title
+      else if (i > 0 && prev && TITLE_WORDS.test(prev) && !LEGAL_SUFFIX.test(prev) && TITLE_QUALIFIER.test(p))
+        out[out.length - 1] = `${prev}, ${p}`;
+      else out.push(p);
+    }
   }
   return out;
 }
@@ -82,7 +93,11 @@ function isContactLine(line: string): boolean {
   const link = LINK.exec(stripped);
   LINK.lastIndex = 0;
   if (link && link[0].length >= stripped.trim().length - 2) return true;
-  if (/^(?:[mtpfowdc]|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website)\s*[.:]/i.test(line))
+  if (
+    /^(?:[mtpfowdc]|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website|whatsapp|signal|viber|telegram)\s*[.:]/i.test(
+      line,
+    )
+  )
     return true;
   return false;
 }
