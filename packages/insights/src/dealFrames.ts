@@ -24,13 +24,13 @@ interface Frame {
 }
 
 /** Objects a purchase decision acts on. */
-const DEAL_OBJECT = String.raw`(?:purchase order|purchase|spend|contract|agreement|order form|order|po|offer|proposal|quote|quotation|renewal|deal|plan|tier|package|subscription|paperwork|msa|sow|licen[cs]e|seat)s?`;
+const DEAL_OBJECT = `(?:purchase order|purchase|spend|contract|agreement|order form|order|po|offer|proposal|quote|quotation|renewal|deal|plan|tier|package|subscription|paperwork|msa|sow|licen[cs]e|seat)s?`;
 /** Documents that carry a price: the proposal stage. */
-const PRICE_DOC = String.raw`(?:proposal|quote|quotation|estimate|statement of work|sow|offer|pricing (?:document|proposal|sheet|breakdown)|cost breakdown)s?(?! (?:to [a-z]+|widget|code|from (?:our|my|the)|in (?:your|the|our) newsletter|for existing))`;
+const PRICE_DOC = `(?:proposal|quote|quotation|estimate|statement of work|sow|offer|pricing (?:document|proposal|sheet|breakdown)|cost breakdown)s?(?! (?:to [a-z]+|widget|code|from (?:our|my|the)|in (?:your|the|our) newsletter|for existing))`;
 /** What the buyer stops doing when a deal is lost. */
-const CONTINUE = String.raw`(?:renew|continue|proceed|go ahead|go forward|move forward|buy|purchase|extend|pursue|sign|go with (?:you|your)|take (?:it|this) further)`;
-const VENDOR = String.raw`(?:supplier|vendor|provider|partner|competitor|tool|solution|platform|agency|system|product|company|option)s?`;
-const PRICE_WORD = String.raw`(?:price|pricing|fee|rate|cost|number|figure|quote|licen[cs]e fee|seat price|per seat|per user)s?`;
+const CONTINUE = `(?:renew|continue|proceed|go ahead|go forward|move forward|buy|purchase|extend|pursue|sign|go with (?:you|your)|take (?:it|this) further)`;
+const VENDOR = `(?:supplier|vendor|provider|partner|competitor|tool|solution|platform|agency|system|product|company|option)s?`;
+const PRICE_WORD = `(?:price|pricing|fee|rate|cost|number|figure|quote|licen[cs]e fee|seat price|per seat|per user)s?`;
 
 const FRAMES: Frame[] = [
   // ── won: the buyer decides, approves, signs or orders ──

@@ -1,4 +1,5 @@
 export * from "./commitments";
+export * from "./dealFrames";
 export * from "./dealStage";
 export * from "./dueDate";
 export * from "./extractor";
@@ -6,6 +7,7 @@ export * from "./healthScore";
 export * from "./hybrid";
 export * from "./jobChange";
 export * from "./learner";
+export * from "./lemma";
 export * from "./limits";
 export * from "./preferences";
 export * from "./relationships";
