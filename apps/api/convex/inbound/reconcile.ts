@@ -1,7 +1,7 @@
 import { getAdapter, getDescriptor, type InboundMessage } from "@switchboard/channels";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
-import type { Doc, Id } from "../_generated/dataModel";
+import type { Doc } from "../_generated/dataModel";
 import { type ActionCtx, internalAction, internalMutation, internalQuery } from "../_generated/server";
 import { adapterContext, redactSecrets } from "../channels/runtime";
 import { encryptString, rawEventAad } from "../lib/crypto";
