@@ -37,7 +37,7 @@ export interface CrmEnv {
   asA: ReturnType<typeof asMember>;
 }
 
-export async function setup(): Promise<CrmEnv> {
+async function setup(): Promise<CrmEnv> {
   const t = newBackend();
   const a = await seedOrg(t, "org-a", ORG_A);
   return { t, a, asA: asMember(t, a) };
@@ -105,7 +105,7 @@ export async function contactByIdentifier(
 }
 
 /** Every row of the organization in the tables a merge touches (for before/after comparisons). */
-export const SNAPSHOT_TABLES = [
+const SNAPSHOT_TABLES = [
   ["contacts", "by_org_last_message"],
   ["contactIdentities", "by_contact"],
   ["unifiedMessages", "by_contact"],

@@ -5,7 +5,7 @@ import { components, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
 import schema from "../convex/schema";
 
-export const modules = import.meta.glob("../convex/**/*.ts");
+const modules = import.meta.glob("../convex/**/*.ts");
 
 export const SITE = "https://some.convex.site";
 

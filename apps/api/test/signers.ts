@@ -50,7 +50,7 @@ function base64url(input: Buffer | string) {
   return Buffer.from(input).toString("base64url");
 }
 
-export function vonageJwt(body: string, secret = SECRETS.vonageSignatureSecret, iat = Math.floor(Date.now() / 1000)) {
+function vonageJwt(body: string, secret = SECRETS.vonageSignatureSecret, iat = Math.floor(Date.now() / 1000)) {
   const header = base64url(JSON.stringify({ alg: "HS256", typ: "JWT" }));
   const claims = base64url(
     JSON.stringify({

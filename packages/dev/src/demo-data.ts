@@ -20,8 +20,8 @@ export function newDemoSecrets(): DemoSecrets {
   };
 }
 
-export const DEMO_WIDGET_KEY = "demo-site";
-export const DEMO_CUSTOM_SLUG = "demo-crm";
+const DEMO_WIDGET_KEY = "demo-site";
+const DEMO_CUSTOM_SLUG = "demo-crm";
 
 export function demoChannels(simUrl: string, secrets: DemoSecrets) {
   const a = DEFAULT_ACCOUNTS;

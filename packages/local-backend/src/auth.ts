@@ -45,7 +45,7 @@ function trimSlash(s: string) {
   return s.endsWith("/") ? s.slice(0, -1) : s;
 }
 
-export function identityFromClaims(payload: JWTPayload): Identity {
+function identityFromClaims(payload: JWTPayload): Identity {
   const id: Record<string, any> = {};
   for (const [claim, value] of Object.entries(payload)) {
     if (DROPPED_CLAIMS.has(claim)) continue;

@@ -44,19 +44,16 @@ import {
 } from "./values.js";
 
 export { FileStore } from "./engine/files.js";
-export { evalFilter } from "./engine/filter.js";
 export { installGlobals, originalConsole, uninstallEngine } from "./engine/globals.js";
 export {
   type CallOptions,
   type CommitEvent,
   type ExecContext,
   type Journal,
-  Mutex,
   type Outcome,
   type ReadRange,
   splitTableKey,
   Transaction,
-  tableKey,
   type UdfType,
 } from "./engine/transaction.js";
 

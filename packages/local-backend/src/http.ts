@@ -21,11 +21,7 @@ export interface CallerAuth {
   isAdmin: boolean;
 }
 
-export async function authFromHeader(
-  header: string | undefined,
-  auth: AuthVerifier,
-  adminKey: string,
-): Promise<CallerAuth> {
+async function authFromHeader(header: string | undefined, auth: AuthVerifier, adminKey: string): Promise<CallerAuth> {
   if (!header) return { identity: null, authToken: null, isAdmin: false };
   if (header.startsWith("Bearer ")) {
     const token = header.slice(7).trim();

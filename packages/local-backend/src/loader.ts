@@ -6,7 +6,7 @@ import * as esbuild from "esbuild";
 import type { AuthProvider } from "./auth.js";
 import { parseValidator, type ValidatorJSON } from "./validator.js";
 
-export type UdfType = "query" | "mutation" | "action";
+type UdfType = "query" | "mutation" | "action";
 
 export interface RegisteredFunction {
   path: string; // canonical "dir/module:export"
@@ -23,11 +23,11 @@ export interface RegisteredFunction {
   mainThread?: boolean;
 }
 
-export interface SchemaIndex {
+interface SchemaIndex {
   indexDescriptor: string;
   fields: string[];
 }
-export interface SchemaTable {
+interface SchemaTable {
   tableName: string;
   indexes: SchemaIndex[];
   documentType: ValidatorJSON;

@@ -131,7 +131,7 @@ export class OriginPolicy {
 }
 
 /** `scheme://host[:port]` of a URL-ish string, lower-cased; null for anything else. */
-export function normalizeOrigin(value: string): string | null {
+function normalizeOrigin(value: string): string | null {
   try {
     const u = new URL(value.trim());
     if (u.protocol !== "http:" && u.protocol !== "https:") return null;

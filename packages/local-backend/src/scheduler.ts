@@ -1,13 +1,13 @@
 import { Cron } from "croner";
 import { type CommitEvent, type Engine, splitTableKey } from "./engine.js";
 import type { CronSpec } from "./loader.js";
-import { type Doc, jsonToConvex, tableNumberFromId } from "./values.js";
+import { type Doc, tableNumberFromId } from "./values.js";
 
 const MAX_TIMER = 2 ** 31 - 1;
 const isJobTable = (name: string) => splitTableKey(name).name === "_scheduled_functions";
 const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
-export function cronExpression(schedule: any): string | null {
+function cronExpression(schedule: any): string | null {
   const m = schedule.minuteUTC ?? 0;
   switch (schedule.type) {
     case "hourly":
@@ -25,7 +25,7 @@ export function cronExpression(schedule: any): string | null {
   }
 }
 
-export function nextRunAfter(schedule: any, fromMs: number): number {
+function nextRunAfter(schedule: any, fromMs: number): number {
   if (schedule.type === "interval") {
     const ms = (schedule.seconds ?? 0) * 1000 + (schedule.minutes ?? 0) * 60_000 + (schedule.hours ?? 0) * 3_600_000;
     return fromMs + Math.max(ms, 1000);
@@ -295,5 +295,3 @@ function canonical(name: string): string {
   if (p.endsWith(".js")) p = p.slice(0, -3);
   return `${p}:${fn}`;
 }
-
-export { jsonToConvex };

@@ -4,7 +4,7 @@ import readline from "node:readline";
 import { type Entry, SortedIndex } from "./sorted.js";
 import { convexToJson, type Doc, docJsonString, getField, jsonToConvex, type Key } from "./values.js";
 
-export const SYSTEM_TABLES: Record<string, number> = {
+const SYSTEM_TABLES: Record<string, number> = {
   _scheduled_functions: 1,
   _storage: 2,
   _cron_state: 3,

@@ -4,8 +4,6 @@ import { readsIntersect } from "./engine/conflicts.js";
 import type { CommitEvent, Engine, Journal, Outcome, ReadRange } from "./engine.js";
 import { secretEquals } from "./request.js";
 
-export { readsIntersect } from "./engine/conflicts.js";
-
 import { canonicalizeUdfPath, convexToJson, decodeTs, encodeTs, jsonToConvex } from "./values.js";
 
 interface Version {

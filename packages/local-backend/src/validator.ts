@@ -10,8 +10,6 @@ export type ValidatorJSON =
   | { type: "record"; keys: ValidatorJSON; values: { fieldType: ValidatorJSON; optional: boolean } }
   | { type: "union"; value: ValidatorJSON[] };
 
-export class ValidationError extends Error {}
-
 function show(v: unknown): string {
   try {
     if (v === undefined) return "undefined";
@@ -21,7 +19,7 @@ function show(v: unknown): string {
   }
 }
 
-export function describe(vj: ValidatorJSON): string {
+function describe(vj: ValidatorJSON): string {
   switch (vj.type) {
     case "id":
       return `v.id("${vj.tableName}")`;

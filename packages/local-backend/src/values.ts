@@ -10,8 +10,8 @@ import {
 } from "convex/values";
 
 export type { Value };
-export { compareValues, convexToJson, getDocumentSize, jsonToConvex };
-export type JSONValue = null | boolean | number | string | JSONValue[] | { [k: string]: JSONValue };
+export { compareValues, convexToJson, jsonToConvex };
+
 export type Doc = { _id: string; _creationTime: number; [k: string]: any };
 export type Key = (Value | undefined)[];
 
@@ -86,7 +86,7 @@ export function getField(doc: any, path: string): Value | undefined {
  * case where JS ordering could differ from Convex ordering (NaN, -0, surrogates / code units
  * >= U+D800, mixed types) falls back to `compareValues`.
  */
-export function compareKey1(a: Value | undefined, b: Value | undefined): number {
+function compareKey1(a: Value | undefined, b: Value | undefined): number {
   if (typeof a === "string" && typeof b === "string") {
     if (a === b) return 0;
     const n = a.length < b.length ? a.length : b.length;
@@ -228,16 +228,4 @@ export function canonicalizeUdfPath(p: string): string {
   if (path.endsWith(".js")) path = path.slice(0, -3);
   else if (path.endsWith(".ts")) path = path.slice(0, -3);
   return `${path}:${fn}`;
-}
-
-export function stableHash(s: string): string {
-  // cheap FNV-1a 64-ish over string, good enough for dedupe
-  let h1 = 0x811c9dc5,
-    h2 = 0x01000193;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 16777619);
-    h2 = Math.imul(h2 ^ c, 2246822519);
-  }
-  return `${(h1 >>> 0).toString(16) + (h2 >>> 0).toString(16)}:${s.length}`;
 }

@@ -9,7 +9,7 @@ import { computed, type MaybeRefOrGetter, onScopeDispose, ref, shallowRef, toVal
 
 export type QueryArgs<Q extends FunctionReference<"query">> = FunctionArgs<Q> | "skip";
 
-export function useConvexClient(): ConvexClient | null {
+function useConvexClient(): ConvexClient | null {
   if (import.meta.server) return null;
   const client = (useNuxtApp() as unknown as { $convex?: ConvexClient }).$convex;
   return client ?? null;

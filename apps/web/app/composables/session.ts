@@ -34,7 +34,3 @@ export function useSession(): AuthApi {
   if (impl) return impl();
   return { user: ref(null), isLoading: ref(false), signOut: () => {} };
 }
-
-export function isAdminRole(role: string | null | undefined): boolean {
-  return role === "owner" || role === "admin";
-}

@@ -7,7 +7,7 @@ export type { ChannelId };
  * How the dashboard shows each channel, in display order. Keyed by the ChannelId union of
  * packages/channels, so a channel added there fails the typecheck here until it has a label.
  */
-export const CHANNEL_META = {
+const CHANNEL_META = {
   sms: { label: "SMS", icon: "lucide:message-square" },
   whatsapp: { label: "WhatsApp", icon: "lucide:message-circle" },
   email: { label: "Email", icon: "lucide:mail" },

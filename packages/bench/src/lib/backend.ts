@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 
 export const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const REPO_ROOT = path.resolve(BENCH_DIR, "../..");
-export const API_FUNCTIONS_DIR = path.join(REPO_ROOT, "apps/api/convex");
+const API_FUNCTIONS_DIR = path.join(REPO_ROOT, "apps/api/convex");
 const CLI = path.join(REPO_ROOT, "packages/local-backend/src/cli.ts");
 
 const children = new Set<ChildProcess>();
@@ -64,7 +64,7 @@ export interface SpawnOptions {
   cliArgs?: string[];
 }
 
-export function newEnvFile(dir: string, env: Record<string, string> = {}): string {
+function newEnvFile(dir: string, env: Record<string, string> = {}): string {
   const file = path.join(dir, "backend.env");
   const all = { SWITCHBOARD_ENCRYPTION_KEY: randomBytes(32).toString("base64"), ...env };
   fs.writeFileSync(

@@ -10,7 +10,7 @@ import { type Doc, docSize, newId, tableNumberFromId } from "../values.js";
 import { type ExecContext, splitTableKey, type Transaction, TXN_LIMITS, tableKey } from "./transaction.js";
 
 /** Read a document as seen by the transaction. */
-export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+const MAX_DOCUMENT_BYTES = 1024 * 1024;
 
 export function readDoc(_e: Engine, txn: Transaction, table: Table, id: string): Doc | null {
   const w = txn.writes.get(id);

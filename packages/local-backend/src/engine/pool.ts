@@ -23,9 +23,9 @@ import { originalConsole } from "./globals.js";
 import { type ExecContext, UserError } from "./transaction.js";
 
 /** Convex: "Queries and mutations can run for up to 1 second" of user code (docs: production/state/limits). */
-export const USER_CODE_LIMIT_MS = 1000;
+const USER_CODE_LIMIT_MS = 1000;
 /** Convex's message, e.g. "Function execution timed out (maximum duration: 10s)" (get-convex/convex-backend#241). */
-export const timeoutMessage = (ms: number) => `Function execution timed out (maximum duration: ${ms / 1000}s)`;
+const timeoutMessage = (ms: number) => `Function execution timed out (maximum duration: ${ms / 1000}s)`;
 
 const WALL_CAP_FACTOR = 10;
 const cpuMicros = (u: { user: number; system: number }) => u.user + u.system;
@@ -350,7 +350,7 @@ export class FunctionPool {
 }
 
 /** Reported as is (no "Uncaught Error:" prefix), like Convex reports its own limits. */
-export class TimeoutError extends UserError {}
+class TimeoutError extends UserError {}
 
 /** Errors cross the thread boundary as plain data; rebuild what errorToOutcome looks at. */
 function reviveError(e: { convex?: boolean; name?: string; message: string; stack?: string; data?: unknown }): unknown {

@@ -30,7 +30,7 @@ import { type ExecContext, type ReadRange, type Transaction, tableKey } from "./
  * in index order, starting strictly after `after` (a full key) and stopping after
  * `until` (inclusive), if given.
  */
-export function* scan(
+function* scan(
   e: Engine,
   txn: Transaction,
   tableName: string,
@@ -147,7 +147,7 @@ export function* scan(
 }
 
 /** Returns the internal table key for the query's table (checked for system access). */
-export function compileSource(
+function compileSource(
   _e: Engine,
   ctx: ExecContext,
   query: any,
@@ -194,7 +194,7 @@ export function* runQueryPlan(e: Engine, ctx: ExecContext, query: any): Generato
   }
 }
 
-export function* searchScan(e: Engine, ctx: ExecContext, query: any): Generator<Doc> {
+function* searchScan(e: Engine, ctx: ExecContext, query: any): Generator<Doc> {
   const txn = ctx.txn!;
   const src = query.source;
   const dot = src.indexName.indexOf(".");

@@ -113,7 +113,7 @@ export class Transaction {
   }
 }
 
-export interface StreamState {
+interface StreamState {
   it: Iterator<Doc>;
 }
 
