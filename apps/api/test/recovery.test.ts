@@ -41,9 +41,12 @@ beforeAll(async () => {
   });
   process.env.PUBLIC_WEBHOOK_BASE_URL = bridge.url;
   sim = await startProviderSim({ webhookBaseUrl: bridge.url, statusDelayMs: 10 });
+  // The simulator is on loopback: provider URLs may point there only when allowlisted (SSRF policy).
+  process.env.SWITCHBOARD_PRIVATE_ORIGIN_ALLOWLIST = sim.url;
 });
 
 afterAll(async () => {
+  delete process.env.SWITCHBOARD_PRIVATE_ORIGIN_ALLOWLIST;
   await sim.stop();
   await bridge.close();
   for (const key of [...Object.keys(ENV), "PUBLIC_WEBHOOK_BASE_URL"]) delete process.env[key];

@@ -134,6 +134,8 @@ beforeAll(async () => {
     functionsDir: functions.dir,
     env: {
       PUBLIC_WEBHOOK_BASE_URL: publicUrl,
+      // The simulator is on loopback: provider URLs may point there only when allowlisted (SSRF policy).
+      SWITCHBOARD_PRIVATE_ORIGIN_ALLOWLIST: sim.url,
       // Short timings so each fault plays out in seconds (production: 60 s lease, 5 s probes, 2 s retries).
       SWITCHBOARD_LEASE_MS: "3000",
       SWITCHBOARD_PROBE_BASE_MS: "1000",
