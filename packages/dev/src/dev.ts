@@ -6,7 +6,6 @@
  *   4. the Nuxt dashboard (dev server) on :3000
  * Data lives in .data/ (delete it to start over). Ctrl-C stops everything.
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -15,6 +14,7 @@ import { startLocalBackend } from "@switchboard/local-backend";
 import { startProviderSim } from "@switchboard/provider-sim";
 import { ConvexHttpClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
+import { startDashboardDev } from "./dashboard";
 import {
   DEMO_USER,
   type DemoSecrets,
@@ -105,23 +105,8 @@ async function main() {
   }
 
   // Everything `pnpm dev` starts listens on loopback only: the simulator and the backend bind
-  // 127.0.0.1 by default, Nuxt's server gets --host, and the layer sets Vite's HMR WebSocket host
-  // (which otherwise listens on all interfaces).
-  const nuxtArgs = [
-    "--port",
-    String(PORTS.web),
-    "--host",
-    "127.0.0.1",
-    "--extends",
-    join(root, "packages/dev/nuxt-local-layer"),
-  ];
-  const web = spawn("pnpm", ["--filter", "@switchboard/web", "dev", ...nuxtArgs], {
-    cwd: root,
-    stdio: "inherit",
-    // Own process group, so shutdown stops nuxt's worker processes too.
-    detached: true,
-    env: { ...process.env, CONVEX_URL: backend.url, CONVEX_SITE_URL: backend.siteUrl, NUXT_TELEMETRY_DISABLED: "1" },
-  });
+  // 127.0.0.1 by default, and the dashboard's dev server too (dashboard.ts).
+  const web = startDashboardDev(PORTS.web, { CONVEX_URL: backend.url, CONVEX_SITE_URL: backend.siteUrl });
 
   console.log(`
   Switchboard is running
