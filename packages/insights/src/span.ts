@@ -71,17 +71,7 @@ export function createLocator(fullText: string): Locator {
       return at < 0 ? null : spanAt(at, needle.length);
     },
     find(fragment, from = 0) {
-      let needle = "";
-      let space = false;
-      for (const c of fragment.trim()) {
-        if (/\s/.test(c)) {
-          if (!space) needle += " ";
-          space = true;
-        } else {
-          space = false;
-          for (let k = 0; k < c.length; k++) needle += foldChar(c[k]!);
-        }
-      }
+      const needle = fold(fragment);
       if (!needle) return null;
       // first folded position whose original offset is >= from
       let lo = 0;

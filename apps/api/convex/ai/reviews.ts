@@ -7,7 +7,6 @@
  * invalid is recorded as rejected and the deterministic result stands.
  */
 import {
-  advanceDeal,
   DEAL_STAGES,
   type DealStage,
   extractDeterministic,
@@ -21,6 +20,7 @@ import { z } from "zod";
 import { internal } from "../_generated/api";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
 import { toMessageInput } from "../crm/insights";
+import { applyDealCue } from "../crm/insights/dealStage";
 import { factKeys } from "../crm/insights/facts";
 import { decryptString } from "../lib/crypto";
 import { chatCompletion } from "./endpoint";
@@ -200,43 +200,18 @@ export const finish = internalMutation({
       const cue = merged.dealCue;
       const where = cue.span && msg.text.slice(cue.span.start, cue.span.end) === cue.span.quote ? cue.span : undefined;
       patch.dealCue = { stage: cue.stage, confidence: cue.confidence, cue: cue.cue, reopen: cue.reopen, span: where };
-      const deal = await ctx.db
-        .query("deals")
-        .withIndex("by_contact", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
-        .first();
-      const advance = advanceDeal(deal?.stage ?? null, cue);
-      if (advance.changed && advance.stage) {
-        const fields = {
-          stage: advance.stage,
-          confidence: cue.confidence,
-          cue: cue.cue,
-          sourceMessageId: messageId,
-          span: where,
-          source: "ai" as const,
-          updatedAt: now,
-        };
-        if (deal) await ctx.db.patch(deal._id, fields);
-        else await ctx.db.insert("deals", { organizationId, contactId, ...fields, createdAt: now });
-        await ctx.db.insert("contactEvents", {
-          organizationId,
-          contactId,
-          kind: "deal_stage",
-          at: msg.sentAt,
-          summary: `Deal ${deal ? `moved from ${deal.stage} to ${advance.stage}` : `opened at ${advance.stage}`} (AI review): “${cue.cue}”`,
-          data: {
-            factKey: factKeys.dealStage(),
-            from: deal?.stage ?? null,
-            to: advance.stage,
-            cue: cue.cue,
-            confidence: cue.confidence,
-            reason: advance.reason,
-            span: where,
-            source: "ai",
-          },
-          sourceMessageId: messageId,
-        });
-        await ctx.db.patch(contactId, { dealStage: advance.stage, updatedAt: now });
-      }
+      const stage = await applyDealCue(ctx, {
+        organizationId,
+        contactId,
+        cue,
+        messageId,
+        sentAt: msg.sentAt,
+        span: where,
+        source: "ai",
+        note: " (AI review)",
+        now,
+      });
+      if (stage) await ctx.db.patch(contactId, { dealStage: stage, updatedAt: now });
     }
     await ctx.db.patch(insight._id, patch);
     if (review.commitments) {

@@ -5,7 +5,8 @@
  */
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
-import { internalMutation, internalQuery } from "../_generated/server";
+import type { Id } from "../_generated/dataModel";
+import { internalMutation, internalQuery, type QueryCtx } from "../_generated/server";
 import { fail } from "../lib/auth";
 import { credentialAad, encryptString } from "../lib/crypto";
 import { adminAction, adminMutation, adminQuery } from "../lib/functions";
@@ -17,13 +18,18 @@ export const aiKeyAad = (organizationId: string) => credentialAad(organizationId
 export const USAGE_WINDOW = 1000;
 const MODEL_RE = /^[\w.:/@-]{1,100}$/;
 
+/** The organization's one aiSettings row (or null), read through its by_org index. */
+function settingsRow(ctx: QueryCtx, organizationId: Id<"organizations">) {
+  return ctx.db
+    .query("aiSettings")
+    .withIndex("by_org", (q) => q.eq("organizationId", organizationId))
+    .first();
+}
+
 export const get = adminQuery({
   args: {},
   handler: async (ctx, { organizationId }) => {
-    const row = await ctx.db
-      .query("aiSettings")
-      .withIndex("by_org", (q) => q.eq("organizationId", organizationId))
-      .first();
+    const row = await settingsRow(ctx, organizationId);
     return row
       ? { enabled: row.enabled, baseUrl: row.baseUrl, model: row.model, hasKey: true, updatedAt: row.updatedAt }
       : null;
@@ -75,10 +81,7 @@ export const store = internalMutation({
     maxTokens: v.optional(v.number()),
   },
   handler: async (ctx, { organizationId, memberId, baseUrl, model, apiKey, enabled, maxTokens }) => {
-    const row = await ctx.db
-      .query("aiSettings")
-      .withIndex("by_org", (q) => q.eq("organizationId", organizationId))
-      .first();
+    const row = await settingsRow(ctx, organizationId);
     const fields = { baseUrl, model, enabled, maxTokens, updatedBy: memberId, updatedAt: Date.now() };
     if (row) await ctx.db.patch(row._id, { ...fields, ...(apiKey ? { apiKey } : {}) });
     else if (apiKey) await ctx.db.insert("aiSettings", { organizationId, apiKey, ...fields });
@@ -90,10 +93,7 @@ export const store = internalMutation({
 export const remove = adminMutation({
   args: {},
   handler: async (ctx, { organizationId }) => {
-    const row = await ctx.db
-      .query("aiSettings")
-      .withIndex("by_org", (q) => q.eq("organizationId", organizationId))
-      .first();
+    const row = await settingsRow(ctx, organizationId);
     if (row) await ctx.db.delete(row._id);
     return null;
   },
@@ -133,10 +133,7 @@ export const usage = adminQuery({
 export const enabledSettings = internalQuery({
   args: { organizationId: v.id("organizations") },
   handler: async (ctx, { organizationId }) => {
-    const row = await ctx.db
-      .query("aiSettings")
-      .withIndex("by_org", (q) => q.eq("organizationId", organizationId))
-      .first();
+    const row = await settingsRow(ctx, organizationId);
     return row?.enabled ? row : null;
   },
 });

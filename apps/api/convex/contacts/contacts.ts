@@ -4,6 +4,7 @@ import { getOwned } from "../lib/auth";
 import { memberQuery } from "../lib/functions";
 import { channelId } from "../schema/validators";
 import { MAX_PAGE } from "../threads/inbox";
+import { contactCard } from "./model";
 import { findIdentity, normalizeFor } from "./resolve";
 
 export const get = memberQuery({
@@ -55,17 +56,10 @@ export const search = memberQuery({
       page: page.page
         .filter((c) => !c.mergedInto)
         .map((c) => ({
-          _id: c._id,
-          displayName: c.displayName,
-          company: c.company,
-          title: c.title,
-          primaryEmail: c.primaryEmail,
-          primaryPhone: c.primaryPhone,
+          ...contactCard(c),
           lastMessageAt: c.lastMessageAt,
           lastChannel: c.lastChannel,
           messageCount: c.messageCount,
-          healthScore: c.healthScore,
-          dealStage: c.dealStage,
         })),
     };
   },

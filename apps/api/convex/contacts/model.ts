@@ -12,6 +12,20 @@ export async function getLiveContact(ctx: QueryCtx, organizationId: Id<"organiza
   return contact;
 }
 
+/** The few contact fields a CRM card or contact list row shows. */
+export function contactCard(c: Doc<"contacts">) {
+  return {
+    _id: c._id,
+    displayName: c.displayName,
+    company: c.company,
+    title: c.title,
+    primaryEmail: c.primaryEmail,
+    primaryPhone: c.primaryPhone,
+    healthScore: c.healthScore,
+    dealStage: c.dealStage,
+  };
+}
+
 /** A row without its system fields, as stored in audit snapshots and given to db.replace. */
 export function snapshotOf<T extends { _id: unknown; _creationTime: number }>(
   doc: T,

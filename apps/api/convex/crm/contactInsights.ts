@@ -5,6 +5,7 @@
 import { sentimentTrend } from "@switchboard/insights";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
+import { contactCard } from "../contacts/model";
 import { SYMMETRIC_TYPES } from "../contacts/relationships";
 import { getOwned } from "../lib/auth";
 import { memberQuery } from "../lib/functions";
@@ -15,20 +16,6 @@ export const GRAPH_FIRST_DEGREE = 25;
 export const GRAPH_SECOND_DEGREE = 10;
 export const GRAPH_EXPAND = 10;
 export const SENTIMENT_MAX_POINTS = 500;
-
-/** The few contact fields a CRM card shows. */
-export function contactCard(c: Doc<"contacts">) {
-  return {
-    _id: c._id,
-    displayName: c.displayName,
-    company: c.company,
-    title: c.title,
-    primaryEmail: c.primaryEmail,
-    primaryPhone: c.primaryPhone,
-    healthScore: c.healthScore,
-    dealStage: c.dealStage,
-  };
-}
 
 /** Everything the CRM knows about a contact, derived from its messages (bounded reads). */
 export const getSummary = memberQuery({

@@ -1,8 +1,8 @@
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
+import { contactCard } from "../contacts/model";
 import { memberQuery } from "../lib/functions";
 import { dealStage } from "../schema/crm";
-import { contactCard } from "./contactInsights";
 /** Deals the CRM derived from conversations. */
 
 /** Deals, most recently changed first, optionally one stage. */

@@ -111,6 +111,20 @@ const mediaSchema = z.object({
   link: z.string().optional(),
 });
 
+/** The `errors` array Meta attaches to an unsupported message or a failed status (same shape on both). */
+const errorsSchema = z
+  .array(
+    z
+      .object({
+        code: z.number().optional(),
+        title: z.string().optional(),
+        message: z.string().optional(),
+        error_data: z.object({ details: z.string().optional() }).loose().optional(),
+      })
+      .loose(),
+  )
+  .optional();
+
 const messageSchema = z
   .object({
     from: z.string().min(1, "from is required"),
@@ -144,18 +158,7 @@ const messageSchema = z
     reaction: z.object({ message_id: z.string().optional(), emoji: z.string().optional() }).optional(),
     contacts: z.array(z.unknown()).optional(),
     context: z.object({ from: z.string().optional(), id: z.string().optional() }).optional(),
-    errors: z
-      .array(
-        z
-          .object({
-            code: z.number().optional(),
-            title: z.string().optional(),
-            message: z.string().optional(),
-            error_data: z.object({ details: z.string().optional() }).loose().optional(),
-          })
-          .loose(),
-      )
-      .optional(),
+    errors: errorsSchema,
     unsupported: z.object({ type: z.string().optional() }).loose().optional(),
   })
   .loose();
@@ -166,18 +169,7 @@ const statusSchema = z
     status: z.string().min(1),
     timestamp: z.string().optional(),
     recipient_id: z.string().optional(),
-    errors: z
-      .array(
-        z
-          .object({
-            code: z.number().optional(),
-            title: z.string().optional(),
-            message: z.string().optional(),
-            error_data: z.object({ details: z.string().optional() }).loose().optional(),
-          })
-          .loose(),
-      )
-      .optional(),
+    errors: errorsSchema,
   })
   .loose();
 
