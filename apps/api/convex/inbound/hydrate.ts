@@ -1,4 +1,10 @@
-import { getAdapter, type InboundMessage } from "@switchboard/channels";
+import {
+  type AdapterContext,
+  type ChannelAdapter,
+  getAdapter,
+  type InboundEvent,
+  type InboundMessage,
+} from "@switchboard/channels";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
@@ -9,6 +15,33 @@ import { previewOf } from "../threads/model";
 /** Attempts to fetch a metadata-only message's content before giving up (backoff doubles). */
 export const MAX_HYDRATE_ATTEMPTS = 6;
 export const HYDRATE_BASE_DELAY_MS = 30_000;
+/** How long a delivery (webhook or reconciliation) waits for a metadata-only message's content. */
+export const HYDRATE_TIMEOUT_MS = 5_000;
+
+/**
+ * Fetches the content of metadata-only messages (Resend's email.received) before they are
+ * stored, within HYDRATE_TIMEOUT_MS. A failure keeps the event as it is: it is stored
+ * `contentPending` and `run` below retries, so nothing acknowledged is lost for want of a body.
+ */
+export async function hydrateBeforeStore<E extends InboundEvent>(
+  adapter: ChannelAdapter,
+  events: E[],
+  ctx: AdapterContext,
+): Promise<E[]> {
+  const hydrateInbound = adapter.hydrateInbound;
+  if (!hydrateInbound) return events;
+  const bounded = { ...ctx, timeoutMs: HYDRATE_TIMEOUT_MS };
+  return Promise.all(
+    events.map(async (event) => {
+      if (event.kind !== "message" || !event.contentPending) return event;
+      try {
+        return (await hydrateInbound(bounded, event)) as E;
+      } catch {
+        return event;
+      }
+    }),
+  );
+}
 
 export const load = internalQuery({
   args: { messageId: v.id("unifiedMessages") },

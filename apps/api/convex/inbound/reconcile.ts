@@ -7,6 +7,7 @@ import { adapterContext, redactSecrets } from "../channels/runtime";
 import { encryptString, rawEventAad } from "../lib/crypto";
 import { withoutUndefined } from "../lib/values";
 import { channelId } from "../schema/validators";
+import { hydrateBeforeStore } from "./hydrate";
 import { ingestDelivery } from "./ingest";
 
 /**
@@ -31,8 +32,6 @@ const OVERLAP_MS = 10 * 60_000;
 const FIRST_LOOKBACK_MS = 24 * 3_600_000;
 /** However long the outage, never further back than this (bounded work per channel). */
 const MAX_LOOKBACK_MS = 7 * 24 * 3_600_000;
-/** How long fetching a listed email's body may take before it is stored pending (hydrate retries). */
-const HYDRATE_TIMEOUT_MS = 5_000;
 
 export const load = internalQuery({
   args: { channelConfigId: v.id("channelConfigs") },
@@ -208,19 +207,10 @@ async function ingestMissing(
       externalIds: messages.map((m) => m.externalMessageId),
     }),
   );
-  const adapter = getAdapter(config.provider);
-  const hydrateCtx = { ...(await adapterContext(config)), timeoutMs: HYDRATE_TIMEOUT_MS };
-  const events = await Promise.all(
-    messages
-      .filter((m) => absent.has(m.externalMessageId))
-      .map(async (m) => {
-        if (!m.contentPending || !adapter.hydrateInbound) return m;
-        try {
-          return await adapter.hydrateInbound(hydrateCtx, m);
-        } catch {
-          return m; // stored pending; the ingest schedules the hydration retries
-        }
-      }),
+  const events = await hydrateBeforeStore(
+    getAdapter(config.provider),
+    messages.filter((m) => absent.has(m.externalMessageId)),
+    await adapterContext(config),
   );
   if (events.length === 0) return 0;
   // The raw log keeps what was recovered (sealed like a webhook body); there was no webhook.

@@ -1,11 +1,4 @@
-import {
-  type ChannelAdapter,
-  type DeliveryLookup,
-  getDescriptor,
-  type InboundEvent,
-  planDelivery,
-  type WebhookRequest,
-} from "@switchboard/channels";
+import { type DeliveryLookup, getDescriptor, planDelivery, type WebhookRequest } from "@switchboard/channels";
 import type { ProviderId } from "@switchboard/channels/ids";
 import type { FunctionReturnType } from "convex/server";
 import { internal } from "../_generated/api";
@@ -14,14 +7,12 @@ import { adapterContextFor, cachedCredentials } from "../channels/runtime";
 import { encryptString, rawEventAad } from "../lib/crypto";
 import { jsonError } from "../lib/http";
 import { withoutUndefined } from "../lib/values";
+import { hydrateBeforeStore } from "./hydrate";
 import { ingestDelivery } from "./ingest";
 import { unroutableGroups } from "./unroutable";
 
 /** Larger bodies are refused before parsing (413); real provider payloads are far smaller. */
 export const MAX_WEBHOOK_BYTES = 1_000_000;
-
-/** How long the webhook waits for a metadata-only message's content before storing it pending. */
-const HYDRATE_TIMEOUT_MS = 5_000;
 
 /** Headers worth keeping in the audit log. Signatures and auth never are. */
 const LOGGED_HEADERS = [
@@ -110,7 +101,11 @@ export async function handleWebhook(ctx: ActionCtx, request: Request, provider: 
   let duplicates = 0;
   for (const group of plan.routed) {
     const route = group.channel;
-    const events = await hydrate(descriptor.adapter, group.events, group.secrets, route.settings);
+    const events = await hydrateBeforeStore(
+      descriptor.adapter,
+      group.events,
+      adapterContextFor(group.secrets, route.settings),
+    );
     const result = await ingestDelivery(ctx, {
       organizationId: route.organizationId,
       channelConfigId: route.channelConfigId,
@@ -137,29 +132,4 @@ export async function handleWebhook(ctx: ActionCtx, request: Request, provider: 
   }
   const reply = descriptor.acknowledge({ stored, duplicates });
   return new Response(reply.body, { status: reply.status, headers: reply.headers });
-}
-
-/**
- * Providers that send metadata only (Resend's email.received) get their content fetched here,
- * bounded by a short timeout. If that fails the message is still stored, flagged
- * `contentPending`, so an acknowledged delivery is never lost for want of its body.
- */
-async function hydrate(
-  adapter: ChannelAdapter,
-  events: InboundEvent[],
-  credentials: Record<string, string | undefined>,
-  settings: Record<string, string>,
-): Promise<InboundEvent[]> {
-  if (!adapter.hydrateInbound) return events;
-  const ctx = adapterContextFor(credentials, settings, { timeoutMs: HYDRATE_TIMEOUT_MS });
-  return Promise.all(
-    events.map(async (event) => {
-      if (event.kind !== "message" || !event.contentPending) return event;
-      try {
-        return await adapter.hydrateInbound!(ctx, event);
-      } catch {
-        return event;
-      }
-    }),
-  );
 }
