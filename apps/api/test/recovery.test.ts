@@ -121,6 +121,29 @@ async function queueReplies(threadId: Id<"conversationThreads">, n: number) {
 }
 
 describe("15.5 the outbound queue resumes by itself", () => {
+  test("a dispatcher whose expired lease the watchdog took over can neither renew nor release it", async () => {
+    const first = await t.mutation(internal.outbound.queue.acquireLease, { channelConfigId: twilio });
+    expect(first).not.toBeNull();
+    // The lease runs out while the first dispatcher is stuck in a send; the watchdog takes it.
+    await t.run(async (ctx) => {
+      const row = (await ctx.db
+        .query("outboundDispatch")
+        .withIndex("by_config", (q) => q.eq("organizationId", org).eq("channelConfigId", twilio))
+        .first())!;
+      await ctx.db.patch(row._id, { leaseUntil: Date.now() - 1 });
+    });
+    const second = await t.mutation(internal.outbound.queue.acquireLease, { channelConfigId: twilio });
+    expect(second).not.toBeNull();
+    // The first dispatcher is told it lost the lease (so it stops sending) and cannot end the new one.
+    expect(await t.mutation(internal.outbound.queue.renewLease, { channelConfigId: twilio, held: first! })).toBeNull();
+    await t.mutation(internal.outbound.queue.releaseLease, { channelConfigId: twilio, held: first! });
+    expect((await dispatchRow())?.leaseUntil).toBe(second);
+    // The holder renews as usual.
+    expect(
+      await t.mutation(internal.outbound.queue.renewLease, { channelConfigId: twilio, held: second! }),
+    ).not.toBeNull();
+  });
+
   test("a dispatcher that dies after claiming a batch is replaced by the watchdog armed with its lease", {
     timeout: 60_000,
   }, async () => {

@@ -20,8 +20,9 @@ const MAX_BATCHES_PER_RUN = 20;
 export const run = internalAction({
   args: { channelConfigId: v.id("channelConfigs") },
   handler: async (ctx, { channelConfigId }) => {
-    let leaseUntil = await ctx.runMutation(internal.outbound.queue.acquireLease, { channelConfigId });
-    if (leaseUntil === null) return { sent: 0, skipped: true };
+    const acquired = await ctx.runMutation(internal.outbound.queue.acquireLease, { channelConfigId });
+    if (acquired === null) return { sent: 0, skipped: true };
+    let leaseUntil: number = acquired;
     const halfLease = leaseMs() / 2;
     let sent = 0;
     try {
@@ -31,7 +32,8 @@ export const run = internalAction({
       const adapterCtx = await adapterContext(config);
       const callbackUrl = statusCallbackUrl(config.provider);
 
-      for (let batchNo = 0; batchNo < MAX_BATCHES_PER_RUN; batchNo++) {
+      let leaseLost = false;
+      for (let batchNo = 0; batchNo < MAX_BATCHES_PER_RUN && !leaseLost; batchNo++) {
         const claim = await ctx.runMutation(internal.outbound.queue.claimBatch, { channelConfigId });
         if (claim.kind !== "batch" || claim.messages.length === 0) break;
         const failedThreads = new Set<Id<"conversationThreads">>();
@@ -45,7 +47,16 @@ export const run = internalAction({
           // Renew while at least half the lease is left, so the watchdog never fires under a live
           // dispatcher (one send is bounded by the adapter timeout, 15 s < half of 60 s).
           if (leaseUntil - Date.now() < halfLease) {
-            leaseUntil = (await ctx.runMutation(internal.outbound.queue.renewLease, { channelConfigId })) ?? 0;
+            const renewed: number | null = await ctx.runMutation(internal.outbound.queue.renewLease, {
+              channelConfigId,
+              held: leaseUntil,
+            });
+            // Another dispatcher took the expired lease and re-queued this batch: stop sending.
+            if (renewed === null) {
+              leaseLost = true;
+              break;
+            }
+            leaseUntil = renewed;
           }
           const started = Date.now();
           const result = await sendOne(adapter, adapterCtx, message, callbackUrl);
@@ -65,12 +76,15 @@ export const run = internalAction({
             channelDown = health === "down";
           }
         }
-        if (putBack.length) await ctx.runMutation(internal.outbound.queue.requeue, { messageIds: putBack });
+        // After a lost lease these messages belong to the new dispatcher (it re-queued them).
+        if (putBack.length && !leaseLost) {
+          await ctx.runMutation(internal.outbound.queue.requeue, { messageIds: putBack });
+        }
         if (channelDown) break;
       }
     } finally {
       // Arms the next wake-up. A crash skips this; the watchdog armed with the lease covers it.
-      await ctx.runMutation(internal.outbound.queue.releaseLease, { channelConfigId });
+      await ctx.runMutation(internal.outbound.queue.releaseLease, { channelConfigId, held: leaseUntil });
     }
     return { sent, skipped: false };
   },

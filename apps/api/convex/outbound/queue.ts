@@ -289,23 +289,31 @@ export async function armWake(
 
 /** Ends a dispatcher run: releases the lease (and its watchdog) and arms the next wake-up. */
 export const releaseLease = internalMutation({
-  args: { channelConfigId: v.id("channelConfigs") },
-  handler: async (ctx, { channelConfigId }) => {
+  // `held`: the expiry this dispatcher was given; a lease another dispatcher took since is theirs.
+  args: { channelConfigId: v.id("channelConfigs"), held: v.number() },
+  handler: async (ctx, { channelConfigId, held }) => {
     const config = await ctx.db.get(channelConfigId);
     if (!config) return;
     const row = await dispatchRow(ctx, config);
+    if (row && row.leaseUntil !== held) return;
     if (row) await ctx.db.patch(row._id, { leaseUntil: 0 });
     await armWake(ctx, config, row && { ...row, leaseUntil: 0 });
   },
 });
 
-/** Extends a live dispatcher's lease and moves its watchdog; returns the new expiry. */
+/**
+ * Extends a live dispatcher's lease and moves its watchdog; returns the new expiry, or null when
+ * the lease is no longer the one it `held` (it expired and the watchdog took it over): the
+ * dispatcher must then stop, or two of them would send the same queue.
+ */
 export const renewLease = internalMutation({
-  args: { channelConfigId: v.id("channelConfigs") },
-  handler: async (ctx, { channelConfigId }): Promise<number | null> => {
+  args: { channelConfigId: v.id("channelConfigs"), held: v.number() },
+  handler: async (ctx, { channelConfigId, held }): Promise<number | null> => {
     const config = await ctx.db.get(channelConfigId);
     if (!config) return null;
-    return holdLease(ctx, config, await dispatchRow(ctx, config));
+    const row = await dispatchRow(ctx, config);
+    if (!row || row.leaseUntil !== held) return null;
+    return holdLease(ctx, config, row);
   },
 });
 
