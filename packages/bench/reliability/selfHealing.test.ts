@@ -137,7 +137,10 @@ beforeAll(async () => {
       // The simulator is on loopback: provider URLs may point there only when allowlisted (SSRF policy).
       SWITCHBOARD_PRIVATE_ORIGIN_ALLOWLIST: sim.url,
       // Short timings so each fault plays out in seconds (production: 60 s lease, 5 s probes, 2 s retries).
-      SWITCHBOARD_LEASE_MS: "3000",
+      // The lease stays well above a loaded machine's stalls: a live dispatcher whose lease expires
+      // is taken over and its in-flight send goes out twice (at-least-once, like a crash); at 3 s,
+      // CI on 2 busy cores saw three such takeovers in one run.
+      SWITCHBOARD_LEASE_MS: "10000",
       SWITCHBOARD_PROBE_BASE_MS: "1000",
       SWITCHBOARD_RETRY_BASE_MS: "500",
       SWITCHBOARD_RETRY_MAX_MS: "4000",
