@@ -219,18 +219,20 @@ describe("no account enumeration on sign-in", () => {
     };
     const wrong: Awaited<ReturnType<typeof attempt>>[] = [];
     const unknown: Awaited<ReturnType<typeof attempt>>[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 7; i++) {
       wrong.push(await attempt("ada@example.com", 2 * i + 1));
       unknown.push(await attempt(`nobody${i}@example.com`, 2 * i + 2));
     }
     expect(unknown[0]).toMatchObject({ status: 401, body: { code: "INVALID_EMAIL_OR_PASSWORD" } });
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 7; i++) {
       expect({ ...unknown[i], ms: 0 }).toEqual({ ...wrong[i], ms: 0 });
     }
     // Better Auth hashes the given password for an unknown address too, so both paths cost a
     // password hash; without that the unknown address would answer several times faster.
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const ratio = median(unknown.map((a) => a.ms)) / median(wrong.map((a) => a.ms));
+    // The fastest of 7 interleaved runs per path: a busy machine only ever adds time, so the
+    // minimum is the cost of the path itself (a median still moved with CI load).
+    const fastest = (xs: number[]) => Math.min(...xs);
+    const ratio = fastest(unknown.map((a) => a.ms)) / fastest(wrong.map((a) => a.ms));
     expect(ratio).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
   });
