@@ -8,6 +8,7 @@ export * from "./hybrid";
 export * from "./jobChange";
 export * from "./learner";
 export * from "./lemma";
+export * from "./mentions";
 export * from "./limits";
 export * from "./preferences";
 export * from "./relationships";
