@@ -36,7 +36,9 @@ describe("renderReply", () => {
   });
 
   it("does not take a phone number or an address for a name", () => {
-    expect(renderReply("Hi {{contact.firstName|there}}", { contact: { name: "+1 415 555 0100" } }).text).toBe("Hi there");
+    expect(renderReply("Hi {{contact.firstName|there}}", { contact: { name: "+1 415 555 0100" } }).text).toBe(
+      "Hi there",
+    );
     expect(renderReply("{{contact.name|Customer}}", { contact: { name: "maya@x.example" } }).text).toBe("Customer");
   });
 

@@ -381,7 +381,9 @@ serve(
     responses: { 200: { description: "The labels", content: content(z.object({ data: z.array(Label) })) }, ...errors },
   },
   async (c) =>
-    json(200, { data: await c.env.runQuery(internal.rest.inbox.labels, { organizationId: c.get("key").organizationId }) }),
+    json(200, {
+      data: await c.env.runQuery(internal.rest.inbox.labels, { organizationId: c.get("key").organizationId }),
+    }),
 );
 
 serve(

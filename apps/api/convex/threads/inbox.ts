@@ -1,9 +1,9 @@
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
+import type { QueryCtx } from "../_generated/server";
 import { fail } from "../lib/auth";
 import { memberQuery } from "../lib/functions";
-import type { QueryCtx } from "../_generated/server";
 import { channelId, threadStatus } from "../schema/validators";
 import { type LabelView, labelsOfThread } from "./labels";
 

@@ -68,7 +68,11 @@ export async function insertSavedReply(
 }
 
 /** A saved reply the caller may change: their own, or an organization-wide one if they administer. */
-async function editable(ctx: QueryCtx & { member: Doc<"members"> }, organizationId: Id<"organizations">, id: Id<"savedReplies">) {
+async function editable(
+  ctx: QueryCtx & { member: Doc<"members"> },
+  organizationId: Id<"organizations">,
+  id: Id<"savedReplies">,
+) {
   const reply = await getOwned(ctx, organizationId, id);
   if (reply.ownerMemberId === undefined) {
     if (!ADMIN_ROLES.includes(ctx.member.role)) fail("forbidden", "Only owners and admins change organization replies");
@@ -123,7 +127,10 @@ export const update = memberMutation({
       const taken = await ctx.db
         .query("savedReplies")
         .withIndex("by_owner_shortcut", (q) =>
-          q.eq("organizationId", organizationId).eq("ownerMemberId", reply.ownerMemberId).eq("shortcut", clean.shortcut),
+          q
+            .eq("organizationId", organizationId)
+            .eq("ownerMemberId", reply.ownerMemberId)
+            .eq("shortcut", clean.shortcut),
         )
         .first();
       if (taken) fail("conflict", `The shortcut /${clean.shortcut} is taken`);
