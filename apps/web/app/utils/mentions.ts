@@ -29,7 +29,11 @@ export function mentionSuggestions(members: readonly MentionCandidate[], term: s
     .filter((m) => {
       if (!term) return true;
       const name = m.name.toLowerCase();
-      return m.handle.toLowerCase().startsWith(term) || name.startsWith(term) || name.split(/\s+/).some((w) => w.startsWith(term));
+      return (
+        m.handle.toLowerCase().startsWith(term) ||
+        name.startsWith(term) ||
+        name.split(/\s+/).some((w) => w.startsWith(term))
+      );
     })
     .slice(0, 6);
 }
