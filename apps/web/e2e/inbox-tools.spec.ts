@@ -117,7 +117,7 @@ test("the owner sets up SMS and invites a teammate, who joins from the link", as
 test("a private note mentions the teammate, who is notified live", async ({}, info) => {
   const conversation = ownerPage.getByRole("region", { name: "Conversation" });
   await conversation.getByTestId("note-mode").click();
-  const note = conversation.getByLabel("Note");
+  const note = conversation.getByTestId("note-input");
   await note.click();
   await note.pressSequentially("Can you check the refund, @sam-");
   const suggestion = conversation.getByRole("option").filter({ hasText: agent.name });

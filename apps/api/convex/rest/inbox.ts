@@ -115,14 +115,14 @@ const replyView = (r: Doc<"savedReplies">) => ({
 
 export const savedReplies = internalQuery({
   args: { organizationId: v.id("organizations") },
-  handler: async (ctx, { organizationId }) => (await repliesOf(ctx, organizationId, undefined)).map(replyView),
+  handler: async (ctx, { organizationId }) => (await repliesOf(ctx, organizationId, "organization")).map(replyView),
 });
 
 export const createSavedReply = internalMutation({
   args: { organizationId: v.id("organizations"), title: v.string(), shortcut: v.string(), body: v.string() },
   handler: async (ctx, { organizationId, ...input }) => {
     try {
-      const id = await insertSavedReply(ctx, organizationId, undefined, input);
+      const id = await insertSavedReply(ctx, organizationId, "organization", input);
       return { savedReply: replyView((await ctx.db.get(id))!) };
     } catch (e) {
       return refusal(e);

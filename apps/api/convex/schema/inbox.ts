@@ -30,22 +30,23 @@ export const inboxTables = {
     preview: v.string(),
     createdAt: v.number(),
     readAt: v.optional(v.number()),
+    /** True until read: indexed as a value (an index range on an absent field is not portable). */
+    unread: v.boolean(),
   })
     .index("by_member_created", ["organizationId", "memberId", "createdAt"])
-    // Unread ones: readAt is undefined (counted with a bounded take).
-    .index("by_member_read", ["organizationId", "memberId", "readAt"]),
+    .index("by_member_unread", ["organizationId", "memberId", "unread"]),
 
-  /** Saved replies: organization-wide (no owner; admins manage) or personal (ownerMemberId; owner only). */
+  /** Saved replies: organization-wide (owner "organization"; admins manage) or personal (a member; owner only). */
   savedReplies: defineTable({
     organizationId: v.id("organizations"),
-    ownerMemberId: v.optional(v.id("members")),
+    owner: v.union(v.literal("organization"), v.id("members")),
     title: v.string(),
     /** Lower-case word the `/` picker matches first (e.g. "refund"). */
     shortcut: v.string(),
     body: v.string(),
     createdAt: v.number(),
     updatedAt: v.number(),
-  }).index("by_owner_shortcut", ["organizationId", "ownerMemberId", "shortcut"]),
+  }).index("by_owner_shortcut", ["organizationId", "owner", "shortcut"]),
 
   /** The organization's label catalogue (admins manage). */
   labels: defineTable({

@@ -63,6 +63,7 @@ export async function addNote(
       authorName: author.name,
       preview,
       createdAt: now,
+      unread: true,
     });
   }
   return noteId;

@@ -32,8 +32,8 @@ export const unreadCount = memberQuery({
   handler: async (ctx, { organizationId }) => {
     const unread = await ctx.db
       .query("notifications")
-      .withIndex("by_member_read", (q) =>
-        q.eq("organizationId", organizationId).eq("memberId", ctx.member._id).eq("readAt", undefined),
+      .withIndex("by_member_unread", (q) =>
+        q.eq("organizationId", organizationId).eq("memberId", ctx.member._id).eq("unread", true),
       )
       .take(MAX_UNREAD_COUNTED);
     return unread.length;
@@ -46,7 +46,7 @@ export const markRead = memberMutation({
     const n = await getOwned(ctx, organizationId, notificationId);
     // Another member's notification looks like none at all.
     if (n.memberId !== ctx.member._id) fail("not_found", "Not found");
-    if (n.readAt === undefined) await ctx.db.patch(n._id, { readAt: Date.now() });
+    if (n.unread) await ctx.db.patch(n._id, { readAt: Date.now(), unread: false });
     return null;
   },
 });
@@ -57,12 +57,12 @@ export const markAllRead = memberMutation({
   handler: async (ctx, { organizationId }) => {
     const unread = await ctx.db
       .query("notifications")
-      .withIndex("by_member_read", (q) =>
-        q.eq("organizationId", organizationId).eq("memberId", ctx.member._id).eq("readAt", undefined),
+      .withIndex("by_member_unread", (q) =>
+        q.eq("organizationId", organizationId).eq("memberId", ctx.member._id).eq("unread", true),
       )
       .take(MARK_ALL_BATCH);
     const now = Date.now();
-    for (const n of unread) await ctx.db.patch(n._id, { readAt: now });
+    for (const n of unread) await ctx.db.patch(n._id, { readAt: now, unread: false });
     return unread.length;
   },
 });

@@ -7,7 +7,7 @@ import { memberMutation, memberQuery } from "../lib/functions";
 
 /**
  * Saved replies: organization-wide ones (no owner; owners and admins manage them, every member
- * uses them) and personal ones (ownerMemberId; only their owner sees or changes them). Bodies
+ * uses them) and personal ones (owner = a member; only they see or change them). Bodies
  * carry variables (`{{contact.firstName}}`...) that the composer renders with
  * packages/channels/src/replyTemplate.ts before the agent sends.
  */
@@ -39,15 +39,14 @@ export function cleanSavedReply(input: SavedReplyInput): SavedReplyInput {
   return { title, shortcut, body };
 }
 
-/** Saved replies of one scope (owner undefined = organization-wide), ordered by shortcut. */
-export async function repliesOf(
-  ctx: QueryCtx,
-  organizationId: Id<"organizations">,
-  ownerMemberId: Id<"members"> | undefined,
-) {
+/** Whose replies: the organization's, or one member's. */
+export type ReplyOwner = "organization" | Id<"members">;
+
+/** Saved replies of one owner, ordered by shortcut. */
+export async function repliesOf(ctx: QueryCtx, organizationId: Id<"organizations">, owner: ReplyOwner) {
   return ctx.db
     .query("savedReplies")
-    .withIndex("by_owner_shortcut", (q) => q.eq("organizationId", organizationId).eq("ownerMemberId", ownerMemberId))
+    .withIndex("by_owner_shortcut", (q) => q.eq("organizationId", organizationId).eq("owner", owner))
     .take(MAX_SAVED_REPLIES_PER_SCOPE);
 }
 
@@ -55,16 +54,16 @@ export async function repliesOf(
 export async function insertSavedReply(
   ctx: MutationCtx,
   organizationId: Id<"organizations">,
-  ownerMemberId: Id<"members"> | undefined,
+  owner: ReplyOwner,
   input: SavedReplyInput,
 ): Promise<Id<"savedReplies">> {
   const clean = cleanSavedReply(input);
-  const existing = await repliesOf(ctx, organizationId, ownerMemberId);
+  const existing = await repliesOf(ctx, organizationId, owner);
   if (existing.length >= MAX_SAVED_REPLIES_PER_SCOPE)
     fail("conflict", `At most ${MAX_SAVED_REPLIES_PER_SCOPE} saved replies here`);
   if (existing.some((r) => r.shortcut === clean.shortcut)) fail("conflict", `The shortcut /${clean.shortcut} is taken`);
   const now = Date.now();
-  return ctx.db.insert("savedReplies", { organizationId, ownerMemberId, ...clean, createdAt: now, updatedAt: now });
+  return ctx.db.insert("savedReplies", { organizationId, owner, ...clean, createdAt: now, updatedAt: now });
 }
 
 /** A saved reply the caller may change: their own, or an organization-wide one if they administer. */
@@ -74,9 +73,9 @@ async function editable(
   id: Id<"savedReplies">,
 ) {
   const reply = await getOwned(ctx, organizationId, id);
-  if (reply.ownerMemberId === undefined) {
+  if (reply.owner === "organization") {
     if (!ADMIN_ROLES.includes(ctx.member.role)) fail("forbidden", "Only owners and admins change organization replies");
-  } else if (reply.ownerMemberId !== ctx.member._id) fail("not_found", "Not found"); // someone else's: invisible
+  } else if (reply.owner !== ctx.member._id) fail("not_found", "Not found"); // someone else's: invisible
   return reply;
 }
 
@@ -85,7 +84,7 @@ const view = (r: Doc<"savedReplies">) => ({
   title: r.title,
   shortcut: r.shortcut,
   body: r.body,
-  scope: r.ownerMemberId === undefined ? ("organization" as const) : ("personal" as const),
+  scope: r.owner === "organization" ? ("organization" as const) : ("personal" as const),
   updatedAt: r.updatedAt,
 });
 
@@ -95,7 +94,7 @@ export const list = memberQuery({
   handler: async (ctx, { organizationId }) => {
     const [mine, shared, org] = await Promise.all([
       repliesOf(ctx, organizationId, ctx.member._id),
-      repliesOf(ctx, organizationId, undefined),
+      repliesOf(ctx, organizationId, "organization"),
       ctx.db.get(organizationId),
     ]);
     return {
@@ -114,7 +113,7 @@ export const create = memberMutation({
   handler: async (ctx, { organizationId, scope, ...input }) => {
     if (scope === "organization" && !ADMIN_ROLES.includes(ctx.member.role))
       fail("forbidden", "Only owners and admins create organization replies");
-    return insertSavedReply(ctx, organizationId, scope === "personal" ? ctx.member._id : undefined, input);
+    return insertSavedReply(ctx, organizationId, scope === "personal" ? ctx.member._id : "organization", input);
   },
 });
 
@@ -129,7 +128,7 @@ export const update = memberMutation({
         .withIndex("by_owner_shortcut", (q) =>
           q
             .eq("organizationId", organizationId)
-            .eq("ownerMemberId", reply.ownerMemberId)
+            .eq("owner", reply.owner)
             .eq("shortcut", clean.shortcut),
         )
         .first();
