@@ -18,7 +18,7 @@ export function mentionQueryAt(text: string, caret: number): { start: number; te
   return { start: caret - m[2]!.length - 1, term: m[2]!.toLowerCase() };
 }
 
-export function handleOf(member: { email: string }): string {
+function handleOf(member: { email: string }): string {
   return member.email.split("@")[0]!;
 }
 
