@@ -3,7 +3,7 @@
  * Each feature is checked by its effects (rows stored, rows not stored) and its permissions:
  * another member, an agent versus an admin, and another organization.
  */
-import { beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
 import {
@@ -371,6 +371,38 @@ describe("labels", () => {
       }),
     ).rejects.toThrow(/Not found/);
     expect(await rows("threadLabels")).toHaveLength(0);
+  });
+
+  test("a contact merge carries the labels of the merged contact's threads (and undo takes them back)", async () => {
+    vi.useFakeTimers();
+    try {
+      const vip = await label("VIP");
+      await sms("+14155559002", ORG_A.phone, "Other person", "SM00000000000000000000000000000005");
+      const threads = await t.run((ctx) => ctx.db.query("conversationThreads").collect());
+      const survivor = threads.find((x) => x._id === threadA)!.contactId;
+      const loserThread = threads.find((x) => x._id !== threadA)!;
+      await as(a).mutation(api.threads.labels.addToThread, {
+        organizationId: a.organizationId,
+        threadId: loserThread._id,
+        labelId: vip,
+      });
+      const forContact = (contactId: Id<"contacts">) =>
+        as(a).query(api.threads.labels.forContact, { organizationId: a.organizationId, contactId });
+      expect(await forContact(survivor)).toEqual([]);
+      const mergeId = await as(a).mutation(api.contacts.merges.start, {
+        organizationId: a.organizationId,
+        survivorId: survivor,
+        loserId: loserThread.contactId,
+      });
+      await t.finishAllScheduledFunctions(vi.runAllTimers);
+      expect((await forContact(survivor)).map((l) => l.name)).toEqual(["VIP"]);
+      await as(a).mutation(api.contacts.merges.undo, { organizationId: a.organizationId, mergeId });
+      await t.finishAllScheduledFunctions(vi.runAllTimers);
+      expect(await forContact(survivor)).toEqual([]);
+      expect((await forContact(loserThread.contactId)).map((l) => l.name)).toEqual(["VIP"]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test("purge deletes in bounded batches and reschedules itself", async () => {
