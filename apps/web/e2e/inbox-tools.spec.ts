@@ -120,7 +120,10 @@ test("a private note mentions the teammate, who is notified live", async ({}, in
   const note = conversation.getByTestId("note-input");
   await note.click();
   await note.pressSequentially("Can you check the refund, @sam-");
-  const suggestion = conversation.getByRole("listbox", { name: "Mention a teammate" }).getByRole("option").filter({ hasText: agent.name });
+  const suggestion = conversation
+    .getByRole("listbox", { name: "Mention a teammate" })
+    .getByRole("option")
+    .filter({ hasText: agent.name });
   await expect(suggestion).toBeVisible();
   await note.press("Enter"); // picks the suggestion
   await expect(note).toHaveValue(`Can you check the refund, @${handle} `);

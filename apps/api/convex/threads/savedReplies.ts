@@ -126,10 +126,7 @@ export const update = memberMutation({
       const taken = await ctx.db
         .query("savedReplies")
         .withIndex("by_owner_shortcut", (q) =>
-          q
-            .eq("organizationId", organizationId)
-            .eq("owner", reply.owner)
-            .eq("shortcut", clean.shortcut),
+          q.eq("organizationId", organizationId).eq("owner", reply.owner).eq("shortcut", clean.shortcut),
         )
         .first();
       if (taken) fail("conflict", `The shortcut /${clean.shortcut} is taken`);
