@@ -9,6 +9,7 @@ import type { ChannelId } from "./ids";
  *   - anything outside GSM-7 switches the whole message to UCS-2: 70 UTF-16 units in one SMS,
  *     67 per part; a surrogate pair (emoji) is 2 units and is never split across parts.
  *     (twilio.com/docs/glossary/what-sms-character-limit, twilio.com/docs/glossary/what-is-ucs-2-character-encoding)
+ *   - Twilio accepts an SMS `Body` of at most 1600 characters (it sends it as up to 10+ segments).
  *   - WhatsApp text messages: `text.body` at most 4096 characters
  *     (developers.facebook.com/docs/whatsapp/cloud-api/reference/messages, text object).
  */
@@ -23,6 +24,8 @@ export const SMS_LIMITS = {
   gsm7: { single: 160, part: 153 },
   ucs2: { single: 70, part: 67 },
 } as const;
+/** Twilio Programmable Messaging: Body is at most 1600 characters. */
+export const SMS_BODY_LIMIT = 1600;
 /** Meta Cloud API: text.body is at most 4096 characters. */
 export const WHATSAPP_TEXT_LIMIT = 4096;
 
@@ -83,7 +86,7 @@ export function smsLength(text: string): SmsLength {
 }
 
 export type LengthHint =
-  | { kind: "sms"; sms: SmsLength; text: string }
+  | { kind: "sms"; sms: SmsLength; over: boolean; text: string }
   | { kind: "limit"; length: number; limit: number; over: boolean; text: string }
   | { kind: "none" };
 
@@ -93,11 +96,14 @@ export function lengthHint(channel: ChannelId, draft: string): LengthHint {
     const sms = smsLength(draft);
     const enc = sms.encoding === "gsm7" ? "GSM-7" : "UCS-2";
     const why = sms.nonGsm.length ? ` (because of ${sms.nonGsm.join(" ")})` : "";
+    const length = [...draft].length;
+    if (length > SMS_BODY_LIMIT)
+      return { kind: "sms", sms, over: true, text: `${length}/${SMS_BODY_LIMIT}: too long for one SMS send` };
     const text =
       sms.segments <= 1
         ? `${sms.units}/${sms.encoding === "gsm7" ? SMS_LIMITS.gsm7.single : SMS_LIMITS.ucs2.single} · 1 SMS · ${enc}${why}`
         : `${sms.segments} SMS segments · ${sms.remaining} left in the last · ${enc}${why}`;
-    return { kind: "sms", sms, text };
+    return { kind: "sms", sms, over: false, text };
   }
   if (channel === "whatsapp") {
     const length = [...draft].length;

@@ -1,7 +1,7 @@
 /**
  * SMS segment counting against the published rules: 160 GSM-7 septets in one SMS, 153 per part of
  * a concatenated one, extension characters cost two; 70/67 UTF-16 units in UCS-2
- * (twilio.com/docs/glossary/what-sms-character-limit). WhatsApp text.body <= 4096
+ * (twilio.com/docs/glossary/what-sms-character-limit; Twilio's Body is at most 1600 characters). WhatsApp text.body <= 4096
  * (developers.facebook.com/docs/whatsapp/cloud-api/reference/messages).
  */
 import { describe, expect, it } from "vitest";
@@ -62,6 +62,13 @@ describe("lengthHint", () => {
     expect(one.kind === "sms" && one.text).toBe("5/160 · 1 SMS · GSM-7");
     const two = lengthHint("sms", `😀${"a".repeat(80)}`);
     expect(two.kind === "sms" && two.text).toMatch(/^2 SMS segments · \d+ left in the last · UCS-2 \(because of 😀\)$/);
+  });
+
+  it("flags an SMS body over Twilio's 1600 characters", () => {
+    expect(lengthHint("sms", "a".repeat(1600))).toMatchObject({ kind: "sms", over: false });
+    const over = lengthHint("sms", "a".repeat(1601));
+    expect(over).toMatchObject({ kind: "sms", over: true });
+    expect(over.kind === "sms" && over.text).toBe("1601/1600: too long for one SMS send");
   });
 
   it("flags a WhatsApp text over 4096 characters", () => {
