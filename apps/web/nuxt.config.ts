@@ -1,7 +1,7 @@
-import tailwindcss from "@tailwindcss/vite";
-
 // Offline by construction: no telemetry, no devtools, icons served from the local lucide bundle
 // (fallbackToApi:false, otherwise @nuxt/icon calls the Iconify API), fonts from @fontsource.
+// Nuxt UI is the component kit; `ui.fonts: false` keeps it from adding @nuxt/fonts (which would
+// fetch Google/Bunny fonts at build time), and it registers the Tailwind Vite plugin itself.
 export default defineNuxtConfig({
   compatibilityDate: "2026-11-01",
   // An authenticated app: the session lives in the browser (localStorage), so a server render can
@@ -10,9 +10,9 @@ export default defineNuxtConfig({
   ssr: false,
   devtools: { enabled: false },
   telemetry: false,
-  modules: ["@nuxt/icon"],
+  modules: ["@nuxt/ui", "@nuxt/icon"],
+  ui: { fonts: false, colorMode: false },
   css: ["~/assets/main.css"],
-  vite: { plugins: [tailwindcss()] },
   icon: {
     provider: "server",
     fallbackToApi: false,

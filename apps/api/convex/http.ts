@@ -24,7 +24,7 @@ for (const pathPrefix of ["/chat/sessions/", "/webhooks/chat/"]) {
 }
 
 // REST API v1 for integrators (API keys), and its OpenAPI document.
-for (const method of ["GET", "POST", "PATCH", "OPTIONS"] as const) {
+for (const method of ["GET", "POST", "PATCH", "DELETE", "OPTIONS"] as const) {
   http.route({ pathPrefix: "/api/v1/", method, handler: httpAction(handleRest) });
 }
 

@@ -5,6 +5,7 @@ import { channelsTables } from "./schema/channels";
 import { contactsTables } from "./schema/contacts";
 import { crmTables } from "./schema/crm";
 import { inboundTables } from "./schema/inbound";
+import { inboxTables } from "./schema/inbox";
 import { messagesTables } from "./schema/messages";
 import { orgTables } from "./schema/orgs";
 import { outboundTables } from "./schema/outbound";
@@ -26,4 +27,5 @@ export default defineSchema({
   ...reconcileTables,
   ...apiTables,
   ...aiTables,
+  ...inboxTables,
 });

@@ -32,7 +32,7 @@ describe("REST v1 edges", () => {
     const res = await t.fetch("/api/v1/threads", { method: "OPTIONS" });
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
-    expect(res.headers.get("access-control-allow-methods")).toBe("GET, POST, PATCH, OPTIONS");
+    expect(res.headers.get("access-control-allow-methods")).toBe("GET, POST, PATCH, DELETE, OPTIONS");
   });
 
   test("errors carry CORS headers too", async () => {
@@ -75,6 +75,15 @@ describe("REST v1 edges", () => {
         "PATCH /api/v1/contacts/{contactId}",
         "POST /api/v1/contacts",
         "POST /api/v1/messages",
+        "GET /api/v1/threads/{threadId}/notes",
+        "POST /api/v1/threads/{threadId}/notes",
+        "GET /api/v1/labels",
+        "POST /api/v1/labels",
+        "GET /api/v1/threads/{threadId}/labels",
+        "POST /api/v1/threads/{threadId}/labels",
+        "DELETE /api/v1/threads/{threadId}/labels/{labelId}",
+        "GET /api/v1/saved-replies",
+        "POST /api/v1/saved-replies",
       ].sort(),
     );
     expect(doc.servers).toEqual([{ url: "https://example.test" }]);

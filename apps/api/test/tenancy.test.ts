@@ -190,6 +190,10 @@ function sampleString(field: string): string {
   if (f.includes("email")) return A_EMAIL;
   if (f.includes("phone") || f === "identifier" || f === "value" || f === "query" || f === "search") return A_PHONE;
   if (f.includes("url")) return "https://tenancy.example/x";
+  // Inbox tools: a label colour and a saved-reply shortcut in their valid shapes, so the calls
+  // reach the tenant checks instead of stopping at validation.
+  if (f === "color") return "#3366ff";
+  if (f === "shortcut") return "tenancy";
   if (f === "cursor") return "";
   if (f.includes("timezone")) return "UTC";
   if (f.includes("region")) return "US";

@@ -9,6 +9,7 @@ export * from "./jobChange";
 export * from "./learner";
 export * from "./lemma";
 export * from "./limits";
+export * from "./mentions";
 export * from "./preferences";
 export * from "./relationships";
 export * from "./sentiment";

@@ -89,6 +89,7 @@ import type * as outbound_recovery from "../outbound/recovery.js";
 import type * as outbound_replies from "../outbound/replies.js";
 import type * as passwordPolicy from "../passwordPolicy.js";
 import type * as rest_apiKeys from "../rest/apiKeys.js";
+import type * as rest_inbox from "../rest/inbox.js";
 import type * as rest_resources from "../rest/resources.js";
 import type * as rest_routes from "../rest/routes.js";
 import type * as rest_schemas from "../rest/schemas.js";
@@ -98,6 +99,7 @@ import type * as schema_channels from "../schema/channels.js";
 import type * as schema_contacts from "../schema/contacts.js";
 import type * as schema_crm from "../schema/crm.js";
 import type * as schema_inbound from "../schema/inbound.js";
+import type * as schema_inbox from "../schema/inbox.js";
 import type * as schema_messages from "../schema/messages.js";
 import type * as schema_orgs from "../schema/orgs.js";
 import type * as schema_outbound from "../schema/outbound.js";
@@ -108,7 +110,11 @@ import type * as signInLockout from "../signInLockout.js";
 import type * as threads_assignment from "../threads/assignment.js";
 import type * as threads_emailMessageIds from "../threads/emailMessageIds.js";
 import type * as threads_inbox from "../threads/inbox.js";
+import type * as threads_labels from "../threads/labels.js";
 import type * as threads_model from "../threads/model.js";
+import type * as threads_notes from "../threads/notes.js";
+import type * as threads_notifications from "../threads/notifications.js";
+import type * as threads_savedReplies from "../threads/savedReplies.js";
 import type * as threads_threads from "../threads/threads.js";
 
 /**
@@ -196,6 +202,7 @@ declare const fullApi: ApiFromModules<{
   "outbound/replies": typeof outbound_replies;
   passwordPolicy: typeof passwordPolicy;
   "rest/apiKeys": typeof rest_apiKeys;
+  "rest/inbox": typeof rest_inbox;
   "rest/resources": typeof rest_resources;
   "rest/routes": typeof rest_routes;
   "rest/schemas": typeof rest_schemas;
@@ -205,6 +212,7 @@ declare const fullApi: ApiFromModules<{
   "schema/contacts": typeof schema_contacts;
   "schema/crm": typeof schema_crm;
   "schema/inbound": typeof schema_inbound;
+  "schema/inbox": typeof schema_inbox;
   "schema/messages": typeof schema_messages;
   "schema/orgs": typeof schema_orgs;
   "schema/outbound": typeof schema_outbound;
@@ -215,7 +223,11 @@ declare const fullApi: ApiFromModules<{
   "threads/assignment": typeof threads_assignment;
   "threads/emailMessageIds": typeof threads_emailMessageIds;
   "threads/inbox": typeof threads_inbox;
+  "threads/labels": typeof threads_labels;
   "threads/model": typeof threads_model;
+  "threads/notes": typeof threads_notes;
+  "threads/notifications": typeof threads_notifications;
+  "threads/savedReplies": typeof threads_savedReplies;
   "threads/threads": typeof threads_threads;
 }>;
 export declare const api: FilterApi<

@@ -44,6 +44,7 @@ export const MERGE_MOVES: readonly Move[] = [
   { table: "commitments", index: "by_contact_status", field: "contactId" },
   { table: "deals", index: "by_contact", field: "contactId" },
   { table: "companyDomains", index: "by_contact", field: "contactId" },
+  { table: "threadLabels", index: "by_contact", field: "contactId" },
 ];
 
 type AnyDoc = { _id: string; [field: string]: unknown };

@@ -5,7 +5,16 @@ import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import type { ActionCtx } from "../_generated/server";
 import { jsonError } from "../lib/http";
-import { createContactBody, listQuery, sendMessageBody, updateContactBody } from "./schemas";
+import {
+  addThreadLabelBody,
+  createContactBody,
+  createLabelBody,
+  createNoteBody,
+  createSavedReplyBody,
+  listQuery,
+  sendMessageBody,
+  updateContactBody,
+} from "./schemas";
 
 /**
  * REST API v1 for integrators: `Authorization: Bearer sb_live_...` (per-organization keys,
@@ -18,7 +27,7 @@ import { createContactBody, listQuery, sendMessageBody, updateContactBody } from
  */
 const CORS = {
   "access-control-allow-origin": "*",
-  "access-control-allow-methods": "GET, POST, PATCH, OPTIONS",
+  "access-control-allow-methods": "GET, POST, PATCH, DELETE, OPTIONS",
   "access-control-allow-headers": "authorization, content-type",
 };
 
@@ -112,6 +121,20 @@ const Contact = z
     identities: z.array(z.object({ channel: z.string(), identifier: z.string(), verified: z.boolean() })),
   })
   .openapi("Contact");
+const Note = z
+  .object({
+    _id: z.string(),
+    threadId: z.string(),
+    authorName: z.string(),
+    text: z.string(),
+    mentionMemberIds: z.array(z.string()),
+    createdAt: z.number(),
+  })
+  .openapi("Note");
+const Label = z.object({ _id: z.string(), name: z.string(), color: z.string() }).openapi("Label");
+const SavedReply = z
+  .object({ _id: z.string(), title: z.string(), shortcut: z.string(), body: z.string(), updatedAt: z.number() })
+  .openapi("SavedReply");
 const pageOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 
 const content = (schema: z.ZodType) => ({ "application/json": { schema } });
@@ -121,12 +144,20 @@ const errors = {
   404: { description: "Not found", content: content(ErrorBody) },
 };
 const threadId = z.object({ threadId: z.string() });
+const threadLabelId = z.object({ threadId: z.string(), labelId: z.string() });
 const contactId = z.object({ contactId: z.string() });
 const body = (schema: z.ZodType) => ({ body: { required: true, content: content(schema) } });
 
 function route<R extends RouteConfig>(config: R) {
   const withBody = config.request?.body !== undefined;
   return createRoute({ ...config, middleware: withBody ? [touchKey, jsonBody] : [touchKey] });
+}
+
+/** A refusal from the data layer (validation or conflict) as its HTTP error. */
+function refused(r: { refused: { code: string; message: string } }): Response {
+  return r.refused.code === "conflict"
+    ? error(409, "conflict", r.refused.message)
+    : error(400, "invalid_request", r.refused.message);
 }
 
 /**
@@ -299,6 +330,184 @@ serve(
     });
     if (!ok) return error(404, "not_found", "No such contact");
     return json(200, await c.env.runQuery(internal.rest.resources.contact, { organizationId, contactId: id }));
+  },
+);
+
+// ------------------------------------------------------------- notes, labels, saved replies
+serve(
+  {
+    method: "get",
+    path: "/api/v1/threads/{threadId}/notes",
+    summary: "Private notes of a thread (never sent to the contact), oldest first",
+    request: { params: threadId },
+    responses: { 200: { description: "The notes", content: content(z.object({ data: z.array(Note) })) }, ...errors },
+  },
+  async (c) => {
+    const notes = await c.env.runQuery(internal.rest.inbox.notes, {
+      organizationId: c.get("key").organizationId,
+      threadId: c.req.param("threadId")!,
+    });
+    return notes ? json(200, { data: notes }) : error(404, "not_found", "No such thread");
+  },
+);
+
+serve(
+  {
+    method: "post",
+    path: "/api/v1/threads/{threadId}/notes",
+    summary: "Add a private note; @handles of members notify them",
+    request: { params: threadId, ...body(createNoteBody) },
+    responses: { 201: { description: "Created", content: content(Note) }, ...errors },
+  },
+  async (c) => {
+    const input = createNoteBody.parse(await c.req.json());
+    const key = c.get("key");
+    const result = await c.env.runMutation(internal.rest.inbox.createNote, {
+      organizationId: key.organizationId,
+      threadId: c.req.param("threadId")!,
+      text: input.text,
+      apiKeyName: key.name,
+    });
+    if (!result) return error(404, "not_found", "No such thread");
+    return "refused" in result ? refused(result) : json(201, result.note);
+  },
+);
+
+serve(
+  {
+    method: "get",
+    path: "/api/v1/labels",
+    summary: "The organization's labels",
+    responses: { 200: { description: "The labels", content: content(z.object({ data: z.array(Label) })) }, ...errors },
+  },
+  async (c) =>
+    json(200, {
+      data: await c.env.runQuery(internal.rest.inbox.labels, { organizationId: c.get("key").organizationId }),
+    }),
+);
+
+serve(
+  {
+    method: "post",
+    path: "/api/v1/labels",
+    summary: "Create a label",
+    request: body(createLabelBody),
+    responses: {
+      201: { description: "Created", content: content(Label) },
+      409: { description: "A label with this name exists", content: content(ErrorBody) },
+      ...errors,
+    },
+  },
+  async (c) => {
+    const input = createLabelBody.parse(await c.req.json());
+    const result = await c.env.runMutation(internal.rest.inbox.createLabel, {
+      organizationId: c.get("key").organizationId,
+      ...input,
+    });
+    return "refused" in result ? refused(result) : json(201, result.label);
+  },
+);
+
+serve(
+  {
+    method: "get",
+    path: "/api/v1/threads/{threadId}/labels",
+    summary: "Labels on a thread",
+    request: { params: threadId },
+    responses: { 200: { description: "The labels", content: content(z.object({ data: z.array(Label) })) }, ...errors },
+  },
+  async (c) => {
+    const labels = await c.env.runQuery(internal.rest.inbox.threadLabels, {
+      organizationId: c.get("key").organizationId,
+      threadId: c.req.param("threadId")!,
+    });
+    return labels ? json(200, { data: labels }) : error(404, "not_found", "No such thread");
+  },
+);
+
+serve(
+  {
+    method: "post",
+    path: "/api/v1/threads/{threadId}/labels",
+    summary: "Put a label on a thread (idempotent)",
+    request: { params: threadId, ...body(addThreadLabelBody) },
+    responses: {
+      200: { description: "The thread's labels", content: content(z.object({ data: z.array(Label) })) },
+      409: { description: "The thread has the most labels it can carry", content: content(ErrorBody) },
+      ...errors,
+    },
+  },
+  async (c) => {
+    const input = addThreadLabelBody.parse(await c.req.json());
+    const result = await c.env.runMutation(internal.rest.inbox.setThreadLabel, {
+      organizationId: c.get("key").organizationId,
+      threadId: c.req.param("threadId")!,
+      labelId: input.labelId,
+      on: true,
+    });
+    if (!result) return error(404, "not_found", "No such thread or label");
+    return "refused" in result ? refused(result) : json(200, { data: result.labels });
+  },
+);
+
+serve(
+  {
+    method: "delete",
+    path: "/api/v1/threads/{threadId}/labels/{labelId}",
+    summary: "Take a label off a thread (idempotent)",
+    request: { params: threadLabelId },
+    responses: {
+      200: { description: "The thread's labels", content: content(z.object({ data: z.array(Label) })) },
+      ...errors,
+    },
+  },
+  async (c) => {
+    const result = await c.env.runMutation(internal.rest.inbox.setThreadLabel, {
+      organizationId: c.get("key").organizationId,
+      threadId: c.req.param("threadId")!,
+      labelId: c.req.param("labelId")!,
+      on: false,
+    });
+    if (!result) return error(404, "not_found", "No such thread or label");
+    return "refused" in result ? refused(result) : json(200, { data: result.labels });
+  },
+);
+
+serve(
+  {
+    method: "get",
+    path: "/api/v1/saved-replies",
+    summary: "Organization-wide saved replies (members' personal ones are not visible to API keys)",
+    responses: {
+      200: { description: "The saved replies", content: content(z.object({ data: z.array(SavedReply) })) },
+      ...errors,
+    },
+  },
+  async (c) =>
+    json(200, {
+      data: await c.env.runQuery(internal.rest.inbox.savedReplies, { organizationId: c.get("key").organizationId }),
+    }),
+);
+
+serve(
+  {
+    method: "post",
+    path: "/api/v1/saved-replies",
+    summary: "Create an organization-wide saved reply ({{contact.firstName}}, {{agent.name}}, ... variables)",
+    request: body(createSavedReplyBody),
+    responses: {
+      201: { description: "Created", content: content(SavedReply) },
+      409: { description: "The shortcut is taken", content: content(ErrorBody) },
+      ...errors,
+    },
+  },
+  async (c) => {
+    const input = createSavedReplyBody.parse(await c.req.json());
+    const result = await c.env.runMutation(internal.rest.inbox.createSavedReply, {
+      organizationId: c.get("key").organizationId,
+      ...input,
+    });
+    return "refused" in result ? refused(result) : json(201, result.savedReply);
   },
 );
 

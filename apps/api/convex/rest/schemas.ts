@@ -48,3 +48,18 @@ export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   status: z.enum(THREAD_STATUSES).optional(),
 });
+
+export const createNoteBody = z.object({ text: z.string().min(1).max(4000) });
+
+export const createLabelBody = z.object({
+  name: z.string().min(1).max(40),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "a hex colour like #4f46e5"),
+});
+
+export const addThreadLabelBody = z.object({ labelId: z.string().min(1).max(64) });
+
+export const createSavedReplyBody = z.object({
+  title: z.string().min(1).max(100),
+  shortcut: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, "a lower-case word of letters, digits, - or _"),
+  body: z.string().min(1).max(4000),
+});

@@ -1,9 +1,11 @@
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
+import type { QueryCtx } from "../_generated/server";
 import { fail } from "../lib/auth";
 import { memberQuery } from "../lib/functions";
 import { channelId, threadStatus } from "../schema/validators";
+import { type LabelView, labelsOfThread } from "./labels";
 
 /** Index rows one list call may read (the filtered list never scans further than this). */
 export const FILTER_SCAN_LIMIT = 300;
@@ -28,6 +30,33 @@ function decodeCursor(cursor: string | null): ListCursor | null {
 
 const assigneeFilter = v.union(v.literal("me"), v.literal("unassigned"), v.id("members"));
 
+type Row = Doc<"conversationThreads"> & { contactName: string; labels: LabelView[] };
+
+/** Free-text match over the thread and its contact (null when the row does not match). */
+async function enrich(
+  ctx: QueryCtx,
+  t: Doc<"conversationThreads">,
+  needle: string,
+  labelCache: Map<Id<"labels">, Doc<"labels"> | null>,
+): Promise<Row | null> {
+  const contact = await ctx.db.get(t.contactId);
+  const contactName = contact?.displayName ?? "Unknown contact";
+  if (needle) {
+    const hay = [
+      contactName,
+      t.lastMessagePreview,
+      t.subject ?? "",
+      contact?.primaryEmail ?? "",
+      contact?.primaryPhone ?? "",
+      contact?.company ?? "",
+    ]
+      .join("\n")
+      .toLowerCase();
+    if (!hay.includes(needle)) return null;
+  }
+  return { ...t, contactName, labels: await labelsOfThread(ctx, t.organizationId, t._id, labelCache) };
+}
+
 /**
  * The inbox with filters: status / assignee narrow through an index (organizationId first);
  * channel and free-text search filter the rows read. Each call reads at most FILTER_SCAN_LIMIT
@@ -40,11 +69,11 @@ export const list = memberQuery({
     channel: v.optional(channelId),
     assignee: v.optional(assigneeFilter),
     search: v.optional(v.string()),
+    label: v.optional(v.id("labels")),
     paginationOpts: paginationOptsValidator,
   },
-  handler: async (ctx, { organizationId, status, channel, assignee, search, paginationOpts }) => {
+  handler: async (ctx, { organizationId, status, channel, assignee, search, label, paginationOpts }) => {
     const member = ctx.member;
-    const cursor = decodeCursor(paginationOpts.cursor);
     const numItems = Math.max(1, Math.min(MAX_PAGE, paginationOpts.numItems));
     let assigneeId: Id<"members"> | undefined;
     if (assignee === "me") assigneeId = member._id;
@@ -53,6 +82,35 @@ export const list = memberQuery({
       if (!m || m.organizationId !== organizationId) fail("not_found", "Not found");
       assigneeId = m._id;
     }
+    const needle = search?.trim().toLowerCase() ?? "";
+    const labelCache = new Map<Id<"labels">, Doc<"labels"> | null>();
+    const keep = (t: Doc<"conversationThreads">) =>
+      (!status || t.status === status) &&
+      (!channel || t.lastChannel === channel) &&
+      (!assignee || t.assigneeId === assigneeId);
+
+    // A label narrows through its join rows (most recently labelled first), one bounded page of
+    // them per call; the other filters apply to the threads they name. The page is shown by activity.
+    if (label) {
+      const owned = await ctx.db.get(label);
+      if (!owned || owned.organizationId !== organizationId) fail("not_found", "Not found");
+      const joins = await ctx.db
+        .query("threadLabels")
+        .withIndex("by_label", (q) => q.eq("organizationId", organizationId).eq("labelId", label))
+        .order("desc")
+        .paginate({ numItems, cursor: paginationOpts.cursor });
+      const page: Row[] = [];
+      for (const j of joins.page) {
+        const t = await ctx.db.get(j.threadId);
+        if (!t || !keep(t)) continue;
+        const row = await enrich(ctx, t, needle, labelCache);
+        if (row) page.push(row);
+      }
+      page.sort((x, y) => y.lastMessageAt - x.lastMessageAt);
+      return { page, isDone: joins.isDone, continueCursor: joins.continueCursor };
+    }
+
+    const cursor = decodeCursor(paginationOpts.cursor);
     const upper = (q: { lte(field: "lastMessageAt", value: number): unknown }) =>
       cursor ? q.lte("lastMessageAt", cursor.at) : q;
     const base = assignee
@@ -73,8 +131,7 @@ export const list = memberQuery({
             .query("conversationThreads")
             .withIndex("by_org_last", (q) => upper(q.eq("organizationId", organizationId)) as never);
     const rows = await base.order("desc").take(FILTER_SCAN_LIMIT);
-    const needle = search?.trim().toLowerCase() ?? "";
-    const page: (Doc<"conversationThreads"> & { contactName: string })[] = [];
+    const page: Row[] = [];
     let last: ListCursor | null = null;
     let consumedAll = true;
     for (const t of rows) {
@@ -84,24 +141,9 @@ export const list = memberQuery({
         break;
       }
       last = { at: t.lastMessageAt, ct: t._creationTime };
-      if (status && t.status !== status) continue;
-      if (channel && t.lastChannel !== channel) continue;
-      const contact = await ctx.db.get(t.contactId);
-      const contactName = contact?.displayName ?? "Unknown contact";
-      if (needle) {
-        const hay = [
-          contactName,
-          t.lastMessagePreview,
-          t.subject ?? "",
-          contact?.primaryEmail ?? "",
-          contact?.primaryPhone ?? "",
-          contact?.company ?? "",
-        ]
-          .join("\n")
-          .toLowerCase();
-        if (!hay.includes(needle)) continue;
-      }
-      page.push({ ...t, contactName });
+      if (!keep(t)) continue;
+      const row = await enrich(ctx, t, needle, labelCache);
+      if (row) page.push(row);
     }
     const isDone = consumedAll && rows.length < FILTER_SCAN_LIMIT;
     return {

@@ -9,10 +9,12 @@ export interface InboxFilters {
   /** "" = anyone, "me", "unassigned" or a member id. */
   assignee: string;
   search: string;
+  /** A label id, or "" for any. */
+  label: string;
 }
 
 export function emptyFilters(): InboxFilters {
-  return { status: "open", channel: "", assignee: "", search: "" };
+  return { status: "open", channel: "", assignee: "", search: "", label: "" };
 }
 
 /** Filters -> the arguments of inbox/actions:list (empty values left out). */
@@ -22,5 +24,6 @@ export function filterArgs(f: InboxFilters) {
     ...(f.channel ? { channel: f.channel } : {}),
     ...(f.assignee ? { assignee: f.assignee } : {}),
     ...(f.search.trim() ? { search: f.search.trim() } : {}),
+    ...(f.label ? { label: f.label } : {}),
   };
 }
