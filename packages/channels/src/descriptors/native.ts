@@ -10,9 +10,13 @@ export const nativeDescriptor: ProviderDescriptor = {
   adapter: nativeAdapter,
   credentials: {
     schema: nativeCredentialsSchema,
-    secretFields: ["sessionSecret"],
+    secretFields: ["sessionSecret", "identitySecret"],
     text: {
       sessionSecret: { label: "Session secret (32+ characters)", help: "Signs visitor session tokens." },
+      identitySecret: {
+        label: "Identity secret (32+ characters, optional)",
+        help: "Your server signs the signed-in user's id with it: hex(HMAC-SHA256(identitySecret, userId)).",
+      },
     },
   },
   settings: {
@@ -21,6 +25,11 @@ export const nativeDescriptor: ProviderDescriptor = {
       widgetKey: { label: "Widget key", hidden: true },
       allowedOrigins: { label: "Allowed origins (optional, comma-separated)", placeholder: "https://example.com" },
       tokenTtlSeconds: { label: "Visitor token lifetime (s)", hidden: true },
+      requireVerification: {
+        label: "Require verified visitors (true/false)",
+        placeholder: "false",
+        help: "true: only visitors your site signed in and verified (userHash) can chat.",
+      },
     },
   },
   webhookSecretField: "sessionSecret",
