@@ -8,6 +8,7 @@ import { inboundTables } from "./schema/inbound";
 import { messagesTables } from "./schema/messages";
 import { orgTables } from "./schema/orgs";
 import { outboundTables } from "./schema/outbound";
+import { presenceTables } from "./schema/presence";
 import { reconcileTables } from "./schema/reconcile";
 
 /**
@@ -26,4 +27,5 @@ export default defineSchema({
   ...reconcileTables,
   ...apiTables,
   ...aiTables,
+  ...presenceTables,
 });

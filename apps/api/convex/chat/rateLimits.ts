@@ -19,6 +19,11 @@ export const chatRateLimiter = new RateLimiter(components.rateLimiter, {
   messagePerVisitor: { kind: "token bucket", rate: 20, period: MINUTE, capacity: 10 },
   messagePerIp: { kind: "token bucket", rate: 60, period: MINUTE, capacity: 30 },
   messagePerWidget: { kind: "token bucket", rate: 1200, period: MINUTE, capacity: 600, shards: 10 },
+  /**
+   * Typing-indicator writes of one visitor: the throttle allows one start per 3 s plus a stop,
+   * so an honest widget stays under 40 a minute; a script calling the mutation directly hits this.
+   */
+  typingPerVisitor: { kind: "token bucket", rate: 40, period: MINUTE, capacity: 10 },
 });
 
 export type ChatLimitName =
@@ -26,7 +31,8 @@ export type ChatLimitName =
   | "sessionPerWidget"
   | "messagePerVisitor"
   | "messagePerIp"
-  | "messagePerWidget";
+  | "messagePerWidget"
+  | "typingPerVisitor";
 
 /**
  * Consumes one token from each named bucket in order; the first refusal answers 429 with
