@@ -20,10 +20,11 @@ export const chatRateLimiter = new RateLimiter(components.rateLimiter, {
   messagePerIp: { kind: "token bucket", rate: 60, period: MINUTE, capacity: 30 },
   messagePerWidget: { kind: "token bucket", rate: 1200, period: MINUTE, capacity: 600, shards: 10 },
   /**
-   * Typing-indicator writes of one visitor: the throttle allows one start per 3 s plus a stop,
-   * so an honest widget stays under 40 a minute; a script calling the mutation directly hits this.
+   * Typing-indicator writes of one visitor. Someone typing steadily renews once per 3 s (20 a
+   * minute) plus a stop per message sent; the throttle alone would let a script toggling
+   * start/stop write 40 a minute.
    */
-  typingPerVisitor: { kind: "token bucket", rate: 40, period: MINUTE, capacity: 10 },
+  typingPerVisitor: { kind: "token bucket", rate: 30, period: MINUTE, capacity: 10 },
 });
 
 export type ChatLimitName =
