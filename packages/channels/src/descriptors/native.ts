@@ -12,10 +12,23 @@ export const nativeDescriptor: ProviderDescriptor = {
     schema: nativeCredentialsSchema,
     secretFields: ["sessionSecret", "identitySecret"],
     text: {
-      sessionSecret: { label: "Session secret (32+ characters)", help: "Signs visitor session tokens." },
+      sessionSecret: {
+        label: "Session secret (32+ characters)",
+        help: "Signs visitor session tokens.",
+        generate: { usage: "Used only by Switchboard; nothing to copy." },
+      },
       identitySecret: {
         label: "Identity secret (32+ characters, optional)",
         help: "Your server signs the signed-in user's id with it: hex(HMAC-SHA256(identitySecret, userId)).",
+        generate: {
+          usage: [
+            "// On your server (never in the browser), for the signed-in user:",
+            'const userHash = require("node:crypto").createHmac("sha256", IDENTITY_SECRET).update(user.id).digest("hex");',
+            "// Then open the widget with the user (the fragment never reaches a server):",
+            '// <iframe src="https://<dashboard>/chat/<widgetKey>#userId=<user.id>&userHash=<userHash>&email=<email>&name=<name>">',
+            '// or later: iframe.contentWindow.postMessage({ type: "switchboard:identify", userId, userHash, email, name }, "https://<dashboard>")',
+          ].join("\n"),
+        },
       },
     },
   },
