@@ -84,7 +84,7 @@ test("typing both ways, 'read' for the visitor, and a verified visitor in the co
 
   // The visitor types: the agent sees it.
   await visitor.getByLabel("Message", { exact: true }).pressSequentially("Great, thanks", { delay: 20 });
-  await expect(conversation.getByTestId("typing-indicator")).toContainText("is typing");
+  await expect(conversation.getByTestId("typing-indicator")).toContainText("Ada Verified is typing");
   await shot(page, info, "03-agent-sees-visitor-typing");
 
   // The reply ends the agent's typing for the visitor.

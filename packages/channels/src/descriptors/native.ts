@@ -23,7 +23,8 @@ export const nativeDescriptor: ProviderDescriptor = {
         generate: {
           usage: [
             "// On your server (never in the browser), for the signed-in user:",
-            'const userHash = require("node:crypto").createHmac("sha256", IDENTITY_SECRET).update(user.id).digest("hex");',
+            "// Node (crypto module); any HMAC-SHA256 library gives the same hex string:",
+            'const userHash = crypto.createHmac("sha256", IDENTITY_SECRET).update(user.id).digest("hex");',
             "// Then open the widget with the user (the fragment never reaches a server):",
             '// <iframe src="https://<dashboard>/chat/<widgetKey>#userId=<user.id>&userHash=<userHash>&email=<email>&name=<name>">',
             '// or later: iframe.contentWindow.postMessage({ type: "switchboard:identify", userId, userHash, email, name }, "https://<dashboard>")',
