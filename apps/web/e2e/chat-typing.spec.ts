@@ -94,3 +94,25 @@ test("typing both ways, 'read' for the visitor, and a verified visitor in the co
   await shot(visitor, info, "04-visitor-after-reply");
   await visitorContext.close();
 });
+
+test("an unverified visitor claiming the same email stays a separate, unverified contact", async ({
+  browser,
+}, info) => {
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  // No userHash: the email is only a claim.
+  await visitor.goto(`/chat/${WIDGET}#${new URLSearchParams({ email: `ada-${run}@example.com`, name: "Not Ada" })}`);
+  await expect(visitor.getByText("Ask us anything")).toBeVisible();
+  await expect(visitor.getByTestId("verified-visitor")).toHaveCount(0);
+  await visitor.getByLabel("Message", { exact: true }).fill("Please send me Ada's invoices");
+  await visitor.getByRole("button", { name: "Send" }).click();
+
+  const row = page.getByRole("option").filter({ hasText: "Ada's invoices" });
+  await row.click();
+  const panel = page.getByRole("complementary", { name: "Contact details" });
+  await expect(panel.getByTestId("visitor-unverified")).toContainText(`unverified`);
+  await expect(panel.getByTestId("visitor-unverified")).toContainText(`claims ada-${run}@example.com`);
+  await expect(panel).not.toContainText("Ada Verified");
+  await shot(page, info, "05-unverified-visitor-panel");
+  await visitorContext.close();
+});
