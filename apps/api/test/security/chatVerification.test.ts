@@ -1,8 +1,9 @@
 /**
  * Issue 11 item 7: verified visitors. The embedding site signs its signed-in user's id with the
- * widget's identity secret (hex HMAC-SHA256, like Intercom's user_hash / Chatwoot's
- * identifier_hash: https://www.chatwoot.com/hc/user-guide/articles/1677587234-how-to-send-additional-user-information-to-chatwoot-using-sdk
- * "identifier_hash ... HMAC"); a verified user is one visitor on every device and unifies with the
+ * widget's identity secret (hex HMAC-SHA256, like Intercom's user_hash: "a server side generated
+ * HMAC ... using SHA256, on either the user's user_id or email",
+ * https://developers.intercom.com/installing-intercom/docs/enable-identity-verification-on-your-web-product);
+ * a verified user is one visitor on every device and unifies with the
  * contact that owns their email; an unverified visitor is never merged on a claimed email alone.
  */
 import { createHmac } from "node:crypto";
