@@ -9,6 +9,7 @@ import { inboxTables } from "./schema/inbox";
 import { messagesTables } from "./schema/messages";
 import { orgTables } from "./schema/orgs";
 import { outboundTables } from "./schema/outbound";
+import { presenceTables } from "./schema/presence";
 import { reconcileTables } from "./schema/reconcile";
 
 /**
@@ -28,4 +29,5 @@ export default defineSchema({
   ...apiTables,
   ...aiTables,
   ...inboxTables,
+  ...presenceTables,
 });

@@ -5,6 +5,7 @@ export interface VisitorSession {
   token: string;
   visitorId: string;
   expiresAt: number;
+  verified: boolean;
   organizationId: Id<"organizations">;
   channelConfigId: Id<"channelConfigs">;
 }

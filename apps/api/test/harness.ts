@@ -59,6 +59,7 @@ export const SECRETS = {
   resendWebhookSecret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
   genericSigningSecret: "whsec_c2VjcmV0LWZvci1nZW5lcmljLXdlYmhvb2tzLTAxMjM=",
   chatSessionSecret: "chat-session-secret-0123456789abcdef",
+  chatIdentitySecret: "chat-identity-secret-0123456789abcdef",
 };
 
 /** Receiving endpoints of two organizations used across the webhook tests. */
@@ -137,7 +138,10 @@ export async function seedOrg(
       webhookSecret: SECRETS.resendWebhookSecret,
     }),
     generic: await create("generic", endpoints.customSlug, { signingSecret: SECRETS.genericSigningSecret }),
-    native: await create("native", endpoints.chatSlug, { sessionSecret: SECRETS.chatSessionSecret }),
+    native: await create("native", endpoints.chatSlug, {
+      sessionSecret: SECRETS.chatSessionSecret,
+      identitySecret: SECRETS.chatIdentitySecret,
+    }),
   };
   return { organizationId, configs, userId, identity: await openSession(t, userId) };
 }

@@ -13,12 +13,15 @@
  * lists it. The REST API gets the same treatment: every /api/v1 route (from the OpenAPI
  * document, generated from the Hono routes) with B's key and A's ids -> 404.
  */
+
+import { hmacSha256Hex } from "@switchboard/channels/crypto";
 import { makeFunctionReference } from "convex/server";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { api } from "../convex/_generated/api";
 import { openApiDocument } from "../convex/rest/routes";
 import schema from "../convex/schema";
-import { type Backend, newBackend, type SeededOrg, seedOrg } from "./harness";
+import { postChat, startSession, viewOf } from "./chatWidget";
+import { type Backend, newBackend, SECRETS, type SeededOrg, seedOrg } from "./harness";
 import {
   genericRequest,
   metaRequest,
@@ -90,6 +93,8 @@ const ENDPOINTS = (n: number) => ({
   chatSlug: `tenant-site-${n}`,
 });
 const A_PHONE = "+14155557777";
+/** A real visitor token of A's chat widget: visitor functions get it as their `token`. */
+let aVisitorToken = "";
 const A_EMAIL = "maya@northwind.example";
 
 let t: Backend;
@@ -195,6 +200,7 @@ function sampleString(field: string): string {
   if (f === "color") return "#3366ff";
   if (f === "shortcut") return "tenancy";
   if (f === "cursor") return "";
+  if (f === "token" && aVisitorToken) return aVisitorToken;
   if (f.includes("timezone")) return "UTC";
   if (f.includes("region")) return "US";
   return "tenancy_probe";
@@ -336,6 +342,22 @@ beforeAll(async () => {
   await post(
     genericRequest(A.customSlug, { id: "gen-tenancy-1", from: { id: "crm-user-1", name: "Ops" }, text: "CRM note" }),
   );
+  // A chat visitor of A (verified), typing, and A's owner reading the thread: real rows of the
+  // chat, typing-indicator and read-marker tables, and a real token for the visitor functions.
+  const userHash = await hmacSha256Hex(SECRETS.chatIdentitySecret, "tenancy-user");
+  const session = await startSession(t, A.chatSlug, { userId: "tenancy-user", userHash, email: A_EMAIL });
+  aVisitorToken = session.token;
+  const chat = await postChat(t, A.chatSlug, session.token, { clientMessageId: "tenancy-1", text: "Chat hello" });
+  if (chat.status !== 200) throw new Error(`chat answered ${chat.status}`);
+  await t.mutation(api.chat.visitor.setTyping, { ...viewOf(session), typing: true });
+  const chatThread = (await t.query(api.chat.visitor.listMessages, viewOf(session))).messages[0]!;
+  const threadId = await t.run(async (ctx) => (await ctx.db.get(chatThread._id))!.threadId);
+  await asMember(a).mutation(api.threads.typing.setTyping, {
+    organizationId: a.organizationId,
+    threadId,
+    typing: true,
+  });
+  await asMember(a).mutation(api.threads.threads.markRead, { organizationId: a.organizationId, threadId });
   await asMember(a).action(api.rest.apiKeys.create, { organizationId: a.organizationId, name: "A key" });
   await indexA();
 });

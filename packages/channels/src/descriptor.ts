@@ -16,6 +16,11 @@ export interface FieldText {
   placeholder?: string;
   /** Kept in the schema (set by code or operators) but not shown in the form. */
   hidden?: boolean;
+  /**
+   * A random secret of our own making (not one a provider hands out): the form offers to
+   * generate it and shows it once, with `usage` (what the admin's own code does with it).
+   */
+  generate?: { usage: string };
 }
 
 /** A stored routing endpoint: what kind of identifier it is, and its normalised value. */

@@ -39,7 +39,10 @@ export {
   nativeAdapter,
   nativeCredentialsSchema,
   nativeSettingsSchema,
+  type VisitorClaims,
+  verifyUserHash,
   verifyVisitorToken,
+  visitorIdForUser,
   visitorTokenOf,
 } from "./adapters/native";
 export {

@@ -27,6 +27,13 @@ export interface Party {
   /** The identifier as the provider sent it (phone, wa_id, email, visitor id, external id). */
   identifier: string;
   displayName?: string;
+  /**
+   * An email address the sender is known by, as the channel learned it (the chat widget's
+   * session claims). Linked to an existing contact only when `verified`; otherwise a claim.
+   */
+  email?: string;
+  /** The channel authenticated who this sender is (a chat visitor whose site signed the user id). */
+  verified?: boolean;
 }
 
 /** A message received from a contact, normalised across channels. */

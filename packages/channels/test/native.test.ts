@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createVisitorToken, decodeVisitorToken, nativeAdapter, verifyVisitorToken } from "../src/adapters/native";
+import {
+  createVisitorToken,
+  decodeVisitorToken,
+  nativeAdapter,
+  verifyUserHash,
+  verifyVisitorToken,
+  visitorIdForUser,
+} from "../src/adapters/native";
 import { ctxFor, webhook } from "./helpers";
 
 const SECRET = "chat-session-secret-0123456789abcdef-xyz";
@@ -23,6 +30,7 @@ describe("native chat session tokens", () => {
       ok: true,
       visitorId: "v_abc123",
       expiresAt: NOW + 60_000,
+      claims: {},
     });
     expect(await verifyVisitorToken(SECRET, token, NOW + 61_000)).toEqual({
       ok: false,
@@ -132,5 +140,67 @@ describe("native validateSignature / parseInbound / send", () => {
     expect(r).toEqual({ ok: true, externalMessageId: "chat_m_1", status: "sent" });
     expect(await nativeAdapter.getDeliveryStatus(ctxFor({}, {}), "chat_m_1")).toBeNull();
     expect((await nativeAdapter.healthCheck(ctxFor({}, {}))).state).toBe("healthy");
+  });
+});
+
+describe("verified visitors (identitySecret)", () => {
+  const IDENTITY = "identity-secret-0123456789abcdef-0123456789";
+  const hmacHex = async (key: string, data: string) => {
+    const { createHmac } = await import("node:crypto");
+    return createHmac("sha256", key).update(data).digest("hex");
+  };
+
+  it("accepts the site's hex HMAC-SHA256 of the user id and refuses anything else", async () => {
+    const hash = await hmacHex(IDENTITY, "user-42");
+    expect(await verifyUserHash(IDENTITY, "user-42", hash)).toBe(true);
+    expect(await verifyUserHash(IDENTITY, "user-42", hash.toUpperCase())).toBe(true);
+    expect(await verifyUserHash(IDENTITY, "user-43", hash)).toBe(false);
+    expect(await verifyUserHash("another-identity-secret-0123456789abcd", "user-42", hash)).toBe(false);
+    expect(await verifyUserHash(IDENTITY, "user-42", hash.slice(0, 63))).toBe(false);
+    expect(await verifyUserHash(IDENTITY, "user-42", `${hash.slice(0, 63)}g`)).toBe(false);
+    expect(await verifyUserHash(IDENTITY, "user-42", "")).toBe(false);
+  });
+
+  it("derives one visitor id per user, stable, distinct, token-safe and not the user hash", async () => {
+    const a = await visitorIdForUser(IDENTITY, "user-42");
+    expect(a).toBe(await visitorIdForUser(IDENTITY, "user-42"));
+    expect(a).not.toBe(await visitorIdForUser(IDENTITY, "user-43"));
+    expect(a).toMatch(/^u_[A-Za-z0-9_-]{43}$/);
+    expect(a).not.toContain("user-42");
+    expect(a.slice(2)).not.toBe(Buffer.from(await hmacHex(IDENTITY, "user-42"), "hex").toString("base64url"));
+    await expect(createVisitorToken(SECRET, a)).resolves.toBeTruthy();
+  });
+
+  it("carries verified claims in the token into the inbound event", async () => {
+    const { token } = await createVisitorToken(SECRET, "u_abc", {
+      now: NOW,
+      ttlSeconds: 3600,
+      claims: { verified: true, email: "ada@example.com", name: "Ada" },
+    });
+    expect(await verifyVisitorToken(SECRET, token, NOW)).toMatchObject({
+      ok: true,
+      claims: { verified: true, email: "ada@example.com", name: "Ada" },
+    });
+    const request = webhook(URL_, JSON.stringify({ clientMessageId: "c1", text: "hi", name: "Mallory" }), {
+      "content-type": "application/json",
+      authorization: `Bearer ${token}`,
+    });
+    const [event] = nativeAdapter.parseInbound(request) as unknown as { from: Record<string, unknown> }[];
+    expect(event).toMatchObject({
+      from: { identifier: "u_abc", displayName: "Ada", email: "ada@example.com", verified: true },
+    });
+  });
+
+  it("an unverified claim stays a claim", async () => {
+    const { token } = await createVisitorToken(SECRET, "v_anon", {
+      now: NOW,
+      claims: { email: "ada@example.com", name: "Ada?" },
+    });
+    const request = webhook(URL_, JSON.stringify({ clientMessageId: "c1", text: "hi" }), {
+      "content-type": "application/json",
+      authorization: `Bearer ${token}`,
+    });
+    const [event] = nativeAdapter.parseInbound(request) as unknown as { from: Record<string, unknown> }[];
+    expect(event!.from).toEqual({ identifier: "v_anon", displayName: "Ada?", email: "ada@example.com" });
   });
 });

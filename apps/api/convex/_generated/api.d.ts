@@ -28,6 +28,7 @@ import type * as chat_origins from "../chat/origins.js";
 import type * as chat_rateLimits from "../chat/rateLimits.js";
 import type * as chat_sessions from "../chat/sessions.js";
 import type * as chat_visitor from "../chat/visitor.js";
+import type * as contacts_claims from "../contacts/claims.js";
 import type * as contacts_contacts from "../contacts/contacts.js";
 import type * as contacts_identities from "../contacts/identities.js";
 import type * as contacts_mergeSuggestions from "../contacts/mergeSuggestions.js";
@@ -103,6 +104,7 @@ import type * as schema_inbox from "../schema/inbox.js";
 import type * as schema_messages from "../schema/messages.js";
 import type * as schema_orgs from "../schema/orgs.js";
 import type * as schema_outbound from "../schema/outbound.js";
+import type * as schema_presence from "../schema/presence.js";
 import type * as schema_reconcile from "../schema/reconcile.js";
 import type * as schema_validators from "../schema/validators.js";
 import type * as seed_demo from "../seed/demo.js";
@@ -114,8 +116,10 @@ import type * as threads_labels from "../threads/labels.js";
 import type * as threads_model from "../threads/model.js";
 import type * as threads_notes from "../threads/notes.js";
 import type * as threads_notifications from "../threads/notifications.js";
+import type * as threads_reads from "../threads/reads.js";
 import type * as threads_savedReplies from "../threads/savedReplies.js";
 import type * as threads_threads from "../threads/threads.js";
+import type * as threads_typing from "../threads/typing.js";
 
 /**
  * A utility for referencing Convex functions in your app's API.
@@ -141,6 +145,7 @@ declare const fullApi: ApiFromModules<{
   "chat/rateLimits": typeof chat_rateLimits;
   "chat/sessions": typeof chat_sessions;
   "chat/visitor": typeof chat_visitor;
+  "contacts/claims": typeof contacts_claims;
   "contacts/contacts": typeof contacts_contacts;
   "contacts/identities": typeof contacts_identities;
   "contacts/mergeSuggestions": typeof contacts_mergeSuggestions;
@@ -216,6 +221,7 @@ declare const fullApi: ApiFromModules<{
   "schema/messages": typeof schema_messages;
   "schema/orgs": typeof schema_orgs;
   "schema/outbound": typeof schema_outbound;
+  "schema/presence": typeof schema_presence;
   "schema/reconcile": typeof schema_reconcile;
   "schema/validators": typeof schema_validators;
   "seed/demo": typeof seed_demo;
@@ -227,8 +233,10 @@ declare const fullApi: ApiFromModules<{
   "threads/model": typeof threads_model;
   "threads/notes": typeof threads_notes;
   "threads/notifications": typeof threads_notifications;
+  "threads/reads": typeof threads_reads;
   "threads/savedReplies": typeof threads_savedReplies;
   "threads/threads": typeof threads_threads;
+  "threads/typing": typeof threads_typing;
 }>;
 export declare const api: FilterApi<
   typeof fullApi,

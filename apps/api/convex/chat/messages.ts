@@ -46,15 +46,20 @@ export async function handleChatMessage(ctx: ActionCtx, request: Request): Promi
   ]);
   if (anonymous) return withHeaders(anonymous, cors);
   const token = visitorTokenOf(webhook);
-  if (token) {
-    const secrets = await cachedCredentials(route.organizationId, route.channelConfigId, route.credentials);
-    const verdict = await verifyVisitorToken(secrets.sessionSecret!, token);
-    if (verdict.ok) {
-      const limited = await limitChat(ctx, [
-        { name: "messagePerVisitor", key: `${route.channelConfigId}|${verdict.visitorId}` },
-      ]);
-      if (limited) return withHeaders(limited, cors);
-    }
+  const secrets = token
+    ? await cachedCredentials(route.organizationId, route.channelConfigId, route.credentials)
+    : null;
+  const verdict = token && secrets ? await verifyVisitorToken(secrets.sessionSecret!, token) : null;
+  // A widget that requires verification takes messages only from tokens issued to a verified
+  // user (a token minted before the setting was turned on does not qualify).
+  if (route.settings.requireVerification === "true" && !(verdict?.ok && verdict.claims.verified)) {
+    return withHeaders(jsonError(401, "verification_required", "This chat is for signed-in users only"), cors);
+  }
+  if (verdict?.ok) {
+    const limited = await limitChat(ctx, [
+      { name: "messagePerVisitor", key: `${route.channelConfigId}|${verdict.visitorId}` },
+    ]);
+    if (limited) return withHeaders(limited, cors);
   }
   return withHeaders(await handleWebhook(ctx, request, "native"), cors);
 }

@@ -19,6 +19,12 @@ export const chatRateLimiter = new RateLimiter(components.rateLimiter, {
   messagePerVisitor: { kind: "token bucket", rate: 20, period: MINUTE, capacity: 10 },
   messagePerIp: { kind: "token bucket", rate: 60, period: MINUTE, capacity: 30 },
   messagePerWidget: { kind: "token bucket", rate: 1200, period: MINUTE, capacity: 600, shards: 10 },
+  /**
+   * Typing-indicator writes of one visitor. Someone typing steadily renews once per 3 s (20 a
+   * minute) plus a stop per message sent; the throttle alone would let a script toggling
+   * start/stop write 40 a minute.
+   */
+  typingPerVisitor: { kind: "token bucket", rate: 30, period: MINUTE, capacity: 10 },
 });
 
 export type ChatLimitName =
@@ -26,7 +32,8 @@ export type ChatLimitName =
   | "sessionPerWidget"
   | "messagePerVisitor"
   | "messagePerIp"
-  | "messagePerWidget";
+  | "messagePerWidget"
+  | "typingPerVisitor";
 
 /**
  * Consumes one token from each named bucket in order; the first refusal answers 429 with

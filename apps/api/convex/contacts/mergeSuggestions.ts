@@ -23,6 +23,8 @@ export const SIGNAL_WEIGHTS = {
   signature_email: 0.7,
   signature_phone: 0.6,
   name_domain: 0.5,
+  verified_email: 0.95,
+  claimed_email: 0.4,
 } as const;
 
 /** score = 1 - Π(1 - weight) over distinct pieces of evidence (noisy-or), 3 decimals. */

@@ -4,6 +4,7 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { type ActionCtx, internalMutation, type MutationCtx } from "../_generated/server";
+import { applySenderClaims } from "../contacts/claims";
 import { resolveContact } from "../contacts/resolve";
 import { safeInboundAttachments, scheduleMediaFetch } from "../messages/attachments";
 import { applyReaction } from "../messages/reactions";
@@ -212,7 +213,7 @@ export async function storeInboundMessage(
   const existing = await findByExternalId(ctx, org._id, msg.channel, msg.externalMessageId);
   if (existing) return null;
 
-  const { contact, identifier } = await resolveContact(ctx, {
+  const resolved = await resolveContact(ctx, {
     organizationId: org._id,
     channel: msg.channel,
     rawIdentifier: msg.from.identifier,
@@ -221,6 +222,12 @@ export async function storeInboundMessage(
     source: "inbound",
     now,
   });
+  const { identifier } = resolved;
+  // A sender who says who they are (verified or not): contacts/claims.ts decides what that links.
+  const contact =
+    msg.from.email || msg.from.verified
+      ? await applySenderClaims(ctx, resolved, { email: msg.from.email, verified: msg.from.verified }, now)
+      : resolved.contact;
   // The provider's time orders the message only inside its plausible window (issue 14.5).
   const time = trustedTime(msg.sentAt, now, getDescriptor(config.provider).timestampWindow);
   const sentAt = time.at;

@@ -81,3 +81,5 @@ export const signedInQuery = customQuery(
  * authorize from its own arguments (the chat widget verifies a signed visitor token).
  */
 export const visitorQuery = customQuery(query, NoOp);
+/** Same contract as visitorQuery: the handler authorizes with its own token (and rate-limits). */
+export const visitorMutation = customMutation(mutation, NoOp);

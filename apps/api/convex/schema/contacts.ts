@@ -36,6 +36,11 @@ export const contactsTables = {
     identifier: v.string(),
     displayName: v.optional(v.string()),
     verified: v.boolean(),
+    /**
+     * An email this identity's owner claimed without proof (an unverified chat visitor): shown
+     * to agents as a claim, never used to merge (contacts/claims.ts).
+     */
+    claimedEmail: v.optional(v.string()),
     source: identitySource,
     createdAt: v.number(),
   })

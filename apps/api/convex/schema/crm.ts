@@ -8,7 +8,16 @@ import { defineTable } from "convex/server";
 import { v } from "convex/values";
 import { literals } from "./validators";
 
-export const MERGE_SIGNALS = ["signature_identifier", "name_domain", "manual_identifier", "manual"] as const;
+export const MERGE_SIGNALS = [
+  "signature_identifier",
+  "name_domain",
+  "manual_identifier",
+  "manual",
+  /** A chat visitor's site-verified email names another contact (contacts/claims.ts). */
+  "verified_email",
+  /** An unverified chat visitor claims another contact's email: never merged without an agent. */
+  "claimed_email",
+] as const;
 export const mergeSignal = literals(MERGE_SIGNALS);
 
 export const SUGGESTION_STATUSES = ["open", "accepted", "dismissed"] as const;

@@ -91,7 +91,13 @@ export const inboundMessage = v.object({
   channel: channelId,
   provider: providerId,
   externalMessageId: v.string(),
-  from: v.object({ identifier: v.string(), displayName: v.optional(v.string()) }),
+  from: v.object({
+    identifier: v.string(),
+    displayName: v.optional(v.string()),
+    /** An email the sender is known by (chat session claims); linked only when `verified`. */
+    email: v.optional(v.string()),
+    verified: v.optional(v.boolean()),
+  }),
   to: v.string(),
   text: v.string(),
   subject: v.optional(v.string()),

@@ -7,6 +7,7 @@ import { memberMutation, memberQuery } from "../lib/functions";
 import { withAttachmentViews } from "../messages/attachments";
 import { reactionsOf } from "../messages/reactions";
 import { threadStatus } from "../schema/validators";
+import { markThreadRead } from "./reads";
 
 /** The inbox list: newest activity first, optionally one status; paginated through an index. */
 /** Longest snooze: a year (a later date is almost certainly a typo). */
@@ -111,12 +112,16 @@ export const setStatus = memberMutation({
   },
 });
 
-/** Marks a thread read (unread badge back to 0). */
+/**
+ * The caller has read the thread: their own read marker moves (threads/reads.ts: their unread
+ * badge, and the chat visitor's "read" receipt) and the thread's shared unread count goes to 0.
+ */
 export const markRead = memberMutation({
   args: { threadId: v.id("conversationThreads") },
   handler: async (ctx, { organizationId, threadId }) => {
     const thread = await getOwned(ctx, organizationId, threadId);
     if (thread.unreadCount !== 0) await ctx.db.patch(thread._id, { unreadCount: 0 });
+    await markThreadRead(ctx, ctx.member._id, thread, Date.now());
     return null;
   },
 });

@@ -89,3 +89,20 @@ describe("ThreadList", () => {
     mounted.push(loading, empty, failed, more);
   });
 });
+
+describe("ThreadList per-agent unread", () => {
+  test("the caller's own unread counts replace the shared count", async () => {
+    const w = await mountSuspended(ThreadList, {
+      props: {
+        threads: rows,
+        status: "Exhausted",
+        unread: { t0: { unread: 0, more: false }, t1: { unread: 20, more: true } },
+      },
+    });
+    mounted.push(w);
+    const badges = w.findAll('[data-testid="unread-badge"]');
+    // t0 has a shared count of 3 but this agent read it; t1 is unread for this agent only.
+    expect(badges.map((b) => b.attributes("aria-label"))).toEqual(["20+ unread"]);
+    expect(w.get('[data-thread-id="t1"]').text()).toContain("20+");
+  });
+});

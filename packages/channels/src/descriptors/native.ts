@@ -10,9 +10,27 @@ export const nativeDescriptor: ProviderDescriptor = {
   adapter: nativeAdapter,
   credentials: {
     schema: nativeCredentialsSchema,
-    secretFields: ["sessionSecret"],
+    secretFields: ["sessionSecret", "identitySecret"],
     text: {
-      sessionSecret: { label: "Session secret (32+ characters)", help: "Signs visitor session tokens." },
+      sessionSecret: {
+        label: "Session secret (32+ characters)",
+        help: "Signs visitor session tokens.",
+        generate: { usage: "Used only by Switchboard; nothing to copy." },
+      },
+      identitySecret: {
+        label: "Identity secret (32+ characters, optional)",
+        help: "Your server signs the signed-in user's id with it: hex(HMAC-SHA256(identitySecret, userId)).",
+        generate: {
+          usage: [
+            "// On your server (never in the browser), for the signed-in user:",
+            "// Node (crypto module); any HMAC-SHA256 library gives the same hex string:",
+            'const userHash = crypto.createHmac("sha256", IDENTITY_SECRET).update(user.id).digest("hex");',
+            "// Then open the widget with the user (the fragment never reaches a server):",
+            '// <iframe src="https://<dashboard>/chat/<widgetKey>#userId=<user.id>&userHash=<userHash>&email=<email>&name=<name>">',
+            '// or later: iframe.contentWindow.postMessage({ type: "switchboard:identify", userId, userHash, email, name }, "https://<dashboard>")',
+          ].join("\n"),
+        },
+      },
     },
   },
   settings: {
@@ -21,6 +39,11 @@ export const nativeDescriptor: ProviderDescriptor = {
       widgetKey: { label: "Widget key", hidden: true },
       allowedOrigins: { label: "Allowed origins (optional, comma-separated)", placeholder: "https://example.com" },
       tokenTtlSeconds: { label: "Visitor token lifetime (s)", hidden: true },
+      requireVerification: {
+        label: "Require verified visitors (true/false)",
+        placeholder: "false",
+        help: "true: only visitors your site signed in and verified (userHash) can chat.",
+      },
     },
   },
   webhookSecretField: "sessionSecret",
