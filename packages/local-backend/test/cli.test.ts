@@ -147,6 +147,36 @@ describe("the official Convex CLI against the local backend", () => {
     expect(Buffer.from(files["_tables/documents.jsonl"]!).toString()).toContain('"notes"');
   });
 
+  it('pushes a "use node" module as the CLI bundles it: its action runs in Node; a mutation in it fails the push', async () => {
+    const file = path.join(proj, "convex/nodeHash.ts");
+    const good = `"use node";
+import { createHash } from "node:crypto";
+import { actionGeneric } from "convex/server";
+import { v } from "convex/values";
+export const sha1 = actionGeneric({ args: { text: v.string() }, handler: async (_ctx, { text }) => createHash("sha1").update(text).digest("hex") });
+`;
+    fs.writeFileSync(file, good);
+    await cli("deploy", "--codegen", "disable", "--typecheck", "disable", "-y");
+    expect(await httpClient().action("nodeHash:sha1" as any, { text: "x" })).toBe(
+      "11f6ad8ec52a2984abaafd7c3b516503785c2072",
+    );
+
+    fs.writeFileSync(
+      file,
+      `${good}import { mutationGeneric } from "convex/server";\nexport const save = mutationGeneric({ args: {}, handler: async () => null });\n`,
+    );
+    const failed = await cli("deploy", "--codegen", "disable", "--typecheck", "disable", "-y").catch((e) => e);
+    expect(failed.code).not.toBe(0);
+    expect(`${failed.stdout}${failed.stderr}`).toContain(
+      "`save` defined in `nodeHash.js` is a Mutation function. Only actions can be defined in Node.js.",
+    );
+    // the running code stays
+    expect(await httpClient().action("nodeHash:sha1" as any, { text: "x" })).toBe(
+      "11f6ad8ec52a2984abaafd7c3b516503785c2072",
+    );
+    fs.writeFileSync(file, good);
+  });
+
   it("dev --once pushes changed code; a schema the data does not match is refused and the running code stays", async () => {
     const notes = path.join(proj, "convex/notes.ts");
     fs.writeFileSync(notes, fs.readFileSync(notes, "utf8").replace("PUSHED_VERSION_1", "PUSHED_VERSION_2"));
