@@ -133,7 +133,7 @@ function mustBeIsolate(rel: string): boolean {
 }
 
 /** A module's runtime from its source, with the CLI's error for a "use node" that is not allowed. */
-export function environmentOf(dir: string, rel: string): ModuleEnvironment {
+function environmentOf(dir: string, rel: string): ModuleEnvironment {
   if (!hasUseNodeDirective(fs.readFileSync(path.join(dir, rel), "utf8"))) return "isolate";
   if (mustBeIsolate(rel)) throw new ModuleLoadError(`"use node" directive is not allowed for ${rel}.`);
   return "node";
