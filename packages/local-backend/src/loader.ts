@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { builtinModules } from "node:module";
+import { builtinModules, createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
@@ -217,6 +217,18 @@ function stripExt(rel: string): string {
 }
 
 /**
+ * The CLI bundles a "use node" module as ESM with its CommonJS packages inside (twilio, axios...),
+ * whose Node builtin requires stay `require("util")` calls, some of them lazy. Convex's Node
+ * executor gives such bundles a global `require` (its setupGlobals: `createRequire(modulePath)`),
+ * so the same is done here, once: the process is ESM and has none. Only `require`: Convex's
+ * `module`/`exports` globals would turn UMD code in the default-runtime bundles CommonJS here.
+ */
+function provideRequire(file: string) {
+  const g = globalThis as { require?: unknown };
+  if (g.require === undefined) g.require = createRequire(file);
+}
+
+/**
  * Import built entry-point modules (`rel` = path inside the functions dir, `file` = absolute
  * ESM file) and register their Convex functions, HTTP router and crons. Shared by the watched
  * build and the CLI's pushed bundle (cli/push.ts).
@@ -229,6 +241,7 @@ export async function registerModules(
   let http: any = null;
   let crons: Record<string, CronSpec> = {};
   for (const { rel, file, environment } of entries) {
+    if (environment === "node") provideRequire(file);
     const mod = await import(pathToFileURL(file).href);
     const modPath = stripExt(rel);
     for (const [name, value] of Object.entries(mod)) {
