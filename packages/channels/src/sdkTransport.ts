@@ -4,6 +4,12 @@
  * holds the types, isolate-safe; the implementations live behind `@switchboard/channels/node`
  * (src/node.ts), which only Node actions import, because the SDKs need Node (twilio uses
  * node:os/util/url and axios; the isolate has none of them).
+ *
+ * What stays on the adapters' fetch, and why: webhook signature checks (HTTP actions run in the
+ * isolate, which has no Node; Web Crypto does it, the SDKs' validators are the test oracles),
+ * health probes and endpoint-ownership checks (short isolate actions on a schedule or a settings
+ * save: a Node action each would add a runtime hop for the same GET), and Vonage, Meta and the
+ * generic webhook, whose sends the product does not specify with an SDK.
  */
 import type { InboundListRequest, InboundListResult } from "./inboundList";
 import type { AdapterContext, InboundMessage, OutboundMessage, SendResult, StatusEvent } from "./types";
