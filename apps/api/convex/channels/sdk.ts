@@ -68,7 +68,10 @@ export const lookUpStatuses = internalAction({
     const loaded = await sdkContext(ctx, channelConfigId);
     const lookUp = loaded?.transport.getDeliveryStatus;
     if (!loaded || !lookUp) return externalMessageIds.map(() => null);
-    return Promise.all(externalMessageIds.map((id) => lookUp(loaded.sdkCtx, id).catch(() => null)));
+    // One at a time, like the adapter path (channels/transport.ts): the provider's rate limit.
+    const out: (StatusEvent | null)[] = [];
+    for (const id of externalMessageIds) out.push(await lookUp(loaded.sdkCtx, id).catch(() => null));
+    return out;
   },
 });
 

@@ -58,9 +58,11 @@ export async function lookUpStatuses(
   if (usesSdk(descriptor, "deliveryStatus")) {
     return ctx.runAction(internal.channels.sdk.lookUpStatuses, { channelConfigId: channel._id, externalMessageIds });
   }
-  return Promise.all(
-    externalMessageIds.map((id) => descriptor.adapter.getDeliveryStatus(adapterCtx, id).catch(() => null)),
-  );
+  // One at a time, as the poll always asked: a batch of 50 at once would meet the rate limit.
+  const out: (StatusEvent | null)[] = [];
+  for (const id of externalMessageIds)
+    out.push(await descriptor.adapter.getDeliveryStatus(adapterCtx, id).catch(() => null));
+  return out;
 }
 
 /** One page of recently received messages; null when the provider has no such list. */
