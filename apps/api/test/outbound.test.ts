@@ -168,6 +168,8 @@ describe("send -> provider -> status callbacks, per channel", () => {
     });
     expect(final.externalMessageId).toMatch(/^SM[0-9a-f]{32}$/);
     expect(final.statusHistory.map((h) => h.status)).toEqual(["queued", "sent", "delivered"]);
+    // Sent by the official SDK in the Node action (twilio descriptor: sdk.operations has "send").
+    expect(sent[0]!.headers["user-agent"]).toMatch(/^twilio-node\//);
   });
 
   test("SMS via Vonage", async () => {
@@ -215,6 +217,7 @@ describe("send -> provider -> status callbacks, per channel", () => {
       headers: { "In-Reply-To": "<order-42@example.org>" },
     });
     expect(sent[0]!.headers["idempotency-key"]).toBe(id);
+    expect(sent[0]!.headers["user-agent"]).toMatch(/^resend-node:/); // the official SDK in the Node action
   });
 
   test("generic webhook: signed POST to the receiver, delivery reported back", async () => {
@@ -360,6 +363,7 @@ describe("status polling", () => {
       .requests("twilio")
       .filter((r) => r.method === "GET" && r.path.includes(`/Messages/${delivered.externalMessageId}`));
     expect(lookups).toHaveLength(1);
+    expect(lookups[0]!.headers["user-agent"]).toMatch(/^twilio-node\//); // messages(sid).fetch()
   });
 });
 

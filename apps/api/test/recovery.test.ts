@@ -346,6 +346,18 @@ describe("15.7 inbound gap recovery", () => {
     expect(sms).toMatchObject({ done: true, recovered: 2, listed: 3 });
     const mail = await t.action(internal.inbound.reconcile.run, { channelConfigId: resend });
     expect(mail).toMatchObject({ done: true, recovered: 1 });
+    // Listed and fetched by the official SDKs in the Node actions (descriptor.sdk of twilio and resend).
+    const twilioLists = sim.requests("twilio").filter((r) => r.method === "GET" && r.path.endsWith("/Messages.json"));
+    expect(twilioLists.length).toBeGreaterThan(0);
+    expect(twilioLists.every((r) => /^twilio-node\//.test(r.headers["user-agent"] ?? ""))).toBe(true);
+    const resendReads = sim
+      .requests("resend")
+      .filter((r) => r.method === "GET" && r.path.startsWith("/emails/receiving"));
+    expect(resendReads.map((r) => r.path)).toEqual([
+      "/emails/receiving",
+      `/emails/receiving/${lostMail.externalMessageId}`,
+    ]);
+    expect(resendReads.every((r) => /^resend-node:/.test(r.headers["user-agent"] ?? ""))).toBe(true);
     // A second pass (and a webhook redelivered late) finds nothing new.
     expect(await t.action(internal.inbound.reconcile.run, { channelConfigId: twilio })).toMatchObject({ recovered: 0 });
     const stored = await orgMessages();

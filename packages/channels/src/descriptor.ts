@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import type { ChannelId, EndpointKind, ProviderId } from "./ids";
 import type { InboundLister } from "./inboundList";
+import type { SdkDeclaration } from "./sdkTransport";
 import type { TimestampWindow } from "./timestamps";
 import type { ChannelAdapter, InboundEvent, WebhookRequest } from "./types";
 
@@ -124,6 +125,11 @@ export interface ProviderDescriptor<Id extends string = ProviderId> {
   readonly inboundList?: InboundLister;
   /** The adapter's getDeliveryStatus can look a sent message up (a message without callbacks is polled). */
   readonly statusLookup?: boolean;
+  /**
+   * The operations that go through the provider's official SDK in a Node action instead of the
+   * adapter's fetch (`@switchboard/channels/node` implements them). Absent: the adapter does it all.
+   */
+  readonly sdk?: SdkDeclaration;
   /**
    * How far the message times this provider reports are believed around our receipt time
    * (`trustedTime`); DEFAULT_TIMESTAMP_WINDOW when the provider does not declare one.

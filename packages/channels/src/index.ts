@@ -94,6 +94,7 @@ export * from "./identifiers";
 export * from "./ids";
 export * from "./inboundList";
 export * from "./registry";
+export * from "./sdkTransport";
 export * from "./standardWebhooks";
 export * from "./timestamps";
 export * from "./types";

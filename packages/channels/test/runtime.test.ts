@@ -10,8 +10,19 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** `@switchboard/channels/node` (src/node.ts, src/node/) is for Convex Node actions only: the official SDKs. */
+const isNodeOnly = (file: string) => /[/\\]src[/\\](node\.ts$|node[/\\])/.test(file);
+
 describe("runtime constraints", () => {
-  const files = sourceFiles(join(__dirname, "..", "src"));
+  const all = sourceFiles(join(__dirname, "..", "src"));
+  const files = all.filter((f) => !isNodeOnly(f));
+  it("keeps the Node-only SDK transports apart: no isolate file imports them", () => {
+    expect(all.filter(isNodeOnly).length).toBeGreaterThan(0);
+    for (const file of files) {
+      const src = readFileSync(file, "utf8");
+      expect(src, file).not.toMatch(/from\s+["'](\.\.?\/)+node(\/[^"']*)?["']/);
+    }
+  });
   it.each(files.map((f) => [f.slice(f.indexOf("src")), f]))("%s uses only isolate-safe APIs", (_name, file) => {
     // Strip comments so documentation mentioning e.g. "no Buffer" does not count.
     const src = readFileSync(file, "utf8")

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { builtinModules } from "node:module";
+import { builtinModules, createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
@@ -21,7 +21,15 @@ export interface RegisteredFunction {
   returns: ValidatorJSON | null;
   /** trusted backend code (the CLI's `_system/*` functions): runs on the main thread, no worker */
   mainThread?: boolean;
+  /** "node" for a module with the "use node" directive (actions only, Node's globals and builtins) */
+  environment?: ModuleEnvironment;
 }
+
+/** Convex's two runtimes: the default V8 isolate, and Node.js for modules starting with "use node". */
+export type ModuleEnvironment = "isolate" | "node";
+
+/** A module that Convex refuses to load (a push answers InvalidModules, a reload keeps the old code). */
+export class ModuleLoadError extends Error {}
 
 interface SchemaIndex {
   indexDescriptor: string;
@@ -98,15 +106,72 @@ export function listEntryPoints(dir: string): string[] {
   return out;
 }
 
-function externalizePlugin(): esbuild.Plugin {
+/**
+ * Whether a module's directive prologue holds "use node" (what the Convex CLI reads with Babel:
+ * only string-literal statements before any other code count, comments may come between them).
+ */
+export function hasUseNodeDirective(source: string): boolean {
+  if (!source.includes("use node")) return false;
+  let i = 0;
+  for (;;) {
+    const rest = source.slice(i);
+    const skip = /^(?:\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/)/.exec(rest);
+    if (skip) {
+      i += skip[0].length;
+      continue;
+    }
+    const directive = /^(["'])((?:(?!\1)[^\\\n]|\\.)*)\1[ \t]*;?/.exec(rest);
+    if (!directive) return false;
+    if (directive[2] === "use node") return true;
+    i += directive[0].length;
+  }
+}
+
+/** Modules Convex always runs in its isolate (the CLI refuses "use node" in them). */
+function mustBeIsolate(rel: string): boolean {
+  return ["http", "crons", "schema", "auth.config"].includes(stripExt(rel));
+}
+
+/** A module's runtime from its source, with the CLI's error for a "use node" that is not allowed. */
+function environmentOf(dir: string, rel: string): ModuleEnvironment {
+  if (!hasUseNodeDirective(fs.readFileSync(path.join(dir, rel), "utf8"))) return "isolate";
+  if (mustBeIsolate(rel)) throw new ModuleLoadError(`"use node" directive is not allowed for ${rel}.`);
+  return "node";
+}
+
+const NODE_APIS_IN_ISOLATE = `It looks like you are using Node APIs from a file without the "use node" directive.
+Split out actions using Node.js APIs like this into a new file only containing actions that uses "use node" so these actions will run in a Node.js environment.
+For more information see https://docs.convex.dev/functions/runtimes#nodejs-runtime`;
+
+/**
+ * Bare imports outside node_modules are bundled, packages inside stay external (one shared
+ * `convex`). For the isolate bundle, a Node builtin imported by bundled code fails the build the
+ * way the Convex CLI's `platform: "browser"` bundle does (the isolate has no Node APIs).
+ */
+function externalizePlugin(environment: ModuleEnvironment = "node"): esbuild.Plugin {
   const builtins = new Set(builtinModules);
   return {
     name: "local-backend-externals",
     setup(build) {
       build.onResolve({ filter: /^[^./]/ }, async (args) => {
         if (args.pluginData?.skip) return undefined;
-        if (args.path.startsWith("node:") || builtins.has(args.path) || builtins.has(args.path.split("/")[0]!))
+        if (args.path.startsWith("node:") || builtins.has(args.path) || builtins.has(args.path.split("/")[0]!)) {
+          if (environment === "isolate") {
+            return {
+              errors: [
+                {
+                  text: `Could not resolve "${args.path}"`,
+                  notes: [
+                    {
+                      text: `The package "${args.path}" wasn't found on the file system but is built into node. Are you trying to bundle for node? You can use "platform: 'node'" to do that, which will remove this error.`,
+                    },
+                  ],
+                },
+              ],
+            };
+          }
           return { path: args.path, external: true };
+        }
         const r = await build.resolve(args.path, {
           kind: args.kind,
           resolveDir: args.resolveDir,
@@ -152,18 +217,31 @@ function stripExt(rel: string): string {
 }
 
 /**
+ * The CLI bundles a "use node" module as ESM with its CommonJS packages inside (twilio, axios...),
+ * whose Node builtin requires stay `require("util")` calls, some of them lazy. Convex's Node
+ * executor gives such bundles a global `require` (its setupGlobals: `createRequire(modulePath)`),
+ * so the same is done here, once: the process is ESM and has none. Only `require`: Convex's
+ * `module`/`exports` globals would turn UMD code in the default-runtime bundles CommonJS here.
+ */
+function provideRequire(file: string) {
+  const g = globalThis as { require?: unknown };
+  if (g.require === undefined) g.require = createRequire(file);
+}
+
+/**
  * Import built entry-point modules (`rel` = path inside the functions dir, `file` = absolute
  * ESM file) and register their Convex functions, HTTP router and crons. Shared by the watched
  * build and the CLI's pushed bundle (cli/push.ts).
  */
 export async function registerModules(
-  entries: { rel: string; file: string }[],
+  entries: { rel: string; file: string; environment?: ModuleEnvironment }[],
   componentPath: string,
 ): Promise<{ functions: Map<string, RegisteredFunction>; http: any; crons: Record<string, CronSpec> }> {
   const functions = new Map<string, RegisteredFunction>();
   let http: any = null;
   let crons: Record<string, CronSpec> = {};
-  for (const { rel, file } of entries) {
+  for (const { rel, file, environment } of entries) {
+    if (environment === "node") provideRequire(file);
     const mod = await import(pathToFileURL(file).href);
     const modPath = stripExt(rel);
     for (const [name, value] of Object.entries(mod)) {
@@ -173,6 +251,13 @@ export async function registerModules(
       if (v.isQuery) type = "query";
       else if (v.isMutation) type = "mutation";
       else if (v.isAction) type = "action";
+      if (environment === "node" && (type === "query" || type === "mutation" || v.isHttp)) {
+        // Convex's analysis of a Node.js module, word for word (a push answers InvalidModules).
+        const kind = type === "query" ? "Query" : type === "mutation" ? "Mutation" : "HTTP action";
+        throw new ModuleLoadError(
+          `\`${name}\` defined in \`${modPath}.js\` is a ${kind} function. Only actions can be defined in Node.js. See https://docs.convex.dev/functions/actions for more details.`,
+        );
+      }
       if (type) {
         const p = `${modPath}:${name}`;
         functions.set(p, {
@@ -185,6 +270,7 @@ export async function registerModules(
           exportName: name,
           args: typeof v.exportArgs === "function" ? parseValidator(v.exportArgs()) : null,
           returns: typeof v.exportReturns === "function" ? parseValidator(v.exportReturns()) : null,
+          ...(environment === "node" ? { environment } : {}),
         });
       }
       if (modPath === "http" && name === "default" && v.isRouter) http = v;
@@ -224,38 +310,50 @@ export class Loader {
     const entryRel = listEntryPoints(dir);
     const extra = extraNames.filter((f) => fs.existsSync(path.join(dir, f)));
     fs.mkdirSync(outdir, { recursive: true });
-    const allEntries = [...entryRel, ...extra];
-    const result = await esbuild.build({
-      absWorkingDir: dir,
-      entryPoints: allEntries.map((r) => path.join(dir, r)),
-      outbase: dir,
-      outdir,
-      bundle: true,
-      format: "esm",
-      platform: "node",
-      target: "node20",
-      splitting: true,
-      sourcemap: "inline",
-      write: true,
-      logLevel: "silent",
-      entryNames: "[dir]/[name]",
-      chunkNames: "_deps/[name]-[hash]",
-      outExtension: { ".js": ".mjs" },
-      plugins: [externalizePlugin()],
-      metafile: true,
-      // component code sees its own env (values passed by `use(x, { env })`)
-      define: envGlobal ? { "process.env": envGlobal } : {},
-    });
-    if (result.errors.length) {
-      throw new Error(
-        `Bundling failed:\n${(await esbuild.formatMessages(result.errors, { kind: "error" })).join("\n")}`,
-      );
+    // Like the Convex CLI: the isolate modules and the "use node" modules are bundled apart (each
+    // with its own copy of shared code), the isolate bundle refusing Node builtins.
+    const environments = new Map(entryRel.map((rel) => [rel, environmentOf(dir, rel)] as const));
+    const inputs: string[] = [];
+    for (const environment of ["isolate", "node"] as const) {
+      const entries = entryRel.filter((rel) => environments.get(rel) === environment);
+      if (environment === "isolate") entries.push(...extra);
+      if (entries.length === 0) continue;
+      let result: esbuild.BuildResult<{ metafile: true }>;
+      try {
+        result = await esbuild.build({
+          absWorkingDir: dir,
+          entryPoints: entries.map((r) => path.join(dir, r)),
+          outbase: dir,
+          outdir,
+          bundle: true,
+          format: "esm",
+          platform: "node",
+          target: "node20",
+          splitting: true,
+          sourcemap: "inline",
+          write: true,
+          logLevel: "silent",
+          entryNames: "[dir]/[name]",
+          chunkNames: environment === "node" ? "_deps/node/[name]-[hash]" : "_deps/[name]-[hash]",
+          outExtension: { ".js": ".mjs" },
+          plugins: [externalizePlugin(environment)],
+          metafile: true,
+          // component code sees its own env (values passed by `use(x, { env })`)
+          define: envGlobal ? { "process.env": envGlobal } : {},
+        });
+      } catch (e) {
+        const errors: esbuild.Message[] = (e as { errors?: esbuild.Message[] }).errors ?? [];
+        if (errors.length === 0) throw e;
+        const text = (await esbuild.formatMessages(errors, { kind: "error" })).join("\n");
+        const nodeApis = environment === "isolate" && /Are you trying to bundle for node\?/.test(text);
+        throw new ModuleLoadError(`Bundling failed:\n${text}${nodeApis ? `\n${NODE_APIS_IN_ISOLATE}` : ""}`);
+      }
+      inputs.push(...Object.keys(result.metafile.inputs).map((f) => path.resolve(dir, f)));
     }
-    const inputs = Object.keys(result.metafile?.inputs ?? {}).map((f) => path.resolve(dir, f));
     const outFile = (rel: string) => path.join(outdir, `${stripExt(rel)}.mjs`);
     const importOut = async (rel: string) => await import(pathToFileURL(outFile(rel)).href);
     const { functions, http, crons } = await registerModules(
-      entryRel.map((rel) => ({ rel, file: outFile(rel) })),
+      entryRel.map((rel) => ({ rel, file: outFile(rel), environment: environments.get(rel)! })),
       componentPath,
     );
     const extras = new Map<string, any>();

@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { ConvexHttpClient } from "convex/browser";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PKG_DIR, start, tmpDir, waitFor } from "./helpers.js";
+import { killCli, PKG_DIR, spawnCli, start, tmpDir, waitFor } from "./helpers.js";
 
 const execFileP = promisify(execFile);
 const CONVEX_PKG = fs.realpathSync(path.join(PKG_DIR, "node_modules/convex"));
@@ -145,6 +145,68 @@ describe("the official Convex CLI against the local backend", () => {
       .map((l) => JSON.parse(l));
     expect(docs.map((d) => d.author).sort()).toEqual(["ann", "bob"]);
     expect(Buffer.from(files["_tables/documents.jsonl"]!).toString()).toContain('"notes"');
+  });
+
+  it('pushes a "use node" module as the CLI bundles it: its action runs in Node; a mutation in it fails the push', async () => {
+    // A CommonJS package like the SDKs (twilio): the CLI bundles it into the ESM module, and its
+    // builtin requires, one of them lazy, stay require() calls that need Convex's global require.
+    const dep = path.join(proj, "node_modules/cjs-sdk");
+    fs.mkdirSync(dep, { recursive: true });
+    fs.writeFileSync(path.join(dep, "package.json"), '{"name":"cjs-sdk","version":"1.0.0","main":"index.js"}');
+    fs.writeFileSync(
+      path.join(dep, "index.js"),
+      `const util = require("util");\nexports.shout = (s) => util.format("%s!", s);\nexports.later = () => require("os").EOL.length;\n`,
+    );
+    const file = path.join(proj, "convex/nodeHash.ts");
+    const good = `"use node";
+import { createHash } from "node:crypto";
+import { actionGeneric } from "convex/server";
+import { v } from "convex/values";
+import { later, shout } from "cjs-sdk";
+export const sha1 = actionGeneric({ args: { text: v.string() }, handler: async (_ctx, { text }) => createHash("sha1").update(text).digest("hex") });
+export const viaCjs = actionGeneric({ args: {}, handler: async () => [shout("ok"), later()] });
+`;
+    fs.writeFileSync(file, good);
+    await cli("deploy", "--codegen", "disable", "--typecheck", "disable", "-y");
+    expect(await httpClient().action("nodeHash:sha1" as any, { text: "x" })).toBe(
+      "11f6ad8ec52a2984abaafd7c3b516503785c2072",
+    );
+    // In its own process (vitest's module runner would lend the bundle a `require` of its own):
+    // a backend on a copy of this data dir imports the pushed bundle natively.
+    const copy = tmpDir("lb-cli-node-");
+    fs.cpSync(b.dataDir, copy, { recursive: true });
+    const own = await spawnCli([
+      "--data",
+      copy,
+      "--functions",
+      watchedDir,
+      "--port",
+      "0",
+      "--site-port",
+      "0",
+      "--quiet",
+    ]);
+    try {
+      const viaCjs = await new ConvexHttpClient(own.url, { logger: false }).action("nodeHash:viaCjs" as any, {});
+      expect(viaCjs).toEqual(["ok!", 1]);
+    } finally {
+      await killCli(own);
+    }
+
+    fs.writeFileSync(
+      file,
+      `${good}import { mutationGeneric } from "convex/server";\nexport const save = mutationGeneric({ args: {}, handler: async () => null });\n`,
+    );
+    const failed = await cli("deploy", "--codegen", "disable", "--typecheck", "disable", "-y").catch((e) => e);
+    expect(failed.code).not.toBe(0);
+    expect(`${failed.stdout}${failed.stderr}`).toContain(
+      "`save` defined in `nodeHash.js` is a Mutation function. Only actions can be defined in Node.js.",
+    );
+    // the running code stays
+    expect(await httpClient().action("nodeHash:sha1" as any, { text: "x" })).toBe(
+      "11f6ad8ec52a2984abaafd7c3b516503785c2072",
+    );
+    fs.writeFileSync(file, good);
   });
 
   it("dev --once pushes changed code; a schema the data does not match is refused and the running code stays", async () => {

@@ -1,14 +1,9 @@
-import {
-  type AdapterContext,
-  type ChannelAdapter,
-  getAdapter,
-  type InboundEvent,
-  type InboundMessage,
-} from "@switchboard/channels";
+import { type AdapterContext, getDescriptor, type InboundEvent, type InboundMessage } from "@switchboard/channels";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
-import { internalAction, internalMutation, internalQuery } from "../_generated/server";
+import { type ActionCtx, internalAction, internalMutation, internalQuery } from "../_generated/server";
 import { adapterContext } from "../channels/runtime";
+import { type ChannelRef, hydrateMessages } from "../channels/transport";
 import { rememberEmailMessageIds } from "../threads/emailMessageIds";
 import { previewOf } from "../threads/model";
 
@@ -20,26 +15,27 @@ export const HYDRATE_TIMEOUT_MS = 5_000;
 
 /**
  * Fetches the content of metadata-only messages (Resend's email.received) before they are
- * stored, within HYDRATE_TIMEOUT_MS. A failure keeps the event as it is: it is stored
- * `contentPending` and `run` below retries, so nothing acknowledged is lost for want of a body.
+ * stored, within HYDRATE_TIMEOUT_MS (through the provider's SDK when its descriptor says so). A
+ * failure keeps the event as it is: it is stored `contentPending` and `run` below retries, so
+ * nothing acknowledged is lost for want of a body.
  */
 export async function hydrateBeforeStore<E extends InboundEvent>(
-  adapter: ChannelAdapter,
+  ctx: ActionCtx,
+  channel: ChannelRef,
   events: E[],
-  ctx: AdapterContext,
+  adapterCtx: AdapterContext,
 ): Promise<E[]> {
-  const hydrateInbound = adapter.hydrateInbound;
-  if (!hydrateInbound) return events;
-  const bounded = { ...ctx, timeoutMs: HYDRATE_TIMEOUT_MS };
-  return Promise.all(
-    events.map(async (event) => {
-      if (event.kind !== "message" || !event.contentPending) return event;
-      try {
-        return (await hydrateInbound(bounded, event)) as E;
-      } catch {
-        return event;
-      }
-    }),
+  const pending = events.filter((e): e is E & InboundMessage => e.kind === "message" && e.contentPending === true);
+  if (pending.length === 0) return events;
+  let filled: InboundMessage[];
+  try {
+    filled = await hydrateMessages(ctx, channel, adapterCtx, pending, HYDRATE_TIMEOUT_MS);
+  } catch {
+    return events;
+  }
+  const byId = new Map(filled.map((m) => [m.externalMessageId, m]));
+  return events.map((e) =>
+    e.kind === "message" && e.contentPending ? ((byId.get(e.externalMessageId) ?? e) as E) : e,
   );
 }
 
@@ -87,8 +83,7 @@ export const run = internalAction({
     const loaded = await ctx.runQuery(internal.inbound.hydrate.load, { messageId });
     if (!loaded) return "done";
     const { message, config } = loaded;
-    const adapter = getAdapter(config.provider);
-    if (!adapter.hydrateInbound || !message.externalMessageId) return "unsupported";
+    if (!getDescriptor(config.provider).adapter.hydrateInbound || !message.externalMessageId) return "unsupported";
     const pending: InboundMessage = {
       kind: "message",
       channel: message.channel,
@@ -101,7 +96,14 @@ export const run = internalAction({
       contentPending: true,
     };
     try {
-      const hydrated = await adapter.hydrateInbound(await adapterContext(config), pending);
+      const [hydrated] = await hydrateMessages(
+        ctx,
+        config,
+        await adapterContext(config),
+        [pending],
+        HYDRATE_TIMEOUT_MS,
+      );
+      if (!hydrated) throw new Error("nothing fetched");
       if (hydrated.contentPending) throw new Error("content still pending");
       await ctx.runMutation(internal.inbound.hydrate.fill, {
         messageId,

@@ -1,9 +1,10 @@
-import { getAdapter, getDescriptor, type InboundMessage } from "@switchboard/channels";
+import { getDescriptor, type InboundMessage } from "@switchboard/channels";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
 import { type ActionCtx, internalAction, internalMutation, internalQuery } from "../_generated/server";
 import { adapterContext, redactSecrets } from "../channels/runtime";
+import { listReceived } from "../channels/transport";
 import { encryptString, rawEventAad } from "../lib/crypto";
 import { withoutUndefined } from "../lib/values";
 import { channelId } from "../schema/validators";
@@ -141,9 +142,8 @@ export const run = internalAction({
     const loaded = await ctx.runQuery(internal.inbound.reconcile.load, { channelConfigId: args.channelConfigId });
     if (!loaded) return null;
     const { config, endpoints } = loaded;
-    const list = getDescriptor(config.provider).inboundList;
     // A provider that is down would only fail the list too; recovery from down triggers a run.
-    if (!config.enabled || !list || config.health.state === "down") return null;
+    if (!config.enabled || !getDescriptor(config.provider).inboundList || config.health.state === "down") return null;
     const startedAt = args.startedAt ?? Date.now();
     const since =
       args.since ??
@@ -156,7 +156,11 @@ export const run = internalAction({
     const result: ReconcileResult = { listed: 0, recovered: 0, pages: 0, done: false };
     let cursor = args.cursor;
     while (result.pages < MAX_PAGES) {
-      const page = await list(adapterCtx, { sinceMs: since, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+      const page = (await listReceived(ctx, config, adapterCtx, {
+        sinceMs: since,
+        pageSize: PAGE_SIZE,
+        ...(cursor ? { cursor } : {}),
+      }))!;
       if (!page.ok) {
         result.error = redactSecrets(page.error, adapterCtx.credentials);
         break;
@@ -208,7 +212,8 @@ async function ingestMissing(
     }),
   );
   const events = await hydrateBeforeStore(
-    getAdapter(config.provider),
+    ctx,
+    config,
     messages.filter((m) => absent.has(m.externalMessageId)),
     await adapterContext(config),
   );

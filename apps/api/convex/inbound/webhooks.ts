@@ -102,7 +102,8 @@ export async function handleWebhook(ctx: ActionCtx, request: Request, provider: 
   for (const group of plan.routed) {
     const route = group.channel;
     const events = await hydrateBeforeStore(
-      descriptor.adapter,
+      ctx,
+      { _id: route.channelConfigId, provider },
       group.events,
       adapterContextFor(group.secrets, route.settings),
     );

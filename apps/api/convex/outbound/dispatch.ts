@@ -1,9 +1,10 @@
-import { getAdapter, type SendResult } from "@switchboard/channels";
+import type { SendResult } from "@switchboard/channels";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
-import { internalAction } from "../_generated/server";
+import { type ActionCtx, internalAction } from "../_generated/server";
 import { adapterContext, redactSecrets, statusCallbackUrl } from "../channels/runtime";
+import { type ChannelRef, sendMessage } from "../channels/transport";
 import { withoutUndefined } from "../lib/values";
 import { leaseMs } from "./policy";
 import type { ClaimedMessage } from "./queue";
@@ -28,7 +29,6 @@ export const run = internalAction({
     try {
       const config = await ctx.runQuery(internal.outbound.queue.loadConfig, { channelConfigId });
       if (!config) return { sent, skipped: true };
-      const adapter = getAdapter(config.provider);
       const adapterCtx = await adapterContext(config);
       const callbackUrl = statusCallbackUrl(config.provider);
 
@@ -59,7 +59,7 @@ export const run = internalAction({
             leaseUntil = renewed;
           }
           const started = Date.now();
-          const result = await sendOne(adapter, adapterCtx, message, callbackUrl);
+          const result = await sendOne(ctx, config, adapterCtx, message, callbackUrl);
           const outcome = result.ok
             ? { ...result, latencyMs: Date.now() - started }
             : {
@@ -90,14 +90,16 @@ export const run = internalAction({
   },
 });
 
+/** Through the adapter, or the provider's SDK in a Node action when its descriptor says so. */
 async function sendOne(
-  adapter: ReturnType<typeof getAdapter>,
+  ctx: ActionCtx,
+  channel: ChannelRef,
   adapterCtx: Awaited<ReturnType<typeof adapterContext>>,
   message: ClaimedMessage,
   statusCallbackUrl: string | undefined,
 ): Promise<SendResult> {
   try {
-    return await adapter.send(adapterCtx, {
+    return await sendMessage(ctx, channel, adapterCtx, {
       messageId: message._id,
       to: message.to,
       from: message.from,

@@ -1,9 +1,10 @@
-import { getAdapter, getDescriptor } from "@switchboard/channels";
+import { getDescriptor } from "@switchboard/channels";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalAction, internalMutation, internalQuery } from "../_generated/server";
 import { adapterContext } from "../channels/runtime";
+import { lookUpStatuses } from "../channels/transport";
 import { applyStatus } from "../messages/status";
 import { deliveryStatus, messageError } from "../schema/validators";
 
@@ -71,11 +72,15 @@ export const run = internalAction({
         olderThan: Date.now() - POLL_AFTER_MS,
       });
       if (candidates.length === 0) continue;
-      const adapter = getAdapter(config.provider);
-      const adapterCtx = await adapterContext(config);
-      for (const c of candidates) {
-        const event = await adapter.getDeliveryStatus(adapterCtx, c.externalMessageId).catch(() => null);
-        if (!event) continue;
+      const events = await lookUpStatuses(
+        ctx,
+        config,
+        await adapterContext(config),
+        candidates.map((c) => c.externalMessageId),
+      ).catch(() => candidates.map(() => null));
+      for (const [i, event] of events.entries()) {
+        const c = candidates[i];
+        if (!event || !c) continue;
         const applied = await ctx.runMutation(internal.outbound.poll.apply, {
           messageId: c.id,
           status: event.status,

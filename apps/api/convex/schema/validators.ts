@@ -114,6 +114,22 @@ export const inboundMessage = v.object({
   unsupported: v.optional(unsupportedContent),
 });
 
+/** Mirrors OutboundMessage in packages/channels/src/types.ts (what the dispatcher sends). */
+export const outboundMessage = v.object({
+  messageId: v.string(),
+  to: v.string(),
+  from: v.string(),
+  text: v.string(),
+  subject: v.optional(v.string()),
+  html: v.optional(v.string()),
+  attachments: v.optional(v.array(storedAttachment)),
+  inReplyTo: v.optional(v.string()),
+  references: v.optional(v.array(v.string())),
+  emailMessageId: v.optional(v.string()),
+  template: v.optional(v.object({ name: v.string(), language: v.string(), components: v.optional(v.array(v.any())) })),
+  statusCallbackUrl: v.optional(v.string()),
+});
+
 /** Mirrors StatusEvent in packages/channels/src/types.ts. */
 export const statusEvent = v.object({
   kind: v.literal("status"),

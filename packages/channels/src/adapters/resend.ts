@@ -366,9 +366,13 @@ async function resendDeliveryStatus(ctx: AdapterContext, id: string): Promise<St
     headers: authHeaders(apiKey),
   });
   if (out.kind === "network" || out.status !== 200) return null;
-  const last = stringField(out.json, "last_event");
+  return resendStatusEvent(id, stringField(out.json, "last_event"));
+}
+
+/** An email's `last_event` (GET /emails/{id}) as a StatusEvent; null while queued/scheduled. */
+export function resendStatusEvent(id: string, last: string | undefined): StatusEvent | null {
   const status = last ? RESEND_LAST_EVENT_STATUS[last] : undefined;
-  if (!status) return null;
+  if (!last || !status) return null;
   return {
     kind: "status",
     channel: "email",
@@ -379,21 +383,19 @@ async function resendDeliveryStatus(ctx: AdapterContext, id: string): Promise<St
   };
 }
 
+export interface ReceivedEmailContent {
+  text?: string;
+  html?: string;
+  headers?: z.infer<typeof headersSchema>;
+  messageId?: string;
+  attachments: Attachment[];
+}
+
 /** GET /emails/receiving/{id}: the body and headers that the email.received webhook omits. */
 export async function fetchReceivedEmail(
   ctx: AdapterContext,
   emailId: string,
-): Promise<
-  | {
-      ok: true;
-      text?: string;
-      html?: string;
-      headers?: z.infer<typeof headersSchema>;
-      messageId?: string;
-      attachments: Attachment[];
-    }
-  | { ok: false; retryable: boolean; error: string }
-> {
+): Promise<({ ok: true } & ReceivedEmailContent) | { ok: false; retryable: boolean; error: string }> {
   const apiKey = ctx.credentials.apiKey;
   if (!apiKey) return { ok: false, retryable: false, error: "Resend apiKey is required" };
   const out = await httpRequest(ctx, {
@@ -409,10 +411,14 @@ export async function fetchReceivedEmail(
       error: resendError(out.json, out.status).message,
     };
   }
-  const parsed = receivedSchema.partial().safeParse(out.json);
+  return { ok: true, ...receivedEmailContent(out.json) };
+}
+
+/** The content fields of a received email (GET /emails/receiving/{id}), whatever else it carries. */
+export function receivedEmailContent(json: unknown): ReceivedEmailContent {
+  const parsed = receivedSchema.partial().safeParse(json);
   const d = parsed.success ? parsed.data : {};
   return {
-    ok: true,
     ...(typeof d.text === "string" ? { text: d.text } : {}),
     ...(typeof d.html === "string" ? { html: d.html } : {}),
     ...(d.headers ? { headers: d.headers } : {}),
@@ -445,6 +451,11 @@ async function hydrateResend(ctx: AdapterContext, message: InboundMessage): Prom
     if (r.retryable) throw new Error(`resend: could not fetch received email: ${r.error}`);
     return message;
   }
+  return withReceivedContent(message, r);
+}
+
+/** A metadata-only received email completed with its fetched content (no longer contentPending). */
+export function withReceivedContent(message: InboundMessage, r: ReceivedEmailContent): InboundMessage {
   const inReplyTo = parseMessageIds(emailHeader(r.headers, "in-reply-to"), emailHeader(r.headers, "references"));
   const { contentPending: _pending, ...rest } = message;
   return {

@@ -32,10 +32,18 @@ export async function listResendInbound(ctx: AdapterContext, req: InboundListReq
       error: stringField(out.json, "message") ?? `Resend HTTP ${out.status}`,
     };
   }
+  return receivedListPage({ data: out.json.data, has_more: out.json.has_more }, req);
+}
+
+/** One page of GET /emails/receiving (`{data, has_more}`) as received messages, stopping at `sinceMs`. */
+export function receivedListPage(
+  json: { data: unknown[]; has_more?: unknown },
+  req: InboundListRequest,
+): Extract<InboundListResult, { ok: true }> {
   const messages: InboundMessage[] = [];
   let reachedSince = false;
   let lastId: string | undefined;
-  for (const item of out.json.data as unknown[]) {
+  for (const item of json.data) {
     const id = stringField(item, "id");
     if (!isObject(item) || !id) continue;
     lastId = id;
@@ -47,7 +55,7 @@ export async function listResendInbound(ctx: AdapterContext, req: InboundListReq
     const message = receivedItem(id, item, createdAt);
     if (message) messages.push(message);
   }
-  const more = out.json.has_more === true && !reachedSince && lastId !== undefined;
+  const more = json.has_more === true && !reachedSince && lastId !== undefined;
   return { ok: true, messages, ...(more ? { nextCursor: lastId } : {}) };
 }
 

@@ -98,7 +98,7 @@ export const TWILIO_ERROR_MESSAGES: Record<string, string> = {
 };
 
 /** Codes Twilio returns with HTTP 4xx that are nonetheless transient. */
-const TWILIO_RETRYABLE_CODES = new Set(["20429", "21611", "30001"]);
+export const TWILIO_RETRYABLE_CODES = new Set(["20429", "21611", "30001"]);
 
 const inboundSchema = z
   .object({

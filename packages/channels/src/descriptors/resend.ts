@@ -47,4 +47,6 @@ export const resendDescriptor: ProviderDescriptor = {
   transport: "provider",
   inboundList: listResendInbound,
   statusLookup: true,
+  // Sends, polls and lists through the official SDK in a Node action (src/node/resendSdk.ts).
+  sdk: { package: "resend", operations: ["send", "deliveryStatus", "inboundList", "hydrateInbound"] },
 };

@@ -70,4 +70,6 @@ export const twilioDescriptor: ProviderDescriptor = {
   transport: "provider",
   inboundList: listTwilioInbound,
   statusLookup: true,
+  // Sends, polls and lists through the official SDK in a Node action (src/node/twilioSdk.ts).
+  sdk: { package: "twilio", operations: ["send", "deliveryStatus", "inboundList"] },
 };

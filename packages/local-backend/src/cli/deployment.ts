@@ -6,7 +6,7 @@ import fs from "node:fs";
 import type http from "node:http";
 import path from "node:path";
 import type { Engine } from "../engine.js";
-import type { Modules } from "../loader.js";
+import { ModuleLoadError, type Modules } from "../loader.js";
 import { LIMITS, parseJsonBody, RequestError, readBody } from "../request.js";
 import { EnvVarStore } from "./env.js";
 import { SnapshotExports } from "./export.js";
@@ -245,6 +245,11 @@ export class CliDeployment {
     } catch (e) {
       if (e instanceof RequestError) throw e;
       // the CLI prints `message` (ThrowingFetchError); bundles that fail to import land here
+      if (e instanceof ModuleLoadError) {
+        // What Convex answers when it cannot load pushed modules (a query in a "use node" file...).
+        const message = `Hit an error while pushing:\nLoading the pushed modules encountered the following\n    error:\n${e.message}`;
+        return send(res, 400, { code: "InvalidModules", message });
+      }
       const message = e instanceof PushError || e instanceof Error ? e.message : String(e);
       send(res, 400, { code: "BadPush", message });
     }

@@ -156,7 +156,7 @@ export async function importPush(state: PushState, buildDir: string): Promise<Pu
     writeModules(modDir, d.modules);
     const entries = d.modules
       .filter((m) => isEntryPoint(m.path))
-      .map((m) => ({ rel: m.path, file: path.join(modDir, m.path) }));
+      .map((m) => ({ rel: m.path, file: path.join(modDir, m.path), environment: m.environment }));
     const { functions, http, crons } = await registerModules(entries, cp);
     let schema: SchemaJSON | null = null;
     if (d.schema) {
