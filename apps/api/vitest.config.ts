@@ -10,5 +10,7 @@ export default defineConfig({
     // A file's first sign-up loads the password dictionaries (convex/passwordPolicy.ts, ~1 s) and
     // every sign-in hashes a password: under a full parallel run the 5 s default is too tight.
     testTimeout: 20_000,
+    // beforeEach hooks seed an organization with signed-in members (password hashes too).
+    hookTimeout: 30_000,
   },
 });
