@@ -12,8 +12,8 @@ import { readsIntersect } from "./engine/conflicts.js";
 import { readDoc } from "./engine/documents.js";
 import { FileStore } from "./engine/files.js";
 import { originalConsole } from "./engine/globals.js";
-import type { FunctionPool } from "./engine/pool.js";
-import { asyncSyscalls, jsSyscalls, syncSyscalls } from "./engine/syscalls.js";
+import type { ActionPool, UdfPool } from "./engine/pool.js";
+import { asyncSyscalls, inlineAsyncOps, jsSyscalls, syncSyscalls } from "./engine/syscalls.js";
 import {
   type CallOptions,
   type CommitEvent,
@@ -28,7 +28,7 @@ import {
   type UdfType,
   UserError,
 } from "./engine/transaction.js";
-import type { Modules, RegisteredFunction, SchemaJSON } from "./loader.js";
+import { type Modules, type RegisteredFunction, routerFiles, type SchemaJSON } from "./loader.js";
 import type { AppliedWrite, Database, WriteRecord } from "./storage.js";
 import { check, type ValidatorJSON } from "./validator.js";
 import {
@@ -89,7 +89,9 @@ export class Engine {
   /** Counters for tests and benchmarks. */
   readonly stats = { occRetries: 0 };
   /** Worker threads for query/mutation code (null: run it on this thread, no time limit). */
-  pool: FunctionPool | null = null;
+  pool: UdfPool | null = null;
+  /** Worker threads for action and HTTP action code (null: this thread, no time limit). */
+  actionPool: ActionPool | null = null;
   // Optimistic concurrency: commits made while some transaction runs, to validate its reads.
   private commitSeq = 0;
   private recentCommits: { seq: number; event: CommitEvent }[] = [];
@@ -122,6 +124,7 @@ export class Engine {
     this.schemaValidation.clear();
     for (const [cp, c] of m.components) this.applySchema(cp, c.schema);
     void this.pool?.preload();
+    void this.actionPool?.preload();
     for (const l of this.reloadListeners) l();
   }
 
@@ -411,7 +414,11 @@ export class Engine {
     }
     const ctx = this.makeCtx("action", f, { ...opts, lockHeld: false }, null, null);
     try {
-      const res = await this.als.run(ctx, () => f.fn.invokeAction(ctx.requestId, invokeArgs(args, opts)));
+      const argsJson = invokeArgs(args, opts);
+      const res: string =
+        this.actionPool && !f.mainThread
+          ? await this.actionPool.run(ctx, f, argsJson)
+          : await this.als.run(ctx, () => f.fn.invokeAction(ctx.requestId, argsJson));
       checkReturnSize(res);
       const value = jsonToConvex(JSON.parse(res));
       this.validateReturns(f, value);
@@ -445,18 +452,20 @@ export class Engine {
       null,
     );
     try {
-      const resp: Response = await this.als.run(ctx, () => handler.invokeHttpAction(request));
-      this.mirrorLogs(ctx, ctx.logLines);
-      return resp;
-    } catch (e: any) {
+      const file = this.actionPool ? this.routerFile(router) : undefined;
+      return file
+        ? await this.actionPool!.runHttp(ctx, file, request)
+        : await this.als.run(ctx, () => handler.invokeHttpAction(request));
+    } catch (e: unknown) {
       const out = errorToOutcome(e, ctx.logLines);
       this.log(`[CONVEX H(${ctx.udfPath})] ${out.errorMessage}`);
       return new Response(out.errorMessage ?? "Server Error", { status: 500 });
     }
   }
 
-  private mirrorLogs(_ctx: ExecContext, _lines: string[]) {
-    /* lines are mirrored as they are produced */
+  /** The bundled module `router` (convex/http.ts's default export) came from: action workers import it. */
+  routerFile(router: object): string | undefined {
+    return routerFiles.get(router);
   }
 
   /** Mirror function failures (not ConvexErrors or argument errors) to the terminal. */
@@ -517,26 +526,39 @@ export class Engine {
     return readDoc(this, txn, t, id);
   }
   // ---------------------------------------------------------------- syscalls
-  syscall(op: string, args: any): any {
+  syscall(op: string, args: any): unknown {
     const ctx = this.als.getStore();
     if (!ctx) throw new Error(`Syscall ${op} called outside of a Convex function`);
-    const handler = syncSyscalls[op];
+    return this.syscallIn(ctx, op, args, false);
+  }
+  /**
+   * A synchronous syscall of `ctx` (worker calls name their context: no AsyncLocalStorage).
+   * `inline`: also the async operations that answer synchronously (syscalls.ts inlineAsyncOps).
+   */
+  syscallIn(ctx: ExecContext, op: string, args: any, inline: boolean): unknown {
+    const handler = syncSyscalls[op] ?? (inline && inlineAsyncOps.has(op) ? asyncSyscalls[op] : undefined);
     if (!handler) throw new Error(`Unknown operation ${op}`);
     return handler(this, ctx, args, op);
   }
 
-  async asyncSyscall(op: string, args: any): Promise<any> {
+  asyncSyscall(op: string, args: any): Promise<unknown> {
     const ctx = this.als.getStore();
-    if (!ctx) throw new Error(`Syscall ${op} called outside of a Convex function`);
+    if (!ctx) return Promise.reject(new Error(`Syscall ${op} called outside of a Convex function`));
+    return this.asyncSyscallIn(ctx, op, args);
+  }
+  async asyncSyscallIn(ctx: ExecContext, op: string, args: any): Promise<unknown> {
     const handler = asyncSyscalls[op];
     if (!handler) throw new Error(`Unknown async operation ${op}`);
     return await handler(this, ctx, args, op);
   }
 
-  jsSyscall(op: string, args: any): any {
+  jsSyscall(op: string, args: any): unknown {
+    return this.jsSyscallIn(this.als.getStore(), op, args);
+  }
+  jsSyscallIn(ctx: ExecContext | undefined, op: string, args: any): unknown {
     const handler = jsSyscalls[op];
     if (!handler) throw new Error(`Unsupported operation ${op}`);
-    return handler(this, this.als.getStore(), args, op);
+    return handler(this, ctx, args, op);
   }
 
   /** Store bytes as a new `_storage` object (outside of any transaction). */

@@ -151,6 +151,9 @@ function stripExt(rel: string): string {
     .join("/");
 }
 
+/** The bundled file each HTTP router (convex/http.ts's default export) came from: action workers import it (engine/pool.ts). */
+export const routerFiles = new WeakMap<object, string>();
+
 /**
  * Import built entry-point modules (`rel` = path inside the functions dir, `file` = absolute
  * ESM file) and register their Convex functions, HTTP router and crons. Shared by the watched
@@ -187,7 +190,10 @@ export async function registerModules(
           returns: typeof v.exportReturns === "function" ? parseValidator(v.exportReturns()) : null,
         });
       }
-      if (modPath === "http" && name === "default" && v.isRouter) http = v;
+      if (modPath === "http" && name === "default" && v.isRouter) {
+        http = v;
+        routerFiles.set(v, file);
+      }
       if (modPath === "crons" && name === "default" && v.isCrons) crons = JSON.parse(v.export());
     }
   }

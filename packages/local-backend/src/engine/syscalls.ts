@@ -29,6 +29,22 @@ function same(ops: string[], h: Handler): Record<string, Handler> {
 
 let streamCounter = 0;
 
+/** Open query stream `id` (function-worker.mjs picks the id; errors surface at its first read, as they would). */
+export function openStream(e: Engine, ctx: ExecContext, args: any, id: number) {
+  try {
+    if (!ctx.txn) throw new Error("Database access is not available in actions. Use ctx.runQuery.");
+    ctx.streams.set(id, { it: runQueryPlan(e, ctx, args.query) });
+  } catch (err) {
+    ctx.streams.set(id, {
+      it: {
+        next() {
+          throw err;
+        },
+      },
+    });
+  }
+}
+
 /** `Convex.syscall`: synchronous operations. */
 export const syncSyscalls: Record<string, Handler> = {
   "1.0/queryStream": (e, ctx, args) => {
@@ -271,6 +287,33 @@ export const asyncSyscalls: Record<string, Handler> = {
     throw new Error("Vector search is not supported by the local backend yet");
   },
 };
+
+/**
+ * Async operations whose handler answers synchronously (database reads and writes, metadata):
+ * a worker asks for them with a blocking call (pool.ts), which saves a message and an event-loop
+ * turn per call. Every handler named here must return a value, never a promise.
+ */
+export const inlineAsyncOps: ReadonlySet<string> = new Set([
+  "1.0/queryStreamNext",
+  "1.0/queryPage",
+  "1.0/count",
+  "1.0/get",
+  "1.0/insert",
+  "1.0/shallowMerge",
+  "1.0/replace",
+  "1.0/remove",
+  "1.0/getUserIdentity",
+  "1.0/getTransactionMetrics",
+  "1.0/getFunctionMetadata",
+  "1.0/getDeploymentMetadata",
+  "1.0/getRequestMetadata",
+  "1.0/auditLog",
+  "1.0/createFunctionHandle",
+  "1.0/schedule",
+  "1.0/cancel_job",
+  "1.0/storageGenerateUploadUrl",
+  "1.0/storageStore",
+]);
 
 /** `Convex.jsSyscall`: operations that pass JS objects (Blobs) instead of JSON. */
 export const jsSyscalls: Record<string, (e: Engine, ctx: ExecContext | undefined, args: any, op: string) => any> = {
