@@ -177,8 +177,8 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
     const workers = opts.workers ?? Math.max(2, os.availableParallelism());
     if (workers > 0) {
       engine.pool = new UdfPool(engine, workers, opts.limits?.userCodeMs);
-      // actions mostly wait on I/O, several share a worker: half as many to start with, grown on demand
-      engine.actionPool = new ActionPool(engine, Math.ceil(workers / 2), workers * 2, opts.limits?.actionMs);
+      // actions mostly wait on I/O, several share a worker; more only while one spins
+      engine.actionPool = new ActionPool(engine, workers, workers * 2, opts.limits?.actionMs);
       // warm workers before "ready": first calls don't pay for imports
       await Promise.all([engine.pool.preload(), engine.actionPool.preload()]);
     }

@@ -59,8 +59,8 @@ function blockingCall(id, op, json) {
   parentPort.postMessage({ type: "sync", id, seq, op, json, pre: takeDeferred() });
   // Loop: the main thread's notify for the previous call can land after this wait began
   // (it stores 1, we read it and move on, then its notify wakes this wait early).
-  let state;
-  while ((state = Atomics.load(signal, 0)) === 0) Atomics.wait(signal, 0, 0);
+  while (Atomics.load(signal, 0) === 0) Atomics.wait(signal, 0, 0);
+  const state = Atomics.load(signal, 0);
   let reply;
   if (state === 1) {
     const len = signal[1];
@@ -280,4 +280,6 @@ parentPort.on("message", async (msg) => {
     }
   }
 });
+// heartbeat: an action worker whose count stops moving is spinning (pool.ts ActionPool.pick)
+if (KIND === "action") setInterval(() => Atomics.add(signal, 3, 1), 200).unref();
 parentPort.postMessage({ type: "ready" });

@@ -40,6 +40,8 @@ export const timeoutMessage = (ms: number) => `Function execution timed out (max
 const WALL_CAP_FACTOR = 10;
 /** How long a worker with a timed-out action gets to show it is not spinning (answer a ping). */
 const PING_GRACE_MS = 500;
+/** An action worker whose heartbeat has not moved for this long is busy spinning: new calls go elsewhere. */
+const STUCK_MS = 1000;
 /** Sync replies up to this size travel in shared memory; larger ones on the sync port. */
 const REPLY_BYTES = 256 * 1024;
 
@@ -94,7 +96,8 @@ interface Invocation {
 
 class Slot {
   readonly worker: Worker;
-  readonly signal = new Int32Array(new SharedArrayBuffer(12));
+  /** [0] sync reply state, [1] reply length, [2] reply ok, [3] heartbeat (function-worker.mjs) */
+  readonly signal = new Int32Array(new SharedArrayBuffer(16));
   readonly reply = Buffer.from(new SharedArrayBuffer(REPLY_BYTES));
   readonly syncPort: MessagePort;
   readonly invocations = new Map<number, Invocation>();
@@ -112,6 +115,9 @@ class Slot {
   cpuAtStart: Promise<number> | null = null;
   /** action: top-level calls running here */
   active = 0;
+  /** action: the heartbeat last seen, and when it last moved */
+  beat = 0;
+  beatMovedAt = performance.now();
 
   constructor(kind: WorkerKind) {
     const { port1, port2 } = new MessageChannel();
@@ -557,13 +563,28 @@ export class ActionPool extends WorkerPool {
     return [...files];
   }
 
-  /** The least busy worker; a new one while the pool is below `maxSize` and every worker is busy. */
+  /**
+   * The least busy worker that is not stuck (its event loop has not turned for STUCK_MS: an
+   * action spins in it); a new worker when every one is stuck, up to `maxSize`.
+   */
   private pick(): Slot {
     if (this.closed) throw new Error("Function pool closed");
+    const now = performance.now();
     let best: Slot | undefined;
-    for (const s of this.slots) if (!s.dead && (!best || s.active < best.active)) best = s;
-    if (!best || (best.active > 0 && this.slots.length < this.maxSize)) best = this.addSlot();
-    return best;
+    let stuck: Slot | undefined;
+    for (const s of this.slots) {
+      if (s.dead) continue;
+      const beat = Atomics.load(s.signal, 3);
+      if (beat !== s.beat) {
+        s.beat = beat;
+        s.beatMovedAt = now;
+      }
+      if (s.active > 0 && now - s.beatMovedAt > STUCK_MS) {
+        if (!stuck || s.active < stuck.active) stuck = s;
+      } else if (!best || s.active < best.active) best = s;
+    }
+    if (!best && this.slots.length < this.maxSize) best = this.addSlot();
+    return best ?? stuck ?? this.addSlot();
   }
 
   /** Run action `f`; resolves with its JSON result text. */
