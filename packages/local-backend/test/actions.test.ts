@@ -89,7 +89,7 @@ describe("the action time limit", () => {
       (s: { kind: string } | null) => s?.kind === "failed",
       15_000,
     );
-    expect(job.kind).toBe("failed");
+    expect(job?.kind).toBe("failed");
     expect((await http.query(api.items.range, { group: "spin-job", lo: 0, hi: 100 })).ns).toEqual([1]);
   });
 });

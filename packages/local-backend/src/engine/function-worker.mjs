@@ -205,26 +205,36 @@ async function runHttp(msg) {
     if (k !== "set-cookie") headers.push([k, v]);
   });
   for (const c of response.headers.getSetCookie?.() ?? []) headers.push(["set-cookie", c]);
-  parentPort.postMessage({
-    type: "httpHead",
-    id: msg.id,
-    status: response.status,
-    statusText: response.statusText,
-    headers,
-  });
-  if (response.body) {
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (cancelled.has(msg.id)) {
-        await reader.cancel();
-        break;
-      }
-      const chunk = value instanceof Uint8Array ? value : new Uint8Array(value);
-      parentPort.postMessage({ type: "httpChunk", id: msg.id, chunk });
-    }
+  const head = { type: "httpHead", id: msg.id, status: response.status, statusText: response.statusText, headers };
+  if (!response.body) return parentPort.postMessage({ ...head, chunks: [], final: true });
+  // PERF: a body that is already complete (the usual `new Response(text)`) goes with the head in
+  // one message that also ends the call; a body still being produced streams chunk by chunk.
+  const reader = response.body.getReader();
+  const chunks = [];
+  let next = reader.read();
+  for (;;) {
+    const r = await Promise.race([next, new Promise((resolve) => setImmediate(resolve, null))]);
+    if (r === null) break; // not ready within this turn: stream the rest
+    if (r.done) return parentPort.postMessage({ ...head, chunks, final: true });
+    chunks.push(r.value instanceof Uint8Array ? r.value : new Uint8Array(r.value));
+    next = reader.read();
   }
+  parentPort.postMessage({ ...head, chunks, final: false });
+  for (;;) {
+    const { done, value } = await next;
+    if (done) break;
+    if (cancelled.has(msg.id)) {
+      await reader.cancel();
+      break;
+    }
+    parentPort.postMessage({
+      type: "httpChunk",
+      id: msg.id,
+      chunk: value instanceof Uint8Array ? value : new Uint8Array(value),
+    });
+    next = reader.read();
+  }
+  return parentPort.postMessage({ type: "done", id: msg.id, result: null });
 }
 
 parentPort.on("message", async (msg) => {
@@ -270,7 +280,6 @@ parentPort.on("message", async (msg) => {
       try {
         setComponentEnvs(msg.envs);
         await runHttp(msg);
-        parentPort.postMessage({ type: "done", id: msg.id, result: null });
       } catch (e) {
         parentPort.postMessage({ type: "failed", id: msg.id, error: serializeError(e) });
       }

@@ -80,7 +80,16 @@ type WorkerMessage =
   | { type: "log"; id: number; method: string; line: string }
   | { type: "done"; id: number; result: string }
   | { type: "failed"; id: number; error: SerializedError }
-  | { type: "httpHead"; id: number; status: number; statusText: string; headers: [string, string][] }
+  | {
+      type: "httpHead";
+      id: number;
+      status: number;
+      statusText: string;
+      headers: [string, string][];
+      /** the body so far; `final`: all of it, and the call is over (no "done" follows) */
+      chunks: Uint8Array[];
+      final: boolean;
+    }
   | { type: "httpChunk"; id: number; chunk: Uint8Array }
   | { type: "pong"; seq: number };
 
@@ -361,12 +370,15 @@ abstract class WorkerPool {
         const http = inv.http;
         const body = new ReadableStream<Uint8Array>({
           start(controller) {
-            http.body = controller;
+            for (const c of m.chunks) controller.enqueue(c);
+            if (m.final) controller.close();
+            else http.body = controller;
           },
         });
         // null-body statuses (204, 304, ...) cannot carry a stream
         const nullBody = m.status === 101 || m.status === 204 || m.status === 205 || m.status === 304;
         http.onHead(new Response(nullBody ? null : body, { status: m.status, statusText: m.statusText, headers }));
+        if (m.final) this.finish(slot, m.id, inv, null);
         return;
       }
       case "httpChunk": {
@@ -377,13 +389,7 @@ abstract class WorkerPool {
       case "failed": {
         const inv = slot.invocations.get(m.id);
         if (!inv) return;
-        slot.invocations.delete(m.id);
-        this.onFinished(slot, m.id);
-        if (inv.timer) clearTimeout(inv.timer);
-        if (m.type === "done") {
-          if (inv.http?.body) inv.http.body.close();
-          inv.resolve(m.result);
-        } else this.fail(inv, reviveError(m.error));
+        this.finish(slot, m.id, inv, m.type === "done" ? m.result : null, m.type === "failed" ? m.error : undefined);
         return;
       }
       case "pong":
@@ -392,6 +398,15 @@ abstract class WorkerPool {
     }
   }
   protected onPong(_slot: Slot, _seq: number) {}
+
+  private finish(slot: Slot, id: number, inv: Invocation, result: string | null, error?: SerializedError) {
+    slot.invocations.delete(id);
+    this.onFinished(slot, id);
+    if (inv.timer) clearTimeout(inv.timer);
+    if (error) return this.fail(inv, reviveError(error));
+    inv.http?.body?.close();
+    inv.resolve(result ?? "null");
+  }
 
   async close() {
     this.closed = true;
