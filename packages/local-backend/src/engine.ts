@@ -57,6 +57,14 @@ export {
   type UdfType,
 } from "./engine/transaction.js";
 
+/** An HTTP action's request as the site port received it (pool.ts sends it to a worker as is). */
+export interface HttpRequestParts {
+  url: string;
+  method: string;
+  headers: [string, string][];
+  body: Uint8Array<ArrayBuffer> | null;
+}
+
 /** Optimistic attempts before a mutation (or query) runs its last attempt under the commit lock. */
 const MAX_OCC_ATTEMPTS = 8;
 
@@ -438,11 +446,15 @@ export class Engine {
     return this.runAction(p, args, opts);
   }
 
-  async runHttpAction(request: Request, identity: Identity | null, authToken: string | null): Promise<Response> {
+  async runHttpAction(
+    request: HttpRequestParts,
+    identity: Identity | null,
+    authToken: string | null,
+  ): Promise<Response> {
     const router = this.modules.http;
-    const url = new URL(request.url);
-    const found = router ? router.lookup(url.pathname, request.method === "HEAD" ? "GET" : request.method) : null;
-    if (!found) return new Response(`No HttpAction routed for ${url.pathname}`, { status: 404 });
+    const pathname = new URL(request.url).pathname;
+    const found = router ? router.lookup(pathname, request.method) : null;
+    if (!found) return new Response(`No HttpAction routed for ${pathname}`, { status: 404 });
     const [handler, method, routePath] = found;
     const ctx = this.makeCtx(
       "httpAction",
@@ -455,7 +467,15 @@ export class Engine {
       const file = this.actionPool ? this.routerFile(router) : undefined;
       return file
         ? await this.actionPool!.runHttp(ctx, file, request)
-        : await this.als.run(ctx, () => handler.invokeHttpAction(request));
+        : await this.als.run(ctx, () =>
+            handler.invokeHttpAction(
+              new Request(request.url, {
+                method: request.method,
+                headers: request.headers,
+                body: request.body ?? undefined,
+              }),
+            ),
+          );
     } catch (e: unknown) {
       const out = errorToOutcome(e, ctx.logLines);
       this.log(`[CONVEX H(${ctx.udfPath})] ${out.errorMessage}`);

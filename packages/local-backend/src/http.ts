@@ -2,7 +2,7 @@ import type http from "node:http";
 import { AuthError, type AuthVerifier, type Identity, parseAdminIdentity } from "./auth.js";
 import type { CliDeployment } from "./cli/deployment.js";
 import { startPushResponse } from "./codegen.js";
-import type { CallOptions, Engine, Outcome } from "./engine.js";
+import type { CallOptions, Engine, HttpRequestParts, Outcome } from "./engine.js";
 import { splitTableKey } from "./engine.js";
 import {
   LIMITS,
@@ -337,20 +337,22 @@ export function makeSiteHandler(d: CloudHandlerDeps) {
         caller = { identity: null, authToken: null, isAdmin: false };
       }
       const method = req.method ?? "GET";
-      const headers = new Headers();
+      // PERF: the request crosses to an action worker as plain parts; the worker builds the `Request`
+      const headers: [string, string][] = [];
       for (const [k, v] of Object.entries(req.headers)) {
         if (v === undefined) continue;
-        if (Array.isArray(v)) for (const x of v) headers.append(k, x);
-        else headers.set(k, v);
+        if (Array.isArray(v)) for (const x of v) headers.push([k, x]);
+        else headers.push([k, v]);
       }
       const hasBody = method !== "GET" && method !== "HEAD";
       // Passed through compressed, as Convex does: the action decides what Content-Encoding means.
       const body = hasBody ? await readBody(req, LIMITS.httpActionBody, { decompress: false }) : undefined;
-      const request = new Request(url.href, {
+      const request: HttpRequestParts = {
+        url: url.href,
         method: method === "HEAD" ? "GET" : method,
         headers,
-        body: hasBody && body?.length ? new Uint8Array(body) : undefined,
-      });
+        body: hasBody && body?.length ? new Uint8Array(body) : null,
+      };
       const response = await d.engine.runHttpAction(request, caller.identity, caller.authToken);
       const outHeaders: Record<string, string | string[]> = {};
       response.headers.forEach((v, k) => {

@@ -23,7 +23,7 @@
  * (database reads and writes) are answered in shared memory while the worker blocks.
  */
 import { MessageChannel, type MessagePort, SHARE_ENV, Worker } from "node:worker_threads";
-import type { Engine } from "../engine.js";
+import type { Engine, HttpRequestParts } from "../engine.js";
 import type { RegisteredFunction } from "../loader.js";
 import { RawJson } from "../values.js";
 import { originalConsole } from "./globals.js";
@@ -75,11 +75,11 @@ type WorkerMessage =
   | { type: "sync"; id: number; seq: number; op: string; json: string; pre?: Deferred[] }
   | { type: "async"; id: number; callId: number; op: string; json: string; pre?: Deferred[] }
   | { type: "js"; id: number; callId: number; op: string; args: unknown; pre?: Deferred[] }
-  | { type: "preloaded"; seq: number }
-  | { type: "started"; id: number }
+  | { type: "preloaded"; seq: number; cpu?: number }
+  | { type: "started"; id: number; cpu?: number }
   | { type: "log"; id: number; method: string; line: string }
-  | { type: "done"; id: number; result: string }
-  | { type: "failed"; id: number; error: SerializedError }
+  | { type: "done"; id: number; result: string; cpu?: number }
+  | { type: "failed"; id: number; error: SerializedError; cpu?: number }
   | {
       type: "httpHead";
       id: number;
@@ -122,6 +122,8 @@ class Slot {
   preloads: number[] = [];
   /** udf: worker thread CPU time (µs) when the top-level call's code started */
   cpuAtStart: Promise<number> | null = null;
+  /** udf: the worker's CPU time (µs) when it last finished something (it idles after) */
+  cpuBase: number | undefined;
   /** action: top-level calls running here */
   active = 0;
   /** action: the heartbeat last seen, and when it last moved */
@@ -143,7 +145,7 @@ class Slot {
       // function code reads process.env (set by the backend's options) exactly as on the main thread
       env: SHARE_ENV,
       // the worker runs plain JS; the bundles it imports are plain JS too
-      execArgv: [],
+      execArgv: process.execArgv.filter((a) => a.startsWith("--cpu-prof")),
       stdout: false,
       stderr: false,
     });
@@ -172,7 +174,7 @@ abstract class WorkerPool {
 
   /** Bundles a worker of this pool imports up front. */
   protected abstract preloadFiles(): string[];
-  protected abstract onStarted(slot: Slot, id: number): void;
+  protected abstract onStarted(slot: Slot, id: number, cpu?: number): void;
   protected abstract onFinished(slot: Slot, id: number): void;
   protected abstract stopWaiting(slot: Slot): void;
   protected abstract resumeAfterWait(slot: Slot): void;
@@ -344,13 +346,14 @@ abstract class WorkerPool {
         return;
       }
       case "preloaded": {
+        if (m.cpu !== undefined) slot.cpuBase = m.cpu;
         slot.preloads = slot.preloads.filter((x) => x !== m.seq);
         this.finishPreload(m.seq);
         return;
       }
       case "started":
-        // the module is imported: user code starts now (loading a bundle is not the function's time)
-        this.onStarted(slot, m.id);
+        // a module was imported first: user code starts now (loading a bundle is not the function's time)
+        this.onStarted(slot, m.id, m.cpu);
         return;
       case "log": {
         const inv = slot.invocations.get(m.id);
@@ -387,6 +390,7 @@ abstract class WorkerPool {
       }
       case "done":
       case "failed": {
+        if (m.cpu !== undefined) slot.cpuBase = m.cpu;
         const inv = slot.invocations.get(m.id);
         if (!inv) return;
         this.finish(slot, m.id, inv, m.type === "done" ? m.result : null, m.type === "failed" ? m.error : undefined);
@@ -468,11 +472,14 @@ export class UdfPool extends WorkerPool {
   }
 
   protected override onPosted(slot: Slot, id: number) {
-    if (slot.top === null) {
-      slot.top = id;
-      slot.usedMs = 0;
-      slot.waits = 0;
-    }
+    if (slot.top !== null) return;
+    // the clock starts now: the worker has the module already, unless it says "started" (onStarted)
+    slot.top = id;
+    slot.usedMs = 0;
+    slot.waits = 0;
+    slot.cpuAtStart =
+      slot.cpuBase !== undefined ? Promise.resolve(slot.cpuBase) : workerCpu(slot.worker).then(cpuMicros, () => 0);
+    this.resumeAfterWait(slot);
   }
 
   private acquire(): Promise<Slot> {
@@ -502,9 +509,11 @@ export class UdfPool extends WorkerPool {
     this.free = this.free.filter((s) => s !== slot);
   }
 
-  protected onStarted(slot: Slot, id: number) {
+  protected onStarted(slot: Slot, id: number, cpu?: number) {
     if (id !== slot.top) return;
-    slot.cpuAtStart = workerCpu(slot.worker).then(cpuMicros, () => 0);
+    this.stopWaiting(slot);
+    slot.usedMs = 0;
+    slot.cpuAtStart = cpu !== undefined ? Promise.resolve(cpu) : workerCpu(slot.worker).then(cpuMicros, () => 0);
     this.resumeAfterWait(slot);
   }
   protected onFinished(slot: Slot, id: number) {
@@ -619,19 +628,14 @@ export class ActionPool extends WorkerPool {
   }
 
   /** Run the HTTP action routed for `request` (the router's module is `file`). */
-  async runHttp(ctx: ExecContext, file: string, request: Request): Promise<Response> {
+  runHttp(ctx: ExecContext, file: string, request: HttpRequestParts): Promise<Response> {
     const slot = this.pick();
-    const body = request.method === "GET" || request.method === "HEAD" ? null : await request.arrayBuffer();
-    const headers: [string, string][] = [];
-    request.headers.forEach((v, k) => {
-      headers.push([k, v]);
-    });
     return new Promise<Response>((resolve, reject) => {
       let headSent = false;
       const done = this.post(
         slot,
         ctx,
-        { type: "http", file, url: request.url, method: request.method, headers, body },
+        { type: "http", file, ...request },
         {
           http: {
             onHead: (r) => {
@@ -661,9 +665,14 @@ export class ActionPool extends WorkerPool {
     }
   }
 
+  protected override onPosted(slot: Slot, id: number) {
+    this.onStarted(slot, id);
+  }
+  /** The clock starts when the call is posted, and again once its module is imported (if it was not). */
   protected onStarted(slot: Slot, id: number) {
     const inv = slot.invocations.get(id);
-    if (!inv || inv.timer) return;
+    if (!inv) return;
+    if (inv.timer) clearTimeout(inv.timer);
     inv.timer = setTimeout(() => void this.timeOut(slot, id), this.limitMs);
   }
   protected onFinished() {}
