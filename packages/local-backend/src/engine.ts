@@ -7,13 +7,14 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
+import type { JSONValue } from "convex/values";
 import type { Identity } from "./auth.js";
 import { readsIntersect } from "./engine/conflicts.js";
 import { readDoc } from "./engine/documents.js";
 import { FileStore } from "./engine/files.js";
 import { originalConsole } from "./engine/globals.js";
 import type { ActionPool, UdfPool } from "./engine/pool.js";
-import { asyncSyscalls, inlineAsyncOps, jsSyscalls, syncSyscalls } from "./engine/syscalls.js";
+import { asyncSyscalls, inlineAsyncOps, jsSyscalls, type SyscallArgs, syncSyscalls } from "./engine/syscalls.js";
 import {
   type CallOptions,
   type CommitEvent,
@@ -41,6 +42,7 @@ import {
   RawJson,
   resolveCommitTs,
   tableNumberFromId,
+  type Value,
 } from "./values.js";
 
 export { FileStore } from "./engine/files.js";
@@ -56,6 +58,13 @@ export {
   Transaction,
   type UdfType,
 } from "./engine/transaction.js";
+
+/** Where a syscall names a function: a path, a component reference or a function handle. */
+export interface FunctionAddress {
+  name?: string;
+  reference?: string;
+  functionHandle?: string;
+}
 
 /** An HTTP action's request as the site port received it (pool.ts sends it to a worker as is). */
 export interface HttpRequestParts {
@@ -160,7 +169,7 @@ export class Engine {
 
   // ---------------------------------------------------------------- helpers
   /** Resolve a function address relative to component `cp`. `crossing` = target is another component. */
-  resolveFunction(address: any, cp = ""): { cp: string; path: string; crossing: boolean } {
+  resolveFunction(address: FunctionAddress, cp = ""): { cp: string; path: string; crossing: boolean } {
     if (address.functionHandle) {
       const h = String(address.functionHandle);
       if (!h.startsWith("function://")) throw new Error(`Invalid function handle ${h}`);
@@ -180,7 +189,7 @@ export class Engine {
       const mod = parts.slice(1, -1).join("/");
       return { cp: child, path: `${mod}:${fn}`, crossing: true };
     }
-    return { cp, path: canonicalizeUdfPath(address.name), crossing: false };
+    return { cp, path: canonicalizeUdfPath(String(address.name)), crossing: false };
   }
 
   functionsIn(cp: string): Map<string, RegisteredFunction> | undefined {
@@ -209,12 +218,12 @@ export class Engine {
       return !this.db.tableForNumber(n);
     };
 
-  validateArgs(f: RegisteredFunction, args: any) {
+  validateArgs(f: RegisteredFunction, args: Value) {
     if (!f.args) return;
     const err = check(f.args, args, "", this.isTableIdIn(f.componentPath));
     if (err) throw new UserError(`ArgumentValidationError: ${err}`);
   }
-  validateReturns(f: RegisteredFunction, value: any) {
+  validateReturns(f: RegisteredFunction, value: Value) {
     if (!f.returns) return;
     const err = check(f.returns, value, "", this.isTableIdIn(f.componentPath));
     if (err) throw new UserError(`ReturnsValidationError: ${err}`);
@@ -250,7 +259,7 @@ export class Engine {
   }
 
   // ---------------------------------------------------------------- entry points
-  async runQuery(path: string, args: any, opts: CallOptions = {}): Promise<Outcome> {
+  async runQuery(path: string, args: Value, opts: CallOptions = {}): Promise<Outcome> {
     const logLines: string[] = [];
     let f: RegisteredFunction;
     try {
@@ -299,7 +308,7 @@ export class Engine {
     return this.lock.run(exec);
   }
 
-  async runMutation(path: string, args: any, opts: CallOptions = {}): Promise<Outcome> {
+  async runMutation(path: string, args: Value, opts: CallOptions = {}): Promise<Outcome> {
     const logLines: string[] = [];
     let f: RegisteredFunction;
     try {
@@ -410,7 +419,7 @@ export class Engine {
     if (commit) await this.publish(commit);
   }
 
-  async runAction(path: string, args: any, opts: CallOptions = {}): Promise<Outcome> {
+  async runAction(path: string, args: Value, opts: CallOptions = {}): Promise<Outcome> {
     const logLines: string[] = [];
     let f: RegisteredFunction;
     try {
@@ -437,7 +446,7 @@ export class Engine {
     }
   }
 
-  async runAny(path: string, args: any, opts: CallOptions = {}): Promise<Outcome> {
+  async runAny(path: string, args: Value, opts: CallOptions = {}): Promise<Outcome> {
     const p = canonicalizeUdfPath(path);
     const f = this.functionsIn(opts.componentPath ?? "")?.get(p);
     if (!f) return errorToOutcome(new UserError(`Could not find function for '${p}'`), []);
@@ -489,7 +498,7 @@ export class Engine {
   }
 
   /** Mirror function failures (not ConvexErrors or argument errors) to the terminal. */
-  private reportError(letter: string, path: string, e: any) {
+  private reportError(letter: string, path: string, e: unknown) {
     if (this.opts.quiet || e instanceof UserError) return;
     if (e && typeof e === "object" && Symbol.for("ConvexError") in e) return;
     const stack = e instanceof Error && e.stack ? e.stack : String(e);
@@ -533,7 +542,7 @@ export class Engine {
     }
   }
 
-  insertSystem(txn: Transaction, table: string, value: any): Doc {
+  insertSystem(txn: Transaction, table: string, value: Record<string, Value>): Doc {
     const t = this.db.ensureTable(table);
     const doc: Doc = { ...value, _id: newId(t.number), _creationTime: this.db.nextCreationTime() };
     txn.setWrite(table, doc._id, doc);
@@ -546,7 +555,7 @@ export class Engine {
     return readDoc(this, txn, t, id);
   }
   // ---------------------------------------------------------------- syscalls
-  syscall(op: string, args: any): unknown {
+  syscall(op: string, args: SyscallArgs): unknown {
     const ctx = this.als.getStore();
     if (!ctx) throw new Error(`Syscall ${op} called outside of a Convex function`);
     return this.syscallIn(ctx, op, args, false);
@@ -555,27 +564,27 @@ export class Engine {
    * A synchronous syscall of `ctx` (worker calls name their context: no AsyncLocalStorage).
    * `inline`: also the async operations that answer synchronously (syscalls.ts inlineAsyncOps).
    */
-  syscallIn(ctx: ExecContext, op: string, args: any, inline: boolean): unknown {
+  syscallIn(ctx: ExecContext, op: string, args: SyscallArgs, inline: boolean): unknown {
     const handler = syncSyscalls[op] ?? (inline && inlineAsyncOps.has(op) ? asyncSyscalls[op] : undefined);
     if (!handler) throw new Error(`Unknown operation ${op}`);
     return handler(this, ctx, args, op);
   }
 
-  asyncSyscall(op: string, args: any): Promise<unknown> {
+  asyncSyscall(op: string, args: SyscallArgs): Promise<unknown> {
     const ctx = this.als.getStore();
     if (!ctx) return Promise.reject(new Error(`Syscall ${op} called outside of a Convex function`));
     return this.asyncSyscallIn(ctx, op, args);
   }
-  async asyncSyscallIn(ctx: ExecContext, op: string, args: any): Promise<unknown> {
+  async asyncSyscallIn(ctx: ExecContext, op: string, args: SyscallArgs): Promise<unknown> {
     const handler = asyncSyscalls[op];
     if (!handler) throw new Error(`Unknown async operation ${op}`);
     return await handler(this, ctx, args, op);
   }
 
-  jsSyscall(op: string, args: any): unknown {
+  jsSyscall(op: string, args: SyscallArgs): unknown {
     return this.jsSyscallIn(this.als.getStore(), op, args);
   }
-  jsSyscallIn(ctx: ExecContext | undefined, op: string, args: any): unknown {
+  jsSyscallIn(ctx: ExecContext | undefined, op: string, args: SyscallArgs): unknown {
     const handler = jsSyscalls[op];
     if (!handler) throw new Error(`Unsupported operation ${op}`);
     return handler(this, ctx, args, op);
@@ -605,7 +614,7 @@ export class Engine {
     txn: Transaction,
     cp: string,
     path: string,
-    argsJson: any,
+    argsJson: JSONValue,
     scheduledTimeMs: number,
     targetCp = cp,
   ): Doc {
@@ -627,14 +636,14 @@ export class Engine {
     }
   }
 
-  unwrap(out: Outcome): any {
+  unwrap(out: Outcome): JSONValue | RawJson {
     if (out.success) return out.valueText !== undefined ? new RawJson(out.valueText) : convexToJson(out.value ?? null);
-    const err: any = new Error(out.errorMessage?.replace(/^Uncaught (ConvexError|Error): /, ""));
+    const err: Error & { data?: unknown } = new Error(out.errorMessage?.replace(/^Uncaught (ConvexError|Error): /, ""));
     if (out.errorData !== undefined) err.data = out.errorData;
     throw err;
   }
 
-  async nestedUdf(ctx: ExecContext, args: any): Promise<any> {
+  async nestedUdf(ctx: ExecContext, args: SyscallArgs): Promise<RawJson> {
     const txn = ctx.txn;
     if (!txn) throw new Error("runUdf is only available in queries and mutations");
     const { cp, path, crossing } = this.resolveFunction(args, ctx.componentPath);
@@ -651,14 +660,15 @@ export class Engine {
     const sp = udfType === "mutation" ? txn.savepoint() : null;
     try {
       const res = await this.invokeUdf(child, f, udfType, JSON.stringify([convexToJson(a)]));
-      const value = jsonToConvex(JSON.parse(res));
-      this.validateReturns(f, value);
-      return convexToJson(value);
-    } catch (e: any) {
+      if (f.returns) this.validateReturns(f, jsonToConvex(JSON.parse(res)));
+      // PERF: the callee's JSON text goes back to the caller as is
+      return new RawJson(res);
+    } catch (e: unknown) {
       if (sp) txn.restore(sp);
       if (e && typeof e === "object" && Symbol.for("ConvexError") in e) {
-        const err: any = new Error(e.message);
-        err.data = typeof e.data === "string" ? JSON.parse(e.data) : convexToJson(e.data ?? null);
+        const ce = e as { message: string; data?: unknown };
+        const err: Error & { data?: unknown } = new Error(ce.message);
+        err.data = typeof ce.data === "string" ? JSON.parse(ce.data) : convexToJson((ce.data ?? null) as Value);
         throw err;
       }
       throw e;
@@ -666,7 +676,7 @@ export class Engine {
   }
 }
 /** The JSON text functions are invoked with: `[args]` in convex JSON. */
-function invokeArgs(args: any, opts: CallOptions): string {
+function invokeArgs(args: Value, opts: CallOptions): string {
   const json = JSON.stringify([opts.argsJson !== undefined ? opts.argsJson : convexToJson(args)]);
   if (json.length > MAX_VALUE_BYTES)
     throw new UserError(

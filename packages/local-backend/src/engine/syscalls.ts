@@ -20,7 +20,13 @@ import {
 import { queryPage, runQueryPlan } from "./query.js";
 import { type ExecContext, type Metrics, TXN_LIMITS, tableKey } from "./transaction.js";
 
-type Handler = (e: Engine, ctx: ExecContext, args: any, op: string) => any;
+/**
+ * A syscall's arguments: the JSON function code sent (the `convex` package builds it), read
+ * field by field by each handler. The one deliberately untyped place of the engine.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: untyped JSON from function code (see above)
+export type SyscallArgs = any;
+type Handler = (e: Engine, ctx: ExecContext, args: SyscallArgs, op: string) => unknown;
 
 /** The same handler under several operation names. */
 function same(ops: string[], h: Handler): Record<string, Handler> {
@@ -30,7 +36,7 @@ function same(ops: string[], h: Handler): Record<string, Handler> {
 let streamCounter = 0;
 
 /** Open query stream `id` (function-worker.mjs picks the id; errors surface at its first read, as they would). */
-export function openStream(e: Engine, ctx: ExecContext, args: any, id: number) {
+export function openStream(e: Engine, ctx: ExecContext, args: SyscallArgs, id: number) {
   try {
     if (!ctx.txn) throw new Error("Database access is not available in actions. Use ctx.runQuery.");
     ctx.streams.set(id, { it: runQueryPlan(e, ctx, args.query) });
@@ -316,7 +322,10 @@ export const inlineAsyncOps: ReadonlySet<string> = new Set([
 ]);
 
 /** `Convex.jsSyscall`: operations that pass JS objects (Blobs) instead of JSON. */
-export const jsSyscalls: Record<string, (e: Engine, ctx: ExecContext | undefined, args: any, op: string) => any> = {
+export const jsSyscalls: Record<
+  string,
+  (e: Engine, ctx: ExecContext | undefined, args: SyscallArgs, op: string) => unknown
+> = {
   "storage/storeBlob": async (e, ctx, args) => {
     return (async () => {
       const blob: Blob = args.blob;
