@@ -2,8 +2,10 @@
  * The syscalls function code makes through `globalThis.Convex` (see globals.ts), one handler per
  * operation. Handlers run inside the calling function's ExecContext; `e` is the engine.
  */
+
+import type { JSONValue } from "convex/values";
 import type { CallOptions, Engine } from "../engine.js";
-import { convexToJson, type Doc, docJsonString, jsonToConvex, RawJson } from "../values.js";
+import { convexToJson, type Doc, docJsonString, jsonToConvex, RawJson, type Value } from "../values.js";
 import {
   checkFields,
   existing,
@@ -116,12 +118,12 @@ export const asyncSyscalls: Record<string, Handler> = {
     const txn = writableTxn(e, ctx);
     const { t, doc } = existing(e, ctx, args.table, jsonToConvex(args.id), "Update");
     if (t.name.startsWith("_")) throw new Error("System tables are read-only.");
-    const patch = args.value as Record<string, any>;
-    const next: any = { ...doc };
+    const patch = args.value as Record<string, JSONValue>;
+    const next: Doc = { ...doc };
     for (const [k, vj] of Object.entries(patch)) {
       if (k === "_id" || k === "_creationTime") {
         const v = jsonToConvex(vj);
-        if (v !== (doc as any)[k]) throw new Error(`Provided ${k} field does not match the document.`);
+        if (v !== doc[k]) throw new Error(`Provided ${k} field does not match the document.`);
         continue;
       }
       if (vj && typeof vj === "object" && !Array.isArray(vj) && "$undefined" in vj) delete next[k];
@@ -137,12 +139,12 @@ export const asyncSyscalls: Record<string, Handler> = {
     const txn = writableTxn(e, ctx);
     const { t, doc } = existing(e, ctx, args.table, jsonToConvex(args.id), "Replace");
     if (t.name.startsWith("_")) throw new Error("System tables are read-only.");
-    const value = jsonToConvex(args.value) as any;
+    const value = jsonToConvex(args.value) as Record<string, Value>;
     if (value._id !== undefined && value._id !== doc._id)
       throw new Error("Provided _id field does not match the document.");
     if (value._creationTime !== undefined && value._creationTime !== doc._creationTime)
       throw new Error("Provided _creationTime field does not match the document.");
-    const next = { ...value, _id: doc._id, _creationTime: doc._creationTime };
+    const next: Doc = { ...value, _id: doc._id, _creationTime: doc._creationTime };
     checkFields(e, next);
     validateDoc(e, t.name, next);
     txn.setWrite(t.name, doc._id, next);
@@ -163,7 +165,7 @@ export const asyncSyscalls: Record<string, Handler> = {
   "1.0/getTransactionMetrics": (_e, ctx) => {
     if (!ctx.txn) throw new Error("getTransactionMetrics() can only be called from a query or mutation.");
     const m = ctx.txn.metrics;
-    const out: any = {};
+    const out: Record<string, { used: number; remaining: number }> = {};
     for (const k of Object.keys(TXN_LIMITS) as (keyof Metrics)[])
       out[k] = { used: m[k], remaining: TXN_LIMITS[k] - m[k] };
     return out;
