@@ -26,7 +26,6 @@ import { type ExecContext, type Metrics, TXN_LIMITS, tableKey } from "./transact
  * A syscall's arguments: the JSON function code sent (the `convex` package builds it), read
  * field by field by each handler. The one deliberately untyped place of the engine.
  */
-// biome-ignore lint/suspicious/noExplicitAny: untyped JSON from function code (see above)
 export type SyscallArgs = any;
 type Handler = (e: Engine, ctx: ExecContext, args: SyscallArgs, op: string) => unknown;
 
