@@ -124,6 +124,8 @@ class Slot {
   cpuAtStart: Promise<number> | null = null;
   /** udf: the worker's CPU time (µs) when it last finished something (it idles after) */
   cpuBase: number | undefined;
+  /** the component env values this worker was last sent */
+  envs: unknown;
   /** action: top-level calls running here */
   active = 0;
   /** action: the heartbeat last seen, and when it last moved */
@@ -219,7 +221,11 @@ abstract class WorkerPool {
     return new Promise<string>((resolve, reject) => {
       slot.invocations.set(id, { ctx, resolve, reject, ...extra });
       this.onPosted(slot, id);
-      slot.worker.postMessage({ ...message, id, envs: this.engine.modules.componentEnvs });
+      // PERF: components' env values go to a worker when they change, not with every call
+      const envs = this.engine.modules.componentEnvs;
+      const fresh = slot.envs !== envs;
+      slot.envs = envs;
+      slot.worker.postMessage(fresh ? { ...message, id, envs } : { ...message, id });
     });
   }
   protected onPosted(_slot: Slot, _id: number) {}
