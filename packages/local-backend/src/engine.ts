@@ -60,7 +60,7 @@ export {
 } from "./engine/transaction.js";
 
 /** Where a syscall names a function: a path, a component reference or a function handle. */
-export interface FunctionAddress {
+interface FunctionAddress {
   name?: string;
   reference?: string;
   functionHandle?: string;

@@ -31,11 +31,11 @@ import { inlineAsyncOps, openStream } from "./syscalls.js";
 import { type ExecContext, UserError } from "./transaction.js";
 
 /** Convex: "Queries and mutations can run for up to 1 second" of user code. */
-export const USER_CODE_LIMIT_MS = 1000;
+const USER_CODE_LIMIT_MS = 1000;
 /** Convex: "Actions can run for up to 10 minutes". */
-export const ACTION_LIMIT_MS = 10 * 60 * 1000;
+const ACTION_LIMIT_MS = 10 * 60 * 1000;
 /** Convex's message, e.g. "Function execution timed out (maximum duration: 10s)" (get-convex/convex-backend#241). */
-export const timeoutMessage = (ms: number) => `Function execution timed out (maximum duration: ${ms / 1000}s)`;
+const timeoutMessage = (ms: number) => `Function execution timed out (maximum duration: ${ms / 1000}s)`;
 
 const WALL_CAP_FACTOR = 10;
 /** How long a worker with a timed-out action gets to show it is not spinning (answer a ping). */
