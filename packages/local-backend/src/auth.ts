@@ -132,7 +132,7 @@ export class AuthVerifier {
     }
     if (lastError instanceof AuthError) throw lastError;
     if (lastError) {
-      const code = (lastError as any).code as string | undefined;
+      const code = (lastError as { code?: string } | null)?.code;
       if (code === "ERR_JWT_EXPIRED") throw new AuthError("Token expired");
       throw new AuthError(`Could not verify OIDC token claim. ${(lastError as Error).message}`);
     }
@@ -151,9 +151,11 @@ export function parseAdminIdentity(b64: string | undefined): Identity | null {
     return null;
   }
 }
-export function normalizeImpersonated(j: any): Identity | null {
-  if (!j || typeof j !== "object") return null;
-  const subject = j.subject ?? "impersonated";
-  const issuer = j.issuer ?? "https://convex.local";
-  return { ...j, subject, issuer, tokenIdentifier: j.tokenIdentifier ?? `${issuer}|${subject}` };
+export function normalizeImpersonated(raw: unknown): Identity | null {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return null;
+  const j = raw as Record<string, unknown>;
+  const subject = typeof j.subject === "string" ? j.subject : "impersonated";
+  const issuer = typeof j.issuer === "string" ? j.issuer : "https://convex.local";
+  const tokenIdentifier = typeof j.tokenIdentifier === "string" ? j.tokenIdentifier : `${issuer}|${subject}`;
+  return { ...j, subject, issuer, tokenIdentifier };
 }

@@ -16,8 +16,9 @@ Options:
   --admin-key <key>    Admin key (default: random per data dir, in <data>/admin-key, printed at start)
   --allow-origin <o>   Browser origin allowed to call the API (repeatable; default:
                        $LOCAL_BACKEND_ALLOWED_ORIGINS, else the origins in SITE_URL of --env-file)
-  --workers <n>        Worker threads for query/mutation code (default: $LOCAL_BACKEND_WORKERS or
-                       one per core, at least 2; 0 = main thread, no 1 s limit)
+  --workers <n>        Worker threads for query/mutation code, and up to twice as many for actions
+                       (default: $LOCAL_BACKEND_WORKERS or
+                       one per core, at least 2; 0 = main thread, no time limits)
   --env-file <file>    Load KEY=VALUE lines into the function environment
   --reset              Delete the data directory before starting
   --watch              Rebuild and reload functions on file change

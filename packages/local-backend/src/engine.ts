@@ -7,13 +7,14 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
+import type { JSONValue } from "convex/values";
 import type { Identity } from "./auth.js";
 import { readsIntersect } from "./engine/conflicts.js";
 import { readDoc } from "./engine/documents.js";
 import { FileStore } from "./engine/files.js";
 import { originalConsole } from "./engine/globals.js";
-import type { FunctionPool } from "./engine/pool.js";
-import { asyncSyscalls, jsSyscalls, syncSyscalls } from "./engine/syscalls.js";
+import type { ActionPool, UdfPool } from "./engine/pool.js";
+import { asyncSyscalls, inlineAsyncOps, jsSyscalls, type SyscallArgs, syncSyscalls } from "./engine/syscalls.js";
 import {
   type CallOptions,
   type CommitEvent,
@@ -28,7 +29,7 @@ import {
   type UdfType,
   UserError,
 } from "./engine/transaction.js";
-import type { Modules, RegisteredFunction, SchemaJSON } from "./loader.js";
+import { type Modules, type RegisteredFunction, routerFiles, type SchemaJSON } from "./loader.js";
 import type { AppliedWrite, Database, WriteRecord } from "./storage.js";
 import { check, type ValidatorJSON } from "./validator.js";
 import {
@@ -41,6 +42,7 @@ import {
   RawJson,
   resolveCommitTs,
   tableNumberFromId,
+  type Value,
 } from "./values.js";
 
 export { FileStore } from "./engine/files.js";
@@ -56,6 +58,21 @@ export {
   Transaction,
   type UdfType,
 } from "./engine/transaction.js";
+
+/** Where a syscall names a function: a path, a component reference or a function handle. */
+interface FunctionAddress {
+  name?: string;
+  reference?: string;
+  functionHandle?: string;
+}
+
+/** An HTTP action's request as the site port received it (pool.ts sends it to a worker as is). */
+export interface HttpRequestParts {
+  url: string;
+  method: string;
+  headers: [string, string][];
+  body: Uint8Array<ArrayBuffer> | null;
+}
 
 /** Optimistic attempts before a mutation (or query) runs its last attempt under the commit lock. */
 const MAX_OCC_ATTEMPTS = 8;
@@ -89,7 +106,9 @@ export class Engine {
   /** Counters for tests and benchmarks. */
   readonly stats = { occRetries: 0 };
   /** Worker threads for query/mutation code (null: run it on this thread, no time limit). */
-  pool: FunctionPool | null = null;
+  pool: UdfPool | null = null;
+  /** Worker threads for action and HTTP action code (null: this thread, no time limit). */
+  actionPool: ActionPool | null = null;
   // Optimistic concurrency: commits made while some transaction runs, to validate its reads.
   private commitSeq = 0;
   private recentCommits: { seq: number; event: CommitEvent }[] = [];
@@ -122,6 +141,7 @@ export class Engine {
     this.schemaValidation.clear();
     for (const [cp, c] of m.components) this.applySchema(cp, c.schema);
     void this.pool?.preload();
+    void this.actionPool?.preload();
     for (const l of this.reloadListeners) l();
   }
 
@@ -149,7 +169,7 @@ export class Engine {
 
   // ---------------------------------------------------------------- helpers
   /** Resolve a function address relative to component `cp`. `crossing` = target is another component. */
-  resolveFunction(address: any, cp = ""): { cp: string; path: string; crossing: boolean } {
+  resolveFunction(address: FunctionAddress, cp = ""): { cp: string; path: string; crossing: boolean } {
     if (address.functionHandle) {
       const h = String(address.functionHandle);
       if (!h.startsWith("function://")) throw new Error(`Invalid function handle ${h}`);
@@ -169,7 +189,7 @@ export class Engine {
       const mod = parts.slice(1, -1).join("/");
       return { cp: child, path: `${mod}:${fn}`, crossing: true };
     }
-    return { cp, path: canonicalizeUdfPath(address.name), crossing: false };
+    return { cp, path: canonicalizeUdfPath(String(address.name)), crossing: false };
   }
 
   functionsIn(cp: string): Map<string, RegisteredFunction> | undefined {
@@ -198,12 +218,12 @@ export class Engine {
       return !this.db.tableForNumber(n);
     };
 
-  validateArgs(f: RegisteredFunction, args: any) {
+  validateArgs(f: RegisteredFunction, args: Value) {
     if (!f.args) return;
     const err = check(f.args, args, "", this.isTableIdIn(f.componentPath));
     if (err) throw new UserError(`ArgumentValidationError: ${err}`);
   }
-  validateReturns(f: RegisteredFunction, value: any) {
+  validateReturns(f: RegisteredFunction, value: Value) {
     if (!f.returns) return;
     const err = check(f.returns, value, "", this.isTableIdIn(f.componentPath));
     if (err) throw new UserError(`ReturnsValidationError: ${err}`);
@@ -239,7 +259,7 @@ export class Engine {
   }
 
   // ---------------------------------------------------------------- entry points
-  async runQuery(path: string, args: any, opts: CallOptions = {}): Promise<Outcome> {
+  async runQuery(path: string, args: Value, opts: CallOptions = {}): Promise<Outcome> {
     const logLines: string[] = [];
     let f: RegisteredFunction;
     try {
@@ -288,7 +308,7 @@ export class Engine {
     return this.lock.run(exec);
   }
 
-  async runMutation(path: string, args: any, opts: CallOptions = {}): Promise<Outcome> {
+  async runMutation(path: string, args: Value, opts: CallOptions = {}): Promise<Outcome> {
     const logLines: string[] = [];
     let f: RegisteredFunction;
     try {
@@ -399,7 +419,7 @@ export class Engine {
     if (commit) await this.publish(commit);
   }
 
-  async runAction(path: string, args: any, opts: CallOptions = {}): Promise<Outcome> {
+  async runAction(path: string, args: Value, opts: CallOptions = {}): Promise<Outcome> {
     const logLines: string[] = [];
     let f: RegisteredFunction;
     try {
@@ -411,7 +431,11 @@ export class Engine {
     }
     const ctx = this.makeCtx("action", f, { ...opts, lockHeld: false }, null, null);
     try {
-      const res = await this.als.run(ctx, () => f.fn.invokeAction(ctx.requestId, invokeArgs(args, opts)));
+      const argsJson = invokeArgs(args, opts);
+      const res: string =
+        this.actionPool && !f.mainThread
+          ? await this.actionPool.run(ctx, f, argsJson)
+          : await this.als.run(ctx, () => f.fn.invokeAction(ctx.requestId, argsJson));
       checkReturnSize(res);
       const value = jsonToConvex(JSON.parse(res));
       this.validateReturns(f, value);
@@ -422,7 +446,7 @@ export class Engine {
     }
   }
 
-  async runAny(path: string, args: any, opts: CallOptions = {}): Promise<Outcome> {
+  async runAny(path: string, args: Value, opts: CallOptions = {}): Promise<Outcome> {
     const p = canonicalizeUdfPath(path);
     const f = this.functionsIn(opts.componentPath ?? "")?.get(p);
     if (!f) return errorToOutcome(new UserError(`Could not find function for '${p}'`), []);
@@ -431,11 +455,15 @@ export class Engine {
     return this.runAction(p, args, opts);
   }
 
-  async runHttpAction(request: Request, identity: Identity | null, authToken: string | null): Promise<Response> {
+  async runHttpAction(
+    request: HttpRequestParts,
+    identity: Identity | null,
+    authToken: string | null,
+  ): Promise<Response> {
     const router = this.modules.http;
-    const url = new URL(request.url);
-    const found = router ? router.lookup(url.pathname, request.method === "HEAD" ? "GET" : request.method) : null;
-    if (!found) return new Response(`No HttpAction routed for ${url.pathname}`, { status: 404 });
+    const pathname = new URL(request.url).pathname;
+    const found = router ? router.lookup(pathname, request.method) : null;
+    if (!found) return new Response(`No HttpAction routed for ${pathname}`, { status: 404 });
     const [handler, method, routePath] = found;
     const ctx = this.makeCtx(
       "httpAction",
@@ -445,22 +473,32 @@ export class Engine {
       null,
     );
     try {
-      const resp: Response = await this.als.run(ctx, () => handler.invokeHttpAction(request));
-      this.mirrorLogs(ctx, ctx.logLines);
-      return resp;
-    } catch (e: any) {
+      const file = this.actionPool ? this.routerFile(router) : undefined;
+      return file
+        ? await this.actionPool!.runHttp(ctx, file, request)
+        : await this.als.run(ctx, () =>
+            handler.invokeHttpAction(
+              new Request(request.url, {
+                method: request.method,
+                headers: request.headers,
+                body: request.body ?? undefined,
+              }),
+            ),
+          );
+    } catch (e: unknown) {
       const out = errorToOutcome(e, ctx.logLines);
       this.log(`[CONVEX H(${ctx.udfPath})] ${out.errorMessage}`);
       return new Response(out.errorMessage ?? "Server Error", { status: 500 });
     }
   }
 
-  private mirrorLogs(_ctx: ExecContext, _lines: string[]) {
-    /* lines are mirrored as they are produced */
+  /** The bundled module `router` (convex/http.ts's default export) came from: action workers import it. */
+  routerFile(router: object): string | undefined {
+    return routerFiles.get(router);
   }
 
   /** Mirror function failures (not ConvexErrors or argument errors) to the terminal. */
-  private reportError(letter: string, path: string, e: any) {
+  private reportError(letter: string, path: string, e: unknown) {
     if (this.opts.quiet || e instanceof UserError) return;
     if (e && typeof e === "object" && Symbol.for("ConvexError") in e) return;
     const stack = e instanceof Error && e.stack ? e.stack : String(e);
@@ -504,7 +542,7 @@ export class Engine {
     }
   }
 
-  insertSystem(txn: Transaction, table: string, value: any): Doc {
+  insertSystem(txn: Transaction, table: string, value: Record<string, Value>): Doc {
     const t = this.db.ensureTable(table);
     const doc: Doc = { ...value, _id: newId(t.number), _creationTime: this.db.nextCreationTime() };
     txn.setWrite(table, doc._id, doc);
@@ -517,26 +555,39 @@ export class Engine {
     return readDoc(this, txn, t, id);
   }
   // ---------------------------------------------------------------- syscalls
-  syscall(op: string, args: any): any {
+  syscall(op: string, args: SyscallArgs): unknown {
     const ctx = this.als.getStore();
     if (!ctx) throw new Error(`Syscall ${op} called outside of a Convex function`);
-    const handler = syncSyscalls[op];
+    return this.syscallIn(ctx, op, args, false);
+  }
+  /**
+   * A synchronous syscall of `ctx` (worker calls name their context: no AsyncLocalStorage).
+   * `inline`: also the async operations that answer synchronously (syscalls.ts inlineAsyncOps).
+   */
+  syscallIn(ctx: ExecContext, op: string, args: SyscallArgs, inline: boolean): unknown {
+    const handler = syncSyscalls[op] ?? (inline && inlineAsyncOps.has(op) ? asyncSyscalls[op] : undefined);
     if (!handler) throw new Error(`Unknown operation ${op}`);
     return handler(this, ctx, args, op);
   }
 
-  async asyncSyscall(op: string, args: any): Promise<any> {
+  asyncSyscall(op: string, args: SyscallArgs): Promise<unknown> {
     const ctx = this.als.getStore();
-    if (!ctx) throw new Error(`Syscall ${op} called outside of a Convex function`);
+    if (!ctx) return Promise.reject(new Error(`Syscall ${op} called outside of a Convex function`));
+    return this.asyncSyscallIn(ctx, op, args);
+  }
+  async asyncSyscallIn(ctx: ExecContext, op: string, args: SyscallArgs): Promise<unknown> {
     const handler = asyncSyscalls[op];
     if (!handler) throw new Error(`Unknown async operation ${op}`);
     return await handler(this, ctx, args, op);
   }
 
-  jsSyscall(op: string, args: any): any {
+  jsSyscall(op: string, args: SyscallArgs): unknown {
+    return this.jsSyscallIn(this.als.getStore(), op, args);
+  }
+  jsSyscallIn(ctx: ExecContext | undefined, op: string, args: SyscallArgs): unknown {
     const handler = jsSyscalls[op];
     if (!handler) throw new Error(`Unsupported operation ${op}`);
-    return handler(this, this.als.getStore(), args, op);
+    return handler(this, ctx, args, op);
   }
 
   /** Store bytes as a new `_storage` object (outside of any transaction). */
@@ -563,7 +614,7 @@ export class Engine {
     txn: Transaction,
     cp: string,
     path: string,
-    argsJson: any,
+    argsJson: JSONValue,
     scheduledTimeMs: number,
     targetCp = cp,
   ): Doc {
@@ -585,14 +636,14 @@ export class Engine {
     }
   }
 
-  unwrap(out: Outcome): any {
+  unwrap(out: Outcome): JSONValue | RawJson {
     if (out.success) return out.valueText !== undefined ? new RawJson(out.valueText) : convexToJson(out.value ?? null);
-    const err: any = new Error(out.errorMessage?.replace(/^Uncaught (ConvexError|Error): /, ""));
+    const err: Error & { data?: unknown } = new Error(out.errorMessage?.replace(/^Uncaught (ConvexError|Error): /, ""));
     if (out.errorData !== undefined) err.data = out.errorData;
     throw err;
   }
 
-  async nestedUdf(ctx: ExecContext, args: any): Promise<any> {
+  async nestedUdf(ctx: ExecContext, args: SyscallArgs): Promise<RawJson> {
     const txn = ctx.txn;
     if (!txn) throw new Error("runUdf is only available in queries and mutations");
     const { cp, path, crossing } = this.resolveFunction(args, ctx.componentPath);
@@ -609,14 +660,15 @@ export class Engine {
     const sp = udfType === "mutation" ? txn.savepoint() : null;
     try {
       const res = await this.invokeUdf(child, f, udfType, JSON.stringify([convexToJson(a)]));
-      const value = jsonToConvex(JSON.parse(res));
-      this.validateReturns(f, value);
-      return convexToJson(value);
-    } catch (e: any) {
+      if (f.returns) this.validateReturns(f, jsonToConvex(JSON.parse(res)));
+      // PERF: the callee's JSON text goes back to the caller as is
+      return new RawJson(res);
+    } catch (e: unknown) {
       if (sp) txn.restore(sp);
       if (e && typeof e === "object" && Symbol.for("ConvexError") in e) {
-        const err: any = new Error(e.message);
-        err.data = typeof e.data === "string" ? JSON.parse(e.data) : convexToJson(e.data ?? null);
+        const ce = e as { message: string; data?: unknown };
+        const err: Error & { data?: unknown } = new Error(ce.message);
+        err.data = typeof ce.data === "string" ? JSON.parse(ce.data) : convexToJson((ce.data ?? null) as Value);
         throw err;
       }
       throw e;
@@ -624,7 +676,7 @@ export class Engine {
   }
 }
 /** The JSON text functions are invoked with: `[args]` in convex JSON. */
-function invokeArgs(args: any, opts: CallOptions): string {
+function invokeArgs(args: Value, opts: CallOptions): string {
   const json = JSON.stringify([opts.argsJson !== undefined ? opts.argsJson : convexToJson(args)]);
   if (json.length > MAX_VALUE_BYTES)
     throw new UserError(

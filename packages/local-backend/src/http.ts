@@ -1,8 +1,9 @@
 import type http from "node:http";
+import type { JSONValue } from "convex/values";
 import { AuthError, type AuthVerifier, type Identity, parseAdminIdentity } from "./auth.js";
 import type { CliDeployment } from "./cli/deployment.js";
 import { startPushResponse } from "./codegen.js";
-import type { CallOptions, Engine, Outcome } from "./engine.js";
+import type { CallOptions, Engine, HttpRequestParts, Outcome } from "./engine.js";
 import { splitTableKey } from "./engine.js";
 import {
   LIMITS,
@@ -40,7 +41,7 @@ async function authFromHeader(header: string | undefined, auth: AuthVerifier, ad
 }
 
 /** "Clean" JSON export format used when `format` is not convex_encoded_json. */
-export function toCleanJson(v: any): any {
+export function toCleanJson(v: unknown): JSONValue {
   if (v === undefined || v === null) return null;
   if (typeof v === "bigint") return v.toString();
   if (typeof v === "number") {
@@ -52,20 +53,20 @@ export function toCleanJson(v: any): any {
   if (v instanceof ArrayBuffer) return Buffer.from(v).toString("base64");
   if (Array.isArray(v)) return v.map(toCleanJson);
   if (typeof v === "object") {
-    const out: any = {};
+    const out: Record<string, JSONValue> = {};
     for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = toCleanJson(x);
     return out;
   }
-  return v;
+  return typeof v === "string" || typeof v === "boolean" ? v : String(v);
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: any) {
+function sendJson(res: http.ServerResponse, status: number, body: unknown) {
   const s = JSON.stringify(body);
   res.writeHead(status, { "Content-Type": "application/json" });
   res.end(s);
 }
 
-function outcomeBody(out: Outcome, encoded: boolean): [number, any] {
+function outcomeBody(out: Outcome, encoded: boolean): [number, Record<string, unknown>] {
   if (out.success) {
     return [
       200,
@@ -89,11 +90,11 @@ function outcomeBody(out: Outcome, encoded: boolean): [number, any] {
   ];
 }
 
-function decodeArgs(a: any): any {
+function decodeArgs(a: unknown): Value {
   try {
     if (a === undefined || a === null) return {};
-    if (Array.isArray(a)) return jsonToConvex(a[0] ?? {});
-    return jsonToConvex(a);
+    if (Array.isArray(a)) return jsonToConvex((a[0] ?? {}) as JSONValue);
+    return jsonToConvex(a as JSONValue);
   } catch (e) {
     throw new RequestError(400, "BadConvexValue", `Invalid function arguments: ${(e as Error).message}`);
   }
@@ -242,11 +243,12 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
       }
       if (p === "/api/query_batch") {
         if (!Array.isArray(body.queries)) throw new RequestError(400, "BadRequest", "`queries` must be an array");
-        const queries = body.queries.map((q: any) => {
+        const queries = (body.queries as unknown[]).map((raw) => {
+          const q = raw as { path?: unknown; args?: unknown; format?: unknown } | null;
           if (typeof q?.path !== "string") throw new RequestError(400, "BadRequest", "Missing `path`");
           return { path: q.path as string, args: decodeArgs(q.args), encoded: q.format === "convex_encoded_json" };
         });
-        const results: any[] = [];
+        const results: Record<string, unknown>[] = [];
         await d.engine.lock.run(async () => {
           for (const q of queries) {
             const out = await d.engine.runQuery(q.path, q.args, { ...opts, lockHeld: true });
@@ -258,7 +260,7 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
       }
       let kind: "query" | "mutation" | "action" | "any" | null = null;
       let path: string | undefined = body.path;
-      let args: any = body.args;
+      let args: unknown = body.args;
       let format: string | undefined = body.format;
       if (p === "/api/query" || p === "/api/query_at_ts") kind = "query";
       else if (p === "/api/mutation") kind = "mutation";
@@ -337,20 +339,22 @@ export function makeSiteHandler(d: CloudHandlerDeps) {
         caller = { identity: null, authToken: null, isAdmin: false };
       }
       const method = req.method ?? "GET";
-      const headers = new Headers();
+      // PERF: the request crosses to an action worker as plain parts; the worker builds the `Request`
+      const headers: [string, string][] = [];
       for (const [k, v] of Object.entries(req.headers)) {
         if (v === undefined) continue;
-        if (Array.isArray(v)) for (const x of v) headers.append(k, x);
-        else headers.set(k, v);
+        if (Array.isArray(v)) for (const x of v) headers.push([k, x]);
+        else headers.push([k, v]);
       }
       const hasBody = method !== "GET" && method !== "HEAD";
       // Passed through compressed, as Convex does: the action decides what Content-Encoding means.
       const body = hasBody ? await readBody(req, LIMITS.httpActionBody, { decompress: false }) : undefined;
-      const request = new Request(url.href, {
+      const request: HttpRequestParts = {
+        url: url.href,
         method: method === "HEAD" ? "GET" : method,
         headers,
-        body: hasBody && body?.length ? new Uint8Array(body) : undefined,
-      });
+        body: hasBody && body?.length ? new Uint8Array(body) : null,
+      };
       const response = await d.engine.runHttpAction(request, caller.identity, caller.authToken);
       const outHeaders: Record<string, string | string[]> = {};
       response.headers.forEach((v, k) => {

@@ -7,7 +7,7 @@ import { WebSocketServer } from "ws";
 import { loadOrCreateAdminKey } from "./admin-key.js";
 import { AuthVerifier } from "./auth.js";
 import { CliDeployment } from "./cli/deployment.js";
-import { FunctionPool } from "./engine/pool.js";
+import { ActionPool, UdfPool } from "./engine/pool.js";
 import { Engine, installGlobals, originalConsole, uninstallEngine } from "./engine.js";
 import { makeCloudHandler, makeSiteHandler, toCleanJson } from "./http.js";
 import { Loader } from "./loader.js";
@@ -36,6 +36,12 @@ export interface LocalBackendOptions {
    * code on the main thread without a time limit.
    */
   workers?: number;
+  /**
+   * Convex's execution limits, shorter for tests: `userCodeMs` per query/mutation (default 1 s of
+   * user code), `actionMs` per action or HTTP action (default 10 minutes of wall time). Enforced
+   * only with workers.
+   */
+  limits?: { userCodeMs?: number; actionMs?: number };
   watch?: boolean; // rebuild on file change
   quiet?: boolean; // don't mirror function logs to the terminal
 }
@@ -170,8 +176,11 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
     engine.setModules(modules);
     const workers = opts.workers ?? Math.max(2, os.availableParallelism());
     if (workers > 0) {
-      engine.pool = new FunctionPool(engine, workers);
-      await engine.pool.preload(); // warm workers before "ready": first calls don't pay for imports
+      engine.pool = new UdfPool(engine, workers, opts.limits?.userCodeMs);
+      // actions mostly wait on I/O, several share a worker; more only while one spins
+      engine.actionPool = new ActionPool(engine, workers, workers * 2, opts.limits?.actionMs);
+      // warm workers before "ready": first calls don't pay for imports
+      await Promise.all([engine.pool.preload(), engine.actionPool.preload()]);
     }
     await scheduler.recover();
     await scheduler.syncCrons(modules.crons);
@@ -182,6 +191,7 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
     for (const s of sockets) s.destroy();
     await stopAll();
     await engine.pool?.close();
+    await engine.actionPool?.close();
     await db.close();
     uninstallEngine(engine);
     throw e;
@@ -233,6 +243,7 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
       for (const s of sockets) s.destroy();
       await stopAll();
       await engine.pool?.close();
+      await engine.actionPool?.close();
       await db.close();
       uninstallEngine(engine);
     },

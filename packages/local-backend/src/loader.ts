@@ -216,6 +216,9 @@ function stripExt(rel: string): string {
     .join("/");
 }
 
+/** The bundled file each HTTP router (convex/http.ts's default export) came from: action workers import it (engine/pool.ts). */
+export const routerFiles = new WeakMap<object, string>();
+
 /**
  * The CLI bundles a "use node" module as ESM with its CommonJS packages inside (twilio, axios...),
  * whose Node builtin requires stay `require("util")` calls, some of them lazy. Convex's Node
@@ -273,7 +276,10 @@ export async function registerModules(
           ...(environment === "node" ? { environment } : {}),
         });
       }
-      if (modPath === "http" && name === "default" && v.isRouter) http = v;
+      if (modPath === "http" && name === "default" && v.isRouter) {
+        http = v;
+        routerFiles.set(v, file);
+      }
       if (modPath === "crons" && name === "default" && v.isCrons) crons = JSON.parse(v.export());
     }
   }

@@ -7,7 +7,22 @@ const MAX_TIMER = 2 ** 31 - 1;
 const isJobTable = (name: string) => splitTableKey(name).name === "_scheduled_functions";
 const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
-function cronExpression(schedule: any): string | null {
+/** A schedule as `crons.ts` exports it (convex/server's cronJobs). */
+interface CronSchedule {
+  type: "interval" | "hourly" | "daily" | "weekly" | "monthly" | "cron";
+  seconds?: number;
+  minutes?: number;
+  hours?: number;
+  minuteUTC?: number;
+  hourUTC?: number;
+  dayOfWeek?: string;
+  day?: number;
+  cron?: string;
+}
+/** A job's state in `_scheduled_functions`. */
+type JobState = { kind: "pending" | "inProgress" | "success" | "canceled" } | { kind: "failed"; error: string };
+
+function cronExpression(schedule: CronSchedule): string | null {
   const m = schedule.minuteUTC ?? 0;
   switch (schedule.type) {
     case "hourly":
@@ -19,13 +34,13 @@ function cronExpression(schedule: any): string | null {
     case "monthly":
       return `${m} ${schedule.hourUTC} ${schedule.day} * *`;
     case "cron":
-      return schedule.cron;
+      return schedule.cron ?? null;
     default:
       return null;
   }
 }
 
-function nextRunAfter(schedule: any, fromMs: number): number {
+function nextRunAfter(schedule: CronSchedule, fromMs: number): number {
   if (schedule.type === "interval") {
     const ms = (schedule.seconds ?? 0) * 1000 + (schedule.minutes ?? 0) * 60_000 + (schedule.hours ?? 0) * 3_600_000;
     return fromMs + Math.max(ms, 1000);
@@ -204,7 +219,7 @@ export class Scheduler {
     );
   }
 
-  private async finish(table: string, id: string, state: any) {
+  private async finish(table: string, id: string, state: JobState) {
     await this.engine.runSystemTxn((txn) => {
       const cur = this.engine.getSystem(txn, table, id);
       if (!cur || cur.state?.kind === "canceled") return;

@@ -1,10 +1,10 @@
+import type { JSONValue } from "convex/values";
 import type { WebSocket } from "ws";
 import { AuthError, type AuthVerifier, type Identity, normalizeImpersonated } from "./auth.js";
 import { readsIntersect } from "./engine/conflicts.js";
 import type { CommitEvent, Engine, Journal, Outcome, ReadRange } from "./engine.js";
 import { secretEquals } from "./request.js";
-
-import { canonicalizeUdfPath, convexToJson, decodeTs, encodeTs, jsonToConvex } from "./values.js";
+import { canonicalizeUdfPath, convexToJson, decodeTs, encodeTs, jsonToConvex, type Value } from "./values.js";
 
 interface Version {
   querySet: number;
@@ -14,7 +14,7 @@ interface Version {
 
 interface Subscription {
   udfPath: string;
-  args: any;
+  args: Value;
   /** JSON of [udfPath, args, componentPath]: part of the shared-result key */
   key: string;
   /** a component's query (admin only: `npx convex data --component x`, `run --component`) */
@@ -26,8 +26,98 @@ interface Subscription {
 }
 
 interface CachedResponse {
-  done: Promise<any>;
+  done: Promise<object>;
 }
+
+/** A message from a client (convex/browser's sync protocol), checked by `readClientMessage`. */
+type ClientMessage =
+  | { type: "Connect"; sessionId: string; maxObservedTimestamp?: string }
+  | { type: "ModifyQuerySet"; baseVersion: number; newVersion: number; modifications: QuerySetModification[] }
+  | { type: "Mutation" | "Action"; requestId: number; udfPath: string; args: JSONValue[] }
+  | {
+      type: "Authenticate";
+      baseVersion: number;
+      tokenType: string;
+      value?: string;
+      impersonating?: Parameters<typeof normalizeImpersonated>[0];
+    }
+  | { type: "Event" | "Other" };
+type QuerySetModification =
+  | {
+      type: "Add";
+      queryId: number;
+      udfPath: string;
+      args: JSONValue[];
+      journal?: string | null;
+      componentPath?: string;
+    }
+  | { type: "Remove"; queryId: number };
+
+/** Check the fields this server reads from an untrusted client message; throws on a malformed one. */
+function readClientMessage(raw: unknown): ClientMessage {
+  const fail = (what: string): never => {
+    throw new Error(`Invalid ${what} in client message`);
+  };
+  const obj = (v: unknown, what: string) =>
+    v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(what);
+  const num = (v: unknown, what: string) => (typeof v === "number" && Number.isFinite(v) ? v : fail(what));
+  const str = (v: unknown, what: string) => (typeof v === "string" ? v : fail(what));
+  const optStr = (v: unknown, what: string) => (v === undefined || v === null ? undefined : str(v, what));
+  const argsOf = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? (v as JSONValue[]) : fail("args"));
+  const m = obj(raw, "message");
+  switch (m.type) {
+    case "Connect":
+      return {
+        type: "Connect",
+        sessionId: str(m.sessionId, "sessionId"),
+        maxObservedTimestamp: optStr(m.maxObservedTimestamp, "maxObservedTimestamp"),
+      };
+    case "ModifyQuerySet": {
+      if (!Array.isArray(m.modifications)) fail("modifications");
+      const modifications = (m.modifications as unknown[]).map((x): QuerySetModification => {
+        const q = obj(x, "modification");
+        if (q.type === "Remove") return { type: "Remove", queryId: num(q.queryId, "queryId") };
+        if (q.type !== "Add") return fail("modification type");
+        return {
+          type: "Add",
+          queryId: num(q.queryId, "queryId"),
+          udfPath: str(q.udfPath, "udfPath"),
+          args: argsOf(q.args),
+          journal: optStr(q.journal, "journal") ?? null,
+          componentPath: optStr(q.componentPath, "componentPath"),
+        };
+      });
+      return {
+        type: "ModifyQuerySet",
+        baseVersion: num(m.baseVersion, "baseVersion"),
+        newVersion: num(m.newVersion, "newVersion"),
+        modifications,
+      };
+    }
+    case "Mutation":
+    case "Action":
+      return {
+        type: m.type,
+        requestId: num(m.requestId, "requestId"),
+        udfPath: str(m.udfPath, "udfPath"),
+        args: argsOf(m.args),
+      };
+    case "Authenticate":
+      return {
+        type: "Authenticate",
+        baseVersion: num(m.baseVersion, "baseVersion"),
+        tokenType: str(m.tokenType, "tokenType"),
+        value: optStr(m.value, "value"),
+        impersonating: m.impersonating as Parameters<typeof normalizeImpersonated>[0],
+      };
+    case "Event":
+      return { type: "Event" };
+    default:
+      return { type: "Other" };
+  }
+}
+/** A Transition modification; QueryUpdated ones may carry their value as JSON text under RAW_VALUE. */
+type StateModification = { type: string; queryId: number; [RAW_VALUE]?: string; [field: string]: unknown };
 
 const PING_IDLE_MS = 15_000;
 /** key of a QueryUpdated modification's pre-serialized value (JSON text) */
@@ -127,7 +217,7 @@ class SyncSession {
   cur: Version = { querySet: 0, identity: 0, ts: 0n };
   recvQS = 0;
   recvId = 0;
-  pendingMods: any[] = [];
+  pendingMods: QuerySetModification[] = [];
   queries = new Map<number, Subscription>();
   identity: Identity | null = null;
   authToken: string | null = null;
@@ -156,11 +246,11 @@ class SyncSession {
     // messages that arrive while the backend is still loading are queued behind `ready`
     this.msgChain = ready.catch(() => {});
     ws.on("message", (data) => {
-      let msg: any;
+      let msg: ClientMessage;
       try {
-        msg = JSON.parse(data.toString());
-      } catch {
-        this.fatal("Invalid JSON message");
+        msg = readClientMessage(JSON.parse(data.toString()));
+      } catch (e) {
+        this.fatal(e instanceof SyntaxError ? "Invalid JSON message" : (e as Error).message);
         return;
       }
       this.msgChain = this.msgChain
@@ -180,7 +270,7 @@ class SyncSession {
     return this.server.engine;
   }
 
-  send(msg: any) {
+  send(msg: object) {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     this.lastSend = Date.now();
     this.ws.send(JSON.stringify(msg));
@@ -212,7 +302,7 @@ class SyncSession {
     return true;
   }
 
-  private async onMessage(msg: any) {
+  private async onMessage(msg: ClientMessage) {
     if (this.closed) return;
     switch (msg.type) {
       case "Connect": {
@@ -244,10 +334,11 @@ class SyncSession {
         }
         if (msg.tokenType === "User") {
           try {
-            const { identity, exp } = await this.server.auth.verify(msg.value);
+            const token = msg.value ?? "";
+            const { identity, exp } = await this.server.auth.verify(token);
             this.identity = identity;
             this.identityExp = exp;
-            this.authToken = msg.value;
+            this.authToken = token;
             this.isAdmin = false;
           } catch (e) {
             this.authError(e instanceof AuthError ? e.message : String((e as Error)?.message ?? e), msg.baseVersion);
@@ -298,7 +389,7 @@ class SyncSession {
     };
   }
 
-  private enqueueMutation(msg: any) {
+  private enqueueMutation(msg: Extract<ClientMessage, { type: "Mutation" | "Action" }>) {
     this.mutationsInFlight++;
     this.mutationChain = this.mutationChain.then(async () => {
       try {
@@ -347,7 +438,7 @@ class SyncSession {
     });
   }
 
-  private async runAction(msg: any) {
+  private async runAction(msg: Extract<ClientMessage, { type: "Mutation" | "Action" }>) {
     if (!this.checkExpiry()) return;
     const args = jsonToConvex(msg.args?.[0] ?? {});
     const out = await this.engine.runAction(canonicalizeUdfPath(msg.udfPath), args, this.callOpts());
@@ -421,7 +512,7 @@ class SyncSession {
   private async computeTransition() {
     if (!this.checkExpiry()) return;
     const engine = this.engine;
-    const modifications: any[] = [];
+    const modifications: StateModification[] = [];
     let endVersion!: Version;
     const force = this.forceTransition;
     this.forceTransition = false;
@@ -491,7 +582,7 @@ class SyncSession {
         const journal = encodeJournal(q.journal);
         if (r.hash === q.lastResult) continue;
         q.lastResult = r.hash;
-        let mod: any;
+        let mod: StateModification;
         if (out.success) {
           // PERF: the value's JSON text is shared by every session (see sendTransition)
           mod = { type: "QueryUpdated", queryId, [RAW_VALUE]: r.valueStr, logLines: out.logLines, journal };
@@ -533,7 +624,7 @@ class SyncSession {
   }
 
   /** `send(msg)` for a Transition whose QueryUpdated modifications carry pre-serialized values. */
-  private sendTransition(msg: { modifications: any[] } & Record<string, any>) {
+  private sendTransition(msg: { modifications: StateModification[] } & Record<string, unknown>) {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     const mods = msg.modifications.map((m) =>
       m[RAW_VALUE] === undefined

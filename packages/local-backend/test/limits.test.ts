@@ -21,12 +21,12 @@ afterAll(async () => {
 const TIMEOUT = "Function execution timed out (maximum duration: 1s)";
 
 describe("1 s of user code per query or mutation", () => {
-  it("terminates a mutation spinning for 5 s at the limit, commits none of its writes, and keeps answering others meanwhile", async () => {
+  it("terminates a mutation spinning for 30 s at the limit, commits none of its writes, and keeps answering others meanwhile", async () => {
     const http = new ConvexHttpClient(b.url);
     const other = new ConvexHttpClient(b.url);
     await other.mutation(api.items.add, { group: "other-org", n: 7 });
     const t0 = performance.now();
-    const spinning = http.mutation(api.limits.writeThenSpin, { group: "spinner", ms: 5000 }).then(
+    const spinning = http.mutation(api.limits.writeThenSpin, { group: "spinner", ms: 30_000 }).then(
       () => ({ ok: true as const, ms: performance.now() - t0 }),
       (e: Error) => ({ ok: false as const, message: e.message, ms: performance.now() - t0 }),
     );
@@ -42,8 +42,9 @@ describe("1 s of user code per query or mutation", () => {
     const result = await spinning;
     expect(result.ok).toBe(false);
     expect((result as { message: string }).message).toContain(TIMEOUT);
-    // stopped at the limit (1 s of its CPU time), not after the 5 s the code wanted
-    expect(result.ms).toBeLessThan(4500);
+    // stopped at the limit (1 s of its CPU time; on a machine so loaded that the worker gets a
+    // tenth of a core, at 10x the limit in wall time), not after the 30 s of CPU the code wanted
+    expect(result.ms).toBeLessThan(15_000);
     expect(Math.max(...latencies)).toBeLessThan(500);
     // nothing it wrote before spinning was committed
     expect((await other.query(api.items.range, { group: "spinner", lo: 0, hi: 100 })).ns).toEqual([]);

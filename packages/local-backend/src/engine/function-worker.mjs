@@ -1,55 +1,119 @@
-// A worker thread that runs query and mutation code (see pool.ts). Plain JavaScript so that it
-// loads in any runner (tsx, vitest, plain node) without a TypeScript loader.
+// A worker thread that runs function code (see pool.ts). Plain JavaScript so that it loads in any
+// runner (tsx, vitest, plain node) without a TypeScript loader.
 //
 // The function code is the same bundle the main thread loaded; its syscalls
 // (`globalThis.Convex`) are forwarded to the main thread, which owns the storage, the
-// transaction and every check. Synchronous syscalls block on a SharedArrayBuffer until the main
-// thread answers; asynchronous ones are request/response messages.
+// transaction and every check. Two kinds of workers (workerData.kind):
+// - "udf": queries and mutations, one top-level call at a time (nested runQuery/runMutation run
+//   here too). `fetch` is refused, as Convex refuses it outside actions.
+// - "action": actions and HTTP actions, several at a time (they mostly wait on I/O); `fetch`
+//   and timers are the real ones; storage blobs cross to the main thread as Blobs.
+//
+// Transport (PERF, measured with `pnpm --filter @switchboard/bench profile`): a call the main
+// thread answers synchronously (every database read and write) blocks this thread on a
+// SharedArrayBuffer and gets its reply in shared memory, so a round trip costs one postMessage
+// instead of two plus an event-loop turn on each side. `queryStream`/`queryCleanup`, which
+// cannot fail in a way the caller sees before its next call, are not sent on their own: they
+// travel with the next message (`pre`), so `.first()` is one round trip instead of three.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { pathToFileURL } from "node:url";
 import { inspect } from "node:util";
 import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import { convexToJson } from "convex/values";
 
+const KIND = workerData.kind;
 const signal = new Int32Array(workerData.signal);
+const replyBytes = Buffer.from(workerData.reply);
 const syncPort = workerData.syncPort;
+/** ops the main thread answers synchronously: asked for with a blocking call (pool.ts INLINE_OPS) */
+const inlineOps = new Set(workerData.inlineOps);
 /** id of the invocation whose code is running (nested runQuery/runMutation get their own id) */
 const current = new AsyncLocalStorage();
 const pending = new Map();
+/** invocations the main thread gave up on (action time limit): their syscalls fail here */
+const cancelled = new Set();
 let callSeq = 0;
 let syncSeq = 0;
+let streamSeq = 0;
+/** deferred [id, op, json] triples, sent in order with the next message */
+let deferred = [];
 
 function invocationId(op) {
   const id = current.getStore();
   if (id === undefined) throw new Error(`Convex syscall ${op} outside of a function`);
+  if (cancelled.has(id)) throw new Error("Function execution timed out");
   return id;
+}
+
+function takeDeferred() {
+  if (deferred.length === 0) return undefined;
+  const d = deferred;
+  deferred = [];
+  return d;
+}
+
+/** Block until the main thread answers `op` (signal[0]: 1 = reply in shared memory, 2 = on syncPort). */
+function blockingCall(id, op, json) {
+  const seq = ++syncSeq;
+  Atomics.store(signal, 0, 0);
+  parentPort.postMessage({ type: "sync", id, seq, op, json, pre: takeDeferred() });
+  // Loop: the main thread's notify for the previous call can land after this wait began
+  // (it stores 1, we read it and move on, then its notify wakes this wait early).
+  while (Atomics.load(signal, 0) === 0) Atomics.wait(signal, 0, 0);
+  const state = Atomics.load(signal, 0);
+  let reply;
+  if (state === 1) {
+    const len = signal[1];
+    const text = replyBytes.toString("utf8", 0, len);
+    reply = signal[2] === 1 ? { ok: true, json: text } : JSON.parse(text);
+  } else {
+    reply = receiveMessageOnPort(syncPort)?.message;
+    while (reply && reply.seq !== seq) reply = receiveMessageOnPort(syncPort)?.message;
+    if (!reply) throw new Error(`No answer to syscall ${op}`);
+  }
+  if (!reply.ok) throw Object.assign(new Error(reply.message), reply.data !== undefined ? { data: reply.data } : {});
+  return reply.json;
 }
 
 globalThis.Convex = {
   syscall(op, json) {
     const id = invocationId(op);
-    const seq = ++syncSeq;
-    Atomics.store(signal, 0, 0);
-    parentPort.postMessage({ type: "sync", id, seq, op, json });
-    // Loop: the main thread's notify for the previous call can land after this wait began
-    // (it stores 1, we read it and move on, then its notify wakes this wait early).
-    while (Atomics.load(signal, 0) === 0) Atomics.wait(signal, 0, 0);
-    let reply = receiveMessageOnPort(syncPort)?.message;
-    while (reply && reply.seq !== seq) reply = receiveMessageOnPort(syncPort)?.message;
-    if (!reply) throw new Error(`No answer to syscall ${op}`);
-    if (!reply.ok) throw Object.assign(new Error(reply.message), reply.data !== undefined ? { data: reply.data } : {});
-    return reply.json;
+    if (op === "1.0/queryStream") {
+      // the stream id is chosen here; the main thread opens it when the next message arrives
+      const queryId = ++streamSeq;
+      deferred.push([id, op, json, queryId]);
+      return `{"queryId":${queryId}}`;
+    }
+    if (op === "1.0/queryCleanup") {
+      deferred.push([id, op, json]);
+      return "{}";
+    }
+    return blockingCall(id, op, json);
   },
   asyncSyscall(op, json) {
     const id = invocationId(op);
+    if (inlineOps.has(op)) {
+      try {
+        return Promise.resolve(blockingCall(id, op, json));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
     const callId = ++callSeq;
     return new Promise((resolve, reject) => {
       pending.set(callId, { resolve, reject });
-      parentPort.postMessage({ type: "async", id, callId, op, json });
+      parentPort.postMessage({ type: "async", id, callId, op, json, pre: takeDeferred() });
     });
   },
-  jsSyscall(op) {
-    throw new Error(`${op} is only available in actions`);
+  jsSyscall(op, args) {
+    if (KIND !== "action") throw new Error(`${op} is only available in actions`);
+    const id = invocationId(op);
+    const callId = ++callSeq;
+    // Blobs are structured-cloned (no copy of their bytes is made until read)
+    return new Promise((resolve, reject) => {
+      pending.set(callId, { resolve, reject });
+      parentPort.postMessage({ type: "js", id, callId, op, args, pre: takeDeferred() });
+    });
   },
 };
 
@@ -59,14 +123,14 @@ for (const [method, level] of Object.entries(levels)) {
   const original = console[method].bind(console);
   console[method] = (...args) => {
     const id = current.getStore();
-    if (id === undefined) return original(...args);
+    if (id === undefined || cancelled.has(id)) return original(...args);
     const line = `[${level}] ${args.map((a) => inspect(a, { depth: 5, breakLength: Infinity })).join(" ")}`;
     parentPort.postMessage({ type: "log", id, method, line });
   };
 }
-// only queries and mutations run here
-globalThis.fetch = () =>
-  Promise.reject(new Error("Can't use fetch() in queries and mutations. Please consider using an action."));
+if (KIND !== "action")
+  globalThis.fetch = () =>
+    Promise.reject(new Error("Can't use fetch() in queries and mutations. Please consider using an action."));
 
 function serializeError(e) {
   if (e && typeof e === "object" && Symbol.for("ConvexError") in e) {
@@ -105,36 +169,136 @@ function setComponentEnvs(envs) {
   }
 }
 
+/** This thread's CPU time (µs), sent with "done": the next call's time limit counts from it (pool.ts). */
+const threadCpu = () => {
+  const u = process.threadCpuUsage?.();
+  return u ? u.user + u.system : undefined;
+};
+
+/** The module of `file`, imported once (a cached import still costs a microtask round). */
+const moduleCache = new Map();
+async function load(file) {
+  let mod = moduleCache.get(file);
+  if (!mod) {
+    mod = await import(pathToFileURL(file).href);
+    moduleCache.set(file, mod);
+  }
+  return mod;
+}
+
+function invokeFunction(msg, fn) {
+  if (msg.udfType === "query") return fn.invokeQuery(msg.argsJson);
+  if (msg.udfType === "mutation") return fn.invokeMutation(msg.argsJson);
+  return fn.invokeAction(msg.requestId, msg.argsJson);
+}
+
+/** An HTTP action: the request is rebuilt here, the response goes back as a head and body chunks. */
+async function runHttp(msg) {
+  const cached = moduleCache.has(msg.file);
+  const router = (await load(msg.file)).default;
+  const url = new URL(msg.url);
+  const found = router?.lookup?.(url.pathname, msg.method);
+  if (!found) throw new Error(`No HttpAction routed for ${url.pathname}`);
+  const [handler] = found;
+  const request = new Request(msg.url, {
+    method: msg.method,
+    headers: msg.headers,
+    body: msg.body ? new Uint8Array(msg.body) : undefined,
+  });
+  if (!cached) parentPort.postMessage({ type: "started", id: msg.id });
+  const response = await current.run(msg.id, () => handler.invokeHttpAction(request));
+  const headers = [];
+  response.headers.forEach((v, k) => {
+    if (k !== "set-cookie") headers.push([k, v]);
+  });
+  for (const c of response.headers.getSetCookie?.() ?? []) headers.push(["set-cookie", c]);
+  const head = { type: "httpHead", id: msg.id, status: response.status, statusText: response.statusText, headers };
+  if (!response.body) return parentPort.postMessage({ ...head, chunks: [], final: true });
+  // PERF: a body that is already complete (the usual `new Response(text)`) goes with the head in
+  // one message that also ends the call; a body still being produced streams chunk by chunk.
+  const reader = response.body.getReader();
+  const chunks = [];
+  let next = reader.read();
+  for (;;) {
+    const r = await Promise.race([next, new Promise((resolve) => setImmediate(resolve, null))]);
+    if (r === null) break; // not ready within this turn: stream the rest
+    if (r.done) return parentPort.postMessage({ ...head, chunks, final: true });
+    chunks.push(r.value instanceof Uint8Array ? r.value : new Uint8Array(r.value));
+    next = reader.read();
+  }
+  parentPort.postMessage({ ...head, chunks, final: false });
+  for (;;) {
+    const { done, value } = await next;
+    if (done) break;
+    if (cancelled.has(msg.id)) {
+      await reader.cancel();
+      break;
+    }
+    parentPort.postMessage({
+      type: "httpChunk",
+      id: msg.id,
+      chunk: value instanceof Uint8Array ? value : new Uint8Array(value),
+    });
+    next = reader.read();
+  }
+  return parentPort.postMessage({ type: "done", id: msg.id, result: null });
+}
+
 parentPort.on("message", async (msg) => {
-  if (msg.type === "reply") {
-    const p = pending.get(msg.callId);
-    if (!p) return;
-    pending.delete(msg.callId);
-    if (msg.ok) p.resolve(msg.json);
-    else p.reject(Object.assign(new Error(msg.message), msg.data !== undefined ? { data: msg.data } : {}));
-    return;
-  }
-  if (msg.type === "preload") {
-    // import every bundle up front, so the first call of a function does not pay for it
-    setComponentEnvs(msg.envs);
-    for (const file of msg.files) await import(pathToFileURL(file).href).catch(() => {});
-    parentPort.postMessage({ type: "preloaded", seq: msg.seq });
-    return;
-  }
-  if (msg.type === "invoke") {
-    try {
+  switch (msg.type) {
+    case "reply": {
+      const p = pending.get(msg.callId);
+      if (!p) return;
+      pending.delete(msg.callId);
+      if (msg.ok) p.resolve(msg.json !== undefined ? msg.json : msg.value);
+      else p.reject(Object.assign(new Error(msg.message), msg.data !== undefined ? { data: msg.data } : {}));
+      return;
+    }
+    case "cancel":
+      cancelled.add(msg.id);
+      return;
+    case "ping":
+      parentPort.postMessage({ type: "pong", seq: msg.seq });
+      return;
+    case "preload": {
+      // import every bundle up front, so the first call of a function does not pay for it
       setComponentEnvs(msg.envs);
-      const mod = await import(pathToFileURL(msg.file).href);
-      const fn = mod[msg.exportName];
-      if (!fn) throw new Error(`${msg.exportName} not found in ${msg.file}`);
-      parentPort.postMessage({ type: "started", id: msg.id });
-      const result = await current.run(msg.id, () =>
-        msg.udfType === "query" ? fn.invokeQuery(msg.argsJson) : fn.invokeMutation(msg.argsJson),
-      );
-      parentPort.postMessage({ type: "done", id: msg.id, result });
-    } catch (e) {
-      parentPort.postMessage({ type: "failed", id: msg.id, error: serializeError(e) });
+      for (const file of msg.files) await load(file).catch(() => {});
+      parentPort.postMessage({ type: "preloaded", seq: msg.seq, cpu: threadCpu() });
+      return;
+    }
+    case "invoke": {
+      try {
+        setComponentEnvs(msg.envs);
+        const cached = moduleCache.has(msg.file);
+        const fn = (await load(msg.file))[msg.exportName];
+        if (!fn) throw new Error(`${msg.exportName} not found in ${msg.file}`);
+        // importing a bundle is not the function's time: its clock restarts now (the usual
+        // case, a preloaded module, needs no message)
+        if (!cached) parentPort.postMessage({ type: "started", id: msg.id, cpu: threadCpu() });
+        const result = await current.run(msg.id, () => invokeFunction(msg, fn));
+        deferred = deferred.filter((d) => d[0] !== msg.id);
+        parentPort.postMessage({ type: "done", id: msg.id, result, cpu: threadCpu() });
+      } catch (e) {
+        deferred = deferred.filter((d) => d[0] !== msg.id);
+        parentPort.postMessage({ type: "failed", id: msg.id, error: serializeError(e), cpu: threadCpu() });
+      }
+      cancelled.delete(msg.id);
+      return;
+    }
+    case "http": {
+      try {
+        setComponentEnvs(msg.envs);
+        await runHttp(msg);
+      } catch (e) {
+        parentPort.postMessage({ type: "failed", id: msg.id, error: serializeError(e) });
+      }
+      deferred = deferred.filter((d) => d[0] !== msg.id);
+      cancelled.delete(msg.id);
+      return;
     }
   }
 });
+// heartbeat: an action worker whose count stops moving is spinning (pool.ts ActionPool.pick)
+if (KIND === "action") setInterval(() => Atomics.add(signal, 3, 1), 200).unref();
 parentPort.postMessage({ type: "ready" });

@@ -5,6 +5,7 @@
  */
 import type { Engine } from "../engine.js";
 import { formatLogArgs, RawJson } from "../values.js";
+import type { SyscallArgs } from "./syscalls.js";
 import type { ExecContext } from "./transaction.js";
 
 // ---------------------------------------------------------------- globals
@@ -30,7 +31,7 @@ export function installGlobals(engine: Engine) {
   engines.add(engine);
   if (installed) return;
   installed = true;
-  (globalThis as any).Convex = {
+  (globalThis as { Convex?: unknown }).Convex = {
     syscall(op: string, json: string): string {
       const c = currentEngine();
       if (!c) throw new Error(`Convex syscall ${op} outside of a function`);
@@ -42,7 +43,7 @@ export function installGlobals(engine: Engine) {
       const r = await c.engine.asyncSyscall(op, JSON.parse(json));
       return r instanceof RawJson ? r.json : JSON.stringify(r ?? null);
     },
-    jsSyscall(op: string, args: any): any {
+    jsSyscall(op: string, args: SyscallArgs): unknown {
       const c = currentEngine();
       if (!c) throw new Error(`Convex syscall ${op} outside of a function`);
       return c.engine.jsSyscall(op, args);
@@ -56,7 +57,7 @@ export function installGlobals(engine: Engine) {
     ["debug", "DEBUG"],
   ];
   for (const [m, level] of levels) {
-    (console as any)[m] = (...args: unknown[]) => {
+    console[m] = (...args: unknown[]) => {
       const c = currentEngine();
       if (!c) return originalConsole[m](...args);
       const line = formatLogArgs(level, args);
@@ -69,7 +70,7 @@ export function installGlobals(engine: Engine) {
   }
   const realFetch = globalThis.fetch;
   if (realFetch) {
-    globalThis.fetch = ((input: any, init?: any) => {
+    globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
       const c = currentEngine();
       if (c && (c.ctx.udfType === "query" || c.ctx.udfType === "mutation"))
         return Promise.reject(

@@ -1,80 +1,153 @@
 /**
- * Queries and mutations run their user code in a pool of worker threads, so a slow or spinning
- * function cannot stall the main thread (which keeps storage, transactions, commits, sync and
- * HTTP) and can be stopped: like Convex, a query or mutation gets 1 s of user code, counted
- * while its code runs and not while it waits for the database. Past the limit the worker is
- * terminated (and replaced), the call fails with Convex's error, and its transaction is
- * dropped, so nothing it wrote commits.
+ * Function code runs in worker threads, so a slow or spinning function cannot stall the main
+ * thread (which keeps storage, transactions, commits, sync and HTTP) and can be stopped, with
+ * Convex's limits (docs: https://docs.convex.dev/production/state/limits):
  *
- * The clock: wall time while the worker runs code (not while a syscall is out) arms a timer;
- * when it fires, the worker thread's CPU time (`worker.cpuUsage()`) decides, so a busy machine
- * (cores shared with other processes) does not make a light function time out. A worker that
- * stays busy for WALL_CAP_FACTOR times the limit is stopped whatever its CPU time says.
+ * - `UdfPool`: queries and mutations, one top-level call per worker. 1 s of user code, counted
+ *   while its code runs and not while it waits for the database. Past it the worker is
+ *   terminated (and replaced), the call fails with Convex's error, and its transaction is
+ *   dropped, so nothing it wrote commits. The clock: wall time while the worker runs code arms
+ *   a timer; when it fires, the worker thread's CPU time (`worker.cpuUsage()`) decides, so a
+ *   busy machine does not make a light function time out. A worker that stays busy for
+ *   WALL_CAP_FACTOR times the limit is stopped whatever its CPU time says. Nested
+ *   `ctx.runQuery`/`ctx.runMutation` run in the caller's worker and share its budget.
+ * - `ActionPool`: actions and HTTP actions, 10 minutes of wall time each (Convex counts an
+ *   action's waits too). They hold no transaction and mostly wait on I/O, so a worker runs
+ *   several at once; a call goes to the least busy worker, and the pool grows to `maxSize`
+ *   before two calls share one. Past its limit an action fails with Convex's error; if its
+ *   worker still answers (the action was waiting) only that action is dropped, otherwise (it
+ *   spins) the worker is terminated and replaced. What the action already committed through
+ *   `ctx.runMutation` stays committed, as on Convex: each of those is its own transaction.
  *
- * Nested `ctx.runQuery`/`ctx.runMutation` run in the same worker as their caller and share its
- * budget. Actions and HTTP actions stay on the main thread (they hold no transaction and may
- * run for minutes).
+ * A worker's syscalls come back here as messages; the ones the engine answers synchronously
+ * (database reads and writes) are answered in shared memory while the worker blocks.
  */
 import { MessageChannel, type MessagePort, SHARE_ENV, Worker } from "node:worker_threads";
-import type { Engine } from "../engine.js";
+import type { Engine, HttpRequestParts } from "../engine.js";
 import type { RegisteredFunction } from "../loader.js";
 import { RawJson } from "../values.js";
 import { originalConsole } from "./globals.js";
+import { inlineAsyncOps, openStream } from "./syscalls.js";
 import { type ExecContext, UserError } from "./transaction.js";
 
-/** Convex: "Queries and mutations can run for up to 1 second" of user code (docs: production/state/limits). */
+/** Convex: "Queries and mutations can run for up to 1 second" of user code. */
 const USER_CODE_LIMIT_MS = 1000;
+/** Convex: "Actions can run for up to 10 minutes". */
+const ACTION_LIMIT_MS = 10 * 60 * 1000;
 /** Convex's message, e.g. "Function execution timed out (maximum duration: 10s)" (get-convex/convex-backend#241). */
 const timeoutMessage = (ms: number) => `Function execution timed out (maximum duration: ${ms / 1000}s)`;
 
 const WALL_CAP_FACTOR = 10;
-const cpuMicros = (u: { user: number; system: number }) => u.user + u.system;
-/** `Worker.cpuUsage()` (Node >= 24.6; @types/node 20 does not declare it): the thread's CPU time, readable while it spins. */
+/** How long a worker with a timed-out action gets to show it is not spinning (answer a ping). */
+const PING_GRACE_MS = 500;
+/** An action worker whose heartbeat has not moved for this long is busy spinning: new calls go elsewhere. */
+const STUCK_MS = 1000;
+/** Sync replies up to this size travel in shared memory; larger ones on the sync port. */
+const REPLY_BYTES = 256 * 1024;
+
+type CpuUsage = { user: number; system: number };
+const cpuMicros = (u: CpuUsage) => u.user + u.system;
+/** `Worker.cpuUsage()` (Node >= 24.6; @types/node does not declare it yet): the thread's CPU time, readable while it spins. */
 // Without it (older Node) the rejection makes timeOut fall back to wall time.
-const workerCpu = (w: Worker): Promise<{ user: number; system: number }> => {
-  const cpuUsage = (w as Worker & { cpuUsage?: () => Promise<{ user: number; system: number }> }).cpuUsage;
+const workerCpu = (w: Worker): Promise<CpuUsage> => {
+  const cpuUsage = (w as Worker & { cpuUsage?: () => Promise<CpuUsage> }).cpuUsage;
   return typeof cpuUsage === "function"
     ? cpuUsage.call(w)
     : Promise.reject(new Error("Worker.cpuUsage() needs Node >= 24.6"));
 };
 
 const WORKER_URL = new URL("./function-worker.mjs", import.meta.url);
+const INLINE_OPS = [...inlineAsyncOps];
+
+type WorkerKind = "udf" | "action";
+
+interface SerializedError {
+  convex?: boolean;
+  name?: string;
+  message: string;
+  stack?: string;
+  data?: unknown;
+}
+/** [invocation id, op, json, queryId] sent ahead of a message (function-worker.mjs `deferred`) */
+type Deferred = [number, string, string, number?];
+type WorkerMessage =
+  | { type: "ready" }
+  | { type: "sync"; id: number; seq: number; op: string; json: string; pre?: Deferred[] }
+  | { type: "async"; id: number; callId: number; op: string; json: string; pre?: Deferred[] }
+  | { type: "js"; id: number; callId: number; op: string; args: unknown; pre?: Deferred[] }
+  | { type: "preloaded"; seq: number; cpu?: number }
+  | { type: "started"; id: number; cpu?: number }
+  | { type: "log"; id: number; method: string; line: string }
+  | { type: "done"; id: number; result: string; cpu?: number }
+  | { type: "failed"; id: number; error: SerializedError; cpu?: number }
+  | {
+      type: "httpHead";
+      id: number;
+      status: number;
+      statusText: string;
+      headers: [string, string][];
+      /** the body so far; `final`: all of it, and the call is over (no "done" follows) */
+      chunks: Uint8Array[];
+      final: boolean;
+    }
+  | { type: "httpChunk"; id: number; chunk: Uint8Array }
+  | { type: "pong"; seq: number };
 
 interface Invocation {
   ctx: ExecContext;
   resolve: (result: string) => void;
   reject: (e: unknown) => void;
-  nested: boolean;
+  /** HTTP actions: the response head arrived, body chunks follow */
+  http?: { onHead: (r: Response) => void; body?: ReadableStreamDefaultController<Uint8Array> };
+  /** actions: wall-clock limit */
+  timer?: NodeJS.Timeout;
 }
 
 class Slot {
   readonly worker: Worker;
-  readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  /** [0] sync reply state, [1] reply length, [2] reply ok, [3] heartbeat (function-worker.mjs) */
+  readonly signal = new Int32Array(new SharedArrayBuffer(16));
+  readonly reply = Buffer.from(new SharedArrayBuffer(REPLY_BYTES));
   readonly syncPort: MessagePort;
   readonly invocations = new Map<number, Invocation>();
   dead = false;
-  /** top-level invocation holding this worker */
+  /** udf: top-level invocation holding this worker */
   top: number | null = null;
   usedMs = 0;
   runningSince: number | null = null;
-  /** outstanding async syscalls: while > 0 the worker waits for the database, not running user code */
+  /** udf: outstanding async syscalls: while > 0 the worker waits for the database, not running user code */
   waits = 0;
   timer: NodeJS.Timeout | null = null;
   /** preloads in flight (resolved when the worker dies, too) */
   preloads: number[] = [];
-  /** worker thread CPU time (µs) when the top-level call's code started */
+  /** udf: worker thread CPU time (µs) when the top-level call's code started */
   cpuAtStart: Promise<number> | null = null;
+  /** udf: the worker's CPU time (µs) when it last finished something (it idles after) */
+  cpuBase: number | undefined;
+  /** the component env values this worker was last sent */
+  envs: unknown;
+  /** action: top-level calls running here */
+  active = 0;
+  /** action: the heartbeat last seen, and when it last moved */
+  beat = 0;
+  beatMovedAt = performance.now();
 
-  constructor() {
+  constructor(kind: WorkerKind) {
     const { port1, port2 } = new MessageChannel();
     this.syncPort = port1;
     this.worker = new Worker(WORKER_URL, {
-      workerData: { signal: this.signal.buffer, syncPort: port2 },
+      workerData: {
+        kind,
+        signal: this.signal.buffer,
+        reply: this.reply.buffer,
+        syncPort: port2,
+        inlineOps: INLINE_OPS,
+      },
       transferList: [port2],
       // function code reads process.env (set by the backend's options) exactly as on the main thread
       env: SHARE_ENV,
       // the worker runs plain JS; the bundles it imports are plain JS too
-      execArgv: [],
+      execArgv: process.execArgv.filter((a) => a.startsWith("--cpu-prof")),
       stdout: false,
       stderr: false,
     });
@@ -82,69 +155,337 @@ class Slot {
   }
 }
 
-export class FunctionPool {
-  private slots: Slot[] = [];
-  private free: Slot[] = [];
-  private queue: (() => void)[] = [];
-  private nextId = 1;
-  private closed = false;
+const letterOf = (ctx: ExecContext) =>
+  ({ query: "Q", mutation: "M", action: "A", httpAction: "H" })[ctx.udfType] ?? "?";
+const shortPath = (ctx: ExecContext) => ctx.udfPath.replace(/:default$/, "");
+
+/** What the two pools share: workers, their messages and the syscalls they make. */
+abstract class WorkerPool {
+  protected slots: Slot[] = [];
+  protected queue: (() => void)[] = [];
+  protected nextId = 1;
+  protected closed = false;
+  private preloadSeq = 0;
+  private preloading = new Map<number, () => void>();
 
   constructor(
-    private readonly engine: Engine,
-    readonly size: number,
-    private readonly limitMs = USER_CODE_LIMIT_MS,
-  ) {
-    for (let i = 0; i < size; i++) this.addSlot(false);
-  }
+    protected readonly engine: Engine,
+    protected readonly kind: WorkerKind,
+    readonly limitMs: number,
+  ) {}
 
-  /** Import the bundles of every query and mutation in each worker (after a (re)load, and in new workers). */
+  /** Bundles a worker of this pool imports up front. */
+  protected abstract preloadFiles(): string[];
+  protected abstract onStarted(slot: Slot, id: number, cpu?: number): void;
+  protected abstract onFinished(slot: Slot, id: number): void;
+  protected abstract stopWaiting(slot: Slot): void;
+  protected abstract resumeAfterWait(slot: Slot): void;
+
+  /** Import the bundles this pool runs in each worker (after a (re)load, and in new workers). */
   preload(): Promise<void> {
     return Promise.all(this.slots.map((slot) => this.preloadSlot(slot))).then(() => {});
   }
-  private preloadSeq = 0;
-  private preloading = new Map<number, () => void>();
   private preloadSlot(slot: Slot): Promise<void> {
-    const modules = this.engine.modules;
-    if (!modules) return Promise.resolve();
-    const files = new Set<string>();
-    for (const c of modules.components.values())
-      for (const f of c.functions.values()) if (f.type !== "action") files.add(f.file);
+    if (!this.engine.modules) return Promise.resolve();
     const seq = ++this.preloadSeq;
     // a worker that dies while loading (a module that throws at import) must not hang start-up
     const done = new Promise<void>((resolve) => {
       this.preloading.set(seq, resolve);
       slot.preloads.push(seq);
     });
-    slot.worker.postMessage({ type: "preload", seq, files: [...files], envs: modules.componentEnvs });
+    slot.worker.postMessage({
+      type: "preload",
+      seq,
+      files: this.preloadFiles(),
+      envs: this.engine.modules.componentEnvs,
+    });
     return done;
   }
-
   private finishPreload(seq: number) {
     this.preloading.get(seq)?.();
     this.preloading.delete(seq);
   }
 
-  private addSlot(preload = true): Slot {
-    const slot = new Slot();
-    slot.worker.on("message", (m) => this.onMessage(slot, m));
+  protected addSlot(preload = true): Slot {
+    const slot = new Slot(this.kind);
+    slot.worker.on("message", (m: WorkerMessage) => this.onMessage(slot, m));
     if (preload) void this.preloadSlot(slot);
-    slot.worker.on("error", (e) => this.retire(slot, e));
-    slot.worker.on("exit", () => this.retire(slot, new Error("Function worker exited")));
+    slot.worker.on("error", (e) => this.retire(slot, () => e));
+    slot.worker.on("exit", () => this.retire(slot, () => new Error("Function worker exited")));
     this.slots.push(slot);
-    this.free.push(slot);
+    return slot;
+  }
+
+  protected post(slot: Slot, ctx: ExecContext, message: object, extra: Partial<Invocation> = {}): Promise<string> {
+    const id = this.nextId++;
+    return new Promise<string>((resolve, reject) => {
+      slot.invocations.set(id, { ctx, resolve, reject, ...extra });
+      this.onPosted(slot, id);
+      // PERF: components' env values go to a worker when they change, not with every call
+      const envs = this.engine.modules.componentEnvs;
+      const fresh = slot.envs !== envs;
+      slot.envs = envs;
+      slot.worker.postMessage(fresh ? { ...message, id, envs } : { ...message, id });
+    });
+  }
+  protected onPosted(_slot: Slot, _id: number) {}
+
+  /** Terminate a worker (time limit, crash): its calls fail with `errorFor(call)`, a new worker takes its place. */
+  protected retire(slot: Slot, errorFor: (inv: Invocation) => unknown) {
+    if (slot.dead) return;
+    slot.dead = true;
+    this.stopWaiting(slot);
+    void slot.worker.terminate();
+    slot.syncPort.close();
+    for (const inv of slot.invocations.values()) this.fail(inv, errorFor(inv));
+    slot.invocations.clear();
+    for (const seq of slot.preloads.splice(0)) this.finishPreload(seq);
+    this.slots = this.slots.filter((s) => s !== slot);
+    this.onRetired(slot);
+    if (!this.closed) {
+      this.addSlot();
+      this.queue.shift()?.();
+    }
+  }
+  protected onRetired(_slot: Slot) {}
+
+  protected fail(inv: Invocation, e: unknown) {
+    if (inv.timer) clearTimeout(inv.timer);
+    if (inv.http?.body) {
+      try {
+        inv.http.body.error(e);
+      } catch {
+        /* already closed */
+      }
+    }
+    inv.reject(e);
+  }
+
+  /** Open streams and close them as the worker asked, before the message they came with. */
+  private runDeferred(slot: Slot, pre: Deferred[] | undefined) {
+    if (!pre) return;
+    for (const [id, op, json, queryId] of pre) {
+      const inv = slot.invocations.get(id);
+      if (!inv) continue;
+      if (op === "1.0/queryStream") openStream(this.engine, inv.ctx, JSON.parse(json), queryId!);
+      else inv.ctx.streams.delete(JSON.parse(json).queryId);
+    }
+  }
+
+  private answerSync(slot: Slot, seq: number, r: unknown, error: unknown) {
+    const s = slot.signal;
+    let text: string | null;
+    let ok = 1;
+    if (error === undefined) text = r instanceof RawJson ? r.json : JSON.stringify(r ?? null);
+    else {
+      ok = 0;
+      text = JSON.stringify(errorReply(error));
+    }
+    // a string of n UTF-16 units takes at most 3n bytes
+    let len = text.length * 3 <= REPLY_BYTES ? slot.reply.write(text, 0) : -1;
+    if (len < 0 && Buffer.byteLength(text) <= REPLY_BYTES) len = slot.reply.write(text, 0);
+    if (len >= 0) {
+      s[1] = len;
+      s[2] = ok;
+      Atomics.store(s, 0, 1);
+    } else {
+      slot.syncPort.postMessage(ok ? { ok: true, json: text, seq } : { ...errorReply(error), seq });
+      Atomics.store(s, 0, 2);
+    }
+    Atomics.notify(s, 0);
+  }
+
+  private onMessage(slot: Slot, m: WorkerMessage) {
+    if (slot.dead) return;
+    switch (m.type) {
+      case "sync": {
+        const inv = slot.invocations.get(m.id);
+        let r: unknown;
+        let error: unknown;
+        try {
+          if (!inv) throw new Error("Syscall from a finished function");
+          this.runDeferred(slot, m.pre);
+          r = this.engine.syscallIn(inv.ctx, m.op, JSON.parse(m.json), true);
+          if (typeof (r as Promise<unknown> | null)?.then === "function")
+            throw new Error(`${m.op} answered asynchronously: remove it from inlineAsyncOps`);
+        } catch (e) {
+          error = e ?? new Error("undefined error");
+        }
+        this.answerSync(slot, m.seq, r, error);
+        return;
+      }
+      case "async":
+      case "js": {
+        const inv = slot.invocations.get(m.id);
+        // a nested runQuery/runMutation runs its code in this same worker: not a wait
+        const waits = m.op !== "1.0/runUdf";
+        if (waits) {
+          this.stopWaiting(slot);
+          slot.waits++;
+        }
+        const done = (reply: object) => {
+          if (waits) slot.waits--;
+          if (slot.dead) return;
+          slot.worker.postMessage({ type: "reply", callId: m.callId, ...reply });
+          this.resumeAfterWait(slot);
+        };
+        if (!inv) return done({ ok: false, message: "Syscall from a finished function" });
+        let p: Promise<unknown>;
+        try {
+          this.runDeferred(slot, m.pre);
+          p =
+            m.type === "js"
+              ? Promise.resolve(this.engine.jsSyscallIn(inv.ctx, m.op, m.args))
+              : this.engine.asyncSyscallIn(inv.ctx, m.op, JSON.parse(m.json));
+        } catch (e) {
+          p = Promise.reject(e);
+        }
+        p.then(
+          (r) =>
+            done(
+              m.type === "js"
+                ? { ok: true, value: r }
+                : { ok: true, json: r instanceof RawJson ? r.json : JSON.stringify(r ?? null) },
+            ),
+          (e) => done(errorReply(e)),
+        );
+        return;
+      }
+      case "preloaded": {
+        if (m.cpu !== undefined) slot.cpuBase = m.cpu;
+        slot.preloads = slot.preloads.filter((x) => x !== m.seq);
+        this.finishPreload(m.seq);
+        return;
+      }
+      case "started":
+        // a module was imported first: user code starts now (loading a bundle is not the function's time)
+        this.onStarted(slot, m.id, m.cpu);
+        return;
+      case "log": {
+        const inv = slot.invocations.get(m.id);
+        if (!inv) return;
+        inv.ctx.logLines.push(m.line);
+        if (!this.engine.opts.quiet) {
+          const method = (m.method in originalConsole ? m.method : "log") as keyof typeof originalConsole;
+          originalConsole[method](`[CONVEX ${letterOf(inv.ctx)}(${shortPath(inv.ctx)})] ${m.line}`);
+        }
+        return;
+      }
+      case "httpHead": {
+        const inv = slot.invocations.get(m.id);
+        if (!inv?.http) return;
+        const headers = new Headers();
+        for (const [k, v] of m.headers) headers.append(k, v);
+        const http = inv.http;
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (const c of m.chunks) controller.enqueue(c);
+            if (m.final) controller.close();
+            else http.body = controller;
+          },
+        });
+        // null-body statuses (204, 304, ...) cannot carry a stream
+        const nullBody = m.status === 101 || m.status === 204 || m.status === 205 || m.status === 304;
+        http.onHead(new Response(nullBody ? null : body, { status: m.status, statusText: m.statusText, headers }));
+        if (m.final) this.finish(slot, m.id, inv, null);
+        return;
+      }
+      case "httpChunk": {
+        slot.invocations.get(m.id)?.http?.body?.enqueue(m.chunk);
+        return;
+      }
+      case "done":
+      case "failed": {
+        if (m.cpu !== undefined) slot.cpuBase = m.cpu;
+        const inv = slot.invocations.get(m.id);
+        if (!inv) return;
+        this.finish(slot, m.id, inv, m.type === "done" ? m.result : null, m.type === "failed" ? m.error : undefined);
+        return;
+      }
+      case "pong":
+        this.onPong(slot, m.seq);
+        return;
+    }
+  }
+  protected onPong(_slot: Slot, _seq: number) {}
+
+  private finish(slot: Slot, id: number, inv: Invocation, result: string | null, error?: SerializedError) {
+    slot.invocations.delete(id);
+    this.onFinished(slot, id);
+    if (inv.timer) clearTimeout(inv.timer);
+    if (error) return this.fail(inv, reviveError(error));
+    inv.http?.body?.close();
+    inv.resolve(result ?? "null");
+  }
+
+  async close() {
+    this.closed = true;
+    for (const q of this.queue.splice(0)) q();
+    await Promise.all(
+      this.slots.map(async (s) => {
+        s.dead = true;
+        this.stopWaiting(s);
+        for (const inv of s.invocations.values()) this.fail(inv, new Error("Function pool closed"));
+        s.syncPort.close();
+        await s.worker.terminate();
+      }),
+    );
+    this.slots = [];
+  }
+}
+
+/** Queries and mutations: one top-level call per worker, 1 s of user code. */
+export class UdfPool extends WorkerPool {
+  private free: Slot[] = [];
+
+  constructor(
+    engine: Engine,
+    readonly size: number,
+    limitMs = USER_CODE_LIMIT_MS,
+  ) {
+    super(engine, "udf", limitMs);
+    for (let i = 0; i < size; i++) this.free.push(this.addSlot(false));
+  }
+
+  protected preloadFiles(): string[] {
+    const files = new Set<string>();
+    for (const c of this.engine.modules.components.values())
+      for (const f of c.functions.values()) if (f.type !== "action") files.add(f.file);
+    return [...files];
+  }
+
+  protected override addSlot(preload = true): Slot {
+    const slot = super.addSlot(preload);
+    if (preload) this.free.push(slot);
     return slot;
   }
 
   /** Run `f` (a query or mutation) with `ctx`; resolves with the function's JSON result text. */
   async run(ctx: ExecContext, f: RegisteredFunction, udfType: "query" | "mutation", argsJson: string): Promise<string> {
     const parent = ctx.worker as Slot | undefined;
-    if (parent && !parent.dead) return this.invoke(parent, ctx, f, udfType, argsJson, true);
+    const message = { type: "invoke", file: f.file, exportName: f.exportName, udfType, argsJson };
+    if (parent && !parent.dead) {
+      ctx.worker = parent;
+      return this.post(parent, ctx, message);
+    }
     const slot = await this.acquire();
+    ctx.worker = slot;
     try {
-      return await this.invoke(slot, ctx, f, udfType, argsJson, false);
+      return await this.post(slot, ctx, message);
     } finally {
       this.release(slot);
     }
+  }
+
+  protected override onPosted(slot: Slot, id: number) {
+    if (slot.top !== null) return;
+    // the clock starts now: the worker has the module already, unless it says "started" (onStarted)
+    slot.top = id;
+    slot.usedMs = 0;
+    slot.waits = 0;
+    slot.cpuAtStart =
+      slot.cpuBase !== undefined ? Promise.resolve(slot.cpuBase) : workerCpu(slot.worker).then(cpuMicros, () => 0);
+    this.resumeAfterWait(slot);
   }
 
   private acquire(): Promise<Slot> {
@@ -160,7 +501,7 @@ export class FunctionPool {
   }
 
   private release(slot: Slot) {
-    this.stopClock(slot);
+    this.stopWaiting(slot);
     slot.top = null;
     slot.usedMs = 0;
     slot.waits = 0;
@@ -170,35 +511,28 @@ export class FunctionPool {
     this.queue.shift()?.();
   }
 
-  private invoke(
-    slot: Slot,
-    ctx: ExecContext,
-    f: RegisteredFunction,
-    udfType: "query" | "mutation",
-    argsJson: string,
-    nested: boolean,
-  ): Promise<string> {
-    const id = this.nextId++;
-    ctx.worker = slot;
-    return new Promise<string>((resolve, reject) => {
-      slot.invocations.set(id, { ctx, resolve, reject, nested });
-      if (!nested) {
-        slot.top = id;
-        slot.usedMs = 0;
-        slot.waits = 0;
-      }
-      const envs = this.engine.modules.componentEnvs;
-      slot.worker.postMessage({ type: "invoke", id, file: f.file, exportName: f.exportName, udfType, argsJson, envs });
-    });
+  protected override onRetired(slot: Slot) {
+    this.free = this.free.filter((s) => s !== slot);
+  }
+
+  protected onStarted(slot: Slot, id: number, cpu?: number) {
+    if (id !== slot.top) return;
+    this.stopWaiting(slot);
+    slot.usedMs = 0;
+    slot.cpuAtStart = cpu !== undefined ? Promise.resolve(cpu) : workerCpu(slot.worker).then(cpuMicros, () => 0);
+    this.resumeAfterWait(slot);
+  }
+  protected onFinished(slot: Slot, id: number) {
+    if (id === slot.top) this.stopWaiting(slot);
   }
 
   // ---- the user-code clock: runs while the worker runs code, stops while it waits on syscalls
-  private startClock(slot: Slot) {
+  protected resumeAfterWait(slot: Slot) {
     if (slot.top === null || slot.runningSince !== null || slot.waits > 0 || slot.dead) return;
     slot.runningSince = performance.now();
     slot.timer = setTimeout(() => void this.timeOut(slot), Math.max(0, this.limitMs - slot.usedMs));
   }
-  private stopClock(slot: Slot) {
+  protected stopWaiting(slot: Slot) {
     if (slot.runningSince !== null) slot.usedMs += performance.now() - slot.runningSince;
     slot.runningSince = null;
     if (slot.timer) clearTimeout(slot.timer);
@@ -209,15 +543,15 @@ export class FunctionPool {
     slot.timer = null;
     if (slot.runningSince === null) return;
     const top0 = slot.top;
-    this.stopClock(slot);
-    if (slot.usedMs < this.limitMs) return this.startClock(slot);
+    this.stopWaiting(slot);
+    if (slot.usedMs < this.limitMs) return this.resumeAfterWait(slot);
     if (slot.usedMs < this.limitMs * WALL_CAP_FACTOR && slot.cpuAtStart) {
       const [start, now] = await Promise.all([slot.cpuAtStart, workerCpu(slot.worker).then(cpuMicros)]).catch(() => [
         0,
-        Infinity,
+        Number.POSITIVE_INFINITY,
       ]);
       if (slot.dead || slot.top !== top0 || top0 === null) return; // finished meanwhile
-      const cpuMs = (now! - start!) / 1000;
+      const cpuMs = ((now ?? 0) - (start ?? 0)) / 1000;
       if (cpuMs < this.limitMs) {
         // CPU-starved, not over budget: look again once the rest of the budget could be spent
         if (slot.runningSince === null && slot.waits === 0) {
@@ -228,132 +562,183 @@ export class FunctionPool {
       }
     }
     const top = slot.top !== null ? slot.invocations.get(slot.top) : undefined;
-    if (top)
-      this.engine.log(
-        `[CONVEX ${top.ctx.udfType === "query" ? "Q" : "M"}(${top.ctx.udfPath.replace(/:default$/, "")})] ${timeoutMessage(this.limitMs)}`,
-      );
-    this.retire(slot, new TimeoutError(timeoutMessage(this.limitMs)));
+    if (top) this.engine.log(`[CONVEX ${letterOf(top.ctx)}(${shortPath(top.ctx)})] ${timeoutMessage(this.limitMs)}`);
+    const error = new TimeoutError(timeoutMessage(this.limitMs));
+    this.retire(slot, () => error);
+  }
+}
+
+/** Actions and HTTP actions: several per worker, 10 minutes of wall time each. */
+export class ActionPool extends WorkerPool {
+  private pingSeq = 0;
+  private pings = new Map<number, () => void>();
+
+  constructor(
+    engine: Engine,
+    readonly size: number,
+    readonly maxSize = size * 2,
+    limitMs = ACTION_LIMIT_MS,
+  ) {
+    super(engine, "action", limitMs);
+    for (let i = 0; i < size; i++) this.addSlot(false);
   }
 
-  /** Terminate a worker (time limit, crash): its calls fail with `error`, a new worker takes its place. */
-  private retire(slot: Slot, error: unknown) {
-    if (slot.dead) return;
-    slot.dead = true;
-    this.stopClock(slot);
-    void slot.worker.terminate();
-    slot.syncPort.close();
-    for (const inv of slot.invocations.values()) inv.reject(error);
-    slot.invocations.clear();
-    for (const seq of slot.preloads.splice(0)) this.finishPreload(seq);
-    this.slots = this.slots.filter((s) => s !== slot);
-    this.free = this.free.filter((s) => s !== slot);
-    if (!this.closed) {
-      this.addSlot();
-      this.queue.shift()?.();
+  protected preloadFiles(): string[] {
+    const files = new Set<string>();
+    const modules = this.engine.modules;
+    for (const c of modules.components.values())
+      for (const f of c.functions.values()) if (f.type === "action") files.add(f.file);
+    const httpFile = modules.http ? this.engine.routerFile(modules.http) : undefined;
+    if (httpFile) files.add(httpFile);
+    return [...files];
+  }
+
+  /**
+   * The least busy worker that is not stuck (its event loop has not turned for STUCK_MS: an
+   * action spins in it); a new worker when every one is stuck, up to `maxSize`.
+   */
+  private pick(): Slot {
+    if (this.closed) throw new Error("Function pool closed");
+    const now = performance.now();
+    let best: Slot | undefined;
+    let stuck: Slot | undefined;
+    for (const s of this.slots) {
+      if (s.dead) continue;
+      const beat = Atomics.load(s.signal, 3);
+      if (beat !== s.beat) {
+        s.beat = beat;
+        s.beatMovedAt = now;
+      }
+      if (s.active > 0 && now - s.beatMovedAt > STUCK_MS) {
+        if (!stuck || s.active < stuck.active) stuck = s;
+      } else if (!best || s.active < best.active) best = s;
     }
+    if (!best && this.slots.length < this.maxSize) best = this.addSlot();
+    return best ?? stuck ?? this.addSlot();
   }
 
-  private onMessage(slot: Slot, m: any) {
-    if (slot.dead) return;
-    switch (m.type) {
-      case "sync": {
-        const inv = slot.invocations.get(m.id);
-        let reply: object;
-        try {
-          if (!inv) throw new Error("Syscall from a finished function");
-          const r = this.engine.als.run(inv.ctx, () => this.engine.syscall(m.op, JSON.parse(m.json)));
-          reply = { ok: true, json: JSON.stringify(r ?? null) };
-        } catch (e) {
-          reply = { ok: false, message: (e as Error)?.message ?? String(e), data: (e as { data?: unknown })?.data };
-        }
-        slot.syncPort.postMessage({ ...reply, seq: m.seq });
-        Atomics.store(slot.signal, 0, 1);
-        Atomics.notify(slot.signal, 0);
-        return;
-      }
-      case "async": {
-        const inv = slot.invocations.get(m.id);
-        // a nested runQuery/runMutation runs its code in this same worker: not a wait
-        const waits = m.op !== "1.0/runUdf";
-        if (waits) {
-          this.stopClock(slot);
-          slot.waits++;
-        }
-        const done = (reply: object) => {
-          if (waits) slot.waits--;
-          if (slot.dead) return;
-          slot.worker.postMessage({ type: "reply", callId: m.callId, ...reply });
-          this.startClock(slot);
-        };
-        if (!inv) return done({ ok: false, message: "Syscall from a finished function" });
-        this.engine.als
-          .run(inv.ctx, () => this.engine.asyncSyscall(m.op, JSON.parse(m.json)))
-          .then(
-            (r) => done({ ok: true, json: r instanceof RawJson ? r.json : JSON.stringify(r ?? null) }),
-            (e) =>
-              done({ ok: false, message: (e as Error)?.message ?? String(e), data: (e as { data?: unknown })?.data }),
-          );
-        return;
-      }
-      case "preloaded": {
-        slot.preloads = slot.preloads.filter((x) => x !== m.seq);
-        this.finishPreload(m.seq);
-        return;
-      }
-      case "started": {
-        // the module is imported: user code starts now (loading a bundle is not the function's time)
-        if (m.id === slot.top) {
-          slot.cpuAtStart = workerCpu(slot.worker).then(cpuMicros, () => 0);
-          this.startClock(slot);
-        }
-        return;
-      }
-      case "log": {
-        const inv = slot.invocations.get(m.id);
-        if (!inv) return;
-        inv.ctx.logLines.push(m.line);
-        if (!this.engine.opts.quiet) {
-          const letter = inv.ctx.udfType === "query" ? "Q" : "M";
-          const method = (m.method in originalConsole ? m.method : "log") as keyof typeof originalConsole;
-          originalConsole[method](`[CONVEX ${letter}(${inv.ctx.udfPath.replace(/:default$/, "")})] ${m.line}`);
-        }
-        return;
-      }
-      case "done":
-      case "failed": {
-        const inv = slot.invocations.get(m.id);
-        if (!inv) return;
-        slot.invocations.delete(m.id);
-        if (m.id === slot.top) this.stopClock(slot);
-        if (m.type === "done") inv.resolve(m.result);
-        else inv.reject(reviveError(m.error));
-        return;
-      }
-    }
-  }
-
-  async close() {
-    this.closed = true;
-    for (const q of this.queue.splice(0)) q();
-    await Promise.all(
-      this.slots.map(async (s) => {
-        s.dead = true;
-        this.stopClock(s);
-        for (const inv of s.invocations.values()) inv.reject(new Error("Function pool closed"));
-        s.syncPort.close();
-        await s.worker.terminate();
+  /** Run action `f`; resolves with its JSON result text. */
+  async run(ctx: ExecContext, f: RegisteredFunction, argsJson: string): Promise<string> {
+    const slot = this.pick();
+    return this.track(
+      slot,
+      this.post(slot, ctx, {
+        type: "invoke",
+        file: f.file,
+        exportName: f.exportName,
+        udfType: "action",
+        requestId: ctx.requestId,
+        argsJson,
       }),
     );
-    this.slots = [];
-    this.free = [];
+  }
+
+  /** Run the HTTP action routed for `request` (the router's module is `file`). */
+  runHttp(ctx: ExecContext, file: string, request: HttpRequestParts): Promise<Response> {
+    const slot = this.pick();
+    return new Promise<Response>((resolve, reject) => {
+      let headSent = false;
+      const done = this.post(
+        slot,
+        ctx,
+        { type: "http", file, ...request },
+        {
+          http: {
+            onHead: (r) => {
+              headSent = true;
+              resolve(r);
+            },
+          },
+        },
+      );
+      this.track(slot, done).then(
+        () => {
+          if (!headSent) reject(new Error("HTTP action returned no response"));
+        },
+        (e) => {
+          if (!headSent) reject(e);
+        },
+      );
+    });
+  }
+
+  private async track<T>(slot: Slot, p: Promise<T>): Promise<T> {
+    slot.active++;
+    try {
+      return await p;
+    } finally {
+      slot.active--;
+    }
+  }
+
+  protected override onPosted(slot: Slot, id: number) {
+    this.onStarted(slot, id);
+  }
+  /** The clock starts when the call is posted, and again once its module is imported (if it was not). */
+  protected onStarted(slot: Slot, id: number) {
+    const inv = slot.invocations.get(id);
+    if (!inv) return;
+    if (inv.timer) clearTimeout(inv.timer);
+    inv.timer = setTimeout(() => void this.timeOut(slot, id), this.limitMs);
+  }
+  protected onFinished() {}
+  protected stopWaiting() {}
+  protected resumeAfterWait() {}
+
+  /** An action passed its limit: drop it alone if its worker still answers, else stop the worker. */
+  private async timeOut(slot: Slot, id: number) {
+    const inv = slot.invocations.get(id);
+    if (!inv || slot.dead) return;
+    inv.timer = undefined;
+    const message = timeoutMessage(this.limitMs);
+    this.engine.log(`[CONVEX ${letterOf(inv.ctx)}(${shortPath(inv.ctx)})] ${message}`);
+    const error = new TimeoutError(message);
+    const alive = await this.ping(slot);
+    if (slot.dead || !slot.invocations.has(id)) return;
+    if (alive) {
+      slot.invocations.delete(id);
+      slot.worker.postMessage({ type: "cancel", id });
+      this.fail(inv, error);
+      return;
+    }
+    this.retire(slot, (other) =>
+      other === inv
+        ? error
+        : new UserError(
+            `Transient error while executing action: its worker was stopped because ${shortPath(inv.ctx)} ran past its time limit`,
+          ),
+    );
+  }
+
+  private ping(slot: Slot): Promise<boolean> {
+    const seq = ++this.pingSeq;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pings.delete(seq);
+        resolve(false);
+      }, PING_GRACE_MS);
+      this.pings.set(seq, () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+      slot.worker.postMessage({ type: "ping", seq });
+    });
+  }
+  protected override onPong(_slot: Slot, seq: number) {
+    this.pings.get(seq)?.();
+    this.pings.delete(seq);
   }
 }
 
 /** Reported as is (no "Uncaught Error:" prefix), like Convex reports its own limits. */
 class TimeoutError extends UserError {}
 
+function errorReply(e: unknown): { ok: false; message: string; data?: unknown } {
+  return { ok: false, message: (e as Error)?.message ?? String(e), data: (e as { data?: unknown })?.data };
+}
+
 /** Errors cross the thread boundary as plain data; rebuild what errorToOutcome looks at. */
-function reviveError(e: { convex?: boolean; name?: string; message: string; stack?: string; data?: unknown }): unknown {
+function reviveError(e: SerializedError): unknown {
   if (e.convex) return { [Symbol.for("ConvexError")]: true, message: e.message, data: e.data };
   const err = new Error(e.message);
   if (e.name) err.name = e.name;

@@ -2,8 +2,10 @@
  * The syscalls function code makes through `globalThis.Convex` (see globals.ts), one handler per
  * operation. Handlers run inside the calling function's ExecContext; `e` is the engine.
  */
+
+import type { JSONValue } from "convex/values";
 import type { CallOptions, Engine } from "../engine.js";
-import { convexToJson, type Doc, docJsonString, jsonToConvex, RawJson } from "../values.js";
+import { convexToJson, type Doc, docJsonString, jsonToConvex, RawJson, type Value } from "../values.js";
 import {
   checkFields,
   existing,
@@ -20,7 +22,12 @@ import {
 import { queryPage, runQueryPlan } from "./query.js";
 import { type ExecContext, type Metrics, TXN_LIMITS, tableKey } from "./transaction.js";
 
-type Handler = (e: Engine, ctx: ExecContext, args: any, op: string) => any;
+/**
+ * A syscall's arguments: the JSON function code sent (the `convex` package builds it), read
+ * field by field by each handler. The one deliberately untyped place of the engine.
+ */
+export type SyscallArgs = any;
+type Handler = (e: Engine, ctx: ExecContext, args: SyscallArgs, op: string) => unknown;
 
 /** The same handler under several operation names. */
 function same(ops: string[], h: Handler): Record<string, Handler> {
@@ -28,6 +35,22 @@ function same(ops: string[], h: Handler): Record<string, Handler> {
 }
 
 let streamCounter = 0;
+
+/** Open query stream `id` (function-worker.mjs picks the id; errors surface at its first read, as they would). */
+export function openStream(e: Engine, ctx: ExecContext, args: SyscallArgs, id: number) {
+  try {
+    if (!ctx.txn) throw new Error("Database access is not available in actions. Use ctx.runQuery.");
+    ctx.streams.set(id, { it: runQueryPlan(e, ctx, args.query) });
+  } catch (err) {
+    ctx.streams.set(id, {
+      it: {
+        next() {
+          throw err;
+        },
+      },
+    });
+  }
+}
 
 /** `Convex.syscall`: synchronous operations. */
 export const syncSyscalls: Record<string, Handler> = {
@@ -94,12 +117,12 @@ export const asyncSyscalls: Record<string, Handler> = {
     const txn = writableTxn(e, ctx);
     const { t, doc } = existing(e, ctx, args.table, jsonToConvex(args.id), "Update");
     if (t.name.startsWith("_")) throw new Error("System tables are read-only.");
-    const patch = args.value as Record<string, any>;
-    const next: any = { ...doc };
+    const patch = args.value as Record<string, JSONValue>;
+    const next: Doc = { ...doc };
     for (const [k, vj] of Object.entries(patch)) {
       if (k === "_id" || k === "_creationTime") {
         const v = jsonToConvex(vj);
-        if (v !== (doc as any)[k]) throw new Error(`Provided ${k} field does not match the document.`);
+        if (v !== doc[k]) throw new Error(`Provided ${k} field does not match the document.`);
         continue;
       }
       if (vj && typeof vj === "object" && !Array.isArray(vj) && "$undefined" in vj) delete next[k];
@@ -115,12 +138,12 @@ export const asyncSyscalls: Record<string, Handler> = {
     const txn = writableTxn(e, ctx);
     const { t, doc } = existing(e, ctx, args.table, jsonToConvex(args.id), "Replace");
     if (t.name.startsWith("_")) throw new Error("System tables are read-only.");
-    const value = jsonToConvex(args.value) as any;
+    const value = jsonToConvex(args.value) as Record<string, Value>;
     if (value._id !== undefined && value._id !== doc._id)
       throw new Error("Provided _id field does not match the document.");
     if (value._creationTime !== undefined && value._creationTime !== doc._creationTime)
       throw new Error("Provided _creationTime field does not match the document.");
-    const next = { ...value, _id: doc._id, _creationTime: doc._creationTime };
+    const next: Doc = { ...value, _id: doc._id, _creationTime: doc._creationTime };
     checkFields(e, next);
     validateDoc(e, t.name, next);
     txn.setWrite(t.name, doc._id, next);
@@ -141,7 +164,7 @@ export const asyncSyscalls: Record<string, Handler> = {
   "1.0/getTransactionMetrics": (_e, ctx) => {
     if (!ctx.txn) throw new Error("getTransactionMetrics() can only be called from a query or mutation.");
     const m = ctx.txn.metrics;
-    const out: any = {};
+    const out: Record<string, { used: number; remaining: number }> = {};
     for (const k of Object.keys(TXN_LIMITS) as (keyof Metrics)[])
       out[k] = { used: m[k], remaining: TXN_LIMITS[k] - m[k] };
     return out;
@@ -272,8 +295,38 @@ export const asyncSyscalls: Record<string, Handler> = {
   },
 };
 
+/**
+ * Async operations whose handler answers synchronously (database reads and writes, metadata):
+ * a worker asks for them with a blocking call (pool.ts), which saves a message and an event-loop
+ * turn per call. Every handler named here must return a value, never a promise.
+ */
+export const inlineAsyncOps: ReadonlySet<string> = new Set([
+  "1.0/queryStreamNext",
+  "1.0/queryPage",
+  "1.0/count",
+  "1.0/get",
+  "1.0/insert",
+  "1.0/shallowMerge",
+  "1.0/replace",
+  "1.0/remove",
+  "1.0/getUserIdentity",
+  "1.0/getTransactionMetrics",
+  "1.0/getFunctionMetadata",
+  "1.0/getDeploymentMetadata",
+  "1.0/getRequestMetadata",
+  "1.0/auditLog",
+  "1.0/createFunctionHandle",
+  "1.0/schedule",
+  "1.0/cancel_job",
+  "1.0/storageGenerateUploadUrl",
+  "1.0/storageStore",
+]);
+
 /** `Convex.jsSyscall`: operations that pass JS objects (Blobs) instead of JSON. */
-export const jsSyscalls: Record<string, (e: Engine, ctx: ExecContext | undefined, args: any, op: string) => any> = {
+export const jsSyscalls: Record<
+  string,
+  (e: Engine, ctx: ExecContext | undefined, args: SyscallArgs, op: string) => unknown
+> = {
   "storage/storeBlob": async (e, ctx, args) => {
     return (async () => {
       const blob: Blob = args.blob;
