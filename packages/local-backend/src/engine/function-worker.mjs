@@ -16,6 +16,7 @@
 // cannot fail in a way the caller sees before its next call, are not sent on their own: they
 // travel with the next message (`pre`), so `.first()` is one round trip instead of three.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { inspect } from "node:util";
 import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
@@ -180,6 +181,9 @@ const moduleCache = new Map();
 async function load(file) {
   let mod = moduleCache.get(file);
   if (!mod) {
+    // "use node" bundles keep CommonJS `require("util")` calls: Convex's Node executor gives them
+    // a global `require`, as the main thread does (loader.ts provideRequire). Actions only.
+    if (KIND === "action" && globalThis.require === undefined) globalThis.require = createRequire(file);
     mod = await import(pathToFileURL(file).href);
     moduleCache.set(file, mod);
   }
