@@ -162,7 +162,9 @@ describe("templates from the provider", () => {
     expect(templateRequests()).toHaveLength(0);
   });
 
-  test("with the window closed, a filled template goes through the outbound queue and is delivered", async () => {
+  test("with the window closed, a filled template goes through the outbound queue and is delivered", {
+    timeout: 60_000,
+  }, async () => {
     await sim.sendInbound("meta", { from: "14155550152", text: "are you there?", timestamp: Date.now() - 25 * HOUR });
     const threadId = await threadFrom("14155550152");
     const thread = await getThread(threadId);
