@@ -63,7 +63,7 @@ export interface ScaleData {
 }
 
 /** Bulk-load the data set into a new store data dir (and, for the baseline, the old snapshot format). */
-export async function generateScaleData(opts: {
+async function generateScaleData(opts: {
   functionsDir: string;
   messages: number;
   contacts: number;
@@ -92,7 +92,13 @@ export async function generateScaleData(opts: {
     legacy = fs.createWriteStream(path.join(legacyDir, "snapshot.jsonl"));
     const tables: Record<string, number> = {};
     for (const t of db.tablesByName.values()) tables[t.name] = t.number;
-    const header = { version: 1, ts: String(BigInt(Date.now()) * 1_000_000n), tables, nextTableNumber: db.nextTableNumber, lastCreationTime: 0 };
+    const header = {
+      version: 1,
+      ts: String(BigInt(Date.now()) * 1_000_000n),
+      tables,
+      nextTableNumber: db.nextTableNumber,
+      lastCreationTime: 0,
+    };
     legacy.write(`${JSON.stringify(header)}\n`);
   }
   let documents = 0;
@@ -225,7 +231,7 @@ export async function generateScaleData(opts: {
   await reopened.open(storeDir);
   const messagesTable = reopened.getTable("unifiedMessages")!;
   let read = 0;
-  for (const _ of reopened.scanIndex(messagesTable, messagesTable.indexes.get("by_thread_sent")!, fullRange(), "desc"))
+  for (const _ of reopened.scanIndex(messagesTable.indexes.get("by_thread_sent")!, fullRange(), "desc"))
     if (++read >= 50) break;
   const storeOpenMs = round(performance.now() - t1);
   await reopened.close();
@@ -292,7 +298,8 @@ async function measureRestart(
     });
     const first = await admin.call<{ messages: number }>("benchProbe/scale:openThread", args(12345));
     const firstQuerySeconds = round((performance.now() - t0) / 1000);
-    if (!first || first.messages === 0) throw new Error(`scale: the first query found no messages (${JSON.stringify(first)})`);
+    if (!first || first.messages === 0)
+      throw new Error(`scale: the first query found no messages (${JSON.stringify(first)})`);
     const rssAfterFirstQueryMb = procStatusMb(b.pid, "VmRSS");
     const times: number[] = [];
     for (let i = 0; i < 300; i++) {
@@ -308,7 +315,15 @@ async function measureRestart(
       firstQuerySeconds,
       rssAfterFirstQueryMb,
       queries: times.length,
-      queryMs: { p50: round(percentile(times.sort((x, y) => x - y), 50)), p99: round(percentile(times, 99)) },
+      queryMs: {
+        p50: round(
+          percentile(
+            times.sort((x, y) => x - y),
+            50,
+          ),
+        ),
+        p99: round(percentile(times, 99)),
+      },
       rssAfterQueriesMb: procStatusMb(b.pid, "VmRSS"),
       peakRssMb: procStatusMb(b.pid, "VmHWM"),
     };
@@ -354,7 +369,14 @@ export async function restartAtScale(opts: {
     if (data.legacyDir) {
       const rt = inMemoryRuntime();
       try {
-        inMemory = await measureRestart("in-memory (before)", opts.functionsDir, data.legacyDir, data, rt.cli, opts.log);
+        inMemory = await measureRestart(
+          "in-memory (before)",
+          opts.functionsDir,
+          data.legacyDir,
+          data,
+          rt.cli,
+          opts.log,
+        );
       } catch (e) {
         inMemory = { error: String(e).slice(0, 500) };
         opts.log(`restart at scale (in-memory baseline) failed: ${inMemory.error}`);

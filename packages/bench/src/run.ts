@@ -23,7 +23,6 @@ import WebSocket from "ws";
 import { AdminApi } from "./lib/admin";
 import { type BackendProcess, BENCH_DIR, spawnBackend, tmpDir } from "./lib/backend";
 import { prepareFunctionsDir } from "./lib/functions";
-import { restartAtScale } from "./restart";
 import { type LoadResult, percentile, round, runLoad, sendOne, summarize } from "./lib/load";
 import {
   ACCOUNTS,
@@ -35,6 +34,7 @@ import {
   twilioWebhook,
   type WebhookRequest,
 } from "./lib/webhooks";
+import { restartAtScale } from "./restart";
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -374,9 +374,13 @@ async function restartScenario(functionsDir: string) {
     log,
   });
   results.restartAtScale = r;
-  const lines = [`\nrestart at scale: ${r.messages} messages + ${r.contacts} contacts/threads (${r.documents} documents, ~1 KB messages; store ${r.storeMb} MB on disk, bulk-loaded in ${r.bulkLoadSeconds} s)`];
+  const lines = [
+    `\nrestart at scale: ${r.messages} messages + ${r.contacts} contacts/threads (${r.documents} documents, ~1 KB messages; store ${r.storeMb} MB on disk, bulk-loaded in ${r.bulkLoadSeconds} s)`,
+  ];
   lines.push(`  the store alone (in the bench process): open + read 50 messages by index ${r.storeOpenMs} ms`);
-  lines.push(`  empty data dir (process start + apps/api modules): ready ${r.emptyDataDir.readySeconds} s, RSS ${r.emptyDataDir.rssMb} MB`);
+  lines.push(
+    `  empty data dir (process start + apps/api modules): ready ${r.emptyDataDir.readySeconds} s, RSS ${r.emptyDataDir.rssMb} MB`,
+  );
   const mem = r.inMemory && "runtime" in r.inMemory ? r.inMemory : null;
   for (const x of [r.store, mem]) {
     if (!x) continue;

@@ -53,8 +53,14 @@ class Writer {
 const f64 = new DataView(new ArrayBuffer(8));
 
 function writeValue(w: Writer, v: Value | undefined): void {
-  if (v === undefined) return w.byte(T_UNDEFINED);
-  if (v === null) return w.byte(T_NULL);
+  if (v === undefined) {
+    w.byte(T_UNDEFINED);
+    return;
+  }
+  if (v === null) {
+    w.byte(T_NULL);
+    return;
+  }
   if (typeof v === "bigint" || v instanceof CommitTsPlaceholder) {
     // signed int64, big-endian with the sign bit flipped (a placeholder sorts as the maximum, like compareValues)
     const n = typeof v === "bigint" ? v : 0x7fffffffffffffffn;
@@ -76,21 +82,25 @@ function writeValue(w: Writer, v: Value | undefined): void {
   }
   if (typeof v === "boolean") {
     w.byte(T_BOOLEAN);
-    return w.byte(v ? 1 : 0);
+    w.byte(v ? 1 : 0);
+    return;
   }
   if (typeof v === "string") {
     // compareValues orders strings by UTF-8 bytes (code points)
     w.byte(T_STRING);
-    return w.escaped(Buffer.from(v, "utf8"));
+    w.escaped(Buffer.from(v, "utf8"));
+    return;
   }
   if (v instanceof ArrayBuffer) {
     w.byte(T_BYTES);
-    return w.escaped(new Uint8Array(v));
+    w.escaped(new Uint8Array(v));
+    return;
   }
   if (Array.isArray(v)) {
     w.byte(T_ARRAY);
     for (const x of v) writeValue(w, x);
-    return w.byte(END);
+    w.byte(END);
+    return;
   }
   // objects compare as their [key, value] pairs sorted by key
   w.byte(T_OBJECT);

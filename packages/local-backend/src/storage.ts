@@ -75,7 +75,7 @@ export class TableDocs {
   }
   *values(): Generator<Doc> {
     const idx = this.table.indexes.get("by_creation_time")!;
-    for (const { doc } of this.db.scanIndex(this.table, idx, fullRange(), "asc")) yield doc;
+    for (const { doc } of this.db.scanIndex(idx, fullRange(), "asc")) yield doc;
   }
   *keys(): Generator<string> {
     for (const d of this.values()) yield d._id;
@@ -222,7 +222,7 @@ export class Database {
       // open between chunks, so inserting entries of the new index meanwhile is safe)
       const idx = this.createIndex(t, d.name, d.fields);
       const ins = this.stmt("INSERT INTO idx (ix, key, rid) VALUES (?, ?, ?)");
-      for (const row of this.scanIndex(t, t.indexes.get("by_creation_time")!, fullRange(), "asc"))
+      for (const row of this.scanIndex(t.indexes.get("by_creation_time")!, fullRange(), "asc"))
         ins.run(idx.ix, encodeKey(Table.keyFor(idx, row.doc)), row.rid);
     }
   }
@@ -303,7 +303,6 @@ export class Database {
    * the engine's read-set validation re-runs what they invalidate).
    */
   *scanIndex(
-    table: Table,
     idx: IndexState,
     bounds: KeyBounds,
     order: "asc" | "desc",
@@ -589,8 +588,12 @@ export class Database {
       return;
     }
     const rl = readline.createInterface({ input: fs.createReadStream(this.snapPath, "utf8"), crlfDelay: Infinity });
-    let header: { ts: string; tables: Record<string, number>; nextTableNumber?: number; lastCreationTime?: number } | null =
-      null;
+    let header: {
+      ts: string;
+      tables: Record<string, number>;
+      nextTableNumber?: number;
+      lastCreationTime?: number;
+    } | null = null;
     let batch: { t: Table; doc: Doc }[] = [];
     const flushBatch = () => {
       this.begin();
@@ -602,7 +605,8 @@ export class Database {
       const j = JSON.parse(line);
       if (!header) {
         header = j;
-        for (const [name, n] of Object.entries(header!.tables)) if (!this.tablesByName.has(name)) this.createTable(name, n);
+        for (const [name, n] of Object.entries(header!.tables))
+          if (!this.tablesByName.has(name)) this.createTable(name, n);
         this.nextTableNumber = Math.max(this.nextTableNumber, header!.nextTableNumber ?? 0);
         this.lastTs = BigInt(header!.ts);
         this.appliedTs = this.lastTs;

@@ -52,7 +52,8 @@ describe("index key encoding (sorted.ts)", () => {
       expect([a, b, sign(Buffer.compare(encodeKey(a), encodeKey(b)))]).toEqual([a, b, want]);
     }
     // a prefix's encoding is a byte prefix of the key's
-    for (const k of keys.slice(0, 500)) expect(encodeKey(k).subarray(0, encodeKey(k.slice(0, 1)).length)).toEqual(encodeKey(k.slice(0, 1)));
+    for (const k of keys.slice(0, 500))
+      expect(encodeKey(k).subarray(0, encodeKey(k.slice(0, 1)).length)).toEqual(encodeKey(k.slice(0, 1)));
   });
 });
 
@@ -74,7 +75,7 @@ function commit(db: Database, table: string, doc: Doc | null, id = doc!._id) {
 }
 const idsOf = (db: Database, table: string, index: string) => {
   const t = db.getTable(table)!;
-  return [...db.scanIndex(t, t.indexes.get(index)!, fullRange(), "asc")].map((r) => r.doc._id);
+  return [...db.scanIndex(t.indexes.get(index)!, fullRange(), "asc")].map((r) => r.doc._id);
 };
 
 describe("Database (on-disk store)", () => {
@@ -144,7 +145,10 @@ describe("Database (on-disk store)", () => {
     expect(t2.docs.size).toBe(live.size);
     expect(db2.cachedDocs).toBe(0); // nothing was loaded
     const want = [...live.values()].sort((a, b) =>
-      compareKeys(Table.keyFor({ name: "x", fields: ["group", "n"] }, a), Table.keyFor({ name: "x", fields: ["group", "n"] }, b)),
+      compareKeys(
+        Table.keyFor({ name: "x", fields: ["group", "n"] }, a),
+        Table.keyFor({ name: "x", fields: ["group", "n"] }, b),
+      ),
     );
     expect(idsOf(db2, "items", "by_group_n")).toEqual(want.map((d) => d._id));
     for (const [id, d] of live) expect(t2.docs.get(id)).toEqual(d);
@@ -221,7 +225,7 @@ describe("Database (on-disk store)", () => {
       };
       const want = sorted.filter(inRange).map((d) => d._id);
       if (order === "desc") want.reverse();
-      const got = [...db.scanIndex(t, idx, keyBounds([lo], loIncl, [hi], hiIncl, after, null, order), order)].map(
+      const got = [...db.scanIndex(idx, keyBounds([lo], loIncl, [hi], hiIncl, after, null, order), order)].map(
         (r) => r.doc._id,
       );
       expect(got).toEqual(want);

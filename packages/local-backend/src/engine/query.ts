@@ -4,8 +4,8 @@
  * Convex's cursors, end cursors and split cursors.
  */
 import type { Engine } from "../engine.js";
-import { type KeyBounds, Table } from "../storage.js";
 import { encodeKey, MAX_KEY, MIN_KEY, prefixEnd } from "../sorted.js";
+import { type KeyBounds, Table } from "../storage.js";
 import {
   compareKeys,
   comparePrefix,
@@ -106,7 +106,7 @@ function* scan(
   let oi = 0;
   const idx = table?.indexes.get(indexName);
   if (idx && table) {
-    for (const row of e.db.scanIndex(table, idx, keyBounds(lo, loIncl, hi, hiIncl, after, until, order), order)) {
+    for (const row of e.db.scanIndex(idx, keyBounds(lo, loIncl, hi, hiIncl, after, until, order), order)) {
       if (tw?.has(row.doc._id)) continue;
       const key = Table.keyFor(idxDef, row.doc);
       while (oi < overlay.length) {
