@@ -269,6 +269,9 @@ function procStatusMb(pid: number, field: "VmRSS" | "VmHWM"): number | null {
 
 export interface RestartResult {
   runtime: string;
+  /** the first start on the bulk-loaded data dir (nothing built or cached in it yet) */
+  firstStart: { readySeconds: number; firstQuerySeconds: number };
+  /** after a kill -9 of that process: the restart, spawn -> ready -> first answered query */
   readySeconds: number;
   firstQuerySeconds: number;
   rssAfterFirstQueryMb: number | null;
@@ -278,7 +281,28 @@ export interface RestartResult {
   peakRssMb: number | null;
 }
 
-/** Spawn a backend on `dataDir` and time spawn -> first answered query, then query random threads. */
+/** Spawn a backend on `dataDir`; seconds to "ready" and to the first answered query. */
+async function startAndQuery(
+  functionsDir: string,
+  dataDir: string,
+  data: ScaleData,
+  cli: string | undefined,
+): Promise<{ b: BackendProcess; admin: AdminApi; readySeconds: number; firstQuerySeconds: number }> {
+  const t0 = performance.now();
+  const b = await spawnBackend({ functionsDir, dataDir, cli, timeoutMs: 600_000 });
+  const readySeconds = round((performance.now() - t0) / 1000);
+  const admin = new AdminApi(b.url, b.adminKey);
+  const first = await admin.call<{ messages: number }>("benchProbe/scale:openThread", {
+    organizationId: data.organizationId,
+    threadId: data.threadIds[12345 % data.threadIds.length]!,
+  });
+  const firstQuerySeconds = round((performance.now() - t0) / 1000);
+  if (!first || first.messages === 0)
+    throw new Error(`scale: the first query found no messages (${JSON.stringify(first)})`);
+  return { b, admin, readySeconds, firstQuerySeconds };
+}
+
+/** First start, kill -9, then the measured restart and 300 queries over random threads. */
 async function measureRestart(
   runtime: string,
   functionsDir: string,
@@ -287,43 +311,31 @@ async function measureRestart(
   cli: string | undefined,
   log: (...a: unknown[]) => void,
 ): Promise<RestartResult> {
-  const t0 = performance.now();
-  const b: BackendProcess = await spawnBackend({ functionsDir, dataDir, cli, timeoutMs: 600_000 });
+  const first = await startAndQuery(functionsDir, dataDir, data, cli);
+  await first.b.kill9();
+  const { b, admin, readySeconds, firstQuerySeconds } = await startAndQuery(functionsDir, dataDir, data, cli);
   try {
-    const readySeconds = round((performance.now() - t0) / 1000);
-    const admin = new AdminApi(b.url, b.adminKey);
-    const args = (i: number) => ({
-      organizationId: data.organizationId,
-      threadId: data.threadIds[i % data.threadIds.length]!,
-    });
-    const first = await admin.call<{ messages: number }>("benchProbe/scale:openThread", args(12345));
-    const firstQuerySeconds = round((performance.now() - t0) / 1000);
-    if (!first || first.messages === 0)
-      throw new Error(`scale: the first query found no messages (${JSON.stringify(first)})`);
     const rssAfterFirstQueryMb = procStatusMb(b.pid, "VmRSS");
     const times: number[] = [];
     for (let i = 0; i < 300; i++) {
       const s = performance.now();
       await (i % 10 === 0
         ? admin.call("benchProbe/scale:inboxPage", { organizationId: data.organizationId })
-        : admin.call("benchProbe/scale:openThread", args(Math.floor(Math.random() * 1e9))));
+        : admin.call("benchProbe/scale:openThread", {
+            organizationId: data.organizationId,
+            threadId: data.threadIds[Math.floor(Math.random() * data.threadIds.length)]!,
+          }));
       times.push(performance.now() - s);
     }
+    times.sort((x, y) => x - y);
     const r: RestartResult = {
       runtime,
+      firstStart: { readySeconds: first.readySeconds, firstQuerySeconds: first.firstQuerySeconds },
       readySeconds,
       firstQuerySeconds,
       rssAfterFirstQueryMb,
       queries: times.length,
-      queryMs: {
-        p50: round(
-          percentile(
-            times.sort((x, y) => x - y),
-            50,
-          ),
-        ),
-        p99: round(percentile(times, 99)),
-      },
+      queryMs: { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) },
       rssAfterQueriesMb: procStatusMb(b.pid, "VmRSS"),
       peakRssMb: procStatusMb(b.pid, "VmHWM"),
     };

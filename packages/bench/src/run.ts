@@ -385,14 +385,15 @@ async function restartScenario(functionsDir: string) {
   for (const x of [r.store, mem]) {
     if (!x) continue;
     lines.push(
-      `  ${x.runtime.padEnd(20)} spawn -> ready ${x.readySeconds} s, -> first answered query ${x.firstQuerySeconds} s; RSS ${x.rssAfterFirstQueryMb} MB, after ${x.queries} queries ${x.rssAfterQueriesMb} MB (peak ${x.peakRssMb} MB); query p50 ${x.queryMs.p50} ms p99 ${x.queryMs.p99} ms`,
+      `  ${x.runtime.padEnd(20)} first start: first answered query ${x.firstStart.firstQuerySeconds} s; restart after kill -9: spawn -> ready ${x.readySeconds} s, -> first answered query ${x.firstQuerySeconds} s; RSS ${x.rssAfterFirstQueryMb} MB, after ${x.queries} queries ${x.rssAfterQueriesMb} MB (peak ${x.peakRssMb} MB); query p50 ${x.queryMs.p50} ms p99 ${x.queryMs.p99} ms`,
     );
   }
   if (mem)
     lines.push(
       `  store / in-memory: first query x${round(r.store.firstQuerySeconds / mem.firstQuerySeconds, 2)}, RSS x${round((r.store.rssAfterQueriesMb ?? NaN) / (mem.rssAfterQueriesMb ?? NaN), 2)}, peak RSS x${round((r.store.peakRssMb ?? NaN) / (mem.peakRssMb ?? NaN), 2)}`,
     );
-  else if (r.inMemory) lines.push(`  in-memory baseline: ${JSON.stringify(r.inMemory)}`);
+  else if (r.inMemory && "error" in r.inMemory)
+    lines.push(`  in-memory (before)   ${r.inMemory.error} (after ${r.inMemory.afterSeconds} s)`);
   lines.push(`  targets: first query < ${r.targets.firstQuerySeconds} s, RSS < ${r.targets.rssMb} MB`);
   return lines.join("\n");
 }
