@@ -377,9 +377,10 @@ export async function restartAtScale(opts: {
     await empty.kill9();
     fs.rmSync(emptyDir, { recursive: true, force: true });
     const store = await measureRestart("on-disk store", opts.functionsDir, data.storeDir, data, undefined, opts.log);
-    let inMemory: RestartResult | { error: string } | null = null;
+    let inMemory: RestartResult | { error: string; afterSeconds: number } | null = null;
     if (data.legacyDir) {
       const rt = inMemoryRuntime();
+      const t1 = performance.now();
       try {
         inMemory = await measureRestart(
           "in-memory (before)",
@@ -390,7 +391,13 @@ export async function restartAtScale(opts: {
           opts.log,
         );
       } catch (e) {
-        inMemory = { error: String(e).slice(0, 500) };
+        const text = String(e);
+        inMemory = {
+          error: /heap out of memory|Last few GCs/.test(text)
+            ? "did not start: JavaScript heap out of memory while loading its snapshot"
+            : text.slice(0, 500),
+          afterSeconds: round((performance.now() - t1) / 1000),
+        };
         opts.log(`restart at scale (in-memory baseline) failed: ${inMemory.error}`);
       } finally {
         rt.cleanup();
