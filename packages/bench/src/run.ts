@@ -34,6 +34,7 @@ import {
   twilioWebhook,
   type WebhookRequest,
 } from "./lib/webhooks";
+import { restartAtScale } from "./restart";
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -48,6 +49,10 @@ const SUBSCRIBERS = option("subscribers", 100);
 const LOAD_MS = option("seconds", QUICK ? 5 : 15) * 1000;
 const CONCURRENCY = option("concurrency", 32);
 const SAMPLES = option("samples", QUICK ? 10 : 30);
+const RESTART_MESSAGES = option("restart-messages", QUICK ? 100_000 : 1_000_000);
+const RESTART_CONTACTS = option("restart-contacts", QUICK ? 10_000 : 100_000);
+/** the in-memory runtime (from git) restarted on the same data in the same run; --no-restart-baseline skips it */
+const RESTART_BASELINE = !flag("no-restart-baseline");
 
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
@@ -62,6 +67,8 @@ const results: Record<string, unknown> = {
     loadSeconds: LOAD_MS / 1000,
     concurrency: CONCURRENCY,
     samples: SAMPLES,
+    restartMessages: RESTART_MESSAGES,
+    restartContacts: RESTART_CONTACTS,
   },
   targets: { webhooksPerSecond: 1000, p99Ms: 50 },
 };
@@ -357,11 +364,54 @@ async function reactive(b: BackendProcess, org: SeededOrg, SUBSCRIBERS: number) 
   return out;
 }
 
+// ---------------------------------------------------------------------------- restart at scale
+async function restartScenario(functionsDir: string) {
+  const r = await restartAtScale({
+    functionsDir,
+    messages: RESTART_MESSAGES,
+    contacts: RESTART_CONTACTS,
+    baseline: RESTART_BASELINE,
+    log,
+  });
+  results.restartAtScale = r;
+  const lines = [
+    `\nrestart at scale: ${r.messages} messages + ${r.contacts} contacts/threads (${r.documents} documents, ~1 KB messages; store ${r.storeMb} MB on disk, bulk-loaded in ${r.bulkLoadSeconds} s)`,
+  ];
+  lines.push(`  the store alone (in the bench process): open + read 50 messages by index ${r.storeOpenMs} ms`);
+  lines.push(
+    `  empty data dir (process start + apps/api modules): ready ${r.emptyDataDir.readySeconds} s, RSS ${r.emptyDataDir.rssMb} MB`,
+  );
+  const mem = r.inMemory && "runtime" in r.inMemory ? r.inMemory : null;
+  for (const x of [r.store, mem]) {
+    if (!x) continue;
+    lines.push(
+      `  ${x.runtime.padEnd(20)} first start: first answered query ${x.firstStart.firstQuerySeconds} s; restart after kill -9: spawn -> ready ${x.readySeconds} s, -> first answered query ${x.firstQuerySeconds} s; RSS ${x.rssAfterFirstQueryMb} MB, after ${x.queries} queries ${x.rssAfterQueriesMb} MB (peak ${x.peakRssMb} MB); query p50 ${x.queryMs.p50} ms p99 ${x.queryMs.p99} ms`,
+    );
+  }
+  if (mem)
+    lines.push(
+      `  store / in-memory: first query x${round(r.store.firstQuerySeconds / mem.firstQuerySeconds, 2)}, RSS x${round((r.store.rssAfterQueriesMb ?? NaN) / (mem.rssAfterQueriesMb ?? NaN), 2)}, peak RSS x${round((r.store.peakRssMb ?? NaN) / (mem.peakRssMb ?? NaN), 2)}`,
+    );
+  else if (r.inMemory && "error" in r.inMemory)
+    lines.push(`  in-memory (before)   ${r.inMemory.error} (after ${r.inMemory.afterSeconds} s)`);
+  lines.push(`  targets: first query < ${r.targets.firstQuerySeconds} s, RSS < ${r.targets.rssMb} MB`);
+  return lines.join("\n");
+}
+
 // ----------------------------------------------------------------------------------------- main
 async function main() {
   const fn = prepareFunctionsDir();
   log(`functions: ${fn.source} -> ${fn.dir}`);
   results.functionsSource = fn.source;
+  if (flag("restart-only")) {
+    try {
+      console.log(await restartScenario(fn.dir));
+    } finally {
+      fn.cleanup();
+      writeResults();
+    }
+    return;
+  }
   let backend: BackendProcess | null = null;
   try {
     const base = await baseline();
@@ -438,6 +488,9 @@ async function main() {
     results.loadAverageAtEnd = os.loadavg().map((x) => round(x));
     const rss = fs.readFileSync(`/proc/${backend.pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)?.[1];
     results.backendRssMb = rss ? round(Number(rss) / 1024) : null;
+    await backend.stop();
+    backend = null;
+    const restartReport = await restartScenario(fn.dir);
 
     // ------------------------------------------------------------------------------ report
     const frac = (x: number) => `${round((x / base.perSecond) * 100, 1)} %`;
@@ -549,15 +602,20 @@ async function main() {
       console.log(`    thread messages page (50)        ${f(m.threadMessagesPage50)}`);
     }
     if (results.backendRssMb) console.log(`\nbackend RSS at the end: ${results.backendRssMb} MB`);
+    console.log(restartReport);
   } finally {
     if (backend) await backend.stop();
     fn.cleanup();
-    const outDir = path.join(BENCH_DIR, "results");
-    fs.mkdirSync(outDir, { recursive: true });
-    const file = path.join(outDir, `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    fs.writeFileSync(file, JSON.stringify(results, null, 2));
-    log(`results written to ${path.relative(process.cwd(), file)}`);
+    writeResults();
   }
+}
+
+function writeResults() {
+  const outDir = path.join(BENCH_DIR, "results");
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  fs.writeFileSync(file, JSON.stringify(results, null, 2));
+  log(`results written to ${path.relative(process.cwd(), file)}`);
 }
 
 main().then(

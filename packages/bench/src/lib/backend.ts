@@ -62,6 +62,8 @@ export interface SpawnOptions {
   nodeArgs?: string[];
   /** Extra local-backend CLI flags, e.g. ["--workers", "0"]. */
   cliArgs?: string[];
+  /** Another local-backend CLI entry (the in-memory runtime from git for the restart baseline). */
+  cli?: string;
 }
 
 function newEnvFile(dir: string, env: Record<string, string> = {}): string {
@@ -87,7 +89,7 @@ export async function spawnBackend(opts: SpawnOptions = {}): Promise<BackendProc
     ...(opts.nodeArgs ?? []),
     "--import",
     "tsx",
-    CLI,
+    opts.cli ?? CLI,
     "--functions",
     functionsDir,
     "--data",

@@ -4,7 +4,8 @@
  * Convex's cursors, end cursors and split cursors.
  */
 import type { Engine } from "../engine.js";
-import { Table } from "../storage.js";
+import { encodeKey, MAX_KEY, MIN_KEY, prefixEnd } from "../sorted.js";
+import { type KeyBounds, Table } from "../storage.js";
 import {
   compareKeys,
   comparePrefix,
@@ -105,42 +106,18 @@ function* scan(
   let oi = 0;
   const idx = table?.indexes.get(indexName);
   if (idx && table) {
-    let it: Generator<{ key: Key; id: string }>;
-    if (order === "asc") {
-      let start = idx.sorted.lowerBound((k) => {
-        const c = comparePrefix(k, lo);
-        return loIncl || lo.length === 0 ? c >= 0 : c > 0;
-      });
-      if (after) {
-        const s2 = idx.sorted.lowerBound((k) => compareKeys(k, after) > 0);
-        if (s2[0] > start[0] || (s2[0] === start[0] && s2[1] > start[1])) start = s2;
-      }
-      it = idx.sorted.ascFrom(start);
-    } else {
-      let end = idx.sorted.lowerBound((k) => {
-        const c = comparePrefix(k, hi);
-        return hiIncl || hi.length === 0 ? c > 0 : c >= 0;
-      });
-      if (after) {
-        const e2 = idx.sorted.lowerBound((k) => compareKeys(k, after) >= 0);
-        if (e2[0] < end[0] || (e2[0] === end[0] && e2[1] < end[1])) end = e2;
-      }
-      it = idx.sorted.descBefore(end);
-    }
-    for (const e of it) {
-      if (!keyInRange(e.key, lo, loIncl, hi, hiIncl)) break;
-      if (!keyUntilOk(e.key, until, order)) break;
-      if (tw?.has(e.id)) continue;
+    for (const row of e.db.scanIndex(idx, keyBounds(lo, loIncl, hi, hiIncl, after, until, order), order)) {
+      if (tw?.has(row.doc._id)) continue;
+      const key = Table.keyFor(idxDef, row.doc);
       while (oi < overlay.length) {
         const o = overlay[oi]!;
-        const c = compareKeys(o.key, e.key);
+        const c = compareKeys(o.key, key);
         if (order === "asc" ? c < 0 : c > 0) {
           oi++;
           yield o;
         } else break;
       }
-      const doc = table.docs.get(e.id)!;
-      yield { doc, key: e.key };
+      yield { doc: row.doc, key };
     }
   }
   while (oi < overlay.length) yield overlay[oi++]!;
@@ -323,6 +300,37 @@ export function queryPage(e: Engine, ctx: ExecContext, a: any) {
 }
 
 // ---------------------------------------------------------------- scan bounds
+/**
+ * The encoded-key bounds of an index range (prefixes `lo`/`hi` of the key) narrowed by a
+ * pagination cursor (`after`, exclusive) and end cursor (`until`, inclusive), in scan order.
+ */
+export function keyBounds(
+  lo: Key,
+  loIncl: boolean,
+  hi: Key,
+  hiIncl: boolean,
+  after: Key | null,
+  until: Key | null,
+  order: "asc" | "desc",
+): KeyBounds {
+  const b: KeyBounds = {
+    lower: lo.length === 0 ? MIN_KEY : loIncl ? encodeKey(lo) : prefixEnd(encodeKey(lo)),
+    lowerIncl: true,
+    upper: hi.length === 0 ? MAX_KEY : hiIncl ? prefixEnd(encodeKey(hi)) : encodeKey(hi),
+    upperIncl: false,
+  };
+  const raise = (k: Uint8Array, incl: boolean) => {
+    const c = Buffer.compare(k, b.lower);
+    if (c > 0 || (c === 0 && !incl)) [b.lower, b.lowerIncl] = [k, incl];
+  };
+  const lower = (k: Uint8Array, incl: boolean) => {
+    const c = Buffer.compare(k, b.upper);
+    if (c < 0 || (c === 0 && !incl)) [b.upper, b.upperIncl] = [k, incl];
+  };
+  if (after) (order === "asc" ? raise : lower)(encodeKey(after), false);
+  if (until) (order === "asc" ? lower : raise)(encodeKey(until), true);
+  return b;
+}
 function keyInRange(k: Key, lo: Key, loIncl: boolean, hi: Key, hiIncl: boolean): boolean {
   const a = comparePrefix(k, lo);
   if (a < 0 || (a === 0 && !loIncl && lo.length > 0)) return false;
