@@ -226,6 +226,12 @@ describe("HTTP client", () => {
     const e4 = await http.mutation(api.messages.send, { author: "a", body: "x", extra: 1 } as any).catch((e) => e);
     expect(e4.message).toMatch(/extra field `extra`/);
 
+    // eq(field, undefined) in an index range selects the documents without the field.
+    await http.mutation(api.messages.send, { author: "h", body: "no channel" });
+    const without = await http.query(api.messages.withoutChannel, {});
+    expect(without).toContain("no channel");
+    expect(without).not.toContain("b");
+
     const e5 = await http.query(api.messages.secret, {}).catch((e) => e);
     expect(e5.message).toMatch(/Could not find public function/);
     const e6 = await http.mutation(api.messages.sendInternal, { body: "no" }).catch((e) => e);

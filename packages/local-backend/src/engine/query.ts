@@ -53,9 +53,9 @@ function* scan(
   }
   const keyFields = indexName === "by_id" ? ["_id"] : [...fields, "_creationTime", "_id"];
   // compute bounds
-  const eqs: Value[] = [];
-  let lower: { v: Value; incl: boolean } | null = null;
-  let upper: { v: Value; incl: boolean } | null = null;
+  const eqs: Key = [];
+  let lower: { v: Value | undefined; incl: boolean } | null = null;
+  let upper: { v: Value | undefined; incl: boolean } | null = null;
   let fi = 0;
   for (const r of range) {
     const expected = keyFields[fi];
@@ -64,7 +64,9 @@ function* scan(
         `Uhoh, the index range for ${tableName}.${indexName} uses field ${r.fieldPath} out of order (expected ${expected}).`,
       );
     }
-    const v = jsonToConvex(r.value);
+    // `q.eq("field", undefined)` arrives as {$undefined: null} (convexOrUndefinedToJson): a
+    // missing field, which sorts before null in an index key.
+    const v = isUndefinedJson(r.value) ? undefined : jsonToConvex(r.value);
     if (r.type === "Eq") {
       if (lower || upper) throw new Error("Index range: Eq after a range bound");
       eqs.push(v);
@@ -351,4 +353,8 @@ function keyUntilOk(k: Key, until: Key | null, order: "asc" | "desc"): boolean {
     if (order === "asc" ? c > 0 : c < 0) return false;
   }
   return true;
+}
+
+function isUndefinedJson(json: unknown): boolean {
+  return typeof json === "object" && json !== null && !Array.isArray(json) && "$undefined" in json;
 }
