@@ -21,16 +21,23 @@ interface Frame {
   direction?: "inbound" | "outbound";
   /** Tested on the lemma string of one sentence. */
   re: RegExp;
+  /** The frame is itself a question that presumes the decision ("who should I send the PO to?"). */
+  questionOk?: boolean;
 }
 
 /** Objects a purchase decision acts on. */
 const DEAL_OBJECT = `(?:purchase order|purchase|spend|contract|agreement|order form|order|po|offer|proposal|quote|quotation|renewal|deal|plan|tier|package|subscription|paperwork|msa|sow|licen[cs]e|seat)s?`;
 /** Documents that carry a price: the proposal stage. */
-const PRICE_DOC = `(?:proposal|quote|quotation|estimate|statement of work|sow|offer|pricing (?:document|proposal|sheet|breakdown)|cost breakdown)s?(?! (?:to [a-z]+|widget|code|from (?:our|my|the)|in (?:your|the|our) newsletter|for existing))`;
+const PRICE_DOC = `(?:proposal|quote|quotation|estimate|statement of work|sow|offer|pricing (?:document|proposal|sheet|breakdown)|cost breakdown)s?(?! (?:to (?!(?:my|our|me|us|him|her|them|your|the|a|an|this|that) )[a-z]+|widget|code|from (?:our|my|the)|in (?:your|the|our) newsletter|for existing))`;
 /** What the buyer stops doing when a deal is lost. */
 const CONTINUE = `(?:renew|continue|proceed|go ahead|go forward|move forward|buy|purchase|extend|pursue|sign|go with (?:you|your)|take (?:it|this) further)`;
 const VENDOR = `(?:supplier|vendor|provider|partner|competitor|tool|solution|platform|agency|system|product|company|option)s?`;
 const PRICE_WORD = `(?:price|pricing|fee|rate|cost|number|figure|quote|licen[cs]e fee|seat price|per seat|per user)s?`;
+
+/** What a prospect asks about before buying: the price of the product. */
+const PRICING = String.raw`(?:price|pricing|cost|costing|licensing|licen[cs]e (?:cost|fee|price)s?|rate card|price list|fee structure|plan cost|what do (?:it|this|that|your [\w -]{1,30}) cost|cost per (?:user|seat|month|agent)|per (?:user|seat) (?:price|cost))`;
+/** Trying the product before buying: a demo, a trial, a sandbox, a walkthrough. */
+const TRYING = String.raw`(?:demo|trial|test account|sandbox|pilot|walkthrough|walk-through|product tour|see the (?:product|platform|tool|app) in action|see (?:the|your) (?:product|platform|tool)|play with|try (?:it|the product|your [\w-]+) out)`;
 
 const FRAMES: Frame[] = [
   // ── won: the buyer decides, approves, signs or orders ──
@@ -47,6 +54,21 @@ const FRAMES: Frame[] = [
     confidence: 0.85,
     direction: "inbound",
     re: /\b(?:decide|choose|agree|vote|ready|happy|want|would like|be go) to (?:move forward|go ahead|proceed|sign|buy|purchase|start) with\b|\b(?:decide|agree|vote) to (?:move forward|go ahead|proceed|buy|sign)\b|\b(?:move forward|go ahead|proceed) with (?:you|your|the (?:[\w-]+ ){0,2}(?:plan|tier|package|option|offer|proposal|quote|purchase|rollout|order))\b|\b(?:choose|select|pick|go with|opt for|settle on) (?:you|your (?:[\w-]+ )?(?:platform|product|tool|solution|team|company|service|offer|proposal|quote|plan|software))\b|\byour (?:[\w-]+ )?(?:team|platform|product|tool|solution|company|offer|proposal) be (?:our|the) (?:choice|pick|winner|preferred)|\bwin (?:us|me) over\b|\bsay yes\b|\bwe (?:will )?take (?:it|them|the [\w-]+ (?:one|plan|package|tier|option))\b|\b(?:we|i) be good to go\b|(?:^|\b(?:please|so|and|now|then|just) |, )send (?:me |us )?(?:the )?contract\b(?! (?:we|you|from|for (?:our|the) (?:audit|record)))|\b(?:we|i) be in\b(?= [.!]|$)|\bsend (?:me |us )?(?:the )?(?:payment link|contract for signature|contract to sign|contract and we will sign)\b|\b(?:extend|renew) (?:our|the) (?:contract|subscription|plan|licen[cs]e|agreement)\b/,
+  },
+  // ── won, asked as a question that presumes the decision: where the paperwork goes next ──
+  {
+    stage: "won",
+    confidence: 0.85,
+    direction: "inbound",
+    questionOk: true,
+    re: /\b(?:who|where|which address|what address) (?:should|do|can|shall|would) (?:i|we) (?:send|address|issue|email) (?:the |our )?(?:po|purchase order|sign (?:contract|agreement|order form)|payment)\b|\bwhat be the next step to (?:onboard|get start|start|sign|set up)\b/,
+  },
+  // ── won: the decision stated without a deal object ("we're going ahead", "let's do the 25 seats") ──
+  {
+    stage: "won",
+    confidence: 0.85,
+    direction: "inbound",
+    re: /\b(?:we|i) (?:be |will |have decide to |be happy to |would like to )?(?:go|move|push) (?:ahead|forward)(?= ?[.!,;]| ?$| with (?:it|this|that|you|your|the (?:[\w-]+ ){0,2}(?:plan|tier|package|proposal|quote|offer|seat|licen[cs]e)s?)\b)|\blet(?: u|')?s (?:do|go with|go for|take) (?:it|this|the (?:\d+ |[\w-]+ )?(?:seat|licen[cs]e|user|plan|tier|package|option|one)s?)\b|\b(?:we|i) (?:will|be go to|be happy to confirm (?:that )?we will|be) (?:be )?sign(?:ing)? up for\b|\b(?:happy|pleased|glad|excited) to confirm (?:that )?(?:we|our)\b[^.?!]{0,40}\b(?:sign|buy|purchase|go ahead|proceed|take|order|subscribe)|\bgive (?:us |you )?the green light\b|\b(?:director|board|management|leadership|cfo|ceo|boss|committee|procurement|finance|legal) (?:have |be )?(?:give|approve|sign off)\b(?! (?:the )?(?:holiday|rota|schedule|leave|budget for (?:the )?(?:offsite|party|event)))|\b(?:purchase order|po) be (?:raise|issue|create|on (?:its|the) way)\b|\byou (?:have )?convince (?:us|me)\b/,
   },
   {
     stage: "won",
@@ -66,7 +88,7 @@ const FRAMES: Frame[] = [
     confidence: 0.85,
     direction: "inbound",
     re: new RegExp(
-      String.raw`(?<!\b(?:can|could|have) )\b(?:not|never|no longer)\b (?:be )?(?:[\w-]+ ){0,1}?${CONTINUE}\b(?! (?:yet|until|before)\b)(?! with (?:the|our|this|that) (?!(?:[\w-]+ )?(?:purchase|deal|contract|order|plan|project|proposal|quote|offer|subscription|renewal|evaluation|rollout|licen[cs]e)s?\b))|\b(?:cancel|terminate|close|end)\b (?:our|my|the) (?:[\w-]+ )?(?:subscription|account|contract|plan|order|trial|evaluation|project|licen[cs]e|renewal)s?\b(?! with (?:our|a|an|the|another|their) )|\b(?:put|place) (?:[\w-]+ ){0,3}?on (?:ice|hold)\b|\b(?:kill|scrap|cancel|shelve|pause|freeze|postpone|stop) (?:the|this|our) (?:project|initiative|evaluation|purchase|rollout)\b|\bwe be out\b(?= [.!]|$)|\b(?:project|initiative|evaluation|purchase|rollout|search|programme|program) (?:be |have be |get )(?:pause|postpone|shelve|freeze|frozen|cancel|cut|scrap|drop|put on hold)\b|\b(?:funding|budget)(?: for (?:this|it|the project))? (?:be |have be |get )(?:cut|pull|freeze|frozen|withdraw|cancel|slash)\b|\b(?:stop|end|drop|close) (?:the|our|this) (?:evaluation|trial|project|search|process)\b|\bdrop (?:it|this) for now\b|\b(?:stay|stick|remain|keep work|continue) (?:on|with) (?:our|the) (?:current|existing|old|incumbent|present) (?:[\w-]+ )?(?:system|vendor|provider|supplier|tool|platform|solution|setup|partner|software)\b|\bbuild (?:it |this |something |our own )?(?:in-house|internally|ourselves)\b|\bin-house instead\b|\b(?:choose|select|pick|go with|opt for|prefer|sign with|settle on|end up with|end up pick|end up go with|award (?:it|the contract) to)\b (?:a |an |the )?(?:different|other|another|competitor|cheaper|local|alternative|rival)\b(?: [\w-]+){0,2}? ?${VENDOR}?`,
+      String.raw`(?<!\b(?:can|could|have) )\b(?:not|never|no longer)\b (?:be )?(?:[\w-]+ ){0,1}?${CONTINUE}\b(?! (?:yet|until|before)\b)(?! with (?:the|our|this|that) (?!(?:[\w-]+ )?(?:purchase|deal|contract|order|plan|project|proposal|quote|offer|subscription|renewal|evaluation|rollout|licen[cs]e)s?\b))|\b(?:cancel|terminate|close|end)\b (?:our|my|the) (?:[\w-]+ )?(?:subscription|account|contract|plan|order|trial|evaluation|project|licen[cs]e|renewal)s?\b(?! with (?:our|a|an|the|another|their) )|\b(?:put|place) (?:[\w-]+ ){0,3}?on (?:ice|hold)\b|\b(?:kill|scrap|cancel|shelve|pause|freeze|postpone|stop) (?:the|this|our) (?:project|initiative|evaluation|purchase|rollout)\b|\bwe be out\b(?= [.!]|$)|\b(?:project|initiative|evaluation|purchase|rollout|search|programme|program) (?:be |have be |get )(?:pause|postpone|shelve|freeze|frozen|cancel|cut|scrap|drop|put on hold)\b|\b(?:funding|budget)(?: for (?:this|it|the project))? (?:be |have be |get )(?:cut|pull|freeze|frozen|withdraw|cancel|slash)\b|\b(?:stop|end|drop|close) (?:the|our|this) (?:evaluation|trial|project|search|process)\b|\bdrop (?:it|this) for now\b|\b(?:stay|stick|remain|keep work|continue) (?:on|with) (?:our|the) (?:current|existing|old|incumbent|present) (?:[\w-]+ )?(?:system|vendor|provider|supplier|tool|platform|solution|setup|partner|software)\b|\b(?:build|develop|create|make|write|do) (?:[\w-]+ ){0,4}?(?:in-house|internally|ourselves|on our own)\b|\b(?:not|no longer) need (?:an? |the |your )?(?:external|outside|third-party|[\w-]+ )?(?:tool|platform|solution|vendor|provider|service|product|you)\b|\b(?:decision|contract|deal|business|project|tender) (?:have |be )?(?:go|award|give) to (?:another|a different|a competitor|the other|a cheaper|a local|an? (?:[\w-]+ )?(?:vendor|provider|supplier|competitor))\b|\bhold off (?:on|with) (?:this|it|the (?:purchase|decision|project|rollout|deal|contract))\b|\b(?:go to|will|be go to|have decide to|decide to) pass\b(?! (?:it|this|the|on (?:it|this|the) to))|\bnot (?:the )?(?:right )?fit for us\b|\bin-house instead\b|\b(?:choose|select|pick|go with|opt for|prefer|sign with|settle on|end up with|end up pick|end up go with|award (?:it|the contract) to)\b (?:a |an |the )?(?:different|other|another|competitor|cheaper|local|alternative|rival)\b(?: [\w-]+){0,2}? ?${VENDOR}?`,
     ),
   },
   // ── negotiation: price, terms, discounts, redlines, competitor prices ──
@@ -77,12 +99,36 @@ const FRAMES: Frame[] = [
       String.raw`\b${PRICE_WORD}(?: per (?:user|seat|month|licen[cs]e|person))? (?:be|seem|look|come in|feel) (?:(?:a bit|a little|bit|quite|too|rather|way|much|still|slightly) )*(?:high|higher than|much|steep|expensive|big|over|above|more than)\b|\b(?:make|get) (?:it|this|that|the price) (?:cheaper|lower|less)\b|\bspecial (?:price|pricing|offer|discount|rate|deal)\b|\b(?:\d+|one|two|three|a) (?:free )?months? free\b|\b(?:any|some) (?:chance|flexibility|room|wiggle room)\b[^.?!]{0,40}\b(?:price|deal|rate|fee|cost|discount|seat|term)|\bbetter (?:deal|price|rate|offer|terms)\b|\btake \d+ ?% off\b|\b(?:waive|drop|remove|reduce|lower|cut) (?:the |half of the |half |your )?(?:[\w-]+ )?(?:fee|price|cost|rate)s?\b|\b(?:fee|price|cost|rate)s? (?:be |get )(?:drop|waive|remove|reduce|lower)\b|\b(?:get|come|go) closer to\b|\bmatch (?:what [\w-]+ (?:quote|offer)|(?:their|the) (?:[\w-]+ ){0,2}?(?:quote|price|offer|rate))\b|\b(?:another|other|competing) (?:[\w-]+ )?(?:provider|vendor|supplier|company)s? (?:offer|quote)\b|\b[a-z]+ quote us (?:[$€£]|\d)|\bnet ?\d{2}\b|\b(?:payment|contract) terms?\b|\b(?:mark up|markup|redline|comment on|change to|edit to|comments on) (?:the |our |your )?(?:msa|agreement|contract|dpa|terms|order form)\b|\b(?:liability|termination|indemnity|indemnification|auto-renewal|price increase|renewal notice|payment|sla|warranty) (?:clause|cap|period|section|term|language|wording)s?\b|\blegal (?:team )?(?:be )?(?:still )?(?:review|look at|go through) (?:the|our|your) (?:contract|agreement|msa|terms|order form)\b|\bcap (?:it |the [\w-]+ )?at \d|\bwe can (?:go to|offer|do|give you) (?:you )?(?:a )?(?:\d+ ?%|[$€£] ?\d)|\bbest (?:we can do|i can do|price we can)\b`,
     ),
   },
+  // ── negotiation by meaning: the price against the buyer's budget, a floor, or the payment schedule ──
+  {
+    stage: "negotiation",
+    confidence: 0.8,
+    re: /\b(?:more|higher|above|over|beyond) (?:than )?(?:what )?(?:we|i) (?:plan|budget|expect|hope|can afford|can spend|can justify|have)|\b(?:above|over|beyond|out of|outside|exceed) (?:our |my |the )?budget\b|\bbring (?:it|this|that|the (?:price|cost|total|number|fee)s?) down\b|\b(?:can not|will not|be unable to) go (?:any )?(?:below|lower|under)\b|\bgo (?:any )?lower\b|\blowest (?:price|rate|we can)\b|\b(?:quarterly|monthly|annual|yearly|upfront|up-front|instal?lment|split|deferred|staggered) (?:invoicing|billing|payment|payments|instal?lments)\b[^.?!]{0,40}\b(?:instead|rather than|instead of|accommodate|possible|need|prefer|can you|could you|would)|\b(?:instead of|rather than) (?:annual |monthly |quarterly )?(?:upfront |up-front )?(?:payment|billing|invoicing)\b/,
+  },
   // ── proposal: a priced document sent, received, read or asked for ──
   {
     stage: "proposal",
     confidence: 0.8,
     re: new RegExp(
       String.raw`\b(?:send|attach|enclose|prepare|draft|put together|put|share|email|forward|receive|get|see|find|review|go through|look at|have a look at|have a first look at|pass|circulate|provide|need|want|would like|draw up|write up|make (?:me|us))\b(?: (?!(?:not|no)\b)[\w$%-]+){0,4}? ${PRICE_DOC}|\b${PRICE_DOC}\b(?: [\w-]+){0,6}? (?:be in the attachment|be attach|attach|enclose|arrive|come through|land|be ready|below|you send)\b`,
+    ),
+  },
+  // ── proposal: the buyer asks us to write a priced document ("could you put the costs in a written proposal?") ──
+  {
+    stage: "proposal",
+    confidence: 0.8,
+    direction: "inbound",
+    re: new RegExp(
+      String.raw`\b(?:could|can|would|will) you\b(?: [\w$%,-]+){0,14}? (?:in|into|as) (?:a |an )?(?:write |formal |short |detailed |proper )?${PRICE_DOC}`,
+    ),
+  },
+  // ── interest by meaning: a question or request whose topic is the price or trying the product ──
+  {
+    stage: "interest",
+    confidence: 0.65,
+    direction: "inbound",
+    re: new RegExp(
+      String.raw`^(?=.*(?:\?$|\b(?:please|pls|could you|can you|would you|let me know|tell me|send (?:me|us)|share|information|info|detail|wonder|would like to know|want to know)\b))(?!.*\b(?:why|charge twice|refund|invoice|receipt|our (?:account|subscription|bill)|we (?:be )?(?:pay|charge))\b).*\b(?:${PRICING}|${TRYING})\b`,
     ),
   },
   // ── interest: pricing, demo or trial asked for, tools being evaluated ──
@@ -102,6 +148,29 @@ const CONDITION = /\b(?:if|unless|whether|once|as soon as|in case)\b/;
 
 const RIVAL =
   /\b(?:(?:[Ss]igned|[Ww]ent|[Gg]one|[Gg]oing|decided to go|ended up going) with|ended up (?:picking|choosing|with)|picked|chose|chosen|selected|opted for|awarded (?:it|the contract) to)\s+([A-Z][\w-]+)\b(?!\s+(?:plan|tier|package|edition|option|bundle)\b)/;
+
+/**
+ * The subject of a clause is a third party with its own deals ("our landlord", "the supplier", "a client of
+ * ours"): its signing, cancelling or choosing says nothing about our deal. Tested on the words before the
+ * verb in the same clause.
+ */
+const THIRD_PARTY_SUBJECT =
+  /\b(?:landlord|supplier|vendor|client|customer|partner|agency|bank|printer|contractor|tenant|neighbou?r|subsidiary|sister company|parent company|competitor|friend|insurer|accountant|caterer|courier|carrier|manufacturer|distributor|reseller|school|university|city|council|government|airline|hotel)s?\b(?: [\w-]+){0,3}$/;
+/** The subject of the clause ending at a cue is a third party (`before` is the text before the cue). */
+export function isThirdPartySubject(before: string): boolean {
+  return THIRD_PARTY_SUBJECT.test(clauseOf(lemmatise(before)));
+}
+/** The clause of `before` that ends at the verb: after the last comma, semicolon, "and", "but", "so". */
+function clauseOf(before: string): string {
+  const cut = Math.max(
+    before.lastIndexOf(","),
+    before.lastIndexOf(";"),
+    before.lastIndexOf(" and "),
+    before.lastIndexOf(" but "),
+    before.lastIndexOf(" so "),
+  );
+  return cut < 0 ? before : before.slice(cut + 1);
+}
 
 /** "not related to you": the sentence is about someone else's deal. */
 const THIRD_PARTY = /\b(?:not related to|unrelated to|nothing to do with) (?:you|your)\b/;
@@ -150,7 +219,9 @@ export function frameCue(body: string, direction: "inbound" | "outbound"): Frame
       }
       if (frame.stage === "won" || frame.stage === "lost") {
         if (THIRD_PARTY.test(lemmas)) continue;
-        if (question || HEDGE.test(before) || CONDITION.test(before)) continue;
+        if ((question && !frame.questionOk) || HEDGE.test(before) || CONDITION.test(before)) continue;
+        // "our landlord signed the new contract": someone else's deal, not the buyer's decision
+        if (THIRD_PARTY_SUBJECT.test(clauseOf(before))) continue;
         // "we will not sign" is the lost frame's; a negated won is not a decision
         if (frame.stage === "won" && /\b(?:not|never|no)\b(?: [\w-]+){0,3}$/.test(before)) continue;
       } else if (

@@ -1,4 +1,4 @@
-import { frameCue, isAboutThirdParty, isServiceSentence } from "./dealFrames";
+import { frameCue, isAboutThirdParty, isServiceSentence, isThirdPartySubject } from "./dealFrames";
 import { boundText } from "./limits";
 import { locateSpan, type SourceSpan } from "./span";
 import { messageBody, normalise } from "./text";
@@ -192,6 +192,11 @@ export function detectDealCue(
       if (isQuestion && (rule.stage === "won" || rule.stage === "lost")) continue;
       const sentence = sentenceAround(text, m.index, sentenceEnd);
       if ((rule.stage === "won" || rule.stage === "lost") && isAboutThirdParty(sentence)) continue;
+      if (
+        (rule.stage === "won" || rule.stage === "lost") &&
+        isThirdPartySubject(text.slice(Math.max(0, m.index - 200), m.index))
+      )
+        continue;
       // "a quote from the last webinar", "your proposal to move the call": the word in another sense
       if (rule.stage === "proposal" && OTHER_SENSE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40)))
         continue;
@@ -244,7 +249,7 @@ const INTENT: Array<{ stage: DealStage; re: RegExp; object: RegExp; direction?: 
   },
   {
     stage: "won",
-    re: /\b(?:sign(?:ed|ing)?|approv(?:e|ed|al)|go(?:ing)? ahead|proceed(?:ing)?|accept(?:ed|ing)?|buy(?:ing)?|purchas(?:e|ed|ing)|commit(?:ted|ting)?|on ?board|kick-?off|start date|finali[sz](?:e|ed|ing))\b/,
+    re: /\b(?:sign(?:ed|ing)?|approv(?:e|ed)|(?:got|received|have|has|gave|given) (?:the |final |our )*approval|go(?:ing)? ahead|proceed(?:ing)?|accept(?:ed|ing)?|buy(?:ing)?|purchas(?:e|ed|ing)|commit(?:ted|ting)?|on ?board|kick-?off|start date|finali[sz](?:e|ed|ing))\b/,
     object: new RegExp(String.raw`\b(?:${OBJECTS})\b`),
     direction: "inbound",
   },
@@ -273,6 +278,7 @@ function fallbackCue(text: string, direction: "inbound" | "outbound"): { stage: 
       // "the signed contract", "a revised quote": an adjective, not the act
       if (/\b(?:the|a|an|your|our|my|this|that)\s+$/.test(sentence.slice(Math.max(0, m.index - 8), m.index))) continue;
       if ((stage === "won" || stage === "lost") && question) continue;
+      if ((stage === "won" || stage === "lost") && isThirdPartySubject(sentence.slice(0, m.index))) continue;
       const q = precedingQualifier(sentence, m.index);
       if (stage !== "lost" && (q.negated || q.conditional)) continue;
       return { stage, cue: sentence.trim().replace(/[.!?]+$/, "") };

@@ -69,7 +69,9 @@ const TITLE_QUALIFIER =
 
 function pieces(line: string): string[] {
   const out: string[] = [];
-  for (const piece of line.split(/\s*[|·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+/)) {
+  for (const piece of line.split(
+    /\s*[|·•]\s*|\s+[-–—]\s+(?!(?:APAC|EMEA|AMER|LATAM|DACH|NORDICS|BENELUX|ANZ|UK|US|USA|EU|NA|MEA|MENA|CEE|SEA|ASEAN|Americas|Europe|Asia|Africa|Nordics|North America|South America|Middle East|Global|International|[\p{L} ]+ [Rr]egion)\s*$)|\s+at\s+|\s+@\s+/u,
+  )) {
     const commaParts = piece.split(/,\s+/);
     for (let i = 0; i < commaParts.length; i++) {
       const p = (commaParts[i] ?? "").trim();

@@ -178,7 +178,10 @@ function looksLikeSentence(line: string): boolean {
   const words = t.split(/\s+/).filter(Boolean).length;
   if (words >= 12) return true;
   if (words < 4 || !/[.?!]$/.test(t)) return false;
-  return !/\b(?:inc|ltd|co|corp|llc|jr|sr|plc|s\.a|k\.k|b\.v|n\.v)\.$/i.test(t);
+  // a line split by separators ("Name | Title | Company") or carrying contact details is a signature line
+  if (/[|·•]/.test(t) || /@|\+?\d[\d ().-]{6,}\d/.test(t)) return false;
+  // a legal suffix or any dotted abbreviation at the end ("Co., Ltd.", "s.r.o.", "S.A.", "Pvt. Ltd.")
+  return !/\b(?:inc|ltd|co|corp|llc|jr|sr|plc|pvt|bhd|sdn)\.$|(?:^|[\s,])(?:\p{L}{1,3}\.){2,}$/iu.test(t);
 }
 
 /** The part of a message that carries its meaning: quotes, signature, footer and disclaimer removed. */
