@@ -21,6 +21,8 @@ interface Frame {
   direction?: "inbound" | "outbound";
   /** Tested on the lemma string of one sentence. */
   re: RegExp;
+  /** Only when the message mentions a price, a discount or an offer ("can you do the same?"). */
+  needsPriceContext?: boolean;
   /** The frame is itself a question that presumes the decision ("who should I send the PO to?"). */
   questionOk?: boolean;
 }
@@ -35,7 +37,7 @@ const VENDOR = `(?:supplier|vendor|provider|partner|competitor|tool|solution|pla
 const PRICE_WORD = `(?:price|pricing|fee|rate|cost|number|figure|quote|licen[cs]e fee|seat price|per seat|per user)s?`;
 
 /** What a prospect asks about before buying: the price of the product. */
-const PRICING = String.raw`(?:price|pricing|cost|costing|licensing|licen[cs]e (?:cost|fee|price)s?|rate card|price list|fee structure|plan cost|what do (?:it|this|that|your [\w -]{1,30}) cost|cost per (?:user|seat|month|agent)|per (?:user|seat) (?:price|cost))`;
+const PRICING = String.raw`(?:price|pricing|cost|costing|investment|licensing|licen[cs]e (?:cost|fee|price)s?|rate card|price list|fee structure|plan cost|what do (?:it|this|that|your [\w -]{1,30}) cost|cost per (?:user|seat|month|agent)|per (?:user|seat) (?:price|cost))`;
 /** Trying the product before buying: a demo, a trial, a sandbox, a walkthrough. */
 const TRYING = String.raw`(?:demo|trial|test account|sandbox|pilot|walkthrough|walk-through|product tour|see the (?:product|platform|tool|app) in action|see (?:the|your) (?:product|platform|tool)|play with|try (?:it|the product|your [\w-]+) out)`;
 
@@ -68,7 +70,7 @@ const FRAMES: Frame[] = [
     stage: "won",
     confidence: 0.85,
     direction: "inbound",
-    re: /\b(?:we|i) (?:be |will |have decide to |be happy to |would like to )?(?:go|move|push) (?:ahead|forward)(?= ?[.!,;]| ?$| with (?:it|this|that|you|your|the (?:[\w-]+ ){0,2}(?:plan|tier|package|proposal|quote|offer|seat|licen[cs]e)s?)\b)|\blet(?: u|')?s (?:do|go with|go for|take) (?:it|this|the (?:\d+ |[\w-]+ )?(?:seat|licen[cs]e|user|plan|tier|package|option|one)s?)\b|\b(?:we|i) (?:will|be go to|be happy to confirm (?:that )?we will|be) (?:be )?sign(?:ing)? up for\b|\b(?:happy|pleased|glad|excited) to confirm (?:that )?(?:we|our)\b[^.?!]{0,40}\b(?:sign|buy|purchase|go ahead|proceed|take|order|subscribe)|\bgive (?:us |you )?the green light\b|\b(?:director|board|management|leadership|cfo|ceo|boss|committee|procurement|finance|legal) (?:have |be )?(?:give|approve|sign off)\b(?! (?:the )?(?:holiday|rota|schedule|leave|budget for (?:the )?(?:offsite|party|event)))|\b(?:purchase order|po) be (?:raise|issue|create|on (?:its|the) way)\b|\byou (?:have )?convince (?:us|me)\b/,
+    re: /\b(?:we|i) (?:be |will |have decide to |be happy to |would like to )?(?:go|move|push) (?:ahead|forward)(?= ?[.!,;]| ?$| with (?:it|this|that|you|your|the (?:[\w-]+ ){0,2}(?:plan|tier|package|proposal|quote|offer|seat|licen[cs]e)s?)\b)|\blet(?: u|')?s (?:do|go with|go for|take) (?:it|this|the (?:\d+ |[\w-]+ )?(?:seat|licen[cs]e|user|plan|tier|package|option|one)s?)\b|\b(?:we|i) (?:will|be go to|be happy to confirm (?:that )?we will|be) (?:be )?sign(?:ing)? up for\b|\b(?:happy|pleased|glad|excited) to confirm (?:that )?(?:we|our)\b[^.?!]{0,40}\b(?:sign|buy|purchase|go ahead|proceed|take|order|subscribe)|\bgive (?:us |you )?the green light\b|\b(?:director|board|management|leadership|cfo|ceo|boss|committee|procurement|finance|legal) (?:have |be )?(?:give|approve|sign off)\b(?! (?:the )?(?:holiday|rota|schedule|leave|budget for (?:the )?(?:offsite|party|event)))|\b(?:purchase order|po) be (?:raise|issue|create|on (?:its|the) way)\b|\byou (?:have )?convince (?:us|me)\b|\b(?:we|i) (?:would like to|want to|will|be ready to|decide to|be go to|like to) (?:order|buy|purchase|subscribe to|sign up for|add|take) (?:another |an additional |additional |\d+ (?:more |additional |extra )?|(?:the |a )?[\w-]+ )?(?:seat|licen[cs]e|user|plan|subscription|package|tier|agent)s?\b|^(?:just )?sign (?:it|them|the (?:[\w-]+ )?(?:document|doc|paper|contract|agreement|form)s?)\b/,
   },
   {
     stage: "won",
@@ -88,7 +90,7 @@ const FRAMES: Frame[] = [
     confidence: 0.85,
     direction: "inbound",
     re: new RegExp(
-      String.raw`(?<!\b(?:can|could|have) )\b(?:not|never|no longer)\b (?:be )?(?:[\w-]+ ){0,1}?${CONTINUE}\b(?! (?:yet|until|before)\b)(?! with (?:the|our|this|that) (?!(?:[\w-]+ )?(?:purchase|deal|contract|order|plan|project|proposal|quote|offer|subscription|renewal|evaluation|rollout|licen[cs]e)s?\b))|\b(?:cancel|terminate|close|end)\b (?:our|my|the) (?:[\w-]+ )?(?:subscription|account|contract|plan|order|trial|evaluation|project|licen[cs]e|renewal)s?\b(?! with (?:our|a|an|the|another|their) )|\b(?:put|place) (?:[\w-]+ ){0,3}?on (?:ice|hold)\b|\b(?:kill|scrap|cancel|shelve|pause|freeze|postpone|stop) (?:the|this|our) (?:project|initiative|evaluation|purchase|rollout)\b|\bwe be out\b(?= [.!]|$)|\b(?:project|initiative|evaluation|purchase|rollout|search|programme|program) (?:be |have be |get )(?:pause|postpone|shelve|freeze|frozen|cancel|cut|scrap|drop|put on hold)\b|\b(?:funding|budget)(?: for (?:this|it|the project))? (?:be |have be |get )(?:cut|pull|freeze|frozen|withdraw|cancel|slash)\b|\b(?:stop|end|drop|close) (?:the|our|this) (?:evaluation|trial|project|search|process)\b|\bdrop (?:it|this) for now\b|\b(?:stay|stick|remain|keep work|continue) (?:on|with) (?:our|the) (?:current|existing|old|incumbent|present) (?:[\w-]+ )?(?:system|vendor|provider|supplier|tool|platform|solution|setup|partner|software)\b|\b(?:build|develop|create|make|write|do) (?:[\w-]+ ){0,4}?(?:in-house|internally|ourselves|on our own)\b|\b(?:not|no longer) need (?:an? |the |your )?(?:external|outside|third-party|[\w-]+ )?(?:tool|platform|solution|vendor|provider|service|product|you)\b|\b(?:decision|contract|deal|business|project|tender) (?:have |be )?(?:go|award|give) to (?:another|a different|a competitor|the other|a cheaper|a local|an? (?:[\w-]+ )?(?:vendor|provider|supplier|competitor))\b|\bhold off (?:on|with) (?:this|it|the (?:purchase|decision|project|rollout|deal|contract))\b|\b(?:go to|will|be go to|have decide to|decide to) pass\b(?! (?:it|this|the|on (?:it|this|the) to))|\bnot (?:the )?(?:right )?fit for us\b|\bin-house instead\b|\b(?:choose|select|pick|go with|opt for|prefer|sign with|settle on|end up with|end up pick|end up go with|award (?:it|the contract) to)\b (?:a |an |the )?(?:different|other|another|competitor|cheaper|local|alternative|rival)\b(?: [\w-]+){0,2}? ?${VENDOR}?`,
+      String.raw`(?<!\b(?:can|could|have) )\b(?:not|never|no longer)\b (?:be )?(?:[\w-]+ ){0,1}?${CONTINUE}\b(?! (?:yet|until|before)\b)(?! with (?:the|our|this|that) (?!(?:[\w-]+ )?(?:purchase|deal|contract|order|plan|project|proposal|quote|offer|subscription|renewal|evaluation|rollout|licen[cs]e)s?\b))|\b(?:cancel|terminate|close|end)\b (?:our|my|the) (?:[\w-]+ )?(?:subscription|account|contract|plan|order|trial|evaluation|project|licen[cs]e|renewal)s?\b(?! with (?:our|a|an|the|another|their) )|\b(?:put|place) (?:[\w-]+ ){0,3}?on (?:ice|hold)\b|\b(?:kill|scrap|cancel|shelve|pause|freeze|postpone|stop) (?:the|this|our) (?:project|initiative|evaluation|purchase|rollout)\b|\bwe be out\b(?= [.!]|$)|\b(?:project|initiative|evaluation|purchase|rollout|search|programme|program) (?:be |have be |get )(?:pause|postpone|shelve|freeze|frozen|cancel|cut|scrap|drop|put on hold)\b|\b(?:funding|budget)(?: for (?:this|it|the project))? (?:be |have be |get )(?:cut|pull|freeze|frozen|withdraw|cancel|slash)\b|\b(?:stop|end|drop|close) (?:the|our|this) (?:evaluation|trial|project|search|process)\b|\bdrop (?:it|this) for now\b|\b(?:stay|stick|remain|keep work|continue) (?:on|with) (?:our|the) (?:current|existing|old|incumbent|present) (?:[\w-]+ )?(?:system|vendor|provider|supplier|tool|platform|solution|setup|partner|software)\b|\b(?:build|develop|create|make|write|do) (?:[\w-]+ ){0,4}?(?:in-house|internally|ourselves|on our own)\b|\b(?:not|no longer) need (?:an? |the |your )?(?:external|outside|third-party|[\w-]+ )?(?:tool|platform|solution|vendor|provider|service|product|you)\b|\b(?:decision|contract|deal|business|project|tender) (?:have |be )?(?:go|award|give) to (?:another|a different|a competitor|the other|a cheaper|a local|an? (?:[\w-]+ )?(?:vendor|provider|supplier|competitor))\b|\bhold off (?:on|with) (?:this|it|the (?:purchase|decision|project|rollout|deal|contract))\b|\b(?:go to|will|be go to|have decide to|decide to) pass\b(?! (?:it|this|the|on (?:it|this|the) to))|\bnot (?:the )?(?:right )?fit for us\b|\bkeep (?:use |work with )?(?:our|the) (?:current|existing|old|present|incumbent) (?:[\w-]+ )?(?:system|vendor|provider|supplier|tool|platform|solution|setup|partner|software)\b|\b(?:stop|cancel|halt|end) (?:the|our|my|this) (?:[\w-]+ )?(?:renewal|subscription|contract|order|deal|plan|licen[cs]e|account|purchase)s?\b(?! (?:email|reminder|notification|message)s?\b)|\b(?:evaluation|project|process|search|conversation|discussion|deal|trial)s? (?:will |have to |must )?(?:end|stop|finish|be over|close) (?:here|now|for us)\b|\bfreeze (?:all |any )?(?:new )?(?:[\w-]+ )?(?:purchase|spend|spending|budget|investment|procurement)s?\b|\b(?:this|it|the deal|the project|the purchase) be (?:dead|off)\b(?! (?:the )?(?:topic|record))|\bin-house instead\b|\b(?:choose|select|pick|go with|opt for|prefer|sign with|settle on|end up with|end up pick|end up go with|award (?:it|the contract) to)\b (?:a |an |the )?(?:different|other|another|competitor|cheaper|local|alternative|rival)\b(?: [\w-]+){0,2}? ?${VENDOR}?`,
     ),
   },
   // ── negotiation: price, terms, discounts, redlines, competitor prices ──
@@ -104,6 +106,14 @@ const FRAMES: Frame[] = [
     stage: "negotiation",
     confidence: 0.8,
     re: /\b(?:more|higher|above|over|beyond) (?:than )?(?:what )?(?:we|i) (?:plan|budget|expect|hope|can afford|can spend|can justify|have)|\b(?:above|over|beyond|out of|outside|exceed) (?:our |my |the )?budget\b|\bbring (?:it|this|that|the (?:price|cost|total|number|fee)s?) down\b|\b(?:can not|will not|be unable to) go (?:any )?(?:below|lower|under)\b|\bgo (?:any )?lower\b|\blowest (?:price|rate|we can)\b|\b(?:quarterly|monthly|annual|yearly|upfront|up-front|instal?lment|split|deferred|staggered) (?:invoicing|billing|payment|payments|instal?lments)\b[^.?!]{0,40}\b(?:instead|rather than|instead of|accommodate|possible|need|prefer|can you|could you|would)|\b(?:instead of|rather than) (?:annual |monthly |quarterly )?(?:upfront |up-front )?(?:payment|billing|invoicing)\b/,
+  },
+  // ── negotiation: asking us to match what another vendor gives (needs a price or offer in the message) ──
+  {
+    stage: "negotiation",
+    confidence: 0.8,
+    direction: "inbound",
+    needsPriceContext: true,
+    re: /\b(?:can|could|would|will) you (?:match|beat|meet) (?:the same|that|this|it|their|them)\b|\b(?:can|could|would|will) you (?:do|offer|give us) (?:the same|something similar|similar|their (?:price|offer|deal|rate))\b/,
   },
   // ── proposal: a priced document sent, received, read or asked for ──
   {
@@ -128,7 +138,7 @@ const FRAMES: Frame[] = [
     confidence: 0.65,
     direction: "inbound",
     re: new RegExp(
-      String.raw`^(?=.*(?:\?$|\b(?:please|pls|could you|can you|would you|let me know|tell me|send (?:me|us)|share|information|info|detail|wonder|would like to know|want to know)\b))(?!.*\b(?:why|charge twice|refund|invoice|receipt|our (?:account|subscription|bill)|we (?:be )?(?:pay|charge))\b).*\b(?:${PRICING}|${TRYING})\b`,
+      String.raw`^(?=.*(?:\?$|\b(?:please|pls|could you|can you|would you|let me know|tell me|send (?:me|us)|share|information|info|detail|wonder|would like to know|want to know)\b))(?!.*\b(?:why|charge twice|refund|invoice|receipt|our (?:account|subscription|bill)|we (?:be )?(?:pay|charge)|period|still on|expire|reschedule|banner)\b).*\b(?:${PRICING}|${TRYING})\b`,
     ),
   },
   // ── interest: pricing, demo or trial asked for, tools being evaluated ──
@@ -136,7 +146,7 @@ const FRAMES: Frame[] = [
     stage: "interest",
     confidence: 0.65,
     direction: "inbound",
-    re: /\b(?:how much|what do you charge|rough idea of (?:the )?cost|price list|pricing for (?:about |around )?\d|cost for (?:about |around )?\d|charge for (?:the|a|your))\b|\b(?:a |free |the )?(?:trial account|free trial|demo)\b|\b(?:would like to|want to|wish to|can we|could we|possible to|chance to) (?:try|test) (?:it|your [\w-]+|the [\w-]+|it out)\b|\bsee (?:it|how)\b[^.?!]{0,30}\b(?:in action|work)\b|\bshow (?:us|me)\b|\bwalk (?:us|me) through\b|\b(?:compare|evaluate|review|look into|explore|research|assess|shortlist) (?:a few |several |some |three |two |\d+ )?(?:[\w-]+ )?(?:tool|vendor|platform|option|solution|provider|crm|system|software|product)s?\b|\b(?:platform|tool|product|solution)s like yours\b|\bon (?:the|our) (?:short)?list\b|\brecommend your\b|\bneed (?:a|something) (?:better |new )?(?:way|tool|solution|system|platform) to\b|\binterest(?:ed)? in (?:the|your|a)\b|\bexplain (?:me |us )?(?:the )?(?:price|pricing|cost)s?\b|\bwant to know (?:more )?about your\b/,
+    re: /\b(?:how much|what do you charge|rough idea of (?:the )?cost|price list|pricing for (?:about |around )?\d|cost for (?:about |around )?\d|charge for (?:the|a|your))\b|\b(?:a |free |the )?(?:trial account|free trial|demo)\b|\b(?:would like to|want to|wish to|can we|could we|possible to|chance to) (?:try|test) (?:it|your [\w-]+|the [\w-]+|it out)\b|\bsee (?:it|how)\b[^.?!]{0,30}\b(?:in action|work)\b|\bshow (?:us|me)\b|\bwalk (?:us|me) through\b|\b(?:compare|evaluate|review|look into|explore|research|assess|shortlist) (?:a few |several |some |three |two |\d+ )?(?:[\w-]+ )?(?:tool|vendor|platform|option|solution|provider|crm|system|software|product)s?\b|\b(?:look at|look for|look around for|shop for|search for|in the market for|shop around for) (?:a |an |new |some |different |other |the best |alternative )?(?:[\w-]+ )?(?:tool|vendor|platform|option|solution|provider|crm|system|software|product)s?\b(?! (?:be|have|do|work|seem)\b)|\b(?:platform|tool|product|solution)s like yours\b|\bon (?:the|our) (?:short)?list\b|\brecommend your\b|\bneed (?:a|something) (?:better |new )?(?:way|tool|solution|system|platform) to\b|\binterest(?:ed)? in (?:the|your|a)\b|\bexplain (?:me |us )?(?:the )?(?:price|pricing|cost)s?\b|\bwant to know (?:more )?about your\b/,
   },
 ];
 
@@ -155,7 +165,7 @@ const RIVAL =
  * verb in the same clause.
  */
 const THIRD_PARTY_SUBJECT =
-  /\b(?:landlord|supplier|vendor|client|customer|partner|agency|bank|printer|contractor|tenant|neighbou?r|subsidiary|sister company|parent company|competitor|friend|insurer|accountant|caterer|courier|carrier|manufacturer|distributor|reseller|school|university|city|council|government|airline|hotel)s?\b(?: [\w-]+){0,3}$/;
+  /\b(?:landlord|supplier|vendor|client|customer|partner|agency|bank|printer|daughter|son|wife|husband|brother|sister|mother|father|mom|mum|dad|cousin|kid|child|children|contractor|tenant|neighbou?r|subsidiary|sister company|parent company|competitor|friend|insurer|accountant|caterer|courier|carrier|manufacturer|distributor|reseller|school|university|city|council|government|airline|hotel)s?\b(?: [\w-]+){0,3}$/;
 /** The subject of the clause ending at a cue is a third party (`before` is the text before the cue). */
 export function isThirdPartySubject(before: string): boolean {
   return THIRD_PARTY_SUBJECT.test(clauseOf(lemmatise(before)));
@@ -171,6 +181,19 @@ function clauseOf(before: string): string {
   );
   return cut < 0 ? before : before.slice(cut + 1);
 }
+
+/** A question that asks as a whole ("Have you signed…, or…?"), not a statement with a question tag. */
+const WH_OR_AUX_START =
+  /^(?:(?:hi|hello|hey|ok|so|and|but|also|just|quick question) [^,]{0,20}, )?(?:have|do|be|can|could|would|will|shall|should|did|what|when|where|who|which|why|how|any|anything)\b/;
+/** A demo or trial already arranged or running: logistics, not a new interest. */
+const ARRANGED =
+  /\b(?:the|our|my|this) (?:demo|trial)\b(?: [\w-]+){0,2} (?:still on|period|expire|end|banner|reschedule|move|start|tomorrow|today|at \d|on (?:mon|tue|wed|thu|fri|sat|sun))/;
+/** The sentence is framed as good news for us. */
+const GOOD_NEWS =
+  /\b(?:good|great|exciting|fantastic) news\b|\b(?:happy|pleased|glad|excited|delighted|thrilled) to (?:share|say|tell|inform|announce|let you know|confirm)\b/;
+/** The message is about money: a price, a discount, an offer or something free. */
+const PRICE_CONTEXT =
+  /\b(?:price|pricing|cost|fee|rate|discount|offer|quote|free|cheaper|%|\$|€|£|per (?:seat|user|month))\b/;
 
 /** "not related to you": the sentence is about someone else's deal. */
 const THIRD_PARTY = /\b(?:not related to|unrelated to|nothing to do with) (?:you|your)\b/;
@@ -188,6 +211,7 @@ export function isServiceSentence(sentence: string): boolean {
 /** The strongest frame in the text (already stripped of quotes and signature), or null. */
 export function frameCue(body: string, direction: "inbound" | "outbound"): FrameCue | null {
   let best: FrameCue | null = null;
+  const priceContext = PRICE_CONTEXT.test(lemmatise(body));
   // paragraphs split on blank lines; a single newline inside one is a hard wrap, not a sentence end
   // (plain "\n" → " ": a `\s*\n\s*` would rescan every run of spaces from each of its positions)
   const paragraphs = body.split(/\n[^\S\n]*\n/).map((p) => p.replace(/\n/g, " "));
@@ -196,6 +220,10 @@ export function frameCue(body: string, direction: "inbound" | "outbound"): Frame
     if (!sentence || sentence.length > 400) continue;
     const lemmas = lemmatise(sentence);
     const question = /\?\s*$/.test(sentence);
+    // "Have you signed with a provider, or is that still open?": the whole sentence asks
+    const asksWhole = question && WH_OR_AUX_START.test(lemmas);
+    // "we have good news: the steering group selected Acme": a named choice told as good news is us
+    const goodNews = GOOD_NEWS.test(lemmas);
     // another vendor by name ("we signed with Pipewell", "ended up picking Corvo"): needs the original case
     const rival = RIVAL.exec(sentence);
     if (
@@ -207,19 +235,24 @@ export function frameCue(body: string, direction: "inbound" | "outbound"): Frame
       !CONDITION.test(sentence.slice(0, rival.index).toLowerCase()) &&
       (!best || best.confidence < 0.85)
     ) {
-      best = { stage: "lost", confidence: 0.85, sentence: sentence.replace(/[.!?]+$/, "") };
+      best = { stage: goodNews ? "won" : "lost", confidence: 0.85, sentence: sentence.replace(/[.!?]+$/, "") };
     }
     for (const frame of FRAMES) {
       if (frame.direction && frame.direction !== direction) continue;
+      if (frame.needsPriceContext && !priceContext) continue;
       const m = frame.re.exec(lemmas);
       if (!m) continue;
       const before = lemmas.slice(0, m.index).trimEnd();
+      // "we'd like to buy 10 more seats, same price as last time?": the question is a later clause
+      const questionHere = question && (asksWhole || !lemmas.slice(m.index).includes(","));
       if (frame.stage === "interest" || frame.stage === "negotiation") {
         if (SERVICE_CONTEXT.test(lemmas)) continue;
       }
+      // "is the demo still on for 3pm?", "the trial period ends Friday": an arrangement already made
+      if (frame.stage === "interest" && ARRANGED.test(lemmas)) continue;
       if (frame.stage === "won" || frame.stage === "lost") {
         if (THIRD_PARTY.test(lemmas)) continue;
-        if ((question && !frame.questionOk) || HEDGE.test(before) || CONDITION.test(before)) continue;
+        if ((questionHere && !frame.questionOk) || HEDGE.test(before) || CONDITION.test(before)) continue;
         // "our landlord signed the new contract": someone else's deal, not the buyer's decision
         if (THIRD_PARTY_SUBJECT.test(clauseOf(before))) continue;
         // "we will not sign" is the lost frame's; a negated won is not a decision

@@ -37,7 +37,7 @@ const RULES: CueRule[] = [
   },
   {
     stage: "won",
-    re: /\b(?:let's|lets|let us|happy to|ready to|we'd like to|we would like to|we want to|we're ready to|we will) (?:go ahead|proceed|move forward|get started|sign)\b/,
+    re: /\b(?:let's|lets|let us|happy to|ready to|we'd like to|we would like to|we want to|we're ready to|we will) (?:go ahead|proceed|move forward|get started|sign)\b(?! and (?!sign|order|buy|purchase|place|issue|raise)\w)/,
     confidence: 0.85,
     direction: "inbound",
   },
@@ -152,7 +152,7 @@ function precedingQualifier(text: string, index: number): { negated: boolean; co
 }
 
 const OTHER_SENSE =
-  /^\s*(?:from (?:the|our|my|a) |to (?!you\b|us\b|me\b)[a-z]+\b(?<!\bto (?:sign|review|approve|send))|widget|in (?:your|the|our) newsletter)/;
+  /^\s*(?:from (?:the|our|my|a) |to (?!you\b|us\b|me\b)[a-z]+\b(?<!\bto (?:sign|review|approve|send))|widget|in (?:your|the|our) newsletter|(?:page|table|tab|section|calculator|column|feature|code|field)s?\b)/;
 
 /** The sentence of `text` that contains the match at `index` (ending `end` characters later). */
 function sentenceAround(text: string, index: number, end: number): string {

@@ -43,6 +43,8 @@ const IRREGULAR: Record<string, string> = {
   did: "do",
   does: "do",
   won: "win",
+  froze: "freeze",
+  frozen: "freeze",
   lost: "lose",
   drawn: "draw",
   drew: "draw",

@@ -65,7 +65,7 @@ const TRAILING_PRONOUNS =
 
 /** What follows a comma inside one title: a region or a function ("Sales Manager, APAC", "VP, Finance"). */
 const TITLE_QUALIFIER =
-  /^(?:apac|emea|amer|americas|latam|dach|nordics|benelux|anz|uk|us|usa|eu|europe|asia|africa|north america|south america|middle east|global|international|[a-z]+ region|finance|engineering|sales|marketing|operations|product|customer (?:experience|success|care|service)|people|hr|it|legal|partnerships|procurement|growth|strategy|data|technology|design|research|compliance|risk|supply chain|logistics)$/i;
+  /^(?:apac|emea|amer|americas|latam|dach|nordics|benelux|anz|uk|us|usa|eu|europe|asia|africa|north america|south america|middle east|global|international|(?:north|south|east|west|central|northern|southern|eastern|western)(?:[ -](?:east|west|central))? (?:europe|america|asia|africa|region|emea|us|uk)|[a-z]+ region|finance|engineering|sales|marketing|operations|product|customer (?:experience|success|care|service)|people|hr|it|legal|partnerships|procurement|growth|strategy|data|technology|design|research|compliance|risk|supply chain|logistics)$/i;
 
 function pieces(line: string): string[] {
   const out: string[] = [];
