@@ -267,6 +267,8 @@ const INTENT: Array<{ stage: DealStage; re: RegExp; object: RegExp; direction?: 
   },
 ];
 
+const HEDGE_WORD = /\b(?:might|may|maybe|perhaps|probably|possibly|hopefully|likely)\b/i;
+
 function fallbackCue(text: string, direction: "inbound" | "outbound"): { stage: DealStage; cue: string } | null {
   for (const sentence of text.split(/(?<=[.!?\n])\s*/)) {
     if (sentence.length > 400) continue;
@@ -278,6 +280,8 @@ function fallbackCue(text: string, direction: "inbound" | "outbound"): { stage: 
       // "the signed contract", "a revised quote": an adjective, not the act
       if (/\b(?:the|a|an|your|our|my|this|that)\s+$/.test(sentence.slice(Math.max(0, m.index - 8), m.index))) continue;
       if ((stage === "won" || stage === "lost") && question) continue;
+      // "we might go ahead next quarter": a hedge decides nothing
+      if ((stage === "won" || stage === "lost") && HEDGE_WORD.test(sentence.slice(0, m.index))) continue;
       if ((stage === "won" || stage === "lost") && isThirdPartySubject(sentence.slice(0, m.index))) continue;
       const q = precedingQualifier(sentence, m.index);
       if (stage !== "lost" && (q.negated || q.conditional)) continue;

@@ -263,12 +263,15 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     }
     const atSplit = /^(.*?)\s+(?:at|@)\s+(.+)$/i.exec(line);
     const commaParts = line.split(/,\s+/);
-    // "VP, Customer Operations" followed by a company line is one title, not "title, company"
+    // "VP, Customer Operations" or "Sr. Manager, IT Infrastructure" followed by a company line is one
+    // title, not "title, company": the company has its own line below
+    const nextLine = textual[idx + 1];
     if (
       !title &&
       commaParts.length === 2 &&
-      /^(?:[A-Z]{2,4}|director|head|manager|lead|partner|president)$/i.test(commaParts[0]!.trim()) &&
-      textual[idx + 1] &&
+      (/^(?:[A-Z]{2,4}|director|head|manager|lead|partner|president)$/i.test(commaParts[0]!.trim()) ||
+        (TITLE_WORDS.test(commaParts[0]!) && !!nextLine && !TITLE_WORDS.test(nextLine) && !/[|·•,]/.test(nextLine))) &&
+      nextLine &&
       !LEGAL_SUFFIX.test(line)
     ) {
       title = line;
