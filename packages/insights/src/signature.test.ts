@@ -155,4 +155,28 @@ describe("parseSignature: issue-13 layouts", () => {
       });
     }
   });
+
+  it("reads separators, dotted legal suffixes and qualified titles without a comma after the sign-off", () => {
+    // a line split by "|" that ends in "s.r.o." is a signature line, not prose
+    expect(parseSignature("Fine.\n\nThanks\nPetra Dvorak | Head of Sales | Orbis Data s.r.o.")).toMatchObject({
+      name: "Petra Dvorak",
+      title: "Head of Sales",
+      company: "Orbis Data s.r.o.",
+    });
+    // a region after a dash or a comma stays in the title
+    expect(parseSignature("Ok.\n\nBest\nIvo Horvat\nPartner Manager - DACH\nTeleno GmbH")).toMatchObject({
+      name: "Ivo Horvat",
+      title: "Partner Manager - DACH",
+      company: "Teleno GmbH",
+    });
+    expect(parseSignature("Ok.\n\nBest\nIvo Horvat\nPartner Manager, Eastern Europe\nTeleno GmbH")).toMatchObject({
+      title: "Partner Manager, Eastern Europe",
+      company: "Teleno GmbH",
+    });
+    // "Title, Department" above a company line is one title
+    expect(parseSignature("Ok.\n\nRegards,\nAda Lin\nLead Engineer, Payments Platform\nCorvid Labs")).toMatchObject({
+      title: "Lead Engineer, Payments Platform",
+      company: "Corvid Labs",
+    });
+  });
 });
