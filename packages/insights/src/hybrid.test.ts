@@ -29,7 +29,10 @@ describe("hybrid extractor", () => {
   it("sends uncertain messages with the candidates and merges a validated, grounded review", async () => {
     // an idiom the rules do not read (they do read "procurement finally gave us the green light")
     const text = "Finance finally loosened the purse strings on the budget line for your platform. Paperwork follows.";
-    expect(uncertainty(msg(text), extractDeterministic(msg(text)))).toContain("deal words without a deal cue");
+    // the rules miss it; the naive-Bayes fallback reads a stage, which is not trusted alone
+    expect(uncertainty(msg(text), extractDeterministic(msg(text)))).toContain(
+      "deal stage read by the statistical model only",
+    );
     let prompt = "";
     const ex = createHybridExtractor({
       generate: async (p) => {
@@ -38,11 +41,13 @@ describe("hybrid extractor", () => {
       },
     });
     const got = await ex.extract(msg(text));
-    expect(prompt).toContain('"dealStage":null');
+    expect(prompt).toMatch(/"dealStage":\{"stage":"\w+"/);
     expect(prompt).toContain(text);
     expect(got.source).toBe("llm");
     expect(got.dealCue).toMatchObject({ stage: "won", cue: "loosened the purse strings on the budget line" });
-    expect(text.slice(got.dealCue!.span!.start, got.dealCue!.span!.end)).toBe("loosened the purse strings on the budget line");
+    expect(text.slice(got.dealCue!.span!.start, got.dealCue!.span!.end)).toBe(
+      "loosened the purse strings on the budget line",
+    );
     expect(got.sentiment.label).toBe("positive");
   });
 
