@@ -152,7 +152,7 @@ const FRAMES: Frame[] = [
     confidence: 0.65,
     direction: "inbound",
     re: new RegExp(
-      String.raw`^(?=.*(?:\?$|\b(?:please|pls|could you|can you|would you|let me know|tell me|send (?:me|us)|share|information|info|detail|wonder|would like to know|want to know)\b))(?!.*\b(?:why|charge twice|refund|invoice|receipt|our (?:account|subscription|bill)|we (?:be )?(?:pay|charge)|period|still on|expire|reschedule|banner)\b).*\b(?:${PRICING}|${TRYING})\b`,
+      String.raw`^(?=.*(?:\?$|\b(?:please|pls|could you|can you|would you|let me know|tell me|send (?:me|us)|share|information|info|detail|wonder|would like to know|want to know)\b))(?!.*\b(?:why|charge twice|refund|invoice|receipt|our (?:account|subscription|bill)|we (?:be )?(?:pay|charge)|period|still on|expire|reschedule|banner|wrong|error|bug|broken|column|export|field|display)\b).*\b(?:${PRICING}|${TRYING})\b`,
     ),
   },
   // ── interest: pricing, demo or trial asked for, tools being evaluated ──

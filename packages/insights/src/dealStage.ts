@@ -295,6 +295,12 @@ function fallbackCue(text: string, direction: "inbound" | "outbound"): { stage: 
       // "the signed contract", "a revised quote": an adjective, not the act
       if (/\b(?:the|a|an|your|our|my|this|that)\s+$/.test(sentence.slice(Math.max(0, m.index - 8), m.index))) continue;
       if ((stage === "won" || stage === "lost") && question) continue;
+      // "budget is approved for Q2": money set aside for a period is a qualified lead, not a purchase
+      if (
+        stage === "won" &&
+        /\bbudget\b[^.!?]{0,30}\bfor (?:q[1-4]|this|next|the (?:year|quarter|project)|20\d\d)\b/i.test(sentence)
+      )
+        continue;
       // "we might go ahead next quarter": a hedge decides nothing
       if ((stage === "won" || stage === "lost") && HEDGE_WORD.test(sentence.slice(0, m.index))) continue;
       if ((stage === "won" || stage === "lost") && isThirdPartySubject(sentence.slice(0, m.index))) continue;

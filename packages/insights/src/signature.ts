@@ -270,7 +270,10 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
       !title &&
       commaParts.length === 2 &&
       (/^(?:[A-Z]{2,4}|director|head|manager|lead|partner|president)$/i.test(commaParts[0]!.trim()) ||
-        (TITLE_WORDS.test(commaParts[0]!) && !!nextLine && !TITLE_WORDS.test(nextLine) && !/[|·•,]/.test(nextLine))) &&
+        (TITLE_WORDS.test(commaParts[0]!) &&
+          !!nextLine &&
+          !TITLE_WORDS.test(nextLine) &&
+          (!/[|·•,]/.test(nextLine) || (LEGAL_SUFFIX.test(nextLine) && !/[|·•]/.test(nextLine))))) &&
       nextLine &&
       !LEGAL_SUFFIX.test(line)
     ) {

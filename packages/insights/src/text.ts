@@ -176,10 +176,10 @@ export function splitMessage(text: string): SplitMessage {
 function looksLikeSentence(line: string): boolean {
   const t = line.trim();
   const words = t.split(/\s+/).filter(Boolean).length;
-  if (words >= 12) return true;
-  if (words < 4 || !/[.?!]$/.test(t)) return false;
   // a line split by separators ("Name | Title | Company") or carrying contact details is a signature line
   if (/[|·•]/.test(t) || /@|\+?\d[\d ().-]{6,}\d/.test(t)) return false;
+  if (words >= 12) return true;
+  if (words < 4 || !/[.?!]$/.test(t)) return false;
   // a legal suffix or any dotted abbreviation at the end ("Co., Ltd.", "s.r.o.", "S.A.", "Pvt. Ltd.")
   return !/\b(?:inc|ltd|co|corp|llc|jr|sr|plc|pvt|bhd|sdn)\.$|(?:^|[\s,])(?:\p{L}{1,3}\.){2,}$/iu.test(t);
 }
