@@ -33,7 +33,7 @@ const ADDRESS =
 const LABEL =
   /^(?:m|t|p|f|o|w|e|d|c|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website|site|www|whatsapp|signal|viber|telegram)\s*[.:]\s*/i;
 const LINK =
-  /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
+  /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me|ie|ch|at|se|no|dk|fi|pl|pt|be|in|jp|nz|za|br|mx|sg|hk|cz|sk|ro|gr|il|ae|info|health|agency|studio|consulting)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
 const NAME =
   /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|von|de|da|del|der|di|la|le|bin|al)){0,3}(?:,?\s+(?:[Jj]r|[Ss]r|II|III|Ph\.?D|[Pp]hd|MBA|MD|CPA|Esq)\.?)?$/u;
 const NON_NAME =
@@ -65,13 +65,27 @@ const TRAILING_PRONOUNS =
 
 /** What follows a comma inside one title: a region or a function ("Sales Manager, APAC", "VP, Finance"). */
 const TITLE_QUALIFIER =
-  /^(?:apac|emea|amer|americas|latam|dach|nordics|benelux|anz|uk|us|usa|eu|europe|asia|africa|north america|south america|middle east|global|international|(?:north|south|east|west|central|northern|southern|eastern|western)(?:[ -](?:east|west|central))? (?:europe|america|asia|africa|region|emea|us|uk)|[a-z]+ region|finance|engineering|sales|marketing|operations|product|customer (?:experience|success|care|service)|people|hr|it|legal|partnerships|procurement|growth|strategy|data|technology|design|research|compliance|risk|supply chain|logistics)$/i;
+  /^(?:apac|emea|amer|americas|latam|dach|nordics|benelux|anz|uk|us|usa|eu|na|mea|mena|cee|asean|europe|asia|africa|north america|south america|middle east|global|international|(?:north|south|east|west|central|northern|southern|eastern|western)(?:[ -](?:east|west|central))? (?:europe|america|asia|africa|region|emea|us|uk)|[a-z]+ region|finance|engineering|sales|marketing|operations|product|customer (?:experience|success|care|service)|people|hr|it|legal|partnerships|procurement|growth|strategy|data|technology|design|research|compliance|risk|supply chain|logistics)$/i;
 
 function pieces(line: string): string[] {
   const out: string[] = [];
-  for (const piece of line.split(
-    /\s*[|·•]\s*|\s+[-–—]\s+(?!(?:APAC|EMEA|AMER|LATAM|DACH|NORDICS|BENELUX|ANZ|UK|US|USA|EU|NA|MEA|MENA|CEE|SEA|ASEAN|Americas|Europe|Asia|Africa|Nordics|North America|South America|Middle East|Global|International|[\p{L} ]+ [Rr]egion)\s*$)|\s+at\s+|\s+@\s+/u,
-  )) {
+  // separators are kept (odd indexes) so a region or function after a dash can rejoin its title
+  const parts = line.split(/(\s*[|·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+)/u);
+  for (let j = 0; j < parts.length; j += 2) {
+    const piece = parts[j] ?? "";
+    const sep = parts[j - 1] ?? "";
+    const last = out[out.length - 1];
+    // "Marketing Coordinator - LATAM", "Associate Director – Operations": one title
+    if (
+      /[-–—]/.test(sep) &&
+      last &&
+      TITLE_WORDS.test(last) &&
+      !LEGAL_SUFFIX.test(last) &&
+      TITLE_QUALIFIER.test(piece.trim())
+    ) {
+      out[out.length - 1] = `${last}${sep}${piece.trim()}`;
+      continue;
+    }
     const commaParts = piece.split(/,\s+/);
     for (let i = 0; i < commaParts.length; i++) {
       const p = (commaParts[i] ?? "").trim();

@@ -65,7 +65,7 @@ export function stripQuoted(text: string): string {
 
 /** Closing lines that introduce a signature ("Best,", "Kind regards", "--", "Thanks, Sam"). */
 const CLOSING =
-  /^\s*(thanks and regards|thanks & regards|with best regards|with kind regards|best wishes|warm wishes|all best|be well|take care|stay safe|warmly|cordially|respectfully yours|greetings|thank you so much|with appreciation|warmest regards|yours sincerely|thanks so much|best regards|kind regards|warm regards|thanks again|all the best|respectfully|best wishes|many thanks|yours truly|with thanks|speak soon|thank you|sincerely|talk soon|regards|thanks|cheers|yours|best|rgds|thx|--|br|kr|—|–)\s*[,.!]?\s*(.*)$/i;
+  /^\s*((?:many )?thanks in advance|thank you in advance|thanks for your (?:help|time|patience|support)|thank you for your (?:help|time|patience|support)|(?:i )?look(?:ing)? forward to (?:hearing from you|your reply|your response|working with you|speaking (?:with|to) you)|thanks and regards|thanks & regards|with best regards|with kind regards|best wishes|warm wishes|all best|be well|take care|stay safe|warmly|cordially|respectfully yours|greetings|thank you so much|with appreciation|warmest regards|yours sincerely|thanks so much|best regards|kind regards|warm regards|thanks again|all the best|respectfully|best wishes|many thanks|yours truly|with thanks|speak soon|thank you|sincerely|talk soon|regards|thanks|cheers|yours|best|rgds|thx|--|br|kr|—|–)\s*[,.!]?\s*(.*)$/i;
 const INLINE_NAME = /^[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’.-]+){0,2}$/u;
 
 /** Non-English closings that stand alone on a line. */
