@@ -179,4 +179,19 @@ describe("parseSignature: issue-13 layouts", () => {
       company: "Corvid Labs",
     });
   });
+
+  it("reads the 00 international prefix and numbers written nationally in the signer's country", () => {
+    const sig = (block: string) => parseSignature(`Thanks.\n\nBest,\nJane Doe\nHead of Sales\n${block}`)?.phones;
+    expect(sig("Acme\nTel: 0044 20 7946 0958")).toEqual(["+442079460958"]);
+    // "0011" inside a number is not a prefix
+    expect(sig("Acme\n+44 117 496 0011")).toEqual(["+441174960011"]);
+    // the email's country-code domain, or the company's legal form, names the country
+    expect(sig("Acme\njane@acme.co.uk\n020 7946 0958")).toEqual(["+442079460958"]);
+    expect(sig("Acme GmbH\n030 1234567")).toEqual(["+49301234567"]);
+    // without either, the default region (US); an explicit region always wins
+    expect(sig("Acme Ltd\n(312) 555-0166")).toEqual(["+13125550166"]);
+    expect(parseSignature("Ok.\n\nBest,\nJane Doe\nAcme GmbH\n020 7946 0958", { defaultRegion: "GB" })?.phones).toEqual(
+      ["+442079460958"],
+    );
+  });
 });

@@ -118,13 +118,61 @@ function isContactLine(line: string): boolean {
   return false;
 }
 
+/** Country-code domains and legal forms that name a country, for numbers written without "+". */
+const DOMAIN_REGION: Record<string, CountryCode> = {
+  uk: "GB",
+  de: "DE",
+  fr: "FR",
+  es: "ES",
+  it: "IT",
+  nl: "NL",
+  be: "BE",
+  ch: "CH",
+  at: "AT",
+  se: "SE",
+  no: "NO",
+  dk: "DK",
+  fi: "FI",
+  pl: "PL",
+  pt: "PT",
+  ie: "IE",
+  cz: "CZ",
+  au: "AU",
+  nz: "NZ",
+  in: "IN",
+  jp: "JP",
+  sg: "SG",
+  za: "ZA",
+  br: "BR",
+  mx: "MX",
+  ca: "CA",
+};
+const LEGAL_REGION: Array<[RegExp, CountryCode]> = [
+  [/\bgmbh\b/i, "DE"],
+  [/\b(?:sas|sarl)\b/i, "FR"],
+  [/\bs\.l\.?(?:u\.?)?$|\bs\.l\.\s/im, "ES"],
+  [/\bs\.?r\.?l\.?|\bs\.?p\.?a\.?(?:\s|$)/i, "IT"],
+  [/\bb\.?v\.?(?:\s|$)/i, "NL"],
+  [/\bsp\. z o\.o\./i, "PL"],
+  [/\blda\.?(?:\s|$)/i, "PT"],
+  [/\b(?:pty)\.? ltd\b/i, "AU"],
+  [/\b(?:pvt)\.? ltd\b/i, "IN"],
+];
+function inferRegion(block: string): CountryCode | null {
+  for (const m of block.matchAll(/[\w-]\.(?:co\.)?([a-z]{2})\b(?![.@\w])/gi)) {
+    const region = DOMAIN_REGION[(m[1] ?? "").toLowerCase()];
+    if (region) return region;
+  }
+  for (const [re, region] of LEGAL_REGION) if (re.test(block)) return region;
+  return null;
+}
+
 function cleanLink(l: string): string {
   return l.replace(/[.,;:!?)\]]+$/, "");
 }
 
 /** Parses the signature block of a message; null when the message has no recognisable signature. */
 export function parseSignature(text: string, opts: SignatureOptions = {}): Signature | null {
-  const region = opts.defaultRegion ?? "US";
   const split = splitMessage(stripQuoted(text));
   let lines = split.signatureLines;
   let raw = split.signOff ? [split.signOff, ...lines].join("\n") : lines.join("\n");
@@ -203,7 +251,16 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
   // a sign-off followed by a paragraph is not a signature
   lines = lines.filter((l) => l.length <= 90);
 
-  const blockText = lines.join("\n");
+  // "0044 20 …": the "00" international prefix most of the world dials is "+"
+  const blockText = lines
+    .join("\n")
+    .replace(
+      /(^\s*|[:|·•]\s*|\b(?:tel|phone|mobile|mob|cell|office|direct|m|t|p|o|d)\.?\s+)00(?=[1-9]\d{0,2}[\s(.-]*\d)/gim,
+      "$1+",
+    );
+  // a number written nationally ("020 7946 0958") belongs to the signer's country: the caller's region,
+  // else the one the signature names (its email or web domain, its company's legal form), else the US
+  const region = opts.defaultRegion ?? inferRegion(blockText) ?? "US";
   // "extended" (possible-number) matching: signatures often carry numbers from ranges newer than the
   // bundled metadata; only the signature block is scanned, so the looser match stays precise.
   const phones = dedupe(
