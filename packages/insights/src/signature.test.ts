@@ -188,10 +188,12 @@ describe("parseSignature: issue-13 layouts", () => {
     // the email's country-code domain, or the company's legal form, names the country
     expect(sig("Acme\njane@acme.co.uk\n020 7946 0958")).toEqual(["+442079460958"]);
     expect(sig("Acme GmbH\n030 1234567")).toEqual(["+49301234567"]);
-    // without either, the default region (US); an explicit region always wins
+    // without either, the default region (US)
     expect(sig("Acme Ltd\n(312) 555-0166")).toEqual(["+13125550166"]);
-    expect(parseSignature("Ok.\n\nBest,\nJane Doe\nAcme GmbH\n020 7946 0958", { defaultRegion: "GB" })?.phones).toEqual(
-      ["+442079460958"],
-    );
+    // the caller's region beats a legal form, the signer's own domain beats the caller's region
+    const withRegion = (block: string) =>
+      parseSignature(`Ok.\n\nBest,\nJane Doe\n${block}`, { defaultRegion: "US" })?.phones;
+    expect(withRegion("Acme GmbH\n(312) 555-0166")).toEqual(["+13125550166"]);
+    expect(withRegion("Acme\njane@acme.co.uk\n020 7946 0958")).toEqual(["+442079460958"]);
   });
 });

@@ -158,11 +158,14 @@ const LEGAL_REGION: Array<[RegExp, CountryCode]> = [
   [/\b(?:pty)\.? ltd\b/i, "AU"],
   [/\b(?:pvt)\.? ltd\b/i, "IN"],
 ];
-function inferRegion(block: string): CountryCode | null {
+function domainRegion(block: string): CountryCode | null {
   for (const m of block.matchAll(/[\w-]\.(?:co\.)?([a-z]{2})\b(?![.@\w])/gi)) {
     const region = DOMAIN_REGION[(m[1] ?? "").toLowerCase()];
     if (region) return region;
   }
+  return null;
+}
+function legalRegion(block: string): CountryCode | null {
   for (const [re, region] of LEGAL_REGION) if (re.test(block)) return region;
   return null;
 }
@@ -255,12 +258,13 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
   const blockText = lines
     .join("\n")
     .replace(
-      /(^\s*|[:|·•]\s*|\b(?:tel|phone|mobile|mob|cell|office|direct|m|t|p|o|d)\.?\s+)00(?=[1-9]\d{0,2}[\s(.-]*\d)/gim,
+      /(^[^\S\n]{0,3}|[:|·•][^\S\n]{0,3}|\b(?:tel|phone|mobile|mob|cell|office|direct|m|t|p|o|d)\.?[^\S\n]{1,3})00(?=[1-9]\d{0,2}[ (.-]{0,3}\d)/gim,
       "$1+",
     );
-  // a number written nationally ("020 7946 0958") belongs to the signer's country: the caller's region,
-  // else the one the signature names (its email or web domain, its company's legal form), else the US
-  const region = opts.defaultRegion ?? inferRegion(blockText) ?? "US";
+  // a number written nationally ("020 7946 0958") belongs to the signer's country: the one their own email or
+  // web domain names (a UK signer writing to a US organisation), else the caller's region, else the one the
+  // company's legal form suggests, else the US
+  const region = domainRegion(blockText) ?? opts.defaultRegion ?? legalRegion(blockText) ?? "US";
   // "extended" (possible-number) matching: signatures often carry numbers from ranges newer than the
   // bundled metadata; only the signature block is scanned, so the looser match stays precise.
   const phones = dedupe(
