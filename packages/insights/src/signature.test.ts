@@ -196,4 +196,32 @@ describe("parseSignature: issue-13 layouts", () => {
     expect(withRegion("Acme GmbH\n(312) 555-0166")).toEqual(["+13125550166"]);
     expect(withRegion("Acme\njane@acme.co.uk\n020 7946 0958")).toEqual(["+442079460958"]);
   });
+
+  it("keeps a signature with a tagline, a long corporate block, a blank line, a dashed sign-off or an initial", () => {
+    const want = { name: "Rita Gomes", title: "Operations Manager", company: "Tejo Freight Lda" };
+    const block = "Rita Gomes\nOperations Manager\nTejo Freight Lda";
+    // a short sentence under the block is a tagline, not body text
+    expect(parseSignature(`Fine.\n\nRegards,\n${block}\nMoving Lisbon since 1987.`)).toMatchObject(want);
+    // a P.S. after the closing is body text: no signature
+    expect(parseSignature("Fine.\n\nRegards,\nRita\nP.S. I will send the manifest by Friday.")).toBeNull();
+    // a full corporate block (address, four contact lines) after the closing
+    expect(
+      parseSignature(
+        `Fine.\n\nRegards,\n${block}\nRua Augusta 100\n1100-053 Lisboa\nPortugal\nT: +351 21 555 0100\nM: +351 91 555 0123\nE: rita@tejofreight.pt\nW: tejofreight.pt\nLinkedIn: linkedin.com/company/tejo`,
+      ),
+    ).toMatchObject({ ...want, phones: ["+351215550100", "+351915550123"] });
+    // no closing: a seven-line block, and a blank line before the contact lines
+    expect(
+      parseSignature(
+        `Fine.\n\n${block}\nRua Augusta 100\nT: +351 21 555 0100\nM: +351 91 555 0123\nE: rita@tejofreight.pt`,
+      ),
+    ).toMatchObject(want);
+    expect(parseSignature(`Fine.\n\n${block}\n\nT: +351 21 555 0100`)).toMatchObject({
+      ...want,
+      phones: ["+351215550100"],
+    });
+    // "— Name, Title, Company" and an initial under the closing
+    expect(parseSignature("Fine.\n\n— Rita Gomes, Operations Manager, Tejo Freight Lda")).toMatchObject(want);
+    expect(parseSignature(`Fine.\n\nBest,\nR.\n\n${block}`)).toMatchObject(want);
+  });
 });

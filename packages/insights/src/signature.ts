@@ -185,8 +185,16 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     let i = all.length - 1;
     const block: string[] = [];
     const fits = (l: string) => l.length <= 70 || (/[|·•]/.test(l) && l.length <= 160);
-    while (i >= 0 && (all[i] ?? "").trim() && fits(all[i] ?? "") && block.length < 8)
-      block.unshift((all[i--] ?? "").trim());
+    // a blank line between the name block and its contact lines does not end the block
+    for (; i >= 0 && block.length < 12; i--) {
+      const line = (all[i] ?? "").trim();
+      if (!line) {
+        if (block.length && block.every(isContactLine) && (all[i - 1] ?? "").trim()) continue;
+        break;
+      }
+      if (!fits(line)) break;
+      block.unshift(line);
+    }
     const first = pieces(block[0] ?? "")[0] ?? "";
     const looksLikeName = NAME.test(first) && !NON_NAME.test(first) && !TITLE_WORDS.test(first);
     const labelled = block.filter((l) => LABELLED.test(l)).length;
@@ -206,7 +214,7 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
       raw = block[0] ?? "";
     } else if (
       block.length >= 2 &&
-      block.length <= 6 &&
+      block.length <= 10 &&
       looksLikeName &&
       (block.some(isContactLine) || TITLE_WORDS.test(block[1] ?? ""))
     ) {
