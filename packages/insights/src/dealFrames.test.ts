@@ -45,4 +45,45 @@ describe("deal frames (meaning, not phrasing)", () => {
     expect(stage("I have received the offer and I am checking it with my director.")).toBe("proposal");
     expect(stage("Your proposal to move the call to Thursday works for me.")).toBeNull();
   });
+
+  it("reads who acts: a third party's signing or choosing is not our deal", () => {
+    expect(stage("Our tenant signed the renewal of the lease yesterday.")).toBeNull();
+    expect(stage("My brother just signed the contract for his flat.")).toBeNull();
+    expect(stage("Legal signed off on the renewal this morning.")).toBe("won");
+  });
+
+  it("reads a decision without a deal object, and a question that presumes it", () => {
+    expect(stage("Alright, we are moving ahead.")).toBe("won");
+    expect(stage("Where should we send the purchase order?")).toBe("won");
+    expect(stage("We'd like to add 5 more licences, same rate as before?")).toBe("won");
+    // a whole-sentence question still decides nothing
+    expect(stage("Have you picked a different provider, or is it still open?")).toBeNull();
+    // "go ahead and <do something>" is not a purchase
+    expect(stage("We will go ahead and rename the channels tonight.")).toBeNull();
+  });
+
+  it("tells good news from bad when a named vendor is chosen", () => {
+    expect(stage("Great news: the panel selected Switchboard for the rollout.")).toBe("won");
+    expect(stage("Unfortunately the panel selected Kestrel for the rollout.")).toBe("lost");
+  });
+
+  it("reads interest as a question about the price or about trying the product", () => {
+    expect(stage("What would the licensing look like for 30 people?")).toBe("interest");
+    expect(stage("Could we get a sandbox to try the routing rules?")).toBe("interest");
+    expect(stage("Why was our card charged for the extra number?")).toBeNull();
+    expect(stage("Is the demo still on for Thursday at 10?")).toBeNull();
+  });
+
+  it("reads negotiation against a budget, a floor or a payment schedule", () => {
+    expect(stage("That total sits well above our budget for this year.")).toBe("negotiation");
+    expect(stage("We can't go any lower than 21 per agent.", "outbound")).toBe("negotiation");
+    expect(stage("Would monthly billing instead of the annual invoice be possible?")).toBe("negotiation");
+  });
+
+  it("reads lost as keeping the incumbent, building it ourselves or a frozen budget", () => {
+    expect(stage("We'll keep working with our current provider for now.")).toBe("lost");
+    expect(stage("IT wants to develop the routing in-house.")).toBe("lost");
+    expect(stage("Finance froze all software spending until autumn.")).toBe("lost");
+    expect(stage("We decided to renew with our existing vendor instead.")).toBe("lost");
+  });
 });

@@ -21,16 +21,25 @@ interface Frame {
   direction?: "inbound" | "outbound";
   /** Tested on the lemma string of one sentence. */
   re: RegExp;
+  /** Only when the message mentions a price, a discount or an offer ("can you do the same?"). */
+  needsPriceContext?: boolean;
+  /** The frame is itself a question that presumes the decision ("who should I send the PO to?"). */
+  questionOk?: boolean;
 }
 
 /** Objects a purchase decision acts on. */
 const DEAL_OBJECT = `(?:purchase order|purchase|spend|contract|agreement|order form|order|po|offer|proposal|quote|quotation|renewal|deal|plan|tier|package|subscription|paperwork|msa|sow|licen[cs]e|seat)s?`;
 /** Documents that carry a price: the proposal stage. */
-const PRICE_DOC = `(?:proposal|quote|quotation|estimate|statement of work|sow|offer|pricing (?:document|proposal|sheet|breakdown)|cost breakdown)s?(?! (?:to [a-z]+|widget|code|from (?:our|my|the)|in (?:your|the|our) newsletter|for existing))`;
+const PRICE_DOC = `(?:proposal|quote|quotation|estimate|statement of work|sow|offer|pricing (?:document|proposal|sheet|breakdown)|cost breakdown|cost plan|cost proposal)s?(?! (?:to (?!(?:my|our|me|us|him|her|them|your|the|a|an|this|that) )[a-z]+|widget|code|from (?:our|my|the)|in (?:your|the|our) newsletter|for existing))`;
 /** What the buyer stops doing when a deal is lost. */
 const CONTINUE = `(?:renew|continue|proceed|go ahead|go forward|move forward|buy|purchase|extend|pursue|sign|go with (?:you|your)|take (?:it|this) further)`;
 const VENDOR = `(?:supplier|vendor|provider|partner|competitor|tool|solution|platform|agency|system|product|company|option)s?`;
 const PRICE_WORD = `(?:price|pricing|fee|rate|cost|number|figure|quote|licen[cs]e fee|seat price|per seat|per user)s?`;
+
+/** What a prospect asks about before buying: the price of the product. */
+const PRICING = String.raw`(?:price|pricing|cost|costing|investment|licensing|licen[cs]e (?:cost|fee|price)s?|rate card|price list|fee structure|plan cost|what do (?:it|this|that|your [\w -]{1,30}) cost|cost per (?:user|seat|month|agent)|per (?:user|seat) (?:price|cost))`;
+/** Trying the product before buying: a demo, a trial, a sandbox, a walkthrough. */
+const TRYING = String.raw`(?:demo|trial|test account|sandbox|pilot|walkthrough|walk-through|product tour|see the (?:product|platform|tool|app) in action|see (?:the|your) (?:product|platform|tool)|play with|try (?:it|the product|your [\w-]+) out)`;
 
 const FRAMES: Frame[] = [
   // ── won: the buyer decides, approves, signs or orders ──
@@ -46,19 +55,41 @@ const FRAMES: Frame[] = [
     stage: "won",
     confidence: 0.85,
     direction: "inbound",
-    re: /\b(?:decide|choose|agree|vote|ready|happy|want|would like|be go) to (?:move forward|go ahead|proceed|sign|buy|purchase|start) with\b|\b(?:decide|agree|vote) to (?:move forward|go ahead|proceed|buy|sign)\b|\b(?:move forward|go ahead|proceed) with (?:you|your|the (?:[\w-]+ ){0,2}(?:plan|tier|package|option|offer|proposal|quote|purchase|rollout|order))\b|\b(?:choose|select|pick|go with|opt for|settle on) (?:you|your (?:[\w-]+ )?(?:platform|product|tool|solution|team|company|service|offer|proposal|quote|plan|software))\b|\byour (?:[\w-]+ )?(?:team|platform|product|tool|solution|company|offer|proposal) be (?:our|the) (?:choice|pick|winner|preferred)|\bwin (?:us|me) over\b|\bsay yes\b|\bwe (?:will )?take (?:it|them|the [\w-]+ (?:one|plan|package|tier|option))\b|\b(?:we|i) be good to go\b|(?:^|\b(?:please|so|and|now|then|just) |, )send (?:me |us )?(?:the )?contract\b(?! (?:we|you|from|for (?:our|the) (?:audit|record)))|\b(?:we|i) be in\b(?= [.!]|$)|\bsend (?:me |us )?(?:the )?(?:payment link|contract for signature|contract to sign|contract and we will sign)\b|\b(?:extend|renew) (?:our|the) (?:contract|subscription|plan|licen[cs]e|agreement)\b/,
+    re: /\b(?:decide|choose|agree|vote|ready|happy|want|would like|be go) to (?:move forward|go ahead|proceed|sign|buy|purchase|start) with\b|\b(?:decide|agree|vote) to (?:move forward|go ahead|proceed|buy|sign)\b|\b(?:move forward|go ahead|proceed) with (?:you|your|the (?:[\w-]+ ){0,2}(?:plan|tier|package|option|offer|proposal|quote|purchase|rollout|order))\b|\b(?:choose|select|pick|go with|opt for|settle on) (?:you|your (?:[\w-]+ )?(?:platform|product|tool|solution|team|company|service|offer|proposal|quote|plan|software))\b|\byour (?:[\w-]+ )?(?:team|platform|product|tool|solution|company|offer|proposal) be (?:our|the) (?:choice|pick|winner|preferred)|\bwin (?:us|me) over\b|\bsay yes\b|\bwe (?:will )?take (?:it|them|the [\w-]+ (?:one|plan|package|tier|option))\b|\b(?:we|i) be good to go\b|(?:^|\b(?:please|so|and|now|then|just) |, )send (?:me |us )?(?:the )?contract\b(?! (?:we|you|from|for (?:our|the) (?:audit|record)))|\b(?:we|i) be in\b(?= [.!]|$)|\bsend (?:me |us )?(?:the )?(?:payment link|contract for signature|contract to sign|contract and we will sign)\b|\b(?:extend|renew) (?:our|the) (?:contract|subscription|plan|licen[cs]e|agreement)\b(?! with (?!you|your|u\b))/,
+  },
+  // ── won, in progress: the paperwork is with the buyer's signatory (it may advance a deal, never close it) ──
+  {
+    stage: "won",
+    confidence: 0.7,
+    direction: "inbound",
+    re: /\b(?:contract|agreement|order form|paperwork|msa|po|purchase order) be (?:now )?with (?:our|the|my) (?:[\w-]+ )?(?:legal|finance|procurement|ceo|cfo|director|signatory|board|team|boss)\b[^.?!]{0,25}\b(?:signature|sign)\b/,
+  },
+  // ── won, asked as a question that presumes the decision: where the paperwork goes next ──
+  {
+    stage: "won",
+    confidence: 0.85,
+    direction: "inbound",
+    questionOk: true,
+    re: /\b(?:who|where|which address|what address) (?:should|do|can|shall|would) (?:i|we) (?:send|address|issue|email) (?:the |our )?(?:po|purchase order|sign (?:contract|agreement|order form)|payment)\b|\bwhat be the next step to (?:onboard|get start|start|sign|set up)\b/,
+  },
+  // ── won: the decision stated without a deal object ("we're going ahead", "let's do the 25 seats") ──
+  {
+    stage: "won",
+    confidence: 0.85,
+    direction: "inbound",
+    re: /\b(?:we|i) (?:be |will |have decide to |be happy to |would like to )?(?:go|move|push) (?:ahead|forward)(?= ?[.!,;]| ?$| with (?:it|this|that|you|your|the (?:[\w-]+ ){0,2}(?:plan|tier|package|proposal|quote|offer|seat|licen[cs]e)s?)\b)|\blet(?: u|')?s (?:do|go with|go for|take) (?:it|this|the (?:\d+ |[\w-]+ )?(?:seat|licen[cs]e|user|plan|tier|package|option|one)s?)\b|\b(?:we|i) (?:will|be go to|be happy to confirm (?:that )?we will|be) (?:be )?sign(?:ing)? up for\b|\b(?:happy|pleased|glad|excited) to confirm (?:that )?(?:we|our)\b[^.?!]{0,40}\b(?:sign|buy|purchase|go ahead|proceed|take|order|subscribe)|\bgive (?:us |you )?the green light\b|\b(?:director|board|management|leadership|cfo|ceo|boss|committee|procurement|finance|legal) (?:have |be )?(?:just |finally |now |officially |already )?(?:give|approve|sign off)\b(?! (?:the )?(?:holiday|rota|schedule|leave|budget for (?:the )?(?:offsite|party|event)))|\b(?:purchase order|po) be (?:raise|issue|create|on (?:its|the) way)\b|\byou (?:have )?convince (?:us|me)\b|\b(?:we|i) (?:would like to|want to|will|be ready to|decide to|be go to|like to) (?:order|buy|purchase|subscribe to|sign up for|add|take) (?:another |an additional |additional |\d+ (?:more |additional |extra )?|(?:the |a )?[\w-]+ )?(?:seat|licen[cs]e|user|plan|subscription|package|tier|agent)s?\b|^(?:just )?sign (?:it|them|the (?:[\w-]+ )?(?:document|doc|paper|contract|agreement|form)s?)\b|\bmake (?:it|this|things) official\b|\b(?:share|send|forward) (?:me |us )?(?:the )?(?:docusign|adobe sign|hellosign|pandadoc|e-?signature|signing) (?:link|envelope|request)\b|\bget (?:it|this|the (?:contract|agreement|order form)) (?:execute|sign|countersign)\b|\b(?:we|i) be (?:good|fine|happy|ok|okay|all set) with (?:the|your) (?:revise |new |update |final |amend )?(?:term|condition|offer|price|pricing|proposal|quote|number)s?\b|\bcount (?:me|us) in\b|\b(?:we|i) (?:be |do |fully )?(?:agree|okay|fine) (?:with|to) (?:the|your|all (?:the|your)?|these) ?(?:[\w-]+ )?(?:condition|term|offer|price|pricing|proposal|quote|number)s?\b|\b(?:please |so |now |then )?(?:prepare|draw up|draft|issue) (?:the|a) (?:final )?(?:contract|agreement|order form|paperwork)\b|\b(?:deposit|first (?:instalment|installment|payment)|upfront payment|down payment)s? (?:be |have be )?(?:done|make|send|complete|through)\b|\bpayment (?:for (?:the )?(?:first|1st|whole|full|annual|initial|setup)\b[\w ]{0,20}? )(?:be |have be )?(?:done|make|send|complete|through)\b|\bpayment (?:be |have be )?(?:done|make|send|complete) for (?:the )?(?:first|1st|whole|full|annual|initial|setup)\b/,
   },
   {
     stage: "won",
     confidence: 0.85,
     direction: "outbound",
-    re: /\bthank(?:s| you) for (?:sign|choose|select|your (?:order|purchase|po|signature))\b|\bwelcome (?:aboard|on board)\b|\b(?:receive|get) your (?:po|purchase order|sign (?:contract|agreement|order form))\b/,
+    re: /\bthank(?:s| you) for (?:sign|choose|select|your (?:order|purchase|po|signature))\b|\b(?:glad|happy|excited|thrilled|delighted|great) (?:to be|we be|to start) partner(?:ing)?\b|\bpartner(?:ing)? up\b|\bwelcome (?:aboard|on board)\b|\b(?:receive|get) your (?:po|purchase order|sign (?:contract|agreement|order form))\b/,
   },
   {
     stage: "lost",
     confidence: 0.85,
     direction: "outbound",
-    re: /\b(?:sorry|sad|shame|disappoint) to (?:hear|see|learn) (?:that )?(?:you (?:have |be )?(?:decide|choose|go|move|leave|cancel|not renew)|you go\b)|\b(?:we|i) have cancel (?:the|your) (?:subscription|account|contract|plan|order)\b/,
+    re: /\b(?:sorry|sad|shame|disappoint) to (?:hear|see|learn) (?:that )?(?:you (?:have |be )?(?:decide|choose|go|move|leave|cancel|not renew)|you go\b)|\b(?:we|i) have (?:cancel|close|terminate|deactivate|end) (?:the|your) (?:subscription|account|contract|plan|order|renewal)\b|\bsorry (?:we|i) (?:can not|could not) make (?:it|this) work\b/,
   },
   // ── lost: another vendor, stopping, not continuing ──
   {
@@ -66,7 +97,7 @@ const FRAMES: Frame[] = [
     confidence: 0.85,
     direction: "inbound",
     re: new RegExp(
-      String.raw`(?<!\b(?:can|could|have) )\b(?:not|never|no longer)\b (?:be )?(?:[\w-]+ ){0,1}?${CONTINUE}\b(?! (?:yet|until|before)\b)(?! with (?:the|our|this|that) (?!(?:[\w-]+ )?(?:purchase|deal|contract|order|plan|project|proposal|quote|offer|subscription|renewal|evaluation|rollout|licen[cs]e)s?\b))|\b(?:cancel|terminate|close|end)\b (?:our|my|the) (?:[\w-]+ )?(?:subscription|account|contract|plan|order|trial|evaluation|project|licen[cs]e|renewal)s?\b(?! with (?:our|a|an|the|another|their) )|\b(?:put|place) (?:[\w-]+ ){0,3}?on (?:ice|hold)\b|\b(?:kill|scrap|cancel|shelve|pause|freeze|postpone|stop) (?:the|this|our) (?:project|initiative|evaluation|purchase|rollout)\b|\bwe be out\b(?= [.!]|$)|\b(?:project|initiative|evaluation|purchase|rollout|search|programme|program) (?:be |have be |get )(?:pause|postpone|shelve|freeze|frozen|cancel|cut|scrap|drop|put on hold)\b|\b(?:funding|budget)(?: for (?:this|it|the project))? (?:be |have be |get )(?:cut|pull|freeze|frozen|withdraw|cancel|slash)\b|\b(?:stop|end|drop|close) (?:the|our|this) (?:evaluation|trial|project|search|process)\b|\bdrop (?:it|this) for now\b|\b(?:stay|stick|remain|keep work|continue) (?:on|with) (?:our|the) (?:current|existing|old|incumbent|present) (?:[\w-]+ )?(?:system|vendor|provider|supplier|tool|platform|solution|setup|partner|software)\b|\bbuild (?:it |this |something |our own )?(?:in-house|internally|ourselves)\b|\bin-house instead\b|\b(?:choose|select|pick|go with|opt for|prefer|sign with|settle on|end up with|end up pick|end up go with|award (?:it|the contract) to)\b (?:a |an |the )?(?:different|other|another|competitor|cheaper|local|alternative|rival)\b(?: [\w-]+){0,2}? ?${VENDOR}?`,
+      String.raw`(?<!\b(?:can|could|have) )\b(?:not|never|no longer)\b (?:be )?(?:[\w-]+ ){0,1}?${CONTINUE}\b(?! (?:yet|until|before)\b)(?! with (?:the|our|this|that) (?!(?:[\w-]+ )?(?:purchase|deal|contract|order|plan|project|proposal|quote|offer|subscription|renewal|evaluation|rollout|licen[cs]e)s?\b))|\b(?:cancel|terminate|close|end)\b (?:our|my|the) (?:[\w-]+ )?(?:subscription|account|contract|plan|order|trial|evaluation|project|licen[cs]e|renewal)s?\b(?! with (?:our|a|an|the|another|their) )|\b(?:put|place) (?:[\w-]+ ){0,3}?on (?:ice|hold)\b|\b(?:kill|scrap|cancel|shelve|pause|freeze|postpone|stop) (?:the|this|our) (?:project|initiative|evaluation|purchase|rollout)\b|\bwe be out\b(?= [.!]|$)|\b(?:project|initiative|evaluation|purchase|rollout|search|programme|program) (?:be |have be |get )(?:pause|postpone|shelve|freeze|frozen|cancel|cut|scrap|drop|put on hold)\b|\b(?:funding|budget)(?: for (?:this|it|the project))? (?:be |have be |get )(?:cut|pull|freeze|frozen|withdraw|cancel|slash)\b|\b(?:stop|end|drop|close) (?:the|our|this) (?:evaluation|trial|project|search|process)\b|\bdrop (?:it|this) for now\b|\b(?:stay|stick|remain|keep work|continue) (?:on|with) (?:our|the) (?:current|existing|old|incumbent|present) (?:[\w-]+ )?(?:system|vendor|provider|supplier|tool|platform|solution|setup|partner|software)\b|\b(?:build|develop|create|make|write|do) (?:[\w-]+ ){0,4}?(?:in-house|internally|ourselves|on our own)\b|\b(?:not|no longer) need (?:an? |the |your )?(?:external|outside|third-party|[\w-]+ )?(?:tool|platform|solution|vendor|provider|service|product|you)\b|\b(?:decision|contract|deal|business|project|tender) (?:have |be )?(?:go|award|give) to (?:another|a different|a competitor|the other|a cheaper|a local|an? (?:[\w-]+ )?(?:vendor|provider|supplier|competitor))\b|\bhold off (?:on|with) (?:this|it|the (?:purchase|decision|project|rollout|deal|contract))\b|\b(?:go to|will|be go to|have decide to|decide to) pass\b(?! (?:it|this|the|on (?:it|this|the) to))|\bnot (?:the )?(?:right )?fit for us\b|\brun out of (?:runway|budget|money|funding|fund)\b|\b(?:have to|must|will|need to|got to) stop here\b|\bfind (?:something|someone|another one|a solution|an option|a tool|a provider)(?: that| which)? (?:fit|suit|work)s? better\b|\b(?:not|no longer) (?:be )?(?:take|bring|carry) (?:it|this|your offer|the offer|the proposal|things|the project|your proposal) (?:forward|further)\b|\b(?:go|be go) with (?:them|that one|those guys|the other (?:one|guy)s?)\b|\bfind (?:a |an )?(?:cheaper|better|different|other|another|alternative|more affordable) (?:[\w-]+ )?(?:option|solution|provider|tool|vendor|supplier|platform|partner|deal)\b|\b(?:extend|renew|sign|continue|stay|stick) (?:[\w-]+ ){0,3}with (?:our|the|a|an|another) (?:current |existing |old |other |incumbent |present |previous )?(?:supplier|vendor|provider|partner|agency|tool|platform|system)\b|\bkeep (?:use |work with )?(?:our|the) (?:current|existing|old|present|incumbent) (?:[\w-]+ )?(?:system|vendor|provider|supplier|tool|platform|solution|setup|partner|software)\b|\b(?:stop|cancel|halt|end) (?:the|our|my|this) (?:[\w-]+ )?(?:renewal|subscription|contract|order|deal|plan|licen[cs]e|account|purchase)s?\b(?! (?:email|reminder|notification|message)s?\b)|\b(?:evaluation|project|process|search|conversation|discussion|deal|trial)s? (?:will |have to |must )?(?:end|stop|finish|be over|close) (?:here|now|for us)\b|\bfreeze (?:all |any )?(?:new )?(?:[\w-]+ )?(?:purchase|spend|spending|budget|investment|procurement)s?\b|\b(?:this|it|the deal|the project|the purchase) be (?:dead|off)\b(?! (?:the )?(?:topic|record))|\bin-house instead\b|\b(?:choose|select|pick|go with|opt for|prefer|sign with|settle on|end up with|end up pick|end up go with|award (?:it|the contract) to)\b (?:a |an |the )?(?:different|other|another|competitor|cheaper|local|alternative|rival)\b(?: [\w-]+){0,2}? ?${VENDOR}?`,
     ),
   },
   // ── negotiation: price, terms, discounts, redlines, competitor prices ──
@@ -77,6 +108,20 @@ const FRAMES: Frame[] = [
       String.raw`\b${PRICE_WORD}(?: per (?:user|seat|month|licen[cs]e|person))? (?:be|seem|look|come in|feel) (?:(?:a bit|a little|bit|quite|too|rather|way|much|still|slightly) )*(?:high|higher than|much|steep|expensive|big|over|above|more than)\b|\b(?:make|get) (?:it|this|that|the price) (?:cheaper|lower|less)\b|\bspecial (?:price|pricing|offer|discount|rate|deal)\b|\b(?:\d+|one|two|three|a) (?:free )?months? free\b|\b(?:any|some) (?:chance|flexibility|room|wiggle room)\b[^.?!]{0,40}\b(?:price|deal|rate|fee|cost|discount|seat|term)|\bbetter (?:deal|price|rate|offer|terms)\b|\btake \d+ ?% off\b|\b(?:waive|drop|remove|reduce|lower|cut) (?:the |half of the |half |your )?(?:[\w-]+ )?(?:fee|price|cost|rate)s?\b|\b(?:fee|price|cost|rate)s? (?:be |get )(?:drop|waive|remove|reduce|lower)\b|\b(?:get|come|go) closer to\b|\bmatch (?:what [\w-]+ (?:quote|offer)|(?:their|the) (?:[\w-]+ ){0,2}?(?:quote|price|offer|rate))\b|\b(?:another|other|competing) (?:[\w-]+ )?(?:provider|vendor|supplier|company)s? (?:offer|quote)\b|\b[a-z]+ quote us (?:[$€£]|\d)|\bnet ?\d{2}\b|\b(?:payment|contract) terms?\b|\b(?:mark up|markup|redline|comment on|change to|edit to|comments on) (?:the |our |your )?(?:msa|agreement|contract|dpa|terms|order form)\b|\b(?:liability|termination|indemnity|indemnification|auto-renewal|price increase|renewal notice|payment|sla|warranty) (?:clause|cap|period|section|term|language|wording)s?\b|\blegal (?:team )?(?:be )?(?:still )?(?:review|look at|go through) (?:the|our|your) (?:contract|agreement|msa|terms|order form)\b|\bcap (?:it |the [\w-]+ )?at \d|\bwe can (?:go to|offer|do|give you) (?:you )?(?:a )?(?:\d+ ?%|[$€£] ?\d)|\bbest (?:we can do|i can do|price we can)\b`,
     ),
   },
+  // ── negotiation by meaning: the price against the buyer's budget, a floor, or the payment schedule ──
+  {
+    stage: "negotiation",
+    confidence: 0.8,
+    re: /\b(?:more|higher|above|over|beyond) (?:than )?(?:what )?(?:we|i) (?:plan|budget|expect|hope|can afford|can spend|can justify|have)|\b(?:above|over|beyond|out of|outside|exceed) (?:our |my |the )?budget\b|\b(?:not|never) (?:really )?fit (?:in(?:to)? |within )?(?:our|my|the) budget\b|\btoo (?:pricey|expensive|costly|steep|dear)\b|\bbest (?:you|u) can do\b|\bbring (?:it|this|that|the (?:price|cost|total|number|fee)s?) down\b|\b(?:can not|will not|be unable to) go (?:any )?(?:below|lower|under)\b|\bgo (?:any )?lower\b|\blowest (?:price|rate|we can)\b|\b(?:quarterly|monthly|annual|yearly|upfront|up-front|instal?lment|split|deferred|staggered) (?:invoicing|billing|payment|payments|instal?lments)\b[^.?!]{0,40}\b(?:instead|rather than|instead of|accommodate|possible|need|prefer|can you|could you|would)|\b(?:instead of|rather than) (?:annual |monthly |quarterly )?(?:upfront |up-front )?(?:payment|billing|invoicing)\b|\bbefore (?:we|i) (?:can |could )?(?:sign|commit|agree)\b[^.?!]{0,15}\b(?:need|want|require|would like|ask)\b|\b(?:lock|freeze|fix|cap|guarantee) (?:in )?(?:the |our |your )?(?:current )?(?:price|rate|pricing)s?\b|\b(?:price|rate) (?:lock|freeze|guarantee|cap)\b|\b\d+-(?:month|year) term instead\b|\b(?:quote|offer|price|pricing)s? from (?!you|your|u\b|us\b|our\b)[\w-]+ (?:for less|cheaper|lower|that be (?:cheaper|lower|less))\b|\bmeet (?:us |me |you )?(?:in the middle|halfway)\b|\b(?:still )?(?:about |around )?[$€£]?\d+(?:k|,000)? apart\b/,
+  },
+  // ── negotiation: asking us to match what another vendor gives (needs a price or offer in the message) ──
+  {
+    stage: "negotiation",
+    confidence: 0.8,
+    direction: "inbound",
+    needsPriceContext: true,
+    re: /\b(?:can|could|would|will) you (?:match|beat|meet) (?:the same|that|this|it|their|them)\b|\b(?:can|could|would|will) you (?:do|offer|give us) (?:the same|something similar|similar|their (?:price|offer|deal|rate))\b/,
+  },
   // ── proposal: a priced document sent, received, read or asked for ──
   {
     stage: "proposal",
@@ -85,12 +130,37 @@ const FRAMES: Frame[] = [
       String.raw`\b(?:send|attach|enclose|prepare|draft|put together|put|share|email|forward|receive|get|see|find|review|go through|look at|have a look at|have a first look at|pass|circulate|provide|need|want|would like|draw up|write up|make (?:me|us))\b(?: (?!(?:not|no)\b)[\w$%-]+){0,4}? ${PRICE_DOC}|\b${PRICE_DOC}\b(?: [\w-]+){0,6}? (?:be in the attachment|be attach|attach|enclose|arrive|come through|land|be ready|below|you send)\b`,
     ),
   },
+  // ── proposal: the buyer asks us to write a priced document ("could you put the costs in a written proposal?") ──
+  {
+    stage: "proposal",
+    confidence: 0.8,
+    direction: "inbound",
+    re: new RegExp(
+      String.raw`\b(?:could|can|would|will) you\b(?: [\w$%,-]+){0,14}? (?:in|into|as) (?:a |an )?(?:write |formal |short |detailed |proper )?${PRICE_DOC}`,
+    ),
+  },
+  // ── proposal: "could you quote us for 50 agents?", "send me the prices in a PDF" ──
+  {
+    stage: "proposal",
+    confidence: 0.8,
+    direction: "inbound",
+    re: /\b(?:can|could|would|please) (?:you )?quote (?:us|me)\b|\bsend (?:me|us) (?:the|your) (?:price|pricing|price list|cost)s?\b[^.?!]{0,20}\b(?:pdf|document|doc|in writing|file|sheet)\b/,
+  },
+  // ── interest by meaning: a question or request whose topic is the price or trying the product ──
+  {
+    stage: "interest",
+    confidence: 0.65,
+    direction: "inbound",
+    re: new RegExp(
+      String.raw`^(?=.*(?:\?$|\b(?:please|pls|could you|can you|would you|let me know|tell me|send (?:me|us)|share|information|info|detail|wonder|would like to know|want to know)\b))(?!.*\b(?:why|charge twice|refund|invoice|receipt|our (?:account|subscription|bill)|we (?:be )?(?:pay|charge)|period|still on|expire|reschedule|banner|wrong|error|bug|broken|column|export|field|display)\b).*\b(?:${PRICING}|${TRYING})\b`,
+    ),
+  },
   // ── interest: pricing, demo or trial asked for, tools being evaluated ──
   {
     stage: "interest",
     confidence: 0.65,
     direction: "inbound",
-    re: /\b(?:how much|what do you charge|rough idea of (?:the )?cost|price list|pricing for (?:about |around )?\d|cost for (?:about |around )?\d|charge for (?:the|a|your))\b|\b(?:a |free |the )?(?:trial account|free trial|demo)\b|\b(?:would like to|want to|wish to|can we|could we|possible to|chance to) (?:try|test) (?:it|your [\w-]+|the [\w-]+|it out)\b|\bsee (?:it|how)\b[^.?!]{0,30}\b(?:in action|work)\b|\bshow (?:us|me)\b|\bwalk (?:us|me) through\b|\b(?:compare|evaluate|review|look into|explore|research|assess|shortlist) (?:a few |several |some |three |two |\d+ )?(?:[\w-]+ )?(?:tool|vendor|platform|option|solution|provider|crm|system|software|product)s?\b|\b(?:platform|tool|product|solution)s like yours\b|\bon (?:the|our) (?:short)?list\b|\brecommend your\b|\bneed (?:a|something) (?:better |new )?(?:way|tool|solution|system|platform) to\b|\binterest(?:ed)? in (?:the|your|a)\b|\bexplain (?:me |us )?(?:the )?(?:price|pricing|cost)s?\b|\bwant to know (?:more )?about your\b/,
+    re: /\b(?:how much|what do you charge|rough idea of (?:the )?cost|price list|pricing for (?:about |around )?\d|cost for (?:about |around )?\d|charge for (?:the|a|your))\b|\b(?:a |free |the )?(?:trial account|free trial|demo)\b|\b(?:would like to|want to|wish to|can we|could we|possible to|chance to) (?:try|test) (?:it|your [\w-]+|the [\w-]+|it out)\b|\bsee (?:it|how)\b[^.?!]{0,30}\b(?:in action|work)\b|\bshow (?:us|me)\b|\bwalk (?:us|me) through\b|\b(?:compare|evaluate|review|look into|explore|research|assess|shortlist) (?:a few |several |some |three |two |\d+ )?(?:[\w-]+ ){0,2}(?:tool|vendor|platform|option|solution|provider|crm|system|software|product)s?\b|\b(?:look at|look for|look around for|shop for|search for|in the market for|shop around for) (?:a |an |new |some |different |other |the best |alternative )?(?:[\w-]+ )?(?:tool|vendor|platform|option|solution|provider|crm|system|software|product)s?\b(?! (?:be|have|do|work|seem)\b)|\b(?:platform|tool|product|solution)s like yours\b|\bon (?:the|our) (?:short)?list\b|\brecommend your\b|\bneed (?:a|something) (?:better |new )?(?:way|tool|solution|system|platform) to\b|\binterest(?:ed)? in (?:the|your|a)\b|\bexplain (?:me |us )?(?:the )?(?:price|pricing|cost)s?\b|\bwant to know (?:more )?about your\b/,
   },
 ];
 
@@ -102,6 +172,42 @@ const CONDITION = /\b(?:if|unless|whether|once|as soon as|in case)\b/;
 
 const RIVAL =
   /\b(?:(?:[Ss]igned|[Ww]ent|[Gg]one|[Gg]oing|decided to go|ended up going) with|ended up (?:picking|choosing|with)|picked|chose|chosen|selected|opted for|awarded (?:it|the contract) to)\s+([A-Z][\w-]+)\b(?!\s+(?:plan|tier|package|edition|option|bundle)\b)/;
+
+/**
+ * The subject of a clause is a third party with its own deals ("our landlord", "the supplier", "a client of
+ * ours"): its signing, cancelling or choosing says nothing about our deal. Tested on the words before the
+ * verb in the same clause.
+ */
+const THIRD_PARTY_SUBJECT =
+  /\b(?:landlord|supplier|vendor|client|customer|partner|agency|bank|printer|daughter|son|wife|husband|brother|sister|mother|father|mom|mum|dad|cousin|kid|child|children|contractor|tenant|neighbou?r|subsidiary|sister company|parent company|competitor|friend|insurer|accountant|caterer|courier|carrier|manufacturer|distributor|reseller|school|university|city|council|government|airline|hotel)s?\b(?: [\w-]+){0,3}$/;
+/** The subject of the clause ending at a cue is a third party (`before` is the text before the cue). */
+export function isThirdPartySubject(before: string): boolean {
+  return THIRD_PARTY_SUBJECT.test(clauseOf(lemmatise(before)));
+}
+/** The clause of `before` that ends at the verb: after the last comma, semicolon, "and", "but", "so". */
+function clauseOf(before: string): string {
+  const cut = Math.max(
+    before.lastIndexOf(","),
+    before.lastIndexOf(";"),
+    before.lastIndexOf(" and "),
+    before.lastIndexOf(" but "),
+    before.lastIndexOf(" so "),
+  );
+  return cut < 0 ? before : before.slice(cut + 1);
+}
+
+/** A question that asks as a whole ("Have you signed…, or…?"), not a statement with a question tag. */
+const WH_OR_AUX_START =
+  /^(?:(?:hi|hello|hey|ok|so|and|but|also|just|quick question) [^,]{0,20}, )?(?:have|do|be|can|could|would|will|shall|should|did|what|when|where|who|which|why|how|any|anything)\b/;
+/** A demo or trial already arranged or running: logistics, not a new interest. */
+const ARRANGED =
+  /\b(?:the|our|my|this) (?:demo|trial)\b(?: [\w-]+){0,2} (?:still on|period|expire|end|banner|reschedule|move|start|tomorrow|today|at \d|on (?:mon|tue|wed|thu|fri|sat|sun))/;
+/** The sentence is framed as good news for us. */
+const GOOD_NEWS =
+  /\b(?:good|great|exciting|fantastic) news\b|\b(?:happy|pleased|glad|excited|delighted|thrilled) to (?:share|say|tell|inform|announce|let you know|confirm)\b/;
+/** The message is about money: a price, a discount, an offer or something free. */
+const PRICE_CONTEXT =
+  /\b(?:price|pricing|cost|fee|rate|discount|offer|quote|free|cheaper|%|\$|€|£|per (?:seat|user|month))\b/;
 
 /** "not related to you": the sentence is about someone else's deal. */
 const THIRD_PARTY = /\b(?:not related to|unrelated to|nothing to do with) (?:you|your)\b/;
@@ -119,14 +225,20 @@ export function isServiceSentence(sentence: string): boolean {
 /** The strongest frame in the text (already stripped of quotes and signature), or null. */
 export function frameCue(body: string, direction: "inbound" | "outbound"): FrameCue | null {
   let best: FrameCue | null = null;
+  const priceContext = PRICE_CONTEXT.test(lemmatise(body));
   // paragraphs split on blank lines; a single newline inside one is a hard wrap, not a sentence end
   // (plain "\n" → " ": a `\s*\n\s*` would rescan every run of spaces from each of its positions)
   const paragraphs = body.split(/\n[^\S\n]*\n/).map((p) => p.replace(/\n/g, " "));
-  for (const raw of paragraphs.flatMap((p) => p.split(/(?<=[.!?])\s+/))) {
+  // an emoji ends a sentence in chat ("Payment done 👍 when can we start?")
+  for (const raw of paragraphs.flatMap((p) => p.split(/(?<=[.!?]|\p{Extended_Pictographic})\s+/u))) {
     const sentence = raw.trim();
     if (!sentence || sentence.length > 400) continue;
     const lemmas = lemmatise(sentence);
     const question = /\?\s*$/.test(sentence);
+    // "Have you signed with a provider, or is that still open?": the whole sentence asks
+    const asksWhole = question && WH_OR_AUX_START.test(lemmas);
+    // "we have good news: the steering group selected Acme": a named choice told as good news is us
+    const goodNews = GOOD_NEWS.test(lemmas);
     // another vendor by name ("we signed with Pipewell", "ended up picking Corvo"): needs the original case
     const rival = RIVAL.exec(sentence);
     if (
@@ -138,19 +250,28 @@ export function frameCue(body: string, direction: "inbound" | "outbound"): Frame
       !CONDITION.test(sentence.slice(0, rival.index).toLowerCase()) &&
       (!best || best.confidence < 0.85)
     ) {
-      best = { stage: "lost", confidence: 0.85, sentence: sentence.replace(/[.!?]+$/, "") };
+      best = { stage: goodNews ? "won" : "lost", confidence: 0.85, sentence: sentence.replace(/[.!?]+$/, "") };
     }
     for (const frame of FRAMES) {
       if (frame.direction && frame.direction !== direction) continue;
+      if (frame.needsPriceContext && !priceContext) continue;
       const m = frame.re.exec(lemmas);
       if (!m) continue;
       const before = lemmas.slice(0, m.index).trimEnd();
+      // "we'd like to buy 10 more seats, same price as last time?": the question is a later clause
+      const questionHere = question && (asksWhole || !lemmas.slice(m.index).includes(","));
       if (frame.stage === "interest" || frame.stage === "negotiation") {
         if (SERVICE_CONTEXT.test(lemmas)) continue;
       }
+      // "is the demo still on for 3pm?", "the trial period ends Friday": an arrangement already made
+      if (frame.stage === "interest" && ARRANGED.test(lemmas)) continue;
       if (frame.stage === "won" || frame.stage === "lost") {
         if (THIRD_PARTY.test(lemmas)) continue;
-        if (question || HEDGE.test(before) || CONDITION.test(before)) continue;
+        if ((questionHere && !frame.questionOk) || HEDGE.test(before) || CONDITION.test(before)) continue;
+        // "our landlord signed the new contract": someone else's deal, not the buyer's decision
+        if (THIRD_PARTY_SUBJECT.test(clauseOf(before))) continue;
+        // "we're happy with the proposal, but the fee is too high": the contrast is the point, not a decision
+        if (frame.stage === "won" && /\b(?:but|however|except|although|though)\b/.test(lemmas.slice(m.index))) continue;
         // "we will not sign" is the lost frame's; a negated won is not a decision
         if (frame.stage === "won" && /\b(?:not|never|no)\b(?: [\w-]+){0,3}$/.test(before)) continue;
       } else if (

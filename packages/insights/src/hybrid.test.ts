@@ -27,21 +27,27 @@ describe("hybrid extractor", () => {
   });
 
   it("sends uncertain messages with the candidates and merges a validated, grounded review", async () => {
-    const text = "Procurement finally gave us the nod on the budget line for your platform. Paperwork follows.";
-    expect(uncertainty(msg(text), extractDeterministic(msg(text)))).toContain("deal words without a deal cue");
+    // an idiom the rules do not read (they do read "procurement finally gave us the green light")
+    const text = "Finance finally loosened the purse strings on the budget line for your platform. Paperwork follows.";
+    // the rules miss it; the naive-Bayes fallback reads a stage, which is not trusted alone
+    expect(uncertainty(msg(text), extractDeterministic(msg(text)))).toContain(
+      "deal stage read by the statistical model only",
+    );
     let prompt = "";
     const ex = createHybridExtractor({
       generate: async (p) => {
         prompt = p;
-        return '```json\n{"dealStage":{"stage":"won","quote":"gave us the nod on the budget line"},"sentiment":{"label":"positive","score":0.5}}\n```';
+        return '```json\n{"dealStage":{"stage":"won","quote":"loosened the purse strings on the budget line"},"sentiment":{"label":"positive","score":0.5}}\n```';
       },
     });
     const got = await ex.extract(msg(text));
-    expect(prompt).toContain('"dealStage":null');
+    expect(prompt).toMatch(/"dealStage":\{"stage":"\w+"/);
     expect(prompt).toContain(text);
     expect(got.source).toBe("llm");
-    expect(got.dealCue).toMatchObject({ stage: "won", cue: "gave us the nod on the budget line" });
-    expect(text.slice(got.dealCue!.span!.start, got.dealCue!.span!.end)).toBe("gave us the nod on the budget line");
+    expect(got.dealCue).toMatchObject({ stage: "won", cue: "loosened the purse strings on the budget line" });
+    expect(text.slice(got.dealCue!.span!.start, got.dealCue!.span!.end)).toBe(
+      "loosened the purse strings on the budget line",
+    );
     expect(got.sentiment.label).toBe("positive");
   });
 

@@ -52,6 +52,7 @@ export function uncertainty(msg: MessageInput, ext: Extraction): string[] {
   if (Math.abs(ext.sentiment.score) < 0.2 && (ext.sentiment.positive.length > 0 || ext.sentiment.negative.length > 0))
     reasons.push("sentiment near neutral with evaluative words");
   if (!ext.dealCue && DEAL_WORDS.test(body)) reasons.push("deal words without a deal cue");
+  if (ext.dealCue?.via === "model") reasons.push("deal stage read by the statistical model only");
   if (ext.dealCue && ext.dealCue.confidence < 0.8) reasons.push("weak deal cue");
   if (
     ext.commitments.length === 0 &&

@@ -43,6 +43,12 @@ const IRREGULAR: Record<string, string> = {
   did: "do",
   does: "do",
   won: "win",
+  // "us" is too short a stem for the suffix stripper
+  using: "use",
+  used: "use",
+  uses: "use",
+  froze: "freeze",
+  frozen: "freeze",
   lost: "lose",
   drawn: "draw",
   drew: "draw",

@@ -155,4 +155,73 @@ describe("parseSignature: issue-13 layouts", () => {
       });
     }
   });
+
+  it("reads separators, dotted legal suffixes and qualified titles without a comma after the sign-off", () => {
+    // a line split by "|" that ends in "s.r.o." is a signature line, not prose
+    expect(parseSignature("Fine.\n\nThanks\nPetra Dvorak | Head of Sales | Orbis Data s.r.o.")).toMatchObject({
+      name: "Petra Dvorak",
+      title: "Head of Sales",
+      company: "Orbis Data s.r.o.",
+    });
+    // a region after a dash or a comma stays in the title
+    expect(parseSignature("Ok.\n\nBest\nIvo Horvat\nPartner Manager - DACH\nTeleno GmbH")).toMatchObject({
+      name: "Ivo Horvat",
+      title: "Partner Manager - DACH",
+      company: "Teleno GmbH",
+    });
+    expect(parseSignature("Ok.\n\nBest\nIvo Horvat\nPartner Manager, Eastern Europe\nTeleno GmbH")).toMatchObject({
+      title: "Partner Manager, Eastern Europe",
+      company: "Teleno GmbH",
+    });
+    // "Title, Department" above a company line is one title
+    expect(parseSignature("Ok.\n\nRegards,\nAda Lin\nLead Engineer, Payments Platform\nCorvid Labs")).toMatchObject({
+      title: "Lead Engineer, Payments Platform",
+      company: "Corvid Labs",
+    });
+  });
+
+  it("reads the 00 international prefix and numbers written nationally in the signer's country", () => {
+    const sig = (block: string) => parseSignature(`Thanks.\n\nBest,\nJane Doe\nHead of Sales\n${block}`)?.phones;
+    expect(sig("Acme\nTel: 0044 20 7946 0958")).toEqual(["+442079460958"]);
+    // "0011" inside a number is not a prefix
+    expect(sig("Acme\n+44 117 496 0011")).toEqual(["+441174960011"]);
+    // the email's country-code domain, or the company's legal form, names the country
+    expect(sig("Acme\njane@acme.co.uk\n020 7946 0958")).toEqual(["+442079460958"]);
+    expect(sig("Acme GmbH\n030 1234567")).toEqual(["+49301234567"]);
+    // without either, the default region (US)
+    expect(sig("Acme Ltd\n(312) 555-0166")).toEqual(["+13125550166"]);
+    // the caller's region beats a legal form, the signer's own domain beats the caller's region
+    const withRegion = (block: string) =>
+      parseSignature(`Ok.\n\nBest,\nJane Doe\n${block}`, { defaultRegion: "US" })?.phones;
+    expect(withRegion("Acme GmbH\n(312) 555-0166")).toEqual(["+13125550166"]);
+    expect(withRegion("Acme\njane@acme.co.uk\n020 7946 0958")).toEqual(["+442079460958"]);
+  });
+
+  it("keeps a signature with a tagline, a long corporate block, a blank line, a dashed sign-off or an initial", () => {
+    const want = { name: "Rita Gomes", title: "Operations Manager", company: "Tejo Freight Lda" };
+    const block = "Rita Gomes\nOperations Manager\nTejo Freight Lda";
+    // a short sentence under the block is a tagline, not body text
+    expect(parseSignature(`Fine.\n\nRegards,\n${block}\nMoving Lisbon since 1987.`)).toMatchObject(want);
+    // a P.S. after the closing is body text: no signature
+    expect(parseSignature("Fine.\n\nRegards,\nRita\nP.S. I will send the manifest by Friday.")).toBeNull();
+    // a full corporate block (address, four contact lines) after the closing
+    expect(
+      parseSignature(
+        `Fine.\n\nRegards,\n${block}\nRua Augusta 100\n1100-053 Lisboa\nPortugal\nT: +351 21 555 0100\nM: +351 91 555 0123\nE: rita@tejofreight.pt\nW: tejofreight.pt\nLinkedIn: linkedin.com/company/tejo`,
+      ),
+    ).toMatchObject({ ...want, phones: ["+351215550100", "+351915550123"] });
+    // no closing: a seven-line block, and a blank line before the contact lines
+    expect(
+      parseSignature(
+        `Fine.\n\n${block}\nRua Augusta 100\nT: +351 21 555 0100\nM: +351 91 555 0123\nE: rita@tejofreight.pt`,
+      ),
+    ).toMatchObject(want);
+    expect(parseSignature(`Fine.\n\n${block}\n\nT: +351 21 555 0100`)).toMatchObject({
+      ...want,
+      phones: ["+351215550100"],
+    });
+    // "— Name, Title, Company" and an initial under the closing
+    expect(parseSignature("Fine.\n\n— Rita Gomes, Operations Manager, Tejo Freight Lda")).toMatchObject(want);
+    expect(parseSignature(`Fine.\n\nBest,\nR.\n\n${block}`)).toMatchObject(want);
+  });
 });

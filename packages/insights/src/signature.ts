@@ -33,7 +33,7 @@ const ADDRESS =
 const LABEL =
   /^(?:m|t|p|f|o|w|e|d|c|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website|site|www|whatsapp|signal|viber|telegram)\s*[.:]\s*/i;
 const LINK =
-  /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
+  /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me|ie|ch|at|se|no|dk|fi|pl|pt|be|in|jp|nz|za|br|mx|sg|hk|cz|sk|ro|gr|il|ae|info|health|agency|consulting)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
 const NAME =
   /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|von|de|da|del|der|di|la|le|bin|al)){0,3}(?:,?\s+(?:[Jj]r|[Ss]r|II|III|Ph\.?D|[Pp]hd|MBA|MD|CPA|Esq)\.?)?$/u;
 const NON_NAME =
@@ -65,11 +65,27 @@ const TRAILING_PRONOUNS =
 
 /** What follows a comma inside one title: a region or a function ("Sales Manager, APAC", "VP, Finance"). */
 const TITLE_QUALIFIER =
-  /^(?:apac|emea|amer|americas|latam|dach|nordics|benelux|anz|uk|us|usa|eu|europe|asia|africa|north america|south america|middle east|global|international|[a-z]+ region|finance|engineering|sales|marketing|operations|product|customer (?:experience|success|care|service)|people|hr|it|legal|partnerships|procurement|growth|strategy|data|technology|design|research|compliance|risk|supply chain|logistics)$/i;
+  /^(?:apac|emea|amer|americas|latam|dach|nordics|benelux|anz|uk|us|usa|eu|na|mea|mena|cee|asean|europe|asia|africa|north america|south america|middle east|global|international|(?:north|south|east|west|central|northern|southern|eastern|western)(?:[ -](?:east|west|central))? (?:europe|america|asia|africa|region|emea|us|uk)|[a-z]+ region|finance|engineering|sales|marketing|operations|product|customer (?:experience|success|care|service)|people|hr|it|legal|partnerships|procurement|growth|strategy|data|technology|design|research|compliance|risk|supply chain|logistics)$/i;
 
 function pieces(line: string): string[] {
   const out: string[] = [];
-  for (const piece of line.split(/\s*[|·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+/)) {
+  // separators are kept (odd indexes) so a region or function after a dash can rejoin its title
+  const parts = line.split(/(\s*[|·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+)/u);
+  for (let j = 0; j < parts.length; j += 2) {
+    const piece = parts[j] ?? "";
+    const sep = parts[j - 1] ?? "";
+    const last = out[out.length - 1];
+    // "Marketing Coordinator - LATAM", "Associate Director – Operations": one title
+    if (
+      /[-–—]/.test(sep) &&
+      last &&
+      TITLE_WORDS.test(last) &&
+      !LEGAL_SUFFIX.test(last) &&
+      TITLE_QUALIFIER.test(piece.trim())
+    ) {
+      out[out.length - 1] = `${last}${sep}${piece.trim()}`;
+      continue;
+    }
     const commaParts = piece.split(/,\s+/);
     for (let i = 0; i < commaParts.length; i++) {
       const p = (commaParts[i] ?? "").trim();
@@ -102,13 +118,64 @@ function isContactLine(line: string): boolean {
   return false;
 }
 
+/** Country-code domains and legal forms that name a country, for numbers written without "+". */
+const DOMAIN_REGION: Record<string, CountryCode> = {
+  uk: "GB",
+  de: "DE",
+  fr: "FR",
+  es: "ES",
+  it: "IT",
+  nl: "NL",
+  be: "BE",
+  ch: "CH",
+  at: "AT",
+  se: "SE",
+  no: "NO",
+  dk: "DK",
+  fi: "FI",
+  pl: "PL",
+  pt: "PT",
+  ie: "IE",
+  cz: "CZ",
+  au: "AU",
+  nz: "NZ",
+  in: "IN",
+  jp: "JP",
+  sg: "SG",
+  za: "ZA",
+  br: "BR",
+  mx: "MX",
+  ca: "CA",
+};
+const LEGAL_REGION: Array<[RegExp, CountryCode]> = [
+  [/\bgmbh\b/i, "DE"],
+  [/\b(?:sas|sarl)\b/i, "FR"],
+  [/\bs\.l\.?(?:u\.?)?$|\bs\.l\.\s/im, "ES"],
+  [/\bs\.?r\.?l\.?|\bs\.?p\.?a\.?(?:\s|$)/i, "IT"],
+  [/\bb\.?v\.?(?:\s|$)/i, "NL"],
+  [/\bsp\. z o\.o\./i, "PL"],
+  [/\blda\.?(?:\s|$)/i, "PT"],
+  [/\b(?:pty)\.? ltd\b/i, "AU"],
+  [/\b(?:pvt)\.? ltd\b/i, "IN"],
+];
+function domainRegion(block: string): CountryCode | null {
+  for (const m of block.matchAll(/[\w-]\.(?:co\.)?([a-z]{2})\b(?![.@\w])/gi)) {
+    const region = DOMAIN_REGION[(m[1] ?? "").toLowerCase()];
+    if (region) return region;
+  }
+  return null;
+}
+function legalRegion(block: string): CountryCode | null {
+  for (const [re, region] of LEGAL_REGION) if (re.test(block)) return region;
+  return null;
+}
+
 function cleanLink(l: string): string {
   return l.replace(/[.,;:!?)\]]+$/, "");
 }
 
 /** Parses the signature block of a message; null when the message has no recognisable signature. */
 export function parseSignature(text: string, opts: SignatureOptions = {}): Signature | null {
-  const region = opts.defaultRegion ?? "US";
   const split = splitMessage(stripQuoted(text));
   let lines = split.signatureLines;
   let raw = split.signOff ? [split.signOff, ...lines].join("\n") : lines.join("\n");
@@ -118,8 +185,16 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     let i = all.length - 1;
     const block: string[] = [];
     const fits = (l: string) => l.length <= 70 || (/[|·•]/.test(l) && l.length <= 160);
-    while (i >= 0 && (all[i] ?? "").trim() && fits(all[i] ?? "") && block.length < 8)
-      block.unshift((all[i--] ?? "").trim());
+    // a blank line between the name block and its contact lines does not end the block
+    for (; i >= 0 && block.length < 12; i--) {
+      const line = (all[i] ?? "").trim();
+      if (!line) {
+        if (block.length && block.every(isContactLine) && (all[i - 1] ?? "").trim()) continue;
+        break;
+      }
+      if (!fits(line)) break;
+      block.unshift(line);
+    }
     const first = pieces(block[0] ?? "")[0] ?? "";
     const looksLikeName = NAME.test(first) && !NON_NAME.test(first) && !TITLE_WORDS.test(first);
     const labelled = block.filter((l) => LABELLED.test(l)).length;
@@ -139,7 +214,7 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
       raw = block[0] ?? "";
     } else if (
       block.length >= 2 &&
-      block.length <= 6 &&
+      block.length <= 10 &&
       looksLikeName &&
       (block.some(isContactLine) || TITLE_WORDS.test(block[1] ?? ""))
     ) {
@@ -187,7 +262,17 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
   // a sign-off followed by a paragraph is not a signature
   lines = lines.filter((l) => l.length <= 90);
 
-  const blockText = lines.join("\n");
+  // "0044 20 …": the "00" international prefix most of the world dials is "+"
+  const blockText = lines
+    .join("\n")
+    .replace(
+      /(^[^\S\n]{0,3}|[:|·•][^\S\n]{0,3}|\b(?:tel|phone|mobile|mob|cell|office|direct|m|t|p|o|d)\.?[^\S\n]{1,3})00(?=[1-9]\d{0,2}[ (.-]{0,3}\d)/gim,
+      "$1+",
+    );
+  // a number written nationally ("020 7946 0958") belongs to the signer's country: the one their own email or
+  // web domain names (a UK signer writing to a US organisation), else the caller's region, else the one the
+  // company's legal form suggests, else the US
+  const region = domainRegion(blockText) ?? opts.defaultRegion ?? legalRegion(blockText) ?? "US";
   // "extended" (possible-number) matching: signatures often carry numbers from ranges newer than the
   // bundled metadata; only the signature block is scanned, so the looser match stays precise.
   const phones = dedupe(
@@ -261,12 +346,18 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     }
     const atSplit = /^(.*?)\s+(?:at|@)\s+(.+)$/i.exec(line);
     const commaParts = line.split(/,\s+/);
-    // "VP, Customer Operations" followed by a company line is one title, not "title, company"
+    // "VP, Customer Operations" or "Sr. Manager, IT Infrastructure" followed by a company line is one
+    // title, not "title, company": the company has its own line below
+    const nextLine = textual[idx + 1];
     if (
       !title &&
       commaParts.length === 2 &&
-      /^(?:[A-Z]{2,4}|director|head|manager|lead|partner|president)$/i.test(commaParts[0]!.trim()) &&
-      textual[idx + 1] &&
+      (/^(?:[A-Z]{2,4}|director|head|manager|lead|partner|president)$/i.test(commaParts[0]!.trim()) ||
+        (TITLE_WORDS.test(commaParts[0]!) &&
+          !!nextLine &&
+          !TITLE_WORDS.test(nextLine) &&
+          (!/[|·•,]/.test(nextLine) || (LEGAL_SUFFIX.test(nextLine) && !/[|·•]/.test(nextLine))))) &&
+      nextLine &&
       !LEGAL_SUFFIX.test(line)
     ) {
       title = line;

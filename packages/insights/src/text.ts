@@ -65,12 +65,24 @@ export function stripQuoted(text: string): string {
 
 /** Closing lines that introduce a signature ("Best,", "Kind regards", "--", "Thanks, Sam"). */
 const CLOSING =
-  /^\s*(thanks and regards|thanks & regards|with best regards|with kind regards|best wishes|warm wishes|all best|be well|take care|stay safe|warmly|cordially|respectfully yours|greetings|thank you so much|with appreciation|warmest regards|yours sincerely|thanks so much|best regards|kind regards|warm regards|thanks again|all the best|respectfully|best wishes|many thanks|yours truly|with thanks|speak soon|thank you|sincerely|talk soon|regards|thanks|cheers|yours|best|rgds|thx|--|br|kr|—|–)\s*[,.!]?\s*(.*)$/i;
+  /^\s*((?:many )?thanks in advance|thank you in advance|thanks for your (?:help|time|patience|support)|thank you for your (?:help|time|patience|support)|(?:i )?look(?:ing)? forward to (?:hearing from you|your reply|your response|working with you|speaking (?:with|to) you)|thanks and regards|thanks & regards|with best regards|with kind regards|best wishes|warm wishes|all best|be well|take care|stay safe|warmly|cordially|respectfully yours|greetings|thank you so much|with appreciation|warmest regards|yours sincerely|thanks so much|best regards|kind regards|warm regards|thanks again|all the best|respectfully|best wishes|many thanks|yours truly|with thanks|speak soon|thank you|sincerely|talk soon|regards|thanks|cheers|yours|best|rgds|thx|--|br|kr|—|–)\s*[,.!]?\s*(.*)$/i;
 const INLINE_NAME = /^[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’.-]+){0,2}$/u;
 
 /** Non-English closings that stand alone on a line. */
 const FOREIGN_CLOSING =
   /^\s*(?:mit freundlichen grüßen|mit freundlichen gruessen|freundliche grüße|viele grüße|beste grüße|liebe grüße|lg|mfg|cordialement|bien cordialement|bien à vous|salutations|saludos|un saludo|atentamente|cordiali saluti|saluti|met vriendelijke groet|groeten|med vänliga hälsningar|hälsningar|med venlig hilsen|venlig hilsen|mvh)\s*[,.!]?\s*$/i;
+
+/** "— Jane Doe, Head of Sales, Acme Ltd": a dashed name followed by more signature text. */
+const DASHED_WITH_REST =
+  /^\s*(?:-{1,2}|~|—|–)\s*([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’.-]+){1,2}),\s*([^\s.?!].{0,120}?)\s*$/u;
+const PROSE_WORD =
+  /\b(?:will|to|please|can|could|should|would|is|are|was|were|be|we|i|you|our|your|my|need|has|have|then|the team|team|support)\b/i;
+/** "— Jane Doe, Head of Sales, Acme Ltd" → [name, rest]; not a bullet point ("- Alice, to review the draft"). */
+function dashedSignOff(line: string): [string, string] | null {
+  const m = DASHED_WITH_REST.exec(line);
+  if (!m || PROSE_WORD.test(m[2] ?? "") || PROSE_WORD.test(m[1] ?? "")) return null;
+  return [m[1] ?? "", m[2] ?? ""];
+}
 
 /** Matches a sign-off line; returns the inline name ("Best, Sam" -> "Sam"), "" when none, or null when not a sign-off. */
 export function matchSignOff(line: string): string | null {
@@ -80,6 +92,8 @@ export function matchSignOff(line: string): string | null {
   if (dashed && !/\b(?:The|Team|Support|Group|Inc|Ltd|Customer|Service|Sales|Billing)\b/.test(dashed[1]!))
     return dashed[1]!;
   if (dashed) return "";
+  const dashedRest = dashedSignOff(line);
+  if (dashedRest) return dashedRest[0];
   // bilingual closings: "Mit freundlichen Grüßen / Best regards,"
   if (line.includes("/") && !/:\/\//.test(line)) {
     const parts = line.split("/").map((p) => p.trim());
@@ -111,7 +125,8 @@ export interface SplitMessage {
 
 /**
  * Splits an (already quote-stripped) text into body, signature block, mobile footer and disclaimer.
- * The signature starts at the LAST sign-off line that is followed by at most 10 non-empty lines.
+ * The signature starts at the LAST sign-off line that is followed by at most 15 non-empty lines (a full
+ * corporate block: name, title, company, address, four contact lines, social links).
  */
 export function splitMessage(text: string): SplitMessage {
   let lines = boundText(text).replace(/\r\n?/g, "\n").split("\n");
@@ -136,7 +151,7 @@ export function splitMessage(text: string): SplitMessage {
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i] ?? "";
     if (i + 1 < lines.length && (lines[i + 1] ?? "").trim()) after++;
-    if (after > 10) break;
+    if (after > 15) break;
     const name = matchSignOff(line);
     if (name !== null) {
       // a lone "Thanks!" that is the whole message is body text, not a sign-off
@@ -147,7 +162,15 @@ export function splitMessage(text: string): SplitMessage {
     }
   }
   // "Thanks!\nI'll send the report by Friday." – prose after a closing word is body, not a signature
-  if (sigIdx >= 0 && lines.slice(sigIdx + 1).some(looksLikeSentence)) sigIdx = -1;
+  // A short sentence further down the block is a tagline ("Making logistics simple since 1998."), dropped;
+  // a sentence right after the closing, a long one, or a P.S. is body text, so there is no signature.
+  let tagline = false;
+  if (sigIdx >= 0) {
+    const after = lines.slice(sigIdx + 1).filter((l) => l.trim());
+    const prose = after.map((l, i) => ({ l: l.trim(), i })).filter(({ l }) => looksLikeSentence(l));
+    if (prose.some(({ l, i }) => i === 0 || l.split(/\s+/).length > 8 || /^p\.?\s?s\b/i.test(l))) sigIdx = -1;
+    else tagline = prose.length > 0;
+  }
   if (sigIdx < 0) {
     return {
       body: lines.join("\n").trim(),
@@ -158,15 +181,26 @@ export function splitMessage(text: string): SplitMessage {
       disclaimer,
     };
   }
-  const signOff = (lines[sigIdx] ?? "").trim();
+  let signOff = (lines[sigIdx] ?? "").trim();
+  const signatureLines = lines
+    .slice(sigIdx + 1)
+    .map((l) => l.trim())
+    .filter((l) => l && !(tagline && looksLikeSentence(l)));
+  // "— Jane Doe, Head of Sales, Acme Ltd": the rest of a dashed sign-off is the first signature line
+  const dashed = dashedSignOff(signOff);
+  if (dashed) {
+    inlineName = dashed[0];
+    signatureLines.unshift(dashed[1]);
+    signOff = signOff.slice(0, signOff.length - dashed[1].length).replace(/[,\s]+$/, "");
+  }
+  // "Best,\nJ.\n\nJane Doe": an initial under the closing is a sign-off, the next line the name
+  if (!inlineName && /^[A-Z]\.?(?:\s?[A-Z]\.?)?$/.test(signatureLines[0] ?? "") && signatureLines.length > 1)
+    signatureLines.shift();
   return {
     body: lines.slice(0, sigIdx).join("\n").trim(),
     signOff,
     inlineName,
-    signatureLines: lines
-      .slice(sigIdx + 1)
-      .map((l) => l.trim())
-      .filter(Boolean),
+    signatureLines,
     mobileFooter,
     disclaimer,
   };
@@ -176,9 +210,12 @@ export function splitMessage(text: string): SplitMessage {
 function looksLikeSentence(line: string): boolean {
   const t = line.trim();
   const words = t.split(/\s+/).filter(Boolean).length;
+  // a line split by separators ("Name | Title | Company") or carrying contact details is a signature line
+  if (/[|·•]/.test(t) || /@|\+?\d[\d ().-]{6,}\d/.test(t)) return false;
   if (words >= 12) return true;
   if (words < 4 || !/[.?!]$/.test(t)) return false;
-  return !/\b(?:inc|ltd|co|corp|llc|jr|sr|plc|s\.a|k\.k|b\.v|n\.v)\.$/i.test(t);
+  // a legal suffix or any dotted abbreviation at the end ("Co., Ltd.", "s.r.o.", "S.A.", "Pvt. Ltd.")
+  return !/\b(?:inc|ltd|co|corp|llc|jr|sr|plc|pvt|bhd|sdn)\.$|(?:^|[\s,])(?:\p{L}{1,3}\.){2,}$/iu.test(t);
 }
 
 /** The part of a message that carries its meaning: quotes, signature, footer and disclaimer removed. */

@@ -11,6 +11,7 @@ import { BLIND, BLIND_JOB_CHANGES } from "./fixtures/blind";
 import { CORPUS, JOB_CHANGES, type LabelledMessage } from "./fixtures/corpus";
 import { HOLDOUT } from "./fixtures/holdout";
 import { TUNING2, TUNING2_DEAL } from "./fixtures/tuning2";
+import { TUNING3_DEAL, TUNING3_SIGNATURES } from "./fixtures/tuning3";
 import { UNTOUCHED } from "./fixtures/untouched";
 
 /**
@@ -103,6 +104,18 @@ describe("labelled corpus", () => {
     print("dealStage (tuning2)", [tuned.summary()], tuned.misses);
     expect(tuned.precision).toBeGreaterThanOrEqual(0.95);
     expect(tuned.recall).toBeGreaterThanOrEqual(0.95);
+    // round-3 tuning set (subjects, decisions without objects, budgets, incumbents; fit, not generalisation)
+    const tuned3 = evalDealStage(TUNING3_DEAL);
+    print("dealStage (tuning3)", [tuned3.summary()], tuned3.misses);
+    expect(tuned3.precision).toBeGreaterThanOrEqual(0.95);
+    expect(tuned3.recall).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("signatures: round-3 layouts (tuning3)", () => {
+    const r = evalSignatures(TUNING3_SIGNATURES);
+    print("signatures (tuning3)", [r.summary()], r.misses);
+    expect(r.precision).toBeGreaterThanOrEqual(0.95);
+    expect(r.recall).toBeGreaterThanOrEqual(0.95);
   });
 
   it("relationships: precision/recall", () => {

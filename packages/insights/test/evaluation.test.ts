@@ -1,12 +1,13 @@
 /**
  * Per-set evaluation report: precision / recall / F1 for every field on every labelled set, including
- * the independent blind sets in fixtures/blind2/ (written by someone else, never used for tuning).
+ * the independent blind sets in every fixtures/blind<N>/ directory (written by someone else, never used
+ * for tuning).
  * Run alone with `pnpm --filter @switchboard/insights eval`. The table is printed; the asserted
  * regression thresholds live in corpus.test.ts. Blind-set figures are compared with the targets of
  * issue 13 and marked ok / MISS, but not asserted, so they stay honest estimates rather than fit.
  */
-import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { type EvalSet, loadBlindDirs } from "./blindSets";
 import {
   evalCommitments,
   evalDealStage,
@@ -16,22 +17,15 @@ import {
   evalSignatures,
 } from "./evaluate";
 import { BLIND, BLIND_JOB_CHANGES } from "./fixtures/blind";
-import { CORPUS, JOB_CHANGES, type JobChangeCase, type LabelledMessage } from "./fixtures/corpus";
+import { CORPUS, JOB_CHANGES } from "./fixtures/corpus";
 import { HOLDOUT } from "./fixtures/holdout";
 import { HOLDOUT2_DEAL } from "./fixtures/holdout2";
+import { HOLDOUT3_DEAL, HOLDOUT3_SIGNATURES } from "./fixtures/holdout3";
 import { TUNING, TUNING_JOB_CHANGES } from "./fixtures/tuning";
 import { TUNING2, TUNING2_DEAL } from "./fixtures/tuning2";
+import { TUNING3_DEAL, TUNING3_SIGNATURES } from "./fixtures/tuning3";
 import { UNTOUCHED } from "./fixtures/untouched";
 import type { PR } from "./metrics";
-
-interface EvalSet {
-  name: string;
-  messages: LabelledMessage[];
-  pairs: JobChangeCase[];
-  blind: boolean;
-  /** Deal-stage labels only: every other field is left unscored. */
-  dealOnly?: boolean;
-}
 
 /** Targets from issue 13 ("Must show"), checked on the blind sets. */
 const TARGETS = {
@@ -42,39 +36,6 @@ const TARGETS = {
   jobChangeF1: 0.85,
   signaturesF1: 0.95,
 } as const;
-
-const isMessage = (x: unknown): x is LabelledMessage =>
-  typeof x === "object" && x !== null && "msg" in x && "expect" in x;
-const isPair = (x: unknown): x is JobChangeCase =>
-  typeof x === "object" && x !== null && "previous" in x && "next" in x && "expected" in x;
-
-/** Every module in fixtures/blind2/: each exported array of labelled messages or job-change pairs. */
-async function loadBlind2(): Promise<EvalSet[]> {
-  const dir = new URL("./fixtures/blind2/", import.meta.url);
-  let files: string[] = [];
-  try {
-    // index.ts re-exports the other files; reading it too would count every message twice
-    files = readdirSync(dir)
-      .filter((f) => /\.ts$/.test(f) && !/\.d\.ts$/.test(f) && f !== "index.ts")
-      .sort();
-  } catch {
-    return [];
-  }
-  const sets: EvalSet[] = [];
-  for (const file of files) {
-    const mod = (await import(new URL(file, dir).href)) as Record<string, unknown>;
-    const messages: LabelledMessage[] = [];
-    const pairs: JobChangeCase[] = [];
-    for (const value of Object.values(mod)) {
-      if (!Array.isArray(value) || value.length === 0) continue;
-      if (value.every(isMessage)) messages.push(...value);
-      else if (value.every(isPair)) pairs.push(...value);
-    }
-    if (messages.length || pairs.length)
-      sets.push({ name: `blind2/${file.replace(/\.ts$/, "")}`, messages, pairs, blind: true });
-  }
-  return sets;
-}
 
 const f = (x: number) => x.toFixed(3);
 const prCells = (pr: PR) => [f(pr.precision), f(pr.recall), f(pr.f1), `tp=${pr.tp} fp=${pr.fp} fn=${pr.fn}`];
@@ -90,6 +51,8 @@ function scoreSet(set: EvalSet): SetScores {
   const msgs = set.messages;
   if (msgs.length && set.dealOnly) {
     rows.push(["deal stage", ...prCells(evalDealStage(msgs))]);
+  } else if (msgs.length && set.signaturesOnly) {
+    rows.push(["signatures (fields)", ...prCells(evalSignatures(msgs))]);
   } else if (msgs.length) {
     const sent = evalSentiment(msgs);
     const macroF1 = Object.values(sent.classes).reduce((a, p) => a + p.f1, 0) / 3;
@@ -150,17 +113,18 @@ describe("evaluation report", () => {
       { name: "tuning2 (signatures, commitments)", messages: TUNING2, pairs: [], blind: false },
       { name: "tuning2 (deal stage)", messages: TUNING2_DEAL, pairs: [], blind: false, dealOnly: true },
       { name: "holdout2 (deal stage, scored once)", messages: HOLDOUT2_DEAL, pairs: [], blind: false, dealOnly: true },
-      ...(await loadBlind2()),
+      { name: "tuning3 (deal stage)", messages: TUNING3_DEAL, pairs: [], blind: false, dealOnly: true },
+      { name: "tuning3 (signatures)", messages: TUNING3_SIGNATURES, pairs: [], blind: false, signaturesOnly: true },
+      { name: "holdout3 (deal stage, scored once)", messages: HOLDOUT3_DEAL, pairs: [], blind: false, dealOnly: true },
+      {
+        name: "holdout3 (signatures, scored once)",
+        messages: HOLDOUT3_SIGNATURES,
+        pairs: [],
+        blind: false,
+        signaturesOnly: true,
+      },
+      ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))),
     ];
-    const blind = sets.filter((s) => s.blind);
-    if (blind.length) {
-      sets.push({
-        name: "blind2 (all files)",
-        messages: blind.flatMap((s) => s.messages),
-        pairs: blind.flatMap((s) => s.pairs),
-        blind: true,
-      });
-    }
     const out: string[] = [];
     for (const set of sets) {
       const { rows, checks } = scoreSet(set);
