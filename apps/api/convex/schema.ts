@@ -9,6 +9,8 @@ import { messagesTables } from "./schema/messages";
 import { orgTables } from "./schema/orgs";
 import { outboundTables } from "./schema/outbound";
 import { reconcileTables } from "./schema/reconcile";
+import { reportsTables } from "./schema/reports";
+import { webhooksTables } from "./schema/webhooks";
 
 /**
  * Every table carries organizationId, and every index a public function reads starts with it.
@@ -26,4 +28,6 @@ export default defineSchema({
   ...reconcileTables,
   ...apiTables,
   ...aiTables,
+  ...webhooksTables,
+  ...reportsTables,
 });

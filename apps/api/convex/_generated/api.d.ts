@@ -88,6 +88,10 @@ import type * as outbound_queue from "../outbound/queue.js";
 import type * as outbound_recovery from "../outbound/recovery.js";
 import type * as outbound_replies from "../outbound/replies.js";
 import type * as passwordPolicy from "../passwordPolicy.js";
+import type * as reports_backfill from "../reports/backfill.js";
+import type * as reports_buckets from "../reports/buckets.js";
+import type * as reports_histogram from "../reports/histogram.js";
+import type * as reports_reports from "../reports/reports.js";
 import type * as rest_apiKeys from "../rest/apiKeys.js";
 import type * as rest_resources from "../rest/resources.js";
 import type * as rest_routes from "../rest/routes.js";
@@ -102,7 +106,9 @@ import type * as schema_messages from "../schema/messages.js";
 import type * as schema_orgs from "../schema/orgs.js";
 import type * as schema_outbound from "../schema/outbound.js";
 import type * as schema_reconcile from "../schema/reconcile.js";
+import type * as schema_reports from "../schema/reports.js";
 import type * as schema_validators from "../schema/validators.js";
+import type * as schema_webhooks from "../schema/webhooks.js";
 import type * as seed_demo from "../seed/demo.js";
 import type * as signInLockout from "../signInLockout.js";
 import type * as threads_assignment from "../threads/assignment.js";
@@ -110,6 +116,10 @@ import type * as threads_emailMessageIds from "../threads/emailMessageIds.js";
 import type * as threads_inbox from "../threads/inbox.js";
 import type * as threads_model from "../threads/model.js";
 import type * as threads_threads from "../threads/threads.js";
+import type * as webhooks_deliveries from "../webhooks/deliveries.js";
+import type * as webhooks_endpoints from "../webhooks/endpoints.js";
+import type * as webhooks_events from "../webhooks/events.js";
+import type * as webhooks_pool from "../webhooks/pool.js";
 
 /**
  * A utility for referencing Convex functions in your app's API.
@@ -195,6 +205,10 @@ declare const fullApi: ApiFromModules<{
   "outbound/recovery": typeof outbound_recovery;
   "outbound/replies": typeof outbound_replies;
   passwordPolicy: typeof passwordPolicy;
+  "reports/backfill": typeof reports_backfill;
+  "reports/buckets": typeof reports_buckets;
+  "reports/histogram": typeof reports_histogram;
+  "reports/reports": typeof reports_reports;
   "rest/apiKeys": typeof rest_apiKeys;
   "rest/resources": typeof rest_resources;
   "rest/routes": typeof rest_routes;
@@ -209,7 +223,9 @@ declare const fullApi: ApiFromModules<{
   "schema/orgs": typeof schema_orgs;
   "schema/outbound": typeof schema_outbound;
   "schema/reconcile": typeof schema_reconcile;
+  "schema/reports": typeof schema_reports;
   "schema/validators": typeof schema_validators;
+  "schema/webhooks": typeof schema_webhooks;
   "seed/demo": typeof seed_demo;
   signInLockout: typeof signInLockout;
   "threads/assignment": typeof threads_assignment;
@@ -217,6 +233,10 @@ declare const fullApi: ApiFromModules<{
   "threads/inbox": typeof threads_inbox;
   "threads/model": typeof threads_model;
   "threads/threads": typeof threads_threads;
+  "webhooks/deliveries": typeof webhooks_deliveries;
+  "webhooks/endpoints": typeof webhooks_endpoints;
+  "webhooks/events": typeof webhooks_events;
+  "webhooks/pool": typeof webhooks_pool;
 }>;
 export declare const api: FilterApi<
   typeof fullApi,
@@ -230,4 +250,5 @@ export declare const internal: FilterApi<
 export declare const components: {
   "betterAuth": import("@convex-dev/better-auth/_generated/component.js").ComponentApi<"betterAuth">;
   "rateLimiter": import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
+  "webhookWorkpool": import("@convex-dev/workpool/_generated/component.js").ComponentApi<"webhookWorkpool">;
 };

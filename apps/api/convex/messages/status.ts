@@ -3,6 +3,7 @@ import type { Infer } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import type { statusEvent } from "../schema/validators";
+import { emitEvent } from "../webhooks/events";
 
 /**
  * Delivery status of outbound messages, whoever reports it: a provider's status webhook
@@ -63,6 +64,13 @@ export async function applyStatus(
     ...(event.status === "failed"
       ? { error: event.error ?? { message: "The provider reported the message as failed" } }
       : {}),
+  });
+  await emitEvent(ctx, organizationId, "message.status", {
+    messageId: message._id,
+    threadId: message.threadId,
+    channel: message.channel,
+    status: event.status,
+    at: event.occurredAt ?? now,
   });
   return true;
 }

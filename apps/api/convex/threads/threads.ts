@@ -5,6 +5,7 @@ import { internalMutation } from "../_generated/server";
 import { fail, getOwned } from "../lib/auth";
 import { memberMutation, memberQuery } from "../lib/functions";
 import { withAttachmentViews } from "../messages/attachments";
+import { resolveThread } from "./model";
 import { reactionsOf } from "../messages/reactions";
 import { threadStatus } from "../schema/validators";
 
@@ -107,6 +108,7 @@ export const setStatus = memberMutation({
   handler: async (ctx, { organizationId, threadId, status }) => {
     const thread = await getOwned(ctx, organizationId, threadId);
     await ctx.db.patch(thread._id, { status, snoozedUntil: undefined });
+    if (status === "closed" && thread.status !== "closed") await resolveThread(ctx, thread, Date.now());
     return null;
   },
 });
