@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
 import { BACKFILL_PAGE } from "../convex/reports/backfill";
-import { recordCsat, REPORT_SHARDS } from "../convex/reports/buckets";
-import { binOf, emptyHistogram, addSample, percentile } from "../convex/reports/histogram";
+import { REPORT_SHARDS, recordCsat } from "../convex/reports/buckets";
+import { addSample, binOf, emptyHistogram, percentile } from "../convex/reports/histogram";
 import { type Backend, newBackend, ORG_A, ORG_B, type SeededOrg, seedOrg } from "./harness";
 import { twilioSms } from "./signers";
 
@@ -49,7 +49,9 @@ async function threadOf(from: string): Promise<Id<"conversationThreads">> {
       .first();
     const thread = await ctx.db
       .query("conversationThreads")
-      .withIndex("by_contact_status", (q) => q.eq("organizationId", a.organizationId).eq("contactId", identity!.contactId))
+      .withIndex("by_contact_status", (q) =>
+        q.eq("organizationId", a.organizationId).eq("contactId", identity!.contactId),
+      )
       .first();
     return thread!._id;
   });
@@ -197,7 +199,11 @@ describe("reports", () => {
     ).rejects.toThrow();
     const own = await t
       .withIdentity(b.identity)
-      .query(api.reports.reports.get, { organizationId: b.organizationId, from: START - 86_400_000, to: START + 86_400_000 });
+      .query(api.reports.reports.get, {
+        organizationId: b.organizationId,
+        from: START - 86_400_000,
+        to: START + 86_400_000,
+      });
     expect(own.totals.inbound).toBe(0);
     await expect(report(START, START + 200 * 86_400_000)).rejects.toThrow(/at most/);
     await expect(report(START, START)).rejects.toThrow(/empty/);

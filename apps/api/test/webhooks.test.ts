@@ -187,7 +187,10 @@ describe("event webhooks out", () => {
 
     // Redelivery needs the endpoint back on; then the same event (same webhook-id) goes through.
     await expect(
-      admin().mutation(api.webhooks.deliveries.redeliver, { organizationId: a.organizationId, deliveryId: log[0]!._id }),
+      admin().mutation(api.webhooks.deliveries.redeliver, {
+        organizationId: a.organizationId,
+        deliveryId: log[0]!._id,
+      }),
     ).rejects.toThrow(/disabled/);
     await admin().mutation(api.webhooks.endpoints.update, {
       organizationId: a.organizationId,

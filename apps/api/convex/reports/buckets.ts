@@ -50,7 +50,12 @@ async function bump(
   const row = await ctx.db
     .query("reportBuckets")
     .withIndex("by_org_dimension_day", (q) =>
-      q.eq("organizationId", organizationId).eq("dimension", dimension).eq("day", day).eq("key", key).eq("shard", shard),
+      q
+        .eq("organizationId", organizationId)
+        .eq("dimension", dimension)
+        .eq("day", day)
+        .eq("key", key)
+        .eq("shard", shard),
     )
     .unique();
   const base = row ?? {
@@ -178,9 +183,17 @@ export async function countResolution(ctx: MutationCtx, thread: Doc<"conversatio
 
 /** A thread's creation, for the backfill (the live path counts it with the thread's first message). */
 export async function countCreation(ctx: MutationCtx, thread: Doc<"conversationThreads">) {
-  await bumpBoth(ctx, thread.organizationId, thread.lastChannel, thread.assigneeId ?? UNASSIGNED, thread.createdAt, thread._id, {
-    threadsCreated: 1,
-  });
+  await bumpBoth(
+    ctx,
+    thread.organizationId,
+    thread.lastChannel,
+    thread.assigneeId ?? UNASSIGNED,
+    thread.createdAt,
+    thread._id,
+    {
+      threadsCreated: 1,
+    },
+  );
 }
 
 /** The live hook for a thread being resolved (threads/threads.ts setStatus to "closed"). */

@@ -5,9 +5,9 @@ import { internalMutation } from "../_generated/server";
 import { fail, getOwned } from "../lib/auth";
 import { memberMutation, memberQuery } from "../lib/functions";
 import { withAttachmentViews } from "../messages/attachments";
-import { resolveThread } from "./model";
 import { reactionsOf } from "../messages/reactions";
 import { threadStatus } from "../schema/validators";
+import { resolveThread } from "./model";
 
 /** The inbox list: newest activity first, optionally one status; paginated through an index. */
 /** Longest snooze: a year (a later date is almost certainly a typo). */

@@ -5,9 +5,10 @@
  * delivery log keeps status, attempts, response code and latency; admins redeliver by hand. An
  * endpoint whose deliveries keep failing is disabled.
  */
+
+import { NonRetryableError, vResult } from "@convex-dev/workpool";
 import { standardWebhookHeaders } from "@switchboard/channels/standardWebhooks";
 import { checkOutboundUrl, urlPolicyFromEnv } from "@switchboard/channels/urlPolicy";
-import { NonRetryableError, vResult } from "@convex-dev/workpool";
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";

@@ -11,9 +11,9 @@ import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, internalQuery } from "../_generated/server";
 import { fail, getOwned } from "../lib/auth";
-import { encrypted } from "../schema/validators";
 import { encryptString } from "../lib/crypto";
 import { adminAction, adminMutation, adminQuery } from "../lib/functions";
+import { encrypted } from "../schema/validators";
 import { WEBHOOK_EVENT_TYPES, webhookEventType } from "../schema/webhooks";
 import { endpointSecretAad } from "./deliveries";
 import { MAX_ENDPOINTS } from "./events";
@@ -170,7 +170,13 @@ export const update = adminMutation({
       ...(args.events !== undefined ? { events: checkEvents(args.events) } : {}),
       ...(args.description !== undefined ? { description: checkDescription(args.description) } : {}),
       ...(args.enabled === true
-        ? { enabled: true, disabledReason: undefined, disabledAt: undefined, consecutiveFailures: 0, failingSince: undefined }
+        ? {
+            enabled: true,
+            disabledReason: undefined,
+            disabledAt: undefined,
+            consecutiveFailures: 0,
+            failingSince: undefined,
+          }
         : {}),
       ...(args.enabled === false ? { enabled: false, disabledReason: "manual" as const, disabledAt: now } : {}),
       updatedAt: now,
