@@ -8,7 +8,15 @@ import { api, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
 import { BACKFILL_PAGE } from "../convex/reports/backfill";
 import { REPORT_SHARDS, recordCsat } from "../convex/reports/buckets";
-import { addSample, binOf, emptyHistogram, percentile } from "../convex/reports/histogram";
+import {
+  accumulate,
+  addSample,
+  binOf,
+  emptyHistogram,
+  histogramTotals,
+  mergeHistograms,
+  percentile,
+} from "../convex/reports/histogram";
 import { type Backend, newBackend, ORG_A, ORG_B, type SeededOrg, seedOrg } from "./harness";
 import { twilioSms } from "./signers";
 
@@ -212,16 +220,30 @@ describe("reports", () => {
 
 describe("duration histogram", () => {
   test("percentiles of known samples fall within a bin of the exact value", () => {
-    let h = emptyHistogram();
+    // Two stored (sparse) histograms, as two day buckets would hold them, summed like a report does.
+    let odd = emptyHistogram();
+    let even = emptyHistogram();
     const samples = Array.from({ length: 1000 }, (_, i) => (i + 1) * 7_000); // 7 s .. 7000 s
-    for (const s of samples) h = addSample(h, s);
+    samples.forEach((s, i) => {
+      if (i % 2) odd = addSample(odd, s);
+      else even = addSample(even, s);
+    });
+    const totals = accumulate(accumulate(histogramTotals(), odd), even);
+    expect(totals.count).toBe(1000);
     const exact = (q: number) => samples[Math.ceil(q * samples.length) - 1]!;
     for (const q of [0.5, 0.9]) {
-      const est = percentile(h, q)!;
+      const est = percentile(totals, q)!;
       expect(Math.abs(est - exact(q)) / exact(q)).toBeLessThan(0.13);
     }
+    // Sparse storage: pairs in bin order, far fewer than one entry per sample.
+    const merged = mergeHistograms(odd, even);
+    expect(merged.count).toBe(1000);
+    expect(merged.bins.length).toBeLessThan(2 * 60);
+    const binsOnly = merged.bins.filter((_, i) => i % 2 === 0);
+    expect([...binsOnly].sort((a, b) => a - b)).toEqual(binsOnly);
+    expect(percentile(accumulate(histogramTotals(), merged), 0.5)).toBe(percentile(totals, 0.5));
     expect(binOf(0)).toBe(0);
     expect(binOf(1e15)).toBe(59);
-    expect(percentile(emptyHistogram(), 0.5)).toBeNull();
+    expect(percentile(histogramTotals(), 0.5)).toBeNull();
   });
 });

@@ -19,7 +19,7 @@ export const UNASSIGNED = "unassigned";
 export const dayOf = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
 
 /** FNV-1a of an id: a stable shard per thread, so one conversation's writes stay on one row. */
-function shardOf(id: string): number {
+export function shardOf(id: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
   return (h >>> 0) % REPORT_SHARDS;
@@ -63,13 +63,17 @@ async function bump(
     outbound: 0,
     threadsCreated: 0,
     resolved: 0,
-    inboundByHour: new Array(24).fill(0) as number[],
+    inboundByHour: undefined,
     firstResponse: emptyHistogram(),
     resolution: emptyHistogram(),
     csat: undefined,
   };
-  const inboundByHour = [...base.inboundByHour];
-  if (delta.inboundHour !== undefined) inboundByHour[delta.inboundHour]! += 1;
+  // Busiest hours are read from the channel rows only; agent rows stay smaller without them.
+  let inboundByHour = base.inboundByHour;
+  if (dimension === "channel" && delta.inboundHour !== undefined) {
+    inboundByHour = [...(inboundByHour ?? new Array(24).fill(0))];
+    inboundByHour[delta.inboundHour]! += 1;
+  }
   const csat =
     delta.csatScore === undefined
       ? base.csat
@@ -84,7 +88,7 @@ async function bump(
     outbound: base.outbound + (delta.outbound ?? 0),
     threadsCreated: base.threadsCreated + (delta.threadsCreated ?? 0),
     resolved: base.resolved + (delta.resolved ?? 0),
-    inboundByHour,
+    ...(inboundByHour ? { inboundByHour } : {}),
     firstResponse:
       delta.firstResponseMs === undefined ? base.firstResponse : addSample(base.firstResponse, delta.firstResponseMs),
     resolution: delta.resolutionMs === undefined ? base.resolution : addSample(base.resolution, delta.resolutionMs),

@@ -8,7 +8,7 @@ import type { Doc } from "../_generated/dataModel";
 import { fail } from "../lib/auth";
 import { memberQuery } from "../lib/functions";
 import { DAY_MS, dayOf, UNASSIGNED } from "./buckets";
-import { type DurationHistogram, emptyHistogram, mergeHistograms, percentile } from "./histogram";
+import { accumulate, type HistogramTotals, histogramTotals, percentile } from "./histogram";
 
 /** Longest range a report covers (a quarter). */
 export const MAX_RANGE_DAYS = 92;
@@ -20,8 +20,8 @@ interface Totals {
   outbound: number;
   threadsCreated: number;
   resolved: number;
-  firstResponse: DurationHistogram;
-  resolution: DurationHistogram;
+  firstResponse: HistogramTotals;
+  resolution: HistogramTotals;
   csatCount: number;
   csatSum: number;
 }
@@ -31,26 +31,26 @@ const emptyTotals = (): Totals => ({
   outbound: 0,
   threadsCreated: 0,
   resolved: 0,
-  firstResponse: emptyHistogram(),
-  resolution: emptyHistogram(),
+  firstResponse: histogramTotals(),
+  resolution: histogramTotals(),
   csatCount: 0,
   csatSum: 0,
 });
 
+/** Adds a bucket row into `t`, in place (a report sums hundreds of rows). */
 function add(t: Totals, b: Doc<"reportBuckets">): Totals {
-  return {
-    inbound: t.inbound + b.inbound,
-    outbound: t.outbound + b.outbound,
-    threadsCreated: t.threadsCreated + b.threadsCreated,
-    resolved: t.resolved + b.resolved,
-    firstResponse: mergeHistograms(t.firstResponse, b.firstResponse),
-    resolution: mergeHistograms(t.resolution, b.resolution),
-    csatCount: t.csatCount + (b.csat?.count ?? 0),
-    csatSum: t.csatSum + (b.csat?.sum ?? 0),
-  };
+  t.inbound += b.inbound;
+  t.outbound += b.outbound;
+  t.threadsCreated += b.threadsCreated;
+  t.resolved += b.resolved;
+  accumulate(t.firstResponse, b.firstResponse);
+  accumulate(t.resolution, b.resolution);
+  t.csatCount += b.csat?.count ?? 0;
+  t.csatSum += b.csat?.sum ?? 0;
+  return t;
 }
 
-const durationSummary = (h: DurationHistogram) => ({
+const durationSummary = (h: HistogramTotals) => ({
   count: h.count,
   medianMs: percentile(h, 0.5),
   p90Ms: percentile(h, 0.9),
@@ -94,19 +94,17 @@ export const get = memberQuery({
     const channels = channelRows.slice(0, MAX_BUCKETS_PER_DIMENSION);
     const agents = agentRows.slice(0, MAX_BUCKETS_PER_DIMENSION);
 
-    let totals = emptyTotals();
+    const totals = emptyTotals();
     const byChannel = new Map<string, Totals>();
     const volume = new Map<string, { day: number; channel: string; inbound: number; outbound: number }>();
     const busiestHours = new Array(24).fill(0) as number[];
     for (const b of channels) {
-      totals = add(totals, b);
+      add(totals, b);
       byChannel.set(b.key, add(byChannel.get(b.key) ?? emptyTotals(), b));
       const k = `${b.day}|${b.key}`;
       const day = volume.get(k) ?? { day: b.day, channel: b.key, inbound: 0, outbound: 0 };
       volume.set(k, { ...day, inbound: day.inbound + b.inbound, outbound: day.outbound + b.outbound });
-      b.inboundByHour.forEach((n, h) => {
-        busiestHours[h]! += n;
-      });
+      if (b.inboundByHour) for (let h = 0; h < 24; h++) busiestHours[h]! += b.inboundByHour[h] ?? 0;
     }
     const byAgent = new Map<string, Totals>();
     for (const b of agents) byAgent.set(b.key, add(byAgent.get(b.key) ?? emptyTotals(), b));

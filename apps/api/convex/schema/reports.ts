@@ -2,7 +2,7 @@ import { defineTable } from "convex/server";
 import { v } from "convex/values";
 import { channelId } from "./validators";
 
-/** A duration histogram (reports/histogram.ts): counts per log-scale bin, plus count and sum for means. */
+/** A duration histogram (reports/histogram.ts): sparse [bin, count, ...] pairs, plus count and sum for means. */
 export const durationHistogram = v.object({ count: v.number(), sumMs: v.number(), bins: v.array(v.number()) });
 
 /**
@@ -25,8 +25,8 @@ export const reportsTables = {
     outbound: v.number(),
     threadsCreated: v.number(),
     resolved: v.number(),
-    /** Inbound messages per UTC hour of the day (24 entries). */
-    inboundByHour: v.array(v.number()),
+    /** Inbound messages per UTC hour of the day (24 entries); channel rows only (busiest hours). */
+    inboundByHour: v.optional(v.array(v.number())),
     firstResponse: durationHistogram,
     resolution: durationHistogram,
     /**
