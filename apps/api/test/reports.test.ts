@@ -144,6 +144,34 @@ describe("reports", () => {
     expect((await report()).totals.inbound).toBe(30);
   });
 
+  test("compaction folds a finished day's shards into one row per key and changes no figure", async () => {
+    const { t1 } = await conversations();
+    for (let i = 0; i < 12; i++) await inbound(`+1415555${String(2000 + i)}`, `message ${i}`);
+    await t.run(async (ctx) => recordCsat(ctx, (await ctx.db.get(t1))!, 4, Date.now()));
+    const before = await report();
+    const rowsOf = () =>
+      t.run((ctx) =>
+        ctx.db
+          .query("reportBuckets")
+          .withIndex("by_org_dimension_day", (q) => q.eq("organizationId", a.organizationId))
+          .collect(),
+      );
+    const sharded = await rowsOf();
+    expect(new Set(sharded.map((r) => r.shard)).size).toBeGreaterThan(1);
+    // Today is not compacted (its rows are still being written).
+    expect(await t.mutation(internal.reports.compaction.run, {})).toBe(0);
+    advance(24 * 60 * MIN);
+    expect(await t.mutation(internal.reports.compaction.run, {})).toBeGreaterThan(0);
+    const rows = await rowsOf();
+    expect(rows.every((r) => r.shard === 0)).toBe(true);
+    const keys = rows.map((r) => `${r.dimension}|${r.day}|${r.key}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const after = await report();
+    expect({ ...after, bucketsRead: 0 }).toEqual({ ...before, bucketsRead: 0 });
+    expect(after.bucketsRead).toBeLessThan(before.bucketsRead);
+    expect(await t.mutation(internal.reports.compaction.run, {})).toBe(0);
+  });
+
   test("CSAT scores land in the report through recordCsat", async () => {
     const { t1, t2 } = await conversations();
     await t.run(async (ctx) => {
@@ -205,13 +233,11 @@ describe("reports", () => {
         to: START + 86_400_000,
       }),
     ).rejects.toThrow();
-    const own = await t
-      .withIdentity(b.identity)
-      .query(api.reports.reports.get, {
-        organizationId: b.organizationId,
-        from: START - 86_400_000,
-        to: START + 86_400_000,
-      });
+    const own = await t.withIdentity(b.identity).query(api.reports.reports.get, {
+      organizationId: b.organizationId,
+      from: START - 86_400_000,
+      to: START + 86_400_000,
+    });
     expect(own.totals.inbound).toBe(0);
     await expect(report(START, START + 200 * 86_400_000)).rejects.toThrow(/at most/);
     await expect(report(START, START)).rejects.toThrow(/empty/);

@@ -14,7 +14,13 @@ export const open = internalMutation({
     const session = (await ctx.runMutation(components.betterAuth.adapter.create, {
       input: {
         model: "session",
-        data: { token: `bench-${crypto.randomUUID()}`, userId: subject, expiresAt: now + 86_400_000, createdAt: now, updatedAt: now },
+        data: {
+          token: `bench-${crypto.randomUUID()}`,
+          userId: subject,
+          expiresAt: now + 86_400_000,
+          createdAt: now,
+          updatedAt: now,
+        },
       },
     })) as { _id: string };
     return session._id;

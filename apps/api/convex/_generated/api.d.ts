@@ -90,6 +90,7 @@ import type * as outbound_replies from "../outbound/replies.js";
 import type * as passwordPolicy from "../passwordPolicy.js";
 import type * as reports_backfill from "../reports/backfill.js";
 import type * as reports_buckets from "../reports/buckets.js";
+import type * as reports_compaction from "../reports/compaction.js";
 import type * as reports_histogram from "../reports/histogram.js";
 import type * as reports_reports from "../reports/reports.js";
 import type * as rest_apiKeys from "../rest/apiKeys.js";
@@ -207,6 +208,7 @@ declare const fullApi: ApiFromModules<{
   passwordPolicy: typeof passwordPolicy;
   "reports/backfill": typeof reports_backfill;
   "reports/buckets": typeof reports_buckets;
+  "reports/compaction": typeof reports_compaction;
   "reports/histogram": typeof reports_histogram;
   "reports/reports": typeof reports_reports;
   "rest/apiKeys": typeof rest_apiKeys;

@@ -13,7 +13,8 @@ export const reportsTables = {
   /**
    * One UTC day of one dimension value ("channel": sms/whatsapp/..., "agent": a member id or
    * "unassigned"), split over REPORT_SHARDS shards (reports/buckets.ts) so no document is written
-   * by every message of a busy channel. Fields are summed across shards at read time.
+   * by every message of a busy channel. Fields are summed across shards at read time; once a day
+   * is over, compaction folds its shards into shard 0 (reports/compaction.ts).
    */
   reportBuckets: defineTable({
     organizationId: v.id("organizations"),
@@ -34,7 +35,10 @@ export const reportsTables = {
      * (reports/buckets.ts) once the CSAT work lands; absent on buckets without ratings.
      */
     csat: v.optional(v.object({ count: v.number(), sum: v.number(), scores: v.array(v.number()) })),
-  }).index("by_org_dimension_day", ["organizationId", "dimension", "day", "key", "shard"]),
+  })
+    .index("by_org_dimension_day", ["organizationId", "dimension", "day", "key", "shard"])
+    // Compaction (internal cron, reports/compaction.ts) finds past days' extra shards across organizations.
+    .index("by_shard_day", ["shard", "day"]),
 
   /** Per-thread marks the first-response metric needs (first inbound, first reply), one row per thread. */
   threadMetrics: defineTable({
