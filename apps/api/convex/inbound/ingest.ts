@@ -311,7 +311,7 @@ export async function storeInboundMessage(
     channel: msg.channel,
     from: identifier,
     to: msg.to,
-    subject: msg.subject,
+    subject: msg.subject === undefined ? undefined : truncateText(msg.subject),
     text: truncateText(msg.text),
     sentAt,
   });
