@@ -7,8 +7,9 @@
  */
 import { Webhook } from "standardwebhooks";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { api } from "../convex/_generated/api";
+import { api, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
+import { applyStatus } from "../convex/messages/status";
 import { DISABLE_AFTER_FAILED_DELIVERIES } from "../convex/webhooks/deliveries";
 import { emitEvent } from "../convex/webhooks/events";
 import { DELIVERY_RETRY } from "../convex/webhooks/pool";
@@ -126,6 +127,49 @@ describe("event webhooks out", () => {
       expect(d.lastStatusCode).toBe(200);
       expect(d.lastLatencyMs).toBeGreaterThanOrEqual(0);
     }
+  });
+
+  test("an outbound message's statuses (send outcome, then the provider's callback) are message.status events", async () => {
+    const sms = twilioSms("+14155559876", ORG_A.phone, "Hi", "SM00000000000000000000000000000a02");
+    expect((await t.fetch(sms.path, sms.init)).status).toBe(200);
+    const { secret } = await subscribe(["message.status"]);
+    // An outbound message the dispatcher has just handed to the provider.
+    const messageId = await t.run(async (ctx) => {
+      const inbound = (await ctx.db.query("unifiedMessages").first())!;
+      return ctx.db.insert("unifiedMessages", {
+        ...inbound,
+        _id: undefined,
+        _creationTime: undefined,
+        direction: "outbound",
+        status: "sending",
+        externalMessageId: undefined,
+        statusHistory: [{ status: "sending", at: Date.now() }],
+      } as never);
+    });
+    await t.mutation(internal.outbound.queue.recordSendResult, {
+      messageId,
+      outcome: { ok: true, externalMessageId: "SM00000000000000000000000000000b01", status: "sent" },
+    });
+    await t.run((ctx) =>
+      applyStatus(
+        ctx,
+        a.organizationId,
+        {
+          kind: "status",
+          channel: "sms",
+          provider: "twilio",
+          externalMessageId: "SM00000000000000000000000000000b01",
+          status: "delivered",
+        },
+        Date.now(),
+      ),
+    );
+    await settle();
+    const events = calls.map((c) => verify(secret, c));
+    expect(events.map((e) => [e.type, e.data.messageId, e.data.status]).sort()).toEqual([
+      ["message.status", messageId, "delivered"],
+      ["message.status", messageId, "sent"],
+    ]);
   });
 
   test("a failing target is retried with exponential backoff and the delivery recovers", async () => {

@@ -65,13 +65,7 @@ export async function applyStatus(
       ? { error: event.error ?? { message: "The provider reported the message as failed" } }
       : {}),
   });
-  await emitEvent(ctx, organizationId, "message.status", {
-    messageId: message._id,
-    threadId: message.threadId,
-    channel: message.channel,
-    status: event.status,
-    at: event.occurredAt ?? now,
-  });
+  await emitStatusEvent(ctx, message, event.status, event.occurredAt ?? now);
   return true;
 }
 
@@ -108,4 +102,20 @@ export async function replayOrphanStatuses(
     );
     await ctx.db.delete(o._id);
   }
+}
+
+/** The message.status event webhook for an outbound message's new status (provider callback or send outcome). */
+export async function emitStatusEvent(
+  ctx: MutationCtx,
+  message: Doc<"unifiedMessages">,
+  status: Doc<"unifiedMessages">["status"],
+  at: number,
+) {
+  await emitEvent(ctx, message.organizationId, "message.status", {
+    messageId: message._id,
+    threadId: message.threadId,
+    channel: message.channel,
+    status,
+    at,
+  });
 }
