@@ -189,7 +189,7 @@ describe("reports", () => {
     const live = await report();
     // Forget every counter, as on a deployment that had messages before reports existed.
     await t.run(async (ctx) => {
-      for (const table of ["reportBuckets", "threadMetrics", "reportState"] as const)
+      for (const table of ["reportBuckets", "threadMetrics", "reportState", "reportBackfills"] as const)
         for (const row of await ctx.db.query(table).collect()) await ctx.db.delete(row._id);
     });
     expect((await report()).totals.inbound).toBe(0);
@@ -198,13 +198,13 @@ describe("reports", () => {
     // Steps, as the scheduler would run them (each reads one page and saves its cursor).
     let steps = 0;
     for (;;) {
-      const state = await t.run((ctx) =>
+      const progress = await t.run((ctx) =>
         ctx.db
-          .query("reportState")
+          .query("reportBackfills")
           .withIndex("by_org", (q) => q.eq("organizationId", a.organizationId))
           .unique(),
       );
-      if (state!.backfill!.phase === "done") break;
+      if (progress!.phase === "done") break;
       await t.mutation(internal.reports.backfill.step, { organizationId: a.organizationId });
       steps++;
       expect(steps).toBeLessThan(10);

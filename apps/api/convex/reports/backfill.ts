@@ -1,7 +1,7 @@
 /**
  * Backfill: counts the messages and threads an organization had before live maintenance started
  * (reportState.liveSince), in bounded, resumable steps: each step reads one page, records its
- * cursor in reportState and schedules the next, so a crash or redeploy resumes where it stopped.
+ * cursor in reportBackfills and schedules the next, so a crash or redeploy resumes where it stopped.
  * Run it with `npx convex run reports/backfill:start '{"organizationId":"..."}'`.
  *
  * Messages are walked per contact in creation order, so a thread's first inbound message is seen
@@ -10,19 +10,26 @@
  */
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
-import { internalMutation } from "../_generated/server";
+import type { Doc, Id } from "../_generated/dataModel";
+import { internalMutation, type QueryCtx } from "../_generated/server";
 import { countCreation, countMessage, countResolution, liveSince } from "./buckets";
 
 /** Rows per step: each message costs a few bucket reads and writes, well inside a transaction's limits. */
 export const BACKFILL_PAGE = 200;
 
+const progressOf = (ctx: QueryCtx, organizationId: Id<"organizations">) =>
+  ctx.db
+    .query("reportBackfills")
+    .withIndex("by_org", (q) => q.eq("organizationId", organizationId))
+    .unique();
+
 export const start = internalMutation({
   args: { organizationId: v.id("organizations") },
   handler: async (ctx, { organizationId }) => {
-    const state = await liveSince(ctx, organizationId, Date.now());
-    if (state.backfill && state.backfill.phase !== "done") return null; // already running
-    if (state.backfill?.phase === "done") return null; // counted once; a second run would count twice
-    await ctx.db.patch(state._id, { backfill: { phase: "messages", processed: 0, startedAt: Date.now() } });
+    await liveSince(ctx, organizationId, Date.now());
+    // Running, or done: counted once (a second run would count twice).
+    if (await progressOf(ctx, organizationId)) return null;
+    await ctx.db.insert("reportBackfills", { organizationId, phase: "messages", processed: 0, startedAt: Date.now() });
     await ctx.scheduler.runAfter(0, internal.reports.backfill.step, { organizationId });
     return null;
   },
@@ -32,11 +39,11 @@ export const step = internalMutation({
   args: { organizationId: v.id("organizations") },
   handler: async (ctx, { organizationId }) => {
     const state = await liveSince(ctx, organizationId, Date.now());
-    const progress = state.backfill;
+    const progress = await progressOf(ctx, organizationId);
     if (!progress || progress.phase === "done") return null;
     const cutoff = state.liveSince;
     let processed = progress.processed;
-    let next: typeof progress;
+    let next: Partial<Doc<"reportBackfills">>;
     if (progress.phase === "messages") {
       const page = await ctx.db
         .query("unifiedMessages")
@@ -60,8 +67,8 @@ export const step = internalMutation({
         processed++;
       }
       next = page.isDone
-        ? { ...progress, phase: "threads", cursor: undefined, processed }
-        : { ...progress, cursor: page.continueCursor, processed };
+        ? { phase: "threads", cursor: undefined, processed }
+        : { cursor: page.continueCursor, processed };
     } else {
       const page = await ctx.db
         .query("conversationThreads")
@@ -75,10 +82,10 @@ export const step = internalMutation({
         processed++;
       }
       next = page.isDone
-        ? { ...progress, phase: "done", cursor: undefined, processed, finishedAt: Date.now() }
-        : { ...progress, cursor: page.continueCursor, processed };
+        ? { phase: "done", cursor: undefined, processed, finishedAt: Date.now() }
+        : { cursor: page.continueCursor, processed };
     }
-    await ctx.db.patch(state._id, { backfill: next });
+    await ctx.db.patch(progress._id, next);
     if (next.phase !== "done") await ctx.scheduler.runAfter(0, internal.reports.backfill.step, { organizationId });
     return null;
   },

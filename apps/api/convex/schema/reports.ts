@@ -51,19 +51,21 @@ export const reportsTables = {
 
   /**
    * Per organization: since when live maintenance counts (the backfill counts only what is older,
-   * so nothing is counted twice) and the backfill's progress (resumable).
+   * so nothing is counted twice). Read by every counted event and written once, so it never
+   * conflicts with them; the backfill's progress lives in reportBackfills for that reason.
    */
   reportState: defineTable({
     organizationId: v.id("organizations"),
     liveSince: v.number(),
-    backfill: v.optional(
-      v.object({
-        phase: v.union(v.literal("messages"), v.literal("threads"), v.literal("done")),
-        cursor: v.optional(v.string()),
-        processed: v.number(),
-        startedAt: v.number(),
-        finishedAt: v.optional(v.number()),
-      }),
-    ),
+  }).index("by_org", ["organizationId"]),
+
+  /** The backfill's progress per organization (reports/backfill.ts): resumable from its cursor. */
+  reportBackfills: defineTable({
+    organizationId: v.id("organizations"),
+    phase: v.union(v.literal("messages"), v.literal("threads"), v.literal("done")),
+    cursor: v.optional(v.string()),
+    processed: v.number(),
+    startedAt: v.number(),
+    finishedAt: v.optional(v.number()),
   }).index("by_org", ["organizationId"]),
 };
