@@ -219,9 +219,9 @@ describe("event webhooks out", () => {
     e = await endpoint(endpointId);
     expect(e.enabled).toBe(false);
     expect(e.disabledReason).toBe("failing");
+    expect(e.consecutiveFailures).toBe(DISABLE_AFTER_FAILED_DELIVERIES);
     const log = await deliveries(endpointId);
     expect(log.every((d) => d.status === "failed" && d.attempts === DELIVERY_RETRY.maxAttempts)).toBe(true);
-
     // Disabled: new events create no delivery and call nobody.
     const before = calls.length;
     await emit("sla.breached", { threadId: "after" });
@@ -254,6 +254,27 @@ describe("event webhooks out", () => {
     expect(again.status).toBe("delivered");
     expect(again.attempts).toBe(DELIVERY_RETRY.maxAttempts + 1);
     expect((await endpoint(endpointId)).consecutiveFailures).toBe(0);
+  });
+
+  test("a failing endpoint is not rewritten by every failed delivery once its streak reaches the threshold", async () => {
+    const { endpointId } = await subscribe(["sla.breached"]);
+    const now = Date.now();
+    // The streak is at the threshold but not old enough to disable. (failingSince is set ahead of
+    // the clock because the workpool's retries move fake time on by about an hour while settling.)
+    await t.run((ctx) =>
+      ctx.db.patch(endpointId, {
+        consecutiveFailures: DISABLE_AFTER_FAILED_DELIVERIES,
+        failingSince: now + 86_400_000,
+      }),
+    );
+    answers = [500];
+    const before = await t.run((ctx) => ctx.db.get(endpointId));
+    await emit("sla.breached", { threadId: "t" });
+    await settle();
+    expect(calls).toHaveLength(DELIVERY_RETRY.maxAttempts);
+    const [d] = await deliveries(endpointId);
+    expect(d!.status).toBe("failed");
+    expect(await t.run((ctx) => ctx.db.get(endpointId))).toEqual(before);
   });
 
   test("private, loopback and plain-http targets are refused and nothing is stored; the allowlist admits a test origin", async () => {

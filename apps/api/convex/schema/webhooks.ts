@@ -31,7 +31,7 @@ export const webhooksTables = {
     /** Why it is off: "manual" or "failing" (auto-disabled after sustained failure). */
     disabledReason: v.optional(v.union(v.literal("manual"), v.literal("failing"))),
     disabledAt: v.optional(v.number()),
-    /** Deliveries that failed after every retry, in a row; a success resets it. */
+    /** Deliveries that failed after every retry, in a row (counted up to the disabling threshold); a success resets it. */
     consecutiveFailures: v.number(),
     /** When the current run of failed deliveries started. */
     failingSince: v.optional(v.number()),

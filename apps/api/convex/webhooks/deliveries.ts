@@ -144,9 +144,13 @@ export const finish = internalMutation({
     });
     if (!endpoint?.enabled) return null;
     const failingSince = endpoint.failingSince ?? delivery.createdAt;
-    const consecutiveFailures = endpoint.consecutiveFailures + 1;
+    // Counted up to the threshold only: every emitted event reads the endpoint, so a failing one
+    // is written a bounded number of times (not once per failed delivery).
+    const consecutiveFailures = Math.min(endpoint.consecutiveFailures + 1, DISABLE_AFTER_FAILED_DELIVERIES);
     const sustained =
       consecutiveFailures >= DISABLE_AFTER_FAILED_DELIVERIES && now - failingSince >= DISABLE_AFTER_FAILING_MS;
+    if (!sustained && consecutiveFailures === endpoint.consecutiveFailures && endpoint.failingSince !== undefined)
+      return null;
     await ctx.db.patch(endpoint._id, {
       consecutiveFailures,
       failingSince,
