@@ -40,6 +40,7 @@ export default defineNuxtConfig({
         "lucide:radio",
         "lucide:key-round",
         "lucide:sparkles",
+        "lucide:chart-column",
         "lucide:smile",
         "lucide:frown",
         "lucide:meh",

@@ -14,4 +14,10 @@ crons.interval("reconcile inbound", { minutes: 1 }, internal.inbound.reconcile.s
 // Retention: raw inbound events past their window, stale orphan status callbacks.
 crons.interval("retention sweep", { hours: 1 }, internal.inbound.retention.sweep, {});
 
+// Retention: webhook deliveries past their log window (webhooks/deliveries.ts).
+crons.interval("webhook delivery retention", { hours: 1 }, internal.webhooks.deliveries.sweep, {});
+
+// Reports: fold finished days' shard rows into one row per day and key (reports/compaction.ts).
+crons.interval("report bucket compaction", { hours: 1 }, internal.reports.compaction.run, {});
+
 export default crons;

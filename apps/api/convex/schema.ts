@@ -11,6 +11,8 @@ import { orgTables } from "./schema/orgs";
 import { outboundTables } from "./schema/outbound";
 import { presenceTables } from "./schema/presence";
 import { reconcileTables } from "./schema/reconcile";
+import { reportsTables } from "./schema/reports";
+import { webhooksTables } from "./schema/webhooks";
 
 /**
  * Every table carries organizationId, and every index a public function reads starts with it.
@@ -30,4 +32,6 @@ export default defineSchema({
   ...aiTables,
   ...inboxTables,
   ...presenceTables,
+  ...webhooksTables,
+  ...reportsTables,
 });

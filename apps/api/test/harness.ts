@@ -1,5 +1,6 @@
 import betterAuthTest from "@convex-dev/better-auth/test";
 import rateLimiterTest from "@convex-dev/rate-limiter/test";
+import workpoolTest from "@convex-dev/workpool/test";
 import { convexTest } from "convex-test";
 import { components, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
@@ -15,6 +16,8 @@ export function newBackend() {
   betterAuthTest.register(t);
   // The rate limiter component keeps the chat widget's buckets (chat/rateLimits.ts).
   rateLimiterTest.register(t);
+  // The workpool that delivers event webhooks (webhooks/pool.ts).
+  workpoolTest.register(t, "webhookWorkpool");
   return t;
 }
 export type Backend = ReturnType<typeof newBackend>;

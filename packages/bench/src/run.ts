@@ -9,7 +9,9 @@
  *   2. reactive latency: webhook -> message visible to N ConvexClient inbox subscribers;
  *   3. documents read/written per operation (transaction metrics) at both sizes;
  *   4. isolation: the inbox query's latency while another organization runs ~1 s mutations
- *      back to back, against the same query on an idle backend in the same run.
+ *      back to back, against the same query on an idle backend in the same run;
+ *   5. reports: documents read and latency of a report over --report-messages (1,000,000)
+ *      messages' counters (src/lib/reports.ts).
  * Prints a table and writes results/<timestamp>.json.
  */
 import { spawn } from "node:child_process";
@@ -24,6 +26,7 @@ import { AdminApi } from "./lib/admin";
 import { type BackendProcess, BENCH_DIR, spawnBackend, tmpDir } from "./lib/backend";
 import { prepareFunctionsDir } from "./lib/functions";
 import { type LoadResult, percentile, round, runLoad, sendOne, summarize } from "./lib/load";
+import { reportsBench } from "./lib/reports";
 import {
   ACCOUNTS,
   ENDPOINTS,
@@ -53,6 +56,7 @@ const RESTART_MESSAGES = option("restart-messages", QUICK ? 100_000 : 1_000_000)
 const RESTART_CONTACTS = option("restart-contacts", QUICK ? 10_000 : 100_000);
 /** the in-memory runtime (from git) restarted on the same data in the same run; --no-restart-baseline skips it */
 const RESTART_BASELINE = !flag("no-restart-baseline");
+const REPORT_MESSAGES = option("report-messages", 1_000_000);
 
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
@@ -69,6 +73,7 @@ const results: Record<string, unknown> = {
     samples: SAMPLES,
     restartMessages: RESTART_MESSAGES,
     restartContacts: RESTART_CONTACTS,
+    reportMessages: REPORT_MESSAGES,
   },
   targets: { webhooksPerSecond: 1000, p99Ms: 50 },
 };
@@ -485,6 +490,16 @@ async function main() {
       log(`large size failed: ${(e as Error).message}`);
     }
     results.large = large;
+    // Reports over REPORT_MESSAGES messages' counters, in an organization of their own.
+    try {
+      results.reports = await reportsBench(admin, await seedBenchOrg(admin, "reports"), {
+        messages: REPORT_MESSAGES,
+        log,
+      });
+    } catch (e) {
+      results.reports = { messages: REPORT_MESSAGES, error: String((e as Error).message ?? e) };
+      log(`reports failed: ${(e as Error).message}`);
+    }
     results.loadAverageAtEnd = os.loadavg().map((x) => round(x));
     const rss = fs.readFileSync(`/proc/${backend.pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)?.[1];
     results.backendRssMb = rss ? round(Number(rss) / 1024) : null;
@@ -600,6 +615,13 @@ async function main() {
       console.log(`    ingest, duplicate (retry)        ${f(m.ingestDuplicate.ingest)}`);
       console.log(`    inbox page (25 threads)          ${f(m.inboxPage25)}`);
       console.log(`    thread messages page (50)        ${f(m.threadMessagesPage50)}`);
+    }
+    const rp = results.reports as Partial<Awaited<ReturnType<typeof reportsBench>>>;
+    if (rp.latencyMs) {
+      console.log(`\nreports over ${rp.messages} messages (${rp.days} days; targets < 2,000 documents, p95 < 100 ms):`);
+      console.log(
+        `  read ${rp.documentsRead} docs / ${rp.bytesRead} B (${rp.bucketsReadBeforeCompaction} buckets before compaction); p50 ${rp.latencyMs.p50} ms, p95 ${rp.latencyMs.p95} ms; baseline member query p95 ${rp.baselineLatencyMs!.p95} ms (${rp.p95VsBaseline}x)`,
+      );
     }
     if (results.backendRssMb) console.log(`\nbackend RSS at the end: ${results.backendRssMb} MB`);
     console.log(restartReport);

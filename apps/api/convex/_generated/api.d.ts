@@ -91,6 +91,11 @@ import type * as outbound_queue from "../outbound/queue.js";
 import type * as outbound_recovery from "../outbound/recovery.js";
 import type * as outbound_replies from "../outbound/replies.js";
 import type * as passwordPolicy from "../passwordPolicy.js";
+import type * as reports_backfill from "../reports/backfill.js";
+import type * as reports_buckets from "../reports/buckets.js";
+import type * as reports_compaction from "../reports/compaction.js";
+import type * as reports_histogram from "../reports/histogram.js";
+import type * as reports_reports from "../reports/reports.js";
 import type * as rest_apiKeys from "../rest/apiKeys.js";
 import type * as rest_inbox from "../rest/inbox.js";
 import type * as rest_resources from "../rest/resources.js";
@@ -108,7 +113,9 @@ import type * as schema_orgs from "../schema/orgs.js";
 import type * as schema_outbound from "../schema/outbound.js";
 import type * as schema_presence from "../schema/presence.js";
 import type * as schema_reconcile from "../schema/reconcile.js";
+import type * as schema_reports from "../schema/reports.js";
 import type * as schema_validators from "../schema/validators.js";
+import type * as schema_webhooks from "../schema/webhooks.js";
 import type * as seed_demo from "../seed/demo.js";
 import type * as signInLockout from "../signInLockout.js";
 import type * as threads_assignment from "../threads/assignment.js";
@@ -122,6 +129,10 @@ import type * as threads_reads from "../threads/reads.js";
 import type * as threads_savedReplies from "../threads/savedReplies.js";
 import type * as threads_threads from "../threads/threads.js";
 import type * as threads_typing from "../threads/typing.js";
+import type * as webhooks_deliveries from "../webhooks/deliveries.js";
+import type * as webhooks_endpoints from "../webhooks/endpoints.js";
+import type * as webhooks_events from "../webhooks/events.js";
+import type * as webhooks_pool from "../webhooks/pool.js";
 
 /**
  * A utility for referencing Convex functions in your app's API.
@@ -210,6 +221,11 @@ declare const fullApi: ApiFromModules<{
   "outbound/recovery": typeof outbound_recovery;
   "outbound/replies": typeof outbound_replies;
   passwordPolicy: typeof passwordPolicy;
+  "reports/backfill": typeof reports_backfill;
+  "reports/buckets": typeof reports_buckets;
+  "reports/compaction": typeof reports_compaction;
+  "reports/histogram": typeof reports_histogram;
+  "reports/reports": typeof reports_reports;
   "rest/apiKeys": typeof rest_apiKeys;
   "rest/inbox": typeof rest_inbox;
   "rest/resources": typeof rest_resources;
@@ -227,7 +243,9 @@ declare const fullApi: ApiFromModules<{
   "schema/outbound": typeof schema_outbound;
   "schema/presence": typeof schema_presence;
   "schema/reconcile": typeof schema_reconcile;
+  "schema/reports": typeof schema_reports;
   "schema/validators": typeof schema_validators;
+  "schema/webhooks": typeof schema_webhooks;
   "seed/demo": typeof seed_demo;
   signInLockout: typeof signInLockout;
   "threads/assignment": typeof threads_assignment;
@@ -241,6 +259,10 @@ declare const fullApi: ApiFromModules<{
   "threads/savedReplies": typeof threads_savedReplies;
   "threads/threads": typeof threads_threads;
   "threads/typing": typeof threads_typing;
+  "webhooks/deliveries": typeof webhooks_deliveries;
+  "webhooks/endpoints": typeof webhooks_endpoints;
+  "webhooks/events": typeof webhooks_events;
+  "webhooks/pool": typeof webhooks_pool;
 }>;
 export declare const api: FilterApi<
   typeof fullApi,
@@ -254,4 +276,5 @@ export declare const internal: FilterApi<
 export declare const components: {
   "betterAuth": import("@convex-dev/better-auth/_generated/component.js").ComponentApi<"betterAuth">;
   "rateLimiter": import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
+  "webhookWorkpool": import("@convex-dev/workpool/_generated/component.js").ComponentApi<"webhookWorkpool">;
 };

@@ -21,6 +21,7 @@ import { internalMutation, type MutationCtx } from "../_generated/server";
 import { refreshProfile } from "../crm/profile";
 import { fail, getOwned } from "../lib/auth";
 import { memberMutation, memberQuery } from "../lib/functions";
+import { emitEvent } from "../webhooks/events";
 import { findSuggestion, snapshotOf } from "./model";
 
 /** Rows moved (or restored) per mutation. */
@@ -221,6 +222,11 @@ export const step = internalMutation({
       updatedAt: now,
     });
     await ctx.db.patch(mergeId, { phase, moved, batches, estimatedTotal: moved, status: "done", finishedAt: now });
+    await emitEvent(ctx, m.organizationId, "contact.merged", {
+      mergeId,
+      survivorId: m.survivorId,
+      mergedId: m.loserId,
+    });
     await refreshProfile(ctx, m.organizationId, m.survivorId, now);
     return null;
   },

@@ -12,6 +12,7 @@ import { applyStatus, findByExternalId } from "../messages/status";
 import { encrypted, inboundEvent, type inboundMessage, providerId, type statusEvent } from "../schema/validators";
 import { addParticipant, findThreadByReferences, rememberEmailMessageIds } from "../threads/emailMessageIds";
 import { findOrCreateThread, previewOf, touchThread } from "../threads/model";
+import { emitEvent, truncateText } from "../webhooks/events";
 import { noteInboundForHooks } from "./coalesce";
 import { HYDRATE_BASE_DELAY_MS } from "./hydrate";
 
@@ -310,6 +311,17 @@ export async function storeInboundMessage(
   if (msg.contentPending) {
     await ctx.scheduler.runAfter(HYDRATE_BASE_DELAY_MS, internal.inbound.hydrate.run, { messageId, attempt: 0 });
   }
+  await emitEvent(ctx, org._id, "message.received", {
+    messageId,
+    threadId: thread._id,
+    contactId: contact._id,
+    channel: msg.channel,
+    from: identifier,
+    to: msg.to,
+    subject: msg.subject === undefined ? undefined : truncateText(msg.subject),
+    text: truncateText(msg.text),
+    sentAt,
+  });
   const stored = (await ctx.db.get(messageId))!;
   const freshThread = (await ctx.db.get(thread._id))!;
   await noteInboundForHooks(ctx, org, freshThread, stored._creationTime, now);

@@ -3,6 +3,7 @@ import type { Infer } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import type { statusEvent } from "../schema/validators";
+import { emitEvent } from "../webhooks/events";
 
 /**
  * Delivery status of outbound messages, whoever reports it: a provider's status webhook
@@ -64,6 +65,7 @@ export async function applyStatus(
       ? { error: event.error ?? { message: "The provider reported the message as failed" } }
       : {}),
   });
+  await emitStatusEvent(ctx, message, event.status, event.occurredAt ?? now);
   return true;
 }
 
@@ -100,4 +102,20 @@ export async function replayOrphanStatuses(
     );
     await ctx.db.delete(o._id);
   }
+}
+
+/** The message.status event webhook for an outbound message's new status (provider callback or send outcome). */
+export async function emitStatusEvent(
+  ctx: MutationCtx,
+  message: Doc<"unifiedMessages">,
+  status: Doc<"unifiedMessages">["status"],
+  at: number,
+) {
+  await emitEvent(ctx, message.organizationId, "message.status", {
+    messageId: message._id,
+    threadId: message.threadId,
+    channel: message.channel,
+    status,
+    at,
+  });
 }

@@ -4,7 +4,7 @@ import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, internalQuery, type MutationCtx } from "../_generated/server";
 import { afterPermanentFailure, afterRetryableFailure, afterSend } from "../channels/health";
-import { replayOrphanStatuses } from "../messages/status";
+import { emitStatusEvent, replayOrphanStatuses } from "../messages/status";
 import { messageError } from "../schema/validators";
 import { backoffMs, DISPATCH_BATCH, leaseMs, MAX_ATTEMPTS, probeDelayMs, WATCHDOG_GRACE_MS } from "./policy";
 
@@ -199,6 +199,7 @@ export const recordSendResult = internalMutation({
         statusHistory: [...message.statusHistory, { status: outcome.status, at: now }],
       });
       await ctx.db.patch(config._id, { health: afterSend(config.health, outcome, now) });
+      await emitStatusEvent(ctx, message, outcome.status, now);
       await replayOrphanStatuses(ctx, message, outcome.externalMessageId, now);
       return "healthy";
     }
@@ -214,6 +215,7 @@ export const recordSendResult = internalMutation({
           : outcome.error,
         statusHistory: [...message.statusHistory, { status: "failed", at: now }],
       });
+      await emitStatusEvent(ctx, message, "failed", now);
     } else {
       await ctx.db.patch(messageId, {
         status: "queued",

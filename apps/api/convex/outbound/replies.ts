@@ -167,7 +167,7 @@ export async function queueReply(
     ]);
   }
   const preview = previewOf(messageText, args.attachments?.length ?? 0, subject);
-  await touchThread(ctx, thread, { channel, direction: "outbound", preview, at: now });
+  await touchThread(ctx, thread, { channel, direction: "outbound", preview, at: now, authorMemberId: author.memberId });
   await ctx.db.patch(thread._id, { unreadCount: 0 });
   await ctx.db.patch(contact._id, { lastMessageAt: now, messageCount: contact.messageCount + 1, updatedAt: now });
   if (!native) await kickDispatcher(ctx, config);

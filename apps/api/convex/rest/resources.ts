@@ -13,6 +13,7 @@ import { findOwned } from "../lib/auth";
 import { canonicalTimeZone } from "../lib/timezone";
 import { queueReply, replyArgs } from "../outbound/replies";
 import { channelId, threadStatus } from "../schema/validators";
+import { emitEvent } from "../webhooks/events";
 
 async function owned<T extends "contacts" | "conversationThreads">(
   ctx: QueryCtx,
@@ -164,6 +165,12 @@ export const createContact = internalMutation({
         createdAt: now,
       });
     }
+    await emitEvent(ctx, args.organizationId, "contact.created", {
+      contactId,
+      displayName: args.displayName?.trim() || normalized[0]?.identifier || "Unnamed contact",
+      channel: normalized[0]?.channel,
+      identifier: normalized[0]?.identifier,
+    });
     return { contactId };
   },
 });

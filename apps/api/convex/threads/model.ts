@@ -1,6 +1,8 @@
 import type { ChannelId, Direction } from "@switchboard/channels/ids";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
+import { recordMessage, recordResolution } from "../reports/buckets";
+import { emitEvent } from "../webhooks/events";
 
 const PREVIEW_LENGTH = 140;
 
@@ -56,6 +58,7 @@ export async function findOrCreateThread(
     messageCount: 0,
     createdAt: args.at,
   });
+  await emitEvent(ctx, organizationId, "thread.created", { threadId, contactId, channel: args.channel });
   return { thread: (await ctx.db.get(threadId))!, created: true };
 }
 
@@ -70,8 +73,12 @@ export async function touchThread(
     at: number;
     subject?: string;
     channelConfigId?: Id<"channelConfigs">;
+    /** Outbound: the agent who wrote it (reports count replies per agent). */
+    authorMemberId?: Id<"members">;
   },
 ) {
+  // Report counters (volume, busiest hours, first response) for this message, from the thread as it was.
+  await recordMessage(ctx, thread, msg);
   const inbound = msg.direction === "inbound";
   const latest = msg.at >= thread.lastMessageAt;
   // An inbound WhatsApp message (re)opens the 24-hour window; a late retry of an older one does not shorten it.
@@ -94,5 +101,16 @@ export async function touchThread(
     ...(opensWindow ? { whatsappWindow: { lastInboundAt: msg.at, channelConfigId: msg.channelConfigId! } } : {}),
     subject: thread.subject ?? msg.subject,
     messageCount: thread.messageCount + 1,
+  });
+}
+
+/** A thread was resolved (closed): report counters and the thread.resolved event. */
+export async function resolveThread(ctx: MutationCtx, thread: Doc<"conversationThreads">, at: number) {
+  await recordResolution(ctx, thread, at);
+  await emitEvent(ctx, thread.organizationId, "thread.resolved", {
+    threadId: thread._id,
+    contactId: thread.contactId,
+    assigneeId: thread.assigneeId ?? null,
+    resolvedAt: at,
   });
 }

@@ -8,6 +8,7 @@ import { withAttachmentViews } from "../messages/attachments";
 import { reactionsOf } from "../messages/reactions";
 import { threadStatus } from "../schema/validators";
 import { markThreadRead } from "./reads";
+import { resolveThread } from "./model";
 
 /** The inbox list: newest activity first, optionally one status; paginated through an index. */
 /** Longest snooze: a year (a later date is almost certainly a typo). */
@@ -108,6 +109,7 @@ export const setStatus = memberMutation({
   handler: async (ctx, { organizationId, threadId, status }) => {
     const thread = await getOwned(ctx, organizationId, threadId);
     await ctx.db.patch(thread._id, { status, snoozedUntil: undefined });
+    if (status === "closed" && thread.status !== "closed") await resolveThread(ctx, thread, Date.now());
     return null;
   },
 });

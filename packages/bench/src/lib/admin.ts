@@ -3,6 +3,8 @@ export interface Identity {
   subject: string;
   issuer: string;
   tokenIdentifier: string;
+  /** The Better Auth session behind the identity (member functions refuse one without a live session). */
+  sessionId?: string;
 }
 
 export class AdminApi {

@@ -214,5 +214,8 @@ export async function seedBenchOrg(
       webhookSecret: ACCOUNTS.resend.webhookSecret,
     }),
   };
-  return { organizationId, configs, owner };
+  // Member functions check a live Better Auth session (auth.ts requireLiveIdentity): open one for
+  // the impersonated owner (benchProbe/session, in every benchmark functions copy).
+  const sessionId = await admin.call<string>("benchProbe/session:open", { subject: owner.subject });
+  return { organizationId, configs, owner: { ...owner, sessionId } };
 }
