@@ -95,7 +95,8 @@ describe("AI step", () => {
     const [review] = await all("aiReviews");
     expect(review!.error).toBeUndefined();
     expect(review).toMatchObject({ status: "applied", model: MODEL });
-    expect(review!.reasons).toContain("deal words without a deal cue");
+    // Deal words the rules cannot place with confidence (no cue, a weak cue, or the statistical model's alone).
+    expect(review!.reasons.some((r) => /deal/.test(r))).toBe(true);
     // The simulator reads "love" as positive; its answer is stored as a review of the candidates.
     expect(review!.review).toMatchObject({ sentiment: { label: "positive" } });
     const after = sim.aiUsage()[MODEL]!;

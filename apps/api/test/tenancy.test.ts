@@ -358,6 +358,16 @@ beforeAll(async () => {
     typing: true,
   });
   await asMember(a).mutation(api.threads.threads.markRead, { organizationId: a.organizationId, threadId });
+  // Typing rows expire by a scheduled job 6 s later, which would delete them in the middle of some
+  // later function's snapshot: keep them for the whole file (cancel the expiries, extend the rows).
+  await t.run(async (ctx) => {
+    for (const job of await ctx.db.system.query("_scheduled_functions").collect()) {
+      if (job.name.includes("typing") && job.state.kind === "pending") await ctx.scheduler.cancel(job._id);
+    }
+    for (const row of await ctx.db.query("typingIndicators").collect()) {
+      await ctx.db.patch(row._id, { typingUntil: Date.now() + 24 * 3_600_000 });
+    }
+  });
   await asMember(a).action(api.rest.apiKeys.create, { organizationId: a.organizationId, name: "A key" });
   await indexA();
 });

@@ -50,10 +50,16 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** The oracle, as the receiver ran it when the call arrived (fake timers have moved on since). */
+/**
+ * The oracle, as a receiver whose clock agrees with ours runs it. The signed timestamp is the
+ * attempt's, never later than the call; the fake clock can jump minutes between the two (the
+ * workpool's timers run while the attempt awaits Web Crypto), so verify at the signed time.
+ */
 function verify(secret: string, call: Call) {
   const now = Date.now();
-  vi.setSystemTime(call.at);
+  const signedAt = Number(call.headers["webhook-timestamp"]) * 1000;
+  expect(signedAt).toBeLessThanOrEqual(call.at);
+  vi.setSystemTime(signedAt);
   try {
     return new Webhook(secret).verify(call.body, call.headers) as { type: string; data: Record<string, unknown> };
   } finally {
