@@ -189,6 +189,8 @@ function sampleString(field: string): string {
   const f = field.toLowerCase();
   if (f.includes("email")) return A_EMAIL;
   if (f.includes("phone") || f === "identifier" || f === "value" || f === "query" || f === "search") return A_PHONE;
+  // full-text search terms: a word of A's first SMS, so B's search has A's message as a candidate
+  if (f === "q") return "contract";
   if (f.includes("url")) return "https://tenancy.example/x";
   if (f === "cursor") return "";
   if (f.includes("timezone")) return "UTC";

@@ -103,6 +103,8 @@ import type * as schema_orgs from "../schema/orgs.js";
 import type * as schema_outbound from "../schema/outbound.js";
 import type * as schema_reconcile from "../schema/reconcile.js";
 import type * as schema_validators from "../schema/validators.js";
+import type * as search_search from "../search/search.js";
+import type * as search_snippet from "../search/snippet.js";
 import type * as seed_demo from "../seed/demo.js";
 import type * as signInLockout from "../signInLockout.js";
 import type * as threads_assignment from "../threads/assignment.js";
@@ -210,6 +212,8 @@ declare const fullApi: ApiFromModules<{
   "schema/outbound": typeof schema_outbound;
   "schema/reconcile": typeof schema_reconcile;
   "schema/validators": typeof schema_validators;
+  "search/search": typeof search_search;
+  "search/snippet": typeof search_snippet;
   "seed/demo": typeof seed_demo;
   signInLockout: typeof signInLockout;
   "threads/assignment": typeof threads_assignment;

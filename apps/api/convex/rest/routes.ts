@@ -5,7 +5,7 @@ import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import type { ActionCtx } from "../_generated/server";
 import { jsonError } from "../lib/http";
-import { createContactBody, listQuery, sendMessageBody, updateContactBody } from "./schemas";
+import { createContactBody, listQuery, searchQuery, sendMessageBody, updateContactBody } from "./schemas";
 
 /**
  * REST API v1 for integrators: `Authorization: Bearer sb_live_...` (per-organization keys,
@@ -299,6 +299,57 @@ serve(
     });
     if (!ok) return error(404, "not_found", "No such contact");
     return json(200, await c.env.runQuery(internal.rest.resources.contact, { organizationId, contactId: id }));
+  },
+);
+
+const Snippet = z
+  .object({
+    text: z.string(),
+    marks: z.array(z.tuple([z.number(), z.number()])).describe("[start, end) ranges of text that matched"),
+    cutStart: z.boolean(),
+    cutEnd: z.boolean(),
+  })
+  .openapi("Snippet");
+const SearchResults = z
+  .object({
+    messages: z.array(
+      z.object({
+        messageId: z.string(),
+        threadId: z.string(),
+        contactId: z.string(),
+        contactName: z.string(),
+        channel: z.string(),
+        direction: z.string(),
+        sentAt: z.number(),
+        snippet: Snippet,
+      }),
+    ),
+    contacts: z.array(z.object({ contactId: z.string(), company: z.string().optional(), snippet: Snippet })),
+  })
+  .openapi("SearchResults");
+
+serve(
+  {
+    method: "get",
+    path: "/api/v1/search",
+    summary: "Full-text search of message bodies and contact names, best matches first",
+    request: { query: searchQuery },
+    responses: {
+      200: { description: "Matches with highlighted snippets", content: content(SearchResults) },
+      ...errors,
+    },
+  },
+  async (c) => {
+    const q = searchQuery.parse(c.req.query());
+    return json(
+      200,
+      await c.env.runQuery(internal.rest.resources.search, {
+        organizationId: c.get("key").organizationId,
+        q: q.q,
+        channel: q.channel,
+        limit: q.limit,
+      }),
+    );
   },
 );
 

@@ -48,3 +48,10 @@ export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   status: z.enum(THREAD_STATUSES).optional(),
 });
+
+/** GET /api/v1/search: one page of the best matches (no cursor: relevance order, bounded). */
+export const searchQuery = z.object({
+  q: z.string().trim().min(1, "a search term is required").max(200),
+  channel: z.enum(CHANNEL_IDS).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});

@@ -1,9 +1,11 @@
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
+import type { QueryCtx } from "../_generated/server";
 import { fail } from "../lib/auth";
 import { memberQuery } from "../lib/functions";
 import { channelId, threadStatus } from "../schema/validators";
+import { searchText } from "../search/search";
 
 /** Index rows one list call may read (the filtered list never scans further than this). */
 export const FILTER_SCAN_LIMIT = 300;
@@ -26,13 +28,56 @@ function decodeCursor(cursor: string | null): ListCursor | null {
   fail("invalid_argument", "Invalid inbox cursor");
 }
 
+/** Search hits read per index when the inbox is searched (bounded; relevance order). */
+const SEARCH_MESSAGES = 100;
+const SEARCH_CONTACTS = 20;
+const THREADS_PER_CONTACT = 5;
+
+/**
+ * Threads matching a full-text search, best first: threads with a matching message, then the
+ * threads of contacts whose name matches; each thread once.
+ */
+async function searchThreads(
+  ctx: QueryCtx,
+  organizationId: Id<"organizations">,
+  text: string,
+): Promise<Doc<"conversationThreads">[]> {
+  const ids: Id<"conversationThreads">[] = [];
+  const messages = await ctx.db
+    .query("unifiedMessages")
+    .withSearchIndex("search_text", (s) => s.search("text", text).eq("organizationId", organizationId))
+    .take(SEARCH_MESSAGES);
+  for (const m of messages) ids.push(m.threadId);
+  const contacts = await ctx.db
+    .query("contacts")
+    .withSearchIndex("search_name", (s) => s.search("displayName", text).eq("organizationId", organizationId))
+    .take(SEARCH_CONTACTS);
+  for (const c of contacts) {
+    const threads = await ctx.db
+      .query("conversationThreads")
+      .withIndex("by_contact_status", (q) => q.eq("organizationId", organizationId).eq("contactId", c._id))
+      .take(THREADS_PER_CONTACT);
+    for (const t of threads) ids.push(t._id);
+  }
+  const out: Doc<"conversationThreads">[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const t = await ctx.db.get(id);
+    if (t && t.organizationId === organizationId) out.push(t);
+  }
+  return out;
+}
+
 const assigneeFilter = v.union(v.literal("me"), v.literal("unassigned"), v.id("members"));
 
 /**
  * The inbox with filters: status / assignee narrow through an index (organizationId first);
- * channel and free-text search filter the rows read. Each call reads at most FILTER_SCAN_LIMIT
- * index rows, so a sparse filter returns a short (even empty) page with isDone=false and a cursor
- * to keep going - bounded reads, never a scan.
+ * channel filters the rows read. Each call reads at most FILTER_SCAN_LIMIT index rows, so a sparse
+ * filter returns a short (even empty) page with isDone=false and a cursor to keep going - bounded
+ * reads, never a scan. A free-text `search` goes through the search indexes instead (one page of
+ * threads in relevance order, see searchThreads).
  */
 export const list = memberQuery({
   args: {
@@ -72,8 +117,22 @@ export const list = memberQuery({
         : ctx.db
             .query("conversationThreads")
             .withIndex("by_org_last", (q) => upper(q.eq("organizationId", organizationId)) as never);
+    const text = search ? searchText(search) : null;
+    if (text) {
+      const matches = await searchThreads(ctx, organizationId, text);
+      const page: (Doc<"conversationThreads"> & { contactName: string })[] = [];
+      for (const t of matches) {
+        if (page.length >= numItems) break;
+        if (status && t.status !== status) continue;
+        if (channel && t.lastChannel !== channel) continue;
+        if (assignee && t.assigneeId !== assigneeId) continue;
+        const contact = await ctx.db.get(t.contactId);
+        page.push({ ...t, contactName: contact?.displayName ?? "Unknown contact" });
+      }
+      // search results are one page, in relevance order
+      return { page, isDone: true, continueCursor: "" };
+    }
     const rows = await base.order("desc").take(FILTER_SCAN_LIMIT);
-    const needle = search?.trim().toLowerCase() ?? "";
     const page: (Doc<"conversationThreads"> & { contactName: string })[] = [];
     let last: ListCursor | null = null;
     let consumedAll = true;
@@ -87,21 +146,7 @@ export const list = memberQuery({
       if (status && t.status !== status) continue;
       if (channel && t.lastChannel !== channel) continue;
       const contact = await ctx.db.get(t.contactId);
-      const contactName = contact?.displayName ?? "Unknown contact";
-      if (needle) {
-        const hay = [
-          contactName,
-          t.lastMessagePreview,
-          t.subject ?? "",
-          contact?.primaryEmail ?? "",
-          contact?.primaryPhone ?? "",
-          contact?.company ?? "",
-        ]
-          .join("\n")
-          .toLowerCase();
-        if (!hay.includes(needle)) continue;
-      }
-      page.push({ ...t, contactName });
+      page.push({ ...t, contactName: contact?.displayName ?? "Unknown contact" });
     }
     const isDone = consumedAll && rows.length < FILTER_SCAN_LIMIT;
     return {
