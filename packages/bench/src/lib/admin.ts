@@ -3,6 +3,8 @@ export interface Identity {
   subject: string;
   issuer: string;
   tokenIdentifier: string;
+  /** the Better Auth session behind the identity (benchProbe/session:open) */
+  sessionId?: string;
 }
 
 export class AdminApi {

@@ -214,5 +214,7 @@ export async function seedBenchOrg(
       webhookSecret: ACCOUNTS.resend.webhookSecret,
     }),
   };
-  return { organizationId, configs, owner };
+  // member functions need the identity's Better Auth session to exist (live sessions)
+  const sessionId = await admin.call<string>("benchProbe/session:open", { subject: owner.subject });
+  return { organizationId, configs, owner: { ...owner, sessionId } };
 }

@@ -120,6 +120,8 @@ export class SearchIndex {
   private dead = 0;
   /** scratch accumulator reused across queries (reset through `touched`) */
   private scratch = new Float64Array(0);
+  private prefixScratch = new Float64Array(0);
+  private touched = new Int32Array(1024);
 
   constructor(readonly def: SearchIndexDef) {
     this.filterIds = def.filterFields.map(() => new Int32Array(1024));
@@ -330,52 +332,72 @@ export class SearchIndex {
     const exact = new Set(q.terms);
     const prefixTerms = q.prefix ? this.expandPrefix(q.prefix).filter((t) => !exact.has(t)) : [];
     this.scratch = grow(this.scratch, this.ids.length);
+    this.prefixScratch = grow(this.prefixScratch, this.ids.length);
     const acc = this.scratch;
-    const prefixAcc = new Map<number, number>();
-    const touched: number[] = [];
+    const pacc = this.prefixScratch;
+    let touched = this.touched;
+    let nTouched = 0;
     const avg = this.liveDocs ? this.totalLength / this.liveDocs : 1;
     const lengths = this.lengths;
     const ids = this.ids;
     const fArrays = fIdx.map((i) => this.filterIds[i]!);
+    const nf = fArrays.length;
+    const f0 = fArrays[0];
+    const v0 = fVal[0];
+    // PERF: one tight loop per term over typed arrays; scores accumulate in reusable per-slot
+    // arrays (exact terms add up, prefix expansions keep their best), `touched` lists the slots
     const visit = (term: string, prefix: boolean) => {
       const p = this.terms.get(term);
       if (!p) return;
       const idf = this.idf(term);
       const slots = p.slots;
       const tfs = p.tfs;
+      const k1b = BM25_K1 * BM25_B;
+      const k1nb = BM25_K1 * (1 - BM25_B);
+      if (touched.length < nTouched + p.n) {
+        const t = new Int32Array(Math.max(touched.length * 2, nTouched + p.n));
+        t.set(touched.subarray(0, nTouched));
+        touched = t;
+      }
       outer: for (let i = 0; i < p.n; i++) {
         const s = slots[i]!;
+        if (f0 !== undefined && f0[s] !== v0) continue;
+        if (nf > 1) for (let k = 1; k < nf; k++) if (fArrays[k]![s] !== fVal[k]) continue outer;
         if (ids[s] === null) continue;
-        for (let k = 0; k < fArrays.length; k++) if (fArrays[k]![s] !== fVal[k]) continue outer;
         const tf = tfs[i]!;
-        const sc = (idf * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * lengths[s]!) / avg));
+        const sc = (idf * tf * (BM25_K1 + 1)) / (tf + k1nb + (k1b * lengths[s]!) / avg);
+        if (acc[s] === 0 && pacc[s] === 0) touched[nTouched++] = s;
         if (prefix) {
-          const prev = prefixAcc.get(s);
-          if (prev === undefined) {
-            prefixAcc.set(s, sc);
-            if (acc[s] === 0) touched.push(s);
-          } else if (sc > prev) prefixAcc.set(s, sc);
-        } else {
-          if (acc[s] === 0 && !prefixAcc.has(s)) touched.push(s);
-          acc[s]! += sc;
-        }
+          if (sc > pacc[s]!) pacc[s] = sc;
+        } else acc[s]! += sc;
       }
     };
     for (const t of q.terms) visit(t, false);
     for (const t of prefixTerms) visit(t, true);
+    this.touched = touched;
     // keep the best `limit` in a bounded min-heap (score asc, then older first)
     const k = Math.min(limit, MAX_SEARCH_RESULTS);
     const heap: SearchHit[] = [];
     const worse = (a: SearchHit, b: SearchHit) =>
       a.score < b.score || (a.score === b.score && a.creationTime < b.creationTime);
-    for (const s of touched) {
-      const score = acc[s]! + (prefixAcc.get(s) ?? 0);
+    const creation = this.creation;
+    const hasExclude = exclude !== undefined && exclude.size > 0;
+    for (let i = 0; i < nTouched; i++) {
+      const s = touched[i]!;
+      const score = acc[s]! + pacc[s]!;
       acc[s] = 0;
+      pacc[s] = 0;
+      const ct = creation[s]!;
+      // PERF: most candidates lose to the heap's worst: decide before allocating a hit
+      if (heap.length >= k) {
+        const top = heap[0]!;
+        if (score < top.score || (score === top.score && ct <= top.creationTime)) continue;
+      }
       const id = ids[s]!;
-      if (exclude?.has(id)) continue;
-      const hit = { id, score, creationTime: this.creation[s]! };
+      if (hasExclude && exclude!.has(id)) continue;
+      const hit = { id, score, creationTime: ct };
       if (heap.length < k) heapPush(heap, hit, worse);
-      else if (worse(heap[0]!, hit)) {
+      else {
         heap[0] = hit;
         siftDown(heap, 0, worse);
       }
