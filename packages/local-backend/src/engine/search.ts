@@ -35,7 +35,7 @@ export interface SearchIndexDef {
 }
 
 export const MAX_SEARCH_RESULTS = 1024;
-export const MAX_SEARCH_TERMS = 16;
+const MAX_SEARCH_TERMS = 16;
 /** Prefix expansion of the last term is bounded: a one-letter prefix must not touch every posting. */
 const MAX_PREFIX_TERMS = 64;
 /** Tantivy's default tokenizer drops tokens longer than this (RemoveLongFilter). */
@@ -440,7 +440,7 @@ function filterKey(v: Value): string {
 }
 
 /** Whether a document's filter fields equal the search filters (for a transaction's own writes). */
-export function matchesFilters(doc: Doc, filters: SearchFilter[]): boolean {
+function matchesFilters(doc: Doc, filters: SearchFilter[]): boolean {
   for (const f of filters) {
     const v = getField(doc, f.fieldPath);
     if (v === undefined || compareValues(v as Value, f.value) !== 0) return false;
