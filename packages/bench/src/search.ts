@@ -76,7 +76,7 @@ export async function searchBench(
   // round trip per document; the searches measured are single queries either way
   const backend: BackendProcess = await spawnBackend({
     functionsDir,
-    nodeArgs: ["--max-old-space-size=12288"],
+    nodeArgs: ["--max-old-space-size=16384"],
     cliArgs: ["--workers", "0"],
   });
   try {
@@ -104,7 +104,9 @@ export async function searchBench(
       );
       if (pending.length >= 2) await Promise.all(pending.splice(0));
       if (n + BATCH >= nextLog) {
-        log(`search: ${Math.min(messages, n + BATCH)} messages loaded (${round((performance.now() - t0) / 1000)} s)`);
+        log(
+          `search: ${Math.min(messages, n + BATCH)} messages loaded (${round((performance.now() - t0) / 1000)} s, backend RSS ${rssMb(backend.pid)} MB)`,
+        );
         nextLog += 100_000;
       }
     }
@@ -168,21 +170,34 @@ export async function searchBench(
     const lookupReads = (await measure("threads/threads:listMessages", lookupArgs(0))).metrics.documentsRead!;
     const searchAll = stats(all);
     const indexedLookup = { ...stats(lookup), documentsRead: lookupReads };
-    const rss = fs.readFileSync(`/proc/${backend.pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)?.[1];
     const sampleQ = qs.rare![0]!;
     const sample = await find(sampleQ);
     return {
       messages,
       loadSeconds,
       messagesPerSecond: round(messages / loadSeconds),
-      backendRssMb: rss ? round(Number(rss) / 1024) : null,
+      backendRssMb: rssMb(backend.pid),
       search,
       searchAll,
       indexedLookup,
       p95VsIndexedLookup: round(searchAll.p95 / indexedLookup.p95),
       sample: { q: sampleQ, firstSnippet: sample.messages[0]?.snippet.text ?? null },
     };
+  } catch (e) {
+    // the backend's own last words (e.g. out of memory) say more than the client's ECONNRESET
+    const exit = backend.proc.exitCode ?? backend.proc.signalCode;
+    log(`search failed (backend exit: ${exit ?? "running"}):\n${backend.output().slice(-3000)}`);
+    throw e;
   } finally {
     await backend.stop();
+  }
+}
+
+function rssMb(pid: number): number | null {
+  try {
+    const kb = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)?.[1];
+    return kb ? round(Number(kb) / 1024) : null;
+  } catch {
+    return null;
   }
 }
