@@ -38,6 +38,8 @@ export const MAX_SEARCH_RESULTS = 1024;
 const MAX_SEARCH_TERMS = 16;
 /** Prefix expansion of the last term is bounded: a one-letter prefix must not touch every posting. */
 const MAX_PREFIX_TERMS = 64;
+/** ...and so must the postings those expansions add to a query. */
+const PREFIX_POSTINGS_BUDGET = 100_000;
 /** Tantivy's default tokenizer drops tokens longer than this (RemoveLongFilter). */
 const MAX_TOKEN_LENGTH = 40;
 const BM25_K1 = 1.2;
@@ -280,6 +282,26 @@ export class SearchIndex {
     return out;
   }
 
+  /**
+   * The prefix expansions scored for a query: closest (shortest) completions first, while their
+   * postings stay within PREFIX_POSTINGS_BUDGET, so a short prefix of frequent words costs a
+   * bounded scan (the completions left out rank lowest: longest among those with the prefix).
+   */
+  private boundedExpansions(prefix: string, exact: Set<string>): string[] {
+    const all = this.expandPrefix(prefix)
+      .filter((t) => !exact.has(t))
+      .sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+    const out: string[] = [];
+    let budget = PREFIX_POSTINGS_BUDGET;
+    for (const t of all) {
+      const n = this.terms.get(t)?.n ?? 0;
+      if (n > budget) continue;
+      budget -= n;
+      out.push(t);
+    }
+    return out;
+  }
+
   /** BM25 inverse document frequency of a term over the whole index. */
   idf(term: string): number {
     const df = this.terms.get(term)?.live ?? 0;
@@ -330,7 +352,7 @@ export class SearchIndex {
     // term -> weight; prefix expansions of the last term are scored as their own terms, a
     // document counting its best prefix expansion once
     const exact = new Set(q.terms);
-    const prefixTerms = q.prefix ? this.expandPrefix(q.prefix).filter((t) => !exact.has(t)) : [];
+    const prefixTerms = q.prefix ? this.boundedExpansions(q.prefix, exact) : [];
     this.scratch = grow(this.scratch, this.ids.length);
     this.prefixScratch = grow(this.prefixScratch, this.ids.length);
     const acc = this.scratch;
@@ -382,7 +404,9 @@ export class SearchIndex {
       a.score < b.score || (a.score === b.score && a.creationTime < b.creationTime);
     const creation = this.creation;
     const hasExclude = exclude !== undefined && exclude.size > 0;
-    for (let i = 0; i < nTouched; i++) {
+    // PERF: newest slots first: among equal scores (common: same term count and length) the
+    // newest wins, so walking backwards lets the older ones fail the heap test without work
+    for (let i = nTouched - 1; i >= 0; i--) {
       const s = touched[i]!;
       const score = acc[s]! + pacc[s]!;
       acc[s] = 0;
