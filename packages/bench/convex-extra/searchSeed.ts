@@ -16,6 +16,14 @@ export const insertMessages = internalMutation({
     count: v.number(),
   },
   handler: async (ctx, { organizationId, threads, from, count }) => {
+    // idempotent: a batch retried after a lost response is not inserted twice
+    const done = await ctx.db
+      .query("unifiedMessages")
+      .withIndex("by_external", (q) =>
+        q.eq("organizationId", organizationId).eq("channel", "sms").eq("externalMessageId", `SMbench${from}`),
+      )
+      .first();
+    if (done) return 0;
     const now = Date.now();
     for (let n = from; n < from + count; n++) {
       const { threadId, contactId } = threads[n % threads.length]!;

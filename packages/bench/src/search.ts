@@ -94,14 +94,13 @@ export async function searchBench(
     const pending: Promise<unknown>[] = [];
     let nextLog = 100_000;
     for (let n = 0; n < messages; n += BATCH) {
-      pending.push(
-        admin.call("benchProbe/searchSeed:insertMessages", {
-          organizationId: org.organizationId,
-          threads,
-          from: n,
-          count: Math.min(BATCH, messages - n),
-        }),
-      );
+      const batch = {
+        organizationId: org.organizationId,
+        threads,
+        from: n,
+        count: Math.min(BATCH, messages - n),
+      };
+      pending.push(withRetry(() => admin.call("benchProbe/searchSeed:insertMessages", batch)));
       if (pending.length >= 2) await Promise.all(pending.splice(0));
       if (n + BATCH >= nextLog) {
         log(
@@ -190,6 +189,21 @@ export async function searchBench(
     throw e;
   } finally {
     await backend.stop();
+  }
+}
+
+/**
+ * A keep-alive connection the server closed just as a request went out fails with ECONNRESET
+ * (a client/server keep-alive race, not the backend failing): try again (the seed is idempotent).
+ */
+async function withRetry<T>(f: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await f();
+    } catch (e) {
+      const code = (e as { cause?: { code?: string } }).cause?.code;
+      if (i >= attempts || (code !== "ECONNRESET" && code !== "UND_ERR_SOCKET")) throw e;
+    }
   }
 }
 
