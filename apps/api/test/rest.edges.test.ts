@@ -69,6 +69,7 @@ describe("REST v1 edges", () => {
     expect(ops.sort()).toEqual(
       [
         "GET /api/v1/contacts/{contactId}",
+        "GET /api/v1/search",
         "GET /api/v1/threads",
         "GET /api/v1/threads/{threadId}",
         "GET /api/v1/threads/{threadId}/messages",

@@ -194,6 +194,8 @@ function sampleString(field: string): string {
   const f = field.toLowerCase();
   if (f.includes("email")) return A_EMAIL;
   if (f.includes("phone") || f === "identifier" || f === "value" || f === "query" || f === "search") return A_PHONE;
+  // full-text search terms: a word of A's first SMS, so B's search has A's message as a candidate
+  if (f === "q") return "contract";
   if (f.includes("url")) return "https://tenancy.example/x";
   // Inbox tools: a label colour and a saved-reply shortcut in their valid shapes, so the calls
   // reach the tenant checks instead of stopping at validation.

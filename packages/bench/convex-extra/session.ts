@@ -1,7 +1,7 @@
 /**
  * Benchmark probe (copied into the benchmark's private functions folder only): a live Better Auth
- * session for an impersonated identity, so member functions (which check the session, see
- * auth.ts requireLiveIdentity) can be called with the admin key + `{ ..., sessionId }`.
+ * session for a benchmark identity, since member functions refuse an identity whose session does
+ * not exist (convex/auth.ts requireLiveIdentity). Same row as apps/api/test/harness.ts openSession.
  */
 import { v } from "convex/values";
 import { components } from "../_generated/api";
@@ -17,7 +17,7 @@ export const open = internalMutation({
         data: {
           token: `bench-${crypto.randomUUID()}`,
           userId: subject,
-          expiresAt: now + 86_400_000,
+          expiresAt: now + 30 * 86_400_000,
           createdAt: now,
           updatedAt: now,
         },

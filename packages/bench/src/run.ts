@@ -12,6 +12,8 @@
  *      back to back, against the same query on an idle backend in the same run;
  *   5. reports: documents read and latency of a report over --report-messages (1,000,000)
  *      messages' counters (src/lib/reports.ts).
+ *   6. full-text search over --search-messages (1,000,000) messages: p95 and documents read,
+ *      against an indexed lookup in the same run (src/search.ts; alone with --only-search).
  * Prints a table and writes results/<timestamp>.json.
  */
 import { spawn } from "node:child_process";
@@ -38,6 +40,7 @@ import {
   type WebhookRequest,
 } from "./lib/webhooks";
 import { restartAtScale } from "./restart";
+import { type SearchBenchResult, searchBench } from "./search";
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -57,6 +60,8 @@ const RESTART_CONTACTS = option("restart-contacts", QUICK ? 10_000 : 100_000);
 /** the in-memory runtime (from git) restarted on the same data in the same run; --no-restart-baseline skips it */
 const RESTART_BASELINE = !flag("no-restart-baseline");
 const REPORT_MESSAGES = option("report-messages", 1_000_000);
+const SEARCH_MESSAGES = option("search-messages", QUICK ? 100_000 : 1_000_000);
+const ONLY_SEARCH = flag("only-search");
 
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
@@ -74,8 +79,9 @@ const results: Record<string, unknown> = {
     restartMessages: RESTART_MESSAGES,
     restartContacts: RESTART_CONTACTS,
     reportMessages: REPORT_MESSAGES,
+    searchMessages: SEARCH_MESSAGES,
   },
-  targets: { webhooksPerSecond: 1000, p99Ms: 50 },
+  targets: { webhooksPerSecond: 1000, p99Ms: 50, searchP95Ms: 50 },
 };
 const table: string[][] = [];
 const row = (...cells: (string | number)[]) => table.push(cells.map(String));
@@ -404,6 +410,25 @@ async function restartScenario(functionsDir: string) {
 }
 
 // ----------------------------------------------------------------------------------------- main
+function printSearch(r: SearchBenchResult) {
+  const t: string[][] = [
+    ["search (search/search:find, 20 results)", "p50 ms", "p95 ms", "p99 ms", "docs read (avg / max)"],
+  ];
+  for (const [kind, x] of Object.entries(r.search))
+    t.push([`  ${kind} queries`, `${x.p50}`, `${x.p95}`, `${x.p99}`, `${x.documentsRead} / ${x.maxDocumentsRead}`]);
+  t.push(["  all queries", `${r.searchAll.p50}`, `${r.searchAll.p95}`, `${r.searchAll.p99}`, "-"]);
+  const l = r.indexedLookup;
+  t.push(["indexed lookup (20 messages by_thread_sent)", `${l.p50}`, `${l.p95}`, `${l.p99}`, `${l.documentsRead}`]);
+  const widths = t[0]!.map((_, c) => Math.max(...t.map((x) => x[c]!.length)));
+  console.log(
+    `\nfull-text search over ${r.messages} messages (loaded in ${r.loadSeconds} s, ${r.messagesPerSecond}/s):`,
+  );
+  console.log(t.map((x) => x.map((c, i) => c.padEnd(widths[i]!)).join("  ")).join("\n"));
+  console.log(
+    `search p95 = ${r.p95VsIndexedLookup} x the indexed lookup's p95 (target: p95 < 50 ms); backend RSS ${r.backendRssMb} MB`,
+  );
+}
+
 async function main() {
   const fn = prepareFunctionsDir();
   log(`functions: ${fn.source} -> ${fn.dir}`);
@@ -418,6 +443,17 @@ async function main() {
     return;
   }
   let backend: BackendProcess | null = null;
+  if (ONLY_SEARCH) {
+    try {
+      const r = await searchBench(fn.dir, SEARCH_MESSAGES, log);
+      results.search = r;
+      printSearch(r);
+    } finally {
+      fn.cleanup();
+      writeResults();
+    }
+    return;
+  }
   try {
     const base = await baseline();
     results.baseline = {
@@ -499,6 +535,12 @@ async function main() {
     } catch (e) {
       results.reports = { messages: REPORT_MESSAGES, error: String((e as Error).message ?? e) };
       log(`reports failed: ${(e as Error).message}`);
+    }
+    try {
+      results.search = await searchBench(fn.dir, SEARCH_MESSAGES, log);
+    } catch (e) {
+      results.search = { messages: SEARCH_MESSAGES, error: String((e as Error).message ?? e) };
+      log(`search failed: ${(e as Error).message}`);
     }
     results.loadAverageAtEnd = os.loadavg().map((x) => round(x));
     const rss = fs.readFileSync(`/proc/${backend.pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)?.[1];
@@ -625,6 +667,7 @@ async function main() {
     }
     if (results.backendRssMb) console.log(`\nbackend RSS at the end: ${results.backendRssMb} MB`);
     console.log(restartReport);
+    if (results.search && "search" in (results.search as object)) printSearch(results.search as SearchBenchResult);
   } finally {
     if (backend) await backend.stop();
     fn.cleanup();

@@ -14,6 +14,7 @@ import { readDoc } from "./engine/documents.js";
 import { FileStore } from "./engine/files.js";
 import { originalConsole } from "./engine/globals.js";
 import type { ActionPool, UdfPool } from "./engine/pool.js";
+import { SearchIndexes } from "./engine/search.js";
 import { asyncSyscalls, inlineAsyncOps, jsSyscalls, type SyscallArgs, syncSyscalls } from "./engine/syscalls.js";
 import {
   type CallOptions,
@@ -97,6 +98,8 @@ export class Engine {
   private commitListeners: ((e: CommitEvent) => void)[] = [];
   private reloadListeners: (() => void)[] = [];
   files: FileStore;
+  /** full-text search indexes, maintained inside each commit (engine/search.ts) */
+  readonly search = new SearchIndexes();
   /**
    * Bumped on every in-memory commit and on every module reload: two query runs under the lock
    * with the same `dataVersion` (and the same args/identity/journal) see the same snapshot and
@@ -140,6 +143,7 @@ export class Engine {
     this.schemaTables.clear();
     this.schemaValidation.clear();
     for (const [cp, c] of m.components) this.applySchema(cp, c.schema);
+    this.search.retain((t) => this.schemaTables.has(t));
     void this.pool?.preload();
     void this.actionPool?.preload();
     for (const l of this.reloadListeners) l();
@@ -159,6 +163,15 @@ export class Engine {
       this.schemaTables.set(tableKey(cp, t.tableName), { documentType: t.documentType, indexes });
       const table = this.db.ensureTable(tableKey(cp, t.tableName));
       table.setIndexes([...indexes].map(([name, fields]) => ({ name, fields })));
+      this.search.define(
+        table.name,
+        (t.searchIndexes ?? []).map((i) => ({
+          name: i.indexDescriptor,
+          searchField: i.searchField,
+          filterFields: i.filterFields ?? [],
+        })),
+        () => this.db.getTable(table.name)?.docs.values() ?? [],
+      );
     }
     // tables not in the schema keep only the built-in indexes
     for (const t of this.db.tablesByName.values()) {
@@ -523,6 +536,7 @@ export class Engine {
       records.push({ table: w.table, id, doc });
     }
     const applied = this.db.apply(records);
+    this.search.apply(applied);
     this.dataVersion++;
     this.commitSeq++;
     if (this.runningTxns.size) this.recentCommits.push({ seq: this.commitSeq, event: { ts, writes: applied } });

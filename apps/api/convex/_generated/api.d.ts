@@ -116,6 +116,8 @@ import type * as schema_reconcile from "../schema/reconcile.js";
 import type * as schema_reports from "../schema/reports.js";
 import type * as schema_validators from "../schema/validators.js";
 import type * as schema_webhooks from "../schema/webhooks.js";
+import type * as search_search from "../search/search.js";
+import type * as search_snippet from "../search/snippet.js";
 import type * as seed_demo from "../seed/demo.js";
 import type * as signInLockout from "../signInLockout.js";
 import type * as threads_assignment from "../threads/assignment.js";
@@ -246,6 +248,8 @@ declare const fullApi: ApiFromModules<{
   "schema/reports": typeof schema_reports;
   "schema/validators": typeof schema_validators;
   "schema/webhooks": typeof schema_webhooks;
+  "search/search": typeof search_search;
+  "search/snippet": typeof search_snippet;
   "seed/demo": typeof seed_demo;
   signInLockout: typeof signInLockout;
   "threads/assignment": typeof threads_assignment;

@@ -13,6 +13,7 @@ import { findOwned } from "../lib/auth";
 import { canonicalTimeZone } from "../lib/timezone";
 import { queueReply, replyArgs } from "../outbound/replies";
 import { channelId, threadStatus } from "../schema/validators";
+import { searchOrganization } from "../search/search";
 import { emitEvent } from "../webhooks/events";
 
 async function owned<T extends "contacts" | "conversationThreads">(
@@ -196,4 +197,15 @@ export const sendMessage = internalMutation({
     if (!thread) return null;
     return queueReply(ctx, { ...args, threadId: thread._id }, { name: `API: ${apiKeyName}` });
   },
+});
+
+/** Full-text search of the key's organization (GET /api/v1/search). */
+export const search = internalQuery({
+  args: {
+    organizationId: v.id("organizations"),
+    q: v.string(),
+    channel: v.optional(channelId),
+    limit: v.optional(v.number()),
+  },
+  handler: async (ctx, { organizationId, ...opts }) => searchOrganization(ctx, organizationId, opts),
 });

@@ -12,6 +12,7 @@ import {
   createNoteBody,
   createSavedReplyBody,
   listQuery,
+  searchQuery,
   sendMessageBody,
   updateContactBody,
 } from "./schemas";
@@ -508,6 +509,57 @@ serve(
       ...input,
     });
     return "refused" in result ? refused(result) : json(201, result.savedReply);
+  },
+);
+
+const Snippet = z
+  .object({
+    text: z.string(),
+    marks: z.array(z.tuple([z.number(), z.number()])).describe("[start, end) ranges of text that matched"),
+    cutStart: z.boolean(),
+    cutEnd: z.boolean(),
+  })
+  .openapi("Snippet");
+const SearchResults = z
+  .object({
+    messages: z.array(
+      z.object({
+        messageId: z.string(),
+        threadId: z.string(),
+        contactId: z.string(),
+        contactName: z.string(),
+        channel: z.string(),
+        direction: z.string(),
+        sentAt: z.number(),
+        snippet: Snippet,
+      }),
+    ),
+    contacts: z.array(z.object({ contactId: z.string(), company: z.string().optional(), snippet: Snippet })),
+  })
+  .openapi("SearchResults");
+
+serve(
+  {
+    method: "get",
+    path: "/api/v1/search",
+    summary: "Full-text search of message bodies and contact names, best matches first",
+    request: { query: searchQuery },
+    responses: {
+      200: { description: "Matches with highlighted snippets", content: content(SearchResults) },
+      ...errors,
+    },
+  },
+  async (c) => {
+    const q = searchQuery.parse(c.req.query());
+    return json(
+      200,
+      await c.env.runQuery(internal.rest.resources.search, {
+        organizationId: c.get("key").organizationId,
+        q: q.q,
+        channel: q.channel,
+        limit: q.limit,
+      }),
+    );
   },
 );
 

@@ -63,3 +63,10 @@ export const createSavedReplyBody = z.object({
   shortcut: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, "a lower-case word of letters, digits, - or _"),
   body: z.string().min(1).max(4000),
 });
+
+/** GET /api/v1/search: one page of the best matches (no cursor: relevance order, bounded). */
+export const searchQuery = z.object({
+  q: z.string().trim().min(1, "a search term is required").max(200),
+  channel: z.enum(CHANNEL_IDS).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});

@@ -25,7 +25,9 @@ export const contactsTables = {
   })
     .index("by_org_last_message", ["organizationId", "lastMessageAt"])
     .index("by_org_name", ["organizationId", "displayName"])
-    .index("by_org_email", ["organizationId", "primaryEmail"]),
+    .index("by_org_email", ["organizationId", "primaryEmail"])
+    // Full-text search by name (search/search.ts): always filtered by organization.
+    .searchIndex("search_name", { searchField: "displayName", filterFields: ["organizationId"] }),
 
   contactIdentities: defineTable({
     organizationId: v.id("organizations"),

@@ -110,7 +110,9 @@ export const messagesTables = {
     // Thread view order: the trusted time, so a late retry of an older message lands in place.
     .index("by_thread_sent", ["organizationId", "threadId", "sentAt"])
     .index("by_contact", ["organizationId", "contactId"])
-    .index("by_config_status", ["organizationId", "channelConfigId", "status"]),
+    .index("by_config_status", ["organizationId", "channelConfigId", "status"])
+    // Full-text search over message bodies (search/search.ts): always filtered by organization.
+    .searchIndex("search_text", { searchField: "text", filterFields: ["organizationId", "channel"] }),
 
   /**
    * Every RFC 5322 Message-ID we know for an email message: the one it arrived with, the one we

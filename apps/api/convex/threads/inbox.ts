@@ -5,6 +5,7 @@ import type { QueryCtx } from "../_generated/server";
 import { fail } from "../lib/auth";
 import { memberQuery } from "../lib/functions";
 import { channelId, threadStatus } from "../schema/validators";
+import { searchText } from "../search/search";
 import { type LabelView, labelsOfThread } from "./labels";
 
 /** Index rows one list call may read (the filtered list never scans further than this). */
@@ -26,6 +27,48 @@ function decodeCursor(cursor: string | null): ListCursor | null {
     // fall through
   }
   fail("invalid_argument", "Invalid inbox cursor");
+}
+
+/** Search hits read per index when the inbox is searched (bounded; relevance order). */
+const SEARCH_MESSAGES = 100;
+const SEARCH_CONTACTS = 20;
+const THREADS_PER_CONTACT = 5;
+
+/**
+ * Threads matching a full-text search, best first: threads with a matching message, then the
+ * threads of contacts whose name matches; each thread once.
+ */
+async function searchThreads(
+  ctx: QueryCtx,
+  organizationId: Id<"organizations">,
+  text: string,
+): Promise<Doc<"conversationThreads">[]> {
+  const ids: Id<"conversationThreads">[] = [];
+  const messages = await ctx.db
+    .query("unifiedMessages")
+    .withSearchIndex("search_text", (s) => s.search("text", text).eq("organizationId", organizationId))
+    .take(SEARCH_MESSAGES);
+  for (const m of messages) ids.push(m.threadId);
+  const contacts = await ctx.db
+    .query("contacts")
+    .withSearchIndex("search_name", (s) => s.search("displayName", text).eq("organizationId", organizationId))
+    .take(SEARCH_CONTACTS);
+  for (const c of contacts) {
+    const threads = await ctx.db
+      .query("conversationThreads")
+      .withIndex("by_contact_status", (q) => q.eq("organizationId", organizationId).eq("contactId", c._id))
+      .take(THREADS_PER_CONTACT);
+    for (const t of threads) ids.push(t._id);
+  }
+  const out: Doc<"conversationThreads">[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const t = await ctx.db.get(id);
+    if (t && t.organizationId === organizationId) out.push(t);
+  }
+  return out;
 }
 
 const assigneeFilter = v.union(v.literal("me"), v.literal("unassigned"), v.id("members"));
@@ -59,9 +102,10 @@ async function enrich(
 
 /**
  * The inbox with filters: status / assignee narrow through an index (organizationId first);
- * channel and free-text search filter the rows read. Each call reads at most FILTER_SCAN_LIMIT
- * index rows, so a sparse filter returns a short (even empty) page with isDone=false and a cursor
- * to keep going - bounded reads, never a scan.
+ * channel filters the rows read. Each call reads at most FILTER_SCAN_LIMIT index rows, so a sparse
+ * filter returns a short (even empty) page with isDone=false and a cursor to keep going - bounded
+ * reads, never a scan. A free-text `search` goes through the search indexes instead (one page of
+ * threads in relevance order, see searchThreads); the other filters apply to its hits.
  */
 export const list = memberQuery({
   args: {
@@ -82,12 +126,26 @@ export const list = memberQuery({
       if (!m || m.organizationId !== organizationId) fail("not_found", "Not found");
       assigneeId = m._id;
     }
-    const needle = search?.trim().toLowerCase() ?? "";
     const labelCache = new Map<Id<"labels">, Doc<"labels"> | null>();
     const keep = (t: Doc<"conversationThreads">) =>
       (!status || t.status === status) &&
       (!channel || t.lastChannel === channel) &&
       (!assignee || t.assigneeId === assigneeId);
+
+    const text = search ? searchText(search) : null;
+    if (text) {
+      const page: Row[] = [];
+      for (const t of await searchThreads(ctx, organizationId, text)) {
+        if (page.length >= numItems) break;
+        if (!keep(t)) continue;
+        const row = await enrich(ctx, t, "", labelCache);
+        if (row && (!label || row.labels.some((l) => l._id === label))) page.push(row);
+      }
+      // search results are one page, in relevance order
+      return { page, isDone: true, continueCursor: "" };
+    }
+    // A search without a word to look up (punctuation, symbols): matched as a substring.
+    const needle = search?.trim().toLowerCase() ?? "";
 
     // A label narrows through its join rows (most recently labelled first), one bounded page of
     // them per call; the other filters apply to the threads they name. The page is shown by activity.

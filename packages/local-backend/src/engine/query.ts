@@ -1,6 +1,6 @@
 /**
  * Query planning and execution: index range scans merged with the transaction's own writes,
- * `.filter()`/`.take()`, search (a naive scan with word/prefix relevance) and pagination with
+ * `.filter()`/`.take()`, search (through the search indexes of search.ts) and pagination with
  * Convex's cursors, end cursors and split cursors.
  */
 import type { Engine } from "../engine.js";
@@ -9,14 +9,12 @@ import { type KeyBounds, Table } from "../storage.js";
 import {
   compareKeys,
   comparePrefix,
-  compareValues,
   type Doc,
   decodeCursor,
   docJsonString,
   docSize,
   END_CURSOR,
   encodeCursor,
-  getField,
   jsonToConvex,
   type Key,
   RawJson,
@@ -24,6 +22,7 @@ import {
 } from "../values.js";
 import { trackRead } from "./documents.js";
 import { evalFilter } from "./filter.js";
+import { searchScan } from "./search.js";
 import { type ExecContext, type ReadRange, type Transaction, tableKey } from "./transaction.js";
 
 /**
@@ -169,60 +168,6 @@ export function* runQueryPlan(e: Engine, ctx: ExecContext, query: any): Generato
     if (filters.every((f: any) => evalFilter(doc, f))) {
       yield doc;
       if (++n >= limit) return;
-    }
-  }
-}
-
-function* searchScan(e: Engine, ctx: ExecContext, query: any): Generator<Doc> {
-  const txn = ctx.txn!;
-  const src = query.source;
-  const dot = src.indexName.indexOf(".");
-  const tableName = tableKey(ctx.componentPath, src.indexName.slice(0, dot));
-  txn.reads.push({ table: tableName, kind: "table" });
-  const results: { doc: Doc; score: number }[] = [];
-  const seen = new Set<string>();
-  const table = e.db.getTable(tableName);
-  const tw = txn.writesByTable.get(tableName);
-  const consider = (doc: Doc) => {
-    let score = 0;
-    for (const f of src.filters) {
-      const v = getField(doc, f.fieldPath);
-      if (f.type === "Eq") {
-        if (compareValues(v as Value, jsonToConvex(f.value)) !== 0) return;
-      } else {
-        if (typeof v !== "string") return;
-        const words = v.toLowerCase().split(/\W+/).filter(Boolean);
-        const terms = String(f.value).toLowerCase().split(/\W+/).filter(Boolean);
-        for (const t of terms)
-          for (const w of words)
-            if (w === t) score += 2;
-            else if (w.startsWith(t)) score += 1;
-        if (score === 0) return;
-      }
-    }
-    results.push({ doc, score });
-  };
-  if (tw)
-    for (const [id, d] of tw) {
-      seen.add(id);
-      if (d) consider(d);
-    }
-  if (table)
-    for (const [id, d] of table.docs)
-      if (!seen.has(id)) {
-        trackRead(e, txn, d);
-        consider(d);
-      }
-  results.sort((a, b) => b.score - a.score || b.doc._creationTime - a.doc._creationTime);
-  const filters = (query.operators ?? []).filter((o: any) => o.filter).map((o: any) => o.filter);
-  let limit = 1024;
-  for (const o of query.operators ?? []) if (o.limit !== undefined) limit = Math.min(limit, o.limit);
-  let n = 0;
-  for (const r of results) {
-    if (n >= limit) return;
-    if (filters.every((f: any) => evalFilter(r.doc, f))) {
-      n++;
-      yield r.doc;
     }
   }
 }

@@ -1,0 +1,596 @@
+/**
+ * Full-text search indexes (`defineTable(...).searchIndex(name, { searchField, filterFields })`),
+ * kept in memory and maintained incrementally from committed writes.
+ *
+ * Behaviour follows Convex's "Full Text Search" documentation (docs.convex.dev/search/text-search):
+ * - the search field and the query are split into terms on anything that is not a letter or a
+ *   digit and lower-cased (Tantivy's simple tokenizer + lower-caser, which Convex builds on);
+ * - a document matches if it contains ANY query term; the LAST query term also matches as a
+ *   prefix ("typeahead"); at most 16 query terms count;
+ * - results come in relevance order (BM25 over the whole index), ties newest first;
+ * - equality filters only on the declared filter fields; at most 1024 results per query.
+ *
+ * Interface with the rest of the engine (kept narrow so the storage layer can change under it):
+ * - `define(table, defs, docs)`: (re)declare a table's search indexes from the schema; an index
+ *   whose definition changed is rebuilt from `docs()` (also how a restart rebuilds the index:
+ *   nothing of it is persisted, it is derived from the stored documents);
+ * - `apply(writes)`: every committed write (old/new document), called synchronously inside the
+ *   commit so a query running right after sees it;
+ * - `search(...)`: candidates ranked, as ids; the caller reads only the documents it returns.
+ *
+ * Memory: documents get integer slots; postings are typed arrays of slots and term counts, per
+ * slot we keep the term count, `_creationTime` and interned filter values. Deleted or re-indexed
+ * documents leave a tombstone; the postings are compacted once a quarter of the slots are dead.
+ */
+import type { Engine } from "../engine.js";
+import { compareValues, type Doc, getField, jsonToConvex, type Value } from "../values.js";
+import { readDoc, trackRead } from "./documents.js";
+import { evalFilter } from "./filter.js";
+import { type ExecContext, tableKey } from "./transaction.js";
+
+export interface SearchIndexDef {
+  name: string;
+  searchField: string;
+  filterFields: string[];
+}
+
+export const MAX_SEARCH_RESULTS = 1024;
+const MAX_SEARCH_TERMS = 16;
+/** Prefix expansion of the last term is bounded: a one-letter prefix must not touch every posting. */
+const MAX_PREFIX_TERMS = 64;
+/** ...and so must the postings those expansions add to a query. */
+const PREFIX_POSTINGS_BUDGET = 100_000;
+/** Tantivy's default tokenizer drops tokens longer than this (RemoveLongFilter). */
+const MAX_TOKEN_LENGTH = 40;
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+
+/** The terms of a text, in order, lower-cased (duplicates kept). */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const t = m[0].toLowerCase();
+    if (t.length <= MAX_TOKEN_LENGTH) out.push(t);
+  }
+  return out;
+}
+
+/** Query terms as Convex counts them: tokens of the query, the first 16, the last one a prefix. */
+export function queryTerms(text: string): { terms: string[]; prefix: string | null } {
+  const toks = tokenize(text).slice(0, MAX_SEARCH_TERMS);
+  if (toks.length === 0) return { terms: [], prefix: null };
+  return { terms: [...new Set(toks)], prefix: toks[toks.length - 1]! };
+}
+
+class Postings {
+  slots = new Int32Array(4);
+  tfs = new Uint16Array(4);
+  n = 0;
+  /** live documents containing the term (df for BM25) */
+  live = 0;
+  push(slot: number, tf: number) {
+    if (this.n === this.slots.length) {
+      const s = new Int32Array(this.n * 2);
+      s.set(this.slots);
+      this.slots = s;
+      const t = new Uint16Array(this.n * 2);
+      t.set(this.tfs);
+      this.tfs = t;
+    }
+    this.slots[this.n] = slot;
+    this.tfs[this.n] = Math.min(tf, 0xffff);
+    this.n++;
+    this.live++;
+  }
+}
+
+function grow<T extends Int32Array | Float64Array | Uint8Array | Uint32Array>(a: T, min: number): T {
+  if (a.length >= min) return a;
+  const b = new (a.constructor as any)(Math.max(min, a.length * 2)) as T;
+  b.set(a);
+  return b;
+}
+
+export interface SearchFilter {
+  fieldPath: string;
+  value: Value;
+}
+
+export interface SearchHit {
+  id: string;
+  score: number;
+  creationTime: number;
+}
+
+/** One search index of one table. */
+export class SearchIndex {
+  private terms = new Map<string, Postings>();
+  /** every term, sorted: prefix lookups are a binary search plus a bounded walk */
+  private sortedTerms: string[] = [];
+  private unsortedTerms: string[] = [];
+  private ids: (string | null)[] = [];
+  private slotOf = new Map<string, number>();
+  private lengths = new Uint32Array(1024);
+  private creation = new Float64Array(1024);
+  /** per filter field: interned value id per slot (0 = the field is missing) */
+  private filterIds: Int32Array[];
+  private interned: Map<string, number>[];
+  private liveDocs = 0;
+  private totalLength = 0;
+  private dead = 0;
+  /** scratch accumulator reused across queries (reset through `touched`) */
+  private scratch = new Float64Array(0);
+  private prefixScratch = new Float64Array(0);
+  private touched = new Int32Array(1024);
+
+  constructor(readonly def: SearchIndexDef) {
+    this.filterIds = def.filterFields.map(() => new Int32Array(1024));
+    this.interned = def.filterFields.map(() => new Map());
+  }
+
+  get size() {
+    return this.liveDocs;
+  }
+
+  /** Index a document (no-op if its search field is not a string: Convex skips those too). */
+  add(doc: Doc) {
+    const text = getField(doc, this.def.searchField);
+    if (typeof text !== "string") return;
+    const toks = tokenize(text);
+    const slot = this.ids.length;
+    this.ids.push(doc._id);
+    this.slotOf.set(doc._id, slot);
+    this.lengths = grow(this.lengths, slot + 1);
+    this.creation = grow(this.creation, slot + 1);
+    this.lengths[slot] = toks.length;
+    this.creation[slot] = doc._creationTime;
+    this.setFilters(slot, doc);
+    const tf = new Map<string, number>();
+    for (const t of toks) tf.set(t, (tf.get(t) ?? 0) + 1);
+    for (const [t, n] of tf) {
+      let p = this.terms.get(t);
+      if (!p) {
+        p = new Postings();
+        this.terms.set(t, p);
+        this.unsortedTerms.push(t);
+      }
+      p.push(slot, n);
+    }
+    this.liveDocs++;
+    this.totalLength += toks.length;
+  }
+
+  /** Drop a document (its terms' document frequencies are recounted from its text). */
+  remove(doc: Doc) {
+    const slot = this.slotOf.get(doc._id);
+    if (slot === undefined) return;
+    this.slotOf.delete(doc._id);
+    this.ids[slot] = null;
+    this.liveDocs--;
+    this.totalLength -= this.lengths[slot]!;
+    this.dead++;
+    const text = getField(doc, this.def.searchField);
+    if (typeof text === "string")
+      for (const t of new Set(tokenize(text))) {
+        const p = this.terms.get(t);
+        if (p) p.live--;
+      }
+    if (this.dead > 1024 && this.dead * 4 > this.ids.length) this.compact();
+  }
+
+  /** Apply one committed write (insert, replace, delete). */
+  update(oldDoc: Doc | null, newDoc: Doc | null) {
+    if (oldDoc && newDoc && this.slotOf.has(oldDoc._id)) {
+      const a = getField(oldDoc, this.def.searchField);
+      const b = getField(newDoc, this.def.searchField);
+      if (a === b) {
+        // text unchanged: only the filter values may have moved; update them in place
+        this.setFilters(this.slotOf.get(oldDoc._id)!, newDoc);
+        return;
+      }
+    }
+    if (oldDoc) this.remove(oldDoc);
+    if (newDoc) this.add(newDoc);
+  }
+
+  private setFilters(slot: number, doc: Doc) {
+    for (let f = 0; f < this.def.filterFields.length; f++) {
+      this.filterIds[f] = grow(this.filterIds[f]!, slot + 1);
+      this.filterIds[f]![slot] = this.internId(f, getField(doc, this.def.filterFields[f]!), true);
+    }
+  }
+
+  /** Interned id of a filter value (0: missing field; -1: a value no document has). */
+  private internId(f: number, v: Value | undefined, create: boolean): number {
+    if (v === undefined) return 0;
+    const k = filterKey(v);
+    const m = this.interned[f]!;
+    let id = m.get(k);
+    if (id === undefined) {
+      if (!create) return -1;
+      id = m.size + 1;
+      m.set(k, id);
+    }
+    return id;
+  }
+
+  /** Rebuild postings without the dead slots (ids, lengths and filters move to new slots). */
+  private compact() {
+    const remap = new Int32Array(this.ids.length).fill(-1);
+    const ids: string[] = [];
+    for (let s = 0; s < this.ids.length; s++) {
+      const id = this.ids[s];
+      if (id === null || id === undefined) continue;
+      remap[s] = ids.length;
+      ids.push(id);
+    }
+    const n = ids.length;
+    const lengths = new Uint32Array(Math.max(1024, n));
+    const creation = new Float64Array(Math.max(1024, n));
+    const filterIds = this.filterIds.map(() => new Int32Array(Math.max(1024, n)));
+    for (let s = 0; s < remap.length; s++) {
+      const d = remap[s]!;
+      if (d < 0) continue;
+      lengths[d] = this.lengths[s]!;
+      creation[d] = this.creation[s]!;
+      for (let f = 0; f < filterIds.length; f++) filterIds[f]![d] = this.filterIds[f]![s]!;
+    }
+    for (const [t, p] of this.terms) {
+      let w = 0;
+      for (let i = 0; i < p.n; i++) {
+        const d = remap[p.slots[i]!]!;
+        if (d < 0) continue;
+        p.slots[w] = d;
+        p.tfs[w] = p.tfs[i]!;
+        w++;
+      }
+      p.n = w;
+      p.live = w;
+      if (w === 0) this.terms.delete(t);
+    }
+    this.sortedTerms = [...this.terms.keys()].sort();
+    this.unsortedTerms = [];
+    this.ids = ids;
+    this.slotOf = new Map(ids.map((id, i) => [id, i]));
+    this.lengths = lengths;
+    this.creation = creation;
+    this.filterIds = filterIds;
+    this.dead = 0;
+  }
+
+  /** Terms starting with `prefix`, at most MAX_PREFIX_TERMS, shortest (closest) first. */
+  private expandPrefix(prefix: string): string[] {
+    if (this.unsortedTerms.length) {
+      // merge the new terms into the sorted list (new terms are few between queries)
+      this.sortedTerms = this.sortedTerms.concat(this.unsortedTerms.sort());
+      this.sortedTerms.sort();
+      this.unsortedTerms = [];
+    }
+    const a = this.sortedTerms;
+    let lo = 0;
+    let hi = a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (a[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < a.length && out.length < MAX_PREFIX_TERMS && a[i]!.startsWith(prefix); i++)
+      if (this.terms.has(a[i]!)) out.push(a[i]!);
+    return out;
+  }
+
+  /**
+   * The prefix expansions scored for a query: closest (shortest) completions first, while their
+   * postings stay within PREFIX_POSTINGS_BUDGET, so a short prefix of frequent words costs a
+   * bounded scan (the completions left out rank lowest: longest among those with the prefix).
+   */
+  private boundedExpansions(prefix: string, exact: Set<string>): string[] {
+    const all = this.expandPrefix(prefix)
+      .filter((t) => !exact.has(t))
+      .sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+    const out: string[] = [];
+    let budget = PREFIX_POSTINGS_BUDGET;
+    for (const t of all) {
+      const n = this.terms.get(t)?.n ?? 0;
+      if (n > budget) continue;
+      budget -= n;
+      out.push(t);
+    }
+    return out;
+  }
+
+  /** BM25 inverse document frequency of a term over the whole index. */
+  idf(term: string): number {
+    const df = this.terms.get(term)?.live ?? 0;
+    const n = Math.max(this.liveDocs, 1);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** BM25 score of a text that is not (yet) in the index (a transaction's own write). */
+  scoreText(text: string, query: { terms: string[]; prefix: string | null }): number {
+    const toks = tokenize(text);
+    const tf = new Map<string, number>();
+    for (const t of toks) tf.set(t, (tf.get(t) ?? 0) + 1);
+    let score = 0;
+    const avg = this.liveDocs ? this.totalLength / this.liveDocs : toks.length || 1;
+    const norm = BM25_K1 * (1 - BM25_B + (BM25_B * toks.length) / (avg || 1));
+    for (const t of query.terms) {
+      const n = tf.get(t);
+      if (n) score += (this.idf(t) * n * (BM25_K1 + 1)) / (n + norm);
+    }
+    if (query.prefix) {
+      let best = 0;
+      for (const [t, n] of tf) {
+        if (t === query.prefix || !t.startsWith(query.prefix) || query.terms.includes(t)) continue;
+        best = Math.max(best, (this.idf(t) * n * (BM25_K1 + 1)) / (n + norm));
+      }
+      score += best;
+    }
+    return score;
+  }
+
+  /**
+   * The best `limit` documents for `text` among those whose filter fields equal `filters`,
+   * excluding `exclude` (ids a transaction rewrote). Reads no document.
+   */
+  search(text: string, filters: SearchFilter[], limit: number, exclude?: Set<string>): SearchHit[] {
+    const q = queryTerms(text);
+    if (q.terms.length === 0 || limit <= 0) return [];
+    const fIdx: number[] = [];
+    const fVal: number[] = [];
+    for (const f of filters) {
+      const i = this.def.filterFields.indexOf(f.fieldPath);
+      if (i < 0) throw new Error(`Search filter on ${f.fieldPath}, which is not a filter field of ${this.def.name}`);
+      const id = this.internId(i, f.value, false);
+      if (id < 0) return []; // no indexed document has that value
+      fIdx.push(i);
+      fVal.push(id);
+    }
+    // term -> weight; prefix expansions of the last term are scored as their own terms, a
+    // document counting its best prefix expansion once
+    const exact = new Set(q.terms);
+    const prefixTerms = q.prefix ? this.boundedExpansions(q.prefix, exact) : [];
+    this.scratch = grow(this.scratch, this.ids.length);
+    this.prefixScratch = grow(this.prefixScratch, this.ids.length);
+    const acc = this.scratch;
+    const pacc = this.prefixScratch;
+    let touched = this.touched;
+    let nTouched = 0;
+    const avg = this.liveDocs ? this.totalLength / this.liveDocs : 1;
+    const lengths = this.lengths;
+    const ids = this.ids;
+    const fArrays = fIdx.map((i) => this.filterIds[i]!);
+    const nf = fArrays.length;
+    const f0 = fArrays[0];
+    const v0 = fVal[0];
+    // PERF: one tight loop per term over typed arrays; scores accumulate in reusable per-slot
+    // arrays (exact terms add up, prefix expansions keep their best), `touched` lists the slots
+    const visit = (term: string, prefix: boolean) => {
+      const p = this.terms.get(term);
+      if (!p) return;
+      const idf = this.idf(term);
+      const slots = p.slots;
+      const tfs = p.tfs;
+      const k1b = BM25_K1 * BM25_B;
+      const k1nb = BM25_K1 * (1 - BM25_B);
+      if (touched.length < nTouched + p.n) {
+        const t = new Int32Array(Math.max(touched.length * 2, nTouched + p.n));
+        t.set(touched.subarray(0, nTouched));
+        touched = t;
+      }
+      outer: for (let i = 0; i < p.n; i++) {
+        const s = slots[i]!;
+        if (f0 !== undefined && f0[s] !== v0) continue;
+        if (nf > 1) for (let k = 1; k < nf; k++) if (fArrays[k]![s] !== fVal[k]) continue outer;
+        if (ids[s] === null) continue;
+        const tf = tfs[i]!;
+        const sc = (idf * tf * (BM25_K1 + 1)) / (tf + k1nb + (k1b * lengths[s]!) / avg);
+        if (acc[s] === 0 && pacc[s] === 0) touched[nTouched++] = s;
+        if (prefix) {
+          if (sc > pacc[s]!) pacc[s] = sc;
+        } else acc[s]! += sc;
+      }
+    };
+    for (const t of q.terms) visit(t, false);
+    for (const t of prefixTerms) visit(t, true);
+    this.touched = touched;
+    // keep the best `limit` in a bounded min-heap (score asc, then older first)
+    const k = Math.min(limit, MAX_SEARCH_RESULTS);
+    const heap: SearchHit[] = [];
+    const worse = (a: SearchHit, b: SearchHit) =>
+      a.score < b.score || (a.score === b.score && a.creationTime < b.creationTime);
+    const creation = this.creation;
+    const hasExclude = exclude !== undefined && exclude.size > 0;
+    // PERF: newest slots first: among equal scores (common: same term count and length) the
+    // newest wins, so walking backwards lets the older ones fail the heap test without work
+    for (let i = nTouched - 1; i >= 0; i--) {
+      const s = touched[i]!;
+      const score = acc[s]! + pacc[s]!;
+      acc[s] = 0;
+      pacc[s] = 0;
+      const ct = creation[s]!;
+      // PERF: most candidates lose to the heap's worst: decide before allocating a hit
+      if (heap.length >= k) {
+        const top = heap[0]!;
+        if (score < top.score || (score === top.score && ct <= top.creationTime)) continue;
+      }
+      const id = ids[s]!;
+      if (hasExclude && exclude!.has(id)) continue;
+      const hit = { id, score, creationTime: ct };
+      if (heap.length < k) heapPush(heap, hit, worse);
+      else {
+        heap[0] = hit;
+        siftDown(heap, 0, worse);
+      }
+    }
+    return heap.sort((a, b) => b.score - a.score || b.creationTime - a.creationTime);
+  }
+}
+
+function heapPush<T>(h: T[], x: T, less: (a: T, b: T) => boolean) {
+  h.push(x);
+  let i = h.length - 1;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (!less(h[i]!, h[p]!)) break;
+    [h[i], h[p]] = [h[p]!, h[i]!];
+    i = p;
+  }
+}
+function siftDown<T>(h: T[], i: number, less: (a: T, b: T) => boolean) {
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < h.length && less(h[l]!, h[m]!)) m = l;
+    if (r < h.length && less(h[r]!, h[m]!)) m = r;
+    if (m === i) return;
+    [h[i], h[m]] = [h[m]!, h[i]!];
+    i = m;
+  }
+}
+
+/** Interning key of a filter value: equal Convex values get equal keys. */
+function filterKey(v: Value): string {
+  if (typeof v === "string") return `s${v}`;
+  if (v === null) return "n";
+  if (typeof v === "number") return `f${Object.is(v, -0) ? "-0" : String(v)}`;
+  if (typeof v === "bigint") return `i${v}`;
+  if (typeof v === "boolean") return v ? "t" : "F";
+  return `j${JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? `${x}n` : x))}`;
+}
+
+/** Whether a document's filter fields equal the search filters (for a transaction's own writes). */
+function matchesFilters(doc: Doc, filters: SearchFilter[]): boolean {
+  for (const f of filters) {
+    const v = getField(doc, f.fieldPath);
+    if (v === undefined || compareValues(v as Value, f.value) !== 0) return false;
+  }
+  return true;
+}
+
+/** All search indexes of the deployment, by internal table key and index name. */
+export class SearchIndexes {
+  private byTable = new Map<string, Map<string, SearchIndex>>();
+
+  /**
+   * Declare the search indexes of `table`; indexes whose definition is unchanged are kept, the
+   * others are built from `docs()` (the table's stored documents).
+   */
+  define(table: string, defs: SearchIndexDef[], docs: () => Iterable<Doc>) {
+    const old = this.byTable.get(table);
+    const next = new Map<string, SearchIndex>();
+    for (const d of defs) {
+      const prev = old?.get(d.name);
+      if (prev && JSON.stringify(prev.def) === JSON.stringify(d)) {
+        next.set(d.name, prev);
+        continue;
+      }
+      const idx = new SearchIndex(d);
+      for (const doc of docs()) idx.add(doc);
+      next.set(d.name, idx);
+    }
+    if (next.size) this.byTable.set(table, next);
+    else this.byTable.delete(table);
+  }
+
+  /** Drop the indexes of tables not in `keep` (their schema no longer declares any). */
+  retain(keep: (table: string) => boolean) {
+    for (const t of [...this.byTable.keys()]) if (!keep(t)) this.byTable.delete(t);
+  }
+
+  get(table: string, name: string): SearchIndex | undefined {
+    return this.byTable.get(table)?.get(name);
+  }
+
+  /** Apply committed writes (called inside the commit, after the documents are applied). */
+  apply(writes: Iterable<{ table: string; oldDoc: Doc | null; newDoc: Doc | null }>) {
+    for (const w of writes) {
+      const m = this.byTable.get(w.table);
+      if (!m) continue;
+      for (const idx of m.values()) idx.update(w.oldDoc, w.newDoc);
+    }
+  }
+}
+
+/**
+ * Run a `withSearchIndex` query: ranked ids from the index, merged with the transaction's own
+ * writes, then `.filter()` and `.take()`. Only the documents handed to the caller (or to its
+ * `.filter()`) are read. The read set is the table restricted to the equality filters: any write
+ * of a document whose filter fields equal them (before or after the write) invalidates the
+ * query, whatever its text; simpler than tracking terms and still correct.
+ */
+export function* searchScan(e: Engine, ctx: ExecContext, query: any): Generator<Doc> {
+  const txn = ctx.txn!;
+  const src = query.source;
+  const dot = src.indexName.indexOf(".");
+  const tableName = tableKey(ctx.componentPath, src.indexName.slice(0, dot));
+  const indexName = src.indexName.slice(dot + 1);
+  const index = e.search.get(tableName, indexName);
+  if (!index) throw new Error(`Search index ${src.indexName} not found.`);
+  txn.metrics.databaseQueries++;
+  let text: string | null = null;
+  const filters: SearchFilter[] = [];
+  for (const f of src.filters ?? []) {
+    if (f.type === "Search") {
+      if (f.fieldPath !== index.def.searchField)
+        throw new Error(`Search field ${f.fieldPath} is not the search field of ${src.indexName}`);
+      text = String(f.value);
+    } else filters.push({ fieldPath: f.fieldPath, value: jsonToConvex(f.value) });
+  }
+  if (text === null) throw new Error(`A search query on ${src.indexName} needs a .search() term`);
+  txn.reads.push({
+    table: tableName,
+    kind: "range",
+    index: `search:${indexName}`,
+    fields: filters.map((f) => f.fieldPath),
+    lo: filters.map((f) => f.value),
+    loIncl: true,
+    hi: filters.map((f) => f.value),
+    hiIncl: true,
+    loOpen: false,
+    hiOpen: false,
+  });
+  const post = (query.operators ?? []).filter((o: any) => o.filter).map((o: any) => o.filter);
+  let limit = MAX_SEARCH_RESULTS;
+  for (const o of query.operators ?? []) if (o.limit !== undefined) limit = Math.min(limit, o.limit);
+  if (limit <= 0) return;
+  const tw = txn.writesByTable.get(tableName);
+  const exclude = tw ? new Set(tw.keys()) : undefined;
+  // with a .filter() some hits are dropped: ask the index for all it may return
+  const hits: (SearchHit & { doc?: Doc })[] = index.search(
+    text,
+    filters,
+    post.length ? MAX_SEARCH_RESULTS : limit,
+    exclude,
+  );
+  if (tw) {
+    const q = queryTerms(text);
+    let added = false;
+    for (const d of tw.values()) {
+      if (!d || !matchesFilters(d, filters)) continue;
+      const v = getField(d, index.def.searchField);
+      if (typeof v !== "string") continue;
+      const score = index.scoreText(v, q);
+      if (score > 0) {
+        hits.push({ id: d._id, score, creationTime: d._creationTime, doc: d });
+        added = true;
+      }
+    }
+    if (added) hits.sort((a, b) => b.score - a.score || b.creationTime - a.creationTime);
+  }
+  const table = e.db.getTable(tableName);
+  let n = 0;
+  for (let i = 0; i < hits.length && i < MAX_SEARCH_RESULTS; i++) {
+    const h = hits[i]!;
+    const doc = h.doc ?? (table ? readDoc(e, txn, table, h.id) : null);
+    if (!doc) continue;
+    trackRead(e, txn, doc);
+    if (!post.every((f: any) => evalFilter(doc, f))) continue;
+    yield doc;
+    if (++n >= limit) return;
+  }
+}

@@ -1,0 +1,138 @@
+// Search indexes through the running backend: `withSearchIndex` queries ranked by relevance,
+// prefix, filters, edits and deletes, read-your-writes, restart, live subscriptions.
+import { ConvexHttpClient } from "convex/browser";
+import { anyApi } from "convex/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { client, start, tmpDir, waitFor } from "./helpers.js";
+
+const api = anyApi as any;
+let b: Awaited<ReturnType<typeof start>>;
+let http: ConvexHttpClient;
+
+beforeAll(async () => {
+  b = await start();
+  http = new ConvexHttpClient(b.url);
+});
+afterAll(async () => {
+  await b?.stop();
+});
+
+describe("withSearchIndex", () => {
+  it("returns the best matches first, matches the last term as a prefix, honours take()", async () => {
+    const g = "rank";
+    await http.mutation(api.notes.add, { text: "invoice invoice overdue", group: g });
+    await http.mutation(api.notes.add, { text: "invoice attached", group: g });
+    await http.mutation(api.notes.add, {
+      text: "a long note about the weather that mentions an invoice once",
+      group: g,
+    });
+    await http.mutation(api.notes.add, { text: "nothing to see", group: g });
+    expect(await http.query(api.notes.search, { q: "invoice", group: g })).toEqual([
+      "invoice invoice overdue",
+      "invoice attached",
+      "a long note about the weather that mentions an invoice once",
+    ]);
+    expect(await http.query(api.notes.search, { q: "invoice", group: g, take: 1 })).toEqual([
+      "invoice invoice overdue",
+    ]);
+    expect(await http.query(api.notes.search, { q: "overd", group: g })).toEqual(["invoice invoice overdue"]);
+    // only the last term is a prefix
+    expect(await http.query(api.notes.search, { q: "overd nothing", group: g })).toEqual(["nothing to see"]);
+  });
+
+  it("filters on every filter field, and .filter() after the index", async () => {
+    await http.mutation(api.notes.add, { text: "refund please", group: "f1", tag: "vip" });
+    await http.mutation(api.notes.add, { text: "refund now", group: "f1" });
+    await http.mutation(api.notes.add, { text: "refund too", group: "f2", tag: "vip" });
+    expect((await http.query(api.notes.search, { q: "refund", group: "f1" })).sort()).toEqual([
+      "refund now",
+      "refund please",
+    ]);
+    expect(await http.query(api.notes.search, { q: "refund", group: "f1", tag: "vip" })).toEqual(["refund please"]);
+    expect(await http.query(api.notes.search, { q: "refund", group: "f3" })).toEqual([]);
+    expect(await http.query(api.notes.searchNotTagged, { q: "refund", group: "f1" })).toEqual(["refund now"]);
+  });
+
+  it("follows edits and deletes", async () => {
+    const id = await http.mutation(api.notes.add, { text: "original words", group: "e" });
+    expect(await http.query(api.notes.search, { q: "original", group: "e" })).toEqual(["original words"]);
+    await http.mutation(api.notes.edit, { id, text: "rewritten text" });
+    expect(await http.query(api.notes.search, { q: "original", group: "e" })).toEqual([]);
+    expect(await http.query(api.notes.search, { q: "rewritten", group: "e" })).toEqual(["rewritten text"]);
+    await http.mutation(api.notes.edit, { id, group: "e2" });
+    expect(await http.query(api.notes.search, { q: "rewritten", group: "e" })).toEqual([]);
+    expect(await http.query(api.notes.search, { q: "rewritten", group: "e2" })).toEqual(["rewritten text"]);
+    await http.mutation(api.notes.remove, { id });
+    expect(await http.query(api.notes.search, { q: "rewritten", group: "e2" })).toEqual([]);
+  });
+
+  it("sees the mutation's own inserts (read-your-writes)", async () => {
+    await http.mutation(api.notes.add, { text: "committed zebra", group: "ryw" });
+    const found = await http.mutation(api.notes.addAndSearch, { text: "zebra fresh zebra", group: "ryw", q: "zebra" });
+    expect(found).toEqual(["zebra fresh zebra", "committed zebra"]);
+  });
+
+  it("updates a subscription when a matching document arrives or changes, not for other groups", async () => {
+    const c = client(b.url);
+    try {
+      const seen: string[][] = [];
+      c.onUpdate(api.notes.search, { q: "parcel", group: "live" }, (v: string[]) => seen.push(v));
+      await waitFor(
+        () => seen.length,
+        (n) => n >= 1,
+      );
+      expect(seen.at(-1)).toEqual([]);
+      const id = await http.mutation(api.notes.add, { text: "your parcel shipped", group: "live" });
+      await waitFor(
+        () => seen.at(-1)?.length,
+        (n) => n === 1,
+      );
+      await http.mutation(api.notes.edit, { id, text: "your parcel arrived" });
+      await waitFor(
+        () => seen.at(-1)?.[0],
+        (s) => s === "your parcel arrived",
+      );
+      await http.mutation(api.notes.remove, { id });
+      await waitFor(
+        () => seen.at(-1)?.length,
+        (n) => n === 0,
+      );
+    } finally {
+      await c.close();
+    }
+  });
+});
+
+describe("read cost", () => {
+  it("reads only the documents it returns, however many match", async () => {
+    await http.mutation(api.notes.addMany, { group: "cost", count: 20, text: "budget line" });
+    const small = await http.query(api.notes.searchCost, { q: "budget", group: "cost", take: 5 });
+    for (let i = 0; i < 5; i++)
+      await http.mutation(api.notes.addMany, { group: "cost", count: 400, text: "budget line" });
+    const large = await http.query(api.notes.searchCost, { q: "budget", group: "cost", take: 5 });
+    expect(small).toEqual({ found: 5, documentsRead: 5 });
+    expect(large).toEqual({ found: 5, documentsRead: 5 });
+  });
+});
+
+describe("restart", () => {
+  it("rebuilds the search index from the stored documents", async () => {
+    const dataDir = tmpDir();
+    let s = await start({ dataDir });
+    try {
+      const h = new ConvexHttpClient(s.url);
+      const id = await h.mutation(api.notes.add, { text: "persisted walrus", group: "r" });
+      await h.mutation(api.notes.add, { text: "deleted walrus", group: "r" });
+      await h.mutation(api.notes.remove, { id });
+    } finally {
+      await s.stop();
+    }
+    s = await start({ dataDir });
+    try {
+      const h = new ConvexHttpClient(s.url);
+      expect(await h.query(api.notes.search, { q: "walrus", group: "r" })).toEqual(["deleted walrus"]);
+    } finally {
+      await s.stop();
+    }
+  });
+});
