@@ -1,6 +1,7 @@
 import type { ChannelId, Direction } from "@switchboard/channels/ids";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
+import { applyMessageToSla } from "./sla";
 
 const PREVIEW_LENGTH = 140;
 
@@ -95,4 +96,6 @@ export async function touchThread(
     subject: thread.subject ?? msg.subject,
     messageCount: thread.messageCount + 1,
   });
+  // Service levels: a customer message starts the response/resolution timers, an answer stops one.
+  await applyMessageToSla(ctx, thread, { direction: msg.direction, at: msg.at });
 }

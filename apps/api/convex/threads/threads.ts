@@ -8,6 +8,7 @@ import { withAttachmentViews } from "../messages/attachments";
 import { reactionsOf } from "../messages/reactions";
 import { threadStatus } from "../schema/validators";
 import { markThreadRead } from "./reads";
+import { stopSlaTimers } from "./sla";
 
 /** The inbox list: newest activity first, optionally one status; paginated through an index. */
 /** Longest snooze: a year (a later date is almost certainly a typo). */
@@ -108,6 +109,11 @@ export const setStatus = memberMutation({
   handler: async (ctx, { organizationId, threadId, status }) => {
     const thread = await getOwned(ctx, organizationId, threadId);
     await ctx.db.patch(thread._id, { status, snoozedUntil: undefined });
+    if (status === "closed" && thread.status !== "closed") {
+      // Resolved: the SLA clocks stop and the customer is asked for a rating (threads/csat.ts).
+      await stopSlaTimers(ctx, thread);
+      await ctx.scheduler.runAfter(0, internal.threads.csat.request, { threadId: thread._id });
+    }
     return null;
   },
 });
