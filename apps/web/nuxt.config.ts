@@ -40,6 +40,8 @@ export default defineNuxtConfig({
         "lucide:radio",
         "lucide:key-round",
         "lucide:sparkles",
+        "lucide:alarm-clock",
+        "lucide:alarm-clock-off",
         "lucide:smile",
         "lucide:frown",
         "lucide:meh",
