@@ -182,6 +182,26 @@ describe("timers stop and restart", () => {
     expect((await thread()).sla?.breaches).toBe(0);
   });
 
+  test("a resolution target breaches even after the first response; unassigned threads notify no one", async () => {
+    vi.setSystemTime(new Date("2026-11-25T15:00:00Z"));
+    await savePolicy(undefined, { firstResponseMinutes: 30, resolutionMinutes: 120 });
+    await customerWrites("Hi");
+    const open = await thread();
+    await owner().mutation(api.outbound.replies.send, {
+      organizationId: a.organizationId,
+      threadId: open._id,
+      text: "On it",
+    });
+    expect((await thread()).sla?.resolution?.dueAt).toBe(Date.parse("2026-11-25T17:00:00Z"));
+    await advanceTo(Date.parse("2026-11-25T16:59:00Z"));
+    expect((await thread()).sla?.resolution?.breachedAt).toBeUndefined();
+    await advanceTo(Date.parse("2026-11-25T17:00:01Z"));
+    const after = await thread();
+    expect(after.sla?.resolution?.breachedAt).toBeDefined();
+    expect(after.sla?.breaches).toBe(1);
+    expect(await breachNotifications()).toHaveLength(0);
+  });
+
   test("no policy, no timers; invalid policies are refused with nothing stored; agents cannot save", async () => {
     await customerWrites("Hi");
     expect((await thread()).sla).toBeUndefined();
