@@ -41,6 +41,8 @@ export default defineNuxtConfig({
         "lucide:key-round",
         "lucide:sparkles",
         "lucide:chart-column",
+        "lucide:alarm-clock",
+        "lucide:alarm-clock-off",
         "lucide:smile",
         "lucide:frown",
         "lucide:meh",

@@ -5,6 +5,7 @@ import { handleChatMessage } from "./chat/messages";
 import { handleChatPreflight, handleSessionStart, handleWidgetPolicy } from "./chat/sessions";
 import { routeProvider } from "./inbound/routes";
 import { handleRest } from "./rest/routes";
+import { handleCsatPage, handleCsatRating } from "./threads/csat";
 
 const http = httpRouter();
 
@@ -27,6 +28,10 @@ for (const pathPrefix of ["/chat/sessions/", "/webhooks/chat/"]) {
 for (const method of ["GET", "POST", "PATCH", "DELETE", "OPTIONS"] as const) {
   http.route({ pathPrefix: "/api/v1/", method, handler: httpAction(handleRest) });
 }
+
+// Customer-satisfaction rating links (signed tokens, threads/csat.ts): the form and its answer.
+http.route({ pathPrefix: "/csat/", method: "GET", handler: httpAction(handleCsatPage) });
+http.route({ pathPrefix: "/csat/", method: "POST", handler: httpAction(handleCsatRating) });
 
 // Better Auth (sign-up, sign-in, sessions, Convex JWTs): /api/auth/*, CORS for the dashboard origin.
 authComponent.registerRoutesLazy(http, createAuth, { cors: true, trustedOrigins: siteUrls() });

@@ -13,6 +13,7 @@ import { presenceTables } from "./schema/presence";
 import { reconcileTables } from "./schema/reconcile";
 import { reportsTables } from "./schema/reports";
 import { webhooksTables } from "./schema/webhooks";
+import { serviceLevelTables } from "./schema/serviceLevels";
 
 /**
  * Every table carries organizationId, and every index a public function reads starts with it.
@@ -34,4 +35,5 @@ export default defineSchema({
   ...presenceTables,
   ...webhooksTables,
   ...reportsTables,
+  ...serviceLevelTables,
 });

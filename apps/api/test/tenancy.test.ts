@@ -344,6 +344,20 @@ beforeAll(async () => {
   await post(
     genericRequest(A.customSlug, { id: "gen-tenancy-1", from: { id: "crm-user-1", name: "Ops" }, text: "CRM note" }),
   );
+  // A's SLA policy (business hours, targets, CSAT on): B's threads/sla get and save must neither
+  // read nor overwrite it, and A's chat thread below gets real SLA timers.
+  await asMember(a).mutation(api.threads.sla.save, {
+    organizationId: a.organizationId,
+    businessHours: {
+      timeZone: "Europe/Paris",
+      weekly: [1, 2, 3, 4, 5].map((day) => ({ day, startMinute: 540, endMinute: 1020 })),
+      holidays: ["2026-12-25"],
+    },
+    firstResponseMinutes: 60,
+    nextResponseMinutes: 120,
+    resolutionMinutes: 2880,
+    csatEnabled: true,
+  });
   // A chat visitor of A (verified), typing, and A's owner reading the thread: real rows of the
   // chat, typing-indicator and read-marker tables, and a real token for the visitor functions.
   const userHash = await hmacSha256Hex(SECRETS.chatIdentitySecret, "tenancy-user");

@@ -1,3 +1,4 @@
+export * from "./businessHours";
 export * from "./commitments";
 export * from "./dealFrames";
 export * from "./dealStage";

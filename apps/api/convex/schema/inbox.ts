@@ -19,13 +19,16 @@ export const inboxTables = {
     createdAt: v.number(),
   }).index("by_thread_created", ["organizationId", "threadId", "createdAt"]),
 
-  /** A member's in-app notifications (today: being mentioned in a note). */
+  /**
+   * A member's in-app notifications: being mentioned in a note (noteId), or a service-level
+   * target of a thread assigned to them breached (threads/sla.ts; no noteId).
+   */
   notifications: defineTable({
     organizationId: v.id("organizations"),
     memberId: v.id("members"),
-    kind: v.literal("mention"),
+    kind: v.union(v.literal("mention"), v.literal("sla_breach")),
     threadId: v.id("conversationThreads"),
-    noteId: v.id("threadNotes"),
+    noteId: v.optional(v.id("threadNotes")),
     authorName: v.string(),
     preview: v.string(),
     createdAt: v.number(),

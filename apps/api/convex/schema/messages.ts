@@ -1,5 +1,6 @@
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
+import { threadCsat, threadSla } from "./serviceLevels";
 import {
   channelId,
   direction,
@@ -49,6 +50,10 @@ export const messagesTables = {
         jobId: v.id("_scheduled_functions"),
       }),
     ),
+    /** Service-level timers of the thread (threads/sla.ts); absent when the organization has no policy. */
+    sla: v.optional(threadSla),
+    /** The newest customer-satisfaction request of the thread and its score (threads/csat.ts). */
+    csat: v.optional(threadCsat),
     createdAt: v.number(),
   })
     .index("by_org_last", ["organizationId", "lastMessageAt"])

@@ -3,6 +3,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { recordMessage, recordResolution } from "../reports/buckets";
 import { emitEvent } from "../webhooks/events";
+import { applyMessageToSla } from "./sla";
 
 const PREVIEW_LENGTH = 140;
 
@@ -102,6 +103,8 @@ export async function touchThread(
     subject: thread.subject ?? msg.subject,
     messageCount: thread.messageCount + 1,
   });
+  // Service levels: a customer message starts the response/resolution timers, an answer stops one.
+  await applyMessageToSla(ctx, thread, { direction: msg.direction, at: msg.at });
 }
 
 /** A thread was resolved (closed): report counters and the thread.resolved event. */

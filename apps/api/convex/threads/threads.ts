@@ -9,6 +9,7 @@ import { reactionsOf } from "../messages/reactions";
 import { threadStatus } from "../schema/validators";
 import { markThreadRead } from "./reads";
 import { resolveThread } from "./model";
+import { stopSlaTimers } from "./sla";
 
 /** The inbox list: newest activity first, optionally one status; paginated through an index. */
 /** Longest snooze: a year (a later date is almost certainly a typo). */
@@ -109,7 +110,13 @@ export const setStatus = memberMutation({
   handler: async (ctx, { organizationId, threadId, status }) => {
     const thread = await getOwned(ctx, organizationId, threadId);
     await ctx.db.patch(thread._id, { status, snoozedUntil: undefined });
-    if (status === "closed" && thread.status !== "closed") await resolveThread(ctx, thread, Date.now());
+    if (status === "closed" && thread.status !== "closed") {
+      // Resolved: report counters and the thread.resolved event, the SLA clocks stop, and the
+      // customer is asked for a rating (threads/csat.ts).
+      await resolveThread(ctx, thread, Date.now());
+      await stopSlaTimers(ctx, thread);
+      await ctx.scheduler.runAfter(0, internal.threads.csat.request, { threadId: thread._id });
+    }
     return null;
   },
 });
