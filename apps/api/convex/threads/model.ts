@@ -1,6 +1,7 @@
 import type { ChannelId, Direction } from "@switchboard/channels/ids";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
+import { emitAutomationEvent } from "../automation/events";
 
 const PREVIEW_LENGTH = 140;
 
@@ -56,6 +57,7 @@ export async function findOrCreateThread(
     messageCount: 0,
     createdAt: args.at,
   });
+  await emitAutomationEvent(ctx, organizationId, { trigger: "thread.created", threadId });
   return { thread: (await ctx.db.get(threadId))!, created: true };
 }
 
