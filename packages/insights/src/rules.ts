@@ -22,13 +22,13 @@ export const CONTACT_FIELDS = ["displayName", "company", "title", "primaryEmail"
 export type ContactField = (typeof CONTACT_FIELDS)[number];
 
 export type RuleCondition =
-  | { kind: "channel"; channels: string[] }
+  | { kind: "channel"; channels: readonly string[] }
   | { kind: "textContains"; value: string }
   | { kind: "textMatches"; pattern: string }
   | { kind: "label"; labelId: string }
   | { kind: "contactField"; field: ContactField; op: "equals" | "contains" | "present"; value?: string }
   /** Placeholder until business-hour policies exist: the org's time zone, weekdays (0 = Sunday) and [startHour, endHour). */
-  | { kind: "businessHours"; inside: boolean; days: number[]; startHour: number; endHour: number }
+  | { kind: "businessHours"; inside: boolean; days: readonly number[]; startHour: number; endHour: number }
   | { kind: "sentiment"; label: "positive" | "neutral" | "negative" }
   | { kind: "dealStage"; stage: string };
 
@@ -252,8 +252,8 @@ export interface RuleFacts {
   channel?: string;
   /** The burst's text (message.received); empty for other triggers. */
   text: string;
-  labelIds: string[];
-  contact: Partial<Record<ContactField, string>>;
+  labelIds: readonly string[];
+  contact: Readonly<Partial<Record<ContactField, string>>>;
   sentiment?: "positive" | "neutral" | "negative";
   dealStage?: string;
   now: number;
