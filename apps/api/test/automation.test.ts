@@ -237,6 +237,36 @@ describe("exactly once, no loops", () => {
   });
 });
 
+describe("other triggers", () => {
+  test("contact.updated runs on a new identity; the AI step without configuration is a recorded skip", async () => {
+    await env.asA.mutation(api.automation.rules.create, {
+      organizationId: org(),
+      name: "Summarize updated contacts",
+      trigger: "contact.updated",
+      conditions: [{ kind: "contactField", field: "primaryEmail", op: "contains", value: "@acme.com" }],
+      actions: [{ kind: "aiStep" }],
+    });
+    await post(env.t, whatsapp("14155550130", "hello", "wamid.CU"));
+    await settle();
+    const contactId = (await state()).threads[0]!.contactId;
+    await env.asA.mutation(api.contacts.identities.add, {
+      organizationId: org(),
+      contactId,
+      channel: "email",
+      identifier: "dana@acme.com",
+    });
+    await settle();
+    const s = await state();
+    expect(s.runs).toHaveLength(1);
+    expect(s.runs[0]).toMatchObject({
+      trigger: "contact.updated",
+      contactId,
+      threadId: s.threads[0]!._id,
+      actions: [{ kind: "aiStep", status: "skipped", detail: "ai_not_configured" }],
+    });
+  });
+});
+
 describe("admins write rules; the input is hostile", () => {
   const rule = (conditions: unknown[]) => ({
     organizationId: org(),
