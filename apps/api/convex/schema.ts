@@ -1,6 +1,7 @@
 import { defineSchema } from "convex/server";
 import { aiTables } from "./schema/ai";
 import { apiTables } from "./schema/api";
+import { automationTables } from "./schema/automation";
 import { channelsTables } from "./schema/channels";
 import { contactsTables } from "./schema/contacts";
 import { crmTables } from "./schema/crm";
@@ -36,4 +37,5 @@ export default defineSchema({
   ...webhooksTables,
   ...reportsTables,
   ...serviceLevelTables,
+  ...automationTables,
 });

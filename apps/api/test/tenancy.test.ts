@@ -17,7 +17,7 @@
 import { hmacSha256Hex } from "@switchboard/channels/crypto";
 import { makeFunctionReference } from "convex/server";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { api } from "../convex/_generated/api";
+import { api, internal } from "../convex/_generated/api";
 import { openApiDocument } from "../convex/rest/routes";
 import schema from "../convex/schema";
 import { postChat, startSession, viewOf } from "./chatWidget";
@@ -385,6 +385,31 @@ beforeAll(async () => {
     }
   });
   await asMember(a).action(api.rest.apiKeys.create, { organizationId: a.organizationId, name: "A key" });
+  // An automation rule of A naming A's label, and a real run of it (the run log B must not read).
+  const aLabel = await asMember(a).mutation(api.threads.labels.create, {
+    organizationId: a.organizationId,
+    name: "tenancy",
+    color: "#3366ff",
+  });
+  await asMember(a).mutation(api.automation.rules.create, {
+    organizationId: a.organizationId,
+    name: "A's rule",
+    trigger: "thread.statusChanged",
+    conditions: [{ kind: "label", labelId: aLabel }],
+    actions: [{ kind: "setPriority", priority: "high" }],
+  });
+  await asMember(a).mutation(api.threads.labels.addToThread, {
+    organizationId: a.organizationId,
+    threadId,
+    labelId: aLabel,
+  });
+  const ran = await t.mutation(internal.automation.triggers.evaluate, {
+    organizationId: a.organizationId,
+    eventId: "tenancy-event",
+    trigger: "thread.statusChanged",
+    threadId,
+  });
+  if (ran !== 1) throw new Error(`A's rule ran ${ran} times`);
   await indexA();
 });
 

@@ -13,6 +13,7 @@ export * from "./limits";
 export * from "./mentions";
 export * from "./preferences";
 export * from "./relationships";
+export * from "./rules";
 export * from "./sentiment";
 export * from "./signature";
 export * from "./span";

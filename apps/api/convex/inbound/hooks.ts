@@ -16,6 +16,8 @@ export type HookArgs = {
  */
 export const downstreamHooks: FunctionReference<"mutation" | "action", "internal", HookArgs>[] = [
   internal.crm.insights.onBurst,
+  // The agent pipeline: automation rules on "message.received".
+  internal.automation.triggers.onBurst,
 ];
 
 export async function runDownstreamHooks(

@@ -80,7 +80,7 @@ export interface ReplyInput {
 export async function queueReply(
   ctx: MutationCtx,
   args: ReplyInput,
-  author: { memberId?: Id<"members">; name: string },
+  author: { memberId?: Id<"members">; name: string; origin?: "automation" },
 ): Promise<Id<"unifiedMessages">> {
   const thread = await getOwned(ctx, args.organizationId, args.threadId);
   const contact = await getOwned(ctx, args.organizationId, thread.contactId);
@@ -159,6 +159,7 @@ export async function queueReply(
         ]
       : [{ status: "queued", at: now }],
     authorMemberId: author.memberId,
+    origin: author.origin,
     ...(native ? { externalMessageId: `chat:${crypto.randomUUID()}` } : {}),
   });
   if (emailMessageId) {

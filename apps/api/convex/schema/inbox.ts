@@ -72,6 +72,8 @@ export const inboxTables = {
     threadId: v.id("conversationThreads"),
     labelId: v.id("labels"),
     contactId: v.id("contacts"),
+    /** Put there by an automation rule (never a trigger of rules). */
+    origin: v.optional(v.literal("automation")),
     createdAt: v.number(),
   })
     .index("by_thread", ["organizationId", "threadId", "labelId"])

@@ -28,6 +28,8 @@ export const messagesTables = {
      */
     participantContactIds: v.optional(v.array(v.id("contacts"))),
     snoozedUntil: v.optional(v.number()),
+    /** Set by agents or automation rules (absent = normal). */
+    priority: v.optional(v.union(v.literal("low"), v.literal("normal"), v.literal("high"), v.literal("urgent"))),
     lastMessageAt: v.number(),
     lastMessagePreview: v.string(),
     lastChannel: channelId,
@@ -100,6 +102,8 @@ export const messagesTables = {
     statusHistory: v.array(v.object({ status: messageStatus, at: v.number() })),
     error: v.optional(messageError),
     authorMemberId: v.optional(v.id("members")),
+    /** Written by an automation rule: never triggers rules (automation/triggers.ts), so rules cannot loop. */
+    origin: v.optional(v.literal("automation")),
     /** WhatsApp template used when the 24-hour window was closed. */
     template: v.optional(
       v.object({ name: v.string(), language: v.string(), components: v.optional(v.array(v.any())) }),

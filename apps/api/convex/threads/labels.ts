@@ -74,7 +74,12 @@ export async function labelsOfThread(
 }
 
 /** Puts a label on a thread (idempotent). */
-export async function attachLabel(ctx: MutationCtx, thread: Doc<"conversationThreads">, label: Doc<"labels">) {
+export async function attachLabel(
+  ctx: MutationCtx,
+  thread: Doc<"conversationThreads">,
+  label: Doc<"labels">,
+  origin?: "automation",
+) {
   const rows = await ctx.db
     .query("threadLabels")
     .withIndex("by_thread", (q) => q.eq("organizationId", thread.organizationId).eq("threadId", thread._id))
@@ -86,6 +91,7 @@ export async function attachLabel(ctx: MutationCtx, thread: Doc<"conversationThr
     threadId: thread._id,
     labelId: label._id,
     contactId: thread.contactId,
+    origin,
     createdAt: Date.now(),
   });
 }

@@ -4,6 +4,7 @@ import type { MutationCtx } from "../_generated/server";
 import { recordMessage, recordResolution } from "../reports/buckets";
 import { emitEvent } from "../webhooks/events";
 import { applyMessageToSla } from "./sla";
+import { emitAutomationEvent } from "../automation/events";
 
 const PREVIEW_LENGTH = 140;
 
@@ -60,6 +61,7 @@ export async function findOrCreateThread(
     createdAt: args.at,
   });
   await emitEvent(ctx, organizationId, "thread.created", { threadId, contactId, channel: args.channel });
+  await emitAutomationEvent(ctx, organizationId, { trigger: "thread.created", threadId });
   return { thread: (await ctx.db.get(threadId))!, created: true };
 }
 

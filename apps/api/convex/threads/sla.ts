@@ -3,6 +3,7 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx, type QueryCtx } from "../_generated/server";
+import { emitAutomationEvent } from "../automation/events";
 import { fail } from "../lib/auth";
 import { adminMutation, memberQuery } from "../lib/functions";
 import { businessHours } from "../schema/serviceLevels";
@@ -117,6 +118,7 @@ export const breach = internalMutation({
       breachedAt: now,
       assigneeId: thread.assigneeId ?? null,
     });
+    await emitAutomationEvent(ctx, thread.organizationId, { trigger: "sla.breached", threadId: thread._id });
     if (thread.assigneeId) {
       const what =
         target === "resolution"

@@ -2,6 +2,7 @@ import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalMutation } from "../_generated/server";
+import { emitAutomationEvent } from "../automation/events";
 import { fail, getOwned } from "../lib/auth";
 import { memberMutation, memberQuery } from "../lib/functions";
 import { withAttachmentViews } from "../messages/attachments";
@@ -86,6 +87,8 @@ export const snooze = memberMutation({
     if (until - now > MAX_SNOOZE_MS) fail("invalid_argument", "Snooze for at most a year");
     await ctx.db.patch(thread._id, { status: "snoozed", snoozedUntil: until });
     await ctx.scheduler.runAt(until, internal.threads.threads.wake, { threadId: thread._id, until });
+    if (thread.status !== "snoozed")
+      await emitAutomationEvent(ctx, organizationId, { trigger: "thread.statusChanged", threadId: thread._id });
     return null;
   },
 });
@@ -117,6 +120,8 @@ export const setStatus = memberMutation({
       await stopSlaTimers(ctx, thread);
       await ctx.scheduler.runAfter(0, internal.threads.csat.request, { threadId: thread._id });
     }
+    if (thread.status !== status)
+      await emitAutomationEvent(ctx, organizationId, { trigger: "thread.statusChanged", threadId: thread._id });
     return null;
   },
 });
