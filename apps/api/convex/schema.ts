@@ -11,6 +11,7 @@ import { orgTables } from "./schema/orgs";
 import { outboundTables } from "./schema/outbound";
 import { presenceTables } from "./schema/presence";
 import { reconcileTables } from "./schema/reconcile";
+import { teamsTables } from "./schema/teams";
 
 /**
  * Every table carries organizationId, and every index a public function reads starts with it.
@@ -30,4 +31,5 @@ export default defineSchema({
   ...aiTables,
   ...inboxTables,
   ...presenceTables,
+  ...teamsTables,
 });

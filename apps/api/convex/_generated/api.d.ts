@@ -108,10 +108,13 @@ import type * as schema_orgs from "../schema/orgs.js";
 import type * as schema_outbound from "../schema/outbound.js";
 import type * as schema_presence from "../schema/presence.js";
 import type * as schema_reconcile from "../schema/reconcile.js";
+import type * as schema_teams from "../schema/teams.js";
 import type * as schema_validators from "../schema/validators.js";
 import type * as seed_demo from "../seed/demo.js";
 import type * as signInLockout from "../signInLockout.js";
 import type * as threads_assignment from "../threads/assignment.js";
+import type * as threads_autoAssign from "../threads/autoAssign.js";
+import type * as threads_bulk from "../threads/bulk.js";
 import type * as threads_emailMessageIds from "../threads/emailMessageIds.js";
 import type * as threads_inbox from "../threads/inbox.js";
 import type * as threads_labels from "../threads/labels.js";
@@ -120,8 +123,11 @@ import type * as threads_notes from "../threads/notes.js";
 import type * as threads_notifications from "../threads/notifications.js";
 import type * as threads_reads from "../threads/reads.js";
 import type * as threads_savedReplies from "../threads/savedReplies.js";
+import type * as threads_teams from "../threads/teams.js";
 import type * as threads_threads from "../threads/threads.js";
 import type * as threads_typing from "../threads/typing.js";
+import type * as threads_views from "../threads/views.js";
+import type * as threads_workload from "../threads/workload.js";
 
 /**
  * A utility for referencing Convex functions in your app's API.
@@ -227,10 +233,13 @@ declare const fullApi: ApiFromModules<{
   "schema/outbound": typeof schema_outbound;
   "schema/presence": typeof schema_presence;
   "schema/reconcile": typeof schema_reconcile;
+  "schema/teams": typeof schema_teams;
   "schema/validators": typeof schema_validators;
   "seed/demo": typeof seed_demo;
   signInLockout: typeof signInLockout;
   "threads/assignment": typeof threads_assignment;
+  "threads/autoAssign": typeof threads_autoAssign;
+  "threads/bulk": typeof threads_bulk;
   "threads/emailMessageIds": typeof threads_emailMessageIds;
   "threads/inbox": typeof threads_inbox;
   "threads/labels": typeof threads_labels;
@@ -239,8 +248,11 @@ declare const fullApi: ApiFromModules<{
   "threads/notifications": typeof threads_notifications;
   "threads/reads": typeof threads_reads;
   "threads/savedReplies": typeof threads_savedReplies;
+  "threads/teams": typeof threads_teams;
   "threads/threads": typeof threads_threads;
   "threads/typing": typeof threads_typing;
+  "threads/views": typeof threads_views;
+  "threads/workload": typeof threads_workload;
 }>;
 export declare const api: FilterApi<
   typeof fullApi,

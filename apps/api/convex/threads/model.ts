@@ -1,6 +1,8 @@
 import type { ChannelId, Direction } from "@switchboard/channels/ids";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
+import { routeNewThread } from "./autoAssign";
+import { countStatusChange } from "./workload";
 
 const PREVIEW_LENGTH = 140;
 
@@ -56,6 +58,8 @@ export async function findOrCreateThread(
     messageCount: 0,
     createdAt: args.at,
   });
+  // The one place a thread is born: an inbound one is routed to its team and auto-assigned.
+  if (args.direction === "inbound") await routeNewThread(ctx, (await ctx.db.get(threadId))!);
   return { thread: (await ctx.db.get(threadId))!, created: true };
 }
 
@@ -95,4 +99,6 @@ export async function touchThread(
     subject: thread.subject ?? msg.subject,
     messageCount: thread.messageCount + 1,
   });
+  // A contact writing into a closed thread re-opens it: it counts against its assignee again.
+  if (inbound) await countStatusChange(ctx, thread, "open");
 }
