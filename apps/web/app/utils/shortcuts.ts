@@ -49,7 +49,10 @@ const KEYS: Record<string, ShortcutAction> = {
 export function isTypingTarget(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el || typeof el.tagName !== "string") return false;
-  if (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName)) return true;
+  if (el.isContentEditable || ["TEXTAREA", "SELECT"].includes(el.tagName)) return true;
+  // A checkbox or button keeps the shortcuts (the inbox's selection checkboxes take focus on click).
+  if (el.tagName === "INPUT" && !["checkbox", "radio", "button", "submit"].includes((el as HTMLInputElement).type))
+    return true;
   return !!el.closest?.('[contenteditable="true"],[role="dialog"],[role="textbox"],[role="combobox"]');
 }
 

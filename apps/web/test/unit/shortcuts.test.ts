@@ -35,9 +35,20 @@ describe("inbox shortcut handler", () => {
     expect(key("e", el('<input type="text">'))).toBeNull();
     expect(key("j", el("<textarea></textarea>"))).toBeNull();
     expect(key("a", el("<select><option>1</option></select>"))).toBeNull();
-    expect(key("r", el('<div contenteditable="true"><span>x</span></div>', (r) => r.querySelector("span")!))).toBeNull();
-    expect(key("e", el('<div role="dialog"><button>ok</button></div>', (r) => r.querySelector("button")!))).toBeNull();
-    // A plain element in the page still gets them.
+    expect(
+      key(
+        "r",
+        el('<div contenteditable="true"><span>x</span></div>', (r) => r.querySelector("span")!),
+      ),
+    ).toBeNull();
+    expect(
+      key(
+        "e",
+        el('<div role="dialog"><button>ok</button></div>', (r) => r.querySelector("button")!),
+      ),
+    ).toBeNull();
+    // A plain element or a selection checkbox still gets them.
+    expect(key("j", el('<input type="checkbox">'))).toBe("next");
     expect(key("e", el("<div>row</div>"))).toBe("close");
   });
 
