@@ -46,7 +46,7 @@ const KEYS: Record<string, ShortcutAction> = {
 };
 
 /** True when the event comes from somewhere the agent types (or a dialog that owns the keyboard). */
-export function isTypingTarget(target: EventTarget | null): boolean {
+function isTypingTarget(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el || typeof el.tagName !== "string") return false;
   if (el.isContentEditable || ["TEXTAREA", "SELECT"].includes(el.tagName)) return true;
