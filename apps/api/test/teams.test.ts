@@ -146,14 +146,12 @@ describe("teams", () => {
   });
 
   test("another organization's admin cannot add A's member to its team, nor read A's team", async () => {
-    const bTeam = await t
-      .withIdentity(b.identity)
-      .mutation(api.threads.teams.create, {
-        organizationId: b.organizationId,
-        name: "B",
-        policy: "manual",
-        channels: [],
-      });
+    const bTeam = await t.withIdentity(b.identity).mutation(api.threads.teams.create, {
+      organizationId: b.organizationId,
+      name: "B",
+      policy: "manual",
+      channels: [],
+    });
     await expect(
       t.withIdentity(b.identity).mutation(api.threads.teams.addMember, {
         organizationId: b.organizationId,
@@ -457,5 +455,57 @@ describe("bulk actions", () => {
         .collect(),
     );
     expect(closed).toHaveLength(0);
+  });
+});
+
+describe("REST API v1: teams and thread assignment", () => {
+  const call = (key: string, path: string, init: RequestInit = {}) =>
+    t.fetch(path, {
+      ...init,
+      headers: { authorization: `Bearer ${key}`, ...(init.body ? { "content-type": "application/json" } : {}) },
+    });
+
+  test("lists teams; PATCH moves a thread to a team and assigns it; other organizations' ids are 404", async () => {
+    const teamId = await createTeam("manual");
+    const th = await newInboundThread();
+    const keyA = (await owner().action(api.rest.apiKeys.create, { ...orgA(), name: "CRM" })).key;
+    const keyB = (
+      await t.withIdentity(b.identity).action(api.rest.apiKeys.create, { organizationId: b.organizationId, name: "B" })
+    ).key;
+
+    const listed = await call(keyA, "/api/v1/teams");
+    expect(listed.status).toBe(200);
+    expect((await listed.json()).data).toEqual([
+      { _id: teamId, name: "Support", policy: "manual", channels: [], leadMemberId: null },
+    ]);
+    expect((await (await call(keyB, "/api/v1/teams")).json()).data).toEqual([]);
+
+    const patch = (key: string, body: unknown) =>
+      call(key, `/api/v1/threads/${th._id}`, { method: "PATCH", body: JSON.stringify(body) });
+    const res = await patch(keyA, { teamId: null, assigneeId: sam.memberId });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ _id: th._id, assigneeId: sam.memberId });
+    expect((await thread(th._id))!.teamId).toBeUndefined();
+    expect((await workload(sam.memberId))!.openThreads).toBe(1);
+
+    // B's key on A's thread, and A's key with B's team: 404 and nothing changes.
+    expect((await patch(keyB, { assigneeId: null })).status).toBe(404);
+    const bTeam = await t
+      .withIdentity(b.identity)
+      .mutation(api.threads.teams.create, {
+        organizationId: b.organizationId,
+        name: "B",
+        policy: "manual",
+        channels: [],
+      });
+    expect((await patch(keyA, { teamId: bTeam, assigneeId: null })).status).toBe(404);
+    expect(await thread(th._id)).toMatchObject({ assigneeId: sam.memberId });
+    expect((await patch(keyA, {})).status).toBe(400);
+    expect((await patch(keyA, { teamId, extra: 1 })).status).toBe(400);
+
+    expect((await patch(keyA, { teamId, assigneeId: null })).status).toBe(200);
+    expect(await thread(th._id)).toMatchObject({ teamId });
+    expect((await thread(th._id))!.assigneeId).toBeUndefined();
+    expect((await workload(sam.memberId))!.openThreads).toBe(0);
   });
 });

@@ -96,6 +96,7 @@ import type * as rest_inbox from "../rest/inbox.js";
 import type * as rest_resources from "../rest/resources.js";
 import type * as rest_routes from "../rest/routes.js";
 import type * as rest_schemas from "../rest/schemas.js";
+import type * as rest_teams from "../rest/teams.js";
 import type * as schema_ai from "../schema/ai.js";
 import type * as schema_api from "../schema/api.js";
 import type * as schema_channels from "../schema/channels.js";
@@ -221,6 +222,7 @@ declare const fullApi: ApiFromModules<{
   "rest/resources": typeof rest_resources;
   "rest/routes": typeof rest_routes;
   "rest/schemas": typeof rest_schemas;
+  "rest/teams": typeof rest_teams;
   "schema/ai": typeof schema_ai;
   "schema/api": typeof schema_api;
   "schema/channels": typeof schema_channels;

@@ -63,3 +63,12 @@ export const createSavedReplyBody = z.object({
   shortcut: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, "a lower-case word of letters, digits, - or _"),
   body: z.string().min(1).max(4000),
 });
+
+/** PATCH a thread: its team and/or assignee (null clears; absent leaves as is). */
+export const updateThreadBody = z
+  .object({
+    teamId: z.string().min(1).max(64).nullable().optional(),
+    assigneeId: z.string().min(1).max(64).nullable().optional(),
+  })
+  .strict()
+  .refine((b) => b.teamId !== undefined || b.assigneeId !== undefined, { message: "nothing to update" });
