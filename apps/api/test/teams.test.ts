@@ -490,14 +490,12 @@ describe("REST API v1: teams and thread assignment", () => {
 
     // B's key on A's thread, and A's key with B's team: 404 and nothing changes.
     expect((await patch(keyB, { assigneeId: null })).status).toBe(404);
-    const bTeam = await t
-      .withIdentity(b.identity)
-      .mutation(api.threads.teams.create, {
-        organizationId: b.organizationId,
-        name: "B",
-        policy: "manual",
-        channels: [],
-      });
+    const bTeam = await t.withIdentity(b.identity).mutation(api.threads.teams.create, {
+      organizationId: b.organizationId,
+      name: "B",
+      policy: "manual",
+      channels: [],
+    });
     expect((await patch(keyA, { teamId: bTeam, assigneeId: null })).status).toBe(404);
     expect(await thread(th._id)).toMatchObject({ assigneeId: sam.memberId });
     expect((await patch(keyA, {})).status).toBe(400);
