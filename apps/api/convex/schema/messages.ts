@@ -60,7 +60,9 @@ export const messagesTables = {
     // The "my team" inbox view and the live view counts (threads/views.ts: bounded, capped reads).
     .index("by_org_team_last", ["organizationId", "teamId", "lastMessageAt"])
     .index("by_org_team_status", ["organizationId", "teamId", "status"])
-    .index("by_org_assignee_status", ["organizationId", "assigneeId", "status"]),
+    // Unassigned threads sort first within a status (a missing field sorts before any value), so
+    // the unassigned count is a prefix read: no index range on an absent field (not portable).
+    .index("by_org_status_assignee", ["organizationId", "status", "assigneeId"]),
 
   unifiedMessages: defineTable({
     organizationId: v.id("organizations"),

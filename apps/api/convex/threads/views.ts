@@ -22,42 +22,44 @@ export interface ViewCount {
   capped: boolean;
 }
 
-type StatusIndex = "by_org_assignee_status" | "by_org_team_status";
-
-async function cappedCount(
-  ctx: QueryCtx,
-  organizationId: Id<"organizations">,
-  index: StatusIndex,
-  key: Id<"members"> | Id<"teams"> | undefined,
-): Promise<ViewCount> {
+async function teamCount(ctx: QueryCtx, organizationId: Id<"organizations">, teamId: Id<"teams">): Promise<ViewCount> {
   let count = 0;
   for (const status of NOT_CLOSED) {
     const want = VIEW_COUNT_CAP + 1 - count;
     if (want <= 0) break;
-    const rows =
-      index === "by_org_team_status"
-        ? await ctx.db
-            .query("conversationThreads")
-            .withIndex(index, (q) =>
-              q
-                .eq("organizationId", organizationId)
-                .eq("teamId", key as Id<"teams">)
-                .eq("status", status),
-            )
-            .take(want)
-        : await ctx.db
-            .query("conversationThreads")
-            .withIndex(index, (q) =>
-              q
-                .eq("organizationId", organizationId)
-                .eq("assigneeId", key as Id<"members"> | undefined)
-                .eq("status", status),
-            )
-            .take(want);
+    const rows = await ctx.db
+      .query("conversationThreads")
+      .withIndex("by_org_team_status", (q) =>
+        q.eq("organizationId", organizationId).eq("teamId", teamId).eq("status", status),
+      )
+      .take(want);
     count += rows.length;
   }
-  return count > VIEW_COUNT_CAP ? { count: VIEW_COUNT_CAP, capped: true } : { count, capped: false };
+  return capped(count);
 }
+
+/**
+ * Threads with no assignee: within each status they come first in by_org_status_assignee (a
+ * missing field sorts before every value), so each status is a prefix read that stops at the
+ * first assigned thread or at the cap.
+ */
+async function unassignedCount(ctx: QueryCtx, organizationId: Id<"organizations">): Promise<ViewCount> {
+  let count = 0;
+  for (const status of NOT_CLOSED) {
+    const want = VIEW_COUNT_CAP + 1 - count;
+    if (want <= 0) break;
+    const rows = await ctx.db
+      .query("conversationThreads")
+      .withIndex("by_org_status_assignee", (q) => q.eq("organizationId", organizationId).eq("status", status))
+      .take(want);
+    const firstAssigned = rows.findIndex((r) => r.assigneeId !== undefined);
+    count += firstAssigned === -1 ? rows.length : firstAssigned;
+  }
+  return capped(count);
+}
+
+const capped = (count: number): ViewCount =>
+  count > VIEW_COUNT_CAP ? { count: VIEW_COUNT_CAP, capped: true } : { count, capped: false };
 
 export const counts = memberQuery({
   args: {},
@@ -74,11 +76,11 @@ export const counts = memberQuery({
       teams.push({
         teamId: team._id,
         name: team.name,
-        ...(await cappedCount(ctx, organizationId, "by_org_team_status", team._id)),
+        ...(await teamCount(ctx, organizationId, team._id)),
       });
     return {
       mine: { count: load?.openThreads ?? 0, capped: false } satisfies ViewCount,
-      unassigned: await cappedCount(ctx, organizationId, "by_org_assignee_status", undefined),
+      unassigned: await unassignedCount(ctx, organizationId),
       teams,
     };
   },
