@@ -15,6 +15,7 @@ import { reconcileTables } from "./schema/reconcile";
 import { reportsTables } from "./schema/reports";
 import { webhooksTables } from "./schema/webhooks";
 import { serviceLevelTables } from "./schema/serviceLevels";
+import { teamsTables } from "./schema/teams";
 
 /**
  * Every table carries organizationId, and every index a public function reads starts with it.
@@ -38,4 +39,5 @@ export default defineSchema({
   ...reportsTables,
   ...serviceLevelTables,
   ...automationTables,
+  ...teamsTables,
 });

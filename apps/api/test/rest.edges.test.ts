@@ -85,6 +85,8 @@ describe("REST v1 edges", () => {
         "DELETE /api/v1/threads/{threadId}/labels/{labelId}",
         "GET /api/v1/saved-replies",
         "POST /api/v1/saved-replies",
+        "PATCH /api/v1/threads/{threadId}",
+        "GET /api/v1/teams",
       ].sort(),
     );
     expect(doc.servers).toEqual([{ url: "https://example.test" }]);

@@ -3,6 +3,8 @@ import { internalQuery } from "../_generated/server";
 import { ADMIN_ROLES, fail, getOwned, requireMember } from "../lib/auth";
 import { adminMutation, memberMutation, memberQuery } from "../lib/functions";
 import { type MemberRole, memberRole } from "../schema/validators";
+import { forgetTeamMember } from "../threads/teams";
+import { forgetWorkload } from "../threads/workload";
 import { MAX_MEMBERS_PER_ORG, otherOwners } from "./model";
 
 /**
@@ -73,6 +75,8 @@ export const remove = memberMutation({
       .withIndex("by_org_assignee_last", (q) => q.eq("organizationId", organizationId).eq("assigneeId", target._id))
       .take(500);
     for (const thread of assigned) await ctx.db.patch(thread._id, { assigneeId: undefined });
+    await forgetTeamMember(ctx, organizationId, target._id);
+    await forgetWorkload(ctx, organizationId, target._id);
   },
 });
 

@@ -15,6 +15,7 @@ import {
   searchQuery,
   sendMessageBody,
   updateContactBody,
+  updateThreadBody,
 } from "./schemas";
 
 /**
@@ -100,8 +101,19 @@ const Thread = z
     lastMessageAt: z.number(),
     lastMessagePreview: z.string().optional(),
     lastChannel: z.string().optional(),
+    teamId: z.string().optional(),
+    assigneeId: z.string().optional(),
   })
   .openapi("Thread");
+const Team = z
+  .object({
+    _id: z.string(),
+    name: z.string(),
+    policy: z.enum(["manual", "round_robin", "fewest_open"]),
+    channels: z.array(z.string()),
+    leadMemberId: z.string().nullable(),
+  })
+  .openapi("Team");
 const Message = z
   .object({
     _id: z.string(),
@@ -372,6 +384,38 @@ serve(
     if (!result) return error(404, "not_found", "No such thread");
     return "refused" in result ? refused(result) : json(201, result.note);
   },
+);
+
+serve(
+  {
+    method: "patch",
+    path: "/api/v1/threads/{threadId}",
+    summary: "Move a thread to a team and/or assign it (null clears; absent fields are left as they are)",
+    request: { params: threadId, ...body(updateThreadBody) },
+    responses: { 200: { description: "The thread", content: content(Thread) }, ...errors },
+  },
+  async (c) => {
+    const input = updateThreadBody.parse(await c.req.json());
+    const thread = await c.env.runMutation(internal.rest.teams.updateThread, {
+      organizationId: c.get("key").organizationId,
+      threadId: c.req.param("threadId")!,
+      ...input,
+    });
+    return thread ? json(200, thread) : error(404, "not_found", "No such thread, team or member");
+  },
+);
+
+serve(
+  {
+    method: "get",
+    path: "/api/v1/teams",
+    summary: "The organization's teams",
+    responses: { 200: { description: "The teams", content: content(z.object({ data: z.array(Team) })) }, ...errors },
+  },
+  async (c) =>
+    json(200, {
+      data: await c.env.runQuery(internal.rest.teams.teams, { organizationId: c.get("key").organizationId }),
+    }),
 );
 
 serve(

@@ -70,3 +70,12 @@ export const searchQuery = z.object({
   channel: z.enum(CHANNEL_IDS).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
+
+/** PATCH a thread: its team and/or assignee (null clears; absent leaves as is). */
+export const updateThreadBody = z
+  .object({
+    teamId: z.string().min(1).max(64).nullable().optional(),
+    assigneeId: z.string().min(1).max(64).nullable().optional(),
+  })
+  .strict()
+  .refine((b) => b.teamId !== undefined || b.assigneeId !== undefined, { message: "nothing to update" });

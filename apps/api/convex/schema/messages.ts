@@ -22,6 +22,8 @@ export const messagesTables = {
     status: threadStatus,
     subject: v.optional(v.string()),
     assigneeId: v.optional(v.id("members")),
+    /** The team that works the thread (threads/teams.ts); set when a new thread is routed, or by hand. */
+    teamId: v.optional(v.id("teams")),
     /**
      * Other contacts who wrote in this thread (a colleague who replied-all from CC). The thread's
      * own contact is `contactId`; at most MAX_PARTICIPANTS (threads/emailMessageIds.ts).
@@ -61,7 +63,13 @@ export const messagesTables = {
     .index("by_org_last", ["organizationId", "lastMessageAt"])
     .index("by_org_status_last", ["organizationId", "status", "lastMessageAt"])
     .index("by_org_assignee_last", ["organizationId", "assigneeId", "lastMessageAt"])
-    .index("by_contact_status", ["organizationId", "contactId", "status"]),
+    .index("by_contact_status", ["organizationId", "contactId", "status"])
+    // The "my team" inbox view and the live view counts (threads/views.ts: bounded, capped reads).
+    .index("by_org_team_last", ["organizationId", "teamId", "lastMessageAt"])
+    .index("by_org_team_status", ["organizationId", "teamId", "status"])
+    // Unassigned threads sort first within a status (a missing field sorts before any value), so
+    // the unassigned count is a prefix read: no index range on an absent field (not portable).
+    .index("by_org_status_assignee", ["organizationId", "status", "assigneeId"]),
 
   unifiedMessages: defineTable({
     organizationId: v.id("organizations"),

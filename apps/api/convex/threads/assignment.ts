@@ -1,6 +1,7 @@
 import { v } from "convex/values";
 import { fail, getOwned } from "../lib/auth";
 import { memberMutation, memberQuery } from "../lib/functions";
+import { setAssignee } from "./workload";
 /** Who works a thread: the members it can be assigned to, and the assignment itself. */
 
 /** Members an agent can assign a thread to (bounded). */
@@ -34,7 +35,7 @@ export const assign = memberMutation({
       const m = await ctx.db.get(assigneeId);
       if (!m || m.organizationId !== organizationId) fail("not_found", "Not found");
     }
-    await ctx.db.patch(thread._id, { assigneeId: assigneeId ?? undefined });
+    await setAssignee(ctx, thread, assigneeId ?? undefined);
     return null;
   },
 });

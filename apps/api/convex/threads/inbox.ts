@@ -101,7 +101,7 @@ async function enrich(
 }
 
 /**
- * The inbox with filters: status / assignee narrow through an index (organizationId first);
+ * The inbox with filters: team / assignee / status narrow through an index (organizationId first);
  * channel filters the rows read. Each call reads at most FILTER_SCAN_LIMIT index rows, so a sparse
  * filter returns a short (even empty) page with isDone=false and a cursor to keep going - bounded
  * reads, never a scan. A free-text `search` goes through the search indexes instead (one page of
@@ -114,9 +114,10 @@ export const list = memberQuery({
     assignee: v.optional(assigneeFilter),
     search: v.optional(v.string()),
     label: v.optional(v.id("labels")),
+    team: v.optional(v.id("teams")),
     paginationOpts: paginationOptsValidator,
   },
-  handler: async (ctx, { organizationId, status, channel, assignee, search, label, paginationOpts }) => {
+  handler: async (ctx, { organizationId, status, channel, assignee, search, label, team, paginationOpts }) => {
     const member = ctx.member;
     const numItems = Math.max(1, Math.min(MAX_PAGE, paginationOpts.numItems));
     let assigneeId: Id<"members"> | undefined;
@@ -126,11 +127,16 @@ export const list = memberQuery({
       if (!m || m.organizationId !== organizationId) fail("not_found", "Not found");
       assigneeId = m._id;
     }
+    if (team) {
+      const owned = await ctx.db.get(team);
+      if (!owned || owned.organizationId !== organizationId) fail("not_found", "Not found");
+    }
     const labelCache = new Map<Id<"labels">, Doc<"labels"> | null>();
     const keep = (t: Doc<"conversationThreads">) =>
       (!status || t.status === status) &&
       (!channel || t.lastChannel === channel) &&
-      (!assignee || t.assigneeId === assigneeId);
+      (!assignee || t.assigneeId === assigneeId) &&
+      (!team || t.teamId === team);
 
     const text = search ? searchText(search) : null;
     if (text) {
@@ -171,23 +177,30 @@ export const list = memberQuery({
     const cursor = decodeCursor(paginationOpts.cursor);
     const upper = (q: { lte(field: "lastMessageAt", value: number): unknown }) =>
       cursor ? q.lte("lastMessageAt", cursor.at) : q;
-    const base = assignee
+    const base = team
       ? ctx.db
           .query("conversationThreads")
           .withIndex(
-            "by_org_assignee_last",
-            (q) => upper(q.eq("organizationId", organizationId).eq("assigneeId", assigneeId)) as never,
+            "by_org_team_last",
+            (q) => upper(q.eq("organizationId", organizationId).eq("teamId", team)) as never,
           )
-      : status
+      : assignee
         ? ctx.db
             .query("conversationThreads")
             .withIndex(
-              "by_org_status_last",
-              (q) => upper(q.eq("organizationId", organizationId).eq("status", status)) as never,
+              "by_org_assignee_last",
+              (q) => upper(q.eq("organizationId", organizationId).eq("assigneeId", assigneeId)) as never,
             )
-        : ctx.db
-            .query("conversationThreads")
-            .withIndex("by_org_last", (q) => upper(q.eq("organizationId", organizationId)) as never);
+        : status
+          ? ctx.db
+              .query("conversationThreads")
+              .withIndex(
+                "by_org_status_last",
+                (q) => upper(q.eq("organizationId", organizationId).eq("status", status)) as never,
+              )
+          : ctx.db
+              .query("conversationThreads")
+              .withIndex("by_org_last", (q) => upper(q.eq("organizationId", organizationId)) as never);
     const rows = await base.order("desc").take(FILTER_SCAN_LIMIT);
     const page: Row[] = [];
     let last: ListCursor | null = null;

@@ -5,6 +5,8 @@ import { recordMessage, recordResolution } from "../reports/buckets";
 import { emitEvent } from "../webhooks/events";
 import { applyMessageToSla } from "./sla";
 import { emitAutomationEvent } from "../automation/events";
+import { routeNewThread } from "./autoAssign";
+import { countStatusChange } from "./workload";
 
 const PREVIEW_LENGTH = 140;
 
@@ -60,6 +62,8 @@ export async function findOrCreateThread(
     messageCount: 0,
     createdAt: args.at,
   });
+  // The one place a thread is born: an inbound one is routed to its team and auto-assigned.
+  if (args.direction === "inbound") await routeNewThread(ctx, (await ctx.db.get(threadId))!);
   await emitEvent(ctx, organizationId, "thread.created", { threadId, contactId, channel: args.channel });
   await emitAutomationEvent(ctx, organizationId, { trigger: "thread.created", threadId });
   return { thread: (await ctx.db.get(threadId))!, created: true };
@@ -105,6 +109,8 @@ export async function touchThread(
     subject: thread.subject ?? msg.subject,
     messageCount: thread.messageCount + 1,
   });
+  // A contact writing into a closed thread re-opens it: it counts against its assignee again.
+  if (inbound) await countStatusChange(ctx, thread, "open");
   // Service levels: a customer message starts the response/resolution timers, an answer stops one.
   await applyMessageToSla(ctx, thread, { direction: msg.direction, at: msg.at });
 }

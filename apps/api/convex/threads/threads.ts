@@ -11,6 +11,7 @@ import { threadStatus } from "../schema/validators";
 import { markThreadRead } from "./reads";
 import { resolveThread } from "./model";
 import { stopSlaTimers } from "./sla";
+import { setThreadStatus } from "./workload";
 
 /** The inbox list: newest activity first, optionally one status; paginated through an index. */
 /** Longest snooze: a year (a later date is almost certainly a typo). */
@@ -85,7 +86,7 @@ export const snooze = memberMutation({
     const now = Date.now();
     if (!Number.isFinite(until) || until <= now) fail("invalid_argument", "Snooze until a time in the future");
     if (until - now > MAX_SNOOZE_MS) fail("invalid_argument", "Snooze for at most a year");
-    await ctx.db.patch(thread._id, { status: "snoozed", snoozedUntil: until });
+    await setThreadStatus(ctx, thread, "snoozed", { snoozedUntil: until });
     await ctx.scheduler.runAt(until, internal.threads.threads.wake, { threadId: thread._id, until });
     if (thread.status !== "snoozed")
       await emitAutomationEvent(ctx, organizationId, { trigger: "thread.statusChanged", threadId: thread._id });
@@ -112,7 +113,7 @@ export const setStatus = memberMutation({
   },
   handler: async (ctx, { organizationId, threadId, status }) => {
     const thread = await getOwned(ctx, organizationId, threadId);
-    await ctx.db.patch(thread._id, { status, snoozedUntil: undefined });
+    await setThreadStatus(ctx, thread, status, { snoozedUntil: undefined });
     if (status === "closed" && thread.status !== "closed") {
       // Resolved: report counters and the thread.resolved event, the SLA clocks stop, and the
       // customer is asked for a rating (threads/csat.ts).

@@ -106,3 +106,39 @@ describe("ThreadList per-agent unread", () => {
     expect(w.get('[data-thread-id="t1"]').text()).toContain("20+");
   });
 });
+
+describe("ThreadList bulk selection", () => {
+  test("checkboxes toggle, shift-click selects a range, x toggles the highlighted row; clicks do not open", async () => {
+    const five: ThreadRow[] = [0, 1, 2, 3, 4].map((i) => ({ ...rows[0]!, _id: `s${i}`, contactName: `C${i}` }));
+    const w = await mountSuspended(ThreadList, {
+      props: { threads: five, status: "Exhausted", selection: [] as string[] },
+      attachTo: document.body,
+    });
+    mounted.push(w);
+    const boxes = () => w.findAll('[data-testid="thread-select"]');
+    const last = () => w.emitted("update:selection")!.at(-1)![0] as string[];
+    expect(boxes()).toHaveLength(5);
+    await boxes()[1]!.trigger("click");
+    expect(last()).toEqual(["s1"]);
+    await w.setProps({ selection: last() });
+    await boxes()[3]!.trigger("click", { shiftKey: true });
+    expect(last().sort()).toEqual(["s1", "s2", "s3"]);
+    await w.setProps({ selection: last() });
+    await boxes()[2]!.trigger("click");
+    expect(last().sort()).toEqual(["s1", "s3"]);
+    await w.setProps({ selection: last() });
+    expect(w.emitted("open")).toBeUndefined();
+    // Keyboard: j to the first row, x selects it.
+    press("j");
+    await nextTick();
+    press("x");
+    expect(last().sort()).toEqual(["s0", "s1", "s3"]);
+    expect(w.emitted("active")!.at(-1)).toEqual(["s0"]);
+  });
+
+  test("without a selection model there are no checkboxes", async () => {
+    const w = await mountSuspended(ThreadList, { props: { threads: rows, status: "Exhausted" } });
+    mounted.push(w);
+    expect(w.find('[data-testid="thread-select"]').exists()).toBe(false);
+  });
+});
