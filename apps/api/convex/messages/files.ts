@@ -18,7 +18,7 @@ import { memberMutation } from "../lib/functions";
  * Files agents attach to replies, and the signed URLs providers fetch them from.
  *
  * 1. `generateUploadUrl` (any member) hands out a Convex upload URL; the browser POSTs the file.
- * 2. `claim` makes the uploaded file the organization's (a `messageFiles` row): only a file
+ * 2. `claim` (answers `{ ok, file }` or `{ ok: false, error }`) makes the uploaded file the organization's (a `messageFiles` row): only a file
  *    uploaded in the last UPLOAD_CLAIM_WINDOW_MS and owned by no one, of a type some channel
  *    sends, no larger than the largest any channel takes. Type and size come from storage's own
  *    metadata, never from the client.
@@ -67,19 +67,21 @@ export const claim = memberMutation({
       .withIndex("by_storage", (q) => q.eq("storageId", storageId))
       .first();
     if (taken) {
-      if (taken.organizationId === organizationId) return viewOf(taken);
+      if (taken.organizationId === organizationId) return { ok: true as const, file: viewOf(taken) };
       fail("not_found", "No such upload");
     }
     const contentType = normalizeContentType(file.contentType);
     if (!UPLOADABLE_TYPES.has(contentType) || file.size > MAX_UPLOAD_BYTES || file.size === 0) {
-      // Refused files are not kept: nobody could ever send them.
+      // Refused files are not kept (nobody could ever send them); answered, not thrown, so the
+      // delete is not rolled back with the transaction.
       await ctx.storage.delete(storageId);
-      fail(
-        "invalid_argument",
-        file.size > MAX_UPLOAD_BYTES
-          ? `The file is larger than any channel accepts`
-          : `Files of type ${contentType || "(none)"} cannot be sent`,
-      );
+      return {
+        ok: false as const,
+        error:
+          file.size > MAX_UPLOAD_BYTES
+            ? "The file is larger than any channel accepts"
+            : `Files of type ${contentType || "(none)"} cannot be sent`,
+      };
     }
     const row = {
       organizationId,
@@ -91,7 +93,7 @@ export const claim = memberMutation({
       createdAt: Date.now(),
     };
     await ctx.db.insert("messageFiles", row);
-    return viewOf(row);
+    return { ok: true as const, file: viewOf(row) };
   },
 });
 
