@@ -5,6 +5,8 @@
  * the backend checks every reply against them, and the composer shows the same limits.
  */
 
+import type { ChannelId } from "./ids";
+
 const MB = 1024 * 1024;
 
 export interface MediaLimits {
@@ -160,4 +162,16 @@ export const CHAT_MEDIA: MediaLimits = {
   maxTotalBytes: 25 * MB,
   types: each([...IMAGES, "application/pdf", "text/plain", "audio/mpeg", "video/mp4"], 10 * MB),
   source: "packages/channels/src/media.ts",
+};
+
+/**
+ * The limits the composer checks as files are attached, by channel (the first provider of each
+ * channel that sends media). The chosen channel config's descriptor stays authoritative: the
+ * backend checks it before queueing (an SMS channel on Vonage refuses files).
+ */
+export const COMPOSER_MEDIA: Readonly<Partial<Record<ChannelId, MediaLimits>>> = {
+  sms: TWILIO_MMS_MEDIA,
+  whatsapp: WHATSAPP_MEDIA,
+  email: RESEND_EMAIL_MEDIA,
+  chat: CHAT_MEDIA,
 };

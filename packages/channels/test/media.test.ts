@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import {
   CHAT_MEDIA,
+  COMPOSER_MEDIA,
   getDescriptor,
   mediaProblem,
   RESEND_EMAIL_MEDIA,
@@ -83,4 +84,12 @@ describe("outbound media limits per channel", () => {
     expect(getDescriptor("generic").media).toBeUndefined();
     expect(getDescriptor("vonage").media).toBeUndefined();
   });
+});
+
+test("the composer's per-channel limits are the descriptors' own", () => {
+  expect(COMPOSER_MEDIA.sms).toBe(getDescriptor("twilio").media);
+  expect(COMPOSER_MEDIA.whatsapp).toBe(getDescriptor("meta").media);
+  expect(COMPOSER_MEDIA.email).toBe(getDescriptor("resend").media);
+  expect(COMPOSER_MEDIA.chat).toBe(getDescriptor("native").media);
+  expect(COMPOSER_MEDIA.webhook).toBeUndefined();
 });
