@@ -235,7 +235,10 @@ export const servedFile = internalQuery({
   },
 });
 
-/** GET /media/<token>: the file, to whoever holds an unexpired token (providers fetching media). */
+/**
+ * GET /media/<token>: the file, to whoever holds an unexpired token (providers fetching media).
+ * Twilio also sends HEAD to validate the type; Convex routes HEAD to the GET handler.
+ */
 export async function handleMediaRequest(ctx: ActionCtx, request: Request): Promise<Response> {
   const token = new URL(request.url).pathname.slice(MEDIA_PATH.length);
   const named = await verifyMediaToken(token);
