@@ -4,6 +4,7 @@ import { authComponent, createAuth, siteUrls } from "./auth";
 import { handleChatMessage } from "./chat/messages";
 import { handleChatPreflight, handleSessionStart, handleWidgetPolicy } from "./chat/sessions";
 import { routeProvider } from "./inbound/routes";
+import { handleMediaRequest, MEDIA_PATH } from "./messages/files";
 import { handleRest } from "./rest/routes";
 import { handleCsatPage, handleCsatRating } from "./threads/csat";
 
@@ -23,6 +24,9 @@ http.route({ pathPrefix: "/chat/widgets/", method: "GET", handler: httpAction(ha
 for (const pathPrefix of ["/chat/sessions/", "/webhooks/chat/"]) {
   http.route({ pathPrefix, method: "OPTIONS", handler: httpAction(handleChatPreflight) });
 }
+
+// Reply attachments, fetched by providers through short-lived signed URLs (messages/files.ts).
+http.route({ pathPrefix: MEDIA_PATH, method: "GET", handler: httpAction(handleMediaRequest) });
 
 // REST API v1 for integrators (API keys), and its OpenAPI document.
 for (const method of ["GET", "POST", "PATCH", "DELETE", "OPTIONS"] as const) {

@@ -187,3 +187,17 @@ export async function countRows(t: Backend, organizationId: Id<"organizations">)
     };
   });
 }
+
+/**
+ * A file as the browser uploads it to a Convex upload URL: stored with its Content-Type in the
+ * `_storage` metadata. convex-test's storage does not record the type (Convex does), so it is
+ * set here the way the upload endpoint would.
+ */
+export async function storeUpload(t: Backend, body: BlobPart, contentType: string): Promise<Id<"_storage">> {
+  const storageId = await t.run((ctx) => ctx.storage.store(new Blob([body], { type: contentType })));
+  await t.run(async (ctx) => {
+    // _storage is read-only in the typed API; the test writes its metadata as the upload would.
+    await (ctx.db as unknown as { patch(id: string, value: object): Promise<void> }).patch(storageId, { contentType });
+  });
+  return storageId;
+}

@@ -8,7 +8,7 @@ import { Webhook as StandardWebhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { api, internal } from "../convex/_generated/api";
 import type { Doc, Id } from "../convex/_generated/dataModel";
-import { type Backend, newBackend, openSession, SECRETS, type TestIdentity } from "./harness";
+import { type Backend, newBackend, openSession, SECRETS, storeUpload, type TestIdentity } from "./harness";
 import { genericRequest } from "./signers";
 import { eventually, startBridge } from "./simBridge";
 
@@ -537,5 +537,249 @@ describe("secrets never leave the server", () => {
       storedCredentials: string[];
     }[];
     expect(view.find((c) => c.provider === "twilio")!.storedCredentials).toEqual(["accountSid", "authToken"]);
+  });
+});
+
+describe("attachments out (messages/files.ts)", () => {
+  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(7)]);
+
+  /** What the composer does: upload to storage (here: stored directly), then claim it. */
+  async function upload(bytes: Uint8Array<ArrayBuffer> | number, type: string, filename: string, as = asOwner()) {
+    const body = typeof bytes === "number" ? new Uint8Array(bytes) : bytes;
+    const storageId = await storeUpload(t, body, type);
+    const claimed = await as.mutation(api.messages.files.claim, { organizationId: org, storageId, filename });
+    if (!claimed.ok) throw new Error(claimed.error);
+    return claimed.file;
+  }
+
+  const messagesIn = (threadId: Id<"conversationThreads">) =>
+    t.run((ctx) =>
+      ctx.db
+        .query("unifiedMessages")
+        .withIndex("by_thread", (q) => q.eq("organizationId", org).eq("threadId", threadId))
+        .collect(),
+    );
+
+  /** Fetches a signed media URL the way a provider does (over HTTP through the bridge). */
+  async function fetchMedia(url: string) {
+    expect(url.startsWith(`${bridge.url}/media/`)).toBe(true);
+    const res = await fetch(url);
+    return { res, bytes: new Uint8Array(await res.arrayBuffer()) };
+  }
+
+  test("an upload URL is handed out to members; claims take type and size from storage, not the client", async () => {
+    const url = await asOwner().mutation(api.messages.files.generateUploadUrl, { organizationId: org });
+    expect(typeof url).toBe("string");
+    const file = await upload(PNG, "image/PNG", '../../etc/pa\u0000ss"wd.png');
+    expect(file).toMatchObject({ contentType: "image/png", size: PNG.byteLength, filename: "passwd.png" });
+    // HTML would run script where it is served: refused, and the file is not kept.
+    const html = await storeUpload(t, "<script>1</script>", "text/html");
+    expect(
+      await asOwner().mutation(api.messages.files.claim, { organizationId: org, storageId: html, filename: "x.html" }),
+    ).toEqual({ ok: false, error: "Files of type text/html cannot be sent" });
+    expect(await t.run((ctx) => ctx.db.system.get(html))).toBeNull();
+  });
+
+  test("MMS via Twilio: MediaUrl is a signed URL the provider fetches the stored bytes from", async () => {
+    await sim.sendInbound("twilio", { from: "+14155550121", text: "send me the map" });
+    const threadId = await threadOf("+14155550121", "sms");
+    const file = await upload(PNG, "image/png", "map.png");
+    const id = await asOwner().mutation(api.outbound.replies.send, {
+      organizationId: org,
+      threadId,
+      text: "Here it is",
+      attachments: [{ storageId: file.storageId }],
+    });
+    await waitForStatus(id, ["delivered"]);
+    const stored = await message(id);
+    expect(stored.attachments).toEqual([
+      { storageId: file.storageId, contentType: "image/png", size: PNG.byteLength, filename: "map.png" },
+    ]);
+    const sent = sim.requests("twilio").filter((r) => r.method === "POST" && r.path.endsWith("/Messages.json"));
+    expect(sent).toHaveLength(1);
+    const body = sent[0]!.body as Record<string, string | string[]>;
+    expect(body.Body).toBe("Here it is");
+    const mediaUrl = [body.MediaUrl].flat()[0]!;
+    const { res, bytes } = await fetchMedia(mediaUrl);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/png");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-disposition")).toContain('filename="map.png"');
+    expect(bytes).toEqual(PNG);
+  });
+
+  test("WhatsApp via Meta: a document by link with its filename; more than one file is refused", async () => {
+    await sim.sendInbound("meta", { from: "14155550122", text: "invoice please" });
+    const threadId = await threadOf("14155550122", "whatsapp");
+    const pdf = await upload(new TextEncoder().encode("%PDF-1.4 invoice"), "application/pdf", "invoice.pdf");
+    const id = await asOwner().mutation(api.outbound.replies.send, {
+      organizationId: org,
+      threadId,
+      text: "Your invoice",
+      attachments: [{ storageId: pdf.storageId }],
+    });
+    await waitForStatus(id, ["delivered", "read"]);
+    const sent = sim.requests("meta").filter((r) => r.method === "POST" && r.path.endsWith("/messages"));
+    const payload = sent.at(-1)!.body as {
+      type: string;
+      document: { link: string; filename: string; caption: string };
+    };
+    expect(payload).toMatchObject({ type: "document", document: { filename: "invoice.pdf", caption: "Your invoice" } });
+    const { res, bytes } = await fetchMedia(payload.document.link);
+    expect(res.status).toBe(200);
+    expect(new TextDecoder().decode(bytes)).toBe("%PDF-1.4 invoice");
+
+    const image = await upload(PNG, "image/png", "a.png");
+    const before = (await messagesIn(threadId)).length;
+    await expect(
+      asOwner().mutation(api.outbound.replies.send, {
+        organizationId: org,
+        threadId,
+        text: "two",
+        attachments: [{ storageId: pdf.storageId }, { storageId: image.storageId }],
+      }),
+    ).rejects.toThrow(/at most 1 attachment/);
+    expect((await messagesIn(threadId)).length).toBe(before);
+  });
+
+  test("email via Resend: attachments by path (the signed URL) with filename and type", async () => {
+    await sim.sendInbound("resend", { from: "Ivo <ivo@example.org>", subject: "Quote", text: "Quote?" });
+    const threadId = await threadOf("ivo@example.org", "email");
+    const csv = await upload(new TextEncoder().encode("item,price\nwidget,3\n"), "text/csv", "quote.csv");
+    const id = await asOwner().mutation(api.outbound.replies.send, {
+      organizationId: org,
+      threadId,
+      text: "Attached.",
+      attachments: [{ storageId: csv.storageId }],
+    });
+    await waitForStatus(id, ["delivered", "read"]);
+    const sent = sim.requests("resend").filter((r) => r.method === "POST" && r.path === "/emails");
+    const attachments = (
+      sent.at(-1)!.body as {
+        attachments: { path: string; filename: string; content_type?: string; contentType?: string }[];
+      }
+    ).attachments;
+    expect(attachments).toHaveLength(1);
+    expect(attachments[0]!.filename).toBe("quote.csv");
+    const { res, bytes } = await fetchMedia(attachments[0]!.path);
+    expect(res.status).toBe(200);
+    expect(new TextDecoder().decode(bytes)).toBe("item,price\nwidget,3\n");
+  });
+
+  test("native chat: the visitor sees the stored file, images inline", async () => {
+    const { startSession, postChat, viewOf } = await import("./chatWidget");
+    const session = await startSession(t, "site");
+    expect((await postChat(t, "site", session.token, { clientMessageId: "att-1", text: "photo?" })).status).toBe(200);
+    const threadId = await threadOf(session.visitorId, "chat");
+    const file = await upload(PNG, "image/png", "photo.png");
+    await asOwner().mutation(api.outbound.replies.send, {
+      organizationId: org,
+      threadId,
+      text: "",
+      attachments: [{ storageId: file.storageId, caption: "the photo" }],
+    });
+    const view = await t.query(api.chat.visitor.listMessages, viewOf(session));
+    const reply = view.messages.find((m) => m.direction === "outbound")!;
+    expect(reply.attachments).toHaveLength(1);
+    expect(reply.attachments[0]).toMatchObject({ filename: "photo.png", contentType: "image/png", inline: true });
+    expect(reply.attachments[0]!.mediaUrl).toBeTruthy();
+    // And the agent's thread view previews it the same way.
+    const agentView = await asOwner().query(api.threads.threads.listMessages, {
+      organizationId: org,
+      threadId,
+      paginationOpts: { numItems: 10, cursor: null },
+    });
+    const mine = agentView.page.find((m: { direction: string }) => m.direction === "outbound")!;
+    expect(mine.attachments[0]).toMatchObject({ inline: true, caption: "the photo" });
+  });
+
+  test("limits and refusals happen before anything is queued", async () => {
+    await sim.sendInbound("twilio", { from: "+14155550123", text: "hi" });
+    const threadId = await threadOf("+14155550123", "sms");
+    const big = await upload(6 * 1024 * 1024, "video/mp4", "big.mp4");
+    const before = (await messagesIn(threadId)).length;
+    await expect(
+      asOwner().mutation(api.outbound.replies.send, {
+        organizationId: org,
+        threadId,
+        text: "too big for MMS",
+        attachments: [{ storageId: big.storageId }],
+      }),
+    ).rejects.toThrow(/Twilio accepts video\/mp4 up to 5 MB/);
+    // Vonage declares no outbound media: the same reply on it is refused with a clear reason.
+    await sim.sendInbound("vonage", { from: "14155550124", text: "hi vonage" });
+    const vonageThread = await threadOf("14155550124", "sms");
+    const small = await upload(PNG, "image/png", "s.png");
+    await expect(
+      asOwner().mutation(api.outbound.replies.send, {
+        organizationId: org,
+        threadId: vonageThread,
+        text: "pic",
+        attachments: [{ storageId: small.storageId }],
+      }),
+    ).rejects.toThrow(/Vonage cannot send attachments/);
+    // A storage id this organization never claimed (another tenant's, or an unclaimed upload).
+    const unclaimed = await storeUpload(t, PNG, "image/png");
+    await expect(
+      asOwner().mutation(api.outbound.replies.send, {
+        organizationId: org,
+        threadId,
+        text: "foreign",
+        attachments: [{ storageId: unclaimed }],
+      }),
+    ).rejects.toThrow(/No such attachment/);
+    expect((await messagesIn(threadId)).length).toBe(before);
+    expect(sim.requests("twilio").filter((r) => r.method === "POST" && r.path.endsWith("/Messages.json"))).toHaveLength(
+      0,
+    );
+  });
+
+  test("a file belongs to one organization; stale uploads cannot be claimed", async () => {
+    const other = await t.mutation(internal.orgs.admin.createOrganization, {
+      name: "Other",
+      slug: "other-org",
+      owner: { userId: "https://auth.test|other", email: "o@other.test" },
+    });
+    const otherOwner = t.withIdentity(await openSession(t, "https://auth.test|other"));
+    const mine = await upload(PNG, "image/png", "mine.png");
+    await expect(
+      otherOwner.mutation(api.messages.files.claim, {
+        organizationId: other,
+        storageId: mine.storageId,
+        filename: "x",
+      }),
+    ).rejects.toThrow(/No such upload/);
+    // Inbound media stored for this organization is owned too (messages/attachments.ts recordMedia).
+    const { UPLOAD_CLAIM_WINDOW_MS } = await import("../convex/messages/files");
+    const old = await storeUpload(t, PNG, "image/png");
+    const realNow = Date.now;
+    Date.now = () => realNow() + UPLOAD_CLAIM_WINDOW_MS + 1000;
+    try {
+      await expect(
+        asOwner().mutation(api.messages.files.claim, { organizationId: org, storageId: old, filename: "old.png" }),
+      ).rejects.toThrow(/No such upload/);
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
+  test("signed media URLs: expired, tampered and unclaimed tokens get 404", async () => {
+    const { mediaToken, MEDIA_URL_TTL_MS } = await import("../convex/messages/files");
+    const file = await upload(PNG, "image/png", "t.png");
+    const fresh = await mediaToken(org, file.storageId);
+    expect((await t.fetch(`/media/${fresh}`)).status).toBe(200);
+    const expired = await mediaToken(org, file.storageId, Date.now() - MEDIA_URL_TTL_MS - 5_000);
+    expect((await t.fetch(`/media/${expired}`)).status).toBe(404);
+    // Another storage id under the same signature: the signature no longer matches.
+    const [h, p, s] = fresh.split(".");
+    const claims = JSON.parse(Buffer.from(p!, "base64url").toString());
+    const other = await storeUpload(t, PNG, "image/png");
+    const forged = `${h}.${Buffer.from(JSON.stringify({ ...claims, s: other })).toString("base64url")}.${s}`;
+    expect((await t.fetch(`/media/${forged}`)).status).toBe(404);
+    expect((await t.fetch(`/media/${fresh.slice(0, -2)}xx`)).status).toBe(404);
+    // A valid signature for a file the organization does not own serves nothing.
+    const unowned = await mediaToken(org, other);
+    expect((await t.fetch(`/media/${unowned}`)).status).toBe(404);
+    expect((await t.fetch("/media/")).status).toBe(404);
   });
 });

@@ -21,7 +21,7 @@ import { api, internal } from "../convex/_generated/api";
 import { openApiDocument } from "../convex/rest/routes";
 import schema from "../convex/schema";
 import { postChat, startSession, viewOf } from "./chatWidget";
-import { type Backend, newBackend, SECRETS, type SeededOrg, seedOrg } from "./harness";
+import { type Backend, newBackend, SECRETS, type SeededOrg, seedOrg, storeUpload } from "./harness";
 import {
   genericRequest,
   metaRequest,
@@ -93,6 +93,8 @@ const ENDPOINTS = (n: number) => ({
   chatSlug: `tenant-site-${n}`,
 });
 const A_PHONE = "+14155557777";
+/** A file A uploaded and claimed for a reply. */
+let aFile = "";
 /** A real visitor token of A's chat widget: visitor functions get it as their `token`. */
 let aVisitorToken = "";
 const A_EMAIL = "maya@northwind.example";
@@ -166,6 +168,8 @@ async function idOf(table: string, where: string, depth = 0, used?: Map<string, 
   }
   if (depth > 6) throw new CannotBuild(`${where}: id chain too deep at table "${table}"`);
   if (table === "_storage") {
+    // A's own claimed reply attachment (messages/files.ts): B may neither claim nor send it.
+    if (aFile) return aFile;
     const id = await t.run((ctx) => ctx.storage.store(new Blob(["tenancy"])));
     aIds.set(table, [id]);
     return id;
@@ -410,6 +414,14 @@ beforeAll(async () => {
     threadId,
   });
   if (ran !== 1) throw new Error(`A's rule ran ${ran} times`);
+  const upload = await storeUpload(t, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]), "image/png");
+  const claimed = await asMember(a).mutation(api.messages.files.claim, {
+    organizationId: a.organizationId,
+    storageId: upload,
+    filename: "a.png",
+  });
+  if (!claimed.ok) throw new Error(claimed.error);
+  aFile = upload;
   await indexA();
 });
 

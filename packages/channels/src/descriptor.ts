@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import type { ChannelId, EndpointKind, ProviderId } from "./ids";
 import type { InboundLister } from "./inboundList";
+import type { MediaLimits } from "./media";
 import type { SdkDeclaration } from "./sdkTransport";
 import type { TimestampWindow } from "./timestamps";
 import type { ChannelAdapter, InboundEvent, WebhookRequest } from "./types";
@@ -135,6 +136,8 @@ export interface ProviderDescriptor<Id extends string = ProviderId> {
    * (`trustedTime`); DEFAULT_TIMESTAMP_WINDOW when the provider does not declare one.
    */
   readonly timestampWindow?: TimestampWindow;
+  /** Outbound attachments this provider sends (media.ts); absent: replies with files are refused. */
+  readonly media?: MediaLimits;
 }
 
 /** The JSON acknowledgement most providers accept. */

@@ -93,6 +93,7 @@ export * from "./http";
 export * from "./identifiers";
 export * from "./ids";
 export * from "./inboundList";
+export * from "./media";
 export * from "./registry";
 export * from "./sdkTransport";
 export * from "./standardWebhooks";

@@ -80,6 +80,7 @@ import type * as lib_mediaUrl from "../lib/mediaUrl.js";
 import type * as lib_timezone from "../lib/timezone.js";
 import type * as lib_values from "../lib/values.js";
 import type * as messages_attachments from "../messages/attachments.js";
+import type * as messages_files from "../messages/files.js";
 import type * as messages_reactions from "../messages/reactions.js";
 import type * as messages_status from "../messages/status.js";
 import type * as ops_cli from "../ops/cli.js";
@@ -227,6 +228,7 @@ declare const fullApi: ApiFromModules<{
   "lib/timezone": typeof lib_timezone;
   "lib/values": typeof lib_values;
   "messages/attachments": typeof messages_attachments;
+  "messages/files": typeof messages_files;
   "messages/reactions": typeof messages_reactions;
   "messages/status": typeof messages_status;
   "ops/cli": typeof ops_cli;

@@ -5,6 +5,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import { internalAction, internalMutation, internalQuery, type MutationCtx, type QueryCtx } from "../_generated/server";
 import { checkMediaUrl, isHttpUrl } from "../lib/mediaUrl";
 import type { attachment } from "../schema/validators";
+import { recordOwnedFile } from "./files";
 
 /**
  * Attachments of inbound messages. A sender (an anonymous visitor, an SMS or email sender)
@@ -99,6 +100,16 @@ export const recordMedia = internalMutation({
       // The message changed or went away meanwhile: keep no orphan file.
       if (stored) await ctx.storage.delete(stored.storageId);
       return;
+    }
+    // The file is this organization's: no other organization can claim it for a reply.
+    if (stored) {
+      await recordOwnedFile(ctx, {
+        organizationId: message.organizationId,
+        storageId: stored.storageId,
+        contentType: stored.contentType,
+        size: stored.size,
+        filename: current.filename ?? "media",
+      });
     }
     const attachments = [...message.attachments];
     attachments[index] = stored

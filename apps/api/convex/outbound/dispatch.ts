@@ -6,6 +6,7 @@ import { type ActionCtx, internalAction } from "../_generated/server";
 import { adapterContext, redactSecrets, statusCallbackUrl } from "../channels/runtime";
 import { type ChannelRef, sendMessage } from "../channels/transport";
 import { withoutUndefined } from "../lib/values";
+import { withSignedUrls } from "../messages/files";
 import { leaseMs } from "./policy";
 import type { ClaimedMessage } from "./queue";
 
@@ -93,7 +94,7 @@ export const run = internalAction({
 /** Through the adapter, or the provider's SDK in a Node action when its descriptor says so. */
 async function sendOne(
   ctx: ActionCtx,
-  channel: ChannelRef,
+  channel: ChannelRef & { organizationId: Id<"organizations"> },
   adapterCtx: Awaited<ReturnType<typeof adapterContext>>,
   message: ClaimedMessage,
   statusCallbackUrl: string | undefined,
@@ -106,7 +107,8 @@ async function sendOne(
       text: message.text,
       subject: message.subject,
       html: message.html,
-      attachments: message.attachments,
+      // Stored files go out as short-lived signed URLs the provider fetches (messages/files.ts).
+      attachments: await withSignedUrls(channel.organizationId, message.attachments),
       inReplyTo: message.inReplyTo?.[0],
       references: message.inReplyTo,
       emailMessageId: message.emailMessageId,

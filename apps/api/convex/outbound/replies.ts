@@ -5,7 +5,8 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { fail, getOwned } from "../lib/auth";
 import { memberMutation } from "../lib/functions";
-import { attachment, channelId } from "../schema/validators";
+import { filesForReply, type ReplyFile } from "../messages/files";
+import { channelId } from "../schema/validators";
 import { rememberEmailMessageIds } from "../threads/emailMessageIds";
 import { previewOf, touchThread } from "../threads/model";
 import { kickDispatcher } from "./queue";
@@ -67,7 +68,8 @@ export interface ReplyInput {
   channel?: ChannelId;
   text: string;
   subject?: string;
-  attachments?: Doc<"unifiedMessages">["attachments"];
+  /** Files claimed through messages/files.ts (`claim`), by storage id. */
+  attachments?: ReplyFile[];
   template?: Doc<"unifiedMessages">["template"];
 }
 
@@ -109,6 +111,8 @@ export async function queueReply(
   const to = await addressOn(ctx, args.organizationId, contact._id, channel);
   if (!to) fail("invalid_argument", `${contact.displayName} has no ${channel} address`);
   const from = await sendingEndpoint(ctx, config);
+  // Before anything is stored: a channel without media, a foreign file or a limit refuses the reply.
+  const attachments = await filesForReply(ctx, args.organizationId, config.provider, args.attachments ?? []);
 
   const now = Date.now();
   if (channel === "whatsapp" && !args.template && !isCustomerServiceWindowOpen(lastInboundOnChannel?.sentAt, now)) {
@@ -147,7 +151,7 @@ export async function queueReply(
     senderName: author.name,
     text: messageText,
     subject,
-    attachments: args.attachments ?? [],
+    attachments,
     inReplyTo: lastEmail?.emailMessageId ? [lastEmail.emailMessageId, ...(lastEmail.inReplyTo ?? [])] : undefined,
     emailMessageId,
     template: args.template,
@@ -167,7 +171,7 @@ export async function queueReply(
       emailMessageId,
     ]);
   }
-  const preview = previewOf(messageText, args.attachments?.length ?? 0, subject);
+  const preview = previewOf(messageText, attachments.length, subject);
   await touchThread(ctx, thread, { channel, direction: "outbound", preview, at: now, authorMemberId: author.memberId });
   await ctx.db.patch(thread._id, { unreadCount: 0 });
   await ctx.db.patch(contact._id, { lastMessageAt: now, messageCount: contact.messageCount + 1, updatedAt: now });
@@ -181,7 +185,7 @@ export const replyArgs = {
   channel: v.optional(channelId),
   text: v.string(),
   subject: v.optional(v.string()),
-  attachments: v.optional(v.array(attachment)),
+  attachments: v.optional(v.array(v.object({ storageId: v.id("_storage"), caption: v.optional(v.string()) }))),
   template: v.optional(v.object({ name: v.string(), language: v.string(), components: v.optional(v.array(v.any())) })),
 };
 

@@ -132,6 +132,26 @@ export const messagesTables = {
     .searchIndex("search_text", { searchField: "text", filterFields: ["organizationId", "channel"] }),
 
   /**
+   * Files in storage an organization owns: an agent's upload claimed for replies
+   * (messages/files.ts) or inbound media fetched into storage (messages/attachments.ts). A reply
+   * can only carry files of its own organization, and a file is owned by one organization.
+   */
+  messageFiles: defineTable({
+    organizationId: v.id("organizations"),
+    storageId: v.id("_storage"),
+    /** From the stored file's metadata, never from the client. */
+    contentType: v.string(),
+    size: v.number(),
+    filename: v.string(),
+    uploadedBy: v.optional(v.id("members")),
+    createdAt: v.number(),
+  })
+    .index("by_org_storage", ["organizationId", "storageId"])
+    // Without organizationId on purpose: `claim` asks whether ANY organization owns a storage id
+    // (a point lookup that answers "taken", never another organization's row).
+    .index("by_storage", ["storageId"]),
+
+  /**
    * Every RFC 5322 Message-ID we know for an email message: the one it arrived with, the one we
    * generated for an outbound reply, and the one a provider rewrote it to (Resend reports it in its
    * delivery webhooks). Replies name these in In-Reply-To/References; see threads/emailMessageIds.ts.

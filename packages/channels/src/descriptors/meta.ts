@@ -7,6 +7,7 @@ import {
 } from "../adapters/meta";
 import { sha256Hex } from "../crypto";
 import { jsonAcknowledgement, type ProviderDescriptor, receivingEndpoints } from "../descriptor";
+import { WHATSAPP_MEDIA } from "../media";
 import { keepEndpoint } from "./endpoints";
 
 /** Meta's subscribe challenge names no phone number, only the verify token: it routes by its hash. */
@@ -81,6 +82,7 @@ export const metaDescriptor: ProviderDescriptor = {
     },
   ],
   transport: "provider",
+  media: WHATSAPP_MEDIA,
   // Meta retries an unacknowledged webhook with decreasing frequency for up to 7 days
   // (developers.facebook.com/docs/whatsapp/cloud-api/guides/set-up-webhooks).
   timestampWindow: { futureMs: 5 * 60_000, pastMs: 7 * 24 * 60 * 60_000 },

@@ -1,5 +1,6 @@
 import { nativeAdapter, nativeCredentialsSchema, nativeSettingsSchema } from "../adapters/native";
 import { jsonAcknowledgement, type ProviderDescriptor, receivingEndpoints, singleEndpointRouting } from "../descriptor";
+import { CHAT_MEDIA } from "../media";
 import { keepEndpoint } from "./endpoints";
 
 /** Our own web chat widget: no external provider. */
@@ -61,6 +62,7 @@ export const nativeDescriptor: ProviderDescriptor = {
     { path: "/webhooks/chat/", method: "POST", match: "prefix", handler: "delivery", label: "Widget message endpoint" },
   ],
   transport: "in-app",
+  media: CHAT_MEDIA,
   // The time comes from the visitor's browser: believed only for a message the widget queued
   // while offline for up to an hour; anything else (1e300, year 3000) is the receipt time.
   timestampWindow: { futureMs: 2 * 60_000, pastMs: 60 * 60_000 },

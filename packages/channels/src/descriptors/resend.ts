@@ -1,6 +1,7 @@
 import { resendAdapter, resendCredentialsSchema, resendSettingsSchema } from "../adapters/resend";
 import { listResendInbound } from "../adapters/resendList";
 import { jsonAcknowledgement, type ProviderDescriptor, receivingEndpoints, singleEndpointRouting } from "../descriptor";
+import { RESEND_EMAIL_MEDIA } from "../media";
 import { normalizeEmailEndpoint } from "./endpoints";
 
 /** Email through Resend (sending, inbound email.received, delivery events). */
@@ -45,6 +46,7 @@ export const resendDescriptor: ProviderDescriptor = {
     },
   ],
   transport: "provider",
+  media: RESEND_EMAIL_MEDIA,
   inboundList: listResendInbound,
   statusLookup: true,
   // Sends, polls and lists through the official SDK in a Node action (src/node/resendSdk.ts).

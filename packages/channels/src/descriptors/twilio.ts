@@ -1,6 +1,7 @@
 import { twilioAdapter, twilioCredentialsSchema, twilioSettingsSchema } from "../adapters/twilio";
 import { listTwilioInbound } from "../adapters/twilioList";
 import { type ProviderDescriptor, receivingEndpoints, singleEndpointRouting } from "../descriptor";
+import { TWILIO_MMS_MEDIA } from "../media";
 import { normalizePhoneEndpoint } from "./endpoints";
 
 /** Twilio Programmable Messaging (SMS/MMS). */
@@ -68,6 +69,7 @@ export const twilioDescriptor: ProviderDescriptor = {
   ],
   statusCallbackPath: "/webhooks/sms/twilio/status",
   transport: "provider",
+  media: TWILIO_MMS_MEDIA,
   inboundList: listTwilioInbound,
   statusLookup: true,
   // Sends, polls and lists through the official SDK in a Node action (src/node/twilioSdk.ts).
