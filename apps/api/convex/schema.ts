@@ -13,9 +13,9 @@ import { outboundTables } from "./schema/outbound";
 import { presenceTables } from "./schema/presence";
 import { reconcileTables } from "./schema/reconcile";
 import { reportsTables } from "./schema/reports";
-import { webhooksTables } from "./schema/webhooks";
 import { serviceLevelTables } from "./schema/serviceLevels";
 import { teamsTables } from "./schema/teams";
+import { webhooksTables } from "./schema/webhooks";
 
 /**
  * Every table carries organizationId, and every index a public function reads starts with it.

@@ -1,11 +1,11 @@
 import type { ChannelId, Direction } from "@switchboard/channels/ids";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
+import { emitAutomationEvent } from "../automation/events";
 import { recordMessage, recordResolution } from "../reports/buckets";
 import { emitEvent } from "../webhooks/events";
-import { applyMessageToSla } from "./sla";
-import { emitAutomationEvent } from "../automation/events";
 import { routeNewThread } from "./autoAssign";
+import { applyMessageToSla } from "./sla";
 import { countStatusChange } from "./workload";
 
 const PREVIEW_LENGTH = 140;

@@ -8,8 +8,8 @@ import { memberMutation, memberQuery } from "../lib/functions";
 import { withAttachmentViews } from "../messages/attachments";
 import { reactionsOf } from "../messages/reactions";
 import { threadStatus } from "../schema/validators";
-import { markThreadRead } from "./reads";
 import { resolveThread } from "./model";
+import { markThreadRead } from "./reads";
 import { stopSlaTimers } from "./sla";
 import { setThreadStatus } from "./workload";
 
