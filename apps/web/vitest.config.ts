@@ -7,5 +7,7 @@ export default defineVitestConfig({
     environment: "nuxt",
     environmentOptions: { nuxt: { domEnvironment: "happy-dom" } },
     passWithNoTests: false,
+    // A file's first mount loads Nuxt UI's components and icons (seconds on a busy 2-core machine).
+    testTimeout: 30_000,
   },
 });

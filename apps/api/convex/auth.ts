@@ -69,6 +69,16 @@ export const RATE_LIMIT = {
   },
 } satisfies BetterAuthOptions["rateLimit"];
 
+/**
+ * Sign-ups a minute per address: 5 unless the deployment sets SWITCHBOARD_SIGNUP_PER_MINUTE (a
+ * positive integer). The end-to-end stack raises it: its browsers all sign up from 127.0.0.1.
+ */
+function withSignUpLimit(rules: typeof RATE_LIMIT) {
+  const max = Number(process.env.SWITCHBOARD_SIGNUP_PER_MINUTE);
+  if (!Number.isInteger(max) || max <= 0) return rules;
+  return { ...rules, customRules: { ...rules.customRules, "/sign-up/email": { window: 60, max } } };
+}
+
 export const createAuthOptions = (ctx: GenericCtx<DataModel>) => {
   const origins = siteUrls();
   const ipHeader = process.env.AUTH_CLIENT_IP_HEADER?.trim().toLowerCase();
@@ -87,7 +97,7 @@ export const createAuthOptions = (ctx: GenericCtx<DataModel>) => {
       // A password reset ends every session of the user (and so their Convex tokens).
       revokeSessionsOnPasswordReset: true,
     },
-    rateLimit: RATE_LIMIT,
+    rateLimit: withSignUpLimit(RATE_LIMIT),
     ...(ipHeader ? { advanced: { ipAddress: { ipAddressHeaders: [ipHeader] } } } : {}),
     plugins: [
       crossDomain({ siteUrl: origins[0]! }),

@@ -24,7 +24,7 @@ test("an image attached in the composer goes out as MMS media and shows inline",
   const configured = await fetch(`${stack().simUrl}/_sim/configure`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ provider: "twilio", account: twilio }),
+    body: JSON.stringify({ provider: "twilio", account: twilio, default: false }),
   });
   expect(configured.status).toBe(200);
 

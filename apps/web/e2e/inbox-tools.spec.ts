@@ -65,7 +65,7 @@ test("the owner sets up SMS and invites a teammate, who joins from the link", as
   const configured = await fetch(`${stack().simUrl}/_sim/configure`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ provider: "twilio", account: twilio }),
+    body: JSON.stringify({ provider: "twilio", account: twilio, default: false }),
   });
   expect(configured.status).toBe(200);
 

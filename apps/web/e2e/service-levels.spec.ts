@@ -10,14 +10,14 @@ const owner = { name: "Sia Owner", email: `sia-${run}@acme.test`, org: `Acme SLA
 const twilio = {
   accountSid: `AC${"0".repeat(24)}${(Date.now() + 7).toString(16).slice(-8)}`,
   authToken: `sla-${run}-auth-token-0123456789`,
-  numbers: ["+15005550178"],
+  numbers: ["+15005550179"],
 };
 
 test("an SLA target set in settings counts down on a new thread", async ({ page }, info) => {
   const configured = await fetch(`${stack().simUrl}/_sim/configure`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ provider: "twilio", account: twilio }),
+    body: JSON.stringify({ provider: "twilio", account: twilio, default: false }),
   });
   expect(configured.status).toBe(200);
   await signUpWithOrg(page, owner);

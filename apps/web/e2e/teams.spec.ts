@@ -30,7 +30,7 @@ test("an admin creates a round-robin team and joins it", async ({}, info) => {
   const configured = await fetch(`${stack().simUrl}/_sim/configure`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ provider: "twilio", account: twilio }),
+    body: JSON.stringify({ provider: "twilio", account: twilio, default: false }),
   });
   expect(configured.status).toBe(200);
   await signUpWithOrg(page, owner);

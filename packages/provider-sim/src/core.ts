@@ -207,7 +207,8 @@ export class SimCore {
 
   // ---------------------------------------------------------------- accounts
 
-  configure<P extends SimProvider>(provider: P, account: SimAccounts[P]): void {
+  /** Adds (or replaces) an account; it becomes the provider's default unless `makeDefault` is false. */
+  configure<P extends SimProvider>(provider: P, account: SimAccounts[P], makeDefault = true): void {
     const mod = this.modules[provider] as unknown as ProviderModule<P>;
     const key = mod.accountKey(account);
     if (!key) throw new Error(`provider-sim: ${provider} account has no key`);
@@ -217,7 +218,7 @@ export class SimCore {
       this.accounts.set(provider, m);
     }
     m.set(key, { ...account });
-    this.defaultKey.set(provider, key);
+    if (makeDefault || !this.defaultKey.has(provider)) this.defaultKey.set(provider, key);
   }
 
   allAccounts<P extends SimProvider>(provider: P): SimAccounts[P][] {

@@ -184,7 +184,8 @@ export async function startProviderSim(opts: ProviderSimOptions): Promise<Provid
             sim.reset();
             return writeRes(res, { status: 200, json: { ok: true } });
           case "/_sim/configure":
-            sim.configure(need(b.provider), b.account as SimAccounts[SimProvider]);
+            // `default: false` adds an account without making it the one inbound messages use by default.
+            sim.configure(need(b.provider), b.account as SimAccounts[SimProvider], b.default !== false);
             return writeRes(res, { status: 200, json: { ok: true } });
           case "/_sim/inbound": {
             const r = await sendInbound(need(b.provider), normaliseInbound(b));
@@ -326,7 +327,7 @@ export async function startProviderSim(opts: ProviderSimOptions): Promise<Provid
     requests: (provider) => core.recorded.filter((r) => !provider || r.provider === provider),
     deliveries: (provider) => core.delivered.filter((d) => !provider || d.provider === provider),
     reset: () => core.reset(),
-    configure: (provider, account) => core.configure(provider, account),
+    configure: (provider, account, makeDefault) => core.configure(provider, account, makeDefault),
     account: (provider) => core.defaultAccount(provider),
     fail: (provider, fault) => core.fail(provider, fault),
     heal: (provider) => core.heal(provider),

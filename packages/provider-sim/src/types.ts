@@ -360,7 +360,8 @@ export interface ProviderSim {
   deliveries(provider?: SimProvider): WebhookDelivery[];
   /** Clears recorded requests, deliveries, messages, pending callbacks, faults and Meta windows. Keeps accounts. */
   reset(): void;
-  configure<P extends SimProvider>(provider: P, account: SimAccounts[P]): void;
+  /** Adds (or replaces) an account; it becomes the default unless `makeDefault` is false. */
+  configure<P extends SimProvider>(provider: P, account: SimAccounts[P], makeDefault?: boolean): void;
   /** The default (most recently configured) account of a provider. */
   account<P extends SimProvider>(provider: P): SimAccounts[P];
   fail(provider: SimProvider, fault: SimFault): void;
