@@ -4,7 +4,7 @@
  * fetching that signed URL returns the very bytes, and the thread previews the image inline.
  */
 import { expect, test } from "./console";
-import { shot, signUpWithOrg, simInbound, stack } from "./helpers";
+import { addSimTwilioAccount, addTwilioChannel, shot, signUpWithOrg, simInbound, stack } from "./helpers";
 
 const run = `${Date.now().toString(36)}a`;
 const owner = { name: "Ada Attach", email: `ada-${run}@acme.test`, org: `Acme Files ${run}` };
@@ -21,30 +21,10 @@ const PNG = Buffer.from(
 );
 
 test("an image attached in the composer goes out as MMS media and shows inline", async ({ page }, info) => {
-  const configured = await fetch(`${stack().simUrl}/_sim/configure`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ provider: "twilio", account: twilio, default: false }),
-  });
-  expect(configured.status).toBe(200);
+  await addSimTwilioAccount(twilio);
 
   await signUpWithOrg(page, owner);
-  await page.getByRole("link", { name: "Settings" }).click();
-  await page.waitForURL(/\/settings\/channels/);
-  await page.getByRole("button", { name: "Add channel" }).click();
-  const form = page.getByRole("form", { name: "Add a channel" });
-  await form.getByLabel("Provider").selectOption("twilio");
-  for (const [label, value] of Object.entries({
-    Name: "SMS",
-    "Phone numbers": twilio.numbers[0]!,
-    "Account SID": twilio.accountSid,
-    "Auth token": twilio.authToken,
-  }))
-    await form.getByLabel(label, { exact: false }).first().fill(value);
-  await form.getByText("Advanced settings").click();
-  await form.getByLabel("API base URL", { exact: false }).fill(stack().simUrl);
-  await form.getByRole("button", { name: "Add channel" }).click();
-  await expect(form).toBeHidden();
+  await addTwilioChannel(page, twilio);
 
   await simInbound({ provider: "twilio", from: CUSTOMER, to: twilio.numbers[0], text: "Can you send the label?" });
   await page.getByRole("link", { name: "Inbox" }).click();

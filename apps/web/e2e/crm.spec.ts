@@ -4,7 +4,7 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, test } from "./console";
-import { shot, signUpWithOrg, simAccounts, simInbound, stack } from "./helpers";
+import { addTwilioChannel, shot, signUpWithOrg, simAccounts, simInbound } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -29,22 +29,7 @@ test("a message's facts are traced, corrected, and the correction survives recom
   await signUpWithOrg(page, agent);
   const accounts = await simAccounts();
   const twilio = Array.isArray(accounts.twilio) ? accounts.twilio[0] : accounts.twilio;
-  await page.getByRole("link", { name: "Settings" }).click();
-  await page.waitForURL(/\/settings\/channels/);
-  await page.getByRole("button", { name: "Add channel" }).click();
-  const form = page.getByRole("form", { name: "Add a channel" });
-  await form.getByLabel("Provider").selectOption("twilio");
-  for (const [label, value] of Object.entries({
-    Name: "SMS",
-    "Phone numbers": twilio.numbers[1] ?? twilio.numbers[0],
-    "Account SID": twilio.accountSid,
-    "Auth token": twilio.authToken,
-  }))
-    await form.getByLabel(label, { exact: false }).first().fill(value);
-  await form.getByText("Advanced settings").click();
-  await form.getByLabel("API base URL", { exact: false }).fill(stack().simUrl);
-  await form.getByRole("button", { name: "Add channel" }).click();
-  await expect(form).toBeHidden();
+  await addTwilioChannel(page, twilio, twilio.numbers[1] ?? twilio.numbers[0]);
 
   await simInbound({ provider: "twilio", from: NORA, to: twilio.numbers[1] ?? twilio.numbers[0], text: TEXT });
   await page.getByRole("link", { name: "Contacts" }).click();

@@ -26,6 +26,44 @@ export async function simInbound(body: Record<string, unknown>) {
   return JSON.parse(text);
 }
 
+export interface SimTwilioAccount {
+  accountSid: string;
+  authToken: string;
+  numbers: string[];
+}
+
+/**
+ * Gives the simulator a Twilio account of this spec's own. It does not become the default account,
+ * which other specs' inbound messages without a `to` go through.
+ */
+export async function addSimTwilioAccount(account: SimTwilioAccount) {
+  const res = await fetch(`${stack().simUrl}/_sim/configure`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ provider: "twilio", account, default: false }),
+  });
+  expect(res.status).toBe(200);
+}
+
+/** Adds an SMS channel (Twilio, pointed at the simulator) in Settings → Channels, as an admin would. */
+export async function addTwilioChannel(page: Page, account: SimTwilioAccount, number = account.numbers[0]!) {
+  await page.goto("/settings/channels");
+  await page.getByRole("button", { name: "Add channel" }).click();
+  const form = page.getByRole("form", { name: "Add a channel" });
+  await form.getByLabel("Provider").selectOption("twilio");
+  for (const [label, value] of Object.entries({
+    Name: "SMS",
+    "Phone numbers": number,
+    "Account SID": account.accountSid,
+    "Auth token": account.authToken,
+  }))
+    await form.getByLabel(label, { exact: false }).first().fill(value);
+  await form.getByText("Advanced settings").click();
+  await form.getByLabel("API base URL", { exact: false }).fill(stack().simUrl);
+  await form.getByRole("button", { name: "Add channel" }).click();
+  await expect(form).toBeHidden();
+}
+
 export async function simAccounts() {
   return (await fetch(`${stack().simUrl}/_sim/accounts`)).json();
 }

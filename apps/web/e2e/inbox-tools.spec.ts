@@ -6,7 +6,7 @@
  */
 import type { BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./console";
-import { shot, signUpWithOrg, simInbound, stack } from "./helpers";
+import { addSimTwilioAccount, addTwilioChannel, shot, signUpWithOrg, simInbound } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -62,30 +62,10 @@ test.afterAll(async () => {
 });
 
 test("the owner sets up SMS and invites a teammate, who joins from the link", async ({}, info) => {
-  const configured = await fetch(`${stack().simUrl}/_sim/configure`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ provider: "twilio", account: twilio, default: false }),
-  });
-  expect(configured.status).toBe(200);
+  await addSimTwilioAccount(twilio);
 
   await signUpWithOrg(ownerPage, owner);
-  await ownerPage.getByRole("link", { name: "Settings" }).click();
-  await ownerPage.waitForURL(/\/settings\/channels/);
-  await ownerPage.getByRole("button", { name: "Add channel" }).click();
-  const form = ownerPage.getByRole("form", { name: "Add a channel" });
-  await form.getByLabel("Provider").selectOption("twilio");
-  for (const [label, value] of Object.entries({
-    Name: "SMS",
-    "Phone numbers": twilio.numbers[0]!,
-    "Account SID": twilio.accountSid,
-    "Auth token": twilio.authToken,
-  }))
-    await form.getByLabel(label, { exact: false }).first().fill(value);
-  await form.getByText("Advanced settings").click();
-  await form.getByLabel("API base URL", { exact: false }).fill(stack().simUrl);
-  await form.getByRole("button", { name: "Add channel" }).click();
-  await expect(form).toBeHidden();
+  await addTwilioChannel(ownerPage, twilio);
 
   await ownerPage.goto("/settings/members");
   await ownerPage.getByLabel("Email").fill(agent.email);

@@ -3,7 +3,7 @@
  * arrives and the thread shows its first-response target counting down live.
  */
 import { expect, test } from "./console";
-import { shot, signUpWithOrg, simInbound, stack } from "./helpers";
+import { addSimTwilioAccount, addTwilioChannel, shot, signUpWithOrg, simInbound } from "./helpers";
 
 const run = `${Date.now().toString(36)}s`;
 const owner = { name: "Sia Owner", email: `sia-${run}@acme.test`, org: `Acme SLA ${run}` };
@@ -14,29 +14,10 @@ const twilio = {
 };
 
 test("an SLA target set in settings counts down on a new thread", async ({ page }, info) => {
-  const configured = await fetch(`${stack().simUrl}/_sim/configure`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ provider: "twilio", account: twilio, default: false }),
-  });
-  expect(configured.status).toBe(200);
+  await addSimTwilioAccount(twilio);
   await signUpWithOrg(page, owner);
 
-  await page.goto("/settings/channels");
-  await page.getByRole("button", { name: "Add channel" }).click();
-  const form = page.getByRole("form", { name: "Add a channel" });
-  await form.getByLabel("Provider").selectOption("twilio");
-  for (const [label, value] of Object.entries({
-    Name: "SMS",
-    "Phone numbers": twilio.numbers[0]!,
-    "Account SID": twilio.accountSid,
-    "Auth token": twilio.authToken,
-  }))
-    await form.getByLabel(label, { exact: false }).first().fill(value);
-  await form.getByText("Advanced settings").click();
-  await form.getByLabel("API base URL", { exact: false }).fill(stack().simUrl);
-  await form.getByRole("button", { name: "Add channel" }).click();
-  await expect(form).toBeHidden();
+  await addTwilioChannel(page, twilio);
 
   await page.getByRole("link", { name: "Service levels" }).click();
   await page.waitForURL(/\/settings\/service-levels/);

@@ -5,7 +5,7 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, test } from "./console";
-import { shot, signUpWithOrg, simInbound, stack } from "./helpers";
+import { addSimTwilioAccount, addTwilioChannel, shot, signUpWithOrg, simInbound } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -27,28 +27,9 @@ test.afterEach(async ({}, info) => {
 });
 
 test("an admin creates a round-robin team and joins it", async ({}, info) => {
-  const configured = await fetch(`${stack().simUrl}/_sim/configure`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ provider: "twilio", account: twilio, default: false }),
-  });
-  expect(configured.status).toBe(200);
+  await addSimTwilioAccount(twilio);
   await signUpWithOrg(page, owner);
-  await page.goto("/settings/channels");
-  await page.getByRole("button", { name: "Add channel" }).click();
-  const form = page.getByRole("form", { name: "Add a channel" });
-  await form.getByLabel("Provider").selectOption("twilio");
-  for (const [label, value] of Object.entries({
-    Name: "SMS",
-    "Phone numbers": twilio.numbers[0]!,
-    "Account SID": twilio.accountSid,
-    "Auth token": twilio.authToken,
-  }))
-    await form.getByLabel(label, { exact: false }).first().fill(value);
-  await form.getByText("Advanced settings").click();
-  await form.getByLabel("API base URL", { exact: false }).fill(stack().simUrl);
-  await form.getByRole("button", { name: "Add channel" }).click();
-  await expect(form).toBeHidden();
+  await addTwilioChannel(page, twilio);
 
   await page.goto("/settings/teams");
   const create = page.getByTestId("team-create");
