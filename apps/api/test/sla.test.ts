@@ -182,6 +182,23 @@ describe("timers stop and restart", () => {
     expect((await thread()).sla?.breaches).toBe(0);
   });
 
+  test("a bulk close stops the timers and asks for a rating like a single close", async () => {
+    vi.setSystemTime(new Date("2026-11-25T15:00:00Z"));
+    await savePolicy(undefined, { firstResponseMinutes: 30, resolutionMinutes: 240 });
+    await customerWrites("Hi");
+    const open = await thread();
+    await owner().mutation(api.threads.bulk.close, { organizationId: a.organizationId, threadIds: [open._id] });
+    const closed = await thread();
+    expect(closed.status).toBe("closed");
+    expect(closed.sla?.resolution).toBeUndefined();
+    for (const id of [open.sla!.response!.jobId, open.sla!.resolution!.jobId]) {
+      expect((await t.run((ctx) => ctx.db.system.get(id)))?.state.kind).toBe("canceled");
+    }
+    await advanceTo(Date.parse("2026-11-26T00:00:00Z"));
+    expect((await thread()).sla?.breaches).toBe(0);
+    expect(await breachNotifications()).toHaveLength(0);
+  });
+
   test("a resolution target breaches even after the first response; unassigned threads notify no one", async () => {
     vi.setSystemTime(new Date("2026-11-25T15:00:00Z"));
     await savePolicy(undefined, { firstResponseMinutes: 30, resolutionMinutes: 120 });

@@ -4,7 +4,8 @@ import type { MutationCtx } from "../_generated/server";
 import { fail, getOwned } from "../lib/auth";
 import { memberMutation } from "../lib/functions";
 import { attachLabel } from "./labels";
-import { setAssignee, setThreadStatus } from "./workload";
+import { changeThreadStatus } from "./model";
+import { setAssignee } from "./workload";
 
 /**
  * Bulk actions on the threads selected in the inbox: one mutation per action over at most
@@ -53,8 +54,9 @@ export const close = memberMutation({
   args: { threadIds },
   handler: async (ctx, { organizationId, threadIds }) => {
     const threads = await loadAll(ctx, organizationId, threadIds);
+    // The same close as one thread's: resolution, SLA clocks, rating request, automation.
     for (const thread of threads)
-      if (thread.status !== "closed") await setThreadStatus(ctx, thread, "closed", { snoozedUntil: undefined });
+      if (thread.status !== "closed") await changeThreadStatus(ctx, thread, "closed", { snoozedUntil: undefined });
     return { updated: threads.length };
   },
 });

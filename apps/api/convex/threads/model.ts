@@ -1,12 +1,13 @@
 import type { ChannelId, Direction } from "@switchboard/channels/ids";
+import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { emitAutomationEvent } from "../automation/events";
 import { recordMessage, recordResolution } from "../reports/buckets";
 import { emitEvent } from "../webhooks/events";
 import { routeNewThread } from "./autoAssign";
-import { applyMessageToSla } from "./sla";
-import { countStatusChange } from "./workload";
+import { applyMessageToSla, stopSlaTimers } from "./sla";
+import { countStatusChange, setThreadStatus } from "./workload";
 
 const PREVIEW_LENGTH = 140;
 
@@ -116,7 +117,7 @@ export async function touchThread(
 }
 
 /** A thread was resolved (closed): report counters and the thread.resolved event. */
-export async function resolveThread(ctx: MutationCtx, thread: Doc<"conversationThreads">, at: number) {
+async function resolveThread(ctx: MutationCtx, thread: Doc<"conversationThreads">, at: number) {
   await recordResolution(ctx, thread, at);
   await emitEvent(ctx, thread.organizationId, "thread.resolved", {
     threadId: thread._id,
@@ -124,4 +125,26 @@ export async function resolveThread(ctx: MutationCtx, thread: Doc<"conversationT
     assigneeId: thread.assigneeId ?? null,
     resolvedAt: at,
   });
+}
+
+/**
+ * A member changes a thread's status (one thread, or many in bulk): the workload counters move;
+ * closing resolves it (report counters, the thread.resolved event), stops its SLA clocks and asks
+ * the customer for a rating (threads/csat.ts); any change raises the automation trigger.
+ */
+export async function changeThreadStatus(
+  ctx: MutationCtx,
+  thread: Doc<"conversationThreads">,
+  status: Doc<"conversationThreads">["status"],
+  extra: Partial<Doc<"conversationThreads">> = {},
+) {
+  await setThreadStatus(ctx, thread, status, extra);
+  if (status === "closed" && thread.status !== "closed") {
+    await resolveThread(ctx, thread, Date.now());
+    await stopSlaTimers(ctx, thread);
+    await ctx.scheduler.runAfter(0, internal.threads.csat.request, { threadId: thread._id });
+  }
+  if (thread.status !== status) {
+    await emitAutomationEvent(ctx, thread.organizationId, { trigger: "thread.statusChanged", threadId: thread._id });
+  }
 }

@@ -2,16 +2,13 @@ import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalMutation } from "../_generated/server";
-import { emitAutomationEvent } from "../automation/events";
 import { fail, getOwned } from "../lib/auth";
 import { memberMutation, memberQuery } from "../lib/functions";
 import { withAttachmentViews } from "../messages/attachments";
 import { reactionsOf } from "../messages/reactions";
 import { threadStatus } from "../schema/validators";
-import { resolveThread } from "./model";
+import { changeThreadStatus } from "./model";
 import { markThreadRead } from "./reads";
-import { stopSlaTimers } from "./sla";
-import { setThreadStatus } from "./workload";
 
 /** The inbox list: newest activity first, optionally one status; paginated through an index. */
 /** Longest snooze: a year (a later date is almost certainly a typo). */
@@ -86,10 +83,8 @@ export const snooze = memberMutation({
     const now = Date.now();
     if (!Number.isFinite(until) || until <= now) fail("invalid_argument", "Snooze until a time in the future");
     if (until - now > MAX_SNOOZE_MS) fail("invalid_argument", "Snooze for at most a year");
-    await setThreadStatus(ctx, thread, "snoozed", { snoozedUntil: until });
+    await changeThreadStatus(ctx, thread, "snoozed", { snoozedUntil: until });
     await ctx.scheduler.runAt(until, internal.threads.threads.wake, { threadId: thread._id, until });
-    if (thread.status !== "snoozed")
-      await emitAutomationEvent(ctx, organizationId, { trigger: "thread.statusChanged", threadId: thread._id });
     return null;
   },
 });
@@ -113,16 +108,7 @@ export const setStatus = memberMutation({
   },
   handler: async (ctx, { organizationId, threadId, status }) => {
     const thread = await getOwned(ctx, organizationId, threadId);
-    await setThreadStatus(ctx, thread, status, { snoozedUntil: undefined });
-    if (status === "closed" && thread.status !== "closed") {
-      // Resolved: report counters and the thread.resolved event, the SLA clocks stop, and the
-      // customer is asked for a rating (threads/csat.ts).
-      await resolveThread(ctx, thread, Date.now());
-      await stopSlaTimers(ctx, thread);
-      await ctx.scheduler.runAfter(0, internal.threads.csat.request, { threadId: thread._id });
-    }
-    if (thread.status !== status)
-      await emitAutomationEvent(ctx, organizationId, { trigger: "thread.statusChanged", threadId: thread._id });
+    await changeThreadStatus(ctx, thread, status, { snoozedUntil: undefined });
     return null;
   },
 });
