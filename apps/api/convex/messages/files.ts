@@ -12,6 +12,7 @@ import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { type ActionCtx, internalQuery, type MutationCtx } from "../_generated/server";
 import { fail } from "../lib/auth";
+import { derivedSigningKey } from "../lib/crypto";
 import { memberMutation } from "../lib/functions";
 
 /**
@@ -160,12 +161,8 @@ export async function filesForReply(
 
 const encoder = new TextEncoder();
 
-function mediaKey(): Uint8Array {
-  // Derived from the deployment's encryption key (always set: credentials need it), so no new
-  // secret to provision; the prefix keeps these signatures apart from anything else.
-  const secret = process.env.SWITCHBOARD_ENCRYPTION_KEY;
-  if (!secret) throw new Error("SWITCHBOARD_ENCRYPTION_KEY is not set on this deployment");
-  return encoder.encode(`switchboard-media-url:${secret}`);
+async function mediaKey(): Promise<Uint8Array> {
+  return encoder.encode(await derivedSigningKey("media-url"));
 }
 
 export const MEDIA_PATH = "/media/";
@@ -179,7 +176,7 @@ export async function mediaToken(
     .setProtectedHeader({ alg: "HS256" })
     .setIssuedAt(Math.floor(now / 1000))
     .setExpirationTime(Math.floor((now + MEDIA_URL_TTL_MS) / 1000))
-    .sign(mediaKey());
+    .sign(await mediaKey());
 }
 
 /** The public URL a provider fetches the file from, or undefined when the deployment has no public base URL. */
@@ -199,7 +196,7 @@ export async function verifyMediaToken(
 ): Promise<{ organizationId: Id<"organizations">; storageId: Id<"_storage"> } | null> {
   if (token.length > 1000) return null;
   try {
-    const { payload } = await jwtVerify(token, mediaKey(), { algorithms: ["HS256"], requiredClaims: ["exp"] });
+    const { payload } = await jwtVerify(token, await mediaKey(), { algorithms: ["HS256"], requiredClaims: ["exp"] });
     if (typeof payload.o !== "string" || typeof payload.s !== "string") return null;
     return { organizationId: payload.o as Id<"organizations">, storageId: payload.s as Id<"_storage"> };
   } catch {

@@ -5,6 +5,7 @@ import { components, internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { type ActionCtx, internalMutation } from "../_generated/server";
 import { clientIpOf } from "../chat/rateLimits";
+import { derivedSigningKey } from "../lib/crypto";
 import { jsonError } from "../lib/http";
 import { queueReply } from "../outbound/replies";
 import { recordCsat } from "../reports/buckets";
@@ -37,12 +38,7 @@ const csatRateLimiter = new RateLimiter(components.rateLimiter, {
   csatPerIp: { kind: "token bucket", rate: 30, period: MINUTE, capacity: 30 },
 });
 
-async function tokenKey(): Promise<string> {
-  const secret = process.env.SWITCHBOARD_ENCRYPTION_KEY;
-  if (!secret) throw new Error("SWITCHBOARD_ENCRYPTION_KEY is not set");
-  // A key of its own (derived), so a token's MAC never equals anything else signed with the encryption key.
-  return hmacSha256Hex(secret, "switchboard/csat-token/v1");
-}
+const tokenKey = () => derivedSigningKey("csat-token");
 
 export async function signCsatToken(requestId: Id<"csatRequests">, expiresAt: number): Promise<string> {
   return `${requestId}.${expiresAt}.${await hmacSha256Hex(await tokenKey(), `${requestId}.${expiresAt}`)}`;
