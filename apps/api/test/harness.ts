@@ -54,6 +54,26 @@ export async function openSession(t: Backend, tokenIdentifier: string): Promise<
   return { issuer: "https://auth.test", subject, tokenIdentifier, sessionId: session._id };
 }
 
+/** Adds a member to an organization (no invitation round trip) with a live session for them. */
+export async function addMember(
+  t: Backend,
+  organizationId: Id<"organizations">,
+  who: { slug: string; name: string; email: string; role: "admin" | "agent" },
+): Promise<{ memberId: Id<"members">; identity: TestIdentity }> {
+  const userId = `https://auth.test|${who.slug}`;
+  const memberId = await t.run((ctx) =>
+    ctx.db.insert("members", {
+      organizationId,
+      userId,
+      email: who.email,
+      name: who.name,
+      role: who.role,
+      createdAt: Date.now(),
+    }),
+  );
+  return { memberId, identity: await openSession(t, userId) };
+}
+
 export const SECRETS = {
   twilioAuthToken: "twilio-auth-token-0123456789abcdef",
   vonageSignatureSecret: "vonage-signature-secret-0123456789",

@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
 import {
+  addMember,
   type Backend,
   newBackend,
   ORG_A,
@@ -34,20 +35,9 @@ async function sms(from: string, to: string, text: string, sid: string) {
   expect(res.status).toBe(200);
 }
 
-async function addMember(org: SeededOrg, slug: string, name: string, role: "admin" | "agent") {
-  const userId = `https://auth.test|${slug}`;
-  const memberId = await t.run((ctx) =>
-    ctx.db.insert("members", {
-      organizationId: org.organizationId,
-      userId,
-      email: `${slug}@org-a.test`,
-      name,
-      role,
-      createdAt: Date.now(),
-    }),
-  );
-  return { memberId, identity: await openSession(t, userId) };
-}
+/** An agent of `org`, signed in. */
+const addAgent = (org: SeededOrg, slug: string, name: string) =>
+  addMember(t, org.organizationId, { slug, name, role: "agent", email: `${slug}@org-a.test` });
 
 const rows = <T extends "threadNotes" | "notifications" | "unifiedMessages" | "threadLabels" | "savedReplies">(
   table: T,
@@ -70,7 +60,7 @@ beforeEach(async () => {
       .withIndex("by_org_user", (q) => q.eq("organizationId", a.organizationId).eq("userId", a.userId))
       .first(),
   ))!._id;
-  sam = await addMember(a, "sam", "Sam Rivera", "agent");
+  sam = await addAgent(a, "sam", "Sam Rivera");
   await sms("+14155559001", ORG_A.phone, "Where is my parcel?", "SM00000000000000000000000000000001");
   threadA = (await t.run((ctx) => ctx.db.query("conversationThreads").first()))!._id;
 });
@@ -118,7 +108,7 @@ describe("private notes with @mentions", () => {
   });
 
   test("markAllRead clears the caller's unread notifications only", async () => {
-    const carol = await addMember(a, "carol", "Carol Diaz", "agent");
+    const carol = await addAgent(a, "carol", "Carol Diaz");
     for (const text of ["@sam one", "@sam two", "@carol three"])
       await as(a).mutation(api.threads.notes.create, { organizationId: a.organizationId, threadId: threadA, text });
     expect(await as(sam).mutation(api.threads.notifications.markAllRead, { organizationId: a.organizationId })).toBe(2);

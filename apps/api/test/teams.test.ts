@@ -11,6 +11,7 @@ import { type Candidate, chooseAssignee } from "../convex/threads/autoAssign";
 import { MAX_BULK } from "../convex/threads/bulk";
 import { VIEW_COUNT_CAP } from "../convex/threads/views";
 import {
+  addMember,
   type Backend,
   newBackend,
   ORG_A,
@@ -33,20 +34,9 @@ const as = (who: { identity: TestIdentity }) => t.withIdentity(who.identity);
 const owner = () => t.withIdentity(a.identity);
 const orgA = () => ({ organizationId: a.organizationId });
 
-async function addMember(org: SeededOrg, slug: string, name: string, role: "admin" | "agent") {
-  const userId = `https://auth.test|${slug}`;
-  const memberId = await t.run((ctx) =>
-    ctx.db.insert("members", {
-      organizationId: org.organizationId,
-      userId,
-      email: `${slug}@example.test`,
-      name,
-      role,
-      createdAt: Date.now(),
-    }),
-  );
-  return { memberId, identity: await openSession(t, userId) };
-}
+/** An agent of `org`, signed in. */
+const addAgent = (org: SeededOrg, slug: string, name: string) =>
+  addMember(t, org.organizationId, { slug, name, role: "agent", email: `${slug}@example.test` });
 
 /** A new contact writes in by SMS to A: a new inbound thread (returned). */
 async function newInboundThread(text = "Hello"): Promise<Doc<"conversationThreads">> {
@@ -85,8 +75,8 @@ beforeEach(async () => {
   smsCounter = 0;
   a = await seedOrg(t, "org-a", ORG_A);
   b = await seedOrg(t, "org-b", ORG_B);
-  sam = await addMember(a, "sam", "Sam Rivera", "agent");
-  kim = await addMember(a, "kim", "Kim Lee", "agent");
+  sam = await addAgent(a, "sam", "Sam Rivera");
+  kim = await addAgent(a, "kim", "Kim Lee");
 });
 
 describe("chooseAssignee (policy)", () => {

@@ -8,7 +8,7 @@ import type { Id } from "../convex/_generated/dataModel";
 import { MAX_UNREAD_COUNTED } from "../convex/threads/reads";
 import { TYPING_THROTTLE_MS, TYPING_TTL_MS } from "../convex/threads/typing";
 import { postChat, startSession, type VisitorSession, viewOf } from "./chatWidget";
-import { type Backend, newBackend, ORG_A, ORG_B, openSession, type SeededOrg, seedOrg } from "./harness";
+import { addMember, type Backend, newBackend, ORG_A, ORG_B, openSession, type SeededOrg, seedOrg } from "./harness";
 
 let t: Backend;
 let a: SeededOrg;
@@ -25,18 +25,14 @@ beforeEach(async () => {
   t = newBackend();
   a = await seedOrg(t, "org-a", ORG_A);
   b = await seedOrg(t, "org-b", ORG_B);
-  const agentUser = "https://auth.test|agent-grace";
-  agentId = await t.run((ctx) =>
-    ctx.db.insert("members", {
-      organizationId: a.organizationId,
-      userId: agentUser,
-      role: "agent",
-      email: "grace@a.test",
-      name: "Grace",
-      createdAt: Date.now(),
-    }),
-  );
-  agent = t.withIdentity(await openSession(t, agentUser));
+  const grace = await addMember(t, a.organizationId, {
+    slug: "agent-grace",
+    name: "Grace",
+    email: "grace@a.test",
+    role: "agent",
+  });
+  agentId = grace.memberId;
+  agent = t.withIdentity(grace.identity);
   visitor = await startSession(t, ORG_A.chatSlug, {});
   await say("hello, anyone there?");
   threadId = (await t.run((ctx) =>
