@@ -3,9 +3,9 @@ import { internal } from "../_generated/api";
 import type { ActionCtx } from "../_generated/server";
 import { cachedCredentials } from "../channels/runtime";
 import { handleWebhook, readBody, toWebhookRequest } from "../inbound/webhooks";
-import { jsonError } from "../lib/http";
+import { clientIpOf, jsonError } from "../lib/http";
 import { corsHeadersFor, isOriginAllowed } from "./origins";
-import { clientIpOf, limitChat } from "./rateLimits";
+import { limitChat } from "./rateLimits";
 import { withHeaders } from "./sessions";
 
 /**

@@ -53,15 +53,3 @@ export async function limitChat(
   }
   return null;
 }
-
-/**
- * The client's IP where the request says it: the first `x-forwarded-for` hop or `x-real-ip`
- * (set by the dashboard relay and by reverse proxies). Neither Convex nor the local backend
- * adds one, so a direct caller can omit or vary it: per-IP buckets slow honest-but-noisy
- * clients, and the per-widget and per-visitor buckets still bound a caller who rotates it.
- */
-export function clientIpOf(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = forwarded || request.headers.get("x-real-ip")?.trim();
-  return ip && ip.length <= 64 && /^[0-9A-Fa-f.:]+$/.test(ip) ? ip : null;
-}

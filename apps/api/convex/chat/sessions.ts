@@ -11,9 +11,9 @@ import { compactVerify } from "jose";
 import { internal } from "../_generated/api";
 import type { ActionCtx } from "../_generated/server";
 import { cachedCredentials } from "../channels/runtime";
-import { jsonError } from "../lib/http";
+import { clientIpOf, jsonError } from "../lib/http";
 import { allowedOriginsOf, corsHeadersFor, isOriginAllowed } from "./origins";
-import { clientIpOf, limitChat } from "./rateLimits";
+import { limitChat } from "./rateLimits";
 
 /**
  * Visitor sessions of the chat widget: `POST /chat/sessions/<widgetKey>` (an HTTP route rather
@@ -155,8 +155,9 @@ export async function handleSessionStart(ctx: ActionCtx, request: Request): Prom
     return jsonError(403, "origin_not_allowed", "This chat cannot be used from this site");
   }
   const cors = corsHeadersFor(origin);
+  const ip = clientIpOf(request);
   const limited = await limitChat(ctx, [
-    { name: "sessionPerIp", key: clientIpOf(request) && `${route.channelConfigId}|${clientIpOf(request)}` },
+    { name: "sessionPerIp", key: ip && `${route.channelConfigId}|${ip}` },
     { name: "sessionPerWidget", key: route.channelConfigId },
   ]);
   if (limited) return withHeaders(limited, cors);
