@@ -97,6 +97,35 @@ export const TWILIO_ERROR_MESSAGES: Record<string, string> = {
   "30034": "Message from an unregistered number (A2P 10DLC)",
 };
 
+/** A failure's text: Twilio's own message, else the text of its error code, else the status. */
+export function twilioErrorText(code: string | undefined, message: string | null | undefined, status: string): string {
+  return message ?? (code ? (TWILIO_ERROR_MESSAGES[code] ?? `Twilio error ${code}`) : `Message ${status}`);
+}
+
+/** A Message resource's status (REST JSON or the SDK's object) as a status event; null when unknown. */
+export function twilioStatusEvent(
+  sid: string,
+  rawStatus: string,
+  failure: { code?: string; message?: string | null },
+  occurredAt: number | undefined,
+): StatusEvent | null {
+  const raw = rawStatus.toLowerCase();
+  const status = TWILIO_STATUS_MAP[raw];
+  if (!status) return null;
+  const { code } = failure;
+  return {
+    kind: "status",
+    channel: "sms",
+    provider: "twilio",
+    externalMessageId: sid,
+    status,
+    ...(occurredAt !== undefined ? { occurredAt } : {}),
+    ...(status === "failed"
+      ? { error: { ...(code ? { code } : {}), message: twilioErrorText(code, failure.message, raw) } }
+      : {}),
+  };
+}
+
 /** Codes Twilio returns with HTTP 4xx that are nonetheless transient. */
 export const TWILIO_RETRYABLE_CODES = new Set(["20429", "21611", "30001"]);
 
@@ -275,13 +304,10 @@ function parseTwilioInbound(req: WebhookRequest): InboundEvent[] {
     };
     const code = s.ErrorCode?.trim();
     if (status === "failed") {
+      const failureCode = code && code !== "0" ? code : undefined;
       event.error = {
-        ...(code && code !== "0" ? { code } : {}),
-        message:
-          s.ErrorMessage ??
-          (code && code !== "0"
-            ? (TWILIO_ERROR_MESSAGES[code] ?? `Twilio error ${code}`)
-            : `Message ${s.MessageStatus}`),
+        ...(failureCode ? { code: failureCode } : {}),
+        message: twilioErrorText(failureCode, s.ErrorMessage, s.MessageStatus),
       };
     }
     const occurredAt = toEpochMs(fields.Timestamp);
@@ -390,9 +416,7 @@ async function sendTwilio(ctx: AdapterContext, msg: OutboundMessage): Promise<Se
       retryable: false,
       error: {
         ...(errorCode ? { code: errorCode } : {}),
-        message:
-          stringField(out.json, "error_message") ??
-          (errorCode ? (TWILIO_ERROR_MESSAGES[errorCode] ?? `Twilio error ${errorCode}`) : `Message ${status}`),
+        message: twilioErrorText(errorCode, stringField(out.json, "error_message"), status),
       },
     };
   }
@@ -414,29 +438,12 @@ async function twilioDeliveryStatus(ctx: AdapterContext, sid: string): Promise<S
     headers: { authorization: basicAuth(c.accountSid, c.authToken), accept: "application/json" },
   });
   if (out.kind === "network" || out.status !== 200 || !isObject(out.json)) return null;
-  const raw = (stringField(out.json, "status") ?? "").toLowerCase();
-  const status = TWILIO_STATUS_MAP[raw];
-  if (!status) return null;
-  const errorCode = stringField(out.json, "error_code");
-  const occurredAt = toEpochMs(stringField(out.json, "date_updated"));
-  return {
-    kind: "status",
-    channel: "sms",
-    provider: "twilio",
-    externalMessageId: sid,
-    status,
-    ...(occurredAt !== undefined ? { occurredAt } : {}),
-    ...(status === "failed"
-      ? {
-          error: {
-            ...(errorCode ? { code: errorCode } : {}),
-            message:
-              stringField(out.json, "error_message") ??
-              (errorCode ? (TWILIO_ERROR_MESSAGES[errorCode] ?? `Twilio error ${errorCode}`) : `Message ${raw}`),
-          },
-        }
-      : {}),
-  };
+  return twilioStatusEvent(
+    sid,
+    stringField(out.json, "status") ?? "",
+    { code: stringField(out.json, "error_code"), message: stringField(out.json, "error_message") },
+    toEpochMs(stringField(out.json, "date_updated")),
+  );
 }
 
 async function twilioHealth(ctx: AdapterContext): Promise<HealthResult> {

@@ -16,9 +16,9 @@ import type RequestClientType from "twilio/lib/base/RequestClient";
 import type TwilioResponse from "twilio/lib/http/response";
 import {
   TWILIO_DEFAULT_BASE_URL,
-  TWILIO_ERROR_MESSAGES,
   TWILIO_RETRYABLE_CODES,
-  TWILIO_STATUS_MAP,
+  twilioErrorText,
+  twilioStatusEvent,
 } from "../adapters/twilio";
 import { baseUrl, basicAuth, classifyHttpFailure, httpRequest, networkFailure, permanentFailure } from "../http";
 import type { InboundListRequest, InboundListResult } from "../inboundList";
@@ -123,10 +123,6 @@ function failureOf(error: unknown, headers: Headers | undefined, now?: number): 
   };
 }
 
-function errorText(code: string | undefined, message: string | null | undefined, status: string): string {
-  return message ?? (code ? (TWILIO_ERROR_MESSAGES[code] ?? `Twilio error ${code}`) : `Message ${status}`);
-}
-
 /** WhatsApp through Twilio: both addresses carry the `whatsapp:` prefix when the sender does. */
 function whatsappAware(to: string, from: string | undefined): string {
   return from?.startsWith("whatsapp:") && !to.startsWith("whatsapp:") ? `whatsapp:${to}` : to;
@@ -156,7 +152,7 @@ async function send(ctx: SdkContext, msg: OutboundMessage): Promise<SendResult> 
       return {
         ok: false,
         retryable: false,
-        error: { ...(code ? { code } : {}), message: errorText(code, m.errorMessage, status) },
+        error: { ...(code ? { code } : {}), message: twilioErrorText(code, m.errorMessage, status) },
       };
     }
     if (!m.sid) {
@@ -181,22 +177,13 @@ async function getDeliveryStatus(ctx: SdkContext, sid: string): Promise<StatusEv
   } catch {
     return null; // unknown or unreachable: the next poll asks again
   }
-  const raw = (m.status ?? "").toLowerCase();
-  const status = TWILIO_STATUS_MAP[raw];
-  if (!status) return null;
-  const code = m.errorCode ? String(m.errorCode) : undefined;
   const occurredAt = m.dateUpdated instanceof Date ? m.dateUpdated.getTime() : Number.NaN;
-  return {
-    kind: "status",
-    channel: "sms",
-    provider: "twilio",
-    externalMessageId: sid,
-    status,
-    ...(Number.isFinite(occurredAt) ? { occurredAt } : {}),
-    ...(status === "failed"
-      ? { error: { ...(code ? { code } : {}), message: errorText(code, m.errorMessage, raw) } }
-      : {}),
-  };
+  return twilioStatusEvent(
+    sid,
+    m.status ?? "",
+    { code: m.errorCode ? String(m.errorCode) : undefined, message: m.errorMessage },
+    Number.isFinite(occurredAt) ? occurredAt : undefined,
+  );
 }
 
 async function inboundList(ctx: SdkContext, req: InboundListRequest): Promise<InboundListResult> {
