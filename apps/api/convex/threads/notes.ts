@@ -4,6 +4,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { fail, getOwned } from "../lib/auth";
 import { memberMutation, memberQuery } from "../lib/functions";
+import { notifyMember } from "./notifications";
 
 /**
  * Private notes in a thread: the team talks about the conversation beside it. A note is stored in
@@ -54,17 +55,19 @@ export async function addNote(
   const preview = text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH - 1)}…` : text;
   for (const memberId of mentioned) {
     if (memberId === author.memberId) continue;
-    await ctx.db.insert("notifications", {
-      organizationId: thread.organizationId,
-      memberId,
-      kind: "mention",
-      threadId: thread._id,
-      noteId,
-      authorName: author.name,
-      preview,
-      createdAt: now,
-      unread: true,
-    });
+    await notifyMember(
+      ctx,
+      {
+        organizationId: thread.organizationId,
+        memberId,
+        kind: "mention",
+        threadId: thread._id,
+        noteId,
+        authorName: author.name,
+        preview,
+      },
+      now,
+    );
   }
   return noteId;
 }

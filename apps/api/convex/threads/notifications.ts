@@ -1,9 +1,12 @@
 import { v } from "convex/values";
+import type { Doc } from "../_generated/dataModel";
+import type { MutationCtx } from "../_generated/server";
 import { fail, getOwned } from "../lib/auth";
 import { memberMutation, memberQuery } from "../lib/functions";
 
 /**
- * The caller's own in-app notifications (a teammate mentioned them in a note). Every read is of
+ * The caller's own in-app notifications (a teammate mentioned them in a note, a thread of theirs
+ * breached its SLA). Every read is of
  * the caller's rows only (index by organization + member); another member's notification is
  * not_found.
  */
@@ -12,6 +15,15 @@ const MAX_LISTED = 50;
 /** The unread badge counts up to this many ("99+" beyond). */
 export const MAX_UNREAD_COUNTED = 100;
 const MARK_ALL_BATCH = 200;
+
+/** Notifies a member (the one way notifications are written): unread, as of `at`. */
+export async function notifyMember(
+  ctx: MutationCtx,
+  notification: Omit<Doc<"notifications">, "_id" | "_creationTime" | "createdAt" | "unread" | "readAt">,
+  at: number,
+) {
+  await ctx.db.insert("notifications", { ...notification, createdAt: at, unread: true });
+}
 
 export const list = memberQuery({
   args: {},

@@ -8,6 +8,7 @@ import { fail } from "../lib/auth";
 import { adminMutation, memberQuery } from "../lib/functions";
 import { businessHours } from "../schema/serviceLevels";
 import { emitEvent } from "../webhooks/events";
+import { notifyMember } from "./notifications";
 
 /**
  * SLA policies and the per-thread timers they produce. Targets are business minutes
@@ -126,16 +127,18 @@ export const breach = internalMutation({
           : thread.sla.response?.kind === "next_response"
             ? "Next response"
             : "First response";
-      await ctx.db.insert("notifications", {
-        organizationId: thread.organizationId,
-        memberId: thread.assigneeId,
-        kind: "sla_breach",
-        threadId: thread._id,
-        authorName: "SLA",
-        preview: `${what} target breached: ${thread.lastMessagePreview}`.slice(0, 200),
-        createdAt: now,
-        unread: true,
-      });
+      await notifyMember(
+        ctx,
+        {
+          organizationId: thread.organizationId,
+          memberId: thread.assigneeId,
+          kind: "sla_breach",
+          threadId: thread._id,
+          authorName: "SLA",
+          preview: `${what} target breached: ${thread.lastMessagePreview}`.slice(0, 200),
+        },
+        now,
+      );
     }
     return null;
   },
