@@ -12,7 +12,6 @@ import {
   newBackend,
   ORG_A,
   ORG_B,
-  openSession,
   type SeededOrg,
   seedOrg,
   type TestIdentity,

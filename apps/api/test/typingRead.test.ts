@@ -8,7 +8,7 @@ import type { Id } from "../convex/_generated/dataModel";
 import { MAX_UNREAD_COUNTED } from "../convex/threads/reads";
 import { TYPING_THROTTLE_MS, TYPING_TTL_MS } from "../convex/threads/typing";
 import { postChat, startSession, type VisitorSession, viewOf } from "./chatWidget";
-import { addMember, type Backend, newBackend, ORG_A, ORG_B, openSession, type SeededOrg, seedOrg } from "./harness";
+import { addMember, type Backend, newBackend, ORG_A, ORG_B, type SeededOrg, seedOrg } from "./harness";
 
 let t: Backend;
 let a: SeededOrg;
