@@ -203,14 +203,14 @@ export const DEMO_CONVERSATIONS: DemoConversation[] = [
     channel: "email",
     messages: [
       {
-        d: 45,
+        d: 67,
         from: "contact",
         subject: "Security review",
         text: "Hi,\n\nI lead IT at Northwind and approve Maya's projects. Do you support SSO with Okta?\n\nGrace Liu\nVP IT, Northwind Traders",
       },
-      { d: 44.9, from: "agent", text: "Hi Grace, yes: SAML SSO with Okta is included in the annual plan." },
+      { d: 66.9, from: "agent", text: "Hi Grace, yes: SAML SSO with Okta is included in the annual plan." },
     ],
-    end: { status: "closed", d: 43, csat: 4 },
+    end: { status: "closed", d: 66.5, csat: 4 },
   },
   {
     key: "maya-sms",

@@ -293,11 +293,18 @@ export const playConversation = internalMutation({
  * exist). Safe to run on every start: configured parts and seeded conversations are skipped.
  */
 export const run = internalAction({
-  args: { organizationId: v.id("organizations"), now: v.optional(v.number()) },
-  handler: async (ctx, { organizationId, now }): Promise<{ seeded: number }> => {
+  args: {
+    organizationId: v.id("organizations"),
+    now: v.optional(v.number()),
+    /** Only these conversations (tests play them one by one, letting the hooks run in between). */
+    only: v.optional(v.array(v.string())),
+  },
+  handler: async (ctx, { organizationId, now, only }): Promise<{ seeded: number }> => {
     const start = now ?? Date.now();
     await ctx.runMutation(internal.seed.history.configure, { organizationId });
-    const keys: string[] = await ctx.runQuery(internal.seed.history.pending, { organizationId });
+    const keys = (await ctx.runQuery(internal.seed.history.pending, { organizationId })).filter(
+      (key) => !only || only.includes(key),
+    );
     let seeded = 0;
     for (const key of keys) {
       const conv = conversationOf(key);
