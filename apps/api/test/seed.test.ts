@@ -109,9 +109,7 @@ async function snapshot() {
   return t.run(async (ctx) => {
     const out: Record<string, unknown[]> = {};
     for (const [table, index] of TABLES) {
-      // biome-ignore lint/suspicious/noExplicitAny: one loop over differently typed tables and indexes
       const rows = await (ctx.db.query(table) as any)
-        // biome-ignore lint/suspicious/noExplicitAny: see above
         .withIndex(index, (q: any) => q.eq("organizationId", organizationId))
         .collect();
       out[table] = rows.sort((x: { _id: string }, y: { _id: string }) => (x._id < y._id ? -1 : 1));
@@ -159,7 +157,11 @@ describe("demo history seed", () => {
       expect(views.unassigned.count).toBeGreaterThan(0);
       expect(views.teams.some((team) => team.count > 0)).toBe(true);
     }
-    const mine = await asOwner.query(api.threads.inbox.list, { organizationId, assignee: "me", paginationOpts: page() });
+    const mine = await asOwner.query(api.threads.inbox.list, {
+      organizationId,
+      assignee: "me",
+      paginationOpts: page(),
+    });
     expect(mine.page.length).toBeGreaterThan(0);
     for (const status of ["closed", "snoozed", "pending", "open"] as const) {
       const rows = await asOwner.query(api.threads.inbox.list, { organizationId, status, paginationOpts: page() });
@@ -170,7 +172,11 @@ describe("demo history seed", () => {
     const labels = await asOwner.query(api.threads.labels.list, { organizationId });
     expect(new Set(labels.map((l) => l.color)).size).toBeGreaterThanOrEqual(5);
     const refund = labels.find((l) => l.name === "Refund")!;
-    const refunds = await asOwner.query(api.threads.inbox.list, { organizationId, label: refund._id, paginationOpts: page() });
+    const refunds = await asOwner.query(api.threads.inbox.list, {
+      organizationId,
+      label: refund._id,
+      paginationOpts: page(),
+    });
     expect(new Set(refunds.page.map((r) => r.contactId)).size).toBeGreaterThanOrEqual(2);
     expect(refunds.page.map((r) => r.contactId)).toContain(olivia._id); // no label in the data: the rule put it
     const runs = await t.run((ctx) =>
@@ -186,7 +192,9 @@ describe("demo history seed", () => {
     expect(notifications.filter((n) => n.kind === "mention").length).toBeGreaterThanOrEqual(2);
 
     // Saved replies.
-    expect((await asOwner.query(api.threads.savedReplies.list, { organizationId })).replies.length).toBeGreaterThanOrEqual(3);
+    expect(
+      (await asOwner.query(api.threads.savedReplies.list, { organizationId })).replies.length,
+    ).toBeGreaterThanOrEqual(3);
 
     // Maya's CRM view: the deal through four stages over weeks, her assistant and manager on the map.
     const maya = await contactOf(owner, "email", DEMO_PEOPLE.maya.email);
@@ -197,7 +205,10 @@ describe("demo history seed", () => {
     const graph = await asOwner.query(api.crm.contactInsights.getGraph, { organizationId, contactId: maya._id });
     const types = graph.edges.map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(["assistant", "manager", "colleague"]));
-    const sentiment = await asOwner.query(api.crm.contactInsights.getSentiment, { organizationId, contactId: maya._id });
+    const sentiment = await asOwner.query(api.crm.contactInsights.getSentiment, {
+      organizationId,
+      contactId: maya._id,
+    });
     expect(sentiment.points.length).toBeGreaterThanOrEqual(5);
     // Her SMS joined the same contact (the number in her email signature).
     expect((await contactOf(owner, "sms", DEMO_PEOPLE.maya.phone))._id).toBe(maya._id);
@@ -210,7 +221,11 @@ describe("demo history seed", () => {
     expect(danaNow?.company).toMatch(/Globex/);
 
     // Commitments kept and missed, with deadlines in the past and the future.
-    const done = await asOwner.query(api.crm.commitments.list, { organizationId, status: "done", paginationOpts: page() });
+    const done = await asOwner.query(api.crm.commitments.list, {
+      organizationId,
+      status: "done",
+      paginationOpts: page(),
+    });
     expect(done.page.length).toBeGreaterThan(0);
     const open = await asOwner.query(api.crm.commitments.list, { organizationId, paginationOpts: page() });
     expect(open.page.some((c) => c.overdue)).toBe(true);
@@ -235,7 +250,9 @@ describe("demo history seed", () => {
         .collect(),
     );
     expect(threads.some((th) => (th.sla?.breaches ?? 0) > 0)).toBe(true);
-    expect(threads.some((th) => th.sla?.response && !th.sla.response.breachedAt && th.sla.response.dueAt > NOW)).toBe(true);
+    expect(threads.some((th) => th.sla?.response && !th.sla.response.breachedAt && th.sla.response.dueAt > NOW)).toBe(
+      true,
+    );
   });
 
   test("a second run changes nothing", async () => {

@@ -21,9 +21,21 @@ export const DEMO_MEMBERS: Record<DemoAgent, { name: string; email: string }> = 
   agent: { name: "Sam Rivera", email: "sam@switchboard.test" },
 };
 
-export const DEMO_TEAMS: { name: DemoTeam; policy: "round_robin" | "manual"; channels: ("whatsapp" | "chat" | "sms" | "email" | "webhook")[]; members: DemoAgent[]; lead?: DemoAgent }[] = [
+export const DEMO_TEAMS: {
+  name: DemoTeam;
+  policy: "round_robin" | "manual";
+  channels: ("whatsapp" | "chat" | "sms" | "email" | "webhook")[];
+  members: DemoAgent[];
+  lead?: DemoAgent;
+}[] = [
   // Round-robin: the product assigns new WhatsApp and chat threads between the two agents.
-  { name: "Support", policy: "round_robin", channels: ["whatsapp", "chat"], members: ["owner", "agent"], lead: "agent" },
+  {
+    name: "Support",
+    policy: "round_robin",
+    channels: ["whatsapp", "chat"],
+    members: ["owner", "agent"],
+    lead: "agent",
+  },
   // Manual: SMS threads wait in the Billing view until someone takes them.
   { name: "Billing", policy: "manual", channels: ["sms"], members: ["agent"] },
   { name: "Sales", policy: "manual", channels: ["email", "webhook"], members: ["owner"], lead: "owner" },
@@ -56,7 +68,12 @@ export const DEMO_SAVED_REPLIES = [
 ];
 
 /** Service levels: 24/7 targets, CSAT asked on close. */
-export const DEMO_SLA = { firstResponseMinutes: 60, nextResponseMinutes: 240, resolutionMinutes: 4320, csatEnabled: true };
+export const DEMO_SLA = {
+  firstResponseMinutes: 60,
+  nextResponseMinutes: 240,
+  resolutionMinutes: 4320,
+  csatEnabled: true,
+};
 
 export interface DemoPerson {
   name: string;
@@ -217,7 +234,11 @@ export const DEMO_CONVERSATIONS: DemoConversation[] = [
     person: "maya",
     channel: "twilio",
     messages: [
-      { d: 0.4, from: "contact", text: "Hi, Maya here - the rollout went great. Can we talk tomorrow about adding the Berlin team?" },
+      {
+        d: 0.4,
+        from: "contact",
+        text: "Hi, Maya here - the rollout went great. Can we talk tomorrow about adding the Berlin team?",
+      },
     ],
     assignee: "owner",
     labels: ["VIP"],
@@ -249,7 +270,11 @@ export const DEMO_CONVERSATIONS: DemoConversation[] = [
         subject: "New role",
         text: `Hello,\n\nQuick update: I've moved on and joined Globex. As promised, attached is the security questionnaire.${DANA_GLOBEX}`,
       },
-      { d: 23.8, from: "owner", text: "Congratulations on the new role, Dana! We'll review the questionnaire this week." },
+      {
+        d: 23.8,
+        from: "owner",
+        text: "Congratulations on the new role, Dana! We'll review the questionnaire this week.",
+      },
     ],
     assignee: "owner",
     end: { status: "closed", d: 22, csat: 5 },
@@ -298,9 +323,7 @@ export const DEMO_CONVERSATIONS: DemoConversation[] = [
     key: "olivia-invoice",
     person: "olivia",
     channel: "vonage",
-    messages: [
-      { d: 0.15, from: "contact", text: "Please call me back about the invoice, it was charged twice." },
-    ],
+    messages: [{ d: 0.15, from: "contact", text: "Please call me back about the invoice, it was charged twice." }],
     labels: ["Refund"],
   },
   {
@@ -309,7 +332,11 @@ export const DEMO_CONVERSATIONS: DemoConversation[] = [
     channel: "vonage",
     messages: [
       { d: 12, from: "contact", text: "My card expired, how do I update it?" },
-      { d: 11.9, from: "agent", text: "Hi Noah, you can update it under Settings > Billing. I've sent you a secure link too." },
+      {
+        d: 11.9,
+        from: "agent",
+        text: "Hi Noah, you can update it under Settings > Billing. I've sent you a secure link too.",
+      },
       { d: 11.8, from: "contact", text: "Done, thanks!" },
     ],
     assignee: "agent",
@@ -321,7 +348,11 @@ export const DEMO_CONVERSATIONS: DemoConversation[] = [
     channel: "vonage",
     messages: [
       { d: 33, from: "contact", text: "I cancelled last month but was still charged. This is frustrating." },
-      { d: 32.7, from: "agent", text: "Sorry Lena, I've refunded the charge in full. It shows within 5 business days." },
+      {
+        d: 32.7,
+        from: "agent",
+        text: "Sorry Lena, I've refunded the charge in full. It shows within 5 business days.",
+      },
     ],
     assignee: "agent",
     labels: ["Refund"],
@@ -331,9 +362,7 @@ export const DEMO_CONVERSATIONS: DemoConversation[] = [
     key: "amara-plan",
     person: "amara",
     channel: "twilio",
-    messages: [
-      { d: 2.2, from: "contact", text: "Hi! Can I switch from monthly to annual billing mid-cycle?" },
-    ],
+    messages: [{ d: 2.2, from: "contact", text: "Hi! Can I switch from monthly to annual billing mid-cycle?" }],
   },
   {
     key: "jonas-outage",
@@ -520,9 +549,7 @@ export const DEMO_CONVERSATIONS: DemoConversation[] = [
     key: "zoe-chat",
     person: "zoe",
     channel: "chat",
-    messages: [
-      { d: 0.05, from: "contact", text: "Do you offer a nonprofit discount?" },
-    ],
+    messages: [{ d: 0.05, from: "contact", text: "Do you offer a nonprofit discount?" }],
   },
   {
     key: "leo-chat",

@@ -66,8 +66,8 @@ export function demoPng(width = 48, height = 32): Uint8Array {
 
 /** A one-page PDF with a few lines of text (Helvetica, a standard font: nothing embedded). */
 export function demoPdf(lines: string[]): Uint8Array {
-  const escape = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
-  const stream = ["BT", "/F1 14 Tf", "72 740 Td", "18 TL", ...lines.map((l) => `(${escape(l)}) '`), "ET"].join("\n");
+  const pdfString = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
+  const stream = ["BT", "/F1 14 Tf", "72 740 Td", "18 TL", ...lines.map((l) => `(${pdfString(l)}) '`), "ET"].join("\n");
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

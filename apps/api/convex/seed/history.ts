@@ -3,7 +3,7 @@ import type { Infer } from "convex/values";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
-import { internalAction, internalMutation, internalQuery, type MutationCtx, type QueryCtx } from "../_generated/server";
+import { internalAction, internalMutation, internalQuery, type QueryCtx } from "../_generated/server";
 import { insertRule } from "../automation/rules";
 import { storeInboundMessage } from "../inbound/ingest";
 import { recordOwnedFile } from "../messages/files";
@@ -173,7 +173,10 @@ export const pending = internalQuery({
       const first = await ctx.db
         .query("unifiedMessages")
         .withIndex("by_external", (q) =>
-          q.eq("organizationId", organizationId).eq("channel", channel).eq("externalMessageId", demoMessageId(conv.key, 0)),
+          q
+            .eq("organizationId", organizationId)
+            .eq("channel", channel)
+            .eq("externalMessageId", demoMessageId(conv.key, 0)),
         )
         .first();
       if (!first) out.push(conv.key);
