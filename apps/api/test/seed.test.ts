@@ -7,9 +7,11 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "../convex/_generated/api";
 import type { Id, TableNames } from "../convex/_generated/dataModel";
 import { DEMO_CONVERSATIONS, DEMO_MEMBERS, DEMO_PEOPLE } from "../convex/seed/demoData";
+import { workdayAnchor } from "../convex/seed/history";
 import { addMember, type Backend, newBackend, ORG_A, type SeededOrg, seedOrg, type TestIdentity } from "./harness";
 
-const NOW = Date.parse("2026-11-23T18:00:00Z");
+// Before 18:00 UTC, so whole days count back from the previous day's anchor (workdayAnchor).
+const NOW = Date.parse("2026-11-23T09:30:00Z");
 const DAY = 86_400_000;
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -119,6 +121,12 @@ async function snapshot() {
 }
 
 describe("demo history seed", () => {
+  test("older history counts back from the latest 18:00 UTC, never from a later time", () => {
+    expect(workdayAnchor(Date.parse("2026-11-23T09:30:00Z"))).toBe(Date.parse("2026-11-22T18:00:00Z"));
+    expect(workdayAnchor(Date.parse("2026-11-23T18:00:00Z"))).toBe(Date.parse("2026-11-23T18:00:00Z"));
+    expect(workdayAnchor(Date.parse("2026-11-23T23:59:00Z"))).toBe(Date.parse("2026-11-23T18:00:00Z"));
+  });
+
   test("fills every dashboard view with 90 days of history, through the public queries", async () => {
     const { seeded } = await seedDemoStepwise();
     expect(seeded).toBe(DEMO_CONVERSATIONS.length);
@@ -142,6 +150,10 @@ describe("demo history seed", () => {
     expect(report.totals.resolved).toBeGreaterThanOrEqual(15);
     expect(report.totals.firstResponse.count).toBeGreaterThan(10);
     expect(report.totals.csat!.count).toBeGreaterThanOrEqual(10);
+    // Older messages land around the office-hours anchor (18:00 UTC = 10:00 in Los Angeles).
+    const busiest = report.busiestHours.indexOf(Math.max(...report.busiestHours));
+    expect(busiest).toBeGreaterThanOrEqual(17);
+    expect(busiest).toBeLessThanOrEqual(23);
     expect(report.byAgent.map((a) => a.name)).toEqual(expect.arrayContaining(["Demo Owner", "Sam Rivera"]));
     const olivia = await contactOf(owner, "sms", DEMO_PEOPLE.olivia.phone);
     const hana = await contactOf(owner, "sms", DEMO_PEOPLE.hana.phone);

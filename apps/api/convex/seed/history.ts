@@ -57,6 +57,20 @@ const CHANNEL: Record<DemoChannel, { channel: ChannelId; provider: ProviderId }>
   webhook: { channel: "webhook", provider: "generic" },
 };
 
+/** 18:00 UTC: late morning in the demo organization's zone (America/Los_Angeles). */
+const ANCHOR_UTC_HOUR = 18;
+
+/**
+ * Where whole days are counted back from: the latest 18:00 UTC at or before `now`, so the older
+ * history falls in office hours (the CRM's active hours, the reports' busiest hours) whatever the
+ * time of the first start. Messages under a day old stay relative to `now`, so they look fresh and
+ * their SLA timers are still running. Never after `now`, so a conversation keeps its order.
+ */
+export function workdayAnchor(now: number): number {
+  const anchor = Math.floor(now / DAY_MS) * DAY_MS + ANCHOR_UTC_HOUR * 3_600_000;
+  return anchor <= now ? anchor : anchor - DAY_MS;
+}
+
 /** The provider id of a conversation's i-th message (the idempotency key of the conversation). */
 export const demoMessageId = (key: string, i: number) => `demo-${key}-${i}`;
 
@@ -206,7 +220,7 @@ export const playConversation = internalMutation({
     const org = (await ctx.db.get(organizationId))!;
     const { config, to } = await channelConfig(ctx, organizationId, conv.channel);
     const members = await demoMembers(ctx, organizationId);
-    const at = (d: number) => Math.round(now - d * DAY_MS);
+    const at = (d: number) => Math.round((d >= 1 ? workdayAnchor(now) : now) - d * DAY_MS);
     const own = async (file: Infer<typeof storedFile>, filename: string) => {
       await recordOwnedFile(ctx, { organizationId, ...file, filename });
       return { storageId: file.storageId, contentType: file.contentType, size: file.size, filename };
