@@ -267,6 +267,19 @@ describe("demo history seed", () => {
     );
   });
 
+  test("resumeOnly leaves an organization the history never started in untouched", async () => {
+    const before = await snapshot();
+    expect(await t.action(internal.seed.history.run, { organizationId, now: NOW, resumeOnly: true })).toEqual({
+      seeded: 0,
+      untouched: true,
+    });
+    expect(await snapshot()).toEqual(before);
+    // One conversation in, a resuming run finishes the rest.
+    await t.action(internal.seed.history.run, { organizationId, now: NOW, only: ["omar-webhook"] });
+    const resumed = await t.action(internal.seed.history.run, { organizationId, now: NOW, resumeOnly: true });
+    expect(resumed.seeded).toBe(DEMO_CONVERSATIONS.length - 1);
+  });
+
   test("a second run changes nothing", async () => {
     await seedDemo();
     const before = await snapshot();

@@ -100,10 +100,16 @@ async function main() {
     }
   }
   const seedStart = performance.now();
-  const { seeded } = (await call("seed/history:run", { organizationId })) as { seeded: number };
+  // Later starts only finish an interrupted seed; an older demo organization is left alone.
+  const { seeded, untouched } = (await call("seed/history:run", { organizationId, resumeOnly: !created })) as {
+    seeded: number;
+    untouched: boolean;
+  };
   const seedNote = seeded
     ? `\n    demo history     ${seeded} conversations seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`
-    : "";
+    : untouched
+      ? "\n    demo history     not seeded: this demo organization predates it (delete .data/ to get it)"
+      : "";
 
   // Everything `pnpm dev` starts listens on loopback only: the simulator and the backend bind
   // 127.0.0.1 by default, and the dashboard's dev server too (dashboard.ts).

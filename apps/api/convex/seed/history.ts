@@ -315,13 +315,18 @@ export const run = internalAction({
     now: v.optional(v.number()),
     /** Only these conversations (tests play them one by one, letting the hooks run in between). */
     only: v.optional(v.array(v.string())),
+    /**
+     * Only finish a history an earlier run began: a demo organization made before the history
+     * existed (an older `.data/`) is left as it is rather than mixed with it.
+     */
+    resumeOnly: v.optional(v.boolean()),
   },
-  handler: async (ctx, { organizationId, now, only }): Promise<{ seeded: number }> => {
+  handler: async (ctx, { organizationId, now, only, resumeOnly }): Promise<{ seeded: number; untouched: boolean }> => {
     const start = now ?? Date.now();
+    const pendingKeys = await ctx.runQuery(internal.seed.history.pending, { organizationId });
+    if (resumeOnly && pendingKeys.length === ORDERED.length) return { seeded: 0, untouched: true };
     await ctx.runMutation(internal.seed.history.configure, { organizationId });
-    const keys = (await ctx.runQuery(internal.seed.history.pending, { organizationId })).filter(
-      (key) => !only || only.includes(key),
-    );
+    const keys = pendingKeys.filter((key) => !only || only.includes(key));
     let seeded = 0;
     for (const key of keys) {
       const conv = conversationOf(key);
@@ -356,6 +361,6 @@ export const run = internalAction({
       }
       if (played) seeded++;
     }
-    return { seeded };
+    return { seeded, untouched: false };
   },
 });
