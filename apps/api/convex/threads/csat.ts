@@ -3,7 +3,7 @@ import { hmacSha256Hex, timingSafeEqual } from "@switchboard/channels/crypto";
 import { v } from "convex/values";
 import { components, internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
-import { type ActionCtx, internalMutation } from "../_generated/server";
+import { type ActionCtx, internalMutation, type MutationCtx } from "../_generated/server";
 import { derivedSigningKey } from "../lib/crypto";
 import { clientIpOf, jsonError } from "../lib/http";
 import { queueReply } from "../outbound/replies";
@@ -65,71 +65,80 @@ function siteUrl(): string {
 
 /** Internal (scheduled by setStatus on close): asks the customer for a rating, once per resolution. */
 export const request = internalMutation({
-  args: { threadId: v.id("conversationThreads") },
-  handler: async (ctx, { threadId }) => {
-    const thread = await ctx.db.get(threadId);
-    if (thread?.status !== "closed") return null; // re-opened before we got here
-    const policy = await loadPolicy(ctx, thread.organizationId);
-    if (!policy?.csatEnabled) return null;
-    const now = Date.now();
-    const recent = await ctx.db
-      .query("csatRequests")
-      .withIndex("by_contact", (q) =>
-        q
-          .eq("organizationId", thread.organizationId)
-          .eq("contactId", thread.contactId)
-          .gt("requestedAt", now - CSAT_MIN_INTERVAL_MS),
-      )
-      .first();
-    if (recent) return null;
-    const expiresAt = now + CSAT_TTL_MS;
-    const requestId = await ctx.db.insert("csatRequests", {
-      organizationId: thread.organizationId,
-      threadId: thread._id,
-      contactId: thread.contactId,
-      channel: thread.lastChannel,
-      requestedAt: now,
-      expiresAt,
-    });
-    await ctx.db.patch(thread._id, { csat: { requestId, requestedAt: now } });
-    const link = `${siteUrl()}/csat/${encodeURIComponent(await signCsatToken(requestId, expiresAt))}`;
-    try {
-      // queueReply validates everything (address, channel, WhatsApp window) before it writes.
-      const messageId = await queueReply(
-        ctx,
-        {
-          organizationId: thread.organizationId,
-          threadId: thread._id,
-          text: `Thanks for contacting us! How did we do? Rate this conversation (1-5): ${link}`,
-        },
-        { name: "Switchboard" },
-      );
-      await ctx.db.patch(requestId, { messageId });
-    } catch (e) {
-      await ctx.db.patch(requestId, { error: e instanceof Error ? e.message.slice(0, 300) : "send failed" });
-    }
-    return null;
-  },
+  // `at`: seed-only (seed/history.ts), the backdated moment of the close.
+  args: { threadId: v.id("conversationThreads"), at: v.optional(v.number()) },
+  handler: async (ctx, { threadId, at }) => requestRating(ctx, threadId, at),
 });
+
+/** The rating request of a closed thread; `at` (seed-only) backdates it. */
+export async function requestRating(ctx: MutationCtx, threadId: Id<"conversationThreads">, at?: number) {
+  const thread = await ctx.db.get(threadId);
+  if (thread?.status !== "closed") return null; // re-opened before we got here
+  const policy = await loadPolicy(ctx, thread.organizationId);
+  if (!policy?.csatEnabled) return null;
+  const now = at ?? Date.now();
+  const recent = await ctx.db
+    .query("csatRequests")
+    .withIndex("by_contact", (q) =>
+      q
+        .eq("organizationId", thread.organizationId)
+        .eq("contactId", thread.contactId)
+        .gt("requestedAt", now - CSAT_MIN_INTERVAL_MS),
+    )
+    .first();
+  if (recent) return null;
+  const expiresAt = now + CSAT_TTL_MS;
+  const requestId = await ctx.db.insert("csatRequests", {
+    organizationId: thread.organizationId,
+    threadId: thread._id,
+    contactId: thread.contactId,
+    channel: thread.lastChannel,
+    requestedAt: now,
+    expiresAt,
+  });
+  await ctx.db.patch(thread._id, { csat: { requestId, requestedAt: now } });
+  const link = `${siteUrl()}/csat/${encodeURIComponent(await signCsatToken(requestId, expiresAt))}`;
+  try {
+    // queueReply validates everything (address, channel, WhatsApp window) before it writes.
+    const messageId = await queueReply(
+      ctx,
+      {
+        organizationId: thread.organizationId,
+        threadId: thread._id,
+        text: `Thanks for contacting us! How did we do? Rate this conversation (1-5): ${link}`,
+      },
+      { name: "Switchboard" },
+      at === undefined ? undefined : { at },
+    );
+    await ctx.db.patch(requestId, { messageId });
+  } catch (e) {
+    await ctx.db.patch(requestId, { error: e instanceof Error ? e.message.slice(0, 300) : "send failed" });
+  }
+  return null;
+}
 
 /** Internal: stores a verified token's score; refused when already rated or the thread is gone. */
 export const record = internalMutation({
-  args: { requestId: v.string(), score: v.number() },
-  handler: async (ctx, { requestId, score }) => {
-    const id = ctx.db.normalizeId("csatRequests", requestId);
-    const row = id ? await ctx.db.get(id) : null;
-    if (!row) return "not_found" as const;
-    if (row.ratedAt !== undefined) return "already_rated" as const;
-    const now = Date.now();
-    await ctx.db.patch(row._id, { score, ratedAt: now });
-    const thread = await ctx.db.get(row.threadId);
-    if (thread?.csat?.requestId === row._id)
-      await ctx.db.patch(thread._id, { csat: { ...thread.csat, score, ratedAt: now } });
-    // The reports' CSAT figures (day bucket of the rating, the thread's channel and agent).
-    if (thread) await recordCsat(ctx, thread, score, now);
-    return "rated" as const;
-  },
+  // `at`: seed-only (seed/history.ts), when the backdated rating was given.
+  args: { requestId: v.string(), score: v.number(), at: v.optional(v.number()) },
+  handler: async (ctx, { requestId, score, at }) => recordRating(ctx, requestId, score, at),
 });
+
+/** Stores a rating of a request; `at` (seed-only) backdates it. */
+export async function recordRating(ctx: MutationCtx, requestId: string, score: number, at?: number) {
+  const id = ctx.db.normalizeId("csatRequests", requestId);
+  const row = id ? await ctx.db.get(id) : null;
+  if (!row) return "not_found" as const;
+  if (row.ratedAt !== undefined) return "already_rated" as const;
+  const now = at ?? Date.now();
+  await ctx.db.patch(row._id, { score, ratedAt: now });
+  const thread = await ctx.db.get(row.threadId);
+  if (thread?.csat?.requestId === row._id)
+    await ctx.db.patch(thread._id, { csat: { ...thread.csat, score, ratedAt: now } });
+  // The reports' CSAT figures (day bucket of the rating, the thread's channel and agent).
+  if (thread) await recordCsat(ctx, thread, score, now);
+  return "rated" as const;
+}
 
 // ------------------------------------------------------------------------------- HTTP (public)
 

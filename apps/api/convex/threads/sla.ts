@@ -1,5 +1,5 @@
 import { addBusinessMinutes, type BusinessHours, validateBusinessHours } from "@switchboard/insights/businessHours";
-import { v } from "convex/values";
+import { type ObjectType, v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx, type QueryCtx } from "../_generated/server";
@@ -153,29 +153,40 @@ export const get = memberQuery({
 
 const target = v.optional(v.number());
 
+const policyFields = {
+  businessHours: v.optional(businessHours),
+  firstResponseMinutes: target,
+  nextResponseMinutes: target,
+  resolutionMinutes: target,
+  csatEnabled: v.boolean(),
+};
+
+/** Validates and stores the organization's policy (the settings page and the demo seed). */
+export async function savePolicy(
+  ctx: MutationCtx,
+  organizationId: Id<"organizations">,
+  input: ObjectType<typeof policyFields>,
+) {
+  for (const key of ["firstResponseMinutes", "nextResponseMinutes", "resolutionMinutes"] as const) {
+    const m = input[key];
+    if (m !== undefined && (!Number.isInteger(m) || m < 1 || m > MAX_TARGET_MINUTES))
+      fail("invalid_argument", `${key} must be a whole number of minutes between 1 and ${MAX_TARGET_MINUTES}`);
+  }
+  if (input.businessHours) {
+    const problems = validateBusinessHours(input.businessHours);
+    if (problems.length) fail("invalid_argument", `Business hours: ${problems.join("; ")}`);
+  }
+  const existing = await loadPolicy(ctx, organizationId);
+  const doc = { organizationId, ...input, updatedAt: Date.now() };
+  if (existing) await ctx.db.replace(existing._id, doc);
+  else await ctx.db.insert("serviceLevelPolicies", doc);
+}
+
 /** Saves the organization's policy (owners/admins). Applies to timers started from now on. */
 export const save = adminMutation({
-  args: {
-    businessHours: v.optional(businessHours),
-    firstResponseMinutes: target,
-    nextResponseMinutes: target,
-    resolutionMinutes: target,
-    csatEnabled: v.boolean(),
-  },
+  args: policyFields,
   handler: async (ctx, { organizationId, ...input }) => {
-    for (const key of ["firstResponseMinutes", "nextResponseMinutes", "resolutionMinutes"] as const) {
-      const m = input[key];
-      if (m !== undefined && (!Number.isInteger(m) || m < 1 || m > MAX_TARGET_MINUTES))
-        fail("invalid_argument", `${key} must be a whole number of minutes between 1 and ${MAX_TARGET_MINUTES}`);
-    }
-    if (input.businessHours) {
-      const problems = validateBusinessHours(input.businessHours);
-      if (problems.length) fail("invalid_argument", `Business hours: ${problems.join("; ")}`);
-    }
-    const existing = await loadPolicy(ctx, organizationId);
-    const doc = { organizationId, ...input, updatedAt: Date.now() };
-    if (existing) await ctx.db.replace(existing._id, doc);
-    else await ctx.db.insert("serviceLevelPolicies", doc);
+    await savePolicy(ctx, organizationId, input);
     return null;
   },
 });
