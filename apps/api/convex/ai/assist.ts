@@ -265,7 +265,7 @@ export const finishStep = internalMutation({
   handler: async (ctx, { organizationId, threadId, ruleId, eventId, mode, result }) => {
     let detail: string;
     if (result.ok) {
-      const { text, channel, model, messageCount, lastMessageAt, ...usage } = result;
+      const { ok: _ok, text, channel, model, messageCount, lastMessageAt, ...usage } = result;
       if (mode === "summary") {
         await writeSummary(ctx, {
           organizationId,
