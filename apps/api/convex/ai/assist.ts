@@ -79,10 +79,12 @@ async function generate(
   organizationId: Id<"organizations">,
   threadId: Id<"conversationThreads">,
   task: AiTask,
+  replyChannel?: ChannelId,
 ): Promise<Generated> {
   const prep = await ctx.runQuery(internal.ai.assist.prepare, { organizationId, threadId });
   if (!prep) throw new AiRefusal({ code: "not_found", message: "Not found" });
-  const { allowance, channel } = prep;
+  const { allowance } = prep;
+  const channel = replyChannel ?? prep.channel;
   if (allowance.status === "not_configured")
     throw new AiRefusal({ code: "ai_not_configured", message: "AI is not configured for this organization" });
   if (allowance.status === "over_cap")
@@ -206,11 +208,17 @@ export const summarize = memberAction({
   },
 });
 
-/** A reply draft for the composer: returned to the agent to edit, never sent or stored. */
+/**
+ * A reply draft for the composer: returned to the agent to edit, never sent or stored. `channel`
+ * is the composer's channel (its length hint), else the thread's last one.
+ */
 export const draftReply = memberAction({
-  args: { threadId: v.id("conversationThreads") },
-  handler: async (ctx, { organizationId, threadId }): Promise<{ text: string; channel: ChannelId; model: string }> => {
-    const g = await generate(ctx, organizationId, threadId, "draft");
+  args: { threadId: v.id("conversationThreads"), channel: v.optional(channelId) },
+  handler: async (
+    ctx,
+    { organizationId, threadId, channel },
+  ): Promise<{ text: string; channel: ChannelId; model: string }> => {
+    const g = await generate(ctx, organizationId, threadId, "draft", channel);
     await ctx.runMutation(internal.ai.usage.record, {
       organizationId,
       promptTokens: g.promptTokens,
