@@ -57,7 +57,7 @@ test("configure AI, summarise a thread, draft a reply into the composer", async 
   // Editable, and not sent: the thread still has one message.
   await composer.fill(`${await composer.inputValue()} — Ada`);
   await expect(composer).toHaveValue(/— Ada$/);
-  await expect(page.getByText("1 messages")).toBeVisible();
+  await expect(page.getByText("No subject · 1 messages")).toBeVisible();
   await shot(page, info, "ai-01-thread");
 
   // Usage is counted and shown against the cap.
