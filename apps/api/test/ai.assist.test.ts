@@ -65,6 +65,14 @@ async function sms(body: string, from = "+14155550142"): Promise<Id<"conversatio
   }, "the thread");
 }
 
+/** Waits until the insight hook processed every message (so no AI review races a count below). */
+async function insightsDone() {
+  await eventually(async () => {
+    const messages = await t.run((ctx) => ctx.db.query("unifiedMessages").collect());
+    return messages.length > 0 && messages.every((m) => m.insightsAt !== undefined);
+  }, "insights");
+}
+
 async function usageDays() {
   return t.run((ctx) => ctx.db.query("aiUsageDays").collect());
 }
@@ -91,13 +99,15 @@ describe("thread summaries and reply drafts", () => {
   });
 
   test("configured: a summary is stored with model and usage, a draft fills the composer, usage is one daily counter", async () => {
-    await configure();
     const threadId = await sms("My parcel never arrived. Order 77 was due Monday.");
     await sms("It is late again and I want a refund today.");
     await eventually(
       async () => (await t.run((ctx) => ctx.db.query("unifiedMessages").collect())).length === 2,
       "both messages",
     );
+    // Configured after the insight hook ran: no review of these messages shares the counts below.
+    await insightsDone();
+    await configure();
     const before = sim.aiUsage()[MODEL] ?? { requests: 0, totalTokens: 0 };
 
     const made = await asA.action(api.ai.assist.summarize, { organizationId: org(), threadId });
@@ -135,8 +145,9 @@ describe("thread summaries and reply drafts", () => {
   });
 
   test("over the monthly token cap: refused with a clear error, nothing called", async () => {
-    await configure({ monthlyTokenCap: 50 });
     const threadId = await sms("Hello, I need a copy of my last invoice please.");
+    await insightsDone();
+    await configure({ monthlyTokenCap: 50 });
     // The first call passes (0 used) and spends more than the cap.
     await asA.action(api.ai.assist.summarize, { organizationId: org(), threadId });
     const spent = (await usageDays())[0]!.totalTokens;
@@ -151,6 +162,28 @@ describe("thread summaries and reply drafts", () => {
     await configure({ monthlyTokenCap: 100_000 });
     await asA.action(api.ai.assist.draftReply, { organizationId: org(), threadId });
     expect(simRequests()).toBe(before + 1);
+  });
+
+  test("an agent's calls are rate-limited: a burst is refused before anything is called", async () => {
+    const threadId = await sms("Hello, where is my order?");
+    await insightsDone();
+    await configure();
+    let refused: unknown = null;
+    let calls = 0;
+    for (let i = 0; i < 15 && !refused; i++) {
+      const before = simRequests();
+      try {
+        await asA.action(api.ai.assist.draftReply, { organizationId: org(), threadId });
+        calls++;
+      } catch (e) {
+        refused = e;
+        expect(simRequests()).toBe(before);
+      }
+    }
+    expect(String(refused)).toMatch(/Too many AI requests/);
+    // The bucket holds 10 (plus what refilled at 20 a minute while the burst ran).
+    expect(calls).toBeGreaterThanOrEqual(10);
+    expect(calls).toBeLessThan(15);
   });
 
   test("settings refuse an invalid cap", async () => {

@@ -5,9 +5,11 @@
  * and is under its monthly token cap; every call's tokens go to the daily counter (ai/usage.ts).
  * Drafts are text for an agent to edit: nothing here sends a message.
  */
+
+import { MINUTE, RateLimiter } from "@convex-dev/rate-limiter";
 import type { ChannelId } from "@switchboard/channels";
 import { ConvexError, type Infer, type ObjectType, v } from "convex/values";
-import { internal } from "../_generated/api";
+import { components, internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import {
   type ActionCtx,
@@ -35,6 +37,30 @@ import { addUsage, allowanceOf, overCapMessage, type TokenUsage } from "./usage"
 
 /** Drafts an automation left on one thread that the thread view reads (newest first). */
 const DRAFTS_SHOWN = 3;
+
+/**
+ * Agents' Summarise / Draft reply clicks: the monthly cap bounds the cost, these bound the rate (a
+ * stuck key or a script cannot burn the month in a minute). Token buckets of the rate-limiter
+ * component; automation steps are bounded by the rules' own once-per-event guarantee instead.
+ */
+const aiRateLimiter = new RateLimiter(components.rateLimiter, {
+  aiPerMember: { kind: "token bucket", rate: 20, period: MINUTE, capacity: 10 },
+  aiPerOrg: { kind: "token bucket", rate: 120, period: MINUTE, capacity: 60 },
+});
+
+async function limitAgentCall(ctx: ActionCtx, organizationId: Id<"organizations">, memberId: Id<"members">) {
+  for (const [name, key] of [
+    ["aiPerMember", memberId],
+    ["aiPerOrg", organizationId],
+  ] as const) {
+    const status = await aiRateLimiter.limit(ctx, name, { key });
+    if (!status.ok)
+      throw new AiRefusal({
+        code: "rate_limited",
+        message: `Too many AI requests; try again in ${Math.max(1, Math.ceil((status.retryAfter ?? 1000) / 1000))} s`,
+      });
+  }
+}
 
 /** Everything one call needs, read in one transaction: the allowance, the thread's channel and newest messages. */
 export const prepare = internalQuery({
@@ -197,6 +223,7 @@ export const summary = memberQuery({
 export const summarize = memberAction({
   args: { threadId: v.id("conversationThreads") },
   handler: async (ctx, { organizationId, threadId }): Promise<{ summary: string; totalTokens: number }> => {
+    await limitAgentCall(ctx, organizationId, ctx.member._id);
     const g = await generate(ctx, organizationId, threadId, "summary");
     await ctx.runMutation(internal.ai.assist.storeSummary, {
       organizationId,
@@ -218,6 +245,7 @@ export const draftReply = memberAction({
     ctx,
     { organizationId, threadId, channel },
   ): Promise<{ text: string; channel: ChannelId; model: string }> => {
+    await limitAgentCall(ctx, organizationId, ctx.member._id);
     const g = await generate(ctx, organizationId, threadId, "draft", channel);
     await ctx.runMutation(internal.ai.usage.record, {
       organizationId,
