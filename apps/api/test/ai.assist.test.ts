@@ -7,7 +7,7 @@
  */
 import { DEFAULT_ACCOUNTS, type ProviderSim, startProviderSim } from "@switchboard/provider-sim";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import { api } from "../convex/_generated/api";
+import { api, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
 import { DRAFT_MAX_CHARS, parseAnswer } from "../convex/ai/prompts";
 import { asMember, ORG_A, post } from "./crmHelpers";
@@ -205,6 +205,20 @@ describe("thread summaries and reply drafts", () => {
     const long = parseAnswer("draft", JSON.stringify({ draft: `Hi\u202e there\u0007 ${"word ".repeat(200)}` }), "sms");
     expect(long.ok && long.text.startsWith("Hi there word")).toBe(true);
     expect(long.ok && [...long.text].length).toBeLessThanOrEqual(DRAFT_MAX_CHARS.sms);
+  });
+});
+
+describe("the pnpm dev demo", () => {
+  test("ensureDemo seeds the AI endpoint sealed, enabled, with no member behind it", async () => {
+    const { organizationId } = await t.action(internal.seed.demo.ensureDemo, {
+      channels: [],
+      ai: { baseUrl: `${sim.url}/v1/`, model: MODEL, apiKey: KEY },
+    });
+    const rows = await t.run((ctx) => ctx.db.query("aiSettings").collect());
+    const row = rows.find((r) => r.organizationId === organizationId)!;
+    expect(row).toMatchObject({ enabled: true, baseUrl: `${sim.url}/v1`, model: MODEL });
+    expect(row.updatedBy).toBeUndefined();
+    expect(JSON.stringify(row)).not.toContain(KEY);
   });
 });
 

@@ -18,6 +18,7 @@ import { startDashboardDev } from "./dashboard";
 import {
   DEMO_USER,
   type DemoSecrets,
+  demoAi,
   demoChannels,
   ensureDemoUser,
   newDemoSecrets,
@@ -91,7 +92,10 @@ async function main() {
   admin.setAdminAuth(backend.adminKey);
   const call = (name: string, args: Record<string, unknown>) =>
     admin.function(makeFunctionReference(name), undefined, args);
-  const { created } = (await call("seed/demo:ensureDemo", { channels: demoChannels(sim.url, secrets) })) as {
+  const { created } = (await call("seed/demo:ensureDemo", {
+    channels: demoChannels(sim.url, secrets),
+    ai: demoAi(sim.url),
+  })) as {
     created: boolean;
   };
   if (created) {

@@ -94,7 +94,8 @@ export const save = adminAction({
 export const store = internalMutation({
   args: {
     organizationId: v.id("organizations"),
-    memberId: v.id("members"),
+    /** Absent when an operator seeds it (the `pnpm dev` demo organization has no members yet). */
+    memberId: v.optional(v.id("members")),
     baseUrl: v.string(),
     model: v.string(),
     apiKey: v.optional(v.object({ kid: v.string(), iv: v.string(), ct: v.string() })),

@@ -19,7 +19,8 @@ export const aiTables = {
     /** Tokens the organization may spend per calendar month (UTC); calls over it are refused. Unset = no cap. */
     monthlyTokenCap: v.optional(v.number()),
     apiKey: envelope,
-    updatedBy: v.id("members"),
+    /** Absent when an operator seeded it (the `pnpm dev` demo). */
+    updatedBy: v.optional(v.id("members")),
     updatedAt: v.number(),
   }).index("by_org", ["organizationId"]),
 
