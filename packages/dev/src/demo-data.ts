@@ -22,6 +22,18 @@ export function newDemoSecrets(): DemoSecrets {
 const DEMO_WIDGET_KEY = "demo-site";
 const DEMO_CUSTOM_SLUG = "demo-crm";
 
+/**
+ * The demo organization's AI endpoint: the simulator's deterministic chat completions, so thread
+ * summaries, reply drafts and insight reviews work offline (Settings → AI can replace or remove it).
+ */
+export function demoAi(simUrl: string) {
+  return {
+    baseUrl: `${simUrl}/v1`,
+    model: DEFAULT_ACCOUNTS.openai.models![0]!,
+    apiKey: DEFAULT_ACCOUNTS.openai.apiKey,
+  };
+}
+
 export function demoChannels(simUrl: string, secrets: DemoSecrets) {
   const a = DEFAULT_ACCOUNTS;
   return [

@@ -16,7 +16,7 @@ import { startProviderSim } from "@switchboard/provider-sim";
 import { ConvexHttpClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 import { startDashboardDev } from "./dashboard";
-import { DEMO_USERS, type DemoSecrets, demoChannels, ensureDemoUser, newDemoSecrets } from "./demo-data";
+import { DEMO_USERS, type DemoSecrets, demoAi, demoChannels, ensureDemoUser, newDemoSecrets } from "./demo-data";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const dataDir = join(root, ".data");
@@ -87,6 +87,7 @@ async function main() {
     admin.function(makeFunctionReference(name), undefined, args);
   const { organizationId, created } = (await call("seed/demo:ensureDemo", {
     channels: demoChannels(sim.url, secrets),
+    ai: demoAi(sim.url),
   })) as { organizationId: string; created: boolean };
   if (created) {
     for (const user of DEMO_USERS) {

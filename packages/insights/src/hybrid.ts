@@ -117,10 +117,12 @@ export function mergeReview(
   }
   if (review.commitments) {
     const next: Commitment[] = [];
+    let invented = false;
     for (const c of review.commitments) {
       const span = locator.find(c.quote);
       if (!span) {
         dropped.push(`commitment quote not in message: ${c.quote}`);
+        invented = true;
         continue;
       }
       const due = c.dueAt ? Date.parse(c.dueAt) : NaN;
@@ -137,7 +139,9 @@ export function mergeReview(
         span,
       });
     }
-    commitments = next;
+    // A list with an invented quote is not a review to trust: the rules' commitments stand
+    // (replacing them with the remainder lost real promises; measured in test/hybridEval.test.ts).
+    if (!invented) commitments = next;
   }
   return { extraction: { ...ext, sentiment, dealCue, commitments, source: "llm" }, dropped };
 }

@@ -38,7 +38,7 @@ export type RuleAction =
   | { kind: "setPriority"; priority: RulePriority }
   | { kind: "reply"; savedReplyId: string }
   | { kind: "snooze"; minutes: number }
-  | { kind: "aiStep" };
+  | { kind: "aiStep"; mode?: "draft" | "summary" };
 
 export const MAX_RULES_PER_ORG = 50;
 export const MAX_CONDITIONS = 10;

@@ -119,6 +119,50 @@ describe("chat completions", () => {
     });
   });
 
+  it("summarises and drafts from a conversation document (json_schema), deterministically", async () => {
+    const doc = (task: string, extra: Record<string, unknown> = {}) =>
+      JSON.stringify({
+        task,
+        ...extra,
+        messages: [
+          { from: "customer", text: "My parcel never arrived. Order 77." },
+          { from: "agent", text: "Sorry! Checking with the courier." },
+          { from: "customer", text: "It is late again, I want a refund. Today please." },
+        ],
+      });
+    const ask = async (field: string, content: string) => {
+      const r = await ai.chat.completions.create({
+        model: "m",
+        messages: [
+          { role: "system", content: "Answer with the JSON object." },
+          { role: "user", content },
+        ],
+        response_format: {
+          type: "json_schema",
+          json_schema: {
+            name: field,
+            strict: true,
+            schema: { type: "object", properties: { [field]: { type: "string" } }, required: [field] },
+          },
+        },
+      });
+      return JSON.parse(r.choices[0]!.message.content!) as Record<string, string>;
+    };
+    expect(await ask("summary", doc("summary"))).toEqual({
+      summary:
+        '3 messages. The customer wrote: "My parcel never arrived.". Latest from the customer: "It is late again, I want a refund.". Waiting for a reply.',
+    });
+    const { draft } = await ask("draft", doc("draft"));
+    // Answers the last customer message (negative: apologetic), not the first one.
+    expect(draft).toBe(
+      "Hi, thanks for reaching out about \"It is late again, I want a refund.\". I'm sorry for the trouble, and I'm looking into it now. I'll get back to you shortly with an update.",
+    );
+    // replyMaxChars bounds the draft (the SMS length hint).
+    const short = await ask("draft", doc("draft", { replyMaxChars: 40 }));
+    expect([...short.draft!].length).toBeLessThanOrEqual(40);
+    expect(await ask("draft", doc("draft"))).toEqual({ draft });
+  });
+
   it("streams the same content, with usage when asked", async () => {
     const plain = await ai.chat.completions.create({
       model: "m",

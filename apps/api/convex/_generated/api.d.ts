@@ -13,9 +13,12 @@ import type {
   FilterApi,
   FunctionReference,
 } from "convex/server";
+import type * as ai_assist from "../ai/assist.js";
 import type * as ai_endpoint from "../ai/endpoint.js";
+import type * as ai_prompts from "../ai/prompts.js";
 import type * as ai_reviews from "../ai/reviews.js";
 import type * as ai_settings from "../ai/settings.js";
+import type * as ai_usage from "../ai/usage.js";
 import type * as auth from "../auth.js";
 import type * as automation_events from "../automation/events.js";
 import type * as automation_rules from "../automation/rules.js";
@@ -164,9 +167,12 @@ import type * as webhooks_pool from "../webhooks/pool.js";
  * ```
  */
 declare const fullApi: ApiFromModules<{
+  "ai/assist": typeof ai_assist;
   "ai/endpoint": typeof ai_endpoint;
+  "ai/prompts": typeof ai_prompts;
   "ai/reviews": typeof ai_reviews;
   "ai/settings": typeof ai_settings;
+  "ai/usage": typeof ai_usage;
   auth: typeof auth;
   "automation/events": typeof automation_events;
   "automation/rules": typeof automation_rules;

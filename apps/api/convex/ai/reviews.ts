@@ -25,6 +25,7 @@ import { factKeys } from "../crm/insights/facts";
 import { decryptString } from "../lib/crypto";
 import { chatCompletion } from "./endpoint";
 import { aiKeyAad } from "./settings";
+import { addUsage, overCapMessage } from "./usage";
 
 /** What the model answers: flat, every field present (strict JSON-schema mode needs that). */
 export const aiAnswerSchema = z
@@ -79,14 +80,12 @@ export const run = internalAction({
     const loaded = await ctx.runQuery(internal.ai.reviews.load, { reviewId });
     if (!loaded) return null;
     const { review, msg, timezone } = loaded;
-    const settings = await ctx.runQuery(internal.ai.settings.enabledSettings, {
-      organizationId: review.organizationId,
-    });
-    if (!settings) {
+    const settings = await ctx.runQuery(internal.ai.usage.allowance, { organizationId: review.organizationId });
+    if (settings.status !== "ok") {
       await ctx.runMutation(internal.ai.reviews.finish, {
         reviewId,
         status: "failed",
-        error: "AI step not configured",
+        error: settings.status === "over_cap" ? overCapMessage(settings.used, settings.cap) : "AI step not configured",
       });
       return null;
     }
@@ -173,6 +172,12 @@ export const finish = internalMutation({
     if (row?.status !== "pending") return;
     const review = result.review === undefined ? undefined : llmReviewSchema.parse(result.review);
     await ctx.db.patch(reviewId, { ...result, review, finishedAt: Date.now() });
+    if (result.totalTokens)
+      await addUsage(ctx, row.organizationId, {
+        promptTokens: result.promptTokens ?? 0,
+        completionTokens: result.completionTokens ?? 0,
+        totalTokens: result.totalTokens,
+      });
     if (result.status !== "applied" || !review) return;
     const { organizationId, messageId, contactId } = row;
     const msg = await ctx.db.get(messageId);

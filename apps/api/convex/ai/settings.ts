@@ -6,7 +6,7 @@
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
-import { internalMutation, internalQuery, type QueryCtx } from "../_generated/server";
+import { internalMutation, type QueryCtx } from "../_generated/server";
 import { fail } from "../lib/auth";
 import { credentialAad, encryptString } from "../lib/crypto";
 import { adminAction, adminMutation, adminQuery } from "../lib/functions";
@@ -17,6 +17,8 @@ export const aiKeyAad = (organizationId: string) => credentialAad(organizationId
 /** Reviews summed by `usage` (newest first): bounded read. */
 export const USAGE_WINDOW = 1000;
 const MODEL_RE = /^[\w.:/@-]{1,100}$/;
+/** Upper bound of the monthly cap an admin may set (a typo guard, not a price). */
+const MAX_MONTHLY_CAP = 1_000_000_000;
 
 /** The organization's one aiSettings row (or null), read through its by_org index. */
 function settingsRow(ctx: QueryCtx, organizationId: Id<"organizations">) {
@@ -31,7 +33,15 @@ export const get = adminQuery({
   handler: async (ctx, { organizationId }) => {
     const row = await settingsRow(ctx, organizationId);
     return row
-      ? { enabled: row.enabled, baseUrl: row.baseUrl, model: row.model, hasKey: true, updatedAt: row.updatedAt }
+      ? {
+          enabled: row.enabled,
+          baseUrl: row.baseUrl,
+          model: row.model,
+          maxTokens: row.maxTokens ?? null,
+          monthlyTokenCap: row.monthlyTokenCap ?? null,
+          hasKey: true,
+          updatedAt: row.updatedAt,
+        }
       : null;
   },
 });
@@ -43,6 +53,8 @@ export const save = adminAction({
     apiKey: v.optional(v.string()),
     enabled: v.optional(v.boolean()),
     maxTokens: v.optional(v.number()),
+    /** Tokens per calendar month (UTC); absent = no cap. */
+    monthlyTokenCap: v.optional(v.number()),
   },
   handler: async (ctx, args): Promise<null> => {
     const checked = checkBaseUrl(args.baseUrl);
@@ -54,6 +66,14 @@ export const save = adminAction({
       !(Number.isInteger(args.maxTokens) && args.maxTokens >= 1 && args.maxTokens <= 4000)
     )
       fail("invalid_argument", "Max tokens: a whole number from 1 to 4000");
+    if (
+      args.monthlyTokenCap !== undefined &&
+      !(Number.isInteger(args.monthlyTokenCap) && args.monthlyTokenCap >= 1 && args.monthlyTokenCap <= MAX_MONTHLY_CAP)
+    )
+      fail(
+        "invalid_argument",
+        `Monthly token cap: a whole number from 1 to ${MAX_MONTHLY_CAP.toLocaleString("en-US")}`,
+      );
     const key = args.apiKey?.trim() ?? "";
     if (key.length > 500 || /\s/.test(key)) fail("invalid_argument", "API key: at most 500 characters, no spaces");
     const apiKey = key ? await encryptString(key, aiKeyAad(args.organizationId)) : undefined;
@@ -65,6 +85,7 @@ export const save = adminAction({
       apiKey,
       enabled: args.enabled ?? true,
       maxTokens: args.maxTokens,
+      monthlyTokenCap: args.monthlyTokenCap,
     });
     return null;
   },
@@ -73,16 +94,18 @@ export const save = adminAction({
 export const store = internalMutation({
   args: {
     organizationId: v.id("organizations"),
-    memberId: v.id("members"),
+    /** Absent when an operator seeds it (the `pnpm dev` demo organization has no members yet). */
+    memberId: v.optional(v.id("members")),
     baseUrl: v.string(),
     model: v.string(),
     apiKey: v.optional(v.object({ kid: v.string(), iv: v.string(), ct: v.string() })),
     enabled: v.boolean(),
     maxTokens: v.optional(v.number()),
+    monthlyTokenCap: v.optional(v.number()),
   },
-  handler: async (ctx, { organizationId, memberId, baseUrl, model, apiKey, enabled, maxTokens }) => {
+  handler: async (ctx, { organizationId, memberId, baseUrl, model, apiKey, enabled, maxTokens, monthlyTokenCap }) => {
     const row = await settingsRow(ctx, organizationId);
-    const fields = { baseUrl, model, enabled, maxTokens, updatedBy: memberId, updatedAt: Date.now() };
+    const fields = { baseUrl, model, enabled, maxTokens, monthlyTokenCap, updatedBy: memberId, updatedAt: Date.now() };
     if (row) await ctx.db.patch(row._id, { ...fields, ...(apiKey ? { apiKey } : {}) });
     else if (apiKey) await ctx.db.insert("aiSettings", { organizationId, apiKey, ...fields });
     else fail("invalid_argument", "An API key is required");
@@ -126,14 +149,5 @@ export const usage = adminQuery({
       total.totalTokens += r.totalTokens ?? 0;
     }
     return { ...total, truncated: rows.length === USAGE_WINDOW };
-  },
-});
-
-/** For ai/reviews.ts: the enabled settings (sealed key included) of an organization. */
-export const enabledSettings = internalQuery({
-  args: { organizationId: v.id("organizations") },
-  handler: async (ctx, { organizationId }) => {
-    const row = await settingsRow(ctx, organizationId);
-    return row?.enabled ? row : null;
   },
 });

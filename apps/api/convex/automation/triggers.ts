@@ -171,8 +171,17 @@ async function perform(
         .withIndex("by_org", (q) => q.eq("organizationId", organizationId))
         .first();
       if (!ai?.enabled) return { kind: action.kind, status: "skipped", detail: "ai_not_configured" };
-      // Summaries and drafts arrive with the AI step of issue 12 item 4; until then nothing is called.
-      return { kind: action.kind, status: "skipped", detail: "ai_step_unavailable: no AI step is implemented yet" };
+      // The call happens in an action after this transaction (mutations cannot fetch); ai/assist.ts
+      // stores the draft or summary and rewrites this outcome in the run log with the result.
+      const mode = action.mode ?? "draft";
+      await ctx.scheduler.runAfter(0, internal.ai.assist.runStep, {
+        organizationId,
+        threadId: thread._id,
+        ruleId: rule._id,
+        eventId: event.eventId,
+        mode,
+      });
+      return { kind: action.kind, status: "done", detail: `queued: ${mode}` };
     }
   }
 }

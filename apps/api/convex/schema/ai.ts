@@ -1,5 +1,6 @@
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
+import { channelId } from "./validators";
 
 /** An encrypted secret (lib/crypto.ts Envelope). */
 const envelope = v.object({ kid: v.string(), iv: v.string(), ct: v.string() });
@@ -15,8 +16,11 @@ export const aiTables = {
     model: v.string(),
     /** Cap on the answer's tokens (default ai/endpoint.ts DEFAULT_MAX_TOKENS). */
     maxTokens: v.optional(v.number()),
+    /** Tokens the organization may spend per calendar month (UTC); calls over it are refused. Unset = no cap. */
+    monthlyTokenCap: v.optional(v.number()),
     apiKey: envelope,
-    updatedBy: v.id("members"),
+    /** Absent when an operator seeded it (the `pnpm dev` demo). */
+    updatedBy: v.optional(v.id("members")),
     updatedAt: v.number(),
   }).index("by_org", ["organizationId"]),
 
@@ -43,4 +47,52 @@ export const aiTables = {
   })
     .index("by_message", ["organizationId", "messageId"])
     .index("by_org_created", ["organizationId", "createdAt"]),
+
+  /**
+   * Token usage per organization and UTC day: one counter row per (organization, day), incremented
+   * after every call (reviews, summaries, drafts). The monthly cap reads at most 31 of them; a
+   * per-call row would grow without bound and make the cap check a scan.
+   */
+  aiUsageDays: defineTable({
+    organizationId: v.id("organizations"),
+    /** "YYYY-MM-DD" (UTC). */
+    day: v.string(),
+    requests: v.number(),
+    promptTokens: v.number(),
+    completionTokens: v.number(),
+    totalTokens: v.number(),
+  }).index("by_org_day", ["organizationId", "day"]),
+
+  /** The latest AI summary of a thread (one row per thread, replaced on refresh). */
+  threadSummaries: defineTable({
+    organizationId: v.id("organizations"),
+    threadId: v.id("conversationThreads"),
+    summary: v.string(),
+    /** How many messages (the newest ones) it was made from, and the newest one's time. */
+    messageCount: v.number(),
+    lastMessageAt: v.number(),
+    model: v.string(),
+    promptTokens: v.number(),
+    completionTokens: v.number(),
+    totalTokens: v.number(),
+    /** The member who asked, absent when an automation rule did. */
+    requestedBy: v.optional(v.id("members")),
+    createdAt: v.number(),
+  }).index("by_thread", ["organizationId", "threadId"]),
+
+  /**
+   * Reply drafts an automation rule's AI step left for the agent (never sent by themselves): the
+   * thread view offers the newest one to the composer. Drafts an agent asks for go straight to the
+   * composer and are not stored.
+   */
+  aiDrafts: defineTable({
+    organizationId: v.id("organizations"),
+    threadId: v.id("conversationThreads"),
+    text: v.string(),
+    channel: channelId,
+    model: v.string(),
+    totalTokens: v.number(),
+    ruleId: v.optional(v.id("automationRules")),
+    createdAt: v.number(),
+  }).index("by_thread", ["organizationId", "threadId", "createdAt"]),
 };

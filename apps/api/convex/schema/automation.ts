@@ -43,7 +43,8 @@ export const ruleAction = v.union(
   v.object({ kind: v.literal("setPriority"), priority: rulePriority }),
   v.object({ kind: v.literal("reply"), savedReplyId: v.id("savedReplies") }),
   v.object({ kind: v.literal("snooze"), minutes: v.number() }),
-  v.object({ kind: v.literal("aiStep") }),
+  /** A reply draft left for the agent (default) or a thread summary, from the organization's AI endpoint. */
+  v.object({ kind: v.literal("aiStep"), mode: v.optional(v.union(v.literal("draft"), v.literal("summary"))) }),
 );
 
 /** What one action of a run did. */

@@ -2,6 +2,9 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalAction, internalQuery } from "../_generated/server";
+import { checkBaseUrl } from "../ai/endpoint";
+import { aiKeyAad } from "../ai/settings";
+import { encryptString } from "../lib/crypto";
 import { providerId } from "../schema/validators";
 
 export const DEMO_SLUG = "demo";
@@ -34,8 +37,10 @@ export const ensureDemo = internalAction({
       }),
     ),
     owner: v.optional(v.object({ userId: v.string(), email: v.string(), name: v.optional(v.string()) })),
+    /** The AI endpoint of the demo (packages/dev: the provider simulator's chat completions). */
+    ai: v.optional(v.object({ baseUrl: v.string(), model: v.string(), apiKey: v.string() })),
   },
-  handler: async (ctx, { channels, owner }): Promise<{ organizationId: Id<"organizations">; created: boolean }> => {
+  handler: async (ctx, { channels, owner, ai }): Promise<{ organizationId: Id<"organizations">; created: boolean }> => {
     const existing = await ctx.runQuery(internal.seed.demo.findDemo, {});
     if (existing) return { organizationId: existing, created: false };
     const organizationId: Id<"organizations"> = await ctx.runMutation(internal.orgs.admin.createOrganization, {
@@ -47,6 +52,17 @@ export const ensureDemo = internalAction({
     });
     for (const channel of channels) {
       await ctx.runAction(internal.channels.configs.createConfig, { organizationId, ...channel });
+    }
+    if (ai) {
+      const checked = checkBaseUrl(ai.baseUrl);
+      if (!checked.ok) throw new Error(`demo AI endpoint: ${checked.error}`);
+      await ctx.runMutation(internal.ai.settings.store, {
+        organizationId,
+        baseUrl: checked.url,
+        model: ai.model,
+        apiKey: await encryptString(ai.apiKey, aiKeyAad(organizationId)),
+        enabled: true,
+      });
     }
     return { organizationId, created: true };
   },

@@ -117,6 +117,58 @@ function draftReply(text: string): string {
   return `Hi, thanks for reaching out about "${topic}". ${ack} I'll get back to you shortly with an update.`;
 }
 
+/**
+ * A conversation sent as data: a JSON user message `{messages: [{from, text}], replyMaxChars?}` (how
+ * Switchboard frames a thread for summaries and drafts), or null for any other text.
+ */
+function conversationOf(text: string): { messages: Array<{ from: string; text: string }>; maxChars?: number } | null {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isRecord(doc) || !Array.isArray(doc.messages)) return null;
+  const messages = doc.messages
+    .filter(isRecord)
+    .map((m) => ({
+      from: typeof m.from === "string" ? m.from : "unknown",
+      text: typeof m.text === "string" ? m.text : "",
+    }))
+    .filter((m) => m.text);
+  const maxChars = typeof doc.replyMaxChars === "number" && doc.replyMaxChars > 0 ? doc.replyMaxChars : undefined;
+  return { messages, maxChars };
+}
+
+/** Deterministic summary of a conversation: its size, the customer's first ask, the latest word, who spoke last. */
+function summarizeConversation(messages: Array<{ from: string; text: string }>): string {
+  if (messages.length === 0) return "Summary: (empty conversation)";
+  const customer = messages.filter((m) => m.from === "customer");
+  const first = sentences(customer[0]?.text ?? messages[0]!.text)[0] ?? "";
+  const last = messages[messages.length - 1]!;
+  const parts = [
+    `${messages.length} message${messages.length === 1 ? "" : "s"}.`,
+    `The customer wrote: "${clip(first, 160)}".`,
+  ];
+  const latest = sentences(last.text)[0] ?? "";
+  if (messages.length > 1 && latest !== first) parts.push(`Latest from the ${last.from}: "${clip(latest, 160)}".`);
+  parts.push(last.from === "customer" ? "Waiting for a reply." : "The team replied last.");
+  return parts.join(" ");
+}
+
+/** The summary or the draft of a conversation document, else of the plain text. */
+function summaryOf(text: string): string {
+  const conv = conversationOf(text);
+  return conv ? summarizeConversation(conv.messages) : summarize(text);
+}
+function draftOf(text: string): string {
+  const conv = conversationOf(text);
+  if (!conv) return draftReply(text);
+  const lastCustomer = [...conv.messages].reverse().find((m) => m.from === "customer");
+  const draft = draftReply(lastCustomer?.text ?? "");
+  return conv.maxChars ? clip(draft, conv.maxChars) : draft;
+}
+
 /** Fill a JSON schema's properties by name from the extracted facts (unknown ones get a typed empty value). */
 function fillSchema(schema: unknown, text: string): unknown {
   const facts = extractFacts(text);
@@ -129,7 +181,8 @@ function fillSchema(schema: unknown, text: string): unknown {
     if (n.includes("amount") || n.includes("price")) return pick(facts.amounts);
     if (n.includes("date") || n.includes("due")) return pick(facts.dates);
     if (n.includes("sentiment")) return facts.sentiment;
-    if (n.includes("summary")) return summarize(text);
+    if (n.includes("summary")) return summaryOf(text);
+    if (n.includes("draft") || n === "reply") return draftOf(text);
     if (n.includes("confidence")) return 0.9;
     if (type === "array") return [];
     if (type === "number" || type === "integer") return 0;
@@ -152,9 +205,9 @@ function answer(task: Task, text: string, responseFormat: Record<string, unknown
       return JSON.stringify(fillSchema(schema, text));
     }
     case "summary":
-      return summarize(text);
+      return summaryOf(text);
     case "draft":
-      return draftReply(text);
+      return draftOf(text);
     default:
       return `You said: ${clip(sentences(text)[0] ?? "", 200)}`;
   }
