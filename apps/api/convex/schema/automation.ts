@@ -39,11 +39,13 @@ export const ruleCondition = v.union(
 
 export const ruleAction = v.union(
   v.object({ kind: v.literal("assign"), memberId: v.id("members") }),
+  v.object({ kind: v.literal("assignTeam"), teamId: v.id("teams") }),
   v.object({ kind: v.literal("addLabel"), labelId: v.id("labels") }),
   v.object({ kind: v.literal("setPriority"), priority: rulePriority }),
   v.object({ kind: v.literal("reply"), savedReplyId: v.id("savedReplies") }),
   v.object({ kind: v.literal("snooze"), minutes: v.number() }),
   v.object({ kind: v.literal("aiStep") }),
+  v.object({ kind: v.literal("webhook"), endpointId: v.id("webhookEndpoints") }),
 );
 
 /** What one action of a run did. */
