@@ -1,5 +1,6 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
+import { replanSla } from "./sla";
 import { membershipsOf, teamsOf } from "./teams";
 import { setAssignee, workloadOf } from "./workload";
 
@@ -64,7 +65,11 @@ export async function assignToTeam(
   team: Doc<"teams">,
 ): Promise<Id<"members"> | null> {
   const { organizationId } = thread;
-  if (thread.teamId !== team._id) await ctx.db.patch(thread._id, { teamId: team._id });
+  if (thread.teamId !== team._id) {
+    await ctx.db.patch(thread._id, { teamId: team._id });
+    // Running SLA timers now follow the team's policy (a new thread has none yet).
+    await replanSla(ctx, thread._id);
+  }
   const placed = { ...thread, teamId: team._id };
   const memberships = await membershipsOf(ctx, organizationId, team._id);
   if (thread.assigneeId && memberships.some((m) => m.memberId === thread.assigneeId)) return thread.assigneeId;
