@@ -2,8 +2,8 @@ import { HOUR, MINUTE, RateLimiter } from "@convex-dev/rate-limiter";
 import { hmacSha256Hex, timingSafeEqual } from "@switchboard/channels/crypto";
 import { v } from "convex/values";
 import { components, internal } from "../_generated/api";
-import type { Id } from "../_generated/dataModel";
-import { type ActionCtx, internalMutation } from "../_generated/server";
+import type { Doc, Id } from "../_generated/dataModel";
+import { type ActionCtx, internalMutation, type MutationCtx, type QueryCtx } from "../_generated/server";
 import { derivedSigningKey } from "../lib/crypto";
 import { clientIpOf, jsonError } from "../lib/http";
 import { queueReply } from "../outbound/replies";
@@ -112,6 +112,25 @@ export const request = internalMutation({
   },
 });
 
+/**
+ * Stores a score on its request, the thread and the reports: the one place a rating lands, for
+ * the link's page and the chat widget's built-in prompt alike. The caller verified the token.
+ */
+export async function recordRating(ctx: MutationCtx, row: Doc<"csatRequests">, score: number) {
+  if (row.ratedAt !== undefined) return "already_rated" as const;
+  const now = Date.now();
+  await ctx.db.patch(row._id, { score, ratedAt: now });
+  const thread = await ctx.db.get(row.threadId);
+  if (thread?.csat?.requestId === row._id)
+    await ctx.db.patch(thread._id, { csat: { ...thread.csat, score, ratedAt: now } });
+  // The reports' CSAT figures (day bucket of the rating, the thread's channel and agent).
+  if (thread) await recordCsat(ctx, thread, score, now);
+  return "rated" as const;
+}
+
+export const isScore = (score: unknown): score is number =>
+  typeof score === "number" && Number.isInteger(score) && score >= 1 && score <= 5;
+
 /** Internal: stores a verified token's score; refused when already rated or the thread is gone. */
 export const record = internalMutation({
   args: { requestId: v.string(), score: v.number() },
@@ -119,17 +138,52 @@ export const record = internalMutation({
     const id = ctx.db.normalizeId("csatRequests", requestId);
     const row = id ? await ctx.db.get(id) : null;
     if (!row) return "not_found" as const;
-    if (row.ratedAt !== undefined) return "already_rated" as const;
-    const now = Date.now();
-    await ctx.db.patch(row._id, { score, ratedAt: now });
-    const thread = await ctx.db.get(row.threadId);
-    if (thread?.csat?.requestId === row._id)
-      await ctx.db.patch(thread._id, { csat: { ...thread.csat, score, ratedAt: now } });
-    // The reports' CSAT figures (day bucket of the rating, the thread's channel and agent).
-    if (thread) await recordCsat(ctx, thread, score, now);
-    return "rated" as const;
+    return recordRating(ctx, row, score);
   },
 });
+
+/**
+ * What the chat widget shows for a visitor's thread (chat/visitor.ts): the rating request of its
+ * latest resolution, with a signed token while it is open to a score. Only for the request's own
+ * contact: a visitor never gets a token for someone else's conversation.
+ */
+export async function ratingPromptOf(
+  ctx: QueryCtx,
+  thread: Doc<"conversationThreads">,
+  contactId: Id<"contacts">,
+  now: number,
+) {
+  if (!thread.csat || thread.contactId !== contactId) return null;
+  const row = await ctx.db.get(thread.csat.requestId);
+  if (!row || row.contactId !== contactId || row.organizationId !== thread.organizationId) return null;
+  if (row.score === undefined && row.expiresAt <= now) return null;
+  return {
+    messageId: row.messageId ?? null,
+    score: row.score ?? null,
+    token: row.score === undefined ? await signCsatToken(row._id, row.expiresAt) : null,
+  };
+}
+
+/**
+ * The chat widget's rating: the same signed token as the link, verified the same way, and the
+ * request must be this visitor's contact's. Rate-limited per request like the link's form.
+ */
+export async function rateFromWidget(
+  ctx: MutationCtx,
+  visitor: { organizationId: Id<"organizations">; contactId: Id<"contacts"> },
+  token: string,
+  score: number,
+): Promise<"rated" | "already_rated" | "invalid" | "expired" | "rate_limited"> {
+  if (!isScore(score)) return "invalid";
+  const verified = await verifyCsatToken(token, Date.now());
+  if ("error" in verified) return verified.error;
+  const id = ctx.db.normalizeId("csatRequests", verified.requestId);
+  const row = id ? await ctx.db.get(id) : null;
+  if (!row || row.organizationId !== visitor.organizationId || row.contactId !== visitor.contactId) return "invalid";
+  const limit = await csatRateLimiter.limit(ctx, "csatPerRequest", { key: row._id });
+  if (!limit.ok) return "rate_limited";
+  return recordRating(ctx, row, score);
+}
 
 // ------------------------------------------------------------------------------- HTTP (public)
 
@@ -197,8 +251,7 @@ export async function handleCsatRating(ctx: ActionCtx, request: Request): Promis
     raw = new URLSearchParams(text).get("score");
   }
   const score = typeof raw === "string" && /^[1-5]$/.test(raw) ? Number(raw) : raw;
-  if (typeof score !== "number" || !Number.isInteger(score) || score < 1 || score > 5)
-    return page(400, "<h1>Choose a score from 1 to 5</h1>");
+  if (!isScore(score)) return page(400, "<h1>Choose a score from 1 to 5</h1>");
   const outcome = await ctx.runMutation(internal.threads.csat.record, { requestId: verified.requestId, score });
   if (outcome === "not_found") return refused("invalid");
   if (outcome === "already_rated") return page(409, "<h1>You have already rated this conversation. Thank you!</h1>");
