@@ -1,12 +1,11 @@
 /**
- * The demo organization's channels and conversations for `pnpm dev`. Channels use the provider
- * simulator's development accounts; conversations are posted through the simulator, so they
- * travel the real signed-webhook pipeline.
+ * The demo organization's channels and logins for `pnpm dev`. Channels use the provider
+ * simulator's development accounts (agents' replies go out through it); the 90 days of history
+ * are played by the backend's `seed/history:run` from apps/api/convex/seed/demoData.ts.
  */
 
 import { randomBytes } from "node:crypto";
-import { createVisitorToken } from "@switchboard/channels";
-import { DEFAULT_ACCOUNTS, type ProviderSim } from "@switchboard/provider-sim";
+import { DEFAULT_ACCOUNTS } from "@switchboard/provider-sim";
 
 export interface DemoSecrets {
   genericSigningSecret: string;
@@ -75,78 +74,28 @@ export function demoChannels(simUrl: string, secrets: DemoSecrets) {
   ];
 }
 
-const hours = (n: number) => Date.now() - n * 3600_000;
-
-/** Posts the demo conversations; each goes through signature check, dedupe, identity, thread. */
-export async function seedDemoConversations(sim: ProviderSim, siteUrl: string, secrets: DemoSecrets) {
-  const post = async (
-    provider: Parameters<ProviderSim["sendInbound"]>[0],
-    msg: Parameters<ProviderSim["sendInbound"]>[1],
-  ) => {
-    const result = await sim.sendInbound(provider, msg);
-    if (result.status !== 200) throw new Error(`demo ${provider} webhook answered ${result.status}: ${result.body}`);
-  };
-  await post("resend", {
-    from: "Maya Chen <maya.chen@northwind.example>",
-    subject: "Renewal and the new analytics add-on",
-    text:
-      "Hi team,\n\nWe're happy with the pilot and would like a proposal for the annual plan with the analytics add-on. " +
-      "I'll send over our seat count by Friday.\n\nBest,\nMaya Chen\nHead of Operations, Northwind Traders\n+1 (415) 555-0142\nmaya.chen@northwind.example",
-    timestamp: hours(30),
-  });
-  await post("twilio", {
-    from: "+14155550142",
-    text: "Hi, Maya here - just sent the seat count by email. Can we talk tomorrow?",
-    timestamp: hours(5),
-  });
-  await post("meta", {
-    from: "14155550177",
-    profileName: "Luis Ortega",
-    text: "Hola! My order #4812 still hasn't arrived :(",
-    timestamp: hours(3),
-  });
-  await post("meta", {
-    from: "14155550177",
-    profileName: "Luis Ortega",
-    media: [{ contentType: "image/jpeg", caption: "This is the tracking page" }],
-    timestamp: hours(3) + 60_000,
-  });
-  await post("vonage", {
-    from: "447700900123",
-    text: "Please call me back about the invoice, it was charged twice.",
-    timestamp: hours(2),
-  });
-  await post("resend", {
-    from: "Priya Natarajan <priya@lumen.example>",
-    subject: "Great support, thank you",
-    text: "Thanks a lot for the quick fix yesterday, everything works perfectly now!\n\nPriya Natarajan\nCTO, Lumen Labs",
-    timestamp: hours(1),
-  });
-  const { token } = await createVisitorToken(secrets.chatSessionSecret, "visitor_demo_1");
-  const chat = await fetch(`${siteUrl}/webhooks/chat/${DEMO_WIDGET_KEY}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      clientMessageId: "demo-1",
-      name: "Website visitor",
-      text: "Do you offer a nonprofit discount?",
-    }),
-  });
-  if (!chat.ok) throw new Error(`demo chat webhook answered ${chat.status}: ${await chat.text()}`);
-}
-
-export const DEMO_USER = { name: "Demo Owner", email: "demo@switchboard.test", password: "switchboard-demo" };
+/**
+ * The demo's two dashboard logins: the owner, and a second agent (mentions, "my team", round-robin).
+ * Names and emails match DEMO_MEMBERS in apps/api/convex/seed/demoData.ts, which the history
+ * seed looks members up by.
+ */
+export const DEMO_USERS = [
+  { name: "Demo Owner", email: "demo@switchboard.test", password: "switchboard-demo", role: "owner" },
+  { name: "Sam Rivera", email: "sam@switchboard.test", password: "switchboard-demo", role: "agent" },
+] as const;
+export type DemoUser = (typeof DEMO_USERS)[number];
 
 /**
- * A dashboard account that owns the demo organization, created through the real auth routes:
- * sign up (Better Auth on the site URL), then accept an operator invitation with the user's
- * Convex token. Idempotent: an existing account just signs in and accepts nothing new.
+ * A dashboard account in the demo organization, created through the real auth routes: sign up
+ * (Better Auth on the site URL), then accept an operator invitation with the user's Convex token.
+ * An existing account signs in instead.
  */
 export async function ensureDemoUser(opts: {
+  user: DemoUser;
   siteUrl: string;
   cloudUrl: string;
   dashboardOrigin: string;
-  invite: (email: string) => Promise<{ token: string }>;
+  invite: (email: string, role: DemoUser["role"]) => Promise<{ token: string }>;
 }) {
   const auth = (path: string, body: unknown, token?: string) =>
     fetch(`${opts.siteUrl}/api/auth${path}`, {
@@ -158,14 +107,15 @@ export async function ensureDemoUser(opts: {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-  let res = await auth("/sign-up/email", DEMO_USER);
-  if (res.status !== 200) res = await auth("/sign-in/email", { email: DEMO_USER.email, password: DEMO_USER.password });
+  const { name, email, password } = opts.user;
+  let res = await auth("/sign-up/email", { name, email, password });
+  if (res.status !== 200) res = await auth("/sign-in/email", { email, password });
   if (res.status !== 200) throw new Error(`demo user sign-in failed: ${res.status} ${await res.text()}`);
   const { token: sessionToken } = (await res.json()) as { token: string };
   const tokenRes = await auth("/convex/token", undefined, sessionToken);
   if (tokenRes.status !== 200) throw new Error(`demo user token failed: ${tokenRes.status}`);
   const { token: jwt } = (await tokenRes.json()) as { token: string };
-  const invitation = await opts.invite(DEMO_USER.email);
+  const invitation = await opts.invite(email, opts.user.role);
   const { ConvexHttpClient } = await import("convex/browser");
   const { makeFunctionReference } = await import("convex/server");
   const client = new ConvexHttpClient(opts.cloudUrl);

@@ -2,7 +2,8 @@
  * `pnpm dev`: the whole product on one machine, offline.
  *   1. provider simulator (fake Twilio, Vonage, Meta, Resend) on :3220
  *   2. local Convex-compatible backend on :3210 (API + sync) and :3211 (HTTP actions/webhooks)
- *   3. demo organization seeded on first start, conversations posted through the real webhooks
+ *   3. demo organization seeded on first start: two logins, then 90 days of history played by the
+ *      backend (`seed/history:run`, idempotent: later starts only finish what is missing)
  *   4. the Nuxt dashboard (dev server) on :3000
  * Data lives in .data/ (delete it to start over). Ctrl-C stops everything.
  */
@@ -15,14 +16,7 @@ import { startProviderSim } from "@switchboard/provider-sim";
 import { ConvexHttpClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 import { startDashboardDev } from "./dashboard";
-import {
-  DEMO_USER,
-  type DemoSecrets,
-  demoChannels,
-  ensureDemoUser,
-  newDemoSecrets,
-  seedDemoConversations,
-} from "./demo-data";
+import { DEMO_USERS, type DemoSecrets, demoChannels, ensureDemoUser, newDemoSecrets } from "./demo-data";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const dataDir = join(root, ".data");
@@ -91,18 +85,31 @@ async function main() {
   admin.setAdminAuth(backend.adminKey);
   const call = (name: string, args: Record<string, unknown>) =>
     admin.function(makeFunctionReference(name), undefined, args);
-  const { created } = (await call("seed/demo:ensureDemo", { channels: demoChannels(sim.url, secrets) })) as {
-    created: boolean;
-  };
+  const { organizationId, created } = (await call("seed/demo:ensureDemo", {
+    channels: demoChannels(sim.url, secrets),
+  })) as { organizationId: string; created: boolean };
   if (created) {
-    await seedDemoConversations(sim, siteUrl, secrets);
-    await ensureDemoUser({
-      siteUrl,
-      cloudUrl: backend.url,
-      dashboardOrigin: `http://127.0.0.1:${PORTS.web}`,
-      invite: (email) => call("orgs/admin:invite", { slug: "demo", email, role: "owner" }),
-    });
+    for (const user of DEMO_USERS) {
+      await ensureDemoUser({
+        user,
+        siteUrl,
+        cloudUrl: backend.url,
+        dashboardOrigin: `http://127.0.0.1:${PORTS.web}`,
+        invite: (email, role) => call("orgs/admin:invite", { slug: "demo", email, role }),
+      });
+    }
   }
+  const seedStart = performance.now();
+  // Later starts only finish an interrupted seed; an older demo organization is left alone.
+  const { seeded, untouched } = (await call("seed/history:run", { organizationId, resumeOnly: !created })) as {
+    seeded: number;
+    untouched: boolean;
+  };
+  const seedNote = seeded
+    ? `\n    demo history     ${seeded} conversations seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`
+    : untouched
+      ? "\n    demo history     not seeded: this demo organization predates it (delete .data/ to get it)"
+      : "";
 
   // Everything `pnpm dev` starts listens on loopback only: the simulator and the backend bind
   // 127.0.0.1 by default, and the dashboard's dev server too (dashboard.ts).
@@ -115,8 +122,8 @@ async function main() {
     admin key        ${backend.adminKey}   (random for this data dir, in .data/convex/admin-key)
     webhooks (site)  ${backend.siteUrl}
     provider sim     ${sim.url}
-    sign in as       ${DEMO_USER.email} / ${DEMO_USER.password}  (demo organization)
-    data             ${dataDir}${created ? "\n    demo organization seeded (slug: demo)" : ""}
+    sign in as       ${DEMO_USERS.map((u) => `${u.email} / ${u.password} (${u.role})`).join("\n                     ")}
+    data             ${dataDir}${created ? "\n    demo organization created (slug: demo)" : ""}${seedNote}
 `);
 
   const shutdown = async () => {

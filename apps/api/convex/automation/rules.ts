@@ -19,7 +19,7 @@ const ruleFields = {
   conditions: v.array(ruleCondition),
   actions: v.array(ruleAction),
 };
-type RuleFields = { name: string; trigger: Infer<typeof ruleTrigger> } & {
+export type RuleFields = { name: string; trigger: Infer<typeof ruleTrigger> } & {
   conditions: Infer<typeof ruleCondition>[];
   actions: Infer<typeof ruleAction>[];
 };
@@ -65,23 +65,31 @@ export const list = memberQuery({
 
 export const create = adminMutation({
   args: { ...ruleFields, enabled: v.optional(v.boolean()) },
-  handler: async (ctx, { organizationId, enabled, ...input }) => {
-    const existing = await ctx.db
-      .query("automationRules")
-      .withIndex("by_trigger", (q) => q.eq("organizationId", organizationId))
-      .take(MAX_RULES_PER_ORG);
-    if (existing.length >= MAX_RULES_PER_ORG) fail("conflict", `At most ${MAX_RULES_PER_ORG} rules`);
-    const clean = await cleanRule(ctx, organizationId, input);
-    const now = Date.now();
-    return ctx.db.insert("automationRules", {
-      organizationId,
-      ...clean,
-      enabled: enabled ?? true,
-      createdAt: now,
-      updatedAt: now,
-    });
-  },
+  handler: async (ctx, { organizationId, enabled, ...input }) => insertRule(ctx, organizationId, input, enabled),
 });
+
+/** Validates and stores a rule (the settings page and the demo seed). */
+export async function insertRule(
+  ctx: MutationCtx,
+  organizationId: Id<"organizations">,
+  input: RuleFields,
+  enabled?: boolean,
+): Promise<Id<"automationRules">> {
+  const existing = await ctx.db
+    .query("automationRules")
+    .withIndex("by_trigger", (q) => q.eq("organizationId", organizationId))
+    .take(MAX_RULES_PER_ORG);
+  if (existing.length >= MAX_RULES_PER_ORG) fail("conflict", `At most ${MAX_RULES_PER_ORG} rules`);
+  const clean = await cleanRule(ctx, organizationId, input);
+  const now = Date.now();
+  return ctx.db.insert("automationRules", {
+    organizationId,
+    ...clean,
+    enabled: enabled ?? true,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
 
 export const update = adminMutation({
   args: { ruleId: v.id("automationRules"), ...ruleFields, enabled: v.boolean() },

@@ -83,6 +83,11 @@ export async function queueReply(
   ctx: MutationCtx,
   args: ReplyInput,
   author: { memberId?: Id<"members">; name: string; origin?: "automation" },
+  /**
+   * Seed-only (seed/history.ts, never reachable from a public function): a reply that went out at
+   * `at` in the past, stored as delivered with no dispatch, so the demo's history is backdated.
+   */
+  history?: { at: number },
 ): Promise<Id<"unifiedMessages">> {
   const thread = await getOwned(ctx, args.organizationId, args.threadId);
   const contact = await getOwned(ctx, args.organizationId, thread.contactId);
@@ -114,7 +119,7 @@ export async function queueReply(
   // Before anything is stored: a channel without media, a foreign file or a limit refuses the reply.
   const attachments = await filesForReply(ctx, args.organizationId, config.provider, args.attachments ?? []);
 
-  const now = Date.now();
+  const now = history?.at ?? Date.now();
   if (channel === "whatsapp" && !args.template && !isCustomerServiceWindowOpen(lastInboundOnChannel?.sentAt, now)) {
     fail(
       "invalid_argument",
@@ -134,8 +139,10 @@ export async function queueReply(
   const emailMessageId =
     channel === "email" ? `<${crypto.randomUUID()}@${from.split("@")[1] ?? "switchboard"}>` : undefined;
   const native = getDescriptor(config.provider).transport === "in-app";
+  // Delivered at once: in-app chat, and the seed's past replies (no provider call).
+  const delivered = native || history !== undefined;
 
-  const status = native ? ("delivered" as const) : ("queued" as const);
+  const status = delivered ? ("delivered" as const) : ("queued" as const);
   const messageText = text || (args.template ? `[template: ${args.template.name}]` : "");
   const messageId = await ctx.db.insert("unifiedMessages", {
     organizationId: args.organizationId,
@@ -156,7 +163,7 @@ export async function queueReply(
     emailMessageId,
     template: args.template,
     sentAt: now,
-    statusHistory: native
+    statusHistory: delivered
       ? [
           { status: "queued", at: now },
           { status: "delivered", at: now },
@@ -165,6 +172,7 @@ export async function queueReply(
     authorMemberId: author.memberId,
     origin: author.origin,
     ...(native ? { externalMessageId: `chat:${crypto.randomUUID()}` } : {}),
+    ...(history && !native ? { externalMessageId: `history:${crypto.randomUUID()}` } : {}),
   });
   if (emailMessageId) {
     await rememberEmailMessageIds(ctx, { _id: messageId, organizationId: args.organizationId, threadId: thread._id }, [
@@ -174,8 +182,12 @@ export async function queueReply(
   const preview = previewOf(messageText, attachments.length, subject);
   await touchThread(ctx, thread, { channel, direction: "outbound", preview, at: now, authorMemberId: author.memberId });
   await ctx.db.patch(thread._id, { unreadCount: 0 });
-  await ctx.db.patch(contact._id, { lastMessageAt: now, messageCount: contact.messageCount + 1, updatedAt: now });
-  if (!native) await kickDispatcher(ctx, config);
+  await ctx.db.patch(contact._id, {
+    lastMessageAt: Math.max(contact.lastMessageAt ?? 0, now),
+    messageCount: contact.messageCount + 1,
+    updatedAt: now,
+  });
+  if (!delivered) await kickDispatcher(ctx, config);
   return messageId;
 }
 

@@ -65,60 +65,76 @@ function siteUrl(): string {
 
 /** Internal (scheduled by setStatus on close): asks the customer for a rating, once per resolution. */
 export const request = internalMutation({
-  args: { threadId: v.id("conversationThreads") },
-  handler: async (ctx, { threadId }) => {
-    const thread = await ctx.db.get(threadId);
-    if (thread?.status !== "closed") return null; // re-opened before we got here
-    const policy = await loadPolicy(ctx, thread.organizationId);
-    if (!policy?.csatEnabled) return null;
-    const now = Date.now();
-    const recent = await ctx.db
-      .query("csatRequests")
-      .withIndex("by_contact", (q) =>
-        q
-          .eq("organizationId", thread.organizationId)
-          .eq("contactId", thread.contactId)
-          .gt("requestedAt", now - CSAT_MIN_INTERVAL_MS),
-      )
-      .first();
-    if (recent) return null;
-    const expiresAt = now + CSAT_TTL_MS;
-    const requestId = await ctx.db.insert("csatRequests", {
-      organizationId: thread.organizationId,
-      threadId: thread._id,
-      contactId: thread.contactId,
-      channel: thread.lastChannel,
-      requestedAt: now,
-      expiresAt,
-    });
-    await ctx.db.patch(thread._id, { csat: { requestId, requestedAt: now } });
-    const link = `${siteUrl()}/csat/${encodeURIComponent(await signCsatToken(requestId, expiresAt))}`;
-    try {
-      // queueReply validates everything (address, channel, WhatsApp window) before it writes.
-      const messageId = await queueReply(
-        ctx,
-        {
-          organizationId: thread.organizationId,
-          threadId: thread._id,
-          text: `Thanks for contacting us! How did we do? Rate this conversation (1-5): ${link}`,
-        },
-        { name: "Switchboard" },
-      );
-      await ctx.db.patch(requestId, { messageId });
-    } catch (e) {
-      await ctx.db.patch(requestId, { error: e instanceof Error ? e.message.slice(0, 300) : "send failed" });
-    }
-    return null;
-  },
+  // `at`: seed-only (seed/history.ts), the backdated moment of the close.
+  args: { threadId: v.id("conversationThreads"), at: v.optional(v.number()) },
+  handler: async (ctx, { threadId, at }) => requestRating(ctx, threadId, at),
+});
+
+/** The rating request of a closed thread; `at` (seed-only) backdates it. */
+export async function requestRating(ctx: MutationCtx, threadId: Id<"conversationThreads">, at?: number) {
+  const thread = await ctx.db.get(threadId);
+  if (thread?.status !== "closed") return null; // re-opened before we got here
+  const policy = await loadPolicy(ctx, thread.organizationId);
+  if (!policy?.csatEnabled) return null;
+  const now = at ?? Date.now();
+  const recent = await ctx.db
+    .query("csatRequests")
+    .withIndex("by_contact", (q) =>
+      q
+        .eq("organizationId", thread.organizationId)
+        .eq("contactId", thread.contactId)
+        .gt("requestedAt", now - CSAT_MIN_INTERVAL_MS),
+    )
+    .first();
+  if (recent) return null;
+  const expiresAt = now + CSAT_TTL_MS;
+  const requestId = await ctx.db.insert("csatRequests", {
+    organizationId: thread.organizationId,
+    threadId: thread._id,
+    contactId: thread.contactId,
+    channel: thread.lastChannel,
+    requestedAt: now,
+    expiresAt,
+  });
+  await ctx.db.patch(thread._id, { csat: { requestId, requestedAt: now } });
+  const link = `${siteUrl()}/csat/${encodeURIComponent(await signCsatToken(requestId, expiresAt))}`;
+  try {
+    // queueReply validates everything (address, channel, WhatsApp window) before it writes.
+    const messageId = await queueReply(
+      ctx,
+      {
+        organizationId: thread.organizationId,
+        threadId: thread._id,
+        text: `Thanks for contacting us! How did we do? Rate this conversation (1-5): ${link}`,
+      },
+      { name: "Switchboard" },
+      at === undefined ? undefined : { at },
+    );
+    await ctx.db.patch(requestId, { messageId });
+  } catch (e) {
+    await ctx.db.patch(requestId, { error: e instanceof Error ? e.message.slice(0, 300) : "send failed" });
+  }
+  return null;
+}
+
+/** Internal: stores a verified token's score; refused when already rated or the thread is gone. */
+export const record = internalMutation({
+  // `at`: seed-only (seed/history.ts), when the backdated rating was given.
+  args: { requestId: v.string(), score: v.number(), at: v.optional(v.number()) },
+  handler: async (ctx, { requestId, score, at }) => recordRating(ctx, requestId, score, at),
 });
 
 /**
- * Stores a score on its request, the thread and the reports: the one place a rating lands, for
- * the link's page and the chat widget's built-in prompt alike. The caller verified the token.
+ * Stores a rating of a request on the request, the thread and the reports: the one place a rating
+ * lands, for the link's page, the chat widget's built-in prompt and the seed alike. The caller
+ * verified the token. `at` (seed-only) backdates it.
  */
-export async function recordRating(ctx: MutationCtx, row: Doc<"csatRequests">, score: number) {
+export async function recordRating(ctx: MutationCtx, requestId: string, score: number, at?: number) {
+  const id = ctx.db.normalizeId("csatRequests", requestId);
+  const row = id ? await ctx.db.get(id) : null;
+  if (!row) return "not_found" as const;
   if (row.ratedAt !== undefined) return "already_rated" as const;
-  const now = Date.now();
+  const now = at ?? Date.now();
   await ctx.db.patch(row._id, { score, ratedAt: now });
   const thread = await ctx.db.get(row.threadId);
   if (thread?.csat?.requestId === row._id)
@@ -130,17 +146,6 @@ export async function recordRating(ctx: MutationCtx, row: Doc<"csatRequests">, s
 
 export const isScore = (score: unknown): score is number =>
   typeof score === "number" && Number.isInteger(score) && score >= 1 && score <= 5;
-
-/** Internal: stores a verified token's score; refused when already rated or the thread is gone. */
-export const record = internalMutation({
-  args: { requestId: v.string(), score: v.number() },
-  handler: async (ctx, { requestId, score }) => {
-    const id = ctx.db.normalizeId("csatRequests", requestId);
-    const row = id ? await ctx.db.get(id) : null;
-    if (!row) return "not_found" as const;
-    return recordRating(ctx, row, score);
-  },
-});
 
 /**
  * What the chat widget shows for a visitor's thread (chat/visitor.ts): the rating request of its
@@ -182,7 +187,8 @@ export async function rateFromWidget(
   if (!row || row.organizationId !== visitor.organizationId || row.contactId !== visitor.contactId) return "invalid";
   const limit = await csatRateLimiter.limit(ctx, "csatPerRequest", { key: row._id });
   if (!limit.ok) return "rate_limited";
-  return recordRating(ctx, row, score);
+  const outcome = await recordRating(ctx, row._id, score);
+  return outcome === "not_found" ? "invalid" : outcome;
 }
 
 // ------------------------------------------------------------------------------- HTTP (public)

@@ -137,12 +137,17 @@ export async function changeThreadStatus(
   thread: Doc<"conversationThreads">,
   status: Doc<"conversationThreads">["status"],
   extra: Partial<Doc<"conversationThreads">> = {},
+  /** Seed-only (seed/history.ts): when the change happened, for a backdated demo history. */
+  at?: number,
 ) {
   await setThreadStatus(ctx, thread, status, extra);
   if (status === "closed" && thread.status !== "closed") {
-    await resolveThread(ctx, thread, Date.now());
+    await resolveThread(ctx, thread, at ?? Date.now());
     await stopSlaTimers(ctx, thread);
-    await ctx.scheduler.runAfter(0, internal.threads.csat.request, { threadId: thread._id });
+    await ctx.scheduler.runAfter(0, internal.threads.csat.request, {
+      threadId: thread._id,
+      ...(at !== undefined ? { at } : {}),
+    });
   }
   if (thread.status !== status) {
     await emitAutomationEvent(ctx, thread.organizationId, { trigger: "thread.statusChanged", threadId: thread._id });

@@ -30,6 +30,8 @@ export async function addNote(
   thread: Doc<"conversationThreads">,
   author: NoteAuthor,
   rawText: string,
+  /** Seed-only (seed/history.ts): when the note was written, for a backdated demo history. */
+  at?: number,
 ): Promise<Id<"threadNotes">> {
   const text = rawText.trim();
   if (!text) fail("invalid_argument", "A note needs some text");
@@ -42,7 +44,7 @@ export async function addNote(
     text,
     members.map((m) => ({ id: m._id, name: m.name, email: m.email })),
   ) as Id<"members">[];
-  const now = Date.now();
+  const now = at ?? Date.now();
   const noteId = await ctx.db.insert("threadNotes", {
     organizationId: thread.organizationId,
     threadId: thread._id,

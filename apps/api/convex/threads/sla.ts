@@ -1,5 +1,5 @@
 import { addBusinessMinutes, type BusinessHours, validateBusinessHours } from "@switchboard/insights/businessHours";
-import { v } from "convex/values";
+import { type ObjectType, v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx, type QueryCtx } from "../_generated/server";
@@ -241,15 +241,26 @@ function checkTargets(input: SlaTargets) {
   }
 }
 
+const policyFields = { ...targetArgs, csatEnabled: v.boolean() };
+
+/** Validates and stores the organization's policy (the settings page and the demo seed). */
+export async function savePolicy(
+  ctx: MutationCtx,
+  organizationId: Id<"organizations">,
+  input: ObjectType<typeof policyFields>,
+) {
+  checkTargets(input);
+  const existing = await loadPolicy(ctx, organizationId);
+  const doc = { organizationId, ...input, updatedAt: Date.now() };
+  if (existing) await ctx.db.replace(existing._id, doc);
+  else await ctx.db.insert("serviceLevelPolicies", doc);
+}
+
 /** Saves the organization's policy (owners/admins). Applies to timers started from now on. */
 export const save = adminMutation({
-  args: { ...targetArgs, csatEnabled: v.boolean() },
+  args: policyFields,
   handler: async (ctx, { organizationId, ...input }) => {
-    checkTargets(input);
-    const existing = await loadPolicy(ctx, organizationId);
-    const doc = { organizationId, ...input, updatedAt: Date.now() };
-    if (existing) await ctx.db.replace(existing._id, doc);
-    else await ctx.db.insert("serviceLevelPolicies", doc);
+    await savePolicy(ctx, organizationId, input);
     return null;
   },
 });

@@ -1,4 +1,4 @@
-import { v } from "convex/values";
+import { type ObjectType, v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx, type QueryCtx } from "../_generated/server";
@@ -77,7 +77,8 @@ async function membership(
     .unique();
 }
 
-async function join(ctx: MutationCtx, team: Doc<"teams">, memberId: Id<"members">) {
+/** Adds a member to a team (idempotent). */
+export async function joinTeam(ctx: MutationCtx, team: Doc<"teams">, memberId: Id<"members">) {
   if (await membership(ctx, team.organizationId, team._id, memberId)) return;
   const rows = await membershipsOf(ctx, team.organizationId, team._id);
   if (rows.length >= MAX_TEAM_MEMBERS) fail("conflict", `At most ${MAX_TEAM_MEMBERS} members in a team`);
@@ -159,25 +160,32 @@ async function checkLead(ctx: QueryCtx, organizationId: Id<"organizations">, lea
 
 export const create = adminMutation({
   args: teamFields,
-  handler: async (ctx, { organizationId, name, policy, channels, leadMemberId }) => {
-    const clean = cleanName(name);
-    await checkLead(ctx, organizationId, leadMemberId);
-    const existing = await teamsOf(ctx, organizationId);
-    if (existing.length >= MAX_TEAMS) fail("conflict", `At most ${MAX_TEAMS} teams`);
-    if (existing.some((t) => t.nameKey === clean.nameKey)) fail("conflict", `A team "${clean.name}" exists`);
-    const teamId = await ctx.db.insert("teams", {
-      organizationId,
-      ...clean,
-      policy: policy as Policy,
-      channels: cleanChannels(channels),
-      leadMemberId: leadMemberId ?? undefined,
-      createdAt: Date.now(),
-    });
-    // The lead works in the team.
-    if (leadMemberId) await join(ctx, (await ctx.db.get(teamId))!, leadMemberId);
-    return teamId;
-  },
+  handler: async (ctx, { organizationId, ...fields }) => insertTeam(ctx, organizationId, fields),
 });
+
+/** Validates and stores a team, its lead a member of it (the settings page and the demo seed). */
+export async function insertTeam(
+  ctx: MutationCtx,
+  organizationId: Id<"organizations">,
+  { name, policy, channels, leadMemberId }: ObjectType<typeof teamFields>,
+): Promise<Id<"teams">> {
+  const clean = cleanName(name);
+  await checkLead(ctx, organizationId, leadMemberId);
+  const existing = await teamsOf(ctx, organizationId);
+  if (existing.length >= MAX_TEAMS) fail("conflict", `At most ${MAX_TEAMS} teams`);
+  if (existing.some((t) => t.nameKey === clean.nameKey)) fail("conflict", `A team "${clean.name}" exists`);
+  const teamId = await ctx.db.insert("teams", {
+    organizationId,
+    ...clean,
+    policy: policy as Policy,
+    channels: cleanChannels(channels),
+    leadMemberId: leadMemberId ?? undefined,
+    createdAt: Date.now(),
+  });
+  // The lead works in the team.
+  if (leadMemberId) await joinTeam(ctx, (await ctx.db.get(teamId))!, leadMemberId);
+  return teamId;
+}
 
 export const update = adminMutation({
   args: { teamId: v.id("teams"), ...teamFields },
@@ -198,7 +206,7 @@ export const update = adminMutation({
       channels: cleanChannels(channels),
       ...(leadMemberId !== undefined ? { leadMemberId: leadMemberId ?? undefined } : {}),
     });
-    if (leadMemberId) await join(ctx, team, leadMemberId);
+    if (leadMemberId) await joinTeam(ctx, team, leadMemberId);
     return null;
   },
 });
@@ -240,7 +248,7 @@ export const addMember = adminMutation({
   handler: async (ctx, { organizationId, teamId, memberId }) => {
     const team = await getOwned(ctx, organizationId, teamId);
     await getOwned(ctx, organizationId, memberId);
-    await join(ctx, team, memberId);
+    await joinTeam(ctx, team, memberId);
     return null;
   },
 });

@@ -1,7 +1,8 @@
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
-import { internalMutation } from "../_generated/server";
+import type { Doc } from "../_generated/dataModel";
+import { internalMutation, type MutationCtx } from "../_generated/server";
 import { fail, getOwned } from "../lib/auth";
 import { memberMutation, memberQuery } from "../lib/functions";
 import { withAttachmentViews } from "../messages/attachments";
@@ -83,11 +84,16 @@ export const snooze = memberMutation({
     const now = Date.now();
     if (!Number.isFinite(until) || until <= now) fail("invalid_argument", "Snooze until a time in the future");
     if (until - now > MAX_SNOOZE_MS) fail("invalid_argument", "Snooze for at most a year");
-    await changeThreadStatus(ctx, thread, "snoozed", { snoozedUntil: until });
-    await ctx.scheduler.runAt(until, internal.threads.threads.wake, { threadId: thread._id, until });
+    await snoozeThread(ctx, thread, until);
     return null;
   },
 });
+
+/** Snoozes a checked thread and schedules its wake-up (the inbox and the demo seed). */
+export async function snoozeThread(ctx: MutationCtx, thread: Doc<"conversationThreads">, until: number) {
+  await changeThreadStatus(ctx, thread, "snoozed", { snoozedUntil: until });
+  await ctx.scheduler.runAt(until, internal.threads.threads.wake, { threadId: thread._id, until });
+}
 
 /** Internal: re-opens a snoozed thread when its snooze ends (unless something changed it since). */
 export const wake = internalMutation({
