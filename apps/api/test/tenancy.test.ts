@@ -362,6 +362,18 @@ beforeAll(async () => {
     resolutionMinutes: 2880,
     csatEnabled: true,
   });
+  // A's team with its own SLA policy: B's teamPolicies must not list it, B's saveTeam/removeTeam must not touch it.
+  const aTeam = await asMember(a).mutation(api.threads.teams.create, {
+    organizationId: a.organizationId,
+    name: "A team",
+    policy: "manual",
+    channels: ["sms"],
+  });
+  await asMember(a).mutation(api.threads.sla.saveTeam, {
+    organizationId: a.organizationId,
+    teamId: aTeam,
+    firstResponseMinutes: 30,
+  });
   // A chat visitor of A (verified), typing, and A's owner reading the thread: real rows of the
   // chat, typing-indicator and read-marker tables, and a real token for the visitor functions.
   const userHash = await hmacSha256Hex(SECRETS.chatIdentitySecret, "tenancy-user");

@@ -134,6 +134,15 @@ describe("rule validation", () => {
       conditions: [{ kind: "textContains", value: "refund" }],
     });
   });
+  test("a rule may call two different webhook endpoints and assign a team and an agent", () => {
+    const actions = [
+      { kind: "assignTeam" as const, teamId: "t1" },
+      { kind: "assign" as const, memberId: "m1" },
+      { kind: "webhook" as const, endpointId: "e1" },
+      { kind: "webhook" as const, endpointId: "e2" },
+    ];
+    expect(validateRule({ ...base, actions }).actions).toEqual(actions);
+  });
   test.each([
     [{ name: "" }, /name/],
     [{ actions: [] }, /1 to 5 actions/],
@@ -144,6 +153,26 @@ describe("rule validation", () => {
     [{ conditions: [{ kind: "businessHours", inside: true, days: [7], startHour: 9, endHour: 17 }] }, /weekdays/],
     [{ conditions: [{ kind: "businessHours", inside: true, days: [1], startHour: 17, endHour: 9 }] }, /start < end/],
     [{ conditions: [{ kind: "contactField", field: "company", op: "equals" }] }, /contact field/],
+    [{ trigger: "thread.statusChanged" }, /text contains: only a "message received" rule/],
+    [{ trigger: "sla.breached", conditions: [{ kind: "sentiment", label: "negative" }] }, /sentiment: only/],
+    [
+      {
+        actions: [
+          { kind: "assignTeam", teamId: "t1" },
+          { kind: "assignTeam", teamId: "t2" },
+        ],
+      },
+      /assignTeam: the same action twice/,
+    ],
+    [
+      {
+        actions: [
+          { kind: "webhook", endpointId: "e1" },
+          { kind: "webhook", endpointId: "e1" },
+        ],
+      },
+      /webhook: the same action twice/,
+    ],
   ])("refuses %j", (over, message) => {
     expect(() => validateRule({ ...base, ...(over as object) })).toThrow(message);
   });

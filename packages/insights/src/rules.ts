@@ -34,11 +34,15 @@ export type RuleCondition =
 
 export type RuleAction =
   | { kind: "assign"; memberId: string }
+  /** Moves the thread to a team; the team's assignment policy then picks an agent. */
+  | { kind: "assignTeam"; teamId: string }
   | { kind: "addLabel"; labelId: string }
   | { kind: "setPriority"; priority: RulePriority }
   | { kind: "reply"; savedReplyId: string }
   | { kind: "snooze"; minutes: number }
-  | { kind: "aiStep"; mode?: "draft" | "summary" };
+  | { kind: "aiStep"; mode?: "draft" | "summary" }
+  /** POSTs the event to one of the organization's webhook endpoints (signed, retried, logged). */
+  | { kind: "webhook"; endpointId: string };
 
 export const MAX_RULES_PER_ORG = 50;
 export const MAX_CONDITIONS = 10;
@@ -224,6 +228,29 @@ export function validateAction(a: RuleAction): RuleAction {
   return a;
 }
 
+/** Conditions that read the message's text: only `message.received` has one, elsewhere they could never hold. */
+const TEXT_CONDITIONS: ReadonlySet<RuleCondition["kind"]> = new Set(["textContains", "textMatches", "sentiment"]);
+const CONDITION_NAMES: Record<RuleCondition["kind"], string> = {
+  channel: "channel",
+  textContains: "text contains",
+  textMatches: "text matches",
+  label: "label",
+  contactField: "contact field",
+  businessHours: "business hours",
+  sentiment: "sentiment",
+  dealStage: "deal stage",
+};
+/** Actions a rule may hold once: a second one would only overwrite the first. */
+const SINGLE_ACTIONS: ReadonlySet<RuleAction["kind"]> = new Set([
+  "assign",
+  "assignTeam",
+  "setPriority",
+  "snooze",
+  "reply",
+  "aiStep",
+]);
+const actionKey = (a: RuleAction) => (SINGLE_ACTIONS.has(a.kind) ? a.kind : JSON.stringify(a));
+
 export interface RuleInput {
   name: string;
   trigger: RuleTrigger;
@@ -239,6 +266,19 @@ export function validateRule(input: RuleInput): RuleInput {
   if (input.conditions.length > MAX_CONDITIONS) throw new RuleError(`at most ${MAX_CONDITIONS} conditions`);
   if (input.actions.length === 0 || input.actions.length > MAX_ACTIONS)
     throw new RuleError(`1 to ${MAX_ACTIONS} actions`);
+  if (input.trigger !== "message.received") {
+    const textual = input.conditions.find((c) => TEXT_CONDITIONS.has(c.kind));
+    if (textual)
+      throw new RuleError(
+        `${CONDITION_NAMES[textual.kind]}: only a "message received" rule has a message to read (trigger is ${input.trigger})`,
+      );
+  }
+  const seen = new Set<string>();
+  for (const a of input.actions) {
+    const key = actionKey(a);
+    if (seen.has(key)) throw new RuleError(`${a.kind}: the same action twice (a rule takes each of these once)`);
+    seen.add(key);
+  }
   return {
     name,
     trigger: input.trigger,

@@ -36,6 +36,13 @@ async function cleanRule(ctx: MutationCtx, organizationId: Id<"organizations">, 
   for (const a of input.actions) {
     if (a.kind === "addLabel") await getOwned(ctx, organizationId, a.labelId);
     if (a.kind === "assign") await getOwned(ctx, organizationId, a.memberId);
+    if (a.kind === "assignTeam") await getOwned(ctx, organizationId, a.teamId);
+    if (a.kind === "webhook") {
+      const endpoint = await getOwned(ctx, organizationId, a.endpointId);
+      // The endpoint's URL passed the outbound URL policy when it was saved (webhooks/endpoints.ts)
+      // and is checked again before every attempt; a rule cannot name a URL of its own.
+      if (!endpoint.enabled) fail("invalid_argument", "webhook: the endpoint is disabled; enable it first");
+    }
     if (a.kind === "reply") {
       const reply = await getOwned(ctx, organizationId, a.savedReplyId);
       if (reply.owner !== "organization") fail("invalid_argument", "reply: use an organization-wide saved reply");

@@ -17,7 +17,10 @@ import { timeZoneOr } from "../lib/timezone";
 import { queueReply } from "../outbound/replies";
 import type { actionOutcome, ruleAction } from "../schema/automation";
 import { ruleTrigger } from "../schema/automation";
+import { assignToTeam } from "../threads/autoAssign";
 import { attachLabel, labelsOfThread } from "../threads/labels";
+import { setAssignee } from "../threads/workload";
+import { sendToEndpoint, truncateText } from "../webhooks/events";
 
 /**
  * The agent pipeline: evaluates an organization's enabled rules for one event and performs the
@@ -115,8 +118,38 @@ async function perform(
       const member = await ctx.db.get(action.memberId);
       if (!member || member.organizationId !== organizationId)
         return { kind: action.kind, status: "failed", detail: "the member is gone" };
-      await ctx.db.patch(thread._id, { assigneeId: member._id });
+      // setAssignee keeps the members' open-thread counters (workload) true.
+      await setAssignee(ctx, thread, member._id);
       return { kind: action.kind, status: "done", detail: member.name ?? member.email };
+    }
+    case "assignTeam": {
+      const team = await ctx.db.get(action.teamId);
+      if (!team || team.organizationId !== organizationId)
+        return { kind: action.kind, status: "failed", detail: "the team is gone" };
+      const agentId = await assignToTeam(ctx, thread, team);
+      const agent = agentId ? await ctx.db.get(agentId) : null;
+      return {
+        kind: action.kind,
+        status: "done",
+        detail: agent ? `${team.name} -> ${agent.name ?? agent.email}` : `${team.name} (unassigned)`,
+      };
+    }
+    case "webhook": {
+      const endpoint = await ctx.db.get(action.endpointId);
+      if (!endpoint || endpoint.organizationId !== organizationId)
+        return { kind: action.kind, status: "failed", detail: "the webhook endpoint is gone" };
+      const deliveryId = await sendToEndpoint(ctx, endpoint, {
+        ruleId: rule._id,
+        ruleName: rule.name,
+        trigger: event.trigger,
+        threadId: thread._id,
+        contactId: event.contact?._id ?? thread.contactId,
+        channel: event.channel ?? thread.lastChannel,
+        text: truncateText(event.text),
+      });
+      if (!deliveryId)
+        return { kind: action.kind, status: "skipped", detail: "endpoint_disabled: the webhook endpoint is off" };
+      return { kind: action.kind, status: "done", detail: `delivery ${deliveryId}` };
     }
     case "addLabel": {
       const label = await ctx.db.get(action.labelId);

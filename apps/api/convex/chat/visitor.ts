@@ -5,6 +5,7 @@ import type { QueryCtx } from "../_generated/server";
 import { credentialAad, decryptString } from "../lib/crypto";
 import { visitorMutation, visitorQuery } from "../lib/functions";
 import { attachmentViews } from "../messages/attachments";
+import { rateFromWidget, ratingPromptOf } from "../threads/csat";
 import { lastReadByAgents } from "../threads/reads";
 import { setTypingState, typistsOf } from "../threads/typing";
 import { chatRateLimiter } from "./rateLimits";
@@ -95,11 +96,12 @@ export const listMessages = visitorQuery({
   handler: async (ctx, args) => {
     const { organizationId } = args;
     const { visitorId, identity } = await requireVisitor(ctx, args);
-    if (!identity) return { visitorId, messages: [], agentTyping: null, readUpTo: null };
+    if (!identity) return { visitorId, messages: [], agentTyping: null, readUpTo: null, rating: null };
     const mine = (await visitorMessages(ctx, organizationId, identity.contactId, visitorId, VISITOR_MESSAGE_LIMIT * 2))
       .slice(0, VISITOR_MESSAGE_LIMIT)
       .reverse();
     const threadId = mine.at(-1)?.threadId;
+    const latestThread = threadId ? await ctx.db.get(threadId) : null;
     const typists = threadId ? await typistsOf(ctx, organizationId, threadId) : [];
     const agent = typists.filter((t) => t.role === "agent").sort((a, b) => b.typingUntil - a.typingUntil)[0];
     return {
@@ -123,7 +125,32 @@ export const listMessages = visitorQuery({
       ),
       agentTyping: agent ? { name: agent.name ?? "Support", typingUntil: agent.typingUntil } : null,
       readUpTo: threadId ? await lastReadByAgents(ctx, organizationId, threadId) : null,
+      // The built-in rating prompt once the latest conversation is resolved (threads/csat.ts).
+      rating: latestThread ? await ratingPromptOf(ctx, latestThread, identity.contactId, Date.now()) : null,
     };
+  },
+});
+
+/**
+ * The visitor rates their resolved conversation from the widget's prompt: `rating` is the signed
+ * token `listMessages` handed them, checked exactly like the rating link's (threads/csat.ts), and
+ * it must name a request of this visitor's own contact. One score per resolution.
+ */
+export const rate = visitorMutation({
+  args: { ...visitorArgs, rating: v.string(), score: v.number() },
+  handler: async (ctx, args) => {
+    const { identity } = await requireVisitor(ctx, args);
+    if (!identity) visitorError("There is no conversation to rate");
+    const outcome = await rateFromWidget(
+      ctx,
+      { organizationId: args.organizationId, contactId: identity.contactId },
+      args.rating,
+      args.score,
+    );
+    if (outcome === "invalid") throw new ConvexError({ code: "invalid_argument", message: "This rating is not valid" });
+    if (outcome === "expired") throw new ConvexError({ code: "invalid_argument", message: "This rating has expired" });
+    if (outcome === "rate_limited") throw new ConvexError({ code: "rate_limited", message: "Too many requests" });
+    return outcome;
   },
 });
 

@@ -39,12 +39,14 @@ export const ruleCondition = v.union(
 
 export const ruleAction = v.union(
   v.object({ kind: v.literal("assign"), memberId: v.id("members") }),
+  v.object({ kind: v.literal("assignTeam"), teamId: v.id("teams") }),
   v.object({ kind: v.literal("addLabel"), labelId: v.id("labels") }),
   v.object({ kind: v.literal("setPriority"), priority: rulePriority }),
   v.object({ kind: v.literal("reply"), savedReplyId: v.id("savedReplies") }),
   v.object({ kind: v.literal("snooze"), minutes: v.number() }),
   /** A reply draft left for the agent (default) or a thread summary, from the organization's AI endpoint. */
   v.object({ kind: v.literal("aiStep"), mode: v.optional(v.union(v.literal("draft"), v.literal("summary"))) }),
+  v.object({ kind: v.literal("webhook"), endpointId: v.id("webhookEndpoints") }),
 );
 
 /** What one action of a run did. */

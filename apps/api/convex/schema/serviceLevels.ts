@@ -4,7 +4,7 @@ import { channelId } from "./validators";
 
 /**
  * Service levels: the organization's business hours and SLA targets (one policy row per
- * organization; teams later), the per-thread timers they produce, and customer-satisfaction
+ * organization, and per team that overrides it), the per-thread timers they produce, and customer-satisfaction
  * (CSAT) requests. Spread into defineSchema by ../schema.ts; the thread fields are used by
  * ./messages.ts.
  */
@@ -26,7 +26,7 @@ export const threadSla = v.object({
     }),
   ),
   /** Resolution of the thread: runs from its first unanswered customer message until it is closed. */
-  resolution: v.optional(slaTimer),
+  resolution: v.optional(v.object({ ...slaTimer.fields, since: v.optional(v.number()) })),
   firstRespondedAt: v.optional(v.number()),
   /** Targets breached in this thread so far (reports read this, not the timers). */
   breaches: v.number(),
@@ -57,6 +57,21 @@ export const serviceLevelTables = {
     csatEnabled: v.boolean(),
     updatedAt: v.number(),
   }).index("by_org", ["organizationId"]),
+
+  /**
+   * A team's own policy, overriding the organization's for the team's threads: its targets and
+   * business hours replace the organization's wholesale (an absent target = no such timer for the
+   * team). CSAT stays an organization setting.
+   */
+  teamServiceLevelPolicies: defineTable({
+    organizationId: v.id("organizations"),
+    teamId: v.id("teams"),
+    businessHours: v.optional(businessHours),
+    firstResponseMinutes: v.optional(v.number()),
+    nextResponseMinutes: v.optional(v.number()),
+    resolutionMinutes: v.optional(v.number()),
+    updatedAt: v.number(),
+  }).index("by_team", ["organizationId", "teamId"]),
 
   /** One rating request per resolution of a thread; the signed link names it. */
   csatRequests: defineTable({

@@ -14,6 +14,13 @@ export const WEBHOOK_EVENT_TYPES = [
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 export const webhookEventType = v.union(...WEBHOOK_EVENT_TYPES.map((t) => v.literal(t)));
+/**
+ * The event an automation rule's "call a webhook" action sends (automation/triggers.ts). Not
+ * subscribable: the rule names its endpoint, so it is delivered whatever the endpoint subscribes to.
+ */
+export const RULE_WEBHOOK_EVENT = "rule.triggered" as const;
+export type DeliveryEventType = WebhookEventType | typeof RULE_WEBHOOK_EVENT;
+export const deliveryEventType = v.union(webhookEventType, v.literal(RULE_WEBHOOK_EVENT));
 
 export const deliveryStatus = v.union(v.literal("pending"), v.literal("delivered"), v.literal("failed"));
 
@@ -49,7 +56,7 @@ export const webhooksTables = {
     endpointId: v.id("webhookEndpoints"),
     /** `msg_<random>`: the Standard Webhooks webhook-id. */
     eventId: v.string(),
-    eventType: webhookEventType,
+    eventType: deliveryEventType,
     /** The JSON body exactly as signed. */
     payload: v.string(),
     status: deliveryStatus,

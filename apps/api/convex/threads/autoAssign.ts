@@ -1,5 +1,6 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
+import { replanSla } from "./sla";
 import { membershipsOf, teamsOf } from "./teams";
 import { setAssignee, workloadOf } from "./workload";
 
@@ -48,29 +49,51 @@ export function routeTeam(teams: readonly Doc<"teams">[], channel: Doc<"conversa
 
 /** Routes a just-created inbound thread to its team and, per the team's policy, to an agent. */
 export async function routeNewThread(ctx: MutationCtx, thread: Doc<"conversationThreads">) {
-  const { organizationId } = thread;
-  const team = routeTeam(await teamsOf(ctx, organizationId), thread.lastChannel);
-  if (!team) return;
-  await ctx.db.patch(thread._id, { teamId: team._id });
-  if (team.policy === "manual") return;
+  const team = routeTeam(await teamsOf(ctx, thread.organizationId), thread.lastChannel);
+  if (team) await assignToTeam(ctx, thread, team);
+}
 
+/**
+ * Puts a thread in a team and lets the team's policy pick an agent (new threads, and the
+ * automation action "assign to team"). An assignee who is already in the team keeps the thread;
+ * otherwise the policy's pick replaces them, or, with a manual policy or nobody eligible, the
+ * thread waits unassigned in the team's view (it left the old assignee's team). Returns the agent.
+ */
+export async function assignToTeam(
+  ctx: MutationCtx,
+  thread: Doc<"conversationThreads">,
+  team: Doc<"teams">,
+): Promise<Id<"members"> | null> {
+  const { organizationId } = thread;
+  if (thread.teamId !== team._id) {
+    await ctx.db.patch(thread._id, { teamId: team._id });
+    // Running SLA timers now follow the team's policy (a new thread has none yet).
+    await replanSla(ctx, thread._id);
+  }
+  const placed = { ...thread, teamId: team._id };
+  const memberships = await membershipsOf(ctx, organizationId, team._id);
+  if (thread.assigneeId && memberships.some((m) => m.memberId === thread.assigneeId)) return thread.assigneeId;
   const candidates: Candidate[] = [];
-  for (const row of await membershipsOf(ctx, organizationId, team._id)) {
-    const load = await workloadOf(ctx, organizationId, row.memberId);
-    candidates.push({
-      memberId: row.memberId,
-      openThreads: load?.openThreads ?? 0,
-      capacity: load?.capacity,
-      availability: load?.availability ?? "online",
-    });
+  if (team.policy !== "manual") {
+    for (const row of memberships) {
+      const load = await workloadOf(ctx, organizationId, row.memberId);
+      candidates.push({
+        memberId: row.memberId,
+        openThreads: load?.openThreads ?? 0,
+        capacity: load?.capacity,
+        availability: load?.availability ?? "online",
+      });
+    }
   }
   const cursor = await ctx.db
     .query("teamCursors")
     .withIndex("by_team", (q) => q.eq("organizationId", organizationId).eq("teamId", team._id))
     .unique();
   const memberId = chooseAssignee(candidates, team.policy, cursor?.lastMemberId ?? null);
-  if (!memberId) return; // everyone away or at capacity: the thread waits in the team's unassigned view
-  await setAssignee(ctx, { ...thread, teamId: team._id }, memberId);
+  // Everyone away or at capacity (or a manual team): the thread waits in the team's unassigned view.
+  await setAssignee(ctx, placed, memberId ?? undefined);
+  if (!memberId) return null;
   if (cursor) await ctx.db.patch(cursor._id, { lastMemberId: memberId });
   else await ctx.db.insert("teamCursors", { organizationId, teamId: team._id, lastMemberId: memberId });
+  return memberId;
 }

@@ -2,8 +2,8 @@ import { HOUR, MINUTE, RateLimiter } from "@convex-dev/rate-limiter";
 import { hmacSha256Hex, timingSafeEqual } from "@switchboard/channels/crypto";
 import { v } from "convex/values";
 import { components, internal } from "../_generated/api";
-import type { Id } from "../_generated/dataModel";
-import { type ActionCtx, internalMutation, type MutationCtx } from "../_generated/server";
+import type { Doc, Id } from "../_generated/dataModel";
+import { type ActionCtx, internalMutation, type MutationCtx, type QueryCtx } from "../_generated/server";
 import { derivedSigningKey } from "../lib/crypto";
 import { clientIpOf, jsonError } from "../lib/http";
 import { queueReply } from "../outbound/replies";
@@ -124,7 +124,11 @@ export const record = internalMutation({
   handler: async (ctx, { requestId, score, at }) => recordRating(ctx, requestId, score, at),
 });
 
-/** Stores a rating of a request; `at` (seed-only) backdates it. */
+/**
+ * Stores a rating of a request on the request, the thread and the reports: the one place a rating
+ * lands, for the link's page, the chat widget's built-in prompt and the seed alike. The caller
+ * verified the token. `at` (seed-only) backdates it.
+ */
 export async function recordRating(ctx: MutationCtx, requestId: string, score: number, at?: number) {
   const id = ctx.db.normalizeId("csatRequests", requestId);
   const row = id ? await ctx.db.get(id) : null;
@@ -138,6 +142,53 @@ export async function recordRating(ctx: MutationCtx, requestId: string, score: n
   // The reports' CSAT figures (day bucket of the rating, the thread's channel and agent).
   if (thread) await recordCsat(ctx, thread, score, now);
   return "rated" as const;
+}
+
+export const isScore = (score: unknown): score is number =>
+  typeof score === "number" && Number.isInteger(score) && score >= 1 && score <= 5;
+
+/**
+ * What the chat widget shows for a visitor's thread (chat/visitor.ts): the rating request of its
+ * latest resolution, with a signed token while it is open to a score. Only for the request's own
+ * contact: a visitor never gets a token for someone else's conversation.
+ */
+export async function ratingPromptOf(
+  ctx: QueryCtx,
+  thread: Doc<"conversationThreads">,
+  contactId: Id<"contacts">,
+  now: number,
+) {
+  if (!thread.csat || thread.contactId !== contactId) return null;
+  const row = await ctx.db.get(thread.csat.requestId);
+  if (!row || row.contactId !== contactId || row.organizationId !== thread.organizationId) return null;
+  if (row.score === undefined && row.expiresAt <= now) return null;
+  return {
+    messageId: row.messageId ?? null,
+    score: row.score ?? null,
+    token: row.score === undefined ? await signCsatToken(row._id, row.expiresAt) : null,
+  };
+}
+
+/**
+ * The chat widget's rating: the same signed token as the link, verified the same way, and the
+ * request must be this visitor's contact's. Rate-limited per request like the link's form.
+ */
+export async function rateFromWidget(
+  ctx: MutationCtx,
+  visitor: { organizationId: Id<"organizations">; contactId: Id<"contacts"> },
+  token: string,
+  score: number,
+): Promise<"rated" | "already_rated" | "invalid" | "expired" | "rate_limited"> {
+  if (!isScore(score)) return "invalid";
+  const verified = await verifyCsatToken(token, Date.now());
+  if ("error" in verified) return verified.error;
+  const id = ctx.db.normalizeId("csatRequests", verified.requestId);
+  const row = id ? await ctx.db.get(id) : null;
+  if (!row || row.organizationId !== visitor.organizationId || row.contactId !== visitor.contactId) return "invalid";
+  const limit = await csatRateLimiter.limit(ctx, "csatPerRequest", { key: row._id });
+  if (!limit.ok) return "rate_limited";
+  const outcome = await recordRating(ctx, row._id, score);
+  return outcome === "not_found" ? "invalid" : outcome;
 }
 
 // ------------------------------------------------------------------------------- HTTP (public)
@@ -206,8 +257,7 @@ export async function handleCsatRating(ctx: ActionCtx, request: Request): Promis
     raw = new URLSearchParams(text).get("score");
   }
   const score = typeof raw === "string" && /^[1-5]$/.test(raw) ? Number(raw) : raw;
-  if (typeof score !== "number" || !Number.isInteger(score) || score < 1 || score > 5)
-    return page(400, "<h1>Choose a score from 1 to 5</h1>");
+  if (!isScore(score)) return page(400, "<h1>Choose a score from 1 to 5</h1>");
   const outcome = await ctx.runMutation(internal.threads.csat.record, { requestId: verified.requestId, score });
   if (outcome === "not_found") return refused("invalid");
   if (outcome === "already_rated") return page(409, "<h1>You have already rated this conversation. Thank you!</h1>");

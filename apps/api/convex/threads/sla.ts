@@ -4,7 +4,7 @@ import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx, type QueryCtx } from "../_generated/server";
 import { emitAutomationEvent } from "../automation/events";
-import { fail } from "../lib/auth";
+import { fail, getOwned } from "../lib/auth";
 import { adminMutation, memberQuery } from "../lib/functions";
 import { businessHours } from "../schema/serviceLevels";
 import { emitEvent } from "../webhooks/events";
@@ -25,7 +25,18 @@ import { notifyMember } from "./notifications";
 /** A target longer than a year of business minutes is a typo. */
 const MAX_TARGET_MINUTES = 366 * 24 * 60;
 
+/**
+ * Team policies read per organization: one per team, and teams are capped by MAX_TEAMS
+ * (threads/teams.ts, which imports this module, so the bound is restated here).
+ */
+const MAX_TEAM_POLICIES = 50;
+
 export type SlaPolicy = Doc<"serviceLevelPolicies">;
+/** What the timers read: targets in business minutes and the hours they count in (org or team policy). */
+export type SlaTargets = Pick<
+  SlaPolicy,
+  "businessHours" | "firstResponseMinutes" | "nextResponseMinutes" | "resolutionMinutes"
+>;
 
 export async function loadPolicy(ctx: QueryCtx, organizationId: Id<"organizations">): Promise<SlaPolicy | null> {
   return ctx.db
@@ -34,8 +45,40 @@ export async function loadPolicy(ctx: QueryCtx, organizationId: Id<"organization
     .first();
 }
 
-function dueAfter(policy: SlaPolicy, start: number, minutes: number): number | null {
+export async function loadTeamPolicy(ctx: QueryCtx, organizationId: Id<"organizations">, teamId: Id<"teams">) {
+  return ctx.db
+    .query("teamServiceLevelPolicies")
+    .withIndex("by_team", (q) => q.eq("organizationId", organizationId).eq("teamId", teamId))
+    .unique();
+}
+
+/** The policy a thread's timers follow: its team's when that team has one, else the organization's. */
+export async function policyOfThread(
+  ctx: QueryCtx,
+  thread: { organizationId: Id<"organizations">; teamId?: Id<"teams"> },
+): Promise<SlaTargets | null> {
+  if (thread.teamId) {
+    const team = await loadTeamPolicy(ctx, thread.organizationId, thread.teamId);
+    if (team) return team;
+  }
+  return loadPolicy(ctx, thread.organizationId);
+}
+
+function dueAfter(policy: SlaTargets, start: number, minutes: number): number | null {
   return addBusinessMinutes(start, minutes, (policy.businessHours as BusinessHours | undefined) ?? null);
+}
+
+const responseMinutes = (policy: SlaTargets, kind: "first_response" | "next_response") =>
+  kind === "first_response" ? policy.firstResponseMinutes : policy.nextResponseMinutes;
+
+/** One scheduled breach check (no polling: the scheduler wakes exactly at dueAt). */
+function scheduleBreach(
+  ctx: MutationCtx,
+  threadId: Id<"conversationThreads">,
+  target: "response" | "resolution",
+  dueAt: number,
+) {
+  return ctx.scheduler.runAt(dueAt, internal.threads.sla.breach, { threadId, target, dueAt });
 }
 
 /**
@@ -57,32 +100,55 @@ export async function applyMessageToSla(
     return;
   }
   if (sla?.response && sla.resolution) return; // both clocks already run from an earlier message
-  const policy = await loadPolicy(ctx, thread.organizationId);
+  const policy = await policyOfThread(ctx, thread);
   if (!policy) return;
   const next = { breaches: 0, ...sla };
   if (!next.response) {
     const kind = next.firstRespondedAt === undefined ? "first_response" : "next_response";
-    const minutes = kind === "first_response" ? policy.firstResponseMinutes : policy.nextResponseMinutes;
+    const minutes = responseMinutes(policy, kind);
     const dueAt = minutes === undefined ? null : dueAfter(policy, msg.at, minutes);
-    if (dueAt !== null) {
-      const jobId = await ctx.scheduler.runAt(dueAt, internal.threads.sla.breach, {
-        threadId: thread._id,
-        target: "response",
-        dueAt,
-      });
-      next.response = { kind, since: msg.at, dueAt, jobId };
-    }
+    if (dueAt !== null)
+      next.response = { kind, since: msg.at, dueAt, jobId: await scheduleBreach(ctx, thread._id, "response", dueAt) };
   }
   if (!next.resolution && policy.resolutionMinutes !== undefined) {
     const dueAt = dueAfter(policy, msg.at, policy.resolutionMinutes);
-    if (dueAt !== null) {
-      const jobId = await ctx.scheduler.runAt(dueAt, internal.threads.sla.breach, {
-        threadId: thread._id,
-        target: "resolution",
-        dueAt,
-      });
-      next.resolution = { dueAt, jobId };
-    }
+    if (dueAt !== null)
+      next.resolution = { since: msg.at, dueAt, jobId: await scheduleBreach(ctx, thread._id, "resolution", dueAt) };
+  }
+  await ctx.db.patch(thread._id, { sla: next });
+}
+
+/**
+ * A thread moved to another team (or out of any): its running, unbreached timers are planned
+ * again under the policy it now follows, from the moment each started (so a thread that waited
+ * long may breach at once). A breached timer stays as it was. Call after `teamId` is patched.
+ */
+export async function replanSla(ctx: MutationCtx, threadId: Id<"conversationThreads">): Promise<void> {
+  const thread = await ctx.db.get(threadId);
+  const sla = thread?.sla;
+  if (!thread || !sla || (!sla.response && !sla.resolution)) return;
+  const policy = await policyOfThread(ctx, thread);
+  const next = { ...sla };
+  const response = sla.response;
+  if (response && response.breachedAt === undefined) {
+    await ctx.scheduler.cancel(response.jobId);
+    const minutes = policy ? responseMinutes(policy, response.kind) : undefined;
+    const dueAt = policy && minutes !== undefined ? dueAfter(policy, response.since, minutes) : null;
+    next.response =
+      dueAt === null
+        ? undefined
+        : { ...response, dueAt, jobId: await scheduleBreach(ctx, thread._id, "response", dueAt) };
+  }
+  const resolution = sla.resolution;
+  // Timers started before resolution timers recorded their start keep their plan.
+  if (resolution && resolution.breachedAt === undefined && resolution.since !== undefined) {
+    await ctx.scheduler.cancel(resolution.jobId);
+    const dueAt =
+      policy?.resolutionMinutes !== undefined ? dueAfter(policy, resolution.since, policy.resolutionMinutes) : null;
+    next.resolution =
+      dueAt === null
+        ? undefined
+        : { ...resolution, dueAt, jobId: await scheduleBreach(ctx, thread._id, "resolution", dueAt) };
   }
   await ctx.db.patch(thread._id, { sla: next });
 }
@@ -120,7 +186,10 @@ export const breach = internalMutation({
       assigneeId: thread.assigneeId ?? null,
     });
     await emitAutomationEvent(ctx, thread.organizationId, { trigger: "sla.breached", threadId: thread._id });
-    if (thread.assigneeId) {
+    // The assignee and the lead of the thread's team (once, if they are the same member).
+    const team = thread.teamId ? await ctx.db.get(thread.teamId) : null;
+    const notified = [...new Set([thread.assigneeId, team?.leadMemberId].filter((m) => m !== undefined))];
+    for (const memberId of notified) {
       const what =
         target === "resolution"
           ? "Resolution"
@@ -131,7 +200,7 @@ export const breach = internalMutation({
         ctx,
         {
           organizationId: thread.organizationId,
-          memberId: thread.assigneeId,
+          memberId,
           kind: "sla_breach",
           threadId: thread._id,
           authorName: "SLA",
@@ -152,21 +221,15 @@ export const get = memberQuery({
 });
 
 const target = v.optional(v.number());
-
-const policyFields = {
+const targetArgs = {
   businessHours: v.optional(businessHours),
   firstResponseMinutes: target,
   nextResponseMinutes: target,
   resolutionMinutes: target,
-  csatEnabled: v.boolean(),
 };
 
-/** Validates and stores the organization's policy (the settings page and the demo seed). */
-export async function savePolicy(
-  ctx: MutationCtx,
-  organizationId: Id<"organizations">,
-  input: ObjectType<typeof policyFields>,
-) {
+/** Refuses targets that are not whole minutes in range, and invalid business hours (with what is wrong). */
+function checkTargets(input: SlaTargets) {
   for (const key of ["firstResponseMinutes", "nextResponseMinutes", "resolutionMinutes"] as const) {
     const m = input[key];
     if (m !== undefined && (!Number.isInteger(m) || m < 1 || m > MAX_TARGET_MINUTES))
@@ -176,6 +239,17 @@ export async function savePolicy(
     const problems = validateBusinessHours(input.businessHours);
     if (problems.length) fail("invalid_argument", `Business hours: ${problems.join("; ")}`);
   }
+}
+
+const policyFields = { ...targetArgs, csatEnabled: v.boolean() };
+
+/** Validates and stores the organization's policy (the settings page and the demo seed). */
+export async function savePolicy(
+  ctx: MutationCtx,
+  organizationId: Id<"organizations">,
+  input: ObjectType<typeof policyFields>,
+) {
+  checkTargets(input);
   const existing = await loadPolicy(ctx, organizationId);
   const doc = { organizationId, ...input, updatedAt: Date.now() };
   if (existing) await ctx.db.replace(existing._id, doc);
@@ -190,3 +264,49 @@ export const save = adminMutation({
     return null;
   },
 });
+
+// --------------------------------------------------------------------------- team policies
+
+/** The organization's team policies (every member: what applies to a thread is not a secret). */
+export const teamPolicies = memberQuery({
+  args: {},
+  handler: async (ctx, { organizationId }) =>
+    ctx.db
+      .query("teamServiceLevelPolicies")
+      .withIndex("by_team", (q) => q.eq("organizationId", organizationId))
+      .take(MAX_TEAM_POLICIES),
+});
+
+/**
+ * Saves a team's own policy (owners/admins): its targets and business hours replace the
+ * organization's for the team's threads. Applies to timers started from now on and to threads
+ * moved into the team.
+ */
+export const saveTeam = adminMutation({
+  args: { teamId: v.id("teams"), ...targetArgs },
+  handler: async (ctx, { organizationId, teamId, ...input }) => {
+    const team = await getOwned(ctx, organizationId, teamId);
+    checkTargets(input);
+    const existing = await loadTeamPolicy(ctx, organizationId, team._id);
+    const doc = { organizationId, teamId: team._id, ...input, updatedAt: Date.now() };
+    if (existing) await ctx.db.replace(existing._id, doc);
+    else await ctx.db.insert("teamServiceLevelPolicies", doc);
+    return null;
+  },
+});
+
+/** The team follows the organization's policy again (for timers started from now on). */
+export const removeTeam = adminMutation({
+  args: { teamId: v.id("teams") },
+  handler: async (ctx, { organizationId, teamId }) => {
+    const team = await getOwned(ctx, organizationId, teamId);
+    await forgetTeamPolicy(ctx, organizationId, team._id);
+    return null;
+  },
+});
+
+/** Deletes a team's policy (its removal, or the team's deletion). */
+export async function forgetTeamPolicy(ctx: MutationCtx, organizationId: Id<"organizations">, teamId: Id<"teams">) {
+  const existing = await loadTeamPolicy(ctx, organizationId, teamId);
+  if (existing) await ctx.db.delete(existing._id);
+}

@@ -6,6 +6,7 @@ import { fail, getOwned } from "../lib/auth";
 import { adminMutation, memberMutation, memberQuery } from "../lib/functions";
 import { assignmentPolicy } from "../schema/teams";
 import { channelId } from "../schema/validators";
+import { forgetTeamPolicy, replanSla } from "./sla";
 
 /**
  * Teams: a name, a lead, members and an assignment policy, managed by owners and admins. A thread
@@ -221,6 +222,7 @@ export const remove = adminMutation({
       .withIndex("by_team", (q) => q.eq("organizationId", organizationId).eq("teamId", team._id))
       .unique();
     if (cursor) await ctx.db.delete(cursor._id);
+    await forgetTeamPolicy(ctx, organizationId, team._id);
     await ctx.db.delete(team._id);
     await ctx.scheduler.runAfter(0, internal.threads.teams.purge, { organizationId, teamId });
     return null;
@@ -269,7 +271,10 @@ export const setThreadTeam = memberMutation({
   handler: async (ctx, { organizationId, threadId, teamId }) => {
     const thread = await getOwned(ctx, organizationId, threadId);
     if (teamId) await getOwned(ctx, organizationId, teamId);
+    if ((thread.teamId ?? null) === teamId) return null;
     await ctx.db.patch(thread._id, { teamId: teamId ?? undefined });
+    // Its running SLA timers now follow the new team's policy (or the organization's).
+    await replanSla(ctx, thread._id);
     return null;
   },
 });

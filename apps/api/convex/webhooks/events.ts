@@ -6,9 +6,9 @@
  * at least once exactly when its change commits.
  */
 import { internal } from "../_generated/api";
-import type { Id } from "../_generated/dataModel";
+import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
-import type { WebhookEventType } from "../schema/webhooks";
+import { type DeliveryEventType, RULE_WEBHOOK_EVENT, type WebhookEventType } from "../schema/webhooks";
 import { webhookPool } from "./pool";
 
 /** Endpoints per organization (also the bound on the read every emitted event does). */
@@ -44,24 +44,54 @@ export async function emitEvent(
   if (targets.length === 0) return 0;
   const now = Date.now();
   const eventId = newEventId();
-  // Standard Webhooks' recommended body: type, timestamp, data.
-  const payload = JSON.stringify({ type, timestamp: new Date(now).toISOString(), data });
-  for (const endpoint of targets) {
-    const deliveryId = await ctx.db.insert("webhookDeliveries", {
-      organizationId,
-      endpointId: endpoint._id,
-      eventId,
-      eventType: type,
-      payload,
-      status: "pending",
-      attempts: 0,
-      attemptLog: [],
-      createdAt: now,
-      expiresAt: now + DELIVERY_RETENTION_MS,
-    });
-    await enqueueDelivery(ctx, deliveryId);
-  }
+  const payload = payloadOf(type, data, now);
+  for (const endpoint of targets) await storeDelivery(ctx, endpoint, { eventId, type, payload, now });
   return targets.length;
+}
+
+/**
+ * An automation rule's "call a webhook" action: one delivery of `rule.triggered` to the endpoint
+ * the rule names (whatever events it subscribes to), through the same pool, signature, retries
+ * and delivery log as every event. Returns the delivery, or null when the endpoint is off.
+ */
+export async function sendToEndpoint(
+  ctx: MutationCtx,
+  endpoint: Doc<"webhookEndpoints">,
+  data: EventData,
+): Promise<Id<"webhookDeliveries"> | null> {
+  if (!endpoint.enabled) return null;
+  const now = Date.now();
+  return storeDelivery(ctx, endpoint, {
+    eventId: newEventId(),
+    type: RULE_WEBHOOK_EVENT,
+    payload: payloadOf(RULE_WEBHOOK_EVENT, data, now),
+    now,
+  });
+}
+
+// Standard Webhooks' recommended body: type, timestamp, data.
+const payloadOf = (type: DeliveryEventType, data: EventData, now: number) =>
+  JSON.stringify({ type, timestamp: new Date(now).toISOString(), data });
+
+async function storeDelivery(
+  ctx: MutationCtx,
+  endpoint: Doc<"webhookEndpoints">,
+  event: { eventId: string; type: DeliveryEventType; payload: string; now: number },
+) {
+  const deliveryId = await ctx.db.insert("webhookDeliveries", {
+    organizationId: endpoint.organizationId,
+    endpointId: endpoint._id,
+    eventId: event.eventId,
+    eventType: event.type,
+    payload: event.payload,
+    status: "pending",
+    attempts: 0,
+    attemptLog: [],
+    createdAt: event.now,
+    expiresAt: event.now + DELIVERY_RETENTION_MS,
+  });
+  await enqueueDelivery(ctx, deliveryId);
+  return deliveryId;
 }
 
 /** Queues one delivery (first run or a manual redelivery) with its completion handler. */
