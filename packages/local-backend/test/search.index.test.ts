@@ -257,3 +257,73 @@ describe("SearchIndex top-k pruning", () => {
     expect(checked).toBeGreaterThan(40);
   });
 });
+
+describe("building from the stored documents", () => {
+  // a table as the store streams it: committed state, in _creationTime order, read lazily
+  const store = (n: number) => {
+    const order: string[] = [];
+    const docs = new Map<string, ReturnType<typeof doc>>();
+    for (let i = 0; i < n; i++) {
+      const d = doc(`s${i}`, `stored text${i % 7} n${i}`);
+      order.push(d._id);
+      docs.set(d._id, d);
+    }
+    function* scan() {
+      for (const id of order) {
+        const d = docs.get(id);
+        if (d) yield d;
+      }
+    }
+    return { docs, order, scan };
+  };
+
+  it("leaves documents it has not reached to the build, applies writes to the others", () => {
+    const s = store(5_000);
+    const idx = fresh();
+    expect(idx.build(s.scan(), 0)).toBe(false); // one slice of 256 documents
+    expect(idx.building).toBe(true);
+    // commits meanwhile: the store changes first, then the index hears of it
+    const early = s.docs.get("s3")!;
+    const late = s.docs.get("s4000")!;
+    const earlyNew = { ...early, text: "rewritten early" };
+    const lateNew = { ...late, text: "rewritten late" };
+    s.docs.set(early._id, earlyNew);
+    idx.update(early, earlyNew);
+    s.docs.set(late._id, lateNew);
+    idx.update(late, lateNew);
+    const gone = s.docs.get("s4500")!;
+    s.docs.delete(gone._id);
+    idx.update(gone, null);
+    const inserted = doc("new1", "rewritten inserted");
+    s.order.push(inserted._id);
+    s.docs.set(inserted._id, inserted);
+    idx.update(null, inserted);
+    // a search finishes the build first: every committed document exactly once
+    expect(ids(idx.search("rewritten", [], 10)).sort()).toEqual(["new1", "s3", "s4000"]);
+    expect(idx.building).toBe(false);
+    expect(idx.size).toBe(5_000); // 5,000 stored - 1 deleted + 1 inserted
+    expect(idx.search("n4500", [], 10)).toEqual([]);
+    expect(ids(idx.search("n4999", [], 10))).toEqual(["s4999"]);
+    // s3's old text is gone ("n3" exact: only the last term is a prefix)
+    expect(idx.search("n3 zzzz", [], 10)).toEqual([]);
+    expect(ids(idx.search("n2 zzzz", [], 10))).toEqual(["s2"]);
+  });
+
+  it("SearchIndexes builds a large table in the background and stops on close", async () => {
+    const s = store(60_000);
+    const all = new SearchIndexes();
+    all.define("t", [{ name: "s", searchField: "text", filterFields: [] }], s.scan);
+    const idx = all.get("t", "s")!;
+    expect(idx.building).toBe(true); // 60k documents take longer than the synchronous slice
+    for (let i = 0; i < 10_000 && idx.building; i++) await new Promise((r) => setImmediate(r));
+    expect(idx.building).toBe(false);
+    expect(idx.size).toBe(60_000);
+    // close() abandons a running build
+    const other = new SearchIndexes();
+    other.define("t", [{ name: "s", searchField: "text", filterFields: [] }], s.scan);
+    other.close();
+    expect(other.get("t", "s")!.building).toBe(false);
+    await new Promise((r) => setImmediate(r));
+    expect(other.get("t", "s")!.size).toBeLessThan(60_000);
+  });
+});

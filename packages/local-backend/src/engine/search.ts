@@ -68,6 +68,10 @@ export function queryTerms(text: string): { terms: string[]; prefix: string | nu
 const BLOCK_SHIFT = 7;
 /** Slots per window of the top-k walk: a window whose score bound cannot enter the top k is skipped. */
 const WINDOW_SLOTS = 16384;
+/** Time indexing stored documents when an index is declared; the rest is built in the background. */
+const SYNC_BUILD_MS = 50;
+/** Time per event-loop turn a background build takes (requests are served between slices). */
+const BUILD_SLICE_MS = 20;
 /** Block bounds are recomputed once the average text length moved this much since they were. */
 const AVG_DRIFT = 0.05;
 
@@ -185,6 +189,56 @@ export class SearchIndex {
     return this.liveDocs;
   }
 
+  // ---- building from the stored documents (see `SearchIndexes.define`)
+  /** the stored documents not indexed yet, in (_creationTime, _id) order; null once built */
+  private pending: Iterator<Doc> | null = null;
+  /** the last stored document the build indexed (writes to later ones are left to the build) */
+  private builtTime = -Infinity;
+  private builtId = "";
+
+  /** Whether the build from the stored documents is still running. */
+  get building(): boolean {
+    return this.pending !== null;
+  }
+
+  /**
+   * Index stored documents (streamed in `_creationTime` order) until they are all indexed or
+   * `budgetMs` is spent; true when done. Writes committed meanwhile reach the index through
+   * `update`, which leaves documents the build has not reached to the build (it reads them as
+   * committed).
+   */
+  build(docs: Iterator<Doc> | null, budgetMs = Infinity): boolean {
+    if (docs) this.pending = docs;
+    const it = this.pending;
+    if (!it) return true;
+    const until = performance.now() + budgetMs;
+    for (let n = 1; ; n++) {
+      const r = it.next();
+      if (r.done) {
+        this.pending = null;
+        return true;
+      }
+      this.builtTime = r.value._creationTime;
+      this.builtId = r.value._id;
+      this.add(r.value);
+      if ((n & 255) === 0 && performance.now() > until) return false;
+    }
+  }
+
+  /** Stop a running build (the deployment is stopping or the index was dropped). */
+  abandon() {
+    this.pending?.return?.();
+    this.pending = null;
+  }
+
+  /** Whether the running build has not read `doc` yet. */
+  private notBuilt(doc: Doc): boolean {
+    return (
+      this.pending !== null &&
+      (doc._creationTime > this.builtTime || (doc._creationTime === this.builtTime && doc._id > this.builtId))
+    );
+  }
+
   /** Index a document (no-op if its search field is not a string: Convex skips those too). */
   add(doc: Doc) {
     const text = getField(doc, this.def.searchField);
@@ -233,6 +287,8 @@ export class SearchIndex {
 
   /** Apply one committed write (insert, replace, delete). */
   update(oldDoc: Doc | null, newDoc: Doc | null) {
+    const d = newDoc ?? oldDoc;
+    if (d && this.notBuilt(d)) return; // the build reads it as committed
     if (oldDoc && newDoc && this.slotOf.has(oldDoc._id)) {
       const a = getField(oldDoc, this.def.searchField);
       const b = getField(newDoc, this.def.searchField);
@@ -397,6 +453,8 @@ export class SearchIndex {
    * typed arrays with Convex's prefix and filter semantics.)
    */
   search(text: string, filters: SearchFilter[], limit: number, exclude?: Set<string>): SearchHit[] {
+    // a search before the background build is done finishes it: answers are never partial
+    if (this.pending) this.build(null);
     const q = queryTerms(text);
     if (q.terms.length === 0 || limit <= 0) return [];
     const fIdx: number[] = [];
@@ -633,9 +691,17 @@ function matchesFilters(doc: Doc, filters: SearchFilter[]): boolean {
 export class SearchIndexes {
   private byTable = new Map<string, Map<string, SearchIndex>>();
 
+  private timer: NodeJS.Immediate | null = null;
+
   /**
    * Declare the search indexes of `table`; indexes whose definition is unchanged are kept, the
-   * others are built from `docs()` (the table's stored documents).
+   * others are built from `docs()` (the table's stored documents, in `_creationTime` order).
+   *
+   * Stored documents are indexed at once for up to SYNC_BUILD_MS (small tables are ready when this
+   * returns); a larger table's index is built in the background, BUILD_SLICE_MS per event-loop
+   * turn, so a restart on a million documents serves requests at once. A search on an index still
+   * being built finishes the build first. Nothing of an index is persisted: it is derived from
+   * the stored documents at every start.
    */
   define(table: string, defs: SearchIndexDef[], docs: () => Iterable<Doc>) {
     const old = this.byTable.get(table);
@@ -647,16 +713,41 @@ export class SearchIndexes {
         continue;
       }
       const idx = new SearchIndex(d);
-      for (const doc of docs()) idx.add(doc);
+      if (!idx.build(docs()[Symbol.iterator](), SYNC_BUILD_MS)) this.scheduleBuilds();
       next.set(d.name, idx);
     }
+    for (const [name, idx] of old ?? []) if (next.get(name) !== idx) idx.abandon();
     if (next.size) this.byTable.set(table, next);
     else this.byTable.delete(table);
   }
 
+  private scheduleBuilds() {
+    if (this.timer) return;
+    this.timer = setImmediate(() => {
+      this.timer = null;
+      for (const m of this.byTable.values())
+        for (const idx of m.values())
+          if (idx.building) {
+            if (!idx.build(null, BUILD_SLICE_MS)) this.scheduleBuilds();
+            return;
+          }
+    });
+  }
+
+  /** Stop the background builds (before the store closes). */
+  close() {
+    if (this.timer) clearImmediate(this.timer);
+    this.timer = null;
+    for (const m of this.byTable.values()) for (const idx of m.values()) idx.abandon();
+  }
+
   /** Drop the indexes of tables not in `keep` (their schema no longer declares any). */
   retain(keep: (table: string) => boolean) {
-    for (const t of [...this.byTable.keys()]) if (!keep(t)) this.byTable.delete(t);
+    for (const [t, m] of [...this.byTable])
+      if (!keep(t)) {
+        for (const idx of m.values()) idx.abandon();
+        this.byTable.delete(t);
+      }
   }
 
   get(table: string, name: string): SearchIndex | undefined {
