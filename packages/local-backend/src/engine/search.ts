@@ -26,6 +26,7 @@ import type { Engine } from "../engine.js";
 import { compareValues, type Doc, getField, jsonToConvex, type Value } from "../values.js";
 import { readDoc, trackRead } from "./documents.js";
 import { evalFilter } from "./filter.js";
+import { queryFilters, queryLimit, type SerializedQuery } from "./serialized.js";
 import { type ExecContext, tableKey } from "./transaction.js";
 
 export interface SearchIndexDef {
@@ -142,7 +143,7 @@ class Postings {
 
 function grow<T extends Int32Array | Float64Array | Uint8Array | Uint32Array>(a: T, min: number): T {
   if (a.length >= min) return a;
-  const b = new (a.constructor as any)(Math.max(min, a.length * 2)) as T;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(min, a.length * 2));
   b.set(a);
   return b;
 }
@@ -771,9 +772,10 @@ export class SearchIndexes {
  * of a document whose filter fields equal them (before or after the write) invalidates the
  * query, whatever its text; simpler than tracking terms and still correct.
  */
-export function* searchScan(e: Engine, ctx: ExecContext, query: any): Generator<Doc> {
+export function* searchScan(e: Engine, ctx: ExecContext, query: SerializedQuery): Generator<Doc> {
   const txn = ctx.txn!;
   const src = query.source;
+  if (src.type !== "Search") throw new Error(`Not a search query: ${src.type}`);
   const dot = src.indexName.indexOf(".");
   const tableName = tableKey(ctx.componentPath, src.indexName.slice(0, dot));
   const indexName = src.indexName.slice(dot + 1);
@@ -802,9 +804,8 @@ export function* searchScan(e: Engine, ctx: ExecContext, query: any): Generator<
     loOpen: false,
     hiOpen: false,
   });
-  const post = (query.operators ?? []).filter((o: any) => o.filter).map((o: any) => o.filter);
-  let limit = MAX_SEARCH_RESULTS;
-  for (const o of query.operators ?? []) if (o.limit !== undefined) limit = Math.min(limit, o.limit);
+  const post = queryFilters(query);
+  const limit = Math.min(MAX_SEARCH_RESULTS, queryLimit(query));
   if (limit <= 0) return;
   const tw = txn.writesByTable.get(tableName);
   const exclude = tw ? new Set(tw.keys()) : undefined;
@@ -837,7 +838,7 @@ export function* searchScan(e: Engine, ctx: ExecContext, query: any): Generator<
     const doc = h.doc ?? (table ? readDoc(e, txn, table, h.id) : null);
     if (!doc) continue;
     trackRead(e, txn, doc);
-    if (!post.every((f: any) => evalFilter(doc, f))) continue;
+    if (!post.every((f) => evalFilter(doc, f))) continue;
     yield doc;
     if (++n >= limit) return;
   }
