@@ -121,7 +121,7 @@ export interface Modules {
   /** every loaded component by path, including the app as "" */
   components: Map<string, ComponentModules>;
   functions: Map<string, RegisteredFunction>;
-  // biome-ignore lint/suspicious/noExplicitAny: a RouterExport; engine.ts's runHttpAction relies on it being untyped (lead: type it there)
+  // a RouterExport: engine.ts (runHttpAction) relies on it being untyped; to be typed there
   http: any;
   crons: Record<string, CronSpec>;
   schema: SchemaJSON | null;

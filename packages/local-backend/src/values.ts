@@ -18,7 +18,7 @@ export { compareValues, convexToJson, jsonToConvex };
  * schema: the one place values stay untyped, read through `getField` or by callers that know
  * the table.
  */
-// biome-ignore lint/suspicious/noExplicitAny: document fields are whatever the table holds
+// document fields are whatever the table holds: untyped on purpose
 export type Doc = { _id: string; _creationTime: number; [k: string]: any };
 export type Key = (Value | undefined)[];
 
