@@ -14,13 +14,13 @@ export interface IndexRangeExpr {
 }
 
 /** `s.search(field, text)` and `s.eq(field, value)` of a `withSearchIndex` filter. */
-export interface SearchFilterExpr {
+interface SearchFilterExpr {
   type: "Search" | "Eq";
   fieldPath: string;
   value: JSONValue;
 }
 
-export type QuerySource =
+type QuerySource =
   | { type: "FullTableScan"; tableName: string; order?: "asc" | "desc" | null }
   | { type: "IndexRange"; indexName: string; range: IndexRangeExpr[]; order?: "asc" | "desc" | null }
   | { type: "Search"; indexName: string; filters?: SearchFilterExpr[] };
@@ -40,7 +40,7 @@ export type FilterExpr = {
   >
 >;
 
-export interface QueryOperator {
+interface QueryOperator {
   filter?: FilterExpr;
   limit?: number;
 }
