@@ -726,13 +726,15 @@ export class SearchIndexes {
     if (this.timer) return;
     this.timer = setImmediate(() => {
       this.timer = null;
-      for (const m of this.byTable.values())
-        for (const idx of m.values())
-          if (idx.building) {
-            if (!idx.build(null, BUILD_SLICE_MS)) this.scheduleBuilds();
-            return;
-          }
+      this.building()?.build(null, BUILD_SLICE_MS);
+      if (this.building()) this.scheduleBuilds();
     });
+  }
+
+  /** An index whose background build is not done, if any (they are built one after the other). */
+  private building(): SearchIndex | undefined {
+    for (const m of this.byTable.values()) for (const idx of m.values()) if (idx.building) return idx;
+    return undefined;
   }
 
   /** Stop the background builds (before the store closes). */
