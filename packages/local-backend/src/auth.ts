@@ -1,6 +1,6 @@
 import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, type JWTPayload, jwtVerify } from "jose";
 
-export type Identity = Record<string, any> & { tokenIdentifier: string; subject: string; issuer: string };
+export type Identity = Record<string, unknown> & { tokenIdentifier: string; subject: string; issuer: string };
 
 export interface AuthProvider {
   type?: "customJwt";
@@ -46,7 +46,7 @@ function trimSlash(s: string) {
 }
 
 function identityFromClaims(payload: JWTPayload): Identity {
-  const id: Record<string, any> = {};
+  const id: Record<string, unknown> = {};
   for (const [claim, value] of Object.entries(payload)) {
     if (DROPPED_CLAIMS.has(claim)) continue;
     const attr = IDENTITY_ATTRIBUTE_BY_CLAIM[claim] ?? claim;
@@ -120,7 +120,7 @@ export class AuthVerifier {
       try {
         const jwksUrl = isCustom ? p.jwks! : await this.oidcJwks(p.domain!);
         const ks = await this.keySet(jwksUrl);
-        const { payload } = await jwtVerify(token, ks as any, {
+        const { payload } = await jwtVerify(token, ks, {
           algorithms: isCustom && p.algorithm ? [p.algorithm] : undefined,
           clockTolerance: 0,
         });

@@ -8,7 +8,14 @@ import type { Engine } from "./engine.js";
  * definition, and for the app (and each component) the list of child component instances
  * (`{name, path}`), which we take from the components the running backend has loaded.
  */
-export function startPushResponse(body: any, engine: Engine): unknown {
+/** The parts of a start_push body this reply reads (unchecked JSON). */
+interface PushBody {
+  appDefinition?: { dependencies?: string[] };
+  componentDefinitions?: { definitionPath: string; dependencies?: string[] }[];
+}
+
+export function startPushResponse(raw: unknown, engine: Engine): unknown {
+  const body = raw as PushBody | null | undefined;
   const comps = engine.modules?.components ?? new Map();
   const rootDir: string | undefined = comps.get("")?.dir;
   const real = (p: string) => {
@@ -59,7 +66,7 @@ export function startPushResponse(body: any, engine: Engine): unknown {
   const visit = (parentCp: string, deps: string[]) => {
     for (const c of children(parentCp, deps)) {
       if (!instances.has(c.path)) instances.set(c.path, c.cp);
-      const def = (body?.componentDefinitions ?? []).find((d: any) => d.definitionPath === c.path);
+      const def = (body?.componentDefinitions ?? []).find((d) => d.definitionPath === c.path);
       visit(c.cp, def?.dependencies ?? []);
     }
   };

@@ -192,6 +192,7 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
     await stopAll();
     await engine.pool?.close();
     await engine.actionPool?.close();
+    engine.search.close(); // background index builds read the store
     await db.close();
     uninstallEngine(engine);
     throw e;
@@ -244,6 +245,7 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
       await stopAll();
       await engine.pool?.close();
       await engine.actionPool?.close();
+      engine.search.close(); // background index builds read the store
       await db.close();
       uninstallEngine(engine);
     },

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { builtinModules, createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import type { JSONValue } from "convex/values";
 import * as esbuild from "esbuild";
 import type { AuthProvider } from "./auth.js";
 import { parseValidator, type ValidatorJSON } from "./validator.js";
@@ -13,7 +14,7 @@ export interface RegisteredFunction {
   componentPath: string; // "" for the app
   type: UdfType;
   visibility: "public" | "internal";
-  fn: any;
+  fn: RegisteredExport;
   /** the bundled module (absolute ESM path) and export `fn` came from: workers import it themselves */
   file: string;
   exportName: string;
@@ -23,6 +24,49 @@ export interface RegisteredFunction {
   mainThread?: boolean;
   /** "node" for a module with the "use node" directive (actions only, Node's globals and builtins) */
   environment?: ModuleEnvironment;
+}
+
+/**
+ * A module export as convex/server's builders leave it (`queryGeneric`, `httpRouter`,
+ * `cronJobs`...): a function or object tagged with flags, invoked through its own methods with
+ * JSON text in and out. Exports from a CLI push come from the bundle's own `convex` copy, so
+ * they are recognised by these flags, never by class.
+ */
+export interface RegisteredExport {
+  isQuery?: boolean;
+  isMutation?: boolean;
+  isAction?: boolean;
+  isHttp?: boolean;
+  isPublic?: boolean;
+  isRouter?: boolean;
+  isCrons?: boolean;
+  exportArgs?: () => string;
+  exportReturns?: () => string;
+  export?: () => string;
+  invokeQuery(argsJson: string): Promise<string>;
+  invokeMutation(argsJson: string): Promise<string>;
+  invokeAction(requestId: string, argsJson: string): Promise<string>;
+}
+
+/**
+ * A convex.config default export (convex/server's `defineApp`/`defineComponent`): the children
+ * it `use`s, each as [name, the stub its import was replaced with, the env values passed].
+ */
+export interface ComponentDefinitionExport {
+  _name?: string;
+  _childComponents?: [string, { componentDefinitionPath?: string } | undefined, Record<string, unknown> | undefined][];
+}
+
+/**
+ * convex/server's `HttpRouter` (convex/http.ts's default export) as the engine calls it; typed
+ * here because a CLI push's router is an instance of the bundle's own `convex` copy.
+ */
+export interface RouterExport {
+  isRouter: true;
+  lookup(
+    path: string,
+    method: string,
+  ): [{ invokeHttpAction(request: Request): Promise<Response> }, string, string] | null;
 }
 
 /** Convex's two runtimes: the default V8 isolate, and Node.js for modules starting with "use node". */
@@ -47,10 +91,22 @@ export interface SchemaJSON {
   schemaValidation: boolean;
 }
 
+/** A schedule as `crons.ts` exports it (convex/server's cronJobs). */
+export interface CronSchedule {
+  type: "interval" | "hourly" | "daily" | "weekly" | "monthly" | "cron";
+  seconds?: number;
+  minutes?: number;
+  hours?: number;
+  minuteUTC?: number;
+  hourUTC?: number;
+  dayOfWeek?: string;
+  day?: number;
+  cron?: string;
+}
 export interface CronSpec {
   name: string; // udf path
-  args: any[];
-  schedule: any;
+  args: JSONValue[];
+  schedule: CronSchedule;
 }
 
 export interface ComponentModules {
@@ -65,7 +121,8 @@ export interface Modules {
   /** every loaded component by path, including the app as "" */
   components: Map<string, ComponentModules>;
   functions: Map<string, RegisteredFunction>;
-  http: any | null; // HttpRouter
+  // a RouterExport: engine.ts (runHttpAction) relies on it being untyped; to be typed there
+  http: any;
   crons: Record<string, CronSpec>;
   schema: SchemaJSON | null;
   authProviders: AuthProvider[];
@@ -202,9 +259,10 @@ function componentEnv(overrides: Record<string, string>): Record<string, string 
   });
 }
 
-export function exportSchema(def: any): SchemaJSON | null {
-  if (!def || typeof def.export !== "function") return null;
-  const j = def.export();
+export function exportSchema(def: unknown): SchemaJSON | null {
+  const d = def as { export?: () => string | SchemaJSON } | null | undefined;
+  if (!d || typeof d.export !== "function") return null;
+  const j = d.export();
   return typeof j === "string" ? JSON.parse(j) : j;
 }
 
@@ -239,16 +297,16 @@ function provideRequire(file: string) {
 export async function registerModules(
   entries: { rel: string; file: string; environment?: ModuleEnvironment }[],
   componentPath: string,
-): Promise<{ functions: Map<string, RegisteredFunction>; http: any; crons: Record<string, CronSpec> }> {
+): Promise<{ functions: Map<string, RegisteredFunction>; http: RouterExport | null; crons: Record<string, CronSpec> }> {
   const functions = new Map<string, RegisteredFunction>();
-  let http: any = null;
+  let http: RouterExport | null = null;
   let crons: Record<string, CronSpec> = {};
   for (const { rel, file, environment } of entries) {
     if (environment === "node") provideRequire(file);
     const mod = await import(pathToFileURL(file).href);
     const modPath = stripExt(rel);
     for (const [name, value] of Object.entries(mod)) {
-      const v = value as any;
+      const v = value as RegisteredExport;
       if (!v || (typeof v !== "function" && typeof v !== "object")) continue;
       let type: UdfType | null = null;
       if (v.isQuery) type = "query";
@@ -277,10 +335,10 @@ export async function registerModules(
         });
       }
       if (modPath === "http" && name === "default" && v.isRouter) {
-        http = v;
+        http = v as unknown as RouterExport;
         routerFiles.set(v, file);
       }
-      if (modPath === "crons" && name === "default" && v.isCrons) crons = JSON.parse(v.export());
+      if (modPath === "crons" && name === "default" && v.isCrons) crons = JSON.parse(v.export!());
     }
   }
   return { functions, http, crons };
@@ -307,9 +365,9 @@ export class Loader {
     envGlobal?: string,
   ): Promise<{
     functions: Map<string, RegisteredFunction>;
-    http: any;
+    http: RouterExport | null;
     crons: Record<string, CronSpec>;
-    extras: Map<string, any>;
+    extras: Map<string, unknown>;
     entryRel: string[];
     inputs: string[];
   }> {
@@ -362,7 +420,7 @@ export class Loader {
       entryRel.map((rel) => ({ rel, file: outFile(rel), environment: environments.get(rel)! })),
       componentPath,
     );
-    const extras = new Map<string, any>();
+    const extras = new Map<string, unknown>();
     for (const f of extra) extras.set(f, (await importOut(f)).default);
     return { functions, http, crons, extras, entryRel, inputs };
   }
@@ -372,7 +430,7 @@ export class Loader {
    * `{componentDefinitionPath, defaultName}` stubs (what the Convex bundler does), after
    * evaluating them recursively; `this.configs` maps component dirs to their definitions.
    */
-  private async evalConfig(configPath: string, outdir: string): Promise<any> {
+  private async evalConfig(configPath: string, outdir: string): Promise<ComponentDefinitionExport> {
     const cached = this.configs.get(path.dirname(configPath));
     if (cached) return cached;
     const outfile = path.join(
@@ -428,7 +486,7 @@ export class Loader {
     this.configs.set(path.dirname(configPath), def);
     return def;
   }
-  private configs = new Map<string, any>();
+  private configs = new Map<string, ComponentDefinitionExport>();
   private configCounter = 0;
   private previousOutdir: string | null = null;
 
@@ -442,7 +500,8 @@ export class Loader {
     let authProviders: AuthProvider[] = [];
     for (const [f, def] of app.extras) {
       if (f.startsWith("schema.")) schema = exportSchema(def);
-      else if (f.startsWith("auth.config.")) authProviders = (def?.providers ?? []) as AuthProvider[];
+      else if (f.startsWith("auth.config."))
+        authProviders = (def as { providers?: AuthProvider[] } | undefined)?.providers ?? [];
     }
     const components = new Map<string, ComponentModules>();
     components.set("", { path: "", dir, functions: app.functions, schema });
@@ -456,23 +515,28 @@ export class Loader {
     if (configFile) {
       const appDef = await this.evalConfig(configFile, outdir);
       let n = 0;
-      const g = globalThis as any;
+      const g = globalThis as { __lbComponentEnv?: Record<string, unknown> };
       g.__lbComponentEnv ??= {};
-      const visit = async (def: any, parentPath: string, parentEnv: (k: string) => string | undefined) => {
-        for (const [name, stub, envValues] of (def?._childComponents ?? []) as [string, any, any][]) {
+      const visit = async (
+        def: ComponentDefinitionExport | undefined,
+        parentPath: string,
+        parentEnv: (k: string) => string | undefined,
+      ) => {
+        for (const [name, stub, envValues] of def?._childComponents ?? []) {
           const cdir: string | undefined = stub?.componentDefinitionPath;
           if (!cdir || !this.configs.has(cdir))
             throw new Error(`Could not locate the definition of component "${name}"`);
           const cp = parentPath ? `${parentPath}/${name}` : name;
           const overrides: Record<string, string> = {};
           for (const [k, v] of Object.entries(envValues ?? {})) {
-            if (v && typeof v === "object" && typeof (v as any).__envVarRef === "string") {
-              const val = parentEnv((v as any).__envVarRef);
+            const ref = (v as { __envVarRef?: unknown } | null)?.__envVarRef;
+            if (v && typeof v === "object" && typeof ref === "string") {
+              const val = parentEnv(ref);
               if (val !== undefined) overrides[k] = val;
             } else if (typeof v === "string") overrides[k] = v;
           }
           const envKey = `c${n}`;
-          g.__lbComponentEnv[envKey] = componentEnv(overrides);
+          g.__lbComponentEnv![envKey] = componentEnv(overrides);
           componentEnvs[envKey] = overrides;
           const loaded = await this.loadDir(
             cdir,

@@ -91,7 +91,10 @@ export async function readBody(
   return Buffer.concat(chunks, size);
 }
 
-/** Parse a JSON body (empty body = `{}`); malformed JSON is a 400, never a 500. */
+/**
+ * Parse a JSON body (empty body = `{}`); malformed JSON is a 400, never a 500. Untyped: the
+ * HTTP routes (http.ts) read their fields, each checking what it reads.
+ */
 export function parseJsonBody(buf: Buffer): any {
   if (!buf.length) return {};
   try {

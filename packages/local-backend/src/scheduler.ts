@@ -1,24 +1,12 @@
 import { Cron } from "croner";
 import { type CommitEvent, type Engine, splitTableKey } from "./engine.js";
-import type { CronSpec } from "./loader.js";
+import type { CronSchedule, CronSpec } from "./loader.js";
 import { type Doc, tableNumberFromId } from "./values.js";
 
 const MAX_TIMER = 2 ** 31 - 1;
 const isJobTable = (name: string) => splitTableKey(name).name === "_scheduled_functions";
 const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
-/** A schedule as `crons.ts` exports it (convex/server's cronJobs). */
-interface CronSchedule {
-  type: "interval" | "hourly" | "daily" | "weekly" | "monthly" | "cron";
-  seconds?: number;
-  minutes?: number;
-  hours?: number;
-  minuteUTC?: number;
-  hourUTC?: number;
-  dayOfWeek?: string;
-  day?: number;
-  cron?: string;
-}
 /** A job's state in `_scheduled_functions`. */
 type JobState = { kind: "pending" | "inProgress" | "success" | "canceled" } | { kind: "failed"; error: string };
 

@@ -1,10 +1,10 @@
-import { CommitTsPlaceholder } from "convex/values";
+import { CommitTsPlaceholder, type JSONValue } from "convex/values";
 import { compareValues, convexToJson, jsonToConvex, type Value } from "./values.js";
 
 export type ValidatorJSON =
   | { type: "any" | "null" | "number" | "bigint" | "boolean" | "string" | "bytes" | "commitTs" }
   | { type: "id"; tableName: string }
-  | { type: "literal"; value: any }
+  | { type: "literal"; value: JSONValue }
   | { type: "array"; value: ValidatorJSON }
   | { type: "object"; value: Record<string, { fieldType: ValidatorJSON; optional: boolean }> }
   | { type: "record"; keys: ValidatorJSON; values: { fieldType: ValidatorJSON; optional: boolean } }

@@ -5,6 +5,7 @@ import {
   compareValues,
   convexToJson,
   getDocumentSize,
+  type JSONValue,
   jsonToConvex,
   type Value,
 } from "convex/values";
@@ -12,6 +13,12 @@ import {
 export type { Value };
 export { compareValues, convexToJson, jsonToConvex };
 
+/**
+ * A stored document. Its fields are Convex values of the table's (unchecked, possibly absent)
+ * schema: the one place values stay untyped, read through `getField` or by callers that know
+ * the table.
+ */
+// document fields are whatever the table holds: untyped on purpose
 export type Doc = { _id: string; _creationTime: number; [k: string]: any };
 export type Key = (Value | undefined)[];
 
@@ -68,18 +75,18 @@ export function tableNumberFromId(id: unknown): number | null {
 }
 
 // ---------- keys & cursors ----------
-export function getField(doc: any, path: string): Value | undefined {
+export function getField(doc: unknown, path: string): Value | undefined {
   // PERF: single-segment paths (the common case) skip the split
   if (path.indexOf(".") < 0) {
     if (doc === null || typeof doc !== "object" || Array.isArray(doc) || doc instanceof ArrayBuffer) return undefined;
-    return doc[path];
+    return (doc as Record<string, Value>)[path];
   }
-  let cur: any = doc;
+  let cur: unknown = doc;
   for (const p of path.split(".")) {
     if (cur === null || typeof cur !== "object" || Array.isArray(cur) || cur instanceof ArrayBuffer) return undefined;
-    cur = cur[p];
+    cur = (cur as Record<string, unknown>)[p];
   }
-  return cur;
+  return cur as Value | undefined;
 }
 /**
  * PERF: `compareValues` with allocation-free fast paths for the common key element types; any
@@ -131,23 +138,23 @@ export function encodeCursor(key: Key): string {
   );
 }
 export function decodeCursor(c: string): Key {
-  const arr = JSON.parse(Buffer.from(c, "base64url").toString("utf8")) as any[];
+  const arr: unknown = JSON.parse(Buffer.from(c, "base64url").toString("utf8"));
   if (!Array.isArray(arr)) throw new Error("Invalid cursor");
-  return arr.map((e) => (e === 0 ? undefined : jsonToConvex(e[0])));
+  return arr.map((e: 0 | [JSONValue]) => (e === 0 ? undefined : jsonToConvex(e[0])));
 }
 
 // ---------- misc value helpers ----------
-export function resolveCommitTs(v: any, ts: bigint): any {
+export function resolveCommitTs(v: unknown, ts: bigint): unknown {
   if (v instanceof CommitTsPlaceholder) return ts;
   if (Array.isArray(v)) return v.map((x) => resolveCommitTs(x, ts));
   if (v !== null && typeof v === "object" && !(v instanceof ArrayBuffer)) {
-    const out: any = {};
+    const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) out[k] = resolveCommitTs(x, ts);
     return out;
   }
   return v;
 }
-export function containsCommitTs(v: any): boolean {
+export function containsCommitTs(v: unknown): boolean {
   if (v instanceof CommitTsPlaceholder) return true;
   if (Array.isArray(v)) return v.some(containsCommitTs);
   if (v !== null && typeof v === "object" && !(v instanceof ArrayBuffer))
@@ -185,19 +192,19 @@ const docSizeCache = new GenCache<number>();
 export function docJsonString(doc: Doc): string {
   let s = docJsonCache.get(doc);
   if (s === undefined) {
-    s = JSON.stringify(convexToJson(doc as any));
+    s = JSON.stringify(convexToJson(doc));
     docJsonCache.set(doc, s);
   }
   return s;
 }
-function computeDocSize(doc: any): number {
+function computeDocSize(doc: Doc): number {
   try {
     return getDocumentSize(doc);
   } catch {
     return JSON.stringify(convexToJson(doc)).length;
   }
 }
-export function docSize(doc: any): number {
+export function docSize(doc: Doc): number {
   if (doc === null || typeof doc !== "object") return computeDocSize(doc);
   let n = docSizeCache.get(doc);
   if (n === undefined) {

@@ -150,3 +150,190 @@ describe("SearchIndexes", () => {
     expect(all.get("t", "s")).toBeUndefined();
   });
 });
+
+describe("SearchIndex top-k pruning", () => {
+  // The block-max / MaxScore walk must return exactly what scoring every matching document
+  // would: checked against a plain BM25 over the live documents (random texts with many ties,
+  // deletes and re-indexed documents, filters, several windows of slots).
+  const rand = (seed: number) => () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const SYL = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo"];
+  const word = (i: number) => {
+    let s = "";
+    let n = i + 1;
+    do {
+      s += SYL[n % SYL.length];
+      n = Math.floor(n / SYL.length);
+    } while (n > 0);
+    return s;
+  };
+
+  it("returns the same scores as scoring every document, across windows, deletes and filters", () => {
+    const r = rand(7);
+    const zipf = () => Math.floor(600 ** r()) - 1; // word ranks: a few frequent, most rare
+    const idx = fresh();
+    const live = new Map<string, ReturnType<typeof doc>>();
+    const text = () => Array.from({ length: 1 + Math.floor(r() * 12) }, () => word(zipf())).join(" ");
+    for (let i = 0; i < 40_000; i++) {
+      const d = doc(`d${i}`, text(), r() < 0.8 ? "o1" : "o2", { channel: r() < 0.5 ? "sms" : "email" });
+      idx.add(d);
+      live.set(d._id, d);
+    }
+    // deletes and rewrites: tombstones, and re-indexed documents whose slot is newer than their age
+    const all = [...live.values()];
+    for (let i = 0; i < 6_000; i++) {
+      const d = all[Math.floor(r() * all.length)]!;
+      const cur = live.get(d._id);
+      if (!cur) continue;
+      if (r() < 0.5) {
+        idx.update(cur, null);
+        live.delete(d._id);
+      } else {
+        const next = { ...cur, text: text() };
+        idx.update(cur, next);
+        live.set(d._id, next);
+      }
+    }
+    expect(idx.size).toBe(live.size);
+
+    const docs = [...live.values()];
+    const toks = new Map(docs.map((d) => [d._id, tokenize(d.text!)]));
+    const df = new Map<string, number>();
+    let total = 0;
+    for (const t of toks.values()) {
+      total += t.length;
+      for (const w of new Set(t)) df.set(w, (df.get(w) ?? 0) + 1);
+    }
+    const n = docs.length;
+    const avg = total / n;
+    const reference = (q: string, org: string | null, k: number) => {
+      const { terms, prefix } = queryTerms(q);
+      const idf = (w: string) => Math.log(1 + (n - (df.get(w) ?? 0) + 0.5) / ((df.get(w) ?? 0) + 0.5));
+      const bm25 = (w: string, tf: number, len: number) =>
+        (idf(w) * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * len) / avg));
+      const expansions = [...df.keys()].filter((w) => prefix !== null && w.startsWith(prefix) && !terms.includes(w));
+      const scored: { id: string; score: number }[] = [];
+      for (const d of docs) {
+        if (org && d.org !== org) continue;
+        const t = toks.get(d._id)!;
+        const tf = new Map<string, number>();
+        for (const w of t) tf.set(w, (tf.get(w) ?? 0) + 1);
+        let s = 0;
+        let matched = false;
+        for (const w of terms)
+          if (tf.has(w)) {
+            s += bm25(w, tf.get(w)!, t.length);
+            matched = true;
+          }
+        let best = 0;
+        for (const w of expansions) if (tf.has(w)) best = Math.max(best, bm25(w, tf.get(w)!, t.length));
+        if (matched || best > 0) scored.push({ id: d._id, score: s + best });
+      }
+      scored.sort((a, b) => b.score - a.score);
+      return { top: scored.slice(0, k), byId: new Map(scored.map((x) => [x.id, x.score])), expansions };
+    };
+
+    let checked = 0;
+    for (let i = 0; i < 60; i++) {
+      const words = Array.from({ length: 1 + Math.floor(r() * 3) }, () => word(zipf()));
+      // sometimes a prefix of a word as the last term (typeahead)
+      if (r() < 0.4) words[words.length - 1] = words[words.length - 1]!.slice(0, 3);
+      const q = words.join(" ");
+      const org = r() < 0.5 ? "o1" : null;
+      const k = [1, 20, 100][i % 3]!;
+      const ref = reference(q, org, k);
+      if (ref.expansions.length > 64) continue; // the index bounds the expansions (tested above)
+      const got = idx.search(q, org ? [{ fieldPath: "org", value: org }] : [], k);
+      expect(got.length, q).toBe(ref.top.length);
+      for (let j = 0; j < got.length; j++) {
+        // the k best scores, each hit scored right (ties may come in either order of equal scores)
+        expect(got[j]!.score, q).toBeCloseTo(ref.top[j]!.score, 9);
+        expect(ref.byId.get(got[j]!.id), q).toBeCloseTo(got[j]!.score, 9);
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+});
+
+describe("building from the stored documents", () => {
+  // a table as the store streams it: committed state, in _creationTime order, read lazily
+  const store = (n: number) => {
+    const order: string[] = [];
+    const docs = new Map<string, ReturnType<typeof doc>>();
+    for (let i = 0; i < n; i++) {
+      const d = doc(`s${i}`, `stored text${i % 7} n${i}`);
+      order.push(d._id);
+      docs.set(d._id, d);
+    }
+    function* scan() {
+      for (const id of order) {
+        const d = docs.get(id);
+        if (d) yield d;
+      }
+    }
+    return { docs, order, scan };
+  };
+
+  it("leaves documents it has not reached to the build, applies writes to the others", () => {
+    const s = store(5_000);
+    const idx = fresh();
+    expect(idx.build(s.scan(), 0)).toBe(false); // one slice of 256 documents
+    expect(idx.building).toBe(true);
+    // commits meanwhile: the store changes first, then the index hears of it
+    const early = s.docs.get("s3")!;
+    const late = s.docs.get("s4000")!;
+    const earlyNew = { ...early, text: "rewritten early" };
+    const lateNew = { ...late, text: "rewritten late" };
+    s.docs.set(early._id, earlyNew);
+    idx.update(early, earlyNew);
+    s.docs.set(late._id, lateNew);
+    idx.update(late, lateNew);
+    const gone = s.docs.get("s4500")!;
+    s.docs.delete(gone._id);
+    idx.update(gone, null);
+    const inserted = doc("new1", "rewritten inserted");
+    s.order.push(inserted._id);
+    s.docs.set(inserted._id, inserted);
+    idx.update(null, inserted);
+    // a search finishes the build first: every committed document exactly once
+    expect(ids(idx.search("rewritten", [], 10)).sort()).toEqual(["new1", "s3", "s4000"]);
+    expect(idx.building).toBe(false);
+    expect(idx.size).toBe(5_000); // 5,000 stored - 1 deleted + 1 inserted
+    expect(idx.search("n4500", [], 10)).toEqual([]);
+    expect(ids(idx.search("n4999", [], 10))).toEqual(["s4999"]);
+    // s3's old text is gone ("n3" exact: only the last term is a prefix)
+    expect(idx.search("n3 zzzz", [], 10)).toEqual([]);
+    expect(ids(idx.search("n2 zzzz", [], 10))).toEqual(["s2"]);
+  });
+
+  it("SearchIndexes builds a large table in the background and stops on close", async () => {
+    const s = store(60_000);
+    const all = new SearchIndexes();
+    all.define(
+      "t",
+      [
+        { name: "s", searchField: "text", filterFields: [] },
+        { name: "s2", searchField: "text", filterFields: ["org"] },
+      ],
+      s.scan,
+    );
+    const idx = all.get("t", "s")!;
+    const idx2 = all.get("t", "s2")!;
+    expect(idx.building).toBe(true); // 60k documents take longer than the synchronous slice
+    // both indexes are built, one after the other, without a search asking for them
+    for (let i = 0; i < 20_000 && (idx.building || idx2.building); i++) await new Promise((r) => setImmediate(r));
+    expect(idx.building || idx2.building).toBe(false);
+    expect(idx.size).toBe(60_000);
+    expect(idx2.size).toBe(60_000);
+    // close() abandons a running build
+    const other = new SearchIndexes();
+    other.define("t", [{ name: "s", searchField: "text", filterFields: [] }], s.scan);
+    other.close();
+    expect(other.get("t", "s")!.building).toBe(false);
+    await new Promise((r) => setImmediate(r));
+    expect(other.get("t", "s")!.size).toBeLessThan(60_000);
+  });
+});

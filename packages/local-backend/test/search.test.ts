@@ -135,4 +135,31 @@ describe("restart", () => {
       await s.stop();
     }
   });
+
+  it("serves at once on a table too large to index at start; writes during the background build are kept", async () => {
+    const dataDir = tmpDir();
+    let s = await start({ dataDir });
+    let oldId = "";
+    try {
+      const h = new ConvexHttpClient(s.url);
+      // 20,000 notes: more than the 50 ms indexed at declaration, so the rest builds in the background
+      for (let i = 0; i < 40; i++)
+        await h.mutation(api.notes.addMany, { group: "big", count: 500, text: "bulk otter" });
+      oldId = await h.mutation(api.notes.add, { text: "old narwhal", group: "big" });
+    } finally {
+      await s.stop();
+    }
+    s = await start({ dataDir });
+    try {
+      const h = new ConvexHttpClient(s.url);
+      // commits right after the start, while the index is (likely) still being built
+      await h.mutation(api.notes.add, { text: "new narwhal", group: "big" });
+      await h.mutation(api.notes.remove, { id: oldId });
+      expect(await h.query(api.notes.search, { q: "narwhal", group: "big" })).toEqual(["new narwhal"]);
+      expect(await h.query(api.notes.search, { q: "otter", group: "big", take: 3 })).toHaveLength(3);
+      expect(await h.query(api.notes.search, { q: "n499", group: "big", take: 100 })).toHaveLength(40);
+    } finally {
+      await s.stop();
+    }
+  }, 120_000);
 });

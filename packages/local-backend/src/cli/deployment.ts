@@ -104,7 +104,7 @@ export class CliDeployment {
   }
 
   /** Evaluate a push request (cached by content, so evaluate_schema and start_push share it). */
-  private async stage(body: any): Promise<Staged> {
+  private async stage(body: { appDefinition?: unknown; componentDefinitions?: unknown }): Promise<Staged> {
     const key = createHash("sha256")
       .update(JSON.stringify([body.appDefinition, body.componentDefinitions]))
       .digest("hex");

@@ -54,7 +54,7 @@ export class EnvVarStore {
     if (!Array.isArray(changes) || changes.length > MAX_VARS)
       throw new Error("`changes` must be an array of at most 100 changes");
     const next = { ...this.overrides };
-    for (const c of changes as any[]) {
+    for (const c of changes as ({ name?: unknown; value?: unknown } | null)[]) {
       if (typeof c?.name !== "string" || !NAME.test(c.name))
         throw new Error(`Invalid environment variable name ${JSON.stringify(c?.name)}`);
       if (RESERVED.has(c.name)) throw new Error(`${c.name} is set by the deployment and cannot be changed`);

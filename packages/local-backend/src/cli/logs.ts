@@ -2,6 +2,7 @@
 // "Completion" entry per query, mutation and action run, with its console lines and error, in
 // the shape of the CLI's generatedFunctionLogsApi.ts. The last 1,000 entries are kept in memory.
 import { randomUUID } from "node:crypto";
+import type { CallOptions } from "../engine/transaction.js";
 import type { Engine, Outcome } from "../engine.js";
 
 const KEEP = 1000;
@@ -57,7 +58,7 @@ export class FunctionLog {
   attach(engine: Engine) {
     const wrap = (name: "runQuery" | "runMutation" | "runAction", udfType: FunctionExecution["udfType"]) => {
       const original = engine[name].bind(engine);
-      engine[name] = async (path: string, args: any, opts: any = {}) => {
+      engine[name] = async (path: string, args: Parameters<Engine["runQuery"]>[1], opts: CallOptions = {}) => {
         const start = Date.now();
         const out: Outcome = await original(path, args, opts);
         // system functions are the CLI's own plumbing (env list, data, export polling)

@@ -10,7 +10,16 @@ import { pathToFileURL } from "node:url";
 import type { AuthProvider } from "../auth.js";
 import { splitTableKey } from "../engine/transaction.js";
 import type { Engine } from "../engine.js";
-import { type ComponentModules, exportSchema, type Modules, registerModules, type SchemaJSON } from "../loader.js";
+import {
+  type ComponentDefinitionExport,
+  type ComponentModules,
+  type CronSpec,
+  exportSchema,
+  type Modules,
+  type RouterExport,
+  registerModules,
+  type SchemaJSON,
+} from "../loader.js";
 import { check } from "../validator.js";
 
 interface PushedModule {
@@ -36,13 +45,39 @@ export interface PushState {
 
 const MODULE_PATH = /^(?!\/)(?!.*\.\.)[\w\-./@+]+\.js$/;
 
-function moduleFrom(m: any, what: string): PushedModule {
+/** A module as the CLI sends it (unchecked JSON: every field is validated before use). */
+interface RawModule {
+  path?: unknown;
+  source?: unknown;
+  sourceMap?: unknown;
+  environment?: unknown;
+}
+/** The parts of a `deploy2/start_push` body read here (unchecked JSON). */
+interface StartPushBody {
+  appDefinition?: {
+    definition?: RawModule | null;
+    dependencies?: unknown;
+    schema?: RawModule | null;
+    changedModules?: RawModule[];
+    unchangedModuleHashes?: { path?: string; sha256?: string; environment?: string }[];
+  };
+  componentDefinitions?: {
+    definitionPath?: unknown;
+    definition?: RawModule;
+    dependencies?: unknown;
+    schema?: RawModule | null;
+    functions?: RawModule[];
+  }[];
+}
+
+function moduleFrom(raw: unknown, what: string): PushedModule {
+  const m = raw as RawModule | null | undefined;
   if (!m || typeof m.path !== "string" || typeof m.source !== "string" || !MODULE_PATH.test(m.path))
     throw new PushError(`Invalid module in ${what}: ${String(m?.path)}`);
   if (m.environment !== "isolate" && m.environment !== "node") throw new PushError(`Invalid environment for ${m.path}`);
   const sha256 = createHash("sha256")
     .update(m.source)
-    .update(m.sourceMap || "")
+    .update(typeof m.sourceMap === "string" ? m.sourceMap : "")
     .digest("hex");
   return { path: m.path, source: m.source, environment: m.environment, sha256 };
 }
@@ -50,15 +85,16 @@ function moduleFrom(m: any, what: string): PushedModule {
 export class PushError extends Error {}
 
 /** Turn a start_push request into a PushState; unchanged modules come from the current push. */
-export function pushStateFromRequest(body: any, current: PushState | null): PushState {
+export function pushStateFromRequest(raw: unknown, current: PushState | null): PushState {
+  const body = raw as StartPushBody | null | undefined;
   const app = body?.appDefinition;
   if (!app || typeof app !== "object") throw new PushError("Missing appDefinition");
   const previous = new Map(
     (current?.definitions.find((d) => d.definitionPath === "")?.modules ?? []).map((m) => [m.path, m]),
   );
-  const modules: PushedModule[] = (app.changedModules ?? []).map((m: any) => moduleFrom(m, "changedModules"));
+  const modules: PushedModule[] = (app.changedModules ?? []).map((m) => moduleFrom(m, "changedModules"));
   for (const h of app.unchangedModuleHashes ?? []) {
-    const old = previous.get(h?.path);
+    const old = previous.get(String(h?.path));
     if (!old || old.sha256 !== h.sha256 || old.environment !== h.environment)
       throw new PushError(`Unchanged module ${String(h?.path)} is not on this deployment; push again`);
     modules.push(old);
@@ -72,14 +108,14 @@ export function pushStateFromRequest(body: any, current: PushState | null): Push
       modules,
     },
   ];
-  for (const c of body.componentDefinitions ?? []) {
+  for (const c of body?.componentDefinitions ?? []) {
     if (typeof c?.definitionPath !== "string" || !c.definitionPath) throw new PushError("Invalid component definition");
     definitions.push({
       definitionPath: c.definitionPath,
       definition: moduleFrom(c.definition, c.definitionPath),
       dependencies: Array.isArray(c.dependencies) ? c.dependencies.map(String) : [],
       schema: c.schema ? moduleFrom(c.schema, c.definitionPath) : null,
-      modules: (c.functions ?? []).map((m: any) => moduleFrom(m, c.definitionPath)),
+      modules: (c.functions ?? []).map((m) => moduleFrom(m, c.definitionPath as string)),
     });
   }
   return { id: randomUUID(), pushedAt: Date.now(), definitions };
@@ -121,9 +157,9 @@ export type PushedModules = Modules & { definitionPaths: Map<string, string> };
 export async function importPush(state: PushState, buildDir: string): Promise<PushedModules> {
   fs.rmSync(buildDir, { recursive: true, force: true });
   const defs = new Map(state.definitions.map((d, i) => [d.definitionPath, { d, dir: path.join(buildDir, `d${i}`) }]));
-  const evaluated = new Map<string, any>();
-  const evalDefinition = async (defPath: string, stack: string[] = []): Promise<any> => {
-    if (evaluated.has(defPath)) return evaluated.get(defPath);
+  const evaluated = new Map<string, ComponentDefinitionExport | null>();
+  const evalDefinition = async (defPath: string, stack: string[] = []): Promise<ComponentDefinitionExport | null> => {
+    if (evaluated.has(defPath)) return evaluated.get(defPath)!;
     const entry = defs.get(defPath);
     if (!entry) throw new PushError(`Component definition ${defPath} was not pushed`);
     if (stack.includes(defPath)) throw new PushError(`Component definitions form a cycle at ${defPath}`);
@@ -150,7 +186,10 @@ export async function importPush(state: PushState, buildDir: string): Promise<Pu
     return def;
   };
 
-  const loadDefinition = async (defPath: string, cp: string): Promise<ComponentModules & { http: any; crons: any }> => {
+  const loadDefinition = async (
+    defPath: string,
+    cp: string,
+  ): Promise<ComponentModules & { http: RouterExport | null; crons: Record<string, CronSpec> }> => {
     const { d, dir } = defs.get(defPath)!;
     const modDir = path.join(dir, "modules");
     writeModules(modDir, d.modules);
@@ -172,8 +211,8 @@ export async function importPush(state: PushState, buildDir: string): Promise<Pu
     ["", { path: "", dir: app.dir, functions: app.functions, schema: app.schema }],
   ]);
   const definitionPaths = new Map<string, string>([["", ""]]);
-  const visit = async (def: any, parentCp: string) => {
-    for (const [name, stub] of (def?._childComponents ?? []) as [string, any][]) {
+  const visit = async (def: ComponentDefinitionExport | null, parentCp: string) => {
+    for (const [name, stub] of def?._childComponents ?? []) {
       const defPath = stub?.componentDefinitionPath;
       if (typeof defPath !== "string") throw new PushError(`Could not locate the definition of component "${name}"`);
       const cp = parentCp ? `${parentCp}/${name}` : name;
@@ -315,7 +354,15 @@ export function pushAnalysis(modules: PushedModules, state: PushState) {
       udfConfig,
     };
   }
-  const checked = (cp: string): any => ({
+  interface CheckedComponent {
+    definitionPath: string;
+    componentPath: string;
+    args: Record<string, never>;
+    childComponents: Record<string, CheckedComponent>;
+    httpRoutes: { httpModuleRoutes: null; mounts: never[] };
+    exports: Record<string, never>;
+  }
+  const checked = (cp: string): CheckedComponent => ({
     definitionPath: defOf.get(cp) ?? "",
     componentPath: cp,
     args: {},

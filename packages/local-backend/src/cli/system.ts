@@ -7,7 +7,7 @@ import { paginationOptsValidator, queryGeneric } from "convex/server";
 import { v } from "convex/values";
 import { splitTableKey } from "../engine/transaction.js";
 import type { Engine } from "../engine.js";
-import type { RegisteredFunction } from "../loader.js";
+import type { RegisteredExport, RegisteredFunction } from "../loader.js";
 import { parseValidator } from "../validator.js";
 import type { EnvVarStore } from "./env.js";
 
@@ -24,7 +24,7 @@ export function systemFunctions(
   latestExport: () => ExportState | null,
 ): Map<string, RegisteredFunction> {
   const currentComponent = () => engine.als.getStore()?.componentPath ?? "";
-  const defs: Record<string, any> = {
+  const defs = {
     "_system/cli/tables:default": queryGeneric({
       args: { paginationOpts: paginationOptsValidator },
       handler: async () => {
@@ -45,7 +45,7 @@ export function systemFunctions(
       handler: async (ctx, { table, order, paginationOpts }) =>
         // the CLI pages 10,000 at a time; Convex caps a page at 8,192 documents
         await ctx.db
-          .query(table as any)
+          .query(table)
           .order(order ?? "desc")
           .paginate({ ...paginationOpts, numItems: Math.min(paginationOpts.numItems, 8192) }),
     }),
@@ -70,7 +70,9 @@ export function systemFunctions(
     }),
   };
   const out = new Map<string, RegisteredFunction>();
-  for (const [p, fn] of Object.entries(defs)) {
+  for (const [p, def] of Object.entries(defs)) {
+    // convex/server's RegisteredQuery type leaves out the methods the engine calls
+    const fn = def as unknown as RegisteredExport;
     out.set(p, {
       path: p,
       // undefined: run in the caller's component (`npx convex data --component x`)
@@ -80,7 +82,7 @@ export function systemFunctions(
       fn,
       file: "",
       exportName: p.slice(p.indexOf(":") + 1),
-      args: parseValidator(fn.exportArgs()),
+      args: parseValidator(fn.exportArgs!()),
       returns: null,
       mainThread: true,
     });

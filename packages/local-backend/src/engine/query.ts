@@ -23,6 +23,7 @@ import {
 import { trackRead } from "./documents.js";
 import { evalFilter } from "./filter.js";
 import { searchScan } from "./search.js";
+import { type IndexRangeExpr, queryFilters, queryLimit, type SerializedQuery } from "./serialized.js";
 import { type ExecContext, type ReadRange, type Transaction, tableKey } from "./transaction.js";
 
 /**
@@ -35,7 +36,7 @@ function* scan(
   txn: Transaction,
   tableName: string,
   indexName: string,
-  range: any[],
+  range: IndexRangeExpr[],
   order: "asc" | "desc",
   after: Key | null,
   until: Key | null,
@@ -128,8 +129,8 @@ function* scan(
 function compileSource(
   _e: Engine,
   ctx: ExecContext,
-  query: any,
-): { table: string; index: string; range: any[]; order: "asc" | "desc" } {
+  query: SerializedQuery,
+): { table: string; index: string; range: IndexRangeExpr[]; order: "asc" | "desc" } {
   const src = query.source;
   const user: string =
     src.type === "FullTableScan" ? src.tableName : src.indexName.slice(0, src.indexName.indexOf("."));
@@ -147,10 +148,10 @@ function compileSource(
       order: src.order ?? "asc",
     };
   }
-  throw new Error(`Unsupported query source ${src.type}`);
+  throw new Error(`Unsupported query source ${(src as { type: string }).type}`);
 }
 
-export function* runQueryPlan(e: Engine, ctx: ExecContext, query: any): Generator<Doc> {
+export function* runQueryPlan(e: Engine, ctx: ExecContext, query: SerializedQuery): Generator<Doc> {
   const txn = ctx.txn!;
   const src = query.source;
   if (src.type === "Search") {
@@ -158,21 +159,30 @@ export function* runQueryPlan(e: Engine, ctx: ExecContext, query: any): Generato
     return;
   }
   const { table, index, range, order } = compileSource(e, ctx, query);
-  const filters = (query.operators ?? []).filter((o: any) => o.filter).map((o: any) => o.filter);
-  let limit = Infinity;
-  for (const o of query.operators ?? []) if (o.limit !== undefined) limit = Math.min(limit, o.limit);
+  const filters = queryFilters(query);
+  const limit = queryLimit(query);
   if (limit <= 0) return;
   let n = 0;
   for (const { doc } of scan(e, txn, table, index, range, order, null, null)) {
     trackRead(e, txn, doc);
-    if (filters.every((f: any) => evalFilter(doc, f))) {
+    if (filters.every((f) => evalFilter(doc, f))) {
       yield doc;
       if (++n >= limit) return;
     }
   }
 }
 
-export function queryPage(e: Engine, ctx: ExecContext, a: any) {
+/** `1.0/queryPage` arguments (convex/server's `paginate`). */
+export interface QueryPageArgs {
+  query: SerializedQuery;
+  cursor: string | null;
+  endCursor?: string | null;
+  pageSize: number;
+  maximumRowsRead?: number;
+  maximumBytesRead?: number;
+}
+
+export function queryPage(e: Engine, ctx: ExecContext, a: QueryPageArgs) {
   const txn = ctx.txn!;
   if (ctx.paginated)
     throw new Error(
@@ -185,7 +195,7 @@ export function queryPage(e: Engine, ctx: ExecContext, a: any) {
   if (query.source.type === "Search")
     throw new Error("paginate() is not supported on search queries by the local backend");
   const { table, index, range, order } = compileSource(e, ctx, query);
-  const filters = (query.operators ?? []).filter((o: any) => o.filter).map((o: any) => o.filter);
+  const filters = queryFilters(query);
   if (cursor === END_CURSOR) {
     const j = { endCursor: END_CURSOR };
     ctx.outJournal = j;
@@ -205,7 +215,7 @@ export function queryPage(e: Engine, ctx: ExecContext, a: any) {
     rows++;
     bytes += docSize(doc);
     lastKey = key;
-    if (filters.every((f: any) => evalFilter(doc, f))) {
+    if (filters.every((f) => evalFilter(doc, f))) {
       page.push(doc);
       keys.push(key);
     }

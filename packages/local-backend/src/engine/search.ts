@@ -26,6 +26,7 @@ import type { Engine } from "../engine.js";
 import { compareValues, type Doc, getField, jsonToConvex, type Value } from "../values.js";
 import { readDoc, trackRead } from "./documents.js";
 import { evalFilter } from "./filter.js";
+import { queryFilters, queryLimit, type SerializedQuery } from "./serialized.js";
 import { type ExecContext, tableKey } from "./transaction.js";
 
 export interface SearchIndexDef {
@@ -64,12 +65,32 @@ export function queryTerms(text: string): { terms: string[]; prefix: string | nu
   return { terms: [...new Set(toks)], prefix: toks[toks.length - 1]! };
 }
 
+/** Postings per block in the block-max bounds (see `SearchIndex.search`). */
+const BLOCK_SHIFT = 7;
+/** Slots per window of the top-k walk: a window whose score bound cannot enter the top k is skipped. */
+const WINDOW_SLOTS = 16384;
+/** Time indexing stored documents when an index is declared; the rest is built in the background. */
+const SYNC_BUILD_MS = 50;
+/** Time per event-loop turn a background build takes (requests are served between slices). */
+const BUILD_SLICE_MS = 20;
+/** Block bounds are recomputed once the average text length moved this much since they were. */
+const AVG_DRIFT = 0.05;
+
 class Postings {
+  /** document slots, ascending (new documents get higher slots; compaction keeps the order) */
   slots = new Int32Array(4);
   tfs = new Uint16Array(4);
   n = 0;
   /** live documents containing the term (df for BM25) */
   live = 0;
+  /**
+   * Block-max bounds: per block of 128 postings, the highest BM25 term score without the idf
+   * factor, computed with the average length `boundAvg`; `bounded` postings are covered. Built
+   * lazily by the queries that need them (insertions only append), so writes pay nothing.
+   */
+  blockMax = new Float64Array(0);
+  boundAvg = 0;
+  bounded = 0;
   push(slot: number, tf: number) {
     if (this.n === this.slots.length) {
       const s = new Int32Array(this.n * 2);
@@ -84,11 +105,45 @@ class Postings {
     this.n++;
     this.live++;
   }
+  /** Bring the block bounds up to date for the average length `avg` (see `blockMax`). */
+  bound(lengths: Uint32Array, avg: number) {
+    if (this.bounded > 0 && Math.abs(avg / this.boundAvg - 1) > AVG_DRIFT) this.bounded = 0;
+    if (this.bounded === this.n) return;
+    if (this.bounded === 0) this.boundAvg = avg;
+    const blocks = (this.n + (1 << BLOCK_SHIFT) - 1) >> BLOCK_SHIFT;
+    if (this.blockMax.length < blocks) {
+      const b = new Float64Array(Math.max(blocks, this.blockMax.length * 2, 4));
+      b.set(this.blockMax);
+      this.blockMax = b;
+    }
+    const k1b = (BM25_K1 * BM25_B) / this.boundAvg;
+    const k1nb = BM25_K1 * (1 - BM25_B);
+    // restart at the first block not fully covered (its max so far is recomputed)
+    const from = (this.bounded >> BLOCK_SHIFT) << BLOCK_SHIFT;
+    for (let i = from; i < this.n; i++) {
+      const tf = this.tfs[i]!;
+      const sc = (tf * (BM25_K1 + 1)) / (tf + k1nb + k1b * lengths[this.slots[i]!]!);
+      const b = i >> BLOCK_SHIFT;
+      if (i === b << BLOCK_SHIFT || sc > this.blockMax[b]!) this.blockMax[b] = sc;
+    }
+    this.bounded = this.n;
+  }
+  /** First position in [0, end) whose slot is >= `slot` (binary search: postings are sorted). */
+  lowerBound(slot: number, end: number): number {
+    let lo = 0;
+    let hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.slots[mid]! < slot) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
 function grow<T extends Int32Array | Float64Array | Uint8Array | Uint32Array>(a: T, min: number): T {
   if (a.length >= min) return a;
-  const b = new (a.constructor as any)(Math.max(min, a.length * 2)) as T;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(min, a.length * 2));
   b.set(a);
   return b;
 }
@@ -121,9 +176,10 @@ export class SearchIndex {
   private totalLength = 0;
   private dead = 0;
   /** scratch accumulator reused across queries (reset through `touched`) */
-  private scratch = new Float64Array(0);
-  private prefixScratch = new Float64Array(0);
-  private touched = new Int32Array(1024);
+  private scratch = new Float64Array(WINDOW_SLOTS);
+  private prefixScratch = new Float64Array(WINDOW_SLOTS);
+  private touched = new Int32Array(WINDOW_SLOTS);
+  private mark = new Uint8Array(WINDOW_SLOTS);
 
   constructor(readonly def: SearchIndexDef) {
     this.filterIds = def.filterFields.map(() => new Int32Array(1024));
@@ -132,6 +188,56 @@ export class SearchIndex {
 
   get size() {
     return this.liveDocs;
+  }
+
+  // ---- building from the stored documents (see `SearchIndexes.define`)
+  /** the stored documents not indexed yet, in (_creationTime, _id) order; null once built */
+  private pending: Iterator<Doc> | null = null;
+  /** the last stored document the build indexed (writes to later ones are left to the build) */
+  private builtTime = -Infinity;
+  private builtId = "";
+
+  /** Whether the build from the stored documents is still running. */
+  get building(): boolean {
+    return this.pending !== null;
+  }
+
+  /**
+   * Index stored documents (streamed in `_creationTime` order) until they are all indexed or
+   * `budgetMs` is spent; true when done. Writes committed meanwhile reach the index through
+   * `update`, which leaves documents the build has not reached to the build (it reads them as
+   * committed).
+   */
+  build(docs: Iterator<Doc> | null, budgetMs = Infinity): boolean {
+    if (docs) this.pending = docs;
+    const it = this.pending;
+    if (!it) return true;
+    const until = performance.now() + budgetMs;
+    for (let n = 1; ; n++) {
+      const r = it.next();
+      if (r.done) {
+        this.pending = null;
+        return true;
+      }
+      this.builtTime = r.value._creationTime;
+      this.builtId = r.value._id;
+      this.add(r.value);
+      if ((n & 255) === 0 && performance.now() > until) return false;
+    }
+  }
+
+  /** Stop a running build (the deployment is stopping or the index was dropped). */
+  abandon() {
+    this.pending?.return?.();
+    this.pending = null;
+  }
+
+  /** Whether the running build has not read `doc` yet. */
+  private notBuilt(doc: Doc): boolean {
+    return (
+      this.pending !== null &&
+      (doc._creationTime > this.builtTime || (doc._creationTime === this.builtTime && doc._id > this.builtId))
+    );
   }
 
   /** Index a document (no-op if its search field is not a string: Convex skips those too). */
@@ -182,6 +288,8 @@ export class SearchIndex {
 
   /** Apply one committed write (insert, replace, delete). */
   update(oldDoc: Doc | null, newDoc: Doc | null) {
+    const d = newDoc ?? oldDoc;
+    if (d && this.notBuilt(d)) return; // the build reads it as committed
     if (oldDoc && newDoc && this.slotOf.has(oldDoc._id)) {
       const a = getField(oldDoc, this.def.searchField);
       const b = getField(newDoc, this.def.searchField);
@@ -248,6 +356,7 @@ export class SearchIndex {
       }
       p.n = w;
       p.live = w;
+      p.bounded = 0;
       if (w === 0) this.terms.delete(t);
     }
     this.sortedTerms = [...this.terms.keys()].sort();
@@ -335,8 +444,18 @@ export class SearchIndex {
   /**
    * The best `limit` documents for `text` among those whose filter fields equal `filters`,
    * excluding `exclude` (ids a transaction rewrote). Reads no document.
+   *
+   * PERF: exact top-k with block-max pruning. The slots are walked in windows of WINDOW_SLOTS,
+   * newest first; a window's score bound is the sum over the exact terms (the max over the
+   * prefix expansions) of the highest block bound of their postings in it. Once the heap holds
+   * `limit` hits, a window whose bound is below the heap's worst score cannot change the result
+   * and is skipped without scoring; frequent words, whose best documents fill the heap early, read
+   * a small part of their postings. (Hand-written: no maintained JS library does BM25 top-k over
+   * typed arrays with Convex's prefix and filter semantics.)
    */
   search(text: string, filters: SearchFilter[], limit: number, exclude?: Set<string>): SearchHit[] {
+    // a search before the background build is done finishes it: answers are never partial
+    if (this.pending) this.build(null);
     const q = queryTerms(text);
     if (q.terms.length === 0 || limit <= 0) return [];
     const fIdx: number[] = [];
@@ -349,85 +468,182 @@ export class SearchIndex {
       fIdx.push(i);
       fVal.push(id);
     }
-    // term -> weight; prefix expansions of the last term are scored as their own terms, a
-    // document counting its best prefix expansion once
+    // prefix expansions of the last term are scored as their own terms, a document counting its
+    // best prefix expansion once (exact terms add up)
     const exact = new Set(q.terms);
-    const prefixTerms = q.prefix ? this.boundedExpansions(q.prefix, exact) : [];
-    this.scratch = grow(this.scratch, this.ids.length);
-    this.prefixScratch = grow(this.prefixScratch, this.ids.length);
-    const acc = this.scratch;
-    const pacc = this.prefixScratch;
-    let touched = this.touched;
-    let nTouched = 0;
     const avg = this.liveDocs ? this.totalLength / this.liveDocs : 1;
-    const lengths = this.lengths;
-    const ids = this.ids;
-    const fArrays = fIdx.map((i) => this.filterIds[i]!);
-    const nf = fArrays.length;
-    const f0 = fArrays[0];
-    const v0 = fVal[0];
-    // PERF: one tight loop per term over typed arrays; scores accumulate in reusable per-slot
-    // arrays (exact terms add up, prefix expansions keep their best), `touched` lists the slots
-    const visit = (term: string, prefix: boolean) => {
-      const p = this.terms.get(term);
-      if (!p) return;
-      const idf = this.idf(term);
-      const slots = p.slots;
-      const tfs = p.tfs;
-      const k1b = BM25_K1 * BM25_B;
-      const k1nb = BM25_K1 * (1 - BM25_B);
-      if (touched.length < nTouched + p.n) {
-        const t = new Int32Array(Math.max(touched.length * 2, nTouched + p.n));
-        t.set(touched.subarray(0, nTouched));
-        touched = t;
-      }
-      outer: for (let i = 0; i < p.n; i++) {
-        const s = slots[i]!;
-        if (f0 !== undefined && f0[s] !== v0) continue;
-        if (nf > 1) for (let k = 1; k < nf; k++) if (fArrays[k]![s] !== fVal[k]) continue outer;
-        if (ids[s] === null) continue;
-        const tf = tfs[i]!;
-        const sc = (idf * tf * (BM25_K1 + 1)) / (tf + k1nb + (k1b * lengths[s]!) / avg);
-        if (acc[s] === 0 && pacc[s] === 0) touched[nTouched++] = s;
-        if (prefix) {
-          if (sc > pacc[s]!) pacc[s] = sc;
-        } else acc[s]! += sc;
-      }
+    const terms: Term[] = [];
+    const addTerm = (t: string, prefix: boolean) => {
+      const p = this.terms.get(t);
+      if (!p || p.n === 0) return;
+      p.bound(this.lengths, avg);
+      // bounds computed with a smaller average stay valid once scaled by avg / boundAvg (a
+      // larger average only lowers the length part of the denominator by that factor)
+      const scale = Math.max(1, avg / p.boundAvg) * (1 + 1e-9);
+      terms.push({ p, idf: this.idf(t), prefix, end: p.n, start: p.n, scale, bound: 0 });
     };
-    for (const t of q.terms) visit(t, false);
-    for (const t of prefixTerms) visit(t, true);
-    this.touched = touched;
-    // keep the best `limit` in a bounded min-heap (score asc, then older first)
+    for (const t of q.terms) addTerm(t, false);
+    if (q.prefix) for (const t of this.boundedExpansions(q.prefix, exact)) addTerm(t, true);
+    if (terms.length === 0) return [];
+
     const k = Math.min(limit, MAX_SEARCH_RESULTS);
     const heap: SearchHit[] = [];
     const worse = (a: SearchHit, b: SearchHit) =>
       a.score < b.score || (a.score === b.score && a.creationTime < b.creationTime);
+    const acc = this.scratch;
+    const pacc = this.prefixScratch;
+    const touched = this.touched;
+    const lengths = this.lengths;
     const creation = this.creation;
+    const ids = this.ids;
+    const fArrays = fIdx.map((i) => this.filterIds[i]!);
+    const nf = fArrays.length;
     const hasExclude = exclude !== undefined && exclude.size > 0;
-    // PERF: newest slots first: among equal scores (common: same term count and length) the
-    // newest wins, so walking backwards lets the older ones fail the heap test without work
-    for (let i = nTouched - 1; i >= 0; i--) {
-      const s = touched[i]!;
-      const score = acc[s]! + pacc[s]!;
-      acc[s] = 0;
-      pacc[s] = 0;
-      const ct = creation[s]!;
-      // PERF: most candidates lose to the heap's worst: decide before allocating a hit
-      if (heap.length >= k) {
-        const top = heap[0]!;
-        if (score < top.score || (score === top.score && ct <= top.creationTime)) continue;
+    const k1b = (BM25_K1 * BM25_B) / avg;
+    const k1nb = BM25_K1 * (1 - BM25_B);
+
+    const mark = this.mark;
+    // the exact terms are groups of their own; the prefix expansions form one group (max)
+    const groups: Term[][] = terms.filter((t) => !t.prefix).map((t) => [t]);
+    const prefixGroup = terms.filter((t) => t.prefix);
+    if (prefixGroup.length) groups.push(prefixGroup);
+    const groupBound = new Float64Array(groups.length);
+    const order = groups.map((_, i) => i);
+    for (let hi = ids.length; hi > 0; hi -= WINDOW_SLOTS) {
+      const lo = Math.max(0, hi - WINDOW_SLOTS);
+      let any = false;
+      for (const t of terms) {
+        t.start = t.end > 0 && t.p.slots[t.end - 1]! >= lo ? t.p.lowerBound(lo, t.end) : t.end;
+        t.bound = 0;
+        if (t.start === t.end) continue;
+        any = true;
+        let m = 0;
+        const bm = t.p.blockMax;
+        for (let b = t.start >> BLOCK_SHIFT, e = (t.end - 1) >> BLOCK_SHIFT; b <= e; b++) if (bm[b]! > m) m = bm[b]!;
+        t.bound = m * t.idf * t.scale;
       }
-      const id = ids[s]!;
-      if (hasExclude && exclude!.has(id)) continue;
-      const hit = { id, score, creationTime: ct };
-      if (heap.length < k) heapPush(heap, hit, worse);
-      else {
-        heap[0] = hit;
-        siftDown(heap, 0, worse);
+      if (!any) continue;
+      let total = 0;
+      for (let g = 0; g < groups.length; g++) {
+        let m = 0;
+        for (const t of groups[g]!) if (t.bound > m) m = t.bound;
+        groupBound[g] = m;
+        total += m;
+      }
+      const full = heap.length >= k;
+      const threshold = full ? heap[0]!.score : -1;
+      if (full && total < threshold) {
+        for (const t of terms) t.end = t.start;
+        continue;
+      }
+      // MaxScore: groups whose bounds together stay below the threshold cannot make a document
+      // enter the top k on their own; only the other ("essential") groups' postings are walked
+      // for candidates, the lower ones are looked up for those candidates only
+      order.sort((x, y) => groupBound[x]! - groupBound[y]!);
+      let nonEssential = 0;
+      for (let cum = 0; full && nonEssential < order.length; nonEssential++) {
+        cum += groupBound[order[nonEssential]!]!;
+        if (cum >= threshold) break;
+      }
+      let nTouched = 0;
+      for (let o = nonEssential; o < order.length; o++)
+        for (const t of groups[order[o]!]!) {
+          const { slots, tfs } = t.p;
+          const { idf, prefix, end } = t;
+          outer: for (let i = t.start; i < end; i++) {
+            const s = slots[i]!;
+            for (let f = 0; f < nf; f++) if (fArrays[f]![s] !== fVal[f]) continue outer;
+            if (ids[s] === null) continue;
+            const tf = tfs[i]!;
+            const sc = (idf * tf * (BM25_K1 + 1)) / (tf + k1nb + k1b * lengths[s]!);
+            const w = s - lo;
+            if (mark[w] === 0) {
+              mark[w] = 1;
+              touched[nTouched++] = w;
+            }
+            if (prefix) {
+              if (sc > pacc[w]!) pacc[w] = sc;
+            } else acc[w]! += sc;
+          }
+        }
+      if (nonEssential > 0 && nTouched > 0) {
+        // the candidates in slot order, merged with each lower term's postings in the window
+        const cand = touched.subarray(0, nTouched).sort();
+        for (let o = 0; o < nonEssential; o++)
+          for (const t of groups[order[o]!]!) {
+            const { slots, tfs } = t.p;
+            const { idf, prefix, end } = t;
+            let i = t.start;
+            for (let c = 0; c < nTouched && i < end; c++) {
+              const s = cand[c]! + lo;
+              if (slots[i]! < s) {
+                // gallop to the first posting >= s
+                let step = 1;
+                let j = i;
+                while (j + step < end && slots[j + step]! < s) {
+                  j += step;
+                  step *= 2;
+                }
+                let hi2 = Math.min(end, j + step + 1);
+                let lo2 = j + 1;
+                while (lo2 < hi2) {
+                  const mid = (lo2 + hi2) >> 1;
+                  if (slots[mid]! < s) lo2 = mid + 1;
+                  else hi2 = mid;
+                }
+                i = lo2;
+                if (i >= end) break;
+              }
+              if (slots[i] !== s) continue;
+              const tf = tfs[i]!;
+              const sc = (idf * tf * (BM25_K1 + 1)) / (tf + k1nb + k1b * lengths[s]!);
+              const w = s - lo;
+              if (prefix) {
+                if (sc > pacc[w]!) pacc[w] = sc;
+              } else acc[w]! += sc;
+            }
+          }
+      }
+      for (const t of terms) t.end = t.start;
+      for (let i = 0; i < nTouched; i++) {
+        const w = touched[i]!;
+        const s = w + lo;
+        const sc = acc[w]! + pacc[w]!;
+        acc[w] = 0;
+        pacc[w] = 0;
+        mark[w] = 0;
+        const ct = creation[s]!;
+        // PERF: most candidates lose to the heap's worst: decide before allocating a hit
+        if (heap.length >= k) {
+          const top = heap[0]!;
+          if (sc < top.score || (sc === top.score && ct <= top.creationTime)) continue;
+        }
+        const id = ids[s]!;
+        if (hasExclude && exclude!.has(id)) continue;
+        const hit = { id, score: sc, creationTime: ct };
+        if (heap.length < k) heapPush(heap, hit, worse);
+        else {
+          heap[0] = hit;
+          siftDown(heap, 0, worse);
+        }
       }
     }
     return heap.sort((a, b) => b.score - a.score || b.creationTime - a.creationTime);
   }
+}
+
+/** A query term during a search: its postings, weight and the window walk's state. */
+interface Term {
+  p: Postings;
+  idf: number;
+  prefix: boolean;
+  /** postings [start, end) fall in the current window */
+  start: number;
+  end: number;
+  /** block bounds' scale for the current average length */
+  scale: number;
+  /** the term's score bound in the current window */
+  bound: number;
 }
 
 function heapPush<T>(h: T[], x: T, less: (a: T, b: T) => boolean) {
@@ -476,9 +692,17 @@ function matchesFilters(doc: Doc, filters: SearchFilter[]): boolean {
 export class SearchIndexes {
   private byTable = new Map<string, Map<string, SearchIndex>>();
 
+  private timer: NodeJS.Immediate | null = null;
+
   /**
    * Declare the search indexes of `table`; indexes whose definition is unchanged are kept, the
-   * others are built from `docs()` (the table's stored documents).
+   * others are built from `docs()` (the table's stored documents, in `_creationTime` order).
+   *
+   * Stored documents are indexed at once for up to SYNC_BUILD_MS (small tables are ready when this
+   * returns); a larger table's index is built in the background, BUILD_SLICE_MS per event-loop
+   * turn, so a restart on a million documents serves requests at once. A search on an index still
+   * being built finishes the build first. Nothing of an index is persisted: it is derived from
+   * the stored documents at every start.
    */
   define(table: string, defs: SearchIndexDef[], docs: () => Iterable<Doc>) {
     const old = this.byTable.get(table);
@@ -490,16 +714,43 @@ export class SearchIndexes {
         continue;
       }
       const idx = new SearchIndex(d);
-      for (const doc of docs()) idx.add(doc);
+      if (!idx.build(docs()[Symbol.iterator](), SYNC_BUILD_MS)) this.scheduleBuilds();
       next.set(d.name, idx);
     }
+    for (const [name, idx] of old ?? []) if (next.get(name) !== idx) idx.abandon();
     if (next.size) this.byTable.set(table, next);
     else this.byTable.delete(table);
   }
 
+  private scheduleBuilds() {
+    if (this.timer) return;
+    this.timer = setImmediate(() => {
+      this.timer = null;
+      this.building()?.build(null, BUILD_SLICE_MS);
+      if (this.building()) this.scheduleBuilds();
+    });
+  }
+
+  /** An index whose background build is not done, if any (they are built one after the other). */
+  private building(): SearchIndex | undefined {
+    for (const m of this.byTable.values()) for (const idx of m.values()) if (idx.building) return idx;
+    return undefined;
+  }
+
+  /** Stop the background builds (before the store closes). */
+  close() {
+    if (this.timer) clearImmediate(this.timer);
+    this.timer = null;
+    for (const m of this.byTable.values()) for (const idx of m.values()) idx.abandon();
+  }
+
   /** Drop the indexes of tables not in `keep` (their schema no longer declares any). */
   retain(keep: (table: string) => boolean) {
-    for (const t of [...this.byTable.keys()]) if (!keep(t)) this.byTable.delete(t);
+    for (const [t, m] of [...this.byTable])
+      if (!keep(t)) {
+        for (const idx of m.values()) idx.abandon();
+        this.byTable.delete(t);
+      }
   }
 
   get(table: string, name: string): SearchIndex | undefined {
@@ -523,9 +774,10 @@ export class SearchIndexes {
  * of a document whose filter fields equal them (before or after the write) invalidates the
  * query, whatever its text; simpler than tracking terms and still correct.
  */
-export function* searchScan(e: Engine, ctx: ExecContext, query: any): Generator<Doc> {
+export function* searchScan(e: Engine, ctx: ExecContext, query: SerializedQuery): Generator<Doc> {
   const txn = ctx.txn!;
   const src = query.source;
+  if (src.type !== "Search") throw new Error(`Not a search query: ${src.type}`);
   const dot = src.indexName.indexOf(".");
   const tableName = tableKey(ctx.componentPath, src.indexName.slice(0, dot));
   const indexName = src.indexName.slice(dot + 1);
@@ -554,9 +806,8 @@ export function* searchScan(e: Engine, ctx: ExecContext, query: any): Generator<
     loOpen: false,
     hiOpen: false,
   });
-  const post = (query.operators ?? []).filter((o: any) => o.filter).map((o: any) => o.filter);
-  let limit = MAX_SEARCH_RESULTS;
-  for (const o of query.operators ?? []) if (o.limit !== undefined) limit = Math.min(limit, o.limit);
+  const post = queryFilters(query);
+  const limit = Math.min(MAX_SEARCH_RESULTS, queryLimit(query));
   if (limit <= 0) return;
   const tw = txn.writesByTable.get(tableName);
   const exclude = tw ? new Set(tw.keys()) : undefined;
@@ -589,7 +840,7 @@ export function* searchScan(e: Engine, ctx: ExecContext, query: any): Generator<
     const doc = h.doc ?? (table ? readDoc(e, txn, table, h.id) : null);
     if (!doc) continue;
     trackRead(e, txn, doc);
-    if (!post.every((f: any) => evalFilter(doc, f))) continue;
+    if (!post.every((f) => evalFilter(doc, f))) continue;
     yield doc;
     if (++n >= limit) return;
   }
