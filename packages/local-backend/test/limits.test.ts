@@ -119,6 +119,29 @@ describe("optimistic concurrency", () => {
     expect(await a.query(api.limits.balances, { names: ["occ"] })).toEqual({ occ: 111 });
   });
 
+  it("conflicts only on what a query observed: .first() does not re-run for a write beyond its row", async () => {
+    const a = new ConvexHttpClient(b.url);
+    const other = new ConvexHttpClient(b.url);
+    await a.mutation(api.items.add, { group: "narrow", n: 1 });
+    const later = (ms: number, f: () => Promise<unknown>) => new Promise((r) => setTimeout(r, ms)).then(f);
+    // a write after the first row (n = 5) while the mutation spins: no conflict, no re-run
+    const retries0 = b.stats().occRetries;
+    const [seen] = await Promise.all([
+      a.mutation(api.limits.firstThenLog, { group: "narrow", pauseMs: 800 }),
+      later(150, () => other.mutation(api.items.add, { group: "narrow", n: 5 })),
+    ]);
+    expect(seen).toBe(1);
+    expect(b.stats().occRetries).toBe(retries0);
+    // a write before it (n = 0) changes what .first() returns: the mutation re-runs and logs 0
+    const [seenAgain] = await Promise.all([
+      a.mutation(api.limits.firstThenLog, { group: "narrow", pauseMs: 800 }),
+      later(150, () => other.mutation(api.items.add, { group: "narrow", n: 0 })),
+    ]);
+    expect(seenAgain).toBe(0);
+    expect(b.stats().occRetries).toBeGreaterThan(retries0);
+    expect((await a.query(api.items.range, { group: "narrow-log", lo: -10, hi: 10 })).ns.sort()).toEqual([0, 1]);
+  });
+
   it("never shows a subscriber a half-applied transaction", async () => {
     const http = new ConvexHttpClient(b.url);
     await http.mutation(api.limits.deposit, { name: "left", amount: 50, pauseMs: 0 });

@@ -461,14 +461,23 @@ export class UdfPool extends WorkerPool {
   }
 
   /** Run `f` (a query or mutation) with `ctx`; resolves with the function's JSON result text. */
-  async run(ctx: ExecContext, f: RegisteredFunction, udfType: "query" | "mutation", argsJson: string): Promise<string> {
+  async run(
+    ctx: ExecContext,
+    f: RegisteredFunction,
+    udfType: "query" | "mutation",
+    argsJson: string,
+    /** called when the code is about to start (after waiting for a free worker) */
+    started?: () => void,
+  ): Promise<string> {
     const parent = ctx.worker as Slot | undefined;
     const message = { type: "invoke", file: f.file, exportName: f.exportName, udfType, argsJson };
     if (parent && !parent.dead) {
       ctx.worker = parent;
+      started?.();
       return this.post(parent, ctx, message);
     }
     const slot = await this.acquire();
+    started?.();
     ctx.worker = slot;
     try {
       return await this.post(slot, ctx, message);
