@@ -487,13 +487,15 @@ async function main() {
     };
     results.small = small;
     if (ONLY_INGEST) {
-      const pct = (r: LoadResult) => `${round((r.perSecond / base.perSecond) * 100, 1)} %`;
-      for (const [label, r] of [
+      type Figures = Pick<LoadResult, "perSecond" | "latencyMs">;
+      const pct = (r: Figures) => `${round((r.perSecond / base.perSecond) * 100, 1)} %`;
+      const runs: [string, Figures][] = [
         ["baseline", base],
         ["mixed", small.mixed],
         ["twilio only", small.twilioOnly],
         ["mixed c=4", small.lightLoad],
-      ] as const)
+      ];
+      for (const [label, r] of runs)
         console.log(
           `${label.padEnd(12)} ${String(r.perSecond).padStart(8)}/s  p50 ${r.latencyMs.p50} ms  p99 ${r.latencyMs.p99} ms  ${pct(r)}`,
         );
