@@ -142,6 +142,37 @@ describe("optimistic concurrency", () => {
     expect((await a.query(api.items.range, { group: "narrow-log", lo: -10, hi: 10 })).ns.sort()).toEqual([0, 1]);
   });
 
+  it("reads query streams the same whatever their shape (first, take, collect, unique, a loop that breaks)", async () => {
+    const http = new ConvexHttpClient(b.url);
+    const shapes = (group: string) => http.query(api.limits.streamShapes, { group });
+    expect(await shapes("shapes")).toEqual({
+      first: null,
+      take2: [],
+      all: [],
+      iterated: [],
+      unique: "null",
+      emptyFirst: null,
+    });
+    await http.mutation(api.items.add, { group: "shapes", n: 3 });
+    expect(await shapes("shapes")).toEqual({
+      first: 3,
+      take2: [3],
+      all: [3],
+      iterated: [3],
+      unique: "3",
+      emptyFirst: null,
+    });
+    for (const n of [1, 2, 4]) await http.mutation(api.items.add, { group: "shapes", n });
+    expect(await shapes("shapes")).toEqual({
+      first: 1,
+      take2: [1, 2],
+      all: [1, 2, 3, 4],
+      iterated: [1, 2],
+      unique: "more than one",
+      emptyFirst: null,
+    });
+  });
+
   it("never shows a subscriber a half-applied transaction", async () => {
     const http = new ConvexHttpClient(b.url);
     await http.mutation(api.limits.deposit, { name: "left", amount: 50, pauseMs: 0 });
