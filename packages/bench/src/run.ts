@@ -62,6 +62,8 @@ const RESTART_BASELINE = !flag("no-restart-baseline");
 const REPORT_MESSAGES = option("report-messages", 1_000_000);
 const SEARCH_MESSAGES = option("search-messages", QUICK ? 100_000 : 1_000_000);
 const ONLY_SEARCH = flag("only-search");
+/** baseline + the ingest runs at 1k contacts only (before/after pairs of an ingest change) */
+const ONLY_INGEST = flag("only-ingest");
 
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),
@@ -484,6 +486,21 @@ async function main() {
       metrics: await opMetrics(admin, org, SMALL),
     };
     results.small = small;
+    if (ONLY_INGEST) {
+      type Figures = Pick<LoadResult, "perSecond" | "latencyMs">;
+      const pct = (r: Figures) => `${round((r.perSecond / base.perSecond) * 100, 1)} %`;
+      const runs: [string, Figures][] = [
+        ["baseline", base],
+        ["mixed", small.mixed],
+        ["twilio only", small.twilioOnly],
+        ["mixed c=4", small.lightLoad],
+      ];
+      for (const [label, r] of runs)
+        console.log(
+          `${label.padEnd(12)} ${String(r.perSecond).padStart(8)}/s  p50 ${r.latencyMs.p50} ms  p99 ${r.latencyMs.p99} ms  ${pct(r)}`,
+        );
+      return;
+    }
     results.isolation = await isolation(admin, org);
 
     // The price of isolation: the same ingest with function code on the main thread (no worker

@@ -282,11 +282,11 @@ export class Engine {
     } catch (e) {
       return errorToOutcome(e, logLines);
     }
-    const exec = async (): Promise<Outcome> => {
+    const exec = async (token?: number): Promise<Outcome> => {
       const txn = new Transaction(false);
       const ctx = this.makeCtx("query", f, { ...opts, lockHeld: true }, txn, null);
       try {
-        const res = await this.invokeUdf(ctx, f, "query", invokeArgs(args, opts));
+        const res = await this.invokeUdf(ctx, f, "query", invokeArgs(args, opts), token);
         checkReturnSize(res);
         const value = jsonToConvex(JSON.parse(res));
         this.validateReturns(f, value);
@@ -312,7 +312,7 @@ export class Engine {
     for (let attempt = 1; attempt < MAX_OCC_ATTEMPTS; attempt++) {
       const token = this.beginTxn();
       try {
-        const out = await exec();
+        const out = await exec(token);
         if (this.conflictingTable(out.reads ?? [], token) === null) return out;
       } finally {
         this.endTxn(token);
@@ -338,6 +338,7 @@ export class Engine {
     // Serializable, like the old global lock.
     for (let attempt = 1; ; attempt++) {
       const pessimistic = attempt >= MAX_OCC_ATTEMPTS;
+      const attemptStart = performance.now();
       const txn = new Transaction(true);
       const ctx = this.makeCtx("mutation", f, { ...opts, lockHeld: false }, txn, null);
       const token = this.beginTxn();
@@ -349,7 +350,7 @@ export class Engine {
           out = { success: true, value: null, logLines: [], skipped: true };
           return;
         }
-        const res = await this.invokeUdf(ctx, f, "mutation", invokeArgs(args, opts));
+        const res = await this.invokeUdf(ctx, f, "mutation", invokeArgs(args, opts), lockHeld ? undefined : token);
         checkReturnSize(res);
         const value = jsonToConvex(JSON.parse(res));
         this.validateReturns(f, value);
@@ -381,7 +382,9 @@ export class Engine {
       if (conflict !== null) {
         this.stats.occRetries++;
         if (process.env.LOCAL_BACKEND_DEBUG_OCC)
-          originalConsole.error(`[occ] ${f.path} conflicted on ${conflict} (attempt ${attempt})`);
+          originalConsole.error(
+            `[occ] ${f.path} conflicted on ${conflict} (attempt ${attempt}, ${Math.round(performance.now() - attemptStart)} ms)`,
+          );
         await new Promise((r) => setTimeout(r, Math.random() * 2 ** attempt));
         continue;
       }
@@ -395,6 +398,15 @@ export class Engine {
     this.runningTxns.set(token, this.commitSeq);
     return token;
   }
+  /**
+   * The transaction's code starts only now (it waited for a free worker): commits made while it
+   * waited are already visible to every read it makes, so they cannot invalidate it. Without
+   * this, at concurrency 32 on 2 workers a mutation "conflicted" with everything committed
+   * while it queued and re-ran several times.
+   */
+  private startTxnCode(token: number) {
+    if (this.runningTxns.has(token)) this.runningTxns.set(token, this.commitSeq);
+  }
   private endTxn(token: number) {
     this.runningTxns.delete(token);
     let oldest = this.commitSeq;
@@ -406,7 +418,13 @@ export class Engine {
   private conflictingTable(reads: ReadRange[], token: number): string | null {
     const start = this.runningTxns.get(token) ?? this.commitSeq;
     for (const c of this.recentCommits)
-      if (c.seq > start && readsIntersect(reads, c.event)) return c.event.writes[0]?.table ?? "";
+      if (c.seq > start && readsIntersect(reads, c.event)) {
+        if (!process.env.LOCAL_BACKEND_DEBUG_OCC) return c.event.writes[0]?.table ?? "";
+        // debugging: name the read that the commit invalidated
+        const read = reads.find((r) => readsIntersect([r], c.event));
+        const what = read?.kind === "range" ? `${read.table}.${read.index}` : `${read?.table}:${read?.kind}`;
+        return `${what} (${this.commitSeq - start} commits meanwhile)`;
+      }
     return null;
   }
 
@@ -416,8 +434,10 @@ export class Engine {
     f: RegisteredFunction,
     udfType: "query" | "mutation",
     argsJson: string,
+    token?: number,
   ): Promise<string> {
-    if (this.pool && !f.mainThread) return this.pool.run(ctx, f, udfType, argsJson);
+    if (this.pool && !f.mainThread)
+      return this.pool.run(ctx, f, udfType, argsJson, token === undefined ? undefined : () => this.startTxnCode(token));
     return this.als.run(ctx, () => (udfType === "query" ? f.fn.invokeQuery(argsJson) : f.fn.invokeMutation(argsJson)));
   }
 

@@ -49,6 +49,8 @@ export interface LocalBackend {
   url: string;
   siteUrl: string;
   adminKey: string;
+  /** counters for tests and benchmarks: mutations/queries re-run after a conflict */
+  stats(): { occRetries: number };
   stop(): Promise<void>;
 }
 
@@ -234,6 +236,7 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
     url: cloudUrl,
     siteUrl,
     adminKey,
+    stats: () => ({ ...engine.stats }),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -119,6 +119,60 @@ describe("optimistic concurrency", () => {
     expect(await a.query(api.limits.balances, { names: ["occ"] })).toEqual({ occ: 111 });
   });
 
+  it("conflicts only on what a query observed: .first() does not re-run for a write beyond its row", async () => {
+    const a = new ConvexHttpClient(b.url);
+    const other = new ConvexHttpClient(b.url);
+    await a.mutation(api.items.add, { group: "narrow", n: 1 });
+    const later = (ms: number, f: () => Promise<unknown>) => new Promise((r) => setTimeout(r, ms)).then(f);
+    // a write after the first row (n = 5) while the mutation spins: no conflict, no re-run
+    const retries0 = b.stats().occRetries;
+    const [seen] = await Promise.all([
+      a.mutation(api.limits.firstThenLog, { group: "narrow", pauseMs: 800 }),
+      later(150, () => other.mutation(api.items.add, { group: "narrow", n: 5 })),
+    ]);
+    expect(seen).toBe(1);
+    expect(b.stats().occRetries).toBe(retries0);
+    // a write before it (n = 0) changes what .first() returns: the mutation re-runs and logs 0
+    const [seenAgain] = await Promise.all([
+      a.mutation(api.limits.firstThenLog, { group: "narrow", pauseMs: 800 }),
+      later(150, () => other.mutation(api.items.add, { group: "narrow", n: 0 })),
+    ]);
+    expect(seenAgain).toBe(0);
+    expect(b.stats().occRetries).toBeGreaterThan(retries0);
+    expect((await a.query(api.items.range, { group: "narrow-log", lo: -10, hi: 10 })).ns.sort()).toEqual([0, 1]);
+  });
+
+  it("reads query streams the same whatever their shape (first, take, collect, unique, a loop that breaks)", async () => {
+    const http = new ConvexHttpClient(b.url);
+    const shapes = (group: string) => http.query(api.limits.streamShapes, { group });
+    expect(await shapes("shapes")).toEqual({
+      first: null,
+      take2: [],
+      all: [],
+      iterated: [],
+      unique: "null",
+      emptyFirst: null,
+    });
+    await http.mutation(api.items.add, { group: "shapes", n: 3 });
+    expect(await shapes("shapes")).toEqual({
+      first: 3,
+      take2: [3],
+      all: [3],
+      iterated: [3],
+      unique: "3",
+      emptyFirst: null,
+    });
+    for (const n of [1, 2, 4]) await http.mutation(api.items.add, { group: "shapes", n });
+    expect(await shapes("shapes")).toEqual({
+      first: 1,
+      take2: [1, 2],
+      all: [1, 2, 3, 4],
+      iterated: [1, 2],
+      unique: "more than one",
+      emptyFirst: null,
+    });
+  });
+
   it("never shows a subscriber a half-applied transaction", async () => {
     const http = new ConvexHttpClient(b.url);
     await http.mutation(api.limits.deposit, { name: "left", amount: 50, pauseMs: 0 });

@@ -2,7 +2,7 @@
  * Local backend as a CHILD PROCESS (its CLI), so benchmarks measure it over real loopback HTTP
  * without sharing an event loop with the load generator, and reliability tests can kill -9 it.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -13,6 +13,29 @@ export const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const REPO_ROOT = path.resolve(BENCH_DIR, "../..");
 const API_FUNCTIONS_DIR = path.join(REPO_ROOT, "apps/api/convex");
 const CLI = path.join(REPO_ROOT, "packages/local-backend/src/cli.ts");
+
+/**
+ * `SWITCHBOARD_BENCH_BACKEND=<git rev>`: run the local backend as it was at that commit (its
+ * `packages/local-backend/src` from `git archive`, with this checkout's node_modules), so a
+ * before/after pair of a runtime change runs from one checkout while it is being edited.
+ */
+let revCli: string | null = null;
+function defaultCli(): string {
+  const rev = process.env.SWITCHBOARD_BENCH_BACKEND?.trim();
+  if (!rev) return CLI;
+  if (revCli) return revCli;
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "sb-bench-backend-"));
+  const tar = execFileSync("git", ["archive", "--format=tar", rev, "packages/local-backend/src"], {
+    cwd: REPO_ROOT,
+    maxBuffer: 256 * 2 ** 20,
+  });
+  execFileSync("tar", ["-x", "-C", root, "--strip-components=2"], { input: tar });
+  fs.writeFileSync(path.join(root, "package.json"), '{"type":"module"}\n');
+  fs.symlinkSync(path.join(REPO_ROOT, "packages/local-backend/node_modules"), path.join(root, "node_modules"), "dir");
+  process.on("exit", () => fs.rmSync(root, { recursive: true, force: true }));
+  revCli = path.join(root, "src/cli.ts");
+  return revCli;
+}
 
 const children = new Set<ChildProcess>();
 let exitHookInstalled = false;
@@ -89,7 +112,7 @@ export async function spawnBackend(opts: SpawnOptions = {}): Promise<BackendProc
     ...(opts.nodeArgs ?? []),
     "--import",
     "tsx",
-    opts.cli ?? CLI,
+    opts.cli ?? defaultCli(),
     "--functions",
     functionsDir,
     "--data",

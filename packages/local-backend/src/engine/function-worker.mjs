@@ -36,6 +36,11 @@ const cancelled = new Set();
 let callSeq = 0;
 let syncSeq = 0;
 let streamSeq = 0;
+/**
+ * Query streams the main thread said end after the row it sent (syscalls.ts LastRow): their next
+ * `queryStreamNext` is answered here, without a round trip. Stream ids are unique per worker.
+ */
+const endedStreams = new Set();
 /** deferred [id, op, json] triples, sent in order with the next message */
 let deferred = [];
 
@@ -66,13 +71,14 @@ function blockingCall(id, op, json) {
   if (state === 1) {
     const len = signal[1];
     const text = replyBytes.toString("utf8", 0, len);
-    reply = signal[2] === 1 ? { ok: true, json: text } : JSON.parse(text);
+    reply = signal[2] !== 0 ? { ok: true, json: text, last: signal[2] === 3 } : JSON.parse(text);
   } else {
     reply = receiveMessageOnPort(syncPort)?.message;
     while (reply && reply.seq !== seq) reply = receiveMessageOnPort(syncPort)?.message;
     if (!reply) throw new Error(`No answer to syscall ${op}`);
   }
   if (!reply.ok) throw Object.assign(new Error(reply.message), reply.data !== undefined ? { data: reply.data } : {});
+  if (reply.last) endedStreams.add(JSON.parse(json).queryId);
   return reply.json;
 }
 
@@ -86,6 +92,7 @@ globalThis.Convex = {
       return `{"queryId":${queryId}}`;
     }
     if (op === "1.0/queryCleanup") {
+      if (endedStreams.size > 0) endedStreams.delete(JSON.parse(json).queryId);
       deferred.push([id, op, json]);
       return "{}";
     }
@@ -93,6 +100,10 @@ globalThis.Convex = {
   },
   asyncSyscall(op, json) {
     const id = invocationId(op);
+    if (op === "1.0/queryStreamNext" && endedStreams.size > 0) {
+      const queryId = JSON.parse(json).queryId;
+      if (endedStreams.delete(queryId)) return Promise.resolve('{"value":null,"done":true}');
+    }
     if (inlineOps.has(op)) {
       try {
         return Promise.resolve(blockingCall(id, op, json));

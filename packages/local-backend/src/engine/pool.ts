@@ -27,7 +27,7 @@ import type { Engine, HttpRequestParts } from "../engine.js";
 import type { RegisteredFunction } from "../loader.js";
 import { RawJson } from "../values.js";
 import { originalConsole } from "./globals.js";
-import { inlineAsyncOps, openStream } from "./syscalls.js";
+import { inlineAsyncOps, LastRow, openStream } from "./syscalls.js";
 import { type ExecContext, UserError } from "./transaction.js";
 
 /** Convex: "Queries and mutations can run for up to 1 second" of user code. */
@@ -275,7 +275,8 @@ abstract class WorkerPool {
   private answerSync(slot: Slot, seq: number, r: unknown, error: unknown) {
     const s = slot.signal;
     let text: string | null;
-    let ok = 1;
+    // [2]: 1 = ok, 3 = ok and the query stream ends after this row (LastRow), 0 = error
+    let ok = r instanceof LastRow ? 3 : 1;
     if (error === undefined) text = r instanceof RawJson ? r.json : JSON.stringify(r ?? null);
     else {
       ok = 0;
@@ -289,7 +290,7 @@ abstract class WorkerPool {
       s[2] = ok;
       Atomics.store(s, 0, 1);
     } else {
-      slot.syncPort.postMessage(ok ? { ok: true, json: text, seq } : { ...errorReply(error), seq });
+      slot.syncPort.postMessage(ok ? { ok: true, json: text, seq, last: ok === 3 } : { ...errorReply(error), seq });
       Atomics.store(s, 0, 2);
     }
     Atomics.notify(s, 0);
@@ -461,14 +462,23 @@ export class UdfPool extends WorkerPool {
   }
 
   /** Run `f` (a query or mutation) with `ctx`; resolves with the function's JSON result text. */
-  async run(ctx: ExecContext, f: RegisteredFunction, udfType: "query" | "mutation", argsJson: string): Promise<string> {
+  async run(
+    ctx: ExecContext,
+    f: RegisteredFunction,
+    udfType: "query" | "mutation",
+    argsJson: string,
+    /** called when the code is about to start (after waiting for a free worker) */
+    started?: () => void,
+  ): Promise<string> {
     const parent = ctx.worker as Slot | undefined;
     const message = { type: "invoke", file: f.file, exportName: f.exportName, udfType, argsJson };
     if (parent && !parent.dead) {
       ctx.worker = parent;
+      started?.();
       return this.post(parent, ctx, message);
     }
     const slot = await this.acquire();
+    started?.();
     ctx.worker = slot;
     try {
       return await this.post(slot, ctx, message);

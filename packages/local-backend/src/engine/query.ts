@@ -91,6 +91,26 @@ function* scan(
     hiOpen: false,
   };
   txn.reads.push(rangeRead);
+  // The read set is what the caller observed, as on Convex: once it holds the row with key k,
+  // it has seen [lo, k] (asc) or [k, hi] (desc), and a write beyond k cannot change its result.
+  // `.first()`/`.take(n)` on a busy range would otherwise conflict with every insert into it
+  // (optimistic concurrency re-runs) and re-run subscriptions for rows they never saw. The full
+  // range comes back once the scan is exhausted.
+  const observed = (k: Key) => {
+    if (order === "asc") {
+      rangeRead.hi = k;
+      rangeRead.hiIncl = true;
+    } else {
+      rangeRead.lo = k;
+      rangeRead.loIncl = true;
+    }
+  };
+  const exhausted = () => {
+    rangeRead.lo = lo;
+    rangeRead.loIncl = loIncl;
+    rangeRead.hi = hi;
+    rangeRead.hiIncl = hiIncl;
+  };
   // PERF: plain module functions (keyInRange/keyAfterOk/keyUntilOk) instead of per-scan closures
   // overlay (transaction writes)
   const overlay: { doc: Doc; key: Key }[] = [];
@@ -116,13 +136,20 @@ function* scan(
         const c = compareKeys(o.key, key);
         if (order === "asc" ? c < 0 : c > 0) {
           oi++;
+          observed(o.key);
           yield o;
         } else break;
       }
+      observed(key);
       yield { doc: row.doc, key };
     }
   }
-  while (oi < overlay.length) yield overlay[oi++]!;
+  while (oi < overlay.length) {
+    const o = overlay[oi++]!;
+    observed(o.key);
+    yield o;
+  }
+  exhausted();
 }
 
 /** Returns the internal table key for the query's table (checked for system access). */

@@ -36,6 +36,9 @@ function same(ops: string[], h: Handler): Record<string, Handler> {
 
 let streamCounter = 0;
 
+/** A stream's row after which it has none (function-worker.mjs answers its next call itself). */
+export class LastRow extends RawJson {}
+
 /** Open query stream `id` (function-worker.mjs picks the id; errors surface at its first read, as they would). */
 export function openStream(e: Engine, ctx: ExecContext, args: SyscallArgs, id: number) {
   try {
@@ -77,9 +80,30 @@ export const asyncSyscalls: Record<string, Handler> = {
   "1.0/queryStreamNext": (_e, ctx, args) => {
     const s = ctx.streams.get(args.queryId);
     if (!s) throw new Error("Query stream not found (closed?)");
-    const r = s.it.next();
+    const r = s.ahead ?? s.it.next();
+    s.ahead = undefined;
     if (r.done) return { value: null, done: true };
-    return new RawJson(`{"value":${docJsonString(r.value as Doc)},"done":false}`);
+    const json = `{"value":${docJsonString(r.value as Doc)},"done":false}`;
+    // PERF: read one row ahead. When the stream ends there (`.first()`, `.unique()` and
+    // `.take(n)` carry their limit, so the plan stops without scanning), a worker learns it with
+    // this answer and does not ask again: one round trip per lookup instead of two. Otherwise the
+    // row waits here for the next call (the caller asks for it anyway: it consumes streams to
+    // their end or to their limit).
+    let next: IteratorResult<Doc>;
+    try {
+      next = s.it.next();
+    } catch (err) {
+      // the caller meets the error at its next call, as it would have without the read-ahead
+      s.it = {
+        next() {
+          throw err;
+        },
+      };
+      return new RawJson(json);
+    }
+    if (next.done) return new LastRow(json);
+    s.ahead = next;
+    return new RawJson(json);
   },
   "1.0/queryPage": (e, ctx, args, op) => {
     needTxn(ctx, op);

@@ -115,6 +115,8 @@ export class Transaction {
 
 interface StreamState {
   it: Iterator<Doc>;
+  /** the row read ahead by queryStreamNext (syscalls.ts), returned by the next call */
+  ahead?: IteratorResult<Doc>;
 }
 
 export interface ExecContext {
