@@ -1,12 +1,13 @@
 /**
- * Full-text search (convex/search/): the dashboard's `search.search.find`, the inbox's `search`
- * filter and REST `GET /api/v1/search`, each only ever answering the caller's organization.
+ * Full-text search (convex/search/: message bodies, thread subjects, contact names): the dashboard's
+ * `search.search.find`, the inbox's `search` filter and REST `GET /api/v1/search`, each only ever
+ * answering the caller's organization.
  */
 import { beforeEach, describe, expect, test } from "vitest";
 import { api } from "../convex/_generated/api";
 import { MAX_QUERY_CHARS } from "../convex/search/search";
 import { type Backend, newBackend, ORG_A, ORG_B, type SeededOrg, seedOrg } from "./harness";
-import { twilioSms } from "./signers";
+import { resendInbound, resendRequest, twilioSms } from "./signers";
 
 let t: Backend;
 let a: SeededOrg;
@@ -118,6 +119,27 @@ describe("thread subjects", () => {
     expect((await find(a, "quarter")).threads.map((x) => x.threadId)).toEqual([hit.threadId]);
     // a channel filter narrows to messages
     expect((await find(a, "billing", { channel: "sms" })).threads).toEqual([]);
+  });
+
+  test("an inbound email's subject makes its thread findable (Resend email.received)", async () => {
+    const req = resendRequest(
+      resendInbound(
+        "Dana Reyes <dana@example.org>",
+        ORG_A.inboundEmail,
+        "Warranty claim",
+        "It stopped working.",
+        "e-s1",
+      ),
+    );
+    const res = await t.fetch(req.path, req.init);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const found = await find(a, "warranty");
+    expect(found.threads.map((x) => [x.contactName, x.lastChannel, x.snippet.text])).toEqual([
+      ["Dana Reyes", "email", "Warranty claim"],
+    ]);
+    const stored = await t.run((ctx) => ctx.db.get(found.threads[0]!.threadId));
+    expect(stored).toMatchObject({ organizationId: a.organizationId, subject: "Warranty claim" });
+    expect((await find(b, "warranty")).threads).toEqual([]);
   });
 
   test("another organization's thread subject never appears", async () => {
