@@ -1,12 +1,13 @@
 /**
- * Full-text search (convex/search/): the dashboard's `search.search.find`, the inbox's `search`
- * filter and REST `GET /api/v1/search`, each only ever answering the caller's organization.
+ * Full-text search (convex/search/: message bodies, thread subjects, contact names): the dashboard's
+ * `search.search.find`, the inbox's `search` filter and REST `GET /api/v1/search`, each only ever
+ * answering the caller's organization.
  */
 import { beforeEach, describe, expect, test } from "vitest";
 import { api } from "../convex/_generated/api";
 import { MAX_QUERY_CHARS } from "../convex/search/search";
 import { type Backend, newBackend, ORG_A, ORG_B, type SeededOrg, seedOrg } from "./harness";
-import { twilioSms } from "./signers";
+import { resendInbound, resendRequest, twilioSms } from "./signers";
 
 let t: Backend;
 let a: SeededOrg;
@@ -83,12 +84,88 @@ describe("search.find", () => {
   test("filters by channel, bounds the query and the result count", async () => {
     expect((await find(a, "parcel", { channel: "email" })).messages).toEqual([]);
     expect((await find(a, "parcel", { channel: "sms" })).messages).toHaveLength(1);
-    expect(await find(a, "  ?! ")).toEqual({ messages: [], contacts: [] });
+    expect(await find(a, "  ?! ")).toEqual({ messages: [], threads: [], contacts: [] });
     await expect(find(a, "x".repeat(MAX_QUERY_CHARS + 1))).rejects.toThrow(/limited/);
     for (let i = 0; i < 5; i++)
       await sms(`+1415555800${i}`, ORG_A.phone, `refund request ${i}`, `SM0000000000000000000000000000c00${i}`);
     expect((await find(a, "refund", { limit: 3 })).messages).toHaveLength(3);
     expect((await find(a, "refund", { limit: 0 })).messages).toHaveLength(1);
+  });
+});
+
+describe("thread subjects", () => {
+  /** Gives the thread of `org`'s message matching `word` a subject (threads get one from email). */
+  async function subjectOf(org: SeededOrg, word: string, subject: string) {
+    const [hit] = (await find(org, word)).messages;
+    await t.run((ctx) => ctx.db.patch(hit!.threadId, { subject }));
+    return hit!;
+  }
+
+  test("a word of a subject finds the thread, marked, with its contact; threads without a subject are skipped", async () => {
+    const hit = await subjectOf(a, "invoice", "Quarterly billing dispute");
+    // the other org-A thread (parcel) has no subject: it neither matches nor breaks the search
+    const res = await find(a, "billing");
+    expect(res.threads).toHaveLength(1);
+    const [th] = res.threads;
+    expect(th!.threadId).toBe(hit.threadId);
+    expect(th!.contactId).toBe(hit.contactId);
+    expect(th!.contactName).toBe(hit.contactName);
+    expect(th!.status).toBe("open");
+    expect(th!.lastChannel).toBe("sms");
+    expect(th!.snippet.text).toBe("Quarterly billing dispute");
+    expect(th!.snippet.marks.map(([x, y]) => th!.snippet.text.slice(x, y))).toEqual(["billing"]);
+    expect(res.messages).toEqual([]); // "billing" is in no message body
+    // the last term is a prefix, as Convex matches it
+    expect((await find(a, "quarter")).threads.map((x) => x.threadId)).toEqual([hit.threadId]);
+    // a channel filter narrows to messages
+    expect((await find(a, "billing", { channel: "sms" })).threads).toEqual([]);
+  });
+
+  test("an inbound email's subject makes its thread findable (Resend email.received)", async () => {
+    const req = resendRequest(
+      resendInbound(
+        "Dana Reyes <dana@example.org>",
+        ORG_A.inboundEmail,
+        "Warranty claim",
+        "It stopped working.",
+        "e-s1",
+      ),
+    );
+    const res = await t.fetch(req.path, req.init);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const found = await find(a, "warranty");
+    expect(found.threads.map((x) => [x.contactName, x.lastChannel, x.snippet.text])).toEqual([
+      ["Dana Reyes", "email", "Warranty claim"],
+    ]);
+    const stored = await t.run((ctx) => ctx.db.get(found.threads[0]!.threadId));
+    expect(stored).toMatchObject({ organizationId: a.organizationId, subject: "Warranty claim" });
+    expect((await find(b, "warranty")).threads).toEqual([]);
+  });
+
+  test("another organization's thread subject never appears", async () => {
+    const mine = await subjectOf(b, "parcel", "Lost shipment escalation");
+    expect((await find(a, "shipment")).threads).toEqual([]);
+    expect((await find(a, "escalation")).threads).toEqual([]);
+    expect((await find(b, "shipment")).threads.map((x) => x.threadId)).toEqual([mine.threadId]);
+    await expect(
+      as(a).query(api.search.search.find, { organizationId: b.organizationId, q: "shipment" }),
+    ).rejects.toThrow();
+  });
+
+  test("the inbox's search finds a thread by its subject", async () => {
+    const hit = await subjectOf(a, "invoice", "Quarterly billing dispute");
+    const res = await as(a).query(api.threads.inbox.list, {
+      organizationId: a.organizationId,
+      paginationOpts: { numItems: 25, cursor: null },
+      search: "billing",
+    });
+    expect(res.page.map((p) => p._id)).toEqual([hit.threadId]);
+    const other = await as(b).query(api.threads.inbox.list, {
+      organizationId: b.organizationId,
+      paginationOpts: { numItems: 25, cursor: null },
+      search: "billing",
+    });
+    expect(other.page).toEqual([]);
   });
 });
 
@@ -122,11 +199,25 @@ describe("GET /api/v1/search", () => {
     const body = (await ok.json()) as { messages: { snippet: { text: string } }[] };
     expect(body.messages.map((m) => m.snippet.text)).toEqual(["Where is my parcel? The tracking number does not work"]);
     expect((await get("/api/v1/search?q=question").then((r) => r.json())).messages).toEqual([]);
+    // thread subjects are searched too, only the key's organization's
+    const [invoice] = (await find(a, "invoice")).messages;
+    await t.run((ctx) => ctx.db.patch(invoice!.threadId, { subject: "Quarterly billing dispute" }));
+    const [parcelB] = (await find(b, "parcel")).messages;
+    await t.run((ctx) => ctx.db.patch(parcelB!.threadId, { subject: "Billing of org B" }));
+    const bySubject = (await (await get("/api/v1/search?q=billing")).json()) as {
+      threads: { threadId: string; contactId: string; snippet: { text: string; marks: [number, number][] } }[];
+    };
+    expect(bySubject.threads.map((x) => [x.threadId, x.contactId, x.snippet.text, x.snippet.marks])).toEqual([
+      [invoice!.threadId, invoice!.contactId, "Quarterly billing dispute", [[10, 17]]],
+    ]);
     expect((await get("/api/v1/search")).status).toBe(400);
     expect((await get(`/api/v1/search?q=${"x".repeat(201)}`)).status).toBe(400);
     expect((await get("/api/v1/search?q=parcel&limit=500")).status).toBe(400);
     expect((await get("/api/v1/search?q=parcel", null)).status).toBe(401);
     const doc = (await (await get("/api/v1/openapi.json", null)).json()) as { paths: Record<string, unknown> };
     expect(doc.paths["/api/v1/search"]).toHaveProperty("get");
+    const schemas = (doc as unknown as { components: { schemas: Record<string, { properties: object }> } }).components
+      .schemas;
+    expect(schemas.SearchResults!.properties).toHaveProperty("threads");
   });
 });

@@ -578,6 +578,19 @@ const SearchResults = z
         snippet: Snippet,
       }),
     ),
+    threads: z
+      .array(
+        z.object({
+          threadId: z.string(),
+          contactId: z.string(),
+          contactName: z.string(),
+          status: z.string(),
+          lastChannel: z.string(),
+          lastMessageAt: z.number(),
+          snippet: Snippet,
+        }),
+      )
+      .describe("threads whose subject matches (none when a channel is given)"),
     contacts: z.array(z.object({ contactId: z.string(), company: z.string().optional(), snippet: Snippet })),
   })
   .openapi("SearchResults");
@@ -586,7 +599,7 @@ serve(
   {
     method: "get",
     path: "/api/v1/search",
-    summary: "Full-text search of message bodies and contact names, best matches first",
+    summary: "Full-text search of message bodies, thread subjects and contact names, best matches first",
     request: { query: searchQuery },
     responses: {
       200: { description: "Matches with highlighted snippets", content: content(SearchResults) },

@@ -69,7 +69,10 @@ export const messagesTables = {
     .index("by_org_team_status", ["organizationId", "teamId", "status"])
     // Unassigned threads sort first within a status (a missing field sorts before any value), so
     // the unassigned count is a prefix read: no index range on an absent field (not portable).
-    .index("by_org_status_assignee", ["organizationId", "status", "assigneeId"]),
+    .index("by_org_status_assignee", ["organizationId", "status", "assigneeId"])
+    // Full-text search over subjects (search/search.ts): always filtered by organization. A thread
+    // without a subject is not in the index.
+    .searchIndex("search_subject", { searchField: "subject", filterFields: ["organizationId"] }),
 
   unifiedMessages: defineTable({
     organizationId: v.id("organizations"),

@@ -8,12 +8,12 @@ import { channelId } from "../schema/validators";
 import { highlight, queryTokens, type Snippet } from "./snippet";
 
 /**
- * Full-text search of an organization: message bodies (`unifiedMessages.search_text`) and contact
- * names (`contacts.search_name`),
- * through Convex search indexes filtered by `organizationId` first, so another organization's
+ * Full-text search of an organization: message bodies (`unifiedMessages.search_text`), thread
+ * subjects (`conversationThreads.search_subject`) and contact names (`contacts.search_name`), through Convex search indexes filtered by `organizationId` first, so another organization's
  * documents are never candidates. Results come in Convex's relevance order with highlighted
  * snippets computed here (search/snippet.ts). Reads are bounded: at most `limit` documents per
- * index plus one contact per distinct contact shown.
+ * index plus one contact per distinct contact shown. Any member of the organization sees every hit,
+ * as in the inbox (teams narrow the inbox's view, they do not hide threads).
  */
 
 export const MAX_QUERY_CHARS = 200;
@@ -30,6 +30,16 @@ export interface MessageHit {
   sentAt: number;
   snippet: Snippet;
 }
+export interface ThreadHit {
+  threadId: Id<"conversationThreads">;
+  contactId: Id<"contacts">;
+  contactName: string;
+  status: Doc<"conversationThreads">["status"];
+  lastChannel: ChannelId;
+  lastMessageAt: number;
+  /** The thread's subject, marked. */
+  snippet: Snippet;
+}
 export interface ContactHit {
   contactId: Id<"contacts">;
   company?: string;
@@ -37,6 +47,7 @@ export interface ContactHit {
 }
 export interface SearchResults {
   messages: MessageHit[];
+  threads: ThreadHit[];
   contacts: ContactHit[];
 }
 
@@ -60,7 +71,7 @@ export async function searchOrganization(
   { q, channel, limit }: SearchOptions,
 ): Promise<SearchResults> {
   const text = searchText(q);
-  if (!text) return { messages: [], contacts: [] };
+  if (!text) return { messages: [], threads: [], contacts: [] };
   const n = Math.max(1, Math.min(MAX_RESULTS, Math.floor(limit ?? DEFAULT_RESULTS)));
   const names = new Map<Id<"contacts">, string>();
   const nameOf = async (id: Id<"contacts">) => {
@@ -80,6 +91,13 @@ export async function searchOrganization(
       return channel ? f.eq("channel", channel) : f;
     })
     .take(n);
+  // A thread and a contact are not on one channel: a channel filter leaves only messages.
+  const threads = channel
+    ? []
+    : await ctx.db
+        .query("conversationThreads")
+        .withSearchIndex("search_subject", (s) => s.search("subject", text).eq("organizationId", organizationId))
+        .take(n);
   const contacts = channel
     ? [] // a contact is not on one channel
     : await ctx.db
@@ -87,7 +105,7 @@ export async function searchOrganization(
         .withSearchIndex("search_name", (s) => s.search("displayName", text).eq("organizationId", organizationId))
         .take(n);
 
-  const out: SearchResults = { messages: [], contacts: [] };
+  const out: SearchResults = { messages: [], threads: [], contacts: [] };
   for (const m of messages)
     out.messages.push({
       messageId: m._id,
@@ -99,6 +117,16 @@ export async function searchOrganization(
       sentAt: m.sentAt,
       snippet: highlight(m.text, text),
     });
+  for (const t of threads)
+    out.threads.push({
+      threadId: t._id,
+      contactId: t.contactId,
+      contactName: await nameOf(t.contactId),
+      status: t.status,
+      lastChannel: t.lastChannel,
+      lastMessageAt: t.lastMessageAt,
+      snippet: highlight(t.subject ?? "", text),
+    });
   for (const c of contacts) {
     if (c.mergedInto) continue; // merged away: its threads live on the surviving contact
     out.contacts.push({ contactId: c._id, company: c.company, snippet: highlight(c.displayName, text) });
@@ -106,11 +134,7 @@ export async function searchOrganization(
   return out;
 }
 
-/**
- * The dashboard's search box: messages and contacts of the organization. Thread subjects are not
- * indexed: `subject` is optional and convex-test (our backend tests) fails on a search over a
- * document that lacks the search field; an email's subject is searchable once it is in its text.
- */
+/** The dashboard's search box: messages, thread subjects and contacts of the organization. */
 export const find = memberQuery({
   args: { q: v.string(), channel: v.optional(channelId), limit: v.optional(v.number()) },
   handler: async (ctx, { organizationId, q, channel, limit }) =>

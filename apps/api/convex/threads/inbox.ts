@@ -32,11 +32,12 @@ function decodeCursor(cursor: string | null): ListCursor | null {
 /** Search hits read per index when the inbox is searched (bounded; relevance order). */
 const SEARCH_MESSAGES = 100;
 const SEARCH_CONTACTS = 20;
+const SEARCH_SUBJECTS = 20;
 const THREADS_PER_CONTACT = 5;
 
 /**
- * Threads matching a full-text search, best first: threads with a matching message, then the
- * threads of contacts whose name matches; each thread once.
+ * Threads matching a full-text search, best first: threads with a matching message, then threads
+ * whose subject matches, then the threads of contacts whose name matches; each thread once.
  */
 async function searchThreads(
   ctx: QueryCtx,
@@ -49,6 +50,11 @@ async function searchThreads(
     .withSearchIndex("search_text", (s) => s.search("text", text).eq("organizationId", organizationId))
     .take(SEARCH_MESSAGES);
   for (const m of messages) ids.push(m.threadId);
+  const bySubject = await ctx.db
+    .query("conversationThreads")
+    .withSearchIndex("search_subject", (s) => s.search("subject", text).eq("organizationId", organizationId))
+    .take(SEARCH_SUBJECTS);
+  for (const t of bySubject) ids.push(t._id);
   const contacts = await ctx.db
     .query("contacts")
     .withSearchIndex("search_name", (s) => s.search("displayName", text).eq("organizationId", organizationId))
