@@ -4,6 +4,7 @@
  * official `standardwebhooks` verifier, retried through the webhook workpool and logged), and the
  * validation of rules on save.
  */
+import type { FunctionArgs } from "convex/server";
 import { Webhook } from "standardwebhooks";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "../convex/_generated/api";
@@ -336,7 +337,7 @@ describe("rules are validated on save, with nothing stored when refused", () => 
     const ruleId = await admin().mutation(api.automation.rules.create, { ...base(), enabled: false });
     const stored = () => t.run((ctx) => ctx.db.get(ruleId));
     const before = await stored();
-    const edit = (over: Partial<ReturnType<typeof base>>) =>
+    const edit = (over: Partial<FunctionArgs<typeof api.automation.rules.update>>) =>
       admin().mutation(api.automation.rules.update, { ...base(), ruleId, enabled: false, ...over });
 
     await expect(edit({ actions: [{ kind: "assignTeam", teamId: foreignTeam }] })).rejects.toThrow();
