@@ -4,6 +4,7 @@
  * official `standardwebhooks` verifier, retried through the webhook workpool and logged), and the
  * validation of rules on save.
  */
+import type { FunctionArgs } from "convex/server";
 import { Webhook } from "standardwebhooks";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "../convex/_generated/api";
@@ -323,5 +324,44 @@ describe("rules are validated on save, with nothing stored when refused", () => 
       }),
     ).rejects.toThrow(/setPriority: the same action twice/);
     expect(await ruleCount()).toBe(0);
+  });
+
+  test("an edit is validated like a create: refused edits change nothing, a valid one replaces the rule", async () => {
+    const b = await seedOrg(t, "org-b", ORG_B);
+    const foreignTeam = await t.withIdentity(b.identity).mutation(api.threads.teams.create, {
+      organizationId: b.organizationId,
+      name: "B team",
+      policy: "manual",
+      channels: [],
+    });
+    const ruleId = await admin().mutation(api.automation.rules.create, { ...base(), enabled: false });
+    const stored = () => t.run((ctx) => ctx.db.get(ruleId));
+    const before = await stored();
+    const edit = (over: Partial<FunctionArgs<typeof api.automation.rules.update>>) =>
+      admin().mutation(api.automation.rules.update, { ...base(), ruleId, enabled: false, ...over });
+
+    await expect(edit({ actions: [{ kind: "assignTeam", teamId: foreignTeam }] })).rejects.toThrow();
+    await expect(
+      edit({
+        actions: [
+          { kind: "setPriority", priority: "high" },
+          { kind: "setPriority", priority: "low" },
+        ],
+      }),
+    ).rejects.toThrow(/setPriority: the same action twice/);
+    expect(await stored()).toEqual(before);
+
+    await edit({
+      name: "Refunds are urgent",
+      conditions: [{ kind: "textContains", value: "refund" }],
+      actions: [{ kind: "setPriority", priority: "urgent" }],
+    });
+    expect(await stored()).toMatchObject({
+      name: "Refunds are urgent",
+      enabled: false,
+      conditions: [{ kind: "textContains", value: "refund" }],
+      actions: [{ kind: "setPriority", priority: "urgent" }],
+    });
+    expect(await ruleCount()).toBe(1);
   });
 });

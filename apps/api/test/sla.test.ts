@@ -5,7 +5,7 @@
  * Closing asks for a rating with a signed link; forged, re-dated, expired tokens are refused.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { api } from "../convex/_generated/api";
+import { api, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
 import { postChat, startSession, type VisitorSession } from "./chatWidget";
 import { type Backend, newBackend, ORG_A, openSession, type SeededOrg, seedOrg } from "./harness";
@@ -324,6 +324,43 @@ describe("CSAT", () => {
     expect((await closeAndGetLink()).token).not.toBeNull();
     expect(await requests()).toHaveLength(2);
   });
+
+  /** The contact's health as the CRM contact page reads it (crm.contactInsights.getSummary). */
+  const healthOf = async (contactId: Id<"contacts">) => {
+    const summary = await owner().query(api.crm.contactInsights.getSummary, {
+      organizationId: a.organizationId,
+      contactId,
+    });
+    return { score: summary.contact.healthScore, health: summary.health as Record<string, any> | null };
+  };
+
+  for (const [stars, direction] of [
+    [1, "lowers"],
+    [5, "raises"],
+  ] as const) {
+    test(`a ${stars}-star rating ${direction} the contact's health score`, async () => {
+      await savePolicy(undefined, {}, true);
+      await customerWrites("Hi, my order has not arrived");
+      const { token } = await closeAndGetLink();
+      const { contactId } = await thread();
+      // The score without any rating, at this same (frozen) instant.
+      await t.mutation(internal.crm.profile.refresh, { organizationId: a.organizationId, contactId });
+      const before = await healthOf(contactId);
+      expect(before.score).toBeTypeOf("number");
+      expect(before.health?.components.satisfaction).toBeNull();
+
+      expect((await rate(token!, `score=${stars}`)).status).toBe(200);
+      await advanceTo(Date.now()); // the profile refresh the rating scheduled (runAfter 0)
+      const after = await healthOf(contactId);
+      expect(after.health?.details).toMatchObject({ csatRatings: 1, csatMean: stars });
+      expect(after.health?.components.satisfaction).toBe(stars === 1 ? 0 : 100);
+      expect(after.score).toBe(after.health?.score);
+      if (stars === 1) expect(after.score!).toBeLessThan(before.score!);
+      else expect(after.score!).toBeGreaterThan(before.score!);
+      // The documented weight: 80% the behavioural score, 20% the ratings (packages/insights).
+      expect(Math.abs(after.score! - (0.8 * before.score! + (stars === 1 ? 0 : 20)))).toBeLessThanOrEqual(1);
+    });
+  }
 
   test("forged, re-dated, truncated and expired tokens are refused with nothing stored", async () => {
     await savePolicy(undefined, {}, true);

@@ -3,7 +3,7 @@
  * containing 'refund' -> label billing, assign team Billing, reply with a saved reply"; a
  * WhatsApp message arrives through the provider simulator's Meta endpoint (signed like Meta's
  * webhooks); the open inbox shows the thread with all three effects live, and the reports page
- * counts the message in its charts.
+ * counts the message in its charts. Then the admin edits the rule (a bad pattern is refused).
  */
 import type { Page } from "@playwright/test";
 import { expect, test } from "./console";
@@ -175,4 +175,32 @@ test("the reports page counts the new message in its charts", async ({}, info) =
   await expect(page.getByTestId("volume-chart").getByRole("img")).toHaveAttribute("aria-label", /3 in total/);
   await expect(page.getByTestId("hours-chart").getByRole("img")).toHaveAttribute("aria-label", /busiest \d\d:00 \(2\)/);
   await shot(page, info, "automation-05-reports");
+});
+
+test("the admin edits the rule: a bad pattern is refused with its reason, a valid edit is saved", async ({}, info) => {
+  await page.goto("/settings/automation");
+  const rules = page.getByTestId("rules");
+  await rules.getByRole("button", { name: "Edit Refunds on WhatsApp to Billing" }).click();
+  const form = page.getByTestId("rule-form");
+  await expect(form.getByTestId("rule-editing")).toContainText("Refunds on WhatsApp to Billing");
+  await expect(form.getByLabel("Name")).toHaveValue("Refunds on WhatsApp to Billing");
+  await expect(form.getByLabel("Channel")).toHaveValue("whatsapp");
+  await expect(form.getByLabel("Text contains")).toHaveValue("refund");
+
+  await form.getByLabel("Text matches (pattern)").fill("(refund");
+  await form.getByRole("button", { name: "Save rule" }).click();
+  await expect(form.getByRole("alert")).toContainText("pattern: unclosed (");
+  await expect(rules).not.toContainText("text matches");
+
+  await form.getByLabel("Text matches (pattern)").fill("");
+  await form.getByLabel("Name").fill("Refunds on WhatsApp to Billing, urgent");
+  await form.getByLabel("Set priority").selectOption("urgent");
+  await form.getByRole("button", { name: "Save rule" }).click();
+  await expect(rules).toContainText("Refunds on WhatsApp to Billing, urgent");
+  await expect(rules).toContainText("then label billing, assign team Billing, reply /refund, priority urgent");
+  // Back to creating; the rule is still one rule, still enabled.
+  await expect(form.getByRole("button", { name: "Create rule" })).toBeVisible();
+  await expect(rules.getByRole("listitem")).toHaveCount(1);
+  await expect(rules.getByRole("checkbox", { name: "Enable Refunds on WhatsApp to Billing, urgent" })).toBeChecked();
+  await shot(page, info, "automation-06-edit");
 });

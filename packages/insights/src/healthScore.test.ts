@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Commitment } from "./commitments";
-import { computeHealthScore, HEALTH_WEIGHTS } from "./healthScore";
+import { computeHealthScore, HEALTH_CSAT_WEIGHT, HEALTH_CSAT_WINDOW, HEALTH_WEIGHTS } from "./healthScore";
 
 const D = 86_400_000;
 const NOW = Date.parse("2026-03-31T12:00:00Z");
@@ -42,7 +42,7 @@ describe("computeHealthScore", () => {
         commitment({ actor: "contact", dueAt: NOW - 5 * D, fulfilledAt: NOW - 6 * D }), // fulfilled
       ],
     });
-    expect(h.components).toEqual({ recency: 70.7, frequency: 60, sentiment: 78, commitments: 65 });
+    expect(h.components).toEqual({ recency: 70.7, frequency: 60, sentiment: 78, commitments: 65, satisfaction: null });
     expect(h.details).toMatchObject({
       daysSinceLastInbound: 7,
       messagesLast30Days: 6,
@@ -51,11 +51,13 @@ describe("computeHealthScore", () => {
       openCommitments: 1,
       overdueOurs: 1,
       overdueTheirs: 0,
+      csatRatings: 0,
+      csatMean: null,
     });
     // 0.35*70.71 + 0.25*60 + 0.25*78 + 0.15*65 = 68.998
     expect(h.score).toBe(69);
     expect(h.label).toBe("at_risk");
-    expect(h.weights).toEqual(HEALTH_WEIGHTS);
+    expect(h.weights).toEqual({ ...HEALTH_WEIGHTS, satisfaction: HEALTH_CSAT_WEIGHT });
   });
 
   it("scores an engaged, happy relationship as healthy and a silent one as cold", () => {
@@ -89,5 +91,55 @@ describe("computeHealthScore", () => {
     expect(a.components.sentiment).toBe(10);
     expect(a.score).toBeGreaterThanOrEqual(0);
     expect(a.score).toBeLessThanOrEqual(100);
+  });
+
+  describe("CSAT ratings", () => {
+    // A middling relationship (base 0.35*50 + 0.25*40 + 0.25*50 + 0.15*100 = 55) so a rating can move it either way.
+    const base = {
+      now: NOW,
+      messages: [
+        { direction: "inbound" as const, sentAt: NOW - 14 * D },
+        { direction: "outbound" as const, sentAt: NOW - 13 * D },
+        { direction: "inbound" as const, sentAt: NOW - 20 * D },
+        { direction: "outbound" as const, sentAt: NOW - 19 * D },
+      ],
+    };
+    const rated = (...scores: number[]) =>
+      computeHealthScore({ ...base, csat: scores.map((score, i) => ({ at: NOW - (scores.length - i) * D, score })) });
+
+    it("a 1-star rating lowers the score and a 5-star raises it, by the documented weight", () => {
+      const none = computeHealthScore(base);
+      expect(none.score).toBe(55);
+      expect(none.components.satisfaction).toBeNull();
+      const low = rated(1);
+      const high = rated(5);
+      // round(0.8 * 55 + 0.2 * 0) = 44; round(0.8 * 55 + 0.2 * 100) = 64
+      expect(low.score).toBe(44);
+      expect(low.components.satisfaction).toBe(0);
+      expect(high.score).toBe(64);
+      expect(high.components.satisfaction).toBe(100);
+      expect(high.details).toMatchObject({ csatRatings: 1, csatMean: 5 });
+      // 3 stars is neutral-ish: Q = 50, round(44 + 10) = 54
+      expect(rated(3).score).toBe(54);
+    });
+
+    it("counts only the newest ratings up to the window, ignores future ones, clamps out-of-range scores", () => {
+      // Five old 1-star ratings, then five 5-star ones: only the newest five count.
+      const recovered = rated(1, 1, 1, 1, 1, 5, 5, 5, 5, 5);
+      expect(recovered.details.csatRatings).toBe(HEALTH_CSAT_WINDOW);
+      expect(recovered.details.csatMean).toBe(5);
+      expect(recovered.score).toBe(rated(5).score);
+
+      const future = computeHealthScore({ ...base, csat: [{ at: NOW + D, score: 1 }] });
+      expect(future.score).toBe(55);
+      expect(future.details.csatRatings).toBe(0);
+
+      const wild = computeHealthScore({ ...base, csat: [{ at: NOW - D, score: 99 }] });
+      expect(wild.components.satisfaction).toBe(100);
+      for (const h of [recovered, wild, rated(1, 1, 1, 1, 1, 1, 1)]) {
+        expect(h.score).toBeGreaterThanOrEqual(0);
+        expect(h.score).toBeLessThanOrEqual(100);
+      }
+    });
   });
 });

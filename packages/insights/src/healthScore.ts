@@ -9,6 +9,8 @@ export interface HealthInput {
   /** Per-message sentiment of the CONTACT's messages (inbound). */
   sentiment?: Array<{ at: number; score: number }>;
   commitments?: Commitment[];
+  /** The contact's CSAT ratings (1-5, when given); only the newest HEALTH_CSAT_WINDOW count. */
+  csat?: Array<{ at: number; score: number }>;
 }
 
 export interface HealthComponents {
@@ -21,8 +23,9 @@ export interface HealthComponents {
 export interface HealthScore {
   score: number;
   label: "healthy" | "at_risk" | "cold";
-  components: HealthComponents;
-  weights: HealthComponents;
+  /** `satisfaction` is null when the contact never rated a conversation (it then has no weight). */
+  components: HealthComponents & { satisfaction: number | null };
+  weights: HealthComponents & { satisfaction: number };
   details: {
     daysSinceLastInbound: number | null;
     messagesLast30Days: number;
@@ -31,10 +34,20 @@ export interface HealthScore {
     openCommitments: number;
     overdueOurs: number;
     overdueTheirs: number;
+    csatRatings: number;
+    csatMean: number | null;
   };
 }
 
 export const HEALTH_WEIGHTS: HealthComponents = { recency: 0.35, frequency: 0.25, sentiment: 0.25, commitments: 0.15 };
+/**
+ * Share of the score that the contact's own satisfaction ratings decide when there are any: a
+ * rating is the customer's explicit verdict, so it weighs as much as sentiment inferred from text,
+ * but a single rating cannot outweigh how the relationship actually behaves (80% stays behavioural).
+ */
+export const HEALTH_CSAT_WEIGHT = 0.2;
+/** Newest ratings that count: recent service, and a bounded read for the caller. */
+export const HEALTH_CSAT_WINDOW = 5;
 
 const clamp = (x: number, lo = 0, hi = 100) => Math.min(hi, Math.max(lo, x));
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
@@ -51,8 +64,11 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
  *   commitments C = clamp(100 - 30 * overdueOurs - 15 * overdueTheirs - 5 * openNotOverdue)
  *                   (open = not fulfilled by now; overdue per isOverdue(c, now))
  *
- *   score = round(0.35 R + 0.25 F + 0.25 S + 0.15 C);  label: >= 70 healthy, >= 40 at_risk, else cold.
- * Messages/scores after `now` are ignored.
+ *   base  = 0.35 R + 0.25 F + 0.25 S + 0.15 C
+ *   satisfaction Q = 100 * (mean of the newest 5 CSAT ratings - 1) / 4   (1 star = 0, 5 stars = 100)
+ *   score = round(base) without ratings, else round(0.8 base + 0.2 Q);
+ *   label: >= 70 healthy, >= 40 at_risk, else cold.
+ * Messages/scores/ratings after `now` are ignored; ratings outside 1-5 are clamped.
  */
 export function computeHealthScore(input: HealthInput): HealthScore {
   const { now } = input;
@@ -91,15 +107,24 @@ export function computeHealthScore(input: HealthInput): HealthScore {
     sentiment: r1(sentiment),
     commitments: r1(commitments),
   };
+  const ratings = (input.csat ?? [])
+    .filter((r) => r.at <= now && Number.isFinite(r.score))
+    .sort((a, b) => a.at - b.at)
+    .slice(-HEALTH_CSAT_WINDOW)
+    .map((r) => clamp(r.score, 1, 5));
+  const csatMean = mean(ratings);
+  const satisfaction = csatMean === null ? null : (100 * (csatMean - 1)) / 4;
+
   const w = HEALTH_WEIGHTS;
+  const base = w.recency * recency + w.frequency * frequency + w.sentiment * sentiment + w.commitments * commitments;
   const score = Math.round(
-    w.recency * recency + w.frequency * frequency + w.sentiment * sentiment + w.commitments * commitments,
+    satisfaction === null ? base : (1 - HEALTH_CSAT_WEIGHT) * base + HEALTH_CSAT_WEIGHT * satisfaction,
   );
   return {
     score,
     label: score >= 70 ? "healthy" : score >= 40 ? "at_risk" : "cold",
-    components,
-    weights: { ...w },
+    components: { ...components, satisfaction: satisfaction === null ? null : r1(satisfaction) },
+    weights: { ...w, satisfaction: HEALTH_CSAT_WEIGHT },
     details: {
       daysSinceLastInbound: daysSince === null ? null : r1(daysSince),
       messagesLast30Days: last30,
@@ -108,6 +133,8 @@ export function computeHealthScore(input: HealthInput): HealthScore {
       openCommitments: open,
       overdueOurs,
       overdueTheirs,
+      csatRatings: ratings.length,
+      csatMean: csatMean === null ? null : Math.round(csatMean * 100) / 100,
     },
   };
 }

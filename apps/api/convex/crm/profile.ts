@@ -1,10 +1,12 @@
 /**
  * Derived per-contact knowledge: communication preferences and the health score, recomputed from
- * a bounded window of the contact's most recent rows (never the whole history).
+ * a bounded window of the contact's most recent rows (never the whole history): messages,
+ * sentiment points, open commitments and the newest CSAT ratings.
  */
-import { analysePreferences, type Commitment, computeHealthScore } from "@switchboard/insights";
+import { analysePreferences, type Commitment, computeHealthScore, HEALTH_CSAT_WINDOW } from "@switchboard/insights";
+import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
-import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { internalMutation, type MutationCtx, type QueryCtx } from "../_generated/server";
 import { timeZoneOr } from "../lib/timezone";
 
 /** Most recent messages / sentiment points / open commitments the profile is computed from. */
@@ -59,6 +61,14 @@ export async function refreshProfile(
       q.eq("organizationId", organizationId).eq("contactId", contactId).eq("status", "open"),
     )
     .take(PROFILE_COMMITMENTS);
+  // Rated requests only: an unrated request has no ratedAt, and undefined sorts before numbers.
+  const ratings = await ctx.db
+    .query("csatRequests")
+    .withIndex("by_contact_rated", (q) =>
+      q.eq("organizationId", organizationId).eq("contactId", contactId).gte("ratedAt", 0),
+    )
+    .order("desc")
+    .take(HEALTH_CSAT_WINDOW);
   const history = messages.map((m) => ({ channel: m.channel, direction: m.direction, sentAt: m.sentAt }));
   const timezone = timeZoneOr(contact.timezone, org?.timezone);
   const preferences = analysePreferences(history, { now, timezone });
@@ -67,6 +77,9 @@ export async function refreshProfile(
     messages: history,
     sentiment: insights.filter((i) => i.direction === "inbound").map((i) => ({ at: i.at, score: i.sentiment })),
     commitments: open.map(toCommitment),
+    csat: ratings.flatMap((r) =>
+      r.score !== undefined && r.ratedAt !== undefined ? [{ at: r.ratedAt, score: r.score }] : [],
+    ),
   });
   const existing = await getProfile(ctx, organizationId, contactId);
   const fields = { preferences, health, basedOnMessages: messages.length, computedAt: now };
@@ -75,3 +88,15 @@ export async function refreshProfile(
   if (contact.healthScore !== health.score) await ctx.db.patch(contactId, { healthScore: health.score });
   return health;
 }
+
+/**
+ * Internal: recomputes one contact's profile now. Scheduled by modules below crm/ in the layering
+ * (threads/csat.ts when a rating lands), which may not import this file.
+ */
+export const refresh = internalMutation({
+  args: { organizationId: v.id("organizations"), contactId: v.id("contacts") },
+  handler: async (ctx, { organizationId, contactId }) => {
+    await refreshProfile(ctx, organizationId, contactId, Date.now());
+    return null;
+  },
+});

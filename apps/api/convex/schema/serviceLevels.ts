@@ -89,5 +89,7 @@ export const serviceLevelTables = {
   })
     .index("by_thread", ["organizationId", "threadId", "requestedAt"])
     .index("by_contact", ["organizationId", "contactId", "requestedAt"])
+    // The contact's newest ratings, for its health score (crm/profile.ts).
+    .index("by_contact_rated", ["organizationId", "contactId", "ratedAt"])
     .index("by_org_rated", ["organizationId", "ratedAt"]),
 };

@@ -16,7 +16,8 @@ import { loadPolicy } from "./sla";
  * a message with a signed link goes out on the thread's channel (chat, email, SMS, WhatsApp
  * alike, through the normal reply queue). The link opens a tiny public page (GET /csat/<token>)
  * whose form posts a score 1-5 (POST /csat/<token>). The score lands on the request row (reports
- * read by_org_rated) and on the thread (`csat.score`).
+ * read by_org_rated), on the thread (`csat.score`) and, through a scheduled profile refresh, in
+ * the contact's health score (crm/profile.ts reads the newest ratings by_contact_rated).
  *
  * The token is `<requestId>.<expiresAt>.<hmac>`: HMAC-SHA-256 under a key derived from the
  * deployment's encryption key, so it cannot be forged or re-dated, and is short enough for an
@@ -125,9 +126,9 @@ export const record = internalMutation({
 });
 
 /**
- * Stores a rating of a request on the request, the thread and the reports: the one place a rating
- * lands, for the link's page, the chat widget's built-in prompt and the seed alike. The caller
- * verified the token. `at` (seed-only) backdates it.
+ * Stores a rating of a request on the request, the thread, the reports and (scheduled) the
+ * contact's health score: the one place a rating lands, for the link's page, the chat widget's
+ * built-in prompt and the seed alike. The caller verified the token. `at` (seed-only) backdates it.
  */
 export async function recordRating(ctx: MutationCtx, requestId: string, score: number, at?: number) {
   const id = ctx.db.normalizeId("csatRequests", requestId);
@@ -141,6 +142,12 @@ export async function recordRating(ctx: MutationCtx, requestId: string, score: n
     await ctx.db.patch(thread._id, { csat: { ...thread.csat, score, ratedAt: now } });
   // The reports' CSAT figures (day bucket of the rating, the thread's channel and agent).
   if (thread) await recordCsat(ctx, thread, score, now);
+  // The contact's health score weighs its newest ratings (packages/insights computeHealthScore).
+  // Scheduled rather than inline: crm/ sits above threads/ in the layering; it runs right after.
+  await ctx.scheduler.runAfter(0, internal.crm.profile.refresh, {
+    organizationId: row.organizationId,
+    contactId: row.contactId,
+  });
   return "rated" as const;
 }
 
