@@ -257,8 +257,29 @@ describe("merge", () => {
       type: "sibling",
     });
 
+    // A rating the SMS contact gave: it must follow the person to the survivor (health score).
+    const smsThread = await t.run((ctx) =>
+      ctx.db
+        .query("conversationThreads")
+        .withIndex("by_contact_status", (q) => q.eq("organizationId", a.organizationId).eq("contactId", sms._id))
+        .first(),
+    );
+    await t.run((ctx) =>
+      ctx.db.insert("csatRequests", {
+        organizationId: a.organizationId,
+        threadId: smsThread!._id,
+        contactId: sms._id,
+        channel: "sms",
+        requestedAt: 1,
+        expiresAt: 2,
+        score: 4,
+        ratedAt: 1,
+      }),
+    );
+
     const before = await snapshot(t, a.organizationId);
     expect(before.commitments!.length).toBeGreaterThan(0);
+    expect(before.csatRequests).toHaveLength(1);
     const smsBefore = (await t.run((ctx) => ctx.db.get(sms._id)))!;
     const mailBefore = (await t.run((ctx) => ctx.db.get(mail._id)))!;
     const [s] = await openSuggestions();

@@ -117,6 +117,7 @@ const SNAPSHOT_TABLES = [
   ["deals", "by_contact"],
   ["contactProfiles", "by_contact"],
   ["companyDomains", "by_contact"],
+  ["csatRequests", "by_contact"],
   ["mergeSuggestions", "by_pair"],
 ] as const satisfies readonly (readonly [TableNames, string])[];
 

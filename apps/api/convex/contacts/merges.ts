@@ -46,6 +46,8 @@ export const MERGE_MOVES: readonly Move[] = [
   { table: "deals", index: "by_contact", field: "contactId" },
   { table: "companyDomains", index: "by_contact", field: "contactId" },
   { table: "threadLabels", index: "by_contact", field: "contactId" },
+  // Ratings follow the person, so the survivor's health score counts them.
+  { table: "csatRequests", index: "by_contact", field: "contactId" },
 ];
 
 type AnyDoc = { _id: string; [field: string]: unknown };
