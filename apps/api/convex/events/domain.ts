@@ -73,8 +73,6 @@ export type DomainEvent =
   | { type: "contact.updated"; contactId: ContactId }
   | { type: "contact.merged"; mergeId: Id<"contactMerges">; survivorId: ContactId; mergedId: ContactId };
 
-export type DomainEventType = DomainEvent["type"];
-
 /** The event webhook a domain event is delivered as, or null when it has none. */
 export function webhookOf(event: DomainEvent): { type: WebhookEventType; data: EventData } | null {
   switch (event.type) {
