@@ -82,6 +82,17 @@ describe("convex/ imports only downward", () => {
     expect(cyclesOf(graph).map((c) => c.join(" -> "))).toEqual([]);
   });
 
+  test("change sites raise events only through events/domain.ts emitDomainEvent", () => {
+    // The two fan-out paths (webhooks, automation) are reached only through the one function, so
+    // a change can never raise one consumer's event and forget the other's.
+    const direct = Object.entries(files)
+      .filter(([file]) => file !== "events/domain.ts")
+      .filter(([, source]) => /import\s*\{[^}]*\b(emitEvent|emitAutomationEvent)\b[^}]*\}\s*from/.test(source))
+      .map(([file]) => file);
+    expect(direct).toEqual([]);
+    expect(files["events/domain.ts"]).toMatch(/export async function emitDomainEvent/);
+  });
+
   test("inbound/ and outbound/ never import each other", () => {
     const graph = importGraph(files);
     const crossing: string[] = [];

@@ -63,6 +63,7 @@ import type * as crm_profile from "../crm/profile.js";
 import type * as crm_recompute from "../crm/recompute.js";
 import type * as crm_timeline from "../crm/timeline.js";
 import type * as crons from "../crons.js";
+import type * as events_domain from "../events/domain.js";
 import type * as http from "../http.js";
 import type * as inbound_coalesce from "../inbound/coalesce.js";
 import type * as inbound_handshake from "../inbound/handshake.js";
@@ -217,6 +218,7 @@ declare const fullApi: ApiFromModules<{
   "crm/recompute": typeof crm_recompute;
   "crm/timeline": typeof crm_timeline;
   crons: typeof crons;
+  "events/domain": typeof events_domain;
   http: typeof http;
   "inbound/coalesce": typeof inbound_coalesce;
   "inbound/handshake": typeof inbound_handshake;

@@ -3,10 +3,12 @@ import type { Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 
 /**
- * Raising an automation event from anywhere (a leaf module: it imports nothing but the generated
- * API, so threads/ and contacts/ can raise events without an import cycle). Rules run in their own
- * scheduled mutation (scheduled only when the organization has an enabled rule for the trigger), never inside the caller's transaction. Changes made BY rules never come
- * through here (automation/triggers.ts patches directly), which is why rules cannot loop.
+ * The automation trigger path of a domain event. Change sites never call it directly: they call
+ * `emitDomainEvent` (events/domain.ts), which fans out here and to the event webhooks. A leaf (it
+ * imports nothing but the generated API). Rules run in their own scheduled mutation (scheduled
+ * only when the organization has an enabled rule for the trigger), never inside the caller's
+ * transaction. Changes made BY rules never come through here (automation/triggers.ts patches
+ * directly), which is why rules cannot loop.
  */
 export type AutomationEvent =
   | { trigger: "thread.created"; threadId: Id<"conversationThreads"> }

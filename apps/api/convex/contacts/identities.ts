@@ -10,7 +10,7 @@ import { type ChannelId, IDENTIFIER_KIND_OF_CHANNEL } from "@switchboard/channel
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
-import { emitAutomationEvent } from "../automation/events";
+import { emitDomainEvent } from "../events/domain";
 import { fail, getOwned } from "../lib/auth";
 import { memberMutation } from "../lib/functions";
 import { channelId } from "../schema/validators";
@@ -127,7 +127,7 @@ export const add = memberMutation({
         await suggestFromNameAndDomain(ctx, args.organizationId, contact, domain, now);
       }
     }
-    await emitAutomationEvent(ctx, args.organizationId, { trigger: "contact.updated", contactId: contact._id });
+    await emitDomainEvent(ctx, args.organizationId, { type: "contact.updated", contactId: contact._id });
     return { status: "added" as const, identityId, identifier };
   },
 });
@@ -142,7 +142,7 @@ export const remove = memberMutation({
     if (contact.primaryEmail === identity.identifier) patch.primaryEmail = undefined;
     if (contact.primaryPhone === identity.identifier) patch.primaryPhone = undefined;
     if (Object.keys(patch).length) await ctx.db.patch(contact._id, { ...patch, updatedAt: Date.now() });
-    await emitAutomationEvent(ctx, organizationId, { trigger: "contact.updated", contactId: contact._id });
+    await emitDomainEvent(ctx, organizationId, { type: "contact.updated", contactId: contact._id });
     return null;
   },
 });

@@ -14,14 +14,15 @@
  *   the survivor back at the loser; then replaces both contact rows (and the survivor's profile
  *   and the suggestion) with their snapshots and deletes the merge timeline event.
  */
+
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id, TableNames } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx } from "../_generated/server";
 import { refreshProfile } from "../crm/profile";
+import { emitDomainEvent } from "../events/domain";
 import { fail, getOwned } from "../lib/auth";
 import { memberMutation, memberQuery } from "../lib/functions";
-import { emitEvent } from "../webhooks/events";
 import { findSuggestion, snapshotOf } from "./model";
 
 /** Rows moved (or restored) per mutation. */
@@ -224,7 +225,8 @@ export const step = internalMutation({
       updatedAt: now,
     });
     await ctx.db.patch(mergeId, { phase, moved, batches, estimatedTotal: moved, status: "done", finishedAt: now });
-    await emitEvent(ctx, m.organizationId, "contact.merged", {
+    await emitDomainEvent(ctx, m.organizationId, {
+      type: "contact.merged",
       mergeId,
       survivorId: m.survivorId,
       mergedId: m.loserId,

@@ -2,7 +2,7 @@ import { normalizeIdentifier } from "@switchboard/channels";
 import { type ChannelId, IDENTIFIER_KIND_OF_CHANNEL, type IdentifierKind } from "@switchboard/channels/ids";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
-import { emitEvent } from "../webhooks/events";
+import { emitDomainEvent } from "../events/domain";
 
 export interface NormalizedIdentifier {
   kind: IdentifierKind;
@@ -139,7 +139,8 @@ export async function resolveContact(
     createdAt: now,
   });
   const contact = (await ctx.db.get(contactId))!;
-  await emitEvent(ctx, organizationId, "contact.created", {
+  await emitDomainEvent(ctx, organizationId, {
+    type: "contact.created",
     contactId,
     displayName: contact.displayName,
     channel,

@@ -6,13 +6,13 @@ import type { Doc, Id } from "../_generated/dataModel";
 import { type ActionCtx, internalMutation, type MutationCtx } from "../_generated/server";
 import { applySenderClaims } from "../contacts/claims";
 import { resolveContact } from "../contacts/resolve";
+import { emitDomainEvent } from "../events/domain";
 import { safeInboundAttachments, scheduleMediaFetch } from "../messages/attachments";
 import { applyReaction } from "../messages/reactions";
 import { applyStatus, findByExternalId } from "../messages/status";
 import { encrypted, inboundEvent, type inboundMessage, providerId, type statusEvent } from "../schema/validators";
 import { addParticipant, findThreadByReferences, rememberEmailMessageIds } from "../threads/emailMessageIds";
 import { findOrCreateThread, previewOf, touchThread } from "../threads/model";
-import { emitEvent, truncateText } from "../webhooks/events";
 import { noteInboundForHooks } from "./coalesce";
 import { HYDRATE_BASE_DELAY_MS } from "./hydrate";
 
@@ -311,15 +311,16 @@ export async function storeInboundMessage(
   if (msg.contentPending) {
     await ctx.scheduler.runAfter(HYDRATE_BASE_DELAY_MS, internal.inbound.hydrate.run, { messageId, attempt: 0 });
   }
-  await emitEvent(ctx, org._id, "message.received", {
+  await emitDomainEvent(ctx, org._id, {
+    type: "message.received",
     messageId,
     threadId: thread._id,
     contactId: contact._id,
     channel: msg.channel,
     from: identifier,
     to: msg.to,
-    subject: msg.subject === undefined ? undefined : truncateText(msg.subject),
-    text: truncateText(msg.text),
+    subject: msg.subject,
+    text: msg.text,
     sentAt,
   });
   const stored = (await ctx.db.get(messageId))!;

@@ -2,8 +2,8 @@ import { isStatusAdvance } from "@switchboard/channels/ids";
 import type { Infer } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
+import { emitDomainEvent } from "../events/domain";
 import type { statusEvent } from "../schema/validators";
-import { emitEvent } from "../webhooks/events";
 
 /**
  * Delivery status of outbound messages, whoever reports it: a provider's status webhook
@@ -111,7 +111,8 @@ export async function emitStatusEvent(
   status: Doc<"unifiedMessages">["status"],
   at: number,
 ) {
-  await emitEvent(ctx, message.organizationId, "message.status", {
+  await emitDomainEvent(ctx, message.organizationId, {
+    type: "message.status",
     messageId: message._id,
     threadId: message.threadId,
     channel: message.channel,

@@ -9,12 +9,12 @@ import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, internalQuery, type QueryCtx } from "../_generated/server";
 import { type NormalizedIdentifier, normalizeFor } from "../contacts/resolve";
+import { emitDomainEvent } from "../events/domain";
 import { findOwned } from "../lib/auth";
 import { canonicalTimeZone } from "../lib/timezone";
 import { queueReply, replyArgs } from "../outbound/replies";
 import { channelId, threadStatus } from "../schema/validators";
 import { searchOrganization } from "../search/search";
-import { emitEvent } from "../webhooks/events";
 
 async function owned<T extends "contacts" | "conversationThreads">(
   ctx: QueryCtx,
@@ -166,7 +166,8 @@ export const createContact = internalMutation({
         createdAt: now,
       });
     }
-    await emitEvent(ctx, args.organizationId, "contact.created", {
+    await emitDomainEvent(ctx, args.organizationId, {
+      type: "contact.created",
       contactId,
       displayName: args.displayName?.trim() || normalized[0]?.identifier || "Unnamed contact",
       channel: normalized[0]?.channel,

@@ -2,9 +2,8 @@ import type { ChannelId, Direction } from "@switchboard/channels/ids";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
-import { emitAutomationEvent } from "../automation/events";
+import { emitDomainEvent } from "../events/domain";
 import { recordMessage, recordResolution } from "../reports/buckets";
-import { emitEvent } from "../webhooks/events";
 import { routeNewThread } from "./autoAssign";
 import { applyMessageToSla, stopSlaTimers } from "./sla";
 import { countStatusChange, setThreadStatus } from "./workload";
@@ -65,8 +64,7 @@ export async function findOrCreateThread(
   });
   // The one place a thread is born: an inbound one is routed to its team and auto-assigned.
   if (args.direction === "inbound") await routeNewThread(ctx, (await ctx.db.get(threadId))!);
-  await emitEvent(ctx, organizationId, "thread.created", { threadId, contactId, channel: args.channel });
-  await emitAutomationEvent(ctx, organizationId, { trigger: "thread.created", threadId });
+  await emitDomainEvent(ctx, organizationId, { type: "thread.created", threadId, contactId, channel: args.channel });
   return { thread: (await ctx.db.get(threadId))!, created: true };
 }
 
@@ -116,21 +114,11 @@ export async function touchThread(
   await applyMessageToSla(ctx, thread, { direction: msg.direction, at: msg.at });
 }
 
-/** A thread was resolved (closed): report counters and the thread.resolved event. */
-async function resolveThread(ctx: MutationCtx, thread: Doc<"conversationThreads">, at: number) {
-  await recordResolution(ctx, thread, at);
-  await emitEvent(ctx, thread.organizationId, "thread.resolved", {
-    threadId: thread._id,
-    contactId: thread.contactId,
-    assigneeId: thread.assigneeId ?? null,
-    resolvedAt: at,
-  });
-}
-
 /**
  * A member changes a thread's status (one thread, or many in bulk): the workload counters move;
- * closing resolves it (report counters, the thread.resolved event), stops its SLA clocks and asks
- * the customer for a rating (threads/csat.ts); any change raises the automation trigger.
+ * closing resolves it (report counters), stops its SLA clocks and asks the customer for a rating
+ * (threads/csat.ts); any change raises the thread.statusChanged domain event (the automation
+ * trigger; a close is also the thread.resolved webhook).
  */
 export async function changeThreadStatus(
   ctx: MutationCtx,
@@ -141,15 +129,23 @@ export async function changeThreadStatus(
   at?: number,
 ) {
   await setThreadStatus(ctx, thread, status, extra);
+  const now = at ?? Date.now();
   if (status === "closed" && thread.status !== "closed") {
-    await resolveThread(ctx, thread, at ?? Date.now());
+    await recordResolution(ctx, thread, now);
     await stopSlaTimers(ctx, thread);
     await ctx.scheduler.runAfter(0, internal.threads.csat.request, {
       threadId: thread._id,
       ...(at !== undefined ? { at } : {}),
     });
   }
-  if (thread.status !== status) {
-    await emitAutomationEvent(ctx, thread.organizationId, { trigger: "thread.statusChanged", threadId: thread._id });
-  }
+  // One event for any change: a close is also the thread.resolved webhook (events/domain.ts).
+  await emitDomainEvent(ctx, thread.organizationId, {
+    type: "thread.statusChanged",
+    threadId: thread._id,
+    contactId: thread.contactId,
+    assigneeId: thread.assigneeId ?? null,
+    from: thread.status,
+    to: status,
+    at: now,
+  });
 }

@@ -3,11 +3,10 @@ import { type ObjectType, v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx, type QueryCtx } from "../_generated/server";
-import { emitAutomationEvent } from "../automation/events";
+import { emitDomainEvent } from "../events/domain";
 import { fail, getOwned } from "../lib/auth";
 import { adminMutation, memberQuery } from "../lib/functions";
 import { businessHours } from "../schema/serviceLevels";
-import { emitEvent } from "../webhooks/events";
 import { notifyMember } from "./notifications";
 
 /**
@@ -178,14 +177,14 @@ export const breach = internalMutation({
     await ctx.db.patch(thread._id, {
       sla: { ...thread.sla, [target]: { ...timer, breachedAt: now }, breaches: thread.sla.breaches + 1 },
     });
-    await emitEvent(ctx, thread.organizationId, "sla.breached", {
+    await emitDomainEvent(ctx, thread.organizationId, {
+      type: "sla.breached",
       threadId: thread._id,
       target,
       dueAt,
       breachedAt: now,
       assigneeId: thread.assigneeId ?? null,
     });
-    await emitAutomationEvent(ctx, thread.organizationId, { trigger: "sla.breached", threadId: thread._id });
     // The assignee and the lead of the thread's team (once, if they are the same member).
     const team = thread.teamId ? await ctx.db.get(thread.teamId) : null;
     const notified = [...new Set([thread.assigneeId, team?.leadMemberId].filter((m) => m !== undefined))];

@@ -1,9 +1,9 @@
 /**
- * The one way an event webhook is emitted: `emitEvent(ctx, organizationId, type, data)` from the
- * module that owns the change (inbound/ingest, messages/status, threads/model, contacts/resolve,
- * contacts/merges; sla.breached from the SLA work). In the same transaction as the change, it
- * stores one delivery per subscribed, enabled endpoint and enqueues it, so an event is delivered
- * at least once exactly when its change commits.
+ * The event webhook path of a domain event: `emitEvent(ctx, organizationId, type, data)`. Change
+ * sites never call it directly: they call `emitDomainEvent` (events/domain.ts), which decides each
+ * event's webhook type and payload and fans out here and to the automation triggers. In the same
+ * transaction as the change, it stores one delivery per subscribed, enabled endpoint and enqueues
+ * it, so an event is delivered at least once exactly when its change commits.
  */
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
