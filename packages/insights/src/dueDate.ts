@@ -54,8 +54,74 @@ const NUMBER_WORDS = [
   "twelve",
 ];
 
+/**
+ * Zones people name after a time ("at 1pm Pacific", "by 5pm CET", "10am Tokyo time"), as IANA zones so the
+ * date's own daylight-saving rule applies ("PST" said in July means Pacific time, as people use it).
+ * chrono-node knows some abbreviations but not the words, and would apply a fixed offset.
+ */
+const ZONE_NAMES: Record<string, string> = {
+  pacific: "America/Los_Angeles",
+  pt: "America/Los_Angeles",
+  pst: "America/Los_Angeles",
+  pdt: "America/Los_Angeles",
+  mountain: "America/Denver",
+  mt: "America/Denver",
+  mst: "America/Denver",
+  mdt: "America/Denver",
+  central: "America/Chicago",
+  ct: "America/Chicago",
+  cst: "America/Chicago",
+  cdt: "America/Chicago",
+  eastern: "America/New_York",
+  et: "America/New_York",
+  est: "America/New_York",
+  edt: "America/New_York",
+  gmt: "UTC",
+  utc: "UTC",
+  bst: "Europe/London",
+  uk: "Europe/London",
+  london: "Europe/London",
+  cet: "Europe/Paris",
+  cest: "Europe/Paris",
+  paris: "Europe/Paris",
+  berlin: "Europe/Berlin",
+  eet: "Europe/Athens",
+  eest: "Europe/Athens",
+  ist: "Asia/Kolkata",
+  india: "Asia/Kolkata",
+  gst: "Asia/Dubai",
+  dubai: "Asia/Dubai",
+  sgt: "Asia/Singapore",
+  singapore: "Asia/Singapore",
+  hkt: "Asia/Hong_Kong",
+  jst: "Asia/Tokyo",
+  tokyo: "Asia/Tokyo",
+  japan: "Asia/Tokyo",
+  kst: "Asia/Seoul",
+  aest: "Australia/Sydney",
+  aedt: "Australia/Sydney",
+  sydney: "Australia/Sydney",
+  awst: "Australia/Perth",
+  nzst: "Pacific/Auckland",
+  nzdt: "Pacific/Auckland",
+  "new york": "America/New_York",
+  "new zealand": "Pacific/Auckland",
+};
+/** A clock time followed by a zone name: "1pm Pacific", "17:00 CET", "10am (Tokyo time)". */
+const TIME_IN_ZONE = new RegExp(
+  String.raw`(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)\s*\(?\s*(${Object.keys(ZONE_NAMES).join("|")})(?:\s+time)?\s*\)?(?![\p{L}\d])`,
+  "iu",
+);
+
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
   const text = boundText(fullText, MAX_CLAUSE_CHARS);
+  // a time in a named zone: the whole deadline is read in that zone ("tomorrow at 1pm Pacific")
+  const zoned = TIME_IN_ZONE.exec(text);
+  const zone = zoned ? ZONE_NAMES[(zoned[2] ?? "").toLowerCase()] : undefined;
+  if (zoned && zone && zone !== opts.timezone) {
+    const rest = `${text.slice(0, zoned.index)}${zoned[1]}${text.slice(zoned.index + zoned[0].length)}`;
+    return resolveDueDate(rest, sentAt, { ...opts, timezone: zone });
+  }
   const tz = opts.timezone ?? "UTC";
   const eod = opts.endOfDayHour ?? 17;
   const sent = zonedParts(sentAt, tz);
