@@ -159,7 +159,7 @@ const COMPANY = String.raw`((?:[A-Z0-9][\p{L}\d&'’.-]*)(?:\s+(?:&\s+|of\s+|and
 const TITLE = String.raw`((?:[\p{L}][\p{L}&/.-]*)(?:,?\s+(?:of\s+|and\s+|&\s+|for\s+)?[\p{L}][\p{L}&/.-]*){0,6}?)`;
 const TITLE_END = String.raw`(?=\s*(?:[,.;:!)]|$|\s(?:at|with|from|starting|since|last|this|next|and|so|here|on|in)\b))`;
 const I = String.raw`\b(?:I|i)(?:'ve|’ve| have)?\s+(?:just\s+|recently\s+|officially\s+|now\s+)?`;
-const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number }> = [
+const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTitle?: boolean }> = [
   // "I've started as VP Operations at Northpeak", "I started a new role as Head of Claims with Pellworth"
   {
     re: new RegExp(
@@ -178,10 +178,20 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number }> = [
     title: 1,
     company: 2,
   },
+  // "Starting Monday I'm Chief of Staff at Solaris Grid": a title is required ("I'm happy to work with Y" is not)
+  {
+    re: new RegExp(
+      String.raw`\b(?:I(?:'m|’m| am)|I(?:'ll|’ll| will) be)\s+(?:now\s+)?(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:new\s+)?${TITLE}\s+(?:at|with|for)\s+${COMPANY}`,
+      "u",
+    ),
+    title: 1,
+    company: 2,
+    needsTitle: true,
+  },
   // "I joined Pellworth Insurance last month as Head of Claims", "I've moved to Y", "I'm now at Y"
   {
     re: new RegExp(
-      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am)?\s+(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`,
+      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am)?\s+(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for)|(?:(?:am|'m|’m)\s+)?(?:now\s+)?working (?:at|for)|work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`,
       "u",
     ),
     title: 2,
@@ -197,12 +207,19 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number }> = [
     company: 2,
   },
 ];
+// "I've been promoted to X", "I stepped up to X", "I have moved into the role of X", "I took over as X"
+const ANNOUNCEMENT_NEEDS_TITLE = new Set(ANNOUNCEMENTS.filter((a) => a.needsTitle).map((a) => a.re));
 const PROMOTION = new RegExp(
-  String.raw`${I}(?:been\s+)?(?:promoted|appointed|named|made)\s+(?:to\s+|as\s+)?(?:the\s+|a\s+|an\s+|our\s+)?${TITLE}${TITLE_END}(?:\s+(?:here\s+)?at\s+${COMPANY})?`,
+  String.raw`${I}(?:been\s+)?(?:promoted|appointed|named|made|stepped up|moved up|stepped into the (?:role|position) of|moved into the (?:role|position) of|taken on the (?:role|position) of|took on the (?:role|position) of|taken over as|took over as|become|became)\s+(?:to\s+|as\s+)?(?:the\s+|a\s+|an\s+|our\s+)?${TITLE}${TITLE_END}(?:\s+(?:here\s+)?at\s+${COMPANY})?`,
+  "u",
+);
+/** "I'm now leading the partnerships team here as Partnerships Director": a new role at the same company. */
+const NEW_ROLE_AS = new RegExp(
+  String.raw`\b(?:I|i)(?:'m|’m| am)?\s+(?:now\s+)?(?:leading|heading(?: up)?|running|head(?:ing)? up|lead(?:ing)?|manag(?:e|ing)|look(?:ing)? after|in charge of)\b[^.!?\n]{0,60}?\bas\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
   "u",
 );
 const LEFT = new RegExp(
-  String.raw`(?:${I}(?:left|moved on from|said goodbye to|departed|stepped down from)|\b[Mm]y last day (?:at|with))\s+${COMPANY}`,
+  String.raw`(?:${I}(?:left|moved on from|said goodbye to|departed|stepped down from)|\b[Mm]y (?:last|final) day (?:at|with))\s+${COMPANY}`,
   "u",
 );
 const TITLE_HINT =
@@ -249,6 +266,7 @@ export function detectJobAnnouncement(msg: Pick<MessageInput, "text">): JobAnnou
     if (!/\b(?:I|I've|I’ve|I'm|I’m)\b/.test(lead)) continue;
     const c = cleanCompany(m[company]);
     if (!c || (previousCompany && c === previousCompany)) continue;
+    if (ANNOUNCEMENT_NEEDS_TITLE.has(re) && !cleanTitle(m[title])) continue;
     const from = left && left.index < m.index ? left.index : m.index;
     const quote = body.slice(from, m.index + m[0].length).replace(/[.,;:!]+$/, "");
     return { title: cleanTitle(m[title]), company: c, previousCompany, promotion: false, span: locator.find(quote) };
@@ -257,6 +275,9 @@ export function detectJobAnnouncement(msg: Pick<MessageInput, "text">): JobAnnou
   const t = cleanTitle(p?.[1]);
   if (p && t)
     return { title: t, company: cleanCompany(p[2]), previousCompany: null, promotion: true, span: locator.find(p[0]) };
+  const r = NEW_ROLE_AS.exec(body);
+  const rt = cleanTitle(r?.[1]);
+  if (r && rt) return { title: rt, company: null, previousCompany: null, promotion: true, span: locator.find(r[0]) };
   if (left && previousCompany)
     return { title: null, company: null, previousCompany, promotion: false, span: locator.find(left[0]) };
   return null;
