@@ -173,7 +173,8 @@ type PatternKind =
   | "elided"
   | "role"
   | "third"
-  | "landing";
+  | "landing"
+  | "visit";
 const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   {
@@ -266,11 +267,20 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
   {
     re: new RegExp(
-      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}'-]+)(?:\s+[A-Z][\p{L}'-]+)?)\s+(?:[Ww]ill|'ll|[Ii]s going to|[Ss]hall)\s+` +
+      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}'-]+)(?:\s+[A-Z][\p{L}'-]+)?)(?:\s+from\s+(?:the\s+|our\s+)?[\p{L}-]+(?:\s+(?:team|department|dept|desk))?)?\s+(?:[Ww]ill|'ll|[Ii]s going to|[Ss]hall)\s+` +
         ACTION_FOLLOWS_CS,
       "u",
     ),
     kind: "named",
+  },
+  // a visit or hand-over by a named person or a role, in the present or progressive with a time:
+  // "Our installer, Dev, is coming on Friday at 8", "the technician comes Thursday morning"
+  {
+    re: new RegExp(
+      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}'-]+)|[Hh]e|[Ss]he|(?:[Oo]ur|[Mm]y|[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:${ROLES}))(?:\s*,\s*[^,!?]{2,40},)?\s+(?:(?:is|'s)\s+(?:coming|visiting|arriving|delivering|dropping|calling|bringing|collecting|picking|installing|fitting)|comes|visits|arrives|delivers|drops|calls|brings|collects|installs|fits)\b(.*)`,
+      "u",
+    ),
+    kind: "visit",
   },
   // present tense with a future time: "I send you the copy tomorrow", "our team delivers on the 20th"
   {
@@ -519,10 +529,18 @@ export function matchCommitment(sentence: string): string | null {
       const verb = (m[2] ?? "").toLowerCase();
       const rest = m[3] ?? "";
       const acts = verb === "be" ? BE_ACTION.test(rest.trim()) : isActionVerb(verb) || /^come$/.test(verb);
-      if (!acts || (kind === "third" && !hasDeadlineWords(rest))) continue;
+      const event = /\b(?:when|once|as soon as)\b/i.test(rest);
+      if (!acts || (kind === "third" && !hasDeadlineWords(rest) && !event)) continue;
       // "Kenji said he will look at it": a reported promise of a third party
       if (/\b(?:said|says|told|tells|mentioned|thinks|thought|promised|claims|claimed)\b/i.test(before)) return null;
       action = `${verb}${rest}`.trim();
+    } else if (kind === "visit") {
+      const first = (m[1] ?? "").split(/\s+/)[0] ?? "";
+      const determiner = /^(?:our|my|the|an?)$/i.test(first);
+      if (!determiner && NOT_A_SUBJECT.has(first) && !/^(?:he|she)$/i.test(first)) continue;
+      if (!hasDeadlineWords(m[2] ?? "")) continue;
+      if (/\b(?:said|says|told|mentioned|thinks|promised)\b/i.test(before)) return null;
+      action = m[0].replace(/^[^\p{L}]+/u, "").trim();
     } else if (kind === "landing") {
       if (/\b(?:i|we|you)\s*$/i.test(before) || !hasDeadlineWords(m[1] ?? "")) continue;
       action = `be ${m[1] ?? ""}`.trim();
@@ -544,7 +562,9 @@ export function matchCommitment(sentence: string): string | null {
       action = `${verb}${m[4] ?? ""}`.trim();
     } else if (kind === "planned") {
       const verb = (m[2] ?? "").toLowerCase();
-      if (!hasDeadlineWords(m[3] ?? "") || NON_ACTION.has(verb)) continue;
+      // "we aim to have everything migrated by…" makes something happen
+      const makes = verb === "have" && HAVE_ACTION.test((m[3] ?? "").trim());
+      if (!hasDeadlineWords(m[3] ?? "") || (NON_ACTION.has(verb) && !makes)) continue;
       action = `${verb}${m[3] ?? ""}`.trim();
     } else if (kind === "elided") {
       if (!hasDeadlineWords(m[1] ?? "")) continue;
@@ -569,8 +589,10 @@ export function matchCommitment(sentence: string): string | null {
       // a habit ("we send invoices monthly") is not a promise: a concrete future time is required
       // "I text you when the driver leaves": a first-person present with a future event is a promise (no date)
       const event = /^\s*i\b/i.test(m[0]) && /^\s+(?:you|u)\b.*\b(?:when|once|as soon as)\b/i.test(rest);
+      // "Tomorrow I call the bank": the time may come first
+      const fronted = hasDeadlineWords(before) && before.trim().split(/\s+/).length <= 4;
       if (
-        (!hasDeadlineWords(rest) && !event) ||
+        (!hasDeadlineWords(rest) && !event && !fronted) ||
         /\b(?:every|each|always|usually|normally|monthly|weekly|daily|quarterly|annually|yearly)\b/i.test(rest)
       )
         continue;
@@ -581,6 +603,12 @@ export function matchCommitment(sentence: string): string | null {
       const rest = m[3] ?? "";
       const tail = rest.trim();
       if (kind === "let") {
+        // "let me/us" is the author's imperative; "the supplier let us down" is a report
+        if (
+          before.trim() &&
+          !/(?:^|[,;:.!–—-]|\b(?:please|just|so|and|then|ok|okay|sure|but|now|pls))\s*$/i.test(before)
+        )
+          continue;
         if (LET_NON_ACTION.has(verb) && !/\band (?:get back|revert|come back|follow up|send|call)\b/i.test(tail))
           return null;
       } else if (verb === "be") {

@@ -236,7 +236,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       minute = c.get("minute") ?? 0;
       if (!c.isCertain("meridiem") && hour >= 1 && hour <= 7) hour += 12;
     } else {
-      for (const [re, h] of PART_OF_DAY) if (re.test(r.text)) hour = h;
+      // chrono leaves out a part of the day written after the date ("Friday lunchtime", "Monday morning")
+      const after = /^\s*(?:at\s+|in the\s+)?(?:lunch(?:time)?|noon|midday|morning|afternoon|evening|night)\b/i.exec(
+        forChrono.slice(r.index + r.text.length, r.index + r.text.length + 20),
+      );
+      const named = `${r.text}${after ? after[0] : ""}`;
+      for (const [re, h] of PART_OF_DAY) if (re.test(named)) hour = h;
     }
     // "in June", "by September": the end of that month
     if (c.isCertain("month") && !c.isCertain("day") && !c.isCertain("weekday")) {

@@ -169,6 +169,16 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
     title: 1,
     company: 2,
   },
+  // "I've been working as Regional Manager for Kestrel Logistics"
+  {
+    re: new RegExp(
+      String.raw`${I}(?:been\s+)?work(?:ing|ed)?\s+as\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|for|with)\s+${COMPANY}`,
+      "u",
+    ),
+    title: 1,
+    company: 2,
+    needsTitle: true,
+  },
   // "I'm now Head of Sales at Y", "my new role as CTO at Y"
   {
     re: new RegExp(

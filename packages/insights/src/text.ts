@@ -66,7 +66,7 @@ export function stripQuoted(text: string): string {
 /** Closing lines that introduce a signature ("Best,", "Kind regards", "--", "Thanks, Sam"). */
 const CLOSING =
   /^\s*((?:many )?thanks in advance|thank you in advance|thanks for your (?:help|time|patience|support)|thank you for your (?:help|time|patience|support)|(?:i )?look(?:ing)? forward to (?:hearing from you|your reply|your response|working with you|speaking (?:with|to) you)|thanks and regards|thanks & regards|with best regards|with kind regards|best wishes|warm wishes|all best|be well|take care|stay safe|warmly|cordially|respectfully yours|greetings|thank you so much|with appreciation|with (?:deep |sincere |many )?(?:gratitude|thanks(?: and (?:best wishes|regards))?|respect|love)|warm greetings|warmest regards|yours sincerely|thanks so much|best regards|kind regards|warm regards|thanks again|all the best|respectfully|best wishes|many thanks|yours truly|with thanks|speak soon|thank you|sincerely|talk soon|regards|thanks|cheers|yours|best|rgds|thx|tks|ta|--|br|kr|—|–)\s*[,.!]?\s*(.*)$/i;
-const INLINE_NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}$/u;
+const INLINE_NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
 
 /**
  * Non-English closings that stand alone on a line: German, French, Spanish, Portuguese, Italian, Dutch,
@@ -214,7 +214,7 @@ export function splitMessage(text: string): SplitMessage {
 
 /** A person's name on its own line: "Aroha Te Rangi", "Sanne de Vries", "Óscar Ibáñez". */
 const NAME_LINE =
-  /^\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|van|von|de|da|del|der|di|la|le|bin|binti|al|dos|das)){0,3}$/u;
+  /^\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y)){0,4}$/u;
 /** Words that make a short line a greeting or a title rather than a closing. */
 const NOT_CLOSING =
   /^(?:hi|hello|hey|dear|re|fwd|attached|regarding|subject|manager|director|team|sales|support|ok|okay|yes|no|sure|done|noted)\b/i;
