@@ -155,7 +155,8 @@ export interface JobAnnouncement {
 
 // Case-sensitive parts: a company is a run of capitalised words, which is what stops it before
 // "last month" / "as" / "and"; verbs are matched in either case at a sentence start.
-const COMPANY = String.raw`((?:[A-Z0-9][\p{L}\d&'’.-]*)(?:\s+(?:&\s+|of\s+|and\s+|de\s+)?[A-Z0-9][\p{L}\d&'’.-]*){0,4})`;
+// (words are joined by spaces on one line: a company never runs into the name on the next line)
+const COMPANY = String.raw`((?:[A-Z0-9][\p{L}\d&'’.-]*)(?:[^\S\n]+(?:&[^\S\n]+|of[^\S\n]+|and[^\S\n]+|de[^\S\n]+)?[A-Z0-9][\p{L}\d&'’.-]*){0,4})`;
 const TITLE = String.raw`((?:[\p{L}][\p{L}&/.-]*)(?:,?\s+(?:of\s+|and\s+|&\s+|for\s+)?[\p{L}][\p{L}&/.-]*){0,6}?)`;
 const TITLE_END = String.raw`(?=\s*(?:[,.;:!)]|$|\s(?:at|with|from|starting|since|last|this|next|and|so|here|on|in)\b))`;
 const I = String.raw`\b(?:I|i)(?:'ve|’ve| have)?\s+(?:just\s+|recently\s+|officially\s+|now\s+)?`;

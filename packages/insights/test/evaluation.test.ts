@@ -22,6 +22,9 @@ import { HOLDOUT } from "./fixtures/holdout";
 import { HOLDOUT2_DEAL } from "./fixtures/holdout2";
 import { HOLDOUT3_DEAL, HOLDOUT3_SIGNATURES } from "./fixtures/holdout3";
 import { TUNING, TUNING_JOB_CHANGES } from "./fixtures/tuning";
+import { TUNING_COMMIT4, TUNING_COMMIT4_B } from "./fixtures/tuning-commit4";
+import { TUNING_JOB4, TUNING_JOB4_B } from "./fixtures/tuning-job4";
+import { TUNING_SIG4, TUNING_SIG4_B } from "./fixtures/tuning-sig4";
 import { TUNING2, TUNING2_DEAL } from "./fixtures/tuning2";
 import { TUNING3_DEAL, TUNING3_SIGNATURES } from "./fixtures/tuning3";
 import { UNTOUCHED } from "./fixtures/untouched";
@@ -51,6 +54,10 @@ function scoreSet(set: EvalSet): SetScores {
   const msgs = set.messages;
   if (msgs.length && set.dealOnly) {
     rows.push(["deal stage", ...prCells(evalDealStage(msgs))]);
+  } else if (msgs.length && set.commitmentsOnly) {
+    const c = evalCommitments(msgs);
+    rows.push(["commitments (text)", ...prCells(c.pr)]);
+    rows.push(["commitments (+due ±1 day)", ...prCells(c.withDue)]);
   } else if (msgs.length && set.signaturesOnly) {
     rows.push(["signatures (fields)", ...prCells(evalSignatures(msgs))]);
   } else if (msgs.length) {
@@ -123,6 +130,21 @@ describe("evaluation report", () => {
         blind: false,
         signaturesOnly: true,
       },
+      {
+        name: "tuning-commit4 A+B (commitments)",
+        messages: [...TUNING_COMMIT4, ...TUNING_COMMIT4_B],
+        pairs: [],
+        blind: false,
+        commitmentsOnly: true,
+      },
+      {
+        name: "tuning-sig4 A+B (signatures)",
+        messages: [...TUNING_SIG4, ...TUNING_SIG4_B],
+        pairs: [],
+        blind: false,
+        signaturesOnly: true,
+      },
+      { name: "tuning-job4 A+B (job changes)", messages: [], pairs: [...TUNING_JOB4, ...TUNING_JOB4_B], blind: false },
       ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))),
     ];
     const out: string[] = [];
