@@ -44,7 +44,7 @@ const ACTION_FOLLOWS = String.raw`((?:(?:definitely|certainly|also|just|then|qui
 const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+)\b(.*)`;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
-  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect";
+  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make";
 /** People and teams who act for one side ("our engineer", "a technician", "the courier"). */
 const ROLES =
   "team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team";
@@ -478,6 +478,8 @@ export function expandTexting(text: string): string {
       .replace(/\bur\b/g, "your")
       .replace(/\b(?:2moro|2morrow|2mrw|tmrw|tmrow|tmr|tomoz|tmw)\b/gi, "tomorrow")
       .replace(/\b(?:tonite|2nite)\b/gi, "tonight")
+      // Australian "arvo" is the afternoon
+      .replace(/\barvo\b/gi, "afternoon")
       // "in tomorrow's post" is tomorrow
       .replace(/\b(today|tomorrow|tonight)'s\b/gi, "$1")
       .replace(/\b(?:nxt|nex)\s+(?:wk|week)\b/gi, "next week")
@@ -660,6 +662,14 @@ export function splitClauses(sentence: string): string[] {
       .split(
         /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will)|(?:he|she)(?:'ll|’ll| will)|[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i,
       )
+      // "give me 10 mins and I'll have the link": the time asked for belongs to the promise
+      .reduce<string[]>((acc, c) => {
+        const prev = acc[acc.length - 1];
+        if (prev !== undefined && /^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev))
+          acc[acc.length - 1] = `${prev} and ${c}`;
+        else acc.push(c);
+        return acc;
+      }, [])
       // "I'm fixing it this afternoon and will confirm by 3": two promises when each names its own time
       .flatMap((c) => {
         const parts = c.split(/,?(?<!\s)\s+and\s+(?=will\s)/i);

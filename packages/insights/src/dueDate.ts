@@ -179,9 +179,27 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     return { dueAt: t, phrase: m[0] };
   }
 
-  // "on the 24th" / "by the 3rd": chrono needs a month, so resolve to this month or the next
+  // "within 5 business days": working days (Monday to Friday) after the send day
   m =
-    /\b(?:on|by|before|until|for)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(\s+of\s+(?:this|the|next)\s+month)?/i.exec(
+    /\b(?:within|in|after)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:business|working)\s+days?\b/i.exec(
+      text,
+    );
+  if (m) {
+    const word = (m[1] ?? "").toLowerCase();
+    let left = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS.indexOf(word) + 1;
+    let offset = 0;
+    let weekday = sent.weekday;
+    while (left > 0) {
+      offset++;
+      weekday = (weekday + 1) % 7;
+      if (weekday !== 0 && weekday !== 6) left--;
+    }
+    return { dueAt: at(offset, eod), phrase: m[0] };
+  }
+
+  // "on the 24th" / "by the 3rd" / "on 25th": chrono needs a month, so resolve to this month or the next
+  m =
+    /\b(?:on|by|before|until|for)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(\s+of\s+(?:this|the|next)\s+month)?/i.exec(
       text,
     );
   if (m) {
@@ -196,6 +214,10 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
 
   // chrono reads "from 9 to 11" as a range but not "between 9 and 11"
   const forChrono = text
+    // "give me 10 mins" (said before a promise) is "in 10 minutes"
+    .replace(/\b(?:give|allow)\s+(?:me|us)\s+(\d{1,3}|a few|a couple of|an?)\s+(?=min|hour|hr|day)/gi, "in $1 ")
+    .replace(/\b(\d{1,3})\s*(?:mins?)\b/gi, "$1 minutes")
+    .replace(/\b(\d{1,3})\s*(?:hrs?)\b/gi, "$1 hours")
     // chrono reads "in 2 weeks" but not "in two weeks"
     .replace(
       /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s+(?:business\s+|working\s+)?(?:days?|weeks?|hours?|months?)\b)/gi,

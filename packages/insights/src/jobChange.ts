@@ -211,7 +211,7 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
   // "I've accepted a position as X at Y"
   {
     re: new RegExp(
-      String.raw`${I}(?:accepted|taken|took)\s+(?:a|an|the)\s+(?:new\s+)?(?:position|role|job|offer)\s+as\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`,
+      String.raw`${I}(?:accepted|taken|took)\s+(?:up\s+|on\s+)?(?:a|an|the)\s+(?:new\s+)?(?:position|role|job|offer)\s+as\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`,
       "u",
     ),
     title: 1,
@@ -230,7 +230,7 @@ const NEW_ROLE_AS = new RegExp(
   "u",
 );
 const LEFT = new RegExp(
-  String.raw`(?:${I}(?:left|moved on from|said goodbye to|departed|stepped down from)|\b[Mm]y (?:last|final) day (?:at|with))\s+${COMPANY}`,
+  String.raw`(?:${I}(?:left|moved on from|said goodbye to|departed|stepped down from)|\bI(?:'m|’m| am) no longer (?:with|at|working (?:at|for|with))|\b[Mm]y (?:last|final) day (?:at|with))\s+${COMPANY}`,
   "u",
 );
 const TITLE_HINT =

@@ -24,7 +24,7 @@ export interface SignatureOptions {
 }
 
 const TITLE_WORDS =
-  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora)\b/i;
+  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora)\b/i;
 /** Legal-entity suffixes: a piece with one of these is a company even if it contains a title word. */
 const LEGAL_SUFFIX =
   /\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk)\b\.?\s*$/i;
@@ -320,7 +320,13 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
         : l,
     )
     // "Ravi Menon (he/him)": pronouns after a name are not part of it
-    .map((l) => l.replace(TRAILING_PRONOUNS, "").replace(BRANCH, ""))
+    // "i. A. Sabine Müller" (German "on behalf of"), "pp. John Smith": the signer is the name
+    .map((l) =>
+      l
+        .replace(TRAILING_PRONOUNS, "")
+        .replace(BRANCH, "")
+        .replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.|p\.\s?p\.|pp\.)\s+(?=\p{Lu})/u, ""),
+    )
     .filter(
       (l) =>
         !isContactLine(l) &&
@@ -395,8 +401,8 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
         companyLine === idx - 1 &&
         parts.length === 1 &&
         !LEGAL_SUFFIX.test(company) &&
-        !legal &&
-        !TITLE_WORDS.test(part)
+        // a legal company below ("Nordhafen Logistik GmbH") also makes the unknown line above it the title
+        (legal || !TITLE_WORDS.test(part))
       ) {
         // name / title / company on their own lines: a title line the title words do not know
         // ("Partnerships", "Barista") is followed by the company
