@@ -638,10 +638,29 @@ export function matchCommitment(sentence: string): string | null {
     }
     action = action.replace(/[.!,;:\s]+$/, "");
     const after = s.slice(m.index);
-    if (CONDITIONAL.test(after) && !hasDeadlineWords(after)) return null;
+    // a condition after the promise: without a time it governs it; with a time only a courtesy
+    // ("…tomorrow if that works") leaves the promise standing ("we will close the ticket on Friday if we
+    // don't hear back" is a conditional notice)
+    if (CONDITIONAL.test(after) && (!hasDeadlineWords(after) || !courtesyOnly(after))) {
+      // "I'll forward this today and let you know if they have questions": the condition belongs to the
+      // second verb when the first part stands with its own time
+      const head = after.slice(0, after.search(CONDITIONAL));
+      const and = head.search(/\s(?:and|then)\s/i);
+      if (and < 0 || !hasDeadlineWords(head.slice(0, and))) return null;
+    }
     return action;
   }
   return null;
+}
+
+/** Conditions that are politeness rather than conditions ("if that works", "if possible", "if needed"). */
+const COURTESY_IF =
+  /\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:like|want|prefer|wish|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b/i;
+function courtesyOnly(s: string): boolean {
+  const conditions =
+    s.match(/\b(?:if|unless|whether|in case|provided that|assuming|should you|were you to|otherwise)\b/gi) ?? [];
+  const courteous = s.match(new RegExp(COURTESY_IF.source, "gi")) ?? [];
+  return conditions.length > 0 && courteous.length >= conditions.length;
 }
 
 function hasDeadlineWords(s: string): boolean {

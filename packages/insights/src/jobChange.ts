@@ -224,6 +224,11 @@ const PROMOTION = new RegExp(
   String.raw`${I}(?:been\s+)?(?:promoted|appointed|named|made|stepped up|moved up|stepped into the (?:role|position) of|moved into the (?:role|position) of|taken on the (?:role|position) of|took on the (?:role|position) of|taken over as|took over as|become|became)\s+(?:to\s+|as\s+)?(?:the\s+|a\s+|an\s+|our\s+)?${TITLE}${TITLE_END}(?:\s+(?:here\s+)?at\s+${COMPANY})?`,
   "u",
 );
+/** "my new title is Senior Product Manager", "my title is now …": a new title, company unchanged. */
+const NEW_TITLE = new RegExp(
+  String.raw`\b[Mm]y\s+(?:new\s+(?:job\s+)?(?:title|role|position)\s+is|(?:job\s+)?title\s+is\s+now|role\s+is\s+now)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
+  "u",
+);
 /** "I'm now leading the partnerships team here as Partnerships Director": a new role at the same company. */
 const NEW_ROLE_AS = new RegExp(
   String.raw`\b(?:I|i)(?:'m|’m| am)?\s+(?:now\s+)?(?:leading|heading(?: up)?|running|head(?:ing)? up|lead(?:ing)?|manag(?:e|ing)|look(?:ing)? after|in charge of)\b[^.!?\n]{0,60}?\bas\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
@@ -286,6 +291,10 @@ export function detectJobAnnouncement(msg: Pick<MessageInput, "text">): JobAnnou
   const t = cleanTitle(p?.[1]);
   if (p && t)
     return { title: t, company: cleanCompany(p[2]), previousCompany: null, promotion: true, span: locator.find(p[0]) };
+  const nt = NEW_TITLE.exec(body);
+  const ntt = cleanTitle(nt?.[1]);
+  if (nt && ntt)
+    return { title: ntt, company: null, previousCompany: null, promotion: true, span: locator.find(nt[0]) };
   const r = NEW_ROLE_AS.exec(body);
   const rt = cleanTitle(r?.[1]);
   if (r && rt) return { title: rt, company: null, previousCompany: null, promotion: true, span: locator.find(r[0]) };

@@ -7,9 +7,9 @@
 import { describe, expect, it } from "vitest";
 import { evalCommitments, evalJobChanges, evalSignatures } from "./evaluate";
 import { BLIND3_ALL, BLIND3_JOB_CHANGES } from "./fixtures/blind3";
-import { TUNING_COMMIT4, TUNING_COMMIT4_B, TUNING_COMMIT4_C } from "./fixtures/tuning-commit4";
-import { TUNING_JOB4, TUNING_JOB4_B, TUNING_JOB4_C } from "./fixtures/tuning-job4";
-import { TUNING_SIG4, TUNING_SIG4_B, TUNING_SIG4_C } from "./fixtures/tuning-sig4";
+import { TUNING_COMMIT4, TUNING_COMMIT4_B, TUNING_COMMIT4_C, TUNING_COMMIT4_D } from "./fixtures/tuning-commit4";
+import { TUNING_JOB4, TUNING_JOB4_B, TUNING_JOB4_C, TUNING_JOB4_D } from "./fixtures/tuning-job4";
+import { TUNING_SIG4, TUNING_SIG4_B, TUNING_SIG4_C, TUNING_SIG4_D } from "./fixtures/tuning-sig4";
 
 const show = (what: string, summary: string, misses: string[]) =>
   console.log([`${what}: ${summary}`, ...misses.map((m) => `    - ${m}`)].join("\n"));
@@ -17,7 +17,7 @@ const show = (what: string, summary: string, misses: string[]) =>
 describe("round-4 tuning sets and blind3 (dev from round 4 on)", () => {
   it("commitments with due dates", () => {
     for (const [name, set] of [
-      ["tuning-commit4", [...TUNING_COMMIT4, ...TUNING_COMMIT4_B, ...TUNING_COMMIT4_C]],
+      ["tuning-commit4", [...TUNING_COMMIT4, ...TUNING_COMMIT4_B, ...TUNING_COMMIT4_C, ...TUNING_COMMIT4_D]],
       ["blind3 (dev)", BLIND3_ALL],
     ] as const) {
       const r = evalCommitments(set);
@@ -26,7 +26,7 @@ describe("round-4 tuning sets and blind3 (dev from round 4 on)", () => {
       expect(r.withDue.recall).toBeGreaterThanOrEqual(0.95);
     }
     // the hard negatives (questions, conditions, past, reported, reminders, decisions) stay empty
-    const negatives = [...TUNING_COMMIT4, ...TUNING_COMMIT4_B, ...TUNING_COMMIT4_C].filter(
+    const negatives = [...TUNING_COMMIT4, ...TUNING_COMMIT4_B, ...TUNING_COMMIT4_C, ...TUNING_COMMIT4_D].filter(
       (m) => m.expect.commitments.length === 0,
     );
     expect(negatives.length).toBeGreaterThanOrEqual(20);
@@ -35,7 +35,7 @@ describe("round-4 tuning sets and blind3 (dev from round 4 on)", () => {
 
   it("signature fields", () => {
     for (const [name, set] of [
-      ["tuning-sig4", [...TUNING_SIG4, ...TUNING_SIG4_B, ...TUNING_SIG4_C]],
+      ["tuning-sig4", [...TUNING_SIG4, ...TUNING_SIG4_B, ...TUNING_SIG4_C, ...TUNING_SIG4_D]],
       ["blind3 (dev)", BLIND3_ALL],
     ] as const) {
       const r = evalSignatures(set);
@@ -47,7 +47,7 @@ describe("round-4 tuning sets and blind3 (dev from round 4 on)", () => {
 
   it("job changes", () => {
     for (const [name, pairs] of [
-      ["tuning-job4", [...TUNING_JOB4, ...TUNING_JOB4_B, ...TUNING_JOB4_C]],
+      ["tuning-job4", [...TUNING_JOB4, ...TUNING_JOB4_B, ...TUNING_JOB4_C, ...TUNING_JOB4_D]],
       ["blind3 (dev)", BLIND3_JOB_CHANGES],
     ] as const) {
       const r = evalJobChanges(pairs);
