@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { evalCommitments, evalJobChanges, evalSignatures } from "./evaluate";
 import { BLIND3_ALL, BLIND3_JOB_CHANGES } from "./fixtures/blind3";
+import type { JobChangeCase, LabelledMessage } from "./fixtures/corpus";
 import { TUNING_COMMIT4, TUNING_COMMIT4_B, TUNING_COMMIT4_C, TUNING_COMMIT4_D } from "./fixtures/tuning-commit4";
 import { TUNING_JOB4, TUNING_JOB4_B, TUNING_JOB4_C, TUNING_JOB4_D } from "./fixtures/tuning-job4";
 import { TUNING_SIG4, TUNING_SIG4_B, TUNING_SIG4_C, TUNING_SIG4_D } from "./fixtures/tuning-sig4";
@@ -19,7 +20,7 @@ describe("round-4 tuning sets and blind3 (dev from round 4 on)", () => {
     for (const [name, set] of [
       ["tuning-commit4", [...TUNING_COMMIT4, ...TUNING_COMMIT4_B, ...TUNING_COMMIT4_C, ...TUNING_COMMIT4_D]],
       ["blind3 (dev)", BLIND3_ALL],
-    ] as const) {
+    ] as Array<[string, LabelledMessage[]]>) {
       const r = evalCommitments(set);
       show(`commitments ${name}`, r.withDue.summary(), r.pr.misses);
       expect(r.withDue.precision).toBeGreaterThanOrEqual(0.95);
@@ -37,7 +38,7 @@ describe("round-4 tuning sets and blind3 (dev from round 4 on)", () => {
     for (const [name, set] of [
       ["tuning-sig4", [...TUNING_SIG4, ...TUNING_SIG4_B, ...TUNING_SIG4_C, ...TUNING_SIG4_D]],
       ["blind3 (dev)", BLIND3_ALL],
-    ] as const) {
+    ] as Array<[string, LabelledMessage[]]>) {
       const r = evalSignatures(set);
       show(`signatures ${name}`, r.summary(), r.misses);
       expect(r.precision).toBeGreaterThanOrEqual(0.95);
@@ -49,7 +50,7 @@ describe("round-4 tuning sets and blind3 (dev from round 4 on)", () => {
     for (const [name, pairs] of [
       ["tuning-job4", [...TUNING_JOB4, ...TUNING_JOB4_B, ...TUNING_JOB4_C, ...TUNING_JOB4_D]],
       ["blind3 (dev)", BLIND3_JOB_CHANGES],
-    ] as const) {
+    ] as Array<[string, JobChangeCase[]]>) {
       const r = evalJobChanges(pairs);
       show(`job changes ${name}`, `${r.pr.summary()} kind=${r.kindAccuracy.toFixed(3)}`, r.pr.misses);
       expect(r.pr.precision).toBeGreaterThanOrEqual(0.95);
