@@ -238,7 +238,10 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     re: new RegExp(String.raw`\b(?:he|she)\s*(?:'ll|\s+will|\s+is going to)\s+` + ACTION_FOLLOWS, "i"),
     kind: "third",
   },
-  { re: /\byou(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see)\b(.*)/i, kind: "you" },
+  {
+    re: /\byou(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see|hear from (?:me|us))\b(.*)/i,
+    kind: "you",
+  },
   // subject-less after a comma or "and": "Received the invoice, will pay on Friday"
   { re: new RegExp(String.raw`(?:[,;:–—]|\s-|\band)\s*(?:will|'ll|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "action" },
   // elided "I'll" with "you" as the object: "call you in 5", "ok, send you the file tonight"
@@ -399,7 +402,7 @@ const BE_ACTION =
   /^(?:in touch|there|onsite|on site|on-site|over|with you|at your|at the (?:office|site|venue|door)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
 /** "have" + object + ready/done/over/back ("I'll have it ready by Monday"). */
 const HAVE_OBJECT =
-  /^(?:(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|[a-z]{3,}ed (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
+  /^(?:(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|[a-z]{3,}ed (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
 /** "I'll have Jake call you": a named person (case-sensitive) made to act. */
 const HAVE_PERSON =
   /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;

@@ -224,6 +224,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       (w) => String(NUMBER_WORDS.indexOf(w.toLowerCase()) + 1),
     )
     .replace(/\bbetween (\d{1,2}(?::\d{2})?\s*(?:am|pm)?) and (\d{1,2}(?::\d{2})?\s*(?:am|pm)?)/gi, "from $1 to $2")
+    // "between 9-11am"
+    .replace(/\bbetween (\d{1,2}(?::\d{2})?)\s*[-–]\s*(\d{1,2}(?::\d{2})?\s*(?:am|pm))/gi, "from $1 to $2")
     // "after 4", "around 3", "by 5" name an hour; chrono only reads "at 4" (units: "after 2 weeks" stay)
     .replace(
       /\b(?:after|around|about|by|before|from|until|till|not later than|no later than)\s+(\d{1,2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)(?![\d:/]|[.,]\d|\s*(?:%|-|days?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|seconds?|business|working|people|users|seats|units|pcs|items|of|st|nd|rd|th)\b)/gi,

@@ -170,6 +170,16 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
     title: 1,
     company: 2,
   },
+  // "I'll be joining Meridian Health as Head of Nursing": a future move needs its title
+  {
+    re: new RegExp(
+      String.raw`\b(?:I(?:'ll|’ll| will) be|I(?:'m|’m| am))\s+(?:joining|moving to|starting at)\s+${COMPANY}[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
+      "u",
+    ),
+    title: 2,
+    company: 1,
+    needsTitle: true,
+  },
   // "I've been working as Regional Manager for Kestrel Logistics"
   {
     re: new RegExp(

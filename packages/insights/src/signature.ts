@@ -320,6 +320,11 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
         : l,
     )
     // "Ravi Menon (he/him)": pronouns after a name are not part of it
+    // "Rob (Head Chef)": a title in parentheses after a name is the title line
+    .map((l) => {
+      const m = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s*\(([^()]{2,60})\)$/u.exec(l);
+      return m && TITLE_WORDS.test(m[2] ?? "") ? `${m[1]} | ${m[2]}` : l;
+    })
     // "i. A. Sabine Müller" (German "on behalf of"), "pp. John Smith": the signer is the name
     .map((l) =>
       l
