@@ -774,6 +774,8 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
  */
 function splitGapped(sentence: string, action: string): Array<{ text: string; action: string }> {
   const whole = [{ text: sentence, action }];
+  const verbed = splitVerbs(sentence, action);
+  if (verbed) return verbed;
   const parts = sentence.split(
     /,?\s+and\s+(?=(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some)\s)/i,
   );
@@ -783,6 +785,28 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
     text: p.trim(),
     action: i === 0 ? p.slice(Math.max(0, p.toLowerCase().indexOf(verb.toLowerCase()))).trim() : `${verb} ${p.trim()}`,
   }));
+}
+
+/** A first step that prepares the next one ("review it tonight and get back to you tomorrow"): one promise. */
+const PREPARATORY = /^(?:review|check|look|think|discuss|talk|consult|read|go|sleep|mull|sit|run it|chat|sync)\b/i;
+/**
+ * "we'll ship on the 18th and install on the 20th": two deliverables, each with its own date, are two
+ * promises. A preparatory first step stays one promise with the step after it.
+ */
+function splitVerbs(sentence: string, action: string): Array<{ text: string; action: string }> | null {
+  if (PREPARATORY.test(action)) return null;
+  const m = /,?\s+and\s+(?:then\s+|also\s+)?([a-z]+)\b/i.exec(sentence);
+  if (!m || !isActionVerb(m[1] ?? "") || /ing$/i.test(m[1] ?? "")) return null;
+  const first = sentence.slice(0, m.index).trim();
+  const second = sentence.slice(m.index + m[0].length - (m[1] ?? "").length).trim();
+  if (!hasDeadlineWords(first) || !hasDeadlineWords(second) || !action) return null;
+  return [
+    {
+      text: first,
+      action: first.slice(Math.max(0, first.toLowerCase().indexOf(action.split(/\s+/)[0]!.toLowerCase()))),
+    },
+    { text: second, action: second.replace(/[.!]+$/, "") },
+  ];
 }
 
 export function actorOf(direction: Direction): CommitmentActor {

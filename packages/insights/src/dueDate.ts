@@ -148,7 +148,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   // "the week after next": Friday of the week after next week
   m = /\b(?:the\s+)?week after next\b/i.exec(text);
   if (m && !hasWeekday) return { dueAt: at(((8 - sent.weekday) % 7 || 7) + 7 + 4, eod), phrase: m[0] };
-  m = /\b(?:(early|beginning of|start of|mid|middle of|later|late|end of|sometime|some time)\s+)?next week\b/i.exec(
+  m = /\b(?:(early|beginning of|start of|mid|middle of|later|late|end of|sometime|some time)[\s-]+)?next week\b/i.exec(
     text,
   );
   if (m && !hasWeekday) {
@@ -214,6 +214,10 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
 
   // chrono reads "from 9 to 11" as a range but not "between 9 and 11"
   const forChrono = text
+    // "half past 2", "quarter past 10", "quarter to 5" as clock times
+    .replace(/\bhalf past (\d{1,2})\b/gi, "$1:30")
+    .replace(/\bquarter past (\d{1,2})\b/gi, "$1:15")
+    .replace(/\bquarter to (\d{1,2})\b/gi, (_m, h: string) => `${((Number(h) + 10) % 12) + 1}:45`)
     // "give me 10 mins" (said before a promise) is "in 10 minutes"
     .replace(/\b(?:give|allow)\s+(?:me|us)\s+(\d{1,3}|a few|a couple of|an?)\s+(?=min|hour|hr|day)/gi, "in $1 ")
     .replace(/\b(\d{1,3})\s*(?:mins?)\b/gi, "$1 minutes")
@@ -240,8 +244,23 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     { instant: new Date(sentAt), timezone: timeZoneOffsetMinutes(sentAt, tz) },
     { forwardDate: true },
   );
+  // "Friday I will come to your office at 10": a day and a clock time in different places of one promise
+  // make one deadline (only when there is exactly one bare clock time and the other dates name a day)
+  const component = (r: (typeof results)[number]) => (r.end?.isCertain("hour") ? r.end : r.start);
+  const bareClock = results.filter(
+    (r) =>
+      component(r).isCertain("hour") &&
+      !component(r).isCertain("day") &&
+      !component(r).isCertain("weekday") &&
+      !/\b(?:tomorrow|tonight|today|now|in)\b/i.test(r.text),
+  );
+  const dated = results.filter(
+    (r) => !component(r).isCertain("hour") && (component(r).isCertain("day") || component(r).isCertain("weekday")),
+  );
+  const clock = bareClock.length === 1 && dated.length >= 1 ? component(bareClock[0]!) : null;
   let best: DueDate | null = null;
   for (const r of results) {
+    if (clock && r === bareClock[0]) continue;
     // a time range ("between 9 and 11") is due at its end
     const c = r.end?.isCertain("hour") ? r.end : r.start;
     // ignore bare numbers / durations without an anchor ("2 docs", "for 5 minutes")
@@ -259,6 +278,10 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       hour = c.get("hour")!;
       minute = c.get("minute") ?? 0;
       if (!c.isCertain("meridiem") && hour >= 1 && hour <= 7) hour += 12;
+    } else if (clock && dated.includes(r)) {
+      hour = clock.get("hour")!;
+      minute = clock.get("minute") ?? 0;
+      if (!clock.isCertain("meridiem") && hour >= 1 && hour <= 7) hour += 12;
     } else {
       // chrono leaves out a part of the day written after the date ("Friday lunchtime", "Monday morning")
       const after = /^\s*(?:at\s+|in the\s+)?(?:lunch(?:time)?|noon|midday|morning|afternoon|evening|night)\b/i.exec(

@@ -22,15 +22,9 @@ import { HOLDOUT } from "./fixtures/holdout";
 import { HOLDOUT2_DEAL } from "./fixtures/holdout2";
 import { HOLDOUT3_DEAL, HOLDOUT3_SIGNATURES } from "./fixtures/holdout3";
 import { TUNING, TUNING_JOB_CHANGES } from "./fixtures/tuning";
-import {
-  TUNING_COMMIT4,
-  TUNING_COMMIT4_B,
-  TUNING_COMMIT4_C,
-  TUNING_COMMIT4_D,
-  TUNING_COMMIT4_E,
-} from "./fixtures/tuning-commit4";
-import { TUNING_JOB4, TUNING_JOB4_B, TUNING_JOB4_C, TUNING_JOB4_D, TUNING_JOB4_E } from "./fixtures/tuning-job4";
-import { TUNING_SIG4, TUNING_SIG4_B, TUNING_SIG4_C, TUNING_SIG4_D, TUNING_SIG4_E } from "./fixtures/tuning-sig4";
+import { TUNING_COMMIT4_ALL } from "./fixtures/tuning-commit4";
+import { TUNING_JOB4_ALL } from "./fixtures/tuning-job4";
+import { TUNING_SIG4_ALL } from "./fixtures/tuning-sig4";
 import { TUNING2, TUNING2_DEAL } from "./fixtures/tuning2";
 import { TUNING3_DEAL, TUNING3_SIGNATURES } from "./fixtures/tuning3";
 import { UNTOUCHED } from "./fixtures/untouched";
@@ -137,29 +131,23 @@ describe("evaluation report", () => {
         signaturesOnly: true,
       },
       {
-        name: "tuning-commit4 A–E (commitments)",
-        messages: [
-          ...TUNING_COMMIT4,
-          ...TUNING_COMMIT4_B,
-          ...TUNING_COMMIT4_C,
-          ...TUNING_COMMIT4_D,
-          ...TUNING_COMMIT4_E,
-        ],
+        name: "tuning-commit4 A–F (commitments)",
+        messages: TUNING_COMMIT4_ALL,
         pairs: [],
         blind: false,
         commitmentsOnly: true,
       },
       {
-        name: "tuning-sig4 A–E (signatures)",
-        messages: [...TUNING_SIG4, ...TUNING_SIG4_B, ...TUNING_SIG4_C, ...TUNING_SIG4_D, ...TUNING_SIG4_E],
+        name: "tuning-sig4 A–F (signatures)",
+        messages: TUNING_SIG4_ALL,
         pairs: [],
         blind: false,
         signaturesOnly: true,
       },
       {
-        name: "tuning-job4 A–E (job changes)",
+        name: "tuning-job4 A–F (job changes)",
         messages: [],
-        pairs: [...TUNING_JOB4, ...TUNING_JOB4_B, ...TUNING_JOB4_C, ...TUNING_JOB4_D, ...TUNING_JOB4_E],
+        pairs: TUNING_JOB4_ALL,
         blind: false,
       },
       ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))),

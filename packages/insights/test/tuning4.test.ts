@@ -8,15 +8,9 @@ import { describe, expect, it } from "vitest";
 import { evalCommitments, evalJobChanges, evalSignatures } from "./evaluate";
 import { BLIND3_ALL, BLIND3_JOB_CHANGES } from "./fixtures/blind3";
 import type { JobChangeCase, LabelledMessage } from "./fixtures/corpus";
-import {
-  TUNING_COMMIT4,
-  TUNING_COMMIT4_B,
-  TUNING_COMMIT4_C,
-  TUNING_COMMIT4_D,
-  TUNING_COMMIT4_E,
-} from "./fixtures/tuning-commit4";
-import { TUNING_JOB4, TUNING_JOB4_B, TUNING_JOB4_C, TUNING_JOB4_D, TUNING_JOB4_E } from "./fixtures/tuning-job4";
-import { TUNING_SIG4, TUNING_SIG4_B, TUNING_SIG4_C, TUNING_SIG4_D, TUNING_SIG4_E } from "./fixtures/tuning-sig4";
+import { TUNING_COMMIT4_ALL } from "./fixtures/tuning-commit4";
+import { TUNING_JOB4_ALL } from "./fixtures/tuning-job4";
+import { TUNING_SIG4_ALL } from "./fixtures/tuning-sig4";
 
 const show = (what: string, summary: string, misses: string[]) =>
   console.log([`${what}: ${summary}`, ...misses.map((m) => `    - ${m}`)].join("\n"));
@@ -24,10 +18,7 @@ const show = (what: string, summary: string, misses: string[]) =>
 describe("round-4 tuning sets and blind3 (dev from round 4 on)", () => {
   it("commitments with due dates", () => {
     for (const [name, set] of [
-      [
-        "tuning-commit4",
-        [...TUNING_COMMIT4, ...TUNING_COMMIT4_B, ...TUNING_COMMIT4_C, ...TUNING_COMMIT4_D, ...TUNING_COMMIT4_E],
-      ],
+      ["tuning-commit4", TUNING_COMMIT4_ALL],
       ["blind3 (dev)", BLIND3_ALL],
     ] as Array<[string, LabelledMessage[]]>) {
       const r = evalCommitments(set);
@@ -36,20 +27,14 @@ describe("round-4 tuning sets and blind3 (dev from round 4 on)", () => {
       expect(r.withDue.recall).toBeGreaterThanOrEqual(0.95);
     }
     // the hard negatives (questions, conditions, past, reported, reminders, decisions) stay empty
-    const negatives = [
-      ...TUNING_COMMIT4,
-      ...TUNING_COMMIT4_B,
-      ...TUNING_COMMIT4_C,
-      ...TUNING_COMMIT4_D,
-      ...TUNING_COMMIT4_E,
-    ].filter((m) => m.expect.commitments.length === 0);
+    const negatives = TUNING_COMMIT4_ALL.filter((m) => m.expect.commitments.length === 0);
     expect(negatives.length).toBeGreaterThanOrEqual(20);
     expect(evalCommitments(negatives).pr.fp).toBe(0);
   });
 
   it("signature fields", () => {
     for (const [name, set] of [
-      ["tuning-sig4", [...TUNING_SIG4, ...TUNING_SIG4_B, ...TUNING_SIG4_C, ...TUNING_SIG4_D, ...TUNING_SIG4_E]],
+      ["tuning-sig4", TUNING_SIG4_ALL],
       ["blind3 (dev)", BLIND3_ALL],
     ] as Array<[string, LabelledMessage[]]>) {
       const r = evalSignatures(set);
@@ -61,7 +46,7 @@ describe("round-4 tuning sets and blind3 (dev from round 4 on)", () => {
 
   it("job changes", () => {
     for (const [name, pairs] of [
-      ["tuning-job4", [...TUNING_JOB4, ...TUNING_JOB4_B, ...TUNING_JOB4_C, ...TUNING_JOB4_D, ...TUNING_JOB4_E]],
+      ["tuning-job4", TUNING_JOB4_ALL],
       ["blind3 (dev)", BLIND3_JOB_CHANGES],
     ] as Array<[string, JobChangeCase[]]>) {
       const r = evalJobChanges(pairs);
