@@ -264,7 +264,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:will|'ll|is going to|are going to)\s+be\s+((?:on|in|with|back (?:on|in|with))\s+(?:your|you)\b.*)/i,
+    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:on|in|with|back (?:on|in|with))\s+(?:your|you)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -547,8 +547,8 @@ export function matchCommitment(sentence: string): string | null {
       if (/\b(?:said|says|told|mentioned|thinks|promised)\b/i.test(before)) return null;
       action = m[0].replace(/^[^\p{L}]+/u, "").trim();
     } else if (kind === "landing") {
-      if (/\b(?:i|we|you)\s*$/i.test(before) || !hasDeadlineWords(m[1] ?? "")) continue;
-      action = `be ${m[1] ?? ""}`.trim();
+      if (/\b(?:i|we|you|they)\s*$/i.test(before) || !hasDeadlineWords(m[0])) continue;
+      action = m[0].trim();
     } else if (kind === "passive" || kind === "presentPassive") {
       const tail = kind === "passive" ? `${m[1] ?? ""}${m[2] ?? ""}${m[3] ?? ""}` : `${m[1] ?? ""}${m[2] ?? ""}`;
       // "you will be charged" is a notice to the reader, not our promise; present passive needs a date

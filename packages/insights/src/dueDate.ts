@@ -214,6 +214,10 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
 
   // chrono reads "from 9 to 11" as a range but not "between 9 and 11"
   const forChrono = text
+    // "this month's fee", "next week's agenda": a possessive names a thing, not a deadline
+    .replace(/\b(?:this|last|next) (?:month|week|year)'s\b/gi, "the period's")
+    // "by day after tomorrow"
+    .replace(/\b(?<!the )day after tomorrow\b/gi, "the day after tomorrow")
     // "half past 2", "quarter past 10", "quarter to 5" as clock times
     .replace(/\bhalf past (\d{1,2})\b/gi, "$1:30")
     .replace(/\bquarter past (\d{1,2})\b/gi, "$1:15")

@@ -212,7 +212,7 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
   // "I joined Pellworth Insurance last month as Head of Claims", "I've moved to Y", "I'm now at Y"
   {
     re: new RegExp(
-      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am)?\s+(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for)|(?:(?:am|'m|’m)\s+)?(?:now\s+)?working (?:at|for)|work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`,
+      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am)?\s+(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|(?:moved|moving) to a new (?:role|position|job) (?:at|with)|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for)|(?:(?:am|'m|’m)\s+)?(?:now\s+)?working (?:at|for)|work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`,
       "u",
     ),
     title: 2,
