@@ -133,12 +133,16 @@ const TITLE_STOP = new Set(["of", "the", "and", "for", "in", "at", "a", "an", "t
  * ("engineering"/"engineer", "operations"/"operation") and the words sorted.
  */
 export function titleKey(title: string): string {
-  return normaliseTitle(title)
-    .split(" ")
-    .filter((w) => w && !TITLE_STOP.has(w))
-    .map((w) => w.replace(/(?:ing|s)$/, ""))
-    .sort()
-    .join(" ");
+  return (
+    normaliseTitle(title)
+      // "Chief Executive" = "Chief Executive Officer"
+      .replace(/\b(chief [a-z]+(?: [a-z]+)?) officer\b/, "$1")
+      .split(" ")
+      .filter((w) => w && !TITLE_STOP.has(w))
+      .map((w) => w.replace(/(?:ing|s)$/, ""))
+      .sort()
+      .join(" ")
+  );
 }
 
 export interface JobAnnouncement {
@@ -212,7 +216,7 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
   // "I joined Pellworth Insurance last month as Head of Claims", "I've moved to Y", "I'm now at Y"
   {
     re: new RegExp(
-      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am)?\s+(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|(?:moved|moving) to a new (?:role|position|job) (?:at|with)|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for)|(?:(?:am|'m|’m)\s+)?(?:now\s+)?working (?:at|for)|work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`,
+      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am)?\s+(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|switched (?:over )?to|(?:moved|moving) to a new (?:role|position|job) (?:at|with)|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for)|(?:(?:am|'m|’m)\s+)?(?:now\s+)?working (?:at|for)|work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`,
       "u",
     ),
     title: 2,
@@ -231,7 +235,7 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
 // "I've been promoted to X", "I stepped up to X", "I have moved into the role of X", "I took over as X"
 const ANNOUNCEMENT_NEEDS_TITLE = new Set(ANNOUNCEMENTS.filter((a) => a.needsTitle).map((a) => a.re));
 const PROMOTION = new RegExp(
-  String.raw`${I}(?:been\s+)?(?:promoted|appointed|named|made|stepped up|moved up|stepped into the (?:role|position) of|moved into the (?:role|position) of|taken on the (?:role|position) of|took on the (?:role|position) of|taken over as|took over as|become|became)\s+(?:to\s+|as\s+)?(?:the\s+|a\s+|an\s+|our\s+)?${TITLE}${TITLE_END}(?:\s+(?:here\s+)?at\s+${COMPANY})?`,
+  String.raw`${I}(?:been\s+)?(?:promoted|appointed|named|made|stepped up|moved up|stepped into the (?:role|position) of|moved into the (?:role|position) of|taken on the (?:role|position) of|took on the (?:role|position) of|taken over as|took over as|(?:taken|took) on a new (?:role|position|job) as|(?:got|have|'ve got) a new (?:role|title|position) as|become|became)\s+(?:to\s+|as\s+)?(?:the\s+|a\s+|an\s+|our\s+)?${TITLE}${TITLE_END}(?:\s+(?:here\s+)?at\s+${COMPANY})?`,
   "u",
 );
 /** "my new title is Senior Product Manager", "my title is now …": a new title, company unchanged. */
@@ -245,7 +249,7 @@ const NEW_ROLE_AS = new RegExp(
   "u",
 );
 const LEFT = new RegExp(
-  String.raw`(?:${I}(?:left|moved on from|said goodbye to|departed|stepped down from)|\bI(?:'m|’m| am) no longer (?:with|at|working (?:at|for|with))|\b[Mm]y (?:last|final) day (?:at|with))\s+${COMPANY}`,
+  String.raw`(?:${I}(?:left|moved on from|said goodbye to|departed|stepped down from)|\bI(?:'m|’m| am) no longer (?:with|at|working (?:at|for|with))|\b[Mm]y (?:last|final) (?:day|week|month) (?:at|with))\s+${COMPANY}`,
   "u",
 );
 const TITLE_HINT =
