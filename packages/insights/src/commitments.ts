@@ -305,7 +305,10 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
-  { re: new RegExp(String.raw`\b(?:is|are|gets|get)\s+(${PARTICIPLES})\b(.*)`, "i"), kind: "presentPassive" },
+  {
+    re: new RegExp(String.raw`\b(?:is|are|gets|get)\s+(?:being\s+)?(${PARTICIPLES})\b(.*)`, "i"),
+    kind: "presentPassive",
+  },
 ];
 
 /** Verbs after a first-person modal that do not express a promise to act. */

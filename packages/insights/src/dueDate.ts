@@ -181,7 +181,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
 
   // "within 5 business days": working days (Monday to Friday) after the send day
   m =
-    /\b(?:within|in|after)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:business|working)\s+days?\b/i.exec(
+    /\b(?:within|in|after)\s+(?:\d{1,2}\s*(?:[-–]|to|or)\s*)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:business|working)\s+days?\b/i.exec(
       text,
     );
   if (m) {

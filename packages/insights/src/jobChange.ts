@@ -174,6 +174,15 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
     title: 1,
     company: 2,
   },
+  // "I'm joining Lumen Analytics next month": a future move with its date
+  {
+    re: new RegExp(
+      String.raw`\b(?:I(?:'ll|’ll| will) be|I(?:'m|’m| am))\s+(?:joining|moving to|starting at)\s+${COMPANY}(?=\s+(?:next|from|as of|starting|in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b)()`,
+      "u",
+    ),
+    title: 2,
+    company: 1,
+  },
   // "I'll be joining Meridian Health as Head of Nursing": a future move needs its title
   {
     re: new RegExp(
@@ -245,7 +254,7 @@ const NEW_TITLE = new RegExp(
 );
 /** "I'm now leading the partnerships team here as Partnerships Director": a new role at the same company. */
 const NEW_ROLE_AS = new RegExp(
-  String.raw`\b(?:I|i)(?:'m|’m| am)?\s+(?:now\s+)?(?:leading|heading(?: up)?|running|head(?:ing)? up|lead(?:ing)?|manag(?:e|ing)|look(?:ing)? after|in charge of)\b[^.!?\n]{0,60}?\bas\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
+  String.raw`\b(?:I|i)(?:'m|’m| am|'ve|’ve| have)?\s+(?:now\s+|just\s+)?(?:leading|heading(?: up)?|running|head(?:ing)? up|lead(?:ing)?|manag(?:e|ing)|look(?:ing)? after|in charge of|moved|switched|transferred)\b[^.!?\n]{0,60}?\bas\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
   "u",
 );
 const LEFT = new RegExp(
