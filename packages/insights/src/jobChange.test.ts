@@ -125,3 +125,32 @@ describe("round 4 announcements", () => {
     expect(detectJobAnnouncement({ text: "I heard you're now Head of Sales at Brightline!" })).toBeNull();
   });
 });
+
+describe("announcements read by sentence when no pattern matches (round 4)", () => {
+  it("finds the author's move near an 'I' subject", () => {
+    expect(detectJobAnnouncement({ text: "I was hired by Copperleaf Studios as a Senior Designer." })).toMatchObject({
+      title: "Senior Designer",
+      company: "Copperleaf Studios",
+      promotion: false,
+    });
+    expect(detectJobAnnouncement({ text: "As of Monday I've become Head of Growth." })).toMatchObject({
+      title: "Head of Growth",
+      promotion: true,
+    });
+    expect(detectJobAnnouncement({ text: "I'm taking over as Team Lead from next week." })).toMatchObject({
+      title: "Team Lead",
+    });
+  });
+  it("ignores other subjects, objects before the company and starts without an employer", () => {
+    for (const text of [
+      "I think my boss was promoted to VP.",
+      "I joined the webinar as a guest.",
+      "I started using your app as an Account Manager would.",
+      "I moved the meeting to Friday as discussed.",
+      "I've transferred the money to Acme Ltd as requested.",
+      "I moved my account to Stripe last year.",
+      "I was transferred to our Osaka office.",
+    ])
+      expect(detectJobAnnouncement({ text }), text).toBeNull();
+  });
+});

@@ -321,8 +321,61 @@ export function detectJobAnnouncement(msg: Pick<MessageInput, "text">): JobAnnou
   const r = NEW_ROLE_AS.exec(body);
   const rt = cleanTitle(r?.[1]);
   if (r && rt) return { title: rt, company: null, previousCompany: null, promotion: true, span: locator.find(r[0]) };
+  const g = announcementBySentence(body);
+  if (g && (g.company ? g.company !== previousCompany : g.title)) {
+    const { quote, ...found } = g;
+    return { ...found, previousCompany: g.company ? previousCompany : null, span: locator.find(quote) };
+  }
   if (left && previousCompany)
     return { title: null, company: null, previousCompany, promotion: false, span: locator.find(left[0]) };
+  return null;
+}
+
+/** Verbs of a move; the first group also names a new employer. */
+const MOVE_VERB =
+  /\b(?:(joined|joining|moved|moving|switched|switching|started|starting|hired|accepted)|transferred|promoted|appointed|named|became|become|becoming|took over|taken over|taking over|stepped up|stepped into)\b/i;
+const TITLE_AFTER =
+  /\b(?:as|to|into the role of|the new|our new)\s+(?:(?:a|an|the|our|its|their|new)\s+)*([^,.;:!?\n()]{2,60})/gi;
+const TITLE_STOPS =
+  /\s(?:at|with|for|from|since|starting|this|next|last|on|in|and|so|here|effective|after|before)\b[\s\S]*$/i;
+const COMPANY_AFTER = new RegExp(
+  String.raw`\b(?:at|with|for|by|joined|joining|to)\s+(?:the\s+team\s+at\s+)?${COMPANY}`,
+  "u",
+);
+const MONTH =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|LinkedIn|Zoom|Teams)\b/;
+
+/**
+ * Fallback when no announcement pattern matches: a sentence whose subject is "I" and whose verb (within a
+ * few words) is a move ("I've recently switched over to Y as T", "I was appointed T"), read for a title
+ * after "as"/"to" and a company after "at"/"for"/"joined"/"to". Another subject between "I" and the verb
+ * ("I think my boss was promoted") means it is not the author's move.
+ */
+function announcementBySentence(
+  body: string,
+): (Omit<JobAnnouncement, "span" | "previousCompany"> & { quote: string }) | null {
+  for (const sentence of body.split(/(?<=[.!?])\s+|\n+/)) {
+    const subject = /\bI(?:'ve|’ve|'m|’m|'ll|’ll| have| am| was| will| had)?\b/.exec(sentence);
+    if (!subject) continue;
+    const rest = sentence.slice(subject.index);
+    const verb = MOVE_VERB.exec(rest);
+    if (!verb || verb.index > 50) continue;
+    if (/\b(?:you|he|she|they|we|my|our|his|her|their)\b/i.test(rest.slice(0, verb.index))) continue;
+    const after = rest.slice(verb.index);
+    let title: string | null = null;
+    for (const m of after.matchAll(TITLE_AFTER)) {
+      title = cleanTitle((m[1] ?? "").replace(TITLE_STOPS, ""));
+      if (title) break;
+    }
+    // the employer follows the verb directly ("moved over to Y", "hired by Y"), not after an object
+    // ("I moved my account to Stripe")
+    const cm = COMPANY_AFTER.exec(after);
+    let company = cm && cm.index <= verb[0].length + 10 ? cleanCompany(cm[1]) : null;
+    if (company && (TITLE_HINT.test(company) || MONTH.test(company))) company = null;
+    if (company && verb[1]) return { title, company, promotion: false, quote: sentence.trim() };
+    // a start needs an employer ("I started using it as an admin" is not a new job)
+    if (title && !/^start/i.test(verb[0])) return { title, company: null, promotion: true, quote: sentence.trim() };
+  }
   return null;
 }
 
