@@ -39,7 +39,7 @@ export interface CommitmentOptions {
   maxCommitments?: number;
 }
 
-const ACTION_FOLLOWS = String.raw`((?:(?:definitely|certainly|also|just|then|quickly|personally|gladly|happily|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+)\b(.*)`;
+const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|also|just|then|quickly|personally|gladly|happily|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+)\b(.*)`;
 /** Same as ACTION_FOLLOWS for case-sensitive patterns (the verb after a capitalised name). */
 const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+)\b(.*)`;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
@@ -243,7 +243,10 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     kind: "you",
   },
   // subject-less after a comma or "and": "Received the invoice, will pay on Friday"
-  { re: new RegExp(String.raw`(?:[,;:–—]|\s-|\band)\s*(?:will|'ll|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "action" },
+  {
+    re: new RegExp(String.raw`(?:[,;:–—]|\s-|\b(?:and|but|so|then))\s*(?:will|'ll|gonna)\s+` + ACTION_FOLLOWS, "i"),
+    kind: "action",
+  },
   // elided "I'll" with "you" as the object: "call you in 5", "ok, send you the file tonight"
   {
     re: /(?:^|[,;:–—]\s*|\s-\s*)(?:(?:ok|okay|k|sure|yep|yes|cool|np|will do|on it)[,!.]?\s+)?((?:call|text|ring|email|ping|message|send|get back to|circle back to|update|phone|whatsapp)\s+(?:you|u)\b.*)/i,
@@ -484,6 +487,8 @@ export function expandTexting(text: string): string {
       .replace(/\bur\b/g, "your")
       .replace(/\b(?:2moro|2morrow|2mrw|tmrw|tmrow|tmr|tomoz|tmw)\b/gi, "tomorrow")
       .replace(/\b(?:tonite|2nite)\b/gi, "tonight")
+      .replace(/\b2day\b/gi, "today")
+      .replace(/\b(we|you|they)\s+r\b/gi, "$1 are")
       // Australian "arvo" is the afternoon
       .replace(/\barvo\b/gi, "afternoon")
       // "in tomorrow's post" is tomorrow
