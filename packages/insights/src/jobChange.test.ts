@@ -140,6 +140,15 @@ describe("announcements read by sentence when no pattern matches (round 4)", () 
     expect(detectJobAnnouncement({ text: "I'm taking over as Team Lead from next week." })).toMatchObject({
       title: "Team Lead",
     });
+    expect(
+      detectJobAnnouncement({ text: "I've been offered and accepted the COO role at Maple & Finch." }),
+    ).toMatchObject({
+      title: "COO",
+      company: "Maple & Finch",
+    });
+    expect(
+      detectJobAnnouncement({ text: "After the reorg I now report to the CFO as Finance Business Partner." }),
+    ).toMatchObject({ title: "Finance Business Partner", promotion: true });
   });
   it("ignores other subjects, objects before the company and starts without an employer", () => {
     for (const text of [
@@ -150,6 +159,8 @@ describe("announcements read by sentence when no pattern matches (round 4)", () 
       "I've transferred the money to Acme Ltd as requested.",
       "I moved my account to Stripe last year.",
       "I was transferred to our Osaka office.",
+      "I will be sending the invoice to our Finance Director.",
+      "I report to the CFO.",
     ])
       expect(detectJobAnnouncement({ text }), text).toBeNull();
   });

@@ -333,13 +333,16 @@ export function detectJobAnnouncement(msg: Pick<MessageInput, "text">): JobAnnou
 
 /** Verbs of a move; the first group also names a new employer. */
 const MOVE_VERB =
-  /\b(?:(joined|joining|moved|moving|switched|switching|started|starting|hired|accepted)|transferred|promoted|appointed|named|became|become|becoming|took over|taken over|taking over|stepped up|stepped into)\b/i;
-const TITLE_AFTER =
-  /\b(?:as|to|into the role of|the new|our new)\s+(?:(?:a|an|the|our|its|their|new)\s+)*([^,.;:!?\n()]{2,60})/gi;
+  /\b(?:(joined|joining|moved|moving|switched|switching|started|starting|hired|accepted)|transferred|promoted|appointed|named|became|become|becoming|took over|taken over|taking over|stepped up|stepped into|going to be|(?:'ll|’ll|will) be|report(?:ing)? to)\b/i;
+const TITLE_TAIL = String.raw`(?:(?:a|an|the|our|its|their|new)\s+)*([^,.;:!?\n()]{2,60})`;
 const TITLE_STOPS =
-  /\s(?:at|with|for|from|since|starting|this|next|last|on|in|and|so|here|effective|after|before)\b[\s\S]*$/i;
+  /\s(?:at|with|for|from|since|starting|this|next|last|on|in|and|so|here|effective|after|before|to|as)\b[\s\S]*$/i;
 const COMPANY_AFTER = new RegExp(
   String.raw`\b(?:at|with|for|by|joined|joining|to)\s+(?:the\s+team\s+at\s+)?${COMPANY}`,
+  "u",
+);
+const ROLE_AT = new RegExp(
+  String.raw`\b(?:the|a|an|my)\s+(?:new\s+)?([^,.;:!?\n]{2,40}?)\s+(?:role|position|job)\s+(?:at|with)\s+${COMPANY}`,
   "u",
 );
 const MONTH =
@@ -362,8 +365,13 @@ function announcementBySentence(
     if (!verb || verb.index > 50) continue;
     if (/\b(?:you|he|she|they|we|my|our|his|her|their)\b/i.test(rest.slice(0, verb.index))) continue;
     const after = rest.slice(verb.index);
+    // the title: after "as"; after "be" for "I'll be the new …"; after "to" only for promotions
+    // ("promoted to T", not "report to the CFO" or "send it to our Finance Director")
+    const v = verb[0].toLowerCase();
+    const prefix = /be$/.test(v) ? "as|be" : /^(?:promoted|appointed|named|stepped up)$/.test(v) ? "as|to" : "as";
+    const titleAfter = new RegExp(String.raw`\b(?:${prefix}|into the role of|the new|our new)\s+${TITLE_TAIL}`, "gi");
     let title: string | null = null;
-    for (const m of after.matchAll(TITLE_AFTER)) {
+    for (const m of after.matchAll(titleAfter)) {
       title = cleanTitle((m[1] ?? "").replace(TITLE_STOPS, ""));
       if (title) break;
     }
@@ -371,6 +379,12 @@ function announcementBySentence(
     // ("I moved my account to Stripe")
     const cm = COMPANY_AFTER.exec(after);
     let company = cm && cm.index <= verb[0].length + 10 ? cleanCompany(cm[1]) : null;
+    // "accepted the COO role at Maple & Finch"
+    const role = ROLE_AT.exec(after);
+    if (role && cleanTitle(role[1])) {
+      title = cleanTitle(role[1]);
+      company = cleanCompany(role[2]) ?? company;
+    }
     if (company && (TITLE_HINT.test(company) || MONTH.test(company))) company = null;
     if (company && verb[1]) return { title, company, promotion: false, quote: sentence.trim() };
     // a start needs an employer ("I started using it as an admin" is not a new job)

@@ -138,14 +138,14 @@ describe("evaluation report", () => {
         commitmentsOnly: true,
       },
       {
-        name: "tuning-sig4 A–J (signatures)",
+        name: "tuning-sig4 A–G (signatures)",
         messages: TUNING_SIG4_ALL,
         pairs: [],
         blind: false,
         signaturesOnly: true,
       },
       {
-        name: "tuning-job4 A–J (job changes)",
+        name: "tuning-job4 A–K (job changes)",
         messages: [],
         pairs: TUNING_JOB4_ALL,
         blind: false,
