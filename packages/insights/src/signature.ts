@@ -181,6 +181,12 @@ function cleanLink(l: string): string {
   return l.replace(/[.,;:!?)\]]+$/, "");
 }
 
+function sameFirstName(full: string, short: string): boolean {
+  const a = (full.split(/\s+/)[0] ?? "").toLowerCase();
+  const b = (short.split(/\s+/)[0] ?? "").toLowerCase();
+  return a === b || (b.length >= 3 && a.startsWith(b));
+}
+
 /** Parses the signature block of a message; null when the message has no recognisable signature. */
 export function parseSignature(text: string, opts: SignatureOptions = {}): Signature | null {
   const split = splitMessage(stripQuoted(text));
@@ -330,7 +336,9 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
       l
         .replace(TRAILING_PRONOUNS, "")
         .replace(BRANCH, "")
-        .replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.|p\.\s?p\.|pp\.)\s+(?=\p{Lu})/u, ""),
+        .replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.|p\.\s?p\.|pp\.)\s+(?=\p{Lu})/u, "")
+        // "Grace Okonkwo (Mrs)": an honorific in parentheses is not part of the name
+        .replace(/\s*\((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\)$/, ""),
     )
     .filter(
       (l) =>
@@ -362,7 +370,8 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
       NAME.test(first) &&
       !TITLE_WORDS.test(first) &&
       !NON_NAME.test(first) &&
-      first.split(/\s+/)[0] === name.split(/\s+/)[0] &&
+      // "Matt" over "Matthew Hughes": the same first name, or a short form of it
+      sameFirstName(first, name) &&
       first.length > name.length
     ) {
       name = first;

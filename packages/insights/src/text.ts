@@ -65,7 +65,7 @@ export function stripQuoted(text: string): string {
 
 /** Closing lines that introduce a signature ("Best,", "Kind regards", "--", "Thanks, Sam"). */
 const CLOSING =
-  /^\s*((?:many )?thanks in advance|thank you in advance|thanks for your (?:help|time|patience|support)|thank you for your (?:help|time|patience|support)|(?:i )?look(?:ing)? forward to (?:hearing from you|your reply|your response|working with you|speaking (?:with|to) you)|thanks and regards|thanks & regards|with best regards|with kind regards|best wishes|warm wishes|all best|be well|take care|stay safe|warmly|cordially|respectfully yours|greetings|thank you so much|with appreciation|with (?:deep |sincere |many )?(?:gratitude|thanks(?: and (?:best wishes|regards))?|respect|love)|warm greetings|warmest regards|yours sincerely|thanks so much|best regards|kind regards|warm regards|thanks again|all the best|respectfully|best wishes|many thanks|yours truly|with thanks|speak soon|thank you|sincerely|talk soon|regards|thanks|cheers|yours|best|rgds|thx|tks|ta|--|br|kr|—|–)\s*[,.!]?\s*(.*)$/i;
+  /^\s*((?:many )?thanks in advance|thank you in advance|thanks for your (?:help|time|patience|support)|thank you for your (?:help|time|patience|support)|(?:i )?look(?:ing)? forward to (?:hearing from you|your reply|your response|working with you|speaking (?:with|to) you)|thanks and regards|thanks & regards|with best regards|with kind regards|best wishes|warm wishes|all best|be well|take care|stay safe|warmly|cordially|respectfully yours|greetings|thank you so much|with appreciation|with (?:deep |sincere |many )?(?:gratitude|thanks(?: and (?:best wishes|regards))?|respect|love)|warm greetings|warmest regards|yours sincerely|yours faithfully|faithfully yours|sincerely yours|thanks so much|best regards|kind regards|warm regards|thanks again|all the best|respectfully|best wishes|many thanks|yours truly|with thanks|speak soon|thank you|sincerely|talk soon|regards|thanks|cheers|yours|best|rgds|thx|tks|ta|--|br|kr|—|–)\s*[,.!]?\s*(.*)$/i;
 const INLINE_NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
 
 /**
@@ -241,7 +241,8 @@ function closingByPosition(lines: string[]): number {
       continue;
     }
     seen++;
-    const next = (lines[i + 1] ?? "").trim();
+    // the name may follow after one blank line ("Ngā mihi,\n\nAroha Te Rangi")
+    const next = ((lines[i + 1] ?? "").trim() || (lines[i + 2] ?? "").trim()).trim();
     const blankBefore = !(lines[i - 1] ?? "").trim();
     const bodyBefore = lines.slice(0, i - 1).some((l) => l.trim());
     if (

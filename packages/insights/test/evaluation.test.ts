@@ -131,14 +131,14 @@ describe("evaluation report", () => {
         signaturesOnly: true,
       },
       {
-        name: "tuning-commit4 A–J (commitments)",
+        name: "tuning-commit4 A–L (commitments)",
         messages: TUNING_COMMIT4_ALL,
         pairs: [],
         blind: false,
         commitmentsOnly: true,
       },
       {
-        name: "tuning-sig4 A–G (signatures)",
+        name: "tuning-sig4 A–G, L (signatures)",
         messages: TUNING_SIG4_ALL,
         pairs: [],
         blind: false,
