@@ -239,7 +239,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     kind: "third",
   },
   {
-    re: /\byou(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see|hear from (?:me|us))\b(.*)/i,
+    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see|hear from (?:me|us))|(?:'re|\s+are)\s+(?:getting|receiving))\b(.*)/i,
     kind: "you",
   },
   // subject-less after a comma or "and": "Received the invoice, will pay on Friday"

@@ -161,6 +161,7 @@ describe("announcements read by sentence when no pattern matches (round 4)", () 
       "I was transferred to our Osaka office.",
       "I will be sending the invoice to our Finance Director.",
       "I report to the CFO.",
+      "I will be at Acme Corp tomorrow for the demo.",
     ])
       expect(detectJobAnnouncement({ text }), text).toBeNull();
   });

@@ -249,7 +249,7 @@ const PROMOTION = new RegExp(
 );
 /** "my new title is Senior Product Manager", "my title is now …": a new title, company unchanged. */
 const NEW_TITLE = new RegExp(
-  String.raw`\b[Mm]y\s+(?:new\s+(?:job\s+)?(?:title|role|position)\s+is|(?:job\s+)?title\s+is\s+now|role\s+is\s+now)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
+  String.raw`\b[Mm]y\s+(?:new\s+(?:job\s+)?(?:title|role|position)\s+is|(?:job\s+)?title\s+is\s+now|role\s+is\s+now|(?:job\s+)?(?:title|role|position)\s+(?:has\s+)?changed\s+to)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
   "u",
 );
 /** "I'm now leading the partnerships team here as Partnerships Director": a new role at the same company. */
@@ -333,7 +333,7 @@ export function detectJobAnnouncement(msg: Pick<MessageInput, "text">): JobAnnou
 
 /** Verbs of a move; the first group also names a new employer. */
 const MOVE_VERB =
-  /\b(?:(joined|joining|moved|moving|switched|switching|started|starting|hired|accepted)|transferred|promoted|appointed|named|became|become|becoming|took over|taken over|taking over|stepped up|stepped into|going to be|(?:'ll|’ll|will) be|report(?:ing)? to)\b/i;
+  /\b(?:(joined|joining|moved|moving|switched|switching|started|starting|hired|accepted|(?:'ll|’ll|will) be(?= (?:at|with) [A-Z]))|transferred|promoted|appointed|named|became|become|becoming|took over|taken over|taking over|stepped up|stepped into|going to be|(?:'ll|’ll|will) be|report(?:ing)? to)\b/i;
 const TITLE_TAIL = String.raw`(?:(?:a|an|the|our|its|their|new)\s+)*([^,.;:!?\n()]{2,60})`;
 const TITLE_STOPS =
   /\s(?:at|with|for|from|since|starting|this|next|last|on|in|and|so|here|effective|after|before|to|as)\b[\s\S]*$/i;
@@ -386,7 +386,12 @@ function announcementBySentence(
       company = cleanCompany(role[2]) ?? company;
     }
     if (company && (TITLE_HINT.test(company) || MONTH.test(company))) company = null;
-    if (company && verb[1]) return { title, company, promotion: false, quote: sentence.trim() };
+    // "I'll be at Greystone Partners" is a move only with a start ("as of May") or a leaving in the message
+    // ("I'll be at Acme's office tomorrow" is a visit)
+    const beAt = /be$/i.test(verb[1] ?? "");
+    const moving =
+      /\b(?:as of|from|starting|effective|move on|moving on|new (?:role|job|position)|leaving|left)\b/i.test(body);
+    if (company && verb[1] && (!beAt || moving)) return { title, company, promotion: false, quote: sentence.trim() };
     // a start needs an employer ("I started using it as an admin" is not a new job)
     if (title && !/^start/i.test(verb[0])) return { title, company: null, promotion: true, quote: sentence.trim() };
   }
