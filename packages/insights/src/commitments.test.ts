@@ -224,3 +224,58 @@ describe("promises beyond 'I will' (issue 13)", () => {
     }
   });
 });
+
+describe("round 4: subjects, clauses and deadlines", () => {
+  const found = (text: string, timezone?: string) =>
+    extractCommitments(msg(text), { timezone }).map((c) => [
+      c.text,
+      c.dueAt === null ? null : new Date(c.dueAt).toISOString(),
+    ]);
+
+  it("splits a second promise after 'and you'll' or 'and will' when each has its own time", () => {
+    expect(found("It goes out tomorrow and you'll get tracking by 5pm today.")).toEqual([
+      ["It goes out tomorrow", "2026-03-11T17:00:00.000Z"],
+      ["you'll get tracking by 5pm today.", "2026-03-10T17:00:00.000Z"],
+    ]);
+    expect(found("I'm calling the carrier this afternoon and will text you by 6.")).toHaveLength(2);
+    // coordinated verbs without a second time stay one promise
+    expect(found("I'll review it tonight and will get back to you.")).toHaveLength(1);
+  });
+
+  it("takes roles, named colleagues and he/she with a time as subjects, not reports", () => {
+    expect(found("A courier will collect the parcel tomorrow.")).toHaveLength(1);
+    expect(found("Our engineer Tunde will be with you on Friday by 11.")).toHaveLength(1);
+    expect(found("Sarah from billing will reach out tomorrow.")).toHaveLength(1);
+    expect(found("He'll be there by 8.")).toHaveLength(1);
+    expect(found("The technician comes Thursday morning.")).toHaveLength(1);
+    expect(found("A technician will need access to the meter.")).toEqual([]);
+    expect(found("Kenji said he will look at the logs tomorrow.")).toEqual([]);
+    expect(found("He'll love it.")).toEqual([]);
+  });
+
+  it("reads the deadline from the promise's own clause", () => {
+    expect(found("The $89 will be credited back by Friday, and your price stays the same until September.")).toEqual([
+      [
+        "The $89 will be credited back by Friday, and your price stays the same until September.",
+        "2026-03-13T17:00:00.000Z",
+      ],
+    ]);
+    expect(found("Your parcel goes out in tomorrow's post, so expect it early next week.")[0]?.[1]).toBe(
+      "2026-03-11T17:00:00.000Z",
+    );
+  });
+
+  it("rejects reminders, inherited conditions, purchase decisions, standing duties and reports", () => {
+    for (const text of [
+      "Reminder: your service is booked for Tue 9am.",
+      "We can match the price if you sign for 24 months, and we'll include premium support at no charge.",
+      "Ok done, we will go with annual plan for all 6 users.",
+      "I've been promoted, so I'll now sign off on vendor contracts myself.",
+      "Just so you know, I'm going on leave from the 15th.",
+      "I'm going to Berlin next week.",
+      "Ring us if it hasn't arrived by Monday.",
+      "We promised them delivery by Friday, but the supplier let us down.",
+    ])
+      expect(found(text), text).toEqual([]);
+  });
+});

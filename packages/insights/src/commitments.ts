@@ -39,15 +39,23 @@ export interface CommitmentOptions {
   maxCommitments?: number;
 }
 
-const ACTION_FOLLOWS = String.raw`((?:(?:definitely|certainly|also|just|then|quickly|personally|gladly|happily|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+)\b(.*)`;
+const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|also|just|then|quickly|personally|gladly|happily|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+)\b(.*)`;
 /** Same as ACTION_FOLLOWS for case-sensitive patterns (the verb after a capitalised name). */
 const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+)\b(.*)`;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
-  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go";
+  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert";
+/** People and teams who act for one side ("our engineer", "a technician", "the courier"). */
+const ROLES =
+  "team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned";
 /** Past participles of deliverable actions, for passive promises ("will be paid", "is shipped"). */
 const PARTICIPLES =
   "paid|sent|shipped|delivered|transferred|signed|issued|refunded|credited|installed|completed|fixed|processed|scheduled|booked|returned|dispatched|released|published|deployed|activated|enabled|resolved|replaced|repaired|reimbursed|settled|wired|uploaded|shared|forwarded|emailed|posted|invoiced|submitted|prepared|finali[sz]ed|configured|set up|migrated|updated|collected|picked up|dropped off|handed over|couriered|made|done|sorted|delivered over|sent out|paid out";
+/**
+ * Service participles that promise an action only in the future passive ("your credit will be applied by
+ * Friday"); in the present they describe a state ("the budget is approved", "the account is restored").
+ */
+const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reversed|reinstated|removed|corrected|adjusted|unlocked|reset|renewed|extended|upgraded|cancell?ed|reactivated|cleared|arranged|organi[sz]ed|mailed|reviewed|checked|inspected|handled|taken care of|dealt with|followed up|effected|executed|remitted|actioned|provided|despatched`;
 const ACTION_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
 /** True for an action verb in base, -s, -ing or doubled-consonant -ing form ("sending", "shipping", "sharing"). */
 function isActionVerb(word: string): boolean {
@@ -162,7 +170,11 @@ type PatternKind =
   | "arrive"
   | "planned"
   | "expect"
-  | "elided";
+  | "elided"
+  | "role"
+  | "third"
+  | "landing"
+  | "visit";
 const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   {
@@ -206,15 +218,35 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "my finance director, Paul Novak, will send" – a named colleague in apposition is allowed
   {
     re: new RegExp(
-      String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo)(?:\s*,\s*[^,!?]{2,80},)?\s+(?:will|'ll|is going to|are going to)\s+` +
+      String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo)(?:\s*,\s*[^,!?]{2,80},|\s+[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)?\s+(?:will|'ll|is going to|are going to)\s+` +
         ACTION_FOLLOWS,
-      "i",
+      "iu",
     ),
     kind: "modal",
   },
-  { re: /\byou(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see)\b(.*)/i, kind: "you" },
+  // an indefinite or definite role: "A technician will visit you tomorrow", "the courier will collect it"
+  {
+    re: new RegExp(
+      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so)\s+)(?:an?|the|one of (?:our|the)|someone from (?:our|the))\s+(?:[a-z]+\s+)?(?:${ROLES})\s+(?:will|'ll|is going to)\s+` +
+        ACTION_FOLLOWS,
+      "i",
+    ),
+    kind: "role",
+  },
+  // "He'll be there by 8", "She'll send the signed copy tomorrow": a colleague named earlier, with a time
+  {
+    re: new RegExp(String.raw`\b(?:he|she)\s*(?:'ll|\s+will|\s+is going to)\s+` + ACTION_FOLLOWS, "i"),
+    kind: "third",
+  },
+  {
+    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see|hear from (?:me|us))|(?:'re|\s+are)\s+(?:getting|receiving))\b(.*)/i,
+    kind: "you",
+  },
   // subject-less after a comma or "and": "Received the invoice, will pay on Friday"
-  { re: new RegExp(String.raw`(?:[,;:–—]|\s-|\band)\s*(?:will|'ll|gonna)\s+` + ACTION_FOLLOWS, "i"), kind: "action" },
+  {
+    re: new RegExp(String.raw`(?:[,;:–—]|\s-|\b(?:and|but|so|then))\s*(?:will|'ll|gonna)\s+` + ACTION_FOLLOWS, "i"),
+    kind: "action",
+  },
   // elided "I'll" with "you" as the object: "call you in 5", "ok, send you the file tonight"
   {
     re: /(?:^|[,;:–—]\s*|\s-\s*)(?:(?:ok|okay|k|sure|yep|yes|cool|np|will do|on it)[,!.]?\s+)?((?:call|text|ring|email|ping|message|send|get back to|circle back to|update|phone|whatsapp)\s+(?:you|u)\b.*)/i,
@@ -228,19 +260,33 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // passive: "the amount will be paid within 30 days", "your refund is going to be processed"
   {
     re: new RegExp(
-      String.raw`\b(?:will|shall|'ll|is going to|are going to)\s+be\s+((?:[a-z]+\s+)?)(${PARTICIPLES})\b(.*)`,
+      String.raw`\b(?:will|shall|'ll|is going to|are going to)\s+be\s+((?:[a-z]+\s+)?)(${FUTURE_PARTICIPLES})\b(.*)`,
       "i",
     ),
     kind: "passive",
   },
+  // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
+  {
+    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:on|in|with|back (?:on|in|with))\s+(?:your|you)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b)(.*)/i,
+    kind: "landing",
+  },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
   {
     re: new RegExp(
-      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}'-]+)(?:\s+[A-Z][\p{L}'-]+)?)\s+(?:[Ww]ill|'ll|[Ii]s going to|[Ss]hall)\s+` +
+      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}'-]+)(?:\s+[A-Z][\p{L}'-]+)?)(?:\s+from\s+(?:the\s+|our\s+)?[\p{L}-]+(?:\s+(?:team|department|dept|desk))?)?\s+(?:[Ww]ill|'ll|[Ii]s going to|[Ss]hall)\s+` +
         ACTION_FOLLOWS_CS,
       "u",
     ),
     kind: "named",
+  },
+  // a visit or hand-over by a named person or a role, in the present or progressive with a time:
+  // "Our installer, Dev, is coming on Friday at 8", "the technician comes Thursday morning"
+  {
+    re: new RegExp(
+      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}'-]+)|[Hh]e|[Ss]he|(?:[Oo]ur|[Mm]y|[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:${ROLES}))(?:\s*,\s*[^,!?]{2,40},)?\s+(?:(?:is|'s)\s+(?:coming|visiting|arriving|delivering|dropping|calling|bringing|collecting|picking|installing|fitting)|comes|visits|arrives|delivers|drops|calls|brings|collects|installs|fits)\b(.*)`,
+      "u",
+    ),
+    kind: "visit",
   },
   // present tense with a future time: "I send you the copy tomorrow", "our team delivers on the 20th"
   {
@@ -257,11 +303,15 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
-    re: /\b(?:goes out|go out|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse)\b(.*)/i,
+    // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
+    re: /\b(?:goes out|go out|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )follow)\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
-  { re: new RegExp(String.raw`\b(?:is|are|gets|get)\s+(${PARTICIPLES})\b(.*)`, "i"), kind: "presentPassive" },
+  {
+    re: new RegExp(String.raw`\b(?:is|are|gets|get)\s+(?:being\s+)?(${PARTICIPLES})\b(.*)`, "i"),
+    kind: "presentPassive",
+  },
 ];
 
 /** Verbs after a first-person modal that do not express a promise to act. */
@@ -303,6 +353,25 @@ const NON_ACTION = new Set([
   "forget",
   "lose",
   "die",
+  // "I'm going to the office", "going to lunch": a destination, not a verb
+  "the",
+  "a",
+  "an",
+  "my",
+  "our",
+  "your",
+  "his",
+  "her",
+  "their",
+  "this",
+  "that",
+  "lunch",
+  "bed",
+  "work",
+  "school",
+  "church",
+  "town",
+  "hospital",
 ]);
 /** Verbs after "let me" that are not promises ("let me know", "let me explain"). */
 const LET_NON_ACTION = new Set([
@@ -339,7 +408,7 @@ const BE_ACTION =
   /^(?:in touch|there|onsite|on site|on-site|over|with you|at your|at the (?:office|site|venue|door)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
 /** "have" + object + ready/done/over/back ("I'll have it ready by Monday"). */
 const HAVE_OBJECT =
-  /^(?:(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you)|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
+  /^(?:(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|[a-z]{3,}ed (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
 /** "I'll have Jake call you": a named person (case-sensitive) made to act. */
 const HAVE_PERSON =
   /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
@@ -352,6 +421,15 @@ const HEDGE =
   /\b(?:might|(?<!\b\d{1,2}(?:st|nd|rd|th)?\s|\b(?:in|of|by|until|early|mid|late|end of)\s)may(?!\s+\d)|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee)\b/i;
 const NEGATED_MODAL =
   /\b(?:i|we)\s*(?:won't|will not|shall not|'ll not|'ll never|will never|can't|cannot|am not going to|'m not going to|are not going to|'re not going to|aren't going to)\b/i;
+/** A notice of something already arranged ("Reminder: your visit is booked for…"), not a new promise. */
+const REMINDER = /^(?:(?:just|a|quick|friendly|gentle|kind)\s+)*(?:reminder|fyi|heads[- ]up|note)\b/i;
+/** A new standing duty ("From now on I'll approve…", "I'll now sign off…"): a role, not a promise with a deadline. */
+const STANDING =
+  /\b(?:from now on|going forward|moving forward|in (?:the )?future|henceforth|from today on|(?:will|'ll) now)\b/i;
+/** A purchase decision ("we will go with the Pro plan", "we'll opt for the annual package"), not a promise to act. */
+const DECISION_VERB = /^(?:take|go|opt|choose|pick|select|stick|sign)$/;
+const DECISION_OBJECT =
+  /^(?:(?:with|for|up for|on)\s+)?(?:the\s+|a\s+|an\s+|your\s+)?(?:[\w-]+\s+){0,3}?(?:plan|tier|package|option|bundle|offer|deal|subscription|seats|licen[cs]es|version|edition|contract|proposal|quote|annual|monthly|yearly|you|your)\b/i;
 const REPORTED =
   /\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
 
@@ -394,41 +472,49 @@ const WEEKDAY_NAMES: Record<string, string> = {
  * the due date are read from the normalised copy.
  */
 export function expandTexting(text: string): string {
-  return text
-    .replace(/[’‘]/g, "'")
-    .replace(
-      new RegExp(
-        String.raw`\b(i|we)ll\b(?=\s+(?:(?:also|just|then|def|definitely)\s+)?(?:${ACTION_VERBS}|be|have|get)\b)`,
-        "gi",
-      ),
-      "$1'll",
-    )
-    .replace(/\bim\b(?=\s+(?:gonna|going|sending|calling|on it)\b)/gi, "i'm")
-    .replace(/\bu\b/g, "you")
-    .replace(/\bur\b/g, "your")
-    .replace(/\b(?:2moro|2morrow|2mrw|tmrw|tmrow|tmr|tomoz|tmw)\b/gi, "tomorrow")
-    .replace(/\b(?:tonite|2nite)\b/gi, "tonight")
-    .replace(/\b(?:nxt|nex)\s+(?:wk|week)\b/gi, "next week")
-    .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+am\b/gi, "$1 morning")
-    .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+pm\b/gi, "$1 afternoon")
-    .replace(
-      /\b(be (?:there|back|here|with you|over|home|online)|back) in (\d{1,3})\b(?!\s*(?:[:.]\d|mins?\b|minutes?\b|hours?\b|hrs?\b|days?\b|weeks?\b|%))/gi,
-      "$1 in $2 minutes",
-    )
-    .replace(/\b(tomorrow|today) first thing\b/gi, "first thing $1")
-    .replace(/\b(lemme|lemmi)\b/gi, "let me")
-    .replace(/\bin (\d{1,2})(?=\s*(?:[.!,;)]|$))/gi, "in $1 minutes")
-    .replace(/\bafter lunch\b/gi, "this afternoon")
-    .replace(
-      /\b(on|by|till|until|next|this|first thing|before|after|from|thru|through)\s+(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?/gi,
-      (_m, p: string, d: string) => `${p} ${WEEKDAY_NAMES[d.toLowerCase()] ?? d}`,
-    )
-    .replace(
-      /\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?(?=\s*(?:am|pm|morning|afternoon|evening|eod|cob|\d|$))/gi,
-      (_m, d: string) => WEEKDAY_NAMES[d.toLowerCase()] ?? d,
-    )
-    .replace(/\bthurs\b/gi, "thursday")
-    .replace(/\bweds\b/gi, "wednesday");
+  return (
+    text
+      .replace(/[’‘]/g, "'")
+      .replace(
+        new RegExp(
+          String.raw`\b(i|we)ll\b(?=\s+(?:(?:also|just|then|def|definitely)\s+)?(?:${ACTION_VERBS}|be|have|get)\b)`,
+          "gi",
+        ),
+        "$1'll",
+      )
+      .replace(/\bim\b(?=\s+(?:gonna|going|sending|calling|on it)\b)/gi, "i'm")
+      .replace(/\bu\b/g, "you")
+      .replace(/\bur\b/g, "your")
+      .replace(/\b(?:2moro|2morrow|2mrw|tmrw|tmrow|tmr|tomoz|tmw)\b/gi, "tomorrow")
+      .replace(/\b(?:tonite|2nite)\b/gi, "tonight")
+      .replace(/\b2day\b/gi, "today")
+      .replace(/\b(we|you|they)\s+r\b/gi, "$1 are")
+      // Australian "arvo" is the afternoon
+      .replace(/\barvo\b/gi, "afternoon")
+      // "in tomorrow's post" is tomorrow
+      .replace(/\b(today|tomorrow|tonight)'s\b/gi, "$1")
+      .replace(/\b(?:nxt|nex)\s+(?:wk|week)\b/gi, "next week")
+      .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+am\b/gi, "$1 morning")
+      .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+pm\b/gi, "$1 afternoon")
+      .replace(
+        /\b(be (?:there|back|here|with you|over|home|online)|back) in (\d{1,3})\b(?!\s*(?:[:.]\d|mins?\b|minutes?\b|hours?\b|hrs?\b|days?\b|weeks?\b|%))/gi,
+        "$1 in $2 minutes",
+      )
+      .replace(/\b(tomorrow|today) first thing\b/gi, "first thing $1")
+      .replace(/\b(lemme|lemmi)\b/gi, "let me")
+      .replace(/\bin (\d{1,2})(?=\s*(?:[.!,;)]|$))/gi, "in $1 minutes")
+      .replace(/\bafter lunch\b/gi, "this afternoon")
+      .replace(
+        /\b(on|by|till|until|next|this|first thing|before|after|from|thru|through)\s+(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?/gi,
+        (_m, p: string, d: string) => `${p} ${WEEKDAY_NAMES[d.toLowerCase()] ?? d}`,
+      )
+      .replace(
+        /\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?(?=\s*(?:am|pm|morning|afternoon|evening|eod|cob|\d|$))/gi,
+        (_m, d: string) => WEEKDAY_NAMES[d.toLowerCase()] ?? d,
+      )
+      .replace(/\bthurs\b/gi, "thursday")
+      .replace(/\bweds\b/gi, "wednesday")
+  );
 }
 
 export function matchCommitment(sentence: string): string | null {
@@ -437,15 +523,39 @@ export function matchCommitment(sentence: string): string | null {
   if (QUESTION_START.test(s) || /\b(?:do you want|would you like|should i|shall i|can i|could i)\b/i.test(s))
     return null;
   if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s)) return null;
+  if (STANDING.test(s) && !hasDeadlineWords(s)) return null;
+  const reminder = REMINDER.test(s);
   for (const { re, kind } of PATTERNS) {
     const m = re.exec(s);
     if (!m) continue;
     const before = s.slice(0, m.index);
     if (CONDITIONAL.test(before)) return null;
+    // a reminder restates an arrangement; only an explicit first-person promise in it counts
+    if (reminder && !/\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\b/i.test(s)) return null;
     let action: string;
     if (kind === "you") {
       // "you should have it in DocuSign" states a fact; with a time it is a promise ("you'll get it by Friday")
       if (/^you\s+(?:should|can)\b/i.test(m[0]) && !hasDeadlineWords(m[0])) continue;
+      action = m[0].trim();
+    } else if (kind === "role" || kind === "third") {
+      // a third person's promise needs an action (or "be there/with you") and, for he/she, a time
+      const verb = (m[2] ?? "").toLowerCase();
+      const rest = m[3] ?? "";
+      const acts = verb === "be" ? BE_ACTION.test(rest.trim()) : isActionVerb(verb) || /^come$/.test(verb);
+      const event = /\b(?:when|once|as soon as)\b/i.test(rest);
+      if (!acts || (kind === "third" && !hasDeadlineWords(rest) && !event)) continue;
+      // "Kenji said he will look at it": a reported promise of a third party
+      if (/\b(?:said|says|told|tells|mentioned|thinks|thought|promised|claims|claimed)\b/i.test(before)) return null;
+      action = `${verb}${rest}`.trim();
+    } else if (kind === "visit") {
+      const first = (m[1] ?? "").split(/\s+/)[0] ?? "";
+      const determiner = /^(?:our|my|the|an?)$/i.test(first);
+      if (!determiner && NOT_A_SUBJECT.has(first) && !/^(?:he|she)$/i.test(first)) continue;
+      if (!hasDeadlineWords(m[2] ?? "")) continue;
+      if (/\b(?:said|says|told|mentioned|thinks|promised)\b/i.test(before)) return null;
+      action = m[0].replace(/^[^\p{L}]+/u, "").trim();
+    } else if (kind === "landing") {
+      if (/\b(?:i|we|you|they)\s*$/i.test(before) || !hasDeadlineWords(m[0])) continue;
       action = m[0].trim();
     } else if (kind === "passive" || kind === "presentPassive") {
       const tail = kind === "passive" ? `${m[1] ?? ""}${m[2] ?? ""}${m[3] ?? ""}` : `${m[1] ?? ""}${m[2] ?? ""}`;
@@ -465,7 +575,9 @@ export function matchCommitment(sentence: string): string | null {
       action = `${verb}${m[4] ?? ""}`.trim();
     } else if (kind === "planned") {
       const verb = (m[2] ?? "").toLowerCase();
-      if (!hasDeadlineWords(m[3] ?? "") || NON_ACTION.has(verb)) continue;
+      // "we aim to have everything migrated by…" makes something happen
+      const makes = verb === "have" && HAVE_ACTION.test((m[3] ?? "").trim());
+      if (!hasDeadlineWords(m[3] ?? "") || (NON_ACTION.has(verb) && !makes)) continue;
       action = `${verb}${m[3] ?? ""}`.trim();
     } else if (kind === "elided") {
       if (!hasDeadlineWords(m[1] ?? "")) continue;
@@ -481,14 +593,21 @@ export function matchCommitment(sentence: string): string | null {
       const rest = m[2] ?? "";
       // "I'm writing to…", "I'm reaching out about…", "just checking in": openers, not promises
       if (/^(?:writ|reach|follow|check|contact|email|look|try|hop|wonder|get)/.test(verb)) continue;
-      if (!isActionVerb(verb) || !hasDeadlineWords(rest)) continue;
+      if (!isActionVerb(verb) || ACTION_VERB_RE.test(verb) || verb === "going" || !hasDeadlineWords(rest)) continue;
       if (/\b(?:vibes|love|wishes|thoughts|hugs|luck|regards|prayers|greetings)\b/i.test(rest)) continue; // "sending good vibes"
       action = `${verb}${rest}`.trim();
     } else if (kind === "present") {
       const verb = (m[1] ?? "").toLowerCase();
       const rest = m[2] ?? "";
       // a habit ("we send invoices monthly") is not a promise: a concrete future time is required
-      if (!hasDeadlineWords(rest) || /\b(?:every|each|always|usually|normally|monthly|weekly|daily)\b/i.test(rest))
+      // "I text you when the driver leaves": a first-person present with a future event is a promise (no date)
+      const event = /^\s*i\b/i.test(m[0]) && /^\s+(?:you|u)\b.*\b(?:when|once|as soon as)\b/i.test(rest);
+      // "Tomorrow I call the bank": the time may come first
+      const fronted = hasDeadlineWords(before) && before.trim().split(/\s+/).length <= 4;
+      if (
+        (!hasDeadlineWords(rest) && !event && !fronted) ||
+        /\b(?:every|each|always|usually|normally|monthly|weekly|daily|quarterly|annually|yearly)\b/i.test(rest)
+      )
         continue;
       if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
       action = `${verb}${rest}`.trim();
@@ -497,6 +616,12 @@ export function matchCommitment(sentence: string): string | null {
       const rest = m[3] ?? "";
       const tail = rest.trim();
       if (kind === "let") {
+        // "let me/us" is the author's imperative; "the supplier let us down" is a report
+        if (
+          before.trim() &&
+          !/(?:^|[,;:.!–—-]|\b(?:please|just|so|and|then|ok|okay|sure|but|now|pls))\s*$/i.test(before)
+        )
+          continue;
         if (LET_NON_ACTION.has(verb) && !/\band (?:get back|revert|come back|follow up|send|call)\b/i.test(tail))
           return null;
       } else if (verb === "be") {
@@ -506,12 +631,15 @@ export function matchCommitment(sentence: string): string | null {
       } else if (verb === "see" && /^(?:to it|that)\b/i.test(tail)) {
         // "I'll see to it" is a promise
       } else if (
-        verb === "take" &&
-        /^(?:it|the (?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|offer|deal|subscription|seats|licen[cs]es))\b/i.test(
-          tail,
-        )
+        (verb === "take" &&
+          /^(?:it|the (?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|offer|deal|subscription|seats|licen[cs]es))\b/i.test(
+            tail,
+          )) ||
+        (DECISION_VERB.test(verb) && DECISION_OBJECT.test(tail))
       ) {
-        return null; // "We'll take the Growth plan": a purchase decision, not a promise to act
+        return null; // "We'll take the Growth plan", "we will go with the Pro plan": a purchase decision
+      } else if (/^[A-Z]/.test(m[2] ?? "") && /going to|gonna/i.test(m[0])) {
+        return null; // "I'm going to Berlin": a destination
       } else if (verb === "do" && !/^\w/.test(tail)) {
         return null; // "Will do." – acknowledges, no action stated
       } else if (NON_ACTION.has(verb)) {
@@ -521,10 +649,29 @@ export function matchCommitment(sentence: string): string | null {
     }
     action = action.replace(/[.!,;:\s]+$/, "");
     const after = s.slice(m.index);
-    if (CONDITIONAL.test(after) && !hasDeadlineWords(after)) return null;
+    // a condition after the promise: without a time it governs it; with a time only a courtesy
+    // ("…tomorrow if that works") leaves the promise standing ("we will close the ticket on Friday if we
+    // don't hear back" is a conditional notice)
+    if (CONDITIONAL.test(after) && (!hasDeadlineWords(after) || !courtesyOnly(after))) {
+      // "I'll forward this today and let you know if they have questions": the condition belongs to the
+      // second verb when the first part stands with its own time
+      const head = after.slice(0, after.search(CONDITIONAL));
+      const and = head.search(/\s(?:and|then)\s/i);
+      if (and < 0 || !hasDeadlineWords(head.slice(0, and))) return null;
+    }
     return action;
   }
   return null;
+}
+
+/** Conditions that are politeness rather than conditions ("if that works", "if possible", "if needed"). */
+const COURTESY_IF =
+  /\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:like|want|prefer|wish|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b/i;
+function courtesyOnly(s: string): boolean {
+  const conditions =
+    s.match(/\b(?:if|unless|whether|in case|provided that|assuming|should you|were you to|otherwise)\b/gi) ?? [];
+  const courteous = s.match(new RegExp(COURTESY_IF.source, "gi")) ?? [];
+  return conditions.length > 0 && courteous.length >= conditions.length;
 }
 
 function hasDeadlineWords(s: string): boolean {
@@ -543,11 +690,39 @@ export function splitClauses(sentence: string): string[] {
       // `(?<!\s)` lets a match start only at the first character of a whitespace run: without it a
       // run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
       .split(
-        /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i,
+        /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will)|(?:he|she)(?:'ll|’ll| will)|[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i,
       )
+      // "give me 10 mins and I'll have the link": the time asked for belongs to the promise
+      .reduce<string[]>((acc, c) => {
+        const prev = acc[acc.length - 1];
+        if (prev !== undefined && /^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev))
+          acc[acc.length - 1] = `${prev} and ${c}`;
+        else acc.push(c);
+        return acc;
+      }, [])
+      // "I'm fixing it this afternoon and will confirm by 3": two promises when each names its own time
+      .flatMap((c) => {
+        const parts = c.split(/,?(?<!\s)\s+and\s+(?=will\s)/i);
+        return parts.length === 2 && parts.every(hasDeadlineWords) ? parts : [c];
+      })
       .map((c) => c.trim())
       .filter(Boolean)
   );
+}
+
+/**
+ * The part of a promise's clause its deadline is read from: a consequence ("…, so expect it next week") or a
+ * new statement with its own subject ("…by Friday, and your price stays the same until September") carries
+ * dates of its own. Cut only when the part before still holds the promise.
+ */
+function dueScope(clause: string): string {
+  const cut =
+    /,\s+(?:so|because|since|as|while|whereas|which)\s|,\s+and\s+(?:your|the|their|his|her|its|our|this|that|my)\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
+      clause,
+    );
+  if (!cut) return clause;
+  const head = clause.slice(0, cut.index);
+  return matchCommitment(head) !== null ? head : clause;
 }
 
 /** Extracts commitments from a message. Quoted text, signatures and disclaimers are ignored. */
@@ -556,22 +731,30 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   const out: Commitment[] = [];
   const clauses = splitSentences(body).flatMap((s) => {
     // a question or conditional governs the whole sentence, so judge those on the sentence
-    if (/\?\s*$/.test(s) || /^\s*(?:if|unless)\b/i.test(s)) return [s];
-    return splitClauses(s);
+    if (/\?\s*$/.test(s) || /^\s*(?:if|unless)\b/i.test(s)) return [{ clause: s, conditioned: false }];
+    // "we can match the price if you sign for 24 months, and we'll include support": the condition
+    // governs the coordinated clause too (unless that clause names its own time)
+    let condition = false;
+    return splitClauses(s).map((clause) => {
+      const conditioned = condition;
+      if (CONDITIONAL.test(clause)) condition = true;
+      return { clause, conditioned };
+    });
   });
   const max = opts.maxCommitments ?? 25;
   const locator = createLocator(msg.text);
   let cursor = 0;
   const dueOpts = { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour };
-  for (const clause of clauses) {
+  for (const { clause, conditioned } of clauses) {
     if (out.length >= max) break;
+    if (conditioned && !hasDeadlineWords(clause)) continue;
     const sentence = boundText(clause, MAX_CLAUSE_CHARS);
     const action = matchCommitment(sentence);
     if (action === null) continue;
     const pieces = splitGapped(sentence, action);
     for (const [i, piece] of pieces.entries()) {
       if (out.length >= max) break;
-      const due = resolveDueDate(expandTexting(piece.text), msg.sentAt, dueOpts);
+      const due = resolveDueDate(expandTexting(dueScope(piece.text)), msg.sentAt, dueOpts);
       const span = locator.find(piece.text, cursor) ?? locator.find(piece.text);
       if (span) cursor = span.end;
       out.push({
@@ -599,6 +782,8 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
  */
 function splitGapped(sentence: string, action: string): Array<{ text: string; action: string }> {
   const whole = [{ text: sentence, action }];
+  const verbed = splitVerbs(sentence, action);
+  if (verbed) return verbed;
   const parts = sentence.split(
     /,?\s+and\s+(?=(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some)\s)/i,
   );
@@ -608,6 +793,28 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
     text: p.trim(),
     action: i === 0 ? p.slice(Math.max(0, p.toLowerCase().indexOf(verb.toLowerCase()))).trim() : `${verb} ${p.trim()}`,
   }));
+}
+
+/** A first step that prepares the next one ("review it tonight and get back to you tomorrow"): one promise. */
+const PREPARATORY = /^(?:review|check|look|think|discuss|talk|consult|read|go|sleep|mull|sit|run it|chat|sync)\b/i;
+/**
+ * "we'll ship on the 18th and install on the 20th": two deliverables, each with its own date, are two
+ * promises. A preparatory first step stays one promise with the step after it.
+ */
+function splitVerbs(sentence: string, action: string): Array<{ text: string; action: string }> | null {
+  if (PREPARATORY.test(action)) return null;
+  const m = /,?\s+and\s+(?:then\s+|also\s+)?([a-z]+)\b/i.exec(sentence);
+  if (!m || !isActionVerb(m[1] ?? "") || /ing$/i.test(m[1] ?? "")) return null;
+  const first = sentence.slice(0, m.index).trim();
+  const second = sentence.slice(m.index + m[0].length - (m[1] ?? "").length).trim();
+  if (!hasDeadlineWords(first) || !hasDeadlineWords(second) || !action) return null;
+  return [
+    {
+      text: first,
+      action: first.slice(Math.max(0, first.toLowerCase().indexOf(action.split(/\s+/)[0]!.toLowerCase()))),
+    },
+    { text: second, action: second.replace(/[.!]+$/, "") },
+  ];
 }
 
 export function actorOf(direction: Direction): CommitmentActor {

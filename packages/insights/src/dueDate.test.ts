@@ -72,6 +72,23 @@ describe("resolveDueDate: issue-13 phrases", () => {
     expect(iso("first thing tomorrow")).toBe("2026-03-11T12:00:00.000Z");
   });
 
+  it("reads a time in a named zone in that zone, with its daylight-saving rule (round 4)", () => {
+    // US daylight time began on 8 March 2026, so "Eastern"/"Pacific" are UTC-4/-7 and "PST" is used loosely
+    expect(iso("I'll call you at 10am Eastern tomorrow", TUE, "Europe/London")).toBe("2026-03-11T14:00:00.000Z");
+    expect(iso("at 1pm Pacific tomorrow", TUE, "America/New_York")).toBe("2026-03-11T20:00:00.000Z");
+    expect(iso("by 9 AM PST tomorrow", TUE, "Asia/Singapore")).toBe("2026-03-11T16:00:00.000Z");
+    expect(iso("by 5pm CET on Friday", TUE, "America/New_York")).toBe("2026-03-13T16:00:00.000Z");
+    expect(iso("by 10:30 (Tokyo time) on Monday")).toBe("2026-03-16T01:30:00.000Z");
+    // a zone word without a time is not a zone: "the Pacific office" keeps the sender's zone
+    expect(iso("ship it to the Pacific office by Friday", TUE, "Europe/London")).toBe("2026-03-13T17:00:00.000Z");
+  });
+
+  it("applies a part of the day written after the date (round 4)", () => {
+    expect(iso("by Friday lunchtime")).toBe("2026-03-13T12:00:00.000Z");
+    expect(iso("on Thursday afternoon")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("the end of next month")).toBe("2026-04-30T17:00:00.000Z");
+  });
+
   it("gives no date for anaphoric or non-date phrases", () => {
     expect(iso("send the delivery note the day after")).toBeNull();
     expect(iso("I'll transfer the money")).toBeNull(); // chrono reads "the mon(th)"

@@ -54,8 +54,74 @@ const NUMBER_WORDS = [
   "twelve",
 ];
 
+/**
+ * Zones people name after a time ("at 1pm Pacific", "by 5pm CET", "10am Tokyo time"), as IANA zones so the
+ * date's own daylight-saving rule applies ("PST" said in July means Pacific time, as people use it).
+ * chrono-node knows some abbreviations but not the words, and would apply a fixed offset.
+ */
+const ZONE_NAMES: Record<string, string> = {
+  pacific: "America/Los_Angeles",
+  pt: "America/Los_Angeles",
+  pst: "America/Los_Angeles",
+  pdt: "America/Los_Angeles",
+  mountain: "America/Denver",
+  mt: "America/Denver",
+  mst: "America/Denver",
+  mdt: "America/Denver",
+  central: "America/Chicago",
+  ct: "America/Chicago",
+  cst: "America/Chicago",
+  cdt: "America/Chicago",
+  eastern: "America/New_York",
+  et: "America/New_York",
+  est: "America/New_York",
+  edt: "America/New_York",
+  gmt: "UTC",
+  utc: "UTC",
+  bst: "Europe/London",
+  uk: "Europe/London",
+  london: "Europe/London",
+  cet: "Europe/Paris",
+  cest: "Europe/Paris",
+  paris: "Europe/Paris",
+  berlin: "Europe/Berlin",
+  eet: "Europe/Athens",
+  eest: "Europe/Athens",
+  ist: "Asia/Kolkata",
+  india: "Asia/Kolkata",
+  gst: "Asia/Dubai",
+  dubai: "Asia/Dubai",
+  sgt: "Asia/Singapore",
+  singapore: "Asia/Singapore",
+  hkt: "Asia/Hong_Kong",
+  jst: "Asia/Tokyo",
+  tokyo: "Asia/Tokyo",
+  japan: "Asia/Tokyo",
+  kst: "Asia/Seoul",
+  aest: "Australia/Sydney",
+  aedt: "Australia/Sydney",
+  sydney: "Australia/Sydney",
+  awst: "Australia/Perth",
+  nzst: "Pacific/Auckland",
+  nzdt: "Pacific/Auckland",
+  "new york": "America/New_York",
+  "new zealand": "Pacific/Auckland",
+};
+/** A clock time followed by a zone name: "1pm Pacific", "17:00 CET", "10am (Tokyo time)". */
+const TIME_IN_ZONE = new RegExp(
+  String.raw`(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)\s*\(?\s*(${Object.keys(ZONE_NAMES).join("|")})(?:\s+time)?\s*\)?(?![\p{L}\d])`,
+  "iu",
+);
+
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
   const text = boundText(fullText, MAX_CLAUSE_CHARS);
+  // a time in a named zone: the whole deadline is read in that zone ("tomorrow at 1pm Pacific")
+  const zoned = TIME_IN_ZONE.exec(text);
+  const zone = zoned ? ZONE_NAMES[(zoned[2] ?? "").toLowerCase()] : undefined;
+  if (zoned && zone && zone !== opts.timezone) {
+    const rest = `${text.slice(0, zoned.index)}${zoned[1]}${text.slice(zoned.index + zoned[0].length)}`;
+    return resolveDueDate(rest, sentAt, { ...opts, timezone: zone });
+  }
   const tz = opts.timezone ?? "UTC";
   const eod = opts.endOfDayHour ?? 17;
   const sent = zonedParts(sentAt, tz);
@@ -82,7 +148,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   // "the week after next": Friday of the week after next week
   m = /\b(?:the\s+)?week after next\b/i.exec(text);
   if (m && !hasWeekday) return { dueAt: at(((8 - sent.weekday) % 7 || 7) + 7 + 4, eod), phrase: m[0] };
-  m = /\b(?:(early|beginning of|start of|mid|middle of|later|late|end of|sometime|some time)\s+)?next week\b/i.exec(
+  m = /\b(?:(early|beginning of|start of|mid|middle of|later|late|end of|sometime|some time)[\s-]+)?next week\b/i.exec(
     text,
   );
   if (m && !hasWeekday) {
@@ -113,9 +179,27 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     return { dueAt: t, phrase: m[0] };
   }
 
-  // "on the 24th" / "by the 3rd": chrono needs a month, so resolve to this month or the next
+  // "within 5 business days": working days (Monday to Friday) after the send day
   m =
-    /\b(?:on|by|before|until|for)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(\s+of\s+(?:this|the|next)\s+month)?/i.exec(
+    /\b(?:within|in|after)\s+(?:\d{1,2}\s*(?:[-–]|to|or)\s*)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:business|working)\s+days?\b/i.exec(
+      text,
+    );
+  if (m) {
+    const word = (m[1] ?? "").toLowerCase();
+    let left = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS.indexOf(word) + 1;
+    let offset = 0;
+    let weekday = sent.weekday;
+    while (left > 0) {
+      offset++;
+      weekday = (weekday + 1) % 7;
+      if (weekday !== 0 && weekday !== 6) left--;
+    }
+    return { dueAt: at(offset, eod), phrase: m[0] };
+  }
+
+  // "on the 24th" / "by the 3rd" / "on 25th": chrono needs a month, so resolve to this month or the next
+  m =
+    /\b(?:on|by|before|until|for)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(\s+of\s+(?:this|the|next)\s+month)?/i.exec(
       text,
     );
   if (m) {
@@ -130,12 +214,26 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
 
   // chrono reads "from 9 to 11" as a range but not "between 9 and 11"
   const forChrono = text
+    // "this month's fee", "next week's agenda": a possessive names a thing, not a deadline
+    .replace(/\b(?:this|last|next) (?:month|week|year)'s\b/gi, "the period's")
+    // "by day after tomorrow"
+    .replace(/\b(?<!the )day after tomorrow\b/gi, "the day after tomorrow")
+    // "half past 2", "quarter past 10", "quarter to 5" as clock times
+    .replace(/\bhalf past (\d{1,2})\b/gi, "$1:30")
+    .replace(/\bquarter past (\d{1,2})\b/gi, "$1:15")
+    .replace(/\bquarter to (\d{1,2})\b/gi, (_m, h: string) => `${((Number(h) + 10) % 12) + 1}:45`)
+    // "give me 10 mins" (said before a promise) is "in 10 minutes"
+    .replace(/\b(?:give|allow)\s+(?:me|us)\s+(\d{1,3}|a few|a couple of|an?)\s+(?=min|hour|hr|day)/gi, "in $1 ")
+    .replace(/\b(\d{1,3})\s*(?:mins?)\b/gi, "$1 minutes")
+    .replace(/\b(\d{1,3})\s*(?:hrs?)\b/gi, "$1 hours")
     // chrono reads "in 2 weeks" but not "in two weeks"
     .replace(
       /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s+(?:business\s+|working\s+)?(?:days?|weeks?|hours?|months?)\b)/gi,
       (w) => String(NUMBER_WORDS.indexOf(w.toLowerCase()) + 1),
     )
     .replace(/\bbetween (\d{1,2}(?::\d{2})?\s*(?:am|pm)?) and (\d{1,2}(?::\d{2})?\s*(?:am|pm)?)/gi, "from $1 to $2")
+    // "between 9-11am"
+    .replace(/\bbetween (\d{1,2}(?::\d{2})?)\s*[-–]\s*(\d{1,2}(?::\d{2})?\s*(?:am|pm))/gi, "from $1 to $2")
     // "after 4", "around 3", "by 5" name an hour; chrono only reads "at 4" (units: "after 2 weeks" stay)
     .replace(
       /\b(?:after|around|about|by|before|from|until|till|not later than|no later than)\s+(\d{1,2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)(?![\d:/]|[.,]\d|\s*(?:%|-|days?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|seconds?|business|working|people|users|seats|units|pcs|items|of|st|nd|rd|th)\b)/gi,
@@ -150,8 +248,23 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     { instant: new Date(sentAt), timezone: timeZoneOffsetMinutes(sentAt, tz) },
     { forwardDate: true },
   );
+  // "Friday I will come to your office at 10": a day and a clock time in different places of one promise
+  // make one deadline (only when there is exactly one bare clock time and the other dates name a day)
+  const component = (r: (typeof results)[number]) => (r.end?.isCertain("hour") ? r.end : r.start);
+  const bareClock = results.filter(
+    (r) =>
+      component(r).isCertain("hour") &&
+      !component(r).isCertain("day") &&
+      !component(r).isCertain("weekday") &&
+      !/\b(?:tomorrow|tonight|today|now|in)\b/i.test(r.text),
+  );
+  const dated = results.filter(
+    (r) => !component(r).isCertain("hour") && (component(r).isCertain("day") || component(r).isCertain("weekday")),
+  );
+  const clock = bareClock.length === 1 && dated.length >= 1 ? component(bareClock[0]!) : null;
   let best: DueDate | null = null;
   for (const r of results) {
+    if (clock && r === bareClock[0]) continue;
     // a time range ("between 9 and 11") is due at its end
     const c = r.end?.isCertain("hour") ? r.end : r.start;
     // ignore bare numbers / durations without an anchor ("2 docs", "for 5 minutes")
@@ -169,8 +282,17 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       hour = c.get("hour")!;
       minute = c.get("minute") ?? 0;
       if (!c.isCertain("meridiem") && hour >= 1 && hour <= 7) hour += 12;
+    } else if (clock && dated.includes(r)) {
+      hour = clock.get("hour")!;
+      minute = clock.get("minute") ?? 0;
+      if (!clock.isCertain("meridiem") && hour >= 1 && hour <= 7) hour += 12;
     } else {
-      for (const [re, h] of PART_OF_DAY) if (re.test(r.text)) hour = h;
+      // chrono leaves out a part of the day written after the date ("Friday lunchtime", "Monday morning")
+      const after = /^\s*(?:at\s+|in the\s+)?(?:lunch(?:time)?|noon|midday|morning|afternoon|evening|night)\b/i.exec(
+        forChrono.slice(r.index + r.text.length, r.index + r.text.length + 20),
+      );
+      const named = `${r.text}${after ? after[0] : ""}`;
+      for (const [re, h] of PART_OF_DAY) if (re.test(named)) hour = h;
     }
     // "in June", "by September": the end of that month
     if (c.isCertain("month") && !c.isCertain("day") && !c.isCertain("weekday")) {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { detectJobAnnouncement, detectJobChange, normaliseCompany, normaliseTitle } from "./jobChange";
+import {
+  detectJobAnnouncement,
+  detectJobChange,
+  detectJobChangeInMessage,
+  normaliseCompany,
+  normaliseTitle,
+} from "./jobChange";
 
 describe("normalisation", () => {
   it("ignores case, punctuation and legal suffixes in company names", () => {
@@ -89,5 +95,74 @@ describe("job announcements in the body", () => {
       detectJobAnnouncement({ text: "My colleague left the company last week; I'm taking over her accounts." }),
     ).toBeNull();
     expect(normaliseCompany("Meridian Cargo GmbH & Co. KG")).toBe(normaliseCompany("Meridian Cargo"));
+  });
+});
+
+describe("round 4 announcements", () => {
+  const before = { title: "Project Manager", company: "Luzmar Energia" };
+  it("reads new roles in more wordings", () => {
+    expect(
+      detectJobChangeInMessage(before, {
+        text: "Last Friday was my final day. Starting Monday I'm Chief of Staff at Solaris Grid.\n\nIsabel",
+      }),
+    ).toMatchObject({ changed: true, kind: "company", to: { company: "Solaris Grid", title: "Chief of Staff" } });
+    expect(
+      detectJobChangeInMessage(before, { text: "Now I am working at Orbis Telecom AG as Sales Manager." }),
+    ).toMatchObject({ changed: true, kind: "company" });
+    expect(detectJobChangeInMessage(before, { text: "I've stepped up to Head of Projects this month." })).toMatchObject(
+      {
+        changed: true,
+        kind: "title",
+      },
+    );
+    expect(
+      detectJobChangeInMessage(before, { text: "I'm now leading the whole projects team here as Projects Director." }),
+    ).toMatchObject({ changed: true, kind: "title" });
+  });
+  it("ignores other people's moves and phrases without a title", () => {
+    expect(detectJobAnnouncement({ text: "I'm happy to work with Solaris Grid on this." })).toBeNull();
+    expect(detectJobAnnouncement({ text: "My manager has just moved to Orvel Health as COO." })).toBeNull();
+    expect(detectJobAnnouncement({ text: "I heard you're now Head of Sales at Brightline!" })).toBeNull();
+  });
+});
+
+describe("announcements read by sentence when no pattern matches (round 4)", () => {
+  it("finds the author's move near an 'I' subject", () => {
+    expect(detectJobAnnouncement({ text: "I was hired by Copperleaf Studios as a Senior Designer." })).toMatchObject({
+      title: "Senior Designer",
+      company: "Copperleaf Studios",
+      promotion: false,
+    });
+    expect(detectJobAnnouncement({ text: "As of Monday I've become Head of Growth." })).toMatchObject({
+      title: "Head of Growth",
+      promotion: true,
+    });
+    expect(detectJobAnnouncement({ text: "I'm taking over as Team Lead from next week." })).toMatchObject({
+      title: "Team Lead",
+    });
+    expect(
+      detectJobAnnouncement({ text: "I've been offered and accepted the COO role at Maple & Finch." }),
+    ).toMatchObject({
+      title: "COO",
+      company: "Maple & Finch",
+    });
+    expect(
+      detectJobAnnouncement({ text: "After the reorg I now report to the CFO as Finance Business Partner." }),
+    ).toMatchObject({ title: "Finance Business Partner", promotion: true });
+  });
+  it("ignores other subjects, objects before the company and starts without an employer", () => {
+    for (const text of [
+      "I think my boss was promoted to VP.",
+      "I joined the webinar as a guest.",
+      "I started using your app as an Account Manager would.",
+      "I moved the meeting to Friday as discussed.",
+      "I've transferred the money to Acme Ltd as requested.",
+      "I moved my account to Stripe last year.",
+      "I was transferred to our Osaka office.",
+      "I will be sending the invoice to our Finance Director.",
+      "I report to the CFO.",
+      "I will be at Acme Corp tomorrow for the demo.",
+    ])
+      expect(detectJobAnnouncement({ text }), text).toBeNull();
   });
 });

@@ -133,12 +133,16 @@ const TITLE_STOP = new Set(["of", "the", "and", "for", "in", "at", "a", "an", "t
  * ("engineering"/"engineer", "operations"/"operation") and the words sorted.
  */
 export function titleKey(title: string): string {
-  return normaliseTitle(title)
-    .split(" ")
-    .filter((w) => w && !TITLE_STOP.has(w))
-    .map((w) => w.replace(/(?:ing|s)$/, ""))
-    .sort()
-    .join(" ");
+  return (
+    normaliseTitle(title)
+      // "Chief Executive" = "Chief Executive Officer"
+      .replace(/\b(chief [a-z]+(?: [a-z]+)?) officer\b/, "$1")
+      .split(" ")
+      .filter((w) => w && !TITLE_STOP.has(w))
+      .map((w) => w.replace(/(?:ing|s)$/, ""))
+      .sort()
+      .join(" ")
+  );
 }
 
 export interface JobAnnouncement {
@@ -155,11 +159,12 @@ export interface JobAnnouncement {
 
 // Case-sensitive parts: a company is a run of capitalised words, which is what stops it before
 // "last month" / "as" / "and"; verbs are matched in either case at a sentence start.
-const COMPANY = String.raw`((?:[A-Z0-9][\p{L}\d&'’.-]*)(?:\s+(?:&\s+|of\s+|and\s+|de\s+)?[A-Z0-9][\p{L}\d&'’.-]*){0,4})`;
+// (words are joined by spaces on one line: a company never runs into the name on the next line)
+const COMPANY = String.raw`((?:[A-Z0-9][\p{L}\d&'’.-]*)(?:[^\S\n]+(?:&[^\S\n]+|of[^\S\n]+|and[^\S\n]+|de[^\S\n]+)?[A-Z0-9][\p{L}\d&'’.-]*){0,4})`;
 const TITLE = String.raw`((?:[\p{L}][\p{L}&/.-]*)(?:,?\s+(?:of\s+|and\s+|&\s+|for\s+)?[\p{L}][\p{L}&/.-]*){0,6}?)`;
 const TITLE_END = String.raw`(?=\s*(?:[,.;:!)]|$|\s(?:at|with|from|starting|since|last|this|next|and|so|here|on|in)\b))`;
 const I = String.raw`\b(?:I|i)(?:'ve|’ve| have)?\s+(?:just\s+|recently\s+|officially\s+|now\s+)?`;
-const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number }> = [
+const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTitle?: boolean }> = [
   // "I've started as VP Operations at Northpeak", "I started a new role as Head of Claims with Pellworth"
   {
     re: new RegExp(
@@ -168,6 +173,35 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number }> = [
     ),
     title: 1,
     company: 2,
+  },
+  // "I'm joining Lumen Analytics next month": a future move with its date
+  {
+    re: new RegExp(
+      String.raw`\b(?:I(?:'ll|’ll| will) be|I(?:'m|’m| am))\s+(?:joining|moving to|starting at)\s+${COMPANY}(?=\s+(?:next|from|as of|starting|in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b)()`,
+      "u",
+    ),
+    title: 2,
+    company: 1,
+  },
+  // "I'll be joining Meridian Health as Head of Nursing": a future move needs its title
+  {
+    re: new RegExp(
+      String.raw`\b(?:I(?:'ll|’ll| will) be|I(?:'m|’m| am))\s+(?:joining|moving to|starting at)\s+${COMPANY}[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
+      "u",
+    ),
+    title: 2,
+    company: 1,
+    needsTitle: true,
+  },
+  // "I've been working as Regional Manager for Kestrel Logistics"
+  {
+    re: new RegExp(
+      String.raw`${I}(?:been\s+)?work(?:ing|ed)?\s+as\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|for|with)\s+${COMPANY}`,
+      "u",
+    ),
+    title: 1,
+    company: 2,
+    needsTitle: true,
   },
   // "I'm now Head of Sales at Y", "my new role as CTO at Y"
   {
@@ -178,10 +212,20 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number }> = [
     title: 1,
     company: 2,
   },
+  // "Starting Monday I'm Chief of Staff at Solaris Grid": a title is required ("I'm happy to work with Y" is not)
+  {
+    re: new RegExp(
+      String.raw`\b(?:I(?:'m|’m| am)|I(?:'ll|’ll| will) be)\s+(?:now\s+)?(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:new\s+)?${TITLE}\s+(?:at|with|for)\s+${COMPANY}`,
+      "u",
+    ),
+    title: 1,
+    company: 2,
+    needsTitle: true,
+  },
   // "I joined Pellworth Insurance last month as Head of Claims", "I've moved to Y", "I'm now at Y"
   {
     re: new RegExp(
-      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am)?\s+(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`,
+      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am)?\s+(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|switched (?:over )?to|(?:moved|moving) to a new (?:role|position|job) (?:at|with)|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for)|(?:(?:am|'m|’m)\s+)?(?:now\s+)?working (?:at|for)|work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`,
       "u",
     ),
     title: 2,
@@ -190,19 +234,31 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number }> = [
   // "I've accepted a position as X at Y"
   {
     re: new RegExp(
-      String.raw`${I}(?:accepted|taken|took)\s+(?:a|an|the)\s+(?:new\s+)?(?:position|role|job|offer)\s+as\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`,
+      String.raw`${I}(?:accepted|taken|took)\s+(?:up\s+|on\s+)?(?:a|an|the)\s+(?:new\s+)?(?:position|role|job|offer)\s+as\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`,
       "u",
     ),
     title: 1,
     company: 2,
   },
 ];
+// "I've been promoted to X", "I stepped up to X", "I have moved into the role of X", "I took over as X"
+const ANNOUNCEMENT_NEEDS_TITLE = new Set(ANNOUNCEMENTS.filter((a) => a.needsTitle).map((a) => a.re));
 const PROMOTION = new RegExp(
-  String.raw`${I}(?:been\s+)?(?:promoted|appointed|named|made)\s+(?:to\s+|as\s+)?(?:the\s+|a\s+|an\s+|our\s+)?${TITLE}${TITLE_END}(?:\s+(?:here\s+)?at\s+${COMPANY})?`,
+  String.raw`${I}(?:been\s+)?(?:promoted|appointed|named|made|stepped up|moved up|stepped into the (?:role|position) of|moved into the (?:role|position) of|taken on the (?:role|position) of|took on the (?:role|position) of|taken over as|took over as|(?:taken|took) on a new (?:role|position|job) as|(?:got|have|'ve got) a new (?:role|title|position) as|become|became)\s+(?:to\s+|as\s+)?(?:the\s+|a\s+|an\s+|our\s+)?${TITLE}${TITLE_END}(?:\s+(?:here\s+)?at\s+${COMPANY})?`,
+  "u",
+);
+/** "my new title is Senior Product Manager", "my title is now …": a new title, company unchanged. */
+const NEW_TITLE = new RegExp(
+  String.raw`\b[Mm]y\s+(?:new\s+(?:job\s+)?(?:title|role|position)\s+is|(?:job\s+)?title\s+is\s+now|role\s+is\s+now|(?:job\s+)?(?:title|role|position)\s+(?:has\s+)?changed\s+to)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
+  "u",
+);
+/** "I'm now leading the partnerships team here as Partnerships Director": a new role at the same company. */
+const NEW_ROLE_AS = new RegExp(
+  String.raw`\b(?:I|i)(?:'m|’m| am|'ve|’ve| have)?\s+(?:now\s+|just\s+)?(?:leading|heading(?: up)?|running|head(?:ing)? up|lead(?:ing)?|manag(?:e|ing)|look(?:ing)? after|in charge of|moved|switched|transferred)\b[^.!?\n]{0,60}?\bas\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
   "u",
 );
 const LEFT = new RegExp(
-  String.raw`(?:${I}(?:left|moved on from|said goodbye to|departed|stepped down from)|\b[Mm]y last day (?:at|with))\s+${COMPANY}`,
+  String.raw`(?:${I}(?:left|moved on from|said goodbye to|departed|stepped down from)|\bI(?:'m|’m| am) no longer (?:with|at|working (?:at|for|with))|\b[Mm]y (?:last|final) (?:day|week|month) (?:at|with))\s+${COMPANY}`,
   "u",
 );
 const TITLE_HINT =
@@ -249,6 +305,7 @@ export function detectJobAnnouncement(msg: Pick<MessageInput, "text">): JobAnnou
     if (!/\b(?:I|I've|I’ve|I'm|I’m)\b/.test(lead)) continue;
     const c = cleanCompany(m[company]);
     if (!c || (previousCompany && c === previousCompany)) continue;
+    if (ANNOUNCEMENT_NEEDS_TITLE.has(re) && !cleanTitle(m[title])) continue;
     const from = left && left.index < m.index ? left.index : m.index;
     const quote = body.slice(from, m.index + m[0].length).replace(/[.,;:!]+$/, "");
     return { title: cleanTitle(m[title]), company: c, previousCompany, promotion: false, span: locator.find(quote) };
@@ -257,8 +314,87 @@ export function detectJobAnnouncement(msg: Pick<MessageInput, "text">): JobAnnou
   const t = cleanTitle(p?.[1]);
   if (p && t)
     return { title: t, company: cleanCompany(p[2]), previousCompany: null, promotion: true, span: locator.find(p[0]) };
+  const nt = NEW_TITLE.exec(body);
+  const ntt = cleanTitle(nt?.[1]);
+  if (nt && ntt)
+    return { title: ntt, company: null, previousCompany: null, promotion: true, span: locator.find(nt[0]) };
+  const r = NEW_ROLE_AS.exec(body);
+  const rt = cleanTitle(r?.[1]);
+  if (r && rt) return { title: rt, company: null, previousCompany: null, promotion: true, span: locator.find(r[0]) };
+  const g = announcementBySentence(body);
+  if (g && (g.company ? g.company !== previousCompany : g.title)) {
+    const { quote, ...found } = g;
+    return { ...found, previousCompany: g.company ? previousCompany : null, span: locator.find(quote) };
+  }
   if (left && previousCompany)
     return { title: null, company: null, previousCompany, promotion: false, span: locator.find(left[0]) };
+  return null;
+}
+
+/** Verbs of a move; the first group also names a new employer. */
+const MOVE_VERB =
+  /\b(?:(joined|joining|moved|moving|switched|switching|started|starting|hired|accepted|(?:'ll|’ll|will) be(?= (?:at|with) [A-Z]))|transferred|promoted|appointed|named|became|become|becoming|took over|taken over|taking over|stepped up|stepped into|going to be|(?:'ll|’ll|will) be|report(?:ing)? to)\b/i;
+const TITLE_TAIL = String.raw`(?:(?:a|an|the|our|its|their|new)\s+)*([^,.;:!?\n()]{2,60})`;
+const TITLE_STOPS =
+  /\s(?:at|with|for|from|since|starting|this|next|last|on|in|and|so|here|effective|after|before|to|as)\b[\s\S]*$/i;
+const COMPANY_AFTER = new RegExp(
+  String.raw`\b(?:at|with|for|by|joined|joining|to)\s+(?:the\s+team\s+at\s+)?${COMPANY}`,
+  "u",
+);
+const ROLE_AT = new RegExp(
+  String.raw`\b(?:the|a|an|my)\s+(?:new\s+)?([^,.;:!?\n]{2,40}?)\s+(?:role|position|job)\s+(?:at|with)\s+${COMPANY}`,
+  "u",
+);
+const MONTH =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|LinkedIn|Zoom|Teams)\b/;
+
+/**
+ * Fallback when no announcement pattern matches: a sentence whose subject is "I" and whose verb (within a
+ * few words) is a move ("I've recently switched over to Y as T", "I was appointed T"), read for a title
+ * after "as"/"to" and a company after "at"/"for"/"joined"/"to". Another subject between "I" and the verb
+ * ("I think my boss was promoted") means it is not the author's move.
+ */
+function announcementBySentence(
+  body: string,
+): (Omit<JobAnnouncement, "span" | "previousCompany"> & { quote: string }) | null {
+  for (const sentence of body.split(/(?<=[.!?])\s+|\n+/)) {
+    const subject = /\bI(?:'ve|’ve|'m|’m|'ll|’ll| have| am| was| will| had)?\b/.exec(sentence);
+    if (!subject) continue;
+    const rest = sentence.slice(subject.index);
+    const verb = MOVE_VERB.exec(rest);
+    if (!verb || verb.index > 50) continue;
+    if (/\b(?:you|he|she|they|we|my|our|his|her|their)\b/i.test(rest.slice(0, verb.index))) continue;
+    const after = rest.slice(verb.index);
+    // the title: after "as"; after "be" for "I'll be the new …"; after "to" only for promotions
+    // ("promoted to T", not "report to the CFO" or "send it to our Finance Director")
+    const v = verb[0].toLowerCase();
+    const prefix = /be$/.test(v) ? "as|be" : /^(?:promoted|appointed|named|stepped up)$/.test(v) ? "as|to" : "as";
+    const titleAfter = new RegExp(String.raw`\b(?:${prefix}|into the role of|the new|our new)\s+${TITLE_TAIL}`, "gi");
+    let title: string | null = null;
+    for (const m of after.matchAll(titleAfter)) {
+      title = cleanTitle((m[1] ?? "").replace(TITLE_STOPS, ""));
+      if (title) break;
+    }
+    // the employer follows the verb directly ("moved over to Y", "hired by Y"), not after an object
+    // ("I moved my account to Stripe")
+    const cm = COMPANY_AFTER.exec(after);
+    let company = cm && cm.index <= verb[0].length + 10 ? cleanCompany(cm[1]) : null;
+    // "accepted the COO role at Maple & Finch"
+    const role = ROLE_AT.exec(after);
+    if (role && cleanTitle(role[1])) {
+      title = cleanTitle(role[1]);
+      company = cleanCompany(role[2]) ?? company;
+    }
+    if (company && (TITLE_HINT.test(company) || MONTH.test(company))) company = null;
+    // "I'll be at Greystone Partners" is a move only with a start ("as of May") or a leaving in the message
+    // ("I'll be at Acme's office tomorrow" is a visit)
+    const beAt = /be$/i.test(verb[1] ?? "");
+    const moving =
+      /\b(?:as of|from|starting|effective|move on|moving on|new (?:role|job|position)|leaving|left)\b/i.test(body);
+    if (company && verb[1] && (!beAt || moving)) return { title, company, promotion: false, quote: sentence.trim() };
+    // a start needs an employer ("I started using it as an admin" is not a new job)
+    if (title && !/^start/i.test(verb[0])) return { title, company: null, promotion: true, quote: sentence.trim() };
+  }
   return null;
 }
 

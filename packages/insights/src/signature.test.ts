@@ -225,3 +225,51 @@ describe("parseSignature: issue-13 layouts", () => {
     expect(parseSignature(`Fine.\n\nBest,\nR.\n\n${block}`)).toMatchObject(want);
   });
 });
+
+describe("round 4 layouts", () => {
+  it("finds a closing it does not know by its position above a name", () => {
+    expect(
+      parseSignature("Thanks for the update.\n\nSlán,\nCiarán Ó Briain\nDirector of Sales\nCliffside Tours"),
+    ).toMatchObject({
+      name: "Ciarán Ó Briain",
+      title: "Director of Sales",
+      company: "Cliffside Tours",
+    });
+    expect(parseSignature("All good.\n\nNgā mihi\nAroha Te Rangi\nGeneral Manager | Kōwhai Outdoor Co.")).toMatchObject(
+      {
+        name: "Aroha Te Rangi",
+        company: "Kōwhai Outdoor Co.",
+      },
+    );
+    // a one-word greeting over the message is not a closing; a name over a full name is not one either
+    expect(parseSignature("Ok\n\nJohn Smith")?.name ?? null).not.toBe("Ok");
+  });
+
+  it("reads long one-line signatures, department qualifiers and branches", () => {
+    expect(
+      parseSignature(
+        "Thanks.\n\nKind regards,\nNadia Cortés | Senior Account Manager, Japan | Lanternway K.K. | nadia.cortes@lanternway.example",
+      ),
+    ).toMatchObject({
+      name: "Nadia Cortés",
+      title: "Senior Account Manager, Japan",
+      company: "Lanternway K.K.",
+      emails: ["nadia.cortes@lanternway.example"],
+    });
+    expect(parseSignature("Thx\nKyle Hendricks\nDirector, IT & Facilities | Pine Hollow Schools")).toMatchObject({
+      title: "Director, IT & Facilities",
+      company: "Pine Hollow Schools",
+    });
+    expect(
+      parseSignature(
+        "See below.\n\nBest regards,\nHaruto Sato\nGeneral Manager, Customer Support Division\nKazemachi Railways Co., Ltd. (Osaka Office)",
+      ),
+    ).toMatchObject({ title: "General Manager, Customer Support Division", company: "Kazemachi Railways Co., Ltd." });
+    expect(
+      parseSignature("Received.\n\nRegards,\nOmar Farouk\nCustomer Support Mgr\nDunmore Retail Inc."),
+    ).toMatchObject({
+      title: "Customer Support Mgr",
+      company: "Dunmore Retail Inc.",
+    });
+  });
+});

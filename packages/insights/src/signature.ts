@@ -24,7 +24,7 @@ export interface SignatureOptions {
 }
 
 const TITLE_WORDS =
-  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk)\b/i;
+  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora)\b/i;
 /** Legal-entity suffixes: a piece with one of these is a company even if it contains a title word. */
 const LEGAL_SUFFIX =
   /\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk)\b\.?\s*$/i;
@@ -35,7 +35,7 @@ const LABEL =
 const LINK =
   /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me|ie|ch|at|se|no|dk|fi|pl|pt|be|in|jp|nz|za|br|mx|sg|hk|cz|sk|ro|gr|il|ae|info|health|agency|consulting)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
 const NAME =
-  /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|von|de|da|del|der|di|la|le|bin|al)){0,3}(?:,?\s+(?:[Jj]r|[Ss]r|II|III|Ph\.?D|[Pp]hd|MBA|MD|CPA|Esq)\.?)?$/u;
+  /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{L}'’-]+|van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y)){0,4}(?:,?\s+(?:[Jj]r|[Ss]r|II|III|Ph\.?D|[Pp]hd|MBA|MD|CPA|Esq)\.?)?$/u;
 const NON_NAME =
   /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse|management|supplier|vendor|facilities|department)\b/i;
 /** A department signing for a company ("Accounts Payable", "Customer Care Team") is neither name nor company. */
@@ -63,9 +63,22 @@ const PRONOUNS = /^\(?(?:pronouns:?\s*)?(?:she|he|they|ze|xe)\s*\/\s*(?:her|him|
 const TRAILING_PRONOUNS =
   /(?<=\S)\s*[([](?:pronouns:?\s*)?(?:she|he|they|ze|xe)\s*\/\s*(?:her|him|them|hir|xem)(?:\s*\/\s*\w+)?[)\]]$/i;
 
+/** A branch after a company: "Kazemachi Railways Co., Ltd. (Osaka Office)", "Atlas Freight (Casablanca office)". */
+const BRANCH =
+  /(?<=\S)\s*\((?:[\p{L}' -]{1,40}\s)?(?:office|branch|site|hq|headquarters|campus|plant|store|location|subsidiary)\)$/iu;
+
 /** What follows a comma inside one title: a region or a function ("Sales Manager, APAC", "VP, Finance"). */
 const TITLE_QUALIFIER =
   /^(?:apac|emea|amer|americas|latam|dach|nordics|benelux|anz|uk|us|usa|eu|na|mea|mena|cee|asean|europe|asia|africa|north america|south america|middle east|global|international|(?:north|south|east|west|central|northern|southern|eastern|western)(?:[ -](?:east|west|central))? (?:europe|america|asia|africa|region|emea|us|uk)|[a-z]+ region|finance|engineering|sales|marketing|operations|product|customer (?:experience|success|care|service)|people|hr|it|legal|partnerships|procurement|growth|strategy|data|technology|design|research|compliance|risk|supply chain|logistics)$/i;
+
+/** Departments and functions that follow a comma in a title ("Director, IT & Facilities"). */
+const DEPARTMENT_WORDS =
+  /^(?:[\p{L}-]+\s+){0,3}(?:division|department|dept\.?|unit)$|^(?:(?:customer|network|it|business|public|investor|government|corporate|regional|field|technical|product|clinical|medical)\s+)?(?:operations|administration|admin|facilities|compliance|support|infrastructure|security|quality|training|analytics|communications|accounts|treasury|tax|audit|development|relations|affairs|planning|programs|programmes|projects|it)$|^(?:japan|china|india|germany|france|spain|italy|brazil|mexico|canada|australia|new zealand|singapore|korea|poland|netherlands|sweden|norway|denmark|finland|ireland|switzerland|austria|belgium|portugal|south africa|nigeria|kenya|egypt|uae|saudi arabia|turkey|israel|indonesia|malaysia|philippines|thailand|vietnam|argentina|chile|colombia|peru|hong kong|taiwan)$/iu;
+/** A region or a function after a comma or a dash in a title, possibly several joined by "&"/"and"/"/". */
+function isQualifier(piece: string): boolean {
+  const parts = piece.trim().split(/\s*(?:&|\band\b|\/)\s*/);
+  return parts.every((p) => p.length > 0 && (TITLE_QUALIFIER.test(p) || DEPARTMENT_WORDS.test(p)));
+}
 
 function pieces(line: string): string[] {
   const out: string[] = [];
@@ -76,13 +89,7 @@ function pieces(line: string): string[] {
     const sep = parts[j - 1] ?? "";
     const last = out[out.length - 1];
     // "Marketing Coordinator - LATAM", "Associate Director – Operations": one title
-    if (
-      /[-–—]/.test(sep) &&
-      last &&
-      TITLE_WORDS.test(last) &&
-      !LEGAL_SUFFIX.test(last) &&
-      TITLE_QUALIFIER.test(piece.trim())
-    ) {
+    if (/[-–—]/.test(sep) && last && TITLE_WORDS.test(last) && !LEGAL_SUFFIX.test(last) && isQualifier(piece)) {
       out[out.length - 1] = `${last}${sep}${piece.trim()}`;
       continue;
     }
@@ -93,7 +100,7 @@ function pieces(line: string): string[] {
       const prev = out[out.length - 1];
       if ((SUFFIX_PIECE.test(p) || CREDENTIAL.test(p)) && out.length) out[out.length - 1] += `, ${p}`;
       // "Regional Sales Manager, APAC" and "Head, Customer Experience" are one title
-      else if (i > 0 && prev && TITLE_WORDS.test(prev) && !LEGAL_SUFFIX.test(prev) && TITLE_QUALIFIER.test(p))
+      else if (i > 0 && prev && TITLE_WORDS.test(prev) && !LEGAL_SUFFIX.test(prev) && isQualifier(p))
         out[out.length - 1] = `${prev}, ${p}`;
       else out.push(p);
     }
@@ -174,6 +181,12 @@ function cleanLink(l: string): string {
   return l.replace(/[.,;:!?)\]]+$/, "");
 }
 
+function sameFirstName(full: string, short: string): boolean {
+  const a = (full.split(/\s+/)[0] ?? "").toLowerCase();
+  const b = (short.split(/\s+/)[0] ?? "").toLowerCase();
+  return a === b || (b.length >= 3 && a.startsWith(b));
+}
+
 /** Parses the signature block of a message; null when the message has no recognisable signature. */
 export function parseSignature(text: string, opts: SignatureOptions = {}): Signature | null {
   const split = splitMessage(stripQuoted(text));
@@ -224,7 +237,7 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     } else if (
       block.length <= 2 &&
       all.filter((l) => l.trim()).length > 1 &&
-      /^[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+){0,2}$/u.test(block[block.length - 1] ?? "") &&
+      /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(block[block.length - 1] ?? "") &&
       !NOT_A_BARE_NAME.test(block[block.length - 1] ?? "") &&
       !NON_NAME.test(block[block.length - 1] ?? "") &&
       !TITLE_WORDS.test(block[block.length - 1] ?? "") &&
@@ -260,7 +273,8 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
       : null;
   }
   // a sign-off followed by a paragraph is not a signature
-  lines = lines.filter((l) => l.length <= 90);
+  // (a one-line signature split by "|" or "·" may be longer: name, title, company and a link)
+  lines = lines.filter((l) => l.length <= 90 || (/[|·•]/.test(l) && l.length <= 200));
 
   // "0044 20 …": the "00" international prefix most of the world dials is "+"
   const blockText = lines
@@ -302,8 +316,30 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
   }
   if (name || title || company) lines = lines.filter((l) => !LABELLED.test(l));
   const textual = lines
+    // "Nadia Cortés | Account Manager | Lanternway K.K. | nadia@…": drop the contact pieces, keep the rest
+    .map((l) =>
+      /[|·•]/.test(l) && isContactLine(l)
+        ? l
+            .split(/\s*[|·•]\s*/)
+            .filter((p) => p && !isContactLine(p))
+            .join(" | ")
+        : l,
+    )
     // "Ravi Menon (he/him)": pronouns after a name are not part of it
-    .map((l) => l.replace(TRAILING_PRONOUNS, ""))
+    // "Rob (Head Chef)": a title in parentheses after a name is the title line
+    .map((l) => {
+      const m = /^(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s*\(([^()]{2,60})\)$/u.exec(l);
+      return m && TITLE_WORDS.test(m[2] ?? "") ? `${m[1]} | ${m[2]}` : l;
+    })
+    // "i. A. Sabine Müller" (German "on behalf of"), "pp. John Smith": the signer is the name
+    .map((l) =>
+      l
+        .replace(TRAILING_PRONOUNS, "")
+        .replace(BRANCH, "")
+        .replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.|p\.\s?p\.|pp\.)\s+(?=\p{Lu})/u, "")
+        // "Grace Okonkwo (Mrs)": an honorific in parentheses is not part of the name
+        .replace(/\s*\((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\)$/, ""),
+    )
     .filter(
       (l) =>
         !isContactLine(l) &&
@@ -334,7 +370,8 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
       NAME.test(first) &&
       !TITLE_WORDS.test(first) &&
       !NON_NAME.test(first) &&
-      first.split(/\s+/)[0] === name.split(/\s+/)[0] &&
+      // "Matt" over "Matthew Hughes": the same first name, or a short form of it
+      sameFirstName(first, name) &&
       first.length > name.length
     ) {
       name = first;
@@ -378,8 +415,8 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
         companyLine === idx - 1 &&
         parts.length === 1 &&
         !LEGAL_SUFFIX.test(company) &&
-        !legal &&
-        !TITLE_WORDS.test(part)
+        // a legal company below ("Nordhafen Logistik GmbH") also makes the unknown line above it the title
+        (legal || !TITLE_WORDS.test(part))
       ) {
         // name / title / company on their own lines: a title line the title words do not know
         // ("Partnerships", "Barista") is followed by the company

@@ -65,12 +65,15 @@ export function stripQuoted(text: string): string {
 
 /** Closing lines that introduce a signature ("Best,", "Kind regards", "--", "Thanks, Sam"). */
 const CLOSING =
-  /^\s*((?:many )?thanks in advance|thank you in advance|thanks for your (?:help|time|patience|support)|thank you for your (?:help|time|patience|support)|(?:i )?look(?:ing)? forward to (?:hearing from you|your reply|your response|working with you|speaking (?:with|to) you)|thanks and regards|thanks & regards|with best regards|with kind regards|best wishes|warm wishes|all best|be well|take care|stay safe|warmly|cordially|respectfully yours|greetings|thank you so much|with appreciation|warmest regards|yours sincerely|thanks so much|best regards|kind regards|warm regards|thanks again|all the best|respectfully|best wishes|many thanks|yours truly|with thanks|speak soon|thank you|sincerely|talk soon|regards|thanks|cheers|yours|best|rgds|thx|--|br|kr|—|–)\s*[,.!]?\s*(.*)$/i;
-const INLINE_NAME = /^[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’.-]+){0,2}$/u;
+  /^\s*((?:many )?thanks in advance|thank you in advance|thanks for your (?:help|time|patience|support)|thank you for your (?:help|time|patience|support)|(?:i )?look(?:ing)? forward to (?:hearing from you|your reply|your response|working with you|speaking (?:with|to) you)|thanks and regards|thanks & regards|with best regards|with kind regards|best wishes|warm wishes|all best|be well|take care|stay safe|warmly|cordially|respectfully yours|greetings|thank you so much|with appreciation|with (?:deep |sincere |many )?(?:gratitude|thanks(?: and (?:best wishes|regards))?|respect|love)|warm greetings|warmest regards|yours sincerely|yours faithfully|faithfully yours|sincerely yours|thanks so much|best regards|kind regards|warm regards|thanks again|all the best|respectfully|best wishes|many thanks|yours truly|with thanks|speak soon|thank you|sincerely|talk soon|regards|thanks|cheers|yours|best|rgds|thx|tks|ta|--|br|kr|—|–)\s*[,.!]?\s*(.*)$/i;
+const INLINE_NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
 
-/** Non-English closings that stand alone on a line. */
+/**
+ * Non-English closings that stand alone on a line: German, French, Spanish, Portuguese, Italian, Dutch,
+ * Scandinavian, Polish, Māori, Tagalog, Malay/Indonesian, Hindi/Nepali, Hawaiian, Japanese (romanised).
+ */
 const FOREIGN_CLOSING =
-  /^\s*(?:mit freundlichen grüßen|mit freundlichen gruessen|freundliche grüße|viele grüße|beste grüße|liebe grüße|lg|mfg|cordialement|bien cordialement|bien à vous|salutations|saludos|un saludo|atentamente|cordiali saluti|saluti|met vriendelijke groet|groeten|med vänliga hälsningar|hälsningar|med venlig hilsen|venlig hilsen|mvh)\s*[,.!]?\s*$/i;
+  /^\s*(?:mit freundlichen grüßen|mit freundlichen gruessen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|schöne grüße|gruß|grüße|lg|mfg|vielen dank|danke(?: schön)?|cordialement|bien cordialement|bien à vous|salutations|amitiés|bonne journée|merci(?: beaucoup)?|saludos(?: cordiales)?|un (?:cordial )?saludo|un abrazo|atentamente|(?:muchas )?gracias|abraços|abraço|um abraço|atenciosamente|cumprimentos|saudações|obrigad[oa]|muito obrigad[oa]|cordiali saluti|distinti saluti|un caro saluto|saluti|cordialmente|grazie(?: mille)?|buona giornata|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hartelijke groet(?:en)?|groeten|groetjes|med vänliga hälsningar|vänliga hälsningar|hälsningar|ha det bra|med venlig hilsen|med vennlig hilsen|venlig hilsen|vennlig hilsen|hilsen|mvh|pozdrawiam|serdecznie pozdrawiam|z poważaniem|pozdrowienia|dziękuję|ngā mihi(?: nui)?|nga mihi(?: nui)?|mauri ora|kia ora|(?:maraming )?salamat(?: po)?|terima kasih|salam|dhanyabad|dhanyavaad|dhanyavad|dhanyawad|shukriya|mahalo(?: nui loa)?|arigato(?: gozaimasu)?|yoroshiku(?: onegaishimasu)?)\s*[,.!]?\s*$/i;
 
 /** "— Jane Doe, Head of Sales, Acme Ltd": a dashed name followed by more signature text. */
 const DASHED_WITH_REST =
@@ -88,7 +91,7 @@ function dashedSignOff(line: string): [string, string] | null {
 export function matchSignOff(line: string): string | null {
   if (FOREIGN_CLOSING.test(line)) return "";
   // "- Rahul", "~Sam", "-- Jo": a dash and a bare name
-  const dashed = /^\s*(?:-{1,2}|~|—|–)\s*([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’.-]+){0,2})\s*$/u.exec(line);
+  const dashed = /^\s*(?:-{1,2}|~|—|–)\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2})\s*$/u.exec(line);
   if (dashed && !/\b(?:The|Team|Support|Group|Inc|Ltd|Customer|Service|Sales|Billing)\b/.test(dashed[1]!))
     return dashed[1]!;
   if (dashed) return "";
@@ -161,6 +164,9 @@ export function splitMessage(text: string): SplitMessage {
       break;
     }
   }
+  // A closing this module does not know ("Ngā mihi", "Ciao ciao"): a short line after a blank line, below some
+  // body text, followed by a name line and at most 6 more lines, is read as a sign-off by its position.
+  if (sigIdx < 0) sigIdx = closingByPosition(lines);
   // "Thanks!\nI'll send the report by Friday." – prose after a closing word is body, not a signature
   // A short sentence further down the block is a tagline ("Making logistics simple since 1998."), dropped;
   // a sentence right after the closing, a long one, or a P.S. is body text, so there is no signature.
@@ -204,6 +210,55 @@ export function splitMessage(text: string): SplitMessage {
     mobileFooter,
     disclaimer,
   };
+}
+
+/** A person's name on its own line: "Aroha Te Rangi", "Sanne de Vries", "Óscar Ibáñez". */
+const NAME_LINE =
+  /^\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y)){0,4}$/u;
+/** Words that make a short line a greeting or a title rather than a closing. */
+const NOT_CLOSING =
+  /^(?:hi|hello|hey|dear|re|fwd|attached|regarding|subject|manager|director|team|sales|support|ok|okay|yes|no|sure|done|noted)\b/i;
+
+/**
+ * A capitalised word above a full name is a closing ("Grazie" over "Giulia Marchesi") unless it could be
+ * the signer's own name: several capitalised words, the same first name, or a full name below it missing.
+ */
+function looksLikeOwnName(line: string, next: string): boolean {
+  if (!NAME_LINE.test(line)) return false;
+  const words = line.split(/\s+/);
+  const nextWords = next.split(/\s+/);
+  return words.length > 1 || nextWords.length < 2 || words[0] === nextWords[0];
+}
+
+/** Index of a sign-off line found by its position (see splitMessage), or -1. */
+function closingByPosition(lines: string[]): number {
+  let end = lines.length;
+  let seen = 0;
+  for (let i = lines.length - 1; i >= 1 && seen <= 7; i--) {
+    const line = (lines[i] ?? "").trim();
+    if (!line) {
+      end = i;
+      continue;
+    }
+    seen++;
+    // the name may follow after one blank line ("Ngā mihi,\n\nAroha Te Rangi")
+    const next = ((lines[i + 1] ?? "").trim() || (lines[i + 2] ?? "").trim()).trim();
+    const blankBefore = !(lines[i - 1] ?? "").trim();
+    const bodyBefore = lines.slice(0, i - 1).some((l) => l.trim());
+    if (
+      i + 1 < end &&
+      blankBefore &&
+      bodyBefore &&
+      line.length <= 25 &&
+      line.split(/\s+/).length <= 3 &&
+      !/[\d.?:;@|]/.test(line) &&
+      !NOT_CLOSING.test(line) &&
+      NAME_LINE.test(next) &&
+      !looksLikeOwnName(line.replace(/[,!]$/, ""), next)
+    )
+      return i;
+  }
+  return -1;
 }
 
 /** A line of prose (ends like a sentence, several words) rather than a signature line. */

@@ -14,6 +14,8 @@ export interface EvalSet {
   dealOnly?: boolean;
   /** Signature labels only. */
   signaturesOnly?: boolean;
+  /** Commitment labels only. */
+  commitmentsOnly?: boolean;
 }
 
 const isMessage = (x: unknown): x is LabelledMessage =>

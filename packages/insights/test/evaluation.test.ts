@@ -22,6 +22,9 @@ import { HOLDOUT } from "./fixtures/holdout";
 import { HOLDOUT2_DEAL } from "./fixtures/holdout2";
 import { HOLDOUT3_DEAL, HOLDOUT3_SIGNATURES } from "./fixtures/holdout3";
 import { TUNING, TUNING_JOB_CHANGES } from "./fixtures/tuning";
+import { TUNING_COMMIT4_ALL } from "./fixtures/tuning-commit4";
+import { TUNING_JOB4_ALL } from "./fixtures/tuning-job4";
+import { TUNING_SIG4_ALL } from "./fixtures/tuning-sig4";
 import { TUNING2, TUNING2_DEAL } from "./fixtures/tuning2";
 import { TUNING3_DEAL, TUNING3_SIGNATURES } from "./fixtures/tuning3";
 import { UNTOUCHED } from "./fixtures/untouched";
@@ -51,6 +54,10 @@ function scoreSet(set: EvalSet): SetScores {
   const msgs = set.messages;
   if (msgs.length && set.dealOnly) {
     rows.push(["deal stage", ...prCells(evalDealStage(msgs))]);
+  } else if (msgs.length && set.commitmentsOnly) {
+    const c = evalCommitments(msgs);
+    rows.push(["commitments (text)", ...prCells(c.pr)]);
+    rows.push(["commitments (+due ±1 day)", ...prCells(c.withDue)]);
   } else if (msgs.length && set.signaturesOnly) {
     rows.push(["signatures (fields)", ...prCells(evalSignatures(msgs))]);
   } else if (msgs.length) {
@@ -122,6 +129,26 @@ describe("evaluation report", () => {
         pairs: [],
         blind: false,
         signaturesOnly: true,
+      },
+      {
+        name: "tuning-commit4 A–M (commitments)",
+        messages: TUNING_COMMIT4_ALL,
+        pairs: [],
+        blind: false,
+        commitmentsOnly: true,
+      },
+      {
+        name: "tuning-sig4 A–G, L, M (signatures)",
+        messages: TUNING_SIG4_ALL,
+        pairs: [],
+        blind: false,
+        signaturesOnly: true,
+      },
+      {
+        name: "tuning-job4 A–M (job changes)",
+        messages: [],
+        pairs: TUNING_JOB4_ALL,
+        blind: false,
       },
       ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))),
     ];
