@@ -14,6 +14,8 @@ export interface EvalSet {
   dealOnly?: boolean;
   /** Signature labels only. */
   signaturesOnly?: boolean;
+  /** Sentiment labels only. */
+  sentimentOnly?: boolean;
 }
 
 const isMessage = (x: unknown): x is LabelledMessage =>

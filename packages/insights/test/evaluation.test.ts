@@ -22,6 +22,7 @@ import { HOLDOUT } from "./fixtures/holdout";
 import { HOLDOUT2_DEAL } from "./fixtures/holdout2";
 import { HOLDOUT3_DEAL, HOLDOUT3_SIGNATURES } from "./fixtures/holdout3";
 import { TUNING, TUNING_JOB_CHANGES } from "./fixtures/tuning";
+import { TUNING_SENTIMENT } from "./fixtures/tuning-sentiment";
 import { TUNING2, TUNING2_DEAL } from "./fixtures/tuning2";
 import { TUNING3_DEAL, TUNING3_SIGNATURES } from "./fixtures/tuning3";
 import { UNTOUCHED } from "./fixtures/untouched";
@@ -51,6 +52,9 @@ function scoreSet(set: EvalSet): SetScores {
   const msgs = set.messages;
   if (msgs.length && set.dealOnly) {
     rows.push(["deal stage", ...prCells(evalDealStage(msgs))]);
+  } else if (msgs.length && set.sentimentOnly) {
+    const sent = evalSentiment(msgs);
+    rows.push(["sentiment (macro)", f(sent.macroPrecision), f(sent.macroRecall), "", `accuracy=${f(sent.accuracy)}`]);
   } else if (msgs.length && set.signaturesOnly) {
     rows.push(["signatures (fields)", ...prCells(evalSignatures(msgs))]);
   } else if (msgs.length) {
@@ -123,6 +127,7 @@ describe("evaluation report", () => {
         blind: false,
         signaturesOnly: true,
       },
+      { name: "tuning-sentiment (round 4)", messages: TUNING_SENTIMENT, pairs: [], blind: false, sentimentOnly: true },
       ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))),
     ];
     const out: string[] = [];
