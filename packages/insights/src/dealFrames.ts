@@ -5,6 +5,7 @@
  * Negation turns a buyer's continuation ("will not renew", "not going ahead with the purchase") into
  * `lost`; conditions, hedges and questions keep a sentence from deciding `won` or `lost`.
  */
+import { isOutOfDealScope } from "./dealScope";
 import type { DealStage } from "./dealStage";
 import { lemmatise } from "./lemma";
 
@@ -166,7 +167,7 @@ const FRAMES: Frame[] = [
 
 /** Sentences whose deal words are about support, billing or an existing account, not a sale. */
 const SERVICE_CONTEXT =
-  /\b(?:discount|promo|coupon) code\b|\bcheckout\b|\b(?:existing|current) (?:account|plan|subscription)\b|\bour (?:account|subscription)\b|\bon our (?:plan|tier|package)\b|\bbe apply to\b|\b(?:on|in) (?:the|our|my|this) invoice\b|\bextra (?:phone )?number\b/;
+  /\b(?:discount|promo|coupon) code\b|\bcheckout\b|\b(?:existing|current) (?:account|plan|subscription)\b|\bour (?:account|subscription)\b|\bon our (?:plan|tier|package)\b|\bbe apply to\b|\b(?:on|in|to) (?:the|our|my|this|your|next|last|latest)(?: [\w']+){0,2} invoice\b|\bextra (?:phone )?number\b|\bfor the (?:price|money|amount) (?:we|i) pay\b|\b(?:service|call-out|callout|visit|late|delivery|shipping|engineer|technician) (?:fee|charge)\b|\bwhich (?:plan|tier|package) (?:we|i) be (?:currently )?on\b/;
 const HEDGE = /\b(?:might|may|maybe|perhaps|probably|possibly|hopefully|likely|consider whether|think about)\b/;
 const CONDITION = /\b(?:if|unless|whether|once|as soon as|in case)\b/;
 
@@ -201,7 +202,7 @@ const WH_OR_AUX_START =
   /^(?:(?:hi|hello|hey|ok|so|and|but|also|just|quick question) [^,]{0,20}, )?(?:have|do|be|can|could|would|will|shall|should|did|what|when|where|who|which|why|how|any|anything)\b/;
 /** A demo or trial already arranged or running: logistics, not a new interest. */
 const ARRANGED =
-  /\b(?:the|our|my|this) (?:demo|trial)\b(?: [\w-]+){0,2} (?:still on|period|expire|end|banner|reschedule|move|start|tomorrow|today|at \d|on (?:mon|tue|wed|thu|fri|sat|sun))/;
+  /\b(?:the|our|my|this) (?:demo|trial)\b(?: [\w-]+){0,5} (?:still on|period|expire|end|banner|reschedule|move|start|tomorrow|today|at \d|on (?:mon|tue|wed|thu|fri|sat|sun))|\b(?:make|attend|join|miss|cancel|move|reschedule|push) (?:the|our|this|tomorrow's|thursday's|friday's|monday's|tuesday's|wednesday's) (?:[\w-]+ ){0,2}(?:demo|trial|walkthrough)\b/;
 /** The sentence is framed as good news for us. */
 const GOOD_NEWS =
   /\b(?:good|great|exciting|fantastic) news\b|\b(?:happy|pleased|glad|excited|delighted|thrilled) to (?:share|say|tell|inform|announce|let you know|confirm)\b/;
@@ -223,9 +224,17 @@ export function isServiceSentence(sentence: string): boolean {
 }
 
 /** The strongest frame in the text (already stripped of quotes and signature), or null. */
-export function frameCue(body: string, direction: "inbound" | "outbound"): FrameCue | null {
+export function frameCue(
+  body: string,
+  direction: "inbound" | "outbound",
+  /** Stages not to read (round 4: the later stage in a message that also acknowledges a proposal). */
+  skip?: ReadonlySet<DealStage>,
+): FrameCue | null {
   let best: FrameCue | null = null;
   const priceContext = PRICE_CONTEXT.test(lemmatise(body));
+  // "We won't be able to make the demo on Thursday" under the subject "Demo of reporting": the subject
+  // names the arranged demo, it does not ask for one
+  const arrangedInMessage = ARRANGED.test(lemmatise(body));
   // paragraphs split on blank lines; a single newline inside one is a hard wrap, not a sentence end
   // (plain "\n" → " ": a `\s*\n\s*` would rescan every run of spaces from each of its positions)
   const paragraphs = body.split(/\n[^\S\n]*\n/).map((p) => p.replace(/\n/g, " "));
@@ -233,6 +242,8 @@ export function frameCue(body: string, direction: "inbound" | "outbound"): Frame
   for (const raw of paragraphs.flatMap((p) => p.split(/(?<=[.!?]|\p{Extended_Pictographic})\s+/u))) {
     const sentence = raw.trim();
     if (!sentence || sentence.length > 400) continue;
+    // round 4: deal words outside a deal with us (content on pricing, job news, past or other parties' deals)
+    if (isOutOfDealScope(sentence)) continue;
     const lemmas = lemmatise(sentence);
     const question = /\?\s*$/.test(sentence);
     // "Have you signed with a provider, or is that still open?": the whole sentence asks
@@ -250,9 +261,11 @@ export function frameCue(body: string, direction: "inbound" | "outbound"): Frame
       !CONDITION.test(sentence.slice(0, rival.index).toLowerCase()) &&
       (!best || best.confidence < 0.85)
     ) {
-      best = { stage: goodNews ? "won" : "lost", confidence: 0.85, sentence: sentence.replace(/[.!?]+$/, "") };
+      if (!skip?.has(goodNews ? "won" : "lost"))
+        best = { stage: goodNews ? "won" : "lost", confidence: 0.85, sentence: sentence.replace(/[.!?]+$/, "") };
     }
     for (const frame of FRAMES) {
+      if (skip?.has(frame.stage)) continue;
       if (frame.direction && frame.direction !== direction) continue;
       if (frame.needsPriceContext && !priceContext) continue;
       const m = frame.re.exec(lemmas);
@@ -265,6 +278,7 @@ export function frameCue(body: string, direction: "inbound" | "outbound"): Frame
       }
       // "is the demo still on for 3pm?", "the trial period ends Friday": an arrangement already made
       if (frame.stage === "interest" && ARRANGED.test(lemmas)) continue;
+      if (frame.stage === "interest" && arrangedInMessage && /\b(?:demo|trial|walkthrough)\b/.test(lemmas)) continue;
       if (frame.stage === "won" || frame.stage === "lost") {
         if (THIRD_PARTY.test(lemmas)) continue;
         if ((questionHere && !frame.questionOk) || HEDGE.test(before) || CONDITION.test(before)) continue;

@@ -1,3 +1,4 @@
+import { isOutOfDealScope, statesNoDeal } from "./dealScope";
 import { frameCue, isAboutThirdParty, isServiceSentence, isThirdPartySubject } from "./dealFrames";
 import { classifyDeal, dealModelText, strongestSentence } from "./dealModel";
 import { DEAL_MODEL } from "./dealModelData";
@@ -139,11 +140,23 @@ const RULES: CueRule[] = [
   // interest
   {
     stage: "interest",
-    re: /\b(?:(?:we're|we are|i'm|i am|we'd be|i'd be|would be) (?:very |really )?interested|(?:would|we'd|i'd) love (?:to|a) (?:learn more|hear more|know more|demo|see a demo|chat)|(?:book|schedule|set up|arrange|see|do|give us|run|get|have) a (?:quick |short |product |live )?demo|looking for a (?:solution|tool|vendor|provider|partner)|(?:what|how much) (?:is|are|does|do) (?:your|the) (?:pricing|price|cost|rates?)|tell me more about|more information about|do you (?:offer|support|integrate)|evaluating (?:options|vendors|tools))\b/,
+    re: /\bdo you (?:do|have|give|offer) (?:any )?(?:discount(?:s|ed rates?)?|special (?:pricing|rates?)|(?:non-?profit|charity|education|startup) (?:pricing|rates?|discounts?))\b|\b(?:(?:we're|we are|i'm|i am|we'd be|i'd be|would be) (?:very |really )?interested|(?:would|we'd|i'd) love (?:to|a) (?:learn more|hear more|know more|demo|see a demo|chat)|(?:book|schedule|set up|arrange|see|do|give us|run|get|have) a (?:quick |short |product |live )?demo|looking for a (?:solution|tool|vendor|provider|partner)|(?:what|how much) (?:is|are|does|do) (?:your|the) (?:pricing|price|cost|rates?)|tell me more about|more information about|do you (?:offer|support|integrate)|evaluating (?:options|vendors|tools))\b/,
     confidence: 0.65,
     direction: "inbound",
   },
 ];
+
+/** A written price asked for: "could you write up what the package would cost us?" (their request for a quote). */
+RULES.push({
+  stage: "proposal",
+  re: /\b(?:write up|put together|draw up|put in writing|send (?:me|us) (?:a )?(?:one-pager|written breakdown))\b[^.?!]{0,40}\b(?:cost|price|pricing|quote)s?\b/,
+  confidence: 0.8,
+  direction: "inbound",
+});
+
+const PROPOSAL_AND_EARLIER: ReadonlySet<DealStage> = new Set(["proposal", "interest"]);
+/** The buyer still asks to see or price the product. */
+const STILL_EVALUATING = /\b(?:demo|trial|pilot|walkthrough|how much|pricing|comparing|evaluating|shortlist)\b[^.!?]*\?/;
 
 const REOPEN =
   /\b(?:reopen|re-open|revisit|back on the table|circle back on (?:the|our) (?:deal|proposal)|reconsider(?:ing)?|pick (?:this|things) back up|change of plans?|things have changed)\b/;
@@ -185,6 +198,8 @@ export function detectDealCue(
 ): DealCue | null {
   const text = normalise(`${boundText(msg.subject ?? "", 1000)}\n${messageBody(msg.text)}`);
   const reopen = REOPEN.test(text);
+  // "Not related to our account, just thought of you": the message rules itself out
+  if (statesNoDeal(text)) return null;
   let best: DealCue | null = null;
   for (const rule of RULES) {
     if (rule.direction && rule.direction !== msg.direction) continue;
@@ -204,6 +219,11 @@ export function detectDealCue(
       // "have you signed?" / "are you going with another vendor?" decide nothing
       if (isQuestion && (rule.stage === "won" || rule.stage === "lost")) continue;
       const sentence = sentenceAround(text, m.index, sentenceEnd);
+      // "we've signed with Tallyfox": whom they signed with decides (the frames read the named vendor)
+      if (rule.stage === "won" && /^ with (?!you\b|your\b|us\b)[a-z]/.test(text.slice(m.index + m[0].length)))
+        continue;
+      // an article on pricing, one's own job offer, a contract signed years ago, someone else's deal
+      if (isOutOfDealScope(sentence)) continue;
       if ((rule.stage === "won" || rule.stage === "lost") && isAboutThirdParty(sentence)) continue;
       if (
         (rule.stage === "won" || rule.stage === "lost") &&
@@ -224,9 +244,23 @@ export function detectDealCue(
   }
   // by meaning: who does what to which deal object, read as lemmas, one sentence at a time
   const subject = boundText(msg.subject ?? "", 1000).replace(/^(?:(?:re|fwd?|aw|sv|tr)\s*:\s*)+/i, "");
-  const frame = frameCue(`${subject}\n\n${boundText(messageBody(msg.text))}`, msg.direction);
+  const framed = `${subject}\n\n${boundText(messageBody(msg.text))}`;
+  const frame = frameCue(framed, msg.direction);
   if (frame && (!best || frame.confidence > best.confidence)) {
     best = { stage: frame.stage, confidence: frame.confidence, cue: frame.sentence, reopen, sourceMessageId: msg.id };
+  }
+  // "Thanks for the updated quote. Can you hold that price if we commit to three years?": the buyer
+  // acknowledges a proposal and then moves past it; the later stage in the same message is the news
+  if (best?.stage === "proposal" && msg.direction === "inbound") {
+    const later = frameCue(framed, msg.direction, PROPOSAL_AND_EARLIER);
+    if (later && later.confidence >= 0.6) {
+      best = { stage: later.stage, confidence: later.confidence, cue: later.sentence, reopen, sourceMessageId: msg.id };
+    }
+  }
+  // "the budget is signed off at $60k. Who should we talk to about a demo?": money set aside by a buyer
+  // who still asks to see the product qualifies a lead; it is not a purchase from us
+  if (best?.stage === "won" && /\bbudget\b/.test(best.cue.toLowerCase()) && STILL_EVALUATING.test(text)) {
+    best = { stage: "interest", confidence: 0.65, cue: best.cue, reopen, sourceMessageId: msg.id };
   }
   // "let's revisit", "back on the table" without a more specific cue: the deal is open again
   if (!best && reopen && msg.direction === "inbound") {
@@ -286,7 +320,7 @@ const HEDGE_WORD = /\b(?:might|may|maybe|perhaps|probably|possibly|hopefully|lik
 
 function fallbackCue(text: string, direction: "inbound" | "outbound"): { stage: DealStage; cue: string } | null {
   for (const sentence of text.split(/(?<=[.!?\n])\s*/)) {
-    if (sentence.length > 400) continue;
+    if (sentence.length > 400 || isOutOfDealScope(sentence)) continue;
     const question = /\?\s*$/.test(sentence);
     for (const { stage, re, object, direction: d } of INTENT) {
       if (d && d !== direction) continue;
@@ -329,7 +363,7 @@ function modelCue(msg: Pick<MessageInput, "text" | "direction" | "subject"> & { 
   // question, a condition or a hedge never closes a deal
   if (got.stage === "interest" && msg.direction !== "inbound") return null;
   const sentence = strongestSentence(DEAL_MODEL, sentences, got.stage, msg.direction);
-  if (!sentence) return null;
+  if (!sentence || isOutOfDealScope(sentence)) return null;
   if (
     (got.stage === "won" || got.stage === "lost") &&
     (/\?\s*$/.test(sentence) || HEDGE_WORD.test(sentence) || /\b(?:if|unless|whether|once)\b/i.test(sentence))
