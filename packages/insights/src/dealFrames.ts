@@ -202,7 +202,7 @@ const WH_OR_AUX_START =
   /^(?:(?:hi|hello|hey|ok|so|and|but|also|just|quick question) [^,]{0,20}, )?(?:have|do|be|can|could|would|will|shall|should|did|what|when|where|who|which|why|how|any|anything)\b/;
 /** A demo or trial already arranged or running: logistics, not a new interest. */
 const ARRANGED =
-  /\b(?:the|our|my|this) (?:demo|trial)\b(?: [\w-]+){0,5} (?:still on|period|expire|end|banner|reschedule|move|start|tomorrow|today|at \d|on (?:mon|tue|wed|thu|fri|sat|sun))|\b(?:make|attend|join|miss|cancel|move|reschedule|push) (?:the|our|this|tomorrow's|thursday's|friday's|monday's|tuesday's|wednesday's) (?:[\w-]+ ){0,2}(?:demo|trial|walkthrough)\b/;
+  /\b(?:the|our|my|this) (?:demo|trial)\b(?: [\w-]+){0,5} (?:still on|period|expire|end|banner|reschedule|move|start|tomorrow|today|at \d|on (?:mon|tue|wed|thu|fri|sat|sun))|\b(?:make|attend|join|miss|cancel|move|reschedule|push) (?:the |our |this )?(?:[\w'-]+ ){0,2}(?:demo|trial|walkthrough)\b/;
 /** The sentence is framed as good news for us. */
 const GOOD_NEWS =
   /\b(?:good|great|exciting|fantastic) news\b|\b(?:happy|pleased|glad|excited|delighted|thrilled) to (?:share|say|tell|inform|announce|let you know|confirm)\b/;

@@ -67,7 +67,7 @@ export function isPastDeal(sentence: string): boolean {
  * parent company signed with Northwind", a contract that is "not yours".
  */
 const OTHER_PARTIES_DEAL =
-  /\bnegotiat\w* with (?:the|our|my|a|their) (?!team\b|sales\b|account\b)[\w-]+|\b(?:our|my|the) (?:sales )?(?:team|reps?|sales|parent company|sister company|holding|group|head office|client|customer)s? (?:just |finally |also )?(?:closed|won|landed|signed|lost) (?:a|an|the|another|\d+|its|their|our)\b|\(?not (?:yours|with you|your company)\b/;
+  /\bnegotiat\w* with (?:the|our|my|a|their) (?!(?:team|sales|account|legal|finance|procurement|board|management|cfo|ceo|lawyers?)\b)[\w-]+|\b(?:our|my|the) (?:sales )?(?:team|reps?|sales|parent company|sister company|holding|group|head office|client|customer)s? (?:just |finally |also )?(?:closed|won|landed|signed|lost) (?:a|an|the|another|\d+|its|their|our)\b|\(?not (?:yours|with you|your company)\b/;
 
 /** The sentence is about a deal between other parties. */
 export function isOtherPartiesDeal(sentence: string): boolean {

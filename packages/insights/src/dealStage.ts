@@ -1,7 +1,7 @@
-import { isOutOfDealScope, statesNoDeal } from "./dealScope";
 import { frameCue, isAboutThirdParty, isServiceSentence, isThirdPartySubject } from "./dealFrames";
 import { classifyDeal, dealModelText, strongestSentence } from "./dealModel";
 import { DEAL_MODEL } from "./dealModelData";
+import { isOutOfDealScope, statesNoDeal } from "./dealScope";
 import { lemmatise } from "./lemma";
 import { boundText } from "./limits";
 import { locateSpan, type SourceSpan } from "./span";
@@ -146,17 +146,31 @@ const RULES: CueRule[] = [
   },
 ];
 
+/** A polite refusal: "We regret that we cannot continue", "unfortunately we are unable to proceed". */
+RULES.push({
+  stage: "lost",
+  re: /\b(?:regret|sorry|unfortunately)\b[^.!?]{0,30}\b(?:cannot|can't|can not|are unable to|won't be able to|will not be able to) (?:continue|proceed|go ahead|move forward|renew|accept)\b/,
+  confidence: 0.9,
+  direction: "inbound",
+});
+/** Asking to keep a price: "can you hold that price if we commit to three years?" */
+RULES.push({
+  stage: "negotiation",
+  re: /\b(?:hold|keep|lock|freeze|honou?r) (?:that|the|this|your|these|those|last year's) (?:price|pricing|rate|quote|discount|offer)s?\b/,
+  confidence: 0.8,
+});
 /** A written price asked for: "could you write up what the package would cost us?" (their request for a quote). */
 RULES.push({
   stage: "proposal",
-  re: /\b(?:write up|put together|draw up|put in writing|send (?:me|us) (?:a )?(?:one-pager|written breakdown))\b[^.?!]{0,40}\b(?:cost|price|pricing|quote)s?\b/,
+  re: /\b(?:write up|put together|draw up|put in writing|send (?:me|us) (?:a )?(?:one-pager|written breakdown))\b[^.?!]{0,60}\b(?:cost|price|pricing|quote)s?\b/,
   confidence: 0.8,
   direction: "inbound",
 });
 
 const PROPOSAL_AND_EARLIER: ReadonlySet<DealStage> = new Set(["proposal", "interest"]);
 /** The buyer still asks to see or price the product. */
-const STILL_EVALUATING = /\b(?:demo|trial|pilot|walkthrough|how much|pricing|comparing|evaluating|shortlist)\b[^.!?]*\?/;
+const STILL_EVALUATING =
+  /\b(?:demo|trial|pilot|walkthrough|how much|pricing|comparing|evaluating|shortlist)\b[^.!?]*\?/;
 
 const REOPEN =
   /\b(?:reopen|re-open|revisit|back on the table|circle back on (?:the|our) (?:deal|proposal)|reconsider(?:ing)?|pick (?:this|things) back up|change of plans?|things have changed)\b/;
@@ -201,6 +215,7 @@ export function detectDealCue(
   // "Not related to our account, just thought of you": the message rules itself out
   if (statesNoDeal(text)) return null;
   let best: DealCue | null = null;
+  const ruleByStage = new Map<DealStage, { confidence: number; cue: string }>();
   for (const rule of RULES) {
     if (rule.direction && rule.direction !== msg.direction) continue;
     const global = new RegExp(rule.re.source, "g");
@@ -220,8 +235,7 @@ export function detectDealCue(
       if (isQuestion && (rule.stage === "won" || rule.stage === "lost")) continue;
       const sentence = sentenceAround(text, m.index, sentenceEnd);
       // "we've signed with Tallyfox": whom they signed with decides (the frames read the named vendor)
-      if (rule.stage === "won" && /^ with (?!you\b|your\b|us\b)[a-z]/.test(text.slice(m.index + m[0].length)))
-        continue;
+      if (rule.stage === "won" && /^ with (?!you\b|your\b|us\b)[a-z]/.test(text.slice(m.index + m[0].length))) continue;
       // an article on pricing, one's own job offer, a contract signed years ago, someone else's deal
       if (isOutOfDealScope(sentence)) continue;
       if ((rule.stage === "won" || rule.stage === "lost") && isAboutThirdParty(sentence)) continue;
@@ -236,6 +250,8 @@ export function detectDealCue(
       // "the discount code did not apply", "the price of an extra number on our existing account": support
       if ((rule.stage === "interest" || rule.stage === "negotiation") && isServiceSentence(sentence)) continue;
       const confidence = rule.confidence;
+      const known = ruleByStage.get(rule.stage);
+      if (!known || confidence > known.confidence) ruleByStage.set(rule.stage, { confidence, cue: m[0] });
       if (!best || confidence > best.confidence) {
         best = { stage: rule.stage, confidence, cue: m[0], reopen, sourceMessageId: msg.id };
       }
@@ -252,10 +268,15 @@ export function detectDealCue(
   // "Thanks for the updated quote. Can you hold that price if we commit to three years?": the buyer
   // acknowledges a proposal and then moves past it; the later stage in the same message is the news
   if (best?.stage === "proposal" && msg.direction === "inbound") {
-    const later = frameCue(framed, msg.direction, PROPOSAL_AND_EARLIER);
-    if (later && later.confidence >= 0.6) {
-      best = { stage: later.stage, confidence: later.confidence, cue: later.sentence, reopen, sourceMessageId: msg.id };
+    const framedLater = frameCue(framed, msg.direction, PROPOSAL_AND_EARLIER);
+    let later = framedLater
+      ? { stage: framedLater.stage, confidence: framedLater.confidence, cue: framedLater.sentence }
+      : null;
+    for (const stage of ["negotiation", "won", "lost"] as const) {
+      const r = ruleByStage.get(stage);
+      if (r && (!later || r.confidence > later.confidence)) later = { stage, ...r };
     }
+    if (later && later.confidence >= 0.6) best = { ...later, reopen, sourceMessageId: msg.id };
   }
   // "the budget is signed off at $60k. Who should we talk to about a demo?": money set aside by a buyer
   // who still asks to see the product qualifies a lead; it is not a purchase from us
@@ -364,6 +385,8 @@ function modelCue(msg: Pick<MessageInput, "text" | "direction" | "subject"> & { 
   if (got.stage === "interest" && msg.direction !== "inbound") return null;
   const sentence = strongestSentence(DEAL_MODEL, sentences, got.stage, msg.direction);
   if (!sentence || isOutOfDealScope(sentence)) return null;
+  // "for the price we pay, waiting three days is not acceptable": support, as for the rules
+  if ((got.stage === "interest" || got.stage === "negotiation") && isServiceSentence(sentence)) return null;
   if (
     (got.stage === "won" || got.stage === "lost") &&
     (/\?\s*$/.test(sentence) || HEDGE_WORD.test(sentence) || /\b(?:if|unless|whether|once)\b/i.test(sentence))

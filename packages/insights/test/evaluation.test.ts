@@ -22,6 +22,7 @@ import { HOLDOUT } from "./fixtures/holdout";
 import { HOLDOUT2_DEAL } from "./fixtures/holdout2";
 import { HOLDOUT3_DEAL, HOLDOUT3_SIGNATURES } from "./fixtures/holdout3";
 import { TUNING, TUNING_JOB_CHANGES } from "./fixtures/tuning";
+import { TUNING_DEAL } from "./fixtures/tuning-deal";
 import { TUNING_SENTIMENT } from "./fixtures/tuning-sentiment";
 import { TUNING2, TUNING2_DEAL } from "./fixtures/tuning2";
 import { TUNING3_DEAL, TUNING3_SIGNATURES } from "./fixtures/tuning3";
@@ -127,6 +128,7 @@ describe("evaluation report", () => {
         blind: false,
         signaturesOnly: true,
       },
+      { name: "tuning-deal (round 4)", messages: TUNING_DEAL, pairs: [], blind: false, dealOnly: true },
       { name: "tuning-sentiment (round 4)", messages: TUNING_SENTIMENT, pairs: [], blind: false, sentimentOnly: true },
       ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))),
     ];

@@ -5,8 +5,9 @@
  * classes fixed. The honest estimate is the next blind set.
  */
 import { describe, expect, it } from "vitest";
-import { evalSentiment } from "./evaluate";
+import { evalDealStage, evalSentiment } from "./evaluate";
 import { BLIND3_SETS } from "./fixtures/blind3/index";
+import { TUNING_DEAL } from "./fixtures/tuning-deal";
 import { TUNING_SENTIMENT } from "./fixtures/tuning-sentiment";
 
 describe("round-4 tuning floors", () => {
@@ -16,6 +17,16 @@ describe("round-4 tuning floors", () => {
       const r = evalSentiment(set);
       if (r.accuracy < 0.9) console.log(name, r.misses);
       expect(r.accuracy, name).toBeGreaterThanOrEqual(0.9);
+    }
+  });
+
+  it("deal stage: P >= 0.95 and R >= 0.9 on the round-4 tuning set and on blind3 as a whole", () => {
+    const all = Object.values(BLIND3_SETS).flat();
+    for (const [name, set] of Object.entries({ "tuning-deal": TUNING_DEAL, blind3: all })) {
+      const r = evalDealStage(set);
+      if (r.precision < 0.95 || r.recall < 0.9) console.log(name, r.misses);
+      expect(r.precision, name).toBeGreaterThanOrEqual(0.95);
+      expect(r.recall, name).toBeGreaterThanOrEqual(0.9);
     }
   });
 });
