@@ -206,6 +206,11 @@ const PROBLEM_TOPIC = new Set([
   "escalate",
   "unfortunately",
 ]);
+/** The problem recurs or lasts: "again", "still", "keeps crashing", "for three days", "it's been a week". */
+const REPEATED =
+  /\b(?:again|still|yet another|every (?:time|single time|day)|keeps? [a-z]+ing|for (?:\d+|two|three|four|five|several|many) (?:days|weeks|hours|months)|it(?:'s| has) been (?:\d+|a|two|three|four|five|several) (?:days|weeks|hours|months|week|day|month))\b/;
+/** The author's own slip: "forgot my PIN", "I lost my password", "I've misplaced my card". */
+const SELF_INFLICTED = /(?:^|[.!?]\s*|\bi(?:'ve| have)? )(?:just |totally |completely )?(?:forgot|forgotten|lost|misplaced)\s+my\b/;
 /** Approval words: neutral news unless the message exclaims. */
 const APPROVAL = new Set(["approved", "approve"]);
 /** The author apologises: the problems in the message are theirs to acknowledge, not a complaint. */
@@ -452,7 +457,11 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
   const mockIrony = negativeEvent && (FLAT_PRAISE.test(lower) || MOCKING.test(lower));
   const ironic = ironyEmoji || strongIrony || weakIrony || mockIrony;
   // an apology or a request makes problem words the topic, not the tone (unless the message mocks)
-  const problemIsTopic = !ironic && (AUTHOR_APOLOGY.test(lower) || REQUEST.test(lower) || REMEDY.test(lower));
+  // a request about a problem that keeps coming back ("late again, can you check?") still complains
+  // unless the author caused it ("Lost my password again 😅 can u reset it")
+  const repeated = REPEATED.test(lower) && !SELF_INFLICTED.test(lower);
+  const problemIsTopic =
+    !ironic && (AUTHOR_APOLOGY.test(lower) || REMEDY.test(lower) || (REQUEST.test(lower) && !repeated));
   // an approval is news; exclaimed ("Approved by our board, we're moving forward!") it is glad news
   const exclaimed = lower.includes("!");
   const requests = REQUEST.test(lower);
