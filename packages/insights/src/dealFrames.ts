@@ -43,6 +43,15 @@ const PRICING = String.raw`(?:price|pricing|cost|costing|investment|licensing|li
 const TRYING = String.raw`(?:demo|trial|test account|sandbox|pilot|walkthrough|walk-through|product tour|see the (?:product|platform|tool|app) in action|see (?:the|your) (?:product|platform|tool)|play with|try (?:it|the product|your [\w-]+) out)`;
 
 const FRAMES: Frame[] = [
+  // round 4: a headline without an auxiliary ("Renewal approved by procurement.", "Order form signed today")
+  {
+    stage: "won",
+    confidence: 0.85,
+    direction: "inbound",
+    re: new RegExp(
+      String.raw`^(?:good news[:,!]? )?(?:the |our |your )?(?:[\w-]+ )?${DEAL_OBJECT} (?:now |just |finally |officially )?(?:approve|sign|countersign|execute|green-light)(?= by\b| today\b| this (?:morning|afternoon)\b| yesterday\b| and\b|\s*[.!,]|$)`,
+    ),
+  },
   // ── won: the buyer decides, approves, signs or orders ──
   {
     stage: "won",
@@ -93,6 +102,15 @@ const FRAMES: Frame[] = [
     re: /\b(?:sorry|sad|shame|disappoint) to (?:hear|see|learn) (?:that )?(?:you (?:have |be )?(?:decide|choose|go|move|leave|cancel|not renew)|you go\b)|\b(?:we|i) have (?:cancel|close|terminate|deactivate|end) (?:the|your) (?:subscription|account|contract|plan|order|renewal)\b|\bsorry (?:we|i) (?:can not|could not) make (?:it|this) work\b/,
   },
   // ── lost: another vendor, stopping, not continuing ──
+  // round 4: the buyer switches away ("we're moving to another provider", "we'll migrate to a cheaper tool")
+  {
+    stage: "lost",
+    confidence: 0.85,
+    direction: "inbound",
+    re: new RegExp(
+      String.raw`\bwe (?:be |will |have decide to |be go to |have to |must )?(?:move|switch|migrate|transfer) (?:over |everything )?to (?:a |an |another |a different |a cheaper |the other |a new )(?:[\w-]+ )?${VENDOR}\b`,
+    ),
+  },
   {
     stage: "lost",
     confidence: 0.85,

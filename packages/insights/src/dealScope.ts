@@ -55,7 +55,7 @@ export function isPeopleNews(sentence: string): boolean {
 
 /** A deal closed long ago ("signed back in 2023 by my predecessor", "our original contract"). */
 const PAST_DEAL =
-  /\bback in (?:19|20)\d\d\b|\b(?:\d+|two|three|four|five|several|many) years ago\b|\boriginal (?:contract|agreement|order|purchase|po)\b|\bby my predecessor\b|\bwhen we first signed\b/;
+  /\bback in (?:19|20)\d\d\b|\b(?:signed|agreed|bought|purchased|renewed) (?:it |this |that |them )?in (?:19|20)\d\d\b|\b(?:\d+|two|three|four|five|several|many) years ago\b|\boriginal (?:contract|agreement|order|purchase|po)\b|\bby my predecessor\b|\bwhen we first signed\b/;
 
 /** The sentence is about a deal closed long ago: paperwork for an audit, not a new decision. */
 export function isPastDeal(sentence: string): boolean {
@@ -67,7 +67,7 @@ export function isPastDeal(sentence: string): boolean {
  * parent company signed with Northwind", a contract that is "not yours".
  */
 const OTHER_PARTIES_DEAL =
-  /\bnegotiat\w* with (?:the|our|my|a|their) (?!(?:team|sales|account|legal|finance|procurement|board|management|cfo|ceo|lawyers?)\b)[\w-]+|\b(?:our|my|the) (?:sales )?(?:team|reps?|sales|parent company|sister company|holding|group|head office|client|customer)s? (?:just |finally |also )?(?:closed|won|landed|signed|lost) (?:a|an|the|another|\d+|its|their|our)\b|\(?not (?:yours|with you|your company)\b/;
+  /\bnegotiat\w* with (?:the|our|my|a|their) (?!(?:team|sales|account|legal|finance|procurement|board|management|cfo|ceo|lawyers?)\b)[\w-]+|\b(?:our|my|the) (?:sales )?(?:team|reps?|sales|parent company|sister company|holding|group|head office|client|customer)s? (?:just |finally |also )?(?:closed|won|landed|signed|lost) (?:a|an|the|another|\d+|its|their|our)\b|\(?not (?:yours|with you|your company)\b|\bnegotiat\w* (?:a|the|our|my|their) (?:new )?(?:lease|rent|mortgage|loan|salary|pay rise|raise|visa|tenancy|office space)\b/;
 
 /** The sentence is about a deal between other parties. */
 export function isOtherPartiesDeal(sentence: string): boolean {

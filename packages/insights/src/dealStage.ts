@@ -146,6 +146,13 @@ const RULES: CueRule[] = [
   },
 ];
 
+/** A trial the buyer wants extended ("Our trial ends tomorrow … can we get an extension?"): still evaluating. */
+RULES.push({
+  stage: "interest",
+  re: /\b(?:trial|pilot)\b[^?]{0,120}\b(?:extend|extension)\b[^.!]{0,80}\?|\b(?:extend|extension (?:of|to|for)) (?:the |our |my )?(?:trial|pilot)\b/,
+  confidence: 0.65,
+  direction: "inbound",
+});
 /** A polite refusal: "We regret that we cannot continue", "unfortunately we are unable to proceed". */
 RULES.push({
   stage: "lost",
@@ -385,6 +392,9 @@ function modelCue(msg: Pick<MessageInput, "text" | "direction" | "subject"> & { 
   if (got.stage === "interest" && msg.direction !== "inbound") return null;
   const sentence = strongestSentence(DEAL_MODEL, sentences, got.stage, msg.direction);
   if (!sentence || isOutOfDealScope(sentence)) return null;
+  // round 4: the quoted sentence itself must be commercial, or the model read praise or churn talk
+  // ("the onboarding session was excellent", "we are considering leaving") as a stage
+  if (!COMMERCIAL.test(lemmatise(sentence.toLowerCase()))) return null;
   // "for the price we pay, waiting three days is not acceptable": support, as for the rules
   if ((got.stage === "interest" || got.stage === "negotiation") && isServiceSentence(sentence)) return null;
   if (

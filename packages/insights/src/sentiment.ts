@@ -210,7 +210,8 @@ const PROBLEM_TOPIC = new Set([
 const REPEATED =
   /\b(?:again|still|yet another|every (?:time|single time|day)|keeps? [a-z]+ing|for (?:\d+|two|three|four|five|several|many) (?:days|weeks|hours|months)|it(?:'s| has) been (?:\d+|a|two|three|four|five|several) (?:days|weeks|hours|months|week|day|month))\b/;
 /** The author's own slip: "forgot my PIN", "I lost my password", "I've misplaced my card". */
-const SELF_INFLICTED = /(?:^|[.!?]\s*|\bi(?:'ve| have)? )(?:just |totally |completely )?(?:forgot|forgotten|lost|misplaced)\s+my\b/;
+const SELF_INFLICTED =
+  /(?:^|[.!?]\s*|\bi(?:'ve| have)? )(?:just |totally |completely )?(?:forgot|forgotten|lost|misplaced)\s+my\b/;
 /** Approval words: neutral news unless the message exclaims. */
 const APPROVAL = new Set(["approved", "approve"]);
 /** The author apologises: the problems in the message are theirs to acknowledge, not a complaint. */
@@ -220,7 +221,7 @@ const REMEDY =
   /\b(?:(?:found|fixed|resolved|identified|traced|solved|sorted) (?:the|a|this|that|your) (?:problem|issue|bug|cause|error|fault)|the fix (?:is|was|will|has)|(?:refund|credit|replacement) (?:will be|is being|has been|was) (?:issued|processed|applied|sent|made)|(?:we|i)(?:'ll| will) refund)\b/;
 /** The author asks for something ("could you reissue it?", "please can you help", "can u reset it"). */
 const REQUEST =
-  /\b(?:(?:can|could|would) (?:you|u|someone|somebody|we)\b[^.!?\n]{0,80}\?|please (?:can|could|would|reissue|resend|check|fix|reset|help|send|advise|let)|can (?:you|u|someone) (?:please )?\w+|how (?:can|do|should|could) (?:i|we)\b)|\bthought you(?:'d| would) want to know\b/;
+  /\b(?:(?:can|could|would) (?:you|u|someone|somebody|we)\b[^.!?\n]{0,80}\?|please (?:can|could|would|reissue|resend|check|fix|reset|help|send|advise|let)|can (?:you|u|someone) (?:please )?\w+|how (?:can|do|should|could) (?:i|we)\b|what (?:should|can|do) (?:i|we) do\b)|\bthought you(?:'d| would) want to know\b/;
 
 /** Thanks that carry real warmth: "thanks so much", "really appreciate it", "thanks a lot". */
 const POLITENESS = new Set(["thanks", "thank", "thx", "appreciate", "appreciated"]);
@@ -249,7 +250,7 @@ const STRONG_IRONY = new RegExp(
 );
 const WEAK_IRONY = new RegExp(
   [
-    String.raw`\b(?:oh|ah|wow|just|how),? ${POSITIVE_ADJ}\b`,
+    String.raw`\b(?:oh|ah|wow|just|how),? (?:${POSITIVE_ADJ}|good)\b`,
     String.raw`\b${POSITIVE_ADJ} (?:timing|service|stuff)\b`,
     String.raw`\b(?:exactly|just) what (?:i|we) (?:wanted|needed|was hoping for|were hoping for|had in mind)\b`,
     String.raw`\bas (?:always|usual)\b`,
@@ -264,7 +265,10 @@ const WEAK_IRONY = new RegExp(
  * to a complaint it is sarcasm ("Just lost my whole draft when the page refreshed. Fantastic."). Genuine
  * praise is usually exclaimed or says what was good ("Great, thanks!", "Great job on the launch.").
  */
-const FLAT_PRAISE = new RegExp(String.raw`(?:^|[.!?\n]\s*)(?:oh |just |how |wow,? )?${POSITIVE_ADJ}\.(?:\s|$)`, "u");
+const FLAT_PRAISE = new RegExp(
+  String.raw`(?:^|[.!?\n]\s*)(?:(?:oh |just |how |wow,? )?${POSITIVE_ADJ}|(?:i )?love (?:it|that|this))\.(?:\s|$)`,
+  "u",
+);
 /** Clapping or a scare-quoted service word ("the "priority" support") next to a complaint mocks it. */
 const MOCKING =
   /\u{1F44F}|['"‘“](?:priority|premium|support|service|help|fast|quick|express|urgent|24\/7|great|excellent|helpful|fix|update|upgrade|customer care)['"’”]/u;
@@ -273,7 +277,7 @@ const NEGATIVE_EVENT =
   /\b(?:again|another|still|failed|fails|failing|broke|broken|(?:is|was|went|goes|been|are|were) down(?! by| to| from)|down again|crash\w*|wrong|wait(?:ing|ed)|on hold|outage|error|missing|overcharged|twice|(?:not|n't|never|stopped) (?:been )?work\w*|lost|removed|deleted|wiped|no-show|without (?:a |any )?(?:reply|response|answer|word|update|call)|(?:nobody|no one|no-one) (?:answers|replies|responds|picks up|calls back|told))\b/;
 /** Complaints stated as facts, without any evaluative word ("has not worked since Monday"). */
 const COMPLAINT =
-  /\b(?:(?:not|n't|never|stopped) (?:been )?(?:work(?:ing|ed|s)?|load(?:ing|ed)?|sync(?:ing|ed)?)|(?:nobody|no one|no-one) (?:has |have )?(?:answered|replied|responded|called|got back|helped|answers|replies|responds|picks up|calls back|told (?:us|me))|(?:\d+|two|three|four|five|six|seven|several) (?:days|weeks|hours) without (?:a |any )?(?:reply|response|answer|update)|(?:i|we) (?:wish|want|would like) to complain|still (?:waiting|no |not |nothing|haven't|hasn't|broken|wrong|down|missing|failing|crashing)|(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) time (?:i|we)(?:'ve| have)? (?:write|wrote|written|ask|asked|call|called|email|emailed|report|reported|chase|chased|contact|contacted)|(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|invoice|outage|ticket|email|reminder) (?:with|in a row|this)|waiting (?:\d+|for (?:weeks|days|hours|ages))|(?:i|we) (?:expected|deserve|expect) (?:better|more)|(?:charged|billed|invoiced) twice|double[- ](?:charged|billed)|(?:open|pending|outstanding|unresolved|unanswered) for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months))/g;
+  /\b(?:(?:not|n't|never|stopped) (?:been )?(?:work(?:ing|ed|s)?|load(?:ing|ed)?|sync(?:ing|ed)?)|(?:nobody|no one|no-one) (?:has |have )?(?:answered|replied|responded|called|got back|helped|answers|replies|responds|picks up|calls back|told (?:us|me))|(?:\d+|two|three|four|five|six|seven|several) (?:days|weeks|hours) without (?:a |any )?(?:reply|response|answer|update)|(?:i|we) (?:wish|want|would like) to complain|(?:has|have) been (?:a |an |so |really |totally )?(?:mess|broken|down|awful|terrible|nightmare|disaster|unusable|unreliable|flaky|patchy|chaos) for (?:\d+|two|three|four|five|six|several|many) (?:days|weeks|months)|still (?:waiting|no |not |nothing|haven't|hasn't|broken|wrong|down|missing|failing|crashing)|(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) time (?:i|we)(?:'ve| have)? (?:write|wrote|written|ask|asked|call|called|email|emailed|report|reported|chase|chased|contact|contacted)|(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|invoice|outage|ticket|email|reminder) (?:with|in a row|this)|waiting (?:\d+|for (?:weeks|days|hours|ages))|(?:i|we) (?:expected|deserve|expect) (?:better|more)|(?:charged|billed|invoiced) twice|double[- ](?:charged|billed)|(?:open|pending|outstanding|unresolved|unanswered) for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months))/g;
 /**
  * Courtesy formulas that contain evaluative words but carry no feeling about the business at hand:
  * "hope you had a great weekend", "it would be great if you could", "happy to jump on a call",
