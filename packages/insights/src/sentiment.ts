@@ -145,6 +145,9 @@ export const LEXICON_OVERRIDES: Readonly<Record<string, number>> = {
   "🔥": 2,
   // a stated complaint
   complaint: -2,
+  // "this is a joke" is a NEGATIVE_PHRASES match; alone the word is not praise; "quality" is a topic
+  joke: 0,
+  quality: 0,
   // a contract term ("15% with a 2-year commitment") and a topic ("before flu season") carry no tone
   commitment: 0,
   flu: 0,
@@ -235,7 +238,7 @@ const WARMTH_BEFORE = new Set(["really", "truly", "very", "much", "greatly", "hu
  * event in the same message ("failed again", "still waiting", a negative word).
  */
 const IRONY_EMOJI = /[\u{1F644}\u{1F612}\u{1F643}\u{1F611}\u{1F926}\u{1F937}]/u;
-const POSITIVE_ADJ = `(?:great|wonderful|brilliant|perfect|fantastic|lovely|awesome|fabulous|marvell?ous|super|terrific|excellent|amazing|nice|splendid)`;
+const POSITIVE_ADJ = `(?:great|wonderful|brilliant|perfect|fantastic|lovely|awesome|fabulous|marvell?ous|super|terrific|excellent|amazing|nice|splendid|impressive|incredible|outstanding|superb|stellar|classy)`;
 const STRONG_IRONY = new RegExp(
   [
     String.raw`\blove (?:that|this|it) for (?:us|me)\b`,
@@ -274,17 +277,26 @@ const MOCKING =
   /\u{1F44F}|['"‘“](?:priority|premium|support|service|help|fast|quick|express|urgent|24\/7|great|excellent|helpful|fix|update|upgrade|customer care)['"’”]/u;
 /** Events that make a positive word ironic and that are complaints by themselves. */
 const NEGATIVE_EVENT =
-  /\b(?:again|another|still|failed|fails|failing|broke|broken|(?:is|was|went|goes|been|are|were) down(?! by| to| from)|down again|crash\w*|wrong|wait(?:ing|ed)|on hold|outage|error|missing|overcharged|twice|(?:not|n't|never|stopped) (?:been )?work\w*|lost|removed|deleted|wiped|no-show|without (?:a |any )?(?:reply|response|answer|word|update|call)|(?:nobody|no one|no-one) (?:answers|replies|responds|picks up|calls back|told))\b/;
+  /\b(?:again|another|still|failed|fails|failing|broke|broken|(?:is|was|went|goes|been|are|were) down(?! by| to| from)|down again|crash\w*|wrong|wait(?:ing|ed)|on hold|outage|error|missing|overcharged|twice|(?:not|n't|never|stopped) (?:been )?work\w*|lost|removed|deleted|wiped|no-show|without (?:a |any )?(?:reply|response|answer|word|update|call)|(?:days|weeks|hours|months) (?:for|to get) (?:a |an |my |our )?(?:reply|response|answer|refund|callback)|(?:nobody|no one|no-one) (?:answers|replies|responds|picks up|calls back|told))\b/;
 /** Complaints stated as facts, without any evaluative word ("has not worked since Monday"). */
 const COMPLAINT =
   /\b(?:(?:not|n't|never|stopped) (?:been )?(?:work(?:ing|ed|s)?|load(?:ing|ed)?|sync(?:ing|ed)?)|(?:nobody|no one|no-one) (?:has |have )?(?:answered|replied|responded|called|got back|helped|answers|replies|responds|picks up|calls back|told (?:us|me))|(?:\d+|two|three|four|five|six|seven|several) (?:days|weeks|hours) without (?:a |any )?(?:reply|response|answer|update)|(?:i|we) (?:wish|want|would like) to complain|(?:has|have) been (?:a |an |so |really |totally )?(?:mess|broken|down|awful|terrible|nightmare|disaster|unusable|unreliable|flaky|patchy|chaos) for (?:\d+|two|three|four|five|six|several|many) (?:days|weeks|months)|still (?:waiting|no |not |nothing|haven't|hasn't|broken|wrong|down|missing|failing|crashing)|(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) time (?:i|we)(?:'ve| have)? (?:write|wrote|written|ask|asked|call|called|email|emailed|report|reported|chase|chased|contact|contacted)|(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|invoice|outage|ticket|email|reminder) (?:with|in a row|this)|waiting (?:\d+|for (?:weeks|days|hours|ages))|(?:i|we) (?:expected|deserve|expect) (?:better|more)|(?:charged|billed|invoiced) twice|double[- ](?:charged|billed)|(?:open|pending|outstanding|unresolved|unanswered) for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months))/g;
+/**
+ * Feelings said in phrases whose words carry no (or the wrong) valence one by one: "couldn't be happier",
+ * "you made my day", "would recommend"; "I want my money back", "this is a joke", "gone downhill".
+ */
+const POSITIVE_PHRASES =
+  /\b(?:(?:couldn't|could not|can't|cannot) be (?:happier|better|more (?:pleased|satisfied|impressed|grateful|happy))|(?:you |that )?made my (?:day|week)|exactly what (?:i|we) (?:needed|wanted|was looking for|were looking for)(?!\.\.\.|…)|(?:would|highly|definitely|totally) recommend|10\/10|five stars|5 stars|above and beyond|spot on|nailed it|saved (?:me|us|the day|my bacon)|(?:you (?:were|are|'re|have been)|that's|that is|that was) (?:so |very |really |incredibly |super |extremely )?kind\b|such a kind)/g;
+const NEGATIVE_PHRASES =
+  /\b(?:(?:want|demand|need|would like) (?:my|our) money back|(?:the |this is the )?last time (?:i|we)(?:'ll| will)? (?:order|buy|use|book|shop|fly|stay)\w*|stop (?:sending|texting|calling|emailing|spamming) (?:me|us)|gone downhill|(?:this|it|that) is (?:a |an )?(?:joke|farce|scam|rip-off|ripoff|disgrace)|what a (?:joke|mess|farce|shambles)|(?:i've|i have|we've|we have|i|we) (?:called|emailed|written|asked|chased|rung) (?:you )?(?:\d+|two|three|four|five|six|several|many|multiple) times|never again\b|(?:nobody|no one|no-one) (?:is )?(?:answering|replying|responding|helping|picking up))/g;
+
 /**
  * Courtesy formulas that contain evaluative words but carry no feeling about the business at hand:
  * "hope you had a great weekend", "it would be great if you could", "happy to jump on a call",
  * "no worries", "looking forward to", "feel free", "have a nice day". They are removed before scoring.
  */
 const COURTESY =
-  /\b(?:(?:i |we )?hope (?:you(?:'re| are)|you had|you have|you've had|this finds you|all is)[^.!?\n,]{0,40}|(?:it )?would be (?:great|nice|wonderful|helpful|fantastic|lovely|awesome|perfect|good) (?:if|to)|(?:i(?:'m| am|'d be| would be)|we(?:'re| are|'d be| would be)|more than|always) (?:happy|glad|pleased|delighted) to|(?:more than |always |very |really )?(?:happy|glad) to (?:help|jump|chat|discuss|answer|provide|assist|share|hop|talk|arrange|set|send|show|walk|go over|look|review|schedule|book|explain|clarify|take|give|meet|call|connect|support|make|put|run|do)\b|if (?:that|this|it) helps|running (?:a bit |a little |slightly )?late|glad to (?:help|assist)|no (?:worries|problem|problems|stress)|(?:i(?:'m| am)|we(?:'re| are))? ?looking forward to|look forward to|feel free|(?:have|enjoy) a (?:great|nice|good|lovely|wonderful) (?:day|weekend|week|evening|one)|good (?:morning|afternoon|evening|day)|save (?:this|my) (?:one|number|contact)|sounds (?:good|fine|ok|okay)|all good|(?:we're |we are |i'm |i am )?good to go|looks? (?:good|fine|great) to (?:me|us)|running \d+ ?(?:min|mins|minutes) late|(?:your |the |our )?best (?:quotation|quote|offer|rate|price|prices|deal|terms)|happy to go through|(?:the )?best (?:time|way|day|date|number|person|contact|option|place) to|good catch|(?:the )?best (?:you|we) can do|best price|(?:i |we )?hope (?:this|that|it) (?:helps|clarifies|makes sense|answers)|let (?:me|us) know if (?:anything|something|you have|there)[^.!?\n]{0,40}|missed (?:your|the|a) (?:call|message|email)|(?:best|warm|kind) wishes|you're welcome)\b/gi;
+  /\b(?:(?:i |we )?hope (?:you(?:'re| are)|you had|you have|you've had|this finds you|all is)[^.!?\n,]{0,40}|(?:it )?would be (?:great|nice|wonderful|helpful|fantastic|lovely|awesome|perfect|good) (?:if|to)|(?:i(?:'m| am|'d be| would be)|we(?:'re| are|'d be| would be)|more than|always) (?:happy|glad|pleased|delighted) to|(?:more than |always |very |really )?(?:happy|glad) to (?:help|jump|chat|discuss|answer|provide|assist|share|hop|talk|arrange|set|send|show|walk|go over|look|review|schedule|book|explain|clarify|take|give|meet|call|connect|support|make|put|run|do)\b|if (?:that|this|it) helps|running (?:a bit |a little |slightly )?late|glad to (?:help|assist)|no (?:worries|problem|problems|stress)|(?:i(?:'m| am)|we(?:'re| are))? ?looking forward to|look forward to|feel free|(?:have|enjoy) a (?:great|nice|good|lovely|wonderful) (?:day|weekend|week|evening|one)|good (?:morning|afternoon|evening|day)|(?:i'm|i am) afraid\b|let (?:me|us) know when\b[^.!?\n]{0,40}|save (?:this|my) (?:one|number|contact)|sounds (?:good|fine|ok|okay)|all good|(?:we're |we are |i'm |i am )?good to go|looks? (?:good|fine|great) to (?:me|us)|running \d+ ?(?:min|mins|minutes) late|(?:your |the |our )?best (?:quotation|quote|offer|rate|price|prices|deal|terms)|happy to go through|(?:the )?best (?:time|way|day|date|number|person|contact|option|place) to|good catch|(?:the )?best (?:you|we) can do|best price|(?:i |we )?hope (?:this|that|it) (?:helps|clarifies|makes sense|answers)|let (?:me|us) know if (?:anything|something|you have|there)[^.!?\n]{0,40}|missed (?:your|the|a) (?:call|message|email)|(?:best|warm|kind) wishes|you're welcome)\b/gi;
 /** A question about a possibility ("Is there a risk that …?", "What if it fails?") states no feeling. */
 const HYPOTHETICAL_QUESTION =
   /\b(?:is there|are there|will (?:it|this|that|there)|would (?:it|this|that|there)|could (?:it|this|that|there)|can (?:it|this|that|there)|what if|is it possible|do you (?:expect|foresee|anticipate))\b[^.!?\n]{0,200}\?/gi;
@@ -509,6 +521,15 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
   for (const m of lower.matchAll(COMPLAINT)) {
     raw -= 2;
     negative.push(m[0]);
+  }
+  for (const m of lower.matchAll(NEGATIVE_PHRASES)) {
+    raw -= 2;
+    negative.push(m[0]);
+  }
+  for (const m of lower.matchAll(POSITIVE_PHRASES)) {
+    // "Exactly what I needed. The app crashed again." reads as irony like any praise
+    raw += ironic ? -1.5 : 2;
+    (ironic ? negative : positive).push(m[0]);
   }
   if (ironyEmoji || strongIrony || mockIrony) {
     raw -= 2;

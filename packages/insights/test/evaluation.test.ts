@@ -23,7 +23,9 @@ import { HOLDOUT2_DEAL } from "./fixtures/holdout2";
 import { HOLDOUT3_DEAL, HOLDOUT3_SIGNATURES } from "./fixtures/holdout3";
 import { TUNING, TUNING_JOB_CHANGES } from "./fixtures/tuning";
 import { TUNING_DEAL } from "./fixtures/tuning-deal";
+import { HOLDOUT_DEAL } from "./fixtures/tuning-deal-holdout";
 import { TUNING_SENTIMENT } from "./fixtures/tuning-sentiment";
+import { HOLDOUT_SENTIMENT } from "./fixtures/tuning-sentiment-holdout";
 import { TUNING2, TUNING2_DEAL } from "./fixtures/tuning2";
 import { TUNING3_DEAL, TUNING3_SIGNATURES } from "./fixtures/tuning3";
 import { UNTOUCHED } from "./fixtures/untouched";
@@ -128,9 +130,26 @@ describe("evaluation report", () => {
         blind: false,
         signaturesOnly: true,
       },
+      {
+        name: "tuning-sentiment-holdout (round 4, first run recorded)",
+        messages: HOLDOUT_SENTIMENT,
+        pairs: [],
+        blind: false,
+        sentimentOnly: true,
+      },
+      {
+        name: "tuning-deal-holdout (round 4, first run recorded)",
+        messages: HOLDOUT_DEAL,
+        pairs: [],
+        blind: false,
+        dealOnly: true,
+      },
       { name: "tuning-deal (round 4)", messages: TUNING_DEAL, pairs: [], blind: false, dealOnly: true },
       { name: "tuning-sentiment (round 4)", messages: TUNING_SENTIMENT, pairs: [], blind: false, sentimentOnly: true },
-      ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))),
+      // blind3 was spent as a blind set at the start of round 4 and is dev data from then on (README.md)
+      ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))).map((set) =>
+        set.name.startsWith("blind3") ? { ...set, blind: false, name: `dev, was ${set.name}` } : set,
+      ),
     ];
     const out: string[] = [];
     for (const set of sets) {
