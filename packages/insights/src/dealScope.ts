@@ -33,7 +33,7 @@ export function statesNoDeal(text: string): boolean {
  * "about discounts", "on negotiation tactics", or something "in your newsletter".
  */
 const CONTENT_TOPIC =
-  /\b(?:article|post|blog|webinar|newsletter|slides?|deck|training|course|podcast|case stud(?:y|ies)|white ?paper|e-?book|talk|presentation|recording|lecture|workshop|study group|class|podcast|episode|thread)s? (?:on|about|covering|explaining|regarding)\b|\b(?:from|in) (?:your|the|our|their) (?:[\w-]+ ){0,2}(?:webinar|newsletter|blog|article|post|talk|podcast|course|training)\b|\bhow (?:saas |software |b2b )?(?:vendors|companies|teams|startups|businesses) (?:price|structure|negotiate|discount)/;
+  /\b(?:article|post|blog|webinar|newsletter|slides?|deck|training|course|podcast|case stud(?:y|ies)|white ?paper|e-?book|talk|presentation|recording|lecture|workshop|study group|class|podcast|episode|thread)s? (?:on|about|covering|explaining|regarding)\b|\b(?:from|in) (?:your|the|our|their) (?:[\w-]+ ){0,2}(?:webinar|newsletter|blog|article|post|talk|podcast|course|training)\b|\bquote (?:in|from) (?:your|the|my|a|an|his|her|their) (?:[\w-]+ )?(?:email|signature|book|movie|film|talk|speech|post|article|newsletter|poster)\b|\bhow (?:saas |software |b2b )?(?:vendors|companies|teams|startups|businesses) (?:price|structure|negotiate|discount)/;
 
 /** The sentence talks about content on deal topics, not a deal. */
 export function isContentTopic(sentence: string): boolean {
@@ -74,8 +74,16 @@ export function isOtherPartiesDeal(sentence: string): boolean {
   return OTHER_PARTIES_DEAL.test(sentence);
 }
 
+/** A shop order or a ticket by its number ("cancel my order #4412"): support, not a deal. */
+const NUMBERED_ORDER = /#\s?\d{3,}|\border (?:no\.?|number|nr\.?|id) ?:? ?\d{3,}/;
+
+/** The sentence is about a numbered shop order or ticket. */
+export function isNumberedOrder(sentence: string): boolean {
+  return NUMBERED_ORDER.test(sentence);
+}
+
 /** Any of the sentence-level scope guards: the deal words in `sentence` are not about a deal with us. */
 export function isOutOfDealScope(sentence: string): boolean {
   const s = sentence.toLowerCase();
-  return isContentTopic(s) || isPeopleNews(s) || isPastDeal(s) || isOtherPartiesDeal(s);
+  return isContentTopic(s) || isPeopleNews(s) || isPastDeal(s) || isOtherPartiesDeal(s) || isNumberedOrder(s);
 }
