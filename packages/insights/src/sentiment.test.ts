@@ -82,6 +82,16 @@ describe("scoreSentiment", () => {
     expect(scoreSentiment("The new inbox is gorgeous.").label).toBe("positive");
   });
 
+  it("reads feelings said in phrases, raised negation and denied problems (round 4)", () => {
+    expect(scoreSentiment("Couldn't be happier with the new inbox.").label).toBe("positive");
+    expect(scoreSentiment("I want my money back.").label).toBe("negative");
+    expect(scoreSentiment("I don't think this is fair at this price.").label).toBe("negative");
+    expect(scoreSentiment("Nothing wrong with the app, I just need a receipt.").label).toBe("neutral");
+    expect(scoreSentiment("Not a problem at all!").label).toBe("positive");
+    // a quoted error message is not a scare quote
+    expect(scoreSentiment("The error says 'quota exceeded'. What should I do?").label).toBe("neutral");
+  });
+
   it("drops a name under a closing it does not know (round 4)", () => {
     expect(scoreSentiment("Hi,\n\nCan you resend the link?\n\nSalamat,\nJoy").label).toBe("neutral");
   });

@@ -148,6 +148,12 @@ export const LEXICON_OVERRIDES: Readonly<Record<string, number>> = {
   // "this is a joke" is a NEGATIVE_PHRASES match; alone the word is not praise; "quality" is a topic
   joke: 0,
   quality: 0,
+  limit: 0,
+  limits: 0,
+  painless: 2,
+  seamless: 2,
+  effortless: 2,
+  "hassle-free": 2,
   // a contract term ("15% with a 2-year commitment") and a topic ("before flu season") carry no tone
   commitment: 0,
   flu: 0,
@@ -275,6 +281,9 @@ const FLAT_PRAISE = new RegExp(
 /** Clapping or a scare-quoted service word ("the "priority" support") next to a complaint mocks it. */
 const MOCKING =
   /\u{1F44F}|['"‘“](?:priority|premium|support|service|help|fast|quick|express|urgent|24\/7|great|excellent|helpful|fix|update|upgrade|customer care)['"’”]/u;
+/** Quoted text that names something ("the error says 'token expired'", "the button labelled 'Send'"), not a scare quote. */
+const QUOTED_LABEL =
+  /\b(?:says?|said|shows?|showing|reads?|message|error|called|named|titled|labell?ed|status|button|field|option|menu|tab)\s*:?\s*['"‘“][^'"’”\n]{1,80}['"’”]/g;
 /** Events that make a positive word ironic and that are complaints by themselves. */
 const NEGATIVE_EVENT =
   /\b(?:again|another|still|failed|fails|failing|broke|broken|(?:is|was|went|goes|been|are|were) down(?! by| to| from)|down again|crash\w*|wrong|wait(?:ing|ed)|on hold|outage|error|missing|overcharged|twice|(?:not|n't|never|stopped) (?:been )?work\w*|lost|removed|deleted|wiped|no-show|without (?:a |any )?(?:reply|response|answer|word|update|call)|(?:days|weeks|hours|months) (?:for|to get) (?:a |an |my |our )?(?:reply|response|answer|refund|callback)|(?:nobody|no one|no-one) (?:answers|replies|responds|picks up|calls back|told))\b/;
@@ -286,9 +295,9 @@ const COMPLAINT =
  * "you made my day", "would recommend"; "I want my money back", "this is a joke", "gone downhill".
  */
 const POSITIVE_PHRASES =
-  /\b(?:(?:couldn't|could not|can't|cannot) be (?:happier|better|more (?:pleased|satisfied|impressed|grateful|happy))|(?:you |that )?made my (?:day|week)|exactly what (?:i|we) (?:needed|wanted|was looking for|were looking for)(?!\.\.\.|…)|(?:would|highly|definitely|totally) recommend|10\/10|five stars|5 stars|above and beyond|spot on|nailed it|saved (?:me|us|the day|my bacon)|(?:you (?:were|are|'re|have been)|that's|that is|that was) (?:so |very |really |incredibly |super |extremely )?kind\b|such a kind)/g;
+  /\b(?:(?:couldn't|could not|can't|cannot) be (?:happier|better|more (?:pleased|satisfied|impressed|grateful|happy))|(?:you |that )?made my (?:day|week)|exactly what (?:i|we) (?:needed|wanted|was looking for|were looking for)(?!\.\.\.|…)|(?:would|highly|definitely|totally) recommend|10\/10|five stars|5 stars|above and beyond|spot on|nailed it|(?:you're|you are|you guys are|you all are) (?:a )?(?:star|stars|the best|amazing|legends?|heroes|a hero)|saved (?:me|us|the day|my bacon)|(?:you (?:were|are|'re|have been)|that's|that is|that was) (?:so |very |really |incredibly |super |extremely )?kind\b|such a kind)/g;
 const NEGATIVE_PHRASES =
-  /\b(?:(?:want|demand|need|would like) (?:my|our) money back|(?:the |this is the )?last time (?:i|we)(?:'ll| will)? (?:order|buy|use|book|shop|fly|stay)\w*|stop (?:sending|texting|calling|emailing|spamming) (?:me|us)|gone downhill|(?:this|it|that) is (?:a |an )?(?:joke|farce|scam|rip-off|ripoff|disgrace)|what a (?:joke|mess|farce|shambles)|(?:i've|i have|we've|we have|i|we) (?:called|emailed|written|asked|chased|rung) (?:you )?(?:\d+|two|three|four|five|six|several|many|multiple) times|never again\b|(?:nobody|no one|no-one) (?:is )?(?:answering|replying|responding|helping|picking up))/g;
+  /\b(?:(?:want|demand|need|would like) (?:my|our) money back|(?:the |this is the )?last time (?:i|we)(?:'ll| will)? (?:order|buy|use|book|shop|fly|stay)\w*|stop (?:sending|texting|calling|emailing|spamming) (?:me|us)|gone downhill|(?:this|it|that) is (?:a |an )?(?:joke|farce|scam|rip-off|ripoff|disgrace)|what a (?:joke|mess|farce|shambles)|(?:i've|i have|we've|we have|i|we) (?:called|emailed|written|asked|chased|rung) (?:you )?(?:\d+|two|three|four|five|six|several|many|multiple) times|never again\b|not the first time|(?:this|it) (?:keeps|kept) happening|happens every (?:single )?time|(?:nobody|no one|no-one) (?:is )?(?:answering|replying|responding|helping|picking up))/g;
 
 /**
  * Courtesy formulas that contain evaluative words but carry no feeling about the business at hand:
@@ -296,11 +305,13 @@ const NEGATIVE_PHRASES =
  * "no worries", "looking forward to", "feel free", "have a nice day". They are removed before scoring.
  */
 const COURTESY =
-  /\b(?:(?:i |we )?hope (?:you(?:'re| are)|you had|you have|you've had|this finds you|all is)[^.!?\n,]{0,40}|(?:it )?would be (?:great|nice|wonderful|helpful|fantastic|lovely|awesome|perfect|good) (?:if|to)|(?:i(?:'m| am|'d be| would be)|we(?:'re| are|'d be| would be)|more than|always) (?:happy|glad|pleased|delighted) to|(?:more than |always |very |really )?(?:happy|glad) to (?:help|jump|chat|discuss|answer|provide|assist|share|hop|talk|arrange|set|send|show|walk|go over|look|review|schedule|book|explain|clarify|take|give|meet|call|connect|support|make|put|run|do)\b|if (?:that|this|it) helps|running (?:a bit |a little |slightly )?late|glad to (?:help|assist)|no (?:worries|problem|problems|stress)|(?:i(?:'m| am)|we(?:'re| are))? ?looking forward to|look forward to|feel free|(?:have|enjoy) a (?:great|nice|good|lovely|wonderful) (?:day|weekend|week|evening|one)|good (?:morning|afternoon|evening|day)|(?:i'm|i am) afraid\b|let (?:me|us) know when\b[^.!?\n]{0,40}|save (?:this|my) (?:one|number|contact)|sounds (?:good|fine|ok|okay)|all good|(?:we're |we are |i'm |i am )?good to go|looks? (?:good|fine|great) to (?:me|us)|running \d+ ?(?:min|mins|minutes) late|(?:your |the |our )?best (?:quotation|quote|offer|rate|price|prices|deal|terms)|happy to go through|(?:the )?best (?:time|way|day|date|number|person|contact|option|place) to|good catch|(?:the )?best (?:you|we) can do|best price|(?:i |we )?hope (?:this|that|it) (?:helps|clarifies|makes sense|answers)|let (?:me|us) know if (?:anything|something|you have|there)[^.!?\n]{0,40}|missed (?:your|the|a) (?:call|message|email)|(?:best|warm|kind) wishes|you're welcome)\b/gi;
+  /\b(?:(?:i |we )?hope (?:you(?:'re| are)|you had|you have|you've had|this finds you|all is)[^.!?\n,]{0,40}|(?:it )?would be (?:great|nice|wonderful|helpful|fantastic|lovely|awesome|perfect|good) (?:if|to)|(?:i(?:'m| am|'d be| would be)|we(?:'re| are|'d be| would be)|more than|always) (?:happy|glad|pleased|delighted) to|(?:more than |always |very |really )?(?:happy|glad) to (?:help|jump|chat|discuss|answer|provide|assist|share|hop|talk|arrange|set|send|show|walk|go over|look|review|schedule|book|explain|clarify|take|give|meet|call|connect|support|make|put|run|do)\b|if (?:that|this|it) helps|running (?:a bit |a little |slightly )?late|glad to (?:help|assist)|no (?:worries|problem|problems|stress)|(?:i(?:'m| am)|we(?:'re| are))? ?looking forward to|look forward to|feel free|(?:have|enjoy) a (?:great|nice|good|lovely|wonderful) (?:day|weekend|week|evening|one)|good (?:morning|afternoon|evening|day)|(?:i'm|i am) afraid\b|let (?:me|us) know when\b[^.!?\n]{0,40}|save (?:this|my) (?:one|number|contact)|sounds (?:good|fine|ok|okay)|all good|(?:we're |we are |i'm |i am )?good to go|looks? (?:good|fine|great) to (?:me|us)|running \d+ ?(?:min|mins|minutes) late|(?:your |the |our )?best (?:quotation|quote|offer|rate|price|prices|deal|terms)|happy to go through|(?:the )?best (?:time|way|day|date|number|person|contact|option|place) to|(?:good|great|nice) catch|(?:the )?best (?:you|we) can do|best price|(?:i |we )?hope (?:this|that|it) (?:helps|clarifies|makes sense|answers)|let (?:me|us) know if (?:anything|something|you have|there)[^.!?\n]{0,40}|missed (?:your|the|a) (?:call|message|email)|(?:best|warm|kind) wishes|you're welcome)\b/gi;
 /** A question about a possibility ("Is there a risk that …?", "What if it fails?") states no feeling. */
 const HYPOTHETICAL_QUESTION =
   /\b(?:is there|are there|will (?:it|this|that|there)|would (?:it|this|that|there)|could (?:it|this|that|there)|can (?:it|this|that|there)|what if|is it possible|do you (?:expect|foresee|anticipate))\b[^.!?\n]{0,200}\?/gi;
 const CONDITIONAL_WORDS = new Set(["if", "unless", "whether"]);
+/** Opinion verbs that raise a negation to their clause ("don't think it's fair" = "think it's not fair"). */
+const OPINION_VERBS = new Set(["think", "believe", "feel", "find", "consider", "expect"]);
 
 /** Valence of a single token: {@link LEXICON_OVERRIDES}, else AFINN-165 (+ emoji) via the `sentiment` library. */
 export function afinnScore(token: string): number {
@@ -468,7 +479,10 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
   // a weak marker needs the complaint in the same sentence ("Oh great, it's down again")
   const weakIrony =
     negativeEvent &&
-    lower.split(/(?<=[.!?\n])\s+/).some((sentence) => WEAK_IRONY.test(sentence) && NEGATIVE_EVENT.test(sentence));
+    lower
+      .replace(QUOTED_LABEL, " ")
+      .split(/(?<=[.!?\n])\s+/)
+      .some((sentence) => WEAK_IRONY.test(sentence) && NEGATIVE_EVENT.test(sentence));
   // flat praise and mocking marks read the whole message: the complaint is often the next sentence
   const mockIrony = negativeEvent && (FLAT_PRAISE.test(lower) || MOCKING.test(lower));
   const ironic = ironyEmoji || strongIrony || weakIrony || mockIrony;
@@ -484,6 +498,7 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
   for (const clause of clauses(body)) {
     const contrastAt = clause.findIndex((t) => CONTRAST.has(t));
     const conditionalAt = clause.findIndex((t) => CONDITIONAL_WORDS.has(t));
+    const raisedNegationAt = clause.findIndex((t, k) => NEGATORS.has(t) && OPINION_VERBS.has(clause[k + 1] ?? ""));
     tokens += clause.length;
     clause.forEach((tok, i) => {
       let v = afinnScore(tok);
@@ -502,11 +517,25 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
       if (v === 0) return;
       // a hypothetical ("if the quote is approved") states no feeling
       if (conditionalAt >= 0 && i > conditionalAt) return;
+      let negated = false;
       for (let j = Math.max(0, i - NEGATION_WINDOW); j < i; j++) {
-        if (NEGATORS.has(clause[j] ?? "")) {
-          v *= NEGATION_FACTOR;
-          break;
-        }
+        if (NEGATORS.has(clause[j] ?? "")) negated = true;
+      }
+      // a negated opinion verb scopes over its whole clause: "I don't think this is fair"
+      if (!negated && raisedNegationAt >= 0 && i > raisedNegationAt) negated = true;
+      if (negated) {
+        // "nothing wrong with the app", "is not problem": a denied problem is not praise, unless the
+        // denial is stressed as reassurance ("not a problem at all")
+        if (
+          v < 0 &&
+          PROBLEM_TOPIC.has(tok) &&
+          !clause
+            .slice(i + 1)
+            .join(" ")
+            .startsWith("at all")
+        )
+          return;
+        v *= NEGATION_FACTOR;
       }
       const prev = clause[i - 1] ?? "";
       v *= INTENSIFIERS[prev] ?? DIMINISHERS[prev] ?? 1;
