@@ -48,3 +48,20 @@ describe("deal scope (round 4)", () => {
     ).toBe("interest");
   });
 });
+
+describe("deal scope: objects not bought from us (round 4)", () => {
+  it("keeps leases, hiring plans, offsite proposals and audits out", () => {
+    expect(detectDealCue(inbound("We just signed a lease for the new warehouse."))).toBeNull();
+    expect(detectDealCue(inbound("Our COO approved the hiring plan for Q2."))).toBeNull();
+    expect(detectDealCue(inbound("The budget for the summer party was approved!"))).toBeNull();
+    expect(detectDealCue(inbound("Our auditors need a list of contracts signed this year."))).toBeNull();
+    // our own tier stays a deal object
+    expect(detectDealCue(inbound("Our CFO approved the Business plan for 20 seats."))?.stage).toBe("won");
+  });
+  it("reads a pricing programme asked about before any price as interest", () => {
+    expect(detectDealCue(inbound("Do you have education pricing? We're a school of 40 teachers."))?.stage).toBe(
+      "interest",
+    );
+    expect(detectDealCue(inbound("Your quote is high. Is there a nonprofit discount?"))?.stage).toBe("negotiation");
+  });
+});

@@ -74,6 +74,18 @@ export function isOtherPartiesDeal(sentence: string): boolean {
   return OTHER_PARTIES_DEAL.test(sentence);
 }
 
+/**
+ * Deal words on something that is not bought from us: a lease, a mortgage or an NDA signed, a hiring or
+ * travel plan approved, a proposal for the team offsite, an expense policy; or records for auditors.
+ */
+const NON_DEAL_OBJECT =
+  /\bsign(?:ed|ing|s)? (?:a |an |the |our |my |their )?(?:new |revised |updated )?(?:lease|tenancy|rental|mortgage|loan|nda|non-disclosure|petition|permit|card|waiver|consent form|visa)\b|\b(?:hiring|travel|project|marketing|floor|seating|holiday|training|staffing|headcount|office|moving|parking|rota|shift|media|content|lesson|meal|treatment|care|savings|pension|insurance|succession|development|action|recovery|study|exercise) plans?\b|\b(?:proposal|budget|quote|plan)s? for (?:the |our |a |my )?(?:team |company |office |annual |summer |christmas |holiday )?(?:offsite|off-site|party|event|trip|dinner|retreat|conference|wedding|lunch|celebration|outing|kitchen|renovation|move)\b|\b(?:travel|expense|holiday|leave|hiring|security|privacy|remote work|parental leave) polic(?:y|ies)\b|\bauditors?\b|\baudit (?:trail|records|request|team)\b/;
+
+/** The sentence's deal word acts on something that is not bought from us. */
+export function isNonDealObject(sentence: string): boolean {
+  return NON_DEAL_OBJECT.test(sentence);
+}
+
 /** A shop order or a ticket by its number ("cancel my order #4412"): support, not a deal. */
 const NUMBERED_ORDER = /#\s?\d{3,}|\border (?:no\.?|number|nr\.?|id) ?:? ?\d{3,}/;
 
@@ -85,5 +97,12 @@ export function isNumberedOrder(sentence: string): boolean {
 /** Any of the sentence-level scope guards: the deal words in `sentence` are not about a deal with us. */
 export function isOutOfDealScope(sentence: string): boolean {
   const s = sentence.toLowerCase();
-  return isContentTopic(s) || isPeopleNews(s) || isPastDeal(s) || isOtherPartiesDeal(s) || isNumberedOrder(s);
+  return (
+    isContentTopic(s) ||
+    isPeopleNews(s) ||
+    isPastDeal(s) ||
+    isOtherPartiesDeal(s) ||
+    isNumberedOrder(s) ||
+    isNonDealObject(s)
+  );
 }

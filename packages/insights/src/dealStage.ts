@@ -174,6 +174,12 @@ RULES.push({
   direction: "inbound",
 });
 
+/** A pricing programme asked about: "a referral discount", "nonprofit pricing", "volume pricing". */
+const DISCOUNT_PROGRAMME =
+  /\b(?:referral|non-?profit|charity|charities|education(?:al)?|student|startup|volume|partner|loyalty|academic) (?:discount|pricing|rate|programme|program)s?\b/g;
+/** A price is already on the table or pushed back on: a quote, an offer, a figure, a fee, terms, a rival. */
+const PRICE_ON_TABLE =
+  /\b(?:quote|quoted|quotation|proposal|offer|offered|offering|contract|renewal|renewing|renew|invoice|invoicing|current (?:price|rate)|your (?:price|rate|pricing)|the (?:price|rate|fee|total)|numbers|figures|free|cheaper|match|terms|fee|fees|upfront|up front|commit|steep|expensive|too (?:high|much)|best you can|instead of|discount)\b|[$€£]\s?\d|\d+ ?%|\bper (?:seat|user|month|licen[cs]e|agent)\b/;
 const PROPOSAL_AND_EARLIER: ReadonlySet<DealStage> = new Set(["proposal", "interest"]);
 /** The buyer still asks to see or price the product. */
 const STILL_EVALUATING =
@@ -284,6 +290,16 @@ export function detectDealCue(
       if (r && (!later || r.confidence > later.confidence)) later = { stage, ...r };
     }
     if (later && later.confidence >= 0.6) best = { ...later, reopen, sourceMessageId: msg.id };
+  }
+  // "Who can I talk to about volume pricing?", "you might have a referral discount?": asking about a
+  // pricing programme before any price is on the table is a lead's question, not a negotiation
+  if (
+    best?.stage === "negotiation" &&
+    msg.direction === "inbound" &&
+    DISCOUNT_PROGRAMME.test(text) &&
+    !PRICE_ON_TABLE.test(text.replace(DISCOUNT_PROGRAMME, " "))
+  ) {
+    best = { stage: "interest", confidence: 0.65, cue: best.cue, reopen, sourceMessageId: msg.id };
   }
   // "the budget is signed off at $60k. Who should we talk to about a demo?": money set aside by a buyer
   // who still asks to see the product qualifies a lead; it is not a purchase from us
