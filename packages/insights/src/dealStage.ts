@@ -176,14 +176,14 @@ RULES.push({
 
 /** A pricing programme asked about: "a referral discount", "nonprofit pricing", "volume pricing". */
 const DISCOUNT_PROGRAMME =
-  /\b(?:referral|non-?profit|charity|charities|education(?:al)?|student|startup|volume|partner|loyalty|academic) (?:discount|pricing|rate|programme|program)s?\b/g;
+  /\b(?:referral|non-?profit|charity|charities|education(?:al)?|student|startup|volume|partner|loyalty|academic) (?:discount|pricing|rate|programme|program)s?\b/;
 /** A price is already on the table or pushed back on: a quote, an offer, a figure, a fee, terms, a rival. */
 const PRICE_ON_TABLE =
   /\b(?:quote|quoted|quotation|proposal|offer|offered|offering|contract|renewal|renewing|renew|invoice|invoicing|current (?:price|rate)|your (?:price|rate|pricing)|the (?:price|rate|fee|total)|numbers|figures|free|cheaper|match|terms|fee|fees|upfront|up front|commit|steep|expensive|too (?:high|much)|best you can|instead of|discount)\b|[$€£]\s?\d|\d+ ?%|\bper (?:seat|user|month|licen[cs]e|agent)\b/;
 const PROPOSAL_AND_EARLIER: ReadonlySet<DealStage> = new Set(["proposal", "interest"]);
 /** The buyer still asks to see or price the product. */
 const STILL_EVALUATING =
-  /\b(?:demo|trial|pilot|walkthrough|how much|pricing|comparing|evaluating|shortlist)\b[^.!?]*\?/;
+  /\b(?:demo|trial|pilot|walkthrough|how much|pricing|comparing|evaluating|shortlist)\b[^.!?]{0,200}\?/;
 
 const REOPEN =
   /\b(?:reopen|re-open|revisit|back on the table|circle back on (?:the|our) (?:deal|proposal)|reconsider(?:ing)?|pick (?:this|things) back up|change of plans?|things have changed)\b/;
@@ -297,7 +297,7 @@ export function detectDealCue(
     best?.stage === "negotiation" &&
     msg.direction === "inbound" &&
     DISCOUNT_PROGRAMME.test(text) &&
-    !PRICE_ON_TABLE.test(text.replace(DISCOUNT_PROGRAMME, " "))
+    !PRICE_ON_TABLE.test(text.replace(new RegExp(DISCOUNT_PROGRAMME.source, "g"), " "))
   ) {
     best = { stage: "interest", confidence: 0.65, cue: best.cue, reopen, sourceMessageId: msg.id };
   }
