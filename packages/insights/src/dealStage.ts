@@ -144,35 +144,35 @@ const RULES: CueRule[] = [
     confidence: 0.65,
     direction: "inbound",
   },
-];
 
-/** A trial the buyer wants extended ("Our trial ends tomorrow … can we get an extension?"): still evaluating. */
-RULES.push({
-  stage: "interest",
-  re: /\b(?:trial|pilot)\b[^?]{0,120}\b(?:extend|extension)\b[^.!]{0,80}\?|\b(?:extend|extension (?:of|to|for)) (?:the |our |my )?(?:trial|pilot)\b/,
-  confidence: 0.65,
-  direction: "inbound",
-});
-/** A polite refusal: "We regret that we cannot continue", "unfortunately we are unable to proceed". */
-RULES.push({
-  stage: "lost",
-  re: /\b(?:regret|sorry|unfortunately)\b[^.!?]{0,30}\b(?:cannot|can't|can not|are unable to|won't be able to|will not be able to) (?:continue|proceed|go ahead|move forward|renew|accept)\b/,
-  confidence: 0.9,
-  direction: "inbound",
-});
-/** Asking to keep a price: "can you hold that price if we commit to three years?" */
-RULES.push({
-  stage: "negotiation",
-  re: /\b(?:hold|keep|lock|freeze|honou?r) (?:that|the|this|your|these|those|last year's) (?:price|pricing|rate|quote|discount|offer)s?\b/,
-  confidence: 0.8,
-});
-/** A written price asked for: "could you write up what the package would cost us?" (their request for a quote). */
-RULES.push({
-  stage: "proposal",
-  re: /\b(?:write up|put together|draw up|put in writing|send (?:me|us) (?:a )?(?:one-pager|written breakdown))\b[^.?!]{0,60}\b(?:cost|price|pricing|quote)s?\b/,
-  confidence: 0.8,
-  direction: "inbound",
-});
+  // round 4: a trial the buyer wants extended ("Our trial ends tomorrow … can we get an extension?"): still evaluating.
+  {
+    stage: "interest",
+    re: /\b(?:trial|pilot)\b[^?]{0,120}\b(?:extend|extension)\b[^.!]{0,80}\?|\b(?:extend|extension (?:of|to|for)) (?:the |our |my )?(?:trial|pilot)\b/,
+    confidence: 0.65,
+    direction: "inbound",
+  },
+  // round 4: a polite refusal: "We regret that we cannot continue", "unfortunately we are unable to proceed".
+  {
+    stage: "lost",
+    re: /\b(?:regret|sorry|unfortunately)\b[^.!?]{0,30}\b(?:cannot|can't|can not|are unable to|won't be able to|will not be able to) (?:continue|proceed|go ahead|move forward|renew|accept)\b/,
+    confidence: 0.9,
+    direction: "inbound",
+  },
+  // round 4: asking to keep a price: "can you hold that price if we commit to three years?"
+  {
+    stage: "negotiation",
+    re: /\b(?:hold|keep|lock|freeze|honou?r) (?:that|the|this|your|these|those|last year's) (?:price|pricing|rate|quote|discount|offer)s?\b/,
+    confidence: 0.8,
+  },
+  // round 4: a written price asked for: "could you write up what the package would cost us?" (their request for a quote).
+  {
+    stage: "proposal",
+    re: /\b(?:write up|put together|draw up|put in writing|send (?:me|us) (?:a )?(?:one-pager|written breakdown))\b[^.?!]{0,60}\b(?:cost|price|pricing|quote)s?\b/,
+    confidence: 0.8,
+    direction: "inbound",
+  },
+];
 
 /** A pricing programme asked about: "a referral discount", "nonprofit pricing", "volume pricing". */
 const DISCOUNT_PROGRAMME =
