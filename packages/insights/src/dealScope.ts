@@ -87,7 +87,8 @@ export function isNonDealObject(sentence: string): boolean {
 }
 
 /** A shop order or a ticket by its number ("cancel my order #4412"): support, not a deal. */
-const NUMBERED_ORDER = /#\s?\d{3,}|\border (?:no\.?|number|nr\.?|id) ?:? ?\d{3,}/;
+const NUMBERED_ORDER =
+  /\b(?<!purchase )(?:order|ticket|case|parcel|package|shipment|tracking|booking|reservation|return|rma)(?: no\.?| number| nr\.?| id)? ?:? ?#? ?\d{3,}/;
 
 /** The sentence is about a numbered shop order or ticket. */
 export function isNumberedOrder(sentence: string): boolean {

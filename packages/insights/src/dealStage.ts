@@ -159,6 +159,20 @@ const RULES: CueRule[] = [
     confidence: 0.9,
     direction: "inbound",
   },
+  // round 4: a deal said in one word ("Deal! Let's start on the 1st.", "ok, deal.")
+  {
+    stage: "won",
+    re: /(?:^|[.!?]\s|\n)(?:ok(?:ay)?,? |alright,? |fine,? |great,? )?(?:it's a )?deal\s*[!.](?!\w)/,
+    confidence: 0.85,
+    direction: "inbound",
+  },
+  // round 4: a rival's lower price ("Other company give us 20% less. You can do same?")
+  {
+    stage: "negotiation",
+    re: /\b(?:other|another|competitor|competing|rival)\b[^.!?]{0,40}\b\d+ ?% (?:less|cheaper|lower|below)\b|\b\d+ ?% (?:less|cheaper|lower) than (?:you|your)\b/,
+    confidence: 0.8,
+    direction: "inbound",
+  },
   // round 4: asking to keep a price: "can you hold that price if we commit to three years?"
   {
     stage: "negotiation",
