@@ -8,11 +8,17 @@ import { describe, expect, it } from "vitest";
 import { evalDealStage, evalSentiment } from "./evaluate";
 import { BLIND3_SETS } from "./fixtures/blind3/index";
 import { TUNING_DEAL } from "./fixtures/tuning-deal";
+import { HOLDOUT_DEAL } from "./fixtures/tuning-deal-holdout";
 import { TUNING_SENTIMENT } from "./fixtures/tuning-sentiment";
+import { HOLDOUT_SENTIMENT } from "./fixtures/tuning-sentiment-holdout";
 
 describe("round-4 tuning floors", () => {
-  it("sentiment: >= 0.90 on the round-4 tuning set and on every blind3 style", () => {
-    const sets = { "tuning-sentiment": TUNING_SENTIMENT, ...BLIND3_SETS };
+  it("sentiment: >= 0.90 on the round-4 tuning and holdout sets and on every blind3 style", () => {
+    const sets = {
+      "tuning-sentiment": TUNING_SENTIMENT,
+      "tuning-sentiment-holdout": HOLDOUT_SENTIMENT,
+      ...BLIND3_SETS,
+    };
     for (const [name, set] of Object.entries(sets)) {
       const r = evalSentiment(set);
       if (r.accuracy < 0.9) console.log(name, r.misses);
@@ -20,9 +26,13 @@ describe("round-4 tuning floors", () => {
     }
   });
 
-  it("deal stage: P >= 0.95 and R >= 0.9 on the round-4 tuning set and on blind3 as a whole", () => {
+  it("deal stage: P >= 0.95 and R >= 0.9 on the round-4 tuning and holdout sets and on blind3 as a whole", () => {
     const all = Object.values(BLIND3_SETS).flat();
-    for (const [name, set] of Object.entries({ "tuning-deal": TUNING_DEAL, blind3: all })) {
+    for (const [name, set] of Object.entries({
+      "tuning-deal": TUNING_DEAL,
+      "tuning-deal-holdout": HOLDOUT_DEAL,
+      blind3: all,
+    })) {
       const r = evalDealStage(set);
       if (r.precision < 0.95 || r.recall < 0.9) console.log(name, r.misses);
       expect(r.precision, name).toBeGreaterThanOrEqual(0.95);
