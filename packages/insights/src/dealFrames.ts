@@ -5,6 +5,7 @@
  * Negation turns a buyer's continuation ("will not renew", "not going ahead with the purchase") into
  * `lost`; conditions, hedges and questions keep a sentence from deciding `won` or `lost`.
  */
+import { isOutOfDealScope } from "./dealScope";
 import type { DealStage } from "./dealStage";
 import { lemmatise } from "./lemma";
 
@@ -42,6 +43,15 @@ const PRICING = String.raw`(?:price|pricing|cost|costing|investment|licensing|li
 const TRYING = String.raw`(?:demo|trial|test account|sandbox|pilot|walkthrough|walk-through|product tour|see the (?:product|platform|tool|app) in action|see (?:the|your) (?:product|platform|tool)|play with|try (?:it|the product|your [\w-]+) out)`;
 
 const FRAMES: Frame[] = [
+  // round 4: a headline without an auxiliary ("Renewal approved by procurement.", "Order form signed today")
+  {
+    stage: "won",
+    confidence: 0.85,
+    direction: "inbound",
+    re: new RegExp(
+      String.raw`^(?:good news[:,!]? )?(?:the |our |your )?(?:[\w-]+ )?${DEAL_OBJECT} (?:now |just |finally |officially )?(?:approve|sign|countersign|execute|green-light)(?= by\b| today\b| this (?:morning|afternoon)\b| yesterday\b| and\b|\s*[.!,]|$)`,
+    ),
+  },
   // ── won: the buyer decides, approves, signs or orders ──
   {
     stage: "won",
@@ -77,7 +87,7 @@ const FRAMES: Frame[] = [
     stage: "won",
     confidence: 0.85,
     direction: "inbound",
-    re: /\b(?:we|i) (?:be |will |have decide to |be happy to |would like to )?(?:go|move|push) (?:ahead|forward)(?= ?[.!,;]| ?$| with (?:it|this|that|you|your|the (?:[\w-]+ ){0,2}(?:plan|tier|package|proposal|quote|offer|seat|licen[cs]e)s?)\b)|\blet(?: u|')?s (?:do|go with|go for|take) (?:it|this|the (?:\d+ |[\w-]+ )?(?:seat|licen[cs]e|user|plan|tier|package|option|one)s?)\b|\b(?:we|i) (?:will|be go to|be happy to confirm (?:that )?we will|be) (?:be )?sign(?:ing)? up for\b|\b(?:happy|pleased|glad|excited) to confirm (?:that )?(?:we|our)\b[^.?!]{0,40}\b(?:sign|buy|purchase|go ahead|proceed|take|order|subscribe)|\bgive (?:us |you )?the green light\b|\b(?:director|board|management|leadership|cfo|ceo|boss|committee|procurement|finance|legal) (?:have |be )?(?:just |finally |now |officially |already )?(?:give|approve|sign off)\b(?! (?:the )?(?:holiday|rota|schedule|leave|budget for (?:the )?(?:offsite|party|event)))|\b(?:purchase order|po) be (?:raise|issue|create|on (?:its|the) way)\b|\byou (?:have )?convince (?:us|me)\b|\b(?:we|i) (?:would like to|want to|will|be ready to|decide to|be go to|like to) (?:order|buy|purchase|subscribe to|sign up for|add|take) (?:another |an additional |additional |\d+ (?:more |additional |extra )?|(?:the |a )?[\w-]+ )?(?:seat|licen[cs]e|user|plan|subscription|package|tier|agent)s?\b|^(?:just )?sign (?:it|them|the (?:[\w-]+ )?(?:document|doc|paper|contract|agreement|form)s?)\b|\bmake (?:it|this|things) official\b|\b(?:share|send|forward) (?:me |us )?(?:the )?(?:docusign|adobe sign|hellosign|pandadoc|e-?signature|signing) (?:link|envelope|request)\b|\bget (?:it|this|the (?:contract|agreement|order form)) (?:execute|sign|countersign)\b|\b(?:we|i) be (?:good|fine|happy|ok|okay|all set) with (?:the|your) (?:revise |new |update |final |amend )?(?:term|condition|offer|price|pricing|proposal|quote|number)s?\b|\bcount (?:me|us) in\b|\b(?:we|i) (?:be |do |fully )?(?:agree|okay|fine) (?:with|to) (?:the|your|all (?:the|your)?|these) ?(?:[\w-]+ )?(?:condition|term|offer|price|pricing|proposal|quote|number)s?\b|\b(?:please |so |now |then )?(?:prepare|draw up|draft|issue) (?:the|a) (?:final )?(?:contract|agreement|order form|paperwork)\b|\b(?:deposit|first (?:instalment|installment|payment)|upfront payment|down payment)s? (?:be |have be )?(?:done|make|send|complete|through)\b|\bpayment (?:for (?:the )?(?:first|1st|whole|full|annual|initial|setup)\b[\w ]{0,20}? )(?:be |have be )?(?:done|make|send|complete|through)\b|\bpayment (?:be |have be )?(?:done|make|send|complete) for (?:the )?(?:first|1st|whole|full|annual|initial|setup)\b/,
+    re: /\b(?:we|i) (?:be |will |have decide to |be happy to |would like to )?(?:go|move|push) (?:ahead|forward)(?= ?[.!,;]| ?$| with (?:it|this|that|you|your|the (?:[\w-]+ ){0,2}(?:plan|tier|package|proposal|quote|offer|seat|licen[cs]e)s?)\b)|\blet(?: u|')?s (?:do|go with|go for|take) (?:it|this|the (?:\d+ |[\w-]+ )?(?:seat|licen[cs]e|user|plan|tier|package|option|one)s?)\b|\b(?:we|i) (?:will|be go to|be happy to confirm (?:that )?we will|be) (?:be )?sign(?:ing)? up for\b|\b(?:happy|pleased|glad|excited) to confirm (?:that )?(?:we|our)\b[^.?!]{0,40}\b(?:sign|buy|purchase|go ahead|proceed|take|order|subscribe)|\bgive (?:us |you )?the green light\b|\b(?:director|board|management|leadership|cfo|ceo|boss|committee|procurement|finance|legal) (?:have |be )?(?:just |finally |now |officially |already )?(?:give|approve|sign off)\b(?! (?:the )?(?:holiday|rota|schedule|leave|budget for (?:the )?(?:offsite|party|event)))|\b(?:purchase order|po) be (?:raise|issue|create|on (?:its|the) way)\b|\byou (?:have )?convince (?:us|me)\b|\b(?:we|i) (?:would like to|want to|will|be ready to|decide to|be go to|like to) (?:order|buy|purchase|subscribe to|sign up for|add|take|upgrade to|move up to) (?:another |an additional |additional |\d+ (?:more |additional |extra )?|(?:the |a )?[\w-]+ )?(?:seat|licen[cs]e|user|plan|subscription|package|tier|agent)s?\b|^(?:just )?sign (?:it|them|the (?:[\w-]+ )?(?:document|doc|paper|contract|agreement|form)s?)\b|\bmake (?:it|this|things) official\b|\b(?:share|send|forward) (?:me |us )?(?:the )?(?:docusign|adobe sign|hellosign|pandadoc|e-?signature|signing) (?:link|envelope|request)\b|\bget (?:it|this|the (?:contract|agreement|order form)) (?:execute|sign|countersign)\b|\b(?:we|i) be (?:good|fine|happy|ok|okay|all set) with (?:the|your) (?:revise |new |update |final |amend )?(?:term|condition|offer|price|pricing|proposal|quote|number)s?\b|\bcount (?:me|us) in\b|\b(?:we|i) (?:be |do |fully )?(?:agree|okay|fine) (?:with|to) (?:the|your|all (?:the|your)?|these) ?(?:[\w-]+ )?(?:condition|term|offer|price|pricing|proposal|quote|number)s?\b|\b(?:please |so |now |then )?(?:prepare|draw up|draft|issue) (?:the|a) (?:final )?(?:contract|agreement|order form|paperwork)\b|\b(?:deposit|first (?:instalment|installment|payment)|upfront payment|down payment)s? (?:be |have be )?(?:done|make|send|complete|through)\b|\bpayment (?:for (?:the )?(?:first|1st|whole|full|annual|initial|setup)\b[\w ]{0,20}? )(?:be |have be )?(?:done|make|send|complete|through)\b|\bpayment (?:be |have be )?(?:done|make|send|complete) for (?:the )?(?:first|1st|whole|full|annual|initial|setup)\b/,
   },
   {
     stage: "won",
@@ -92,6 +102,15 @@ const FRAMES: Frame[] = [
     re: /\b(?:sorry|sad|shame|disappoint) to (?:hear|see|learn) (?:that )?(?:you (?:have |be )?(?:decide|choose|go|move|leave|cancel|not renew)|you go\b)|\b(?:we|i) have (?:cancel|close|terminate|deactivate|end) (?:the|your) (?:subscription|account|contract|plan|order|renewal)\b|\bsorry (?:we|i) (?:can not|could not) make (?:it|this) work\b/,
   },
   // ── lost: another vendor, stopping, not continuing ──
+  // round 4: the buyer switches away ("we're moving to another provider", "we'll migrate to a cheaper tool")
+  {
+    stage: "lost",
+    confidence: 0.85,
+    direction: "inbound",
+    re: new RegExp(
+      String.raw`\bwe (?:be |will |have decide to |be go to |have to |must )?(?:move|switch|migrate|transfer) (?:over |everything )?to (?:a |an |another |a different |a cheaper |the other |a new )(?:[\w-]+ )?${VENDOR}\b`,
+    ),
+  },
   {
     stage: "lost",
     confidence: 0.85,
@@ -105,7 +124,7 @@ const FRAMES: Frame[] = [
     stage: "negotiation",
     confidence: 0.8,
     re: new RegExp(
-      String.raw`\b${PRICE_WORD}(?: per (?:user|seat|month|licen[cs]e|person))? (?:be|seem|look|come in|feel) (?:(?:a bit|a little|bit|quite|too|rather|way|much|still|slightly) )*(?:high|higher than|much|steep|expensive|big|over|above|more than)\b|\b(?:make|get) (?:it|this|that|the price) (?:cheaper|lower|less)\b|\bspecial (?:price|pricing|offer|discount|rate|deal)\b|\b(?:\d+|one|two|three|a) (?:free )?months? free\b|\b(?:any|some) (?:chance|flexibility|room|wiggle room)\b[^.?!]{0,40}\b(?:price|deal|rate|fee|cost|discount|seat|term)|\bbetter (?:deal|price|rate|offer|terms)\b|\btake \d+ ?% off\b|\b(?:waive|drop|remove|reduce|lower|cut) (?:the |half of the |half |your )?(?:[\w-]+ )?(?:fee|price|cost|rate)s?\b|\b(?:fee|price|cost|rate)s? (?:be |get )(?:drop|waive|remove|reduce|lower)\b|\b(?:get|come|go) closer to\b|\bmatch (?:what [\w-]+ (?:quote|offer)|(?:their|the) (?:[\w-]+ ){0,2}?(?:quote|price|offer|rate))\b|\b(?:another|other|competing) (?:[\w-]+ )?(?:provider|vendor|supplier|company)s? (?:offer|quote)\b|\b[a-z]+ quote us (?:[$€£]|\d)|\bnet ?\d{2}\b|\b(?:payment|contract) terms?\b|\b(?:mark up|markup|redline|comment on|change to|edit to|comments on) (?:the |our |your )?(?:msa|agreement|contract|dpa|terms|order form)\b|\b(?:liability|termination|indemnity|indemnification|auto-renewal|price increase|renewal notice|payment|sla|warranty) (?:clause|cap|period|section|term|language|wording)s?\b|\blegal (?:team )?(?:be )?(?:still )?(?:review|look at|go through) (?:the|our|your) (?:contract|agreement|msa|terms|order form)\b|\bcap (?:it |the [\w-]+ )?at \d|\bwe can (?:go to|offer|do|give you) (?:you )?(?:a )?(?:\d+ ?%|[$€£] ?\d)|\bbest (?:we can do|i can do|price we can)\b`,
+      String.raw`\b${PRICE_WORD}(?: per (?:user|seat|month|licen[cs]e|person))? (?:be|seem|look|come in|feel) (?:(?:a bit|a little|bit|quite|too|rather|way|much|still|slightly) )*(?:high|higher than|much|steep|expensive|big|over|above|more than)\b|\b(?:make|get) (?:it|this|that|the price) (?:cheaper|lower|less)\b|\bspecial (?:price|pricing|offer|discount|rate|deal)\b|\b(?:\d+|one|two|three|a) (?:free )?months? free\b|\b(?:any|some) (?:chance|flexibility|room|wiggle room)\b[^.?!]{0,40}\b(?:price|deal|rate|fee|cost|discount|seat|term)|\bbetter (?:deal|price|rate|offer|terms)\b|\btake \d+ ?% off\b|\b(?:waive|drop|remove|reduce|lower|cut) (?:the |half of the |half |your )?(?:[\w-]+ )?(?:fee|price|cost|rate)s?\b|\b(?:fee|price|cost|rate)s? (?:be |get )(?:drop|waive|remove|reduce|lower)\b|\b(?:get|come|go) closer to\b|\bmatch (?:what [\w-]+ (?:quote|offer)|(?:their|the) (?:[\w-]+ ){0,2}?(?:quote|price|offer|rate))\b|\b(?:another|other|competing) (?:[\w-]+ )?(?:provider|vendor|supplier|company)s? (?:offer|quote)\b|\b[a-z]+ quote us (?:[$€£]|\d)|\bnet ?\d{2}\b|\b(?:payment|contract) terms?\b|\b(?:mark up|markup|redline|comment on|change to|edit to|comments on) (?:the |our |your )?(?:msa|agreement|contract|dpa|terms|order form)\b|(?<!\bin )\b(?:liability|termination|indemnity|indemnification|auto-renewal|price increase|renewal notice|payment|sla|warranty) (?:clause|cap|period|section|term|language|wording)s?\b|\blegal (?:team )?(?:be )?(?:still )?(?:review|look at|go through) (?:the|our|your) (?:contract|agreement|msa|terms|order form)\b|\bcap (?:it |the [\w-]+ )?at \d|\bwe can (?:go to|offer|do|give you) (?:you )?(?:a )?(?:\d+ ?%|[$€£] ?\d)|\bbest (?:we can do|i can do|price we can)\b`,
     ),
   },
   // ── negotiation by meaning: the price against the buyer's budget, a floor, or the payment schedule ──
@@ -160,13 +179,13 @@ const FRAMES: Frame[] = [
     stage: "interest",
     confidence: 0.65,
     direction: "inbound",
-    re: /\b(?:how much|what do you charge|rough idea of (?:the )?cost|price list|pricing for (?:about |around )?\d|cost for (?:about |around )?\d|charge for (?:the|a|your))\b|\b(?:a |free |the )?(?:trial account|free trial|demo)\b|\b(?:would like to|want to|wish to|can we|could we|possible to|chance to) (?:try|test) (?:it|your [\w-]+|the [\w-]+|it out)\b|\bsee (?:it|how)\b[^.?!]{0,30}\b(?:in action|work)\b|\bshow (?:us|me)\b|\bwalk (?:us|me) through\b|\b(?:compare|evaluate|review|look into|explore|research|assess|shortlist) (?:a few |several |some |three |two |\d+ )?(?:[\w-]+ ){0,2}(?:tool|vendor|platform|option|solution|provider|crm|system|software|product)s?\b|\b(?:look at|look for|look around for|shop for|search for|in the market for|shop around for) (?:a |an |new |some |different |other |the best |alternative )?(?:[\w-]+ )?(?:tool|vendor|platform|option|solution|provider|crm|system|software|product)s?\b(?! (?:be|have|do|work|seem)\b)|\b(?:platform|tool|product|solution)s like yours\b|\bon (?:the|our) (?:short)?list\b|\brecommend your\b|\bneed (?:a|something) (?:better |new )?(?:way|tool|solution|system|platform) to\b|\binterest(?:ed)? in (?:the|your|a)\b|\bexplain (?:me |us )?(?:the )?(?:price|pricing|cost)s?\b|\bwant to know (?:more )?about your\b/,
+    re: /\b(?:how much(?= (?:is|are|would|does|do|will|for|per|it|they|you|to|money|\$|€|£)\b|\s*\?)|what do you charge|rough idea of (?:the )?cost|price list|pricing for (?:about |around )?\d|cost for (?:about |around )?\d|charge for (?:the|a|your))\b|\b(?:a |free |the )?(?:trial account|free trial|demo)\b|\b(?:would like to|want to|wish to|can we|could we|possible to|chance to) (?:try|test) (?:it|your [\w-]+|the [\w-]+|it out)\b|\bsee (?:it|how)\b[^.?!]{0,30}\b(?:in action|work)\b|\bshow (?:us|me)\b(?! how\b| where\b| the (?:settings|setup|steps))|\bwalk (?:us|me) through\b(?! (?:set|setting|the setup|the settings|how\b|the steps|add|connect|configur|export|import))|\b(?:compare|evaluate|review|look into|explore|research|assess|shortlist) (?:a few |several |some |three |two |\d+ )?(?:[\w-]+ ){0,2}(?:tool|vendor|platform|option|solution|provider|crm|system|software|product)s?\b|\b(?:look at|look for|look around for|shop for|search for|in the market for|shop around for) (?:a |an |new |some |different |other |the best |alternative )?(?:[\w-]+ )?(?:tool|vendor|platform|option|solution|provider|crm|system|software|product)s?\b(?! (?:be|have|do|work|seem)\b)|\b(?:platform|tool|product|solution)s like yours\b|\bon (?:the|our) (?:short)?list\b|\brecommend your\b|\bneed (?:a|something) (?:better |new )?(?:way|tool|solution|system|platform) to\b|\binterest(?:ed)? in (?:the|your|a)\b|\bexplain (?:me |us )?(?:the )?(?:price|pricing|cost)s?\b|\bwant to know (?:more )?about your\b/,
   },
 ];
 
 /** Sentences whose deal words are about support, billing or an existing account, not a sale. */
 const SERVICE_CONTEXT =
-  /\b(?:discount|promo|coupon) code\b|\bcheckout\b|\b(?:existing|current) (?:account|plan|subscription)\b|\bour (?:account|subscription)\b|\bon our (?:plan|tier|package)\b|\bbe apply to\b|\b(?:on|in) (?:the|our|my|this) invoice\b|\bextra (?:phone )?number\b/;
+  /\b(?:discount|promo|coupon) code\b|\bcheckout\b|\b(?:existing|current) (?:account|plan|subscription)\b|\bour (?:account|subscription)\b|\bon our (?:plan|tier|package)\b|\bbe apply to\b|\b(?:on|in|to) (?:the|our|my|this|your|next|last|latest)(?: [\w']+){0,2} invoice\b|\bextra (?:phone )?number\b|\bfor the (?:price|money|amount) (?:we|i) pay\b|\b(?:service|call-out|callout|visit|late|delivery|shipping|engineer|technician) (?:fee|charge)\b|\bwhich (?:plan|tier|package) (?:we|i) be (?:currently )?on\b|\b(?:plan|tier|package|subscription) (?:we|i) be (?:currently |already )?on\b|\bwhy (?:be|have|do|did) (?:i|we|us|my|our)\b[^.?!]{0,30}\b(?:charg|bill|invoic)|\b(?:i|we) (?:be|have be|get) (?:charg|bill|invoic|overcharg)|\b(?:discount|credit|coupon|promo|refund)s? (?:be |have be |get |do not |not |be not )?(?:appl(?:y|ied|ies)|show(?:n|s|ed)?|appear(?:s|ed)?|work(?:s|ed)?)\b|\b(?:log ?in|login|password|reset|not work|error message|bug|broken|crash)\b/;
 const HEDGE = /\b(?:might|may|maybe|perhaps|probably|possibly|hopefully|likely|consider whether|think about)\b/;
 const CONDITION = /\b(?:if|unless|whether|once|as soon as|in case)\b/;
 
@@ -201,7 +220,7 @@ const WH_OR_AUX_START =
   /^(?:(?:hi|hello|hey|ok|so|and|but|also|just|quick question) [^,]{0,20}, )?(?:have|do|be|can|could|would|will|shall|should|did|what|when|where|who|which|why|how|any|anything)\b/;
 /** A demo or trial already arranged or running: logistics, not a new interest. */
 const ARRANGED =
-  /\b(?:the|our|my|this) (?:demo|trial)\b(?: [\w-]+){0,2} (?:still on|period|expire|end|banner|reschedule|move|start|tomorrow|today|at \d|on (?:mon|tue|wed|thu|fri|sat|sun))/;
+  /\b(?:the|our|my|this) (?:demo|trial)\b(?: [\w-]+){0,5} (?:still on|period|expire|end|banner|reschedule|move|start|tomorrow|today|at \d|on (?:mon|tue|wed|thu|fri|sat|sun))|\b(?:make|attend|join|miss|cancel|move|reschedule|push) (?:the |our |this )?(?:[\w'-]+ ){0,2}(?:demo|trial|walkthrough)\b/;
 /** The sentence is framed as good news for us. */
 const GOOD_NEWS =
   /\b(?:good|great|exciting|fantastic) news\b|\b(?:happy|pleased|glad|excited|delighted|thrilled) to (?:share|say|tell|inform|announce|let you know|confirm)\b/;
@@ -223,9 +242,17 @@ export function isServiceSentence(sentence: string): boolean {
 }
 
 /** The strongest frame in the text (already stripped of quotes and signature), or null. */
-export function frameCue(body: string, direction: "inbound" | "outbound"): FrameCue | null {
+export function frameCue(
+  body: string,
+  direction: "inbound" | "outbound",
+  /** Stages not to read (round 4: the later stage in a message that also acknowledges a proposal). */
+  skip?: ReadonlySet<DealStage>,
+): FrameCue | null {
   let best: FrameCue | null = null;
   const priceContext = PRICE_CONTEXT.test(lemmatise(body));
+  // "We won't be able to make the demo on Thursday" under the subject "Demo of reporting": the subject
+  // names the arranged demo, it does not ask for one
+  const arrangedInMessage = ARRANGED.test(lemmatise(body));
   // paragraphs split on blank lines; a single newline inside one is a hard wrap, not a sentence end
   // (plain "\n" → " ": a `\s*\n\s*` would rescan every run of spaces from each of its positions)
   const paragraphs = body.split(/\n[^\S\n]*\n/).map((p) => p.replace(/\n/g, " "));
@@ -233,6 +260,8 @@ export function frameCue(body: string, direction: "inbound" | "outbound"): Frame
   for (const raw of paragraphs.flatMap((p) => p.split(/(?<=[.!?]|\p{Extended_Pictographic})\s+/u))) {
     const sentence = raw.trim();
     if (!sentence || sentence.length > 400) continue;
+    // round 4: deal words outside a deal with us (content on pricing, job news, past or other parties' deals)
+    if (isOutOfDealScope(sentence)) continue;
     const lemmas = lemmatise(sentence);
     const question = /\?\s*$/.test(sentence);
     // "Have you signed with a provider, or is that still open?": the whole sentence asks
@@ -250,9 +279,11 @@ export function frameCue(body: string, direction: "inbound" | "outbound"): Frame
       !CONDITION.test(sentence.slice(0, rival.index).toLowerCase()) &&
       (!best || best.confidence < 0.85)
     ) {
-      best = { stage: goodNews ? "won" : "lost", confidence: 0.85, sentence: sentence.replace(/[.!?]+$/, "") };
+      if (!skip?.has(goodNews ? "won" : "lost"))
+        best = { stage: goodNews ? "won" : "lost", confidence: 0.85, sentence: sentence.replace(/[.!?]+$/, "") };
     }
     for (const frame of FRAMES) {
+      if (skip?.has(frame.stage)) continue;
       if (frame.direction && frame.direction !== direction) continue;
       if (frame.needsPriceContext && !priceContext) continue;
       const m = frame.re.exec(lemmas);
@@ -265,6 +296,7 @@ export function frameCue(body: string, direction: "inbound" | "outbound"): Frame
       }
       // "is the demo still on for 3pm?", "the trial period ends Friday": an arrangement already made
       if (frame.stage === "interest" && ARRANGED.test(lemmas)) continue;
+      if (frame.stage === "interest" && arrangedInMessage && /\b(?:demo|trial|walkthrough)\b/.test(lemmas)) continue;
       if (frame.stage === "won" || frame.stage === "lost") {
         if (THIRD_PARTY.test(lemmas)) continue;
         if ((questionHere && !frame.questionOk) || HEDGE.test(before) || CONDITION.test(before)) continue;

@@ -1,6 +1,7 @@
 import { frameCue, isAboutThirdParty, isServiceSentence, isThirdPartySubject } from "./dealFrames";
 import { classifyDeal, dealModelText, strongestSentence } from "./dealModel";
 import { DEAL_MODEL } from "./dealModelData";
+import { isOutOfDealScope, statesNoDeal } from "./dealScope";
 import { lemmatise } from "./lemma";
 import { boundText } from "./limits";
 import { locateSpan, type SourceSpan } from "./span";
@@ -139,11 +140,64 @@ const RULES: CueRule[] = [
   // interest
   {
     stage: "interest",
-    re: /\b(?:(?:we're|we are|i'm|i am|we'd be|i'd be|would be) (?:very |really )?interested|(?:would|we'd|i'd) love (?:to|a) (?:learn more|hear more|know more|demo|see a demo|chat)|(?:book|schedule|set up|arrange|see|do|give us|run|get|have) a (?:quick |short |product |live )?demo|looking for a (?:solution|tool|vendor|provider|partner)|(?:what|how much) (?:is|are|does|do) (?:your|the) (?:pricing|price|cost|rates?)|tell me more about|more information about|do you (?:offer|support|integrate)|evaluating (?:options|vendors|tools))\b/,
+    re: /\bdo you (?:do|have|give|offer) (?:any )?(?:discount(?:s|ed rates?)?|special (?:pricing|rates?)|(?:non-?profit|charity|education|startup) (?:pricing|rates?|discounts?))\b|\b(?:(?:we're|we are|i'm|i am|we'd be|i'd be|would be) (?:very |really )?interested|(?:would|we'd|i'd) love (?:to|a) (?:learn more|hear more|know more|demo|see a demo|chat)|(?:book|schedule|set up|arrange|see|do|give us|run|get|have) a (?:quick |short |product |live )?demo|looking for a (?:solution|tool|vendor|provider|partner)|(?:what|how much) (?:is|are|does|do) (?:your|the) (?:pricing|price|cost|rates?)|tell me more about|more information about|do you (?:offer|support|integrate)|evaluating (?:options|vendors|tools))\b/,
     confidence: 0.65,
     direction: "inbound",
   },
+
+  // round 4: a trial the buyer wants extended ("Our trial ends tomorrow … can we get an extension?"): still evaluating.
+  {
+    stage: "interest",
+    re: /\b(?:trial|pilot)\b[^?]{0,120}\b(?:extend|extension)\b[^.!]{0,80}\?|\b(?:extend|extension (?:of|to|for)) (?:the |our |my )?(?:trial|pilot)\b/,
+    confidence: 0.65,
+    direction: "inbound",
+  },
+  // round 4: a polite refusal: "We regret that we cannot continue", "unfortunately we are unable to proceed".
+  {
+    stage: "lost",
+    re: /\b(?:regret|sorry|unfortunately)\b[^.!?]{0,30}\b(?:cannot|can't|can not|are unable to|won't be able to|will not be able to) (?:continue|proceed|go ahead|move forward|renew|accept)\b/,
+    confidence: 0.9,
+    direction: "inbound",
+  },
+  // round 4: a deal said in one word ("Deal! Let's start on the 1st.", "ok, deal.")
+  {
+    stage: "won",
+    re: /(?:^|[.!?]\s|\n)(?:ok(?:ay)?,? |alright,? |fine,? |great,? )?(?:it's a )?deal\s*[!.](?!\w)/,
+    confidence: 0.85,
+    direction: "inbound",
+  },
+  // round 4: a rival's lower price ("Other company give us 20% less. You can do same?")
+  {
+    stage: "negotiation",
+    re: /\b(?:other|another|competitor|competing|rival)\b[^.!?]{0,40}\b\d+ ?% (?:less|cheaper|lower|below)\b|\b\d+ ?% (?:less|cheaper|lower) than (?:you|your)\b/,
+    confidence: 0.8,
+    direction: "inbound",
+  },
+  // round 4: asking to keep a price: "can you hold that price if we commit to three years?"
+  {
+    stage: "negotiation",
+    re: /\b(?:hold|keep|lock|freeze|honou?r) (?:that|the|this|your|these|those|last year's) (?:price|pricing|rate|quote|discount|offer)s?\b/,
+    confidence: 0.8,
+  },
+  // round 4: a written price asked for: "could you write up what the package would cost us?" (their request for a quote).
+  {
+    stage: "proposal",
+    re: /\b(?:write up|put together|draw up|put in writing|send (?:me|us) (?:a )?(?:one-pager|written breakdown))\b[^.?!]{0,60}\b(?:cost|price|pricing|quote)s?\b/,
+    confidence: 0.8,
+    direction: "inbound",
+  },
 ];
+
+/** A pricing programme asked about: "a referral discount", "nonprofit pricing", "volume pricing". */
+const DISCOUNT_PROGRAMME =
+  /\b(?:referral|non-?profit|charity|charities|education(?:al)?|student|startup|volume|partner|loyalty|academic) (?:discount|pricing|rate|programme|program)s?\b/;
+/** A price is already on the table or pushed back on: a quote, an offer, a figure, a fee, terms, a rival. */
+const PRICE_ON_TABLE =
+  /\b(?:quote|quoted|quotation|proposal|offer|offered|offering|contract|renewal|renewing|renew|invoice|invoicing|current (?:price|rate)|your (?:price|rate|pricing)|the (?:price|rate|fee|total)|numbers|figures|free|cheaper|match|terms|fee|fees|upfront|up front|commit|steep|expensive|too (?:high|much)|best you can|instead of|discount)\b|[$€£]\s?\d|\d+ ?%|\bper (?:seat|user|month|licen[cs]e|agent)\b/;
+const PROPOSAL_AND_EARLIER: ReadonlySet<DealStage> = new Set(["proposal", "interest"]);
+/** The buyer still asks to see or price the product. */
+const STILL_EVALUATING =
+  /\b(?:demo|trial|pilot|walkthrough|how much|pricing|comparing|evaluating|shortlist)\b[^.!?]{0,200}\?/;
 
 const REOPEN =
   /\b(?:reopen|re-open|revisit|back on the table|circle back on (?:the|our) (?:deal|proposal)|reconsider(?:ing)?|pick (?:this|things) back up|change of plans?|things have changed)\b/;
@@ -185,7 +239,10 @@ export function detectDealCue(
 ): DealCue | null {
   const text = normalise(`${boundText(msg.subject ?? "", 1000)}\n${messageBody(msg.text)}`);
   const reopen = REOPEN.test(text);
+  // "Not related to our account, just thought of you": the message rules itself out
+  if (statesNoDeal(text)) return null;
   let best: DealCue | null = null;
+  const ruleByStage = new Map<DealStage, { confidence: number; cue: string }>();
   for (const rule of RULES) {
     if (rule.direction && rule.direction !== msg.direction) continue;
     const global = new RegExp(rule.re.source, "g");
@@ -204,6 +261,10 @@ export function detectDealCue(
       // "have you signed?" / "are you going with another vendor?" decide nothing
       if (isQuestion && (rule.stage === "won" || rule.stage === "lost")) continue;
       const sentence = sentenceAround(text, m.index, sentenceEnd);
+      // "we've signed with Tallyfox": whom they signed with decides (the frames read the named vendor)
+      if (rule.stage === "won" && /^ with (?!you\b|your\b|us\b)[a-z]/.test(text.slice(m.index + m[0].length))) continue;
+      // an article on pricing, one's own job offer, a contract signed years ago, someone else's deal
+      if (isOutOfDealScope(sentence)) continue;
       if ((rule.stage === "won" || rule.stage === "lost") && isAboutThirdParty(sentence)) continue;
       if (
         (rule.stage === "won" || rule.stage === "lost") &&
@@ -216,6 +277,8 @@ export function detectDealCue(
       // "the discount code did not apply", "the price of an extra number on our existing account": support
       if ((rule.stage === "interest" || rule.stage === "negotiation") && isServiceSentence(sentence)) continue;
       const confidence = rule.confidence;
+      const known = ruleByStage.get(rule.stage);
+      if (!known || confidence > known.confidence) ruleByStage.set(rule.stage, { confidence, cue: m[0] });
       if (!best || confidence > best.confidence) {
         best = { stage: rule.stage, confidence, cue: m[0], reopen, sourceMessageId: msg.id };
       }
@@ -224,9 +287,38 @@ export function detectDealCue(
   }
   // by meaning: who does what to which deal object, read as lemmas, one sentence at a time
   const subject = boundText(msg.subject ?? "", 1000).replace(/^(?:(?:re|fwd?|aw|sv|tr)\s*:\s*)+/i, "");
-  const frame = frameCue(`${subject}\n\n${boundText(messageBody(msg.text))}`, msg.direction);
+  const framed = `${subject}\n\n${boundText(messageBody(msg.text))}`;
+  const frame = frameCue(framed, msg.direction);
   if (frame && (!best || frame.confidence > best.confidence)) {
     best = { stage: frame.stage, confidence: frame.confidence, cue: frame.sentence, reopen, sourceMessageId: msg.id };
+  }
+  // "Thanks for the updated quote. Can you hold that price if we commit to three years?": the buyer
+  // acknowledges a proposal and then moves past it; the later stage in the same message is the news
+  if (best?.stage === "proposal" && msg.direction === "inbound") {
+    const framedLater = frameCue(framed, msg.direction, PROPOSAL_AND_EARLIER);
+    let later = framedLater
+      ? { stage: framedLater.stage, confidence: framedLater.confidence, cue: framedLater.sentence }
+      : null;
+    for (const stage of ["negotiation", "won", "lost"] as const) {
+      const r = ruleByStage.get(stage);
+      if (r && (!later || r.confidence > later.confidence)) later = { stage, ...r };
+    }
+    if (later && later.confidence >= 0.6) best = { ...later, reopen, sourceMessageId: msg.id };
+  }
+  // "Who can I talk to about volume pricing?", "you might have a referral discount?": asking about a
+  // pricing programme before any price is on the table is a lead's question, not a negotiation
+  if (
+    best?.stage === "negotiation" &&
+    msg.direction === "inbound" &&
+    DISCOUNT_PROGRAMME.test(text) &&
+    !PRICE_ON_TABLE.test(text.replace(new RegExp(DISCOUNT_PROGRAMME.source, "g"), " "))
+  ) {
+    best = { stage: "interest", confidence: 0.65, cue: best.cue, reopen, sourceMessageId: msg.id };
+  }
+  // "the budget is signed off at $60k. Who should we talk to about a demo?": money set aside by a buyer
+  // who still asks to see the product qualifies a lead; it is not a purchase from us
+  if (best?.stage === "won" && /\bbudget\b/.test(best.cue.toLowerCase()) && STILL_EVALUATING.test(text)) {
+    best = { stage: "interest", confidence: 0.65, cue: best.cue, reopen, sourceMessageId: msg.id };
   }
   // "let's revisit", "back on the table" without a more specific cue: the deal is open again
   if (!best && reopen && msg.direction === "inbound") {
@@ -286,7 +378,7 @@ const HEDGE_WORD = /\b(?:might|may|maybe|perhaps|probably|possibly|hopefully|lik
 
 function fallbackCue(text: string, direction: "inbound" | "outbound"): { stage: DealStage; cue: string } | null {
   for (const sentence of text.split(/(?<=[.!?\n])\s*/)) {
-    if (sentence.length > 400) continue;
+    if (sentence.length > 400 || isOutOfDealScope(sentence)) continue;
     const question = /\?\s*$/.test(sentence);
     for (const { stage, re, object, direction: d } of INTENT) {
       if (d && d !== direction) continue;
@@ -329,7 +421,12 @@ function modelCue(msg: Pick<MessageInput, "text" | "direction" | "subject"> & { 
   // question, a condition or a hedge never closes a deal
   if (got.stage === "interest" && msg.direction !== "inbound") return null;
   const sentence = strongestSentence(DEAL_MODEL, sentences, got.stage, msg.direction);
-  if (!sentence) return null;
+  if (!sentence || isOutOfDealScope(sentence)) return null;
+  // round 4: the quoted sentence itself must be commercial, or the model read praise or churn talk
+  // ("the onboarding session was excellent", "we are considering leaving") as a stage
+  if (!COMMERCIAL.test(lemmatise(sentence.toLowerCase()))) return null;
+  // "for the price we pay, waiting three days is not acceptable": support, as for the rules
+  if ((got.stage === "interest" || got.stage === "negotiation") && isServiceSentence(sentence)) return null;
   if (
     (got.stage === "won" || got.stage === "lost") &&
     (/\?\s*$/.test(sentence) || HEDGE_WORD.test(sentence) || /\b(?:if|unless|whether|once)\b/i.test(sentence))

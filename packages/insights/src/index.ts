@@ -1,6 +1,7 @@
 export * from "./businessHours";
 export * from "./commitments";
 export * from "./dealFrames";
+export * from "./dealScope";
 export * from "./dealStage";
 export * from "./dueDate";
 export * from "./extractor";

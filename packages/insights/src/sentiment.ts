@@ -58,7 +58,8 @@ export const LEXICON_OVERRIDES: Readonly<Record<string, number>> = {
   kind: 0,
   easy: 0,
   charge: 0,
-  charged: -1,
+  // "added users are charged pro rata": a fact; double charging is a COMPLAINT pattern
+  charged: 0,
   resolve: 0,
   cheers: 0,
   welcome: 1,
@@ -128,7 +129,124 @@ export const LEXICON_OVERRIDES: Readonly<Record<string, number>> = {
   "👍": 0,
   "🙏": 0,
   "👌": 0,
+  // a decision or an approval is news, not a feeling: "Legal has approved the MSA", "Approved on my side"
+  approved: 0,
+  approve: 0,
+  // "I wish to complain", "we wish to inform you": a formula
+  wish: 0,
+  // praise AFINN-165 lacks ("your dashboard is gorgeous", "you lot are legends 🙌🔥")
+  gorgeous: 3,
+  legend: 3,
+  legends: 3,
+  lifesaver: 3,
+  lifesavers: 3,
+  privilege: 2,
+  stellar: 3,
+  "🔥": 2,
+  // sad and angry faces the emoji lexicon scores 0 or -1
+  "😢": -2,
+  "😭": -2,
+  "😞": -2,
+  "🙁": -2,
+  "☹": -2,
+  "😡": -3,
+  "😩": -2,
+  "😫": -2,
+  // a stated complaint
+  complaint: -2,
+  // "this is a joke" is a NEGATIVE_PHRASES match; alone the word is not praise; "quality" is a topic
+  joke: 0,
+  quality: 0,
+  limit: 0,
+  limits: 0,
+  // acknowledgements and scheduling are news ("that clarifies it", "we have to postpone the kickoff")
+  clarifies: 0,
+  clarified: 0,
+  clarify: 0,
+  postpone: 0,
+  postponed: 0,
+  painless: 2,
+  seamless: 2,
+  effortless: 2,
+  "hassle-free": 2,
+  // a contract term ("15% with a 2-year commitment") and a topic ("before flu season") carry no tone
+  commitment: 0,
+  flu: 0,
+  // "my sincere apologies": part of the formula
+  sincere: 0,
+  sincerest: 0,
+  // laughter is phatic, often at oneself ("Forgot my PIN again lol", "asking for a friend lol")
+  lol: 0,
+  lmao: 0,
+  haha: 0,
+  hahaha: 0,
 };
+
+/**
+ * Words that name a service problem ("the delay", "a bug", "the link is broken", "the outage"). They are
+ * the topic of a message rather than its tone: an author who apologises for them ("sorry for the delay",
+ * "It was our outage after all, sorry") or reports them to have them fixed ("the PO number on your
+ * invoice is wrong, could you reissue it?") is not complaining. They keep their valence only when the
+ * message has no apology and no request; see {@link scoreSentiment}.
+ */
+const PROBLEM_TOPIC = new Set([
+  "late",
+  "delay",
+  "delayed",
+  "delays",
+  "problem",
+  "problems",
+  "bug",
+  "bugs",
+  "issue",
+  "issues",
+  "outage",
+  "downtime",
+  "trouble",
+  "wrong",
+  "broken",
+  "broke",
+  "lost",
+  "leak",
+  "error",
+  "errors",
+  "charged",
+  "refund",
+  "overdue",
+  "cut",
+  "missed",
+  "mistake",
+  "regret",
+  "cancel",
+  "cancelling",
+  "missing",
+  "slow",
+  "stuck",
+  "damaged",
+  "failed",
+  "faulty",
+  "forgot",
+  "forgotten",
+  "escalate",
+  "unfortunately",
+]);
+/** The problem recurs or lasts: "again", "still", "keeps crashing", "for three days", "it's been a week". */
+const REPEATED =
+  /\b(?:again|still|yet another|every (?:time|single time|day)|keeps? [a-z]+ing|for (?:\d+|two|three|four|five|several|many) (?:days|weeks|hours|months)|it(?:'s| has) been (?:\d+|a|two|three|four|five|several) (?:days|weeks|hours|months|week|day|month))\b/;
+/** The author's own slip: "forgot my PIN", "I lost my password", "I've misplaced my card". */
+const SELF_INFLICTED =
+  /(?:^|[.!?]\s*|\bi(?:'ve| have)? )(?:just |totally |completely )?(?:forgot|forgotten|lost|misplaced)\s+my\b/;
+/** Approval words: neutral news unless the message exclaims. */
+const APPROVAL = new Set(["approved", "approve"]);
+/** The author apologises: the problems in the message are theirs to acknowledge, not a complaint. */
+const AUTHOR_APOLOGY =
+  /\b(?:sorry(?!,? but\b)|apolog(?:ies|ise|ize|ised|ized)|my bad|forgive|(?:i|we) regret (?:that|to))\b/;
+/** The author reports the remedy ("We found the problem", "the fix is released", "the refund will be issued"). */
+const REMEDY =
+  /\b(?:(?:problem|issue|bug|error)s? (?:is |are |has been |have been |now |all )?(?:solved|resolved|fixed|sorted|gone)|(?:found|fixed|resolved|identified|traced|solved|sorted) (?:the|a|this|that|your) (?:problem|issue|bug|cause|error|fault)|the fix (?:is|was|will|has)|(?:refund|credit|replacement) (?:will be|is being|has been|was) (?:issued|processed|applied|sent|made)|(?:we|i)(?:'ll| will) refund)\b/;
+/** The author asks for something ("could you reissue it?", "please can you help", "can u reset it"). */
+const REQUEST =
+  /\b(?:(?:can|could|would) (?:you|u|someone|somebody|we)\b[^.!?\n]{0,80}\?|(?:please|pls|plz) (?:can|could|would|reissue|resend|check|fix|reset|help|send|advise|let)|can (?:you|u|someone) (?:please )?\w+|how (?:can|do|should|could) (?:i|we)\b|what (?:should|can|do) (?:i|we) do\b)|\bthought you(?:'d| would) want to know\b/;
 
 /** Thanks that carry real warmth: "thanks so much", "really appreciate it", "thanks a lot". */
 const POLITENESS = new Set(["thanks", "thank", "thx", "appreciate", "appreciated"]);
@@ -142,7 +260,7 @@ const WARMTH_BEFORE = new Set(["really", "truly", "very", "much", "greatly", "hu
  * event in the same message ("failed again", "still waiting", a negative word).
  */
 const IRONY_EMOJI = /[\u{1F644}\u{1F612}\u{1F643}\u{1F611}\u{1F926}\u{1F937}]/u;
-const POSITIVE_ADJ = `(?:great|wonderful|brilliant|perfect|fantastic|lovely|awesome|fabulous|marvell?ous|super|terrific|excellent|amazing|nice|splendid)`;
+const POSITIVE_ADJ = `(?:great|wonderful|brilliant|perfect|fantastic|lovely|awesome|fabulous|marvell?ous|super|terrific|excellent|amazing|nice|splendid|impressive|incredible|outstanding|superb|stellar|classy)`;
 const STRONG_IRONY = new RegExp(
   [
     String.raw`\blove (?:that|this|it) for (?:us|me)\b`,
@@ -157,9 +275,9 @@ const STRONG_IRONY = new RegExp(
 );
 const WEAK_IRONY = new RegExp(
   [
-    String.raw`\b(?:oh|ah|wow|just|how),? ${POSITIVE_ADJ}\b`,
+    String.raw`\b(?:oh|ah|wow|just|how),? (?:${POSITIVE_ADJ}|good)\b`,
     String.raw`\b${POSITIVE_ADJ} (?:timing|service|stuff)\b`,
-    String.raw`\b(?:exactly|just) what (?:i|we) (?:wanted|needed)\b`,
+    String.raw`\b(?:exactly|just) what (?:i|we) (?:wanted|needed|was hoping for|were hoping for|had in mind)\b`,
     String.raw`\bas (?:always|usual)\b`,
     String.raw`\b${POSITIVE_ADJ}(?:\.\.\.|…)`,
     String.raw`\b(?:really|clearly|obviously),? (?:${POSITIVE_ADJ}|helpful)\b`,
@@ -167,23 +285,49 @@ const WEAK_IRONY = new RegExp(
   ].join("|"),
   "u",
 );
+/**
+ * A bare praise word closed by a full stop ("Wonderful.", "Brilliant.", "great.") is flat, not glad: next
+ * to a complaint it is sarcasm ("Just lost my whole draft when the page refreshed. Fantastic."). Genuine
+ * praise is usually exclaimed or says what was good ("Great, thanks!", "Great job on the launch.").
+ */
+const FLAT_PRAISE = new RegExp(
+  String.raw`(?:^|[.!?\n]\s*)(?:(?:oh |just |how |wow,? )?${POSITIVE_ADJ}|(?:i )?love (?:it|that|this))\.(?:\s|$)`,
+  "u",
+);
+/** Clapping or a scare-quoted service word ("the "priority" support") next to a complaint mocks it. */
+const MOCKING =
+  /\u{1F44F}|['"‘“](?:priority|premium|support|service|help|fast|quick|express|urgent|24\/7|great|excellent|helpful|fix|update|upgrade|customer care)['"’”]/u;
+/** Quoted text that names something ("the error says 'token expired'", "the button labelled 'Send'"), not a scare quote. */
+const QUOTED_LABEL =
+  /\b(?:says?|said|shows?|showing|reads?|message|error|called|named|titled|labell?ed|status|button|field|option|menu|tab)\s*:?\s*['"‘“][^'"’”\n]{1,80}['"’”]/g;
 /** Events that make a positive word ironic and that are complaints by themselves. */
 const NEGATIVE_EVENT =
-  /\b(?:again|another|still|failed|fails|failing|broke|broken|(?:is|was|went|goes|been|are|were) down(?! by| to| from)|down again|crash\w*|wrong|wait(?:ing|ed)|on hold|outage|error|missing|overcharged|twice|(?:not|n't|never|stopped) (?:been )?work\w*)\b/;
+  /\b(?:again|another|still|failed|fails|failing|broke|broken|(?:is|was|went|goes|been|are|were) down(?! by| to| from)|down again|crash\w*|wrong|wait(?:ing|ed)|on hold|outage|error|missing|overcharged|twice|(?:not|n't|never|stopped) (?:been )?work\w*|lost|removed|deleted|wiped|no-show|without (?:a |any )?(?:reply|response|answer|word|update|call)|(?:days|weeks|hours|months) (?:for|to get) (?:a |an |my |our )?(?:reply|response|answer|refund|callback)|(?:nobody|no one|no-one) (?:answers|replies|responds|picks up|calls back|told))\b/;
 /** Complaints stated as facts, without any evaluative word ("has not worked since Monday"). */
 const COMPLAINT =
-  /\b(?:(?:not|n't|never|stopped) (?:been )?(?:work(?:ing|ed|s)?|load(?:ing|ed)?|sync(?:ing|ed)?)|(?:nobody|no one|no-one) (?:has |have )?(?:answered|replied|responded|called|got back|helped)|still (?:waiting|no |not |nothing|haven't|hasn't)|(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|invoice|outage|ticket|email|reminder) (?:with|in a row|this)|waiting (?:\d+|for (?:weeks|days|hours|ages))|(?:i|we) (?:expected|deserve|expect) (?:better|more)|(?:charged|billed|invoiced) twice|double[- ](?:charged|billed)|(?:open|pending|outstanding|unresolved|unanswered) for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months))/g;
+  /\b(?:(?:not|n't|never|stopped) (?:been )?(?:work(?:ing|ed|s)?|load(?:ing|ed)?|sync(?:ing|ed)?)|(?:nobody|no one|no-one) (?:has |have )?(?:answered|replied|responded|called|got back|helped|answers|replies|responds|picks up|calls back|told (?:us|me))|(?:\d+|two|three|four|five|six|seven|several) (?:days|weeks|hours) without (?:a |any )?(?:reply|response|answer|update)|(?:i|we) (?:wish|want|would like) to complain|(?:has|have) been (?:a |an |so |really |totally )?(?:mess|broken|down|awful|terrible|nightmare|disaster|unusable|unreliable|flaky|patchy|chaos) for (?:\d+|two|three|four|five|six|several|many) (?:days|weeks|months)|still (?:waiting|no |not |nothing|haven't|hasn't|broken|wrong|down|missing|failing|crashing)|(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) time (?:i|we)(?:'ve| have)? (?:write|wrote|written|ask|asked|call|called|email|emailed|report|reported|chase|chased|contact|contacted)|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|invoice|outage|ticket|email|reminder|incident|failure|crash|delay|problem|complaint|call) (?:with|in a row|this)|below (?:what (?:we|i) (?:expect|expected)|(?:our|my) expectations|par)|(?:sit|sits|sat|sitting|stuck|left) (?:open |unanswered )?for (?:days|weeks|hours)|waiting (?:\d+|for (?:weeks|days|hours|ages))|(?:i|we) (?:expected|deserve|expect) (?:better|more)|(?:charged|billed|invoiced) twice|double[- ](?:charged|billed)|(?:open|pending|outstanding|unresolved|unanswered) for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months))/g;
+/**
+ * Feelings said in phrases whose words carry no (or the wrong) valence one by one: "couldn't be happier",
+ * "you made my day", "would recommend"; "I want my money back", "this is a joke", "gone downhill".
+ */
+const POSITIVE_PHRASES =
+  /\b(?:(?:couldn't|could not|can't|cannot) be (?:happier|better|more (?:pleased|satisfied|impressed|grateful|happy))|(?:you |that )?made my (?:day|week)|exactly what (?:i|we) (?:needed|wanted|was looking for|were looking for)(?!\.\.\.|…)|(?:would|highly|definitely|totally) recommend|10\/10|five stars|5 stars|above and beyond|spot on|nailed it|(?:really|truly|hugely|massively) helped|helped (?:us|me) (?:a lot|so much|enormously|massively|hugely)|(?:you're|you are|you guys are|you all are) (?:a )?(?:star|stars|the best|amazing|legends?|heroes|a hero)|saved (?:me|us|the day|my bacon)|(?:you (?:were|are|'re|have been)|that's|that is|that was) (?:so |very |really |incredibly |super |extremely )?kind\b|such a kind)/g;
+const NEGATIVE_PHRASES =
+  /\b(?:(?:want|demand|need|would like) (?:my|our) money back|(?:the |this is the )?last time (?:i|we)(?:'ll| will)? (?:order|buy|use|book|shop|fly|stay)\w*|stop (?:sending|texting|calling|emailing|spamming) (?:me|us)|gone downhill|(?:this|it|that) is (?:a |an )?(?:joke|farce|scam|rip-off|ripoff|disgrace)|what a (?:joke|mess|farce|shambles)|(?:i've|i have|we've|we have|i|we) (?:called|emailed|written|asked|chased|rung) (?:you )?(?:\d+|two|three|four|five|six|several|many|multiple) times|never again\b|again and again|over and over(?: again)?|(?:why|how many times) do (?:i|we) (?:have|need) to|not the first time|(?:for )?the (?:second|third|fourth|fifth|sixth|\d+(?:nd|rd|th)) time (?:this|that|it|the|my|our|you|they|in)\b|(?:this|it) (?:keeps|kept) happening|happens every (?:single )?time|(?:nobody|no one|no-one) (?:is )?(?:answering|replying|responding|helping|picking up))/g;
+
 /**
  * Courtesy formulas that contain evaluative words but carry no feeling about the business at hand:
  * "hope you had a great weekend", "it would be great if you could", "happy to jump on a call",
  * "no worries", "looking forward to", "feel free", "have a nice day". They are removed before scoring.
  */
 const COURTESY =
-  /\b(?:(?:i |we )?hope (?:you(?:'re| are)|you had|you have|you've had|this finds you|all is)[^.!?\n,]{0,40}|(?:it )?would be (?:great|nice|wonderful|helpful|fantastic|lovely|awesome|perfect|good) (?:if|to)|(?:i(?:'m| am|'d be| would be)|we(?:'re| are|'d be| would be)|more than|always) (?:happy|glad|pleased|delighted) to|(?:more than |always |very |really )?(?:happy|glad) to (?:help|jump|chat|discuss|answer|provide|assist|share|hop|talk|arrange|set|send|show|walk|go over|look|review|schedule|book|explain|clarify|take|give|meet|call|connect|support|make|put|run|do)\b|if (?:that|this|it) helps|running (?:a bit |a little |slightly )?late|glad to (?:help|assist)|no (?:worries|problem|problems|stress)|(?:i(?:'m| am)|we(?:'re| are))? ?looking forward to|look forward to|feel free|(?:have|enjoy) a (?:great|nice|good|lovely|wonderful) (?:day|weekend|week|evening|one)|good (?:morning|afternoon|evening)|sounds (?:good|fine|ok|okay)|all good|(?:the )?best (?:time|way|day|date|number|person|contact|option|place) to|good catch|(?:the )?best (?:you|we) can do|best price|(?:i |we )?hope (?:this|that|it) (?:helps|clarifies|makes sense|answers)|let (?:me|us) know if (?:anything|something|you have|there)[^.!?\n]{0,40}|missed (?:your|the|a) (?:call|message|email)|(?:best|warm|kind) wishes|you're welcome)\b/gi;
+  /\b(?:(?:i |we )?hope (?:you(?:'re| are)|you had|you have|you've had|this finds you|all is)[^.!?\n,]{0,40}|(?:it )?would be (?:great|nice|wonderful|helpful|fantastic|lovely|awesome|perfect|good) (?:if|to)|(?:i(?:'m| am|'d be| would be)|we(?:'re| are|'d be| would be)|more than|always) (?:happy|glad|pleased|delighted) to|(?:more than |always |very |really )?(?:happy|glad) to (?:help|jump|chat|discuss|answer|provide|assist|share|hop|talk|arrange|set|send|show|walk|go over|look|review|schedule|book|explain|clarify|take|give|meet|call|connect|support|make|put|run|do)\b|if (?:that|this|it) helps|running (?:a bit |a little |slightly )?late|glad to (?:help|assist)|no (?:worries|problem|problems|stress)|(?:i(?:'m| am)|we(?:'re| are))? ?looking forward to|look forward to|feel free|(?:have|enjoy) a (?:great|nice|good|lovely|wonderful) (?:day|weekend|week|evening|one)|good (?:morning|afternoon|evening|day)|(?:i'm|i am) afraid\b|(?:no thanks?,? )?(?:i'm |we're |i am |we are )?not interested\b|(?:great|nice|good|lovely|a pleasure) (?:to |meeting |seeing |speaking |talking |chatting )(?:meet |see |speak |talk |chat )?(?:with )?you\b|happy (?:new year|holidays|easter|friday|monday|diwali|eid|hanukkah|thanksgiving|birthday)|merry christmas|season's greetings|(?:excited|thrilled|proud) to (?:share|announce|let you know)|(?:sorry|apologies) (?:to|for) (?:bother|trouble|disturb|chase|chasing|pester)\w*(?: you)?|let (?:me|us) know when\b[^.!?\n]{0,40}|save (?:this|my) (?:one|number|contact)|sounds (?:good|fine|ok|okay)|all good|(?:we're |we are |i'm |i am )?good to go|looks? (?:good|fine|great) to (?:me|us)|running \d+ ?(?:min|mins|minutes) late|(?:your |the |our )?best (?:quotation|quote|offer|rate|price|prices|deal|terms)|happy to go through|(?:the )?best (?:time|way|day|date|number|person|contact|option|place) to|(?:good|great|nice) catch|(?:the )?best (?:you|we) can do|best price|(?:i |we )?hope (?:this|that|it) (?:helps|clarifies|makes sense|answers)|let (?:me|us) know if (?:anything|something|you have|there)[^.!?\n]{0,40}|missed (?:your|the|a) (?:call|message|email)|(?:best|warm|kind) wishes|you're welcome)\b/gi;
 /** A question about a possibility ("Is there a risk that …?", "What if it fails?") states no feeling. */
 const HYPOTHETICAL_QUESTION =
   /\b(?:is there|are there|will (?:it|this|that|there)|would (?:it|this|that|there)|could (?:it|this|that|there)|can (?:it|this|that|there)|what if|is it possible|do you (?:expect|foresee|anticipate))\b[^.!?\n]{0,200}\?/gi;
 const CONDITIONAL_WORDS = new Set(["if", "unless", "whether"]);
+/** Opinion verbs that raise a negation to their clause ("don't think it's fair" = "think it's not fair"). */
+const OPINION_VERBS = new Set(["think", "believe", "feel", "find", "consider", "expect"]);
 
 /** Valence of a single token: {@link LEXICON_OVERRIDES}, else AFINN-165 (+ emoji) via the `sentiment` library. */
 export function afinnScore(token: string): number {
@@ -301,6 +445,8 @@ function clauses(text: string): string[][] {
     .map((c) =>
       c
         .replace(/[/#$%^&*=_`~]/g, " ")
+        // emoji written together ("🙌🔥", "great🙄") are one token each, so each is looked up
+        .replace(/(\p{Extended_Pictographic})\uFE0F?/gu, " $1 ")
         .split(/\s+/)
         .filter(Boolean)
         .map((t, i) => (i > 0 && /^[A-Z][a-z]+$/.test(t) && !/^I$/.test(t) ? "_name_" : t.toLowerCase())),
@@ -329,7 +475,7 @@ function clauses(text: string): string[][] {
 export function scoreSentiment(text: string, opts: SentimentOptions = {}): SentimentResult {
   const band = opts.neutralBand ?? 0.1;
   // a message that is only a closing ("Thanks, Bob") is scored as written
-  const cleaned = opts.raw ? boundText(text) : messageBody(text) || stripQuoted(text);
+  const cleaned = dropTrailingName(opts.raw ? boundText(text) : messageBody(text) || stripQuoted(text));
   // labelled contact lines ("Company: Ardent Foods") are identity data, not tone
   const body = cleaned
     .replace(COURTESY, " , ")
@@ -349,11 +495,26 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
   // a weak marker needs the complaint in the same sentence ("Oh great, it's down again")
   const weakIrony =
     negativeEvent &&
-    lower.split(/(?<=[.!?\n])\s+/).some((sentence) => WEAK_IRONY.test(sentence) && NEGATIVE_EVENT.test(sentence));
-  const ironic = ironyEmoji || strongIrony || weakIrony;
+    lower
+      .replace(QUOTED_LABEL, " ")
+      .split(/(?<=[.!?\n])\s+/)
+      .some((sentence) => WEAK_IRONY.test(sentence) && NEGATIVE_EVENT.test(sentence));
+  // flat praise and mocking marks read the whole message: the complaint is often the next sentence
+  const mockIrony = negativeEvent && (FLAT_PRAISE.test(lower) || MOCKING.test(lower));
+  const ironic = ironyEmoji || strongIrony || weakIrony || mockIrony;
+  // an apology or a request makes problem words the topic, not the tone (unless the message mocks)
+  // a request about a problem that keeps coming back ("late again, can you check?") still complains
+  // unless the author caused it ("Lost my password again 😅 can u reset it")
+  const repeated = REPEATED.test(lower) && !SELF_INFLICTED.test(lower);
+  const problemIsTopic =
+    !ironic && (AUTHOR_APOLOGY.test(lower) || REMEDY.test(lower) || (REQUEST.test(lower) && !repeated));
+  // an approval is news; exclaimed ("Approved by our board, we're moving forward!") it is glad news
+  const exclaimed = lower.includes("!");
+  const requests = REQUEST.test(lower);
   for (const clause of clauses(body)) {
     const contrastAt = clause.findIndex((t) => CONTRAST.has(t));
     const conditionalAt = clause.findIndex((t) => CONDITIONAL_WORDS.has(t));
+    const raisedNegationAt = clause.findIndex((t, k) => NEGATORS.has(t) && OPINION_VERBS.has(clause[k + 1] ?? ""));
     tokens += clause.length;
     clause.forEach((tok, i) => {
       let v = afinnScore(tok);
@@ -361,16 +522,36 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
         // only an intensified formula carries feeling: "thanks so much", "really sorry"
         const warm =
           WARMTH_AFTER.has(clause[i + 1] ?? "") || WARMTH_BEFORE.has(clause[i - 1] ?? "") || clause[i - 1] === "so";
-        if (warm) v = POLITENESS.has(tok) ? 2 : -2;
+        // an apology is phatic even when intensified ("so sorry!", "very sorry Mr. Iyer"), and thanks
+        // for help that is still being asked for are a formula ("Thank you very much 🙏, can you help?")
+        if (warm && POLITENESS.has(tok) && !requests) v = 2;
       }
+      if (v < 0 && problemIsTopic && PROBLEM_TOPIC.has(tok)) return;
+      if (v === 0 && exclaimed && APPROVAL.has(tok)) v = 2;
+      // "help" asked for ("Please can you help me?") is not help received
+      if (tok === "help" && requests) return;
       if (v === 0) return;
       // a hypothetical ("if the quote is approved") states no feeling
       if (conditionalAt >= 0 && i > conditionalAt) return;
+      let negated = false;
       for (let j = Math.max(0, i - NEGATION_WINDOW); j < i; j++) {
-        if (NEGATORS.has(clause[j] ?? "")) {
-          v *= NEGATION_FACTOR;
-          break;
-        }
+        if (NEGATORS.has(clause[j] ?? "")) negated = true;
+      }
+      // a negated opinion verb scopes over its whole clause: "I don't think this is fair"
+      if (!negated && raisedNegationAt >= 0 && i > raisedNegationAt) negated = true;
+      if (negated) {
+        // "nothing wrong with the app", "is not problem": a denied problem is not praise, unless the
+        // denial is stressed as reassurance ("not a problem at all")
+        if (
+          v < 0 &&
+          PROBLEM_TOPIC.has(tok) &&
+          !clause
+            .slice(i + 1)
+            .join(" ")
+            .startsWith("at all")
+        )
+          return;
+        v *= NEGATION_FACTOR;
       }
       const prev = clause[i - 1] ?? "";
       v *= INTENSIFIERS[prev] ?? DIMINISHERS[prev] ?? 1;
@@ -386,7 +567,16 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
     raw -= 2;
     negative.push(m[0]);
   }
-  if (ironyEmoji || strongIrony) {
+  for (const m of lower.matchAll(NEGATIVE_PHRASES)) {
+    raw -= 2;
+    negative.push(m[0]);
+  }
+  for (const m of lower.matchAll(POSITIVE_PHRASES)) {
+    // "Exactly what I needed. The app crashed again." reads as irony like any praise
+    raw += ironic ? -1.5 : 2;
+    (ironic ? negative : positive).push(m[0]);
+  }
+  if (ironyEmoji || strongIrony || mockIrony) {
     raw -= 2;
     negative.push("irony");
   }
@@ -394,6 +584,25 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
   const score = round3(d / Math.sqrt(d * d + ALPHA));
   const label: SentimentLabel = score >= band ? "positive" : score <= -band ? "negative" : "neutral";
   return { score, label, raw: round3(raw), tokens, positive, negative, span: bodySpan(text, cleaned) };
+}
+
+/**
+ * A closing the sign-off list does not know ("Salamat,\nJoy", "Abraços!\nLucas") leaves the author's name
+ * in the body, and a name can be a word ("Joy", "Hope", "Bliss"). A last line of one to three capitalised
+ * words under a short line ending in a comma or "!" is that closing and is not scored.
+ */
+function dropTrailingName(body: string): string {
+  const lines = body.trimEnd().split("\n");
+  const last = lines.at(-1)?.trim() ?? "";
+  const before = lines.at(-2)?.trim() ?? "";
+  if (
+    lines.length >= 3 &&
+    /^\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*){0,2}$/u.test(last) &&
+    /^[\p{L} ]{1,30}[,!]$/u.test(before)
+  ) {
+    return lines.slice(0, -2).join("\n");
+  }
+  return body;
 }
 
 function round3(x: number): number {

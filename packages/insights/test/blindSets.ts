@@ -16,6 +16,8 @@ export interface EvalSet {
   signaturesOnly?: boolean;
   /** Commitment labels only. */
   commitmentsOnly?: boolean;
+  /** Sentiment labels only. */
+  sentimentOnly?: boolean;
 }
 
 const isMessage = (x: unknown): x is LabelledMessage =>
