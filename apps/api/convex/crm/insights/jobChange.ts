@@ -1,4 +1,4 @@
-import { detectJobChange } from "@switchboard/insights";
+import { detectJobChange, normaliseCompany, titleKey } from "@switchboard/insights";
 import { type ContactPatch, clean, type MessageContext } from "./context";
 import { factKeys } from "./facts";
 
@@ -24,8 +24,8 @@ export async function recordJobChange({
   if (verdict?.action === "dismiss" || msg.direction !== "inbound") return {};
   const announced =
     ext.jobAnnouncement && (ext.jobAnnouncement.title || ext.jobAnnouncement.company) ? ext.jobAnnouncement : null;
-  let title = clean(announced?.title ?? undefined) ?? clean(sig?.title);
-  let company = clean(announced?.company ?? undefined) ?? clean(sig?.company);
+  let title = clean(fuller(announced?.title, sig?.title, titleKey)) ?? clean(sig?.title);
+  let company = clean(fuller(announced?.company, sig?.company, normaliseCompany)) ?? clean(sig?.company);
   if (verdict?.action === "correct") {
     title = clean(verdict.corrected?.title) ?? title;
     company = clean(verdict.corrected?.company) ?? company;
@@ -56,4 +56,17 @@ export async function recordJobChange({
     });
   }
   return { title: title ?? contact.title, company: company ?? contact.company };
+}
+
+/**
+ * The body names a company or title briefly ("joined Globex"), the signature of the same message
+ * usually in full ("Globex Inc"): when both name the same one, the fuller spelling is kept.
+ */
+function fuller(
+  said: string | null | undefined,
+  signed: string | null | undefined,
+  key: (s: string) => string,
+): string | undefined {
+  if (!said) return undefined;
+  return signed && signed.length > said.length && key(signed) === key(said) ? signed : said;
 }
