@@ -21,6 +21,7 @@ import {
 import { findOwned, getOwned } from "../lib/auth";
 import { decryptString } from "../lib/crypto";
 import { memberAction, memberQuery } from "../lib/functions";
+import { threadSummaryFields } from "../schema/ai";
 import { channelId } from "../schema/validators";
 import { chatCompletion } from "./endpoint";
 import {
@@ -150,18 +151,7 @@ async function generate(
   };
 }
 
-const summaryArgs = {
-  organizationId: v.id("organizations"),
-  threadId: v.id("conversationThreads"),
-  summary: v.string(),
-  messageCount: v.number(),
-  lastMessageAt: v.number(),
-  model: v.string(),
-  promptTokens: v.number(),
-  completionTokens: v.number(),
-  totalTokens: v.number(),
-  requestedBy: v.optional(v.id("members")),
-};
+const summaryArgs = threadSummaryFields;
 
 /** Counts the call's tokens and stores the thread's summary, replacing the previous one. */
 async function writeSummary(ctx: MutationCtx, args: ObjectType<typeof summaryArgs>) {

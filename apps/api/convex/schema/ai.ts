@@ -5,6 +5,22 @@ import { channelId } from "./validators";
 /** An encrypted secret (lib/crypto.ts Envelope). */
 const envelope = v.object({ kid: v.string(), iv: v.string(), ct: v.string() });
 
+/** What an AI thread summary stores (ai/assist.ts writes it with these as its arguments). */
+export const threadSummaryFields = {
+  organizationId: v.id("organizations"),
+  threadId: v.id("conversationThreads"),
+  summary: v.string(),
+  /** How many messages (the newest ones) it was made from, and the newest one's time. */
+  messageCount: v.number(),
+  lastMessageAt: v.number(),
+  model: v.string(),
+  promptTokens: v.number(),
+  completionTokens: v.number(),
+  totalTokens: v.number(),
+  /** The member who asked, absent when an automation rule did. */
+  requestedBy: v.optional(v.id("members")),
+};
+
 /** The optional AI step (ai/): one OpenAI-compatible endpoint per organization and the calls made to it. */
 export const aiTables = {
   /** Off unless a row exists and is enabled. The API key is sealed like channel credentials and never returned. */
@@ -64,21 +80,10 @@ export const aiTables = {
   }).index("by_org_day", ["organizationId", "day"]),
 
   /** The latest AI summary of a thread (one row per thread, replaced on refresh). */
-  threadSummaries: defineTable({
-    organizationId: v.id("organizations"),
-    threadId: v.id("conversationThreads"),
-    summary: v.string(),
-    /** How many messages (the newest ones) it was made from, and the newest one's time. */
-    messageCount: v.number(),
-    lastMessageAt: v.number(),
-    model: v.string(),
-    promptTokens: v.number(),
-    completionTokens: v.number(),
-    totalTokens: v.number(),
-    /** The member who asked, absent when an automation rule did. */
-    requestedBy: v.optional(v.id("members")),
-    createdAt: v.number(),
-  }).index("by_thread", ["organizationId", "threadId"]),
+  threadSummaries: defineTable({ ...threadSummaryFields, createdAt: v.number() }).index("by_thread", [
+    "organizationId",
+    "threadId",
+  ]),
 
   /**
    * Reply drafts an automation rule's AI step left for the agent (never sent by themselves): the
