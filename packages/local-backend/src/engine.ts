@@ -496,7 +496,7 @@ export class Engine {
     const router = this.modules.http;
     const pathname = new URL(request.url).pathname;
     const found = router ? router.lookup(pathname, request.method) : null;
-    if (!found) return new Response(`No HttpAction routed for ${pathname}`, { status: 404 });
+    if (!router || !found) return new Response(`No HttpAction routed for ${pathname}`, { status: 404 });
     const [handler, method, routePath] = found;
     const ctx = this.makeCtx(
       "httpAction",
