@@ -15,7 +15,14 @@ import { FileStore } from "./engine/files.js";
 import { originalConsole } from "./engine/globals.js";
 import type { ActionPool, UdfPool } from "./engine/pool.js";
 import { SearchIndexes } from "./engine/search.js";
-import { asyncSyscalls, inlineAsyncOps, jsSyscalls, type SyscallArgs, syncSyscalls } from "./engine/syscalls.js";
+import {
+  asyncSyscalls,
+  inlineAsyncOps,
+  type JsSyscallArgs,
+  jsSyscalls,
+  type SyscallArgs,
+  syncSyscalls,
+} from "./engine/syscalls.js";
 import {
   type CallOptions,
   type CommitEvent,
@@ -61,7 +68,7 @@ export {
 } from "./engine/transaction.js";
 
 /** Where a syscall names a function: a path, a component reference or a function handle. */
-interface FunctionAddress {
+export interface FunctionAddress {
   name?: string;
   reference?: string;
   functionHandle?: string;
@@ -615,10 +622,10 @@ export class Engine {
     return await handler(this, ctx, args, op);
   }
 
-  jsSyscall(op: string, args: SyscallArgs): unknown {
+  jsSyscall(op: string, args: JsSyscallArgs): unknown {
     return this.jsSyscallIn(this.als.getStore(), op, args);
   }
-  jsSyscallIn(ctx: ExecContext | undefined, op: string, args: SyscallArgs): unknown {
+  jsSyscallIn(ctx: ExecContext | undefined, op: string, args: JsSyscallArgs): unknown {
     const handler = jsSyscalls[op];
     if (!handler) throw new Error(`Unsupported operation ${op}`);
     return handler(this, ctx, args, op);
