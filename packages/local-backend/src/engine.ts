@@ -49,6 +49,7 @@ import {
   newId,
   RawJson,
   resolveCommitTs,
+  type ScheduledJobDoc,
   tableNumberFromId,
   type Value,
 } from "./values.js";
@@ -589,11 +590,12 @@ export class Engine {
     txn.setWrite(table, doc._id, doc);
     return doc;
   }
-  getSystem(txn: Transaction, table: string, id: string): Doc | null {
+  /** A system table's row (`D`: its row type, e.g. ScheduledJobDoc; the engine wrote it). */
+  getSystem<D extends Doc = Doc>(txn: Transaction, table: string, id: string): D | null {
     const t = this.db.getTable(table);
     if (!t) return null;
     txn.reads.push({ table, kind: "doc", id });
-    return readDoc(this, txn, t, id);
+    return readDoc(this, txn, t, id) as D | null;
   }
   // ---------------------------------------------------------------- syscalls
   syscall(op: string, args: SyscallArgs): unknown {
@@ -670,7 +672,7 @@ export class Engine {
   }
   cancelInTxn(txn: Transaction, cp: string, id: string) {
     const key = tableKey(cp, "_scheduled_functions");
-    const doc = this.getSystem(txn, key, id);
+    const doc = this.getSystem<ScheduledJobDoc>(txn, key, id);
     if (!doc) throw new Error(`Scheduled function ${id} not found`);
     if (doc.state.kind === "pending" || doc.state.kind === "inProgress") {
       txn.setWrite(key, id, { ...doc, state: { kind: "canceled" }, completedTime: Date.now() });

@@ -15,7 +15,7 @@ import {
   secretEquals,
   setCorsHeaders,
 } from "./request.js";
-import { convexToJson, encodeTs, jsonToConvex, tableNumberFromId, type Value } from "./values.js";
+import { convexToJson, encodeTs, jsonToConvex, type StorageDoc, tableNumberFromId, type Value } from "./values.js";
 
 export interface CallerAuth {
   identity: Identity | null;
@@ -166,7 +166,10 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
         const id = p.slice("/api/storage/".length);
         const n = tableNumberFromId(id);
         const table = n === null ? undefined : d.engine.db.tableForNumber(n);
-        const doc = table && splitTableKey(table.name).name === "_storage" ? table.docs.get(id) : undefined;
+        const doc =
+          table && splitTableKey(table.name).name === "_storage"
+            ? (table.docs.get(id) as StorageDoc | undefined)
+            : undefined;
         const bytes = doc ? d.engine.files.read(id) : null;
         if (!doc || !bytes) {
           res.writeHead(404, { "Content-Type": "text/plain" });

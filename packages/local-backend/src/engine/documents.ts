@@ -6,7 +6,7 @@ import { CommitTsPlaceholder } from "convex/values";
 import type { Engine } from "../engine.js";
 import type { Table } from "../storage.js";
 import { check } from "../validator.js";
-import { type Doc, docSize, newId, tableNumberFromId, type Value } from "../values.js";
+import { type Doc, docSize, newId, type StorageDoc, tableNumberFromId, type Value } from "../values.js";
 import { type ExecContext, splitTableKey, type Transaction, TXN_LIMITS, tableKey } from "./transaction.js";
 
 /** Read a document as seen by the transaction. */
@@ -133,15 +133,15 @@ export function existing(
   return { t: r.table, doc };
 }
 
-export async function storageDoc(e: Engine, ctx: ExecContext, storageId: string): Promise<Doc | null> {
+export async function storageDoc(e: Engine, ctx: ExecContext, storageId: string): Promise<StorageDoc | null> {
   const n = tableNumberFromId(storageId);
   const t = e.db.ensureTable(tableKey(ctx.componentPath, "_storage"));
   if (n === null || n !== t.number) return null;
   if (ctx.txn) {
     ctx.txn.reads.push({ table: t.name, kind: "doc", id: storageId });
-    return readDoc(e, ctx.txn, t, storageId);
+    return readDoc(e, ctx.txn, t, storageId) as StorageDoc | null;
   }
-  return t.docs.get(storageId) ?? null;
+  return (t.docs.get(storageId) as StorageDoc | undefined) ?? null;
 }
 
 export function needTxn(ctx: ExecContext, op: string): Transaction {
