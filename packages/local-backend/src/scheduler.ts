@@ -265,7 +265,8 @@ export class Scheduler {
       const now = Date.now();
       for (const d of (t?.docs.values() ?? []) as Iterable<CronStateDoc>) {
         if (d.nextRun > now) continue;
-        const def = JSON.parse(d.def);
+        // written by syncCrons from a CronSpec (its `name` as `udf`)
+        const def: { udf: string; args: CronSpec["args"]; schedule: CronSchedule } = JSON.parse(d.def);
         const f = engine.functionsIn("")?.get(def.udf);
         if (f && (f.type === "mutation" || f.type === "action")) {
           engine.scheduleInTxn(txn, "", def.udf, def.args?.[0] ?? {}, now);

@@ -622,9 +622,10 @@ export class Database {
     };
     for await (const line of rl) {
       if (!line) continue;
-      const j = JSON.parse(line);
+      // the first line is the header, then one `[tableNumber, doc]` per line (convex JSON)
+      const j: typeof header | [number, JSONValue] = JSON.parse(line);
       if (!header) {
-        header = j;
+        header = j as typeof header;
         for (const [name, n] of Object.entries(header!.tables))
           if (!this.tablesByName.has(name)) this.createTable(name, n);
         this.nextTableNumber = Math.max(this.nextTableNumber, header!.nextTableNumber ?? 0);
@@ -633,9 +634,10 @@ export class Database {
         this.lastCreationTime = header!.lastCreationTime ?? 0;
         continue;
       }
-      const t = this.tablesByNumber.get(j[0]);
-      if (!t) throw new Error(`snapshot references unknown table ${j[0]}`);
-      batch.push({ t, doc: jsonToConvex(j[1]) as Doc });
+      const [tn, dj] = j as [number, JSONValue];
+      const t = this.tablesByNumber.get(tn);
+      if (!t) throw new Error(`snapshot references unknown table ${tn}`);
+      batch.push({ t, doc: jsonToConvex(dj) as Doc });
       if (batch.length >= 10_000) flushBatch();
     }
     flushBatch();
