@@ -25,7 +25,7 @@ import { percentile, round } from "./lib/load";
 /** Last commit whose local backend kept everything in memory (snapshot.jsonl + commits.jsonl). */
 const IN_MEMORY_REV = process.env.SWITCHBOARD_BENCH_INMEMORY_REV?.trim() || "d47447cb683da38d2ef6d18b6711172ad3c837bc";
 
-type Doc = { _id: string; _creationTime: number; [k: string]: unknown };
+type Doc = { _id: string; _creationTime: number; [k: string]: Value | undefined };
 
 // deterministic pseudo-random content
 let seed = 7;
@@ -111,7 +111,7 @@ async function generateScaleData(opts: {
       if (!legacy.write(`${text}\n`)) await new Promise<void>((r) => legacy!.once("drain", () => r()));
     }
   };
-  const doc = (table: string, fields: Record<string, unknown>): Doc => ({
+  const doc = (table: string, fields: Record<string, Value | undefined>): Doc => ({
     _id: newId(table),
     _creationTime: db.nextCreationTime(),
     ...fields,

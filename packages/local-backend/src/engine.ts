@@ -15,7 +15,14 @@ import { FileStore } from "./engine/files.js";
 import { originalConsole } from "./engine/globals.js";
 import type { ActionPool, UdfPool } from "./engine/pool.js";
 import { SearchIndexes } from "./engine/search.js";
-import { asyncSyscalls, inlineAsyncOps, jsSyscalls, type SyscallArgs, syncSyscalls } from "./engine/syscalls.js";
+import {
+  asyncSyscalls,
+  inlineAsyncOps,
+  type JsSyscallArgs,
+  jsSyscalls,
+  type SyscallArgs,
+  syncSyscalls,
+} from "./engine/syscalls.js";
 import {
   type CallOptions,
   type CommitEvent,
@@ -42,6 +49,7 @@ import {
   newId,
   RawJson,
   resolveCommitTs,
+  type ScheduledJobDoc,
   tableNumberFromId,
   type Value,
 } from "./values.js";
@@ -61,7 +69,7 @@ export {
 } from "./engine/transaction.js";
 
 /** Where a syscall names a function: a path, a component reference or a function handle. */
-interface FunctionAddress {
+export interface FunctionAddress {
   name?: string;
   reference?: string;
   functionHandle?: string;
@@ -496,7 +504,7 @@ export class Engine {
     const router = this.modules.http;
     const pathname = new URL(request.url).pathname;
     const found = router ? router.lookup(pathname, request.method) : null;
-    if (!found) return new Response(`No HttpAction routed for ${pathname}`, { status: 404 });
+    if (!router || !found) return new Response(`No HttpAction routed for ${pathname}`, { status: 404 });
     const [handler, method, routePath] = found;
     const ctx = this.makeCtx(
       "httpAction",
@@ -582,11 +590,12 @@ export class Engine {
     txn.setWrite(table, doc._id, doc);
     return doc;
   }
-  getSystem(txn: Transaction, table: string, id: string): Doc | null {
+  /** A system table's row (`D`: its row type, e.g. ScheduledJobDoc; the engine wrote it). */
+  getSystem<D extends Doc = Doc>(txn: Transaction, table: string, id: string): D | null {
     const t = this.db.getTable(table);
     if (!t) return null;
     txn.reads.push({ table, kind: "doc", id });
-    return readDoc(this, txn, t, id);
+    return readDoc(this, txn, t, id) as D | null;
   }
   // ---------------------------------------------------------------- syscalls
   syscall(op: string, args: SyscallArgs): unknown {
@@ -615,10 +624,10 @@ export class Engine {
     return await handler(this, ctx, args, op);
   }
 
-  jsSyscall(op: string, args: SyscallArgs): unknown {
+  jsSyscall(op: string, args: JsSyscallArgs): unknown {
     return this.jsSyscallIn(this.als.getStore(), op, args);
   }
-  jsSyscallIn(ctx: ExecContext | undefined, op: string, args: SyscallArgs): unknown {
+  jsSyscallIn(ctx: ExecContext | undefined, op: string, args: JsSyscallArgs): unknown {
     const handler = jsSyscalls[op];
     if (!handler) throw new Error(`Unsupported operation ${op}`);
     return handler(this, ctx, args, op);
@@ -663,7 +672,7 @@ export class Engine {
   }
   cancelInTxn(txn: Transaction, cp: string, id: string) {
     const key = tableKey(cp, "_scheduled_functions");
-    const doc = this.getSystem(txn, key, id);
+    const doc = this.getSystem<ScheduledJobDoc>(txn, key, id);
     if (!doc) throw new Error(`Scheduled function ${id} not found`);
     if (doc.state.kind === "pending" || doc.state.kind === "inProgress") {
       txn.setWrite(key, id, { ...doc, state: { kind: "canceled" }, completedTime: Date.now() });

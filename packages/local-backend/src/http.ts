@@ -6,6 +6,7 @@ import { startPushResponse } from "./codegen.js";
 import type { CallOptions, Engine, HttpRequestParts, Outcome } from "./engine.js";
 import { splitTableKey } from "./engine.js";
 import {
+  jsonFields,
   LIMITS,
   type OriginPolicy,
   parseJsonBody,
@@ -14,7 +15,7 @@ import {
   secretEquals,
   setCorsHeaders,
 } from "./request.js";
-import { convexToJson, encodeTs, jsonToConvex, tableNumberFromId, type Value } from "./values.js";
+import { convexToJson, encodeTs, jsonToConvex, type StorageDoc, tableNumberFromId, type Value } from "./values.js";
 
 export interface CallerAuth {
   identity: Identity | null;
@@ -165,7 +166,10 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
         const id = p.slice("/api/storage/".length);
         const n = tableNumberFromId(id);
         const table = n === null ? undefined : d.engine.db.tableForNumber(n);
-        const doc = table && splitTableKey(table.name).name === "_storage" ? table.docs.get(id) : undefined;
+        const doc =
+          table && splitTableKey(table.name).name === "_storage"
+            ? (table.docs.get(id) as StorageDoc | undefined)
+            : undefined;
         const bytes = doc ? d.engine.files.read(id) : null;
         if (!doc || !bytes) {
           res.writeHead(404, { "Content-Type": "text/plain" });
@@ -199,8 +203,8 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
           sendJson(res, 401, { code: "BadAdminKey", message: "The provided admin key was invalid for this instance" });
           return;
         }
-        const body = parseJsonBody(
-          await readBody(req, headerKey !== null ? LIMITS.pushBody : LIMITS.anonymousShimBody),
+        const body = jsonFields(
+          parseJsonBody(await readBody(req, headerKey !== null ? LIMITS.pushBody : LIMITS.anonymousShimBody)),
         );
         if (headerKey === null && !(typeof body.adminKey === "string" && secretEquals(body.adminKey, d.adminKey))) {
           sendJson(res, 401, { code: "BadAdminKey", message: "The provided admin key was invalid for this instance" });
@@ -259,9 +263,10 @@ export function makeCloudHandler(d: CloudHandlerDeps) {
         return;
       }
       let kind: "query" | "mutation" | "action" | "any" | null = null;
-      let path: string | undefined = body.path;
+      // a non-string path is answered "Missing `path`" below; a non-string format means clean JSON
+      let path = typeof body.path === "string" ? body.path : undefined;
       let args: unknown = body.args;
-      let format: string | undefined = body.format;
+      let format = typeof body.format === "string" ? body.format : undefined;
       if (p === "/api/query" || p === "/api/query_at_ts") kind = "query";
       else if (p === "/api/mutation") kind = "mutation";
       else if (p === "/api/action") kind = "action";

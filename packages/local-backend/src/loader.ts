@@ -121,8 +121,8 @@ export interface Modules {
   /** every loaded component by path, including the app as "" */
   components: Map<string, ComponentModules>;
   functions: Map<string, RegisteredFunction>;
-  // a RouterExport: engine.ts (runHttpAction) relies on it being untyped; to be typed there
-  http: any;
+  /** convex/http.ts's router, if the app has one */
+  http: RouterExport | null;
   crons: Record<string, CronSpec>;
   schema: SchemaJSON | null;
   authProviders: AuthProvider[];

@@ -3,6 +3,7 @@ import type http from "node:http";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream";
 import zlib from "node:zlib";
+import type { JSONValue } from "convex/values";
 
 /**
  * Limits on what a request may make the backend hold in memory. Convex accepts function
@@ -92,16 +93,29 @@ export async function readBody(
 }
 
 /**
- * Parse a JSON body (empty body = `{}`); malformed JSON is a 400, never a 500. Untyped: the
- * HTTP routes (http.ts) read their fields, each checking what it reads.
+ * Parse a JSON body (empty body = `{}`); malformed JSON is a 400, never a 500. The routes
+ * (http.ts, cli/deployment.ts) read its fields through `jsonFields`/`jsonField`, each checking
+ * what it reads.
  */
-export function parseJsonBody(buf: Buffer): any {
+export function parseJsonBody(buf: Buffer): JSONValue {
   if (!buf.length) return {};
   try {
     return JSON.parse(buf.toString("utf8"));
   } catch {
     throw new RequestError(400, "BadJsonBody", "Request body is not valid JSON");
   }
+}
+
+/** A JSON object's fields, unchecked; any other JSON value has none. */
+export function jsonFields(v: unknown): { readonly [k: string]: unknown } {
+  return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as { [k: string]: unknown }) : {};
+}
+
+/** The value at `keys` inside nested JSON objects (`body?.a?.b`), undefined where one is missing. */
+export function jsonField(v: unknown, ...keys: string[]): unknown {
+  let cur = v;
+  for (const k of keys) cur = jsonFields(cur)[k];
+  return cur;
 }
 
 /** Constant-time comparison, so the admin key cannot be guessed byte by byte from timings. */

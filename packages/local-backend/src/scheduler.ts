@@ -1,14 +1,11 @@
 import { Cron } from "croner";
 import { type CommitEvent, type Engine, splitTableKey } from "./engine.js";
 import type { CronSchedule, CronSpec } from "./loader.js";
-import { type Doc, tableNumberFromId } from "./values.js";
+import { type CronStateDoc, type JobState, type ScheduledJobDoc, tableNumberFromId } from "./values.js";
 
 const MAX_TIMER = 2 ** 31 - 1;
 const isJobTable = (name: string) => splitTableKey(name).name === "_scheduled_functions";
 const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-
-/** A job's state in `_scheduled_functions`. */
-type JobState = { kind: "pending" | "inProgress" | "success" | "canceled" } | { kind: "failed"; error: string };
 
 function cronExpression(schedule: CronSchedule): string | null {
   const m = schedule.minuteUTC ?? 0;
@@ -56,10 +53,10 @@ export class Scheduler {
 
   /** Called once after the database is loaded (before modules are set). */
   async recover(): Promise<void> {
-    const fixes: { table: string; d: Doc }[] = [];
+    const fixes: { table: string; d: ScheduledJobDoc }[] = [];
     for (const t of this.engine.db.tablesByName.values()) {
       if (!isJobTable(t.name)) continue;
-      for (const d of t.docs.values()) {
+      for (const d of t.docs.values() as Iterable<ScheduledJobDoc>) {
         if (d.state?.kind === "pending") this.pending.set(d._id, d.scheduledTime);
         else if (d.state?.kind === "inProgress") fixes.push({ table: t.name, d });
       }
@@ -93,10 +90,11 @@ export class Scheduler {
       if (isJobTable(w.table)) {
         const prev = this.pending.get(w.id);
         if (prev !== undefined && prev <= this.timerAt) rescan = true;
-        if (w.newDoc && w.newDoc.state?.kind === "pending") {
-          this.pending.set(w.id, w.newDoc.scheduledTime);
+        const job = w.newDoc as ScheduledJobDoc | null;
+        if (job && job.state?.kind === "pending") {
+          this.pending.set(w.id, job.scheduledTime);
           if (this.running.has(w.id)) rescan = true;
-          else if (w.newDoc.scheduledTime < earliestNew) earliestNew = w.newDoc.scheduledTime;
+          else if (job.scheduledTime < earliestNew) earliestNew = job.scheduledTime;
         } else this.pending.delete(w.id);
       } else if (w.table === "_cron_state") cronTouched = true;
     }
@@ -155,7 +153,7 @@ export class Scheduler {
     const engine = this.engine;
     const n = tableNumberFromId(id);
     const table = n === null ? undefined : engine.db.tableForNumber(n);
-    const job = table?.docs.get(id);
+    const job = table?.docs.get(id) as ScheduledJobDoc | undefined;
     if (!table || !job || job.state?.kind !== "pending") return;
     const T = table.name;
     const cp: string = job.component ?? splitTableKey(T).cp;
@@ -172,9 +170,9 @@ export class Scheduler {
         authToken: null,
         scheduledFunctionId: id,
         componentPath: cp,
-        beforeRun: (txn) => engine.getSystem(txn, T, id)?.state?.kind === "pending",
+        beforeRun: (txn) => engine.getSystem<ScheduledJobDoc>(txn, T, id)?.state?.kind === "pending",
         afterRun: (txn) => {
-          const cur = engine.getSystem(txn, T, id)!;
+          const cur = engine.getSystem<ScheduledJobDoc>(txn, T, id)!;
           txn.setWrite(T, id, { ...cur, state: { kind: "success" }, completedTime: Date.now() });
         },
       });
@@ -187,7 +185,7 @@ export class Scheduler {
     // action: mark inProgress, run, then record the outcome
     let ok = false;
     await engine.runSystemTxn((txn) => {
-      const cur = engine.getSystem(txn, T, id);
+      const cur = engine.getSystem<ScheduledJobDoc>(txn, T, id);
       if (cur?.state?.kind !== "pending") return;
       ok = true;
       txn.setWrite(T, id, { ...cur, state: { kind: "inProgress" } });
@@ -209,7 +207,7 @@ export class Scheduler {
 
   private async finish(table: string, id: string, state: JobState) {
     await this.engine.runSystemTxn((txn) => {
-      const cur = this.engine.getSystem(txn, table, id);
+      const cur = this.engine.getSystem<ScheduledJobDoc>(txn, table, id);
       if (!cur || cur.state?.kind === "canceled") return;
       txn.setWrite(table, id, { ...cur, state, completedTime: Date.now() });
     });
@@ -221,8 +219,8 @@ export class Scheduler {
     const engine = this.engine;
     await engine.runSystemTxn((txn) => {
       const table = engine.db.ensureTable("_cron_state");
-      const byName = new Map<string, Doc>();
-      for (const d of table.docs.values()) byName.set(d.name, d);
+      const byName = new Map<string, CronStateDoc>();
+      for (const d of table.docs.values() as Iterable<CronStateDoc>) byName.set(d.name, d);
       const now = Date.now();
       for (const [name, spec] of Object.entries(crons)) {
         const def = JSON.stringify({ udf: canonical(spec.name), args: spec.args, schedule: spec.schedule });
@@ -244,7 +242,7 @@ export class Scheduler {
     this.cronTimer = null;
     const t = this.engine.db.getTable("_cron_state");
     let earliest = Infinity;
-    for (const d of t?.docs.values() ?? []) if (d.nextRun < earliest) earliest = d.nextRun;
+    for (const d of (t?.docs.values() ?? []) as Iterable<CronStateDoc>) if (d.nextRun < earliest) earliest = d.nextRun;
     if (earliest === Infinity) return;
     const delay = Math.min(Math.max(0, earliest - Date.now()), MAX_TIMER);
     this.cronTimer = setTimeout(() => {
@@ -265,9 +263,10 @@ export class Scheduler {
     await engine.runSystemTxn((txn) => {
       const t = engine.db.getTable("_cron_state");
       const now = Date.now();
-      for (const d of t?.docs.values() ?? []) {
+      for (const d of (t?.docs.values() ?? []) as Iterable<CronStateDoc>) {
         if (d.nextRun > now) continue;
-        const def = JSON.parse(d.def);
+        // written by syncCrons from a CronSpec (its `name` as `udf`)
+        const def: { udf: string; args: CronSpec["args"]; schedule: CronSchedule } = JSON.parse(d.def);
         const f = engine.functionsIn("")?.get(def.udf);
         if (f && (f.type === "mutation" || f.type === "action")) {
           engine.scheduleInTxn(txn, "", def.udf, def.args?.[0] ?? {}, now);

@@ -24,6 +24,7 @@ import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
+import type { JSONValue } from "convex/values";
 import { encodeKey, MAX_KEY, MIN_KEY } from "./sorted.js";
 import { type Doc, docJsonString, getField, jsonToConvex, type Key, tableNumberFromId } from "./values.js";
 
@@ -127,6 +128,14 @@ export interface WriteRecord {
   id: string;
   doc: Doc | null;
 }
+/** One commit-log line, as `persist` writes it: documents in convex JSON, `null` for a delete. */
+interface LogRecord {
+  ts: string;
+  w: [tableNumber: number, id: string, doc: JSONValue][];
+  /** tables created by this commit, by name */
+  tables?: Record<string, number>;
+}
+
 export interface AppliedWrite {
   table: string;
   id: string;
@@ -613,9 +622,10 @@ export class Database {
     };
     for await (const line of rl) {
       if (!line) continue;
-      const j = JSON.parse(line);
+      // the first line is the header, then one `[tableNumber, doc]` per line (convex JSON)
+      const j: typeof header | [number, JSONValue] = JSON.parse(line);
       if (!header) {
-        header = j;
+        header = j as typeof header;
         for (const [name, n] of Object.entries(header!.tables))
           if (!this.tablesByName.has(name)) this.createTable(name, n);
         this.nextTableNumber = Math.max(this.nextTableNumber, header!.nextTableNumber ?? 0);
@@ -624,9 +634,10 @@ export class Database {
         this.lastCreationTime = header!.lastCreationTime ?? 0;
         continue;
       }
-      const t = this.tablesByNumber.get(j[0]);
-      if (!t) throw new Error(`snapshot references unknown table ${j[0]}`);
-      batch.push({ t, doc: jsonToConvex(j[1]) as Doc });
+      const [tn, dj] = j as [number, JSONValue];
+      const t = this.tablesByNumber.get(tn);
+      if (!t) throw new Error(`snapshot references unknown table ${tn}`);
+      batch.push({ t, doc: jsonToConvex(dj) as Doc });
       if (batch.length >= 10_000) flushBatch();
     }
     flushBatch();
@@ -646,7 +657,7 @@ export class Database {
       const nl = buf.indexOf("\n", pos);
       if (nl < 0) break; // torn last line (no newline)
       const line = buf.slice(pos, nl);
-      let rec: any;
+      let rec: LogRecord;
       try {
         rec = JSON.parse(line);
       } catch (e) {
@@ -662,9 +673,9 @@ export class Database {
     if (good !== size) fs.truncateSync(this.logPath, good);
   }
 
-  private replay(rec: any) {
+  private replay(rec: LogRecord) {
     if (rec.tables) {
-      for (const [name, n] of Object.entries(rec.tables as Record<string, number>)) {
+      for (const [name, n] of Object.entries(rec.tables)) {
         if (this.tablesByName.has(name)) continue;
         const other = this.tablesByNumber.get(n);
         if (other) {
@@ -685,7 +696,7 @@ export class Database {
     if (ts > this.lastTs) this.lastTs = ts;
     if (ts <= this.appliedTs) return; // already in SQLite
     const writes: WriteRecord[] = [];
-    for (const [tn, id, dj] of rec.w as [number, string, any][]) {
+    for (const [tn, id, dj] of rec.w) {
       const t = this.tablesByNumber.get(tn);
       if (!t) throw new Error(`commit log references unknown table ${tn}`);
       writes.push({ table: t.name, id, doc: dj === null ? null : (jsonToConvex(dj) as Doc) });

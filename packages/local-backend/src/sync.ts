@@ -129,8 +129,8 @@ function encodeJournal(j: Journal | null | undefined): string | null {
 function decodeJournal(s: unknown): Journal | null {
   if (typeof s !== "string" || !s) return null;
   try {
-    const j = JSON.parse(s);
-    return j && typeof j === "object" ? { endCursor: j.endCursor ?? null } : null;
+    const j: unknown = JSON.parse(s);
+    return j && typeof j === "object" ? { endCursor: (j as Partial<Journal>).endCursor ?? null } : null;
   } catch {
     return null;
   }

@@ -15,11 +15,29 @@ export { compareValues, convexToJson, jsonToConvex };
 
 /**
  * A stored document. Its fields are Convex values of the table's (unchecked, possibly absent)
- * schema: the one place values stay untyped, read through `getField` or by callers that know
- * the table.
+ * schema, read through `getField`, by narrowing, or as one of the system rows below.
  */
-// document fields are whatever the table holds: untyped on purpose
-export type Doc = { _id: string; _creationTime: number; [k: string]: any };
+export type Doc = { _id: string; _creationTime: number; [k: string]: Value | undefined };
+
+/** A job's state in `_scheduled_functions`. */
+export type JobState = { kind: "pending" | "inProgress" | "success" | "canceled" } | { kind: "failed"; error: string };
+
+// Rows of the system tables the engine writes itself (functions can only read them), typed as
+// the engine writes them: reading one as such is a cast, but not a guess.
+/** A `_scheduled_functions` row (engine.scheduleInTxn, scheduler.ts). */
+export type ScheduledJobDoc = Doc & {
+  name: string;
+  args: Value[];
+  scheduledTime: number;
+  state: JobState;
+  /** the scheduled function's component, when not the scheduling one */
+  component?: string;
+  completedTime?: number;
+};
+/** A `_cron_state` row (scheduler.ts): `def` is the JSON of the cron's definition. */
+export type CronStateDoc = Doc & { name: string; def: string; nextRun: number; lastRun: number | null };
+/** A `_storage` row (engine.storeFile, the storageStore syscall). */
+export type StorageDoc = Doc & { sha256: string; size: number; contentType?: string };
 export type Key = (Value | undefined)[];
 
 // ---------- timestamps (u64 ns, base64 of 8 little-endian bytes) ----------
@@ -199,7 +217,8 @@ export function docJsonString(doc: Doc): string {
 }
 function computeDocSize(doc: Doc): number {
   try {
-    return getDocumentSize(doc);
+    // a stored document has no undefined fields (convexToJson drops them on the way in)
+    return getDocumentSize(doc as Record<string, Value>);
   } catch {
     return JSON.stringify(convexToJson(doc)).length;
   }

@@ -130,7 +130,7 @@ describe("Database (on-disk store)", () => {
         live.delete(id);
         void commit(db, "items", null, id);
       } else if (k % 3 === 1) {
-        const nd = { ...d, n: d.n + 100 };
+        const nd = { ...d, n: (d.n as number) + 100 };
         live.set(id, nd);
         void commit(db, "items", nd);
       }

@@ -7,7 +7,7 @@ import type http from "node:http";
 import path from "node:path";
 import type { Engine } from "../engine.js";
 import { ModuleLoadError, type Modules } from "../loader.js";
-import { LIMITS, parseJsonBody, RequestError, readBody } from "../request.js";
+import { jsonField, jsonFields, LIMITS, parseJsonBody, RequestError, readBody } from "../request.js";
 import { EnvVarStore } from "./env.js";
 import { SnapshotExports } from "./export.js";
 import { FunctionLog } from "./logs.js";
@@ -126,7 +126,7 @@ export class CliDeployment {
     cloudUrl: string,
     siteUrl: string,
   ): Promise<void> {
-    const body = req.method === "POST" ? parseJsonBody(await readBody(req, LIMITS.pushBody)) : {};
+    const body = jsonFields(req.method === "POST" ? parseJsonBody(await readBody(req, LIMITS.pushBody)) : {});
     try {
       switch (p) {
         case "/api/get_config_hashes": {
@@ -196,13 +196,13 @@ export class CliDeployment {
           });
         }
         case "/api/deploy2/wait_for_schema": {
-          const s = this.staged.get(String(body?.schemaChange?.schemaIds));
+          const s = this.staged.get(String(jsonField(body, "schemaChange", "schemaIds")));
           if (!s) return send(res, 200, { type: "raceDetected" });
           const failure = validateExistingDocuments(this.engine, s.modules);
           return send(res, 200, failure ? { type: "failed", ...failure } : { type: "complete" });
         }
         case "/api/deploy2/finish_push": {
-          const id = String(body?.startPush?.schemaChange?.schemaIds);
+          const id = String(jsonField(body, "startPush", "schemaChange", "schemaIds"));
           const s = this.staged.get(id);
           if (!s) throw new PushError("This push was overwritten by another push or the backend restarted; push again");
           const before = this.engine.modules;
@@ -213,7 +213,7 @@ export class CliDeployment {
         case "/api/deploy2/report_push_completed":
           return send(res, 200, {});
         case "/api/update_environment_variables":
-          this.env.update(body?.changes);
+          this.env.update(body.changes);
           return send(res, 200, {});
         case "/api/stream_function_logs": {
           const cursor = Number(url.searchParams.get("cursor") ?? 0);

@@ -6,7 +6,7 @@ import { CommitTsPlaceholder } from "convex/values";
 import type { Engine } from "../engine.js";
 import type { Table } from "../storage.js";
 import { check } from "../validator.js";
-import { type Doc, docSize, newId, tableNumberFromId } from "../values.js";
+import { type Doc, docSize, newId, type StorageDoc, tableNumberFromId, type Value } from "../values.js";
 import { type ExecContext, splitTableKey, type Transaction, TXN_LIMITS, tableKey } from "./transaction.js";
 
 /** Read a document as seen by the transaction. */
@@ -52,7 +52,8 @@ export function validateDoc(e: Engine, key: string, doc: Doc) {
     );
 }
 
-export function checkFields(e: Engine, v: any, path = "") {
+/** Reject `$`-prefixed field names anywhere in `v` (a decoded Convex value, so walked untyped). */
+export function checkFields(e: Engine, v: unknown, path = "") {
   if (v === null || typeof v !== "object" || v instanceof ArrayBuffer || v instanceof CommitTsPlaceholder) return;
   if (Array.isArray(v)) {
     for (const x of v) checkFields(e, x, path);
@@ -68,11 +69,12 @@ export function resolveId(
   e: Engine,
   cp: string,
   table: string | undefined,
-  id: any,
+  id: Value,
   isSystem = false,
 ): { table: Table; id: string } | null {
   const n = tableNumberFromId(id);
-  if (n === null) {
+  // tableNumberFromId is null for every non-string; the typeof only narrows `id` for the compiler
+  if (n === null || typeof id !== "string") {
     if (table) throw new Error(`Invalid argument \`id\`: ${JSON.stringify(id)} is not a valid ID for table "${table}"`);
     throw new Error(`Invalid argument \`id\`: ${JSON.stringify(id)} is not a valid ID`);
   }
@@ -88,16 +90,18 @@ export function resolveId(
   return { table: t, id };
 }
 
-export function insert(e: Engine, ctx: ExecContext, table: string, value: any): string {
+export function insert(e: Engine, ctx: ExecContext, table: string, value: Value): string {
   const txn = writableTxn(e, ctx);
   if (table.startsWith("_")) throw new Error("System tables (prefixed with `_`) are read-only.");
   if (!/^[a-zA-Z][a-zA-Z0-9_]*$/.test(table)) throw new Error(`Invalid table name: "${table}"`);
-  if (value && (value._id !== undefined || value._creationTime !== undefined))
+  // the `convex` client always sends an object (its fields become the document's)
+  const fields = value as { [k: string]: Value | undefined } | null;
+  if (fields && (fields._id !== undefined || fields._creationTime !== undefined))
     throw new Error("System fields (`_id`, `_creationTime`) can not be set when inserting a document.");
-  checkFields(e, value);
+  checkFields(e, fields);
   const key = tableKey(ctx.componentPath, table);
   const t = e.db.ensureTable(key);
-  const doc: Doc = { ...value, _id: newId(t.number), _creationTime: e.db.nextCreationTime() };
+  const doc: Doc = { ...fields, _id: newId(t.number), _creationTime: e.db.nextCreationTime() };
   validateDoc(e, key, doc);
   txn.setWrite(key, doc._id, doc);
   trackWrite(e, txn, doc);
@@ -118,7 +122,7 @@ export function existing(
   e: Engine,
   ctx: ExecContext,
   table: string | undefined,
-  id: any,
+  id: Value,
   op: string,
 ): { t: Table; doc: Doc } {
   const r = resolveId(e, ctx.componentPath, table, id);
@@ -129,15 +133,15 @@ export function existing(
   return { t: r.table, doc };
 }
 
-export async function storageDoc(e: Engine, ctx: ExecContext, storageId: string): Promise<Doc | null> {
+export async function storageDoc(e: Engine, ctx: ExecContext, storageId: string): Promise<StorageDoc | null> {
   const n = tableNumberFromId(storageId);
   const t = e.db.ensureTable(tableKey(ctx.componentPath, "_storage"));
   if (n === null || n !== t.number) return null;
   if (ctx.txn) {
     ctx.txn.reads.push({ table: t.name, kind: "doc", id: storageId });
-    return readDoc(e, ctx.txn, t, storageId);
+    return readDoc(e, ctx.txn, t, storageId) as StorageDoc | null;
   }
-  return t.docs.get(storageId) ?? null;
+  return (t.docs.get(storageId) as StorageDoc | undefined) ?? null;
 }
 
 export function needTxn(ctx: ExecContext, op: string): Transaction {

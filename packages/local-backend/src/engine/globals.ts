@@ -5,7 +5,7 @@
  */
 import type { Engine } from "../engine.js";
 import { formatLogArgs, RawJson } from "../values.js";
-import type { SyscallArgs } from "./syscalls.js";
+import type { JsSyscallArgs } from "./syscalls.js";
 import type { ExecContext } from "./transaction.js";
 
 // ---------------------------------------------------------------- globals
@@ -43,7 +43,7 @@ export function installGlobals(engine: Engine) {
       const r = await c.engine.asyncSyscall(op, JSON.parse(json));
       return r instanceof RawJson ? r.json : JSON.stringify(r ?? null);
     },
-    jsSyscall(op: string, args: SyscallArgs): unknown {
+    jsSyscall(op: string, args: JsSyscallArgs): unknown {
       const c = currentEngine();
       if (!c) throw new Error(`Convex syscall ${op} outside of a function`);
       return c.engine.jsSyscall(op, args);

@@ -27,7 +27,7 @@ import type { Engine, HttpRequestParts } from "../engine.js";
 import type { RegisteredFunction } from "../loader.js";
 import { RawJson } from "../values.js";
 import { originalConsole } from "./globals.js";
-import { inlineAsyncOps, LastRow, openStream } from "./syscalls.js";
+import { inlineAsyncOps, type JsSyscallArgs, LastRow, openStream } from "./syscalls.js";
 import { type ExecContext, UserError } from "./transaction.js";
 
 /** Convex: "Queries and mutations can run for up to 1 second" of user code. */
@@ -336,7 +336,8 @@ abstract class WorkerPool {
           this.runDeferred(slot, m.pre);
           p =
             m.type === "js"
-              ? Promise.resolve(this.engine.jsSyscallIn(inv.ctx, m.op, m.args))
+              ? // the worker's function code passed these (unchecked, like every syscall's arguments)
+                Promise.resolve(this.engine.jsSyscallIn(inv.ctx, m.op, m.args as JsSyscallArgs))
               : this.engine.asyncSyscallIn(inv.ctx, m.op, JSON.parse(m.json));
         } catch (e) {
           p = Promise.reject(e);

@@ -4,7 +4,7 @@
  */
 
 import type { JSONValue } from "convex/values";
-import type { CallOptions, Engine } from "../engine.js";
+import type { CallOptions, Engine, FunctionAddress } from "../engine.js";
 import { convexToJson, type Doc, docJsonString, jsonToConvex, RawJson, type Value } from "../values.js";
 import {
   checkFields,
@@ -19,14 +19,48 @@ import {
   validateDoc,
   writableTxn,
 } from "./documents.js";
-import { queryPage, runQueryPlan } from "./query.js";
+import { type QueryPageArgs, queryPage, runQueryPlan } from "./query.js";
+import type { SerializedQuery } from "./serialized.js";
 import { type ExecContext, type Metrics, TXN_LIMITS, tableKey } from "./transaction.js";
 
 /**
- * A syscall's arguments: the JSON function code sent (the `convex` package builds it), read
- * field by field by each handler. The one deliberately untyped place of the engine.
+ * A syscall's arguments: the JSON function code sent, with the fields the `convex` package's
+ * wrappers send (its server/impl/*.ts). Nothing checks these types on the way in (function code
+ * can call `Convex.syscall` with anything): they describe the honest sender, and what stands
+ * between a forged one and the store are the handlers' own checks (resolveId, tableKey, ...).
  */
-export type SyscallArgs = any;
+export interface SyscallArgs extends FunctionAddress, Omit<QueryPageArgs, "query"> {
+  /** queryStream, queryPage */
+  query: SerializedQuery;
+  queryId: number;
+  table: string;
+  /** normalizeId */
+  idString: string;
+  isSystem?: boolean;
+  /** a document id (get, replace, remove, cancel_job), in convex JSON */
+  id: JSONValue;
+  /** a document (insert, replace) or a patch (shallowMerge), in convex JSON */
+  value: JSONValue;
+  /** a called or scheduled function's arguments, in convex JSON */
+  args: JSONValue;
+  /** runUdf */
+  udfType: "query" | "mutation" | "snapshotQuery";
+  /** schedule: when, in seconds since the epoch */
+  ts: number;
+  storageId: string;
+  /** storageStore: the bytes, in base64 */
+  blob: string;
+  sha256?: string;
+  contentType?: string;
+}
+/** `Convex.jsSyscall`'s arguments: JS objects (Blobs), not JSON. */
+export interface JsSyscallArgs {
+  /** storeBlob */
+  blob: Blob;
+  options?: { sha256?: string };
+  /** getBlob */
+  storageId: string;
+}
 type Handler = (e: Engine, ctx: ExecContext, args: SyscallArgs, op: string) => unknown;
 
 /** The same handler under several operation names. */
@@ -349,7 +383,7 @@ export const inlineAsyncOps: ReadonlySet<string> = new Set([
 /** `Convex.jsSyscall`: operations that pass JS objects (Blobs) instead of JSON. */
 export const jsSyscalls: Record<
   string,
-  (e: Engine, ctx: ExecContext | undefined, args: SyscallArgs, op: string) => unknown
+  (e: Engine, ctx: ExecContext | undefined, args: JsSyscallArgs, op: string) => unknown
 > = {
   "storage/storeBlob": async (e, ctx, args) => {
     return (async () => {

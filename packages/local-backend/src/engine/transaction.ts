@@ -2,6 +2,7 @@
  * Transactions and execution contexts of the engine: what a running function reads and writes,
  * Convex's per-transaction limits, and how failures become outcomes.
  */
+import type { JSONValue } from "convex/values";
 import type { Identity } from "../auth.js";
 import type { AppliedWrite } from "../storage.js";
 import { convexToJson, type Doc, type Key, type Value } from "../values.js";
@@ -162,14 +163,15 @@ export interface CallOptions {
    * PERF: the convex-JSON form `args` was decoded from (nested calls from function code), so
    * the invocation need not re-encode it; `jsonToConvex(argsJson)` must equal `args`.
    */
-  argsJson?: any;
+  argsJson?: JSONValue;
 }
 
 export interface Outcome {
   success: boolean;
   value?: Value;
   errorMessage?: string;
-  errorData?: any; // convex json
+  /** a ConvexError's `data`, in convex JSON */
+  errorData?: JSONValue;
   logLines: string[];
   reads?: ReadRange[];
   journal?: Journal | null;
@@ -186,22 +188,25 @@ export interface CommitEvent {
 
 export class UserError extends Error {}
 
-export function errorToOutcome(e: any, logLines: string[]): Outcome {
+export function errorToOutcome(e: unknown, logLines: string[]): Outcome {
   if (e && typeof e === "object" && Symbol.for("ConvexError") in e) {
-    let data: any = e.data;
-    if (typeof data === "string") {
+    const ce = e as { message: string; data?: unknown };
+    let data: JSONValue;
+    if (typeof ce.data === "string") {
       try {
-        data = JSON.parse(data);
+        data = JSON.parse(ce.data);
       } catch {
-        /* keep */
+        data = ce.data; // keep
       }
     } else {
-      data = convexToJson(data ?? null);
+      // a ConvexError's data is a Convex value (its constructor only takes those)
+      data = convexToJson((ce.data ?? null) as Value);
     }
-    return { success: false, errorMessage: `Uncaught ConvexError: ${e.message}`, errorData: data, logLines };
+    return { success: false, errorMessage: `Uncaught ConvexError: ${ce.message}`, errorData: data, logLines };
   }
   if (e instanceof UserError) return { success: false, errorMessage: e.message, logLines };
-  const name = e?.name && e.name !== "Error" ? e.name : "Error";
+  const n = e && typeof e === "object" && "name" in e ? e.name : undefined;
+  const name = n && n !== "Error" ? n : "Error";
   const msg = e instanceof Error ? e.message : String(e);
   return { success: false, errorMessage: `Uncaught ${name}: ${msg}`, logLines };
 }
