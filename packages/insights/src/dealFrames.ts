@@ -5,7 +5,7 @@
  * Negation turns a buyer's continuation ("will not renew", "not going ahead with the purchase") into
  * `lost`; conditions, hedges and questions keep a sentence from deciding `won` or `lost`.
  */
-import { isOutOfDealScope } from "./dealScope";
+import { isNotOurDecision, isOutOfDealScope } from "./dealScope";
 import type { DealStage } from "./dealStage";
 import { lemmatise } from "./lemma";
 
@@ -65,7 +65,16 @@ const FRAMES: Frame[] = [
     stage: "won",
     confidence: 0.85,
     direction: "inbound",
-    re: /\b(?:decide|choose|agree|vote|ready|happy|want|would like|be go) to (?:move forward|go ahead|proceed|sign|buy|purchase|start) with\b|\b(?:decide|agree|vote) to (?:move forward|go ahead|proceed|buy|sign)\b|\b(?:move forward|go ahead|proceed) with (?:you|your|the (?:[\w-]+ ){0,2}(?:plan|tier|package|option|offer|proposal|quote|purchase|rollout|order))\b|\b(?:choose|select|pick|go with|opt for|settle on) (?:you|your (?:[\w-]+ )?(?:platform|product|tool|solution|team|company|service|offer|proposal|quote|plan|software))\b|\byour (?:[\w-]+ )?(?:team|platform|product|tool|solution|company|offer|proposal) be (?:our|the) (?:choice|pick|winner|preferred)|\bwin (?:us|me) over\b|\bsay yes\b|\bwe (?:will )?take (?:it|them|the [\w-]+ (?:one|plan|package|tier|option))\b|\b(?:we|i) be good to go\b|(?:^|\b(?:please|so|and|now|then|just) |, )send (?:me |us )?(?:the )?contract\b(?! (?:we|you|from|for (?:our|the) (?:audit|record)))|\b(?:we|i) be in\b(?= [.!]|$)|\bsend (?:me |us )?(?:the )?(?:payment link|contract for signature|contract to sign|contract and we will sign)\b|\b(?:extend|renew) (?:our|the) (?:contract|subscription|plan|licen[cs]e|agreement)\b(?! with (?!you|your|u\b))/,
+    re: /\b(?:decide|choose|agree|vote|ready|happy|want|would like|be go) to (?:move forward|go ahead|proceed|sign|buy|purchase|start) with\b|\b(?:decide|agree|vote) to (?:move forward|go ahead|proceed|buy|sign)\b|\b(?:move forward|go ahead|proceed) with (?:you|your|the (?:[\w-]+ ){0,2}(?:plan|tier|package|option|offer|proposal|quote|purchase|rollout|order))\b|\b(?:choose|select|pick|go with|opt for|settle on) (?:you|your (?:[\w-]+ )?(?:platform|product|tool|solution|team|company|service|offer|proposal|quote|plan|software))\b|\byour (?:[\w-]+ )?(?:team|platform|product|tool|solution|company|offer|proposal) be (?:our|the) (?:choice|pick|winner|preferred)|\bwin (?:us|me) over\b|\bsay yes\b|\bwe (?:will )?take (?:it|them|the [\w-]+ (?:one|plan|package|tier|option))\b|\b(?:we|i) be good to go\b|(?:^|\b(?:please|so|and|now|then|just) |, )send (?:me |us )?(?:the )?contract\b(?! (?:we|you|from|for (?:our|the) (?:audit|record)))|\b(?:we|i) be in\b(?= [.!]|$)|\bsend (?:me |us )?(?:the )?(?:payment link|contract for signature|contract to sign|contract and we will sign)\b|\b(?:extend|renew) (?:our|the) (?:[\w-]+ )?(?:contract|subscription|plan|licen[cs]e|agreement)\b(?! with (?!you|your|u\b))/,
+  },
+  // round 5: a volume order confirmed against a price in the message ("we'll take the 24 duvet sets at the
+  // wholesale price you sent"): a quantity of anything, taken or ordered by an organisation
+  {
+    stage: "won",
+    confidence: 0.85,
+    direction: "inbound",
+    needsPriceContext: true,
+    re: /\bwe (?:will |would like to |want to |be go to |be happy to )?(?:take|order|buy|purchase|go for|confirm) (?:the |all |those |these |all the )?\d+ (?!(?:day|hour|minute|week|month|year|min|hr|business day|working day)s?\b)[\w-]+\b/,
   },
   // ── won, in progress: the paperwork is with the buyer's signatory (it may advance a deal, never close it) ──
   {
@@ -185,7 +194,7 @@ const FRAMES: Frame[] = [
 
 /** Sentences whose deal words are about support, billing or an existing account, not a sale. */
 const SERVICE_CONTEXT =
-  /\b(?:discount|promo|coupon) code\b|\bcheckout\b|\b(?:existing|current) (?:account|plan|subscription)\b|\bour (?:account|subscription)\b|\bon our (?:plan|tier|package)\b|\bbe apply to\b|\b(?:on|in|to) (?:the|our|my|this|your|next|last|latest)(?: [\w']+){0,2} invoice\b|\bextra (?:phone )?number\b|\bfor the (?:price|money|amount) (?:we|i) pay\b|\b(?:service|call-out|callout|visit|late|delivery|shipping|engineer|technician) (?:fee|charge)\b|\bwhich (?:plan|tier|package) (?:we|i) be (?:currently )?on\b|\b(?:plan|tier|package|subscription) (?:we|i) be (?:currently |already )?on\b|\bwhy (?:be|have|do|did) (?:i|we|us|my|our)\b[^.?!]{0,30}\b(?:charg|bill|invoic)|\b(?:i|we) (?:be|have be|get) (?:charg|bill|invoic|overcharg)|\b(?:discount|credit|coupon|promo|refund)s? (?:be |have be |get |do not |not |be not )?(?:appl(?:y|ied|ies)|show(?:n|s|ed)?|appear(?:s|ed)?|work(?:s|ed)?)\b|\b(?:log ?in|login|password|reset|not work|error message|bug|broken|crash)\b/;
+  /\b(?:discount|promo|coupon) code\b|\bcheckout\b|\b(?:existing|current) (?:account|plan|subscription)\b|\bour (?:account|subscription)\b|\bon our (?:plan|tier|package)\b|\bbe apply to\b|\b(?:on|in|to) (?:the|our|my|this|your|next|last|latest)(?: [\w']+){0,2} invoice\b|\bextra (?:phone )?number\b|\bfor the (?:price|money|amount) (?:we|i) pay\b|\b(?:service|call-out|callout|visit|late|delivery|shipping|engineer|technician) (?:fee|charge)\b|\bwhich (?:plan|tier|package) (?:we|i) be (?:currently )?on\b|\b(?:plan|tier|package|subscription) (?:we|i) be (?:currently |already )?on\b|\bwhy (?:be|have|do|did) (?:i|we|us|my|our)\b[^.?!]{0,30}\b(?:charg|bill|invoic)|\b(?:i|we) (?:be|have be|get) (?:charg|bill|invoic|overcharg)|\b(?:discount|credit|coupon|promo|refund)s? (?:be |have be |get |do not |not |be not )?(?:appl(?:y|ied|ies)|show(?:n|s|ed)?|appear(?:s|ed)?|work(?:s|ed)?)\b|\b(?:log ?in|login|password|reset|not work|error message|bug|broken|crash)\b|\b(?:refund|replacement|store credit|goodwill|compensation|return label|exchange)\b/;
 const HEDGE = /\b(?:might|may|maybe|perhaps|probably|possibly|hopefully|likely|consider whether|think about)\b/;
 const CONDITION = /\b(?:if|unless|whether|once|as soon as|in case)\b/;
 
@@ -277,6 +286,7 @@ export function frameCue(
       !/^(?:You|Your|The|A|An|Our|It|This|That|Us)$/.test(rival[1] ?? "") &&
       !HEDGE.test(sentence.slice(0, rival.index).toLowerCase()) &&
       !CONDITION.test(sentence.slice(0, rival.index).toLowerCase()) &&
+      !isNotOurDecision(sentence) &&
       (!best || best.confidence < 0.85)
     ) {
       if (!skip?.has(goodNews ? "won" : "lost"))
@@ -298,7 +308,7 @@ export function frameCue(
       if (frame.stage === "interest" && ARRANGED.test(lemmas)) continue;
       if (frame.stage === "interest" && arrangedInMessage && /\b(?:demo|trial|walkthrough)\b/.test(lemmas)) continue;
       if (frame.stage === "won" || frame.stage === "lost") {
-        if (THIRD_PARTY.test(lemmas)) continue;
+        if (THIRD_PARTY.test(lemmas) || isNotOurDecision(sentence)) continue;
         if ((questionHere && !frame.questionOk) || HEDGE.test(before) || CONDITION.test(before)) continue;
         // "our landlord signed the new contract": someone else's deal, not the buyer's decision
         if (THIRD_PARTY_SUBJECT.test(clauseOf(before))) continue;
