@@ -459,9 +459,9 @@ function modelCue(msg: Pick<MessageInput, "text" | "direction" | "subject"> & { 
   // round 4: the quoted sentence itself must be commercial, or the model read praise or churn talk
   // ("the onboarding session was excellent", "we are considering leaving") as a stage
   if (!COMMERCIAL.test(lemmatise(sentence.toLowerCase()))) return null;
-  // "for the price we pay, waiting three days is not acceptable": support, as for the rules
-  // round 5: and for a proposal read by the model ("can we get the bundle discount applied")
-  if (got.stage !== "won" && got.stage !== "lost" && isServiceSentence(sentence)) return null;
+  // "for the price we pay, waiting three days is not acceptable": support, as for the rules; round 5: for
+  // every stage the model reads ("can we get the bundle discount applied", "I was billed for the annual plan")
+  if (isServiceSentence(sentence)) return null;
   // round 5: "the supplier accepted our purchase order": a third party as the subject of the sentence
   if (
     (got.stage === "won" || got.stage === "lost") &&
