@@ -124,6 +124,15 @@ describe("deal scope: consumer support and operations (round 5)", () => {
     ).toBe("won");
     expect(detectDealCue(inbound("Good news: we're extending our warehousing contract with you."))?.stage).toBe("won");
     expect(detectDealCue(inbound("We've decided to go with Fleetio instead of you."))?.stage).toBe("lost");
+    expect(
+      detectDealCue(inbound("The bulk price for the takeaway boxes is a bit high, can u do 10% less if i order 500?"))
+        ?.stage,
+    ).toBe("negotiation");
+    expect(
+      detectDealCue(
+        inbound("I have an online shop and need someone to ship my orders. How much do you charge per order?"),
+      )?.stage,
+    ).toBe("interest");
     // the word as a cue, not a name
     expect(detectDealCue(inbound("Legal sent back the redlines on the MSA."))?.stage).toBe("negotiation");
   });

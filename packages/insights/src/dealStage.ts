@@ -90,7 +90,7 @@ const RULES: CueRule[] = [
   // negotiation
   {
     stage: "negotiation",
-    re: /\b(?:discount|too expensive|lower (?:the )?price|better price|price match|match (?:the|their) price|counter[- ]?offer|negotiat\w*|payment terms|net ?(?:30|45|60|90)|redline[sd]?|legal (?:review|team is reviewing)|contract (?:review|terms|changes)|over (?:our|the) budget|out of (?:our )?budget|(?:can|could) (?:you )?do (?:it |this |that )?(?:for )?\$?\d+|volume pricing|multi-year|annual (?:prepay|commitment)|reduce the (?:price|cost|fee)|(?:sharpen|improve) (?:your|the) (?:pencil|offer))\b|\b\d+ ?% (?:off|discount)|\b(?:can|could) we do \$?\d+|\bpay (?:quarterly|monthly|annually|upfront) instead|\b(?:cap|limit) the (?:price )?increase/,
+    re: /\b(?:discount|too expensive|lower (?:the )?price|better price|price match|match (?:the|their) price|counter[- ]?offer|negotiat\w*|payment terms|net ?(?:30|45|60|90)|redline[sd]?|legal (?:review|team is reviewing)|contract (?:review|terms|changes)|over (?:our|the) budget|out of (?:our )?budget|(?:can|could) (?:you |u )?do (?:it |this |that )?(?:for )?\$?\d+|volume pricing|multi-year|annual (?:prepay|commitment)|reduce the (?:price|cost|fee)|(?:sharpen|improve) (?:your|the) (?:pencil|offer))\b|\b\d+ ?% (?:off|discount)|\b(?:can|could) we do \$?\d+|\bpay (?:quarterly|monthly|annually|upfront) instead|\b(?:cap|limit) the (?:price )?increase/,
     confidence: 0.8,
   },
   // proposal

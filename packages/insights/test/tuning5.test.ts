@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { evalDealStage } from "./evaluate";
-import { TUNING5_DEAL_OPS, TUNING5_DEAL_PROBES, TUNING5_DEAL_RETAIL } from "./fixtures/tuning5-deal";
+import { TUNING5_DEAL_OPS, TUNING5_DEAL_PROBES, TUNING5_DEAL_RETAIL, TUNING5_DEAL_SOLO } from "./fixtures/tuning5-deal";
 import { TUNING5_DEAL_HOLDOUT } from "./fixtures/tuning5-deal-holdout";
 
 describe("round-5 deal tuning floors", () => {
@@ -14,6 +14,8 @@ describe("round-5 deal tuning floors", () => {
       "tuning5-retail": TUNING5_DEAL_RETAIL,
       "tuning5-ops": TUNING5_DEAL_OPS,
       "tuning5-holdout": TUNING5_DEAL_HOLDOUT,
+      // buyers writing alone with shop words: what the consumer-register guard must not cost
+      "tuning5-solo": TUNING5_DEAL_SOLO,
     })) {
       const r = evalDealStage(set);
       if (r.precision < 0.95 || r.recall < 0.9) console.log(name, r.misses);
