@@ -133,6 +133,10 @@ describe("deal scope: consumer support and operations (round 5)", () => {
         inbound("I have an online shop and need someone to ship my orders. How much do you charge per order?"),
       )?.stage,
     ).toBe("interest");
+    expect(detectDealCue(outbound("Hi Bea, attached is the quote for the 6 chairs, shipping included."))?.stage).toBe(
+      "proposal",
+    );
+    expect(detectDealCue(outbound("Thanks for your order! It ships tomorrow."))).toBeNull();
     // the word as a cue, not a name
     expect(detectDealCue(inbound("Legal sent back the redlines on the MSA."))?.stage).toBe("negotiation");
   });

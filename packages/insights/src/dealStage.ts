@@ -366,8 +366,15 @@ export function detectDealCue(
     if (f) best = { stage: f.stage, confidence: 0.7, cue: f.cue, reopen, sourceMessageId: msg.id };
   }
   if (!best) best = modelCue(msg, reopen);
-  // round 5: a consumer's order, refund, coupon or delivery is support; only ending a subscription is lost
-  if (best && isConsumerSupport(text, msg.direction) && !(best.stage === "lost" && endsSubscription(text))) return null;
+  // round 5: a consumer's order, refund, coupon or delivery is support; only ending a subscription is lost,
+  // and a quote we send is a proposal even for a few items ("here is the quote for the 6 chairs, shipping included")
+  if (
+    best &&
+    isConsumerSupport(text, msg.direction) &&
+    !(best.stage === "lost" && endsSubscription(text)) &&
+    !(best.stage === "proposal" && msg.direction === "outbound")
+  )
+    return null;
   if (best) best.span = locateSpan(msg.text, best.cue);
   return best;
 }
