@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
+  endsSubscription,
+  isApprovalRequest,
+  isConsumerSupport,
   isContentTopic,
+  isInvoiceBilling,
   isOtherPartiesDeal,
   isOutOfDealScope,
   isPastDeal,
   isPeopleNews,
+  isPriceNotice,
+  isThirdPartyPurchase,
+  replacesSomethingElse,
   statesNoDeal,
 } from "./dealScope";
 import { detectDealCue } from "./dealStage";
@@ -63,5 +70,74 @@ describe("deal scope: objects not bought from us (round 4)", () => {
       "interest",
     );
     expect(detectDealCue(inbound("Your quote is high. Is there a nonprofit discount?"))?.stage).toBe("negotiation");
+  });
+});
+
+const outbound = (text: string) => ({ text, direction: "outbound" as const });
+
+describe("deal scope: consumer support and operations (round 5)", () => {
+  it("tells the consumer register from an organisation buying in volume", () => {
+    expect(isConsumerSupport("please cancel my order, i found it cheaper elsewhere", "inbound")).toBe(true);
+    expect(isConsumerSupport("my partner and i bought two chairs, can we get the bundle discount?", "inbound")).toBe(
+      true,
+    );
+    expect(isConsumerSupport("we run four cafés and want 60 mugs every quarter at trade prices", "inbound")).toBe(
+      false,
+    );
+    // a shop agent's "we" is the shop; the recipient's business or a volume makes it a deal
+    expect(isConsumerSupport("we can offer a partial refund or a replacement", "outbound")).toBe(true);
+    expect(isConsumerSupport("attached is our trade quote for 60 mugs per quarter", "outbound")).toBe(false);
+    expect(endsSubscription("please cancel my subscription, i don't need the box")).toBe(true);
+    expect(endsSubscription("i'd like to pause my subscription for two months")).toBe(false);
+  });
+  it("finds the author's company buying from third parties, approvals asked and non-us things replaced", () => {
+    expect(isThirdPartyPurchase("po 44120 for shrink wrap has been issued to polyfilm")).toBe(true);
+    expect(isThirdPartyPurchase("the supplier accepted our purchase order for the batteries")).toBe(true);
+    expect(isThirdPartyPurchase("carrier contract with redline haulage is signed")).toBe(true);
+    expect(isThirdPartyPurchase("the po has been issued to you this morning")).toBe(false);
+    expect(isThirdPartyPurchase("we're extending our contract with you for two years")).toBe(false);
+    expect(isApprovalRequest("pls approve the po for the new pallet jack")).toBe(true);
+    expect(isApprovalRequest("the board approved the purchase")).toBe(false);
+    expect(replacesSomethingElse("we went with fleetio instead of the spreadsheets")).toBe(true);
+    expect(replacesSomethingElse("we went with fleetio instead of you")).toBe(false);
+  });
+  it("finds billing of a running account and price notices", () => {
+    expect(isInvoiceBilling("we received your invoice 2291 for february storage")).toBe(true);
+    expect(isInvoiceBilling("payment for the first month is done")).toBe(false);
+    expect(isPriceNotice("please find our updated price list, effective 1 may")).toBe(true);
+    expect(isPriceNotice("could you send your price list for 300 pallets?")).toBe(false);
+  });
+  it("keeps such messages out of the deal stage, and real deal moves in", () => {
+    expect(detectDealCue(inbound("Do you price match? Brightmart has the same kettle for $39"))).toBeNull();
+    expect(detectDealCue(inbound("Cancel the order pls. too expensive with the shipping"))).toBeNull();
+    expect(detectDealCue(outbound("I've applied a 15% goodwill discount to your next order."))).toBeNull();
+    expect(detectDealCue(inbound("Carrier contract with Redline Haulage is signed, FYI"))).toBeNull();
+    expect(detectDealCue(inbound("We approved the overtime budget for the weekend shift"))).toBeNull();
+    expect(detectDealCue(inbound("Pls approve the PO for the new pallet jack, £640"))).toBeNull();
+    expect(detectDealCue(inbound("We've decided to go with Fleetio instead of the spreadsheets."))).toBeNull();
+    expect(detectDealCue(inbound("Your invoice 2291 is received. Payment has been made today."))).toBeNull();
+    expect(detectDealCue(inbound("Please cancel my subscription, I don't need the monthly box anymore"))?.stage).toBe(
+      "lost",
+    );
+    expect(
+      detectDealCue(inbound("Confirmed, we'll take the 24 duvet sets at the wholesale price you sent"))?.stage,
+    ).toBe("won");
+    expect(detectDealCue(inbound("Good news: we're extending our warehousing contract with you."))?.stage).toBe("won");
+    expect(detectDealCue(inbound("We've decided to go with Fleetio instead of you."))?.stage).toBe("lost");
+    expect(
+      detectDealCue(inbound("The bulk price for the takeaway boxes is a bit high, can u do 10% less if i order 500?"))
+        ?.stage,
+    ).toBe("negotiation");
+    expect(
+      detectDealCue(
+        inbound("I have an online shop and need someone to ship my orders. How much do you charge per order?"),
+      )?.stage,
+    ).toBe("interest");
+    expect(detectDealCue(outbound("Hi Bea, attached is the quote for the 6 chairs, shipping included."))?.stage).toBe(
+      "proposal",
+    );
+    expect(detectDealCue(outbound("Thanks for your order! It ships tomorrow."))).toBeNull();
+    // the word as a cue, not a name
+    expect(detectDealCue(inbound("Legal sent back the redlines on the MSA."))?.stage).toBe("negotiation");
   });
 });

@@ -67,7 +67,7 @@ export function isPastDeal(sentence: string): boolean {
  * parent company signed with Northwind", a contract that is "not yours".
  */
 const OTHER_PARTIES_DEAL =
-  /\bnegotiat\w* with (?:the|our|my|a|their) (?!(?:team|sales|account|legal|finance|procurement|board|management|cfo|ceo|lawyers?)\b)[\w-]+|\b(?:our|my|the) (?:sales )?(?:team|reps?|sales|parent company|sister company|holding|group|head office|client|customer)s? (?:just |finally |also )?(?:closed|won|landed|signed|lost) (?:a|an|the|another|\d+|its|their|our)\b|\(?not (?:yours|with you|your company)\b|\bnegotiat\w* (?:a|the|our|my|their) (?:new )?(?:lease|rent|mortgage|loan|salary|pay rise|raise|visa|tenancy|office space)\b/;
+  /\bnegotiat\w* (?:(?:a|an|the|our|their|new|better|lower|cheaper|good|great|[\w-]+ (?:rate|price|deal|discount|terms))\b[^.!?]{0,30}? )?with (?:the|our|my|a|their) (?!(?:team|sales|account|legal|finance|procurement|board|management|cfo|ceo|lawyers?)\b)[\w-]+|\b(?:our|my|the) (?:sales )?(?:team|reps?|sales|parent company|sister company|holding|group|head office|client|customer)s? (?:just |finally |also )?(?:closed|won|landed|signed|lost) (?:a|an|the|another|\d+|its|their|our)\b|\(?not (?:yours|with you|your company)\b|^(?:[\w-]+ ){0,3}(?:supplier|vendor|carrier|haulier|courier|landlord|broker|printer|contractor|wholesaler|manufacturer|distributor)s?\b(?![^.!?]*\byour?\b)[^.!?]*\b(?:their|its) (?:own )?(?:rate|price|pricing|fee|charge|quote|offer)s?\b|\bwe (?:just |finally |have |'ve )?(?:won|lost|landed|closed) (?:the|a|an|another) (?:[\w-]+ )?(?:contract|deal|account|tender|bid|client)\b|\bnegotiat\w* (?:a|the|our|my|their) (?:new )?(?:lease|rent|mortgage|loan|salary|pay rise|raise|visa|tenancy|office space)\b/;
 
 /** The sentence is about a deal between other parties. */
 export function isOtherPartiesDeal(sentence: string): boolean {
@@ -79,20 +79,119 @@ export function isOtherPartiesDeal(sentence: string): boolean {
  * travel plan approved, a proposal for the team offsite, an expense policy; or records for auditors.
  */
 const NON_DEAL_OBJECT =
-  /\bsign(?:ed|ing|s)? (?:a |an |the |our |my |their )?(?:new |revised |updated )?(?:lease|tenancy|rental|mortgage|loan|nda|non-disclosure|petition|permit|card|waiver|consent form|visa)\b|\b(?:hiring|travel|project|marketing|floor|seating|holiday|training|staffing|headcount|office|moving|parking|rota|shift|media|content|lesson|meal|treatment|care|savings|pension|insurance|succession|development|action|recovery|study|exercise) plans?\b|\b(?:proposal|budget|quote|plan)s? for (?:the |our |a |my )?(?:team |company |office |annual |summer |christmas |holiday )?(?:offsite|off-site|party|event|trip|dinner|retreat|conference|wedding|lunch|celebration|outing|kitchen|renovation|move)\b|\b(?:travel|expense|holiday|leave|hiring|security|privacy|remote work|parental leave) polic(?:y|ies)\b|\bauditors?\b|\baudit (?:trail|records|request|team)\b/;
+  /\bsign(?:ed|ing|s)?(?: off(?: on)?)? (?:a |an |the |our |my |their )?(?:new |revised |updated )?(?:[\w-]+ )?(?:lease|tenancy|rental|mortgage|loan|nda|non-disclosure|petition|permit|card|waiver|consent form|visa)\b|\b(?:hiring|travel|project|marketing|floor|seating|holiday|training|staffing|headcount|office|moving|parking|rota|shift|media|content|lesson|meal|treatment|care|savings|pension|insurance|succession|development|action|recovery|study|exercise) plans?\b|\b(?:proposal|budget|quote|plan)s? for (?:the |our |a |my )?(?:team |company |office |annual |summer |christmas |holiday )?(?:offsite|off-site|party|event|trip|dinner|retreat|conference|wedding|lunch|celebration|outing|kitchen|renovation|move)\b|\b(?:travel|expense|holiday|leave|hiring|security|privacy|remote work|parental leave) polic(?:y|ies)\b|\bauditors?\b|\baudit (?:trail|records|request|team)\b|\b(?:overtime|travel|marketing|training|hiring|staffing|payroll|maintenance|fuel|repairs?|capex|opex|party|events?|holiday|bonus|headcount|fleet|facilities|it|office|stationery|uniform|safety) budget\b/;
 
 /** The sentence's deal word acts on something that is not bought from us. */
 export function isNonDealObject(sentence: string): boolean {
   return NON_DEAL_OBJECT.test(sentence);
 }
 
-/** A shop order or a ticket by its number ("cancel my order #4412"): support, not a deal. */
+/**
+ * A shop order or a ticket by its number ("cancel my order #4412"): support, not a deal. Round 5: "order"
+ * as a verb with a quantity ("if I order 500") is a volume, not an order number.
+ */
 const NUMBERED_ORDER =
-  /\b(?<!purchase )(?:order|ticket|case|parcel|package|shipment|tracking|booking|reservation|return|rma)(?: no\.?| number| nr\.?| id)? ?:? ?#? ?\d{3,}/;
+  /\b(?<!purchase |\b(?:i|we|you|to|will|would|can|could|and|then|i'll|we'll) )(?:order|ticket|case|parcel|package|shipment|tracking|booking|reservation|return|rma)(?: no\.?| number| nr\.?| id)? ?:? ?#? ?\d{3,}/;
 
 /** The sentence is about a numbered shop order or ticket. */
 export function isNumberedOrder(sentence: string): boolean {
   return NUMBERED_ORDER.test(sentence);
+}
+
+/**
+ * Round 5: the author's company buying from a third party, not from us: a PO "issued to Polyfilm", an order
+ * "placed with the printer", a booking "with the crane hire", "the supplier accepted our purchase order". A
+ * 3PL's or a shop's own supplies are operations; only the recipient ("to you", "with you") makes it our deal.
+ */
+const THIRD_PARTY_PURCHASE =
+  /\b(?:signed|approved|accepted|countersigned|stamped) by (?:the |our |their |a )?(?:[\w-]+ )?(?:shipper|supplier|vendor|carrier|driver|haulier|courier|landlord|consignee|receiver|broker|contractor|port|customs)\b|\b(?:accept|accepted|approve|approved|took|take|book|booked) (?:the |their |a |an )?(?:[\w-]+ )?(?:quote|offer|proposal|quotation|estimate|bid)s? from (?!(?:you|your|u|us|another|a different|a competitor|other|a cheaper|a rival|a local)\b)|\b(?:contract|agreement|lease|booking)s? with (?!(?:you|your|yours|us|u)\b|(?:our |the |a |an )?(?:current|existing|incumbent|present|old|another|other|different|new|cheaper)\b)[\w&-]+|\b(?:carrier|haulage|haulier|courier|cleaning|security|landlord|insurance|insurer|printer|catering|subcontractor|crane|equipment hire|fuel card|broker)s? (?:contract|agreement|deal|po|order|quote|renewal)s?\b|\b(?:po|purchase order|order|booking|contract|agreement|deal)s?\b[^.!?]{0,60}?\b(?:issued|placed|sent|raised|booked|signed|renewed|agreed|made|cancelled|canceled) (?:to|with) (?!(?:you|your|yours|us|u|get|be|cover|arrive|start|have|make|keep|avoid|ensure|go|meet|reach|use|buy|order|pay|sign|secure|lock|hold|confirm)\b)(?:the |our |a |an |their )?[\w&-]+|\b(?:supplier|vendor|carrier|haulier|printer|manufacturer|distributor|broker|landlord|contractor|courier)s?\b(?: [\w-]+){0,2} (?:accepted|confirmed|approved|signed|rejected|declined|cancelled|canceled) (?:our|the|my) (?:po|purchase order|order|booking|contract|quote)\b|\b(?:issued|placed|sent|raised|booked|made|cancell?ed|canceled) (?:the |a |an |our |my )?(?:[\w-]+ )?(?:po|purchase order|order|booking)s?\b[^.!?]{0,40}?\b(?:to|with) (?!(?:you|your|yours|us|u|get|be|cover|arrive|start|have|make|keep|avoid|ensure|go|meet|reach|use|buy|order|pay|sign|secure|lock|hold|confirm)\b)(?:the |our |a |an |their )?[\w&-]+/;
+
+/** The sentence is about the author's company buying from a third party. */
+export function isThirdPartyPurchase(sentence: string): boolean {
+  return THIRD_PARTY_PURCHASE.test(sentence);
+}
+
+/**
+ * Round 5: a choice that replaces something other than us ("go with Fleetio instead of the spreadsheets"):
+ * what was dropped is named and it is not the recipient, so the choice is no loss for us.
+ */
+const REPLACES_OTHER =
+  /\b(?:instead of|rather than|to replace|replacing) (?:the |our |my |using |a |an |all )?(?!you\b|your\b|yours\b|u\b|us\b)[\w-]+/;
+
+/** The sentence chooses something in place of a thing that is not us. */
+export function replacesSomethingElse(sentence: string): boolean {
+  return REPLACES_OTHER.test(sentence);
+}
+
+/** Round 5: a request that the recipient approve or sign ("pls approve the PO for the pallet jack"): the sender decides nothing. */
+const APPROVAL_REQUEST =
+  /(?:^|[,;:]\s*|\b(?:please|pls|plz|kindly|can you|could you|would you|need you to|remember to|don't forget to)\s+)(?:approve|authori[sz]e|sign off on)\b/;
+
+/** The sentence asks the recipient to approve: the decision is the recipient's, not the sender's. */
+export function isApprovalRequest(sentence: string): boolean {
+  return APPROVAL_REQUEST.test(sentence.trim());
+}
+
+/**
+ * Round 5: an invoice of a service already held being paid or queried ("we received your invoice 2291 for
+ * February storage; payment has been made"). A running account's billing is not a new purchase.
+ */
+const INVOICE_BILLING =
+  /\b(?:your|the|our|this|last month's|monthly) invoice\b|\binvoice (?:no\.?|number|nr\.?|#)? ?#? ?\d{2,}|\binvoice for (?:last|this|the) (?:month|quarter|week)|\binvoice for (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:'s)? (?:invoice|storage|bill)\b/;
+
+/** The message pays or queries an invoice of an existing account. */
+export function isInvoiceBilling(text: string): boolean {
+  return INVOICE_BILLING.test(text);
+}
+
+/**
+ * Round 5: consumer support. A shop's customers write about orders, deliveries, refunds, coupons, sales and
+ * their own subscription with a lot of commerce words and no deal with us; a small business buying in volume
+ * writes as an organisation ("we", "our café", "60 mugs every quarter", "trade pricing"). A message in the
+ * consumer register (retail vocabulary, no organisation or volume marker) carries no deal stage except the
+ * end of a subscription, which is lost business (blind4's convention).
+ */
+const RETAIL_CONTEXT =
+  /\b(?:orders?(?! forms?\b)|ordered|ordering|deliver(?:y|ies|ed)|shipping|shipped|parcel|package|refund\w*|return(?:s|ed|ing)?|exchange|coupon|promo\w*|voucher|checkout|cart|basket|sale|in stock|out of stock|store credit|warranty|tracking|courier|dispatch\w*|receipt|charged|price match\w*|subscription|membership|replacement|damaged|goodwill|item|gift(?: card)?|birthday|dorm|furnish\w*|billed|overcharged|sold out|restock\w*|next (?:purchase|order)|percent off)\b|\b(?:discount|offer|deal|sale|promo\w*|code)s? (?:is |are )?still (?:on|valid|running|available|active|going)\b|\bbuy one get one\b|\b(?:student|senior|pensioner|military|nhs|newsletter|first[- ]order|welcome|bundle) (?:discount|offer|deal|code)\b/;
+/** An organisation buying: the author or recipient writes as a business, or buys in volume. */
+const BUSINESS_MARKER =
+  /\b(?:trade|wholesale|bulk|volume|b2b|resale|resell\w*|business account|corporate|procurement|purchase order|po|sow|msa|contract|proposal|rfp|seats?|licen[cs]es?|order forms?|onboarding|roll-?out|kick-?off|colleagues?|vendors?|budget|pilot|demo|board|cfo|ceo|coo|legal|finance)\b|\bper (?:quarter|month|week|year|site|store|room|order|unit|pallet|item)\b|\bi (?:run|own|have|manage|operate|started) (?:a |an |my )(?:[\w-]+ ){0,2}(?:shop|store|business|company|caf[eé]|restaurant|salon|studio|brand|practice|clinic|agency|florist|bakery|deli|bar|hotel|b&b|gym|school)\b|\bevery (?:month|quarter|week)\b|\b(?:our|my|your) (?:company|business|shop|stores?|caf[eé]s?|restaurants?|studio|salon|clinic|practice|office|team|staff|agency|firm|hotel|b&b|guests|sites|branches|employees|clients|customers|venue|gym|school)\b|\b(?:\d{2,}|dozens? of|hundreds? of) (?!(?:business |working )?(?:days|hours|minutes|mins|hrs|weeks|months|years)\b)(?:[\w-]+ )?[\w-]+s\b/;
+/** "we", "our": an inbound author writing for an organisation (an outbound "we" is the shop itself). */
+const ORGANISATION_VOICE = /\b(?:we|our|ours|let's|let us(?! know))\b/;
+/** "my partner and I", "our flat": a household writing, not an organisation. */
+const HOUSEHOLD =
+  /\bmy (?:partner|wife|husband|family|kids|son|daughter|mum|mom|dad|boyfriend|girlfriend|flatmate|roommate|sister|brother)\b|\b(?:my|our) (?:home|house|flat|apartment|kitchen|bedroom|living room|garden|dorm|kids)\b/;
+/** The end of a subscription or membership: lost business even from a consumer. */
+const SUBSCRIPTION_END =
+  /\b(?:cancel\w*|terminat\w*|end|stop|unsubscrib\w*|not renew\w*|close)\b[^.!?]{0,40}\b(?:subscription|membership)\b/;
+
+/** The message (lower-case) is consumer support: commerce words without a deal with us. */
+export function isConsumerSupport(text: string, direction: "inbound" | "outbound"): boolean {
+  if (!RETAIL_CONTEXT.test(text) || BUSINESS_MARKER.test(text)) return false;
+  return direction === "outbound" || !ORGANISATION_VOICE.test(text) || HOUSEHOLD.test(text);
+}
+
+/** A consumer ends a subscription or membership. */
+export function endsSubscription(text: string): boolean {
+  return SUBSCRIPTION_END.test(text);
+}
+
+/** Won or lost decided by someone else or about something else: an approval asked of us, a non-us thing replaced. */
+export function isNotOurDecision(sentence: string): boolean {
+  const s = sentence.toLowerCase();
+  return isApprovalRequest(s) || replacesSomethingElse(s);
+}
+
+/**
+ * Round 5: a price notice ("please find our updated price list, effective 1 May", "our fuel surcharge rises
+ * from April"): the sender announces its own prices to everyone; blind4's convention reads it as no stage.
+ */
+const PRICE_NOTICE =
+  /\b(?:our|my) (?:new |updated |revised |current |latest |20\d\d )?(?:price list|prices|pricing|rate card|rates|tariffs?|surcharges?)\b[^.!?]{0,60}\b(?:effective|as of|starting|valid from|apply from|applies from|rises?|increases?|changes?|go(?:es)? up)\b|\b(?:prices|rates|surcharges?|tariffs?) (?:will )?(?:increase|rise|change|go up)s? (?:from|on|as of|effective)\b/;
+
+/** The sentence announces the sender's own price changes. */
+export function isPriceNotice(sentence: string): boolean {
+  return PRICE_NOTICE.test(sentence);
 }
 
 /** Any of the sentence-level scope guards: the deal words in `sentence` are not about a deal with us. */
@@ -104,6 +203,8 @@ export function isOutOfDealScope(sentence: string): boolean {
     isPastDeal(s) ||
     isOtherPartiesDeal(s) ||
     isNumberedOrder(s) ||
-    isNonDealObject(s)
+    isNonDealObject(s) ||
+    isThirdPartyPurchase(s) ||
+    isPriceNotice(s)
   );
 }

@@ -1,7 +1,14 @@
 import { frameCue, isAboutThirdParty, isServiceSentence, isThirdPartySubject } from "./dealFrames";
 import { classifyDeal, dealModelText, strongestSentence } from "./dealModel";
 import { DEAL_MODEL } from "./dealModelData";
-import { isOutOfDealScope, statesNoDeal } from "./dealScope";
+import {
+  endsSubscription,
+  isConsumerSupport,
+  isInvoiceBilling,
+  isNotOurDecision,
+  isOutOfDealScope,
+  statesNoDeal,
+} from "./dealScope";
 import { lemmatise } from "./lemma";
 import { boundText } from "./limits";
 import { locateSpan, type SourceSpan } from "./span";
@@ -83,7 +90,7 @@ const RULES: CueRule[] = [
   // negotiation
   {
     stage: "negotiation",
-    re: /\b(?:discount|too expensive|lower (?:the )?price|better price|price match|match (?:the|their) price|counter[- ]?offer|negotiat\w*|payment terms|net ?(?:30|45|60|90)|redline[sd]?|legal (?:review|team is reviewing)|contract (?:review|terms|changes)|over (?:our|the) budget|out of (?:our )?budget|(?:can|could) (?:you )?do (?:it |this |that )?(?:for )?\$?\d+|volume pricing|multi-year|annual (?:prepay|commitment)|reduce the (?:price|cost|fee)|(?:sharpen|improve) (?:your|the) (?:pencil|offer))\b|\b\d+ ?% (?:off|discount)|\b(?:can|could) we do \$?\d+|\bpay (?:quarterly|monthly|annually|upfront) instead|\b(?:cap|limit) the (?:price )?increase/,
+    re: /\b(?:discount|too expensive|lower (?:the )?price|better price|price match|match (?:the|their) price|counter[- ]?offer|negotiat\w*|payment terms|net ?(?:30|45|60|90)|redline[sd]?|legal (?:review|team is reviewing)|contract (?:review|terms|changes)|over (?:our|the) budget|out of (?:our )?budget|(?:can|could) (?:you |u )?do (?:it |this |that )?(?:for )?\$?\d+|volume pricing|multi-year|annual (?:prepay|commitment)|reduce the (?:price|cost|fee)|(?:sharpen|improve) (?:your|the) (?:pencil|offer))\b|\b\d+ ?% (?:off|discount)|\b(?:can|could) we do \$?\d+|\bpay (?:quarterly|monthly|annually|upfront) instead|\b(?:cap|limit) the (?:price )?increase/,
     confidence: 0.8,
   },
   // proposal
@@ -190,7 +197,7 @@ const RULES: CueRule[] = [
 
 /** A pricing programme asked about: "a referral discount", "nonprofit pricing", "volume pricing". */
 const DISCOUNT_PROGRAMME =
-  /\b(?:referral|non-?profit|charity|charities|education(?:al)?|student|startup|volume|partner|loyalty|academic) (?:discount|pricing|rate|programme|program)s?\b/;
+  /\b(?:referral|non-?profit|charity|charities|education(?:al)?|student|startup|volume|partner|loyalty|academic|trade|wholesale|bulk) (?:discount|pricing|price|rate|programme|program)s?\b/;
 /** A price is already on the table or pushed back on: a quote, an offer, a figure, a fee, terms, a rival. */
 const PRICE_ON_TABLE =
   /\b(?:quote|quoted|quotation|proposal|offer|offered|offering|contract|renewal|renewing|renew|invoice|invoicing|current (?:price|rate)|your (?:price|rate|pricing)|the (?:price|rate|fee|total)|numbers|figures|free|cheaper|match|terms|fee|fees|upfront|up front|commit|steep|expensive|too (?:high|much)|best you can|instead of|discount)\b|[$€£]\s?\d|\d+ ?%|\bper (?:seat|user|month|licen[cs]e|agent)\b/;
@@ -221,6 +228,15 @@ function precedingQualifier(text: string, index: number): { negated: boolean; co
 const OTHER_SENSE =
   /^\s*(?:from (?:the|our|my|a) |to (?!you\b|us\b|me\b)[a-z]+\b(?<!\bto (?:sign|review|approve|send))|widget|in (?:your|the|our) newsletter|(?:page|table|tab|section|calculator|column|feature|code|field)s?\b)/;
 
+/**
+ * The word at `index` of `cased` starts with a capital inside a sentence of the body (after `from`): a name
+ * ("Redline Haulage"), not the cue word. Subjects are skipped, they are often written in title case.
+ */
+function isNameAt(cased: string, index: number, from: number): boolean {
+  if (index <= from || !/^[A-Z][a-z]/.test(cased.slice(index, index + 2))) return false;
+  return !/(?:[.!?:;,"(]|^)\s*$/.test(cased.slice(Math.max(0, index - 4), index));
+}
+
 /** The sentence of `text` that contains the match at `index` (ending `end` characters later). */
 function sentenceAround(text: string, index: number, end: number): string {
   const before = text.slice(Math.max(0, index - 300), index);
@@ -238,6 +254,13 @@ export function detectDealCue(
   msg: Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string },
 ): DealCue | null {
   const text = normalise(`${boundText(msg.subject ?? "", 1000)}\n${messageBody(msg.text)}`);
+  // the same text with its case kept (normalise only lower-cases after collapsing spaces), so a cue word
+  // written as a name ("Redline Haulage") can be told from the word ("the redlines")
+  const casedSubject = boundText(msg.subject ?? "", 1000)
+    .replace(/\s+/g, " ")
+    .trim();
+  const cased = `${casedSubject}\n${messageBody(msg.text)}`.replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim();
+  const bodyFrom = casedSubject.length;
   const reopen = REOPEN.test(text);
   // "Not related to our account, just thought of you": the message rules itself out
   if (statesNoDeal(text)) return null;
@@ -265,7 +288,15 @@ export function detectDealCue(
       if (rule.stage === "won" && /^ with (?!you\b|your\b|us\b)[a-z]/.test(text.slice(m.index + m[0].length))) continue;
       // an article on pricing, one's own job offer, a contract signed years ago, someone else's deal
       if (isOutOfDealScope(sentence)) continue;
-      if ((rule.stage === "won" || rule.stage === "lost") && isAboutThirdParty(sentence)) continue;
+      // round 5: a capitalised cue word inside a sentence is a name ("Redline Haulage", "Discount Tyres")
+      if (isNameAt(cased, m.index, bodyFrom)) continue;
+      if (
+        (rule.stage === "won" || rule.stage === "lost") &&
+        (isAboutThirdParty(sentence) || isNotOurDecision(sentence))
+      )
+        continue;
+      // round 5: "payment has been made" for an invoice of a running account is billing, not a purchase
+      if (rule.stage === "won" && /\bpayment\b/.test(m[0]) && isInvoiceBilling(text)) continue;
       if (
         (rule.stage === "won" || rule.stage === "lost") &&
         isThirdPartySubject(text.slice(Math.max(0, m.index - 200), m.index))
@@ -335,6 +366,15 @@ export function detectDealCue(
     if (f) best = { stage: f.stage, confidence: 0.7, cue: f.cue, reopen, sourceMessageId: msg.id };
   }
   if (!best) best = modelCue(msg, reopen);
+  // round 5: a consumer's order, refund, coupon or delivery is support; only ending a subscription is lost,
+  // and a quote we send is a proposal even for a few items ("here is the quote for the 6 chairs, shipping included")
+  if (
+    best &&
+    isConsumerSupport(text, msg.direction) &&
+    !(best.stage === "lost" && endsSubscription(text)) &&
+    !(best.stage === "proposal" && msg.direction === "outbound")
+  )
+    return null;
   if (best) best.span = locateSpan(msg.text, best.cue);
   return best;
 }
@@ -396,6 +436,7 @@ function fallbackCue(text: string, direction: "inbound" | "outbound"): { stage: 
       // "we might go ahead next quarter": a hedge decides nothing
       if ((stage === "won" || stage === "lost") && HEDGE_WORD.test(sentence.slice(0, m.index))) continue;
       if ((stage === "won" || stage === "lost") && isThirdPartySubject(sentence.slice(0, m.index))) continue;
+      if ((stage === "won" || stage === "lost") && isNotOurDecision(sentence)) continue;
       const q = precedingQualifier(sentence, m.index);
       if (stage !== "lost" && (q.negated || q.conditional)) continue;
       return { stage, cue: sentence.trim().replace(/[.!?]+$/, "") };
@@ -425,8 +466,16 @@ function modelCue(msg: Pick<MessageInput, "text" | "direction" | "subject"> & { 
   // round 4: the quoted sentence itself must be commercial, or the model read praise or churn talk
   // ("the onboarding session was excellent", "we are considering leaving") as a stage
   if (!COMMERCIAL.test(lemmatise(sentence.toLowerCase()))) return null;
-  // "for the price we pay, waiting three days is not acceptable": support, as for the rules
-  if ((got.stage === "interest" || got.stage === "negotiation") && isServiceSentence(sentence)) return null;
+  // "for the price we pay, waiting three days is not acceptable": support, as for the rules; round 5: for
+  // every stage the model reads ("can we get the bundle discount applied", "I was billed for the annual plan")
+  if (isServiceSentence(sentence)) return null;
+  // round 5: "the supplier accepted our purchase order": a third party as the subject of the sentence
+  if (
+    (got.stage === "won" || got.stage === "lost") &&
+    (isThirdPartySubject(sentence.trim().split(/\s+/).slice(0, 4).join(" ").toLowerCase()) ||
+      isNotOurDecision(sentence))
+  )
+    return null;
   if (
     (got.stage === "won" || got.stage === "lost") &&
     (/\?\s*$/.test(sentence) || HEDGE_WORD.test(sentence) || /\b(?:if|unless|whether|once)\b/i.test(sentence))
