@@ -1,0 +1,19 @@
+/**
+ * Round 5 (commitments in an operations style): the rules were fixed against these sets, so the thresholds
+ * guard the fit against regressions; they are not estimates of quality on unseen text (see README.md).
+ */
+import { describe, expect, it } from "vitest";
+import { evalCommitments } from "./evaluate";
+import { TUNING_COMMIT5_ALL } from "./fixtures/tuning5-commit";
+
+describe("round-5 commitments tuning set (operations style)", () => {
+  it("finds the promises with their deadlines and leaves the non-promises out", () => {
+    const r = evalCommitments(TUNING_COMMIT5_ALL);
+    console.log([`commitments tuning5: ${r.withDue.summary()}`, ...r.pr.misses.map((m) => `    - ${m}`)].join("\n"));
+    expect(r.withDue.precision).toBeGreaterThanOrEqual(0.95);
+    expect(r.withDue.recall).toBeGreaterThanOrEqual(0.95);
+    const negatives = TUNING_COMMIT5_ALL.filter((m) => m.expect.commitments.length === 0);
+    expect(negatives.length).toBeGreaterThanOrEqual(12);
+    expect(evalCommitments(negatives).pr.fp).toBe(0);
+  });
+});
