@@ -2,6 +2,7 @@ import { resolveDueDate } from "./dueDate";
 import { boundText, MAX_CLAUSE_CHARS } from "./limits";
 import { createLocator, type SourceSpan } from "./span";
 import { messageBody, normalise, splitSentences } from "./text";
+import { zonedParts, zonedTimeToUtc } from "./time";
 import type { Direction, MessageInput } from "./types";
 
 export type CommitmentActor = "contact" | "us";
@@ -55,7 +56,7 @@ const PARTICIPLES =
  * Service participles that promise an action only in the future passive ("your credit will be applied by
  * Friday"); in the present they describe a state ("the budget is approved", "the account is restored").
  */
-const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reversed|reinstated|removed|corrected|adjusted|unlocked|reset|renewed|extended|upgraded|cancell?ed|reactivated|cleared|arranged|organi[sz]ed|mailed|reviewed|checked|inspected|handled|taken care of|dealt with|followed up|effected|executed|remitted|actioned|provided|despatched`;
+const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reversed|reinstated|removed|corrected|adjusted|unlocked|reset|renewed|extended|upgraded|cancell?ed|reactivated|cleared|arranged|organi[sz]ed|mailed|reviewed|checked|inspected|handled|taken care of|dealt with|followed up|effected|executed|remitted|actioned|provided|despatched|loaded|unloaded|offloaded|packed|picked|stocked|restocked|counted|cleaned|serviced|swapped|fitted|tested|labell?ed|wrapped|moved|staged|allocated|recharged|calibrated|replenished|rerouted|re-?delivered|relabell?ed|repacked|returned to you|back (?:up|online)`;
 const ACTION_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
 /** True for an action verb in base, -s, -ing or doubled-consonant -ing form ("sending", "shipping", "sharing"). */
 function isActionVerb(word: string): boolean {
@@ -304,7 +305,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:goes out|go out|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )follow)\b(.*)/i,
+    re: /\b(?:goes out|go out|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
@@ -408,7 +409,7 @@ const BE_ACTION =
   /^(?:in touch|there|onsite|on site|on-site|over|with you|at your|at the (?:office|site|venue|door)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
 /** "have" + object + ready/done/over/back ("I'll have it ready by Monday"). */
 const HAVE_OBJECT =
-  /^(?:(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|[a-z]{3,}ed (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
+  /^(?:(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|there|here|on site|onsite|at (?:your|the) [\w-]+|[a-z]{3,}ed (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
 /** "I'll have Jake call you": a named person (case-sensitive) made to act. */
 const HAVE_PERSON =
   /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
@@ -432,6 +433,10 @@ const DECISION_OBJECT =
   /^(?:(?:with|for|up for|on)\s+)?(?:the\s+|a\s+|an\s+|your\s+)?(?:[\w-]+\s+){0,3}?(?:plan|tier|package|option|bundle|offer|deal|subscription|seats|licen[cs]es|version|edition|contract|proposal|quote|annual|monthly|yearly|you|your)\b/i;
 const REPORTED =
   /\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
+
+/** A reporting verb of someone other than the author before the promise ("the carrier says…", "per the yard"). */
+const REPORTED_BEFORE =
+  /(?<!\b(?:i|we|as)\s+)\b(?:says|said|tells (?:us|me)|told (?:us|me)|mentions|mentioned|reckons|reckoned|expects|expected|claims|claimed|promises|promised|reports|reported|informs us|informed us|advises|advised)\b|\baccording to\b/i;
 
 const KIND_PATTERNS: Array<[CommitmentKind, RegExp]> = [
   ["call", /\b(?:call|ring|phone|dial|give (?:you|him|her|them) a (?:call|ring)|video ?call|zoom|hop on a call)\b/i],
@@ -503,7 +508,7 @@ export function expandTexting(text: string): string {
       .replace(/\b(tomorrow|today) first thing\b/gi, "first thing $1")
       .replace(/\b(lemme|lemmi)\b/gi, "let me")
       .replace(/\bin (\d{1,2})(?=\s*(?:[.!,;)]|$))/gi, "in $1 minutes")
-      .replace(/\bafter lunch\b/gi, "this afternoon")
+      .replace(/\bafter lunch\b/gi, "after 2pm")
       .replace(
         /\b(on|by|till|until|next|this|first thing|before|after|from|thru|through)\s+(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?/gi,
         (_m, p: string, d: string) => `${p} ${WEEKDAY_NAMES[d.toLowerCase()] ?? d}`,
@@ -530,6 +535,8 @@ export function matchCommitment(sentence: string): string | null {
     if (!m) continue;
     const before = s.slice(0, m.index);
     if (CONDITIONAL.test(before)) return null;
+    // "The supplier says the parts will arrive Friday": another party's promise, reported
+    if (REPORTED_BEFORE.test(before)) return null;
     // a reminder restates an arrangement; only an explicit first-person promise in it counts
     if (reminder && !/\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\b/i.test(s)) return null;
     let action: string;
@@ -675,7 +682,7 @@ function courtesyOnly(s: string): boolean {
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:\d+|a|an|one|two|three|a few|a couple of) (?:minutes?|hours?|days?|weeks?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\b/i.test(
+  return /\b(?:fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:\d+|a|an|one|two|three|a few|a couple of) (?:minutes?|hours?|days?|weeks?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\b/i.test(
     s,
   );
 }
@@ -729,32 +736,38 @@ function dueScope(clause: string): string {
 export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = {}): Commitment[] {
   const body = messageBody(msg.text);
   const out: Commitment[] = [];
+  const plan = planItems(body);
   const clauses = splitSentences(body).flatMap((s) => {
+    const item = plan.items.has(s.replace(LIST_MARKER, "").trim());
     // a question or conditional governs the whole sentence, so judge those on the sentence
-    if (/\?\s*$/.test(s) || /^\s*(?:if|unless)\b/i.test(s)) return [{ clause: s, conditioned: false }];
+    if (/\?\s*$/.test(s) || /^\s*(?:if|unless)\b/i.test(s))
+      return [{ clause: s, conditioned: false, sentence: s, item }];
     // "we can match the price if you sign for 24 months, and we'll include support": the condition
     // governs the coordinated clause too (unless that clause names its own time)
     let condition = false;
     return splitClauses(s).map((clause) => {
       const conditioned = condition;
       if (CONDITIONAL.test(clause)) condition = true;
-      return { clause, conditioned };
+      return { clause, conditioned, sentence: s, item };
     });
   });
   const max = opts.maxCommitments ?? 25;
   const locator = createLocator(msg.text);
   let cursor = 0;
   const dueOpts = { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour };
-  for (const { clause, conditioned } of clauses) {
+  for (const { clause, conditioned, sentence: whole, item } of clauses) {
     if (out.length >= max) break;
     if (conditioned && !hasDeadlineWords(clause)) continue;
     const sentence = boundText(clause, MAX_CLAUSE_CHARS);
-    const action = matchCommitment(sentence);
+    const action = matchCommitment(sentence) ?? (item ? matchPlanItem(sentence) : null);
     if (action === null) continue;
     const pieces = splitGapped(sentence, action);
     for (const [i, piece] of pieces.entries()) {
       if (out.length >= max) break;
-      const due = resolveDueDate(expandTexting(dueScope(piece.text)), msg.sentAt, dueOpts);
+      const scoped = expandTexting(dueScope(piece.text));
+      const due =
+        sameDayAs(scoped, whole, piece.text, msg.sentAt, dueOpts) ??
+        resolveDueDate(scoped, item ? plan.reference(msg.sentAt, dueOpts.timezone) : msg.sentAt, dueOpts);
       const span = locator.find(piece.text, cursor) ?? locator.find(piece.text);
       if (span) cursor = span.end;
       out.push({
@@ -772,6 +785,83 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     }
   }
   return out;
+}
+
+/** A bullet or number that starts a list line ("- ", "• ", "1. ", "2) "). */
+const LIST_MARKER = /^\s*(?:[-*•–]|\d{1,2}[.)])\s+/;
+/** A line that announces the author's plan, so the dated lines under it are promises ("Next steps from our side:"). */
+const PLAN_INTRO =
+  /\b(?:next steps?|(?:the |our |my )?plan|schedule|timeline|itinerary|rota|programme|what happens next|action (?:items|plan|points)|to-?dos?|from our (?:side|end)|on our (?:side|end)|we(?:'ll| will)|here's what|here is what)\b/i;
+/** Words that make a terse plan line an action ("Engineer on site Thursday 10am", "handover to your team"). */
+const PLAN_ACTION = new RegExp(
+  String.raw`\b(?:${FUTURE_PARTICIPLES}|on site|onsite|on-site|hand-?over|delivery|collection|installation|visit|go-live|cutover|call|dispatch)\b`,
+  "i",
+);
+
+/**
+ * The lines of a dated plan written as a list under an announcing line ("Next steps from our side:" then
+ * "1. Replacement pump dispatched tomorrow"). A week named in the announcement ("Plan for next week:")
+ * anchors the bare weekdays of its lines.
+ */
+function planItems(body: string): {
+  items: Set<string>;
+  reference: (sentAt: number, timezone?: string) => number;
+} {
+  const items = new Set<string>();
+  let intro: string | null = null;
+  let nextWeek = false;
+  for (const line of body.split("\n")) {
+    if (!line.trim()) continue;
+    if (LIST_MARKER.test(line)) {
+      if (intro !== null) items.add(line.replace(LIST_MARKER, "").trim());
+      continue;
+    }
+    const announces = PLAN_INTRO.test(line) && !/\?\s*$/.test(line) && !CONDITIONAL.test(line);
+    intro = announces ? line : null;
+    if (announces) nextWeek = /\bnext week\b/i.test(line);
+  }
+  return {
+    items,
+    // the Sunday noon before next week, so "Monday" … "Friday 4pm" fall in that week
+    reference: (sentAt, timezone = "UTC") => {
+      if (!nextWeek) return sentAt;
+      const p = zonedParts(sentAt, timezone);
+      return zonedTimeToUtc(p.year, p.month, p.day + ((7 - p.weekday) % 7 || 7), 12, 0, timezone);
+    },
+  };
+}
+
+/** A terse dated line of an announced plan: an action word and a time, not a question, hedge or negation. */
+function matchPlanItem(line: string): string | null {
+  const s = expandTexting(line).trim();
+  if (/\?\s*$/.test(s) || NEGATED_MODAL.test(s) || HEDGE.test(s) || REPORTED.test(s) || CONDITIONAL.test(s))
+    return null;
+  if (!hasDeadlineWords(s)) return null;
+  const acts =
+    PLAN_ACTION.test(s) || s.split(/[^a-z]+/i).some((w) => isActionVerb(w) || isActionVerb(w.replace(/e?s$/, "")));
+  return acts ? s.replace(/^[^:]{1,30}:\s*/, "").replace(/[.!,;:\s]+$/, "") : null;
+}
+
+/** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */
+const SAME_DAY = /\b(?:the same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
+function sameDayAs(
+  scoped: string,
+  sentence: string,
+  piece: string,
+  sentAt: number,
+  opts: { timezone?: string; endOfDayHour?: number },
+): { dueAt: number; phrase: string } | null {
+  const m = SAME_DAY.exec(scoped);
+  if (!m) return null;
+  const at = sentence.indexOf(piece);
+  const earlier = at > 0 ? sentence.slice(0, at) : "";
+  const base = earlier ? resolveDueDate(expandTexting(earlier), sentAt, opts) : null;
+  if (!base) return null;
+  const tz = opts.timezone ?? "UTC";
+  const p = zonedParts(base.dueAt, tz);
+  const part = (m[1] ?? "").toLowerCase();
+  const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : (opts.endOfDayHour ?? 17);
+  return { dueAt: zonedTimeToUtc(p.year, p.month, p.day, hour, 0, tz), phrase: m[0] };
 }
 
 /**

@@ -21,7 +21,7 @@ const DATE_WORD =
 const PART_OF_DAY: Array<[RegExp, number]> = [
   [/\bmorning\b/i, 12],
   [/\b(?:noon|midday|lunch(?:time)?)\b/i, 12],
-  [/\bafter lunch\b/i, 17],
+  [/\bafter lunch\b/i, 14],
   [/\bafternoon\b/i, 17],
   [/\b(?:evening|tonight)\b/i, 23],
 ];
@@ -39,6 +39,8 @@ const PART_OF_DAY: Array<[RegExp, number]> = [
  *   A date without a time gets 17:00; a part of day without an hour gets morning 12:00, afternoon 17:00,
  *   evening/tonight 23:00; an hour 1-7 without am/pm is read as pm ("call you at 5").
  */
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const NUMBER_WORDS = [
   "one",
   "two",
@@ -195,6 +197,35 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       if (weekday !== 0 && weekday !== 6) left--;
     }
     return { dueAt: at(offset, eod), phrase: m[0] };
+  }
+
+  // "mid-month", "mid-April", "middle of next month": the 15th (chrono reads none of them)
+  m =
+    /\b(?:mid|middle of)[\s-]+(?:(this|next|the)\s+)?(month|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i.exec(
+      text,
+    );
+  if (m) {
+    const name = (m[2] ?? "").toLowerCase();
+    if (name === "month") {
+      const next = (m[1] ?? "").toLowerCase() === "next" ? 1 : 0;
+      let t = zonedTimeToUtc(sent.year, sent.month + next, 15, eod, 0, tz);
+      if (t <= sentAt && !next) t = zonedTimeToUtc(sent.year, sent.month + 1, 15, eod, 0, tz);
+      return { dueAt: t, phrase: m[0] };
+    }
+    const month = MONTHS.findIndex((p) => name.startsWith(p)) + 1;
+    let t = zonedTimeToUtc(sent.year, month, 15, eod, 0, tz);
+    if (t <= sentAt) t = zonedTimeToUtc(sent.year + 1, month, 15, eod, 0, tz);
+    return { dueAt: t, phrase: m[0] };
+  }
+  // "in a fortnight": 14 days after the send day
+  m = /\b(?:in|within)\s+(?:a|one|1)\s+fortnight\b|\bfortnight'?s time\b/i.exec(text);
+  if (m) return { dueAt: at(14, eod), phrase: m[0] };
+  // "Monday week" (British): the Monday after the coming one
+  m = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday) week\b/i.exec(text);
+  if (m) {
+    const target = WEEKDAYS.indexOf((m[1] ?? "").toLowerCase());
+    const ahead = (target - sent.weekday + 7) % 7 || 7;
+    return { dueAt: at(ahead + 7, eod), phrase: m[0] };
   }
 
   // "on the 24th" / "by the 3rd" / "on 25th": chrono needs a month, so resolve to this month or the next
