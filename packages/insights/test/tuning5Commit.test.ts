@@ -4,10 +4,15 @@
  */
 import { describe, expect, it } from "vitest";
 import { evalCommitments } from "./evaluate";
-import { TUNING_COMMIT5_ALL } from "./fixtures/tuning5-commit";
+import { TUNING_COMMIT5_A, TUNING_COMMIT5_ALL, TUNING_COMMIT5_B } from "./fixtures/tuning5-commit";
 
 describe("round-5 commitments tuning set (operations style)", () => {
   it("finds the promises with their deadlines and leaves the non-promises out", () => {
+    for (const [name, part] of [
+      ["A", TUNING_COMMIT5_A],
+      ["B", TUNING_COMMIT5_B],
+    ] as const)
+      console.log(`commitments tuning5 part ${name}: ${evalCommitments([...part]).withDue.summary()}`);
     const r = evalCommitments(TUNING_COMMIT5_ALL);
     console.log([`commitments tuning5: ${r.withDue.summary()}`, ...r.pr.misses.map((m) => `    - ${m}`)].join("\n"));
     expect(r.withDue.precision).toBeGreaterThanOrEqual(0.95);
