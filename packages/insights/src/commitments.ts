@@ -45,7 +45,7 @@ const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|also|just
 const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+)\b(.*)`;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
-  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert";
+  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack";
 /** People and teams who act for one side ("our engineer", "a technician", "the courier"). */
 const ROLES =
   "team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned";
@@ -175,7 +175,8 @@ type PatternKind =
   | "role"
   | "third"
   | "landing"
-  | "visit";
+  | "visit"
+  | "minutes";
 const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   {
@@ -234,6 +235,15 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     ),
     kind: "role",
   },
+  // minutes and handovers: "Early shift to load them first thing", "Tom to chase the haulier by Friday"
+  {
+    re: new RegExp(
+      String.raw`^((?:[A-Z][\p{L}'-]+|(?:[Oo]ur|[Tt]he|[Ee]arly|[Ll]ate|[Nn]ight|[Dd]ay|[Mm]orning|[Aa]fternoon)\s+(?:[a-z]+\s+)?(?:shift|${ROLES}|pickers|loaders|yard|dispatch|warehouse|ops))(?:\s+[A-Z][\p{L}'-]+)?)\s+to\s+` +
+        ACTION_FOLLOWS_CS,
+      "u",
+    ),
+    kind: "minutes",
+  },
   // "He'll be there by 8", "She'll send the signed copy tomorrow": a colleague named earlier, with a time
   {
     re: new RegExp(String.raw`\b(?:he|she)\s*(?:'ll|\s+will|\s+is going to)\s+` + ACTION_FOLLOWS, "i"),
@@ -255,7 +265,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // terse arrival promises: "running late, be there in 20", "back in 10"
   {
-    re: /(?:^|[,;:–—]\s*|\s-\s*)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back)\b(.*)/i,
+    re: /(?:^|[,;:–—]\s*|\s-\s*)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back|with you)\b(.*)/i,
     kind: "arrive",
   },
   // passive: "the amount will be paid within 30 days", "your refund is going to be processed"
@@ -268,7 +278,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:on|in|with|back (?:on|in|with))\s+(?:your|you)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b)(.*)/i,
+    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:(?:on|in|with|back (?:on|in|with))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b|(?:arrives|lands|gets) (?:with|to) you\b|reaches you\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -284,7 +294,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "Our installer, Dev, is coming on Friday at 8", "the technician comes Thursday morning"
   {
     re: new RegExp(
-      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}'-]+)|[Hh]e|[Ss]he|(?:[Oo]ur|[Mm]y|[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:${ROLES}))(?:\s*,\s*[^,!?]{2,40},)?\s+(?:(?:is|'s)\s+(?:coming|visiting|arriving|delivering|dropping|calling|bringing|collecting|picking|installing|fitting)|comes|visits|arrives|delivers|drops|calls|brings|collects|installs|fits)\b(.*)`,
+      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}-]+)|[Hh]e|[Ss]he|(?:[Oo]ur|[Mm]y|[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:${ROLES}))(?:\s*,\s*[^,!?]{2,40},)?(?:\s+|(?='))(?:(?:is|'s)\s+(?:with you|on site|onsite|coming|visiting|arriving|delivering|dropping|calling|bringing|collecting|picking|installing|fitting)|comes|visits|arrives|delivers|drops|calls|brings|collects|installs|fits)\b(.*)`,
       "u",
     ),
     kind: "visit",
@@ -434,6 +444,10 @@ const DECISION_OBJECT =
 const REPORTED =
   /\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
 
+/** Capitalised sentence openers before "to <verb>" that are not the owner of an action item. */
+const NOT_AN_OWNER =
+  /^(?:happy|glad|pleased|need|needs|want|wants|going|nice|great|good|able|unable|hard|easy|time|reminder|remember|note|about|how|what|where|when|who|why|ready|keen|sorry|delighted|due|likely|unlikely|set|plan|planning|trying|hoping|looking|welcome|free|best|better|important|worth|remind|reminders|forgot|failed|had|have|has|used|yet|so|and|but|or|then|also|just|please|thanks|ok|okay)$/i;
+
 /** A reporting verb of someone other than the author before the promise ("the carrier says…", "per the yard"). */
 const REPORTED_BEFORE =
   /(?<!\b(?:i|we|as)\s+)\b(?:says|said|tells (?:us|me)|told (?:us|me)|mentions|mentioned|reckons|reckoned|expects|expected|claims|claimed|promises|promised|reports|reported|informs us|informed us|advises|advised)\b|\baccording to\b/i;
@@ -507,6 +521,8 @@ export function expandTexting(text: string): string {
       )
       .replace(/\b(tomorrow|today) first thing\b/gi, "first thing $1")
       .replace(/\b(lemme|lemmi)\b/gi, "let me")
+      // British "half 4" is half past four
+      .replace(/\bhalf (\d{1,2})\b(?!\s*(?:[:.]\d|%|days?|hours?|hrs?|weeks?|months?|an?\b))/gi, "$1:30")
       .replace(/\bin (\d{1,2})(?=\s*(?:[.!,;)]|$))/gi, "in $1 minutes")
       .replace(/\bafter lunch\b/gi, "after 2pm")
       .replace(
@@ -553,6 +569,14 @@ export function matchCommitment(sentence: string): string | null {
       if (!acts || (kind === "third" && !hasDeadlineWords(rest) && !event)) continue;
       // "Kenji said he will look at it": a reported promise of a third party
       if (/\b(?:said|says|told|tells|mentioned|thinks|thought|promised|claims|claimed)\b/i.test(before)) return null;
+      action = `${verb}${rest}`.trim();
+    } else if (kind === "minutes") {
+      // an action item with an owner and a time; "Happy to send…", "Need to ship…" are not owners
+      const first = (m[1] ?? "").split(/\s+/)[0] ?? "";
+      const verb = (m[3] ?? "").toLowerCase();
+      const rest = m[4] ?? "";
+      if (NOT_A_SUBJECT.has(first) || NOT_AN_OWNER.test(first)) continue;
+      if (!isActionVerb(verb) || !hasDeadlineWords(rest)) continue;
       action = `${verb}${rest}`.trim();
     } else if (kind === "visit") {
       const first = (m[1] ?? "").split(/\s+/)[0] ?? "";
@@ -682,7 +706,7 @@ function courtesyOnly(s: string): boolean {
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:\d+|a|an|one|two|three|a few|a couple of) (?:minutes?|hours?|days?|weeks?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\b/i.test(
+  return /\b(?:first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:\d+|a|an|one|two|three|a few|a couple of) (?:minutes?|hours?|days?|weeks?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\b/i.test(
     s,
   );
 }
@@ -697,7 +721,7 @@ export function splitClauses(sentence: string): string[] {
       // `(?<!\s)` lets a match start only at the first character of a whitespace run: without it a
       // run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
       .split(
-        /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will)|(?:he|she)(?:'ll|’ll| will)|[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i,
+        /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i,
       )
       // "give me 10 mins and I'll have the link": the time asked for belongs to the promise
       .reduce<string[]>((acc, c) => {
@@ -723,6 +747,13 @@ export function splitClauses(sentence: string): string[] {
  * dates of its own. Cut only when the part before still holds the promise.
  */
 function dueScope(clause: string): string {
+  // "Gate code changes Monday - I'll text everyone Sunday evening": a statement before a dash has its own date
+  const dash = /\s[-–—]\s/.exec(clause);
+  if (dash) {
+    const head = clause.slice(0, dash.index);
+    const tail = clause.slice(dash.index + dash[0].length);
+    if (matchCommitment(head) === null && matchCommitment(tail) !== null && hasDeadlineWords(tail)) return tail;
+  }
   const cut =
     /,\s+(?:so|because|since|as|while|whereas|which)\s|,\s+and\s+(?:your|the|their|his|her|its|our|this|that|my)\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
       clause,
@@ -794,7 +825,7 @@ const PLAN_INTRO =
   /\b(?:next steps?|(?:the |our |my )?plan|schedule|timeline|itinerary|rota|programme|what happens next|action (?:items|plan|points)|to-?dos?|from our (?:side|end)|on our (?:side|end)|we(?:'ll| will)|here's what|here is what)\b/i;
 /** Words that make a terse plan line an action ("Engineer on site Thursday 10am", "handover to your team"). */
 const PLAN_ACTION = new RegExp(
-  String.raw`\b(?:${FUTURE_PARTICIPLES}|on site|onsite|on-site|hand-?over|delivery|collection|installation|visit|go-live|cutover|call|dispatch)\b`,
+  String.raw`\b(?:${FUTURE_PARTICIPLES}|on site|onsite|on-site|hand-?over|delivery|collection|installation|visit|go-live|cutover|call|dispatch|leaves|departs|goes out|ships)\b`,
   "i",
 );
 
@@ -837,6 +868,8 @@ function matchPlanItem(line: string): string | null {
   if (/\?\s*$/.test(s) || NEGATED_MODAL.test(s) || HEDGE.test(s) || REPORTED.test(s) || CONDITIONAL.test(s))
     return null;
   if (!hasDeadlineWords(s)) return null;
+  // "stock count by the client's team": another party's step in the plan
+  if (/\bby\s+(?:the\s+)?(?:client|customer|you|your|their|them|[\p{L}]+'s)\b/iu.test(s)) return null;
   const acts =
     PLAN_ACTION.test(s) || s.split(/[^a-z]+/i).some((w) => isActionVerb(w) || isActionVerb(w.replace(/e?s$/, "")));
   return acts ? s.replace(/^[^:]{1,30}:\s*/, "").replace(/[.!,;:\s]+$/, "") : null;

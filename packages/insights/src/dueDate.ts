@@ -23,7 +23,7 @@ const PART_OF_DAY: Array<[RegExp, number]> = [
   [/\b(?:noon|midday|lunch(?:time)?)\b/i, 12],
   [/\bafter lunch\b/i, 14],
   [/\bafternoon\b/i, 17],
-  [/\b(?:evening|tonight)\b/i, 23],
+  [/\b(?:evening|tonight|night)\b/i, 23],
 ];
 
 /**
@@ -251,6 +251,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(/\b(?<!the )day after tomorrow\b/gi, "the day after tomorrow")
     // "half past 2", "quarter past 10", "quarter to 5" as clock times
     .replace(/\bhalf past (\d{1,2})\b/gi, "$1:30")
+    // British "half 4" is half past four
+    .replace(/\bhalf (\d{1,2})\b(?!\s*(?:[:.]\d|%|days?|hours?|hrs?|weeks?|months?|an?\b))/gi, "$1:30")
+    // "when I'm 10 minutes out": a distance from the destination, not a deadline
+    .replace(/\b\d{1,3}\s*(?:minutes?|mins?|miles?|km|hours?|hrs?)\s+(?:out|away)\b/gi, " ")
+    // "first thing" without a day: the next morning's start
+    .replace(/\bfirst thing\b(?!\s+(?:on |in |tomorrow|today|\w+day))/gi, "at 9am")
     .replace(/\bquarter past (\d{1,2})\b/gi, "$1:15")
     .replace(/\bquarter to (\d{1,2})\b/gi, (_m, h: string) => `${((Number(h) + 10) % 12) + 1}:45`)
     // "give me 10 mins" (said before a promise) is "in 10 minutes"
