@@ -45,10 +45,10 @@ const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|also|just
 const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+)\b(.*)`;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
-  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack";
+  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report";
 /** People and teams who act for one side ("our engineer", "a technician", "the courier"). */
 const ROLES =
-  "team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned";
+  "marshals?|supervisors?|dispatchers?|controllers?|foreman|forklift drivers?|pickers?|operators?|porters?|security|team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned";
 /** Past participles of deliverable actions, for passive promises ("will be paid", "is shipped"). */
 const PARTICIPLES =
   "paid|sent|shipped|delivered|transferred|signed|issued|refunded|credited|installed|completed|fixed|processed|scheduled|booked|returned|dispatched|released|published|deployed|activated|enabled|resolved|replaced|repaired|reimbursed|settled|wired|uploaded|shared|forwarded|emailed|posted|invoiced|submitted|prepared|finali[sz]ed|configured|set up|migrated|updated|collected|picked up|dropped off|handed over|couriered|made|done|sorted|delivered over|sent out|paid out";
@@ -229,7 +229,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // an indefinite or definite role: "A technician will visit you tomorrow", "the courier will collect it"
   {
     re: new RegExp(
-      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so)\s+)(?:an?|the|one of (?:our|the)|someone from (?:our|the))\s+(?:[a-z]+\s+)?(?:${ROLES})\s+(?:will|'ll|is going to)\s+` +
+      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so)\s+)(?:(?:an?|the|one of (?:our|the)|someone from (?:our|the)|two|three|four|five|\d{1,2}|both|extra|additional)\s+)?(?:[a-z]+\s+)?(?:${ROLES})\s+(?:will|'ll|are going to|is going to)\s+` +
         ACTION_FOLLOWS,
       "i",
     ),
@@ -265,7 +265,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // terse arrival promises: "running late, be there in 20", "back in 10"
   {
-    re: /(?:^|[,;:–—]\s*|\s-\s*)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back|with you)\b(.*)/i,
+    re: /(?:^|[,;:–—]\s*|\s-\s*|\band\s+)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back|with you|(?:on your desk|in your inbox|out to you)(?=\s+(?:by|before|tomorrow|today|tonight|on|at|\d)))\b(.*)/i,
     kind: "arrive",
   },
   // passive: "the amount will be paid within 30 days", "your refund is going to be processed"
@@ -278,7 +278,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:(?:on|in|with|back (?:on|in|with))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b|(?:arrives|lands|gets) (?:with|to) you\b|reaches you\b)(.*)/i,
+    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:(?:on|in|with|back (?:on|in|with))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b|(?:arrives|lands|gets) (?:with|to) you\b|reaches you\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -315,7 +315,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:goes out|go out|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out))\b(.*)/i,
+    re: /\b(?:goes live|go live|goes out|go out|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
@@ -450,7 +450,7 @@ const NOT_AN_OWNER =
 
 /** A reporting verb of someone other than the author before the promise ("the carrier says…", "per the yard"). */
 const REPORTED_BEFORE =
-  /(?<!\b(?:i|we|as)\s+)\b(?:says|said|tells (?:us|me)|told (?:us|me)|mentions|mentioned|reckons|reckoned|expects|expected|claims|claimed|promises|promised|reports|reported|informs us|informed us|advises|advised)\b|\baccording to\b/i;
+  /(?<!\b(?:i|we|as)\s+)\b(?:says|said|tells (?:us|me)|told (?:us|me)|mentions|mentioned|reckons|reckoned|expects|expected|claims|claimed|promises|promised|reports|reported|informs us|informed us|advises|advised)\b|\b(?:according to|per the|per their)\b/i;
 
 const KIND_PATTERNS: Array<[CommitmentKind, RegExp]> = [
   ["call", /\b(?:call|ring|phone|dial|give (?:you|him|her|them) a (?:call|ring)|video ?call|zoom|hop on a call)\b/i],
@@ -706,7 +706,7 @@ function courtesyOnly(s: string): boolean {
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:\d+|a|an|one|two|three|a few|a couple of) (?:minutes?|hours?|days?|weeks?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\b/i.test(
+  return /\b(?:within the hour|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:\d+|a|an|one|two|three|a few|a couple of) (?:minutes?|hours?|days?|weeks?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\b/i.test(
     s,
   );
 }
@@ -721,7 +721,7 @@ export function splitClauses(sentence: string): string[] {
       // `(?<!\s)` lets a match start only at the first character of a whitespace run: without it a
       // run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
       .split(
-        /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i,
+        /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i,
       )
       // "give me 10 mins and I'll have the link": the time asked for belongs to the promise
       .reduce<string[]>((acc, c) => {
@@ -748,10 +748,10 @@ export function splitClauses(sentence: string): string[] {
  */
 function dueScope(clause: string): string {
   // "Gate code changes Monday - I'll text everyone Sunday evening": a statement before a dash has its own date
-  const dash = /\s[-–—]\s/.exec(clause);
-  if (dash) {
-    const head = clause.slice(0, dash.index);
-    const tail = clause.slice(dash.index + dash[0].length);
+  // "Container booked on the 8pm sailing, I'll send the ref within the hour": likewise before a comma
+  for (const sep of clause.matchAll(/\s[-–—]\s|,\s/g)) {
+    const head = clause.slice(0, sep.index);
+    const tail = clause.slice(sep.index + sep[0].length);
     if (matchCommitment(head) === null && matchCommitment(tail) !== null && hasDeadlineWords(tail)) return tail;
   }
   const cut =
@@ -822,7 +822,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
 const LIST_MARKER = /^\s*(?:[-*•–]|\d{1,2}[.)])\s+/;
 /** A line that announces the author's plan, so the dated lines under it are promises ("Next steps from our side:"). */
 const PLAN_INTRO =
-  /\b(?:next steps?|(?:the |our |my )?plan|schedule|timeline|itinerary|rota|programme|what happens next|action (?:items|plan|points)|to-?dos?|from our (?:side|end)|on our (?:side|end)|we(?:'ll| will)|here's what|here is what)\b/i;
+  /\b(?:next steps?|(?:the |our |my )?plan|schedule|timeline|itinerary|rota|programme|what happens next|actions?(?: items| plan| points)?|to-?dos?|from our (?:side|end)|on our (?:side|end)|we(?:'ll| will)|here's what|here is what)\b/i;
 /** Words that make a terse plan line an action ("Engineer on site Thursday 10am", "handover to your team"). */
 const PLAN_ACTION = new RegExp(
   String.raw`\b(?:${FUTURE_PARTICIPLES}|on site|onsite|on-site|hand-?over|delivery|collection|installation|visit|go-live|cutover|call|dispatch|leaves|departs|goes out|ships)\b`,
@@ -864,10 +864,15 @@ function planItems(body: string): {
 
 /** A terse dated line of an announced plan: an action word and a time, not a question, hedge or negation. */
 function matchPlanItem(line: string): string | null {
-  const s = expandTexting(line).trim();
+  const s = expandTexting(line).replace(LIST_MARKER, "").trim();
   if (/\?\s*$/.test(s) || NEGATED_MODAL.test(s) || HEDGE.test(s) || REPORTED.test(s) || CONDITIONAL.test(s))
     return null;
   if (!hasDeadlineWords(s)) return null;
+  // "Us: revised rate card by Thursday": a line owned by the author's side; "You: confirm…" is not
+  const owner = /^(us|we|me|i|our (?:side|team|end)|[a-z]+)\s*[:–—-]\s*(.*)/i.exec(s);
+  if (owner && /^(?:us|we|me|i|our (?:side|team|end))$/i.test(owner[1] ?? ""))
+    return (owner[2] ?? "").replace(/[.!,;:\s]+$/, "");
+  if (owner && /^(?:you|client|customer|them|they)$/i.test(owner[1] ?? "")) return null;
   // "stock count by the client's team": another party's step in the plan
   if (/\bby\s+(?:the\s+)?(?:client|customer|you|your|their|them|[\p{L}]+'s)\b/iu.test(s)) return null;
   const acts =

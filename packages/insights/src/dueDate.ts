@@ -174,6 +174,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   }
   m = /\b(?:end of (?:the |this )?year|year[- ]end|eoy)\b/i.exec(text);
   if (m) return { dueAt: zonedTimeToUtc(sent.year, 12, 31, eod, 0, tz), phrase: m[0] };
+  // "end of next month": its last day
+  m = /\b(?:the\s+)?end of next month\b/i.exec(text);
+  if (m) return { dueAt: zonedTimeToUtc(sent.year, sent.month + 2, 0, eod, 0, tz), phrase: m[0] };
+  // "within the hour": the send instant plus an hour
+  m = /\bwithin (?:the|an|one|1) hour\b/i.exec(text);
+  if (m) return { dueAt: sentAt + 3_600_000, phrase: m[0] };
   m = /\b(?:by\s+)?(?:the\s+)?(?:end of (?:the |this )?month|month[- ]end|eom)\b/i.exec(text);
   if (m) {
     let t = zonedTimeToUtc(sent.year, sent.month + 1, 0, eod, 0, tz);
