@@ -315,7 +315,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:goes live|go live|goes out|go out|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out))\b(.*)/i,
+    re: /\b(?:goes live|goes out|go out|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
@@ -752,7 +752,10 @@ function dueScope(clause: string): string {
   for (const sep of clause.matchAll(/\s[-–—]\s|,\s/g)) {
     const head = clause.slice(0, sep.index);
     const tail = clause.slice(sep.index + sep[0].length);
-    if (matchCommitment(head) === null && matchCommitment(tail) !== null && hasDeadlineWords(tail)) return tail;
+    if (matchCommitment(head) === null && matchCommitment(tail) !== null && hasDeadlineWords(tail)) {
+      clause = tail;
+      break;
+    }
   }
   const cut =
     /,\s+(?:so|because|since|as|while|whereas|which)\s|,\s+and\s+(?:your|the|their|his|her|its|our|this|that|my)\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
