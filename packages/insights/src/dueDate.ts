@@ -305,9 +305,13 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     (r) => !component(r).isCertain("hour") && (component(r).isCertain("day") || component(r).isCertain("weekday")),
   );
   const clock = bareClock.length === 1 && dated.length >= 1 ? component(bareClock[0]!) : null;
+  // "the rota for April goes out on 1 April": a bare month is a topic when a day in that month is named
+  const daysNamed = results.filter((r) => component(r).isCertain("day")).map((r) => component(r).get("month"));
   let best: DueDate | null = null;
   for (const r of results) {
     if (clock && r === bareClock[0]) continue;
+    const cr = component(r);
+    if (cr.isCertain("month") && !cr.isCertain("day") && daysNamed.includes(cr.get("month"))) continue;
     // a time range ("between 9 and 11") is due at its end
     const c = r.end?.isCertain("hour") ? r.end : r.start;
     // ignore bare numbers / durations without an anchor ("2 docs", "for 5 minutes")

@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { evalCommitments } from "./evaluate";
-import { TUNING_COMMIT5_A, TUNING_COMMIT5_ALL, TUNING_COMMIT5_B, TUNING_COMMIT5_C, TUNING_COMMIT5_D } from "./fixtures/tuning5-commit";
+import {
+  TUNING_COMMIT5_A,
+  TUNING_COMMIT5_ALL,
+  TUNING_COMMIT5_B,
+  TUNING_COMMIT5_C,
+  TUNING_COMMIT5_D,
+} from "./fixtures/tuning5-commit";
 
 describe("round-5 commitments tuning set (operations style)", () => {
   it("finds the promises with their deadlines and leaves the non-promises out", () => {
