@@ -808,7 +808,8 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   for (const { clause, conditioned, sentence: whole, item } of clauses) {
     if (out.length >= max) break;
     if (conditioned && !hasDeadlineWords(clause)) continue;
-    const sentence = boundText(clause, MAX_CLAUSE_CHARS);
+    // a plan line's commitment is the line without its bullet or number
+    const sentence = boundText(item ? clause.replace(LIST_MARKER, "") : clause, MAX_CLAUSE_CHARS);
     const action = matchCommitment(sentence) ?? (item ? matchPlanItem(sentence) : null);
     if (action === null) continue;
     const pieces = splitGapped(sentence, action);
