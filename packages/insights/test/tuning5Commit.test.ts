@@ -10,6 +10,7 @@ import {
   TUNING_COMMIT5_B,
   TUNING_COMMIT5_C,
   TUNING_COMMIT5_D,
+  TUNING_COMMIT5_E,
 } from "./fixtures/tuning5-commit";
 
 describe("round-5 commitments tuning set (operations style)", () => {
@@ -19,6 +20,7 @@ describe("round-5 commitments tuning set (operations style)", () => {
       ["B", TUNING_COMMIT5_B],
       ["C", TUNING_COMMIT5_C],
       ["D", TUNING_COMMIT5_D],
+      ["E", TUNING_COMMIT5_E],
     ] as const)
       console.log(`commitments tuning5 part ${name}: ${evalCommitments([...part]).withDue.summary()}`);
     const r = evalCommitments(TUNING_COMMIT5_ALL);
