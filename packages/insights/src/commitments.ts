@@ -250,7 +250,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     kind: "third",
   },
   {
-    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see|hear from (?:me|us))|(?:'re|\s+are)\s+(?:getting|receiving))\b(.*)/i,
+    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see|hear from (?:me|us)|be (?:back )?up and running|be back (?:up|online|in business|on the road))|(?:'re|\s+are)\s+(?:getting|receiving))\b(.*)/i,
     kind: "you",
   },
   // subject-less after a comma or "and": "Received the invoice, will pay on Friday"
@@ -461,8 +461,12 @@ const REPORTED =
   /\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
 
 /** Capitalised sentence openers before "to <verb>" that are not the owner of an action item. */
-const NOT_AN_OWNER =
-  /^(?:happy|glad|pleased|need|needs|want|wants|going|nice|great|good|able|unable|hard|easy|time|reminder|remember|note|about|how|what|where|when|who|why|ready|keen|sorry|delighted|due|likely|unlikely|set|plan|planning|trying|hoping|looking|welcome|free|best|better|important|worth|remind|reminders|forgot|failed|had|have|has|used|yet|so|and|but|or|then|also|just|please|thanks|ok|okay)$/i;
+const OTHER_PARTY =
+  "landlords?|clients?|customers?|suppliers?|vendors?|carriers?|hauliers?|council|tenants?|buyers?|contractors?|insurers?|banks?|auditors?|you|they";
+const NOT_AN_OWNER = new RegExp(
+  String.raw`^(?:${OTHER_PARTY}|happy|glad|pleased|need|needs|want|wants|going|nice|great|good|able|unable|hard|easy|time|reminder|remember|note|about|how|what|where|when|who|why|ready|keen|sorry|delighted|due|likely|unlikely|set|plan|planning|trying|hoping|looking|welcome|free|best|better|important|worth|remind|reminders|forgot|failed|had|have|has|used|yet|so|and|but|or|then|also|just|please|thanks|ok|okay)$`,
+  "i",
+);
 
 /** A reporting verb of someone other than the author before the promise ("the carrier says…", "per the yard"). */
 const REPORTED_BEFORE =
@@ -546,7 +550,7 @@ export function expandTexting(text: string): string {
         (_m, p: string, d: string) => `${p} ${WEEKDAY_NAMES[d.toLowerCase()] ?? d}`,
       )
       .replace(
-        /\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?(?=\s*(?:am|pm|morning|afternoon|evening|eod|cob|\d|$))/gi,
+        /\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?(?=\s*(?:am|pm|morning|afternoon|evening|eod|cob|\d|:|$))/gi,
         (_m, d: string) => WEEKDAY_NAMES[d.toLowerCase()] ?? d,
       )
       .replace(/\bthurs\b/gi, "thursday")
@@ -609,6 +613,8 @@ export function matchCommitment(sentence: string): string | null {
       // "you will be charged" is a notice to the reader, not our promise; present passive needs a date
       if (/\byou\s*$/i.test(before)) continue;
       if (kind === "presentPassive" && !hasDeadlineWords(tail)) continue;
+      // "The inspection is booked for the 24th": a notice of an arrangement, not a promise to act
+      if (kind === "presentPassive" && /^(?:booked|scheduled)\s+(?:in\s+)?for\b/i.test(tail)) continue;
       if (kind === "passive" && m[1] && !/^(?:\w+ly|also|then|just|all|fully)\s+$/i.test(m[1])) continue;
       action = `be ${tail}`.trim();
     } else if (kind === "action" && /,\s*[A-Z][\p{L}'-]*(?:\s+[A-Z][\p{L}'-]*)*\s*$/u.test(before)) {
@@ -640,7 +646,10 @@ export function matchCommitment(sentence: string): string | null {
       const rest = m[2] ?? "";
       // "I'm writing to…", "I'm reaching out about…", "just checking in": openers, not promises
       if (/^(?:writ|reach|follow|check|contact|email|look|try|hop|wonder|get)/.test(verb)) continue;
-      if (!isActionVerb(verb) || ACTION_VERB_RE.test(verb) || verb === "going" || !hasDeadlineWords(rest)) continue;
+      // "Stock take Sat: I'm covering aisles 1-10": the date may be in a short heading before the colon
+      const heading = /^[^:]{1,40}:\s*$/.test(before) && hasDeadlineWords(before);
+      if (!isActionVerb(verb) || ACTION_VERB_RE.test(verb) || verb === "going" || (!hasDeadlineWords(rest) && !heading))
+        continue;
       if (/\b(?:vibes|love|wishes|thoughts|hugs|luck|regards|prayers|greetings)\b/i.test(rest)) continue; // "sending good vibes"
       action = `${verb}${rest}`.trim();
     } else if (kind === "present") {
@@ -722,7 +731,7 @@ function courtesyOnly(s: string): boolean {
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:within the hour|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:\d+|a|an|one|two|three|a few|a couple of) (?:minutes?|hours?|days?|weeks?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d)\b/i.test(
+  return /\b(?:(?:this|next|by the) weekend|within the hour|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:\d+|a|an|one|two|three|a few|a couple of) (?:minutes?|hours?|days?|weeks?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d)\b/i.test(
     s,
   );
 }
@@ -747,6 +756,13 @@ export function splitClauses(sentence: string): string[] {
         else acc.push(c);
         return acc;
       }, [])
+      // "Fitting them Friday, you'll be back up and running by the weekend": two promises after a comma
+      .flatMap((c) => {
+        const at = c.search(/,\s+(?=(?:i|we|you)(?:'ll|’ll|\s+will)\s)/i);
+        if (at < 0) return [c];
+        const parts = [c.slice(0, at), c.slice(at + 1)];
+        return parts.every((p) => hasDeadlineWords(p) && matchCommitment(p) !== null) ? parts : [c];
+      })
       // "I'm fixing it this afternoon and will confirm by 3": two promises when each names its own time
       .flatMap((c) => {
         const parts = c.split(/,?(?<!\s)\s+and\s+(?=will\s)/i);
@@ -893,6 +909,9 @@ function matchPlanItem(line: string): string | null {
   if (owner && /^(?:us|we|me|i|our (?:side|team|end))$/i.test(owner[1] ?? ""))
     return (owner[2] ?? "").replace(/[.!,;:\s]+$/, "");
   if (owner && /^(?:you|client|customer|them|they)$/i.test(owner[1] ?? "")) return null;
+  // "Landlord to confirm access by Friday": another party's action item
+  if (new RegExp(String.raw`^(?:the\s+|our\s+)?(?:${OTHER_PARTY})\s+(?:to|will|should|must)\b`, "i").test(s))
+    return null;
   // "stock count by the client's team": another party's step in the plan
   if (/\bby\s+(?:the\s+)?(?:client|customer|you|your|their|them|[\p{L}]+'s)\b/iu.test(s)) return null;
   const acts =
