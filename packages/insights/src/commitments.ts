@@ -464,7 +464,7 @@ const REPORTED =
 const OTHER_PARTY =
   "landlords?|clients?|customers?|suppliers?|vendors?|carriers?|hauliers?|council|tenants?|buyers?|contractors?|insurers?|banks?|auditors?|you|they";
 const NOT_AN_OWNER = new RegExp(
-  String.raw`^(?:${OTHER_PARTY}|happy|glad|pleased|need|needs|want|wants|going|nice|great|good|able|unable|hard|easy|time|reminder|remember|note|about|how|what|where|when|who|why|ready|keen|sorry|delighted|due|likely|unlikely|set|plan|planning|trying|hoping|looking|welcome|free|best|better|important|worth|remind|reminders|forgot|failed|had|have|has|used|yet|so|and|but|or|then|also|just|please|thanks|ok|okay)$`,
+  `^(?:${OTHER_PARTY}|happy|glad|pleased|need|needs|want|wants|going|nice|great|good|able|unable|hard|easy|time|reminder|remember|note|about|how|what|where|when|who|why|ready|keen|sorry|delighted|due|likely|unlikely|set|plan|planning|trying|hoping|looking|welcome|free|best|better|important|worth|remind|reminders|forgot|failed|had|have|has|used|yet|so|and|but|or|then|also|just|please|thanks|ok|okay)$`,
   "i",
 );
 
