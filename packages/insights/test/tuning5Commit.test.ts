@@ -11,6 +11,7 @@ import {
   TUNING_COMMIT5_C,
   TUNING_COMMIT5_D,
   TUNING_COMMIT5_E,
+  TUNING_COMMIT5_F,
 } from "./fixtures/tuning5-commit";
 
 describe("round-5 commitments tuning set (operations style)", () => {
@@ -21,6 +22,7 @@ describe("round-5 commitments tuning set (operations style)", () => {
       ["C", TUNING_COMMIT5_C],
       ["D", TUNING_COMMIT5_D],
       ["E", TUNING_COMMIT5_E],
+      ["F", TUNING_COMMIT5_F],
     ] as const)
       console.log(`commitments tuning5 part ${name}: ${evalCommitments([...part]).withDue.summary()}`);
     const r = evalCommitments(TUNING_COMMIT5_ALL);
