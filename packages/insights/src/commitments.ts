@@ -220,7 +220,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "my finance director, Paul Novak, will send" – a named colleague in apposition is allowed
   {
     re: new RegExp(
-      String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo)(?:\s*,\s*[^,!?]{2,80},|\s+[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)?\s+(?:will|'ll|is going to|are going to)\s+` +
+      String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|planners?|coordinators?|supervisors?|dispatchers?|controllers?|leads?|marshals?|foreman|shift)(?:\s*,\s*[^,!?]{2,80},|\s+[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)?\s+(?:will|'ll|is going to|are going to)\s+` +
         ACTION_FOLLOWS,
       "iu",
     ),
@@ -263,6 +263,8 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     re: /(?:^|[,;:–—]\s*|\s-\s*)(?:(?:ok|okay|k|sure|yep|yes|cool|np|will do|on it)[,!.]?\s+)?((?:call|text|ring|email|ping|message|send|get back to|circle back to|update|phone|whatsapp)\s+(?:you|u)\b.*)/i,
     kind: "elided",
   },
+  // taking a task on: "Cycle count for zone B is on me - done by Thursday", "leave it with me, sorted by 5"
+  { re: /\b((?:is|'s|are)\s+on\s+(?:me|us)|leave it with (?:me|us))\b(.*)/i, kind: "elided" },
   // terse arrival promises: "running late, be there in 20", "back in 10"
   {
     re: /(?:^|[,;:–—]\s*|\s-\s*|\band\s+)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back|with you|(?:on your desk|in your inbox|out to you)(?=\s+(?:by|before|tomorrow|today|tonight|on|at|\d)))\b(.*)/i,
@@ -633,8 +635,9 @@ export function matchCommitment(sentence: string): string | null {
       if (!hasDeadlineWords(m[3] ?? "") || (NON_ACTION.has(verb) && !makes)) continue;
       action = `${verb}${m[3] ?? ""}`.trim();
     } else if (kind === "elided") {
-      if (!hasDeadlineWords(m[1] ?? "")) continue;
-      action = (m[1] ?? "").trim();
+      const owned = m[2] !== undefined;
+      if (!hasDeadlineWords(owned ? (m[2] ?? "") : (m[1] ?? ""))) continue;
+      action = (owned ? `${m[1]}${m[2]}` : (m[1] ?? "")).trim();
     } else if (kind === "expect") {
       if (!hasDeadlineWords(m[1] ?? "")) continue;
       action = `deliver ${m[1] ?? ""}`.trim();
@@ -648,7 +651,15 @@ export function matchCommitment(sentence: string): string | null {
       if (/^(?:writ|reach|follow|check|contact|email|look|try|hop|wonder|get)/.test(verb)) continue;
       // "Stock take Sat: I'm covering aisles 1-10": the date may be in a short heading before the colon
       const heading = /^[^:]{1,40}:\s*$/.test(before) && hasDeadlineWords(before);
-      if (!isActionVerb(verb) || ACTION_VERB_RE.test(verb) || verb === "going" || (!hasDeadlineWords(rest) && !heading))
+      // "I'm taking the van to the garage tomorrow": taking something somewhere is an errand
+      const errand =
+        verb === "taking" && /^\s+(?:the|your|our|it|them)\b[^,;]{0,30}?\s(?:to|round|over|back)\b/i.test(rest);
+      if (
+        (!isActionVerb(verb) && !errand) ||
+        ACTION_VERB_RE.test(verb) ||
+        verb === "going" ||
+        (!hasDeadlineWords(rest) && !heading)
+      )
         continue;
       if (/\b(?:vibes|love|wishes|thoughts|hugs|luck|regards|prayers|greetings)\b/i.test(rest)) continue; // "sending good vibes"
       action = `${verb}${rest}`.trim();

@@ -146,7 +146,7 @@ describe("evaluation report", () => {
         commitmentsOnly: true,
       },
       {
-        name: "tuning5-commit A–E (commitments, operations wording)",
+        name: "tuning5-commit A–F (commitments, operations wording)",
         messages: TUNING_COMMIT5_ALL,
         pairs: [],
         blind: false,
