@@ -279,3 +279,57 @@ describe("round 4: subjects, clauses and deadlines", () => {
       expect(found(text), text).toEqual([]);
   });
 });
+
+describe("round 5: operations and logistics wording", () => {
+  const found = (text: string, direction: "inbound" | "outbound" = "outbound") =>
+    extractCommitments({ ...msg(text), direction }).map((c) => [
+      c.text,
+      c.dueAt === null ? null : new Date(c.dueAt).toISOString(),
+    ]);
+
+  it("reads the dated lines of an announced plan as promises, not other parties' lines", () => {
+    expect(
+      found(
+        "What happens next:\n1. Spare compressor shipped Thursday\n2. Fitter on site Friday 9am\n3. You: sign off the job sheet",
+      ),
+    ).toEqual([
+      ["Spare compressor shipped Thursday", "2026-03-12T17:00:00.000Z"],
+      ["Fitter on site Friday 9am", "2026-03-13T09:00:00.000Z"],
+    ]);
+    // a list with no announcement of our plan, and a plan line owned by another party, are not promises
+    expect(found("Notes:\n- loading bay repainted Friday")).toEqual([]);
+    expect(found("Timeline:\n- Monday: inspection by the landlord's surveyor")).toEqual([]);
+  });
+
+  it("takes action items with an owner, crews and terse arrivals", () => {
+    expect(found("Night shift to restock aisle 7 before 6am.")).toHaveLength(1);
+    expect(found("Happy to send the file tomorrow if needed.")).not.toContainEqual(
+      expect.arrayContaining([expect.stringMatching(/^Happy to/)]),
+    );
+    expect(found("Two fitters will be on site Monday.")).toEqual([
+      ["Two fitters will be on site Monday.", "2026-03-16T17:00:00.000Z"],
+    ]);
+    expect(found("Traffic's awful, with you by half 3.", "inbound").map(([, due]) => due)).toEqual([
+      "2026-03-10T15:30:00.000Z",
+    ]);
+    // "after lunch" is 14:00
+    expect(found("I'll swap the tyres after lunch tomorrow.")).toEqual([
+      ["I'll swap the tyres after lunch tomorrow.", "2026-03-11T14:00:00.000Z"],
+    ]);
+  });
+
+  it("dates 'the same afternoon' from the date named before it", () => {
+    expect(found("The pump arrives Friday and I'll install it the same afternoon.")).toEqual([
+      ["I'll install it the same afternoon.", "2026-03-13T17:00:00.000Z"],
+    ]);
+  });
+
+  it("leaves out promises reported from another party", () => {
+    for (const text of [
+      "The freight forwarder says the pallets will arrive Monday.",
+      "According to the depot, a driver will collect it tomorrow.",
+      "Per the carrier, the van will be ready by 4.",
+    ])
+      expect(found(text), text).toEqual([]);
+  });
+});

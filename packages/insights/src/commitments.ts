@@ -2,6 +2,7 @@ import { resolveDueDate } from "./dueDate";
 import { boundText, MAX_CLAUSE_CHARS } from "./limits";
 import { createLocator, type SourceSpan } from "./span";
 import { messageBody, normalise, splitSentences } from "./text";
+import { zonedParts, zonedTimeToUtc } from "./time";
 import type { Direction, MessageInput } from "./types";
 
 export type CommitmentActor = "contact" | "us";
@@ -44,10 +45,10 @@ const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|also|just
 const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+)\b(.*)`;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
-  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert";
+  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report";
 /** People and teams who act for one side ("our engineer", "a technician", "the courier"). */
 const ROLES =
-  "team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned";
+  "marshals?|supervisors?|dispatchers?|controllers?|foreman|forklift drivers?|pickers?|operators?|porters?|security|team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned";
 /** Past participles of deliverable actions, for passive promises ("will be paid", "is shipped"). */
 const PARTICIPLES =
   "paid|sent|shipped|delivered|transferred|signed|issued|refunded|credited|installed|completed|fixed|processed|scheduled|booked|returned|dispatched|released|published|deployed|activated|enabled|resolved|replaced|repaired|reimbursed|settled|wired|uploaded|shared|forwarded|emailed|posted|invoiced|submitted|prepared|finali[sz]ed|configured|set up|migrated|updated|collected|picked up|dropped off|handed over|couriered|made|done|sorted|delivered over|sent out|paid out";
@@ -55,7 +56,7 @@ const PARTICIPLES =
  * Service participles that promise an action only in the future passive ("your credit will be applied by
  * Friday"); in the present they describe a state ("the budget is approved", "the account is restored").
  */
-const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reversed|reinstated|removed|corrected|adjusted|unlocked|reset|renewed|extended|upgraded|cancell?ed|reactivated|cleared|arranged|organi[sz]ed|mailed|reviewed|checked|inspected|handled|taken care of|dealt with|followed up|effected|executed|remitted|actioned|provided|despatched`;
+const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reversed|reinstated|removed|corrected|adjusted|unlocked|reset|renewed|extended|upgraded|cancell?ed|reactivated|cleared|arranged|organi[sz]ed|mailed|reviewed|checked|inspected|handled|taken care of|dealt with|followed up|effected|executed|remitted|actioned|provided|despatched|loaded|unloaded|offloaded|packed|picked|stocked|restocked|counted|cleaned|serviced|swapped|fitted|tested|labell?ed|wrapped|moved|staged|allocated|recharged|calibrated|replenished|rerouted|re-?delivered|relabell?ed|repacked|returned to you|back (?:up|online)`;
 const ACTION_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
 /** True for an action verb in base, -s, -ing or doubled-consonant -ing form ("sending", "shipping", "sharing"). */
 function isActionVerb(word: string): boolean {
@@ -174,7 +175,8 @@ type PatternKind =
   | "role"
   | "third"
   | "landing"
-  | "visit";
+  | "visit"
+  | "minutes";
 const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   {
@@ -218,7 +220,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "my finance director, Paul Novak, will send" – a named colleague in apposition is allowed
   {
     re: new RegExp(
-      String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo)(?:\s*,\s*[^,!?]{2,80},|\s+[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)?\s+(?:will|'ll|is going to|are going to)\s+` +
+      String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|planners?|coordinators?|supervisors?|dispatchers?|controllers?|leads?|marshals?|foreman|shift)(?:\s*,\s*[^,!?]{2,80},|\s+[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)?\s+(?:will|'ll|is going to|are going to)\s+` +
         ACTION_FOLLOWS,
       "iu",
     ),
@@ -227,11 +229,20 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // an indefinite or definite role: "A technician will visit you tomorrow", "the courier will collect it"
   {
     re: new RegExp(
-      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so)\s+)(?:an?|the|one of (?:our|the)|someone from (?:our|the))\s+(?:[a-z]+\s+)?(?:${ROLES})\s+(?:will|'ll|is going to)\s+` +
+      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so)\s+)(?:(?:an?|the|one of (?:our|the)|someone from (?:our|the)|two|three|four|five|\d{1,2}|both|extra|additional)\s+)?(?:[a-z]+\s+)?(?:${ROLES})\s+(?:will|'ll|are going to|is going to)\s+` +
         ACTION_FOLLOWS,
       "i",
     ),
     kind: "role",
+  },
+  // minutes and handovers: "Early shift to load them first thing", "Tom to chase the haulier by Friday"
+  {
+    re: new RegExp(
+      String.raw`^((?:[A-Z][\p{L}'-]+|(?:[Oo]ur|[Tt]he|[Ee]arly|[Ll]ate|[Nn]ight|[Dd]ay|[Mm]orning|[Aa]fternoon)\s+(?:[a-z]+\s+)?(?:shift|${ROLES}|pickers|loaders|yard|dispatch|warehouse|ops))(?:\s+[A-Z][\p{L}'-]+)?)\s+to\s+` +
+        ACTION_FOLLOWS_CS,
+      "u",
+    ),
+    kind: "minutes",
   },
   // "He'll be there by 8", "She'll send the signed copy tomorrow": a colleague named earlier, with a time
   {
@@ -239,7 +250,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     kind: "third",
   },
   {
-    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see|hear from (?:me|us))|(?:'re|\s+are)\s+(?:getting|receiving))\b(.*)/i,
+    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see|hear from (?:me|us)|be (?:back )?up and running|be back (?:up|online|in business|on the road))|(?:'re|\s+are)\s+(?:getting|receiving))\b(.*)/i,
     kind: "you",
   },
   // subject-less after a comma or "and": "Received the invoice, will pay on Friday"
@@ -252,9 +263,11 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     re: /(?:^|[,;:–—]\s*|\s-\s*)(?:(?:ok|okay|k|sure|yep|yes|cool|np|will do|on it)[,!.]?\s+)?((?:call|text|ring|email|ping|message|send|get back to|circle back to|update|phone|whatsapp)\s+(?:you|u)\b.*)/i,
     kind: "elided",
   },
+  // taking a task on: "Cycle count for zone B is on me - done by Thursday", "leave it with me, sorted by 5"
+  { re: /\b((?:is|'s|are)\s+on\s+(?:me|us)|leave it with (?:me|us))\b(.*)/i, kind: "elided" },
   // terse arrival promises: "running late, be there in 20", "back in 10"
   {
-    re: /(?:^|[,;:–—]\s*|\s-\s*)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back)\b(.*)/i,
+    re: /(?:^|[,;:–—]\s*|\s-\s*|\band\s+)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back|with you|(?:on your desk|in your inbox|out to you)(?=\s+(?:by|before|tomorrow|today|tonight|on|at|\d)))\b(.*)/i,
     kind: "arrive",
   },
   // passive: "the amount will be paid within 30 days", "your refund is going to be processed"
@@ -267,7 +280,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:on|in|with|back (?:on|in|with))\s+(?:your|you)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b)(.*)/i,
+    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:(?:on|in|with|back (?:on|in|with))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b|(?:arrives|lands|gets) (?:with|to) you\b|reaches you\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -283,15 +296,31 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "Our installer, Dev, is coming on Friday at 8", "the technician comes Thursday morning"
   {
     re: new RegExp(
-      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}'-]+)|[Hh]e|[Ss]he|(?:[Oo]ur|[Mm]y|[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:${ROLES}))(?:\s*,\s*[^,!?]{2,40},)?\s+(?:(?:is|'s)\s+(?:coming|visiting|arriving|delivering|dropping|calling|bringing|collecting|picking|installing|fitting)|comes|visits|arrives|delivers|drops|calls|brings|collects|installs|fits)\b(.*)`,
+      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}-]+)|[Hh]e|[Ss]he|(?:[Oo]ur|[Mm]y|[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:${ROLES}))(?:\s*,\s*[^,!?]{2,40},)?(?:\s+|(?='))(?:(?:is|'s)\s+(?:with you|on site|onsite|coming|visiting|arriving|delivering|dropping|calling|bringing|collecting|picking|installing|fitting)|comes|visits|arrives|delivers|drops|calls|brings|collects|installs|fits)\b(.*)`,
       "u",
+    ),
+    kind: "visit",
+  },
+  // telegraphic status with a deadline: "All returns processed before the end of June"
+  {
+    re: new RegExp(
+      String.raw`^(?:(?:all|the|your|both|every|remaining)\s+)(?:[\w-]+\s+){0,3}?(${FUTURE_PARTICIPLES})\s+((?:by|before|within|no later than|not later than)\b.*)`,
+      "i",
+    ),
+    kind: "presentPassive",
+  },
+  // a crew on its way, without a verb tense: "Crew of four arriving tomorrow morning"
+  {
+    re: new RegExp(
+      String.raw`(?:^|[,;:–—]\s*)((?:(?:our|the|an?)\s+)?(?:[a-z]+\s+)?(?:${ROLES})(?:\s+of\s+\w+)?)\s+(?:arriving|coming|visiting|attending)\b(.*)`,
+      "i",
     ),
     kind: "visit",
   },
   // present tense with a future time: "I send you the copy tomorrow", "our team delivers on the 20th"
   {
     re: new RegExp(
-      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant))\s+(?:also\s+|then\s+)?(${ACTION_VERBS})(?:s|es)?\b(.*)`,
+      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift)s?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS})(?:s|es)?\b(.*)`,
       "i",
     ),
     kind: "present",
@@ -304,7 +333,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:goes out|go out|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )follow)\b(.*)/i,
+    re: /\b(?:goes live|goes out|go out|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
@@ -408,7 +437,7 @@ const BE_ACTION =
   /^(?:in touch|there|onsite|on site|on-site|over|with you|at your|at the (?:office|site|venue|door)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
 /** "have" + object + ready/done/over/back ("I'll have it ready by Monday"). */
 const HAVE_OBJECT =
-  /^(?:(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|[a-z]{3,}ed (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
+  /^(?:(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|[a-z]{3,}ed (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
 /** "I'll have Jake call you": a named person (case-sensitive) made to act. */
 const HAVE_PERSON =
   /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
@@ -432,6 +461,18 @@ const DECISION_OBJECT =
   /^(?:(?:with|for|up for|on)\s+)?(?:the\s+|a\s+|an\s+|your\s+)?(?:[\w-]+\s+){0,3}?(?:plan|tier|package|option|bundle|offer|deal|subscription|seats|licen[cs]es|version|edition|contract|proposal|quote|annual|monthly|yearly|you|your)\b/i;
 const REPORTED =
   /\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
+
+/** Capitalised sentence openers before "to <verb>" that are not the owner of an action item. */
+const OTHER_PARTY =
+  "landlords?|clients?|customers?|suppliers?|vendors?|carriers?|hauliers?|council|tenants?|buyers?|contractors?|insurers?|banks?|auditors?|you|they";
+const NOT_AN_OWNER = new RegExp(
+  `^(?:${OTHER_PARTY}|happy|glad|pleased|need|needs|want|wants|going|nice|great|good|able|unable|hard|easy|time|reminder|remember|note|about|how|what|where|when|who|why|ready|keen|sorry|delighted|due|likely|unlikely|set|plan|planning|trying|hoping|looking|welcome|free|best|better|important|worth|remind|reminders|forgot|failed|had|have|has|used|yet|so|and|but|or|then|also|just|please|thanks|ok|okay)$`,
+  "i",
+);
+
+/** A reporting verb of someone other than the author before the promise ("the carrier says…", "per the yard"). */
+const REPORTED_BEFORE =
+  /(?<!\b(?:i|we|as)\s+)\b(?:says|said|tells (?:us|me)|told (?:us|me)|mentions|mentioned|reckons|reckoned|expects|expected|claims|claimed|promises|promised|reports|reported|informs us|informed us|advises|advised)\b|\b(?:according to|per the|per their)\b/i;
 
 const KIND_PATTERNS: Array<[CommitmentKind, RegExp]> = [
   ["call", /\b(?:call|ring|phone|dial|give (?:you|him|her|them) a (?:call|ring)|video ?call|zoom|hop on a call)\b/i],
@@ -502,14 +543,16 @@ export function expandTexting(text: string): string {
       )
       .replace(/\b(tomorrow|today) first thing\b/gi, "first thing $1")
       .replace(/\b(lemme|lemmi)\b/gi, "let me")
+      // British "half 4" is half past four
+      .replace(/\bhalf (\d{1,2})\b(?!\s*(?:[:.]\d|%|days?|hours?|hrs?|weeks?|months?|an?\b))/gi, "$1:30")
       .replace(/\bin (\d{1,2})(?=\s*(?:[.!,;)]|$))/gi, "in $1 minutes")
-      .replace(/\bafter lunch\b/gi, "this afternoon")
+      .replace(/\bafter lunch\b/gi, "after 2pm")
       .replace(
         /\b(on|by|till|until|next|this|first thing|before|after|from|thru|through)\s+(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?/gi,
         (_m, p: string, d: string) => `${p} ${WEEKDAY_NAMES[d.toLowerCase()] ?? d}`,
       )
       .replace(
-        /\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?(?=\s*(?:am|pm|morning|afternoon|evening|eod|cob|\d|$))/gi,
+        /\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?(?=\s*(?:am|pm|morning|afternoon|evening|eod|cob|\d|:|$))/gi,
         (_m, d: string) => WEEKDAY_NAMES[d.toLowerCase()] ?? d,
       )
       .replace(/\bthurs\b/gi, "thursday")
@@ -530,6 +573,8 @@ export function matchCommitment(sentence: string): string | null {
     if (!m) continue;
     const before = s.slice(0, m.index);
     if (CONDITIONAL.test(before)) return null;
+    // "The supplier says the parts will arrive Friday": another party's promise, reported
+    if (REPORTED_BEFORE.test(before)) return null;
     // a reminder restates an arrangement; only an explicit first-person promise in it counts
     if (reminder && !/\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\b/i.test(s)) return null;
     let action: string;
@@ -547,6 +592,14 @@ export function matchCommitment(sentence: string): string | null {
       // "Kenji said he will look at it": a reported promise of a third party
       if (/\b(?:said|says|told|tells|mentioned|thinks|thought|promised|claims|claimed)\b/i.test(before)) return null;
       action = `${verb}${rest}`.trim();
+    } else if (kind === "minutes") {
+      // an action item with an owner and a time; "Happy to send…", "Need to ship…" are not owners
+      const first = (m[1] ?? "").split(/\s+/)[0] ?? "";
+      const verb = (m[3] ?? "").toLowerCase();
+      const rest = m[4] ?? "";
+      if (NOT_A_SUBJECT.has(first) || NOT_AN_OWNER.test(first)) continue;
+      if (!isActionVerb(verb) || !hasDeadlineWords(rest)) continue;
+      action = `${verb}${rest}`.trim();
     } else if (kind === "visit") {
       const first = (m[1] ?? "").split(/\s+/)[0] ?? "";
       const determiner = /^(?:our|my|the|an?)$/i.test(first);
@@ -562,6 +615,8 @@ export function matchCommitment(sentence: string): string | null {
       // "you will be charged" is a notice to the reader, not our promise; present passive needs a date
       if (/\byou\s*$/i.test(before)) continue;
       if (kind === "presentPassive" && !hasDeadlineWords(tail)) continue;
+      // "The inspection is booked for the 24th": a notice of an arrangement, not a promise to act
+      if (kind === "presentPassive" && /^(?:booked|scheduled)\s+(?:in\s+)?for\b/i.test(tail)) continue;
       if (kind === "passive" && m[1] && !/^(?:\w+ly|also|then|just|all|fully)\s+$/i.test(m[1])) continue;
       action = `be ${tail}`.trim();
     } else if (kind === "action" && /,\s*[A-Z][\p{L}'-]*(?:\s+[A-Z][\p{L}'-]*)*\s*$/u.test(before)) {
@@ -580,8 +635,9 @@ export function matchCommitment(sentence: string): string | null {
       if (!hasDeadlineWords(m[3] ?? "") || (NON_ACTION.has(verb) && !makes)) continue;
       action = `${verb}${m[3] ?? ""}`.trim();
     } else if (kind === "elided") {
-      if (!hasDeadlineWords(m[1] ?? "")) continue;
-      action = (m[1] ?? "").trim();
+      const owned = m[2] !== undefined;
+      if (!hasDeadlineWords(owned ? (m[2] ?? "") : (m[1] ?? ""))) continue;
+      action = (owned ? `${m[1]}${m[2]}` : (m[1] ?? "")).trim();
     } else if (kind === "expect") {
       if (!hasDeadlineWords(m[1] ?? "")) continue;
       action = `deliver ${m[1] ?? ""}`.trim();
@@ -593,7 +649,18 @@ export function matchCommitment(sentence: string): string | null {
       const rest = m[2] ?? "";
       // "I'm writing to…", "I'm reaching out about…", "just checking in": openers, not promises
       if (/^(?:writ|reach|follow|check|contact|email|look|try|hop|wonder|get)/.test(verb)) continue;
-      if (!isActionVerb(verb) || ACTION_VERB_RE.test(verb) || verb === "going" || !hasDeadlineWords(rest)) continue;
+      // "Stock take Sat: I'm covering aisles 1-10": the date may be in a short heading before the colon
+      const heading = /^[^:]{1,40}:\s*$/.test(before) && hasDeadlineWords(before);
+      // "I'm taking the van to the garage tomorrow": taking something somewhere is an errand
+      const errand =
+        verb === "taking" && /^\s+(?:the|your|our|it|them)\b[^,;]{0,30}?\s(?:to|round|over|back)\b/i.test(rest);
+      if (
+        (!isActionVerb(verb) && !errand) ||
+        ACTION_VERB_RE.test(verb) ||
+        verb === "going" ||
+        (!hasDeadlineWords(rest) && !heading)
+      )
+        continue;
       if (/\b(?:vibes|love|wishes|thoughts|hugs|luck|regards|prayers|greetings)\b/i.test(rest)) continue; // "sending good vibes"
       action = `${verb}${rest}`.trim();
     } else if (kind === "present") {
@@ -675,7 +742,7 @@ function courtesyOnly(s: string): boolean {
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:\d+|a|an|one|two|three|a few|a couple of) (?:minutes?|hours?|days?|weeks?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\b/i.test(
+  return /\b(?:(?:this|next|by the) weekend|within the hour|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:\d+|a|an|one|two|three|a few|a couple of) (?:minutes?|hours?|days?|weeks?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d)\b/i.test(
     s,
   );
 }
@@ -690,7 +757,7 @@ export function splitClauses(sentence: string): string[] {
       // `(?<!\s)` lets a match start only at the first character of a whitespace run: without it a
       // run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
       .split(
-        /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will)|(?:he|she)(?:'ll|’ll| will)|[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i,
+        /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i,
       )
       // "give me 10 mins and I'll have the link": the time asked for belongs to the promise
       .reduce<string[]>((acc, c) => {
@@ -700,6 +767,13 @@ export function splitClauses(sentence: string): string[] {
         else acc.push(c);
         return acc;
       }, [])
+      // "Fitting them Friday, you'll be back up and running by the weekend": two promises after a comma
+      .flatMap((c) => {
+        const at = c.search(/,\s+(?=(?:i|we|you)(?:'ll|’ll|\s+will)\s)/i);
+        if (at < 0) return [c];
+        const parts = [c.slice(0, at), c.slice(at + 1)];
+        return parts.every((p) => hasDeadlineWords(p) && matchCommitment(p) !== null) ? parts : [c];
+      })
       // "I'm fixing it this afternoon and will confirm by 3": two promises when each names its own time
       .flatMap((c) => {
         const parts = c.split(/,?(?<!\s)\s+and\s+(?=will\s)/i);
@@ -716,6 +790,16 @@ export function splitClauses(sentence: string): string[] {
  * dates of its own. Cut only when the part before still holds the promise.
  */
 function dueScope(clause: string): string {
+  // "Gate code changes Monday - I'll text everyone Sunday evening": a statement before a dash has its own date
+  // "Container booked on the 8pm sailing, I'll send the ref within the hour": likewise before a comma
+  for (const sep of clause.matchAll(/\s[-–—]\s|,\s/g)) {
+    const head = clause.slice(0, sep.index);
+    const tail = clause.slice(sep.index + sep[0].length);
+    if (matchCommitment(head) === null && matchCommitment(tail) !== null && hasDeadlineWords(tail)) {
+      clause = tail;
+      break;
+    }
+  }
   const cut =
     /,\s+(?:so|because|since|as|while|whereas|which)\s|,\s+and\s+(?:your|the|their|his|her|its|our|this|that|my)\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
       clause,
@@ -729,32 +813,39 @@ function dueScope(clause: string): string {
 export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = {}): Commitment[] {
   const body = messageBody(msg.text);
   const out: Commitment[] = [];
+  const plan = planItems(body);
   const clauses = splitSentences(body).flatMap((s) => {
+    const item = plan.items.has(s.replace(LIST_MARKER, "").trim());
     // a question or conditional governs the whole sentence, so judge those on the sentence
-    if (/\?\s*$/.test(s) || /^\s*(?:if|unless)\b/i.test(s)) return [{ clause: s, conditioned: false }];
+    if (/\?\s*$/.test(s) || /^\s*(?:if|unless)\b/i.test(s))
+      return [{ clause: s, conditioned: false, sentence: s, item }];
     // "we can match the price if you sign for 24 months, and we'll include support": the condition
     // governs the coordinated clause too (unless that clause names its own time)
     let condition = false;
     return splitClauses(s).map((clause) => {
       const conditioned = condition;
       if (CONDITIONAL.test(clause)) condition = true;
-      return { clause, conditioned };
+      return { clause, conditioned, sentence: s, item };
     });
   });
   const max = opts.maxCommitments ?? 25;
   const locator = createLocator(msg.text);
   let cursor = 0;
   const dueOpts = { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour };
-  for (const { clause, conditioned } of clauses) {
+  for (const { clause, conditioned, sentence: whole, item } of clauses) {
     if (out.length >= max) break;
     if (conditioned && !hasDeadlineWords(clause)) continue;
-    const sentence = boundText(clause, MAX_CLAUSE_CHARS);
-    const action = matchCommitment(sentence);
+    // a plan line's commitment is the line without its bullet or number
+    const sentence = boundText(item ? clause.replace(LIST_MARKER, "") : clause, MAX_CLAUSE_CHARS);
+    const action = matchCommitment(sentence) ?? (item ? matchPlanItem(sentence) : null);
     if (action === null) continue;
     const pieces = splitGapped(sentence, action);
     for (const [i, piece] of pieces.entries()) {
       if (out.length >= max) break;
-      const due = resolveDueDate(expandTexting(dueScope(piece.text)), msg.sentAt, dueOpts);
+      const scoped = expandTexting(dueScope(piece.text));
+      const due =
+        sameDayAs(scoped, whole, piece.text, msg.sentAt, dueOpts) ??
+        resolveDueDate(scoped, item ? plan.reference(msg.sentAt, dueOpts.timezone) : msg.sentAt, dueOpts);
       const span = locator.find(piece.text, cursor) ?? locator.find(piece.text);
       if (span) cursor = span.end;
       out.push({
@@ -772,6 +863,93 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     }
   }
   return out;
+}
+
+/** A bullet or number that starts a list line ("- ", "• ", "1. ", "2) "). */
+const LIST_MARKER = /^\s*(?:[-*•–]|\d{1,2}[.)])\s+/;
+/** A line that announces the author's plan, so the dated lines under it are promises ("Next steps from our side:"). */
+const PLAN_INTRO =
+  /\b(?:next steps?|(?:the |our |my )?plan|schedule|timeline|itinerary|rota|programme|what happens next|actions?(?: items| plan| points)?|to-?dos?|from our (?:side|end)|on our (?:side|end)|we(?:'ll| will)|here's what|here is what)\b/i;
+/** Words that make a terse plan line an action ("Engineer on site Thursday 10am", "handover to your team"). */
+const PLAN_ACTION = new RegExp(
+  String.raw`\b(?:${FUTURE_PARTICIPLES}|on site|onsite|on-site|hand-?over|delivery|collection|installation|visit|go-live|cutover|call|dispatch|leaves|departs|goes out|ships)\b`,
+  "i",
+);
+
+/**
+ * The lines of a dated plan written as a list under an announcing line ("Next steps from our side:" then
+ * "1. Replacement pump dispatched tomorrow"). A week named in the announcement ("Plan for next week:")
+ * anchors the bare weekdays of its lines.
+ */
+function planItems(body: string): {
+  items: Set<string>;
+  reference: (sentAt: number, timezone?: string) => number;
+} {
+  const items = new Set<string>();
+  let intro: string | null = null;
+  let nextWeek = false;
+  for (const line of body.split("\n")) {
+    if (!line.trim()) continue;
+    if (LIST_MARKER.test(line)) {
+      if (intro !== null) items.add(line.replace(LIST_MARKER, "").trim());
+      continue;
+    }
+    const announces = PLAN_INTRO.test(line) && !/\?\s*$/.test(line) && !CONDITIONAL.test(line);
+    intro = announces ? line : null;
+    if (announces) nextWeek = /\bnext week\b/i.test(line);
+  }
+  return {
+    items,
+    // the Sunday noon before next week, so "Monday" … "Friday 4pm" fall in that week
+    reference: (sentAt, timezone = "UTC") => {
+      if (!nextWeek) return sentAt;
+      const p = zonedParts(sentAt, timezone);
+      return zonedTimeToUtc(p.year, p.month, p.day + ((7 - p.weekday) % 7 || 7), 12, 0, timezone);
+    },
+  };
+}
+
+/** A terse dated line of an announced plan: an action word and a time, not a question, hedge or negation. */
+function matchPlanItem(line: string): string | null {
+  const s = expandTexting(line).replace(LIST_MARKER, "").trim();
+  if (/\?\s*$/.test(s) || NEGATED_MODAL.test(s) || HEDGE.test(s) || REPORTED.test(s) || CONDITIONAL.test(s))
+    return null;
+  if (!hasDeadlineWords(s)) return null;
+  // "Us: revised rate card by Thursday": a line owned by the author's side; "You: confirm…" is not
+  const owner = /^(us|we|me|i|our (?:side|team|end)|[a-z]+)\s*[:–—-]\s*(.*)/i.exec(s);
+  if (owner && /^(?:us|we|me|i|our (?:side|team|end))$/i.test(owner[1] ?? ""))
+    return (owner[2] ?? "").replace(/[.!,;:\s]+$/, "");
+  if (owner && /^(?:you|client|customer|them|they)$/i.test(owner[1] ?? "")) return null;
+  // "Landlord to confirm access by Friday": another party's action item
+  if (new RegExp(String.raw`^(?:the\s+|our\s+)?(?:${OTHER_PARTY})\s+(?:to|will|should|must)\b`, "i").test(s))
+    return null;
+  // "stock count by the client's team": another party's step in the plan
+  if (/\bby\s+(?:the\s+)?(?:client|customer|you|your|their|them|[\p{L}]+'s)\b/iu.test(s)) return null;
+  const acts =
+    PLAN_ACTION.test(s) || s.split(/[^a-z]+/i).some((w) => isActionVerb(w) || isActionVerb(w.replace(/e?s$/, "")));
+  return acts ? s.replace(/^[^:]{1,30}:\s*/, "").replace(/[.!,;:\s]+$/, "") : null;
+}
+
+/** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */
+const SAME_DAY = /\b(?:the same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
+function sameDayAs(
+  scoped: string,
+  sentence: string,
+  piece: string,
+  sentAt: number,
+  opts: { timezone?: string; endOfDayHour?: number },
+): { dueAt: number; phrase: string } | null {
+  const m = SAME_DAY.exec(scoped);
+  if (!m) return null;
+  const at = sentence.indexOf(piece);
+  const earlier = at > 0 ? sentence.slice(0, at) : "";
+  const base = earlier ? resolveDueDate(expandTexting(earlier), sentAt, opts) : null;
+  if (!base) return null;
+  const tz = opts.timezone ?? "UTC";
+  const p = zonedParts(base.dueAt, tz);
+  const part = (m[1] ?? "").toLowerCase();
+  const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : (opts.endOfDayHour ?? 17);
+  return { dueAt: zonedTimeToUtc(p.year, p.month, p.day, hour, 0, tz), phrase: m[0] };
 }
 
 /**

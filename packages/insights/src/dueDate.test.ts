@@ -95,3 +95,27 @@ describe("resolveDueDate: issue-13 phrases", () => {
     expect(iso("after 2 weeks of testing")).not.toBe("2026-03-10T14:00:00.000Z");
   });
 });
+
+describe("resolveDueDate, round 5 (operations wording)", () => {
+  it("reads mid-month, fortnights, '<weekday> week', end of next month and within the hour", () => {
+    expect(iso("by mid-month")).toBe("2026-03-15T17:00:00.000Z");
+    expect(iso("mid-May")).toBe("2026-05-15T17:00:00.000Z");
+    expect(iso("mid-March", Date.parse("2026-03-20T10:00:00Z"))).toBe("2027-03-15T17:00:00.000Z");
+    expect(iso("within a fortnight")).toBe("2026-03-24T17:00:00.000Z");
+    expect(iso("Thursday week")).toBe("2026-03-19T17:00:00.000Z");
+    expect(iso("by end of next month")).toBe("2026-04-30T17:00:00.000Z");
+    expect(iso("within the hour")).toBe("2026-03-10T15:00:00.000Z");
+  });
+
+  it("reads British clock shorthand and parts of the day", () => {
+    expect(iso("by half 5")).toBe("2026-03-10T17:30:00.000Z");
+    expect(iso("on Wednesday night")).toBe("2026-03-11T23:00:00.000Z");
+    expect(iso("first thing")).toBe("2026-03-11T09:00:00.000Z");
+  });
+
+  it("ignores distances and a month that is only the topic", () => {
+    // "20 minutes out" is how far away someone is, not when
+    expect(iso("I'll buzz you when I'm 20 minutes out")).toBeNull();
+    expect(iso("the May schedule is published on 4 May")).toBe("2026-05-04T17:00:00.000Z");
+  });
+});

@@ -21,9 +21,9 @@ const DATE_WORD =
 const PART_OF_DAY: Array<[RegExp, number]> = [
   [/\bmorning\b/i, 12],
   [/\b(?:noon|midday|lunch(?:time)?)\b/i, 12],
-  [/\bafter lunch\b/i, 17],
+  [/\bafter lunch\b/i, 14],
   [/\bafternoon\b/i, 17],
-  [/\b(?:evening|tonight)\b/i, 23],
+  [/\b(?:evening|tonight|night)\b/i, 23],
 ];
 
 /**
@@ -39,6 +39,8 @@ const PART_OF_DAY: Array<[RegExp, number]> = [
  *   A date without a time gets 17:00; a part of day without an hour gets morning 12:00, afternoon 17:00,
  *   evening/tonight 23:00; an hour 1-7 without am/pm is read as pm ("call you at 5").
  */
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const NUMBER_WORDS = [
   "one",
   "two",
@@ -172,6 +174,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   }
   m = /\b(?:end of (?:the |this )?year|year[- ]end|eoy)\b/i.exec(text);
   if (m) return { dueAt: zonedTimeToUtc(sent.year, 12, 31, eod, 0, tz), phrase: m[0] };
+  // "end of next month": its last day
+  m = /\b(?:the\s+)?end of next month\b/i.exec(text);
+  if (m) return { dueAt: zonedTimeToUtc(sent.year, sent.month + 2, 0, eod, 0, tz), phrase: m[0] };
+  // "within the hour": the send instant plus an hour
+  m = /\bwithin (?:the|an|one|1) hour\b/i.exec(text);
+  if (m) return { dueAt: sentAt + 3_600_000, phrase: m[0] };
   m = /\b(?:by\s+)?(?:the\s+)?(?:end of (?:the |this )?month|month[- ]end|eom)\b/i.exec(text);
   if (m) {
     let t = zonedTimeToUtc(sent.year, sent.month + 1, 0, eod, 0, tz);
@@ -197,6 +205,35 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     return { dueAt: at(offset, eod), phrase: m[0] };
   }
 
+  // "mid-month", "mid-April", "middle of next month": the 15th (chrono reads none of them)
+  m =
+    /\b(?:mid|middle of)[\s-]+(?:(this|next|the)\s+)?(month|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i.exec(
+      text,
+    );
+  if (m) {
+    const name = (m[2] ?? "").toLowerCase();
+    if (name === "month") {
+      const next = (m[1] ?? "").toLowerCase() === "next" ? 1 : 0;
+      let t = zonedTimeToUtc(sent.year, sent.month + next, 15, eod, 0, tz);
+      if (t <= sentAt && !next) t = zonedTimeToUtc(sent.year, sent.month + 1, 15, eod, 0, tz);
+      return { dueAt: t, phrase: m[0] };
+    }
+    const month = MONTHS.findIndex((p) => name.startsWith(p)) + 1;
+    let t = zonedTimeToUtc(sent.year, month, 15, eod, 0, tz);
+    if (t <= sentAt) t = zonedTimeToUtc(sent.year + 1, month, 15, eod, 0, tz);
+    return { dueAt: t, phrase: m[0] };
+  }
+  // "in a fortnight": 14 days after the send day
+  m = /\b(?:in|within)\s+(?:a|one|1)\s+fortnight\b|\bfortnight'?s time\b/i.exec(text);
+  if (m) return { dueAt: at(14, eod), phrase: m[0] };
+  // "Monday week" (British): the Monday after the coming one
+  m = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday) week\b/i.exec(text);
+  if (m) {
+    const target = WEEKDAYS.indexOf((m[1] ?? "").toLowerCase());
+    const ahead = (target - sent.weekday + 7) % 7 || 7;
+    return { dueAt: at(ahead + 7, eod), phrase: m[0] };
+  }
+
   // "on the 24th" / "by the 3rd" / "on 25th": chrono needs a month, so resolve to this month or the next
   m =
     /\b(?:on|by|before|until|for)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(\s+of\s+(?:this|the|next)\s+month)?/i.exec(
@@ -220,6 +257,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(/\b(?<!the )day after tomorrow\b/gi, "the day after tomorrow")
     // "half past 2", "quarter past 10", "quarter to 5" as clock times
     .replace(/\bhalf past (\d{1,2})\b/gi, "$1:30")
+    // British "half 4" is half past four
+    .replace(/\bhalf (\d{1,2})\b(?!\s*(?:[:.]\d|%|days?|hours?|hrs?|weeks?|months?|an?\b))/gi, "$1:30")
+    // "when I'm 10 minutes out": a distance from the destination, not a deadline
+    .replace(/\b\d{1,3}\s*(?:minutes?|mins?|miles?|km|hours?|hrs?)\s+(?:out|away)\b/gi, " ")
+    // "first thing" without a day: the next morning's start
+    .replace(/\bfirst thing\b(?!\s+(?:on |in |tomorrow|today|\w+day))/gi, "at 9am")
     .replace(/\bquarter past (\d{1,2})\b/gi, "$1:15")
     .replace(/\bquarter to (\d{1,2})\b/gi, (_m, h: string) => `${((Number(h) + 10) % 12) + 1}:45`)
     // "give me 10 mins" (said before a promise) is "in 10 minutes"
@@ -262,9 +305,13 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     (r) => !component(r).isCertain("hour") && (component(r).isCertain("day") || component(r).isCertain("weekday")),
   );
   const clock = bareClock.length === 1 && dated.length >= 1 ? component(bareClock[0]!) : null;
+  // "the rota for April goes out on 1 April": a bare month is a topic when a day in that month is named
+  const daysNamed = results.filter((r) => component(r).isCertain("day")).map((r) => component(r).get("month"));
   let best: DueDate | null = null;
   for (const r of results) {
     if (clock && r === bareClock[0]) continue;
+    const cr = component(r);
+    if (cr.isCertain("month") && !cr.isCertain("day") && daysNamed.includes(cr.get("month"))) continue;
     // a time range ("between 9 and 11") is due at its end
     const c = r.end?.isCertain("hour") ? r.end : r.start;
     // ignore bare numbers / durations without an anchor ("2 docs", "for 5 minutes")

@@ -31,6 +31,7 @@ import { HOLDOUT_SENTIMENT } from "./fixtures/tuning-sentiment-holdout";
 import { TUNING_SIG4_ALL } from "./fixtures/tuning-sig4";
 import { TUNING2, TUNING2_DEAL } from "./fixtures/tuning2";
 import { TUNING3_DEAL, TUNING3_SIGNATURES } from "./fixtures/tuning3";
+import { TUNING_COMMIT5_ALL } from "./fixtures/tuning5-commit";
 import { UNTOUCHED } from "./fixtures/untouched";
 import type { PR } from "./metrics";
 
@@ -140,6 +141,13 @@ describe("evaluation report", () => {
       {
         name: "tuning-commit4 A–M (commitments)",
         messages: TUNING_COMMIT4_ALL,
+        pairs: [],
+        blind: false,
+        commitmentsOnly: true,
+      },
+      {
+        name: "tuning5-commit A–F (commitments, operations wording)",
+        messages: TUNING_COMMIT5_ALL,
         pairs: [],
         blind: false,
         commitmentsOnly: true,
