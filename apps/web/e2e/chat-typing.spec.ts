@@ -29,7 +29,7 @@ test.afterAll(async () => {
 
 test("an admin adds a chat widget with a generated identity secret", async ({}, info) => {
   await signUpWithOrg(page, agent);
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
   await page.waitForURL(/\/settings\/channels/);
   await page.getByRole("button", { name: "Add channel" }).click();
   const form = page.getByRole("form", { name: "Add a channel" });

@@ -53,7 +53,7 @@ test("sign up, create an organization and configure SMS + web chat", async ({}, 
 
   const accounts = await simAccounts();
   const twilio = Array.isArray(accounts.twilio) ? accounts.twilio[0] : accounts.twilio;
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
   await page.waitForURL(/\/settings\/channels/);
   await expect(page.getByText("No channels yet")).toBeVisible();
   await addChannel(
@@ -182,7 +182,7 @@ test("a failing provider raises the channel-health banner, and it clears when he
       headers: { "content-type": "application/json" },
       body: JSON.stringify(body),
     });
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
   const sms = page.getByRole("article", { name: "SMS" });
   await expect(page.getByTestId("health-banner")).toHaveCount(0);
   expect((await post("/_sim/fail", { provider: "twilio", mode: "5xx" })).status).toBe(200);
@@ -199,7 +199,7 @@ test("a failing provider raises the channel-health banner, and it clears when he
 });
 
 test("API keys are shown once and can be revoked; members are listed", async ({}, info) => {
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "API keys" }).click();
   await expect(page.getByText("No API keys yet.")).toBeVisible();
   await page.getByLabel("Key name").fill("Billing sync");
@@ -272,7 +272,7 @@ test("visitor chat round trip", async ({ browser }, info) => {
 test("WhatsApp: a closed 24-hour window switches the composer to the provider's templates, and the template is delivered", async ({}, info) => {
   const accounts = await simAccounts();
   const meta = Array.isArray(accounts.meta) ? accounts.meta[0] : accounts.meta;
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
   await page.waitForURL(/\/settings\/channels/);
   await addChannel(
     page,

@@ -26,7 +26,7 @@ test("a new SMS shows up in the reports page's totals and charts", async ({}, in
   const accounts = await simAccounts();
   const vonage = Array.isArray(accounts.vonage) ? accounts.vonage[0] : accounts.vonage;
   const number = `+${vonage.numbers[0]}`;
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
   await page.waitForURL(/\/settings\/channels/);
   await page.getByRole("button", { name: "Add channel" }).click();
   const form = page.getByRole("form", { name: "Add a channel" });
@@ -60,7 +60,7 @@ test("a new SMS shows up in the reports page's totals and charts", async ({}, in
 });
 
 test("an admin adds a webhook endpoint and sees its signing secret once", async ({}, info) => {
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
   await page.getByRole("link", { name: "Webhooks" }).click();
   await page.waitForURL(/\/settings\/webhooks/);
   await expect(page.getByText("No webhook endpoints yet.")).toBeVisible();

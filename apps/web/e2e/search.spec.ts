@@ -25,7 +25,7 @@ test.afterAll(async () => {
 
 test("search finds a message by a word from its body and opens it in its thread", async ({ browser }, info) => {
   await signUpWithOrg(page, agent);
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
   await page.waitForURL(/\/settings\/channels/);
   await page.getByRole("button", { name: "Add channel" }).click();
   const form = page.getByRole("form", { name: "Add a channel" });
