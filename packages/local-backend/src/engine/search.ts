@@ -196,6 +196,8 @@ export class SearchIndex {
   /** the last stored document the build indexed (writes to later ones are left to the build) */
   private builtTime = -Infinity;
   private builtId = "";
+  /** documents written while the build ran, before it reached them: already indexed as written */
+  private writtenDuringBuild = new Set<string>();
 
   /** Whether the build from the stored documents is still running. */
   get building(): boolean {
@@ -205,8 +207,7 @@ export class SearchIndex {
   /**
    * Index stored documents (streamed in `_creationTime` order) until they are all indexed or
    * `budgetMs` is spent; true when done. Writes committed meanwhile reach the index through
-   * `update`, which leaves documents the build has not reached to the build (it reads them as
-   * committed).
+   * `update` at once; the build skips the documents they touched.
    */
   build(docs: Iterator<Doc> | null, budgetMs = Infinity): boolean {
     if (docs) this.pending = docs;
@@ -217,11 +218,12 @@ export class SearchIndex {
       const r = it.next();
       if (r.done) {
         this.pending = null;
+        this.writtenDuringBuild.clear();
         return true;
       }
       this.builtTime = r.value._creationTime;
       this.builtId = r.value._id;
-      this.add(r.value);
+      if (!this.writtenDuringBuild.has(r.value._id)) this.add(r.value);
       if ((n & 255) === 0 && performance.now() > until) return false;
     }
   }
@@ -230,6 +232,7 @@ export class SearchIndex {
   abandon() {
     this.pending?.return?.();
     this.pending = null;
+    this.writtenDuringBuild.clear();
   }
 
   /** Whether the running build has not read `doc` yet. */
@@ -289,7 +292,10 @@ export class SearchIndex {
   /** Apply one committed write (insert, replace, delete). */
   update(oldDoc: Doc | null, newDoc: Doc | null) {
     const d = newDoc ?? oldDoc;
-    if (d && this.notBuilt(d)) return; // the build reads it as committed
+    // A write to a document the running build has not reached is applied now and the build skips
+    // that document later: the build's stream of stored documents may not see rows committed after
+    // it started (a write left to it was lost under load).
+    if (d && this.notBuilt(d)) this.writtenDuringBuild.add(d._id);
     if (oldDoc && newDoc && this.slotOf.has(oldDoc._id)) {
       const a = getField(oldDoc, this.def.searchField);
       const b = getField(newDoc, this.def.searchField);
