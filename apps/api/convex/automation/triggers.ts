@@ -17,6 +17,7 @@ import { timeZoneOr } from "../lib/timezone";
 import { queueReply } from "../outbound/replies";
 import type { actionOutcome, ruleAction } from "../schema/automation";
 import { ruleTrigger } from "../schema/automation";
+import { burstHookArgs } from "../schema/validators";
 import { assignToTeam } from "../threads/autoAssign";
 import { attachLabel, labelsOfThread } from "../threads/labels";
 import { setAssignee } from "../threads/workload";
@@ -273,12 +274,7 @@ export async function runRules(ctx: MutationCtx, event: EventContext): Promise<n
 
 /** Downstream hook of a coalesced inbound burst (inbound/hooks.ts): trigger "message.received". */
 export const onBurst = internalMutation({
-  args: {
-    organizationId: v.id("organizations"),
-    threadId: v.id("conversationThreads"),
-    hookRunId: v.id("hookRuns"),
-    messageIds: v.array(v.id("unifiedMessages")),
-  },
+  args: burstHookArgs,
   handler: async (ctx, { organizationId, threadId, hookRunId, messageIds }) => {
     const thread = await ctx.db.get(threadId);
     if (!thread || thread.organizationId !== organizationId) return 0;

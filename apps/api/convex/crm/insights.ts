@@ -25,7 +25,6 @@ import {
   mergeReview,
   uncertainty,
 } from "@switchboard/insights";
-import { v } from "convex/values";
 import type { CountryCode } from "libphonenumber-js";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
@@ -33,6 +32,7 @@ import { internalMutation, type MutationCtx, type QueryCtx } from "../_generated
 import { companyDomainOf } from "../contacts/model";
 import { liveContact } from "../contacts/resolve";
 import { timeZoneOr } from "../lib/timezone";
+import { burstHookArgs } from "../schema/validators";
 import { applyCommitments } from "./insights/commitments";
 import type { MessageContext } from "./insights/context";
 import { advanceDealStage } from "./insights/dealStage";
@@ -246,12 +246,7 @@ export const HOOK_BATCH = 50;
 
 /** Downstream hook (inbound/hooks.ts): one coalesced burst of inbound messages. */
 export const onBurst = internalMutation({
-  args: {
-    organizationId: v.id("organizations"),
-    threadId: v.id("conversationThreads"),
-    hookRunId: v.id("hookRuns"),
-    messageIds: v.array(v.id("unifiedMessages")),
-  },
+  args: burstHookArgs,
   handler: async (ctx, args) => {
     const org = await ctx.db.get(args.organizationId);
     if (!org) return { processed: 0 };

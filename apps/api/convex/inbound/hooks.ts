@@ -1,14 +1,10 @@
 import type { FunctionReference } from "convex/server";
+import type { ObjectType } from "convex/values";
 import { internal } from "../_generated/api";
-import type { Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
+import type { burstHookArgs } from "../schema/validators";
 
-export type HookArgs = {
-  organizationId: Id<"organizations">;
-  threadId: Id<"conversationThreads">;
-  hookRunId: Id<"hookRuns">;
-  messageIds: Id<"unifiedMessages">[];
-};
+export type HookArgs = ObjectType<typeof burstHookArgs>;
 
 /**
  * Downstream consumers of a coalesced burst. Each runs as its own scheduled function so one

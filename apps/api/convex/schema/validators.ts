@@ -172,3 +172,11 @@ export const whatsappTemplate = v.object({
   headerVariables: v.array(v.string()),
   bodyVariables: v.array(v.string()),
 });
+
+/** The arguments every downstream hook of a coalesced inbound burst takes (inbound/hooks.ts). */
+export const burstHookArgs = {
+  organizationId: v.id("organizations"),
+  threadId: v.id("conversationThreads"),
+  hookRunId: v.id("hookRuns"),
+  messageIds: v.array(v.id("unifiedMessages")),
+};
