@@ -76,6 +76,7 @@ describe("REST v1 edges", () => {
         "PATCH /api/v1/contacts/{contactId}",
         "POST /api/v1/contacts",
         "POST /api/v1/messages",
+        "POST /api/v1/files",
         "GET /api/v1/threads/{threadId}/notes",
         "POST /api/v1/threads/{threadId}/notes",
         "GET /api/v1/labels",

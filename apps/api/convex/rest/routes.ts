@@ -5,6 +5,7 @@ import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import type { ActionCtx } from "../_generated/server";
 import { jsonError } from "../lib/http";
+import { readBounded, UPLOADABLE_CONTENT_TYPES, uploadRule } from "./files";
 import {
   addThreadLabelBody,
   createContactBody,
@@ -16,6 +17,7 @@ import {
   sendMessageBody,
   updateContactBody,
   updateThreadBody,
+  uploadQuery,
 } from "./schemas";
 
 /**
@@ -123,8 +125,24 @@ const Message = z
     status: z.string(),
     text: z.string(),
     sentAt: z.number(),
+    attachments: z.array(
+      z.object({
+        contentType: z.string().optional(),
+        size: z.number().optional(),
+        filename: z.string().optional(),
+        caption: z.string().optional(),
+      }),
+    ),
   })
   .openapi("Message");
+const File = z
+  .object({
+    id: z.string().describe("pass as attachments[].fileId when sending a message"),
+    contentType: z.string(),
+    size: z.number(),
+    filename: z.string(),
+  })
+  .openapi("File");
 const Contact = z
   .object({
     _id: z.string(),
@@ -192,6 +210,8 @@ function convexMessage(e: unknown): string {
   const data = (e as { data?: { message?: string } }).data;
   return data?.message ?? (e instanceof Error ? e.message : String(e));
 }
+
+const convexCode = (e: unknown) => (e as { data?: { code?: string } }).data?.code;
 
 // ---------------------------------------------------------------------------------- routes
 serve(
@@ -273,12 +293,68 @@ serve(
         text: input.text,
         subject: input.subject,
         template: input.template as { name: string; language: string; components?: unknown[] } | undefined,
+        attachments: input.attachments,
       });
       return id ? json(202, { id, status: "queued" }) : error(404, "not_found", "No such thread");
     } catch (e) {
+      // An attachment id that is not one of the organization's files is not found (nothing queued).
+      if (convexCode(e) === "not_found") return error(404, "not_found", convexMessage(e));
       return error(422, "cannot_send", convexMessage(e));
     }
   },
+);
+
+// Not through `serve`: the body is the file itself, not JSON.
+app.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/v1/files",
+    summary:
+      "Upload a file to attach to messages: the body is the file, its type the Content-Type (at most 20 MB; the channel's limits apply)",
+    middleware: [touchKey],
+    request: {
+      query: uploadQuery,
+      body: {
+        required: true,
+        content: Object.fromEntries(
+          UPLOADABLE_CONTENT_TYPES.map((type) => [type, { schema: z.string().openapi({ format: "binary" }) }]),
+        ),
+      },
+    },
+    responses: {
+      201: { description: "Stored; send its id in attachments[].fileId", content: content(File) },
+      413: {
+        description: "Larger than the channel (or any channel) accepts for this type",
+        content: content(ErrorBody),
+      },
+      415: { description: "A type the channel (or no channel) sends", content: content(ErrorBody) },
+      422: { description: "The channel sends no attachments", content: content(ErrorBody) },
+      ...errors,
+    },
+  }),
+  (async (c: RestContext) => {
+    const q = uploadQuery.parse(c.req.query());
+    const rule = uploadRule(c.req.header("content-type"), q.channel);
+    if (!rule.ok) return error(rule.status, rule.code, rule.message);
+    const bytes = await readBounded(c.req.raw, rule.maxBytes);
+    if (bytes === "too_large")
+      return error(
+        413,
+        "payload_too_large",
+        `${rule.contentType} files are accepted up to ${rule.maxBytes} bytes${q.channel ? ` on ${q.channel}` : ""}`,
+      );
+    if (bytes.byteLength === 0) return error(400, "invalid_request", "The body is empty: send the file's bytes");
+    const storageId = await c.env.storage.store(
+      new Blob([bytes as Uint8Array<ArrayBuffer>], { type: rule.contentType }),
+    );
+    const file = await c.env.runMutation(internal.rest.files.record, {
+      organizationId: c.get("key").organizationId,
+      storageId,
+      contentType: rule.contentType,
+      filename: q.filename,
+    });
+    return json(201, file);
+  }) as never,
 );
 
 serve(

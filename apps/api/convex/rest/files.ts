@@ -1,0 +1,111 @@
+/**
+ * Files integrators attach to messages (`POST /api/v1/files`, then `attachments` on
+ * `POST /api/v1/messages`). The same limits as the dashboard composer: with `?channel=` the bytes
+ * are checked against that channel's media limits (`COMPOSER_MEDIA`, packages/channels media.ts),
+ * without it against the largest any channel sends; the send checks the chosen channel's
+ * descriptor again (messages/files.ts `filesForReply`), as it does for agents.
+ *
+ * The file travels in the request body of an HTTP action, which Convex caps at 20 MB
+ * (docs.convex.dev/file-storage/upload-files, "Uploading files via an HTTP action"; the local
+ * backend enforces the same limit), so larger documents cannot be attached through the API.
+ */
+
+import { type ChannelId, PROVIDER_IDS } from "@switchboard/channels/ids";
+import { COMPOSER_MEDIA, type MediaLimits, normalizeContentType, sendableTypes } from "@switchboard/channels/media";
+import { getDescriptor } from "@switchboard/channels/registry";
+import { v } from "convex/values";
+import { internalMutation } from "../_generated/server";
+import { cleanFilename, recordOwnedFile } from "../messages/files";
+
+/** Convex's limit on an HTTP action's request body. */
+export const REST_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
+
+const ALL_MEDIA: (MediaLimits | undefined)[] = PROVIDER_IDS.map((p) => getDescriptor(p).media);
+const SENDABLE = sendableTypes(ALL_MEDIA);
+/** Every type an upload may have (the OpenAPI document lists them). */
+export const UPLOADABLE_CONTENT_TYPES = [...SENDABLE].sort();
+
+/** The largest file of `type` some channel sends (0 when none does). */
+function largestSendable(type: string): number {
+  return Math.max(0, ...ALL_MEDIA.map((m) => m?.types[type] ?? 0));
+}
+
+export type UploadRule =
+  | { ok: true; contentType: string; maxBytes: number }
+  | { ok: false; status: 415 | 422; code: string; message: string };
+
+/** Whether a file of this Content-Type may be uploaded (for this channel), and its largest size. */
+export function uploadRule(rawContentType: string | undefined, channel?: ChannelId): UploadRule {
+  const contentType = normalizeContentType(rawContentType);
+  if (channel) {
+    const limits = COMPOSER_MEDIA[channel];
+    if (!limits)
+      return { ok: false, status: 422, code: "cannot_send", message: `The ${channel} channel sends no attachments` };
+    if (!sendableTypes([limits]).has(contentType))
+      return {
+        ok: false,
+        status: 415,
+        code: "unsupported_media_type",
+        message: `The ${channel} channel does not accept ${contentType || "files without a type"}; send the file's type as Content-Type`,
+      };
+    return { ok: true, contentType, maxBytes: Math.min(limits.types[contentType]!, REST_UPLOAD_MAX_BYTES) };
+  }
+  if (!SENDABLE.has(contentType))
+    return {
+      ok: false,
+      status: 415,
+      code: "unsupported_media_type",
+      message: `Files of type ${contentType || "(none)"} cannot be sent on any channel; send the file's type as Content-Type`,
+    };
+  return { ok: true, contentType, maxBytes: Math.min(largestSendable(contentType), REST_UPLOAD_MAX_BYTES) };
+}
+
+/**
+ * The request body, read up to `maxBytes`: the bytes counted as they arrive (a Content-Length
+ * header is a claim, and chunked bodies have none), and reading stops at the first byte over.
+ */
+export async function readBounded(request: Request, maxBytes: number): Promise<Uint8Array | "too_large"> {
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (declared > maxBytes) return "too_large";
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return "too_large";
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Makes a file the HTTP action stored the organization's (a `messageFiles` row, as an agent's
+ * claim does), its size read from storage's metadata. Returns what the API answers.
+ */
+export const record = internalMutation({
+  args: {
+    organizationId: v.id("organizations"),
+    storageId: v.id("_storage"),
+    contentType: v.string(),
+    filename: v.optional(v.string()),
+  },
+  handler: async (ctx, { organizationId, storageId, contentType, filename }) => {
+    const file = await ctx.db.system.get(storageId);
+    if (!file) throw new Error("The stored file is missing");
+    const row = { organizationId, storageId, contentType, size: file.size, filename: cleanFilename(filename) };
+    await recordOwnedFile(ctx, row);
+    return { id: storageId, contentType, size: row.size, filename: row.filename };
+  },
+});
