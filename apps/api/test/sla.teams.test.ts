@@ -327,17 +327,16 @@ describe("editing a policy re-plans the running timers it governs", () => {
     expect((await threadOf(noTeam._id)).sla?.response?.dueAt).toBe(start + 30 * 60_000);
     // Untouched: same due time and the same scheduled check.
     expect((await threadOf(inOwn._id)).sla?.response).toMatchObject({ dueAt: start + 120 * 60_000, jobId: ownJob });
-
-    await advanceTo(start + 30 * 60_000 + 1_000);
-    expect((await threadOf(inPlain._id)).sla?.breaches).toBe(1);
-    expect((await threadOf(noTeam._id)).sla?.breaches).toBe(1);
-    expect((await threadOf(inOwn._id)).sla?.breaches).toBe(0);
-
     // Saving the same policy again changes nothing: no check is cancelled or scheduled.
     const before = (await jobs()).breaches.map((j) => j._id).sort();
     await owner().mutation(api.threads.sla.save, { ...org(), firstResponseMinutes: 30, csatEnabled: false });
     await finishSweeps();
     expect((await jobs()).breaches.map((j) => j._id).sort()).toEqual(before);
+
+    await advanceTo(start + 30 * 60_000 + 1_000);
+    expect((await threadOf(inPlain._id)).sla?.breaches).toBe(1);
+    expect((await threadOf(noTeam._id)).sla?.breaches).toBe(1);
+    expect((await threadOf(inOwn._id)).sla?.breaches).toBe(0);
   });
 
   test("a target dropped from the policy stops its running timer", async () => {

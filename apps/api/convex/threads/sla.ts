@@ -131,35 +131,34 @@ export async function replanThread(
   const sla = thread.sla;
   if (!sla || (!sla.response && !sla.resolution)) return;
   const next = { ...sla };
-  let changed = false;
   const response = sla.response;
   if (response && response.breachedAt === undefined) {
     const minutes = policy ? responseMinutes(policy, response.kind) : undefined;
     const dueAt = policy && minutes !== undefined ? dueAfter(policy, response.since, minutes) : null;
-    if (dueAt !== response.dueAt) {
-      await ctx.scheduler.cancel(response.jobId);
-      next.response =
-        dueAt === null
-          ? undefined
-          : { ...response, dueAt, jobId: await scheduleBreach(ctx, thread._id, "response", dueAt) };
-      changed = true;
-    }
+    next.response = await replanTimer(ctx, thread._id, "response", response, dueAt);
   }
   const resolution = sla.resolution;
   // Timers started before resolution timers recorded their start keep their plan.
   if (resolution && resolution.breachedAt === undefined && resolution.since !== undefined) {
     const dueAt =
       policy?.resolutionMinutes !== undefined ? dueAfter(policy, resolution.since, policy.resolutionMinutes) : null;
-    if (dueAt !== resolution.dueAt) {
-      await ctx.scheduler.cancel(resolution.jobId);
-      next.resolution =
-        dueAt === null
-          ? undefined
-          : { ...resolution, dueAt, jobId: await scheduleBreach(ctx, thread._id, "resolution", dueAt) };
-      changed = true;
-    }
+    next.resolution = await replanTimer(ctx, thread._id, "resolution", resolution, dueAt);
   }
-  if (changed) await ctx.db.patch(thread._id, { sla: next });
+  if (next.response !== sla.response || next.resolution !== sla.resolution)
+    await ctx.db.patch(thread._id, { sla: next });
+}
+
+/** One timer at its new due time: the same timer when that is unchanged, else a new check (none: null drops it). */
+async function replanTimer<T extends { dueAt: number; jobId: Id<"_scheduled_functions"> }>(
+  ctx: MutationCtx,
+  threadId: Id<"conversationThreads">,
+  target: "response" | "resolution",
+  timer: T,
+  dueAt: number | null,
+): Promise<T | undefined> {
+  if (dueAt === timer.dueAt) return timer;
+  await ctx.scheduler.cancel(timer.jobId);
+  return dueAt === null ? undefined : { ...timer, dueAt, jobId: await scheduleBreach(ctx, threadId, target, dueAt) };
 }
 
 /**
