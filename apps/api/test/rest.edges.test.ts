@@ -77,6 +77,8 @@ describe("REST v1 edges", () => {
         "POST /api/v1/contacts",
         "POST /api/v1/messages",
         "POST /api/v1/files",
+        "POST /api/v1/files/upload-url",
+        "POST /api/v1/files/claim",
         "GET /api/v1/threads/{threadId}/notes",
         "POST /api/v1/threads/{threadId}/notes",
         "GET /api/v1/labels",

@@ -2,13 +2,14 @@
  * REST v1 attachments over real HTTP: POST /api/v1/files stores a file for the key's organization
  * (type from Content-Type, size counted from the body, limits of the channel's descriptor: Twilio
  * MMS 5 MB, https://www.twilio.com/docs/sms/accepted-mime-types), and POST /api/v1/messages sends
- * it by id. Refusals (no key, wrong type, too large, another organization's file) store nothing.
+ * it by id; larger files go to an upload URL and are claimed (POST /api/v1/files/claim). Refusals
+ * (no key, wrong type, too large, another organization's file) store nothing.
  */
 import { beforeEach, describe, expect, test } from "vitest";
 import { api } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
 import { REST_UPLOAD_MAX_BYTES } from "../convex/rest/files";
-import { type Backend, newBackend, type SeededOrg, seedOrg } from "./harness";
+import { type Backend, newBackend, type SeededOrg, seedOrg, storeUpload } from "./harness";
 import { twilioSms } from "./signers";
 
 const MB = 1024 * 1024;
@@ -144,6 +145,59 @@ describe("POST /api/v1/files", () => {
     } as RequestInit);
     expect(res.status).toBe(413);
     expect(await stored()).toMatchObject({ blobs: 1, files: 1 }); // the 5 MB one only
+  });
+});
+
+const claim = (key: string, body: object) =>
+  t.fetch("/api/v1/files/claim", {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+  });
+const blobExists = (id: Id<"_storage">) => t.run(async (ctx) => (await ctx.db.system.get(id)) !== null);
+
+describe("larger files: an upload URL, then POST /api/v1/files/claim", () => {
+  test("an upload URL needs a key", async () => {
+    const res = await t.fetch("/api/v1/files/upload-url", {
+      method: "POST",
+      headers: { authorization: `Bearer ${keyA}` },
+    });
+    expect(res.status).toBe(200);
+    expect(typeof (await res.json()).uploadUrl).toBe("string");
+    expect((await t.fetch("/api/v1/files/upload-url", { method: "POST" })).status).toBe(401);
+  });
+
+  test("a 30 MB PDF (over the direct upload's 20 MB) is claimed with type and size from storage, once", async () => {
+    // What the upload URL stores: the bytes with the Content-Type the integrator sent.
+    const storageId = await storeUpload(t, new Uint8Array(30 * MB), "application/pdf");
+    const res = await claim(keyA, { storageId, filename: "contract.pdf", channel: "whatsapp" });
+    expect(res.status).toBe(201);
+    const file = await res.json();
+    expect(file).toEqual({ id: storageId, contentType: "application/pdf", size: 30 * MB, filename: "contract.pdf" });
+    // Claiming again answers the same file; another organization cannot have it.
+    expect(await (await claim(keyA, { storageId })).json()).toEqual(file);
+    const theirs = await claim(keyB, { storageId });
+    expect(theirs.status).toBe(404);
+    expect(await stored()).toMatchObject({ blobs: 1, files: 1 });
+    // The direct endpoint says where such a file goes.
+    const direct = await upload(keyA, new Uint8Array(REST_UPLOAD_MAX_BYTES + 1), "application/pdf");
+    expect(direct.status).toBe(413);
+    expect((await direct.json()).error.message).toMatch(/upload-url/);
+  });
+
+  test("refused claims answer 413/415/404 and delete the upload (nobody could send it)", async () => {
+    const bigForMms = await storeUpload(t, png(6 * MB), "image/png");
+    const overMms = await claim(keyA, { storageId: bigForMms, channel: "sms" });
+    expect(overMms.status).toBe(413);
+    expect(await blobExists(bigForMms)).toBe(false);
+    const html = await storeUpload(t, "<script>alert(1)</script>", "text/html");
+    expect((await claim(keyA, { storageId: html })).status).toBe(415);
+    expect(await blobExists(html)).toBe(false);
+    for (const storageId of ["not-an-id", threadA, bigForMms]) {
+      const res = await claim(keyA, { storageId });
+      expect(res.status, storageId).toBe(404);
+    }
+    expect(await stored()).toEqual({ blobs: 0, files: 0, outbound: 0 });
   });
 });
 

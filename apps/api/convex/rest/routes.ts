@@ -5,9 +5,10 @@ import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import type { ActionCtx } from "../_generated/server";
 import { jsonError } from "../lib/http";
-import { readBounded, UPLOADABLE_CONTENT_TYPES, uploadRule } from "./files";
+import { REST_UPLOAD_MAX_BYTES, readBounded, UPLOADABLE_CONTENT_TYPES, uploadRule } from "./files";
 import {
   addThreadLabelBody,
+  claimFileBody,
   createContactBody,
   createLabelBody,
   createNoteBody,
@@ -336,12 +337,14 @@ app.openapi(
     const q = uploadQuery.parse(c.req.query());
     const rule = uploadRule(c.req.header("content-type"), q.channel);
     if (!rule.ok) return error(rule.status, rule.code, rule.message);
-    const bytes = await readBounded(c.req.raw, rule.maxBytes);
+    const bytes = await readBounded(c.req.raw, Math.min(rule.maxBytes, REST_UPLOAD_MAX_BYTES));
     if (bytes === "too_large")
       return error(
         413,
         "payload_too_large",
-        `${rule.contentType} files are accepted up to ${rule.maxBytes} bytes${q.channel ? ` on ${q.channel}` : ""}`,
+        rule.maxBytes > REST_UPLOAD_MAX_BYTES
+          ? `This endpoint takes files up to ${REST_UPLOAD_MAX_BYTES} bytes; upload larger ones through POST /api/v1/files/upload-url`
+          : `${rule.contentType} files are accepted up to ${rule.maxBytes} bytes${q.channel ? ` on ${q.channel}` : ""}`,
       );
     if (bytes.byteLength === 0) return error(400, "invalid_request", "The body is empty: send the file's bytes");
     const storageId = await c.env.storage.store(
@@ -355,6 +358,50 @@ app.openapi(
     });
     return json(201, file);
   }) as never,
+);
+
+serve(
+  {
+    method: "post",
+    path: "/api/v1/files/upload-url",
+    summary:
+      "An upload URL for a file of any size: POST the file to it (its type as Content-Type), then claim the storageId it answers",
+    responses: {
+      200: { description: "A short-lived upload URL", content: content(z.object({ uploadUrl: z.string() })) },
+      ...errors,
+    },
+  },
+  async (c) => json(200, { uploadUrl: await c.env.storage.generateUploadUrl() }),
+);
+
+serve(
+  {
+    method: "post",
+    path: "/api/v1/files/claim",
+    summary:
+      "Make a file uploaded to an upload URL (within the hour) the organization's; the channel's limits apply (a refused file is deleted)",
+    request: body(claimFileBody),
+    responses: {
+      201: { description: "The file; send its id in attachments[].fileId", content: content(File) },
+      413: {
+        description: "Larger than the channel (or any channel) accepts for this type",
+        content: content(ErrorBody),
+      },
+      415: { description: "A type the channel (or no channel) sends", content: content(ErrorBody) },
+      422: { description: "The channel sends no attachments", content: content(ErrorBody) },
+      ...errors,
+    },
+  },
+  async (c) => {
+    const input = claimFileBody.parse(await c.req.json());
+    const result = await c.env.runMutation(internal.rest.files.claim, {
+      organizationId: c.get("key").organizationId,
+      ...input,
+    });
+    return "refused" in result && result.refused
+      ? error(result.refused.status, result.refused.code, result.refused.message)
+      : json(201, result.file);
+  },
 );
 
 serve(

@@ -30,6 +30,13 @@ export const sendMessageBody = z
     path: ["text"],
   });
 
+/** POST /api/v1/files/claim: a file uploaded to an upload URL, by the storage id that URL answered. */
+export const claimFileBody = z.object({
+  storageId: z.string().min(1).max(64),
+  filename: z.string().min(1).max(255).optional(),
+  channel: z.enum(CHANNEL_IDS).optional(),
+});
+
 /** POST /api/v1/files: the body is the file; these name it and (optionally) the channel it is for. */
 export const uploadQuery = z.object({
   filename: z.string().min(1).max(255).optional(),
