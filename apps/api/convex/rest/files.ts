@@ -21,6 +21,7 @@ import { getDescriptor } from "@switchboard/channels/registry";
 import { v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import { internalMutation } from "../_generated/server";
+import { readCapped } from "../lib/http";
 import { cleanFilename, findUpload, recordOwnedFile } from "../messages/files";
 import { channelId } from "../schema/validators";
 
@@ -68,33 +69,12 @@ export function uploadRule(rawContentType: string | undefined, channel?: Channel
 }
 
 /**
- * The request body, read up to `maxBytes`: the bytes counted as they arrive (a Content-Length
- * header is a claim, and chunked bodies have none), and reading stops at the first byte over.
+ * The request body, at most `maxBytes` (lib/http readCapped: counted as it arrives); a declared
+ * Content-Length over the limit is refused before reading.
  */
-export async function readBounded(request: Request, maxBytes: number): Promise<Uint8Array | "too_large"> {
-  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (declared > maxBytes) return "too_large";
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return "too_large";
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
+export async function readBounded(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | "too_large"> {
+  if (Number(request.headers.get("content-length") ?? Number.NaN) > maxBytes) return "too_large";
+  return (await readCapped(request, maxBytes)) ?? "too_large";
 }
 
 type Refusal = { status: 400 | 404 | 413 | 415 | 422; code: string; message: string };

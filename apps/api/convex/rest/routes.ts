@@ -175,6 +175,12 @@ const errors = {
   401: { description: "Missing or invalid API key", content: content(ErrorBody) },
   404: { description: "Not found", content: content(ErrorBody) },
 };
+/** Why an upload or claim is refused (nothing is kept). */
+const fileRefusals = {
+  413: { description: "Larger than the channel (or any channel) accepts for this type", content: content(ErrorBody) },
+  415: { description: "A type the channel (or no channel) sends", content: content(ErrorBody) },
+  422: { description: "The channel sends no attachments", content: content(ErrorBody) },
+};
 const threadId = z.object({ threadId: z.string() });
 const threadLabelId = z.object({ threadId: z.string(), labelId: z.string() });
 const contactId = z.object({ contactId: z.string() });
@@ -324,12 +330,7 @@ app.openapi(
     },
     responses: {
       201: { description: "Stored; send its id in attachments[].fileId", content: content(File) },
-      413: {
-        description: "Larger than the channel (or any channel) accepts for this type",
-        content: content(ErrorBody),
-      },
-      415: { description: "A type the channel (or no channel) sends", content: content(ErrorBody) },
-      422: { description: "The channel sends no attachments", content: content(ErrorBody) },
+      ...fileRefusals,
       ...errors,
     },
   }),
@@ -347,9 +348,7 @@ app.openapi(
           : `${rule.contentType} files are accepted up to ${rule.maxBytes} bytes${q.channel ? ` on ${q.channel}` : ""}`,
       );
     if (bytes.byteLength === 0) return error(400, "invalid_request", "The body is empty: send the file's bytes");
-    const storageId = await c.env.storage.store(
-      new Blob([bytes as Uint8Array<ArrayBuffer>], { type: rule.contentType }),
-    );
+    const storageId = await c.env.storage.store(new Blob([bytes], { type: rule.contentType }));
     const file = await c.env.runMutation(internal.rest.files.record, {
       organizationId: c.get("key").organizationId,
       storageId,
@@ -383,12 +382,7 @@ serve(
     request: body(claimFileBody),
     responses: {
       201: { description: "The file; send its id in attachments[].fileId", content: content(File) },
-      413: {
-        description: "Larger than the channel (or any channel) accepts for this type",
-        content: content(ErrorBody),
-      },
-      415: { description: "A type the channel (or no channel) sends", content: content(ErrorBody) },
-      422: { description: "The channel sends no attachments", content: content(ErrorBody) },
+      ...fileRefusals,
       ...errors,
     },
   },
