@@ -507,7 +507,8 @@ describe("tenant isolation of every public function (generated)", () => {
 describe("REST API v1: B's key with A's ids", () => {
   let keyB = "";
   const ID_TABLES = ["conversationThreads", "contacts", "unifiedMessages", "contactIdentities", "channelConfigs"];
-  const aRefIds = () => ID_TABLES.flatMap((tb) => (aIds.get(tb) ?? []).slice(0, 1));
+  // A's claimed file too: B's key can neither claim it (POST /api/v1/files/claim) nor name it.
+  const aRefIds = () => [...ID_TABLES.flatMap((tb) => (aIds.get(tb) ?? []).slice(0, 1)), aFile];
   const rest = (method: string, path: string, body?: unknown) =>
     t.fetch(path, {
       method,

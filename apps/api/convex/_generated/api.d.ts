@@ -106,6 +106,7 @@ import type * as reports_compaction from "../reports/compaction.js";
 import type * as reports_histogram from "../reports/histogram.js";
 import type * as reports_reports from "../reports/reports.js";
 import type * as rest_apiKeys from "../rest/apiKeys.js";
+import type * as rest_files from "../rest/files.js";
 import type * as rest_inbox from "../rest/inbox.js";
 import type * as rest_resources from "../rest/resources.js";
 import type * as rest_routes from "../rest/routes.js";
@@ -261,6 +262,7 @@ declare const fullApi: ApiFromModules<{
   "reports/histogram": typeof reports_histogram;
   "reports/reports": typeof reports_reports;
   "rest/apiKeys": typeof rest_apiKeys;
+  "rest/files": typeof rest_files;
   "rest/inbox": typeof rest_inbox;
   "rest/resources": typeof rest_resources;
   "rest/routes": typeof rest_routes;

@@ -21,7 +21,7 @@ import {
 import { findOwned, getOwned } from "../lib/auth";
 import { decryptString } from "../lib/crypto";
 import { memberAction, memberQuery } from "../lib/functions";
-import { threadSummaryFields } from "../schema/ai";
+import type { threadSummaryFields } from "../schema/ai";
 import { channelId } from "../schema/validators";
 import { chatCompletion } from "./endpoint";
 import {
@@ -34,7 +34,7 @@ import {
   transcriptOf,
 } from "./prompts";
 import { aiKeyAad } from "./settings";
-import { addUsage, allowanceOf, overCapMessage, type TokenUsage } from "./usage";
+import { addUsage, allowanceOf, overCapMessage } from "./usage";
 
 /** Drafts an automation left on one thread that the thread view reads (newest first). */
 const DRAFTS_SHOWN = 3;
@@ -90,13 +90,18 @@ export const prepare = internalQuery({
   },
 });
 
-type Generated = {
-  text: string;
-  model: string;
-  channel: ChannelId;
-  messageCount: number;
-  lastMessageAt: number;
-} & TokenUsage;
+/** One usable answer: its text, what it was made from and the tokens it cost. */
+const generatedFields = {
+  text: v.string(),
+  model: v.string(),
+  channel: channelId,
+  messageCount: v.number(),
+  lastMessageAt: v.number(),
+  promptTokens: v.number(),
+  completionTokens: v.number(),
+  totalTokens: v.number(),
+};
+type Generated = ObjectType<typeof generatedFields>;
 
 class AiRefusal extends ConvexError<{ code: string; message: string }> {}
 
@@ -151,32 +156,89 @@ async function generate(
   };
 }
 
-const summaryArgs = threadSummaryFields;
+/** Which answer is asked for (prompts.ts AiTask). */
+const aiTask = v.union(v.literal("draft"), v.literal("summary"));
+/** Who asked: an agent (their summary names them) or an automation rule (its draft is stored). */
+const requester = v.union(v.object({ memberId: v.id("members") }), v.object({ ruleId: v.id("automationRules") }));
 
-/** Counts the call's tokens and stores the thread's summary, replacing the previous one. */
-async function writeSummary(ctx: MutationCtx, args: ObjectType<typeof summaryArgs>) {
-  const { organizationId, threadId, promptTokens, completionTokens, totalTokens } = args;
-  await addUsage(ctx, organizationId, { promptTokens, completionTokens, totalTokens });
-  const row = await ctx.db
-    .query("threadSummaries")
-    .withIndex("by_thread", (q) => q.eq("organizationId", organizationId).eq("threadId", threadId))
-    .first();
-  const fields = { ...args, createdAt: Date.now() };
-  if (row) await ctx.db.replace(row._id, fields);
-  else await ctx.db.insert("threadSummaries", fields);
+/**
+ * What every answer leaves, whoever asked: its tokens on the daily counter, and the thread's
+ * summary (replacing the previous one) or, when a rule asked, a draft for the thread view (an
+ * agent's draft goes to their composer and is not stored).
+ */
+async function keep(
+  ctx: MutationCtx,
+  organizationId: Id<"organizations">,
+  threadId: Id<"conversationThreads">,
+  task: AiTask,
+  { text, channel, model, messageCount, lastMessageAt, ...usage }: Generated,
+  by: Infer<typeof requester>,
+) {
+  await addUsage(ctx, organizationId, usage);
+  const createdAt = Date.now();
+  if (task === "summary") {
+    const summary: ObjectType<typeof threadSummaryFields> = {
+      organizationId,
+      threadId,
+      summary: text,
+      messageCount,
+      lastMessageAt,
+      model,
+      ...usage,
+      ...("memberId" in by ? { requestedBy: by.memberId } : {}),
+    };
+    const row = await ctx.db
+      .query("threadSummaries")
+      .withIndex("by_thread", (q) => q.eq("organizationId", organizationId).eq("threadId", threadId))
+      .first();
+    if (row) await ctx.db.replace(row._id, { ...summary, createdAt });
+    else await ctx.db.insert("threadSummaries", { ...summary, createdAt });
+  } else if ("ruleId" in by) {
+    const { totalTokens } = usage;
+    await ctx.db.insert("aiDrafts", {
+      organizationId,
+      threadId,
+      text,
+      channel,
+      model,
+      totalTokens,
+      ruleId: by.ruleId,
+      createdAt,
+    });
+  }
 }
 
-export const storeSummary = internalMutation({ args: summaryArgs, handler: writeSummary });
-
-const summaryFields = (g: Generated) => ({
-  summary: g.text,
-  messageCount: g.messageCount,
-  lastMessageAt: g.lastMessageAt,
-  model: g.model,
-  promptTokens: g.promptTokens,
-  completionTokens: g.completionTokens,
-  totalTokens: g.totalTokens,
+export const store = internalMutation({
+  args: {
+    organizationId: v.id("organizations"),
+    threadId: v.id("conversationThreads"),
+    task: aiTask,
+    generated: v.object(generatedFields),
+    by: requester,
+  },
+  handler: async (ctx, { organizationId, threadId, task, generated, by }) =>
+    keep(ctx, organizationId, threadId, task, generated, by),
 });
+
+/** An agent's Summarise or Draft reply: rate-limited, generated, then kept (keep). */
+async function assistAgent(
+  ctx: ActionCtx & { member: { _id: Id<"members"> } },
+  organizationId: Id<"organizations">,
+  threadId: Id<"conversationThreads">,
+  task: AiTask,
+  channel?: ChannelId,
+): Promise<Generated> {
+  await limitAgentCall(ctx, organizationId, ctx.member._id);
+  const generated = await generate(ctx, organizationId, threadId, task, channel);
+  await ctx.runMutation(internal.ai.assist.store, {
+    organizationId,
+    threadId,
+    task,
+    generated,
+    by: { memberId: ctx.member._id },
+  });
+  return generated;
+}
 
 /** Whether Summarise / Draft reply can be offered (any member; says nothing about the endpoint). */
 export const availability = memberQuery({
@@ -213,14 +275,7 @@ export const summary = memberQuery({
 export const summarize = memberAction({
   args: { threadId: v.id("conversationThreads") },
   handler: async (ctx, { organizationId, threadId }): Promise<{ summary: string; totalTokens: number }> => {
-    await limitAgentCall(ctx, organizationId, ctx.member._id);
-    const g = await generate(ctx, organizationId, threadId, "summary");
-    await ctx.runMutation(internal.ai.assist.storeSummary, {
-      organizationId,
-      threadId,
-      ...summaryFields(g),
-      requestedBy: ctx.member._id,
-    });
+    const g = await assistAgent(ctx, organizationId, threadId, "summary");
     return { summary: g.text, totalTokens: g.totalTokens };
   },
 });
@@ -235,14 +290,7 @@ export const draftReply = memberAction({
     ctx,
     { organizationId, threadId, channel },
   ): Promise<{ text: string; channel: ChannelId; model: string }> => {
-    await limitAgentCall(ctx, organizationId, ctx.member._id);
-    const g = await generate(ctx, organizationId, threadId, "draft", channel);
-    await ctx.runMutation(internal.ai.usage.record, {
-      organizationId,
-      promptTokens: g.promptTokens,
-      completionTokens: g.completionTokens,
-      totalTokens: g.totalTokens,
-    });
+    const g = await assistAgent(ctx, organizationId, threadId, "draft", channel);
     return { text: g.text, channel: g.channel, model: g.model };
   },
 });
@@ -264,17 +312,7 @@ export const drafts = memberQuery({
 // ---------------------------------------------------------------- the automation rule action
 
 const stepResult = v.union(
-  v.object({
-    ok: v.literal(true),
-    text: v.string(),
-    channel: channelId,
-    model: v.string(),
-    messageCount: v.number(),
-    lastMessageAt: v.number(),
-    promptTokens: v.number(),
-    completionTokens: v.number(),
-    totalTokens: v.number(),
-  }),
+  v.object({ ok: v.literal(true), ...generatedFields }),
   v.object({ ok: v.literal(false), error: v.string() }),
 );
 
@@ -285,37 +323,15 @@ export const finishStep = internalMutation({
     threadId: v.id("conversationThreads"),
     ruleId: v.id("automationRules"),
     eventId: v.string(),
-    mode: v.union(v.literal("draft"), v.literal("summary")),
+    mode: aiTask,
     result: stepResult,
   },
   handler: async (ctx, { organizationId, threadId, ruleId, eventId, mode, result }) => {
     let detail: string;
     if (result.ok) {
-      const { ok: _ok, text, channel, model, messageCount, lastMessageAt, ...usage } = result;
-      if (mode === "summary") {
-        await writeSummary(ctx, {
-          organizationId,
-          threadId,
-          summary: text,
-          messageCount,
-          lastMessageAt,
-          model,
-          ...usage,
-        });
-      } else {
-        await addUsage(ctx, organizationId, usage);
-        await ctx.db.insert("aiDrafts", {
-          organizationId,
-          threadId,
-          text,
-          channel,
-          model,
-          totalTokens: usage.totalTokens,
-          ruleId,
-          createdAt: Date.now(),
-        });
-      }
-      detail = `${mode} stored (${usage.totalTokens} tokens)`;
+      const { ok: _ok, ...generated } = result;
+      await keep(ctx, organizationId, threadId, mode, generated, { ruleId });
+      detail = `${mode} stored (${generated.totalTokens} tokens)`;
     } else detail = result.error.slice(0, 200);
     const run = await ctx.db
       .query("automationRuns")
@@ -342,24 +358,12 @@ export const runStep = internalAction({
     threadId: v.id("conversationThreads"),
     ruleId: v.id("automationRules"),
     eventId: v.string(),
-    mode: v.union(v.literal("draft"), v.literal("summary")),
+    mode: aiTask,
   },
   handler: async (ctx, args) => {
     let result: Infer<typeof stepResult>;
     try {
-      const { text, channel, model, messageCount, lastMessageAt, promptTokens, completionTokens, totalTokens } =
-        await generate(ctx, args.organizationId, args.threadId, args.mode);
-      result = {
-        ok: true,
-        text,
-        channel,
-        model,
-        messageCount,
-        lastMessageAt,
-        promptTokens,
-        completionTokens,
-        totalTokens,
-      };
+      result = { ok: true, ...(await generate(ctx, args.organizationId, args.threadId, args.mode)) };
     } catch (err) {
       const message = err instanceof ConvexError ? (err.data as { message: string }).message : (err as Error).message;
       result = { ok: false, error: message };

@@ -14,3 +14,35 @@ export function clientIpOf(request: Request): string | null {
   const ip = forwarded || request.headers.get("x-real-ip")?.trim();
   return ip && ip.length <= 64 && /^[0-9A-Fa-f.:]+$/.test(ip) ? ip : null;
 }
+
+/**
+ * A body (a request's or a fetched response's) read up to `maxBytes`, counted as it arrives (a
+ * Content-Length is only a claim, and chunked bodies have none); reading stops at the first byte
+ * over, and the answer is then null.
+ */
+export async function readCapped(
+  message: { body: ReadableStream<Uint8Array> | null },
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (!message.body) return new Uint8Array(0);
+  const reader = message.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}

@@ -58,19 +58,30 @@ export const generateUploadUrl = memberMutation({
   handler: async (ctx) => ctx.storage.generateUploadUrl(),
 });
 
+/**
+ * An upload as a claim finds it: its storage metadata (`file`) when it is recent and nobody or
+ * this organization owns it (`owned`: the row of its earlier claim), null when it does not exist,
+ * is older than UPLOAD_CLAIM_WINDOW_MS or is another organization's (the dashboard's claim and
+ * the REST API's, rest/files.ts).
+ */
+export async function findUpload(ctx: MutationCtx, organizationId: Id<"organizations">, storageId: Id<"_storage">) {
+  const file = await ctx.db.system.get(storageId);
+  if (!file || Date.now() - file._creationTime > UPLOAD_CLAIM_WINDOW_MS) return null;
+  const taken = await ctx.db
+    .query("messageFiles")
+    .withIndex("by_storage", (q) => q.eq("storageId", storageId))
+    .first();
+  if (!taken) return { owned: null, file };
+  return taken.organizationId === organizationId ? { owned: taken, file } : null;
+}
+
 export const claim = memberMutation({
   args: { storageId: v.id("_storage"), filename: v.string() },
   handler: async (ctx, { organizationId, storageId, filename }) => {
-    const file = await ctx.db.system.get(storageId);
-    if (!file || Date.now() - file._creationTime > UPLOAD_CLAIM_WINDOW_MS) fail("not_found", "No such upload");
-    const taken = await ctx.db
-      .query("messageFiles")
-      .withIndex("by_storage", (q) => q.eq("storageId", storageId))
-      .first();
-    if (taken) {
-      if (taken.organizationId === organizationId) return { ok: true as const, file: viewOf(taken) };
-      fail("not_found", "No such upload");
-    }
+    const upload = await findUpload(ctx, organizationId, storageId);
+    if (!upload) fail("not_found", "No such upload");
+    if (upload.owned) return { ok: true as const, file: viewOf(upload.owned) };
+    const { file } = upload;
     const contentType = normalizeContentType(file.contentType);
     if (!UPLOADABLE_TYPES.has(contentType) || file.size > MAX_UPLOAD_BYTES || file.size === 0) {
       // Refused files are not kept (nobody could ever send them); answered, not thrown, so the

@@ -10,7 +10,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, internalQuery, type QueryCtx } from "../_generated/server";
 import { type NormalizedIdentifier, normalizeFor } from "../contacts/resolve";
 import { emitDomainEvent } from "../events/domain";
-import { findOwned } from "../lib/auth";
+import { fail, findOwned } from "../lib/auth";
 import { canonicalTimeZone } from "../lib/timezone";
 import { queueReply, replyArgs } from "../outbound/replies";
 import { channelId, threadStatus } from "../schema/validators";
@@ -192,11 +192,23 @@ export const updateContact = internalMutation({
 });
 
 export const sendMessage = internalMutation({
-  args: { ...replyArgs, threadId: v.string(), apiKeyName: v.string() },
-  handler: async (ctx, { apiKeyName, threadId, ...args }) => {
+  args: {
+    ...replyArgs,
+    threadId: v.string(),
+    apiKeyName: v.string(),
+    attachments: v.optional(v.array(v.object({ fileId: v.string(), caption: v.optional(v.string()) }))),
+  },
+  handler: async (ctx, { apiKeyName, threadId, attachments, ...args }) => {
     const thread = await owned(ctx, args.organizationId, "conversationThreads", threadId);
     if (!thread) return null;
-    return queueReply(ctx, { ...args, threadId: thread._id }, { name: `API: ${apiKeyName}` });
+    // File ids come from the request body: an id that is not a stored file is simply not found
+    // (queueReply's filesForReply then refuses any file the organization does not own).
+    const files = (attachments ?? []).map(({ fileId, caption }) => {
+      const storageId = ctx.db.system.normalizeId("_storage", fileId);
+      if (!storageId) fail("not_found", "No such attachment");
+      return { storageId, ...(caption !== undefined ? { caption } : {}) };
+    });
+    return queueReply(ctx, { ...args, threadId: thread._id, attachments: files }, { name: `API: ${apiKeyName}` });
   },
 });
 

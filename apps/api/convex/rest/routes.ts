@@ -5,8 +5,10 @@ import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import type { ActionCtx } from "../_generated/server";
 import { jsonError } from "../lib/http";
+import { REST_UPLOAD_MAX_BYTES, readBounded, UPLOADABLE_CONTENT_TYPES, uploadRule } from "./files";
 import {
   addThreadLabelBody,
+  claimFileBody,
   createContactBody,
   createLabelBody,
   createNoteBody,
@@ -16,6 +18,7 @@ import {
   sendMessageBody,
   updateContactBody,
   updateThreadBody,
+  uploadQuery,
 } from "./schemas";
 
 /**
@@ -123,8 +126,24 @@ const Message = z
     status: z.string(),
     text: z.string(),
     sentAt: z.number(),
+    attachments: z.array(
+      z.object({
+        contentType: z.string().optional(),
+        size: z.number().optional(),
+        filename: z.string().optional(),
+        caption: z.string().optional(),
+      }),
+    ),
   })
   .openapi("Message");
+const File = z
+  .object({
+    id: z.string().describe("pass as attachments[].fileId when sending a message"),
+    contentType: z.string(),
+    size: z.number(),
+    filename: z.string(),
+  })
+  .openapi("File");
 const Contact = z
   .object({
     _id: z.string(),
@@ -155,6 +174,12 @@ const errors = {
   400: { description: "Invalid request", content: content(ErrorBody) },
   401: { description: "Missing or invalid API key", content: content(ErrorBody) },
   404: { description: "Not found", content: content(ErrorBody) },
+};
+/** Why an upload or claim is refused (nothing is kept). */
+const fileRefusals = {
+  413: { description: "Larger than the channel (or any channel) accepts for this type", content: content(ErrorBody) },
+  415: { description: "A type the channel (or no channel) sends", content: content(ErrorBody) },
+  422: { description: "The channel sends no attachments", content: content(ErrorBody) },
 };
 const threadId = z.object({ threadId: z.string() });
 const threadLabelId = z.object({ threadId: z.string(), labelId: z.string() });
@@ -192,6 +217,8 @@ function convexMessage(e: unknown): string {
   const data = (e as { data?: { message?: string } }).data;
   return data?.message ?? (e instanceof Error ? e.message : String(e));
 }
+
+const convexCode = (e: unknown) => (e as { data?: { code?: string } }).data?.code;
 
 // ---------------------------------------------------------------------------------- routes
 serve(
@@ -273,11 +300,101 @@ serve(
         text: input.text,
         subject: input.subject,
         template: input.template as { name: string; language: string; components?: unknown[] } | undefined,
+        attachments: input.attachments,
       });
       return id ? json(202, { id, status: "queued" }) : error(404, "not_found", "No such thread");
     } catch (e) {
+      // An attachment id that is not one of the organization's files is not found (nothing queued).
+      if (convexCode(e) === "not_found") return error(404, "not_found", convexMessage(e));
       return error(422, "cannot_send", convexMessage(e));
     }
+  },
+);
+
+// Not through `serve`: the body is the file itself, not JSON.
+app.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/v1/files",
+    summary:
+      "Upload a file to attach to messages: the body is the file, its type the Content-Type (at most 20 MB; the channel's limits apply)",
+    middleware: [touchKey],
+    request: {
+      query: uploadQuery,
+      body: {
+        required: true,
+        content: Object.fromEntries(
+          UPLOADABLE_CONTENT_TYPES.map((type) => [type, { schema: z.string().openapi({ format: "binary" }) }]),
+        ),
+      },
+    },
+    responses: {
+      201: { description: "Stored; send its id in attachments[].fileId", content: content(File) },
+      ...fileRefusals,
+      ...errors,
+    },
+  }),
+  (async (c: RestContext) => {
+    const q = uploadQuery.parse(c.req.query());
+    const rule = uploadRule(c.req.header("content-type"), q.channel);
+    if (!rule.ok) return error(rule.status, rule.code, rule.message);
+    const bytes = await readBounded(c.req.raw, Math.min(rule.maxBytes, REST_UPLOAD_MAX_BYTES));
+    if (bytes === "too_large")
+      return error(
+        413,
+        "payload_too_large",
+        rule.maxBytes > REST_UPLOAD_MAX_BYTES
+          ? `This endpoint takes files up to ${REST_UPLOAD_MAX_BYTES} bytes; upload larger ones through POST /api/v1/files/upload-url`
+          : `${rule.contentType} files are accepted up to ${rule.maxBytes} bytes${q.channel ? ` on ${q.channel}` : ""}`,
+      );
+    if (bytes.byteLength === 0) return error(400, "invalid_request", "The body is empty: send the file's bytes");
+    const storageId = await c.env.storage.store(new Blob([bytes], { type: rule.contentType }));
+    const file = await c.env.runMutation(internal.rest.files.record, {
+      organizationId: c.get("key").organizationId,
+      storageId,
+      contentType: rule.contentType,
+      filename: q.filename,
+    });
+    return json(201, file);
+  }) as never,
+);
+
+serve(
+  {
+    method: "post",
+    path: "/api/v1/files/upload-url",
+    summary:
+      "An upload URL for a file of any size: POST the file to it (its type as Content-Type), then claim the storageId it answers",
+    responses: {
+      200: { description: "A short-lived upload URL", content: content(z.object({ uploadUrl: z.string() })) },
+      ...errors,
+    },
+  },
+  async (c) => json(200, { uploadUrl: await c.env.storage.generateUploadUrl() }),
+);
+
+serve(
+  {
+    method: "post",
+    path: "/api/v1/files/claim",
+    summary:
+      "Make a file uploaded to an upload URL (within the hour) the organization's; the channel's limits apply (a refused file is deleted)",
+    request: body(claimFileBody),
+    responses: {
+      201: { description: "The file; send its id in attachments[].fileId", content: content(File) },
+      ...fileRefusals,
+      ...errors,
+    },
+  },
+  async (c) => {
+    const input = claimFileBody.parse(await c.req.json());
+    const result = await c.env.runMutation(internal.rest.files.claim, {
+      organizationId: c.get("key").organizationId,
+      ...input,
+    });
+    return "refused" in result && result.refused
+      ? error(result.refused.status, result.refused.code, result.refused.message)
+      : json(201, result.file);
   },
 );
 

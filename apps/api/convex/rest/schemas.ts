@@ -19,8 +19,32 @@ export const sendMessageBody = z
     template: z
       .object({ name: z.string().min(1), language: z.string().min(2), components: z.array(z.unknown()).optional() })
       .optional(),
+    /** Files uploaded with POST /api/v1/files (their `id`); the channel's limits are checked on send. */
+    attachments: z
+      .array(z.object({ fileId: z.string().min(1).max(64), caption: z.string().max(1024).optional() }))
+      .max(20)
+      .optional(),
   })
-  .refine((b) => b.text.trim().length > 0 || b.template, { message: "text or template is required", path: ["text"] });
+  .refine((b) => b.text.trim().length > 0 || b.template || (b.attachments?.length ?? 0) > 0, {
+    message: "text, template or attachments is required",
+    path: ["text"],
+  });
+
+/** POST /api/v1/files/claim: a file uploaded to an upload URL, by the storage id that URL answered. */
+export const claimFileBody = z.object({
+  storageId: z.string().min(1).max(64),
+  filename: z.string().min(1).max(255).optional(),
+  channel: z.enum(CHANNEL_IDS).optional(),
+});
+
+/** POST /api/v1/files: the body is the file; these name it and (optionally) the channel it is for. */
+export const uploadQuery = z.object({
+  filename: z.string().min(1).max(255).optional(),
+  channel: z
+    .enum(CHANNEL_IDS)
+    .optional()
+    .describe("check the file against this channel's limits now, not only when it is sent"),
+});
 
 export const createContactBody = z.object({
   displayName: z.string().min(1).max(200).optional(),

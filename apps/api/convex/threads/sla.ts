@@ -118,39 +118,143 @@ export async function applyMessageToSla(
 }
 
 /**
- * A thread moved to another team (or out of any): its running, unbreached timers are planned
- * again under the policy it now follows, from the moment each started (so a thread that waited
- * long may breach at once). A breached timer stays as it was. Call after `teamId` is patched.
+ * Plans a thread's running, unbreached timers again under `policy` (the one it follows now), from
+ * the moment each started, so a thread that waited long may breach at once. A breached timer stays
+ * as it was; a target the policy no longer has drops its timer. Idempotent: a timer whose due time
+ * does not change keeps its scheduled check, and a thread with nothing to change is not written.
  */
-export async function replanSla(ctx: MutationCtx, threadId: Id<"conversationThreads">): Promise<void> {
-  const thread = await ctx.db.get(threadId);
-  const sla = thread?.sla;
-  if (!thread || !sla || (!sla.response && !sla.resolution)) return;
-  const policy = await policyOfThread(ctx, thread);
+export async function replanThread(
+  ctx: MutationCtx,
+  thread: Doc<"conversationThreads">,
+  policy: SlaTargets | null,
+): Promise<void> {
+  const sla = thread.sla;
+  if (!sla || (!sla.response && !sla.resolution)) return;
   const next = { ...sla };
   const response = sla.response;
   if (response && response.breachedAt === undefined) {
-    await ctx.scheduler.cancel(response.jobId);
     const minutes = policy ? responseMinutes(policy, response.kind) : undefined;
     const dueAt = policy && minutes !== undefined ? dueAfter(policy, response.since, minutes) : null;
-    next.response =
-      dueAt === null
-        ? undefined
-        : { ...response, dueAt, jobId: await scheduleBreach(ctx, thread._id, "response", dueAt) };
+    next.response = await replanTimer(ctx, thread._id, "response", response, dueAt);
   }
   const resolution = sla.resolution;
   // Timers started before resolution timers recorded their start keep their plan.
   if (resolution && resolution.breachedAt === undefined && resolution.since !== undefined) {
-    await ctx.scheduler.cancel(resolution.jobId);
     const dueAt =
       policy?.resolutionMinutes !== undefined ? dueAfter(policy, resolution.since, policy.resolutionMinutes) : null;
-    next.resolution =
-      dueAt === null
-        ? undefined
-        : { ...resolution, dueAt, jobId: await scheduleBreach(ctx, thread._id, "resolution", dueAt) };
+    next.resolution = await replanTimer(ctx, thread._id, "resolution", resolution, dueAt);
   }
-  await ctx.db.patch(thread._id, { sla: next });
+  if (next.response !== sla.response || next.resolution !== sla.resolution)
+    await ctx.db.patch(thread._id, { sla: next });
 }
+
+/** One timer at its new due time: the same timer when that is unchanged, else a new check (none: null drops it). */
+async function replanTimer<T extends { dueAt: number; jobId: Id<"_scheduled_functions"> }>(
+  ctx: MutationCtx,
+  threadId: Id<"conversationThreads">,
+  target: "response" | "resolution",
+  timer: T,
+  dueAt: number | null,
+): Promise<T | undefined> {
+  if (dueAt === timer.dueAt) return timer;
+  await ctx.scheduler.cancel(timer.jobId);
+  return dueAt === null ? undefined : { ...timer, dueAt, jobId: await scheduleBreach(ctx, threadId, target, dueAt) };
+}
+
+/**
+ * A thread moved to another team (or out of any): its timers follow the policy it now follows.
+ * Call after `teamId` is patched.
+ */
+export async function replanSla(ctx: MutationCtx, threadId: Id<"conversationThreads">): Promise<void> {
+  const thread = await ctx.db.get(threadId);
+  if (thread) await replanThread(ctx, thread, await policyOfThread(ctx, thread));
+}
+
+// --------------------------------------------------------------- re-planning after a policy edit
+
+/**
+ * Threads re-planned per transaction after a policy edit: each may cancel and schedule two
+ * breach checks, and a team can have thousands of open threads, so the sweep goes page by page,
+ * each page a scheduled continuation of the last.
+ */
+export const REPLAN_BATCH = 100;
+/** Closed threads run no timers (closing stops them), so only these statuses are swept. */
+const RUNNING_STATUSES = ["open", "pending", "snoozed"] as const;
+
+/**
+ * Starts re-planning the running timers a policy edit affects: a team's threads (teamId), or the
+ * organization's threads that follow its policy (no teamId). `marker` is the edited policy's
+ * `updatedAt` (null once it is removed): a later edit starts its own sweep, and the earlier one
+ * stops at its next page, as the policy it was started for is gone.
+ */
+async function startReplan(
+  ctx: MutationCtx,
+  organizationId: Id<"organizations">,
+  teamId: Id<"teams"> | undefined,
+  marker: number | null,
+) {
+  await ctx.scheduler.runAfter(0, internal.threads.sla.replanPage, {
+    organizationId,
+    ...(teamId ? { teamId } : {}),
+    marker,
+    statusIndex: 0,
+    cursor: null,
+  });
+}
+
+/** One page of a policy edit's sweep (startReplan), then its continuation. */
+export const replanPage = internalMutation({
+  args: {
+    organizationId: v.id("organizations"),
+    teamId: v.optional(v.id("teams")),
+    marker: v.union(v.number(), v.null()),
+    statusIndex: v.number(),
+    cursor: v.union(v.string(), v.null()),
+  },
+  handler: async (ctx, { organizationId, teamId, marker, statusIndex, cursor }) => {
+    const edited = teamId ? await loadTeamPolicy(ctx, organizationId, teamId) : await loadPolicy(ctx, organizationId);
+    if ((edited?.updatedAt ?? null) !== marker) return 0; // superseded by a later edit's sweep
+    const status = RUNNING_STATUSES[statusIndex];
+    if (!status) return 0;
+    const orgPolicy = await loadPolicy(ctx, organizationId);
+    const page = await (teamId
+      ? ctx.db
+          .query("conversationThreads")
+          .withIndex("by_org_team_status", (q) =>
+            q.eq("organizationId", organizationId).eq("teamId", teamId).eq("status", status),
+          )
+      : ctx.db
+          .query("conversationThreads")
+          .withIndex("by_org_status_last", (q) => q.eq("organizationId", organizationId).eq("status", status))
+    ).paginate({ numItems: REPLAN_BATCH, cursor });
+    // Threads of a team with its own policy follow that one, and the organization's edit leaves them alone.
+    const teamsWithPolicy = teamId
+      ? new Set<Id<"teams">>()
+      : new Set(
+          (
+            await ctx.db
+              .query("teamServiceLevelPolicies")
+              .withIndex("by_team", (q) => q.eq("organizationId", organizationId))
+              .take(MAX_TEAM_POLICIES)
+          ).map((p) => p.teamId),
+        );
+    for (const thread of page.page) {
+      if (!teamId && thread.teamId && teamsWithPolicy.has(thread.teamId)) continue;
+      await replanThread(ctx, thread, teamId ? (edited ?? orgPolicy) : orgPolicy);
+    }
+    const next = page.isDone
+      ? { statusIndex: statusIndex + 1, cursor: null }
+      : { statusIndex, cursor: page.continueCursor };
+    if (next.statusIndex < RUNNING_STATUSES.length)
+      await ctx.scheduler.runAfter(0, internal.threads.sla.replanPage, {
+        organizationId,
+        ...(teamId ? { teamId } : {}),
+        marker,
+        ...next,
+      });
+    return page.page.length;
+  },
+});
 
 /** Closing a thread stops both timers (a breach already recorded stays counted in `breaches`). */
 export async function stopSlaTimers(ctx: MutationCtx, thread: Doc<"conversationThreads">): Promise<void> {
@@ -253,9 +357,13 @@ export async function savePolicy(
   const doc = { organizationId, ...input, updatedAt: Date.now() };
   if (existing) await ctx.db.replace(existing._id, doc);
   else await ctx.db.insert("serviceLevelPolicies", doc);
+  await startReplan(ctx, organizationId, undefined, doc.updatedAt);
 }
 
-/** Saves the organization's policy (owners/admins). Applies to timers started from now on. */
+/**
+ * Saves the organization's policy (owners/admins). New timers follow it at once; the running
+ * timers of the threads that follow it are planned again in scheduled batches (replanPage).
+ */
 export const save = adminMutation({
   args: policyFields,
   handler: async (ctx, { organizationId, ...input }) => {
@@ -278,8 +386,8 @@ export const teamPolicies = memberQuery({
 
 /**
  * Saves a team's own policy (owners/admins): its targets and business hours replace the
- * organization's for the team's threads. Applies to timers started from now on and to threads
- * moved into the team.
+ * organization's for the team's threads. New timers follow it at once, and the running timers of
+ * the team's threads are planned again in scheduled batches (replanPage).
  */
 export const saveTeam = adminMutation({
   args: { teamId: v.id("teams"), ...targetArgs },
@@ -290,22 +398,27 @@ export const saveTeam = adminMutation({
     const doc = { organizationId, teamId: team._id, ...input, updatedAt: Date.now() };
     if (existing) await ctx.db.replace(existing._id, doc);
     else await ctx.db.insert("teamServiceLevelPolicies", doc);
+    await startReplan(ctx, organizationId, team._id, doc.updatedAt);
     return null;
   },
 });
 
-/** The team follows the organization's policy again (for timers started from now on). */
+/** The team follows the organization's policy again: its threads' running timers too (replanPage). */
 export const removeTeam = adminMutation({
   args: { teamId: v.id("teams") },
   handler: async (ctx, { organizationId, teamId }) => {
     const team = await getOwned(ctx, organizationId, teamId);
-    await forgetTeamPolicy(ctx, organizationId, team._id);
+    if (await forgetTeamPolicy(ctx, organizationId, team._id)) await startReplan(ctx, organizationId, team._id, null);
     return null;
   },
 });
 
-/** Deletes a team's policy (its removal, or the team's deletion). */
+/**
+ * Deletes a team's policy (its removal, or the team's deletion: then teams.purge re-plans the
+ * threads as it takes them out of the team). Whether there was one.
+ */
 export async function forgetTeamPolicy(ctx: MutationCtx, organizationId: Id<"organizations">, teamId: Id<"teams">) {
   const existing = await loadTeamPolicy(ctx, organizationId, teamId);
   if (existing) await ctx.db.delete(existing._id);
+  return existing !== null;
 }

@@ -6,7 +6,7 @@ import { fail, getOwned } from "../lib/auth";
 import { adminMutation, memberMutation, memberQuery } from "../lib/functions";
 import { assignmentPolicy } from "../schema/teams";
 import { channelId } from "../schema/validators";
-import { forgetTeamPolicy, replanSla } from "./sla";
+import { forgetTeamPolicy, loadPolicy, REPLAN_BATCH, replanSla, replanThread } from "./sla";
 
 /**
  * Teams: a name, a lead, members and an assignment policy, managed by owners and admins. A thread
@@ -16,7 +16,6 @@ import { forgetTeamPolicy, replanSla } from "./sla";
 
 export const MAX_TEAMS = 50;
 export const MAX_TEAM_MEMBERS = 100;
-const PURGE_BATCH = 200;
 
 type Policy = Doc<"teams">["policy"];
 type ChannelId = Doc<"teams">["channels"][number];
@@ -211,7 +210,10 @@ export const update = adminMutation({
   },
 });
 
-/** Deletes a team: its memberships and cursor now, its threads' teamId in scheduled batches. */
+/**
+ * Deletes a team: its memberships, cursor and SLA policy now; its threads leave it in scheduled
+ * batches (purge), their running SLA timers planned again under the organization's policy.
+ */
 export const remove = adminMutation({
   args: { teamId: v.id("teams") },
   handler: async (ctx, { organizationId, teamId }) => {
@@ -229,15 +231,23 @@ export const remove = adminMutation({
   },
 });
 
+/**
+ * One batch of a deleted team's threads leaves it (each leaves the index range, so no cursor is
+ * needed) and falls back to the organization's SLA policy; then the next batch is scheduled.
+ */
 export const purge = internalMutation({
   args: { organizationId: v.id("organizations"), teamId: v.id("teams") },
   handler: async (ctx, { organizationId, teamId }) => {
     const rows = await ctx.db
       .query("conversationThreads")
       .withIndex("by_org_team_last", (q) => q.eq("organizationId", organizationId).eq("teamId", teamId))
-      .take(PURGE_BATCH);
-    for (const row of rows) await ctx.db.patch(row._id, { teamId: undefined });
-    if (rows.length === PURGE_BATCH)
+      .take(REPLAN_BATCH);
+    const policy = await loadPolicy(ctx, organizationId);
+    for (const row of rows) {
+      await ctx.db.patch(row._id, { teamId: undefined });
+      await replanThread(ctx, row, policy);
+    }
+    if (rows.length === REPLAN_BATCH)
       await ctx.scheduler.runAfter(0, internal.threads.teams.purge, { organizationId, teamId });
     return rows.length;
   },
