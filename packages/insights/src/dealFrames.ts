@@ -111,13 +111,14 @@ const FRAMES: Frame[] = [
     re: /\b(?:sorry|sad|shame|disappoint) to (?:hear|see|learn) (?:that )?(?:you (?:have |be )?(?:decide|choose|go|move|leave|cancel|not renew)|you go\b)|\b(?:we|i) have (?:cancel|close|terminate|deactivate|end) (?:the|your) (?:subscription|account|contract|plan|order|renewal)\b|\bsorry (?:we|i) (?:can not|could not) make (?:it|this) work\b/,
   },
   // ── lost: another vendor, stopping, not continuing ──
-  // round 4: the buyer switches away ("we're moving to another provider", "we'll migrate to a cheaper tool")
+  // round 4: the buyer switches away ("we're moving to another provider", "we'll migrate to a cheaper tool");
+  // round 6: also with what moves ("we've decided to move our fulfilment to another provider")
   {
     stage: "lost",
     confidence: 0.85,
     direction: "inbound",
     re: new RegExp(
-      String.raw`\bwe (?:be |will |have decide to |be go to |have to |must )?(?:move|switch|migrate|transfer) (?:over |everything )?to (?:a |an |another |a different |a cheaper |the other |a new )(?:[\w-]+ )?${VENDOR}\b`,
+      String.raw`\bwe (?:be |will |have decide to |be go to |have to |must )?(?:move|switch|migrate|transfer) (?:over |everything |(?:our|the|all our|all of our) [\w-]+(?: [\w-]+)? )?to (?:a |an |another |a different |a cheaper |the other |a new )(?:[\w-]+ )?${VENDOR}\b`,
     ),
   },
   {

@@ -1,5 +1,7 @@
+import { type DealCueOrigin, dealCueFeatures, scoreDealFeatures } from "./dealConfidence";
+import { DEAL_CONFIDENCE_MODEL } from "./dealConfidenceData";
 import { frameCue, isAboutThirdParty, isServiceSentence, isThirdPartySubject } from "./dealFrames";
-import { classifyDeal, dealModelText, strongestSentence } from "./dealModel";
+import { classifyDeal, type DealModel, dealModelText, strongestSentence } from "./dealModel";
 import { DEAL_MODEL } from "./dealModelData";
 import {
   endsSubscription,
@@ -31,10 +33,18 @@ export interface DealCue {
   span?: SourceSpan | null;
   /** "model" when only the naive-Bayes fallback read the stage (confidence {@link MODEL_CONFIDENCE}). */
   via?: "rules" | "model";
+  /** Round 6: which reader proposed the candidate (a feature of its calibrated probability). */
+  origin?: DealCueOrigin;
+  /** Round 6: calibrated P(the stage is right) from `dealConfidence.ts`; a cue is emitted at or above the threshold. */
+  probability?: number;
 }
 
-/** Posterior a model-only stage needs; below it the message has no cue. */
-export const MODEL_THRESHOLD = 0.95;
+/**
+ * Posterior a model-only stage needs to be a candidate. Round 6: 0.5 (was 0.95, the emission threshold
+ * itself): the calibrated confidence (`dealConfidence.ts`) reads the posterior with the message's other
+ * features and decides; the lower floor gives it the candidates the old cut-off discarded.
+ */
+export const MODEL_THRESHOLD = 0.5;
 /**
  * Confidence of a model-only cue: enough to move an open deal forward (≥ 0.5), never enough to close or
  * regress one (won/lost and regressions need {@link STRONG_CUE}); the hybrid extractor asks the LLM.
@@ -70,7 +80,7 @@ const RULES: CueRule[] = [
   // won, by meaning rather than phrase: the buyer chooses us, approves the spend, or joins
   {
     stage: "won",
-    re: /\b(?:(?:decided|decide|decision is|chosen|chose|choose|picked|selected|opted|opting|go|going|went)\s+(?:to go\s+)?(?:with|for)\s+(?:you\b|you guys|your (?:team|company|product|platform|solution|offer|proposal|quote|plan|service))|(?:signed off on|sign off on|signed-off|approved|green[- ]?lit|okayed|ok'd|rubber[- ]stamped)\s+(?:on\s+)?(?:the |our |your |this )?(?:\w+ )?(?:budget|purchase|deal|contract|proposal|quote|order|plan|spend|investment|renewal|agreement|po|subscription|msa|sow|order form|terms)|(?:going|go|moving|move|proceeding|proceed) ahead with (?:the |your |an? |our )?(?:\w+ ){0,2}(?:plan|tier|package|option|proposal|quote|offer|contract|order|deal|subscription|purchase)|(?:is|'s) the one(?=[.!,]|$)|(?:gave|given|got|have|has) (?:us |me )?(?:the )?(?:green light|go-ahead|go ahead|thumbs up)|(?:we'll|we will|we'd like to|we want to|i'll|i will) (?:take|buy|purchase|order|go with) (?:the )?(?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|subscription|licen[cs]es|seats)|(?:we'll|we will|let's|let us) get (?:it|this|them|the \w+) signed|(?:you're|you are) (?:good|clear|free|ok) to (?:invoice|bill|charge)|(?:budget|purchase|spend|deal|po|contract) (?:is |was |has been |got |have been )?(?:approved|signed off|green[- ]?lit)(?! for (?:q[1-4]|this|next|the (?:year|quarter|project)|20\d\d))|(?:consider|count) us (?:on board|in|signed up)|sign us up|we(?:'re| are) (?:on board|in)(?=[.!]|$)|(?:we'll|we will|we'd like to|we want to) (?:take|buy|purchase|order) (?:it|the \w+ plan|\d+ (?:seats|licen[cs]es|users))|where (?:do|should|can) (?:i|we) send the (?:purchase order|po|signed contract)|(?:issue|raise|send)(?:d|ing)? (?:you |over )?(?:the |a |our )?(?:purchase order|po)\b(?! number)|you(?:'ve| have) (?:won|earned) (?:the|our) business|we have a deal|let's (?:do it|do this|make it happen)(?=[.!]|$))/,
+    re: /\b(?:(?:decided|decide|decision is|chosen|chose|choose|picked|selected|opted|opting|go|going|went)\s+(?:to go\s+)?(?:with|for)\s+(?:you\b|you guys|your (?:team|company|product|platform|solution|offer|proposal|quote|plan|service))|(?:signed off on|sign off on|signed-off|approved|green[- ]?lit|okayed|ok'd|rubber[- ]stamped)\s+(?:on\s+)?(?:the |our |your |this )?(?:\w+ )?(?:budget|purchase|deal|contract|proposal|quote|order|plan|spend|investment|renewal|agreement|po|subscription|msa|sow|order form|terms)|(?:going|go|moving|move|proceeding|proceed) ahead with (?:the |your |an? |our )?(?:\w+ ){0,2}(?:plan|tier|package|option|proposal|quote|offer|contract|order|deal|subscription|purchase)|(?:go|going|proceed|proceeding) (?:ahead )?with (?:the |our )?(?:first |remaining |other |full )?\d+ [\w-]+|(?:is|'s) the one(?=[.!,]|$)|(?:gave|given|got|have|has) (?:us |me )?(?:the )?(?:green light|go-ahead|go ahead|thumbs up)|(?:we'll|we will|we'd like to|we want to|i'll|i will) (?:take|buy|purchase|order|go with) (?:the )?(?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|subscription|licen[cs]es|seats)|(?:we'll|we will|let's|let us) get (?:it|this|them|the \w+) signed|(?:you're|you are) (?:good|clear|free|ok) to (?:invoice|bill|charge)|(?:budget|purchase|spend|deal|po|contract) (?:is |was |has been |got |have been )?(?:approved|signed off|green[- ]?lit)(?! for (?:q[1-4]|this|next|the (?:year|quarter|project)|20\d\d))|(?:consider|count) us (?:on board|in|signed up)|sign us up|we(?:'re| are) (?:on board|in)(?=[.!]|$)|(?:we'll|we will|we'd like to|we want to) (?:take|buy|purchase|order) (?:it|the \w+ plan|\d+ (?:seats|licen[cs]es|users))|where (?:do|should|can) (?:i|we) send the (?:purchase order|po|signed contract)|(?:issue|raise|send)(?:d|ing)? (?:you |over )?(?:the |a |our )?(?:purchase order|po)\b(?! number)|you(?:'ve| have) (?:won|earned) (?:the|our) business|we have a deal|let's (?:do it|do this|make it happen)(?=[.!]|$))/,
     confidence: 0.85,
     direction: "inbound",
   },
@@ -134,7 +144,7 @@ const RULES: CueRule[] = [
   // requesting it (theirs), within one sentence
   {
     stage: "proposal",
-    re: /\b(?:attached|attaching|enclosed|here(?:'s| is| are)|please find|put together|prepared|drafted|sending|sent|sharing|shared|drawn up|worked up|written up|wrote up|costed)\b[^.!?\n]{0,60}?\b(?:proposal|quote|quotation|estimate|pricing|price list|sow|statement of work|order form|tender|bid|offer|scope and (?:costs|pricing|fees)|costs?|costing|cost breakdown)s?\b|\b(?:proposal|quote|quotation|estimate|pricing|sow|statement of work|order form|offer)s?\b[^.!?\n]{0,40}?\b(?:attached|enclosed|is ready|are ready|below)\b/,
+    re: /\b(?:attached|attaching|enclosed|here(?:'s| is| are)|please find|put together|prepared|drafted|sending|sent|sharing|shared|drawn up|worked up|written up|wrote up|costed)\b[^.!?\n]{0,60}?\b(?:proposal|quote|quotation|estimate|pricing|price list|sow|statement of work|order form|tender|bid|offer|scope and (?:costs|pricing|fees)|costs?|costing|cost breakdown)s?\b|\b(?:proposal|quote|quotation|estimate|pricing|sow|statement of work|order form|offer)s?\b[^.!?\n]{0,60}?\b(?:attached|enclosed|is ready|are ready|below)\b/,
     confidence: 0.8,
     direction: "outbound",
   },
@@ -249,9 +259,14 @@ function sentenceAround(text: string, index: number, end: number): string {
   return `${before.slice(start + 1)}${text.slice(index, index + end + 1)}`;
 }
 
-/** The strongest deal-stage cue in a message (quoted text and signature ignored), or null. */
-export function detectDealCue(
+/**
+ * The candidate stage of a message as the rules, frames, fallback patterns and model read it, before the
+ * calibrated threshold (quoted text and signature ignored), or null.
+ */
+export function detectDealCandidate(
   msg: Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string },
+  /** The naive-Bayes model (a model trained out of fold when the confidence model is trained). */
+  nb: DealModel = DEAL_MODEL,
 ): DealCue | null {
   const text = normalise(`${boundText(msg.subject ?? "", 1000)}\n${messageBody(msg.text)}`);
   // the same text with its case kept (normalise only lower-cases after collapsing spaces), so a cue word
@@ -311,7 +326,7 @@ export function detectDealCue(
       const known = ruleByStage.get(rule.stage);
       if (!known || confidence > known.confidence) ruleByStage.set(rule.stage, { confidence, cue: m[0] });
       if (!best || confidence > best.confidence) {
-        best = { stage: rule.stage, confidence, cue: m[0], reopen, sourceMessageId: msg.id };
+        best = { stage: rule.stage, confidence, cue: m[0], reopen, sourceMessageId: msg.id, origin: "list" };
       }
       break;
     }
@@ -321,18 +336,25 @@ export function detectDealCue(
   const framed = `${subject}\n\n${boundText(messageBody(msg.text))}`;
   const frame = frameCue(framed, msg.direction);
   if (frame && (!best || frame.confidence > best.confidence)) {
-    best = { stage: frame.stage, confidence: frame.confidence, cue: frame.sentence, reopen, sourceMessageId: msg.id };
+    best = {
+      stage: frame.stage,
+      confidence: frame.confidence,
+      cue: frame.sentence,
+      reopen,
+      sourceMessageId: msg.id,
+      origin: "frame",
+    };
   }
   // "Thanks for the updated quote. Can you hold that price if we commit to three years?": the buyer
   // acknowledges a proposal and then moves past it; the later stage in the same message is the news
   if (best?.stage === "proposal" && msg.direction === "inbound") {
     const framedLater = frameCue(framed, msg.direction, PROPOSAL_AND_EARLIER);
-    let later = framedLater
-      ? { stage: framedLater.stage, confidence: framedLater.confidence, cue: framedLater.sentence }
+    let later: { stage: DealStage; confidence: number; cue: string; origin: DealCueOrigin } | null = framedLater
+      ? { stage: framedLater.stage, confidence: framedLater.confidence, cue: framedLater.sentence, origin: "frame" }
       : null;
     for (const stage of ["negotiation", "won", "lost"] as const) {
       const r = ruleByStage.get(stage);
-      if (r && (!later || r.confidence > later.confidence)) later = { stage, ...r };
+      if (r && (!later || r.confidence > later.confidence)) later = { stage, ...r, origin: "list" };
     }
     if (later && later.confidence >= 0.6) best = { ...later, reopen, sourceMessageId: msg.id };
   }
@@ -344,12 +366,12 @@ export function detectDealCue(
     DISCOUNT_PROGRAMME.test(text) &&
     !PRICE_ON_TABLE.test(text.replace(new RegExp(DISCOUNT_PROGRAMME.source, "g"), " "))
   ) {
-    best = { stage: "interest", confidence: 0.65, cue: best.cue, reopen, sourceMessageId: msg.id };
+    best = { stage: "interest", confidence: 0.65, cue: best.cue, reopen, sourceMessageId: msg.id, origin: best.origin };
   }
   // "the budget is signed off at $60k. Who should we talk to about a demo?": money set aside by a buyer
   // who still asks to see the product qualifies a lead; it is not a purchase from us
   if (best?.stage === "won" && /\bbudget\b/.test(best.cue.toLowerCase()) && STILL_EVALUATING.test(text)) {
-    best = { stage: "interest", confidence: 0.65, cue: best.cue, reopen, sourceMessageId: msg.id };
+    best = { stage: "interest", confidence: 0.65, cue: best.cue, reopen, sourceMessageId: msg.id, origin: best.origin };
   }
   // "let's revisit", "back on the table" without a more specific cue: the deal is open again
   if (!best && reopen && msg.direction === "inbound") {
@@ -359,13 +381,14 @@ export function detectDealCue(
       cue: REOPEN.exec(text)?.[0] ?? "reopen",
       reopen,
       sourceMessageId: msg.id,
+      origin: "reopen",
     };
   }
   if (!best) {
     const f = fallbackCue(text, msg.direction);
-    if (f) best = { stage: f.stage, confidence: 0.7, cue: f.cue, reopen, sourceMessageId: msg.id };
+    if (f) best = { stage: f.stage, confidence: 0.7, cue: f.cue, reopen, sourceMessageId: msg.id, origin: "fallback" };
   }
-  if (!best) best = modelCue(msg, reopen);
+  if (!best) best = modelCue(msg, reopen, nb);
   // round 5: a consumer's order, refund, coupon or delivery is support; only ending a subscription is lost,
   // and a quote we send is a proposal even for a few items ("here is the quote for the 6 chairs, shipping included")
   if (
@@ -450,18 +473,22 @@ const COMMERCIAL =
   /\b(?:price|pricing|cost|quote|quotation|proposal|offer|contract|agreement|plan|tier|package|seat|licen[cs]e|budget|vendor|provider|supplier|tool|platform|solution|product|software|subscription|renew|renewal|trial|demo|pilot|purchase|buy|order|po|invoice|pay|payment|discount|deal|sign|procurement|competitor|onboard|onboarding|per (?:user|seat|month)|\$|€|£|%)\b/;
 
 /** The naive-Bayes fallback (dealModel.ts): a stage read from the message's vocabulary as a whole. */
-function modelCue(msg: Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string }, reopen: boolean) {
+function modelCue(
+  msg: Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string },
+  reopen: boolean,
+  nb: DealModel,
+) {
   const text = dealModelText(msg);
   // without a commercial word the model's guesses are mostly wrong (5-fold CV on the tuning sets: false
   // positives on no-deal messages 10 → 3 of 321, recall 0.70 → 0.59); precision is the binding target
   if (!COMMERCIAL.test(lemmatise(text))) return null;
-  const got = classifyDeal(DEAL_MODEL, text, msg.direction);
+  const got = classifyDeal(nb, text, msg.direction);
   if (!got.stage || got.probability < MODEL_THRESHOLD) return null;
   const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim().length > 2);
   // the structural guards the rules apply hold for the model too: buying signals are inbound, and a
   // question, a condition or a hedge never closes a deal
   if (got.stage === "interest" && msg.direction !== "inbound") return null;
-  const sentence = strongestSentence(DEAL_MODEL, sentences, got.stage, msg.direction);
+  const sentence = strongestSentence(nb, sentences, got.stage, msg.direction);
   if (!sentence || isOutOfDealScope(sentence)) return null;
   // round 4: the quoted sentence itself must be commercial, or the model read praise or churn talk
   // ("the onboarding session was excellent", "we are considering leaving") as a stage
@@ -488,8 +515,37 @@ function modelCue(msg: Pick<MessageInput, "text" | "direction" | "subject"> & { 
     reopen,
     sourceMessageId: msg.id,
     via: "model",
+    origin: "model",
   };
   return cue;
+}
+
+/**
+ * The candidate's calibrated probability (`dealConfidence.ts`): the logistic model learned on every
+ * labelled dev message reads who speaks, tense and mood, negation, billing vs purchase, the cues' strength
+ * and agreement, and the channel.
+ */
+export function dealCueProbability(
+  msg: Pick<MessageInput, "text" | "direction" | "subject"> & { channel?: string },
+  cand: DealCue,
+): number {
+  return scoreDealFeatures(
+    DEAL_CONFIDENCE_MODEL,
+    dealCueFeatures(msg, { ...cand, origin: cand.origin ?? "list" }, DEAL_MODEL),
+  );
+}
+
+/**
+ * The deal-stage cue of a message, or null: the candidate ({@link detectDealCandidate}) when its calibrated
+ * probability reaches the threshold picked by cross-validation (`DEAL_CONFIDENCE_MODEL.threshold`).
+ */
+export function detectDealCue(
+  msg: Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string; channel?: string },
+): DealCue | null {
+  const cand = detectDealCandidate(msg);
+  if (!cand) return null;
+  const probability = dealCueProbability(msg, cand);
+  return probability >= DEAL_CONFIDENCE_MODEL.threshold ? { ...cand, probability } : null;
 }
 
 export interface DealAdvance {
