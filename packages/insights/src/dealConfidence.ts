@@ -91,6 +91,10 @@ export const DEAL_FEATURE_NAMES: readonly string[] = [
   "model origin × posterior",
   "fallback origin × posterior",
   "won/lost from a weak reader (confidence < 0.8)",
+  "won/lost under a condition or hedge",
+  "won on a budget only (no purchase object)",
+  "interest/proposal with price pushback in message",
+  "deal word inside a complaint (interest/proposal/negotiation)",
 ];
 
 const HYPOTHETICAL =
@@ -106,7 +110,7 @@ const REPORTED =
   /\b(?:said|says|told|tells|mentioned|asked|asks|heard|according to|apparently|was asking|were asking|wants to know|wanted to know|reports?|reported)\b/;
 /** A party with deals of its own, named in the cue sentence. */
 const THIRD_PARTY =
-  /\b(?:he|she|they|their|his|her|client|customer|sister company|parent company|subsidiary|partner|friend|brother|sister|cousin|wife|husband|board member|landlord|supplier|vendor|competitor|auditors?|bank|consultant|investor)s?\b/;
+  /\b(?:whoever|someone|somebody|he|she|they|their|his|her|client|customer|sister company|parent company|subsidiary|partner|friend|brother|sister|cousin|wife|husband|board member|landlord|supplier|vendor|competitor|auditors?|bank|consultant|investor)s?\b/;
 const FORWARDED =
   /\b(?:fyi|forwarded message|forwarding (?:this|below)|begin forwarded|for (?:your|the) (?:records|notes|info|information)|just to recap|no action needed|for context)\b/;
 const BILLING =
@@ -120,6 +124,13 @@ const COMMERCIAL =
 /** The author complains: a deal word inside a complaint is rarely a deal move. */
 const COMPLAINT =
   /\b(?:disappointed|embarrass\w*|tired of|frustrat\w*|unacceptable|again|missed|overdue|still (?:waiting|not|no)|ugh|annoy\w*|third time|complain\w*)\b|🙄|😡|😤/u;
+
+/** What a purchase from us acts on (a budget alone is money set aside, not a purchase). */
+const PURCHASE_OBJECT =
+  /\b(?:contract|agreement|order|po|purchase|proposal|quote|offer|plan|tier|package|subscription|licen[cs]es?|seats?|sow|renewal|you|your)\b/;
+/** Price pushback: a later stage than a proposal or a lead's question. */
+const PUSHBACK =
+  /\b(?:too (?:high|much|expensive|steep)|higher than|above what|over (?:our|the) budget|more than we|cheaper|match|discount|lower (?:the )?price|\d+ ?% (?:higher|more|less|cheaper|off))\b/;
 
 /** The sentence of `text` that holds `cue` (both lower case), or the cue itself. */
 function sentenceOf(text: string, cue: string): string {
@@ -191,6 +202,10 @@ export function dealCueFeatures(msg: DealMessageInput, cand: DealCandidateInput,
     cand.origin === "model" ? posterior : 0,
     cand.origin === "fallback" ? posterior : 0,
     (cand.stage === "won" || cand.stage === "lost") && cand.confidence < 0.8 ? 1 : 0,
+    (cand.stage === "won" || cand.stage === "lost") && (HYPOTHETICAL.test(sentence) || HEDGE.test(sentence)) ? 1 : 0,
+    cand.stage === "won" && /\bbudget\b/.test(sentence) && !PURCHASE_OBJECT.test(sentence) ? 1 : 0,
+    (cand.stage === "interest" || cand.stage === "proposal") && PUSHBACK.test(flat) ? 1 : 0,
+    cand.stage !== "won" && cand.stage !== "lost" && COMPLAINT.test(body) ? 1 : 0,
   ];
   return f;
 }

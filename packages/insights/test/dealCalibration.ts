@@ -119,7 +119,7 @@ export function buildDevData(sets = DEV_SETS): DevData {
 }
 
 /** L2 strength and gradient steps of the logistic regression (fixed: training is deterministic). */
-export const L2 = 0.01;
+const L2 = 0.01;
 const STEPS = 3000;
 const RATE = 0.5;
 
@@ -128,7 +128,7 @@ const RATE = 0.5;
  * the same order). Each set weighs the same in total, so the large fit tuning sets do not drown the
  * independent ones. Returns the weights, bias first.
  */
-export function trainLogistic(rows: CalibrationRow[]): number[] {
+export function trainLogistic(rows: CalibrationRow[], l2 = L2): number[] {
   const d = DEAL_FEATURE_NAMES.length + 1;
   const w: number[] = new Array(d).fill(0);
   const perSet = new Map<string, number>();
@@ -145,7 +145,7 @@ export function trainLogistic(rows: CalibrationRow[]): number[] {
       for (let i = 0; i < r.features.length; i++) grad[i + 1] = (grad[i + 1] ?? 0) + g * (r.features[i] ?? 0);
     }
     for (let i = 0; i < d; i++) {
-      const reg = i === 0 ? 0 : L2 * (w[i] ?? 0);
+      const reg = i === 0 ? 0 : l2 * (w[i] ?? 0);
       w[i] = (w[i] ?? 0) - RATE * ((grad[i] ?? 0) / total + reg);
     }
   }
@@ -153,10 +153,13 @@ export function trainLogistic(rows: CalibrationRow[]): number[] {
 }
 
 /** Out-of-fold probability of every row, training without the row's own set (leave one set out). */
-export function leaveOneSetOut(rows: CalibrationRow[]): number[] {
+export function leaveOneSetOut(rows: CalibrationRow[], l2 = L2): number[] {
   const out: number[] = new Array(rows.length).fill(0);
   for (const set of new Set(rows.map((r) => r.set))) {
-    const w = trainLogistic(rows.filter((r) => r.set !== set));
+    const w = trainLogistic(
+      rows.filter((r) => r.set !== set),
+      l2,
+    );
     rows.forEach((r, i) => {
       if (r.set === set) out[i] = scoreDealFeatures({ weights: w }, r.features);
     });
