@@ -95,6 +95,8 @@ export const DEAL_FEATURE_NAMES: readonly string[] = [
   "won on a budget only (no purchase object)",
   "interest/proposal with price pushback in message",
   "deal word inside a complaint (interest/proposal/negotiation)",
+  "won/lost with a third party named",
+  "won/lost in a forwarded or FYI message",
 ];
 
 const HYPOTHETICAL =
@@ -206,6 +208,10 @@ export function dealCueFeatures(msg: DealMessageInput, cand: DealCandidateInput,
     cand.stage === "won" && /\bbudget\b/.test(sentence) && !PURCHASE_OBJECT.test(sentence) ? 1 : 0,
     (cand.stage === "interest" || cand.stage === "proposal") && PUSHBACK.test(flat) ? 1 : 0,
     cand.stage !== "won" && cand.stage !== "lost" && COMPLAINT.test(body) ? 1 : 0,
+    (cand.stage === "won" || cand.stage === "lost") && THIRD_PARTY.test(sentence) ? 1 : 0,
+    (cand.stage === "won" || cand.stage === "lost") && (FORWARDED.test(body) || /^(?:fwd?|fw)\s*:/.test(subject))
+      ? 1
+      : 0,
   ];
   return f;
 }

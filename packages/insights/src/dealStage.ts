@@ -80,14 +80,14 @@ const RULES: CueRule[] = [
   // won, by meaning rather than phrase: the buyer chooses us, approves the spend, or joins
   {
     stage: "won",
-    re: /\b(?:(?:decided|decide|decision is|chosen|chose|choose|picked|selected|opted|opting|go|going|went)\s+(?:to go\s+)?(?:with|for)\s+(?:you\b|you guys|your (?:team|company|product|platform|solution|offer|proposal|quote|plan|service))|(?:signed off on|sign off on|signed-off|approved|green[- ]?lit|okayed|ok'd|rubber[- ]stamped)\s+(?:on\s+)?(?:the |our |your |this )?(?:\w+ )?(?:budget|purchase|deal|contract|proposal|quote|order|plan|spend|investment|renewal|agreement|po|subscription|msa|sow|order form|terms)|(?:going|go|moving|move|proceeding|proceed) ahead with (?:the |your |an? |our )?(?:\w+ ){0,2}(?:plan|tier|package|option|proposal|quote|offer|contract|order|deal|subscription|purchase)|(?:go|going|proceed|proceeding) (?:ahead )?with (?:the |our )?(?:first |remaining |other |full )?\d+ [\w-]+|(?:is|'s) the one(?=[.!,]|$)|(?:gave|given|got|have|has) (?:us |me )?(?:the )?(?:green light|go-ahead|go ahead|thumbs up)|(?:we'll|we will|we'd like to|we want to|i'll|i will) (?:take|buy|purchase|order|go with) (?:the )?(?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|subscription|licen[cs]es|seats)|(?:we'll|we will|let's|let us) get (?:it|this|them|the \w+) signed|(?:you're|you are) (?:good|clear|free|ok) to (?:invoice|bill|charge)|(?:budget|purchase|spend|deal|po|contract) (?:is |was |has been |got |have been )?(?:approved|signed off|green[- ]?lit)(?! for (?:q[1-4]|this|next|the (?:year|quarter|project)|20\d\d))|(?:consider|count) us (?:on board|in|signed up)|sign us up|we(?:'re| are) (?:on board|in)(?=[.!]|$)|(?:we'll|we will|we'd like to|we want to) (?:take|buy|purchase|order) (?:it|the \w+ plan|\d+ (?:seats|licen[cs]es|users))|where (?:do|should|can) (?:i|we) send the (?:purchase order|po|signed contract)|(?:issue|raise|send)(?:d|ing)? (?:you |over )?(?:the |a |our )?(?:purchase order|po)\b(?! number)|you(?:'ve| have) (?:won|earned) (?:the|our) business|we have a deal|let's (?:do it|do this|make it happen)(?=[.!]|$))/,
+    re: /\b(?:(?:decided|decide|decision is|chosen|chose|choose|picked|selected|opted|opting|go|going|went)\s+(?:to go\s+)?(?:with|for)\s+(?:you\b|you guys|your (?:team|company|product|platform|solution|offer|proposal|quote|plan|service))|(?:picked|chose|chosen|selected|prefer|preferred) (?:yours|your (?:bid|proposal|offer|quote|tender|pitch))\b|(?:signed off on|sign off on|signed-off|approved|green[- ]?lit|okayed|ok'd|rubber[- ]stamped)\s+(?:on\s+)?(?:the |our |your |this )?(?:\w+ )?(?:budget|purchase|deal|contract|proposal|quote|order|plan|spend|investment|renewal|agreement|po|subscription|msa|sow|order form|terms)|(?:going|go|moving|move|proceeding|proceed) ahead with (?:the |your |an? |our )?(?:\w+ ){0,2}(?:plan|tier|package|option|proposal|quote|offer|contract|order|deal|subscription|purchase)|(?:go|going|proceed|proceeding) (?:ahead )?with (?:the |our )?(?:first |remaining |other |full )?\d+ [\w-]+|(?:is|'s) the one(?=[.!,]|$)|(?:gave|given|got|have|has) (?:us |me )?(?:the )?(?:green light|go-ahead|go ahead|thumbs up)|(?:we'll|we will|we'd like to|we want to|i'll|i will) (?:take|buy|purchase|order|go with) (?:the )?(?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|subscription|licen[cs]es|seats)|(?:we'll|we will|let's|let us) get (?:it|this|them|the \w+) signed|(?:you're|you are) (?:good|clear|free|ok) to (?:invoice|bill|charge)|(?:budget|purchase|spend|deal|po|contract) (?:is |was |has been |got |have been )?(?:approved|signed off|green[- ]?lit)(?! for (?:q[1-4]|this|next|the (?:year|quarter|project)|20\d\d))|(?:consider|count) us (?:on board|in|signed up)|sign us up|we(?:'re| are) (?:on board|in)(?=[.!]|$)|(?:we'll|we will|we'd like to|we want to) (?:take|buy|purchase|order) (?:it|the \w+ plan|\d+ (?:seats|licen[cs]es|users))|where (?:do|should|can) (?:i|we) send the (?:purchase order|po|signed contract)|(?:issue|raise|send)(?:d|ing)? (?:you |over )?(?:the |a |our )?(?:purchase order|po)\b(?! number)|you(?:'ve| have) (?:won|earned) (?:the|our) business|we have a deal|let's (?:do it|do this|make it happen)(?=[.!]|$))/,
     confidence: 0.85,
     direction: "inbound",
   },
   // lost
   {
     stage: "lost",
-    re: /\b(?:went|go|going|decided to go) with (?:another|a different|a competitor|someone else|an alternative|[A-Z]?\w+ instead)|chose (?:another|a different|a competitor)|decided (?:not to|against)|not (?:moving|going) forward|won't be (?:moving|going) forward|no longer (?:interested|need|require|pursuing)|not interested|(?:we'll|we will|going to) pass|pass on this|cancel(?:ling|led)? (?:the|our) (?:order|contract|deal|subscription)|closed lost|not a fit|no budget (?:this year|for this)|(?:won't|will not|not going to|aren't going to|are not going to) (?:be )?renew(?:ing)?|not renewing\b/,
+    re: /\b(?:went|go|going|decided to go) with (?:another|a different|a competitor|someone else|an alternative|[A-Z]?\w+ instead)|chose (?:another|a different|a competitor)|decided (?:not to|against)|not (?:moving|going) (?:forward|ahead)|won't be (?:moving|going) (?:forward|ahead)|no longer (?:interested|need|require|pursuing)|not interested|(?:we'll|we will|going to) pass|pass on this|cancel(?:ling|led)? (?:the|our) (?:order|contract|deal|subscription)|closed lost|not a fit|no budget (?:this year|for this)|(?:won't|will not|not going to|aren't going to|are not going to) (?:be )?renew(?:ing)?|not renewing\b/,
     confidence: 0.9,
     direction: "inbound",
   },
@@ -100,7 +100,7 @@ const RULES: CueRule[] = [
   // negotiation
   {
     stage: "negotiation",
-    re: /\b(?:discount|too expensive|lower (?:the )?price|better price|price match|match (?:the|their) price|counter[- ]?offer|negotiat\w*|payment terms|net ?(?:30|45|60|90)|redline[sd]?|legal (?:review|team is reviewing)|contract (?:review|terms|changes)|over (?:our|the) budget|out of (?:our )?budget|(?:can|could) (?:you |u )?do (?:it |this |that )?(?:for )?\$?\d+|volume pricing|multi-year|annual (?:prepay|commitment)|reduce the (?:price|cost|fee)|(?:sharpen|improve) (?:your|the) (?:pencil|offer))\b|\b\d+ ?% (?:off|discount)|\b(?:can|could) we do \$?\d+|\bpay (?:quarterly|monthly|annually|upfront) instead|\b(?:cap|limit) the (?:price )?increase/,
+    re: /\b(?:discount|too expensive|lower (?:the )?price|better price|price match|match (?:the|their) price|counter[- ]?offer|negotiat\w*|payment terms|net ?(?:30|45|60|90)|redline[sd]?|legal (?:review|team is reviewing)|(?:marked|marking|mark) up (?:the|your|our) (?:[\w-]+ )?(?:agreement|contract|msa|terms|sow|order form)|contract (?:review|terms|changes)|over (?:our|the) budget|out of (?:our )?budget|(?:can|could) (?:you |u )?do (?:it |this |that )?(?:for )?\$?\d+|volume pricing|multi-year|annual (?:prepay|commitment)|reduce the (?:price|cost|fee)|(?:sharpen|improve) (?:your|the) (?:pencil|offer))\b|\b\d+ ?% (?:off|discount)|\b(?:can|could) we do \$?\d+|\bpay (?:quarterly|monthly|annually|upfront) instead|\b(?:cap|limit) the (?:price )?increase/,
     confidence: 0.8,
   },
   // proposal
@@ -131,7 +131,7 @@ const RULES: CueRule[] = [
   },
   {
     stage: "negotiation",
-    re: /\b(?:split (?:the )?(?:[\w-]+ )?(?:fee|payment|cost|invoice)s?|(?:pay|paying) (?:it )?(?:in|over) (?:installments|instalments|(?:two|three|four|\d+) (?:months|invoices|payments|instalments|installments))|instead of (?:paying )?(?:it )?upfront|(?:any|some) (?:room|flexibility|wiggle room) (?:on|in|with) (?:the )?(?:\w+ ){0,2}(?:price|pricing|rate|fee|cost)|(?:above|over|beyond|more than) (?:what we (?:budgeted|expected|planned)|our budget|budget)|(?:get|come|go) (?:closer|down) to [$€£]?\d|(?:at|keep|hold) the (?:current|old|existing) (?:rate|price|pricing)|instead of the new (?:price|rate|pricing)|(?:can|could|would) you (?:do|go|come down|meet us|match|sharpen|improve|lower|reduce|waive|drop|throw in|include|extend|beat|consider|accept|agree to|offer|give us)\b[^.!?\n]{0,40}?\b(?:price|pricing|rate|fee|cost|offer|quote|discount|terms|trial|free|month|months|\$|€|£|%)|best (?:price|offer|rate|you can do)|(?:waive|drop|remove) the (?:\w+ )?fee|(?:price|quote|cost|rate)s? (?:is|are|seems?) (?:too high|higher than|above|a bit (?:high|steep)|steep)|(?:competitor|another vendor|other vendor|they)s? (?:offered|quoted|(?:are|is) cheaper)|meet (?:us|me) (?:in the middle|halfway)|(?:cheaper|lower[- ]cost|smaller) (?:option|plan|tier|package)|(?:budget|we) (?:is|are|can) only (?:\$|€|£|\d))/,
+    re: /\b(?:split (?:the )?(?:[\w-]+ )?(?:fee|payment|cost|invoice)s?|(?:pay|paying) (?:it )?(?:in|over) (?:installments|instalments|(?:two|three|four|\d+) (?:months|invoices|payments|instalments|installments))|instead of (?:paying )?(?:it )?upfront|(?:any|some) (?:room|flexibility|wiggle room) (?:on|in|with) (?:the )?(?:\w+ ){0,2}(?:price|pricing|rate|fee|cost)|(?:above|over|beyond|more than) (?:what we (?:budgeted|expected|planned)|our budget|budget)|(?:get|come|go) (?:closer|down) to [$€£]?\d|(?:at|keep|hold) the (?:current|old|existing) (?:rate|price|pricing)|instead of the new (?:price|rate|pricing)|(?:can|could|would) you (?:do|go|come down|meet us|match|sharpen|improve|lower|reduce|waive|drop|throw in|include|extend|beat|consider|accept|agree to|offer|give us)\b[^.!?\n]{0,40}?\b(?:price|pricing|rate|fee|cost|offer|quote|discount|terms|trial|free|month|months|\$|€|£|%)|best (?:price|offer|rate|you can do)|(?:waive|drop|remove) the (?:\w+ )?fee|(?:price|quote|cost|rate)s? (?:is|are|seems?) (?:still |now |about |around |roughly |some |\d+ ?% )*(?:too high|higher than|above|a bit (?:high|steep)|steep)|(?:competitor|another vendor|other vendor|they)s? (?:offered|quoted|(?:are|is) cheaper)|meet (?:us|me) (?:in the middle|halfway)|(?:cheaper|lower[- ]cost|smaller) (?:option|plan|tier|package)|(?:budget|we) (?:is|are|can) only (?:\$|€|£|\d))/,
     confidence: 0.8,
   },
   {
@@ -144,7 +144,7 @@ const RULES: CueRule[] = [
   // requesting it (theirs), within one sentence
   {
     stage: "proposal",
-    re: /\b(?:attached|attaching|enclosed|here(?:'s| is| are)|please find|put together|prepared|drafted|sending|sent|sharing|shared|drawn up|worked up|written up|wrote up|costed)\b[^.!?\n]{0,60}?\b(?:proposal|quote|quotation|estimate|pricing|price list|sow|statement of work|order form|tender|bid|offer|scope and (?:costs|pricing|fees)|costs?|costing|cost breakdown)s?\b|\b(?:proposal|quote|quotation|estimate|pricing|sow|statement of work|order form|offer)s?\b[^.!?\n]{0,60}?\b(?:attached|enclosed|is ready|are ready|below)\b/,
+    re: /\b(?:attached|attaching|enclosed|here(?:'s| is| are)|please find|put together|prepared|drafted|sending|sent|sharing|shared|drawn up|worked up|written up|wrote up|costed)\b[^.!?\n]{0,60}?\b(?:proposal|quote|quotation|estimate|pricing|price list|sow|statement of work|order form|tender|bid|offer|scope and (?:costs|pricing|fees)|costs?|costing|cost breakdown)s?\b|\b(?:proposal|quote|quotation|estimate|pricing|sow|statement of work|order form|offer)s?\b[^.!?\n]{0,60}?\b(?:attached|enclosed|is ready|are ready|below)\b|\b(?:quote|quotation|estimate)\b(?! (?:widget|code|from))[^.!?\n]{0,60}?[£$€]\s?\d/,
     confidence: 0.8,
     direction: "outbound",
   },
@@ -215,6 +215,10 @@ const PROPOSAL_AND_EARLIER: ReadonlySet<DealStage> = new Set(["proposal", "inter
 /** The buyer still asks to see or price the product. */
 const STILL_EVALUATING =
   /\b(?:demo|trial|pilot|walkthrough|how much|pricing|comparing|evaluating|shortlist)\b[^.!?]{0,200}\?/;
+
+/** An inbound sender offering its own goods: "a proposal from us to your company", "a quote from us". */
+const VENDOR_PITCH =
+  /\b(?:proposal|quote|quotation|offer) from us\b|\b(?:you|your (?:team|company|staff)) (?:might|may|could) (?:use|need|want|like) (?:our|them|these|those)\b/;
 
 const REOPEN =
   /\b(?:reopen|re-open|revisit|back on the table|circle back on (?:the|our) (?:deal|proposal)|reconsider(?:ing)?|pick (?:this|things) back up|change of plans?|things have changed)\b/;
@@ -373,6 +377,14 @@ export function detectDealCandidate(
   if (best?.stage === "won" && /\bbudget\b/.test(best.cue.toLowerCase()) && STILL_EVALUATING.test(text)) {
     best = { stage: "interest", confidence: 0.65, cue: best.cue, reopen, sourceMessageId: msg.id, origin: best.origin };
   }
+  // round 6: the sender is the seller ("a proposal from us to your company"): their pitch, not our deal
+  if (
+    best &&
+    msg.direction === "inbound" &&
+    (best.stage === "proposal" || best.stage === "interest") &&
+    VENDOR_PITCH.test(text)
+  )
+    best = null;
   // "let's revisit", "back on the table" without a more specific cue: the deal is open again
   if (!best && reopen && msg.direction === "inbound") {
     best = {

@@ -4,7 +4,7 @@
  * prints the cross-validated precision/recall curve) and the evaluation report.
  *
  * Dev data = every labelled deal message this package has (tuning sets, holdouts, blind2, blind3, blind4),
- * grouped by set. Never trained on: untouched.ts, the round-6 holdout (tuning6-deal-holdout.ts) and any
+ * grouped by set. Never trained on: untouched.ts, the round-6 holdout B (tuning6-deal-holdout-b.ts) and any
  * blind directory other than blind2–4 (a new blind set stays blind).
  */
 import { DEAL_FEATURE_NAMES, type DealCandidateInput, dealCueFeatures, scoreDealFeatures } from "../src/dealConfidence";
@@ -26,6 +26,7 @@ import { TUNING2, TUNING2_DEAL } from "./fixtures/tuning2";
 import { TUNING3_DEAL } from "./fixtures/tuning3";
 import { TUNING5_DEAL_OPS, TUNING5_DEAL_PROBES, TUNING5_DEAL_RETAIL, TUNING5_DEAL_SOLO } from "./fixtures/tuning5-deal";
 import { TUNING5_DEAL_HOLDOUT } from "./fixtures/tuning5-deal-holdout";
+import { TUNING6_DEAL_HOLDOUT } from "./fixtures/tuning6-deal-holdout";
 
 /** The dev sets, by name. Sets written by independent authors are marked: the threshold is picked on them. */
 export const DEV_SETS: Array<{ name: string; messages: LabelledMessage[]; independent: boolean }> = [
@@ -45,6 +46,8 @@ export const DEV_SETS: Array<{ name: string; messages: LabelledMessage[]; indepe
     independent: false,
   },
   { name: "tuning5-holdout", messages: TUNING5_DEAL_HOLDOUT, independent: false },
+  // round 6: holdout A, read after its second run (README.md, round 6); holdout B is never trained on
+  { name: "tuning6-holdout-a", messages: TUNING6_DEAL_HOLDOUT, independent: false },
   { name: "blind2", messages: BLIND2_ALL, independent: true },
   { name: "blind3", messages: BLIND3_ALL, independent: true },
   { name: "blind4", messages: BLIND4_ALL, independent: true },
