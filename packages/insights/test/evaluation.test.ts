@@ -33,6 +33,7 @@ import { TUNING2, TUNING2_DEAL } from "./fixtures/tuning2";
 import { TUNING3_DEAL, TUNING3_SIGNATURES } from "./fixtures/tuning3";
 import { TUNING_COMMIT5_ALL } from "./fixtures/tuning5-commit";
 import { TUNING6_DEAL_HOLDOUT } from "./fixtures/tuning6-deal-holdout";
+import { TUNING6_DEAL_HOLDOUT_B } from "./fixtures/tuning6-deal-holdout-b";
 import { UNTOUCHED } from "./fixtures/untouched";
 import type { PR } from "./metrics";
 
@@ -182,9 +183,16 @@ describe("evaluation report", () => {
       },
       { name: "tuning-deal (round 4)", messages: TUNING_DEAL, pairs: [], blind: false, dealOnly: true },
       {
-        // never trained on (dealCalibration.ts): scored once before round 6 and once after (README.md)
-        name: "tuning6-deal-holdout (round 6, written before any change)",
+        name: "tuning6-deal-holdout A (round 6, written before any change; read after its second run)",
         messages: TUNING6_DEAL_HOLDOUT,
+        pairs: [],
+        blind: false,
+        dealOnly: true,
+      },
+      {
+        // never trained on or read: scored before and after the changes holdout A prompted (README.md)
+        name: "tuning6-deal-holdout B (round 6, misses never read)",
+        messages: TUNING6_DEAL_HOLDOUT_B,
         pairs: [],
         blind: false,
         dealOnly: true,
