@@ -109,12 +109,8 @@ function tableOf(model: DealModel): Map<string, number[]> {
   return table;
 }
 
-/** The most probable class and its posterior probability. */
-export function classifyDeal(
-  model: DealModel,
-  text: string,
-  direction: "inbound" | "outbound",
-): { stage: Stage | null; probability: number } {
+/** The posterior probability of every class, in {@link DEAL_CLASSES} order. */
+export function dealPosteriors(model: DealModel, text: string, direction: "inbound" | "outbound"): number[] {
   const n = model.docs.reduce((a, b) => a + b, 0);
   const k = DEAL_CLASSES.length;
   const table = tableOf(model);
@@ -128,10 +124,20 @@ export function classifyDeal(
   const max = Math.max(...scores);
   const weights = scores.map((s) => Math.exp(s - max));
   const z = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => w / z);
+}
+
+/** The most probable class and its posterior probability. */
+export function classifyDeal(
+  model: DealModel,
+  text: string,
+  direction: "inbound" | "outbound",
+): { stage: Stage | null; probability: number } {
+  const post = dealPosteriors(model, text, direction);
   let best = 0;
-  for (let c = 1; c < k; c++) if ((weights[c] ?? 0) > (weights[best] ?? 0)) best = c;
+  for (let c = 1; c < post.length; c++) if ((post[c] ?? 0) > (post[best] ?? 0)) best = c;
   const cls = DEAL_CLASSES[best] ?? "none";
-  return { stage: cls === "none" ? null : cls, probability: (weights[best] ?? 0) / z };
+  return { stage: cls === "none" ? null : cls, probability: post[best] ?? 0 };
 }
 
 /**

@@ -1,5 +1,7 @@
+import { type DealCueOrigin, dealCueFeatures, scoreDealFeatures } from "./dealConfidence";
+import { DEAL_CONFIDENCE_MODEL } from "./dealConfidenceData";
 import { frameCue, isAboutThirdParty, isServiceSentence, isThirdPartySubject } from "./dealFrames";
-import { classifyDeal, dealModelText, strongestSentence } from "./dealModel";
+import { classifyDeal, type DealModel, dealModelText, strongestSentence } from "./dealModel";
 import { DEAL_MODEL } from "./dealModelData";
 import {
   endsSubscription,
@@ -31,10 +33,18 @@ export interface DealCue {
   span?: SourceSpan | null;
   /** "model" when only the naive-Bayes fallback read the stage (confidence {@link MODEL_CONFIDENCE}). */
   via?: "rules" | "model";
+  /** Round 6: which reader proposed the candidate (a feature of its calibrated probability). */
+  origin?: DealCueOrigin;
+  /** Round 6: calibrated P(the stage is right) from `dealConfidence.ts`; a cue is emitted at or above the threshold. */
+  probability?: number;
 }
 
-/** Posterior a model-only stage needs; below it the message has no cue. */
-export const MODEL_THRESHOLD = 0.95;
+/**
+ * Posterior a model-only stage needs to be a candidate. Round 6: 0.5 (was 0.95, the emission threshold
+ * itself): the calibrated confidence (`dealConfidence.ts`) reads the posterior with the message's other
+ * features and decides; the lower floor gives it the candidates the old cut-off discarded.
+ */
+export const MODEL_THRESHOLD = 0.5;
 /**
  * Confidence of a model-only cue: enough to move an open deal forward (≥ 0.5), never enough to close or
  * regress one (won/lost and regressions need {@link STRONG_CUE}); the hybrid extractor asks the LLM.
@@ -70,14 +80,14 @@ const RULES: CueRule[] = [
   // won, by meaning rather than phrase: the buyer chooses us, approves the spend, or joins
   {
     stage: "won",
-    re: /\b(?:(?:decided|decide|decision is|chosen|chose|choose|picked|selected|opted|opting|go|going|went)\s+(?:to go\s+)?(?:with|for)\s+(?:you\b|you guys|your (?:team|company|product|platform|solution|offer|proposal|quote|plan|service))|(?:signed off on|sign off on|signed-off|approved|green[- ]?lit|okayed|ok'd|rubber[- ]stamped)\s+(?:on\s+)?(?:the |our |your |this )?(?:\w+ )?(?:budget|purchase|deal|contract|proposal|quote|order|plan|spend|investment|renewal|agreement|po|subscription|msa|sow|order form|terms)|(?:going|go|moving|move|proceeding|proceed) ahead with (?:the |your |an? |our )?(?:\w+ ){0,2}(?:plan|tier|package|option|proposal|quote|offer|contract|order|deal|subscription|purchase)|(?:is|'s) the one(?=[.!,]|$)|(?:gave|given|got|have|has) (?:us |me )?(?:the )?(?:green light|go-ahead|go ahead|thumbs up)|(?:we'll|we will|we'd like to|we want to|i'll|i will) (?:take|buy|purchase|order|go with) (?:the )?(?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|subscription|licen[cs]es|seats)|(?:we'll|we will|let's|let us) get (?:it|this|them|the \w+) signed|(?:you're|you are) (?:good|clear|free|ok) to (?:invoice|bill|charge)|(?:budget|purchase|spend|deal|po|contract) (?:is |was |has been |got |have been )?(?:approved|signed off|green[- ]?lit)(?! for (?:q[1-4]|this|next|the (?:year|quarter|project)|20\d\d))|(?:consider|count) us (?:on board|in|signed up)|sign us up|we(?:'re| are) (?:on board|in)(?=[.!]|$)|(?:we'll|we will|we'd like to|we want to) (?:take|buy|purchase|order) (?:it|the \w+ plan|\d+ (?:seats|licen[cs]es|users))|where (?:do|should|can) (?:i|we) send the (?:purchase order|po|signed contract)|(?:issue|raise|send)(?:d|ing)? (?:you |over )?(?:the |a |our )?(?:purchase order|po)\b(?! number)|you(?:'ve| have) (?:won|earned) (?:the|our) business|we have a deal|let's (?:do it|do this|make it happen)(?=[.!]|$))/,
+    re: /\b(?:(?:decided|decide|decision is|chosen|chose|choose|picked|selected|opted|opting|go|going|went)\s+(?:to go\s+)?(?:with|for)\s+(?:you\b|you guys|your (?:team|company|product|platform|solution|offer|proposal|quote|plan|service))|(?:picked|chose|chosen|selected|prefer|preferred) (?:yours|your (?:bid|proposal|offer|quote|tender|pitch))\b|(?:signed off on|sign off on|signed-off|approved|green[- ]?lit|okayed|ok'd|rubber[- ]stamped)\s+(?:on\s+)?(?:the |our |your |this )?(?:\w+ )?(?:budget|purchase|deal|contract|proposal|quote|order|plan|spend|investment|renewal|agreement|po|subscription|msa|sow|order form|terms)|(?:going|go|moving|move|proceeding|proceed) ahead with (?:the |your |an? |our )?(?:\w+ ){0,2}(?:plan|tier|package|option|proposal|quote|offer|contract|order|deal|subscription|purchase)|(?:go|going|proceed|proceeding) (?:ahead )?with (?:the |our )?(?:first |remaining |other |full )?\d+ [\w-]+|(?:is|'s) the one(?=[.!,]|$)|(?:gave|given|got|have|has) (?:us |me )?(?:the )?(?:green light|go-ahead|go ahead|thumbs up)|(?:we'll|we will|we'd like to|we want to|i'll|i will) (?:take|buy|purchase|order|go with) (?:the )?(?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|subscription|licen[cs]es|seats)|(?:we'll|we will|let's|let us) get (?:it|this|them|the \w+) signed|(?:you're|you are) (?:good|clear|free|ok) to (?:invoice|bill|charge)|(?:budget|purchase|spend|deal|po|contract) (?:is |was |has been |got |have been )?(?:approved|signed off|green[- ]?lit)(?! for (?:q[1-4]|this|next|the (?:year|quarter|project)|20\d\d))|(?:consider|count) us (?:on board|in|signed up)|sign us up|we(?:'re| are) (?:on board|in)(?=[.!]|$)|(?:we'll|we will|we'd like to|we want to) (?:take|buy|purchase|order) (?:it|the \w+ plan|\d+ (?:seats|licen[cs]es|users))|where (?:do|should|can) (?:i|we) send the (?:purchase order|po|signed contract)|(?:issue|raise|send)(?:d|ing)? (?:you |over )?(?:the |a |our )?(?:purchase order|po)\b(?! number)|you(?:'ve| have) (?:won|earned) (?:the|our) business|we have a deal|let's (?:do it|do this|make it happen)(?=[.!]|$))/,
     confidence: 0.85,
     direction: "inbound",
   },
   // lost
   {
     stage: "lost",
-    re: /\b(?:went|go|going|decided to go) with (?:another|a different|a competitor|someone else|an alternative|[A-Z]?\w+ instead)|chose (?:another|a different|a competitor)|decided (?:not to|against)|not (?:moving|going) forward|won't be (?:moving|going) forward|no longer (?:interested|need|require|pursuing)|not interested|(?:we'll|we will|going to) pass|pass on this|cancel(?:ling|led)? (?:the|our) (?:order|contract|deal|subscription)|closed lost|not a fit|no budget (?:this year|for this)|(?:won't|will not|not going to|aren't going to|are not going to) (?:be )?renew(?:ing)?|not renewing\b/,
+    re: /\b(?:went|go|going|decided to go) with (?:another|a different|a competitor|someone else|an alternative|[A-Z]?\w+ instead)|chose (?:another|a different|a competitor)|decided (?:not to|against)|not (?:moving|going) (?:forward|ahead)|won't be (?:moving|going) (?:forward|ahead)|no longer (?:interested|need|require|pursuing)|not interested|(?:we'll|we will|going to) pass|pass on this|cancel(?:ling|led)? (?:the|our) (?:order|contract|deal|subscription)|closed lost|not a fit|no budget (?:this year|for this)|(?:won't|will not|not going to|aren't going to|are not going to) (?:be )?renew(?:ing)?|not renewing\b/,
     confidence: 0.9,
     direction: "inbound",
   },
@@ -90,7 +100,7 @@ const RULES: CueRule[] = [
   // negotiation
   {
     stage: "negotiation",
-    re: /\b(?:discount|too expensive|lower (?:the )?price|better price|price match|match (?:the|their) price|counter[- ]?offer|negotiat\w*|payment terms|net ?(?:30|45|60|90)|redline[sd]?|legal (?:review|team is reviewing)|contract (?:review|terms|changes)|over (?:our|the) budget|out of (?:our )?budget|(?:can|could) (?:you |u )?do (?:it |this |that )?(?:for )?\$?\d+|volume pricing|multi-year|annual (?:prepay|commitment)|reduce the (?:price|cost|fee)|(?:sharpen|improve) (?:your|the) (?:pencil|offer))\b|\b\d+ ?% (?:off|discount)|\b(?:can|could) we do \$?\d+|\bpay (?:quarterly|monthly|annually|upfront) instead|\b(?:cap|limit) the (?:price )?increase/,
+    re: /\b(?:discount|too expensive|lower (?:the )?price|better price|price match|match (?:the|their) price|counter[- ]?offer|negotiat\w*|payment terms|net ?(?:30|45|60|90)|redline[sd]?|legal (?:review|team is reviewing)|(?:marked|marking|mark) up (?:the|your|our) (?:[\w-]+ )?(?:agreement|contract|msa|terms|sow|order form)|contract (?:review|terms|changes)|over (?:our|the) budget|out of (?:our )?budget|(?:can|could) (?:you |u )?do (?:it |this |that )?(?:for )?\$?\d+|volume pricing|multi-year|annual (?:prepay|commitment)|reduce the (?:price|cost|fee)|(?:sharpen|improve) (?:your|the) (?:pencil|offer))\b|\b\d+ ?% (?:off|discount)|\b(?:can|could) we do \$?\d+|\bpay (?:quarterly|monthly|annually|upfront) instead|\b(?:cap|limit) the (?:price )?increase/,
     confidence: 0.8,
   },
   // proposal
@@ -121,7 +131,7 @@ const RULES: CueRule[] = [
   },
   {
     stage: "negotiation",
-    re: /\b(?:split (?:the )?(?:[\w-]+ )?(?:fee|payment|cost|invoice)s?|(?:pay|paying) (?:it )?(?:in|over) (?:installments|instalments|(?:two|three|four|\d+) (?:months|invoices|payments|instalments|installments))|instead of (?:paying )?(?:it )?upfront|(?:any|some) (?:room|flexibility|wiggle room) (?:on|in|with) (?:the )?(?:\w+ ){0,2}(?:price|pricing|rate|fee|cost)|(?:above|over|beyond|more than) (?:what we (?:budgeted|expected|planned)|our budget|budget)|(?:get|come|go) (?:closer|down) to [$€£]?\d|(?:at|keep|hold) the (?:current|old|existing) (?:rate|price|pricing)|instead of the new (?:price|rate|pricing)|(?:can|could|would) you (?:do|go|come down|meet us|match|sharpen|improve|lower|reduce|waive|drop|throw in|include|extend|beat|consider|accept|agree to|offer|give us)\b[^.!?\n]{0,40}?\b(?:price|pricing|rate|fee|cost|offer|quote|discount|terms|trial|free|month|months|\$|€|£|%)|best (?:price|offer|rate|you can do)|(?:waive|drop|remove) the (?:\w+ )?fee|(?:price|quote|cost|rate)s? (?:is|are|seems?) (?:too high|higher than|above|a bit (?:high|steep)|steep)|(?:competitor|another vendor|other vendor|they)s? (?:offered|quoted|(?:are|is) cheaper)|meet (?:us|me) (?:in the middle|halfway)|(?:cheaper|lower[- ]cost|smaller) (?:option|plan|tier|package)|(?:budget|we) (?:is|are|can) only (?:\$|€|£|\d))/,
+    re: /\b(?:split (?:the )?(?:[\w-]+ )?(?:fee|payment|cost|invoice)s?|(?:pay|paying) (?:it )?(?:in|over) (?:installments|instalments|(?:two|three|four|\d+) (?:months|invoices|payments|instalments|installments))|instead of (?:paying )?(?:it )?upfront|(?:any|some) (?:room|flexibility|wiggle room) (?:on|in|with) (?:the )?(?:\w+ ){0,2}(?:price|pricing|rate|fee|cost)|(?:above|over|beyond|more than) (?:what we (?:budgeted|expected|planned)|our budget|budget)|(?:get|come|go) (?:closer|down) to [$€£]?\d|(?:at|keep|hold) the (?:current|old|existing) (?:rate|price|pricing)|instead of the new (?:price|rate|pricing)|(?:can|could|would) you (?:do|go|come down|meet us|match|sharpen|improve|lower|reduce|waive|drop|throw in|include|extend|beat|consider|accept|agree to|offer|give us)\b[^.!?\n]{0,40}?\b(?:price|pricing|rate|fee|cost|offer|quote|discount|terms|trial|free|month|months|\$|€|£|%)|best (?:price|offer|rate|you can do)|(?:waive|drop|remove) the (?:\w+ )?fee|(?:price|quote|cost|rate)s? (?:is|are|seems?) (?:still |now |about |around |roughly |some |\d+ ?% )*(?:too high|higher than|above|a bit (?:high|steep)|steep)|(?:competitor|another vendor|other vendor|they)s? (?:offered|quoted|(?:are|is) cheaper)|meet (?:us|me) (?:in the middle|halfway)|(?:cheaper|lower[- ]cost|smaller) (?:option|plan|tier|package)|(?:budget|we) (?:is|are|can) only (?:\$|€|£|\d))/,
     confidence: 0.8,
   },
   {
@@ -134,7 +144,7 @@ const RULES: CueRule[] = [
   // requesting it (theirs), within one sentence
   {
     stage: "proposal",
-    re: /\b(?:attached|attaching|enclosed|here(?:'s| is| are)|please find|put together|prepared|drafted|sending|sent|sharing|shared|drawn up|worked up|written up|wrote up|costed)\b[^.!?\n]{0,60}?\b(?:proposal|quote|quotation|estimate|pricing|price list|sow|statement of work|order form|tender|bid|offer|scope and (?:costs|pricing|fees)|costs?|costing|cost breakdown)s?\b|\b(?:proposal|quote|quotation|estimate|pricing|sow|statement of work|order form|offer)s?\b[^.!?\n]{0,40}?\b(?:attached|enclosed|is ready|are ready|below)\b/,
+    re: /\b(?:attached|attaching|enclosed|here(?:'s| is| are)|please find|put together|prepared|drafted|sending|sent|sharing|shared|drawn up|worked up|written up|wrote up|costed)\b[^.!?\n]{0,60}?\b(?:proposal|quote|quotation|estimate|pricing|price list|sow|statement of work|order form|tender|bid|offer|scope and (?:costs|pricing|fees)|costs?|costing|cost breakdown)s?\b|\b(?:proposal|quote|quotation|estimate|pricing|sow|statement of work|order form|offer)s?\b[^.!?\n]{0,60}?\b(?:attached|enclosed|is ready|are ready|below)\b|\b(?:quote|quotation|estimate)\b(?! (?:widget|code|from))[^.!?\n]{0,60}?[£$€]\s?\d/,
     confidence: 0.8,
     direction: "outbound",
   },
@@ -206,6 +216,10 @@ const PROPOSAL_AND_EARLIER: ReadonlySet<DealStage> = new Set(["proposal", "inter
 const STILL_EVALUATING =
   /\b(?:demo|trial|pilot|walkthrough|how much|pricing|comparing|evaluating|shortlist)\b[^.!?]{0,200}\?/;
 
+/** An inbound sender offering its own goods: "a proposal from us to your company", "a quote from us". */
+const VENDOR_PITCH =
+  /\b(?:proposal|quote|quotation|offer) from us\b|\b(?:you|your (?:team|company|staff)) (?:might|may|could) (?:use|need|want|like) (?:our|them|these|those)\b/;
+
 const REOPEN =
   /\b(?:reopen|re-open|revisit|back on the table|circle back on (?:the|our) (?:deal|proposal)|reconsider(?:ing)?|pick (?:this|things) back up|change of plans?|things have changed)\b/;
 
@@ -249,9 +263,14 @@ function sentenceAround(text: string, index: number, end: number): string {
   return `${before.slice(start + 1)}${text.slice(index, index + end + 1)}`;
 }
 
-/** The strongest deal-stage cue in a message (quoted text and signature ignored), or null. */
-export function detectDealCue(
+/**
+ * The candidate stage of a message as the rules, frames, fallback patterns and model read it, before the
+ * calibrated threshold (quoted text and signature ignored), or null.
+ */
+export function detectDealCandidate(
   msg: Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string },
+  /** The naive-Bayes model (a model trained out of fold when the confidence model is trained). */
+  nb: DealModel = DEAL_MODEL,
 ): DealCue | null {
   const text = normalise(`${boundText(msg.subject ?? "", 1000)}\n${messageBody(msg.text)}`);
   // the same text with its case kept (normalise only lower-cases after collapsing spaces), so a cue word
@@ -311,7 +330,7 @@ export function detectDealCue(
       const known = ruleByStage.get(rule.stage);
       if (!known || confidence > known.confidence) ruleByStage.set(rule.stage, { confidence, cue: m[0] });
       if (!best || confidence > best.confidence) {
-        best = { stage: rule.stage, confidence, cue: m[0], reopen, sourceMessageId: msg.id };
+        best = { stage: rule.stage, confidence, cue: m[0], reopen, sourceMessageId: msg.id, origin: "list" };
       }
       break;
     }
@@ -321,18 +340,25 @@ export function detectDealCue(
   const framed = `${subject}\n\n${boundText(messageBody(msg.text))}`;
   const frame = frameCue(framed, msg.direction);
   if (frame && (!best || frame.confidence > best.confidence)) {
-    best = { stage: frame.stage, confidence: frame.confidence, cue: frame.sentence, reopen, sourceMessageId: msg.id };
+    best = {
+      stage: frame.stage,
+      confidence: frame.confidence,
+      cue: frame.sentence,
+      reopen,
+      sourceMessageId: msg.id,
+      origin: "frame",
+    };
   }
   // "Thanks for the updated quote. Can you hold that price if we commit to three years?": the buyer
   // acknowledges a proposal and then moves past it; the later stage in the same message is the news
   if (best?.stage === "proposal" && msg.direction === "inbound") {
     const framedLater = frameCue(framed, msg.direction, PROPOSAL_AND_EARLIER);
-    let later = framedLater
-      ? { stage: framedLater.stage, confidence: framedLater.confidence, cue: framedLater.sentence }
+    let later: { stage: DealStage; confidence: number; cue: string; origin: DealCueOrigin } | null = framedLater
+      ? { stage: framedLater.stage, confidence: framedLater.confidence, cue: framedLater.sentence, origin: "frame" }
       : null;
     for (const stage of ["negotiation", "won", "lost"] as const) {
       const r = ruleByStage.get(stage);
-      if (r && (!later || r.confidence > later.confidence)) later = { stage, ...r };
+      if (r && (!later || r.confidence > later.confidence)) later = { stage, ...r, origin: "list" };
     }
     if (later && later.confidence >= 0.6) best = { ...later, reopen, sourceMessageId: msg.id };
   }
@@ -344,13 +370,21 @@ export function detectDealCue(
     DISCOUNT_PROGRAMME.test(text) &&
     !PRICE_ON_TABLE.test(text.replace(new RegExp(DISCOUNT_PROGRAMME.source, "g"), " "))
   ) {
-    best = { stage: "interest", confidence: 0.65, cue: best.cue, reopen, sourceMessageId: msg.id };
+    best = { stage: "interest", confidence: 0.65, cue: best.cue, reopen, sourceMessageId: msg.id, origin: best.origin };
   }
   // "the budget is signed off at $60k. Who should we talk to about a demo?": money set aside by a buyer
   // who still asks to see the product qualifies a lead; it is not a purchase from us
   if (best?.stage === "won" && /\bbudget\b/.test(best.cue.toLowerCase()) && STILL_EVALUATING.test(text)) {
-    best = { stage: "interest", confidence: 0.65, cue: best.cue, reopen, sourceMessageId: msg.id };
+    best = { stage: "interest", confidence: 0.65, cue: best.cue, reopen, sourceMessageId: msg.id, origin: best.origin };
   }
+  // round 6: the sender is the seller ("a proposal from us to your company"): their pitch, not our deal
+  if (
+    best &&
+    msg.direction === "inbound" &&
+    (best.stage === "proposal" || best.stage === "interest") &&
+    VENDOR_PITCH.test(text)
+  )
+    best = null;
   // "let's revisit", "back on the table" without a more specific cue: the deal is open again
   if (!best && reopen && msg.direction === "inbound") {
     best = {
@@ -359,13 +393,14 @@ export function detectDealCue(
       cue: REOPEN.exec(text)?.[0] ?? "reopen",
       reopen,
       sourceMessageId: msg.id,
+      origin: "reopen",
     };
   }
   if (!best) {
     const f = fallbackCue(text, msg.direction);
-    if (f) best = { stage: f.stage, confidence: 0.7, cue: f.cue, reopen, sourceMessageId: msg.id };
+    if (f) best = { stage: f.stage, confidence: 0.7, cue: f.cue, reopen, sourceMessageId: msg.id, origin: "fallback" };
   }
-  if (!best) best = modelCue(msg, reopen);
+  if (!best) best = modelCue(msg, reopen, nb);
   // round 5: a consumer's order, refund, coupon or delivery is support; only ending a subscription is lost,
   // and a quote we send is a proposal even for a few items ("here is the quote for the 6 chairs, shipping included")
   if (
@@ -450,18 +485,22 @@ const COMMERCIAL =
   /\b(?:price|pricing|cost|quote|quotation|proposal|offer|contract|agreement|plan|tier|package|seat|licen[cs]e|budget|vendor|provider|supplier|tool|platform|solution|product|software|subscription|renew|renewal|trial|demo|pilot|purchase|buy|order|po|invoice|pay|payment|discount|deal|sign|procurement|competitor|onboard|onboarding|per (?:user|seat|month)|\$|€|£|%)\b/;
 
 /** The naive-Bayes fallback (dealModel.ts): a stage read from the message's vocabulary as a whole. */
-function modelCue(msg: Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string }, reopen: boolean) {
+function modelCue(
+  msg: Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string },
+  reopen: boolean,
+  nb: DealModel,
+) {
   const text = dealModelText(msg);
   // without a commercial word the model's guesses are mostly wrong (5-fold CV on the tuning sets: false
   // positives on no-deal messages 10 → 3 of 321, recall 0.70 → 0.59); precision is the binding target
   if (!COMMERCIAL.test(lemmatise(text))) return null;
-  const got = classifyDeal(DEAL_MODEL, text, msg.direction);
+  const got = classifyDeal(nb, text, msg.direction);
   if (!got.stage || got.probability < MODEL_THRESHOLD) return null;
   const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim().length > 2);
   // the structural guards the rules apply hold for the model too: buying signals are inbound, and a
   // question, a condition or a hedge never closes a deal
   if (got.stage === "interest" && msg.direction !== "inbound") return null;
-  const sentence = strongestSentence(DEAL_MODEL, sentences, got.stage, msg.direction);
+  const sentence = strongestSentence(nb, sentences, got.stage, msg.direction);
   if (!sentence || isOutOfDealScope(sentence)) return null;
   // round 4: the quoted sentence itself must be commercial, or the model read praise or churn talk
   // ("the onboarding session was excellent", "we are considering leaving") as a stage
@@ -488,8 +527,37 @@ function modelCue(msg: Pick<MessageInput, "text" | "direction" | "subject"> & { 
     reopen,
     sourceMessageId: msg.id,
     via: "model",
+    origin: "model",
   };
   return cue;
+}
+
+/**
+ * The candidate's calibrated probability (`dealConfidence.ts`): the logistic model learned on every
+ * labelled dev message reads who speaks, tense and mood, negation, billing vs purchase, the cues' strength
+ * and agreement, and the channel.
+ */
+export function dealCueProbability(
+  msg: Pick<MessageInput, "text" | "direction" | "subject"> & { channel?: string },
+  cand: DealCue,
+): number {
+  return scoreDealFeatures(
+    DEAL_CONFIDENCE_MODEL,
+    dealCueFeatures(msg, { ...cand, origin: cand.origin ?? "list" }, DEAL_MODEL),
+  );
+}
+
+/**
+ * The deal-stage cue of a message, or null: the candidate ({@link detectDealCandidate}) when its calibrated
+ * probability reaches the threshold picked by cross-validation (`DEAL_CONFIDENCE_MODEL.threshold`).
+ */
+export function detectDealCue(
+  msg: Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string; channel?: string },
+): DealCue | null {
+  const cand = detectDealCandidate(msg);
+  if (!cand) return null;
+  const probability = dealCueProbability(msg, cand);
+  return probability >= DEAL_CONFIDENCE_MODEL.threshold ? { ...cand, probability } : null;
 }
 
 export interface DealAdvance {

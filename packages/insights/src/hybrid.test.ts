@@ -29,10 +29,11 @@ describe("hybrid extractor", () => {
   it("sends uncertain messages with the candidates and merges a validated, grounded review", async () => {
     // an idiom the rules do not read (they do read "procurement finally gave us the green light")
     const text = "Finance finally loosened the purse strings on the budget line for your platform. Paperwork follows.";
-    // the rules miss it; the naive-Bayes fallback reads a stage, which is not trusted alone
-    expect(uncertainty(msg(text), extractDeterministic(msg(text)))).toContain(
-      "deal stage read by the statistical model only",
-    );
+    // the rules miss it; the naive-Bayes fallback reads a stage whose calibrated probability is in the
+    // uncertain band (round 6): no stage is emitted, and the candidate goes to the model
+    const ext = extractDeterministic(msg(text));
+    expect(ext.dealCue).toBeNull();
+    expect(uncertainty(msg(text), ext).join()).toMatch(/deal stage \w+ below the confidence threshold/);
     let prompt = "";
     const ex = createHybridExtractor({
       generate: async (p) => {

@@ -7,7 +7,8 @@
  */
 import { z } from "zod";
 import { actorOf, type Commitment, classifyCommitment } from "./commitments";
-import { DEAL_STAGES, type DealStage } from "./dealStage";
+import { DEAL_CONFIDENCE_MODEL } from "./dealConfidenceData";
+import { DEAL_STAGES, type DealCue, type DealStage, dealCueProbability, detectDealCandidate } from "./dealStage";
 import {
   type Extraction,
   type ExtractionContext,
@@ -45,13 +46,27 @@ const DEAL_WORDS =
 const DEADLINE_WORDS =
   /\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|end of|by \d|at \d|eod|asap|q[1-4])\b/i;
 
+/**
+ * Round 6: the deal-stage candidate the threshold held back because its calibrated probability is in the
+ * uncertain band [askBelow, threshold) of `DEAL_CONFIDENCE_MODEL`, or null. The AI peer reviews these.
+ */
+export function uncertainDealCandidate(msg: MessageInput, ext: Pick<Extraction, "dealCue">): DealCue | null {
+  if (ext.dealCue) return null;
+  const cand = detectDealCandidate(msg);
+  if (!cand) return null;
+  const probability = dealCueProbability(msg, cand);
+  return probability >= DEAL_CONFIDENCE_MODEL.askBelow ? { ...cand, probability } : null;
+}
+
 /** Why the deterministic result deserves a second opinion, or null when it is confident. */
 export function uncertainty(msg: MessageInput, ext: Extraction): string[] {
   const body = messageBody(msg.text);
   const reasons: string[] = [];
+  const held = uncertainDealCandidate(msg, ext);
+  if (held) reasons.push(`deal stage ${held.stage} below the confidence threshold`);
   if (Math.abs(ext.sentiment.score) < 0.2 && (ext.sentiment.positive.length > 0 || ext.sentiment.negative.length > 0))
     reasons.push("sentiment near neutral with evaluative words");
-  if (!ext.dealCue && DEAL_WORDS.test(body)) reasons.push("deal words without a deal cue");
+  if (!ext.dealCue && !held && DEAL_WORDS.test(body)) reasons.push("deal words without a deal cue");
   if (ext.dealCue?.via === "model") reasons.push("deal stage read by the statistical model only");
   if (ext.dealCue && ext.dealCue.confidence < 0.8) reasons.push("weak deal cue");
   if (
@@ -65,9 +80,11 @@ export function uncertainty(msg: MessageInput, ext: Extraction): string[] {
 
 /** Prompt for the review: the message, the candidates, and the JSON answer shape. */
 export function buildReviewPrompt(msg: MessageInput, ext: Extraction, ctx: ExtractionContext = {}): string {
+  // a stage held back by the threshold is still the rules' candidate: the model confirms or rejects it
+  const deal = ext.dealCue ?? uncertainDealCandidate(msg, ext);
   const candidates = {
     sentiment: { label: ext.sentiment.label, score: ext.sentiment.score },
-    dealStage: ext.dealCue ? { stage: ext.dealCue.stage, quote: ext.dealCue.cue } : null,
+    dealStage: deal ? { stage: deal.stage, quote: deal.cue } : null,
     commitments: ext.commitments.map((c) => ({
       quote: c.text,
       dueAt: c.dueAt === null ? null : new Date(c.dueAt).toISOString(),

@@ -32,6 +32,8 @@ import { TUNING_SIG4_ALL } from "./fixtures/tuning-sig4";
 import { TUNING2, TUNING2_DEAL } from "./fixtures/tuning2";
 import { TUNING3_DEAL, TUNING3_SIGNATURES } from "./fixtures/tuning3";
 import { TUNING_COMMIT5_ALL } from "./fixtures/tuning5-commit";
+import { TUNING6_DEAL_HOLDOUT } from "./fixtures/tuning6-deal-holdout";
+import { TUNING6_DEAL_HOLDOUT_B } from "./fixtures/tuning6-deal-holdout-b";
 import { UNTOUCHED } from "./fixtures/untouched";
 import type { PR } from "./metrics";
 
@@ -180,6 +182,21 @@ describe("evaluation report", () => {
         dealOnly: true,
       },
       { name: "tuning-deal (round 4)", messages: TUNING_DEAL, pairs: [], blind: false, dealOnly: true },
+      {
+        name: "tuning6-deal-holdout A (round 6, written before any change; read after its second run)",
+        messages: TUNING6_DEAL_HOLDOUT,
+        pairs: [],
+        blind: false,
+        dealOnly: true,
+      },
+      {
+        // never trained on or read: scored before and after the changes holdout A prompted (README.md)
+        name: "tuning6-deal-holdout B (round 6, misses never read)",
+        messages: TUNING6_DEAL_HOLDOUT_B,
+        pairs: [],
+        blind: false,
+        dealOnly: true,
+      },
       { name: "tuning-sentiment (round 4)", messages: TUNING_SENTIMENT, pairs: [], blind: false, sentimentOnly: true },
       // blind3 was spent as a blind set at the start of round 4 and is dev data from then on (README.md)
       ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))).map((set) =>

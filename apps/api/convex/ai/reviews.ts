@@ -14,6 +14,7 @@ import {
   llmReviewSchema,
   mergeReview,
   parseJsonReply,
+  uncertainDealCandidate,
 } from "@switchboard/insights";
 import { v } from "convex/values";
 import { z } from "zod";
@@ -91,9 +92,11 @@ export const run = internalAction({
     }
     const input = toMessageInput(msg);
     const ext = extractDeterministic(input, { timezone });
+    const deal = ext.dealCue ?? uncertainDealCandidate(input, ext);
     const candidates = {
       sentiment: ext.sentiment.label,
-      dealStage: ext.dealCue ? { stage: ext.dealCue.stage, quote: ext.dealCue.cue } : null,
+      // a stage the calibrated threshold held back (the uncertain band) is still the rules' candidate to review
+      dealStage: deal ? { stage: deal.stage, quote: deal.cue } : null,
       commitments: ext.commitments.map((c) => ({
         quote: c.text,
         dueAt: c.dueAt === null ? null : new Date(c.dueAt).toISOString(),
