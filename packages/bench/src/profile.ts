@@ -26,6 +26,7 @@ try {
   console.log(
     `load: ${r.perSecond}/s p50 ${r.latencyMs.p50} ms p99 ${r.latencyMs.p99} ms ${JSON.stringify(r.statuses)}`,
   );
+  if (process.env.LOCAL_BACKEND_DEBUG_SYSCALLS) console.log(summarizeSyscalls(b.output()));
 } finally {
   await b.stop();
   fn.cleanup();
@@ -66,3 +67,27 @@ const top = (m: Map<string, number>, k: number) =>
 console.log(
   `\nself time by file/package:\n${top(byFile, 15)}\n\nself time by function:\n${top(byFrame, 25)}\n\nprofile: ${path.join(profDir, file)}`,
 );
+
+/**
+ * With `LOCAL_BACKEND_DEBUG_SYSCALLS=1` the backend prints one `[syscalls]` line per function
+ * call (pool.ts): the average round trips per call of each function, and by operation.
+ */
+function summarizeSyscalls(output: string): string {
+  const byFn = new Map<string, { calls: number; trips: number; ops: Map<string, number> }>();
+  for (const m of output.matchAll(/\[syscalls\] (\S+): (\d+) round trips (\{.*\})/g)) {
+    let f = byFn.get(m[1]!);
+    if (!f) byFn.set(m[1]!, (f = { calls: 0, trips: 0, ops: new Map() }));
+    f.calls++;
+    f.trips += Number(m[2]);
+    for (const [op, n] of Object.entries(JSON.parse(m[3]!) as Record<string, number>))
+      f.ops.set(op, (f.ops.get(op) ?? 0) + n);
+  }
+  const lines = [...byFn].map(
+    ([fn, f]) =>
+      `  ${fn}: ${f.calls} calls, ${(f.trips / f.calls).toFixed(1)} round trips per call (${[...f.ops]
+        .sort((a, b) => b[1] - a[1])
+        .map(([op, n]) => `${op} ${(n / f.calls).toFixed(1)}`)
+        .join(", ")})`,
+  );
+  return `\nsyscalls per call (of the last calls in the backend's output):\n${lines.join("\n")}`;
+}

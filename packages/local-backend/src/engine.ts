@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import type { JSONValue } from "convex/values";
 import type { Identity } from "./auth.js";
 import { readsIntersect } from "./engine/conflicts.js";
-import { readDoc } from "./engine/documents.js";
+import { checkPresetId, readDoc } from "./engine/documents.js";
 import { FileStore } from "./engine/files.js";
 import { originalConsole } from "./engine/globals.js";
 import type { ActionPool, UdfPool } from "./engine/pool.js";
@@ -584,9 +584,10 @@ export class Engine {
     }
   }
 
-  insertSystem(txn: Transaction, table: string, value: Record<string, Value>): Doc {
+  insertSystem(txn: Transaction, table: string, value: Record<string, Value>, presetId?: string): Doc {
     const t = this.db.ensureTable(table);
-    const doc: Doc = { ...value, _id: newId(t.number), _creationTime: this.db.nextCreationTime() };
+    const id = presetId === undefined ? newId(t.number) : checkPresetId(txn, t, presetId);
+    const doc: Doc = { ...value, _id: id, _creationTime: this.db.nextCreationTime() };
     txn.setWrite(table, doc._id, doc);
     return doc;
   }
@@ -607,10 +608,10 @@ export class Engine {
    * A synchronous syscall of `ctx` (worker calls name their context: no AsyncLocalStorage).
    * `inline`: also the async operations that answer synchronously (syscalls.ts inlineAsyncOps).
    */
-  syscallIn(ctx: ExecContext, op: string, args: SyscallArgs, inline: boolean): unknown {
+  syscallIn(ctx: ExecContext, op: string, args: SyscallArgs, inline: boolean, presetId?: string): unknown {
     const handler = syncSyscalls[op] ?? (inline && inlineAsyncOps.has(op) ? asyncSyscalls[op] : undefined);
     if (!handler) throw new Error(`Unknown operation ${op}`);
-    return handler(this, ctx, args, op);
+    return handler(this, ctx, args, op, presetId);
   }
 
   asyncSyscall(op: string, args: SyscallArgs): Promise<unknown> {
@@ -660,15 +661,21 @@ export class Engine {
     argsJson: JSONValue,
     scheduledTimeMs: number,
     targetCp = cp,
+    presetId?: string,
   ): Doc {
     txn.metrics.functionsScheduled++;
-    return this.insertSystem(txn, tableKey(cp, "_scheduled_functions"), {
-      name: path.replace(/:default$/, ""),
-      args: [jsonToConvex(argsJson)],
-      scheduledTime: scheduledTimeMs,
-      state: { kind: "pending" },
-      ...(targetCp !== cp ? { component: targetCp } : {}),
-    });
+    return this.insertSystem(
+      txn,
+      tableKey(cp, "_scheduled_functions"),
+      {
+        name: path.replace(/:default$/, ""),
+        args: [jsonToConvex(argsJson)],
+        scheduledTime: scheduledTimeMs,
+        state: { kind: "pending" },
+        ...(targetCp !== cp ? { component: targetCp } : {}),
+      },
+      presetId,
+    );
   }
   cancelInTxn(txn: Transaction, cp: string, id: string) {
     const key = tableKey(cp, "_scheduled_functions");

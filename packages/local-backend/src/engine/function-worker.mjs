@@ -15,7 +15,13 @@
 // instead of two plus an event-loop turn on each side. `queryStream`/`queryCleanup`, which
 // cannot fail in a way the caller sees before its next call, are not sent on their own: they
 // travel with the next message (`pre`), so `.first()` is one round trip instead of three.
+// A mutation's writes (`deferrableOps`: insert, patch, replace, delete, schedule, cancel) travel
+// the same way: the worker answers them itself (choosing the new document's id), and the main
+// thread applies them, in order, before the read or the end of the function that carries them,
+// so reads still see the function's own writes. A write that fails there fails that read and
+// the function (pool.ts runDeferred), with the write's own message.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { getRandomValues } from "node:crypto";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { inspect } from "node:util";
@@ -41,8 +47,78 @@ let streamSeq = 0;
  * `queryStreamNext` is answered here, without a round trip. Stream ids are unique per worker.
  */
 const endedStreams = new Set();
-/** deferred [id, op, json] triples, sent in order with the next message */
+/** deferred [id, op, json, extra] entries, sent in order with the next message */
 let deferred = [];
+/** writes answered here for mutations (syscalls.ts deferrableWriteOps) */
+const deferrableOps = new Set(workerData.deferrableOps);
+/** running mutations (nested ones too): invocation id -> component path (where their tables are) */
+const mutations = new Map();
+/** table key ("table" or "component/table") -> table number, for the ids chosen here (pool.ts post) */
+let tableNumbers = new Map();
+
+// Document ids, the shape values.ts `newId` gives them: 26 random crockford-base32 characters,
+// the table number in base32 and its length. The main thread checks each one (documents.ts checkPresetId).
+const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
+const RANDOM_LEN = 26;
+const idPool = new Uint8Array(RANDOM_LEN * 157);
+let idPoolPos = idPool.length;
+function b32(n) {
+  let s = "";
+  do {
+    s = ALPHABET[n % 32] + s;
+    n = Math.floor(n / 32);
+  } while (n > 0);
+  return s;
+}
+function newId(tableNumber) {
+  if (idPoolPos + RANDOM_LEN > idPool.length) {
+    getRandomValues(idPool);
+    idPoolPos = 0;
+  }
+  let body = "";
+  for (let i = 0; i < RANDOM_LEN; i++) body += ALPHABET[idPool[idPoolPos + i] & 31];
+  idPoolPos += RANDOM_LEN;
+  const tn = b32(tableNumber);
+  return body + tn + ALPHABET[tn.length];
+}
+
+/** The table an insert names (`{"table":"x","value":...}` as the convex package sends it). */
+function insertTable(json) {
+  const prefix = '{"table":"';
+  if (json.startsWith(prefix)) {
+    const end = json.indexOf('"', prefix.length);
+    const name = json.slice(prefix.length, end);
+    if (end > 0 && /^[a-zA-Z][a-zA-Z0-9_]*$/.test(name)) return name;
+  }
+  return JSON.parse(json).table;
+}
+
+/**
+ * Answer a mutation's write without asking the main thread, or undefined when it must ask
+ * (a table this worker has no number for yet, a system table, which fails there at once).
+ */
+function deferWrite(id, op, json) {
+  if (op === "1.0/insert" || op === "1.0/schedule") {
+    const table = op === "1.0/insert" ? insertTable(json) : "_scheduled_functions";
+    if (typeof table !== "string" || (op === "1.0/insert" && table.startsWith("_"))) return undefined;
+    const cp = mutations.get(id);
+    const n = tableNumbers.get(cp ? `${cp}/${table}` : table);
+    if (n === undefined) return undefined;
+    const docId = newId(n);
+    deferred.push([id, op, json, docId]);
+    return op === "1.0/insert" ? `{"_id":"${docId}"}` : JSON.stringify(docId);
+  }
+  deferred.push([id, op, json]);
+  return op === "1.0/cancel_job" ? "null" : "{}";
+}
+
+/** The writes `id` left unsent when it returned: they go with its "done". */
+function takeWrites(id) {
+  if (deferred.length === 0) return undefined;
+  const mine = deferred.filter((d) => d[0] === id && deferrableOps.has(d[1]));
+  deferred = deferred.filter((d) => d[0] !== id);
+  return mine.length > 0 ? mine : undefined;
+}
 
 function invocationId(op) {
   const id = current.getStore();
@@ -100,6 +176,10 @@ globalThis.Convex = {
   },
   asyncSyscall(op, json) {
     const id = invocationId(op);
+    if (deferrableOps.has(op) && mutations.has(id)) {
+      const reply = deferWrite(id, op, json);
+      if (reply !== undefined) return Promise.resolve(reply);
+    }
     if (op === "1.0/queryStreamNext" && endedStreams.size > 0) {
       const queryId = JSON.parse(json).queryId;
       if (endedStreams.delete(queryId)) return Promise.resolve('{"value":null,"done":true}');
@@ -283,6 +363,8 @@ parentPort.on("message", async (msg) => {
       return;
     }
     case "invoke": {
+      if (msg.tables) tableNumbers = new Map(Object.entries(msg.tables));
+      if (msg.udfType === "mutation") mutations.set(msg.id, msg.cp ?? "");
       try {
         setComponentEnvs(msg.envs);
         const cached = moduleCache.has(msg.file);
@@ -292,12 +374,13 @@ parentPort.on("message", async (msg) => {
         // case, a preloaded module, needs no message)
         if (!cached) parentPort.postMessage({ type: "started", id: msg.id, cpu: threadCpu() });
         const result = await current.run(msg.id, () => invokeFunction(msg, fn));
-        deferred = deferred.filter((d) => d[0] !== msg.id);
-        parentPort.postMessage({ type: "done", id: msg.id, result, cpu: threadCpu() });
+        parentPort.postMessage({ type: "done", id: msg.id, result, cpu: threadCpu(), pre: takeWrites(msg.id) });
       } catch (e) {
+        // a failed function's writes are dropped with its transaction (or its savepoint)
         deferred = deferred.filter((d) => d[0] !== msg.id);
         parentPort.postMessage({ type: "failed", id: msg.id, error: serializeError(e), cpu: threadCpu() });
       }
+      mutations.delete(msg.id);
       cancelled.delete(msg.id);
       return;
     }
