@@ -70,21 +70,25 @@ console.log(
 
 /**
  * With `LOCAL_BACKEND_DEBUG_SYSCALLS=1` the backend prints one `[syscalls]` line per function
- * call (pool.ts): the average round trips per call of each function, and by operation.
+ * call (pool.ts): the average round trips per call of each function (and the time from its
+ * first syscall to its end), and by operation.
  */
 function summarizeSyscalls(output: string): string {
-  const byFn = new Map<string, { calls: number; trips: number; ops: Map<string, number> }>();
-  for (const m of output.matchAll(/\[syscalls\] (\S+): (\d+) round trips (\{.*\})/g)) {
-    let f = byFn.get(m[1]!);
-    if (!f) byFn.set(m[1]!, (f = { calls: 0, trips: 0, ops: new Map() }));
+  const byFn = new Map<string, { calls: number; trips: number; ms: number; ops: Map<string, number> }>();
+  for (const m of output.matchAll(/\[syscalls\] (\S+): (\d+) round trips in ([\d.]+) ms (\{.*\})/g)) {
+    const f = byFn.get(m[1]!) ?? { calls: 0, trips: 0, ms: 0, ops: new Map<string, number>() };
+    byFn.set(m[1]!, f);
     f.calls++;
     f.trips += Number(m[2]);
-    for (const [op, n] of Object.entries(JSON.parse(m[3]!) as Record<string, number>))
+    f.ms += Number(m[3]);
+    for (const [op, n] of Object.entries(JSON.parse(m[4]!) as Record<string, number>))
       f.ops.set(op, (f.ops.get(op) ?? 0) + n);
   }
   const lines = [...byFn].map(
     ([fn, f]) =>
-      `  ${fn}: ${f.calls} calls, ${(f.trips / f.calls).toFixed(1)} round trips per call (${[...f.ops]
+      `  ${fn}: ${f.calls} calls, ${(f.trips / f.calls).toFixed(1)} round trips in ${(f.ms / f.calls).toFixed(2)} ms per call (${[
+        ...f.ops,
+      ]
         .sort((a, b) => b[1] - a[1])
         .map(([op, n]) => `${op} ${(n / f.calls).toFixed(1)}`)
         .join(", ")})`,

@@ -114,8 +114,11 @@ export class Engine {
    * the same code, so the sync layer may share one result between subscribers.
    */
   dataVersion = 0;
-  /** Counters for tests and benchmarks. */
-  readonly stats = { occRetries: 0 };
+  /**
+   * Counters for tests and benchmarks: mutations/queries re-run after a conflict, and messages
+   * from function code in workers that the main thread answered (round trips, pool.ts).
+   */
+  readonly stats = { occRetries: 0, workerRoundTrips: 0 };
   /** Worker threads for query/mutation code (null: run it on this thread, no time limit). */
   pool: UdfPool | null = null;
   /** Worker threads for action and HTTP action code (null: this thread, no time limit). */

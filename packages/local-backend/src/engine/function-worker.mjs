@@ -112,12 +112,30 @@ function deferWrite(id, op, json) {
   return op === "1.0/cancel_job" ? "null" : "{}";
 }
 
+/**
+ * Reads waiting for the next blocking call, by their entry in `deferred` (entries whose 5th
+ * element is 1 get an answer). Reads issued in the same synchronous turn (`Promise.all` of
+ * `db.get`s, `.first()`s...) go to the main thread together: one round trip for all of them.
+ */
+const readers = new Map();
+let flushQueued = false;
+
 /** The writes `id` left unsent when it returned: they go with its "done". */
 function takeWrites(id) {
+  if (readers.size > 0) flushReads(); // reads it did not await: answered (to no one) first, in order
   if (deferred.length === 0) return undefined;
   const mine = deferred.filter((d) => d[0] === id && deferrableOps.has(d[1]));
   deferred = deferred.filter((d) => d[0] !== id);
   return mine.length > 0 ? mine : undefined;
+}
+
+/** A failed function's entries are dropped with its transaction (or its savepoint). */
+function dropDeferred(id) {
+  deferred = deferred.filter((d) => {
+    if (d[0] !== id) return true;
+    readers.delete(d);
+    return false;
+  });
 }
 
 function invocationId(op) {
@@ -127,35 +145,102 @@ function invocationId(op) {
   return id;
 }
 
+/** The entries to send ahead of an async or js message (reads waiting are answered first). */
 function takeDeferred() {
+  if (readers.size > 0) flushReads();
   if (deferred.length === 0) return undefined;
   const d = deferred;
   deferred = [];
   return d;
 }
 
-/** Block until the main thread answers `op` (signal[0]: 1 = reply in shared memory, 2 = on syncPort). */
-function blockingCall(id, op, json) {
+/**
+ * Send every deferred entry in one message and block until the main thread has answered the
+ * ones that ask for an answer (signal[0]: 1 = answers in shared memory, 2 = on syncPort).
+ * The answers are concatenated: per entry `<state><length>:<text>`, state 0 = error (text:
+ * {message, data}), 1 = ok, 3 = ok and the query stream ends after this row (syscalls.ts LastRow).
+ */
+function sendAndWait() {
   const seq = ++syncSeq;
+  const entries = deferred;
+  deferred = [];
   Atomics.store(signal, 0, 0);
-  parentPort.postMessage({ type: "sync", id, seq, op, json, pre: takeDeferred() });
+  parentPort.postMessage({ type: "sync", seq, pre: entries });
   // Loop: the main thread's notify for the previous call can land after this wait began
   // (it stores 1, we read it and move on, then its notify wakes this wait early).
   while (Atomics.load(signal, 0) === 0) Atomics.wait(signal, 0, 0);
-  const state = Atomics.load(signal, 0);
-  let reply;
-  if (state === 1) {
-    const len = signal[1];
-    const text = replyBytes.toString("utf8", 0, len);
-    reply = signal[2] !== 0 ? { ok: true, json: text, last: signal[2] === 3 } : JSON.parse(text);
-  } else {
-    reply = receiveMessageOnPort(syncPort)?.message;
+  let text;
+  if (Atomics.load(signal, 0) === 1) text = replyBytes.toString("utf8", 0, signal[1]);
+  else {
+    let reply = receiveMessageOnPort(syncPort)?.message;
     while (reply && reply.seq !== seq) reply = receiveMessageOnPort(syncPort)?.message;
-    if (!reply) throw new Error(`No answer to syscall ${op}`);
+    if (!reply) throw new Error("No answer to a syscall");
+    text = reply.text;
   }
-  if (!reply.ok) throw Object.assign(new Error(reply.message), reply.data !== undefined ? { data: reply.data } : {});
-  if (reply.last) endedStreams.add(JSON.parse(json).queryId);
-  return reply.json;
+  const answers = [];
+  let i = 0;
+  for (const e of entries) {
+    if (e[4] !== 1) continue;
+    const state = text.charCodeAt(i) - 48;
+    const colon = text.indexOf(":", i + 1);
+    const end = colon + 1 + Number(text.slice(i + 1, colon));
+    const body = text.slice(colon + 1, end);
+    i = end;
+    if (state === 0) {
+      const { message, data } = JSON.parse(body);
+      answers.push([e, Object.assign(new Error(message), data !== undefined ? { data } : {})]);
+    } else {
+      if (state === 3) endedStreams.add(JSON.parse(e[2]).queryId);
+      answers.push([e, undefined, body]);
+    }
+  }
+  return answers;
+}
+
+/** Answer the reads waiting (and send what is deferred with them). */
+function flushReads() {
+  flushQueued = false;
+  if (readers.size === 0) return;
+  for (const [e, error, json] of sendAndWait()) {
+    const r = readers.get(e);
+    readers.delete(e);
+    if (!r) continue;
+    if (error) r.reject(error);
+    else r.resolve(json);
+  }
+}
+
+/** A synchronous call: sent at once with everything deferred before it. */
+function blockingCall(id, op, json) {
+  const entry = [id, op, json, undefined, 1];
+  deferred.push(entry);
+  flushQueued = false;
+  let own;
+  for (const [e, error, answer] of sendAndWait()) {
+    if (e === entry) {
+      own = [error, answer];
+      continue;
+    }
+    const r = readers.get(e);
+    readers.delete(e);
+    if (error) r?.reject(error);
+    else r?.resolve(answer);
+  }
+  if (own[0]) throw own[0];
+  return own[1];
+}
+
+/** A read answered with the others of this synchronous turn (one round trip for all of them). */
+function queueRead(id, op, json) {
+  return new Promise((resolve, reject) => {
+    const entry = [id, op, json, undefined, 1];
+    deferred.push(entry);
+    readers.set(entry, { resolve, reject });
+    if (!flushQueued) {
+      flushQueued = true;
+      queueMicrotask(flushReads);
+    }
+  });
 }
 
 globalThis.Convex = {
@@ -184,13 +269,7 @@ globalThis.Convex = {
       const queryId = JSON.parse(json).queryId;
       if (endedStreams.delete(queryId)) return Promise.resolve('{"value":null,"done":true}');
     }
-    if (inlineOps.has(op)) {
-      try {
-        return Promise.resolve(blockingCall(id, op, json));
-      } catch (e) {
-        return Promise.reject(e);
-      }
-    }
+    if (inlineOps.has(op)) return queueRead(id, op, json);
     const callId = ++callSeq;
     return new Promise((resolve, reject) => {
       pending.set(callId, { resolve, reject });
@@ -376,8 +455,7 @@ parentPort.on("message", async (msg) => {
         const result = await current.run(msg.id, () => invokeFunction(msg, fn));
         parentPort.postMessage({ type: "done", id: msg.id, result, cpu: threadCpu(), pre: takeWrites(msg.id) });
       } catch (e) {
-        // a failed function's writes are dropped with its transaction (or its savepoint)
-        deferred = deferred.filter((d) => d[0] !== msg.id);
+        dropDeferred(msg.id);
         parentPort.postMessage({ type: "failed", id: msg.id, error: serializeError(e), cpu: threadCpu() });
       }
       mutations.delete(msg.id);
@@ -391,7 +469,7 @@ parentPort.on("message", async (msg) => {
       } catch (e) {
         parentPort.postMessage({ type: "failed", id: msg.id, error: serializeError(e) });
       }
-      deferred = deferred.filter((d) => d[0] !== msg.id);
+      dropDeferred(msg.id);
       cancelled.delete(msg.id);
       return;
     }

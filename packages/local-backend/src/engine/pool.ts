@@ -76,13 +76,15 @@ interface SerializedError {
   data?: unknown;
 }
 /**
- * [invocation id, op, json, extra] sent ahead of a message (function-worker.mjs `deferred`):
- * extra is a stream's id (queryStream) or a new document's id (insert, schedule).
+ * [invocation id, op, json, extra, answer] sent ahead of a message (function-worker.mjs
+ * `deferred`): extra is a stream's id (queryStream) or a new document's id (insert, schedule);
+ * answer = 1: a read (or a synchronous syscall) the worker waits for, answered in a "sync" message.
  */
-type Deferred = [number, string, string, (number | string)?];
+type Deferred = [number, string, string, (number | string | null)?, 1?];
 type WorkerMessage =
   | { type: "ready" }
-  | { type: "sync"; id: number; seq: number; op: string; json: string; pre?: Deferred[] }
+  /** blocking: the entries with [4] = 1 (reads, sync syscalls) are answered in shared memory */
+  | { type: "sync"; seq: number; pre: Deferred[] }
   | { type: "async"; id: number; callId: number; op: string; json: string; pre?: Deferred[] }
   | { type: "js"; id: number; callId: number; op: string; args: unknown; pre?: Deferred[] }
   | { type: "preloaded"; seq: number; cpu?: number }
@@ -307,25 +309,34 @@ abstract class WorkerPool {
     }
   }
 
-  private answerSync(slot: Slot, seq: number, r: unknown, error: unknown) {
-    const s = slot.signal;
-    let text: string | null;
-    // [2]: 1 = ok, 3 = ok and the query stream ends after this row (LastRow), 0 = error
-    let ok = r instanceof LastRow ? 3 : 1;
-    if (error === undefined) text = r instanceof RawJson ? r.json : JSON.stringify(r ?? null);
-    else {
-      ok = 0;
-      text = JSON.stringify(errorReply(error));
+  /** One answer of a "sync" message, as function-worker.mjs `sendAndWait` reads it: `<state><length>:<text>`. */
+  private answerOne(inv: Invocation | undefined, d: Deferred): string {
+    let r: unknown;
+    try {
+      if (!inv) throw new Error("Syscall from a finished function");
+      if (inv.writeError !== undefined) throw inv.writeError;
+      r = this.engine.syscallIn(inv.ctx, d[1], JSON.parse(d[2]), true);
+      if (typeof (r as Promise<unknown> | null)?.then === "function")
+        throw new Error(`${d[1]} answered asynchronously: remove it from inlineAsyncOps`);
+    } catch (e) {
+      const text = JSON.stringify(errorReply(e ?? new Error("undefined error")));
+      return `0${text.length}:${text}`;
     }
+    const text = r instanceof RawJson ? r.json : JSON.stringify(r ?? null);
+    return `${r instanceof LastRow ? 3 : 1}${text.length}:${text}`;
+  }
+
+  /** The answers go back in shared memory (signal[0] = 1), or on the sync port when too large (2). */
+  private answerSync(slot: Slot, seq: number, text: string) {
+    const s = slot.signal;
     // a string of n UTF-16 units takes at most 3n bytes
     let len = text.length * 3 <= REPLY_BYTES ? slot.reply.write(text, 0) : -1;
     if (len < 0 && Buffer.byteLength(text) <= REPLY_BYTES) len = slot.reply.write(text, 0);
     if (len >= 0) {
       s[1] = len;
-      s[2] = ok;
       Atomics.store(s, 0, 1);
     } else {
-      slot.syncPort.postMessage(ok ? { ok: true, json: text, seq, last: ok === 3 } : { ...errorReply(error), seq });
+      slot.syncPort.postMessage({ seq, text });
       Atomics.store(s, 0, 2);
     }
     Atomics.notify(s, 0);
@@ -334,22 +345,16 @@ abstract class WorkerPool {
   private onMessage(slot: Slot, m: WorkerMessage) {
     if (slot.dead) return;
     if (DEBUG_SYSCALLS) countSyscalls(slot, m);
+    if (m.type === "sync" || m.type === "async" || m.type === "js") this.engine.stats.workerRoundTrips++;
     switch (m.type) {
       case "sync": {
-        const inv = slot.invocations.get(m.id);
-        let r: unknown;
-        let error: unknown;
-        try {
-          if (!inv) throw new Error("Syscall from a finished function");
-          this.runDeferred(slot, m.pre);
-          if (inv.writeError !== undefined) throw inv.writeError;
-          r = this.engine.syscallIn(inv.ctx, m.op, JSON.parse(m.json), true);
-          if (typeof (r as Promise<unknown> | null)?.then === "function")
-            throw new Error(`${m.op} answered asynchronously: remove it from inlineAsyncOps`);
-        } catch (e) {
-          error = e ?? new Error("undefined error");
+        // the worker blocks until every entry that asks for an answer has one, in order
+        let answers = "";
+        for (const d of m.pre) {
+          if (d[4] === 1) answers += this.answerOne(slot.invocations.get(d[0]), d);
+          else this.runDeferred(slot, [d]);
         }
-        this.answerSync(slot, m.seq, r, error);
+        this.answerSync(slot, m.seq, answers);
         return;
       }
       case "async":
@@ -802,25 +807,38 @@ export class ActionPool extends WorkerPool {
 const DEBUG_SYSCALLS = !!process.env.LOCAL_BACKEND_DEBUG_SYSCALLS;
 const syscallCounts = new Map<number, Map<string, number>>();
 function countSyscalls(slot: Slot, m: WorkerMessage) {
-  const id = "id" in m ? m.id : undefined;
-  if (id === undefined) return;
-  let c = syscallCounts.get(id);
-  if (!c) syscallCounts.set(id, (c = new Map()));
-  const bump = (k: string) => c.set(k, (c.get(k) ?? 0) + 1);
+  const counts = (id: number) => {
+    const c = syscallCounts.get(id) ?? new Map<string, number>([["ms", performance.now()]]);
+    syscallCounts.set(id, c);
+    return c;
+  };
+  const bump = (c: Map<string, number>, k: string) => c.set(k, (c.get(k) ?? 0) + 1);
   if (m.type === "sync" || m.type === "async" || m.type === "js") {
-    bump(`${m.type}:${m.op}`);
+    // a round trip for each function with an entry in it; entries by operation ("answered:"
+    // the worker waits for them; "sent:" they ride along), queries by index
+    const ids = new Set<number>();
+    if (m.type !== "sync") {
+      ids.add(m.id);
+      bump(counts(m.id), `answered:${m.op}`);
+    }
     for (const d of m.pre ?? []) {
       const source = d[1] === "1.0/queryStream" ? (JSON.parse(d[2]) as SyscallArgs).query.source : undefined;
-      bump(`pre:${d[1]}${source ? ` ${"indexName" in source ? source.indexName : source.type}` : ""}`);
+      const what = `${d[1]}${source ? ` ${"indexName" in source ? source.indexName : source.type}` : ""}`;
+      bump(counts(d[0]), `${d[4] === 1 ? "answered" : "sent"}:${what}`);
+      ids.add(d[0]);
     }
+    for (const id of ids) bump(counts(id), "trips");
   } else if (m.type === "done" || m.type === "failed") {
-    const inv = slot.invocations.get(id);
-    syscallCounts.delete(id);
-    if (!inv) return;
-    let trips = 0;
-    for (const [k, n] of c) if (!k.startsWith("pre:")) trips += n;
+    const c = syscallCounts.get(m.id);
+    const inv = slot.invocations.get(m.id);
+    syscallCounts.delete(m.id);
+    if (!inv || !c) return;
+    const ms = performance.now() - c.get("ms")!;
+    const trips = c.get("trips") ?? 0;
+    c.delete("ms");
+    c.delete("trips");
     originalConsole.error(
-      `[syscalls] ${inv.ctx.udfPath}: ${trips} round trips ${JSON.stringify(Object.fromEntries([...c].sort((a, b) => b[1] - a[1])))}`,
+      `[syscalls] ${inv.ctx.udfPath}: ${trips} round trips in ${ms.toFixed(2)} ms ${JSON.stringify(Object.fromEntries([...c].sort((a, b) => b[1] - a[1])))}`,
     );
   }
 }
