@@ -107,9 +107,9 @@ describe("worker syscalls", () => {
   it("fails a mutation whose deferred write fails, with the write's error, and commits none of it", async () => {
     const http = new ConvexHttpClient(b.url);
     const schemaError = /Failed to insert or update a document in table "items" because it does not match the schema/;
-    for (const then of ["read", "catchRead", "return"] as const) {
-      await expect(http.mutation(api.limits.badWrite, { group: `bad-${then}`, then })).rejects.toThrow(schemaError);
-      expect((await http.query(api.items.range, { group: `bad-${then}`, lo: 0, hi: 10 })).ns).toEqual([]);
+    for (const after of ["read", "catchRead", "return"] as const) {
+      await expect(http.mutation(api.limits.badWrite, { group: `bad-${after}`, after })).rejects.toThrow(schemaError);
+      expect((await http.query(api.items.range, { group: `bad-${after}`, lo: 0, hi: 10 })).ns).toEqual([]);
     }
   });
 });
