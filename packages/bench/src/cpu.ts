@@ -67,6 +67,9 @@ try {
         .map((t) => `  ${t.tid === b.pid ? "main" : t.name.padEnd(15)} ${perHook(t.ms)} ms`)
         .join("\n"),
   );
+  // LOCAL_BACKEND_DEBUG_OCC=1: the backend prints a line per mutation re-run after a conflict
+  if (process.env.LOCAL_BACKEND_DEBUG_OCC)
+    console.log(`conflict re-runs (whole run): ${(b.output().match(/\[occ\]/g) ?? []).length}`);
 } finally {
   await b.stop();
   fn.cleanup();
