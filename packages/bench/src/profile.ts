@@ -1,6 +1,6 @@
 /**
- * `pnpm --filter @switchboard/bench profile [-- --seconds 15]`: CPU profile of the local backend
- * while it ingests signed webhooks (concurrency 16), then the main thread's busy time per webhook
+ * `pnpm --filter @switchboard/bench profile [-- --seconds 15 --concurrency 16]`: CPU profile of the
+ * local backend while it ingests signed webhooks, then the main thread's busy time per webhook
  * and the functions with the most self time while the load ran (start-up left out).
  * The raw .cpuprofile (open it in Chrome DevTools) stays in the printed directory.
  */
@@ -12,8 +12,12 @@ import { prepareFunctionsDir } from "./lib/functions";
 import { runLoad } from "./lib/load";
 import { mixedWebhook, seedBenchOrg } from "./lib/webhooks";
 
-const i = process.argv.indexOf("--seconds");
-const seconds = i >= 0 ? Number(process.argv[i + 1]) : 15;
+const flag = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const seconds = flag("seconds", 15);
+const concurrency = flag("concurrency", 16);
 const profDir = tmpDir("sb-bench-prof-");
 const fn = prepareFunctionsDir();
 // when the load ran, relative to the backend's exit (the profile's end): only those samples count
@@ -29,7 +33,7 @@ try {
     mixedWebhook(b.siteUrl, k, "prof", k % 2 ? 5_000_000 + k : k % 500),
   );
   loadStart = performance.now();
-  const r = await runLoad(b.siteUrl, reqs, { concurrency: 16, durationMs: seconds * 1000 });
+  const r = await runLoad(b.siteUrl, reqs, { concurrency, durationMs: seconds * 1000 });
   loadEnd = performance.now();
   answered = r.statuses["200"] ?? 0;
   console.log(
