@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import type { JSONValue } from "convex/values";
 import type { Identity } from "./auth.js";
 import { readsIntersect } from "./engine/conflicts.js";
-import { readDoc } from "./engine/documents.js";
+import { checkPresetId, readDoc } from "./engine/documents.js";
 import { FileStore } from "./engine/files.js";
 import { originalConsole } from "./engine/globals.js";
 import type { ActionPool, UdfPool } from "./engine/pool.js";
@@ -114,8 +114,11 @@ export class Engine {
    * the same code, so the sync layer may share one result between subscribers.
    */
   dataVersion = 0;
-  /** Counters for tests and benchmarks. */
-  readonly stats = { occRetries: 0 };
+  /**
+   * Counters for tests and benchmarks: mutations/queries re-run after a conflict, and messages
+   * from function code in workers that the main thread answered (round trips, pool.ts).
+   */
+  readonly stats = { occRetries: 0, workerRoundTrips: 0 };
   /** Worker threads for query/mutation code (null: run it on this thread, no time limit). */
   pool: UdfPool | null = null;
   /** Worker threads for action and HTTP action code (null: this thread, no time limit). */
@@ -584,9 +587,10 @@ export class Engine {
     }
   }
 
-  insertSystem(txn: Transaction, table: string, value: Record<string, Value>): Doc {
+  insertSystem(txn: Transaction, table: string, value: Record<string, Value>, presetId?: string): Doc {
     const t = this.db.ensureTable(table);
-    const doc: Doc = { ...value, _id: newId(t.number), _creationTime: this.db.nextCreationTime() };
+    const id = presetId === undefined ? newId(t.number) : checkPresetId(txn, t, presetId);
+    const doc: Doc = { ...value, _id: id, _creationTime: this.db.nextCreationTime() };
     txn.setWrite(table, doc._id, doc);
     return doc;
   }
@@ -607,10 +611,10 @@ export class Engine {
    * A synchronous syscall of `ctx` (worker calls name their context: no AsyncLocalStorage).
    * `inline`: also the async operations that answer synchronously (syscalls.ts inlineAsyncOps).
    */
-  syscallIn(ctx: ExecContext, op: string, args: SyscallArgs, inline: boolean): unknown {
+  syscallIn(ctx: ExecContext, op: string, args: SyscallArgs, inline: boolean, presetId?: string): unknown {
     const handler = syncSyscalls[op] ?? (inline && inlineAsyncOps.has(op) ? asyncSyscalls[op] : undefined);
     if (!handler) throw new Error(`Unknown operation ${op}`);
-    return handler(this, ctx, args, op);
+    return handler(this, ctx, args, op, presetId);
   }
 
   asyncSyscall(op: string, args: SyscallArgs): Promise<unknown> {
@@ -660,15 +664,21 @@ export class Engine {
     argsJson: JSONValue,
     scheduledTimeMs: number,
     targetCp = cp,
+    presetId?: string,
   ): Doc {
     txn.metrics.functionsScheduled++;
-    return this.insertSystem(txn, tableKey(cp, "_scheduled_functions"), {
-      name: path.replace(/:default$/, ""),
-      args: [jsonToConvex(argsJson)],
-      scheduledTime: scheduledTimeMs,
-      state: { kind: "pending" },
-      ...(targetCp !== cp ? { component: targetCp } : {}),
-    });
+    return this.insertSystem(
+      txn,
+      tableKey(cp, "_scheduled_functions"),
+      {
+        name: path.replace(/:default$/, ""),
+        args: [jsonToConvex(argsJson)],
+        scheduledTime: scheduledTimeMs,
+        state: { kind: "pending" },
+        ...(targetCp !== cp ? { component: targetCp } : {}),
+      },
+      presetId,
+    );
   }
   cancelInTxn(txn: Transaction, cp: string, id: string) {
     const key = tableKey(cp, "_scheduled_functions");

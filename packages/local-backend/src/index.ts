@@ -50,7 +50,7 @@ export interface LocalBackend {
   siteUrl: string;
   adminKey: string;
   /** counters for tests and benchmarks: mutations/queries re-run after a conflict */
-  stats(): { occRetries: number };
+  stats(): { occRetries: number; workerRoundTrips: number };
   stop(): Promise<void>;
 }
 

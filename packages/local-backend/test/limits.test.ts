@@ -83,6 +83,35 @@ describe("worker syscalls", () => {
     );
     expect(results.flat()).toEqual(Array(16 * 25).fill(40));
   });
+
+  it("answers a mutation's writes in the worker and sends reads issued together as one round trip", async () => {
+    const http = new ConvexHttpClient(b.url);
+    const before = b.stats().workerRoundTrips;
+    const r = await http.mutation(api.limits.writeThenReadTogether, { group: "together", writes: 30 });
+    const trips = b.stats().workerRoundTrips - before;
+    // reads see the function's own writes, in order (patch, replace, delete after the inserts)
+    expect(r).toMatchObject({ first: 100, secondDeleted: true, third: 200, last: 29, lowest: 3 });
+    expect(r.bad).toMatch(/not a valid ID/);
+    // the ids chosen in the worker are the committed documents' ids
+    const ns = async (lo: number) => (await http.query(api.items.range, { group: "together", lo, hi: 1000 })).ns;
+    expect(await ns(0)).toEqual([3, 4, 5, 6, 7]);
+    expect(await ns(26)).toEqual([26, 27, 28, 29, 100]);
+    expect(await ns(150)).toEqual([200]);
+    expect(new Set(r.ids).size).toBe(30);
+    for (const id of r.ids as string[]) expect(id).toMatch(/^[0-9a-hjkmnp-tv-z]{28,}$/);
+    // 30 inserts + 3 writes + 5 reads + a query answered by the main thread one by one were
+    // 39 round trips; now: the 5 reads together, the query's first row (the writes ride along)
+    expect(trips).toBeLessThanOrEqual(3);
+  });
+
+  it("fails a mutation whose deferred write fails, with the write's error, and commits none of it", async () => {
+    const http = new ConvexHttpClient(b.url);
+    const schemaError = /Failed to insert or update a document in table "items" because it does not match the schema/;
+    for (const after of ["read", "catchRead", "return"] as const) {
+      await expect(http.mutation(api.limits.badWrite, { group: `bad-${after}`, after })).rejects.toThrow(schemaError);
+      expect((await http.query(api.items.range, { group: `bad-${after}`, lo: 0, hi: 10 })).ns).toEqual([]);
+    }
+  });
 });
 
 describe("size limits", () => {

@@ -126,8 +126,9 @@ export const ingest = internalMutation({
     if (args.events.length > MAX_EVENTS_PER_TRANSACTION) {
       throw new Error(`at most ${MAX_EVENTS_PER_TRANSACTION} events per transaction: use ingestDelivery`);
     }
-    const org = await ctx.db.get(args.organizationId);
-    const config = await ctx.db.get(args.channelConfigId);
+    // Independent reads issued together reach the database in one round trip (the local
+    // backend batches them; Convex runs them concurrently).
+    const [org, config] = await Promise.all([ctx.db.get(args.organizationId), ctx.db.get(args.channelConfigId)]);
     if (!org || !config || config.organizationId !== org._id) {
       throw new Error("channel config does not belong to the organization");
     }
@@ -323,8 +324,7 @@ export async function storeInboundMessage(
     text: msg.text,
     sentAt,
   });
-  const stored = (await ctx.db.get(messageId))!;
-  const freshThread = (await ctx.db.get(thread._id))!;
-  await noteInboundForHooks(ctx, org, freshThread, stored._creationTime, now);
+  const [stored, freshThread] = await Promise.all([ctx.db.get(messageId), ctx.db.get(thread._id)]);
+  await noteInboundForHooks(ctx, org, freshThread!, stored!._creationTime, now);
   return messageId;
 }

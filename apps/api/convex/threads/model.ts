@@ -36,17 +36,21 @@ export async function findOrCreateThread(
   },
 ): Promise<{ thread: Doc<"conversationThreads">; created: boolean }> {
   const { organizationId, contactId } = args;
+  // the three lookups are independent: issued together, they are one round trip on the local backend
+  const candidates = await Promise.all(
+    (["open", "pending", "snoozed"] as const).map((status) =>
+      ctx.db
+        .query("conversationThreads")
+        .withIndex("by_contact_status", (q) =>
+          q.eq("organizationId", organizationId).eq("contactId", contactId).eq("status", status),
+        )
+        .order("desc")
+        .first(),
+    ),
+  );
   let newest: Doc<"conversationThreads"> | null = null;
-  for (const status of ["open", "pending", "snoozed"] as const) {
-    const candidate = await ctx.db
-      .query("conversationThreads")
-      .withIndex("by_contact_status", (q) =>
-        q.eq("organizationId", organizationId).eq("contactId", contactId).eq("status", status),
-      )
-      .order("desc")
-      .first();
+  for (const candidate of candidates)
     if (candidate && (!newest || candidate.lastMessageAt > newest.lastMessageAt)) newest = candidate;
-  }
   if (newest) return { thread: newest, created: false };
 
   const threadId = await ctx.db.insert("conversationThreads", {

@@ -90,7 +90,7 @@ export function resolveId(
   return { table: t, id };
 }
 
-export function insert(e: Engine, ctx: ExecContext, table: string, value: Value): string {
+export function insert(e: Engine, ctx: ExecContext, table: string, value: Value, presetId?: string): string {
   const txn = writableTxn(e, ctx);
   if (table.startsWith("_")) throw new Error("System tables (prefixed with `_`) are read-only.");
   if (!/^[a-zA-Z][a-zA-Z0-9_]*$/.test(table)) throw new Error(`Invalid table name: "${table}"`);
@@ -101,11 +101,23 @@ export function insert(e: Engine, ctx: ExecContext, table: string, value: Value)
   checkFields(e, fields);
   const key = tableKey(ctx.componentPath, table);
   const t = e.db.ensureTable(key);
-  const doc: Doc = { ...fields, _id: newId(t.number), _creationTime: e.db.nextCreationTime() };
+  const id = presetId === undefined ? newId(t.number) : checkPresetId(txn, t, presetId);
+  const doc: Doc = { ...fields, _id: id, _creationTime: e.db.nextCreationTime() };
   validateDoc(e, key, doc);
   txn.setWrite(key, doc._id, doc);
   trackWrite(e, txn, doc);
   return doc._id;
+}
+
+/**
+ * The id a worker chose for a new document of `t` (function-worker.mjs `newId`, the same shape as
+ * values.ts `newId`): it must name this table and no document that exists. A random 130-bit id
+ * does not collide; the check stops a forged one from overwriting a document.
+ */
+export function checkPresetId(txn: Transaction, t: Table, id: string): string {
+  if (tableNumberFromId(id) !== t.number || txn.writes.has(id) || t.docs.has(id))
+    throw new Error(`Invalid ID chosen for a new document in table "${splitTableKey(t.name).name}"`);
+  return id;
 }
 
 export function trackWrite(_e: Engine, txn: Transaction, doc: Doc | null) {

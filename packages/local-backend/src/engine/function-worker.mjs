@@ -15,7 +15,13 @@
 // instead of two plus an event-loop turn on each side. `queryStream`/`queryCleanup`, which
 // cannot fail in a way the caller sees before its next call, are not sent on their own: they
 // travel with the next message (`pre`), so `.first()` is one round trip instead of three.
+// A mutation's writes (`deferrableOps`: insert, patch, replace, delete, schedule, cancel) travel
+// the same way: the worker answers them itself (choosing the new document's id), and the main
+// thread applies them, in order, before the read or the end of the function that carries them,
+// so reads still see the function's own writes. A write that fails there fails that read and
+// the function (pool.ts runDeferred), with the write's own message.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { getRandomValues } from "node:crypto";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { inspect } from "node:util";
@@ -41,8 +47,96 @@ let streamSeq = 0;
  * `queryStreamNext` is answered here, without a round trip. Stream ids are unique per worker.
  */
 const endedStreams = new Set();
-/** deferred [id, op, json] triples, sent in order with the next message */
+/** deferred [id, op, json, extra] entries, sent in order with the next message */
 let deferred = [];
+/** writes answered here for mutations (syscalls.ts deferrableWriteOps) */
+const deferrableOps = new Set(workerData.deferrableOps);
+/** running mutations (nested ones too): invocation id -> component path (where their tables are) */
+const mutations = new Map();
+/** table key ("table" or "component/table") -> table number, for the ids chosen here (pool.ts post) */
+let tableNumbers = new Map();
+
+// Document ids, the shape values.ts `newId` gives them: 26 random crockford-base32 characters,
+// the table number in base32 and its length. The main thread checks each one (documents.ts checkPresetId).
+const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
+const RANDOM_LEN = 26;
+const idPool = new Uint8Array(RANDOM_LEN * 157);
+let idPoolPos = idPool.length;
+function b32(n) {
+  let s = "";
+  do {
+    s = ALPHABET[n % 32] + s;
+    n = Math.floor(n / 32);
+  } while (n > 0);
+  return s;
+}
+function newId(tableNumber) {
+  if (idPoolPos + RANDOM_LEN > idPool.length) {
+    getRandomValues(idPool);
+    idPoolPos = 0;
+  }
+  let body = "";
+  for (let i = 0; i < RANDOM_LEN; i++) body += ALPHABET[idPool[idPoolPos + i] & 31];
+  idPoolPos += RANDOM_LEN;
+  const tn = b32(tableNumber);
+  return body + tn + ALPHABET[tn.length];
+}
+
+/** The table an insert names (`{"table":"x","value":...}` as the convex package sends it). */
+function insertTable(json) {
+  const prefix = '{"table":"';
+  if (json.startsWith(prefix)) {
+    const end = json.indexOf('"', prefix.length);
+    const name = json.slice(prefix.length, end);
+    if (end > 0 && /^[a-zA-Z][a-zA-Z0-9_]*$/.test(name)) return name;
+  }
+  return JSON.parse(json).table;
+}
+
+/**
+ * Answer a mutation's write without asking the main thread, or undefined when it must ask
+ * (a table this worker has no number for yet, a system table, which fails there at once).
+ */
+function deferWrite(id, op, json) {
+  if (op === "1.0/insert" || op === "1.0/schedule") {
+    const table = op === "1.0/insert" ? insertTable(json) : "_scheduled_functions";
+    if (typeof table !== "string" || (op === "1.0/insert" && table.startsWith("_"))) return undefined;
+    const cp = mutations.get(id);
+    const n = tableNumbers.get(cp ? `${cp}/${table}` : table);
+    if (n === undefined) return undefined;
+    const docId = newId(n);
+    deferred.push([id, op, json, docId]);
+    return op === "1.0/insert" ? `{"_id":"${docId}"}` : JSON.stringify(docId);
+  }
+  deferred.push([id, op, json]);
+  return op === "1.0/cancel_job" ? "null" : "{}";
+}
+
+/**
+ * Reads waiting for the next blocking call, by their entry in `deferred` (entries whose 5th
+ * element is 1 get an answer). Reads issued in the same synchronous turn (`Promise.all` of
+ * `db.get`s, `.first()`s...) go to the main thread together: one round trip for all of them.
+ */
+const readers = new Map();
+let flushQueued = false;
+
+/** The writes `id` left unsent when it returned: they go with its "done". */
+function takeWrites(id) {
+  if (readers.size > 0) flushReads(); // reads it did not await: answered (to no one) first, in order
+  if (deferred.length === 0) return undefined;
+  const mine = deferred.filter((d) => d[0] === id && deferrableOps.has(d[1]));
+  deferred = deferred.filter((d) => d[0] !== id);
+  return mine.length > 0 ? mine : undefined;
+}
+
+/** A failed function's entries are dropped with its transaction (or its savepoint). */
+function dropDeferred(id) {
+  deferred = deferred.filter((d) => {
+    if (d[0] !== id) return true;
+    readers.delete(d);
+    return false;
+  });
+}
 
 function invocationId(op) {
   const id = current.getStore();
@@ -51,35 +145,102 @@ function invocationId(op) {
   return id;
 }
 
+/** The entries to send ahead of an async or js message (reads waiting are answered first). */
 function takeDeferred() {
+  if (readers.size > 0) flushReads();
   if (deferred.length === 0) return undefined;
   const d = deferred;
   deferred = [];
   return d;
 }
 
-/** Block until the main thread answers `op` (signal[0]: 1 = reply in shared memory, 2 = on syncPort). */
-function blockingCall(id, op, json) {
+/**
+ * Send every deferred entry in one message and block until the main thread has answered the
+ * ones that ask for an answer (signal[0]: 1 = answers in shared memory, 2 = on syncPort).
+ * The answers are concatenated: per entry `<state><length>:<text>`, state 0 = error (text:
+ * {message, data}), 1 = ok, 3 = ok and the query stream ends after this row (syscalls.ts LastRow).
+ */
+function sendAndWait() {
   const seq = ++syncSeq;
+  const entries = deferred;
+  deferred = [];
   Atomics.store(signal, 0, 0);
-  parentPort.postMessage({ type: "sync", id, seq, op, json, pre: takeDeferred() });
+  parentPort.postMessage({ type: "sync", seq, pre: entries });
   // Loop: the main thread's notify for the previous call can land after this wait began
   // (it stores 1, we read it and move on, then its notify wakes this wait early).
   while (Atomics.load(signal, 0) === 0) Atomics.wait(signal, 0, 0);
-  const state = Atomics.load(signal, 0);
-  let reply;
-  if (state === 1) {
-    const len = signal[1];
-    const text = replyBytes.toString("utf8", 0, len);
-    reply = signal[2] !== 0 ? { ok: true, json: text, last: signal[2] === 3 } : JSON.parse(text);
-  } else {
-    reply = receiveMessageOnPort(syncPort)?.message;
+  let text;
+  if (Atomics.load(signal, 0) === 1) text = replyBytes.toString("utf8", 0, signal[1]);
+  else {
+    let reply = receiveMessageOnPort(syncPort)?.message;
     while (reply && reply.seq !== seq) reply = receiveMessageOnPort(syncPort)?.message;
-    if (!reply) throw new Error(`No answer to syscall ${op}`);
+    if (!reply) throw new Error("No answer to a syscall");
+    text = reply.text;
   }
-  if (!reply.ok) throw Object.assign(new Error(reply.message), reply.data !== undefined ? { data: reply.data } : {});
-  if (reply.last) endedStreams.add(JSON.parse(json).queryId);
-  return reply.json;
+  const answers = [];
+  let i = 0;
+  for (const e of entries) {
+    if (e[4] !== 1) continue;
+    const state = text.charCodeAt(i) - 48;
+    const colon = text.indexOf(":", i + 1);
+    const end = colon + 1 + Number(text.slice(i + 1, colon));
+    const body = text.slice(colon + 1, end);
+    i = end;
+    if (state === 0) {
+      const { message, data } = JSON.parse(body);
+      answers.push([e, Object.assign(new Error(message), data !== undefined ? { data } : {})]);
+    } else {
+      if (state === 3) endedStreams.add(JSON.parse(e[2]).queryId);
+      answers.push([e, undefined, body]);
+    }
+  }
+  return answers;
+}
+
+/** Answer the reads waiting (and send what is deferred with them). */
+function flushReads() {
+  flushQueued = false;
+  if (readers.size === 0) return;
+  for (const [e, error, json] of sendAndWait()) {
+    const r = readers.get(e);
+    readers.delete(e);
+    if (!r) continue;
+    if (error) r.reject(error);
+    else r.resolve(json);
+  }
+}
+
+/** A synchronous call: sent at once with everything deferred before it. */
+function blockingCall(id, op, json) {
+  const entry = [id, op, json, undefined, 1];
+  deferred.push(entry);
+  flushQueued = false;
+  let own;
+  for (const [e, error, answer] of sendAndWait()) {
+    if (e === entry) {
+      own = [error, answer];
+      continue;
+    }
+    const r = readers.get(e);
+    readers.delete(e);
+    if (error) r?.reject(error);
+    else r?.resolve(answer);
+  }
+  if (own[0]) throw own[0];
+  return own[1];
+}
+
+/** A read answered with the others of this synchronous turn (one round trip for all of them). */
+function queueRead(id, op, json) {
+  return new Promise((resolve, reject) => {
+    const entry = [id, op, json, undefined, 1];
+    deferred.push(entry);
+    readers.set(entry, { resolve, reject });
+    if (!flushQueued) {
+      flushQueued = true;
+      queueMicrotask(flushReads);
+    }
+  });
 }
 
 globalThis.Convex = {
@@ -100,17 +261,15 @@ globalThis.Convex = {
   },
   asyncSyscall(op, json) {
     const id = invocationId(op);
+    if (deferrableOps.has(op) && mutations.has(id)) {
+      const reply = deferWrite(id, op, json);
+      if (reply !== undefined) return Promise.resolve(reply);
+    }
     if (op === "1.0/queryStreamNext" && endedStreams.size > 0) {
       const queryId = JSON.parse(json).queryId;
       if (endedStreams.delete(queryId)) return Promise.resolve('{"value":null,"done":true}');
     }
-    if (inlineOps.has(op)) {
-      try {
-        return Promise.resolve(blockingCall(id, op, json));
-      } catch (e) {
-        return Promise.reject(e);
-      }
-    }
+    if (inlineOps.has(op)) return queueRead(id, op, json);
     const callId = ++callSeq;
     return new Promise((resolve, reject) => {
       pending.set(callId, { resolve, reject });
@@ -283,6 +442,8 @@ parentPort.on("message", async (msg) => {
       return;
     }
     case "invoke": {
+      if (msg.tables) tableNumbers = new Map(Object.entries(msg.tables));
+      if (msg.udfType === "mutation") mutations.set(msg.id, msg.cp ?? "");
       try {
         setComponentEnvs(msg.envs);
         const cached = moduleCache.has(msg.file);
@@ -292,12 +453,12 @@ parentPort.on("message", async (msg) => {
         // case, a preloaded module, needs no message)
         if (!cached) parentPort.postMessage({ type: "started", id: msg.id, cpu: threadCpu() });
         const result = await current.run(msg.id, () => invokeFunction(msg, fn));
-        deferred = deferred.filter((d) => d[0] !== msg.id);
-        parentPort.postMessage({ type: "done", id: msg.id, result, cpu: threadCpu() });
+        parentPort.postMessage({ type: "done", id: msg.id, result, cpu: threadCpu(), pre: takeWrites(msg.id) });
       } catch (e) {
-        deferred = deferred.filter((d) => d[0] !== msg.id);
+        dropDeferred(msg.id);
         parentPort.postMessage({ type: "failed", id: msg.id, error: serializeError(e), cpu: threadCpu() });
       }
+      mutations.delete(msg.id);
       cancelled.delete(msg.id);
       return;
     }
@@ -308,7 +469,7 @@ parentPort.on("message", async (msg) => {
       } catch (e) {
         parentPort.postMessage({ type: "failed", id: msg.id, error: serializeError(e) });
       }
-      deferred = deferred.filter((d) => d[0] !== msg.id);
+      dropDeferred(msg.id);
       cancelled.delete(msg.id);
       return;
     }

@@ -27,7 +27,14 @@ import type { Engine, HttpRequestParts } from "../engine.js";
 import type { RegisteredFunction } from "../loader.js";
 import { RawJson } from "../values.js";
 import { originalConsole } from "./globals.js";
-import { inlineAsyncOps, type JsSyscallArgs, LastRow, openStream } from "./syscalls.js";
+import {
+  deferrableWriteOps,
+  inlineAsyncOps,
+  type JsSyscallArgs,
+  LastRow,
+  openStream,
+  type SyscallArgs,
+} from "./syscalls.js";
 import { type ExecContext, UserError } from "./transaction.js";
 
 /** Convex: "Queries and mutations can run for up to 1 second" of user code. */
@@ -68,17 +75,22 @@ interface SerializedError {
   stack?: string;
   data?: unknown;
 }
-/** [invocation id, op, json, queryId] sent ahead of a message (function-worker.mjs `deferred`) */
-type Deferred = [number, string, string, number?];
+/**
+ * [invocation id, op, json, extra, answer] sent ahead of a message (function-worker.mjs
+ * `deferred`): extra is a stream's id (queryStream) or a new document's id (insert, schedule);
+ * answer = 1: a read (or a synchronous syscall) the worker waits for, answered in a "sync" message.
+ */
+type Deferred = [number, string, string, (number | string | null)?, 1?];
 type WorkerMessage =
   | { type: "ready" }
-  | { type: "sync"; id: number; seq: number; op: string; json: string; pre?: Deferred[] }
+  /** blocking: the entries with [4] = 1 (reads, sync syscalls) are answered in shared memory */
+  | { type: "sync"; seq: number; pre: Deferred[] }
   | { type: "async"; id: number; callId: number; op: string; json: string; pre?: Deferred[] }
   | { type: "js"; id: number; callId: number; op: string; args: unknown; pre?: Deferred[] }
   | { type: "preloaded"; seq: number; cpu?: number }
   | { type: "started"; id: number; cpu?: number }
   | { type: "log"; id: number; method: string; line: string }
-  | { type: "done"; id: number; result: string; cpu?: number }
+  | { type: "done"; id: number; result: string; cpu?: number; pre?: Deferred[] }
   | { type: "failed"; id: number; error: SerializedError; cpu?: number }
   | {
       type: "httpHead";
@@ -101,6 +113,8 @@ interface Invocation {
   http?: { onHead: (r: Response) => void; body?: ReadableStreamDefaultController<Uint8Array> };
   /** actions: wall-clock limit */
   timer?: NodeJS.Timeout;
+  /** the error of a write the worker sent ahead (deferrableWriteOps): every later call of the function fails with it */
+  writeError?: unknown;
 }
 
 class Slot {
@@ -126,6 +140,8 @@ class Slot {
   cpuBase: number | undefined;
   /** the component env values this worker was last sent */
   envs: unknown;
+  /** how many tables the worker's table numbers (for the ids it chooses) covered when last sent */
+  tablesSent = -1;
   /** action: top-level calls running here */
   active = 0;
   /** action: the heartbeat last seen, and when it last moved */
@@ -142,6 +158,7 @@ class Slot {
         reply: this.reply.buffer,
         syncPort: port2,
         inlineOps: INLINE_OPS,
+        deferrableOps: [...deferrableWriteOps],
       },
       transferList: [port2],
       // function code reads process.env (set by the backend's options) exactly as on the main thread
@@ -225,7 +242,16 @@ abstract class WorkerPool {
       const envs = this.engine.modules.componentEnvs;
       const fresh = slot.envs !== envs;
       slot.envs = envs;
-      slot.worker.postMessage(fresh ? { ...message, id, envs } : { ...message, id });
+      // the table numbers a worker needs to choose ids, sent when a table was added (rarely)
+      const tables = this.engine.db.tablesByName;
+      const newTables = slot.tablesSent !== tables.size;
+      slot.tablesSent = tables.size;
+      slot.worker.postMessage({
+        ...message,
+        id,
+        ...(fresh ? { envs } : {}),
+        ...(newTables ? { tables: Object.fromEntries([...tables].map(([k, t]) => [k, t.number])) } : {}),
+      });
     });
   }
   protected onPosted(_slot: Slot, _id: number) {}
@@ -261,36 +287,56 @@ abstract class WorkerPool {
     inv.reject(e);
   }
 
-  /** Open streams and close them as the worker asked, before the message they came with. */
+  /**
+   * Open streams, close them and apply writes as the worker asked, in order, before the message
+   * they came with. A write that fails marks its function (`writeError`): the writes after it
+   * are not applied, and the function's calls from then on fail with that error.
+   */
   private runDeferred(slot: Slot, pre: Deferred[] | undefined) {
     if (!pre) return;
-    for (const [id, op, json, queryId] of pre) {
+    for (const [id, op, json, extra] of pre) {
       const inv = slot.invocations.get(id);
       if (!inv) continue;
-      if (op === "1.0/queryStream") openStream(this.engine, inv.ctx, JSON.parse(json), queryId!);
-      else inv.ctx.streams.delete(JSON.parse(json).queryId);
+      if (op === "1.0/queryStream") openStream(this.engine, inv.ctx, JSON.parse(json), extra as number);
+      else if (op === "1.0/queryCleanup") inv.ctx.streams.delete(JSON.parse(json).queryId);
+      else if (inv.writeError === undefined && deferrableWriteOps.has(op)) {
+        try {
+          this.engine.syscallIn(inv.ctx, op, JSON.parse(json), true, typeof extra === "string" ? extra : undefined);
+        } catch (e) {
+          inv.writeError = e ?? new Error("undefined error");
+        }
+      }
     }
   }
 
-  private answerSync(slot: Slot, seq: number, r: unknown, error: unknown) {
-    const s = slot.signal;
-    let text: string | null;
-    // [2]: 1 = ok, 3 = ok and the query stream ends after this row (LastRow), 0 = error
-    let ok = r instanceof LastRow ? 3 : 1;
-    if (error === undefined) text = r instanceof RawJson ? r.json : JSON.stringify(r ?? null);
-    else {
-      ok = 0;
-      text = JSON.stringify(errorReply(error));
+  /** One answer of a "sync" message, as function-worker.mjs `sendAndWait` reads it: `<state><length>:<text>`. */
+  private answerOne(inv: Invocation | undefined, d: Deferred): string {
+    let r: unknown;
+    try {
+      if (!inv) throw new Error("Syscall from a finished function");
+      if (inv.writeError !== undefined) throw inv.writeError;
+      r = this.engine.syscallIn(inv.ctx, d[1], JSON.parse(d[2]), true);
+      if (typeof (r as Promise<unknown> | null)?.then === "function")
+        throw new Error(`${d[1]} answered asynchronously: remove it from inlineAsyncOps`);
+    } catch (e) {
+      const text = JSON.stringify(errorReply(e ?? new Error("undefined error")));
+      return `0${text.length}:${text}`;
     }
+    const text = r instanceof RawJson ? r.json : JSON.stringify(r ?? null);
+    return `${r instanceof LastRow ? 3 : 1}${text.length}:${text}`;
+  }
+
+  /** The answers go back in shared memory (signal[0] = 1), or on the sync port when too large (2). */
+  private answerSync(slot: Slot, seq: number, text: string) {
+    const s = slot.signal;
     // a string of n UTF-16 units takes at most 3n bytes
     let len = text.length * 3 <= REPLY_BYTES ? slot.reply.write(text, 0) : -1;
     if (len < 0 && Buffer.byteLength(text) <= REPLY_BYTES) len = slot.reply.write(text, 0);
     if (len >= 0) {
       s[1] = len;
-      s[2] = ok;
       Atomics.store(s, 0, 1);
     } else {
-      slot.syncPort.postMessage(ok ? { ok: true, json: text, seq, last: ok === 3 } : { ...errorReply(error), seq });
+      slot.syncPort.postMessage({ seq, text });
       Atomics.store(s, 0, 2);
     }
     Atomics.notify(s, 0);
@@ -298,21 +344,17 @@ abstract class WorkerPool {
 
   private onMessage(slot: Slot, m: WorkerMessage) {
     if (slot.dead) return;
+    if (DEBUG_SYSCALLS) countSyscalls(slot, m);
+    if (m.type === "sync" || m.type === "async" || m.type === "js") this.engine.stats.workerRoundTrips++;
     switch (m.type) {
       case "sync": {
-        const inv = slot.invocations.get(m.id);
-        let r: unknown;
-        let error: unknown;
-        try {
-          if (!inv) throw new Error("Syscall from a finished function");
-          this.runDeferred(slot, m.pre);
-          r = this.engine.syscallIn(inv.ctx, m.op, JSON.parse(m.json), true);
-          if (typeof (r as Promise<unknown> | null)?.then === "function")
-            throw new Error(`${m.op} answered asynchronously: remove it from inlineAsyncOps`);
-        } catch (e) {
-          error = e ?? new Error("undefined error");
+        // the worker blocks until every entry that asks for an answer has one, in order
+        let answers = "";
+        for (const d of m.pre) {
+          if (d[4] === 1) answers += this.answerOne(slot.invocations.get(d[0]), d);
+          else this.runDeferred(slot, [d]);
         }
-        this.answerSync(slot, m.seq, r, error);
+        this.answerSync(slot, m.seq, answers);
         return;
       }
       case "async":
@@ -334,6 +376,7 @@ abstract class WorkerPool {
         let p: Promise<unknown>;
         try {
           this.runDeferred(slot, m.pre);
+          if (inv.writeError !== undefined) throw inv.writeError;
           p =
             m.type === "js"
               ? // the worker's function code passed these (unchecked, like every syscall's arguments)
@@ -401,7 +444,11 @@ abstract class WorkerPool {
         if (m.cpu !== undefined) slot.cpuBase = m.cpu;
         const inv = slot.invocations.get(m.id);
         if (!inv) return;
-        this.finish(slot, m.id, inv, m.type === "done" ? m.result : null, m.type === "failed" ? m.error : undefined);
+        if (m.type === "done") this.runDeferred(slot, m.pre);
+        if (m.type === "done" && inv.writeError !== undefined)
+          this.finish(slot, m.id, inv, null, { raised: inv.writeError });
+        else
+          this.finish(slot, m.id, inv, m.type === "done" ? m.result : null, m.type === "failed" ? m.error : undefined);
         return;
       }
       case "pong":
@@ -411,11 +458,18 @@ abstract class WorkerPool {
   }
   protected onPong(_slot: Slot, _seq: number) {}
 
-  private finish(slot: Slot, id: number, inv: Invocation, result: string | null, error?: SerializedError) {
+  /** `error`: as the worker sent it (SerializedError) or raised here (a deferred write's). */
+  private finish(
+    slot: Slot,
+    id: number,
+    inv: Invocation,
+    result: string | null,
+    error?: SerializedError | { raised: unknown },
+  ) {
     slot.invocations.delete(id);
     this.onFinished(slot, id);
     if (inv.timer) clearTimeout(inv.timer);
-    if (error) return this.fail(inv, reviveError(error));
+    if (error) return this.fail(inv, "raised" in error ? error.raised : reviveError(error));
     inv.http?.body?.close();
     inv.resolve(result ?? "null");
   }
@@ -472,7 +526,15 @@ export class UdfPool extends WorkerPool {
     started?: () => void,
   ): Promise<string> {
     const parent = ctx.worker as Slot | undefined;
-    const message = { type: "invoke", file: f.file, exportName: f.exportName, udfType, argsJson };
+    // cp: the component whose tables the function's inserts go to (the worker chooses their ids)
+    const message = {
+      type: "invoke",
+      file: f.file,
+      exportName: f.exportName,
+      udfType,
+      argsJson,
+      cp: ctx.componentPath,
+    };
     if (parent && !parent.dead) {
       ctx.worker = parent;
       started?.();
@@ -738,6 +800,46 @@ export class ActionPool extends WorkerPool {
   protected override onPong(_slot: Slot, seq: number) {
     this.pings.get(seq)?.();
     this.pings.delete(seq);
+  }
+}
+
+/** `LOCAL_BACKEND_DEBUG_SYSCALLS=1`: print each top-level call's messages by operation when it ends. */
+const DEBUG_SYSCALLS = !!process.env.LOCAL_BACKEND_DEBUG_SYSCALLS;
+const syscallCounts = new Map<number, Map<string, number>>();
+function countSyscalls(slot: Slot, m: WorkerMessage) {
+  const counts = (id: number) => {
+    const c = syscallCounts.get(id) ?? new Map<string, number>([["ms", performance.now()]]);
+    syscallCounts.set(id, c);
+    return c;
+  };
+  const bump = (c: Map<string, number>, k: string) => c.set(k, (c.get(k) ?? 0) + 1);
+  if (m.type === "sync" || m.type === "async" || m.type === "js") {
+    // a round trip for each function with an entry in it; entries by operation ("answered:"
+    // the worker waits for them; "sent:" they ride along), queries by index
+    const ids = new Set<number>();
+    if (m.type !== "sync") {
+      ids.add(m.id);
+      bump(counts(m.id), `answered:${m.op}`);
+    }
+    for (const d of m.pre ?? []) {
+      const source = d[1] === "1.0/queryStream" ? (JSON.parse(d[2]) as SyscallArgs).query.source : undefined;
+      const what = `${d[1]}${source ? ` ${"indexName" in source ? source.indexName : source.type}` : ""}`;
+      bump(counts(d[0]), `${d[4] === 1 ? "answered" : "sent"}:${what}`);
+      ids.add(d[0]);
+    }
+    for (const id of ids) bump(counts(id), "trips");
+  } else if (m.type === "done" || m.type === "failed") {
+    const c = syscallCounts.get(m.id);
+    const inv = slot.invocations.get(m.id);
+    syscallCounts.delete(m.id);
+    if (!inv || !c) return;
+    const ms = performance.now() - c.get("ms")!;
+    const trips = c.get("trips") ?? 0;
+    c.delete("ms");
+    c.delete("trips");
+    originalConsole.error(
+      `[syscalls] ${inv.ctx.udfPath}: ${trips} round trips in ${ms.toFixed(2)} ms ${JSON.stringify(Object.fromEntries([...c].sort((a, b) => b[1] - a[1])))}`,
+    );
   }
 }
 

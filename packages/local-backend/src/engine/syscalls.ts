@@ -61,7 +61,11 @@ export interface JsSyscallArgs {
   /** getBlob */
   storageId: string;
 }
-type Handler = (e: Engine, ctx: ExecContext, args: SyscallArgs, op: string) => unknown;
+/**
+ * `presetId`: the id a worker chose for the document an insert or schedule creates (a mutation's
+ * writes are answered in the worker without a round trip; pool.ts, function-worker.mjs).
+ */
+type Handler = (e: Engine, ctx: ExecContext, args: SyscallArgs, op: string, presetId?: string) => unknown;
 
 /** The same handler under several operation names. */
 function same(ops: string[], h: Handler): Record<string, Handler> {
@@ -167,8 +171,8 @@ export const asyncSyscalls: Record<string, Handler> = {
     if (doc) trackRead(e, txn, doc);
     return doc ? new RawJson(docJsonString(doc)) : null;
   },
-  "1.0/insert": (e, ctx, args) => {
-    const id = insert(e, ctx, args.table, jsonToConvex(args.value));
+  "1.0/insert": (e, ctx, args, _op, presetId) => {
+    const id = insert(e, ctx, args.table, jsonToConvex(args.value), presetId);
     return { _id: id };
   },
   "1.0/shallowMerge": (e, ctx, args) => {
@@ -277,13 +281,13 @@ export const asyncSyscalls: Record<string, Handler> = {
     for (const l of out.logLines) if (!ctx.logLines.includes(l)) ctx.logLines.push(l);
     return e.unwrap(out);
   }),
-  "1.0/schedule": (e, ctx, args) => {
+  "1.0/schedule": (e, ctx, args, _op, presetId) => {
     const txn = writableTxn(e, ctx);
     const { cp, path } = e.resolveFunction(args, ctx.componentPath);
     const f = e.functionsIn(cp)?.get(path);
     if (!f || (f.type !== "mutation" && f.type !== "action"))
       throw new Error(`Attempted to schedule function at nonexistent path: ${path}`);
-    const doc = e.scheduleInTxn(txn, ctx.componentPath, path, args.args, args.ts * 1000, cp);
+    const doc = e.scheduleInTxn(txn, ctx.componentPath, path, args.args, args.ts * 1000, cp, presetId);
     return doc._id;
   },
   "1.0/cancel_job": (e, ctx, args) => {
@@ -352,6 +356,22 @@ export const asyncSyscalls: Record<string, Handler> = {
     throw new Error("Vector search is not supported by the local backend yet");
   },
 };
+
+/**
+ * A mutation's writes that a worker answers itself and sends with its next message
+ * (function-worker.mjs): none of them returns anything the worker cannot know (`insert` and
+ * `schedule` return the id the worker chose), so the caller needs no reply. An error they raise
+ * (a schema mismatch, a missing document) fails the call that carries them and every later call
+ * of the function, and so the function, with the same message: nothing of a failed write commits.
+ */
+export const deferrableWriteOps: ReadonlySet<string> = new Set([
+  "1.0/insert",
+  "1.0/shallowMerge",
+  "1.0/replace",
+  "1.0/remove",
+  "1.0/schedule",
+  "1.0/cancel_job",
+]);
 
 /**
  * Async operations whose handler answers synchronously (database reads and writes, metadata):
