@@ -174,6 +174,7 @@ type PatternKind =
   | "elided"
   | "role"
   | "third"
+  | "own"
   | "landing"
   | "visit"
   | "minutes";
@@ -244,6 +245,15 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     ),
     kind: "minutes",
   },
+  // round 6: any unit of the author's side with an action and a time ("Our factory will finish the units
+  // next Tuesday", "our warehouse will ship the rest on Friday"); after the role patterns, so roles keep theirs
+  {
+    re: new RegExp(
+      String.raw`\b(?:our|my)\s+(?:[a-z]+\s+){0,2}?[a-z]+\s+(?:will|'ll|is going to|are going to)\s+` + ACTION_FOLLOWS,
+      "i",
+    ),
+    kind: "own",
+  },
   // "He'll be there by 8", "She'll send the signed copy tomorrow": a colleague named earlier, with a time
   {
     re: new RegExp(String.raw`\b(?:he|she)\s*(?:'ll|\s+will|\s+is going to)\s+` + ACTION_FOLLOWS, "i"),
@@ -265,9 +275,10 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // taking a task on: "Cycle count for zone B is on me - done by Thursday", "leave it with me, sorted by 5"
   { re: /\b((?:is|'s|are)\s+on\s+(?:me|us)|leave it with (?:me|us))\b(.*)/i, kind: "elided" },
-  // terse arrival promises: "running late, be there in 20", "back in 10"
+  // terse arrival promises: "running late, be there in 20", "back in 10"; round 6: terse readiness with a
+  // time ("Yep, ready by 1:30", "done by 4"; "finished in 20 minutes" reports the past)
   {
-    re: /(?:^|[,;:–—]\s*|\s-\s*|\band\s+)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back|with you|(?:on your desk|in your inbox|out to you)(?=\s+(?:by|before|tomorrow|today|tonight|on|at|\d)))\b(.*)/i,
+    re: /(?:^|[,;:–—]\s*|\s-\s*|\band\s+)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back|with you|(?:on your desk|in your inbox|out to you)(?=\s+(?:by|before|tomorrow|today|tonight|on|at|\d))|(?:(?:yep|yes|yeah|ok(?:ay)?|sure|will do|on it)[,!.]?\s+)?(?:all\s+)?(?:ready(?=\s+(?:by|before|within|in)\s)|(?:done|finished|sorted)(?=\s+(?:by|before|within)\s)))\b(.*)/i,
     kind: "arrive",
   },
   // passive: "the amount will be paid within 30 days", "your refund is going to be processed"
@@ -280,7 +291,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:(?:on|in|with|back (?:on|in|with))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b|(?:arrives|lands|gets) (?:with|to) you\b|reaches you\b)(.*)/i,
+    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:(?:on|in|with|back (?:on|in|with))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b|(?:arrives|lands|gets) (?:with|to) you\b|reaches you\b|(?:is|are|'s)\s+on\s+(?:its|their)\s+way\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -333,7 +344,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:goes live|goes out|go out|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out))\b(.*)/i,
+    re: /\b(?:goes live|goes out|go out|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
@@ -434,7 +445,21 @@ const LET_NON_ACTION = new Set([
 ]);
 /** "be" + these means a promise ("I'll be in touch", "I'll be there at 3"). */
 const BE_ACTION =
-  /^(?:in touch|there|onsite|on site|on-site|over|with you|at your|at the (?:office|site|venue|door)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
+  /^(?:in touch|there|onsite|on site|on-site|over|with you|at your|at the (?:office|site|venue|door)|(?:at|on) (?:the|your|our) [\w -]{1,30}?\bby \d|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
+/** Verbs that hand something to the reader; with them "our <thing>" is still a deliverable ("sending our proposal Friday"). */
+const GIVING =
+  /^(?:send|share|forward|email|mail|deliver|ship|submit|post|bring|hand|transfer|pay|wire|courier|dispatch|introduce|connect|walk|demo|present|invoice|return|drop|give|show|refund|credit|issue|provide|offer)/i;
+/**
+ * "we are replacing our customer portal before our launch on 1 March": work on the author's own things,
+ * told to the reader as news, is not a promise to the reader (no "you"/"your" and no handing over).
+ */
+function ownProject(verb: string, rest: string): boolean {
+  return /^\s+(?:our|my)\b/i.test(rest) && !/\b(?:you|your|yours)\b/i.test(rest) && !GIVING.test(verb);
+}
+/** Verbs that, without an object, tell a change of state ("will close at 3", "will reopen on Monday"). */
+const STATE_CHANGE = /^(?:close|open|reopen|shut|change|increase|rise|end|stop|resume|expire|lapse)$/;
+/** A second, subject-less promise later in the clause ("… will be your contact and will book the kickoff"). */
+const LATER_PROMISE = /\b(?:and|but|then)\s+(?:will|'ll)\s+[a-z]+/i;
 /** "have" + object + ready/done/over/back ("I'll have it ready by Monday"). */
 const HAVE_OBJECT =
   /^(?:(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|[a-z]{3,}ed (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
@@ -582,13 +607,20 @@ export function matchCommitment(sentence: string): string | null {
       // "you should have it in DocuSign" states a fact; with a time it is a promise ("you'll get it by Friday")
       if (/^you\s+(?:should|can)\b/i.test(m[0]) && !hasDeadlineWords(m[0])) continue;
       action = m[0].trim();
-    } else if (kind === "role" || kind === "third") {
+    } else if (kind === "role" || kind === "third" || kind === "own") {
       // a third person's promise needs an action (or "be there/with you") and, for he/she, a time
       const verb = (m[2] ?? "").toLowerCase();
       const rest = m[3] ?? "";
       const acts = verb === "be" ? BE_ACTION.test(rest.trim()) : isActionVerb(verb) || /^come$/.test(verb);
       const event = /\b(?:when|once|as soon as)\b/i.test(rest);
       if (!acts || (kind === "third" && !hasDeadlineWords(rest) && !event)) continue;
+      // a thing of ours is an actor only with a deliverable action and a time ("our website will go down" is not)
+      // and not a motion of the thing itself ("our flight will get in at 5", "my train will come at 6")
+      if (
+        kind === "own" &&
+        (!hasDeadlineWords(rest) || /^(?:go|be|get|come|run|reach|follow|move|leave|land|arrive)$/.test(verb))
+      )
+        continue;
       // "Kenji said he will look at it": a reported promise of a third party
       if (/\b(?:said|says|told|tells|mentioned|thinks|thought|promised|claims|claimed)\b/i.test(before)) return null;
       action = `${verb}${rest}`.trim();
@@ -609,6 +641,8 @@ export function matchCommitment(sentence: string): string | null {
       action = m[0].replace(/^[^\p{L}]+/u, "").trim();
     } else if (kind === "landing") {
       if (/\b(?:i|we|you|they)\s*$/i.test(before) || !hasDeadlineWords(m[0])) continue;
+      // "The parcel is on its way, the courier reckons Tuesday": a status; only a time of its own promises
+      if (/\bon\s+(?:its|their)\s+way\b/i.test(m[0]) && !hasDeadlineWords(m[0].split(/[,;–—]/)[0] ?? "")) continue;
       action = m[0].trim();
     } else if (kind === "passive" || kind === "presentPassive") {
       const tail = kind === "passive" ? `${m[1] ?? ""}${m[2] ?? ""}${m[3] ?? ""}` : `${m[1] ?? ""}${m[2] ?? ""}`;
@@ -643,6 +677,8 @@ export function matchCommitment(sentence: string): string | null {
       action = `deliver ${m[1] ?? ""}`.trim();
     } else if (kind === "arrive") {
       if (!hasDeadlineWords(m[2] ?? "")) continue;
+      // "Done by 5 yesterday": work already finished
+      if (/\b(?:yesterday|last (?:night|week|month)|ago|earlier today)\b/i.test(m[2] ?? "")) continue;
       action = `${m[1]}${m[2] ?? ""}`.replace(/^will\s+/i, "").trim();
     } else if (kind === "progressive") {
       const verb = (m[1] ?? "").toLowerCase();
@@ -662,6 +698,19 @@ export function matchCommitment(sentence: string): string | null {
       )
         continue;
       if (/\b(?:vibes|love|wishes|thoughts|hugs|luck|regards|prayers|greetings)\b/i.test(rest)) continue; // "sending good vibes"
+      // "Staging is down again", "Training sessions are on Thursday": an -ing noun as the subject of a verb
+      const subjectless = !/^[,;:–—\s]*(?:i'm|i am|we're|we are)\b/i.test(m[0]);
+      if (
+        subjectless &&
+        /^\s+(?:[a-z]+\s+)?(?:is|are|was|were|has|have|had|will|would|can|could|should|must|went|goes|starts?|ends?|runs?|opens?|closes?|begins?|resumes?|finishes|continues|happens|takes|costs|means|needs|works|seems|looks|applies|includes|changes|moves)\b/i.test(
+          rest,
+        )
+      )
+        continue;
+      // "from 1 December I am joining Kaveri Software as Director": a new job, not a promise
+      if (verb === "joining" && /^\s+(?:the\s+)?[A-Z][\p{L}&.'-]*(?:\s+[A-Z&][\p{L}&.'-]*)*\s+(?:as|in)\b/u.test(rest))
+        continue;
+      if (ownProject(verb, rest)) continue;
       action = `${verb}${rest}`.trim();
     } else if (kind === "present") {
       const verb = (m[1] ?? "").toLowerCase();
@@ -677,6 +726,9 @@ export function matchCommitment(sentence: string): string | null {
       )
         continue;
       if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
+      // "I inform you that from 1 December I am joining…": a formula announcing news, not an action
+      if (/^(?:inform|notify|advise|update)$/.test(verb) && /^\s+(?:you|u)\s+(?:that|about|of)\b/i.test(rest)) continue;
+      if (ownProject(verb, rest)) continue;
       action = `${verb}${rest}`.trim();
     } else {
       const verb = (m[2] ?? "").toLowerCase();
@@ -692,9 +744,24 @@ export function matchCommitment(sentence: string): string | null {
         if (LET_NON_ACTION.has(verb) && !/\band (?:get back|revert|come back|follow up|send|call)\b/i.test(tail))
           return null;
       } else if (verb === "be") {
-        if (!BE_ACTION.test(tail)) return null;
+        if (!BE_ACTION.test(tail)) {
+          // "Priyanka will be your contact and will book the kickoff": the second verb may still promise
+          if (LATER_PROMISE.test(tail)) continue;
+          return null;
+        }
       } else if (verb === "have") {
-        if (!HAVE_ACTION.test(tail)) return null;
+        if (!HAVE_ACTION.test(tail)) {
+          if (LATER_PROMISE.test(tail)) continue;
+          return null;
+        }
+      } else if (
+        verb === "tell" &&
+        hasDeadlineWords(tail) &&
+        !/^(?:you\s+)?(?:what|the truth|honestly)\b/i.test(tail)
+      ) {
+        // "I'll tell the client tonight": informing someone by a time is a promise ("I'll tell you what" is not)
+      } else if (verb === "go" && /^ahead\b(?!\s+and\b)/i.test(tail)) {
+        return null; // "We'll go ahead at €101k": a decision to buy, not an action promised ("go ahead and send" is)
       } else if (verb === "see" && /^(?:to it|that)\b/i.test(tail)) {
         // "I'll see to it" is a promise
       } else if (
@@ -709,7 +776,13 @@ export function matchCommitment(sentence: string): string | null {
         return null; // "I'm going to Berlin": a destination
       } else if (verb === "do" && !/^\w/.test(tail)) {
         return null; // "Will do." – acknowledges, no action stated
+      } else if (
+        STATE_CHANGE.test(verb) &&
+        /^(?:at|on|by|for|from|until|till|early|late|today|tomorrow|tonight|next|this|\d)\b/i.test(tail)
+      ) {
+        return null; // "Our office will close at 3 on Friday": opening hours, not an action on something
       } else if (NON_ACTION.has(verb)) {
+        if (LATER_PROMISE.test(tail)) continue;
         return null;
       }
       action = `${verb}${rest}`.trim();
@@ -742,7 +815,7 @@ function courtesyOnly(s: string): boolean {
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:(?:this|next|by the) weekend|within the hour|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:\d+|a|an|one|two|three|a few|a couple of) (?:minutes?|hours?|days?|weeks?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d)\b/i.test(
+  return /\b(?:(?:this|next|by the) weekend|the same (?:day|morning|afternoon|evening)|within the hour|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:\d+|a|an|one|two|three|a few|a couple of) (?:minutes?|hours?|days?|weeks?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d)\b/i.test(
     s,
   );
 }
@@ -764,6 +837,23 @@ export function splitClauses(sentence: string): string[] {
         const prev = acc[acc.length - 1];
         if (prev !== undefined && /^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev))
           acc[acc.length - 1] = `${prev} and ${c}`;
+        else acc.push(c);
+        return acc;
+      }, [])
+      // "We will send the list on Monday, and our forecast before the end of the month": a second object
+      // sharing the verb (no verb of its own) stays with the promise, which splitGapped then splits by date
+      .reduce<string[]>((acc, c) => {
+        const prev = acc[acc.length - 1];
+        if (
+          prev !== undefined &&
+          /^(?:our|my)\s/i.test(c) &&
+          !/\b(?:will|'ll|shall|is|are|am|was|were|has|have|had|can|could|would|should|must|does|do|did|(?!(?:morn|even|dur|th|spr)ing)[a-z]+ing)\b/i.test(
+            c,
+          ) &&
+          hasDeadlineWords(c) &&
+          matchCommitment(prev) !== null
+        )
+          acc[acc.length - 1] = `${prev}, and ${c}`;
         else acc.push(c);
         return acc;
       }, [])
@@ -801,7 +891,7 @@ function dueScope(clause: string): string {
     }
   }
   const cut =
-    /,\s+(?:so|because|since|as|while|whereas|which)\s|,\s+and\s+(?:your|the|their|his|her|its|our|this|that|my)\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
+    /,\s+(?:so|because|since|as|while|whereas|which)\s|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:your|the|their|his|her|its|our|this|that|my)\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
       clause,
     );
   if (!cut) return clause;
@@ -832,6 +922,8 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   const locator = createLocator(msg.text);
   let cursor = 0;
   const dueOpts = { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour };
+  // the last deadline found in the current sentence, for a later clock time without a day
+  let last = null as { sentence: string; dueAt: number } | null;
   for (const { clause, conditioned, sentence: whole, item } of clauses) {
     if (out.length >= max) break;
     if (conditioned && !hasDeadlineWords(clause)) continue;
@@ -843,9 +935,12 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     for (const [i, piece] of pieces.entries()) {
       if (out.length >= max) break;
       const scoped = expandTexting(dueScope(piece.text));
-      const due =
+      const found =
         sameDayAs(scoped, whole, piece.text, msg.sentAt, dueOpts) ??
         resolveDueDate(scoped, item ? plan.reference(msg.sentAt, dueOpts.timezone) : msg.sentAt, dueOpts);
+      const due: typeof found =
+        found && last?.sentence === whole ? afterEarlier(found, scoped, last.dueAt, dueOpts.timezone) : found;
+      if (due) last = { sentence: whole, dueAt: due.dueAt };
       const span = locator.find(piece.text, cursor) ?? locator.find(piece.text);
       if (span) cursor = span.end;
       out.push({
@@ -928,6 +1023,29 @@ function matchPlanItem(line: string): string | null {
   const acts =
     PLAN_ACTION.test(s) || s.split(/[^a-z]+/i).some((w) => isActionVerb(w) || isActionVerb(w.replace(/e?s$/, "")));
   return acts ? s.replace(/^[^:]{1,30}:\s*/, "").replace(/[.!,;:\s]+$/, "") : null;
+}
+
+/** Words that name a day; a deadline without them is a clock time or a part of a day. */
+const NAMES_A_DAY =
+  /\b(?:today|tonight|tomorrow|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|year|q[1-4]|fortnight|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d+\s+(?:days?|weeks?|months?)|\d{1,2}[/.-]\d{1,2})\b/i;
+/**
+ * "I'll be on the call at 4pm ET tomorrow and will send you the notes straight after, by 10pm UK time": a
+ * clock time without a day, in a clause after a dated one of the same sentence, falls on or after that
+ * date (read alone it would be tonight, before the call it follows).
+ */
+function afterEarlier(
+  due: { dueAt: number; phrase: string },
+  scoped: string,
+  earlier: number,
+  timezone = "UTC",
+): { dueAt: number; phrase: string } {
+  // a duration counts from the message ("within 2 hours"), and a time on the earlier date's own day stands
+  if (due.dueAt >= earlier || NAMES_A_DAY.test(scoped) || /\b(?:hours?|hrs?|minutes?|mins?)\b/i.test(scoped))
+    return due;
+  const p = zonedParts(due.dueAt, timezone);
+  const e = zonedParts(earlier, timezone);
+  if (Date.UTC(e.year, e.month - 1, e.day) <= Date.UTC(p.year, p.month - 1, p.day)) return due;
+  return { dueAt: zonedTimeToUtc(e.year, e.month, e.day, p.hour, p.minute, timezone), phrase: due.phrase };
 }
 
 /** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */

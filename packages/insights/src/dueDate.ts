@@ -115,8 +115,15 @@ const TIME_IN_ZONE = new RegExp(
   "iu",
 );
 
+/**
+ * A greeting that opens the text ("Morning all -", "Good evening Sam,"): chrono reads it as the morning or
+ * evening it names, which is not a deadline.
+ */
+const GREETING =
+  /^\s*(?:good\s+)?(?:morning|afternoon|evening)\b(?=\s*(?:[,!:–—-]|(?:all|team|everyone|folks|guys|y'all|[A-Z][\p{L}'-]*)\s*(?:[,!:–—-]|$)))/iu;
+
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
-  const text = boundText(fullText, MAX_CLAUSE_CHARS);
+  const text = boundText(fullText, MAX_CLAUSE_CHARS).replace(GREETING, "");
   // a time in a named zone: the whole deadline is read in that zone ("tomorrow at 1pm Pacific")
   const zoned = TIME_IN_ZONE.exec(text);
   const zone = zoned ? ZONE_NAMES[(zoned[2] ?? "").toLowerCase()] : undefined;
@@ -165,6 +172,14 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     /\b(?:(?:by|before|until|in|for|during|end of|the end of|eo)\s+)*(?:the\s+)?q([1-4])(?:\s*(?:'|20)?(\d{2}))?\b|\b(?:end of (?:the |this )?quarter|eoq)\b/i.exec(
       text,
     );
+  // "our forecast for Q2 before the end of the month": a quarter after a noun and "for" is the topic,
+  // and the deadline is the other date
+  if (
+    m &&
+    /^for\s/i.test(m[0]) &&
+    /\b(?:by|before|until|end of|within|on|tomorrow|today|next)\b/i.test(text.slice(m.index + m[0].length))
+  )
+    m = null;
   if (m) {
     const quarter = m[1] ? Number(m[1]) : Math.floor((sent.month - 1) / 3) + 1;
     let year = m[2] ? 2000 + Number(m[2]) : sent.year;
@@ -372,6 +387,10 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     if (dueAt <= sentAt && !c.isCertain("day") && !c.isCertain("weekday")) {
       // "this afternoon" sent at 18:00 etc. – keep it but never before the message itself
       dueAt = Math.max(dueAt, sentAt);
+    }
+    // "today" written after the end of the working day: the end of that day (as EOD above)
+    if (dueAt <= sentAt && !c.isCertain("hour") && /^(?:by\s+|later\s+)?today$/i.test(r.text.trim())) {
+      dueAt = Math.max(at(0, 23, 59), sentAt);
     }
     // relative phrases chrono anchors on the message ("the day before") can land in the past: ignore
     if (dueAt < sentAt) continue;

@@ -32,6 +32,8 @@ import { TUNING_SIG4_ALL } from "./fixtures/tuning-sig4";
 import { TUNING2, TUNING2_DEAL } from "./fixtures/tuning2";
 import { TUNING3_DEAL, TUNING3_SIGNATURES } from "./fixtures/tuning3";
 import { TUNING_COMMIT5_ALL } from "./fixtures/tuning5-commit";
+import { TUNING6_COMMIT } from "./fixtures/tuning6-commit";
+import { TUNING6_COMMIT_HOLDOUT } from "./fixtures/tuning6-commit-holdout";
 import { UNTOUCHED } from "./fixtures/untouched";
 import type { PR } from "./metrics";
 
@@ -153,6 +155,20 @@ describe("evaluation report", () => {
         commitmentsOnly: true,
       },
       {
+        name: "tuning6-commit A–B (commitments, round 6)",
+        messages: TUNING6_COMMIT,
+        pairs: [],
+        blind: false,
+        commitmentsOnly: true,
+      },
+      {
+        name: "tuning6-commit-holdout (commitments, round 6, first runs in README)",
+        messages: TUNING6_COMMIT_HOLDOUT,
+        pairs: [],
+        blind: false,
+        commitmentsOnly: true,
+      },
+      {
         name: "tuning-sig4 A–G, L, M (signatures)",
         messages: TUNING_SIG4_ALL,
         pairs: [],
@@ -181,9 +197,9 @@ describe("evaluation report", () => {
       },
       { name: "tuning-deal (round 4)", messages: TUNING_DEAL, pairs: [], blind: false, dealOnly: true },
       { name: "tuning-sentiment (round 4)", messages: TUNING_SENTIMENT, pairs: [], blind: false, sentimentOnly: true },
-      // blind3 was spent as a blind set at the start of round 4 and is dev data from then on (README.md)
+      // blind3 was spent as a blind set at the start of round 4 and blind4 in round 6: dev data from then on (README.md)
       ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))).map((set) =>
-        set.name.startsWith("blind3") ? { ...set, blind: false, name: `dev, was ${set.name}` } : set,
+        /^blind[34]\b/.test(set.name) ? { ...set, blind: false, name: `dev, was ${set.name}` } : set,
       ),
     ];
     const out: string[] = [];
