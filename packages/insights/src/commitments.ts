@@ -45,7 +45,7 @@ const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|also|just
 const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+)\b(.*)`;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
-  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report";
+  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip";
 /** People and teams who act for one side ("our engineer", "a technician", "the courier"). */
 const ROLES =
   "marshals?|supervisors?|dispatchers?|controllers?|foreman|forklift drivers?|pickers?|operators?|porters?|security|team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned";
@@ -175,6 +175,7 @@ type PatternKind =
   | "role"
   | "third"
   | "own"
+  | "delegated"
   | "landing"
   | "visit"
   | "minutes";
@@ -254,6 +255,15 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     ),
     kind: "own",
   },
+  // round 6: a task handed to a colleague ("I've asked Priya to send it over tonight")
+  {
+    re: new RegExp(
+      String.raw`\b(?:[Ii]|[Ww]e)(?:'ve|\s+have)?\s+(?:asked|told|got|arranged for)\s+([A-Z][\p{L}'-]+|(?:our|my)\s+[a-z]+(?:\s+[a-z]+)?)\s+to\s+` +
+        ACTION_FOLLOWS_CS,
+      "u",
+    ),
+    kind: "delegated",
+  },
   // "He'll be there by 8", "She'll send the signed copy tomorrow": a colleague named earlier, with a time
   {
     re: new RegExp(String.raw`\b(?:he|she)\s*(?:'ll|\s+will|\s+is going to)\s+` + ACTION_FOLLOWS, "i"),
@@ -307,7 +317,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "Our installer, Dev, is coming on Friday at 8", "the technician comes Thursday morning"
   {
     re: new RegExp(
-      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}-]+)|[Hh]e|[Ss]he|(?:[Oo]ur|[Mm]y|[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:${ROLES}))(?:\s*,\s*[^,!?]{2,40},)?(?:\s+|(?='))(?:(?:is|'s)\s+(?:with you|on site|onsite|coming|visiting|arriving|delivering|dropping|calling|bringing|collecting|picking|installing|fitting)|comes|visits|arrives|delivers|drops|calls|brings|collects|installs|fits)\b(.*)`,
+      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}-]+)|[Hh]e|[Ss]he|(?:[Oo]ur|[Mm]y|[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:${ROLES}))(?:\s*,\s*[^,!?]{2,40},)?(?:\s+|(?='))(?:(?:is|'s)\s+(?:with you|on site|onsite|coming|visiting|arriving|delivering|dropping|calling|bringing|collecting|picking|installing|fitting|sending|covering|handling|processing|preparing|shipping|posting|refunding|fixing|booking|arranging|sorting|ringing|emailing|chasing)|comes|visits|arrives|delivers|drops|calls|brings|collects|installs|fits)\b(.*)`,
       "u",
     ),
     kind: "visit",
@@ -344,7 +354,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:goes live|goes out|go out|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
+    re: /\b(?:goes live|goes out|go out|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
@@ -639,6 +649,12 @@ export function matchCommitment(sentence: string): string | null {
       if (!hasDeadlineWords(m[2] ?? "")) continue;
       if (/\b(?:said|says|told|mentioned|thinks|promised)\b/i.test(before)) return null;
       action = m[0].replace(/^[^\p{L}]+/u, "").trim();
+    } else if (kind === "delegated") {
+      const who = (m[1] ?? "").split(/\s+/)[0] ?? "";
+      const verb = (m[3] ?? "").toLowerCase();
+      const rest = m[4] ?? "";
+      if (NOT_A_SUBJECT.has(who) || !isActionVerb(verb) || !hasDeadlineWords(rest)) continue;
+      action = `${verb}${rest}`.trim();
     } else if (kind === "landing") {
       if (/\b(?:i|we|you|they)\s*$/i.test(before) || !hasDeadlineWords(m[0])) continue;
       // "The parcel is on its way, the courier reckons Tuesday": a status; only a time of its own promises

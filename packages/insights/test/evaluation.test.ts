@@ -155,14 +155,14 @@ describe("evaluation report", () => {
         commitmentsOnly: true,
       },
       {
-        name: "tuning6-commit A–B (commitments, round 6)",
+        name: "tuning6-commit A–C (commitments, round 6)",
         messages: TUNING6_COMMIT,
         pairs: [],
         blind: false,
         commitmentsOnly: true,
       },
       {
-        name: "tuning6-commit-holdout (commitments, round 6, first runs in README)",
+        name: "tuning6-commit-holdout (commitments, round 6: dev data after its second run, see README)",
         messages: TUNING6_COMMIT_HOLDOUT,
         pairs: [],
         blind: false,
