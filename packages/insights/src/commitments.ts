@@ -45,10 +45,10 @@ const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|also|just
 const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+)\b(.*)`;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
-  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip";
+  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy";
 /** People and teams who act for one side ("our engineer", "a technician", "the courier"). */
 const ROLES =
-  "marshals?|supervisors?|dispatchers?|controllers?|foreman|forklift drivers?|pickers?|operators?|porters?|security|team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned";
+  "marshals?|supervisors?|dispatchers?|controllers?|foreman|forklift drivers?|pickers?|operators?|porters?|security|team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned|nurses?|doctors?|dentists?|vets?|receptionists?|pharmacists?|teachers?|tutors?|coach|chefs?|housekeeping|concierge|officers?|advis[eo]rs?|caseworkers?|clerks?|cleaners?|trainers?|therapists?|editors?|producers?|photographers?|volunteers?|organi[sz]ers?|coordinators?|planners?";
 /** Past participles of deliverable actions, for passive promises ("will be paid", "is shipped"). */
 const PARTICIPLES =
   "paid|sent|shipped|delivered|transferred|signed|issued|refunded|credited|installed|completed|fixed|processed|scheduled|booked|returned|dispatched|released|published|deployed|activated|enabled|resolved|replaced|repaired|reimbursed|settled|wired|uploaded|shared|forwarded|emailed|posted|invoiced|submitted|prepared|finali[sz]ed|configured|set up|migrated|updated|collected|picked up|dropped off|handed over|couriered|made|done|sorted|delivered over|sent out|paid out";
@@ -208,7 +208,8 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     kind: "planned",
   },
   // "Expect the documents by noon tomorrow"
-  { re: /^(?:please\s+)?(?:expect|look out for)\s+(.*)/i, kind: "expect" },
+  // round 6: also after a comma and "so"/"and" ("…is a bigger job, so expect a draft from me in three weeks")
+  { re: /(?:^|[,;–—]\s*(?:so\s+|and\s+)?|\bso\s+)(?:please\s+)?(?:expect|look out for)\s+(.*)/i, kind: "expect" },
   {
     re: new RegExp(
       String.raw`^(?:(?:ok(?:ay)?|k|sure|great|thanks|noted|yep|yup|yes|yeah|ya|np|cool|alright|all right|no problem|of course|perfect|got it|on it)[,!.]?\s+)?(?:will|gonna)\s+` +
@@ -222,7 +223,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "my finance director, Paul Novak, will send" – a named colleague in apposition is allowed
   {
     re: new RegExp(
-      String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|planners?|coordinators?|supervisors?|dispatchers?|controllers?|leads?|marshals?|foreman|shift)(?:\s*,\s*[^,!?]{2,80},|\s+[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)?\s+(?:will|'ll|is going to|are going to)\s+` +
+      String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|planners?|coordinators?|supervisors?|dispatchers?|controllers?|leads?|marshals?|foreman|shift|nurses?|doctors?|chefs?|receptionists?|tutors?|coach|officers?|advis[eo]rs?|volunteers?|editors?|producers?|photographers?)(?:\s*,\s*[^,!?]{2,80},|\s+[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)?\s+(?:will|'ll|is going to|are going to)\s+` +
         ACTION_FOLLOWS,
       "iu",
     ),
@@ -676,6 +677,8 @@ export function matchCommitment(sentence: string): string | null {
       const first = subject.split(/\s+/)[0] ?? "";
       const verb = m[3] ?? "";
       if (NOT_A_SUBJECT.has(first) || !new RegExp(`^(?:${ACTION_VERBS})$`).test(verb)) continue;
+      // "Buses will run on the early schedule": a service operating, not an action promised
+      if (verb === "run" && /^\s+(?:on|as|from|until|till|late|smoothly|normally)\b/i.test(m[4] ?? "")) continue;
       if (/\b(?:said|says|told|mentioned|thinks|thought)\b/i.test(before)) return null;
       action = `${verb}${m[4] ?? ""}`.trim();
     } else if (kind === "planned") {
@@ -776,6 +779,8 @@ export function matchCommitment(sentence: string): string | null {
         !/^(?:you\s+)?(?:what|the truth|honestly)\b/i.test(tail)
       ) {
         // "I'll tell the client tonight": informing someone by a time is a promise ("I'll tell you what" is not)
+      } else if (verb === "run" && /^(?:on|as|from|until|till|late|smoothly|normally|as usual)\b/i.test(tail)) {
+        return null; // "Buses will run on the early schedule": a service operating, not an action promised
       } else if (verb === "go" && /^ahead\b(?!\s+and\b)/i.test(tail)) {
         return null; // "We'll go ahead at €101k": a decision to buy, not an action promised ("go ahead and send" is)
       } else if (verb === "see" && /^(?:to it|that)\b/i.test(tail)) {
@@ -822,16 +827,18 @@ export function matchCommitment(sentence: string): string | null {
 
 /** Conditions that are politeness rather than conditions ("if that works", "if possible", "if needed"). */
 const COURTESY_IF =
-  /\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:like|want|prefer|wish|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b/i;
+  /\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:like|want|prefer|wish|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b|\bunless\s+(?:you|i|we)\s+(?:tell|hear|say|let|instruct|advise)\b[^.!?]{0,20}?\botherwise\b/i;
 function courtesyOnly(s: string): boolean {
   const conditions =
-    s.match(/\b(?:if|unless|whether|in case|provided that|assuming|should you|were you to|otherwise)\b/gi) ?? [];
+    s.match(
+      /\b(?:if|unless|whether|in case|provided that|assuming|should you|were you to|(?<!\bunless\b[^.!?]{0,30})otherwise)\b/gi,
+    ) ?? [];
   const courteous = s.match(new RegExp(COURTESY_IF.source, "gi")) ?? [];
   return conditions.length > 0 && courteous.length >= conditions.length;
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:(?:this|next|by the) weekend|the same (?:day|morning|afternoon|evening)|within the hour|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:\d+|a|an|one|two|three|a few|a couple of) (?:minutes?|hours?|days?|weeks?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d)\b/i.test(
+  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|hours?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d)\b/i.test(
     s,
   );
 }
@@ -907,7 +914,7 @@ function dueScope(clause: string): string {
     }
   }
   const cut =
-    /,\s+(?:so|because|since|as|while|whereas|which)\s|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:your|the|their|his|her|its|our|this|that|my)\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
+    /,\s+(?:so|because|since|as|while|whereas|which)\s|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
       clause,
     );
   if (!cut) return clause;
@@ -952,7 +959,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       if (out.length >= max) break;
       const scoped = expandTexting(dueScope(piece.text));
       const found =
-        sameDayAs(scoped, whole, piece.text, msg.sentAt, dueOpts) ??
+        sameDayAs(scoped, whole, dueScope(piece.text), msg.sentAt, dueOpts) ??
         resolveDueDate(scoped, item ? plan.reference(msg.sentAt, dueOpts.timezone) : msg.sentAt, dueOpts);
       const due: typeof found =
         found && last?.sentence === whole ? afterEarlier(found, scoped, last.dueAt, dueOpts.timezone) : found;
@@ -1065,7 +1072,7 @@ function afterEarlier(
 }
 
 /** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */
-const SAME_DAY = /\b(?:the same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
+const SAME_DAY = /\b(?:the same|same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
 function sameDayAs(
   scoped: string,
   sentence: string,
@@ -1115,8 +1122,13 @@ const PREPARATORY = /^(?:review|check|look|think|discuss|talk|consult|read|go|sl
  */
 function splitVerbs(sentence: string, action: string): Array<{ text: string; action: string }> | null {
   if (PREPARATORY.test(action)) return null;
-  const m = /,?\s+and\s+(?:then\s+|also\s+)?([a-z]+)\b/i.exec(sentence);
-  if (!m || !isActionVerb(m[1] ?? "") || /ing$/i.test(m[1] ?? "")) return null;
+  const m =
+    /,?\s+and\s+(?:then\s+|also\s+)?([a-z]+)\b(?=(\s+(?:it|them|this|that|these|those|the|a|an|your|my|our|you|him|her|us)\b)?)/i.exec(
+      sentence,
+    );
+  // a second verb: a known action, or any word with an object after it ("…tonight and scan them across on Monday")
+  const verbLike = isActionVerb(m?.[1] ?? "") || (m?.[2] !== undefined && !/(?:ed|ly|s)$/i.test(m[1] ?? ""));
+  if (!m || !verbLike || /ing$/i.test(m[1] ?? "")) return null;
   const first = sentence.slice(0, m.index).trim();
   const second = sentence.slice(m.index + m[0].length - (m[1] ?? "").length).trim();
   if (!hasDeadlineWords(first) || !hasDeadlineWords(second) || !action) return null;

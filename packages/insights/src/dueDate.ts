@@ -289,6 +289,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s+(?:business\s+|working\s+)?(?:days?|weeks?|hours?|months?)\b)/gi,
       (w) => String(NUMBER_WORDS.indexOf(w.toLowerCase()) + 1),
     )
+    // "in about 3 weeks" is "in 3 weeks"; "in 3 to 4 weeks" is due at the end of the range
+    .replace(
+      /\bin (?:about|around|roughly|approximately|approx\.?)\s+(?=\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\b)/gi,
+      "in ",
+    )
+    .replace(/\bin (\d+)\s*(?:to|-|–)\s*(\d+)\s+(minutes?|hours?|days?|weeks?|months?)\b/gi, "in $2 $3")
     .replace(/\bbetween (\d{1,2}(?::\d{2})?\s*(?:am|pm)?) and (\d{1,2}(?::\d{2})?\s*(?:am|pm)?)/gi, "from $1 to $2")
     // "between 9-11am"
     .replace(/\bbetween (\d{1,2}(?::\d{2})?)\s*[-–]\s*(\d{1,2}(?::\d{2})?\s*(?:am|pm))/gi, "from $1 to $2")
