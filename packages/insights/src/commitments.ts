@@ -265,6 +265,15 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     ),
     kind: "delegated",
   },
+  // "A crew has been booked to clear it on Monday", "an engineer has been assigned to visit tomorrow"
+  {
+    re: new RegExp(
+      String.raw`()\b(?:has|have|'s|'ve)\s+been\s+(?:booked|scheduled|arranged|assigned|instructed|asked|sent)\s+to\s+` +
+        ACTION_FOLLOWS,
+      "i",
+    ),
+    kind: "delegated",
+  },
   // "He'll be there by 8", "She'll send the signed copy tomorrow": a colleague named earlier, with a time
   {
     re: new RegExp(String.raw`\b(?:he|she)\s*(?:'ll|\s+will|\s+is going to)\s+` + ACTION_FOLLOWS, "i"),
@@ -302,7 +311,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:(?:on|in|with|back (?:on|in|with))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b|(?:arrives|lands|gets) (?:with|to) you\b|reaches you\b|(?:is|are|'s)\s+on\s+(?:its|their)\s+way\b)(.*)/i,
+    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b|(?:arrives|lands|gets) (?:with|to) you\b|reaches you\b|(?:is|are|'s)\s+on\s+(?:its|their)\s+way\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -355,7 +364,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:goes live|goes out|go out|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
+    re: /\b(?:goes live|goes out|go out|go(?:es)? to (?:press|print)|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
@@ -456,7 +465,7 @@ const LET_NON_ACTION = new Set([
 ]);
 /** "be" + these means a promise ("I'll be in touch", "I'll be there at 3"). */
 const BE_ACTION =
-  /^(?:in touch|there|onsite|on site|on-site|over|with you|at your|at the (?:office|site|venue|door)|(?:at|on) (?:the|your|our) [\w -]{1,30}?\bby \d|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
+  /^(?:in touch|there|onsite|on site|on-site|over|with you|at yours?|at the (?:office|site|venue|door)|(?:taking|holding|hosting|teaching|leading|running|giving|doing) (?!(?:the|a|some|my) (?:day|week|morning|afternoon|time)s? off\b|(?:a )?(?:leave|break|holiday|vacation|time off)\b)|(?:at|on) (?:the|your|our) [\w -]{1,30}?\bby \d|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
 /** Verbs that hand something to the reader; with them "our <thing>" is still a deliverable ("sending our proposal Friday"). */
 const GIVING =
   /^(?:send|share|forward|email|mail|deliver|ship|submit|post|bring|hand|transfer|pay|wire|courier|dispatch|introduce|connect|walk|demo|present|invoice|return|drop|give|show|refund|credit|issue|provide|offer)/i;
@@ -473,7 +482,7 @@ const STATE_CHANGE = /^(?:close|open|reopen|shut|change|increase|rise|end|stop|r
 const LATER_PROMISE = /\b(?:and|but|then)\s+(?:will|'ll)\s+[a-z]+/i;
 /** "have" + object + ready/done/over/back ("I'll have it ready by Monday"). */
 const HAVE_OBJECT =
-  /^(?:(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|[a-z]{3,}ed (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
+  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|[a-z]{3,}ed (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
 /** "I'll have Jake call you": a named person (case-sensitive) made to act. */
 const HAVE_PERSON =
   /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
@@ -622,7 +631,10 @@ export function matchCommitment(sentence: string): string | null {
       // a third person's promise needs an action (or "be there/with you") and, for he/she, a time
       const verb = (m[2] ?? "").toLowerCase();
       const rest = m[3] ?? "";
-      const acts = verb === "be" ? BE_ACTION.test(rest.trim()) : isActionVerb(verb) || /^come$/.test(verb);
+      const acts =
+        verb === "be"
+          ? BE_ACTION.test(rest.trim())
+          : isActionVerb(verb) || /^come$/.test(verb) || (verb === "wait" && /^\s+for you\b/i.test(rest));
       const event = /\b(?:when|once|as soon as)\b/i.test(rest);
       if (!acts || (kind === "third" && !hasDeadlineWords(rest) && !event)) continue;
       // a thing of ours is an actor only with a deliverable action and a time ("our website will go down" is not)
@@ -739,8 +751,12 @@ export function matchCommitment(sentence: string): string | null {
       const event = /^\s*i\b/i.test(m[0]) && /^\s+(?:you|u)\b.*\b(?:when|once|as soon as)\b/i.test(rest);
       // "Tomorrow I call the bank": the time may come first
       const fronted = hasDeadlineWords(before) && before.trim().split(/\s+/).length <= 4;
+      // "We arrange production immediately": a first-person present made urgent is a promise (no date)
+      const urgent =
+        /^\s*(?:i|we)\b/i.test(m[0]) &&
+        /\b(?:immediately|right away|straight away|asap|as soon as possible)\b/i.test(rest);
       if (
-        (!hasDeadlineWords(rest) && !event && !fronted) ||
+        (!hasDeadlineWords(rest) && !event && !fronted && !urgent) ||
         /\b(?:every|each|always|usually|normally|monthly|weekly|daily|quarterly|annually|yearly)\b/i.test(rest)
       )
         continue;
@@ -763,11 +779,10 @@ export function matchCommitment(sentence: string): string | null {
         if (LET_NON_ACTION.has(verb) && !/\band (?:get back|revert|come back|follow up|send|call)\b/i.test(tail))
           return null;
       } else if (verb === "be") {
-        if (!BE_ACTION.test(tail)) {
-          // "Priyanka will be your contact and will book the kickoff": the second verb may still promise
-          if (LATER_PROMISE.test(tail)) continue;
-          return null;
-        }
+        // "Priyanka will be your contact and will book the kickoff": the second verb may still promise, and
+        // "…and will be reviewed by the committee" / "will be ready for pickup" are read by the passive and
+        // arrival patterns below; "I'll be out of office" matches none of them
+        if (!BE_ACTION.test(tail)) continue;
       } else if (verb === "have") {
         if (!HAVE_ACTION.test(tail)) {
           if (LATER_PROMISE.test(tail)) continue;
@@ -779,6 +794,13 @@ export function matchCommitment(sentence: string): string | null {
         !/^(?:you\s+)?(?:what|the truth|honestly)\b/i.test(tail)
       ) {
         // "I'll tell the client tonight": informing someone by a time is a promise ("I'll tell you what" is not)
+      } else if (
+        verb === "take" &&
+        /^(?:(?:about|around|roughly|approximately|up to|at least|only|just)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of|several|some)(?:\s*(?:to|-|–)\s*\d+)?\s+(?:more\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b|^(?:a while|time|longer|ages)\b/i.test(
+          tail,
+        )
+      ) {
+        return null; // "…and will take around three weeks": a duration, not an action
       } else if (verb === "run" && /^(?:on|as|from|until|till|late|smoothly|normally|as usual)\b/i.test(tail)) {
         return null; // "Buses will run on the early schedule": a service operating, not an action promised
       } else if (verb === "go" && /^ahead\b(?!\s+and\b)/i.test(tail)) {
@@ -802,6 +824,8 @@ export function matchCommitment(sentence: string): string | null {
         /^(?:at|on|by|for|from|until|till|early|late|today|tomorrow|tonight|next|this|\d)\b/i.test(tail)
       ) {
         return null; // "Our office will close at 3 on Friday": opening hours, not an action on something
+      } else if (verb === "wait" && /^for you\b/i.test(tail)) {
+        // "our driver will wait for you at arrivals": waiting for the reader is a service
       } else if (NON_ACTION.has(verb)) {
         if (LATER_PROMISE.test(tail)) continue;
         return null;
@@ -853,12 +877,17 @@ export function splitClauses(sentence: string): string[] {
       // `(?<!\s)` lets a match start only at the first character of a whitespace run: without it a
       // run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
       .split(
-        /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i,
+        /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i,
       )
-      // "give me 10 mins and I'll have the link": the time asked for belongs to the promise
+      // "give me 10 mins and I'll have the link": the time asked for belongs to the promise;
+      // "Wanjiru and I will pack them": a name joined to the subject is not a clause
       .reduce<string[]>((acc, c) => {
         const prev = acc[acc.length - 1];
-        if (prev !== undefined && /^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev))
+        if (
+          prev !== undefined &&
+          (/^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev) ||
+            /(?:^|[.!:;]\s+|,\s+)(?:[A-Z][\p{L}'-]+|my \w+|our \w+)$/u.test(prev))
+        )
           acc[acc.length - 1] = `${prev} and ${c}`;
         else acc.push(c);
         return acc;
@@ -947,7 +976,19 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   const dueOpts = { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour };
   // the last deadline found in the current sentence, for a later clock time without a day
   let last = null as { sentence: string; dueAt: number } | null;
+  // the day an earlier statement without a promise names ("Your move is confirmed for Tuesday June 30."),
+  // which dates a later arrival given only by its hour ("Our crew will arrive between 8 and 9am")
+  let anchor: number | null = null;
+  let anchoredSentence: string | null = null;
   for (const { clause, conditioned, sentence: whole, item } of clauses) {
+    if (anchoredSentence !== whole) {
+      anchoredSentence = whole;
+      const bounded = boundText(whole, MAX_CLAUSE_CHARS);
+      if (NAMES_A_DAY.test(bounded) && matchCommitment(bounded) === null) {
+        const named = resolveDueDate(expandTexting(bounded), msg.sentAt, dueOpts);
+        if (named) anchor = named.dueAt;
+      }
+    }
     if (out.length >= max) break;
     if (conditioned && !hasDeadlineWords(clause)) continue;
     // a plan line's commitment is the line without its bullet or number
@@ -961,8 +1002,9 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       const found =
         sameDayAs(scoped, whole, dueScope(piece.text), msg.sentAt, dueOpts) ??
         resolveDueDate(scoped, item ? plan.reference(msg.sentAt, dueOpts.timezone) : msg.sentAt, dueOpts);
-      const due: typeof found =
+      let due: typeof found =
         found && last?.sentence === whole ? afterEarlier(found, scoped, last.dueAt, dueOpts.timezone) : found;
+      if (due && anchor !== null && ARRIVAL.test(piece.text)) due = afterEarlier(due, scoped, anchor, dueOpts.timezone);
       if (due) last = { sentence: whole, dueAt: due.dueAt };
       const span = locator.find(piece.text, cursor) ?? locator.find(piece.text);
       if (span) cursor = span.end;
@@ -1048,6 +1090,9 @@ function matchPlanItem(line: string): string | null {
   return acts ? s.replace(/^[^:]{1,30}:\s*/, "").replace(/[.!,;:\s]+$/, "") : null;
 }
 
+/** Being somewhere or handing something over at a time, which an event named before may date. */
+const ARRIVAL =
+  /\b(?:arriv\w*|pick(?:s|ing)? (?:\w+ )?up|collect\w*|drop(?:s|ping)? (?:\w+ )?off|deliver\w*|be (?:at|there|on site|with you)|meet\w*|set(?:ting)? up|install\w*|visit\w*)\b/i;
 /** Words that name a day; a deadline without them is a clock time or a part of a day. */
 const NAMES_A_DAY =
   /\b(?:today|tonight|tomorrow|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|year|q[1-4]|fortnight|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d+\s+(?:days?|weeks?|months?)|\d{1,2}[/.-]\d{1,2})\b/i;

@@ -305,6 +305,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     )
     // "first thing (tomorrow)" is the morning
     .replace(/\bfirst thing (?:on |in the morning |tomorrow morning )?(tomorrow|today|\w+day)\b/gi, "$1 morning")
+    // "the day it goes live", "the day they land": a day named by an event, not a date
+    .replace(
+      /\bthe (?:day|week|morning|afternoon|evening) (?:it|they|he|she|we|you|that|when|after (?:it|they))\b[\w' ]{0,30}/gi,
+      " ",
+    )
     // "the day after" / "the week before" refer to another event, not to the message date
     .replace(/\bthe (?:day|week|month) (?:after|before)(?!\s+(?:tomorrow|next))\b/gi, " ");
   const results = chrono.parse(
