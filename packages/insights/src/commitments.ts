@@ -238,6 +238,16 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     ),
     kind: "role",
   },
+  // round 6: an agent noun with an indefinite article is someone the author's side assigns ("An underwriter
+  // will review it within 10 working days", "an assessor will visit on Monday")
+  {
+    re: new RegExp(
+      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so)\s+)(?:an?|one of our)\s+(?:[a-z]+\s+)?[a-z]{3,}(?:er|or|ist|ant|ent)\s+(?:will|'ll|is going to)\s+` +
+        ACTION_FOLLOWS,
+      "i",
+    ),
+    kind: "role",
+  },
   // minutes and handovers: "Early shift to load them first thing", "Tom to chase the haulier by Friday"
   {
     re: new RegExp(
@@ -311,7 +321,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b|(?:arrives|lands|gets) (?:with|to) you\b|reaches you\b|(?:is|are|'s)\s+on\s+(?:its|their)\s+way\b)(.*)/i,
+    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b|(?:arrives|lands|gets) (?:with|to) you\b|reaches you\b|(?:is|are|'s)\s+on\s+(?:its|their)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -715,7 +725,8 @@ export function matchCommitment(sentence: string): string | null {
       const verb = (m[1] ?? "").toLowerCase();
       const rest = m[2] ?? "";
       // "I'm writing to…", "I'm reaching out about…", "just checking in": openers, not promises
-      if (/^(?:writ|reach|follow|check|contact|email|look|try|hop|wonder|get)/.test(verb)) continue;
+      // "confirming lunch for 25 on Wednesday" acknowledges an arrangement
+      if (/^(?:writ|reach|follow|check|contact|email|look|try|hop|wonder|get|confirm)/.test(verb)) continue;
       // "Stock take Sat: I'm covering aisles 1-10": the date may be in a short heading before the colon
       const heading = /^[^:]{1,40}:\s*$/.test(before) && hasDeadlineWords(before);
       // "I'm taking the van to the garage tomorrow": taking something somewhere is an errand
@@ -914,12 +925,20 @@ export function splitClauses(sentence: string): string[] {
         const at = c.search(/,\s+(?=(?:i|we|you)(?:'ll|’ll|\s+will)\s)/i);
         if (at < 0) return [c];
         const parts = [c.slice(0, at), c.slice(at + 1)];
-        return parts.every((p) => hasDeadlineWords(p) && matchCommitment(p) !== null) ? parts : [c];
+        return parts.every((p) => (hasDeadlineWords(p) || EVENT.test(p)) && matchCommitment(p) !== null) &&
+          hasDeadlineWords(parts[0] ?? "")
+          ? parts
+          : [c];
       })
       // "I'm fixing it this afternoon and will confirm by 3": two promises when each names its own time
       .flatMap((c) => {
         const parts = c.split(/,?(?<!\s)\s+and\s+(?=will\s)/i);
-        return parts.length === 2 && parts.every(hasDeadlineWords) ? parts : [c];
+        // "…in 7-10 days and will courier your passport back as soon as it's returned": a promise on an event
+        return parts.length === 2 &&
+          hasDeadlineWords(parts[0] ?? "") &&
+          (hasDeadlineWords(parts[1] ?? "") || EVENT.test(parts[1] ?? ""))
+          ? parts
+          : [c];
       })
       .map((c) => c.trim())
       .filter(Boolean)
@@ -943,7 +962,7 @@ function dueScope(clause: string): string {
     }
   }
   const cut =
-    /,\s+(?:so|because|since|as|while|whereas|which)\s|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
+    /,\s+(?:so|because|since|as|while|whereas|which)\s|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
       clause,
     );
   if (!cut) return clause;
@@ -1090,6 +1109,8 @@ function matchPlanItem(line: string): string | null {
   return acts ? s.replace(/^[^:]{1,30}:\s*/, "").replace(/[.!,;:\s]+$/, "") : null;
 }
 
+/** A promise that waits on an event instead of a date ("when it's imaged", "as soon as it's returned"). */
+const EVENT = /\b(?:when|once|as soon as|the moment)\s+(?:it|they|he|she|we|you|i|the|your|our|that|this)\b/i;
 /** Being somewhere or handing something over at a time, which an event named before may date. */
 const ARRIVAL =
   /\b(?:arriv\w*|pick(?:s|ing)? (?:\w+ )?up|collect\w*|drop(?:s|ping)? (?:\w+ )?off|deliver\w*|be (?:at|there|on site|with you)|meet\w*|set(?:ting)? up|install\w*|visit\w*)\b/i;
@@ -1118,6 +1139,8 @@ function afterEarlier(
 
 /** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */
 const SAME_DAY = /\b(?:the same|same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
+/** "the following week", "the next day": counted from a date named earlier in the sentence. */
+const FOLLOWING = /\bthe (?:following|next) (day|week)\b/i;
 function sameDayAs(
   scoped: string,
   sentence: string,
@@ -1126,13 +1149,21 @@ function sameDayAs(
   opts: { timezone?: string; endOfDayHour?: number },
 ): { dueAt: number; phrase: string } | null {
   const m = SAME_DAY.exec(scoped);
-  if (!m) return null;
+  const following = m ? null : FOLLOWING.exec(scoped);
+  if (!m && !following) return null;
   const at = sentence.indexOf(piece);
   const earlier = at > 0 ? sentence.slice(0, at) : "";
   const base = earlier ? resolveDueDate(expandTexting(earlier), sentAt, opts) : null;
   if (!base) return null;
   const tz = opts.timezone ?? "UTC";
   const p = zonedParts(base.dueAt, tz);
+  const eod = opts.endOfDayHour ?? 17;
+  if (following) {
+    // "…by 4 September and we will ship the following week": the Friday of the week after that date
+    const days = /day/i.test(following[1] ?? "") ? 1 : 7 + ((5 - p.weekday + 7) % 7);
+    return { dueAt: zonedTimeToUtc(p.year, p.month, p.day + days, eod, 0, tz), phrase: following[0] };
+  }
+  if (!m) return null;
   const part = (m[1] ?? "").toLowerCase();
   const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : (opts.endOfDayHour ?? 17);
   return { dueAt: zonedTimeToUtc(p.year, p.month, p.day, hour, 0, tz), phrase: m[0] };
@@ -1152,6 +1183,9 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
     /,?\s+and\s+(?=(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some)\s)/i,
   );
   if (parts.length < 2 || !parts.every((p) => hasDeadlineWords(p))) return whole;
+  // "…tonight, and the inspection is scheduled for Tuesday": a part with its own present or past verb is a
+  // statement, not a second object of the promise
+  if (parts.slice(1).some((p) => /\b(?:is|are|was|were|has|have|had)\b/i.test(p))) return whole;
   const verb = action.split(/\s+/)[0] ?? "";
   return parts.map((p, i) => ({
     text: p.trim(),

@@ -204,7 +204,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
 
   // "within 5 business days": working days (Monday to Friday) after the send day
   m =
-    /\b(?:within|in|after)\s+(?:\d{1,2}\s*(?:[-–]|to|or)\s*)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:business|working)\s+days?\b/i.exec(
+    /\b(?:within|in|after)\s+(?:\d{1,2}\s*(?:[-–]|to|or)\s*)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:business|working|banking)\s+days?\b/i.exec(
       text,
     );
   if (m) {
@@ -249,6 +249,20 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     return { dueAt: at(ahead + 7, eod), phrase: m[0] };
   }
 
+  // "ship the week of October 5": the working week that holds that date, due on its Friday
+  m = /\bthe week of\s+(.{3,25}?)(?=[,.;!?]|\s+(?:and|but|so|or)\b|$)/i.exec(text);
+  if (m) {
+    const day = resolveDueDate(m[1] ?? "", sentAt, opts);
+    if (day) {
+      const p = zonedParts(day.dueAt, tz);
+      const toFriday = (5 - p.weekday + 7) % 7;
+      return {
+        dueAt: zonedTimeToUtc(p.year, p.month, p.day + (p.weekday === 6 ? 6 : toFriday), eod, 0, tz),
+        phrase: m[0],
+      };
+    }
+  }
+
   // "on the 24th" / "by the 3rd" / "on 25th": chrono needs a month, so resolve to this month or the next
   m =
     /\b(?:on|by|before|until|for)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(\s+of\s+(?:this|the|next)\s+month)?/i.exec(
@@ -258,8 +272,20 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     const d = Number(m[1]);
     if (d >= 1 && d <= 31) {
       const next = /next/i.test(m[2] ?? "") ? 1 : 0;
-      let t = zonedTimeToUtc(sent.year, sent.month + next, d, eod, 0, tz);
-      if (t <= sentAt && !next) t = zonedTimeToUtc(sent.year, sent.month + 1, d, eod, 0, tz);
+      // "on the 28th at 11": a clock time right after the day sets the hour (1-7 without am/pm is pm)
+      const clock = /^\s*(?:at|by|from|around)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])/i.exec(
+        text.slice(m.index + m[0].length),
+      );
+      let hour = eod;
+      let minute = 0;
+      if (clock) {
+        hour = Number(clock[1]) % 12;
+        minute = Number(clock[2] ?? 0);
+        if (/^p/i.test(clock[3] ?? "") || (!clock[3] && hour >= 1 && hour <= 7)) hour += 12;
+        if (!clock[3] && Number(clock[1]) === 12) hour = 12;
+      }
+      let t = zonedTimeToUtc(sent.year, sent.month + next, d, hour, minute, tz);
+      if (t <= sentAt && !next) t = zonedTimeToUtc(sent.year, sent.month + 1, d, hour, minute, tz);
       return { dueAt: t, phrase: m[0] };
     }
   }
@@ -288,6 +314,10 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(
       /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s+(?:business\s+|working\s+)?(?:days?|weeks?|hours?|months?)\b)/gi,
       (w) => String(NUMBER_WORDS.indexOf(w.toLowerCase()) + 1),
+    )
+    .replace(
+      /\bwithin (\d+)\s*(?:to|-|–)\s*(\d+)\s+(?=(?:business |working |banking )?(?:minutes?|hours?|days?|weeks?|months?)\b)/gi,
+      "within $2 ",
     )
     // "in about 3 weeks" is "in 3 weeks"; "in 3 to 4 weeks" is due at the end of the range
     .replace(
