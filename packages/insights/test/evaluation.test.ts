@@ -34,6 +34,9 @@ import { TUNING3_DEAL, TUNING3_SIGNATURES } from "./fixtures/tuning3";
 import { TUNING_COMMIT5_ALL } from "./fixtures/tuning5-commit";
 import { TUNING6_COMMIT } from "./fixtures/tuning6-commit";
 import { TUNING6_COMMIT_HOLDOUT } from "./fixtures/tuning6-commit-holdout";
+import { TUNING6_COMMIT_HOLDOUT2 } from "./fixtures/tuning6-commit-holdout2";
+import { TUNING6_COMMIT_HOLDOUT3 } from "./fixtures/tuning6-commit-holdout3";
+import { TUNING6_COMMIT_HOLDOUT4 } from "./fixtures/tuning6-commit-holdout4";
 import { UNTOUCHED } from "./fixtures/untouched";
 import type { PR } from "./metrics";
 
@@ -161,13 +164,21 @@ describe("evaluation report", () => {
         blind: false,
         commitmentsOnly: true,
       },
-      {
-        name: "tuning6-commit-holdout (commitments, round 6: dev data after its second run, see README)",
-        messages: TUNING6_COMMIT_HOLDOUT,
+      // round 6: holdouts A–C were read after their first runs (dev data since), D was not (README.md)
+      ...(
+        [
+          ["A", TUNING6_COMMIT_HOLDOUT, "dev data after its second run"],
+          ["B", TUNING6_COMMIT_HOLDOUT2, "dev data after its first run"],
+          ["C", TUNING6_COMMIT_HOLDOUT3, "dev data after its first run"],
+          ["D", TUNING6_COMMIT_HOLDOUT4, "misses not read"],
+        ] as const
+      ).map(([part, messages, status]) => ({
+        name: `tuning6-commit-holdout ${part} (commitments, round 6: ${status})`,
+        messages: [...messages],
         pairs: [],
         blind: false,
         commitmentsOnly: true,
-      },
+      })),
       {
         name: "tuning-sig4 A–G, L, M (signatures)",
         messages: TUNING_SIG4_ALL,

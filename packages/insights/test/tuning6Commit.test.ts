@@ -8,6 +8,9 @@ import { evalCommitments } from "./evaluate";
 import { BLIND4_ALL } from "./fixtures/blind4";
 import { TUNING6_COMMIT, TUNING6_NEGATIVE } from "./fixtures/tuning6-commit";
 import { TUNING6_COMMIT_HOLDOUT } from "./fixtures/tuning6-commit-holdout";
+import { TUNING6_COMMIT_HOLDOUT2 } from "./fixtures/tuning6-commit-holdout2";
+import { TUNING6_COMMIT_HOLDOUT3 } from "./fixtures/tuning6-commit-holdout3";
+import { TUNING6_COMMIT_HOLDOUT4 } from "./fixtures/tuning6-commit-holdout4";
 
 describe("round-6 commitments", () => {
   it("finds the promises of the tuning set with their deadlines and none of its non-promises", () => {
@@ -27,9 +30,21 @@ describe("round-6 commitments", () => {
     expect(r.withDue.precision).toBeGreaterThanOrEqual(0.97);
   });
 
-  it("prints the round-6 holdout (not asserted beyond its first run after the fixes)", () => {
-    const r = evalCommitments(TUNING6_COMMIT_HOLDOUT);
-    console.log(`commitments tuning6 holdout: ${r.withDue.summary()}`);
-    expect(r.withDue.tp + r.withDue.fn).toBe(54);
+  it("holds the holdouts read after their first runs (A–C, fit) and prints D (unread, the estimate)", () => {
+    const fit: Array<[string, typeof TUNING6_COMMIT_HOLDOUT, number]> = [
+      ["A", TUNING6_COMMIT_HOLDOUT, 54],
+      ["B", TUNING6_COMMIT_HOLDOUT2, 51],
+      ["C", TUNING6_COMMIT_HOLDOUT3, 42],
+    ];
+    for (const [part, set, promises] of fit) {
+      const r = evalCommitments(set);
+      console.log(`commitments tuning6 holdout ${part} (fit): ${r.withDue.summary()}`);
+      expect(r.withDue.tp + r.withDue.fn).toBe(promises);
+      expect(r.withDue.f1).toBeGreaterThanOrEqual(0.9);
+    }
+    // D's misses were never read: only its size is asserted, so the figure stays an estimate (README.md)
+    const d = evalCommitments(TUNING6_COMMIT_HOLDOUT4);
+    console.log(`commitments tuning6 holdout D (unread): ${d.withDue.summary()}`);
+    expect(d.withDue.tp + d.withDue.fn).toBe(39);
   });
 });
