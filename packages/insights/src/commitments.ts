@@ -207,6 +207,11 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     ),
     kind: "planned",
   },
+  // round 6: "Invoice to follow under separate cover", "Full details to follow": a document the author sends
+  {
+    re: /^((?:(?:the|an?|our|my|your|full|more|further)\s+)?(?:[a-z]+\s+){0,2}?(?:invoice|receipt|details|confirmation|quote|contract|paperwork|documents?|report|notes|minutes|summary|proposal|tracking(?: number| details)?|instructions|update|photos)\s+to\s+follow\b.*)/i,
+    kind: "expect",
+  },
   // "Expect the documents by noon tomorrow"
   // round 6: also after a comma and "so"/"and" ("…is a bigger job, so expect a draft from me in three weeks")
   { re: /(?:^|[,;–—]\s*(?:so\s+|and\s+)?|\bso\s+)(?:please\s+)?(?:expect|look out for)\s+(.*)/i, kind: "expect" },
@@ -361,7 +366,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // present tense with a future time: "I send you the copy tomorrow", "our team delivers on the 20th"
   {
     re: new RegExp(
-      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift)s?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS})(?:s|es)?\b(.*)`,
+      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift)s?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b)))(?:s|es)?\b(.*)`,
       "i",
     ),
     kind: "present",
@@ -700,7 +705,11 @@ export function matchCommitment(sentence: string): string | null {
       const verb = m[3] ?? "";
       if (NOT_A_SUBJECT.has(first) || !new RegExp(`^(?:${ACTION_VERBS})$`).test(verb)) continue;
       // "Buses will run on the early schedule": a service operating, not an action promised
-      if (verb === "run" && /^\s+(?:on|as|from|until|till|late|smoothly|normally)\b/i.test(m[4] ?? "")) continue;
+      if (
+        verb === "run" &&
+        /^\s+(?:on|as|from|until|till|late|early|behind|ahead|a day|smoothly|normally)\b/i.test(m[4] ?? "")
+      )
+        continue;
       if (/\b(?:said|says|told|mentioned|thinks|thought)\b/i.test(before)) return null;
       action = `${verb}${m[4] ?? ""}`.trim();
     } else if (kind === "planned") {
@@ -714,7 +723,7 @@ export function matchCommitment(sentence: string): string | null {
       if (!hasDeadlineWords(owned ? (m[2] ?? "") : (m[1] ?? ""))) continue;
       action = (owned ? `${m[1]}${m[2]}` : (m[1] ?? "")).trim();
     } else if (kind === "expect") {
-      if (!hasDeadlineWords(m[1] ?? "")) continue;
+      if (!hasDeadlineWords(m[1] ?? "") && !/\bto\s+follow\b/i.test(m[1] ?? "")) continue;
       action = `deliver ${m[1] ?? ""}`.trim();
     } else if (kind === "arrive") {
       if (!hasDeadlineWords(m[2] ?? "")) continue;
@@ -732,8 +741,15 @@ export function matchCommitment(sentence: string): string | null {
       // "I'm taking the van to the garage tomorrow": taking something somewhere is an errand
       const errand =
         verb === "taking" && /^\s+(?:the|your|our|it|them)\b[^,;]{0,30}?\s(?:to|round|over|back)\b/i.test(rest);
+      // "We're mowing your street today": the author's side working on the reader's thing with a time
+      const forYou =
+        /^[,;:–—\s]*(?:i'm|i am|we're|we are)\b/i.test(m[0]) &&
+        /^\s+(?:your|you)\b/i.test(rest) &&
+        !/^(?:enjoy|lov|lik|hop|expect|miss|wait|think|wonder|consider|hold|keep|read|watch|follow|call|look|see)/i.test(
+          verb,
+        );
       if (
-        (!isActionVerb(verb) && !errand) ||
+        (!isActionVerb(verb) && !errand && !forYou) ||
         ACTION_VERB_RE.test(verb) ||
         verb === "going" ||
         (!hasDeadlineWords(rest) && !heading)
@@ -812,7 +828,10 @@ export function matchCommitment(sentence: string): string | null {
         )
       ) {
         return null; // "…and will take around three weeks": a duration, not an action
-      } else if (verb === "run" && /^(?:on|as|from|until|till|late|smoothly|normally|as usual)\b/i.test(tail)) {
+      } else if (
+        verb === "run" &&
+        /^(?:on|as|from|until|till|late|early|behind|ahead|a day|smoothly|normally|as usual)\b/i.test(tail)
+      ) {
         return null; // "Buses will run on the early schedule": a service operating, not an action promised
       } else if (verb === "go" && /^ahead\b(?!\s+and\b)/i.test(tail)) {
         return null; // "We'll go ahead at €101k": a decision to buy, not an action promised ("go ahead and send" is)
@@ -835,6 +854,12 @@ export function matchCommitment(sentence: string): string | null {
         /^(?:at|on|by|for|from|until|till|early|late|today|tomorrow|tonight|next|this|\d)\b/i.test(tail)
       ) {
         return null; // "Our office will close at 3 on Friday": opening hours, not an action on something
+      } else if (
+        verb === "work" &&
+        /^(?:on|through|in|the|it|this|that)\b/i.test(tail) &&
+        !/going to|gonna/i.test(m[0])
+      ) {
+        // "I'll work the changes in over the weekend", "I'll work on it tonight"
       } else if (verb === "wait" && /^for you\b/i.test(tail)) {
         // "our driver will wait for you at arrivals": waiting for the reader is a service
       } else if (NON_ACTION.has(verb)) {
@@ -873,7 +898,7 @@ function courtesyOnly(s: string): boolean {
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|hours?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d)\b/i.test(
+  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|hours?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d)\b/i.test(
     s,
   );
 }
@@ -999,8 +1024,10 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   // which dates a later arrival given only by its hour ("Our crew will arrive between 8 and 9am")
   let anchor: number | null = null;
   let anchoredSentence: string | null = null;
+  let previous: string | null = null;
   for (const { clause, conditioned, sentence: whole, item } of clauses) {
     if (anchoredSentence !== whole) {
+      previous = anchoredSentence;
       anchoredSentence = whole;
       const bounded = boundText(whole, MAX_CLAUSE_CHARS);
       if (NAMES_A_DAY.test(bounded) && matchCommitment(bounded) === null) {
@@ -1012,7 +1039,12 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     if (conditioned && !hasDeadlineWords(clause)) continue;
     // a plan line's commitment is the line without its bullet or number
     const sentence = boundText(item ? clause.replace(LIST_MARKER, "") : clause, MAX_CLAUSE_CHARS);
-    const action = matchCommitment(sentence) ?? (item ? matchPlanItem(sentence) : null);
+    // "I spoke with our warehouse. They will send the part tomorrow": "they" is the team just handed the task
+    const handedOn = previous !== null && HANDED_TO.test(previous) && /^they(?:'ll|\s+will)\s/i.test(sentence);
+    const action =
+      matchCommitment(sentence) ??
+      (item ? matchPlanItem(sentence) : null) ??
+      (handedOn ? matchCommitment(sentence.replace(/^they/i, "Our team")) : null);
     if (action === null) continue;
     const pieces = splitGapped(sentence, action);
     for (const [i, piece] of pieces.entries()) {
@@ -1023,6 +1055,9 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
         resolveDueDate(scoped, item ? plan.reference(msg.sentAt, dueOpts.timezone) : msg.sentAt, dueOpts);
       let due: typeof found =
         found && last?.sentence === whole ? afterEarlier(found, scoped, last.dueAt, dueOpts.timezone) : found;
+      // "Our CTO will join Wednesday's call, and I'll share the diagram beforehand": the date before it
+      if (!due && last?.sentence === whole && BEFOREHAND.test(scoped))
+        due = { dueAt: last.dueAt, phrase: "beforehand" };
       if (due && anchor !== null && ARRIVAL.test(piece.text)) due = afterEarlier(due, scoped, anchor, dueOpts.timezone);
       if (due) last = { sentence: whole, dueAt: due.dueAt };
       const span = locator.find(piece.text, cursor) ?? locator.find(piece.text);
@@ -1109,6 +1144,11 @@ function matchPlanItem(line: string): string | null {
   return acts ? s.replace(/^[^:]{1,30}:\s*/, "").replace(/[.!,;:\s]+$/, "") : null;
 }
 
+/** A task handed to a team of ours ("I spoke with our warehouse", "your ticket has been assigned to L2 team"). */
+const HANDED_TO =
+  /\b(?:spoke|spoken|talked|checked|escalated|passed|assigned|forwarded|handed|raised)\b[^.!?]{0,40}?\b(?:to|with)\s+(?:our|my|the)?\s*[\w-]+(?:\s+(?:team|department|desk|warehouse|office))?\b/i;
+/** "beforehand", "before then", "ahead of it": due by the date of the clause before. */
+const BEFOREHAND = /\b(?:beforehand|before then|ahead of (?:it|that|time|then))\b/i;
 /** A promise that waits on an event instead of a date ("when it's imaged", "as soon as it's returned"). */
 const EVENT = /\b(?:when|once|as soon as|the moment)\s+(?:it|they|he|she|we|you|i|the|your|our|that|this)\b/i;
 /** Being somewhere or handing something over at a time, which an event named before may date. */

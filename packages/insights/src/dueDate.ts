@@ -123,7 +123,15 @@ const GREETING =
   /^\s*(?:good\s+)?(?:morning|afternoon|evening)\b(?=\s*(?:[,!:–—-]|(?:all|team|everyone|folks|guys|y'all|[A-Z][\p{L}'-]*)\s*(?:[,!:–—-]|$)))/iu;
 
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
-  const text = boundText(fullText, MAX_CLAUSE_CHARS).replace(GREETING, "");
+  const text = boundText(fullText, MAX_CLAUSE_CHARS)
+    .replace(GREETING, "")
+    // "on Thursday the 24th", "Monday 30th": the day of the month fixes the date (chrono keeps only the weekday)
+    .replace(
+      /(\b(?:on|by|before|until|till|for|from)\s+)?\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th))\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi,
+      (_m, prep: string | undefined, nth: string) => `${prep ?? "on "}the ${nth}`,
+    )
+    // "by lunchtime" is noon
+    .replace(/\b(by|at|around|before|until)\s+lunch(?:time| time)?\b/gi, "$1 noon");
   // a time in a named zone: the whole deadline is read in that zone ("tomorrow at 1pm Pacific")
   const zoned = TIME_IN_ZONE.exec(text);
   const zone = zoned ? ZONE_NAMES[(zoned[2] ?? "").toLowerCase()] : undefined;
@@ -400,6 +408,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // "in June", "by September": the end of that month
     if (c.isCertain("month") && !c.isCertain("day") && !c.isCertain("weekday")) {
       day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    }
+    // "this morning" sent before noon is today (chrono's forward dating moves a passed morning to tomorrow)
+    if (/^this (?:morning|afternoon|evening)$/i.test(r.text.trim())) {
+      year = sent.year;
+      month = sent.month;
+      day = sent.day;
     }
     const onlyWeekday = c.isCertain("weekday") && !c.isCertain("day") && !c.isCertain("month");
     if (
