@@ -56,7 +56,7 @@ const PARTICIPLES =
  * Service participles that promise an action only in the future passive ("your credit will be applied by
  * Friday"); in the present they describe a state ("the budget is approved", "the account is restored").
  */
-const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reversed|reinstated|removed|corrected|adjusted|unlocked|reset|renewed|extended|upgraded|cancell?ed|reactivated|cleared|arranged|organi[sz]ed|mailed|reviewed|checked|inspected|handled|taken care of|dealt with|followed up|effected|executed|remitted|actioned|provided|despatched|loaded|unloaded|offloaded|packed|picked|stocked|restocked|counted|cleaned|serviced|swapped|fitted|tested|labell?ed|wrapped|moved|staged|allocated|recharged|calibrated|replenished|rerouted|re-?delivered|relabell?ed|repacked|returned to you|back (?:up|online)`;
+const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reversed|reinstated|removed|corrected|adjusted|unlocked|reset|renewed|extended|upgraded|cancell?ed|reactivated|cleared|arranged|organi[sz]ed|mailed|reviewed|checked|inspected|handled|taken care of|dealt with|followed up|effected|executed|remitted|actioned|provided|despatched|loaded|unloaded|offloaded|packed|picked|stocked|restocked|counted|cleaned|serviced|swapped|fitted|tested|labell?ed|wrapped|moved|staged|allocated|recharged|calibrated|replenished|rerouted|re-?delivered|relabell?ed|repacked|returned to you|back (?:up|online)|assigned|appointed`;
 const ACTION_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
 /** True for an action verb in base, -s, -ing or doubled-consonant -ing form ("sending", "shipping", "sharing"). */
 function isActionVerb(word: string): boolean {
@@ -295,7 +295,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     kind: "third",
   },
   {
-    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see|hear from (?:me|us)|be (?:back )?up and running|be back (?:up|online|in business|on the road))|(?:'re|\s+are)\s+(?:getting|receiving))\b(.*)/i,
+    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see|hear from (?:me|us)|be (?:back )?up and running|be back (?:up|online|in business|on the road))|(?:'re|\s+are)\s+(?:getting|receiving)|\s+(?:get|receive)(?=\s+(?:it|them|this|the|your)\b))\b(.*)/i,
     kind: "you",
   },
   // subject-less after a comma or "and": "Received the invoice, will pay on Friday"
@@ -379,7 +379,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:goes live|goes out|go out|go(?:es)? to (?:press|print)|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
+    re: /\b(?:goes live|goes out|go out|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
@@ -480,7 +480,7 @@ const LET_NON_ACTION = new Set([
 ]);
 /** "be" + these means a promise ("I'll be in touch", "I'll be there at 3"). */
 const BE_ACTION =
-  /^(?:in touch|there|onsite|on site|on-site|over|with you|at yours?|at the (?:office|site|venue|door)|(?:taking|holding|hosting|teaching|leading|running|giving|doing) (?!(?:the|a|some|my) (?:day|week|morning|afternoon|time)s? off\b|(?:a )?(?:leave|break|holiday|vacation|time off)\b)|(?:at|on) (?:the|your|our) [\w -]{1,30}?\bby \d|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
+  /^(?:in touch|there|onsite|on site|on-site|over|with you|at yours?|out\b(?=[^.!?]{0,40}\bto\s+(?:install|fix|repair|replace|service|inspect|look|see|check|collect|deliver|measure|quote|read)\b)|at the (?:office|site|venue|door)|(?:taking|holding|hosting|teaching|leading|running|giving|doing) (?!(?:the|a|some|my) (?:day|week|morning|afternoon|time)s? off\b|(?:a )?(?:leave|break|holiday|vacation|time off)\b)|(?:at|on) (?:the|your|our) [\w -]{1,30}?\bby \d|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
 /** Verbs that hand something to the reader; with them "our <thing>" is still a deliverable ("sending our proposal Friday"). */
 const GIVING =
   /^(?:send|share|forward|email|mail|deliver|ship|submit|post|bring|hand|transfer|pay|wire|courier|dispatch|introduce|connect|walk|demo|present|invoice|return|drop|give|show|refund|credit|issue|provide|offer)/i;
@@ -640,7 +640,7 @@ export function matchCommitment(sentence: string): string | null {
     let action: string;
     if (kind === "you") {
       // "you should have it in DocuSign" states a fact; with a time it is a promise ("you'll get it by Friday")
-      if (/^you\s+(?:should|can)\b/i.test(m[0]) && !hasDeadlineWords(m[0])) continue;
+      if (/^you\s+(?:should|can|get|receive)\b/i.test(m[0]) && !hasDeadlineWords(m[0])) continue;
       action = m[0].trim();
     } else if (kind === "role" || kind === "third" || kind === "own") {
       // a third person's promise needs an action (or "be there/with you") and, for he/she, a time
@@ -703,7 +703,8 @@ export function matchCommitment(sentence: string): string | null {
       const subject = m[1] ?? "";
       const first = subject.split(/\s+/)[0] ?? "";
       const verb = m[3] ?? "";
-      if (NOT_A_SUBJECT.has(first) || !new RegExp(`^(?:${ACTION_VERBS})$`).test(verb)) continue;
+      const beActs = verb === "be" && BE_ACTION.test((m[4] ?? "").trim());
+      if (NOT_A_SUBJECT.has(first) || (!beActs && !new RegExp(`^(?:${ACTION_VERBS})$`).test(verb))) continue;
       // "Buses will run on the early schedule": a service operating, not an action promised
       if (
         verb === "run" &&
@@ -878,7 +879,8 @@ export function matchCommitment(sentence: string): string | null {
       // second verb when the first part stands with its own time
       const head = after.slice(0, after.search(CONDITIONAL));
       const and = head.search(/\s(?:and|then)\s/i);
-      if (and < 0 || !hasDeadlineWords(head.slice(0, and))) return null;
+      // the condition governs this match only: another pattern may find a promise of its own in the sentence
+      if (and < 0 || !hasDeadlineWords(head.slice(0, and))) continue;
     }
     return action;
   }
@@ -947,7 +949,7 @@ export function splitClauses(sentence: string): string[] {
       }, [])
       // "Fitting them Friday, you'll be back up and running by the weekend": two promises after a comma
       .flatMap((c) => {
-        const at = c.search(/,\s+(?=(?:i|we|you)(?:'ll|’ll|\s+will)\s)/i);
+        const at = c.search(/,\s+(?=(?:i|we|you)(?:'ll|’ll|\s+will)\s|you\s+(?:get|receive|have)\s)/i);
         if (at < 0) return [c];
         const parts = [c.slice(0, at), c.slice(at + 1)];
         return parts.every((p) => (hasDeadlineWords(p) || EVENT.test(p)) && matchCommitment(p) !== null) &&
@@ -987,7 +989,7 @@ function dueScope(clause: string): string {
     }
   }
   const cut =
-    /,\s+(?:so|because|since|as|while|whereas|which)\s|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
+    /,\s+(?:so|because|since|as|while|whereas|which)\s|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
       clause,
     );
   if (!cut) return clause;
@@ -1030,7 +1032,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       previous = anchoredSentence;
       anchoredSentence = whole;
       const bounded = boundText(whole, MAX_CLAUSE_CHARS);
-      if (NAMES_A_DAY.test(bounded) && matchCommitment(bounded) === null) {
+      if (ANCHOR_DAY.test(bounded) && matchCommitment(bounded) === null) {
         const named = resolveDueDate(expandTexting(bounded), msg.sentAt, dueOpts);
         if (named) anchor = named.dueAt;
       }
@@ -1058,7 +1060,8 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       // "Our CTO will join Wednesday's call, and I'll share the diagram beforehand": the date before it
       if (!due && last?.sentence === whole && BEFOREHAND.test(scoped))
         due = { dueAt: last.dueAt, phrase: "beforehand" };
-      if (due && anchor !== null && ARRIVAL.test(piece.text)) due = afterEarlier(due, scoped, anchor, dueOpts.timezone);
+      if (due && anchor !== null && ARRIVAL.test(piece.text.split(EVENT)[0] ?? ""))
+        due = afterEarlier(due, scoped, anchor, dueOpts.timezone);
       if (due) last = { sentence: whole, dueAt: due.dueAt };
       const span = locator.find(piece.text, cursor) ?? locator.find(piece.text);
       if (span) cursor = span.end;
@@ -1154,6 +1157,9 @@ const EVENT = /\b(?:when|once|as soon as|the moment)\s+(?:it|they|he|she|we|you|
 /** Being somewhere or handing something over at a time, which an event named before may date. */
 const ARRIVAL =
   /\b(?:arriv\w*|pick(?:s|ing)? (?:\w+ )?up|collect\w*|drop(?:s|ping)? (?:\w+ )?off|deliver\w*|be (?:at|there|on site|with you)|meet\w*|set(?:ting)? up|install\w*|visit\w*)\b/i;
+/** A statement that dates an event: a weekday, tomorrow, or a day of a month (not a duration). */
+const ANCHOR_DAY =
+  /\b(?:tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b/i;
 /** Words that name a day; a deadline without them is a clock time or a part of a day. */
 const NAMES_A_DAY =
   /\b(?:today|tonight|tomorrow|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|year|q[1-4]|fortnight|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d+\s+(?:days?|weeks?|months?)|\d{1,2}[/.-]\d{1,2})\b/i;
@@ -1180,7 +1186,7 @@ function afterEarlier(
 /** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */
 const SAME_DAY = /\b(?:the same|same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
 /** "the following week", "the next day": counted from a date named earlier in the sentence. */
-const FOLLOWING = /\bthe (?:following|next) (day|week)\b/i;
+const FOLLOWING = /\bthe (?:following|next) (day|week)\b|\bthe (day|morning|afternoon|evening|night) before\b/i;
 function sameDayAs(
   scoped: string,
   sentence: string,
@@ -1198,6 +1204,12 @@ function sameDayAs(
   const tz = opts.timezone ?? "UTC";
   const p = zonedParts(base.dueAt, tz);
   const eod = opts.endOfDayHour ?? 17;
+  if (following?.[2]) {
+    // "…on Thursday, and we'll text you a window the evening before": the day before that date
+    const part = following[2].toLowerCase();
+    const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : eod;
+    return { dueAt: zonedTimeToUtc(p.year, p.month, p.day - 1, hour, 0, tz), phrase: following[0] };
+  }
   if (following) {
     // "…by 4 September and we will ship the following week": the Friday of the week after that date
     const days = /day/i.test(following[1] ?? "") ? 1 : 7 + ((5 - p.weekday + 7) % 7);

@@ -131,7 +131,17 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       (_m, prep: string | undefined, nth: string) => `${prep ?? "on "}the ${nth}`,
     )
     // "by lunchtime" is noon
-    .replace(/\b(by|at|around|before|until)\s+lunch(?:time| time)?\b/gi, "$1 noon");
+    .replace(/\b(by|at|around|before|until)\s+lunch(?:time| time)?\b/gi, "$1 noon")
+    // "the October receipts", "your January invoice": a month before a noun names a topic, not a date
+    .replace(
+      /\b(the|your|our|my|his|her|their|this|last)\s+(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(?=[a-z]{3,})/gi,
+      "$1 ",
+    )
+    // "within 30 days of signature", "in 2 weeks after delivery": counted from an event, not from the message
+    .replace(
+      /\b(?:within|in)\s+\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt|the invoice|invoice|sending|the date)\b)[a-z]+/gi,
+      " ",
+    );
   // a time in a named zone: the whole deadline is read in that zone ("tomorrow at 1pm Pacific")
   const zoned = TIME_IN_ZONE.exec(text);
   const zone = zoned ? ZONE_NAMES[(zoned[2] ?? "").toLowerCase()] : undefined;
