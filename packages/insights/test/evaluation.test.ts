@@ -37,6 +37,8 @@ import { TUNING6_COMMIT_HOLDOUT } from "./fixtures/tuning6-commit-holdout";
 import { TUNING6_COMMIT_HOLDOUT2 } from "./fixtures/tuning6-commit-holdout2";
 import { TUNING6_COMMIT_HOLDOUT3 } from "./fixtures/tuning6-commit-holdout3";
 import { TUNING6_COMMIT_HOLDOUT4 } from "./fixtures/tuning6-commit-holdout4";
+import { TUNING6_COMMIT_HOLDOUT5 } from "./fixtures/tuning6-commit-holdout5";
+import { TUNING6_COMMIT_HOLDOUT6 } from "./fixtures/tuning6-commit-holdout6";
 import { UNTOUCHED } from "./fixtures/untouched";
 import type { PR } from "./metrics";
 
@@ -164,13 +166,15 @@ describe("evaluation report", () => {
         blind: false,
         commitmentsOnly: true,
       },
-      // round 6: holdouts A–C were read after their first runs (dev data since), D was not (README.md)
+      // round 6: holdouts A–E were read after their first runs (dev data since), F was not (README.md)
       ...(
         [
           ["A", TUNING6_COMMIT_HOLDOUT, "dev data after its second run"],
           ["B", TUNING6_COMMIT_HOLDOUT2, "dev data after its first run"],
           ["C", TUNING6_COMMIT_HOLDOUT3, "dev data after its first run"],
-          ["D", TUNING6_COMMIT_HOLDOUT4, "misses not read"],
+          ["D", TUNING6_COMMIT_HOLDOUT4, "dev data after its first run"],
+          ["E", TUNING6_COMMIT_HOLDOUT5, "dev data after its first run"],
+          ["F", TUNING6_COMMIT_HOLDOUT6, "misses not read"],
         ] as const
       ).map(([part, messages, status]) => ({
         name: `tuning6-commit-holdout ${part} (commitments, round 6: ${status})`,
