@@ -45,10 +45,10 @@ const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|also|just
 const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+)\b(.*)`;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
-  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report";
+  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy";
 /** People and teams who act for one side ("our engineer", "a technician", "the courier"). */
 const ROLES =
-  "marshals?|supervisors?|dispatchers?|controllers?|foreman|forklift drivers?|pickers?|operators?|porters?|security|team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned";
+  "marshals?|supervisors?|dispatchers?|controllers?|foreman|forklift drivers?|pickers?|operators?|porters?|security|team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned|nurses?|doctors?|dentists?|vets?|receptionists?|pharmacists?|teachers?|tutors?|coach|chefs?|housekeeping|concierge|officers?|advis[eo]rs?|caseworkers?|clerks?|cleaners?|trainers?|therapists?|editors?|producers?|photographers?|volunteers?|organi[sz]ers?|coordinators?|planners?";
 /** Past participles of deliverable actions, for passive promises ("will be paid", "is shipped"). */
 const PARTICIPLES =
   "paid|sent|shipped|delivered|transferred|signed|issued|refunded|credited|installed|completed|fixed|processed|scheduled|booked|returned|dispatched|released|published|deployed|activated|enabled|resolved|replaced|repaired|reimbursed|settled|wired|uploaded|shared|forwarded|emailed|posted|invoiced|submitted|prepared|finali[sz]ed|configured|set up|migrated|updated|collected|picked up|dropped off|handed over|couriered|made|done|sorted|delivered over|sent out|paid out";
@@ -56,7 +56,7 @@ const PARTICIPLES =
  * Service participles that promise an action only in the future passive ("your credit will be applied by
  * Friday"); in the present they describe a state ("the budget is approved", "the account is restored").
  */
-const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reversed|reinstated|removed|corrected|adjusted|unlocked|reset|renewed|extended|upgraded|cancell?ed|reactivated|cleared|arranged|organi[sz]ed|mailed|reviewed|checked|inspected|handled|taken care of|dealt with|followed up|effected|executed|remitted|actioned|provided|despatched|loaded|unloaded|offloaded|packed|picked|stocked|restocked|counted|cleaned|serviced|swapped|fitted|tested|labell?ed|wrapped|moved|staged|allocated|recharged|calibrated|replenished|rerouted|re-?delivered|relabell?ed|repacked|returned to you|back (?:up|online)`;
+const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reversed|reinstated|removed|corrected|adjusted|unlocked|reset|renewed|extended|upgraded|cancell?ed|reactivated|cleared|arranged|organi[sz]ed|mailed|reviewed|checked|inspected|handled|taken care of|dealt with|followed up|effected|executed|remitted|actioned|provided|despatched|loaded|unloaded|offloaded|packed|picked|stocked|restocked|counted|cleaned|serviced|swapped|fitted|tested|labell?ed|wrapped|moved|staged|allocated|recharged|calibrated|replenished|rerouted|re-?delivered|relabell?ed|repacked|returned to you|back (?:up|online)|assigned|appointed`;
 const ACTION_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
 /** True for an action verb in base, -s, -ing or doubled-consonant -ing form ("sending", "shipping", "sharing"). */
 function isActionVerb(word: string): boolean {
@@ -174,6 +174,8 @@ type PatternKind =
   | "elided"
   | "role"
   | "third"
+  | "own"
+  | "delegated"
   | "landing"
   | "visit"
   | "minutes";
@@ -205,8 +207,14 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     ),
     kind: "planned",
   },
+  // round 6: "Invoice to follow under separate cover", "Full details to follow": a document the author sends
+  {
+    re: /^((?:(?:the|an?|our|my|your|full|more|further)\s+)?(?:[a-z]+\s+){0,2}?(?:invoice|receipt|details|confirmation|quote|contract|paperwork|documents?|report|notes|minutes|summary|proposal|tracking(?: number| details)?|instructions|update|photos)\s+to\s+follow\b.*)/i,
+    kind: "expect",
+  },
   // "Expect the documents by noon tomorrow"
-  { re: /^(?:please\s+)?(?:expect|look out for)\s+(.*)/i, kind: "expect" },
+  // round 6: also after a comma and "so"/"and" ("…is a bigger job, so expect a draft from me in three weeks")
+  { re: /(?:^|[,;–—]\s*(?:so\s+|and\s+)?|\bso\s+)(?:please\s+)?(?:expect|look out for)\s+(.*)/i, kind: "expect" },
   {
     re: new RegExp(
       String.raw`^(?:(?:ok(?:ay)?|k|sure|great|thanks|noted|yep|yup|yes|yeah|ya|np|cool|alright|all right|no problem|of course|perfect|got it|on it)[,!.]?\s+)?(?:will|gonna)\s+` +
@@ -220,7 +228,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "my finance director, Paul Novak, will send" – a named colleague in apposition is allowed
   {
     re: new RegExp(
-      String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|planners?|coordinators?|supervisors?|dispatchers?|controllers?|leads?|marshals?|foreman|shift)(?:\s*,\s*[^,!?]{2,80},|\s+[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)?\s+(?:will|'ll|is going to|are going to)\s+` +
+      String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|planners?|coordinators?|supervisors?|dispatchers?|controllers?|leads?|marshals?|foreman|shift|nurses?|doctors?|chefs?|receptionists?|tutors?|coach|officers?|advis[eo]rs?|volunteers?|editors?|producers?|photographers?)(?:\s*,\s*[^,!?]{2,80},|\s+[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)?\s+(?:will|'ll|is going to|are going to)\s+` +
         ACTION_FOLLOWS,
       "iu",
     ),
@@ -235,6 +243,16 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     ),
     kind: "role",
   },
+  // round 6: an agent noun with an indefinite article is someone the author's side assigns ("An underwriter
+  // will review it within 10 working days", "an assessor will visit on Monday")
+  {
+    re: new RegExp(
+      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so)\s+)(?:an?|one of our)\s+(?:[a-z]+\s+)?[a-z]{3,}(?:er|or|ist|ant|ent)\s+(?:will|'ll|is going to)\s+` +
+        ACTION_FOLLOWS,
+      "i",
+    ),
+    kind: "role",
+  },
   // minutes and handovers: "Early shift to load them first thing", "Tom to chase the haulier by Friday"
   {
     re: new RegExp(
@@ -244,13 +262,40 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     ),
     kind: "minutes",
   },
+  // round 6: any unit of the author's side with an action and a time ("Our factory will finish the units
+  // next Tuesday", "our warehouse will ship the rest on Friday"); after the role patterns, so roles keep theirs
+  {
+    re: new RegExp(
+      String.raw`\b(?:our|my)\s+(?:[a-z]+\s+){0,2}?[a-z]+\s+(?:will|'ll|is going to|are going to)\s+` + ACTION_FOLLOWS,
+      "i",
+    ),
+    kind: "own",
+  },
+  // round 6: a task handed to a colleague ("I've asked Priya to send it over tonight")
+  {
+    re: new RegExp(
+      String.raw`\b(?:[Ii]|[Ww]e)(?:'ve|\s+have)?\s+(?:asked|told|got|arranged for)\s+([A-Z][\p{L}'-]+|(?:our|my)\s+[a-z]+(?:\s+[a-z]+)?)\s+to\s+` +
+        ACTION_FOLLOWS_CS,
+      "u",
+    ),
+    kind: "delegated",
+  },
+  // "A crew has been booked to clear it on Monday", "an engineer has been assigned to visit tomorrow"
+  {
+    re: new RegExp(
+      String.raw`()\b(?:has|have|'s|'ve)\s+been\s+(?:booked|scheduled|arranged|assigned|instructed|asked|sent)\s+to\s+` +
+        ACTION_FOLLOWS,
+      "i",
+    ),
+    kind: "delegated",
+  },
   // "He'll be there by 8", "She'll send the signed copy tomorrow": a colleague named earlier, with a time
   {
     re: new RegExp(String.raw`\b(?:he|she)\s*(?:'ll|\s+will|\s+is going to)\s+` + ACTION_FOLLOWS, "i"),
     kind: "third",
   },
   {
-    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see|hear from (?:me|us)|be (?:back )?up and running|be back (?:up|online|in business|on the road))|(?:'re|\s+are)\s+(?:getting|receiving))\b(.*)/i,
+    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see|hear from (?:me|us)|be (?:back )?up and running|be back (?:up|online|in business|on the road))|(?:'re|\s+are)\s+(?:getting|receiving)|\s+(?:get|receive)(?=\s+(?:it|them|this|the|your)\b))\b(.*)/i,
     kind: "you",
   },
   // subject-less after a comma or "and": "Received the invoice, will pay on Friday"
@@ -265,9 +310,10 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // taking a task on: "Cycle count for zone B is on me - done by Thursday", "leave it with me, sorted by 5"
   { re: /\b((?:is|'s|are)\s+on\s+(?:me|us)|leave it with (?:me|us))\b(.*)/i, kind: "elided" },
-  // terse arrival promises: "running late, be there in 20", "back in 10"
+  // terse arrival promises: "running late, be there in 20", "back in 10"; round 6: terse readiness with a
+  // time ("Yep, ready by 1:30", "done by 4"; "finished in 20 minutes" reports the past)
   {
-    re: /(?:^|[,;:–—]\s*|\s-\s*|\band\s+)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back|with you|(?:on your desk|in your inbox|out to you)(?=\s+(?:by|before|tomorrow|today|tonight|on|at|\d)))\b(.*)/i,
+    re: /(?:^|[,;:–—]\s*|\s-\s*|\band\s+)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back|with you|(?:on your desk|in your inbox|out to you)(?=\s+(?:by|before|tomorrow|today|tonight|on|at|\d))|(?:(?:yep|yes|yeah|ok(?:ay)?|sure|will do|on it)[,!.]?\s+)?(?:all\s+)?(?:ready(?=\s+(?:by|before|within|in)\s)|(?:done|finished|sorted)(?=\s+(?:by|before|within)\s)))\b(.*)/i,
     kind: "arrive",
   },
   // passive: "the amount will be paid within 30 days", "your refund is going to be processed"
@@ -280,7 +326,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:(?:on|in|with|back (?:on|in|with))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b|(?:arrives|lands|gets) (?:with|to) you\b|reaches you\b)(.*)/i,
+    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b|(?:arrives|lands|gets) (?:with|to) you\b|reaches you\b|(?:is|are|'s)\s+on\s+(?:its|their)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -296,7 +342,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "Our installer, Dev, is coming on Friday at 8", "the technician comes Thursday morning"
   {
     re: new RegExp(
-      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}-]+)|[Hh]e|[Ss]he|(?:[Oo]ur|[Mm]y|[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:${ROLES}))(?:\s*,\s*[^,!?]{2,40},)?(?:\s+|(?='))(?:(?:is|'s)\s+(?:with you|on site|onsite|coming|visiting|arriving|delivering|dropping|calling|bringing|collecting|picking|installing|fitting)|comes|visits|arrives|delivers|drops|calls|brings|collects|installs|fits)\b(.*)`,
+      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}-]+)|[Hh]e|[Ss]he|(?:[Oo]ur|[Mm]y|[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:${ROLES}))(?:\s*,\s*[^,!?]{2,40},)?(?:\s+|(?='))(?:(?:is|'s)\s+(?:with you|on site|onsite|coming|visiting|arriving|delivering|dropping|calling|bringing|collecting|picking|installing|fitting|sending|covering|handling|processing|preparing|shipping|posting|refunding|fixing|booking|arranging|sorting|ringing|emailing|chasing)|comes|visits|arrives|delivers|drops|calls|brings|collects|installs|fits)\b(.*)`,
       "u",
     ),
     kind: "visit",
@@ -320,7 +366,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // present tense with a future time: "I send you the copy tomorrow", "our team delivers on the 20th"
   {
     re: new RegExp(
-      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift)s?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS})(?:s|es)?\b(.*)`,
+      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift)s?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b)))(?:s|es)?\b(.*)`,
       "i",
     ),
     kind: "present",
@@ -333,7 +379,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:goes live|goes out|go out|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out))\b(.*)/i,
+    re: /\b(?:goes live|goes out|go out|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
@@ -434,10 +480,24 @@ const LET_NON_ACTION = new Set([
 ]);
 /** "be" + these means a promise ("I'll be in touch", "I'll be there at 3"). */
 const BE_ACTION =
-  /^(?:in touch|there|onsite|on site|on-site|over|with you|at your|at the (?:office|site|venue|door)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
+  /^(?:in touch|there|onsite|on site|on-site|over|with you|at yours?|out\b(?=[^.!?]{0,40}\bto\s+(?:install|fix|repair|replace|service|inspect|look|see|check|collect|deliver|measure|quote|read)\b)|at the (?:office|site|venue|door)|(?:taking|holding|hosting|teaching|leading|running|giving|doing) (?!(?:the|a|some|my) (?:day|week|morning|afternoon|time)s? off\b|(?:a )?(?:leave|break|holiday|vacation|time off)\b)|(?:at|on) (?:the|your|our) [\w -]{1,30}?\bby \d|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
+/** Verbs that hand something to the reader; with them "our <thing>" is still a deliverable ("sending our proposal Friday"). */
+const GIVING =
+  /^(?:send|share|forward|email|mail|deliver|ship|submit|post|bring|hand|transfer|pay|wire|courier|dispatch|introduce|connect|walk|demo|present|invoice|return|drop|give|show|refund|credit|issue|provide|offer)/i;
+/**
+ * "we are replacing our customer portal before our launch on 1 March": work on the author's own things,
+ * told to the reader as news, is not a promise to the reader (no "you"/"your" and no handing over).
+ */
+function ownProject(verb: string, rest: string): boolean {
+  return /^\s+(?:our|my)\b/i.test(rest) && !/\b(?:you|your|yours)\b/i.test(rest) && !GIVING.test(verb);
+}
+/** Verbs that, without an object, tell a change of state ("will close at 3", "will reopen on Monday"). */
+const STATE_CHANGE = /^(?:close|open|reopen|shut|change|increase|rise|end|stop|resume|expire|lapse)$/;
+/** A second, subject-less promise later in the clause ("… will be your contact and will book the kickoff"). */
+const LATER_PROMISE = /\b(?:and|but|then)\s+(?:will|'ll)\s+[a-z]+/i;
 /** "have" + object + ready/done/over/back ("I'll have it ready by Monday"). */
 const HAVE_OBJECT =
-  /^(?:(?:it|this|that|them|the [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|[a-z]{3,}ed (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
+  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|[a-z]{3,}ed (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
 /** "I'll have Jake call you": a named person (case-sensitive) made to act. */
 const HAVE_PERSON =
   /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
@@ -580,15 +640,25 @@ export function matchCommitment(sentence: string): string | null {
     let action: string;
     if (kind === "you") {
       // "you should have it in DocuSign" states a fact; with a time it is a promise ("you'll get it by Friday")
-      if (/^you\s+(?:should|can)\b/i.test(m[0]) && !hasDeadlineWords(m[0])) continue;
+      if (/^you\s+(?:should|can|get|receive)\b/i.test(m[0]) && !hasDeadlineWords(m[0])) continue;
       action = m[0].trim();
-    } else if (kind === "role" || kind === "third") {
+    } else if (kind === "role" || kind === "third" || kind === "own") {
       // a third person's promise needs an action (or "be there/with you") and, for he/she, a time
       const verb = (m[2] ?? "").toLowerCase();
       const rest = m[3] ?? "";
-      const acts = verb === "be" ? BE_ACTION.test(rest.trim()) : isActionVerb(verb) || /^come$/.test(verb);
+      const acts =
+        verb === "be"
+          ? BE_ACTION.test(rest.trim())
+          : isActionVerb(verb) || /^come$/.test(verb) || (verb === "wait" && /^\s+for you\b/i.test(rest));
       const event = /\b(?:when|once|as soon as)\b/i.test(rest);
       if (!acts || (kind === "third" && !hasDeadlineWords(rest) && !event)) continue;
+      // a thing of ours is an actor only with a deliverable action and a time ("our website will go down" is not)
+      // and not a motion of the thing itself ("our flight will get in at 5", "my train will come at 6")
+      if (
+        kind === "own" &&
+        (!hasDeadlineWords(rest) || /^(?:go|be|get|come|run|reach|follow|move|leave|land|arrive)$/.test(verb))
+      )
+        continue;
       // "Kenji said he will look at it": a reported promise of a third party
       if (/\b(?:said|says|told|tells|mentioned|thinks|thought|promised|claims|claimed)\b/i.test(before)) return null;
       action = `${verb}${rest}`.trim();
@@ -607,8 +677,16 @@ export function matchCommitment(sentence: string): string | null {
       if (!hasDeadlineWords(m[2] ?? "")) continue;
       if (/\b(?:said|says|told|mentioned|thinks|promised)\b/i.test(before)) return null;
       action = m[0].replace(/^[^\p{L}]+/u, "").trim();
+    } else if (kind === "delegated") {
+      const who = (m[1] ?? "").split(/\s+/)[0] ?? "";
+      const verb = (m[3] ?? "").toLowerCase();
+      const rest = m[4] ?? "";
+      if (NOT_A_SUBJECT.has(who) || !isActionVerb(verb) || !hasDeadlineWords(rest)) continue;
+      action = `${verb}${rest}`.trim();
     } else if (kind === "landing") {
       if (/\b(?:i|we|you|they)\s*$/i.test(before) || !hasDeadlineWords(m[0])) continue;
+      // "The parcel is on its way, the courier reckons Tuesday": a status; only a time of its own promises
+      if (/\bon\s+(?:its|their)\s+way\b/i.test(m[0]) && !hasDeadlineWords(m[0].split(/[,;–—]/)[0] ?? "")) continue;
       action = m[0].trim();
     } else if (kind === "passive" || kind === "presentPassive") {
       const tail = kind === "passive" ? `${m[1] ?? ""}${m[2] ?? ""}${m[3] ?? ""}` : `${m[1] ?? ""}${m[2] ?? ""}`;
@@ -625,7 +703,14 @@ export function matchCommitment(sentence: string): string | null {
       const subject = m[1] ?? "";
       const first = subject.split(/\s+/)[0] ?? "";
       const verb = m[3] ?? "";
-      if (NOT_A_SUBJECT.has(first) || !new RegExp(`^(?:${ACTION_VERBS})$`).test(verb)) continue;
+      const beActs = verb === "be" && BE_ACTION.test((m[4] ?? "").trim());
+      if (NOT_A_SUBJECT.has(first) || (!beActs && !new RegExp(`^(?:${ACTION_VERBS})$`).test(verb))) continue;
+      // "Buses will run on the early schedule": a service operating, not an action promised
+      if (
+        verb === "run" &&
+        /^\s+(?:on|as|from|until|till|late|early|behind|ahead|a day|smoothly|normally)\b/i.test(m[4] ?? "")
+      )
+        continue;
       if (/\b(?:said|says|told|mentioned|thinks|thought)\b/i.test(before)) return null;
       action = `${verb}${m[4] ?? ""}`.trim();
     } else if (kind === "planned") {
@@ -639,29 +724,52 @@ export function matchCommitment(sentence: string): string | null {
       if (!hasDeadlineWords(owned ? (m[2] ?? "") : (m[1] ?? ""))) continue;
       action = (owned ? `${m[1]}${m[2]}` : (m[1] ?? "")).trim();
     } else if (kind === "expect") {
-      if (!hasDeadlineWords(m[1] ?? "")) continue;
+      if (!hasDeadlineWords(m[1] ?? "") && !/\bto\s+follow\b/i.test(m[1] ?? "")) continue;
       action = `deliver ${m[1] ?? ""}`.trim();
     } else if (kind === "arrive") {
       if (!hasDeadlineWords(m[2] ?? "")) continue;
+      // "Done by 5 yesterday": work already finished
+      if (/\b(?:yesterday|last (?:night|week|month)|ago|earlier today)\b/i.test(m[2] ?? "")) continue;
       action = `${m[1]}${m[2] ?? ""}`.replace(/^will\s+/i, "").trim();
     } else if (kind === "progressive") {
       const verb = (m[1] ?? "").toLowerCase();
       const rest = m[2] ?? "";
       // "I'm writing to…", "I'm reaching out about…", "just checking in": openers, not promises
-      if (/^(?:writ|reach|follow|check|contact|email|look|try|hop|wonder|get)/.test(verb)) continue;
+      // "confirming lunch for 25 on Wednesday" acknowledges an arrangement
+      if (/^(?:writ|reach|follow|check|contact|email|look|try|hop|wonder|get|confirm)/.test(verb)) continue;
       // "Stock take Sat: I'm covering aisles 1-10": the date may be in a short heading before the colon
       const heading = /^[^:]{1,40}:\s*$/.test(before) && hasDeadlineWords(before);
       // "I'm taking the van to the garage tomorrow": taking something somewhere is an errand
       const errand =
         verb === "taking" && /^\s+(?:the|your|our|it|them)\b[^,;]{0,30}?\s(?:to|round|over|back)\b/i.test(rest);
+      // "We're mowing your street today": the author's side working on the reader's thing with a time
+      const forYou =
+        /^[,;:–—\s]*(?:i'm|i am|we're|we are)\b/i.test(m[0]) &&
+        /^\s+(?:your|you)\b/i.test(rest) &&
+        !/^(?:enjoy|lov|lik|hop|expect|miss|wait|think|wonder|consider|hold|keep|read|watch|follow|call|look|see)/i.test(
+          verb,
+        );
       if (
-        (!isActionVerb(verb) && !errand) ||
+        (!isActionVerb(verb) && !errand && !forYou) ||
         ACTION_VERB_RE.test(verb) ||
         verb === "going" ||
         (!hasDeadlineWords(rest) && !heading)
       )
         continue;
       if (/\b(?:vibes|love|wishes|thoughts|hugs|luck|regards|prayers|greetings)\b/i.test(rest)) continue; // "sending good vibes"
+      // "Staging is down again", "Training sessions are on Thursday": an -ing noun as the subject of a verb
+      const subjectless = !/^[,;:–—\s]*(?:i'm|i am|we're|we are)\b/i.test(m[0]);
+      if (
+        subjectless &&
+        /^\s+(?:[a-z]+\s+)?(?:is|are|was|were|has|have|had|will|would|can|could|should|must|went|goes|starts?|ends?|runs?|opens?|closes?|begins?|resumes?|finishes|continues|happens|takes|costs|means|needs|works|seems|looks|applies|includes|changes|moves)\b/i.test(
+          rest,
+        )
+      )
+        continue;
+      // "from 1 December I am joining Kaveri Software as Director": a new job, not a promise
+      if (verb === "joining" && /^\s+(?:the\s+)?[A-Z][\p{L}&.'-]*(?:\s+[A-Z&][\p{L}&.'-]*)*\s+(?:as|in)\b/u.test(rest))
+        continue;
+      if (ownProject(verb, rest)) continue;
       action = `${verb}${rest}`.trim();
     } else if (kind === "present") {
       const verb = (m[1] ?? "").toLowerCase();
@@ -671,12 +779,19 @@ export function matchCommitment(sentence: string): string | null {
       const event = /^\s*i\b/i.test(m[0]) && /^\s+(?:you|u)\b.*\b(?:when|once|as soon as)\b/i.test(rest);
       // "Tomorrow I call the bank": the time may come first
       const fronted = hasDeadlineWords(before) && before.trim().split(/\s+/).length <= 4;
+      // "We arrange production immediately": a first-person present made urgent is a promise (no date)
+      const urgent =
+        /^\s*(?:i|we)\b/i.test(m[0]) &&
+        /\b(?:immediately|right away|straight away|asap|as soon as possible)\b/i.test(rest);
       if (
-        (!hasDeadlineWords(rest) && !event && !fronted) ||
+        (!hasDeadlineWords(rest) && !event && !fronted && !urgent) ||
         /\b(?:every|each|always|usually|normally|monthly|weekly|daily|quarterly|annually|yearly)\b/i.test(rest)
       )
         continue;
       if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
+      // "I inform you that from 1 December I am joining…": a formula announcing news, not an action
+      if (/^(?:inform|notify|advise|update)$/.test(verb) && /^\s+(?:you|u)\s+(?:that|about|of)\b/i.test(rest)) continue;
+      if (ownProject(verb, rest)) continue;
       action = `${verb}${rest}`.trim();
     } else {
       const verb = (m[2] ?? "").toLowerCase();
@@ -692,9 +807,35 @@ export function matchCommitment(sentence: string): string | null {
         if (LET_NON_ACTION.has(verb) && !/\band (?:get back|revert|come back|follow up|send|call)\b/i.test(tail))
           return null;
       } else if (verb === "be") {
-        if (!BE_ACTION.test(tail)) return null;
+        // "Priyanka will be your contact and will book the kickoff": the second verb may still promise, and
+        // "…and will be reviewed by the committee" / "will be ready for pickup" are read by the passive and
+        // arrival patterns below; "I'll be out of office" matches none of them
+        if (!BE_ACTION.test(tail)) continue;
       } else if (verb === "have") {
-        if (!HAVE_ACTION.test(tail)) return null;
+        if (!HAVE_ACTION.test(tail)) {
+          if (LATER_PROMISE.test(tail)) continue;
+          return null;
+        }
+      } else if (
+        verb === "tell" &&
+        hasDeadlineWords(tail) &&
+        !/^(?:you\s+)?(?:what|the truth|honestly)\b/i.test(tail)
+      ) {
+        // "I'll tell the client tonight": informing someone by a time is a promise ("I'll tell you what" is not)
+      } else if (
+        verb === "take" &&
+        /^(?:(?:about|around|roughly|approximately|up to|at least|only|just)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of|several|some)(?:\s*(?:to|-|–)\s*\d+)?\s+(?:more\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b|^(?:a while|time|longer|ages)\b/i.test(
+          tail,
+        )
+      ) {
+        return null; // "…and will take around three weeks": a duration, not an action
+      } else if (
+        verb === "run" &&
+        /^(?:on|as|from|until|till|late|early|behind|ahead|a day|smoothly|normally|as usual)\b/i.test(tail)
+      ) {
+        return null; // "Buses will run on the early schedule": a service operating, not an action promised
+      } else if (verb === "go" && /^ahead\b(?!\s+and\b)/i.test(tail)) {
+        return null; // "We'll go ahead at €101k": a decision to buy, not an action promised ("go ahead and send" is)
       } else if (verb === "see" && /^(?:to it|that)\b/i.test(tail)) {
         // "I'll see to it" is a promise
       } else if (
@@ -709,7 +850,21 @@ export function matchCommitment(sentence: string): string | null {
         return null; // "I'm going to Berlin": a destination
       } else if (verb === "do" && !/^\w/.test(tail)) {
         return null; // "Will do." – acknowledges, no action stated
+      } else if (
+        STATE_CHANGE.test(verb) &&
+        /^(?:at|on|by|for|from|until|till|early|late|today|tomorrow|tonight|next|this|\d)\b/i.test(tail)
+      ) {
+        return null; // "Our office will close at 3 on Friday": opening hours, not an action on something
+      } else if (
+        verb === "work" &&
+        /^(?:on|through|in|the|it|this|that)\b/i.test(tail) &&
+        !/going to|gonna/i.test(m[0])
+      ) {
+        // "I'll work the changes in over the weekend", "I'll work on it tonight"
+      } else if (verb === "wait" && /^for you\b/i.test(tail)) {
+        // "our driver will wait for you at arrivals": waiting for the reader is a service
       } else if (NON_ACTION.has(verb)) {
+        if (LATER_PROMISE.test(tail)) continue;
         return null;
       }
       action = `${verb}${rest}`.trim();
@@ -724,7 +879,8 @@ export function matchCommitment(sentence: string): string | null {
       // second verb when the first part stands with its own time
       const head = after.slice(0, after.search(CONDITIONAL));
       const and = head.search(/\s(?:and|then)\s/i);
-      if (and < 0 || !hasDeadlineWords(head.slice(0, and))) return null;
+      // the condition governs this match only: another pattern may find a promise of its own in the sentence
+      if (and < 0 || !hasDeadlineWords(head.slice(0, and))) continue;
     }
     return action;
   }
@@ -733,16 +889,18 @@ export function matchCommitment(sentence: string): string | null {
 
 /** Conditions that are politeness rather than conditions ("if that works", "if possible", "if needed"). */
 const COURTESY_IF =
-  /\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:like|want|prefer|wish|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b/i;
+  /\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:like|want|prefer|wish|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b|\bunless\s+(?:you|i|we)\s+(?:tell|hear|say|let|instruct|advise)\b[^.!?]{0,20}?\botherwise\b/i;
 function courtesyOnly(s: string): boolean {
   const conditions =
-    s.match(/\b(?:if|unless|whether|in case|provided that|assuming|should you|were you to|otherwise)\b/gi) ?? [];
+    s.match(
+      /\b(?:if|unless|whether|in case|provided that|assuming|should you|were you to|(?<!\bunless\b[^.!?]{0,30})otherwise)\b/gi,
+    ) ?? [];
   const courteous = s.match(new RegExp(COURTESY_IF.source, "gi")) ?? [];
   return conditions.length > 0 && courteous.length >= conditions.length;
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:(?:this|next|by the) weekend|within the hour|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:\d+|a|an|one|two|three|a few|a couple of) (?:minutes?|hours?|days?|weeks?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d)\b/i.test(
+  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|hours?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d)\b/i.test(
     s,
   );
 }
@@ -757,27 +915,57 @@ export function splitClauses(sentence: string): string[] {
       // `(?<!\s)` lets a match start only at the first character of a whitespace run: without it a
       // run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
       .split(
-        /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i,
+        /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i,
       )
-      // "give me 10 mins and I'll have the link": the time asked for belongs to the promise
+      // "give me 10 mins and I'll have the link": the time asked for belongs to the promise;
+      // "Wanjiru and I will pack them": a name joined to the subject is not a clause
       .reduce<string[]>((acc, c) => {
         const prev = acc[acc.length - 1];
-        if (prev !== undefined && /^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev))
+        if (
+          prev !== undefined &&
+          (/^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev) ||
+            /(?:^|[.!:;]\s+|,\s+)(?:[A-Z][\p{L}'-]+|my \w+|our \w+)$/u.test(prev))
+        )
           acc[acc.length - 1] = `${prev} and ${c}`;
+        else acc.push(c);
+        return acc;
+      }, [])
+      // "We will send the list on Monday, and our forecast before the end of the month": a second object
+      // sharing the verb (no verb of its own) stays with the promise, which splitGapped then splits by date
+      .reduce<string[]>((acc, c) => {
+        const prev = acc[acc.length - 1];
+        if (
+          prev !== undefined &&
+          /^(?:our|my)\s/i.test(c) &&
+          !/\b(?:will|'ll|shall|is|are|am|was|were|has|have|had|can|could|would|should|must|does|do|did|(?!(?:morn|even|dur|th|spr)ing)[a-z]+ing)\b/i.test(
+            c,
+          ) &&
+          hasDeadlineWords(c) &&
+          matchCommitment(prev) !== null
+        )
+          acc[acc.length - 1] = `${prev}, and ${c}`;
         else acc.push(c);
         return acc;
       }, [])
       // "Fitting them Friday, you'll be back up and running by the weekend": two promises after a comma
       .flatMap((c) => {
-        const at = c.search(/,\s+(?=(?:i|we|you)(?:'ll|’ll|\s+will)\s)/i);
+        const at = c.search(/,\s+(?=(?:i|we|you)(?:'ll|’ll|\s+will)\s|you\s+(?:get|receive|have)\s)/i);
         if (at < 0) return [c];
         const parts = [c.slice(0, at), c.slice(at + 1)];
-        return parts.every((p) => hasDeadlineWords(p) && matchCommitment(p) !== null) ? parts : [c];
+        return parts.every((p) => (hasDeadlineWords(p) || EVENT.test(p)) && matchCommitment(p) !== null) &&
+          hasDeadlineWords(parts[0] ?? "")
+          ? parts
+          : [c];
       })
       // "I'm fixing it this afternoon and will confirm by 3": two promises when each names its own time
       .flatMap((c) => {
         const parts = c.split(/,?(?<!\s)\s+and\s+(?=will\s)/i);
-        return parts.length === 2 && parts.every(hasDeadlineWords) ? parts : [c];
+        // "…in 7-10 days and will courier your passport back as soon as it's returned": a promise on an event
+        return parts.length === 2 &&
+          hasDeadlineWords(parts[0] ?? "") &&
+          (hasDeadlineWords(parts[1] ?? "") || EVENT.test(parts[1] ?? ""))
+          ? parts
+          : [c];
       })
       .map((c) => c.trim())
       .filter(Boolean)
@@ -801,7 +989,7 @@ function dueScope(clause: string): string {
     }
   }
   const cut =
-    /,\s+(?:so|because|since|as|while|whereas|which)\s|,\s+and\s+(?:your|the|their|his|her|its|our|this|that|my)\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
+    /,\s+(?:so|because|since|as|while|whereas|which)\s|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
       clause,
     );
   if (!cut) return clause;
@@ -832,20 +1020,49 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   const locator = createLocator(msg.text);
   let cursor = 0;
   const dueOpts = { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour };
+  // the last deadline found in the current sentence, for a later clock time without a day
+  let last = null as { sentence: string; dueAt: number } | null;
+  // the day an earlier statement without a promise names ("Your move is confirmed for Tuesday June 30."),
+  // which dates a later arrival given only by its hour ("Our crew will arrive between 8 and 9am")
+  let anchor: number | null = null;
+  let anchoredSentence: string | null = null;
+  let previous: string | null = null;
   for (const { clause, conditioned, sentence: whole, item } of clauses) {
+    if (anchoredSentence !== whole) {
+      previous = anchoredSentence;
+      anchoredSentence = whole;
+      const bounded = boundText(whole, MAX_CLAUSE_CHARS);
+      if (ANCHOR_DAY.test(bounded) && matchCommitment(bounded) === null) {
+        const named = resolveDueDate(expandTexting(bounded), msg.sentAt, dueOpts);
+        if (named) anchor = named.dueAt;
+      }
+    }
     if (out.length >= max) break;
     if (conditioned && !hasDeadlineWords(clause)) continue;
     // a plan line's commitment is the line without its bullet or number
     const sentence = boundText(item ? clause.replace(LIST_MARKER, "") : clause, MAX_CLAUSE_CHARS);
-    const action = matchCommitment(sentence) ?? (item ? matchPlanItem(sentence) : null);
+    // "I spoke with our warehouse. They will send the part tomorrow": "they" is the team just handed the task
+    const handedOn = previous !== null && HANDED_TO.test(previous) && /^they(?:'ll|\s+will)\s/i.test(sentence);
+    const action =
+      matchCommitment(sentence) ??
+      (item ? matchPlanItem(sentence) : null) ??
+      (handedOn ? matchCommitment(sentence.replace(/^they/i, "Our team")) : null);
     if (action === null) continue;
     const pieces = splitGapped(sentence, action);
     for (const [i, piece] of pieces.entries()) {
       if (out.length >= max) break;
       const scoped = expandTexting(dueScope(piece.text));
-      const due =
-        sameDayAs(scoped, whole, piece.text, msg.sentAt, dueOpts) ??
+      const found =
+        sameDayAs(scoped, whole, dueScope(piece.text), msg.sentAt, dueOpts) ??
         resolveDueDate(scoped, item ? plan.reference(msg.sentAt, dueOpts.timezone) : msg.sentAt, dueOpts);
+      let due: typeof found =
+        found && last?.sentence === whole ? afterEarlier(found, scoped, last.dueAt, dueOpts.timezone) : found;
+      // "Our CTO will join Wednesday's call, and I'll share the diagram beforehand": the date before it
+      if (!due && last?.sentence === whole && BEFOREHAND.test(scoped))
+        due = { dueAt: last.dueAt, phrase: "beforehand" };
+      if (due && anchor !== null && ARRIVAL.test(piece.text.split(EVENT)[0] ?? ""))
+        due = afterEarlier(due, scoped, anchor, dueOpts.timezone);
+      if (due) last = { sentence: whole, dueAt: due.dueAt };
       const span = locator.find(piece.text, cursor) ?? locator.find(piece.text);
       if (span) cursor = span.end;
       out.push({
@@ -930,8 +1147,46 @@ function matchPlanItem(line: string): string | null {
   return acts ? s.replace(/^[^:]{1,30}:\s*/, "").replace(/[.!,;:\s]+$/, "") : null;
 }
 
+/** A task handed to a team of ours ("I spoke with our warehouse", "your ticket has been assigned to L2 team"). */
+const HANDED_TO =
+  /\b(?:spoke|spoken|talked|checked|escalated|passed|assigned|forwarded|handed|raised)\b[^.!?]{0,40}?\b(?:to|with)\s+(?:our|my|the)?\s*[\w-]+(?:\s+(?:team|department|desk|warehouse|office))?\b/i;
+/** "beforehand", "before then", "ahead of it": due by the date of the clause before. */
+const BEFOREHAND = /\b(?:beforehand|before then|ahead of (?:it|that|time|then))\b/i;
+/** A promise that waits on an event instead of a date ("when it's imaged", "as soon as it's returned"). */
+const EVENT = /\b(?:when|once|as soon as|the moment)\s+(?:it|they|he|she|we|you|i|the|your|our|that|this)\b/i;
+/** Being somewhere or handing something over at a time, which an event named before may date. */
+const ARRIVAL =
+  /\b(?:arriv\w*|pick(?:s|ing)? (?:\w+ )?up|collect\w*|drop(?:s|ping)? (?:\w+ )?off|deliver\w*|be (?:at|there|on site|with you)|meet\w*|set(?:ting)? up|install\w*|visit\w*)\b/i;
+/** A statement that dates an event: a weekday, tomorrow, or a day of a month (not a duration). */
+const ANCHOR_DAY =
+  /\b(?:tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b/i;
+/** Words that name a day; a deadline without them is a clock time or a part of a day. */
+const NAMES_A_DAY =
+  /\b(?:today|tonight|tomorrow|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|year|q[1-4]|fortnight|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d+\s+(?:days?|weeks?|months?)|\d{1,2}[/.-]\d{1,2})\b/i;
+/**
+ * "I'll be on the call at 4pm ET tomorrow and will send you the notes straight after, by 10pm UK time": a
+ * clock time without a day, in a clause after a dated one of the same sentence, falls on or after that
+ * date (read alone it would be tonight, before the call it follows).
+ */
+function afterEarlier(
+  due: { dueAt: number; phrase: string },
+  scoped: string,
+  earlier: number,
+  timezone = "UTC",
+): { dueAt: number; phrase: string } {
+  // a duration counts from the message ("within 2 hours"), and a time on the earlier date's own day stands
+  if (due.dueAt >= earlier || NAMES_A_DAY.test(scoped) || /\b(?:hours?|hrs?|minutes?|mins?)\b/i.test(scoped))
+    return due;
+  const p = zonedParts(due.dueAt, timezone);
+  const e = zonedParts(earlier, timezone);
+  if (Date.UTC(e.year, e.month - 1, e.day) <= Date.UTC(p.year, p.month - 1, p.day)) return due;
+  return { dueAt: zonedTimeToUtc(e.year, e.month, e.day, p.hour, p.minute, timezone), phrase: due.phrase };
+}
+
 /** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */
-const SAME_DAY = /\b(?:the same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
+const SAME_DAY = /\b(?:the same|same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
+/** "the following week", "the next day": counted from a date named earlier in the sentence. */
+const FOLLOWING = /\bthe (?:following|next) (day|week)\b|\bthe (day|morning|afternoon|evening|night) before\b/i;
 function sameDayAs(
   scoped: string,
   sentence: string,
@@ -940,13 +1195,27 @@ function sameDayAs(
   opts: { timezone?: string; endOfDayHour?: number },
 ): { dueAt: number; phrase: string } | null {
   const m = SAME_DAY.exec(scoped);
-  if (!m) return null;
+  const following = m ? null : FOLLOWING.exec(scoped);
+  if (!m && !following) return null;
   const at = sentence.indexOf(piece);
   const earlier = at > 0 ? sentence.slice(0, at) : "";
   const base = earlier ? resolveDueDate(expandTexting(earlier), sentAt, opts) : null;
   if (!base) return null;
   const tz = opts.timezone ?? "UTC";
   const p = zonedParts(base.dueAt, tz);
+  const eod = opts.endOfDayHour ?? 17;
+  if (following?.[2]) {
+    // "…on Thursday, and we'll text you a window the evening before": the day before that date
+    const part = following[2].toLowerCase();
+    const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : eod;
+    return { dueAt: zonedTimeToUtc(p.year, p.month, p.day - 1, hour, 0, tz), phrase: following[0] };
+  }
+  if (following) {
+    // "…by 4 September and we will ship the following week": the Friday of the week after that date
+    const days = /day/i.test(following[1] ?? "") ? 1 : 7 + ((5 - p.weekday + 7) % 7);
+    return { dueAt: zonedTimeToUtc(p.year, p.month, p.day + days, eod, 0, tz), phrase: following[0] };
+  }
+  if (!m) return null;
   const part = (m[1] ?? "").toLowerCase();
   const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : (opts.endOfDayHour ?? 17);
   return { dueAt: zonedTimeToUtc(p.year, p.month, p.day, hour, 0, tz), phrase: m[0] };
@@ -966,6 +1235,9 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
     /,?\s+and\s+(?=(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some)\s)/i,
   );
   if (parts.length < 2 || !parts.every((p) => hasDeadlineWords(p))) return whole;
+  // "…tonight, and the inspection is scheduled for Tuesday": a part with its own present or past verb is a
+  // statement, not a second object of the promise
+  if (parts.slice(1).some((p) => /\b(?:is|are|was|were|has|have|had)\b/i.test(p))) return whole;
   const verb = action.split(/\s+/)[0] ?? "";
   return parts.map((p, i) => ({
     text: p.trim(),
@@ -981,8 +1253,13 @@ const PREPARATORY = /^(?:review|check|look|think|discuss|talk|consult|read|go|sl
  */
 function splitVerbs(sentence: string, action: string): Array<{ text: string; action: string }> | null {
   if (PREPARATORY.test(action)) return null;
-  const m = /,?\s+and\s+(?:then\s+|also\s+)?([a-z]+)\b/i.exec(sentence);
-  if (!m || !isActionVerb(m[1] ?? "") || /ing$/i.test(m[1] ?? "")) return null;
+  const m =
+    /,?\s+and\s+(?:then\s+|also\s+)?([a-z]+)\b(?=(\s+(?:it|them|this|that|these|those|the|a|an|your|my|our|you|him|her|us)\b)?)/i.exec(
+      sentence,
+    );
+  // a second verb: a known action, or any word with an object after it ("…tonight and scan them across on Monday")
+  const verbLike = isActionVerb(m?.[1] ?? "") || (m?.[2] !== undefined && !/(?:ed|ly|s)$/i.test(m[1] ?? ""));
+  if (!m || !verbLike || /ing$/i.test(m[1] ?? "")) return null;
   const first = sentence.slice(0, m.index).trim();
   const second = sentence.slice(m.index + m[0].length - (m[1] ?? "").length).trim();
   if (!hasDeadlineWords(first) || !hasDeadlineWords(second) || !action) return null;

@@ -115,8 +115,33 @@ const TIME_IN_ZONE = new RegExp(
   "iu",
 );
 
+/**
+ * A greeting that opens the text ("Morning all -", "Good evening Sam,"): chrono reads it as the morning or
+ * evening it names, which is not a deadline.
+ */
+const GREETING =
+  /^\s*(?:good\s+)?(?:morning|afternoon|evening)\b(?=\s*(?:[,!:–—-]|(?:all|team|everyone|folks|guys|y'all|[A-Z][\p{L}'-]*)\s*(?:[,!:–—-]|$)))/iu;
+
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
-  const text = boundText(fullText, MAX_CLAUSE_CHARS);
+  const text = boundText(fullText, MAX_CLAUSE_CHARS)
+    .replace(GREETING, "")
+    // "on Thursday the 24th", "Monday 30th": the day of the month fixes the date (chrono keeps only the weekday)
+    .replace(
+      /(\b(?:on|by|before|until|till|for|from)\s+)?\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th))\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi,
+      (_m, prep: string | undefined, nth: string) => `${prep ?? "on "}the ${nth}`,
+    )
+    // "by lunchtime" is noon
+    .replace(/\b(by|at|around|before|until)\s+lunch(?:time| time)?\b/gi, "$1 noon")
+    // "the October receipts", "your January invoice": a month before a noun names a topic, not a date
+    .replace(
+      /\b(the|your|our|my|his|her|their|this|last)\s+(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(?=[a-z]{3,})/gi,
+      "$1 ",
+    )
+    // "within 30 days of signature", "in 2 weeks after delivery": counted from an event, not from the message
+    .replace(
+      /\b(?:within|in)\s+\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt|the invoice|invoice|sending|the date)\b)[a-z]+/gi,
+      " ",
+    );
   // a time in a named zone: the whole deadline is read in that zone ("tomorrow at 1pm Pacific")
   const zoned = TIME_IN_ZONE.exec(text);
   const zone = zoned ? ZONE_NAMES[(zoned[2] ?? "").toLowerCase()] : undefined;
@@ -165,6 +190,14 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     /\b(?:(?:by|before|until|in|for|during|end of|the end of|eo)\s+)*(?:the\s+)?q([1-4])(?:\s*(?:'|20)?(\d{2}))?\b|\b(?:end of (?:the |this )?quarter|eoq)\b/i.exec(
       text,
     );
+  // "our forecast for Q2 before the end of the month": a quarter after a noun and "for" is the topic,
+  // and the deadline is the other date
+  if (
+    m &&
+    /^for\s/i.test(m[0]) &&
+    /\b(?:by|before|until|end of|within|on|tomorrow|today|next)\b/i.test(text.slice(m.index + m[0].length))
+  )
+    m = null;
   if (m) {
     const quarter = m[1] ? Number(m[1]) : Math.floor((sent.month - 1) / 3) + 1;
     let year = m[2] ? 2000 + Number(m[2]) : sent.year;
@@ -189,7 +222,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
 
   // "within 5 business days": working days (Monday to Friday) after the send day
   m =
-    /\b(?:within|in|after)\s+(?:\d{1,2}\s*(?:[-–]|to|or)\s*)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:business|working)\s+days?\b/i.exec(
+    /\b(?:within|in|after)\s+(?:\d{1,2}\s*(?:[-–]|to|or)\s*)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:business|working|banking)\s+days?\b/i.exec(
       text,
     );
   if (m) {
@@ -234,6 +267,20 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     return { dueAt: at(ahead + 7, eod), phrase: m[0] };
   }
 
+  // "ship the week of October 5": the working week that holds that date, due on its Friday
+  m = /\bthe week of\s+(.{3,25}?)(?=[,.;!?]|\s+(?:and|but|so|or)\b|$)/i.exec(text);
+  if (m) {
+    const day = resolveDueDate(m[1] ?? "", sentAt, opts);
+    if (day) {
+      const p = zonedParts(day.dueAt, tz);
+      const toFriday = (5 - p.weekday + 7) % 7;
+      return {
+        dueAt: zonedTimeToUtc(p.year, p.month, p.day + (p.weekday === 6 ? 6 : toFriday), eod, 0, tz),
+        phrase: m[0],
+      };
+    }
+  }
+
   // "on the 24th" / "by the 3rd" / "on 25th": chrono needs a month, so resolve to this month or the next
   m =
     /\b(?:on|by|before|until|for)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(\s+of\s+(?:this|the|next)\s+month)?/i.exec(
@@ -243,8 +290,20 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     const d = Number(m[1]);
     if (d >= 1 && d <= 31) {
       const next = /next/i.test(m[2] ?? "") ? 1 : 0;
-      let t = zonedTimeToUtc(sent.year, sent.month + next, d, eod, 0, tz);
-      if (t <= sentAt && !next) t = zonedTimeToUtc(sent.year, sent.month + 1, d, eod, 0, tz);
+      // "on the 28th at 11": a clock time right after the day sets the hour (1-7 without am/pm is pm)
+      const clock = /^\s*(?:at|by|from|around)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])/i.exec(
+        text.slice(m.index + m[0].length),
+      );
+      let hour = eod;
+      let minute = 0;
+      if (clock) {
+        hour = Number(clock[1]) % 12;
+        minute = Number(clock[2] ?? 0);
+        if (/^p/i.test(clock[3] ?? "") || (!clock[3] && hour >= 1 && hour <= 7)) hour += 12;
+        if (!clock[3] && Number(clock[1]) === 12) hour = 12;
+      }
+      let t = zonedTimeToUtc(sent.year, sent.month + next, d, hour, minute, tz);
+      if (t <= sentAt && !next) t = zonedTimeToUtc(sent.year, sent.month + 1, d, hour, minute, tz);
       return { dueAt: t, phrase: m[0] };
     }
   }
@@ -274,6 +333,16 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s+(?:business\s+|working\s+)?(?:days?|weeks?|hours?|months?)\b)/gi,
       (w) => String(NUMBER_WORDS.indexOf(w.toLowerCase()) + 1),
     )
+    .replace(
+      /\bwithin (\d+)\s*(?:to|-|–)\s*(\d+)\s+(?=(?:business |working |banking )?(?:minutes?|hours?|days?|weeks?|months?)\b)/gi,
+      "within $2 ",
+    )
+    // "in about 3 weeks" is "in 3 weeks"; "in 3 to 4 weeks" is due at the end of the range
+    .replace(
+      /\bin (?:about|around|roughly|approximately|approx\.?)\s+(?=\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\b)/gi,
+      "in ",
+    )
+    .replace(/\bin (\d+)\s*(?:to|-|–)\s*(\d+)\s+(minutes?|hours?|days?|weeks?|months?)\b/gi, "in $2 $3")
     .replace(/\bbetween (\d{1,2}(?::\d{2})?\s*(?:am|pm)?) and (\d{1,2}(?::\d{2})?\s*(?:am|pm)?)/gi, "from $1 to $2")
     // "between 9-11am"
     .replace(/\bbetween (\d{1,2}(?::\d{2})?)\s*[-–]\s*(\d{1,2}(?::\d{2})?\s*(?:am|pm))/gi, "from $1 to $2")
@@ -284,6 +353,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     )
     // "first thing (tomorrow)" is the morning
     .replace(/\bfirst thing (?:on |in the morning |tomorrow morning )?(tomorrow|today|\w+day)\b/gi, "$1 morning")
+    // "the day it goes live", "the day they land": a day named by an event, not a date
+    .replace(
+      /\bthe (?:day|week|morning|afternoon|evening) (?:it|they|he|she|we|you|that|when|after (?:it|they))\b[\w' ]{0,30}/gi,
+      " ",
+    )
     // "the day after" / "the week before" refer to another event, not to the message date
     .replace(/\bthe (?:day|week|month) (?:after|before)(?!\s+(?:tomorrow|next))\b/gi, " ");
   const results = chrono.parse(
@@ -345,6 +419,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     if (c.isCertain("month") && !c.isCertain("day") && !c.isCertain("weekday")) {
       day = new Date(Date.UTC(year, month, 0)).getUTCDate();
     }
+    // "this morning" sent before noon is today (chrono's forward dating moves a passed morning to tomorrow)
+    if (/^this (?:morning|afternoon|evening)$/i.test(r.text.trim())) {
+      year = sent.year;
+      month = sent.month;
+      day = sent.day;
+    }
     const onlyWeekday = c.isCertain("weekday") && !c.isCertain("day") && !c.isCertain("month");
     if (
       onlyWeekday &&
@@ -372,6 +452,10 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     if (dueAt <= sentAt && !c.isCertain("day") && !c.isCertain("weekday")) {
       // "this afternoon" sent at 18:00 etc. – keep it but never before the message itself
       dueAt = Math.max(dueAt, sentAt);
+    }
+    // "today" written after the end of the working day: the end of that day (as EOD above)
+    if (dueAt <= sentAt && !c.isCertain("hour") && /^(?:by\s+|later\s+)?today$/i.test(r.text.trim())) {
+      dueAt = Math.max(at(0, 23, 59), sentAt);
     }
     // relative phrases chrono anchors on the message ("the day before") can land in the past: ignore
     if (dueAt < sentAt) continue;

@@ -5,7 +5,9 @@ import {
   detectJobChangeInMessage,
   normaliseCompany,
   normaliseTitle,
+  statedRole,
 } from "./jobChange";
+import { parseSignature } from "./signature";
 
 describe("normalisation", () => {
   it("ignores case, punctuation and legal suffixes in company names", () => {
@@ -164,5 +166,56 @@ describe("announcements read by sentence when no pattern matches (round 4)", () 
       "I will be at Acme Corp tomorrow for the demo.",
     ])
       expect(detectJobAnnouncement({ text }), text).toBeNull();
+  });
+});
+
+describe("statedRole: a body announcement merged with the signature", () => {
+  const span = (start: number, end: number, quote: string) => ({ start, end, quote });
+
+  it("keeps the signature's fuller spelling of the company and title the body names briefly", () => {
+    const text =
+      "Hi Sam,\n\nQuick update: I've joined Globex as VP Sales.\n\nBest,\nDana Reyes\nVice President of Sales\nGlobex Inc.";
+    const announcement = detectJobAnnouncement({ text });
+    const signature = parseSignature(text);
+    expect(announcement).toMatchObject({ company: "Globex", title: "VP Sales" });
+    expect(signature).toMatchObject({ company: "Globex Inc.", title: "Vice President of Sales" });
+    const role = statedRole(announcement, signature);
+    expect(role).toMatchObject({ company: "Globex Inc.", title: "Vice President of Sales" });
+    // the evidence is the announcement, not the signature block
+    expect(role?.span).toEqual(announcement?.span);
+    expect(text.slice(role!.span!.start, role!.span!.end)).toBe(role!.span!.quote);
+  });
+
+  it("keeps the announcement when the signature names another company or a shorter spelling", () => {
+    const sig = { title: "Sales Lead", company: "Initech", span: span(80, 100, "Sales Lead Initech") };
+    expect(statedRole({ title: "Head of Sales", company: "Globex Corporation", span: null }, sig)).toEqual({
+      title: "Head of Sales",
+      company: "Globex Corporation",
+      span: sig.span,
+    });
+    expect(
+      statedRole({ title: null, company: "Globex Corporation", span: null }, { company: "Globex", title: null }),
+    ).toMatchObject({ company: "Globex Corporation", title: null });
+  });
+
+  it("fills a field the body leaves out from the signature", () => {
+    const a = { title: null, company: "Globex", span: span(10, 24, "joined Globex.") };
+    expect(statedRole(a, { title: "CTO", company: "Globex GmbH" })).toEqual({
+      title: "CTO",
+      company: "Globex GmbH",
+      span: a.span,
+    });
+  });
+
+  it("uses the signature alone when the body announces nothing, and null when neither states a role", () => {
+    const sig = { title: " Head of Ops ", company: "Acme", span: span(0, 4, "Dana") };
+    expect(statedRole(null, sig)).toEqual({ title: "Head of Ops", company: "Acme", span: sig.span });
+    expect(statedRole({ title: "  ", company: null, span: span(1, 2, "x") }, sig)).toEqual({
+      title: "Head of Ops",
+      company: "Acme",
+      span: sig.span,
+    });
+    expect(statedRole(null, null)).toBeNull();
+    expect(statedRole({ title: null, company: " ", span: null }, { title: "", company: null })).toBeNull();
   });
 });

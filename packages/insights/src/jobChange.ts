@@ -439,3 +439,44 @@ export function detectJobChangeInMessage(
     span: sig.span ?? null,
   };
 }
+
+/** The role one message states for its author, merged from the body and the signature. */
+export interface StatedRole {
+  title: string | null;
+  company: string | null;
+  /** The announcement's span when the body states the role, else the signature block's. */
+  span: SourceSpan | null;
+}
+
+/**
+ * Merges a body announcement ("I've joined Globex as Head of Sales") with the same message's signature:
+ * the announcement wins, but when both name the same company or title (equal under `normaliseCompany` /
+ * `titleKey`) the fuller spelling is kept, because the body names it briefly ("joined Globex") and the
+ * signature in full ("Globex Inc"). A field the announcement leaves out comes from the signature, and so
+ * does the span when the announcement has none.
+ * Blank values count as absent. Returns null when neither states a title or a company.
+ */
+export function statedRole(
+  announcement: Pick<JobAnnouncement, "title" | "company" | "span"> | null | undefined,
+  signature: { title?: string | null; company?: string | null; span?: SourceSpan | null } | null | undefined,
+): StatedRole | null {
+  const said = announcement && (blankless(announcement.title) || blankless(announcement.company)) ? announcement : null;
+  const title = fuller(said?.title, signature?.title, titleKey);
+  const company = fuller(said?.company, signature?.company, normaliseCompany);
+  if (!title && !company) return null;
+  return { title, company, span: said?.span ?? signature?.span ?? null };
+}
+
+const blankless = (s: string | null | undefined): string | null => s?.trim() || null;
+
+/** The stated value, or the signed one when it is longer and the same under `key`; the signed one when nothing is stated. */
+function fuller(
+  said: string | null | undefined,
+  signed: string | null | undefined,
+  key: (s: string) => string,
+): string | null {
+  const a = blankless(said);
+  const b = blankless(signed);
+  if (!a) return b;
+  return b && b.length > a.length && key(b) === key(a) ? b : a;
+}

@@ -32,6 +32,13 @@ import { TUNING_SIG4_ALL } from "./fixtures/tuning-sig4";
 import { TUNING2, TUNING2_DEAL } from "./fixtures/tuning2";
 import { TUNING3_DEAL, TUNING3_SIGNATURES } from "./fixtures/tuning3";
 import { TUNING_COMMIT5_ALL } from "./fixtures/tuning5-commit";
+import { TUNING6_COMMIT } from "./fixtures/tuning6-commit";
+import { TUNING6_COMMIT_HOLDOUT } from "./fixtures/tuning6-commit-holdout";
+import { TUNING6_COMMIT_HOLDOUT2 } from "./fixtures/tuning6-commit-holdout2";
+import { TUNING6_COMMIT_HOLDOUT3 } from "./fixtures/tuning6-commit-holdout3";
+import { TUNING6_COMMIT_HOLDOUT4 } from "./fixtures/tuning6-commit-holdout4";
+import { TUNING6_COMMIT_HOLDOUT5 } from "./fixtures/tuning6-commit-holdout5";
+import { TUNING6_COMMIT_HOLDOUT6 } from "./fixtures/tuning6-commit-holdout6";
 import { TUNING6_DEAL_HOLDOUT } from "./fixtures/tuning6-deal-holdout";
 import { TUNING6_DEAL_HOLDOUT_B } from "./fixtures/tuning6-deal-holdout-b";
 import { UNTOUCHED } from "./fixtures/untouched";
@@ -155,6 +162,30 @@ describe("evaluation report", () => {
         commitmentsOnly: true,
       },
       {
+        name: "tuning6-commit A–C (commitments, round 6)",
+        messages: TUNING6_COMMIT,
+        pairs: [],
+        blind: false,
+        commitmentsOnly: true,
+      },
+      // round 6: holdouts A–E were read after their first runs (dev data since), F was not (README.md)
+      ...(
+        [
+          ["A", TUNING6_COMMIT_HOLDOUT, "dev data after its second run"],
+          ["B", TUNING6_COMMIT_HOLDOUT2, "dev data after its first run"],
+          ["C", TUNING6_COMMIT_HOLDOUT3, "dev data after its first run"],
+          ["D", TUNING6_COMMIT_HOLDOUT4, "dev data after its first run"],
+          ["E", TUNING6_COMMIT_HOLDOUT5, "dev data after its first run"],
+          ["F", TUNING6_COMMIT_HOLDOUT6, "misses not read"],
+        ] as const
+      ).map(([part, messages, status]) => ({
+        name: `tuning6-commit-holdout ${part} (commitments, round 6: ${status})`,
+        messages: [...messages],
+        pairs: [],
+        blind: false,
+        commitmentsOnly: true,
+      })),
+      {
         name: "tuning-sig4 A–G, L, M (signatures)",
         messages: TUNING_SIG4_ALL,
         pairs: [],
@@ -198,9 +229,9 @@ describe("evaluation report", () => {
         dealOnly: true,
       },
       { name: "tuning-sentiment (round 4)", messages: TUNING_SENTIMENT, pairs: [], blind: false, sentimentOnly: true },
-      // blind3 was spent as a blind set at the start of round 4 and is dev data from then on (README.md)
+      // blind3 was spent as a blind set at the start of round 4 and blind4 in round 6: dev data from then on (README.md)
       ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))).map((set) =>
-        set.name.startsWith("blind3") ? { ...set, blind: false, name: `dev, was ${set.name}` } : set,
+        /^blind[34]\b/.test(set.name) ? { ...set, blind: false, name: `dev, was ${set.name}` } : set,
       ),
     ];
     const out: string[] = [];

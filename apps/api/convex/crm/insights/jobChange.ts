@@ -1,4 +1,4 @@
-import { detectJobChange, normaliseCompany, titleKey } from "@switchboard/insights";
+import { detectJobChange, statedRole } from "@switchboard/insights";
 import { type ContactPatch, clean, type MessageContext } from "./context";
 import { factKeys } from "./facts";
 
@@ -22,10 +22,10 @@ export async function recordJobChange({
 }: MessageContext): Promise<ContactPatch> {
   const verdict = reviewed.get(factKeys.jobChange());
   if (verdict?.action === "dismiss" || msg.direction !== "inbound") return {};
-  const announced =
-    ext.jobAnnouncement && (ext.jobAnnouncement.title || ext.jobAnnouncement.company) ? ext.jobAnnouncement : null;
-  let title = clean(fuller(announced?.title, sig?.title, titleKey)) ?? clean(sig?.title);
-  let company = clean(fuller(announced?.company, sig?.company, normaliseCompany)) ?? clean(sig?.company);
+  // body announcement merged with the signature, fuller spelling kept (packages/insights statedRole)
+  const stated = statedRole(ext.jobAnnouncement, sig);
+  let title = clean(stated?.title);
+  let company = clean(stated?.company);
   if (verdict?.action === "correct") {
     title = clean(verdict.corrected?.title) ?? title;
     company = clean(verdict.corrected?.company) ?? company;
@@ -49,24 +49,11 @@ export async function recordJobChange({
         from: change.from,
         to: change.to,
         factKey: factKeys.jobChange(),
-        span: span(announced?.span ?? sig?.span),
+        span: span(stated?.span),
         source: verdict?.action === "correct" ? "agent" : source,
       },
       sourceMessageId: msg._id,
     });
   }
   return { title: title ?? contact.title, company: company ?? contact.company };
-}
-
-/**
- * The body names a company or title briefly ("joined Globex"), the signature of the same message
- * usually in full ("Globex Inc"): when both name the same one, the fuller spelling is kept.
- */
-function fuller(
-  said: string | null | undefined,
-  signed: string | null | undefined,
-  key: (s: string) => string,
-): string | undefined {
-  if (!said) return undefined;
-  return signed && signed.length > said.length && key(signed) === key(said) ? signed : said;
 }
