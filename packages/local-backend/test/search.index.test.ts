@@ -56,6 +56,20 @@ describe("SearchIndex", () => {
     expect(idx.search("  ,, ", [], 10)).toEqual([]);
   });
 
+  it("completes the last term with its first 16 completions in term order, as Convex bounds it", () => {
+    // convex-backend crates/search/src/constants.rs MAX_PREFIX_MATCHES_PER_QUERY_TERM = 16
+    const idx = fresh();
+    // 30 completions of "pre"; inserted out of order, the oldest last in term order
+    for (let i = 29; i >= 0; i--) idx.add(doc(`p${i}`, `pre${String(i).padStart(2, "0")}`));
+    idx.add(doc("gone", "pre00a"));
+    idx.update(doc("gone", "pre00a"), null); // a term no live document has is no completion
+    const got = ids(idx.search("pre", [], 100)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+    expect(got).toEqual(Array.from({ length: 16 }, (_, i) => `p${i}`));
+    // an exact match of the prefix is a query term, not one of the 16 completions
+    idx.add(doc("exact", "pre"));
+    expect(ids(idx.search("pre", [], 100))).toHaveLength(17);
+  });
+
   it("filters on filter fields by equality, refuses other fields", () => {
     const idx = fresh();
     idx.add(doc("a", "hello there", "o1", { channel: "sms" }));
@@ -118,6 +132,15 @@ describe("SearchIndex", () => {
     expect(idx.search("same", [], 7)).toHaveLength(7);
     // newest first among equal scores
     expect(idx.search("same", [], 1)[0]!.id).toBe("d1499");
+  });
+
+  it("scores a small part of a frequent word's postings (block-max windows, newest first)", () => {
+    const idx = fresh();
+    // "hot" in every document, once; a few documents repeat it (they rank first)
+    for (let i = 0; i < 100_000; i++) idx.add(doc(`d${i}`, i % 5_000 === 7 ? "hot hot hot" : `hot w${i % 300} x${i}`));
+    const hits = idx.search("hot", [{ fieldPath: "org", value: "o1" }], 20);
+    expect(ids(hits)).toEqual(Array.from({ length: 20 }, (_, j) => `d${(19 - j) * 5_000 + 7}`));
+    expect(idx.lastScored).toBeLessThan(100_000 / 10);
   });
 
   it("excludes ids a transaction rewrote", () => {
@@ -214,7 +237,7 @@ describe("SearchIndex top-k pruning", () => {
       const bm25 = (w: string, tf: number, len: number) =>
         (idf(w) * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * len) / avg));
       const expansions = [...df.keys()].filter((w) => prefix !== null && w.startsWith(prefix) && !terms.includes(w));
-      const scored: { id: string; score: number }[] = [];
+      const scored: { id: string; score: number; ct: number }[] = [];
       for (const d of docs) {
         if (org && d.org !== org) continue;
         const t = toks.get(d._id)!;
@@ -229,9 +252,11 @@ describe("SearchIndex top-k pruning", () => {
           }
         let best = 0;
         for (const w of expansions) if (tf.has(w)) best = Math.max(best, bm25(w, tf.get(w)!, t.length));
-        if (matched || best > 0) scored.push({ id: d._id, score: s + best });
+        if (matched || best > 0) scored.push({ id: d._id, score: s + best, ct: d._creationTime });
       }
-      scored.sort((a, b) => b.score - a.score);
+      // ties newest first (Convex); scores equal to 1e-9 are ties (the two sums round apart)
+      const tie = (x: number) => Math.round(x * 1e9);
+      scored.sort((a, b) => tie(b.score) - tie(a.score) || b.ct - a.ct);
       return { top: scored.slice(0, k), byId: new Map(scored.map((x) => [x.id, x.score])), expansions };
     };
 
@@ -244,14 +269,15 @@ describe("SearchIndex top-k pruning", () => {
       const org = r() < 0.5 ? "o1" : null;
       const k = [1, 20, 100][i % 3]!;
       const ref = reference(q, org, k);
-      if (ref.expansions.length > 64) continue; // the index bounds the expansions (tested above)
+      if (ref.expansions.length > 16) continue; // the index bounds the expansions (tested above)
       const got = idx.search(q, org ? [{ fieldPath: "org", value: org }] : [], k);
       expect(got.length, q).toBe(ref.top.length);
       for (let j = 0; j < got.length; j++) {
-        // the k best scores, each hit scored right (ties may come in either order of equal scores)
+        // the k best scores, each hit scored right, ties newest first: the same documents
         expect(got[j]!.score, q).toBeCloseTo(ref.top[j]!.score, 9);
         expect(ref.byId.get(got[j]!.id), q).toBeCloseTo(got[j]!.score, 9);
       }
+      expect(ids(got), q).toEqual(ids(ref.top));
       checked++;
     }
     expect(checked).toBeGreaterThan(40);

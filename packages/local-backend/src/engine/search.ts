@@ -37,9 +37,20 @@ export interface SearchIndexDef {
 
 export const MAX_SEARCH_RESULTS = 1024;
 const MAX_SEARCH_TERMS = 16;
-/** Prefix expansion of the last term is bounded: a one-letter prefix must not touch every posting. */
-const MAX_PREFIX_TERMS = 64;
-/** ...and so must the postings those expansions add to a query. */
+/**
+ * Prefix expansion of the last term is bounded as Convex bounds it: at most 16 completions, the
+ * first ones in term order (convex-backend crates/search/src/constants.rs
+ * `MAX_PREFIX_MATCHES_PER_QUERY_TERM = 16`, kept as the 16 smallest (distance, term) by
+ * `bound_and_evaluate_query_terms` in crates/search/src/memory_index/mod.rs; a whole query
+ * counts at most `MAX_UNIQUE_QUERY_TERMS = 64` terms, which 16 query terms plus 16 completions
+ * stay under). A one-letter prefix therefore never touches every posting.
+ */
+const MAX_PREFIX_TERMS = 16;
+/**
+ * ...and the postings those completions add to one query are bounded too (a local bound, not
+ * Convex's: a completion past it is left out, so the work of a short prefix of frequent words
+ * stays bounded whatever the corpus).
+ */
 const PREFIX_POSTINGS_BUDGET = 100_000;
 /** Tantivy's default tokenizer drops tokens longer than this (RemoveLongFilter). */
 const MAX_TOKEN_LENGTH = 40;
@@ -69,6 +80,13 @@ export function queryTerms(text: string): { terms: string[]; prefix: string | nu
 const BLOCK_SHIFT = 7;
 /** Slots per window of the top-k walk: a window whose score bound cannot enter the top k is skipped. */
 const WINDOW_SLOTS = 16384;
+/** The newest documents are scored in a smaller window first (see `SearchIndex.search`). */
+const FIRST_WINDOW_SLOTS = 512;
+/**
+ * Relative score difference under which the top-k walk treats two scores as tied (broken newest
+ * first): above the 1e-9 margin the block bounds carry for floating-point rounding.
+ */
+const TIE_EPS = 4e-9;
 /** Time indexing stored documents when an index is declared; the rest is built in the background. */
 const SYNC_BUILD_MS = 50;
 /** Time per event-loop turn a background build takes (requests are served between slices). */
@@ -128,9 +146,9 @@ class Postings {
     }
     this.bounded = this.n;
   }
-  /** First position in [0, end) whose slot is >= `slot` (binary search: postings are sorted). */
-  lowerBound(slot: number, end: number): number {
-    let lo = 0;
+  /** First position in [from, end) whose slot is >= `slot` (binary search: postings are sorted). */
+  lowerBound(slot: number, end: number, from = 0): number {
+    let lo = from;
     let hi = end;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
@@ -169,6 +187,11 @@ export class SearchIndex {
   private slotOf = new Map<string, number>();
   private lengths = new Uint32Array(1024);
   private creation = new Float64Array(1024);
+  /**
+   * per slot: the newest `_creationTime` of the slots up to it. Slots follow insertion, not
+   * creation (a re-indexed document keeps its age in a new slot): this tells a window's newest.
+   */
+  private newestUpTo = new Float64Array(1024);
   /** per filter field: interned value id per slot (0 = the field is missing) */
   private filterIds: Int32Array[];
   private interned: Map<string, number>[];
@@ -189,6 +212,9 @@ export class SearchIndex {
   get size() {
     return this.liveDocs;
   }
+
+  /** Postings the last `search` scored in its walk (a diagnostic: how much the pruning saved). */
+  lastScored = 0;
 
   // ---- building from the stored documents (see `SearchIndexes.define`)
   /** the stored documents not indexed yet, in (_creationTime, _id) order; null once built */
@@ -255,6 +281,8 @@ export class SearchIndex {
     this.creation = grow(this.creation, slot + 1);
     this.lengths[slot] = toks.length;
     this.creation[slot] = doc._creationTime;
+    this.newestUpTo = grow(this.newestUpTo, slot + 1);
+    this.newestUpTo[slot] = slot > 0 ? Math.max(this.newestUpTo[slot - 1]!, doc._creationTime) : doc._creationTime;
     this.setFilters(slot, doc);
     const tf = new Map<string, number>();
     for (const t of toks) tf.set(t, (tf.get(t) ?? 0) + 1);
@@ -344,11 +372,13 @@ export class SearchIndex {
     const lengths = new Uint32Array(Math.max(1024, n));
     const creation = new Float64Array(Math.max(1024, n));
     const filterIds = this.filterIds.map(() => new Int32Array(Math.max(1024, n)));
+    const newestUpTo = new Float64Array(Math.max(1024, n));
     for (let s = 0; s < remap.length; s++) {
       const d = remap[s]!;
       if (d < 0) continue;
       lengths[d] = this.lengths[s]!;
       creation[d] = this.creation[s]!;
+      newestUpTo[d] = d > 0 ? Math.max(newestUpTo[d - 1]!, creation[d]!) : creation[d]!;
       for (let f = 0; f < filterIds.length; f++) filterIds[f]![d] = this.filterIds[f]![s]!;
     }
     for (const [t, p] of this.terms) {
@@ -371,12 +401,13 @@ export class SearchIndex {
     this.slotOf = new Map(ids.map((id, i) => [id, i]));
     this.lengths = lengths;
     this.creation = creation;
+    this.newestUpTo = newestUpTo;
     this.filterIds = filterIds;
     this.dead = 0;
   }
 
-  /** Terms starting with `prefix`, at most MAX_PREFIX_TERMS, shortest (closest) first. */
-  private expandPrefix(prefix: string): string[] {
+  /** Terms some live document has, starting with `prefix` and not in `exact`, in term order. */
+  private expandPrefix(prefix: string, exact: Set<string>): string[] {
     if (this.unsortedTerms.length) {
       // merge the new terms into the sorted list (new terms are few between queries)
       this.sortedTerms = this.sortedTerms.concat(this.unsortedTerms.sort());
@@ -392,24 +423,22 @@ export class SearchIndex {
       else hi = mid;
     }
     const out: string[] = [];
-    for (let i = lo; i < a.length && out.length < MAX_PREFIX_TERMS && a[i]!.startsWith(prefix); i++)
-      if (this.terms.has(a[i]!)) out.push(a[i]!);
+    for (let i = lo; i < a.length && out.length < MAX_PREFIX_TERMS && a[i]!.startsWith(prefix); i++) {
+      const t = a[i]!;
+      if (!exact.has(t) && (this.terms.get(t)?.live ?? 0) > 0) out.push(t);
+    }
     return out;
   }
 
   /**
-   * The prefix expansions scored for a query: closest (shortest) completions first, while their
-   * postings stay within PREFIX_POSTINGS_BUDGET, so a short prefix of frequent words costs a
-   * bounded scan (the completions left out rank lowest: longest among those with the prefix).
+   * The prefix completions scored for a query: the first MAX_PREFIX_TERMS in term order (as
+   * Convex), less those whose postings would pass PREFIX_POSTINGS_BUDGET.
    */
   private boundedExpansions(prefix: string, exact: Set<string>): string[] {
-    const all = this.expandPrefix(prefix)
-      .filter((t) => !exact.has(t))
-      .sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
     const out: string[] = [];
     let budget = PREFIX_POSTINGS_BUDGET;
-    for (const t of all) {
-      const n = this.terms.get(t)?.n ?? 0;
+    for (const t of this.expandPrefix(prefix, exact)) {
+      const n = this.terms.get(t)!.n;
       if (n > budget) continue;
       budget -= n;
       out.push(t);
@@ -462,6 +491,7 @@ export class SearchIndex {
   search(text: string, filters: SearchFilter[], limit: number, exclude?: Set<string>): SearchHit[] {
     // a search before the background build is done finishes it: answers are never partial
     if (this.pending) this.build(null);
+    this.lastScored = 0;
     const q = queryTerms(text);
     if (q.terms.length === 0 || limit <= 0) return [];
     const fIdx: number[] = [];
@@ -515,8 +545,27 @@ export class SearchIndex {
     if (prefixGroup.length) groups.push(prefixGroup);
     const groupBound = new Float64Array(groups.length);
     const order = groups.map((_, i) => i);
-    for (let hi = ids.length; hi > 0; hi -= WINDOW_SLOTS) {
-      const lo = Math.max(0, hi - WINDOW_SLOTS);
+    let scored = 0;
+    const exactTerms = groups.length - (prefixGroup.length ? 1 : 0);
+    /** The score of slot `s` in the current window: exact terms in query order, then the best completion. */
+    const canonicalScore = (s: number): number => {
+      let sc = 0;
+      let best = 0;
+      for (const t of terms) {
+        const i = t.p.lowerBound(s, t.end, t.start);
+        if (i === t.end || t.p.slots[i] !== s) continue;
+        const tf = t.p.tfs[i]!;
+        const x = (t.idf * tf * (BM25_K1 + 1)) / (tf + k1nb + k1b * lengths[s]!);
+        if (!t.prefix) sc += x;
+        else if (x > best) best = x;
+      }
+      return sc + best;
+    };
+    // the first window is small and each next one twice as large up to WINDOW_SLOTS: until the
+    // heap holds k hits nothing can be skipped, and a frequent word's newest documents fill it
+    // long before a whole window of them is scored
+    for (let hi = ids.length, size = FIRST_WINDOW_SLOTS; hi > 0; hi -= size, size = Math.min(size * 2, WINDOW_SLOTS)) {
+      const lo = Math.max(0, hi - size);
       let any = false;
       for (const t of terms) {
         t.start = t.end > 0 && t.p.slots[t.end - 1]! >= lo ? t.p.lowerBound(lo, t.end) : t.end;
@@ -537,8 +586,17 @@ export class SearchIndex {
         total += m;
       }
       const full = heap.length >= k;
-      const threshold = full ? heap[0]!.score : -1;
-      if (full && total < threshold) {
+      // Below `cut` nothing can enter the top k. It is the heap's worst score, or a hair above
+      // it when no document of the window is newer than the heap's worst: then a document
+      // scoring the same loses the tie (ties newest first), and the many documents of a frequent
+      // word that tie with the k-th best (same count, same length) are skipped too. A hair:
+      // TIE_EPS covers the bounds' own rounding margin, so scores within it count as ties.
+      const cut = full
+        ? this.newestUpTo[hi - 1]! <= heap[0]!.creationTime
+          ? heap[0]!.score * (1 + TIE_EPS)
+          : heap[0]!.score
+        : -1;
+      if (full && total < cut) {
         for (const t of terms) t.end = t.start;
         continue;
       }
@@ -549,29 +607,65 @@ export class SearchIndex {
       let nonEssential = 0;
       for (let cum = 0; full && nonEssential < order.length; nonEssential++) {
         cum += groupBound[order[nonEssential]!]!;
-        if (cum >= threshold) break;
+        if (cum >= cut) break;
       }
       let nTouched = 0;
-      for (let o = nonEssential; o < order.length; o++)
-        for (const t of groups[order[o]!]!) {
+      for (let o = nonEssential; o < order.length; o++) {
+        const g = order[o]!;
+        // Block skipping inside the window: a block whose bound plus the other groups' window
+        // bounds stays below the threshold holds no document that can enter the top k. A
+        // document of such a block that another term made a candidate is then scored low, which
+        // cannot matter either: its full score is below the threshold too.
+        const need = full ? cut - (total - groupBound[g]!) : -Infinity;
+        for (const t of groups[g]!) {
           const { slots, tfs } = t.p;
-          const { idf, prefix, end } = t;
-          outer: for (let i = t.start; i < end; i++) {
-            const s = slots[i]!;
-            for (let f = 0; f < nf; f++) if (fArrays[f]![s] !== fVal[f]) continue outer;
-            if (ids[s] === null) continue;
-            const tf = tfs[i]!;
-            const sc = (idf * tf * (BM25_K1 + 1)) / (tf + k1nb + k1b * lengths[s]!);
-            const w = s - lo;
-            if (mark[w] === 0) {
-              mark[w] = 1;
-              touched[nTouched++] = w;
+          const { idf, prefix, end, scale } = t;
+          const bm = t.p.blockMax;
+          let i = t.start;
+          while (i < end) {
+            const b = i >> BLOCK_SHIFT;
+            const blockEnd = Math.min(end, (b + 1) << BLOCK_SHIFT);
+            if (bm[b]! * idf * scale < need) {
+              i = blockEnd;
+              continue;
             }
-            if (prefix) {
-              if (sc > pacc[w]!) pacc[w] = sc;
-            } else acc[w]! += sc;
+            scored += blockEnd - i;
+            outer: for (; i < blockEnd; i++) {
+              const s = slots[i]!;
+              for (let f = 0; f < nf; f++) if (fArrays[f]![s] !== fVal[f]) continue outer;
+              if (ids[s] === null) continue;
+              const tf = tfs[i]!;
+              const sc = (idf * tf * (BM25_K1 + 1)) / (tf + k1nb + k1b * lengths[s]!);
+              const w = s - lo;
+              if (mark[w] === 0) {
+                mark[w] = 1;
+                touched[nTouched++] = w;
+              }
+              if (prefix) {
+                if (sc > pacc[w]!) pacc[w] = sc;
+              } else acc[w]! += sc;
+            }
           }
         }
+      }
+      if (nonEssential > 0 && nTouched > 0) {
+        // a candidate whose score so far plus every lower group's bound stays below the
+        // threshold cannot enter the top k: drop it before looking the lower terms up (most
+        // candidates of a frequent word, each otherwise looked up in every prefix expansion)
+        let rest = 0;
+        for (let o = 0; o < nonEssential; o++) rest += groupBound[order[o]!]!;
+        const least = cut - rest;
+        let kept = 0;
+        for (let c = 0; c < nTouched; c++) {
+          const w = touched[c]!;
+          if (acc[w]! + pacc[w]! < least) {
+            acc[w] = 0;
+            pacc[w] = 0;
+            mark[w] = 0;
+          } else touched[kept++] = w;
+        }
+        nTouched = kept;
+      }
       if (nonEssential > 0 && nTouched > 0) {
         // the candidates in slot order, merged with each lower term's postings in the window
         const cand = touched.subarray(0, nTouched).sort();
@@ -610,16 +704,20 @@ export class SearchIndex {
             }
           }
       }
-      for (const t of terms) t.end = t.start;
       for (let i = 0; i < nTouched; i++) {
         const w = touched[i]!;
         const s = w + lo;
-        const sc = acc[w]! + pacc[w]!;
+        let sc = acc[w]! + pacc[w]!;
         acc[w] = 0;
         pacc[w] = 0;
         mark[w] = 0;
         const ct = creation[s]!;
         // PERF: most candidates lose to the heap's worst: decide before allocating a hit
+        if (heap.length >= k && sc < heap[0]!.score * (1 - 1e-12)) continue;
+        // Several exact terms were summed in the order the window walked them, which differs
+        // between windows: equal scores could differ in their last bit and a tie go to the older
+        // document. The candidates that reach the heap are rescored in query-term order.
+        if (exactTerms > 1) sc = canonicalScore(s);
         if (heap.length >= k) {
           const top = heap[0]!;
           if (sc < top.score || (sc === top.score && ct <= top.creationTime)) continue;
@@ -633,7 +731,9 @@ export class SearchIndex {
           siftDown(heap, 0, worse);
         }
       }
+      for (const t of terms) t.end = t.start;
     }
+    this.lastScored = scored;
     return heap.sort((a, b) => b.score - a.score || b.creationTime - a.creationTime);
   }
 }
