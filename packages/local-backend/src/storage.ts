@@ -82,7 +82,9 @@ export class TableDocs {
   }
   *values(): Generator<Doc> {
     const idx = this.table.indexes.get("by_creation_time")!;
-    for (const { doc } of this.db.scanIndex(idx, fullRange(), "asc")) yield doc;
+    // a whole-table stream (a search index build, the scheduler, export) would only evict the
+    // documents requests read again from the cache
+    for (const { doc } of this.db.scanIndex(idx, fullRange(), "asc", false)) yield doc;
   }
   *keys(): Generator<string> {
     for (const d of this.values()) yield d._id;
@@ -322,6 +324,7 @@ export class Database {
     idx: IndexState,
     bounds: KeyBounds,
     order: "asc" | "desc",
+    cache = true,
   ): Generator<{ doc: Doc; rid: number; key: Uint8Array }> {
     let { lower, lowerIncl, upper, upperIncl } = bounds;
     let chunk = FIRST_SCAN_CHUNK;
@@ -337,7 +340,7 @@ export class Database {
         let c = this.cache.get(id);
         if (!c || c.rid !== rid) {
           c = { doc: parseDoc(json), rid };
-          this.remember(id, c);
+          if (cache) this.remember(id, c);
         }
         yield { doc: c.doc, rid, key };
       }

@@ -17,7 +17,12 @@ const ids = (hits: { id: string }[]) => hits.map((h) => h.id);
 describe("tokenize", () => {
   it("splits on non letters/digits, lower-cases, keeps unicode letters, drops over-long tokens", () => {
     expect(tokenize("Hello, WORLD! e-mail café 42x")).toEqual(["hello", "world", "e", "mail", "café", "42x"]);
-    expect(tokenize(`a ${"x".repeat(41)} b`)).toEqual(["a", "b"]);
+    // Convex drops tokens of 32 UTF-8 bytes or more (MAX_TEXT_TERM_LENGTH, Tantivy RemoveLongFilter)
+    expect(tokenize(`a ${"x".repeat(32)} ${"y".repeat(31)} b`)).toEqual(["a", "y".repeat(31), "b"]);
+    expect(tokenize(`${"é".repeat(16)} ${"é".repeat(15)}x`)).toEqual([`${"é".repeat(15)}x`]);
+    // the ASCII path and the Unicode path split alike
+    expect(tokenize("Ab_c-d.E9 fo'o")).toEqual(["ab", "c", "d", "e9", "fo", "o"]);
+    expect(tokenize("Ab_c-d.E9 fo'o é")).toEqual(["ab", "c", "d", "e9", "fo", "o", "é"]);
   });
   it("query: at most 16 terms, the last one is the prefix", () => {
     const q = queryTerms(Array.from({ length: 20 }, (_, i) => `w${i}`).join(" "));

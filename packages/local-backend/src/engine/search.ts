@@ -52,8 +52,12 @@ const MAX_PREFIX_TERMS = 16;
  * stays bounded whatever the corpus).
  */
 const PREFIX_POSTINGS_BUDGET = 100_000;
-/** Tantivy's default tokenizer drops tokens longer than this (RemoveLongFilter). */
-const MAX_TOKEN_LENGTH = 40;
+/**
+ * Convex drops a token of this many UTF-8 bytes or more (convex-backend crates/search/src/
+ * constants.rs `MAX_TEXT_TERM_LENGTH = 32` through Tantivy's `RemoveLongFilter::limit`, which
+ * removes `token.text.len() >= limit`, before lower-casing).
+ */
+const MAX_TOKEN_BYTES = 32;
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 
@@ -61,10 +65,29 @@ const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 
 /** The terms of a text, in order, lower-cased (duplicates kept). */
 export function tokenize(text: string): string[] {
+  // PERF: ASCII text (most messages) is split by character codes, without the Unicode regex
+  // and its match objects: indexing a million messages at a restart spent a third of its time
+  // tokenizing
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0, n = text.length; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return tokenizeUnicode(text);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start < MAX_TOKEN_BYTES) out.push(text.slice(start, i).toLowerCase());
+      start = -1;
+    }
+  }
+  if (start >= 0 && text.length - start < MAX_TOKEN_BYTES) out.push(text.slice(start).toLowerCase());
+  return out;
+}
+
+function tokenizeUnicode(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(TOKEN_RE)) {
-    const t = m[0].toLowerCase();
-    if (t.length <= MAX_TOKEN_LENGTH) out.push(t);
+    if (Buffer.byteLength(m[0]) < MAX_TOKEN_BYTES) out.push(m[0].toLowerCase());
   }
   return out;
 }
@@ -284,16 +307,18 @@ export class SearchIndex {
     this.newestUpTo = grow(this.newestUpTo, slot + 1);
     this.newestUpTo[slot] = slot > 0 ? Math.max(this.newestUpTo[slot - 1]!, doc._creationTime) : doc._creationTime;
     this.setFilters(slot, doc);
-    const tf = new Map<string, number>();
-    for (const t of toks) tf.set(t, (tf.get(t) ?? 0) + 1);
-    for (const [t, n] of tf) {
+    // PERF: a repeated term adds to the posting this document just got (no term-count map per
+    // document: indexing a million documents at a restart spent much of its time there)
+    for (const t of toks) {
       let p = this.terms.get(t);
       if (!p) {
         p = new Postings();
         this.terms.set(t, p);
         this.unsortedTerms.push(t);
       }
-      p.push(slot, n);
+      if (p.n > 0 && p.slots[p.n - 1] === slot) {
+        if (p.tfs[p.n - 1]! < 0xffff) p.tfs[p.n - 1] = p.tfs[p.n - 1]! + 1;
+      } else p.push(slot, 1);
     }
     this.liveDocs++;
     this.totalLength += toks.length;
