@@ -628,7 +628,13 @@ export class SearchIndex {
       // MaxScore: groups whose bounds together stay below the threshold cannot make a document
       // enter the top k on their own; only the other ("essential") groups' postings are walked
       // for candidates, the lower ones are looked up for those candidates only
-      order.sort((x, y) => groupBound[x]! - groupBound[y]!);
+      // PERF: insertion sort of at most 17 groups (Array.sort allocated a work array per window)
+      for (let i = 1; i < order.length; i++) {
+        const x = order[i]!;
+        let j = i - 1;
+        for (; j >= 0 && groupBound[order[j]!]! > groupBound[x]!; j--) order[j + 1] = order[j]!;
+        order[j + 1] = x;
+      }
       let nonEssential = 0;
       for (let cum = 0; full && nonEssential < order.length; nonEssential++) {
         cum += groupBound[order[nonEssential]!]!;
