@@ -1,7 +1,9 @@
 // The search index itself (src/engine/search.ts), without a server: ranking, prefix, filters,
 // updates, deletes, compaction. Behaviour per docs.convex.dev/search/text-search.
+import { convexToJson } from "convex/values";
 import { describe, expect, it } from "vitest";
 import { MAX_SEARCH_RESULTS, queryTerms, SearchIndex, SearchIndexes, tokenize } from "../src/engine/search.js";
+import type { Doc } from "../src/values.js";
 
 let t = 1_700_000_000_000;
 const doc = (id: string, text: string | undefined, org = "o1", extra: Record<string, unknown> = {}) => ({
@@ -176,6 +178,22 @@ describe("SearchIndexes", () => {
     expect(all.get("t", "s")!.size).toBe(1); // changed definition: rebuilt from the documents
     all.retain(() => false);
     expect(all.get("t", "s")).toBeUndefined();
+  });
+
+  it("builds from documents in Convex's JSON encoding, decoding the filter values", () => {
+    const all = new SearchIndexes();
+    // what the store holds: an int64 and a nested object as JSON, the text a plain string
+    const stored = [
+      { _id: "a", _creationTime: 1, text: "hello big", n: convexToJson(5n), meta: { kind: "x" } },
+      { _id: "b", _creationTime: 2, text: "hello small", n: convexToJson(6n), meta: { kind: "y" } },
+    ] as unknown as Doc[];
+    all.define("t", [{ name: "s", searchField: "text", filterFields: ["n", "meta.kind"] }], () => stored);
+    const idx = all.get("t", "s")!;
+    expect(ids(idx.search("hello", [{ fieldPath: "n", value: 5n }], 10))).toEqual(["a"]);
+    expect(ids(idx.search("hello", [{ fieldPath: "meta.kind", value: "y" }], 10))).toEqual(["b"]);
+    // a write after the build carries decoded values and lands in the same filter values
+    all.apply([{ table: "t", oldDoc: null, newDoc: { _id: "c", _creationTime: 3, text: "hello", n: 5n } }]);
+    expect(ids(idx.search("hello", [{ fieldPath: "n", value: 5n }], 10))).toEqual(["c", "a"]);
   });
 });
 

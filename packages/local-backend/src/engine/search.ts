@@ -22,6 +22,8 @@
  * slot we keep the term count, `_creationTime` and interned filter values. Deleted or re-indexed
  * documents leave a tombstone; the postings are compacted once a quarter of the slots are dead.
  */
+
+import type { JSONValue } from "convex/values";
 import type { Engine } from "../engine.js";
 import { compareValues, type Doc, getField, jsonToConvex, type Value } from "../values.js";
 import { readDoc, trackRead } from "./documents.js";
@@ -272,7 +274,7 @@ export class SearchIndex {
       }
       this.builtTime = r.value._creationTime;
       this.builtId = r.value._id;
-      if (!this.writtenDuringBuild.has(r.value._id)) this.add(r.value);
+      if (!this.writtenDuringBuild.has(r.value._id)) this.add(r.value, true);
       if ((n & 255) === 0 && performance.now() > until) return false;
     }
   }
@@ -293,7 +295,7 @@ export class SearchIndex {
   }
 
   /** Index a document (no-op if its search field is not a string: Convex skips those too). */
-  add(doc: Doc) {
+  add(doc: Doc, stored = false) {
     const text = getField(doc, this.def.searchField);
     if (typeof text !== "string") return;
     const toks = tokenize(text);
@@ -306,7 +308,7 @@ export class SearchIndex {
     this.creation[slot] = doc._creationTime;
     this.newestUpTo = grow(this.newestUpTo, slot + 1);
     this.newestUpTo[slot] = slot > 0 ? Math.max(this.newestUpTo[slot - 1]!, doc._creationTime) : doc._creationTime;
-    this.setFilters(slot, doc);
+    this.setFilters(slot, doc, stored);
     // PERF: a repeated term adds to the posting this document just got (no term-count map per
     // document: indexing a million documents at a restart spent much of its time there)
     for (const t of toks) {
@@ -362,10 +364,13 @@ export class SearchIndex {
     if (newDoc) this.add(newDoc);
   }
 
-  private setFilters(slot: number, doc: Doc) {
+  /** `stored`: `doc` is in Convex's JSON encoding (as stored), its filter values are decoded here. */
+  private setFilters(slot: number, doc: Doc, stored = false) {
     for (let f = 0; f < this.def.filterFields.length; f++) {
       this.filterIds[f] = grow(this.filterIds[f]!, slot + 1);
-      this.filterIds[f]![slot] = this.internId(f, getField(doc, this.def.filterFields[f]!), true);
+      const v = getField(doc, this.def.filterFields[f]!);
+      const value = stored && v !== undefined ? jsonToConvex(v as JSONValue) : v;
+      this.filterIds[f]![slot] = this.internId(f, value, true);
     }
   }
 
@@ -833,7 +838,9 @@ export class SearchIndexes {
 
   /**
    * Declare the search indexes of `table`; indexes whose definition is unchanged are kept, the
-   * others are built from `docs()` (the table's stored documents, in `_creationTime` order).
+   * others are built from `docs()` (the table's stored documents, in `_creationTime` order, in
+   * Convex's JSON encoding: the build decodes only the fields it indexes; a string is the same
+   * in both encodings, so the search field needs no decoding).
    *
    * Stored documents are indexed at once for up to SYNC_BUILD_MS (small tables are ready when this
    * returns); a larger table's index is built in the background, BUILD_SLICE_MS per event-loop
