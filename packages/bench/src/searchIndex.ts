@@ -6,12 +6,23 @@
  * minutes of loading. Each query searches the three indexes `search/search:find` searches
  * (`--messages-only`: the message index alone). Reports wall and CPU time per query kind (p50/p95/max) and the garbage
  * collections that ran during the measured queries (count, total and longest pause).
+ * `SWITCHBOARD_BENCH_BACKEND=<git rev>` runs the index of that commit instead (as the full bench).
  */
+import path from "node:path";
 import { PerformanceObserver } from "node:perf_hooks";
-import { SearchIndex } from "@switchboard/local-backend/search";
+import { pathToFileURL } from "node:url";
+import * as current from "@switchboard/local-backend/search";
 import { messageText } from "../convex-extra/searchCorpus";
+import { backendRevRoot } from "./lib/backend";
 import { percentile, round } from "./lib/load";
 import { searchQueries } from "./search";
+
+// SWITCHBOARD_BENCH_BACKEND=<git rev>: the index as it was at that commit (before/after pairs)
+const revRoot = backendRevRoot();
+const { SearchIndex } = (
+  revRoot ? await import(pathToFileURL(path.join(revRoot, "src/engine/search.ts")).href) : current
+) as typeof current;
+if (revRoot) console.log(`search index from ${process.env.SWITCHBOARD_BENCH_BACKEND}`);
 
 const argv = process.argv.slice(2);
 const option = (name: string, dflt: number) => {
@@ -97,7 +108,7 @@ for (const [kind, list] of Object.entries(qs)) {
       lat.push(performance.now() - t);
       const d = process.cpuUsage(c);
       cpu.push((d.user + d.system) / 1000);
-      scored += index.lastScored;
+      scored += index.lastScored ?? Number.NaN; // not counted before this diagnostic existed
     }
   all.push(...lat);
   allCpu.push(...cpu);
