@@ -62,6 +62,14 @@ const RESTART_BASELINE = !flag("no-restart-baseline");
 const REPORT_MESSAGES = option("report-messages", 1_000_000);
 const SEARCH_MESSAGES = option("search-messages", QUICK ? 100_000 : 1_000_000);
 const ONLY_SEARCH = flag("only-search");
+const stringOption = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+/** keep the search corpus here and reuse it on the next run (src/search.ts SearchBenchOptions) */
+const SEARCH_DATA = stringOption("search-data");
+/** extra node flags for the search backend, space-separated (e.g. "--trace-gc") */
+const SEARCH_NODE_ARGS = stringOption("search-node-args")?.split(" ").filter(Boolean);
 /** baseline + the ingest runs at 1k contacts only (before/after pairs of an ingest change) */
 const ONLY_INGEST = flag("only-ingest");
 
@@ -419,11 +427,12 @@ function printSearch(r: SearchBenchResult) {
   for (const [kind, x] of Object.entries(r.search))
     t.push([`  ${kind} queries`, `${x.p50}`, `${x.p95}`, `${x.p99}`, `${x.documentsRead} / ${x.maxDocumentsRead}`]);
   t.push(["  all queries", `${r.searchAll.p50}`, `${r.searchAll.p95}`, `${r.searchAll.p99}`, "-"]);
+  t.push(["  warm-up round (each query once, before)", `${r.warmUp.p50}`, `${r.warmUp.p95}`, `${r.warmUp.p99}`, "-"]);
   const l = r.indexedLookup;
   t.push(["indexed lookup (20 messages by_thread_sent)", `${l.p50}`, `${l.p95}`, `${l.p99}`, `${l.documentsRead}`]);
   const widths = t[0]!.map((_, c) => Math.max(...t.map((x) => x[c]!.length)));
   console.log(
-    `\nfull-text search over ${r.messages} messages (loaded in ${r.loadSeconds} s, ${r.messagesPerSecond}/s):`,
+    `\nfull-text search over ${r.messages} messages (${r.reusedData ? "kept from an earlier run, " : ""}loaded in ${r.loadSeconds} s, ${r.messagesPerSecond}/s; first search ${r.firstSearchMs} ms):`,
   );
   console.log(t.map((x) => x.map((c, i) => c.padEnd(widths[i]!)).join("  ")).join("\n"));
   console.log(
@@ -447,8 +456,12 @@ async function main() {
   let backend: BackendProcess | null = null;
   if (ONLY_SEARCH) {
     try {
-      const r = await searchBench(fn.dir, SEARCH_MESSAGES, log);
+      const r = await searchBench(fn.dir, SEARCH_MESSAGES, log, {
+        keepDir: SEARCH_DATA && path.resolve(SEARCH_DATA),
+        nodeArgs: SEARCH_NODE_ARGS,
+      });
       results.search = r;
+      results.loadAverageAtEnd = os.loadavg().map((x) => round(x));
       printSearch(r);
     } finally {
       fn.cleanup();

@@ -181,7 +181,7 @@ export class Engine {
           searchField: i.searchField,
           filterFields: i.filterFields ?? [],
         })),
-        () => this.db.getTable(table.name)?.docs.values() ?? [],
+        () => this.db.getTable(table.name)?.docs.storedJson() ?? [],
       );
     }
     // tables not in the schema keep only the built-in indexes

@@ -1,7 +1,9 @@
 // The search index itself (src/engine/search.ts), without a server: ranking, prefix, filters,
 // updates, deletes, compaction. Behaviour per docs.convex.dev/search/text-search.
+import { convexToJson } from "convex/values";
 import { describe, expect, it } from "vitest";
 import { MAX_SEARCH_RESULTS, queryTerms, SearchIndex, SearchIndexes, tokenize } from "../src/engine/search.js";
+import type { Doc } from "../src/values.js";
 
 let t = 1_700_000_000_000;
 const doc = (id: string, text: string | undefined, org = "o1", extra: Record<string, unknown> = {}) => ({
@@ -17,7 +19,12 @@ const ids = (hits: { id: string }[]) => hits.map((h) => h.id);
 describe("tokenize", () => {
   it("splits on non letters/digits, lower-cases, keeps unicode letters, drops over-long tokens", () => {
     expect(tokenize("Hello, WORLD! e-mail café 42x")).toEqual(["hello", "world", "e", "mail", "café", "42x"]);
-    expect(tokenize(`a ${"x".repeat(41)} b`)).toEqual(["a", "b"]);
+    // Convex drops tokens of 32 UTF-8 bytes or more (MAX_TEXT_TERM_LENGTH, Tantivy RemoveLongFilter)
+    expect(tokenize(`a ${"x".repeat(32)} ${"y".repeat(31)} b`)).toEqual(["a", "y".repeat(31), "b"]);
+    expect(tokenize(`${"é".repeat(16)} ${"é".repeat(15)}x`)).toEqual([`${"é".repeat(15)}x`]);
+    // the ASCII path and the Unicode path split alike
+    expect(tokenize("Ab_c-d.E9 fo'o")).toEqual(["ab", "c", "d", "e9", "fo", "o"]);
+    expect(tokenize("Ab_c-d.E9 fo'o é")).toEqual(["ab", "c", "d", "e9", "fo", "o", "é"]);
   });
   it("query: at most 16 terms, the last one is the prefix", () => {
     const q = queryTerms(Array.from({ length: 20 }, (_, i) => `w${i}`).join(" "));
@@ -54,6 +61,20 @@ describe("SearchIndex", () => {
     expect(ids(idx.search("ship arrived", [], 10)).sort()).toEqual(["b", "c"]);
     expect(idx.search("zzz", [], 10)).toEqual([]);
     expect(idx.search("  ,, ", [], 10)).toEqual([]);
+  });
+
+  it("completes the last term with its first 16 completions in term order, as Convex bounds it", () => {
+    // convex-backend crates/search/src/constants.rs MAX_PREFIX_MATCHES_PER_QUERY_TERM = 16
+    const idx = fresh();
+    // 30 completions of "pre"; inserted out of order, the oldest last in term order
+    for (let i = 29; i >= 0; i--) idx.add(doc(`p${i}`, `pre${String(i).padStart(2, "0")}`));
+    idx.add(doc("gone", "pre00a"));
+    idx.update(doc("gone", "pre00a"), null); // a term no live document has is no completion
+    const got = ids(idx.search("pre", [], 100)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+    expect(got).toEqual(Array.from({ length: 16 }, (_, i) => `p${i}`));
+    // an exact match of the prefix is a query term, not one of the 16 completions
+    idx.add(doc("exact", "pre"));
+    expect(ids(idx.search("pre", [], 100))).toHaveLength(17);
   });
 
   it("filters on filter fields by equality, refuses other fields", () => {
@@ -120,6 +141,15 @@ describe("SearchIndex", () => {
     expect(idx.search("same", [], 1)[0]!.id).toBe("d1499");
   });
 
+  it("scores a small part of a frequent word's postings (block-max windows, newest first)", () => {
+    const idx = fresh();
+    // "hot" in every document, once; a few documents repeat it (they rank first)
+    for (let i = 0; i < 100_000; i++) idx.add(doc(`d${i}`, i % 5_000 === 7 ? "hot hot hot" : `hot w${i % 300} x${i}`));
+    const hits = idx.search("hot", [{ fieldPath: "org", value: "o1" }], 20);
+    expect(ids(hits)).toEqual(Array.from({ length: 20 }, (_, j) => `d${(19 - j) * 5_000 + 7}`));
+    expect(idx.lastScored).toBeLessThan(100_000 / 10);
+  });
+
   it("excludes ids a transaction rewrote", () => {
     const idx = fresh();
     idx.add(doc("a", "x y"));
@@ -148,6 +178,22 @@ describe("SearchIndexes", () => {
     expect(all.get("t", "s")!.size).toBe(1); // changed definition: rebuilt from the documents
     all.retain(() => false);
     expect(all.get("t", "s")).toBeUndefined();
+  });
+
+  it("builds from documents in Convex's JSON encoding, decoding the filter values", () => {
+    const all = new SearchIndexes();
+    // what the store holds: an int64 and a nested object as JSON, the text a plain string
+    const stored = [
+      { _id: "a", _creationTime: 1, text: "hello big", n: convexToJson(5n), meta: { kind: "x" } },
+      { _id: "b", _creationTime: 2, text: "hello small", n: convexToJson(6n), meta: { kind: "y" } },
+    ] as unknown as Doc[];
+    all.define("t", [{ name: "s", searchField: "text", filterFields: ["n", "meta.kind"] }], () => stored);
+    const idx = all.get("t", "s")!;
+    expect(ids(idx.search("hello", [{ fieldPath: "n", value: 5n }], 10))).toEqual(["a"]);
+    expect(ids(idx.search("hello", [{ fieldPath: "meta.kind", value: "y" }], 10))).toEqual(["b"]);
+    // a write after the build carries decoded values and lands in the same filter values
+    all.apply([{ table: "t", oldDoc: null, newDoc: { _id: "c", _creationTime: 3, text: "hello", n: 5n } }]);
+    expect(ids(idx.search("hello", [{ fieldPath: "n", value: 5n }], 10))).toEqual(["c", "a"]);
   });
 });
 
@@ -214,7 +260,7 @@ describe("SearchIndex top-k pruning", () => {
       const bm25 = (w: string, tf: number, len: number) =>
         (idf(w) * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * len) / avg));
       const expansions = [...df.keys()].filter((w) => prefix !== null && w.startsWith(prefix) && !terms.includes(w));
-      const scored: { id: string; score: number }[] = [];
+      const scored: { id: string; score: number; ct: number }[] = [];
       for (const d of docs) {
         if (org && d.org !== org) continue;
         const t = toks.get(d._id)!;
@@ -229,9 +275,11 @@ describe("SearchIndex top-k pruning", () => {
           }
         let best = 0;
         for (const w of expansions) if (tf.has(w)) best = Math.max(best, bm25(w, tf.get(w)!, t.length));
-        if (matched || best > 0) scored.push({ id: d._id, score: s + best });
+        if (matched || best > 0) scored.push({ id: d._id, score: s + best, ct: d._creationTime });
       }
-      scored.sort((a, b) => b.score - a.score);
+      // ties newest first (Convex); scores equal to 1e-9 are ties (the two sums round apart)
+      const tie = (x: number) => Math.round(x * 1e9);
+      scored.sort((a, b) => tie(b.score) - tie(a.score) || b.ct - a.ct);
       return { top: scored.slice(0, k), byId: new Map(scored.map((x) => [x.id, x.score])), expansions };
     };
 
@@ -244,14 +292,15 @@ describe("SearchIndex top-k pruning", () => {
       const org = r() < 0.5 ? "o1" : null;
       const k = [1, 20, 100][i % 3]!;
       const ref = reference(q, org, k);
-      if (ref.expansions.length > 64) continue; // the index bounds the expansions (tested above)
+      if (ref.expansions.length > 16) continue; // the index bounds the expansions (tested above)
       const got = idx.search(q, org ? [{ fieldPath: "org", value: org }] : [], k);
       expect(got.length, q).toBe(ref.top.length);
       for (let j = 0; j < got.length; j++) {
-        // the k best scores, each hit scored right (ties may come in either order of equal scores)
+        // the k best scores, each hit scored right, ties newest first: the same documents
         expect(got[j]!.score, q).toBeCloseTo(ref.top[j]!.score, 9);
         expect(ref.byId.get(got[j]!.id), q).toBeCloseTo(got[j]!.score, 9);
       }
+      expect(ids(got), q).toEqual(ids(ref.top));
       checked++;
     }
     expect(checked).toBeGreaterThan(40);

@@ -21,9 +21,18 @@ const CLI = path.join(REPO_ROOT, "packages/local-backend/src/cli.ts");
  */
 let revCli: string | null = null;
 function defaultCli(): string {
+  const root = backendRevRoot();
+  if (!root) return CLI;
+  revCli = path.join(root, "src/cli.ts");
+  return revCli;
+}
+
+let revRoot: string | null = null;
+/** `SWITCHBOARD_BENCH_BACKEND`'s `packages/local-backend` (its src/), or null when unset. */
+export function backendRevRoot(): string | null {
   const rev = process.env.SWITCHBOARD_BENCH_BACKEND?.trim();
-  if (!rev) return CLI;
-  if (revCli) return revCli;
+  if (!rev) return null;
+  if (revRoot) return revRoot;
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "sb-bench-backend-"));
   const tar = execFileSync("git", ["archive", "--format=tar", rev, "packages/local-backend/src"], {
     cwd: REPO_ROOT,
@@ -33,8 +42,8 @@ function defaultCli(): string {
   fs.writeFileSync(path.join(root, "package.json"), '{"type":"module"}\n');
   fs.symlinkSync(path.join(REPO_ROOT, "packages/local-backend/node_modules"), path.join(root, "node_modules"), "dir");
   process.on("exit", () => fs.rmSync(root, { recursive: true, force: true }));
-  revCli = path.join(root, "src/cli.ts");
-  return revCli;
+  revRoot = root;
+  return root;
 }
 
 const children = new Set<ChildProcess>();

@@ -22,6 +22,8 @@
  * slot we keep the term count, `_creationTime` and interned filter values. Deleted or re-indexed
  * documents leave a tombstone; the postings are compacted once a quarter of the slots are dead.
  */
+
+import type { JSONValue } from "convex/values";
 import type { Engine } from "../engine.js";
 import { compareValues, type Doc, getField, jsonToConvex, type Value } from "../values.js";
 import { readDoc, trackRead } from "./documents.js";
@@ -37,12 +39,27 @@ export interface SearchIndexDef {
 
 export const MAX_SEARCH_RESULTS = 1024;
 const MAX_SEARCH_TERMS = 16;
-/** Prefix expansion of the last term is bounded: a one-letter prefix must not touch every posting. */
-const MAX_PREFIX_TERMS = 64;
-/** ...and so must the postings those expansions add to a query. */
+/**
+ * Prefix expansion of the last term is bounded as Convex bounds it: at most 16 completions, the
+ * first ones in term order (convex-backend crates/search/src/constants.rs
+ * `MAX_PREFIX_MATCHES_PER_QUERY_TERM = 16`, kept as the 16 smallest (distance, term) by
+ * `bound_and_evaluate_query_terms` in crates/search/src/memory_index/mod.rs; a whole query
+ * counts at most `MAX_UNIQUE_QUERY_TERMS = 64` terms, which 16 query terms plus 16 completions
+ * stay under). A one-letter prefix therefore never touches every posting.
+ */
+const MAX_PREFIX_TERMS = 16;
+/**
+ * ...and the postings those completions add to one query are bounded too (a local bound, not
+ * Convex's: a completion past it is left out, so the work of a short prefix of frequent words
+ * stays bounded whatever the corpus).
+ */
 const PREFIX_POSTINGS_BUDGET = 100_000;
-/** Tantivy's default tokenizer drops tokens longer than this (RemoveLongFilter). */
-const MAX_TOKEN_LENGTH = 40;
+/**
+ * Convex drops a token of this many UTF-8 bytes or more (convex-backend crates/search/src/
+ * constants.rs `MAX_TEXT_TERM_LENGTH = 32` through Tantivy's `RemoveLongFilter::limit`, which
+ * removes `token.text.len() >= limit`, before lower-casing).
+ */
+const MAX_TOKEN_BYTES = 32;
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 
@@ -50,10 +67,29 @@ const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 
 /** The terms of a text, in order, lower-cased (duplicates kept). */
 export function tokenize(text: string): string[] {
+  // PERF: ASCII text (most messages) is split by character codes, without the Unicode regex
+  // and its match objects: indexing a million messages at a restart spent a third of its time
+  // tokenizing
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0, n = text.length; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return tokenizeUnicode(text);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start < MAX_TOKEN_BYTES) out.push(text.slice(start, i).toLowerCase());
+      start = -1;
+    }
+  }
+  if (start >= 0 && text.length - start < MAX_TOKEN_BYTES) out.push(text.slice(start).toLowerCase());
+  return out;
+}
+
+function tokenizeUnicode(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(TOKEN_RE)) {
-    const t = m[0].toLowerCase();
-    if (t.length <= MAX_TOKEN_LENGTH) out.push(t);
+    if (Buffer.byteLength(m[0]) < MAX_TOKEN_BYTES) out.push(m[0].toLowerCase());
   }
   return out;
 }
@@ -69,6 +105,13 @@ export function queryTerms(text: string): { terms: string[]; prefix: string | nu
 const BLOCK_SHIFT = 7;
 /** Slots per window of the top-k walk: a window whose score bound cannot enter the top k is skipped. */
 const WINDOW_SLOTS = 16384;
+/** The newest documents are scored in a smaller window first (see `SearchIndex.search`). */
+const FIRST_WINDOW_SLOTS = 512;
+/**
+ * Relative score difference under which the top-k walk treats two scores as tied (broken newest
+ * first): above the 1e-9 margin the block bounds carry for floating-point rounding.
+ */
+const TIE_EPS = 4e-9;
 /** Time indexing stored documents when an index is declared; the rest is built in the background. */
 const SYNC_BUILD_MS = 50;
 /** Time per event-loop turn a background build takes (requests are served between slices). */
@@ -128,9 +171,9 @@ class Postings {
     }
     this.bounded = this.n;
   }
-  /** First position in [0, end) whose slot is >= `slot` (binary search: postings are sorted). */
-  lowerBound(slot: number, end: number): number {
-    let lo = 0;
+  /** First position in [from, end) whose slot is >= `slot` (binary search: postings are sorted). */
+  lowerBound(slot: number, end: number, from = 0): number {
+    let lo = from;
     let hi = end;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
@@ -169,6 +212,11 @@ export class SearchIndex {
   private slotOf = new Map<string, number>();
   private lengths = new Uint32Array(1024);
   private creation = new Float64Array(1024);
+  /**
+   * per slot: the newest `_creationTime` of the slots up to it. Slots follow insertion, not
+   * creation (a re-indexed document keeps its age in a new slot): this tells a window's newest.
+   */
+  private newestUpTo = new Float64Array(1024);
   /** per filter field: interned value id per slot (0 = the field is missing) */
   private filterIds: Int32Array[];
   private interned: Map<string, number>[];
@@ -189,6 +237,9 @@ export class SearchIndex {
   get size() {
     return this.liveDocs;
   }
+
+  /** Postings the last `search` scored in its walk (a diagnostic: how much the pruning saved). */
+  lastScored = 0;
 
   // ---- building from the stored documents (see `SearchIndexes.define`)
   /** the stored documents not indexed yet, in (_creationTime, _id) order; null once built */
@@ -223,7 +274,7 @@ export class SearchIndex {
       }
       this.builtTime = r.value._creationTime;
       this.builtId = r.value._id;
-      if (!this.writtenDuringBuild.has(r.value._id)) this.add(r.value);
+      if (!this.writtenDuringBuild.has(r.value._id)) this.add(r.value, true);
       if ((n & 255) === 0 && performance.now() > until) return false;
     }
   }
@@ -244,7 +295,7 @@ export class SearchIndex {
   }
 
   /** Index a document (no-op if its search field is not a string: Convex skips those too). */
-  add(doc: Doc) {
+  add(doc: Doc, stored = false) {
     const text = getField(doc, this.def.searchField);
     if (typeof text !== "string") return;
     const toks = tokenize(text);
@@ -255,17 +306,21 @@ export class SearchIndex {
     this.creation = grow(this.creation, slot + 1);
     this.lengths[slot] = toks.length;
     this.creation[slot] = doc._creationTime;
-    this.setFilters(slot, doc);
-    const tf = new Map<string, number>();
-    for (const t of toks) tf.set(t, (tf.get(t) ?? 0) + 1);
-    for (const [t, n] of tf) {
+    this.newestUpTo = grow(this.newestUpTo, slot + 1);
+    this.newestUpTo[slot] = slot > 0 ? Math.max(this.newestUpTo[slot - 1]!, doc._creationTime) : doc._creationTime;
+    this.setFilters(slot, doc, stored);
+    // PERF: a repeated term adds to the posting this document just got (no term-count map per
+    // document: indexing a million documents at a restart spent much of its time there)
+    for (const t of toks) {
       let p = this.terms.get(t);
       if (!p) {
         p = new Postings();
         this.terms.set(t, p);
         this.unsortedTerms.push(t);
       }
-      p.push(slot, n);
+      if (p.n > 0 && p.slots[p.n - 1] === slot) {
+        if (p.tfs[p.n - 1]! < 0xffff) p.tfs[p.n - 1] = p.tfs[p.n - 1]! + 1;
+      } else p.push(slot, 1);
     }
     this.liveDocs++;
     this.totalLength += toks.length;
@@ -309,10 +364,13 @@ export class SearchIndex {
     if (newDoc) this.add(newDoc);
   }
 
-  private setFilters(slot: number, doc: Doc) {
+  /** `stored`: `doc` is in Convex's JSON encoding (as stored), its filter values are decoded here. */
+  private setFilters(slot: number, doc: Doc, stored = false) {
     for (let f = 0; f < this.def.filterFields.length; f++) {
       this.filterIds[f] = grow(this.filterIds[f]!, slot + 1);
-      this.filterIds[f]![slot] = this.internId(f, getField(doc, this.def.filterFields[f]!), true);
+      const v = getField(doc, this.def.filterFields[f]!);
+      const value = stored && v !== undefined ? jsonToConvex(v as JSONValue) : v;
+      this.filterIds[f]![slot] = this.internId(f, value, true);
     }
   }
 
@@ -344,11 +402,13 @@ export class SearchIndex {
     const lengths = new Uint32Array(Math.max(1024, n));
     const creation = new Float64Array(Math.max(1024, n));
     const filterIds = this.filterIds.map(() => new Int32Array(Math.max(1024, n)));
+    const newestUpTo = new Float64Array(Math.max(1024, n));
     for (let s = 0; s < remap.length; s++) {
       const d = remap[s]!;
       if (d < 0) continue;
       lengths[d] = this.lengths[s]!;
       creation[d] = this.creation[s]!;
+      newestUpTo[d] = d > 0 ? Math.max(newestUpTo[d - 1]!, creation[d]!) : creation[d]!;
       for (let f = 0; f < filterIds.length; f++) filterIds[f]![d] = this.filterIds[f]![s]!;
     }
     for (const [t, p] of this.terms) {
@@ -371,12 +431,13 @@ export class SearchIndex {
     this.slotOf = new Map(ids.map((id, i) => [id, i]));
     this.lengths = lengths;
     this.creation = creation;
+    this.newestUpTo = newestUpTo;
     this.filterIds = filterIds;
     this.dead = 0;
   }
 
-  /** Terms starting with `prefix`, at most MAX_PREFIX_TERMS, shortest (closest) first. */
-  private expandPrefix(prefix: string): string[] {
+  /** Terms some live document has, starting with `prefix` and not in `exact`, in term order. */
+  private expandPrefix(prefix: string, exact: Set<string>): string[] {
     if (this.unsortedTerms.length) {
       // merge the new terms into the sorted list (new terms are few between queries)
       this.sortedTerms = this.sortedTerms.concat(this.unsortedTerms.sort());
@@ -392,24 +453,22 @@ export class SearchIndex {
       else hi = mid;
     }
     const out: string[] = [];
-    for (let i = lo; i < a.length && out.length < MAX_PREFIX_TERMS && a[i]!.startsWith(prefix); i++)
-      if (this.terms.has(a[i]!)) out.push(a[i]!);
+    for (let i = lo; i < a.length && out.length < MAX_PREFIX_TERMS && a[i]!.startsWith(prefix); i++) {
+      const t = a[i]!;
+      if (!exact.has(t) && (this.terms.get(t)?.live ?? 0) > 0) out.push(t);
+    }
     return out;
   }
 
   /**
-   * The prefix expansions scored for a query: closest (shortest) completions first, while their
-   * postings stay within PREFIX_POSTINGS_BUDGET, so a short prefix of frequent words costs a
-   * bounded scan (the completions left out rank lowest: longest among those with the prefix).
+   * The prefix completions scored for a query: the first MAX_PREFIX_TERMS in term order (as
+   * Convex), less those whose postings would pass PREFIX_POSTINGS_BUDGET.
    */
   private boundedExpansions(prefix: string, exact: Set<string>): string[] {
-    const all = this.expandPrefix(prefix)
-      .filter((t) => !exact.has(t))
-      .sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
     const out: string[] = [];
     let budget = PREFIX_POSTINGS_BUDGET;
-    for (const t of all) {
-      const n = this.terms.get(t)?.n ?? 0;
+    for (const t of this.expandPrefix(prefix, exact)) {
+      const n = this.terms.get(t)!.n;
       if (n > budget) continue;
       budget -= n;
       out.push(t);
@@ -462,6 +521,7 @@ export class SearchIndex {
   search(text: string, filters: SearchFilter[], limit: number, exclude?: Set<string>): SearchHit[] {
     // a search before the background build is done finishes it: answers are never partial
     if (this.pending) this.build(null);
+    this.lastScored = 0;
     const q = queryTerms(text);
     if (q.terms.length === 0 || limit <= 0) return [];
     const fIdx: number[] = [];
@@ -515,8 +575,27 @@ export class SearchIndex {
     if (prefixGroup.length) groups.push(prefixGroup);
     const groupBound = new Float64Array(groups.length);
     const order = groups.map((_, i) => i);
-    for (let hi = ids.length; hi > 0; hi -= WINDOW_SLOTS) {
-      const lo = Math.max(0, hi - WINDOW_SLOTS);
+    let scored = 0;
+    const exactTerms = groups.length - (prefixGroup.length ? 1 : 0);
+    /** The score of slot `s` in the current window: exact terms in query order, then the best completion. */
+    const canonicalScore = (s: number): number => {
+      let sc = 0;
+      let best = 0;
+      for (const t of terms) {
+        const i = t.p.lowerBound(s, t.end, t.start);
+        if (i === t.end || t.p.slots[i] !== s) continue;
+        const tf = t.p.tfs[i]!;
+        const x = (t.idf * tf * (BM25_K1 + 1)) / (tf + k1nb + k1b * lengths[s]!);
+        if (!t.prefix) sc += x;
+        else if (x > best) best = x;
+      }
+      return sc + best;
+    };
+    // the first window is small and each next one twice as large up to WINDOW_SLOTS: until the
+    // heap holds k hits nothing can be skipped, and a frequent word's newest documents fill it
+    // long before a whole window of them is scored
+    for (let hi = ids.length, size = FIRST_WINDOW_SLOTS; hi > 0; hi -= size, size = Math.min(size * 2, WINDOW_SLOTS)) {
+      const lo = Math.max(0, hi - size);
       let any = false;
       for (const t of terms) {
         t.start = t.end > 0 && t.p.slots[t.end - 1]! >= lo ? t.p.lowerBound(lo, t.end) : t.end;
@@ -537,41 +616,92 @@ export class SearchIndex {
         total += m;
       }
       const full = heap.length >= k;
-      const threshold = full ? heap[0]!.score : -1;
-      if (full && total < threshold) {
+      // Below `cut` nothing can enter the top k. It is the heap's worst score, or a hair above
+      // it when no document of the window is newer than the heap's worst: then a document
+      // scoring the same loses the tie (ties newest first), and the many documents of a frequent
+      // word that tie with the k-th best (same count, same length) are skipped too. A hair:
+      // TIE_EPS covers the bounds' own rounding margin, so scores within it count as ties.
+      const cut = full
+        ? this.newestUpTo[hi - 1]! <= heap[0]!.creationTime
+          ? heap[0]!.score * (1 + TIE_EPS)
+          : heap[0]!.score
+        : -1;
+      if (full && total < cut) {
         for (const t of terms) t.end = t.start;
         continue;
       }
       // MaxScore: groups whose bounds together stay below the threshold cannot make a document
       // enter the top k on their own; only the other ("essential") groups' postings are walked
       // for candidates, the lower ones are looked up for those candidates only
-      order.sort((x, y) => groupBound[x]! - groupBound[y]!);
+      // PERF: insertion sort of at most 17 groups (Array.sort allocated a work array per window)
+      for (let i = 1; i < order.length; i++) {
+        const x = order[i]!;
+        let j = i - 1;
+        for (; j >= 0 && groupBound[order[j]!]! > groupBound[x]!; j--) order[j + 1] = order[j]!;
+        order[j + 1] = x;
+      }
       let nonEssential = 0;
       for (let cum = 0; full && nonEssential < order.length; nonEssential++) {
         cum += groupBound[order[nonEssential]!]!;
-        if (cum >= threshold) break;
+        if (cum >= cut) break;
       }
       let nTouched = 0;
-      for (let o = nonEssential; o < order.length; o++)
-        for (const t of groups[order[o]!]!) {
+      for (let o = nonEssential; o < order.length; o++) {
+        const g = order[o]!;
+        // Block skipping inside the window: a block whose bound plus the other groups' window
+        // bounds stays below the threshold holds no document that can enter the top k. A
+        // document of such a block that another term made a candidate is then scored low, which
+        // cannot matter either: its full score is below the threshold too.
+        const need = full ? cut - (total - groupBound[g]!) : -Infinity;
+        for (const t of groups[g]!) {
           const { slots, tfs } = t.p;
-          const { idf, prefix, end } = t;
-          outer: for (let i = t.start; i < end; i++) {
-            const s = slots[i]!;
-            for (let f = 0; f < nf; f++) if (fArrays[f]![s] !== fVal[f]) continue outer;
-            if (ids[s] === null) continue;
-            const tf = tfs[i]!;
-            const sc = (idf * tf * (BM25_K1 + 1)) / (tf + k1nb + k1b * lengths[s]!);
-            const w = s - lo;
-            if (mark[w] === 0) {
-              mark[w] = 1;
-              touched[nTouched++] = w;
+          const { idf, prefix, end, scale } = t;
+          const bm = t.p.blockMax;
+          let i = t.start;
+          while (i < end) {
+            const b = i >> BLOCK_SHIFT;
+            const blockEnd = Math.min(end, (b + 1) << BLOCK_SHIFT);
+            if (bm[b]! * idf * scale < need) {
+              i = blockEnd;
+              continue;
             }
-            if (prefix) {
-              if (sc > pacc[w]!) pacc[w] = sc;
-            } else acc[w]! += sc;
+            scored += blockEnd - i;
+            outer: for (; i < blockEnd; i++) {
+              const s = slots[i]!;
+              for (let f = 0; f < nf; f++) if (fArrays[f]![s] !== fVal[f]) continue outer;
+              if (ids[s] === null) continue;
+              const tf = tfs[i]!;
+              const sc = (idf * tf * (BM25_K1 + 1)) / (tf + k1nb + k1b * lengths[s]!);
+              const w = s - lo;
+              if (mark[w] === 0) {
+                mark[w] = 1;
+                touched[nTouched++] = w;
+              }
+              if (prefix) {
+                if (sc > pacc[w]!) pacc[w] = sc;
+              } else acc[w]! += sc;
+            }
           }
         }
+      }
+      if (nonEssential > 0 && nTouched > 0) {
+        // a candidate whose score so far plus every lower group's bound stays below the
+        // threshold cannot enter the top k: drop it before looking the lower terms up (most
+        // candidates of a frequent word, each otherwise looked up in every prefix expansion)
+        let rest = 0;
+        for (let o = 0; o < nonEssential; o++) rest += groupBound[order[o]!]!;
+        const least = cut - rest;
+        let kept = 0;
+        for (let c = 0; c < nTouched; c++) {
+          const w = touched[c]!;
+          if (acc[w]! + pacc[w]! < least) {
+            acc[w] = 0;
+            pacc[w] = 0;
+            mark[w] = 0;
+          } else touched[kept++] = w;
+        }
+        nTouched = kept;
+      }
       if (nonEssential > 0 && nTouched > 0) {
         // the candidates in slot order, merged with each lower term's postings in the window
         const cand = touched.subarray(0, nTouched).sort();
@@ -610,16 +740,20 @@ export class SearchIndex {
             }
           }
       }
-      for (const t of terms) t.end = t.start;
       for (let i = 0; i < nTouched; i++) {
         const w = touched[i]!;
         const s = w + lo;
-        const sc = acc[w]! + pacc[w]!;
+        let sc = acc[w]! + pacc[w]!;
         acc[w] = 0;
         pacc[w] = 0;
         mark[w] = 0;
         const ct = creation[s]!;
         // PERF: most candidates lose to the heap's worst: decide before allocating a hit
+        if (heap.length >= k && sc < heap[0]!.score * (1 - 1e-12)) continue;
+        // Several exact terms were summed in the order the window walked them, which differs
+        // between windows: equal scores could differ in their last bit and a tie go to the older
+        // document. The candidates that reach the heap are rescored in query-term order.
+        if (exactTerms > 1) sc = canonicalScore(s);
         if (heap.length >= k) {
           const top = heap[0]!;
           if (sc < top.score || (sc === top.score && ct <= top.creationTime)) continue;
@@ -633,7 +767,9 @@ export class SearchIndex {
           siftDown(heap, 0, worse);
         }
       }
+      for (const t of terms) t.end = t.start;
     }
+    this.lastScored = scored;
     return heap.sort((a, b) => b.score - a.score || b.creationTime - a.creationTime);
   }
 }
@@ -702,7 +838,9 @@ export class SearchIndexes {
 
   /**
    * Declare the search indexes of `table`; indexes whose definition is unchanged are kept, the
-   * others are built from `docs()` (the table's stored documents, in `_creationTime` order).
+   * others are built from `docs()` (the table's stored documents, in `_creationTime` order, in
+   * Convex's JSON encoding: the build decodes only the fields it indexes; a string is the same
+   * in both encodings, so the search field needs no decoding).
    *
    * Stored documents are indexed at once for up to SYNC_BUILD_MS (small tables are ready when this
    * returns); a larger table's index is built in the background, BUILD_SLICE_MS per event-loop
