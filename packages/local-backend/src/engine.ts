@@ -116,9 +116,10 @@ export class Engine {
   dataVersion = 0;
   /**
    * Counters for tests and benchmarks: mutations/queries re-run after a conflict, and messages
-   * from function code in workers that the main thread answered (round trips, pool.ts).
+   * from function code in workers that the main thread answered (round trips, pool.ts), and
+   * searches that waited for their index's background build (pool.ts).
    */
-  readonly stats = { occRetries: 0, workerRoundTrips: 0 };
+  readonly stats = { occRetries: 0, workerRoundTrips: 0, searchWaits: 0 };
   /** Worker threads for query/mutation code (null: run it on this thread, no time limit). */
   pool: UdfPool | null = null;
   /** Worker threads for action and HTTP action code (null: this thread, no time limit). */

@@ -49,8 +49,8 @@ export interface LocalBackend {
   url: string;
   siteUrl: string;
   adminKey: string;
-  /** counters for tests and benchmarks: mutations/queries re-run after a conflict */
-  stats(): { occRetries: number; workerRoundTrips: number };
+  /** counters for tests and benchmarks: mutations/queries re-run after a conflict, worker round trips, searches that waited for their index build */
+  stats(): { occRetries: number; workerRoundTrips: number; searchWaits: number };
   stop(): Promise<void>;
 }
 

@@ -2,7 +2,14 @@
 // updates, deletes, compaction. Behaviour per docs.convex.dev/search/text-search.
 import { convexToJson } from "convex/values";
 import { describe, expect, it } from "vitest";
-import { MAX_SEARCH_RESULTS, queryTerms, SearchIndex, SearchIndexes, tokenize } from "../src/engine/search.js";
+import {
+  buildSlices,
+  MAX_SEARCH_RESULTS,
+  queryTerms,
+  SearchIndex,
+  SearchIndexes,
+  tokenize,
+} from "../src/engine/search.js";
 import type { Doc } from "../src/values.js";
 
 let t = 1_700_000_000_000;
@@ -384,5 +391,46 @@ describe("building from the stored documents", () => {
     expect(other.get("t", "s")!.building).toBe(false);
     await new Promise((r) => setImmediate(r));
     expect(other.get("t", "s")!.size).toBeLessThan(60_000);
+  });
+
+  it("whenBuilt: a waiting search has its index built first; an abandoned build rejects the wait", async () => {
+    const s = store(20_000);
+    const saved = { ...buildSlices };
+    Object.assign(buildSlices, { syncMs: 0, waitSliceMs: 0, background: false });
+    try {
+      const all = new SearchIndexes();
+      all.define("t", [{ name: "s", searchField: "text", filterFields: [] }], s.scan);
+      const idx = all.get("t", "s")!;
+      // no background build: the index stays unbuilt until a search waits for it
+      for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
+      expect(idx.building).toBe(true);
+      expect(all.busy).toBe(true);
+      let turns = 0;
+      let done = false;
+      const wait = all.whenBuilt(idx).then(() => {
+        done = true;
+      });
+      expect(all.waiting).toBe(1);
+      // the build runs in slices: other event-loop turns run while the search waits
+      while (!done) {
+        await new Promise((r) => setImmediate(r));
+        turns++;
+      }
+      await wait;
+      expect(turns).toBeGreaterThan(10);
+      expect(idx.building).toBe(false);
+      expect(idx.size).toBe(20_000);
+      expect(all.waiting).toBe(0);
+      await all.whenBuilt(idx); // built: resolves at once
+
+      const other = new SearchIndexes();
+      other.define("t", [{ name: "s", searchField: "text", filterFields: [] }], s.scan);
+      const pending = other.whenBuilt(other.get("t", "s")!);
+      other.close();
+      await expect(pending).rejects.toThrow(/dropped or redefined/);
+      expect(other.waiting).toBe(0);
+    } finally {
+      Object.assign(buildSlices, saved);
+    }
   });
 });

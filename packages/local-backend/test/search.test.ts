@@ -3,6 +3,7 @@
 import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSlices } from "../src/engine/search.js";
 import { client, start, tmpDir, waitFor } from "./helpers.js";
 
 const api = anyApi as any;
@@ -159,6 +160,58 @@ describe("restart", () => {
       expect(await h.query(api.notes.search, { q: "otter", group: "big", take: 3 })).toHaveLength(3);
       expect(await h.query(api.notes.search, { q: "n499", group: "big", take: 100 })).toHaveLength(40);
     } finally {
+      await s.stop();
+    }
+  }, 120_000);
+});
+
+describe("a search during the index build", () => {
+  it("waits for the build while other queries are answered, then returns the full answer", async () => {
+    const dataDir = tmpDir();
+    let s = await start({ dataDir });
+    try {
+      const h = new ConvexHttpClient(s.url);
+      for (let i = 0; i < 40; i++)
+        await h.mutation(api.notes.addMany, { group: "big", count: 500, text: "bulk otter" });
+      await h.mutation(api.items.addMany, { group: "other", from: 1, count: 1 });
+    } finally {
+      await s.stop();
+    }
+    // nothing indexed at declaration and no background build: the index stays unbuilt until a
+    // search waits for it, then builds 256 documents per event-loop turn (80 turns)
+    const saved = { ...buildSlices };
+    Object.assign(buildSlices, { syncMs: 0, waitSliceMs: 0, background: false });
+    s = await start({ dataDir });
+    try {
+      const h = new ConvexHttpClient(s.url);
+      expect(s.stats().searchWaits).toBe(0);
+      const order: string[] = [];
+      const search = h.query(api.notes.search, { q: "n499", group: "big", take: 100 }).then((r: string[]) => {
+        order.push("search");
+        return r;
+      });
+      await waitFor(
+        () => s.stats().searchWaits,
+        (n) => n === 1,
+        20_000,
+        1,
+      );
+      // the search is waiting for the build: a query of another table is answered meanwhile
+      const other = h.query(api.items.lookup, { group: "other", n: 1 }).then((r: { found: number | null }) => {
+        order.push("other");
+        return r;
+      });
+      const [hits, found] = await Promise.all([search, other]);
+      expect(order).toEqual(["other", "search"]);
+      expect(found.found).toBe(1);
+      // complete, not partial: every one of the 40 "... n499" notes
+      expect(hits).toHaveLength(40);
+      expect(new Set(hits)).toEqual(new Set(["bulk otter n499"]));
+      // the index is built now: the next search does not wait
+      expect(await h.query(api.notes.search, { q: "otter", group: "big", take: 3 })).toHaveLength(3);
+      expect(s.stats().searchWaits).toBe(1);
+    } finally {
+      Object.assign(buildSlices, saved);
       await s.stop();
     }
   }, 120_000);

@@ -158,7 +158,9 @@ function takeDeferred() {
  * Send every deferred entry in one message and block until the main thread has answered the
  * ones that ask for an answer (signal[0]: 1 = answers in shared memory, 2 = on syncPort).
  * The answers are concatenated: per entry `<state><length>:<text>`, state 0 = error (text:
- * {message, data}), 1 = ok, 3 = ok and the query stream ends after this row (syscalls.ts LastRow).
+ * {message, data}), 1 = ok, 3 = ok and the query stream ends after this row (syscalls.ts LastRow),
+ * 4 = not answered: ask again with an async message (a search whose index is still being built
+ * waits for it there; pool.ts answerOne).
  */
 function sendAndWait() {
   const seq = ++syncSeq;
@@ -186,7 +188,8 @@ function sendAndWait() {
     const end = colon + 1 + Number(text.slice(i + 1, colon));
     const body = text.slice(colon + 1, end);
     i = end;
-    if (state === 0) {
+    if (state === 4) answers.push([e, undefined, ASK_ASYNC]);
+    else if (state === 0) {
       const { message, data } = JSON.parse(body);
       answers.push([e, Object.assign(new Error(message), data !== undefined ? { data } : {})]);
     } else {
@@ -197,17 +200,34 @@ function sendAndWait() {
   return answers;
 }
 
+/** Answer of an entry the main thread wants asked again as an async message (state 4). */
+const ASK_ASYNC = Symbol("ask async");
+
+/** Send an async syscall; resolves with its answer (the "reply" message). */
+function asyncCall(id, op, json, pre) {
+  const callId = ++callSeq;
+  return new Promise((resolve, reject) => {
+    pending.set(callId, { resolve, reject });
+    parentPort.postMessage({ type: "async", id, callId, op, json, pre });
+  });
+}
+
+/** Settle the reader of a queued read with its answer. */
+function answerRead(e, error, json) {
+  const r = readers.get(e);
+  readers.delete(e);
+  if (!r) return;
+  // nothing is deferred while answers are handed out (sendAndWait took it all)
+  if (json === ASK_ASYNC) asyncCall(e[0], e[1], e[2], undefined).then(r.resolve, r.reject);
+  else if (error) r.reject(error);
+  else r.resolve(json);
+}
+
 /** Answer the reads waiting (and send what is deferred with them). */
 function flushReads() {
   flushQueued = false;
   if (readers.size === 0) return;
-  for (const [e, error, json] of sendAndWait()) {
-    const r = readers.get(e);
-    readers.delete(e);
-    if (!r) continue;
-    if (error) r.reject(error);
-    else r.resolve(json);
-  }
+  for (const [e, error, json] of sendAndWait()) answerRead(e, error, json);
 }
 
 /** A synchronous call: sent at once with everything deferred before it. */
@@ -221,10 +241,7 @@ function blockingCall(id, op, json) {
       own = [error, answer];
       continue;
     }
-    const r = readers.get(e);
-    readers.delete(e);
-    if (error) r?.reject(error);
-    else r?.resolve(answer);
+    answerRead(e, error, answer);
   }
   if (own[0]) throw own[0];
   return own[1];
@@ -270,11 +287,7 @@ globalThis.Convex = {
       if (endedStreams.delete(queryId)) return Promise.resolve('{"value":null,"done":true}');
     }
     if (inlineOps.has(op)) return queueRead(id, op, json);
-    const callId = ++callSeq;
-    return new Promise((resolve, reject) => {
-      pending.set(callId, { resolve, reject });
-      parentPort.postMessage({ type: "async", id, callId, op, json, pre: takeDeferred() });
-    });
+    return asyncCall(id, op, json, takeDeferred());
   },
   jsSyscall(op, args) {
     if (KIND !== "action") throw new Error(`${op} is only available in actions`);

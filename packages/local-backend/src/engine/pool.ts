@@ -34,6 +34,7 @@ import {
   LastRow,
   openStream,
   type SyscallArgs,
+  searchToWaitFor,
 } from "./syscalls.js";
 import { type ExecContext, UserError } from "./transaction.js";
 
@@ -315,6 +316,9 @@ abstract class WorkerPool {
     try {
       if (!inv) throw new Error("Syscall from a finished function");
       if (inv.writeError !== undefined) throw inv.writeError;
+      // a search on an index still being built waits on the async path ("async" below), where the
+      // wait is not the function's time and this thread serves other requests meanwhile
+      if (d[1] === "1.0/queryStreamNext" && this.engine.search.busy && searchToWaitFor(inv.ctx, d[2])) return "40:";
       r = this.engine.syscallIn(inv.ctx, d[1], JSON.parse(d[2]), true);
       if (typeof (r as Promise<unknown> | null)?.then === "function")
         throw new Error(`${d[1]} answered asynchronously: remove it from inlineAsyncOps`);
@@ -377,11 +381,20 @@ abstract class WorkerPool {
         try {
           this.runDeferred(slot, m.pre);
           if (inv.writeError !== undefined) throw inv.writeError;
-          p =
-            m.type === "js"
-              ? // the worker's function code passed these (unchecked, like every syscall's arguments)
-                Promise.resolve(this.engine.jsSyscallIn(inv.ctx, m.op, m.args as JsSyscallArgs))
-              : this.engine.asyncSyscallIn(inv.ctx, m.op, JSON.parse(m.json));
+          const index =
+            m.type === "async" && m.op === "1.0/queryStreamNext" ? searchToWaitFor(inv.ctx, m.json) : undefined;
+          if (index) {
+            this.engine.stats.searchWaits++;
+            const json = (m as { json: string }).json;
+            p = this.engine.search
+              .whenBuilt(index)
+              .then(() => this.engine.asyncSyscallIn(inv.ctx, m.op, JSON.parse(json)));
+          } else
+            p =
+              m.type === "js"
+                ? // the worker's function code passed these (unchecked, like every syscall's arguments)
+                  Promise.resolve(this.engine.jsSyscallIn(inv.ctx, m.op, m.args as JsSyscallArgs))
+                : this.engine.asyncSyscallIn(inv.ctx, m.op, JSON.parse(m.json));
         } catch (e) {
           p = Promise.reject(e);
         }

@@ -112,10 +112,14 @@ const FIRST_WINDOW_SLOTS = 512;
  * first): above the 1e-9 margin the block bounds carry for floating-point rounding.
  */
 const TIE_EPS = 4e-9;
-/** Time indexing stored documents when an index is declared; the rest is built in the background. */
-const SYNC_BUILD_MS = 50;
-/** Time per event-loop turn a background build takes (requests are served between slices). */
-const BUILD_SLICE_MS = 20;
+/**
+ * Build time slices (ms). `syncMs`: indexing stored documents when an index is declared, the rest
+ * is built in the background, `sliceMs` per event-loop turn (requests are served between
+ * slices), `waitSliceMs` per turn while a search waits for the build (larger: the search is
+ * answered sooner, other requests still get a turn between slices). Tests lower them, and turn
+ * `background` off to keep an index building until a search waits for it.
+ */
+export const buildSlices = { syncMs: 50, sliceMs: 20, waitSliceMs: 50, background: true };
 /** Block bounds are recomputed once the average text length moved this much since they were. */
 const AVG_DRIFT = 0.05;
 
@@ -279,8 +283,12 @@ export class SearchIndex {
     }
   }
 
+  /** The build was stopped before it was done: the index is incomplete and no longer used. */
+  abandoned = false;
+
   /** Stop a running build (the deployment is stopping or the index was dropped). */
   abandon() {
+    if (this.pending) this.abandoned = true;
     this.pending?.return?.();
     this.pending = null;
     this.writtenDuringBuild.clear();
@@ -519,7 +527,8 @@ export class SearchIndex {
    * typed arrays with Convex's prefix and filter semantics.)
    */
   search(text: string, filters: SearchFilter[], limit: number, exclude?: Set<string>): SearchHit[] {
-    // a search before the background build is done finishes it: answers are never partial
+    // answers are never partial: a search from a worker waited for the build (SearchIndexes
+    // whenBuilt); one here before the build is done (function code on the main thread) finishes it
     if (this.pending) this.build(null);
     this.lastScored = 0;
     const q = queryTerms(text);
@@ -830,6 +839,10 @@ function matchesFilters(doc: Doc, filters: SearchFilter[]): boolean {
   return true;
 }
 
+function abandonedError(idx: SearchIndex): Error {
+  return new Error(`Search index ${idx.def.name} was dropped or redefined while the search waited for its build`);
+}
+
 /** All search indexes of the deployment, by internal table key and index name. */
 export class SearchIndexes {
   private byTable = new Map<string, Map<string, SearchIndex>>();
@@ -842,10 +855,11 @@ export class SearchIndexes {
    * Convex's JSON encoding: the build decodes only the fields it indexes; a string is the same
    * in both encodings, so the search field needs no decoding).
    *
-   * Stored documents are indexed at once for up to SYNC_BUILD_MS (small tables are ready when this
-   * returns); a larger table's index is built in the background, BUILD_SLICE_MS per event-loop
-   * turn, so a restart on a million documents serves requests at once. A search on an index still
-   * being built finishes the build first. Nothing of an index is persisted: it is derived from
+   * Stored documents are indexed at once for up to `buildSlices.syncMs` (small tables are ready
+   * when this returns); a larger table's index is built in the background, `buildSlices.sliceMs`
+   * per event-loop turn, so a restart on a million documents serves requests at once. A search
+   * from a worker on an index still being built waits for it (`whenBuilt`: answers are never
+   * partial) while other requests are served; one on the main thread finishes the build first. Nothing of an index is persisted: it is derived from
    * the stored documents at every start.
    */
   define(table: string, defs: SearchIndexDef[], docs: () => Iterable<Doc>) {
@@ -858,20 +872,61 @@ export class SearchIndexes {
         continue;
       }
       const idx = new SearchIndex(d);
-      if (!idx.build(docs()[Symbol.iterator](), SYNC_BUILD_MS)) this.scheduleBuilds();
+      if (!idx.build(docs()[Symbol.iterator](), buildSlices.syncMs)) this.scheduleBuilds();
       next.set(d.name, idx);
     }
     for (const [name, idx] of old ?? []) if (next.get(name) !== idx) idx.abandon();
     if (next.size) this.byTable.set(table, next);
     else this.byTable.delete(table);
+    this.settleWaiters();
+  }
+
+  /** Searches waiting for an index's build (`whenBuilt`), in arrival order. */
+  private waiters: { idx: SearchIndex; resolve: () => void; reject: (e: Error) => void }[] = [];
+
+  /** Whether some index is still being built. */
+  get busy(): boolean {
+    return this.timer !== null || this.building() !== undefined;
+  }
+
+  /** How many searches wait for a build now. */
+  get waiting(): number {
+    return this.waiters.length;
+  }
+
+  /**
+   * Resolves once `idx` is built (at once if it is). While a search waits, its index is built
+   * first, in larger slices; the event loop still serves other requests between them. Rejects if
+   * the build is abandoned (index dropped or redefined, deployment stopping).
+   */
+  whenBuilt(idx: SearchIndex): Promise<void> {
+    if (idx.abandoned) return Promise.reject(abandonedError(idx));
+    if (!idx.building) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ idx, resolve, reject });
+      this.scheduleBuilds();
+    });
+  }
+
+  private settleWaiters() {
+    if (this.waiters.length === 0) return;
+    this.waiters = this.waiters.filter((w) => {
+      if (w.idx.abandoned) w.reject(abandonedError(w.idx));
+      else if (!w.idx.building) w.resolve();
+      else return true;
+      return false;
+    });
   }
 
   private scheduleBuilds() {
     if (this.timer) return;
     this.timer = setImmediate(() => {
       this.timer = null;
-      this.building()?.build(null, BUILD_SLICE_MS);
-      if (this.building()) this.scheduleBuilds();
+      const waited = this.waiters[0]?.idx;
+      if (waited) waited.build(null, buildSlices.waitSliceMs);
+      else if (buildSlices.background) this.building()?.build(null, buildSlices.sliceMs);
+      this.settleWaiters();
+      if (this.building() && (this.waiters.length > 0 || buildSlices.background)) this.scheduleBuilds();
     });
   }
 
@@ -886,6 +941,7 @@ export class SearchIndexes {
     if (this.timer) clearImmediate(this.timer);
     this.timer = null;
     for (const m of this.byTable.values()) for (const idx of m.values()) idx.abandon();
+    this.settleWaiters();
   }
 
   /** Drop the indexes of tables not in `keep` (their schema no longer declares any). */
@@ -895,6 +951,7 @@ export class SearchIndexes {
         for (const idx of m.values()) idx.abandon();
         this.byTable.delete(t);
       }
+    this.settleWaiters();
   }
 
   get(table: string, name: string): SearchIndex | undefined {
@@ -911,6 +968,21 @@ export class SearchIndexes {
   }
 }
 
+/** The search index a query names (`table.index`, in the caller's component). */
+function searchIndexOf(e: Engine, ctx: ExecContext, name: string) {
+  const dot = name.indexOf(".");
+  const tableName = tableKey(ctx.componentPath, name.slice(0, dot));
+  const indexName = name.slice(dot + 1);
+  return { tableName, indexName, index: e.search.get(tableName, indexName) };
+}
+
+/** The index a query's search still waits for (its background build is not done), if any. */
+export function buildingIndexOf(e: Engine, ctx: ExecContext, query: SerializedQuery): SearchIndex | undefined {
+  if (query?.source?.type !== "Search" || typeof query.source.indexName !== "string") return undefined;
+  const { index } = searchIndexOf(e, ctx, query.source.indexName);
+  return index?.building ? index : undefined;
+}
+
 /**
  * Run a `withSearchIndex` query: ranked ids from the index, merged with the transaction's own
  * writes, then `.filter()` and `.take()`. Only the documents handed to the caller (or to its
@@ -922,10 +994,7 @@ export function* searchScan(e: Engine, ctx: ExecContext, query: SerializedQuery)
   const txn = ctx.txn!;
   const src = query.source;
   if (src.type !== "Search") throw new Error(`Not a search query: ${src.type}`);
-  const dot = src.indexName.indexOf(".");
-  const tableName = tableKey(ctx.componentPath, src.indexName.slice(0, dot));
-  const indexName = src.indexName.slice(dot + 1);
-  const index = e.search.get(tableName, indexName);
+  const { tableName, indexName, index } = searchIndexOf(e, ctx, src.indexName);
   if (!index) throw new Error(`Search index ${src.indexName} not found.`);
   txn.metrics.databaseQueries++;
   let text: string | null = null;

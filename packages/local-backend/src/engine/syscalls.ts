@@ -20,6 +20,7 @@ import {
   writableTxn,
 } from "./documents.js";
 import { type QueryPageArgs, queryPage, runQueryPlan } from "./query.js";
+import { buildingIndexOf, type SearchIndex } from "./search.js";
 import type { SerializedQuery } from "./serialized.js";
 import { type ExecContext, type Metrics, TXN_LIMITS, tableKey } from "./transaction.js";
 
@@ -77,11 +78,17 @@ let streamCounter = 0;
 /** A stream's row after which it has none (function-worker.mjs answers its next call itself). */
 export class LastRow extends RawJson {}
 
+/** Streams of a search whose index was still being built when they opened (by stream state). */
+const unbuiltSearches = new WeakMap<object, SearchIndex>();
+
 /** Open query stream `id` (function-worker.mjs picks the id; errors surface at its first read, as they would). */
 export function openStream(e: Engine, ctx: ExecContext, args: SyscallArgs, id: number) {
   try {
     if (!ctx.txn) throw new Error("Database access is not available in actions. Use ctx.runQuery.");
-    ctx.streams.set(id, { it: runQueryPlan(e, ctx, args.query) });
+    const s = { it: runQueryPlan(e, ctx, args.query) };
+    ctx.streams.set(id, s);
+    const index = buildingIndexOf(e, ctx, args.query);
+    if (index) unbuiltSearches.set(s, index);
   } catch (err) {
     ctx.streams.set(id, {
       it: {
@@ -91,6 +98,20 @@ export function openStream(e: Engine, ctx: ExecContext, args: SyscallArgs, id: n
       },
     });
   }
+}
+
+/**
+ * The search index a worker's read of a stream (`queryStreamNext` arguments, JSON) must wait for:
+ * the stream's search has not run and its index is still being built (pool.ts then answers the
+ * read once `SearchIndexes.whenBuilt`; an abandoned index is returned too: the wait rejects).
+ */
+export function searchToWaitFor(ctx: ExecContext, argsJson: string): SearchIndex | undefined {
+  const s = ctx.streams.get(JSON.parse(argsJson)?.queryId);
+  const index = s && unbuiltSearches.get(s);
+  if (!index) return undefined;
+  if (index.building || index.abandoned) return index;
+  unbuiltSearches.delete(s);
+  return undefined;
 }
 
 /** `Convex.syscall`: synchronous operations. */
