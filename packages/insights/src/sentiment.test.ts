@@ -197,6 +197,8 @@ describe("scoreSentiment: round 7 (trades, non-native English, sarcasm)", () => 
     );
     expect(label("The ceiling is leaking again above the kitchen. Please come look")).toBe("negative");
     expect(label("4th time rescheduling. Not ok.")).toBe("negative");
+    expect(label("The spare parts still did not reach our office in Cebu.")).toBe("negative");
+    expect(label("We sent three tickets about the login but so far no response.")).toBe("negative");
     expect(label("Our shipment is on customs hold since Monday and nobody informs us.")).toBe("negative");
     expect(label("The dryer makes the exact same noise after the repair. $95 for nothing")).toBe("negative");
   });
