@@ -219,3 +219,43 @@ describe("statedRole: a body announcement merged with the signature", () => {
     expect(statedRole({ title: null, company: " ", span: null }, { title: "", company: null })).toBeNull();
   });
 });
+
+describe("job changes: round 7 (moves between named employers, dated future roles, renames, acronyms)", () => {
+  const prev = { title: "Account Manager", company: "Tidewater Plumbing" };
+  it("reads a move from one named employer to another with a role word", () => {
+    const c = detectJobChangeInMessage(prev, {
+      text: "Hey, Mike here. I moved from Tidewater Plumbing to Crestline Homes in May, project manager there now.",
+    });
+    expect(c).toMatchObject({ changed: true, kind: "company", to: { company: "Crestline Homes" }, source: "body" });
+    expect(
+      detectJobChangeInMessage(prev, { text: "We moved from Slack to Microsoft Teams last week, so ping me there." }),
+    ).toBeNull();
+  });
+  it("reads a dated future role and a capitalised title held now", () => {
+    const c = detectJobChangeInMessage(prev, {
+      text: "Quick note: from 3 March I will be running logistics at Harrow Freight. Until then nothing changes.",
+    });
+    expect(c).toMatchObject({ changed: true, kind: "company", to: { company: "Harrow Freight" } });
+    const t = detectJobChangeInMessage(prev, { text: "heads up, I'm Regional Director now so send renewals to me" });
+    expect(t).toMatchObject({ changed: true, kind: "title", to: { title: "Regional Director" } });
+    expect(detectJobChangeInMessage(prev, { text: "I'm free now if you want to call" })).toBeNull();
+  });
+  it("does not report a rename or an acquisition of the same employer as a move", () => {
+    const sig = "\n\nBest,\nMike Tane\nAccount Manager\n";
+    const renamed = detectJobChangeInMessage(prev, {
+      text: `Hi, Tidewater Plumbing is now Tidewater Home Services. Same people, new logo.${sig}Tidewater Home Services`,
+    });
+    expect(renamed?.changed).toBe(false);
+    const bought = detectJobChangeInMessage(prev, {
+      text: `Hi, Tidewater Plumbing has been acquired by Anvil Group. Nothing else changes.${sig}Anvil Group`,
+    });
+    expect(bought?.changed).toBe(false);
+    const moved = detectJobChangeInMessage(prev, { text: `Hi, new signature below.${sig}Anvil Group` });
+    expect(moved).toMatchObject({ changed: true, kind: "company" });
+  });
+  it("treats an acronym of the other title's words as the same title", () => {
+    expect(detectJobChange({ title: "Head of User Experience" }, { title: "Head of UX" }).changed).toBe(false);
+    expect(detectJobChange({ title: "VP Customer Success" }, { title: "VP CS" }).changed).toBe(false);
+    expect(detectJobChange({ title: "Head of CX" }, { title: "Head of Sales" }).changed).toBe(true);
+  });
+});

@@ -119,9 +119,46 @@ export function detectJobChange(previous: JobProfile, next: JobProfile): JobChan
   const to = { title: next.title ?? null, company: next.company ?? null };
   const companyChanged =
     present(from.company) && present(to.company) && normaliseCompany(from.company) !== normaliseCompany(to.company);
-  const titleChanged = present(from.title) && present(to.title) && titleKey(from.title) !== titleKey(to.title);
+  const titleChanged =
+    present(from.title) &&
+    present(to.title) &&
+    titleKey(from.title) !== titleKey(to.title) &&
+    !sameByAcronym(from.title, to.title);
   const kind = companyChanged ? "company" : titleChanged ? "title" : null;
   return { changed: kind !== null, kind, from, to };
+}
+
+/**
+ * "Head of CX" and "Head of Customer Experience": an upper-case acronym in one title that spells the
+ * initials of consecutive words in the other (an "x" may stand for a word starting "ex", as in CX/UX/DX) is
+ * the same title once expanded. Titles are short (capped), so the search is small.
+ */
+function sameByAcronym(a: string, b: string): boolean {
+  return expandsTo(a, b) || expandsTo(b, a);
+}
+function expandsTo(short: string, long: string): boolean {
+  const acronyms = short.slice(0, 200).match(/\b[A-Z]{2,4}\b/g);
+  if (!acronyms) return false;
+  const words = long
+    .slice(0, 200)
+    .split(/[\s,/&-]+/)
+    .filter(Boolean);
+  let expanded = short.slice(0, 200);
+  for (const acronym of acronyms) {
+    const letters = acronym.toLowerCase().split("");
+    for (let i = 0; i + letters.length <= words.length; i++) {
+      const run = words.slice(i, i + letters.length);
+      const fits = run.every((w, k) => {
+        const lw = w.toLowerCase();
+        return lw.startsWith(letters[k]!) || (letters[k] === "x" && lw.startsWith("ex"));
+      });
+      if (fits) {
+        expanded = expanded.replace(new RegExp(String.raw`\b${acronym}\b`), run.join(" "));
+        break;
+      }
+    }
+  }
+  return expanded !== short && titleKey(expanded) === titleKey(long);
 }
 
 const TITLE_STOP = new Set(["of", "the", "and", "for", "in", "at", "a", "an", "to"]);
@@ -240,7 +277,29 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
     title: 1,
     company: 2,
   },
+  // "I moved from Cape Ridge Roofing to Highveld Builders last month, site manager there now": a move between
+  // two named employers, with a role word in the same sentence (not "moved from Slack to Teams")
+  {
+    re: new RegExp(
+      String.raw`${I}(?:moved|switched|changed|went|gone)\s+(?:over\s+|jobs?\s+)?from\s+${COMPANY}\s+to\s+${COMPANY}(?=[^.!?\n]{0,60}\b(?:manager|director|head|lead|engineer|officer|supervisor|role|job|position|there now)\b)()`,
+      "u",
+    ),
+    title: 3,
+    company: 2,
+  },
+  // "from 1 December I will be leading procurement at Norrland Foods": a dated future role at a named employer
+  {
+    re: new RegExp(
+      String.raw`\b(?:[Ff]rom|[Ss]tarting|[Aa]s of|[Ee]ffective)\s+[^.!?\n]{1,30}?,?\s+I(?:'ll|’ll| will) be\s+(?:leading|heading(?: up)?|running|managing)\s+(?:[a-z][\w&-]*\s+){0,3}(?:at|for|with)\s+${COMPANY}()`,
+      "u",
+    ),
+    title: 2,
+    company: 1,
+  },
 ];
+/** "I'm Head of Partnerships now": a capitalised title the author now holds (not "I'm busy now"). */
+const TITLE_NOW =
+  /\b(?:I|i)(?:'m|’m| am)\s+(?:the\s+|our\s+)?(?:new\s+)?(\p{Lu}[\p{L}&/.-]*(?:\s+(?:of\s+|and\s+|&\s+|for\s+)?\p{Lu}[\p{L}&/.-]*){0,5})\s+now\b/u;
 // "I've been promoted to X", "I stepped up to X", "I have moved into the role of X", "I took over as X"
 const ANNOUNCEMENT_NEEDS_TITLE = new Set(ANNOUNCEMENTS.filter((a) => a.needsTitle).map((a) => a.re));
 const PROMOTION = new RegExp(
@@ -272,7 +331,11 @@ function cleanTitle(t: string | undefined): string | null {
 
 function cleanCompany(c: string | undefined): string | null {
   if (!c) return null;
-  const v = c.trim().replace(/[,.;:’']+$/, "");
+  // a company ends at its sentence's end ("at Harrow Freight. Until then …"), not at an abbreviation ("St. Luke's")
+  const v = c
+    .trim()
+    .replace(/(?<!\b(?:St|Co|Inc|Ltd|Dr|Mt|Bros|Corp))[.!?]\s+\p{Lu}[\s\S]*$/u, "")
+    .replace(/[,.;:’']+$/, "");
   // "I joined Monday" / "I left Friday": a weekday or a pronoun is not a company
   if (
     !v ||
@@ -318,6 +381,10 @@ export function detectJobAnnouncement(msg: Pick<MessageInput, "text">): JobAnnou
   const ntt = cleanTitle(nt?.[1]);
   if (nt && ntt)
     return { title: ntt, company: null, previousCompany: null, promotion: true, span: locator.find(nt[0]) };
+  const tn = TITLE_NOW.exec(body);
+  const tnt = cleanTitle(tn?.[1]);
+  if (tn && tnt)
+    return { title: tnt, company: null, previousCompany: null, promotion: true, span: locator.find(tn[0]) };
   const r = NEW_ROLE_AS.exec(body);
   const rt = cleanTitle(r?.[1]);
   if (r && rt) return { title: rt, company: null, previousCompany: null, promotion: true, span: locator.find(r[0]) };
@@ -433,11 +500,31 @@ export function detectJobChangeInMessage(
   }
   const sig = parseSignature(msg.text);
   if (!sig || (!sig.title && !sig.company)) return null;
+  // "Fernbrook Health is now Fernbrook Care", "Ostra Software has been acquired by Mareva Systems": the
+  // employer was renamed or bought, so the new name in the signature is the same job
+  const renamed = renamedCompany(msg.text, previous.company, sig.company);
   return {
-    ...detectJobChange(previous, { title: sig.title, company: sig.company }),
+    ...detectJobChange(previous, { title: sig.title, company: renamed ? previous.company : sig.company }),
     source: "signature",
     span: sig.span ?? null,
   };
+}
+
+const RENAME = new RegExp(
+  String.raw`${COMPANY}\s+(?:is\s+now(?:\s+called)?|(?:has\s+been|was|is\s+being|got)\s+(?:acquired|bought|taken\s+over|renamed|rebranded)(?:\s+(?:by|as|to))?|(?:has\s+)?(?:renamed|rebranded)\s+(?:itself\s+)?(?:as|to)?|(?:has\s+)?merged\s+(?:into|with)|(?:is|are)\s+becoming)\s+${COMPANY}`,
+  "gu",
+);
+function renamedCompany(text: string, before: string | null | undefined, after: string | null | undefined): boolean {
+  if (!present(before) || !present(after)) return false;
+  const a = normaliseCompany(before);
+  const b = normaliseCompany(after);
+  if (a === b) return false;
+  for (const m of messageBody(text).matchAll(RENAME)) {
+    // a company ends at the end of its sentence ("… is now Fernbrook Care. Same team")
+    const next = (m[2] ?? "").split(/[.,;:!?](?:\s|$)/)[0] ?? "";
+    if (normaliseCompany(m[1] ?? "") === a && normaliseCompany(next) === b) return true;
+  }
+  return false;
 }
 
 /** The role one message states for its author, merged from the body and the signature. */

@@ -170,3 +170,40 @@ describe("sentimentTrend", () => {
     expect(scoreSentiment("Can you help me understand why we were charged twice?").label).toBe("negative");
   });
 });
+
+describe("scoreSentiment: round 7 (trades, non-native English, sarcasm)", () => {
+  const label = (t: string) => scoreSentiment(t).label;
+  it("reads business senses of feeling words as neutral", () => {
+    expect(label("The council tender closes on Friday, please allow 3 working days for the permit.")).toBe("neutral");
+    expect(
+      label("Respected Madam,\n\nGreetings from Chennai. Please send the invite for the customer success review."),
+    ).toBe("neutral");
+    expect(label("From March I will be leading the buying team at Ostbahn Foods. Save my new number.")).toBe("neutral");
+    expect(label("Cheers for that. Afternoons are best for me. All the best")).toBe("neutral");
+  });
+  it("reads praise next to a complaint as sarcasm", () => {
+    expect(label("Booked for 8am, it's now 11. Nobody's turned up. Wonderful way to spend my Saturday 👏")).toBe(
+      "negative",
+    );
+    expect(label("They delivered the sofa to my neighbour instead of me. Great job 👏")).toBe("negative");
+    expect(label("Great, another password reset. Just what I needed.")).toBe("negative");
+    expect(label("The tiler chipped two tiles on day one. Lovely craftsmanship, really.")).toBe("negative");
+    expect(label("Quote says 4 days and now it's 3 weeks?? Wow. Superb.")).toBe("negative");
+  });
+  it("reads complaints stated as facts", () => {
+    expect(label("Four calls, no answer. Is anyone working today?")).toBe("negative");
+    expect(label("We still don't have the credit note you promised last month. Please send it today.")).toBe(
+      "negative",
+    );
+    expect(label("The ceiling is leaking again above the kitchen. Please come look")).toBe("negative");
+    expect(label("4th time rescheduling. Not ok.")).toBe("negative");
+    expect(label("The spare parts still did not reach our office in Cebu.")).toBe("negative");
+    expect(label("We sent three tickets about the login but so far no response.")).toBe("negative");
+    expect(label("Our shipment is on customs hold since Monday and nobody informs us.")).toBe("negative");
+    expect(label("The dryer makes the exact same noise after the repair. $95 for nothing")).toBe("negative");
+  });
+  it("keeps a plain question and good news as they are", () => {
+    expect(label("hi is anyone there")).toBe("neutral");
+    expect(label("Great news - the board approved another 2 years. The team loves it!")).toBe("positive");
+  });
+});

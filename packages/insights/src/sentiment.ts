@@ -180,6 +180,33 @@ export const LEXICON_OVERRIDES: Readonly<Record<string, number>> = {
   lmao: 0,
   haha: 0,
   hahaha: 0,
+  // round 7: business senses AFINN scores as feelings ("the tender deadline", "allow 2-3 business days",
+  // "the port authority", "a calendar invite", "leading procurement", "customer success", "Respected Sir",
+  // "Greetings from Dubai", "join the trial", "accept that structure", "save my number")
+  tender: 0,
+  allow: 0,
+  allowed: 0,
+  approval: 0,
+  authority: 0,
+  invite: 0,
+  invited: 0,
+  leading: 0,
+  success: 0,
+  respected: 0,
+  greetings: 0,
+  join: 0,
+  joined: 0,
+  interesting: 0,
+  accept: 0,
+  accepted: 0,
+  committing: 0,
+  save: 0,
+  // damage words AFINN lacks, common in trades and facilities complaints
+  leaking: -2,
+  leaks: -2,
+  flooded: -2,
+  sagging: -1,
+  gutted: -3,
 };
 
 /**
@@ -270,13 +297,17 @@ const STRONG_IRONY = new RegExp(
     String.raw`\bexactly how (?:i|we) wanted to (?:spend|start|end|begin)\b`,
     String.raw`\b(${POSITIVE_ADJ})[\s,.!…]+just \1\b`,
     String.raw`\bwhat a (?:surprise|shock)\b`,
+    // "Fantastic finishing touch, really." — praise closed by a flat ", really."
+    String.raw`\b${POSITIVE_ADJ}\b[^.!?\n]{0,40}, really\.`,
   ].join("|"),
   "u",
 );
 const WEAK_IRONY = new RegExp(
   [
     String.raw`\b(?:oh|ah|wow|just|how),? (?:${POSITIVE_ADJ}|good)\b`,
-    String.raw`\b${POSITIVE_ADJ} (?:timing|service|stuff)\b`,
+    String.raw`\b${POSITIVE_ADJ} (?:timing|service|stuff|job|work|experience|use of|result|start|finishing touch)\b`,
+    // "Great, another review cycle": a praise word opening a sentence, then the complaint
+    String.raw`(?:^|[.!?\n]\s*)${POSITIVE_ADJ},\s`,
     String.raw`\b(?:exactly|just) what (?:i|we) (?:wanted|needed|was hoping for|were hoping for|had in mind)\b`,
     String.raw`\bas (?:always|usual)\b`,
     String.raw`\b${POSITIVE_ADJ}(?:\.\.\.|…)`,
@@ -302,18 +333,18 @@ const QUOTED_LABEL =
   /\b(?:says?|said|shows?|showing|reads?|message|error|called|named|titled|labell?ed|status|button|field|option|menu|tab)\s*:?\s*['"‘“][^'"’”\n]{1,80}['"’”]/g;
 /** Events that make a positive word ironic and that are complaints by themselves. */
 const NEGATIVE_EVENT =
-  /\b(?:again|another|still|failed|fails|failing|broke|broken|(?:is|was|went|goes|been|are|were) down(?! by| to| from)|down again|crash\w*|wrong|wait(?:ing|ed)|on hold|outage|error|missing|overcharged|twice|(?:not|n't|never|stopped) (?:been )?work\w*|lost|removed|deleted|wiped|no-show|without (?:a |any )?(?:reply|response|answer|word|update|call)|(?:days|weeks|hours|months) (?:for|to get) (?:a |an |my |our )?(?:reply|response|answer|refund|callback)|(?:nobody|no one|no-one) (?:answers|replies|responds|picks up|calls back|told))\b/;
+  /\b(?:again|another|still|failed|fails|failing|broke|broken|(?:is|was|went|goes|been|are|were) down(?! by| to| from)|down again|crash\w*|wrong|wait(?:ing|ed)|on hold|outage|error|missing|overcharged|twice|(?:not|n't|never|stopped) (?:been )?work\w*|lost|removed|deleted|wiped|no-show|without (?:a |any )?(?:reply|response|answer|word|update|call)|(?:days|weeks|hours|months) (?:for|to get) (?:a |an |my |our )?(?:reply|response|answer|refund|callback)|(?:nobody|no one|no-one) (?:answers|replies|responds|picks up|calls back|told|knows|informs|informed)|(?:nobody|no one|no-one)(?:'s| has| have)? (?:come|came|shown up|showed up|turned up)|instead of|for nothing|in circles|with no (?:notice|warning)|(?:exact |very )?same (?:\w+ )?(?:problem|issue|noise|error|fault|leak) (?:after|as|again))\b/;
 /** Complaints stated as facts, without any evaluative word ("has not worked since Monday"). */
 const COMPLAINT =
-  /\b(?:(?:not|n't|never|stopped) (?:been )?(?:work(?:ing|ed|s)?|load(?:ing|ed)?|sync(?:ing|ed)?)|(?:nobody|no one|no-one) (?:has |have )?(?:answered|replied|responded|called|got back|helped|answers|replies|responds|picks up|calls back|told (?:us|me))|(?:\d+|two|three|four|five|six|seven|several) (?:days|weeks|hours) without (?:a |any )?(?:reply|response|answer|update)|(?:i|we) (?:wish|want|would like) to complain|(?:has|have) been (?:a |an |so |really |totally )?(?:mess|broken|down|awful|terrible|nightmare|disaster|unusable|unreliable|flaky|patchy|chaos) for (?:\d+|two|three|four|five|six|several|many) (?:days|weeks|months)|still (?:waiting|no |not |nothing|haven't|hasn't|broken|wrong|down|missing|failing|crashing)|(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) time (?:i|we)(?:'ve| have)? (?:write|wrote|written|ask|asked|call|called|email|emailed|report|reported|chase|chased|contact|contacted)|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|invoice|outage|ticket|email|reminder|incident|failure|crash|delay|problem|complaint|call) (?:with|in a row|this)|below (?:what (?:we|i) (?:expect|expected)|(?:our|my) expectations|par)|(?:sit|sits|sat|sitting|stuck|left) (?:open |unanswered )?for (?:days|weeks|hours)|waiting (?:\d+|for (?:weeks|days|hours|ages))|(?:i|we) (?:expected|deserve|expect) (?:better|more)|(?:charged|billed|invoiced) twice|double[- ](?:charged|billed)|(?:open|pending|outstanding|unresolved|unanswered) for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months))/g;
+  /\b(?:(?:not|n't|never|stopped) (?:been )?(?:work(?:ing|ed|s)?|load(?:ing|ed)?|sync(?:ing|ed)?)|(?:nobody|no one|no-one) (?:has |have )?(?:answered|replied|responded|called|got back|helped|answers|replies|responds|picks up|calls back|told (?:us|me))|(?:\d+|two|three|four|five|six|seven|several) (?:days|weeks|hours) without (?:a |any )?(?:reply|response|answer|update)|(?:i|we) (?:wish|want|would like) to complain|(?:has|have) been (?:a |an |so |really |totally )?(?:mess|broken|down|awful|terrible|nightmare|disaster|unusable|unreliable|flaky|patchy|chaos) for (?:\d+|two|three|four|five|six|several|many) (?:days|weeks|months)|still (?:waiting|no |not |nothing|haven't|hasn't|don't|doesn't|didn't|do not|does not|did not|has not|have not|broken|wrong|down|missing|failing|crashing)|(?:nobody|no one|no-one) (?:informs|informed|tells|told) (?:us|me)|(?:nobody|no one|no-one)(?:'s| has| have)? (?:come|came|shown up|showed up|turned up)|(?:calls|emails|messages|texts|tries),? (?:and )?no (?:answer|reply|response|callback)|(?:\d+|two|three|four|five|several|many|multiple) (?:emails|calls|messages|texts|tickets)\b[^.!?\n]{0,40}\bno (?:answer|reply|response|callback)|is (?:anybody|anyone|somebody|someone) (?:working|reading|listening)\b|(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) time (?:since|this (?:week|month|year)|rescheduling|cancelling|canceling)|(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) time (?:i|we)(?:'ve| have)? (?:write|wrote|written|ask|asked|call|called|email|emailed|report|reported|chase|chased|contact|contacted)|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|invoice|outage|ticket|email|reminder|incident|failure|crash|delay|problem|complaint|call) (?:with|in a row|this)|below (?:what (?:we|i) (?:expect|expected)|(?:our|my) expectations|par)|(?:sit|sits|sat|sitting|stuck|left) (?:open |unanswered )?for (?:days|weeks|hours)|waiting (?:\d+|for (?:weeks|days|hours|ages))|(?:i|we) (?:expected|deserve|expect) (?:better|more)|(?:charged|billed|invoiced) twice|double[- ](?:charged|billed)|(?:open|pending|outstanding|unresolved|unanswered) for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months))/g;
 /**
  * Feelings said in phrases whose words carry no (or the wrong) valence one by one: "couldn't be happier",
  * "you made my day", "would recommend"; "I want my money back", "this is a joke", "gone downhill".
  */
 const POSITIVE_PHRASES =
-  /\b(?:(?:couldn't|could not|can't|cannot) be (?:happier|better|more (?:pleased|satisfied|impressed|grateful|happy))|(?:you |that )?made my (?:day|week)|exactly what (?:i|we) (?:needed|wanted|was looking for|were looking for)(?!\.\.\.|…)|(?:would|highly|definitely|totally) recommend|10\/10|five stars|5 stars|above and beyond|spot on|nailed it|(?:really|truly|hugely|massively) helped|helped (?:us|me) (?:a lot|so much|enormously|massively|hugely)|(?:you're|you are|you guys are|you all are) (?:a )?(?:star|stars|the best|amazing|legends?|heroes|a hero)|saved (?:me|us|the day|my bacon)|(?:you (?:were|are|'re|have been)|that's|that is|that was) (?:so |very |really |incredibly |super |extremely )?kind\b|such a kind)/g;
+  /\b(?:(?:couldn't|could not|can't|cannot) be (?:happier|better|more (?:pleased|satisfied|impressed|grateful|happy))|(?:you |that )?made my (?:day|week)|exactly what (?:i|we) (?:needed|wanted|was looking for|were looking for)(?!\.\.\.|…)|(?:would|highly|definitely|totally) recommend|10\/10|five stars|let's do (?:it|this)\b|5 stars|above and beyond|spot on|nailed it|(?:really|truly|hugely|massively) helped|helped (?:us|me) (?:a lot|so much|enormously|massively|hugely)|(?:you're|you are|you guys are|you all are) (?:a )?(?:star|stars|the best|amazing|legends?|heroes|a hero)|saved (?:me|us|the day|my bacon)|(?:you (?:were|are|'re|have been)|that's|that is|that was) (?:so |very |really |incredibly |super |extremely )?kind\b|such a kind)/g;
 const NEGATIVE_PHRASES =
-  /\b(?:(?:want|demand|need|would like) (?:my|our) money back|(?:the |this is the )?last time (?:i|we)(?:'ll| will)? (?:order|buy|use|book|shop|fly|stay)\w*|stop (?:sending|texting|calling|emailing|spamming) (?:me|us)|gone downhill|(?:this|it|that) is (?:a |an )?(?:joke|farce|scam|rip-off|ripoff|disgrace)|what a (?:joke|mess|farce|shambles)|(?:i've|i have|we've|we have|i|we) (?:called|emailed|written|asked|chased|rung) (?:you )?(?:\d+|two|three|four|five|six|several|many|multiple) times|never again\b|again and again|over and over(?: again)?|(?:why|how many times) do (?:i|we) (?:have|need) to|not the first time|(?:for )?the (?:second|third|fourth|fifth|sixth|\d+(?:nd|rd|th)) time (?:this|that|it|the|my|our|you|they|in)\b|(?:this|it) (?:keeps|kept) happening|happens every (?:single )?time|(?:nobody|no one|no-one) (?:is )?(?:answering|replying|responding|helping|picking up))/g;
+  /\b(?:(?:want|demand|need|would like) (?:my|our) money back|(?:the |this is the )?last time (?:i|we)(?:'ll| will)? (?:order|buy|use|book|shop|fly|stay)\w*|stop (?:sending|texting|calling|emailing|spamming) (?:me|us)|gone downhill|(?:this|it|that) is (?:a |an )?(?:joke|farce|scam|rip-off|ripoff|disgrace)|what a (?:joke|mess|farce|shambles)|(?:i've|i have|we've|we have|i|we) (?:called|emailed|written|asked|chased|rung) (?:you )?(?:\d+|two|three|four|five|six|several|many|multiple) times|never again\b|not (?:ok|okay|on|cool)[.!]|\d+ for nothing|paid (?:\w+ )?for nothing|(?:exact |very )?same (?:problem|issue|noise|error|fault|leak) (?:after|as before)|again and again|over and over(?: again)?|(?:why|how many times) do (?:i|we) (?:have|need) to|not the first time|(?:for )?the (?:second|third|fourth|fifth|sixth|\d+(?:nd|rd|th)) time (?:this|that|it|the|my|our|you|they|in)\b|(?:this|it) (?:keeps|kept) happening|happens every (?:single )?time|(?:nobody|no one|no-one) (?:is )?(?:answering|replying|responding|helping|picking up))/g;
 
 /**
  * Courtesy formulas that contain evaluative words but carry no feeling about the business at hand:
@@ -321,7 +352,7 @@ const NEGATIVE_PHRASES =
  * "no worries", "looking forward to", "feel free", "have a nice day". They are removed before scoring.
  */
 const COURTESY =
-  /\b(?:(?:i |we )?hope (?:you(?:'re| are)|you had|you have|you've had|this finds you|all is)[^.!?\n,]{0,40}|(?:it )?would be (?:great|nice|wonderful|helpful|fantastic|lovely|awesome|perfect|good) (?:if|to)|(?:i(?:'m| am|'d be| would be)|we(?:'re| are|'d be| would be)|more than|always) (?:happy|glad|pleased|delighted) to|(?:more than |always |very |really )?(?:happy|glad) to (?:help|jump|chat|discuss|answer|provide|assist|share|hop|talk|arrange|set|send|show|walk|go over|look|review|schedule|book|explain|clarify|take|give|meet|call|connect|support|make|put|run|do)\b|if (?:that|this|it) helps|running (?:a bit |a little |slightly )?late|glad to (?:help|assist)|no (?:worries|problem|problems|stress)|(?:i(?:'m| am)|we(?:'re| are))? ?looking forward to|look forward to|feel free|(?:have|enjoy) a (?:great|nice|good|lovely|wonderful) (?:day|weekend|week|evening|one)|good (?:morning|afternoon|evening|day)|(?:i'm|i am) afraid\b|(?:no thanks?,? )?(?:i'm |we're |i am |we are )?not interested\b|(?:great|nice|good|lovely|a pleasure) (?:to |meeting |seeing |speaking |talking |chatting )(?:meet |see |speak |talk |chat )?(?:with )?you\b|happy (?:new year|holidays|easter|friday|monday|diwali|eid|hanukkah|thanksgiving|birthday)|merry christmas|season's greetings|(?:excited|thrilled|proud) to (?:share|announce|let you know)|(?:sorry|apologies) (?:to|for) (?:bother|trouble|disturb|chase|chasing|pester)\w*(?: you)?|let (?:me|us) know when\b[^.!?\n]{0,40}|save (?:this|my) (?:one|number|contact)|sounds (?:good|fine|ok|okay)|all good|(?:we're |we are |i'm |i am )?good to go|looks? (?:good|fine|great) to (?:me|us)|running \d+ ?(?:min|mins|minutes) late|(?:your |the |our )?best (?:quotation|quote|offer|rate|price|prices|deal|terms)|happy to go through|(?:the )?best (?:time|way|day|date|number|person|contact|option|place) to|(?:good|great|nice) catch|(?:the )?best (?:you|we) can do|best price|(?:i |we )?hope (?:this|that|it) (?:helps|clarifies|makes sense|answers)|let (?:me|us) know if (?:anything|something|you have|there)[^.!?\n]{0,40}|missed (?:your|the|a) (?:call|message|email)|(?:best|warm|kind) wishes|you're welcome)\b/gi;
+  /\b(?:(?:i |we )?hope (?:you(?:'re| are)|you had|you have|you've had|this finds you|all is)[^.!?\n,]{0,40}|(?:it )?would be (?:great|nice|wonderful|helpful|fantastic|lovely|awesome|perfect|good) (?:if|to)|(?:i(?:'m| am|'d be| would be)|we(?:'re| are|'d be| would be)|more than|always) (?:happy|glad|pleased|delighted) to|(?:more than |always |very |really )?(?:happy|glad) to (?:help|jump|chat|discuss|answer|provide|assist|share|hop|talk|arrange|set|send|show|walk|go over|look|review|schedule|book|explain|clarify|take|give|meet|call|connect|support|make|put|run|do)\b|if (?:that|this|it) helps|running (?:a bit |a little |slightly )?late|glad to (?:help|assist)|no (?:worries|problem|problems|stress)|(?:i(?:'m| am)|we(?:'re| are))? ?looking forward to|look forward to|feel free|(?:have|enjoy) a (?:great|nice|good|lovely|wonderful) (?:day|weekend|week|evening|one)|good (?:morning|afternoon|evening|day)|(?:i'm|i am) afraid\b|(?:no thanks?,? )?(?:i'm |we're |i am |we are )?not interested\b|(?:great|nice|good|lovely|a pleasure) (?:to |meeting |seeing |speaking |talking |chatting )(?:meet |see |speak |talk |chat )?(?:with )?you\b|happy (?:new year|holidays|easter|friday|monday|diwali|eid|hanukkah|thanksgiving|birthday)|merry christmas|season's greetings|(?:excited|thrilled|proud) to (?:share|announce|let you know)|(?:sorry|apologies) (?:to|for) (?:bother|trouble|disturb|chase|chasing|pester)\w*(?: you)?|let (?:me|us) know when\b[^.!?\n]{0,40}|save (?:this|my|our)(?: new)? (?:one|number|contact|details)|all the best|(?:is|are|works?) best for (?:me|us)|sounds (?:good|fine|ok|okay)|all good|(?:we're |we are |i'm |i am )?good to go|looks? (?:good|fine|great) to (?:me|us)|running \d+ ?(?:min|mins|minutes) late|(?:your |the |our )?best (?:quotation|quote|offer|rate|price|prices|deal|terms)|happy to go through|(?:the |a )?(?:best|good) (?:time|way|day|date|number|person|contact|option|place) to|(?:good|great|nice) catch|(?:the )?best (?:you|we) can do|best price|(?:i |we )?hope (?:this|that|it) (?:helps|clarifies|makes sense|answers)|let (?:me|us) know if (?:anything|something|you have|there)[^.!?\n]{0,40}|missed (?:your|the|a) (?:call|message|email)|(?:best|warm|kind) wishes|you're welcome)\b/gi;
 /** A question about a possibility ("Is there a risk that …?", "What if it fails?") states no feeling. */
 const HYPOTHETICAL_QUESTION =
   /\b(?:is there|are there|will (?:it|this|that|there)|would (?:it|this|that|there)|could (?:it|this|that|there)|can (?:it|this|that|there)|what if|is it possible|do you (?:expect|foresee|anticipate))\b[^.!?\n]{0,200}\?/gi;
@@ -489,7 +520,8 @@ export function scoreSentiment(text: string, opts: SentimentOptions = {}): Senti
   const positive: string[] = [];
   const negative: string[] = [];
   const lower = body.replace(/[’‘]/g, "'").toLowerCase();
-  const negativeEvent = NEGATIVE_EVENT.test(lower);
+  // "… 7-9k?? For a 6 yr old system. Wow. Amazing.": doubled question marks are exasperation
+  const negativeEvent = NEGATIVE_EVENT.test(lower) || /\?\?|\?!|!\?/.test(lower);
   const ironyEmoji = IRONY_EMOJI.test(body);
   const strongIrony = STRONG_IRONY.test(lower);
   // a weak marker needs the complaint in the same sentence ("Oh great, it's down again")

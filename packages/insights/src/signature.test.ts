@@ -273,3 +273,63 @@ describe("round 4 layouts", () => {
     });
   });
 });
+
+describe("parseSignature: SMS and WhatsApp sign-offs (round 7)", () => {
+  const sig = (text: string) => {
+    const s = parseSignature(text);
+    return s && { name: s.name, title: s.title, company: s.company };
+  };
+  it("reads a name and a company written after the last sentence", () => {
+    expect(sig("Hi Dan, the tiler can start Wednesday 8am. Cheers. - Mel, Harbourside Tiling")).toEqual({
+      name: "Mel",
+      title: null,
+      company: "Harbourside Tiling",
+    });
+    expect(sig("Your van is booked for Sat morning 👍 Rangi | Southern Cross Removals")).toEqual({
+      name: "Rangi",
+      title: null,
+      company: "Southern Cross Removals",
+    });
+    expect(sig("Running 10 min late, sorry! Bev @ Greenleaf")).toEqual({
+      name: "Bev",
+      title: null,
+      company: "Greenleaf",
+    });
+    expect(sig("Parts arrived, we can fit them Thursday. Hemi")).toEqual({ name: "Hemi", title: null, company: null });
+  });
+  it("reads a dashed trading name and a bare trading name as the company", () => {
+    expect(sig("Water will be off Tuesday 10-2 for the valve swap. - Northgate Plumbing Services")?.company).toBe(
+      "Northgate Plumbing Services",
+    );
+    const bare = sig("Your technician is on the way and will arrive within the hour.\nBrightwire Electrical");
+    expect(bare).toEqual({ name: null, title: null, company: "Brightwire Electrical" });
+  });
+  it("does not read a closing word, an initial or a plain ending as a name", () => {
+    expect(parseSignature("Ok see you at 5. Thanks")).toBeNull();
+    expect(parseSignature("Thanks for nothing, really helpful.\n\nJ. Marsh")?.name ?? null).not.toBe("Marsh");
+    expect(parseSignature("Can you come on Friday? Monday is no good")).toBeNull();
+    expect(parseSignature("The invoice is paid. Reply YES to confirm")).toBeNull();
+  });
+  it("takes a bare name under an emoji line or an unknown one-word closing", () => {
+    expect(sig("We are happy to go ahead with the order! 🎉\nSe-yeon")?.name).toBe("Se-yeon");
+    expect(sig("The samples arrived and look good.\nTerima kasih,\nBudi")?.name).toBe("Budi");
+  });
+  it("reads a short name block closed by a company or a title line, and spaced slashes", () => {
+    expect(
+      sig(
+        "Attached is the revised plan for the three depots, as discussed on the call.\nTeodora Ilic\nBlueharbor Logistics",
+      ),
+    ).toEqual({
+      name: "Teodora Ilic",
+      title: null,
+      company: "Blueharbor Logistics",
+    });
+    expect(
+      sig("Thanks for the quick fix, all working now.\nRegards,\nAmara Obi / Head of Procurement / Lagos Agro Ltd."),
+    ).toEqual({ name: "Amara Obi", title: "Head of Procurement", company: "Lagos Agro Ltd." });
+    expect(sig("Best regards,\nKaito Mori\nGestor de Compras\nNorte Foods, Lda.")).toMatchObject({
+      title: "Gestor de Compras",
+      company: "Norte Foods, Lda.",
+    });
+  });
+});

@@ -24,10 +24,10 @@ export interface SignatureOptions {
 }
 
 const TITLE_WORDS =
-  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora)\b/i;
+  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora|gestor|gestora)\b/i;
 /** Legal-entity suffixes: a piece with one of these is a company even if it contains a title word. */
 const LEGAL_SUFFIX =
-  /\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk)\b\.?\s*$/i;
+  /\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk|lda)\b\.?\s*$/i;
 const ADDRESS =
   /\b\d+\s+[\w\s.]*\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|suite|ste|floor|fl|way|place|pl|court|ct|square|sq|strasse|straße|rue)\b|\b(?:suite|floor|p\.?o\.? box)\s*\d+|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
 const LABEL =
@@ -51,7 +51,45 @@ const NOT_A_BARE_NAME =
   /^(?:sure|ok|okay|yes|no|great|thanks|perfect|done|noted|agreed|fine|cool|nice|sorry|bye|later|soon|again|please|urgent|help|hello|hi|hey|welcome|best|regards|cheers|confirmed|tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|asap|understood|received|attached|excellent|awesome|brilliant|lovely|right|correct|exactly|absolutely|definitely|indeed)$/i;
 /** A legal suffix written after a comma: "Hanbit Trading Co., Ltd." is one company. */
 const SUFFIX_PIECE =
-  /^(?:inc|ltd|llc|plc|gmbh|ag|sa|sas|bv|nv|pty|pte|llp|lp|corp|co|limited|s\.?a|s\.?l|s\.?r\.?l|s\.?p\.?a|k\.?k)\.?$/i;
+  /^(?:inc|ltd|llc|plc|gmbh|ag|sa|sas|bv|nv|pty|pte|llp|lp|corp|co|limited|s\.?a|s\.?l|s\.?r\.?l|s\.?p\.?a|k\.?k|lda)\.?$/i;
+
+/**
+ * Business nouns that make a short capitalised line a company, not a person ("Kestrel Electrical",
+ * "Plinth Analytics", "Maple & Main Property Mgmt"): trades, services and common trading-name heads.
+ */
+const COMPANY_WORD =
+  /\b(?:electrical|electric|electrics|plumbing|plumbers?|roofing|builders?|building|construction|carpentry|joinery|glazing|painting|decorating|landscaping|gardening|cleaning|heating|cooling|hvac|locksmiths?|removals|movers|property|properties|realty|estates?|mgmt|management|services|solutions|analytics|trading|logistics|freight|shipping|transport|consulting|consultancy|holdings|partners|industries|enterprises|systems|software|technologies|labs|studios?|clinic|dental|physio|vets?|veterinary|motors|automotive|garage|foods|bakery|catering|pharmacy|health|healthcare|insurance|finance|capital|ventures|media|digital|agency|group|co)\b\.?/i;
+const isCompanyLike = (s: string) => COMPANY_WORD.test(s) || LEGAL_SUFFIX.test(s);
+/** A one-word closing in any language ("Teşekkürler,", "Grazie!", "Salam,"): a short line ending in "," or "!". */
+const CLOSING_SHAPE = /^\p{L}+(?:\s\p{L}+){0,2}[,!]$/u;
+/** A line (or the previous line) that ends a sentence: punctuation or an emoji ("Looking forward! 🎉"). */
+const SENTENCE_END = /(?:[.!?)]|\p{Extended_Pictographic}\uFE0F?)\s*$/u;
+/**
+ * A sign-off written on the last line of a short message, after its last sentence ("… if you're happy. Tane",
+ * "… again. - Priya, Maple & Main", "Orla @ Lakeside", "Let me know 🙏 Sipho | Cape Ridge Roofing"), as SMS and
+ * WhatsApp writers sign. Only the last 120 characters are read, so the match stays linear.
+ */
+const TAIL_SIGN_OFF =
+  /(?:(?<!(?:^|\s)\p{Lu})[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:[-–—~]\s*)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?)(?:\s*(?:,|\||@|[-–—])\s*(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*)){0,4}))?\s*$/u;
+/** "… No action required. - Maple & Main Property Mgmt": a dashed company sign-off. */
+const TAIL_COMPANY = /[.!?]\s+[-–—]\s*(\p{Lu}[\p{L}\d'’&., -]{2,50})$/u;
+
+function tailSignOff(line: string): { name: string | null; company: string | null; raw: string } | null {
+  const tail = line.slice(-120);
+  const m = TAIL_SIGN_OFF.exec(tail);
+  if (m) {
+    const name = m[1] ?? "";
+    const company = m[2] ?? null;
+    const first = name.split(/\s/)[0] ?? "";
+    const bad = (w: string) => NOT_A_BARE_NAME.test(w) || NON_NAME.test(w) || TITLE_WORDS.test(w);
+    if (!company && isCompanyLike(name)) return { name: null, company: name, raw: name };
+    if (!bad(first) && !bad(name) && !isCompanyLike(name) && (!company || !TITLE_WORDS.test(company)))
+      return { name, company, raw: tail.slice(tail.indexOf(name)).trim() };
+  }
+  const c = TAIL_COMPANY.exec(tail);
+  if (c && isCompanyLike(c[1] ?? "")) return { name: null, company: (c[1] ?? "").trim(), raw: (c[1] ?? "").trim() };
+  return null;
+}
 
 /** "Mon–Fri 9am–5pm CET", "Office hours: 9:00-17:00" */
 const OFFICE_HOURS =
@@ -80,7 +118,10 @@ function isQualifier(piece: string): boolean {
   return parts.every((p) => p.length > 0 && (TITLE_QUALIFIER.test(p) || DEPARTMENT_WORDS.test(p)));
 }
 
-function pieces(line: string): string[] {
+function pieces(text: string): string[] {
+  // "Nikos Papadakis / Finance Officer / Aegean Olive Co.": two or more spaced slashes separate like "|"
+  // (one may sit inside a title: "Owner / Operator")
+  const line = (text.match(/\s\/\s/g) ?? []).length >= 2 ? text.replace(/\s\/\s/g, " | ") : text;
   const out: string[] = [];
   // separators are kept (odd indexes) so a region or function after a dash can rejoin its title
   const parts = line.split(/(\s*[|·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+)/u);
@@ -192,6 +233,7 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
   const split = splitMessage(stripQuoted(text));
   let lines = split.signatureLines;
   let raw = split.signOff ? [split.signOff, ...lines].join("\n") : lines.join("\n");
+  let bare: { name: string | null; company: string | null; raw: string } | null = null;
   if (!split.signOff) {
     // No sign-off: accept a trailing block of short lines that contains contact details.
     const all = split.body.split("\n");
@@ -229,7 +271,13 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
       block.length >= 2 &&
       block.length <= 10 &&
       looksLikeName &&
-      (block.some(isContactLine) || TITLE_WORDS.test(block[1] ?? ""))
+      (block.some(isContactLine) ||
+        TITLE_WORDS.test(block[1] ?? "") ||
+        // "Marisol Vega\nPlinth Analytics", "Gordon\nGordon Fairweather\nCFO, Brisk Mobility": a short name
+        // block closed by a title or a company line
+        (block.length <= 3 &&
+          block.every((l) => l.split(/\s+/).length <= 6 && !/[!?]$/.test(l)) &&
+          block.slice(1).some((l) => TITLE_WORDS.test(l) || isCompanyLike(l))))
     ) {
       // unsigned block: a name line followed by contact details, or by a title line ("VP Engineering, NimbusFit")
       lines = block;
@@ -241,7 +289,7 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
       !NOT_A_BARE_NAME.test(block[block.length - 1] ?? "") &&
       !NON_NAME.test(block[block.length - 1] ?? "") &&
       !TITLE_WORDS.test(block[block.length - 1] ?? "") &&
-      /[.!?)]\s*$/.test(
+      ((prev) => SENTENCE_END.test(prev) || CLOSING_SHAPE.test(prev))(
         (block.length === 2
           ? block[0]
           : all
@@ -250,15 +298,24 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
               .pop()) ?? "",
       )
     ) {
-      // a bare name under the message ("Sure thing!\nJosh"): the name only
+      // a bare name under the message ("Sure thing!\nJosh", "Teşekkürler,\nEmre"): the name only;
+      // a bare trading name ("Kestrel Electrical") is the company
       lines = [];
       raw = block[block.length - 1]!;
-      split.inlineName = raw;
+      if (isCompanyLike(raw)) bare = { name: null, company: raw, raw };
+      else split.inlineName = raw;
     } else {
       lines = [];
+      // "… if you're happy. Tane": a sign-off at the end of the last line
+      const tail = tailSignOff(all[all.length - 1] ?? "");
+      if (tail) {
+        bare = tail;
+        raw = tail.raw;
+        split.inlineName = tail.name;
+      }
     }
   }
-  if (!lines.length && !split.inlineName) {
+  if (!lines.length && !split.inlineName && !bare?.company) {
     return split.mobileFooter
       ? {
           name: null,
@@ -303,7 +360,7 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
 
   let name: string | null = split.inlineName;
   let title: string | null = null;
-  let company: string | null = null;
+  let company: string | null = bare?.company ?? null;
   // labelled fields ("Name:", "Position:", "Company:") are read as written
   for (const line of lines) {
     const lm = LABELLED.exec(line);

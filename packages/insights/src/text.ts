@@ -270,7 +270,7 @@ function looksLikeSentence(line: string): boolean {
   if (words >= 12) return true;
   if (words < 4 || !/[.?!]$/.test(t)) return false;
   // a legal suffix or any dotted abbreviation at the end ("Co., Ltd.", "s.r.o.", "S.A.", "Pvt. Ltd.")
-  return !/\b(?:inc|ltd|co|corp|llc|jr|sr|plc|pvt|bhd|sdn)\.$|(?:^|[\s,])(?:\p{L}{1,3}\.){2,}$/iu.test(t);
+  return !/\b(?:inc|ltd|co|corp|llc|jr|sr|plc|pvt|bhd|sdn|dept)\.$|(?:^|[\s,])(?:\p{L}{1,3}\.){2,}$/iu.test(t);
 }
 
 /** The part of a message that carries its meaning: quotes, signature, footer and disclaimer removed. */

@@ -41,6 +41,7 @@ import { TUNING6_COMMIT_HOLDOUT5 } from "./fixtures/tuning6-commit-holdout5";
 import { TUNING6_COMMIT_HOLDOUT6 } from "./fixtures/tuning6-commit-holdout6";
 import { TUNING6_DEAL_HOLDOUT } from "./fixtures/tuning6-deal-holdout";
 import { TUNING6_DEAL_HOLDOUT_B } from "./fixtures/tuning6-deal-holdout-b";
+import { TUNING7_HOLDOUT } from "./fixtures/tuning7-holdout";
 import { UNTOUCHED } from "./fixtures/untouched";
 import type { PR } from "./metrics";
 
@@ -204,6 +205,20 @@ describe("evaluation report", () => {
         pairs: [],
         blind: false,
         sentimentOnly: true,
+      },
+      {
+        name: "tuning7-holdout (round 7 sentiment, first run recorded)",
+        messages: TUNING7_HOLDOUT,
+        pairs: [],
+        blind: false,
+        sentimentOnly: true,
+      },
+      {
+        name: "tuning7-holdout (round 7 signatures, first run recorded)",
+        messages: TUNING7_HOLDOUT,
+        pairs: [],
+        blind: false,
+        signaturesOnly: true,
       },
       {
         name: "tuning-deal-holdout (round 4, first run recorded)",
