@@ -478,9 +478,9 @@ const LET_NON_ACTION = new Set([
   "apologize",
   "thank",
 ]);
-/** "be" + these means a promise ("I'll be in touch", "I'll be there at 3"). */
+/** "be" + these means a promise ("I'll be in touch", "I'll be there at 3", British "I'll be round Wednesday"). */
 const BE_ACTION =
-  /^(?:in touch|there|onsite|on site|on-site|over|with you|at yours?|out\b(?=[^.!?]{0,40}\bto\s+(?:install|fix|repair|replace|service|inspect|look|see|check|collect|deliver|measure|quote|read)\b)|at the (?:office|site|venue|door)|(?:taking|holding|hosting|teaching|leading|running|giving|doing) (?!(?:the|a|some|my) (?:day|week|morning|afternoon|time)s? off\b|(?:a )?(?:leave|break|holiday|vacation|time off)\b)|(?:at|on) (?:the|your|our) [\w -]{1,30}?\bby \d|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
+  /^(?:in touch|there|onsite|on site|on-site|over|round(?! (?:about|\d))|with you|at yours?|out\b(?=[^.!?]{0,40}\bto\s+(?:install|fix|repair|replace|service|inspect|look|see|check|collect|deliver|measure|quote|read)\b)|at the (?:office|site|venue|door)|(?:taking|holding|hosting|teaching|leading|running|giving|doing) (?!(?:the|a|some|my) (?:day|week|morning|afternoon|time)s? off\b|(?:a )?(?:leave|break|holiday|vacation|time off)\b)|(?:at|on) (?:the|your|our) [\w -]{1,30}?\bby \d|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
 /** Verbs that hand something to the reader; with them "our <thing>" is still a deliverable ("sending our proposal Friday"). */
 const GIVING =
   /^(?:send|share|forward|email|mail|deliver|ship|submit|post|bring|hand|transfer|pay|wire|courier|dispatch|introduce|connect|walk|demo|present|invoice|return|drop|give|show|refund|credit|issue|provide|offer)/i;
@@ -530,9 +530,12 @@ const NOT_AN_OWNER = new RegExp(
   "i",
 );
 
-/** A reporting verb of someone other than the author before the promise ("the carrier says…", "per the yard"). */
+/**
+ * A reporting verb of someone other than the author before the promise ("the carrier says…", "per the yard",
+ * "I was told my new manager will…": round 7).
+ */
 const REPORTED_BEFORE =
-  /(?<!\b(?:i|we|as)\s+)\b(?:says|said|tells (?:us|me)|told (?:us|me)|mentions|mentioned|reckons|reckoned|expects|expected|claims|claimed|promises|promised|reports|reported|informs us|informed us|advises|advised)\b|\b(?:according to|per the|per their)\b/i;
+  /\b(?:was|were|been) told\b|(?<!\b(?:i|we|as)\s+)\b(?:says|said|tells (?:us|me)|told (?:us|me)|mentions|mentioned|reckons|reckoned|expects|expected|claims|claimed|promises|promised|reports|reported|informs us|informed us|advises|advised)\b|\b(?:according to|per the|per their)\b/i;
 
 const KIND_PATTERNS: Array<[CommitmentKind, RegExp]> = [
   ["call", /\b(?:call|ring|phone|dial|give (?:you|him|her|them) a (?:call|ring)|video ?call|zoom|hop on a call)\b/i],
@@ -811,6 +814,8 @@ export function matchCommitment(sentence: string): string | null {
         // "…and will be reviewed by the committee" / "will be ready for pickup" are read by the passive and
         // arrival patterns below; "I'll be out of office" matches none of them
         if (!BE_ACTION.test(tail)) continue;
+        // "from 1 December I will be leading procurement at Norrland Foods": a new role at a company (round 7)
+        if (/^(?:leading|heading|running|managing|in charge of)\s+[\p{L} &-]{1,40}?\s+at\s+[A-Z]/u.test(tail)) continue;
       } else if (verb === "have") {
         if (!HAVE_ACTION.test(tail)) {
           if (LATER_PROMISE.test(tail)) continue;
