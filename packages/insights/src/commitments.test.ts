@@ -356,4 +356,16 @@ describe("extractCommitments, round 7 (blind5's misses as general forms)", () =>
     // a workshop of ours led by the author is still a promise
     expect(extractCommitments(msg("I will be leading the training session at 3pm tomorrow"))).toHaveLength(1);
   });
+
+  it("reads a crew or team starting on a day, and a visit at the reader's place or unit", () => {
+    const start = extractCommitments(msg("Our crew starts Mon June 1."));
+    expect(start).toHaveLength(1);
+    expect(iso(start[0]!.dueAt)).toBe("2026-06-01T17:00:00.000Z");
+    expect(extractCommitments(msg("We start Monday at 8."))).toHaveLength(1);
+    // "I start on Monday" is the author's own new job, not a promise
+    expect(extractCommitments(msg("I start on Monday at Globex."))).toHaveLength(0);
+    const visit = extractCommitments(msg("Our handyman Luis will be at unit 1204 today between 1 and 3 pm."));
+    expect(iso(visit[0]?.dueAt ?? null)).toBe("2026-03-10T15:00:00.000Z");
+    expect(extractCommitments(msg("I'll be at your place at 4."))).toHaveLength(1);
+  });
 });
