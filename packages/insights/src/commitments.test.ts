@@ -368,4 +368,12 @@ describe("extractCommitments, round 7 (blind5's misses as general forms)", () =>
     expect(iso(visit[0]?.dueAt ?? null)).toBe("2026-03-10T15:00:00.000Z");
     expect(extractCommitments(msg("I'll be at your place at 4."))).toHaveLength(1);
   });
+
+  it("reads a bare 'be back' as a promise only with a time", () => {
+    expect(
+      extractCommitments(msg("Aoife is brilliant, my back feels 10 years younger. Will def be back")),
+    ).toHaveLength(0);
+    expect(extractCommitments(msg("Popping out, I'll be back by 3 to finish the tiling"))).toHaveLength(1);
+    expect(extractCommitments(msg("I'll be back to you on the pricing"))).toHaveLength(1);
+  });
 });

@@ -478,9 +478,12 @@ const LET_NON_ACTION = new Set([
   "apologize",
   "thank",
 ]);
-/** "be" + these means a promise ("I'll be in touch", "I'll be there at 3", British "I'll be round Wednesday"). */
+/**
+ * "be" + these means a promise ("I'll be in touch", "I'll be there at 3", British "I'll be round Wednesday");
+ * a bare "be back" only with a time ("back by 3"): "Will def be back" is a customer returning (round 7).
+ */
 const BE_ACTION =
-  /^(?:in touch|there|onsite|on site|on-site|over|round(?! (?:about|\d))|at (?:your (?:place|house|home|flat|apartment|unit|property|office|site|door|shop|store)|(?:unit|suite|flat|apt\.?|apartment|no\.|number) ?[\w-]+)\b|with you|at yours?|out\b(?=[^.!?]{0,40}\bto\s+(?:install|fix|repair|replace|service|inspect|look|see|check|collect|deliver|measure|quote|read)\b)|at the (?:office|site|venue|door)|(?:taking|holding|hosting|teaching|leading|running|giving|doing) (?!(?:the|a|some|my) (?:day|week|morning|afternoon|time)s? off\b|(?:a )?(?:leave|break|holiday|vacation|time off)\b)|(?:at|on) (?:the|your|our) [\w -]{1,30}?\bby \d|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
+  /^(?:in touch|there|onsite|on site|on-site|over|round(?! (?:about|\d))|at (?:your (?:place|house|home|flat|apartment|unit|property|office|site|door|shop|store)|(?:unit|suite|flat|apt\.?|apartment|no\.|number) ?[\w-]+)\b|with you|at yours?|out\b(?=[^.!?]{0,40}\bto\s+(?:install|fix|repair|replace|service|inspect|look|see|check|collect|deliver|measure|quote|read)\b)|at the (?:office|site|venue|door)|(?:taking|holding|hosting|teaching|leading|running|giving|doing) (?!(?:the|a|some|my) (?:day|week|morning|afternoon|time)s? off\b|(?:a )?(?:leave|break|holiday|vacation|time off)\b)|(?:at|on) (?:the|your|our) [\w -]{1,30}?\bby \d|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back (?:to you|in touch)|back\b(?=[^.!?]{0,40}\b(?:at \d|by|before|within|in \d|in an?|on|tomorrow|today|tonight|this|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
 /** Verbs that hand something to the reader; with them "our <thing>" is still a deliverable ("sending our proposal Friday"). */
 const GIVING =
   /^(?:send|share|forward|email|mail|deliver|ship|submit|post|bring|hand|transfer|pay|wire|courier|dispatch|introduce|connect|walk|demo|present|invoice|return|drop|give|show|refund|credit|issue|provide|offer)/i;
