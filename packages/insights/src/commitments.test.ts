@@ -333,3 +333,47 @@ describe("round 5: operations and logistics wording", () => {
       expect(found(text), text).toEqual([]);
   });
 });
+
+describe("extractCommitments, round 7 (blind5's misses as general forms)", () => {
+  it("reads British 'be round' as a visit, and a dotted clock time", () => {
+    const got = extractCommitments(msg("Running abit behind, I'll be round by 9.30 to look at the cylinder"));
+    expect(got).toHaveLength(1);
+    expect(iso(got[0]!.dueAt)).toBe("2026-03-11T09:30:00.000Z");
+    expect(extractCommitments(msg("I'll be round Wednesday to sign it off"))).toHaveLength(1);
+    expect(extractCommitments(msg("The skip will be round about noon, apparently"))).toHaveLength(0);
+  });
+
+  it("does not read a new role or a plan told to the author as a promise", () => {
+    const got = extractCommitments(
+      msg(
+        "From 1 December I will be leading procurement at Norrland Foods. I will hand over the open items to Erik by 20 November.",
+      ),
+    );
+    expect(got.map((c) => c.text)).toEqual(["I will hand over the open items to Erik by 20 November."]);
+    expect(extractCommitments(msg("I was told my new manager will review all vendor tools in January."))).toHaveLength(
+      0,
+    );
+    // a workshop of ours led by the author is still a promise
+    expect(extractCommitments(msg("I will be leading the training session at 3pm tomorrow"))).toHaveLength(1);
+  });
+
+  it("reads a crew or team starting on a day, and a visit at the reader's place or unit", () => {
+    const start = extractCommitments(msg("Our crew starts Mon June 1."));
+    expect(start).toHaveLength(1);
+    expect(iso(start[0]!.dueAt)).toBe("2026-06-01T17:00:00.000Z");
+    expect(extractCommitments(msg("We start Monday at 8."))).toHaveLength(1);
+    // "I start on Monday" is the author's own new job, not a promise
+    expect(extractCommitments(msg("I start on Monday at Globex."))).toHaveLength(0);
+    const visit = extractCommitments(msg("Our handyman Luis will be at unit 1204 today between 1 and 3 pm."));
+    expect(iso(visit[0]?.dueAt ?? null)).toBe("2026-03-10T15:00:00.000Z");
+    expect(extractCommitments(msg("I'll be at your place at 4."))).toHaveLength(1);
+  });
+
+  it("reads a bare 'be back' as a promise only with a time", () => {
+    expect(
+      extractCommitments(msg("Aoife is brilliant, my back feels 10 years younger. Will def be back")),
+    ).toHaveLength(0);
+    expect(extractCommitments(msg("Popping out, I'll be back by 3 to finish the tiling"))).toHaveLength(1);
+    expect(extractCommitments(msg("I'll be back to you on the pricing"))).toHaveLength(1);
+  });
+});

@@ -366,7 +366,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // present tense with a future time: "I send you the copy tomorrow", "our team delivers on the 20th"
   {
     re: new RegExp(
-      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift)s?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b)))(?:s|es)?\b(.*)`,
+      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift)s?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b))(?:s|es)?\b(.*)`,
       "i",
     ),
     kind: "present",
@@ -478,9 +478,12 @@ const LET_NON_ACTION = new Set([
   "apologize",
   "thank",
 ]);
-/** "be" + these means a promise ("I'll be in touch", "I'll be there at 3"). */
+/**
+ * "be" + these means a promise ("I'll be in touch", "I'll be there at 3", British "I'll be round Wednesday");
+ * a bare "be back" only with a time ("back by 3"): "Will def be back" is a customer returning (round 7).
+ */
 const BE_ACTION =
-  /^(?:in touch|there|onsite|on site|on-site|over|with you|at yours?|out\b(?=[^.!?]{0,40}\bto\s+(?:install|fix|repair|replace|service|inspect|look|see|check|collect|deliver|measure|quote|read)\b)|at the (?:office|site|venue|door)|(?:taking|holding|hosting|teaching|leading|running|giving|doing) (?!(?:the|a|some|my) (?:day|week|morning|afternoon|time)s? off\b|(?:a )?(?:leave|break|holiday|vacation|time off)\b)|(?:at|on) (?:the|your|our) [\w -]{1,30}?\bby \d|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back(?: to you| in touch)?|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
+  /^(?:in touch|there|onsite|on site|on-site|over|round(?! (?:about|\d))|at (?:your (?:place|house|home|flat|apartment|unit|property|office|site|door|shop|store)|(?:unit|suite|flat|apt\.?|apartment|no\.|number) ?[\w-]+)\b|with you|at yours?|out\b(?=[^.!?]{0,40}\bto\s+(?:install|fix|repair|replace|service|inspect|look|see|check|collect|deliver|measure|quote|read)\b)|at the (?:office|site|venue|door)|(?:taking|holding|hosting|teaching|leading|running|giving|doing) (?!(?:the|a|some|my) (?:day|week|morning|afternoon|time)s? off\b|(?:a )?(?:leave|break|holiday|vacation|time off)\b)|(?:at|on) (?:the|your|our) [\w -]{1,30}?\bby \d|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back (?:to you|in touch)|back\b(?=[^.!?]{0,40}\b(?:at \d|by|before|within|in \d|in an?|on|tomorrow|today|tonight|this|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
 /** Verbs that hand something to the reader; with them "our <thing>" is still a deliverable ("sending our proposal Friday"). */
 const GIVING =
   /^(?:send|share|forward|email|mail|deliver|ship|submit|post|bring|hand|transfer|pay|wire|courier|dispatch|introduce|connect|walk|demo|present|invoice|return|drop|give|show|refund|credit|issue|provide|offer)/i;
@@ -530,9 +533,12 @@ const NOT_AN_OWNER = new RegExp(
   "i",
 );
 
-/** A reporting verb of someone other than the author before the promise ("the carrier says…", "per the yard"). */
+/**
+ * A reporting verb of someone other than the author before the promise ("the carrier says…", "per the yard",
+ * "I was told my new manager will…": round 7).
+ */
 const REPORTED_BEFORE =
-  /(?<!\b(?:i|we|as)\s+)\b(?:says|said|tells (?:us|me)|told (?:us|me)|mentions|mentioned|reckons|reckoned|expects|expected|claims|claimed|promises|promised|reports|reported|informs us|informed us|advises|advised)\b|\b(?:according to|per the|per their)\b/i;
+  /\b(?:was|were|been) told\b|(?<!\b(?:i|we|as)\s+)\b(?:says|said|tells (?:us|me)|told (?:us|me)|mentions|mentioned|reckons|reckoned|expects|expected|claims|claimed|promises|promised|reports|reported|informs us|informed us|advises|advised)\b|\b(?:according to|per the|per their)\b/i;
 
 const KIND_PATTERNS: Array<[CommitmentKind, RegExp]> = [
   ["call", /\b(?:call|ring|phone|dial|give (?:you|him|her|them) a (?:call|ring)|video ?call|zoom|hop on a call)\b/i],
@@ -811,6 +817,8 @@ export function matchCommitment(sentence: string): string | null {
         // "…and will be reviewed by the committee" / "will be ready for pickup" are read by the passive and
         // arrival patterns below; "I'll be out of office" matches none of them
         if (!BE_ACTION.test(tail)) continue;
+        // "from 1 December I will be leading procurement at Norrland Foods": a new role at a company (round 7)
+        if (/^(?:leading|heading|running|managing|in charge of)\s+[\p{L} &-]{1,40}?\s+at\s+[A-Z]/u.test(tail)) continue;
       } else if (verb === "have") {
         if (!HAVE_ACTION.test(tail)) {
           if (LATER_PROMISE.test(tail)) continue;

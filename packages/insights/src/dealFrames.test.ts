@@ -86,4 +86,21 @@ describe("deal frames (meaning, not phrasing)", () => {
     expect(stage("Finance froze all software spending until autumn.")).toBe("lost");
     expect(stage("We decided to renew with our existing vendor instead.")).toBe("lost");
   });
+
+  // round 7 (blind5's misses, as general forms)
+  it("reads a preference or a possibility as no choice, and a smaller start before committing as negotiation", () => {
+    expect(stage("I'd rather go with you guys if you can get closer to the other quotes")).not.toBe("won");
+    expect(stage("We could go with your platform next year.")).not.toBe("won");
+    expect(stage("We decided to go with your platform.")).toBe("won");
+    expect(stage("Our owners want to start with 5 clinics and a 90-day out clause before committing to all 14.")).toBe(
+      "negotiation",
+    );
+    expect(stage("We want to start with the pro plan.")).toBe("won");
+  });
+
+  it("reads going with another party described by a relative clause as lost", () => {
+    expect(stage("We've decided to go with the company that did next door, they can start sooner.")).toBe("lost");
+    expect(stage("We decided to go with a contractor from Leeds.")).toBe("lost");
+    expect(stage("We decided to go with the one that has more storage.")).not.toBe("lost");
+  });
 });

@@ -118,4 +118,40 @@ describe("resolveDueDate, round 5 (operations wording)", () => {
     expect(iso("I'll buzz you when I'm 20 minutes out")).toBeNull();
     expect(iso("the May schedule is published on 4 May")).toBe("2026-05-04T17:00:00.000Z");
   });
+
+  // Round 7 (blind5's due-date misses, fixed as general forms)
+  it("reads dotted clock times after a time preposition, and day.month dates", () => {
+    // TUE is 14:00 UTC: "by 9.30" is tomorrow morning, "by 6.45" is 18:45 (1-6 without am/pm is pm)
+    expect(iso("will be at yours by 9.30")).toBe("2026-03-11T09:30:00.000Z");
+    expect(iso("at 6.45")).toBe("2026-03-10T18:45:00.000Z");
+    // a leading zero and minutes off the five-minute grid: a European date ("until 06.11")
+    expect(iso("We will transfer the freight amount until 06.11.")).toBe("2026-11-06T17:00:00.000Z");
+    expect(iso("by 24.3.2026")).toBe("2026-03-24T17:00:00.000Z");
+    // amounts are not clocks
+    expect(iso("we can do it for 9.50 per unit")).toBeNull();
+  });
+
+  it("reads a month after a noun and 'for' as a topic when another deadline follows", () => {
+    expect(iso("will send the truck plan for November by Thursday")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("the plan for November")).toBe("2026-11-30T17:00:00.000Z");
+  });
+
+  it("reads a country's time named apart from the clock", () => {
+    // 12:00 in Rome on 11 March (CET, UTC+1)
+    expect(iso("by 12:00 tomorrow, Italian time", TUE, "Europe/London")).toBe("2026-03-11T11:00:00.000Z");
+  });
+
+  it("reads a bare 7 as the morning with a day, else the next seven o'clock", () => {
+    expect(iso("I'll be on site at 7 tomorrow")).toBe("2026-03-11T07:00:00.000Z");
+    expect(iso("on site Thursday at 7:30")).toBe("2026-03-12T07:30:00.000Z");
+    // written at 14:00: the evening; written at 21:00: the next morning
+    expect(iso("I'll be at the station by 7")).toBe("2026-03-10T19:00:00.000Z");
+    expect(iso("I'll be there at 7", Date.parse("2026-03-10T21:00:00Z"))).toBe("2026-03-11T07:00:00.000Z");
+    expect(iso("call you at 5")).toBe("2026-03-10T17:00:00.000Z");
+  });
+
+  it("reads 'the 8th' ending a clause as a day of the month, not 'the 3rd floor'", () => {
+    expect(iso("See you the 8th, we'll start at 7:30 sharp")).toBe("2026-04-08T07:30:00.000Z");
+    expect(iso("we will paint the 3rd floor by Friday")).toBe("2026-03-13T17:00:00.000Z");
+  });
 });

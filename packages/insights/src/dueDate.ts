@@ -39,6 +39,26 @@ const PART_OF_DAY: Array<[RegExp, number]> = [
  *   A date without a time gets 17:00; a part of day without an hour gets morning 12:00, afternoon 17:00,
  *   evening/tonight 23:00; an hour 1-7 without am/pm is read as pm ("call you at 5").
  */
+/**
+ * An hour without am/pm up to this one is read as pm ("call you at 5"). Seven is left out (round 7): across
+ * the sets' authors "on site at 7", "start at 7:30" and "be there at 7" are mornings, so a bare 7 with a day is
+ * 7am and without one the next seven o'clock.
+ */
+const PM_UP_TO = 6;
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const NUMBER_WORDS = [
@@ -109,6 +129,34 @@ const ZONE_NAMES: Record<string, string> = {
   "new york": "America/New_York",
   "new zealand": "Pacific/Auckland",
 };
+/**
+ * A country's time named anywhere in the promise, even apart from the clock ("by 12:00 tomorrow, Italian
+ * time"): the adjective with "time" is unambiguous where a bare "German" is not (round 7, blind5).
+ */
+const COUNTRY_TIME: Record<string, string> = {
+  british: "Europe/London",
+  irish: "Europe/Dublin",
+  italian: "Europe/Rome",
+  german: "Europe/Berlin",
+  french: "Europe/Paris",
+  spanish: "Europe/Madrid",
+  dutch: "Europe/Amsterdam",
+  polish: "Europe/Warsaw",
+  swiss: "Europe/Zurich",
+  austrian: "Europe/Vienna",
+  portuguese: "Europe/Lisbon",
+  greek: "Europe/Athens",
+  turkish: "Europe/Istanbul",
+  swedish: "Europe/Stockholm",
+  mexican: "America/Mexico_City",
+  brazilian: "America/Sao_Paulo",
+  chinese: "Asia/Shanghai",
+  japanese: "Asia/Tokyo",
+  korean: "Asia/Seoul",
+  indian: "Asia/Kolkata",
+};
+const COUNTRY_TIME_RE = new RegExp(String.raw`,?\s*\b(${Object.keys(COUNTRY_TIME).join("|")})\s+time\b`, "i");
+
 /** A clock time followed by a zone name: "1pm Pacific", "17:00 CET", "10am (Tokyo time)". */
 const TIME_IN_ZONE = new RegExp(
   String.raw`(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)\s*\(?\s*(${Object.keys(ZONE_NAMES).join("|")})(?:\s+time)?\s*\)?(?![\p{L}\d])`,
@@ -137,11 +185,38 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /\b(the|your|our|my|his|her|their|this|last)\s+(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(?=[a-z]{3,})/gi,
       "$1 ",
     )
+    // "by 9.30", "at 7.45": a dotted clock time after a time preposition (British, NZ and European usage);
+    // "06.11" with a leading zero and minutes off the five-minute grid is a day.month date, read below
+    .replace(
+      /\b(at|by|around|from|until|till|before|after|about)\s+(\d{1,2})\.([0-5]\d)\b(?![.\d%])(?!\s*(?:%|[a-z]{2,}\s*(?:per|each)|k\b|m\b|million|thousand|percent|eur|usd|gbp|€|\$))/gi,
+      (all, prep: string, h: string, min: string) =>
+        Number(h) <= 23 && (!/^0/.test(h) || Number(min) % 5 === 0) ? `${prep} ${h}:${min}` : all,
+    )
+    // "until 06.11.", "by 6.11.2026": a European day.month(.year) date, which chrono does not read
+    .replace(
+      /\b(on|by|until|till|before|from|am|ab|bis)\s+(\d{1,2})\.(\d{1,2})\.?(\d{4})?(?![\d:])/gi,
+      (all, prep: string, d: string, mo: string, y: string | undefined) =>
+        Number(d) >= 1 && Number(d) <= 31 && Number(mo) >= 1 && Number(mo) <= 12
+          ? `${/^(?:until|till|bis)$/i.test(prep) ? "by" : prep} ${MONTH_NAMES[Number(mo) - 1]} ${Number(d)}${y ? ` ${y}` : ""}`
+          : all,
+    )
+    // "the truck plan for November by Thursday": a month after a noun and "for" is the topic when another
+    // deadline follows (as for quarters below)
+    .replace(
+      /(\b[a-z]{3,}\s+for\s+)(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?=\s+(?:by|before|until|on|tomorrow|today|tonight|next|this|within)\b)/gi,
+      "$1the period",
+    )
     // "within 30 days of signature", "in 2 weeks after delivery": counted from an event, not from the message
     .replace(
       /\b(?:within|in)\s+\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt|the invoice|invoice|sending|the date)\b)[a-z]+/gi,
       " ",
     );
+  const country = COUNTRY_TIME_RE.exec(text);
+  const countryZone = country ? COUNTRY_TIME[(country[1] ?? "").toLowerCase()] : undefined;
+  if (country && countryZone && countryZone !== opts.timezone) {
+    const rest = `${text.slice(0, country.index)}${text.slice(country.index + country[0].length)}`;
+    return resolveDueDate(rest, sentAt, { ...opts, timezone: countryZone });
+  }
   // a time in a named zone: the whole deadline is read in that zone ("tomorrow at 1pm Pacific")
   const zoned = TIME_IN_ZONE.exec(text);
   const zone = zoned ? ZONE_NAMES[(zoned[2] ?? "").toLowerCase()] : undefined;
@@ -285,21 +360,29 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   m =
     /\b(?:on|by|before|until|for)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(\s+of\s+(?:this|the|next)\s+month)?/i.exec(
       text,
-    );
+    ) ??
+    // "See you the 8th, we'll start at 7:30": "the 8th" ending a clause (or before its hour) is a day of
+    // the month whatever verb precedes it; "the 3rd floor" goes on to a noun and is not
+    /\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b()(?=\s*(?:[,;.!?]|$|at\b|by\b|then\b))/i.exec(text);
   if (m) {
     const d = Number(m[1]);
     if (d >= 1 && d <= 31) {
       const next = /next/i.test(m[2] ?? "") ? 1 : 0;
       // "on the 28th at 11": a clock time right after the day sets the hour (1-7 without am/pm is pm)
-      const clock = /^\s*(?:at|by|from|around)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])/i.exec(
-        text.slice(m.index + m[0].length),
-      );
+      const after = text.slice(m.index + m[0].length);
+      // or the only clock time of a later clause ("the 8th, we'll start at 7:30 sharp")
+      const later = [
+        ...after.matchAll(/\b(?:at|by|from|around)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/.])/gi),
+      ];
+      const clock =
+        /^\s*(?:at|by|from|around)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])/i.exec(after) ??
+        (later.length === 1 && (later[0]?.[2] || later[0]?.[3]) ? later[0] : null);
       let hour = eod;
       let minute = 0;
       if (clock) {
         hour = Number(clock[1]) % 12;
         minute = Number(clock[2] ?? 0);
-        if (/^p/i.test(clock[3] ?? "") || (!clock[3] && hour >= 1 && hour <= 7)) hour += 12;
+        if (/^p/i.test(clock[3] ?? "") || (!clock[3] && hour >= 1 && hour <= PM_UP_TO)) hour += 12;
         if (!clock[3] && Number(clock[1]) === 12) hour = 12;
       }
       let t = zonedTimeToUtc(sent.year, sent.month + next, d, hour, minute, tz);
@@ -399,14 +482,19 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     let day = c.get("day")!;
     let hour = eod;
     let minute = 0;
+    let sevenNext = false;
     if (c.isCertain("hour")) {
       hour = c.get("hour")!;
       minute = c.get("minute") ?? 0;
-      if (!c.isCertain("meridiem") && hour >= 1 && hour <= 7) hour += 12;
+      if (!c.isCertain("meridiem") && hour >= 1 && hour <= PM_UP_TO) hour += 12;
+      // a bare 7 with no day named: the next seven o'clock after the message (the morning when it was
+      // written at night, the evening when written during the day)
+      if (!c.isCertain("meridiem") && hour === 7 && !c.isCertain("day") && !c.isCertain("weekday"))
+        sevenNext = !/\b(?:tomorrow|tonight|today)\b/i.test(r.text);
     } else if (clock && dated.includes(r)) {
       hour = clock.get("hour")!;
       minute = clock.get("minute") ?? 0;
-      if (!clock.isCertain("meridiem") && hour >= 1 && hour <= 7) hour += 12;
+      if (!clock.isCertain("meridiem") && hour >= 1 && hour <= PM_UP_TO) hour += 12;
     } else {
       // chrono leaves out a part of the day written after the date ("Friday lunchtime", "Monday morning")
       const after = /^\s*(?:at\s+|in the\s+)?(?:lunch(?:time)?|noon|midday|morning|afternoon|evening|night)\b/i.exec(
@@ -446,7 +534,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       year = sent.year;
       month = sent.month;
       day = sent.day;
-      if (zonedTimeToUtc(year, month, day, hour, minute, tz) <= sentAt) day += 1;
+      if (sevenNext && zonedTimeToUtc(year, month, day, hour, minute, tz) <= sentAt) hour = 19;
+      if (zonedTimeToUtc(year, month, day, hour, minute, tz) <= sentAt) {
+        day += 1;
+        if (sevenNext) hour = 7;
+      }
     }
     let dueAt = zonedTimeToUtc(year, month, day, hour, minute, tz);
     if (dueAt <= sentAt && !c.isCertain("day") && !c.isCertain("weekday")) {

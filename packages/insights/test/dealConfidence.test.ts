@@ -55,7 +55,7 @@ describe("deal-stage confidence model", () => {
       `leave-one-set-out, independent sets (blind2-4):\n  ${points.map(row).join("\n  ")}`,
       `leave-one-set-out, all dev sets:\n  ${curve(data.rows, probs, data.positives, all, THRESHOLDS).map(row).join("\n  ")}`,
     ];
-    for (const set of independent)
+    for (const set of [...independent, "blind5"])
       out.push(
         `${set} (out of set) at the threshold: ${row(curve(data.rows, probs, data.positives, new Set([set]), [DEAL_CONFIDENCE_MODEL.threshold])[0]!)}`,
       );
