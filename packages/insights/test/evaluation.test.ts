@@ -246,7 +246,7 @@ describe("evaluation report", () => {
       { name: "tuning-sentiment (round 4)", messages: TUNING_SENTIMENT, pairs: [], blind: false, sentimentOnly: true },
       // blind3 was spent as a blind set at the start of round 4 and blind4 in round 6: dev data from then on (README.md)
       ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))).map((set) =>
-        /^blind[34]\b/.test(set.name) ? { ...set, blind: false, name: `dev, was ${set.name}` } : set,
+        /^blind[345]\b/.test(set.name) ? { ...set, blind: false, name: `dev, was ${set.name}` } : set,
       ),
     ];
     const out: string[] = [];
