@@ -175,8 +175,11 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
   const pool = workers > 0 ? new UdfPool(engine, workers, opts.limits?.userCodeMs) : undefined;
   // actions mostly wait on I/O, several share a worker; more only while one spins
   const actionPool = workers > 0 ? new ActionPool(engine, workers, workers * 2, opts.limits?.actionMs) : undefined;
+  // a worker imports the bundles while the main thread does (registering the functions)
+  loader.onBundled = (files) => pool?.prewarm(files);
   try {
     const modules = (await cli.loadPersisted()) ?? (await loader.load());
+    loader.onBundled = null;
     if (cli.current && !opts.quiet)
       originalConsole.log(
         `[local-backend] running the functions last pushed by the Convex CLI, not ${functionsDir} (remove ${path.join(dataDir, "push")} to go back)`,

@@ -355,6 +355,8 @@ export class Loader {
   private inputs = new Set<string>();
   private inputWatchers = new Map<string, fs.FSWatcher>();
   private onChange: (() => void) | null = null;
+  /** called with the app's query/mutation bundles once built, before they are imported here */
+  onBundled: ((files: string[]) => void) | null = null;
   constructor(
     private functionsDir: string,
     private buildRoot: string,
@@ -433,6 +435,10 @@ export class Loader {
       saveBuild(this.buildRoot, cacheKey, startedAt, outdir, outputs, bundled);
     }
     const outFile = (rel: string) => path.join(outdir, `${stripExt(rel)}.mjs`);
+    if (componentPath === "")
+      this.onBundled?.(
+        entryRel.filter((rel) => environments.get(rel) === "isolate" && stripExt(rel) !== "http").map(outFile),
+      );
     const importOut = async (rel: string) => await import(pathToFileURL(outFile(rel)).href);
     const { functions, http, crons } = await registerModules(
       entryRel.map((rel) => ({ rel, file: outFile(rel), environment: environments.get(rel)! })),

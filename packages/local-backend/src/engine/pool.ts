@@ -531,6 +531,15 @@ export class UdfPool extends WorkerPool {
   }
 
   /**
+   * Start-up, before the modules are registered: the worker `warmFirst` warms first starts
+   * importing the app's bundles (`files`) while the main thread imports them too.
+   */
+  prewarm(files: string[]): void {
+    // seq 0: no one waits for this one; warmFirst's own preload finds these imports done or in flight
+    this.free[0]?.worker.postMessage({ type: "preload", seq: 0, files, envs: {} });
+  }
+
+  /**
    * Start-up: resolves once ONE worker has imported the bundles. Until a worker is warm it takes
    * no call (calls wait for the first warm one), and the others start importing only after the
    * first is done: on a small machine, warming every worker at once makes the first one (what
