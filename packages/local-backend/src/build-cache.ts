@@ -46,8 +46,18 @@ function hashedFiles(bundled: string[]): string[] {
   return [...files].sort();
 }
 
-const entryDir = (buildRoot: string, key: string) =>
-  path.join(buildRoot, BUILD_CACHE_DIR, createHash("sha256").update(key).digest("hex").slice(0, 24));
+/** The cache entry (a directory name under BUILD_CACHE_DIR) of the build described by `key`. */
+export const cacheEntryName = (key: string) => createHash("sha256").update(key).digest("hex").slice(0, 24);
+
+const entryDir = (buildRoot: string, key: string) => path.join(buildRoot, BUILD_CACHE_DIR, cacheEntryName(key));
+
+/** Remove the cache entries (and half-written ones) not in `used`: builds of other entry lists or options. */
+export function pruneBuilds(buildRoot: string, used: Set<string>): void {
+  const root = path.join(buildRoot, BUILD_CACHE_DIR);
+  if (!fs.existsSync(root)) return;
+  for (const e of fs.readdirSync(root))
+    if (!used.has(e)) fs.rmSync(path.join(root, e), { recursive: true, force: true });
+}
 
 /**
  * Copy the cached output of the build described by `key` into `outdir` and return the files it
@@ -90,7 +100,7 @@ export function saveBuild(
   bundled: string[],
 ): void {
   const dir = entryDir(buildRoot, key);
-  const tmp = `${dir}.tmp${process.pid}`;
+  const tmp = `${dir}.tmp`;
   try {
     for (const f of bundled) if (fs.statSync(f).mtimeMs >= startedAt - 50) return;
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { JSONValue } from "convex/values";
 import * as esbuild from "esbuild";
 import type { AuthProvider } from "./auth.js";
-import { BUILD_CACHE_DIR, restoreBuild, saveBuild } from "./build-cache.js";
+import { BUILD_CACHE_DIR, cacheEntryName, pruneBuilds, restoreBuild, saveBuild } from "./build-cache.js";
 import { parseValidator, type ValidatorJSON } from "./validator.js";
 
 type UdfType = "query" | "mutation" | "action";
@@ -355,6 +355,8 @@ export class Loader {
   private inputs = new Set<string>();
   private inputWatchers = new Map<string, fs.FSWatcher>();
   private onChange: (() => void) | null = null;
+  /** the build cache entries the current load() used (the others are removed after it) */
+  private cacheEntries = new Set<string>();
   /** called with the app's query/mutation bundles once built, before they are imported here */
   onBundled: ((files: string[]) => void) | null = null;
   constructor(
@@ -413,6 +415,7 @@ export class Loader {
       // (not the output dir, new per build; the plugin is the environment's)
       const { outdir: _outdir, plugins: _plugins, ...keyed } = options;
       const cacheKey = JSON.stringify({ esbuild: esbuild.version, environment, outdirDepth: depth(outdir), keyed });
+      this.cacheEntries.add(cacheEntryName(cacheKey));
       const cached = restoreBuild(this.buildRoot, cacheKey, outdir);
       if (cached) {
         inputs.push(...cached);
@@ -517,6 +520,7 @@ export class Loader {
   async load(): Promise<Modules> {
     const dir = this.functionsDir;
     const buildId = ++this.buildCounter;
+    this.cacheEntries = new Set();
     const outdir = path.join(this.buildRoot, `b${Date.now().toString(36)}_${buildId}`);
     const app = await this.loadDir(dir, outdir, "", ["schema.ts", "schema.js", "auth.config.ts", "auth.config.js"]);
     const inputs = [...app.inputs];
@@ -596,6 +600,7 @@ export class Loader {
       if (!keep.has(full)) fs.rmSync(full, { recursive: true, force: true });
     }
     this.previousOutdir = outdir;
+    pruneBuilds(this.buildRoot, this.cacheEntries);
     return {
       buildId,
       components,

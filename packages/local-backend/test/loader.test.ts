@@ -176,6 +176,12 @@ describe("loader", () => {
     } finally {
       await b.stop();
     }
+    // another entry list is another cache entry; the one no longer used is removed
+    fs.writeFileSync(path.join(convexDir, "other.ts"), "export {};\n");
+    const entry = fs.readdirSync(cacheDir);
+    expect(await greet()).toBe("HI BOB;!");
+    expect(fs.readdirSync(cacheDir)).toHaveLength(1);
+    expect(fs.readdirSync(cacheDir)).not.toEqual(entry);
   });
 
   it("runs components: isolated tables, nested components, cross-component calls, scheduler, handles", async () => {
