@@ -169,20 +169,29 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
     await new Promise<void>((r) => cloud.close(() => r()));
     await new Promise<void>((r) => site.close(() => r()));
   };
+  const workers = opts.workers ?? Math.max(2, os.availableParallelism());
+  // the worker threads boot (Node, their own imports) while the main thread builds the functions;
+  // they join the engine once its modules are set (setModules would warm them all at once)
+  const pool = workers > 0 ? new UdfPool(engine, workers, opts.limits?.userCodeMs) : undefined;
+  // actions mostly wait on I/O, several share a worker; more only while one spins
+  const actionPool = workers > 0 ? new ActionPool(engine, workers, workers * 2, opts.limits?.actionMs) : undefined;
+  // a worker imports the bundles while the main thread does (registering the functions)
+  loader.onBundled = (files) => pool?.prewarm(files);
   try {
     const modules = (await cli.loadPersisted()) ?? (await loader.load());
+    loader.onBundled = null;
     if (cli.current && !opts.quiet)
       originalConsole.log(
         `[local-backend] running the functions last pushed by the Convex CLI, not ${functionsDir} (remove ${path.join(dataDir, "push")} to go back)`,
       );
     engine.setModules(modules);
-    const workers = opts.workers ?? Math.max(2, os.availableParallelism());
-    if (workers > 0) {
-      engine.pool = new UdfPool(engine, workers, opts.limits?.userCodeMs);
-      // actions mostly wait on I/O, several share a worker; more only while one spins
-      engine.actionPool = new ActionPool(engine, workers, workers * 2, opts.limits?.actionMs);
-      // warm workers before "ready": first calls don't pay for imports
-      await Promise.all([engine.pool.preload(), engine.actionPool.preload()]);
+    if (pool && actionPool) {
+      engine.pool = pool;
+      engine.actionPool = actionPool;
+      // "ready" waits for one warm query/mutation worker (first calls don't pay for imports);
+      // the other workers and the action workers warm up after it, in the background
+      await pool.warmFirst();
+      void actionPool.preload();
     }
     await scheduler.recover();
     await scheduler.syncCrons(modules.crons);
@@ -192,8 +201,8 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
     readyReject(e);
     for (const s of sockets) s.destroy();
     await stopAll();
-    await engine.pool?.close();
-    await engine.actionPool?.close();
+    await pool?.close();
+    await actionPool?.close();
     engine.search.close(); // background index builds read the store
     await db.close();
     uninstallEngine(engine);

@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { JSONValue } from "convex/values";
 import * as esbuild from "esbuild";
 import type { AuthProvider } from "./auth.js";
+import { BUILD_CACHE_DIR, cacheEntryName, pruneBuilds, restoreBuild, saveBuild } from "./build-cache.js";
 import { parseValidator, type ValidatorJSON } from "./validator.js";
 
 type UdfType = "query" | "mutation" | "action";
@@ -266,6 +267,9 @@ export function exportSchema(def: unknown): SchemaJSON | null {
   return typeof j === "string" ? JSON.parse(j) : j;
 }
 
+/** How many directories deep `dir` is: inline source maps point at the sources relatively. */
+const depth = (dir: string) => path.resolve(dir).split(path.sep).length;
+
 function stripExt(rel: string): string {
   const ext = path.extname(rel);
   return rel
@@ -351,6 +355,10 @@ export class Loader {
   private inputs = new Set<string>();
   private inputWatchers = new Map<string, fs.FSWatcher>();
   private onChange: (() => void) | null = null;
+  /** the build cache entries the current load() used (the others are removed after it) */
+  private cacheEntries = new Set<string>();
+  /** called with the app's query/mutation bundles once built, before they are imported here */
+  onBundled: ((files: string[]) => void) | null = null;
   constructor(
     private functionsDir: string,
     private buildRoot: string,
@@ -382,29 +390,41 @@ export class Loader {
       const entries = entryRel.filter((rel) => environments.get(rel) === environment);
       if (environment === "isolate") entries.push(...extra);
       if (entries.length === 0) continue;
+      const options = {
+        absWorkingDir: dir,
+        entryPoints: entries.map((r) => path.join(dir, r)),
+        outbase: dir,
+        outdir,
+        bundle: true,
+        format: "esm",
+        platform: "node",
+        target: "node20",
+        splitting: true,
+        sourcemap: "inline",
+        write: true,
+        logLevel: "silent",
+        entryNames: "[dir]/[name]",
+        chunkNames: environment === "node" ? "_deps/node/[name]-[hash]" : "_deps/[name]-[hash]",
+        outExtension: { ".js": ".mjs" },
+        plugins: [externalizePlugin(environment)],
+        metafile: true,
+        // component code sees its own env (values passed by `use(x, { env })`)
+        define: (envGlobal ? { "process.env": envGlobal } : {}) as Record<string, string>,
+      } satisfies esbuild.BuildOptions;
+      // a restart (or a reload of unchanged code) reuses the last build of the same inputs
+      // (not the output dir, new per build; the plugin is the environment's)
+      const { outdir: _outdir, plugins: _plugins, ...keyed } = options;
+      const cacheKey = JSON.stringify({ esbuild: esbuild.version, environment, outdirDepth: depth(outdir), keyed });
+      this.cacheEntries.add(cacheEntryName(cacheKey));
+      const cached = restoreBuild(this.buildRoot, cacheKey, outdir);
+      if (cached) {
+        inputs.push(...cached);
+        continue;
+      }
+      const startedAt = Date.now();
       let result: esbuild.BuildResult<{ metafile: true }>;
       try {
-        result = await esbuild.build({
-          absWorkingDir: dir,
-          entryPoints: entries.map((r) => path.join(dir, r)),
-          outbase: dir,
-          outdir,
-          bundle: true,
-          format: "esm",
-          platform: "node",
-          target: "node20",
-          splitting: true,
-          sourcemap: "inline",
-          write: true,
-          logLevel: "silent",
-          entryNames: "[dir]/[name]",
-          chunkNames: environment === "node" ? "_deps/node/[name]-[hash]" : "_deps/[name]-[hash]",
-          outExtension: { ".js": ".mjs" },
-          plugins: [externalizePlugin(environment)],
-          metafile: true,
-          // component code sees its own env (values passed by `use(x, { env })`)
-          define: envGlobal ? { "process.env": envGlobal } : {},
-        });
+        result = await esbuild.build(options);
       } catch (e) {
         const errors: esbuild.Message[] = (e as { errors?: esbuild.Message[] }).errors ?? [];
         if (errors.length === 0) throw e;
@@ -412,9 +432,16 @@ export class Loader {
         const nodeApis = environment === "isolate" && /Are you trying to bundle for node\?/.test(text);
         throw new ModuleLoadError(`Bundling failed:\n${text}${nodeApis ? `\n${NODE_APIS_IN_ISOLATE}` : ""}`);
       }
-      inputs.push(...Object.keys(result.metafile.inputs).map((f) => path.resolve(dir, f)));
+      const bundled = Object.keys(result.metafile.inputs).map((f) => path.resolve(dir, f));
+      inputs.push(...bundled);
+      const outputs = Object.keys(result.metafile.outputs).map((f) => path.relative(outdir, path.resolve(dir, f)));
+      saveBuild(this.buildRoot, cacheKey, startedAt, outdir, outputs, bundled);
     }
     const outFile = (rel: string) => path.join(outdir, `${stripExt(rel)}.mjs`);
+    if (componentPath === "")
+      this.onBundled?.(
+        entryRel.filter((rel) => environments.get(rel) === "isolate" && stripExt(rel) !== "http").map(outFile),
+      );
     const importOut = async (rel: string) => await import(pathToFileURL(outFile(rel)).href);
     const { functions, http, crons } = await registerModules(
       entryRel.map((rel) => ({ rel, file: outFile(rel), environment: environments.get(rel)! })),
@@ -493,6 +520,7 @@ export class Loader {
   async load(): Promise<Modules> {
     const dir = this.functionsDir;
     const buildId = ++this.buildCounter;
+    this.cacheEntries = new Set();
     const outdir = path.join(this.buildRoot, `b${Date.now().toString(36)}_${buildId}`);
     const app = await this.loadDir(dir, outdir, "", ["schema.ts", "schema.js", "auth.config.ts", "auth.config.js"]);
     const inputs = [...app.inputs];
@@ -566,12 +594,13 @@ export class Loader {
     if (this.onChange) this.watchInputs();
     // remove older builds, keeping the previous one for functions still running on it
     // (modules stay cached in memory)
-    const keep = new Set([outdir, this.previousOutdir].filter(Boolean));
+    const keep = new Set([outdir, this.previousOutdir, path.join(this.buildRoot, BUILD_CACHE_DIR)].filter(Boolean));
     for (const e of fs.readdirSync(this.buildRoot)) {
       const full = path.join(this.buildRoot, e);
       if (!keep.has(full)) fs.rmSync(full, { recursive: true, force: true });
     }
     this.previousOutdir = outdir;
+    pruneBuilds(this.buildRoot, this.cacheEntries);
     return {
       buildId,
       components,

@@ -3,6 +3,7 @@ import path from "node:path";
 import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
 import { afterAll, describe, expect, it } from "vitest";
+import { BUILD_CACHE_DIR } from "../src/build-cache.js";
 import { type LocalBackend, startLocalBackend } from "../src/index.js";
 import { listEntryPoints } from "../src/loader.js";
 import { PKG_DIR, tmpDir, waitFor } from "./helpers.js";
@@ -106,6 +107,81 @@ describe("loader", () => {
     );
     // data survives reloads
     expect(await http.mutation(api.greet.bump, {})).toBeTypeOf("string");
+  });
+
+  it("reuses the last build across restarts only while every input is byte-identical", async () => {
+    const { root, convexDir } = makeProject({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture's source code contains a template literal
+      "greet.ts": fnFile("shout(`hi ${name}`)"),
+    });
+    const dataDir = path.join(root, "data");
+    const cacheDir = path.join(dataDir, ".build", BUILD_CACHE_DIR);
+    const helper = path.join(root, "packages/lib/src/helper.ts");
+    const manifests = () =>
+      fs
+        .readdirSync(cacheDir)
+        .sort()
+        .map((e) => fs.readFileSync(path.join(cacheDir, e, "manifest.json"), "utf8"));
+    // a build is cached only if no input was written since it started: age the fixture's files
+    const settle = () => {
+      const old = new Date(Date.now() - 60_000);
+      for (const d of [convexDir, path.join(root, "packages/lib")])
+        for (const f of fs.readdirSync(d, { recursive: true, encoding: "utf8" }))
+          fs.utimesSync(path.join(d, f), old, old);
+    };
+    const greet = async () => {
+      settle();
+      const b = await startLocalBackend({ functionsDir: convexDir, dataDir, port: 0, sitePort: 0, quiet: true });
+      try {
+        return await new ConvexHttpClient(b.url).query(api.greet.hello, { name: "bob" });
+      } finally {
+        await b.stop();
+      }
+    };
+    expect(await greet()).toBe("HI BOB!");
+    const first = manifests();
+    expect(first).toHaveLength(1);
+    const inode = () => fs.statSync(path.join(cacheDir, fs.readdirSync(cacheDir)[0]!, "manifest.json")).ino;
+    const firstInode = inode();
+    // unchanged inputs: the cached output runs, the cache entry is not rewritten (no build ran)
+    expect(await greet()).toBe("HI BOB!");
+    expect(manifests()).toEqual(first);
+    expect(inode()).toBe(firstInode);
+
+    // an edit that adds a new imported file (outside the functions dir, so the entry list is the same)
+    fs.writeFileSync(path.join(root, "packages/lib/src/tail.ts"), `export const tail = "?";\n`);
+    fs.writeFileSync(
+      helper,
+      `import { tail } from "./tail";\nexport const helper = (s: string): string => s.toLowerCase() + tail;\n`,
+    );
+    expect(await greet()).toBe("hi bob?!");
+    const second = manifests();
+    expect(second).not.toEqual(first);
+    expect(second[0]).toContain("tail.ts");
+    // editing the new file is seen too: it is an input of the cached build
+    fs.writeFileSync(path.join(root, "packages/lib/src/tail.ts"), `export const tail = ";";\n`);
+    expect(await greet()).toBe("hi bob;!");
+
+    // same size, same mtime, other bytes: content counts, not timestamps
+    const before = fs.statSync(helper);
+    fs.writeFileSync(
+      helper,
+      `import { tail } from "./tail";\nexport const helper = (s: string): string => s.toUpperCase() + tail;\n`,
+    );
+    fs.utimesSync(helper, before.atime, before.mtime);
+    expect(fs.statSync(helper).size).toBe(before.size);
+    const b = await startLocalBackend({ functionsDir: convexDir, dataDir, port: 0, sitePort: 0, quiet: true });
+    try {
+      expect(await new ConvexHttpClient(b.url).query(api.greet.hello, { name: "bob" })).toBe("HI BOB;!");
+    } finally {
+      await b.stop();
+    }
+    // another entry list is another cache entry; the one no longer used is removed
+    fs.writeFileSync(path.join(convexDir, "other.ts"), "export {};\n");
+    const entry = fs.readdirSync(cacheDir);
+    expect(await greet()).toBe("HI BOB;!");
+    expect(fs.readdirSync(cacheDir)).toHaveLength(1);
+    expect(fs.readdirSync(cacheDir)).not.toEqual(entry);
   });
 
   it("runs components: isolated tables, nested components, cross-component calls, scheduler, handles", async () => {

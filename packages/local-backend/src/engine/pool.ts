@@ -203,7 +203,7 @@ abstract class WorkerPool {
   preload(): Promise<void> {
     return Promise.all(this.slots.map((slot) => this.preloadSlot(slot))).then(() => {});
   }
-  private preloadSlot(slot: Slot): Promise<void> {
+  protected preloadSlot(slot: Slot): Promise<void> {
     if (!this.engine.modules) return Promise.resolve();
     const seq = ++this.preloadSeq;
     // a worker that dies while loading (a module that throws at import) must not hang start-up
@@ -496,6 +496,7 @@ abstract class WorkerPool {
         this.stopWaiting(s);
         for (const inv of s.invocations.values()) this.fail(inv, new Error("Function pool closed"));
         s.syncPort.close();
+        for (const seq of s.preloads.splice(0)) this.finishPreload(seq);
         await s.worker.terminate();
       }),
     );
@@ -527,6 +528,35 @@ export class UdfPool extends WorkerPool {
     const slot = super.addSlot(preload);
     if (preload) this.free.push(slot);
     return slot;
+  }
+
+  /**
+   * Start-up, before the modules are registered: the worker `warmFirst` warms first starts
+   * importing the app's bundles (`files`) while the main thread imports them too.
+   */
+  prewarm(files: string[]): void {
+    // seq 0: no one waits for this one; warmFirst's own preload finds these imports done or in flight
+    this.free[0]?.worker.postMessage({ type: "preload", seq: 0, files, envs: {} });
+  }
+
+  /**
+   * Start-up: resolves once ONE worker has imported the bundles. Until a worker is warm it takes
+   * no call (calls wait for the first warm one), and the others start importing only after the
+   * first is done: on a small machine, warming every worker at once makes the first one (what
+   * "ready" and the first query wait for) as slow as all of them together.
+   */
+  warmFirst(): Promise<void> {
+    const [first, ...rest] = this.free.splice(0);
+    if (!first) return Promise.resolve();
+    const warmed = (slot: Slot) => {
+      if (slot.dead || this.closed) return;
+      this.free.push(slot);
+      this.queue.shift()?.();
+    };
+    return this.preloadSlot(first).then(() => {
+      warmed(first);
+      for (const s of rest) void this.preloadSlot(s).then(() => warmed(s));
+    });
   }
 
   /** Run `f` (a query or mutation) with `ctx`; resolves with the function's JSON result text. */
