@@ -8,9 +8,10 @@
  * blind directory other than blind2–5 (a new blind set stays blind).
  */
 import { DEAL_FEATURE_NAMES, type DealCandidateInput, dealCueFeatures, scoreDealFeatures } from "../src/dealConfidence";
-import { type DealExample, type DealModel, dealModelText, trainDealModel } from "../src/dealModel";
+import { type DealExample, type DealModel, trainDealModel } from "../src/dealModel";
 import { DEAL_MODEL } from "../src/dealModelData";
 import { type DealStage, detectDealCandidate } from "../src/dealStage";
+import { DEAL_MODEL_TRAINING, dealExample } from "./dealModelTraining";
 import { BLIND } from "./fixtures/blind";
 import { BLIND2_ALL } from "./fixtures/blind2/index";
 import { BLIND3_ALL } from "./fixtures/blind3/index";
@@ -58,17 +59,6 @@ export const DEV_SETS: Array<{ name: string; messages: LabelledMessage[]; indepe
   { name: "blind5", messages: BLIND5_ALL, independent: false },
 ];
 
-/** The naive-Bayes model's training messages (test/dealModel.test.ts): their posteriors are read out of fold. */
-const NB_TRAINING: LabelledMessage[] = [
-  ...CORPUS,
-  ...HOLDOUT,
-  ...BLIND,
-  ...TUNING,
-  ...TUNING2,
-  ...TUNING2_DEAL,
-  ...TUNING3_DEAL,
-];
-
 /** One candidate of one dev message: its features and whether its stage is the label. */
 export interface CalibrationRow {
   set: string;
@@ -92,15 +82,11 @@ export interface DevData {
  */
 export function buildDevData(sets = DEV_SETS): DevData {
   const k = 5;
-  const nbExamples: DealExample[] = NB_TRAINING.map((l) => ({
-    text: dealModelText(l.msg),
-    direction: l.msg.direction,
-    stage: l.expect.dealStage,
-  }));
+  const nbExamples: DealExample[] = DEAL_MODEL_TRAINING.map(dealExample);
   const folds: DealModel[] = [];
   for (let fold = 0; fold < k; fold++) folds.push(trainDealModel(nbExamples.filter((_, i) => i % k !== fold)));
   const nbFor = new Map<LabelledMessage, DealModel>();
-  NB_TRAINING.forEach((l, i) => {
+  DEAL_MODEL_TRAINING.forEach((l, i) => {
     nbFor.set(l, folds[i % k]!);
   });
   const rows: CalibrationRow[] = [];

@@ -6,29 +6,11 @@
  */
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { classifyDeal, type DealExample, dealModelText, trainDealModel } from "../src/dealModel";
+import { classifyDeal, type DealExample, trainDealModel } from "../src/dealModel";
 import { DEAL_MODEL } from "../src/dealModelData";
-import { BLIND } from "./fixtures/blind";
-import { CORPUS, type LabelledMessage } from "./fixtures/corpus";
-import { HOLDOUT } from "./fixtures/holdout";
-import { TUNING } from "./fixtures/tuning";
-import { TUNING2, TUNING2_DEAL } from "./fixtures/tuning2";
-import { TUNING3_DEAL } from "./fixtures/tuning3";
+import { DEAL_MODEL_TRAINING, dealExample } from "./dealModelTraining";
 
-const TRAINING: LabelledMessage[] = [
-  ...CORPUS,
-  ...HOLDOUT,
-  ...BLIND,
-  ...TUNING,
-  ...TUNING2,
-  ...TUNING2_DEAL,
-  ...TUNING3_DEAL,
-];
-const examples: DealExample[] = TRAINING.map((l) => ({
-  text: dealModelText(l.msg),
-  direction: l.msg.direction,
-  stage: l.expect.dealStage,
-}));
+const examples: DealExample[] = DEAL_MODEL_TRAINING.map(dealExample);
 
 describe("deal-stage model", () => {
   it("is the model trained from the tuning fixtures", () => {
@@ -42,7 +24,7 @@ describe("deal-stage model", () => {
       return; // the module imported above is the old one
     }
     expect(DEAL_MODEL).toEqual(model);
-    expect(model.docs.reduce((a, b) => a + b, 0)).toBe(TRAINING.length);
+    expect(model.docs.reduce((a, b) => a + b, 0)).toBe(DEAL_MODEL_TRAINING.length);
   });
 
   it("reads negation and direction, and holds out-of-fold messages (5-fold cross-validation)", () => {
