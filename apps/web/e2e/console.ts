@@ -4,7 +4,7 @@
  * fails if any arrived during it (or during the hooks before it). Import `test`/`expect` from this
  * file instead of "@playwright/test".
  *
- * Allow-list: one refused rule edit (below). If a negative test must provoke an expected network 4xx, add an entry
+ * Allow-list: one refused rule edit and one refused sign-in (below). If a negative test must provoke an expected network 4xx, add an entry
  * to ALLOWED (an exact URL pattern and status, with the test that needs it), never a broad one.
  */
 import { type BrowserContext, test as base, type ConsoleMessage } from "@playwright/test";
@@ -22,6 +22,12 @@ const ALLOWED: Allowed[] = [
       "automation.spec.ts 'the admin edits the rule': the backend refuses a bad pattern on purpose; the Convex client logs the refused mutation",
     matches: (text) =>
       text.startsWith("[CONVEX M(automation/rules:update)]") && text.includes('"message":"pattern: unclosed ("'),
+  },
+  {
+    reason: "sign-in.spec.ts: a wrong password is refused with 401 on purpose; Chromium logs the failed request",
+    matches: (text, url) =>
+      text.startsWith("Failed to load resource: the server responded with a status of 401") &&
+      url.endsWith("/api/auth/sign-in/email"),
   },
 ];
 

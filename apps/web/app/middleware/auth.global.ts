@@ -10,13 +10,9 @@
 
 import { whenOrganizationsSettled } from "~/composables/useOrganization";
 import { authState, whenAuthReady } from "~/lib/authClient";
+import { safeRedirect } from "~/lib/redirect";
 
 const PUBLIC = new Set(["/sign-in", "/sign-up"]);
-
-function safeRedirect(value: unknown): string | null {
-  // Only same-site paths ("/inbox", not "//evil.example" or "https://...").
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : null;
-}
 
 export default defineNuxtRouteMiddleware(async (to) => {
   // Pages for anonymous people, e.g. the embeddable visitor chat (/chat/<widgetKey>).
