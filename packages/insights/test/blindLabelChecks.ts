@@ -9,12 +9,45 @@ import type { Blind2JobChange, Blind2Message } from "./fixtures/blind2/build";
 
 const squash = (s: string) => s.toLowerCase().replace(/[\s.,]+/g, " ");
 
+/** Coverage minimums a set's README promises; the defaults are blind5's and blind6's. */
+export interface BlindCoverage {
+  perStage: number;
+  deal: number;
+  commitments: number;
+  dated: number;
+  signatures: number;
+  zones: number;
+  perSentiment: number;
+  perChannel: number;
+  pairs: number;
+  companyChanges: number;
+  titleChanges: number;
+  noChange: number;
+}
+
+const BLIND_COVERAGE: BlindCoverage = {
+  perStage: 9,
+  deal: 45,
+  commitments: 45,
+  dated: 45,
+  signatures: 40,
+  zones: 15,
+  perSentiment: 45,
+  perChannel: 20,
+  pairs: 26,
+  companyChanges: 10,
+  titleChanges: 7,
+  noChange: 8,
+};
+
 export function describeBlindLabels(
   name: string,
   all: Blind2Message[],
   sets: Record<string, Blind2Message[]>,
   pairs: Blind2JobChange[],
+  coverage: Partial<BlindCoverage> = {},
 ): void {
+  const min = { ...BLIND_COVERAGE, ...coverage };
   describe(`${name} labels`, () => {
     it("has unique ids and every style set is part of the whole", () => {
       const ids = all.map((x) => x.msg.id);
@@ -25,21 +58,21 @@ export function describeBlindLabels(
     it("keeps the coverage the README states", () => {
       const deal = all.filter((x) => x.expect.dealStage !== null);
       for (const stage of ["interest", "proposal", "negotiation", "won", "lost"] as const) {
-        expect(deal.filter((x) => x.expect.dealStage === stage).length).toBeGreaterThanOrEqual(9);
+        expect(deal.filter((x) => x.expect.dealStage === stage).length).toBeGreaterThanOrEqual(min.perStage);
       }
-      expect(deal.length).toBeGreaterThanOrEqual(45);
+      expect(deal.length).toBeGreaterThanOrEqual(min.deal);
       const commitments = all.flatMap((x) => x.expect.commitments);
-      expect(commitments.length).toBeGreaterThanOrEqual(45);
-      expect(commitments.filter((c) => c.dueAt !== null).length).toBeGreaterThanOrEqual(45);
-      expect(all.filter((x) => x.expect.signature).length).toBeGreaterThanOrEqual(40);
-      expect(new Set(all.map((x) => x.timezone)).size).toBeGreaterThanOrEqual(15);
+      expect(commitments.length).toBeGreaterThanOrEqual(min.commitments);
+      expect(commitments.filter((c) => c.dueAt !== null).length).toBeGreaterThanOrEqual(min.dated);
+      expect(all.filter((x) => x.expect.signature).length).toBeGreaterThanOrEqual(min.signatures);
+      expect(new Set(all.map((x) => x.timezone)).size).toBeGreaterThanOrEqual(min.zones);
       for (const s of [1, 0, -1]) {
-        expect(all.filter((x) => x.expect.sentiment === s).length).toBeGreaterThanOrEqual(45);
+        expect(all.filter((x) => x.expect.sentiment === s).length).toBeGreaterThanOrEqual(min.perSentiment);
       }
       for (const ch of ["email", "sms", "whatsapp", "chat"]) {
-        expect(all.filter((x) => x.msg.channel === ch).length).toBeGreaterThanOrEqual(20);
+        expect(all.filter((x) => x.msg.channel === ch).length).toBeGreaterThanOrEqual(min.perChannel);
       }
-      expect(pairs.length).toBeGreaterThanOrEqual(26);
+      expect(pairs.length).toBeGreaterThanOrEqual(min.pairs);
     });
 
     it("dates every commitment after its message was sent", () => {
@@ -89,9 +122,9 @@ export function describeBlindLabels(
         }
       }
       const changed = pairs.filter((p) => p.expected.changed);
-      expect(changed.filter((p) => p.expected.kind === "company").length).toBeGreaterThanOrEqual(10);
-      expect(changed.filter((p) => p.expected.kind === "title").length).toBeGreaterThanOrEqual(7);
-      expect(pairs.filter((p) => !p.expected.changed).length).toBeGreaterThanOrEqual(8);
+      expect(changed.filter((p) => p.expected.kind === "company").length).toBeGreaterThanOrEqual(min.companyChanges);
+      expect(changed.filter((p) => p.expected.kind === "title").length).toBeGreaterThanOrEqual(min.titleChanges);
+      expect(pairs.filter((p) => !p.expected.changed).length).toBeGreaterThanOrEqual(min.noChange);
     });
   });
 }
