@@ -5,11 +5,11 @@
  * webhook hardly moves with what else the machine runs, so before/after pairs compare on a busy
  * machine too (SWITCHBOARD_BENCH_BACKEND / SWITCHBOARD_BENCH_SOURCE pick the commit, as for `bench`).
  */
-import fs from "node:fs";
 import { AdminApi } from "./lib/admin";
 import { spawnBackend } from "./lib/backend";
 import { prepareFunctionsDir } from "./lib/functions";
 import { runLoad } from "./lib/load";
+import { threadCpu, threadCpuDelta } from "./lib/threads";
 import { mixedWebhook, seedBenchOrg } from "./lib/webhooks";
 
 const arg = (name: string, fallback: number) => {
@@ -18,26 +18,6 @@ const arg = (name: string, fallback: number) => {
 };
 const seconds = arg("seconds", 10);
 const concurrency = arg("concurrency", 32);
-const TICK_MS = 1000 / 100; // USER_HZ: /proc reports CPU time in 1/100 s
-
-/** CPU ms of each thread of `pid` (utime + stime), by thread id, with the thread's name. */
-function threadCpu(pid: number): Map<number, { name: string; ms: number }> {
-  const out = new Map<number, { name: string; ms: number }>();
-  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
-      const close = stat.lastIndexOf(")");
-      const name = stat.slice(stat.indexOf("(") + 1, close);
-      const fields = stat.slice(close + 2).split(" ");
-      // fields[11], fields[12]: utime, stime (stat fields 14 and 15)
-      out.set(Number(tid), { name, ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS });
-    } catch {
-      // the thread ended meanwhile
-    }
-  }
-  return out;
-}
-
 const fn = prepareFunctionsDir();
 const b = await spawnBackend({ functionsDir: fn.dir });
 try {
@@ -52,10 +32,7 @@ try {
   const r = await runLoad(b.siteUrl, reqs.slice(300), { concurrency, durationMs: seconds * 1000 });
   const after = threadCpu(b.pid);
   const n = r.statuses["200"] ?? 0;
-  const rows = [...after]
-    .map(([tid, t]) => ({ tid, name: t.name, ms: t.ms - (before.get(tid)?.ms ?? 0) }))
-    .filter((t) => t.ms > 0)
-    .sort((x, y) => y.ms - x.ms);
+  const rows = threadCpuDelta(before, after);
   const total = rows.reduce((s, t) => s + t.ms, 0);
   const main = rows.find((t) => t.tid === b.pid)?.ms ?? 0;
   const perHook = (ms: number) => (n > 0 ? (ms / n).toFixed(2) : "-");
