@@ -9,7 +9,6 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { JSONValue } from "convex/values";
 import type { Identity } from "./auth.js";
-import { callStage, enterStage, inStage, leaveStage, syscallStage } from "./cpu-budget.js";
 import { readsIntersect } from "./engine/conflicts.js";
 import { checkPresetId, readDoc } from "./engine/documents.js";
 import { FileStore } from "./engine/files.js";
@@ -104,7 +103,7 @@ export class Engine {
   schemaTables = new Map<string, { documentType: ValidatorJSON; indexes: Map<string, string[]> }>();
   /** per component: whether a schema exists and validates documents */
   schemaValidation = new Map<string, boolean>();
-  private commitListeners: { stage: string; l: (e: CommitEvent) => void }[] = [];
+  private commitListeners: ((e: CommitEvent) => void)[] = [];
   private reloadListeners: (() => void)[] = [];
   files: FileStore;
   /** full-text search indexes, maintained inside each commit (engine/search.ts) */
@@ -143,9 +142,8 @@ export class Engine {
     });
   }
 
-  /** `stage`: what LOCAL_BACKEND_DEBUG_CPU charges the listener's CPU to (engine/cpu-budget.ts). */
-  onCommit(l: (e: CommitEvent) => void, stage = "commit: listeners (files)") {
-    this.commitListeners.push({ stage, l });
+  onCommit(l: (e: CommitEvent) => void) {
+    this.commitListeners.push(l);
   }
   onReload(l: () => void) {
     this.reloadListeners.push(l);
@@ -289,27 +287,21 @@ export class Engine {
   async runQuery(path: string, args: Value, opts: CallOptions = {}): Promise<Outcome> {
     const logLines: string[] = [];
     let f: RegisteredFunction;
-    const stage = enterStage(callStage("query"));
     try {
       f = this.getFunction(canonicalizeUdfPath(path), !!opts.fromClient, opts.componentPath ?? "");
       if (f.type !== "query") throw new UserError(`Function ${f.path} is not a query`);
       this.validateArgs(f, args);
     } catch (e) {
       return errorToOutcome(e, logLines);
-    } finally {
-      leaveStage(stage);
     }
     const exec = async (token?: number): Promise<Outcome> => {
       const txn = new Transaction(false);
       const ctx = this.makeCtx("query", f, { ...opts, lockHeld: true }, txn, null);
       try {
         const res = await this.invokeUdf(ctx, f, "query", invokeArgs(args, opts), token);
-        const value = inStage(callStage("query"), () => {
-          checkReturnSize(res);
-          const v = jsonToConvex(JSON.parse(res));
-          this.validateReturns(f, v);
-          return v;
-        });
+        checkReturnSize(res);
+        const value = jsonToConvex(JSON.parse(res));
+        this.validateReturns(f, value);
         return {
           success: true,
           value,
@@ -333,7 +325,7 @@ export class Engine {
       const token = this.beginTxn();
       try {
         const out = await exec(token);
-        if (inStage("query: OCC validation", () => this.conflictingTable(out.reads ?? [], token)) === null) return out;
+        if (this.conflictingTable(out.reads ?? [], token) === null) return out;
       } finally {
         this.endTxn(token);
       }
@@ -344,15 +336,12 @@ export class Engine {
   async runMutation(path: string, args: Value, opts: CallOptions = {}): Promise<Outcome> {
     const logLines: string[] = [];
     let f: RegisteredFunction;
-    const stage = enterStage(callStage("mutation"));
     try {
       f = this.getFunction(canonicalizeUdfPath(path), !!opts.fromClient, opts.componentPath ?? "");
       if (f.type !== "mutation") throw new UserError(`Function ${f.path} is not a mutation`);
       this.validateArgs(f, args);
     } catch (e) {
       return errorToOutcome(e, logLines);
-    } finally {
-      leaveStage(stage);
     }
     // Optimistic concurrency, as Convex does: run without the lock, then validate the read set
     // against the commits made meanwhile and commit, both under the lock (one synchronous step).
@@ -374,14 +363,11 @@ export class Engine {
           return;
         }
         const res = await this.invokeUdf(ctx, f, "mutation", invokeArgs(args, opts), lockHeld ? undefined : token);
-        const value = inStage(callStage("mutation"), () => {
-          checkReturnSize(res);
-          const v = jsonToConvex(JSON.parse(res));
-          this.validateReturns(f, v);
-          return v;
-        });
+        checkReturnSize(res);
+        const value = jsonToConvex(JSON.parse(res));
+        this.validateReturns(f, value);
         const finish = () => {
-          conflict = lockHeld ? null : inStage("commit: OCC validation", () => this.conflictingTable(txn.reads, token));
+          conflict = lockHeld ? null : this.conflictingTable(txn.reads, token);
           if (conflict !== null) return;
           opts.afterRun?.(txn);
           commit = this.commitTxn(txn);
@@ -519,14 +505,10 @@ export class Engine {
     identity: Identity | null,
     authToken: string | null,
   ): Promise<Response> {
-    const stage = enterStage("http action: dispatch");
     const router = this.modules.http;
     const pathname = new URL(request.url).pathname;
     const found = router ? router.lookup(pathname, request.method) : null;
-    if (!router || !found) {
-      leaveStage(stage);
-      return new Response(`No HttpAction routed for ${pathname}`, { status: 404 });
-    }
+    if (!router || !found) return new Response(`No HttpAction routed for ${pathname}`, { status: 404 });
     const [handler, method, routePath] = found;
     const ctx = this.makeCtx(
       "httpAction",
@@ -535,7 +517,6 @@ export class Engine {
       null,
       null,
     );
-    leaveStage(stage);
     try {
       const file = this.actionPool ? this.routerFile(router) : undefined;
       return file
@@ -586,26 +567,23 @@ export class Engine {
       if (doc && containsCommitTs(doc)) doc = resolveCommitTs(doc, ts) as Doc;
       records.push({ table: w.table, id, doc });
     }
-    const applied = inStage("commit: apply (SQLite writes, indexes, cache)", () => this.db.apply(records));
-    inStage("commit: search indexes", () => this.search.apply(applied));
+    const applied = this.db.apply(records);
+    this.search.apply(applied);
     this.dataVersion++;
     this.commitSeq++;
     if (this.runningTxns.size) this.recentCommits.push({ seq: this.commitSeq, event: { ts, writes: applied } });
-    const durable = inStage("commit: commit-log line", () => this.db.persist(ts, records));
+    const durable = this.db.persist(ts, records);
     durable.catch(() => {}); // awaited (and reported) in publish
     return { ts, records, applied, durable };
   }
 
   private async publish(c: { ts: bigint; records: WriteRecord[]; applied: AppliedWrite[]; durable: Promise<void> }) {
     await c.durable;
-    for (const { stage, l } of this.commitListeners) {
-      const prev = enterStage(stage);
+    for (const l of this.commitListeners) {
       try {
         l({ ts: c.ts, writes: c.applied });
       } catch (e) {
         originalConsole.error("[local-backend] commit listener failed", e);
-      } finally {
-        leaveStage(prev);
       }
     }
   }
@@ -628,7 +606,7 @@ export class Engine {
   syscall(op: string, args: SyscallArgs): unknown {
     const ctx = this.als.getStore();
     if (!ctx) throw new Error(`Syscall ${op} called outside of a Convex function`);
-    return inStage(syscallStage(ctx.udfType, op), () => this.syscallIn(ctx, op, args, false));
+    return this.syscallIn(ctx, op, args, false);
   }
   /**
    * A synchronous syscall of `ctx` (worker calls name their context: no AsyncLocalStorage).
@@ -643,7 +621,7 @@ export class Engine {
   asyncSyscall(op: string, args: SyscallArgs): Promise<unknown> {
     const ctx = this.als.getStore();
     if (!ctx) return Promise.reject(new Error(`Syscall ${op} called outside of a Convex function`));
-    return inStage(syscallStage(ctx.udfType, op), () => this.asyncSyscallIn(ctx, op, args));
+    return this.asyncSyscallIn(ctx, op, args);
   }
   async asyncSyscallIn(ctx: ExecContext, op: string, args: SyscallArgs): Promise<unknown> {
     const handler = asyncSyscalls[op];

@@ -3,7 +3,6 @@ import type { JSONValue } from "convex/values";
 import { AuthError, type AuthVerifier, type Identity, parseAdminIdentity } from "./auth.js";
 import type { CliDeployment } from "./cli/deployment.js";
 import { startPushResponse } from "./codegen.js";
-import { enterStage, inStage, leaveStage } from "./cpu-budget.js";
 import type { CallOptions, Engine, HttpRequestParts, Outcome } from "./engine.js";
 import { splitTableKey } from "./engine.js";
 import {
@@ -330,10 +329,8 @@ export function makeSiteHandler(d: CloudHandlerDeps) {
   return async (req: http.IncomingMessage, res: http.ServerResponse) => {
     try {
       await d.ready;
-      let stage = enterStage("http: receive (headers, body)");
       const base = d.siteUrl();
       const url = new URL(req.url ?? "/", base);
-      leaveStage(stage);
       let caller: CallerAuth;
       try {
         const h = req.headers.authorization;
@@ -347,7 +344,6 @@ export function makeSiteHandler(d: CloudHandlerDeps) {
         caller = { identity: null, authToken: null, isAdmin: false };
       }
       const method = req.method ?? "GET";
-      stage = enterStage("http: receive (headers, body)");
       // PERF: the request crosses to an action worker as plain parts; the worker builds the `Request`
       const headers: [string, string][] = [];
       for (const [k, v] of Object.entries(req.headers)) {
@@ -357,18 +353,14 @@ export function makeSiteHandler(d: CloudHandlerDeps) {
       }
       const hasBody = method !== "GET" && method !== "HEAD";
       // Passed through compressed, as Convex does: the action decides what Content-Encoding means.
-      leaveStage(stage);
       const body = hasBody ? await readBody(req, LIMITS.httpActionBody, { decompress: false }) : undefined;
-      stage = enterStage("http: receive (headers, body)");
       const request: HttpRequestParts = {
         url: url.href,
         method: method === "HEAD" ? "GET" : method,
         headers,
         body: hasBody && body?.length ? new Uint8Array(body) : null,
       };
-      leaveStage(stage);
       const response = await d.engine.runHttpAction(request, caller.identity, caller.authToken);
-      stage = enterStage("http: respond");
       const outHeaders: Record<string, string | string[]> = {};
       response.headers.forEach((v, k) => {
         if (k === "set-cookie") return;
@@ -379,20 +371,15 @@ export function makeSiteHandler(d: CloudHandlerDeps) {
       res.writeHead(response.status, response.statusText || undefined, outHeaders);
       if (method === "HEAD" || !response.body) {
         res.end();
-        leaveStage(stage);
         return;
       }
       const reader = response.body.getReader();
-      leaveStage(stage);
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        stage = enterStage("http: respond");
-        const more = res.write(Buffer.from(value));
-        leaveStage(stage);
-        if (!more) await new Promise((r) => res.once("drain", r));
+        if (!res.write(Buffer.from(value))) await new Promise((r) => res.once("drain", r));
       }
-      inStage("http: respond", () => res.end());
+      res.end();
     } catch (e) {
       if (e instanceof RequestError) {
         if (!res.headersSent) {

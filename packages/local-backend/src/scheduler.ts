@@ -48,7 +48,7 @@ export class Scheduler {
   private inflight = new Set<Promise<unknown>>();
 
   constructor(private engine: Engine) {
-    engine.onCommit((e) => this.onCommit(e), "scheduler");
+    engine.onCommit((e) => this.onCommit(e));
   }
 
   /** Called once after the database is loaded (before modules are set). */

@@ -25,7 +25,6 @@ import path from "node:path";
 import readline from "node:readline";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import type { JSONValue } from "convex/values";
-import { inStage } from "./cpu-budget.js";
 import { encodeKey, MAX_KEY, MIN_KEY } from "./sorted.js";
 import { type Doc, docJsonString, getField, jsonToConvex, type Key, tableNumberFromId } from "./values.js";
 
@@ -393,7 +392,7 @@ export class Database {
     if (this.inTx) return;
     this.sql.exec("BEGIN");
     this.inTx = true;
-    setImmediate(() => inStage("commit: SQLite COMMIT (per turn)", () => this.commitSql()));
+    setImmediate(() => this.commitSql());
   }
 
   /** Commit the open SQLite transaction (not fsync'd: the commit log is what makes writes durable). */

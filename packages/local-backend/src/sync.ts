@@ -178,7 +178,7 @@ export class SyncServer {
       // PERF: subscriptions sharing a result share its `reads` array: intersect it once per commit
       const memo = new WeakMap<ReadRange[], boolean>();
       for (const s of this.sessions) s.onCommit(e, memo);
-    }, "subscriptions (invalidation)");
+    });
     engine.onReload(() => {
       for (const s of this.sessions) s.invalidateAll();
     });

@@ -129,33 +129,6 @@ const mutations = new Map();
 /** table key ("table" or "component/table") -> table number, for the ids chosen here (pool.ts post) */
 let tableNumbers = new Map();
 
-// LOCAL_BACKEND_DEBUG_CPU (cpu-budget.ts): this thread's CPU by stage, in shared counters the main
-// thread reads (WORKER_STAGES: 0 query code, 1 mutation code, 2 action code, 3 syscall transport:
-// postMessage, 4 other, 5 syscall transport: wait, wake-up, answers)
-const cpuRow = workerData.cpuCounters ? new Float64Array(workerData.cpuCounters) : undefined;
-const STAGE_OF = { query: 0, mutation: 1, action: 2, httpAction: 2 };
-let cpuStage = 4;
-let cpuSince = 0;
-let running = 0;
-/** Charge the CPU since the last switch to the running stage, make `stage` the running one; returns the previous. */
-function charge(stage) {
-  if (!cpuRow) return stage;
-  const u = process.threadCpuUsage();
-  const t = u.user + u.system;
-  cpuRow[cpuStage] += t - cpuSince;
-  cpuSince = t;
-  const prev = cpuStage;
-  cpuStage = stage;
-  return prev;
-}
-/** A top-level call starts or ends: its code's stage runs while any call does. */
-function callStarted(udfType) {
-  if (cpuRow && running++ === 0) charge(STAGE_OF[udfType] ?? 4);
-}
-function callEnded() {
-  if (cpuRow && --running === 0) charge(4);
-}
-
 // Document ids, the shape values.ts `newId` gives them: 26 random crockford-base32 characters,
 // the table number in base32 and its length. The main thread checks each one (documents.ts checkPresetId).
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
@@ -263,20 +236,11 @@ function takeDeferred() {
  * waits for it there; pool.ts answerOne).
  */
 function sendAndWait() {
-  const stage = charge(3);
-  try {
-    return sendAndWaitOnce();
-  } finally {
-    charge(stage);
-  }
-}
-function sendAndWaitOnce() {
   const seq = ++syncSeq;
   const entries = deferred;
   deferred = [];
   Atomics.store(signal, 0, 0);
   parentPort.postMessage({ type: "sync", seq, pre: entries });
-  charge(5);
   // Loop: the main thread's notify for the previous call can land after this wait began
   // (it stores 1, we read it and move on, then its notify wakes this wait early).
   while (Atomics.load(signal, 0) === 0) Atomics.wait(signal, 0, 0);
@@ -600,7 +564,6 @@ parentPort.on("message", async (msg) => {
       if (msg.udfType === "mutation") mutations.set(msg.id, msg.cp ?? "");
       componentOf.set(msg.id, msg.cp ?? "");
       callDepth++;
-      callStarted(msg.udfType);
       try {
         setComponentEnvs(msg.envs);
         const cached = moduleCache.has(msg.file);
@@ -626,11 +589,9 @@ parentPort.on("message", async (msg) => {
       }
       mutations.delete(msg.id);
       cancelled.delete(msg.id);
-      callEnded();
       return;
     }
     case "http": {
-      callStarted("httpAction");
       try {
         setComponentEnvs(msg.envs);
         await runHttp(msg);
@@ -639,7 +600,6 @@ parentPort.on("message", async (msg) => {
       }
       dropDeferred(msg.id);
       cancelled.delete(msg.id);
-      callEnded();
       return;
     }
   }

@@ -23,7 +23,6 @@
  * (database reads and writes) are answered in shared memory while the worker blocks.
  */
 import { MessageChannel, type MessagePort, SHARE_ENV, Worker } from "node:worker_threads";
-import { callStage, enterStage, inStage, leaveStage, syscallStage, workerCounters } from "../cpu-budget.js";
 import type { Engine, HttpRequestParts } from "../engine.js";
 import type { RegisteredFunction } from "../loader.js";
 import { RawJson } from "../values.js";
@@ -161,7 +160,6 @@ class Slot {
         syncPort: port2,
         inlineOps: INLINE_OPS,
         deferrableOps: [...deferrableWriteOps],
-        cpuCounters: workerCounters(kind)?.buffer,
       },
       transferList: [port2],
       // function code reads process.env (set by the backend's options) exactly as on the main thread
@@ -238,29 +236,24 @@ abstract class WorkerPool {
 
   protected post(slot: Slot, ctx: ExecContext, message: object, extra: Partial<Invocation> = {}): Promise<string> {
     const id = this.nextId++;
-    const prev = enterStage(ctx.udfType === "httpAction" ? "http action: dispatch" : callStage(ctx.udfType));
-    try {
-      return new Promise<string>((resolve, reject) => {
-        slot.invocations.set(id, { ctx, resolve, reject, ...extra });
-        this.onPosted(slot, id);
-        // PERF: components' env values go to a worker when they change, not with every call
-        const envs = this.engine.modules.componentEnvs;
-        const fresh = slot.envs !== envs;
-        slot.envs = envs;
-        // the table numbers a worker needs to choose ids, sent when a table was added (rarely)
-        const tables = this.engine.db.tablesByName;
-        const newTables = slot.tablesSent !== tables.size;
-        slot.tablesSent = tables.size;
-        slot.worker.postMessage({
-          ...message,
-          id,
-          ...(fresh ? { envs } : {}),
-          ...(newTables ? { tables: Object.fromEntries([...tables].map(([k, t]) => [k, t.number])) } : {}),
-        });
+    return new Promise<string>((resolve, reject) => {
+      slot.invocations.set(id, { ctx, resolve, reject, ...extra });
+      this.onPosted(slot, id);
+      // PERF: components' env values go to a worker when they change, not with every call
+      const envs = this.engine.modules.componentEnvs;
+      const fresh = slot.envs !== envs;
+      slot.envs = envs;
+      // the table numbers a worker needs to choose ids, sent when a table was added (rarely)
+      const tables = this.engine.db.tablesByName;
+      const newTables = slot.tablesSent !== tables.size;
+      slot.tablesSent = tables.size;
+      slot.worker.postMessage({
+        ...message,
+        id,
+        ...(fresh ? { envs } : {}),
+        ...(newTables ? { tables: Object.fromEntries([...tables].map(([k, t]) => [k, t.number])) } : {}),
       });
-    } finally {
-      leaveStage(prev);
-    }
+    });
   }
   protected onPosted(_slot: Slot, _id: number) {}
 
@@ -350,20 +343,11 @@ abstract class WorkerPool {
       slot.syncPort.postMessage({ seq, text });
       Atomics.store(s, 0, 2);
     }
-    inStage("worker wake-up (Atomics.notify)", () => Atomics.notify(s, 0));
+    Atomics.notify(s, 0);
   }
 
   private onMessage(slot: Slot, m: WorkerMessage) {
     if (slot.dead) return;
-    const prev = enterStage(stageOf(slot, m));
-    try {
-      this.handleMessage(slot, m);
-    } finally {
-      leaveStage(prev);
-    }
-  }
-
-  private handleMessage(slot: Slot, m: WorkerMessage) {
     if (DEBUG_SYSCALLS) countSyscalls(slot, m);
     if (m.type === "sync" || m.type === "async" || m.type === "js") this.engine.stats.workerRoundTrips++;
     switch (m.type) {
@@ -389,10 +373,8 @@ abstract class WorkerPool {
         const done = (reply: object) => {
           if (waits) slot.waits--;
           if (slot.dead) return;
-          const prev = enterStage(stageOf(slot, m));
           slot.worker.postMessage({ type: "reply", callId: m.callId, ...reply });
           this.resumeAfterWait(slot);
-          leaveStage(prev);
         };
         if (!inv) return done({ ok: false, message: "Syscall from a finished function" });
         let p: Promise<unknown>;
@@ -901,29 +883,6 @@ function countSyscalls(slot: Slot, m: WorkerMessage) {
     originalConsole.error(
       `[syscalls] ${inv.ctx.udfPath}: ${trips} round trips in ${ms.toFixed(2)} ms ${JSON.stringify(Object.fromEntries([...c].sort((a, b) => b[1] - a[1])))}`,
     );
-  }
-}
-
-/** The cpu-budget.ts stage a worker's message is charged to (LOCAL_BACKEND_DEBUG_CPU). */
-function stageOf(slot: Slot, m: WorkerMessage): string {
-  switch (m.type) {
-    case "sync":
-      return syscallStage(slot.invocations.get(m.pre[0]?.[0] ?? -1)?.ctx.udfType, "");
-    case "async":
-    case "js":
-      // an action's runQuery/runMutation: the call's synchronous start (arguments decoded and
-      // validated, the function posted to a worker) and, in `done`, its reply
-      return syscallStage(slot.invocations.get(m.id)?.ctx.udfType, m.op);
-    case "done":
-    case "failed": {
-      const t = slot.invocations.get(m.id)?.ctx.udfType;
-      return t === "httpAction" ? "http: respond" : `${t ?? "?"}: syscalls (reads, writes)`;
-    }
-    case "httpHead":
-    case "httpChunk":
-      return "http: respond";
-    default:
-      return "main: worker messages";
   }
 }
 
