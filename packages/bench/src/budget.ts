@@ -235,12 +235,12 @@ try {
           rows.set(key, (rows.get(key) ?? 0) + ((us / busy) * totalMs) / n);
         }
       };
-      spread(stagesOf(mainProf, from, to).stages, mainMs, "main | ");
+      spread(stagesOf(mainProf, from, to).stages, mainMs, "main: ");
       // workers: one distribution per kind, scaled together to the workers' CPU (by their samples)
       const kinds = new Map<string, Map<string, number>>();
       for (const p of profiles.filter((x) => !x.main)) {
         const { stages, action } = stagesOf(p.prof, from, to);
-        const kind = action ? "action workers | " : "udf workers | ";
+        const kind = action ? "action workers: " : "udf workers: ";
         const acc = kinds.get(kind) ?? new Map<string, number>();
         for (const [s, us] of stages) acc.set(s, (acc.get(s) ?? 0) + us);
         kinds.set(kind, acc);
@@ -251,7 +251,7 @@ try {
       for (const [kind, m] of kinds) spread(m, allBusy > 0 ? (workerMs * busyOf(m)) / allBusy : 0, kind);
       for (const t of procRows)
         if (t.tid !== b.pid && t.name !== "WorkerThread" && !t.name.startsWith("v8:Prof")) {
-          const key = `other threads | ${t.name}`;
+          const key = `other threads: ${t.name}`;
           rows.set(key, (rows.get(key) ?? 0) + t.ms / n);
         }
       rows.set("/proc: main thread", mainMs / n);
