@@ -10,7 +10,9 @@
  * says where, /proc says how much. Samples of a worker blocked in `Atomics.wait` (the self time
  * of `sendAndWait`) and of the main thread's `(idle)` are left out: they are waits, not CPU.
  * Threads V8 does not profile (libuv's pool, where `fs.write`/`fdatasync` and Web Crypto jobs
- * run; V8's GC and compiler helpers) are their own rows, from /proc.
+ * run; V8's GC and compiler helpers) are their own rows, from /proc. Samples are taken by wall
+ * clock: a thread blocked inside another native call (a lock, a synchronous syscall) counts as
+ * busy there, which inflates such rows (see the bench README on the crypto row).
  *
  * Why not a clock read at every stage switch: `process.threadCpuUsage()` (getrusage
  * RUSAGE_THREAD) advances only when the scheduler updates the thread's runtime (a tick, every
@@ -64,7 +66,8 @@ const STORAGE_WRITES = [
 const RULES: Rule[] = [
   ["main: answer + wake a worker (answerSync, Atomics.notify)", fnIn("pool.ts", ["answerSync"])],
   ["main: SQLite writes, commit log (commit)", fnIn("storage.ts", STORAGE_WRITES)],
-  ["main: SQLite reads (lookups, index scans)", inFile("storage.ts")],
+  // anonymous functions in storage.ts (promise executors around fs.write/fdatasync) take their caller's stage
+  ["main: SQLite reads (lookups, index scans)", (f) => f.url.endsWith("storage.ts") && f.functionName !== ""],
   ["main: search indexes", inFile("engine/search.ts")],
   ["main: subscriptions", inFile("sync.ts")],
   ["main: scheduler", inFile("scheduler.ts")],
