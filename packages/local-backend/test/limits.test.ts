@@ -104,6 +104,30 @@ describe("worker syscalls", () => {
     expect(trips).toBeLessThanOrEqual(3);
   });
 
+  it("replays a query the transaction already ran, and only while it has not written to that table", async () => {
+    const http = new ConvexHttpClient(b.url);
+    await http.mutation(api.items.add, { group: "replay", n: 5 });
+    const trips = async (times: number) => {
+      const before = b.stats().workerRoundTrips;
+      expect(await http.mutation(api.limits.sameQueryTimes, { group: "replay", times })).toEqual(Array(times).fill(1));
+      return b.stats().workerRoundTrips - before;
+    };
+    // the 9 repeats cost no round trip to the main thread
+    expect(await trips(10)).toBe(await trips(1));
+    // own writes, an unfinished stream and a failed nested mutation are seen as the database has them
+    expect(await http.mutation(api.limits.repeatedReads, { group: "replay-w" })).toEqual({
+      before: [0, 0],
+      afterInsert: 1,
+      firstOnly: 1,
+      full: 2,
+      afterPatch: 1,
+      afterRollback: 1,
+      again: 1,
+      moved: 0,
+    });
+    expect((await http.query(api.items.range, { group: "replay-w", lo: 0, hi: 10 })).ns).toEqual([2]);
+  });
+
   it("fails a mutation whose deferred write fails, with the write's error, and commits none of it", async () => {
     const http = new ConvexHttpClient(b.url);
     const schemaError = /Failed to insert or update a document in table "items" because it does not match the schema/;

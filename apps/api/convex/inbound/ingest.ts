@@ -15,6 +15,7 @@ import { addParticipant, findThreadByReferences, rememberEmailMessageIds } from 
 import { findOrCreateThread, previewOf, touchThread } from "../threads/model";
 import { noteInboundForHooks } from "./coalesce";
 import { HYDRATE_BASE_DELAY_MS } from "./hydrate";
+import { readOrganizationLookups } from "./lookups";
 
 export const DEFAULT_RAW_RETENTION_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -127,8 +128,16 @@ export const ingest = internalMutation({
       throw new Error(`at most ${MAX_EVENTS_PER_TRANSACTION} events per transaction: use ingestDelivery`);
     }
     // Independent reads issued together reach the database in one round trip (the local
-    // backend batches them; Convex runs them concurrently).
-    const [org, config] = await Promise.all([ctx.db.get(args.organizationId), ctx.db.get(args.channelConfigId)]);
+    // backend batches them; Convex runs them concurrently): the organization, the channel, the
+    // first message's dedupe lookup and the organization rows the helpers read later (lookups.ts).
+    // Before the ownership check, but nothing read is used or returned unless it passes.
+    const first = args.events[0]?.kind === "message" ? args.events[0] : undefined;
+    const [org, config, firstExisting] = await Promise.all([
+      ctx.db.get(args.organizationId),
+      ctx.db.get(args.channelConfigId),
+      first ? findByExternalId(ctx, args.organizationId, first.channel, first.externalMessageId) : undefined,
+      readOrganizationLookups(ctx, args.organizationId),
+    ]);
     if (!org || !config || config.organizationId !== org._id) {
       throw new Error("channel config does not belong to the organization");
     }
@@ -142,7 +151,7 @@ export const ingest = internalMutation({
     };
     for (const event of args.events) {
       if (event.kind === "message") {
-        const id = await storeInboundMessage(ctx, org, config, event, now);
+        const id = await storeInboundMessage(ctx, org, config, event, now, event === first ? firstExisting : undefined);
         if (id) result.stored.push(id);
         else result.duplicates++;
       } else if (event.kind === "reaction") {
@@ -211,8 +220,11 @@ export async function storeInboundMessage(
   config: Doc<"channelConfigs">,
   msg: InboundMessageArg,
   now: number,
+  /** this message's dedupe lookup when the caller made it already (null: none stored) */
+  known?: Doc<"unifiedMessages"> | null,
 ): Promise<Id<"unifiedMessages"> | null> {
-  const existing = await findByExternalId(ctx, org._id, msg.channel, msg.externalMessageId);
+  const existing =
+    known !== undefined ? known : await findByExternalId(ctx, org._id, msg.channel, msg.externalMessageId);
   if (existing) return null;
 
   const resolved = await resolveContact(ctx, {

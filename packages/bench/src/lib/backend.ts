@@ -27,12 +27,22 @@ function defaultCli(): string {
   return revCli;
 }
 
-let revRoot: string | null = null;
+const revRoots = new Map<string, string>();
 /** `SWITCHBOARD_BENCH_BACKEND`'s `packages/local-backend` (its src/), or null when unset. */
 export function backendRevRoot(): string | null {
   const rev = process.env.SWITCHBOARD_BENCH_BACKEND?.trim();
-  if (!rev) return null;
-  if (revRoot) return revRoot;
+  return rev ? backendRootAt(rev) : null;
+}
+
+/** The local-backend CLI as it was at git `rev` (for `cli` in SpawnOptions). */
+export function backendCliAt(rev: string): string {
+  return path.join(backendRootAt(rev), "src/cli.ts");
+}
+
+/** `packages/local-backend` at git `rev` (its src/, with this checkout's node_modules). */
+function backendRootAt(rev: string): string {
+  const cached = revRoots.get(rev);
+  if (cached) return cached;
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "sb-bench-backend-"));
   const tar = execFileSync("git", ["archive", "--format=tar", rev, "packages/local-backend/src"], {
     cwd: REPO_ROOT,
@@ -42,7 +52,7 @@ export function backendRevRoot(): string | null {
   fs.writeFileSync(path.join(root, "package.json"), '{"type":"module"}\n');
   fs.symlinkSync(path.join(REPO_ROOT, "packages/local-backend/node_modules"), path.join(root, "node_modules"), "dir");
   process.on("exit", () => fs.rmSync(root, { recursive: true, force: true }));
-  revRoot = root;
+  revRoots.set(rev, root);
   return root;
 }
 

@@ -12,12 +12,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { BENCH_DIR, REPO_ROOT } from "./backend";
 
-export function prepareFunctionsDir(opts: { withProbe?: boolean } = {}): {
+export function prepareFunctionsDir(opts: { withProbe?: boolean; rev?: string } = {}): {
   dir: string;
   source: string;
   cleanup(): void;
 } {
-  const rev = process.env.SWITCHBOARD_BENCH_SOURCE?.trim() || "worktree";
+  const rev = opts.rev ?? (process.env.SWITCHBOARD_BENCH_SOURCE?.trim() || "worktree");
   const source = rev === "worktree" ? "working tree" : `git ${rev}`;
   removeStaleCopies();
   const root = path.join(BENCH_DIR, ".work", `functions-${process.pid}-${Date.now().toString(36)}`);
