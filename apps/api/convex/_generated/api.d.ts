@@ -108,6 +108,7 @@ import type * as reports_reports from "../reports/reports.js";
 import type * as rest_apiKeys from "../rest/apiKeys.js";
 import type * as rest_files from "../rest/files.js";
 import type * as rest_inbox from "../rest/inbox.js";
+import type * as rest_rateLimits from "../rest/rateLimits.js";
 import type * as rest_resources from "../rest/resources.js";
 import type * as rest_routes from "../rest/routes.js";
 import type * as rest_schemas from "../rest/schemas.js";
@@ -264,6 +265,7 @@ declare const fullApi: ApiFromModules<{
   "rest/apiKeys": typeof rest_apiKeys;
   "rest/files": typeof rest_files;
   "rest/inbox": typeof rest_inbox;
+  "rest/rateLimits": typeof rest_rateLimits;
   "rest/resources": typeof rest_resources;
   "rest/routes": typeof rest_routes;
   "rest/schemas": typeof rest_schemas;

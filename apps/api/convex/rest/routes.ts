@@ -6,6 +6,7 @@ import type { Id } from "../_generated/dataModel";
 import type { ActionCtx } from "../_generated/server";
 import { jsonError } from "../lib/http";
 import { REST_UPLOAD_MAX_BYTES, readBounded, UPLOADABLE_CONTENT_TYPES, uploadRule } from "./files";
+import { restBucketOf, retryAfterSeconds } from "./rateLimits";
 import {
   addThreadLabelBody,
   claimFileBody,
@@ -70,18 +71,26 @@ app.use("*", async (c, next) => {
   if (!token) return error(401, "unauthenticated", "Send an API key: Authorization: Bearer sb_live_...");
   const key = await c.env.runQuery(internal.rest.apiKeys.authenticate, { hash: await sha256Hex(token) });
   if (!key) return error(401, "unauthenticated", "Unknown or revoked API key");
+  // Charged only now: an unknown key never gets a bucket (rest/rateLimits.ts).
+  const charged = await c.env.runMutation(internal.rest.rateLimits.charge, {
+    organizationId: key.organizationId,
+    keyId: key.keyId,
+    bucket: restBucketOf(c.req.method, c.req.path),
+  });
+  if (!charged.ok) return rateLimited(charged.retryAfter);
   c.set("key", key);
   await next();
 });
 
-/**
- * Route middleware (runs after the route matched, before validation): the key's last use is
- * recorded, and a body is required to be JSON that parses (415 / invalid_json, before zod).
- */
-const touchKey: MiddlewareHandler<Env> = async (c, next) => {
-  await c.env.runMutation(internal.rest.apiKeys.touch, { keyId: c.get("key").keyId });
-  await next();
-};
+/** 429 with Retry-After (whole seconds) and the usual error body. */
+function rateLimited(
+  retryAfterMs: number,
+  message = "Too many requests for this API key; retry after the Retry-After seconds",
+) {
+  return jsonError(429, "rate_limited", message, { ...CORS, "retry-after": String(retryAfterSeconds(retryAfterMs)) });
+}
+
+/** Route middleware (runs after the route matched, before validation): the body must be JSON that parses (415 / invalid_json, before zod). */
 const jsonBody: MiddlewareHandler<Env> = async (c, next) => {
   if (!(c.req.header("content-type") ?? "").includes("application/json")) {
     return error(415, "unsupported_media_type", "Send a JSON body with Content-Type: application/json");
@@ -174,6 +183,14 @@ const errors = {
   400: { description: "Invalid request", content: content(ErrorBody) },
   401: { description: "Missing or invalid API key", content: content(ErrorBody) },
   404: { description: "Not found", content: content(ErrorBody) },
+  429: {
+    description:
+      "Rate limited (per key: reads 600/min, writes 120/min, files 30/min, upload URLs 10/min; per organization 1800/min); nothing was done",
+    headers: {
+      "Retry-After": { description: "Seconds until the request can pass", schema: { type: "integer" as const } },
+    },
+    content: content(ErrorBody),
+  },
 };
 /** Why an upload or claim is refused (nothing is kept). */
 const fileRefusals = {
@@ -188,7 +205,7 @@ const body = (schema: z.ZodType) => ({ body: { required: true, content: content(
 
 function route<R extends RouteConfig>(config: R) {
   const withBody = config.request?.body !== undefined;
-  return createRoute({ ...config, middleware: withBody ? [touchKey, jsonBody] : [touchKey] });
+  return createRoute({ ...config, middleware: withBody ? [jsonBody] : [] });
 }
 
 /** A refusal from the data layer (validation or conflict) as its HTTP error. */
@@ -318,7 +335,6 @@ app.openapi(
     path: "/api/v1/files",
     summary:
       "Upload a file to attach to messages: the body is the file, its type the Content-Type (at most 20 MB; the channel's limits apply)",
-    middleware: [touchKey],
     request: {
       query: uploadQuery,
       body: {
