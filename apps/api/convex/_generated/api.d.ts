@@ -87,6 +87,7 @@ import type * as messages_attachments from "../messages/attachments.js";
 import type * as messages_files from "../messages/files.js";
 import type * as messages_reactions from "../messages/reactions.js";
 import type * as messages_status from "../messages/status.js";
+import type * as messages_uploads from "../messages/uploads.js";
 import type * as ops_cli from "../ops/cli.js";
 import type * as orgs_admin from "../orgs/admin.js";
 import type * as orgs_invitations from "../orgs/invitations.js";
@@ -244,6 +245,7 @@ declare const fullApi: ApiFromModules<{
   "messages/files": typeof messages_files;
   "messages/reactions": typeof messages_reactions;
   "messages/status": typeof messages_status;
+  "messages/uploads": typeof messages_uploads;
   "ops/cli": typeof ops_cli;
   "orgs/admin": typeof orgs_admin;
   "orgs/invitations": typeof orgs_invitations;

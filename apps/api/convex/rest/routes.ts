@@ -90,6 +90,13 @@ function rateLimited(
   return jsonError(429, "rate_limited", message, { ...CORS, "retry-after": String(retryAfterSeconds(retryAfterMs)) });
 }
 
+/** 429 for an organization with too many uploads pending (messages/uploads.ts): wait, or use them. */
+const tooManyPending = (refused: { retryAfterMs: number; message: string }) =>
+  jsonError(429, "too_many_pending_uploads", refused.message, {
+    ...CORS,
+    "retry-after": String(retryAfterSeconds(refused.retryAfterMs)),
+  });
+
 /** Route middleware (runs after the route matched, before validation): the body must be JSON that parses (415 / invalid_json, before zod). */
 const jsonBody: MiddlewareHandler<Env> = async (c, next) => {
   if (!(c.req.header("content-type") ?? "").includes("application/json")) {
@@ -197,6 +204,15 @@ const fileRefusals = {
   413: { description: "Larger than the channel (or any channel) accepts for this type", content: content(ErrorBody) },
   415: { description: "A type the channel (or no channel) sends", content: content(ErrorBody) },
   422: { description: "The channel sends no attachments", content: content(ErrorBody) },
+};
+/** The upload routes' 429 also covers the cap on pending uploads. */
+const uploadErrors = {
+  ...errors,
+  429: {
+    ...errors[429],
+    description:
+      "Rate limited (rate_limited), or 100 uploads pending (too_many_pending_uploads: upload URLs not yet claimed and files not yet sent); nothing was stored",
+  },
 };
 const threadId = z.object({ threadId: z.string() });
 const threadLabelId = z.object({ threadId: z.string(), labelId: z.string() });
@@ -345,15 +361,22 @@ app.openapi(
       },
     },
     responses: {
-      201: { description: "Stored; send its id in attachments[].fileId", content: content(File) },
+      201: {
+        description: "Stored; send its id in attachments[].fileId within 24 hours (an unsent file is deleted then)",
+        content: content(File),
+      },
       ...fileRefusals,
-      ...errors,
+      ...uploadErrors,
     },
   }),
   (async (c: RestContext) => {
     const q = uploadQuery.parse(c.req.query());
     const rule = uploadRule(c.req.header("content-type"), q.channel);
     if (!rule.ok) return error(rule.status, rule.code, rule.message);
+    const pending = await c.env.runQuery(internal.rest.files.uploadRefusal, {
+      organizationId: c.get("key").organizationId,
+    });
+    if (pending) return tooManyPending(pending);
     const bytes = await readBounded(c.req.raw, Math.min(rule.maxBytes, REST_UPLOAD_MAX_BYTES));
     if (bytes === "too_large")
       return error(
@@ -380,13 +403,18 @@ serve(
     method: "post",
     path: "/api/v1/files/upload-url",
     summary:
-      "An upload URL for a file of any size: POST the file to it (its type as Content-Type), then claim the storageId it answers",
+      "An upload URL for a file of any size: POST the file to it (its type as Content-Type), then claim the storageId it answers within the hour (unclaimed uploads are deleted)",
     responses: {
       200: { description: "A short-lived upload URL", content: content(z.object({ uploadUrl: z.string() })) },
-      ...errors,
+      ...uploadErrors,
     },
   },
-  async (c) => json(200, { uploadUrl: await c.env.storage.generateUploadUrl() }),
+  async (c) => {
+    const result = await c.env.runMutation(internal.rest.files.issueUploadUrl, {
+      organizationId: c.get("key").organizationId,
+    });
+    return result.refused ? tooManyPending(result.refused) : json(200, { uploadUrl: result.uploadUrl });
+  },
 );
 
 serve(
@@ -397,7 +425,10 @@ serve(
       "Make a file uploaded to an upload URL (within the hour) the organization's; the channel's limits apply (a refused file is deleted)",
     request: body(claimFileBody),
     responses: {
-      201: { description: "The file; send its id in attachments[].fileId", content: content(File) },
+      201: {
+        description: "The file; send its id in attachments[].fileId within 24 hours (an unsent file is deleted then)",
+        content: content(File),
+      },
       ...fileRefusals,
       ...errors,
     },
