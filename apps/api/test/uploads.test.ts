@@ -1,6 +1,6 @@
 /**
  * Unused uploads (messages/uploads.ts) with fake time: files claimed or uploaded and never sent
- * are deleted after 24 hours, blobs uploaded to an upload URL and never claimed too, in bounded
+ * are deleted after 24 hours, blobs uploaded to an upload URL and never claimed after 2, in bounded
  * pages that continue themselves; a file a message names and inbound media are never touched.
  * An organization's pending uploads are capped: more upload URLs or direct uploads are refused
  * (dashboard: an error; REST: 429 too_many_pending_uploads with Retry-After), nothing stored.
@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
 import { recordOwnedFile } from "../convex/messages/files";
-import { MAX_PENDING_UPLOADS, SWEEP_BATCH, UNATTACHED_FILE_TTL_MS } from "../convex/messages/uploads";
+import { MAX_PENDING_UPLOADS, SWEEP_BATCH, UNCLAIMED_BLOB_TTL_MS } from "../convex/messages/uploads";
 import { type Backend, newBackend, type SeededOrg, seedOrg, storeUpload } from "./harness";
 import { twilioSms } from "./signers";
 
@@ -80,7 +80,7 @@ afterEach(() => {
 });
 
 describe("the sweep", () => {
-  test("deletes what was never sent or never claimed after 24 h; keeps sent files and inbound media; idempotent", async () => {
+  test("deletes what was never claimed after 2 h and never sent after 24 h; keeps sent files and inbound media; idempotent", async () => {
     const start = Date.now();
     const sent = await uploadDirect();
     const res = await rest("/api/v1/messages", {
@@ -108,26 +108,33 @@ describe("the sweep", () => {
     });
     expect(await pendingRows()).toBe(3); // two unsent files and the REST URL (the dashboard's was claimed)
 
-    // Within the day: only the dead upload URL's row goes.
-    vi.setSystemTime(start + 23 * HOUR);
+    // After the hour the upload URL is dead: its row goes; the blob is not yet two hours old.
+    vi.setSystemTime(start + 90 * 60_000);
     expect(await sweep()).toEqual({ expiredUrls: 1, staleFiles: 0, unclaimed: 0, more: false });
     for (const id of [sent, unsentDirect, unsentDashboard, neverClaimed, inbound])
       expect((await exists(id)).blob).toBe(true);
 
-    // A never-claimed blob from later in the day is younger than 24 h at the next sweep.
+    // Two hours on, nobody can claim the blob any more: it goes; the unsent files wait for their day.
+    vi.setSystemTime(start + 2 * HOUR + 1000);
+    expect(await sweep()).toEqual({ expiredUrls: 0, staleFiles: 0, unclaimed: 1, more: false });
+    expect(await exists(neverClaimed)).toEqual({ blob: false, owned: false });
+    for (const id of [unsentDirect, unsentDashboard]) expect(await exists(id)).toEqual({ blob: true, owned: true });
+
+    // A blob stored just before the day's sweep is too young for it.
+    vi.setSystemTime(start + 24 * HOUR + 30 * 60_000);
     const younger = await storeUpload(t, PNG, "image/png");
     vi.setSystemTime(start + 25 * HOUR);
-    expect(await sweep()).toEqual({ expiredUrls: 0, staleFiles: 2, unclaimed: 1, more: false });
+    expect(await sweep()).toEqual({ expiredUrls: 0, staleFiles: 2, unclaimed: 0, more: false });
     expect(await exists(sent)).toEqual({ blob: true, owned: true });
     expect(await exists(inbound)).toEqual({ blob: true, owned: true });
-    for (const id of [unsentDirect, unsentDashboard, neverClaimed])
+    for (const id of [unsentDirect, unsentDashboard])
       expect(await exists(id), id).toEqual({ blob: false, owned: false });
     expect(await exists(younger)).toEqual({ blob: true, owned: false });
     expect(await pendingRows()).toBe(0);
 
-    // Again: nothing to do. A day later the younger one goes too, and the sent file still stays.
+    // Again: nothing to do. Later the younger one goes too, and the sent file still stays.
     expect(await sweep()).toEqual({ expiredUrls: 0, staleFiles: 0, unclaimed: 0, more: false });
-    vi.setSystemTime(start + 49 * HOUR);
+    vi.setSystemTime(start + 27 * HOUR);
     expect(await sweep()).toMatchObject({ unclaimed: 1 });
     expect(await blobCount()).toBe(2); // sent + inbound
     // The sent message's attachment is still served from storage.
@@ -140,7 +147,7 @@ describe("the sweep", () => {
     await t.run(async (ctx) => {
       for (let i = 0; i < total; i++) await ctx.storage.store(new Blob([PNG], { type: "image/png" }));
     });
-    vi.setSystemTime(Date.now() + UNATTACHED_FILE_TTL_MS + HOUR);
+    vi.setSystemTime(Date.now() + UNCLAIMED_BLOB_TTL_MS + 1000);
     expect(await sweep()).toEqual({ expiredUrls: 0, staleFiles: 0, unclaimed: SWEEP_BATCH, more: true });
     expect(await blobCount()).toBe(total - SWEEP_BATCH);
     await t.finishAllScheduledFunctions(vi.runAllTimers);

@@ -14,8 +14,8 @@ import { internalMutation, type MutationCtx, type QueryCtx } from "../_generated
  *   uploads) are refused until some are used or expire (`pendingRefusal`).
  * - The hourly `sweep` deletes `url` rows past UPLOAD_CLAIM_WINDOW_MS (the URL can no longer be
  *   claimed), files with a `file` row older than UNATTACHED_FILE_TTL_MS (claimed, never sent:
- *   the file, its messageFiles row and the pending row), and blobs in `_storage` older than that
- *   which no organization owns (uploaded to a URL and never claimed: Convex never tells the
+ *   the file, its messageFiles row and the pending row), and blobs in `_storage` older than
+ *   UNCLAIMED_BLOB_TTL_MS (2 h) which no organization owns (uploaded to a URL and never claimed: Convex never tells the
  *   server the storage id of such an upload, so the sweep walks `_storage` in creation order
  *   from where it stopped, storageSweeps). Each pass is bounded (SWEEP_BATCH of each kind) and
  *   schedules its own continuation while a kind had a full page; everything is idempotent.
@@ -32,6 +32,12 @@ const HOUR = 60 * 60_000;
 export const UPLOAD_CLAIM_WINDOW_MS = HOUR;
 /** A file claimed or uploaded and not attached to a message within this is deleted. */
 export const UNATTACHED_FILE_TTL_MS = 24 * HOUR;
+/**
+ * A blob nobody owns this long after it was stored is deleted: it can no longer be claimed (the
+ * window is an hour), and the system's own files (inbound media, the seed) are owned within
+ * seconds of being stored. Kept short because an upload URL takes a file of any size.
+ */
+export const UNCLAIMED_BLOB_TTL_MS = UPLOAD_CLAIM_WINDOW_MS + HOUR;
 /** Upload URLs handed out and files not yet attached, per organization. */
 export const MAX_PENDING_UPLOADS = 100;
 /** Rows (and blobs) of each kind one sweep transaction handles. */
@@ -150,7 +156,7 @@ export const sweep = internalMutation({
       await ctx.db.delete(row._id);
     }
 
-    const orphans = await sweepUnclaimedBlobs(ctx, now - UNATTACHED_FILE_TTL_MS);
+    const orphans = await sweepUnclaimedBlobs(ctx, now - UNCLAIMED_BLOB_TTL_MS);
 
     const more =
       expiredUrls.length === SWEEP_BATCH || staleFiles.length === SWEEP_BATCH || orphans.scanned === SWEEP_BATCH;
