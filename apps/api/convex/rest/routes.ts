@@ -799,25 +799,40 @@ export type OpenApiDocument = { openapi: string; paths: Record<string, Record<st
 
 /** The OpenAPI 3.1 document of REST API v1, generated from the routes above. */
 export function openApiDocument(serverUrl: string): OpenApiDocument {
-  const doc = app.getOpenAPI31Document({
-    openapi: "3.1.0",
-    info: {
-      title: "Switchboard API",
-      version: "1.0.0",
-      description:
-        "Threads, messages and contacts of one organization. Authenticate with `Authorization: Bearer sb_live_...`.",
-    },
-    servers: [{ url: serverUrl }],
-    security: [{ apiKey: [] }],
-  });
-  return JSON.parse(JSON.stringify(doc)) as OpenApiDocument;
+  return { ...generatedDocument(), servers: [{ url: serverUrl }] };
+}
+
+/**
+ * Generated once per isolate: the routes are fixed at module load, and the document is served to
+ * anyone (no key), so a burst of anonymous requests must not regenerate it each time.
+ */
+let generated: OpenApiDocument | null = null;
+function generatedDocument(): OpenApiDocument {
+  generated ??= JSON.parse(
+    JSON.stringify(
+      app.getOpenAPI31Document({
+        openapi: "3.1.0",
+        info: {
+          title: "Switchboard API",
+          version: "1.0.0",
+          description:
+            "Threads, messages and contacts of one organization. Authenticate with `Authorization: Bearer sb_live_...`.",
+        },
+        security: [{ apiKey: [] }],
+      }),
+    ),
+  ) as OpenApiDocument;
+  return generated;
 }
 
 app.get(OPENAPI_PATH, (c) => json(200, openApiDocument(new URL(c.req.url).origin)));
 
 /** Path patterns of the declared routes, for telling 405 (known path, other method) from 404. */
+let patterns: RegExp[] | null = null;
 const routePatterns = () =>
-  Object.keys(openApiDocument("").paths).map((template) => new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`));
+  (patterns ??= Object.keys(generatedDocument().paths).map(
+    (template) => new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`),
+  ));
 
 app.notFound((c) => {
   if (routePatterns().some((p) => p.test(c.req.path))) {
