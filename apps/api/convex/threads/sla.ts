@@ -168,19 +168,25 @@ const WAIT_LOOKBACK = 50;
  * known within WAIT_LOOKBACK). Null when no customer message is within reach.
  */
 async function customerWait(ctx: QueryCtx, thread: Doc<"conversationThreads">) {
-  const recent = await ctx.db
+  // Read one by one and stop at the answer before the run: a few messages for most threads, so a
+  // page of REPLAN_BATCH threads stays far below a transaction's read limits.
+  const recent = ctx.db
     .query("unifiedMessages")
     .withIndex("by_thread_sent", (q) => q.eq("organizationId", thread.organizationId).eq("threadId", thread._id))
-    .order("desc")
-    .take(WAIT_LOOKBACK);
-  let i = 0;
-  while (i < recent.length && recent[i]!.direction !== "inbound") i++;
-  if (i === recent.length) return null;
-  const waiting = i === 0;
-  let since = recent[i]!.sentAt;
-  while (i < recent.length && recent[i]!.direction === "inbound") since = recent[i++]!.sentAt;
-  const answered = i < recent.length ? true : recent.length < WAIT_LOOKBACK ? false : null;
-  return { since, waiting, answered };
+    .order("desc");
+  let read = 0;
+  let waiting: boolean | null = null;
+  let since: number | null = null;
+  for await (const message of recent) {
+    read++;
+    const inbound = message.direction === "inbound";
+    if (waiting === null) waiting = inbound;
+    if (inbound) since = message.sentAt;
+    else if (since !== null) return { since, waiting, answered: true };
+    if (read >= WAIT_LOOKBACK) break;
+  }
+  if (since === null) return null;
+  return { since, waiting: waiting === true, answered: read < WAIT_LOOKBACK ? false : null };
 }
 
 /**
