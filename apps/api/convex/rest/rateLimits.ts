@@ -18,6 +18,10 @@ import { internalMutation } from "../_generated/server";
  * A refused request writes nothing: the key's bucket is checked (not consumed) first, then the
  * organization's consumed, then the key's; the key's `lastUsedAt` is touched in the same
  * transaction, so an answered request costs one mutation.
+ *
+ * The per-key buckets are not sharded: the check-then-consume above needs the one document the
+ * check read, and a key's own bucket is written at most at that key's rate (10 a second), by one
+ * integration. The organization's bucket, shared by all its keys, is.
  */
 export const restRateLimiter = new RateLimiter(components.rateLimiter, {
   /** 10 reads a second sustained, a burst of 120 (a dashboard-like integration paging a list). */
