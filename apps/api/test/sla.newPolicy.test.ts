@@ -154,3 +154,26 @@ test("a target added to a policy starts its timer next to the running ones (next
   // The running resolution timer kept its check.
   expect(after.sla?.resolution?.jobId).toBe(running.sla?.resolution?.jobId);
 });
+
+test("a waiting thread moved into a team with a policy (the organization has none) starts the team's timers", async () => {
+  const t0 = Date.now();
+  const teamId = await owner().mutation(api.threads.teams.create, {
+    ...org(),
+    name: "Billing",
+    policy: "manual",
+    channels: ["sms"], // not the chat thread's channel: nothing routes it there
+  });
+  await owner().mutation(api.threads.sla.saveTeam, { ...org(), teamId, firstResponseMinutes: 45 });
+  await finishSweeps();
+  const threadId = await writes(await newCustomer(), "Refund please");
+  expect((await threadOf(threadId)).sla).toBeUndefined();
+  vi.setSystemTime(t0 + 10 * MINUTE);
+  await owner().mutation(api.threads.teams.setThreadTeam, { ...org(), threadId, teamId });
+  expect(timers(await threadOf(threadId))).toEqual({
+    response: { kind: "first_response", since: t0, dueAt: t0 + 45 * MINUTE },
+    resolution: undefined,
+  });
+  // Out of the team again: no policy applies, the timer is dropped.
+  await owner().mutation(api.threads.teams.setThreadTeam, { ...org(), threadId, teamId: null });
+  expect(timers(await threadOf(threadId))).toEqual({ response: undefined, resolution: undefined });
+});
