@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "../convex/_generated/api";
 import type { Doc, Id } from "../convex/_generated/dataModel";
+import { REPLAN_BATCH } from "../convex/threads/sla";
 import { postChat, startSession, type VisitorSession } from "./chatWidget";
 import { type Backend, newBackend, ORG_A, type SeededOrg, seedOrg } from "./harness";
 
@@ -176,4 +177,63 @@ test("a waiting thread moved into a team with a policy (the organization has non
   // Out of the team again: no policy applies, the timer is dropped.
   await owner().mutation(api.threads.teams.setThreadTeam, { ...org(), threadId, teamId: null });
   expect(timers(await threadOf(threadId))).toEqual({ response: undefined, resolution: undefined });
+});
+
+test("a first policy over hundreds of waiting threads starts them in bounded pages, each once", async () => {
+  const count = 2 * REPLAN_BATCH + 7;
+  const start = Date.now();
+  // Threads with a customer message and no timers (stored as ingest stores them, before any policy).
+  const ids = await t.run(async (ctx) => {
+    const contactId = await ctx.db.insert("contacts", {
+      organizationId: a.organizationId,
+      displayName: "Bulk",
+      messageCount: 0,
+      createdAt: start,
+      updatedAt: start,
+    });
+    const out: Id<"conversationThreads">[] = [];
+    for (let i = 0; i < count; i++) {
+      const threadId = await ctx.db.insert("conversationThreads", {
+        organizationId: a.organizationId,
+        contactId,
+        status: i % 3 === 0 ? "pending" : "open",
+        lastMessageAt: start - i * MINUTE,
+        lastMessagePreview: `#${i}`,
+        lastChannel: "sms",
+        lastDirection: "inbound",
+        unreadCount: 1,
+        messageCount: 1,
+        createdAt: start - i * MINUTE,
+      });
+      await ctx.db.insert("unifiedMessages", {
+        organizationId: a.organizationId,
+        threadId,
+        contactId,
+        channel: "sms",
+        provider: "twilio",
+        direction: "inbound",
+        status: "received",
+        from: "+14155550100",
+        to: ORG_A.phone,
+        text: `#${i}`,
+        attachments: [],
+        sentAt: start - i * MINUTE,
+        statusHistory: [],
+      });
+      out.push(threadId);
+    }
+    return out;
+  });
+  vi.setSystemTime(start + MINUTE);
+  await savePolicy({ firstResponseMinutes: 600 });
+  expect((await threadOf(ids[0]!)).sla).toBeUndefined(); // the save only started the sweep
+  await finishSweeps();
+  const threads = await t.run(async (ctx) => Promise.all(ids.map((id) => ctx.db.get(id))));
+  expect(threads.map((x, i) => x?.sla?.response?.dueAt === start - i * MINUTE + 600 * MINUTE)).not.toContain(false);
+  expect((await jobs()).breaches).toHaveLength(count);
+  const pages = await t.run(async (ctx) =>
+    (await ctx.db.system.query("_scheduled_functions").collect()).filter((j) => j.name.endsWith("sla:replanPage")),
+  );
+  // open: 138 threads (pages of 100 and 38), pending: 69 (one page), snoozed: none (one empty page).
+  expect(pages).toHaveLength(4);
 });
