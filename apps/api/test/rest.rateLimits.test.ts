@@ -182,3 +182,30 @@ test("the OpenAPI document lists the 429 and its Retry-After on every operation"
     expect(tooMany?.headers?.["Retry-After"]).toBeDefined();
   }
 });
+
+test("file uploads are also bounded per organization: more keys do not mean more uploads at once", async () => {
+  const keys = await Promise.all(Array.from({ length: 4 }, (_, i) => newKey(a, `u${i}`)));
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+  const statuses: number[] = [];
+  for (const { key } of keys)
+    statuses.push(
+      ...(await burst(10, () =>
+        call(key, "/api/v1/files", { method: "POST", body: png, headers: { "content-type": "image/png" } }),
+      )),
+    );
+  // Each key's own burst is 10; the organization's is 30.
+  expect(statuses.filter((s) => s === 201)).toHaveLength(30);
+  expect(statuses.slice(30)).toEqual(Array(10).fill(429));
+  const stored = await t.run(async (ctx) => (await ctx.db.query("messageFiles").collect()).length);
+  expect(stored).toBe(30);
+  // Other requests of those keys are not held back by it.
+  expect((await call(keys[3]!.key, "/api/v1/teams")).status).toBe(200);
+  // Another organization's uploads are its own.
+  const other = await newKey(b, "b");
+  const res = await call(other.key, "/api/v1/files", {
+    method: "POST",
+    body: png,
+    headers: { "content-type": "image/png" },
+  });
+  expect(res.status).toBe(201);
+});

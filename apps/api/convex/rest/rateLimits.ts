@@ -15,6 +15,8 @@ import { internalMutation } from "../_generated/server";
  * - `uploadUrl`: POST /api/v1/files/upload-url, much stricter: each URL lets its holder put a
  *   file of any size into storage without the API seeing the bytes.
  *
+ * Files are also limited per organization over all its keys (`restUploadPerOrganization`).
+ *
  * A refused request writes nothing: the key's bucket is checked (not consumed) first, then the
  * organization's consumed, then the key's; the key's `lastUsedAt` is touched in the same
  * transaction, so an answered request costs one mutation.
@@ -37,6 +39,11 @@ export const restRateLimiter = new RateLimiter(components.rateLimiter, {
    * per-key buckets alone would not bound one organization). Sharded: it is written per request.
    */
   restPerOrganization: { kind: "token bucket", rate: 1800, period: MINUTE, capacity: 600, shards: 10 },
+  /**
+   * Files of all of an organization's keys: each direct upload holds up to 20 MB in an action's
+   * memory, so more keys must not mean more of them at once.
+   */
+  restUploadPerOrganization: { kind: "token bucket", rate: 120, period: MINUTE, capacity: 30 },
 });
 
 export type RestBucket = "read" | "write" | "upload" | "uploadUrl";
@@ -78,9 +85,15 @@ export const charge = internalMutation({
     const name = PER_KEY[bucket];
     const own = await restRateLimiter.check(ctx, name, { key: keyId });
     if (!own.ok) return { ok: false, retryAfter: own.retryAfter };
+    const files = bucket === "upload";
+    if (files) {
+      const orgFiles = await restRateLimiter.check(ctx, "restUploadPerOrganization", { key: organizationId });
+      if (!orgFiles.ok) return { ok: false, retryAfter: orgFiles.retryAfter };
+    }
     const org = await restRateLimiter.limit(ctx, "restPerOrganization", { key: organizationId });
     if (!org.ok) return { ok: false, retryAfter: org.retryAfter };
-    // The check above saw the same (unsharded) bucket in this transaction: this cannot refuse.
+    // The checks above saw the same (unsharded) buckets in this transaction: these cannot refuse.
+    if (files) await restRateLimiter.limit(ctx, "restUploadPerOrganization", { key: organizationId });
     await restRateLimiter.limit(ctx, name, { key: keyId });
     const key = await ctx.db.get(keyId);
     // Coarse (once a minute) so busy integrations don't write the key on every call.

@@ -192,7 +192,7 @@ const errors = {
   404: { description: "Not found", content: content(ErrorBody) },
   429: {
     description:
-      "Rate limited (per key: reads 600/min, writes 120/min, files 30/min, upload URLs 10/min; per organization 1800/min); nothing was done",
+      "Rate limited (per key: reads 600/min, writes 120/min, files 30/min, upload URLs 10/min; per organization 1800/min, 120 files/min); nothing was done",
     headers: {
       "Retry-After": { description: "Seconds until the request can pass", schema: { type: "integer" as const } },
     },
