@@ -20,8 +20,8 @@ import { markAttached, recordPendingFile, reserveUploadUrl, UPLOAD_CLAIM_WINDOW_
  * Files agents attach to replies, and the signed URLs providers fetch them from.
  *
  * 1. `generateUploadUrl` (any member) hands out a Convex upload URL; the browser POSTs the file.
- *    An organization has at most MAX_PENDING_UPLOADS URLs and unsent files pending, and unsent
- *    or unclaimed uploads are swept after a day (messages/uploads.ts).
+ *    An organization has at most MAX_PENDING_UPLOADS URLs and unsent files pending; files not
+ *    sent within a day and uploads never claimed are swept (messages/uploads.ts).
  * 2. `claim` (answers `{ ok, file }` or `{ ok: false, error }`) makes the uploaded file the organization's (a `messageFiles` row): only a file
  *    uploaded in the last UPLOAD_CLAIM_WINDOW_MS and owned by no one, of a type some channel
  *    sends, no larger than the largest any channel takes. Type and size come from storage's own

@@ -82,13 +82,12 @@ app.use("*", async (c, next) => {
   await next();
 });
 
-/** 429 with Retry-After (whole seconds) and the usual error body. */
-function rateLimited(
-  retryAfterMs: number,
-  message = "Too many requests for this API key; retry after the Retry-After seconds",
-) {
-  return jsonError(429, "rate_limited", message, { ...CORS, "retry-after": String(retryAfterSeconds(retryAfterMs)) });
-}
+/** 429 with Retry-After (whole seconds) and the usual error body: the key's or the organization's bucket is empty. */
+const rateLimited = (retryAfterMs: number) =>
+  jsonError(429, "rate_limited", "Too many requests; retry after Retry-After seconds", {
+    ...CORS,
+    "retry-after": String(retryAfterSeconds(retryAfterMs)),
+  });
 
 /** 429 for an organization with too many uploads pending (messages/uploads.ts): wait, or use them. */
 const tooManyPending = (refused: { retryAfterMs: number; message: string }) =>
@@ -97,7 +96,10 @@ const tooManyPending = (refused: { retryAfterMs: number; message: string }) =>
     "retry-after": String(retryAfterSeconds(refused.retryAfterMs)),
   });
 
-/** Route middleware (runs after the route matched, before validation): the body must be JSON that parses (415 / invalid_json, before zod). */
+/**
+ * Route middleware (runs after the route matched, before validation): the body must be JSON that
+ * parses (415 / invalid_json, before zod).
+ */
 const jsonBody: MiddlewareHandler<Env> = async (c, next) => {
   if (!(c.req.header("content-type") ?? "").includes("application/json")) {
     return error(415, "unsupported_media_type", "Send a JSON body with Content-Type: application/json");
