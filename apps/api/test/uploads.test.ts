@@ -159,21 +159,29 @@ describe("the sweep", () => {
   });
 });
 
-describe("pending uploads are capped per organization", () => {
-  test("upload URLs and direct uploads beyond MAX_PENDING_UPLOADS are refused, nothing stored; they free up as URLs expire", async () => {
-    const start = Date.now();
-    for (let i = 0; i < MAX_PENDING_UPLOADS; i++) await owner().mutation(api.messages.files.generateUploadUrl, org());
-    await expect(owner().mutation(api.messages.files.generateUploadUrl, org())).rejects.toThrow(/uploads are pending/);
-
+describe("pending uploads are capped per organization and source", () => {
+  test("upload URLs and direct uploads beyond MAX_PENDING_UPLOADS are refused, nothing stored; the API's and the dashboard's are apart; they free up", async () => {
+    const firstAt = Date.now() + 6_000;
+    // The API's allowance, an upload URL every 6 s (the key's bucket refills one each 6 s).
+    for (let i = 0; i < MAX_PENDING_UPLOADS; i++) {
+      vi.setSystemTime(Date.now() + 6_000);
+      expect((await rest("/api/v1/files/upload-url", { method: "POST" })).status, `url ${i}`).toBe(200);
+    }
+    vi.setSystemTime(Date.now() + 6_000);
     const url = await rest("/api/v1/files/upload-url", { method: "POST" });
     expect(url.status).toBe(429);
-    expect(Number(url.headers.get("retry-after"))).toBe(3600);
     expect((await url.json()).error.code).toBe("too_many_pending_uploads");
+    // Retry-After: when the oldest URL expires and frees a slot.
+    expect(Number(url.headers.get("retry-after"))).toBe(Math.ceil((firstAt + HOUR - Date.now()) / 1000));
     const blobs = await blobCount();
     const direct = await rest("/api/v1/files", { method: "POST", body: PNG, headers: { "content-type": "image/png" } });
     expect(direct.status).toBe(429);
     expect(await blobCount()).toBe(blobs);
     expect(await pendingRows()).toBe(MAX_PENDING_UPLOADS);
+
+    // The integration has not used up the agents' allowance; they have their own.
+    for (let i = 0; i < MAX_PENDING_UPLOADS; i++) await owner().mutation(api.messages.files.generateUploadUrl, org());
+    await expect(owner().mutation(api.messages.files.generateUploadUrl, org())).rejects.toThrow(/uploads are pending/);
 
     // A claim turns a URL into a file: still pending, still capped.
     const storageId = await storeUpload(t, PNG, "image/png");
@@ -183,21 +191,28 @@ describe("pending uploads are capped per organization", () => {
       headers: { "content-type": "application/json" },
     });
     expect(claimed.status).toBe(201);
-    expect(await pendingRows()).toBe(MAX_PENDING_UPLOADS);
-    await expect(owner().mutation(api.messages.files.generateUploadUrl, org())).rejects.toThrow(/pending/);
+    expect(await pendingRows()).toBe(2 * MAX_PENDING_UPLOADS);
+    vi.setSystemTime(Date.now() + 6_000);
+    expect((await rest("/api/v1/files/upload-url", { method: "POST" })).status).toBe(429);
 
-    // Sending the claimed file frees its slot.
+    // Sending the claimed file frees its slot (one, for the API only).
     const sent = await rest("/api/v1/messages", {
       method: "POST",
       body: JSON.stringify({ threadId, attachments: [{ fileId: storageId }] }),
       headers: { "content-type": "application/json" },
     });
     expect(sent.status).toBe(202);
-    expect(typeof (await owner().mutation(api.messages.files.generateUploadUrl, org()))).toBe("string");
+    vi.setSystemTime(Date.now() + 6_000);
+    expect((await rest("/api/v1/files/upload-url", { method: "POST" })).status).toBe(200);
+    vi.setSystemTime(Date.now() + 6_000);
+    expect((await rest("/api/v1/files/upload-url", { method: "POST" })).status).toBe(429);
     await expect(owner().mutation(api.messages.files.generateUploadUrl, org())).rejects.toThrow(/pending/);
 
-    // Unused URLs stop counting once they expire (an hour), before any sweep.
-    vi.setSystemTime(start + HOUR + 1000);
+    // Unused URLs stop counting once they expire (an hour), before any sweep: the oldest left is
+    // the second (the claim used up the first).
+    vi.setSystemTime(firstAt + 6_000 + HOUR - 1000);
+    expect((await rest("/api/v1/files/upload-url", { method: "POST" })).status).toBe(429);
+    vi.setSystemTime(firstAt + 6_000 + HOUR + 1000);
     expect((await rest("/api/v1/files/upload-url", { method: "POST" })).status).toBe(200);
   });
 });

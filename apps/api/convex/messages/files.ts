@@ -58,7 +58,7 @@ export function cleanFilename(raw: string | undefined): string {
 export const generateUploadUrl = memberMutation({
   args: {},
   handler: async (ctx, { organizationId }) => {
-    const refused = await reserveUploadUrl(ctx, organizationId);
+    const refused = await reserveUploadUrl(ctx, organizationId, "dashboard");
     if (refused) fail("conflict", refused.message);
     return ctx.storage.generateUploadUrl();
   },
@@ -111,7 +111,7 @@ export const claim = memberMutation({
       createdAt: Date.now(),
     };
     await ctx.db.insert("messageFiles", row);
-    await recordPendingFile(ctx, organizationId, storageId, true);
+    await recordPendingFile(ctx, organizationId, "dashboard", storageId, true);
     return { ok: true as const, file: viewOf(row) };
   },
 });

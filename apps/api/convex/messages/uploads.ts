@@ -1,5 +1,5 @@
 import { internal } from "../_generated/api";
-import type { Id } from "../_generated/dataModel";
+import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx, type QueryCtx } from "../_generated/server";
 
 /**
@@ -10,8 +10,9 @@ import { internalMutation, type MutationCtx, type QueryCtx } from "../_generated
  *   oldest live one into a `file` row (the file it now owns, not yet in any message); a REST
  *   direct upload records a `file` row. A reply that attaches the file deletes its row
  *   (`markAttached`, from filesForReply), so a file a message names never has one.
- * - An organization has at most MAX_PENDING_UPLOADS live rows: more upload URLs (or direct
- *   uploads) are refused until some are used or expire (`pendingRefusal`).
+ * - An organization has at most MAX_PENDING_UPLOADS live rows per source (its dashboard members,
+ *   its API keys): more upload URLs (or direct uploads) from that source are refused until some
+ *   are used or expire (`pendingRefusal`).
  * - The hourly `sweep` deletes `url` rows past UPLOAD_CLAIM_WINDOW_MS (the URL can no longer be
  *   claimed), files with a `file` row older than UNATTACHED_FILE_TTL_MS (claimed, never sent:
  *   the file, its messageFiles row and the pending row), and blobs in `_storage` older than
@@ -38,31 +39,37 @@ export const UNATTACHED_FILE_TTL_MS = 24 * HOUR;
  * seconds of being stored. Kept short because an upload URL takes a file of any size.
  */
 export const UNCLAIMED_BLOB_TTL_MS = UPLOAD_CLAIM_WINDOW_MS + HOUR;
-/** Upload URLs handed out and files not yet attached, per organization. */
+/** Upload URLs handed out and files not yet attached, per organization and source. */
 export const MAX_PENDING_UPLOADS = 100;
 /** Rows (and blobs) of each kind one sweep transaction handles. */
 export const SWEEP_BATCH = 100;
 
 export type PendingRefusal = { retryAfterMs: number; message: string };
+/** Who started an upload: counted apart, so an integration cannot use up the agents' allowance (nor they its). */
+export type UploadSource = Doc<"pendingUploads">["source"];
 
 /** Null when the organization may start another upload; else why not and when it may. */
 export async function pendingRefusal(
   ctx: QueryCtx,
   organizationId: Id<"organizations">,
+  source: UploadSource,
   now = Date.now(),
 ): Promise<PendingRefusal | null> {
   const urls = await ctx.db
     .query("pendingUploads")
-    .withIndex("by_org_kind_at", (q) =>
+    .withIndex("by_org_source_kind_at", (q) =>
       q
         .eq("organizationId", organizationId)
+        .eq("source", source)
         .eq("kind", "url")
         .gt("at", now - UPLOAD_CLAIM_WINDOW_MS),
     )
     .take(MAX_PENDING_UPLOADS);
   const files = await ctx.db
     .query("pendingUploads")
-    .withIndex("by_org_kind_at", (q) => q.eq("organizationId", organizationId).eq("kind", "file"))
+    .withIndex("by_org_source_kind_at", (q) =>
+      q.eq("organizationId", organizationId).eq("source", source).eq("kind", "file"),
+    )
     .take(MAX_PENDING_UPLOADS - urls.length);
   if (urls.length + files.length < MAX_PENDING_UPLOADS) return null;
   // The earliest a slot frees by itself: the oldest URL expiring, or the oldest file swept.
@@ -80,11 +87,12 @@ export async function pendingRefusal(
 export async function reserveUploadUrl(
   ctx: MutationCtx,
   organizationId: Id<"organizations">,
+  source: UploadSource,
 ): Promise<PendingRefusal | null> {
   const now = Date.now();
-  const refused = await pendingRefusal(ctx, organizationId, now);
+  const refused = await pendingRefusal(ctx, organizationId, source, now);
   if (refused) return refused;
-  await ctx.db.insert("pendingUploads", { organizationId, kind: "url", at: now });
+  await ctx.db.insert("pendingUploads", { organizationId, source, kind: "url", at: now });
   return null;
 }
 
@@ -96,6 +104,7 @@ export async function reserveUploadUrl(
 export async function recordPendingFile(
   ctx: MutationCtx,
   organizationId: Id<"organizations">,
+  source: UploadSource,
   storageId: Id<"_storage">,
   fromUrl: boolean,
 ): Promise<void> {
@@ -103,16 +112,17 @@ export async function recordPendingFile(
   if (fromUrl) {
     const url = await ctx.db
       .query("pendingUploads")
-      .withIndex("by_org_kind_at", (q) =>
+      .withIndex("by_org_source_kind_at", (q) =>
         q
           .eq("organizationId", organizationId)
+          .eq("source", source)
           .eq("kind", "url")
           .gt("at", now - UPLOAD_CLAIM_WINDOW_MS),
       )
       .first();
     if (url) await ctx.db.delete(url._id);
   }
-  await ctx.db.insert("pendingUploads", { organizationId, kind: "file", at: now, storageId });
+  await ctx.db.insert("pendingUploads", { organizationId, source, kind: "file", at: now, storageId });
 }
 
 /** A message names the file now: it is kept for good (filesForReply). */

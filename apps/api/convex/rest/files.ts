@@ -118,7 +118,7 @@ export const record = internalMutation({
     if (!file) throw new Error("The stored file is missing");
     const row = { organizationId, storageId, contentType, size: file.size, filename: cleanFilename(filename) };
     await recordOwnedFile(ctx, row);
-    await recordPendingFile(ctx, organizationId, storageId, false);
+    await recordPendingFile(ctx, organizationId, "api", storageId, false);
     return apiView(row);
   },
 });
@@ -155,7 +155,7 @@ export const claim = internalMutation({
       filename: cleanFilename(filename),
     };
     await recordOwnedFile(ctx, row);
-    await recordPendingFile(ctx, organizationId, id, true);
+    await recordPendingFile(ctx, organizationId, "api", id, true);
     return { file: apiView(row) };
   },
 });
@@ -166,14 +166,14 @@ export const claim = internalMutation({
  */
 export const uploadRefusal = internalQuery({
   args: { organizationId: v.id("organizations") },
-  handler: async (ctx, { organizationId }) => pendingRefusal(ctx, organizationId),
+  handler: async (ctx, { organizationId }) => pendingRefusal(ctx, organizationId, "api"),
 });
 
 /** `POST /api/v1/files/upload-url`: a Convex upload URL, unless too many uploads are pending. */
 export const issueUploadUrl = internalMutation({
   args: { organizationId: v.id("organizations") },
   handler: async (ctx, { organizationId }) => {
-    const refused = await reserveUploadUrl(ctx, organizationId);
+    const refused = await reserveUploadUrl(ctx, organizationId, "api");
     return refused ? { refused } : { uploadUrl: await ctx.storage.generateUploadUrl() };
   },
 });

@@ -213,7 +213,7 @@ const uploadErrors = {
   429: {
     ...errors[429],
     description:
-      "Rate limited (rate_limited), or 100 uploads pending (too_many_pending_uploads: upload URLs not yet claimed and files not yet sent); nothing was stored",
+      "Rate limited (rate_limited), or the organization's keys have 100 uploads pending (too_many_pending_uploads: upload URLs not yet claimed and files not yet sent); nothing was stored",
   },
 };
 const threadId = z.object({ threadId: z.string() });
