@@ -20,4 +20,7 @@ crons.interval("webhook delivery retention", { hours: 1 }, internal.webhooks.del
 // Reports: fold finished days' shard rows into one row per day and key (reports/compaction.ts).
 crons.interval("report bucket compaction", { hours: 1 }, internal.reports.compaction.run, {});
 
+// Uploads never used: expired upload URLs, files claimed but never sent (24 h), blobs nobody claimed (messages/uploads.ts).
+crons.interval("unused upload sweep", { hours: 1 }, internal.messages.uploads.sweep, {});
+
 export default crons;

@@ -750,7 +750,7 @@ describe("attachments out (messages/files.ts)", () => {
       }),
     ).rejects.toThrow(/No such upload/);
     // Inbound media stored for this organization is owned too (messages/attachments.ts recordMedia).
-    const { UPLOAD_CLAIM_WINDOW_MS } = await import("../convex/messages/files");
+    const { UPLOAD_CLAIM_WINDOW_MS } = await import("../convex/messages/uploads");
     const old = await storeUpload(t, PNG, "image/png");
     const realNow = Date.now;
     Date.now = () => realNow() + UPLOAD_CLAIM_WINDOW_MS + 1000;

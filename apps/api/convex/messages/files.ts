@@ -14,11 +14,14 @@ import { type ActionCtx, internalQuery, type MutationCtx } from "../_generated/s
 import { fail } from "../lib/auth";
 import { derivedSigningKey } from "../lib/crypto";
 import { memberMutation } from "../lib/functions";
+import { markAttached, recordPendingFile, reserveUploadUrl, UPLOAD_CLAIM_WINDOW_MS } from "./uploads";
 
 /**
  * Files agents attach to replies, and the signed URLs providers fetch them from.
  *
  * 1. `generateUploadUrl` (any member) hands out a Convex upload URL; the browser POSTs the file.
+ *    An organization has at most MAX_PENDING_UPLOADS URLs and unsent files pending; files not
+ *    sent within a day and uploads never claimed are swept (messages/uploads.ts).
  * 2. `claim` (answers `{ ok, file }` or `{ ok: false, error }`) makes the uploaded file the organization's (a `messageFiles` row): only a file
  *    uploaded in the last UPLOAD_CLAIM_WINDOW_MS and owned by no one, of a type some channel
  *    sends, no larger than the largest any channel takes. Type and size come from storage's own
@@ -30,8 +33,6 @@ import { memberMutation } from "../lib/functions";
  *    Meta (media `link`) and Resend (attachment `path`) fetch it; nothing else can.
  */
 
-/** An upload must be claimed soon after it is made (the composer claims it at once). */
-export const UPLOAD_CLAIM_WINDOW_MS = 60 * 60_000;
 /** Providers fetch media while accepting the send; a retry signs a fresh URL. */
 export const MEDIA_URL_TTL_MS = 15 * 60_000;
 const MAX_FILENAME = 120;
@@ -53,9 +54,14 @@ export function cleanFilename(raw: string | undefined): string {
   return clean || "file";
 }
 
+/** An upload URL, unless the organization has MAX_PENDING_UPLOADS pending already (messages/uploads.ts). */
 export const generateUploadUrl = memberMutation({
   args: {},
-  handler: async (ctx) => ctx.storage.generateUploadUrl(),
+  handler: async (ctx, { organizationId }) => {
+    const refused = await reserveUploadUrl(ctx, organizationId, "dashboard");
+    if (refused) fail("conflict", refused.message);
+    return ctx.storage.generateUploadUrl();
+  },
 });
 
 /**
@@ -105,6 +111,7 @@ export const claim = memberMutation({
       createdAt: Date.now(),
     };
     await ctx.db.insert("messageFiles", row);
+    await recordPendingFile(ctx, organizationId, "dashboard", storageId, true);
     return { ok: true as const, file: viewOf(row) };
   },
 });
@@ -150,6 +157,8 @@ export async function filesForReply(
       .withIndex("by_org_storage", (q) => q.eq("organizationId", organizationId).eq("storageId", f.storageId))
       .unique();
     if (!row) fail("not_found", "No such attachment");
+    // Named by a message from now on: never swept (rolled back with the reply if it fails).
+    await markAttached(ctx, organizationId, row.storageId);
     const caption = f.caption?.trim().slice(0, 1024);
     out.push({
       storageId: row.storageId,

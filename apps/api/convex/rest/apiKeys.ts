@@ -78,12 +78,3 @@ export const authenticate = internalQuery({
     return { organizationId: key.organizationId, keyId: key._id, name: key.name };
   },
 });
-
-export const touch = internalMutation({
-  args: { keyId: v.id("apiKeys") },
-  handler: async (ctx, { keyId }) => {
-    const key = await ctx.db.get(keyId);
-    // Coarse (once a minute) so busy integrations don't write on every call.
-    if (key && (key.lastUsedAt ?? 0) < Date.now() - 60_000) await ctx.db.patch(keyId, { lastUsedAt: Date.now() });
-  },
-});

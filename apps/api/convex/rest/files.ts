@@ -20,9 +20,10 @@ import { COMPOSER_MEDIA, type MediaLimits, normalizeContentType, sendableTypes }
 import { getDescriptor } from "@switchboard/channels/registry";
 import { v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
-import { internalMutation } from "../_generated/server";
+import { internalMutation, internalQuery } from "../_generated/server";
 import { readCapped } from "../lib/http";
 import { cleanFilename, findUpload, recordOwnedFile } from "../messages/files";
+import { pendingRefusal, recordPendingFile, reserveUploadUrl } from "../messages/uploads";
 import { channelId } from "../schema/validators";
 
 /** Convex's limit on an HTTP action's request body (the direct upload). */
@@ -117,6 +118,7 @@ export const record = internalMutation({
     if (!file) throw new Error("The stored file is missing");
     const row = { organizationId, storageId, contentType, size: file.size, filename: cleanFilename(filename) };
     await recordOwnedFile(ctx, row);
+    await recordPendingFile(ctx, organizationId, "api", storageId, false);
     return apiView(row);
   },
 });
@@ -153,6 +155,25 @@ export const claim = internalMutation({
       filename: cleanFilename(filename),
     };
     await recordOwnedFile(ctx, row);
+    await recordPendingFile(ctx, organizationId, "api", id, true);
     return { file: apiView(row) };
+  },
+});
+
+/**
+ * Whether the organization may upload another file directly (asked before the body is read), or
+ * why not: too many uploads pending (messages/uploads.ts).
+ */
+export const uploadRefusal = internalQuery({
+  args: { organizationId: v.id("organizations") },
+  handler: async (ctx, { organizationId }) => pendingRefusal(ctx, organizationId, "api"),
+});
+
+/** `POST /api/v1/files/upload-url`: a Convex upload URL, unless too many uploads are pending. */
+export const issueUploadUrl = internalMutation({
+  args: { organizationId: v.id("organizations") },
+  handler: async (ctx, { organizationId }) => {
+    const refused = await reserveUploadUrl(ctx, organizationId, "api");
+    return refused ? { refused } : { uploadUrl: await ctx.storage.generateUploadUrl() };
   },
 });

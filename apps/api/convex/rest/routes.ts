@@ -6,6 +6,7 @@ import type { Id } from "../_generated/dataModel";
 import type { ActionCtx } from "../_generated/server";
 import { jsonError } from "../lib/http";
 import { REST_UPLOAD_MAX_BYTES, readBounded, UPLOADABLE_CONTENT_TYPES, uploadRule } from "./files";
+import { restBucketOf, retryAfterSeconds } from "./rateLimits";
 import {
   addThreadLabelBody,
   claimFileBody,
@@ -70,18 +71,35 @@ app.use("*", async (c, next) => {
   if (!token) return error(401, "unauthenticated", "Send an API key: Authorization: Bearer sb_live_...");
   const key = await c.env.runQuery(internal.rest.apiKeys.authenticate, { hash: await sha256Hex(token) });
   if (!key) return error(401, "unauthenticated", "Unknown or revoked API key");
+  // Charged only now: an unknown key never gets a bucket (rest/rateLimits.ts).
+  const charged = await c.env.runMutation(internal.rest.rateLimits.charge, {
+    organizationId: key.organizationId,
+    keyId: key.keyId,
+    bucket: restBucketOf(c.req.method, c.req.path),
+  });
+  if (!charged.ok) return rateLimited(charged.retryAfter);
   c.set("key", key);
   await next();
 });
 
+/** 429 with Retry-After (whole seconds) and the usual error body: the key's or the organization's bucket is empty. */
+const rateLimited = (retryAfterMs: number) =>
+  jsonError(429, "rate_limited", "Too many requests; retry after Retry-After seconds", {
+    ...CORS,
+    "retry-after": String(retryAfterSeconds(retryAfterMs)),
+  });
+
+/** 429 for an organization with too many uploads pending (messages/uploads.ts): wait, or use them. */
+const tooManyPending = (refused: { retryAfterMs: number; message: string }) =>
+  jsonError(429, "too_many_pending_uploads", refused.message, {
+    ...CORS,
+    "retry-after": String(retryAfterSeconds(refused.retryAfterMs)),
+  });
+
 /**
- * Route middleware (runs after the route matched, before validation): the key's last use is
- * recorded, and a body is required to be JSON that parses (415 / invalid_json, before zod).
+ * Route middleware (runs after the route matched, before validation): the body must be JSON that
+ * parses (415 / invalid_json, before zod).
  */
-const touchKey: MiddlewareHandler<Env> = async (c, next) => {
-  await c.env.runMutation(internal.rest.apiKeys.touch, { keyId: c.get("key").keyId });
-  await next();
-};
 const jsonBody: MiddlewareHandler<Env> = async (c, next) => {
   if (!(c.req.header("content-type") ?? "").includes("application/json")) {
     return error(415, "unsupported_media_type", "Send a JSON body with Content-Type: application/json");
@@ -174,12 +192,29 @@ const errors = {
   400: { description: "Invalid request", content: content(ErrorBody) },
   401: { description: "Missing or invalid API key", content: content(ErrorBody) },
   404: { description: "Not found", content: content(ErrorBody) },
+  429: {
+    description:
+      "Rate limited (per key: reads 600/min, writes 120/min, files 30/min, upload URLs 10/min; per organization 1800/min, 120 files/min); nothing was done",
+    headers: {
+      "Retry-After": { description: "Seconds until the request can pass", schema: { type: "integer" as const } },
+    },
+    content: content(ErrorBody),
+  },
 };
 /** Why an upload or claim is refused (nothing is kept). */
 const fileRefusals = {
   413: { description: "Larger than the channel (or any channel) accepts for this type", content: content(ErrorBody) },
   415: { description: "A type the channel (or no channel) sends", content: content(ErrorBody) },
   422: { description: "The channel sends no attachments", content: content(ErrorBody) },
+};
+/** The upload routes' 429 also covers the cap on pending uploads. */
+const uploadErrors = {
+  ...errors,
+  429: {
+    ...errors[429],
+    description:
+      "Rate limited (rate_limited), or the organization's keys have 100 uploads pending (too_many_pending_uploads: upload URLs not yet claimed and files not yet sent); nothing was stored",
+  },
 };
 const threadId = z.object({ threadId: z.string() });
 const threadLabelId = z.object({ threadId: z.string(), labelId: z.string() });
@@ -188,7 +223,7 @@ const body = (schema: z.ZodType) => ({ body: { required: true, content: content(
 
 function route<R extends RouteConfig>(config: R) {
   const withBody = config.request?.body !== undefined;
-  return createRoute({ ...config, middleware: withBody ? [touchKey, jsonBody] : [touchKey] });
+  return createRoute({ ...config, middleware: withBody ? [jsonBody] : [] });
 }
 
 /** A refusal from the data layer (validation or conflict) as its HTTP error. */
@@ -318,7 +353,6 @@ app.openapi(
     path: "/api/v1/files",
     summary:
       "Upload a file to attach to messages: the body is the file, its type the Content-Type (at most 20 MB; the channel's limits apply)",
-    middleware: [touchKey],
     request: {
       query: uploadQuery,
       body: {
@@ -329,15 +363,22 @@ app.openapi(
       },
     },
     responses: {
-      201: { description: "Stored; send its id in attachments[].fileId", content: content(File) },
+      201: {
+        description: "Stored; send its id in attachments[].fileId within 24 hours (an unsent file is deleted then)",
+        content: content(File),
+      },
       ...fileRefusals,
-      ...errors,
+      ...uploadErrors,
     },
   }),
   (async (c: RestContext) => {
     const q = uploadQuery.parse(c.req.query());
     const rule = uploadRule(c.req.header("content-type"), q.channel);
     if (!rule.ok) return error(rule.status, rule.code, rule.message);
+    const pending = await c.env.runQuery(internal.rest.files.uploadRefusal, {
+      organizationId: c.get("key").organizationId,
+    });
+    if (pending) return tooManyPending(pending);
     const bytes = await readBounded(c.req.raw, Math.min(rule.maxBytes, REST_UPLOAD_MAX_BYTES));
     if (bytes === "too_large")
       return error(
@@ -364,13 +405,18 @@ serve(
     method: "post",
     path: "/api/v1/files/upload-url",
     summary:
-      "An upload URL for a file of any size: POST the file to it (its type as Content-Type), then claim the storageId it answers",
+      "An upload URL for a file of any size: POST the file to it (its type as Content-Type), then claim the storageId it answers within the hour (unclaimed uploads are deleted)",
     responses: {
       200: { description: "A short-lived upload URL", content: content(z.object({ uploadUrl: z.string() })) },
-      ...errors,
+      ...uploadErrors,
     },
   },
-  async (c) => json(200, { uploadUrl: await c.env.storage.generateUploadUrl() }),
+  async (c) => {
+    const result = await c.env.runMutation(internal.rest.files.issueUploadUrl, {
+      organizationId: c.get("key").organizationId,
+    });
+    return result.refused ? tooManyPending(result.refused) : json(200, { uploadUrl: result.uploadUrl });
+  },
 );
 
 serve(
@@ -381,7 +427,10 @@ serve(
       "Make a file uploaded to an upload URL (within the hour) the organization's; the channel's limits apply (a refused file is deleted)",
     request: body(claimFileBody),
     responses: {
-      201: { description: "The file; send its id in attachments[].fileId", content: content(File) },
+      201: {
+        description: "The file; send its id in attachments[].fileId within 24 hours (an unsent file is deleted then)",
+        content: content(File),
+      },
       ...fileRefusals,
       ...errors,
     },
@@ -752,25 +801,40 @@ export type OpenApiDocument = { openapi: string; paths: Record<string, Record<st
 
 /** The OpenAPI 3.1 document of REST API v1, generated from the routes above. */
 export function openApiDocument(serverUrl: string): OpenApiDocument {
-  const doc = app.getOpenAPI31Document({
-    openapi: "3.1.0",
-    info: {
-      title: "Switchboard API",
-      version: "1.0.0",
-      description:
-        "Threads, messages and contacts of one organization. Authenticate with `Authorization: Bearer sb_live_...`.",
-    },
-    servers: [{ url: serverUrl }],
-    security: [{ apiKey: [] }],
-  });
-  return JSON.parse(JSON.stringify(doc)) as OpenApiDocument;
+  return { ...generatedDocument(), servers: [{ url: serverUrl }] };
+}
+
+/**
+ * Generated once per isolate: the routes are fixed at module load, and the document is served to
+ * anyone (no key), so a burst of anonymous requests must not regenerate it each time.
+ */
+let generated: OpenApiDocument | null = null;
+function generatedDocument(): OpenApiDocument {
+  generated ??= JSON.parse(
+    JSON.stringify(
+      app.getOpenAPI31Document({
+        openapi: "3.1.0",
+        info: {
+          title: "Switchboard API",
+          version: "1.0.0",
+          description:
+            "Threads, messages and contacts of one organization. Authenticate with `Authorization: Bearer sb_live_...`.",
+        },
+        security: [{ apiKey: [] }],
+      }),
+    ),
+  ) as OpenApiDocument;
+  return generated;
 }
 
 app.get(OPENAPI_PATH, (c) => json(200, openApiDocument(new URL(c.req.url).origin)));
 
 /** Path patterns of the declared routes, for telling 405 (known path, other method) from 404. */
+let patterns: RegExp[] | null = null;
 const routePatterns = () =>
-  Object.keys(openApiDocument("").paths).map((template) => new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`));
+  (patterns ??= Object.keys(generatedDocument().paths).map(
+    (template) => new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`),
+  ));
 
 app.notFound((c) => {
   if (routePatterns().some((p) => p.test(c.req.path))) {

@@ -155,6 +155,29 @@ export const messagesTables = {
     .index("by_storage", ["storageId"]),
 
   /**
+   * What an organization has started to upload and not yet used (messages/uploads.ts): an upload
+   * URL handed out (`url`, dead after UPLOAD_CLAIM_WINDOW_MS) or a file it owns that no message
+   * names yet (`file`: claimed or uploaded, deleted with the file by the sweep after
+   * UNATTACHED_FILE_TTL_MS). A reply that attaches the file deletes its row. Counted per
+   * organization and source (the dashboard's members, the REST API's keys) to bound pending
+   * uploads without one source filling the other's allowance.
+   */
+  pendingUploads: defineTable({
+    organizationId: v.id("organizations"),
+    source: v.union(v.literal("dashboard"), v.literal("api")),
+    kind: v.union(v.literal("url"), v.literal("file")),
+    at: v.number(),
+    storageId: v.optional(v.id("_storage")),
+  })
+    .index("by_org_source_kind_at", ["organizationId", "source", "kind", "at"])
+    .index("by_org_storage", ["organizationId", "storageId"])
+    // The hourly sweep (internal, every organization): the oldest of a kind first.
+    .index("by_kind_at", ["kind", "at"]),
+
+  /** Where the sweep of never-claimed uploads got to in `_storage` (one row, messages/uploads.ts). */
+  storageSweeps: defineTable({ scannedThrough: v.number() }),
+
+  /**
    * Every RFC 5322 Message-ID we know for an email message: the one it arrived with, the one we
    * generated for an outbound reply, and the one a provider rewrote it to (Resend reports it in its
    * delivery webhooks). Replies name these in In-Reply-To/References; see threads/emailMessageIds.ts.

@@ -120,8 +120,10 @@ export async function applyMessageToSla(
 /**
  * Plans a thread's running, unbreached timers again under `policy` (the one it follows now), from
  * the moment each started, so a thread that waited long may breach at once. A breached timer stays
- * as it was; a target the policy no longer has drops its timer. Idempotent: a timer whose due time
- * does not change keeps its scheduled check, and a thread with nothing to change is not written.
+ * as it was; a target the policy no longer has drops its timer; a target it has that the thread
+ * runs no timer for starts one (startMissingTimers: a first policy, a new target, a thread moved
+ * under a policy). Idempotent: a timer whose due time does not change keeps its scheduled check,
+ * and a thread with nothing to change is not written.
  */
 export async function replanThread(
   ctx: MutationCtx,
@@ -129,7 +131,10 @@ export async function replanThread(
   policy: SlaTargets | null,
 ): Promise<void> {
   const sla = thread.sla;
-  if (!sla || (!sla.response && !sla.resolution)) return;
+  if (!sla || (!sla.response && !sla.resolution)) {
+    await startMissingTimers(ctx, thread, policy);
+    return;
+  }
   const next = { ...sla };
   const response = sla.response;
   if (response && response.breachedAt === undefined) {
@@ -145,6 +150,89 @@ export async function replanThread(
     next.resolution = await replanTimer(ctx, thread._id, "resolution", resolution, dueAt);
   }
   if (next.response !== sla.response || next.resolution !== sla.resolution)
+    await ctx.db.patch(thread._id, { sla: next });
+  // A target the policy gained (or a timer a breach-free thread never had) starts now too.
+  if (!next.response || !next.resolution) await startMissingTimers(ctx, { ...thread, sla: next }, policy);
+}
+
+/** Closed threads run no timers (closing stops them), so only these statuses are swept. */
+const RUNNING_STATUSES = ["open", "pending", "snoozed"] as const;
+
+/** Messages read back to find when the customer started waiting (the thread's newest first). */
+const WAIT_LOOKBACK = 50;
+
+/**
+ * When the thread's customer started waiting, read from its newest messages: `since` is the
+ * oldest customer message of the newest run of them (what an agent answers, or has yet to);
+ * `waiting` when no answer followed; `answered` when an answer preceded the run (null: not
+ * known within WAIT_LOOKBACK). Null when no customer message is within reach.
+ */
+async function customerWait(ctx: QueryCtx, thread: Doc<"conversationThreads">) {
+  // Read one by one and stop at the answer before the run: a few messages for most threads, so a
+  // page of REPLAN_BATCH threads stays far below a transaction's read limits.
+  const recent = ctx.db
+    .query("unifiedMessages")
+    .withIndex("by_thread_sent", (q) => q.eq("organizationId", thread.organizationId).eq("threadId", thread._id))
+    .order("desc");
+  let read = 0;
+  let waiting: boolean | null = null;
+  let since: number | null = null;
+  for await (const message of recent) {
+    read++;
+    const inbound = message.direction === "inbound";
+    if (waiting === null) waiting = inbound;
+    if (inbound) since = message.sentAt;
+    else if (since !== null) return { since, waiting, answered: true };
+    if (read >= WAIT_LOOKBACK) break;
+  }
+  if (since === null) return null;
+  return { since, waiting: waiting === true, answered: read < WAIT_LOOKBACK ? false : null };
+}
+
+/**
+ * Starts the timers a thread should run under `policy` but does not: a policy created or given a
+ * new target, or a thread moved under one, while the customer already waits. They run from when
+ * the customer started waiting (customerWait), as if the policy had been there, so a thread that
+ * waited long may breach at once (its check runs at once). The response timer only while the
+ * customer's message is unanswered; resolution for any thread not closed. Idempotent: a timer
+ * that runs (or has breached) is left alone.
+ */
+async function startMissingTimers(
+  ctx: MutationCtx,
+  thread: Doc<"conversationThreads">,
+  policy: SlaTargets | null,
+): Promise<void> {
+  if (!policy || !(RUNNING_STATUSES as readonly string[]).includes(thread.status)) return;
+  const sla = thread.sla;
+  const wantsResponse =
+    !sla?.response && (policy.firstResponseMinutes !== undefined || policy.nextResponseMinutes !== undefined);
+  const wantsResolution = !sla?.resolution && policy.resolutionMinutes !== undefined;
+  if (!wantsResponse && !wantsResolution) return;
+  const wait = await customerWait(ctx, thread);
+  if (!wait) return;
+  const next = { breaches: 0, ...sla };
+  if (wantsResponse && wait.waiting) {
+    const kind = sla?.firstRespondedAt !== undefined || wait.answered === true ? "next_response" : "first_response";
+    const minutes = responseMinutes(policy, kind);
+    const dueAt = minutes === undefined ? null : dueAfter(policy, wait.since, minutes);
+    if (dueAt !== null)
+      next.response = {
+        kind,
+        since: wait.since,
+        dueAt,
+        jobId: await scheduleBreach(ctx, thread._id, "response", dueAt),
+      };
+  }
+  if (wantsResolution) {
+    const dueAt = dueAfter(policy, wait.since, policy.resolutionMinutes!);
+    if (dueAt !== null)
+      next.resolution = {
+        since: wait.since,
+        dueAt,
+        jobId: await scheduleBreach(ctx, thread._id, "resolution", dueAt),
+      };
+  }
+  if (next.response !== sla?.response || next.resolution !== sla?.resolution)
     await ctx.db.patch(thread._id, { sla: next });
 }
 
@@ -178,12 +266,11 @@ export async function replanSla(ctx: MutationCtx, threadId: Id<"conversationThre
  * each page a scheduled continuation of the last.
  */
 export const REPLAN_BATCH = 100;
-/** Closed threads run no timers (closing stops them), so only these statuses are swept. */
-const RUNNING_STATUSES = ["open", "pending", "snoozed"] as const;
 
 /**
- * Starts re-planning the running timers a policy edit affects: a team's threads (teamId), or the
- * organization's threads that follow its policy (no teamId). `marker` is the edited policy's
+ * Starts re-planning the timers a policy edit affects (running ones re-planned, missing ones
+ * started on threads already waiting): a team's threads (teamId), or the organization's threads
+ * that follow its policy (no teamId). `marker` is the edited policy's
  * `updatedAt` (null once it is removed): a later edit starts its own sweep, and the earlier one
  * stops at its next page, as the policy it was started for is gone.
  */
