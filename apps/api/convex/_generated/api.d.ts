@@ -70,6 +70,7 @@ import type * as inbound_handshake from "../inbound/handshake.js";
 import type * as inbound_hooks from "../inbound/hooks.js";
 import type * as inbound_hydrate from "../inbound/hydrate.js";
 import type * as inbound_ingest from "../inbound/ingest.js";
+import type * as inbound_lookups from "../inbound/lookups.js";
 import type * as inbound_reconcile from "../inbound/reconcile.js";
 import type * as inbound_retention from "../inbound/retention.js";
 import type * as inbound_routes from "../inbound/routes.js";
@@ -228,6 +229,7 @@ declare const fullApi: ApiFromModules<{
   "inbound/hooks": typeof inbound_hooks;
   "inbound/hydrate": typeof inbound_hydrate;
   "inbound/ingest": typeof inbound_ingest;
+  "inbound/lookups": typeof inbound_lookups;
   "inbound/reconcile": typeof inbound_reconcile;
   "inbound/retention": typeof inbound_retention;
   "inbound/routes": typeof inbound_routes;
