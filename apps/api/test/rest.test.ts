@@ -172,4 +172,44 @@ describe("REST API v1", () => {
       doc.paths["/api/v1/contacts"].post.requestBody.content["application/json"].schema.properties.identities.type,
     ).toBe("array");
   });
+
+  test("threads, messages and contacts carry exactly the fields the OpenAPI document declares", async () => {
+    const doc = await (await t.fetch("/api/v1/openapi.json")).json();
+    const declared = (name: string) => {
+      const schema = doc.components.schemas[name];
+      return { all: Object.keys(schema.properties), required: schema.required as string[] };
+    };
+    const conforms = (name: string, body: Record<string, unknown>) => {
+      const { all, required } = declared(name);
+      expect(
+        Object.keys(body).filter((k) => !all.includes(k)),
+        `${name}: undeclared fields`,
+      ).toEqual([]);
+      for (const k of required) expect(body, `${name}.${k}`).toHaveProperty(k);
+    };
+    const threads = (await (await call(keyA, "/api/v1/threads")).json()).data;
+    const threadId = threads[0]._id;
+    conforms("Thread", threads[0]);
+    conforms("Thread", await (await call(keyA, `/api/v1/threads/${threadId}`)).json());
+    const patched = await call(keyA, `/api/v1/threads/${threadId}`, {
+      method: "PATCH",
+      body: JSON.stringify({ assigneeId: null }),
+    });
+    conforms("Thread", await patched.json());
+    const message = (await (await call(keyA, `/api/v1/threads/${threadId}/messages`)).json()).data[0];
+    conforms("Message", message);
+    expect(message).toMatchObject({
+      direction: "inbound",
+      from: "+14155559999",
+      to: ENDPOINTS(1).phone,
+      attachments: [],
+    });
+    const contact = await (await call(keyA, `/api/v1/contacts/${threads[0].contactId}`)).json();
+    conforms("Contact", contact);
+    // internal state of the stored documents stays inside
+    const everything = JSON.stringify([threads, message, contact]);
+    for (const internalField of ["statusHistory", "organizationId", "coalesce", "insightsAt", "_creationTime"]) {
+      expect(everything).not.toContain(`"${internalField}"`);
+    }
+  });
 });

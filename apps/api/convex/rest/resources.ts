@@ -15,6 +15,7 @@ import { canonicalTimeZone } from "../lib/timezone";
 import { queueReply, replyArgs } from "../outbound/replies";
 import { channelId, threadStatus } from "../schema/validators";
 import { searchOrganization } from "../search/search";
+import { presentContact, presentMessage, presentThread } from "./representations";
 
 async function owned<T extends "contacts" | "conversationThreads">(
   ctx: QueryCtx,
@@ -36,15 +37,18 @@ export type PageOrInvalid<T> = PaginationResult<T> | { invalidCursor: true };
  * the local backend and convex-test); any throw from paginate here can only come from the cursor,
  * since the query itself is fixed and bounded, so it becomes a 400 instead of a 500 with runtime text.
  */
-async function paginateFromUrl<T>(
+async function paginateFromUrl<T, R>(
   query: { paginate(opts: PaginationOptions): Promise<PaginationResult<T>> },
   opts: PaginationOptions,
-): Promise<PageOrInvalid<T>> {
+  present: (doc: T) => R,
+): Promise<PageOrInvalid<R>> {
+  let result: PaginationResult<T>;
   try {
-    return await query.paginate(opts);
+    result = await query.paginate(opts);
   } catch {
     return { invalidCursor: true };
   }
+  return { ...result, page: result.page.map(present) };
 }
 
 export const threads = internalQuery({
@@ -62,12 +66,16 @@ export const threads = internalQuery({
         : ctx.db.query("conversationThreads").withIndex("by_org_last", (q) => q.eq("organizationId", organizationId))
       ).order("desc"),
       paginationOpts,
+      presentThread,
     ),
 });
 
 export const thread = internalQuery({
   args: { organizationId: v.id("organizations"), threadId: v.string() },
-  handler: async (ctx, { organizationId, threadId }) => owned(ctx, organizationId, "conversationThreads", threadId),
+  handler: async (ctx, { organizationId, threadId }) => {
+    const thread = await owned(ctx, organizationId, "conversationThreads", threadId);
+    return thread ? presentThread(thread) : null;
+  },
 });
 
 export const messages = internalQuery({
@@ -81,6 +89,7 @@ export const messages = internalQuery({
         .withIndex("by_thread", (q) => q.eq("organizationId", organizationId).eq("threadId", thread._id))
         .order("desc"),
       paginationOpts,
+      presentMessage,
     );
   },
 });
@@ -94,10 +103,7 @@ export const contact = internalQuery({
       .query("contactIdentities")
       .withIndex("by_contact", (q) => q.eq("organizationId", organizationId).eq("contactId", contact._id))
       .take(100);
-    return {
-      ...contact,
-      identities: identities.map((i) => ({ channel: i.channel, identifier: i.identifier, verified: i.verified })),
-    };
+    return presentContact(contact, identities);
   },
 });
 

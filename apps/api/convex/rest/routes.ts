@@ -119,11 +119,15 @@ const Thread = z
     _id: z.string(),
     contactId: z.string(),
     status: z.string(),
+    subject: z.string().optional(),
+    priority: z.enum(["low", "normal", "high", "urgent"]).optional(),
     lastMessageAt: z.number(),
     lastMessagePreview: z.string().optional(),
     lastChannel: z.string().optional(),
     teamId: z.string().optional(),
     assigneeId: z.string().optional(),
+    unreadCount: z.number(),
+    messageCount: z.number(),
   })
   .openapi("Thread");
 const Team = z
@@ -139,11 +143,20 @@ const Message = z
   .object({
     _id: z.string(),
     threadId: z.string(),
+    contactId: z.string(),
     channel: z.string(),
     direction: z.string(),
     status: z.string(),
+    from: z.string().describe("the sender's address on the channel (phone number, email address, ...)"),
+    to: z.string(),
+    senderName: z.string().optional(),
+    subject: z.string().optional(),
     text: z.string(),
     sentAt: z.number(),
+    error: z
+      .object({ code: z.string().optional(), message: z.string() })
+      .optional()
+      .describe("why delivery failed (status failed)"),
     attachments: z.array(
       z.object({
         contentType: z.string().optional(),
@@ -168,6 +181,7 @@ const Contact = z
     displayName: z.string(),
     company: z.string().optional(),
     title: z.string().optional(),
+    timezone: z.string().optional(),
     identities: z.array(z.object({ channel: z.string(), identifier: z.string(), verified: z.boolean() })),
   })
   .openapi("Contact");

@@ -8,6 +8,7 @@ import type { Id, TableNames } from "../_generated/dataModel";
 import { internalMutation, internalQuery, type QueryCtx } from "../_generated/server";
 import { teamsOf } from "../threads/teams";
 import { setAssignee } from "../threads/workload";
+import { presentThread } from "./representations";
 
 async function owned<T extends "conversationThreads" | "teams" | "members">(
   ctx: QueryCtx,
@@ -52,6 +53,7 @@ export const updateThread = internalMutation({
     if (assigneeId && !member) return null;
     if (teamId !== undefined) await ctx.db.patch(thread._id, { teamId: team?._id });
     if (assigneeId !== undefined) await setAssignee(ctx, thread, member?._id);
-    return await ctx.db.get(thread._id);
+    const updated = await ctx.db.get(thread._id);
+    return updated ? presentThread(updated) : null;
   },
 });
