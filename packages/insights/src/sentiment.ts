@@ -1,3 +1,6 @@
+import { linearProbabilities } from "./linearModel";
+import { sentimentFeatures } from "./sentimentFeatures";
+import { SENTIMENT_MODEL } from "./sentimentModelData";
 import { round3, ruleSignals } from "./sentimentRules";
 import { createLocator, type SourceSpan } from "./span";
 import { startOfZonedDay, startOfZonedWeek } from "./time";
@@ -7,7 +10,7 @@ export { afinnScore, LEXICON_OVERRIDES } from "./sentimentRules";
 export type SentimentLabel = "positive" | "neutral" | "negative";
 
 export interface SentimentResult {
-  /** Normalised score in [-1, 1]. */
+  /** P(positive) − P(negative) under the learned model, in [-1, 1] (the rules' normalised score with `rulesOnly`). */
   score: number;
   label: SentimentLabel;
   /** Sum of (negation/intensity adjusted) AFINN word scores. */
@@ -16,31 +19,63 @@ export interface SentimentResult {
   tokens: number;
   positive: string[];
   negative: string[];
+  /** The model's class probabilities (absent with `rulesOnly`). */
+  probabilities?: Readonly<Record<SentimentLabel, number>>;
   /** The scored part of the text (the body, without quotes and signature). */
   span?: SourceSpan | null;
 }
 
 export interface SentimentOptions {
-  /** |score| below this is neutral. Default 0.1. */
+  /** Neutral band (default 0.1): wider makes more messages neutral; see {@link labelAtBand}. */
   neutralBand?: number;
+  /** The round-7 rule scorer alone (its normalised score and band), without the learned model. */
+  rulesOnly?: boolean;
   /** Score the text as-is (skip quote / signature / disclaimer stripping). Default false. */
   raw?: boolean;
 }
 
-/** Per-message sentiment: the rule scorer's label by its normalised score (see sentimentRules.ts). */
+/**
+ * Per-message sentiment (round 8): the rule scorer (sentimentRules.ts) reads the message, and a learned
+ * 3-class linear model (sentimentModelData.ts) turns its score parts and cues plus the message's words into
+ * P(negative), P(neutral), P(positive). `score` = P(positive) − P(negative) ∈ [−1, 1]; `label` is the most
+ * probable class. `positive` / `negative` are the evaluative words and phrases the rules found (evidence,
+ * not the decision). `neutralBand` keeps its meaning (wider = more neutral; see {@link labelAtBand}).
+ */
 export function scoreSentiment(text: string, opts: SentimentOptions = {}): SentimentResult {
-  const band = opts.neutralBand ?? 0.1;
   const s = ruleSignals(text, opts);
-  const label: SentimentLabel = s.score >= band ? "positive" : s.score <= -band ? "negative" : "neutral";
-  return {
-    score: s.score,
-    label,
-    raw: s.raw,
-    tokens: s.tokens,
-    positive: s.positive,
-    negative: s.negative,
-    span: bodySpan(text, s.cleaned),
-  };
+  const span = bodySpan(text, s.cleaned);
+  const base = { raw: s.raw, tokens: s.tokens, positive: s.positive, negative: s.negative, span };
+  if (opts.rulesOnly) return { ...base, score: s.score, label: byBand(s.score, opts.neutralBand ?? DEFAULT_BAND) };
+  // nothing to read (an empty message, a bare signature): no tone
+  if (s.tokens === 0) return { ...base, score: 0, label: "neutral" };
+  const p = linearProbabilities(SENTIMENT_MODEL, sentimentFeatures(s, text));
+  const at = (label: SentimentLabel) => p[SENTIMENT_MODEL.classes.indexOf(label)] ?? 0;
+  const probabilities = { negative: at("negative"), neutral: at("neutral"), positive: at("positive") };
+  const result = { ...base, score: round3(at("positive") - at("negative")), probabilities };
+  return { ...result, label: labelAtBand({ ...result, label: "neutral" }, opts.neutralBand ?? DEFAULT_BAND) };
+}
+
+/** The rules' neutral band, and the band at which the model's label is its most probable class. */
+const DEFAULT_BAND = 0.1;
+/** Log-odds added to the neutral class per unit of band above the default (band 0.3 → +2). */
+const NEUTRAL_LOG_ODDS_PER_BAND = 10;
+
+const byBand = (score: number, band: number): SentimentLabel =>
+  score >= band ? "positive" : score <= -band ? "negative" : "neutral";
+
+/**
+ * The label of a scored message under another neutral band (an organisation's corrections re-fit it,
+ * learner.ts). For the rules, |score| below the band is neutral. For the model, the band widens or narrows
+ * the neutral class: its log-odds move by 10 × (band − 0.1), so the default band is the most probable class
+ * and a wider band makes more messages neutral, as it did for the rules.
+ */
+export function labelAtBand(result: SentimentResult, band: number): SentimentLabel {
+  const p = result.probabilities;
+  if (!p) return byBand(result.score, band);
+  const shift = Math.exp(NEUTRAL_LOG_ODDS_PER_BAND * (band - DEFAULT_BAND));
+  const neutral = p.neutral * shift;
+  if (neutral >= p.positive && neutral >= p.negative) return "neutral";
+  return p.positive > p.negative ? "positive" : "negative";
 }
 
 export interface SentimentPoint {

@@ -6,7 +6,7 @@
  */
 import { lemma } from "./lemma";
 import type { SparseFeatures } from "./linearModel";
-import type { RuleSignals } from "./sentimentRules";
+import { afinnScore, QUOTED_LABEL, type RuleSignals } from "./sentimentRules";
 
 /** Words too common to tell a class apart; dropping them keeps the weights file small. */
 const STOP = new Set([
@@ -46,13 +46,62 @@ const STOP = new Set([
 const NUMBER = /^\d[\d.,:-]*$/;
 const EMOJI = /\p{Extended_Pictographic}/u;
 
-/** A token as a word feature: lemma, digits as `#`, stripped of stray punctuation. */
+/**
+ * Inflections pooled into one feature ("disappointed", "disappointing", non-native "very disappoint"). A
+ * crude suffix stripper rather than a Porter stemmer library: it only has to map a word to the same
+ * feature at training and at run time, and the lemma map already handles the irregular verbs.
+ */
+function stem(word: string): string {
+  if (word.length <= 5) return word;
+  return word.replace(/(?:ments?|ness|ingly|edly|ing|ed|ly|es|s)$/, "");
+}
+
+/** A token as a word feature: stem of its lemma, digits as `#`, stripped of stray punctuation. */
 function wordOf(token: string): string | null {
   if (EMOJI.test(token)) return token;
   if (NUMBER.test(token)) return "#";
   const w = token.replace(/^['-]+|['-]+$/g, "");
   if (!w || !/\p{L}/u.test(w)) return null;
-  return lemma(w);
+  return stem(lemma(w));
+}
+
+/** Sentences of the scored text, as written. */
+const sentencesOf = (body: string) =>
+  body
+    .split(/(?<=[.!?…])\s+|\n+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+const words = (sentence: string) => sentence.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+
+/**
+ * Sentence forms that carry tone without a lexicon entry: a short flat sentence of praise ("Lovely.",
+ * "Cute.", "Romantic indeed."), most often sarcasm after a complaint; a short question ("Seriously?", "For
+ * the price we paid?"); a closing "really." ("Thanks a lot guys, really."); scare quotes around a name
+ * ("the 'VIP fast-track' entrance").
+ */
+function formFeatures(s: RuleSignals, out: Map<string, number>): void {
+  const sentences = sentencesOf(s.cleaned);
+  const complaint = s.negativeWords < 0 || s.complaints > 0 || s.negativeEvent || s.negativePhrases > 0;
+  sentences.forEach((sentence, i) => {
+    const w = words(sentence);
+    if (w.length === 0) return;
+    const praise = w.some((x) => afinnScore(x) > 0);
+    if (w.length <= 3 && praise && /\.$/.test(sentence) && !/\.\.$/.test(sentence)) {
+      out.set("f:flatPraise", 1);
+      if (i === sentences.length - 1 && sentences.length > 1) out.set("f:flatPraiseLast", 1);
+      if (complaint) out.set("f:flatPraise&complaint", 1);
+    }
+    if (w.length <= 5 && /\?$/.test(sentence)) out.set("f:shortQuestion", 1);
+    if (/\breally\.$/i.test(sentence)) out.set("f:reallyTail", 1);
+  });
+  const exclaims = (s.cleaned.match(/!/g) ?? []).length;
+  if (exclaims) out.set("f:exclaims", Math.min(exclaims, 3) / 3);
+  const unlabelled = s.cleaned.replace(/[’‘]/g, "'").toLowerCase().replace(QUOTED_LABEL, " ");
+  if (/(?:^|[\s(])['"“‘][\p{L}][\p{L} -]{1,30}['"”’](?=[\s.,!?)]|$)/u.test(unlabelled)) {
+    out.set("f:scareQuote", 1);
+    if (complaint) out.set("f:scareQuote&complaint", 1);
+  }
 }
 
 /** Cue counts are capped so one long rant does not weigh more than a clear sentence. */
@@ -77,6 +126,8 @@ function ruleFeatures(s: RuleSignals, text: string, out: Map<string, number>): v
   set("r:request", +s.requests);
   set("r:exclaimed", +s.exclaimed);
   set("r:repeated", +s.repeated);
+  set("r:apologyAuthor", +s.apologyByAuthor);
+  set("r:remedy", +s.remedy);
   set("r:complaint", cap(s.complaints));
   set("r:phrase-", cap(s.negativePhrases));
   set("r:phrase+", cap(s.positivePhrases));
@@ -125,7 +176,10 @@ export function sentimentFeatures(
   groups: readonly SentimentFeatureGroup[] = ["rules", "words"],
 ): SparseFeatures {
   const out = new Map<string, number>();
-  if (groups.includes("rules")) ruleFeatures(s, text, out);
+  if (groups.includes("rules")) {
+    ruleFeatures(s, text, out);
+    formFeatures(s, out);
+  }
   if (groups.includes("words")) wordFeatures(s, out);
   return out;
 }

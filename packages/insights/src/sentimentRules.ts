@@ -310,7 +310,7 @@ const FLAT_PRAISE = new RegExp(
 const MOCKING =
   /\u{1F44F}|['"‘“](?:priority|premium|support|service|help|fast|quick|express|urgent|24\/7|great|excellent|helpful|fix|update|upgrade|customer care)['"’”]/u;
 /** Quoted text that names something ("the error says 'token expired'", "the button labelled 'Send'"), not a scare quote. */
-const QUOTED_LABEL =
+export const QUOTED_LABEL =
   /\b(?:says?|said|shows?|showing|reads?|message|error|called|named|titled|labell?ed|status|button|field|option|menu|tab)\s*:?\s*['"‘“][^'"’”\n]{1,80}['"’”]/g;
 /** Events that make a positive word ironic and that are complaints by themselves. */
 const NEGATIVE_EVENT =
@@ -502,7 +502,11 @@ export interface RuleSignals {
   conditional: number;
   courtesy: number;
   hypotheticalQuestions: number;
-  /** Tokens per clause, lower case (names as `_name_`), each marked when a negator precedes it in its clause. */
+  /** The author apologises ("sorry", "my bad", "we regret that"). */
+  apologyByAuthor: boolean;
+  /** The author reports a remedy ("the fix is live", "the refund has been issued"). */
+  remedy: boolean;
+  /** Tokens per scored clause (courtesy formulas removed), lower case (names as `_name_`), each marked when a negator precedes it in its clause. */
   clauses: Array<Array<{ token: string; negated: boolean }>>;
 }
 
@@ -551,7 +555,6 @@ export function ruleSignals(text: string, opts: { raw?: boolean } = {}): RuleSig
   let apologies = 0;
   let negatedCount = 0;
   let conditional = 0;
-  const marked: RuleSignals["clauses"] = [];
   const positive: string[] = [];
   const negative: string[] = [];
   const lower = body.replace(/[’‘]/g, "'").toLowerCase();
@@ -579,9 +582,6 @@ export function ruleSignals(text: string, opts: { raw?: boolean } = {}): RuleSig
   const exclaimed = lower.includes("!");
   const requests = REQUEST.test(lower);
   for (const clause of clauses(body)) {
-    // lexical negation scope for the model: from a negator to the end of its clause
-    const firstNegator = clause.findIndex((t) => NEGATORS.has(t));
-    marked.push(clause.map((token, k) => ({ token, negated: firstNegator >= 0 && k > firstNegator })));
     const contrastAt = clause.findIndex((t) => CONTRAST.has(t));
     const conditionalAt = clause.findIndex((t) => CONDITIONAL_WORDS.has(t));
     const raisedNegationAt = clause.findIndex((t, k) => NEGATORS.has(t) && OPINION_VERBS.has(clause[k + 1] ?? ""));
@@ -696,7 +696,14 @@ export function ruleSignals(text: string, opts: { raw?: boolean } = {}): RuleSig
     conditional,
     courtesy,
     hypotheticalQuestions,
-    clauses: marked,
+    apologyByAuthor: AUTHOR_APOLOGY.test(lower),
+    remedy: REMEDY.test(lower),
+    // the words the rules score (courtesy formulas and hypothetical questions removed)
+    clauses: clauses(body).map((clause) => {
+      // lexical negation scope for the model: from a negator to the end of its clause
+      const firstNegator = clause.findIndex((t) => NEGATORS.has(t));
+      return clause.map((token, k) => ({ token, negated: firstNegator >= 0 && k > firstNegator }));
+    }),
   };
 }
 

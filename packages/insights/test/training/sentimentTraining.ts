@@ -11,10 +11,10 @@ import type { LabelledMessage } from "../fixtures/corpus";
 import { type LabelledSet, leaveOneSetOut, setsLabelling } from "./labelledSets";
 import { type SoftmaxOptions, type TrainingRow, trainSoftmax } from "./softmax";
 
-export const SENTIMENT_CLASSES: readonly SentimentLabel[] = ["negative", "neutral", "positive"];
+const SENTIMENT_CLASSES: readonly SentimentLabel[] = ["negative", "neutral", "positive"];
 const LABEL: Record<-1 | 0 | 1, SentimentLabel> = { [-1]: "negative", 0: "neutral", 1: "positive" };
 
-export const labelOf = (m: LabelledMessage): SentimentLabel => LABEL[m.expect.sentiment];
+const labelOf = (m: LabelledMessage): SentimentLabel => LABEL[m.expect.sentiment];
 
 interface Cached {
   rule: SentimentLabel;
@@ -39,44 +39,62 @@ function read(m: LabelledMessage): Cached {
   return c;
 }
 
-export type FeatureChoice = SentimentFeatureGroup | "all";
+type FeatureChoice = SentimentFeatureGroup | "all";
 
 /** The rule scorer's label (rounds 1–7) of a labelled message. */
-export const ruleLabel = (m: LabelledMessage): SentimentLabel => read(m).rule;
+const ruleLabel = (m: LabelledMessage): SentimentLabel => read(m).rule;
 
-export function sentimentRows(sets: readonly LabelledSet[], choice: FeatureChoice): TrainingRow[] {
+function sentimentRows(sets: readonly LabelledSet[], choice: FeatureChoice, rulesWeight = 1): TrainingRow[] {
   return setsLabelling(sets, "sentiment").flatMap((s) =>
-    s.messages.map((m) => ({ features: read(m).features.get(choice)!, label: labelOf(m) })),
+    s.messages.map((m) => ({
+      features: read(m).features.get(choice)!,
+      label: labelOf(m),
+      weight: s.author === "rules" ? rulesWeight : 1,
+    })),
   );
 }
 
 export interface SentimentConfig extends SoftmaxOptions {
   features: FeatureChoice;
+  /** Weight of a rules-author row relative to an independent author's (default 1). */
+  rulesWeight?: number;
 }
 
 export const trainSentiment = (sets: readonly LabelledSet[], config: SentimentConfig): LinearModel =>
-  trainSoftmax(sentimentRows(sets, config.features), SENTIMENT_CLASSES, config);
+  trainSoftmax(sentimentRows(sets, config.features, config.rulesWeight), SENTIMENT_CLASSES, config);
 
 /** The model's label: the most probable class. */
-export function modelLabel(model: LinearModel, m: LabelledMessage, choice: FeatureChoice): SentimentLabel {
+function modelLabel(model: LinearModel, m: LabelledMessage, choice: FeatureChoice): SentimentLabel {
   const p = linearProbabilities(model, read(m).features.get(choice)!);
   return model.classes[p.indexOf(Math.max(...p))] as SentimentLabel;
 }
 
-export const accuracy = (messages: readonly LabelledMessage[], label: (m: LabelledMessage) => SentimentLabel) =>
+const accuracy = (messages: readonly LabelledMessage[], label: (m: LabelledMessage) => SentimentLabel) =>
   messages.filter((m) => label(m) === labelOf(m)).length / messages.length;
+
+/** Mean negative log-likelihood of the labels: smoother than accuracy for comparing settings. */
+function logLoss(model: LinearModel, messages: readonly LabelledMessage[], choice: FeatureChoice): number {
+  let sum = 0;
+  for (const m of messages) {
+    const p = linearProbabilities(model, read(m).features.get(choice)!);
+    sum -= Math.log(Math.max(p[model.classes.indexOf(labelOf(m))]!, 1e-12));
+  }
+  return sum / messages.length;
+}
 
 /** Accuracy on each independent set of a model trained without it (and of the rules, for comparison). */
 export function sentimentOutOfSet(
   sets: readonly LabelledSet[],
   config: SentimentConfig,
-): Array<{ set: string; rules: number; model: number }> {
+): Array<{ set: string; n: number; rules: number; model: number; logLoss: number }> {
   return leaveOneSetOut(
     setsLabelling(sets, "sentiment"),
     (training) => trainSentiment(training, config),
     (model, held) => ({
+      n: held.messages.length,
       rules: accuracy(held.messages, ruleLabel),
       model: accuracy(held.messages, (m) => modelLabel(model, m, config.features)),
+      logLoss: logLoss(model, held.messages, config.features),
     }),
   ).map(({ set, score }) => ({ set, ...score }));
 }
