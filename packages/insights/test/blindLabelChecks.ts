@@ -1,5 +1,5 @@
 /**
- * Consistency checks on a labelled set (blind5, blind6, train7a: each set's own sets.test.ts calls this).
+ * Consistency checks on a labelled set (blind5, blind6, train7a, train7b: each set's own sets.test.ts calls this).
  * They run no extractor: they only make sure the labels agree with the messages and with themselves,
  * and that the set keeps the coverage its README promises.
  */
