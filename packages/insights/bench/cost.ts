@@ -6,6 +6,7 @@
  */
 import { detectDealCue } from "../src/dealStage";
 import { extractDeterministic } from "../src/extractor";
+import { scoreSentiment } from "../src/sentiment";
 import { CORPUS } from "../test/fixtures/corpus";
 import { TUNING } from "../test/fixtures/tuning";
 import { TUNING2, TUNING2_DEAL } from "../test/fixtures/tuning2";
@@ -36,11 +37,20 @@ const all = perMessage(() => {
 const deal = perMessage(() => {
   for (const m of messages) detectDealCue(m);
 });
+// round 8: the learned sentiment model against the rule scorer alone, in the same run
+const sentiment = perMessage(() => {
+  for (const m of messages) scoreSentiment(m.text);
+});
+const sentimentRules = perMessage(() => {
+  for (const m of messages) scoreSentiment(m.text, { rulesOnly: true });
+});
 console.log(
   JSON.stringify({
     messages: messages.length,
     extractDeterministicMs: Number(all.toFixed(3)),
     detectDealCueMs: Number(deal.toFixed(3)),
+    scoreSentimentMs: Number(sentiment.toFixed(3)),
+    scoreSentimentRulesOnlyMs: Number(sentimentRules.toFixed(3)),
     firstCallMs: { detectDealCue: Number(coldDeal.toFixed(1)), extractDeterministic: Number(coldAll.toFixed(1)) },
   }),
 );

@@ -20,7 +20,7 @@
 
 import { type DealCue, type DealStage, detectDealCandidate, detectDealCue } from "./dealStage";
 import { boundText } from "./limits";
-import { type SentimentLabel, scoreSentiment } from "./sentiment";
+import { labelAtBand, type SentimentLabel, type SentimentResult, scoreSentiment } from "./sentiment";
 import { messageBody } from "./text";
 import type { MessageInput } from "./types";
 
@@ -138,7 +138,7 @@ function learnedPhrases<L extends string>(t: Tally<L>): Record<string, L> {
 export function learnFromCorrections(examples: Correction[]): CorrectionModel {
   const sTally: Tally<SentimentLabel> = { labels: new Map(), ruleWrong: new Map() };
   const dTally: Tally<DealStage | "none"> = { labels: new Map(), ruleWrong: new Map() };
-  const scored: Array<[number, SentimentLabel]> = [];
+  const scored: Array<[SentimentResult, SentimentLabel]> = [];
   const cueVotes = new Map<string, { wrong: number; right: number }>();
   let sN = 0;
   let dN = 0;
@@ -146,7 +146,7 @@ export function learnFromCorrections(examples: Correction[]): CorrectionModel {
     if (ex.field === "sentiment") {
       sN++;
       const r = scoreSentiment(ex.msg.text);
-      scored.push([r.score, ex.label]);
+      scored.push([r, ex.label]);
       tally(sTally, ex.msg.text, ex.label, r.label !== ex.label);
     } else {
       dN++;
@@ -169,8 +169,7 @@ ${ex.msg.text}`,
   }
   let band: number | null = null;
   if (scored.length >= MIN_BAND_EXAMPLES) {
-    const acc = (b: number) =>
-      scored.filter(([s, l]) => (s >= b ? "positive" : s <= -b ? "negative" : "neutral") === l).length;
+    const acc = (b: number) => scored.filter(([r, l]) => labelAtBand(r, b) === l).length;
     // the best band; ties keep the one nearest the default 0.1
     band = [...BANDS].sort((a, b) => acc(b) - acc(a) || Math.abs(a - 0.1) - Math.abs(b - 0.1))[0]!;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afinnScore, scoreSentiment, sentimentTrend, trendDelta } from "./sentiment";
+import { afinnScore, labelAtBand, scoreSentiment, sentimentTrend, trendDelta } from "./sentiment";
 
 describe("scoreSentiment", () => {
   it("labels clear positive, negative and neutral messages", () => {
@@ -11,10 +11,14 @@ describe("scoreSentiment", () => {
 
   it("keeps scores within [-1, 1]", () => {
     const huge = "amazing wonderful fantastic superb ".repeat(50);
-    const s = scoreSentiment(huge).score;
-    expect(s).toBeLessThanOrEqual(1);
-    expect(s).toBeGreaterThan(0.9);
+    // the rules' normalised score saturates; the model's P(positive) − P(negative) stays a probability gap
+    expect(scoreSentiment(huge, { rulesOnly: true }).score).toBeGreaterThan(0.9);
+    const s = scoreSentiment(huge);
+    expect(s.score).toBeLessThanOrEqual(1);
+    expect(s.score).toBeGreaterThan(0.5);
+    expect(s.label).toBe("positive");
     expect(scoreSentiment("awful horrible terrible ".repeat(50)).score).toBeGreaterThanOrEqual(-1);
+    expect(scoreSentiment("awful horrible terrible ".repeat(50)).label).toBe("negative");
   });
 
   it("flips negated words within the clause", () => {
@@ -84,7 +88,9 @@ describe("scoreSentiment", () => {
 
   it("reads feelings said in phrases, raised negation and denied problems (round 4)", () => {
     expect(scoreSentiment("Couldn't be happier with the new inbox.").label).toBe("positive");
-    expect(scoreSentiment("I want my money back.").label).toBe("negative");
+    // round 8: the rules read the phrase; the learned model weighs it against the bare, short form (and
+    // labels this four-word message neutral by a hair), see README "Round 8"
+    expect(scoreSentiment("I want my money back.", { rulesOnly: true }).label).toBe("negative");
     expect(scoreSentiment("I don't think this is fair at this price.").label).toBe("negative");
     expect(scoreSentiment("Nothing wrong with the app, I just need a receipt.").label).toBe("neutral");
     expect(scoreSentiment("Not a problem at all!").label).toBe("positive");
@@ -157,8 +163,10 @@ describe("sentimentTrend", () => {
   });
 
   it("treats courtesy formulas as neutral and keeps real feeling", () => {
+    // round 8: exclaimed thanks are neutral for the rules; the sets disagree (blind2/3 neutral, later authors
+    // positive) and the learned model follows the majority of them, see README "Round 8"
+    expect(scoreSentiment("Good catch, thanks! I've corrected the PO.", { rulesOnly: true }).label).toBe("neutral");
     for (const text of [
-      "Good catch, thanks! I've corrected the PO.",
       "I hope this clarifies things. Let me know if anything is unclear.",
       "Hope you had a great weekend. It would be great if you could send the updated contract.",
       "Happy to jump on a call if anything is unclear.",
@@ -198,12 +206,63 @@ describe("scoreSentiment: round 7 (trades, non-native English, sarcasm)", () => 
     expect(label("The ceiling is leaking again above the kitchen. Please come look")).toBe("negative");
     expect(label("4th time rescheduling. Not ok.")).toBe("negative");
     expect(label("The spare parts still did not reach our office in Cebu.")).toBe("negative");
-    expect(label("We sent three tickets about the login but so far no response.")).toBe("negative");
+    // round 8: the rule reads it; the learned model gives it P(negative) 0.39 against 0.60 neutral
+    expect(
+      scoreSentiment("We sent three tickets about the login but so far no response.", { rulesOnly: true }).label,
+    ).toBe("negative");
     expect(label("Our shipment is on customs hold since Monday and nobody informs us.")).toBe("negative");
     expect(label("The dryer makes the exact same noise after the repair. $95 for nothing")).toBe("negative");
   });
   it("keeps a plain question and good news as they are", () => {
     expect(label("hi is anyone there")).toBe("neutral");
     expect(label("Great news - the board approved another 2 years. The team loves it!")).toBe("positive");
+  });
+});
+
+describe("scoreSentiment: the learned model (round 8)", () => {
+  it("labels by the most probable class and scores P(positive) − P(negative)", () => {
+    for (const text of [
+      "Waited two hours for the technician who never came. Lovely.",
+      "The installer was brilliant, tidy and quick. Thank you!",
+      "Invoice attached for March.",
+    ]) {
+      const r = scoreSentiment(text);
+      const p = r.probabilities!;
+      expect(p.negative + p.neutral + p.positive).toBeCloseTo(1, 9);
+      expect(r.score).toBeCloseTo(p.positive - p.negative, 3);
+      const best = (["negative", "neutral", "positive"] as const).reduce((a, b) => (p[b] > p[a] ? b : a));
+      expect(r.label, text).toBe(best);
+    }
+    expect(scoreSentiment("Waited two hours for the technician who never came. Lovely.").label).toBe("negative");
+    expect(scoreSentiment("The installer was brilliant, tidy and quick. Thank you!").label).toBe("positive");
+    expect(scoreSentiment("Invoice attached for March.").label).toBe("neutral");
+  });
+
+  it("keeps the rules' evidence words and the scored span", () => {
+    const text = "Hi Dana,\n\nThe new dashboard is excellent, thank you.\n\nBest,\nLee";
+    const model = scoreSentiment(text);
+    const rules = scoreSentiment(text, { rulesOnly: true });
+    expect(model.positive).toEqual(rules.positive);
+    expect(model.span).toEqual(rules.span);
+    expect(model.span?.quote).toBe(text.slice(model.span!.start, model.span!.end));
+    expect(rules.probabilities).toBeUndefined();
+  });
+
+  it("reads nothing as neutral", () => {
+    expect(scoreSentiment("")).toMatchObject({ score: 0, label: "neutral" });
+  });
+
+  it("widens or narrows the neutral class with the band, the default band being the model's label", () => {
+    const r = scoreSentiment("The update is ok I guess, a bit slow to load.");
+    expect(labelAtBand(r, 0.1)).toBe(r.label);
+    expect(scoreSentiment("The update is ok I guess, a bit slow to load.", { neutralBand: 0.1 }).label).toBe(r.label);
+    const p = r.probabilities!;
+    // a band wide enough makes any message neutral; a narrow one picks the larger of the two feelings
+    expect(labelAtBand(r, 1.5)).toBe("neutral");
+    expect(labelAtBand(r, -1.5)).toBe(p.positive > p.negative ? "positive" : "negative");
+    // the rules keep their own band on their score
+    const rules = scoreSentiment("Thanks so much, great work.", { rulesOnly: true });
+    expect(labelAtBand(rules, 0.99)).toBe("neutral");
+    expect(labelAtBand(rules, 0.1)).toBe(rules.label);
   });
 });
