@@ -78,11 +78,10 @@ export interface DevData {
 }
 
 /**
- * Features of every dev message's candidate. For messages the naive-Bayes model was trained on, its
- * posterior comes from a model trained without that message's fold (5 folds), so the confidence model
- * does not learn to trust an in-sample posterior.
+ * The naive-Bayes model to read a labelled message with: for the model's own training messages one trained
+ * without the message's fold (5 folds), so no learned layer above it trusts an in-sample posterior.
  */
-export function buildDevData(sets = DEV_SETS): DevData {
+export function outOfFoldNaiveBayes(): (l: LabelledMessage) => DealModel {
   const k = 5;
   const nbExamples: DealExample[] = DEAL_MODEL_TRAINING.map(dealExample);
   const folds: DealModel[] = [];
@@ -91,12 +90,22 @@ export function buildDevData(sets = DEV_SETS): DevData {
   DEAL_MODEL_TRAINING.forEach((l, i) => {
     nbFor.set(l, folds[i % k]!);
   });
+  return (l) => nbFor.get(l) ?? DEAL_MODEL;
+}
+
+/**
+ * Features of every dev message's candidate. For messages the naive-Bayes model was trained on, its
+ * posterior comes from a model trained without that message's fold (5 folds), so the confidence model
+ * does not learn to trust an in-sample posterior.
+ */
+export function buildDevData(sets = DEV_SETS): DevData {
+  const nbFor = outOfFoldNaiveBayes();
   const rows: CalibrationRow[] = [];
   const positives = new Map<string, number>();
   for (const set of sets) {
     positives.set(set.name, set.messages.filter((l) => l.expect.dealStage !== null).length);
     for (const l of set.messages) {
-      const nb = nbFor.get(l) ?? DEAL_MODEL;
+      const nb = nbFor(l);
       const cand = detectDealCandidate(l.msg, nb);
       if (!cand) continue;
       const input: DealCandidateInput = { ...cand, origin: cand.origin ?? "list" };
