@@ -1,0 +1,131 @@
+/**
+ * Round 8: the features of the learned sentiment model (sentiment.ts): the rule scorer's own reading of a
+ * message (its score and score parts, irony, complaint, courtesy, politeness, apology and negation cues,
+ * sentence forms, length) and the message's words: lemma unigrams and bigrams within a clause, marked
+ * `NOT_` inside a negation's scope, and emoji. One pass over the rule scorer's clauses: linear in the text.
+ */
+import { lemma } from "./lemma";
+import type { SparseFeatures } from "./linearModel";
+import type { RuleSignals } from "./sentimentRules";
+
+/** Words too common to tell a class apart; dropping them keeps the weights file small. */
+const STOP = new Set([
+  "the",
+  "a",
+  "an",
+  "to",
+  "of",
+  "and",
+  "in",
+  "on",
+  "for",
+  "at",
+  "is",
+  "be",
+  "it",
+  "this",
+  "that",
+  "with",
+  "we",
+  "i",
+  "you",
+  "our",
+  "your",
+  "my",
+  "me",
+  "us",
+  "are",
+  "was",
+  "as",
+  "from",
+  "by",
+  "or",
+  "_name_",
+]);
+
+const NUMBER = /^\d[\d.,:-]*$/;
+const EMOJI = /\p{Extended_Pictographic}/u;
+
+/** A token as a word feature: lemma, digits as `#`, stripped of stray punctuation. */
+function wordOf(token: string): string | null {
+  if (EMOJI.test(token)) return token;
+  if (NUMBER.test(token)) return "#";
+  const w = token.replace(/^['-]+|['-]+$/g, "");
+  if (!w || !/\p{L}/u.test(w)) return null;
+  return lemma(w);
+}
+
+/** Cue counts are capped so one long rant does not weigh more than a clear sentence. */
+const cap = (n: number, max = 2) => Math.min(n, max) / max;
+
+/** The rule scorer's reading of the message as features (names prefixed `r:`). */
+function ruleFeatures(s: RuleSignals, text: string, out: Map<string, number>): void {
+  const set = (name: string, value: number) => {
+    if (value !== 0) out.set(name, value);
+  };
+  set("r:score", s.score);
+  set(s.score >= 0.1 ? "r:label+" : s.score <= -0.1 ? "r:label-" : "r:label0", 1);
+  const norm = Math.sqrt(Math.max(s.tokens, 1));
+  set("r:pos", Math.min(s.positiveWords / norm, 2));
+  set("r:neg", Math.max(s.negativeWords / norm, -2));
+  set("r:irony.emoji", +s.irony.emoji);
+  set("r:irony.strong", +s.irony.strong);
+  set("r:irony.weak", +s.irony.weak);
+  set("r:irony.mock", +s.irony.mock);
+  set("r:event", +s.negativeEvent);
+  set("r:problemTopic", +s.problemIsTopic);
+  set("r:request", +s.requests);
+  set("r:exclaimed", +s.exclaimed);
+  set("r:repeated", +s.repeated);
+  set("r:complaint", cap(s.complaints));
+  set("r:phrase-", cap(s.negativePhrases));
+  set("r:phrase+", cap(s.positivePhrases));
+  set("r:thanksWarm", cap(s.warmThanks));
+  set("r:thanks", cap(s.politeness));
+  set("r:apology", cap(s.apologies));
+  set("r:negated", cap(s.negated));
+  set("r:conditional", cap(s.conditional));
+  set("r:courtesy", cap(s.courtesy));
+  set("r:hypothetical", cap(s.hypotheticalQuestions));
+  const body = s.cleaned;
+  set("r:question", +body.includes("?"));
+  set("r:doubleMark", +/[?!]{2,}/.test(body));
+  set("r:ellipsis", +/\.\.\.|…/.test(body));
+  set("r:shout", +/\b[A-Z]{4,}\b/.test(body.replace(/\b(?:ASAP|FYI|PDF|URGENT|NOTE)\b/g, "")));
+  const len = s.tokens;
+  set(len <= 6 ? "r:len.xs" : len <= 20 ? "r:len.s" : len <= 60 ? "r:len.m" : "r:len.l", 1);
+  set("r:lines", +(body.split("\n").filter((l) => l.trim()).length >= 4));
+  set("r:quoted", +(text.length > body.length * 2 + 200));
+}
+
+/** Words, bigrams and emoji of the scored clauses (names prefixed `w:`, `b:`). */
+function wordFeatures(s: RuleSignals, out: Map<string, number>): void {
+  for (const clause of s.clauses) {
+    let prev: string | null = null;
+    for (const { token, negated } of clause) {
+      const w = wordOf(token);
+      if (w === null) {
+        prev = null;
+        continue;
+      }
+      const mark = negated ? "NOT_" : "";
+      if (!STOP.has(w)) out.set(`w:${mark}${w}`, 1);
+      if (prev !== null) out.set(`b:${mark}${prev}_${w}`, 1);
+      prev = w;
+    }
+  }
+}
+
+export type SentimentFeatureGroup = "rules" | "words";
+
+/** The model's features of a message, from the rule scorer's signals and the original text. */
+export function sentimentFeatures(
+  s: RuleSignals,
+  text: string,
+  groups: readonly SentimentFeatureGroup[] = ["rules", "words"],
+): SparseFeatures {
+  const out = new Map<string, number>();
+  if (groups.includes("rules")) ruleFeatures(s, text, out);
+  if (groups.includes("words")) wordFeatures(s, out);
+  return out;
+}

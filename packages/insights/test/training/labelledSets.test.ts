@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { type LabelledSet, leaveOneSetOut, loadLabelledSets, setsLabelling } from "./labelledSets";
+
+const sets = await loadLabelledSets();
+
+describe("labelled sets", () => {
+  it("has every independent author's set (blind2-6 and any train* directory) and never blind7", () => {
+    const names = sets.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.some((n) => /blind7/.test(n))).toBe(false);
+    const independent = sets.filter((s) => s.author === "independent").map((s) => s.name);
+    expect(independent.slice(0, 5)).toEqual(["blind2", "blind3", "blind4", "blind5", "blind6"]);
+    expect(independent.slice(5).every((n) => /^train\d+[a-z]?$/.test(n))).toBe(true);
+    for (const s of sets.filter((x) => x.author === "independent")) expect(s.messages.length).toBeGreaterThan(100);
+  });
+
+  it("marks which fields each set labels: deal-only sets do not train sentiment", () => {
+    const sentiment = setsLabelling(sets, "sentiment").map((s) => s.name);
+    expect(sentiment).toContain("tuning-sentiment");
+    expect(sentiment).toContain("blind6");
+    expect(sentiment).not.toContain("tuning-deal");
+    expect(sentiment).not.toContain("tuning-commit4");
+    expect(setsLabelling(sets, "dealStage").map((s) => s.name)).toContain("tuning-deal");
+    for (const s of setsLabelling(sets, "sentiment"))
+      for (const m of s.messages) expect([-1, 0, 1]).toContain(m.expect.sentiment);
+    // a sentiment set is not all placeholders: it has each class
+    for (const s of setsLabelling(sets, "sentiment").filter((x) => x.messages.length >= 30))
+      expect(new Set(s.messages.map((m) => m.expect.sentiment)).size).toBe(3);
+  });
+
+  it("leaves each independent set out once; the rules' author's sets always train", () => {
+    const seen: string[][] = [];
+    const result = leaveOneSetOut(
+      sets,
+      (training: readonly LabelledSet[]) => {
+        seen.push(training.map((s) => s.name));
+        return training.length;
+      },
+      (trained, heldOut) => `${heldOut.name}:${trained}`,
+    );
+    const independent = sets.filter((s) => s.author === "independent");
+    expect(result.map((r) => r.set)).toEqual(independent.map((s) => s.name));
+    for (const [i, r] of result.entries()) {
+      expect(seen[i]).not.toContain(r.set);
+      expect(seen[i]).toHaveLength(sets.length - 1);
+      expect(r.score).toBe(`${r.set}:${sets.length - 1}`);
+      for (const s of sets.filter((x) => x.author === "rules")) expect(seen[i]).toContain(s.name);
+    }
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * Round 8: every labelled fixture set of this package, grouped by author, for training the learned models
+ * and estimating them out of author. A set written by the rules' own developer (`author: "rules"`) always
+ * trains; a set written by an independent author (blind2–6, train7a/b) is the unit left out by
+ * `leaveOneSetOut`, so each independent set is scored by a model that never saw that author's text.
+ *
+ * `labels` says which fields a set labels: a deal-only set carries a placeholder `sentiment: 0`, which must
+ * not train a sentiment model. Job-change pairs are `jobChanges`.
+ *
+ * NEVER loaded: blind7 (the lead's blind set) or any other blind directory than blind2–6. The independent
+ * training directories `train<N><letter>/` are found by name when they are merged, so nothing here changes
+ * when they land (their index exports `<PREFIX>_ALL` and optionally `<PREFIX>_JOB_CHANGES`).
+ */
+import { readdirSync } from "node:fs";
+import { BLIND, BLIND_JOB_CHANGES } from "../fixtures/blind";
+import { BLIND2_ALL, BLIND2_JOB_CHANGES } from "../fixtures/blind2/index";
+import { BLIND3_ALL, BLIND3_JOB_CHANGES } from "../fixtures/blind3/index";
+import { BLIND4_ALL, BLIND4_JOB_CHANGES } from "../fixtures/blind4/index";
+import { BLIND5_ALL, BLIND5_JOB_CHANGES } from "../fixtures/blind5/index";
+import { BLIND6_ALL, BLIND6_JOB_CHANGES } from "../fixtures/blind6/index";
+import { CORPUS, JOB_CHANGES, type JobChangeCase, type LabelledMessage } from "../fixtures/corpus";
+import { HOLDOUT } from "../fixtures/holdout";
+import { HOLDOUT2_DEAL } from "../fixtures/holdout2";
+import { HOLDOUT3_DEAL, HOLDOUT3_SIGNATURES } from "../fixtures/holdout3";
+import { TUNING, TUNING_JOB_CHANGES } from "../fixtures/tuning";
+import { TUNING_COMMIT4_ALL } from "../fixtures/tuning-commit4";
+import { TUNING_DEAL } from "../fixtures/tuning-deal";
+import { HOLDOUT_DEAL } from "../fixtures/tuning-deal-holdout";
+import { TUNING_JOB4_ALL } from "../fixtures/tuning-job4";
+import { TUNING_SENTIMENT } from "../fixtures/tuning-sentiment";
+import { HOLDOUT_SENTIMENT } from "../fixtures/tuning-sentiment-holdout";
+import { TUNING_SIG4_ALL } from "../fixtures/tuning-sig4";
+import { TUNING2, TUNING2_DEAL } from "../fixtures/tuning2";
+import { TUNING3_DEAL, TUNING3_SIGNATURES } from "../fixtures/tuning3";
+import { TUNING_COMMIT5_ALL } from "../fixtures/tuning5-commit";
+import {
+  TUNING5_DEAL_OPS,
+  TUNING5_DEAL_PROBES,
+  TUNING5_DEAL_RETAIL,
+  TUNING5_DEAL_SOLO,
+} from "../fixtures/tuning5-deal";
+import { TUNING5_DEAL_HOLDOUT } from "../fixtures/tuning5-deal-holdout";
+import { TUNING6_COMMIT } from "../fixtures/tuning6-commit";
+import { TUNING6_COMMIT_HOLDOUT } from "../fixtures/tuning6-commit-holdout";
+import { TUNING6_COMMIT_HOLDOUT2 } from "../fixtures/tuning6-commit-holdout2";
+import { TUNING6_COMMIT_HOLDOUT3 } from "../fixtures/tuning6-commit-holdout3";
+import { TUNING6_COMMIT_HOLDOUT4 } from "../fixtures/tuning6-commit-holdout4";
+import { TUNING6_COMMIT_HOLDOUT5 } from "../fixtures/tuning6-commit-holdout5";
+import { TUNING6_COMMIT_HOLDOUT6 } from "../fixtures/tuning6-commit-holdout6";
+import { TUNING6_DEAL_HOLDOUT } from "../fixtures/tuning6-deal-holdout";
+import { TUNING6_DEAL_HOLDOUT_B } from "../fixtures/tuning6-deal-holdout-b";
+import { TUNING7_HOLDOUT } from "../fixtures/tuning7-holdout";
+import { UNTOUCHED } from "../fixtures/untouched";
+
+/** A field a set's messages are labelled for (`relationships` only where `expect.relationships` is given). */
+export type LabelledField = "sentiment" | "commitments" | "signature" | "dealStage";
+
+export interface LabelledSet {
+  name: string;
+  /** "rules": written by the extractors' developer (always trains); "independent": another author (left out in turn). */
+  author: "rules" | "independent";
+  messages: readonly LabelledMessage[];
+  labels: readonly LabelledField[];
+  jobChanges?: readonly JobChangeCase[];
+}
+
+const FULL: readonly LabelledField[] = ["sentiment", "commitments", "signature", "dealStage"];
+
+const rules = (
+  name: string,
+  messages: readonly LabelledMessage[],
+  labels: readonly LabelledField[],
+  jobChanges?: readonly JobChangeCase[],
+): LabelledSet => ({ name, author: "rules", messages, labels, ...(jobChanges ? { jobChanges } : {}) });
+
+const independent = (
+  name: string,
+  messages: readonly LabelledMessage[],
+  jobChanges: readonly JobChangeCase[],
+): LabelledSet => ({ name, author: "independent", messages, labels: FULL, jobChanges });
+
+/** The sets of the rules' author, fixed. */
+const RULES_SETS: LabelledSet[] = [
+  rules("corpus", CORPUS, FULL, JOB_CHANGES),
+  rules("holdout", HOLDOUT, FULL),
+  rules("blind", BLIND, FULL, BLIND_JOB_CHANGES),
+  rules("untouched", UNTOUCHED, FULL),
+  rules("tuning", TUNING, FULL, TUNING_JOB_CHANGES),
+  // tuning2's sentiment is a placeholder 0 on every message (it was written for deal, signatures, commitments)
+  rules("tuning2", TUNING2, ["commitments", "signature", "dealStage"]),
+  rules("tuning2-deal", TUNING2_DEAL, ["dealStage"]),
+  rules("holdout2-deal", HOLDOUT2_DEAL, ["dealStage"]),
+  rules("tuning3-deal", TUNING3_DEAL, ["dealStage"]),
+  rules("tuning3-signatures", TUNING3_SIGNATURES, ["signature"]),
+  rules("holdout3-deal", HOLDOUT3_DEAL, ["dealStage"]),
+  rules("holdout3-signatures", HOLDOUT3_SIGNATURES, ["signature"]),
+  rules("tuning-sentiment", TUNING_SENTIMENT, ["sentiment"]),
+  rules("tuning-sentiment-holdout", HOLDOUT_SENTIMENT, ["sentiment"]),
+  rules("tuning-deal", TUNING_DEAL, ["dealStage"]),
+  rules("tuning-deal-holdout", HOLDOUT_DEAL, ["dealStage"]),
+  rules("tuning-commit4", TUNING_COMMIT4_ALL, ["commitments"]),
+  rules("tuning-sig4", TUNING_SIG4_ALL, ["signature"]),
+  rules("tuning-job4", [], [], TUNING_JOB4_ALL),
+  rules("tuning5-commit", TUNING_COMMIT5_ALL, ["commitments"]),
+  rules(
+    "tuning5-deal",
+    [...TUNING5_DEAL_RETAIL, ...TUNING5_DEAL_OPS, ...TUNING5_DEAL_PROBES, ...TUNING5_DEAL_SOLO],
+    ["dealStage"],
+  ),
+  rules("tuning5-deal-holdout", TUNING5_DEAL_HOLDOUT, ["dealStage"]),
+  rules("tuning6-commit", TUNING6_COMMIT, ["commitments"]),
+  rules(
+    "tuning6-commit-holdouts",
+    [
+      ...TUNING6_COMMIT_HOLDOUT,
+      ...TUNING6_COMMIT_HOLDOUT2,
+      ...TUNING6_COMMIT_HOLDOUT3,
+      ...TUNING6_COMMIT_HOLDOUT4,
+      ...TUNING6_COMMIT_HOLDOUT5,
+      ...TUNING6_COMMIT_HOLDOUT6,
+    ],
+    ["commitments"],
+  ),
+  rules("tuning6-deal-holdout", TUNING6_DEAL_HOLDOUT, ["dealStage"]),
+  rules("tuning6-deal-holdout-b", TUNING6_DEAL_HOLDOUT_B, ["dealStage"]),
+  rules("tuning7-holdout", TUNING7_HOLDOUT, ["sentiment", "signature"]),
+];
+
+/** blind2–6 by name; listed one by one so that no other blind directory (blind7) can ever be read. */
+const BLIND_SETS: LabelledSet[] = [
+  independent("blind2", BLIND2_ALL, BLIND2_JOB_CHANGES),
+  independent("blind3", BLIND3_ALL, BLIND3_JOB_CHANGES),
+  independent("blind4", BLIND4_ALL, BLIND4_JOB_CHANGES),
+  independent("blind5", BLIND5_ALL, BLIND5_JOB_CHANGES),
+  independent("blind6", BLIND6_ALL, BLIND6_JOB_CHANGES),
+];
+
+/** Directory names of the independent training sets (train7a, train7b, …), never a blind directory. */
+const TRAINING_DIR = /^train\d+[a-z]?$/;
+
+/** Every `train<N><letter>/` directory under fixtures/, as an independent set (sorted by name). */
+async function loadTrainingDirs(root: URL): Promise<LabelledSet[]> {
+  const dirs = readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && TRAINING_DIR.test(e.name))
+    .map((e) => e.name)
+    .sort();
+  const sets: LabelledSet[] = [];
+  for (const name of dirs) {
+    const mod = (await import(new URL(`${name}/index.ts`, root).href)) as Record<string, unknown>;
+    const prefix = name.toUpperCase();
+    const messages = mod[`${prefix}_ALL`];
+    if (!Array.isArray(messages) || messages.length === 0)
+      throw new Error(`labelledSets: fixtures/${name}/index.ts exports no ${prefix}_ALL`);
+    const pairs = mod[`${prefix}_JOB_CHANGES`];
+    sets.push(independent(name, messages as LabelledMessage[], Array.isArray(pairs) ? (pairs as JobChangeCase[]) : []));
+  }
+  return sets;
+}
+
+/** Every labelled set: the rules' author's first, then the independent ones (blind2–6, then train*). */
+export async function loadLabelledSets(): Promise<LabelledSet[]> {
+  return [...RULES_SETS, ...BLIND_SETS, ...(await loadTrainingDirs(new URL("../fixtures/", import.meta.url)))];
+}
+
+/** The sets that label `field`, each cut down to nothing else. */
+export function setsLabelling(sets: readonly LabelledSet[], field: LabelledField): LabelledSet[] {
+  return sets.filter((s) => s.labels.includes(field) && s.messages.length > 0);
+}
+
+/**
+ * Leave one independent set out: for each independent set, `train` on every other set (the rules' author's
+ * sets always train) and `score` the model on the set left out. Results are in the order of `sets`.
+ */
+export function leaveOneSetOut<Model, Score>(
+  sets: readonly LabelledSet[],
+  train: (training: readonly LabelledSet[]) => Model,
+  score: (model: Model, heldOut: LabelledSet) => Score,
+): Array<{ set: string; score: Score }> {
+  return sets
+    .filter((s) => s.author === "independent")
+    .map((heldOut) => ({
+      set: heldOut.name,
+      score: score(train(sets.filter((s) => s !== heldOut)), heldOut),
+    }));
+}
