@@ -1,5 +1,4 @@
-import { type DealCueOrigin, dealCueFeatures, scoreDealFeatures } from "./dealConfidence";
-import { DEAL_CONFIDENCE_MODEL } from "./dealConfidenceData";
+import type { DealCueOrigin } from "./dealConfidence";
 import { frameCue, isAboutThirdParty, isServiceSentence, isThirdPartySubject } from "./dealFrames";
 import { classifyDeal, type DealModel, dealModelText, strongestSentence } from "./dealModel";
 import { DEAL_MODEL } from "./dealModelData";
@@ -11,6 +10,8 @@ import {
   isOutOfDealScope,
   statesNoDeal,
 } from "./dealScope";
+import { dealStageFeatures, strongestStageSentence, topDealStage } from "./dealStageModel";
+import { DEAL_STAGE_MODEL } from "./dealStageModelData";
 import { lemmatise } from "./lemma";
 import { boundText } from "./limits";
 import { locateSpan, type SourceSpan } from "./span";
@@ -533,32 +534,57 @@ function modelCue(
   return cue;
 }
 
-/**
- * The candidate's calibrated probability (`dealConfidence.ts`): the logistic model learned on every
- * labelled dev message reads who speaks, tense and mood, negation, billing vs purchase, the cues' strength
- * and agreement, and the channel.
- */
-export function dealCueProbability(
-  msg: Pick<MessageInput, "text" | "direction" | "subject"> & { channel?: string },
-  cand: DealCue,
-): number {
-  return scoreDealFeatures(
-    DEAL_CONFIDENCE_MODEL,
-    dealCueFeatures(msg, { ...cand, origin: cand.origin ?? "list" }, DEAL_MODEL),
-  );
+/** The learned stage model's reading of a message: its top stage as a cue (or null) and that stage's probability. */
+export interface DealStageReading {
+  cue: DealCue | null;
+  probability: number;
 }
 
 /**
- * The deal-stage cue of a message, or null: the candidate ({@link detectDealCandidate}) when its calibrated
- * probability reaches the threshold picked by cross-validation (`DEAL_CONFIDENCE_MODEL.threshold`).
+ * Round 8: the learned stage model (`dealStageModel.ts`) reads the message and the rules' candidate and
+ * returns its most probable stage. When that is the candidate's stage the candidate's cue and quote are
+ * kept; otherwise (the rules proposed nothing or another stage) the quote is the sentence with the most
+ * evidence for the model's stage, with {@link MODEL_CONFIDENCE}: it may move an open deal forward, never
+ * close or regress one, and the hybrid extractor asks the AI peer about it.
+ */
+export function readDealStage(
+  msg: Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string; channel?: string },
+): DealStageReading {
+  const cand = detectDealCandidate(msg);
+  const features = dealStageFeatures(msg, cand ? { ...cand, origin: cand.origin ?? "list" } : null, DEAL_MODEL);
+  const { model } = DEAL_STAGE_MODEL;
+  const top = topDealStage(model, features);
+  if (cand && cand.stage === top.stage)
+    return { cue: { ...cand, probability: top.probability }, probability: top.probability };
+  const quote = strongestStageSentence(model, msg, top.stage);
+  if (!quote) return { cue: null, probability: top.probability };
+  const text = normalise(`${boundText(msg.subject ?? "", 1000)}\n${messageBody(msg.text)}`);
+  return {
+    cue: {
+      stage: top.stage,
+      confidence: MODEL_CONFIDENCE,
+      cue: quote,
+      reopen: cand?.reopen ?? REOPEN.test(text),
+      sourceMessageId: msg.id,
+      span: locateSpan(msg.text, quote),
+      via: "model",
+      origin: "model",
+      probability: top.probability,
+    },
+    probability: top.probability,
+  };
+}
+
+/**
+ * The deal-stage cue of a message, or null: the learned stage model's top stage ({@link readDealStage}) when
+ * its probability reaches the threshold picked leaving one independent author's set out at a time
+ * (`DEAL_STAGE_MODEL.threshold`).
  */
 export function detectDealCue(
   msg: Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string; channel?: string },
 ): DealCue | null {
-  const cand = detectDealCandidate(msg);
-  if (!cand) return null;
-  const probability = dealCueProbability(msg, cand);
-  return probability >= DEAL_CONFIDENCE_MODEL.threshold ? { ...cand, probability } : null;
+  const reading = readDealStage(msg);
+  return reading.probability >= DEAL_STAGE_MODEL.threshold ? reading.cue : null;
 }
 
 export interface DealAdvance {

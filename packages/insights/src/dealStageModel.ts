@@ -31,9 +31,12 @@ export interface DealStageModel {
   askBelow: number;
 }
 
-/** A named price: a currency with an amount, either order ("€150", "USD 0.05", "4,400 AED", "£47 per head"). */
+/**
+ * A named price: a currency with an amount, either order ("€150", "USD 0.05", "4,400 AED", "£47 per head").
+ * The amount starts only where a number starts (the lookbehind), so a long run of digits is read once.
+ */
 const MONEY =
-  /(?:[$€£¥₹]|\b(?:usd|eur|gbp|aed|cad|aud|jpy|krw|inr|chf|sek|pln|czk|try|brl|mxn)\b)\s?\d|\d[\d,.]*\s?(?:usd|eur|gbp|aed|cad|aud|jpy|krw|inr|chf|sek|pln|czk|try|brl|mxn|k|pp|per (?:head|person|night|room|unit|pc|user|seat|month|year))\b/i;
+  /(?:[$€£¥₹]|\b(?:usd|eur|gbp|aed|cad|aud|jpy|krw|inr|chf|sek|pln|czk|try|brl|mxn)\b)\s?\d|(?<![\d,.])\d[\d,.]*\s?(?:usd|eur|gbp|aed|cad|aud|jpy|krw|inr|chf|sek|pln|czk|try|brl|mxn|k|pp|per (?:head|person|night|room|unit|pc|user|seat|month|year))\b/i;
 
 /**
  * The sparse features of a message and its rules candidate (or null). Text features are binary; the

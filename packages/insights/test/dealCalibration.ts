@@ -1,13 +1,14 @@
 /**
- * Round 6: training data, logistic regression and cross-validation for the deal-stage confidence model
- * (src/dealConfidence.ts). Shared by test/dealConfidence.test.ts (which retrains the committed model and
- * prints the cross-validated precision/recall curve) and the evaluation report.
+ * Rounds 6–7: the deal-stage confidence model (the rules' candidate scored by a logistic regression over
+ * `dealCueFeatures`), kept in round 8 as the baseline the learned stage model must beat: its
+ * leave-one-set-out curve is printed beside the stage model's by test/dealModelStage.test.ts. Also home of
+ * the out-of-fold naive Bayes both read.
  *
  * Dev data = every labelled deal message this package has (tuning sets, holdouts, blind2-6),
  * grouped by set. Never trained on: untouched.ts, the round-6 holdout B (tuning6-deal-holdout-b.ts) and any
  * blind directory other than blind2–6 (a new blind set stays blind).
  */
-import { DEAL_FEATURE_NAMES, type DealCandidateInput, dealCueFeatures, scoreDealFeatures } from "../src/dealConfidence";
+import { DEAL_FEATURE_NAMES, type DealCandidateInput, dealCueFeatures } from "../src/dealConfidence";
 import { type DealExample, type DealModel, trainDealModel } from "../src/dealModel";
 import { DEAL_MODEL } from "../src/dealModelData";
 import { type DealStage, detectDealCandidate } from "../src/dealStage";
@@ -32,7 +33,7 @@ import { TUNING5_DEAL_HOLDOUT } from "./fixtures/tuning5-deal-holdout";
 import { TUNING6_DEAL_HOLDOUT } from "./fixtures/tuning6-deal-holdout";
 
 /** The dev sets, by name. Sets written by independent authors are marked: the threshold is picked on them. */
-export const DEV_SETS: Array<{ name: string; messages: LabelledMessage[]; independent: boolean }> = [
+const DEV_SETS: Array<{ name: string; messages: LabelledMessage[]; independent: boolean }> = [
   { name: "corpus", messages: CORPUS, independent: false },
   { name: "holdout", messages: HOLDOUT, independent: false },
   { name: "blind", messages: BLIND, independent: false },
@@ -123,6 +124,13 @@ export function buildDevData(sets = DEV_SETS): DevData {
   return { rows, positives };
 }
 
+/** P(the candidate's stage is right) under logistic weights (bias first): the logistic of the weighted features. */
+function scoreDealFeatures(model: { weights: number[] }, features: number[]): number {
+  let z = model.weights[0] ?? 0;
+  for (let i = 0; i < features.length; i++) z += (model.weights[i + 1] ?? 0) * (features[i] ?? 0);
+  return 1 / (1 + Math.exp(-z));
+}
+
 /** L2 strength and gradient steps of the logistic regression (fixed: training is deterministic). */
 const L2 = 0.01;
 const STEPS = 3000;
@@ -133,7 +141,7 @@ const RATE = 0.5;
  * the same order). Each set weighs the same in total, so the large fit tuning sets do not drown the
  * independent ones. Returns the weights, bias first.
  */
-export function trainLogistic(rows: CalibrationRow[], l2 = L2): number[] {
+function trainLogistic(rows: CalibrationRow[], l2 = L2): number[] {
   const d = DEAL_FEATURE_NAMES.length + 1;
   const w: number[] = new Array(d).fill(0);
   const perSet = new Map<string, number>();
@@ -202,23 +210,4 @@ export function curve(
     const fn = labelled - tp;
     return { threshold, tp, fp, fn, precision: tp + fp ? tp / (tp + fp) : 1, recall: labelled ? tp / labelled : 1 };
   });
-}
-
-/** Thresholds tried: 0.00–0.80 by 0.05, then 0.80–0.99 by 0.01 (the probabilities crowd near 1). */
-export const THRESHOLDS = [
-  ...Array.from({ length: 16 }, (_, i) => (i * 5) / 100),
-  ...Array.from({ length: 20 }, (_, i) => (80 + i) / 100),
-];
-
-/**
- * Precision the threshold must reach out of set: the target (0.90) plus a margin of about one standard
- * error of a precision near 0.9 on the ~140 emitted cues of the independent sets (sqrt(0.09/140) ≈ 0.025),
- * so a noisy dip of the curve does not set the operating point.
- */
-export const PRECISION_GOAL = 0.92;
-
-/** The lowest threshold (most recall) whose cross-validated precision reaches {@link PRECISION_GOAL}. */
-export function pickThreshold(points: CurvePoint[]): number {
-  const ok = points.filter((p) => p.precision >= PRECISION_GOAL);
-  return ok.length ? Math.min(...ok.map((p) => p.threshold)) : 0.99;
 }
