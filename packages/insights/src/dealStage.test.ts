@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { advanceDeal, type DealCue, detectDealCue } from "./dealStage";
+import { advanceDeal, type DealCue, detectDealCue, readDealStage } from "./dealStage";
 
 const cue = (text: string, direction: "inbound" | "outbound" = "inbound") =>
   detectDealCue({ text, direction, id: "m1" });
@@ -26,8 +26,17 @@ describe("detectDealCue", () => {
   });
 
   it("flags explicit reopening", () => {
-    expect(cue("Things have changed – we'd like to revisit your proposal.")).toMatchObject({
-      stage: "proposal",
+    // round 8: the learned stage models are unsure of this one (about 0.5): the stage is held back for the AI
+    // peer, with its reopen flag
+    const m = {
+      id: "m1",
+      channel: "email",
+      direction: "inbound" as const,
+      text: "Things have changed – we'd like to revisit your proposal.",
+    };
+    expect(readDealStage(m)).toMatchObject({ emitted: false, cue: { stage: "proposal", reopen: true } });
+    expect(cue("Things have changed, we are back on the table: we'd like to sign the renewal.")).toMatchObject({
+      stage: "won",
       reopen: true,
     });
   });
@@ -84,8 +93,14 @@ describe("deal cues by meaning (issue 13)", () => {
   });
 
   it("falls back to a deal object with a stage intent, at a confidence that cannot close a deal", () => {
-    const c = cue("Finance is now reviewing the revised quote line by line.")!;
-    expect(c).toMatchObject({ stage: "proposal" });
+    // round 8: the fallback's proposal is held back by the learned stage models (sent to the AI peer)
+    const reviewing = readDealStage({
+      id: "m1",
+      channel: "email",
+      direction: "inbound",
+      text: "Finance is now reviewing the revised quote line by line.",
+    });
+    expect(reviewing).toMatchObject({ emitted: false, cue: { stage: "proposal" } });
     const won = cue("Management is finalising the agreement with us this week.")!;
     expect(won.stage).toBe("won");
     expect(won.confidence).toBeLessThan(0.8);

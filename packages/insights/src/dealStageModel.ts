@@ -22,12 +22,17 @@ import { type LinearModel, linearLogits, linearProbabilities, type SparseFeature
 
 type Stage = Exclude<DealClass, "none">;
 
-/** The learned model and its operating point. */
+/** The learned models and their operating point. */
 export interface DealStageModel {
+  /** Reads the words and the rules' candidate. */
   model: LinearModel;
-  /** Emit the most probable stage at or above this probability (picked leaving one independent set out). */
+  /** Reads the words only (no rules' candidate): the proposer when the rules miss or misread new wording. */
+  text: LinearModel;
+  /** Emit `model`'s top stage at or above this probability (picked leaving one independent set out). */
   threshold: number;
-  /** Stages in [askBelow, threshold) are the uncertain band the AI peer reviews (hybrid.ts). */
+  /** Otherwise emit `text`'s top stage at or above this probability (picked with `threshold`). */
+  textThreshold: number;
+  /** A held-back `model` stage at or above this probability is the uncertain band the AI peer reviews (hybrid.ts). */
   askBelow: number;
 }
 
@@ -38,9 +43,19 @@ export interface DealStageModel {
 const MONEY =
   /(?:[$€£¥₹]|\b(?:usd|eur|gbp|aed|cad|aud|jpy|krw|inr|chf|sek|pln|czk|try|brl|mxn)\b)\s?\d|(?<![\d,.])\d[\d,.]*\s?(?:usd|eur|gbp|aed|cad|aud|jpy|krw|inr|chf|sek|pln|czk|try|brl|mxn|k|pp|per (?:head|person|night|room|unit|pc|user|seat|month|year))\b/i;
 
+/** The text features of a message: lemma unigrams and bigrams with negation marks and the direction, the channel, a named price. */
+function dealTextFeatures(msg: DealMessageInput): Map<string, number> {
+  const f = new Map<string, number>();
+  const text = dealModelText(msg);
+  for (const w of dealFeatures(text, msg.direction)) f.set(`w:${w}`, 1);
+  f.set(`ch:${msg.channel ?? "email"}`, 1);
+  if (MONEY.test(text)) f.set("x:money", 1);
+  return f;
+}
+
 /**
- * The sparse features of a message and its rules candidate (or null). Text features are binary; the
- * candidate's general features keep their values (probabilities and counts in [0, 1]).
+ * The sparse features of a message and its rules candidate (or null): the text features plus the candidate's
+ * stage, reader and general features (their values kept: probabilities and counts in [0, 1]).
  */
 export function dealStageFeatures(
   msg: DealMessageInput,
@@ -48,11 +63,7 @@ export function dealStageFeatures(
   /** The naive-Bayes model the candidate's posterior features read (out of fold when training). */
   nb: DealModel,
 ): SparseFeatures {
-  const f = new Map<string, number>();
-  const text = dealModelText(msg);
-  for (const w of dealFeatures(text, msg.direction)) f.set(`w:${w}`, 1);
-  f.set(`ch:${msg.channel ?? "email"}`, 1);
-  if (MONEY.test(text)) f.set("x:money", 1);
+  const f = dealTextFeatures(msg);
   if (!cand) {
     f.set("cand:none", 1);
     return f;
@@ -67,6 +78,9 @@ export function dealStageFeatures(
   });
   return f;
 }
+
+/** Whether a feature is one of the text features (the text model reads only these). */
+export const isTextFeature = (name: string): boolean => !name.startsWith("cand:") && !name.startsWith("cf:");
 
 /** The most probable stage (not "none") and its probability. */
 export function topDealStage(model: LinearModel, features: SparseFeatures): { stage: Stage; probability: number } {

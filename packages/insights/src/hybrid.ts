@@ -47,14 +47,13 @@ const DEADLINE_WORDS =
   /\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|end of|by \d|at \d|eod|asap|q[1-4])\b/i;
 
 /**
- * The deal stage the threshold held back because the learned stage model's probability is in the uncertain
- * band [askBelow, threshold) of `DEAL_STAGE_MODEL` (round 8; the calibrated candidate in rounds 6–7), or
- * null. The AI peer reviews these.
+ * The deal stage the learned models' thresholds held back (round 8; the calibrated candidate in rounds 6–7)
+ * when its probability is at least `DEAL_STAGE_MODEL.askBelow`, or null. The AI peer reviews these.
  */
 export function uncertainDealCandidate(msg: MessageInput, ext: Pick<Extraction, "dealCue">): DealCue | null {
   if (ext.dealCue) return null;
-  const { cue, probability } = readDealStage(msg);
-  return cue && probability >= DEAL_STAGE_MODEL.askBelow && probability < DEAL_STAGE_MODEL.threshold ? cue : null;
+  const { cue, emitted, probability } = readDealStage(msg);
+  return cue && !emitted && probability >= DEAL_STAGE_MODEL.askBelow ? cue : null;
 }
 
 /** Why the deterministic result deserves a second opinion, or null when it is confident. */

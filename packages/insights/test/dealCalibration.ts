@@ -4,7 +4,7 @@
  * leave-one-set-out curve is printed beside the stage model's by test/dealModelStage.test.ts. Also home of
  * the out-of-fold naive Bayes both read.
  *
- * Dev data = every labelled deal message this package has (tuning sets, holdouts, blind2-6),
+ * Dev data = every labelled deal message this package has (tuning sets, holdouts, blind2-6, train7a/b),
  * grouped by set. Never trained on: untouched.ts, the round-6 holdout B (tuning6-deal-holdout-b.ts) and any
  * blind directory other than blind2–6 (a new blind set stays blind).
  */
@@ -23,6 +23,8 @@ import { CORPUS, type LabelledMessage } from "./fixtures/corpus";
 import { HOLDOUT } from "./fixtures/holdout";
 import { HOLDOUT2_DEAL } from "./fixtures/holdout2";
 import { HOLDOUT3_DEAL } from "./fixtures/holdout3";
+import { TRAIN7A_ALL } from "./fixtures/train7a/index";
+import { TRAIN7B_ALL } from "./fixtures/train7b/index";
 import { TUNING } from "./fixtures/tuning";
 import { TUNING_DEAL } from "./fixtures/tuning-deal";
 import { HOLDOUT_DEAL } from "./fixtures/tuning-deal-holdout";
@@ -60,6 +62,9 @@ const DEV_SETS: Array<{ name: string; messages: LabelledMessage[]; independent: 
   // (blind2-6 pooled, each out of set), not only blind2-4: the later authors were the ones it did not hold on
   { name: "blind5", messages: BLIND5_ALL, independent: true },
   { name: "blind6", messages: BLIND6_ALL, independent: true },
+  // round 8: the two independent training sets written for the learned models
+  { name: "train7a", messages: TRAIN7A_ALL, independent: true },
+  { name: "train7b", messages: TRAIN7B_ALL, independent: true },
 ];
 
 /** One candidate of one dev message: its features and whether its stage is the label. */
