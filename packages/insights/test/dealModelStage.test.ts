@@ -75,7 +75,10 @@ describe("learned deal-stage model", () => {
       ...stageCurve(pooled(), PAIRS).map((p) => `  ${fmt(p)}`),
       "round 7 method (rules' candidate + calibrated confidence), same sets, out of set:",
       ...calibrated.map((p) => `  ${fmt(p)}`),
-      ...[...scored].map(([set, rows]) => `${set} out of author: ${fmt(stageCurve(rows, [t])[0]!)}`),
+      ...[...scored].map(
+        ([set, rows]) =>
+          `${set} out of author: ${fmt(stageCurve(rows, [t])[0]!)}; round 7 method at 0.75: ${fmt(curve(dev.rows, probs, dev.positives, new Set([set]), [0.75])[0]!)}`,
+      ),
     ];
     console.log(out.join("\n"));
     const at = stageCurve(pooled(), [t])[0]!;
