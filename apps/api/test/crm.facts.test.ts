@@ -16,7 +16,7 @@ useCrmBackend((env) => ({ t, a, asA } = env), { now: "2026-11-23T09:00:00Z" }); 
 
 const PILOT = `Hi,
 
-We're very interested in your platform and the pilot went great, thanks!
+We're very interested in your platform for our 40 agents and the pilot went great, thanks!
 I'll send the security questionnaire by Friday.
 
 Best,

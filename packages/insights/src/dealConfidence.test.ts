@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DEAL_FEATURE_NAMES, dealCueFeatures, scoreDealFeatures } from "./dealConfidence";
-import { DEAL_CONFIDENCE_MODEL } from "./dealConfidenceData";
+import { DEAL_FEATURE_NAMES, dealCueFeatures } from "./dealConfidence";
 import { DEAL_MODEL } from "./dealModelData";
-import { dealCueProbability, detectDealCandidate, detectDealCue } from "./dealStage";
+import { detectDealCandidate, detectDealCue, readDealStage } from "./dealStage";
+import { DEAL_STAGE_MODEL } from "./dealStageModelData";
+import { uncertainDealCandidate } from "./hybrid";
 import { type CorrectionModel, correctedDealCue } from "./learner";
 import type { MessageInput } from "./types";
 
@@ -19,24 +20,36 @@ const feature = (m: ReturnType<typeof msg>, name: string) => {
   const f = dealCueFeatures(m, { ...cand, origin: cand.origin ?? "list" }, DEAL_MODEL);
   return f[DEAL_FEATURE_NAMES.indexOf(name)];
 };
-// a message the rules miss and the naive-Bayes fallback reads as won: a candidate below the threshold
+// a message the rules miss and the naive-Bayes fallback reads as won: the stage model is unsure (below its threshold)
 const PURSE = "Finance finally loosened the purse strings on the budget line for your platform. Paperwork follows.";
 
-describe("deal-stage confidence", () => {
-  it("emits a clear decision with its calibrated probability", () => {
-    const cue = detectDealCue(msg("Hi Sam,\n\nWe've signed the order form, it's attached.\n\nBest,\nChris"));
+describe("deal-stage candidate features and the learned stage model's decision", () => {
+  it("emits a clear decision with the stage model's probability and the rules' quote", () => {
+    const m = msg("Hi Sam,\n\nWe've signed the order form, it's attached.\n\nBest,\nChris");
+    const cue = detectDealCue(m);
     expect(cue?.stage).toBe("won");
-    expect(cue?.probability).toBeGreaterThanOrEqual(DEAL_CONFIDENCE_MODEL.threshold);
+    expect(cue?.origin).toBe(detectDealCandidate(m)?.origin);
+    expect(cue?.probability).toBeGreaterThanOrEqual(DEAL_STAGE_MODEL.threshold);
     expect(cue?.probability).toBeLessThan(1);
+    expect(cue?.span?.quote).toBe(detectDealCandidate(m)?.span?.quote);
   });
 
-  it("holds back a candidate below the threshold (the AI peer's uncertain band)", () => {
+  it("holds back a stage below the threshold (the AI peer's uncertain band)", () => {
     const cand = detectDealCandidate(msg(PURSE));
     expect(cand?.origin).toBe("model");
-    const p = dealCueProbability(msg(PURSE), cand!);
-    expect(p).toBeLessThan(DEAL_CONFIDENCE_MODEL.threshold);
-    expect(p).toBeGreaterThanOrEqual(DEAL_CONFIDENCE_MODEL.askBelow);
+    const { cue, probability } = readDealStage(msg(PURSE));
+    expect(cue?.stage).toBe("won");
+    expect(probability).toBeLessThan(DEAL_STAGE_MODEL.threshold);
+    expect(probability).toBeGreaterThanOrEqual(DEAL_STAGE_MODEL.askBelow);
     expect(detectDealCue(msg(PURSE))).toBeNull();
+    expect(uncertainDealCandidate({ ...msg(PURSE), sentAt: 0 }, { dealCue: null })?.stage).toBe("won");
+  });
+
+  it("vetoes a rules candidate the message's features speak against", () => {
+    // a landlord's lease: no candidate; a third party's signing stays out too
+    expect(detectDealCue(msg("Our landlord signed the new lease today."))).toBeNull();
+    const fwd = msg("FYI, no action needed: our sister company signed with a new payroll vendor.");
+    expect(detectDealCue(fwd)).toBeNull();
   });
 
   it("reads general features of the candidate's sentence and message", () => {
@@ -53,11 +66,6 @@ describe("deal-stage confidence", () => {
     );
     expect(feature(fwd, "forwarded or FYI")).toBe(1);
     expect(feature(msg("We've signed the order form."), "forwarded or FYI")).toBe(0);
-    // the score is the logistic of the weighted features: bias alone when every feature is 0
-    const zeros = new Array(DEAL_FEATURE_NAMES.length).fill(0);
-    const bias = DEAL_CONFIDENCE_MODEL.weights[0] ?? 0;
-    expect(scoreDealFeatures(DEAL_CONFIDENCE_MODEL, zeros)).toBeCloseTo(1 / (1 + Math.exp(-bias)), 10);
-    expect(DEAL_CONFIDENCE_MODEL.names).toEqual(["bias", ...DEAL_FEATURE_NAMES]);
   });
 
   it("lets an organisation's learned phrase confirm a held-back candidate, keeping its quote and span", () => {
@@ -66,7 +74,7 @@ describe("deal-stage confidence", () => {
       sentiment: { examples: 0, band: null, phrases: {} },
       dealStage: { examples: 4, phrases: { "purse strings": "won" }, suppressed: [] },
     };
-    const cand = detectDealCandidate(msg(PURSE))!;
+    const cand = readDealStage(msg(PURSE)).cue!;
     const got = correctedDealCue(msg(PURSE), model);
     expect(got?.stage).toBe("won");
     expect(got?.stage).toBe(cand.stage);

@@ -1,16 +1,13 @@
 /**
- * Round 6: a calibrated confidence for every deal-stage candidate, so the stage is an operating point
- * ("recall ≥ 0.75 at precision ≥ 0.90") rather than whatever the rules fire on. The rules, frames and the
- * naive-Bayes fallback propose one candidate per message (`detectDealCandidate`); this module reads general
- * features of the candidate and its message (who speaks and about whose deal, tense and mood, negation,
- * whether the object is a purchase from us or an existing plan's billing, strength and agreement of the
- * cues, channel) and a logistic regression turns them into P(the candidate's stage is right).
+ * General features of a deal-stage candidate and its message (who speaks and about whose deal, tense and
+ * mood, negation, whether the object is a purchase from us or an existing plan's billing, strength and
+ * agreement of the cues, channel, the scope guards' verdicts). The rules, frames and the naive-Bayes fallback
+ * propose one candidate per message (`detectDealCandidate`); these features describe it.
  *
- * The weights are learned at build time on every labelled dev message (`test/dealConfidence.test.ts`,
- * `pnpm --filter @switchboard/insights train:deal-confidence`), and the threshold is picked there by
- * cross-validation. Logistic regression is written here rather than taken from a library: the model is a
- * plain JSON vector of about 40 weights scored in Convex's V8 runtime, training is a deterministic
- * gradient descent of twenty lines in the test, and every weight can be read next to its feature name.
+ * Rounds 6–7 scored them with a logistic regression into P(the candidate's stage is right) and emitted the
+ * candidate above a threshold (its training and leave-one-set-out curve remain in test/dealCalibration.ts as
+ * the baseline). Round 8: they are inputs of the learned stage model (`dealStageModel.ts`), which reads the
+ * message's words as well and decides the stage itself.
  */
 
 import { isServiceSentence, isThirdPartySubject } from "./dealFrames";
@@ -36,16 +33,6 @@ export interface DealMessageInput {
   subject?: string;
   direction: "inbound" | "outbound";
   channel?: string;
-}
-
-export interface DealConfidenceModel {
-  /** Feature names, in the order of `weights` (the first weight is the bias). */
-  names: string[];
-  weights: number[];
-  /** Emit a stage at or above this probability (picked by cross-validation on the dev sets). */
-  threshold: number;
-  /** Candidates in [askBelow, threshold) are the uncertain band the AI peer reviews. */
-  askBelow: number;
 }
 
 const STAGES: readonly Stage[] = ["interest", "proposal", "negotiation", "won", "lost"];
@@ -214,11 +201,4 @@ export function dealCueFeatures(msg: DealMessageInput, cand: DealCandidateInput,
       : 0,
   ];
   return f;
-}
-
-/** P(the candidate's stage is right) under the model: the logistic of the weighted features. */
-export function scoreDealFeatures(model: Pick<DealConfidenceModel, "weights">, features: number[]): number {
-  let z = model.weights[0] ?? 0;
-  for (let i = 0; i < features.length; i++) z += (model.weights[i + 1] ?? 0) * (features[i] ?? 0);
-  return 1 / (1 + Math.exp(-z));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { advanceDeal, type DealCue, detectDealCue } from "./dealStage";
+import { advanceDeal, type DealCue, detectDealCue, readDealStage } from "./dealStage";
 
 const cue = (text: string, direction: "inbound" | "outbound" = "inbound") =>
   detectDealCue({ text, direction, id: "m1" });
@@ -26,8 +26,17 @@ describe("detectDealCue", () => {
   });
 
   it("flags explicit reopening", () => {
-    expect(cue("Things have changed – we'd like to revisit your proposal.")).toMatchObject({
-      stage: "proposal",
+    // round 8: the learned stage models are unsure of this one (about 0.5): the stage is held back for the AI
+    // peer, with its reopen flag
+    const m = {
+      id: "m1",
+      channel: "email",
+      direction: "inbound" as const,
+      text: "Things have changed – we'd like to revisit your proposal.",
+    };
+    expect(readDealStage(m)).toMatchObject({ emitted: false, cue: { stage: "proposal", reopen: true } });
+    expect(cue("Things have changed, we are back on the table: we'd like to sign the renewal.")).toMatchObject({
+      stage: "won",
       reopen: true,
     });
   });

@@ -6,6 +6,7 @@ import {
   extractDeterministic,
   parseJsonReply,
 } from "./extractor";
+import { uncertainDealCandidate } from "./hybrid";
 import type { MessageInput } from "./types";
 
 const MSG: MessageInput = {
@@ -64,7 +65,10 @@ describe("deterministicExtractor", () => {
       dueAt: Date.parse("2026-03-13T17:00:00Z"),
     });
     expect(x.signature).toMatchObject({ name: "Marcus Hale", company: "BrightPath", phones: ["+442079460321"] });
-    expect(x.dealCue?.stage).toBe("interest");
+    // round 8: the learned deal-stage model is unsure of a bare "very interested" beside a promise (about
+    // 0.49, under its 0.60 threshold), so the stage is held back for the AI peer instead of emitted
+    expect(x.dealCue).toBeNull();
+    expect(uncertainDealCandidate(MSG, x)?.stage).toBe("interest");
     expect(x.relationships[0]).toMatchObject({
       type: "colleague",
       toRef: { name: "Anna Weber", email: "anna.weber@brightpath.io" },

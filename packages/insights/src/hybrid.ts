@@ -7,8 +7,8 @@
  */
 import { z } from "zod";
 import { actorOf, type Commitment, classifyCommitment } from "./commitments";
-import { DEAL_CONFIDENCE_MODEL } from "./dealConfidenceData";
-import { DEAL_STAGES, type DealCue, type DealStage, dealCueProbability, detectDealCandidate } from "./dealStage";
+import { DEAL_STAGES, type DealCue, type DealStage, readDealStage } from "./dealStage";
+import { DEAL_STAGE_MODEL } from "./dealStageModelData";
 import {
   type Extraction,
   type ExtractionContext,
@@ -47,15 +47,13 @@ const DEADLINE_WORDS =
   /\b(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|end of|by \d|at \d|eod|asap|q[1-4])\b/i;
 
 /**
- * Round 6: the deal-stage candidate the threshold held back because its calibrated probability is in the
- * uncertain band [askBelow, threshold) of `DEAL_CONFIDENCE_MODEL`, or null. The AI peer reviews these.
+ * The deal stage the learned models' thresholds held back (round 8; the calibrated candidate in rounds 6–7)
+ * when its probability is at least `DEAL_STAGE_MODEL.askBelow`, or null. The AI peer reviews these.
  */
 export function uncertainDealCandidate(msg: MessageInput, ext: Pick<Extraction, "dealCue">): DealCue | null {
   if (ext.dealCue) return null;
-  const cand = detectDealCandidate(msg);
-  if (!cand) return null;
-  const probability = dealCueProbability(msg, cand);
-  return probability >= DEAL_CONFIDENCE_MODEL.askBelow ? { ...cand, probability } : null;
+  const { cue, emitted, probability } = readDealStage(msg);
+  return cue && !emitted && probability >= DEAL_STAGE_MODEL.askBelow ? cue : null;
 }
 
 /** Why the deterministic result deserves a second opinion, or null when it is confident. */

@@ -18,7 +18,7 @@
  * in Convex's V8 runtime, and the whole learner is a few counting loops.
  */
 
-import { type DealCue, type DealStage, detectDealCandidate, detectDealCue } from "./dealStage";
+import { type DealCue, type DealStage, detectDealCue, readDealStage } from "./dealStage";
 import { boundText } from "./limits";
 import { labelAtBand, type SentimentLabel, type SentimentResult, scoreSentiment } from "./sentiment";
 import { messageBody } from "./text";
@@ -218,9 +218,9 @@ ${msg.text}`,
   );
   if (vote === null || vote === (kept?.stage ?? "none")) return kept;
   if (vote === "none") return null;
-  // round 6: a candidate the calibrated threshold held back, confirmed by the organisation's own phrase,
-  // keeps its quote and span (the fact stays traced to its text)
-  const held = kept ? null : detectDealCandidate(msg);
+  // a stage the learned model's threshold held back (round 8; the calibrated candidate in round 6),
+  // confirmed by the organisation's own phrase, keeps its quote and span (the fact stays traced to its text)
+  const held = kept ? null : readDealStage(msg).cue;
   if (held && held.stage === vote) return { ...held, confidence: Math.max(held.confidence, 0.85) };
   return {
     stage: vote,

@@ -1,0 +1,182 @@
+/**
+ * Round 8: training data and out-of-author evaluation of the learned deal-stage model
+ * (src/dealStageModel.ts). Every deal-labelled set (test/training/labelledSets.ts) trains it; each
+ * independent author's set (blind2–6, train*) is scored by a model trained without it. Shared by
+ * test/dealModelStage.test.ts (which retrains the committed model and prints the curves).
+ */
+import type { DealCandidateInput } from "../src/dealConfidence";
+import { DEAL_CLASSES } from "../src/dealModel";
+import { DEAL_MODEL } from "../src/dealModelData";
+import { type DealStage, detectDealCandidate, modelStageAllowed, OVERRULE } from "../src/dealStage";
+import { dealStageFeatures, isTextFeature, strongestStageSentence, topDealStage } from "../src/dealStageModel";
+import type { LinearModel, SparseFeatures } from "../src/linearModel";
+import { outOfFoldNaiveBayes } from "./dealCalibration";
+import type { LabelledMessage } from "./fixtures/corpus";
+import { type LabelledSet, leaveOneSetOut, loadLabelledSets, setsLabelling } from "./training/labelledSets";
+import { trainSoftmax } from "./training/softmax";
+
+/** Never trained on: round 6's holdout B stays a set nothing was fitted to (printed by the test). */
+export const NOT_TRAINED = new Set(["tuning6-deal-holdout-b"]);
+
+/** One labelled message as the stage model reads it. */
+interface StageRow {
+  set: string;
+  msg: LabelledMessage["msg"];
+  id: string;
+  features: SparseFeatures;
+  label: string;
+  /** The rules' candidate stage (null without one), for the before/after comparison. */
+  candidate: string | null;
+}
+
+export interface StageData {
+  sets: LabelledSet[];
+  rows: Map<string, StageRow[]>;
+}
+
+/** Features of every message of every deal-labelled set, the naive Bayes read out of fold. */
+export async function buildStageData(): Promise<StageData> {
+  const sets = setsLabelling(await loadLabelledSets(), "dealStage");
+  const nbFor = outOfFoldNaiveBayes();
+  const rows = new Map<string, StageRow[]>();
+  for (const set of sets)
+    rows.set(
+      set.name,
+      set.messages.map((l: LabelledMessage) => {
+        const nb = nbFor(l);
+        const cand = detectDealCandidate(l.msg, nb);
+        const input: DealCandidateInput | null = cand ? { ...cand, origin: cand.origin ?? "list" } : null;
+        return {
+          set: set.name,
+          msg: l.msg,
+          id: l.msg.id,
+          features: dealStageFeatures(l.msg, input, nb ?? DEAL_MODEL),
+          label: l.expect.dealStage ?? "none",
+          candidate: cand?.stage ?? null,
+        };
+      }),
+    );
+  return { sets, rows };
+}
+
+/** Training options (fixed: the committed models must be reproducible). */
+const STAGE_TRAINING = { l2: 0.003, epochs: 150, minCount: 8, decimals: 3 } as const;
+
+/**
+ * Weight of the rules author's sets, relative to an independent set of the same total weight, in the
+ * words-only model. Those sets are the rules' fit data, written in one voice; at full weight the words-only
+ * model learns that voice. Leaving one independent set out (README.md, round 8), pooled over the seven
+ * independent sets: the candidate-reading model alone gave P 0.890 / R 0.613 at 0.6; with this words-only
+ * model at 0.1 the pair gives P 0.925 / R 0.714. The candidate-reading model keeps them at full weight: at 0.1
+ * or 0.5 it broke up to thirteen fit-set assertions (its threshold was then picked higher and the words-only
+ * model decided more).
+ */
+const RULES_WEIGHT_WORDS = 0.1;
+
+/**
+ * Trains on the rows of `sets`, each set weighing the same in total (in the words-only model the rules author's sets
+ * {@link RULES_WEIGHT_WORDS} of that), so the large fit sets do not drown the independent authors' voices. `words` keeps only the text
+ * features (the words-only model).
+ */
+function trainOn(data: StageData, sets: readonly LabelledSet[], words: boolean): LinearModel {
+  const training = sets.filter((s) => !NOT_TRAINED.has(s.name));
+  const rows = training.flatMap((s) => data.rows.get(s.name) ?? []);
+  const mean = rows.length / Math.max(1, training.length);
+  const weighted = training.flatMap((s) => {
+    const own = data.rows.get(s.name) ?? [];
+    const w = (mean / Math.max(1, own.length)) * (s.author === "rules" && words ? RULES_WEIGHT_WORDS : 1);
+    return own.map((r) => ({
+      features: words ? new Map([...r.features].filter(([name]) => isTextFeature(name))) : r.features,
+      label: r.label,
+      weight: w,
+    }));
+  });
+  return trainSoftmax(weighted, DEAL_CLASSES, STAGE_TRAINING);
+}
+
+/** The two stage models: words and the rules' candidate (`model`), words only (`text`). */
+export function trainStageModels(
+  data: StageData,
+  sets: readonly LabelledSet[],
+): { model: LinearModel; text: LinearModel } {
+  return { model: trainOn(data, sets, false), text: trainOn(data, sets, true) };
+}
+
+export interface StagePoint {
+  threshold: number;
+  textThreshold: number;
+  precision: number;
+  recall: number;
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+/** A held-out row with each model's top stage and whether that stage may stand (`readDealStage`'s guards). */
+export interface ScoredRow {
+  row: StageRow;
+  full: { stage: DealStage; probability: number; allowed: boolean };
+  words: { stage: DealStage; probability: number; allowed: boolean };
+}
+
+/** The stage emitted at the thresholds, as `readDealStage` decides it (null: none). */
+function decide(s: ScoredRow, threshold: number, textThreshold: number): string | null {
+  const overrule = s.row.candidate !== null && s.row.candidate !== s.full.stage;
+  if (s.full.probability >= (overrule ? Math.max(threshold, OVERRULE) : threshold)) return s.full.stage;
+  return s.words.probability >= textThreshold && s.words.allowed ? s.words.stage : null;
+}
+
+/**
+ * A model's top stage for a row, and whether `readDealStage` lets it stand: always for the candidate-reading
+ * model; for the words-only model when it is the candidate's stage or passes the structural guards.
+ */
+function topOf(model: LinearModel, row: StageRow, guarded: boolean): ScoredRow["full"] {
+  const top = topDealStage(model, row.features);
+  if (!guarded || row.candidate === top.stage || top.probability < 0.25) return { ...top, allowed: true };
+  const quote = strongestStageSentence(model, row.msg, top.stage);
+  return { ...top, allowed: quote !== null && modelStageAllowed(row.msg, top.stage, quote, false) };
+}
+
+/** Precision/recall over scored rows at each pair of thresholds. */
+export function stageCurve(
+  scored: readonly ScoredRow[],
+  pairs: ReadonlyArray<readonly [number, number]>,
+): StagePoint[] {
+  const labelled = scored.filter((s) => s.row.label !== "none").length;
+  return pairs.map(([threshold, textThreshold]) => {
+    let tp = 0;
+    let fp = 0;
+    for (const s of scored) {
+      const got = decide(s, threshold, textThreshold);
+      if (got === null) continue;
+      if (got === s.row.label) tp++;
+      else fp++;
+    }
+    return {
+      threshold,
+      textThreshold,
+      tp,
+      fp,
+      fn: labelled - tp,
+      precision: tp + fp ? tp / (tp + fp) : 1,
+      recall: labelled ? tp / labelled : 1,
+    };
+  });
+}
+
+/** Each independent set scored by models trained without it. */
+export function outOfAuthor(data: StageData): Map<string, ScoredRow[]> {
+  const out = new Map<string, ScoredRow[]>();
+  for (const { set, score } of leaveOneSetOut(
+    data.sets,
+    (training) => trainStageModels(data, training),
+    ({ model, text }, heldOut) =>
+      (data.rows.get(heldOut.name) ?? []).map((row) => ({
+        row,
+        full: topOf(model, row, false),
+        words: topOf(text, row, true),
+      })),
+  ))
+    out.set(set, score);
+  return out;
+}
