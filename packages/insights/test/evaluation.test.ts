@@ -42,6 +42,9 @@ import { TUNING6_COMMIT_HOLDOUT6 } from "./fixtures/tuning6-commit-holdout6";
 import { TUNING6_DEAL_HOLDOUT } from "./fixtures/tuning6-deal-holdout";
 import { TUNING6_DEAL_HOLDOUT_B } from "./fixtures/tuning6-deal-holdout-b";
 import { TUNING7_HOLDOUT } from "./fixtures/tuning7-holdout";
+import { TUNING8_COMMIT_HOLDOUT } from "./fixtures/tuning8-commit-holdout";
+import { TUNING8_JOB_HOLDOUT } from "./fixtures/tuning8-job-holdout";
+import { TUNING8_SIG_HOLDOUT } from "./fixtures/tuning8-sig-holdout";
 import { UNTOUCHED } from "./fixtures/untouched";
 import type { PR } from "./metrics";
 
@@ -265,6 +268,22 @@ describe("evaluation report", () => {
         blind: false,
         dealOnly: true,
       },
+      // round 8: written after blind6's misses were grouped and before the fixes; scored before and after (README.md)
+      {
+        name: "tuning8-sig-holdout (round 8 signatures)",
+        messages: TUNING8_SIG_HOLDOUT,
+        pairs: [],
+        blind: false,
+        signaturesOnly: true,
+      },
+      {
+        name: "tuning8-commit-holdout (round 8 commitments)",
+        messages: TUNING8_COMMIT_HOLDOUT,
+        pairs: [],
+        blind: false,
+        commitmentsOnly: true,
+      },
+      { name: "tuning8-job-holdout (round 8 job changes)", messages: [], pairs: TUNING8_JOB_HOLDOUT, blind: false },
       { name: "tuning-sentiment (round 4)", messages: TUNING_SENTIMENT, pairs: [], blind: false, sentimentOnly: true },
       ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))).map(asDevOrBlind),
     ];
