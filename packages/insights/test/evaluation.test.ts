@@ -286,6 +286,12 @@ describe("evaluation report", () => {
       { name: "tuning8-job-holdout (round 8 job changes)", messages: [], pairs: TUNING8_JOB_HOLDOUT, blind: false },
       { name: "tuning-sentiment (round 4)", messages: TUNING_SENTIMENT, pairs: [], blind: false, sentimentOnly: true },
       ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))).map(asDevOrBlind),
+      // independent training sets (round 8): another author each, scored like the blind sets but not marked
+      ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url), /^train\d+[a-z]?$/)).map((set) => ({
+        ...set,
+        blind: false,
+        name: `training, ${set.name}`,
+      })),
     ];
     const out: string[] = [];
     for (const set of sets) {
