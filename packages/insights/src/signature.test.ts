@@ -410,3 +410,18 @@ describe("parseSignature: SMS and WhatsApp sign-offs (round 7)", () => {
     });
   });
 });
+
+describe("parseSignature: a first name alone (round 8)", () => {
+  it("reads it as a name by default and as no signature with firstNameAlone: false", () => {
+    const text = "The room block works for us.\n\nThanks,\nPilar";
+    expect(parseSignature(text)?.name).toBe("Pilar");
+    expect(parseSignature(text, { firstNameAlone: false })).toBeNull();
+    // a full name, or a first name with anything else signed, is still a signature
+    expect(parseSignature("Works for us.\n\nThanks,\nPilar Ortiz", { firstNameAlone: false })?.name).toBe(
+      "Pilar Ortiz",
+    );
+    expect(parseSignature("Booked for Friday. - Mel, Harbourside Tiling", { firstNameAlone: false })?.company).toBe(
+      "Harbourside Tiling",
+    );
+  });
+});

@@ -21,6 +21,11 @@ export interface Signature {
 export interface SignatureOptions {
   /** Region for numbers written without a country code. Default "US". */
   defaultRegion?: CountryCode;
+  /**
+   * Whether a signature that is only a first name ("Thanks,\nHelen") counts as one. Default true; false follows
+   * the labelling convention of blind6/train7a/train7b (README.md, "Round 8").
+   */
+  firstNameAlone?: boolean;
 }
 
 const TITLE_WORDS =
@@ -557,6 +562,32 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     }
   }
   if (name) name = withoutHonorifics(name.replace(/\s+/g, " ").trim()) || name;
+  // "Thanks,\nHelen": a first name alone is no signature under `firstNameAlone: false` (round 8: the convention of
+  // the three latest independent authors, blind6, train7a and train7b; blind2-5 and the asserted floors read it as
+  // a name, the default). Anything else signed keeps the name either way.
+  if (
+    opts.firstNameAlone === false &&
+    name &&
+    !/\s/.test(name) &&
+    !title &&
+    !company &&
+    !phones.length &&
+    !emails.length &&
+    !dedupe(links).length
+  ) {
+    return split.mobileFooter
+      ? {
+          name: null,
+          title: null,
+          company: null,
+          phones: [],
+          emails: [],
+          links: [],
+          raw: "",
+          mobileFooter: split.mobileFooter,
+        }
+      : null;
+  }
   return {
     span: blockSpan(text, raw),
     name,

@@ -99,6 +99,8 @@ function scoreSet(set: EvalSet): SetScores {
     checks.push([`commitments F1 (+due) >= ${TARGETS.commitmentsF1}`, c.withDue.f1 >= TARGETS.commitmentsF1]);
     const sig = evalSignatures(msgs);
     rows.push(["signatures (fields)", ...prCells(sig)]);
+    // the labelling convention of blind6/train7a/train7b: a first name alone is no signature (README.md, round 8)
+    rows.push(["  first name alone = none", ...prCells(evalSignatures(msgs, { firstNameAlone: false }))]);
     checks.push([`signatures F1 >= ${TARGETS.signaturesF1}`, sig.f1 >= TARGETS.signaturesF1]);
     const deal = evalDealStage(msgs);
     rows.push(["deal stage", ...prCells(deal)]);
