@@ -139,12 +139,19 @@ const UNIT = /\b(?:dept\.?|department|division|section|team|unit|abteilung)$/i;
 
 /** Departments and functions that follow a comma in a title ("Director, IT & Facilities"). */
 const DEPARTMENT_WORDS =
-  /^(?:[\p{L}-]+\s+){0,3}(?:division|department|dept\.?|unit)$|^(?:(?:customer|network|it|business|public|investor|government|corporate|regional|field|technical|product|clinical|medical)\s+)?(?:operations|administration|admin|facilities|compliance|support|infrastructure|security|quality|training|analytics|communications|accounts|treasury|tax|audit|development|relations|affairs|planning|programs|programmes|projects|it)$|^(?:japan|china|india|germany|france|spain|italy|brazil|mexico|canada|australia|new zealand|singapore|korea|poland|netherlands|sweden|norway|denmark|finland|ireland|switzerland|austria|belgium|portugal|south africa|nigeria|kenya|egypt|uae|saudi arabia|turkey|israel|indonesia|malaysia|philippines|thailand|vietnam|argentina|chile|colombia|peru|hong kong|taiwan)$/iu;
+  /^(?:[\p{L}-]+\s+){0,3}(?:division|department|dept\.?|unit|section|team)$|^(?:(?:customer|network|it|business|public|investor|government|corporate|regional|field|technical|product|clinical|medical)\s+)?(?:operations|administration|admin|facilities|compliance|support|infrastructure|security|quality|training|analytics|communications|accounts|treasury|tax|audit|development|relations|affairs|planning|programs|programmes|projects|it)$|^(?:japan|china|india|germany|france|spain|italy|brazil|mexico|canada|australia|new zealand|singapore|korea|poland|netherlands|sweden|norway|denmark|finland|ireland|switzerland|austria|belgium|portugal|south africa|nigeria|kenya|egypt|uae|saudi arabia|turkey|israel|indonesia|malaysia|philippines|thailand|vietnam|argentina|chile|colombia|peru|hong kong|taiwan)$/iu;
 /** A region or a function after a comma or a dash in a title, possibly several joined by "&"/"and"/"/". */
 function isQualifier(piece: string): boolean {
   const parts = piece.trim().split(/\s*(?:&|\band\b|\/)\s*/);
-  return parts.every((p) => p.length > 0 && (TITLE_QUALIFIER.test(p) || DEPARTMENT_WORDS.test(p)));
+  return parts.every((p) => {
+    // "HR Operations", "Enterprise Sales", "Sales Operations": a function narrowed by a scope word (round 8)
+    const core = p.replace(SCOPE_WORDS, "");
+    return p.length > 0 && [p, core].some((x) => x.length > 0 && (TITLE_QUALIFIER.test(x) || DEPARTMENT_WORDS.test(x)));
+  });
 }
+/** Words that narrow a function in a title qualifier ("Enterprise Sales", "HR Operations", "Global Business"). */
+const SCOPE_WORDS =
+  /^(?:(?:hr|sales|enterprise|global|business|regional|field|retail|commercial|corporate|technical|digital|international|national|export|import|overseas|domestic|product|marketing|finance|people|talent|it|data|customer|client|partner|channel|strategic|key|public|private)\s+){1,2}/i;
 
 /**
  * The person's name in a signature piece, or null: honorifics, degrees, credentials written without a comma
