@@ -425,3 +425,25 @@ describe("parseSignature: a first name alone (round 8)", () => {
     );
   });
 });
+
+describe("parseSignature: an unsigned block read by its shape (round 8)", () => {
+  it("reads short title-case lines under a full name, and not under a first name or prose", () => {
+    expect(
+      sig3("The report is attached and the figures match.\nTeodor Ilić\nVoditelj Nabave\nJadran Trgovina d.o.o."),
+    ).toEqual({
+      name: "Teodor Ilić",
+      title: "Voditelj Nabave",
+      company: "Jadran Trgovina d.o.o.",
+    });
+    expect(sig3("Payment goes out on Friday as agreed with your team.\nRosa Delgado\nDelgado Textiles")).toEqual({
+      name: "Rosa Delgado",
+      title: null,
+      company: "Delgado Textiles",
+    });
+    expect(sig3("We loved the venue and the staff were great.\nMany Thanks\nSee You Soon")?.name ?? null).toBeNull();
+  });
+});
+function sig3(text: string) {
+  const s = parseSignature(text);
+  return s && { name: s.name, title: s.title, company: s.company };
+}
