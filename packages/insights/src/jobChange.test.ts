@@ -315,6 +315,21 @@ describe("job changes: round 8 (blind6's causes in other wording)", () => {
       detectJobChangeInMessage(prev, { text: "I joined a company called Tern Robotics as Ops Manager 🚀 same mobile" }),
     ).toMatchObject({ changed: true, kind: "company", to: { company: "Tern Robotics", title: "Ops Manager" } });
   });
+  it("reads 'I will work for Y as T', 'I'm moving up to T', and a Spanish title as its English spelling", () => {
+    expect(
+      detectJobChangeInMessage(prev, { text: "From 1 May I will work for Orchard Rail as Planning Director." }),
+    ).toMatchObject({ changed: true, kind: "company", to: { company: "Orchard Rail" } });
+    expect(
+      detectJobChangeInMessage(prev, { text: "hey all, I'm moving up to Logistics Director from Monday." }),
+    ).toMatchObject({ changed: true, kind: "title", to: { title: "Logistics Director" } });
+    expect(detectJobChange({ title: "Gerente de Ventas" }, { title: "Sales Manager" }).changed).toBe(false);
+    expect(detectJobChange({ title: "Gerente de Ventas" }, { title: "Sales Director" }).changed).toBe(true);
+  });
+  it("keeps the job when the signature gives the former name ('(formerly X)')", () => {
+    const text =
+      "Hi,\n\nSee the plan attached.\n\nRegards,\nJo Bell\nLogistics Manager\nFernhill Foods S.A.E. (formerly Fernhill Dairy)";
+    expect(detectJobChangeInMessage(prev, { text })?.changed).toBe(false);
+  });
   it("keeps the job when the author says their own employer rebranded, not a supplier", () => {
     const sig = "\n\nRegards,\nJo Bell\nLogistics Manager\nFernhill Creamery";
     expect(detectJobChangeInMessage(prev, { text: `Hi, we've rebranded this spring, same team.${sig}` })?.changed).toBe(

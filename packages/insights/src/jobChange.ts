@@ -19,7 +19,7 @@ export interface JobChange {
 }
 
 const COMPANY_SUFFIXES =
-  /\b(?:incorporated|inc|llc|ltd|limited|corp|corporation|co|company|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|as|asa|ab|oy|oyj|aps|kk|srl|spa|sl|kg|ug|bhd|sdn|pvt|the)\b/g;
+  /\b(?:incorporated|inc|llc|ltd|limited|corp|corporation|co|company|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|as|asa|ab|oy|oyj|aps|kk|srl|spa|sl|kg|ug|bhd|sdn|pvt|sae|saa|sac|doo|zrt|kft|jsc|ltda|lda|sro|the)\b/g;
 const TITLE_ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bsr\b/g, "senior"],
   [/\bjr\b/g, "junior"],
@@ -58,6 +58,18 @@ const TITLE_ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bcro\b/g, "chief revenue officer"],
   [/\bchro\b/g, "chief human resources officer"],
   [/\bavp\b/g, "assistant vice president"],
+  // round 8: a title and its Spanish or Portuguese spelling are one title ("Gerente Comercial" = "Commercial
+  // Manager", "Asistente de Compras" = "Purchasing Assistant"): the common words are translated before comparing
+  [/\bgerente\b/g, "manager"],
+  [/\b(?:asistente|assistente)\b/g, "assistant"],
+  [/\bcompras\b/g, "purchasing"],
+  [/\b(?:ventas|vendas)\b/g, "sales"],
+  [/\bcomercial\b/g, "commercial"],
+  [/\b(?:directora?|diretora?)\b/g, "director"],
+  [/\b(?:jefe|jefa)\b/g, "head"],
+  [/\b(?:coordinadora?|coordenadora?)\b/g, "coordinator"],
+  [/\b(?:operaciones|operacoes)\b/g, "operations"],
+  [/\b(?:finanzas|financas)\b/g, "finance"],
 ];
 
 function basic(s: string): string {
@@ -161,7 +173,7 @@ function expandsTo(short: string, long: string): boolean {
   return expanded !== short && titleKey(expanded) === titleKey(long);
 }
 
-const TITLE_STOP = new Set(["of", "the", "and", "for", "in", "at", "a", "an", "to"]);
+const TITLE_STOP = new Set(["of", "the", "and", "for", "in", "at", "a", "an", "to", "de", "del", "da", "do"]);
 
 /**
  * Order-free comparison key for titles: "VP, Engineering", "Vice President of Engineering" and
@@ -265,7 +277,7 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
   // "I joined Pellworth Insurance last month as Head of Claims", "I've moved to Y", "I'm now at Y"
   {
     re: new RegExp(
-      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am)?\s+(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|switched (?:over )?to|(?:moved|moving) to a new (?:role|position|job) (?:at|with)|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for)|(?:(?:am|'m|’m)\s+)?(?:now\s+)?working (?:at|for)|work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`,
+      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am|(?=\s+will\s+work\b))?\s+(?:will\s+(?=work\s+(?:at|for)\b))?(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|switched (?:over )?to|(?:moved|moving) to a new (?:role|position|job) (?:at|with)|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for)|(?:(?:am|'m|’m)\s+)?(?:now\s+)?working (?:at|for)|work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`,
       "gu",
     ),
     title: 2,
@@ -359,7 +371,7 @@ function promotionNews(body: string): { title: string; quote: string } | null {
 // "I've been promoted to X", "I stepped up to X", "I have moved into the role of X", "I took over as X"
 const ANNOUNCEMENT_NEEDS_TITLE = new Set(ANNOUNCEMENTS.filter((a) => a.needsTitle).map((a) => a.re));
 const PROMOTION = new RegExp(
-  String.raw`${I}(?:been\s+)?(?:promoted|appointed|named|made|stepped up|moved up|stepped into the (?:role|position) of|moved into the (?:role|position) of|taken on the (?:role|position) of|took on the (?:role|position) of|taken over as|took over as|(?:taken|took) on a new (?:role|position|job) as|(?:got|have|'ve got) a new (?:role|title|position) as|become|became)\s+(?:to\s+|as\s+)?(?:the\s+|a\s+|an\s+|our\s+)?${TITLE}${TITLE_END}(?:\s+(?:here\s+)?at\s+${COMPANY})?`,
+  String.raw`(?:${I}|\b(?:I|i)(?:'m|’m| am)\s+(?:now\s+)?(?=moving up|stepping up|stepping into))(?:been\s+)?(?:moving up|stepping up|stepping into the (?:role|position) of|promoted|appointed|named|made|stepped up|moved up|stepped into the (?:role|position) of|moved into the (?:role|position) of|taken on the (?:role|position) of|took on the (?:role|position) of|taken over as|took over as|(?:taken|took) on a new (?:role|position|job) as|(?:got|have|'ve got) a new (?:role|title|position) as|become|became)\s+(?:to\s+|as\s+)?(?:the\s+|a\s+|an\s+|our\s+)?${TITLE}${TITLE_END}(?:\s+(?:here\s+)?at\s+${COMPANY})?`,
   "u",
 );
 /** "my new title is Senior Product Manager", "my title is now …": a new title, company unchanged. */
@@ -627,12 +639,15 @@ const RENAME = new RegExp(
  */
 const REBRANDED_SELF =
   /\b(?:we(?:'ve|’ve| have)?\s+(?:just\s+|now\s+|officially\s+)?(?:rebranded|renamed\s+(?:ourselves|the\s+company)|changed\s+(?:our|the\s+company(?:'s|’s)?)\s+name)|(?:we|the\s+company)\s+(?:now\s+)?trades?\s+(?:as|under)\s+(?:a\s+)?new\s+name|our\s+new\s+(?:company\s+|brand\s+)?name)\b/i;
+const FORMERLY = new RegExp(String.raw`\b(?:formerly|previously|once)\s+(?:known\s+as\s+)?${COMPANY}`, "gu");
 function renamedCompany(text: string, before: string | null | undefined, after: string | null | undefined): boolean {
   if (!present(before) || !present(after)) return false;
   const a = normaliseCompany(before);
   const b = normaliseCompany(after);
   if (a === b) return false;
   if (REBRANDED_SELF.test(messageBody(text))) return true;
+  // "NileConnect Contact Centers S.A.E. (formerly Nile Contact Center)": the old name given with the new one
+  for (const m of text.matchAll(FORMERLY)) if (normaliseCompany(m[1] ?? "") === a) return true;
   for (const m of messageBody(text).matchAll(RENAME)) {
     // a company ends at the end of its sentence ("… is now Fernbrook Care. Same team")
     const next = (m[2] ?? "").split(/[.,;:!?](?:\s|$)/)[0] ?? "";

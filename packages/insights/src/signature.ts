@@ -126,9 +126,12 @@ const PRONOUNS = /^\(?(?:pronouns:?\s*)?(?:she|he|they|ze|xe)\s*\/\s*(?:her|him|
 const TRAILING_PRONOUNS =
   /(?<=\S)\s*[([](?:pronouns:?\s*)?(?:she|he|they|ze|xe)\s*\/\s*(?:her|him|them|hir|xem)(?:\s*\/\s*\w+)?[)\]]$/i;
 
-/** A branch after a company: "Kazemachi Railways Co., Ltd. (Osaka Office)", "Atlas Freight (Casablanca office)". */
+/**
+ * A branch after a company: "Kazemachi Railways Co., Ltd. (Osaka Office)", "Atlas Freight (Casablanca office)"; and
+ * a former name or a parent (round 8): "NileConnect S.A.E. (formerly Nile Contact Center)", "(a Meridian Data company)".
+ */
 const BRANCH =
-  /(?<=\S)\s*\((?:[\p{L}' -]{1,40}\s)?(?:office|branch|site|hq|headquarters|campus|plant|store|location|subsidiary)\)$/iu;
+  /(?<=\S)\s*\((?:(?:[\p{L}' -]{1,40}\s)?(?:office|branch|site|hq|headquarters|campus|plant|store|location|subsidiary)|(?:formerly|previously|part of|now part of|a subsidiary of|an? [\p{L}& -]{1,40} company)\b[^()]{0,60})\)$/iu;
 
 /** What follows a comma inside one title: a region or a function ("Sales Manager, APAC", "VP, Finance"). */
 const TITLE_QUALIFIER =
