@@ -403,5 +403,8 @@ describe("round 8: blind6's causes in other wording", () => {
     expect(texts("We are a group of 12, travelling to Lisbon 4 to 7 June.")).toEqual([]);
     expect(texts("Please note our delivery rates will be increased by 3% from 1 April.")).toEqual([]);
     expect(texts("I'll send the quote with May figures by Thursday.")[0]?.[1]).toBe("2026-03-12T17:00:00.000Z");
+    expect(texts("Love it! Will recommend to my team, and I will wear it on Friday.")).toEqual([]);
+    expect(texts("Noted, will send March timesheet on Friday.")[0]?.[1]).toBe("2026-03-13T17:00:00.000Z");
+    expect(texts("The signed originals reach you Monday.")[0]?.[1]).toBe("2026-03-16T17:00:00.000Z");
   });
 });

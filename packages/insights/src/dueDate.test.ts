@@ -163,5 +163,6 @@ describe("resolveDueDate: round 8", () => {
     expect(iso("send the 8D report by Monday 16 March")).toBe("2026-03-16T17:00:00.000Z");
     expect(iso("the summary with April numbers by Wednesday")).toBe("2026-03-11T17:00:00.000Z");
     expect(iso("in April")).toBe("2026-04-30T17:00:00.000Z");
+    expect(iso("within the next 10 minutes")).toBe("2026-03-10T14:10:00.000Z");
   });
 });

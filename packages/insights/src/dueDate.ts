@@ -183,12 +183,14 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     )
     // "the 8D report", "a 3D model", "4K screens": a number glued to a capital is a product code, not a date
     .replace(/\b\d{1,2}(?:D|K|G|X)\b/g, "code")
-    // "the proposal with June dates by Thursday", "the quote with May volumes": a month before a plural noun names
-    // a topic when another deadline follows
+    // "the proposal with June dates by Thursday", "send September timesheet on Friday": a capitalised month before a
+    // noun names a topic when another deadline follows
     .replace(
-      /\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(?=(?!(?:days|weeks|months|hours|minutes)\b)[a-z]{3,}s\b[^.!?\n]*?\b(?:by|before|until|on|tomorrow|today|tonight|next|this|within)\b)/gi,
+      /\b(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\s+(?=(?!(?:days|weeks|months|hours|minutes|before|after|until|till|from|onwards|when|once|and|the|this|next|end|start|through|sometime|latest|at|by|on)\b)[a-z]{3,}\b[^.!?\n]*?\b(?:by|before|until|on|tomorrow|today|tonight|next|this|within)\b)/g,
       "",
     )
+    // "within the next 10 minutes" is "within 10 minutes"
+    .replace(/\bwithin the next (\d+|an?|one|two|three|few)\b/gi, "within $1")
     // "by lunchtime" is noon
     .replace(/\b(by|at|around|before|until)\s+lunch(?:time| time)?\b/gi, "$1 noon")
     // "the October receipts", "your January invoice": a month before a noun names a topic, not a date
