@@ -31,7 +31,7 @@ describe("extractCommitments", () => {
       ["I will get back to you by end of week", "2026-03-13T17:00:00.000Z"],
       ["Let me check and revert by Friday 3pm", "2026-03-13T15:00:00.000Z"],
       ["I'm going to prepare the SOW.", null],
-      ["Will send over tonight.", "2026-03-10T23:00:00.000Z"],
+      ["Will send over tonight.", "2026-03-10T21:00:00.000Z"], // round 8: tonight is 21:00
       ["I'll be in touch next week.", "2026-03-20T17:00:00.000Z"],
       ["I'll have it ready by Monday.", "2026-03-16T17:00:00.000Z"],
     ];
@@ -181,7 +181,7 @@ describe("promises beyond 'I will' (issue 13)", () => {
     ]);
     expect(one("The amount will be paid within 30 days.")[0]?.[1]).toBe("2026-04-09T17:00:00.000Z");
     expect(one("Sending the signed lease tonight")).toEqual([
-      ["Sending the signed lease tonight", "2026-03-10T23:00:00.000Z"],
+      ["Sending the signed lease tonight", "2026-03-10T21:00:00.000Z"],
     ]);
     expect(one("I plan to send the draft Thursday")[0]?.[1]).toBe("2026-03-12T17:00:00.000Z");
     expect(one("Sure, I can drop it off tomorrow")[0]?.[1]).toBe("2026-03-11T17:00:00.000Z");
@@ -196,7 +196,7 @@ describe("promises beyond 'I will' (issue 13)", () => {
     expect(one("ill send the pics tmrw am")[0]?.[1]).toBe("2026-03-11T12:00:00.000Z");
     expect(one("cant make it today, will call u 2moro at 10")[0]?.[1]).toBe("2026-03-11T10:00:00.000Z");
     expect(one("running late, be there in 20")[0]?.[1]).toBe("2026-03-10T14:20:00.000Z");
-    expect(one("ok ill sort it first thing mon")[0]?.[1]).toBe("2026-03-16T12:00:00.000Z");
+    expect(one("ok ill sort it first thing mon")[0]?.[1]).toBe("2026-03-16T09:00:00.000Z"); // round 8: 09:00
     expect(one("ok, call you in 5")[0]?.[1]).toBe("2026-03-10T14:05:00.000Z");
     expect(one("Can you call me in 5?")).toEqual([]);
   });
@@ -375,5 +375,36 @@ describe("extractCommitments, round 7 (blind5's misses as general forms)", () =>
     ).toHaveLength(0);
     expect(extractCommitments(msg("Popping out, I'll be back by 3 to finish the tiling"))).toHaveLength(1);
     expect(extractCommitments(msg("I'll be back to you on the pricing"))).toHaveLength(1);
+  });
+});
+
+describe("round 8: blind6's causes in other wording", () => {
+  const texts = (text: string) => extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)]);
+  it("reads a unit of ours with a name, waiting or picking up, 'have all N … live', and a deliverable coming", () => {
+    expect(texts("Our night concierge Paulo will wait for you in the lobby when you land.")).toHaveLength(1);
+    expect(texts("Our driver Wayan picks you up in 15 minutes at the pier.")[0]?.[1]).toBe("2026-03-10T14:15:00.000Z");
+    expect(texts("I'll have all 40 badges printed by Thursday.")[0]?.[1]).toBe("2026-03-12T17:00:00.000Z");
+    expect(texts("Thanks! Signed contract coming tomorrow.")[0]?.[1]).toBe("2026-03-11T17:00:00.000Z");
+    expect(texts("Your parcel coming tomorrow, the courier says.")).toEqual([]);
+  });
+  it("keeps a shared object with an -ing noun, and does not split off a conditional or another party's 'can'", () => {
+    expect(texts("I'll send the deck and our training schedule by Friday.")).toEqual([
+      ["I'll send the deck, and our training schedule by Friday.", "2026-03-13T17:00:00.000Z"],
+    ]);
+    expect(texts("We'll call you within the hour, and if the fault remains we replace the unit today.")).toHaveLength(
+      1,
+    );
+    expect(texts("I'll send the CVs tonight, and the panel can meet them from next Monday.")).toEqual([
+      ["I'll send the CVs tonight, and the panel can meet them from next Monday.", "2026-03-10T21:00:00.000Z"],
+    ]);
+  });
+  it("does not read knowing, the writer's own trip or a price notice as a promise", () => {
+    expect(texts("Not sure yet about the rota. Will know by Friday.")).toEqual([]);
+    expect(texts("We are a group of 12, travelling to Lisbon 4 to 7 June.")).toEqual([]);
+    expect(texts("Please note our delivery rates will be increased by 3% from 1 April.")).toEqual([]);
+    expect(texts("I'll send the quote with May figures by Thursday.")[0]?.[1]).toBe("2026-03-12T17:00:00.000Z");
+    expect(texts("Love it! Will recommend to my team, and I will wear it on Friday.")).toEqual([]);
+    expect(texts("Noted, will send March timesheet on Friday.")[0]?.[1]).toBe("2026-03-13T17:00:00.000Z");
+    expect(texts("The signed originals reach you Monday.")[0]?.[1]).toBe("2026-03-16T17:00:00.000Z");
   });
 });

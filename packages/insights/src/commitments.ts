@@ -212,6 +212,12 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     re: /^((?:(?:the|an?|our|my|your|full|more|further)\s+)?(?:[a-z]+\s+){0,2}?(?:invoice|receipt|details|confirmation|quote|contract|paperwork|documents?|report|notes|minutes|summary|proposal|tracking(?: number| details)?|instructions|update|photos)\s+to\s+follow\b.*)/i,
     kind: "expect",
   },
+  // round 8: a subject-less deliverable on its way from the author's side, with a time ("deposit coming this
+  // week", "Revised drawings coming tomorrow"); not the reader's thing ("your parcel coming…" is an ETA)
+  {
+    re: /(?:^|[,;:–—]\s*|\.\s+)((?!(?:your|the weather|rain|snow|storm|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the)\s+)?(?:[a-z-]+\s+){0,2}[a-z]{3,}\s+(?:coming|going out|on (?:its|their) way)\s+(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b).*)/i,
+    kind: "expect",
+  },
   // "Expect the documents by noon tomorrow"
   // round 6: also after a comma and "so"/"and" ("…is a bigger job, so expect a draft from me in three weeks")
   { re: /(?:^|[,;–—]\s*(?:so\s+|and\s+)?|\bso\s+)(?:please\s+)?(?:expect|look out for)\s+(.*)/i, kind: "expect" },
@@ -326,7 +332,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b|(?:arrives|lands|gets) (?:with|to) you\b|reaches you\b|(?:is|are|'s)\s+on\s+(?:its|their)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
+    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b|(?:arrives|lands|gets) (?:with|to) you\b|reach(?:es)? you\b(?=[^.!?]{0,20}\b(?:today|tomorrow|tonight|on|by|before|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -342,7 +348,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "Our installer, Dev, is coming on Friday at 8", "the technician comes Thursday morning"
   {
     re: new RegExp(
-      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}-]+)|[Hh]e|[Ss]he|(?:[Oo]ur|[Mm]y|[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:${ROLES}))(?:\s*,\s*[^,!?]{2,40},)?(?:\s+|(?='))(?:(?:is|'s)\s+(?:with you|on site|onsite|coming|visiting|arriving|delivering|dropping|calling|bringing|collecting|picking|installing|fitting|sending|covering|handling|processing|preparing|shipping|posting|refunding|fixing|booking|arranging|sorting|ringing|emailing|chasing)|comes|visits|arrives|delivers|drops|calls|brings|collects|installs|fits)\b(.*)`,
+      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}-]+)|[Hh]e|[Ss]he|(?:[Oo]ur|[Mm]y|[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:${ROLES})(?:\s+[A-Z][\p{L}'-]+)?)(?:\s*,\s*[^,!?]{2,40},)?(?:\s+|(?='))(?:(?:is|'s)\s+(?:with you|on site|onsite|coming|visiting|arriving|delivering|dropping|calling|bringing|collecting|picking|installing|fitting|sending|covering|handling|processing|preparing|shipping|posting|refunding|fixing|booking|arranging|sorting|ringing|emailing|chasing)|comes|visits|arrives|delivers|drops|calls|brings|collects|installs|fits|picks (?:you|them|him|her) up|meets you)\b(.*)`,
       "u",
     ),
     kind: "visit",
@@ -427,6 +433,11 @@ const NON_ACTION = new Set([
   "continue",
   "forget",
   "lose",
+  // "Will know by next week": a prediction about knowing, not an action for the reader (round 8); a customer
+  // recommending or wearing what they bought is not acting for the reader either
+  "know",
+  "recommend",
+  "wear",
   "die",
   // "I'm going to the office", "going to lunch": a destination, not a verb
   "the",
@@ -500,7 +511,7 @@ const STATE_CHANGE = /^(?:close|open|reopen|shut|change|increase|rise|end|stop|r
 const LATER_PROMISE = /\b(?:and|but|then)\s+(?:will|'ll)\s+[a-z]+/i;
 /** "have" + object + ready/done/over/back ("I'll have it ready by Monday"). */
 const HAVE_OBJECT =
-  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|[a-z]{3,}ed (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
+  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s-]{1,30}?|(?:all|both)(?: (?:the|your|our|of the))? [\w\s-]{1,30}?|\d{1,4} [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|(?:[a-z]{3,}ed|set up|switched on|hooked up) (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
 /** "I'll have Jake call you": a named person (case-sensitive) made to act. */
 const HAVE_PERSON =
   /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
@@ -631,7 +642,8 @@ export function matchCommitment(sentence: string): string | null {
   if (/\?\s*$/.test(s) || (/\?\s+\S/.test(s) && !/[.!]\s*$/.test(s))) return null;
   if (QUESTION_START.test(s) || /\b(?:do you want|would you like|should i|shall i|can i|could i)\b/i.test(s))
     return null;
-  if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s)) return null;
+  // a capital "May" inside a sentence is the month ("the quote with May volumes"), not the hedge "may"
+  if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s.replace(/(?<=\S\s)May\b/g, "month"))) return null;
   if (STANDING.test(s) && !hasDeadlineWords(s)) return null;
   const reminder = REMINDER.test(s);
   for (const { re, kind } of PATTERNS) {
@@ -660,9 +672,13 @@ export function matchCommitment(sentence: string): string | null {
       if (!acts || (kind === "third" && !hasDeadlineWords(rest) && !event)) continue;
       // a thing of ours is an actor only with a deliverable action and a time ("our website will go down" is not)
       // and not a motion of the thing itself ("our flight will get in at 5", "my train will come at 6")
+      // "Our night porter Luca will wait for you with the key when you arrive": waiting for the reader on their
+      // arrival is a service promised on an event (round 8)
+      const waitsOnEvent = verb === "wait" && event;
       if (
         kind === "own" &&
-        (!hasDeadlineWords(rest) || /^(?:go|be|get|come|run|reach|follow|move|leave|land|arrive)$/.test(verb))
+        ((!hasDeadlineWords(rest) && !waitsOnEvent) ||
+          /^(?:go|be|get|come|run|reach|follow|move|leave|land|arrive)$/.test(verb))
       )
         continue;
       // "Kenji said he will look at it": a reported promise of a third party
@@ -702,6 +718,13 @@ export function matchCommitment(sentence: string): string | null {
       // "The inspection is booked for the 24th": a notice of an arrangement, not a promise to act
       if (kind === "presentPassive" && /^(?:booked|scheduled)\s+(?:in\s+)?for\b/i.test(tail)) continue;
       if (kind === "passive" && m[1] && !/^(?:\w+ly|also|then|just|all|fully)\s+$/i.test(m[1])) continue;
+      // "our price list … will be adjusted by 6% from 1 July": a price change notified, not an action promised
+      if (
+        /\b(?:prices?|price list|pricing|rates?|fees?|tariffs?|charges?|premiums?|surcharges?|costs?)\b(?:\s+(?:for|of|on)\s+[\w\s-]{1,30}?)?\s*$/i.test(
+          before,
+        )
+      )
+        continue;
       action = `be ${tail}`.trim();
     } else if (kind === "action" && /,\s*[A-Z][\p{L}'-]*(?:\s+[A-Z][\p{L}'-]*)*\s*$/u.test(before)) {
       continue; // "Our vendor, PeopleFirst, will contact you": an apposition, not a subject-less promise
@@ -745,6 +768,13 @@ export function matchCommitment(sentence: string): string | null {
       if (/^(?:writ|reach|follow|check|contact|email|look|try|hop|wonder|get|confirm)/.test(verb)) continue;
       // "Stock take Sat: I'm covering aisles 1-10": the date may be in a short heading before the colon
       const heading = /^[^:]{1,40}:\s*$/.test(before) && hasDeadlineWords(before);
+      // "We are 24 people …, coming to Florence 8 to 11 October": the writer's own trip to a named place is a
+      // plan, not a promise to the reader ("coming to your office" is a visit)
+      if (
+        /^(?:com|travell?|fly|arriv|stay|visit|head)ing$/.test(verb) &&
+        /^\s+(?:(?:to|in|into|at)\s+)?\p{Lu}/u.test(rest)
+      )
+        continue;
       // "I'm taking the van to the garage tomorrow": taking something somewhere is an errand
       const errand =
         verb === "taking" && /^\s+(?:the|your|our|it|them)\b[^,;]{0,30}?\s(?:to|round|over|back)\b/i.test(rest);
@@ -945,9 +975,9 @@ export function splitClauses(sentence: string): string[] {
         if (
           prev !== undefined &&
           /^(?:our|my)\s/i.test(c) &&
-          !/\b(?:will|'ll|shall|is|are|am|was|were|has|have|had|can|could|would|should|must|does|do|did|(?!(?:morn|even|dur|th|spr)ing)[a-z]+ing)\b/i.test(
-            c,
-          ) &&
+          // an "-ing" word alone is not a verb here: "and our schools pricing sheet by Wednesday" is an object
+          // (round 8); a progressive has its auxiliary ("our team are sending")
+          !/\b(?:will|'ll|shall|is|are|am|was|were|has|have|had|can|could|would|should|must|does|do|did)\b/i.test(c) &&
           hasDeadlineWords(c) &&
           matchCommitment(prev) !== null
         )
@@ -1245,7 +1275,9 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
   if (parts.length < 2 || !parts.every((p) => hasDeadlineWords(p))) return whole;
   // "…tonight, and the inspection is scheduled for Tuesday": a part with its own present or past verb is a
   // statement, not a second object of the promise
-  if (parts.slice(1).some((p) => /\b(?:is|are|was|were|has|have|had)\b/i.test(p))) return whole;
+  // ("…by tonight, and the client can interview from next Tuesday": another party's modal, round 8)
+  if (parts.slice(1).some((p) => /\b(?:is|are|was|were|has|have|had|can|could|may|might|should|must)\b/i.test(p)))
+    return whole;
   const verb = action.split(/\s+/)[0] ?? "";
   return parts.map((p, i) => ({
     text: p.trim(),
@@ -1267,7 +1299,14 @@ function splitVerbs(sentence: string, action: string): Array<{ text: string; act
     );
   // a second verb: a known action, or any word with an object after it ("…tonight and scan them across on Monday")
   const verbLike = isActionVerb(m?.[1] ?? "") || (m?.[2] !== undefined && !/(?:ed|ly|s)$/i.test(m[1] ?? ""));
-  if (!m || !verbLike || /ing$/i.test(m[1] ?? "")) return null;
+  // "…, and if it cannot be fixed we move you": a conjunction opens a clause of its own, not a second verb
+  if (
+    !m ||
+    !verbLike ||
+    /ing$/i.test(m[1] ?? "") ||
+    /^(?:if|when|once|unless|so|that|because|as|while)$/i.test(m[1] ?? "")
+  )
+    return null;
   const first = sentence.slice(0, m.index).trim();
   const second = sentence.slice(m.index + m[0].length - (m[1] ?? "").length).trim();
   if (!hasDeadlineWords(first) || !hasDeadlineWords(second) || !action) return null;

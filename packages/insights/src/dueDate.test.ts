@@ -35,7 +35,8 @@ describe("resolveDueDate", () => {
   it("handles relative times and parts of day", () => {
     expect(iso("tomorrow")).toBe("2026-03-11T17:00:00.000Z");
     expect(iso("tomorrow morning")).toBe("2026-03-11T12:00:00.000Z");
-    expect(iso("tonight")).toBe("2026-03-10T23:00:00.000Z");
+    expect(iso("tonight")).toBe("2026-03-10T21:00:00.000Z"); // round 8: the independent authors' 21:00
+    expect(iso("this evening")).toBe("2026-03-10T23:00:00.000Z");
     expect(iso("in 2 hours")).toBe("2026-03-10T16:00:00.000Z");
     expect(iso("at 5")).toBe("2026-03-10T17:00:00.000Z");
     expect(iso("at 9am")).toBe("2026-03-11T09:00:00.000Z");
@@ -69,7 +70,7 @@ describe("resolveDueDate: issue-13 phrases", () => {
     expect(iso("call you after 4", TUE, "America/New_York")).toBe("2026-03-10T20:00:00.000Z");
     expect(iso("on the 5th of next month")).toBe("2026-04-05T17:00:00.000Z");
     expect(iso("on the 20th of this month", TUE, "Asia/Seoul")).toBe("2026-03-20T08:00:00.000Z");
-    expect(iso("first thing tomorrow")).toBe("2026-03-11T12:00:00.000Z");
+    expect(iso("first thing tomorrow")).toBe("2026-03-11T09:00:00.000Z"); // round 8: 09:00
   });
 
   it("reads a time in a named zone in that zone, with its daylight-saving rule (round 4)", () => {
@@ -153,5 +154,15 @@ describe("resolveDueDate, round 5 (operations wording)", () => {
   it("reads 'the 8th' ending a clause as a day of the month, not 'the 3rd floor'", () => {
     expect(iso("See you the 8th, we'll start at 7:30 sharp")).toBe("2026-04-08T07:30:00.000Z");
     expect(iso("we will paint the 3rd floor by Friday")).toBe("2026-03-13T17:00:00.000Z");
+  });
+});
+
+describe("resolveDueDate: round 8", () => {
+  it("reads a clock time before 'on <weekday> the <nth>', skips product codes and months naming a topic", () => {
+    expect(iso("be at the gate by 7:15 on Friday the 13th")).toBe("2026-03-13T07:15:00.000Z");
+    expect(iso("send the 8D report by Monday 16 March")).toBe("2026-03-16T17:00:00.000Z");
+    expect(iso("the summary with April numbers by Wednesday")).toBe("2026-03-11T17:00:00.000Z");
+    expect(iso("in April")).toBe("2026-04-30T17:00:00.000Z");
+    expect(iso("within the next 10 minutes")).toBe("2026-03-10T14:10:00.000Z");
   });
 });

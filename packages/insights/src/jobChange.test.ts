@@ -259,3 +259,85 @@ describe("job changes: round 7 (moves between named employers, dated future role
     expect(detectJobChange({ title: "Head of CX" }, { title: "Head of Sales" }).changed).toBe(true);
   });
 });
+
+describe("job changes: round 8 (blind6's causes in other wording)", () => {
+  const prev = { title: "Logistics Manager", company: "Fernhill Dairy" };
+  it("reads a non-native 'working in Y as T' and a title inside a contract or role noun", () => {
+    expect(
+      detectJobChangeInMessage(prev, { text: "Since April I am working in Nordkap Seafood as Jefe de Logística." }),
+    ).toMatchObject({ changed: true, kind: "company", to: { company: "Nordkap Seafood" } });
+    expect(detectJobChangeInMessage(prev, { text: "I'm working in Finance as you know." })).toBeNull();
+    expect(
+      detectJobChangeInMessage(prev, {
+        text: "FYI I've taken a nine-month interim COO assignment at Veltro Group, so I'm slower to reply.",
+      }),
+    ).toMatchObject({ changed: true, kind: "company", to: { company: "Veltro Group" } });
+  });
+  it("reads promotion and new-job news without a subject, not a congratulation or a colleague's move", () => {
+    expect(
+      detectJobChangeInMessage(prev, { text: "Finally promoted!! officially Head of Supply Chain now 🎉" }),
+    ).toMatchObject({ changed: true, kind: "title", to: { title: "Head of Supply Chain" } });
+    expect(
+      detectJobChangeInMessage(prev, { text: "Congrats on the promotion, officially Head of Supply Chain now!" }),
+    ).toBeNull();
+    expect(
+      detectJobChangeInMessage(prev, { text: "quick one - new job! ops director at Kettle Farms from june" }),
+    ).toMatchObject({ changed: true, kind: "company", to: { company: "Kettle Farms" } });
+    expect(
+      detectJobChangeInMessage(prev, { text: "Our buyer Tom has moved to a new role as COO at Prairie Gas." }),
+    ).toBeNull();
+  });
+  it("reads the subject nearest the verb, a dated title and 'leaving X to join Y'", () => {
+    expect(
+      detectJobChangeInMessage(prev, {
+        text: "I write to tell you that from 1 May I am joining Alder Foods as Supply Planner.",
+      }),
+    ).toMatchObject({ changed: true, kind: "company", to: { company: "Alder Foods" } });
+    expect(
+      detectJobChangeInMessage(prev, { text: "Since Monday I am Head of Distribution, so approvals come to me." }),
+    ).toMatchObject({ changed: true, kind: "title", to: { title: "Head of Distribution" } });
+    expect(
+      detectJobChangeInMessage(prev, { text: "I'm leaving Fernhill Dairy in June to join Brackenridge as Ops Lead." }),
+    ).toMatchObject({ changed: true, kind: "company", to: { company: "Brackenridge" } });
+  });
+  it("tries every match of a pattern, a second clause's employer and 'a startup called Y'", () => {
+    expect(
+      detectJobChangeInMessage(prev, {
+        text: "I'm no longer at Fernhill. From 2 June I'm Supply Lead at Okra Foods, happy to talk.",
+      }),
+    ).toMatchObject({ changed: true, kind: "company", to: { company: "Okra Foods" } });
+    expect(
+      detectJobChangeInMessage(prev, {
+        text: "News: I've moved on from Fernhill Dairy and joined Pebble Grocers as Planning Lead.",
+      }),
+    ).toMatchObject({ changed: true, kind: "company", to: { company: "Pebble Grocers" } });
+    expect(
+      detectJobChangeInMessage(prev, { text: "I joined a company called Tern Robotics as Ops Manager 🚀 same mobile" }),
+    ).toMatchObject({ changed: true, kind: "company", to: { company: "Tern Robotics", title: "Ops Manager" } });
+  });
+  it("reads 'I will work for Y as T', 'I'm moving up to T', and a Spanish title as its English spelling", () => {
+    expect(
+      detectJobChangeInMessage(prev, { text: "From 1 May I will work for Orchard Rail as Planning Director." }),
+    ).toMatchObject({ changed: true, kind: "company", to: { company: "Orchard Rail" } });
+    expect(
+      detectJobChangeInMessage(prev, { text: "hey all, I'm moving up to Logistics Director from Monday." }),
+    ).toMatchObject({ changed: true, kind: "title", to: { title: "Logistics Director" } });
+    expect(detectJobChange({ title: "Gerente de Ventas" }, { title: "Sales Manager" }).changed).toBe(false);
+    expect(detectJobChange({ title: "Gerente de Ventas" }, { title: "Sales Director" }).changed).toBe(true);
+  });
+  it("keeps the job when the signature gives the former name ('(formerly X)')", () => {
+    const text =
+      "Hi,\n\nSee the plan attached.\n\nRegards,\nJo Bell\nLogistics Manager\nFernhill Foods S.A.E. (formerly Fernhill Dairy)";
+    expect(detectJobChangeInMessage(prev, { text })?.changed).toBe(false);
+  });
+  it("keeps the job when the author says their own employer rebranded, not a supplier", () => {
+    const sig = "\n\nRegards,\nJo Bell\nLogistics Manager\nFernhill Creamery";
+    expect(detectJobChangeInMessage(prev, { text: `Hi, we've rebranded this spring, same team.${sig}` })?.changed).toBe(
+      false,
+    );
+    expect(detectJobChangeInMessage(prev, { text: `Hi, meet our new name!${sig}` })?.changed).toBe(false);
+    expect(
+      detectJobChangeInMessage(prev, { text: `Hi, our haulier has rebranded, invoices change.${sig}` })?.changed,
+    ).toBe(true);
+  });
+});

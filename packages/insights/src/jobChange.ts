@@ -19,7 +19,7 @@ export interface JobChange {
 }
 
 const COMPANY_SUFFIXES =
-  /\b(?:incorporated|inc|llc|ltd|limited|corp|corporation|co|company|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|as|asa|ab|oy|oyj|aps|kk|srl|spa|sl|kg|ug|bhd|sdn|pvt|the)\b/g;
+  /\b(?:incorporated|inc|llc|ltd|limited|corp|corporation|co|company|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|as|asa|ab|oy|oyj|aps|kk|srl|spa|sl|kg|ug|bhd|sdn|pvt|sae|saa|sac|doo|zrt|kft|jsc|ltda|lda|sro|the)\b/g;
 const TITLE_ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bsr\b/g, "senior"],
   [/\bjr\b/g, "junior"],
@@ -58,6 +58,18 @@ const TITLE_ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bcro\b/g, "chief revenue officer"],
   [/\bchro\b/g, "chief human resources officer"],
   [/\bavp\b/g, "assistant vice president"],
+  // round 8: a title and its Spanish or Portuguese spelling are one title ("Gerente Comercial" = "Commercial
+  // Manager", "Asistente de Compras" = "Purchasing Assistant"): the common words are translated before comparing
+  [/\bgerente\b/g, "manager"],
+  [/\b(?:asistente|assistente)\b/g, "assistant"],
+  [/\bcompras\b/g, "purchasing"],
+  [/\b(?:ventas|vendas)\b/g, "sales"],
+  [/\bcomercial\b/g, "commercial"],
+  [/\b(?:directora?|diretora?)\b/g, "director"],
+  [/\b(?:jefe|jefa)\b/g, "head"],
+  [/\b(?:coordinadora?|coordenadora?)\b/g, "coordinator"],
+  [/\b(?:operaciones|operacoes)\b/g, "operations"],
+  [/\b(?:finanzas|financas)\b/g, "finance"],
 ];
 
 function basic(s: string): string {
@@ -161,7 +173,7 @@ function expandsTo(short: string, long: string): boolean {
   return expanded !== short && titleKey(expanded) === titleKey(long);
 }
 
-const TITLE_STOP = new Set(["of", "the", "and", "for", "in", "at", "a", "an", "to"]);
+const TITLE_STOP = new Set(["of", "the", "and", "for", "in", "at", "a", "an", "to", "de", "del", "da", "do"]);
 
 /**
  * Order-free comparison key for titles: "VP, Engineering", "Vice President of Engineering" and
@@ -197,7 +209,10 @@ export interface JobAnnouncement {
 // Case-sensitive parts: a company is a run of capitalised words, which is what stops it before
 // "last month" / "as" / "and"; verbs are matched in either case at a sentence start.
 // (words are joined by spaces on one line: a company never runs into the name on the next line)
-const COMPANY = String.raw`((?:[A-Z0-9][\p{L}\d&'’.-]*)(?:[^\S\n]+(?:&[^\S\n]+|of[^\S\n]+|and[^\S\n]+|de[^\S\n]+)?[A-Z0-9][\p{L}\d&'’.-]*){0,4})`;
+// A word may hold dots inside ("S.A", "K.K") or be a known abbreviation ("St.", "Co."), but a dot followed by a
+// space ends the company: "no longer at Fernhill. From 2 June I'm …" stops at "Fernhill."
+const COMPANY_WORD = String.raw`(?:(?:St|Co|Inc|Ltd|Dr|Mt|Bros|Corp)\.|[A-Z0-9](?:[\p{L}\d&'’-]|\.(?=[\p{L}\d]))*)`;
+const COMPANY = String.raw`(${COMPANY_WORD}(?:[^\S\n]+(?:&[^\S\n]+|of[^\S\n]+|and[^\S\n]+|de[^\S\n]+)?${COMPANY_WORD}){0,4}\.?)`;
 const TITLE = String.raw`((?:[\p{L}][\p{L}&/.-]*)(?:,?\s+(?:of\s+|and\s+|&\s+|for\s+)?[\p{L}][\p{L}&/.-]*){0,6}?)`;
 const TITLE_END = String.raw`(?=\s*(?:[,.;:!)]|$|\s(?:at|with|from|starting|since|last|this|next|and|so|here|on|in)\b))`;
 const I = String.raw`\b(?:I|i)(?:'ve|’ve| have)?\s+(?:just\s+|recently\s+|officially\s+|now\s+)?`;
@@ -206,7 +221,7 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
   {
     re: new RegExp(
       String.raw`\b[Ss]tart(?:ed|ing)?\s+(?:a\s+new\s+(?:role|position|job)\s+|my\s+new\s+(?:role|position|job)\s+|work(?:ing)?\s+)?as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`,
-      "u",
+      "gu",
     ),
     title: 1,
     company: 2,
@@ -215,7 +230,7 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
   {
     re: new RegExp(
       String.raw`\b(?:I(?:'ll|’ll| will) be|I(?:'m|’m| am))\s+(?:joining|moving to|starting at)\s+${COMPANY}(?=\s+(?:next|from|as of|starting|in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b)()`,
-      "u",
+      "gu",
     ),
     title: 2,
     company: 1,
@@ -224,7 +239,7 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
   {
     re: new RegExp(
       String.raw`\b(?:I(?:'ll|’ll| will) be|I(?:'m|’m| am))\s+(?:joining|moving to|starting at)\s+${COMPANY}[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
-      "u",
+      "gu",
     ),
     title: 2,
     company: 1,
@@ -234,7 +249,7 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
   {
     re: new RegExp(
       String.raw`${I}(?:been\s+)?work(?:ing|ed)?\s+as\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|for|with)\s+${COMPANY}`,
-      "u",
+      "gu",
     ),
     title: 1,
     company: 2,
@@ -244,7 +259,7 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
   {
     re: new RegExp(
       String.raw`\b(?:I(?:'m|’m| am) now|[Mm]y new (?:role|position|job|title) (?:is|as))\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`,
-      "u",
+      "gu",
     ),
     title: 1,
     company: 2,
@@ -253,7 +268,7 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
   {
     re: new RegExp(
       String.raw`\b(?:I(?:'m|’m| am)|I(?:'ll|’ll| will) be)\s+(?:now\s+)?(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:new\s+)?${TITLE}\s+(?:at|with|for)\s+${COMPANY}`,
-      "u",
+      "gu",
     ),
     title: 1,
     company: 2,
@@ -262,17 +277,37 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
   // "I joined Pellworth Insurance last month as Head of Claims", "I've moved to Y", "I'm now at Y"
   {
     re: new RegExp(
-      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am)?\s+(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|switched (?:over )?to|(?:moved|moving) to a new (?:role|position|job) (?:at|with)|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for)|(?:(?:am|'m|’m)\s+)?(?:now\s+)?working (?:at|for)|work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`,
-      "u",
+      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am|(?=\s+will\s+work\b))?\s+(?:will\s+(?=work\s+(?:at|for)\b))?(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|switched (?:over )?to|(?:moved|moving) to a new (?:role|position|job) (?:at|with)|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for)|(?:(?:am|'m|’m)\s+)?(?:now\s+)?working (?:at|for)|work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`,
+      "gu",
     ),
     title: 2,
     company: 1,
+  },
+  // "since this month I am working in Grupo Andina as Gerente de Compras": non-native "in" for the employer; the
+  // title is required ("I'm working in Finance", "working in London" are not moves)
+  {
+    re: new RegExp(
+      String.raw`\b(?:I|i)(?:'m|’m| am)?\s+(?:now\s+)?work(?:ing)?\s+in\s+${COMPANY}\s+as\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
+      "gu",
+    ),
+    title: 2,
+    company: 1,
+    needsTitle: true,
+  },
+  // "I'm leaving Granite Bay at the end of the month to join Northbeam as VP Partnerships"
+  {
+    re: new RegExp(
+      String.raw`\b(?:I|i)(?:'m|’m| am|'ve|’ve| have)?\s+(?:leaving|left|quitting|quit)\s+${COMPANY}[^.!?\n]{0,40}?\bto\s+join\s+${COMPANY}(?:\s+as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:new\s+)?${TITLE}${TITLE_END})?`,
+      "gu",
+    ),
+    title: 3,
+    company: 2,
   },
   // "I've accepted a position as X at Y"
   {
     re: new RegExp(
       String.raw`${I}(?:accepted|taken|took)\s+(?:up\s+|on\s+)?(?:a|an|the)\s+(?:new\s+)?(?:position|role|job|offer)\s+as\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`,
-      "u",
+      "gu",
     ),
     title: 1,
     company: 2,
@@ -282,7 +317,7 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
   {
     re: new RegExp(
       String.raw`${I}(?:moved|switched|changed|went|gone)\s+(?:over\s+|jobs?\s+)?from\s+${COMPANY}\s+to\s+${COMPANY}(?=[^.!?\n]{0,60}\b(?:manager|director|head|lead|engineer|officer|supervisor|role|job|position|there now)\b)()`,
-      "u",
+      "gu",
     ),
     title: 3,
     company: 2,
@@ -291,19 +326,52 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
   {
     re: new RegExp(
       String.raw`\b(?:[Ff]rom|[Ss]tarting|[Aa]s of|[Ee]ffective)\s+[^.!?\n]{1,30}?,?\s+I(?:'ll|’ll| will) be\s+(?:leading|heading(?: up)?|running|managing)\s+(?:[a-z][\w&-]*\s+){0,3}(?:at|for|with)\s+${COMPANY}()`,
-      "u",
+      "gu",
     ),
     title: 2,
     company: 1,
   },
 ];
-/** "I'm Head of Partnerships now": a capitalised title the author now holds (not "I'm busy now"). */
+/**
+ * "I'm Head of Partnerships now", "since this week I am Regional Director North": a capitalised title the author
+ * holds now or from a stated time (not "I'm busy now", "I'm Sam").
+ */
 const TITLE_NOW =
-  /\b(?:I|i)(?:'m|’m| am)\s+(?:the\s+|our\s+)?(?:new\s+)?(\p{Lu}[\p{L}&/.-]*(?:\s+(?:of\s+|and\s+|&\s+|for\s+)?\p{Lu}[\p{L}&/.-]*){0,5})\s+now\b/u;
+  /\b(?:I|i)(?:'m|’m| am)\s+(?:the\s+|our\s+)?(?:new\s+)?(\p{Lu}[\p{L}&/.-]*(?:\s+(?:of\s+|and\s+|&\s+|for\s+)?\p{Lu}[\p{L}&/.-]*){0,5})\s+now\b|\b(?:[Ss]ince|[Ff]rom|[Aa]s of|[Ss]tarting)\s+[^,.!?\n]{1,25}?,?\s+I(?:'m|’m| am)\s+(?:the\s+|our\s+)?(?:new\s+)?(\p{Lu}[\p{L}&/.-]*(?:\s+(?:of\s+|and\s+|&\s+|for\s+)?\p{Lu}[\p{L}&/.-]*){0,5})/u;
+/**
+ * "Got the promotion 🎉 officially Head of Talent now!", "Promoted last week, officially T now": news of the
+ * author's own promotion without a subject, then the title held "officially". Not a congratulation to the
+ * reader ("Congrats on the promotion, officially T now!"): a "you"/"congrat" in the news sentence stops it.
+ */
+const PROMOTION_NEWS =
+  /(?:^|[.!?\n,:;]\s*|\bI(?:'ve|’ve| have)?\s+(?:just\s+|finally\s+)?)(?:[Gg]ot|[Gg]et|[Ll]anded|[Rr]eceived|[Ee]arned)\s+(?:the|a|my)\s+promotion\b|(?:^|[.!?\n]\s*)(?:[Jj]ust\s+|[Ff]inally\s+)?(?:[Gg]ot\s+)?[Pp]romoted\b/u;
+const OFFICIALLY =
+  /\b(?:I(?:'m|’m| am)\s+)?(?:now\s+)?officially\s+(?:the\s+)?(?:new\s+)?(\p{Lu}[\p{L}&/.-]*(?:\s+(?:of\s+|and\s+|&\s+|for\s+)?\p{Lu}[\p{L}&/.-]*){0,5})/u;
+/**
+ * "hi its Kyle - new job! director of marketing at Basalt Bikes starting monday": news of the author's new job
+ * (opening its clause, or "my new role", "I've got a new job"), then "title at company"; not "my manager has
+ * moved to a new role as COO at …".
+ */
+const NEW_JOB_NEWS = new RegExp(
+  String.raw`(?:^|[-–—:,.!]\s*|\b[Mm]y\s+|\bI(?:'ve|’ve| have)?\s+(?:got|started|landed)\s+a\s+)[Nn]ew (?:job|role|position|gig)\b[!:.,\s\p{Extended_Pictographic}\u200d\ufe0f—–-]{1,12}(?:(?:I'm|I am|as|now)\s+)?(?:the\s+|a\s+|an\s+)?([a-zA-Z][\p{L}&/.-]*(?:\s+(?:of|and|&|for|[a-zA-Z][\p{L}&/.-]*)){0,5}?)\s+(?:at|with)\s+${COMPANY}`,
+  "u",
+);
+function promotionNews(body: string): { title: string; quote: string } | null {
+  const news = PROMOTION_NEWS.exec(body);
+  if (!news) return null;
+  const sentenceEnd = body.slice(news.index + 1).search(/[.!?\n]/);
+  const sentence = body.slice(news.index, sentenceEnd < 0 ? undefined : news.index + 1 + sentenceEnd);
+  if (/\b(?:congrat\w*|you|your)\b/i.test(sentence)) return null;
+  const window = body.slice(news.index, news.index + 160);
+  const held = OFFICIALLY.exec(window);
+  const title = cleanTitle(held?.[1]);
+  if (!held || !title) return null;
+  return { title, quote: window.slice(0, held.index + held[0].length).replace(/^[.!?\s]+/, "") };
+}
 // "I've been promoted to X", "I stepped up to X", "I have moved into the role of X", "I took over as X"
 const ANNOUNCEMENT_NEEDS_TITLE = new Set(ANNOUNCEMENTS.filter((a) => a.needsTitle).map((a) => a.re));
 const PROMOTION = new RegExp(
-  String.raw`${I}(?:been\s+)?(?:promoted|appointed|named|made|stepped up|moved up|stepped into the (?:role|position) of|moved into the (?:role|position) of|taken on the (?:role|position) of|took on the (?:role|position) of|taken over as|took over as|(?:taken|took) on a new (?:role|position|job) as|(?:got|have|'ve got) a new (?:role|title|position) as|become|became)\s+(?:to\s+|as\s+)?(?:the\s+|a\s+|an\s+|our\s+)?${TITLE}${TITLE_END}(?:\s+(?:here\s+)?at\s+${COMPANY})?`,
+  String.raw`(?:${I}|\b(?:I|i)(?:'m|’m| am)\s+(?:now\s+)?(?=moving up|stepping up|stepping into))(?:been\s+)?(?:moving up|stepping up|stepping into the (?:role|position) of|promoted|appointed|named|made|stepped up|moved up|stepped into the (?:role|position) of|moved into the (?:role|position) of|taken on the (?:role|position) of|took on the (?:role|position) of|taken over as|took over as|(?:taken|took) on a new (?:role|position|job) as|(?:got|have|'ve got) a new (?:role|title|position) as|become|became)\s+(?:to\s+|as\s+)?(?:the\s+|a\s+|an\s+|our\s+)?${TITLE}${TITLE_END}(?:\s+(?:here\s+)?at\s+${COMPANY})?`,
   "u",
 );
 /** "my new title is Senior Product Manager", "my title is now …": a new title, company unchanged. */
@@ -311,9 +379,12 @@ const NEW_TITLE = new RegExp(
   String.raw`\b[Mm]y\s+(?:new\s+(?:job\s+)?(?:title|role|position)\s+is|(?:job\s+)?title\s+is\s+now|role\s+is\s+now|(?:job\s+)?(?:title|role|position)\s+(?:has\s+)?changed\s+to)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
   "u",
 );
-/** "I'm now leading the partnerships team here as Partnerships Director": a new role at the same company. */
+/**
+ * "I'm now leading the partnerships team here as Partnerships Director": a new role at the same company (not "I've
+ * moved on from X and joined Y as T", a move read by sentence).
+ */
 const NEW_ROLE_AS = new RegExp(
-  String.raw`\b(?:I|i)(?:'m|’m| am|'ve|’ve| have)?\s+(?:now\s+|just\s+)?(?:leading|heading(?: up)?|running|head(?:ing)? up|lead(?:ing)?|manag(?:e|ing)|look(?:ing)? after|in charge of|moved|switched|transferred)\b[^.!?\n]{0,60}?\bas\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
+  String.raw`\b(?:I|i)(?:'m|’m| am|'ve|’ve| have)?\s+(?:now\s+|just\s+)?(?:leading|heading(?: up)?|running|head(?:ing)? up|lead(?:ing)?|manag(?:e|ing)|look(?:ing)? after|in charge of|moved|switched|transferred)\b(?:(?!\bjoined\b)[^.!?\n]){0,60}?\bas\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
   "u",
 );
 const LEFT = new RegExp(
@@ -321,11 +392,15 @@ const LEFT = new RegExp(
   "u",
 );
 const TITLE_HINT =
-  /\b(?:ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|vice president|president|director|manager|head|lead|engineer|developer|designer|founder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|advisor|adviser|recruiter|administrator|chief|counsel|controller|buyer|strategist|scientist|researcher|editor|producer|agent|supervisor|chair)\b/i;
+  /\b(?:ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|vice president|president|director|manager|head|lead|engineer|developer|designer|founder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|advisor|adviser|recruiter|administrator|chief|counsel|controller|buyer|strategist|scientist|researcher|editor|producer|agent|supervisor|chair|gerente|jefe|jefa|directora?|diretora?|directeur|directrice|responsable|leiter|leiterin|geschäftsführer(?:in)?|comprador[a]?|inkoper|responsabile|direttore|kierownik|dyrektor)\b/i;
 
 function cleanTitle(t: string | undefined): string | null {
   if (!t) return null;
-  const v = t.trim().replace(/[,.;:]+$/, "");
+  // a title ends at an emoji ("Head of Design 🎉 Same number though")
+  const v = t
+    .replace(/\s*\p{Extended_Pictographic}[\s\S]*$/u, "")
+    .trim()
+    .replace(/[,.;:]+$/, "");
   return TITLE_HINT.test(v) && v.split(/\s+/).length <= 7 ? v : null;
 }
 
@@ -358,17 +433,12 @@ export function detectJobAnnouncement(msg: Pick<MessageInput, "text">): JobAnnou
   const locator = createLocator(msg.text);
   const left = LEFT.exec(body);
   const previousCompany = cleanCompany(left?.[1]);
+  // every match of a pattern is tried, not only the first ("I'm no longer at X. Since 1 July I'm Head of IT at Y":
+  // the first "I'm … at" has no title)
   for (const { re, title, company } of ANNOUNCEMENTS) {
-    const m = re.exec(body);
-    if (!m) continue;
-    // the author must be the subject: "started as" needs an "I" earlier in the same sentence
-    const sentenceStart =
-      Math.max(body.lastIndexOf(".", m.index), body.lastIndexOf("\n", m.index), body.lastIndexOf("!", m.index)) + 1;
-    const lead = body.slice(sentenceStart, m.index + m[0].length);
-    if (!/\b(?:I|I've|I’ve|I'm|I’m)\b/.test(lead)) continue;
-    const c = cleanCompany(m[company]);
-    if (!c || (previousCompany && c === previousCompany)) continue;
-    if (ANNOUNCEMENT_NEEDS_TITLE.has(re) && !cleanTitle(m[title])) continue;
+    const found = announcementMatch(body, re, title, company, previousCompany);
+    if (!found) continue;
+    const { m, c } = found;
     const from = left && left.index < m.index ? left.index : m.index;
     const quote = body.slice(from, m.index + m[0].length).replace(/[.,;:!]+$/, "");
     return { title: cleanTitle(m[title]), company: c, previousCompany, promotion: false, span: locator.find(quote) };
@@ -382,9 +452,22 @@ export function detectJobAnnouncement(msg: Pick<MessageInput, "text">): JobAnnou
   if (nt && ntt)
     return { title: ntt, company: null, previousCompany: null, promotion: true, span: locator.find(nt[0]) };
   const tn = TITLE_NOW.exec(body);
-  const tnt = cleanTitle(tn?.[1]);
+  const tnt = cleanTitle(tn?.[1] ?? tn?.[2]);
   if (tn && tnt)
     return { title: tnt, company: null, previousCompany: null, promotion: true, span: locator.find(tn[0]) };
+  const job = NEW_JOB_NEWS.exec(body);
+  const jobTitle = cleanTitle(job?.[1]);
+  const jobCompany = cleanCompany(job?.[2]);
+  if (
+    job &&
+    jobTitle &&
+    jobCompany &&
+    !/\b(?:your|you|congrat\w*)\b/i.test(body.slice(Math.max(0, job.index - 40), job.index))
+  )
+    return { title: jobTitle, company: jobCompany, previousCompany, promotion: false, span: locator.find(job[0]) };
+  const news = promotionNews(body);
+  if (news)
+    return { title: news.title, company: null, previousCompany: null, promotion: true, span: locator.find(news.quote) };
   const r = NEW_ROLE_AS.exec(body);
   const rt = cleanTitle(r?.[1]);
   if (r && rt) return { title: rt, company: null, previousCompany: null, promotion: true, span: locator.find(r[0]) };
@@ -398,18 +481,45 @@ export function detectJobAnnouncement(msg: Pick<MessageInput, "text">): JobAnnou
   return null;
 }
 
+/** The first match of an announcement pattern whose subject is "I", with a company and any title it needs. */
+function announcementMatch(
+  body: string,
+  re: RegExp,
+  title: number,
+  company: number,
+  previousCompany: string | null,
+): { m: RegExpMatchArray & { index: number }; c: string } | null {
+  for (const m of body.matchAll(re)) {
+    // the author must be the subject: "started as" needs an "I" earlier in the same sentence
+    const sentenceStart =
+      Math.max(body.lastIndexOf(".", m.index), body.lastIndexOf("\n", m.index), body.lastIndexOf("!", m.index)) + 1;
+    const lead = body.slice(sentenceStart, m.index + m[0].length);
+    if (!/\b(?:I|I've|I’ve|I'm|I’m)\b/.test(lead)) continue;
+    const c = cleanCompany(m[company]);
+    if (!c || (previousCompany && c === previousCompany)) continue;
+    if (ANNOUNCEMENT_NEEDS_TITLE.has(re) && !cleanTitle(m[title])) continue;
+    return { m, c };
+  }
+  return null;
+}
+
 /** Verbs of a move; the first group also names a new employer. */
 const MOVE_VERB =
-  /\b(?:(joined|joining|moved|moving|switched|switching|started|starting|hired|accepted|(?:'ll|’ll|will) be(?= (?:at|with) [A-Z]))|transferred|promoted|appointed|named|became|become|becoming|took over|taken over|taking over|stepped up|stepped into|going to be|(?:'ll|’ll|will) be|report(?:ing)? to)\b/i;
+  /\b(?:(joined|joining|join(?= [A-Z])|moved|moving|switched|switching|started|starting|hired|accepted|(?:taken|took|signed)(?= (?:a|an|the|my) [^.!?\n]{0,40}?\b(?:role|position|job|contract|assignment|engagement|post)\b)|(?:'ll|’ll|will) be(?= (?:at|with) [A-Z]))|transferred|promoted|appointed|named|became|become|becoming|took over|taken over|taking over|stepped up|stepped into|going to be|(?:'ll|’ll|will) be|report(?:ing)? to)\b/i;
 const TITLE_TAIL = String.raw`(?:(?:a|an|the|our|its|their|new)\s+)*([^,.;:!?\n()]{2,60})`;
 const TITLE_STOPS =
   /\s(?:at|with|for|from|since|starting|this|next|last|on|in|and|so|here|effective|after|before|to|as)\b[\s\S]*$/i;
 const COMPANY_AFTER = new RegExp(
-  String.raw`\b(?:at|with|for|by|joined|joining|to)\s+(?:the\s+team\s+at\s+)?${COMPANY}`,
+  String.raw`\b(?:at|with|for|by|joined|joining|to)\s+(?:the\s+team\s+at\s+|(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:called|named)\s+)?${COMPANY}`,
+  "u",
+);
+/** "I've moved on from Bluefin Analytics and joined Tidewell Health as …": the employer joined in a second clause. */
+const JOINED_AFTER_AND = new RegExp(
+  String.raw`\b(?:and|then)\s+(?:then\s+)?(?:joined|started\s+(?:at|with)|moved\s+to|switched\s+to)\s+(?:(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:called|named)\s+)?${COMPANY}`,
   "u",
 );
 const ROLE_AT = new RegExp(
-  String.raw`\b(?:the|a|an|my)\s+(?:new\s+)?([^,.;:!?\n]{2,40}?)\s+(?:role|position|job)\s+(?:at|with)\s+${COMPANY}`,
+  String.raw`\b(?:the|a|an|my)\s+(?:new\s+)?(?:(?:\w+|\d+)-(?:month|week|year)\s+)?([^,.;:!?\n]{2,40}?)\s+(?:role|position|job|contract|assignment|engagement|post)\s+(?:at|with)\s+${COMPANY}`,
   "u",
 );
 const MONTH =
@@ -425,9 +535,16 @@ function announcementBySentence(
   body: string,
 ): (Omit<JobAnnouncement, "span" | "previousCompany"> & { quote: string }) | null {
   for (const sentence of body.split(/(?<=[.!?])\s+|\n+/)) {
-    const subject = /\bI(?:'ve|’ve|'m|’m|'ll|’ll| have| am| was| will| had)?\b/.exec(sentence);
-    if (!subject) continue;
-    const rest = sentence.slice(subject.index);
+    const first = /\bI(?:'ve|’ve|'m|’m|'ll|’ll| have| am| was| will| had)?\b/.exec(sentence);
+    if (!first) continue;
+    const firstVerb = MOVE_VERB.exec(sentence.slice(first.index));
+    if (!firstVerb) continue;
+    // the subject is the last "I" before the verb: "I inform you that from 1 December I am joining …"
+    const verbAt = first.index + firstVerb.index;
+    let subjectAt = first.index;
+    for (const m of sentence.slice(0, verbAt).matchAll(/\bI(?:'ve|’ve|'m|’m|'ll|’ll| have| am| was| will| had)?\b/g))
+      subjectAt = m.index;
+    const rest = sentence.slice(subjectAt);
     const verb = MOVE_VERB.exec(rest);
     if (!verb || verb.index > 50) continue;
     if (/\b(?:you|he|she|they|we|my|our|his|her|their)\b/i.test(rest.slice(0, verb.index))) continue;
@@ -446,6 +563,7 @@ function announcementBySentence(
     // ("I moved my account to Stripe")
     const cm = COMPANY_AFTER.exec(after);
     let company = cm && cm.index <= verb[0].length + 10 ? cleanCompany(cm[1]) : null;
+    if (!company && verb[1]) company = cleanCompany(JOINED_AFTER_AND.exec(after)?.[1]);
     // "accepted the COO role at Maple & Finch"
     const role = ROLE_AT.exec(after);
     if (role && cleanTitle(role[1])) {
@@ -455,7 +573,7 @@ function announcementBySentence(
     if (company && (TITLE_HINT.test(company) || MONTH.test(company))) company = null;
     // "I'll be at Greystone Partners" is a move only with a start ("as of May") or a leaving in the message
     // ("I'll be at Acme's office tomorrow" is a visit)
-    const beAt = /be$/i.test(verb[1] ?? "");
+    const beAt = /be$|^join$/i.test(verb[1] ?? "");
     const moving =
       /\b(?:as of|from|starting|effective|move on|moving on|new (?:role|job|position)|leaving|left)\b/i.test(body);
     if (company && verb[1] && (!beAt || moving)) return { title, company, promotion: false, quote: sentence.trim() };
@@ -514,11 +632,22 @@ const RENAME = new RegExp(
   String.raw`${COMPANY}\s+(?:is\s+now(?:\s+called)?|(?:has\s+been|was|is\s+being|got)\s+(?:acquired|bought|taken\s+over|renamed|rebranded)(?:\s+(?:by|as|to))?|(?:has\s+)?(?:renamed|rebranded)\s+(?:itself\s+)?(?:as|to)?|(?:has\s+)?merged\s+(?:into|with)|(?:is|are)\s+becoming)\s+${COMPANY}`,
   "gu",
 );
+/**
+ * "You'll notice the new name: we've rebranded", "From today we trade under a new name", "our new name": the
+ * author's own employer renamed, with neither name written in the body. First person plural only ("Our
+ * supplier has rebranded" is someone else's company).
+ */
+const REBRANDED_SELF =
+  /\b(?:we(?:'ve|’ve| have)?\s+(?:just\s+|now\s+|officially\s+)?(?:rebranded|renamed\s+(?:ourselves|the\s+company)|changed\s+(?:our|the\s+company(?:'s|’s)?)\s+name)|(?:we|the\s+company)\s+(?:now\s+)?trades?\s+(?:as|under)\s+(?:a\s+)?new\s+name|our\s+new\s+(?:company\s+|brand\s+)?name)\b/i;
+const FORMERLY = new RegExp(String.raw`\b(?:formerly|previously|once)\s+(?:known\s+as\s+)?${COMPANY}`, "gu");
 function renamedCompany(text: string, before: string | null | undefined, after: string | null | undefined): boolean {
   if (!present(before) || !present(after)) return false;
   const a = normaliseCompany(before);
   const b = normaliseCompany(after);
   if (a === b) return false;
+  if (REBRANDED_SELF.test(messageBody(text))) return true;
+  // "NileConnect Contact Centers S.A.E. (formerly Nile Contact Center)": the old name given with the new one
+  for (const m of text.matchAll(FORMERLY)) if (normaliseCompany(m[1] ?? "") === a) return true;
   for (const m of messageBody(text).matchAll(RENAME)) {
     // a company ends at the end of its sentence ("… is now Fernbrook Care. Same team")
     const next = (m[2] ?? "").split(/[.,;:!?](?:\s|$)/)[0] ?? "";

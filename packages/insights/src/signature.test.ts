@@ -332,4 +332,118 @@ describe("parseSignature: SMS and WhatsApp sign-offs (round 7)", () => {
       company: "Norte Foods, Lda.",
     });
   });
+
+  // round 8: causes of blind6's misses, each in wording of its own
+  it("drops honorifics, degrees and credentials from the name, keeping Jr.", () => {
+    expect(sig("See the drawing.\n\nRegards,\nIng. Paula Ríos\nJefa de Planta\nAceros del Bajío S.A. de C.V.")).toEqual(
+      {
+        name: "Paula Ríos",
+        title: "Jefa de Planta",
+        company: "Aceros del Bajío S.A. de C.V.",
+      },
+    );
+    expect(sig("Noted.\n\nBest,\nNiamh Walsh, P.Eng.\nStructural Lead\nCorrib Design Inc.")).toEqual({
+      name: "Niamh Walsh",
+      title: "Structural Lead",
+      company: "Corrib Design Inc.",
+    });
+    expect(sig("Thanks.\n\nBest,\nDr. Omar Haddad\nHead of Research")?.name).toBe("Omar Haddad");
+    expect(sig("Thanks.\n\nBest,\nRay Hill, Jr.\nOwner")?.name).toBe("Ray Hill, Jr.");
+    // "Eng" without a period is a name (a common Chinese given name), not the Spanish/Arabic "Eng." prefix
+    expect(sig("Thanks.\n\nRegards,\nEng Wei Ming\nBuyer\nLion City Parts Pte Ltd")?.name).toBe("Eng Wei Ming");
+  });
+  it("reads initials before a family name, a name in two scripts and a family name in capitals", () => {
+    expect(sig("Please confirm.\n\nRegards,\nP. Raghavan\nAGM - Purchase\nKaveri Motors Pvt. Ltd.")).toEqual({
+      name: "P. Raghavan",
+      title: "AGM - Purchase",
+      company: "Kaveri Motors Pvt. Ltd.",
+    });
+    expect(sig("Please confirm.\n\nBest Regards,\nAmy Chen 陳美玲\nSales Manager\nFormosa Cable Co., Ltd.")?.name).toBe(
+      "Amy Chen 陳美玲",
+    );
+    expect(sig("Please confirm.\n\nBest regards,\nLee Ha-eun (이하은)\nBuyer\nSeoul Valve Co., Ltd.")?.name).toBe(
+      "Lee Ha-eun",
+    );
+    // "TA…" is not the closing "ta" followed by a name
+    expect(sig("Please confirm.\n\nSincerely,\nTAKEDA Ren\nManager\nOsaka Gear Co., Ltd.")?.name).toBe("TAKEDA Ren");
+    expect(sig("The cartons arrived wet.\n\nPham Thi Lan Anh")?.name).toBe("Pham Thi Lan Anh");
+  });
+  it("skips rules drawn around the block and reads one-line slash and dash signatures without a closing", () => {
+    expect(
+      sig(
+        "Closed on Monday.\n\nBest regards,\n~~~~~~~~~~~~\nIto Yui\nManager, Export Section\nNagoya Bolt Co., Ltd.\n~~~~~~~~~~~~",
+      ),
+    ).toEqual({
+      name: "Ito Yui",
+      title: "Manager, Export Section",
+      company: "Nagoya Bolt Co., Ltd.",
+    });
+    expect(
+      sig("The quotation is attached.\n\nLim Jae-won / Sourcing Manager / Procurement Team / Busan Steel Co., Ltd."),
+    ).toEqual({
+      name: "Lim Jae-won",
+      title: "Sourcing Manager",
+      company: "Busan Steel Co., Ltd.",
+    });
+    expect(sig("Coffee next week?\n\nZara Ali — Associate @ Mosaic Ventures")).toEqual({
+      name: "Zara Ali",
+      title: "Associate",
+      company: "Mosaic Ventures",
+    });
+  });
+  it("reads 'title | legal company' under a bare name, abbreviated closings and a company named with a function word", () => {
+    expect(sig("Wrong pallets again.\n\nSanne Visser\nHoofd Logistiek | De Wit Transport B.V.")).toEqual({
+      name: "Sanne Visser",
+      title: "Hoofd Logistiek",
+      company: "De Wit Transport B.V.",
+    });
+    expect(sig("Segue o pedido.\n\nAtt.,\nCarla Souza\nAnalista de Compras\nAço Forte Ltda.")).toEqual({
+      name: "Carla Souza",
+      title: "Analista de Compras",
+      company: "Aço Forte Ltda.",
+    });
+    expect(sig("Kindly confirm.\n\nThx & Rgds,\nAsif Khan\nStore Keeper\nDesert Pumps FZE")?.name).toBe("Asif Khan");
+    expect(sig("I'll review them today.\n\nMaya Cohen\nTalent Partner\nNorthstar Talent")).toEqual({
+      name: "Maya Cohen",
+      title: "Talent Partner",
+      company: "Northstar Talent",
+    });
+  });
 });
+
+describe("parseSignature: a first name alone (round 8)", () => {
+  it("reads it as a name by default and as no signature with firstNameAlone: false", () => {
+    const text = "The room block works for us.\n\nThanks,\nPilar";
+    expect(parseSignature(text)?.name).toBe("Pilar");
+    expect(parseSignature(text, { firstNameAlone: false })).toBeNull();
+    // a full name, or a first name with anything else signed, is still a signature
+    expect(parseSignature("Works for us.\n\nThanks,\nPilar Ortiz", { firstNameAlone: false })?.name).toBe(
+      "Pilar Ortiz",
+    );
+    expect(parseSignature("Booked for Friday. - Mel, Harbourside Tiling", { firstNameAlone: false })?.company).toBe(
+      "Harbourside Tiling",
+    );
+  });
+});
+
+describe("parseSignature: an unsigned block read by its shape (round 8)", () => {
+  it("reads short title-case lines under a full name, and not under a first name or prose", () => {
+    expect(
+      sig3("The report is attached and the figures match.\nTeodor Ilić\nVoditelj Nabave\nJadran Trgovina d.o.o."),
+    ).toEqual({
+      name: "Teodor Ilić",
+      title: "Voditelj Nabave",
+      company: "Jadran Trgovina d.o.o.",
+    });
+    expect(sig3("Payment goes out on Friday as agreed with your team.\nRosa Delgado\nDelgado Textiles")).toEqual({
+      name: "Rosa Delgado",
+      title: null,
+      company: "Delgado Textiles",
+    });
+    expect(sig3("We loved the venue and the staff were great.\nMany Thanks\nSee You Soon")?.name ?? null).toBeNull();
+  });
+});
+function sig3(text: string) {
+  const s = parseSignature(text);
+  return s && { name: s.name, title: s.title, company: s.company };
+}

@@ -65,7 +65,7 @@ export function stripQuoted(text: string): string {
 
 /** Closing lines that introduce a signature ("Best,", "Kind regards", "--", "Thanks, Sam"). */
 const CLOSING =
-  /^\s*((?:many )?thanks in advance|thank you in advance|thanks for your (?:help|time|patience|support)|thank you for your (?:help|time|patience|support)|(?:i )?look(?:ing)? forward to (?:hearing from you|your reply|your response|working with you|speaking (?:with|to) you)|thanks and regards|thanks & regards|with best regards|with kind regards|best wishes|warm wishes|all best|be well|take care|stay safe|warmly|cordially|respectfully yours|greetings|thank you so much|with appreciation|with (?:deep |sincere |many )?(?:gratitude|thanks(?: and (?:best wishes|regards))?|respect|love)|warm greetings|warmest regards|yours sincerely|yours faithfully|faithfully yours|sincerely yours|thanks so much|best regards|kind regards|warm regards|thanks again|all the best|respectfully|best wishes|many thanks|yours truly|with thanks|speak soon|thank you|sincerely|talk soon|regards|thanks|cheers|yours|best|rgds|thx|tks|ta|--|br|kr|—|–)\s*[,.!]?\s*(.*)$/i;
+  /^\s*((?:many )?thanks in advance|thank you in advance|thanks for your (?:help|time|patience|support)|thank you for your (?:help|time|patience|support)|(?:i )?look(?:ing)? forward to (?:hearing from you|your reply|your response|working with you|speaking (?:with|to) you)|(?:thanks|thx|tks|many thanks)\s*(?:and|&|n)\s*(?:best\s+)?(?:regards|rgds)|thanks and regards|thanks & regards|with best regards|with kind regards|best wishes|warm wishes|all best|be well|take care|stay safe|warmly|cordially|respectfully yours|greetings|thank you so much|with appreciation|with (?:deep |sincere |many )?(?:gratitude|thanks(?: and (?:best wishes|regards))?|respect|love)|warm greetings|warmest regards|yours sincerely|yours faithfully|faithfully yours|sincerely yours|thanks so much|best regards|kind regards|warm regards|thanks again|all the best|respectfully|best wishes|many thanks|yours truly|with thanks|speak soon|thank you|sincerely|talk soon|regards|thanks|cheers|yours|best|(?:best |kind |warm )?rgds|b?rgds|thx|tks|ta|--|br|kr|—|–)(?:(?<!\p{L})|(?!\p{L}))\s*[,.!]?\s*(.*)$/iu;
 const INLINE_NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
 
 /**
@@ -73,7 +73,7 @@ const INLINE_NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
  * Scandinavian, Polish, Māori, Tagalog, Malay/Indonesian, Hindi/Nepali, Hawaiian, Japanese (romanised).
  */
 const FOREIGN_CLOSING =
-  /^\s*(?:mit freundlichen grüßen|mit freundlichen gruessen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|schöne grüße|gruß|grüße|lg|mfg|vielen dank|danke(?: schön)?|cordialement|bien cordialement|bien à vous|salutations|amitiés|bonne journée|merci(?: beaucoup)?|saludos(?: cordiales)?|un (?:cordial )?saludo|un abrazo|atentamente|(?:muchas )?gracias|abraços|abraço|um abraço|atenciosamente|cumprimentos|saudações|obrigad[oa]|muito obrigad[oa]|cordiali saluti|distinti saluti|un caro saluto|saluti|cordialmente|grazie(?: mille)?|buona giornata|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hartelijke groet(?:en)?|groeten|groetjes|med vänliga hälsningar|vänliga hälsningar|hälsningar|ha det bra|med venlig hilsen|med vennlig hilsen|venlig hilsen|vennlig hilsen|hilsen|mvh|pozdrawiam|serdecznie pozdrawiam|z poważaniem|pozdrowienia|dziękuję|ngā mihi(?: nui)?|nga mihi(?: nui)?|mauri ora|kia ora|(?:maraming )?salamat(?: po)?|terima kasih|salam|dhanyabad|dhanyavaad|dhanyavad|dhanyawad|shukriya|mahalo(?: nui loa)?|arigato(?: gozaimasu)?|yoroshiku(?: onegaishimasu)?)\s*[,.!]?\s*$/i;
+  /^\s*(?:mit freundlichen grüßen|mit freundlichen gruessen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|schöne grüße|gruß|grüße|lg|mfg|vielen dank|danke(?: schön)?|cordialement|bien cordialement|bien à vous|salutations|amitiés|bonne journée|merci(?: beaucoup)?|saludos(?: cordiales)?|un (?:cordial )?saludo|un abrazo|atentamente|att|atte|atenc|(?:muchas )?gracias|abraços|abraço|um abraço|atenciosamente|cumprimentos|saudações|obrigad[oa]|muito obrigad[oa]|cordiali saluti|distinti saluti|un caro saluto|saluti|cordialmente|grazie(?: mille)?|buona giornata|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hartelijke groet(?:en)?|groeten|groetjes|med vänliga hälsningar|vänliga hälsningar|hälsningar|ha det bra|med venlig hilsen|med vennlig hilsen|venlig hilsen|vennlig hilsen|hilsen|mvh|pozdrawiam|serdecznie pozdrawiam|z poważaniem|pozdrowienia|dziękuję|ngā mihi(?: nui)?|nga mihi(?: nui)?|mauri ora|kia ora|(?:maraming )?salamat(?: po)?|terima kasih|salam|dhanyabad|dhanyavaad|dhanyavad|dhanyawad|shukriya|mahalo(?: nui loa)?|arigato(?: gozaimasu)?|yoroshiku(?: onegaishimasu)?)\s*[,.!]{0,2}\s*$/i;
 
 /** "— Jane Doe, Head of Sales, Acme Ltd": a dashed name followed by more signature text. */
 const DASHED_WITH_REST =
@@ -270,7 +270,19 @@ function looksLikeSentence(line: string): boolean {
   if (words >= 12) return true;
   if (words < 4 || !/[.?!]$/.test(t)) return false;
   // a legal suffix or any dotted abbreviation at the end ("Co., Ltd.", "s.r.o.", "S.A.", "Pvt. Ltd.")
-  return !/\b(?:inc|ltd|co|corp|llc|jr|sr|plc|pvt|bhd|sdn|dept)\.$|(?:^|[\s,])(?:\p{L}{1,3}\.){2,}$/iu.test(t);
+  if (
+    /\b(?:inc|ltd|ltda|lda|co|corp|llc|jr|sr|plc|pvt|bhd|sdn|dept|jsc|sac|tbk)\.$|(?:^|[\s,])(?:\p{L}{1,3}\.){2,}$/iu.test(
+      t,
+    )
+  )
+    return false;
+  // a short line of capitalised words is a name line ("Indústria Serra Azul Ltda."), not a sentence
+  return !(
+    words <= 6 &&
+    t
+      .split(/\s+/)
+      .every((w) => /^[\p{Lu}\d&(]/u.test(w) || /^(?:de|do|da|dos|das|del|di|du|van|von|and|of|the|y|e)$/.test(w))
+  );
 }
 
 /** The part of a message that carries its meaning: quotes, signature, footer and disclaimer removed. */

@@ -46,6 +46,16 @@ export const BLIND7_JOB_CHANGES = [${pair}, ${pair}];`,
     ]);
   });
 
+  it("reads other directories in the same layout when given a pattern (train7a, train7b)", async () => {
+    write("train9a", "index.ts", `export const TRAIN9A_SETS = { sms: [${message("t1")}] };`);
+    const sets = await loadBlindDirs(pathToFileURL(`${root}/`), /^train\d+[a-z]?$/);
+    expect(sets.map((s) => [s.name, s.messages.length])).toEqual([
+      ["train9a/sms", 1],
+      ["train9a (all)", 1],
+    ]);
+    expect((await loadBlindDirs(pathToFileURL(`${root}/`))).some((s) => s.name.startsWith("train"))).toBe(false);
+  });
+
   it("loads blind2 by style and as a whole (167 messages, 20 pairs)", async () => {
     const sets = await loadBlindDirs(new URL("./fixtures/", import.meta.url));
     const blind2 = sets.filter((s) => s.name.startsWith("blind2"));

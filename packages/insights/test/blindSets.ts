@@ -36,11 +36,12 @@ const asPairs = (x: unknown): JobChangeCase[] | null =>
  * way. Its `index.ts` exports `<PREFIX>_SETS` (style → messages), `<PREFIX>_ALL` and `<PREFIX>_JOB_CHANGES`
  * (optionally `<PREFIX>_<STYLE>_JOB_CHANGES` per style); each style is one set and the whole directory one
  * more, all marked against the issue-13 targets. A directory without `*_SETS` in its index is read file by
- * file instead: every exported array of labelled messages or job-change pairs.
+ * file instead: every exported array of labelled messages or job-change pairs. `dirPattern` picks other
+ * directories in the same layout (the independent training sets train7a/, train7b/).
  */
-export async function loadBlindDirs(root: URL): Promise<EvalSet[]> {
+export async function loadBlindDirs(root: URL, dirPattern: RegExp = /^blind\d*$/): Promise<EvalSet[]> {
   const dirs = readdirSync(root, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && /^blind\d*$/.test(e.name))
+    .filter((e) => e.isDirectory() && dirPattern.test(e.name))
     .map((e) => e.name)
     .sort();
   const sets: EvalSet[] = [];

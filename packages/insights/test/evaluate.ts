@@ -59,10 +59,10 @@ export function evalCommitments(set: LabelledMessage[]): {
   return { pr, withDue, dueAccuracy: dueTotal ? dueOk / dueTotal : 1, dueOk, dueTotal };
 }
 
-export function evalSignatures(set: LabelledMessage[]): PR {
+export function evalSignatures(set: LabelledMessage[], opts: { firstNameAlone?: boolean } = {}): PR {
   const pr = new PR();
   for (const { msg, expect: exp, region } of set) {
-    const got = parseSignature(msg.text, { defaultRegion: region });
+    const got = parseSignature(msg.text, { defaultRegion: region, ...opts });
     const want = exp.signature ?? {};
     for (const field of ["name", "title", "company"] as const) {
       const w = want[field] ?? null;

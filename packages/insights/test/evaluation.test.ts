@@ -42,6 +42,9 @@ import { TUNING6_COMMIT_HOLDOUT6 } from "./fixtures/tuning6-commit-holdout6";
 import { TUNING6_DEAL_HOLDOUT } from "./fixtures/tuning6-deal-holdout";
 import { TUNING6_DEAL_HOLDOUT_B } from "./fixtures/tuning6-deal-holdout-b";
 import { TUNING7_HOLDOUT } from "./fixtures/tuning7-holdout";
+import { TUNING8_COMMIT_HOLDOUT } from "./fixtures/tuning8-commit-holdout";
+import { TUNING8_JOB_HOLDOUT } from "./fixtures/tuning8-job-holdout";
+import { TUNING8_SIG_HOLDOUT } from "./fixtures/tuning8-sig-holdout";
 import { UNTOUCHED } from "./fixtures/untouched";
 import type { PR } from "./metrics";
 
@@ -96,6 +99,8 @@ function scoreSet(set: EvalSet): SetScores {
     checks.push([`commitments F1 (+due) >= ${TARGETS.commitmentsF1}`, c.withDue.f1 >= TARGETS.commitmentsF1]);
     const sig = evalSignatures(msgs);
     rows.push(["signatures (fields)", ...prCells(sig)]);
+    // the labelling convention of blind6/train7a/train7b: a first name alone is no signature (README.md, round 8)
+    rows.push(["  first name alone = none", ...prCells(evalSignatures(msgs, { firstNameAlone: false }))]);
     checks.push([`signatures F1 >= ${TARGETS.signaturesF1}`, sig.f1 >= TARGETS.signaturesF1]);
     const deal = evalDealStage(msgs);
     rows.push(["deal stage", ...prCells(deal)]);
@@ -113,6 +118,15 @@ function scoreSet(set: EvalSet): SetScores {
   return { rows, checks };
 }
 
+/**
+ * Blind sets spent so far, dev data from then on (README.md): blind3 at the start of round 4, blind4 in round 6,
+ * blind5 in round 7, blind6 in round 8. Any other blind<N> (blind7, the round-8 blind set) stays blind: it is
+ * marked ok / MISS against the targets.
+ */
+const SPENT_BLIND = /^blind[3456]\b/;
+const asDevOrBlind = (set: EvalSet): EvalSet =>
+  SPENT_BLIND.test(set.name) ? { ...set, blind: false, name: `dev, was ${set.name}` } : set;
+
 function table(rows: string[][]): string {
   const head = ["field", "P", "R", "F1", "counts"];
   const all = [head, ...rows];
@@ -128,6 +142,19 @@ function table(rows: string[][]): string {
 }
 
 describe("evaluation report", () => {
+  it("scores blind2 and blind7 as blind sets and blind3-6 as dev data", () => {
+    const set = (name: string): EvalSet => ({ name, messages: [], pairs: [], blind: true });
+    const names = ["blind2 (all)", "blind6/people", "blind6 (all)", "blind7/email", "blind7 (all)", "blind3 (all)"];
+    expect(names.map((n) => [asDevOrBlind(set(n)).name, asDevOrBlind(set(n)).blind])).toEqual([
+      ["blind2 (all)", true],
+      ["dev, was blind6/people", false],
+      ["dev, was blind6 (all)", false],
+      ["blind7/email", true],
+      ["blind7 (all)", true],
+      ["dev, was blind3 (all)", false],
+    ]);
+  });
+
   it("prints P/R/F1 per field for every set", async () => {
     const sets: EvalSet[] = [
       { name: "dev (corpus.ts)", messages: CORPUS, pairs: JOB_CHANGES, blind: false },
@@ -243,11 +270,30 @@ describe("evaluation report", () => {
         blind: false,
         dealOnly: true,
       },
+      // round 8: written after blind6's misses were grouped and before the fixes; scored before and after (README.md)
+      {
+        name: "tuning8-sig-holdout (round 8 signatures)",
+        messages: TUNING8_SIG_HOLDOUT,
+        pairs: [],
+        blind: false,
+        signaturesOnly: true,
+      },
+      {
+        name: "tuning8-commit-holdout (round 8 commitments)",
+        messages: TUNING8_COMMIT_HOLDOUT,
+        pairs: [],
+        blind: false,
+        commitmentsOnly: true,
+      },
+      { name: "tuning8-job-holdout (round 8 job changes)", messages: [], pairs: TUNING8_JOB_HOLDOUT, blind: false },
       { name: "tuning-sentiment (round 4)", messages: TUNING_SENTIMENT, pairs: [], blind: false, sentimentOnly: true },
-      // blind3 was spent as a blind set at the start of round 4 and blind4 in round 6: dev data from then on (README.md)
-      ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))).map((set) =>
-        /^blind[345]\b/.test(set.name) ? { ...set, blind: false, name: `dev, was ${set.name}` } : set,
-      ),
+      ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))).map(asDevOrBlind),
+      // independent training sets (round 8): another author each, scored like the blind sets but not marked
+      ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url), /^train\d+[a-z]?$/)).map((set) => ({
+        ...set,
+        blind: false,
+        name: `training, ${set.name}`,
+      })),
     ];
     const out: string[] = [];
     for (const set of sets) {
