@@ -99,6 +99,13 @@ const TAIL_SIGN_OFF =
 /** "… No action required. - Maple & Main Property Mgmt": a dashed company sign-off. */
 const TAIL_COMPANY = /[.!?]\s+[-–—]\s*(\p{Lu}[\p{L}\d'’&., -]{2,50})$/u;
 
+/** No signature fields: the mobile footer ("Sent from my iPhone") alone when there is one, else null. */
+function footerOnly(mobileFooter: string | null | undefined): Signature | null {
+  return mobileFooter
+    ? { name: null, title: null, company: null, phones: [], emails: [], links: [], raw: "", mobileFooter }
+    : null;
+}
+
 function tailSignOff(line: string): { name: string | null; company: string | null; raw: string } | null {
   const tail = line.slice(-120);
   const m = TAIL_SIGN_OFF.exec(tail);
@@ -423,18 +430,7 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     }
   }
   if (!lines.length && !split.inlineName && !bare?.company) {
-    return split.mobileFooter
-      ? {
-          name: null,
-          title: null,
-          company: null,
-          phones: [],
-          emails: [],
-          links: [],
-          raw: "",
-          mobileFooter: split.mobileFooter,
-        }
-      : null;
+    return footerOnly(split.mobileFooter);
   }
   // a sign-off followed by a paragraph is not a signature
   // (a one-line signature split by "|" or "·" may be longer: name, title, company and a link)
@@ -616,18 +612,7 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     !emails.length &&
     !dedupe(links).length
   ) {
-    return split.mobileFooter
-      ? {
-          name: null,
-          title: null,
-          company: null,
-          phones: [],
-          emails: [],
-          links: [],
-          raw: "",
-          mobileFooter: split.mobileFooter,
-        }
-      : null;
+    return footerOnly(split.mobileFooter);
   }
   return {
     span: blockSpan(text, raw),

@@ -48,6 +48,17 @@ export type PendingRefusal = { retryAfterMs: number; message: string };
 /** Who started an upload: counted apart, so an integration cannot use up the agents' allowance (nor they its). */
 export type UploadSource = Doc<"pendingUploads">["source"];
 
+/** Upload URLs of the source still inside the claim window, oldest first. */
+function liveUploadUrls(ctx: QueryCtx, organizationId: Id<"organizations">, source: UploadSource, now: number) {
+  return ctx.db.query("pendingUploads").withIndex("by_org_source_kind_at", (q) =>
+    q
+      .eq("organizationId", organizationId)
+      .eq("source", source)
+      .eq("kind", "url")
+      .gt("at", now - UPLOAD_CLAIM_WINDOW_MS),
+  );
+}
+
 /** Null when the organization may start another upload; else why not and when it may. */
 export async function pendingRefusal(
   ctx: QueryCtx,
@@ -55,16 +66,7 @@ export async function pendingRefusal(
   source: UploadSource,
   now = Date.now(),
 ): Promise<PendingRefusal | null> {
-  const urls = await ctx.db
-    .query("pendingUploads")
-    .withIndex("by_org_source_kind_at", (q) =>
-      q
-        .eq("organizationId", organizationId)
-        .eq("source", source)
-        .eq("kind", "url")
-        .gt("at", now - UPLOAD_CLAIM_WINDOW_MS),
-    )
-    .take(MAX_PENDING_UPLOADS);
+  const urls = await liveUploadUrls(ctx, organizationId, source, now).take(MAX_PENDING_UPLOADS);
   const files = await ctx.db
     .query("pendingUploads")
     .withIndex("by_org_source_kind_at", (q) =>
@@ -110,16 +112,7 @@ export async function recordPendingFile(
 ): Promise<void> {
   const now = Date.now();
   if (fromUrl) {
-    const url = await ctx.db
-      .query("pendingUploads")
-      .withIndex("by_org_source_kind_at", (q) =>
-        q
-          .eq("organizationId", organizationId)
-          .eq("source", source)
-          .eq("kind", "url")
-          .gt("at", now - UPLOAD_CLAIM_WINDOW_MS),
-      )
-      .first();
+    const url = await liveUploadUrls(ctx, organizationId, source, now).first();
     if (url) await ctx.db.delete(url._id);
   }
   await ctx.db.insert("pendingUploads", { organizationId, source, kind: "file", at: now, storageId });
