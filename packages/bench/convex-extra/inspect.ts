@@ -46,3 +46,17 @@ export const configs = internalQuery({
     return rows.map((c) => ({ _id: c._id, provider: c.provider, health: c.health }));
   },
 });
+
+/** Outbound messages of a thread as stored, delivery attempts included (the REST API does not show them). */
+export const outboundMessages = internalQuery({
+  args: { organizationId: v.id("organizations"), threadId: v.id("conversationThreads") },
+  handler: async (ctx, { organizationId, threadId }) => {
+    const rows = await ctx.db
+      .query("unifiedMessages")
+      .withIndex("by_thread", (q) => q.eq("organizationId", organizationId).eq("threadId", threadId))
+      .take(500);
+    return rows
+      .filter((m) => m.direction === "outbound")
+      .map((m) => ({ _id: m._id, direction: m.direction, status: m.status, text: m.text, attempts: m.attempts }));
+  },
+});

@@ -93,12 +93,7 @@ async function threadIds(): Promise<string[]> {
 async function outbound(threads: string[]): Promise<Message[]> {
   const out: Message[] = [];
   for (const threadId of threads) {
-    const page = await admin.call<{ page: Message[] }>("rest/resources:messages", {
-      organizationId,
-      threadId,
-      paginationOpts: { numItems: 200, cursor: null },
-    });
-    out.push(...page.page.filter((m) => m.direction === "outbound"));
+    out.push(...(await admin.call<Message[]>("benchProbe/inspect:outboundMessages", { organizationId, threadId })));
   }
   return out;
 }
