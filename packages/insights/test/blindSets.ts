@@ -31,6 +31,9 @@ const asMessages = (x: unknown): LabelledMessage[] | null =>
 const asPairs = (x: unknown): JobChangeCase[] | null =>
   Array.isArray(x) && x.length > 0 && x.every(isPair) ? x : null;
 
+/** Directory names of the independent training sets (train7a/, train7b/, …): never a blind directory. */
+export const TRAINING_DIRS = /^train\d+[a-z]?$/;
+
 /**
  * Every independent blind set: each directory `blind<N>/` under `root` (normally test/fixtures/) (blind2, blind3, …) is loaded the same
  * way. Its `index.ts` exports `<PREFIX>_SETS` (style → messages), `<PREFIX>_ALL` and `<PREFIX>_JOB_CHANGES`

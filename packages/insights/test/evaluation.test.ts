@@ -7,7 +7,7 @@
  * issue 13 and marked ok / MISS, but not asserted, so they stay honest estimates rather than fit.
  */
 import { describe, expect, it } from "vitest";
-import { type EvalSet, loadBlindDirs } from "./blindSets";
+import { type EvalSet, loadBlindDirs, TRAINING_DIRS } from "./blindSets";
 import {
   evalCommitments,
   evalDealStage,
@@ -289,7 +289,7 @@ describe("evaluation report", () => {
       { name: "tuning-sentiment (round 4)", messages: TUNING_SENTIMENT, pairs: [], blind: false, sentimentOnly: true },
       ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))).map(asDevOrBlind),
       // independent training sets (round 8): another author each, scored like the blind sets but not marked
-      ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url), /^train\d+[a-z]?$/)).map((set) => ({
+      ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url), TRAINING_DIRS)).map((set) => ({
         ...set,
         blind: false,
         name: `training, ${set.name}`,

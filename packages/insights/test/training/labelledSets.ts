@@ -11,7 +11,7 @@
  * training directories `train<N><letter>/` are found by name when they are merged, so nothing here changes
  * when they land (their index exports `<PREFIX>_ALL` and optionally `<PREFIX>_JOB_CHANGES`).
  */
-import { readdirSync } from "node:fs";
+import { loadBlindDirs, TRAINING_DIRS } from "../blindSets";
 import { BLIND, BLIND_JOB_CHANGES } from "../fixtures/blind";
 import { BLIND2_ALL, BLIND2_JOB_CHANGES } from "../fixtures/blind2/index";
 import { BLIND3_ALL, BLIND3_JOB_CHANGES } from "../fixtures/blind3/index";
@@ -135,26 +135,17 @@ const BLIND_SETS: LabelledSet[] = [
   independent("blind6", BLIND6_ALL, BLIND6_JOB_CHANGES),
 ];
 
-/** Directory names of the independent training sets (train7a, train7b, …), never a blind directory. */
-const TRAINING_DIR = /^train\d+[a-z]?$/;
-
-/** Every `train<N><letter>/` directory under fixtures/, as an independent set (sorted by name). */
+/**
+ * Every `train<N><letter>/` directory under fixtures/, as an independent set (sorted by name), read by the
+ * blind sets' loader: its whole-directory entry (`<PREFIX>_ALL`, `<PREFIX>_JOB_CHANGES`).
+ */
 async function loadTrainingDirs(root: URL): Promise<LabelledSet[]> {
-  const dirs = readdirSync(root, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && TRAINING_DIR.test(e.name))
-    .map((e) => e.name)
-    .sort();
-  const sets: LabelledSet[] = [];
-  for (const name of dirs) {
-    const mod = (await import(new URL(`${name}/index.ts`, root).href)) as Record<string, unknown>;
-    const prefix = name.toUpperCase();
-    const messages = mod[`${prefix}_ALL`];
-    if (!Array.isArray(messages) || messages.length === 0)
-      throw new Error(`labelledSets: fixtures/${name}/index.ts exports no ${prefix}_ALL`);
-    const pairs = mod[`${prefix}_JOB_CHANGES`];
-    sets.push(independent(name, messages as LabelledMessage[], Array.isArray(pairs) ? (pairs as JobChangeCase[]) : []));
-  }
-  return sets;
+  const wholes = (await loadBlindDirs(root, TRAINING_DIRS)).filter((set) => set.name.endsWith(" (all)"));
+  return wholes.map((set) => {
+    const name = set.name.slice(0, -" (all)".length);
+    if (set.messages.length === 0) throw new Error(`labelledSets: fixtures/${name}/ holds no labelled messages`);
+    return independent(name, set.messages, set.pairs);
+  });
 }
 
 /** Every labelled set: the rules' author's first, then the independent ones (blind2–6, then train*). */
