@@ -215,4 +215,33 @@ describe("pending uploads are capped per organization and source", () => {
     vi.setSystemTime(firstAt + 6_000 + HOUR + 1000);
     expect((await rest("/api/v1/files/upload-url", { method: "POST" })).status).toBe(200);
   });
+
+  test("a direct upload that passed the early check is refused where it is recorded when others filled the cap meanwhile: its blob is deleted", async () => {
+    // Concurrent uploads all pass the check made before the body is read; the recording mutation
+    // decides. Here the cap fills between the two (one URL short, then the last slot taken).
+    for (let i = 0; i < MAX_PENDING_UPLOADS - 1; i++) {
+      vi.setSystemTime(Date.now() + 6_000);
+      expect((await rest("/api/v1/files/upload-url", { method: "POST" })).status, `url ${i}`).toBe(200);
+    }
+    const raced = await storeUpload(t, PNG, "image/png");
+    vi.setSystemTime(Date.now() + 6_000);
+    expect((await rest("/api/v1/files/upload-url", { method: "POST" })).status).toBe(200);
+    const recorded = await t.mutation(internal.rest.files.record, {
+      ...org(),
+      storageId: raced,
+      contentType: "image/png",
+    });
+    expect(recorded).toMatchObject({ refused: { message: expect.stringMatching(/uploads are pending/) } });
+    expect(await exists(raced)).toEqual({ blob: false, owned: false });
+    expect(await pendingRows()).toBe(MAX_PENDING_UPLOADS);
+    // Under the cap the same mutation records the file, as the route answers it.
+    await t.run(async (ctx) => {
+      const url = await ctx.db.query("pendingUploads").first();
+      if (url) await ctx.db.delete(url._id);
+    });
+    const kept = await storeUpload(t, PNG, "image/png");
+    const ok = await t.mutation(internal.rest.files.record, { ...org(), storageId: kept, contentType: "image/png" });
+    expect(ok).toMatchObject({ file: { id: kept, contentType: "image/png", size: PNG.byteLength } });
+    expect(await exists(kept)).toEqual({ blob: true, owned: true });
+  });
 });

@@ -104,7 +104,10 @@ function refusalOf(contentType: string | undefined, size: number, channel?: Chan
 
 /**
  * Makes a file the HTTP action stored the organization's (a `messageFiles` row, as an agent's
- * claim does), its size read from storage's metadata. Returns what the API answers.
+ * claim does), its size read from storage's metadata. Returns what the API answers, or the
+ * pending-uploads refusal: the route asks before reading the body, but concurrent uploads all pass
+ * that check, so the cap is decided here, in the transaction that records the file (a refused
+ * file is deleted; nothing else is written).
  */
 export const record = internalMutation({
   args: {
@@ -116,10 +119,15 @@ export const record = internalMutation({
   handler: async (ctx, { organizationId, storageId, contentType, filename }) => {
     const file = await ctx.db.system.get(storageId);
     if (!file) throw new Error("The stored file is missing");
+    const refused = await pendingRefusal(ctx, organizationId, "api");
+    if (refused) {
+      await ctx.storage.delete(storageId);
+      return { refused };
+    }
     const row = { organizationId, storageId, contentType, size: file.size, filename: cleanFilename(filename) };
     await recordOwnedFile(ctx, row);
     await recordPendingFile(ctx, organizationId, "api", storageId, false);
-    return apiView(row);
+    return { file: apiView(row) };
   },
 });
 

@@ -404,13 +404,13 @@ app.openapi(
       );
     if (bytes.byteLength === 0) return error(400, "invalid_request", "The body is empty: send the file's bytes");
     const storageId = await c.env.storage.store(new Blob([bytes], { type: rule.contentType }));
-    const file = await c.env.runMutation(internal.rest.files.record, {
+    const recorded = await c.env.runMutation(internal.rest.files.record, {
       organizationId: c.get("key").organizationId,
       storageId,
       contentType: rule.contentType,
       filename: q.filename,
     });
-    return json(201, file);
+    return recorded.refused ? tooManyPending(recorded.refused) : json(201, recorded.file);
   }) as never,
 );
 
