@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "../convex/_generated/api";
 import type { Doc, Id } from "../convex/_generated/dataModel";
 import { REPLAN_BATCH } from "../convex/threads/sla";
+import { insertWaitingThreads } from "./bulkThreads";
 import { postChat, startSession, type VisitorSession } from "./chatWidget";
 import { type Backend, newBackend, ORG_A, type SeededOrg, seedOrg } from "./harness";
 
@@ -183,47 +184,30 @@ test("a first policy over hundreds of waiting threads starts them in bounded pag
   const count = 2 * REPLAN_BATCH + 7;
   const start = Date.now();
   // Threads with a customer message and no timers (stored as ingest stores them, before any policy).
-  const ids = await t.run(async (ctx) => {
-    const contactId = await ctx.db.insert("contacts", {
-      organizationId: a.organizationId,
-      displayName: "Bulk",
-      messageCount: 0,
-      createdAt: start,
-      updatedAt: start,
-    });
-    const out: Id<"conversationThreads">[] = [];
-    for (let i = 0; i < count; i++) {
-      const threadId = await ctx.db.insert("conversationThreads", {
-        organizationId: a.organizationId,
-        contactId,
-        status: i % 3 === 0 ? "pending" : "open",
-        lastMessageAt: start - i * MINUTE,
-        lastMessagePreview: `#${i}`,
-        lastChannel: "sms",
-        lastDirection: "inbound",
-        unreadCount: 1,
-        messageCount: 1,
-        createdAt: start - i * MINUTE,
-      });
-      await ctx.db.insert("unifiedMessages", {
-        organizationId: a.organizationId,
-        threadId,
-        contactId,
-        channel: "sms",
-        provider: "twilio",
-        direction: "inbound",
-        status: "received",
-        from: "+14155550100",
-        to: ORG_A.phone,
-        text: `#${i}`,
-        attachments: [],
-        sentAt: start - i * MINUTE,
-        statusHistory: [],
-      });
-      out.push(threadId);
-    }
-    return out;
-  });
+  const ids = await t.run((ctx) =>
+    insertWaitingThreads(ctx, a.organizationId, {
+      count,
+      at: start,
+      shape: (i) => ({ lastMessageAt: start - i * MINUTE, createdAt: start - i * MINUTE }),
+      each: async (thread, i) => {
+        await ctx.db.insert("unifiedMessages", {
+          organizationId: a.organizationId,
+          threadId: thread._id,
+          contactId: thread.contactId,
+          channel: "sms",
+          provider: "twilio",
+          direction: "inbound",
+          status: "received",
+          from: "+14155550100",
+          to: ORG_A.phone,
+          text: `#${i}`,
+          attachments: [],
+          sentAt: thread.lastMessageAt,
+          statusHistory: [],
+        });
+      },
+    }),
+  );
   vi.setSystemTime(start + MINUTE);
   await savePolicy({ firstResponseMinutes: 600 });
   expect((await threadOf(ids[0]!)).sla).toBeUndefined(); // the save only started the sweep

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
 import { applyMessageToSla, REPLAN_BATCH } from "../convex/threads/sla";
+import { insertWaitingThreads } from "./bulkThreads";
 import { postChat, startSession } from "./chatWidget";
 import { addMember, type Backend, newBackend, ORG_A, ORG_B, type SeededOrg, seedOrg } from "./harness";
 
@@ -400,34 +401,14 @@ describe("editing a policy re-plans the running timers it governs", () => {
     const count = 2 * REPLAN_BATCH + 7;
     const start = Date.now();
     // Threads with running timers, made by the same code a customer message runs (one contact, many threads).
-    const ids = await t.run(async (ctx) => {
-      const contactId = await ctx.db.insert("contacts", {
-        organizationId: a.organizationId,
-        displayName: "Bulk",
-        messageCount: 0,
-        createdAt: start,
-        updatedAt: start,
-      });
-      const out: Id<"conversationThreads">[] = [];
-      for (let i = 0; i < count; i++) {
-        const id = await ctx.db.insert("conversationThreads", {
-          organizationId: a.organizationId,
-          contactId,
-          teamId,
-          status: i % 3 === 0 ? "pending" : "open",
-          lastMessageAt: start,
-          lastMessagePreview: `#${i}`,
-          lastChannel: "sms",
-          lastDirection: "inbound",
-          unreadCount: 1,
-          messageCount: 1,
-          createdAt: start,
-        });
-        await applyMessageToSla(ctx, (await ctx.db.get(id))!, { direction: "inbound", at: start });
-        out.push(id);
-      }
-      return out;
-    });
+    const ids = await t.run((ctx) =>
+      insertWaitingThreads(ctx, a.organizationId, {
+        count,
+        at: start,
+        shape: () => ({ teamId }),
+        each: (thread) => applyMessageToSla(ctx, thread, { direction: "inbound", at: start }),
+      }),
+    );
     await finishSweeps(); // the sweeps of the settings above, before any thread existed
     const pagesBefore = (await pagesRun()).length;
     await owner().mutation(api.threads.sla.saveTeam, { ...org(), teamId, firstResponseMinutes: 20 });
