@@ -7,7 +7,7 @@ import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QueryResultCache } from "../src/engine/query-cache.js";
-import type { AppliedWrite } from "../src/engine/transaction.js";
+import type { AppliedWrite } from "../src/storage.js";
 import { start } from "./helpers.js";
 
 const api = anyApi as any;
