@@ -64,7 +64,7 @@ describe("query cache (unit)", () => {
     expect(c.get("a")).toBeUndefined();
   });
 
-  it("is bounded: failures, journals, large results and large read sets are not kept; 512 entries at most", () => {
+  it("is bounded: failures, journals, large results and large read sets are not kept; 512 entries and 8 Mi characters at most", () => {
     const c = new QueryResultCache();
     const twice = (k: string, o: unknown) => {
       c.put(k, o as never);
@@ -79,6 +79,12 @@ describe("query cache (unit)", () => {
     expect(c.size).toBe(512);
     expect(c.get("k0")).toBeUndefined(); // the least recently used went first
     expect(c.get("k599")).toBeDefined();
+    // and 8 Mi characters of results at most: 40 results of 250 KB keep the last 33
+    c.clear();
+    for (let i = 0; i < 40; i++) twice(`big${i}`, outcome([range("messages", String(i))], "x".repeat(250_000)));
+    expect(c.size).toBe(Math.floor((8 * 1024 * 1024) / 250_000));
+    expect(c.get("big39")).toBeDefined();
+    expect(c.get("big0")).toBeUndefined();
   });
 });
 

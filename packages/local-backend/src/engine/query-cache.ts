@@ -17,8 +17,8 @@
  * argument JSON and the caller's identity. A cached answer carries no log lines: the function did
  * not run (as on Convex).
  *
- * Bounds: at most MAX_ENTRIES entries (least recently used go first), results up to
- * MAX_RESULT_CHARS, read sets up to MAX_READS. An entry is admitted on the second miss of its key
+ * Bounds: at most MAX_ENTRIES entries and MAX_TOTAL_CHARS of result text (least recently used
+ * go first), results up to MAX_RESULT_CHARS, read sets up to MAX_READS. An entry is admitted on the second miss of its key
  * within the last MAX_ENTRIES misses, so one-off queries (by message id...) do not fill it.
  */
 import type { Identity } from "../auth.js";
@@ -27,6 +27,8 @@ import type { CommitEvent, Outcome, ReadRange } from "./transaction.js";
 
 const MAX_ENTRIES = 512;
 const MAX_RESULT_CHARS = 256 * 1024;
+/** all results together (their text; the decoded values are of the same order) */
+const MAX_TOTAL_CHARS = 8 * 1024 * 1024;
 const MAX_READS = 64;
 
 interface Entry {
@@ -41,6 +43,7 @@ export class QueryResultCache {
   private byTable = new Map<string, Set<string>>();
   /** keys that missed recently (admission: a key is stored on its second miss) */
   private missed = new Set<string>();
+  private totalChars = 0;
   readonly stats = { hits: 0, misses: 0, invalidated: 0 };
 
   keyOf(componentPath: string, udfPath: string, argsJson: string, identity: Identity | null | undefined): string {
@@ -74,12 +77,14 @@ export class QueryResultCache {
     this.remove(key);
     const tables = [...new Set(reads.map((r) => r.table))];
     this.entries.set(key, { outcome: { ...outcome, logLines: [] }, reads, tables });
+    this.totalChars += outcome.valueText.length;
     for (const t of tables) {
       const keys = this.byTable.get(t);
       if (keys) keys.add(key);
       else this.byTable.set(t, new Set([key]));
     }
-    if (this.entries.size > MAX_ENTRIES) this.remove(this.entries.keys().next().value!);
+    while (this.entries.size > MAX_ENTRIES || this.totalChars > MAX_TOTAL_CHARS)
+      this.remove(this.entries.keys().next().value!);
   }
 
   /** A commit: drop the entries whose reads it wrote into. Runs inside the commit (same tick). */
@@ -106,6 +111,7 @@ export class QueryResultCache {
     this.entries.clear();
     this.byTable.clear();
     this.missed.clear();
+    this.totalChars = 0;
   }
 
   get size(): number {
@@ -116,6 +122,7 @@ export class QueryResultCache {
     const e = this.entries.get(key);
     if (!e) return;
     this.entries.delete(key);
+    this.totalChars -= e.outcome.valueText?.length ?? 0;
     for (const t of e.tables) {
       const keys = this.byTable.get(t);
       keys?.delete(key);
