@@ -19,12 +19,16 @@ const arg = (name: string, fallback: number) => {
 const seconds = arg("seconds", 10);
 const concurrency = arg("concurrency", 32);
 const against = process.argv.includes("--against") ? process.argv[process.argv.indexOf("--against") + 1] : undefined;
+/** `--node-args "<flags>"`: Node/V8 flags for this checkout's backend only (e.g. GC settings against the same rev) */
+const nodeArgs = process.argv.includes("--node-args")
+  ? process.argv[process.argv.indexOf("--node-args") + 1]!.split(" ").filter(Boolean)
+  : [];
 if (against) await compare(against);
 else await single();
 
 async function single() {
   const fn = prepareFunctionsDir();
-  const b = await spawnBackend({ functionsDir: fn.dir });
+  const b = await spawnBackend({ functionsDir: fn.dir, nodeArgs });
   try {
     const admin = new AdminApi(b.url, b.adminKey);
     await seedBenchOrg(admin, "cpu", { coalesceWindowMs: 3_600_000 });
@@ -75,7 +79,7 @@ async function compare(rev: string) {
   const running = await Promise.all(
     sides.map(async (s) => ({
       ...s,
-      b: await spawnBackend({ functionsDir: s.fn.dir, ...(s.cli ? { cli: s.cli } : {}) }),
+      b: await spawnBackend({ functionsDir: s.fn.dir, ...(s.cli ? { cli: s.cli } : { nodeArgs }) }),
     })),
   );
   try {

@@ -14,6 +14,7 @@ import { checkPresetId, readDoc } from "./engine/documents.js";
 import { FileStore } from "./engine/files.js";
 import { originalConsole } from "./engine/globals.js";
 import type { ActionPool, UdfPool } from "./engine/pool.js";
+import { QueryResultCache } from "./engine/query-cache.js";
 import { SearchIndexes } from "./engine/search.js";
 import {
   asyncSyscalls,
@@ -120,6 +121,8 @@ export class Engine {
    * searches that waited for their index's background build (pool.ts).
    */
   readonly stats = { occRetries: 0, workerRoundTrips: 0, searchWaits: 0 };
+  /** results of the queries actions run, until a commit writes what they read (engine/query-cache.ts) */
+  readonly queryCache = new QueryResultCache();
   /** Worker threads for query/mutation code (null: run it on this thread, no time limit). */
   pool: UdfPool | null = null;
   /** Worker threads for action and HTTP action code (null: this thread, no time limit). */
@@ -151,6 +154,7 @@ export class Engine {
 
   setModules(m: Modules) {
     this.dataVersion++;
+    this.queryCache.clear();
     this.modules = m;
     this.schemaTables.clear();
     this.schemaValidation.clear();
@@ -294,6 +298,17 @@ export class Engine {
     } catch (e) {
       return errorToOutcome(e, logLines);
     }
+    const cacheKey =
+      opts.cache && !opts.lockHeld && !opts.journal
+        ? this.queryCache.keyOf(
+            f.componentPath ?? "",
+            f.path,
+            JSON.stringify(opts.argsJson !== undefined ? opts.argsJson : convexToJson(args)),
+            opts.identity,
+          )
+        : undefined;
+    const cached = cacheKey !== undefined ? this.queryCache.get(cacheKey) : undefined;
+    if (cached) return cached;
     const exec = async (token?: number): Promise<Outcome> => {
       const txn = new Transaction(false);
       const ctx = this.makeCtx("query", f, { ...opts, lockHeld: true }, txn, null);
@@ -325,7 +340,11 @@ export class Engine {
       const token = this.beginTxn();
       try {
         const out = await exec(token);
-        if (this.conflictingTable(out.reads ?? [], token) === null) return out;
+        if (this.conflictingTable(out.reads ?? [], token) === null) {
+          // valid at this moment (no commit since it began touched its reads): cacheable now
+          if (cacheKey !== undefined) this.queryCache.put(cacheKey, out);
+          return out;
+        }
       } finally {
         this.endTxn(token);
       }
@@ -569,6 +588,7 @@ export class Engine {
     }
     const applied = this.db.apply(records);
     this.search.apply(applied);
+    this.queryCache.invalidate({ ts, writes: applied });
     this.dataVersion++;
     this.commitSeq++;
     if (this.runningTxns.size) this.recentCommits.push({ seq: this.commitSeq, event: { ts, writes: applied } });

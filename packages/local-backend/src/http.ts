@@ -3,6 +3,7 @@ import type { JSONValue } from "convex/values";
 import { AuthError, type AuthVerifier, type Identity, parseAdminIdentity } from "./auth.js";
 import type { CliDeployment } from "./cli/deployment.js";
 import { startPushResponse } from "./codegen.js";
+import { completeBody } from "./engine/pool.js";
 import type { CallOptions, Engine, HttpRequestParts, Outcome } from "./engine.js";
 import { splitTableKey } from "./engine.js";
 import {
@@ -368,6 +369,23 @@ export function makeSiteHandler(d: CloudHandlerDeps) {
       });
       const cookies = response.headers.getSetCookie?.() ?? [];
       if (cookies.length) outHeaders["set-cookie"] = cookies;
+      const whole = completeBody(response);
+      if (
+        whole &&
+        method !== "HEAD" &&
+        outHeaders["content-length"] === undefined &&
+        !outHeaders["transfer-encoding"]
+      ) {
+        // the body arrived whole: head and body in one write, with its length (not chunked)
+        const bytes =
+          whole.length === 1
+            ? Buffer.from(whole[0]!.buffer, whole[0]!.byteOffset, whole[0]!.byteLength)
+            : Buffer.concat(whole);
+        outHeaders["content-length"] = String(bytes.length);
+        res.writeHead(response.status, response.statusText || undefined, outHeaders);
+        res.end(bytes);
+        return;
+      }
       res.writeHead(response.status, response.statusText || undefined, outHeaders);
       if (method === "HEAD" || !response.body) {
         res.end();

@@ -49,8 +49,17 @@ export interface LocalBackend {
   url: string;
   siteUrl: string;
   adminKey: string;
-  /** counters for tests and benchmarks: mutations/queries re-run after a conflict, worker round trips, searches that waited for their index build */
-  stats(): { occRetries: number; workerRoundTrips: number; searchWaits: number };
+  /**
+   * counters for tests and benchmarks: mutations/queries re-run after a conflict, worker round
+   * trips, searches that waited for their index build, the query cache's hits, misses and
+   * invalidated entries (engine/query-cache.ts)
+   */
+  stats(): {
+    occRetries: number;
+    workerRoundTrips: number;
+    searchWaits: number;
+    queryCache: { hits: number; misses: number; invalidated: number };
+  };
   stop(): Promise<void>;
 }
 
@@ -245,7 +254,7 @@ export async function startLocalBackend(opts: LocalBackendOptions): Promise<Loca
     url: cloudUrl,
     siteUrl,
     adminKey,
-    stats: () => ({ ...engine.stats }),
+    stats: () => ({ ...engine.stats, queryCache: { ...engine.queryCache.stats } }),
     async stop() {
       if (stopped) return;
       stopped = true;

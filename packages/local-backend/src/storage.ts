@@ -46,12 +46,21 @@ const FIRST_SCAN_CHUNK = 32;
  */
 const CHECKPOINT_BYTES = 64 * 2 ** 20;
 const MAX_SCAN_CHUNK = 1024;
+/** Empty ranges remembered per index (`Database.emptyRanges`); past this the index's set starts over. */
+const MAX_EMPTY_RANGES = 4096;
 
 export interface IndexState {
   name: string;
   fields: string[]; // user fields, without _creationTime/_id
   /** number of the index in the store (`idx.ix`) */
   ix: number;
+}
+
+/** The bounds of a range as one string (`Database.emptyRanges`): the flags, then both keys' bytes, the lower one length-prefixed. */
+function rangeKey(b: KeyBounds): string {
+  const l = Buffer.from(b.lower.buffer, b.lower.byteOffset, b.lower.byteLength);
+  const u = Buffer.from(b.upper.buffer, b.upper.byteOffset, b.upper.byteLength);
+  return `${b.lowerIncl ? 1 : 0}${b.upperIncl ? 1 : 0}${l.length}:${l.toString("latin1")}${u.toString("latin1")}`;
 }
 
 /** Range of encoded keys for `Database.scanIndex`. */
@@ -180,6 +189,15 @@ export class Database {
   private dirtyCounts = new Set<Table>();
   private appliedTs = 0n;
   private cache = new Map<string, Cached>();
+  /**
+   * Index ranges known to hold no entry: index number -> encoded bounds (`rangeKey`). PERF: a
+   * webhook's ingest looks up, every time, the same rows that do not exist (the organization's
+   * automation rules for a trigger, its webhook subscriptions, a team by name...): 5 of its ~15
+   * SQL queries, each a statement run for nothing. Dropped for an index by every entry inserted
+   * into it (`touched`); every index change (create, drop, bulk load) drops them all. Deleting
+   * entries cannot make an empty range hold one, so deletes keep them.
+   */
+  private emptyRanges = new Map<number, Set<string>>();
   private readonly cacheDocs: number;
 
   private dataDir: string | null = null;
@@ -219,6 +237,7 @@ export class Database {
 
   private createIndex(t: Table, name: string, fields: string[]): IndexState {
     this.begin();
+    this.emptyRanges.clear(); // an index number may be reused after a drop
     const r = this.stmt("INSERT INTO indexes (tbl, name, fields) VALUES (?, ?, ?)").run(
       t.number,
       name,
@@ -231,6 +250,7 @@ export class Database {
 
   private dropIndex(t: Table, idx: IndexState) {
     this.begin();
+    this.emptyRanges.clear();
     this.stmt("DELETE FROM idx WHERE ix = ?").run(idx.ix);
     this.stmt("DELETE FROM indexes WHERE ix = ?").run(idx.ix);
     t.indexes.delete(idx.name);
@@ -249,8 +269,10 @@ export class Database {
       // open between chunks, so inserting entries of the new index meanwhile is safe)
       const idx = this.createIndex(t, d.name, d.fields);
       const ins = this.stmt("INSERT INTO idx (ix, key, rid) VALUES (?, ?, ?)");
-      for (const row of this.scanIndex(t.indexes.get("by_creation_time")!, fullRange(), "asc"))
+      for (const row of this.scanIndex(t.indexes.get("by_creation_time")!, fullRange(), "asc")) {
+        this.touched(idx.ix);
         ins.run(idx.ix, encodeKey(Table.keyFor(idx, row.doc)), row.rid);
+      }
     }
   }
 
@@ -337,6 +359,9 @@ export class Database {
   ): Generator<{ doc: Doc; rid: number; key: Uint8Array }> {
     let { lower, lowerIncl, upper, upperIncl } = bounds;
     let chunk = FIRST_SCAN_CHUNK;
+    const empties = this.emptyRanges.get(idx.ix);
+    const range = rangeKey(bounds);
+    if (empties?.has(range)) return;
     for (;;) {
       const sql =
         `SELECT i.key, i.rid, d.id, d.json FROM idx i JOIN documents d ON d.rid = i.rid ` +
@@ -345,6 +370,7 @@ export class Database {
       const s = this.stmt(sql);
       s.setReturnArrays(true);
       const rows = s.all(idx.ix, lower, upper, chunk) as unknown as [Uint8Array, number, string, string][];
+      if (rows.length === 0 && lower === bounds.lower && upper === bounds.upper) this.rememberEmpty(idx.ix, range);
       for (const [key, rid, id, json] of rows) {
         let c = this.cache.get(id);
         if (!c || c.rid !== rid) {
@@ -364,6 +390,20 @@ export class Database {
       }
       chunk = Math.min(chunk * 2, MAX_SCAN_CHUNK);
     }
+  }
+
+  private rememberEmpty(ix: number, range: string) {
+    let set = this.emptyRanges.get(ix);
+    if (!set) {
+      set = new Set();
+      this.emptyRanges.set(ix, set);
+    }
+    if (set.size >= MAX_EMPTY_RANGES) set.clear();
+    set.add(range);
+  }
+  /** An entry is about to be inserted into index `ix`: its remembered empty ranges no longer hold. */
+  private touched(ix: number) {
+    if (this.emptyRanges.size > 0) this.emptyRanges.delete(ix);
   }
 
   /** Every document of an index, in index order, as parsed JSON (not decoded, not cached). */
@@ -441,7 +481,10 @@ export class Database {
     );
     const rid = Number(r.lastInsertRowid);
     const ins = this.stmt("INSERT INTO idx (ix, key, rid) VALUES (?, ?, ?)");
-    for (const idx of t.indexes.values()) ins.run(idx.ix, encodeKey(Table.keyFor(idx, doc)), rid);
+    for (const idx of t.indexes.values()) {
+      this.touched(idx.ix);
+      ins.run(idx.ix, encodeKey(Table.keyFor(idx, doc)), rid);
+    }
     t.count++;
     this.dirtyCounts.add(t);
     this.remember(doc._id, { doc, rid });
@@ -456,6 +499,7 @@ export class Database {
       const nk = encodeKey(Table.keyFor(idx, doc));
       if (Buffer.compare(ok, nk) === 0) continue;
       this.stmt("DELETE FROM idx WHERE ix = ? AND key = ?").run(idx.ix, ok);
+      this.touched(idx.ix);
       this.stmt("INSERT INTO idx (ix, key, rid) VALUES (?, ?, ?)").run(idx.ix, nk, old.rid);
     }
     this.remember(doc._id, { doc, rid: old.rid });
@@ -476,6 +520,7 @@ export class Database {
    */
   bulkInsert(table: string, docs: Doc[]): void {
     this.begin();
+    this.emptyRanges.clear();
     const t = this.ensureTable(table);
     const insDoc = this.stmt("INSERT INTO documents (id, tbl, json) VALUES (?, ?, ?)");
     const rids: number[] = [];
@@ -492,6 +537,7 @@ export class Database {
     }
     t.count += docs.length;
     this.dirtyCounts.add(t);
+    this.emptyRanges.clear();
     this.appliedTs = this.nextTs();
     this.commitSql();
     this.sql.exec("PRAGMA wal_checkpoint(TRUNCATE)"); // no commit log here: keep the WAL small

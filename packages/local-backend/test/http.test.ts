@@ -17,7 +17,16 @@ describe("HTTP actions (site port)", () => {
     const r = await fetch(`${b.siteUrl}/hello?name=bob`);
     expect(r.status).toBe(201);
     expect(r.headers.get("x-custom")).toBe("yes");
+    // a body the worker sent whole goes out with its length, in one write (not chunked)
+    expect(r.headers.get("transfer-encoding")).toBeNull();
+    expect(r.headers.get("content-length")).toBe(String(Buffer.byteLength(`hello bob via ${b.siteUrl}`)));
     expect(await r.text()).toBe(`hello bob via ${b.siteUrl}`);
+  });
+  it("streams a body that is still being produced (chunked)", async () => {
+    const r = await fetch(`${b.siteUrl}/stream`);
+    expect(r.headers.get("transfer-encoding")).toBe("chunked");
+    expect(r.headers.get("content-length")).toBeNull();
+    expect(await r.text()).toBe("first,second");
   });
   it("handles binary bodies", async () => {
     const r = await fetch(`${b.siteUrl}/echo`, { method: "POST", body: new Uint8Array([0, 1, 254, 255]) });

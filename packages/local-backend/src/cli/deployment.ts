@@ -214,6 +214,8 @@ export class CliDeployment {
           return send(res, 200, {});
         case "/api/update_environment_variables":
           this.env.update(body.changes);
+          // functions read the environment: cached query results may no longer hold
+          this.engine.queryCache.clear();
           return send(res, 200, {});
         case "/api/stream_function_logs": {
           const cursor = Number(url.searchParams.get("cursor") ?? 0);

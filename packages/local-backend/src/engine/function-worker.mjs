@@ -27,6 +27,10 @@ import { pathToFileURL } from "node:url";
 import { inspect } from "node:util";
 import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import { convexToJson } from "convex/values";
+import { installSyncSubtle } from "./web-crypto.mjs";
+
+// PERF: crypto.subtle's common cases without a trip through libuv's thread pool (web-crypto.mjs)
+installSyncSubtle();
 
 const KIND = workerData.kind;
 const signal = new Int32Array(workerData.signal);

@@ -444,7 +444,9 @@ abstract class WorkerPool {
         });
         // null-body statuses (204, 304, ...) cannot carry a stream
         const nullBody = m.status === 101 || m.status === 204 || m.status === 205 || m.status === 304;
-        http.onHead(new Response(nullBody ? null : body, { status: m.status, statusText: m.statusText, headers }));
+        const response = new Response(nullBody ? null : body, { status: m.status, statusText: m.statusText, headers });
+        if (m.final && !nullBody) completeBodies.set(response, m.chunks);
+        http.onHead(response);
         if (m.final) this.finish(slot, m.id, inv, null);
         return;
       }
@@ -844,6 +846,18 @@ export class ActionPool extends WorkerPool {
     this.pings.get(seq)?.();
     this.pings.delete(seq);
   }
+}
+
+/** The bodies of HTTP action responses that arrived whole (function-worker.mjs runHttp: `final`). */
+const completeBodies = new WeakMap<Response, Uint8Array[]>();
+/**
+ * The whole body of `response` if it arrived in one message from the worker (the usual
+ * `new Response(text)`), else undefined: http.ts then writes it with the head in one `end()`
+ * with a Content-Length, instead of reading the stream and sending it chunked (PERF: one write
+ * and no stream reads per webhook). The stream stays readable for other callers.
+ */
+export function completeBody(response: Response): Uint8Array[] | undefined {
+  return completeBodies.get(response);
 }
 
 /** `LOCAL_BACKEND_DEBUG_SYSCALLS=1`: print each top-level call's messages by operation when it ends. */

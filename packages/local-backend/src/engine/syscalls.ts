@@ -292,6 +292,8 @@ export const asyncSyscalls: Record<string, Handler> = {
       componentPath: cp,
       fromClient: crossing,
       argsJson: args.args,
+      // Convex serves an action's runQuery from its query cache too (engine/query-cache.ts)
+      cache: op === "1.0/actions/query",
     };
     const out =
       op === "1.0/actions/query"

@@ -164,6 +164,8 @@ export interface CallOptions {
    * the invocation need not re-encode it; `jsonToConvex(argsJson)` must equal `args`.
    */
   argsJson?: JSONValue;
+  /** serve the result from (and keep it in) the engine's query cache: queries actions run (engine/query-cache.ts) */
+  cache?: boolean;
 }
 
 export interface Outcome {
