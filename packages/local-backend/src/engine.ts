@@ -325,6 +325,8 @@ export class Engine {
           reads: txn.reads,
           journal: ctx.outJournal,
           ts: this.db.lastTs,
+          // on this thread (no pool) the clock is not tracked: assume it was read
+          observedTime: this.pool && !f.mainThread ? ctx.observedTime === true : true,
         };
       } catch (e) {
         this.reportError("Q", f.path, e);

@@ -58,7 +58,7 @@ export interface LocalBackend {
     occRetries: number;
     workerRoundTrips: number;
     searchWaits: number;
-    queryCache: { hits: number; misses: number; invalidated: number };
+    queryCache: { hits: number; misses: number; invalidated: number; expired: number };
   };
   stop(): Promise<void>;
 }

@@ -6,7 +6,7 @@
 import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { QueryResultCache } from "../src/engine/query-cache.js";
+import { QueryResultCache, TIME_OBSERVED_MAX_AGE_MS } from "../src/engine/query-cache.js";
 import type { AppliedWrite } from "../src/storage.js";
 import { start } from "./helpers.js";
 
@@ -62,6 +62,25 @@ describe("query cache (unit)", () => {
     expect(c.get("d")).toBeUndefined();
     c.clear();
     expect(c.get("a")).toBeUndefined();
+  });
+
+  it("serves a result that read the clock for TIME_OBSERVED_MAX_AGE_MS at most, writes or not; others until a write", () => {
+    let now = 1_000_000;
+    const c = new QueryResultCache(() => now);
+    const twice = (k: string, o: unknown) => {
+      c.put(k, o as never);
+      c.put(k, o as never);
+    };
+    twice("clock", { ...(outcome([range("messages", "a")]) as object), observedTime: true });
+    twice("plain", outcome([range("messages", "a")]));
+    now += TIME_OBSERVED_MAX_AGE_MS;
+    expect([c.get("clock") !== undefined, c.get("plain") !== undefined]).toEqual([true, true]);
+    now += 1;
+    expect([c.get("clock") !== undefined, c.get("plain") !== undefined]).toEqual([false, true]);
+    expect(c.stats.expired).toBe(1);
+    expect(c.size).toBe(1);
+    now += 3_600_000;
+    expect(c.get("plain")).toBeDefined();
   });
 
   it("is bounded: failures, journals, large results and large read sets are not kept; 512 entries and 8 Mi characters at most", () => {
@@ -134,5 +153,36 @@ describe("query cache (an action's runQuery, worker threads)", () => {
     expect(await http.action(api.messages.countFromAction, { channel: "qc-c", times: 3 })).toEqual([24, 24, 24]);
     await http.mutation(api.messages.send, { author: "w", body: "last", channel: "qc-c" });
     expect(await http.action(api.messages.countFromAction, { channel: "qc-c", times: 2 })).toEqual([25, 25]);
+  });
+
+  it("knows which queries read the clock: their result is served only briefly, with no write in between", async () => {
+    const http = new ConvexHttpClient(b.url);
+    const s0 = b.stats().queryCache;
+    // admitted on the second run, then served: the same instant comes back
+    const [first, second, third] = await http.action(api.messages.clockFromAction, {
+      channel: "qc-t",
+      times: 3,
+      gapMs: 0,
+    });
+    expect(second).toBeGreaterThanOrEqual(first!);
+    expect(third).toBe(second);
+    expect(b.stats().queryCache.hits - s0.hits).toBe(1);
+    // past the age a clock-reading result may have, the query runs again: a later instant
+    const later = await http.action(api.messages.clockFromAction, {
+      channel: "qc-t",
+      times: 1,
+      gapMs: 0,
+    });
+    await new Promise((r) => setTimeout(r, TIME_OBSERVED_MAX_AGE_MS + 100));
+    const after = await http.action(api.messages.clockFromAction, { channel: "qc-t", times: 1, gapMs: 0 });
+    expect(later[0]).toBe(second);
+    expect(after[0]).toBeGreaterThan(second! + TIME_OBSERVED_MAX_AGE_MS);
+    expect(b.stats().queryCache.expired - s0.expired).toBe(1);
+    // a query that does not read the clock (list) stays served past that age
+    await http.action(api.messages.countFromAction, { channel: "qc-t", times: 2 });
+    await new Promise((r) => setTimeout(r, TIME_OBSERVED_MAX_AGE_MS + 100));
+    const s1 = b.stats().queryCache;
+    expect(await http.action(api.messages.countFromAction, { channel: "qc-t", times: 1 })).toEqual([0]);
+    expect(b.stats().queryCache.hits - s1.hits).toBe(1);
   });
 });

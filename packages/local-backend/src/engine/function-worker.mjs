@@ -40,6 +40,31 @@ const syncPort = workerData.syncPort;
 const inlineOps = new Set(workerData.inlineOps);
 /** id of the invocation whose code is running (nested runQuery/runMutation get their own id) */
 const current = new AsyncLocalStorage();
+/**
+ * How often function code has read the clock (`Date.now()`, `new Date()`, `Date()`) in this
+ * worker: a query whose run moved it observed time, and its cached result may serve only briefly
+ * (query-cache.ts), as Convex's isolate records `observed_time` for its cache. Counted for the
+ * whole span of a call, nested calls included (over-counting only shortens a cache entry).
+ */
+let clockReads = 0;
+if (KIND !== "action") {
+  const RealDate = Date;
+  const realNow = RealDate.now;
+  RealDate.now = function now() {
+    clockReads++;
+    return realNow();
+  };
+  globalThis.Date = new Proxy(RealDate, {
+    construct(target, args, newTarget) {
+      if (args.length === 0) clockReads++;
+      return Reflect.construct(target, args, newTarget);
+    },
+    apply(target, self, args) {
+      clockReads++;
+      return Reflect.apply(target, self, args);
+    },
+  });
+}
 const pending = new Map();
 /** invocations the main thread gave up on (action time limit): their syscalls fail here */
 const cancelled = new Set();
@@ -576,8 +601,10 @@ parentPort.on("message", async (msg) => {
         // importing a bundle is not the function's time: its clock restarts now (the usual
         // case, a preloaded module, needs no message)
         if (!cached) parentPort.postMessage({ type: "started", id: msg.id, cpu: threadCpu() });
+        const clockBefore = clockReads;
         const result = await current.run(msg.id, () => invokeFunction(msg, fn));
-        parentPort.postMessage({ type: "done", id: msg.id, result, cpu: threadCpu(), pre: takeWrites(msg.id) });
+        const time = clockReads !== clockBefore || undefined;
+        parentPort.postMessage({ type: "done", id: msg.id, result, time, cpu: threadCpu(), pre: takeWrites(msg.id) });
       } catch (e) {
         dropDeferred(msg.id);
         // its writes are rolled back (a nested call's savepoint): reads made since may have seen them

@@ -36,10 +36,8 @@ import {
   type SyscallArgs,
   searchToWaitFor,
 } from "./syscalls.js";
-import { type ExecContext, UserError } from "./transaction.js";
+import { type ExecContext, USER_CODE_LIMIT_MS, UserError } from "./transaction.js";
 
-/** Convex: "Queries and mutations can run for up to 1 second" of user code. */
-const USER_CODE_LIMIT_MS = 1000;
 /** Convex: "Actions can run for up to 10 minutes". */
 const ACTION_LIMIT_MS = 10 * 60 * 1000;
 /** Convex's message, e.g. "Function execution timed out (maximum duration: 10s)" (get-convex/convex-backend#241). */
@@ -91,7 +89,7 @@ type WorkerMessage =
   | { type: "preloaded"; seq: number; cpu?: number }
   | { type: "started"; id: number; cpu?: number }
   | { type: "log"; id: number; method: string; line: string }
-  | { type: "done"; id: number; result: string; cpu?: number; pre?: Deferred[] }
+  | { type: "done"; id: number; result: string; cpu?: number; pre?: Deferred[]; time?: true }
   | { type: "failed"; id: number; error: SerializedError; cpu?: number }
   | {
       type: "httpHead";
@@ -460,6 +458,7 @@ abstract class WorkerPool {
         const inv = slot.invocations.get(m.id);
         if (!inv) return;
         if (m.type === "done") this.runDeferred(slot, m.pre);
+        if (m.type === "done" && m.time) inv.ctx.observedTime = true;
         if (m.type === "done" && inv.writeError !== undefined)
           this.finish(slot, m.id, inv, null, { raised: inv.writeError });
         else

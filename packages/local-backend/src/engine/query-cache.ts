@@ -17,24 +17,33 @@
  * argument JSON and the caller's identity. A cached answer carries no log lines: the function did
  * not run (as on Convex).
  *
+ * Time: a query that read the clock (`Date.now()`, `new Date()`: its worker reports it; a query
+ * run on the main thread is assumed to) is served for TIME_OBSERVED_MAX_AGE_MS at most, writes or
+ * not. Convex does the same: its isolate records `observed_time` and its cache refuses such an
+ * entry older than the query timeout + 1 s (crates/application/src/cache/mod.rs, MAX_CACHE_AGE).
+ *
  * Bounds: at most MAX_ENTRIES entries and MAX_TOTAL_CHARS of result text (least recently used
  * go first), results up to MAX_RESULT_CHARS, read sets up to MAX_READS. An entry is admitted on the second miss of its key
  * within the last MAX_ENTRIES misses, so one-off queries (by message id...) do not fill it.
  */
 import type { Identity } from "../auth.js";
 import { readsIntersect } from "./conflicts.js";
-import type { CommitEvent, Outcome, ReadRange } from "./transaction.js";
+import { type CommitEvent, type Outcome, type ReadRange, USER_CODE_LIMIT_MS } from "./transaction.js";
 
 const MAX_ENTRIES = 512;
 const MAX_RESULT_CHARS = 256 * 1024;
 /** all results together (their text; the decoded values are of the same order) */
 const MAX_TOTAL_CHARS = 8 * 1024 * 1024;
 const MAX_READS = 64;
+/** how long a result that read the clock may be served: the query limit + 1 s, as Convex's cache */
+export const TIME_OBSERVED_MAX_AGE_MS = USER_CODE_LIMIT_MS + 1000;
 
 interface Entry {
   outcome: Outcome;
   reads: ReadRange[];
   tables: string[];
+  /** when it was stored (Date.now()), for results that read the clock; undefined otherwise */
+  observedTimeAt?: number;
 }
 
 export class QueryResultCache {
@@ -44,7 +53,10 @@ export class QueryResultCache {
   /** keys that missed recently (admission: a key is stored on its second miss) */
   private missed = new Set<string>();
   private totalChars = 0;
-  readonly stats = { hits: 0, misses: 0, invalidated: 0 };
+  readonly stats = { hits: 0, misses: 0, invalidated: 0, expired: 0 };
+
+  /** the clock the time-observing entries age by (a test gives its own) */
+  constructor(private readonly now: () => number = Date.now) {}
 
   keyOf(componentPath: string, udfPath: string, argsJson: string, identity: Identity | null | undefined): string {
     return `${componentPath}\u0000${udfPath}\u0000${argsJson}\u0000${identity ? JSON.stringify(identity) : ""}`;
@@ -53,15 +65,18 @@ export class QueryResultCache {
   /** The cached outcome of `key` (without log lines), or undefined. */
   get(key: string): Outcome | undefined {
     const e = this.entries.get(key);
-    if (!e) {
-      this.stats.misses++;
-      return undefined;
+    if (e && e.observedTimeAt !== undefined && this.now() - e.observedTimeAt > TIME_OBSERVED_MAX_AGE_MS) {
+      this.remove(key);
+      this.stats.expired++;
+    } else if (e) {
+      this.stats.hits++;
+      // least recently used first out: move to the back
+      this.entries.delete(key);
+      this.entries.set(key, e);
+      return { ...e.outcome, logLines: [] };
     }
-    this.stats.hits++;
-    // least recently used first out: move to the back
-    this.entries.delete(key);
-    this.entries.set(key, e);
-    return { ...e.outcome, logLines: [] };
+    this.stats.misses++;
+    return undefined;
   }
 
   /** Store a successful outcome validated at this moment (see the module comment). */
@@ -76,7 +91,8 @@ export class QueryResultCache {
     }
     this.remove(key);
     const tables = [...new Set(reads.map((r) => r.table))];
-    this.entries.set(key, { outcome: { ...outcome, logLines: [] }, reads, tables });
+    const observedTimeAt = outcome.observedTime ? this.now() : undefined;
+    this.entries.set(key, { outcome: { ...outcome, logLines: [] }, reads, tables, observedTimeAt });
     this.totalChars += outcome.valueText.length;
     for (const t of tables) {
       const keys = this.byTable.get(t);

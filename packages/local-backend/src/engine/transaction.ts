@@ -120,6 +120,9 @@ interface StreamState {
   ahead?: IteratorResult<Doc>;
 }
 
+/** Convex: "Queries and mutations can run for up to 1 second" of user code. */
+export const USER_CODE_LIMIT_MS = 1000;
+
 export interface ExecContext {
   udfType: UdfType;
   udfPath: string;
@@ -136,6 +139,8 @@ export interface ExecContext {
   scheduledFunctionId: string | null;
   lockHeld: boolean;
   componentPath: string;
+  /** its code read the clock (reported by its worker; query-cache.ts) */
+  observedTime?: boolean;
   /** worker slot (pool.ts) running this call's code; nested calls run in the same one */
   worker?: unknown;
 }
@@ -181,6 +186,8 @@ export interface Outcome {
   skipped?: boolean;
   /** PERF: JSON text of `value` as returned by the function (`JSON.stringify(convexToJson(value))`) */
   valueText?: string;
+  /** a query's code read the clock, or ran where that is not tracked (query-cache.ts) */
+  observedTime?: boolean;
 }
 
 export interface CommitEvent {
