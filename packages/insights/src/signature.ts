@@ -68,12 +68,18 @@ const NAME_PREFIX =
   /^(?:(?:(?:dr|mr|mrs|ms|mx|prof)\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof)\.)\s+)+(?=\p{Lu})/iu;
 /** "Kim Soo-jin (김수진)": the name in another script, in parentheses, is the same name: dropped. */
 const SCRIPT_ALIAS = /\s*\([\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\s]{1,12}\)$/u;
+/**
+ * Thanks in a word, in any spelling or language, ends a text like a name would ("… send it over? Thx",
+ * "… from 1st. JazakAllah"): never a name (round 9).
+ */
+const THANKS_WORD =
+  /^(?:th(?:a?n)?(?:x|ks?)|tnx|thnks|tku|ty|tysm|shukran|shukriya|jazak\s?allah(?:u)?(?:\s?khair(?:an)?)?|asante(?:\s?sana)?|merci|danke|dankie|dank je|gracias|grazie|obrigad[oa]|tack|takk|tak|kiitos|spasibo|dziękuję|dzięki|dekuji|děkuji|köszönöm|teşekkürler|sağol|efharisto|toda|arigato|kamsahamnida|xie ?xie|cảm ơn|salamat|terima kasih|dhanyavad\w*|dhanyabad|ngiyabonga|enkosi|medaase|daalu|ese)$/iu;
 /** One-word lines that end messages but are not names. */
 const NOT_A_BARE_NAME =
   /^(?:sure|ok|okay|yes|no|great|thanks|perfect|done|noted|agreed|fine|cool|nice|sorry|bye|later|soon|again|please|urgent|help|hello|hi|hey|welcome|best|regards|cheers|confirmed|tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|asap|understood|received|attached|excellent|awesome|brilliant|lovely|right|correct|exactly|absolutely|definitely|indeed)$/i;
 /** A legal suffix written after a comma: "Hanbit Trading Co., Ltd." is one company. */
 const SUFFIX_PIECE =
-  /^(?:inc|ltd|llc|plc|gmbh|ag|sa|sas|bv|nv|pty|pte|llp|lp|corp|co|limited|s\.?a|s\.?l|s\.?r\.?l|s\.?p\.?a|k\.?k|lda)\.?$/i;
+  /^(?:inc|ltd|llc|plc|gmbh|ag|sa|sas|bv|nv|pty|pte|llp|lp|corp|co|limited|s\.?a|s\.?l|s\.?r\.?l|s\.?p\.?a|k\.?k|lda|n\.a|l\.l\.c|l\.l\.p|l\.p|p\.c|p\.l\.c|s\.l\.u|s\.a\.s)\.?$/i;
 
 /**
  * Business nouns that make a short capitalised line a company, not a person ("Kestrel Electrical",
@@ -113,7 +119,8 @@ function tailSignOff(line: string): { name: string | null; company: string | nul
     const name = m[1] ?? "";
     const company = m[2] ?? null;
     const first = name.split(/\s/)[0] ?? "";
-    const bad = (w: string) => NOT_A_BARE_NAME.test(w) || NON_NAME.test(w) || TITLE_WORDS.test(w);
+    const bad = (w: string) =>
+      NOT_A_BARE_NAME.test(w) || THANKS_WORD.test(w) || NON_NAME.test(w) || TITLE_WORDS.test(w);
     if (!company && isCompanyLike(name)) return { name: null, company: name, raw: name };
     if (!bad(first) && !bad(name) && !isCompanyLike(name) && (!company || !TITLE_WORDS.test(company)))
       return { name, company, raw: tail.slice(tail.indexOf(name)).trim() };
@@ -199,7 +206,11 @@ function titleCasePiece(piece: string): boolean {
     words.every(
       (w, i) =>
         /^[\p{Lu}&]/u.test(w) ||
-        /^(?:de|del|da|do|dos|das|di|du|la|le|van|von|der|den|of|and|y|e|für)$/.test(w) ||
+        // function words inside a trading name in several languages ("Apotheke zum Löwen", "Tierarztpraxis am
+        // Auensee", "Café au Lait")
+        /^(?:de|del|da|do|dos|das|di|du|la|le|van|von|der|den|des|of|and|y|e|für|zum|zur|am|im|an|bei|und|au|aux|sur|en|et)$/.test(
+          w,
+        ) ||
         // a legal form written in lower case ends it ("Jadran Trgovina d.o.o.")
         (i === words.length - 1 && LEGAL_SUFFIX.test(piece)),
     )
@@ -209,7 +220,7 @@ function titleCasePiece(piece: string): boolean {
 function pieces(text: string): string[] {
   // "Nikos Papadakis / Finance Officer / Aegean Olive Co.": two or more spaced slashes separate like "|"
   // (one may sit inside a title: "Owner / Operator")
-  const line = (text.match(/\s\/\s/g) ?? []).length >= 2 ? text.replace(/\s\/\s/g, " | ") : text;
+  const line = (text.match(/\s\/\s/g) ?? []).length >= 2 ? text.replace(/\s\/\s/g, " | ") : oneSlash(text);
   const out: string[] = [];
   // separators are kept (odd indexes) so a region or function after a dash can rejoin its title
   const parts = line.split(/(\s*[|·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+)/u);
@@ -238,6 +249,25 @@ function pieces(text: string): string[] {
   return out;
 }
 
+/**
+ * "Owner / Bluenose Commercial Cleaning": one spaced slash between a title and a name in title case that holds no
+ * title word separates like "|" (round 9). A bilingual title ("Office Manager / Kantoormanager", "Associée /
+ * Partner", "Logistics Manager / 物流经理") and "Owner / Operator" stay one piece.
+ */
+function oneSlash(text: string): string {
+  const m = /^([^/]{2,60}?)\s\/\s([^/]{2,60})$/.exec(text);
+  if (!m) return text;
+  const [left, right] = [m[1]!.trim(), m[2]!.trim()];
+  return TITLE_WORDS.test(left) &&
+    !TITLE_WORDS.test(right) &&
+    /^\p{Script=Latin}/u.test(right) &&
+    titleCasePiece(right) &&
+    !DEPARTMENT.test(right) &&
+    !isQualifier(right)
+    ? `${left} | ${right}`
+    : text;
+}
+
 function isContactLine(line: string): boolean {
   const stripped = line.replace(LABEL, "");
   if (findEmails(stripped).length > 0) return true;
@@ -252,7 +282,9 @@ function isContactLine(line: string): boolean {
     ) ||
     // a one-letter label is followed by a number or an address ("P. Raghavan" is a name, "P. 020 …" a phone)
     /^[mtpfowdc]\s*[.:]\s*(?:[+(\d]|\S+@|www\.|https?:)/i.test(line) ||
-    /^[mtpfowdc]\s*:/i.test(line)
+    /^[mtpfowdc]\s*:/i.test(line) ||
+    // "M +61 491 570 157", "T (617) 555-0122": a one-letter label and a space before a number (round 9)
+    /^[mtpfowdc]\s+[+(]?\d[\d\s().-]{5,}\d$/i.test(line)
   )
     return true;
   return false;
@@ -314,6 +346,51 @@ function cleanLink(l: string): string {
   return l.replace(/[.,;:!?)\]]+$/, "");
 }
 
+/** An Outlook separator written in words between dashes: "-----Mensaje original-----", "----- Weitergeleitete Nachricht -----". */
+const FOREIGN_SEPARATOR = /^[^\S\n]*-{3,}[^\S\n]*\p{L}[\p{L}'’ ]{2,40}[^\S\n]*-{3,}[^\S\n]*$/mu;
+
+/**
+ * A closing the lists do not know, found by its shape (round 9): a line of at most five words, no digits and no
+ * sentence inside, ending in "," or in a word ("Com os melhores cumprimentos,", "Avec mes salutations
+ * distinguées,", "With sincere regards,", "Freundliche Grüsse aus Zürich"), above a line that opens with a
+ * person's name (an honorific allowed: "Dr. Amaka Eze"; a one-line "Name | Title | Company" too). Only the
+ * first line of a trailing block is tried, so a body line is never read as one: the block is what follows a
+ * blank line at the end of the message.
+ */
+function closingByShape(block: string[]): boolean {
+  const [line = "", next = ""] = block;
+  const words = line.replace(/[,!]$/, "").trim().split(/\s+/);
+  return (
+    block.length >= 2 &&
+    block.length <= 9 &&
+    words.length >= 2 &&
+    words.length <= 5 &&
+    /^\p{Lu}[\p{L}'’ ]+[,!]?$/u.test(line) &&
+    !/^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings from|re|fwd)\b/i.test(line) &&
+    !TITLE_WORDS.test(line) &&
+    !isCompanyLike(line) &&
+    !DEPARTMENT.test(line) &&
+    // "Marisol Vega" over "Plinth Analytics" is a name over a company, not a closing
+    personName(line.replace(/[,!]$/, "")) === null &&
+    personName(pieces(next)[0] ?? "") !== null &&
+    // the name line opens the signature: the lines below it are short and not sentences
+    block.slice(2).every((l) => !/[.!?]$/.test(l) || LEGAL_SUFFIX.test(l) || /\S+@\S+/.test(l))
+  );
+}
+
+/** A line that is only a company name: one title-case piece, no title word, no unit, two words or a business noun. */
+function plainCompanyLine(line: string | undefined): boolean {
+  if (!line || /[|·•]/.test(line) || (/,/.test(line) && !LEGAL_SUFFIX.test(line))) return false;
+  return (
+    !TITLE_WORDS.test(line) &&
+    titleCasePiece(line) &&
+    !DEPARTMENT.test(line) &&
+    !UNIT.test(line) &&
+    !isQualifier(line) &&
+    (line.trim().split(/\s+/).length >= 2 || isCompanyLike(line))
+  );
+}
+
 function sameFirstName(full: string, short: string): boolean {
   const a = (full.split(/\s+/)[0] ?? "").toLowerCase();
   const b = (short.split(/\s+/)[0] ?? "").toLowerCase();
@@ -321,7 +398,12 @@ function sameFirstName(full: string, short: string): boolean {
 }
 
 /** Parses the signature block of a message; null when the message has no recognisable signature. */
-export function parseSignature(text: string, opts: SignatureOptions = {}): Signature | null {
+export function parseSignature(fullText: string, opts: SignatureOptions = {}): Signature | null {
+  // "-----Ursprüngliche Nachricht-----", "-----Message d'origine-----": an Outlook separator in any language ends
+  // the author's text (text.ts knows the English ones); what follows is a quoted message and its signature.
+  // Cut here rather than in text.ts, whose output the learned models read. A prefix keeps every span offset.
+  const cut = fullText.slice(0, 20_000).search(FOREIGN_SEPARATOR);
+  const text = cut > 0 ? fullText.slice(0, cut) : fullText;
   // a rule of "=", "─", "━" or "-" drawn around the block ("Best regards,\n─────\nTakahashi Kenji") is layout,
   // not a line of the signature (two dashes stay: "--" is the signature delimiter)
   const split = splitMessage(stripQuoted(text).replace(/^[^\S\n]*[-=_~*#─━═—–]{3,}[^\S\n]*$/gmu, ""));
@@ -365,7 +447,11 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
           ? (block[0] ?? "").split(/\s*[|·•]\s*/).filter(Boolean)
           : pieces(block[0] ?? "")
         : null;
-    if (labelled >= 2) {
+    const belowBody = i > 0 && !(all[i] ?? "").trim() && all.slice(0, i).some((l) => l.trim());
+    if (belowBody && closingByShape(block)) {
+      lines = block.slice(1);
+      raw = block.join("\n");
+    } else if (labelled >= 2) {
       lines = block;
       raw = block.join("\n");
     } else if (
@@ -399,8 +485,12 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     } else if (
       block.length <= 2 &&
       all.filter((l) => l.trim()).length > 1 &&
-      /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3}$/u.test(block[block.length - 1] ?? "") &&
+      // "R. Achterberg": an initial with a surname is a name too (round 9)
+      /^(?:(?:\p{Lu}\.\s?){1,2}\p{Lu}[\p{L}'’-]+|\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3})$/u.test(
+        block[block.length - 1] ?? "",
+      ) &&
       !NOT_A_BARE_NAME.test(block[block.length - 1] ?? "") &&
+      !THANKS_WORD.test(block[block.length - 1] ?? "") &&
       !NON_NAME.test(block[block.length - 1] ?? "") &&
       !TITLE_WORDS.test(block[block.length - 1] ?? "") &&
       ((prev) => SENTENCE_END.test(prev) || CLOSING_SHAPE.test(prev))(
@@ -559,14 +649,35 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
       title = line;
       continue;
     }
+    // round 9: "Account Manager – Pacific Northwest" or "Category Management, Beverages" right under the name and
+    // over a company line is one title: the company has its own line. Without a company line below, the piece
+    // after the separator stays the company ("Leasing Executive, Crestmark Commercial").
+    const qualified = /^(.+?)(?:,\s+|\s+[-–—]\s+)(.+)$/.exec(line);
+    if (
+      !title &&
+      !company &&
+      name &&
+      qualified &&
+      !LEGAL_SUFFIX.test(line) &&
+      !/[|·•]/.test(line) &&
+      !isCompanyLike(qualified[2] ?? "") &&
+      plainCompanyLine(nextLine)
+    ) {
+      title = line;
+      continue;
+    }
     const parts = atSplit && TITLE_WORDS.test(atSplit[1] ?? "") ? [atSplit[1]!, atSplit[2]!] : pieces(line);
     for (const part of parts) {
       const legal = LEGAL_SUFFIX.test(part);
       if (!title && TITLE_WORDS.test(part) && !legal) title = part;
       else if (!title && name && DEPARTMENT.test(part) && !legal)
         title = part; // a person in "Legal", "IT Support"
+      // "Claims Division", "Maintenance Section" under a name and above the company: the unit is the role (round 9)
+      else if (!title && name && !company && UNIT.test(part) && !legal) title = part;
       else if (
         !company &&
+        // "Regards,\nB.": an initial is no company
+        /\p{L}{2}/u.test(part) &&
         part !== title &&
         !DEPARTMENT.test(part) &&
         (legal || !UNIT.test(part)) &&
