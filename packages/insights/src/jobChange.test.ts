@@ -341,3 +341,32 @@ describe("job changes: round 8 (blind6's causes in other wording)", () => {
     ).toBe(true);
   });
 });
+
+// round 9: causes of blind7's misses in other wording (the holdout is test/fixtures/tuning9-job-holdout.ts)
+describe("job changes: round 9 (blind7's causes in other wording)", () => {
+  it("reads camel-case compounds of word starts and shortened words as the same title", () => {
+    const same = (a: string, b: string) => detectJobChange({ title: a }, { title: b }).changed === false;
+    expect(same("NetSec Engineer", "Network Security Engineer")).toBe(true);
+    expect(same("SecOps Analyst", "Security Operations Analyst")).toBe(true);
+    expect(same("Exec. Asst.", "Executive Assistant")).toBe(true);
+    expect(same("Prod Manager", "Production Manager")).toBe(true);
+    // a different word is still a change, and a long word is no shortening of another
+    expect(same("NetSec Engineer", "Network Sales Engineer")).toBe(false);
+    expect(same("Product Manager", "Production Manager")).toBe(false);
+    expect(same("Asst. Director", "Director")).toBe(false);
+  });
+  it("keeps the job when the employer 'is called', 'is now known as' or 'changed its name to' the new name", () => {
+    const prev = { title: "Office Manager", company: "Larkspur Print" };
+    const sig = "\n\nBest,\nJo Hart\nOffice Manager\nLarkspur Press";
+    for (const body of [
+      "From June, Larkspur Print is called Larkspur Press.",
+      "Larkspur Print is now known as Larkspur Press.",
+      "Larkspur Print has changed its name to Larkspur Press.",
+    ])
+      expect(detectJobChangeInMessage(prev, { text: `${body}${sig}` })?.changed).toBe(false);
+    // another firm's rename does not explain the author's new employer
+    expect(
+      detectJobChangeInMessage(prev, { text: `Quick news: Harbor Ink is now known as Harbor Studio.${sig}` })?.kind,
+    ).toBe("company");
+  });
+});

@@ -146,7 +146,40 @@ export function detectJobChange(previous: JobProfile, next: JobProfile): JobChan
  * the same title once expanded. Titles are short (capped), so the search is small.
  */
 function sameByAcronym(a: string, b: string): boolean {
-  return expandsTo(a, b) || expandsTo(b, a);
+  return expandsTo(a, b) || expandsTo(b, a) || sameByShortening(a, b);
+}
+
+/**
+ * Round 9: "InfoSec Manager" = "Information Security Manager", "DevRel Lead" = "Developer Relations Lead", "Asst.
+ * Director" = "Assistant Director". A word of one title may be a compound of word starts written in camel case
+ * (each part starts the next words of the other title) or a shortening (at least the first two letters of a
+ * longer word, and its other letters in order: "asst" in "assistant"). Word lists of the two titles are aligned
+ * left to right; everything else must be equal after `normaliseTitle`. Titles are capped, so this stays small.
+ */
+function sameByShortening(a: string, b: string): boolean {
+  const wordsOf = (t: string) =>
+    t
+      .slice(0, 200)
+      .replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2")
+      .split(/[\s,/&-]+/)
+      .map((w) => normaliseTitle(w))
+      .filter((w) => w && !TITLE_STOP.has(w))
+      .flatMap((w) => w.split(" "));
+  const x = wordsOf(a);
+  const y = wordsOf(b);
+  if (x.length !== y.length || x.length === 0 || x.join(" ") === y.join(" ")) return false;
+  return x.every((w, i) => {
+    const v = y[i]!;
+    return w === v || shortens(w, v) || shortens(v, w);
+  });
+}
+function shortens(short: string, long: string): boolean {
+  // a shortening is short ("asst", "prod", "mgmt"): "Product" is not "Production"
+  if (short.length < 2 || short.length > 5 || long.length < short.length + 2 || short.slice(0, 2) !== long.slice(0, 2))
+    return false;
+  let j = 0;
+  for (const ch of long) if (ch === short[j]) j++;
+  return j === short.length;
 }
 function expandsTo(short: string, long: string): boolean {
   const acronyms = short.slice(0, 200).match(/\b[A-Z]{2,4}\b/g);
@@ -629,7 +662,7 @@ export function detectJobChangeInMessage(
 }
 
 const RENAME = new RegExp(
-  String.raw`${COMPANY}\s+(?:is\s+now(?:\s+called)?|(?:has\s+been|was|is\s+being|got)\s+(?:acquired|bought|taken\s+over|renamed|rebranded)(?:\s+(?:by|as|to))?|(?:has\s+)?(?:renamed|rebranded)\s+(?:itself\s+)?(?:as|to)?|(?:has\s+)?merged\s+(?:into|with)|(?:is|are)\s+becoming)\s+${COMPANY}`,
+  String.raw`${COMPANY}\s+(?:is\s+(?:now\s+)?(?:called|named|known\s+as)|is\s+now|goes\s+by(?:\s+the\s+name)?|(?:has\s+)?changed\s+its\s+name\s+to|(?:has\s+been|was|is\s+being|got)\s+(?:acquired|bought|taken\s+over|renamed|rebranded)(?:\s+(?:by|as|to))?|(?:has\s+)?(?:renamed|rebranded)\s+(?:itself\s+)?(?:as|to)?|(?:has\s+)?merged\s+(?:into|with)|(?:is|are)\s+becoming)\s+${COMPANY}`,
   "gu",
 );
 /**
