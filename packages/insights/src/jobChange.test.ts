@@ -370,3 +370,15 @@ describe("job changes: round 9 (blind7's causes in other wording)", () => {
     ).toBe("company");
   });
 });
+
+describe("job changes: round 9 (train8's causes in other wording)", () => {
+  it("reads 'I start at Y … as T' and a hyphenated co- prefix as the same title", () => {
+    expect(
+      detectJobChangeInMessage(
+        { title: "Site Manager", company: "Kerr Build" },
+        { text: "News: I start at Hollis Homes next month as Head of Delivery, so this is my last job with you." },
+      ),
+    ).toMatchObject({ changed: true, kind: "company", to: { company: "Hollis Homes" } });
+    expect(detectJobChange({ title: "Events Co-ordinator" }, { title: "Events Coordinator" }).changed).toBe(false);
+  });
+});

@@ -109,7 +109,8 @@ export function normaliseCompany(company: string): string {
 
 /** Canonical title key: case, punctuation and common abbreviations (Sr., VP, Mgr) normalised. */
 export function normaliseTitle(title: string): string {
-  let t = basic(title.replace(/-/g, " "));
+  // "Co-ordinator" = "Coordinator", "Co-Founder" = "Cofounder": a hyphenated prefix is one word (round 9)
+  let t = basic(title.replace(/\b(co|re|pre|sub|non)-(?=\p{L})/giu, "$1").replace(/-/g, " "));
   for (const [re, rep] of TITLE_ABBREVIATIONS) t = t.replace(re, rep);
   return t
     .replace(/\bof the\b/g, "of")
@@ -310,7 +311,7 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
   // "I joined Pellworth Insurance last month as Head of Claims", "I've moved to Y", "I'm now at Y"
   {
     re: new RegExp(
-      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am|(?=\s+will\s+work\b))?\s+(?:will\s+(?=work\s+(?:at|for)\b))?(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|switched (?:over )?to|(?:moved|moving) to a new (?:role|position|job) (?:at|with)|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for)|(?:(?:am|'m|’m)\s+)?(?:now\s+)?working (?:at|for)|work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`,
+      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am|(?=\s+will\s+work\b))?\s+(?:will\s+(?=work\s+(?:at|for)\b))?(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|switched (?:over )?to|(?:moved|moving) to a new (?:role|position|job) (?:at|with)|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|start (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for)|(?:(?:am|'m|’m)\s+)?(?:now\s+)?working (?:at|for)|work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`,
       "gu",
     ),
     title: 2,

@@ -542,3 +542,35 @@ describe("parseSignature: round 9 (blind7's causes)", () => {
 function sig3text(s: { name: string | null; title: string | null; company: string | null }) {
   return { name: s.name, title: s.title, company: s.company };
 }
+
+// round 9: causes read in train8 (training data) in wording of their own
+describe("parseSignature: round 9 (train8's causes)", () => {
+  it("drops post-nominals of professional bodies and reads compound titles in Dutch and Swedish", () => {
+    expect(sig3("Valuation attached.\n\nBest,\nAmy Croft FRICS\nDirector\nCroft Surveyors LLP")?.name).toBe(
+      "Amy Croft",
+    );
+    expect(sig3("Zie bijlage.\n\nGroet,\nBram Smit\nMede-eigenaar | Bakkerij De Molen")).toEqual({
+      name: "Bram Smit",
+      title: "Mede-eigenaar",
+      company: "Bakkerij De Molen",
+    });
+    expect(sig3("Tack!\n\nHälsningar\nEva Lind\nKassaansvarig, Solna Bollklubb")?.title).toBe("Kassaansvarig");
+  });
+  it("reads a closing word before the name at the end of a text, and a long one-line signature under a closing", () => {
+    expect(parseSignature("Could you quote for a new fence? Number from Priya. Thanks, Raj")?.name).toBe("Raj");
+    expect(
+      sig3(
+        "Voici notre offre.\n\nCordialement,\nLéa Morel — Responsable Grands Comptes — Transports Morel et Fils SARL",
+      ),
+    ).toEqual({ name: "Léa Morel", title: "Responsable Grands Comptes", company: "Transports Morel et Fils SARL" });
+  });
+  it("does not read a number with a trunk 0 as North American", () => {
+    const s = parseSignature("Thanks.\n\nRegards,\nTom Hale\nSales Manager\nHale Timber\n(08) 5550 1234");
+    expect(s?.phones).toEqual([]);
+    expect(
+      parseSignature("Thanks.\n\nRegards,\nTom Hale\nSales Manager\nHale Timber\n(08) 5550 1234", {
+        defaultRegion: "AU",
+      })?.phones,
+    ).toEqual(["+61855501234"]);
+  });
+});

@@ -1,6 +1,6 @@
 import { type CountryCode, findPhoneNumbersInText } from "libphonenumber-js";
 import { createLocator, type SourceSpan } from "./span";
-import { dedupe, findEmails, splitMessage, stripQuoted } from "./text";
+import { dedupe, findEmails, matchSignOff, splitMessage, stripQuoted } from "./text";
 
 export interface Signature {
   name: string | null;
@@ -29,7 +29,7 @@ export interface SignatureOptions {
 }
 
 const TITLE_WORDS =
-  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora|gestor|gestora|comprador|compradora|inkoper|inköpare|indkøber|innkjøper|vedoucí|ředitel|ředitelka|müdür|müdürü|uzman|uzmanı|socio|socia|kupiec|dgm|agm|gm|coordinador|coordinadora|contador|contadora|ejecutivo|ejecutiva|direktor|direktorka|headmistress|headmaster|facilitator)\b/i;
+  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin|ansvarig|ansvarlig|eigenaar|eigenaresse|inhaber|inhaberin|verantwortliche?r?|vastaava|päällikkö|chef)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora|gestor|gestora|comprador|compradora|inkoper|inköpare|indkøber|innkjøper|vedoucí|ředitel|ředitelka|müdür|müdürü|uzman|uzmanı|socio|socia|kupiec|dgm|agm|gm|coordinador|coordinadora|contador|contadora|ejecutivo|ejecutiva|direktor|direktorka|headmistress|headmaster|facilitator)\b/i;
 /** Legal-entity suffixes: a piece with one of these is a company even if it contains a title word. */
 const LEGAL_SUFFIX =
   /(?:\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk|lda|ltda|jsc|fze|fzco|fzc|fz-llc|sac|sro|tbk|bhd|pvt)\b\.?|(?<!\p{L})(?:b\.v|n\.v|s\.a(?:\.? de c\.v)?|s\.a\.[ace]|d\.o\.o|s\.a\.s|s\.r\.o|a\.s|a\.ş|s\.r\.l|s\.p\.a|s\.l|k\.k|sp\. z o\.o|e\.k|s\.c|c\.v)\.?)\s*$/iu;
@@ -58,7 +58,7 @@ const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
  * Osei; blind6's labelling convention, the only independent one on the point): dropped.
  */
 const CREDENTIAL =
-  /^(?:phd|ph\.d\.?|dphil|mba|md|m\.d\.?|cpa|ca|cma|cfa|fca|aca|acca|cima|esq|msc|bsc|meng|beng|ceng|ma|ba|llm|jd|rn|pe|p\.?eng|pmp|shrm-cp|sphr|leed ap|frcs|mrcp|dds|dvm|eit|cissp)\.?$/i;
+  /^(?:phd|ph\.d\.?|dphil|mba|md|m\.d\.?|cpa|ca|cma|cfa|fca|aca|acca|cima|esq|msc|bsc|meng|beng|ceng|ma|ba|llm|jd|rn|pe|p\.?eng|pmp|shrm-cp|sphr|leed ap|frcs|mrcp|dds|dvm|eit|cissp|mrics|frics|aiqs|mciob|fciob|mcips|fcips|miet|mice|mimeche|mistructe|cgma|acma|fcma|mcipd|chfc|cfp|riba|aia|faia|fcca|fcpa)\.?$/i;
 /**
  * An honorific or degree before a name is not part of it either ("Ing. Alejandro Treviño", "Dipl.-Ing.
  * Katharina Vogt", "Dr. Femi Adebayo", "Arq. Valeria Montes"). Spanish "Sr." is left alone: it also opens a
@@ -121,6 +121,9 @@ function tailSignOff(line: string): { name: string | null; company: string | nul
     const first = name.split(/\s/)[0] ?? "";
     const bad = (w: string) =>
       NOT_A_BARE_NAME.test(w) || THANKS_WORD.test(w) || NON_NAME.test(w) || TITLE_WORDS.test(w);
+    // "… from Leanne. Cheers, Dom": a closing word, then the name (round 9)
+    if (company && matchSignOff(name) === "" && !/\s/.test(company) && personName(company) && !isCompanyLike(company))
+      return { name: company, company: null, raw: tail.slice(tail.indexOf(name)).trim() };
     if (!company && isCompanyLike(name)) return { name: null, company: name, raw: name };
     if (!bad(first) && !bad(name) && !isCompanyLike(name) && (!company || !TITLE_WORDS.test(company)))
       return { name, company, raw: tail.slice(tail.indexOf(name)).trim() };
@@ -360,10 +363,12 @@ const FOREIGN_SEPARATOR = /^[^\S\n]*-{3,}[^\S\n]*\p{L}[\p{L}'’ ]{2,40}[^\S\n]*
 function closingByShape(block: string[]): boolean {
   const [line = "", next = ""] = block;
   const words = line.replace(/[,!]$/, "").trim().split(/\s+/);
+  const known = matchSignOff(line) === "";
   return (
     block.length >= 2 &&
     block.length <= 9 &&
-    words.length >= 2 &&
+    // one known word ("Cordialement,") above a one-line signature long enough for text.ts to read it as prose
+    (words.length >= 2 || (known && /\s[|·•—–]\s/.test(next))) &&
     words.length <= 5 &&
     /^\p{Lu}[\p{L}'’ ]+[,!]?$/u.test(line) &&
     !/^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings from|re|fwd)\b/i.test(line) &&
@@ -371,7 +376,7 @@ function closingByShape(block: string[]): boolean {
     !isCompanyLike(line) &&
     !DEPARTMENT.test(line) &&
     // "Marisol Vega" over "Plinth Analytics" is a name over a company, not a closing
-    personName(line.replace(/[,!]$/, "")) === null &&
+    (known || personName(line.replace(/[,!]$/, "")) === null) &&
     personName(pieces(next)[0] ?? "") !== null &&
     // the name line opens the signature: the lines below it are short and not sentences
     block.slice(2).every((l) => !/[.!?]$/.test(l) || LEGAL_SUFFIX.test(l) || /\S+@\S+/.test(l))
@@ -415,7 +420,9 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     const all = split.body.split("\n");
     let i = all.length - 1;
     const block: string[] = [];
-    const fits = (l: string) => l.length <= 70 || ((/[|·•]/.test(l) || /\s\/\s.*\s\/\s/.test(l)) && l.length <= 160);
+    const fits = (l: string) =>
+      l.length <= 70 ||
+      ((/[|·•]/.test(l) || /\s\/\s.*\s\/\s/.test(l) || /\s[—–]\s.*\s[—–]\s/.test(l)) && l.length <= 160);
     // a blank line between the name block and its contact lines does not end the block
     for (; i >= 0 && block.length < 12; i--) {
       const line = (all[i] ?? "").trim();
@@ -541,7 +548,14 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
   // bundled metadata; only the signature block is scanned, so the looser match stays precise.
   const phones = dedupe(
     findPhoneNumbersInText(blockText, { defaultCountry: region, extended: true })
-      .filter((p) => p.number.isPossible() && (p.number.number as string).replace(/\D/g, "").length >= 8)
+      .filter(
+        (p) =>
+          p.number.isPossible() &&
+          (p.number.number as string).replace(/\D/g, "").length >= 8 &&
+          // "(03) 5550 4821" read in the US: a North American number never starts with 0 or 1 after "+1"; a number
+          // written with a trunk 0 needs the signer's region, which the caller's defaultRegion gives (round 9)
+          !(p.number.countryCallingCode === "1" && /^[01]/.test(p.number.nationalNumber as string)),
+      )
       .map((p) => p.number.number as string),
   );
   const emails = findEmails(blockText);
