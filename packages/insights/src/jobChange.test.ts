@@ -382,3 +382,22 @@ describe("job changes: round 9 (train8's causes in other wording)", () => {
     expect(detectJobChange({ title: "Events Co-ordinator" }, { title: "Events Coordinator" }).changed).toBe(false);
   });
 });
+
+describe("job changes: round 9 (holdout B's causes in other wording)", () => {
+  it("reads 'leaving X … to take up the T position at Y' and an unnamed rename of the author's own firm", () => {
+    expect(
+      detectJobChangeInMessage(
+        { title: "Planner", company: "Coastline Rail" },
+        { text: "I'm leaving Coastline Rail next month to take up a senior scheduler role with Metro Transit Board." },
+      ),
+    ).toMatchObject({ changed: true, kind: "company", to: { company: "Metro Transit Board" } });
+    expect(
+      detectJobChangeInMessage(
+        { title: "Buyer", company: "Orchid Florals" },
+        {
+          text: "Dear all,\n\nOur company name has been changed this year.\n\nRegards,\nNia Bello\nBuyer\nBloomhouse Ltd",
+        },
+      )?.changed,
+    ).toBe(false);
+  });
+});

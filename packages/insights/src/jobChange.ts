@@ -337,6 +337,15 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
     title: 3,
     company: 2,
   },
+  // "I will be leaving Nile Freight at the end of the month to take up the CIO position at Delta Ports" (round 9)
+  {
+    re: new RegExp(
+      String.raw`\b(?:I|i)(?:'m|’m| am|'ll be|’ll be| will be|'ve|’ve| have)?\s+(?:leaving|left|quitting|quit)\s+${COMPANY}[^.!?\n]{0,40}?\bto\s+(?:take\s+up|accept|start)\s+(?:a|an|the)\s+(?:new\s+)?([^,.;:!?\n]{2,40}?)\s+(?:position|role|job|post)\s+(?:at|with)\s+${COMPANY}`,
+      "gu",
+    ),
+    title: 2,
+    company: 3,
+  },
   // "I've accepted a position as X at Y"
   {
     re: new RegExp(
@@ -539,7 +548,7 @@ function announcementMatch(
 
 /** Verbs of a move; the first group also names a new employer. */
 const MOVE_VERB =
-  /\b(?:(joined|joining|join(?= [A-Z])|moved|moving|switched|switching|started|starting|hired|accepted|(?:taken|took|signed)(?= (?:a|an|the|my) [^.!?\n]{0,40}?\b(?:role|position|job|contract|assignment|engagement|post)\b)|(?:'ll|’ll|will) be(?= (?:at|with) [A-Z]))|transferred|promoted|appointed|named|became|become|becoming|took over|taken over|taking over|stepped up|stepped into|going to be|(?:'ll|’ll|will) be|report(?:ing)? to)\b/i;
+  /\b(?:(joined|joining|join(?= [A-Z])|moved|moving|switched|switching|started|starting|hired|accepted|(?:taken|took|signed|take|taking)(?: up)?(?= (?:a|an|the|my) [^.!?\n]{0,40}?\b(?:role|position|job|contract|assignment|engagement|post)\b)|(?:'ll|’ll|will) be(?= (?:at|with) [A-Z]))|transferred|promoted|appointed|named|became|become|becoming|took over|taken over|taking over|stepped up|stepped into|going to be|(?:'ll|’ll|will) be|report(?:ing)? to)\b/i;
 const TITLE_TAIL = String.raw`(?:(?:a|an|the|our|its|their|new)\s+)*([^,.;:!?\n()]{2,60})`;
 const TITLE_STOPS =
   /\s(?:at|with|for|from|since|starting|this|next|last|on|in|and|so|here|effective|after|before|to|as)\b[\s\S]*$/i;
@@ -672,7 +681,7 @@ const RENAME = new RegExp(
  * supplier has rebranded" is someone else's company).
  */
 const REBRANDED_SELF =
-  /\b(?:we(?:'ve|’ve| have)?\s+(?:just\s+|now\s+|officially\s+)?(?:rebranded|renamed\s+(?:ourselves|the\s+company)|changed\s+(?:our|the\s+company(?:'s|’s)?)\s+name)|(?:we|the\s+company)\s+(?:now\s+)?trades?\s+(?:as|under)\s+(?:a\s+)?new\s+name|our\s+new\s+(?:company\s+|brand\s+)?name)\b/i;
+  /\b(?:we(?:'ve|’ve| have)?\s+(?:just\s+|now\s+|officially\s+)?(?:rebranded|renamed\s+(?:ourselves|the\s+company)|changed\s+(?:our|the\s+company(?:'s|’s)?)\s+name)|(?:we|the\s+company)\s+(?:now\s+)?trades?\s+(?:as|under)\s+(?:a\s+)?new\s+name|our\s+new\s+(?:company\s+|brand\s+)?name|our\s+(?:company(?:'s|’s)?\s+|firm(?:'s|’s)?\s+|business\s+)?name\s+(?:is|has\s+been|was|will\s+be)\s+(?:now\s+)?changed)\b/i;
 const FORMERLY = new RegExp(String.raw`\b(?:formerly|previously|once)\s+(?:known\s+as\s+)?${COMPANY}`, "gu");
 function renamedCompany(text: string, before: string | null | undefined, after: string | null | undefined): boolean {
   if (!present(before) || !present(after)) return false;

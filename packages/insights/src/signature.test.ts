@@ -574,3 +574,12 @@ describe("parseSignature: round 9 (train8's causes)", () => {
     ).toEqual(["+61855501234"]);
   });
 });
+
+describe("parseSignature: round 9 (holdout B's causes)", () => {
+  it("drops mixed-case degrees before post-nominals but never a short surname", () => {
+    expect(sig3("Report attached.\n\nBest,\nRuth Ellis MSc CEng\nPrincipal Engineer\nEllis Structures")?.name).toBe(
+      "Ruth Ellis",
+    );
+    expect(sig3("Report attached.\n\nBest,\nJack Ma\nFounder\nMa Trading")?.name).toBe("Jack Ma");
+  });
+});

@@ -184,6 +184,20 @@ function personName(piece: string): string | null {
   return NAME.test(cleaned) && !NON_NAME.test(bare) && !TITLE_WORDS.test(bare) ? cleaned : null;
 }
 
+/**
+ * Mixed-case degrees before upper-case post-nominals ("Peter Grant BSc MRICS", "Ana Ruiz, MSc, CEng"), at most four:
+ * the run is dropped only when every word of it is a credential (round 9).
+ */
+const TRAILING_CREDENTIALS = /(?:,?\s+\p{Lu}[\p{L}.]{1,6}){1,4}$/u;
+/** The credentials at the end of a tail ("Grant BSc MRICS" keeps "Grant"): words are dropped from the end. */
+function trailingCredentials(tail: string): string {
+  const words = tail.split(/(?=,?\s+\p{Lu})/u);
+  // two capitals at least ("BSc", "CEng", "MRICS"): a surname such as "Ma" or "Ca" is never dropped
+  const credential = (w: string) => CREDENTIAL.test(w) && (w.match(/\p{Lu}/gu) ?? []).length >= 2;
+  while (words.length && credential((words[words.length - 1] ?? "").replace(/^,?\s+/, ""))) words.pop();
+  return words.join("");
+}
+
 function withoutHonorifics(piece: string): string {
   return piece
     .replace(NAME_PREFIX, "")
@@ -196,7 +210,8 @@ function withoutHonorifics(piece: string): string {
         ? ""
         : tail,
     )
-    .trim();
+    .trim()
+    .replace(TRAILING_CREDENTIALS, trailingCredentials);
 }
 
 /** A short piece in title case: "Moreau Markets", "Coordinador de Soporte", "Estudio Gómez & Asociados". */

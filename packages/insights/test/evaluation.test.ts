@@ -46,7 +46,9 @@ import { TUNING8_COMMIT_HOLDOUT } from "./fixtures/tuning8-commit-holdout";
 import { TUNING8_JOB_HOLDOUT } from "./fixtures/tuning8-job-holdout";
 import { TUNING8_SIG_HOLDOUT } from "./fixtures/tuning8-sig-holdout";
 import { TUNING9_JOB_HOLDOUT } from "./fixtures/tuning9-job-holdout";
+import { TUNING9_JOB_HOLDOUT_B } from "./fixtures/tuning9-job-holdout-b";
 import { TUNING9_SIG_HOLDOUT } from "./fixtures/tuning9-sig-holdout";
+import { TUNING9_SIG_HOLDOUT_B } from "./fixtures/tuning9-sig-holdout-b";
 import { UNTOUCHED } from "./fixtures/untouched";
 import type { PR } from "./metrics";
 
@@ -298,6 +300,15 @@ describe("evaluation report", () => {
         signaturesOnly: true,
       },
       { name: "tuning9-job-holdout (round 9 job changes)", messages: [], pairs: TUNING9_JOB_HOLDOUT, blind: false },
+      // round 9, B: written after the fixes and scored once before its own fixes (README.md)
+      {
+        name: "tuning9-sig-holdout B (round 9 signatures)",
+        messages: TUNING9_SIG_HOLDOUT_B,
+        pairs: [],
+        blind: false,
+        signaturesOnly: true,
+      },
+      { name: "tuning9-job-holdout B (round 9 job changes)", messages: [], pairs: TUNING9_JOB_HOLDOUT_B, blind: false },
       { name: "tuning-sentiment (round 4)", messages: TUNING_SENTIMENT, pairs: [], blind: false, sentimentOnly: true },
       ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))).map(asDevOrBlind),
       // independent training sets (round 8): another author each, scored like the blind sets but not marked

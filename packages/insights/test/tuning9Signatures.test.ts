@@ -11,7 +11,9 @@ import { BLIND7_ALL, BLIND7_JOB_CHANGES } from "./fixtures/blind7/index";
 import { TRAIN7A_ALL } from "./fixtures/train7a/index";
 import { TRAIN7B_ALL } from "./fixtures/train7b/index";
 import { TUNING9_JOB_HOLDOUT } from "./fixtures/tuning9-job-holdout";
+import { TUNING9_JOB_HOLDOUT_B } from "./fixtures/tuning9-job-holdout-b";
 import { TUNING9_SIG_HOLDOUT } from "./fixtures/tuning9-sig-holdout";
+import { TUNING9_SIG_HOLDOUT_B } from "./fixtures/tuning9-sig-holdout-b";
 
 describe("round-9 floors (signatures, job changes)", () => {
   it("blind7 (fit): signatures F1 >= 0.99 with no false field; job change F1 = 1", () => {
@@ -35,5 +37,12 @@ describe("round-9 floors (signatures, job changes)", () => {
     const jc = evalJobChanges(TUNING9_JOB_HOLDOUT);
     expect(jc.pr.fp + jc.pr.fn, jc.pr.misses.join("\n")).toBe(0);
     expect(jc.kindAccuracy).toBe(1);
+  });
+
+  it("round-9 holdouts B (written after the fixes; first run 0.968 / 0.857): no signature or job-change miss", () => {
+    const sig = evalSignatures(TUNING9_SIG_HOLDOUT_B);
+    expect(sig.fp + sig.fn, sig.misses.join("\n")).toBe(0);
+    const jc = evalJobChanges(TUNING9_JOB_HOLDOUT_B);
+    expect(jc.pr.fp + jc.pr.fn, jc.pr.misses.join("\n")).toBe(0);
   });
 });
