@@ -341,3 +341,63 @@ describe("job changes: round 8 (blind6's causes in other wording)", () => {
     ).toBe(true);
   });
 });
+
+// round 9: causes of blind7's misses in other wording (the holdout is test/fixtures/tuning9-job-holdout.ts)
+describe("job changes: round 9 (blind7's causes in other wording)", () => {
+  it("reads camel-case compounds of word starts and shortened words as the same title", () => {
+    const same = (a: string, b: string) => detectJobChange({ title: a }, { title: b }).changed === false;
+    expect(same("NetSec Engineer", "Network Security Engineer")).toBe(true);
+    expect(same("SecOps Analyst", "Security Operations Analyst")).toBe(true);
+    expect(same("Exec. Asst.", "Executive Assistant")).toBe(true);
+    expect(same("Prod Manager", "Production Manager")).toBe(true);
+    // a different word is still a change, and a long word is no shortening of another
+    expect(same("NetSec Engineer", "Network Sales Engineer")).toBe(false);
+    expect(same("Product Manager", "Production Manager")).toBe(false);
+    expect(same("Asst. Director", "Director")).toBe(false);
+  });
+  it("keeps the job when the employer 'is called', 'is now known as' or 'changed its name to' the new name", () => {
+    const prev = { title: "Office Manager", company: "Larkspur Print" };
+    const sig = "\n\nBest,\nJo Hart\nOffice Manager\nLarkspur Press";
+    for (const body of [
+      "From June, Larkspur Print is called Larkspur Press.",
+      "Larkspur Print is now known as Larkspur Press.",
+      "Larkspur Print has changed its name to Larkspur Press.",
+    ])
+      expect(detectJobChangeInMessage(prev, { text: `${body}${sig}` })?.changed).toBe(false);
+    // another firm's rename does not explain the author's new employer
+    expect(
+      detectJobChangeInMessage(prev, { text: `Quick news: Harbor Ink is now known as Harbor Studio.${sig}` })?.kind,
+    ).toBe("company");
+  });
+});
+
+describe("job changes: round 9 (train8's causes in other wording)", () => {
+  it("reads 'I start at Y … as T' and a hyphenated co- prefix as the same title", () => {
+    expect(
+      detectJobChangeInMessage(
+        { title: "Site Manager", company: "Kerr Build" },
+        { text: "News: I start at Hollis Homes next month as Head of Delivery, so this is my last job with you." },
+      ),
+    ).toMatchObject({ changed: true, kind: "company", to: { company: "Hollis Homes" } });
+    expect(detectJobChange({ title: "Events Co-ordinator" }, { title: "Events Coordinator" }).changed).toBe(false);
+  });
+});
+
+describe("job changes: round 9 (holdout B's causes in other wording)", () => {
+  it("reads 'leaving X … to take up the T position at Y' and an unnamed rename of the author's own firm", () => {
+    expect(
+      detectJobChangeInMessage(
+        { title: "Planner", company: "Coastline Rail" },
+        { text: "I'm leaving Coastline Rail next month to take up a senior scheduler role with Metro Transit Board." },
+      ),
+    ).toMatchObject({ changed: true, kind: "company", to: { company: "Metro Transit Board" } });
+    expect(
+      detectJobChangeInMessage(
+        { title: "Buyer", company: "Orchid Florals" },
+        {
+          text: "Dear all,\n\nOur company name has been changed this year.\n\nRegards,\nNia Bello\nBuyer\nBloomhouse Ltd",
+        },
+      )?.changed,
+    ).toBe(false);
+  });
+});

@@ -109,7 +109,8 @@ export function normaliseCompany(company: string): string {
 
 /** Canonical title key: case, punctuation and common abbreviations (Sr., VP, Mgr) normalised. */
 export function normaliseTitle(title: string): string {
-  let t = basic(title.replace(/-/g, " "));
+  // "Co-ordinator" = "Coordinator", "Co-Founder" = "Cofounder": a hyphenated prefix is one word (round 9)
+  let t = basic(title.replace(/\b(co|re|pre|sub|non)-(?=\p{L})/giu, "$1").replace(/-/g, " "));
   for (const [re, rep] of TITLE_ABBREVIATIONS) t = t.replace(re, rep);
   return t
     .replace(/\bof the\b/g, "of")
@@ -146,7 +147,40 @@ export function detectJobChange(previous: JobProfile, next: JobProfile): JobChan
  * the same title once expanded. Titles are short (capped), so the search is small.
  */
 function sameByAcronym(a: string, b: string): boolean {
-  return expandsTo(a, b) || expandsTo(b, a);
+  return expandsTo(a, b) || expandsTo(b, a) || sameByShortening(a, b);
+}
+
+/**
+ * Round 9: "InfoSec Manager" = "Information Security Manager", "DevRel Lead" = "Developer Relations Lead", "Asst.
+ * Director" = "Assistant Director". A word of one title may be a compound of word starts written in camel case
+ * (each part starts the next words of the other title) or a shortening (at least the first two letters of a
+ * longer word, and its other letters in order: "asst" in "assistant"). Word lists of the two titles are aligned
+ * left to right; everything else must be equal after `normaliseTitle`. Titles are capped, so this stays small.
+ */
+function sameByShortening(a: string, b: string): boolean {
+  const wordsOf = (t: string) =>
+    t
+      .slice(0, 200)
+      .replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2")
+      .split(/[\s,/&-]+/)
+      .map((w) => normaliseTitle(w))
+      .filter((w) => w && !TITLE_STOP.has(w))
+      .flatMap((w) => w.split(" "));
+  const x = wordsOf(a);
+  const y = wordsOf(b);
+  if (x.length !== y.length || x.length === 0 || x.join(" ") === y.join(" ")) return false;
+  return x.every((w, i) => {
+    const v = y[i]!;
+    return w === v || shortens(w, v) || shortens(v, w);
+  });
+}
+function shortens(short: string, long: string): boolean {
+  // a shortening is short ("asst", "prod", "mgmt"): "Product" is not "Production"
+  if (short.length < 2 || short.length > 5 || long.length < short.length + 2 || short.slice(0, 2) !== long.slice(0, 2))
+    return false;
+  let j = 0;
+  for (const ch of long) if (ch === short[j]) j++;
+  return j === short.length;
 }
 function expandsTo(short: string, long: string): boolean {
   const acronyms = short.slice(0, 200).match(/\b[A-Z]{2,4}\b/g);
@@ -277,7 +311,7 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
   // "I joined Pellworth Insurance last month as Head of Claims", "I've moved to Y", "I'm now at Y"
   {
     re: new RegExp(
-      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am|(?=\s+will\s+work\b))?\s+(?:will\s+(?=work\s+(?:at|for)\b))?(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|switched (?:over )?to|(?:moved|moving) to a new (?:role|position|job) (?:at|with)|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for)|(?:(?:am|'m|’m)\s+)?(?:now\s+)?working (?:at|for)|work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`,
+      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am|(?=\s+will\s+work\b))?\s+(?:will\s+(?=work\s+(?:at|for)\b))?(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|switched (?:over )?to|(?:moved|moving) to a new (?:role|position|job) (?:at|with)|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|start (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for)|(?:(?:am|'m|’m)\s+)?(?:now\s+)?working (?:at|for)|work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`,
       "gu",
     ),
     title: 2,
@@ -302,6 +336,15 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
     ),
     title: 3,
     company: 2,
+  },
+  // "I will be leaving Nile Freight at the end of the month to take up the CIO position at Delta Ports" (round 9)
+  {
+    re: new RegExp(
+      String.raw`\b(?:I|i)(?:'m|’m| am|'ll be|’ll be| will be|'ve|’ve| have)?\s+(?:leaving|left|quitting|quit)\s+${COMPANY}[^.!?\n]{0,40}?\bto\s+(?:take\s+up|accept|start)\s+(?:a|an|the)\s+(?:new\s+)?([^,.;:!?\n]{2,40}?)\s+(?:position|role|job|post)\s+(?:at|with)\s+${COMPANY}`,
+      "gu",
+    ),
+    title: 2,
+    company: 3,
   },
   // "I've accepted a position as X at Y"
   {
@@ -505,7 +548,7 @@ function announcementMatch(
 
 /** Verbs of a move; the first group also names a new employer. */
 const MOVE_VERB =
-  /\b(?:(joined|joining|join(?= [A-Z])|moved|moving|switched|switching|started|starting|hired|accepted|(?:taken|took|signed)(?= (?:a|an|the|my) [^.!?\n]{0,40}?\b(?:role|position|job|contract|assignment|engagement|post)\b)|(?:'ll|’ll|will) be(?= (?:at|with) [A-Z]))|transferred|promoted|appointed|named|became|become|becoming|took over|taken over|taking over|stepped up|stepped into|going to be|(?:'ll|’ll|will) be|report(?:ing)? to)\b/i;
+  /\b(?:(joined|joining|join(?= [A-Z])|moved|moving|switched|switching|started|starting|hired|accepted|(?:taken|took|signed|take|taking)(?: up)?(?= (?:a|an|the|my) [^.!?\n]{0,40}?\b(?:role|position|job|contract|assignment|engagement|post)\b)|(?:'ll|’ll|will) be(?= (?:at|with) [A-Z]))|transferred|promoted|appointed|named|became|become|becoming|took over|taken over|taking over|stepped up|stepped into|going to be|(?:'ll|’ll|will) be|report(?:ing)? to)\b/i;
 const TITLE_TAIL = String.raw`(?:(?:a|an|the|our|its|their|new)\s+)*([^,.;:!?\n()]{2,60})`;
 const TITLE_STOPS =
   /\s(?:at|with|for|from|since|starting|this|next|last|on|in|and|so|here|effective|after|before|to|as)\b[\s\S]*$/i;
@@ -629,7 +672,7 @@ export function detectJobChangeInMessage(
 }
 
 const RENAME = new RegExp(
-  String.raw`${COMPANY}\s+(?:is\s+now(?:\s+called)?|(?:has\s+been|was|is\s+being|got)\s+(?:acquired|bought|taken\s+over|renamed|rebranded)(?:\s+(?:by|as|to))?|(?:has\s+)?(?:renamed|rebranded)\s+(?:itself\s+)?(?:as|to)?|(?:has\s+)?merged\s+(?:into|with)|(?:is|are)\s+becoming)\s+${COMPANY}`,
+  String.raw`${COMPANY}\s+(?:is\s+(?:now\s+)?(?:called|named|known\s+as)|is\s+now|goes\s+by(?:\s+the\s+name)?|(?:has\s+)?changed\s+its\s+name\s+to|(?:has\s+been|was|is\s+being|got)\s+(?:acquired|bought|taken\s+over|renamed|rebranded)(?:\s+(?:by|as|to))?|(?:has\s+)?(?:renamed|rebranded)\s+(?:itself\s+)?(?:as|to)?|(?:has\s+)?merged\s+(?:into|with)|(?:is|are)\s+becoming)\s+${COMPANY}`,
   "gu",
 );
 /**
@@ -638,7 +681,7 @@ const RENAME = new RegExp(
  * supplier has rebranded" is someone else's company).
  */
 const REBRANDED_SELF =
-  /\b(?:we(?:'ve|’ve| have)?\s+(?:just\s+|now\s+|officially\s+)?(?:rebranded|renamed\s+(?:ourselves|the\s+company)|changed\s+(?:our|the\s+company(?:'s|’s)?)\s+name)|(?:we|the\s+company)\s+(?:now\s+)?trades?\s+(?:as|under)\s+(?:a\s+)?new\s+name|our\s+new\s+(?:company\s+|brand\s+)?name)\b/i;
+  /\b(?:we(?:'ve|’ve| have)?\s+(?:just\s+|now\s+|officially\s+)?(?:rebranded|renamed\s+(?:ourselves|the\s+company)|changed\s+(?:our|the\s+company(?:'s|’s)?)\s+name)|(?:we|the\s+company)\s+(?:now\s+)?trades?\s+(?:as|under)\s+(?:a\s+)?new\s+name|our\s+new\s+(?:company\s+|brand\s+)?name|our\s+(?:company(?:'s|’s)?\s+|firm(?:'s|’s)?\s+|business\s+)?name\s+(?:is|has\s+been|was|will\s+be)\s+(?:now\s+)?changed)\b/i;
 const FORMERLY = new RegExp(String.raw`\b(?:formerly|previously|once)\s+(?:known\s+as\s+)?${COMPANY}`, "gu");
 function renamedCompany(text: string, before: string | null | undefined, after: string | null | undefined): boolean {
   if (!present(before) || !present(after)) return false;

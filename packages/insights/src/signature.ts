@@ -1,6 +1,6 @@
 import { type CountryCode, findPhoneNumbersInText } from "libphonenumber-js";
 import { createLocator, type SourceSpan } from "./span";
-import { dedupe, findEmails, splitMessage, stripQuoted } from "./text";
+import { dedupe, findEmails, matchSignOff, splitMessage, stripQuoted } from "./text";
 
 export interface Signature {
   name: string | null;
@@ -29,7 +29,7 @@ export interface SignatureOptions {
 }
 
 const TITLE_WORDS =
-  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora|gestor|gestora|comprador|compradora|inkoper|inköpare|indkøber|innkjøper|vedoucí|ředitel|ředitelka|müdür|müdürü|uzman|uzmanı|socio|socia|kupiec|dgm|agm|gm|coordinador|coordinadora|contador|contadora|ejecutivo|ejecutiva|direktor|direktorka|headmistress|headmaster|facilitator)\b/i;
+  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin|ansvarig|ansvarlig|eigenaar|eigenaresse|inhaber|inhaberin|verantwortliche?r?|vastaava|päällikkö|chef)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora|gestor|gestora|comprador|compradora|inkoper|inköpare|indkøber|innkjøper|vedoucí|ředitel|ředitelka|müdür|müdürü|uzman|uzmanı|socio|socia|kupiec|dgm|agm|gm|coordinador|coordinadora|contador|contadora|ejecutivo|ejecutiva|direktor|direktorka|headmistress|headmaster|facilitator)\b/i;
 /** Legal-entity suffixes: a piece with one of these is a company even if it contains a title word. */
 const LEGAL_SUFFIX =
   /(?:\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk|lda|ltda|jsc|fze|fzco|fzc|fz-llc|sac|sro|tbk|bhd|pvt)\b\.?|(?<!\p{L})(?:b\.v|n\.v|s\.a(?:\.? de c\.v)?|s\.a\.[ace]|d\.o\.o|s\.a\.s|s\.r\.o|a\.s|a\.ş|s\.r\.l|s\.p\.a|s\.l|k\.k|sp\. z o\.o|e\.k|s\.c|c\.v)\.?)\s*$/iu;
@@ -58,7 +58,7 @@ const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
  * Osei; blind6's labelling convention, the only independent one on the point): dropped.
  */
 const CREDENTIAL =
-  /^(?:phd|ph\.d\.?|dphil|mba|md|m\.d\.?|cpa|ca|cma|cfa|fca|aca|acca|cima|esq|msc|bsc|meng|beng|ceng|ma|ba|llm|jd|rn|pe|p\.?eng|pmp|shrm-cp|sphr|leed ap|frcs|mrcp|dds|dvm|eit|cissp)\.?$/i;
+  /^(?:phd|ph\.d\.?|dphil|mba|md|m\.d\.?|cpa|ca|cma|cfa|fca|aca|acca|cima|esq|msc|bsc|meng|beng|ceng|ma|ba|llm|jd|rn|pe|p\.?eng|pmp|shrm-cp|sphr|leed ap|frcs|mrcp|dds|dvm|eit|cissp|mrics|frics|aiqs|mciob|fciob|mcips|fcips|miet|mice|mimeche|mistructe|cgma|acma|fcma|mcipd|chfc|cfp|riba|aia|faia|fcca|fcpa)\.?$/i;
 /**
  * An honorific or degree before a name is not part of it either ("Ing. Alejandro Treviño", "Dipl.-Ing.
  * Katharina Vogt", "Dr. Femi Adebayo", "Arq. Valeria Montes"). Spanish "Sr." is left alone: it also opens a
@@ -68,12 +68,18 @@ const NAME_PREFIX =
   /^(?:(?:(?:dr|mr|mrs|ms|mx|prof)\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof)\.)\s+)+(?=\p{Lu})/iu;
 /** "Kim Soo-jin (김수진)": the name in another script, in parentheses, is the same name: dropped. */
 const SCRIPT_ALIAS = /\s*\([\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\s]{1,12}\)$/u;
+/**
+ * Thanks in a word, in any spelling or language, ends a text like a name would ("… send it over? Thx",
+ * "… from 1st. JazakAllah"): never a name (round 9).
+ */
+const THANKS_WORD =
+  /^(?:th(?:a?n)?(?:x|ks?)|tnx|thnks|tku|ty|tysm|shukran|shukriya|jazak\s?allah(?:u)?(?:\s?khair(?:an)?)?|asante(?:\s?sana)?|merci|danke|dankie|dank je|gracias|grazie|obrigad[oa]|tack|takk|tak|kiitos|spasibo|dziękuję|dzięki|dekuji|děkuji|köszönöm|teşekkürler|sağol|efharisto|toda|arigato|kamsahamnida|xie ?xie|cảm ơn|salamat|terima kasih|dhanyavad\w*|dhanyabad|ngiyabonga|enkosi|medaase|daalu|ese)$/iu;
 /** One-word lines that end messages but are not names. */
 const NOT_A_BARE_NAME =
   /^(?:sure|ok|okay|yes|no|great|thanks|perfect|done|noted|agreed|fine|cool|nice|sorry|bye|later|soon|again|please|urgent|help|hello|hi|hey|welcome|best|regards|cheers|confirmed|tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|asap|understood|received|attached|excellent|awesome|brilliant|lovely|right|correct|exactly|absolutely|definitely|indeed)$/i;
 /** A legal suffix written after a comma: "Hanbit Trading Co., Ltd." is one company. */
 const SUFFIX_PIECE =
-  /^(?:inc|ltd|llc|plc|gmbh|ag|sa|sas|bv|nv|pty|pte|llp|lp|corp|co|limited|s\.?a|s\.?l|s\.?r\.?l|s\.?p\.?a|k\.?k|lda)\.?$/i;
+  /^(?:inc|ltd|llc|plc|gmbh|ag|sa|sas|bv|nv|pty|pte|llp|lp|corp|co|limited|s\.?a|s\.?l|s\.?r\.?l|s\.?p\.?a|k\.?k|lda|n\.a|l\.l\.c|l\.l\.p|l\.p|p\.c|p\.l\.c|s\.l\.u|s\.a\.s)\.?$/i;
 
 /**
  * Business nouns that make a short capitalised line a company, not a person ("Kestrel Electrical",
@@ -113,7 +119,11 @@ function tailSignOff(line: string): { name: string | null; company: string | nul
     const name = m[1] ?? "";
     const company = m[2] ?? null;
     const first = name.split(/\s/)[0] ?? "";
-    const bad = (w: string) => NOT_A_BARE_NAME.test(w) || NON_NAME.test(w) || TITLE_WORDS.test(w);
+    const bad = (w: string) =>
+      NOT_A_BARE_NAME.test(w) || THANKS_WORD.test(w) || NON_NAME.test(w) || TITLE_WORDS.test(w);
+    // "… from Leanne. Cheers, Dom": a closing word, then the name (round 9)
+    if (company && matchSignOff(name) === "" && !/\s/.test(company) && personName(company) && !isCompanyLike(company))
+      return { name: company, company: null, raw: tail.slice(tail.indexOf(name)).trim() };
     if (!company && isCompanyLike(name)) return { name: null, company: name, raw: name };
     if (!bad(first) && !bad(name) && !isCompanyLike(name) && (!company || !TITLE_WORDS.test(company)))
       return { name, company, raw: tail.slice(tail.indexOf(name)).trim() };
@@ -174,6 +184,20 @@ function personName(piece: string): string | null {
   return NAME.test(cleaned) && !NON_NAME.test(bare) && !TITLE_WORDS.test(bare) ? cleaned : null;
 }
 
+/**
+ * Mixed-case degrees before upper-case post-nominals ("Peter Grant BSc MRICS", "Ana Ruiz, MSc, CEng"), at most four:
+ * the run is dropped only when every word of it is a credential (round 9).
+ */
+const TRAILING_CREDENTIALS = /(?:,?\s+\p{Lu}[\p{L}.]{1,6}){1,4}$/u;
+/** The credentials at the end of a tail ("Grant BSc MRICS" keeps "Grant"): words are dropped from the end. */
+function trailingCredentials(tail: string): string {
+  const words = tail.split(/(?=,?\s+\p{Lu})/u);
+  // two capitals at least ("BSc", "CEng", "MRICS"): a surname such as "Ma" or "Ca" is never dropped
+  const credential = (w: string) => CREDENTIAL.test(w) && (w.match(/\p{Lu}/gu) ?? []).length >= 2;
+  while (words.length && credential((words[words.length - 1] ?? "").replace(/^,?\s+/, ""))) words.pop();
+  return words.join("");
+}
+
 function withoutHonorifics(piece: string): string {
   return piece
     .replace(NAME_PREFIX, "")
@@ -186,7 +210,8 @@ function withoutHonorifics(piece: string): string {
         ? ""
         : tail,
     )
-    .trim();
+    .trim()
+    .replace(TRAILING_CREDENTIALS, trailingCredentials);
 }
 
 /** A short piece in title case: "Moreau Markets", "Coordinador de Soporte", "Estudio Gómez & Asociados". */
@@ -199,7 +224,11 @@ function titleCasePiece(piece: string): boolean {
     words.every(
       (w, i) =>
         /^[\p{Lu}&]/u.test(w) ||
-        /^(?:de|del|da|do|dos|das|di|du|la|le|van|von|der|den|of|and|y|e|für)$/.test(w) ||
+        // function words inside a trading name in several languages ("Apotheke zum Löwen", "Tierarztpraxis am
+        // Auensee", "Café au Lait")
+        /^(?:de|del|da|do|dos|das|di|du|la|le|van|von|der|den|des|of|and|y|e|für|zum|zur|am|im|an|bei|und|au|aux|sur|en|et)$/.test(
+          w,
+        ) ||
         // a legal form written in lower case ends it ("Jadran Trgovina d.o.o.")
         (i === words.length - 1 && LEGAL_SUFFIX.test(piece)),
     )
@@ -209,7 +238,7 @@ function titleCasePiece(piece: string): boolean {
 function pieces(text: string): string[] {
   // "Nikos Papadakis / Finance Officer / Aegean Olive Co.": two or more spaced slashes separate like "|"
   // (one may sit inside a title: "Owner / Operator")
-  const line = (text.match(/\s\/\s/g) ?? []).length >= 2 ? text.replace(/\s\/\s/g, " | ") : text;
+  const line = (text.match(/\s\/\s/g) ?? []).length >= 2 ? text.replace(/\s\/\s/g, " | ") : oneSlash(text);
   const out: string[] = [];
   // separators are kept (odd indexes) so a region or function after a dash can rejoin its title
   const parts = line.split(/(\s*[|·•]\s*|\s+[-–—]\s+|\s+at\s+|\s+@\s+)/u);
@@ -238,6 +267,25 @@ function pieces(text: string): string[] {
   return out;
 }
 
+/**
+ * "Owner / Bluenose Commercial Cleaning": one spaced slash between a title and a name in title case that holds no
+ * title word separates like "|" (round 9). A bilingual title ("Office Manager / Kantoormanager", "Associée /
+ * Partner", "Logistics Manager / 物流经理") and "Owner / Operator" stay one piece.
+ */
+function oneSlash(text: string): string {
+  const m = /^([^/]{2,60}?)\s\/\s([^/]{2,60})$/.exec(text);
+  if (!m) return text;
+  const [left, right] = [m[1]!.trim(), m[2]!.trim()];
+  return TITLE_WORDS.test(left) &&
+    !TITLE_WORDS.test(right) &&
+    /^\p{Script=Latin}/u.test(right) &&
+    titleCasePiece(right) &&
+    !DEPARTMENT.test(right) &&
+    !isQualifier(right)
+    ? `${left} | ${right}`
+    : text;
+}
+
 function isContactLine(line: string): boolean {
   const stripped = line.replace(LABEL, "");
   if (findEmails(stripped).length > 0) return true;
@@ -252,7 +300,9 @@ function isContactLine(line: string): boolean {
     ) ||
     // a one-letter label is followed by a number or an address ("P. Raghavan" is a name, "P. 020 …" a phone)
     /^[mtpfowdc]\s*[.:]\s*(?:[+(\d]|\S+@|www\.|https?:)/i.test(line) ||
-    /^[mtpfowdc]\s*:/i.test(line)
+    /^[mtpfowdc]\s*:/i.test(line) ||
+    // "M +61 491 570 157", "T (617) 555-0122": a one-letter label and a space before a number (round 9)
+    /^[mtpfowdc]\s+[+(]?\d[\d\s().-]{5,}\d$/i.test(line)
   )
     return true;
   return false;
@@ -314,6 +364,53 @@ function cleanLink(l: string): string {
   return l.replace(/[.,;:!?)\]]+$/, "");
 }
 
+/** An Outlook separator written in words between dashes: "-----Mensaje original-----", "----- Weitergeleitete Nachricht -----". */
+const FOREIGN_SEPARATOR = /^[^\S\n]*-{3,}[^\S\n]*\p{L}[\p{L}'’ ]{2,40}[^\S\n]*-{3,}[^\S\n]*$/mu;
+
+/**
+ * A closing the lists do not know, found by its shape (round 9): a line of at most five words, no digits and no
+ * sentence inside, ending in "," or in a word ("Com os melhores cumprimentos,", "Avec mes salutations
+ * distinguées,", "With sincere regards,", "Freundliche Grüsse aus Zürich"), above a line that opens with a
+ * person's name (an honorific allowed: "Dr. Amaka Eze"; a one-line "Name | Title | Company" too). Only the
+ * first line of a trailing block is tried, so a body line is never read as one: the block is what follows a
+ * blank line at the end of the message.
+ */
+function closingByShape(block: string[]): boolean {
+  const [line = "", next = ""] = block;
+  const words = line.replace(/[,!]$/, "").trim().split(/\s+/);
+  const known = matchSignOff(line) === "";
+  return (
+    block.length >= 2 &&
+    block.length <= 9 &&
+    // one known word ("Cordialement,") above a one-line signature long enough for text.ts to read it as prose
+    (words.length >= 2 || (known && /\s[|·•—–]\s/.test(next))) &&
+    words.length <= 5 &&
+    /^\p{Lu}[\p{L}'’ ]+[,!]?$/u.test(line) &&
+    !/^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings from|re|fwd)\b/i.test(line) &&
+    !TITLE_WORDS.test(line) &&
+    !isCompanyLike(line) &&
+    !DEPARTMENT.test(line) &&
+    // "Marisol Vega" over "Plinth Analytics" is a name over a company, not a closing
+    (known || personName(line.replace(/[,!]$/, "")) === null) &&
+    personName(pieces(next)[0] ?? "") !== null &&
+    // the name line opens the signature: the lines below it are short and not sentences
+    block.slice(2).every((l) => !/[.!?]$/.test(l) || LEGAL_SUFFIX.test(l) || /\S+@\S+/.test(l))
+  );
+}
+
+/** A line that is only a company name: one title-case piece, no title word, no unit, two words or a business noun. */
+function plainCompanyLine(line: string | undefined): boolean {
+  if (!line || /[|·•]/.test(line) || (/,/.test(line) && !LEGAL_SUFFIX.test(line))) return false;
+  return (
+    !TITLE_WORDS.test(line) &&
+    titleCasePiece(line) &&
+    !DEPARTMENT.test(line) &&
+    !UNIT.test(line) &&
+    !isQualifier(line) &&
+    (line.trim().split(/\s+/).length >= 2 || isCompanyLike(line))
+  );
+}
+
 function sameFirstName(full: string, short: string): boolean {
   const a = (full.split(/\s+/)[0] ?? "").toLowerCase();
   const b = (short.split(/\s+/)[0] ?? "").toLowerCase();
@@ -321,7 +418,12 @@ function sameFirstName(full: string, short: string): boolean {
 }
 
 /** Parses the signature block of a message; null when the message has no recognisable signature. */
-export function parseSignature(text: string, opts: SignatureOptions = {}): Signature | null {
+export function parseSignature(fullText: string, opts: SignatureOptions = {}): Signature | null {
+  // "-----Ursprüngliche Nachricht-----", "-----Message d'origine-----": an Outlook separator in any language ends
+  // the author's text (text.ts knows the English ones); what follows is a quoted message and its signature.
+  // Cut here rather than in text.ts, whose output the learned models read. A prefix keeps every span offset.
+  const cut = fullText.slice(0, 20_000).search(FOREIGN_SEPARATOR);
+  const text = cut > 0 ? fullText.slice(0, cut) : fullText;
   // a rule of "=", "─", "━" or "-" drawn around the block ("Best regards,\n─────\nTakahashi Kenji") is layout,
   // not a line of the signature (two dashes stay: "--" is the signature delimiter)
   const split = splitMessage(stripQuoted(text).replace(/^[^\S\n]*[-=_~*#─━═—–]{3,}[^\S\n]*$/gmu, ""));
@@ -333,7 +435,9 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     const all = split.body.split("\n");
     let i = all.length - 1;
     const block: string[] = [];
-    const fits = (l: string) => l.length <= 70 || ((/[|·•]/.test(l) || /\s\/\s.*\s\/\s/.test(l)) && l.length <= 160);
+    const fits = (l: string) =>
+      l.length <= 70 ||
+      ((/[|·•]/.test(l) || /\s\/\s.*\s\/\s/.test(l) || /\s[—–]\s.*\s[—–]\s/.test(l)) && l.length <= 160);
     // a blank line between the name block and its contact lines does not end the block
     for (; i >= 0 && block.length < 12; i--) {
       const line = (all[i] ?? "").trim();
@@ -365,7 +469,11 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
           ? (block[0] ?? "").split(/\s*[|·•]\s*/).filter(Boolean)
           : pieces(block[0] ?? "")
         : null;
-    if (labelled >= 2) {
+    const belowBody = i > 0 && !(all[i] ?? "").trim() && all.slice(0, i).some((l) => l.trim());
+    if (belowBody && closingByShape(block)) {
+      lines = block.slice(1);
+      raw = block.join("\n");
+    } else if (labelled >= 2) {
       lines = block;
       raw = block.join("\n");
     } else if (
@@ -399,8 +507,12 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
     } else if (
       block.length <= 2 &&
       all.filter((l) => l.trim()).length > 1 &&
-      /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3}$/u.test(block[block.length - 1] ?? "") &&
+      // "R. Achterberg": an initial with a surname is a name too (round 9)
+      /^(?:(?:\p{Lu}\.\s?){1,2}\p{Lu}[\p{L}'’-]+|\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3})$/u.test(
+        block[block.length - 1] ?? "",
+      ) &&
       !NOT_A_BARE_NAME.test(block[block.length - 1] ?? "") &&
+      !THANKS_WORD.test(block[block.length - 1] ?? "") &&
       !NON_NAME.test(block[block.length - 1] ?? "") &&
       !TITLE_WORDS.test(block[block.length - 1] ?? "") &&
       ((prev) => SENTENCE_END.test(prev) || CLOSING_SHAPE.test(prev))(
@@ -451,7 +563,14 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
   // bundled metadata; only the signature block is scanned, so the looser match stays precise.
   const phones = dedupe(
     findPhoneNumbersInText(blockText, { defaultCountry: region, extended: true })
-      .filter((p) => p.number.isPossible() && (p.number.number as string).replace(/\D/g, "").length >= 8)
+      .filter(
+        (p) =>
+          p.number.isPossible() &&
+          (p.number.number as string).replace(/\D/g, "").length >= 8 &&
+          // "(03) 5550 4821" read in the US: a North American number never starts with 0 or 1 after "+1"; a number
+          // written with a trunk 0 needs the signer's region, which the caller's defaultRegion gives (round 9)
+          !(p.number.countryCallingCode === "1" && /^[01]/.test(p.number.nationalNumber as string)),
+      )
       .map((p) => p.number.number as string),
   );
   const emails = findEmails(blockText);
@@ -559,14 +678,35 @@ export function parseSignature(text: string, opts: SignatureOptions = {}): Signa
       title = line;
       continue;
     }
+    // round 9: "Account Manager – Pacific Northwest" or "Category Management, Beverages" right under the name and
+    // over a company line is one title: the company has its own line. Without a company line below, the piece
+    // after the separator stays the company ("Leasing Executive, Crestmark Commercial").
+    const qualified = /^(.+?)(?:,\s+|\s+[-–—]\s+)(.+)$/.exec(line);
+    if (
+      !title &&
+      !company &&
+      name &&
+      qualified &&
+      !LEGAL_SUFFIX.test(line) &&
+      !/[|·•]/.test(line) &&
+      !isCompanyLike(qualified[2] ?? "") &&
+      plainCompanyLine(nextLine)
+    ) {
+      title = line;
+      continue;
+    }
     const parts = atSplit && TITLE_WORDS.test(atSplit[1] ?? "") ? [atSplit[1]!, atSplit[2]!] : pieces(line);
     for (const part of parts) {
       const legal = LEGAL_SUFFIX.test(part);
       if (!title && TITLE_WORDS.test(part) && !legal) title = part;
       else if (!title && name && DEPARTMENT.test(part) && !legal)
         title = part; // a person in "Legal", "IT Support"
+      // "Claims Division", "Maintenance Section" under a name and above the company: the unit is the role (round 9)
+      else if (!title && name && !company && UNIT.test(part) && !legal) title = part;
       else if (
         !company &&
+        // "Regards,\nB.": an initial is no company
+        /\p{L}{2}/u.test(part) &&
         part !== title &&
         !DEPARTMENT.test(part) &&
         (legal || !UNIT.test(part)) &&

@@ -45,6 +45,10 @@ import { TUNING7_HOLDOUT } from "./fixtures/tuning7-holdout";
 import { TUNING8_COMMIT_HOLDOUT } from "./fixtures/tuning8-commit-holdout";
 import { TUNING8_JOB_HOLDOUT } from "./fixtures/tuning8-job-holdout";
 import { TUNING8_SIG_HOLDOUT } from "./fixtures/tuning8-sig-holdout";
+import { TUNING9_JOB_HOLDOUT } from "./fixtures/tuning9-job-holdout";
+import { TUNING9_JOB_HOLDOUT_B } from "./fixtures/tuning9-job-holdout-b";
+import { TUNING9_SIG_HOLDOUT } from "./fixtures/tuning9-sig-holdout";
+import { TUNING9_SIG_HOLDOUT_B } from "./fixtures/tuning9-sig-holdout-b";
 import { UNTOUCHED } from "./fixtures/untouched";
 import type { PR } from "./metrics";
 
@@ -99,8 +103,9 @@ function scoreSet(set: EvalSet): SetScores {
     checks.push([`commitments F1 (+due) >= ${TARGETS.commitmentsF1}`, c.withDue.f1 >= TARGETS.commitmentsF1]);
     const sig = evalSignatures(msgs);
     rows.push(["signatures (fields)", ...prCells(sig)]);
-    // the labelling convention of blind6/train7a/train7b: a first name alone is no signature (README.md, round 8)
-    rows.push(["  first name alone = none", ...prCells(evalSignatures(msgs, { firstNameAlone: false }))]);
+    // the convention blind6, blind7 and train7a/b were written in (a first name alone is no signature), before the
+    // owner chose the other one in round 9 and their labels were changed (README.md, "Round 9 — signatures")
+    rows.push(["  firstNameAlone: false", ...prCells(evalSignatures(msgs, { firstNameAlone: false }))]);
     checks.push([`signatures F1 >= ${TARGETS.signaturesF1}`, sig.f1 >= TARGETS.signaturesF1]);
     const deal = evalDealStage(msgs);
     rows.push(["deal stage", ...prCells(deal)]);
@@ -286,6 +291,24 @@ describe("evaluation report", () => {
         commitmentsOnly: true,
       },
       { name: "tuning8-job-holdout (round 8 job changes)", messages: [], pairs: TUNING8_JOB_HOLDOUT, blind: false },
+      // round 9: written from blind7's miss causes before the fixes; scored before and after (README.md)
+      {
+        name: "tuning9-sig-holdout (round 9 signatures)",
+        messages: TUNING9_SIG_HOLDOUT,
+        pairs: [],
+        blind: false,
+        signaturesOnly: true,
+      },
+      { name: "tuning9-job-holdout (round 9 job changes)", messages: [], pairs: TUNING9_JOB_HOLDOUT, blind: false },
+      // round 9, B: written after the fixes and scored once before its own fixes (README.md)
+      {
+        name: "tuning9-sig-holdout B (round 9 signatures)",
+        messages: TUNING9_SIG_HOLDOUT_B,
+        pairs: [],
+        blind: false,
+        signaturesOnly: true,
+      },
+      { name: "tuning9-job-holdout B (round 9 job changes)", messages: [], pairs: TUNING9_JOB_HOLDOUT_B, blind: false },
       { name: "tuning-sentiment (round 4)", messages: TUNING_SENTIMENT, pairs: [], blind: false, sentimentOnly: true },
       ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))).map(asDevOrBlind),
       // independent training sets (round 8): another author each, scored like the blind sets but not marked
