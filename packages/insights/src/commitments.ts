@@ -40,7 +40,7 @@ export interface CommitmentOptions {
   maxCommitments?: number;
 }
 
-const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|also|just|then|quickly|personally|gladly|happily|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+)\b(.*)`;
+const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|surely|also|just|then|quickly|personally|gladly|happily|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+)\b(.*)`;
 /** Same as ACTION_FOLLOWS for case-sensitive patterns (the verb after a capitalised name). */
 const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+)\b(.*)`;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
@@ -881,7 +881,10 @@ export function matchCommitment(sentence: string): string | null {
           /^(?:it|the (?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|offer|deal|subscription|seats|licen[cs]es))\b/i.test(
             tail,
           )) ||
-        (DECISION_VERB.test(verb) && DECISION_OBJECT.test(tail))
+        (DECISION_VERB.test(verb) &&
+          DECISION_OBJECT.test(tail) &&
+          // "I'll take you through it on Tuesday": guiding the reader, not choosing them
+          !/^you\s+(?:through|to|round|around|over|out)\b/i.test(tail))
       ) {
         return null; // "We'll take the Growth plan", "we will go with the Pro plan": a purchase decision
       } else if (/^[A-Z]/.test(m[2] ?? "") && /going to|gonna/i.test(m[0])) {
@@ -938,53 +941,70 @@ function courtesyOnly(s: string): boolean {
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|hours?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d)\b/i.test(
+  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d)\b/i.test(
     s,
   );
 }
+
+/**
+ * Where a sentence splits into clauses: before a new subject after "and", "but", "so", "then" (and after a
+ * semicolon). `(?<!\s)` lets a match start only at the first character of a whitespace run: without it a
+ * run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
+ */
+const CLAUSE_BREAK =
+  /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/gi;
 
 /**
  * Splits a sentence into clauses that each carry their own subject:
  * "I'll have it ready by Friday, and I will call you tomorrow" -> two clauses.
  */
 export function splitClauses(sentence: string): string[] {
+  // each part keeps the separator before it, so a part joined back is the text as written (round 9: joining
+  // with ", and " put a comma into "the completed SIG Lite and our SOC 2 report", which then matched no label)
+  const parts: Array<{ text: string; sep: string }> = [];
+  let from = 0;
+  let sep = "";
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    parts.push({ text: sentence.slice(from, m.index), sep });
+    sep = m[0];
+    from = m.index + m[0].length;
+  }
+  parts.push({ text: sentence.slice(from), sep });
   return (
-    sentence
-      // `(?<!\s)` lets a match start only at the first character of a whitespace run: without it a
-      // run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
-      .split(
-        /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i,
-      )
+    parts
       // "give me 10 mins and I'll have the link": the time asked for belongs to the promise;
       // "Wanjiru and I will pack them": a name joined to the subject is not a clause
-      .reduce<string[]>((acc, c) => {
+      .reduce<Array<{ text: string; sep: string }>>((acc, c) => {
         const prev = acc[acc.length - 1];
         if (
           prev !== undefined &&
-          (/^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev) ||
-            /(?:^|[.!:;]\s+|,\s+)(?:[A-Z][\p{L}'-]+|my \w+|our \w+)$/u.test(prev))
+          (/^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev.text) ||
+            /(?:^|[.!:;]\s+|,\s+)(?:[A-Z][\p{L}'-]+|my \w+|our \w+)$/u.test(prev.text))
         )
-          acc[acc.length - 1] = `${prev} and ${c}`;
+          acc[acc.length - 1] = { text: `${prev.text}${c.sep}${c.text}`, sep: prev.sep };
         else acc.push(c);
         return acc;
       }, [])
       // "We will send the list on Monday, and our forecast before the end of the month": a second object
       // sharing the verb (no verb of its own) stays with the promise, which splitGapped then splits by date
-      .reduce<string[]>((acc, c) => {
+      .reduce<Array<{ text: string; sep: string }>>((acc, c) => {
         const prev = acc[acc.length - 1];
         if (
           prev !== undefined &&
-          /^(?:our|my)\s/i.test(c) &&
+          /^(?:our|my)\s/i.test(c.text) &&
           // an "-ing" word alone is not a verb here: "and our schools pricing sheet by Wednesday" is an object
           // (round 8); a progressive has its auxiliary ("our team are sending")
-          !/\b(?:will|'ll|shall|is|are|am|was|were|has|have|had|can|could|would|should|must|does|do|did)\b/i.test(c) &&
-          hasDeadlineWords(c) &&
-          matchCommitment(prev) !== null
+          !/\b(?:will|'ll|shall|is|are|am|was|were|has|have|had|can|could|would|should|must|does|do|did)\b/i.test(
+            c.text,
+          ) &&
+          hasDeadlineWords(c.text) &&
+          matchCommitment(prev.text) !== null
         )
-          acc[acc.length - 1] = `${prev}, and ${c}`;
+          acc[acc.length - 1] = { text: `${prev.text}${c.sep}${c.text}`, sep: prev.sep };
         else acc.push(c);
         return acc;
       }, [])
+      .map((c) => c.text)
       // "Fitting them Friday, you'll be back up and running by the weekend": two promises after a comma
       .flatMap((c) => {
         const at = c.search(/,\s+(?=(?:i|we|you)(?:'ll|’ll|\s+will)\s|you\s+(?:get|receive|have)\s)/i);

@@ -495,9 +495,14 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     if (!DATE_WORD.test(r.text)) continue;
     // "right now", "now": not a deadline when something more specific follows
     if (/^(?:right )?now$/i.test(r.text.trim()) && results.length > 1) continue;
-    let year = c.get("year")!;
-    let month = c.get("month")!;
-    let day = c.get("day")!;
+    // "between 12 and 2 today": chrono moves a range's end past midnight when its bare hour is below the start;
+    // the end is read as pm below, so it keeps the start's day
+    const endBare =
+      c === r.end && !c.isCertain("meridiem") && (c.get("hour") ?? 0) >= 1 && (c.get("hour") ?? 0) <= PM_UP_TO;
+    const day0 = c === r.end && (!c.isCertain("day") || endBare) ? r.start : c;
+    let year = day0.get("year")!;
+    let month = day0.get("month")!;
+    let day = day0.get("day")!;
     let hour = eod;
     let minute = 0;
     let sevenNext = false;
