@@ -301,7 +301,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     kind: "third",
   },
   {
-    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see|hear from (?:me|us)|be (?:back )?up and running|be back (?:up|online|in business|on the road))|(?:'re|\s+are)\s+(?:getting|receiving)|\s+(?:get|receive)(?=\s+(?:it|them|this|the|your)\b))\b(.*)/i,
+    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|hear from (?:me|us)|be (?:back )?up and running|be back (?:up|online|in business|on the road))|(?:'re|\s+are)\s+(?:getting|receiving)|\s+(?:get|receive)(?=\s+(?:it|them|this|the|your)\b))\b(.*)/i,
     kind: "you",
   },
   // subject-less after a comma or "and": "Received the invoice, will pay on Friday"
@@ -505,6 +505,16 @@ const GIVING =
 function ownProject(verb: string, rest: string): boolean {
   return /^\s+(?:our|my)\b/i.test(rest) && !/\b(?:you|your|yours)\b/i.test(rest) && !GIVING.test(verb);
 }
+/**
+ * Round 9: moving without an object is the writer's own relocation ("We move in 3 weeks", "Moving for work on
+ * Sept 1", "before we move on 1 September"); moving something or someone ("we move you on Tuesday") is a service.
+ */
+function relocation(verb: string, rest: string): boolean {
+  return (
+    /^mov(?:e|es|ing)$/i.test(verb) &&
+    /^\s+(?:in|out|on|for|to|into|before|after|house|home|offices?|premises|abroad|back)\b/i.test(rest)
+  );
+}
 /** Verbs that, without an object, tell a change of state ("will close at 3", "will reopen on Monday"). */
 const STATE_CHANGE = /^(?:close|open|reopen|shut|change|increase|rise|end|stop|resume|expire|lapse)$/;
 /** A second, subject-less promise later in the clause ("… will be your contact and will book the kickoff"). */
@@ -519,7 +529,9 @@ const HAVE_ACTION = { test: (tail: string) => HAVE_OBJECT.test(tail) || HAVE_PER
 
 const QUESTION_START =
   /^(?:will|would|could|can|shall|should|do|does|did|are|is|won't|wouldn't|may)\s+(?:you|we|i|they|he|she|it)\b/i;
-const CONDITIONAL = /\b(?:if|unless|whether|in case|provided that|assuming|should you|were you to|otherwise)\b/i;
+// round 9: ", provided the lease is signed by…" (after a comma; "will be provided" is a participle)
+const CONDITIONAL =
+  /\b(?:if|unless|whether|in case|provided that|(?<=,\s{0,3})provid(?:ed|ing)|assuming|should you|were you to|otherwise)\b/i;
 const HEDGE =
   /\b(?:might|(?<!\b\d{1,2}(?:st|nd|rd|th)?\s|\b(?:in|of|by|until|early|mid|late|end of)\s)may(?!\s+\d)|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee)\b/i;
 const NEGATED_MODAL =
@@ -529,6 +541,12 @@ const REMINDER = /^(?:(?:just|a|quick|friendly|gentle|kind)\s+)*(?:reminder|fyi|
 /** A new standing duty ("From now on I'll approve…", "I'll now sign off…"): a role, not a promise with a deadline. */
 const STANDING =
   /\b(?:from now on|going forward|moving forward|in (?:the )?future|henceforth|from today on|(?:will|'ll) now)\b/i;
+/**
+ * Round 9: "From today all requests will come from me alone", "From this week every invoice will come from our
+ * Leeds office": how things will be done from a date on, not an action with a deadline.
+ */
+const STANDING_FROM =
+  /^(?:from|starting(?: from)?|as of|beginning)\s+(?:today|now|tomorrow|this \w+|next \w+|\w+day)\b[^.!?]{0,20}?\b(?:all|every|any|each)\b/i;
 /** A purchase decision ("we will go with the Pro plan", "we'll opt for the annual package"), not a promise to act. */
 const DECISION_VERB = /^(?:take|go|opt|choose|pick|select|stick|sign)$/;
 const DECISION_OBJECT =
@@ -645,11 +663,14 @@ export function matchCommitment(sentence: string): string | null {
   // a capital "May" inside a sentence is the month ("the quote with May volumes"), not the hedge "may"
   if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s.replace(/(?<=\S\s)May\b/g, "month"))) return null;
   if (STANDING.test(s) && !hasDeadlineWords(s)) return null;
+  // the standing part ends at the first comma: "…from me alone, and the list will be with you by noon" promises
+  const standingEnd = STANDING_FROM.test(s) ? (s.search(/[,;]/) + 1 || s.length + 1) - 1 : -1;
   const reminder = REMINDER.test(s);
   for (const { re, kind } of PATTERNS) {
     const m = re.exec(s);
     if (!m) continue;
     const before = s.slice(0, m.index);
+    if (m.index < standingEnd) continue;
     if (CONDITIONAL.test(before)) return null;
     // "The supplier says the parts will arrive Friday": another party's promise, reported
     if (REPORTED_BEFORE.test(before)) return null;
@@ -805,7 +826,7 @@ export function matchCommitment(sentence: string): string | null {
       // "from 1 December I am joining Kaveri Software as Director": a new job, not a promise
       if (verb === "joining" && /^\s+(?:the\s+)?[A-Z][\p{L}&.'-]*(?:\s+[A-Z&][\p{L}&.'-]*)*\s+(?:as|in)\b/u.test(rest))
         continue;
-      if (ownProject(verb, rest)) continue;
+      if (ownProject(verb, rest) || relocation(verb, rest)) continue;
       action = `${verb}${rest}`.trim();
     } else if (kind === "present") {
       const verb = (m[1] ?? "").toLowerCase();
@@ -827,7 +848,7 @@ export function matchCommitment(sentence: string): string | null {
       if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
       // "I inform you that from 1 December I am joining…": a formula announcing news, not an action
       if (/^(?:inform|notify|advise|update)$/.test(verb) && /^\s+(?:you|u)\s+(?:that|about|of)\b/i.test(rest)) continue;
-      if (ownProject(verb, rest)) continue;
+      if (ownProject(verb, rest) || relocation(verb, rest)) continue;
       action = `${verb}${rest}`.trim();
     } else {
       const verb = (m[2] ?? "").toLowerCase();
@@ -889,6 +910,10 @@ export function matchCommitment(sentence: string): string | null {
         return null; // "We'll take the Growth plan", "we will go with the Pro plan": a purchase decision
       } else if (/^[A-Z]/.test(m[2] ?? "") && /going to|gonna/i.test(m[0])) {
         return null; // "I'm going to Berlin": a destination
+      } else if (verb === "keep" && /\b(?:on file|on record|in mind|for (?:the )?future|for next)\b/i.test(tail)) {
+        return null; // "We will keep your details on file for future tenders": a polite no (round 9)
+      } else if (/\b(?:in-house|ourselves)\b/i.test(tail) && !/\b(?:you|your)\b/i.test(tail)) {
+        return null; // "We'll build it in-house for now": a buyer's decision to do without us (round 9)
       } else if (verb === "do" && !/^\w/.test(tail)) {
         return null; // "Will do." – acknowledges, no action stated
       } else if (
@@ -934,7 +959,7 @@ const COURTESY_IF =
 function courtesyOnly(s: string): boolean {
   const conditions =
     s.match(
-      /\b(?:if|unless|whether|in case|provided that|assuming|should you|were you to|(?<!\bunless\b[^.!?]{0,30})otherwise)\b/gi,
+      /\b(?:if|unless|whether|in case|provided that|(?<=,\s{0,3})provid(?:ed|ing)|assuming|should you|were you to|(?<!\bunless\b[^.!?]{0,30})otherwise)\b/gi,
     ) ?? [];
   const courteous = s.match(new RegExp(COURTESY_IF.source, "gi")) ?? [];
   return conditions.length > 0 && courteous.length >= conditions.length;
@@ -1109,6 +1134,9 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     const pieces = splitGapped(sentence, action);
     for (const [i, piece] of pieces.entries()) {
       if (out.length >= max) break;
+      // a standing arrangement split off a promise of the same sentence ("From today all requests will come from
+      // me alone, and the list will be with you by noon") is not one itself
+      if (pieces.length > 1 && STANDING_FROM.test(piece.text)) continue;
       const scoped = expandTexting(dueScope(piece.text));
       const found =
         sameDayAs(scoped, whole, dueScope(piece.text), msg.sentAt, dueOpts) ??
