@@ -48,7 +48,7 @@ const ACTION_VERBS =
   "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy";
 /** People and teams who act for one side ("our engineer", "a technician", "the courier"). */
 const ROLES =
-  "marshals?|supervisors?|dispatchers?|controllers?|foreman|forklift drivers?|pickers?|operators?|porters?|security|team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned|nurses?|doctors?|dentists?|vets?|receptionists?|pharmacists?|teachers?|tutors?|coach|chefs?|housekeeping|concierge|officers?|advis[eo]rs?|caseworkers?|clerks?|cleaners?|trainers?|therapists?|editors?|producers?|photographers?|volunteers?|organi[sz]ers?|coordinators?|planners?";
+  "marshals?|supervisors?|dispatchers?|controllers?|foreman|forklift drivers?|pickers?|operators?|porters?|security|team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned|nurses?|doctors?|dentists?|vets?|receptionists?|pharmacists?|teachers?|tutors?|coach|chefs?|housekeeping|concierge|officers?|advis[eo]rs?|caseworkers?|clerks?|cleaners?|trainers?|therapists?|editors?|producers?|photographers?|volunteers?|organi[sz]ers?|coordinators?|planners?|painters?|decorators?|glaziers?|roofers?|builders?|carpenters?|joiners?|tilers?|plasterers?|landscapers?|gardeners?";
 /** Past participles of deliverable actions, for passive promises ("will be paid", "is shipped"). */
 const PARTICIPLES =
   "paid|sent|shipped|delivered|transferred|signed|issued|refunded|credited|installed|completed|fixed|processed|scheduled|booked|returned|dispatched|released|published|deployed|activated|enabled|resolved|replaced|repaired|reimbursed|settled|wired|uploaded|shared|forwarded|emailed|posted|invoiced|submitted|prepared|finali[sz]ed|configured|set up|migrated|updated|collected|picked up|dropped off|handed over|couriered|made|done|sorted|delivered over|sent out|paid out";
@@ -56,7 +56,7 @@ const PARTICIPLES =
  * Service participles that promise an action only in the future passive ("your credit will be applied by
  * Friday"); in the present they describe a state ("the budget is approved", "the account is restored").
  */
-const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reversed|reinstated|removed|corrected|adjusted|unlocked|reset|renewed|extended|upgraded|cancell?ed|reactivated|cleared|arranged|organi[sz]ed|mailed|reviewed|checked|inspected|handled|taken care of|dealt with|followed up|effected|executed|remitted|actioned|provided|despatched|loaded|unloaded|offloaded|packed|picked|stocked|restocked|counted|cleaned|serviced|swapped|fitted|tested|labell?ed|wrapped|moved|staged|allocated|recharged|calibrated|replenished|rerouted|re-?delivered|relabell?ed|repacked|returned to you|back (?:up|online)|assigned|appointed`;
+const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reversed|reinstated|removed|corrected|adjusted|unlocked|reset|renewed|extended|upgraded|cancell?ed|reactivated|cleared|arranged|organi[sz]ed|mailed|reviewed|checked|inspected|handled|taken care of|dealt with|followed up|effected|executed|remitted|actioned|provided|despatched|loaded|unloaded|offloaded|packed|picked|stocked|restocked|counted|cleaned|serviced|swapped|fitted|tested|labell?ed|wrapped|moved|staged|allocated|recharged|calibrated|replenished|rerouted|re-?delivered|relabell?ed|repacked|returned to you|back (?:up|online)|assigned|appointed|laid|re-?laid|painted|repainted|plastered|tiled|poured|built|rebuilt|dug|trimmed|sprayed|treated|sealed|resealed|patched|touched up|scanned|printed|drafted|reconciled|filed|lodged|signed off`;
 const ACTION_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
 /** True for an action verb in base, -s, -ing or doubled-consonant -ing form ("sending", "shipping", "sharing"). */
 function isActionVerb(word: string): boolean {
@@ -348,7 +348,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "Our installer, Dev, is coming on Friday at 8", "the technician comes Thursday morning"
   {
     re: new RegExp(
-      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}-]+)|[Hh]e|[Ss]he|(?:[Oo]ur|[Mm]y|[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:${ROLES})(?:\s+[A-Z][\p{L}'-]+)?)(?:\s*,\s*[^,!?]{2,40},)?(?:\s+|(?='))(?:(?:is|'s)\s+(?:with you|on site|onsite|coming|visiting|arriving|delivering|dropping|calling|bringing|collecting|picking|installing|fitting|sending|covering|handling|processing|preparing|shipping|posting|refunding|fixing|booking|arranging|sorting|ringing|emailing|chasing)|comes|visits|arrives|delivers|drops|calls|brings|collects|installs|fits|picks (?:you|them|him|her) up|meets you)\b(.*)`,
+      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}-]+)|[Hh]e|[Ss]he|(?:[Oo]ur|[Mm]y|[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:${ROLES})(?:\s+[A-Z][\p{L}'-]+)?)(?:\s*,\s*[^,!?]{2,40},)?(?:\s+|(?='))(?:(?:is|'s)\s+(?:back(?=[^.!?]{0,30}\bto\s+[a-z]{3,})|with you|on site|onsite|coming|visiting|arriving|delivering|dropping|calling|bringing|collecting|picking|installing|fitting|sending|covering|handling|processing|preparing|shipping|posting|refunding|fixing|booking|arranging|sorting|ringing|emailing|chasing)|comes|visits|arrives|delivers|drops|calls|brings|collects|installs|fits|picks (?:you|them|him|her) up|meets you)\b(.*)`,
       "u",
     ),
     kind: "visit",
@@ -369,6 +369,33 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     ),
     kind: "visit",
   },
+  // round 9: a named colleague in a relative clause ("…assigned it to our senior engineer Minh Anh, who will
+  // update you by 10:00 tomorrow"); read as a named colleague's promise
+  {
+    re: new RegExp(
+      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}'-]+)(?:\s+[A-Z][\p{L}'-]+)?)\s*,\s*who\s+(?:will|'ll|is going to|shall)\s+` +
+        ACTION_FOLLOWS_CS,
+      "u",
+    ),
+    kind: "named",
+  },
+  // round 9: a colleague named after a role, in the present with a time ("Our secretary Patrícia sends the report
+  // today before 5pm", "Our payroll officer Tom starts the data export on Monday 14 December")
+  {
+    re: new RegExp(
+      String.raw`\b(?:[Oo]ur|[Mm]y)\s+(?:[a-z-]+\s+){0,2}[A-Z][\p{L}'-]+\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|start|begin|open)(?:s|es)\b(.*)`,
+      "u",
+    ),
+    kind: "present",
+  },
+  // round 9: a crew or a trade starting on a day ("The crew starts Monday 4 May", "The painters start Tuesday")
+  {
+    re: new RegExp(
+      String.raw`^(?:the\s+)?(?:[a-z]+\s+)?(?:${ROLES})\s+(start|begin)s?\b(\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|next|this|\d).*)`,
+      "i",
+    ),
+    kind: "present",
+  },
   // present tense with a future time: "I send you the copy tomorrow", "our team delivers on the 20th"
   {
     re: new RegExp(
@@ -385,7 +412,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:goes live|goes out|go out|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
+    re: /\b(?:goes live|goes out|go out|go(?:es)? (?:over |across |back )?to you\b|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
@@ -514,6 +541,15 @@ function relocation(verb: string, rest: string): boolean {
     /^mov(?:e|es|ing)$/i.test(verb) &&
     /^\s+(?:in|out|on|for|to|into|before|after|house|home|offices?|premises|abroad|back)\b/i.test(rest)
   );
+}
+/** Round 9: "Our audit partner, Lukas Brandt, will ring you": a person of ours named in apposition (not a vendor). */
+const OWN_APPOSITION =
+  /\b(?:our|my)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s*,\s*[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+){0,2}\s*,\s*$/u;
+const NOT_A_COLLEAGUE =
+  /^(?:vendors?|suppliers?|providers?|contractors?|subcontractors?|landlords?|clients?|customers?|carriers?|insurers?|banks?|agency|agencies|firms?|company|companies|partners?hip|brands?|products?|app|platform|tool|system|software|website|site)$/i;
+function ownColleague(before: string): boolean {
+  const m = OWN_APPOSITION.exec(before);
+  return m !== null && !NOT_A_COLLEAGUE.test(m[1] ?? "");
 }
 /** Verbs that, without an object, tell a change of state ("will close at 3", "will reopen on Monday"). */
 const STATE_CHANGE = /^(?:close|open|reopen|shut|change|increase|rise|end|stop|resume|expire|lapse)$/;
@@ -747,7 +783,11 @@ export function matchCommitment(sentence: string): string | null {
       )
         continue;
       action = `be ${tail}`.trim();
-    } else if (kind === "action" && /,\s*[A-Z][\p{L}'-]*(?:\s+[A-Z][\p{L}'-]*)*\s*$/u.test(before)) {
+    } else if (
+      kind === "action" &&
+      /,\s*[A-Z][\p{L}'-]*(?:\s+[A-Z][\p{L}'-]*)*\s*$/u.test(before) &&
+      !ownColleague(before)
+    ) {
       continue; // "Our vendor, PeopleFirst, will contact you": an apposition, not a subject-less promise
     } else if (kind === "named") {
       const subject = m[1] ?? "";
