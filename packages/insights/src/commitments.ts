@@ -1179,7 +1179,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       if (pieces.length > 1 && STANDING_FROM.test(piece.text)) continue;
       const scoped = expandTexting(dueScope(piece.text));
       const found =
-        sameDayAs(scoped, whole, dueScope(piece.text), msg.sentAt, dueOpts) ??
+        sameDayAs(scoped, whole, dueScope(piece.text), msg.sentAt, dueOpts, anchor) ??
         resolveDueDate(scoped, item ? plan.reference(msg.sentAt, dueOpts.timezone) : msg.sentAt, dueOpts);
       let due: typeof found =
         found && last?.sentence === whole ? afterEarlier(found, scoped, last.dueAt, dueOpts.timezone) : found;
@@ -1313,23 +1313,47 @@ function afterEarlier(
 const SAME_DAY = /\b(?:the same|same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
 /** "the following week", "the next day": counted from a date named earlier in the sentence. */
 const FOLLOWING = /\bthe (?:following|next) (day|week)\b|\bthe (day|morning|afternoon|evening|night) before\b/i;
+/** Round 9: "the Friday before", "the Monday after": a weekday counted from a date named before. */
+const WEEKDAY_FROM = /\bthe (mon|tues|wednes|thurs|fri|satur|sun)day (before|after)\b/i;
+/** Round 9: "by the end of that week", "later that week": the Friday of the week of a date named before. */
+const THAT_WEEK = /\b(?:(?:by )?the end of|later|by the close of)\s+that week\b/i;
+const WEEKDAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tues: 2, wednes: 3, thurs: 4, fri: 5, satur: 6 };
 function sameDayAs(
   scoped: string,
   sentence: string,
   piece: string,
   sentAt: number,
   opts: { timezone?: string; endOfDayHour?: number },
+  anchorAt: number | null = null,
 ): { dueAt: number; phrase: string } | null {
   const m = SAME_DAY.exec(scoped);
   const following = m ? null : FOLLOWING.exec(scoped);
-  if (!m && !following) return null;
+  const weekday = m || following ? null : WEEKDAY_FROM.exec(scoped);
+  const thatWeek = m || following || weekday ? null : THAT_WEEK.exec(scoped);
+  if (!m && !following && !weekday && !thatWeek) return null;
   const at = sentence.indexOf(piece);
   const earlier = at > 0 ? sentence.slice(0, at) : "";
-  const base = earlier ? resolveDueDate(expandTexting(earlier), sentAt, opts) : null;
-  if (!base) return null;
+  // the date named earlier in the sentence, else the day an earlier statement named ("The roofer is scheduled
+  // for Wednesday June 3. I'll email you photos … by the end of that week.")
+  // ("the same day" stays with its own sentence: "send the form and I'll sign it the same day" is an event)
+  const baseAt =
+    (earlier ? resolveDueDate(expandTexting(earlier), sentAt, opts) : null)?.dueAt ?? (thatWeek ? anchorAt : null);
+  if (baseAt === null) return null;
   const tz = opts.timezone ?? "UTC";
-  const p = zonedParts(base.dueAt, tz);
+  const p = zonedParts(baseAt, tz);
   const eod = opts.endOfDayHour ?? 17;
+  if (weekday) {
+    const target = WEEKDAY_INDEX[(weekday[1] ?? "").toLowerCase()] ?? 5;
+    const back = weekday[2]?.toLowerCase() === "before";
+    const days = back ? -(((p.weekday - target + 6) % 7) + 1) : ((target - p.weekday + 6) % 7) + 1;
+    return { dueAt: zonedTimeToUtc(p.year, p.month, p.day + days, eod, 0, tz), phrase: weekday[0] };
+  }
+  if (thatWeek) {
+    return {
+      dueAt: zonedTimeToUtc(p.year, p.month, p.day + ((5 - p.weekday + 7) % 7), eod, 0, tz),
+      phrase: thatWeek[0],
+    };
+  }
   if (following?.[2]) {
     // "…on Thursday, and we'll text you a window the evening before": the day before that date
     const part = following[2].toLowerCase();
