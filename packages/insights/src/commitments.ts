@@ -1144,7 +1144,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   let cursor = 0;
   const dueOpts = { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour };
   // the last deadline found in the current sentence, for a later clock time without a day
-  let last = null as { sentence: string; dueAt: number } | null;
+  let last = null as { sentence: string; dueAt: number; clause: string } | null;
   // the day an earlier statement without a promise names ("Your move is confirmed for Tuesday June 30."),
   // which dates a later arrival given only by its hour ("Our crew will arrive between 8 and 9am")
   let anchor: number | null = null;
@@ -1186,9 +1186,21 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       // "Our CTO will join Wednesday's call, and I'll share the diagram beforehand": the date before it
       if (!due && last?.sentence === whole && BEFOREHAND.test(scoped))
         due = { dueAt: last.dueAt, phrase: "beforehand" };
+      // round 9: a second promise joined to a dated one that happens with it or right after it shares its date
+      // ("…today before 5pm, and I'll copy you on the email", "it ships in 2 hours and I'll re-run them myself
+      // right after"); others keep none ("…within 10 working days and we will write to you with our decision")
+      if (
+        !due &&
+        last?.sentence === whole &&
+        last.clause !== clause &&
+        !EVENT.test(scoped) &&
+        JOINED.test(whole) &&
+        WITH_IT.test(scoped)
+      )
+        due = { dueAt: last.dueAt, phrase: "with the promise before" };
       if (due && anchor !== null && ARRIVAL.test(piece.text.split(EVENT)[0] ?? ""))
         due = afterEarlier(due, scoped, anchor, dueOpts.timezone);
-      if (due) last = { sentence: whole, dueAt: due.dueAt };
+      if (due) last = { sentence: whole, dueAt: due.dueAt, clause };
       const span = locator.find(piece.text, cursor) ?? locator.find(piece.text);
       if (span) cursor = span.end;
       out.push({
@@ -1277,9 +1289,14 @@ function matchPlanItem(line: string): string | null {
 const HANDED_TO =
   /\b(?:spoke|spoken|talked|checked|escalated|passed|assigned|forwarded|handed|raised)\b[^.!?]{0,40}?\b(?:to|with)\s+(?:our|my|the)?\s*[\w-]+(?:\s+(?:team|department|desk|warehouse|office))?\b/i;
 /** "beforehand", "before then", "ahead of it": due by the date of the clause before. */
+/** A sentence that joins a second first-person promise to the one before ("…, and I'll…", "… and we'll…"). */
+const JOINED = /\b(?:and|then)\s+(?:i|we)(?:'ll|’ll|\s+will)\s/i;
+/** An act that goes with the one before it: a copy of it, or one done right after it. */
+const WITH_IT =
+  /\b(?:(?:right|straight|immediately|directly|just) after(?:wards)?|afterwards|then)\b|\b(?:copy|cc|bcc|loop)\s+(?:you|u)\b/i;
 const BEFOREHAND = /\b(?:beforehand|before then|ahead of (?:it|that|time|then))\b/i;
 /** A promise that waits on an event instead of a date ("when it's imaged", "as soon as it's returned"). */
-const EVENT = /\b(?:when|once|as soon as|the moment)\s+(?:it|they|he|she|we|you|i|the|your|our|that|this)\b/i;
+const EVENT = /\b(?:when|once|as soon as|the moment|the day)\s+(?:it|they|he|she|we|you|i|the|your|our|that|this)\b/i;
 /** Being somewhere or handing something over at a time, which an event named before may date. */
 const ARRIVAL =
   /\b(?:arriv\w*|pick(?:s|ing)? (?:\w+ )?up|collect\w*|drop(?:s|ping)? (?:\w+ )?off|deliver\w*|be (?:at|there|on site|with you)|meet\w*|set(?:ting)? up|install\w*|visit\w*)\b/i;
@@ -1337,7 +1354,8 @@ function sameDayAs(
   // for Wednesday June 3. I'll email you photos … by the end of that week.")
   // ("the same day" stays with its own sentence: "send the form and I'll sign it the same day" is an event)
   const baseAt =
-    (earlier ? resolveDueDate(expandTexting(earlier), sentAt, opts) : null)?.dueAt ?? (thatWeek ? anchorAt : null);
+    (earlier ? resolveDueDate(expandTexting(earlier), sentAt, opts) : null)?.dueAt ??
+    (thatWeek || weekday ? anchorAt : null);
   if (baseAt === null) return null;
   const tz = opts.timezone ?? "UTC";
   const p = zonedParts(baseAt, tz);
