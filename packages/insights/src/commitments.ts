@@ -412,7 +412,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:goes live|goes out|go out|go(?:es)? (?:over |across |back )?to you\b|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
+    re: /\b(?:goes live|goes out|go out|go(?:es)? (?:over |across |back )?to you\b|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
@@ -1177,6 +1177,8 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       // a standing arrangement split off a promise of the same sentence ("From today all requests will come from
       // me alone, and the list will be with you by noon") is not one itself
       if (pieces.length > 1 && STANDING_FROM.test(piece.text)) continue;
+      // round 9: in a customer's message "the plumber comes Monday" is the reader's tradesman, not the author's
+      if (msg.direction === "inbound" && READERS_ROLE.test(piece.text)) continue;
       const scoped = expandTexting(dueScope(piece.text));
       const found =
         sameDayAs(scoped, whole, dueScope(piece.text), msg.sentAt, dueOpts, anchor) ??
@@ -1289,6 +1291,11 @@ function matchPlanItem(line: string): string | null {
 const HANDED_TO =
   /\b(?:spoke|spoken|talked|checked|escalated|passed|assigned|forwarded|handed|raised)\b[^.!?]{0,40}?\b(?:to|with)\s+(?:our|my|the)?\s*[\w-]+(?:\s+(?:team|department|desk|warehouse|office))?\b/i;
 /** "beforehand", "before then", "ahead of it": due by the date of the clause before. */
+/** A service role with "the" acting in the present or future ("the glazier comes Tuesday", "the technician will…"). */
+const READERS_ROLE = new RegExp(
+  String.raw`(?:^|[,;:]\s*|\band\s+)the\s+(?!undersigned\b)(?:[a-z]+\s+)?(?:${ROLES})\s+(?:comes|visits|arrives|starts|will|'ll|is coming|is going to)\b`,
+  "i",
+);
 /** A sentence that joins a second first-person promise to the one before ("…, and I'll…", "… and we'll…"). */
 const JOINED = /\b(?:and|then)\s+(?:i|we)(?:'ll|’ll|\s+will)\s/i;
 /** An act that goes with the one before it: a copy of it, or one done right after it. */

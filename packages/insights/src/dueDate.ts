@@ -219,6 +219,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /(\b[a-z]{3,}\s+for\s+)(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?=\s+(?:by|before|until|on|tomorrow|today|tonight|next|this|within)\b)/gi,
       "$1the period",
     )
+    // round 9: "a few demo slots for next week tonight": a week or month after a noun and "for" is the topic when
+    // another deadline follows, as months and quarters are
+    .replace(
+      /(\b[a-z]{3,}\s+for\s+)(?:next|this|the coming|the following)\s+(?:week|month|weekend)\b(?=[^.!?]*?\b(?:by|before|until|tonight|today|tomorrow|this (?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|eod|cob|end of (?:the )?day)\b)/gi,
+      "$1the period",
+    )
     // "within 30 days of signature", "in 2 weeks after delivery": counted from an event, not from the message
     .replace(
       /\b(?:within|in)\s+\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt|the invoice|invoice|sending|the date)\b)[a-z]+/gi,
