@@ -56,7 +56,7 @@ const PARTICIPLES =
  * Service participles that promise an action only in the future passive ("your credit will be applied by
  * Friday"); in the present they describe a state ("the budget is approved", "the account is restored").
  */
-const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reversed|reinstated|removed|corrected|adjusted|unlocked|reset|renewed|extended|upgraded|cancell?ed|reactivated|cleared|arranged|organi[sz]ed|mailed|reviewed|checked|inspected|handled|taken care of|dealt with|followed up|effected|executed|remitted|actioned|provided|despatched|loaded|unloaded|offloaded|packed|picked|stocked|restocked|counted|cleaned|serviced|swapped|fitted|tested|labell?ed|wrapped|moved|staged|allocated|recharged|calibrated|replenished|rerouted|re-?delivered|relabell?ed|repacked|returned to you|back (?:up|online)|assigned|appointed|laid|re-?laid|painted|repainted|plastered|tiled|poured|built|rebuilt|dug|trimmed|sprayed|treated|sealed|resealed|patched|touched up|scanned|printed|drafted|reconciled|filed|lodged|signed off`;
+const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reversed|reinstated|removed|corrected|adjusted|unlocked|reset|renewed|extended|upgraded|cancell?ed|reactivated|cleared|arranged|organi[sz]ed|mailed|reviewed|checked|inspected|handled|taken care of|dealt with|followed up|effected|executed|remitted|actioned|provided|despatched|loaded|unloaded|offloaded|packed|picked|stocked|restocked|counted|cleaned|serviced|swapped|fitted|tested|labell?ed|wrapped|moved|staged|allocated|recharged|calibrated|replenished|rerouted|re-?delivered|relabell?ed|repacked|returned to you|back (?:up|online)|assigned|appointed|laid|re-?laid|painted|repainted|plastered|tiled|poured|built|rebuilt|dug|trimmed|sprayed|treated|sealed|resealed|patched|touched up|scanned|printed|drafted|reconciled|filed|lodged|signed off|agreed|ceased|terminated|disconnected|connected|ported|switched over`;
 const ACTION_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
 /** True for an action verb in base, -s, -ing or doubled-consonant -ing form ("sending", "shipping", "sharing"). */
 function isActionVerb(word: string): boolean {
@@ -332,7 +332,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b|(?:arrives|lands|gets) (?:with|to) you\b|reach(?:es)? you\b(?=[^.!?]{0,20}\b(?:today|tomorrow|tonight|on|by|before|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
+    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b|(?:arrives|lands|gets) (?:with|to) you\b|reach(?:es)? you\b(?=[^.!?]{0,20}\b(?:today|tomorrow|tonight|on|by|before|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -364,7 +364,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // a crew on its way, without a verb tense: "Crew of four arriving tomorrow morning"
   {
     re: new RegExp(
-      String.raw`(?:^|[,;:–—]\s*)((?:(?:our|the|an?)\s+)?(?:[a-z]+\s+)?(?:${ROLES})(?:\s+of\s+\w+)?)\s+(?:arriving|coming|visiting|attending)\b(.*)`,
+      String.raw`(?:^|[,;:–—]\s*)((?:(?:our|the|an?)\s+)?(?:[a-z]+\s+)?(?:${ROLES})(?:\s+of\s+\w+)?)\s+(?:arriving|coming|visiting|attending|on[- ]?site)\b(.*)`,
       "i",
     ),
     kind: "visit",
@@ -399,14 +399,18 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // present tense with a future time: "I send you the copy tomorrow", "our team delivers on the 20th"
   {
     re: new RegExp(
-      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift)s?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b))(?:s|es)?\b(.*)`,
+      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|${ROLES})s?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b))(?:s|es)?\b(.*)`,
       "i",
     ),
     kind: "present",
   },
   // progressive with a future time: "Sending the lease tonight", "we're refunding the charge by Thursday"
   {
-    re: /(?:^|[,;:–—]\s*|\b(?:i'm|i am|we're|we are)\s+(?:also\s+|just\s+)?)([a-z]+ing)\b(.*)/i,
+    // round 9: also a role of ours ("Our network crew is replacing the damaged cable on your block tonight")
+    re: new RegExp(
+      String.raw`(?:^|[,;:–—]\s*|\b(?:i'm|i am|we're|we are|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:${ROLES})\s+(?:is|are|'s|'re))\s+(?:also\s+|just\s+)?)([a-z]+ing)\b(.*)`,
+      "i",
+    ),
     kind: "progressive",
   },
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
@@ -557,7 +561,7 @@ const STATE_CHANGE = /^(?:close|open|reopen|shut|change|increase|rise|end|stop|r
 const LATER_PROMISE = /\b(?:and|but|then)\s+(?:will|'ll)\s+[a-z]+/i;
 /** "have" + object + ready/done/over/back ("I'll have it ready by Monday"). */
 const HAVE_OBJECT =
-  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s-]{1,30}?|(?:all|both)(?: (?:the|your|our|of the))? [\w\s-]{1,30}?|\d{1,4} [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|(?:[a-z]{3,}ed|set up|switched on|hooked up) (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
+  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s-]{1,30}?|(?:all|both)(?: (?:the|your|our|of the))? [\w\s-]{1,30}?|\d{1,4} [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your|that|this) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|(?:[a-z]{3,}ed|set up|switched on|hooked up) (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
 /** "I'll have Jake call you": a named person (case-sensitive) made to act. */
 const HAVE_PERSON =
   /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
@@ -711,7 +715,8 @@ export function matchCommitment(sentence: string): string | null {
     // "The supplier says the parts will arrive Friday": another party's promise, reported
     if (REPORTED_BEFORE.test(before)) return null;
     // a reminder restates an arrangement; only an explicit first-person promise in it counts
-    if (reminder && !/\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\b/i.test(s)) return null;
+    // ("Quick heads up: expect the revised plan in your inbox before 10 tomorrow" announces a delivery: round 9)
+    if (reminder && kind !== "expect" && !/\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\b/i.test(s)) return null;
     let action: string;
     if (kind === "you") {
       // "you should have it in DocuSign" states a fact; with a time it is a promise ("you'll get it by Friday")
@@ -765,7 +770,12 @@ export function matchCommitment(sentence: string): string | null {
     } else if (kind === "landing") {
       if (/\b(?:i|we|you|they)\s*$/i.test(before) || !hasDeadlineWords(m[0])) continue;
       // "The parcel is on its way, the courier reckons Tuesday": a status; only a time of its own promises
-      if (/\bon\s+(?:its|their)\s+way\b/i.test(m[0]) && !hasDeadlineWords(m[0].split(/[,;–—]/)[0] ?? "")) continue;
+      if (
+        /\bon\s+(?:its|their)\s+way\b/i.test(m[0]) &&
+        !hasDeadlineWords(m[0].split(/[,;–—]/)[0] ?? "") &&
+        !/\beta\b/i.test(m[0])
+      )
+        continue;
       action = m[0].trim();
     } else if (kind === "passive" || kind === "presentPassive") {
       const tail = kind === "passive" ? `${m[1] ?? ""}${m[2] ?? ""}${m[3] ?? ""}` : `${m[1] ?? ""}${m[2] ?? ""}`;
@@ -794,7 +804,10 @@ export function matchCommitment(sentence: string): string | null {
       const first = subject.split(/\s+/)[0] ?? "";
       const verb = m[3] ?? "";
       const beActs = verb === "be" && BE_ACTION.test((m[4] ?? "").trim());
-      if (NOT_A_SUBJECT.has(first) || (!beActs && !new RegExp(`^(?:${ACTION_VERBS})$`).test(verb))) continue;
+      // round 9: "Tomasz will have the structural note to you by Friday" makes something happen, like "I'll have…"
+      const hasActs = verb === "have" && HAVE_ACTION.test((m[4] ?? "").trim());
+      if (NOT_A_SUBJECT.has(first) || (!beActs && !hasActs && !new RegExp(`^(?:${ACTION_VERBS})$`).test(verb)))
+        continue;
       // "Buses will run on the early schedule": a service operating, not an action promised
       if (
         verb === "run" &&
@@ -950,6 +963,15 @@ export function matchCommitment(sentence: string): string | null {
         return null; // "We'll take the Growth plan", "we will go with the Pro plan": a purchase decision
       } else if (/^[A-Z]/.test(m[2] ?? "") && /going to|gonna/i.test(m[0])) {
         return null; // "I'm going to Berlin": a destination
+      } else if (/\b(?:on|upon) my return\b/i.test(tail) && !hasDeadlineWords(tail)) {
+        return null; // "I will respond to your message on my return": an out-of-office note (round 9)
+      } else if (
+        /^(?:move|switch|transfer|go|migrate)$/.test(verb) &&
+        /\bto (?:the other|another|a different|a new|other) (?:carrier|provider|supplier|vendor|network|operator|company|agency|firm|platform)\b/i.test(
+          tail,
+        )
+      ) {
+        return null; // "We're going to move the fleet to the other carrier": a buyer leaving (round 9)
       } else if (verb === "keep" && /\b(?:on file|on record|in mind|for (?:the )?future|for next)\b/i.test(tail)) {
         return null; // "We will keep your details on file for future tenders": a polite no (round 9)
       } else if (/\b(?:in-house|ourselves)\b/i.test(tail) && !/\b(?:you|your)\b/i.test(tail)) {
@@ -1006,7 +1028,7 @@ function courtesyOnly(s: string): boolean {
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d)\b/i.test(
+  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|eta:? \d{1,3}\s*(?:min|mins|minutes))\b/i.test(
     s,
   );
 }
@@ -1112,7 +1134,7 @@ function dueScope(clause: string): string {
     }
   }
   const cut =
-    /,\s+(?:so|because|since|as|while|whereas|which)\s|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
+    /,\s+(?:so|because|since|as|while|whereas|which)\s|,?\s+and\s+(?:please|kindly|pls)\b|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
       clause,
     );
   if (!cut) return clause;
