@@ -786,7 +786,9 @@ export function matchCommitment(sentence: string): string | null {
       if (kind === "presentPassive" && /^(?:booked|scheduled)\s+(?:in\s+)?for\b/i.test(tail)) continue;
       if (kind === "passive" && m[1] && !/^(?:\w+ly|also|then|just|all|fully)\s+$/i.test(m[1])) continue;
       // "our price list … will be adjusted by 6% from 1 July": a price change notified, not an action promised
+      // ("The duplicate charge is refunded today" gives money back: round 9)
       if (
+        !/^(?:refunded|credited|reversed|waived|removed|cancell?ed|reimbursed)\b/i.test(tail.trim()) &&
         /\b(?:prices?|price list|pricing|rates?|fees?|tariffs?|charges?|premiums?|surcharges?|costs?)\b(?:\s+(?:for|of|on)\s+[\w\s-]{1,30}?)?\s*$/i.test(
           before,
         )
@@ -1039,7 +1041,7 @@ function hasDeadlineWords(s: string): boolean {
  * run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
  */
 const CLAUSE_BREAK =
-  /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/gi;
+  /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to))\b)|;\s+/gi;
 
 /**
  * Splits a sentence into clauses that each carry their own subject:
@@ -1100,6 +1102,23 @@ export function splitClauses(sentence: string): string[] {
         return parts.every((p) => (hasDeadlineWords(p) || EVENT.test(p)) && matchCommitment(p) !== null) &&
           hasDeadlineWords(parts[0] ?? "")
           ? parts
+          : [c];
+      })
+      // round 9: "Truck leaves for the port at 3pm today, I send you the photos tonight", "First delivery tomorrow
+      // before 8am, our driver Chucho will call you when he's outside": a dated statement, then a comma and a
+      // promise with its own subject and time (or event); the first date does not date the second
+      .flatMap((c) => {
+        const at = c.search(
+          /,\s+(?=(?:i|we)\s+(?!(?:am|are|was|were|have|had|do|did|can|could|would|should|must|think|hope|guess)\b)[a-z]+\s|(?:our|my)\s+[a-z]+(?:\s+[A-Z][\p{L}'-]+)?\s+(?:will|'ll)\s)/iu,
+        );
+        if (at < 0) return [c];
+        const head = c.slice(0, at);
+        const tail = c.slice(at + 1);
+        return hasDeadlineWords(head) &&
+          (hasDeadlineWords(tail) || EVENT.test(tail)) &&
+          matchCommitment(head) === null &&
+          matchCommitment(tail) !== null
+          ? [head, tail]
           : [c];
       })
       // "I'm fixing it this afternoon and will confirm by 3": two promises when each names its own time
@@ -1358,7 +1377,8 @@ function afterEarlier(
 /** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */
 const SAME_DAY = /\b(?:the same|same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
 /** "the following week", "the next day": counted from a date named earlier in the sentence. */
-const FOLLOWING = /\bthe (?:following|next) (day|week)\b|\bthe (day|morning|afternoon|evening|night) before\b/i;
+const FOLLOWING =
+  /\bthe (?:following|next) (day|week)\b|\bthe (day|morning|afternoon|evening|night) before\b|\bthe (?:following|next) (morning|afternoon|evening|night)\b/i;
 /** Round 9: "the Friday before", "the Monday after": a weekday counted from a date named before. */
 const WEEKDAY_FROM = /\bthe (mon|tues|wednes|thurs|fri|satur|sun)day (before|after)\b/i;
 /** Round 9: "by the end of that week", "later that week": the Friday of the week of a date named before. */
@@ -1400,6 +1420,12 @@ function sameDayAs(
       dueAt: zonedTimeToUtc(p.year, p.month, p.day + ((5 - p.weekday + 7) % 7), eod, 0, tz),
       phrase: thatWeek[0],
     };
+  }
+  if (following?.[3]) {
+    // round 9: "…confirmed for Tuesday at 22:00, and the old lines will be ceased the next morning": the day after
+    const part = following[3].toLowerCase();
+    const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : eod;
+    return { dueAt: zonedTimeToUtc(p.year, p.month, p.day + 1, hour, 0, tz), phrase: following[0] };
   }
   if (following?.[2]) {
     // "…on Thursday, and we'll text you a window the evening before": the day before that date
