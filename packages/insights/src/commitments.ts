@@ -332,7 +332,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b|(?:arrives|lands|gets) (?:with|to) you\b|reach(?:es)? you\b(?=[^.!?]{0,20}\b(?:today|tomorrow|tonight|on|by|before|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
+    re: /\b(?:(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b|(?:arrives|lands|gets) (?:with|to) you\b|reach(?:es)? you\b(?=[^.!?]{0,20}\b(?:today|tomorrow|tonight|on|by|before|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -383,7 +383,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // today before 5pm", "Our payroll officer Tom starts the data export on Monday 14 December")
   {
     re: new RegExp(
-      String.raw`\b(?:[Oo]ur|[Mm]y)\s+(?:[a-z-]+\s+){0,2}[A-Z][\p{L}'-]+\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|start|begin|open)(?:s|es)\b(.*)`,
+      String.raw`(?:\b(?:[Oo]ur|[Mm]y)\s+(?:[A-Za-z-]+\s+){0,2}|\b(?:Coach|Dr\.?|Doctor|Nurse|Chef|Officer|Captain)\s+)[A-Z][\p{L}'-]+\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|start|begin|open)(?:s|es)\b(.*)`,
       "u",
     ),
     kind: "present",
@@ -416,7 +416,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:goes live|goes out|go out|go(?:es)? (?:over |across |back )?to you\b|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
+    re: /\b(?:goes live|goes out|go out|go(?:es)? (?:over |across |back )?to (?:you\b|your (?=[^.!?]{0,40}\b(?:on|by|today|tomorrow|tonight|this|next)\b))|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves (?:our|the) (?:warehouse|depot|yard|kitchen|plant|factory|bakery|dock)|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
@@ -965,7 +965,11 @@ export function matchCommitment(sentence: string): string | null {
         return null; // "We'll take the Growth plan", "we will go with the Pro plan": a purchase decision
       } else if (/^[A-Z]/.test(m[2] ?? "") && /going to|gonna/i.test(m[0])) {
         return null; // "I'm going to Berlin": a destination
-      } else if (/\b(?:on|upon) my return\b/i.test(tail) && !hasDeadlineWords(tail)) {
+      } else if (
+        /\b(?:on|upon) my return\b|\bwhen i(?:'m| am| get)? back\b/i.test(tail) &&
+        !hasDeadlineWords(tail) &&
+        /^(?:reply|respond|answer|get back|deal|action|look|read|review|follow)\b/i.test(`${verb}${rest}`)
+      ) {
         return null; // "I will respond to your message on my return": an out-of-office note (round 9)
       } else if (
         /^(?:move|switch|transfer|go|migrate)$/.test(verb) &&
