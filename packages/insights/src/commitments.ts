@@ -548,7 +548,7 @@ function relocation(verb: string, rest: string): boolean {
 }
 /** Round 9: "Our audit partner, Lukas Brandt, will ring you": a person of ours named in apposition (not a vendor). */
 const OWN_APPOSITION =
-  /\b(?:our|my)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s*,\s*[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+){0,2}\s*,\s*$/u;
+  /\b(?:[Oo]ur|[Mm]y)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s*,\s*[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+){0,2}\s*,?\s*$/u;
 const NOT_A_COLLEAGUE =
   /^(?:vendors?|suppliers?|providers?|contractors?|subcontractors?|landlords?|clients?|customers?|carriers?|insurers?|banks?|agency|agencies|firms?|company|companies|partners?hip|brands?|products?|app|platform|tool|system|software|website|site)$/i;
 function ownColleague(before: string): boolean {
@@ -1118,10 +1118,7 @@ export function splitClauses(sentence: string): string[] {
         if (at < 0) return [c];
         const head = c.slice(0, at);
         const tail = c.slice(at + 1);
-        return hasDeadlineWords(head) &&
-          (hasDeadlineWords(tail) || EVENT.test(tail)) &&
-          matchCommitment(head) === null &&
-          matchCommitment(tail) !== null
+        return hasDeadlineWords(head) && (hasDeadlineWords(tail) || EVENT.test(tail)) && matchCommitment(tail) !== null
           ? [head, tail]
           : [c];
       })

@@ -532,7 +532,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // the end is read as pm below, so it keeps the start's day
     const endBare =
       c === r.end && !c.isCertain("meridiem") && (c.get("hour") ?? 0) >= 1 && (c.get("hour") ?? 0) <= PM_UP_TO;
-    const day0 = c === r.end && (!c.isCertain("day") || endBare) ? r.start : c;
+    const day0 = c === r.end && ((!c.isCertain("day") && !c.isCertain("weekday")) || endBare) ? r.start : c;
     let year = day0.get("year")!;
     let month = day0.get("month")!;
     let day = day0.get("day")!;
