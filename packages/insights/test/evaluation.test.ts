@@ -45,6 +45,7 @@ import { TUNING7_HOLDOUT } from "./fixtures/tuning7-holdout";
 import { TUNING8_COMMIT_HOLDOUT } from "./fixtures/tuning8-commit-holdout";
 import { TUNING8_JOB_HOLDOUT } from "./fixtures/tuning8-job-holdout";
 import { TUNING8_SIG_HOLDOUT } from "./fixtures/tuning8-sig-holdout";
+import { TUNING9_COMMIT_HOLDOUT } from "./fixtures/tuning9-commit-holdout";
 import { UNTOUCHED } from "./fixtures/untouched";
 import type { PR } from "./metrics";
 
@@ -286,6 +287,14 @@ describe("evaluation report", () => {
         commitmentsOnly: true,
       },
       { name: "tuning8-job-holdout (round 8 job changes)", messages: [], pairs: TUNING8_JOB_HOLDOUT, blind: false },
+      // round 9: written from blind7's miss causes before any fix; first run recorded, fit since (README.md)
+      {
+        name: "tuning9-commit-holdout (round 9 commitments)",
+        messages: TUNING9_COMMIT_HOLDOUT,
+        pairs: [],
+        blind: false,
+        commitmentsOnly: true,
+      },
       { name: "tuning-sentiment (round 4)", messages: TUNING_SENTIMENT, pairs: [], blind: false, sentimentOnly: true },
       ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))).map(asDevOrBlind),
       // independent training sets (round 8): another author each, scored like the blind sets but not marked
