@@ -475,5 +475,12 @@ describe("round 9: blind7's and train8's causes as mechanisms (README, 'Round 9 
     expect(texts("Lovely team, we will surely recommend you.", { direction: "inbound" })).toEqual([]);
     expect(texts("Too pricey for us, we'll do the bookkeeping in-house.", { direction: "inbound" })).toEqual([]);
     expect(texts("I am on leave and will reply to your email when I'm back.")).toEqual([]);
+    expect(
+      texts("We own two cafés in Leeds and need 40 aprons, delivery by early May.", { direction: "inbound" }),
+    ).toEqual([]);
+  });
+  it("reads an answer promised by a time ('let you know by'), not one that waits on a condition", () => {
+    expect(texts("I'll let you know one way or the other by Friday noon.")[0]?.[1]).toBe("2026-03-13T12:00:00.000Z");
+    expect(texts("I'll let you know if anything changes.")).toEqual([]);
   });
 });

@@ -901,6 +901,12 @@ export function matchCommitment(sentence: string): string | null {
       )
         continue;
       if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
+      // "I run a small boutique in Pune and want 60 sets …, delivery by mid-August": who the writer is and what
+      // they want; the date is the delivery they ask for, not a promise (round 9)
+      if (
+        /(?:\band|,)\s+(?:(?:are|am|we're|i'm)\s+)?(?:want|need|looking for|require|would like|are after)\b/i.test(rest)
+      )
+        continue;
       // "I inform you that from 1 December I am joining…": a formula announcing news, not an action
       if (/^(?:inform|notify|advise|update)$/.test(verb) && /^\s+(?:you|u)\s+(?:that|about|of)\b/i.test(rest)) continue;
       if (ownProject(verb, rest) || relocation(verb, rest)) continue;
@@ -995,6 +1001,8 @@ export function matchCommitment(sentence: string): string | null {
         !/going to|gonna/i.test(m[0])
       ) {
         // "I'll work the changes in over the weekend", "I'll work on it tonight"
+      } else if (verb === "let" && /^(?:you|u) know\b/i.test(tail) && hasDeadlineWords(tail)) {
+        // "I'll let you know either way by Thursday lunchtime": an answer promised by a time (round 9)
       } else if (verb === "wait" && /^for you\b/i.test(tail)) {
         // "our driver will wait for you at arrivals": waiting for the reader is a service
       } else if (NON_ACTION.has(verb)) {
