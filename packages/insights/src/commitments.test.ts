@@ -427,6 +427,9 @@ describe("round 9: blind7's and train8's causes as mechanisms (README, 'Round 9 
     expect(texts("The roofers start Monday 16 March.")[0]?.[1]).toBe("2026-03-16T17:00:00.000Z");
     expect(texts("Plasterer's back Thursday to skim the hallway.")[0]?.[1]).toBe("2026-03-12T17:00:00.000Z");
     expect(texts("Our install crew is fitting the new gate at your yard tomorrow.")).toHaveLength(1);
+    expect(texts("Tow truck will be there within 40 mins.")[0]?.[1]).toBe("2026-03-10T14:40:00.000Z");
+    expect(texts("Relief crew of 4 will be on site by 22:00.")[0]?.[1]).toBe("2026-03-10T22:00:00.000Z");
+    expect(texts("The signed order will come from our buying office on Thursday.")).toHaveLength(1);
   });
   it("keeps the clause as written and splits a dated statement from a promise after a comma", () => {
     expect(texts("You'll have the audit pack and our insurance letter by Friday.")[0]?.[0]).toBe(
