@@ -388,8 +388,9 @@ describe("round 8: blind6's causes in other wording", () => {
     expect(texts("Your parcel coming tomorrow, the courier says.")).toEqual([]);
   });
   it("keeps a shared object with an -ing noun, and does not split off a conditional or another party's 'can'", () => {
+    // the clause is the text as written (until round 9 the rejoined clause gained a comma: "the deck, and our…")
     expect(texts("I'll send the deck and our training schedule by Friday.")).toEqual([
-      ["I'll send the deck, and our training schedule by Friday.", "2026-03-13T17:00:00.000Z"],
+      ["I'll send the deck and our training schedule by Friday.", "2026-03-13T17:00:00.000Z"],
     ]);
     expect(texts("We'll call you within the hour, and if the fault remains we replace the unit today.")).toHaveLength(
       1,
@@ -406,5 +407,83 @@ describe("round 8: blind6's causes in other wording", () => {
     expect(texts("Love it! Will recommend to my team, and I will wear it on Friday.")).toEqual([]);
     expect(texts("Noted, will send March timesheet on Friday.")[0]?.[1]).toBe("2026-03-13T17:00:00.000Z");
     expect(texts("The signed originals reach you Monday.")[0]?.[1]).toBe("2026-03-16T17:00:00.000Z");
+  });
+});
+
+describe("round 9: blind7's and train8's causes as mechanisms (README, 'Round 9 — commitments')", () => {
+  const texts = (text: string, extra: Partial<MessageInput> = {}) =>
+    extractCommitments(msg(text, extra)).map((c) => [c.text, iso(c.dueAt)]);
+  it("finds a colleague of ours named in apposition, in a relative clause or after a role, and a crew starting", () => {
+    expect(texts("Our tax senior, Ana Paula Reis, will email you the workpapers on Friday.")).toEqual([
+      ["Our tax senior, Ana Paula Reis, will email you the workpapers on Friday.", "2026-03-13T17:00:00.000Z"],
+    ]);
+    // a vendor in apposition is still another party's promise
+    expect(texts("Our vendor, PeopleFirst, will contact you on Friday.")).toEqual([]);
+    expect(texts("I've passed it to our billing lead Joana, who will credit the fee by Thursday.")[0]?.[1]).toBe(
+      "2026-03-12T17:00:00.000Z",
+    );
+    expect(texts("Our site manager Kofi collects the keys tomorrow.")[0]?.[1]).toBe("2026-03-11T17:00:00.000Z");
+    expect(texts("Coach Imani sends you the fixture list by Friday.")).toHaveLength(1);
+    expect(texts("The roofers start Monday 16 March.")[0]?.[1]).toBe("2026-03-16T17:00:00.000Z");
+    expect(texts("Plasterer's back Thursday to skim the hallway.")[0]?.[1]).toBe("2026-03-12T17:00:00.000Z");
+    expect(texts("Our install crew is fitting the new gate at your yard tomorrow.")).toHaveLength(1);
+    expect(texts("Tow truck will be there within 40 mins.")[0]?.[1]).toBe("2026-03-10T14:40:00.000Z");
+    expect(texts("Relief crew of 4 will be on site by 22:00.")[0]?.[1]).toBe("2026-03-10T22:00:00.000Z");
+    expect(texts("The signed order will come from our buying office on Thursday.")).toHaveLength(1);
+  });
+  it("keeps the clause as written and splits a dated statement from a promise after a comma", () => {
+    expect(texts("You'll have the audit pack and our insurance letter by Friday.")[0]?.[0]).toBe(
+      "You'll have the audit pack and our insurance letter by Friday.",
+    );
+    expect(texts("Van leaves the depot at 5 today, I text you the tracking link tonight.")).toEqual([
+      ["Van leaves the depot at 5 today", "2026-03-10T17:00:00.000Z"],
+      ["I text you the tracking link tonight.", "2026-03-10T21:00:00.000Z"],
+    ]);
+    expect(texts("Parts arrive Friday, I fit them on Monday.")).toEqual([
+      ["I fit them on Monday.", "2026-03-16T17:00:00.000Z"],
+    ]);
+  });
+  it("reads terse and subject-less hand-overs", () => {
+    expect(texts("Phoning you in 10 mins.")[0]?.[1]).toBe("2026-03-10T14:10:00.000Z");
+    expect(texts("The revised quote goes to you on Thursday.")[0]?.[1]).toBe("2026-03-12T17:00:00.000Z");
+    expect(texts("The countersigned lease goes in the post tomorrow.")[0]?.[1]).toBe("2026-03-11T17:00:00.000Z");
+    expect(texts("Our engineer Sam is on his way, ETA 20 min.")[0]?.[1]).toBe("2026-03-10T14:20:00.000Z");
+    expect(texts("The double charge is refunded today.")).toHaveLength(1);
+    expect(texts("I'll take you through the dashboard on Thursday at 11.")).toHaveLength(1);
+  });
+  it("dates a promise from another date: the weekday before, the end of that week, the next morning, with it", () => {
+    expect(texts("The fitters start Monday 23 March, and I deliver the samples the Thursday before.")[1]?.[1]).toBe(
+      "2026-03-19T17:00:00.000Z",
+    );
+    expect(
+      texts("The survey is scheduled for Tuesday 24 March. I'll send you the report by the end of that week.")[0]?.[1],
+    ).toBe("2026-03-27T17:00:00.000Z");
+    expect(texts("I'll file the claim by noon, and I'll copy you on it.").map((c) => c[1])).toEqual([
+      "2026-03-11T12:00:00.000Z",
+      "2026-03-11T12:00:00.000Z",
+    ]);
+    // a second promise that waits on something else keeps no date
+    expect(texts("An adviser will review it within 5 days and we will write to you with the outcome.")[1]?.[1]).toBe(
+      null,
+    );
+  });
+  it("leaves out what is not the author's promise", () => {
+    expect(texts("We will keep your CV on file for future roles.", { direction: "inbound" })).toEqual([]);
+    expect(texts("We move in 2 weeks and need the alarm fitted.", { direction: "inbound" })).toEqual([]);
+    expect(texts("Relocating for work on 1 May, is the flat free?", { direction: "inbound" })).toEqual([]);
+    expect(texts("We can hold the rate, provided the order is placed by Friday.")).toEqual([]);
+    expect(texts("From Monday every quote will come from our Leeds office.")).toEqual([]);
+    expect(texts("Your refund will be issued today; you will see it on your card by Friday.")).toHaveLength(1);
+    expect(texts("Thanks, the insurer agreed and the electrician comes Friday.", { direction: "inbound" })).toEqual([]);
+    expect(texts("Lovely team, we will surely recommend you.", { direction: "inbound" })).toEqual([]);
+    expect(texts("Too pricey for us, we'll do the bookkeeping in-house.", { direction: "inbound" })).toEqual([]);
+    expect(texts("I am on leave and will reply to your email when I'm back.")).toEqual([]);
+    expect(
+      texts("We own two cafés in Leeds and need 40 aprons, delivery by early May.", { direction: "inbound" }),
+    ).toEqual([]);
+  });
+  it("reads an answer promised by a time ('let you know by'), not one that waits on a condition", () => {
+    expect(texts("I'll let you know one way or the other by Friday noon.")[0]?.[1]).toBe("2026-03-13T12:00:00.000Z");
+    expect(texts("I'll let you know if anything changes.")).toEqual([]);
   });
 });

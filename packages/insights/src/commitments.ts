@@ -40,7 +40,7 @@ export interface CommitmentOptions {
   maxCommitments?: number;
 }
 
-const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|also|just|then|quickly|personally|gladly|happily|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+)\b(.*)`;
+const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|surely|also|just|then|quickly|personally|gladly|happily|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+)\b(.*)`;
 /** Same as ACTION_FOLLOWS for case-sensitive patterns (the verb after a capitalised name). */
 const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+)\b(.*)`;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
@@ -48,7 +48,7 @@ const ACTION_VERBS =
   "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy";
 /** People and teams who act for one side ("our engineer", "a technician", "the courier"). */
 const ROLES =
-  "marshals?|supervisors?|dispatchers?|controllers?|foreman|forklift drivers?|pickers?|operators?|porters?|security|team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned|nurses?|doctors?|dentists?|vets?|receptionists?|pharmacists?|teachers?|tutors?|coach|chefs?|housekeeping|concierge|officers?|advis[eo]rs?|caseworkers?|clerks?|cleaners?|trainers?|therapists?|editors?|producers?|photographers?|volunteers?|organi[sz]ers?|coordinators?|planners?";
+  "marshals?|supervisors?|dispatchers?|controllers?|foreman|forklift drivers?|pickers?|operators?|porters?|security|team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned|nurses?|doctors?|dentists?|vets?|receptionists?|pharmacists?|teachers?|tutors?|coach|chefs?|housekeeping|concierge|officers?|advis[eo]rs?|caseworkers?|clerks?|cleaners?|trainers?|therapists?|editors?|producers?|photographers?|volunteers?|organi[sz]ers?|coordinators?|planners?|painters?|decorators?|glaziers?|roofers?|builders?|carpenters?|joiners?|tilers?|plasterers?|landscapers?|gardeners?|trucks?|vans?|lorr(?:y|ies)|tankers?";
 /** Past participles of deliverable actions, for passive promises ("will be paid", "is shipped"). */
 const PARTICIPLES =
   "paid|sent|shipped|delivered|transferred|signed|issued|refunded|credited|installed|completed|fixed|processed|scheduled|booked|returned|dispatched|released|published|deployed|activated|enabled|resolved|replaced|repaired|reimbursed|settled|wired|uploaded|shared|forwarded|emailed|posted|invoiced|submitted|prepared|finali[sz]ed|configured|set up|migrated|updated|collected|picked up|dropped off|handed over|couriered|made|done|sorted|delivered over|sent out|paid out";
@@ -56,7 +56,7 @@ const PARTICIPLES =
  * Service participles that promise an action only in the future passive ("your credit will be applied by
  * Friday"); in the present they describe a state ("the budget is approved", "the account is restored").
  */
-const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reversed|reinstated|removed|corrected|adjusted|unlocked|reset|renewed|extended|upgraded|cancell?ed|reactivated|cleared|arranged|organi[sz]ed|mailed|reviewed|checked|inspected|handled|taken care of|dealt with|followed up|effected|executed|remitted|actioned|provided|despatched|loaded|unloaded|offloaded|packed|picked|stocked|restocked|counted|cleaned|serviced|swapped|fitted|tested|labell?ed|wrapped|moved|staged|allocated|recharged|calibrated|replenished|rerouted|re-?delivered|relabell?ed|repacked|returned to you|back (?:up|online)|assigned|appointed`;
+const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reversed|reinstated|removed|corrected|adjusted|unlocked|reset|renewed|extended|upgraded|cancell?ed|reactivated|cleared|arranged|organi[sz]ed|mailed|reviewed|checked|inspected|handled|taken care of|dealt with|followed up|effected|executed|remitted|actioned|provided|despatched|loaded|unloaded|offloaded|packed|picked|stocked|restocked|counted|cleaned|serviced|swapped|fitted|tested|labell?ed|wrapped|moved|staged|allocated|recharged|calibrated|replenished|rerouted|re-?delivered|relabell?ed|repacked|returned to you|back (?:up|online)|assigned|appointed|laid|re-?laid|painted|repainted|plastered|tiled|poured|built|rebuilt|dug|trimmed|sprayed|treated|sealed|resealed|patched|touched up|scanned|printed|drafted|reconciled|filed|lodged|signed off|agreed|ceased|terminated|disconnected|connected|ported|switched over`;
 const ACTION_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
 /** True for an action verb in base, -s, -ing or doubled-consonant -ing form ("sending", "shipping", "sharing"). */
 function isActionVerb(word: string): boolean {
@@ -243,7 +243,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // an indefinite or definite role: "A technician will visit you tomorrow", "the courier will collect it"
   {
     re: new RegExp(
-      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so)\s+)(?:(?:an?|the|one of (?:our|the)|someone from (?:our|the)|two|three|four|five|\d{1,2}|both|extra|additional)\s+)?(?:[a-z]+\s+)?(?:${ROLES})\s+(?:will|'ll|are going to|is going to)\s+` +
+      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so)\s+)(?:(?:an?|the|one of (?:our|the)|someone from (?:our|the)|two|three|four|five|\d{1,2}|both|extra|additional)\s+)?(?:[a-z]+\s+)?(?:${ROLES})(?:\s+of\s+(?:\d{1,2}|two|three|four|five|six))?\s+(?:will|'ll|are going to|is going to)\s+` +
         ACTION_FOLLOWS,
       "i",
     ),
@@ -301,7 +301,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     kind: "third",
   },
   {
-    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|see|hear from (?:me|us)|be (?:back )?up and running|be back (?:up|online|in business|on the road))|(?:'re|\s+are)\s+(?:getting|receiving)|\s+(?:get|receive)(?=\s+(?:it|them|this|the|your)\b))\b(.*)/i,
+    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|hear from (?:me|us)|be (?:back )?up and running|be back (?:up|online|in business|on the road))|(?:'re|\s+are)\s+(?:getting|receiving)|\s+(?:get|receive)(?=\s+(?:it|them|this|the|your)\b))\b(.*)/i,
     kind: "you",
   },
   // subject-less after a comma or "and": "Received the invoice, will pay on Friday"
@@ -332,7 +332,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:will|'ll|is going to|are going to)\s+be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow)\b|(?:arrives|lands|gets) (?:with|to) you\b|reach(?:es)? you\b(?=[^.!?]{0,20}\b(?:today|tomorrow|tonight|on|by|before|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
+    re: /\b(?:(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|reach(?:es)? you\b(?=[^.!?]{0,20}\b(?:today|tomorrow|tonight|on|by|before|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -348,7 +348,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "Our installer, Dev, is coming on Friday at 8", "the technician comes Thursday morning"
   {
     re: new RegExp(
-      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}-]+)|[Hh]e|[Ss]he|(?:[Oo]ur|[Mm]y|[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:${ROLES})(?:\s+[A-Z][\p{L}'-]+)?)(?:\s*,\s*[^,!?]{2,40},)?(?:\s+|(?='))(?:(?:is|'s)\s+(?:with you|on site|onsite|coming|visiting|arriving|delivering|dropping|calling|bringing|collecting|picking|installing|fitting|sending|covering|handling|processing|preparing|shipping|posting|refunding|fixing|booking|arranging|sorting|ringing|emailing|chasing)|comes|visits|arrives|delivers|drops|calls|brings|collects|installs|fits|picks (?:you|them|him|her) up|meets you)\b(.*)`,
+      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}-]+)|[Hh]e|[Ss]he|(?:[Oo]ur|[Mm]y|[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:${ROLES})(?:\s+[A-Z][\p{L}'-]+)?)(?:\s*,\s*[^,!?]{2,40},)?(?:\s+|(?='))(?:(?:is|'s)\s+(?:back(?=[^.!?]{0,30}\bto\s+[a-z]{3,})|with you|on site|onsite|coming|visiting|arriving|delivering|dropping|calling|bringing|collecting|picking|installing|fitting|sending|covering|handling|processing|preparing|shipping|posting|refunding|fixing|booking|arranging|sorting|ringing|emailing|chasing)|comes|visits|arrives|delivers|drops|calls|brings|collects|installs|fits|picks (?:you|them|him|her) up|meets you)\b(.*)`,
       "u",
     ),
     kind: "visit",
@@ -364,28 +364,59 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // a crew on its way, without a verb tense: "Crew of four arriving tomorrow morning"
   {
     re: new RegExp(
-      String.raw`(?:^|[,;:–—]\s*)((?:(?:our|the|an?)\s+)?(?:[a-z]+\s+)?(?:${ROLES})(?:\s+of\s+\w+)?)\s+(?:arriving|coming|visiting|attending)\b(.*)`,
+      String.raw`(?:^|[,;:–—]\s*)((?:(?:our|the|an?)\s+)?(?:[a-z]+\s+)?(?:${ROLES})(?:\s+of\s+\w+)?)\s+(?:arriving|coming|visiting|attending|on[- ]?site)\b(.*)`,
       "i",
     ),
     kind: "visit",
   },
+  // round 9: a named colleague in a relative clause ("…assigned it to our senior engineer Minh Anh, who will
+  // update you by 10:00 tomorrow"); read as a named colleague's promise
+  {
+    re: new RegExp(
+      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}'-]+)(?:\s+[A-Z][\p{L}'-]+)?)\s*,\s*who\s+(?:will|'ll|is going to|shall)\s+` +
+        ACTION_FOLLOWS_CS,
+      "u",
+    ),
+    kind: "named",
+  },
+  // round 9: a colleague named after a role, in the present with a time ("Our secretary Patrícia sends the report
+  // today before 5pm", "Our payroll officer Tom starts the data export on Monday 14 December")
+  {
+    re: new RegExp(
+      String.raw`(?:\b(?:[Oo]ur|[Mm]y)\s+(?:[A-Za-z-]+\s+){0,2}|\b(?:Coach|Dr\.?|Doctor|Nurse|Chef|Officer|Captain)\s+)[A-Z][\p{L}'-]+\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|start|begin|open)(?:s|es)\b(.*)`,
+      "u",
+    ),
+    kind: "present",
+  },
+  // round 9: a crew or a trade starting on a day ("The crew starts Monday 4 May", "The painters start Tuesday")
+  {
+    re: new RegExp(
+      String.raw`^(?:the\s+)?(?:[a-z]+\s+)?(?:${ROLES})\s+(start|begin)s?\b(\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|next|this|\d).*)`,
+      "i",
+    ),
+    kind: "present",
+  },
   // present tense with a future time: "I send you the copy tomorrow", "our team delivers on the 20th"
   {
     re: new RegExp(
-      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift)s?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b))(?:s|es)?\b(.*)`,
+      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|${ROLES})s?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b))(?:s|es)?\b(.*)`,
       "i",
     ),
     kind: "present",
   },
   // progressive with a future time: "Sending the lease tonight", "we're refunding the charge by Thursday"
   {
-    re: /(?:^|[,;:–—]\s*|\b(?:i'm|i am|we're|we are)\s+(?:also\s+|just\s+)?)([a-z]+ing)\b(.*)/i,
+    // round 9: also a role of ours ("Our network crew is replacing the damaged cable on your block tonight")
+    re: new RegExp(
+      String.raw`(?:^|[,;:–—]\s*|\b(?:i'm|i am|we're|we are|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:${ROLES})\s+(?:is|are|'s|'re))\s+(?:also\s+|just\s+)?)([a-z]+ing)\b(.*)`,
+      "i",
+    ),
     kind: "progressive",
   },
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:goes live|goes out|go out|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|gets sent|get sent|gets delivered|leaves our warehouse|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
+    re: /\b(?:goes live|goes out|go out|go(?:es)? (?:over |across |back )?to (?:you\b|your (?=[^.!?]{0,40}\b(?:on|by|today|tomorrow|tonight|this|next)\b))|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves (?:our|the) (?:warehouse|depot|yard|kitchen|plant|factory|bakery|dock)|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
@@ -505,13 +536,32 @@ const GIVING =
 function ownProject(verb: string, rest: string): boolean {
   return /^\s+(?:our|my)\b/i.test(rest) && !/\b(?:you|your|yours)\b/i.test(rest) && !GIVING.test(verb);
 }
+/**
+ * Round 9: moving without an object is the writer's own relocation ("We move in 3 weeks", "Moving for work on
+ * Sept 1", "before we move on 1 September"); moving something or someone ("we move you on Tuesday") is a service.
+ */
+function relocation(verb: string, rest: string): boolean {
+  return (
+    /^mov(?:e|es|ing)$/i.test(verb) &&
+    /^\s+(?:in|out|on|for|to|into|before|after|house|home|offices?|premises|abroad|back)\b/i.test(rest)
+  );
+}
+/** Round 9: "Our audit partner, Lukas Brandt, will ring you": a person of ours named in apposition (not a vendor). */
+const OWN_APPOSITION =
+  /\b(?:[Oo]ur|[Mm]y)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s*,\s*[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+){0,2}\s*,?\s*$/u;
+const NOT_A_COLLEAGUE =
+  /^(?:vendors?|suppliers?|providers?|contractors?|subcontractors?|landlords?|clients?|customers?|carriers?|insurers?|banks?|agency|agencies|firms?|company|companies|partners?hip|brands?|products?|app|platform|tool|system|software|website|site)$/i;
+function ownColleague(before: string): boolean {
+  const m = OWN_APPOSITION.exec(before);
+  return m !== null && !NOT_A_COLLEAGUE.test(m[1] ?? "");
+}
 /** Verbs that, without an object, tell a change of state ("will close at 3", "will reopen on Monday"). */
 const STATE_CHANGE = /^(?:close|open|reopen|shut|change|increase|rise|end|stop|resume|expire|lapse)$/;
 /** A second, subject-less promise later in the clause ("… will be your contact and will book the kickoff"). */
 const LATER_PROMISE = /\b(?:and|but|then)\s+(?:will|'ll)\s+[a-z]+/i;
 /** "have" + object + ready/done/over/back ("I'll have it ready by Monday"). */
 const HAVE_OBJECT =
-  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s-]{1,30}?|(?:all|both)(?: (?:the|your|our|of the))? [\w\s-]{1,30}?|\d{1,4} [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|(?:[a-z]{3,}ed|set up|switched on|hooked up) (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
+  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s-]{1,30}?|(?:all|both)(?: (?:the|your|our|of the))? [\w\s-]{1,30}?|\d{1,4} [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your|that|this) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|(?:[a-z]{3,}ed|set up|switched on|hooked up) (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
 /** "I'll have Jake call you": a named person (case-sensitive) made to act. */
 const HAVE_PERSON =
   /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
@@ -519,7 +569,9 @@ const HAVE_ACTION = { test: (tail: string) => HAVE_OBJECT.test(tail) || HAVE_PER
 
 const QUESTION_START =
   /^(?:will|would|could|can|shall|should|do|does|did|are|is|won't|wouldn't|may)\s+(?:you|we|i|they|he|she|it)\b/i;
-const CONDITIONAL = /\b(?:if|unless|whether|in case|provided that|assuming|should you|were you to|otherwise)\b/i;
+// round 9: ", provided the lease is signed by…" (after a comma; "will be provided" is a participle)
+const CONDITIONAL =
+  /\b(?:if|unless|whether|in case|provided that|(?<=,\s{0,3})provid(?:ed|ing)|assuming|should you|were you to|otherwise)\b/i;
 const HEDGE =
   /\b(?:might|(?<!\b\d{1,2}(?:st|nd|rd|th)?\s|\b(?:in|of|by|until|early|mid|late|end of)\s)may(?!\s+\d)|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee)\b/i;
 const NEGATED_MODAL =
@@ -529,6 +581,12 @@ const REMINDER = /^(?:(?:just|a|quick|friendly|gentle|kind)\s+)*(?:reminder|fyi|
 /** A new standing duty ("From now on I'll approve…", "I'll now sign off…"): a role, not a promise with a deadline. */
 const STANDING =
   /\b(?:from now on|going forward|moving forward|in (?:the )?future|henceforth|from today on|(?:will|'ll) now)\b/i;
+/**
+ * Round 9: "From today all requests will come from me alone", "From this week every invoice will come from our
+ * Leeds office": how things will be done from a date on, not an action with a deadline.
+ */
+const STANDING_FROM =
+  /^(?:from|starting(?: from)?|as of|beginning)\s+(?:today|now|tomorrow|this \w+|next \w+|\w+day)\b[^.!?]{0,20}?\b(?:all|every|any|each)\b/i;
 /** A purchase decision ("we will go with the Pro plan", "we'll opt for the annual package"), not a promise to act. */
 const DECISION_VERB = /^(?:take|go|opt|choose|pick|select|stick|sign)$/;
 const DECISION_OBJECT =
@@ -645,16 +703,20 @@ export function matchCommitment(sentence: string): string | null {
   // a capital "May" inside a sentence is the month ("the quote with May volumes"), not the hedge "may"
   if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s.replace(/(?<=\S\s)May\b/g, "month"))) return null;
   if (STANDING.test(s) && !hasDeadlineWords(s)) return null;
+  // the standing part ends at the first comma: "…from me alone, and the list will be with you by noon" promises
+  const standingEnd = STANDING_FROM.test(s) ? (s.search(/[,;]/) + 1 || s.length + 1) - 1 : -1;
   const reminder = REMINDER.test(s);
   for (const { re, kind } of PATTERNS) {
     const m = re.exec(s);
     if (!m) continue;
     const before = s.slice(0, m.index);
+    if (m.index < standingEnd) continue;
     if (CONDITIONAL.test(before)) return null;
     // "The supplier says the parts will arrive Friday": another party's promise, reported
     if (REPORTED_BEFORE.test(before)) return null;
     // a reminder restates an arrangement; only an explicit first-person promise in it counts
-    if (reminder && !/\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\b/i.test(s)) return null;
+    // ("Quick heads up: expect the revised plan in your inbox before 10 tomorrow" announces a delivery: round 9)
+    if (reminder && kind !== "expect" && !/\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\b/i.test(s)) return null;
     let action: string;
     if (kind === "you") {
       // "you should have it in DocuSign" states a fact; with a time it is a promise ("you'll get it by Friday")
@@ -708,7 +770,12 @@ export function matchCommitment(sentence: string): string | null {
     } else if (kind === "landing") {
       if (/\b(?:i|we|you|they)\s*$/i.test(before) || !hasDeadlineWords(m[0])) continue;
       // "The parcel is on its way, the courier reckons Tuesday": a status; only a time of its own promises
-      if (/\bon\s+(?:its|their)\s+way\b/i.test(m[0]) && !hasDeadlineWords(m[0].split(/[,;–—]/)[0] ?? "")) continue;
+      if (
+        /\bon\s+(?:its|their)\s+way\b/i.test(m[0]) &&
+        !hasDeadlineWords(m[0].split(/[,;–—]/)[0] ?? "") &&
+        !/\beta\b/i.test(m[0])
+      )
+        continue;
       action = m[0].trim();
     } else if (kind === "passive" || kind === "presentPassive") {
       const tail = kind === "passive" ? `${m[1] ?? ""}${m[2] ?? ""}${m[3] ?? ""}` : `${m[1] ?? ""}${m[2] ?? ""}`;
@@ -719,21 +786,30 @@ export function matchCommitment(sentence: string): string | null {
       if (kind === "presentPassive" && /^(?:booked|scheduled)\s+(?:in\s+)?for\b/i.test(tail)) continue;
       if (kind === "passive" && m[1] && !/^(?:\w+ly|also|then|just|all|fully)\s+$/i.test(m[1])) continue;
       // "our price list … will be adjusted by 6% from 1 July": a price change notified, not an action promised
+      // ("The duplicate charge is refunded today" gives money back: round 9)
       if (
+        !/^(?:refunded|credited|reversed|waived|removed|cancell?ed|reimbursed)\b/i.test(tail.trim()) &&
         /\b(?:prices?|price list|pricing|rates?|fees?|tariffs?|charges?|premiums?|surcharges?|costs?)\b(?:\s+(?:for|of|on)\s+[\w\s-]{1,30}?)?\s*$/i.test(
           before,
         )
       )
         continue;
       action = `be ${tail}`.trim();
-    } else if (kind === "action" && /,\s*[A-Z][\p{L}'-]*(?:\s+[A-Z][\p{L}'-]*)*\s*$/u.test(before)) {
+    } else if (
+      kind === "action" &&
+      /,\s*[A-Z][\p{L}'-]*(?:\s+[A-Z][\p{L}'-]*)*\s*$/u.test(before) &&
+      !ownColleague(before)
+    ) {
       continue; // "Our vendor, PeopleFirst, will contact you": an apposition, not a subject-less promise
     } else if (kind === "named") {
       const subject = m[1] ?? "";
       const first = subject.split(/\s+/)[0] ?? "";
       const verb = m[3] ?? "";
       const beActs = verb === "be" && BE_ACTION.test((m[4] ?? "").trim());
-      if (NOT_A_SUBJECT.has(first) || (!beActs && !new RegExp(`^(?:${ACTION_VERBS})$`).test(verb))) continue;
+      // round 9: "Tomasz will have the structural note to you by Friday" makes something happen, like "I'll have…"
+      const hasActs = verb === "have" && HAVE_ACTION.test((m[4] ?? "").trim());
+      if (NOT_A_SUBJECT.has(first) || (!beActs && !hasActs && !new RegExp(`^(?:${ACTION_VERBS})$`).test(verb)))
+        continue;
       // "Buses will run on the early schedule": a service operating, not an action promised
       if (
         verb === "run" &&
@@ -805,7 +881,7 @@ export function matchCommitment(sentence: string): string | null {
       // "from 1 December I am joining Kaveri Software as Director": a new job, not a promise
       if (verb === "joining" && /^\s+(?:the\s+)?[A-Z][\p{L}&.'-]*(?:\s+[A-Z&][\p{L}&.'-]*)*\s+(?:as|in)\b/u.test(rest))
         continue;
-      if (ownProject(verb, rest)) continue;
+      if (ownProject(verb, rest) || relocation(verb, rest)) continue;
       action = `${verb}${rest}`.trim();
     } else if (kind === "present") {
       const verb = (m[1] ?? "").toLowerCase();
@@ -825,9 +901,15 @@ export function matchCommitment(sentence: string): string | null {
       )
         continue;
       if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
+      // "I run a small boutique in Pune and want 60 sets …, delivery by mid-August": who the writer is and what
+      // they want; the date is the delivery they ask for, not a promise (round 9)
+      if (
+        /(?:\band|,)\s+(?:(?:are|am|we're|i'm)\s+)?(?:want|need|looking for|require|would like|are after)\b/i.test(rest)
+      )
+        continue;
       // "I inform you that from 1 December I am joining…": a formula announcing news, not an action
       if (/^(?:inform|notify|advise|update)$/.test(verb) && /^\s+(?:you|u)\s+(?:that|about|of)\b/i.test(rest)) continue;
-      if (ownProject(verb, rest)) continue;
+      if (ownProject(verb, rest) || relocation(verb, rest)) continue;
       action = `${verb}${rest}`.trim();
     } else {
       const verb = (m[2] ?? "").toLowerCase();
@@ -881,11 +963,31 @@ export function matchCommitment(sentence: string): string | null {
           /^(?:it|the (?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|offer|deal|subscription|seats|licen[cs]es))\b/i.test(
             tail,
           )) ||
-        (DECISION_VERB.test(verb) && DECISION_OBJECT.test(tail))
+        (DECISION_VERB.test(verb) &&
+          DECISION_OBJECT.test(tail) &&
+          // "I'll take you through it on Tuesday": guiding the reader, not choosing them
+          !/^you\s+(?:through|to|round|around|over|out)\b/i.test(tail))
       ) {
         return null; // "We'll take the Growth plan", "we will go with the Pro plan": a purchase decision
       } else if (/^[A-Z]/.test(m[2] ?? "") && /going to|gonna/i.test(m[0])) {
         return null; // "I'm going to Berlin": a destination
+      } else if (
+        /\b(?:on|upon) my return\b|\bwhen i(?:'m| am| get)? back\b/i.test(tail) &&
+        !hasDeadlineWords(tail) &&
+        /^(?:reply|respond|answer|get back|deal|action|look|read|review|follow)\b/i.test(`${verb}${rest}`)
+      ) {
+        return null; // "I will respond to your message on my return": an out-of-office note (round 9)
+      } else if (
+        /^(?:move|switch|transfer|go|migrate)$/.test(verb) &&
+        /\bto (?:the other|another|a different|a new|other) (?:carrier|provider|supplier|vendor|network|operator|company|agency|firm|platform)\b/i.test(
+          tail,
+        )
+      ) {
+        return null; // "We're going to move the fleet to the other carrier": a buyer leaving (round 9)
+      } else if (verb === "keep" && /\b(?:on file|on record|in mind|for (?:the )?future|for next)\b/i.test(tail)) {
+        return null; // "We will keep your details on file for future tenders": a polite no (round 9)
+      } else if (/\b(?:in-house|ourselves)\b/i.test(tail) && !/\b(?:you|your)\b/i.test(tail)) {
+        return null; // "We'll build it in-house for now": a buyer's decision to do without us (round 9)
       } else if (verb === "do" && !/^\w/.test(tail)) {
         return null; // "Will do." – acknowledges, no action stated
       } else if (
@@ -899,6 +1001,8 @@ export function matchCommitment(sentence: string): string | null {
         !/going to|gonna/i.test(m[0])
       ) {
         // "I'll work the changes in over the weekend", "I'll work on it tonight"
+      } else if (verb === "let" && /^(?:you|u) know\b/i.test(tail) && hasDeadlineWords(tail)) {
+        // "I'll let you know either way by Thursday lunchtime": an answer promised by a time (round 9)
       } else if (verb === "wait" && /^for you\b/i.test(tail)) {
         // "our driver will wait for you at arrivals": waiting for the reader is a service
       } else if (NON_ACTION.has(verb)) {
@@ -931,60 +1035,77 @@ const COURTESY_IF =
 function courtesyOnly(s: string): boolean {
   const conditions =
     s.match(
-      /\b(?:if|unless|whether|in case|provided that|assuming|should you|were you to|(?<!\bunless\b[^.!?]{0,30})otherwise)\b/gi,
+      /\b(?:if|unless|whether|in case|provided that|(?<=,\s{0,3})provid(?:ed|ing)|assuming|should you|were you to|(?<!\bunless\b[^.!?]{0,30})otherwise)\b/gi,
     ) ?? [];
   const courteous = s.match(new RegExp(COURTESY_IF.source, "gi")) ?? [];
   return conditions.length > 0 && courteous.length >= conditions.length;
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|hours?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d)\b/i.test(
+  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|eta:? \d{1,3}\s*(?:min|mins|minutes))\b/i.test(
     s,
   );
 }
+
+/**
+ * Where a sentence splits into clauses: before a new subject after "and", "but", "so", "then" (and after a
+ * semicolon). `(?<!\s)` lets a match start only at the first character of a whitespace run: without it a
+ * run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
+ */
+const CLAUSE_BREAK =
+  /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to))\b)|;\s+/gi;
 
 /**
  * Splits a sentence into clauses that each carry their own subject:
  * "I'll have it ready by Friday, and I will call you tomorrow" -> two clauses.
  */
 export function splitClauses(sentence: string): string[] {
+  // each part keeps the separator before it, so a part joined back is the text as written (round 9: joining
+  // with ", and " put a comma into "the completed SIG Lite and our SOC 2 report", which then matched no label)
+  const parts: Array<{ text: string; sep: string }> = [];
+  let from = 0;
+  let sep = "";
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    parts.push({ text: sentence.slice(from, m.index), sep });
+    sep = m[0];
+    from = m.index + m[0].length;
+  }
+  parts.push({ text: sentence.slice(from), sep });
   return (
-    sentence
-      // `(?<!\s)` lets a match start only at the first character of a whitespace run: without it a
-      // run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
-      .split(
-        /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+ (?:will|'ll|’ll|is going to))\b)|;\s+/i,
-      )
+    parts
       // "give me 10 mins and I'll have the link": the time asked for belongs to the promise;
       // "Wanjiru and I will pack them": a name joined to the subject is not a clause
-      .reduce<string[]>((acc, c) => {
+      .reduce<Array<{ text: string; sep: string }>>((acc, c) => {
         const prev = acc[acc.length - 1];
         if (
           prev !== undefined &&
-          (/^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev) ||
-            /(?:^|[.!:;]\s+|,\s+)(?:[A-Z][\p{L}'-]+|my \w+|our \w+)$/u.test(prev))
+          (/^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev.text) ||
+            /(?:^|[.!:;]\s+|,\s+)(?:[A-Z][\p{L}'-]+|my \w+|our \w+)$/u.test(prev.text))
         )
-          acc[acc.length - 1] = `${prev} and ${c}`;
+          acc[acc.length - 1] = { text: `${prev.text}${c.sep}${c.text}`, sep: prev.sep };
         else acc.push(c);
         return acc;
       }, [])
       // "We will send the list on Monday, and our forecast before the end of the month": a second object
       // sharing the verb (no verb of its own) stays with the promise, which splitGapped then splits by date
-      .reduce<string[]>((acc, c) => {
+      .reduce<Array<{ text: string; sep: string }>>((acc, c) => {
         const prev = acc[acc.length - 1];
         if (
           prev !== undefined &&
-          /^(?:our|my)\s/i.test(c) &&
+          /^(?:our|my)\s/i.test(c.text) &&
           // an "-ing" word alone is not a verb here: "and our schools pricing sheet by Wednesday" is an object
           // (round 8); a progressive has its auxiliary ("our team are sending")
-          !/\b(?:will|'ll|shall|is|are|am|was|were|has|have|had|can|could|would|should|must|does|do|did)\b/i.test(c) &&
-          hasDeadlineWords(c) &&
-          matchCommitment(prev) !== null
+          !/\b(?:will|'ll|shall|is|are|am|was|were|has|have|had|can|could|would|should|must|does|do|did)\b/i.test(
+            c.text,
+          ) &&
+          hasDeadlineWords(c.text) &&
+          matchCommitment(prev.text) !== null
         )
-          acc[acc.length - 1] = `${prev}, and ${c}`;
+          acc[acc.length - 1] = { text: `${prev.text}${c.sep}${c.text}`, sep: prev.sep };
         else acc.push(c);
         return acc;
       }, [])
+      .map((c) => c.text)
       // "Fitting them Friday, you'll be back up and running by the weekend": two promises after a comma
       .flatMap((c) => {
         const at = c.search(/,\s+(?=(?:i|we|you)(?:'ll|’ll|\s+will)\s|you\s+(?:get|receive|have)\s)/i);
@@ -993,6 +1114,20 @@ export function splitClauses(sentence: string): string[] {
         return parts.every((p) => (hasDeadlineWords(p) || EVENT.test(p)) && matchCommitment(p) !== null) &&
           hasDeadlineWords(parts[0] ?? "")
           ? parts
+          : [c];
+      })
+      // round 9: "Truck leaves for the port at 3pm today, I send you the photos tonight", "First delivery tomorrow
+      // before 8am, our driver Chucho will call you when he's outside": a dated statement, then a comma and a
+      // promise with its own subject and time (or event); the first date does not date the second
+      .flatMap((c) => {
+        const at = c.search(
+          /,\s+(?=(?:i|we)\s+(?!(?:am|are|was|were|have|had|do|did|can|could|would|should|must|think|hope|guess)\b)[a-z]+\s|(?:our|my)\s+[a-z]+(?:\s+[A-Z][\p{L}'-]+)?\s+(?:will|'ll)\s)/iu,
+        );
+        if (at < 0) return [c];
+        const head = c.slice(0, at);
+        const tail = c.slice(at + 1);
+        return hasDeadlineWords(head) && (hasDeadlineWords(tail) || EVENT.test(tail)) && matchCommitment(tail) !== null
+          ? [head, tail]
           : [c];
       })
       // "I'm fixing it this afternoon and will confirm by 3": two promises when each names its own time
@@ -1027,7 +1162,7 @@ function dueScope(clause: string): string {
     }
   }
   const cut =
-    /,\s+(?:so|because|since|as|while|whereas|which)\s|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
+    /,\s+(?:so|because|since|as|while|whereas|which)\s|,?\s+and\s+(?:please|kindly|pls)\b|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
       clause,
     );
   if (!cut) return clause;
@@ -1059,7 +1194,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   let cursor = 0;
   const dueOpts = { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour };
   // the last deadline found in the current sentence, for a later clock time without a day
-  let last = null as { sentence: string; dueAt: number } | null;
+  let last = null as { sentence: string; dueAt: number; clause: string } | null;
   // the day an earlier statement without a promise names ("Your move is confirmed for Tuesday June 30."),
   // which dates a later arrival given only by its hour ("Our crew will arrive between 8 and 9am")
   let anchor: number | null = null;
@@ -1089,18 +1224,35 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     const pieces = splitGapped(sentence, action);
     for (const [i, piece] of pieces.entries()) {
       if (out.length >= max) break;
+      // a standing arrangement split off a promise of the same sentence ("From today all requests will come from
+      // me alone, and the list will be with you by noon") is not one itself
+      if (pieces.length > 1 && STANDING_FROM.test(piece.text)) continue;
+      // round 9: in a customer's message "the plumber comes Monday" is the reader's tradesman, not the author's
+      if (msg.direction === "inbound" && READERS_ROLE.test(piece.text)) continue;
       const scoped = expandTexting(dueScope(piece.text));
       const found =
-        sameDayAs(scoped, whole, dueScope(piece.text), msg.sentAt, dueOpts) ??
+        sameDayAs(scoped, whole, dueScope(piece.text), msg.sentAt, dueOpts, anchor) ??
         resolveDueDate(scoped, item ? plan.reference(msg.sentAt, dueOpts.timezone) : msg.sentAt, dueOpts);
       let due: typeof found =
         found && last?.sentence === whole ? afterEarlier(found, scoped, last.dueAt, dueOpts.timezone) : found;
       // "Our CTO will join Wednesday's call, and I'll share the diagram beforehand": the date before it
       if (!due && last?.sentence === whole && BEFOREHAND.test(scoped))
         due = { dueAt: last.dueAt, phrase: "beforehand" };
+      // round 9: a second promise joined to a dated one that happens with it or right after it shares its date
+      // ("…today before 5pm, and I'll copy you on the email", "it ships in 2 hours and I'll re-run them myself
+      // right after"); others keep none ("…within 10 working days and we will write to you with our decision")
+      if (
+        !due &&
+        last?.sentence === whole &&
+        last.clause !== clause &&
+        !EVENT.test(scoped) &&
+        JOINED.test(whole) &&
+        WITH_IT.test(scoped)
+      )
+        due = { dueAt: last.dueAt, phrase: "with the promise before" };
       if (due && anchor !== null && ARRIVAL.test(piece.text.split(EVENT)[0] ?? ""))
         due = afterEarlier(due, scoped, anchor, dueOpts.timezone);
-      if (due) last = { sentence: whole, dueAt: due.dueAt };
+      if (due) last = { sentence: whole, dueAt: due.dueAt, clause };
       const span = locator.find(piece.text, cursor) ?? locator.find(piece.text);
       if (span) cursor = span.end;
       out.push({
@@ -1189,9 +1341,19 @@ function matchPlanItem(line: string): string | null {
 const HANDED_TO =
   /\b(?:spoke|spoken|talked|checked|escalated|passed|assigned|forwarded|handed|raised)\b[^.!?]{0,40}?\b(?:to|with)\s+(?:our|my|the)?\s*[\w-]+(?:\s+(?:team|department|desk|warehouse|office))?\b/i;
 /** "beforehand", "before then", "ahead of it": due by the date of the clause before. */
+/** A service role with "the" acting in the present or future ("the glazier comes Tuesday", "the technician will…"). */
+const READERS_ROLE = new RegExp(
+  String.raw`(?:^|[,;:]\s*|\band\s+)the\s+(?!undersigned\b)(?:[a-z]+\s+)?(?:${ROLES})\s+(?:comes|visits|arrives|starts|will|'ll|is coming|is going to)\b`,
+  "i",
+);
+/** A sentence that joins a second first-person promise to the one before ("…, and I'll…", "… and we'll…"). */
+const JOINED = /\b(?:and|then)\s+(?:i|we)(?:'ll|’ll|\s+will)\s/i;
+/** An act that goes with the one before it: a copy of it, or one done right after it. */
+const WITH_IT =
+  /\b(?:(?:right|straight|immediately|directly|just) after(?:wards)?|afterwards|then)\b|\b(?:copy|cc|bcc|loop)\s+(?:you|u)\b/i;
 const BEFOREHAND = /\b(?:beforehand|before then|ahead of (?:it|that|time|then))\b/i;
 /** A promise that waits on an event instead of a date ("when it's imaged", "as soon as it's returned"). */
-const EVENT = /\b(?:when|once|as soon as|the moment)\s+(?:it|they|he|she|we|you|i|the|your|our|that|this)\b/i;
+const EVENT = /\b(?:when|once|as soon as|the moment|the day)\s+(?:it|they|he|she|we|you|i|the|your|our|that|this)\b/i;
 /** Being somewhere or handing something over at a time, which an event named before may date. */
 const ARRIVAL =
   /\b(?:arriv\w*|pick(?:s|ing)? (?:\w+ )?up|collect\w*|drop(?:s|ping)? (?:\w+ )?off|deliver\w*|be (?:at|there|on site|with you)|meet\w*|set(?:ting)? up|install\w*|visit\w*)\b/i;
@@ -1224,24 +1386,56 @@ function afterEarlier(
 /** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */
 const SAME_DAY = /\b(?:the same|same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
 /** "the following week", "the next day": counted from a date named earlier in the sentence. */
-const FOLLOWING = /\bthe (?:following|next) (day|week)\b|\bthe (day|morning|afternoon|evening|night) before\b/i;
+const FOLLOWING =
+  /\bthe (?:following|next) (day|week)\b|\bthe (day|morning|afternoon|evening|night) before\b|\bthe (?:following|next) (morning|afternoon|evening|night)\b/i;
+/** Round 9: "the Friday before", "the Monday after": a weekday counted from a date named before. */
+const WEEKDAY_FROM = /\bthe (mon|tues|wednes|thurs|fri|satur|sun)day (before|after)\b/i;
+/** Round 9: "by the end of that week", "later that week": the Friday of the week of a date named before. */
+const THAT_WEEK = /\b(?:(?:by )?the end of|later|by the close of)\s+that week\b/i;
+const WEEKDAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tues: 2, wednes: 3, thurs: 4, fri: 5, satur: 6 };
 function sameDayAs(
   scoped: string,
   sentence: string,
   piece: string,
   sentAt: number,
   opts: { timezone?: string; endOfDayHour?: number },
+  anchorAt: number | null = null,
 ): { dueAt: number; phrase: string } | null {
   const m = SAME_DAY.exec(scoped);
   const following = m ? null : FOLLOWING.exec(scoped);
-  if (!m && !following) return null;
+  const weekday = m || following ? null : WEEKDAY_FROM.exec(scoped);
+  const thatWeek = m || following || weekday ? null : THAT_WEEK.exec(scoped);
+  if (!m && !following && !weekday && !thatWeek) return null;
   const at = sentence.indexOf(piece);
   const earlier = at > 0 ? sentence.slice(0, at) : "";
-  const base = earlier ? resolveDueDate(expandTexting(earlier), sentAt, opts) : null;
-  if (!base) return null;
+  // the date named earlier in the sentence, else the day an earlier statement named ("The roofer is scheduled
+  // for Wednesday June 3. I'll email you photos … by the end of that week.")
+  // ("the same day" stays with its own sentence: "send the form and I'll sign it the same day" is an event)
+  const baseAt =
+    (earlier ? resolveDueDate(expandTexting(earlier), sentAt, opts) : null)?.dueAt ??
+    (thatWeek || weekday ? anchorAt : null);
+  if (baseAt === null) return null;
   const tz = opts.timezone ?? "UTC";
-  const p = zonedParts(base.dueAt, tz);
+  const p = zonedParts(baseAt, tz);
   const eod = opts.endOfDayHour ?? 17;
+  if (weekday) {
+    const target = WEEKDAY_INDEX[(weekday[1] ?? "").toLowerCase()] ?? 5;
+    const back = weekday[2]?.toLowerCase() === "before";
+    const days = back ? -(((p.weekday - target + 6) % 7) + 1) : ((target - p.weekday + 6) % 7) + 1;
+    return { dueAt: zonedTimeToUtc(p.year, p.month, p.day + days, eod, 0, tz), phrase: weekday[0] };
+  }
+  if (thatWeek) {
+    return {
+      dueAt: zonedTimeToUtc(p.year, p.month, p.day + ((5 - p.weekday + 7) % 7), eod, 0, tz),
+      phrase: thatWeek[0],
+    };
+  }
+  if (following?.[3]) {
+    // round 9: "…confirmed for Tuesday at 22:00, and the old lines will be ceased the next morning": the day after
+    const part = following[3].toLowerCase();
+    const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : eod;
+    return { dueAt: zonedTimeToUtc(p.year, p.month, p.day + 1, hour, 0, tz), phrase: following[0] };
+  }
   if (following?.[2]) {
     // "…on Thursday, and we'll text you a window the evening before": the day before that date
     const part = following[2].toLowerCase();

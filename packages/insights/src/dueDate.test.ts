@@ -166,3 +166,23 @@ describe("resolveDueDate: round 8", () => {
     expect(iso("within the next 10 minutes")).toBe("2026-03-10T14:10:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 9", () => {
+  it("keeps a range's bare end on the start's day and reads a range of days at its end", () => {
+    // sent Tue 10 March 14:00 UTC; "between 3 and 5 today" is 17:00 today, not tomorrow
+    expect(iso("between 3 and 5 today", Date.parse("2026-03-10T09:00:00Z"))).toBe("2026-03-10T17:00:00.000Z");
+    expect(iso("between 12 and 2 tomorrow")).toBe("2026-03-11T14:00:00.000Z");
+    expect(iso("Wednesday to Friday next week")).toBe("2026-03-20T17:00:00.000Z");
+  });
+  it("reads numeric dates by the zone's order, hours with an h, ETAs and close of play", () => {
+    expect(iso("on 27/3", TUE, "Europe/Berlin")).toBe("2026-03-27T16:00:00.000Z");
+    expect(iso("on 3/27", TUE, "America/New_York")).toBe("2026-03-27T21:00:00.000Z");
+    expect(iso("today between 14h and 16h30", TUE, "Europe/Paris")).toBe("2026-03-10T15:30:00.000Z");
+    expect(iso("ETA 25 min")).toBe("2026-03-10T14:25:00.000Z");
+    expect(iso("by close of play")).toBe("2026-03-10T17:00:00.000Z");
+  });
+  it("does not read a duration or a topic week after 'for' as the deadline", () => {
+    expect(iso("a credit for the two days on your next bill")).toBeNull();
+    expect(iso("the rota for next week tonight")).toBe("2026-03-10T21:00:00.000Z");
+  });
+});

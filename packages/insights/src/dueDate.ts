@@ -48,6 +48,9 @@ const PART_OF_DAY: Array<[RegExp, number]> = [
  * 7am and without one the next seven o'clock.
  */
 const PM_UP_TO = 6;
+/** Zones whose people write a numeric date month first ("6/3" is June 3): the United States and English Canada. */
+const MONTH_FIRST_ZONES =
+  /^(?:America\/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Boise|Detroit|Indiana\/\w+|Kentucky\/\w+|North_Dakota\/\w+|Menominee|Juneau|Sitka|Nome|Adak|Toronto|Vancouver|Edmonton|Winnipeg|Halifax|St_Johns|Regina)|Pacific\/Honolulu|US\/\w+)$/;
 const MONTH_NAMES = [
   "January",
   "February",
@@ -213,10 +216,37 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
           ? `${/^(?:until|till|bis)$/i.test(prep) ? "by" : prep} ${MONTH_NAMES[Number(mo) - 1]} ${Number(d)}${y ? ` ${y}` : ""}`
           : all,
     )
+    // round 9: "a credit for the three days": a duration after "for" is how long, not when
+    .replace(
+      /\bfor (?:the )?(?:(?:first|last|next|past)\s+)?(?:\d+|one|two|three|four|five|six|seven|ten|a few|several)\s+(?:days?|weeks?|months?|hours?|nights?)\b/gi,
+      "for the period",
+    )
+    // round 9: "between 14h and 16h", "at 9h30": hours written with an "h" (French, Portuguese, Spanish usage)
+    .replace(/\b([01]?\d|2[0-3])h([0-5]\d)?\b/g, (_m, h: string, min: string | undefined) => `${h}:${min ?? "00"}`)
+    // round 9: "ETA 25 min": an arrival in that many minutes
+    .replace(/\beta:?\s+(\d{1,3})\s*(?:min(?:ute)?s?|mins)\b/gi, "in $1 minutes")
+    // round 9: "on 29/5", "by 3/6": a numeric date after a time preposition, day first except in the zones
+    // that write the month first (the United States and Canada's English zones); chrono reads it month first
+    .replace(
+      /\b(on|by|until|till|before|from|due|after)\s+(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\b(?![/\d])/gi,
+      (all, prep: string, a: string, b: string, y: string | undefined) => {
+        const monthFirst = MONTH_FIRST_ZONES.test(opts.timezone ?? "UTC");
+        const [d, mo] = monthFirst ? [Number(b), Number(a)] : [Number(a), Number(b)];
+        if (d < 1 || d > 31 || mo < 1 || mo > 12) return all;
+        const year = y ? (y.length === 2 ? `20${y}` : y) : "";
+        return `${prep} ${MONTH_NAMES[mo - 1]} ${d}${year ? ` ${year}` : ""}`;
+      },
+    )
     // "the truck plan for November by Thursday": a month after a noun and "for" is the topic when another
     // deadline follows (as for quarters below)
     .replace(
       /(\b[a-z]{3,}\s+for\s+)(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?=\s+(?:by|before|until|on|tomorrow|today|tonight|next|this|within)\b)/gi,
+      "$1the period",
+    )
+    // round 9: "a few demo slots for next week tonight": a week or month after a noun and "for" is the topic when
+    // another deadline follows, as months and quarters are
+    .replace(
+      /(\b[a-z]{3,}\s+for\s+)(?:next|this|the coming|the following)\s+(?:week|month|weekend)\b(?=[^.!?]*?\b(?:by|before|until|tonight|today|tomorrow|this (?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|eod|cob|end of (?:the )?day)\b)/gi,
       "$1the period",
     )
     // "within 30 days of signature", "in 2 weeks after delivery": counted from an event, not from the message
@@ -243,9 +273,10 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   const at = (dayOffset: number, hour: number, minute = 0) =>
     zonedTimeToUtc(sent.year, sent.month, sent.day + dayOffset, hour, minute, tz);
 
-  let m = /\b(?:by\s+)?(?:the\s+)?(?:eod|end of (?:the )?(?:business )?day|cob|close of business|end of play)\b/i.exec(
-    text,
-  );
+  let m =
+    /\b(?:by\s+)?(?:the\s+)?(?:eod|end of (?:the )?(?:business )?day|cob|close of business|(?:end|close) of play)\b/i.exec(
+      text,
+    );
   // "Monday EOD" should fall through to chrono (with the weekday) – only pure EOD here
   const hasWeekday = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b/i.test(text);
   const hasTomorrow = /\btomorrow\b/i.test(text);
@@ -488,16 +519,23 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     const cr = component(r);
     if (cr.isCertain("month") && !cr.isCertain("day") && daysNamed.includes(cr.get("month"))) continue;
     // a time range ("between 9 and 11") is due at its end
-    const c = r.end?.isCertain("hour") ? r.end : r.start;
+    // round 9: so is a range of days ("on site Tuesday to Thursday next week")
+    const c =
+      r.end?.isCertain("hour") || (r.end && (r.end.isCertain("weekday") || r.end.isCertain("day"))) ? r.end : r.start;
     // ignore bare numbers / durations without an anchor ("2 docs", "for 5 minutes")
     if (/^\d+$/.test(r.text.trim())) continue;
     // chrono's casual parser reads "the money" as "the month": a date needs a date word or a digit
     if (!DATE_WORD.test(r.text)) continue;
     // "right now", "now": not a deadline when something more specific follows
     if (/^(?:right )?now$/i.test(r.text.trim()) && results.length > 1) continue;
-    let year = c.get("year")!;
-    let month = c.get("month")!;
-    let day = c.get("day")!;
+    // "between 12 and 2 today": chrono moves a range's end past midnight when its bare hour is below the start;
+    // the end is read as pm below, so it keeps the start's day
+    const endBare =
+      c === r.end && !c.isCertain("meridiem") && (c.get("hour") ?? 0) >= 1 && (c.get("hour") ?? 0) <= PM_UP_TO;
+    const day0 = c === r.end && ((!c.isCertain("day") && !c.isCertain("weekday")) || endBare) ? r.start : c;
+    let year = day0.get("year")!;
+    let month = day0.get("month")!;
+    let day = day0.get("day")!;
     let hour = eod;
     let minute = 0;
     let sevenNext = false;

@@ -45,6 +45,7 @@ import { TUNING7_HOLDOUT } from "./fixtures/tuning7-holdout";
 import { TUNING8_COMMIT_HOLDOUT } from "./fixtures/tuning8-commit-holdout";
 import { TUNING8_JOB_HOLDOUT } from "./fixtures/tuning8-job-holdout";
 import { TUNING8_SIG_HOLDOUT } from "./fixtures/tuning8-sig-holdout";
+import { TUNING9_COMMIT_HOLDOUT } from "./fixtures/tuning9-commit-holdout";
 import { TUNING9_JOB_HOLDOUT } from "./fixtures/tuning9-job-holdout";
 import { TUNING9_JOB_HOLDOUT_B } from "./fixtures/tuning9-job-holdout-b";
 import { TUNING9_SIG_HOLDOUT } from "./fixtures/tuning9-sig-holdout";
@@ -309,6 +310,14 @@ describe("evaluation report", () => {
         signaturesOnly: true,
       },
       { name: "tuning9-job-holdout B (round 9 job changes)", messages: [], pairs: TUNING9_JOB_HOLDOUT_B, blind: false },
+      // round 9: written from blind7's miss causes before any fix; first run recorded, fit since (README.md)
+      {
+        name: "tuning9-commit-holdout (round 9 commitments)",
+        messages: TUNING9_COMMIT_HOLDOUT,
+        pairs: [],
+        blind: false,
+        commitmentsOnly: true,
+      },
       { name: "tuning-sentiment (round 4)", messages: TUNING_SENTIMENT, pairs: [], blind: false, sentimentOnly: true },
       ...(await loadBlindDirs(new URL("./fixtures/", import.meta.url))).map(asDevOrBlind),
       // independent training sets (round 8): another author each, scored like the blind sets but not marked
