@@ -214,6 +214,33 @@ const DISCOUNT_PROGRAMME =
 const PRICE_ON_TABLE =
   /\b(?:quote|quoted|quotation|proposal|offer|offered|offering|contract|renewal|renewing|renew|invoice|invoicing|current (?:price|rate)|your (?:price|rate|pricing)|the (?:price|rate|fee|total)|numbers|figures|free|cheaper|match|terms|fee|fees|upfront|up front|commit|steep|expensive|too (?:high|much)|best you can|instead of|discount)\b|[$€£]\s?\d|\d+ ?%|\bper (?:seat|user|month|licen[cs]e|agent)\b/;
 const PROPOSAL_AND_EARLIER: ReadonlySet<DealStage> = new Set(["proposal", "interest"]);
+/**
+ * Round 9: a sentence that asks the reader for a priced document ("could you put together a quote", "pls
+ * send over the quote", "we need a written proposal", "kindly share your best quotation"), as opposed to
+ * one that has it ("got the quote", "thanks for the proposal", "send the offer again": it was sent).
+ */
+const REQUEST_MOOD =
+  /\b(?:can|could|would|will) (?:you|u|we|i)\b|\b(?:please|pls|plz|kindly)\b|\bwould you mind\b|^(?:send|share|email|forward|make|put|prepare|quote)\b|\b(?:we|i) (?:need|want|would like|'d like)\b|\b(?:need|want) (?:a|an|the)\b|\?\s*$/;
+const ALREADY_SENT =
+  /\b(?:got|received|receive|arrived|came through|landed|thanks for|thank you for|reviewing|reviewed|looked at|look at|again|resend|re-send)\b/;
+export const isQuoteRequest = (sentence: string): boolean => {
+  const s = sentence.toLowerCase().trim();
+  return REQUEST_MOOD.test(s) && !ALREADY_SENT.test(s);
+};
+/** The sentence of `text` holding `cue` (a list cue is the match only), or the cue itself. */
+function sentenceWith(text: string, cue: string): string {
+  const at = text.toLowerCase().indexOf(cue.toLowerCase());
+  if (at < 0) return cue;
+  const start =
+    Math.max(
+      text.lastIndexOf(".", at),
+      text.lastIndexOf("!", at),
+      text.lastIndexOf("?", at),
+      text.lastIndexOf("\n", at),
+    ) + 1;
+  const rest = text.slice(at + cue.length).search(/[.!?\n]/);
+  return text.slice(start, rest < 0 ? text.length : at + cue.length + rest + 1);
+}
 /** The buyer still asks to see or price the product. */
 const STILL_EVALUATING =
   /\b(?:demo|trial|pilot|walkthrough|how much|pricing|comparing|evaluating|shortlist)\b[^.!?]{0,200}\?/;
@@ -363,6 +390,11 @@ export function detectDealCandidate(
       if (r && (!later || r.confidence > later.confidence)) later = { stage, ...r, origin: "list" };
     }
     if (later && later.confidence >= 0.6) best = { ...later, reopen, sourceMessageId: msg.id };
+  }
+  // round 9 (the owner's convention): a buyer asking for a quote, a price or a proposal is `interest`;
+  // `proposal` is a priced document the seller's side sends or has sent
+  if (best?.stage === "proposal" && msg.direction === "inbound" && isQuoteRequest(sentenceWith(text, best.cue))) {
+    best = { stage: "interest", confidence: 0.65, cue: best.cue, reopen, sourceMessageId: msg.id, origin: best.origin };
   }
   // "Who can I talk to about volume pricing?", "you might have a referral discount?": asking about a
   // pricing programme before any price is on the table is a lead's question, not a negotiation
