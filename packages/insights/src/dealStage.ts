@@ -247,9 +247,9 @@ const AMOUNT =
 /** The seller's price: a subject costs, comes to or is an amount ("tiling would be 2,150 all in"). */
 const PRICE_FRAME =
   /\b(?:is|are|comes? to|would be|will be|works? out at|starts? at|from|rents? (?:at|for)|costs?|priced at|fee would be|our fee|charge)\b/;
-/** Amounts that bill, refund or report rather than offer. */
+/** Amounts that bill, refund or report, or a price accepted ("£40 is fine, it's yours"), rather than offer. */
 const NOT_AN_OFFER =
-  /\b(?:invoice|invoiced|due|overdue|paid|payment|receipt|refund|refunded|charged|billed|balance|owe|outstanding|statement|twice|wants|asking (?:us|me) for|crazy)\b/;
+  /\b(?:invoice|invoiced|due|overdue|paid|payment|receipt|refund|refunded|charged|billed|balance|owe|outstanding|statement|twice|wants|asking (?:us|me) for|crazy|fine|it's yours|deal|agreed|works for)\b/;
 /**
  * Round 9: the first sentence that states a price (outbound: the seller's offer) or asks one (inbound), not
  * billing, a refund, a third party's figure, out of deal scope or a service sentence.
@@ -438,12 +438,13 @@ export function detectDealCandidate(
     best?.stage === "proposal" && msg.direction === "outbound" && isProposalPromised(sentenceWith(text, best.cue));
   if (promised) best = null;
   // round 9: "what is your fee for translating…?", "what are the prices if we're 12?": a price asked for
-  // before any pushback is a lead's question, not a negotiation
+  // before any price is on the table or pushed back on is a lead's question, not a negotiation
   if (
     best?.stage === "negotiation" &&
     msg.direction === "inbound" &&
     PRICE_QUESTION.test(sentenceWith(text, best.cue)) &&
-    !PUSHBACK.test(text)
+    !PUSHBACK.test(text) &&
+    !AMOUNT.test(text)
   ) {
     best = { stage: "interest", confidence: 0.65, cue: best.cue, reopen, sourceMessageId: msg.id, origin: best.origin };
   }
