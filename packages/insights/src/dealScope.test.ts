@@ -14,9 +14,20 @@ import {
   replacesSomethingElse,
   statesNoDeal,
 } from "./dealScope";
-import { detectDealCue } from "./dealStage";
+import { detectDealCue, readDealStage } from "./dealStage";
+import { DEAL_STAGE_MODEL } from "./dealStageModelData";
 
 const inbound = (text: string, subject?: string) => ({ text, direction: "inbound" as const, subject });
+/**
+ * Round 9: a short example the stage models (trained with blind7 and train8) are unsure of, 0.5–0.6 against
+ * the 0.70 picked out of author: held back for the AI peer (probability >= askBelow), with the right stage.
+ */
+const heldBackStage = (msg: { text: string; direction: "inbound" | "outbound" }) => {
+  const r = readDealStage(msg);
+  expect(r.emitted, msg.text).toBe(false);
+  expect(r.probability, msg.text).toBeGreaterThanOrEqual(DEAL_STAGE_MODEL.askBelow);
+  return r.cue?.stage;
+};
 
 describe("deal scope (round 4)", () => {
   it("finds content about deal topics", () => {
@@ -69,7 +80,7 @@ describe("deal scope: objects not bought from us (round 4)", () => {
     expect(detectDealCue(inbound("Do you have education pricing? We're a school of 40 teachers."))?.stage).toBe(
       "interest",
     );
-    expect(detectDealCue(inbound("Your quote is high. Is there a nonprofit discount?"))?.stage).toBe("negotiation");
+    expect(heldBackStage(inbound("Your quote is high. Is there a nonprofit discount?"))).toBe("negotiation");
   });
 });
 
@@ -138,6 +149,6 @@ describe("deal scope: consumer support and operations (round 5)", () => {
     );
     expect(detectDealCue(outbound("Thanks for your order! It ships tomorrow."))).toBeNull();
     // the word as a cue, not a name
-    expect(detectDealCue(inbound("Legal sent back the redlines on the MSA."))?.stage).toBe("negotiation");
+    expect(heldBackStage(inbound("Legal sent back the redlines on the MSA."))).toBe("negotiation");
   });
 });

@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { advanceDeal, type DealCue, detectDealCue, readDealStage } from "./dealStage";
+import { DEAL_STAGE_MODEL } from "./dealStageModelData";
 
 const cue = (text: string, direction: "inbound" | "outbound" = "inbound") =>
   detectDealCue({ text, direction, id: "m1" });
+/**
+ * Round 9: the stage models' reading of a short example they are unsure of. With blind7 and train8 in training
+ * they trust a lone rules cue on one short sentence less (0.4–0.66 against the 0.70 threshold picked out of
+ * author), so such an example is held back for the AI peer (probability >= askBelow) with the right stage.
+ */
+const heldBack = (text: string, direction: "inbound" | "outbound" = "inbound") => {
+  const r = readDealStage({ text, direction, id: "m1" });
+  expect(r.emitted, text).toBe(false);
+  expect(r.probability, text).toBeGreaterThanOrEqual(DEAL_STAGE_MODEL.askBelow);
+  return r.cue;
+};
 
 describe("detectDealCue", () => {
   it("detects each stage with its matched cue", () => {
@@ -34,7 +46,8 @@ describe("detectDealCue", () => {
       direction: "inbound" as const,
       text: "Things have changed – we'd like to revisit your proposal.",
     };
-    expect(readDealStage(m)).toMatchObject({ emitted: false, cue: { stage: "proposal", reopen: true } });
+    // round 9: a buyer asking to revisit a proposal is `interest` (corpus c038 relabelled by the owner's convention)
+    expect(readDealStage(m)).toMatchObject({ emitted: false, cue: { stage: "interest", reopen: true } });
     expect(cue("Things have changed, we are back on the table: we'd like to sign the renewal.")).toMatchObject({
       stage: "won",
       reopen: true,
@@ -80,8 +93,9 @@ describe("deal cues by meaning (issue 13)", () => {
     expect(cue("I've put together pricing for the 3-year term; the PDF is attached.", "outbound")?.stage).toBe(
       "proposal",
     );
-    expect(cue("Got your offer, we are going through it with finance.")?.stage).toBe("proposal");
-    expect(cue("Could you put together a quote for 200 seats?")?.stage).toBe("proposal");
+    expect(heldBack("Got your offer, we are going through it with finance.")?.stage).toBe("proposal");
+    // round 9, the owner's convention: a buyer asking for a quote is interest
+    expect(cue("Could you put together a quote for 200 seats?")?.stage).toBe("interest");
     expect(cue("we went with a local provider in the end")?.stage).toBe("lost");
     expect(cue("Your number is about 20% above what we budgeted.")?.stage).toBe("negotiation");
   });
@@ -93,7 +107,7 @@ describe("deal cues by meaning (issue 13)", () => {
   });
 
   it("falls back to a deal object with a stage intent, at a confidence that cannot close a deal", () => {
-    const c = cue("Finance is now reviewing the revised quote line by line.")!;
+    const c = heldBack("Finance is now reviewing the revised quote line by line.")!;
     expect(c).toMatchObject({ stage: "proposal" });
     const won = cue("Management is finalising the agreement with us this week.")!;
     expect(won.stage).toBe("won");

@@ -214,6 +214,69 @@ const DISCOUNT_PROGRAMME =
 const PRICE_ON_TABLE =
   /\b(?:quote|quoted|quotation|proposal|offer|offered|offering|contract|renewal|renewing|renew|invoice|invoicing|current (?:price|rate)|your (?:price|rate|pricing)|the (?:price|rate|fee|total)|numbers|figures|free|cheaper|match|terms|fee|fees|upfront|up front|commit|steep|expensive|too (?:high|much)|best you can|instead of|discount)\b|[$€£]\s?\d|\d+ ?%|\bper (?:seat|user|month|licen[cs]e|agent)\b/;
 const PROPOSAL_AND_EARLIER: ReadonlySet<DealStage> = new Set(["proposal", "interest"]);
+/**
+ * Round 9: a sentence that asks the reader for a priced document ("could you put together a quote", "pls
+ * send over the quote", "we need a written proposal", "kindly share your best quotation"), as opposed to
+ * one that has it ("got the quote", "thanks for the proposal", "send the offer again": it was sent).
+ */
+const REQUEST_MOOD =
+  /\b(?:can|could|would|will) (?:you|u|we|i)\b|\b(?:please|pls|plz|kindly)\b|\bwould you mind\b|^(?:send|share|email|forward|make|put|prepare|quote)\b|\b(?:we|i) (?:need|want|would like|'d like)\b|\b(?:need|want) (?:a|an|the)\b|\?\s*$/;
+const ALREADY_SENT =
+  /\b(?:got|received|receive|arrived|came through|landed|thanks for|thank you for|reviewing|reviewed|looked at|look at|again|resend|re-send)\b/;
+export const isQuoteRequest = (sentence: string): boolean => {
+  const s = sentence.toLowerCase().trim();
+  return REQUEST_MOOD.test(s) && !ALREADY_SENT.test(s);
+};
+/** A promise to send a priced document later, with no document sent in the same sentence. */
+const PROPOSAL_PROMISED =
+  /\b(?:will|'ll|shall|be going to|going to|i send you|we send you|you will receive|you'll receive|you will have|you'll have|follows|will follow|to follow)\b/;
+const DOCUMENT_HERE = /\b(?:attached|attaching|enclosed|here is|here's|here are|below|please find)\b/;
+const isProposalPromised = (sentence: string): boolean => {
+  const s = sentence.toLowerCase();
+  return PROPOSAL_PROMISED.test(s) && !DOCUMENT_HERE.test(s);
+};
+/** A question about what something costs ("what do the classes cost", "whats the rate for a van"). */
+const PRICE_QUESTION =
+  /\b(?:how much|what(?:s|'s| is| are| would| will| do| does)?|could you tell (?:me|us)|can you tell (?:me|us))\b[^.?!]{0,80}?\b(?:cost|costs|price|prices|pricing|fee|fees|rate|rates|rent|charge|charges|come to|set (?:me|us) back)\b/;
+/** Pushback on a price: the message negotiates, whatever it also asks. */
+const PUSHBACK =
+  /\b(?:too (?:high|much|steep|expensive)|expensive|cheaper|lower|discount|match|beat|budget|best price|can you do|could you do|off\b|reduce|less)\b|\d+ ?%/;
+/** Money: a currency with an amount, or an amount with a unit rate or an all-in price. */
+const AMOUNT =
+  /(?:[$€£¥₹]|\b(?:usd|eur|gbp|aed|cad|aud|sek|nok|dkk|chf|ghs|inr|mxn|sgd|nzd)\b) ?\d|(?<![\d,.])\d[\d,.]*(?: ?(?:usd|eur|euros?|gbp|pounds|dollars|pesos|rand|kr|sek|aed|cad|aud)\b| (?:a|an|per|each) (?:hour|month|year|week|day|night|session|class|seat|user|person|head|box|crate|kg|unit|visit|room)\b| all in\b| inc(?:l|luding)?\.? (?:gst|vat|hst|tax)\b| (?:\+|plus) (?:vat|gst|tax)\b)/;
+/** The seller's price: a subject costs, comes to or is an amount ("tiling would be 2,150 all in"). */
+const PRICE_FRAME =
+  /\b(?:is|are|comes? to|would be|will be|works? out at|starts? at|from|rents? (?:at|for)|costs?|priced at|fee would be|our fee|charge)\b/;
+/** Amounts that bill, refund or report, or a price accepted ("£40 is fine, it's yours"), rather than offer. */
+const NOT_AN_OFFER =
+  /\b(?:invoice|invoiced|due|overdue|paid|payment|receipt|refund|refunded|charged|billed|balance|owe|outstanding|statement|twice|wants|asking (?:us|me) for|crazy|fine|it's yours|deal|agreed|works for)\b/;
+/**
+ * Round 9: the first sentence that states a price (outbound: the seller's offer) or asks one (inbound), not
+ * billing, a refund, a third party's figure, out of deal scope or a service sentence.
+ */
+function pricedSentence(text: string, direction: "inbound" | "outbound"): string | null {
+  for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+    if (sentence.length > 400 || NOT_AN_OFFER.test(sentence) || isOutOfDealScope(sentence)) continue;
+    if (isServiceSentence(sentence) || isAboutThirdParty(sentence)) continue;
+    if (direction === "outbound" ? AMOUNT.test(sentence) && PRICE_FRAME.test(sentence) : PRICE_QUESTION.test(sentence))
+      return sentence;
+  }
+  return null;
+}
+/** The sentence of `text` holding `cue` (a list cue is the match only), or the cue itself. */
+function sentenceWith(text: string, cue: string): string {
+  const at = text.toLowerCase().indexOf(cue.toLowerCase());
+  if (at < 0) return cue;
+  const start =
+    Math.max(
+      text.lastIndexOf(".", at),
+      text.lastIndexOf("!", at),
+      text.lastIndexOf("?", at),
+      text.lastIndexOf("\n", at),
+    ) + 1;
+  const rest = text.slice(at + cue.length).search(/[.!?\n]/);
+  return text.slice(start, rest < 0 ? text.length : at + cue.length + rest + 1);
+}
 /** The buyer still asks to see or price the product. */
 const STILL_EVALUATING =
   /\b(?:demo|trial|pilot|walkthrough|how much|pricing|comparing|evaluating|shortlist)\b[^.!?]{0,200}\?/;
@@ -364,6 +427,27 @@ export function detectDealCandidate(
     }
     if (later && later.confidence >= 0.6) best = { ...later, reopen, sourceMessageId: msg.id };
   }
+  // round 9 (the owner's convention): a buyer asking for a quote, a price or a proposal is `interest`;
+  // `proposal` is a priced document the seller's side sends or has sent
+  if (best?.stage === "proposal" && msg.direction === "inbound" && isQuoteRequest(sentenceWith(text, best.cue))) {
+    best = { stage: "interest", confidence: 0.65, cue: best.cue, reopen, sourceMessageId: msg.id, origin: best.origin };
+  }
+  // round 9: "we will email you the formal quotation next week": a proposal promised is a commitment; the
+  // stage moves when it is sent (blind7 and train8 label it so)
+  const promised =
+    best?.stage === "proposal" && msg.direction === "outbound" && isProposalPromised(sentenceWith(text, best.cue));
+  if (promised) best = null;
+  // round 9: "what is your fee for translating…?", "what are the prices if we're 12?": a price asked for
+  // before any price is on the table or pushed back on is a lead's question, not a negotiation
+  if (
+    best?.stage === "negotiation" &&
+    msg.direction === "inbound" &&
+    PRICE_QUESTION.test(sentenceWith(text, best.cue)) &&
+    !PUSHBACK.test(text) &&
+    !AMOUNT.test(text)
+  ) {
+    best = { stage: "interest", confidence: 0.65, cue: best.cue, reopen, sourceMessageId: msg.id, origin: best.origin };
+  }
   // "Who can I talk to about volume pricing?", "you might have a referral discount?": asking about a
   // pricing programme before any price is on the table is a lead's question, not a negotiation
   if (
@@ -398,11 +482,26 @@ export function detectDealCandidate(
       origin: "reopen",
     };
   }
-  if (!best) {
+  // round 9: a price stated by the seller ("gutter clearing comes to £340") or asked by the buyer ("what
+  // would your bookkeeping come to per month?") without a document word: blind7 and train8 label them
+  // proposal and interest, and no cue list read them
+  if (!best && !promised) {
+    const priced = pricedSentence(text, msg.direction);
+    if (priced)
+      best = {
+        stage: msg.direction === "outbound" ? "proposal" : "interest",
+        confidence: 0.65,
+        cue: priced,
+        reopen,
+        sourceMessageId: msg.id,
+        origin: "list",
+      };
+  }
+  if (!best && !promised) {
     const f = fallbackCue(text, msg.direction);
     if (f) best = { stage: f.stage, confidence: 0.7, cue: f.cue, reopen, sourceMessageId: msg.id, origin: "fallback" };
   }
-  if (!best) best = modelCue(msg, reopen, nb);
+  if (!best && !promised) best = modelCue(msg, reopen, nb);
   // round 5: a consumer's order, refund, coupon or delivery is support; only ending a subscription is lost,
   // and a quote we send is a proposal even for a few items ("here is the quote for the 6 chairs, shipping included")
   if (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractDeterministic } from "./extractor";
-import { createHybridExtractor, llmReviewSchema, uncertainty } from "./hybrid";
+import { createHybridExtractor, llmReviewSchema, SENTIMENT_ASK_BELOW, uncertainSentiment, uncertainty } from "./hybrid";
+import { scoreSentiment } from "./sentiment";
 import type { MessageInput } from "./types";
 
 const msg = (text: string, direction: MessageInput["direction"] = "inbound"): MessageInput => ({
@@ -74,5 +75,53 @@ describe("hybrid extractor", () => {
     });
     expect((await broken.extract(msg(text))).fallbackReason).toMatch(/HTTP 502/);
     expect(llmReviewSchema.safeParse({ extra: 1 }).success).toBe(false);
+  });
+
+  it("asks about the tone when the sentiment model's top probability is low, not when a score is near zero", () => {
+    const top = (t: string) => Math.max(...Object.values(scoreSentiment(t).probabilities!));
+    // split evidence: praise and a fault, the two classes about even (top ~0.45)
+    const mixed = "The new dashboard is nice but the export still breaks sometimes.";
+    expect(top(mixed)).toBeLessThan(SENTIMENT_ASK_BELOW);
+    expect(uncertainty(msg(mixed), extractDeterministic(msg(mixed))).join()).toMatch(/sentiment model unsure/);
+    // near-zero score with an evaluative word ("sick"), which the rule-era test sent; the model is sure it
+    // is neutral (a rescheduling note), so it is not asked
+    const flat = "Can't join the 10am today, my son is sick. Could we move it to tomorrow?";
+    const ext = extractDeterministic(msg(flat));
+    expect(Math.abs(ext.sentiment.score)).toBeLessThan(0.2);
+    expect(ext.sentiment.positive.length + ext.sentiment.negative.length).toBeGreaterThan(0);
+    expect(top(flat)).toBeGreaterThanOrEqual(SENTIMENT_ASK_BELOW);
+    expect(uncertainty(msg(flat), ext).join()).not.toMatch(/sentiment/);
+    // confident either way: not asked
+    for (const t of [
+      "Absolutely thrilled with the rollout, thank you all!",
+      "Thanks for nothing, really helpful as always.",
+    ])
+      expect(uncertainSentiment(scoreSentiment(t)), t).toBe(false);
+    // the rule scorer alone has no probabilities and keeps its near-neutral test
+    expect(uncertainSentiment(scoreSentiment(mixed, { rulesOnly: true }))).toBe(
+      Math.abs(scoreSentiment(mixed, { rulesOnly: true }).score) < 0.2,
+    );
+  });
+
+  it("validates the peer's tone with zod: an out-of-range or unknown answer keeps the model's sentiment", async () => {
+    const text = "The new dashboard is nice but the export still breaks sometimes.";
+    const own = extractDeterministic(msg(text)).sentiment;
+    for (const answer of [
+      { sentiment: { label: "ecstatic", score: 0.9 } },
+      { sentiment: { label: "positive", score: 3 } },
+      { sentiment: { label: "negative" } },
+    ]) {
+      const ex = createHybridExtractor({ generate: async () => JSON.stringify(answer) });
+      const got = await ex.extract(msg(text));
+      expect(got.source, JSON.stringify(answer)).toBe("deterministic");
+      expect(got.fallbackReason).toBeTruthy();
+      expect(got.sentiment).toEqual(own);
+    }
+    const ok = createHybridExtractor({
+      generate: async () => JSON.stringify({ sentiment: { label: "negative", score: -0.4 } }),
+    });
+    const got = await ok.extract(msg(text));
+    expect(got.source).toBe("llm");
+    expect(got.sentiment).toMatchObject({ label: "negative", score: -0.4 });
   });
 });

@@ -8,27 +8,21 @@ import { evalDealStage } from "./evaluate";
 import { TUNING5_DEAL_OPS, TUNING5_DEAL_PROBES, TUNING5_DEAL_RETAIL, TUNING5_DEAL_SOLO } from "./fixtures/tuning5-deal";
 import { TUNING5_DEAL_HOLDOUT } from "./fixtures/tuning5-deal-holdout";
 
-/**
- * Round 8: labels written under a convention the independent authors split on, left out of the floors. A
- * buyer's request for a quote is `proposal` for this package's author and blind2–4 and `interest` for blind5,
- * blind6, train7a and train7b; the learned stage models, trained on both, read "Could you quote us for …" as
- * interest (README.md, round 8). Which convention the package keeps is the lead's decision.
- */
-const CONVENTION_SPLIT = new Set(["t5o-021"]);
+// Round 9: t5o-021 ("Could you quote us for storage…"), left out in round 8 under the split convention, is
+// labelled `interest` by the owner's convention (a buyer's quote request) and is scored again.
 
 describe("round-5 deal tuning floors", () => {
   it("deal stage: P >= 0.95 and R >= 0.9 on consumer support, operations and the round-5 holdout", () => {
     for (const [name, set] of Object.entries({
       "tuning5-retail": TUNING5_DEAL_RETAIL,
-      "tuning5-ops": TUNING5_DEAL_OPS.filter((l) => !CONVENTION_SPLIT.has(l.msg.id)),
+      "tuning5-ops": TUNING5_DEAL_OPS,
       "tuning5-holdout": TUNING5_DEAL_HOLDOUT,
       // buyers writing alone with shop words: what the consumer-register guard must not cost
       "tuning5-solo": TUNING5_DEAL_SOLO,
     })) {
       const r = evalDealStage(set);
       if (r.precision < 0.95 || r.recall < 0.9) console.log(name, r.misses);
-      const split = name === "tuning5-ops" ? CONVENTION_SPLIT.size : 0;
-      expect(r.tp + r.fn, `${name}: labelled cues`).toBeGreaterThanOrEqual(5 - split);
+      expect(r.tp + r.fn, `${name}: labelled cues`).toBeGreaterThanOrEqual(5);
       expect(r.precision, name).toBeGreaterThanOrEqual(0.95);
       expect(r.recall, name).toBeGreaterThanOrEqual(0.9);
     }
