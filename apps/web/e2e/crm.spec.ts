@@ -11,8 +11,10 @@ test.describe.configure({ mode: "serial" });
 const run = `${Date.now().toString(36)}c`;
 const agent = { name: "Cora Crm", email: `cora-${run}@acme.test`, org: `Acme CRM ${run}` };
 const NORA = "+14155550163";
+// A clear interest cue: since round 9 the deal model holds "We're very interested in your platform." alone,
+// beside a promise, below its threshold (p 0.64 < 0.70: a case for the AI peer), so the message asks for a demo.
 const TEXT =
-  "Hi, this is Nora from Brightwave. We're very interested in your platform. I'll send our security questionnaire by Friday.";
+  "Hi, this is Nora from Brightwave. We're very interested in your platform and would like a demo. I'll send our security questionnaire by Friday.";
 
 let page: Page;
 test.beforeAll(async ({ browser }) => {
