@@ -243,13 +243,30 @@ const PUSHBACK =
   /\b(?:too (?:high|much|steep|expensive)|expensive|cheaper|lower|discount|match|beat|budget|best price|can you do|could you do|off\b|reduce|less)\b|\d+ ?%/;
 /** Money: a currency with an amount, or an amount with a unit rate or an all-in price. */
 const AMOUNT =
-  /(?:[$€£¥₹]|\b(?:usd|eur|gbp|aed|cad|aud|sek|nok|dkk|chf|ghs|inr|mxn|sgd|nzd)\b) ?\d|(?<![\d,.])\d[\d,.]*(?: ?(?:usd|eur|euros?|gbp|pounds|dollars|pesos|rand|kr|sek|aed|cad|aud)\b| (?:a|an|per|each) (?:hour|month|year|week|day|night|session|class|seat|user|person|head|box|crate|kg|unit|visit|room)\b| all in\b| inc(?:l|luding)?\.? (?:gst|vat|hst|tax)\b| (?:\+|plus) (?:vat|gst|tax)\b)/;
+  /(?:[$€£¥₹₩₦₱₺₫]|\br\$|\bgh₵|\b(?:usd|eur|gbp|aed|cad|aud|sek|nok|dkk|chf|ghs|inr|mxn|sgd|nzd|pkr|lkr|krw|cop|kes|brl|php|ngn|zar|jpy|cny|rmb|idr|myr|thb|vnd|try|pln|czk|huf|egp|sar|qar|clp|pen|ars|hkd)\b) ?\d|(?<![\d,.])\d[\d,.]*(?: ?(?:usd|eur|euros?|gbp|pounds|dollars|pesos|rand|kr|sek|aed|cad|aud)\b| (?:a|an|per|each) (?:hour|month|year|week|day|night|session|class|seat|user|person|head|box|crate|kg|unit|visit|room|piece|student|licen[cs]e|set)\b| pp\b| all in\b| inc(?:l|luding)?\.? (?:gst|vat|hst|tax)\b| (?:\+|plus) (?:vat|gst|tax)\b)/;
 /** The seller's price: a subject costs, comes to or is an amount ("tiling would be 2,150 all in"). */
 const PRICE_FRAME =
   /\b(?:is|are|comes? to|would be|will be|works? out at|starts? at|from|rents? (?:at|for)|costs?|priced at|fee would be|our fee|charge)\b/;
 /** Amounts that bill, refund or report, or a price accepted ("£40 is fine, it's yours"), rather than offer. */
 const NOT_AN_OFFER =
   /\b(?:invoice|invoiced|due|overdue|paid|payment|receipt|refund|refunded|charged|billed|balance|owe|outstanding|statement|twice|wants|asking (?:us|me) for|crazy|fine|it's yours|deal|agreed|works for)\b/;
+/**
+ * Round 10: a price agreed in the sentence ("Deal. $1,065 it is", "ok fine, $60 works. lock it in", "done at
+ * ₹1,060 for 80 sets", "5% it is", "£40 is fine, it's yours", "Agreed at 0.040"): the haggle ends in a sale.
+ * Either side may write it (the seller accepting an offer, the buyer a price); a question never agrees.
+ */
+const PRICE_AGREED =
+  /(?:[$€£¥₹]\s?|\b)\d[\d,.]*\s?(?:%|k\b)?\s*(?:it is|is fine|is ok(?:ay)?|works(?! for (?:the|a) )|it's yours)\b|\b(?:done|agreed|deal) at [$€£¥₹]?\s?\d|\block it in\b|^(?:ok,? |okay,? |perfect,? )?deal\b(?! with)/;
+function agreedPrice(text: string): string | null {
+  for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+    if (sentence.length > 400 || /\?/.test(sentence) || !PRICE_AGREED.test(sentence)) continue;
+    if (isOutOfDealScope(sentence) || isServiceSentence(sentence) || isAboutThirdParty(sentence)) continue;
+    // the agreement names money: in this sentence or the message ("lock it in" after "$60 works")
+    if (!AMOUNT.test(text) && !/\d ?%|[$€£¥₹]\s?\d/.test(text)) continue;
+    return sentence;
+  }
+  return null;
+}
 /**
  * Round 9: the first sentence that states a price (outbound: the seller's offer) or asks one (inbound), not
  * billing, a refund, a third party's figure, out of deal scope or a service sentence.
@@ -485,6 +502,10 @@ export function detectDealCandidate(
   // round 9: a price stated by the seller ("gutter clearing comes to £340") or asked by the buyer ("what
   // would your bookkeeping come to per month?") without a document word: blind7 and train8 label them
   // proposal and interest, and no cue list read them
+  if (!best && !promised) {
+    const agreed = agreedPrice(text);
+    if (agreed) best = { stage: "won", confidence: 0.65, cue: agreed, reopen, sourceMessageId: msg.id, origin: "list" };
+  }
   if (!best && !promised) {
     const priced = pricedSentence(text, msg.direction);
     if (priced)
