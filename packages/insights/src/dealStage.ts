@@ -658,16 +658,22 @@ export function modelStageBlock(
 }
 
 /**
- * Round 10: guards a confident words-only stage still obeys. The others are sentence-level heuristics about
- * scope (a third party as subject, service or support wording, out-of-scope topics) that, out of author, blocked
- * 16 right stages for 4 wrong ones at words-only probability >= 0.4 (blind2–7, train7a/b, train8); a stage read
- * with at least `guardYield` probability overrides them. A question, condition or hedge never closes a deal,
- * a message that states there is no deal has none, and interest is the buyer's.
+ * Round 10: guards a confident words-only stage still obeys. Out of author (blind2–7, train7a/b, train8) the
+ * guards blocked 16 right stages for 4 wrong ones at words-only probability >= 0.4; the soft ones (a third
+ * party as the sentence's subject, service or support wording) are sentence heuristics that a stage
+ * read with at least `guardYield` probability overrides. A question, condition or hedge never closes a deal,
+ * a message that states there is no deal has none, interest is the buyer's, and the round-5 scope holds.
  */
 const HARD_BLOCKS: ReadonlySet<string> = new Set([
   "question, condition or hedge",
   "states no deal",
   "interest outbound",
+  // the round-5 scope: consumer support and out-of-scope objects (a tool replacing spreadsheets, an order
+  // number) stay out whatever the words say (tuning5.test.ts and dealScope.test.ts assert them)
+  "consumer support",
+  "out of deal scope",
+  // "we've decided to go with Fleetio instead of the spreadsheets": a thing that is not us replaced
+  "not our decision",
 ]);
 export const isHardBlock = (block: string): boolean => HARD_BLOCKS.has(block);
 

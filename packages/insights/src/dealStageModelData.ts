@@ -4415,6 +4415,6 @@ export const DEAL_STAGE_MODEL: DealStageModel = {
   },
   threshold: 0.7,
   textThreshold: 0.4,
-  guardYield: 0.5,
+  guardYield: 0.7,
   askBelow: 0.3,
 };
