@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { advanceDeal, type DealCue, detectDealCue, readDealStage } from "./dealStage";
+import {
+  advanceDeal,
+  type DealCue,
+  detectDealCandidate,
+  detectDealCue,
+  isHardBlock,
+  modelStageBlock,
+  readDealStage,
+} from "./dealStage";
 import { DEAL_STAGE_MODEL } from "./dealStageModelData";
 
 const cue = (text: string, direction: "inbound" | "outbound" = "inbound") =>
@@ -113,5 +121,53 @@ describe("deal cues by meaning (issue 13)", () => {
     expect(won.stage).toBe("won");
     expect(won.confidence).toBeLessThan(0.8);
     expect(advanceDeal("proposal", won).changed).toBe(false);
+  });
+});
+
+describe("round 10: a price agreed, and which guards a confident words-only stage may override", () => {
+  const candidate = (text: string, direction: "inbound" | "outbound" = "inbound") =>
+    detectDealCandidate({ text, direction, id: "m1" });
+
+  it("reads a price agreed in the sentence as a won candidate, from either side", () => {
+    expect(candidate("Deal. $1,065 it is. I'll send the artwork files by Monday.")?.stage).toBe("won");
+    expect(candidate("ok fine, $60 works. lock it in")?.stage).toBe("won");
+    expect(candidate("Ok, £40 is fine, it's yours! Collection only from Cardiff Bay.", "outbound")?.stage).toBe("won");
+    expect(candidate("Done at ₹1,060 for 80 sets. Advance I will transfer by Friday.")?.stage).toBe("won");
+  });
+
+  it("does not read a question, a date or a time without money as a price agreed", () => {
+    expect(candidate("Is $60 ok for you?")?.stage).not.toBe("won");
+    expect(candidate("The 10th works for me, see you then.")).toBeNull();
+    expect(candidate("3pm works, I'll bring the samples.")).toBeNull();
+  });
+
+  it("reads more currencies and unit rates as the seller's price", () => {
+    expect(candidate("Our academy plan is KRW 1,900 per student per month.", "outbound")?.stage).toBe("proposal");
+  });
+
+  it("names the guard that holds; scope, support, hedges and 'no deal' are hard, third parties and service soft", () => {
+    const msg = { text: "Our client cancelled the conveyor project.", direction: "inbound" as const };
+    expect(modelStageBlock(msg, "lost", "Our client cancelled the conveyor project", false)).toBe(
+      "third-party subject",
+    );
+    expect(isHardBlock("third-party subject")).toBe(false);
+    expect(isHardBlock("service sentence")).toBe(false);
+    for (const hard of [
+      "consumer support",
+      "out of deal scope",
+      "not our decision",
+      "question, condition or hedge",
+      "states no deal",
+      "interest outbound",
+    ])
+      expect(isHardBlock(hard), hard).toBe(true);
+    const fleet = {
+      text: "We've decided to go with Fleetio instead of the spreadsheets.",
+      direction: "inbound" as const,
+    };
+    expect(modelStageBlock(fleet, "lost", "We've decided to go with Fleetio instead of the spreadsheets", false)).toBe(
+      "not our decision",
+    );
+    expect(modelStageBlock(msg, "interest", "We need a partner", false)).toBeNull();
   });
 });

@@ -32,6 +32,11 @@ export interface DealStageModel {
   threshold: number;
   /** Otherwise emit `text`'s top stage at or above this probability (picked with `threshold`). */
   textThreshold: number;
+  /**
+   * Round 10: at or above this probability the words-only model's stage stands against the soft scope guards
+   * (`isHardBlock` in dealStage.ts lists the ones it never overrides); picked with the thresholds.
+   */
+  guardYield: number;
   /** A held-back `model` stage at or above this probability is the uncertain band the AI peer reviews (hybrid.ts). */
   askBelow: number;
 }

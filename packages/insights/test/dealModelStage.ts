@@ -7,7 +7,7 @@
 import type { DealCandidateInput } from "../src/dealConfidence";
 import { DEAL_CLASSES } from "../src/dealModel";
 import { DEAL_MODEL } from "../src/dealModelData";
-import { type DealStage, detectDealCandidate, modelStageAllowed, OVERRULE } from "../src/dealStage";
+import { type DealStage, detectDealCandidate, isHardBlock, modelStageBlock, OVERRULE } from "../src/dealStage";
 import { dealStageFeatures, isTextFeature, strongestStageSentence, topDealStage } from "../src/dealStageModel";
 import type { LinearModel, SparseFeatures } from "../src/linearModel";
 import { outOfFoldNaiveBayes } from "./dealCalibration";
@@ -105,6 +105,8 @@ export function trainStageModels(
 export interface StagePoint {
   threshold: number;
   textThreshold: number;
+  /** The words-only probability at which its stage overrides the soft scope guards (above 1: never). */
+  guardYield: number;
   precision: number;
   recall: number;
   tp: number;
@@ -116,38 +118,40 @@ export interface StagePoint {
 export interface ScoredRow {
   row: StageRow;
   full: { stage: DealStage; probability: number; allowed: boolean };
-  words: { stage: DealStage; probability: number; allowed: boolean };
+  words: { stage: DealStage; probability: number; allowed: boolean; softBlocked?: boolean };
 }
 
 /** The stage emitted at the thresholds, as `readDealStage` decides it (null: none). */
-function decide(s: ScoredRow, threshold: number, textThreshold: number): string | null {
+function decide(s: ScoredRow, threshold: number, textThreshold: number, guardYield: number): string | null {
   const overrule = s.row.candidate !== null && s.row.candidate !== s.full.stage;
   if (s.full.probability >= (overrule ? Math.max(threshold, OVERRULE) : threshold)) return s.full.stage;
-  return s.words.probability >= textThreshold && s.words.allowed ? s.words.stage : null;
+  const allowed = s.words.allowed || (s.words.softBlocked === true && s.words.probability >= guardYield);
+  return s.words.probability >= textThreshold && allowed ? s.words.stage : null;
 }
 
 /**
  * A model's top stage for a row, and whether `readDealStage` lets it stand: always for the candidate-reading
  * model; for the words-only model when it is the candidate's stage or passes the structural guards.
  */
-function topOf(model: LinearModel, row: StageRow, guarded: boolean): ScoredRow["full"] {
+function topOf(model: LinearModel, row: StageRow, guarded: boolean): ScoredRow["words"] {
   const top = topDealStage(model, row.features);
   if (!guarded || row.candidate === top.stage || top.probability < 0.25) return { ...top, allowed: true };
   const quote = strongestStageSentence(model, row.msg, top.stage);
-  return { ...top, allowed: quote !== null && modelStageAllowed(row.msg, top.stage, quote, false) };
+  const block = quote === null ? "no quote" : modelStageBlock(row.msg, top.stage, quote, false);
+  return { ...top, allowed: block === null, softBlocked: quote !== null && block !== null && !isHardBlock(block) };
 }
 
 /** Precision/recall over scored rows at each pair of thresholds. */
 export function stageCurve(
   scored: readonly ScoredRow[],
-  pairs: ReadonlyArray<readonly [number, number]>,
+  pairs: ReadonlyArray<readonly [number, number] | readonly [number, number, number]>,
 ): StagePoint[] {
   const labelled = scored.filter((s) => s.row.label !== "none").length;
-  return pairs.map(([threshold, textThreshold]) => {
+  return pairs.map(([threshold, textThreshold, guardYield = 2]) => {
     let tp = 0;
     let fp = 0;
     for (const s of scored) {
-      const got = decide(s, threshold, textThreshold);
+      const got = decide(s, threshold, textThreshold, guardYield);
       if (got === null) continue;
       if (got === s.row.label) tp++;
       else fp++;
@@ -155,6 +159,7 @@ export function stageCurve(
     return {
       threshold,
       textThreshold,
+      guardYield,
       tp,
       fp,
       fn: labelled - tp,
