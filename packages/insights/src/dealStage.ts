@@ -253,10 +253,11 @@ const NOT_AN_OFFER =
 /**
  * Round 10: a price agreed in the sentence ("Deal. $1,065 it is", "ok fine, $60 works. lock it in", "done at
  * ₹1,060 for 80 sets", "5% it is", "£40 is fine, it's yours", "Agreed at 0.040"): the haggle ends in a sale.
- * Either side may write it (the seller accepting an offer, the buyer a price); a question never agrees.
+ * Either side may write it (the seller accepting an offer, the buyer a price); a question never agrees. A number
+ * starts only where a digit run does (the lookbehind), so a long run of digits and commas is read once.
  */
 const PRICE_AGREED =
-  /(?:[$€£¥₹]\s?|\b)\d[\d,.]*\s?(?:%|k\b)?\s*(?:it is|is fine|is ok(?:ay)?|works(?! for (?:the|a) )|it's yours)\b|\b(?:done|agreed|deal) at [$€£¥₹]?\s?\d|\block it in\b|^(?:ok,? |okay,? |perfect,? )?deal\b(?! with)/;
+  /(?:[$€£¥₹]\s?|\b(?<![\d,.]))\d[\d,.]*\s?(?:%|k\b)?\s*(?:it is|is fine|is ok(?:ay)?|works(?! for (?:the|a) )|it's yours)\b|\b(?:done|agreed|deal) at [$€£¥₹]?\s?\d|\block it in\b|^(?:ok,? |okay,? |perfect,? )?deal\b(?! with)/;
 function agreedPrice(text: string): string | null {
   for (const sentence of text.split(/(?<=[.!?])\s+/)) {
     if (sentence.length > 400 || /\?/.test(sentence) || !PRICE_AGREED.test(sentence)) continue;
