@@ -607,6 +607,9 @@ function fallbackCue(text: string, direction: "inbound" | "outbound"): { stage: 
 const COMMERCIAL =
   /\b(?:price|pricing|cost|quote|quotation|proposal|offer|contract|agreement|plan|tier|package|seat|licen[cs]e|budget|vendor|provider|supplier|tool|platform|solution|product|software|subscription|renew|renewal|trial|demo|pilot|purchase|buy|order|po|invoice|pay|payment|discount|deal|sign|procurement|competitor|onboard|onboarding|per (?:user|seat|month)|\$|€|£|%)\b/;
 
+/** The block of a words-only stage that has no sentence to quote (`readDealStage`). */
+export const NO_QUOTE = "no quote";
+
 /**
  * Whether a stage a statistical model read from the message's vocabulary (the naive-Bayes fallback, round 8's
  * words-only stage model) may stand, quoting `sentence`: the structural guards the rules apply hold for the
@@ -666,6 +669,8 @@ export function modelStageBlock(
  * a message that states there is no deal has none, interest is the buyer's, and the round-5 scope holds.
  */
 const HARD_BLOCKS: ReadonlySet<string> = new Set([
+  // a stage with no sentence to quote is never emitted (a fact keeps its source)
+  NO_QUOTE,
   "question, condition or hedge",
   "states no deal",
   "interest outbound",
@@ -677,6 +682,26 @@ const HARD_BLOCKS: ReadonlySet<string> = new Set([
   "not our decision",
 ]);
 export const isHardBlock = (block: string): boolean => HARD_BLOCKS.has(block);
+
+/**
+ * `readDealStage`'s rule for the candidate-reading model's stage, shared with the threshold search
+ * (test/dealModelStage.ts) so the thresholds are picked for exactly this rule: it stands at `threshold`,
+ * and overruling the rules' candidate with another stage needs {@link OVERRULE}.
+ */
+export const fullStageStands = (probability: number, overrules: boolean, threshold: number): boolean =>
+  probability >= (overrules ? Math.max(threshold, OVERRULE) : threshold);
+
+/**
+ * `readDealStage`'s rule for the words-only model's stage (shared as {@link fullStageStands} is): it stands at
+ * `textThreshold` when nothing blocks its quote (`block` null: no guard holds, or it is the rules' candidate's
+ * stage), or when only a soft guard does and it reaches `guardYield`.
+ */
+export const wordsStageStands = (
+  probability: number,
+  block: string | null,
+  textThreshold: number,
+  guardYield: number,
+): boolean => probability >= textThreshold && (block === null || (probability >= guardYield && !isHardBlock(block)));
 
 /** Whether a model's stage may stand on its quote: no guard of {@link modelStageBlock} holds. */
 export function modelStageAllowed(
@@ -750,23 +775,19 @@ export function readDealStage(
   const { model, text, threshold, textThreshold } = DEAL_STAGE_MODEL;
   const full = topDealStage(model, features);
   let pick = full;
-  // overruling the rules' candidate with another stage needs more certainty than confirming it
-  let emitted = full.probability >= (cand && cand.stage !== full.stage ? Math.max(threshold, OVERRULE) : threshold);
+  let emitted = fullStageStands(full.probability, cand !== null && cand.stage !== full.stage, threshold);
   let quote: string | null = null;
   if (!emitted) {
     // the words-only model ignores the candidate's features (it has no weights for them)
     const words = topDealStage(text, features);
     if (words.probability >= textThreshold) {
       // a stage the rules did not propose stands only under the rules' structural guards on its quote
-      const best = cand?.stage === words.stage ? null : strongestStageSentence(text, msg, words.stage);
-      const block = best ? modelStageBlock(msg, words.stage, best, false) : null;
-      const q =
-        best && (block === null || (words.probability >= DEAL_STAGE_MODEL.guardYield && !isHardBlock(block)))
-          ? best
-          : null;
-      if (cand?.stage === words.stage || q !== null) {
+      const agrees = cand?.stage === words.stage;
+      const best = agrees ? null : strongestStageSentence(text, msg, words.stage);
+      const block = agrees ? null : best ? modelStageBlock(msg, words.stage, best, false) : NO_QUOTE;
+      if (wordsStageStands(words.probability, block, textThreshold, DEAL_STAGE_MODEL.guardYield)) {
         pick = words;
-        quote = q;
+        quote = best;
         emitted = true;
       }
     }

@@ -7,7 +7,14 @@
 import type { DealCandidateInput } from "../src/dealConfidence";
 import { DEAL_CLASSES } from "../src/dealModel";
 import { DEAL_MODEL } from "../src/dealModelData";
-import { type DealStage, detectDealCandidate, isHardBlock, modelStageBlock, OVERRULE } from "../src/dealStage";
+import {
+  type DealStage,
+  detectDealCandidate,
+  fullStageStands,
+  modelStageBlock,
+  NO_QUOTE,
+  wordsStageStands,
+} from "../src/dealStage";
 import { dealStageFeatures, isTextFeature, strongestStageSentence, topDealStage } from "../src/dealStageModel";
 import type { LinearModel, SparseFeatures } from "../src/linearModel";
 import { outOfFoldNaiveBayes } from "./dealCalibration";
@@ -117,28 +124,26 @@ export interface StagePoint {
 /** A held-out row with each model's top stage and whether that stage may stand (`readDealStage`'s guards). */
 export interface ScoredRow {
   row: StageRow;
-  full: { stage: DealStage; probability: number; allowed: boolean };
-  words: { stage: DealStage; probability: number; allowed: boolean; softBlocked?: boolean };
+  full: { stage: DealStage; probability: number; block: string | null };
+  words: { stage: DealStage; probability: number; block: string | null };
 }
 
-/** The stage emitted at the thresholds, as `readDealStage` decides it (null: none). */
+/** The stage emitted at the thresholds, by `readDealStage`'s own rules (null: none). */
 function decide(s: ScoredRow, threshold: number, textThreshold: number, guardYield: number): string | null {
-  const overrule = s.row.candidate !== null && s.row.candidate !== s.full.stage;
-  if (s.full.probability >= (overrule ? Math.max(threshold, OVERRULE) : threshold)) return s.full.stage;
-  const allowed = s.words.allowed || (s.words.softBlocked === true && s.words.probability >= guardYield);
-  return s.words.probability >= textThreshold && allowed ? s.words.stage : null;
+  const overrules = s.row.candidate !== null && s.row.candidate !== s.full.stage;
+  if (fullStageStands(s.full.probability, overrules, threshold)) return s.full.stage;
+  return wordsStageStands(s.words.probability, s.words.block, textThreshold, guardYield) ? s.words.stage : null;
 }
 
 /**
- * A model's top stage for a row, and whether `readDealStage` lets it stand: always for the candidate-reading
- * model; for the words-only model when it is the candidate's stage or passes the structural guards.
+ * A model's top stage for a row, and the guard that blocks it in `readDealStage` (null: none): never for the
+ * candidate-reading model; for the words-only model unless it is the candidate's stage.
  */
 function topOf(model: LinearModel, row: StageRow, guarded: boolean): ScoredRow["words"] {
   const top = topDealStage(model, row.features);
-  if (!guarded || row.candidate === top.stage || top.probability < 0.25) return { ...top, allowed: true };
+  if (!guarded || row.candidate === top.stage || top.probability < 0.25) return { ...top, block: null };
   const quote = strongestStageSentence(model, row.msg, top.stage);
-  const block = quote === null ? "no quote" : modelStageBlock(row.msg, top.stage, quote, false);
-  return { ...top, allowed: block === null, softBlocked: quote !== null && block !== null && !isHardBlock(block) };
+  return { ...top, block: quote === null ? NO_QUOTE : modelStageBlock(row.msg, top.stage, quote, false) };
 }
 
 /** Precision/recall over scored rows at each pair of thresholds. */
