@@ -80,7 +80,8 @@ export function uncertainty(msg: MessageInput, ext: Extraction): string[] {
   const reasons: string[] = [];
   const held = uncertainDealCandidate(msg, ext);
   if (held) reasons.push(`deal stage ${held.stage} below the confidence threshold`);
-  if (uncertainSentiment(ext.sentiment)) reasons.push("sentiment model unsure (top class probability below 0.675)");
+  if (uncertainSentiment(ext.sentiment))
+    reasons.push(`sentiment model unsure (top class probability below ${SENTIMENT_ASK_BELOW})`);
   if (!ext.dealCue && !held && DEAL_WORDS.test(body)) reasons.push("deal words without a deal cue");
   if (ext.dealCue?.via === "model") reasons.push("deal stage read by the statistical model only");
   if (ext.dealCue && ext.dealCue.confidence < 0.8) reasons.push("weak deal cue");
