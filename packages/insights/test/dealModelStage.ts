@@ -1,7 +1,7 @@
 /**
  * Round 8: training data and out-of-author evaluation of the learned deal-stage model
  * (src/dealStageModel.ts). Every deal-labelled set (test/training/labelledSets.ts) trains it; each
- * independent author's set (blind2–7, train*) is scored by a model trained without it. Shared by
+ * independent author's set (blind2–8, train*) is scored by a model trained without it. Shared by
  * test/dealModelStage.test.ts (which retrains the committed model and prints the curves).
  */
 import type { DealCandidateInput } from "../src/dealConfidence";

@@ -5,7 +5,7 @@
  * `pnpm --filter @switchboard/insights train:sentiment` after changing a fixture, a feature or a rule.
  *
  * Training first picks L2, minCount and the weight of the rules' author's sets by leave-one-independent-set-out:
- * each independent author's set (blind2–7, train7a/b, train8) is scored by a model trained without it, and the
+ * each independent author's set (blind2–8, train7a/b, train8, …) is scored by a model trained without it, and the
  * setting with the lowest pooled log-loss on those held-out messages wins (log-loss rather than accuracy:
  * smoother, so a setting does not win on two lucky messages; near-ties: `pickSetting`). The shipped model then
  * trains on all sets.

@@ -1,13 +1,13 @@
 /**
  * Round 8: every labelled fixture set of this package, grouped by author, for training the learned models
  * and estimating them out of author. A set written by the rules' own developer (`author: "rules"`) always
- * trains; a set written by an independent author (blind2–7, train7a/b, train8) is the unit left out by
+ * trains; a set written by an independent author (blind2–8, train7a/b, train8, …) is the unit left out by
  * `leaveOneSetOut`, so each independent set is scored by a model that never saw that author's text.
  *
  * `labels` says which fields a set labels: a deal-only set carries a placeholder `sentiment: 0`, which must
  * not train a sentiment model. Job-change pairs are `jobChanges`.
  *
- * NEVER loaded: blind8 (the lead's round-9 blind set) or any other blind directory than blind2–7. The independent
+ * NEVER loaded: blind9 (the lead's round-11 blind set) or any other blind directory than blind2–8. The independent
  * training directories `train<N><letter>/` are found by name when they are merged, so nothing here changes
  * when they land (their index exports `<PREFIX>_ALL` and optionally `<PREFIX>_JOB_CHANGES`).
  */
@@ -19,6 +19,7 @@ import { BLIND4_ALL, BLIND4_JOB_CHANGES } from "../fixtures/blind4/index";
 import { BLIND5_ALL, BLIND5_JOB_CHANGES } from "../fixtures/blind5/index";
 import { BLIND6_ALL, BLIND6_JOB_CHANGES } from "../fixtures/blind6/index";
 import { BLIND7_ALL, BLIND7_JOB_CHANGES } from "../fixtures/blind7/index";
+import { BLIND8_ALL, BLIND8_JOB_CHANGES } from "../fixtures/blind8/index";
 import { CORPUS, JOB_CHANGES, type JobChangeCase, type LabelledMessage } from "../fixtures/corpus";
 import { HOLDOUT } from "../fixtures/holdout";
 import { HOLDOUT2_DEAL } from "../fixtures/holdout2";
@@ -127,7 +128,7 @@ const RULES_SETS: LabelledSet[] = [
   rules("tuning7-holdout", TUNING7_HOLDOUT, ["sentiment", "signature"]),
 ];
 
-/** blind2–7 by name; listed one by one so that no other blind directory (blind8) can ever be read. */
+/** blind2–8 by name; listed one by one so that no other blind directory (blind9) can ever be read. */
 const BLIND_SETS: LabelledSet[] = [
   independent("blind2", BLIND2_ALL, BLIND2_JOB_CHANGES),
   independent("blind3", BLIND3_ALL, BLIND3_JOB_CHANGES),
@@ -135,6 +136,7 @@ const BLIND_SETS: LabelledSet[] = [
   independent("blind5", BLIND5_ALL, BLIND5_JOB_CHANGES),
   independent("blind6", BLIND6_ALL, BLIND6_JOB_CHANGES),
   independent("blind7", BLIND7_ALL, BLIND7_JOB_CHANGES),
+  independent("blind8", BLIND8_ALL, BLIND8_JOB_CHANGES),
 ];
 
 /**
@@ -150,7 +152,7 @@ async function loadTrainingDirs(root: URL): Promise<LabelledSet[]> {
   });
 }
 
-/** Every labelled set: the rules' author's first, then the independent ones (blind2–7, then train*). */
+/** Every labelled set: the rules' author's first, then the independent ones (blind2–8, then train*). */
 export async function loadLabelledSets(): Promise<LabelledSet[]> {
   return [...RULES_SETS, ...BLIND_SETS, ...(await loadTrainingDirs(new URL("../fixtures/", import.meta.url)))];
 }
