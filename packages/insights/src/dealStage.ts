@@ -1,3 +1,4 @@
+import { messageChoice } from "./dealChoice";
 import type { DealCueOrigin } from "./dealConfidence";
 import { frameCue, isAboutThirdParty, isServiceSentence, isThirdPartySubject } from "./dealFrames";
 import { classifyDeal, type DealModel, dealModelText, strongestSentence } from "./dealModel";
@@ -207,6 +208,8 @@ const RULES: CueRule[] = [
   },
 ];
 
+/** Confidence of a stage read from whom the buyer's choice picks (`dealChoice.ts`): a list cue's. */
+const CHOICE_CONFIDENCE = 0.85;
 /** A pricing programme asked about: "a referral discount", "nonprofit pricing", "volume pricing". */
 const DISCOUNT_PROGRAMME =
   /\b(?:referral|non-?profit|charity|charities|education(?:al)?|student|startup|volume|partner|loyalty|academic|trade|wholesale|bulk) (?:discount|pricing|price|rate|programme|program)s?\b/;
@@ -432,6 +435,27 @@ export function detectDealCandidate(
       origin: "frame",
     };
   }
+  // round 11: whom the buyer's choice picks decides won (us) or lost (another party) over a weaker cue of
+  // another stage ("their rate was lower" is not a negotiation once "we booked directly with the shipping line")
+  const choice = messageChoice(framed, msg.direction);
+  if (choice) {
+    const stage: DealStage = choice.party === "us" ? "won" : "lost";
+    const sentence = normalise(choice.sentence);
+    const ours =
+      !isOutOfDealScope(sentence) &&
+      !isAboutThirdParty(sentence) &&
+      !isNotOurDecision(sentence) &&
+      !isThirdPartySubject(normalise(choice.chooser));
+    if (ours && (!best || (best.stage !== stage && best.confidence <= CHOICE_CONFIDENCE)))
+      best = {
+        stage,
+        confidence: CHOICE_CONFIDENCE,
+        cue: choice.sentence,
+        reopen,
+        sourceMessageId: msg.id,
+        origin: "frame",
+      };
+  }
   // "Thanks for the updated quote. Can you hold that price if we commit to three years?": the buyer
   // acknowledges a proposal and then moves past it; the later stage in the same message is the news
   if (best?.stage === "proposal" && msg.direction === "inbound") {
@@ -637,6 +661,11 @@ export function modelStageBlock(
     if (!COMMERCIAL.test(lemmatise(sentence.toLowerCase()))) return "sentence not commercial";
   }
   if (isOutOfDealScope(sentence)) return "out of deal scope";
+  // round 11: "we've decided to go with you guys" is never lost, "I'll go with Joliet" never won
+  if (stage === "won" || stage === "lost") {
+    const choice = messageChoice(dealModelText(msg), msg.direction);
+    if (choice && choice.party !== (stage === "won" ? "us" : "other")) return "choice picks the other side";
+  }
   // "for the price we pay, waiting three days is not acceptable": support, as for the rules; round 5: for
   // every stage the model reads ("can we get the bundle discount applied", "I was billed for the annual plan")
   if (isServiceSentence(sentence)) return "service sentence";
@@ -680,6 +709,8 @@ const HARD_BLOCKS: ReadonlySet<string> = new Set([
   "out of deal scope",
   // "we've decided to go with Fleetio instead of the spreadsheets": a thing that is not us replaced
   "not our decision",
+  // round 11: the object of the buyer's choice (us or another party) decides between won and lost
+  "choice picks the other side",
 ]);
 export const isHardBlock = (block: string): boolean => HARD_BLOCKS.has(block);
 
