@@ -1,3 +1,4 @@
+import { acceptanceSentence, haggleSentence, promisesPriceLater, purchaseSentence } from "./dealBargain";
 import { messageChoice } from "./dealChoice";
 import type { DealCueOrigin } from "./dealConfidence";
 import { frameCue, isAboutThirdParty, isServiceSentence, isThirdPartySubject } from "./dealFrames";
@@ -246,10 +247,10 @@ const PUSHBACK =
   /\b(?:too (?:high|much|steep|expensive)|expensive|cheaper|lower|discount|match|beat|budget|best price|can you do|could you do|off\b|reduce|less)\b|\d+ ?%/;
 /** Money: a currency with an amount, or an amount with a unit rate or an all-in price. */
 const AMOUNT =
-  /(?:[$€£¥₹₩₦₱₺₫]|\br\$|\bgh₵|\b(?:usd|eur|gbp|aed|cad|aud|sek|nok|dkk|chf|ghs|inr|mxn|sgd|nzd|pkr|lkr|krw|cop|kes|brl|php|ngn|zar|jpy|cny|rmb|idr|myr|thb|vnd|try|pln|czk|huf|egp|sar|qar|clp|pen|ars|hkd)\b) ?\d|(?<![\d,.])\d[\d,.]*(?: ?(?:usd|eur|euros?|gbp|pounds|dollars|pesos|rand|kr|sek|aed|cad|aud)\b| (?:a|an|per|each) (?:hour|month|year|week|day|night|session|class|seat|user|person|head|box|crate|kg|unit|visit|room|piece|student|licen[cs]e|set)\b| pp\b| all in\b| inc(?:l|luding)?\.? (?:gst|vat|hst|tax)\b| (?:\+|plus) (?:vat|gst|tax)\b)/;
+  /\br\d[\d,.]*(?:k\b|\d{2})|(?<![\d,.])\d{2,}[\d,.]* each\b|(?:[$€£¥₹₩₦₱₺₫]|\br\$|\bgh₵|\b(?:usd|eur|gbp|aed|cad|aud|sek|nok|dkk|chf|ghs|inr|mxn|sgd|nzd|pkr|lkr|krw|cop|kes|brl|php|ngn|zar|jpy|cny|rmb|idr|myr|thb|vnd|try|pln|czk|huf|egp|sar|qar|clp|pen|ars|hkd)\b) ?\d|(?<![\d,.])\d[\d,.]*(?: ?(?:usd|eur|euros?|gbp|pounds|dollars|pesos|rand|kr|sek|aed|cad|aud)\b| (?:a|an|per|each) (?:hour|month|year|week|day|night|session|class|seat|user|person|head|box|crate|kg|unit|visit|room|piece|student|licen[cs]e|set)\b| pp\b| all in\b| inc(?:l|luding)?\.? (?:gst|vat|hst|tax)\b| (?:\+|plus) (?:vat|gst|tax)\b)/;
 /** The seller's price: a subject costs, comes to or is an amount ("tiling would be 2,150 all in"). */
 const PRICE_FRAME =
-  /\b(?:is|are|comes? to|would be|will be|works? out at|starts? at|from|rents? (?:at|for)|costs?|priced at|fee would be|our fee|charge)\b/;
+  /\b(?:(?:can|could) offer|is|are|comes? to|would be|will be|works? out at|starts? at|from|rents? (?:at|for)|costs?|priced at|fee would be|our fee|charge)\b/;
 /** Amounts that bill, refund or report, or a price accepted ("£40 is fine, it's yours"), rather than offer. */
 const NOT_AN_OFFER =
   /\b(?:invoice|invoiced|due|overdue|paid|payment|receipt|refund|refunded|charged|billed|balance|owe|outstanding|statement|twice|wants|asking (?:us|me) for|crazy|fine|it's yours|deal|agreed|works for)\b/;
@@ -281,6 +282,23 @@ function pricedSentence(text: string, direction: "inbound" | "outbound"): string
     if (isServiceSentence(sentence) || isAboutThirdParty(sentence)) continue;
     if (direction === "outbound" ? AMOUNT.test(sentence) && PRICE_FRAME.test(sentence) : PRICE_QUESTION.test(sentence))
       return sentence;
+  }
+  return null;
+}
+/**
+ * Round 11: the sender of an inbound message is the seller ("thank you for the enquiry", "we can offer", "our
+ * rate", "for your group", "valid for 14 days"): the thread is ours as the buyer, and its stated price is a
+ * proposal (blind8's travel and energy suppliers write so).
+ */
+const SELLER_VOICE =
+  /\bthank(?:s| you) for (?:your|the) (?:enquiry|inquiry|interest|request)\b|\b(?:we|i) (?:can|could) offer\b|\b(?:our|my) (?:price|rate|fee|quote|offer|quotation)s?\b|\bpleased to (?:submit|offer|quote|send)\b|\bfor your (?:group|team|event|order|company|party|booking|stay)\b|\bvalid (?:for|until|till)\b/;
+function sellersPrice(text: string): string | null {
+  if (!SELLER_VOICE.test(text)) return null;
+  for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+    if (sentence.length > 400 || NOT_AN_OFFER.test(sentence) || PUSHBACK.test(sentence) || /\?/.test(sentence))
+      continue;
+    if (isOutOfDealScope(sentence) || isServiceSentence(sentence) || isAboutThirdParty(sentence)) continue;
+    if (AMOUNT.test(sentence) && PRICE_FRAME.test(sentence)) return sentence;
   }
   return null;
 }
@@ -445,7 +463,9 @@ export function detectDealCandidate(
       !isOutOfDealScope(sentence) &&
       !isAboutThirdParty(sentence) &&
       !isNotOurDecision(sentence) &&
-      !isThirdPartySubject(normalise(choice.chooser));
+      // "our landlord went with a different cleaner" is not our deal; a third party choosing us is ("the
+      // partners have selected your firm")
+      (choice.party === "us" || !isThirdPartySubject(normalise(choice.chooser)));
     if (ours && (!best || (best.stage !== stage && best.confidence <= CHOICE_CONFIDENCE)))
       best = {
         stage,
@@ -456,6 +476,15 @@ export function detectDealCandidate(
         origin: "frame",
       };
   }
+  // round 11: small trades closing in a few words (dealBargain.ts): a purchase (a booking, a deposit, a PO, an
+  // engagement kept on) or an accepted price is news over an earlier stage; a last price or a floor over a
+  // quote or a question
+  const bargain = bargainCue(text, msg.direction);
+  if (
+    bargain &&
+    (!best || RANK[best.stage] < RANK[bargain.stage] || (best.stage === "interest" && bargain.stage !== "interest"))
+  )
+    best = { ...bargain, reopen, sourceMessageId: msg.id, origin: "list" };
   // "Thanks for the updated quote. Can you hold that price if we commit to three years?": the buyer
   // acknowledges a proposal and then moves past it; the later stage in the same message is the news
   if (best?.stage === "proposal" && msg.direction === "inbound") {
@@ -476,8 +505,13 @@ export function detectDealCandidate(
   }
   // round 9: "we will email you the formal quotation next week": a proposal promised is a commitment; the
   // stage moves when it is sent (blind7 and train8 label it so)
+  // round 11: the body promises a price for later and sends none ("I'll put a quote together and send it over
+  // by Wednesday"): no reader, the naive-Bayes fallback included, makes it a proposal
+  const promisedLater = msg.direction === "outbound" && promisesPriceLater(normalise(messageBody(msg.text)));
   const promised =
-    best?.stage === "proposal" && msg.direction === "outbound" && isProposalPromised(sentenceWith(text, best.cue));
+    (best?.stage === "proposal" || (best === null && promisedLater)) &&
+    msg.direction === "outbound" &&
+    (promisedLater || (best !== null && isProposalPromised(sentenceWith(text, best.cue))));
   if (promised) best = null;
   // round 9: "what is your fee for translating…?", "what are the prices if we're 12?": a price asked for
   // before any price is on the table or pushed back on is a lead's question, not a negotiation
@@ -531,6 +565,11 @@ export function detectDealCandidate(
     const agreed = agreedPrice(text);
     if (agreed) best = { stage: "won", confidence: 0.65, cue: agreed, reopen, sourceMessageId: msg.id, origin: "list" };
   }
+  if (!best && !promised && msg.direction === "inbound") {
+    const offered = sellersPrice(text);
+    if (offered)
+      best = { stage: "proposal", confidence: 0.65, cue: offered, reopen, sourceMessageId: msg.id, origin: "list" };
+  }
   if (!best && !promised) {
     const priced = pricedSentence(text, msg.direction);
     if (priced)
@@ -552,6 +591,9 @@ export function detectDealCandidate(
   // and a quote we send is a proposal even for a few items ("here is the quote for the 6 chairs, shipping included")
   if (
     best &&
+    // round 11: a haggle, a price accepted or a purchase made is a sale whoever buys (blind8 labels a consumer's
+    // booking and a farmer's tractor deal): the round-5 consumer-support scope does not hold it
+    best.stage !== bargain?.stage &&
     isConsumerSupport(text, msg.direction) &&
     !(best.stage === "lost" && endsSubscription(text)) &&
     !(best.stage === "proposal" && msg.direction === "outbound")
@@ -559,6 +601,31 @@ export function detectDealCandidate(
     return null;
   if (best) best.span = locateSpan(msg.text, best.cue);
   return best;
+}
+
+/** A guarded sentence of a bargain: ours, in deal scope, not service wording, not about a third party. */
+function bargainGuarded(sentence: string, closing: boolean): boolean {
+  if (isOutOfDealScope(sentence) || isServiceSentence(sentence) || isAboutThirdParty(sentence)) return false;
+  if (!closing) return true;
+  return !isNotOurDecision(sentence) && !isThirdPartySubject(sentence.split(/\s+/).slice(0, 4).join(" "));
+}
+
+/**
+ * Round 11: the stage of a bargain told in a few words (dealBargain.ts), with its sentence: a purchase made by
+ * the buyer (inbound) or a price accepted (either side) is `won`, a last price or a floor `negotiation`.
+ */
+function bargainCue(
+  text: string,
+  direction: "inbound" | "outbound",
+): { stage: DealStage; confidence: number; cue: string } | null {
+  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim().length > 1);
+  const purchase = direction === "inbound" ? purchaseSentence(sentences) : null;
+  if (purchase && bargainGuarded(purchase, true)) return { stage: "won", confidence: 0.8, cue: purchase };
+  const accepted = acceptanceSentence(sentences, text, AMOUNT.test(text) || /[$€£¥₹]\s?\d/.test(text));
+  if (accepted && bargainGuarded(accepted, true)) return { stage: "won", confidence: 0.8, cue: accepted };
+  const haggle = haggleSentence(sentences, text);
+  if (haggle && bargainGuarded(haggle, false)) return { stage: "negotiation", confidence: 0.8, cue: haggle };
+  return null;
 }
 
 /**
