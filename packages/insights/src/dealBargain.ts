@@ -18,7 +18,7 @@ const PRICE_NUMBER =
 
 /** A last price, a floor, a counter or a challenge to beat a price: the haggle goes on (`negotiation`). */
 const HAGGLE =
-  /\b(?:(?:the )?best (?:i|we) can do|lowest (?:i|we) (?:can|could) (?:go|do)|(?:can't|cannot|can not|won't|couldn't) go (?:any )?lower|final offer|(?:my|our) (?:last|final) (?:word|offer|price)|(?:that's|that is|is) (?:my|our|the) (?:last word|floor|limit|bottom line|best price)|(?:and )?we shake (?:hands|on it)|shake on it|beat (?:that|it|this|their price)|take it or leave it|meet (?:me|us|you) at|(?:would|will) you (?:take|accept|do) [$€£]?\d|(?:you've|you have) got (?:yourself )?a (?:buyer|customer))\b/;
+  /\b(?:(?:the )?best (?:i|we) can do|lowest (?:i|we) (?:can|could) (?:go|do)|(?:can't|cannot|can not|won't|couldn't) go (?:any )?lower|final offer|(?:my|our) (?:last|final) (?:word|offer|price)|(?:that's|that is|is) (?:my|our|the) (?:last word|floor|limit|bottom line|best price)|(?:and )?we shake (?:hands|on it)|shake on it|beat (?:that|it|this|their price)|take it or leave it|meet (?:me|us|you) at|(?:would|will) you (?:take|accept|do) [$€£]?\d|(?:you've|you have) got (?:yourself )?a (?:buyer|customer)|(?:i|we) can do [$€£¥₹r]?\s?\d|(?:that's|that is) as (?:far|low) as (?:i|we) can go|match (?:it|that|this|their (?:price|quote|offer))\b[^.!?]{0,40}\b(?:yours|you get|you've got|we'll|we will|i'll|i will))\b/;
 
 /** A one-word acceptance opening the message ("Done.", "Fine.", "Agreed!", "Sold."). */
 const BARE_ACCEPT = /^(?:done|fine|agreed|sold|deal|go on then|you're on|alright then|ok then)[.!]*$/;
@@ -29,20 +29,26 @@ const AMOUNT_ACCEPTED =
   /(?:[$€£¥₹]\s?)?\d[\d,.]*k?(?: [\w€$£-]+){0,4}? (?:works|is fine|is ok(?:ay)?|is good|it is|sounds (?:good|fair|fine)|suits (?:me|us))\b(?! for (?:the|a) (?:meeting|call|visit|date|time))/;
 /** "I take it", "we'll take both": the buyer takes the thing offered (never "take it from here"). */
 const TAKE_IT =
-  /\b(?:i|we)(?:'ll| will)? take (?:it|them|both|the lot|all of them)(?=[,.!]|\s*$| for [$€£]?\d| at [$€£]?\d)/;
+  /\b(?:i|we)(?:'ll| will)? take (?:it|them|both|the lot|all of them|the [\w-]+(?: [\w-]+)?)(?=[,.!]|\s*$| for [$€£]?\d| at [$€£]?\d)|\b(?:we're|we are|i'm|i am) (?:happy|fine|ok|okay|good) with (?:that|this|it|the price|those terms)\b/;
 /** The buyer pays, collects or has it delivered: the acceptance is a purchase. */
 const PURCHASE_ACT =
   /\b(?:pay|paying|paid|collect|collecting|pick (?:it|them) up|delivery|deliver|deposit|transfer|cash|invoice me|send (?:me )?the (?:invoice|bank details|payment link))\b/;
 
 /** A booking made or a deposit paid by the buyer ("Booked it!", "Paid the deposit", "lock in the Friday slot"). */
 const BOOKED =
-  /\b(?:booked it|(?:we(?:'ve| have)?|i(?:'ve| have)?) (?:just )?booked\b(?! (?:a|the|our|my) (?:call|meeting|demo|chat|slot with|time))|(?:paid|sent|transferred|wired|put down|made|left|pay|send|transfer|wire)(?: you)? (?:the|a|our|my|your) (?:\d+ ?% )?(?:deposit|down ?payment|advance|first (?:instal+ment|payment|part|half))|(?:deposit|down ?payment) (?:is |has been |was )?(?:paid|sent|transferred|wired|on its way)|lock (?:it|us|me|that) in|lock in (?:the|our|my|that) (?:[\w-]+ ){0,2}?(?:slot|date|booking|dates|room|rooms|order|price|rate)|book (?:us|me|it) in|we confirm (?:all |the )?(?:\d+ )?(?:rooms?|booking|reservation|order|dates?|seats?|places?|spots?))\b/;
+  /\b(?:booked it|(?:we(?:'ve| have)?|i(?:'ve| have)?) (?:just )?booked\b(?! (?:a|the|our|my) (?:call|meeting|demo|chat|slot with|time))|(?:paid|sent|transferred|wired|put down|made|left|pay|send|transfer|wire)(?: you)? (?:the|a|our|my|your) (?:\d+ ?% )?(?:deposit|down ?payment|advance|first (?:instal+ment|payment|part|half))|(?:deposit|down ?payment) (?:is |has been |was )?(?:paid|sent|transferred|wired|on its way)|lock (?:it|us|me|that) in|(?:book|put) (?:us|me) (?:in |down )?for\b|lock in (?:the|our|my|that) (?:[\w-]+ ){0,2}?(?:slot|date|booking|dates|room|rooms|order|price|rate)|book (?:us|me|it) in|we confirm (?:all |the )?(?:\d+ )?(?:rooms?|booking|reservation|order|dates?|seats?|places?|spots?))\b/;
+/**
+ * The buyer's go-ahead as an imperative opening a clause ("Perfect, go ahead.", "Go ahead and put us down for all
+ * 17", "Go na for the aircon cleaning"), not a request for a quote ("go ahead and send me the quote").
+ */
+const GO_AHEAD =
+  /(?:^|[.!,]\s*)(?:(?:ok(?:ay)?|perfect|great|yes|sure|fine|approved|sounds good|that works(?: for us)?|noted)[,.!]*\s+)*(?:please )?(?:go ahead|go na|proceed)\b(?!\s+and (?:send|share|email|prepare|quote)\b)(?! with (?:the )?(?:quote|quotation|proposal)\b)/;
 /** Money going back, or a booking of something that is not the sale. */
 const NOT_A_PURCHASE = /\b(?:refund\w*|return\w*|back to (?:you|your)|reimburs\w*|cancel\w*|lost|missing)\b/;
 
 /** A purchase order sent with the message ("attached is our purchase order 88213", "please find attached PO"). */
 const PO_SENT =
-  /\b(?:attached|attaching|enclosed|please find(?: attached| enclosed)?|here(?:'s| is)) (?:is )?(?:our |the |a |my )?(?:signed |official )?(?:po|purchase order)\b(?! (?:number|template|form|request|process|system))/;
+  /\b(?:l?po|purchase order|(?:signed )?order confirmation)(?: (?:no\.? ?)?[\w#-]*\d[\w-]*)? (?:is )?(?:attached|enclosed|coming|to follow|follows)\b|\b(?:attached|attaching|enclosed|please find(?: attached| enclosed)?|here(?:'s| is)) (?:is )?(?:our |the |a |my )?(?:signed |official )?(?:l?po|purchase order)\b(?! (?:number|template|form|request|process|system))/;
 
 /** An engagement kept on for a period: renewed, extended, continued ("renew the legal retainer for another year"). */
 const KEPT_ON =
@@ -79,6 +85,7 @@ export function purchaseSentence(sentences: readonly string[]): string | null {
     if (s.length > 400 || /\?/.test(s)) continue;
     if (BOOKED.test(s) && !NOT_A_PURCHASE.test(s) && !/\b(?:if|unless|once|when)\b/.test(s)) return s;
     if (PO_SENT.test(s)) return s;
+    if (GO_AHEAD.test(s) && !/\b(?:if|unless|once|when|should)\b/.test(s)) return s;
     if (KEPT_ON.test(s) && !NOT_DECIDED.test(s)) return s;
   }
   return null;

@@ -44,7 +44,7 @@ const GOOD_NEWS =
   /\b(?:great|good|fantastic|exciting) news\b|\bcongrat|\bwelcome\b|\bpleased to (?:inform|tell|let you know|confirm)\b/i;
 /** What makes the choice undecided or not the buyer's present choice. */
 const UNDECIDED =
-  /\b(?:if|unless|whether|once|might|may|maybe|perhaps|probably|possibly|could|would rather|prefer|considering|thinking (?:of|about)|deciding|not sure|last (?:year|time|season)|previously|in the past|used to|before that)\b/i;
+  /\b(?:if|unless|whether|once|otherwise|or else|might|may|maybe|perhaps|probably|possibly|could|would rather|prefer|considering|thinking (?:of|about)|deciding|not sure|last (?:year|time|season)|previously|in the past|used to|before that)\b/i;
 const NEGATED = /\b(?:not|never|no|didn't|don't|won't|haven't|hasn't|isn't|aren't|wasn't|weren't)\b|n't\b/i;
 
 /** The party a sentence's choice picks, or null (a question, condition, hedge, negation or no choice). */
