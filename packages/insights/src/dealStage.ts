@@ -698,6 +698,9 @@ function fallbackCue(text: string, direction: "inbound" | "outbound"): { stage: 
 const COMMERCIAL =
   /\b(?:price|pricing|cost|quote|quotation|proposal|offer|contract|agreement|plan|tier|package|seat|licen[cs]e|budget|vendor|provider|supplier|tool|platform|solution|product|software|subscription|renew|renewal|trial|demo|pilot|purchase|buy|order|po|invoice|pay|payment|discount|deal|sign|procurement|competitor|onboard|onboarding|per (?:user|seat|month)|\$|€|£|%)\b/;
 
+/** A decision handed on: to a meeting, a person or later ("take it to the board", "run it by finance"). */
+const DEFERRED =
+  /\b(?:take|taking|bring|bringing) (?:it|this|them|that) (?:to|before) (?:the|our|my|a)\b|\brun (?:it|this|them) (?:past|by)\b|\b(?:check|checking|discuss|discussing) (?:it |this )?with (?:the|our|my)\b|\bget back to you\b/;
 /** The block of a words-only stage that has no sentence to quote (`readDealStage`). */
 export const NO_QUOTE = "no quote";
 
@@ -741,6 +744,8 @@ export function modelStageBlock(
     if (isThirdPartySubject(sentence.trim().split(/\s+/).slice(0, 4).join(" ").toLowerCase()))
       return "third-party subject";
     if (isNotOurDecision(sentence)) return "not our decision";
+    // round 11: the decision is handed on ("I'll take it to the ops meeting", "let me run it by finance")
+    if (DEFERRED.test(sentence.toLowerCase())) return "decision deferred";
     // a question, a condition or a hedge never closes a deal
     if (/\?\s*$/.test(sentence) || HEDGE_WORD.test(sentence) || /\b(?:if|unless|whether|once)\b/i.test(sentence))
       return "question, condition or hedge";
@@ -778,6 +783,8 @@ const HARD_BLOCKS: ReadonlySet<string> = new Set([
   "not our decision",
   // round 11: the object of the buyer's choice (us or another party) decides between won and lost
   "choice picks the other side",
+  // round 11: a decision handed on to a meeting or a person is not taken
+  "decision deferred",
 ]);
 export const isHardBlock = (block: string): boolean => HARD_BLOCKS.has(block);
 
