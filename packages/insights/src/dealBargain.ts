@@ -12,13 +12,16 @@
  * Linear: every pattern scans a bounded sentence once, with no nested unbounded repetition.
  */
 
-/** A number a price can be: two digits or more, or with a `k` ("735", "1,450", "r725k", "18,200"). */
+/**
+ * A number a price can be: two digits or more, or with a `k` ("735", "1,450", "r725k", "18,200"). A number starts
+ * only where a digit run does (the lookbehinds), so a long run of digits is read once (test/linearTime.test.ts).
+ */
 const PRICE_NUMBER =
-  /(?<![\d,.:])\d[\d,.]*\d(?:k\b)?(?! ?(?:am|pm|h|hrs|:|st|nd|rd|th|%|pax|people|guests|units|pcs)\b)|\d+k\b/;
+  /(?<![\d,.:])\d[\d,.]*\d(?:k\b)?(?! ?(?:am|pm|h|hrs|:|st|nd|rd|th|%|pax|people|guests|units|pcs)\b)|(?<![\d,.])\d+k\b/;
 
 /** A last price, a floor, a counter or a challenge to beat a price: the haggle goes on (`negotiation`). */
 const HAGGLE =
-  /\b(?:(?:the )?best (?:i|we) can do|lowest (?:i|we) (?:can|could) (?:go|do)|(?:can't|cannot|can not|won't|couldn't) go (?:any )?lower|final offer|(?:my|our) (?:last|final) (?:word|offer|price)|(?:that's|that is|is) (?:my|our|the) (?:last word|floor|limit|bottom line|best price)|(?:and )?we shake (?:hands|on it)|shake on it|beat (?:that|it|this|their price)|take it or leave it|meet (?:me|us|you) at|(?:would|will) you (?:take|accept|do) [$€£]?\d|(?:you've|you have) got (?:yourself )?a (?:buyer|customer)|(?:i|we) can do [$€£¥₹r]?\s?\d|(?:that's|that is) as (?:far|low) as (?:i|we) can go|match (?:it|that|this|their (?:price|quote|offer))\b[^.!?]{0,40}\b(?:yours|you get|you've got|we'll|we will|i'll|i will))\b/;
+  /\b(?:(?:the )?best (?:i|we) can do|lowest (?:i|we) (?:can|could) (?:go|do)|(?:can't|cannot|can not|won't|couldn't) go (?:any )?lower|final offer|(?:my|our) (?:last|final) (?:word|offer|price)|(?:that's|that is|is) (?:my|our|the) (?:last word|floor|limit|bottom line|best price)|(?:and )?we shake (?:hands|on it)|shake on it|beat (?:that|it|this|their price)|take it or leave it|meet (?:me|us|you) at|(?:would|will) you (?:take|accept|do) [$€£]?\d[\d,.]*|(?:you've|you have) got (?:yourself )?a (?:buyer|customer)|(?:i|we) can do [$€£¥₹r]?\s?\d[\d,.]*|(?:that's|that is) as (?:far|low) as (?:i|we) can go|match (?:it|that|this|their (?:price|quote|offer))\b[^.!?]{0,40}\b(?:yours|you get|you've got|we'll|we will|i'll|i will))\b/;
 
 /** A one-word acceptance opening the message ("Done.", "Fine.", "Agreed!", "Sold."). */
 const BARE_ACCEPT = /^(?:done|fine|agreed|sold|deal|go on then|you're on|alright then|ok then)[.!]*$/;
@@ -26,7 +29,7 @@ const BARE_ACCEPT = /^(?:done|fine|agreed|sold|deal|go on then|you're on|alright
 const UNIT_RATE = /\d (?:a|an|per) [a-z]+\b|\d each\b/;
 /** A price accepted a few words after the amount ("95 a lesson works", "€1,000 with the credit is fine by me"). */
 const AMOUNT_ACCEPTED =
-  /(?:[$€£¥₹]\s?)?\d[\d,.]*k?(?: [\w€$£-]+){0,4}? (?:works|is fine|is ok(?:ay)?|is good|it is|sounds (?:good|fair|fine)|suits (?:me|us))\b(?! for (?:the|a) (?:meeting|call|visit|date|time))/;
+  /(?:[$€£¥₹]\s?)?(?<![\d,.])\d[\d,.]*k?(?: [\w€$£-]+){0,4}? (?:works|is fine|is ok(?:ay)?|is good|it is|sounds (?:good|fair|fine)|suits (?:me|us))\b(?! for (?:the|a) (?:meeting|call|visit|date|time))/;
 /** "I take it", "we'll take both": the buyer takes the thing offered (never "take it from here"). */
 const TAKE_IT =
   /\b(?:i|we)(?:'ll| will)? take (?:it|them|both|the lot|all of them|the [\w-]+(?: [\w-]+)?)(?=[,.!]|\s*$| for [$€£]?\d| at [$€£]?\d)|\b(?:we're|we are|i'm|i am) (?:happy|fine|ok|okay|good) with (?:that|this|it|the price|those terms)\b/;
