@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveDueDate } from "./dueDate";
+import { countsFromEvent, resolveDueDate } from "./dueDate";
 
 const TUE = Date.parse("2026-03-10T14:00:00Z");
 const iso = (text: string, at = TUE, timezone?: string) => {
@@ -184,5 +184,56 @@ describe("resolveDueDate: round 9", () => {
   it("does not read a duration or a topic week after 'for' as the deadline", () => {
     expect(iso("a credit for the two days on your next bill")).toBeNull();
     expect(iso("the rota for next week tonight")).toBe("2026-03-10T21:00:00.000Z");
+  });
+});
+
+describe("resolveDueDate: round 11", () => {
+  // sent Tue 10 March 2026 14:00 UTC
+  it("of two dates, does not take the one that names a thing or a topic", () => {
+    // a date before a noun names which thing ("the Q2 budget", "the 20–22 March stand", "a Friday pickup")
+    expect(iso("I'll send the Q2 budget before the end of Q1")).toBe("2026-03-31T17:00:00.000Z");
+    expect(iso("I'll hold the 20–22 March stand for you until Thursday")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("I'll ring the depot tonight and ask for a Friday pickup")).toBe("2026-03-10T21:00:00.000Z");
+    // a date after "about"/"regarding" is what the message is about
+    expect(iso("I'll let you know about Saturday by 6pm Thursday")).toBe("2026-03-12T18:00:00.000Z");
+    expect(iso("I'll come back to you regarding Monday by tomorrow noon")).toBe("2026-03-11T12:00:00.000Z");
+    // a date after "<word> for" is what the act is for, when another deadline names its day
+    expect(iso("I'll block the room for 2 April to 4 April within the next 15 minutes")).toBe(
+      "2026-03-10T14:15:00.000Z",
+    );
+  });
+  it("keeps such a date when it is the only one, and an hour after 'about'", () => {
+    expect(iso("I'll have the keys ready for Thursday")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("I'll bring the samples to the Thursday meeting")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("I'll call you about 4 today")).toBe("2026-03-10T16:00:00.000Z");
+    expect(iso("by the Friday deadline, and I'll confirm tomorrow")).toBe("2026-03-13T17:00:00.000Z");
+  });
+  it("does not read an amount of time as a deadline", () => {
+    expect(iso("I'll add one month free and send the confirmation by 4pm")).toBe("2026-03-10T16:00:00.000Z");
+    expect(iso("we'll refund 2 weeks of the fee")).toBeNull();
+    expect(iso("in 2 weeks")).toBe("2026-03-24T17:00:00.000Z");
+  });
+  it("lets a part of the day set the half of a bare hour", () => {
+    expect(iso("before 8 tomorrow morning")).toBe("2026-03-11T08:00:00.000Z");
+    expect(iso("at 5 tomorrow morning")).toBe("2026-03-11T05:00:00.000Z");
+    expect(iso("Friday evening after dinner, around 9")).toBe("2026-03-13T21:00:00.000Z");
+  });
+  it("reads the end of next week as its Friday even when a weekday restates it", () => {
+    expect(iso("by the end of next week, Friday 20 March at the latest")).toBe("2026-03-20T17:00:00.000Z");
+  });
+  it("counts a duration from an event the caller dates, else gives no date", () => {
+    const event = Date.parse("2026-03-13T10:00:00Z"); // Friday
+    const from = (text: string) => {
+      const r = resolveDueDate(text, TUE, { eventAt: event });
+      return r ? new Date(r.dueAt).toISOString() : null;
+    };
+    expect(from("we'll send the report within 3 working days of the inspection")).toBe("2026-03-18T17:00:00.000Z");
+    expect(from("we'll collect it within 7 days of the delivery")).toBe("2026-03-20T17:00:00.000Z");
+    expect(from("within 2 weeks of the visit")).toBe("2026-03-27T17:00:00.000Z");
+    // counted from the message or the invoice: not an event of the message
+    expect(from("within 3 working days")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("we'll send the report within 3 working days of the inspection")).toBeNull();
+    expect(countsFromEvent("within 5 business days of the reading")).toBe(true);
+    expect(countsFromEvent("within 5 business days of receipt")).toBe(false);
   });
 });
