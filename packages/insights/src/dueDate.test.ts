@@ -233,7 +233,16 @@ describe("resolveDueDate: round 11", () => {
     // counted from the message or the invoice: not an event of the message
     expect(from("within 3 working days")).toBe("2026-03-13T17:00:00.000Z");
     expect(iso("we'll send the report within 3 working days of the inspection")).toBeNull();
-    expect(countsFromEvent("within 5 business days of the reading")).toBe(true);
-    expect(countsFromEvent("within 5 business days of receipt")).toBe(false);
+    // the event must be one the message before it names
+    expect(countsFromEvent("within 5 business days of the reading", "A technician reads your meter on Thursday")).toBe(
+      true,
+    );
+    expect(countsFromEvent("within 2 working days of the survey", "Our surveyor comes on the 15th.")).toBe(true);
+    expect(countsFromEvent("within 2 working days of the visit", "Booked for the 24th;")).toBe(true);
+    expect(countsFromEvent("within 2 working days of the installation", "Your order ships on Monday.")).toBe(false);
+    expect(countsFromEvent("within 5 business days of receipt", "receipt on Monday")).toBe(false);
+    // a document the reader holds dates nothing the message names ("within 30 days of your invoice")
+    expect(countsFromEvent("Our finance team pays within 30 days of your invoice", "invoice")).toBe(false);
+    expect(countsFromEvent("opened within 7 days after the PO", "PO on Monday")).toBe(false);
   });
 });

@@ -125,11 +125,24 @@ const DATE_AFTER_FOR = new RegExp(
 );
 /** "within 3 working days of the test", "within 7 days of the delivery": counted from an event, not the message. */
 const COUNTED_FROM_EVENT =
-  /\b(?:within|in|up to|no later than)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(business|working|banking|calendar)\s+)?(days?|weeks?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt|the invoice|invoice|sending|the date)\b)(?:the|your|our|his|her|their|its|that)\s+[a-z]+/i;
+  /\b(?:within|in|up to|no later than)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(business|working|banking|calendar)\s+)?(days?|weeks?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|the date)\b)(?:the|your|our|his|her|their|its|that)\s+(?!(?:receipt|invoice|bill|statement|order|po|request|email|message|letter|sending|payment)\b)([a-z]+)/i;
 
-/** Whether `text` counts a duration from an event dated elsewhere ("within 2 working days of the survey"). */
-export function countsFromEvent(text: string): boolean {
-  return COUNTED_FROM_EVENT.test(boundText(text, MAX_CLAUSE_CHARS));
+/** Events any booked appointment is ("within 2 working days of the visit"). */
+const APPOINTMENT = /^(?:visit|appointment)$/;
+
+/**
+ * Whether `text` counts a duration from an event ("within 2 working days of the survey") that `context` (the
+ * message before it) names: the event's word shares its stem with a word there ("the survey" / "our surveyor",
+ * "the reading" / "reads your meter", "the delivery" / "we will deliver"), or it is a visit or appointment.
+ * A document the reader holds ("your invoice", "the PO") is never such an event.
+ */
+export function countsFromEvent(text: string, context: string): boolean {
+  const m = COUNTED_FROM_EVENT.exec(boundText(text, MAX_CLAUSE_CHARS));
+  const event = (m?.[4] ?? "").toLowerCase();
+  if (!event) return false;
+  if (APPOINTMENT.test(event)) return true;
+  const stem = event.replace(/(?:ings?|ions?|ery|ies|al|s)$/, "").slice(0, 6);
+  return stem.length >= 4 && new RegExp(String.raw`\b${stem}`, "i").test(boundText(context, MAX_CLAUSE_CHARS * 4));
 }
 
 /**
