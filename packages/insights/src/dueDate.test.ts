@@ -218,6 +218,17 @@ describe("resolveDueDate: round 11", () => {
     expect(iso("at 5 tomorrow morning")).toBe("2026-03-11T05:00:00.000Z");
     expect(iso("Friday evening after dinner, around 9")).toBe("2026-03-13T21:00:00.000Z");
   });
+  it("reads a weekday with a bare 13-31 as that day of the month, '12noon' as noon, the weekend's ends", () => {
+    expect(iso("by Monday 23.")).toBe("2026-03-23T17:00:00.000Z");
+    expect(iso("by Monday 4pm")).toBe("2026-03-16T16:00:00.000Z");
+    expect(iso("latest tomorrow 12noon")).toBe("2026-03-11T12:00:00.000Z");
+    expect(iso("I'll finish the tiling over the weekend")).toBe("2026-03-15T17:00:00.000Z");
+    expect(iso("I'll call you before the weekend")).toBe("2026-03-13T17:00:00.000Z");
+    // a year a plan is for is not the deadline when the promise names its day
+    expect(iso("I'll come by on Thursday at 2pm to agree the plan for next year")).toBe("2026-03-12T14:00:00.000Z");
+    // counted from an act the message does not date: no date ("within 48 hours of receiving them")
+    expect(iso("we sign off the proofs within 48 hours of receiving them")).toBeNull();
+  });
   it("reads the end of next week as its Friday even when a weekday restates it", () => {
     expect(iso("by the end of next week, Friday 20 March at the latest")).toBe("2026-03-20T17:00:00.000Z");
   });

@@ -116,11 +116,11 @@ const DATE_AS_TOPIC = new RegExp(
  * ("book the crew for 2 November to 6 November", "push for Wednesday") is what the act is for.
  */
 const DAY_DEADLINE = new RegExp(
-  String.raw`\b(?:tonight|today|tomorrow|this (?:morning|afternoon|evening)|eod|cob|end of (?:the )?day|close of business|within|in \d+ (?:min|hour|day|week)|(?:by|before|until|till|no later than)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s+(?:on\s+)?)?(?:the\s+)?(?:${NAMED_DATE}|end|next|tomorrow|\d{1,2}(?:st|nd|rd|th)))`,
+  String.raw`\b(?:tonight|today|tomorrow|this (?:morning|afternoon|evening)|eod|cob|end of (?:the )?day|close of business|within|in \d+ (?:min|hour|day|week)|on\s+(?:the\s+)?${NAMED_DATE}|(?:by|before|until|till|no later than)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s+(?:on\s+)?)?(?:the\s+)?(?:${NAMED_DATE}|end|next|tomorrow|\d{1,2}(?:st|nd|rd|th)))`,
   "i",
 );
 const DATE_AFTER_FOR = new RegExp(
-  String.raw`(\b[a-z]{3,}\s+for\s+)(?:an?\s+)?(?:(?:this|next|the coming)\s+)?${NAMED_DATE}(?:\s*(?:[-–]|to|through|until|till|and)\s*${NAMED_DATE})?(?![\w])`,
+  String.raw`(\b[a-z]{3,}\s+for\s+)(?:an?\s+)?(?:(?:this|next|the coming|the following)\s+(?:week|weekend|month|year|quarter|term|season)|(?:(?:this|next|the coming)\s+)?${NAMED_DATE}(?:\s*(?:[-–]|to|through|until|till|and)\s*${NAMED_DATE})?)(?![\w])`,
   "gi",
 );
 /** "within 3 working days of the test", "within 7 days of the delivery": counted from an event, not the message. */
@@ -299,8 +299,9 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     )
     // "on Thursday the 24th", "Monday 30th": the day of the month fixes the date (chrono keeps only the weekday)
     .replace(
-      /(\b(?:on|by|before|until|till|for|from)\s+)?\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th))\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi,
-      (_m, prep: string | undefined, nth: string) => `${prep ?? "on "}the ${nth}`,
+      // round 11: so does a bare 13-31 ("by Friday 16"), which chrono reads as 16:00
+      /(\b(?:on|by|before|until|till|for|from)\s+)?\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|(?:1[3-9]|2\d|3[01])(?![\d:]|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|hrs?\b|hours?\b|mins?\b|minutes?\b|%)))\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi,
+      (_m, prep: string | undefined, nth: string) => `${prep ?? "on "}the ${/\d$/.test(nth) ? `${nth}th` : nth}`,
     )
     // "the 8D report", "a 3D model", "4K screens": a number glued to a capital is a product code, not a date
     .replace(/\b\d{1,2}(?:D|K|G|X)\b/g, "code")
@@ -312,6 +313,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     )
     // "within the next 10 minutes" is "within 10 minutes"
     .replace(/\bwithin the next (\d+|an?|one|two|three|few)\b/gi, "within $1")
+    // round 11: "12noon", "12 midday" (Indian and British usage) are noon
+    .replace(/\b12\s*(?:noon|midday)\b/gi, "noon")
     // "by lunchtime" is noon
     .replace(/\b(by|at|around|before|until)\s+lunch(?:time| time)?\b/gi, "$1 noon")
     // "the October receipts", "your January invoice": a month before a noun names a topic, not a date
@@ -369,7 +372,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     )
     // "within 30 days of signature", "in 2 weeks after delivery": counted from an event, not from the message
     .replace(
-      /\b(?:within|in)\s+\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt|the invoice|invoice|sending|the date)\b)[a-z]+/gi,
+      // (round 11: hours too, "within 48 hours of receiving them")
+      /\b(?:within|in)\s+\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?|hours?|hrs?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt|the invoice|invoice|sending|the date)\b)[a-z]+/gi,
       " ",
     );
   const country = COUNTRY_TIME_RE.exec(text);
@@ -407,6 +411,15 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   if (m) {
     let t = at(sent.weekday === 6 ? 6 : sent.weekday === 0 ? 5 : fridayOffset, eod);
     if (t <= sentAt) t = at(fridayOffset + 7, eod);
+    return { dueAt: t, phrase: m[0] };
+  }
+  // round 11: "over the weekend" is done by its Sunday, "before the weekend" by Friday (blind7, train9)
+  m = /\b(?:over|during|across|at)\s+the\s+weekend\b|\bbefore the weekend\b/i.exec(text);
+  if (m && !hasWeekday) {
+    const sunday = (7 - sent.weekday) % 7;
+    const offset = /^before/i.test(m[0]) ? (sent.weekday === 6 ? 6 : sent.weekday === 0 ? 5 : fridayOffset) : sunday;
+    let t = at(offset, eod);
+    if (t <= sentAt) t = at(offset + 7, eod);
     return { dueAt: t, phrase: m[0] };
   }
   // "the week after next": Friday of the week after next week
