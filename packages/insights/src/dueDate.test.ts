@@ -229,6 +229,20 @@ describe("resolveDueDate: round 11", () => {
     // counted from an act the message does not date: no date ("within 48 hours of receiving them")
     expect(iso("we sign off the proofs within 48 hours of receiving them")).toBeNull();
   });
+  it("leaves out a condition's own date, a day named by an event, a time naming a departure", () => {
+    expect(iso("our fitter comes within 30 minutes, and if that fails we replace the unit tomorrow")).toBe(
+      "2026-03-10T14:30:00.000Z",
+    );
+    expect(iso("I'll note the rate on the day of payment and resend the receipt today")).toBe(
+      "2026-03-10T17:00:00.000Z",
+    );
+    expect(iso("our driver collects you in 15 minutes for the 9:30 ferry")).toBe("2026-03-10T14:15:00.000Z");
+    expect(iso("the statements for April go out on Thursday")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("delivered Monday 16th before noon")).toBe("2026-03-16T12:00:00.000Z");
+    // alone, the condition's date and the departure's time stay
+    expect(iso("if that fails we replace the unit tomorrow")).toBe("2026-03-11T17:00:00.000Z");
+    expect(iso("you're booked on the 9:30 ferry")).toBe("2026-03-11T09:30:00.000Z");
+  });
   it("reads the end of next week as its Friday even when a weekday restates it", () => {
     expect(iso("by the end of next week, Friday 20 March at the latest")).toBe("2026-03-20T17:00:00.000Z");
   });

@@ -101,7 +101,7 @@ const NAMED_DATE = String.raw`(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|q[1-
  * June deadline", "this Monday we'll…").
  */
 const DATE_AS_MODIFIER = new RegExp(
-  String.raw`\b(the|your|our|my|his|her|their|this|that|a|an)\s+${NAMED_DATE}\s+([a-z][a-z'-]*)\b`,
+  String.raw`\b(the|your|our|my|his|her|their|this|that|a|an)\s+(?:${NAMED_DATE}|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)|\d{1,2}[:.]\d{2})\s+([a-z][a-z'-]*)\b`,
   "gi",
 );
 const KEEPS_A_TIME =
@@ -120,7 +120,7 @@ const DAY_DEADLINE = new RegExp(
   "i",
 );
 const DATE_AFTER_FOR = new RegExp(
-  String.raw`(\b[a-z]{3,}\s+for\s+)(?:an?\s+)?(?:(?:this|next|the coming|the following)\s+(?:week|weekend|month|year|quarter|term|season)|(?:(?:this|next|the coming)\s+)?${NAMED_DATE}(?:\s*(?:[-–]|to|through|until|till|and)\s*${NAMED_DATE})?)(?![\w])`,
+  String.raw`(\b[a-z]{3,}\s+for\s+)(?:an?\s+)?(?:(?:this|next|the coming|the following)\s+(?:week|weekend|month|year|quarter|term|season)|(?:jan(?:uary)?|feb(?:ruary)?|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?:(?:this|next|the coming)\s+)?${NAMED_DATE}(?:\s*(?:[-–]|to|through|until|till|and)\s*${NAMED_DATE})?)(?![\w])`,
   "gi",
 );
 /** "within 3 working days of the test", "within 7 days of the delivery": counted from an event, not the message. */
@@ -292,6 +292,17 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(
       DATE_AS_TOPIC,
       unlessOnlyDate((_all, [prep]) => `${prep} it`),
+    )
+    // round 11: "within 20 minutes, and if it cannot be fixed we move you to a new room today": a condition after
+    // the promise carries a promise of its own, with its own date
+    .replace(
+      /,?\s+(?:and|but|or)\s+(?:if|unless|in case)\b[\s\S]*$/i,
+      unlessOnlyDate(() => ""),
+    )
+    // round 11: "on the day of payment", "the morning of the move": a day named by an event, not a date
+    .replace(
+      /\bthe (?:day|morning|afternoon|evening|night) of (?:the |your |our |their |his |her )?(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[a-z]{3,}\b/gi,
+      " ",
     )
     .replace(
       DATE_AFTER_FOR,
@@ -560,6 +571,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
         (later.length === 1 && (later[0]?.[2] || later[0]?.[3]) ? later[0] : null);
       let hour = eod;
       let minute = 0;
+      // round 11: "delivered Monday 16th before noon"
+      if (!clock && /^\s*(?:at|by|before|around|until)\s+(?:noon|midday|lunch(?:time)?)\b/i.test(after)) hour = 12;
       if (clock) {
         hour = Number(clock[1]) % 12;
         minute = Number(clock[2] ?? 0);
