@@ -239,6 +239,7 @@ describe("resolveDueDate: round 11", () => {
     expect(iso("our driver collects you in 15 minutes for the 9:30 ferry")).toBe("2026-03-10T14:15:00.000Z");
     expect(iso("the statements for April go out on Thursday")).toBe("2026-03-12T17:00:00.000Z");
     expect(iso("delivered Monday 16th before noon")).toBe("2026-03-16T12:00:00.000Z");
+    expect(iso("I'll call you by 5, and if you're free we can meet tomorrow")).toBe("2026-03-10T17:00:00.000Z");
     // alone, the condition's date and the departure's time stay
     expect(iso("if that fails we replace the unit tomorrow")).toBe("2026-03-11T17:00:00.000Z");
     expect(iso("you're booked on the 9:30 ferry")).toBe("2026-03-11T09:30:00.000Z");

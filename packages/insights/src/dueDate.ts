@@ -265,13 +265,18 @@ function countFromEvent(text: string, eventAt: number, opts: DueDateOptions): Du
 
 /** Removes what `replace` matched when the rest of the text still states a deadline that names its day. */
 const unlessOnlyDate =
-  (keep: (all: string, groups: string[]) => string) =>
+  (keep: (all: string, groups: string[]) => string, deadline: RegExp = DAY_DEADLINE) =>
   (all: string, ...rest: unknown[]): string => {
     const whole = rest[rest.length - 1] as string;
     const at = rest[rest.length - 2] as number;
     const others = `${whole.slice(0, at)} ${whole.slice(at + all.length)}`;
-    return DAY_DEADLINE.test(others) ? keep(all, rest.slice(0, -2) as string[]) : all;
+    return deadline.test(others) ? keep(all, rest.slice(0, -2) as string[]) : all;
   };
+/** A deadline that names a day or only an hour ("by 5", "at 10:30", "4pm", "noon"). */
+const ANY_DEADLINE = new RegExp(
+  String.raw`${DAY_DEADLINE.source}|\b(?:at|by|before|until|till|around)\s+\d{1,2}\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\bnoon\b`,
+  "i",
+);
 
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
   if (opts.eventAt !== undefined) {
@@ -297,7 +302,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // the promise carries a promise of its own, with its own date
     .replace(
       /,?\s+(?:and|but|or)\s+(?:if|unless|in case)\b[\s\S]*$/i,
-      unlessOnlyDate(() => ""),
+      unlessOnlyDate(() => "", ANY_DEADLINE),
     )
     // round 11: "on the day of payment", "the morning of the move": a day named by an event, not a date
     .replace(
