@@ -28,11 +28,26 @@ export interface SignatureOptions {
   firstNameAlone?: boolean;
 }
 
-const TITLE_WORDS =
-  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin|ansvarig|ansvarlig|eigenaar|eigenaresse|inhaber|inhaberin|verantwortliche?r?|vastaava|päällikkö|chef)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora|gestor|gestora|comprador|compradora|inkoper|inköpare|indkøber|innkjøper|vedoucí|ředitel|ředitelka|müdür|müdürü|uzman|uzmanı|socio|socia|kupiec|dgm|agm|gm|coordinador|coordinadora|contador|contadora|ejecutivo|ejecutiva|direktor|direktorka|headmistress|headmaster|facilitator)\b/i;
+/**
+ * A word boundary that knows accented letters: JavaScript's `\b` is ASCII-only even with the `u` flag, so "Palácio"
+ * holds the title word "cio" and "Rémy" the word "my" (round 11). Each `\b` of a word list becomes this.
+ */
+const LETTER = String.raw`[\p{L}\p{M}\p{N}_]`;
+const UNICODE_BOUNDARY = `(?:(?<=${LETTER})(?!${LETTER})|(?<!${LETTER})(?=${LETTER}))`;
+function unicodeWords(re: RegExp): RegExp {
+  return new RegExp(
+    re.source.replaceAll(String.raw`\b`, UNICODE_BOUNDARY),
+    re.flags.includes("u") ? re.flags : `${re.flags}u`,
+  );
+}
+
+const TITLE_WORDS = unicodeWords(
+  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin|ansvarig|ansvarlig|eigenaar|eigenaresse|inhaber|inhaberin|verantwortliche?r?|vastaava|päällikkö|chef)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora|gestor|gestora|comprador|compradora|inkoper|inköpare|indkøber|innkjøper|vedoucí|ředitel|ředitelka|müdür|müdürü|uzman|uzmanı|socio|socia|kupiec|dgm|agm|gm|coordinador|coordinadora|contador|contadora|ejecutivo|ejecutiva|direktor|direktorka|headmistress|headmaster|facilitator)\b/i,
+);
 /** Legal-entity suffixes: a piece with one of these is a company even if it contains a title word. */
-const LEGAL_SUFFIX =
-  /(?:\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk|lda|ltda|jsc|fze|fzco|fzc|fz-llc|sac|sro|tbk|bhd|pvt)\b\.?|(?<!\p{L})(?:b\.v|n\.v|s\.a(?:\.? de c\.v)?|s\.a\.[ace]|d\.o\.o|s\.a\.s|s\.r\.o|a\.s|a\.ş|s\.r\.l|s\.p\.a|s\.l|k\.k|sp\. z o\.o|e\.k|s\.c|c\.v)\.?)\s*$/iu;
+const LEGAL_SUFFIX = unicodeWords(
+  /(?:\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk|lda|ltda|jsc|fze|fzco|fzc|fz-llc|sac|sro|tbk|bhd|pvt)\b\.?|(?<!\p{L})(?:b\.v|n\.v|s\.a(?:\.? de c\.v)?|s\.a\.[ace]|d\.o\.o|s\.a\.s|s\.r\.o|a\.s|a\.ş|s\.r\.l|s\.p\.a|s\.l|k\.k|sp\. z o\.o|e\.k|s\.c|c\.v)\.?)\s*$/iu,
+);
 const ADDRESS =
   /\b\d+\s+[\w\s.]*\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|suite|ste|floor|fl|way|place|pl|court|ct|square|sq|strasse|straße|rue)\b|\b(?:suite|floor|p\.?o\.? box)\s*\d+|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
 const LABEL =
@@ -43,8 +58,9 @@ const LINK =
  * in another script ("Kevin Huang 黃志明"). Honorifics and credentials are removed before (see `personName`). */
 const NAME =
   /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?(?:\p{Lu}[\p{L}'’-]+|(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{L}'’-]+|van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y)){0,4}(?:\s+[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{1,8})?(?:,?\s+(?:[Jj]r|[Ss]r|II|III|IV)\.?)?$/u;
-const NON_NAME =
-  /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse|management|supplier|vendor|facilities|department|you|your|soon)\b/i;
+const NON_NAME = unicodeWords(
+  /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse|management|supplier|vendor|facilities|department|you|your|soon)\b/i,
+);
 /** A department signing for a company ("Accounts Payable", "Customer Care Team") is neither name nor company. */
 const DEPARTMENT =
   /^(?:the )?(?:accounts?(?: payable| receivable)?|billing|finance|procurement|purchasing|reception|help ?desk|service desk|customer (?:care|service|success|support)|support|sales|logistics|dispatch|payroll|hr|human resources|legal|marketing|operations|bookings|reservations|orders|supplier management|vendor management|supply chain|facilities|it|it support|accounts department|legal department|finance department)(?: (?:team|department|dept\.?|desk|office))?$/i;
@@ -85,11 +101,13 @@ const SUFFIX_PIECE =
  * Business nouns that make a short capitalised line a company, not a person ("Kestrel Electrical",
  * "Plinth Analytics", "Maple & Main Property Mgmt"): trades, services and common trading-name heads.
  */
-const COMPANY_WORD =
-  /\b(?:electrical|electric|electrics|plumbing|plumbers?|roofing|builders?|building|construction|carpentry|joinery|glazing|painting|decorating|landscaping|gardening|cleaning|heating|cooling|hvac|locksmiths?|removals|movers|property|properties|realty|estates?|mgmt|management|services|solutions|analytics|trading|logistics|freight|shipping|transport|consulting|consultancy|holdings|partners|industries|enterprises|systems|software|technologies|labs|studios?|clinic|dental|physio|vets?|veterinary|motors|automotive|garage|foods|bakery|catering|pharmacy|health|healthcare|insurance|finance|capital|ventures|media|digital|agency|group|co)\b\.?/i;
+const COMPANY_WORD = unicodeWords(
+  /\b(?:electrical|electric|electrics|plumbing|plumbers?|roofing|builders?|building|construction|carpentry|joinery|glazing|painting|decorating|landscaping|gardening|cleaning|heating|cooling|hvac|locksmiths?|removals|movers|property|properties|realty|estates?|mgmt|management|services|solutions|analytics|trading|logistics|freight|shipping|transport|consulting|consultancy|holdings|partners|industries|enterprises|systems|software|technologies|labs|studios?|clinic|dental|physio|vets?|veterinary|motors|automotive|garage|foods|bakery|catering|pharmacy|health|healthcare|insurance|finance|capital|ventures|media|digital|agency|group|co)\b\.?/i,
+);
 /** Title words that name a role, not a function: a line with one is a title even below another title. */
-const ROLE_WORDS =
-  /\b(?:manager|director|head|lead|leader|officer|chief|president|vp|ceo|cto|cfo|coo|engineer|specialist|coordinator|assistant|associate|analyst|consultant|recruiter|executive|owner|founder|partner|buyer|supervisor|administrator|representative|advisor|adviser)\b/i;
+const ROLE_WORDS = unicodeWords(
+  /\b(?:manager|director|head|lead|leader|officer|chief|president|vp|ceo|cto|cfo|coo|engineer|specialist|coordinator|assistant|associate|analyst|consultant|recruiter|executive|owner|founder|partner|buyer|supervisor|administrator|representative|advisor|adviser)\b/i,
+);
 const isCompanyLike = (s: string) => COMPANY_WORD.test(s) || LEGAL_SUFFIX.test(s);
 /** A one-word closing in any language ("Teşekkürler,", "Grazie!", "Salam,"): a short line ending in "," or "!". */
 const CLOSING_SHAPE = /^\p{L}+(?:\s\p{L}+){0,2}[,!]$/u;
@@ -155,7 +173,7 @@ const TITLE_QUALIFIER =
   /^(?:apac|emea|amer|americas|latam|dach|nordics|benelux|anz|uk|us|usa|eu|na|mea|mena|cee|asean|europe|asia|africa|north america|south america|middle east|global|international|(?:north|south|east|west|central|northern|southern|eastern|western)(?:[ -](?:east|west|central))? (?:europe|america|asia|africa|region|emea|us|uk)|[a-z]+ region|finance|engineering|sales|marketing|operations|product|customer (?:experience|success|care|service)|people|hr|it|legal|partnerships|procurement|purchase|purchasing|sourcing|quality assurance|quality control|growth|strategy|data|technology|design|research|compliance|risk|supply chain|logistics)$/i;
 
 /** A unit of a company ("Export Dept.", "Overseas Sales Team", "Procurement Division"): never the company. */
-const UNIT = /\b(?:dept\.?|department|division|section|team|unit|abteilung)$/i;
+const UNIT = unicodeWords(/\b(?:dept\.?|department|division|section|team|unit|abteilung)$/i);
 
 /** Departments and functions that follow a comma in a title ("Director, IT & Facilities"). */
 const DEPARTMENT_WORDS =
