@@ -42,7 +42,7 @@ function unicodeWords(re: RegExp): RegExp {
 }
 
 const TITLE_WORDS = unicodeWords(
-  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin|ansvarig|ansvarlig|eigenaar|eigenaresse|inhaber|inhaberin|verantwortliche?r?|vastaava|päällikkö|chef)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora|gestor|gestora|comprador|compradora|inkoper|inköpare|indkøber|innkjøper|vedoucí|ředitel|ředitelka|müdür|müdürü|uzman|uzmanı|socio|socia|kupiec|dgm|agm|gm|coordinador|coordinadora|contador|contadora|ejecutivo|ejecutiva|direktor|direktorka|headmistress|headmaster|facilitator)\b/i,
+  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin|ansvarig|ansvarlig|eigenaar|eigenaresse|inhaber|inhaberin|verantwortliche?r?|vastaava|päällikkö|chef)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora|gestor|gestora|comprador|compradora|inkoper|inköpare|indkøber|innkjøper|vedoucí|ředitel|ředitelka|müdür|müdürü|uzman|uzmanı|socio|socia|sócio|sócia|kupiec|dgm|agm|gm|coordinador|coordinadora|contador|contadora|ejecutivo|ejecutiva|direktor|direktorka|headmistress|headmaster|facilitator)\b/i,
 );
 /** Legal-entity suffixes: a piece with one of these is a company even if it contains a title word. */
 const LEGAL_SUFFIX = unicodeWords(
@@ -54,10 +54,11 @@ const LABEL =
   /^(?:m|t|p|f|o|w|e|d|c|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website|site|www|whatsapp|signal|viber|telegram)\s*[.:]\s*/i;
 const LINK =
   /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me|ie|ch|at|se|no|dk|fi|pl|pt|be|in|jp|nz|za|br|mx|sg|hk|cz|sk|ro|gr|il|ae|info|health|agency|consulting)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
-/** A name: given names or initials ("S. Venkataraman", "R. K. Sharma"), particles, and the name written again
+/** A name: given names, initials or an abbreviated given name ("S. Venkataraman", "R. K. Sharma", "Ma. Cristina
+ * Reyes", "Md. Rafiqul Islam", round 11), particles, and the name written again
  * in another script ("Kevin Huang 黃志明"). Honorifics and credentials are removed before (see `personName`). */
 const NAME =
-  /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?(?:\p{Lu}[\p{L}'’-]+|(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{L}'’-]+|van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y)){0,4}(?:\s+[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{1,8})?(?:,?\s+(?:[Jj]r|[Ss]r|II|III|IV)\.?)?$/u;
+  /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?(?:\p{Lu}[\p{L}'’-]+|(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}'’-]+|\p{Lu}\p{Ll}{1,3}\.\s(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{L}'’-]+|van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y)){0,4}(?:\s+[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{1,8})?(?:,?\s+(?:[Jj]r|[Ss]r|II|III|IV)\.?)?$/u;
 const NON_NAME = unicodeWords(
   /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse|management|supplier|vendor|facilities|department|you|your|soon)\b/i,
 );
@@ -81,7 +82,7 @@ const CREDENTIAL =
  * title ("Sr. Manager").
  */
 const NAME_PREFIX =
-  /^(?:(?:(?:dr|mr|mrs|ms|mx|prof)\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof)\.)\s+)+(?=\p{Lu})/iu;
+  /^(?:(?:(?:dr|mr|mrs|ms|mx|prof|dra|sra|srta|mme|mlle)\.?|(?:dott|prof|avv|ing|arch)\.ssa\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof)\.)\s+)+(?=\p{Lu})/iu;
 /** "Kim Soo-jin (김수진)": the name in another script, in parentheses, is the same name: dropped. */
 const SCRIPT_ALIAS = /\s*\([\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\s]{1,12}\)$/u;
 /**
@@ -109,6 +110,24 @@ const ROLE_WORDS = unicodeWords(
   /\b(?:manager|director|head|lead|leader|officer|chief|president|vp|ceo|cto|cfo|coo|engineer|specialist|coordinator|assistant|associate|analyst|consultant|recruiter|executive|owner|founder|partner|buyer|supervisor|administrator|representative|advisor|adviser)\b/i,
 );
 const isCompanyLike = (s: string) => COMPANY_WORD.test(s) || LEGAL_SUFFIX.test(s);
+/**
+ * A word that names a person by what they do, in the endings European languages share for agent nouns
+ * ("Columnist", "Photographe", "Fotograf", "Lektorin", "Luthier", "Illustratrice", "Enólogo", "Tierärztin"): no list
+ * of every trade in every language is needed for a title no list knows (round 11). Short "-er"/"-ent" words stay out
+ * ("Bayer", "Accent").
+ */
+const AGENT_NOUN =
+  /^\p{Lu}[\p{L}'’-]*(?:ist|istin|iste|ista|eur|euse|rice|grafin|graf|graphe|graph|ógraf[oa]|ograf[oa]|ólog[oa]|olog[oa]|ologist|ologue|ician|arian|ier|ière|iker|ikerin|ärztin|arzt|ator|or|orin|erin|ador|adora|\p{L}{4}er|\p{L}{4}(?:ant|ent))$/u;
+/** A piece whose every word is an agent noun ("Violinist & Composer", "Übersetzerin"): a title, not a company. */
+function agentTitle(piece: string): boolean {
+  const words = piece
+    .trim()
+    .split(/\s+/)
+    .filter((w) => !/^(?:&|and|und|et|e|y|\/)$/i.test(w));
+  return words.length >= 1 && words.length <= 3 && words.every((w) => AGENT_NOUN.test(w)) && !isCompanyLike(piece);
+}
+/** A title by its words: the title-word list first, the agent-noun endings as the fallback. */
+const isTitle = (piece: string) => TITLE_WORDS.test(piece) || agentTitle(piece);
 /** A one-word closing in any language ("Teşekkürler,", "Grazie!", "Salam,"): a short line ending in "," or "!". */
 const CLOSING_SHAPE = /^\p{L}+(?:\s\p{L}+){0,2}[,!]$/u;
 /** A line (or the previous line) that ends a sentence: punctuation or an emoji ("Looking forward! 🎉"). */
@@ -498,7 +517,8 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       oneLine &&
       oneLine.length >= 3 &&
       looksLikeName &&
-      oneLine.slice(1).some((p) => TITLE_WORDS.test(p) || isContactLine(p))
+      // round 11: a company with a legal form also marks it ("Emre Yilmaz | Flottenverkauf | Autohaus Spreetal GmbH")
+      oneLine.slice(1).some((p) => isTitle(p) || isContactLine(p) || LEGAL_SUFFIX.test(p))
     ) {
       lines = oneLine;
       raw = block[0] ?? "";
@@ -507,12 +527,12 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       block.length <= 10 &&
       looksLikeName &&
       (block.some(isContactLine) ||
-        TITLE_WORDS.test(block[1] ?? "") ||
+        pieces(block[1] ?? "").some(isTitle) ||
         // "Marisol Vega\nPlinth Analytics", "Gordon\nGordon Fairweather\nCFO, Brisk Mobility": a short name
         // block closed by a title or a company line
         (block.length <= 3 &&
           block.every((l) => pieces(l).every((p) => p.split(/\s+/).length <= 6) && !/[!?]$/.test(l)) &&
-          block.slice(1).some((l) => TITLE_WORDS.test(l) || isCompanyLike(l))))
+          block.slice(1).some((l) => isTitle(l) || isCompanyLike(l))))
     ) {
       // unsigned block: a name line followed by contact details, or by a title line ("VP Engineering, NimbusFit")
       lines = block;
@@ -716,7 +736,7 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     const parts = atSplit && TITLE_WORDS.test(atSplit[1] ?? "") ? [atSplit[1]!, atSplit[2]!] : pieces(line);
     for (const part of parts) {
       const legal = LEGAL_SUFFIX.test(part);
-      if (!title && TITLE_WORDS.test(part) && !legal) title = part;
+      if (!title && isTitle(part) && !legal) title = part;
       else if (!title && name && DEPARTMENT.test(part) && !legal)
         title = part; // a person in "Legal", "IT Support"
       // "Claims Division", "Maintenance Section" under a name and above the company: the unit is the role (round 9)
@@ -729,7 +749,7 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
         !DEPARTMENT.test(part) &&
         (legal || !UNIT.test(part)) &&
         (legal ||
-          !TITLE_WORDS.test(part) ||
+          !isTitle(part) ||
           // the line below the title line is the company even when its name holds a function word
           // ("Birchfield Talent", "Harbor People", "Summit Sales Partners"); a role word still makes it a title
           (title !== null && parts.length === 1 && !ROLE_WORDS.test(part)))
@@ -749,8 +769,15 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
         // ("Partnerships", "Barista") is followed by the company
         title = company;
         company = part;
-      } else if (!title && company && companyLine === idx && legal && !LEGAL_SUFFIX.test(company)) {
-        // "Inkoper | Van Dijk Transportbanden B.V.": an unknown piece before a legal company on the same line
+      } else if (
+        !title &&
+        company &&
+        companyLine === idx &&
+        (legal || isCompanyLike(part)) &&
+        !isCompanyLike(company)
+      ) {
+        // "Inkoper | Van Dijk Transportbanden B.V.": an unknown piece before a legal company on the same line, or
+        // before a trading name ("Gestor | Solar Hotels", round 11): the title comes first
         title = company;
         company = part;
       }
