@@ -135,10 +135,11 @@ const SENTENCE_END = /(?:[.!?)]|\p{Extended_Pictographic}\uFE0F?)\s*$/u;
 /**
  * A sign-off written on the last line of a short message, after its last sentence ("… if you're happy. Tane",
  * "… again. - Priya, Maple & Main", "Orla @ Lakeside", "Let me know 🙏 Sipho | Cape Ridge Roofing"), as SMS and
- * WhatsApp writers sign. Only the last 120 characters are read, so the match stays linear.
+ * WhatsApp writers sign; a relation in parentheses after the name is dropped ("… by 6pm Sunday. Sam (Zara's dad)",
+ * round 11). Only the last 120 characters are read, so the match stays linear.
  */
 const TAIL_SIGN_OFF =
-  /(?:(?<!(?:^|\s)\p{Lu})[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:[-–—~]\s*)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?)(?:\s*(?:,|\||@|[-–—])\s*(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*)){0,4}))?\s*$/u;
+  /(?:(?<!(?:^|\s)\p{Lu})[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:[-–—~]\s*)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?)(?:\s*(?:,|\||@|[-–—])\s*(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*)){0,4}))?(?:\s+\([^()\n]{1,30}\))?\s*$/u;
 /** "… No action required. - Maple & Main Property Mgmt": a dashed company sign-off. */
 const TAIL_COMPANY = /[.!?]\s+[-–—]\s*(\p{Lu}[\p{L}\d'’&., -]{2,50})$/u;
 
@@ -218,8 +219,14 @@ function personName(piece: string): string | null {
   const cleaned = withoutHonorifics(piece);
   // "Jr." is a title word ("Jr. Buyer") but not after a name
   const bare = cleaned.replace(/,?\s+(?:jr|sr|ii|iii|iv)\.?$/i, "");
-  return NAME.test(cleaned) && !NON_NAME.test(bare) && !TITLE_WORDS.test(bare) ? cleaned : null;
+  return NAME.test(cleaned) && !NON_NAME.test(bare) && !TITLE_WORDS.test(bare) && !ORGANISATION_NAME.test(bare)
+    ? cleaned
+    : null;
 }
+/** An organisation noun ending a name-shaped line ("Waikiki Paddle Club"); not "Church", "Trust" or "Union", surnames too. */
+const ORGANISATION_NAME = unicodeWords(
+  /\b(?:society|association|club|committee|council|school|academy|college|university|institute|foundation|federation|league|charity|parish|museum|library|hospital|choir|orchestra|co-?op|cooperative|residents)$/i,
+);
 
 /**
  * Mixed-case degrees before upper-case post-nominals ("Peter Grant BSc MRICS", "Ana Ruiz, MSc, CEng"), at most four:
@@ -283,6 +290,11 @@ function pieces(text: string): string[] {
     const piece = parts[j] ?? "";
     const sep = parts[j - 1] ?? "";
     const last = out[out.length - 1];
+    // "The Foundry at Pier 9": "at" separates a title or a name from the company, not two halves of a name (round 11)
+    if (/^\s+at\s+$/.test(sep) && last && !isTitle(last) && !personName(last)) {
+      out[out.length - 1] = `${last}${sep}${piece.trim()}`;
+      continue;
+    }
     // "Marketing Coordinator - LATAM", "Associate Director – Operations": one title
     if (/[-–—]/.test(sep) && last && TITLE_WORDS.test(last) && !LEGAL_SUFFIX.test(last) && isQualifier(piece)) {
       out[out.length - 1] = `${last}${sep}${piece.trim()}`;
@@ -331,6 +343,8 @@ function isContactLine(line: string): boolean {
   const link = LINK.exec(stripped);
   LINK.lastIndex = 0;
   if (link && link[0].length >= stripped.trim().length - 2) return true;
+  // "lea-martin.example": a bare domain in lower case with a top-level domain the link list does not know (round 11)
+  if (/^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/\S*)?$/.test(stripped.trim())) return true;
   if (
     /^(?:tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website|whatsapp|signal|viber|telegram)\s*[.:]/i.test(
       line,
@@ -427,11 +441,37 @@ function closingByShape(block: string[]): boolean {
     !TITLE_WORDS.test(line) &&
     !isCompanyLike(line) &&
     !DEPARTMENT.test(line) &&
-    // "Marisol Vega" over "Plinth Analytics" is a name over a company, not a closing
-    (known || personName(line.replace(/[,!]$/, "")) === null) &&
+    // "Marisol Vega" over "Plinth Analytics" is a name over a company, not a closing; "Beste Grüsse" over "Urs
+    // Baumann" over "Leiter Technik" is a closing (round 11)
+    (known || personName(line.replace(/[,!]$/, "")) === null || closingAboveName(block)) &&
     personName(pieces(next)[0] ?? "") !== null &&
     // the name line opens the signature: the lines below it are short and not sentences
     block.slice(2).every((l) => !/[.!?]$/.test(l) || LEGAL_SUFFIX.test(l) || /\S+@\S+/.test(l))
+  );
+}
+
+/** Nouns that end a closing in the languages whose closings are capitalised or name-shaped ("Beste Grüsse"). */
+const CLOSING_NOUN =
+  /(?:^|\s)(?:grü(?:ß|ss)e\p{L}*|gru(?:ß|ss)|groet(?:en)?|hilsen|hälsning(?:ar)?|terveisin|saluti|salutations|saludos|cumprimentos|pozdrav\p{L}*|pozdrowienia|regards|wishes|greetings)$/iu;
+/**
+ * A name-shaped line that is a closing (round 11): it ends in a closing noun, or it sits above a full name that is
+ * itself above a title, sharing no word with that name ("Hartelijke Groet\nWillemijn de Boer\nProjectleider", not
+ * "Jess Moreau\nMoreau Markets\nCEO").
+ */
+function closingAboveName(block: string[]): boolean {
+  const [line = "", next = "", third = ""] = block;
+  if (CLOSING_NOUN.test(line.replace(/[,!]$/, ""))) return true;
+  const nameWords = new Set(next.toLowerCase().split(/\s+/));
+  return (
+    /\s/.test(personName(next) ?? "") &&
+    !isCompanyLike(next) &&
+    !!third &&
+    isTitle(pieces(third)[0] ?? "") &&
+    !isCompanyLike(third) &&
+    line
+      .toLowerCase()
+      .split(/\s+/)
+      .every((w) => !nameWords.has(w))
   );
 }
 
@@ -446,6 +486,47 @@ function plainCompanyLine(line: string | undefined): boolean {
     !isQualifier(line) &&
     (line.trim().split(/\s+/).length >= 2 || isCompanyLike(line))
   );
+}
+
+/** "Roll No. 23BCE1147", "Student ID 2219-884", "Membership no: 44107": a reference under a name, neither title nor company. */
+const ID_LINE =
+  /^(?:[\p{L}.]+\s){0,3}(?:no\.?|nr\.?|number|id|ref\.?|reference)\s*[:.#]?\s*#?[\p{L}\d/-]*\d[\p{L}\d/-]*$/iu;
+/** Nouns of organisations that are no company ("Riverside Allotment Society", "Millbrook Parish Council"). */
+const ORGANISATION_WORD = unicodeWords(
+  /\b(?:society|association|club|committee|council|school|academy|college|university|institute|foundation|trust|federation|union|league|charity|church|parish|museum|library|hospital|choir|orchestra|co-?op|cooperative|residents)\b/i,
+);
+/**
+ * A line that names an organisation rather than a person: a business noun or legal form, an organisation noun, a
+ * possessive ("St Brendan's PTA") or an acronym that is no credential ("Oakfield PTA", not "Peter Grant MRICS").
+ */
+function organisation(line: string): boolean {
+  const last = line.split(/\s+/).pop() ?? "";
+  return (
+    isCompanyLike(line) ||
+    ORGANISATION_WORD.test(line) ||
+    /\p{L}['’]s(?:\s|$)/u.test(line) ||
+    (/^\p{Lu}{2,5}$/u.test(last) && !CREDENTIAL.test(last) && !/^(?:II|III|IV)$/.test(last))
+  );
+}
+
+/**
+ * One line of two pieces under the body, with no closing (round 11): "Marta Zielińska | Wydawnictwo Pod Wiatr",
+ * "Inês Carvalho · Palácio do Rio Events", "Chinedu Okafor, Features Editor". The first piece is a full name;
+ * after "|", "·", "•" or a dash the second is any title-case piece, after a comma or "at" only a title or a legal
+ * company ("Paris, France" under a text is no signature).
+ */
+function twoPieceSignature(line: string): string[] | null {
+  if (/[.!?]$/.test(line) && !LEGAL_SUFFIX.test(line)) return null;
+  const ps = pieces(line);
+  if (ps.length !== 2) return null;
+  const [who = "", what = ""] = ps;
+  // "Crestmark Commercial — Accounts": a department after a trading name signs for the company
+  if (!/\s/.test(personName(who) ?? "") || isCompanyLike(who) || DEPARTMENT.test(what) || UNIT.test(what)) return null;
+  const separated = /[|·•]|\s[/–—-]\s/.test(line);
+  const fits = separated
+    ? titleCasePiece(what) || isTitle(what) || isContactLine(what)
+    : isTitle(what) || LEGAL_SUFFIX.test(what);
+  return fits ? ps : null;
 }
 
 function sameFirstName(full: string, short: string): boolean {
@@ -466,6 +547,25 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
   const split = splitMessage(stripQuoted(text).replace(/^[^\S\n]*[-=_~*#─━═—–]{3,}[^\S\n]*$/gmu, ""));
   let lines = split.signatureLines;
   let raw = split.signOff ? [split.signOff, ...lines].join("\n") : lines.join("\n");
+  // "Conor\nPeakpoint Leadership", "Shreya\nCodeKaro Learning Pvt. Ltd.": a one-word line read by its position as a
+  // closing no list knows is the signer's first name when what follows is a company, not a name over a title
+  // (round 11; "Ngā mihi\nAroha Te Rangi" keeps its closing)
+  if (
+    split.signOff &&
+    !split.inlineName &&
+    lines.length >= 1 &&
+    lines.length <= 2 &&
+    /^\p{Lu}[\p{Ll}'’-]+$/u.test(split.signOff) &&
+    matchSignOff(split.signOff) === null &&
+    personName(split.signOff) &&
+    !NOT_A_BARE_NAME.test(split.signOff) &&
+    !THANKS_WORD.test(split.signOff) &&
+    !sameFirstName(lines[0] ?? "", split.signOff) &&
+    (isCompanyLike(lines[0] ?? "") || !isTitle(pieces(lines[1] ?? "")[0] ?? "")) &&
+    !isTitle(lines[0] ?? "")
+  ) {
+    split.inlineName = split.signOff;
+  }
   let bare: { name: string | null; company: string | null; raw: string } | null = null;
   if (!split.signOff) {
     // No sign-off: accept a trailing block of short lines that contains contact details.
@@ -507,6 +607,16 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
           : pieces(block[0] ?? "")
         : null;
     const belowBody = i > 0 && !(all[i] ?? "").trim() && all.slice(0, i).some((l) => l.trim());
+    // "/Erik": a slash before the name is a Scandinavian sign-off (round 11)
+    const lastLine = (block[block.length - 1] ?? "").replace(/^\/\s?(?=\p{Lu})/u, "");
+    const pair = belowBody && block.length === 1 ? twoPieceSignature(block[0] ?? "") : null;
+    const idBlock =
+      block.length >= 2 &&
+      block.length <= 3 &&
+      /\s/.test(personName(block[0] ?? "") ?? "") &&
+      block.slice(1).every((l) => ID_LINE.test(l))
+        ? block
+        : null;
     if (belowBody && closingByShape(block)) {
       lines = block.slice(1);
       raw = block.join("\n");
@@ -542,17 +652,22 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       // "Andrés Castaño\nCoordinador de Soporte\nFríoSeguro IoT"), read by position below
       lines = byShape;
       raw = byShape.join("\n");
+    } else if (pair) {
+      lines = pair;
+      raw = block[0] ?? "";
+    } else if (idBlock) {
+      // "Rahul Menon\nRoll No. 23BCE1147": a full name over reference numbers (round 11)
+      lines = [block[0] ?? ""];
+      raw = block.join("\n");
     } else if (
       block.length <= 2 &&
       all.filter((l) => l.trim()).length > 1 &&
       // "R. Achterberg": an initial with a surname is a name too (round 9)
-      /^(?:(?:\p{Lu}\.\s?){1,2}\p{Lu}[\p{L}'’-]+|\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3})$/u.test(
-        block[block.length - 1] ?? "",
-      ) &&
-      !NOT_A_BARE_NAME.test(block[block.length - 1] ?? "") &&
-      !THANKS_WORD.test(block[block.length - 1] ?? "") &&
-      !NON_NAME.test(block[block.length - 1] ?? "") &&
-      !TITLE_WORDS.test(block[block.length - 1] ?? "") &&
+      /^(?:(?:\p{Lu}\.\s?){1,2}\p{Lu}[\p{L}'’-]+|\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3})$/u.test(lastLine) &&
+      !NOT_A_BARE_NAME.test(lastLine) &&
+      !THANKS_WORD.test(lastLine) &&
+      !NON_NAME.test(lastLine) &&
+      !TITLE_WORDS.test(lastLine) &&
       ((prev) => SENTENCE_END.test(prev) || CLOSING_SHAPE.test(prev))(
         (block.length === 2
           ? block[0]
@@ -565,7 +680,11 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       // a bare name under the message ("Sure thing!\nJosh", "Teşekkürler,\nEmre"): the name only;
       // a bare trading name ("Kestrel Electrical") is the company
       lines = [];
-      raw = block[block.length - 1]!;
+      raw = lastLine;
+      // an organisation alone under the text, after a blank line ("Oakfield PTA", "Northgrid Energy Business
+      // Services"), signs a notice, not a person's mail: no signature (round 11: the convention of blind8 and train8;
+      // blind5 labelled it the company, but its two such lines close SMS texts without a blank line, still read so)
+      if (block.length === 1 && belowBody && organisation(raw)) return footerOnly(split.mobileFooter);
       if (isCompanyLike(raw)) bare = { name: null, company: raw, raw };
       else split.inlineName = raw;
     } else {
@@ -635,7 +754,7 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
   const textual = lines
     // "Nadia Cortés | Account Manager | Lanternway K.K. | nadia@…": drop the contact pieces, keep the rest
     .map((l) =>
-      /[|·•]/.test(l) && isContactLine(l)
+      /[|·•]/.test(l) && (isContactLine(l) || l.split(/\s*[|·•]\s*/).some((p) => p && isContactLine(p)))
         ? l
             .split(/\s*[|·•]\s*/)
             .filter((p) => p && !isContactLine(p))
@@ -663,8 +782,22 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
         !ADDRESS.test(l) &&
         !/^[\d\s+().-]+$/.test(l) &&
         !OFFICE_HOURS.test(l) &&
-        !PRONOUNS.test(l),
+        !PRONOUNS.test(l) &&
+        !ID_LINE.test(l),
     );
+  // "Mahalo,\nWaikiki Paddle Club": an organisation alone after a closing is no person and no company (round 11, as
+  // above; a business's name, "Kind regards,\nVerity Energy", is still its company)
+  if (
+    !name &&
+    !title &&
+    !company &&
+    textual.length === 1 &&
+    lines.length === 1 &&
+    pieces(textual[0] ?? "").length === 1 &&
+    organisation(textual[0] ?? "") &&
+    !isCompanyLike(textual[0] ?? "")
+  )
+    return footerOnly(split.mobileFooter);
   let idx = 0;
   if (!name && textual[0]) {
     const first = pieces(textual[0]);
