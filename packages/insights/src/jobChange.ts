@@ -1,4 +1,4 @@
-import { parseSignature } from "./signature";
+import { looksLikeTitle, parseSignature } from "./signature";
 import { createLocator, type SourceSpan } from "./span";
 import { messageBody } from "./text";
 import type { MessageInput } from "./types";
@@ -356,10 +356,11 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
     company: 2,
   },
   // "I moved from Cape Ridge Roofing to Highveld Builders last month, site manager there now": a move between
-  // two named employers, with a role word in the same sentence (not "moved from Slack to Teams")
+  // two named employers, with a role word in the same sentence (not "moved from Slack to Teams"); round 11: a
+  // legal form after a comma ("Sanwa Motors Co., Ltd.") and the title after "as" ("… as HR Director")
   {
     re: new RegExp(
-      String.raw`${I}(?:moved|switched|changed|went|gone)\s+(?:over\s+|jobs?\s+)?from\s+${COMPANY}\s+to\s+${COMPANY}(?=[^.!?\n]{0,60}\b(?:manager|director|head|lead|engineer|officer|supervisor|role|job|position|there now)\b)()`,
+      String.raw`${I}(?:moved|switched|changed|went|gone|transferred)\s+(?:over\s+|jobs?\s+)?from\s+${COMPANY}\s+to\s+${COMPANY}(?:,?\s+(?:Ltd|Inc|LLC|GmbH|AG|Corp|Limited)\.?)?(?=[^.!?\n]{0,60}\b(?:[Mm]anager|[Dd]irector|[Hh]ead|[Ll]ead|[Ee]ngineer|[Oo]fficer|[Ss]upervisor|role|job|position|there now)\b|\s+as\s)(?:\s+as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:new\s+)?${TITLE}${TITLE_END})?`,
       "gu",
     ),
     title: 3,
@@ -430,6 +431,8 @@ const NEW_ROLE_AS = new RegExp(
   String.raw`\b(?:I|i)(?:'m|’m| am|'ve|’ve| have)?\s+(?:now\s+|just\s+)?(?:leading|heading(?: up)?|running|head(?:ing)? up|lead(?:ing)?|manag(?:e|ing)|look(?:ing)? after|in charge of|moved|switched|transferred)\b(?:(?!\bjoined\b)[^.!?\n]){0,60}?\bas\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
   "u",
 );
+/** An employer between a role verb and its "as T": "heading up purchasing at Porto Verde Hotels as …". */
+const ROLE_EMPLOYER = new RegExp(String.raw`\b(?:at|with|for)\s+${COMPANY}\s+(?=as\b|$)`, "u");
 const LEFT = new RegExp(
   String.raw`(?:${I}(?:left|moved on from|said goodbye to|departed|stepped down from)|\bI(?:'m|’m| am) no longer (?:with|at|working (?:at|for|with))|\b[Mm]y (?:last|final) (?:day|week|month) (?:at|with))\s+${COMPANY}`,
   "u",
@@ -442,9 +445,12 @@ function cleanTitle(t: string | undefined): string | null {
   // a title ends at an emoji ("Head of Design 🎉 Same number though")
   const v = t
     .replace(/\s*\p{Extended_Pictographic}[\s\S]*$/u, "")
+    // and at a sentence's end ("Purchasing Director. Keep my number"; not "Sr. Manager") or a line break (round 11)
+    .replace(/(?:(?<=\p{Ll}{4})[.!?]\s|\n)[\s\S]*$/u, "")
     .trim()
     .replace(/[,.;:]+$/, "");
-  return TITLE_HINT.test(v) && v.split(/\s+/).length <= 7 ? v : null;
+  // round 11: the signature's title words and agent nouns too ("Senior Copywriter", "Head Distiller", "Illustrator")
+  return (TITLE_HINT.test(v) || looksLikeTitle(v)) && v.split(/\s+/).length <= 7 ? v : null;
 }
 
 function cleanCompany(c: string | undefined): string | null {
@@ -513,7 +519,19 @@ export function detectJobAnnouncement(msg: Pick<MessageInput, "text">): JobAnnou
     return { title: news.title, company: null, previousCompany: null, promotion: true, span: locator.find(news.quote) };
   const r = NEW_ROLE_AS.exec(body);
   const rt = cleanTitle(r?.[1]);
-  if (r && rt) return { title: rt, company: null, previousCompany: null, promotion: true, span: locator.find(r[0]) };
+  if (r && rt) {
+    // "I'm heading up purchasing at Porto Verde Hotels as Purchasing Director": the employer named on the way to the
+    // title (the same one as before makes it a promotion when compared); the quote ends with the title (round 11)
+    const at = ROLE_EMPLOYER.exec(r[0].slice(0, r[0].lastIndexOf(rt)));
+    const quote = r[0].slice(0, r[0].lastIndexOf(rt) + rt.length);
+    return {
+      title: rt,
+      company: at && !/\bhere\s+$/.test(r[0].slice(0, at.index + 1)) ? cleanCompany(at[1]) : null,
+      previousCompany: null,
+      promotion: true,
+      span: locator.find(quote),
+    };
+  }
   const g = announcementBySentence(body);
   if (g && (g.company ? g.company !== previousCompany : g.title)) {
     const { quote, ...found } = g;
@@ -642,6 +660,10 @@ export function detectJobChangeInMessage(
         title: a.title,
         company: a.company ?? (a.promotion ? previous.company : null),
       });
+      // "Some news: from 1 July I'm Senior Copywriter at Voltwerk GmbH": a freelancer (a title and no employer before)
+      // announcing an employer has changed company, not only title (round 11)
+      if (a.company && !a.promotion && present(previous.title) && !present(previous.company))
+        return { ...change, changed: true, kind: "company", source: "body", span: a.span };
       if (change.changed || a.company) return { ...change, source: "body", span: a.span };
     }
     if (

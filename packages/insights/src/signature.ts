@@ -128,6 +128,10 @@ function agentTitle(piece: string): boolean {
 }
 /** A title by its words: the title-word list first, the agent-noun endings as the fallback. */
 const isTitle = (piece: string) => TITLE_WORDS.test(piece) || agentTitle(piece);
+/** Whether a phrase reads as a job title by its words (job changes read announced titles with it). */
+export function looksLikeTitle(phrase: string): boolean {
+  return isTitle(phrase) || agentTitle(phrase.split(/\s+/).pop() ?? "");
+}
 /** A one-word closing in any language ("Teşekkürler,", "Grazie!", "Salam,"): a short line ending in "," or "!". */
 const CLOSING_SHAPE = /^\p{L}+(?:\s\p{L}+){0,2}[,!]$/u;
 /** A line (or the previous line) that ends a sentence: punctuation or an emoji ("Looking forward! 🎉"). */
