@@ -514,23 +514,24 @@ function organisation(line: string): boolean {
 }
 
 /**
- * One line of two pieces under the body, with no closing (round 11): "Marta Zielińska | Wydawnictwo Pod Wiatr",
- * "Inês Carvalho · Palácio do Rio Events", "Chinedu Okafor, Features Editor". The first piece is a full name;
+ * One line of two or three pieces under the body, with no closing (round 11): "Marta Zielińska | Wydawnictwo Pod
+ * Wiatr", "Inês Carvalho · Palácio do Rio Events", "Chinedu Okafor, Features Editor", "Leah Goldberg, Paralegal at
+ * Stern & Wolfe LLP". The first piece is a full name;
  * after "|", "·", "•" or a dash the second is any title-case piece, after a comma or "at" only a title or a legal
  * company ("Paris, France" under a text is no signature).
  */
 function twoPieceSignature(line: string): string[] | null {
   if (/[.!?]$/.test(line) && !LEGAL_SUFFIX.test(line)) return null;
   const ps = pieces(line);
-  if (ps.length !== 2) return null;
-  const [who = "", what = ""] = ps;
+  if (ps.length < 2 || ps.length > 3) return null;
+  const [who = "", ...rest] = ps;
   // "Crestmark Commercial — Accounts": a department after a trading name signs for the company
-  if (!/\s/.test(personName(who) ?? "") || isCompanyLike(who) || DEPARTMENT.test(what) || UNIT.test(what)) return null;
+  if (!/\s/.test(personName(who) ?? "") || isCompanyLike(who) || rest.some((p) => DEPARTMENT.test(p) || UNIT.test(p)))
+    return null;
   const separated = /[|·•]|\s[/–—-]\s/.test(line);
-  const fits = separated
-    ? titleCasePiece(what) || isTitle(what) || isContactLine(what)
-    : isTitle(what) || LEGAL_SUFFIX.test(what);
-  return fits ? ps : null;
+  const fits = (what: string) =>
+    separated ? titleCasePiece(what) || isTitle(what) || isContactLine(what) : isTitle(what) || LEGAL_SUFFIX.test(what);
+  return rest.every(fits) ? ps : null;
 }
 
 function sameFirstName(full: string, short: string): boolean {
