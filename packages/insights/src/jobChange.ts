@@ -251,10 +251,11 @@ const TITLE = String.raw`((?:[\p{L}][\p{L}&/.-]*)(?:,?\s+(?:of\s+|and\s+|&\s+|fo
 const TITLE_END = String.raw`(?=\s*(?:[,.;:!)]|$|\s(?:at|with|from|starting|since|last|this|next|and|so|here|on|in)\b))`;
 const I = String.raw`\b(?:I|i)(?:'ve|’ve| have)?\s+(?:just\s+|recently\s+|officially\s+|now\s+)?`;
 const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTitle?: boolean }> = [
-  // "I've started as VP Operations at Northpeak", "I started a new role as Head of Claims with Pellworth"
+  // "I've started as VP Operations at Northpeak", "I started a new role as Head of Claims with Pellworth", "started
+  // this week as Fleet Manager at …" (round 11)
   {
     re: new RegExp(
-      String.raw`\b[Ss]tart(?:ed|ing)?\s+(?:a\s+new\s+(?:role|position|job)\s+|my\s+new\s+(?:role|position|job)\s+|work(?:ing)?\s+)?as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`,
+      String.raw`\b[Ss]tart(?:ed|ing)?\s+(?:(?:this|last|next)\s+(?:week|month|Monday|Tuesday|Wednesday|Thursday|Friday)\s+|today\s+|yesterday\s+)?(?:a\s+new\s+(?:role|position|job)\s+|my\s+new\s+(?:role|position|job)\s+|work(?:ing)?\s+)?as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`,
       "gu",
     ),
     title: 1,
@@ -571,7 +572,7 @@ const TITLE_TAIL = String.raw`(?:(?:a|an|the|our|its|their|new)\s+)*([^,.;:!?\n(
 const TITLE_STOPS =
   /\s(?:at|with|for|from|since|starting|this|next|last|on|in|and|so|here|effective|after|before|to|as)\b[\s\S]*$/i;
 const COMPANY_AFTER = new RegExp(
-  String.raw`\b(?:at|with|for|by|joined|joining|to)\s+(?:the\s+team\s+at\s+|(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:called|named)\s+)?${COMPANY}`,
+  String.raw`\b(?:at|with|for|by|joined|joining|join|to)\s+(?:the\s+team\s+at\s+|(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:called|named)\s+)?${COMPANY}`,
   "u",
 );
 /** "I've moved on from Bluefin Analytics and joined Tidewell Health as …": the employer joined in a second clause. */
@@ -656,9 +657,12 @@ export function detectJobChangeInMessage(
   const a = detectJobAnnouncement(msg);
   if (a) {
     if (a.company || a.title) {
+      // "promoted to VP of Brand here at Solstice" under "Solstice Skincare": a promotion's employer written short is the
+      // same employer (round 11)
+      const sameEmployer = a.promotion && a.company && previous.company && shortFormOf(a.company, previous.company);
       const change = detectJobChange(previous, {
         title: a.title,
-        company: a.company ?? (a.promotion ? previous.company : null),
+        company: sameEmployer ? previous.company : (a.company ?? (a.promotion ? previous.company : null)),
       });
       // "Some news: from 1 July I'm Senior Copywriter at Voltwerk GmbH": a freelancer (a title and no employer before)
       // announcing an employer has changed company, not only title (round 11)
@@ -691,6 +695,12 @@ export function detectJobChangeInMessage(
     source: "signature",
     span: sig.span ?? null,
   };
+}
+
+/** "Solstice" and "Solstice Skincare": one company name is the first words of the other. */
+function shortFormOf(a: string, b: string): boolean {
+  const [x, y] = [normaliseCompany(a), normaliseCompany(b)];
+  return !!x && !!y && (x === y || `${y} `.startsWith(`${x} `) || `${x} `.startsWith(`${y} `));
 }
 
 const RENAME = new RegExp(

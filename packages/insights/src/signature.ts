@@ -75,14 +75,14 @@ const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
  * Osei; blind6's labelling convention, the only independent one on the point): dropped.
  */
 const CREDENTIAL =
-  /^(?:phd|ph\.d\.?|dphil|mba|md|m\.d\.?|cpa|ca|cma|cfa|fca|aca|acca|cima|esq|msc|bsc|meng|beng|ceng|ma|ba|llm|jd|rn|pe|p\.?eng|pmp|shrm-cp|sphr|leed ap|frcs|mrcp|dds|dvm|eit|cissp|mrics|frics|aiqs|mciob|fciob|mcips|fcips|miet|mice|mimeche|mistructe|cgma|acma|fcma|mcipd|chfc|cfp|riba|aia|faia|fcca|fcpa)\.?$/i;
+  /^(?:phd|ph\.d\.?|dphil|mba|md|m\.d\.?|cpa|ca|cma|cfa|fca|aca|acca|cima|esq|msc|bsc|meng|beng|ceng|ma|ba|llm|jd|rn|pe|p\.?eng|pmp|shrm-cp|sphr|leed ap|frcs|mrcp|dds|dvm|eit|cissp|mrics|frics|aiqs|mciob|fciob|mcips|fcips|miet|mice|mimeche|mistructe|cgma|acma|fcma|mcipd|chfc|cfp|riba|aia|faia|fcca|fcpa|bvsc|bvms|bvetmed|mrcvs|frcvs|mbchb|mbbs|bds|bpharm|mpharm|mphil|llb|beng|meng|msc|bsc)\.?$/i;
 /**
  * An honorific or degree before a name is not part of it either ("Ing. Alejandro Treviño", "Dipl.-Ing.
  * Katharina Vogt", "Dr. Femi Adebayo", "Arq. Valeria Montes"). Spanish "Sr." is left alone: it also opens a
  * title ("Sr. Manager").
  */
 const NAME_PREFIX =
-  /^(?:(?:(?:dr|mr|mrs|ms|mx|prof|dra|sra|srta|mme|mlle)\.?|(?:dott|prof|avv|ing|arch)\.ssa\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof)\.)\s+)+(?=\p{Lu})/iu;
+  /^(?:(?:(?:dr|mr|mrs|ms|mx|prof|dra|sra|srta|mme|mlle)\.?|(?:dott|prof|avv|ing|arch)\.ssa\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof|med|vet|dent|rer|nat|pol|oec|jur|phil|techn)\.)\s+)+(?=\p{Lu})/iu;
 /** "Kim Soo-jin (김수진)": the name in another script, in parentheses, is the same name: dropped. */
 const SCRIPT_ALIAS = /\s*\([\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\s]{1,12}\)$/u;
 /**
@@ -229,7 +229,7 @@ function personName(piece: string): string | null {
 }
 /** An organisation noun ending a name-shaped line ("Waikiki Paddle Club"); not "Church", "Trust" or "Union", surnames too. */
 const ORGANISATION_NAME = unicodeWords(
-  /\b(?:society|association|club|committee|council|school|academy|college|university|institute|foundation|federation|league|charity|parish|museum|library|hospital|choir|orchestra|co-?op|cooperative|residents)$/i,
+  /\b(?:society|association|club|committee|council|school|academy|college|university|institute|foundation|federation|league|charity|parish|museum|library|hospital|choir|orchestra|co-?op|cooperative|residents|family|household)$/i,
 );
 
 /**
@@ -479,6 +479,12 @@ function closingAboveName(block: string[]): boolean {
   );
 }
 
+/** A department, also narrowed by a scope word ("Key Accounts", "Customer Administration", "Enterprise Sales"). */
+function isDepartment(piece: string): boolean {
+  const core = piece.replace(SCOPE_WORDS, "");
+  return DEPARTMENT.test(piece) || (core !== piece && (DEPARTMENT.test(core) || /^administration$/i.test(core)));
+}
+
 /** A line that is only a company name: one title-case piece, no title word, no unit, two words or a business noun. */
 function plainCompanyLine(line: string | undefined): boolean {
   if (!line || /[|·•]/.test(line) || (/,/.test(line) && !LEGAL_SUFFIX.test(line))) return false;
@@ -497,7 +503,7 @@ const ID_LINE =
   /^(?:[\p{L}.]+\s){0,3}(?:no\.?|nr\.?|number|id|ref\.?|reference)\s*[:.#]?\s*#?[\p{L}\d/-]*\d[\p{L}\d/-]*$/iu;
 /** Nouns of organisations that are no company ("Riverside Allotment Society", "Millbrook Parish Council"). */
 const ORGANISATION_WORD = unicodeWords(
-  /\b(?:society|association|club|committee|council|school|academy|college|university|institute|foundation|trust|federation|union|league|charity|church|parish|museum|library|hospital|choir|orchestra|co-?op|cooperative|residents)\b/i,
+  /\b(?:society|association|club|committee|council|school|academy|college|university|institute|foundation|trust|federation|union|league|charity|church|parish|museum|library|hospital|choir|orchestra|co-?op|cooperative|residents|family|household)\b/i,
 );
 /**
  * A line that names an organisation rather than a person: a business noun or legal form, an organisation noun, a
@@ -694,9 +700,19 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       else split.inlineName = raw;
     } else {
       lines = [];
-      // "… if you're happy. Tane": a sign-off at the end of the last line
-      const tail = tailSignOff(all[all.length - 1] ?? "");
-      if (tail) {
+      // "… if you're happy. Tane": a sign-off at the end of the last line; round 11: or on its own line under the
+      // last sentence ("… by 6pm.\nSteve @ Brook Lane Motors", "… Thursday.\nCiara, Brightwater Kombucha")
+      const last = all[all.length - 1] ?? "";
+      const closed = /^([\p{L}' ]{2,30}),\s+(\S.{0,150})$/u.exec(last);
+      const signedLine = closed && matchSignOff(closed[1] ?? "") === "" ? twoPieceSignature(closed[2] ?? "") : null;
+      const tail =
+        tailSignOff(last) ??
+        (all.length > 1 && SENTENCE_END.test(all[all.length - 2] ?? "") ? tailSignOff(`. ${last}`) : null);
+      if (signedLine) {
+        // "Regards, Anand Kulkarni, Shree Ganesh Packaging": a closing, then a one-line signature (round 11)
+        lines = signedLine;
+        raw = closed?.[2] ?? "";
+      } else if (tail) {
         bare = tail;
         raw = tail.raw;
         split.inlineName = tail.name;
@@ -806,7 +822,8 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
   let idx = 0;
   if (!name && textual[0]) {
     const first = pieces(textual[0]);
-    const person = personName(first[0] ?? "");
+    // "NetService Belgium — Customer Administration": a name-shaped piece before a department is the company (round 11)
+    const person = first.length === 2 && isDepartment(first[1] ?? "") ? null : personName(first[0] ?? "");
     if (person) {
       name = person;
       const rest = first.slice(1);
@@ -817,6 +834,12 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
   let companyLine = -1;
   for (; idx < textual.length && (!title || !company || (companyLine === idx - 1 && !title)); idx++) {
     const line = textual[idx] ?? "";
+    // "株式会社ミナト印刷 / Minato Printing Co., Ltd.\nKenji Watanabe": the name under the company line (round 11)
+    const below = !name && company && pieces(line).length === 1 ? personName(line) : null;
+    if (below && /\s/.test(below)) {
+      name = below;
+      continue;
+    }
     // "Best, Daniel" followed by a full-name line "Daniel Reyes": upgrade the name
     const first = personName(pieces(line)[0] ?? "") ?? "";
     if (
@@ -875,7 +898,7 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     for (const part of parts) {
       const legal = LEGAL_SUFFIX.test(part);
       if (!title && isTitle(part) && !legal) title = part;
-      else if (!title && name && DEPARTMENT.test(part) && !legal)
+      else if (!title && name && isDepartment(part) && !legal)
         title = part; // a person in "Legal", "IT Support"
       // "Claims Division", "Maintenance Section" under a name and above the company: the unit is the role (round 9)
       else if (!title && name && !company && UNIT.test(part) && !legal) title = part;
