@@ -401,3 +401,31 @@ describe("job changes: round 9 (holdout B's causes in other wording)", () => {
     ).toBe(false);
   });
 });
+
+describe("job changes: round 11 (blind8's and train9's causes in other wording)", () => {
+  it("reads 'moved from X to Y Co., Ltd. as T' but not 'moved from Slack to Teams'", () => {
+    expect(
+      detectJobChangeInMessage(
+        { title: "Plant Manager", company: "Orbit Print" },
+        { text: "Since May I moved from Orbit Print to Kestrel Packaging Co., Ltd. as Operations Director." },
+      ),
+    ).toMatchObject({ changed: true, kind: "company", to: { title: "Operations Director" } });
+    expect(detectJobAnnouncement({ text: "We moved from Slack to Teams last month." })).toBeNull();
+  });
+  it("reads a title no list knows in an announcement, and a freelancer taking a job as a company change", () => {
+    expect(
+      detectJobChangeInMessage(
+        { title: "Illustrator", company: null },
+        { text: "Big news: from next month I'm Senior Illustrator at Foxglove Press." },
+      ),
+    ).toMatchObject({ changed: true, kind: "company", to: { company: "Foxglove Press" } });
+  });
+  it("keeps a promotion 'here at' a short form of the employer at the same company", () => {
+    expect(
+      detectJobChangeInMessage(
+        { title: "Head of Brand", company: "Solstice Skincare" },
+        { text: "I've been promoted to VP of Brand here at Solstice, starting July 1." },
+      ),
+    ).toMatchObject({ changed: true, kind: "title" });
+  });
+});

@@ -438,7 +438,8 @@ function closingByShape(block: string[]): boolean {
     block.length >= 2 &&
     block.length <= 9 &&
     // one known word ("Cordialement,") above a one-line signature long enough for text.ts to read it as prose
-    (words.length >= 2 || (known && /\s[|·•—–]\s/.test(next))) &&
+    // round 11: one word too when the name below it is over a title ("Namaste\nRavi Kumar\nSales Manager")
+    (words.length >= 2 || (known && /\s[|·•—–]\s/.test(next)) || closingAboveName(block)) &&
     words.length <= 5 &&
     /^\p{Lu}[\p{L}'’ ]+[,!]?$/u.test(line) &&
     !/^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings from|re|fwd)\b/i.test(line) &&
@@ -503,11 +504,12 @@ const ID_LINE =
   /^(?:[\p{L}.]+\s){0,3}(?:no\.?|nr\.?|number|id|ref\.?|reference)\s*[:.#]?\s*#?[\p{L}\d/-]*\d[\p{L}\d/-]*$/iu;
 /** Nouns of organisations that are no company ("Riverside Allotment Society", "Millbrook Parish Council"). */
 const ORGANISATION_WORD = unicodeWords(
-  /\b(?:society|association|club|committee|council|school|academy|college|university|institute|foundation|trust|federation|union|league|charity|church|parish|museum|library|hospital|choir|orchestra|co-?op|cooperative|residents|family|household)\b/i,
+  /\b(?:society|association|club|committee|council|school|academy|college|university|institute|foundation|federation|league|charity|parish|museum|library|hospital|choir|orchestra|co-?op|cooperative|residents|family|household)\b/i,
 );
 /**
- * A line that names an organisation rather than a person: a business noun or legal form, an organisation noun, a
- * possessive ("St Brendan's PTA") or an acronym that is no credential ("Oakfield PTA", not "Peter Grant MRICS").
+ * A line that names an organisation rather than a person: a business noun or legal form, an organisation noun (not
+ * "Church", "Trust" or "Union", surnames too), a possessive ("St Brendan's PTA") or an acronym that is no credential
+ * ("Oakfield PTA", not "Peter Grant MRICS").
  */
 function organisation(line: string): boolean {
   const last = line.split(/\s+/).pop() ?? "";
