@@ -637,6 +637,21 @@ describe("parseSignature: round 11 (blind8's causes)", () => {
     expect(sig3(`${body}Rahul Menon\nRoll No. 23BCE1147`)).toEqual({ name: "Rahul Menon", title: null, company: null });
     expect(sig3(`${body}Carla Ruiz | Sales Manager | The Foundry at Pier 9`)?.company).toBe("The Foundry at Pier 9");
   });
+  it("reads more honorifics, a one-word closing with a comma, a lower-case name and 'Name - Title - Company'", () => {
+    expect(sig3(`${body}Regards,\nCllr Jane Whitby\nNorth Dales District Council`)?.name).toBe("Jane Whitby");
+    expect(sig3(`${body}Kind regards,\nCapt. Ahmed Rahman\nMarine Superintendent`)?.name).toBe("Ahmed Rahman");
+    expect(sig3(`${body}Blessings,\nRev. Daniel Okoro\nSt Luke's Parish`)).toEqual({
+      name: "Daniel Okoro",
+      title: null,
+      company: "St Luke's Parish",
+    });
+    expect(sig3(`${body}regards\nsam`)).toEqual({ name: "sam", title: null, company: null });
+    expect(sig3(`${body}Thanks\nMarco Rossi - Titolare - Trattoria da Marco`)).toEqual({
+      name: "Marco Rossi",
+      title: "Titolare",
+      company: "Trattoria da Marco",
+    });
+  });
   it("reads an organisation alone under a text as no signature, but keeps a surname like 'Church'", () => {
     expect(parseSignature(`${body}Oakfield PTA`)).toBeNull();
     expect(parseSignature(`${body}Northgrid Energy Business Services`)).toBeNull();

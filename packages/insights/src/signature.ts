@@ -42,7 +42,7 @@ function unicodeWords(re: RegExp): RegExp {
 }
 
 const TITLE_WORDS = unicodeWords(
-  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin|ansvarig|ansvarlig|eigenaar|eigenaresse|inhaber|inhaberin|verantwortliche?r?|vastaava|päällikkö|chef)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora|gestor|gestora|comprador|compradora|inkoper|inköpare|indkøber|innkjøper|vedoucí|ředitel|ředitelka|müdür|müdürü|uzman|uzmanı|socio|socia|sócio|sócia|kupiec|dgm|agm|gm|coordinador|coordinadora|contador|contadora|ejecutivo|ejecutiva|direktor|direktorka|headmistress|headmaster|facilitator)\b/i,
+  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin|ansvarig|ansvarlig|eigenaar|eigenaresse|inhaber|inhaberin|verantwortliche?r?|vastaava|päällikkö|chef)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora|gestor|gestora|comprador|compradora|inkoper|inköpare|indkøber|innkjøper|vedoucí|ředitel|ředitelka|müdür|müdürü|uzman|uzmanı|socio|socia|sócio|sócia|titolare|proprietario|proprietaria|propietario|propietaria|proprietário|proprietária|propriétaire|amministratore|dueño|dueña|encargado|encargada|fundador|fundadora|gründer|gründerin|kupiec|dgm|agm|gm|coordinador|coordinadora|contador|contadora|ejecutivo|ejecutiva|direktor|direktorka|headmistress|headmaster|facilitator)\b/i,
 );
 /** Legal-entity suffixes: a piece with one of these is a company even if it contains a title word. */
 const LEGAL_SUFFIX = unicodeWords(
@@ -82,7 +82,7 @@ const CREDENTIAL =
  * title ("Sr. Manager").
  */
 const NAME_PREFIX =
-  /^(?:(?:(?:dr|mr|mrs|ms|mx|prof|dra|sra|srta|mme|mlle)\.?|(?:dott|prof|avv|ing|arch)\.ssa\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof|med|vet|dent|rer|nat|pol|oec|jur|phil|techn)\.)\s+)+(?=\p{Lu})/iu;
+  /^(?:(?:(?:dr|mr|mrs|ms|mx|prof|dra|sra|srta|mme|mlle|capt|cllr|rev|revd|engr|atty|sgt|lt|col|maj|hon)\.?|(?:dott|prof|avv|ing|arch)\.ssa\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof|med|vet|dent|rer|nat|pol|oec|jur|phil|techn)\.)\s+)+(?=\p{Lu})/iu;
 /** "Kim Soo-jin (김수진)": the name in another script, in parentheses, is the same name: dropped. */
 const SCRIPT_ALIAS = /\s*\([\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\s]{1,12}\)$/u;
 /**
@@ -439,7 +439,8 @@ function closingByShape(block: string[]): boolean {
     block.length <= 9 &&
     // one known word ("Cordialement,") above a one-line signature long enough for text.ts to read it as prose
     // round 11: one word too when the name below it is over a title ("Namaste\nRavi Kumar\nSales Manager")
-    (words.length >= 2 || (known && /\s[|·•—–]\s/.test(next)) || closingAboveName(block)) &&
+    // and one word with a comma above a name ("Blessings,\nRev. Daniel Okoro")
+    (words.length >= 2 || (known && /\s[|·•—–]\s/.test(next)) || /,$/.test(line) || closingAboveName(block)) &&
     words.length <= 5 &&
     /^\p{Lu}[\p{L}'’ ]+[,!]?$/u.test(line) &&
     !/^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings from|re|fwd)\b/i.test(line) &&
@@ -448,7 +449,10 @@ function closingByShape(block: string[]): boolean {
     !DEPARTMENT.test(line) &&
     // "Marisol Vega" over "Plinth Analytics" is a name over a company, not a closing; "Beste Grüsse" over "Urs
     // Baumann" over "Leiter Technik" is a closing (round 11)
-    (known || personName(line.replace(/[,!]$/, "")) === null || closingAboveName(block)) &&
+    (known ||
+      (words.length === 1 && /,$/.test(line)) ||
+      personName(line.replace(/[,!]$/, "")) === null ||
+      closingAboveName(block)) &&
     personName(pieces(next)[0] ?? "") !== null &&
     // the name line opens the signature: the lines below it are short and not sentences
     block.slice(2).every((l) => !/[.!?]$/.test(l) || LEGAL_SUFFIX.test(l) || /\S+@\S+/.test(l))
@@ -822,6 +826,8 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
   )
     return footerOnly(split.mobileFooter);
   let idx = 0;
+  // "Marco Rossi - Titolare - Trattoria da Marco": the two pieces after a name on its line are title, then company
+  let namedLine = false;
   if (!name && textual[0]) {
     const first = pieces(textual[0]);
     // "NetService Belgium — Customer Administration": a name-shaped piece before a department is the company (round 11)
@@ -829,9 +835,24 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     if (person) {
       name = person;
       const rest = first.slice(1);
+      namedLine = rest.length === 2;
       if (rest.length) textual[0] = rest.join(" | ");
       else idx = 1;
     }
+  }
+  // "regards\nsam": a lower-case first name alone under a closing is the name, not a company (round 11)
+  if (
+    !name &&
+    split.signOff &&
+    textual.length === 1 &&
+    /^\p{Ll}[\p{Ll}'’-]{1,20}$/u.test(textual[0] ?? "") &&
+    !NOT_A_BARE_NAME.test(textual[0] ?? "") &&
+    !THANKS_WORD.test(textual[0] ?? "") &&
+    !NON_NAME.test(textual[0] ?? "") &&
+    !isTitle(textual[0] ?? "")
+  ) {
+    name = textual[0] ?? null;
+    idx = 1;
   }
   let companyLine = -1;
   for (; idx < textual.length && (!title || !company || (companyLine === idx - 1 && !title)); idx++) {
@@ -906,8 +927,9 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       else if (!title && name && !company && UNIT.test(part) && !legal) title = part;
       else if (
         !company &&
-        // "Regards,\nB.": an initial is no company
+        // "Regards,\nB.": an initial is no company; nor is a word in lower case only ("sam", round 11)
         /\p{L}{2}/u.test(part) &&
+        /[\p{Lu}\d]/u.test(part) &&
         part !== title &&
         !DEPARTMENT.test(part) &&
         (legal || !UNIT.test(part)) &&
@@ -936,7 +958,9 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
         !title &&
         company &&
         companyLine === idx &&
-        (legal || isCompanyLike(part)) &&
+        (legal ||
+          isCompanyLike(part) ||
+          (namedLine && idx === 0 && parts.length === 2 && titleCasePiece(part) && !isDepartment(part))) &&
         !isCompanyLike(company)
       ) {
         // "Inkoper | Van Dijk Transportbanden B.V.": an unknown piece before a legal company on the same line, or
