@@ -312,7 +312,7 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
   // "I joined Pellworth Insurance last month as Head of Claims", "I've moved to Y", "I'm now at Y"
   {
     re: new RegExp(
-      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am|(?=\s+will\s+work\b))?\s+(?:will\s+(?=work\s+(?:at|for)\b))?(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|switched (?:over )?to|(?:moved|moving) to a new (?:role|position|job) (?:at|with)|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|start (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for)|(?:(?:am|'m|’m)\s+)?(?:now\s+)?working (?:at|for)|work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`,
+      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am|(?=\s+will\s+work\b))?\s+(?:will\s+(?=work\s+(?:at|for)\b))?(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|switched (?:over )?to|(?:moved|moving) to a new (?:role|position|job) (?:at|with)|started a new (?:role|position|job) (?:at|with)|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|start (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for)|(?:(?:am|'m|’m)\s+)?(?:now\s+)?working (?:at|for)|work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\b(?:as|in\s+the\s+(?:capacity|role|position)\s+of)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:new\s+)?${TITLE}${TITLE_END})?`,
       "gu",
     ),
     title: 2,
@@ -350,7 +350,7 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
   // "I've accepted a position as X at Y"
   {
     re: new RegExp(
-      String.raw`${I}(?:accepted|taken|took)\s+(?:up\s+|on\s+)?(?:a|an|the)\s+(?:new\s+)?(?:position|role|job|offer)\s+as\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`,
+      String.raw`${I}(?:accepted|taken|took)\s+(?:up\s+|on\s+)?(?:a|an|the)\s+(?:new\s+)?(?:position|role|job|offer)\s+(?:as|of)\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`,
       "gu",
     ),
     title: 1,
@@ -421,7 +421,7 @@ const PROMOTION = new RegExp(
 );
 /** "my new title is Senior Product Manager", "my title is now …": a new title, company unchanged. */
 const NEW_TITLE = new RegExp(
-  String.raw`\b[Mm]y\s+(?:new\s+(?:job\s+)?(?:title|role|position)\s+is|(?:job\s+)?title\s+is\s+now|role\s+is\s+now|(?:job\s+)?(?:title|role|position)\s+(?:has\s+)?changed\s+to)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
+  String.raw`\b[Mm]y\s+(?:new\s+(?:job\s+)?(?:title|role|position)\s*(?:is|:)|(?:job\s+)?title\s+is\s+now|role\s+is\s+now|(?:job\s+)?(?:title|role|position)\s+(?:has\s+)?changed\s+to)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
   "u",
 );
 /**
@@ -450,8 +450,14 @@ function cleanTitle(t: string | undefined): string | null {
     .replace(/(?:(?<=\p{Ll}{4})[.!?]\s|\n)[\s\S]*$/u, "")
     .trim()
     .replace(/[,.;:]+$/, "");
-  // round 11: the signature's title words and agent nouns too ("Senior Copywriter", "Head Distiller", "Illustrator")
-  return (TITLE_HINT.test(v) || looksLikeTitle(v)) && v.split(/\s+/).length <= 7 ? v : null;
+  // round 11: the signature's title words and agent nouns too, in the head noun ("Senior Copywriter", "Head
+  // Distiller", "Illustrator"; not "heading the procurement team"); a leading "new" is no part of it
+  const title = v.replace(/^(?:(?:the|their|its|a|an)\s+)?new\s+/i, "");
+  const head = title.split(/\s+/).pop() ?? "";
+  return (TITLE_HINT.test(title) || (looksLikeTitle(head) && !/^\p{Ll}+ing\b/u.test(title))) &&
+    title.split(/\s+/).length <= 7
+    ? title
+    : null;
 }
 
 function cleanCompany(c: string | undefined): string | null {
@@ -461,9 +467,10 @@ function cleanCompany(c: string | undefined): string | null {
     .trim()
     .replace(/(?<!\b(?:St|Co|Inc|Ltd|Dr|Mt|Bros|Corp))[.!?]\s+\p{Lu}[\s\S]*$/u, "")
     .replace(/[,.;:’']+$/, "");
-  // "I joined Monday" / "I left Friday": a weekday or a pronoun is not a company
+  // "I joined Monday" / "I left Friday": a weekday or a pronoun is not a company; nor is a time ("I started at 9am")
   if (
     !v ||
+    /^\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h)?$/i.test(v) ||
     /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|I|We|The|This|That|It|Last|Next|Today|Yesterday|Here)$/.test(
       v.split(/\s+/)[0] ?? "",
     )
