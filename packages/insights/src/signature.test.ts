@@ -652,6 +652,25 @@ describe("parseSignature: round 11 (blind8's causes)", () => {
       company: "Trattoria da Marco",
     });
   });
+  it("reads SMS sign-offs: a trading name in parentheses or after 'from', kisses, a closing with a first name", () => {
+    expect(sig3("Booked in for Tuesday at 8. See you then! - Marcus (Apex Plumbing)")).toEqual({
+      name: "Marcus",
+      title: null,
+      company: "Apex Plumbing",
+    });
+    expect(sig3("Parts came in, we can fit them Thursday. Cheers, Liam from Harbour Electrical")).toEqual({
+      name: "Liam",
+      title: null,
+      company: "Harbour Electrical",
+    });
+    expect(sig3("Running 10 mins late sorry!\nJo x")?.name).toBe("Jo");
+    expect(sig3("Can't wait to see you all on Saturday!! xx Gemma")?.name).toBe("Gemma");
+    expect(sig3(`${body}Kind regards, Nadia – Bloom Florists`)).toEqual({
+      name: "Nadia",
+      title: null,
+      company: "Bloom Florists",
+    });
+  });
   it("reads an organisation alone under a text as no signature, but keeps a surname like 'Church'", () => {
     expect(parseSignature(`${body}Oakfield PTA`)).toBeNull();
     expect(parseSignature(`${body}Northgrid Energy Business Services`)).toBeNull();

@@ -143,7 +143,9 @@ const SENTENCE_END = /(?:[.!?)]|\p{Extended_Pictographic}\uFE0F?)\s*$/u;
  * round 11). Only the last 120 characters are read, so the match stays linear.
  */
 const TAIL_SIGN_OFF =
-  /(?:(?<!(?:^|\s)\p{Lu})[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:[-–—~]\s*)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?)(?:\s*(?:,|\||@|[-–—])\s*(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*)){0,4}))?(?:\s+\([^()\n]{1,30}\))?\s*$/u;
+  /(?:(?<!(?:^|\s)\p{Lu})[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:[-–—~]\s*|x{1,3}\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?)(?:\s*(?:,|\||@|[-–—])\s*(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*)){0,4}))?(?:\s+\(([^()\n]{1,30})\))?\s*$/u;
+const TAIL_FROM =
+  /(?:[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:(\p{Lu}\p{Ll}+(?:\s\p{Ll}+)?)[,!]\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+from\s+(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*)){0,4})\s*$/u;
 /** "… No action required. - Maple & Main Property Mgmt": a dashed company sign-off. */
 const TAIL_COMPANY = /[.!?]\s+[-–—]\s*(\p{Lu}[\p{L}\d'’&., -]{2,50})$/u;
 
@@ -159,17 +161,26 @@ function tailSignOff(line: string): { name: string | null; company: string | nul
   const m = TAIL_SIGN_OFF.exec(tail);
   if (m) {
     const name = m[1] ?? "";
-    const company = m[2] ?? null;
+    // "… then! - Marcus (Apex Plumbing)": a trading name in parentheses is the company; a relation is dropped
+    // ("Sam (Zara's dad)", round 11)
+    const inParens = (m[3] ?? "").trim();
+    const parenCompany =
+      inParens && titleCasePiece(inParens) && !/['’]s\b/.test(inParens) && !isTitle(inParens) ? inParens : null;
+    const company = m[2] ?? parenCompany;
     const first = name.split(/\s/)[0] ?? "";
     const bad = (w: string) =>
       NOT_A_BARE_NAME.test(w) || THANKS_WORD.test(w) || NON_NAME.test(w) || TITLE_WORDS.test(w);
     // "… from Leanne. Cheers, Dom": a closing word, then the name (round 9)
     if (company && matchSignOff(name) === "" && !/\s/.test(company) && personName(company) && !isCompanyLike(company))
-      return { name: company, company: null, raw: tail.slice(tail.indexOf(name)).trim() };
+      return { name: company, company: parenCompany, raw: tail.slice(tail.indexOf(name)).trim() };
     if (!company && isCompanyLike(name)) return { name: null, company: name, raw: name };
     if (!bad(first) && !bad(name) && !isCompanyLike(name) && (!company || !TITLE_WORDS.test(company)))
       return { name, company, raw: tail.slice(tail.indexOf(name)).trim() };
   }
+  // "… Thursday. Cheers, Liam from Harbour Electrical": a closing word, a first name, "from" and the company (round 11)
+  const f = TAIL_FROM.exec(tail);
+  if (f && (!f[1] || matchSignOff(f[1]) === "") && personName(f[2] ?? "") && !NOT_A_BARE_NAME.test(f[2] ?? ""))
+    return { name: f[2] ?? null, company: f[3] ?? null, raw: tail.slice(tail.lastIndexOf(f[2] ?? "")).trim() };
   const c = TAIL_COMPANY.exec(tail);
   if (c && isCompanyLike(c[1] ?? "")) return { name: null, company: (c[1] ?? "").trim(), raw: (c[1] ?? "").trim() };
   return null;
@@ -532,13 +543,19 @@ function organisation(line: string): boolean {
  * after "|", "·", "•" or a dash the second is any title-case piece, after a comma or "at" only a title or a legal
  * company ("Paris, France" under a text is no signature).
  */
-function twoPieceSignature(line: string): string[] | null {
+function twoPieceSignature(line: string, firstNameOk = false): string[] | null {
   if (/[.!?]$/.test(line) && !LEGAL_SUFFIX.test(line)) return null;
   const ps = pieces(line);
   if (ps.length < 2 || ps.length > 3) return null;
   const [who = "", ...rest] = ps;
   // "Crestmark Commercial — Accounts": a department after a trading name signs for the company
-  if (!/\s/.test(personName(who) ?? "") || isCompanyLike(who) || rest.some((p) => DEPARTMENT.test(p) || UNIT.test(p)))
+  // a first name alone only after a closing on the same line ("Kind regards, Nadia – Bloom Florists")
+  const person = personName(who) ?? "";
+  if (
+    !(firstNameOk ? person : /\s/.test(person)) ||
+    isCompanyLike(who) ||
+    rest.some((p) => DEPARTMENT.test(p) || UNIT.test(p))
+  )
     return null;
   const separated = /[|·•]|\s[/–—-]\s/.test(line);
   const fits = (what: string) =>
@@ -625,7 +642,8 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
         : null;
     const belowBody = i > 0 && !(all[i] ?? "").trim() && all.slice(0, i).some((l) => l.trim());
     // "/Erik": a slash before the name is a Scandinavian sign-off (round 11)
-    const lastLine = (block[block.length - 1] ?? "").replace(/^\/\s?(?=\p{Lu})/u, "");
+    // and kisses after a name are no part of it ("Jo x")
+    const lastLine = (block[block.length - 1] ?? "").replace(/^\/\s?(?=\p{Lu})/u, "").replace(/\s+x{1,3}$/i, "");
     const pair = belowBody && block.length === 1 ? twoPieceSignature(block[0] ?? "") : null;
     const idBlock =
       block.length >= 2 &&
@@ -710,7 +728,8 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       // last sentence ("… by 6pm.\nSteve @ Brook Lane Motors", "… Thursday.\nCiara, Brightwater Kombucha")
       const last = all[all.length - 1] ?? "";
       const closed = /^([\p{L}' ]{2,30}),\s+(\S.{0,150})$/u.exec(last);
-      const signedLine = closed && matchSignOff(closed[1] ?? "") === "" ? twoPieceSignature(closed[2] ?? "") : null;
+      const signedLine =
+        closed && matchSignOff(closed[1] ?? "") === "" ? twoPieceSignature(closed[2] ?? "", true) : null;
       const tail =
         tailSignOff(last) ??
         (all.length > 1 && SENTENCE_END.test(all[all.length - 2] ?? "") ? tailSignOff(`. ${last}`) : null);
