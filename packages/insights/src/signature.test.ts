@@ -636,6 +636,9 @@ describe("parseSignature: round 11 (blind8's causes)", () => {
     expect(sig3("Zara has a temperature so she'll stay home today. Sam (Zara's dad)")?.name).toBe("Sam");
     expect(sig3(`${body}Rahul Menon\nRoll No. 23BCE1147`)).toEqual({ name: "Rahul Menon", title: null, company: null });
     expect(sig3(`${body}Carla Ruiz | Sales Manager | The Foundry at Pier 9`)?.company).toBe("The Foundry at Pier 9");
+    expect(sig3(`${body}Best,\nJane Doe | CFO\nAcme Corp | 123 Main St, Springfield, IL 62701`)?.company).toBe(
+      "Acme Corp",
+    );
   });
   it("reads more honorifics, a one-word closing with a comma, a lower-case name and 'Name - Title - Company'", () => {
     expect(sig3(`${body}Regards,\nCllr Jane Whitby\nNorth Dales District Council`)?.name).toBe("Jane Whitby");

@@ -800,10 +800,12 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
   const textual = lines
     // "Nadia Cortés | Account Manager | Lanternway K.K. | nadia@…": drop the contact pieces, keep the rest
     .map((l) =>
-      /[|·•]/.test(l) && (isContactLine(l) || l.split(/\s*[|·•]\s*/).some((p) => p && isContactLine(p)))
+      // and its address pieces ("Acme Corp | 123 Main St, Springfield, IL 62701", round 11)
+      /[|·•]/.test(l) &&
+      (isContactLine(l) || l.split(/\s*[|·•]\s*/).some((p) => p && (isContactLine(p) || ADDRESS.test(p))))
         ? l
             .split(/\s*[|·•]\s*/)
-            .filter((p) => p && !isContactLine(p))
+            .filter((p) => p && !isContactLine(p) && !ADDRESS.test(p))
             .join(" | ")
         : l,
     )
