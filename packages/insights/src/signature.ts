@@ -822,7 +822,10 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
         .replace(BRANCH, "")
         .replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.|p\.\s?p\.|pp\.)\s+(?=\p{Lu})/u, "")
         // "Grace Okonkwo (Mrs)": an honorific in parentheses is not part of the name
-        .replace(/\s*\((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\)$/, ""),
+        .replace(/\s*\((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\)$/, "")
+        // round 11: "for and on behalf of Acme Corp Ltd" signs for the company; 'Robert "Bob" Smith' keeps the name
+        .replace(/^(?:for\s+and\s+)?on\s+behalf\s+of\s+(?=\p{Lu})/iu, "")
+        .replace(/^(\p{Lu}[\p{L}'’-]+)\s+["“'‘][\p{L}'’-]{1,20}["”'’]\s+(?=\p{Lu})/u, "$1 "),
     )
     .filter(
       (l) =>
