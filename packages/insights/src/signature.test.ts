@@ -639,6 +639,8 @@ describe("parseSignature: round 11 (blind8's causes)", () => {
     expect(sig3(`${body}Best,\nJane Doe | CFO\nAcme Corp | 123 Main St, Springfield, IL 62701`)?.company).toBe(
       "Acme Corp",
     );
+    expect(sig3(`${body}Best,\nJane Doe\nfor and on behalf of Acme Corp Ltd`)?.company).toBe("Acme Corp Ltd");
+    expect(sig3(`${body}Best,\nRobert "Bob" Smith\nSite Foreman\nSmith Builders`)?.name).toBe("Robert Smith");
   });
   it("reads more honorifics, a one-word closing with a comma, a lower-case name and 'Name - Title - Company'", () => {
     expect(sig3(`${body}Regards,\nCllr Jane Whitby\nNorth Dales District Council`)?.name).toBe("Jane Whitby");
