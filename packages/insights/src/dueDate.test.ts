@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveDueDate } from "./dueDate";
+import { countsFromEvent, resolveDueDate } from "./dueDate";
 
 const TUE = Date.parse("2026-03-10T14:00:00Z");
 const iso = (text: string, at = TUE, timezone?: string) => {
@@ -184,5 +184,91 @@ describe("resolveDueDate: round 9", () => {
   it("does not read a duration or a topic week after 'for' as the deadline", () => {
     expect(iso("a credit for the two days on your next bill")).toBeNull();
     expect(iso("the rota for next week tonight")).toBe("2026-03-10T21:00:00.000Z");
+  });
+});
+
+describe("resolveDueDate: round 11", () => {
+  // sent Tue 10 March 2026 14:00 UTC
+  it("of two dates, does not take the one that names a thing or a topic", () => {
+    // a date before a noun names which thing ("the Q2 budget", "the 20–22 March stand", "a Friday pickup")
+    expect(iso("I'll send the Q2 budget before the end of Q1")).toBe("2026-03-31T17:00:00.000Z");
+    expect(iso("I'll hold the 20–22 March stand for you until Thursday")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("I'll ring the depot tonight and ask for a Friday pickup")).toBe("2026-03-10T21:00:00.000Z");
+    // a date after "about"/"regarding" is what the message is about
+    expect(iso("I'll let you know about Saturday by 6pm Thursday")).toBe("2026-03-12T18:00:00.000Z");
+    expect(iso("I'll come back to you regarding Monday by tomorrow noon")).toBe("2026-03-11T12:00:00.000Z");
+    // a date after "<word> for" is what the act is for, when another deadline names its day
+    expect(iso("I'll block the room for 2 April to 4 April within the next 15 minutes")).toBe(
+      "2026-03-10T14:15:00.000Z",
+    );
+  });
+  it("keeps such a date when it is the only one, and an hour after 'about'", () => {
+    expect(iso("I'll have the keys ready for Thursday")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("I'll bring the samples to the Thursday meeting")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("I'll call you about 4 today")).toBe("2026-03-10T16:00:00.000Z");
+    expect(iso("by the Friday deadline, and I'll confirm tomorrow")).toBe("2026-03-13T17:00:00.000Z");
+  });
+  it("does not read an amount of time as a deadline", () => {
+    expect(iso("I'll add one month free and send the confirmation by 4pm")).toBe("2026-03-10T16:00:00.000Z");
+    expect(iso("we'll refund 2 weeks of the fee")).toBeNull();
+    expect(iso("in 2 weeks")).toBe("2026-03-24T17:00:00.000Z");
+  });
+  it("lets a part of the day set the half of a bare hour", () => {
+    expect(iso("before 8 tomorrow morning")).toBe("2026-03-11T08:00:00.000Z");
+    expect(iso("at 5 tomorrow morning")).toBe("2026-03-11T05:00:00.000Z");
+    expect(iso("Friday evening after dinner, around 9")).toBe("2026-03-13T21:00:00.000Z");
+  });
+  it("reads a weekday with a bare 13-31 as that day of the month, '12noon' as noon, the weekend's ends", () => {
+    expect(iso("by Monday 23.")).toBe("2026-03-23T17:00:00.000Z");
+    expect(iso("by Monday 4pm")).toBe("2026-03-16T16:00:00.000Z");
+    expect(iso("latest tomorrow 12noon")).toBe("2026-03-11T12:00:00.000Z");
+    expect(iso("I'll finish the tiling over the weekend")).toBe("2026-03-15T17:00:00.000Z");
+    expect(iso("I'll call you before the weekend")).toBe("2026-03-13T17:00:00.000Z");
+    // a year a plan is for is not the deadline when the promise names its day
+    expect(iso("I'll come by on Thursday at 2pm to agree the plan for next year")).toBe("2026-03-12T14:00:00.000Z");
+    // counted from an act the message does not date: no date ("within 48 hours of receiving them")
+    expect(iso("we sign off the proofs within 48 hours of receiving them")).toBeNull();
+  });
+  it("leaves out a condition's own date, a day named by an event, a time naming a departure", () => {
+    expect(iso("our fitter comes within 30 minutes, and if that fails we replace the unit tomorrow")).toBe(
+      "2026-03-10T14:30:00.000Z",
+    );
+    expect(iso("I'll note the rate on the day of payment and resend the receipt today")).toBe(
+      "2026-03-10T17:00:00.000Z",
+    );
+    expect(iso("our driver collects you in 15 minutes for the 9:30 ferry")).toBe("2026-03-10T14:15:00.000Z");
+    expect(iso("the statements for April go out on Thursday")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("delivered Monday 16th before noon")).toBe("2026-03-16T12:00:00.000Z");
+    expect(iso("I'll call you by 5, and if you're free we can meet tomorrow")).toBe("2026-03-10T17:00:00.000Z");
+    // alone, the condition's date and the departure's time stay
+    expect(iso("if that fails we replace the unit tomorrow")).toBe("2026-03-11T17:00:00.000Z");
+    expect(iso("you're booked on the 9:30 ferry")).toBe("2026-03-11T09:30:00.000Z");
+  });
+  it("reads the end of next week as its Friday even when a weekday restates it", () => {
+    expect(iso("by the end of next week, Friday 20 March at the latest")).toBe("2026-03-20T17:00:00.000Z");
+  });
+  it("counts a duration from an event the caller dates, else gives no date", () => {
+    const event = Date.parse("2026-03-13T10:00:00Z"); // Friday
+    const from = (text: string) => {
+      const r = resolveDueDate(text, TUE, { eventAt: event });
+      return r ? new Date(r.dueAt).toISOString() : null;
+    };
+    expect(from("we'll send the report within 3 working days of the inspection")).toBe("2026-03-18T17:00:00.000Z");
+    expect(from("we'll collect it within 7 days of the delivery")).toBe("2026-03-20T17:00:00.000Z");
+    expect(from("within 2 weeks of the visit")).toBe("2026-03-27T17:00:00.000Z");
+    // counted from the message or the invoice: not an event of the message
+    expect(from("within 3 working days")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("we'll send the report within 3 working days of the inspection")).toBeNull();
+    // the event must be one the message before it names
+    expect(countsFromEvent("within 5 business days of the reading", "A technician reads your meter on Thursday")).toBe(
+      true,
+    );
+    expect(countsFromEvent("within 2 working days of the survey", "Our surveyor comes on the 15th.")).toBe(true);
+    expect(countsFromEvent("within 2 working days of the visit", "Booked for the 24th;")).toBe(true);
+    expect(countsFromEvent("within 2 working days of the installation", "Your order ships on Monday.")).toBe(false);
+    expect(countsFromEvent("within 5 business days of receipt", "receipt on Monday")).toBe(false);
+    // a document the reader holds dates nothing the message names ("within 30 days of your invoice")
+    expect(countsFromEvent("Our finance team pays within 30 days of your invoice", "invoice")).toBe(false);
+    expect(countsFromEvent("opened within 7 days after the PO", "PO on Monday")).toBe(false);
   });
 });

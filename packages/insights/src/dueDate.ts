@@ -7,6 +7,11 @@ export interface DueDateOptions {
   timezone?: string;
   /** Hour (local) used when a deadline names a day but no time. Default 17. */
   endOfDayHour?: number;
+  /**
+   * The instant of an event the rest of the message dates ("Our engineer tests the boiler on Wednesday"), for a
+   * duration counted from an event ("within 3 working days of the test"); without it such a duration has no date.
+   */
+  eventAt?: number;
 }
 
 export interface DueDate {
@@ -81,6 +86,64 @@ const NUMBER_WORDS = [
   "eleven",
   "twelve",
 ];
+
+/**
+ * Round 11: the date shapes that can name a thing rather than a time ("the Q3 content calendar", "the 19–21
+ * October press slot", "a Thursday delivery", "about Monday"): a weekday, a quarter, or a day (or range of days)
+ * with its month.
+ */
+const DAY_OF_MONTH = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
+const MONTH_WORD = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const NAMED_DATE = String.raw`(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|q[1-4]|${DAY_OF_MONTH}(?:\s*[-–]\s*${DAY_OF_MONTH})?\s+${MONTH_WORD}|${MONTH_WORD}\s+${DAY_OF_MONTH}(?:\s*[-–]\s*${DAY_OF_MONTH})?)`;
+/**
+ * A determiner, a date and a noun: the date names which thing ("the Q4 instalment schedule", "your Monday shift",
+ * "the 24 October mock exam booking"). The words below after a date keep it a time ("the Friday before", "the 30
+ * June deadline", "this Monday we'll…").
+ */
+const DATE_AS_MODIFIER = new RegExp(
+  String.raw`\b(the|your|our|my|his|her|their|this|that|a|an)\s+(?:${NAMED_DATE}|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)|\d{1,2}[:.]\d{2})\s+([a-z][a-z'-]*)\b`,
+  "gi",
+);
+const KEEPS_A_TIME =
+  /^(?:morning|afternoon|evening|night|noon|midday|lunch(?:time)?|am|pm|eod|cob|at|by|on|in|of|and|or|to|until|till|from|before|after|between|around|about|with|for|if|when|as|so|but|then|latest|week|weekend|the|is|are|was|were|will|would|should|can|could|works?|suits?|ok|okay|i|i'll|i'm|we|we'll|we're|you|you'll|he|she|they|they'll|it|it's|sharp|onwards?|through|deadline|cut-?off|close|due|next|last|first|only|instead|please|pls|latest)$/;
+/** "about Monday", "regarding Saturday": the day a message is about, not when it is due. */
+const DATE_AS_TOPIC = new RegExp(
+  String.raw`\b(about|regarding|concerning|re:?)\s+(?:(?:this|next|the coming)\s+)?(?:${NAMED_DATE}|tomorrow|today|tonight)(?:'s)?(?![\w:])`,
+  "gi",
+);
+/**
+ * A deadline that names its day ("tonight", "by Friday", "within 20 minutes"): next to it, a date after "<word> for"
+ * ("book the crew for 2 November to 6 November", "push for Wednesday") is what the act is for.
+ */
+const DAY_DEADLINE = new RegExp(
+  String.raw`\b(?:tonight|today|tomorrow|this (?:morning|afternoon|evening)|eod|cob|end of (?:the )?day|close of business|within|in \d+ (?:min|hour|day|week)|on\s+(?:the\s+)?${NAMED_DATE}|(?:by|before|until|till|no later than)\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s+(?:on\s+)?)?(?:the\s+)?(?:${NAMED_DATE}|end|next|tomorrow|\d{1,2}(?:st|nd|rd|th)))`,
+  "i",
+);
+const DATE_AFTER_FOR = new RegExp(
+  String.raw`(\b[a-z]{3,}\s+for\s+)(?:an?\s+)?(?:(?:this|next|the coming|the following)\s+(?:week|weekend|month|year|quarter|term|season)|(?:jan(?:uary)?|feb(?:ruary)?|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?:(?:this|next|the coming)\s+)?${NAMED_DATE}(?:\s*(?:[-–]|to|through|until|till|and)\s*${NAMED_DATE})?)(?![\w])`,
+  "gi",
+);
+/** "within 3 working days of the test", "within 7 days of the delivery": counted from an event, not the message. */
+const COUNTED_FROM_EVENT =
+  /\b(?:within|in|up to|no later than)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(business|working|banking|calendar)\s+)?(days?|weeks?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|the date)\b)(?:the|your|our|his|her|their|its|that)\s+(?!(?:receipt|invoice|bill|statement|order|po|request|email|message|letter|sending|payment)\b)([a-z]+)/i;
+
+/** Events any booked appointment is ("within 2 working days of the visit"). */
+const APPOINTMENT = /^(?:visit|appointment)$/;
+
+/**
+ * Whether `text` counts a duration from an event ("within 2 working days of the survey") that `context` (the
+ * message before it) names: the event's word shares its stem with a word there ("the survey" / "our surveyor",
+ * "the reading" / "reads your meter", "the delivery" / "we will deliver"), or it is a visit or appointment.
+ * A document the reader holds ("your invoice", "the PO") is never such an event.
+ */
+export function countsFromEvent(text: string, context: string): boolean {
+  const m = COUNTED_FROM_EVENT.exec(boundText(text, MAX_CLAUSE_CHARS));
+  const event = (m?.[4] ?? "").toLowerCase();
+  if (!event) return false;
+  if (APPOINTMENT.test(event)) return true;
+  const stem = event.replace(/(?:ings?|ions?|ery|ies|al|s)$/, "").slice(0, 6);
+  return stem.length >= 4 && new RegExp(String.raw`\b${stem}`, "i").test(boundText(context, MAX_CLAUSE_CHARS * 4));
+}
 
 /**
  * Zones people name after a time ("at 1pm Pacific", "by 5pm CET", "10am Tokyo time"), as IANA zones so the
@@ -176,13 +239,85 @@ const TIME_IN_ZONE = new RegExp(
 const GREETING =
   /^\s*(?:good\s+)?(?:morning|afternoon|evening)\b(?=\s*(?:[,!:–—-]|(?:all|team|everyone|folks|guys|y'all|[A-Z][\p{L}'-]*)\s*(?:[,!:–—-]|$)))/iu;
 
+/**
+ * Round 11: "within 3 working days of the test", counted from the event's day (`opts.eventAt`) in working days
+ * (Monday to Friday), calendar days or weeks, due at the end of the working day.
+ */
+function countFromEvent(text: string, eventAt: number, opts: DueDateOptions): DueDate | null {
+  const m = COUNTED_FROM_EVENT.exec(text);
+  if (!m) return null;
+  const word = (m[1] ?? "").toLowerCase();
+  const n = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS.indexOf(word) + 1;
+  if (n < 1) return null;
+  const tz = opts.timezone ?? "UTC";
+  const e = zonedParts(eventAt, tz);
+  let offset = 0;
+  if (/^(?:business|working|banking)$/i.test(m[2] ?? "")) {
+    let weekday = e.weekday;
+    for (let left = n; left > 0; ) {
+      offset++;
+      weekday = (weekday + 1) % 7;
+      if (weekday !== 0 && weekday !== 6) left--;
+    }
+  } else offset = /^week/i.test(m[3] ?? "") ? 7 * n : n;
+  return { dueAt: zonedTimeToUtc(e.year, e.month, e.day + offset, opts.endOfDayHour ?? 17, 0, tz), phrase: m[0] };
+}
+
+/** Removes what `replace` matched when the rest of the text still states a deadline that names its day. */
+const unlessOnlyDate =
+  (keep: (all: string, groups: string[]) => string, deadline: RegExp = DAY_DEADLINE) =>
+  (all: string, ...rest: unknown[]): string => {
+    const whole = rest[rest.length - 1] as string;
+    const at = rest[rest.length - 2] as number;
+    const others = `${whole.slice(0, at)} ${whole.slice(at + all.length)}`;
+    return deadline.test(others) ? keep(all, rest.slice(0, -2) as string[]) : all;
+  };
+/** A deadline that names a day or only an hour ("by 5", "at 10:30", "4pm", "noon"). */
+const ANY_DEADLINE = new RegExp(
+  String.raw`${DAY_DEADLINE.source}|\b(?:at|by|before|until|till|around)\s+\d{1,2}\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\bnoon\b`,
+  "i",
+);
+
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
+  if (opts.eventAt !== undefined) {
+    const counted = countFromEvent(boundText(fullText, MAX_CLAUSE_CHARS), opts.eventAt, opts);
+    if (counted) return counted;
+  }
   const text = boundText(fullText, MAX_CLAUSE_CHARS)
     .replace(GREETING, "")
+    // round 11: of two dates, the one that names a thing or a topic is not the deadline: "the Q3 content calendar
+    // by the end of Q2", "the 19–21 October slot until Friday", "about Monday by 6pm Sunday", "book the crew for
+    // 2 November to 6 November within 20 minutes". Alone, such a date stays ("ready for Wednesday").
+    .replace(
+      DATE_AS_MODIFIER,
+      unlessOnlyDate((all, [det, next]) =>
+        next && next === next.toLowerCase() && !KEEPS_A_TIME.test(next) ? `${det} ${next}` : all,
+      ),
+    )
+    .replace(
+      DATE_AS_TOPIC,
+      unlessOnlyDate((_all, [prep]) => `${prep} it`),
+    )
+    // round 11: "within 20 minutes, and if it cannot be fixed we move you to a new room today": a condition after
+    // the promise carries a promise of its own, with its own date
+    .replace(
+      /,?\s+(?:and|but|or)\s+(?:if|unless|in case)\b[\s\S]*$/i,
+      unlessOnlyDate(() => "", ANY_DEADLINE),
+    )
+    // round 11: "on the day of payment", "the morning of the move": a day named by an event, not a date
+    .replace(
+      /\bthe (?:day|morning|afternoon|evening|night) of (?:the |your |our |their |his |her )?(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[a-z]{3,}\b/gi,
+      " ",
+    )
+    .replace(
+      DATE_AFTER_FOR,
+      unlessOnlyDate((_all, [head]) => `${head}the period`),
+    )
     // "on Thursday the 24th", "Monday 30th": the day of the month fixes the date (chrono keeps only the weekday)
     .replace(
-      /(\b(?:on|by|before|until|till|for|from)\s+)?\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th))\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi,
-      (_m, prep: string | undefined, nth: string) => `${prep ?? "on "}the ${nth}`,
+      // round 11: so does a bare 13-31 ("by Friday 16"), which chrono reads as 16:00
+      /(\b(?:on|by|before|until|till|for|from)\s+)?\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|(?:1[3-9]|2\d|3[01])(?![\d:]|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|hrs?\b|hours?\b|mins?\b|minutes?\b|%)))\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi,
+      (_m, prep: string | undefined, nth: string) => `${prep ?? "on "}the ${/\d$/.test(nth) ? `${nth}th` : nth}`,
     )
     // "the 8D report", "a 3D model", "4K screens": a number glued to a capital is a product code, not a date
     .replace(/\b\d{1,2}(?:D|K|G|X)\b/g, "code")
@@ -194,6 +329,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     )
     // "within the next 10 minutes" is "within 10 minutes"
     .replace(/\bwithin the next (\d+|an?|one|two|three|few)\b/gi, "within $1")
+    // round 11: "12noon", "12 midday" (Indian and British usage) are noon
+    .replace(/\b12\s*(?:noon|midday)\b/gi, "noon")
     // "by lunchtime" is noon
     .replace(/\b(by|at|around|before|until)\s+lunch(?:time| time)?\b/gi, "$1 noon")
     // "the October receipts", "your January invoice": a month before a noun names a topic, not a date
@@ -251,7 +388,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     )
     // "within 30 days of signature", "in 2 weeks after delivery": counted from an event, not from the message
     .replace(
-      /\b(?:within|in)\s+\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt|the invoice|invoice|sending|the date)\b)[a-z]+/gi,
+      // (round 11: hours too, "within 48 hours of receiving them")
+      /\b(?:within|in)\s+\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?|hours?|hrs?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt|the invoice|invoice|sending|the date)\b)[a-z]+/gi,
       " ",
     );
   const country = COUNTRY_TIME_RE.exec(text);
@@ -291,13 +429,24 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     if (t <= sentAt) t = at(fridayOffset + 7, eod);
     return { dueAt: t, phrase: m[0] };
   }
+  // round 11: "over the weekend" is done by its Sunday, "before the weekend" by Friday (blind7, train9)
+  m = /\b(?:over|during|across|at)\s+the\s+weekend\b|\bbefore the weekend\b/i.exec(text);
+  if (m && !hasWeekday) {
+    const sunday = (7 - sent.weekday) % 7;
+    const offset = /^before/i.test(m[0]) ? (sent.weekday === 6 ? 6 : sent.weekday === 0 ? 5 : fridayOffset) : sunday;
+    let t = at(offset, eod);
+    if (t <= sentAt) t = at(offset + 7, eod);
+    return { dueAt: t, phrase: m[0] };
+  }
   // "the week after next": Friday of the week after next week
   m = /\b(?:the\s+)?week after next\b/i.exec(text);
   if (m && !hasWeekday) return { dueAt: at(((8 - sent.weekday) % 7 || 7) + 7 + 4, eod), phrase: m[0] };
   m = /\b(?:(early|beginning of|start of|mid|middle of|later|late|end of|sometime|some time)[\s-]+)?next week\b/i.exec(
     text,
   );
-  if (m && !hasWeekday) {
+  // round 11: "by the end of next week, on Friday 9 October at the latest": "the end of next week" is its Friday
+  // whatever weekday restates it (chrono reads it as the Saturday)
+  if (m && (!hasWeekday || /^end of$/i.test(m[1] ?? ""))) {
     const daysToNextMonday = (8 - sent.weekday) % 7 || 7;
     // "early next week" = by Tuesday, "mid next week" = Wednesday, otherwise the working week's end
     const part = (m[1] ?? "").toLowerCase();
@@ -427,6 +576,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
         (later.length === 1 && (later[0]?.[2] || later[0]?.[3]) ? later[0] : null);
       let hour = eod;
       let minute = 0;
+      // round 11: "delivered Monday 16th before noon"
+      if (!clock && /^\s*(?:at|by|before|around|until)\s+(?:noon|midday|lunch(?:time)?)\b/i.test(after)) hour = 12;
       if (clock) {
         hour = Number(clock[1]) % 12;
         minute = Number(clock[2] ?? 0);
@@ -492,11 +643,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     )
     // "the day after" / "the week before" refer to another event, not to the message date
     .replace(/\bthe (?:day|week|month) (?:after|before)(?!\s+(?:tomorrow|next))\b/gi, " ");
-  const results = chrono.parse(
-    forChrono,
-    { instant: new Date(sentAt), timezone: timeZoneOffsetMinutes(sentAt, tz) },
-    { forwardDate: true },
-  );
+  const results = chrono
+    .parse(forChrono, { instant: new Date(sentAt), timezone: timeZoneOffsetMinutes(sentAt, tz) }, { forwardDate: true })
+    // round 11: an amount of time ("one month free", "refund 1 month of the premium", "credit one week of the
+    // subscription") is no point in time: a duration is one only after "in"/"within" or before "from now"
+    .filter((r) => !/^\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)$/i.test(r.text.trim()));
   // "Friday I will come to your office at 10": a day and a clock time in different places of one promise
   // make one deadline (only when there is exactly one bare clock time and the other dates name a day)
   const component = (r: (typeof results)[number]) => (r.end?.isCertain("hour") ? r.end : r.start);
@@ -513,6 +664,24 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   const clock = bareClock.length === 1 && dated.length >= 1 ? component(bareClock[0]!) : null;
   // "the rota for April goes out on 1 April": a bare month is a topic when a day in that month is named
   const daysNamed = results.filter((r) => component(r).isCertain("day")).map((r) => component(r).get("month"));
+  // round 11: a part of the day chrono reads apart from the hour it qualifies ("at 9 tomorrow | morning"): it sets
+  // that hour's half and is no deadline of its own
+  const partOfDayOf = new Map<(typeof results)[number], string>();
+  const halfOf = new Map<(typeof results)[number], string>();
+  for (const [i, r] of results.entries()) {
+    const prev = i > 0 ? results[i - 1] : undefined;
+    const part = /^(?:in the |at )?(morning|afternoon|evening|night)$/i.exec(r.text.trim());
+    if (!prev || !part || !component(prev).isCertain("hour")) continue;
+    if (!/^[\s,]*$/.test(forChrono.slice(prev.index + prev.text.length, r.index))) continue;
+    partOfDayOf.set(r, (part[1] ?? "").toLowerCase());
+    halfOf.set(prev, (part[1] ?? "").toLowerCase());
+  }
+  /** The hour of a clock time without am/pm, given the part of the day named with it. */
+  const withHalf = (hour: number, part: string): number => {
+    if (/^(?:afternoon|evening|night|tonight)$/.test(part)) return hour < 12 ? hour + 12 : hour;
+    if (part === "morning") return hour;
+    return hour >= 1 && hour <= PM_UP_TO ? hour + 12 : hour;
+  };
   let best: DueDate | null = null;
   for (const r of results) {
     if (clock && r === bareClock[0]) continue;
@@ -524,6 +693,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       r.end?.isCertain("hour") || (r.end && (r.end.isCertain("weekday") || r.end.isCertain("day"))) ? r.end : r.start;
     // ignore bare numbers / durations without an anchor ("2 docs", "for 5 minutes")
     if (/^\d+$/.test(r.text.trim())) continue;
+    // round 11: "before 9 tomorrow morning": the part of the day chrono left after a dated hour belongs to it
+    if (partOfDayOf.has(r)) continue;
     // chrono's casual parser reads "the money" as "the month": a date needs a date word or a digit
     if (!DATE_WORD.test(r.text)) continue;
     // "right now", "now": not a deadline when something more specific follows
@@ -542,7 +713,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     if (c.isCertain("hour")) {
       hour = c.get("hour")!;
       minute = c.get("minute") ?? 0;
-      if (!c.isCertain("meridiem") && hour >= 1 && hour <= PM_UP_TO) hour += 12;
+      if (!c.isCertain("meridiem")) hour = withHalf(hour, halfOf.get(r) ?? "");
       // a bare 7 with no day named: the next seven o'clock after the message (the morning when it was
       // written at night, the evening when written during the day)
       if (!c.isCertain("meridiem") && hour === 7 && !c.isCertain("day") && !c.isCertain("weekday"))
@@ -550,7 +721,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     } else if (clock && dated.includes(r)) {
       hour = clock.get("hour")!;
       minute = clock.get("minute") ?? 0;
-      if (!clock.isCertain("meridiem") && hour >= 1 && hour <= PM_UP_TO) hour += 12;
+      // round 11: "Thursday evening after training, around 8": the day's part sets the half of the clock time
+      const part = /\b(morning|afternoon|evening|night|tonight)\b/i.exec(
+        forChrono.slice(r.index, r.index + r.text.length + 20),
+      );
+      if (!clock.isCertain("meridiem")) hour = withHalf(hour, (part?.[1] ?? "").toLowerCase());
     } else {
       // chrono leaves out a part of the day written after the date ("Friday lunchtime", "Monday morning")
       const after = /^\s*(?:at\s+|in the\s+)?(?:lunch(?:time)?|noon|midday|morning|afternoon|evening|night)\b/i.exec(

@@ -401,3 +401,58 @@ describe("job changes: round 9 (holdout B's causes in other wording)", () => {
     ).toBe(false);
   });
 });
+
+describe("job changes: round 11 (blind8's and train9's causes in other wording)", () => {
+  it("reads 'moved from X to Y Co., Ltd. as T' but not 'moved from Slack to Teams'", () => {
+    expect(
+      detectJobChangeInMessage(
+        { title: "Plant Manager", company: "Orbit Print" },
+        { text: "Since May I moved from Orbit Print to Kestrel Packaging Co., Ltd. as Operations Director." },
+      ),
+    ).toMatchObject({ changed: true, kind: "company", to: { title: "Operations Director" } });
+    expect(detectJobAnnouncement({ text: "We moved from Slack to Teams last month." })).toBeNull();
+  });
+  it("reads a title no list knows in an announcement, and a freelancer taking a job as a company change", () => {
+    expect(
+      detectJobChangeInMessage(
+        { title: "Illustrator", company: null },
+        { text: "Big news: from next month I'm Senior Illustrator at Foxglove Press." },
+      ),
+    ).toMatchObject({ changed: true, kind: "company", to: { company: "Foxglove Press" } });
+  });
+  it("keeps a promotion 'here at' a short form of the employer at the same company", () => {
+    expect(
+      detectJobChangeInMessage(
+        { title: "Head of Brand", company: "Solstice Skincare" },
+        { text: "I've been promoted to VP of Brand here at Solstice, starting July 1." },
+      ),
+    ).toMatchObject({ changed: true, kind: "title" });
+  });
+});
+
+describe("job changes: round 11 (announcements in other wording)", () => {
+  const read = (text: string) => {
+    const a = detectJobAnnouncement({ text });
+    return a && { title: a.title, company: a.company };
+  };
+  it("reads 'accepted the role of T at Y', 'a new position with Y as T', 'in the capacity of T' and 'their new T'", () => {
+    expect(read("I've accepted the role of Operations Director at Harbor Freight.")).toEqual({
+      title: "Operations Director",
+      company: "Harbor Freight",
+    });
+    expect(read("I recently started a new position with Tidewell Health as Clinical Lead.")).toEqual({
+      title: "Clinical Lead",
+      company: "Tidewell Health",
+    });
+    expect(read("I have joined ABC Corp in the capacity of Senior Buyer.")).toEqual({
+      title: "Senior Buyer",
+      company: "ABC Corp",
+    });
+    expect(read("Just a heads up that I've joined Brightline as their new Head of Ops.")?.title).toBe("Head of Ops");
+  });
+  it("reads no title from an activity and no company from a time", () => {
+    expect(read("As of Monday I'll be heading the procurement team at Atlas Foods.")?.title).toBeNull();
+    expect(read("I started at 9am as usual.")).toBeNull();
+    expect(read("Congrats on joining Acme as CTO!")).toBeNull();
+  });
+});

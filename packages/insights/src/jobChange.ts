@@ -1,4 +1,4 @@
-import { parseSignature } from "./signature";
+import { looksLikeTitle, parseSignature } from "./signature";
 import { createLocator, type SourceSpan } from "./span";
 import { messageBody } from "./text";
 import type { MessageInput } from "./types";
@@ -251,10 +251,11 @@ const TITLE = String.raw`((?:[\p{L}][\p{L}&/.-]*)(?:,?\s+(?:of\s+|and\s+|&\s+|fo
 const TITLE_END = String.raw`(?=\s*(?:[,.;:!)]|$|\s(?:at|with|from|starting|since|last|this|next|and|so|here|on|in)\b))`;
 const I = String.raw`\b(?:I|i)(?:'ve|’ve| have)?\s+(?:just\s+|recently\s+|officially\s+|now\s+)?`;
 const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTitle?: boolean }> = [
-  // "I've started as VP Operations at Northpeak", "I started a new role as Head of Claims with Pellworth"
+  // "I've started as VP Operations at Northpeak", "I started a new role as Head of Claims with Pellworth", "started
+  // this week as Fleet Manager at …" (round 11)
   {
     re: new RegExp(
-      String.raw`\b[Ss]tart(?:ed|ing)?\s+(?:a\s+new\s+(?:role|position|job)\s+|my\s+new\s+(?:role|position|job)\s+|work(?:ing)?\s+)?as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`,
+      String.raw`\b[Ss]tart(?:ed|ing)?\s+(?:(?:this|last|next)\s+(?:week|month|Monday|Tuesday|Wednesday|Thursday|Friday)\s+|today\s+|yesterday\s+)?(?:a\s+new\s+(?:role|position|job)\s+|my\s+new\s+(?:role|position|job)\s+|work(?:ing)?\s+)?as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`,
       "gu",
     ),
     title: 1,
@@ -311,7 +312,7 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
   // "I joined Pellworth Insurance last month as Head of Claims", "I've moved to Y", "I'm now at Y"
   {
     re: new RegExp(
-      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am|(?=\s+will\s+work\b))?\s+(?:will\s+(?=work\s+(?:at|for)\b))?(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|switched (?:over )?to|(?:moved|moving) to a new (?:role|position|job) (?:at|with)|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|start (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for)|(?:(?:am|'m|’m)\s+)?(?:now\s+)?working (?:at|for)|work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\bas\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?${TITLE}${TITLE_END})?`,
+      String.raw`\b(?:I|i)(?:'ve|’ve| have|'m|’m| am|(?=\s+will\s+work\b))?\s+(?:will\s+(?=work\s+(?:at|for)\b))?(?:just\s+|recently\s+|officially\s+)?(?:joined|moved (?:on |over )?to|switched (?:over )?to|(?:moved|moving) to a new (?:role|position|job) (?:at|with)|started a new (?:role|position|job) (?:at|with)|moving (?:on )?to|started (?:at|with)|starting (?:at|with)|start (?:at|with)|signed (?:on )?with|now (?:at|with|working (?:at|for))|now work (?:at|for)|(?:(?:am|'m|’m)\s+)?(?:now\s+)?working (?:at|for)|work (?:at|for))\s+(?:the\s+team\s+at\s+)?${COMPANY}(?:[^.!?\n]{0,30}?\b(?:as|in\s+the\s+(?:capacity|role|position)\s+of)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:new\s+)?${TITLE}${TITLE_END})?`,
       "gu",
     ),
     title: 2,
@@ -349,17 +350,18 @@ const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTi
   // "I've accepted a position as X at Y"
   {
     re: new RegExp(
-      String.raw`${I}(?:accepted|taken|took)\s+(?:up\s+|on\s+)?(?:a|an|the)\s+(?:new\s+)?(?:position|role|job|offer)\s+as\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`,
+      String.raw`${I}(?:accepted|taken|took)\s+(?:up\s+|on\s+)?(?:a|an|the)\s+(?:new\s+)?(?:position|role|job|offer)\s+(?:as|of)\s+(?:the\s+|a\s+|an\s+)?${TITLE}\s+(?:at|with)\s+${COMPANY}`,
       "gu",
     ),
     title: 1,
     company: 2,
   },
   // "I moved from Cape Ridge Roofing to Highveld Builders last month, site manager there now": a move between
-  // two named employers, with a role word in the same sentence (not "moved from Slack to Teams")
+  // two named employers, with a role word in the same sentence (not "moved from Slack to Teams"); round 11: a
+  // legal form after a comma ("Sanwa Motors Co., Ltd.") and the title after "as" ("… as HR Director")
   {
     re: new RegExp(
-      String.raw`${I}(?:moved|switched|changed|went|gone)\s+(?:over\s+|jobs?\s+)?from\s+${COMPANY}\s+to\s+${COMPANY}(?=[^.!?\n]{0,60}\b(?:manager|director|head|lead|engineer|officer|supervisor|role|job|position|there now)\b)()`,
+      String.raw`${I}(?:moved|switched|changed|went|gone|transferred)\s+(?:over\s+|jobs?\s+)?from\s+${COMPANY}\s+to\s+${COMPANY}(?:,?\s+(?:Ltd|Inc|LLC|GmbH|AG|Corp|Limited)\.?)?(?=[^.!?\n]{0,60}\b(?:[Mm]anager|[Dd]irector|[Hh]ead|[Ll]ead|[Ee]ngineer|[Oo]fficer|[Ss]upervisor|role|job|position|there now)\b|\s+as\s)(?:\s+as\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:new\s+)?${TITLE}${TITLE_END})?`,
       "gu",
     ),
     title: 3,
@@ -419,7 +421,7 @@ const PROMOTION = new RegExp(
 );
 /** "my new title is Senior Product Manager", "my title is now …": a new title, company unchanged. */
 const NEW_TITLE = new RegExp(
-  String.raw`\b[Mm]y\s+(?:new\s+(?:job\s+)?(?:title|role|position)\s+is|(?:job\s+)?title\s+is\s+now|role\s+is\s+now|(?:job\s+)?(?:title|role|position)\s+(?:has\s+)?changed\s+to)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
+  String.raw`\b[Mm]y\s+(?:new\s+(?:job\s+)?(?:title|role|position)\s*(?:is|:)|(?:job\s+)?title\s+is\s+now|role\s+is\s+now|(?:job\s+)?(?:title|role|position)\s+(?:has\s+)?changed\s+to)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
   "u",
 );
 /**
@@ -430,6 +432,8 @@ const NEW_ROLE_AS = new RegExp(
   String.raw`\b(?:I|i)(?:'m|’m| am|'ve|’ve| have)?\s+(?:now\s+|just\s+)?(?:leading|heading(?: up)?|running|head(?:ing)? up|lead(?:ing)?|manag(?:e|ing)|look(?:ing)? after|in charge of|moved|switched|transferred)\b(?:(?!\bjoined\b)[^.!?\n]){0,60}?\bas\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:new\s+)?${TITLE}${TITLE_END}`,
   "u",
 );
+/** An employer between a role verb and its "as T": "heading up purchasing at Porto Verde Hotels as …". */
+const ROLE_EMPLOYER = new RegExp(String.raw`\b(?:at|with|for)\s+${COMPANY}\s+(?=as\b|$)`, "u");
 const LEFT = new RegExp(
   String.raw`(?:${I}(?:left|moved on from|said goodbye to|departed|stepped down from)|\bI(?:'m|’m| am) no longer (?:with|at|working (?:at|for|with))|\b[Mm]y (?:last|final) (?:day|week|month) (?:at|with))\s+${COMPANY}`,
   "u",
@@ -442,9 +446,18 @@ function cleanTitle(t: string | undefined): string | null {
   // a title ends at an emoji ("Head of Design 🎉 Same number though")
   const v = t
     .replace(/\s*\p{Extended_Pictographic}[\s\S]*$/u, "")
+    // and at a sentence's end ("Purchasing Director. Keep my number"; not "Sr. Manager") or a line break (round 11)
+    .replace(/(?:(?<=\p{Ll}{4})[.!?]\s|\n)[\s\S]*$/u, "")
     .trim()
     .replace(/[,.;:]+$/, "");
-  return TITLE_HINT.test(v) && v.split(/\s+/).length <= 7 ? v : null;
+  // round 11: the signature's title words and agent nouns too, in the head noun ("Senior Copywriter", "Head
+  // Distiller", "Illustrator"; not "heading the procurement team"); a leading "new" is no part of it
+  const title = v.replace(/^(?:(?:the|their|its|a|an)\s+)?new\s+/i, "");
+  const head = title.split(/\s+/).pop() ?? "";
+  return (TITLE_HINT.test(title) || (looksLikeTitle(head) && !/^\p{Ll}+ing\b/u.test(title))) &&
+    title.split(/\s+/).length <= 7
+    ? title
+    : null;
 }
 
 function cleanCompany(c: string | undefined): string | null {
@@ -454,9 +467,10 @@ function cleanCompany(c: string | undefined): string | null {
     .trim()
     .replace(/(?<!\b(?:St|Co|Inc|Ltd|Dr|Mt|Bros|Corp))[.!?]\s+\p{Lu}[\s\S]*$/u, "")
     .replace(/[,.;:’']+$/, "");
-  // "I joined Monday" / "I left Friday": a weekday or a pronoun is not a company
+  // "I joined Monday" / "I left Friday": a weekday or a pronoun is not a company; nor is a time ("I started at 9am")
   if (
     !v ||
+    /^\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h)?$/i.test(v) ||
     /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|I|We|The|This|That|It|Last|Next|Today|Yesterday|Here)$/.test(
       v.split(/\s+/)[0] ?? "",
     )
@@ -513,7 +527,19 @@ export function detectJobAnnouncement(msg: Pick<MessageInput, "text">): JobAnnou
     return { title: news.title, company: null, previousCompany: null, promotion: true, span: locator.find(news.quote) };
   const r = NEW_ROLE_AS.exec(body);
   const rt = cleanTitle(r?.[1]);
-  if (r && rt) return { title: rt, company: null, previousCompany: null, promotion: true, span: locator.find(r[0]) };
+  if (r && rt) {
+    // "I'm heading up purchasing at Porto Verde Hotels as Purchasing Director": the employer named on the way to the
+    // title (the same one as before makes it a promotion when compared); the quote ends with the title (round 11)
+    const at = ROLE_EMPLOYER.exec(r[0].slice(0, r[0].lastIndexOf(rt)));
+    const quote = r[0].slice(0, r[0].lastIndexOf(rt) + rt.length);
+    return {
+      title: rt,
+      company: at && !/\bhere\s+$/.test(r[0].slice(0, at.index + 1)) ? cleanCompany(at[1]) : null,
+      previousCompany: null,
+      promotion: true,
+      span: locator.find(quote),
+    };
+  }
   const g = announcementBySentence(body);
   if (g && (g.company ? g.company !== previousCompany : g.title)) {
     const { quote, ...found } = g;
@@ -553,7 +579,7 @@ const TITLE_TAIL = String.raw`(?:(?:a|an|the|our|its|their|new)\s+)*([^,.;:!?\n(
 const TITLE_STOPS =
   /\s(?:at|with|for|from|since|starting|this|next|last|on|in|and|so|here|effective|after|before|to|as)\b[\s\S]*$/i;
 const COMPANY_AFTER = new RegExp(
-  String.raw`\b(?:at|with|for|by|joined|joining|to)\s+(?:the\s+team\s+at\s+|(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:called|named)\s+)?${COMPANY}`,
+  String.raw`\b(?:at|with|for|by|joined|joining|join|to)\s+(?:the\s+team\s+at\s+|(?:a|an)\s+(?:[a-z]+\s+){0,2}(?:called|named)\s+)?${COMPANY}`,
   "u",
 );
 /** "I've moved on from Bluefin Analytics and joined Tidewell Health as …": the employer joined in a second clause. */
@@ -638,10 +664,17 @@ export function detectJobChangeInMessage(
   const a = detectJobAnnouncement(msg);
   if (a) {
     if (a.company || a.title) {
+      // "promoted to VP of Brand here at Solstice" under "Solstice Skincare": a promotion's employer written short is the
+      // same employer (round 11)
+      const sameEmployer = a.promotion && a.company && previous.company && shortFormOf(a.company, previous.company);
       const change = detectJobChange(previous, {
         title: a.title,
-        company: a.company ?? (a.promotion ? previous.company : null),
+        company: sameEmployer ? previous.company : (a.company ?? (a.promotion ? previous.company : null)),
       });
+      // "Some news: from 1 July I'm Senior Copywriter at Voltwerk GmbH": a freelancer (a title and no employer before)
+      // announcing an employer has changed company, not only title (round 11)
+      if (a.company && !a.promotion && present(previous.title) && !present(previous.company))
+        return { ...change, changed: true, kind: "company", source: "body", span: a.span };
       if (change.changed || a.company) return { ...change, source: "body", span: a.span };
     }
     if (
@@ -669,6 +702,12 @@ export function detectJobChangeInMessage(
     source: "signature",
     span: sig.span ?? null,
   };
+}
+
+/** "Solstice" and "Solstice Skincare": one company name is the first words of the other. */
+function shortFormOf(a: string, b: string): boolean {
+  const [x, y] = [normaliseCompany(a), normaliseCompany(b)];
+  return !!x && !!y && (x === y || `${y} `.startsWith(`${x} `) || `${x} `.startsWith(`${y} `));
 }
 
 const RENAME = new RegExp(

@@ -583,3 +583,104 @@ describe("parseSignature: round 9 (holdout B's causes)", () => {
     expect(sig3("Report attached.\n\nBest,\nJack Ma\nFounder\nMa Trading")?.name).toBe("Jack Ma");
   });
 });
+
+// round 11: causes of blind8's misses, each in wording of its own (holdouts: test/fixtures/tuning11-sig-holdout*.ts)
+describe("parseSignature: round 11 (blind8's causes)", () => {
+  const body = "The quote is attached for your review.\n\n";
+  it("reads accented letters as letters: no title word inside 'Inácio' or 'Palácio', no 'my' inside 'Rémy'", () => {
+    expect(sig3(`${body}Best,\nInácio Duarte\nSales Lead\nHotel Palácio Verde`)).toEqual({
+      name: "Inácio Duarte",
+      title: "Sales Lead",
+      company: "Hotel Palácio Verde",
+    });
+    expect(sig3(`${body}Rémy Lefort\nMenuisier`)).toEqual({ name: "Rémy Lefort", title: "Menuisier", company: null });
+  });
+  it("reads a title no list knows by its agent-noun ending or by its place before the company", () => {
+    expect(sig3(`${body}Mads Kjær\nFotograf`)?.title).toBe("Fotograf");
+    expect(sig3(`${body}Herzliche Grüße\nAnna Becker\nLektorin, Falkenberg Verlag`)).toEqual({
+      name: "Anna Becker",
+      title: "Lektorin",
+      company: "Falkenberg Verlag",
+    });
+    expect(sig3(`${body}Emre Yilmaz | Flottenverkauf | Autohaus Spreetal GmbH`)?.title).toBe("Flottenverkauf");
+    // a one-word trading name under a name stays the company
+    expect(sig3(`${body}Marisol Vega\nPlinth Analytics`)?.company).toBe("Plinth Analytics");
+  });
+  it("reads closings that look like a name, honorifics and abbreviated given names", () => {
+    expect(sig3(`${body}Freundliche Grüsse\nDr. Martina Steiner\nHead of Procurement\nAlpenwerk Pharma AG`)?.name).toBe(
+      "Martina Steiner",
+    );
+    expect(sig3(`${body}Namaste\nRavi Kumar\nSales Manager`)?.name).toBe("Ravi Kumar");
+    expect(sig3(`${body}Jess Moreau\nMoreau Markets\nCEO`)?.name).toBe("Jess Moreau");
+    expect(sig3(`${body}Cordiali saluti,\nDott.ssa Giulia Ferraro\nUniversità di Montecastello`)?.name).toBe(
+      "Giulia Ferraro",
+    );
+    expect(sig3(`${body}Ma. Cristina Reyes\nTravel Consultant · Island Hopper Tours Inc.`)?.name).toBe(
+      "Ma. Cristina Reyes",
+    );
+  });
+  it("reads one-line signatures, '/Name', a first name over a company and a relation after an SMS name", () => {
+    expect(sig3(`${body}Marta Zielińska | Wydawnictwo Pod Wiatr`)).toEqual({
+      name: "Marta Zielińska",
+      title: null,
+      company: "Wydawnictwo Pod Wiatr",
+    });
+    expect(sig3(`${body}Chinedu Okafor, Features Editor`)?.title).toBe("Features Editor");
+    expect(parseSignature(`${body}See you there.\n\nParis, France`)).toBeNull();
+    expect(sig3(`${body}/Erik`)?.name).toBe("Erik");
+    expect(sig3(`${body}Conor\nPeakpoint Leadership`)).toEqual({
+      name: "Conor",
+      title: null,
+      company: "Peakpoint Leadership",
+    });
+    expect(sig3("Zara has a temperature so she'll stay home today. Sam (Zara's dad)")?.name).toBe("Sam");
+    expect(sig3(`${body}Rahul Menon\nRoll No. 23BCE1147`)).toEqual({ name: "Rahul Menon", title: null, company: null });
+    expect(sig3(`${body}Carla Ruiz | Sales Manager | The Foundry at Pier 9`)?.company).toBe("The Foundry at Pier 9");
+    expect(sig3(`${body}Best,\nJane Doe | CFO\nAcme Corp | 123 Main St, Springfield, IL 62701`)?.company).toBe(
+      "Acme Corp",
+    );
+    expect(sig3(`${body}Best,\nJane Doe\nfor and on behalf of Acme Corp Ltd`)?.company).toBe("Acme Corp Ltd");
+    expect(sig3(`${body}Best,\nRobert "Bob" Smith\nSite Foreman\nSmith Builders`)?.name).toBe("Robert Smith");
+  });
+  it("reads more honorifics, a one-word closing with a comma, a lower-case name and 'Name - Title - Company'", () => {
+    expect(sig3(`${body}Regards,\nCllr Jane Whitby\nNorth Dales District Council`)?.name).toBe("Jane Whitby");
+    expect(sig3(`${body}Kind regards,\nCapt. Ahmed Rahman\nMarine Superintendent`)?.name).toBe("Ahmed Rahman");
+    expect(sig3(`${body}Blessings,\nRev. Daniel Okoro\nSt Luke's Parish`)).toEqual({
+      name: "Daniel Okoro",
+      title: null,
+      company: "St Luke's Parish",
+    });
+    expect(sig3(`${body}regards\nsam`)).toEqual({ name: "sam", title: null, company: null });
+    expect(sig3(`${body}Thanks\nMarco Rossi - Titolare - Trattoria da Marco`)).toEqual({
+      name: "Marco Rossi",
+      title: "Titolare",
+      company: "Trattoria da Marco",
+    });
+  });
+  it("reads SMS sign-offs: a trading name in parentheses or after 'from', kisses, a closing with a first name", () => {
+    expect(sig3("Booked in for Tuesday at 8. See you then! - Marcus (Apex Plumbing)")).toEqual({
+      name: "Marcus",
+      title: null,
+      company: "Apex Plumbing",
+    });
+    expect(sig3("Parts came in, we can fit them Thursday. Cheers, Liam from Harbour Electrical")).toEqual({
+      name: "Liam",
+      title: null,
+      company: "Harbour Electrical",
+    });
+    expect(sig3("Running 10 mins late sorry!\nJo x")?.name).toBe("Jo");
+    expect(sig3("Can't wait to see you all on Saturday!! xx Gemma")?.name).toBe("Gemma");
+    expect(sig3(`${body}Kind regards, Nadia – Bloom Florists`)).toEqual({
+      name: "Nadia",
+      title: null,
+      company: "Bloom Florists",
+    });
+  });
+  it("reads an organisation alone under a text as no signature, but keeps a surname like 'Church'", () => {
+    expect(parseSignature(`${body}Oakfield PTA`)).toBeNull();
+    expect(parseSignature(`${body}Northgrid Energy Business Services`)).toBeNull();
+    expect(parseSignature(`${body}Mahalo,\nWaikiki Paddle Club`)).toBeNull();
+    expect(sig3(`${body}Alonzo Church`)?.name).toBe("Alonzo Church");
+    expect(parseSignature(`${body}Peter Grant MRICS`)?.name).toBe("Peter Grant");
+  });
+});

@@ -28,23 +28,40 @@ export interface SignatureOptions {
   firstNameAlone?: boolean;
 }
 
-const TITLE_WORDS =
-  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin|ansvarig|ansvarlig|eigenaar|eigenaresse|inhaber|inhaberin|verantwortliche?r?|vastaava|päällikkö|chef)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora|gestor|gestora|comprador|compradora|inkoper|inköpare|indkøber|innkjøper|vedoucí|ředitel|ředitelka|müdür|müdürü|uzman|uzmanı|socio|socia|kupiec|dgm|agm|gm|coordinador|coordinadora|contador|contadora|ejecutivo|ejecutiva|direktor|direktorka|headmistress|headmaster|facilitator)\b/i;
+/**
+ * A word boundary that knows accented letters: JavaScript's `\b` is ASCII-only even with the `u` flag, so "Palácio"
+ * holds the title word "cio" and "Rémy" the word "my" (round 11). Each `\b` of a word list becomes this.
+ */
+const LETTER = String.raw`[\p{L}\p{M}\p{N}_]`;
+const UNICODE_BOUNDARY = `(?:(?<=${LETTER})(?!${LETTER})|(?<!${LETTER})(?=${LETTER}))`;
+function unicodeWords(re: RegExp): RegExp {
+  return new RegExp(
+    re.source.replaceAll(String.raw`\b`, UNICODE_BOUNDARY),
+    re.flags.includes("u") ? re.flags : `${re.flags}u`,
+  );
+}
+
+const TITLE_WORDS = unicodeWords(
+  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin|ansvarig|ansvarlig|eigenaar|eigenaresse|inhaber|inhaberin|verantwortliche?r?|vastaava|päällikkö|chef)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora|gestor|gestora|comprador|compradora|inkoper|inköpare|indkøber|innkjøper|vedoucí|ředitel|ředitelka|müdür|müdürü|uzman|uzmanı|socio|socia|sócio|sócia|titolare|proprietario|proprietaria|propietario|propietaria|proprietário|proprietária|propriétaire|amministratore|dueño|dueña|encargado|encargada|fundador|fundadora|gründer|gründerin|kupiec|dgm|agm|gm|coordinador|coordinadora|contador|contadora|ejecutivo|ejecutiva|direktor|direktorka|headmistress|headmaster|facilitator)\b/i,
+);
 /** Legal-entity suffixes: a piece with one of these is a company even if it contains a title word. */
-const LEGAL_SUFFIX =
-  /(?:\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk|lda|ltda|jsc|fze|fzco|fzc|fz-llc|sac|sro|tbk|bhd|pvt)\b\.?|(?<!\p{L})(?:b\.v|n\.v|s\.a(?:\.? de c\.v)?|s\.a\.[ace]|d\.o\.o|s\.a\.s|s\.r\.o|a\.s|a\.ş|s\.r\.l|s\.p\.a|s\.l|k\.k|sp\. z o\.o|e\.k|s\.c|c\.v)\.?)\s*$/iu;
+const LEGAL_SUFFIX = unicodeWords(
+  /(?:\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk|lda|ltda|jsc|fze|fzco|fzc|fz-llc|sac|sro|tbk|bhd|pvt)\b\.?|(?<!\p{L})(?:b\.v|n\.v|s\.a(?:\.? de c\.v)?|s\.a\.[ace]|d\.o\.o|s\.a\.s|s\.r\.o|a\.s|a\.ş|s\.r\.l|s\.p\.a|s\.l|k\.k|sp\. z o\.o|e\.k|s\.c|c\.v)\.?)\s*$/iu,
+);
 const ADDRESS =
   /\b\d+\s+[\w\s.]*\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|suite|ste|floor|fl|way|place|pl|court|ct|square|sq|strasse|straße|rue)\b|\b(?:suite|floor|p\.?o\.? box)\s*\d+|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
 const LABEL =
   /^(?:m|t|p|f|o|w|e|d|c|tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website|site|www|whatsapp|signal|viber|telegram)\s*[.:]\s*/i;
 const LINK =
   /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me|ie|ch|at|se|no|dk|fi|pl|pt|be|in|jp|nz|za|br|mx|sg|hk|cz|sk|ro|gr|il|ae|info|health|agency|consulting)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
-/** A name: given names or initials ("S. Venkataraman", "R. K. Sharma"), particles, and the name written again
+/** A name: given names, initials or an abbreviated given name ("S. Venkataraman", "R. K. Sharma", "Ma. Cristina
+ * Reyes", "Md. Rafiqul Islam", round 11), particles, and the name written again
  * in another script ("Kevin Huang 黃志明"). Honorifics and credentials are removed before (see `personName`). */
 const NAME =
-  /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?(?:\p{Lu}[\p{L}'’-]+|(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{L}'’-]+|van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y)){0,4}(?:\s+[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{1,8})?(?:,?\s+(?:[Jj]r|[Ss]r|II|III|IV)\.?)?$/u;
-const NON_NAME =
-  /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse|management|supplier|vendor|facilities|department|you|your|soon)\b/i;
+  /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?(?:\p{Lu}[\p{L}'’-]+|(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}'’-]+|\p{Lu}\p{Ll}{1,3}\.\s(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{L}'’-]+|van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y)){0,4}(?:\s+[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{1,8})?(?:,?\s+(?:[Jj]r|[Ss]r|II|III|IV)\.?)?$/u;
+const NON_NAME = unicodeWords(
+  /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse|management|supplier|vendor|facilities|department|you|your|soon)\b/i,
+);
 /** A department signing for a company ("Accounts Payable", "Customer Care Team") is neither name nor company. */
 const DEPARTMENT =
   /^(?:the )?(?:accounts?(?: payable| receivable)?|billing|finance|procurement|purchasing|reception|help ?desk|service desk|customer (?:care|service|success|support)|support|sales|logistics|dispatch|payroll|hr|human resources|legal|marketing|operations|bookings|reservations|orders|supplier management|vendor management|supply chain|facilities|it|it support|accounts department|legal department|finance department)(?: (?:team|department|dept\.?|desk|office))?$/i;
@@ -58,14 +75,14 @@ const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
  * Osei; blind6's labelling convention, the only independent one on the point): dropped.
  */
 const CREDENTIAL =
-  /^(?:phd|ph\.d\.?|dphil|mba|md|m\.d\.?|cpa|ca|cma|cfa|fca|aca|acca|cima|esq|msc|bsc|meng|beng|ceng|ma|ba|llm|jd|rn|pe|p\.?eng|pmp|shrm-cp|sphr|leed ap|frcs|mrcp|dds|dvm|eit|cissp|mrics|frics|aiqs|mciob|fciob|mcips|fcips|miet|mice|mimeche|mistructe|cgma|acma|fcma|mcipd|chfc|cfp|riba|aia|faia|fcca|fcpa)\.?$/i;
+  /^(?:phd|ph\.d\.?|dphil|mba|md|m\.d\.?|cpa|ca|cma|cfa|fca|aca|acca|cima|esq|msc|bsc|meng|beng|ceng|ma|ba|llm|jd|rn|pe|p\.?eng|pmp|shrm-cp|sphr|leed ap|frcs|mrcp|dds|dvm|eit|cissp|mrics|frics|aiqs|mciob|fciob|mcips|fcips|miet|mice|mimeche|mistructe|cgma|acma|fcma|mcipd|chfc|cfp|riba|aia|faia|fcca|fcpa|bvsc|bvms|bvetmed|mrcvs|frcvs|mbchb|mbbs|bds|bpharm|mpharm|mphil|llb|beng|meng|msc|bsc)\.?$/i;
 /**
  * An honorific or degree before a name is not part of it either ("Ing. Alejandro Treviño", "Dipl.-Ing.
  * Katharina Vogt", "Dr. Femi Adebayo", "Arq. Valeria Montes"). Spanish "Sr." is left alone: it also opens a
  * title ("Sr. Manager").
  */
 const NAME_PREFIX =
-  /^(?:(?:(?:dr|mr|mrs|ms|mx|prof)\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof)\.)\s+)+(?=\p{Lu})/iu;
+  /^(?:(?:(?:dr|mr|mrs|ms|mx|prof|dra|sra|srta|mme|mlle|capt|cllr|rev|revd|engr|atty|sgt|lt|col|maj|hon)\.?|(?:dott|prof|avv|ing|arch)\.ssa\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof|med|vet|dent|rer|nat|pol|oec|jur|phil|techn)\.)\s+)+(?=\p{Lu})/iu;
 /** "Kim Soo-jin (김수진)": the name in another script, in parentheses, is the same name: dropped. */
 const SCRIPT_ALIAS = /\s*\([\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\s]{1,12}\)$/u;
 /**
@@ -85,12 +102,36 @@ const SUFFIX_PIECE =
  * Business nouns that make a short capitalised line a company, not a person ("Kestrel Electrical",
  * "Plinth Analytics", "Maple & Main Property Mgmt"): trades, services and common trading-name heads.
  */
-const COMPANY_WORD =
-  /\b(?:electrical|electric|electrics|plumbing|plumbers?|roofing|builders?|building|construction|carpentry|joinery|glazing|painting|decorating|landscaping|gardening|cleaning|heating|cooling|hvac|locksmiths?|removals|movers|property|properties|realty|estates?|mgmt|management|services|solutions|analytics|trading|logistics|freight|shipping|transport|consulting|consultancy|holdings|partners|industries|enterprises|systems|software|technologies|labs|studios?|clinic|dental|physio|vets?|veterinary|motors|automotive|garage|foods|bakery|catering|pharmacy|health|healthcare|insurance|finance|capital|ventures|media|digital|agency|group|co)\b\.?/i;
+const COMPANY_WORD = unicodeWords(
+  /\b(?:electrical|electric|electrics|plumbing|plumbers?|roofing|builders?|building|construction|carpentry|joinery|glazing|painting|decorating|landscaping|gardening|cleaning|heating|cooling|hvac|locksmiths?|removals|movers|property|properties|realty|estates?|mgmt|management|services|solutions|analytics|trading|logistics|freight|shipping|transport|consulting|consultancy|holdings|partners|industries|enterprises|systems|software|technologies|labs|studios?|clinic|dental|physio|vets?|veterinary|motors|automotive|garage|foods|bakery|catering|pharmacy|health|healthcare|insurance|finance|capital|ventures|media|digital|agency|group|co)\b\.?/i,
+);
 /** Title words that name a role, not a function: a line with one is a title even below another title. */
-const ROLE_WORDS =
-  /\b(?:manager|director|head|lead|leader|officer|chief|president|vp|ceo|cto|cfo|coo|engineer|specialist|coordinator|assistant|associate|analyst|consultant|recruiter|executive|owner|founder|partner|buyer|supervisor|administrator|representative|advisor|adviser)\b/i;
+const ROLE_WORDS = unicodeWords(
+  /\b(?:manager|director|head|lead|leader|officer|chief|president|vp|ceo|cto|cfo|coo|engineer|specialist|coordinator|assistant|associate|analyst|consultant|recruiter|executive|owner|founder|partner|buyer|supervisor|administrator|representative|advisor|adviser)\b/i,
+);
 const isCompanyLike = (s: string) => COMPANY_WORD.test(s) || LEGAL_SUFFIX.test(s);
+/**
+ * A word that names a person by what they do, in the endings European languages share for agent nouns
+ * ("Columnist", "Photographe", "Fotograf", "Lektorin", "Luthier", "Illustratrice", "Enólogo", "Tierärztin"): no list
+ * of every trade in every language is needed for a title no list knows (round 11). Short "-er"/"-ent" words stay out
+ * ("Bayer", "Accent").
+ */
+const AGENT_NOUN =
+  /^\p{Lu}[\p{L}'’-]*(?:ist|istin|iste|ista|eur|euse|rice|grafin|graf|graphe|graph|ógraf[oa]|ograf[oa]|ólog[oa]|olog[oa]|ologist|ologue|ician|arian|ier|ière|iker|ikerin|ärztin|arzt|ator|or|orin|erin|ador|adora|\p{L}{4}er|\p{L}{4}(?:ant|ent))$/u;
+/** A piece whose every word is an agent noun ("Violinist & Composer", "Übersetzerin"): a title, not a company. */
+function agentTitle(piece: string): boolean {
+  const words = piece
+    .trim()
+    .split(/\s+/)
+    .filter((w) => !/^(?:&|and|und|et|e|y|\/)$/i.test(w));
+  return words.length >= 1 && words.length <= 3 && words.every((w) => AGENT_NOUN.test(w)) && !isCompanyLike(piece);
+}
+/** A title by its words: the title-word list first, the agent-noun endings as the fallback. */
+const isTitle = (piece: string) => TITLE_WORDS.test(piece) || agentTitle(piece);
+/** Whether a phrase reads as a job title by its words (job changes read announced titles with it). */
+export function looksLikeTitle(phrase: string): boolean {
+  return isTitle(phrase) || agentTitle(phrase.split(/\s+/).pop() ?? "");
+}
 /** A one-word closing in any language ("Teşekkürler,", "Grazie!", "Salam,"): a short line ending in "," or "!". */
 const CLOSING_SHAPE = /^\p{L}+(?:\s\p{L}+){0,2}[,!]$/u;
 /** A line (or the previous line) that ends a sentence: punctuation or an emoji ("Looking forward! 🎉"). */
@@ -98,10 +139,13 @@ const SENTENCE_END = /(?:[.!?)]|\p{Extended_Pictographic}\uFE0F?)\s*$/u;
 /**
  * A sign-off written on the last line of a short message, after its last sentence ("… if you're happy. Tane",
  * "… again. - Priya, Maple & Main", "Orla @ Lakeside", "Let me know 🙏 Sipho | Cape Ridge Roofing"), as SMS and
- * WhatsApp writers sign. Only the last 120 characters are read, so the match stays linear.
+ * WhatsApp writers sign; a relation in parentheses after the name is dropped ("… by 6pm Sunday. Sam (Zara's dad)",
+ * round 11). Only the last 120 characters are read, so the match stays linear.
  */
 const TAIL_SIGN_OFF =
-  /(?:(?<!(?:^|\s)\p{Lu})[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:[-–—~]\s*)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?)(?:\s*(?:,|\||@|[-–—])\s*(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*)){0,4}))?\s*$/u;
+  /(?:(?<!(?:^|\s)\p{Lu})[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:[-–—~]\s*|x{1,3}\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?)(?:\s*(?:,|\||@|[-–—])\s*(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*)){0,4}))?(?:\s+\(([^()\n]{1,30})\))?\s*$/u;
+const TAIL_FROM =
+  /(?:[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:(\p{Lu}\p{Ll}+(?:\s\p{Ll}+)?)[,!]\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+from\s+(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*)){0,4})\s*$/u;
 /** "… No action required. - Maple & Main Property Mgmt": a dashed company sign-off. */
 const TAIL_COMPANY = /[.!?]\s+[-–—]\s*(\p{Lu}[\p{L}\d'’&., -]{2,50})$/u;
 
@@ -117,17 +161,26 @@ function tailSignOff(line: string): { name: string | null; company: string | nul
   const m = TAIL_SIGN_OFF.exec(tail);
   if (m) {
     const name = m[1] ?? "";
-    const company = m[2] ?? null;
+    // "… then! - Marcus (Apex Plumbing)": a trading name in parentheses is the company; a relation is dropped
+    // ("Sam (Zara's dad)", round 11)
+    const inParens = (m[3] ?? "").trim();
+    const parenCompany =
+      inParens && titleCasePiece(inParens) && !/['’]s\b/.test(inParens) && !isTitle(inParens) ? inParens : null;
+    const company = m[2] ?? parenCompany;
     const first = name.split(/\s/)[0] ?? "";
     const bad = (w: string) =>
       NOT_A_BARE_NAME.test(w) || THANKS_WORD.test(w) || NON_NAME.test(w) || TITLE_WORDS.test(w);
     // "… from Leanne. Cheers, Dom": a closing word, then the name (round 9)
     if (company && matchSignOff(name) === "" && !/\s/.test(company) && personName(company) && !isCompanyLike(company))
-      return { name: company, company: null, raw: tail.slice(tail.indexOf(name)).trim() };
+      return { name: company, company: parenCompany, raw: tail.slice(tail.indexOf(name)).trim() };
     if (!company && isCompanyLike(name)) return { name: null, company: name, raw: name };
     if (!bad(first) && !bad(name) && !isCompanyLike(name) && (!company || !TITLE_WORDS.test(company)))
       return { name, company, raw: tail.slice(tail.indexOf(name)).trim() };
   }
+  // "… Thursday. Cheers, Liam from Harbour Electrical": a closing word, a first name, "from" and the company (round 11)
+  const f = TAIL_FROM.exec(tail);
+  if (f && (!f[1] || matchSignOff(f[1]) === "") && personName(f[2] ?? "") && !NOT_A_BARE_NAME.test(f[2] ?? ""))
+    return { name: f[2] ?? null, company: f[3] ?? null, raw: tail.slice(tail.lastIndexOf(f[2] ?? "")).trim() };
   const c = TAIL_COMPANY.exec(tail);
   if (c && isCompanyLike(c[1] ?? "")) return { name: null, company: (c[1] ?? "").trim(), raw: (c[1] ?? "").trim() };
   return null;
@@ -155,7 +208,7 @@ const TITLE_QUALIFIER =
   /^(?:apac|emea|amer|americas|latam|dach|nordics|benelux|anz|uk|us|usa|eu|na|mea|mena|cee|asean|europe|asia|africa|north america|south america|middle east|global|international|(?:north|south|east|west|central|northern|southern|eastern|western)(?:[ -](?:east|west|central))? (?:europe|america|asia|africa|region|emea|us|uk)|[a-z]+ region|finance|engineering|sales|marketing|operations|product|customer (?:experience|success|care|service)|people|hr|it|legal|partnerships|procurement|purchase|purchasing|sourcing|quality assurance|quality control|growth|strategy|data|technology|design|research|compliance|risk|supply chain|logistics)$/i;
 
 /** A unit of a company ("Export Dept.", "Overseas Sales Team", "Procurement Division"): never the company. */
-const UNIT = /\b(?:dept\.?|department|division|section|team|unit|abteilung)$/i;
+const UNIT = unicodeWords(/\b(?:dept\.?|department|division|section|team|unit|abteilung)$/i);
 
 /** Departments and functions that follow a comma in a title ("Director, IT & Facilities"). */
 const DEPARTMENT_WORDS =
@@ -181,8 +234,14 @@ function personName(piece: string): string | null {
   const cleaned = withoutHonorifics(piece);
   // "Jr." is a title word ("Jr. Buyer") but not after a name
   const bare = cleaned.replace(/,?\s+(?:jr|sr|ii|iii|iv)\.?$/i, "");
-  return NAME.test(cleaned) && !NON_NAME.test(bare) && !TITLE_WORDS.test(bare) ? cleaned : null;
+  return NAME.test(cleaned) && !NON_NAME.test(bare) && !TITLE_WORDS.test(bare) && !ORGANISATION_NAME.test(bare)
+    ? cleaned
+    : null;
 }
+/** An organisation noun ending a name-shaped line ("Waikiki Paddle Club"); not "Church", "Trust" or "Union", surnames too. */
+const ORGANISATION_NAME = unicodeWords(
+  /\b(?:society|association|club|committee|council|school|academy|college|university|institute|foundation|federation|league|charity|parish|museum|library|hospital|choir|orchestra|co-?op|cooperative|residents|family|household)$/i,
+);
 
 /**
  * Mixed-case degrees before upper-case post-nominals ("Peter Grant BSc MRICS", "Ana Ruiz, MSc, CEng"), at most four:
@@ -246,6 +305,11 @@ function pieces(text: string): string[] {
     const piece = parts[j] ?? "";
     const sep = parts[j - 1] ?? "";
     const last = out[out.length - 1];
+    // "The Foundry at Pier 9": "at" separates a title or a name from the company, not two halves of a name (round 11)
+    if (/^\s+at\s+$/.test(sep) && last && !isTitle(last) && !personName(last)) {
+      out[out.length - 1] = `${last}${sep}${piece.trim()}`;
+      continue;
+    }
     // "Marketing Coordinator - LATAM", "Associate Director – Operations": one title
     if (/[-–—]/.test(sep) && last && TITLE_WORDS.test(last) && !LEGAL_SUFFIX.test(last) && isQualifier(piece)) {
       out[out.length - 1] = `${last}${sep}${piece.trim()}`;
@@ -294,6 +358,8 @@ function isContactLine(line: string): boolean {
   const link = LINK.exec(stripped);
   LINK.lastIndex = 0;
   if (link && link[0].length >= stripped.trim().length - 2) return true;
+  // "lea-martin.example": a bare domain in lower case with a top-level domain the link list does not know (round 11)
+  if (/^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/\S*)?$/.test(stripped.trim())) return true;
   if (
     /^(?:tel|mob|mobile|cell|phone|office|direct|fax|email|e-mail|web|website|whatsapp|signal|viber|telegram)\s*[.:]/i.test(
       line,
@@ -383,19 +449,56 @@ function closingByShape(block: string[]): boolean {
     block.length >= 2 &&
     block.length <= 9 &&
     // one known word ("Cordialement,") above a one-line signature long enough for text.ts to read it as prose
-    (words.length >= 2 || (known && /\s[|·•—–]\s/.test(next))) &&
+    // round 11: one word too when the name below it is over a title ("Namaste\nRavi Kumar\nSales Manager")
+    // and one word with a comma above a name ("Blessings,\nRev. Daniel Okoro")
+    (words.length >= 2 || (known && /\s[|·•—–]\s/.test(next)) || /,$/.test(line) || closingAboveName(block)) &&
     words.length <= 5 &&
     /^\p{Lu}[\p{L}'’ ]+[,!]?$/u.test(line) &&
     !/^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings from|re|fwd)\b/i.test(line) &&
     !TITLE_WORDS.test(line) &&
     !isCompanyLike(line) &&
     !DEPARTMENT.test(line) &&
-    // "Marisol Vega" over "Plinth Analytics" is a name over a company, not a closing
-    (known || personName(line.replace(/[,!]$/, "")) === null) &&
+    // "Marisol Vega" over "Plinth Analytics" is a name over a company, not a closing; "Beste Grüsse" over "Urs
+    // Baumann" over "Leiter Technik" is a closing (round 11)
+    (known ||
+      (words.length === 1 && /,$/.test(line)) ||
+      personName(line.replace(/[,!]$/, "")) === null ||
+      closingAboveName(block)) &&
     personName(pieces(next)[0] ?? "") !== null &&
     // the name line opens the signature: the lines below it are short and not sentences
     block.slice(2).every((l) => !/[.!?]$/.test(l) || LEGAL_SUFFIX.test(l) || /\S+@\S+/.test(l))
   );
+}
+
+/** Nouns that end a closing in the languages whose closings are capitalised or name-shaped ("Beste Grüsse"). */
+const CLOSING_NOUN =
+  /(?:^|\s)(?:grü(?:ß|ss)e\p{L}*|gru(?:ß|ss)|groet(?:en)?|hilsen|hälsning(?:ar)?|terveisin|saluti|salutations|saludos|cumprimentos|pozdrav\p{L}*|pozdrowienia|regards|wishes|greetings)$/iu;
+/**
+ * A name-shaped line that is a closing (round 11): it ends in a closing noun, or it sits above a full name that is
+ * itself above a title, sharing no word with that name ("Hartelijke Groet\nWillemijn de Boer\nProjectleider", not
+ * "Jess Moreau\nMoreau Markets\nCEO").
+ */
+function closingAboveName(block: string[]): boolean {
+  const [line = "", next = "", third = ""] = block;
+  if (CLOSING_NOUN.test(line.replace(/[,!]$/, ""))) return true;
+  const nameWords = new Set(next.toLowerCase().split(/\s+/));
+  return (
+    /\s/.test(personName(next) ?? "") &&
+    !isCompanyLike(next) &&
+    !!third &&
+    isTitle(pieces(third)[0] ?? "") &&
+    !isCompanyLike(third) &&
+    line
+      .toLowerCase()
+      .split(/\s+/)
+      .every((w) => !nameWords.has(w))
+  );
+}
+
+/** A department, also narrowed by a scope word ("Key Accounts", "Customer Administration", "Enterprise Sales"). */
+function isDepartment(piece: string): boolean {
+  const core = piece.replace(SCOPE_WORDS, "");
+  return DEPARTMENT.test(piece) || (core !== piece && (DEPARTMENT.test(core) || /^administration$/i.test(core)));
 }
 
 /** A line that is only a company name: one title-case piece, no title word, no unit, two words or a business noun. */
@@ -409,6 +512,55 @@ function plainCompanyLine(line: string | undefined): boolean {
     !isQualifier(line) &&
     (line.trim().split(/\s+/).length >= 2 || isCompanyLike(line))
   );
+}
+
+/** "Roll No. 23BCE1147", "Student ID 2219-884", "Membership no: 44107": a reference under a name, neither title nor company. */
+const ID_LINE =
+  /^(?:[\p{L}.]+\s){0,3}(?:no\.?|nr\.?|number|id|ref\.?|reference)\s*[:.#]?\s*#?[\p{L}\d/-]*\d[\p{L}\d/-]*$/iu;
+/** Nouns of organisations that are no company ("Riverside Allotment Society", "Millbrook Parish Council"). */
+const ORGANISATION_WORD = unicodeWords(
+  /\b(?:society|association|club|committee|council|school|academy|college|university|institute|foundation|federation|league|charity|parish|museum|library|hospital|choir|orchestra|co-?op|cooperative|residents|family|household)\b/i,
+);
+/**
+ * A line that names an organisation rather than a person: a business noun or legal form, an organisation noun (not
+ * "Church", "Trust" or "Union", surnames too), a possessive ("St Brendan's PTA") or an acronym that is no credential
+ * ("Oakfield PTA", not "Peter Grant MRICS").
+ */
+function organisation(line: string): boolean {
+  const last = line.split(/\s+/).pop() ?? "";
+  return (
+    isCompanyLike(line) ||
+    ORGANISATION_WORD.test(line) ||
+    /\p{L}['’]s(?:\s|$)/u.test(line) ||
+    (/^\p{Lu}{2,5}$/u.test(last) && !CREDENTIAL.test(last) && !/^(?:II|III|IV)$/.test(last))
+  );
+}
+
+/**
+ * One line of two or three pieces under the body, with no closing (round 11): "Marta Zielińska | Wydawnictwo Pod
+ * Wiatr", "Inês Carvalho · Palácio do Rio Events", "Chinedu Okafor, Features Editor", "Leah Goldberg, Paralegal at
+ * Stern & Wolfe LLP". The first piece is a full name;
+ * after "|", "·", "•" or a dash the second is any title-case piece, after a comma or "at" only a title or a legal
+ * company ("Paris, France" under a text is no signature).
+ */
+function twoPieceSignature(line: string, firstNameOk = false): string[] | null {
+  if (/[.!?]$/.test(line) && !LEGAL_SUFFIX.test(line)) return null;
+  const ps = pieces(line);
+  if (ps.length < 2 || ps.length > 3) return null;
+  const [who = "", ...rest] = ps;
+  // "Crestmark Commercial — Accounts": a department after a trading name signs for the company
+  // a first name alone only after a closing on the same line ("Kind regards, Nadia – Bloom Florists")
+  const person = personName(who) ?? "";
+  if (
+    !(firstNameOk ? person : /\s/.test(person)) ||
+    isCompanyLike(who) ||
+    rest.some((p) => DEPARTMENT.test(p) || UNIT.test(p))
+  )
+    return null;
+  const separated = /[|·•]|\s[/–—-]\s/.test(line);
+  const fits = (what: string) =>
+    separated ? titleCasePiece(what) || isTitle(what) || isContactLine(what) : isTitle(what) || LEGAL_SUFFIX.test(what);
+  return rest.every(fits) ? ps : null;
 }
 
 function sameFirstName(full: string, short: string): boolean {
@@ -429,6 +581,25 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
   const split = splitMessage(stripQuoted(text).replace(/^[^\S\n]*[-=_~*#─━═—–]{3,}[^\S\n]*$/gmu, ""));
   let lines = split.signatureLines;
   let raw = split.signOff ? [split.signOff, ...lines].join("\n") : lines.join("\n");
+  // "Conor\nPeakpoint Leadership", "Shreya\nCodeKaro Learning Pvt. Ltd.": a one-word line read by its position as a
+  // closing no list knows is the signer's first name when what follows is a company, not a name over a title
+  // (round 11; "Ngā mihi\nAroha Te Rangi" keeps its closing)
+  if (
+    split.signOff &&
+    !split.inlineName &&
+    lines.length >= 1 &&
+    lines.length <= 2 &&
+    /^\p{Lu}[\p{Ll}'’-]+$/u.test(split.signOff) &&
+    matchSignOff(split.signOff) === null &&
+    personName(split.signOff) &&
+    !NOT_A_BARE_NAME.test(split.signOff) &&
+    !THANKS_WORD.test(split.signOff) &&
+    !sameFirstName(lines[0] ?? "", split.signOff) &&
+    (isCompanyLike(lines[0] ?? "") || !isTitle(pieces(lines[1] ?? "")[0] ?? "")) &&
+    !isTitle(lines[0] ?? "")
+  ) {
+    split.inlineName = split.signOff;
+  }
   let bare: { name: string | null; company: string | null; raw: string } | null = null;
   if (!split.signOff) {
     // No sign-off: accept a trailing block of short lines that contains contact details.
@@ -470,6 +641,17 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
           : pieces(block[0] ?? "")
         : null;
     const belowBody = i > 0 && !(all[i] ?? "").trim() && all.slice(0, i).some((l) => l.trim());
+    // "/Erik": a slash before the name is a Scandinavian sign-off (round 11)
+    // and kisses after a name are no part of it ("Jo x")
+    const lastLine = (block[block.length - 1] ?? "").replace(/^\/\s?(?=\p{Lu})/u, "").replace(/\s+x{1,3}$/i, "");
+    const pair = belowBody && block.length === 1 ? twoPieceSignature(block[0] ?? "") : null;
+    const idBlock =
+      block.length >= 2 &&
+      block.length <= 3 &&
+      /\s/.test(personName(block[0] ?? "") ?? "") &&
+      block.slice(1).every((l) => ID_LINE.test(l))
+        ? block
+        : null;
     if (belowBody && closingByShape(block)) {
       lines = block.slice(1);
       raw = block.join("\n");
@@ -480,7 +662,8 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       oneLine &&
       oneLine.length >= 3 &&
       looksLikeName &&
-      oneLine.slice(1).some((p) => TITLE_WORDS.test(p) || isContactLine(p))
+      // round 11: a company with a legal form also marks it ("Emre Yilmaz | Flottenverkauf | Autohaus Spreetal GmbH")
+      oneLine.slice(1).some((p) => isTitle(p) || isContactLine(p) || LEGAL_SUFFIX.test(p))
     ) {
       lines = oneLine;
       raw = block[0] ?? "";
@@ -489,12 +672,12 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       block.length <= 10 &&
       looksLikeName &&
       (block.some(isContactLine) ||
-        TITLE_WORDS.test(block[1] ?? "") ||
+        pieces(block[1] ?? "").some(isTitle) ||
         // "Marisol Vega\nPlinth Analytics", "Gordon\nGordon Fairweather\nCFO, Brisk Mobility": a short name
         // block closed by a title or a company line
         (block.length <= 3 &&
           block.every((l) => pieces(l).every((p) => p.split(/\s+/).length <= 6) && !/[!?]$/.test(l)) &&
-          block.slice(1).some((l) => TITLE_WORDS.test(l) || isCompanyLike(l))))
+          block.slice(1).some((l) => isTitle(l) || isCompanyLike(l))))
     ) {
       // unsigned block: a name line followed by contact details, or by a title line ("VP Engineering, NimbusFit")
       lines = block;
@@ -504,17 +687,22 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       // "Andrés Castaño\nCoordinador de Soporte\nFríoSeguro IoT"), read by position below
       lines = byShape;
       raw = byShape.join("\n");
+    } else if (pair) {
+      lines = pair;
+      raw = block[0] ?? "";
+    } else if (idBlock) {
+      // "Rahul Menon\nRoll No. 23BCE1147": a full name over reference numbers (round 11)
+      lines = [block[0] ?? ""];
+      raw = block.join("\n");
     } else if (
       block.length <= 2 &&
       all.filter((l) => l.trim()).length > 1 &&
       // "R. Achterberg": an initial with a surname is a name too (round 9)
-      /^(?:(?:\p{Lu}\.\s?){1,2}\p{Lu}[\p{L}'’-]+|\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3})$/u.test(
-        block[block.length - 1] ?? "",
-      ) &&
-      !NOT_A_BARE_NAME.test(block[block.length - 1] ?? "") &&
-      !THANKS_WORD.test(block[block.length - 1] ?? "") &&
-      !NON_NAME.test(block[block.length - 1] ?? "") &&
-      !TITLE_WORDS.test(block[block.length - 1] ?? "") &&
+      /^(?:(?:\p{Lu}\.\s?){1,2}\p{Lu}[\p{L}'’-]+|\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3})$/u.test(lastLine) &&
+      !NOT_A_BARE_NAME.test(lastLine) &&
+      !THANKS_WORD.test(lastLine) &&
+      !NON_NAME.test(lastLine) &&
+      !TITLE_WORDS.test(lastLine) &&
       ((prev) => SENTENCE_END.test(prev) || CLOSING_SHAPE.test(prev))(
         (block.length === 2
           ? block[0]
@@ -527,14 +715,29 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       // a bare name under the message ("Sure thing!\nJosh", "Teşekkürler,\nEmre"): the name only;
       // a bare trading name ("Kestrel Electrical") is the company
       lines = [];
-      raw = block[block.length - 1]!;
+      raw = lastLine;
+      // an organisation alone under the text, after a blank line ("Oakfield PTA", "Northgrid Energy Business
+      // Services"), signs a notice, not a person's mail: no signature (round 11: the convention of blind8 and train8;
+      // blind5 labelled it the company, but its two such lines close SMS texts without a blank line, still read so)
+      if (block.length === 1 && belowBody && organisation(raw)) return footerOnly(split.mobileFooter);
       if (isCompanyLike(raw)) bare = { name: null, company: raw, raw };
       else split.inlineName = raw;
     } else {
       lines = [];
-      // "… if you're happy. Tane": a sign-off at the end of the last line
-      const tail = tailSignOff(all[all.length - 1] ?? "");
-      if (tail) {
+      // "… if you're happy. Tane": a sign-off at the end of the last line; round 11: or on its own line under the
+      // last sentence ("… by 6pm.\nSteve @ Brook Lane Motors", "… Thursday.\nCiara, Brightwater Kombucha")
+      const last = all[all.length - 1] ?? "";
+      const closed = /^([\p{L}' ]{2,30}),\s+(\S.{0,150})$/u.exec(last);
+      const signedLine =
+        closed && matchSignOff(closed[1] ?? "") === "" ? twoPieceSignature(closed[2] ?? "", true) : null;
+      const tail =
+        tailSignOff(last) ??
+        (all.length > 1 && SENTENCE_END.test(all[all.length - 2] ?? "") ? tailSignOff(`. ${last}`) : null);
+      if (signedLine) {
+        // "Regards, Anand Kulkarni, Shree Ganesh Packaging": a closing, then a one-line signature (round 11)
+        lines = signedLine;
+        raw = closed?.[2] ?? "";
+      } else if (tail) {
         bare = tail;
         raw = tail.raw;
         split.inlineName = tail.name;
@@ -597,10 +800,12 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
   const textual = lines
     // "Nadia Cortés | Account Manager | Lanternway K.K. | nadia@…": drop the contact pieces, keep the rest
     .map((l) =>
-      /[|·•]/.test(l) && isContactLine(l)
+      // and its address pieces ("Acme Corp | 123 Main St, Springfield, IL 62701", round 11)
+      /[|·•]/.test(l) &&
+      (isContactLine(l) || l.split(/\s*[|·•]\s*/).some((p) => p && (isContactLine(p) || ADDRESS.test(p))))
         ? l
             .split(/\s*[|·•]\s*/)
-            .filter((p) => p && !isContactLine(p))
+            .filter((p) => p && !isContactLine(p) && !ADDRESS.test(p))
             .join(" | ")
         : l,
     )
@@ -617,7 +822,10 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
         .replace(BRANCH, "")
         .replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.|p\.\s?p\.|pp\.)\s+(?=\p{Lu})/u, "")
         // "Grace Okonkwo (Mrs)": an honorific in parentheses is not part of the name
-        .replace(/\s*\((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\)$/, ""),
+        .replace(/\s*\((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\)$/, "")
+        // round 11: "for and on behalf of Acme Corp Ltd" signs for the company; 'Robert "Bob" Smith' keeps the name
+        .replace(/^(?:for\s+and\s+)?on\s+behalf\s+of\s+(?=\p{Lu})/iu, "")
+        .replace(/^(\p{Lu}[\p{L}'’-]+)\s+["“'‘][\p{L}'’-]{1,20}["”'’]\s+(?=\p{Lu})/u, "$1 "),
     )
     .filter(
       (l) =>
@@ -625,22 +833,60 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
         !ADDRESS.test(l) &&
         !/^[\d\s+().-]+$/.test(l) &&
         !OFFICE_HOURS.test(l) &&
-        !PRONOUNS.test(l),
+        !PRONOUNS.test(l) &&
+        !ID_LINE.test(l),
     );
+  // "Mahalo,\nWaikiki Paddle Club": an organisation alone after a closing is no person and no company (round 11, as
+  // above; a business's name, "Kind regards,\nVerity Energy", is still its company)
+  if (
+    !name &&
+    !title &&
+    !company &&
+    textual.length === 1 &&
+    lines.length === 1 &&
+    pieces(textual[0] ?? "").length === 1 &&
+    organisation(textual[0] ?? "") &&
+    !isCompanyLike(textual[0] ?? "")
+  )
+    return footerOnly(split.mobileFooter);
   let idx = 0;
+  // "Marco Rossi - Titolare - Trattoria da Marco": the two pieces after a name on its line are title, then company
+  let namedLine = false;
   if (!name && textual[0]) {
     const first = pieces(textual[0]);
-    const person = personName(first[0] ?? "");
+    // "NetService Belgium — Customer Administration": a name-shaped piece before a department is the company (round 11)
+    const person = first.length === 2 && isDepartment(first[1] ?? "") ? null : personName(first[0] ?? "");
     if (person) {
       name = person;
       const rest = first.slice(1);
+      namedLine = rest.length === 2;
       if (rest.length) textual[0] = rest.join(" | ");
       else idx = 1;
     }
   }
+  // "regards\nsam": a lower-case first name alone under a closing is the name, not a company (round 11)
+  if (
+    !name &&
+    split.signOff &&
+    textual.length === 1 &&
+    /^\p{Ll}[\p{Ll}'’-]{1,20}$/u.test(textual[0] ?? "") &&
+    !NOT_A_BARE_NAME.test(textual[0] ?? "") &&
+    !THANKS_WORD.test(textual[0] ?? "") &&
+    !NON_NAME.test(textual[0] ?? "") &&
+    !isTitle(textual[0] ?? "")
+  ) {
+    name = textual[0] ?? null;
+    idx = 1;
+  }
   let companyLine = -1;
   for (; idx < textual.length && (!title || !company || (companyLine === idx - 1 && !title)); idx++) {
     const line = textual[idx] ?? "";
+    // "株式会社ミナト印刷 / Minato Printing Co., Ltd.\nKenji Watanabe": the name under the company line (round 11)
+    const below = !name && company && pieces(line).length === 1 ? personName(line) : null;
+    if (below && /\s/.test(below)) {
+      name = below;
+      continue;
+    }
     // "Best, Daniel" followed by a full-name line "Daniel Reyes": upgrade the name
     const first = personName(pieces(line)[0] ?? "") ?? "";
     if (
@@ -698,20 +944,21 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     const parts = atSplit && TITLE_WORDS.test(atSplit[1] ?? "") ? [atSplit[1]!, atSplit[2]!] : pieces(line);
     for (const part of parts) {
       const legal = LEGAL_SUFFIX.test(part);
-      if (!title && TITLE_WORDS.test(part) && !legal) title = part;
-      else if (!title && name && DEPARTMENT.test(part) && !legal)
+      if (!title && isTitle(part) && !legal) title = part;
+      else if (!title && name && isDepartment(part) && !legal)
         title = part; // a person in "Legal", "IT Support"
       // "Claims Division", "Maintenance Section" under a name and above the company: the unit is the role (round 9)
       else if (!title && name && !company && UNIT.test(part) && !legal) title = part;
       else if (
         !company &&
-        // "Regards,\nB.": an initial is no company
+        // "Regards,\nB.": an initial is no company; nor is a word in lower case only ("sam", round 11)
         /\p{L}{2}/u.test(part) &&
+        /[\p{Lu}\d]/u.test(part) &&
         part !== title &&
         !DEPARTMENT.test(part) &&
         (legal || !UNIT.test(part)) &&
         (legal ||
-          !TITLE_WORDS.test(part) ||
+          !isTitle(part) ||
           // the line below the title line is the company even when its name holds a function word
           // ("Birchfield Talent", "Harbor People", "Summit Sales Partners"); a role word still makes it a title
           (title !== null && parts.length === 1 && !ROLE_WORDS.test(part)))
@@ -731,8 +978,17 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
         // ("Partnerships", "Barista") is followed by the company
         title = company;
         company = part;
-      } else if (!title && company && companyLine === idx && legal && !LEGAL_SUFFIX.test(company)) {
-        // "Inkoper | Van Dijk Transportbanden B.V.": an unknown piece before a legal company on the same line
+      } else if (
+        !title &&
+        company &&
+        companyLine === idx &&
+        (legal ||
+          isCompanyLike(part) ||
+          (namedLine && idx === 0 && parts.length === 2 && titleCasePiece(part) && !isDepartment(part))) &&
+        !isCompanyLike(company)
+      ) {
+        // "Inkoper | Van Dijk Transportbanden B.V.": an unknown piece before a legal company on the same line, or
+        // before a trading name ("Gestor | Solar Hotels", round 11): the title comes first
         title = company;
         company = part;
       }
