@@ -1,3 +1,5 @@
+import { acceptanceSentence, haggleSentence, promisesPriceLater, purchaseSentence } from "./dealBargain";
+import { messageChoice } from "./dealChoice";
 import type { DealCueOrigin } from "./dealConfidence";
 import { frameCue, isAboutThirdParty, isServiceSentence, isThirdPartySubject } from "./dealFrames";
 import { classifyDeal, type DealModel, dealModelText, strongestSentence } from "./dealModel";
@@ -207,6 +209,8 @@ const RULES: CueRule[] = [
   },
 ];
 
+/** Confidence of a stage read from whom the buyer's choice picks (`dealChoice.ts`): a list cue's. */
+const CHOICE_CONFIDENCE = 0.85;
 /** A pricing programme asked about: "a referral discount", "nonprofit pricing", "volume pricing". */
 const DISCOUNT_PROGRAMME =
   /\b(?:referral|non-?profit|charity|charities|education(?:al)?|student|startup|volume|partner|loyalty|academic|trade|wholesale|bulk) (?:discount|pricing|price|rate|programme|program)s?\b/;
@@ -243,10 +247,10 @@ const PUSHBACK =
   /\b(?:too (?:high|much|steep|expensive)|expensive|cheaper|lower|discount|match|beat|budget|best price|can you do|could you do|off\b|reduce|less)\b|\d+ ?%/;
 /** Money: a currency with an amount, or an amount with a unit rate or an all-in price. */
 const AMOUNT =
-  /(?:[$€£¥₹₩₦₱₺₫]|\br\$|\bgh₵|\b(?:usd|eur|gbp|aed|cad|aud|sek|nok|dkk|chf|ghs|inr|mxn|sgd|nzd|pkr|lkr|krw|cop|kes|brl|php|ngn|zar|jpy|cny|rmb|idr|myr|thb|vnd|try|pln|czk|huf|egp|sar|qar|clp|pen|ars|hkd)\b) ?\d|(?<![\d,.])\d[\d,.]*(?: ?(?:usd|eur|euros?|gbp|pounds|dollars|pesos|rand|kr|sek|aed|cad|aud)\b| (?:a|an|per|each) (?:hour|month|year|week|day|night|session|class|seat|user|person|head|box|crate|kg|unit|visit|room|piece|student|licen[cs]e|set)\b| pp\b| all in\b| inc(?:l|luding)?\.? (?:gst|vat|hst|tax)\b| (?:\+|plus) (?:vat|gst|tax)\b)/;
+  /\br\d[\d,.]*(?:k\b|\d{2})|(?<![\d,.])\d[\d,.]*\d each\b|(?:[$€£¥₹₩₦₱₺₫]|\br\$|\bgh₵|\b(?:usd|eur|gbp|aed|cad|aud|sek|nok|dkk|chf|ghs|inr|mxn|sgd|nzd|pkr|lkr|krw|cop|kes|brl|php|ngn|zar|jpy|cny|rmb|idr|myr|thb|vnd|try|pln|czk|huf|egp|sar|qar|clp|pen|ars|hkd)\b) ?\d|(?<![\d,.])\d[\d,.]*(?: ?(?:usd|eur|euros?|gbp|pounds|dollars|pesos|rand|kr|sek|aed|cad|aud)\b| (?:a|an|per|each) (?:hour|month|year|week|day|night|session|class|seat|user|person|head|box|crate|kg|unit|visit|room|piece|student|licen[cs]e|set)\b| pp\b| all in\b| inc(?:l|luding)?\.? (?:gst|vat|hst|tax)\b| (?:\+|plus) (?:vat|gst|tax)\b)/;
 /** The seller's price: a subject costs, comes to or is an amount ("tiling would be 2,150 all in"). */
 const PRICE_FRAME =
-  /\b(?:is|are|comes? to|would be|will be|works? out at|starts? at|from|rents? (?:at|for)|costs?|priced at|fee would be|our fee|charge)\b/;
+  /\b(?:(?:can|could) offer|is|are|comes? to|would be|will be|works? out at|starts? at|from|rents? (?:at|for)|costs?|priced at|fee would be|our fee|charge)\b/;
 /** Amounts that bill, refund or report, or a price accepted ("£40 is fine, it's yours"), rather than offer. */
 const NOT_AN_OFFER =
   /\b(?:invoice|invoiced|due|overdue|paid|payment|receipt|refund|refunded|charged|billed|balance|owe|outstanding|statement|twice|wants|asking (?:us|me) for|crazy|fine|it's yours|deal|agreed|works for)\b/;
@@ -278,6 +282,23 @@ function pricedSentence(text: string, direction: "inbound" | "outbound"): string
     if (isServiceSentence(sentence) || isAboutThirdParty(sentence)) continue;
     if (direction === "outbound" ? AMOUNT.test(sentence) && PRICE_FRAME.test(sentence) : PRICE_QUESTION.test(sentence))
       return sentence;
+  }
+  return null;
+}
+/**
+ * Round 11: the sender of an inbound message is the seller ("thank you for the enquiry", "we can offer", "our
+ * rate", "for your group", "valid for 14 days"): the thread is ours as the buyer, and its stated price is a
+ * proposal (blind8's travel and energy suppliers write so).
+ */
+const SELLER_VOICE =
+  /\bthank(?:s| you) for (?:your|the) (?:enquiry|inquiry|interest|request)\b|\b(?:we|i) (?:can|could) offer\b|\b(?:our|my) (?:price|rate|fee|quote|offer|quotation)s?\b|\bpleased to (?:submit|offer|quote|send)\b|\bfor your (?:group|team|event|order|company|party|booking|stay)\b|\bvalid (?:for|until|till)\b/;
+function sellersPrice(text: string): string | null {
+  if (!SELLER_VOICE.test(text)) return null;
+  for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+    if (sentence.length > 400 || NOT_AN_OFFER.test(sentence) || PUSHBACK.test(sentence) || /\?/.test(sentence))
+      continue;
+    if (isOutOfDealScope(sentence) || isServiceSentence(sentence) || isAboutThirdParty(sentence)) continue;
+    if (AMOUNT.test(sentence) && PRICE_FRAME.test(sentence)) return sentence;
   }
   return null;
 }
@@ -432,6 +453,38 @@ export function detectDealCandidate(
       origin: "frame",
     };
   }
+  // round 11: whom the buyer's choice picks decides won (us) or lost (another party) over a weaker cue of
+  // another stage ("their rate was lower" is not a negotiation once "we booked directly with the shipping line")
+  const choice = messageChoice(framed, msg.direction);
+  if (choice) {
+    const stage: DealStage = choice.party === "us" ? "won" : "lost";
+    const sentence = normalise(choice.sentence);
+    const ours =
+      !isOutOfDealScope(sentence) &&
+      !isAboutThirdParty(sentence) &&
+      !isNotOurDecision(sentence) &&
+      // "our landlord went with a different cleaner" is not our deal; a third party choosing us is ("the
+      // partners have selected your firm")
+      (choice.party === "us" || !isThirdPartySubject(normalise(choice.chooser)));
+    if (ours && (!best || (best.stage !== stage && best.confidence <= CHOICE_CONFIDENCE)))
+      best = {
+        stage,
+        confidence: CHOICE_CONFIDENCE,
+        cue: choice.sentence,
+        reopen,
+        sourceMessageId: msg.id,
+        origin: "frame",
+      };
+  }
+  // round 11: small trades closing in a few words (dealBargain.ts): a purchase (a booking, a deposit, a PO, an
+  // engagement kept on) or an accepted price is news over an earlier stage; a last price or a floor over a
+  // quote or a question
+  const bargain = bargainCue(text, msg.direction);
+  if (
+    bargain &&
+    (!best || RANK[best.stage] < RANK[bargain.stage] || (best.stage === "interest" && bargain.stage !== "interest"))
+  )
+    best = { ...bargain, reopen, sourceMessageId: msg.id, origin: "list" };
   // "Thanks for the updated quote. Can you hold that price if we commit to three years?": the buyer
   // acknowledges a proposal and then moves past it; the later stage in the same message is the news
   if (best?.stage === "proposal" && msg.direction === "inbound") {
@@ -452,8 +505,13 @@ export function detectDealCandidate(
   }
   // round 9: "we will email you the formal quotation next week": a proposal promised is a commitment; the
   // stage moves when it is sent (blind7 and train8 label it so)
+  // round 11: the body promises a price for later and sends none ("I'll put a quote together and send it over
+  // by Wednesday"): no reader, the naive-Bayes fallback included, makes it a proposal
+  const promisedLater = msg.direction === "outbound" && promisesPriceLater(normalise(messageBody(msg.text)));
   const promised =
-    best?.stage === "proposal" && msg.direction === "outbound" && isProposalPromised(sentenceWith(text, best.cue));
+    (best?.stage === "proposal" || (best === null && promisedLater)) &&
+    msg.direction === "outbound" &&
+    (promisedLater || (best !== null && isProposalPromised(sentenceWith(text, best.cue))));
   if (promised) best = null;
   // round 9: "what is your fee for translating…?", "what are the prices if we're 12?": a price asked for
   // before any price is on the table or pushed back on is a lead's question, not a negotiation
@@ -507,6 +565,11 @@ export function detectDealCandidate(
     const agreed = agreedPrice(text);
     if (agreed) best = { stage: "won", confidence: 0.65, cue: agreed, reopen, sourceMessageId: msg.id, origin: "list" };
   }
+  if (!best && !promised && msg.direction === "inbound") {
+    const offered = sellersPrice(text);
+    if (offered)
+      best = { stage: "proposal", confidence: 0.65, cue: offered, reopen, sourceMessageId: msg.id, origin: "list" };
+  }
   if (!best && !promised) {
     const priced = pricedSentence(text, msg.direction);
     if (priced)
@@ -528,6 +591,9 @@ export function detectDealCandidate(
   // and a quote we send is a proposal even for a few items ("here is the quote for the 6 chairs, shipping included")
   if (
     best &&
+    // round 11: a haggle, a price accepted or a purchase made is a sale whoever buys (blind8 labels a consumer's
+    // booking and a farmer's tractor deal): the round-5 consumer-support scope does not hold it
+    best.stage !== bargain?.stage &&
     isConsumerSupport(text, msg.direction) &&
     !(best.stage === "lost" && endsSubscription(text)) &&
     !(best.stage === "proposal" && msg.direction === "outbound")
@@ -535,6 +601,31 @@ export function detectDealCandidate(
     return null;
   if (best) best.span = locateSpan(msg.text, best.cue);
   return best;
+}
+
+/** A guarded sentence of a bargain: ours, in deal scope, not service wording, not about a third party. */
+function bargainGuarded(sentence: string, closing: boolean): boolean {
+  if (isOutOfDealScope(sentence) || isServiceSentence(sentence) || isAboutThirdParty(sentence)) return false;
+  if (!closing) return true;
+  return !isNotOurDecision(sentence) && !isThirdPartySubject(sentence.split(/\s+/).slice(0, 4).join(" "));
+}
+
+/**
+ * Round 11: the stage of a bargain told in a few words (dealBargain.ts), with its sentence: a purchase made by
+ * the buyer (inbound) or a price accepted (either side) is `won`, a last price or a floor `negotiation`.
+ */
+function bargainCue(
+  text: string,
+  direction: "inbound" | "outbound",
+): { stage: DealStage; confidence: number; cue: string } | null {
+  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim().length > 1);
+  const purchase = direction === "inbound" ? purchaseSentence(sentences) : null;
+  if (purchase && bargainGuarded(purchase, true)) return { stage: "won", confidence: 0.8, cue: purchase };
+  const accepted = acceptanceSentence(sentences, text, AMOUNT.test(text) || /[$€£¥₹]\s?\d/.test(text));
+  if (accepted && bargainGuarded(accepted, true)) return { stage: "won", confidence: 0.8, cue: accepted };
+  const haggle = haggleSentence(sentences, text);
+  if (haggle && bargainGuarded(haggle, false)) return { stage: "negotiation", confidence: 0.8, cue: haggle };
+  return null;
 }
 
 /**
@@ -607,6 +698,9 @@ function fallbackCue(text: string, direction: "inbound" | "outbound"): { stage: 
 const COMMERCIAL =
   /\b(?:price|pricing|cost|quote|quotation|proposal|offer|contract|agreement|plan|tier|package|seat|licen[cs]e|budget|vendor|provider|supplier|tool|platform|solution|product|software|subscription|renew|renewal|trial|demo|pilot|purchase|buy|order|po|invoice|pay|payment|discount|deal|sign|procurement|competitor|onboard|onboarding|per (?:user|seat|month)|\$|€|£|%)\b/;
 
+/** A decision handed on: to a meeting, a person or later ("take it to the board", "run it by finance"). */
+const DEFERRED =
+  /\b(?:take|taking|bring|bringing) (?:it|this|them|that) (?:to|before) (?:the|our|my|a)\b|\brun (?:it|this|them) (?:past|by)\b|\b(?:check|checking|discuss|discussing) (?:it |this )?with (?:the|our|my)\b|\bget back to you\b/;
 /** The block of a words-only stage that has no sentence to quote (`readDealStage`). */
 export const NO_QUOTE = "no quote";
 
@@ -637,6 +731,11 @@ export function modelStageBlock(
     if (!COMMERCIAL.test(lemmatise(sentence.toLowerCase()))) return "sentence not commercial";
   }
   if (isOutOfDealScope(sentence)) return "out of deal scope";
+  // round 11: "we've decided to go with you guys" is never lost, "I'll go with Joliet" never won
+  if (stage === "won" || stage === "lost") {
+    const choice = messageChoice(dealModelText(msg), msg.direction);
+    if (choice && choice.party !== (stage === "won" ? "us" : "other")) return "choice picks the other side";
+  }
   // "for the price we pay, waiting three days is not acceptable": support, as for the rules; round 5: for
   // every stage the model reads ("can we get the bundle discount applied", "I was billed for the annual plan")
   if (isServiceSentence(sentence)) return "service sentence";
@@ -645,6 +744,8 @@ export function modelStageBlock(
     if (isThirdPartySubject(sentence.trim().split(/\s+/).slice(0, 4).join(" ").toLowerCase()))
       return "third-party subject";
     if (isNotOurDecision(sentence)) return "not our decision";
+    // round 11: the decision is handed on ("I'll take it to the ops meeting", "let me run it by finance")
+    if (DEFERRED.test(sentence.toLowerCase())) return "decision deferred";
     // a question, a condition or a hedge never closes a deal
     if (/\?\s*$/.test(sentence) || HEDGE_WORD.test(sentence) || /\b(?:if|unless|whether|once)\b/i.test(sentence))
       return "question, condition or hedge";
@@ -680,6 +781,10 @@ const HARD_BLOCKS: ReadonlySet<string> = new Set([
   "out of deal scope",
   // "we've decided to go with Fleetio instead of the spreadsheets": a thing that is not us replaced
   "not our decision",
+  // round 11: the object of the buyer's choice (us or another party) decides between won and lost
+  "choice picks the other side",
+  // round 11: a decision handed on to a meeting or a person is not taken
+  "decision deferred",
 ]);
 export const isHardBlock = (block: string): boolean => HARD_BLOCKS.has(block);
 

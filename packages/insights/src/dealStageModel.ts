@@ -6,7 +6,8 @@
  * stage and the five stages) is trained on every deal-labelled set, independent authors included, and reads
  *
  * - the message's vocabulary: lemma unigrams and bigrams with negation marks and the direction (the same
- *   features the naive Bayes reads, `dealFeatures`), plus the channel and whether a price is named;
+ *   features the naive Bayes reads, `dealFeatures`), plus the channel, whether a price is named and whom a
+ *   choice picks (`dealChoice.ts`, round 11);
  * - the rules' candidate, when there is one: its stage, its reader (cue list, frame, fallback pattern, model)
  *   and every general feature the calibration reads (`dealCueFeatures`: who speaks, mood and tense, scope
  *   guards, billing, complaint, …),
@@ -16,6 +17,7 @@
  * (leave one independent set out, `test/dealModelStage.ts`); the weights are generated into
  * `dealStageModelData.ts` by `pnpm --filter @switchboard/insights train:deal-stage`.
  */
+import { messageChoice } from "./dealChoice";
 import { DEAL_FEATURE_NAMES, type DealCandidateInput, type DealMessageInput, dealCueFeatures } from "./dealConfidence";
 import { type DealClass, type DealModel, dealFeatures, dealModelText } from "./dealModel";
 import { type LinearModel, linearLogits, linearProbabilities, type SparseFeatures } from "./linearModel";
@@ -55,6 +57,9 @@ function dealTextFeatures(msg: DealMessageInput): Map<string, number> {
   for (const w of dealFeatures(text, msg.direction)) f.set(`w:${w}`, 1);
   f.set(`ch:${msg.channel ?? "email"}`, 1);
   if (MONEY.test(text)) f.set("x:money", 1);
+  // round 11: whom a choice picks (us or another party), which the words "go with" cannot tell
+  const choice = messageChoice(text, msg.direction);
+  if (choice) f.set(`x:choice_${choice.party}`, 1);
   return f;
 }
 

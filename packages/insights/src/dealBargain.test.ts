@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { acceptanceSentence, haggleSentence, promisesPriceLater, purchaseSentence } from "./dealBargain";
+import { detectDealCandidate } from "./dealStage";
+import { normalise } from "./text";
+
+const sentencesOf = (text: string) => normalise(text).split(/(?<=[.!?])\s+/);
+const haggle = (text: string) => haggleSentence(sentencesOf(text), normalise(text));
+const accepted = (text: string, money = false) => acceptanceSentence(sentencesOf(text), normalise(text), money);
+const purchase = (text: string) => purchaseSentence(sentencesOf(text));
+const candidate = (text: string, direction: "inbound" | "outbound") =>
+  detectDealCandidate({ id: "m", text, direction })?.stage ?? null;
+
+describe("bargains in a few words (round 11)", () => {
+  it("reads a last price, a floor or a counter with a price in the message as a haggle", () => {
+    expect(haggle("Lowest we could go is 3,150 for both rooms.")).not.toBeNull();
+    expect(haggle("Two hundred and ten per month is our final price, 210.")).not.toBeNull();
+    expect(haggle("I can do €960 if you collect.")).not.toBeNull();
+    expect(haggle("That's as far as we can go on 1,200 units.")).not.toBeNull();
+    // no price anywhere: small talk, not a haggle
+    expect(haggle("That's my last word on the schedule, see you Monday.")).toBeNull();
+    expect(candidate("Best we can do is 14,900, that's the floor for June.", "outbound")).toBe("negotiation");
+  });
+
+  it("reads a price accepted, or the thing taken with a payment, as an acceptance", () => {
+    expect(accepted("Sold. 2,400. I'll transfer it tonight.")).not.toBeNull();
+    expect(accepted("Right, 60 an hour suits me, see you Thursday.")).not.toBeNull();
+    expect(accepted("£75 with the delivery is fine by us.", true)).not.toBeNull();
+    expect(accepted("I'll take both, paying cash when I collect.")).not.toBeNull();
+    // a time, not a price; a bare "done" after a support task; a question
+    expect(accepted("10 works for the call.")).toBeNull();
+    expect(accepted("Done. I've reset the password for the 3 users.")).toBeNull();
+    expect(accepted("Would 2,400 work?")).toBeNull();
+    expect(accepted("I'll take it from here, thanks.")).toBeNull();
+  });
+
+  it("reads a booking, a deposit, a PO sent, a go-ahead and an engagement kept on as a purchase", () => {
+    expect(purchase("All booked! Sent you the 50% deposit just now.")).not.toBeNull();
+    expect(purchase("Please put us down for the March intake.")).not.toBeNull();
+    expect(purchase("Our purchase order 7731 is attached.")).not.toBeNull();
+    expect(purchase("Looks right, go ahead with the print run.")).not.toBeNull();
+    expect(purchase("We'll extend the maintenance contract for another two years.")).not.toBeNull();
+    // money back, a condition, a request for a quote, a renewal notice
+    expect(purchase("Your deposit has been refunded to the card.")).toBeNull();
+    expect(purchase("Once the board agrees we'll pay the deposit.")).toBeNull();
+    expect(purchase("Go ahead and send me the quote for 40 units.")).toBeNull();
+    expect(purchase("Reminder: your plan auto-renews for another year on 1 May.")).toBeNull();
+  });
+
+  it("tells a price promised for later from one sent", () => {
+    expect(promisesPriceLater(normalise("I'll work up the numbers tonight and send them first thing."))).toBe(true);
+    expect(promisesPriceLater(normalise("The brochure is attached, and I'm sending the full quote by Monday."))).toBe(
+      true,
+    );
+    expect(promisesPriceLater(normalise("Once I've seen the site we can prepare a quote."))).toBe(true);
+    expect(promisesPriceLater(normalise("The quote is attached; I'll call you tomorrow to go through it."))).toBe(
+      false,
+    );
+    expect(promisesPriceLater(normalise("Thanks, I'll be in touch next week."))).toBe(false);
+    expect(
+      candidate("Thanks for the call! I'll put a proposal together and send it over on Friday.", "outbound"),
+    ).toBeNull();
+  });
+});

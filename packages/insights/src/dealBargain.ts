@@ -1,0 +1,122 @@
+/**
+ * Round 11: how small trades close, read on the sentence (lower case, `normalise`d). blind8's missed stages
+ * without any rules candidate were mostly bargains told in a few words, which the lemma vocabulary of the
+ * stage models cannot separate from small talk: a last price or a floor ("Best I can do is 18,200", "R725k
+ * net and we shake hands"), a price accepted ("Done. 735. I pay on delivery", "€1,000 with the credit is fine
+ * by me"), a booking or a deposit paid ("Booked it! Paid the deposit"), a purchase order sent ("please find
+ * attached PO 4500172833") and an engagement kept on ("we'd like to extend the retainer for another six
+ * months"). Each reader names the grammatical mark of its stage (a floor, an acceptance, a payment, a renewal
+ * with a period) rather than one author's phrase; dealStage.ts applies the scope, third-party and service
+ * guards every candidate passes.
+ *
+ * Linear: every pattern scans a bounded sentence once, with no nested unbounded repetition.
+ */
+
+/**
+ * A number a price can be: two digits or more, or with a `k` ("735", "1,450", "r725k", "18,200"). A number starts
+ * only where a digit run does (the lookbehinds), so a long run of digits is read once (test/linearTime.test.ts).
+ */
+const PRICE_NUMBER =
+  /(?<![\d,.:])\d[\d,.]*\d(?:k\b)?(?! ?(?:am|pm|h|hrs|:|st|nd|rd|th|%|pax|people|guests|units|pcs)\b)|(?<![\d,.])\d+k\b/;
+
+/** A last price, a floor, a counter or a challenge to beat a price: the haggle goes on (`negotiation`). */
+const HAGGLE =
+  /\b(?:(?:the )?best (?:i|we) can do|lowest (?:i|we) (?:can|could) (?:go|do)|(?:can't|cannot|can not|won't|couldn't) go (?:any )?lower|final offer|(?:my|our) (?:last|final) (?:word|offer|price)|(?:that's|that is|is) (?:my|our|the) (?:last word|floor|limit|bottom line|best price)|(?:and )?we shake (?:hands|on it)|shake on it|beat (?:that|it|this|their price)|take it or leave it|meet (?:me|us|you) at|(?:would|will) you (?:take|accept|do) [$€£]?\d[\d,.]*|(?:you've|you have) got (?:yourself )?a (?:buyer|customer)|(?:i|we) can do [$€£¥₹r]?\s?\d[\d,.]*|(?:that's|that is) as (?:far|low) as (?:i|we) can go|match (?:it|that|this|their (?:price|quote|offer))\b[^.!?]{0,40}\b(?:yours|you get|you've got|we'll|we will|i'll|i will))\b/;
+
+/** A one-word acceptance opening the message ("Done.", "Fine.", "Agreed!", "Sold."). */
+const BARE_ACCEPT = /^(?:done|fine|agreed|sold|deal|go on then|you're on|alright then|ok then)[.!]*$/;
+/** An amount with a unit: "95 a lesson", "420 each", "18 per box" (money without a currency). */
+const UNIT_RATE = /\d (?:a|an|per) [a-z]+\b|\d each\b/;
+/** A price accepted a few words after the amount ("95 a lesson works", "€1,000 with the credit is fine by me"). */
+const AMOUNT_ACCEPTED =
+  /(?:[$€£¥₹]\s?)?(?<![\d,.])\d[\d,.]*k?(?: [\w€$£-]+){0,4}? (?:works|is fine|is ok(?:ay)?|is good|it is|sounds (?:good|fair|fine)|suits (?:me|us))\b(?! for (?:the|a) (?:meeting|call|visit|date|time))/;
+/** "I take it", "we'll take both": the buyer takes the thing offered (never "take it from here"). */
+const TAKE_IT =
+  /\b(?:i|we)(?:'ll| will)? take (?:it|them|both|the lot|all of them|the [\w-]+(?: [\w-]+)?)(?=[,.!]|\s*$| for [$€£]?\d| at [$€£]?\d)|\b(?:we're|we are|i'm|i am) (?:happy|fine|ok|okay|good) with (?:that|this|it|the price|those terms)\b/;
+/** The buyer pays, collects or has it delivered: the acceptance is a purchase. */
+const PURCHASE_ACT =
+  /\b(?:pay|paying|paid|collect|collecting|pick (?:it|them) up|delivery|deliver|deposit|transfer|cash|invoice me|send (?:me )?the (?:invoice|bank details|payment link))\b/;
+
+/** A booking made or a deposit paid by the buyer ("Booked it!", "Paid the deposit", "lock in the Friday slot"). */
+const BOOKED =
+  /\b(?:booked it|(?:we(?:'ve| have)?|i(?:'ve| have)?) (?:just )?booked\b(?! (?:a|the|our|my) (?:call|meeting|demo|chat|slot with|time))|(?:paid|sent|transferred|wired|put down|made|left|pay|send|transfer|wire)(?: you)? (?:the|a|our|my|your) (?:\d+ ?% )?(?:deposit|down ?payment|advance|first (?:instal+ment|payment|part|half))|(?:deposit|down ?payment) (?:is |has been |was )?(?:paid|sent|transferred|wired|on its way)|lock (?:it|us|me|that) in|(?:book|put) (?:us|me) (?:in |down )?for\b|lock in (?:the|our|my|that) (?:[\w-]+ ){0,2}?(?:slot|date|booking|dates|room|rooms|order|price|rate)|book (?:us|me|it) in|we confirm (?:all |the )?(?:\d+ )?(?:rooms?|booking|reservation|order|dates?|seats?|places?|spots?))\b/;
+/**
+ * The buyer's go-ahead as an imperative opening a clause ("Perfect, go ahead.", "Go ahead and put us down for all
+ * 17", "Go na for the aircon cleaning"), not a request for a quote ("go ahead and send me the quote").
+ */
+const GO_AHEAD =
+  /(?:^|[.!,]\s*)(?:(?:ok(?:ay)?|perfect|great|yes|sure|fine|approved|sounds good|that works(?: for us)?|noted)[,.!]*\s+)*(?:please )?(?:go ahead|go na|proceed)\b(?!\s+and (?:send|share|email|prepare|quote)\b)(?! with (?:the )?(?:quote|quotation|proposal)\b)/;
+/** Money going back, or a booking of something that is not the sale. */
+const NOT_A_PURCHASE = /\b(?:refund\w*|return\w*|back to (?:you|your)|reimburs\w*|cancel\w*|lost|missing)\b/;
+
+/** A purchase order sent with the message ("attached is our purchase order 88213", "please find attached PO"). */
+const PO_SENT =
+  /\b(?:l?po|purchase order|(?:signed )?order confirmation)(?: (?:no\.? ?)?[\w#-]*\d[\w-]*)? (?:is )?(?:attached|enclosed|coming|to follow|follows)\b|\b(?:attached|attaching|enclosed|please find(?: attached| enclosed)?|here(?:'s| is)) (?:is )?(?:our |the |a |my )?(?:signed |official )?(?:l?po|purchase order)\b(?! (?:number|template|form|request|process|system))/;
+
+/** An engagement kept on for a period: renewed, extended, continued ("renew the legal retainer for another year"). */
+const KEPT_ON =
+  /\b(?:extend|extending|renew|renewing|continue|continuing|keep|keeping)\b (?:(?:the|our|your|this) )?(?:[\w-]+ )?(?:retainer|engagement|arrangement|contract|agreement|subscription|licen[cs]e|partnership|services?|you on)\b[^.!?]{0,60}?\b(?:for (?:another|a further|an(?:other)? extra|one more|(?:\d+|two|three|four|six|twelve) (?:more|further|additional)?\s?(?:weeks?|months?|years?|quarters?|seasons?))|on the same terms|same (?:fee|terms|rate)|as well|next (?:year|season|quarter))\b|\bkeep you on\b/;
+/** What keeps an engagement sentence from being a renewal: a hedge, a condition, a question, a notice. */
+const NOT_DECIDED =
+  /\b(?:if|unless|whether|once|might|may|maybe|perhaps|considering|thinking|auto-?renew\w*|reminder|not|don't|won't)\b|\?/;
+
+/** The sentence of `sentences` that haggles with a price in the message (negotiation), or null. */
+export function haggleSentence(sentences: readonly string[], text: string): string | null {
+  if (!PRICE_NUMBER.test(text)) return null;
+  return sentences.find((s) => s.length <= 400 && HAGGLE.test(s)) ?? null;
+}
+
+/**
+ * The sentence that accepts a price or takes the thing offered (won), or null: a bare "Done."/"Fine." opening a
+ * message that names a price and a payment, collection or delivery; an amount said to work; "I take it" with a
+ * purchase act. `namesMoney`: the message names money (a currency or a unit rate), for "95 a lesson works".
+ */
+export function acceptanceSentence(sentences: readonly string[], text: string, namesMoney: boolean): string | null {
+  const first = sentences[0]?.trim() ?? "";
+  if (BARE_ACCEPT.test(first) && PRICE_NUMBER.test(text) && PURCHASE_ACT.test(text) && !/\?/.test(text)) return first;
+  for (const s of sentences) {
+    if (s.length > 400 || /\?/.test(s)) continue;
+    if ((namesMoney || UNIT_RATE.test(s)) && AMOUNT_ACCEPTED.test(s) && PRICE_NUMBER.test(s)) return s;
+    if (TAKE_IT.test(s) && PURCHASE_ACT.test(text)) return s;
+  }
+  return null;
+}
+
+/** The sentence that books, pays a deposit, sends a PO or keeps an engagement on (won), or null. */
+export function purchaseSentence(sentences: readonly string[]): string | null {
+  for (const s of sentences) {
+    if (s.length > 400 || /\?/.test(s)) continue;
+    if (BOOKED.test(s) && !NOT_A_PURCHASE.test(s) && !/\b(?:if|unless|once|when)\b/.test(s)) return s;
+    if (PO_SENT.test(s)) return s;
+    if (GO_AHEAD.test(s) && !/\b(?:if|unless|once|when|should)\b/.test(s)) return s;
+    if (KEPT_ON.test(s) && !NOT_DECIDED.test(s)) return s;
+  }
+  return null;
+}
+
+/** A priced document or a price named in a clause ("a quote", "the full proposal with fees", "numbers"). */
+const PRICED_DOCUMENT = /\b(?:proposal|quote|quotation|estimate|pricing|price|costing|numbers|figures|offer)s?\b/;
+/**
+ * A priced document the seller will send later: a future ("I'll put a quote together"), a present with a later
+ * time ("I'm sending the full proposal with fees by Friday", "I send the proposal 10 days after the visits")
+ * or an ability once something is known ("then I can prepare a proper quote").
+ */
+const LATER =
+  /\b(?:will|'ll|shall|going to|gonna)\b|\b(?:i'm|i am|we're|we are) (?:sending|preparing|putting|working|drafting|pricing)\b[^.!?]*\b(?:by|tomorrow|tonight|next|after|later|once|when|within|on (?:mon|tue|wed|thu|fri|sat|sun))|\b(?:i|we) send (?:you )?the\b[^.!?]*\b(?:by|after|next|later|within|tomorrow)\b|\b(?:then|once|when|after)\b[^.!?]{0,40}\b(?:i|we) can (?:prepare|send|put|draw|work|price|quote|give)\b|\b(?:i|we) can (?:prepare|put together|draw up|work up|price up)\b[^.!?]{0,60}\b(?:once|when|after)\b/;
+/** The document is with the message: attached, enclosed, below. */
+const HERE = /\b(?:attached|attaching|enclosed|here is|here's|here are|below|please find)\b/;
+
+/**
+ * Whether an outbound message only promises a price for later (no stage: a commitment; the stage moves when it
+ * is sent): some clause names a priced document in the future or a later time, and no clause has one here.
+ * Read by clause, so "our credentials deck is attached, and I'm sending the full proposal by Friday" promises.
+ */
+export function promisesPriceLater(text: string): boolean {
+  let promised = false;
+  for (const clause of text.split(/(?<=[.!?])\s+|\n+|,\s*(?:and|but|so)\s+|;\s*/)) {
+    if (clause.length > 400 || !PRICED_DOCUMENT.test(clause)) continue;
+    if (HERE.test(clause) || /[$€£¥₹]\s?\d|\d[\d,.]* ?(?:eur|usd|gbp)\b/.test(clause)) return false;
+    if (LATER.test(clause)) promised = true;
+  }
+  return promised;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { choiceOf, messageChoice } from "./dealChoice";
+
+const inb = (s: string) => choiceOf(s, "inbound");
+
+describe("choiceOf: whom a buyer's choice picks", () => {
+  it("reads us as the object of a choice verb", () => {
+    expect(inb("We've decided to go with you guys.")).toBe("us");
+    expect(inb("after the tasting the committee chose your team for the spring gala")).toBe("us");
+    expect(inb("We're going to pick you for the garden redesign")).toBe("us");
+    expect(inb("the partners have selected your firm to handle the lease review")).toBe("us");
+    expect(inb("The contract has been awarded to you.")).toBe("us");
+    expect(choiceOf("Great news team: the trust picked us for the rollout!", "outbound")).toBe("us");
+  });
+
+  it("reads another party, named or described, as the object", () => {
+    expect(inb("Eh, I'll go with Joliet. Thanks anyway")).toBe("other");
+    expect(inb("In the end we went with a translator based in Lyon.")).toBe("other");
+    expect(inb("the tender has been awarded to a different joinery")).toBe("other");
+    expect(inb("We have awarded the PPA to another generator.")).toBe("other");
+    expect(inb("This time we booked directly with the shipping line, their rate was lower.")).toBe("other");
+    expect(inb("We'll book the boat with Captain Ortega's outfit this year")).toBe("other");
+    expect(inb("Sorry khun, client take other airline")).toBe("other");
+    expect(inb("decided to go with the other studio")).toBe("other");
+  });
+
+  it("decides nothing for questions, conditions, hedges, negations, past choices and non-parties", () => {
+    expect(inb("Are you going with another vendor?")).toBeNull();
+    expect(inb("If the price stays, we might go with another supplier.")).toBeNull();
+    expect(inb("We are not going with anyone else, don't worry.")).toBeNull();
+    expect(inb("Last year we went with a cheaper agency and regretted it.")).toBeNull();
+    expect(inb("Let's pick another date for the call.")).toBeNull();
+    expect(inb("We'll go with the other option, the 3-year plan.")).toBeNull();
+    expect(inb("I'll take it from here.")).toBeNull();
+    expect(inb("We took another look at the numbers.")).toBeNull();
+    expect(inb("I've signed with DocuSign just now.")).toBeNull();
+    expect(inb("We'll go with Premium for the first year.")).toBeNull();
+  });
+
+  it("finds the deciding sentence of a message", () => {
+    expect(messageChoice("Thanks for the quote. In the end we went with another supplier.", "inbound")).toEqual({
+      party: "other",
+      sentence: "In the end we went with another supplier.",
+      chooser: "In the end we",
+    });
+    expect(messageChoice("Thanks for the quote, we'll think about it.", "inbound")).toBeNull();
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Round 11: whom a buyer chooses. A choice verb (go with, choose, pick, select, opt for, settle on, hire, book
+ * with, sign with, award … to, take another …) decides a deal by its object: us ("you", "your team", "yours";
+ * "us" when we write) is `won`, another party ("another supplier", "a translator based in Lyon", "the shipping
+ * line", a capitalised name) is `lost`. The vocabulary alone cannot tell them apart: after blind8 trained the
+ * stage models, "decided to go with the other studio" and "I'll go with Joliet" (lost) taught them that "go
+ * with" leans lost, and they read "We've decided to go with you guys" as lost too. The object is read here and
+ * reaches the models as a feature and the rules as a candidate and a guard (dealStage.ts, dealStageModel.ts).
+ *
+ * Read on one sentence with its case kept (a name is told by its capital); linear: each regex scans the
+ * sentence once and the object is read from a bounded window after the verb.
+ */
+
+/** Whom the sentence's choice picks: us, another party, or nothing decided. */
+export type ChoiceParty = "us" | "other";
+
+/** A choice verb and its preposition; the object starts where the match ends. */
+const CHOICE_VERB =
+  /\b(?:go|goes|going|went|gone|sign|signed|signing|stay|stick|stayed|stuck)(?: directly| instead)? with\b|\b(?:book|books|booked|booking)(?: (?:it|them|this|the [\w-]+))?(?: directly| instead)? with\b|\b(?:decided on|settled? on|opt(?:ed|ing)? for|choose|chooses|chose|chosen|choosing|pick|picks|picked|picking|select|selects|selected|selecting|hire|hired|hiring|appoint|appointed|award(?:ed|ing)?(?: [\w-]+){0,4}? to|given (?:it|the [\w-]+) to|take|takes|took|taking)\b/gi;
+
+/** Our side as the object, read by the buyer (inbound). */
+const US_INBOUND =
+  /^(?:you\b(?! (?:know|see|mean|think|said|say|told|guys know))|you guys\b|y'all\b|yours\b|your (?:[\w-]+ ){0,2}?(?:team|firm|company|offer|proposal|quote|quotation|bid|tender|pitch|agency|studio|crew|shop|business|services?|product|platform|solution|package|option|outfit|practice|office|people)\b)/i;
+/** Our side as the object, read by us (outbound: "they picked us"). */
+const US_OUTBOUND =
+  /^(?:us\b|our (?:[\w-]+ ){0,2}?(?:team|firm|company|offer|proposal|quote|bid|tender|pitch|agency|studio)\b)/i;
+/** What a difference determiner can pick that is not a supplier ("pick another date", "a different colour"). */
+const NOT_A_PARTY = String.raw`(?!(?:option|one|plan|package|tier|bundle|date|day|week|month|time|slot|room|colou?r|size|model|version|approach|look|route|step|measure|venue|location|way|direction|than)s?\b)`;
+/** Another party: a determiner of difference, or a supplier noun that is not ours. */
+const OTHER = new RegExp(
+  String.raw`^(?:(?:another|other|a different|different|the other|a cheaper|a local|a bigger|a smaller|a rival|a competing) ${NOT_A_PARTY}|someone else\b|somebody else\b|(?:a|the) competitor\b|(?:a|an|the|their) (?:[\w-]+ ){0,3}?(?:provider|vendor|supplier|agency|firm|company|crew|outfit|contractor|carrier|line|airline|hotel|dealer|dealership|generator|translator|printer|installer|builder|caterer|studio|photographer|lawyer|consultant|forwarder|broker|competitor|rival|incumbent|shop)s?\b)`,
+  "i",
+);
+/** "take" chooses only with a determiner of difference ("client take other airline"), never "take it". */
+const OTHER_FOR_TAKE = new RegExp(
+  String.raw`^(?:another|other|a different|the other|a cheaper|a local) ${NOT_A_PARTY}[\w-]+`,
+  "i",
+);
+/** A proper name: a capital word that is not a plan, an option or a pronoun ("I'll go with Joliet"). */
+const NAME =
+  /^(?!(?:You|Your|Yours|Us|Our|Option|Plan|Package|Tier|Premium|Pro|Basic|Standard|Gold|Silver|Bronze|Enterprise|Starter|Business|Plus|DocuSign|Adobe|HelloSign|PandaDoc|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|A|An|It|This|That|Them|Both)\b)[A-Z][\w&'-]+(?! (?:plan|package|tier|option|bundle)\b)/;
+/** Good news framing: a named vendor chosen here is us ("great news: the panel selected Brightline"). */
+const GOOD_NEWS =
+  /\b(?:great|good|fantastic|exciting) news\b|\bcongrat|\bwelcome\b|\bpleased to (?:inform|tell|let you know|confirm)\b/i;
+/** What makes the choice undecided or not the buyer's present choice. */
+const UNDECIDED =
+  /\b(?:if|unless|whether|once|otherwise|or else|might|may|maybe|perhaps|probably|possibly|could|would rather|prefer|considering|thinking (?:of|about)|deciding|not sure|last (?:year|time|season)|previously|in the past|used to|before that)\b/i;
+const NEGATED = /\b(?:not|never|no|didn't|don't|won't|haven't|hasn't|isn't|aren't|wasn't|weren't)\b|n't\b/i;
+
+/** The party a sentence's choice picks, or null (a question, condition, hedge, negation or no choice). */
+export function choiceOf(sentence: string, direction: "inbound" | "outbound"): ChoiceParty | null {
+  return readChoice(sentence, direction)?.party ?? null;
+}
+
+/** The party and where the choice verb starts (the words before it are the chooser). */
+function readChoice(sentence: string, direction: "inbound" | "outbound"): { party: ChoiceParty; at: number } | null {
+  if (sentence.length > 400 || /\?\s*$/.test(sentence)) return null;
+  for (const m of sentence.matchAll(CHOICE_VERB)) {
+    const before = sentence.slice(0, m.index);
+    if (UNDECIDED.test(before) || NEGATED.test(before.split(/[,;:]/).pop() ?? "")) continue;
+    const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 80).trimStart();
+    const verb = m[0].toLowerCase();
+    if (/^tak/.test(verb)) {
+      if (OTHER_FOR_TAKE.test(after)) return { party: "other", at: m.index };
+      continue;
+    }
+    if ((direction === "inbound" ? US_INBOUND : US_OUTBOUND).test(after)) return { party: "us", at: m.index };
+    // "stay/stick with" someone is the incumbent (the frames read "stay with our current system"): never us
+    if (/^(?:stay|stick|stayed|stuck)/.test(verb)) continue;
+    if (OTHER.test(after)) return { party: "other", at: m.index };
+    if (NAME.test(after)) return { party: GOOD_NEWS.test(sentence) ? "us" : "other", at: m.index };
+  }
+  return null;
+}
+
+/**
+ * The first sentence of `text` (case kept) whose choice decides: the party, the sentence and the words before
+ * the choice verb (the chooser, for the third-party test), or null.
+ */
+export function messageChoice(
+  text: string,
+  direction: "inbound" | "outbound",
+): { party: ChoiceParty; sentence: string; chooser: string } | null {
+  for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
+    const got = readChoice(sentence, direction);
+    if (got) return { party: got.party, sentence: sentence.trim(), chooser: sentence.slice(0, got.at).trim() };
+  }
+  return null;
+}

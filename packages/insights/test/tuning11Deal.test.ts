@@ -1,0 +1,51 @@
+/**
+ * Round 11 (deal stage): the floor of the round-11 holdout (`fixtures/tuning11-deal-holdout.ts`, written before
+ * the round-11 changes in new wording and other trades; first run with the unchanged code in README.md
+ * "Round 11 — deal stage": P 0.917 / R 0.458, 11/1/13; after the round: P 0.941 / R 0.667, 16/1/8). The holdout
+ * never trains the models, and its remaining misses (haggles the stage model holds back below its threshold, a
+ * seller's price without a currency) are left as they are: the same author wrote the fixes.
+ */
+import { describe, expect, it } from "vitest";
+import { detectDealCue } from "../src/dealStage";
+import { evalDealStage } from "./evaluate";
+import { TUNING11_DEAL_HOLDOUT } from "./fixtures/tuning11-deal-holdout";
+
+const stage = (text: string, direction: "inbound" | "outbound" = "inbound") =>
+  detectDealCue({ id: "m", text, direction })?.stage ?? null;
+
+describe("round-11 deal readings", () => {
+  it("whom the buyer's choice picks decides won or lost, whatever the words 'go with' lean to", () => {
+    expect(stage("We've decided to go with you guys.")).toBe("won");
+    expect(stage("After the tasting the committee chose your team for the spring gala. Welcome!")).toBe("won");
+    expect(stage("Thanks for the samples. In the end we went with a translator based in Lyon. All the best")).toBe(
+      "lost",
+    );
+    // a third party's choice is not our deal
+    expect(stage("My sister went with a florist from Bath for her wedding, gorgeous work!")).toBeNull();
+  });
+
+  it("a price promised for later is no proposal; a PO sent and a deposit paid are won", () => {
+    expect(
+      stage(
+        "Hi Lena, lovely to speak earlier. I'll work up a quote for the landscaping and get it to you by Thursday.",
+        "outbound",
+      ),
+    ).toBeNull();
+    expect(
+      stage(
+        "Dear Ravi, attached is our purchase order 88213 for the 30 monitors at the quoted price. Please confirm the delivery date.",
+      ),
+    ).toBe("won");
+    expect(stage("Reserved! Sent the 30% deposit this morning, see you on the 14th")).toBe("won");
+  });
+
+  it("round-11 holdout: P >= 0.90, R >= 0.65 (first run before the changes: 0.917 / 0.458)", () => {
+    const r = evalDealStage(TUNING11_DEAL_HOLDOUT);
+    console.log(
+      `tuning11-deal-holdout P=${r.precision.toFixed(3)} R=${r.recall.toFixed(3)} tp=${r.tp} fp=${r.fp} fn=${r.fn}\n${r.misses.join("\n")}`,
+    );
+    expect(r.tp + r.fn).toBe(24);
+    expect(r.precision).toBeGreaterThanOrEqual(0.9);
+    expect(r.recall).toBeGreaterThanOrEqual(0.65);
+  });
+});
