@@ -594,6 +594,22 @@ const DECISION_OBJECT =
 const REPORTED =
   /\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
 
+/**
+ * Round 11: an imperative that sets the condition for the promise after "and" ("Let me know and I'll…", "Say the
+ * word and we'll…", "Match their price and I'll…"). A plain request ("Send the contract over and we'll sign
+ * today") stays a promise on the reader's step (blind6's and tuning's convention).
+ */
+const ULTIMATUM =
+  /(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:let (?:me|us) know|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40})\s+and\s+$/i;
+/** Round 11: "thank you for pushing to go out tonight", "thanks so much for staying on to …": a past act. */
+const THANKS_FOR =
+  /\b(?:thanks?|thank you|grateful|cheers)\b(?:\s+[\w-]+){0,3}?\s+for\s+(?:[\w-]+\s+){0,2}?[a-z]+ing\b(?:(?!\s[-–—]\s)[^.!?,;:])*$/i;
+/** Round 11: taking something to an office on the reader's behalf ("I am going to the DISCO office myself on Monday with your file"). */
+const ERRAND_PLACE =
+  /^(?:(?:the|your|our|their|a|an)\s+)?[\p{L}\s-]{1,40}?\b(?:myself|ourselves|in person|personally|on your behalf|for you|with (?:your|the|all the) (?:file|papers|documents|paperwork|forms?|case|claim|application|parcel|package|keys?))\b/iu;
+/** Round 11: present first-person verbs that act in the saying ("we confirm all 6 rooms"), not later. */
+const PERFORMATIVE = /^(?:confirm|accept|agree|approve|acknowledge|authori[sz]e|declare|certify)$/;
+
 /** Capitalised sentence openers before "to <verb>" that are not the owner of an action item. */
 const OTHER_PARTY =
   "landlords?|clients?|customers?|suppliers?|vendors?|carriers?|hauliers?|council|tenants?|buyers?|contractors?|insurers?|banks?|auditors?|you|they";
@@ -714,6 +730,12 @@ export function matchCommitment(sentence: string): string | null {
     if (CONDITIONAL.test(before)) return null;
     // "The supplier says the parts will arrive Friday": another party's promise, reported
     if (REPORTED_BEFORE.test(before)) return null;
+    // round 11: "Let me know and I'll reissue the contract", "Beat that and I'll come sign tonight": the reader's
+    // step is the condition, as with "if"; "That's as low as my manager will go": a limit, compared
+    if (ULTIMATUM.test(before)) return null;
+    if (/\bas\s+(?:[a-z]+\s+){1,2}as\s+[^,.;!?]{0,40}$/i.test(before)) continue;
+    // "thank you for pushing to go out tonight": gratitude for an act already done
+    if (THANKS_FOR.test(before)) continue;
     // a reminder restates an arrangement; only an explicit first-person promise in it counts
     // ("Quick heads up: expect the revised plan in your inbox before 10 tomorrow" announces a delivery: round 9)
     if (reminder && kind !== "expect" && !/\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\b/i.test(s)) return null;
@@ -901,6 +923,8 @@ export function matchCommitment(sentence: string): string | null {
       )
         continue;
       if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
+      // round 11: "we confirm all 6 rooms at 9,600 MAD" acts in the saying
+      if (PERFORMATIVE.test(verb) && /^\s*(?:i|we)\b/i.test(m[0]) && !/\b(?:by|before|within)\b/i.test(rest)) continue;
       // "I run a small boutique in Pune and want 60 sets …, delivery by mid-August": who the writer is and what
       // they want; the date is the delivery they ask for, not a promise (round 9)
       if (
@@ -915,6 +939,8 @@ export function matchCommitment(sentence: string): string | null {
       const verb = (m[2] ?? "").toLowerCase();
       const rest = m[3] ?? "";
       const tail = rest.trim();
+      const errand =
+        /going to|gonna/i.test(m[0]) && ERRAND_PLACE.test(`${m[2] ?? ""}${rest}`) && hasDeadlineWords(tail);
       if (kind === "let") {
         // "let me/us" is the author's imperative; "the supplier let us down" is a report
         if (
@@ -924,6 +950,33 @@ export function matchCommitment(sentence: string): string | null {
           continue;
         if (LET_NON_ACTION.has(verb) && !/\band (?:get back|revert|come back|follow up|send|call)\b/i.test(tail))
           return null;
+      } else if (errand) {
+        // round 11: "I am going to the DISCO office myself on Monday with your file": an errand for the reader
+      } else if (verb === "keep" && /^(?:(?:this|it|things) (?:short|brief)|on\s+[a-z]+ing|[a-z]+ing)\b/i.test(tail)) {
+        // round 11: "I'll keep this short" speaks of the message; "I'll just keep driving … then" continues a state
+        // (sarcasm in blind8); "I'll keep chasing them and call you by 4" still promises its second verb
+        if (/^(?:this|it|things) (?:short|brief)\b/i.test(tail) || !(/\band\b/i.test(tail) && hasDeadlineWords(tail)))
+          return null;
+      } else if (
+        (verb === "get" && /^(?:straight |right )?to the point\b/i.test(tail)) ||
+        (verb === "cut" && /^to the chase\b/i.test(tail))
+      ) {
+        return null; // "I'll get straight to the point": about the message itself
+      } else if (
+        (verb === "go" && /^with\b/i.test(tail) && !/^with (?:you|u) (?:to|and)\b/i.test(tail)) ||
+        /^(?:opt|choose|select)$/.test(verb) ||
+        (verb === "take" &&
+          /^(?:(?:the|all|both)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\b/i.test(
+            tail,
+          ) &&
+          !/\b(?:to|into|over|back|round|across|down|up|away|off|out)\b/i.test(tail))
+      ) {
+        return null; // round 11: "I'll go with Joliet", "we'll take the 6 Chromebook carts at your price": a choice
+      } else if (
+        verb === "refer" &&
+        !/^(?:you|u|it|this|that|them|the (?:matter|case|file|issue|query|request))\b/i.test(tail)
+      ) {
+        return null; // round 11: "I will refer my brother also": a customer's intention, like "recommend"
       } else if (verb === "be") {
         // "Priyanka will be your contact and will book the kickoff": the second verb may still promise, and
         // "…and will be reviewed by the committee" / "will be ready for pickup" are read by the passive and
@@ -1001,15 +1054,16 @@ export function matchCommitment(sentence: string): string | null {
         !/going to|gonna/i.test(m[0])
       ) {
         // "I'll work the changes in over the weekend", "I'll work on it tonight"
-      } else if (verb === "let" && /^(?:you|u) know\b/i.test(tail) && hasDeadlineWords(tail)) {
-        // "I'll let you know either way by Thursday lunchtime": an answer promised by a time (round 9)
+      } else if (verb === "let" && /^(?:you|u) know\b/i.test(tail) && (hasDeadlineWords(tail) || EVENT.test(tail))) {
+        // "I'll let you know either way by Thursday lunchtime": an answer promised by a time (round 9), or on an
+        // event ("I'll let you know when it's signed off": round 11)
       } else if (verb === "wait" && /^for you\b/i.test(tail)) {
         // "our driver will wait for you at arrivals": waiting for the reader is a service
       } else if (NON_ACTION.has(verb)) {
         if (LATER_PROMISE.test(tail)) continue;
         return null;
       }
-      action = `${verb}${rest}`.trim();
+      action = errand ? `go to ${m[2] ?? ""}${rest}`.trim() : `${verb}${rest}`.trim();
     }
     action = action.replace(/[.!,;:\s]+$/, "");
     const after = s.slice(m.index);
@@ -1042,7 +1096,7 @@ function courtesyOnly(s: string): boolean {
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|eta:? \d{1,3}\s*(?:min|mins|minutes))\b/i.test(
+  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|eta:? \d{1,3}\s*(?:min|mins|minutes))\b/i.test(
     s,
   );
 }
@@ -1174,8 +1228,13 @@ function dueScope(clause: string): string {
 export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = {}): Commitment[] {
   const body = messageBody(msg.text);
   const out: Commitment[] = [];
+  // round 11: a message that says it is automated notifies; nobody there promised anything
+  if (AUTOMATED.test(body)) return out;
   const plan = planItems(body);
-  const clauses = splitSentences(body).flatMap((s) => {
+  const clauses = splitSentences(body).flatMap((s, i, all) => {
+    // round 11: "Can you do 17,500? then we confirm today": the consequence of the answer to a question
+    if (i > 0 && /\?\s*$/.test(all[i - 1] ?? "") && /^\s*(?:then|and then|if so|in that case|if yes)\b/i.test(s))
+      return [];
     const item = plan.items.has(s.replace(LIST_MARKER, "").trim());
     // a question or conditional governs the whole sentence, so judge those on the sentence
     if (/\?\s*$/.test(s) || /^\s*(?:if|unless)\b/i.test(s))
@@ -1272,6 +1331,9 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   return out;
 }
 
+/** Round 11: "This is an automated message", "Please do not reply to this email": a system's notice. */
+const AUTOMATED =
+  /\b(?:this is an? (?:automated|automatic|auto-generated|system-generated) (?:message|confirmation|reminder|notice|notification|e-?mail|text|sms)|(?:please )?do not reply to this (?:message|e-?mail|text)|this (?:mailbox|inbox|address) is not monitored)\b/i;
 /** A bullet or number that starts a list line ("- ", "• ", "1. ", "2) "). */
 const LIST_MARKER = /^\s*(?:[-*•–]|\d{1,2}[.)])\s+/;
 /** A line that announces the author's plan, so the dated lines under it are promises ("Next steps from our side:"). */
