@@ -45,7 +45,7 @@ const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|surely|al
 const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+)\b(.*)`;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
-  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy";
+  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy|measure|survey|assess|photograph|tune|paint|mow|treat|spray";
 /** People and teams who act for one side ("our engineer", "a technician", "the courier"). */
 const ROLES =
   "marshals?|supervisors?|dispatchers?|controllers?|foreman|forklift drivers?|pickers?|operators?|porters?|security|team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned|nurses?|doctors?|dentists?|vets?|receptionists?|pharmacists?|teachers?|tutors?|coach|chefs?|housekeeping|concierge|officers?|advis[eo]rs?|caseworkers?|clerks?|cleaners?|trainers?|therapists?|editors?|producers?|photographers?|volunteers?|organi[sz]ers?|coordinators?|planners?|painters?|decorators?|glaziers?|roofers?|builders?|carpenters?|joiners?|tilers?|plasterers?|landscapers?|gardeners?|trucks?|vans?|lorr(?:y|ies)|tankers?";
@@ -57,6 +57,9 @@ const PARTICIPLES =
  * Friday"); in the present they describe a state ("the budget is approved", "the account is restored").
  */
 const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reversed|reinstated|removed|corrected|adjusted|unlocked|reset|renewed|extended|upgraded|cancell?ed|reactivated|cleared|arranged|organi[sz]ed|mailed|reviewed|checked|inspected|handled|taken care of|dealt with|followed up|effected|executed|remitted|actioned|provided|despatched|loaded|unloaded|offloaded|packed|picked|stocked|restocked|counted|cleaned|serviced|swapped|fitted|tested|labell?ed|wrapped|moved|staged|allocated|recharged|calibrated|replenished|rerouted|re-?delivered|relabell?ed|repacked|returned to you|back (?:up|online)|assigned|appointed|laid|re-?laid|painted|repainted|plastered|tiled|poured|built|rebuilt|dug|trimmed|sprayed|treated|sealed|resealed|patched|touched up|scanned|printed|drafted|reconciled|filed|lodged|signed off|agreed|ceased|terminated|disconnected|connected|ported|switched over`;
+/** Round 11: participles of a remedy or service that, in the present with a future time, are scheduled acts. */
+const REMEDY_PARTICIPLES =
+  "re-?run|re-?done|re-?booked|re-?sent|re-?issued|re-?installed|re-?fitted|re-?delivered|renewed|restored|reinstated|applied|waived|cleared|serviced|fitted|tested|inspected|painted|repainted|treated|sealed|patched|printed|laid|loaded|packed|swapped|redone";
 const ACTION_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
 /** True for an action verb in base, -s, -ing or doubled-consonant -ing form ("sending", "shipping", "sharing"). */
 function isActionVerb(word: string): boolean {
@@ -167,6 +170,7 @@ type PatternKind =
   | "named"
   | "present"
   | "presentPassive"
+  | "namedPresent"
   | "progressive"
   | "arrive"
   | "planned"
@@ -210,6 +214,12 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // round 6: "Invoice to follow under separate cover", "Full details to follow": a document the author sends
   {
     re: /^((?:(?:the|an?|our|my|your|full|more|further)\s+)?(?:[a-z]+\s+){0,2}?(?:invoice|receipt|details|confirmation|quote|contract|paperwork|documents?|report|notes|minutes|summary|proposal|tracking(?: number| details)?|instructions|update|photos)\s+to\s+follow\b.*)/i,
+    kind: "expect",
+  },
+  // round 11: any document named before "to follow" with a time ("Purchase order to follow from the district
+  // office by end of next week"); without a time only the documents above ("PO to follow" is no promise yet)
+  {
+    re: /^((?:(?:the|an?|our|my|your|full|more|further)\s+)?(?!(?:i|we|you|they|he|she|need|needs|want|wants|happy|glad|hard|easy|going|have|has|had|plan|planning|like|love|nice|good|steps?)\b)(?:[a-z-]+\s+){0,3}?[a-z-]{2,}\s+to\s+follow\b(?=[^.!?]*\b(?:by|before|within|tomorrow|today|tonight|next|this|end of|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b).*)/i,
     kind: "expect",
   },
   // round 8: a subject-less deliverable on its way from the author's side, with a time ("deposit coming this
@@ -332,7 +342,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|reach(?:es)? you\b(?=[^.!?]{0,20}\b(?:today|tomorrow|tonight|on|by|before|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
+    re: /\b(?:(?:is|are|'s)\s+(?:live|back up|back online|online|up and running|operational|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?=\s+(?:in|within|by|from|tomorrow|tonight|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|reach(?:es)? you\b(?=[^.!?]{0,20}\b(?:today|tomorrow|tonight|on|by|before|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -396,11 +406,22 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     ),
     kind: "present",
   },
-  // present tense with a future time: "I send you the copy tomorrow", "our team delivers on the 20th"
+  // round 11: a team or a person of the author's side named with a capital, in the present with a time ("Finance
+  // pays it on Wednesday", "Payroll runs the correction on Friday")
   {
     re: new RegExp(
-      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|${ROLES})s?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b))(?:s|es)?\b(.*)`,
-      "i",
+      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so|then)\s+)([A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|release)(?:s|es)\b(\s+\S.*)`,
+      "u",
+    ),
+    kind: "namedPresent",
+  },
+  // present tense with a future time: "I send you the copy tomorrow", "our team delivers on the 20th"
+  // round 11: any agent noun of ours, also with a place ("Our agent in Hamburg sends you the arrival notice",
+  // "our loss assessor visits the site on Thursday")
+  {
+    re: new RegExp(
+      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|buyer|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant))s?(?:\s+(?:in|at|from)\s+[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b))(?:s|es)?\b(.*)`,
+      "iu",
     ),
     kind: "present",
   },
@@ -416,12 +437,14 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:goes live|goes out|go out|go(?:es)? (?:over |across |back )?to (?:you\b|your (?=[^.!?]{0,40}\b(?:on|by|today|tomorrow|tonight|this|next)\b))|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves (?:our|the) (?:warehouse|depot|yard|kitchen|plant|factory|bakery|dock)|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
+    re: /\b(?:come(?:s)? (?:back )?to you\b|go(?:es)? (?:off )?to (?:the )?print(?:ers?)?\b|(?<=\b(?:the|our)\s+(?:[\w-]+\s+){0,2}[\w-]+\s)comes\b(?=\s+(?:on\s+|by\s+)?(?:today|tonight|tomorrow|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|goes live|goes out|(?<!\bto\s)go out|go(?:es)? (?:over |across |back )?to (?:you\b|your (?=[^.!?]{0,40}\b(?:on|by|today|tomorrow|tonight|this|next)\b))|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves (?:our|the) (?:warehouse|depot|yard|kitchen|plant|factory|bakery|dock)|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
+  // round 11: also a remedy scheduled ("the day-one session is re-run at no charge on Friday", "the pump is
+  // replaced under warranty by the end of next week", "the VPN certificates are renewed by Thursday")
   {
-    re: new RegExp(String.raw`\b(?:is|are|gets|get)\s+(?:being\s+)?(${PARTICIPLES})\b(.*)`, "i"),
+    re: new RegExp(String.raw`\b(?:is|are|gets|get)\s+(?:being\s+)?(${PARTICIPLES}|${REMEDY_PARTICIPLES})\b(.*)`, "i"),
     kind: "presentPassive",
   },
 ];
@@ -609,6 +632,12 @@ const ERRAND_PLACE =
   /^(?:(?:the|your|our|their|a|an)\s+)?[\p{L}\s-]{1,40}?\b(?:myself|ourselves|in person|personally|on your behalf|for you|with (?:your|the|all the) (?:file|papers|documents|paperwork|forms?|case|claim|application|parcel|package|keys?))\b/iu;
 /** Round 11: present first-person verbs that act in the saying ("we confirm all 6 rooms"), not later. */
 const PERFORMATIVE = /^(?:confirm|accept|agree|approve|acknowledge|authori[sz]e|declare|certify)$/;
+
+/** Teams named like people ("Finance pays it on Wednesday"). */
+const DEPARTMENT =
+  /^(?:Finance|Accounts|Accounting|Payroll|Procurement|Purchasing|Legal|Compliance|HR|IT|Ops|Operations|Dispatch|Logistics|Billing|Support|Engineering|Sales|Admin|Reception|Facilities|Maintenance|Treasury|Warehouse|Production|Scheduling)$/;
+/** A habit, not a scheduled act ("we send invoices monthly"). */
+const HABIT = /\b(?:every|each|always|usually|normally|monthly|weekly|daily|quarterly|annually|yearly)\b/i;
 
 /** Capitalised sentence openers before "to <verb>" that are not the owner of an action item. */
 const OTHER_PARTY =
@@ -905,6 +934,22 @@ export function matchCommitment(sentence: string): string | null {
         continue;
       if (ownProject(verb, rest) || relocation(verb, rest)) continue;
       action = `${verb}${rest}`.trim();
+    } else if (kind === "namedPresent") {
+      // round 11: "Finance pays it on Wednesday": a capitalised subject that is not a pronoun, a weekday or a thing,
+      // acting in the present with a concrete future time (not a habit, not a noun followed by its own verb)
+      const first = (m[1] ?? "").split(/\s+/)[0] ?? "";
+      const rest = m[3] ?? "";
+      if (NOT_A_SUBJECT.has(first) || NOT_A_SUBJECT.has(m[1] ?? "")) continue;
+      // "Courier picks it up at 2", "Scaffolding goes up Monday", "Inspection moves to 20 April": a common noun
+      // capitalised by its place, not a name (departments are names here: "Finance", "Payroll")
+      if (
+        !DEPARTMENT.test(first) &&
+        (COMMON_NOUN.test(first) || /(?:ing|tion|sion|ment|ance|ence|ure)s?$/i.test(first))
+      )
+        continue;
+      if (!hasDeadlineWords(rest) || HABIT.test(rest) || /\b(?:is|are|was|were|has|have|had)\b/i.test(rest)) continue;
+      if (/\b(?:said|says|told|mentioned|thinks|thought)\b/i.test(before)) return null;
+      action = `${(m[2] ?? "").toLowerCase()}${rest}`.trim();
     } else if (kind === "present") {
       const verb = (m[1] ?? "").toLowerCase();
       const rest = m[2] ?? "";
@@ -917,11 +962,13 @@ export function matchCommitment(sentence: string): string | null {
       const urgent =
         /^\s*(?:i|we)\b/i.test(m[0]) &&
         /\b(?:immediately|right away|straight away|asap|as soon as possible)\b/i.test(rest);
-      if (
-        (!hasDeadlineWords(rest) && !event && !fronted && !urgent) ||
-        /\b(?:every|each|always|usually|normally|monthly|weekly|daily|quarterly|annually|yearly)\b/i.test(rest)
-      )
-        continue;
+      // round 11: "I pay on delivery", "We pay the balance on completion of the install": on an event of the deal
+      const onEvent =
+        /^\s*(?:i|we)\b/i.test(m[0]) &&
+        /\b(?:on|upon)\s+(?:(?:the\s+)?(?:delivery|receipt|arrival|completion|collection|signature|signing|installation|handover|approval)|completion)\b/i.test(
+          rest,
+        );
+      if ((!hasDeadlineWords(rest) && !event && !fronted && !urgent && !onEvent) || HABIT.test(rest)) continue;
       if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
       // round 11: "we confirm all 6 rooms at 9,600 MAD" acts in the saying
       if (PERFORMATIVE.test(verb) && /^\s*(?:i|we)\b/i.test(m[0]) && !/\b(?:by|before|within)\b/i.test(rest)) continue;
@@ -1096,7 +1143,7 @@ function courtesyOnly(s: string): boolean {
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|eta:? \d{1,3}\s*(?:min|mins|minutes))\b/i.test(
+  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|\d{1,3} (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes))\b/i.test(
     s,
   );
 }
@@ -1194,6 +1241,7 @@ export function splitClauses(sentence: string): string[] {
           ? parts
           : [c];
       })
+      .flatMap((c) => splitCoordinated(c))
       .map((c) => c.trim())
       .filter(Boolean)
   );
@@ -1257,6 +1305,9 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   // the day an earlier statement without a promise names ("Your move is confirmed for Tuesday June 30."),
   // which dates a later arrival given only by its hour ("Our crew will arrive between 8 and 9am")
   let anchor: number | null = null;
+  // round 11: the latest date the message has named so far (a promise's deadline or a dated statement), from
+  // which "within 2 working days of the survey" or "3 days before" count
+  let lastDated: { at: number; sentence: string } | null = null;
   let anchoredSentence: string | null = null;
   let previous: string | null = null;
   for (const { clause, conditioned, sentence: whole, item } of clauses) {
@@ -1267,6 +1318,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       if (ANCHOR_DAY.test(bounded) && matchCommitment(bounded) === null) {
         const named = resolveDueDate(expandTexting(bounded), msg.sentAt, dueOpts);
         if (named) anchor = named.dueAt;
+        if (named) lastDated = { at: named.dueAt, sentence: whole };
       }
     }
     if (out.length >= max) break;
@@ -1278,7 +1330,8 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     const action =
       matchCommitment(sentence) ??
       (item ? matchPlanItem(sentence) : null) ??
-      (handedOn ? matchCommitment(sentence.replace(/^they/i, "Our team")) : null);
+      (handedOn ? matchCommitment(sentence.replace(/^they/i, "Our team")) : null) ??
+      (msg.direction === "outbound" ? matchVerbless(sentence) : null);
     if (action === null) continue;
     const pieces = splitGapped(sentence, action);
     for (const [i, piece] of pieces.entries()) {
@@ -1311,7 +1364,12 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
         due = { dueAt: last.dueAt, phrase: "with the promise before" };
       if (due && anchor !== null && ARRIVAL.test(piece.text.split(EVENT)[0] ?? ""))
         due = afterEarlier(due, scoped, anchor, dueOpts.timezone);
+      const relative = COUNTED_FROM.exec(scoped);
+      const base = last?.sentence === whole ? { at: last.dueAt, sentence: whole } : lastDated;
+      if (relative && base !== null && linkedEvent(relative[6], base.sentence))
+        due = countedFrom(relative, base.at, dueOpts) ?? due;
       if (due) last = { sentence: whole, dueAt: due.dueAt, clause };
+      if (due) lastDated = { at: due.dueAt, sentence: whole };
       const span = locator.find(piece.text, cursor) ?? locator.find(piece.text);
       if (span) cursor = span.end;
       out.push({
@@ -1399,6 +1457,94 @@ function matchPlanItem(line: string): string | null {
   return acts ? s.replace(/^[^:]{1,30}:\s*/, "").replace(/[.!,;:\s]+$/, "") : null;
 }
 
+/** Round 11: deliverables and services a provider schedules without a verb ("Delivery next Friday", "Sneak peeks on Wednesday"). */
+const SERVICE_NOUN =
+  "deliver(?:y|ies)|collection|pick-?up|drop-?off|install(?:ation)?|fitting|visit|call-?back|call|follow-?up|survey|inspection|service|repair|treatment|spray|clean(?:ing)?|sneak peeks?|preview|proof|draft|translation|cop(?:y|ies)|gallery|photo|image|file|reel|edit|video|report|quote|proposal|invoice|receipt|refund|credit(?: note)?|replacement|sample|tracking(?: number| details)?|confirmation|result|suit|dress|part|key|contract|document|paperwork|feedback|drawing|design|mock-?up|artwork|statement|certificate|version|shipment|dispatch|hand-?over|walk-?through|estimate|valuation|assessment|cheque|check|payment|deposit|transfer";
+const VERBLESS_NOUN = new RegExp(
+  String.raw`^((?:(?:the|a|an|our|my|your|full|final|first|second|next|revised|updated|signed|new|free|complete|finished|edited|raw)\s+)*(?:[\w-]+\s+){0,2}?(?:${SERVICE_NOUN})(?:s|es)?)\s+((?:back\s+)?(?:to\s+(?:you|your\s+[\w-]+)\s+)?(?:on|by|before|within|in|next|this|tomorrow|today|tonight|between|at|from|early|end|first thing|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)$`,
+  "i",
+);
+/** "Hi-res file delivered the same day the licence is signed": a deliverable and a participle, no auxiliary. */
+const VERBLESS_PARTICIPLE = new RegExp(
+  String.raw`^((?:(?:the|a|an|our|my|your|full|final|first|revised|updated|signed|new|edited|raw)\s+)*(?!(?:i|we|you|he|she|they|it|this|that|all|everything)\b)(?:[\w-]+\s+){0,2}?[\w-]{3,})\s+(${FUTURE_PARTICIPLES})\b(.*)$`,
+  "i",
+);
+/** A role or a service word: capitalised at the start of a sentence, still no name. */
+const COMMON_NOUN = new RegExp(`^(?:${ROLES}|${SERVICE_NOUN})s?$`, "i");
+/** A finite verb or auxiliary: a clause with one is not verbless. */
+const FINITE =
+  /\b(?:is|are|was|were|am|be|been|will|'ll|won't|has|have|had|can|could|would|should|must|shall|may|might|do|does|did|need|needs|want|wants|costs?|takes?|starts?|ends?|opens?|closes?|went|goes|get|gets|got)\b/i;
+/** A time that can only lie ahead ("tomorrow", "within 48 hours", "the same day the licence is signed"). */
+const AHEAD =
+  /\b(?:tomorrow|tonight|next|within|by|before|in \d|in (?:a|an|one|two|three|four|five|six) |(?:the )?same (?:day|morning|afternoon|evening)|when|once|as soon as|this (?:afternoon|evening|week)|later|\d{1,3} (?:working |business )?(?:days?|weeks?|hours?) (?:after|of))\b/i;
+
+/**
+ * Round 11: a promise written without a verb, by a provider: a deliverable or service and a future time
+ * ("Delivery next Friday", "Sneak peeks on Wednesday, the full gallery within 6 weeks", "Hi-res file delivered
+ * the same day the licence is signed"). Not a due date ("Payment due Friday"), a question, a hedge, a past
+ * report or a clause with a verb of its own. Read only in outbound messages (a customer writing "delivery by
+ * mid-August" asks for it).
+ */
+export function matchVerbless(clause: string): string | null {
+  const s = expandTexting(clause)
+    .trim()
+    .replace(/^(?:(?:ok(?:ay)?|great|perfect|sure|yes|so|and|then|plus)[,!.]?\s+)+/i, "")
+    .replace(/[.!;:\s]+$/, "");
+  if (!s || /\?/.test(s) || HEDGE.test(s) || NEGATED_MODAL.test(s) || CONDITIONAL.test(s) || REPORTED.test(s))
+    return null;
+  // a due date is the reader's; an estimate is no promise ("Expected delivery Thursday"); thanks look back
+  if (
+    /\b(?:due|deadline|overdue|expires?|closed|shut|yesterday|ago|last|already|earlier|expected|estimated|eta|approx(?:imately)?|thanks?|thank you)\b/i.test(
+      s,
+    ) ||
+    /^(?:for|about|re|regarding|after|since|from|with|to|of|on|in|at|your)\b/i.test(s)
+  )
+    return null;
+  const noun = VERBLESS_NOUN.exec(s);
+  if (
+    noun &&
+    !FINITE.test(s) &&
+    (hasDeadlineWords(noun[2] ?? "") || /\b(?:after that|afterwards)\b/i.test(noun[2] ?? ""))
+  )
+    return s;
+  const part = VERBLESS_PARTICIPLE.exec(s);
+  // "Container booked on the 8pm sailing": an arrangement reported, not an act to come
+  if (
+    part &&
+    /^(?:booked|scheduled|confirmed|arranged|agreed|approved|signed|assigned|appointed|planned)$/i.test(part[2] ?? "")
+  )
+    return null;
+  if (part && !FINITE.test(part[1] ?? "") && !FINITE.test(part[3] ?? "") && AHEAD.test(part[3] ?? "")) return s;
+  return null;
+}
+
+/** Separators between promises coordinated in one sentence: ", and", ",", "and", "; ". */
+const COORDINATOR = /,\s+(?:and\s+(?:then\s+)?)?|(?<!\s)\s+and\s+(?:then\s+)?/g;
+/** A part that opens with its own subject or a noun phrase, not a second verb of the same subject. */
+const OWN_SUBJECT =
+  /^(?:i|we|you|he|she|they|our|my|the|a|an|your|this|that|these|those|its|their|all|both|\p{Lu}[\p{L}'-]*\s+(?!(?:and|or)\b)[\p{L}])/u;
+
+/**
+ * Round 11: "Our academic director will call you before noon tomorrow, and the day-one session is re-run at no
+ * charge on Friday 16 October" is two promises. A sentence splits at a coordinator when the part before still
+ * promises with its own time (or event) and the part after has its own subject, its own time (or event) and
+ * promises by itself. "review it tonight and get back to you tomorrow" (one subject, two verbs) stays whole.
+ */
+function splitCoordinated(clause: string, depth = 0): string[] {
+  if (depth > 4) return [clause];
+  const promises = (x: string) => matchCommitment(x) !== null || matchVerbless(x) !== null;
+  const timed = (x: string) => hasDeadlineWords(x) || EVENT.test(x);
+  for (const m of clause.matchAll(COORDINATOR)) {
+    const head = clause.slice(0, m.index);
+    const tail = clause.slice(m.index + m[0].length);
+    if ((!OWN_SUBJECT.test(tail) && matchVerbless(tail) === null) || !timed(head)) continue;
+    const gapped = /\b(?:after that|afterwards)\b/i.test(tail) && matchVerbless(tail) !== null;
+    if ((!timed(tail) && !gapped) || !promises(head) || !promises(tail)) continue;
+    return [head, ...splitCoordinated(tail, depth + 1)];
+  }
+  return [clause];
+}
+
 /** A task handed to a team of ours ("I spoke with our warehouse", "your ticket has been assigned to L2 team"). */
 const HANDED_TO =
   /\b(?:spoke|spoken|talked|checked|escalated|passed|assigned|forwarded|handed|raised)\b[^.!?]{0,40}?\b(?:to|with)\s+(?:our|my|the)?\s*[\w-]+(?:\s+(?:team|department|desk|warehouse|office))?\b/i;
@@ -1443,6 +1589,67 @@ function afterEarlier(
   const e = zonedParts(earlier, timezone);
   if (Date.UTC(e.year, e.month - 1, e.day) <= Date.UTC(p.year, p.month - 1, p.day)) return due;
   return { dueAt: zonedTimeToUtc(e.year, e.month, e.day, p.hour, p.minute, timezone), phrase: due.phrase };
+}
+
+/**
+ * Round 11: a duration counted from an event the message dated before ("a full quote within 2 working days of
+ * the survey", "sends you the arrival notice 3 days before", "up to 10 days after the visits").
+ */
+const COUNTED_FROM =
+  /\b((?:within|up to|in)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(working\s+|business\s+)?(days?|weeks?|hours?)\s+(?:(of|after|from|following|before|prior to)\s+(?:the|your|our|its|their|that|this)\s+([\w-]+)|(before|after|later)(?=\s*(?:[.,;!]|$)))/i;
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+/** Events that any dated arrangement before them can be ("within 3 working days of the visit"). */
+const GENERIC_EVENT =
+  /^(?:visit|visits|appointment|meeting|event|session|call|date|day|job|works?|install|installation|booking)$/i;
+/**
+ * The event a duration counts from is the one the earlier sentence dated: a generic event, or a word of the same
+ * stem ("of the survey" after "Our surveyor … on Thursday", "of the reading" after "reads your meter on
+ * Thursday"). "within 30 days of your invoice" after "the 11 June team day" counts from nothing dated.
+ */
+function linkedEvent(noun: string | undefined, sentence: string): boolean {
+  if (!noun || GENERIC_EVENT.test(noun)) return true;
+  const stem = noun.toLowerCase().slice(0, 4);
+  return new RegExp(`\\b${stem.replace(/[^a-z]/g, "")}`, "i").test(sentence) && stem.length === 4;
+}
+function countedFrom(
+  m: RegExpExecArray,
+  base: number,
+  opts: { timezone?: string; endOfDayHour?: number },
+): { dueAt: number; phrase: string } | null {
+  // "one week of the subscription" is an amount; "within 2 working days of the survey" counts from it
+  if (/^of$/i.test(m[5] ?? "") && !m[1]) return null;
+  const n = NUMBER_WORDS[(m[2] ?? "").toLowerCase()] ?? Number(m[2]);
+  if (!Number.isFinite(n) || n <= 0) return null;
+  const back = /^(?:before|prior to)$/i.test(m[5] ?? m[7] ?? "");
+  const unit = (m[4] ?? "").toLowerCase();
+  if (unit.startsWith("hour")) return { dueAt: base + (back ? -n : n) * 3_600_000, phrase: m[0] };
+  const tz = opts.timezone ?? "UTC";
+  const p = zonedParts(base, tz);
+  let day = Date.UTC(p.year, p.month - 1, p.day);
+  if (m[3]) {
+    // working days skip Saturdays and Sundays
+    for (let left = n; left > 0; ) {
+      day += (back ? -1 : 1) * 86_400_000;
+      const weekday = new Date(day).getUTCDay();
+      if (weekday !== 0 && weekday !== 6) left--;
+    }
+  } else day += (back ? -1 : 1) * n * (unit.startsWith("week") ? 7 : 1) * 86_400_000;
+  const d = new Date(day);
+  return {
+    dueAt: zonedTimeToUtc(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), opts.endOfDayHour ?? 17, 0, tz),
+    phrase: m[0],
+  };
 }
 
 /** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */
