@@ -48,7 +48,7 @@ const ACTION_VERBS =
   "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy|measure|survey|assess|photograph|tune|paint|mow|treat|spray";
 /** People and teams who act for one side ("our engineer", "a technician", "the courier"). */
 const ROLES =
-  "marshals?|supervisors?|dispatchers?|controllers?|foreman|forklift drivers?|pickers?|operators?|porters?|security|team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned|nurses?|doctors?|dentists?|vets?|receptionists?|pharmacists?|teachers?|tutors?|coach|chefs?|housekeeping|concierge|officers?|advis[eo]rs?|caseworkers?|clerks?|cleaners?|trainers?|therapists?|editors?|producers?|photographers?|volunteers?|organi[sz]ers?|coordinators?|planners?|painters?|decorators?|glaziers?|roofers?|builders?|carpenters?|joiners?|tilers?|plasterers?|landscapers?|gardeners?|trucks?|vans?|lorr(?:y|ies)|tankers?";
+  "notar(?:y|ies)|secretar(?:y|ies)|attorneys?|paralegals?|marshals?|supervisors?|dispatchers?|controllers?|foreman|forklift drivers?|pickers?|operators?|porters?|security|team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned|nurses?|doctors?|dentists?|vets?|receptionists?|pharmacists?|teachers?|tutors?|coach|chefs?|housekeeping|concierge|officers?|advis[eo]rs?|caseworkers?|clerks?|cleaners?|trainers?|therapists?|editors?|producers?|photographers?|volunteers?|organi[sz]ers?|coordinators?|planners?|painters?|decorators?|glaziers?|roofers?|builders?|carpenters?|joiners?|tilers?|plasterers?|landscapers?|gardeners?|trucks?|vans?|lorr(?:y|ies)|tankers?";
 /** Past participles of deliverable actions, for passive promises ("will be paid", "is shipped"). */
 const PARTICIPLES =
   "paid|sent|shipped|delivered|transferred|signed|issued|refunded|credited|installed|completed|fixed|processed|scheduled|booked|returned|dispatched|released|published|deployed|activated|enabled|resolved|replaced|repaired|reimbursed|settled|wired|uploaded|shared|forwarded|emailed|posted|invoiced|submitted|prepared|finali[sz]ed|configured|set up|migrated|updated|collected|picked up|dropped off|handed over|couriered|made|done|sorted|delivered over|sent out|paid out";
@@ -1284,8 +1284,14 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     if (i > 0 && /\?\s*$/.test(all[i - 1] ?? "") && /^\s*(?:then|and then|if so|in that case|if yes)\b/i.test(s))
       return [];
     const item = plan.items.has(s.replace(LIST_MARKER, "").trim());
-    // a question or conditional governs the whole sentence, so judge those on the sentence
-    if (/\?\s*$/.test(s) || /^\s*(?:if|unless)\b/i.test(s))
+    // a question or conditional governs the whole sentence, so judge those on the sentence (round 11: also an
+    // ultimatum before "and I'll": "Match their price and I'll drop the truck off tomorrow")
+    const ultimatum = /\s+and\s+(?=(?:i|we)(?:'ll|’ll|\s+will)\s)/i.exec(s);
+    if (
+      /\?\s*$/.test(s) ||
+      /^\s*(?:if|unless)\b/i.test(s) ||
+      (ultimatum !== null && ULTIMATUM.test(s.slice(0, ultimatum.index + ultimatum[0].length)))
+    )
       return [{ clause: s, conditioned: false, sentence: s, item }];
     // "we can match the price if you sign for 24 months, and we'll include support": the condition
     // governs the coordinated clause too (unless that clause names its own time)
@@ -1531,10 +1537,13 @@ const OWN_SUBJECT =
  * promises by itself. "review it tonight and get back to you tomorrow" (one subject, two verbs) stays whole.
  */
 function splitCoordinated(clause: string, depth = 0): string[] {
-  if (depth > 4) return [clause];
+  // each tried split reads both parts: bounded by the clause limit and a few coordinators, it stays linear
+  if (depth > 4 || clause.length > MAX_CLAUSE_CHARS) return [clause];
+  let tried = 0;
   const promises = (x: string) => matchCommitment(x) !== null || matchVerbless(x) !== null;
   const timed = (x: string) => hasDeadlineWords(x) || EVENT.test(x);
   for (const m of clause.matchAll(COORDINATOR)) {
+    if (++tried > 8) break;
     const head = clause.slice(0, m.index);
     const tail = clause.slice(m.index + m[0].length);
     if ((!OWN_SUBJECT.test(tail) && matchVerbless(tail) === null) || !timed(head)) continue;
