@@ -45,10 +45,10 @@ const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|surely|al
 const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+)\b(.*)`;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
-  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy|measure|survey|assess|photograph|tune|paint|mow|treat|spray";
+  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy|measure|survey|assess|photograph|tune|paint|mow|treat|spray|reprint|redo|resend|redeliver|refit|reinstall|repaint|rewrap|reclean|retest|reissue|rebook|rerun|re-run|reship|repack|re-send|re-do";
 /** People and teams who act for one side ("our engineer", "a technician", "the courier"). */
 const ROLES =
-  "notar(?:y|ies)|secretar(?:y|ies)|attorneys?|paralegals?|marshals?|supervisors?|dispatchers?|controllers?|foreman|forklift drivers?|pickers?|operators?|porters?|security|team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned|nurses?|doctors?|dentists?|vets?|receptionists?|pharmacists?|teachers?|tutors?|coach|chefs?|housekeeping|concierge|officers?|advis[eo]rs?|caseworkers?|clerks?|cleaners?|trainers?|therapists?|editors?|producers?|photographers?|volunteers?|organi[sz]ers?|coordinators?|planners?|painters?|decorators?|glaziers?|roofers?|builders?|carpenters?|joiners?|tilers?|plasterers?|landscapers?|gardeners?|trucks?|vans?|lorr(?:y|ies)|tankers?";
+  "someone|somebody|notar(?:y|ies)|secretar(?:y|ies)|attorneys?|paralegals?|marshals?|supervisors?|dispatchers?|controllers?|foreman|forklift drivers?|pickers?|operators?|porters?|security|team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned|nurses?|doctors?|dentists?|vets?|receptionists?|pharmacists?|teachers?|tutors?|coach|chefs?|housekeeping|concierge|officers?|advis[eo]rs?|caseworkers?|clerks?|cleaners?|trainers?|therapists?|editors?|producers?|photographers?|volunteers?|organi[sz]ers?|coordinators?|planners?|painters?|decorators?|glaziers?|roofers?|builders?|carpenters?|joiners?|tilers?|plasterers?|landscapers?|gardeners?|trucks?|vans?|lorr(?:y|ies)|tankers?";
 /** Past participles of deliverable actions, for passive promises ("will be paid", "is shipped"). */
 const PARTICIPLES =
   "paid|sent|shipped|delivered|transferred|signed|issued|refunded|credited|installed|completed|fixed|processed|scheduled|booked|returned|dispatched|released|published|deployed|activated|enabled|resolved|replaced|repaired|reimbursed|settled|wired|uploaded|shared|forwarded|emailed|posted|invoiced|submitted|prepared|finali[sz]ed|configured|set up|migrated|updated|collected|picked up|dropped off|handed over|couriered|made|done|sorted|delivered over|sent out|paid out";
@@ -225,7 +225,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // round 8: a subject-less deliverable on its way from the author's side, with a time ("deposit coming this
   // week", "Revised drawings coming tomorrow"); not the reader's thing ("your parcel coming…" is an ETA)
   {
-    re: /(?:^|[,;:–—]\s*|\.\s+)((?!(?:your|the weather|rain|snow|storm|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the)\s+)?(?:[a-z-]+\s+){0,2}[a-z]{3,}\s+(?:coming|going out|on (?:its|their) way)\s+(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b).*)/i,
+    re: /(?:^|[,;:–—]\s*|\.\s+)((?!(?:your|the weather|rain|snow|storm|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the)\s+)?(?:[a-z-]+\s+){0,2}[a-z]{3,}\s+(?:coming|going out|on (?:its|their) way)\s+(?:from\s+(?:our|my|the)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b).*)/i,
     kind: "expect",
   },
   // "Expect the documents by noon tomorrow"
@@ -311,7 +311,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     kind: "third",
   },
   {
-    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|hear from (?:me|us)|be (?:back )?up and running|be back (?:up|online|in business|on the road))|(?:'re|\s+are)\s+(?:getting|receiving)|\s+(?:get|receive)(?=\s+(?:it|them|this|the|your)\b))\b(.*)/i,
+    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|hear from (?:me|us)|be (?:back )?up and running|be back (?:up|online|in business|on the road))|(?:'re|\s+are)\s+(?:getting|receiving)|\s+(?:get|receive)(?=\s+(?:it|them|this|the|your|our|an?|all)\b))\b(.*)/i,
     kind: "you",
   },
   // subject-less after a comma or "and": "Received the invoice, will pay on Friday"
@@ -342,7 +342,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:is|are|'s)\s+(?:live|back up|back online|online|up and running|operational|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?=\s+(?:in|within|by|from|tomorrow|tonight|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|reach(?:es)? you\b(?=[^.!?]{0,20}\b(?:today|tomorrow|tonight|on|by|before|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
+    re: /\b(?:(?:is|are|'s)\s+(?:live|back up|back online|online|up and running|operational|with you|on site|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?=\s+(?:in|within|by|from|tomorrow|tonight|on (?:the )?\d|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:also\s+)?be\s+(?:back\s+)?(?:in the (?:post|mail)|on[- ]?site)\b|(?:will|'ll)\s+(?:reach (?:you|your \w+)|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|reach(?:es)? you\b(?=[^.!?]{0,20}\b(?:today|tomorrow|tonight|on|by|before|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -393,7 +393,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // today before 5pm", "Our payroll officer Tom starts the data export on Monday 14 December")
   {
     re: new RegExp(
-      String.raw`(?:\b(?:[Oo]ur|[Mm]y)\s+(?:[A-Za-z-]+\s+){0,2}|\b(?:Coach|Dr\.?|Doctor|Nurse|Chef|Officer|Captain)\s+)[A-Z][\p{L}'-]+\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|start|begin|open)(?:s|es)\b(.*)`,
+      String.raw`(?:\b(?:[Oo]ur|[Mm]y)\s+(?:[A-Za-z-]+\s+){0,2}|\b(?:Coach|Dr\.?|Doctor|Nurse|Chef|Officer|Captain)\s+)[A-Z][\p{L}'-]+\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|start|begin|open|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b))(?:s|es)\b(.*)`,
       "u",
     ),
     kind: "present",
@@ -410,7 +410,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // pays it on Wednesday", "Payroll runs the correction on Friday")
   {
     re: new RegExp(
-      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so|then)\s+)([A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|release)(?:s|es)\b(\s+\S.*)`,
+      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so|then)\s+)([A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|release|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b))(?:s|es)\b(\s+\S.*)`,
       "u",
     ),
     kind: "namedPresent",
@@ -420,7 +420,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "our loss assessor visits the site on Thursday")
   {
     re: new RegExp(
-      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|buyer|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant))s?(?:\s+(?:in|at|from)\s+[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b))(?:s|es)?\b(.*)`,
+      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|buyer|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant))s?(?:\s+(?:in|at|from)\s+[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|do(?=(?:es)?\s+(?:the|a|an|your|our|all|it|them)\b)|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b))(?:s|es)?\b(.*)`,
       "iu",
     ),
     kind: "present",
@@ -437,7 +437,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:come(?:s)? (?:back )?to you\b|go(?:es)? (?:off )?to (?:the )?print(?:ers?)?\b|(?<=\b(?:the|our)\s+(?:[\w-]+\s+){0,2}[\w-]+\s)comes\b(?=\s+(?:on\s+|by\s+)?(?:today|tonight|tomorrow|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|goes live|goes out|(?<!\bto\s)go out|go(?:es)? (?:over |across |back )?to (?:you\b|your (?=[^.!?]{0,40}\b(?:on|by|today|tomorrow|tonight|this|next)\b))|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves (?:our|the) (?:warehouse|depot|yard|kitchen|plant|factory|bakery|dock)|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
+    re: /\b(?:come(?:s)? (?:back )?to you\b|go(?:es)? (?:off )?to (?:the )?print(?:ers?)?\b|(?<=\b(?:the|our)\s+(?:[\w-]+\s+){0,2}[\w-]+\s)comes\b(?=\s+(?:on\s+|by\s+)?(?:today|tonight|tomorrow|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|goes live|goes out|goes in(?=\s+(?:on|by|tomorrow|today|tonight|this|next)\b)|(?<!\bto\s)go out|go(?:es)? (?:over |across |back )?to (?:you\b|your (?=[^.!?]{0,40}\b(?:on|by|today|tomorrow|tonight|this|next)\b))|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves (?:our|the) (?:warehouse|depot|yard|kitchen|plant|factory|bakery|dock)|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
@@ -588,7 +588,12 @@ const HAVE_OBJECT =
 /** "I'll have Jake call you": a named person (case-sensitive) made to act. */
 const HAVE_PERSON =
   /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
-const HAVE_ACTION = { test: (tail: string) => HAVE_OBJECT.test(tail) || HAVE_PERSON.test(tail) };
+/** Round 11: "I'll have pricing for three stock options with you by Thursday": a bare noun phrase handed over. */
+const HAVE_TO_YOU =
+  /^(?!(?:a|an|the|lunch|dinner|coffee|drinks|breakfast|fun|time|words?|chat|talk|meeting|call)\b)[a-z][\w-]*(?:\s+[\w-]+){0,5}?\s+(?:to|with)\s+you\b/i;
+const HAVE_ACTION = {
+  test: (tail: string) => HAVE_OBJECT.test(tail) || HAVE_PERSON.test(tail) || HAVE_TO_YOU.test(tail),
+};
 
 const QUESTION_START =
   /^(?:will|would|could|can|shall|should|do|does|did|are|is|won't|wouldn't|may)\s+(?:you|we|i|they|he|she|it)\b/i;
@@ -809,6 +814,14 @@ export function matchCommitment(sentence: string): string | null {
       const first = (m[1] ?? "").split(/\s+/)[0] ?? "";
       const determiner = /^(?:our|my|the|an?)$/i.test(first);
       if (!determiner && NOT_A_SUBJECT.has(first) && !/^(?:he|she)$/i.test(first)) continue;
+      // round 11: "Part arrives from the factor at 2": a thing capitalised by its place, not a person
+      if (
+        !determiner &&
+        !/^(?:he|she)$/i.test(first) &&
+        (m[1] ?? "").split(/\s+/).length === 1 &&
+        THING_NOUN.test(first)
+      )
+        continue;
       if (!hasDeadlineWords(m[2] ?? "")) continue;
       if (/\b(?:said|says|told|mentioned|thinks|promised)\b/i.test(before)) return null;
       action = m[0].replace(/^[^\p{L}]+/u, "").trim();
@@ -948,6 +961,8 @@ export function matchCommitment(sentence: string): string | null {
       )
         continue;
       if (!hasDeadlineWords(rest) || HABIT.test(rest) || /\b(?:is|are|was|were|has|have|had)\b/i.test(rest)) continue;
+      // "Bella looks gorgeous today": a state, not an act
+      if (/^(?:look|get|go|come|set)$/i.test(m[2] ?? "")) continue;
       if (/\b(?:said|says|told|mentioned|thinks|thought)\b/i.test(before)) return null;
       action = `${(m[2] ?? "").toLowerCase()}${rest}`.trim();
     } else if (kind === "present") {
@@ -1060,7 +1075,7 @@ export function matchCommitment(sentence: string): string | null {
         // "I'll see to it" is a promise
       } else if (
         (verb === "take" &&
-          /^(?:it|the (?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|offer|deal|subscription|seats|licen[cs]es))\b/i.test(
+          /^(?:it|the (?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|offer|deal|subscription|seats|licen[cs]es))\b|^the (?:[\w-]+ ){0,3}(?:set|kit|model|one|size|colou?r)\b(?![^.!?]*\b(?:to|over|round|back|down|up)\b)/i.test(
             tail,
           )) ||
         (DECISION_VERB.test(verb) &&
@@ -1072,7 +1087,9 @@ export function matchCommitment(sentence: string): string | null {
       } else if (/^[A-Z]/.test(m[2] ?? "") && /going to|gonna/i.test(m[0])) {
         return null; // "I'm going to Berlin": a destination
       } else if (
-        /\b(?:on|upon) my return\b|\bwhen i(?:'m| am| get)? back\b/i.test(tail) &&
+        /\b(?:(?:on|upon|after) my return|when i(?:'m| am| get)? back|when i return|(?:after|when) i(?:'m| am) back in the office)\b/i.test(
+          tail,
+        ) &&
         !hasDeadlineWords(tail) &&
         /^(?:reply|respond|answer|get back|deal|action|look|read|review|follow)\b/i.test(`${verb}${rest}`)
       ) {
@@ -1084,6 +1101,11 @@ export function matchCommitment(sentence: string): string | null {
         )
       ) {
         return null; // "We're going to move the fleet to the other carrier": a buyer leaving (round 9)
+      } else if (
+        /^(?:use|hire|try)$/.test(verb) &&
+        /^(?:someone|somebody|another|a different|other|a new)\b/i.test(tail)
+      ) {
+        return null; // round 11: "we're going to use someone else for the grounds": a buyer leaving
       } else if (verb === "keep" && /\b(?:on file|on record|in mind|for (?:the )?future|for next)\b/i.test(tail)) {
         return null; // "We will keep your details on file for future tenders": a polite no (round 9)
       } else if (/\b(?:in-house|ourselves)\b/i.test(tail) && !/\b(?:you|your)\b/i.test(tail)) {
@@ -1467,7 +1489,7 @@ function matchPlanItem(line: string): string | null {
 const SERVICE_NOUN =
   "deliver(?:y|ies)|collection|pick-?up|drop-?off|install(?:ation)?|fitting|visit|call-?back|call|follow-?up|survey|inspection|service|repair|treatment|spray|clean(?:ing)?|sneak peeks?|preview|proof|draft|translation|cop(?:y|ies)|gallery|photo|image|file|reel|edit|video|report|quote|proposal|invoice|receipt|refund|credit(?: note)?|replacement|sample|tracking(?: number| details)?|confirmation|result|suit|dress|part|key|contract|document|paperwork|feedback|drawing|design|mock-?up|artwork|statement|certificate|version|shipment|dispatch|hand-?over|walk-?through|estimate|valuation|assessment|cheque|check|payment|deposit|transfer";
 const VERBLESS_NOUN = new RegExp(
-  String.raw`^((?:(?:the|a|an|our|my|your|full|final|first|second|next|revised|updated|signed|new|free|complete|finished|edited|raw)\s+)*(?:[\w-]+\s+){0,2}?(?:${SERVICE_NOUN})(?:s|es)?)\s+((?:back\s+)?(?:to\s+(?:you|your\s+[\w-]+)\s+)?(?:on|by|before|within|in|next|this|tomorrow|today|tonight|between|at|from|early|end|first thing|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)$`,
+  String.raw`^((?:(?:the|a|an|our|my|your|full|final|first|second|next|revised|updated|signed|new|free|complete|finished|edited|raw)\s+)*(?:[\w-]+\s+){0,2}?(?:${SERVICE_NOUN})(?:s|es)?(?:\s+(?:of|for)\s+[^,;:]{1,40}?)?)\s+((?:(?:is|are)\s+)?(?:back\s+)?(?:to\s+(?:you|your\s+[\w-]+)\s+)?(?:on|by|before|within|in|next|this|tomorrow|today|tonight|between|at|from|early|end|first thing|same day|latest|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)$`,
   "i",
 );
 /** "Hi-res file delivered the same day the licence is signed": a deliverable and a participle, no auxiliary. */
@@ -1477,6 +1499,8 @@ const VERBLESS_PARTICIPLE = new RegExp(
 );
 /** A role or a service word: capitalised at the start of a sentence, still no name. */
 const COMMON_NOUN = new RegExp(`^(?:${ROLES}|${SERVICE_NOUN})s?$`, "i");
+/** A deliverable or service word, never a person ("Part arrives from the factor at 2"). */
+const THING_NOUN = new RegExp(`^(?:${SERVICE_NOUN})s?$`, "i");
 /** A finite verb or auxiliary: a clause with one is not verbless. */
 const FINITE =
   /\b(?:is|are|was|were|am|be|been|will|'ll|won't|has|have|had|can|could|would|should|must|shall|may|might|do|does|did|need|needs|want|wants|costs?|takes?|starts?|ends?|opens?|closes?|went|goes|get|gets|got)\b/i;
@@ -1503,13 +1527,22 @@ export function matchVerbless(clause: string): string | null {
     /\b(?:due|deadline|overdue|expires?|closed|shut|yesterday|ago|last|already|earlier|expected|estimated|eta|approx(?:imately)?|thanks?|thank you)\b/i.test(
       s,
     ) ||
-    /^(?:for|about|re|regarding|after|since|from|with|to|of|on|in|at|your)\b/i.test(s)
+    /^(?:for|about|re|regarding|after|since|from|with|to|of|on|in|at|your)\b/i.test(s) ||
+    // terms of an offer: a price or a recurring range ("Evening cleaning Monday to Friday … £3,850 per month")
+    /[$€£¥₹₦]|\b(?:per|a|an) (?:month|week|hour|day|year|visit|head|person)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day to (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:daily|weekly|monthly|every)\b/i.test(
+      s,
+    )
   )
     return null;
   const noun = VERBLESS_NOUN.exec(s);
   if (
     noun &&
-    !FINITE.test(s) &&
+    !FINITE.test(
+      s.replace(
+        /\s(?:is|are)\s(?=on|by|tomorrow|today|tonight|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)/i,
+        " ",
+      ),
+    ) &&
     (hasDeadlineWords(noun[2] ?? "") || /\b(?:after that|afterwards)\b/i.test(noun[2] ?? ""))
   )
     return s;
