@@ -225,7 +225,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // round 8: a subject-less deliverable on its way from the author's side, with a time ("deposit coming this
   // week", "Revised drawings coming tomorrow"); not the reader's thing ("your parcel coming…" is an ETA)
   {
-    re: /(?:^|[,;:–—]\s*|\.\s+)((?!(?:your|the weather|rain|snow|storm|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the)\s+)?(?:[a-z-]+\s+){0,2}[a-z]{3,}\s+(?:coming|going out|on (?:its|their) way)\s+(?:from\s+(?:our|my|the)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b).*)/i,
+    re: /(?:^|[,;:–—]\s*|\.\s+)((?!(?:your|the weather|rain|snow|storm|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the)\s+)?(?:[a-z-]+\s+){0,2}(?:[a-z]{3,}|po|pi)\s+(?:coming|going out|on (?:its|their) way)\s+(?:from\s+(?:our|my|the)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b).*)/i,
     kind: "expect",
   },
   // "Expect the documents by noon tomorrow"
@@ -342,7 +342,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:is|are|'s)\s+(?:live|back up|back online|online|up and running|operational|with you|on site|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?=\s+(?:in|within|by|from|tomorrow|tonight|on (?:the )?\d|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:also\s+)?be\s+(?:back\s+)?(?:in the (?:post|mail)|on[- ]?site)\b|(?:will|'ll)\s+(?:reach (?:you|your \w+)|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|reach(?:es)? you\b(?=[^.!?]{0,20}\b(?:today|tomorrow|tonight|on|by|before|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
+    re: /\b(?:(?:is|are|'s)\s+(?:live|back up|back online|online|up and running|operational|with you|on site|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?=\s+(?:in|within|by|from|tomorrow|tonight|on (?:the )?\d+|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:also\s+)?be\s+(?:back\s+)?(?:in the (?:post|mail)|on[- ]?site)\b|(?:will|'ll)\s+(?:reach (?:you|your \w+)|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|reach(?:es)? you\b(?=[^.!?]{0,20}\b(?:today|tomorrow|tonight|on|by|before|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -420,7 +420,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "our loss assessor visits the site on Thursday")
   {
     re: new RegExp(
-      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|buyer|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant))s?(?:\s+(?:in|at|from)\s+[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|do(?=(?:es)?\s+(?:the|a|an|your|our|all|it|them)\b)|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b))(?:s|es)?\b(.*)`,
+      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|purchasing|procurement|finance|accounts|accounting|payroll|legal|dispatch|logistics|billing|admin|hr|ops|operations|maintenance|facilities|production|qc|qa|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|buyer|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant))s?(?:\s+(?:in|at|from)\s+[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|do(?=(?:es)?\s+(?:the|a|an|your|our|all|it|them)\b)|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b))(?:s|es)?\b(.*)`,
       "iu",
     ),
     kind: "present",
@@ -642,7 +642,10 @@ const PERFORMATIVE = /^(?:confirm|accept|agree|approve|acknowledge|authori[sz]e|
 const DEPARTMENT =
   /^(?:Finance|Accounts|Accounting|Payroll|Procurement|Purchasing|Legal|Compliance|HR|IT|Ops|Operations|Dispatch|Logistics|Billing|Support|Engineering|Sales|Admin|Reception|Facilities|Maintenance|Treasury|Warehouse|Production|Scheduling)$/;
 /** A habit, not a scheduled act ("we send invoices monthly"). */
-const HABIT = /\b(?:every|each|always|usually|normally|monthly|weekly|daily|quarterly|annually|yearly)\b/i;
+// round 11: "every" only before a time ("with a check on every sheet" is no habit), and "monthly" only as an
+// adverb ("the monthly contract" is a noun phrase)
+const HABIT =
+  /\b(?:every|each)\s+(?:day|week|month|year|morning|afternoon|evening|night|hour|time|quarter|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d|other|few|couple|two|three)\b|\b(?:always|usually|normally|generally|typically)\b|\b(?:monthly|weekly|daily|quarterly|annually|yearly|nightly|hourly)\b(?=\s*(?:$|[.,;:!?)]|(?:on|in|at|from|by|until|basis|and|or|as)\b))/i;
 
 /** Capitalised sentence openers before "to <verb>" that are not the owner of an action item. */
 const OTHER_PARTY =
@@ -985,6 +988,14 @@ export function matchCommitment(sentence: string): string | null {
         );
       if ((!hasDeadlineWords(rest) && !event && !fronted && !urgent && !onEvent) || HABIT.test(rest)) continue;
       if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
+      // round 11: "we present our proposal: 6 drones …, delivery in 20 days after the order": the time belongs to
+      // the terms listed after the colon, not to the act of the sentence
+      if (
+        /:/.test(rest) &&
+        !hasDeadlineWords(rest.split(":")[0] ?? "") &&
+        !/\b(?:i|we|i'll|we'll)\b/i.test(rest.slice(rest.indexOf(":") + 1))
+      )
+        continue;
       // round 11: "we confirm all 6 rooms at 9,600 MAD" acts in the saying
       if (PERFORMATIVE.test(verb) && /^\s*(?:i|we)\b/i.test(m[0]) && !/\b(?:by|before|within)\b/i.test(rest)) continue;
       // "I run a small boutique in Pune and want 60 sets …, delivery by mid-August": who the writer is and what
@@ -1489,7 +1500,7 @@ function matchPlanItem(line: string): string | null {
 const SERVICE_NOUN =
   "deliver(?:y|ies)|collection|pick-?up|drop-?off|install(?:ation)?|fitting|visit|call-?back|call|follow-?up|survey|inspection|service|repair|treatment|spray|clean(?:ing)?|sneak peeks?|preview|proof|draft|translation|cop(?:y|ies)|gallery|photo|image|file|reel|edit|video|report|quote|proposal|invoice|receipt|refund|credit(?: note)?|replacement|sample|tracking(?: number| details)?|confirmation|result|suit|dress|part|key|contract|document|paperwork|feedback|drawing|design|mock-?up|artwork|statement|certificate|version|shipment|dispatch|hand-?over|walk-?through|estimate|valuation|assessment|cheque|check|payment|deposit|transfer";
 const VERBLESS_NOUN = new RegExp(
-  String.raw`^((?:(?:the|a|an|our|my|your|full|final|first|second|next|revised|updated|signed|new|free|complete|finished|edited|raw)\s+)*(?:[\w-]+\s+){0,2}?(?:${SERVICE_NOUN})(?:s|es)?(?:\s+(?:of|for)\s+[^,;:]{1,40}?)?)\s+((?:(?:is|are)\s+)?(?:back\s+)?(?:to\s+(?:you|your\s+[\w-]+)\s+)?(?:on|by|before|within|in|next|this|tomorrow|today|tonight|between|at|from|early|end|first thing|same day|latest|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)$`,
+  String.raw`^((?:(?:the|a|an|our|my|your|full|final|first|second|next|revised|updated|signed|new|free|complete|finished|edited|raw)\s+)*(?:[\w-]+\s+){0,2}?(?:${SERVICE_NOUN})(?:s|es)?(?:\s+(?:of|for)\s+(?:[^,;:]|,(?=\d)){1,40}?)?)\s+((?:(?:is|are)\s+)?(?:back\s+)?(?:to\s+(?:you|your\s+[\w-]+)\s+)?(?:on|by|before|within|in|next|this|tomorrow|today|tonight|between|at|from|early|end|first thing|same day|latest|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)$`,
   "i",
 );
 /** "Hi-res file delivered the same day the licence is signed": a deliverable and a participle, no auxiliary. */
@@ -1593,7 +1604,7 @@ const HANDED_TO =
 /** "beforehand", "before then", "ahead of it": due by the date of the clause before. */
 /** A service role with "the" acting in the present or future ("the glazier comes Tuesday", "the technician will…"). */
 const READERS_ROLE = new RegExp(
-  String.raw`(?:^|[,;:]\s*|\band\s+)the\s+(?!undersigned\b)(?:[a-z]+\s+)?(?:${ROLES})\s+(?:comes|visits|arrives|starts|will|'ll|is coming|is going to)\b`,
+  String.raw`(?:^|[,;:]\s*|\band\s+)the\s+(?!undersigned\b)(?:[a-z]+\s+)?(?!(?:trucks?|vans?|lorr(?:y|ies)|tankers?)\b)(?:${ROLES})\s+(?:comes|visits|arrives|starts|will|'ll|is coming|is going to)\b`,
   "i",
 );
 /** A sentence that joins a second first-person promise to the one before ("…, and I'll…", "… and we'll…"). */
