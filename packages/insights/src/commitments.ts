@@ -342,7 +342,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:is|are|'s)\s+(?:live|back up|back online|online|up and running|operational|with you|on site|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?=\s+(?:in|within|by|from|tomorrow|tonight|on (?:the )?\d+|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:also\s+)?be\s+(?:back\s+)?(?:in the (?:post|mail)|on[- ]?site)\b|(?:will|'ll)\s+(?:reach (?:you|your \w+)|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|reach(?:es)? you\b(?=[^.!?]{0,20}\b(?:today|tomorrow|tonight|on|by|before|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
+    re: /\b(?:(?:is|are|'s)\s+(?:live|back up|back online|online|up and running|operational|with you|on site|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?=(?:\s+(?:at|in) (?:the |our |your )?[\w-]+(?: [\w-]+)?)?\s+(?:in|within|by|from|tomorrow|tonight|on (?:the )?\d+|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:also\s+)?be\s+(?:back\s+)?(?:in the (?:post|mail)|on[- ]?site)\b|(?:will|'ll)\s+(?:reach (?:you|your \w+)|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|reach(?:es)? you\b(?=[^.!?]{0,20}\b(?:today|tomorrow|tonight|on|by|before|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -415,12 +415,20 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     ),
     kind: "namedPresent",
   },
+  // round 11: a colleague named before, in the present with a time ("He replaces the failed drive tomorrow morning")
+  {
+    re: new RegExp(
+      String.raw`(?:^|[,;:–—]\s*|\b(?:and|then)\s+)(?:he|she)\s+(?:also\s+|then\s+)?(${ACTION_VERBS})(?:s|es)\b(.*)`,
+      "i",
+    ),
+    kind: "present",
+  },
   // present tense with a future time: "I send you the copy tomorrow", "our team delivers on the 20th"
   // round 11: any agent noun of ours, also with a place ("Our agent in Hamburg sends you the arrival notice",
   // "our loss assessor visits the site on Thursday")
   {
     re: new RegExp(
-      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|purchasing|procurement|finance|accounts|accounting|payroll|legal|dispatch|logistics|billing|admin|hr|ops|operations|maintenance|facilities|production|qc|qa|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|buyer|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant))s?(?:\s+(?:in|at|from)\s+[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|do(?=(?:es)?\s+(?:the|a|an|your|our|all|it|them)\b)|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b))(?:s|es)?\b(.*)`,
+      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|purchasing|procurement|finance|accounts|accounting|payroll|legal|dispatch|logistics|billing|admin|hr|ops|operations|maintenance|facilities|production|qc|qa|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant|ian))s?(?:\s+(?:in|at|from)\s+[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|do(?=(?:es)?\s+(?:the|a|an|your|our|all|it|them)\b)|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b))(?:s|es)?\b(.*)`,
       "iu",
     ),
     kind: "present",
@@ -437,7 +445,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:come(?:s)? (?:back )?to you\b|go(?:es)? (?:off )?to (?:the )?print(?:ers?)?\b|(?<=\b(?:the|our)\s+(?:[\w-]+\s+){0,2}[\w-]+\s)comes\b(?=\s+(?:on\s+|by\s+)?(?:today|tonight|tomorrow|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|goes live|goes out|goes in(?=\s+(?:on|by|tomorrow|today|tonight|this|next)\b)|(?<!\bto\s)go out|go(?:es)? (?:over |across |back )?to (?:you\b|your (?=[^.!?]{0,40}\b(?:on|by|today|tomorrow|tonight|this|next)\b))|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves (?:our|the) (?:warehouse|depot|yard|kitchen|plant|factory|bakery|dock)|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
+    re: /\b(?:come(?:s)? (?:back )?to you\b|go(?:es)? (?:off )?to (?:the )?print(?:ers?)?\b|(?<=\b(?:the|our)\s+(?:[\w-]+\s+){0,2}[\w-]+\s)comes\b(?=\s+(?:on\s+|by\s+)?(?:today|tonight|tomorrow|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|goes live|goes out|goes in(?=\s+(?:on|by|tomorrow|today|tonight|this|next)\b)|(?<!\bto\s)go out|go(?:es)? (?:over |across |back )?to (?:you\b|(?:your|the) (?=[^.!?]{0,40}\b(?:on|by|today|tomorrow|tonight|this|next)\b))|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves (?:our|the) (?:warehouse|depot|yard|kitchen|plant|factory|bakery|dock|account|bank)|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
@@ -973,7 +981,10 @@ export function matchCommitment(sentence: string): string | null {
       const rest = m[2] ?? "";
       // a habit ("we send invoices monthly") is not a promise: a concrete future time is required
       // "I text you when the driver leaves": a first-person present with a future event is a promise (no date)
-      const event = /^\s*i\b/i.test(m[0]) && /^\s+(?:you|u)\b.*\b(?:when|once|as soon as)\b/i.test(rest);
+      // round 11: also any first-person act on an event ("Final price I share after you select the colours")
+      const event =
+        /^\s*(?:i|we)\b/i.test(m[0]) &&
+        (/^\s+(?:you|u)\b.*\b(?:when|once|as soon as)\b/i.test(rest) || EVENT.test(rest));
       // "Tomorrow I call the bank": the time may come first
       const fronted = hasDeadlineWords(before) && before.trim().split(/\s+/).length <= 4;
       // "We arrange production immediately": a first-person present made urgent is a promise (no date)
@@ -1113,8 +1124,8 @@ export function matchCommitment(sentence: string): string | null {
       ) {
         return null; // "We're going to move the fleet to the other carrier": a buyer leaving (round 9)
       } else if (
-        /^(?:use|hire|try)$/.test(verb) &&
-        /^(?:someone|somebody|another|a different|other|a new)\b/i.test(tail)
+        /^(?:use|hire|try|buy|order|source)$/.test(verb) &&
+        /^(?:(?:through|with|from|via)\s+)?(?:someone|somebody|another|a different|other|a new)\b/i.test(tail)
       ) {
         return null; // round 11: "we're going to use someone else for the grounds": a buyer leaving
       } else if (verb === "keep" && /\b(?:on file|on record|in mind|for (?:the )?future|for next)\b/i.test(tail)) {
@@ -1176,7 +1187,7 @@ function courtesyOnly(s: string): boolean {
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|\d{1,3} (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes))\b/i.test(
+  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes))\b/i.test(
     s,
   );
 }
@@ -1503,6 +1514,9 @@ const VERBLESS_NOUN = new RegExp(
   String.raw`^((?:(?:the|a|an|our|my|your|full|final|first|second|next|revised|updated|signed|new|free|complete|finished|edited|raw)\s+)*(?:[\w-]+\s+){0,2}?(?:${SERVICE_NOUN})(?:s|es)?(?:\s+(?:of|for)\s+(?:[^,;:]|,(?=\d)){1,40}?)?)\s+((?:(?:is|are)\s+)?(?:back\s+)?(?:to\s+(?:you|your\s+[\w-]+)\s+)?(?:on|by|before|within|in|next|this|tomorrow|today|tonight|between|at|from|early|end|first thing|same day|latest|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)$`,
   "i",
 );
+/** Round 11: "Shortlist with CVs to you tomorrow by noon": any noun phrase handed to the reader with a time. */
+const VERBLESS_TO_YOU =
+  /^((?:(?:the|a|an|our|my|full|final|first|revised|updated|signed|new)\s+)*(?!(?:i|we|you|he|she|they|it|this|that|thanks?|thank|welcome|hello|hi)\b)[\w-]+(?:\s+[\w-]+){0,4}?)\s+(?:back\s+)?to\s+you\s+((?:on|by|before|within|in|next|this|tomorrow|today|tonight|first thing|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)$/i;
 /** "Hi-res file delivered the same day the licence is signed": a deliverable and a participle, no auxiliary. */
 const VERBLESS_PARTICIPLE = new RegExp(
   String.raw`^((?:(?:the|a|an|our|my|your|full|final|first|revised|updated|signed|new|edited|raw)\s+)*(?!(?:i|we|you|he|she|they|it|this|that|all|everything)\b)(?:[\w-]+\s+){0,2}?[\w-]{3,})\s+(${FUTURE_PARTICIPLES})\b(.*)$`,
@@ -1530,6 +1544,11 @@ export function matchVerbless(clause: string): string | null {
   const s = expandTexting(clause)
     .trim()
     .replace(/^(?:(?:ok(?:ay)?|great|perfect|sure|yes|so|and|then|plus)[,!.]?\s+)+/i, "")
+    // a greeting or a name before a comma ("Sir, fabric swatches dispatched today")
+    .replace(
+      /^(?:(?:hi|hello|hey|hola|dear|bonjour|ciao|morning|sir|madam|ma'am)\b[^,]{0,30}|\p{Lu}[\p{L}'-]+),\s+/u,
+      "",
+    )
     .replace(/[.!;:\s]+$/, "");
   if (!s || /\?/.test(s) || HEDGE.test(s) || NEGATED_MODAL.test(s) || CONDITIONAL.test(s) || REPORTED.test(s))
     return null;
@@ -1557,6 +1576,12 @@ export function matchVerbless(clause: string): string | null {
     (hasDeadlineWords(noun[2] ?? "") || /\b(?:after that|afterwards)\b/i.test(noun[2] ?? ""))
   )
     return s;
+  const toYou = VERBLESS_TO_YOU.exec(s);
+  // its first word is a noun, not a verb with its subject elided ("reply to you by Wednesday" goes with the verb before)
+  const firstWord = (toYou?.[1] ?? "")
+    .split(/\s+/)
+    .find((w) => !/^(?:the|a|an|our|my|full|final|first|revised|updated|signed|new)$/i.test(w));
+  if (toYou && !isActionVerb(firstWord ?? "") && !FINITE.test(s) && hasDeadlineWords(toYou[2] ?? "")) return s;
   const part = VERBLESS_PARTICIPLE.exec(s);
   // "Container booked on the 8pm sailing": an arrangement reported, not an act to come
   if (
@@ -1614,7 +1639,8 @@ const WITH_IT =
   /\b(?:(?:right|straight|immediately|directly|just) after(?:wards)?|afterwards|then)\b|\b(?:copy|cc|bcc|loop)\s+(?:you|u)\b/i;
 const BEFOREHAND = /\b(?:beforehand|before then|ahead of (?:it|that|time|then))\b/i;
 /** A promise that waits on an event instead of a date ("when it's imaged", "as soon as it's returned"). */
-const EVENT = /\b(?:when|once|as soon as|the moment|the day)\s+(?:it|they|he|she|we|you|i|the|your|our|that|this)\b/i;
+const EVENT =
+  /\b(?:when|once|as soon as|the moment|the day|after)\s+(?:it|they|he|she|we|you|i|the|your|our|that|this)\b/i;
 /** Being somewhere or handing something over at a time, which an event named before may date. */
 const ARRIVAL =
   /\b(?:arriv\w*|pick(?:s|ing)? (?:\w+ )?up|collect\w*|drop(?:s|ping)? (?:\w+ )?off|deliver\w*|be (?:at|there|on site|with you)|meet\w*|set(?:ting)? up|install\w*|visit\w*)\b/i;
