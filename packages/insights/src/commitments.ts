@@ -916,7 +916,11 @@ export function matchCommitment(sentence: string): string | null {
       const rest = m[2] ?? "";
       // "I'm writing to…", "I'm reaching out about…", "just checking in": openers, not promises
       // "confirming lunch for 25 on Wednesday" acknowledges an arrangement
-      if (/^(?:writ|reach|follow|check|contact|email|look|try|hop|wonder|get|confirm)/.test(verb)) continue;
+      // round 11: "I'm emailing you the menu pack tonight" hands something over (an object and a time): no opener
+      const handsOver =
+        /^(?:email|writ)/.test(verb) && /^\s+(?:you|u)\s+(?:the|a|an|our|my|your|over|through|across)\b/i.test(rest);
+      if (/^(?:writ|reach|follow|check|contact|email|look|try|hop|wonder|get|confirm)/.test(verb) && !handsOver)
+        continue;
       // "Stock take Sat: I'm covering aisles 1-10": the date may be in a short heading before the colon
       const heading = /^[^:]{1,40}:\s*$/.test(before) && hasDeadlineWords(before);
       // "We are 24 people …, coming to Florence 8 to 11 October": the writer's own trip to a named place is a
@@ -1541,6 +1545,18 @@ const AHEAD =
  * mid-August" asks for it).
  */
 export function matchVerbless(clause: string): string | null {
+  // round 11: an emoji, a dash or a colon often ends a statement without a full stop ("You two were a dream 💛 Sneak
+  // peeks on Wednesday"): the promise is the last part
+  // "Update: … install next Thurs": an update relayed to a colleague, a notice
+  if (REMINDER.test(clause.trim()) || /^\s*update\b/i.test(clause)) return null;
+  const parts = clause.split(
+    /\s*(?:\p{Extended_Pictographic}[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]*|\s[-–—]\s|:\s)\s*/u,
+  );
+  const last = parts[parts.length - 1] ?? "";
+  return parts.length > 1 && last.trim() ? verblessPart(last) : verblessPart(clause);
+}
+
+function verblessPart(clause: string): string | null {
   const s = expandTexting(clause)
     .trim()
     .replace(/^(?:(?:ok(?:ay)?|great|perfect|sure|yes|so|and|then|plus)[,!.]?\s+)+/i, "")
@@ -1589,7 +1605,9 @@ export function matchVerbless(clause: string): string | null {
     /^(?:booked|scheduled|confirmed|arranged|agreed|approved|signed|assigned|appointed|planned)$/i.test(part[2] ?? "")
   )
     return null;
-  if (part && !FINITE.test(part[1] ?? "") && !FINITE.test(part[3] ?? "") && AHEAD.test(part[3] ?? "")) return s;
+  // the event may have a verb of its own ("delivered the same day the licence is signed")
+  const ownPart = (part?.[3] ?? "").split(/\b(?:when|once|as soon as|the (?:same )?day|same day)\b/i)[0] ?? "";
+  if (part && !FINITE.test(part[1] ?? "") && !FINITE.test(ownPart) && AHEAD.test(part[3] ?? "")) return s;
   return null;
 }
 
