@@ -1334,7 +1334,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     const item = plan.items.has(s.replace(LIST_MARKER, "").trim());
     // a question or conditional governs the whole sentence, so judge those on the sentence (round 11: also an
     // ultimatum before "and I'll": "Match their price and I'll drop the truck off tomorrow")
-    const ultimatum = /\s+and\s+(?=(?:i|we)(?:'ll|’ll|\s+will)\s)/i.exec(s);
+    const ultimatum = /(?<!\s)\s+and\s+(?=(?:i|we)(?:'ll|’ll|\s+will)\s)/i.exec(s);
     if (
       /\?\s*$/.test(s) ||
       /^\s*(?:if|unless)\b/i.test(s) ||
@@ -1550,7 +1550,8 @@ export function matchVerbless(clause: string): string | null {
   // "Update: … install next Thurs": an update relayed to a colleague, a notice
   if (REMINDER.test(clause.trim()) || /^\s*update\b/i.test(clause)) return null;
   const parts = clause.split(
-    /\s*(?:\p{Extended_Pictographic}[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]*|\s[-–—]\s|:\s)\s*/u,
+    // no leading \s* (it would rescan a run of spaces from each of its positions)
+    /(?:\p{Extended_Pictographic}[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]*|(?<!\s)\s+[-–—]\s|:\s)/u,
   );
   const last = parts[parts.length - 1] ?? "";
   return parts.length > 1 && last.trim() ? verblessPart(last) : verblessPart(clause);
