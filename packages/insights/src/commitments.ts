@@ -1312,7 +1312,7 @@ function dueScope(clause: string): string {
     }
   }
   const cut =
-    /,\s+(?:so|because|since|as|while|whereas|which)\s|,?\s+and\s+(?:please|kindly|pls)\b|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
+    /,\s+(?:so|because|since|as|while|whereas|which)\s|,?\s+and\s+(?:please|kindly|pls)\b|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b|,?\s+and\s+(?:if|once|when|after|as soon as)\b/i.exec(
       clause,
     );
   if (!cut) return clause;
@@ -1397,8 +1397,15 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       if (msg.direction === "inbound" && READERS_ROLE.test(piece.text)) continue;
       const scoped = expandTexting(dueScope(piece.text));
       const found =
-        sameDayAs(scoped, whole, dueScope(piece.text), msg.sentAt, dueOpts, anchor) ??
-        resolveDueDate(scoped, item ? plan.reference(msg.sentAt, dueOpts.timezone) : msg.sentAt, dueOpts);
+        sameDayAs(
+          scoped,
+          whole,
+          dueScope(piece.text),
+          msg.sentAt,
+          dueOpts,
+          anchor,
+          lastDated !== null && lastDated.sentence === previous ? lastDated.at : null,
+        ) ?? resolveDueDate(scoped, item ? plan.reference(msg.sentAt, dueOpts.timezone) : msg.sentAt, dueOpts);
       let due: typeof found =
         found && last?.sentence === whole ? afterEarlier(found, scoped, last.dueAt, dueOpts.timezone) : found;
       // "Our CTO will join Wednesday's call, and I'll share the diagram beforehand": the date before it
@@ -1655,7 +1662,7 @@ const READERS_ROLE = new RegExp(
 const JOINED = /\b(?:and|then)\s+(?:i|we)(?:'ll|’ll|\s+will)\s/i;
 /** An act that goes with the one before it: a copy of it, or one done right after it. */
 const WITH_IT =
-  /\b(?:(?:right|straight|immediately|directly|just) after(?:wards)?|afterwards|then)\b|\b(?:copy|cc|bcc|loop)\s+(?:you|u)\b/i;
+  /\b(?:(?:right|straight|immediately|directly|just) after(?:wards)?|afterwards|then|be there(?: (?:too|as well|personally|myself))?|personally|myself|too|as well)\b|\b(?:copy|cc|bcc|loop)\s+(?:you|u)\b/i;
 const BEFOREHAND = /\b(?:beforehand|before then|ahead of (?:it|that|time|then))\b/i;
 /** A promise that waits on an event instead of a date ("when it's imaged", "as soon as it's returned"). */
 const EVENT =
@@ -1767,6 +1774,7 @@ function sameDayAs(
   sentAt: number,
   opts: { timezone?: string; endOfDayHour?: number },
   anchorAt: number | null = null,
+  previousAt: number | null = null,
 ): { dueAt: number; phrase: string } | null {
   const m = SAME_DAY.exec(scoped);
   const following = m ? null : FOLLOWING.exec(scoped);
@@ -1780,7 +1788,11 @@ function sameDayAs(
   // ("the same day" stays with its own sentence: "send the form and I'll sign it the same day" is an event)
   const baseAt =
     (earlier ? resolveDueDate(expandTexting(earlier), sentAt, opts) : null)?.dueAt ??
-    (thatWeek || weekday ? anchorAt : null);
+    (thatWeek || weekday ? anchorAt : null) ??
+    // round 11: "…ready to go home on Saturday the 12th! I'll send the feeding guide the day before", "Booked for
+    // Saturday 7:30. Pickup same day before 2pm": the date the sentence just before named, when the promise opens
+    // its sentence ("Please send the form and I'll sign it the same day" counts from the reader's act)
+    (earlier.trim() ? null : previousAt);
   if (baseAt === null) return null;
   const tz = opts.timezone ?? "UTC";
   const p = zonedParts(baseAt, tz);
