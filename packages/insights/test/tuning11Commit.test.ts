@@ -9,6 +9,8 @@ import { extractCommitments } from "../src/commitments";
 import { evalCommitments } from "./evaluate";
 import { BLIND8_ALL } from "./fixtures/blind8";
 import { TUNING11_COMMIT_HOLDOUT } from "./fixtures/tuning11-commit-holdout";
+import { TUNING11_COMMIT_HOLDOUT_B } from "./fixtures/tuning11-commit-holdout-b";
+import { TUNING11_COMMIT_HOLDOUT_C } from "./fixtures/tuning11-commit-holdout-c";
 
 const sent = Date.parse("2026-11-02T10:00:00Z"); // a Monday
 const texts = (text: string, direction: "inbound" | "outbound" = "outbound") =>
@@ -26,6 +28,23 @@ describe("round-11 commitments", () => {
     const negatives = TUNING11_COMMIT_HOLDOUT.filter((m) => m.expect.commitments.length === 0);
     expect(negatives.length).toBe(12);
     expect(evalCommitments(negatives).pr.fp).toBe(0);
+  });
+
+  it("holds holdouts B and C (first runs +due 0.564 and 0.400, each before its own fixes; fit since)", () => {
+    const b = evalCommitments(TUNING11_COMMIT_HOLDOUT_B);
+    const c = evalCommitments(TUNING11_COMMIT_HOLDOUT_C);
+    console.log(
+      `commitments tuning11 holdout B: ${b.withDue.summary()}\ncommitments tuning11 holdout C: ${c.withDue.summary()}`,
+    );
+    expect(b.withDue.tp + b.withDue.fn).toBe(24);
+    expect(c.withDue.tp + c.withDue.fn).toBe(17);
+    expect(b.withDue.f1).toBeGreaterThanOrEqual(0.9);
+    // C is the last holdout of the round: five of its promises stay missed (a rebooking notice, a vehicle of ours
+    // after ', or', a present passive after ', and', a verbless deliverable with only 'by', a customer's verbless
+    // hand-over), so its floor is lower
+    expect(c.withDue.f1).toBeGreaterThanOrEqual(0.75);
+    expect(b.pr.precision).toBe(1);
+    expect(c.pr.precision).toBe(1);
   });
 
   it("keeps blind8 (dev data since round 11; 0.788 +due after round 10) at the issue-13 target", () => {
