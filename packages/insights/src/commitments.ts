@@ -1557,13 +1557,13 @@ const AHEAD =
  * mid-August" asks for it).
  */
 export function matchVerbless(clause: string): string | null {
-  // round 11: an emoji, a dash or a colon often ends a statement without a full stop ("You two were a dream 💛 Sneak
-  // peeks on Wednesday"): the promise is the last part
   // "Update: … install next Thurs": an update relayed to a colleague, a notice
   if (REMINDER.test(clause.trim()) || /^\s*update\b/i.test(clause)) return null;
+  // round 11: an emoji, a dash or a colon often ends a statement without a full stop ("You two were a dream 💛 Sneak
+  // peeks on Wednesday"): the promise is the last part
   const parts = clause.split(
     // no leading \s* (it would rescan a run of spaces from each of its positions)
-    /(?:\p{Extended_Pictographic}[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s]*|(?<!\s)\s+[-–—]\s|:\s)/u,
+    /(?:\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\s)*|(?<!\s)\s+[-–—]\s|:\s)/u,
   );
   const last = parts[parts.length - 1] ?? "";
   return parts.length > 1 && last.trim() ? verblessPart(last) : verblessPart(clause);
