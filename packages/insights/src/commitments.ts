@@ -329,7 +329,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // terse arrival promises: "running late, be there in 20", "back in 10"; round 6: terse readiness with a
   // time ("Yep, ready by 1:30", "done by 4"; "finished in 20 minutes" reports the past)
   {
-    re: /(?:^|[,;:–—]\s*|\s-\s*|\band\s+)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back|with you|(?:on your desk|in your inbox|out to you)(?=\s+(?:by|before|tomorrow|today|tonight|on|at|\d))|(?:(?:yep|yes|yeah|ok(?:ay)?|sure|will do|on it)[,!.]?\s+)?(?:all\s+)?(?:ready(?=\s+(?:by|before|within|in)\s)|(?:done|finished|sorted)(?=\s+(?:by|before|within)\s)))\b(.*)/i,
+    re: /(?:^|[,;:–—]\s*|\s-\s*|\band\s+)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back|with you|(?:on your desk|in your inbox|out to you)(?=\s+(?:by|before|tomorrow|today|tonight|on|at|\d))|(?:(?:yep|yes|yeah|ok(?:ay)?|sure|will do|on it)[,!.]?\s+)?(?:all\s+)?(?:ready(?:\s+(?:to|for)\s+(?:collect(?:ion)?|pick(?:-?up| up)|go|ship|use|install))?(?=\s+(?:by|before|within|in|from)\s)|(?:done|finished|sorted)(?=\s+(?:by|before|within)\s)))\b(.*)/i,
     kind: "arrive",
   },
   // passive: "the amount will be paid within 30 days", "your refund is going to be processed"
@@ -342,7 +342,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:is|are|'s)\s+(?:live|active|activated|enabled|switched on|connected|back up|back online|online|up and running|operational|with you|on site|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?=(?:\s+(?:at|in) (?:the |our |your )?[\w-]+(?: [\w-]+)?)?\s+(?:in|within|by|from|tomorrow|tonight|on (?:the )?\d+|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:also\s+)?be\s+(?:back\s+)?(?:in the (?:post|mail)|on[- ]?site)\b|(?:will|'ll)\s+(?:reach (?:you|your \w+)|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|(?:arrives?|lands?)\s+(?:by (?:e-?mail|post|courier|mail)|in your (?:inbox|mailbox|account|portal))\b|reach(?:es)? (?:you|your)\b(?=[^.!?]{0,20}\b(?:today|tomorrow|tonight|on|by|before|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
+    re: /\b(?:(?:is|are|'s)\s+(?:live|active|activated|enabled|switched on|connected|back up|back online|online|up and running|operational|with you|on site|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?=(?:\s+(?:at|in) (?:the |our |your )?[\w-]+(?: [\w-]+)?)?\s+(?:in|within|by|from|tomorrow|tonight|on (?:the )?\d+|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:also\s+)?be\s+(?:back\s+)?(?:in the (?:post|mail)|on[- ]?site)\b|(?:will|'ll)\s+(?:reach (?:you|your \w+)|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|(?:arrives?|lands?)\s+(?:by (?:e-?mail|post|courier|mail)|in your (?:inbox|mailbox|account|portal))\b|reach(?:es)? (?:you|your)\b(?=[^.!?]{0,30}\b(?:today|tomorrow|tonight|on|by|before|within|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -1525,9 +1525,9 @@ function matchPlanItem(line: string): string | null {
 
 /** Round 11: deliverables and services a provider schedules without a verb ("Delivery next Friday", "Sneak peeks on Wednesday"). */
 const SERVICE_NOUN =
-  "deliver(?:y|ies)|collection|pick-?up|drop-?off|install(?:ation)?|fitting|visit|call-?back|call|follow-?up|survey|inspection|service|repair|treatment|spray|clean(?:ing)?|sneak peeks?|preview|proof|draft|translation|cop(?:y|ies)|gallery|photo|image|file|reel|edit|video|report|quote|proposal|invoice|receipt|refund|credit(?: note)?|replacement|sample|tracking(?: number| details)?|confirmation|result|suit|dress|part|key|contract|document|paperwork|feedback|drawing|design|mock-?up|artwork|statement|certificate|version|shipment|dispatch|hand-?over|walk-?through|estimate|valuation|assessment|cheque|check|payment|deposit|transfer";
+  "deliver(?:y|ies)|collection|pick-?up|drop-?off|install(?:ation)?|fitting|visit|call-?back|call|follow-?up|survey|inspection|service|repair|treatment|spray|clean(?:ing)?|sneak peeks?|preview|proof|draft|translation|cop(?:y|ies)|gallery|photo|image|file|reel|edit|video|report|quote|proposal|invoice|receipt|refund|credit(?: note)?|replacement|sample|tracking(?: number| details)?|confirmation|result|suit|dress|part|key|contract|document|paperwork|feedback|drawing|design|mock-?up|artwork|statement|certificate|version|shipment|dispatch|hand-?over|walk-?through|estimate|valuation|assessment|sketch(?:e)?|concept|layout|mock-?up|storyboard|cheque|check|payment|deposit|transfer";
 const VERBLESS_NOUN = new RegExp(
-  String.raw`^((?:(?:the|a|an|our|my|your|full|final|first|second|next|revised|updated|signed|new|free|complete|finished|edited|raw)\s+)*(?:[\w-]+\s+){0,2}?(?:${SERVICE_NOUN})(?:s|es)?(?:\s+(?:of|for)\s+(?:[^,;:]|,(?=\d)){1,40}?)?)\s+((?:(?:is|are)\s+)?(?:back\s+)?(?:to\s+(?:you|your\s+[\w-]+)\s+)?(?:on|by|before|within|in|next|this|tomorrow|today|tonight|between|at|from|early|end|first thing|same day|latest|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)$`,
+  String.raw`^((?:(?:the|a|an|our|my|your|full|final|first|second|next|revised|updated|signed|new|free|complete|finished|edited|raw)\s+)*(?!(?:i|we|you|he|she|they|it)\b)(?:[\w-]+\s+){0,2}?(?:${SERVICE_NOUN})(?:s|es)?(?:\s+(?:of|for)\s+(?:[^,;:]|,(?=\d)){1,40}?)?)\s+((?:(?:is|are)\s+)?(?:back\s+)?(?:to\s+(?:you|your\s+[\w-]+)\s+)?(?:on|by|before|within|in|next|this|tomorrow|today|tonight|between|at|from|early|end|first thing|same day|latest|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)$`,
   "i",
 );
 /** Round 11: "Shortlist with CVs to you tomorrow by noon": any noun phrase handed to the reader with a time. */
@@ -1544,7 +1544,7 @@ const COMMON_NOUN = new RegExp(`^(?:${ROLES}|${SERVICE_NOUN})s?$`, "i");
 const THING_NOUN = new RegExp(`^(?:${SERVICE_NOUN})s?$`, "i");
 /** A finite verb or auxiliary: a clause with one is not verbless. */
 const FINITE =
-  /\b(?:is|are|was|were|am|be|been|will|'ll|won't|has|have|had|can|could|would|should|must|shall|may|might|do|does|did|need|needs|want|wants|costs?|takes?|starts?|ends?|opens?|closes?|went|goes|get|gets|got)\b/i;
+  /\b(?:is|are|was|were|am|be|been|will|'ll|won't|has|have|had|can|could|would|should|must|shall|may|might|do|does|did|need|needs|want|wants|costs?|takes?|starts?|(?<!\bthe\s)ends?|opens?|closes?|went|goes|get|gets|got)\b/i;
 /** A time that can only lie ahead ("tomorrow", "within 48 hours", "the same day the licence is signed"). */
 const AHEAD =
   /\b(?:tomorrow|tonight|next|within|by|before|in \d|in (?:a|an|one|two|three|four|five|six) |(?:the )?same (?:day|morning|afternoon|evening)|when|once|as soon as|this (?:afternoon|evening|week)|later|\d{1,3} (?:working |business )?(?:days?|weeks?|hours?) (?:after|of))\b/i;
@@ -1588,7 +1588,7 @@ function verblessPart(clause: string): string | null {
     ) ||
     /^(?:for|about|re|regarding|after|since|from|with|to|of|on|in|at|your)\b/i.test(s) ||
     // terms of an offer: a price or a recurring range ("Evening cleaning Monday to Friday … £3,850 per month")
-    /[$€£¥₹₦]|\b(?:per|a|an) (?:month|week|hour|day|year|visit|head|person)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day to (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:daily|weekly|monthly|every)\b/i.test(
+    /[$€£¥₹₦]|\b(?:per|a|an) (?:month|week|hour|day|year|visit|head|person)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day to (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:daily|weekly|monthly|every|each)\b/i.test(
       s,
     )
   )
@@ -1607,10 +1607,9 @@ function verblessPart(clause: string): string | null {
     return s;
   const toYou = VERBLESS_TO_YOU.exec(s);
   // its first word is a noun, not a verb with its subject elided ("reply to you by Wednesday" goes with the verb before)
-  const firstWord = (toYou?.[1] ?? "")
-    .split(/\s+/)
-    .find((w) => !/^(?:the|a|an|our|my|full|final|first|revised|updated|signed|new)$/i.test(w));
-  if (toYou && !isActionVerb(firstWord ?? "") && !FINITE.test(s) && hasDeadlineWords(toYou[2] ?? "")) return s;
+  // the noun phrase ends in a noun: "Signed order form back to you Monday", not "reply to you by Wednesday"
+  const headWord = (toYou?.[1] ?? "").split(/\s+/).pop() ?? "";
+  if (toYou && !isActionVerb(headWord) && !FINITE.test(s) && hasDeadlineWords(toYou[2] ?? "")) return s;
   const part = VERBLESS_PARTICIPLE.exec(s);
   // "Container booked on the 8pm sailing": an arrangement reported, not an act to come
   if (

@@ -39,10 +39,8 @@ describe("round-11 commitments", () => {
     expect(b.withDue.tp + b.withDue.fn).toBe(24);
     expect(c.withDue.tp + c.withDue.fn).toBe(17);
     expect(b.withDue.f1).toBeGreaterThanOrEqual(0.9);
-    // C is the last holdout of the round: five of its promises stay missed (a rebooking notice, a vehicle of ours
-    // after ', or', a present passive after ', and', a verbless deliverable with only 'by', a customer's verbless
-    // hand-over), so its floor is lower
-    expect(c.withDue.f1).toBeGreaterThanOrEqual(0.75);
+    // C's one remaining miss is a rebooking notice ("your colour is moved to Thursday 2pm"), a convention left open
+    expect(c.withDue.f1).toBeGreaterThanOrEqual(0.95);
     expect(b.pr.precision).toBe(1);
     expect(c.pr.precision).toBe(1);
   });
