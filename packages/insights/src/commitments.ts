@@ -45,10 +45,10 @@ const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|surely|al
 const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+)\b(.*)`;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
-  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy";
+  "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy|measure|survey|assess|photograph|tune|paint|mow|treat|spray|rig|reprint|redo|resend|redeliver|refit|reinstall|repaint|rewrap|reclean|retest|reissue|rebook|rerun|re-run|reship|repack|re-send|re-do";
 /** People and teams who act for one side ("our engineer", "a technician", "the courier"). */
 const ROLES =
-  "marshals?|supervisors?|dispatchers?|controllers?|foreman|forklift drivers?|pickers?|operators?|porters?|security|team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned|nurses?|doctors?|dentists?|vets?|receptionists?|pharmacists?|teachers?|tutors?|coach|chefs?|housekeeping|concierge|officers?|advis[eo]rs?|caseworkers?|clerks?|cleaners?|trainers?|therapists?|editors?|producers?|photographers?|volunteers?|organi[sz]ers?|coordinators?|planners?|painters?|decorators?|glaziers?|roofers?|builders?|carpenters?|joiners?|tilers?|plasterers?|landscapers?|gardeners?|trucks?|vans?|lorr(?:y|ies)|tankers?";
+  "someone|somebody|notar(?:y|ies)|secretar(?:y|ies)|attorneys?|paralegals?|marshals?|supervisors?|dispatchers?|controllers?|foreman|forklift drivers?|pickers?|operators?|porters?|security|team|engineers?|technicians?|electricians?|plumbers?|fitters?|mechanics?|inspectors?|surveyors?|specialists?|agents?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|drivers?|couriers?|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|member of (?:our|the) team|undersigned|nurses?|doctors?|dentists?|vets?|receptionists?|pharmacists?|teachers?|tutors?|coach|chefs?|housekeeping|concierge|officers?|advis[eo]rs?|caseworkers?|clerks?|cleaners?|trainers?|therapists?|editors?|producers?|photographers?|volunteers?|organi[sz]ers?|coordinators?|planners?|painters?|decorators?|glaziers?|roofers?|builders?|carpenters?|joiners?|tilers?|plasterers?|landscapers?|gardeners?|trucks?|vans?|lorr(?:y|ies)|tankers?";
 /** Past participles of deliverable actions, for passive promises ("will be paid", "is shipped"). */
 const PARTICIPLES =
   "paid|sent|shipped|delivered|transferred|signed|issued|refunded|credited|installed|completed|fixed|processed|scheduled|booked|returned|dispatched|released|published|deployed|activated|enabled|resolved|replaced|repaired|reimbursed|settled|wired|uploaded|shared|forwarded|emailed|posted|invoiced|submitted|prepared|finali[sz]ed|configured|set up|migrated|updated|collected|picked up|dropped off|handed over|couriered|made|done|sorted|delivered over|sent out|paid out";
@@ -57,6 +57,9 @@ const PARTICIPLES =
  * Friday"); in the present they describe a state ("the budget is approved", "the account is restored").
  */
 const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reversed|reinstated|removed|corrected|adjusted|unlocked|reset|renewed|extended|upgraded|cancell?ed|reactivated|cleared|arranged|organi[sz]ed|mailed|reviewed|checked|inspected|handled|taken care of|dealt with|followed up|effected|executed|remitted|actioned|provided|despatched|loaded|unloaded|offloaded|packed|picked|stocked|restocked|counted|cleaned|serviced|swapped|fitted|tested|labell?ed|wrapped|moved|staged|allocated|recharged|calibrated|replenished|rerouted|re-?delivered|relabell?ed|repacked|returned to you|back (?:up|online)|assigned|appointed|laid|re-?laid|painted|repainted|plastered|tiled|poured|built|rebuilt|dug|trimmed|sprayed|treated|sealed|resealed|patched|touched up|scanned|printed|drafted|reconciled|filed|lodged|signed off|agreed|ceased|terminated|disconnected|connected|ported|switched over`;
+/** Round 11: participles of a remedy or service that, in the present with a future time, are scheduled acts. */
+const REMEDY_PARTICIPLES =
+  "mailed|published|re-?run|re-?done|re-?booked|re-?sent|re-?issued|re-?installed|re-?fitted|re-?delivered|renewed|restored|reinstated|applied|waived|cleared|serviced|fitted|tested|inspected|painted|repainted|treated|sealed|patched|printed|laid|loaded|packed|swapped|redone";
 const ACTION_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
 /** True for an action verb in base, -s, -ing or doubled-consonant -ing form ("sending", "shipping", "sharing"). */
 function isActionVerb(word: string): boolean {
@@ -167,6 +170,7 @@ type PatternKind =
   | "named"
   | "present"
   | "presentPassive"
+  | "namedPresent"
   | "progressive"
   | "arrive"
   | "planned"
@@ -212,10 +216,16 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     re: /^((?:(?:the|an?|our|my|your|full|more|further)\s+)?(?:[a-z]+\s+){0,2}?(?:invoice|receipt|details|confirmation|quote|contract|paperwork|documents?|report|notes|minutes|summary|proposal|tracking(?: number| details)?|instructions|update|photos)\s+to\s+follow\b.*)/i,
     kind: "expect",
   },
+  // round 11: any document named before "to follow" with a time ("Purchase order to follow from the district
+  // office by end of next week"); without a time only the documents above ("PO to follow" is no promise yet)
+  {
+    re: /^((?:(?:the|an?|our|my|your|full|more|further)\s+)?(?!(?:i|we|you|they|he|she|need|needs|want|wants|happy|glad|hard|easy|going|have|has|had|plan|planning|like|love|nice|good|steps?)\b)(?:[a-z-]+\s+){0,3}?[a-z-]{2,}\s+to\s+follow\b(?=[^.!?]*\b(?:by|before|within|tomorrow|today|tonight|next|this|end of|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b).*)/i,
+    kind: "expect",
+  },
   // round 8: a subject-less deliverable on its way from the author's side, with a time ("deposit coming this
   // week", "Revised drawings coming tomorrow"); not the reader's thing ("your parcel coming…" is an ETA)
   {
-    re: /(?:^|[,;:–—]\s*|\.\s+)((?!(?:your|the weather|rain|snow|storm|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the)\s+)?(?:[a-z-]+\s+){0,2}[a-z]{3,}\s+(?:coming|going out|on (?:its|their) way)\s+(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b).*)/i,
+    re: /(?:^|[,;:–—]\s*|\.\s+)((?!(?:your|the weather|rain|snow|storm|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the)\s+)?(?:[a-z-]+\s+){0,2}(?:[a-z]{3,}|po|pi)\s+(?:coming|going out|on (?:its|their) way)\s+(?:from\s+(?:our|my|the)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b).*)/i,
     kind: "expect",
   },
   // "Expect the documents by noon tomorrow"
@@ -301,7 +311,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     kind: "third",
   },
   {
-    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|hear from (?:me|us)|be (?:back )?up and running|be back (?:up|online|in business|on the road))|(?:'re|\s+are)\s+(?:getting|receiving)|\s+(?:get|receive)(?=\s+(?:it|them|this|the|your)\b))\b(.*)/i,
+    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|hear from (?:me|us)|be (?:back )?up and running|be back (?:up|online|in business|on the road))|(?:'re|\s+are)\s+(?:getting|receiving)|\s+(?:get|receive)(?=\s+(?:it|them|this|the|your|our|an?|all)\b))\b(.*)/i,
     kind: "you",
   },
   // subject-less after a comma or "and": "Received the invoice, will pay on Friday"
@@ -319,7 +329,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // terse arrival promises: "running late, be there in 20", "back in 10"; round 6: terse readiness with a
   // time ("Yep, ready by 1:30", "done by 4"; "finished in 20 minutes" reports the past)
   {
-    re: /(?:^|[,;:–—]\s*|\s-\s*|\band\s+)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back|with you|(?:on your desk|in your inbox|out to you)(?=\s+(?:by|before|tomorrow|today|tonight|on|at|\d))|(?:(?:yep|yes|yeah|ok(?:ay)?|sure|will do|on it)[,!.]?\s+)?(?:all\s+)?(?:ready(?=\s+(?:by|before|within|in)\s)|(?:done|finished|sorted)(?=\s+(?:by|before|within)\s)))\b(.*)/i,
+    re: /(?:^|[,;:–—]\s*|\s-\s*|\band\s+)((?:will\s+)?be (?:there|back|here|with you|over|home|online|in the office)|back|with you|(?:on your desk|in your inbox|out to you)(?=\s+(?:by|before|tomorrow|today|tonight|on|at|\d))|(?:(?:yep|yes|yeah|ok(?:ay)?|sure|will do|on it)[,!.]?\s+)?(?:all\s+)?(?:ready(?:\s+(?:to|for)\s+(?:collect(?:ion)?|pick(?:-?up| up)|go|ship|use|install))?(?=\s+(?:by|before|within|in|from)\s)|(?:done|finished|sorted)(?=\s+(?:by|before|within)\s)))\b(.*)/i,
     kind: "arrive",
   },
   // passive: "the amount will be paid within 30 days", "your refund is going to be processed"
@@ -332,7 +342,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:reach you|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|reach(?:es)? you\b(?=[^.!?]{0,20}\b(?:today|tomorrow|tonight|on|by|before|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
+    re: /\b(?:(?:is|are|'s)\s+(?:live|active|activated|enabled|switched on|connected|back up|back online|online|up and running|operational|with you|on site|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?=(?:\s+(?:at|in) (?:the |our |your )?[\w-]+(?: [\w-]+)?)?\s+(?:in|within|by|from|tomorrow|tonight|on (?:the )?\d+|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:also\s+)?be\s+(?:back\s+)?(?:in the (?:post|mail)|on[- ]?site)\b|(?:will|'ll)\s+(?:reach (?:you|your \w+)|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|(?:arrives?|lands?)\s+(?:by (?:e-?mail|post|courier|mail)|in your (?:inbox|mailbox|account|portal))\b|reach(?:es)? (?:you|your)\b(?=[^.!?]{0,30}\b(?:today|tomorrow|tonight|on|by|before|within|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -383,7 +393,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // today before 5pm", "Our payroll officer Tom starts the data export on Monday 14 December")
   {
     re: new RegExp(
-      String.raw`(?:\b(?:[Oo]ur|[Mm]y)\s+(?:[A-Za-z-]+\s+){0,2}|\b(?:Coach|Dr\.?|Doctor|Nurse|Chef|Officer|Captain)\s+)[A-Z][\p{L}'-]+\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|start|begin|open)(?:s|es)\b(.*)`,
+      String.raw`(?:\b(?:[Oo]ur|[Mm]y)\s+(?:[A-Za-z-]+\s+){0,2}|\b(?:Coach|Dr\.?|Doctor|Nurse|Chef|Officer|Captain)\s+)[A-Z][\p{L}'-]+\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|start|begin|open|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b))(?:s|es)\b(.*)`,
       "u",
     ),
     kind: "present",
@@ -396,11 +406,30 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     ),
     kind: "present",
   },
-  // present tense with a future time: "I send you the copy tomorrow", "our team delivers on the 20th"
+  // round 11: a team or a person of the author's side named with a capital, in the present with a time ("Finance
+  // pays it on Wednesday", "Payroll runs the correction on Friday")
   {
     re: new RegExp(
-      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|${ROLES})s?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b))(?:s|es)?\b(.*)`,
+      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so|then)\s+)([A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|release|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b))(?:s|es)\b(\s+\S.*)`,
+      "u",
+    ),
+    kind: "namedPresent",
+  },
+  // round 11: a colleague named before, in the present with a time ("He replaces the failed drive tomorrow morning")
+  {
+    re: new RegExp(
+      String.raw`(?:^|[,;:–—]\s*|\b(?:and|then)\s+)(?:he|she)\s+(?:also\s+|then\s+)?(${ACTION_VERBS})(?:s|es)\b(.*)`,
       "i",
+    ),
+    kind: "present",
+  },
+  // present tense with a future time: "I send you the copy tomorrow", "our team delivers on the 20th"
+  // round 11: any agent noun of ours, also with a place ("Our agent in Hamburg sends you the arrival notice",
+  // "our loss assessor visits the site on Thursday")
+  {
+    re: new RegExp(
+      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|purchasing|procurement|finance|accounts|accounting|payroll|legal|dispatch|logistics|billing|admin|hr|ops|operations|maintenance|facilities|production|qc|qa|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant|ian))s?(?:\s+(?:in|at|from)\s+[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|do(?=(?:es)?\s+(?:the|a|an|your|our|all|it|them)\b)|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b))(?:s|es)?\b(.*)`,
+      "iu",
     ),
     kind: "present",
   },
@@ -416,12 +445,14 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:goes live|goes out|go out|go(?:es)? (?:over |across |back )?to (?:you\b|your (?=[^.!?]{0,40}\b(?:on|by|today|tomorrow|tonight|this|next)\b))|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves (?:our|the) (?:warehouse|depot|yard|kitchen|plant|factory|bakery|dock)|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
+    re: /\b(?:come(?:s)? (?:back )?to you\b|go(?:es)? (?:off )?to (?:the )?print(?:ers?)?\b|(?<=\b(?:the|our)\s+(?:[\w-]+\s+){0,2}[\w-]+\s)comes\b(?=\s+(?:on\s+|by\s+)?(?:today|tonight|tomorrow|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|goes live|goes out|goes in(?=\s+(?:on|by|tomorrow|today|tonight|this|next)\b)|(?<!\bto\s)go out|go(?:es)? (?:over |across |back )?to (?:you\b|(?:your|the) (?=[^.!?]{0,40}\b(?:on|by|today|tomorrow|tonight|this|next)\b))|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves (?:our|the) (?:warehouse|depot|yard|kitchen|plant|factory|bakery|dock|account|bank)|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
+  // round 11: also a remedy scheduled ("the day-one session is re-run at no charge on Friday", "the pump is
+  // replaced under warranty by the end of next week", "the VPN certificates are renewed by Thursday")
   {
-    re: new RegExp(String.raw`\b(?:is|are|gets|get)\s+(?:being\s+)?(${PARTICIPLES})\b(.*)`, "i"),
+    re: new RegExp(String.raw`\b(?:is|are|gets|get)\s+(?:being\s+)?(${PARTICIPLES}|${REMEDY_PARTICIPLES})\b(.*)`, "i"),
     kind: "presentPassive",
   },
 ];
@@ -463,6 +494,10 @@ const NON_ACTION = new Set([
   "appreciate",
   "continue",
   "forget",
+  // round 11: "I'll believe it when I see it": a mental state, not an act
+  "believe",
+  "trust",
+  "imagine",
   "lose",
   // "Will know by next week": a prediction about knowing, not an action for the reader (round 8); a customer
   // recommending or wearing what they bought is not acting for the reader either
@@ -565,7 +600,12 @@ const HAVE_OBJECT =
 /** "I'll have Jake call you": a named person (case-sensitive) made to act. */
 const HAVE_PERSON =
   /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
-const HAVE_ACTION = { test: (tail: string) => HAVE_OBJECT.test(tail) || HAVE_PERSON.test(tail) };
+/** Round 11: "I'll have pricing for three stock options with you by Thursday": a bare noun phrase handed over. */
+const HAVE_TO_YOU =
+  /^(?!(?:a|an|the|lunch|dinner|coffee|drinks|breakfast|fun|time|words?|chat|talk|meeting|call)\b)[a-z][\w-]*(?:\s+[\w-]+){0,5}?\s+(?:to|with)\s+you\b/i;
+const HAVE_ACTION = {
+  test: (tail: string) => HAVE_OBJECT.test(tail) || HAVE_PERSON.test(tail) || HAVE_TO_YOU.test(tail),
+};
 
 const QUESTION_START =
   /^(?:will|would|could|can|shall|should|do|does|did|are|is|won't|wouldn't|may)\s+(?:you|we|i|they|he|she|it)\b/i;
@@ -593,6 +633,31 @@ const DECISION_OBJECT =
   /^(?:(?:with|for|up for|on)\s+)?(?:the\s+|a\s+|an\s+|your\s+)?(?:[\w-]+\s+){0,3}?(?:plan|tier|package|option|bundle|offer|deal|subscription|seats|licen[cs]es|version|edition|contract|proposal|quote|annual|monthly|yearly|you|your)\b/i;
 const REPORTED =
   /\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
+
+/**
+ * Round 11: an imperative that sets the condition for the promise after "and" ("Let me know and I'll…", "Say the
+ * word and we'll…", "Match their price and I'll…"). A plain request ("Send the contract over and we'll sign
+ * today") stays a promise on the reader's step (blind6's and tuning's convention).
+ */
+const ULTIMATUM =
+  /(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:let (?:me|us) know|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40})\s+and\s+$/i;
+/** Round 11: "thank you for pushing to go out tonight", "thanks so much for staying on to …": a past act. */
+const THANKS_FOR =
+  /\b(?:thanks?|thank you|grateful|cheers)\b(?:\s+[\w-]+){0,3}?\s+for\s+(?:[\w-]+\s+){0,2}?[a-z]+ing\b(?:(?!\s[-–—]\s)[^.!?,;:])*$/i;
+/** Round 11: taking something to an office on the reader's behalf ("I am going to the DISCO office myself on Monday with your file"). */
+const ERRAND_PLACE =
+  /^(?:(?:the|your|our|their|a|an)\s+)?[\p{L}\s-]{1,40}?\b(?:myself|ourselves|in person|personally|on your behalf|for you|with (?:your|the|all the) (?:file|papers|documents|paperwork|forms?|case|claim|application|parcel|package|keys?))\b/iu;
+/** Round 11: present first-person verbs that act in the saying ("we confirm all 6 rooms"), not later. */
+const PERFORMATIVE = /^(?:confirm|accept|agree|approve|acknowledge|authori[sz]e|declare|certify)$/;
+
+/** Teams named like people ("Finance pays it on Wednesday"). */
+const DEPARTMENT =
+  /^(?:Finance|Accounts|Accounting|Payroll|Procurement|Purchasing|Legal|Compliance|HR|IT|Ops|Operations|Dispatch|Logistics|Billing|Support|Engineering|Sales|Admin|Reception|Facilities|Maintenance|Treasury|Warehouse|Production|Scheduling)$/;
+/** A habit, not a scheduled act ("we send invoices monthly"). */
+// round 11: "every" only before a time ("with a check on every sheet" is no habit), and "monthly" only as an
+// adverb ("the monthly contract" is a noun phrase)
+const HABIT =
+  /\b(?:every|each)\s+(?:day|week|month|year|morning|afternoon|evening|night|hour|time|quarter|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d|other|few|couple|two|three)\b|\b(?:always|usually|normally|generally|typically)\b|\b(?:monthly|weekly|daily|quarterly|annually|yearly|nightly|hourly)\b(?=\s*(?:$|[.,;:!?)]|(?:on|in|at|from|by|until|basis|and|or|as)\b))/i;
 
 /** Capitalised sentence openers before "to <verb>" that are not the owner of an action item. */
 const OTHER_PARTY =
@@ -714,6 +779,12 @@ export function matchCommitment(sentence: string): string | null {
     if (CONDITIONAL.test(before)) return null;
     // "The supplier says the parts will arrive Friday": another party's promise, reported
     if (REPORTED_BEFORE.test(before)) return null;
+    // round 11: "Let me know and I'll reissue the contract", "Beat that and I'll come sign tonight": the reader's
+    // step is the condition, as with "if"; "That's as low as my manager will go": a limit, compared
+    if (ULTIMATUM.test(before)) return null;
+    if (/\bas\s+(?:[a-z]+\s+){1,2}as\s+[^,.;!?]{0,40}$/i.test(before)) continue;
+    // "thank you for pushing to go out tonight": gratitude for an act already done
+    if (THANKS_FOR.test(before)) continue;
     // a reminder restates an arrangement; only an explicit first-person promise in it counts
     // ("Quick heads up: expect the revised plan in your inbox before 10 tomorrow" announces a delivery: round 9)
     if (reminder && kind !== "expect" && !/\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\b/i.test(s)) return null;
@@ -758,6 +829,14 @@ export function matchCommitment(sentence: string): string | null {
       const first = (m[1] ?? "").split(/\s+/)[0] ?? "";
       const determiner = /^(?:our|my|the|an?)$/i.test(first);
       if (!determiner && NOT_A_SUBJECT.has(first) && !/^(?:he|she)$/i.test(first)) continue;
+      // round 11: "Part arrives from the factor at 2": a thing capitalised by its place, not a person
+      if (
+        !determiner &&
+        !/^(?:he|she)$/i.test(first) &&
+        (m[1] ?? "").split(/\s+/).length === 1 &&
+        THING_NOUN.test(first)
+      )
+        continue;
       if (!hasDeadlineWords(m[2] ?? "")) continue;
       if (/\b(?:said|says|told|mentioned|thinks|promised)\b/i.test(before)) return null;
       action = m[0].replace(/^[^\p{L}]+/u, "").trim();
@@ -841,7 +920,11 @@ export function matchCommitment(sentence: string): string | null {
       const rest = m[2] ?? "";
       // "I'm writing to…", "I'm reaching out about…", "just checking in": openers, not promises
       // "confirming lunch for 25 on Wednesday" acknowledges an arrangement
-      if (/^(?:writ|reach|follow|check|contact|email|look|try|hop|wonder|get|confirm)/.test(verb)) continue;
+      // round 11: "I'm emailing you the menu pack tonight" hands something over (an object and a time): no opener
+      const handsOver =
+        /^(?:email|writ)/.test(verb) && /^\s+(?:you|u)\s+(?:the|a|an|our|my|your|over|through|across)\b/i.test(rest);
+      if (/^(?:writ|reach|follow|check|contact|email|look|try|hop|wonder|get|confirm)/.test(verb) && !handsOver)
+        continue;
       // "Stock take Sat: I'm covering aisles 1-10": the date may be in a short heading before the colon
       const heading = /^[^:]{1,40}:\s*$/.test(before) && hasDeadlineWords(before);
       // "We are 24 people …, coming to Florence 8 to 11 October": the writer's own trip to a named place is a
@@ -883,24 +966,57 @@ export function matchCommitment(sentence: string): string | null {
         continue;
       if (ownProject(verb, rest) || relocation(verb, rest)) continue;
       action = `${verb}${rest}`.trim();
+    } else if (kind === "namedPresent") {
+      // round 11: "Finance pays it on Wednesday": a capitalised subject that is not a pronoun, a weekday or a thing,
+      // acting in the present with a concrete future time (not a habit, not a noun followed by its own verb)
+      const first = (m[1] ?? "").split(/\s+/)[0] ?? "";
+      const rest = m[3] ?? "";
+      if (NOT_A_SUBJECT.has(first) || NOT_A_SUBJECT.has(m[1] ?? "")) continue;
+      // "Courier picks it up at 2", "Scaffolding goes up Monday", "Inspection moves to 20 April": a common noun
+      // capitalised by its place, not a name (departments are names here: "Finance", "Payroll")
+      if (
+        !DEPARTMENT.test(first) &&
+        (COMMON_NOUN.test(first) || /(?:ing|tion|sion|ment|ance|ence|ure)s?$/i.test(first))
+      )
+        continue;
+      if (!hasDeadlineWords(rest) || HABIT.test(rest) || /\b(?:is|are|was|were|has|have|had)\b/i.test(rest)) continue;
+      // "Bella looks gorgeous today": a state, not an act
+      if (/^(?:look|get|go|come|set)$/i.test(m[2] ?? "")) continue;
+      if (/\b(?:said|says|told|mentioned|thinks|thought)\b/i.test(before)) return null;
+      action = `${(m[2] ?? "").toLowerCase()}${rest}`.trim();
     } else if (kind === "present") {
       const verb = (m[1] ?? "").toLowerCase();
       const rest = m[2] ?? "";
       // a habit ("we send invoices monthly") is not a promise: a concrete future time is required
       // "I text you when the driver leaves": a first-person present with a future event is a promise (no date)
-      const event = /^\s*i\b/i.test(m[0]) && /^\s+(?:you|u)\b.*\b(?:when|once|as soon as)\b/i.test(rest);
+      // round 11: also any first-person act on an event ("Final price I share after you select the colours")
+      const event =
+        /^\s*(?:i|we|our|my)\b/i.test(m[0]) &&
+        (/^\s+(?:you|u)\b.*\b(?:when|once|as soon as)\b/i.test(rest) || EVENT.test(rest));
       // "Tomorrow I call the bank": the time may come first
       const fronted = hasDeadlineWords(before) && before.trim().split(/\s+/).length <= 4;
       // "We arrange production immediately": a first-person present made urgent is a promise (no date)
       const urgent =
         /^\s*(?:i|we)\b/i.test(m[0]) &&
         /\b(?:immediately|right away|straight away|asap|as soon as possible)\b/i.test(rest);
+      // round 11: "I pay on delivery", "We pay the balance on completion of the install": on an event of the deal
+      const onEvent =
+        /^\s*(?:i|we)\b/i.test(m[0]) &&
+        /\b(?:on|upon)\s+(?:(?:the\s+)?(?:delivery|receipt|arrival|completion|collection|signature|signing|installation|handover|approval)|completion)\b/i.test(
+          rest,
+        );
+      if ((!hasDeadlineWords(rest) && !event && !fronted && !urgent && !onEvent) || HABIT.test(rest)) continue;
+      if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
+      // round 11: "we present our proposal: 6 drones …, delivery in 20 days after the order": the time belongs to
+      // the terms listed after the colon, not to the act of the sentence
       if (
-        (!hasDeadlineWords(rest) && !event && !fronted && !urgent) ||
-        /\b(?:every|each|always|usually|normally|monthly|weekly|daily|quarterly|annually|yearly)\b/i.test(rest)
+        /:/.test(rest) &&
+        !hasDeadlineWords(rest.split(":")[0] ?? "") &&
+        !/\b(?:i|we|i'll|we'll)\b/i.test(rest.slice(rest.indexOf(":") + 1))
       )
         continue;
-      if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
+      // round 11: "we confirm all 6 rooms at 9,600 MAD" acts in the saying
+      if (PERFORMATIVE.test(verb) && /^\s*(?:i|we)\b/i.test(m[0]) && !/\b(?:by|before|within)\b/i.test(rest)) continue;
       // "I run a small boutique in Pune and want 60 sets …, delivery by mid-August": who the writer is and what
       // they want; the date is the delivery they ask for, not a promise (round 9)
       if (
@@ -915,6 +1031,8 @@ export function matchCommitment(sentence: string): string | null {
       const verb = (m[2] ?? "").toLowerCase();
       const rest = m[3] ?? "";
       const tail = rest.trim();
+      const errand =
+        /going to|gonna/i.test(m[0]) && ERRAND_PLACE.test(`${m[2] ?? ""}${rest}`) && hasDeadlineWords(tail);
       if (kind === "let") {
         // "let me/us" is the author's imperative; "the supplier let us down" is a report
         if (
@@ -924,6 +1042,33 @@ export function matchCommitment(sentence: string): string | null {
           continue;
         if (LET_NON_ACTION.has(verb) && !/\band (?:get back|revert|come back|follow up|send|call)\b/i.test(tail))
           return null;
+      } else if (errand) {
+        // round 11: "I am going to the DISCO office myself on Monday with your file": an errand for the reader
+      } else if (verb === "keep" && /^(?:(?:this|it|things) (?:short|brief)|on\s+[a-z]+ing|[a-z]+ing)\b/i.test(tail)) {
+        // round 11: "I'll keep this short" speaks of the message; "I'll just keep driving … then" continues a state
+        // (sarcasm in blind8); "I'll keep chasing them and call you by 4" still promises its second verb
+        if (/^(?:this|it|things) (?:short|brief)\b/i.test(tail) || !(/\band\b/i.test(tail) && hasDeadlineWords(tail)))
+          return null;
+      } else if (
+        (verb === "get" && /^(?:straight |right )?to the point\b/i.test(tail)) ||
+        (verb === "cut" && /^to the chase\b/i.test(tail))
+      ) {
+        return null; // "I'll get straight to the point": about the message itself
+      } else if (
+        (verb === "go" && /^with\b/i.test(tail) && !/^with (?:you|u) (?:to|and)\b/i.test(tail)) ||
+        /^(?:opt|choose|select)$/.test(verb) ||
+        (verb === "take" &&
+          /^(?:(?:the|all|both)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\b/i.test(
+            tail,
+          ) &&
+          !/\b(?:to|into|over|back|round|across|down|up|away|off|out)\b/i.test(tail))
+      ) {
+        return null; // round 11: "I'll go with Joliet", "we'll take the 6 Chromebook carts at your price": a choice
+      } else if (
+        verb === "refer" &&
+        !/^(?:you|u|it|this|that|them|the (?:matter|case|file|issue|query|request))\b/i.test(tail)
+      ) {
+        return null; // round 11: "I will refer my brother also": a customer's intention, like "recommend"
       } else if (verb === "be") {
         // "Priyanka will be your contact and will book the kickoff": the second verb may still promise, and
         // "…and will be reviewed by the committee" / "will be ready for pickup" are read by the passive and
@@ -960,7 +1105,7 @@ export function matchCommitment(sentence: string): string | null {
         // "I'll see to it" is a promise
       } else if (
         (verb === "take" &&
-          /^(?:it|the (?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|offer|deal|subscription|seats|licen[cs]es))\b/i.test(
+          /^(?:it|the (?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|offer|deal|subscription|seats|licen[cs]es))\b|^the (?:[\w-]+ ){0,3}(?:set|kit|model|one|size|colou?r)\b(?![^.!?]*\b(?:to|over|round|back|down|up)\b)/i.test(
             tail,
           )) ||
         (DECISION_VERB.test(verb) &&
@@ -972,7 +1117,9 @@ export function matchCommitment(sentence: string): string | null {
       } else if (/^[A-Z]/.test(m[2] ?? "") && /going to|gonna/i.test(m[0])) {
         return null; // "I'm going to Berlin": a destination
       } else if (
-        /\b(?:on|upon) my return\b|\bwhen i(?:'m| am| get)? back\b/i.test(tail) &&
+        /\b(?:(?:on|upon|after) my return|when i(?:'m| am| get)? back|when i return|(?:after|when) i(?:'m| am) back in the office)\b/i.test(
+          tail,
+        ) &&
         !hasDeadlineWords(tail) &&
         /^(?:reply|respond|answer|get back|deal|action|look|read|review|follow)\b/i.test(`${verb}${rest}`)
       ) {
@@ -984,6 +1131,11 @@ export function matchCommitment(sentence: string): string | null {
         )
       ) {
         return null; // "We're going to move the fleet to the other carrier": a buyer leaving (round 9)
+      } else if (
+        /^(?:use|hire|try|buy|order|source)$/.test(verb) &&
+        /^(?:(?:through|with|from|via)\s+)?(?:someone|somebody|another|a different|other|a new)\b/i.test(tail)
+      ) {
+        return null; // round 11: "we're going to use someone else for the grounds": a buyer leaving
       } else if (verb === "keep" && /\b(?:on file|on record|in mind|for (?:the )?future|for next)\b/i.test(tail)) {
         return null; // "We will keep your details on file for future tenders": a polite no (round 9)
       } else if (/\b(?:in-house|ourselves)\b/i.test(tail) && !/\b(?:you|your)\b/i.test(tail)) {
@@ -1001,15 +1153,16 @@ export function matchCommitment(sentence: string): string | null {
         !/going to|gonna/i.test(m[0])
       ) {
         // "I'll work the changes in over the weekend", "I'll work on it tonight"
-      } else if (verb === "let" && /^(?:you|u) know\b/i.test(tail) && hasDeadlineWords(tail)) {
-        // "I'll let you know either way by Thursday lunchtime": an answer promised by a time (round 9)
+      } else if (verb === "let" && /^(?:you|u) know\b/i.test(tail) && (hasDeadlineWords(tail) || EVENT.test(tail))) {
+        // "I'll let you know either way by Thursday lunchtime": an answer promised by a time (round 9), or on an
+        // event ("I'll let you know when it's signed off": round 11)
       } else if (verb === "wait" && /^for you\b/i.test(tail)) {
         // "our driver will wait for you at arrivals": waiting for the reader is a service
       } else if (NON_ACTION.has(verb)) {
         if (LATER_PROMISE.test(tail)) continue;
         return null;
       }
-      action = `${verb}${rest}`.trim();
+      action = errand ? `go to ${m[2] ?? ""}${rest}`.trim() : `${verb}${rest}`.trim();
     }
     action = action.replace(/[.!,;:\s]+$/, "");
     const after = s.slice(m.index);
@@ -1042,7 +1195,7 @@ function courtesyOnly(s: string): boolean {
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|eta:? \d{1,3}\s*(?:min|mins|minutes))\b/i.test(
+  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes))\b/i.test(
     s,
   );
 }
@@ -1140,6 +1293,7 @@ export function splitClauses(sentence: string): string[] {
           ? parts
           : [c];
       })
+      .flatMap((c) => splitCoordinated(c))
       .map((c) => c.trim())
       .filter(Boolean)
   );
@@ -1162,7 +1316,7 @@ function dueScope(clause: string): string {
     }
   }
   const cut =
-    /,\s+(?:so|because|since|as|while|whereas|which)\s|,?\s+and\s+(?:please|kindly|pls)\b|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b/i.exec(
+    /,\s+(?:so|because|since|as|while|whereas|which)\s|,?\s+and\s+(?:please|kindly|pls)\b|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b|,?\s+and\s+(?:if|once|when|after|as soon as)\b/i.exec(
       clause,
     );
   if (!cut) return clause;
@@ -1174,11 +1328,22 @@ function dueScope(clause: string): string {
 export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = {}): Commitment[] {
   const body = messageBody(msg.text);
   const out: Commitment[] = [];
+  // round 11: a message that says it is automated notifies; nobody there promised anything
+  if (AUTOMATED.test(body)) return out;
   const plan = planItems(body);
-  const clauses = splitSentences(body).flatMap((s) => {
+  const clauses = splitSentences(body).flatMap((s, i, all) => {
+    // round 11: "Can you do 17,500? then we confirm today": the consequence of the answer to a question
+    if (i > 0 && /\?\s*$/.test(all[i - 1] ?? "") && /^\s*(?:then|and then|if so|in that case|if yes)\b/i.test(s))
+      return [];
     const item = plan.items.has(s.replace(LIST_MARKER, "").trim());
-    // a question or conditional governs the whole sentence, so judge those on the sentence
-    if (/\?\s*$/.test(s) || /^\s*(?:if|unless)\b/i.test(s))
+    // a question or conditional governs the whole sentence, so judge those on the sentence (round 11: also an
+    // ultimatum before "and I'll": "Match their price and I'll drop the truck off tomorrow")
+    const ultimatum = /(?<!\s)\s+and\s+(?=(?:i|we)(?:'ll|’ll|\s+will)\s)/i.exec(s);
+    if (
+      /\?\s*$/.test(s) ||
+      /^\s*(?:if|unless)\b/i.test(s) ||
+      (ultimatum !== null && ULTIMATUM.test(s.slice(0, ultimatum.index + ultimatum[0].length)))
+    )
       return [{ clause: s, conditioned: false, sentence: s, item }];
     // "we can match the price if you sign for 24 months, and we'll include support": the condition
     // governs the coordinated clause too (unless that clause names its own time)
@@ -1198,6 +1363,9 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   // the day an earlier statement without a promise names ("Your move is confirmed for Tuesday June 30."),
   // which dates a later arrival given only by its hour ("Our crew will arrive between 8 and 9am")
   let anchor: number | null = null;
+  // round 11: the latest date the message has named so far (a promise's deadline or a dated statement), from
+  // which "within 2 working days of the survey" or "3 days before" count
+  let lastDated: { at: number; sentence: string } | null = null;
   let anchoredSentence: string | null = null;
   let previous: string | null = null;
   for (const { clause, conditioned, sentence: whole, item } of clauses) {
@@ -1208,6 +1376,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       if (ANCHOR_DAY.test(bounded) && matchCommitment(bounded) === null) {
         const named = resolveDueDate(expandTexting(bounded), msg.sentAt, dueOpts);
         if (named) anchor = named.dueAt;
+        if (named) lastDated = { at: named.dueAt, sentence: whole };
       }
     }
     if (out.length >= max) break;
@@ -1219,7 +1388,9 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     const action =
       matchCommitment(sentence) ??
       (item ? matchPlanItem(sentence) : null) ??
-      (handedOn ? matchCommitment(sentence.replace(/^they/i, "Our team")) : null);
+      (handedOn ? matchCommitment(sentence.replace(/^they/i, "Our team")) : null) ??
+      // a customer's verbless "Signed order form back to you Monday" hands something over too (round 11)
+      (msg.direction === "outbound" || /\bto you\b/i.test(sentence) ? matchVerbless(sentence) : null);
     if (action === null) continue;
     const pieces = splitGapped(sentence, action);
     for (const [i, piece] of pieces.entries()) {
@@ -1231,8 +1402,15 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       if (msg.direction === "inbound" && READERS_ROLE.test(piece.text)) continue;
       const scoped = expandTexting(dueScope(piece.text));
       const found =
-        sameDayAs(scoped, whole, dueScope(piece.text), msg.sentAt, dueOpts, anchor) ??
-        resolveDueDate(scoped, item ? plan.reference(msg.sentAt, dueOpts.timezone) : msg.sentAt, dueOpts);
+        sameDayAs(
+          scoped,
+          whole,
+          dueScope(piece.text),
+          msg.sentAt,
+          dueOpts,
+          anchor,
+          lastDated !== null && lastDated.sentence === previous ? lastDated.at : null,
+        ) ?? resolveDueDate(scoped, item ? plan.reference(msg.sentAt, dueOpts.timezone) : msg.sentAt, dueOpts);
       let due: typeof found =
         found && last?.sentence === whole ? afterEarlier(found, scoped, last.dueAt, dueOpts.timezone) : found;
       // "Our CTO will join Wednesday's call, and I'll share the diagram beforehand": the date before it
@@ -1252,7 +1430,12 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
         due = { dueAt: last.dueAt, phrase: "with the promise before" };
       if (due && anchor !== null && ARRIVAL.test(piece.text.split(EVENT)[0] ?? ""))
         due = afterEarlier(due, scoped, anchor, dueOpts.timezone);
+      const relative = COUNTED_FROM.exec(scoped);
+      const base = last?.sentence === whole ? { at: last.dueAt, sentence: whole } : lastDated;
+      if (relative && base !== null && linkedEvent(relative[6], base.sentence))
+        due = countedFrom(relative, base.at, dueOpts) ?? due;
       if (due) last = { sentence: whole, dueAt: due.dueAt, clause };
+      if (due) lastDated = { at: due.dueAt, sentence: whole };
       const span = locator.find(piece.text, cursor) ?? locator.find(piece.text);
       if (span) cursor = span.end;
       out.push({
@@ -1272,6 +1455,9 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   return out;
 }
 
+/** Round 11: "This is an automated message", "Please do not reply to this email": a system's notice. */
+const AUTOMATED =
+  /\b(?:this is an? (?:automated|automatic|auto-generated|system-generated) (?:message|confirmation|reminder|notice|notification|e-?mail|text|sms)|(?:please )?do not reply to this (?:message|e-?mail|text)|this (?:mailbox|inbox|address) is not monitored)\b/i;
 /** A bullet or number that starts a list line ("- ", "• ", "1. ", "2) "). */
 const LIST_MARKER = /^\s*(?:[-*•–]|\d{1,2}[.)])\s+/;
 /** A line that announces the author's plan, so the dated lines under it are promises ("Next steps from our side:"). */
@@ -1337,23 +1523,154 @@ function matchPlanItem(line: string): string | null {
   return acts ? s.replace(/^[^:]{1,30}:\s*/, "").replace(/[.!,;:\s]+$/, "") : null;
 }
 
+/** Round 11: deliverables and services a provider schedules without a verb ("Delivery next Friday", "Sneak peeks on Wednesday"). */
+const SERVICE_NOUN =
+  "deliver(?:y|ies)|collection|pick-?up|drop-?off|install(?:ation)?|fitting|visit|call-?back|call|follow-?up|survey|inspection|service|repair|treatment|spray|clean(?:ing)?|sneak peeks?|preview|proof|draft|translation|cop(?:y|ies)|gallery|photo|image|file|reel|edit|video|report|quote|proposal|invoice|receipt|refund|credit(?: note)?|replacement|sample|tracking(?: number| details)?|confirmation|result|suit|dress|part|key|contract|document|paperwork|feedback|drawing|design|mock-?up|artwork|statement|certificate|version|shipment|dispatch|hand-?over|walk-?through|estimate|valuation|assessment|sketch(?:e)?|concept|layout|mock-?up|storyboard|cheque|check|payment|deposit|transfer";
+const VERBLESS_NOUN = new RegExp(
+  String.raw`^((?:(?:the|a|an|our|my|your|full|final|first|second|next|revised|updated|signed|new|free|complete|finished|edited|raw)\s+)*(?!(?:i|we|you|he|she|they|it)\b)(?:[\w-]+\s+){0,2}?(?:${SERVICE_NOUN})(?:s|es)?(?:\s+(?:of|for)\s+(?:[^,;:]|,(?=\d)){1,40}?)?)\s+((?:(?:is|are)\s+)?(?:back\s+)?(?:to\s+(?:you|your\s+[\w-]+)\s+)?(?:on|by|before|within|in|next|this|tomorrow|today|tonight|between|at|from|early|end|first thing|same day|latest|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)$`,
+  "i",
+);
+/** Round 11: "Shortlist with CVs to you tomorrow by noon": any noun phrase handed to the reader with a time. */
+const VERBLESS_TO_YOU =
+  /^((?:(?:the|a|an|our|my|full|final|first|revised|updated|signed|new)\s+)*(?!(?:i|we|you|he|she|they|it|this|that|thanks?|thank|welcome|hello|hi)\b)[\w-]+(?:\s+[\w-]+){0,4}?)\s+(?:back\s+)?to\s+you\s+((?:on|by|before|within|in|next|this|tomorrow|today|tonight|first thing|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b.*)$/i;
+/** "Hi-res file delivered the same day the licence is signed": a deliverable and a participle, no auxiliary. */
+const VERBLESS_PARTICIPLE = new RegExp(
+  String.raw`^((?:(?:the|a|an|our|my|your|full|final|first|revised|updated|signed|new|edited|raw)\s+)*(?!(?:i|we|you|he|she|they|it|this|that|all|everything)\b)(?:[\w-]+\s+){0,2}?[\w-]{3,})\s+(${FUTURE_PARTICIPLES})\b(.*)$`,
+  "i",
+);
+/** A role or a service word: capitalised at the start of a sentence, still no name. */
+const COMMON_NOUN = new RegExp(`^(?:${ROLES}|${SERVICE_NOUN})s?$`, "i");
+/** A deliverable or service word, never a person ("Part arrives from the factor at 2"). */
+const THING_NOUN = new RegExp(`^(?:${SERVICE_NOUN})s?$`, "i");
+/** A finite verb or auxiliary: a clause with one is not verbless. */
+const FINITE =
+  /\b(?:is|are|was|were|am|be|been|will|'ll|won't|has|have|had|can|could|would|should|must|shall|may|might|do|does|did|need|needs|want|wants|costs?|takes?|starts?|(?<!\bthe\s)ends?|opens?|closes?|went|goes|get|gets|got)\b/i;
+/** A time that can only lie ahead ("tomorrow", "within 48 hours", "the same day the licence is signed"). */
+const AHEAD =
+  /\b(?:tomorrow|tonight|next|within|by|before|in \d|in (?:a|an|one|two|three|four|five|six) |(?:the )?same (?:day|morning|afternoon|evening)|when|once|as soon as|this (?:afternoon|evening|week)|later|\d{1,3} (?:working |business )?(?:days?|weeks?|hours?) (?:after|of))\b/i;
+
+/**
+ * Round 11: a promise written without a verb, by a provider: a deliverable or service and a future time
+ * ("Delivery next Friday", "Sneak peeks on Wednesday, the full gallery within 6 weeks", "Hi-res file delivered
+ * the same day the licence is signed"). Not a due date ("Payment due Friday"), a question, a hedge, a past
+ * report or a clause with a verb of its own. Read only in outbound messages (a customer writing "delivery by
+ * mid-August" asks for it).
+ */
+export function matchVerbless(clause: string): string | null {
+  // "Update: … install next Thurs": an update relayed to a colleague, a notice
+  if (REMINDER.test(clause.trim()) || /^\s*update\b/i.test(clause)) return null;
+  // round 11: an emoji, a dash or a colon often ends a statement without a full stop ("You two were a dream 💛 Sneak
+  // peeks on Wednesday"): the promise is the last part
+  const parts = clause.split(
+    // no leading \s* (it would rescan a run of spaces from each of its positions)
+    /(?:\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\s)*|(?<!\s)\s+[-–—]\s|:\s)/u,
+  );
+  const last = parts[parts.length - 1] ?? "";
+  return parts.length > 1 && last.trim() ? verblessPart(last) : verblessPart(clause);
+}
+
+function verblessPart(clause: string): string | null {
+  const s = expandTexting(clause)
+    .trim()
+    .replace(/^(?:(?:ok(?:ay)?|great|perfect|sure|yes|so|and|then|plus)[,!.]?\s+)+/i, "")
+    // a greeting or a name before a comma ("Sir, fabric swatches dispatched today")
+    .replace(
+      /^(?:(?:hi|hello|hey|hola|dear|bonjour|ciao|morning|sir|madam|ma'am)\b[^,]{0,30}|\p{Lu}[\p{L}'-]+),\s+/u,
+      "",
+    )
+    .replace(/[.!;:\s]+$/, "");
+  if (!s || /\?/.test(s) || HEDGE.test(s) || NEGATED_MODAL.test(s) || CONDITIONAL.test(s) || REPORTED.test(s))
+    return null;
+  // a due date is the reader's; an estimate is no promise ("Expected delivery Thursday"); thanks look back
+  if (
+    /\b(?:due|deadline|overdue|expires?|closed|shut|yesterday|ago|last|already|earlier|expected|estimated|eta|approx(?:imately)?|thanks?|thank you)\b/i.test(
+      s,
+    ) ||
+    /^(?:for|about|re|regarding|after|since|from|with|to|of|on|in|at|your)\b/i.test(s) ||
+    // terms of an offer: a price or a recurring range ("Evening cleaning Monday to Friday … £3,850 per month")
+    /[$€£¥₹₦]|\b(?:per|a|an) (?:month|week|hour|day|year|visit|head|person)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day to (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:daily|weekly|monthly|every|each)\b/i.test(
+      s,
+    )
+  )
+    return null;
+  const noun = VERBLESS_NOUN.exec(s);
+  if (
+    noun &&
+    !FINITE.test(
+      s.replace(
+        /\s(?:is|are)\s(?=on|by|tomorrow|today|tonight|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)/i,
+        " ",
+      ),
+    ) &&
+    (hasDeadlineWords(noun[2] ?? "") || /\b(?:after that|afterwards)\b/i.test(noun[2] ?? ""))
+  )
+    return s;
+  const toYou = VERBLESS_TO_YOU.exec(s);
+  // its first word is a noun, not a verb with its subject elided ("reply to you by Wednesday" goes with the verb before)
+  // the noun phrase ends in a noun: "Signed order form back to you Monday", not "reply to you by Wednesday"
+  const headWord = (toYou?.[1] ?? "").split(/\s+/).pop() ?? "";
+  if (toYou && !isActionVerb(headWord) && !FINITE.test(s) && hasDeadlineWords(toYou[2] ?? "")) return s;
+  const part = VERBLESS_PARTICIPLE.exec(s);
+  // "Container booked on the 8pm sailing": an arrangement reported, not an act to come
+  if (
+    part &&
+    /^(?:booked|scheduled|confirmed|arranged|agreed|approved|signed|assigned|appointed|planned)$/i.test(part[2] ?? "")
+  )
+    return null;
+  // the event may have a verb of its own ("delivered the same day the licence is signed")
+  const ownPart = (part?.[3] ?? "").split(/\b(?:when|once|as soon as|the (?:same )?day|same day)\b/i)[0] ?? "";
+  if (part && !FINITE.test(part[1] ?? "") && !FINITE.test(ownPart) && AHEAD.test(part[3] ?? "")) return s;
+  return null;
+}
+
+/** Separators between promises coordinated in one sentence: ", and", ",", "and", "; ". */
+const COORDINATOR = /,\s+(?:(?:and|or)\s+(?:then\s+)?)?|(?<!\s)\s+and\s+(?:then\s+)?/g;
+/** A part that opens with its own subject or a noun phrase, not a second verb of the same subject. */
+const OWN_SUBJECT =
+  /^(?:i|we|you|he|she|they|our|my|the|a|an|your|this|that|these|those|its|their|all|both|\p{Lu}[\p{L}'-]*\s+(?!(?:and|or)\b)[\p{L}])/u;
+
+/**
+ * Round 11: "Our academic director will call you before noon tomorrow, and the day-one session is re-run at no
+ * charge on Friday 16 October" is two promises. A sentence splits at a coordinator when the part before still
+ * promises with its own time (or event) and the part after has its own subject, its own time (or event) and
+ * promises by itself. "review it tonight and get back to you tomorrow" (one subject, two verbs) stays whole.
+ */
+function splitCoordinated(clause: string, depth = 0): string[] {
+  // each tried split reads both parts: bounded by the clause limit and a few coordinators, it stays linear
+  if (depth > 4 || clause.length > MAX_CLAUSE_CHARS) return [clause];
+  let tried = 0;
+  const promises = (x: string) => matchCommitment(x) !== null || matchVerbless(x) !== null;
+  const timed = (x: string) => hasDeadlineWords(x) || EVENT.test(x);
+  for (const m of clause.matchAll(COORDINATOR)) {
+    if (++tried > 8) break;
+    const head = clause.slice(0, m.index);
+    const tail = clause.slice(m.index + m[0].length);
+    if ((!OWN_SUBJECT.test(tail) && matchVerbless(tail) === null) || !timed(head)) continue;
+    const gapped = /\b(?:after that|afterwards)\b/i.test(tail) && matchVerbless(tail) !== null;
+    if ((!timed(tail) && !gapped) || !promises(head) || !promises(tail)) continue;
+    return [head, ...splitCoordinated(tail, depth + 1)];
+  }
+  return [clause];
+}
+
 /** A task handed to a team of ours ("I spoke with our warehouse", "your ticket has been assigned to L2 team"). */
 const HANDED_TO =
   /\b(?:spoke|spoken|talked|checked|escalated|passed|assigned|forwarded|handed|raised)\b[^.!?]{0,40}?\b(?:to|with)\s+(?:our|my|the)?\s*[\w-]+(?:\s+(?:team|department|desk|warehouse|office))?\b/i;
 /** "beforehand", "before then", "ahead of it": due by the date of the clause before. */
 /** A service role with "the" acting in the present or future ("the glazier comes Tuesday", "the technician will…"). */
 const READERS_ROLE = new RegExp(
-  String.raw`(?:^|[,;:]\s*|\band\s+)the\s+(?!undersigned\b)(?:[a-z]+\s+)?(?:${ROLES})\s+(?:comes|visits|arrives|starts|will|'ll|is coming|is going to)\b`,
+  String.raw`(?:^|[,;:]\s*|\band\s+)the\s+(?!undersigned\b)(?:[a-z]+\s+)?(?!(?:trucks?|vans?|lorr(?:y|ies)|tankers?)\b)(?:${ROLES})\s+(?:comes|visits|arrives|starts|will|'ll|is coming|is going to)\b`,
   "i",
 );
 /** A sentence that joins a second first-person promise to the one before ("…, and I'll…", "… and we'll…"). */
 const JOINED = /\b(?:and|then)\s+(?:i|we)(?:'ll|’ll|\s+will)\s/i;
 /** An act that goes with the one before it: a copy of it, or one done right after it. */
 const WITH_IT =
-  /\b(?:(?:right|straight|immediately|directly|just) after(?:wards)?|afterwards|then)\b|\b(?:copy|cc|bcc|loop)\s+(?:you|u)\b/i;
+  /\b(?:(?:right|straight|immediately|directly|just) after(?:wards)?|afterwards|then|be there(?: (?:too|as well|personally|myself))?|personally|myself|too|as well)\b|\b(?:copy|cc|bcc|loop)\s+(?:you|u)\b/i;
 const BEFOREHAND = /\b(?:beforehand|before then|ahead of (?:it|that|time|then))\b/i;
 /** A promise that waits on an event instead of a date ("when it's imaged", "as soon as it's returned"). */
-const EVENT = /\b(?:when|once|as soon as|the moment|the day)\s+(?:it|they|he|she|we|you|i|the|your|our|that|this)\b/i;
+const EVENT =
+  /\b(?:when|once|as soon as|the moment|the day|after|before)\s+(?:it|they|he|she|we|you|i|the|your|our|that|this)\b/i;
 /** Being somewhere or handing something over at a time, which an event named before may date. */
 const ARRIVAL =
   /\b(?:arriv\w*|pick(?:s|ing)? (?:\w+ )?up|collect\w*|drop(?:s|ping)? (?:\w+ )?off|deliver\w*|be (?:at|there|on site|with you)|meet\w*|set(?:ting)? up|install\w*|visit\w*)\b/i;
@@ -1361,8 +1678,9 @@ const ARRIVAL =
 const ANCHOR_DAY =
   /\b(?:tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b/i;
 /** Words that name a day; a deadline without them is a clock time or a part of a day. */
+// round 11: "by end of day" names today, so a clock time of an earlier clause does not move it to that clause's day
 const NAMES_A_DAY =
-  /\b(?:today|tonight|tomorrow|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|year|q[1-4]|fortnight|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d+\s+(?:days?|weeks?|months?)|\d{1,2}[/.-]\d{1,2})\b/i;
+  /\b(?:today|tonight|tomorrow|yesterday|end of (?:the )?day|eod|cob|close of (?:business|play)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|year|q[1-4]|fortnight|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d+\s+(?:days?|weeks?|months?)|\d{1,2}[/.-]\d{1,2})\b/i;
 /**
  * "I'll be on the call at 4pm ET tomorrow and will send you the notes straight after, by 10pm UK time": a
  * clock time without a day, in a clause after a dated one of the same sentence, falls on or after that
@@ -1383,6 +1701,67 @@ function afterEarlier(
   return { dueAt: zonedTimeToUtc(e.year, e.month, e.day, p.hour, p.minute, timezone), phrase: due.phrase };
 }
 
+/**
+ * Round 11: a duration counted from an event the message dated before ("a full quote within 2 working days of
+ * the survey", "sends you the arrival notice 3 days before", "up to 10 days after the visits").
+ */
+const COUNTED_FROM =
+  /\b((?:within|up to|in)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(working\s+|business\s+)?(days?|weeks?|hours?)\s+(?:(of|after|from|following|before|prior to)\s+(?:the|your|our|its|their|that|this)\s+([\w-]+)|(before|after|later)(?=\s*(?:[.,;!]|$)))/i;
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+/** Events that any dated arrangement before them can be ("within 3 working days of the visit"). */
+const GENERIC_EVENT =
+  /^(?:visit|visits|appointment|meeting|event|session|call|date|day|job|works?|install|installation|booking)$/i;
+/**
+ * The event a duration counts from is the one the earlier sentence dated: a generic event, or a word of the same
+ * stem ("of the survey" after "Our surveyor … on Thursday", "of the reading" after "reads your meter on
+ * Thursday"). "within 30 days of your invoice" after "the 11 June team day" counts from nothing dated.
+ */
+function linkedEvent(noun: string | undefined, sentence: string): boolean {
+  if (!noun || GENERIC_EVENT.test(noun)) return true;
+  const stem = noun.toLowerCase().slice(0, 4);
+  return new RegExp(`\\b${stem.replace(/[^a-z]/g, "")}`, "i").test(sentence) && stem.length === 4;
+}
+function countedFrom(
+  m: RegExpExecArray,
+  base: number,
+  opts: { timezone?: string; endOfDayHour?: number },
+): { dueAt: number; phrase: string } | null {
+  // "one week of the subscription" is an amount; "within 2 working days of the survey" counts from it
+  if (/^of$/i.test(m[5] ?? "") && !m[1]) return null;
+  const n = NUMBER_WORDS[(m[2] ?? "").toLowerCase()] ?? Number(m[2]);
+  if (!Number.isFinite(n) || n <= 0) return null;
+  const back = /^(?:before|prior to)$/i.test(m[5] ?? m[7] ?? "");
+  const unit = (m[4] ?? "").toLowerCase();
+  if (unit.startsWith("hour")) return { dueAt: base + (back ? -n : n) * 3_600_000, phrase: m[0] };
+  const tz = opts.timezone ?? "UTC";
+  const p = zonedParts(base, tz);
+  let day = Date.UTC(p.year, p.month - 1, p.day);
+  if (m[3]) {
+    // working days skip Saturdays and Sundays
+    for (let left = n; left > 0; ) {
+      day += (back ? -1 : 1) * 86_400_000;
+      const weekday = new Date(day).getUTCDay();
+      if (weekday !== 0 && weekday !== 6) left--;
+    }
+  } else day += (back ? -1 : 1) * n * (unit.startsWith("week") ? 7 : 1) * 86_400_000;
+  const d = new Date(day);
+  return {
+    dueAt: zonedTimeToUtc(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), opts.endOfDayHour ?? 17, 0, tz),
+    phrase: m[0],
+  };
+}
+
 /** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */
 const SAME_DAY = /\b(?:the same|same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
 /** "the following week", "the next day": counted from a date named earlier in the sentence. */
@@ -1400,6 +1779,7 @@ function sameDayAs(
   sentAt: number,
   opts: { timezone?: string; endOfDayHour?: number },
   anchorAt: number | null = null,
+  previousAt: number | null = null,
 ): { dueAt: number; phrase: string } | null {
   const m = SAME_DAY.exec(scoped);
   const following = m ? null : FOLLOWING.exec(scoped);
@@ -1413,7 +1793,11 @@ function sameDayAs(
   // ("the same day" stays with its own sentence: "send the form and I'll sign it the same day" is an event)
   const baseAt =
     (earlier ? resolveDueDate(expandTexting(earlier), sentAt, opts) : null)?.dueAt ??
-    (thatWeek || weekday ? anchorAt : null);
+    (thatWeek || weekday ? anchorAt : null) ??
+    // round 11: "…ready to go home on Saturday the 12th! I'll send the feeding guide the day before", "Booked for
+    // Saturday 7:30. Pickup same day before 2pm": the date the sentence just before named, when the promise opens
+    // its sentence ("Please send the form and I'll sign it the same day" counts from the reader's act)
+    (earlier.trim() ? null : previousAt);
   if (baseAt === null) return null;
   const tz = opts.timezone ?? "UTC";
   const p = zonedParts(baseAt, tz);

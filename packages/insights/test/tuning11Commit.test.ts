@@ -1,0 +1,120 @@
+/**
+ * Round 11 (commitment candidates): the rules were changed for blind8's miss causes (dev data since round 11) by
+ * mechanism, and measured on a holdout written from those causes in new wording and other trades before any change
+ * (first run text F1 0.475, +due 0.373; README.md "Round 11 — commitments"). These floors guard the fit against
+ * regressions; the estimates on unseen text are train9's first contact (README) and the next blind set.
+ */
+import { describe, expect, it } from "vitest";
+import { extractCommitments } from "../src/commitments";
+import { evalCommitments } from "./evaluate";
+import { BLIND8_ALL } from "./fixtures/blind8";
+import { TUNING11_COMMIT_HOLDOUT } from "./fixtures/tuning11-commit-holdout";
+import { TUNING11_COMMIT_HOLDOUT_B } from "./fixtures/tuning11-commit-holdout-b";
+import { TUNING11_COMMIT_HOLDOUT_C } from "./fixtures/tuning11-commit-holdout-c";
+
+const sent = Date.parse("2026-11-02T10:00:00Z"); // a Monday
+const texts = (text: string, direction: "inbound" | "outbound" = "outbound") =>
+  extractCommitments({ id: "m", text, direction, sentAt: sent, channel: "email" }).map((c) => c.text);
+
+describe("round-11 commitments", () => {
+  it("holds the round-11 holdout (first run text F1 0.475, +due 0.373; fit since)", () => {
+    const r = evalCommitments(TUNING11_COMMIT_HOLDOUT);
+    console.log(
+      [`commitments tuning11 holdout: ${r.withDue.summary()}`, ...r.pr.misses.map((m) => `    - ${m}`)].join("\n"),
+    );
+    expect(TUNING11_COMMIT_HOLDOUT.length).toBe(36);
+    expect(r.withDue.tp + r.withDue.fn).toBe(37);
+    expect(r.withDue.f1).toBeGreaterThanOrEqual(0.93);
+    const negatives = TUNING11_COMMIT_HOLDOUT.filter((m) => m.expect.commitments.length === 0);
+    expect(negatives.length).toBe(12);
+    expect(evalCommitments(negatives).pr.fp).toBe(0);
+  });
+
+  it("holds holdouts B and C (first runs +due 0.564 and 0.400, each before its own fixes; fit since)", () => {
+    const b = evalCommitments(TUNING11_COMMIT_HOLDOUT_B);
+    const c = evalCommitments(TUNING11_COMMIT_HOLDOUT_C);
+    console.log(
+      `commitments tuning11 holdout B: ${b.withDue.summary()}\ncommitments tuning11 holdout C: ${c.withDue.summary()}`,
+    );
+    expect(b.withDue.tp + b.withDue.fn).toBe(24);
+    expect(c.withDue.tp + c.withDue.fn).toBe(17);
+    expect(b.withDue.f1).toBeGreaterThanOrEqual(0.9);
+    // C's one remaining miss is a rebooking notice ("your colour is moved to Thursday 2pm"), a convention left open
+    expect(c.withDue.f1).toBeGreaterThanOrEqual(0.95);
+    expect(b.pr.precision).toBe(1);
+    expect(c.pr.precision).toBe(1);
+  });
+
+  it("keeps blind8 (dev data since round 11; 0.788 +due after round 10) at the issue-13 target", () => {
+    const r = evalCommitments(BLIND8_ALL);
+    console.log(`commitments blind8 (dev): ${r.withDue.summary()}`);
+    expect(r.withDue.f1).toBeGreaterThanOrEqual(0.9);
+    expect(r.pr.precision).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("splits promises coordinated in one sentence, each with its own subject and time", () => {
+    expect(
+      texts(
+        "Our hygienist will ring you before 11 tomorrow, and the cleaning is rebooked at no cost for Tuesday 10 November.",
+      ),
+    ).toEqual([
+      "Our hygienist will ring you before 11 tomorrow",
+      "the cleaning is rebooked at no cost for Tuesday 10 November.",
+    ]);
+    // one subject, two verbs: a preparatory step stays with the promise
+    expect(texts("I'll review it tonight and get back to you tomorrow.")).toHaveLength(1);
+  });
+
+  it("reads the author's side in the present or without a verb only with a time", () => {
+    expect(texts("Hi Tom, Finance pays it on Wednesday.", "inbound")).toEqual([
+      "Hi Tom, Finance pays it on Wednesday.",
+    ]);
+    expect(texts("Delivery next Friday, and our technician calls you on Thursday to confirm the slot.")).toHaveLength(
+      2,
+    );
+    expect(texts("Finance pays suppliers every month.", "inbound")).toEqual([]);
+    // a customer naming a delivery asks for it; an estimate and a due date are no promise
+    expect(texts("Delivery next Friday please.", "inbound")).toEqual([]);
+    expect(texts("Expected delivery Thursday 12 March.")).toEqual([]);
+    expect(texts("Payment due Friday.")).toEqual([]);
+  });
+
+  it("reads a duration from the event an earlier sentence dated, and only from that event", () => {
+    const [report] = extractCommitments(
+      {
+        id: "m",
+        text: "Your survey is on Tuesday 10 November. Our report follows within 3 working days of the visit.",
+        direction: "outbound",
+        sentAt: sent,
+        channel: "email",
+      },
+      { timezone: "Europe/London" },
+    );
+    expect(new Date(report?.dueAt ?? 0).toISOString()).toBe("2026-11-13T17:00:00.000Z");
+    const [payment] = extractCommitments({
+      id: "m",
+      text: "Signed agreement attached for the 11 June team day. Our finance team pays within 30 days of your invoice.",
+      direction: "inbound",
+      sentAt: sent,
+      channel: "email",
+    });
+    expect(payment?.dueAt).toBeNull();
+  });
+
+  it("does not read conditions, choices, limits, sarcasm, thanks or automated notices as promises", () => {
+    for (const text of [
+      "Match their price and I'll drop the truck off tomorrow.",
+      "Let me know and I'll reissue the contract.",
+      "Would you do 350? Then we sign this week.",
+      "We'll go with the Riverside venue.",
+      "That's as far as the owner will go.",
+      "Brilliant. I'll just keep paying for a van that won't start then.",
+      "Thanks a million for staying on to get the heating going tonight!",
+      "We confirm the dinner for 40 guests at 65 per head.",
+      "Your car will be ready for collection by 5pm.\n\nThis is an automated message. Please do not reply.",
+    ])
+      expect(texts(text, "inbound"), text).toEqual([]);
+    // a plain request before "and I'll" keeps the promise (blind6's and tuning's convention)
+    expect(texts("Send me the signed form and I'll file it with the council the same day.")).toHaveLength(1);
+  });
+});
