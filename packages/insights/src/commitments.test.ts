@@ -23,6 +23,37 @@ const msg = (text: string, extra: Partial<MessageInput> = {}): MessageInput => (
 });
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
+describe("extractCommitments: a duration counted from an event the message dated (round 11)", () => {
+  const dues = (text: string) =>
+    extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
+  it("counts from the sentence that dated the event, forward, back and in hours", () => {
+    // Thursday 12 March; 2 working days after it is Monday 16
+    expect(
+      dues("Our surveyor comes on Thursday. We'll send a full quote within 2 working days of the survey."),
+    ).toEqual([
+      ["Our surveyor comes on Thursday.", "2026-03-12T17:00:00.000Z"],
+      ["We'll send a full quote within 2 working days of the survey.", "2026-03-16T17:00:00.000Z"],
+    ]);
+    expect(dues("We'll fit the boiler on Friday. We'll call you 2 hours prior to the visit.")[1]).toEqual([
+      "We'll call you 2 hours prior to the visit.",
+      "2026-03-13T15:00:00.000Z",
+    ]);
+    expect(dues("We'll deliver on Friday 20 March. We'll send you the arrival notice 3 days before.")[1]).toEqual([
+      "We'll send you the arrival notice 3 days before.",
+      "2026-03-17T17:00:00.000Z",
+    ]);
+  });
+  it("does not count from a document or from an event the earlier sentence does not name", () => {
+    expect(dues("Our team day is on 11 June. We'll pay within 30 days of your invoice.")).toEqual([
+      ["We'll pay within 30 days of your invoice.", null],
+    ]);
+    // "the audit" is not the fitting: no date rather than 2 working days after Friday
+    expect(
+      dues("We'll fit the boiler on Friday. We'll send the report within 2 working days of the audit.")[1],
+    ).toEqual(["We'll send the report within 2 working days of the audit.", null]);
+  });
+});
+
 describe("extractCommitments", () => {
   it("extracts the canonical promises with due dates", () => {
     const cases: Array<[string, string | null]> = [

@@ -1,4 +1,4 @@
-import { resolveDueDate } from "./dueDate";
+import { countsFromEvent, resolveDueDate } from "./dueDate";
 import { boundText, MAX_CLAUSE_CHARS } from "./limits";
 import { createLocator, type SourceSpan } from "./span";
 import { messageBody, normalise, splitSentences } from "./text";
@@ -1430,10 +1430,12 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
         due = { dueAt: last.dueAt, phrase: "with the promise before" };
       if (due && anchor !== null && ARRIVAL.test(piece.text.split(EVENT)[0] ?? ""))
         due = afterEarlier(due, scoped, anchor, dueOpts.timezone);
-      const relative = COUNTED_FROM.exec(scoped);
+      // round 11: a duration counted from an event ("within 2 working days of the survey", "3 days before")
+      // counts from the date of this sentence's earlier promise, else of the last dated sentence, when that
+      // sentence names the event; dueDate.ts reads the phrase and counts
       const base = last?.sentence === whole ? { at: last.dueAt, sentence: whole } : lastDated;
-      if (relative && base !== null && linkedEvent(relative[6], base.sentence))
-        due = countedFrom(relative, base.at, dueOpts) ?? due;
+      if (base !== null && countsFromEvent(scoped, base.sentence))
+        due = resolveDueDate(scoped, msg.sentAt, { ...dueOpts, eventAt: base.at }) ?? due;
       if (due) last = { sentence: whole, dueAt: due.dueAt, clause };
       if (due) lastDated = { at: due.dueAt, sentence: whole };
       const span = locator.find(piece.text, cursor) ?? locator.find(piece.text);
@@ -1699,67 +1701,6 @@ function afterEarlier(
   const e = zonedParts(earlier, timezone);
   if (Date.UTC(e.year, e.month - 1, e.day) <= Date.UTC(p.year, p.month - 1, p.day)) return due;
   return { dueAt: zonedTimeToUtc(e.year, e.month, e.day, p.hour, p.minute, timezone), phrase: due.phrase };
-}
-
-/**
- * Round 11: a duration counted from an event the message dated before ("a full quote within 2 working days of
- * the survey", "sends you the arrival notice 3 days before", "up to 10 days after the visits").
- */
-const COUNTED_FROM =
-  /\b((?:within|up to|in)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(working\s+|business\s+)?(days?|weeks?|hours?)\s+(?:(of|after|from|following|before|prior to)\s+(?:the|your|our|its|their|that|this)\s+([\w-]+)|(before|after|later)(?=\s*(?:[.,;!]|$)))/i;
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
-/** Events that any dated arrangement before them can be ("within 3 working days of the visit"). */
-const GENERIC_EVENT =
-  /^(?:visit|visits|appointment|meeting|event|session|call|date|day|job|works?|install|installation|booking)$/i;
-/**
- * The event a duration counts from is the one the earlier sentence dated: a generic event, or a word of the same
- * stem ("of the survey" after "Our surveyor … on Thursday", "of the reading" after "reads your meter on
- * Thursday"). "within 30 days of your invoice" after "the 11 June team day" counts from nothing dated.
- */
-function linkedEvent(noun: string | undefined, sentence: string): boolean {
-  if (!noun || GENERIC_EVENT.test(noun)) return true;
-  const stem = noun.toLowerCase().slice(0, 4);
-  return new RegExp(`\\b${stem.replace(/[^a-z]/g, "")}`, "i").test(sentence) && stem.length === 4;
-}
-function countedFrom(
-  m: RegExpExecArray,
-  base: number,
-  opts: { timezone?: string; endOfDayHour?: number },
-): { dueAt: number; phrase: string } | null {
-  // "one week of the subscription" is an amount; "within 2 working days of the survey" counts from it
-  if (/^of$/i.test(m[5] ?? "") && !m[1]) return null;
-  const n = NUMBER_WORDS[(m[2] ?? "").toLowerCase()] ?? Number(m[2]);
-  if (!Number.isFinite(n) || n <= 0) return null;
-  const back = /^(?:before|prior to)$/i.test(m[5] ?? m[7] ?? "");
-  const unit = (m[4] ?? "").toLowerCase();
-  if (unit.startsWith("hour")) return { dueAt: base + (back ? -n : n) * 3_600_000, phrase: m[0] };
-  const tz = opts.timezone ?? "UTC";
-  const p = zonedParts(base, tz);
-  let day = Date.UTC(p.year, p.month - 1, p.day);
-  if (m[3]) {
-    // working days skip Saturdays and Sundays
-    for (let left = n; left > 0; ) {
-      day += (back ? -1 : 1) * 86_400_000;
-      const weekday = new Date(day).getUTCDay();
-      if (weekday !== 0 && weekday !== 6) left--;
-    }
-  } else day += (back ? -1 : 1) * n * (unit.startsWith("week") ? 7 : 1) * 86_400_000;
-  const d = new Date(day);
-  return {
-    dueAt: zonedTimeToUtc(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), opts.endOfDayHour ?? 17, 0, tz),
-    phrase: m[0],
-  };
 }
 
 /** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */

@@ -271,4 +271,29 @@ describe("resolveDueDate: round 11", () => {
     expect(countsFromEvent("Our finance team pays within 30 days of your invoice", "invoice")).toBe(false);
     expect(countsFromEvent("opened within 7 days after the PO", "PO on Monday")).toBe(false);
   });
+  it("counts back, in hours, and from a bare 'before/after/later', one mechanism for every caller", () => {
+    const event = Date.parse("2026-03-13T10:00:00Z"); // Friday 10:00
+    const from = (text: string) => {
+      const r = resolveDueDate(text, TUE, { eventAt: event });
+      return r ? new Date(r.dueAt).toISOString() : null;
+    };
+    // before / prior to count back; working days skip the weekend both ways
+    expect(from("we send the arrival notice 3 days before")).toBe("2026-03-10T17:00:00.000Z");
+    expect(from("the forms reach you 2 working days prior to the visit")).toBe("2026-03-11T17:00:00.000Z");
+    expect(from("we'll confirm 2 hours prior to the appointment")).toBe("2026-03-13T08:00:00.000Z");
+    expect(from("you'll get the photos 4 hours after the session")).toBe("2026-03-13T14:00:00.000Z");
+    expect(from("the report follows 2 days later.")).toBe("2026-03-15T17:00:00.000Z");
+    // banking days are working days; calendar days are days; "no later than" opens it like "within"
+    expect(from("refunded no later than 3 banking days after the visit")).toBe("2026-03-18T17:00:00.000Z");
+    expect(from("within 10 calendar days of the visit")).toBe("2026-03-23T17:00:00.000Z");
+    expect(from("up to 10 days after the visits")).toBe("2026-03-23T17:00:00.000Z");
+    // "one week of the subscription" is an amount, not a count from an event
+    expect(countsFromEvent("you get one week of the trial", "the trial starts Monday")).toBe(false);
+    // the message's own date and documents are no event
+    expect(countsFromEvent("within 30 days of the date of this letter", "the date is Monday")).toBe(false);
+    expect(countsFromEvent("within 3 days of this email", "this email on Monday")).toBe(false);
+    // a bare "before" needs no named event; a generic event links to any dated sentence
+    expect(countsFromEvent("we call you 3 days before.", "The delivery is on Friday.")).toBe(true);
+    expect(countsFromEvent("within 2 days of the meeting", "See you Thursday at 10.")).toBe(true);
+  });
 });

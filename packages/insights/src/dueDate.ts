@@ -123,26 +123,45 @@ const DATE_AFTER_FOR = new RegExp(
   String.raw`(\b[a-z]{3,}\s+for\s+)(?:an?\s+)?(?:(?:this|next|the coming|the following)\s+(?:week|weekend|month|year|quarter|term|season)|(?:jan(?:uary)?|feb(?:ruary)?|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?:(?:this|next|the coming)\s+)?${NAMED_DATE}(?:\s*(?:[-–]|to|through|until|till|and)\s*${NAMED_DATE})?)(?![\w])`,
   "gi",
 );
-/** "within 3 working days of the test", "within 7 days of the delivery": counted from an event, not the message. */
+/**
+ * Round 11: a duration counted from an event rather than the message: "within 3 working days of the test", "a
+ * full quote within 2 working days of the survey", "no later than 5 banking days after the visit", "the arrival
+ * notice 3 days before", "up to 10 days after the visits", "2 hours prior to the appointment". Groups: 1 the
+ * "within"-like opener, 2 the number, 3 working/business/banking/calendar, 4 the unit, 5 the preposition, 6 the
+ * event's word, 7 a bare before/after/later ending the clause. A document the reader holds ("your invoice", "the
+ * PO", "this email") and the message's own date ("of today", "from the date of this letter") are no event.
+ */
 const COUNTED_FROM_EVENT =
-  /\b(?:within|in|up to|no later than)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(business|working|banking|calendar)\s+)?(days?|weeks?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|the date)\b)(?:the|your|our|his|her|their|its|that)\s+(?!(?:receipt|invoice|bill|statement|order|po|request|email|message|letter|sending|payment)\b)([a-z]+)/i;
+  /\b((?:within|in|up to|no later than)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(business|working|banking|calendar)\s+)?(days?|weeks?|hours?)\s+(?:(of|after|from|following|before|prior to)\s+(?!(?:today|now|the date of)\b)(?:the|your|our|his|her|their|its|that|this)\s+(?!(?:receipt|invoice|bill|statement|order|po|request|email|e-mail|message|letter|sending|payment)\b)([a-z][\w-]*)|(before|after|later)(?=\s*(?:[.,;!]|$)))/i;
 
-/** Events any booked appointment is ("within 2 working days of the visit"). */
-const APPOINTMENT = /^(?:visit|appointment)$/;
+/** Events any dated arrangement before them can be ("within 3 working days of the visit"). */
+const GENERIC_EVENT = /^(?:visit|visits|appointment|meeting|event|session|call|date|day|job|works?|booking)$/i;
+
+/** The counted phrase of `text` when its number is a duration ("one week of the subscription" is an amount). */
+function countedPhrase(text: string): { m: RegExpExecArray; n: number } | null {
+  const m = COUNTED_FROM_EVENT.exec(boundText(text, MAX_CLAUSE_CHARS));
+  if (!m || (/^of$/i.test(m[5] ?? "") && !m[1])) return null;
+  const word = (m[2] ?? "").toLowerCase();
+  const n = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS.indexOf(word) + 1;
+  return n >= 1 ? { m, n } : null;
+}
 
 /**
- * Whether `text` counts a duration from an event ("within 2 working days of the survey") that `context` (the
- * message before it) names: the event's word shares its stem with a word there ("the survey" / "our surveyor",
- * "the reading" / "reads your meter", "the delivery" / "we will deliver"), or it is a visit or appointment.
- * A document the reader holds ("your invoice", "the PO") is never such an event.
+ * Whether `text` counts a duration from an event that `context` (the earlier sentence that dated it) names: a
+ * bare "3 days before", a generic event ("the visit", "the appointment"), or a word that shares its stem with a
+ * word there ("the survey" / "our surveyor", "the reading" / "reads your meter", "the delivery" / "we will
+ * deliver"). The caller then passes that sentence's date as `eventAt`.
  */
 export function countsFromEvent(text: string, context: string): boolean {
-  const m = COUNTED_FROM_EVENT.exec(boundText(text, MAX_CLAUSE_CHARS));
-  const event = (m?.[4] ?? "").toLowerCase();
-  if (!event) return false;
-  if (APPOINTMENT.test(event)) return true;
-  const stem = event.replace(/(?:ings?|ions?|ery|ies|al|s)$/, "").slice(0, 6);
-  return stem.length >= 4 && new RegExp(String.raw`\b${stem}`, "i").test(boundText(context, MAX_CLAUSE_CHARS * 4));
+  const counted = countedPhrase(text);
+  if (!counted) return false;
+  const event = counted.m[6];
+  if (!event || GENERIC_EVENT.test(event)) return true;
+  const stem = event
+    .toLowerCase()
+    .replace(/[^a-z]/g, "")
+    .slice(0, 4);
+  return stem.length === 4 && new RegExp(String.raw`\b${stem}`, "i").test(boundText(context, MAX_CLAUSE_CHARS * 4));
 }
 
 /**
@@ -240,26 +259,28 @@ const GREETING =
   /^\s*(?:good\s+)?(?:morning|afternoon|evening)\b(?=\s*(?:[,!:–—-]|(?:all|team|everyone|folks|guys|y'all|[A-Z][\p{L}'-]*)\s*(?:[,!:–—-]|$)))/iu;
 
 /**
- * Round 11: "within 3 working days of the test", counted from the event's day (`opts.eventAt`) in working days
- * (Monday to Friday), calendar days or weeks, due at the end of the working day.
+ * Round 11: a duration counted from the event's instant (`opts.eventAt`), forward or back ("before", "prior
+ * to"): hours from its time; working, business or banking days (Monday to Friday), calendar days or weeks from
+ * its day, due at the end of the working day.
  */
 function countFromEvent(text: string, eventAt: number, opts: DueDateOptions): DueDate | null {
-  const m = COUNTED_FROM_EVENT.exec(text);
-  if (!m) return null;
-  const word = (m[1] ?? "").toLowerCase();
-  const n = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS.indexOf(word) + 1;
-  if (n < 1) return null;
+  const counted = countedPhrase(text);
+  if (!counted) return null;
+  const { m, n } = counted;
+  const back = /^(?:before|prior to)$/i.test(m[5] ?? m[7] ?? "");
+  const unit = (m[4] ?? "").toLowerCase();
+  if (unit.startsWith("hour")) return { dueAt: eventAt + (back ? -n : n) * 3_600_000, phrase: m[0] };
   const tz = opts.timezone ?? "UTC";
   const e = zonedParts(eventAt, tz);
+  const step = back ? -1 : 1;
   let offset = 0;
-  if (/^(?:business|working|banking)$/i.test(m[2] ?? "")) {
-    let weekday = e.weekday;
-    for (let left = n; left > 0; ) {
-      offset++;
-      weekday = (weekday + 1) % 7;
+  if (/^(?:business|working|banking)$/i.test(m[3] ?? "")) {
+    for (let left = n, weekday = e.weekday; left > 0; ) {
+      offset += step;
+      weekday = (weekday + step + 7) % 7;
       if (weekday !== 0 && weekday !== 6) left--;
     }
-  } else offset = /^week/i.test(m[3] ?? "") ? 7 * n : n;
+  } else offset = step * (unit.startsWith("week") ? 7 * n : n);
   return { dueAt: zonedTimeToUtc(e.year, e.month, e.day + offset, opts.endOfDayHour ?? 17, 0, tz), phrase: m[0] };
 }
 
@@ -280,7 +301,7 @@ const ANY_DEADLINE = new RegExp(
 
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
   if (opts.eventAt !== undefined) {
-    const counted = countFromEvent(boundText(fullText, MAX_CLAUSE_CHARS), opts.eventAt, opts);
+    const counted = countFromEvent(fullText, opts.eventAt, opts);
     if (counted) return counted;
   }
   const text = boundText(fullText, MAX_CLAUSE_CHARS)
