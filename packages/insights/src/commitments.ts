@@ -1390,8 +1390,11 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       (item ? matchPlanItem(sentence) : null) ??
       (handedOn ? matchCommitment(sentence.replace(/^they/i, "Our team")) : null) ??
       // a customer's verbless "Signed order form back to you Monday" hands something over too (round 11)
-      (msg.direction === "outbound" || /\bto you\b/i.test(sentence) ? matchVerbless(sentence) : null);
+      (msg.direction === "outbound" || /\bto you\b/i.test(sentence) ? matchVerbless(sentence) : null) ??
+      matchBooking(sentence, msg.direction);
     if (action === null) continue;
+    // round 11: a booking is a promise only for a time still ahead (its clause has no other promise)
+    const booking = matchCommitment(sentence) === null && action === matchBooking(sentence, msg.direction);
     const pieces = splitGapped(sentence, action);
     for (const [i, piece] of pieces.entries()) {
       if (out.length >= max) break;
@@ -1434,6 +1437,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       const base = last?.sentence === whole ? { at: last.dueAt, sentence: whole } : lastDated;
       if (relative && base !== null && linkedEvent(relative[6], base.sentence))
         due = countedFrom(relative, base.at, dueOpts) ?? due;
+      if (booking && (!due || due.dueAt <= msg.sentAt)) continue;
       if (due) last = { sentence: whole, dueAt: due.dueAt, clause };
       if (due) lastDated = { at: due.dueAt, sentence: whole };
       const span = locator.find(piece.text, cursor) ?? locator.find(piece.text);
@@ -1621,6 +1625,77 @@ function verblessPart(clause: string): string | null {
   const ownPart = (part?.[3] ?? "").split(/\b(?:when|once|as soon as|the (?:same )?day|same day)\b/i)[0] ?? "";
   if (part && !FINITE.test(part[1] ?? "") && !FINITE.test(ownPart) && AHEAD.test(part[3] ?? "")) return s;
   return null;
+}
+
+/** Round 11 (bookings): the words that confirm an arrangement for the reader ("booked", "reserved for you", "is yours"). */
+const BOOKED =
+  /\b(?:booked(?:\s+in)?|reserved|scheduled|confirmed|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours)\b/i;
+/** Not a booking to come: a cancellation, a full diary, a pending or past arrangement, a negation. */
+const NOT_BOOKED =
+  /\b(?:cancell?(?:ed|ing|ation)|fully|booked (?:up|out|solid)|no longer|not|n't|never|unconfirmed|to be (?:booked|confirmed|scheduled)|tbc|pending|provisional(?:ly)?|pencil(?:l?ed)?|was|were|had|went|did|last|ago|yesterday|earlier|opens?|closes?|free|available|availability|slots? left)\b/i;
+/** A first-person subject booking for itself ("I've booked my flight"), read only when the reader is named. */
+const OWN_BOOKING =
+  /^(?:(?:hi|hey|hello|dear|great|good news|ok(?:ay)?|so|and|also)\b[^,:]{0,30}[,:!]\s*)?(?:i|we|i'm|we're|i've|we've|i'll|we'll|i am|we are|i have|we have|me|us)\b/i;
+/** The reader or a side of ours named in the booking ("for you", "your class", "our electrician", "booked you in"). */
+const FOR_READER = /\b(?:you|your|yours)\b/i;
+const OUR_SIDE = /\b(?:our|my)\s+[\p{L}-]+/iu;
+
+/**
+ * Round 11 (the owner's booking convention, Labelling guide): a booking, reservation or appointment the author's
+ * side confirms for a future time is a commitment ("Tour booked ✅ Wednesday 4pm", "The technician is booked for
+ * tomorrow 8–10am", "Room Kea is yours tomorrow 2–4pm", "Fuel and provisioning confirmed for Friday 0800").
+ * Outbound, any arrangement but the author's own ("I've booked my flight"); inbound (the contact writes), only one
+ * for the reader or by a side of the author's ("our engineer is booked for Tuesday"). The clause needs a time;
+ * the caller keeps it only when that time lies ahead. Not questions, conditionals, hedges, reports, negations,
+ * cancellations, pending or past arrangements, availability or a booking window opening.
+ */
+export function matchBooking(clause: string, direction: Direction): string | null {
+  const s = expandTexting(clause).trim();
+  if (!s || !BOOKED.test(s) || !hasDeadlineWords(s)) return null;
+  if (/\?/.test(s) || CONDITIONAL.test(s) || HEDGE.test(s) || REPORTED.test(s) || REPORTED_BEFORE.test(s)) return null;
+  if (NOT_BOOKED.test(s) || REMINDER.test(s) || /^\s*(?:shall|should|can|could|would|do|does|may)\b/i.test(s))
+    return null;
+  // "Early-bird offer: 15% off cruises booked before 30 April": terms of an offer, not an arrangement
+  if (/\b(?:booked|reserved)\s+(?:before|by|until)\b|%|\boffer\b/i.test(s)) return null;
+  // "St. Brigid's: your MRI is booked for…": a sender's name before a colon opens an SMS notice
+  if (/^\p{Lu}[\p{L}'.&-]*(?:\s+\p{Lu}[\p{L}'.&-]*){0,3}:\s+[Yy]our\b/u.test(s)) return null;
+  // "booked my knee rehab": the author's own booking, without a subject
+  const own = OWN_BOOKING.test(s) || /\b(?:booked|reserved|scheduled)\s+(?:in\s+)?(?:my|our)\b/i.test(s);
+  if (own && !FOR_READER.test(s)) return null;
+  if (direction === "inbound" && !own && !FOR_READER.test(s) && !OUR_SIDE.test(s)) return null;
+  if (direction === "inbound" && own && !/\b(?:for you|you in|your)\b/i.test(s)) return null;
+  return s.replace(/[.!;:\s]+$/, "");
+}
+
+/**
+ * Round 11 (gapping): "English and French will be delivered on 22 May, German and Italian on 29 May", "The
+ * kitchen units will be fitted on Tuesday, the worktops on Thursday": after a comma, a short noun phrase with a
+ * time of its own and no verb repeats the promise before it for another object. The noun phrase is no date
+ * ("…on Friday, the 12th") and no pronoun; the part before has a time of its own.
+ */
+const GAPPED_TAIL =
+  /^(?:and\s+)?((?:(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some)\s+)?(?!(?:i|we|you|he|she|they|it|me|us|them|then|after|before|until|till|by|on|at|from|in|or|but|so|and|please|thanks?|see|let|call|ask|just|if|when|once)\b)[\p{L}][\p{L}'-]*(?:\s+(?:and\s+)?(?!(?:on|by|at|from|before|until|tomorrow|today|tonight|next|this)\b)[\p{L}\d][\p{L}\d'-]*){0,4}?)\s+((?:on|by|at|from|before|until|tomorrow|today|tonight|next|this|early|end|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^;]*)$/iu;
+function gappedTail(tail: string): boolean {
+  const t = tail.trim().replace(/[.!]+$/, "");
+  const m = GAPPED_TAIL.exec(t);
+  if (!m || t.length > 80) return false;
+  const np = m[1] ?? "";
+  // the noun phrase has no verb or time of its own (else it is a statement or a date in apposition)
+  return (
+    hasDeadlineWords(m[2] ?? "") &&
+    !hasDeadlineWords(np) &&
+    !FINITE.test(np) &&
+    !np
+      .split(/\s+/)
+      .some((w) => isActionVerb(w.toLowerCase()) || /^(?!remaining$|following$)\p{L}+(?:ed|ing)$/iu.test(w)) &&
+    // a determiner inside it makes a verb and its object ("Seán, meets the family at 10:30")
+    !/\s(?:the|a|an|my|our|your|their|his|her)\s/i.test(` ${np.split(/\s+/).slice(1).join(" ")} `) &&
+    // a state or an estimate, not a second object ("…8am Monday, done by 2", "ETA Hamble Sunday evening")
+    !/^(?:done|finished|ready|complete|over|back|there|here|home|out|off|open|closed|free)$|\b(?:eta|due|expected|estimated|approx)\b/i.test(
+      np,
+    ) &&
+    !/^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^\d/i.test(np)
+  );
 }
 
 /** Separators between promises coordinated in one sentence: ", and", ",", "and", "; ". */
@@ -1847,6 +1922,22 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
   const whole = [{ text: sentence, action }];
   const verbed = splitVerbs(sentence, action);
   if (verbed) return verbed;
+  // round 11: "…will be fitted on Tuesday, the worktops on Thursday": a comma before a gapped noun phrase and time
+  let tried = 0;
+  for (const sep of sentence.matchAll(/,\s+/g)) {
+    if (++tried > 8) break;
+    const head = sentence.slice(0, sep.index).trim();
+    const tail = sentence.slice(sep.index + sep[0].length).trim();
+    // the part before has a verb to leave out ("Shortlist to you tomorrow, interviews next week" has none)
+    const verbed = FINITE.test(head) || /\b(?:i|we)\s+[a-z]+/i.test(head) || /^will\s/i.test(head);
+    if (!verbed || !hasDeadlineWords(head) || !gappedTail(tail)) continue;
+    const verb = action.split(/\s+/)[0] ?? "";
+    const gap = tail.replace(/^and\s+/i, "").replace(/[.!]+$/, "");
+    return [
+      { text: head, action: head.slice(Math.max(0, head.toLowerCase().indexOf(verb.toLowerCase()))).trim() },
+      { text: gap, action: `${verb} ${gap}` },
+    ];
+  }
   const parts = sentence.split(
     /,?\s+and\s+(?=(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some)\s)/i,
   );
