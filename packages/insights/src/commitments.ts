@@ -1385,16 +1385,17 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     const sentence = boundText(item ? clause.replace(LIST_MARKER, "") : clause, MAX_CLAUSE_CHARS);
     // "I spoke with our warehouse. They will send the part tomorrow": "they" is the team just handed the task
     const handedOn = previous !== null && HANDED_TO.test(previous) && /^they(?:'ll|\s+will)\s/i.test(sentence);
-    const action =
+    const promised =
       matchCommitment(sentence) ??
       (item ? matchPlanItem(sentence) : null) ??
       (handedOn ? matchCommitment(sentence.replace(/^they/i, "Our team")) : null) ??
       // a customer's verbless "Signed order form back to you Monday" hands something over too (round 11)
-      (msg.direction === "outbound" || /\bto you\b/i.test(sentence) ? matchVerbless(sentence) : null) ??
-      matchBooking(sentence, msg.direction);
+      (msg.direction === "outbound" || /\bto you\b/i.test(sentence) ? matchVerbless(sentence) : null);
+    // round 11: a booking our side confirms is a promise only for a time still ahead (checked below)
+    const booked = promised === null ? matchBooking(sentence, msg.direction) : null;
+    const booking = booked !== null;
+    const action = promised ?? booked;
     if (action === null) continue;
-    // round 11: a booking is a promise only for a time still ahead (its clause has no other promise)
-    const booking = matchCommitment(sentence) === null && action === matchBooking(sentence, msg.direction);
     const pieces = splitGapped(sentence, action);
     for (const [i, piece] of pieces.entries()) {
       if (out.length >= max) break;
@@ -1677,8 +1678,9 @@ const GAPPED_TAIL =
   /^(?:and\s+)?((?:(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some)\s+)?(?!(?:i|we|you|he|she|they|it|me|us|them|then|after|before|until|till|by|on|at|from|in|or|but|so|and|please|thanks?|see|let|call|ask|just|if|when|once)\b)[\p{L}][\p{L}'-]*(?:\s+(?:and\s+)?(?!(?:on|by|at|from|before|until|tomorrow|today|tonight|next|this)\b)[\p{L}\d][\p{L}\d'-]*){0,4}?)\s+((?:on|by|at|from|before|until|tomorrow|today|tonight|next|this|early|end|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^;]*)$/iu;
 function gappedTail(tail: string): boolean {
   const t = tail.trim().replace(/[.!]+$/, "");
+  if (t.length > 80) return false;
   const m = GAPPED_TAIL.exec(t);
-  if (!m || t.length > 80) return false;
+  if (!m) return false;
   const np = m[1] ?? "";
   // the noun phrase has no verb or time of its own (else it is a statement or a date in apposition)
   return (
