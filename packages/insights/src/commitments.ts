@@ -1331,7 +1331,10 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   // round 11: a message that says it is automated notifies; nobody there promised anything
   if (AUTOMATED.test(body)) return out;
   const plan = planItems(body);
-  const clauses = splitSentences(body).flatMap((s, i, all) => {
+  // round 11: in chat an emoji often ends a sentence ("got the files 👍 Will deliver the first half on Thursday"):
+  // a capitalised word after it opens the next one, unless it is a day or time that belongs to the one before
+  const sentences = splitSentences(body).flatMap((s) => s.split(EMOJI_BREAK));
+  const clauses = sentences.flatMap((s, i, all) => {
     // round 11: "Can you do 17,500? then we confirm today": the consequence of the answer to a question
     if (i > 0 && /\?\s*$/.test(all[i - 1] ?? "") && /^\s*(?:then|and then|if so|in that case|if yes)\b/i.test(s))
       return [];
@@ -1459,6 +1462,10 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   }
   return out;
 }
+
+/** An emoji, then a capitalised word that is no day, month or time (see extractCommitments). */
+const EMOJI_BREAK =
+  /(?<=\p{Extended_Pictographic}\u{FE0F}?)\s+(?=\p{Lu})(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{L}*\b|(?:Today|Tonight|Tomorrow|Next|This|Noon|Midday|Morning|Afternoon|Evening|EOD|COB)\b)/u;
 
 /** Round 11: "This is an automated message", "Please do not reply to this email": a system's notice. */
 const AUTOMATED =
@@ -1652,14 +1659,20 @@ const OUR_SIDE = /\b(?:our|my)\s+[\p{L}-]+/iu;
  */
 export function matchBooking(clause: string, direction: Direction): string | null {
   const s = expandTexting(clause).trim();
-  if (!s || !BOOKED.test(s) || !hasDeadlineWords(s)) return null;
+  // "Pump truck booked for 7:30": a clock time alone dates a booking (the day comes from the message)
+  if (!s || !BOOKED.test(s) || !(hasDeadlineWords(s) || /\b(?:for|at)\s+\d{1,2}[:.]\d{2}\b/.test(s))) return null;
   if (/\?/.test(s) || CONDITIONAL.test(s) || HEDGE.test(s) || REPORTED.test(s) || REPORTED_BEFORE.test(s)) return null;
   if (NOT_BOOKED.test(s) || REMINDER.test(s) || /^\s*(?:shall|should|can|could|would|do|does|may)\b/i.test(s))
     return null;
   // "Early-bird offer: 15% off cruises booked before 30 April": terms of an offer, not an arrangement
   if (/\b(?:booked|reserved)\s+(?:before|by|until)\b|%|\boffer\b/i.test(s)) return null;
   // "St. Brigid's: your MRI is booked for…": a sender's name before a colon opens an SMS notice
-  if (/^\p{Lu}[\p{L}'.&-]*(?:\s+\p{Lu}[\p{L}'.&-]*){0,3}:\s+[Yy]our\b/u.test(s)) return null;
+  // (not "Booked: your interpreter…", where the word before the colon is the booking itself)
+  if (
+    /^\p{Lu}[\p{L}'.&-]*(?:\s+\p{Lu}[\p{L}'.&-]*){0,3}:\s+[Yy]our\b/u.test(s) &&
+    !/^(?:booked|reserved|confirmed|scheduled)\b/i.test(s)
+  )
+    return null;
   // "booked my knee rehab": the author's own booking, without a subject
   const own = OWN_BOOKING.test(s) || /\b(?:booked|reserved|scheduled)\s+(?:in\s+)?(?:my|our)\b/i.test(s);
   if (own && !FOR_READER.test(s)) return null;

@@ -81,4 +81,13 @@ describe("round-11 bookings and gapped promises", () => {
     );
     expect(found("The painter came on Monday, the glazier on Wednesday.")).toEqual([]);
   });
+
+  it("ends a chat sentence at an emoji before a capitalised word that is no day or time", () => {
+    expect(found("Got the photos 👍 Will retouch the first ten on Wednesday and the rest Friday 9am.")).toEqual([
+      ["Will retouch the first ten on Wednesday", "2026-11-04T17:00:00.000Z"],
+      ["the rest Friday 9am.", "2026-11-06T09:00:00.000Z"],
+    ]);
+    // a day after the emoji stays with the booking before it
+    expect(found("Van booked ✅ Thursday 7am")).toEqual([["Van booked ✅ Thursday 7am", "2026-11-05T07:00:00.000Z"]]);
+  });
 });
