@@ -1638,6 +1638,11 @@ function verblessPart(clause: string): string | null {
 /** Round 11 (bookings): the words that confirm an arrangement for the reader ("booked", "reserved for you", "is yours"). */
 const BOOKED =
   /\b(?:booked(?:\s+in)?|reserved|scheduled|confirmed|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours)\b/i;
+/** A third party that arranged it ("The court has scheduled the hearing"). */
+const THIRD_PARTY_ARRANGED = new RegExp(
+  `^(?:the|your)\\s+(?:${OTHER_PARTY}|court|tribunal|registry|authority|airline|hospital|school)\\s+(?:has|have)\\b`,
+  "i",
+);
 /** Not a booking to come: a cancellation, a full diary, a pending or past arrangement, a negation. */
 const NOT_BOOKED =
   /\b(?:cancell?(?:ed|ing|ation)|fully|booked (?:up|out|solid)|no longer|not|n't|never|unconfirmed|to be (?:booked|confirmed|scheduled)|tbc|pending|provisional(?:ly)?|pencil(?:l?ed)?|was|were|had|went|did|last|ago|yesterday|earlier|opens?|closes?|free|available|availability|slots? left)\b/i;
@@ -1664,6 +1669,8 @@ export function matchBooking(clause: string, direction: Direction): string | nul
   if (/\?/.test(s) || CONDITIONAL.test(s) || HEDGE.test(s) || REPORTED.test(s) || REPORTED_BEFORE.test(s)) return null;
   if (NOT_BOOKED.test(s) || REMINDER.test(s) || /^\s*(?:shall|should|can|could|would|do|does|may)\b/i.test(s))
     return null;
+  // "The court has scheduled the hearing": a third party arranged it, not the author's side
+  if (THIRD_PARTY_ARRANGED.test(s)) return null;
   // "Early-bird offer: 15% off cruises booked before 30 April": terms of an offer, not an arrangement
   if (/\b(?:booked|reserved)\s+(?:before|by|until)\b|%|\boffer\b/i.test(s)) return null;
   // "St. Brigid's: your MRI is booked for…": a sender's name before a colon opens an SMS notice

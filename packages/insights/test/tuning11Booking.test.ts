@@ -59,6 +59,7 @@ describe("round-11 bookings and gapped promises", () => {
       "Spring courses booked before 30 April get 10% off.",
       "Acme Dental: Your appointment is confirmed for Friday at 3pm.",
       "The engineer is booked for Friday, provisionally.",
+      "The council has scheduled the inspection for Monday 9am.",
     ])
       expect(found(text), text).toEqual([]);
     // no time ahead: an arrangement without a future time is no commitment
