@@ -486,9 +486,11 @@ describe("round 9: blind7's and train8's causes as mechanisms (README, 'Round 9 
     expect(texts("The fitters start Monday 23 March, and I deliver the samples the Thursday before.")[1]?.[1]).toBe(
       "2026-03-19T17:00:00.000Z",
     );
-    expect(
-      texts("The survey is scheduled for Tuesday 24 March. I'll send you the report by the end of that week.")[0]?.[1],
-    ).toBe("2026-03-27T17:00:00.000Z");
+    // round 11 (booking convention): the survey our side scheduled is itself a commitment, due on its day
+    const survey = texts(
+      "The survey is scheduled for Tuesday 24 March. I'll send you the report by the end of that week.",
+    );
+    expect(survey.map((c) => c[1])).toEqual(["2026-03-24T17:00:00.000Z", "2026-03-27T17:00:00.000Z"]);
     expect(texts("I'll file the claim by noon, and I'll copy you on it.").map((c) => c[1])).toEqual([
       "2026-03-11T12:00:00.000Z",
       "2026-03-11T12:00:00.000Z",

@@ -1331,7 +1331,10 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   // round 11: a message that says it is automated notifies; nobody there promised anything
   if (AUTOMATED.test(body)) return out;
   const plan = planItems(body);
-  const clauses = splitSentences(body).flatMap((s, i, all) => {
+  // round 11: in chat an emoji often ends a sentence ("got the files 👍 Will deliver the first half on Thursday"):
+  // a capitalised word after it opens the next one, unless it is a day or time that belongs to the one before
+  const sentences = splitSentences(body).flatMap((s) => s.split(EMOJI_BREAK));
+  const clauses = sentences.flatMap((s, i, all) => {
     // round 11: "Can you do 17,500? then we confirm today": the consequence of the answer to a question
     if (i > 0 && /\?\s*$/.test(all[i - 1] ?? "") && /^\s*(?:then|and then|if so|in that case|if yes)\b/i.test(s))
       return [];
@@ -1385,12 +1388,16 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     const sentence = boundText(item ? clause.replace(LIST_MARKER, "") : clause, MAX_CLAUSE_CHARS);
     // "I spoke with our warehouse. They will send the part tomorrow": "they" is the team just handed the task
     const handedOn = previous !== null && HANDED_TO.test(previous) && /^they(?:'ll|\s+will)\s/i.test(sentence);
-    const action =
+    const promised =
       matchCommitment(sentence) ??
       (item ? matchPlanItem(sentence) : null) ??
       (handedOn ? matchCommitment(sentence.replace(/^they/i, "Our team")) : null) ??
       // a customer's verbless "Signed order form back to you Monday" hands something over too (round 11)
       (msg.direction === "outbound" || /\bto you\b/i.test(sentence) ? matchVerbless(sentence) : null);
+    // round 11: a booking our side confirms is a promise only for a time still ahead (checked below)
+    const booked = promised === null ? matchBooking(sentence, msg.direction) : null;
+    const booking = booked !== null;
+    const action = promised ?? booked;
     if (action === null) continue;
     const pieces = splitGapped(sentence, action);
     for (const [i, piece] of pieces.entries()) {
@@ -1436,6 +1443,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       const base = last?.sentence === whole ? { at: last.dueAt, sentence: whole } : lastDated;
       if (base !== null && countsFromEvent(scoped, base.sentence))
         due = resolveDueDate(scoped, msg.sentAt, { ...dueOpts, eventAt: base.at }) ?? due;
+      if (booking && (!due || due.dueAt <= msg.sentAt)) continue;
       if (due) last = { sentence: whole, dueAt: due.dueAt, clause };
       if (due) lastDated = { at: due.dueAt, sentence: whole };
       const span = locator.find(piece.text, cursor) ?? locator.find(piece.text);
@@ -1456,6 +1464,10 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   }
   return out;
 }
+
+/** An emoji, then a capitalised word that is no day, month or time (see extractCommitments). */
+const EMOJI_BREAK =
+  /(?<=\p{Extended_Pictographic}\u{FE0F}?)\s+(?=\p{Lu})(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{L}*\b|(?:Today|Tonight|Tomorrow|Next|This|Noon|Midday|Morning|Afternoon|Evening|EOD|COB)\b)/u;
 
 /** Round 11: "This is an automated message", "Please do not reply to this email": a system's notice. */
 const AUTOMATED =
@@ -1625,6 +1637,91 @@ function verblessPart(clause: string): string | null {
   return null;
 }
 
+/** Round 11 (bookings): the words that confirm an arrangement for the reader ("booked", "reserved for you", "is yours"). */
+const BOOKED =
+  /\b(?:booked(?:\s+in)?|reserved|scheduled|confirmed|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours)\b/i;
+/** A third party that arranged it ("The court has scheduled the hearing"). */
+const THIRD_PARTY_ARRANGED = new RegExp(
+  `^(?:the|your)\\s+(?:${OTHER_PARTY}|court|tribunal|registry|authority|airline|hospital|school)\\s+(?:has|have)\\b`,
+  "i",
+);
+/** Not a booking to come: a cancellation, a full diary, a pending or past arrangement, a negation. */
+const NOT_BOOKED =
+  /\b(?:cancell?(?:ed|ing|ation)|fully|booked (?:up|out|solid)|no longer|not|n't|never|unconfirmed|to be (?:booked|confirmed|scheduled)|tbc|pending|provisional(?:ly)?|pencil(?:l?ed)?|was|were|had|went|did|last|ago|yesterday|earlier|opens?|closes?|free|available|availability|slots? left)\b/i;
+/** A first-person subject booking for itself ("I've booked my flight"), read only when the reader is named. */
+const OWN_BOOKING =
+  /^(?:(?:hi|hey|hello|dear|great|good news|ok(?:ay)?|so|and|also)\b[^,:]{0,30}[,:!]\s*)?(?:i|we|i'm|we're|i've|we've|i'll|we'll|i am|we are|i have|we have|me|us)\b/i;
+/** The reader or a side of ours named in the booking ("for you", "your class", "our electrician", "booked you in"). */
+const FOR_READER = /\b(?:you|your|yours)\b/i;
+const OUR_SIDE = /\b(?:our|my)\s+[\p{L}-]+/iu;
+
+/**
+ * Round 11 (the owner's booking convention, Labelling guide): a booking, reservation or appointment the author's
+ * side confirms for a future time is a commitment ("Tour booked ✅ Wednesday 4pm", "The technician is booked for
+ * tomorrow 8–10am", "Room Kea is yours tomorrow 2–4pm", "Fuel and provisioning confirmed for Friday 0800").
+ * Outbound, any arrangement but the author's own ("I've booked my flight"); inbound (the contact writes), only one
+ * for the reader or by a side of the author's ("our engineer is booked for Tuesday"). The clause needs a time;
+ * the caller keeps it only when that time lies ahead. Not questions, conditionals, hedges, reports, negations,
+ * cancellations, pending or past arrangements, availability or a booking window opening.
+ */
+export function matchBooking(clause: string, direction: Direction): string | null {
+  const s = expandTexting(clause).trim();
+  // "Pump truck booked for 7:30": a clock time alone dates a booking (the day comes from the message)
+  if (!s || !BOOKED.test(s) || !(hasDeadlineWords(s) || /\b(?:for|at)\s+\d{1,2}[:.]\d{2}\b/.test(s))) return null;
+  if (/\?/.test(s) || CONDITIONAL.test(s) || HEDGE.test(s) || REPORTED.test(s) || REPORTED_BEFORE.test(s)) return null;
+  if (NOT_BOOKED.test(s) || REMINDER.test(s) || /^\s*(?:shall|should|can|could|would|do|does|may)\b/i.test(s))
+    return null;
+  // "The court has scheduled the hearing": a third party arranged it, not the author's side
+  if (THIRD_PARTY_ARRANGED.test(s)) return null;
+  // "Early-bird offer: 15% off cruises booked before 30 April": terms of an offer, not an arrangement
+  if (/\b(?:booked|reserved)\s+(?:before|by|until)\b|%|\boffer\b/i.test(s)) return null;
+  // "St. Brigid's: your MRI is booked for…": a sender's name before a colon opens an SMS notice
+  // (not "Booked: your interpreter…", where the word before the colon is the booking itself)
+  if (
+    /^\p{Lu}[\p{L}'.&-]*(?:\s+\p{Lu}[\p{L}'.&-]*){0,3}:\s+[Yy]our\b/u.test(s) &&
+    !/^(?:booked|reserved|confirmed|scheduled)\b/i.test(s)
+  )
+    return null;
+  // "booked my knee rehab": the author's own booking, without a subject
+  const own = OWN_BOOKING.test(s) || /\b(?:booked|reserved|scheduled)\s+(?:in\s+)?(?:my|our)\b/i.test(s);
+  if (own && !FOR_READER.test(s)) return null;
+  if (direction === "inbound" && !own && !FOR_READER.test(s) && !OUR_SIDE.test(s)) return null;
+  if (direction === "inbound" && own && !/\b(?:for you|you in|your)\b/i.test(s)) return null;
+  return s.replace(/[.!;:\s]+$/, "");
+}
+
+/**
+ * Round 11 (gapping): "English and French will be delivered on 22 May, German and Italian on 29 May", "The
+ * kitchen units will be fitted on Tuesday, the worktops on Thursday": after a comma, a short noun phrase with a
+ * time of its own and no verb repeats the promise before it for another object. The noun phrase is no date
+ * ("…on Friday, the 12th") and no pronoun; the part before has a time of its own.
+ */
+const GAPPED_TAIL =
+  /^(?:and\s+)?((?:(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some)\s+)?(?!(?:i|we|you|he|she|they|it|me|us|them|then|after|before|until|till|by|on|at|from|in|or|but|so|and|please|thanks?|see|let|call|ask|just|if|when|once)\b)[\p{L}][\p{L}'-]*(?:\s+(?:and\s+)?(?!(?:on|by|at|from|before|until|tomorrow|today|tonight|next|this)\b)[\p{L}\d][\p{L}\d'-]*){0,4}?)\s+((?:on|by|at|from|before|until|tomorrow|today|tonight|next|this|early|end|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^;]*)$/iu;
+function gappedTail(tail: string): boolean {
+  const t = tail.trim().replace(/[.!]+$/, "");
+  if (t.length > 80) return false;
+  const m = GAPPED_TAIL.exec(t);
+  if (!m) return false;
+  const np = m[1] ?? "";
+  // the noun phrase has no verb or time of its own (else it is a statement or a date in apposition)
+  return (
+    hasDeadlineWords(m[2] ?? "") &&
+    !hasDeadlineWords(np) &&
+    !FINITE.test(np) &&
+    !np
+      .split(/\s+/)
+      .some((w) => isActionVerb(w.toLowerCase()) || /^(?!remaining$|following$)\p{L}+(?:ed|ing)$/iu.test(w)) &&
+    // a determiner inside it makes a verb and its object ("Seán, meets the family at 10:30")
+    !/\s(?:the|a|an|my|our|your|their|his|her)\s/i.test(` ${np.split(/\s+/).slice(1).join(" ")} `) &&
+    // a state or an estimate, not a second object ("…8am Monday, done by 2", "ETA Hamble Sunday evening")
+    !/^(?:done|finished|ready|complete|over|back|there|here|home|out|off|open|closed|free)$|\b(?:eta|due|expected|estimated|approx)\b/i.test(
+      np,
+    ) &&
+    !/^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^\d/i.test(np)
+  );
+}
+
 /** Separators between promises coordinated in one sentence: ", and", ",", "and", "; ". */
 const COORDINATOR = /,\s+(?:(?:and|or)\s+(?:then\s+)?)?|(?<!\s)\s+and\s+(?:then\s+)?/g;
 /** A part that opens with its own subject or a noun phrase, not a second verb of the same subject. */
@@ -1788,6 +1885,22 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
   const whole = [{ text: sentence, action }];
   const verbed = splitVerbs(sentence, action);
   if (verbed) return verbed;
+  // round 11: "…will be fitted on Tuesday, the worktops on Thursday": a comma before a gapped noun phrase and time
+  let tried = 0;
+  for (const sep of sentence.matchAll(/,\s+/g)) {
+    if (++tried > 8) break;
+    const head = sentence.slice(0, sep.index).trim();
+    const tail = sentence.slice(sep.index + sep[0].length).trim();
+    // the part before has a verb to leave out ("Shortlist to you tomorrow, interviews next week" has none)
+    const verbed = FINITE.test(head) || /\b(?:i|we)\s+[a-z]+/i.test(head) || /^will\s/i.test(head);
+    if (!verbed || !hasDeadlineWords(head) || !gappedTail(tail)) continue;
+    const verb = action.split(/\s+/)[0] ?? "";
+    const gap = tail.replace(/^and\s+/i, "").replace(/[.!]+$/, "");
+    return [
+      { text: head, action: head.slice(Math.max(0, head.toLowerCase().indexOf(verb.toLowerCase()))).trim() },
+      { text: gap, action: `${verb} ${gap}` },
+    ];
+  }
   const parts = sentence.split(
     /,?\s+and\s+(?=(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some)\s)/i,
   );
