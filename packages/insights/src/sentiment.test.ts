@@ -59,6 +59,11 @@ describe("scoreSentiment", () => {
     // round 4: an apology is phatic even when intensified, and so is the problem it apologises for
     expect(scoreSentiment("I'm really sorry about the outage yesterday.").label).toBe("neutral");
     expect(scoreSentiment("So sorry! The parcel is delayed, it arrives tomorrow.").label).toBe("neutral");
+    // round 11: the intensifier is part of the formula in the learned model's word features too
+    expect(scoreSentiment("We're truly sorry the van was late, the driver is on his way now.").label).toBe("neutral");
+    expect(scoreSentiment("Very sorry for the mix-up with the invoice, a corrected one is attached.").label).toBe(
+      "neutral",
+    );
     expect(scoreSentiment("The app crashes on start. Please can you help? Thank you very much 🙏").label).toBe(
       "neutral",
     );

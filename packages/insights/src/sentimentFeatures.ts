@@ -6,7 +6,7 @@
  */
 import { lemma } from "./lemma";
 import type { SparseFeatures } from "./linearModel";
-import { afinnScore, QUOTED_LABEL, type RuleSignals } from "./sentimentRules";
+import { afinnScore, intensifiesApology, QUOTED_LABEL, type RuleSignals } from "./sentimentRules";
 
 /** Words too common to tell a class apart; dropping them keeps the weights file small. */
 const STOP = new Set([
@@ -153,7 +153,9 @@ function ruleFeatures(s: RuleSignals, text: string, out: Map<string, number>): v
 function wordFeatures(s: RuleSignals, out: Map<string, number>): void {
   for (const clause of s.clauses) {
     let prev: string | null = null;
-    for (const { token, negated } of clause) {
+    for (const [i, { token, negated }] of clause.entries()) {
+      // part of the apology formula: no feature of its own, and the bigram joins its neighbours
+      if (intensifiesApology(token, clause[i + 1]?.token)) continue;
       const w = wordOf(token);
       if (w === null) {
         prev = null;

@@ -263,6 +263,14 @@ const WARMTH_AFTER = new Set(["so", "much", "lot", "million", "ever", "tons", "h
 const WARMTH_BEFORE = new Set(["really", "truly", "very", "much", "greatly", "hugely", "massively"]);
 
 /**
+ * Round 11: an intensifier directly before an apology ("really sorry", "so sorry", "truly sorry") belongs to the
+ * formula, which stays phatic however intensified (every independent author labels it neutral), so the learned
+ * model's word features read "I'm really sorry" as "I'm sorry" rather than counting "really" as a feeling.
+ */
+export const intensifiesApology = (token: string, next: string | undefined): boolean =>
+  (WARMTH_BEFORE.has(token) || token === "so" || token === "deeply") && APOLOGY.has(next ?? "");
+
+/**
  * Irony markers. Strong ones mark a message as ironic on their own ("love that for us", 🙄); weak
  * ones ("oh great", "brilliant timing", "as always", "great...") only together with a negative
  * event in the same message ("failed again", "still waiting", a negative word).
