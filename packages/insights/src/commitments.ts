@@ -1329,7 +1329,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   const body = messageBody(msg.text);
   const out: Commitment[] = [];
   // round 11: a message that says it is automated notifies; nobody there promised anything
-  if (AUTOMATED.test(body)) return out;
+  if (AUTOMATED.test(body) || OPT_OUT.test(body)) return out;
   const plan = planItems(body);
   // round 11: in chat an emoji often ends a sentence ("got the files 👍 Will deliver the first half on Thursday"):
   // a capitalised word after it opens the next one, unless it is a day or time that belongs to the one before
@@ -1469,9 +1469,14 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
 const EMOJI_BREAK =
   /(?<=\p{Extended_Pictographic}\u{FE0F}?)\s+(?=\p{Lu})(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{L}*\b|(?:Today|Tonight|Tomorrow|Next|This|Noon|Midday|Morning|Afternoon|Evening|EOD|COB)\b)/u;
 
-/** Round 11: "This is an automated message", "Please do not reply to this email": a system's notice. */
+/**
+ * Round 11: "This is an automated message", "Please do not reply to this email", an SMS's "Reply STOP to opt out":
+ * a system's notice.
+ */
 const AUTOMATED =
   /\b(?:this is an? (?:automated|automatic|auto-generated|system-generated) (?:message|confirmation|reminder|notice|notification|e-?mail|text|sms)|(?:please )?do not reply to this (?:message|e-?mail|text)|this (?:mailbox|inbox|address) is not monitored)\b/i;
+/** An SMS sender's opt-out line ("Reply STOP to opt out"); case-sensitive, so "text stop times" is no notice. */
+const OPT_OUT = /\b(?:[Rr]eply|[Tt]ext) STOP\b/;
 /** A bullet or number that starts a list line ("- ", "• ", "1. ", "2) "). */
 const LIST_MARKER = /^\s*(?:[-*•–]|\d{1,2}[.)])\s+/;
 /** A line that announces the author's plan, so the dated lines under it are promises ("Next steps from our side:"). */

@@ -23,7 +23,7 @@ describe("round-11 commitments", () => {
       [`commitments tuning11 holdout: ${r.withDue.summary()}`, ...r.pr.misses.map((m) => `    - ${m}`)].join("\n"),
     );
     expect(TUNING11_COMMIT_HOLDOUT.length).toBe(36);
-    expect(r.withDue.tp + r.withDue.fn).toBe(37);
+    expect(r.withDue.tp + r.withDue.fn).toBe(38); // 37 + the booking relabelled in round 11
     expect(r.withDue.f1).toBeGreaterThanOrEqual(0.93);
     const negatives = TUNING11_COMMIT_HOLDOUT.filter((m) => m.expect.commitments.length === 0);
     expect(negatives.length).toBe(12);
@@ -112,8 +112,11 @@ describe("round-11 commitments", () => {
       "Thanks a million for staying on to get the heating going tonight!",
       "We confirm the dinner for 40 guests at 65 per head.",
       "Your car will be ready for collection by 5pm.\n\nThis is an automated message. Please do not reply.",
+      "Your fitting is confirmed for Thu 4 Jun at 15:30. Reply STOP to opt out.",
     ])
       expect(texts(text, "inbound"), text).toEqual([]);
+    // an opt-out line is case-sensitive: a person who will "text stop times" still promises
+    expect(texts("I'll text stop times to the drivers by 6pm.")).toHaveLength(1);
     // a plain request before "and I'll" keeps the promise (blind6's and tuning's convention)
     expect(texts("Send me the signed form and I'll file it with the council the same day.")).toHaveLength(1);
   });

@@ -29,11 +29,8 @@ describe("round-4 tuning sets and blind3 (dev from round 4 on)", () => {
     // the hard negatives (questions, conditions, past, reported, reminders, decisions) stay empty
     const negatives = TUNING_COMMIT4_ALL.filter((m) => m.expect.commitments.length === 0);
     expect(negatives.length).toBeGreaterThanOrEqual(20);
-    // round 11: the owner's booking convention (Labelling guide) makes k4-208 ("Your table is reserved for 8pm
-    // tomorrow.", labelled a notice here) a commitment; it is left out until the lead relabels it
-    const booking = negatives.filter((m) => m.msg.id === "k4-208");
-    expect(booking).toHaveLength(1);
-    expect(evalCommitments(negatives.filter((m) => m.msg.id !== "k4-208")).pr.fp).toBe(0);
+    // (k4-208, "Your table is reserved for 8pm tomorrow.", is a commitment since the round-11 booking convention)
+    expect(evalCommitments(negatives).pr.fp).toBe(0);
   });
 
   it("signature fields", () => {

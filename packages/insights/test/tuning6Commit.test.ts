@@ -16,16 +16,15 @@ import { TUNING6_COMMIT_HOLDOUT6 } from "./fixtures/tuning6-commit-holdout6";
 
 describe("round-6 commitments", () => {
   it("finds the promises of the tuning set with their deadlines and none of its non-promises", () => {
-    // round 11: the owner's booking convention (Labelling guide) makes t6c071 ("The engineer's visit is confirmed
-    // for Tuesday 8-12.", labelled a notice here) a commitment; it is left out until the lead relabels it
-    expect(TUNING6_COMMIT.filter((m) => m.msg.id === "t6c071")).toHaveLength(1);
-    const r = evalCommitments(TUNING6_COMMIT.filter((m) => m.msg.id !== "t6c071"));
+    // (t6c071, "The engineer's visit is confirmed for Tuesday 8-12.", is a commitment since the round-11 booking
+    // convention)
+    const r = evalCommitments(TUNING6_COMMIT);
     console.log([`commitments tuning6: ${r.withDue.summary()}`, ...r.pr.misses.map((m) => `    - ${m}`)].join("\n"));
     expect(r.withDue.precision).toBe(1);
     expect(r.withDue.recall).toBe(1);
     const negatives = TUNING6_COMMIT.filter((m) => m.expect.commitments.length === 0);
     expect(negatives.length).toBeGreaterThanOrEqual(TUNING6_NEGATIVE.length);
-    expect(evalCommitments(negatives.filter((m) => m.msg.id !== "t6c071")).pr.fp).toBe(0);
+    expect(evalCommitments(negatives).pr.fp).toBe(0);
   });
 
   it("keeps blind4 (dev data since round 6) above the issue-13 target", () => {
@@ -36,11 +35,12 @@ describe("round-6 commitments", () => {
   });
 
   it("holds the holdouts read after their first runs (A–E, fit) and prints F (unread, the estimate)", () => {
+    // B and D each gained a booking by the round-11 booking convention (51 → 52, 39 → 40)
     const fit: Array<[string, typeof TUNING6_COMMIT_HOLDOUT, number]> = [
       ["A", TUNING6_COMMIT_HOLDOUT, 54],
-      ["B", TUNING6_COMMIT_HOLDOUT2, 51],
+      ["B", TUNING6_COMMIT_HOLDOUT2, 52],
       ["C", TUNING6_COMMIT_HOLDOUT3, 42],
-      ["D", TUNING6_COMMIT_HOLDOUT4, 39],
+      ["D", TUNING6_COMMIT_HOLDOUT4, 40],
       ["E", TUNING6_COMMIT_HOLDOUT5, 38],
     ];
     for (const [part, set, promises] of fit) {

@@ -17,7 +17,7 @@ describe("round-9 commitments", () => {
       [`commitments tuning9 holdout: ${r.withDue.summary()}`, ...r.pr.misses.map((m) => `    - ${m}`)].join("\n"),
     );
     expect(TUNING9_COMMIT_HOLDOUT.length).toBe(23);
-    expect(r.withDue.tp + r.withDue.fn).toBe(21);
+    expect(r.withDue.tp + r.withDue.fn).toBe(22); // 21 + the booking relabelled in round 11
     expect(r.withDue.f1).toBeGreaterThanOrEqual(0.95);
     // the eight messages without a promise stay without one
     const negatives = TUNING9_COMMIT_HOLDOUT.filter((m) => m.expect.commitments.length === 0);
