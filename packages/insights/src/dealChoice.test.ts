@@ -29,6 +29,16 @@ describe("choiceOf: whom a buyer's choice picks", () => {
     expect(inb("If the price stays, we might go with another supplier.")).toBeNull();
     expect(inb("We are not going with anyone else, don't worry.")).toBeNull();
     expect(inb("Last year we went with a cheaper agency and regretted it.")).toBeNull();
+    // round 11: a choice made long ago or by a former party is history, not this deal's outcome
+    expect(inb("My previous employer signed with you years ago and loved it.")).toBeNull();
+    expect(inb("We chose a local courier two years ago and never looked back.")).toBeNull();
+    expect(inb("Our former landlord went with your firm for the refit.")).toBeNull();
+    expect(inb("So happy we signed with you last year, best decision ever")).toBeNull();
+    expect(inb("wow, only took you guys 9 days to answer my ticket")).toBeNull();
+    expect(inb("I'd honestly rather stay with you, but I need something closer")).toBeNull();
+    expect(inb("We really want to go with you if the price moves")).toBeNull();
+    expect(inb("I have been appointed Chief Customer Officer at Kobo Ledger")).toBeNull();
+    expect(inb("the partners started asking why we hired you")).toBeNull();
     expect(inb("Let's pick another date for the call.")).toBeNull();
     expect(inb("We'll go with the other option, the 3-year plan.")).toBeNull();
     expect(inb("I'll take it from here.")).toBeNull();
@@ -42,6 +52,7 @@ describe("choiceOf: whom a buyer's choice picks", () => {
       party: "other",
       sentence: "In the end we went with another supplier.",
       chooser: "In the end we",
+      named: false,
     });
     expect(messageChoice("Thanks for the quote, we'll think about it.", "inbound")).toBeNull();
   });

@@ -44,7 +44,7 @@ const GOOD_NEWS =
   /\b(?:great|good|fantastic|exciting) news\b|\bcongrat|\bwelcome\b|\bpleased to (?:inform|tell|let you know|confirm)\b/i;
 /** What makes the choice undecided or not the buyer's present choice. */
 const UNDECIDED =
-  /\b(?:if|unless|whether|once|otherwise|or else|might|may|maybe|perhaps|probably|possibly|could|would rather|prefer|considering|thinking (?:of|about)|deciding|not sure|last (?:year|time|season)|previously|in the past|used to|before that)\b/i;
+  /\b(?:if|unless|whether|once|otherwise|or else|might|may|maybe|perhaps|probably|possibly|could|would rather|prefer|considering|thinking (?:of|about)|deciding|not sure|rather|want to|wants to|like to|hope to|hoping to|why|last (?:year|time|season)|previous|previously|former|formerly|in the past|used to|before that)\b/i;
 const NEGATED = /\b(?:not|never|no|didn't|don't|won't|haven't|hasn't|isn't|aren't|wasn't|weren't)\b|n't\b/i;
 
 /** The party a sentence's choice picks, or null (a question, condition, hedge, negation or no choice). */
@@ -53,14 +53,28 @@ export function choiceOf(sentence: string, direction: "inbound" | "outbound"): C
 }
 
 /** The party and where the choice verb starts (the words before it are the chooser). */
-function readChoice(sentence: string, direction: "inbound" | "outbound"): { party: ChoiceParty; at: number } | null {
+function readChoice(
+  sentence: string,
+  direction: "inbound" | "outbound",
+): { party: ChoiceParty; at: number; named?: boolean } | null {
   if (sentence.length > 400 || /\?\s*$/.test(sentence)) return null;
+  // round 11: "signed with you years ago": a choice dated in the past is history, wherever the date stands
+  if (
+    /\b(?:years|months|a year|a decade|decades) ago\b|\blast (?:year|season|spring|summer|autumn|fall|winter)\b/i.test(
+      sentence,
+    )
+  )
+    return null;
   for (const m of sentence.matchAll(CHOICE_VERB)) {
     const before = sentence.slice(0, m.index);
     if (UNDECIDED.test(before) || NEGATED.test(before.split(/[,;:]/).pop() ?? "")) continue;
     const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 80).trimStart();
     const verb = m[0].toLowerCase();
-    if (/^tak/.test(verb)) {
+    // "I have been appointed Chief Customer Officer": a passive appointment names no supplier ("awarded to" keeps
+    // its object after "to")
+    if (/^(?:appoint|hire|select|chos|pick)/.test(verb) && /\b(?:been|be|being|was|were|is|are)\s*$/i.test(before))
+      continue;
+    if (/^(?:tak|took)/.test(verb)) {
       if (OTHER_FOR_TAKE.test(after)) return { party: "other", at: m.index };
       continue;
     }
@@ -68,7 +82,7 @@ function readChoice(sentence: string, direction: "inbound" | "outbound"): { part
     // "stay/stick with" someone is the incumbent (the frames read "stay with our current system"): never us
     if (/^(?:stay|stick|stayed|stuck)/.test(verb)) continue;
     if (OTHER.test(after)) return { party: "other", at: m.index };
-    if (NAME.test(after)) return { party: GOOD_NEWS.test(sentence) ? "us" : "other", at: m.index };
+    if (NAME.test(after)) return { party: GOOD_NEWS.test(sentence) ? "us" : "other", at: m.index, named: true };
   }
   return null;
 }
@@ -80,10 +94,17 @@ function readChoice(sentence: string, direction: "inbound" | "outbound"): { part
 export function messageChoice(
   text: string,
   direction: "inbound" | "outbound",
-): { party: ChoiceParty; sentence: string; chooser: string } | null {
+): { party: ChoiceParty; sentence: string; chooser: string; named: boolean } | null {
   for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
     const got = readChoice(sentence, direction);
-    if (got) return { party: got.party, sentence: sentence.trim(), chooser: sentence.slice(0, got.at).trim() };
+    if (got)
+      return {
+        party: got.party,
+        sentence: sentence.trim(),
+        chooser: sentence.slice(0, got.at).trim(),
+        // a capitalised name may be our own company's ("we're going with BrightSpace"): the party is a guess
+        named: got.named === true,
+      };
   }
   return null;
 }

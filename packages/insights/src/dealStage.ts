@@ -12,7 +12,7 @@ import {
   isOutOfDealScope,
   statesNoDeal,
 } from "./dealScope";
-import { dealStageFeatures, strongestStageSentence, topDealStage } from "./dealStageModel";
+import { dealStageFeatures, stageProbability, strongestStageSentence, topDealStage } from "./dealStageModel";
 import { DEAL_STAGE_MODEL } from "./dealStageModelData";
 import { lemmatise } from "./lemma";
 import { boundText } from "./limits";
@@ -40,6 +40,11 @@ export interface DealCue {
   origin?: DealCueOrigin;
   /** Round 6: calibrated P(the stage is right) from `dealConfidence.ts`; a cue is emitted at or above the threshold. */
   probability?: number;
+  /**
+   * Round 11: a structural reading (whom the buyer's choice picks; a buyer's budget beside a question) that
+   * stands on its own: emitted unless the candidate-reading model overrules it ({@link candidateStands}).
+   */
+  stands?: boolean;
 }
 
 /**
@@ -475,6 +480,9 @@ export function detectDealCandidate(
         sourceMessageId: msg.id,
         origin: "frame",
       };
+    // the object of the choice is read from the sentence's structure, which a retrain cannot move: it stands
+    // (a named party is a guess: it may be our own company's name, so a name does not stand)
+    if (ours && !choice.named && best?.stage === stage) best.stands = true;
   }
   // round 11: small trades closing in a few words (dealBargain.ts): a purchase (a booking, a deposit, a PO, an
   // engagement kept on) or an accepted price is news over an earlier stage; a last price or a floor over a
@@ -536,8 +544,17 @@ export function detectDealCandidate(
   }
   // "the budget is signed off at $60k. Who should we talk to about a demo?": money set aside by a buyer
   // who still asks to see the product qualifies a lead; it is not a purchase from us
+  // round 11: by structure (a buyer's own money beside a request to see the product), so it stands
   if (best?.stage === "won" && /\bbudget\b/.test(best.cue.toLowerCase()) && STILL_EVALUATING.test(text)) {
-    best = { stage: "interest", confidence: 0.65, cue: best.cue, reopen, sourceMessageId: msg.id, origin: best.origin };
+    best = {
+      stage: "interest",
+      confidence: 0.65,
+      cue: best.cue,
+      reopen,
+      sourceMessageId: msg.id,
+      origin: best.origin,
+      stands: true,
+    };
   }
   // round 6: the sender is the seller ("a proposal from us to your company"): their pitch, not our deal
   if (
@@ -735,6 +752,9 @@ export function modelStageBlock(
   if (stage === "won" || stage === "lost") {
     const choice = messageChoice(dealModelText(msg), msg.direction);
     if (choice && choice.party !== (stage === "won" ? "us" : "other")) return "choice picks the other side";
+    // "our marketing agency decided to go with a different printer": a third party's choice of another party
+    // is not our deal (the rules make no candidate of it either)
+    if (choice?.party === "other" && isThirdPartySubject(normalise(choice.chooser))) return "a third party's choice";
   }
   // "for the price we pay, waiting three days is not acceptable": support, as for the rules; round 5: for
   // every stage the model reads ("can we get the bundle discount applied", "I was billed for the annual plan")
@@ -783,6 +803,7 @@ const HARD_BLOCKS: ReadonlySet<string> = new Set([
   "not our decision",
   // round 11: the object of the buyer's choice (us or another party) decides between won and lost
   "choice picks the other side",
+  "a third party's choice",
   // round 11: a decision handed on to a meeting or a person is not taken
   "decision deferred",
 ]);
@@ -795,6 +816,20 @@ export const isHardBlock = (block: string): boolean => HARD_BLOCKS.has(block);
  */
 export const fullStageStands = (probability: number, overrules: boolean, threshold: number): boolean =>
   probability >= (overrules ? Math.max(threshold, OVERRULE) : threshold);
+
+/**
+ * Round 11: `readDealStage`'s rule for a standing candidate ({@link DealCue.stands}), shared with the threshold
+ * search as {@link fullStageStands} is: its stage is emitted unless the candidate-reading model's top stage is
+ * another one that overrules it (at {@link OVERRULE}). A retrain on more data shifts the weights of words like
+ * "go with" (after blind8, toward lost); the structure the candidate was read from does not change, so the
+ * models may overrule it only with the confidence they need to overrule any candidate.
+ */
+export const candidateStands = (
+  candidate: { stage: DealStage; stands?: boolean } | null,
+  full: { stage: DealStage; probability: number },
+  threshold: number,
+): boolean =>
+  candidate?.stands === true && (candidate.stage === full.stage || !fullStageStands(full.probability, true, threshold));
 
 /**
  * `readDealStage`'s rule for the words-only model's stage (shared as {@link fullStageStands} is): it stands at
@@ -882,6 +917,11 @@ export function readDealStage(
   let pick = full;
   let emitted = fullStageStands(full.probability, cand !== null && cand.stage !== full.stage, threshold);
   let quote: string | null = null;
+  if (cand && candidateStands(cand, full, threshold)) {
+    // a standing candidate: its stage, with the candidate-reading model's probability of it
+    pick = { stage: cand.stage, probability: stageProbability(model, features, cand.stage) };
+    emitted = true;
+  }
   if (!emitted) {
     // the words-only model ignores the candidate's features (it has no weights for them)
     const words = topDealStage(text, features);

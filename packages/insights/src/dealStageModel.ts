@@ -103,6 +103,11 @@ export function topDealStage(model: LinearModel, features: SparseFeatures): { st
   return { stage: (model.classes[best] ?? "interest") as Stage, probability: probs[best] ?? 0 };
 }
 
+/** The model's probability of one stage (round 11: a standing candidate's, `readDealStage`). */
+export function stageProbability(model: LinearModel, features: SparseFeatures, stage: Stage): number {
+  return linearProbabilities(model, features)[model.classes.indexOf(stage)] ?? 0;
+}
+
 /**
  * The sentence of a message with the most evidence for `stage` against "none" under the model's text
  * weights: the quote of a stage the model proposed without a rules candidate.

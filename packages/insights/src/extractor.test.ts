@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
+import { readDealStage } from "./dealStage";
+import { DEAL_STAGE_MODEL } from "./dealStageModelData";
 import {
   buildExtractionPrompt,
   createLlmExtractor,
@@ -65,10 +67,14 @@ describe("deterministicExtractor", () => {
       dueAt: Date.parse("2026-03-13T17:00:00Z"),
     });
     expect(x.signature).toMatchObject({ name: "Marcus Hale", company: "BrightPath", phones: ["+442079460321"] });
-    // round 8: the learned deal-stage model is unsure of a bare "very interested" beside a promise (about
-    // 0.49, under its 0.60 threshold), so the stage is held back for the AI peer instead of emitted
+    // round 8: the learned deal-stage model is unsure of a bare "very interested" beside a promise, so the
+    // stage is held back instead of emitted. Round 11: after the retrain with train9 and train10 it reads 0.28
+    // (was 0.49), under `askBelow` (0.3): the rules' interest candidate is held back and the AI peer is not asked
+    const held = readDealStage(MSG);
     expect(x.dealCue).toBeNull();
-    expect(uncertainDealCandidate(MSG, x)?.stage).toBe("interest");
+    expect(held).toMatchObject({ emitted: false, cue: { stage: "interest", cue: "we're very interested" } });
+    expect(held.probability).toBeLessThan(DEAL_STAGE_MODEL.askBelow);
+    expect(uncertainDealCandidate(MSG, x)).toBeNull();
     expect(x.relationships[0]).toMatchObject({
       type: "colleague",
       toRef: { name: "Anna Weber", email: "anna.weber@brightpath.io" },

@@ -8,6 +8,7 @@ import type { DealCandidateInput } from "../src/dealConfidence";
 import { DEAL_CLASSES } from "../src/dealModel";
 import { DEAL_MODEL } from "../src/dealModelData";
 import {
+  candidateStands,
   type DealStage,
   detectDealCandidate,
   fullStageStands,
@@ -33,7 +34,9 @@ interface StageRow {
   features: SparseFeatures;
   label: string;
   /** The rules' candidate stage (null without one), for the before/after comparison. */
-  candidate: string | null;
+  candidate: DealStage | null;
+  /** Round 11: the candidate stands on its own (`DealCue.stands`). */
+  stands: boolean;
 }
 
 export interface StageData {
@@ -60,6 +63,7 @@ export async function buildStageData(): Promise<StageData> {
           features: dealStageFeatures(l.msg, input, nb ?? DEAL_MODEL),
           label: l.expect.dealStage ?? "none",
           candidate: cand?.stage ?? null,
+          stands: cand?.stands === true,
         };
       }),
     );
@@ -131,6 +135,8 @@ export interface ScoredRow {
 /** The stage emitted at the thresholds, by `readDealStage`'s own rules (null: none). */
 function decide(s: ScoredRow, threshold: number, textThreshold: number, guardYield: number): string | null {
   const overrules = s.row.candidate !== null && s.row.candidate !== s.full.stage;
+  const cand = s.row.candidate === null ? null : { stage: s.row.candidate, stands: s.row.stands };
+  if (cand && candidateStands(cand, s.full, threshold)) return cand.stage;
   if (fullStageStands(s.full.probability, overrules, threshold)) return s.full.stage;
   return wordsStageStands(s.words.probability, s.words.block, textThreshold, guardYield) ? s.words.stage : null;
 }

@@ -39,6 +39,20 @@ describe("round-11 deal readings", () => {
     expect(stage("Reserved! Sent the 30% deposit this morning, see you on the 14th")).toBe("won");
   });
 
+  it("a standing reading (whom the choice picks, a buyer's budget beside a question) is not moved by a retrain", () => {
+    // written after main's retrain with train9 and train10 flipped "We've decided to go with you guys." (the
+    // words "go with" lean lost since blind8): new wording and trades, read by structure whatever the weights
+    expect(stage("After a lot of back and forth we've decided to go with you for the kitchen refit.")).toBe("won");
+    expect(stage("Good news: the parish council picked your crew for the churchyard wall.")).toBe("won");
+    expect(stage("Sorry to say we went with a printer in Leeds for the catalogue run.")).toBe("lost");
+    expect(stage("Budget's approved at £12k. Could we get a walkthrough of the booking screens on Tuesday?")).toBe(
+      "interest",
+    );
+    // history and third parties stay out however the words lean
+    expect(stage("My previous employer signed with you years ago and I liked it, so I recommended you.")).toBeNull();
+    expect(stage("Our marketing agency decided to go with a different printer for the brochures.")).toBeNull();
+  });
+
   it("round-11 holdout: P >= 0.90, R >= 0.65 (first run before the changes: 0.917 / 0.458)", () => {
     const r = evalDealStage(TUNING11_DEAL_HOLDOUT);
     console.log(
