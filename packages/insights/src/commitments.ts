@@ -1890,6 +1890,8 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
   const whole = [{ text: sentence, action }];
   const verbed = splitVerbs(sentence, action);
   if (verbed) return verbed;
+  const spliced = splitSpliced(sentence, action);
+  if (spliced) return spliced;
   // round 11: "…will be fitted on Tuesday, the worktops on Thursday": a comma before a gapped noun phrase and time
   let tried = 0;
   for (const sep of sentence.matchAll(/,\s+/g)) {
@@ -1920,6 +1922,40 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
     text: p.trim(),
     action: i === 0 ? p.slice(Math.max(0, p.toLowerCase().indexOf(verb.toLowerCase()))).trim() : `${verb} ${p.trim()}`,
   }));
+}
+
+/**
+ * Round 12: a comma splice whose second clause has a subject of its own and a present-tense verb of movement or
+ * completion with its own time ("We start cutting on 8 October, sewing finishes on 20 October",
+ * "…by 20 November, and standstill letters go out the same day"): the scheduled step is a promise of its own, and
+ * the first clause keeps its own date.
+ */
+const SPLICED_TAIL =
+  /^(?:and\s+)?((?:they|we|it|(?:(?:the|our|all|these|those|its|their)\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?))\s+(?:go(?:es)?|ship(?:s)?|arrive(?:s)?|start(?:s)?|finish(?:es)?|follow(?:s)?|leave(?:s)?|land(?:s)?|begin(?:s)?|complete(?:s)?|go(?:es)?\s+out|head(?:s)?\s+out)\b(.*)$/i;
+function splitSpliced(sentence: string, action: string): Array<{ text: string; action: string }> | null {
+  let tried = 0;
+  for (const sep of sentence.matchAll(/,\s+/g)) {
+    if (++tried > 8) break;
+    const head = sentence.slice(0, sep.index).trim();
+    const tail = sentence
+      .slice(sep.index + sep[0].length)
+      .trim()
+      .replace(/[.!]+$/, "");
+    const m = SPLICED_TAIL.exec(tail);
+    const subject = m?.[1] ?? "";
+    // the promise itself is in the first clause; the second has its own time; "you" / a verb as subject is not one
+    if (!m || tail.length > 100 || !head.toLowerCase().includes((action.split(/\s+/)[0] ?? "").toLowerCase())) continue;
+    if (/\b(?:you|your|i|if|when|once|which|that|who)\b/i.test(subject) || FINITE.test(subject)) continue;
+    // the first clause has its own time too: else the second dates it ("We will air freight 200 pcs, they leave
+    // Dhaka on Saturday" is one promise by Saturday)
+    if (!hasDeadlineWords(m[2] ?? "") || !hasDeadlineWords(head)) continue;
+    const text = tail.replace(/^and\s+/i, "");
+    return [
+      { text: head, action },
+      { text, action: text.slice(subject.length).trim() },
+    ];
+  }
+  return null;
 }
 
 /** A first step that prepares the next one ("review it tonight and get back to you tomorrow"): one promise. */
