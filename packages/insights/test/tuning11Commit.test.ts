@@ -56,7 +56,7 @@ describe("round-11 commitments", () => {
   it("keeps blind9 (dev data since round 12; +due 0.811 after round 11) at its round-12 level", () => {
     const r = evalCommitments(BLIND9_ALL);
     console.log(`commitments blind9 (dev): ${r.withDue.summary()}`);
-    expect(r.withDue.f1).toBeGreaterThanOrEqual(0.845);
+    expect(r.withDue.f1).toBeGreaterThanOrEqual(0.85);
     expect(r.pr.f1).toBeGreaterThanOrEqual(0.865);
     expect(r.pr.precision).toBeGreaterThanOrEqual(0.9);
   });
@@ -81,6 +81,14 @@ describe("round-11 commitments", () => {
     expect(at("We will bake 40 extra rolls for you, they go out with Friday's van.").map((r) => r[0])).toEqual([
       "We will bake 40 extra rolls for you, they go out with Friday's van.",
     ]);
+  });
+
+  it("round 12: reads a named colleague whose name starts with a letter outside A-Z", () => {
+    expect(texts("Our surveyor Øystein Berg will send the drawings by Thursday.")).toEqual([
+      "Our surveyor Øystein Berg will send the drawings by Thursday.",
+    ]);
+    expect(texts("Élodie will call you tomorrow morning.")).toEqual(["Élodie will call you tomorrow morning."]);
+    expect(texts("Şule delivers the samples on Friday.")).toEqual(["Şule delivers the samples on Friday."]);
   });
 
   it("splits promises coordinated in one sentence, each with its own subject and time", () => {
