@@ -56,8 +56,8 @@ describe("round-11 commitments", () => {
   it("keeps blind9 (dev data since round 12; +due 0.811 after round 11) at its round-12 level", () => {
     const r = evalCommitments(BLIND9_ALL);
     console.log(`commitments blind9 (dev): ${r.withDue.summary()}`);
-    expect(r.withDue.f1).toBeGreaterThanOrEqual(0.85);
-    expect(r.pr.f1).toBeGreaterThanOrEqual(0.865);
+    expect(r.withDue.f1).toBeGreaterThanOrEqual(0.86);
+    expect(r.pr.f1).toBeGreaterThanOrEqual(0.88);
     expect(r.pr.precision).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -89,6 +89,17 @@ describe("round-11 commitments", () => {
     ]);
     expect(texts("Élodie will call you tomorrow morning.")).toEqual(["Élodie will call you tomorrow morning."]);
     expect(texts("Şule delivers the samples on Friday.")).toEqual(["Şule delivers the samples on Friday."]);
+  });
+
+  it("round 12: reads 'have' with a long compound or possessive object made ready", () => {
+    expect(texts("I'll have the quarterly fleet maintenance cost summary ready by Thursday.")).toEqual([
+      "I'll have the quarterly fleet maintenance cost summary ready by Thursday.",
+    ]);
+    expect(texts("We'll have the surveyor's boundary report to you early next week.")).toEqual([
+      "We'll have the surveyor's boundary report to you early next week.",
+    ]);
+    // a state someone else has is not a promise
+    expect(texts("You'll have the landlord's answer by then, I suppose?", "inbound")).toEqual([]);
   });
 
   it("splits promises coordinated in one sentence, each with its own subject and time", () => {
