@@ -244,7 +244,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "my finance director, Paul Novak, will send" – a named colleague in apposition is allowed
   {
     re: new RegExp(
-      String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|planners?|coordinators?|supervisors?|dispatchers?|controllers?|leads?|marshals?|foreman|shift|nurses?|doctors?|chefs?|receptionists?|tutors?|coach|officers?|advis[eo]rs?|volunteers?|editors?|producers?|photographers?)(?:\s*,\s*[^,!?]{2,80},|\s+[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)?\s+(?:will|'ll|is going to|are going to)\s+` +
+      String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|planners?|coordinators?|supervisors?|dispatchers?|controllers?|leads?|marshals?|foreman|shift|nurses?|doctors?|chefs?|receptionists?|tutors?|coach|officers?|advis[eo]rs?|volunteers?|editors?|producers?|photographers?)(?:\s*,\s*[^,!?]{2,80},|\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)?\s+(?:will|'ll|is going to|are going to)\s+` +
         ACTION_FOLLOWS,
       "iu",
     ),
@@ -272,7 +272,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // minutes and handovers: "Early shift to load them first thing", "Tom to chase the haulier by Friday"
   {
     re: new RegExp(
-      String.raw`^((?:[A-Z][\p{L}'-]+|(?:[Oo]ur|[Tt]he|[Ee]arly|[Ll]ate|[Nn]ight|[Dd]ay|[Mm]orning|[Aa]fternoon)\s+(?:[a-z]+\s+)?(?:shift|${ROLES}|pickers|loaders|yard|dispatch|warehouse|ops))(?:\s+[A-Z][\p{L}'-]+)?)\s+to\s+` +
+      String.raw`^((?:\p{Lu}[\p{L}'-]+|(?:[Oo]ur|[Tt]he|[Ee]arly|[Ll]ate|[Nn]ight|[Dd]ay|[Mm]orning|[Aa]fternoon)\s+(?:[a-z]+\s+)?(?:shift|${ROLES}|pickers|loaders|yard|dispatch|warehouse|ops))(?:\s+\p{Lu}[\p{L}'-]+)?)\s+to\s+` +
         ACTION_FOLLOWS_CS,
       "u",
     ),
@@ -290,7 +290,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // round 6: a task handed to a colleague ("I've asked Priya to send it over tonight")
   {
     re: new RegExp(
-      String.raw`\b(?:[Ii]|[Ww]e)(?:'ve|\s+have)?\s+(?:asked|told|got|arranged for)\s+([A-Z][\p{L}'-]+|(?:our|my)\s+[a-z]+(?:\s+[a-z]+)?)\s+to\s+` +
+      String.raw`\b(?:[Ii]|[Ww]e)(?:'ve|\s+have)?\s+(?:asked|told|got|arranged for)\s+(\p{Lu}[\p{L}'-]+|(?:our|my)\s+[a-z]+(?:\s+[a-z]+)?)\s+to\s+` +
         ACTION_FOLLOWS_CS,
       "u",
     ),
@@ -348,7 +348,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
   {
     re: new RegExp(
-      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}'-]+)(?:\s+[A-Z][\p{L}'-]+)?)(?:\s+from\s+(?:the\s+|our\s+)?[\p{L}-]+(?:\s+(?:team|department|dept|desk))?)?\s+(?:[Ww]ill|'ll|[Ii]s going to|[Ss]hall)\s+` +
+      String.raw`(?:^|[^\p{L}'])((?:\p{Lu}[\p{L}'-]+)(?:\s+\p{Lu}[\p{L}'-]+)?)(?:\s+from\s+(?:the\s+|our\s+)?[\p{L}-]+(?:\s+(?:team|department|dept|desk))?)?\s+(?:[Ww]ill|'ll|[Ii]s going to|[Ss]hall)\s+` +
         ACTION_FOLLOWS_CS,
       "u",
     ),
@@ -358,7 +358,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "Our installer, Dev, is coming on Friday at 8", "the technician comes Thursday morning"
   {
     re: new RegExp(
-      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}-]+)|[Hh]e|[Ss]he|(?:[Oo]ur|[Mm]y|[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:${ROLES})(?:\s+[A-Z][\p{L}'-]+)?)(?:\s*,\s*[^,!?]{2,40},)?(?:\s+|(?='))(?:(?:is|'s)\s+(?:back(?=[^.!?]{0,30}\bto\s+[a-z]{3,})|with you|on site|onsite|coming|visiting|arriving|delivering|dropping|calling|bringing|collecting|picking|installing|fitting|sending|covering|handling|processing|preparing|shipping|posting|refunding|fixing|booking|arranging|sorting|ringing|emailing|chasing)|comes|visits|arrives|delivers|drops|calls|brings|collects|installs|fits|picks (?:you|them|him|her) up|meets you)\b(.*)`,
+      String.raw`(?:^|[^\p{L}'])((?:\p{Lu}[\p{L}-]+)|[Hh]e|[Ss]he|(?:[Oo]ur|[Mm]y|[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?:${ROLES})(?:\s+\p{Lu}[\p{L}'-]+)?)(?:\s*,\s*[^,!?]{2,40},)?(?:\s+|(?='))(?:(?:is|'s)\s+(?:back(?=[^.!?]{0,30}\bto\s+[a-z]{3,})|with you|on site|onsite|coming|visiting|arriving|delivering|dropping|calling|bringing|collecting|picking|installing|fitting|sending|covering|handling|processing|preparing|shipping|posting|refunding|fixing|booking|arranging|sorting|ringing|emailing|chasing)|comes|visits|arrives|delivers|drops|calls|brings|collects|installs|fits|picks (?:you|them|him|her) up|meets you)\b(.*)`,
       "u",
     ),
     kind: "visit",
@@ -383,7 +383,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // update you by 10:00 tomorrow"); read as a named colleague's promise
   {
     re: new RegExp(
-      String.raw`(?:^|[^\p{L}'])((?:[A-Z][\p{L}'-]+)(?:\s+[A-Z][\p{L}'-]+)?)\s*,\s*who\s+(?:will|'ll|is going to|shall)\s+` +
+      String.raw`(?:^|[^\p{L}'])((?:\p{Lu}[\p{L}'-]+)(?:\s+\p{Lu}[\p{L}'-]+)?)\s*,\s*who\s+(?:will|'ll|is going to|shall)\s+` +
         ACTION_FOLLOWS_CS,
       "u",
     ),
@@ -393,7 +393,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // today before 5pm", "Our payroll officer Tom starts the data export on Monday 14 December")
   {
     re: new RegExp(
-      String.raw`(?:\b(?:[Oo]ur|[Mm]y)\s+(?:[A-Za-z-]+\s+){0,2}|\b(?:Coach|Dr\.?|Doctor|Nurse|Chef|Officer|Captain)\s+)[A-Z][\p{L}'-]+\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|start|begin|open|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b))(?:s|es)\b(.*)`,
+      String.raw`(?:\b(?:[Oo]ur|[Mm]y)\s+(?:[A-Za-z-]+\s+){0,2}|\b(?:Coach|Dr\.?|Doctor|Nurse|Chef|Officer|Captain)\s+)\p{Lu}[\p{L}'-]+\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|start|begin|open|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b))(?:s|es)\b(.*)`,
       "u",
     ),
     kind: "present",
@@ -410,7 +410,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // pays it on Wednesday", "Payroll runs the correction on Friday")
   {
     re: new RegExp(
-      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so|then)\s+)([A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|release|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b))(?:s|es)\b(\s+\S.*)`,
+      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so|then)\s+)(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|release|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b))(?:s|es)\b(\s+\S.*)`,
       "u",
     ),
     kind: "namedPresent",
@@ -428,7 +428,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "our loss assessor visits the site on Thursday")
   {
     re: new RegExp(
-      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|purchasing|procurement|finance|accounts|accounting|payroll|legal|dispatch|logistics|billing|admin|hr|ops|operations|maintenance|facilities|production|qc|qa|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant|ian))s?(?:\s+(?:in|at|from)\s+[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|do(?=(?:es)?\s+(?:the|a|an|your|our|all|it|them)\b)|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b))(?:s|es)?\b(.*)`,
+      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|purchasing|procurement|finance|accounts|accounting|payroll|legal|dispatch|logistics|billing|admin|hr|ops|operations|maintenance|facilities|production|qc|qa|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant|ian))s?(?:\s+(?:in|at|from)\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|do(?=(?:es)?\s+(?:the|a|an|your|our|all|it|them)\b)|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b))(?:s|es)?\b(.*)`,
       "iu",
     ),
     kind: "present",
@@ -583,7 +583,7 @@ function relocation(verb: string, rest: string): boolean {
 }
 /** Round 9: "Our audit partner, Lukas Brandt, will ring you": a person of ours named in apposition (not a vendor). */
 const OWN_APPOSITION =
-  /\b(?:[Oo]ur|[Mm]y)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s*,\s*[A-Z][\p{L}'-]+(?:\s+[A-Z][\p{L}'-]+){0,2}\s*,?\s*$/u;
+  /\b(?:[Oo]ur|[Mm]y)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s*,\s*\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,2}\s*,?\s*$/u;
 const NOT_A_COLLEAGUE =
   /^(?:vendors?|suppliers?|providers?|contractors?|subcontractors?|landlords?|clients?|customers?|carriers?|insurers?|banks?|agency|agencies|firms?|company|companies|partners?hip|brands?|products?|app|platform|tool|system|software|website|site)$/i;
 function ownColleague(before: string): boolean {
@@ -594,9 +594,12 @@ function ownColleague(before: string): boolean {
 const STATE_CHANGE = /^(?:close|open|reopen|shut|change|increase|rise|end|stop|resume|expire|lapse)$/;
 /** A second, subject-less promise later in the clause ("… will be your contact and will book the kickoff"). */
 const LATER_PROMISE = /\b(?:and|but|then)\s+(?:will|'ll)\s+[a-z]+/i;
-/** "have" + object + ready/done/over/back ("I'll have it ready by Monday"). */
+/**
+ * "have" + object + ready/done/over/back ("I'll have it ready by Monday"); round 12: a determined object may be a
+ * long compound or possessive ("the admin passwords handover document", "the mill's test report").
+ */
 const HAVE_OBJECT =
-  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s-]{1,30}?|(?:all|both)(?: (?:the|your|our|of the))? [\w\s-]{1,30}?|\d{1,4} [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your|that|this) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|(?:[a-z]{3,}ed|set up|switched on|hooked up) (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
+  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s'’-]{1,50}?|(?:all|both)(?: (?:the|your|our|of the))? [\w\s-]{1,30}?|\d{1,4} [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your|that|this) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|(?:[a-z]{3,}ed|set up|switched on|hooked up) (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
 /** "I'll have Jake call you": a named person (case-sensitive) made to act. */
 const HAVE_PERSON =
   /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
@@ -876,7 +879,7 @@ export function matchCommitment(sentence: string): string | null {
       action = `be ${tail}`.trim();
     } else if (
       kind === "action" &&
-      /,\s*[A-Z][\p{L}'-]*(?:\s+[A-Z][\p{L}'-]*)*\s*$/u.test(before) &&
+      /,\s*\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)*\s*$/u.test(before) &&
       !ownColleague(before)
     ) {
       continue; // "Our vendor, PeopleFirst, will contact you": an apposition, not a subject-less promise
@@ -1233,7 +1236,7 @@ export function splitClauses(sentence: string): string[] {
         if (
           prev !== undefined &&
           (/^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev.text) ||
-            /(?:^|[.!:;]\s+|,\s+)(?:[A-Z][\p{L}'-]+|my \w+|our \w+)$/u.test(prev.text))
+            /(?:^|[.!:;]\s+|,\s+)(?:\p{Lu}[\p{L}'-]+|my \w+|our \w+)$/u.test(prev.text))
         )
           acc[acc.length - 1] = { text: `${prev.text}${c.sep}${c.text}`, sep: prev.sep };
         else acc.push(c);
@@ -1274,7 +1277,7 @@ export function splitClauses(sentence: string): string[] {
       // promise with its own subject and time (or event); the first date does not date the second
       .flatMap((c) => {
         const at = c.search(
-          /,\s+(?=(?:i|we)\s+(?!(?:am|are|was|were|have|had|do|did|can|could|would|should|must|think|hope|guess)\b)[a-z]+\s|(?:our|my)\s+[a-z]+(?:\s+[A-Z][\p{L}'-]+)?\s+(?:will|'ll)\s)/iu,
+          /,\s+(?=(?:i|we)\s+(?!(?:am|are|was|were|have|had|do|did|can|could|would|should|must|think|hope|guess)\b)[a-z]+\s|(?:our|my)\s+[a-z]+(?:\s+\p{Lu}[\p{L}'-]+)?\s+(?:will|'ll)\s)/iu,
         );
         if (at < 0) return [c];
         const head = c.slice(0, at);
@@ -1890,6 +1893,8 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
   const whole = [{ text: sentence, action }];
   const verbed = splitVerbs(sentence, action);
   if (verbed) return verbed;
+  const spliced = splitSpliced(sentence, action);
+  if (spliced) return spliced;
   // round 11: "…will be fitted on Tuesday, the worktops on Thursday": a comma before a gapped noun phrase and time
   let tried = 0;
   for (const sep of sentence.matchAll(/,\s+/g)) {
@@ -1920,6 +1925,40 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
     text: p.trim(),
     action: i === 0 ? p.slice(Math.max(0, p.toLowerCase().indexOf(verb.toLowerCase()))).trim() : `${verb} ${p.trim()}`,
   }));
+}
+
+/**
+ * Round 12: a comma splice whose second clause has a subject of its own and a present-tense verb of movement or
+ * completion with its own time ("We start cutting on 8 October, sewing finishes on 20 October",
+ * "…by 20 November, and standstill letters go out the same day"): the scheduled step is a promise of its own, and
+ * the first clause keeps its own date.
+ */
+const SPLICED_TAIL =
+  /^(?:and\s+)?((?:they|we|it|(?:(?:the|our|all|these|those|its|their)\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?))\s+(?:go(?:es)?|ship(?:s)?|arrive(?:s)?|start(?:s)?|finish(?:es)?|follow(?:s)?|leave(?:s)?|land(?:s)?|begin(?:s)?|complete(?:s)?|go(?:es)?\s+out|head(?:s)?\s+out)\b(.*)$/i;
+function splitSpliced(sentence: string, action: string): Array<{ text: string; action: string }> | null {
+  let tried = 0;
+  for (const sep of sentence.matchAll(/,\s+/g)) {
+    if (++tried > 8) break;
+    const head = sentence.slice(0, sep.index).trim();
+    const tail = sentence
+      .slice(sep.index + sep[0].length)
+      .trim()
+      .replace(/[.!]+$/, "");
+    const m = SPLICED_TAIL.exec(tail);
+    const subject = m?.[1] ?? "";
+    // the promise itself is in the first clause; the second has its own time; "you" / a verb as subject is not one
+    if (!m || tail.length > 100 || !head.toLowerCase().includes((action.split(/\s+/)[0] ?? "").toLowerCase())) continue;
+    if (/\b(?:you|your|i|if|when|once|which|that|who)\b/i.test(subject) || FINITE.test(subject)) continue;
+    // the first clause has its own time too: else the second dates it ("We will air freight 200 pcs, they leave
+    // Dhaka on Saturday" is one promise by Saturday)
+    if (!hasDeadlineWords(m[2] ?? "") || !hasDeadlineWords(head)) continue;
+    const text = tail.replace(/^and\s+/i, "");
+    return [
+      { text: head, action },
+      { text, action: text.slice(subject.length).trim() },
+    ];
+  }
+  return null;
 }
 
 /** A first step that prepares the next one ("review it tonight and get back to you tomorrow"): one promise. */

@@ -297,3 +297,24 @@ describe("resolveDueDate: round 11", () => {
     expect(countsFromEvent("within 2 days of the meeting", "See you Thursday at 10.")).toBe(true);
   });
 });
+
+describe("resolveDueDate: round 12 (ISO week numbers)", () => {
+  // Monday 2 November 2026 is in ISO week 45
+  const monday = Date.parse("2026-11-02T09:00:00Z");
+  const iso = (text: string, sentAt = monday) => {
+    const r = resolveDueDate(text, sentAt, { timezone: "Europe/Amsterdam" });
+    return r === null ? null : new Date(r.dueAt).toISOString();
+  };
+  it("reads a week number after a preposition as that week's Friday, or Monday for its start", () => {
+    expect(iso("The panels ship in week 47.")).toBe("2026-11-20T16:00:00.000Z");
+    expect(iso("fitted by the end of wk 48")).toBe("2026-11-27T16:00:00.000Z");
+    expect(iso("we begin at the start of week 46")).toBe("2026-11-09T16:00:00.000Z");
+    // this week's number is this Friday; a week long past is next year's (2027 week 2 starts on 11 January)
+    expect(iso("delivered in week 45")).toBe("2026-11-06T16:00:00.000Z");
+    expect(iso("installed during week 2")).toBe("2027-01-15T16:00:00.000Z");
+  });
+  it("does not read a week count or a numbered week of a course as a calendar week", () => {
+    expect(iso("week 3 of the course covers contracts")).toBeNull();
+    expect(iso("It takes 2 weeks.")).toBeNull();
+  });
+});

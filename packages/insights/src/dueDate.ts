@@ -444,6 +444,21 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     return { dueAt: t > sentAt ? t : at(0, 23, 59), phrase: m[0] };
   }
   const fridayOffset = (5 - sent.weekday + 7) % 7; // days until this week's Friday (0 when today is Friday)
+  // round 12: an ISO week number after a preposition ("ship in week 47", "by the end of wk 48", "from week 3"):
+  // its Friday at the end of the working day, its Monday for "the start of"; a week long past is next year's
+  m =
+    /\b(?:in|by|during|from|before|for|(?:the\s+)?(?:end|start|beginning|close)\s+of)\s+(?:the\s+)?(?:calendar\s+)?(?:week|wk|cw|kw)\.?\s*(\d{1,2})\b/i.exec(
+      text,
+    );
+  const weekNo = m ? Number(m[1]) : 0;
+  if (m && weekNo >= 1 && weekNo <= 53) {
+    const now = isoWeek(sent.year, sent.month, sent.day);
+    let weeks = weekNo - now.week;
+    if (weeks < -26) weeks += isoWeek(now.year, 12, 28).week;
+    const monday = -((sent.weekday + 6) % 7) + 7 * weeks;
+    const t = at(/\b(?:start|beginning)\b/i.test(m[0]) ? monday : monday + 4, eod);
+    if (t > sentAt) return { dueAt: t, phrase: m[0] };
+  }
   m = /\b(?:by\s+)?(?:the\s+)?(?:end of (?:the |this )?week|eow|this week|later this week)\b/i.exec(text);
   if (m) {
     let t = at(sent.weekday === 6 ? 6 : sent.weekday === 0 ? 5 : fridayOffset, eod);
@@ -807,4 +822,13 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     if (!best || dueAt > best.dueAt) best = { dueAt, phrase: r.text };
   }
   return best;
+}
+
+/** The ISO 8601 week (Monday first; week 1 holds the year's first Thursday) of a calendar date, and its year. */
+function isoWeek(year: number, month: number, day: number): { year: number; week: number } {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  const weekday = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - weekday); // the Thursday of the same week decides its year
+  const first = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return { year: d.getUTCFullYear(), week: Math.ceil(((d.getTime() - first) / 86_400_000 + 1) / 7) };
 }
