@@ -1884,6 +1884,24 @@ function sameDayAs(
 }
 
 /**
+ * Each ", " of `sentence` as the trimmed clauses before and after it, at most 8: every split a caller tries reads
+ * both parts, so the bound keeps the splitters linear.
+ */
+function* commaSplits(sentence: string): Generator<[head: string, tail: string]> {
+  let tried = 0;
+  for (const sep of sentence.matchAll(/,\s+/g)) {
+    if (++tried > 8) return;
+    yield [sentence.slice(0, sep.index).trim(), sentence.slice(sep.index + sep[0].length).trim()];
+  }
+}
+/** The verb an action starts with ("send the draft" → "send"). */
+const verbOf = (action: string): string => action.split(/\s+/)[0] ?? "";
+/** `text` from `action`'s verb on, trimmed (all of it when the verb is not in it). */
+function fromVerb(text: string, action: string): string {
+  return text.slice(Math.max(0, text.toLowerCase().indexOf(verbOf(action).toLowerCase()))).trim();
+}
+
+/**
  * Gapping: "I'll send the draft on Thursday and the final version on Monday at 10am" is two promises
  * sharing one verb, each with its own date. A coordinated part is split off when it starts with a
  * noun phrase (no verb of its own) and names its own time; "review it tonight and get back to you
@@ -1896,18 +1914,14 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
   const spliced = splitSpliced(sentence, action);
   if (spliced) return spliced;
   // round 11: "…will be fitted on Tuesday, the worktops on Thursday": a comma before a gapped noun phrase and time
-  let tried = 0;
-  for (const sep of sentence.matchAll(/,\s+/g)) {
-    if (++tried > 8) break;
-    const head = sentence.slice(0, sep.index).trim();
-    const tail = sentence.slice(sep.index + sep[0].length).trim();
+  for (const [head, tail] of commaSplits(sentence)) {
     // the part before has a verb to leave out ("Shortlist to you tomorrow, interviews next week" has none)
     const verbed = FINITE.test(head) || /\b(?:i|we)\s+[a-z]+/i.test(head) || /^will\s/i.test(head);
     if (!verbed || !hasDeadlineWords(head) || !gappedTail(tail)) continue;
-    const verb = action.split(/\s+/)[0] ?? "";
+    const verb = verbOf(action);
     const gap = tail.replace(/^and\s+/i, "").replace(/[.!]+$/, "");
     return [
-      { text: head, action: head.slice(Math.max(0, head.toLowerCase().indexOf(verb.toLowerCase()))).trim() },
+      { text: head, action: fromVerb(head, action) },
       { text: gap, action: `${verb} ${gap}` },
     ];
   }
@@ -1920,10 +1934,10 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
   // ("…by tonight, and the client can interview from next Tuesday": another party's modal, round 8)
   if (parts.slice(1).some((p) => /\b(?:is|are|was|were|has|have|had|can|could|may|might|should|must)\b/i.test(p)))
     return whole;
-  const verb = action.split(/\s+/)[0] ?? "";
+  const verb = verbOf(action);
   return parts.map((p, i) => ({
     text: p.trim(),
-    action: i === 0 ? p.slice(Math.max(0, p.toLowerCase().indexOf(verb.toLowerCase()))).trim() : `${verb} ${p.trim()}`,
+    action: i === 0 ? fromVerb(p, action) : `${verb} ${p.trim()}`,
   }));
 }
 
@@ -1936,18 +1950,12 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
 const SPLICED_TAIL =
   /^(?:and\s+)?((?:they|we|it|(?:(?:the|our|all|these|those|its|their)\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?))\s+(?:go(?:es)?|ship(?:s)?|arrive(?:s)?|start(?:s)?|finish(?:es)?|follow(?:s)?|leave(?:s)?|land(?:s)?|begin(?:s)?|complete(?:s)?|go(?:es)?\s+out|head(?:s)?\s+out)\b(.*)$/i;
 function splitSpliced(sentence: string, action: string): Array<{ text: string; action: string }> | null {
-  let tried = 0;
-  for (const sep of sentence.matchAll(/,\s+/g)) {
-    if (++tried > 8) break;
-    const head = sentence.slice(0, sep.index).trim();
-    const tail = sentence
-      .slice(sep.index + sep[0].length)
-      .trim()
-      .replace(/[.!]+$/, "");
+  for (const [head, whole] of commaSplits(sentence)) {
+    const tail = whole.replace(/[.!]+$/, "");
     const m = SPLICED_TAIL.exec(tail);
     const subject = m?.[1] ?? "";
     // the promise itself is in the first clause; the second has its own time; "you" / a verb as subject is not one
-    if (!m || tail.length > 100 || !head.toLowerCase().includes((action.split(/\s+/)[0] ?? "").toLowerCase())) continue;
+    if (!m || tail.length > 100 || !head.toLowerCase().includes(verbOf(action).toLowerCase())) continue;
     if (/\b(?:you|your|i|if|when|once|which|that|who)\b/i.test(subject) || FINITE.test(subject)) continue;
     // the first clause has its own time too: else the second dates it ("We will air freight 200 pcs, they leave
     // Dhaka on Saturday" is one promise by Saturday)
@@ -1989,7 +1997,7 @@ function splitVerbs(sentence: string, action: string): Array<{ text: string; act
   return [
     {
       text: first,
-      action: first.slice(Math.max(0, first.toLowerCase().indexOf(action.split(/\s+/)[0]!.toLowerCase()))),
+      action: fromVerb(first, action),
     },
     { text: second, action: second.replace(/[.!]+$/, "") },
   ];

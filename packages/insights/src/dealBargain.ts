@@ -104,7 +104,7 @@ const PRICED_DOCUMENT = /\b(?:proposal|quote|quotation|estimate|pricing|price|co
 const LATER =
   /\b(?:will|'ll|shall|going to|gonna)\b|\b(?:i'm|i am|we're|we are) (?:sending|preparing|putting|working|drafting|pricing)\b[^.!?]*\b(?:by|tomorrow|tonight|next|after|later|once|when|within|on (?:mon|tue|wed|thu|fri|sat|sun))|\b(?:i|we) send (?:you )?the\b[^.!?]*\b(?:by|after|next|later|within|tomorrow)\b|\b(?:then|once|when|after)\b[^.!?]{0,40}\b(?:i|we) can (?:prepare|send|put|draw|work|price|quote|give)\b|\b(?:i|we) can (?:prepare|put together|draw up|work up|price up)\b[^.!?]{0,60}\b(?:once|when|after)\b/;
 /** The document is with the message: attached, enclosed, below. */
-const HERE = /\b(?:attached|attaching|enclosed|here is|here's|here are|below|please find)\b/;
+export const DOCUMENT_HERE = /\b(?:attached|attaching|enclosed|here is|here's|here are|below|please find)\b/;
 
 /**
  * Whether an outbound message only promises a price for later (no stage: a commitment; the stage moves when it
@@ -115,7 +115,7 @@ export function promisesPriceLater(text: string): boolean {
   let promised = false;
   for (const clause of text.split(/(?<=[.!?])\s+|\n+|,\s*(?:and|but|so)\s+|;\s*/)) {
     if (clause.length > 400 || !PRICED_DOCUMENT.test(clause)) continue;
-    if (HERE.test(clause) || /[$€£¥₹]\s?\d|\d[\d,.]* ?(?:eur|usd|gbp)\b/.test(clause)) return false;
+    if (DOCUMENT_HERE.test(clause) || /[$€£¥₹]\s?\d|\d[\d,.]* ?(?:eur|usd|gbp)\b/.test(clause)) return false;
     if (LATER.test(clause)) promised = true;
   }
   return promised;

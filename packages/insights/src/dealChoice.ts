@@ -11,6 +11,8 @@
  * sentence once and the object is read from a bounded window after the verb.
  */
 
+import { splitAtStops } from "./text";
+
 /** Whom the sentence's choice picks: us, another party, or nothing decided. */
 export type ChoiceParty = "us" | "other";
 
@@ -95,7 +97,7 @@ export function messageChoice(
   text: string,
   direction: "inbound" | "outbound",
 ): { party: ChoiceParty; sentence: string; chooser: string; named: boolean } | null {
-  for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {
+  for (const sentence of splitAtStops(text)) {
     const got = readChoice(sentence, direction);
     if (got)
       return {

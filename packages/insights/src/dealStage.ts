@@ -1,4 +1,4 @@
-import { acceptanceSentence, haggleSentence, promisesPriceLater, purchaseSentence } from "./dealBargain";
+import { acceptanceSentence, DOCUMENT_HERE, haggleSentence, promisesPriceLater, purchaseSentence } from "./dealBargain";
 import { messageChoice } from "./dealChoice";
 import type { DealCueOrigin } from "./dealConfidence";
 import { frameCue, isAboutThirdParty, isServiceSentence, isThirdPartySubject } from "./dealFrames";
@@ -17,7 +17,7 @@ import { DEAL_STAGE_MODEL } from "./dealStageModelData";
 import { lemmatise } from "./lemma";
 import { boundText } from "./limits";
 import { locateSpan, type SourceSpan } from "./span";
-import { messageBody, normalise } from "./text";
+import { messageBody, normalise, splitAtStops } from "./text";
 import type { MessageInput } from "./types";
 
 export type DealStage = "interest" | "proposal" | "negotiation" | "won" | "lost";
@@ -239,7 +239,6 @@ export const isQuoteRequest = (sentence: string): boolean => {
 /** A promise to send a priced document later, with no document sent in the same sentence. */
 const PROPOSAL_PROMISED =
   /\b(?:will|'ll|shall|be going to|going to|i send you|we send you|you will receive|you'll receive|you will have|you'll have|follows|will follow|to follow)\b/;
-const DOCUMENT_HERE = /\b(?:attached|attaching|enclosed|here is|here's|here are|below|please find)\b/;
 const isProposalPromised = (sentence: string): boolean => {
   const s = sentence.toLowerCase();
   return PROPOSAL_PROMISED.test(s) && !DOCUMENT_HERE.test(s);
@@ -267,10 +266,18 @@ const NOT_AN_OFFER =
  */
 const PRICE_AGREED =
   /(?:[$€£¥₹]\s?|\b(?<![\d,.]))\d[\d,.]*\s?(?:%|k\b)?\s*(?:it is|is fine|is ok(?:ay)?|works(?! for (?:the|a) )|it's yours)\b|\b(?:done|agreed|deal) at [$€£¥₹]?\s?\d|\block it in\b|^(?:ok,? |okay,? |perfect,? )?deal\b(?! with)/;
+/** A sentence about another subject than a deal with us: out of deal scope, service wording, a third party's. */
+function outsideOurDeal(sentence: string): boolean {
+  return isOutOfDealScope(sentence) || isServiceSentence(sentence) || isAboutThirdParty(sentence);
+}
+/** The sentence's subject (its first four words) is a third party ("the supplier accepted our purchase order"). */
+function hasThirdPartySubject(sentence: string): boolean {
+  return isThirdPartySubject(sentence.trim().split(/\s+/).slice(0, 4).join(" ").toLowerCase());
+}
 function agreedPrice(text: string): string | null {
-  for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+  for (const sentence of splitAtStops(text)) {
     if (sentence.length > 400 || /\?/.test(sentence) || !PRICE_AGREED.test(sentence)) continue;
-    if (isOutOfDealScope(sentence) || isServiceSentence(sentence) || isAboutThirdParty(sentence)) continue;
+    if (outsideOurDeal(sentence)) continue;
     // the agreement names money: in this sentence or the message ("lock it in" after "$60 works")
     if (!AMOUNT.test(text) && !/\d ?%|[$€£¥₹]\s?\d/.test(text)) continue;
     return sentence;
@@ -282,9 +289,8 @@ function agreedPrice(text: string): string | null {
  * billing, a refund, a third party's figure, out of deal scope or a service sentence.
  */
 function pricedSentence(text: string, direction: "inbound" | "outbound"): string | null {
-  for (const sentence of text.split(/(?<=[.!?])\s+/)) {
-    if (sentence.length > 400 || NOT_AN_OFFER.test(sentence) || isOutOfDealScope(sentence)) continue;
-    if (isServiceSentence(sentence) || isAboutThirdParty(sentence)) continue;
+  for (const sentence of splitAtStops(text)) {
+    if (sentence.length > 400 || NOT_AN_OFFER.test(sentence) || outsideOurDeal(sentence)) continue;
     if (direction === "outbound" ? AMOUNT.test(sentence) && PRICE_FRAME.test(sentence) : PRICE_QUESTION.test(sentence))
       return sentence;
   }
@@ -299,10 +305,10 @@ const SELLER_VOICE =
   /\bthank(?:s| you) for (?:your|the) (?:enquiry|inquiry|interest|request)\b|\b(?:we|i) (?:can|could) offer\b|\b(?:our|my) (?:price|rate|fee|quote|offer|quotation)s?\b|\bpleased to (?:submit|offer|quote|send)\b|\bfor your (?:group|team|event|order|company|party|booking|stay)\b|\bvalid (?:for|until|till)\b/;
 function sellersPrice(text: string): string | null {
   if (!SELLER_VOICE.test(text)) return null;
-  for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+  for (const sentence of splitAtStops(text)) {
     if (sentence.length > 400 || NOT_AN_OFFER.test(sentence) || PUSHBACK.test(sentence) || /\?/.test(sentence))
       continue;
-    if (isOutOfDealScope(sentence) || isServiceSentence(sentence) || isAboutThirdParty(sentence)) continue;
+    if (outsideOurDeal(sentence)) continue;
     if (AMOUNT.test(sentence) && PRICE_FRAME.test(sentence)) return sentence;
   }
   return null;
@@ -622,9 +628,8 @@ export function detectDealCandidate(
 
 /** A guarded sentence of a bargain: ours, in deal scope, not service wording, not about a third party. */
 function bargainGuarded(sentence: string, closing: boolean): boolean {
-  if (isOutOfDealScope(sentence) || isServiceSentence(sentence) || isAboutThirdParty(sentence)) return false;
-  if (!closing) return true;
-  return !isNotOurDecision(sentence) && !isThirdPartySubject(sentence.split(/\s+/).slice(0, 4).join(" "));
+  if (outsideOurDeal(sentence)) return false;
+  return !closing || (!isNotOurDecision(sentence) && !hasThirdPartySubject(sentence));
 }
 
 /**
@@ -635,7 +640,7 @@ function bargainCue(
   text: string,
   direction: "inbound" | "outbound",
 ): { stage: DealStage; confidence: number; cue: string } | null {
-  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim().length > 1);
+  const sentences = splitAtStops(text).filter((s) => s.trim().length > 1);
   const purchase = direction === "inbound" ? purchaseSentence(sentences) : null;
   if (purchase && bargainGuarded(purchase, true)) return { stage: "won", confidence: 0.8, cue: purchase };
   const accepted = acceptanceSentence(sentences, text, AMOUNT.test(text) || /[$€£¥₹]\s?\d/.test(text));
@@ -761,8 +766,7 @@ export function modelStageBlock(
   if (isServiceSentence(sentence)) return "service sentence";
   if (stage === "won" || stage === "lost") {
     // round 5: "the supplier accepted our purchase order": a third party as the subject of the sentence
-    if (isThirdPartySubject(sentence.trim().split(/\s+/).slice(0, 4).join(" ").toLowerCase()))
-      return "third-party subject";
+    if (hasThirdPartySubject(sentence)) return "third-party subject";
     if (isNotOurDecision(sentence)) return "not our decision";
     // round 11: the decision is handed on ("I'll take it to the ops meeting", "let me run it by finance")
     if (DEFERRED.test(sentence.toLowerCase())) return "decision deferred";
@@ -865,7 +869,7 @@ function modelCue(
   if (!COMMERCIAL.test(lemmatise(text))) return null;
   const got = classifyDeal(nb, text, msg.direction);
   if (!got.stage || got.probability < MODEL_THRESHOLD) return null;
-  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim().length > 2);
+  const sentences = splitAtStops(text).filter((s) => s.trim().length > 2);
   const sentence = strongestSentence(nb, sentences, got.stage, msg.direction);
   if (!sentence || !modelStageAllowed(msg, got.stage, sentence)) return null;
   const cue: DealCue = {

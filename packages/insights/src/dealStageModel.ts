@@ -21,6 +21,7 @@ import { messageChoice } from "./dealChoice";
 import { DEAL_FEATURE_NAMES, type DealCandidateInput, type DealMessageInput, dealCueFeatures } from "./dealConfidence";
 import { type DealClass, type DealModel, dealFeatures, dealModelText } from "./dealModel";
 import { type LinearModel, linearLogits, linearProbabilities, type SparseFeatures } from "./linearModel";
+import { splitAtStops } from "./text";
 
 type Stage = Exclude<DealClass, "none">;
 
@@ -121,7 +122,7 @@ export function strongestStageSentence(
   const none = model.classes.indexOf("none");
   let best: string | null = null;
   let bestScore = 0;
-  for (const sentence of dealModelText(msg).split(/(?<=[.!?])\s+|\n+/)) {
+  for (const sentence of splitAtStops(dealModelText(msg))) {
     if (sentence.trim().length < 3) continue;
     const words = new Map<string, number>();
     for (const w of dealFeatures(sentence, msg.direction)) if (!w.startsWith("DIR_")) words.set(`w:${w}`, 1);

@@ -1,6 +1,6 @@
 import { looksLikeTitle, parseSignature } from "./signature";
 import { createLocator, type SourceSpan } from "./span";
-import { messageBody } from "./text";
+import { messageBody, splitAtStops } from "./text";
 import type { MessageInput } from "./types";
 
 export interface JobProfile {
@@ -603,7 +603,7 @@ const MONTH =
 function announcementBySentence(
   body: string,
 ): (Omit<JobAnnouncement, "span" | "previousCompany"> & { quote: string }) | null {
-  for (const sentence of body.split(/(?<=[.!?])\s+|\n+/)) {
+  for (const sentence of splitAtStops(body)) {
     const first = /\bI(?:'ve|’ve|'m|’m|'ll|’ll| have| am| was| will| had)?\b/.exec(sentence);
     if (!first) continue;
     const firstVerb = MOVE_VERB.exec(sentence.slice(first.index));

@@ -290,6 +290,15 @@ export function messageBody(text: string): string {
   return splitMessage(stripQuoted(text)).body;
 }
 
+/**
+ * Splits at sentence stops (. ! ? then a space) and line breaks, with no abbreviation handling: the unit the deal,
+ * choice and job-change readers and the deal-stage model's sentence search read. `splitSentences` also joins
+ * abbreviations ("Mr. Smith"); switching these readers to it would change the models' features.
+ */
+export function splitAtStops(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+|\n+/);
+}
+
 const ABBREVIATIONS = /\b(?:mr|mrs|ms|dr|prof|sr|jr|inc|ltd|co|corp|vs|etc|e\.g|i\.e|approx|no|st|ave|a\.m|p\.m)\.$/i;
 
 /** Splits text into sentences (on . ! ? and newlines), keeping the terminal punctuation. */
