@@ -70,8 +70,9 @@ describe("learned sentiment model", () => {
       return; // the module imported above is the old one
     }
     expect(SENTIMENT_MODEL).toEqual(trainSentiment(sets, SENTIMENT_TRAINING));
-    // small enough to ship in every Convex bundle
-    expect(Object.keys(SENTIMENT_MODEL.weights).length).toBeLessThan(4000);
+    // small enough to ship in every Convex bundle; the vocabulary grows with the authors (round 13: 4,369 words from
+    // 4,118 messages with blind9 and blind10, minCount 5 unchanged), so the bound is on size, not on a count of today
+    expect(Object.keys(SENTIMENT_MODEL.weights).length).toBeLessThan(5000);
   }, 600_000);
 
   it("out of author: no independent set it never saw below 0.78 or below the rules, and 5 points above the rules pooled", () => {
