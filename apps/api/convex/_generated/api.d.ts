@@ -111,6 +111,7 @@ import type * as rest_apiKeys from "../rest/apiKeys.js";
 import type * as rest_files from "../rest/files.js";
 import type * as rest_inbox from "../rest/inbox.js";
 import type * as rest_rateLimits from "../rest/rateLimits.js";
+import type * as rest_representations from "../rest/representations.js";
 import type * as rest_resources from "../rest/resources.js";
 import type * as rest_routes from "../rest/routes.js";
 import type * as rest_schemas from "../rest/schemas.js";
@@ -270,6 +271,7 @@ declare const fullApi: ApiFromModules<{
   "rest/files": typeof rest_files;
   "rest/inbox": typeof rest_inbox;
   "rest/rateLimits": typeof rest_rateLimits;
+  "rest/representations": typeof rest_representations;
   "rest/resources": typeof rest_resources;
   "rest/routes": typeof rest_routes;
   "rest/schemas": typeof rest_schemas;

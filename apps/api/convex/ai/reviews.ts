@@ -24,6 +24,7 @@ import { toMessageInput } from "../crm/insights";
 import { applyDealCue } from "../crm/insights/dealStage";
 import { factKeys } from "../crm/insights/facts";
 import { decryptString } from "../lib/crypto";
+import { authorTimeZone } from "../lib/timezone";
 import { chatCompletion } from "./endpoint";
 import { aiKeyAad } from "./settings";
 import { addUsage, overCapMessage } from "./usage";
@@ -71,7 +72,12 @@ export const load = internalQuery({
       ctx.db.get(review.contactId),
     ]);
     if (!msg || !org) return null;
-    return { review, msg, timezone: contact?.timezone ?? org.timezone ?? "UTC", defaultRegion: org.defaultRegion };
+    return {
+      review,
+      msg,
+      timezone: authorTimeZone(msg.direction, contact?.timezone, org.timezone),
+      defaultRegion: org.defaultRegion,
+    };
   },
 });
 

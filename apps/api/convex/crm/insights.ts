@@ -25,13 +25,14 @@ import {
   mergeReview,
   uncertainty,
 } from "@switchboard/insights";
+import { v } from "convex/values";
 import type { CountryCode } from "libphonenumber-js";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx, type QueryCtx } from "../_generated/server";
 import { companyDomainOf } from "../contacts/model";
 import { liveContact } from "../contacts/resolve";
-import { timeZoneOr } from "../lib/timezone";
+import { authorTimeZone } from "../lib/timezone";
 import { burstHookArgs } from "../schema/validators";
 import { applyCommitments } from "./insights/commitments";
 import type { MessageContext } from "./insights/context";
@@ -186,7 +187,7 @@ export async function processMessage(
     // Pure and before any write: a message the extractor cannot handle is marked processed and
     // skipped, it never blocks the rest of the burst.
     ext = extractDeterministic(input, {
-      timezone: timeZoneOr(contact.timezone, org.timezone),
+      timezone: authorTimeZone(msg.direction, contact.timezone, org.timezone),
       defaultRegion: org.defaultRegion as CountryCode,
       ownDomains: ownDomain ? [ownDomain] : [],
       previousProfile: inbound ? { title: contact.title, company: contact.company } : undefined,
@@ -244,6 +245,16 @@ export async function processMessage(
 /** Messages extracted per hook transaction; a bigger burst continues in a scheduled follow-up. */
 export const HOOK_BATCH = 50;
 
+/** Is `contactId` being re-derived from scratch? Its replay walks to the newest message and picks up what arrives meanwhile. */
+async function isRecomputing(ctx: QueryCtx, organizationId: Id<"organizations">, contactId: Id<"contacts">) {
+  const job = await ctx.db
+    .query("recomputeJobs")
+    .withIndex("by_contact", (q) => q.eq("organizationId", organizationId).eq("contactId", contactId))
+    .order("desc")
+    .first();
+  return !!job && job.status !== "done";
+}
+
 /** Downstream hook (inbound/hooks.ts): one coalesced burst of inbound messages. */
 export const onBurst = internalMutation({
   args: burstHookArgs,
@@ -258,16 +269,9 @@ export const onBurst = internalMutation({
     for (const id of batch) {
       const msg = await ctx.db.get(id);
       if (!msg || msg.organizationId !== org._id || msg.insightsAt !== undefined) continue;
-      // A contact being re-derived from scratch: its replay walks to the newest message and
-      // picks this one up (processing it here too would duplicate its rows).
-      if (!recomputing.has(msg.contactId)) {
-        const job = await ctx.db
-          .query("recomputeJobs")
-          .withIndex("by_contact", (q) => q.eq("organizationId", org._id).eq("contactId", msg.contactId))
-          .order("desc")
-          .first();
-        recomputing.set(msg.contactId, !!job && job.status !== "done");
-      }
+      // Processing it here too would duplicate the rows a running replay writes.
+      if (!recomputing.has(msg.contactId))
+        recomputing.set(msg.contactId, await isRecomputing(ctx, org._id, msg.contactId));
       if (recomputing.get(msg.contactId)) continue;
       const contactId = await processMessage(ctx, org, msg, now);
       if (contactId) touched.add(contactId);
@@ -279,5 +283,22 @@ export const onBurst = internalMutation({
     }
     for (const contactId of touched) await refreshProfile(ctx, org._id, contactId, now);
     return { processed };
+  },
+});
+
+/**
+ * An agent's reply (outbound/replies.ts), scheduled when it is queued: our side's promises ("I'll send
+ * the revised quote by Friday") are tracked as they are made, not only after a recompute.
+ */
+export const onReply = internalMutation({
+  args: { organizationId: v.id("organizations"), messageId: v.id("unifiedMessages") },
+  handler: async (ctx, { organizationId, messageId }) => {
+    const [org, msg] = await Promise.all([ctx.db.get(organizationId), ctx.db.get(messageId)]);
+    if (!org || !msg || msg.organizationId !== organizationId || msg.insightsAt !== undefined) return { processed: 0 };
+    if (await isRecomputing(ctx, organizationId, msg.contactId)) return { processed: 0 };
+    const now = Date.now();
+    const contactId = await processMessage(ctx, org, msg, now);
+    if (contactId) await refreshProfile(ctx, organizationId, contactId, now);
+    return { processed: contactId ? 1 : 0 };
   },
 });

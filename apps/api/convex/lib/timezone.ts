@@ -31,3 +31,15 @@ export function timeZoneOr(...candidates: (string | undefined | null)[]): string
   }
   return "UTC";
 }
+
+/**
+ * The zone a message's author writes in, for reading its dates ("by Friday 5pm"): the contact's for
+ * what they send us, the organization's for what our agents send them.
+ */
+export function authorTimeZone(
+  direction: "inbound" | "outbound",
+  contactZone: string | undefined | null,
+  orgZone: string | undefined | null,
+): string {
+  return direction === "inbound" ? timeZoneOr(contactZone, orgZone) : timeZoneOr(orgZone);
+}

@@ -1,6 +1,7 @@
 import { getDescriptor, isCustomerServiceWindowOpen } from "@switchboard/channels";
 import { type ChannelId, IDENTIFIER_KIND_OF_CHANNEL } from "@switchboard/channels/ids";
 import { v } from "convex/values";
+import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { fail, getOwned } from "../lib/auth";
@@ -188,6 +189,9 @@ export async function queueReply(
     updatedAt: now,
   });
   if (!delivered) await kickDispatcher(ctx, config);
+  // Our side's promises join the CRM as they are made (a seeded past reply waits for the seed's recompute).
+  if (!history)
+    await ctx.scheduler.runAfter(0, internal.crm.insights.onReply, { organizationId: args.organizationId, messageId });
   return messageId;
 }
 

@@ -174,7 +174,7 @@ export const DEMO_CONVERSATIONS: DemoConversation[] = [
         d: 66,
         from: "contact",
         subject: "Northwind pilot",
-        text: `Hi team,\n\nThanks for the call. We're very interested in a pilot for our support floor. My assistant Tom Baker (tom.baker@northwind.example) will coordinate the kickoff.${MAYA_SIGNATURE}`,
+        text: `Hi team,\n\nThanks for the call. We're very interested in a pilot for our support floor, could you tell us more about pricing? My assistant Tom Baker (tom.baker@northwind.example) will coordinate the kickoff.${MAYA_SIGNATURE}`,
       },
       { d: 65.9, from: "owner", text: "Great to hear, Maya! I'll set up the pilot workspace this week." },
       {
