@@ -318,3 +318,46 @@ describe("resolveDueDate: round 12 (ISO week numbers)", () => {
     expect(iso("It takes 2 weeks.")).toBeNull();
   });
 });
+
+describe("resolveDueDate: round 13 (mechanisms from blind10's due dates)", () => {
+  // Tuesday 10 March 2026, 14:00 UTC
+  it("dates a dispatch, not the arrival it leads to in the same clause", () => {
+    expect(iso("The spare blades leave the depot on Thursday and arrive with you Monday")).toBe(
+      "2026-03-12T17:00:00.000Z",
+    );
+    expect(iso("We post the prints tomorrow, landing Friday")).toBe("2026-03-11T17:00:00.000Z");
+    expect(iso("Driving the trailer down on Saturday - ETA Cardiff Sunday night")).toBe("2026-03-14T17:00:00.000Z");
+    // an arrival alone, or after a dispatch without a day, is the date
+    expect(iso("The replacement screen arrives Thursday")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("We'll ship it and it should reach you by Friday")).toBe("2026-03-13T17:00:00.000Z");
+    // no dispatch before it: the latest date still counts
+    expect(iso("I'll confirm the time tomorrow and arrive on site Thursday")).toBe("2026-03-12T17:00:00.000Z");
+  });
+
+  it("reads a part of the day that names a person, team or shift as no time", () => {
+    expect(iso("Our night receptionist will hand you the keys when you check in")).toBeNull();
+    expect(iso("the afternoon crew will finish the trench when the digger is back")).toBeNull();
+    expect(iso("our evening staff will restock it on Thursday")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("our weekend supervisor will check it tonight")).toBe("2026-03-10T21:00:00.000Z");
+    // a part of the day that is a time stays one
+    expect(iso("we'll call you tomorrow morning")).toBe("2026-03-11T12:00:00.000Z");
+    expect(iso("the crew will be there this afternoon")).toBe("2026-03-10T17:00:00.000Z");
+  });
+
+  it("leaves out the date of what a booking or hold is for, next to the deadline", () => {
+    expect(iso("I'll reserve the hall by Friday, for a Saturday in late May")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("we'll hold the tables until tomorrow for your party on the 28th")).toBe("2026-03-11T17:00:00.000Z");
+    // alone, it is the date
+    expect(iso("we'll book the tables for your party on the 28th")).toBe("2026-03-28T17:00:00.000Z");
+    expect(iso("I'll book the crane for Thursday")).toBe("2026-03-12T17:00:00.000Z");
+  });
+
+  it("reads hours written as words and an hour and a half", () => {
+    expect(iso("I'll have it back by half ten tomorrow")).toBe("2026-03-11T10:30:00.000Z");
+    expect(iso("we'll be there at eleven o'clock on Thursday")).toBe("2026-03-12T11:00:00.000Z");
+    expect(iso("call you back in an hour and a half")).toBe("2026-03-10T15:30:00.000Z");
+    expect(iso("done within 2 hours and a half")).toBe("2026-03-10T16:30:00.000Z");
+    // a number word that is no hour
+    expect(iso("we'll send one of the samples on Friday")).toBe("2026-03-13T17:00:00.000Z");
+  });
+});

@@ -124,6 +124,36 @@ const DATE_AFTER_FOR = new RegExp(
   "gi",
 );
 /**
+ * Round 13: the arrival a dispatch leads to, after it in the same clause ("Five units go out by courier tomorrow
+ * morning and arrive Thursday", "Will bring her round from Falmouth on Saturday, ETA Hamble Sunday evening", "ship
+ * on Wednesday and land with you Friday"): the promise is the act, due when it is done, as the round-6 consequence
+ * ("…so it lands Tuesday") is. The arrival runs to the end of the clause; the dispatch is found before it in the
+ * callback (one scan, not one per dispatch word). A clause whose only date is the arrival keeps it (`unlessOnlyDate`).
+ */
+const DISPATCH =
+  /\b(?:ship(?:s|ped|ping)?|dispatch(?:es|ed|ing)?|send(?:s|ing)?|sent|post(?:s|ed|ing)?|mail(?:s|ed|ing)?|courier(?:s|ed|ing)?|leav(?:e|es|ing)|left|go(?:es|ing)? out|load(?:s|ed|ing)?|driv(?:e|es|ing)|bring(?:s|ing)?|fly|flies|flying|sail(?:s|ing)?|truck(?:s|ed|ing)?|freight(?:s|ed|ing)?)\b/i;
+const ARRIVAL_AFTER_DISPATCH =
+  /(?:,\s*|\s+and\s+|\s+[-–—]\s+)(?:(?:it|they|he|she|which)\s+)?(?:arriv(?:e|es|ing)|land(?:s|ing)?|reach(?:es|ing)?|eta\b|get(?:s|ting)? (?:to|there|in)\b|(?:be|being) with you)[^.;!?]*/gi;
+/**
+ * Round 13: a part of the day that names a person, a team or a shift rather than a time ("our night porter", "the
+ * morning shift", "our evening team", "the weekend staff"): no deadline. An agent noun (-er, -or, -ist, -ant) or a
+ * word for a team follows; prepositions that end the same way ("the evening after", "the morning before") do not.
+ */
+const PART_OF_DAY_AS_ROLE =
+  /\b(our|the|a|an|your|my|their|his|her)\s+(?:morning|afternoon|evening|night|overnight|weekend|late|early)\s+(?=(?:shift|crew|team|staff|desk|duty|security|guard|nurse|concierge|reception|cover|squad|gang|workers?|people|(?!(?:after|over|under|later|other|either|rather|whether|ever|never|together|before|for|prior)\b)[a-z]{2,}(?:er|or|ist|ant)s?)\b)/gi;
+/**
+ * Round 13: what a booking, hold or visit is for, as a noun phrase with its own date ("books the sampling visit by
+ * Friday, for a date in early June", "hold a run until Friday for her stay in December", "confirm a slot by noon
+ * tomorrow for an afternoon in the week of the 16th"); the round-11 rule read only a date right after "for". Removed
+ * only next to a deadline that names its day (`unlessOnlyDate`): alone, "for the Thursday session" still dates it.
+ */
+const DATE_IN_FOR_PHRASE =
+  /\bfor\s+(?:a|an|the|your|our|his|her|their|my)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:in|on|during|over|around|at|of|from)\s+[^,.;!?]*?(?=\s*(?:[,.;!?]|$|\b(?:by|before|until|till|no later than|within|tonight|today|tomorrow)\b))/gi;
+/** Round 13: "half nine", "quarter past ten", "eleven o'clock", "by ten", "at seven sharp": an hour written as a word. */
+const HOUR_WORD =
+  /\b(half|quarter past|quarter to|at|by|around|until|till|before|after|from)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?=\s*(?:o'?clock\b|a\.?m\b|p\.?m\b|sharp\b|tomorrow\b|tonight\b|today\b|in the (?:morning|afternoon|evening)\b|on\b|[,.;!?]|$))|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s*(?:o'?clock|a\.?m\.?|p\.?m\.?)(?![a-z]))/gi;
+
+/**
  * Round 11: a duration counted from an event rather than the message: "within 3 working days of the test", "a
  * full quote within 2 working days of the survey", "no later than 5 banking days after the visit", "the arrival
  * notice 3 days before", "up to 10 days after the visits", "2 hours prior to the appointment". Groups: 1 the
@@ -306,6 +336,24 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   }
   const text = boundText(fullText, MAX_CLAUSE_CHARS)
     .replace(GREETING, "")
+    // round 13: a dispatch's arrival, a part of the day naming a role, the date of what a booking is for (above)
+    .replace(ARRIVAL_AFTER_DISPATCH, (all: string, at: number, whole: string) =>
+      DISPATCH.test(whole.slice(Math.max(0, at - 200), at)) && DAY_DEADLINE.test(whole.slice(0, at)) ? "" : all,
+    )
+    .replace(PART_OF_DAY_AS_ROLE, "$1 ")
+    .replace(
+      DATE_IN_FOR_PHRASE,
+      unlessOnlyDate(() => "for the period"),
+    )
+    .replace(HOUR_WORD, (_all, prep: string | undefined, word: string | undefined, alone: string | undefined) => {
+      const n = NUMBER_WORDS.indexOf((word ?? alone ?? "").toLowerCase()) + 1;
+      return prep ? `${prep} ${n}` : String(n);
+    })
+    // round 13: "in an hour and a half", "within 2 hours and a half": minutes chrono can count
+    .replace(
+      /\b(in|within)\s+(an?|one|\d{1,2})\s+hours?\s+and\s+a\s+half\b/gi,
+      (_all, prep: string, n: string) => `${prep} ${(/^\d+$/.test(n) ? Number(n) : 1) * 60 + 30} minutes`,
+    )
     // round 11: of two dates, the one that names a thing or a topic is not the deadline: "the Q3 content calendar
     // by the end of Q2", "the 19–21 October slot until Friday", "about Monday by 6pm Sunday", "book the crew for
     // 2 November to 6 November within 20 minutes". Alone, such a date stays ("ready for Wednesday").
