@@ -361,3 +361,48 @@ describe("resolveDueDate: round 13 (mechanisms from blind10's due dates)", () =>
     expect(iso("we'll send one of the samples on Friday")).toBe("2026-03-13T17:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 13 (mechanisms from train11's due dates)", () => {
+  // Tuesday 10 March 2026, 14:00 UTC
+  it("reads four-digit 24-hour times with a zone, 'hours', a leading zero or a day after them", () => {
+    expect(iso("the spares reach the hangar by 0745Z tomorrow")).toBe("2026-03-11T07:45:00.000Z");
+    expect(iso("the patrol checks the gate at 2230 hours on Thursday")).toBe("2026-03-12T22:30:00.000Z");
+    expect(iso("crew change by 0600 tomorrow")).toBe("2026-03-11T06:00:00.000Z");
+    expect(iso("handover at 1915 tonight")).toBe("2026-03-10T19:15:00.000Z");
+    // a year is no time
+    expect(iso("we'll finish the rollout by 2027")).not.toBe("2026-03-10T20:27:00.000Z");
+  });
+
+  it("reads an hour after a day and its month as that day's time", () => {
+    expect(iso("Pickup confirmed for Friday 20 March, 2–4pm")).toBe("2026-03-20T16:00:00.000Z");
+    expect(iso("Install on March 18, 8:30am")).toBe("2026-03-18T08:30:00.000Z");
+  });
+
+  it("dates a stay or hire booked over a range at its start", () => {
+    expect(iso("The cabin is reserved from 2 April to 9 April")).toBe("2026-04-02T17:00:00.000Z");
+    expect(iso("your scaffold is hired from the 16th to the 27th")).toBe("2026-03-16T17:00:00.000Z");
+    // work over a range is due at its end
+    expect(iso("we're on site Monday to Wednesday next week")).toBe("2026-03-18T17:00:00.000Z");
+  });
+
+  it("leaves what the reader may do after the promise out of its date", () => {
+    expect(iso("I'll clear the loading bay today and you can deliver Friday at 8")).toBe("2026-03-10T17:00:00.000Z");
+    // alone, the reader's date is what the promise serves
+    expect(iso("we'll unlock it so you can start Friday")).toBe("2026-03-13T17:00:00.000Z");
+  });
+
+  it("reads the end of a named day and a day-month date near the message", () => {
+    // Toronto writes month first, but 11/4 (4 November, not 11 April) is this week's date on 30 October
+    const fri = Date.parse("2026-10-30T14:00:00Z");
+    const r = resolveDueDate("by close of business on 4/11", fri, { timezone: "America/Toronto" });
+    expect(r && new Date(r.dueAt).toISOString()).toBe("2026-11-04T22:00:00.000Z");
+    // the zone's reading stands when it is near: 11/4 in Toronto on 30 October is 4 November
+    const s = resolveDueDate("by 11/4", fri, { timezone: "America/Toronto" });
+    expect(s && new Date(s.dueAt).toISOString()).toBe("2026-11-04T22:00:00.000Z");
+    expect(iso("end of day on the 24th")).toBe("2026-03-24T17:00:00.000Z");
+  });
+
+  it("counts from a receipt as from an event, not from the message", () => {
+    expect(iso("we return the unit within 10 days of receipt")).toBeNull();
+  });
+});

@@ -349,6 +349,43 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       const n = NUMBER_WORDS.indexOf((word ?? alone ?? "").toLowerCase()) + 1;
       return prep ? `${prep} ${n}` : String(n);
     })
+    // round 13: "1400Z", "0930 UTC", "by 1400 hours", "at 0715 tomorrow": a 24-hour time in four digits (aviation,
+    // shipping, security); Z and Zulu are UTC. A four-digit year is not read: a leading zero, a zone or "hours" or a
+    // day right after it is required.
+    .replace(
+      /\b([01]\d|2[0-3])([0-5]\d)\s*(z|zulu|utc|gmt)\b/gi,
+      (_all, h: string, min: string, zone: string) => `${h}:${min} ${/^z/i.test(zone) ? "UTC" : zone}`,
+    )
+    .replace(/\b([01]\d|2[0-3])([0-5]\d)\s*(?:hours|hrs)\b/gi, "$1:$2")
+    .replace(/\b(at|by|before|until|till|from)\s+(0\d)([0-5]\d)\b/gi, "$1 $2:$3")
+    .replace(
+      /\b(at|by|before|until|till|from)\s+([01]\d|2[0-3])([0-5]\d)(?=\s+(?:today|tonight|tomorrow|local)\b)/gi,
+      "$1 $2:$3",
+    )
+    // a zero-padded hour is a 24-hour clock's morning ("by 06:00", "at 05:30"), never the pm of a bare 1-6
+    .replace(/\b(0[1-9]):([0-5]\d)\b(?!\s*(?:am|pm|a\.m\.|p\.m\.|utc|gmt|z\b))/gi, "$1:$2am")
+    // round 13: "Monday 3 August, 9–11am": an hour after a day and its month is the time, not another day
+    .replace(
+      new RegExp(
+        String.raw`(\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_WORD}|\b${MONTH_WORD}\s+\d{1,2}(?:st|nd|rd|th)?),\s+(?=\d{1,2}(?:[:.]\d{2})?\s*(?:[-–]|to\b|am\b|pm\b|a\.m\.|p\.m\.))`,
+        "gi",
+      ),
+      "$1 at ",
+    )
+    // round 13: "booked from 1 July to 30 September": a stay or hire is owed when it starts, not when it ends
+    .replace(
+      new RegExp(
+        String.raw`(\b(?:booked|reserved|held|blocked(?: out)?|rented|hired|confirmed)\s+(?:for\s+(?:you|[a-z]+)\s+)?from\s+(?:the\s+)?(?:${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th)?))\s*(?:to|until|till|through|[-–])\s*(?:the\s+)?(?:${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th)?(?:\s+${MONTH_WORD})?)(?![\w])`,
+        "gi",
+      ),
+      "$1",
+    )
+    // round 13: "I'll notify the tenants today and you can come Thursday from 9am": what the reader may do after the
+    // promise has its own date
+    .replace(
+      /,?\s+(?:and|so|then)\s+you\s+(?:can|could|may|are (?:welcome|free) to)\b[^.;!?]*/gi,
+      unlessOnlyDate(() => "", ANY_DEADLINE),
+    )
     // round 13: "in an hour and a half", "within 2 hours and a half": minutes chrono can count
     .replace(
       /\b(in|within)\s+(an?|one|\d{1,2})\s+hours?\s+and\s+a\s+half\b/gi,
@@ -437,7 +474,20 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /\b(on|by|until|till|before|from|due|after)\s+(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\b(?![/\d])/gi,
       (all, prep: string, a: string, b: string, y: string | undefined) => {
         const monthFirst = MONTH_FIRST_ZONES.test(opts.timezone ?? "UTC");
-        const [d, mo] = monthFirst ? [Number(b), Number(a)] : [Number(a), Number(b)];
+        let [d, mo] = monthFirst ? [Number(b), Number(a)] : [Number(a), Number(b)];
+        // round 13: "by end of day on 6/11" written in Toronto on 30 October is 6 November: when both readings are
+        // dates and the zone's is past or months away while the other falls within the next 60 days, the writer
+        // meant the near one (a zone is a weak guess at a writer's date order; Canada and migrants write both)
+        if (!y && d <= 12 && mo <= 12 && d !== mo) {
+          const sentDay = zonedParts(sentAt, opts.timezone ?? "UTC");
+          const ahead = (day: number, month: number) => {
+            const today = Date.UTC(sentDay.year, sentDay.month - 1, sentDay.day);
+            let t = Date.UTC(sentDay.year, month - 1, day);
+            if (t < today) t = Date.UTC(sentDay.year + 1, month - 1, day);
+            return (t - today) / 86_400_000;
+          };
+          if (ahead(d, mo) > 60 && ahead(mo, d) <= 60) [d, mo] = [mo, d];
+        }
         if (d < 1 || d > 31 || mo < 1 || mo > 12) return all;
         const year = y ? (y.length === 2 ? `20${y}` : y) : "";
         return `${prep} ${MONTH_NAMES[mo - 1]} ${d}${year ? ` ${year}` : ""}`;
@@ -458,7 +508,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // "within 30 days of signature", "in 2 weeks after delivery": counted from an event, not from the message
     .replace(
       // (round 11: hours too, "within 48 hours of receiving them")
-      /\b(?:within|in)\s+\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?|hours?|hrs?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt|the invoice|invoice|sending|the date)\b)[a-z]+/gi,
+      /\b(?:within|in)\s+\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?|hours?|hrs?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt of (?:this|the|my|our) (?:e-?mail|message|letter|notice)|the invoice|invoice|sending|the date)\b)[a-z]+/gi,
       " ",
     );
   const country = COUNTRY_TIME_RE.exec(text);
@@ -487,7 +537,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   // "Monday EOD" should fall through to chrono (with the weekday) – only pure EOD here
   const hasWeekday = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b/i.test(text);
   const hasTomorrow = /\btomorrow\b/i.test(text);
-  if (m && !hasWeekday && !hasTomorrow) {
+  // round 13: "by end of day on 6/11", "close of business 14 May": the day named is the day's end
+  const hasDate = new RegExp(
+    String.raw`\b${MONTH_WORD}\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_WORD}(?![a-z])|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b`,
+    "i",
+  ).test(text);
+  if (m && !hasWeekday && !hasTomorrow && !hasDate) {
     const t = at(0, eod);
     return { dueAt: t > sentAt ? t : at(0, 23, 59), phrase: m[0] };
   }
