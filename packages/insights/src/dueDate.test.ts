@@ -406,3 +406,27 @@ describe("resolveDueDate: round 13 (mechanisms from train11's due dates)", () =>
     expect(iso("we return the unit within 10 days of receipt")).toBeNull();
   });
 });
+
+describe("resolveDueDate: round 13 (plain date phrases no set had labelled)", () => {
+  // Tuesday 10 March 2026, 14:00 UTC
+  it("reads short weekdays, ordinal words and British week phrases", () => {
+    expect(iso("by Weds")).toBe("2026-03-11T17:00:00.000Z");
+    expect(iso("by Tues 17th")).toBe("2026-03-17T17:00:00.000Z");
+    expect(iso("Thurs 12th at 3pm")).toBe("2026-03-12T15:00:00.000Z");
+    expect(iso("on the first of next month")).toBe("2026-04-01T17:00:00.000Z");
+    expect(iso("by the twenty-third of March")).toBe("2026-03-23T17:00:00.000Z");
+    expect(iso("we'll fit it a week on Friday")).toBe("2026-03-20T17:00:00.000Z");
+    expect(iso("delivery w/c 16th")).toBe("2026-03-20T17:00:00.000Z");
+    expect(iso("install week commencing 23 March")).toBe("2026-03-27T17:00:00.000Z");
+    // English words that share a weekday's abbreviation are no weekday
+    expect(iso("I sat down with the crew and we'll finish on Monday")).toBe("2026-03-16T17:00:00.000Z");
+  });
+
+  it("reads this time tomorrow, ranges of amounts and noon before a day of the month", () => {
+    expect(iso("by this time tomorrow")).toBe("2026-03-11T14:00:00.000Z");
+    expect(iso("same time next week")).toBe("2026-03-17T14:00:00.000Z");
+    expect(iso("within a day or two")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("in 2 or 3 weeks")).toBe("2026-03-31T17:00:00.000Z");
+    expect(iso("by noon on the 12th")).toBe("2026-03-12T12:00:00.000Z");
+  });
+});

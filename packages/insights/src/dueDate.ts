@@ -329,6 +329,48 @@ const ANY_DEADLINE = new RegExp(
   "i",
 );
 
+/** Round 13: ordinal words for days of the month ("the first of next month", "the twenty-third of May"). */
+const ORDINAL_WORDS = [
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+  "eleventh",
+  "twelfth",
+  "thirteenth",
+  "fourteenth",
+  "fifteenth",
+  "sixteenth",
+  "seventeenth",
+  "eighteenth",
+  "nineteenth",
+  "twentieth",
+];
+const ORDINAL_DAY = new RegExp(
+  String.raw`\bthe\s+(?:(twenty|thirty)[-\s])?(${ORDINAL_WORDS.join("|")})\b(?=\s+(?:of\s+)?(?:(?:this|next|the following)\s+month\b|${MONTH_WORD}(?![a-z])))`,
+  "gi",
+);
+/** Round 13: weekday abbreviations chrono does not read ("Weds", "Thurs 12th", "by Tues"). */
+const SHORT_WEEKDAY: Record<string, string> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  tues: "Tuesday",
+  wed: "Wednesday",
+  weds: "Wednesday",
+  thu: "Thursday",
+  thur: "Thursday",
+  thurs: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
+
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
   if (opts.eventAt !== undefined) {
     const counted = countFromEvent(fullText, opts.eventAt, opts);
@@ -385,6 +427,30 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(
       /,?\s+(?:and|so|then)\s+you\s+(?:can|could|may|are (?:welcome|free) to)\b[^.;!?]*/gi,
       unlessOnlyDate(() => "", ANY_DEADLINE),
+    )
+    // round 13: "by Weds", "Thurs 12th", "on Tue the 3rd": a short weekday before a day of the month, or one that is no
+    // English word after a time preposition ("sat", "sun", "wed" and "mon" are words, so only before a day number)
+    .replace(
+      /\b(mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?(?=,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d))/gi,
+      (word: string) => SHORT_WEEKDAY[word.toLowerCase().replace(".", "")] ?? word,
+    )
+    .replace(
+      /\b(on|by|before|until|till|next|this|from|due)\s+(tues?|weds|thu(?:rs?)?|fri)\.?\b/gi,
+      (_all, prep: string, word: string) => `${prep} ${SHORT_WEEKDAY[word.toLowerCase()] ?? word}`,
+    )
+    // round 13: "the first of next month", "the twenty-third of May": an ordinal word is a day of the month
+    .replace(ORDINAL_DAY, (_all, tens: string | undefined, unit: string) => {
+      const n = ORDINAL_WORDS.indexOf(unit.toLowerCase()) + 1 + (tens ? (/^twenty$/i.test(tens) ? 20 : 30) : 0);
+      return `the ${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th"}`;
+    })
+    // round 13: "a week on Friday" (British) is "Friday week"; "w/c 16th", "week commencing 16 March" is the week of
+    .replace(/\ba week on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi, "$1 week")
+    .replace(/\b(?:the\s+)?(?:w\/c|wc|week commencing|week beginning|week starting)\s+/gi, "the week of ")
+    // round 13: "within a day or two", "in 2 or 3 weeks": a range of amounts is due at its end
+    .replace(/\b(?:an?|one)\s+(day|week|hour|month)\s+or\s+two\b/gi, "2 $1s")
+    .replace(
+      /\b(\d{1,2}|two|three|four|five)\s+or\s+(\d{1,2}|two|three|four|five|six)\s+(?=(?:business\s+|working\s+)?(?:days?|weeks?|hours?|months?)\b)/gi,
+      "$2 ",
     )
     // round 13: "in an hour and a half", "within 2 hours and a half": minutes chrono can count
     .replace(
@@ -546,6 +612,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     const t = at(0, eod);
     return { dueAt: t > sentAt ? t : at(0, 23, 59), phrase: m[0] };
   }
+  // round 13: "by this time tomorrow", "same time next week": the message's own hour that many days on
+  m = /\b(?:this|the same|same) time (tomorrow|next week)\b/i.exec(text);
+  if (m && !hasWeekday) {
+    const days = /tomorrow/i.test(m[1] ?? "") ? 1 : 7;
+    return { dueAt: at(days, sent.hour, sent.minute), phrase: m[0] };
+  }
   const fridayOffset = (5 - sent.weekday + 7) % 7; // days until this week's Friday (0 when today is Friday)
   // round 12: an ISO week number after a preposition ("ship in week 47", "by the end of wk 48", "from week 3"):
   // its Friday at the end of the working day, its Monday for "the start of"; a week long past is next year's
@@ -677,7 +749,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   // "ship the week of October 5": the working week that holds that date, due on its Friday
   m = /\bthe week of\s+(.{3,25}?)(?=[,.;!?]|\s+(?:and|but|so|or)\b|$)/i.exec(text);
   if (m) {
-    const day = resolveDueDate(m[1] ?? "", sentAt, opts);
+    // (round 13: read as "on …" so that a bare "16th" is a day of the month too: "w/c 16th")
+    const day = resolveDueDate(`on ${(m[1] ?? "").replace(/^on\s+/i, "")}`, sentAt, opts);
     if (day) {
       const p = zonedParts(day.dueAt, tz);
       const toFriday = (5 - p.weekday + 7) % 7;
@@ -715,8 +788,13 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
         (later.length === 1 && (later[0]?.[2] || later[0]?.[3]) ? later[0] : null);
       let hour = eod;
       let minute = 0;
-      // round 11: "delivered Monday 16th before noon"
-      if (!clock && /^\s*(?:at|by|before|around|until)\s+(?:noon|midday|lunch(?:time)?)\b/i.test(after)) hour = 12;
+      // round 11: "delivered Monday 16th before noon"; round 13: "by noon on the 12th"
+      if (
+        !clock &&
+        (/^\s*(?:at|by|before|around|until)\s+(?:noon|midday|lunch(?:time)?)\b/i.test(after) ||
+          /\b(?:noon|midday|lunch(?:time)?)\s*(?:on\s+)?$/i.test(text.slice(Math.max(0, m.index - 20), m.index)))
+      )
+        hour = 12;
       if (clock) {
         hour = Number(clock[1]) % 12;
         minute = Number(clock[2] ?? 0);
