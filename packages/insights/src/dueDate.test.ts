@@ -429,4 +429,12 @@ describe("resolveDueDate: round 13 (plain date phrases no set had labelled)", ()
     expect(iso("in 2 or 3 weeks")).toBe("2026-03-31T17:00:00.000Z");
     expect(iso("by noon on the 12th")).toBe("2026-03-12T12:00:00.000Z");
   });
+
+  it("reads abbreviated amounts and a day's am or pm", () => {
+    expect(iso("back online in 2h")).toBe("2026-03-10T16:00:00.000Z");
+    expect(iso("within 3 wks")).toBe("2026-03-31T17:00:00.000Z");
+    expect(iso("Monday AM")).toBe("2026-03-16T12:00:00.000Z");
+    // the French and Portuguese hour stays a clock time
+    expect(iso("at 14h30 on Friday")).toBe("2026-03-13T14:30:00.000Z");
+  });
 });

@@ -530,6 +530,15 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /\bfor (?:the )?(?:(?:first|last|next|past)\s+)?(?:\d+|one|two|three|four|five|six|seven|ten|a few|several)\s+(?:days?|weeks?|months?|hours?|nights?)\b/gi,
       "for the period",
     )
+    // round 13: "in 2h", "within 3 wks", "in 2 mths": abbreviated amounts of time (an "h" after "in" is a duration)
+    .replace(/\b(in|within)\s+(\d{1,3})\s*h\b/gi, "$1 $2 hours")
+    .replace(/\b(\d{1,3})\s*wks?\b/gi, "$1 weeks")
+    .replace(/\b(\d{1,3})\s*(?:mths?|mos)\b/gi, "$1 months")
+    // round 13: "Monday AM", "tomorrow p.m.": a day's morning or afternoon (not before a clock time's digits)
+    .replace(
+      /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)\s+(a\.?m|p\.?m)\b\.?(?!\s*\d)/gi,
+      (_all, day: string, half: string) => `${day} ${/^a/i.test(half) ? "morning" : "afternoon"}`,
+    )
     // round 9: "between 14h and 16h", "at 9h30": hours written with an "h" (French, Portuguese, Spanish usage)
     .replace(/\b([01]?\d|2[0-3])h([0-5]\d)?\b/g, (_m, h: string, min: string | undefined) => `${h}:${min ?? "00"}`)
     // round 9: "ETA 25 min": an arrival in that many minutes
