@@ -438,3 +438,23 @@ describe("resolveDueDate: round 13 (plain date phrases no set had labelled)", ()
     expect(iso("at 14h30 on Friday")).toBe("2026-03-13T14:30:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 13 (which of several dates is the promise's)", () => {
+  // Tuesday 10 March 2026, 14:00 UTC
+  it("leaves out the dates of an embedded question, a condition, a consequence and a purpose", () => {
+    expect(iso("I'll tell you by Thursday whether the crane can come on the 20th")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("We'll plaster Friday if the boards arrive by Wednesday")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("I'll courier the keys today so you can move in on Saturday")).toBe("2026-03-10T17:00:00.000Z");
+    expect(iso("I'll phone you tomorrow to arrange a fitting next week")).toBe("2026-03-11T17:00:00.000Z");
+    expect(iso("we'll issue the invoice on Friday, payable within 14 days")).toBe("2026-03-13T17:00:00.000Z");
+    // alone, their date is the promise's
+    expect(iso("I'll call you to confirm Thursday")).toBe("2026-03-12T17:00:00.000Z");
+  });
+
+  it("reads a possessive date or a day of the month before a noun as a thing next to the deadline", () => {
+    expect(iso("the seating plan tonight for Saturday's dinner")).toBe("2026-03-10T21:00:00.000Z");
+    expect(iso("I'll confirm the 24th-26th booking by Friday")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("it goes out in tomorrow's post")).toBe("2026-03-11T17:00:00.000Z");
+    expect(iso("the notes from last Monday's visit tomorrow")).toBe("2026-03-11T17:00:00.000Z");
+  });
+});

@@ -371,6 +371,9 @@ const SHORT_WEEKDAY: Record<string, string> = {
   sun: "Sunday",
 };
 
+/** Round 13: a deadline of any kind, also a bare weekday or a day with its month ("We'll ship Wednesday"). */
+const NAMES_A_TIME = new RegExp(String.raw`${ANY_DEADLINE.source}|\b(?:${NAMED_DATE})\b`, "i");
+
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
   if (opts.eventAt !== undefined) {
     const counted = countFromEvent(fullText, opts.eventAt, opts);
@@ -452,6 +455,45 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /\b(\d{1,2}|two|three|four|five)\s+or\s+(\d{1,2}|two|three|four|five|six)\s+(?=(?:business\s+|working\s+)?(?:days?|weeks?|hours?|months?)\b)/gi,
       "$2 ",
     )
+    // round 13, which of several dates: the parts of a promise that carry another act's date yield to the
+    // promise's own deadline (each only when the rest still names a deadline):
+    // - an embedded question or a condition after it ("I'll confirm by Friday whether we can start on Monday 23rd",
+    //   "I'll let you know tomorrow if Thursday works")
+    .replace(
+      /\s+(?:whether|if)\b[^.;!?]*/gi,
+      unlessOnlyDate(() => "", NAMES_A_TIME),
+    )
+    // - a consequence ("…by Wednesday so they arrive before your board meeting on Friday", "so we can start Monday")
+    .replace(
+      /,?\s+so(?:\s+that)?\s+(?:it|they|you|he|she|we|i|everything|your|the)\s[^.;!?]*/gi,
+      (all: string, at: number, whole: string) => (ANY_DEADLINE.test(whole.slice(0, at)) ? "" : all),
+    )
+    // - the purpose of a call or visit that arranges another event ("call you tomorrow to book a visit next week",
+    //   "call on Monday to confirm Tuesday's delivery")
+    .replace(
+      /\s+(?:in order\s+)?to\s+(?:book|arrange|schedule|plan|confirm|discuss|organi[sz]e|set up|agree(?: on)?|reschedule|rebook|go over|talk (?:about|through)|prepare for|sort out)\b[^.;!?]*/gi,
+      unlessOnlyDate(() => ""),
+    )
+    // - payment or validity terms ("send the invoice on Monday, payable within 30 days")
+    .replace(
+      /,?\s*(?:payable|valid|redeemable|net)\s+(?:within|in|for|until|till|by|on)\b[^.;!?]*/gi,
+      unlessOnlyDate(() => ""),
+    )
+    // - a possessive date naming a thing ("the slides tonight for tomorrow's call", "the agenda by Thursday for next
+    //   Monday's kickoff"); alone it stays ("in tomorrow's post")
+    .replace(
+      /\b(?:(?:next|this)\s+)?(?:tomorrow|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:'|’)s\s+(?=[a-z]{3,})/gi,
+      unlessOnlyDate(() => "the "),
+    )
+    // - a day of the month naming a thing ("the 14th-16th workshop", "the 3rd floor") next to the deadline
+    .replace(
+      /\b(the|your|our|a|an|this)\s+\d{1,2}(?:st|nd|rd|th)(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th))?\s+([a-z][a-z'-]*)\b/gi,
+      unlessOnlyDate((all, [det, next]) =>
+        next && next === next.toLowerCase() && !KEEPS_A_TIME.test(next) ? `${det} ${next}` : all,
+      ),
+    )
+    // a past day is never a deadline ("the report from last Friday's audit"; chrono dates it forward)
+    .replace(/\blast\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:(?:'|’)s)?\b/gi, "earlier")
     // round 13: "in an hour and a half", "within 2 hours and a half": minutes chrono can count
     .replace(
       /\b(in|within)\s+(an?|one|\d{1,2})\s+hours?\s+and\s+a\s+half\b/gi,
