@@ -318,3 +318,143 @@ describe("resolveDueDate: round 12 (ISO week numbers)", () => {
     expect(iso("It takes 2 weeks.")).toBeNull();
   });
 });
+
+describe("resolveDueDate: round 13 (mechanisms from blind10's due dates)", () => {
+  // Tuesday 10 March 2026, 14:00 UTC
+  it("dates a dispatch, not the arrival it leads to in the same clause", () => {
+    expect(iso("The spare blades leave the depot on Thursday and arrive with you Monday")).toBe(
+      "2026-03-12T17:00:00.000Z",
+    );
+    expect(iso("We post the prints tomorrow, landing Friday")).toBe("2026-03-11T17:00:00.000Z");
+    expect(iso("Driving the trailer down on Saturday - ETA Cardiff Sunday night")).toBe("2026-03-14T17:00:00.000Z");
+    // an arrival alone, or after a dispatch without a day, is the date
+    expect(iso("The replacement screen arrives Thursday")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("We'll ship it and it should reach you by Friday")).toBe("2026-03-13T17:00:00.000Z");
+    // no dispatch before it: the latest date still counts
+    expect(iso("I'll confirm the time tomorrow and arrive on site Thursday")).toBe("2026-03-12T17:00:00.000Z");
+  });
+
+  it("reads a part of the day that names a person, team or shift as no time", () => {
+    expect(iso("Our night receptionist will hand you the keys when you check in")).toBeNull();
+    expect(iso("the afternoon crew will finish the trench when the digger is back")).toBeNull();
+    expect(iso("our evening staff will restock it on Thursday")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("our weekend supervisor will check it tonight")).toBe("2026-03-10T21:00:00.000Z");
+    // a part of the day that is a time stays one
+    expect(iso("we'll call you tomorrow morning")).toBe("2026-03-11T12:00:00.000Z");
+    expect(iso("the crew will be there this afternoon")).toBe("2026-03-10T17:00:00.000Z");
+  });
+
+  it("leaves out the date of what a booking or hold is for, next to the deadline", () => {
+    expect(iso("I'll reserve the hall by Friday, for a Saturday in late May")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("we'll hold the tables until tomorrow for your party on the 28th")).toBe("2026-03-11T17:00:00.000Z");
+    // alone, it is the date
+    expect(iso("we'll book the tables for your party on the 28th")).toBe("2026-03-28T17:00:00.000Z");
+    expect(iso("I'll book the crane for Thursday")).toBe("2026-03-12T17:00:00.000Z");
+  });
+
+  it("reads hours written as words and an hour and a half", () => {
+    expect(iso("I'll have it back by half ten tomorrow")).toBe("2026-03-11T10:30:00.000Z");
+    expect(iso("we'll be there at eleven o'clock on Thursday")).toBe("2026-03-12T11:00:00.000Z");
+    expect(iso("call you back in an hour and a half")).toBe("2026-03-10T15:30:00.000Z");
+    expect(iso("done within 2 hours and a half")).toBe("2026-03-10T16:30:00.000Z");
+    // a number word that is no hour
+    expect(iso("we'll send one of the samples on Friday")).toBe("2026-03-13T17:00:00.000Z");
+  });
+});
+
+describe("resolveDueDate: round 13 (mechanisms from train11's due dates)", () => {
+  // Tuesday 10 March 2026, 14:00 UTC
+  it("reads four-digit 24-hour times with a zone, 'hours', a leading zero or a day after them", () => {
+    expect(iso("the spares reach the hangar by 0745Z tomorrow")).toBe("2026-03-11T07:45:00.000Z");
+    expect(iso("the patrol checks the gate at 2230 hours on Thursday")).toBe("2026-03-12T22:30:00.000Z");
+    expect(iso("crew change by 0600 tomorrow")).toBe("2026-03-11T06:00:00.000Z");
+    expect(iso("handover at 1915 tonight")).toBe("2026-03-10T19:15:00.000Z");
+    // a year is no time
+    expect(iso("we'll finish the rollout by 2027")).not.toBe("2026-03-10T20:27:00.000Z");
+  });
+
+  it("reads an hour after a day and its month as that day's time", () => {
+    expect(iso("Pickup confirmed for Friday 20 March, 2–4pm")).toBe("2026-03-20T16:00:00.000Z");
+    expect(iso("Install on March 18, 8:30am")).toBe("2026-03-18T08:30:00.000Z");
+  });
+
+  it("dates a stay or hire booked over a range at its start", () => {
+    expect(iso("The cabin is reserved from 2 April to 9 April")).toBe("2026-04-02T17:00:00.000Z");
+    expect(iso("your scaffold is hired from the 16th to the 27th")).toBe("2026-03-16T17:00:00.000Z");
+    // work over a range is due at its end
+    expect(iso("we're on site Monday to Wednesday next week")).toBe("2026-03-18T17:00:00.000Z");
+  });
+
+  it("leaves what the reader may do after the promise out of its date", () => {
+    expect(iso("I'll clear the loading bay today and you can deliver Friday at 8")).toBe("2026-03-10T17:00:00.000Z");
+    // alone, the reader's date is what the promise serves
+    expect(iso("we'll unlock it so you can start Friday")).toBe("2026-03-13T17:00:00.000Z");
+  });
+
+  it("reads the end of a named day and a day-month date near the message", () => {
+    // Toronto writes month first, but 11/4 (4 November, not 11 April) is this week's date on 30 October
+    const fri = Date.parse("2026-10-30T14:00:00Z");
+    const r = resolveDueDate("by close of business on 4/11", fri, { timezone: "America/Toronto" });
+    expect(r && new Date(r.dueAt).toISOString()).toBe("2026-11-04T22:00:00.000Z");
+    // the zone's reading stands when it is near: 11/4 in Toronto on 30 October is 4 November
+    const s = resolveDueDate("by 11/4", fri, { timezone: "America/Toronto" });
+    expect(s && new Date(s.dueAt).toISOString()).toBe("2026-11-04T22:00:00.000Z");
+    expect(iso("end of day on the 24th")).toBe("2026-03-24T17:00:00.000Z");
+  });
+
+  it("counts from a receipt as from an event, not from the message", () => {
+    expect(iso("we return the unit within 10 days of receipt")).toBeNull();
+  });
+});
+
+describe("resolveDueDate: round 13 (plain date phrases no set had labelled)", () => {
+  // Tuesday 10 March 2026, 14:00 UTC
+  it("reads short weekdays, ordinal words and British week phrases", () => {
+    expect(iso("by Weds")).toBe("2026-03-11T17:00:00.000Z");
+    expect(iso("by Tues 17th")).toBe("2026-03-17T17:00:00.000Z");
+    expect(iso("Thurs 12th at 3pm")).toBe("2026-03-12T15:00:00.000Z");
+    expect(iso("on the first of next month")).toBe("2026-04-01T17:00:00.000Z");
+    expect(iso("by the twenty-third of March")).toBe("2026-03-23T17:00:00.000Z");
+    expect(iso("we'll fit it a week on Friday")).toBe("2026-03-20T17:00:00.000Z");
+    expect(iso("delivery w/c 16th")).toBe("2026-03-20T17:00:00.000Z");
+    expect(iso("install week commencing 23 March")).toBe("2026-03-27T17:00:00.000Z");
+    // English words that share a weekday's abbreviation are no weekday
+    expect(iso("I sat down with the crew and we'll finish on Monday")).toBe("2026-03-16T17:00:00.000Z");
+  });
+
+  it("reads this time tomorrow, ranges of amounts and noon before a day of the month", () => {
+    expect(iso("by this time tomorrow")).toBe("2026-03-11T14:00:00.000Z");
+    expect(iso("same time next week")).toBe("2026-03-17T14:00:00.000Z");
+    expect(iso("within a day or two")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("in 2 or 3 weeks")).toBe("2026-03-31T17:00:00.000Z");
+    expect(iso("by noon on the 12th")).toBe("2026-03-12T12:00:00.000Z");
+  });
+
+  it("reads abbreviated amounts and a day's am or pm", () => {
+    expect(iso("back online in 2h")).toBe("2026-03-10T16:00:00.000Z");
+    expect(iso("within 3 wks")).toBe("2026-03-31T17:00:00.000Z");
+    expect(iso("Monday AM")).toBe("2026-03-16T12:00:00.000Z");
+    // the French and Portuguese hour stays a clock time
+    expect(iso("at 14h30 on Friday")).toBe("2026-03-13T14:30:00.000Z");
+  });
+});
+
+describe("resolveDueDate: round 13 (which of several dates is the promise's)", () => {
+  // Tuesday 10 March 2026, 14:00 UTC
+  it("leaves out the dates of an embedded question, a condition, a consequence and a purpose", () => {
+    expect(iso("I'll tell you by Thursday whether the crane can come on the 20th")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("We'll plaster Friday if the boards arrive by Wednesday")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("I'll courier the keys today so you can move in on Saturday")).toBe("2026-03-10T17:00:00.000Z");
+    expect(iso("I'll phone you tomorrow to arrange a fitting next week")).toBe("2026-03-11T17:00:00.000Z");
+    expect(iso("we'll issue the invoice on Friday, payable within 14 days")).toBe("2026-03-13T17:00:00.000Z");
+    // alone, their date is the promise's
+    expect(iso("I'll call you to confirm Thursday")).toBe("2026-03-12T17:00:00.000Z");
+  });
+
+  it("reads a possessive date or a day of the month before a noun as a thing next to the deadline", () => {
+    expect(iso("the seating plan tonight for Saturday's dinner")).toBe("2026-03-10T21:00:00.000Z");
+    expect(iso("I'll confirm the 24th-26th booking by Friday")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("it goes out in tomorrow's post")).toBe("2026-03-11T17:00:00.000Z");
+    expect(iso("the notes from last Monday's visit tomorrow")).toBe("2026-03-11T17:00:00.000Z");
+  });
+});

@@ -124,6 +124,36 @@ const DATE_AFTER_FOR = new RegExp(
   "gi",
 );
 /**
+ * Round 13: the arrival a dispatch leads to, after it in the same clause ("Five units go out by courier tomorrow
+ * morning and arrive Thursday", "Will bring her round from Falmouth on Saturday, ETA Hamble Sunday evening", "ship
+ * on Wednesday and land with you Friday"): the promise is the act, due when it is done, as the round-6 consequence
+ * ("…so it lands Tuesday") is. The arrival runs to the end of the clause; the dispatch is found before it in the
+ * callback (one scan, not one per dispatch word). A clause whose only date is the arrival keeps it (`unlessOnlyDate`).
+ */
+const DISPATCH =
+  /\b(?:ship(?:s|ped|ping)?|dispatch(?:es|ed|ing)?|send(?:s|ing)?|sent|post(?:s|ed|ing)?|mail(?:s|ed|ing)?|courier(?:s|ed|ing)?|leav(?:e|es|ing)|left|go(?:es|ing)? out|load(?:s|ed|ing)?|driv(?:e|es|ing)|bring(?:s|ing)?|fly|flies|flying|sail(?:s|ing)?|truck(?:s|ed|ing)?|freight(?:s|ed|ing)?)\b/i;
+const ARRIVAL_AFTER_DISPATCH =
+  /(?:,\s*|\s+and\s+|\s+[-–—]\s+)(?:(?:it|they|he|she|which)\s+)?(?:arriv(?:e|es|ing)|land(?:s|ing)?|reach(?:es|ing)?|eta\b|get(?:s|ting)? (?:to|there|in)\b|(?:be|being) with you)[^.;!?]*/gi;
+/**
+ * Round 13: a part of the day that names a person, a team or a shift rather than a time ("our night porter", "the
+ * morning shift", "our evening team", "the weekend staff"): no deadline. An agent noun (-er, -or, -ist, -ant) or a
+ * word for a team follows; prepositions that end the same way ("the evening after", "the morning before") do not.
+ */
+const PART_OF_DAY_AS_ROLE =
+  /\b(our|the|a|an|your|my|their|his|her)\s+(?:morning|afternoon|evening|night|overnight|weekend|late|early)\s+(?=(?:shift|crew|team|staff|desk|duty|security|guard|nurse|concierge|reception|cover|squad|gang|workers?|people|(?!(?:after|over|under|later|other|either|rather|whether|ever|never|together|before|for|prior)\b)[a-z]{2,}(?:er|or|ist|ant)s?)\b)/gi;
+/**
+ * Round 13: what a booking, hold or visit is for, as a noun phrase with its own date ("books the sampling visit by
+ * Friday, for a date in early June", "hold a run until Friday for her stay in December", "confirm a slot by noon
+ * tomorrow for an afternoon in the week of the 16th"); the round-11 rule read only a date right after "for". Removed
+ * only next to a deadline that names its day (`unlessOnlyDate`): alone, "for the Thursday session" still dates it.
+ */
+const DATE_IN_FOR_PHRASE =
+  /\bfor\s+(?:a|an|the|your|our|his|her|their|my)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:in|on|during|over|around|at|of|from)\s+[^,.;!?]*?(?=\s*(?:[,.;!?]|$|\b(?:by|before|until|till|no later than|within|tonight|today|tomorrow)\b))/gi;
+/** Round 13: "half nine", "quarter past ten", "eleven o'clock", "by ten", "at seven sharp": an hour written as a word. */
+const HOUR_WORD =
+  /\b(half|quarter past|quarter to|at|by|around|until|till|before|after|from)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?=\s*(?:o'?clock\b|a\.?m\b|p\.?m\b|sharp\b|tomorrow\b|tonight\b|today\b|in the (?:morning|afternoon|evening)\b|on\b|[,.;!?]|$))|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s*(?:o'?clock|a\.?m\.?|p\.?m\.?)(?![a-z]))/gi;
+
+/**
  * Round 11: a duration counted from an event rather than the message: "within 3 working days of the test", "a
  * full quote within 2 working days of the survey", "no later than 5 banking days after the visit", "the arrival
  * notice 3 days before", "up to 10 days after the visits", "2 hours prior to the appointment". Groups: 1 the
@@ -299,6 +329,51 @@ const ANY_DEADLINE = new RegExp(
   "i",
 );
 
+/** Round 13: ordinal words for days of the month ("the first of next month", "the twenty-third of May"). */
+const ORDINAL_WORDS = [
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+  "eleventh",
+  "twelfth",
+  "thirteenth",
+  "fourteenth",
+  "fifteenth",
+  "sixteenth",
+  "seventeenth",
+  "eighteenth",
+  "nineteenth",
+  "twentieth",
+];
+const ORDINAL_DAY = new RegExp(
+  String.raw`\bthe\s+(?:(twenty|thirty)[-\s])?(${ORDINAL_WORDS.join("|")})\b(?=\s+(?:of\s+)?(?:(?:this|next|the following)\s+month\b|${MONTH_WORD}(?![a-z])))`,
+  "gi",
+);
+/** Round 13: weekday abbreviations chrono does not read ("Weds", "Thurs 12th", "by Tues"). */
+const SHORT_WEEKDAY: Record<string, string> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  tues: "Tuesday",
+  wed: "Wednesday",
+  weds: "Wednesday",
+  thu: "Thursday",
+  thur: "Thursday",
+  thurs: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
+
+/** Round 13: a deadline of any kind, also a bare weekday or a day with its month ("We'll ship Wednesday"). */
+const NAMES_A_TIME = new RegExp(String.raw`${ANY_DEADLINE.source}|\b(?:${NAMED_DATE})\b`, "i");
+
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
   if (opts.eventAt !== undefined) {
     const counted = countFromEvent(fullText, opts.eventAt, opts);
@@ -306,6 +381,124 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   }
   const text = boundText(fullText, MAX_CLAUSE_CHARS)
     .replace(GREETING, "")
+    // round 13: a dispatch's arrival, a part of the day naming a role, the date of what a booking is for (above)
+    .replace(ARRIVAL_AFTER_DISPATCH, (all: string, at: number, whole: string) =>
+      DISPATCH.test(whole.slice(Math.max(0, at - 200), at)) && DAY_DEADLINE.test(whole.slice(0, at)) ? "" : all,
+    )
+    .replace(PART_OF_DAY_AS_ROLE, "$1 ")
+    .replace(
+      DATE_IN_FOR_PHRASE,
+      unlessOnlyDate(() => "for the period"),
+    )
+    .replace(HOUR_WORD, (_all, prep: string | undefined, word: string | undefined, alone: string | undefined) => {
+      const n = NUMBER_WORDS.indexOf((word ?? alone ?? "").toLowerCase()) + 1;
+      return prep ? `${prep} ${n}` : String(n);
+    })
+    // round 13: "1400Z", "0930 UTC", "by 1400 hours", "at 0715 tomorrow": a 24-hour time in four digits (aviation,
+    // shipping, security); Z and Zulu are UTC. A four-digit year is not read: a leading zero, a zone or "hours" or a
+    // day right after it is required.
+    .replace(
+      /\b([01]\d|2[0-3])([0-5]\d)\s*(z|zulu|utc|gmt)\b/gi,
+      (_all, h: string, min: string, zone: string) => `${h}:${min} ${/^z/i.test(zone) ? "UTC" : zone}`,
+    )
+    .replace(/\b([01]\d|2[0-3])([0-5]\d)\s*(?:hours|hrs)\b/gi, "$1:$2")
+    .replace(/\b(at|by|before|until|till|from)\s+(0\d)([0-5]\d)\b/gi, "$1 $2:$3")
+    .replace(
+      /\b(at|by|before|until|till|from)\s+([01]\d|2[0-3])([0-5]\d)(?=\s+(?:today|tonight|tomorrow|local)\b)/gi,
+      "$1 $2:$3",
+    )
+    // a zero-padded hour is a 24-hour clock's morning ("by 06:00", "at 05:30"), never the pm of a bare 1-6
+    .replace(/\b(0[1-9]):([0-5]\d)\b(?!\s*(?:am|pm|a\.m\.|p\.m\.|utc|gmt|z\b))/gi, "$1:$2am")
+    // round 13: "Monday 3 August, 9–11am": an hour after a day and its month is the time, not another day
+    .replace(
+      new RegExp(
+        String.raw`(\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_WORD}|\b${MONTH_WORD}\s+\d{1,2}(?:st|nd|rd|th)?),\s+(?=\d{1,2}(?:[:.]\d{2})?\s*(?:[-–]|to\b|am\b|pm\b|a\.m\.|p\.m\.))`,
+        "gi",
+      ),
+      "$1 at ",
+    )
+    // round 13: "booked from 1 July to 30 September": a stay or hire is owed when it starts, not when it ends
+    .replace(
+      new RegExp(
+        String.raw`(\b(?:booked|reserved|held|blocked(?: out)?|rented|hired|confirmed)\s+(?:for\s+(?:you|[a-z]+)\s+)?from\s+(?:the\s+)?(?:${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th)?))\s*(?:to|until|till|through|[-–])\s*(?:the\s+)?(?:${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th)?(?:\s+${MONTH_WORD})?)(?![\w])`,
+        "gi",
+      ),
+      "$1",
+    )
+    // round 13: "I'll notify the tenants today and you can come Thursday from 9am": what the reader may do after the
+    // promise has its own date
+    .replace(
+      /,?\s+(?:and|so|then)\s+you\s+(?:can|could|may|are (?:welcome|free) to)\b[^.;!?]*/gi,
+      unlessOnlyDate(() => "", ANY_DEADLINE),
+    )
+    // round 13: "by Weds", "Thurs 12th", "on Tue the 3rd": a short weekday before a day of the month, or one that is no
+    // English word after a time preposition ("sat", "sun", "wed" and "mon" are words, so only before a day number)
+    .replace(
+      /\b(mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?(?=,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d))/gi,
+      (word: string) => SHORT_WEEKDAY[word.toLowerCase().replace(".", "")] ?? word,
+    )
+    .replace(
+      /\b(on|by|before|until|till|next|this|from|due)\s+(tues?|weds|thu(?:rs?)?|fri)\.?\b/gi,
+      (_all, prep: string, word: string) => `${prep} ${SHORT_WEEKDAY[word.toLowerCase()] ?? word}`,
+    )
+    // round 13: "the first of next month", "the twenty-third of May": an ordinal word is a day of the month
+    .replace(ORDINAL_DAY, (_all, tens: string | undefined, unit: string) => {
+      const n = ORDINAL_WORDS.indexOf(unit.toLowerCase()) + 1 + (tens ? (/^twenty$/i.test(tens) ? 20 : 30) : 0);
+      return `the ${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th"}`;
+    })
+    // round 13: "a week on Friday" (British) is "Friday week"; "w/c 16th", "week commencing 16 March" is the week of
+    .replace(/\ba week on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi, "$1 week")
+    .replace(/\b(?:the\s+)?(?:w\/c|wc|week commencing|week beginning|week starting)\s+/gi, "the week of ")
+    // round 13: "within a day or two", "in 2 or 3 weeks": a range of amounts is due at its end
+    .replace(/\b(?:an?|one)\s+(day|week|hour|month)\s+or\s+two\b/gi, "2 $1s")
+    .replace(
+      /\b(\d{1,2}|two|three|four|five)\s+or\s+(\d{1,2}|two|three|four|five|six)\s+(?=(?:business\s+|working\s+)?(?:days?|weeks?|hours?|months?)\b)/gi,
+      "$2 ",
+    )
+    // round 13, which of several dates: the parts of a promise that carry another act's date yield to the
+    // promise's own deadline (each only when the rest still names a deadline):
+    // - an embedded question or a condition after it ("I'll confirm by Friday whether we can start on Monday 23rd",
+    //   "I'll let you know tomorrow if Thursday works")
+    .replace(
+      /\s+(?:whether|if)\b[^.;!?]*/gi,
+      unlessOnlyDate(() => "", NAMES_A_TIME),
+    )
+    // - a consequence ("…by Wednesday so they arrive before your board meeting on Friday", "so we can start Monday")
+    .replace(
+      /,?\s+so(?:\s+that)?\s+(?:it|they|you|he|she|we|i|everything|your|the)\s[^.;!?]*/gi,
+      (all: string, at: number, whole: string) => (ANY_DEADLINE.test(whole.slice(0, at)) ? "" : all),
+    )
+    // - the purpose of a call or visit that arranges another event ("call you tomorrow to book a visit next week",
+    //   "call on Monday to confirm Tuesday's delivery")
+    .replace(
+      /\s+(?:in order\s+)?to\s+(?:book|arrange|schedule|plan|confirm|discuss|organi[sz]e|set up|agree(?: on)?|reschedule|rebook|go over|talk (?:about|through)|prepare for|sort out)\b[^.;!?]*/gi,
+      unlessOnlyDate(() => ""),
+    )
+    // - payment or validity terms ("send the invoice on Monday, payable within 30 days")
+    .replace(
+      /,?\s*(?:payable|valid|redeemable|net)\s+(?:within|in|for|until|till|by|on)\b[^.;!?]*/gi,
+      unlessOnlyDate(() => ""),
+    )
+    // - a possessive date naming a thing ("the slides tonight for tomorrow's call", "the agenda by Thursday for next
+    //   Monday's kickoff"); alone it stays ("in tomorrow's post")
+    .replace(
+      /\b(?:(?:next|this)\s+)?(?:tomorrow|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:'|’)s\s+(?=[a-z]{3,})/gi,
+      unlessOnlyDate(() => "the "),
+    )
+    // - a day of the month naming a thing ("the 14th-16th workshop", "the 3rd floor") next to the deadline
+    .replace(
+      /\b(the|your|our|a|an|this)\s+\d{1,2}(?:st|nd|rd|th)(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th))?\s+([a-z][a-z'-]*)\b/gi,
+      unlessOnlyDate((all, [det, next]) =>
+        next && next === next.toLowerCase() && !KEEPS_A_TIME.test(next) ? `${det} ${next}` : all,
+      ),
+    )
+    // a past day is never a deadline ("the report from last Friday's audit"; chrono dates it forward)
+    .replace(/\blast\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:(?:'|’)s)?\b/gi, "earlier")
+    // round 13: "in an hour and a half", "within 2 hours and a half": minutes chrono can count
+    .replace(
+      /\b(in|within)\s+(an?|one|\d{1,2})\s+hours?\s+and\s+a\s+half\b/gi,
+      (_all, prep: string, n: string) => `${prep} ${(/^\d+$/.test(n) ? Number(n) : 1) * 60 + 30} minutes`,
+    )
     // round 11: of two dates, the one that names a thing or a topic is not the deadline: "the Q3 content calendar
     // by the end of Q2", "the 19–21 October slot until Friday", "about Monday by 6pm Sunday", "book the crew for
     // 2 November to 6 November within 20 minutes". Alone, such a date stays ("ready for Wednesday").
@@ -379,6 +572,15 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /\bfor (?:the )?(?:(?:first|last|next|past)\s+)?(?:\d+|one|two|three|four|five|six|seven|ten|a few|several)\s+(?:days?|weeks?|months?|hours?|nights?)\b/gi,
       "for the period",
     )
+    // round 13: "in 2h", "within 3 wks", "in 2 mths": abbreviated amounts of time (an "h" after "in" is a duration)
+    .replace(/\b(in|within)\s+(\d{1,3})\s*h\b/gi, "$1 $2 hours")
+    .replace(/\b(\d{1,3})\s*wks?\b/gi, "$1 weeks")
+    .replace(/\b(\d{1,3})\s*(?:mths?|mos)\b/gi, "$1 months")
+    // round 13: "Monday AM", "tomorrow p.m.": a day's morning or afternoon (not before a clock time's digits)
+    .replace(
+      /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)\s+(a\.?m|p\.?m)\b\.?(?!\s*\d)/gi,
+      (_all, day: string, half: string) => `${day} ${/^a/i.test(half) ? "morning" : "afternoon"}`,
+    )
     // round 9: "between 14h and 16h", "at 9h30": hours written with an "h" (French, Portuguese, Spanish usage)
     .replace(/\b([01]?\d|2[0-3])h([0-5]\d)?\b/g, (_m, h: string, min: string | undefined) => `${h}:${min ?? "00"}`)
     // round 9: "ETA 25 min": an arrival in that many minutes
@@ -389,7 +591,20 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /\b(on|by|until|till|before|from|due|after)\s+(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\b(?![/\d])/gi,
       (all, prep: string, a: string, b: string, y: string | undefined) => {
         const monthFirst = MONTH_FIRST_ZONES.test(opts.timezone ?? "UTC");
-        const [d, mo] = monthFirst ? [Number(b), Number(a)] : [Number(a), Number(b)];
+        let [d, mo] = monthFirst ? [Number(b), Number(a)] : [Number(a), Number(b)];
+        // round 13: "by end of day on 6/11" written in Toronto on 30 October is 6 November: when both readings are
+        // dates and the zone's is past or months away while the other falls within the next 60 days, the writer
+        // meant the near one (a zone is a weak guess at a writer's date order; Canada and migrants write both)
+        if (!y && d <= 12 && mo <= 12 && d !== mo) {
+          const sentDay = zonedParts(sentAt, opts.timezone ?? "UTC");
+          const ahead = (day: number, month: number) => {
+            const today = Date.UTC(sentDay.year, sentDay.month - 1, sentDay.day);
+            let t = Date.UTC(sentDay.year, month - 1, day);
+            if (t < today) t = Date.UTC(sentDay.year + 1, month - 1, day);
+            return (t - today) / 86_400_000;
+          };
+          if (ahead(d, mo) > 60 && ahead(mo, d) <= 60) [d, mo] = [mo, d];
+        }
         if (d < 1 || d > 31 || mo < 1 || mo > 12) return all;
         const year = y ? (y.length === 2 ? `20${y}` : y) : "";
         return `${prep} ${MONTH_NAMES[mo - 1]} ${d}${year ? ` ${year}` : ""}`;
@@ -410,7 +625,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // "within 30 days of signature", "in 2 weeks after delivery": counted from an event, not from the message
     .replace(
       // (round 11: hours too, "within 48 hours of receiving them")
-      /\b(?:within|in)\s+\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?|hours?|hrs?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt|the invoice|invoice|sending|the date)\b)[a-z]+/gi,
+      /\b(?:within|in)\s+\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?|hours?|hrs?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt of (?:this|the|my|our) (?:e-?mail|message|letter|notice)|the invoice|invoice|sending|the date)\b)[a-z]+/gi,
       " ",
     );
   const country = COUNTRY_TIME_RE.exec(text);
@@ -439,9 +654,20 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   // "Monday EOD" should fall through to chrono (with the weekday) – only pure EOD here
   const hasWeekday = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b/i.test(text);
   const hasTomorrow = /\btomorrow\b/i.test(text);
-  if (m && !hasWeekday && !hasTomorrow) {
+  // round 13: "by end of day on 6/11", "close of business 14 May": the day named is the day's end
+  const hasDate = new RegExp(
+    String.raw`\b${MONTH_WORD}\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_WORD}(?![a-z])|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b`,
+    "i",
+  ).test(text);
+  if (m && !hasWeekday && !hasTomorrow && !hasDate) {
     const t = at(0, eod);
     return { dueAt: t > sentAt ? t : at(0, 23, 59), phrase: m[0] };
+  }
+  // round 13: "by this time tomorrow", "same time next week": the message's own hour that many days on
+  m = /\b(?:this|the same|same) time (tomorrow|next week)\b/i.exec(text);
+  if (m && !hasWeekday) {
+    const days = /tomorrow/i.test(m[1] ?? "") ? 1 : 7;
+    return { dueAt: at(days, sent.hour, sent.minute), phrase: m[0] };
   }
   const fridayOffset = (5 - sent.weekday + 7) % 7; // days until this week's Friday (0 when today is Friday)
   // round 12: an ISO week number after a preposition ("ship in week 47", "by the end of wk 48", "from week 3"):
@@ -574,7 +800,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   // "ship the week of October 5": the working week that holds that date, due on its Friday
   m = /\bthe week of\s+(.{3,25}?)(?=[,.;!?]|\s+(?:and|but|so|or)\b|$)/i.exec(text);
   if (m) {
-    const day = resolveDueDate(m[1] ?? "", sentAt, opts);
+    // (round 13: read as "on …" so that a bare "16th" is a day of the month too: "w/c 16th")
+    const day = resolveDueDate(`on ${(m[1] ?? "").replace(/^on\s+/i, "")}`, sentAt, opts);
     if (day) {
       const p = zonedParts(day.dueAt, tz);
       const toFriday = (5 - p.weekday + 7) % 7;
@@ -612,8 +839,13 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
         (later.length === 1 && (later[0]?.[2] || later[0]?.[3]) ? later[0] : null);
       let hour = eod;
       let minute = 0;
-      // round 11: "delivered Monday 16th before noon"
-      if (!clock && /^\s*(?:at|by|before|around|until)\s+(?:noon|midday|lunch(?:time)?)\b/i.test(after)) hour = 12;
+      // round 11: "delivered Monday 16th before noon"; round 13: "by noon on the 12th"
+      if (
+        !clock &&
+        (/^\s*(?:at|by|before|around|until)\s+(?:noon|midday|lunch(?:time)?)\b/i.test(after) ||
+          /\b(?:noon|midday|lunch(?:time)?)\s*(?:on\s+)?$/i.test(text.slice(Math.max(0, m.index - 20), m.index)))
+      )
+        hour = 12;
       if (clock) {
         hour = Number(clock[1]) % 12;
         minute = Number(clock[2] ?? 0);
