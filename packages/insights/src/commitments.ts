@@ -60,6 +60,19 @@ const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reverse
 /** Round 11: participles of a remedy or service that, in the present with a future time, are scheduled acts. */
 const REMEDY_PARTICIPLES =
   "mailed|published|re-?run|re-?done|re-?booked|re-?sent|re-?issued|re-?installed|re-?fitted|re-?delivered|renewed|restored|reinstated|applied|waived|cleared|serviced|fitted|tested|inspected|painted|repainted|treated|sealed|patched|printed|laid|loaded|packed|swapped|redone";
+/**
+ * Round 13: participles that describe a state, a plan or an arrangement rather than a scheduled act; with them a
+ * present passive and a date is a notice ("the clinic is closed on Sunday", "shipments are delayed until Thursday").
+ * Any other regular participle after "is/are" with a time ahead reads as a scheduled act of the author's side
+ * ("the seat map is corrected today", "traffic is rerouted within 10 minutes"): the verb lists above could not
+ * name every act a new author's trade performs.
+ */
+const STATE_PARTICIPLES =
+  "closed|located|based|situated|heated|cooled|delayed|postponed|expected|needed|required|interested|pleased|delighted|excited|concerned|worried|tired|bored|used|supposed|allowed|permitted|limited|capped|priced|valued|rated|listed|included|attached|enclosed|booked|reserved|confirmed|planned|married|engaged|named|called|titled|dated|crowded|staffed|manned|covered|insured|licen[cs]ed|registered|qualified|experienced|owned|operated|managed|discontinued|suspended|blocked|locked|stuck|surprised|disappointed|committed|obliged|advised|informed|notified|aimed|designed|intended|meant|scheduled|tied|snowed|flooded|affected|impacted|related|connected|equipped|furnished|decorated|compared|considered|regarded|known|exposed|opened|requested|ordered|approved|accepted|rejected|declined|sold|gifted|cancell?ed|received|awarded|granted|invited|welcomed|offered";
+// an adjective with a negative prefix is a state ("unchanged", "unaffected"); a participle before "to <verb>" is a
+// permission or a readiness ("is authorized to offer"); before "for <date>" an arrangement ("is pencilled in for the
+// end of Q1", "the drop is announced for 2 November"), like "booked for" (see the presentPassive branch)
+const OPEN_PARTICIPLE = String.raw`(?!(?:${STATE_PARTICIPLES}|speed|indeed|proceed|exceed|succeed|breed|freed|feed|seed|bleed|embed)\b|un[a-z])(?:re-)?[a-z]{3,20}ed(?!\s+(?:to\s+[a-z]|(?:in\s+)?for\b))`;
 const ACTION_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
 /** True for an action verb in base, -s, -ing or doubled-consonant -ing form ("sending", "shipping", "sharing"). */
 function isActionVerb(word: string): boolean {
@@ -452,7 +465,10 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // round 11: also a remedy scheduled ("the day-one session is re-run at no charge on Friday", "the pump is
   // replaced under warranty by the end of next week", "the VPN certificates are renewed by Thursday")
   {
-    re: new RegExp(String.raw`\b(?:is|are|gets|get)\s+(?:being\s+)?(${PARTICIPLES}|${REMEDY_PARTICIPLES})\b(.*)`, "i"),
+    re: new RegExp(
+      String.raw`\b(?:is|are|gets|get)\s+(?:being\s+)?(${PARTICIPLES}|${REMEDY_PARTICIPLES}|${OPEN_PARTICIPLE})\b(.*)`,
+      "i",
+    ),
     kind: "presentPassive",
   },
 ];
@@ -674,8 +690,10 @@ const NOT_AN_OWNER = new RegExp(
  * A reporting verb of someone other than the author before the promise ("the carrier says…", "per the yard",
  * "I was told my new manager will…": round 7).
  */
+// round 13: a reporting word followed by an auxiliary or a verb is a plural noun subject, not a report ("Corrected
+// reports are re-issued by Friday", "Claims go to the insurer on Monday")
 const REPORTED_BEFORE =
-  /\b(?:was|were|been) told\b|(?<!\b(?:i|we|as)\s+)\b(?:says|said|tells (?:us|me)|told (?:us|me)|mentions|mentioned|reckons|reckoned|expects|expected|claims|claimed|promises|promised|reports|reported|informs us|informed us|advises|advised)\b|\b(?:according to|per the|per their)\b/i;
+  /\b(?:was|were|been) told\b|(?<!\b(?:i|we|as)\s+)\b(?:says|said|tells (?:us|me)|told (?:us|me)|mentions|mentioned|reckons|reckoned|expects|expected|claims|claimed|promises|promised|reports|reported|informs us|informed us|advises|advised)\b(?!\s+(?:are|is|were|was|will|shall|have|has|had|can|should|must|get|go|come|from|of|for|on|and)\b)|\b(?:according to|per the|per their)\b/i;
 
 const KIND_PATTERNS: Array<[CommitmentKind, RegExp]> = [
   ["call", /\b(?:call|ring|phone|dial|give (?:you|him|her|them) a (?:call|ring)|video ?call|zoom|hop on a call)\b/i],
@@ -781,7 +799,8 @@ export function matchCommitment(sentence: string): string | null {
     if (m.index < standingEnd) continue;
     if (CONDITIONAL.test(before)) return null;
     // "The supplier says the parts will arrive Friday": another party's promise, reported
-    if (REPORTED_BEFORE.test(before)) return null;
+    // (read with the word after it, so that a plural noun subject is told from a reporting verb)
+    if (REPORTED_BEFORE.test(`${before}${/^\S*/.exec(s.slice(m.index))?.[0] ?? ""}`)) return null;
     // round 11: "Let me know and I'll reissue the contract", "Beat that and I'll come sign tonight": the reader's
     // step is the condition, as with "if"; "That's as low as my manager will go": a limit, compared
     if (ULTIMATUM.test(before)) return null;
@@ -864,6 +883,8 @@ export function matchCommitment(sentence: string): string | null {
       // "you will be charged" is a notice to the reader, not our promise; present passive needs a date
       if (/\byou\s*$/i.test(before)) continue;
       if (kind === "presentPassive" && !hasDeadlineWords(tail)) continue;
+      // round 13: "the radiators were serviced… it is fixed since Tuesday": a time behind us reports, not promises
+      if (kind === "presentPassive" && /\b(?:yesterday|last|ago|since|already|earlier)\b/i.test(tail)) continue;
       // "The inspection is booked for the 24th": a notice of an arrangement, not a promise to act
       if (kind === "presentPassive" && /^(?:booked|scheduled)\s+(?:in\s+)?for\b/i.test(tail)) continue;
       if (kind === "passive" && m[1] && !/^(?:\w+ly|also|then|just|all|fully)\s+$/i.test(m[1])) continue;
