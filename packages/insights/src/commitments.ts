@@ -73,6 +73,23 @@ const STATE_PARTICIPLES =
 // permission or a readiness ("is authorized to offer"); before "for <date>" an arrangement ("is pencilled in for the
 // end of Q1", "the drop is announced for 2 November"), like "booked for" (see the presentPassive branch)
 const OPEN_PARTICIPLE = String.raw`(?!(?:${STATE_PARTICIPLES}|speed|indeed|proceed|exceed|succeed|breed|freed|feed|seed|bleed|embed)\b|un[a-z])(?:re-)?[a-z]{3,20}ed(?!\s+(?:to\s+[a-z]|(?:in\s+)?for\b))`;
+/**
+ * Round 13: words after a subject that tell a state, a wish, a thought, a sale or the writer's own motion, or are
+ * no verb at all (auxiliaries, adverbs, conjunctions). Any other verb of a present-tense clause of the author's side
+ * with an object and a time ahead is an act ("Aino pushes a fix this afternoon", "Paweł Nowak holds a kickoff call on
+ * Wednesday", "We roll the terminals back tonight"): the action list above could not name every act of a new
+ * trade, and the subject, the object and the time say more than the verb's name.
+ */
+const NOT_AN_ACT =
+  "be|is|are|am|was|were|been|has|have|had|do|does|did|need|want|like|love|hate|prefer|hope|wish|expect|await|anticipate|estimate|forecast|predict|think|believe|know|understand|see|hear|feel|seem|look|sound|appear|own|owe|mean|cost|include|contain|require|remember|forget|agree|plan|intend|travel|fly|leave|go|stay|live|work|sleep|eat|drink|happen|become|get|let|thank|apologi[sz]e|regret|appreciate|welcome|enjoy|miss|lose|win|beat|play|watch|deserve|lack|suit|matter|depend|belong|consist|weigh|turn|celebrate|attend|launch|announce|say|tell|wonder|guess|doubt|recommend|suggest|propose|offer|sell|buy|use|accept|will|would|can|could|should|must|shall|may|might|cannot|just|also|then|only|still|now|already|never|always|usually|often|really|all|both|each|and|or|but|not|too|very|please|kindly|currently|normally|generally|typically|mostly|close|open|reopen|shut|change|increase|rise|end|stop|resume|expire|lapse|start|begin|run|receive|request|ask|demand|insist|invite|urge|for|from|with|into|onto|upon|about|after|before|during|until|till|since|via|per|near|off|out|over|under|across|through|behind|beyond|inside|outside|along|among|around|against|without|within|the|sent|gave|left|paid|ran|lost|got|wrote|took|made|came|went|saw|told|said|found|brought|bought|caught|taught|thought|spent|built|kept|held|met|spoke|broke|chose|drove|rode|flew|threw|knew|grew|drew|wore|tore|won|sold|stood|understood|sat|fell|felt|fed|led|fled|slept|swept|lit|meant|dealt|learnt|burnt|lent|bent|rang|sang|began|swam|drank|sank|forgot|forgave|hid|bit|shook|woke|froze|stole|rose|dug|stuck|struck|hung|swung|sought|fought|bound|ground|shot|gotten|taken|given|written|done|gone|seen|known|shown|grown|thrown|driven|ridden|spoken|broken|chosen|stolen|forgotten|begun|swum|drunk|sunk|hidden|bitten|shaken|woken|frozen|risen|ate|although|though|because|while|whereas|unless|whether|when|where|which|who|that|this|once|if|so";
+/** Words that end a subject noun phrase: auxiliaries, conjunctions, pronouns, determiners (round 13). */
+const NOT_A_NOUN = String.raw`(?:can|could|will|would|should|must|may|might|shall|is|are|was|were|has|have|had|do|does|did|not|and|or|but|although|though|because|while|whereas|unless|whether|when|where|which|who|that|this|these|those|once|since|until|after|before|so|if|the|a|an|it|they|we|you|he|she|i)\b`;
+/** What follows a transitive act: an object or a particle. */
+const OBJECT_AHEAD = String.raw`\s+(?:the|a|an|your|our|my|his|her|their|its|it|them|this|that|these|those|you|him|us|all|both|every|each|some|any|\d|up|out|over|back|through|round|across)\b`;
+/** Round 13: any verb (present, with or without -s) that is no state and takes an object; see NOT_AN_ACT. */
+const OPEN_VERB = String.raw`(?!(?:${NOT_AN_ACT})(?:s|es)?\b|[a-z]{0,20}(?:ed|ing|ly)\b)[a-z]{3,20}?(?=(?:s|es)?\b${OBJECT_AHEAD})`;
+/** The same with the -s of the third person, where a noun could stand in the verb's place ("our current platform this year"). */
+const OPEN_VERB_S = String.raw`(?!(?:${NOT_AN_ACT})(?:s|es)?\b|[a-z]{0,20}(?:ed|ing|ly)\b)[a-z]{3,20}?(?=(?:s|es)\b${OBJECT_AHEAD})`;
 const ACTION_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
 /** True for an action verb in base, -s, -ing or doubled-consonant -ing form ("sending", "shipping", "sharing"). */
 function isActionVerb(word: string): boolean {
@@ -324,7 +341,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     kind: "third",
   },
   {
-    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|hear from (?:me|us)|be (?:back )?up and running|be back (?:up|online|in business|on the road))|(?:'re|\s+are)\s+(?:getting|receiving)|\s+(?:get|receive)(?=\s+(?:it|them|this|the|your|our|an?|all)\b))\b(.*)/i,
+    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|hear from (?:me|us)|be (?:back )?up and running|be back (?:up|online|in business|on the road))|(?:'re|\s+are)\s+(?:getting|receiving)|\s+(?:get|receive)(?=\s+(?:it|them|this|the|your|our|an?|all)\b)|\s+hear from (?:me|us))\b(.*)/i,
     kind: "you",
   },
   // subject-less after a comma or "and": "Received the invoice, will pay on Friday"
@@ -355,7 +372,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:is|are|'s)\s+(?:live|active|activated|enabled|switched on|connected|back up|back online|online|up and running|operational|with you|on site|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?=(?:\s+(?:at|in) (?:the |our |your )?[\w-]+(?: [\w-]+)?)?\s+(?:in|within|by|from|tomorrow|tonight|on (?:the )?\d+|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:also\s+)?be\s+(?:back\s+)?(?:in the (?:post|mail)|on[- ]?site)\b|(?:will|'ll)\s+(?:reach (?:you|your \w+)|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|(?:arrives?|lands?)\s+(?:by (?:e-?mail|post|courier|mail)|in your (?:inbox|mailbox|account|portal))\b|reach(?:es)? (?:you|your)\b(?=[^.!?]{0,30}\b(?:today|tomorrow|tonight|on|by|before|within|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
+    re: /\b(?:(?:is|are|'s)\s+(?:live|active|activated|enabled|switched on|connected|back up|back online|online|up and running|operational|with you|at yours|on site|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?=(?:\s+(?:at|in) (?:the |our |your )?[\w-]+(?: [\w-]+)?)?\s+(?:in|within|by|from|tomorrow|tonight|on (?:the )?\d+|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:also\s+)?be\s+(?:back\s+)?(?:in the (?:post|mail)|on[- ]?site)\b|(?:will|'ll)\s+(?:reach (?:you|your \w+)|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|(?:arrives?|lands?)\s+(?:by (?:e-?mail|post|courier|mail)|in your (?:inbox|mailbox|account|portal))\b|reach(?:es)? (?:you|your)\b(?=[^.!?]{0,30}\b(?:today|tomorrow|tonight|on|by|before|within|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -406,7 +423,9 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // today before 5pm", "Our payroll officer Tom starts the data export on Monday 14 December")
   {
     re: new RegExp(
-      String.raw`(?:\b(?:[Oo]ur|[Mm]y)\s+(?:[A-Za-z-]+\s+){0,2}|\b(?:Coach|Dr\.?|Doctor|Nurse|Chef|Officer|Captain)\s+)\p{Lu}[\p{L}'-]+\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|start|begin|open|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b))(?:s|es)\b(.*)`,
+      // round 13: also a two-word name, in apposition ("Our detection team lead, Kasia, looks at it…"), and any act
+      // with an object ("Our integration engineer Paweł Nowak holds a kickoff call on Wednesday")
+      String.raw`(?:\b(?:[Oo]ur|[Mm]y)\s+(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+(?:\s*,\s*|\s+)|\b(?:Coach|Dr\.?|Doctor|Nurse|Chef|Officer|Captain)\s+)\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s*,)?\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|start|begin|open|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b)|${OPEN_VERB})(?:s|es)\b(.*)`,
       "u",
     ),
     kind: "present",
@@ -423,7 +442,9 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // pays it on Wednesday", "Payroll runs the correction on Friday")
   {
     re: new RegExp(
-      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so|then)\s+)(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|release|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b))(?:s|es)\b(\s+\S.*)`,
+      // round 13: also any act with an object ("Aino pushes a fix this afternoon"), and a unit whose head noun is
+      // lower case ("Supply chain issues the PO by Wednesday")
+      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so|then)\s+)(\p{Lu}[\p{L}'-]+(?:\s+(?:\p{Lu}[\p{L}'-]+|chain|team|desk|office|department|care|services?|ops|operations|control|planning|support|success|assurance))?)(?:\s+from\s+(?:the|our)\s+[\p{L}-]+)?\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|release|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b)|${OPEN_VERB})(?:s|es)\b(\s+\S.*)`,
       "u",
     ),
     kind: "namedPresent",
@@ -441,8 +462,18 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "our loss assessor visits the site on Thursday")
   {
     re: new RegExp(
-      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|purchasing|procurement|finance|accounts|accounting|payroll|legal|dispatch|logistics|billing|admin|hr|ops|operations|maintenance|facilities|production|qc|qa|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant|ian))s?(?:\s+(?:in|at|from)\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|do(?=(?:es)?\s+(?:the|a|an|your|our|all|it|them)\b)|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b))(?:s|es)?\b(.*)`,
+      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|purchasing|procurement|finance|accounts|accounting|payroll|legal|dispatch|logistics|billing|admin|hr|ops|operations|maintenance|facilities|production|qc|qa|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant|ian))s?(?:\s+(?:in|at|from)\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|do(?=(?:es)?\s+(?:the|a|an|your|our|all|it|them)\b)|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b)|${OPEN_VERB})(?:s|es)?\b(.*)`,
       "iu",
+    ),
+    kind: "present",
+  },
+  // round 13: any unit or vehicle of ours acting on an object in the present with a time ("our shuttle collects you at
+  // 8:30 tomorrow", "Our lab sends the lab dips on Tuesday", "our ops desk books the surveyor"); the object keeps out
+  // a thing's own motion ("our train gets in at 6")
+  {
+    re: new RegExp(
+      String.raw`\b(?:our|my)\s+(?:(?!${NOT_A_NOUN})[a-z-]+\s+){0,2}?(?!${NOT_A_NOUN})[a-z]{3,20}\s+(?:also\s+|then\s+)?(?!(?:go|get|come|run|move|reach|follow|leave)(?:s|es)?\b)(${ACTION_VERBS}|${OPEN_VERB_S})(?:s|es)?\b(?=${OBJECT_AHEAD})(.*)`,
+      "i",
     ),
     kind: "present",
   },
@@ -458,7 +489,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:come(?:s)? (?:back )?to you\b|go(?:es)? (?:off )?to (?:the )?print(?:ers?)?\b|(?<=\b(?:the|our)\s+(?:[\w-]+\s+){0,2}[\w-]+\s)comes\b(?=\s+(?:on\s+|by\s+)?(?:today|tonight|tomorrow|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|goes live|goes out|goes in(?=\s+(?:on|by|tomorrow|today|tonight|this|next)\b)|(?<!\bto\s)go out|go(?:es)? (?:over |across |back )?to (?:you\b|(?:your|the) (?=[^.!?]{0,40}\b(?:on|by|today|tomorrow|tonight|this|next)\b))|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves (?:our|the) (?:warehouse|depot|yard|kitchen|plant|factory|bakery|dock|account|bank)|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
+    re: /\b(?:come(?:s)? (?:back )?to you\b|(?:come|go)(?:es|s)? (?:back )?your way\b|go(?:es)? (?:off )?to (?:the )?print(?:ers?)?\b|(?<=\b(?:the|our)\s+(?:[\w-]+\s+){0,2}[\w-]+\s)comes\b(?=\s+(?:on\s+|by\s+)?(?:today|tonight|tomorrow|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|goes live|goes out|goes in(?=\s+(?:on|by|tomorrow|today|tonight|this|next)\b)|(?<!\bto\s)go out|go(?:es)? (?:over |across |back )?to (?:you\b|(?:your|the) (?=[^.!?]{0,40}\b(?:on|by|today|tomorrow|tonight|this|next)\b))|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves (?:our|the) (?:warehouse|depot|yard|kitchen|plant|factory|bakery|dock|account|bank)|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
@@ -576,7 +607,7 @@ const LET_NON_ACTION = new Set([
  * a bare "be back" only with a time ("back by 3"): "Will def be back" is a customer returning (round 7).
  */
 const BE_ACTION =
-  /^(?:in touch|there|onsite|on site|on-site|over|round(?! (?:about|\d))|at (?:your (?:place|house|home|flat|apartment|unit|property|office|site|door|shop|store)|(?:unit|suite|flat|apt\.?|apartment|no\.|number) ?[\w-]+)\b|with you|at yours?|out\b(?=[^.!?]{0,40}\bto\s+(?:install|fix|repair|replace|service|inspect|look|see|check|collect|deliver|measure|quote|read)\b)|at the (?:office|site|venue|door)|(?:taking|holding|hosting|teaching|leading|running|giving|doing) (?!(?:the|a|some|my) (?:day|week|morning|afternoon|time)s? off\b|(?:a )?(?:leave|break|holiday|vacation|time off)\b)|(?:at|on) (?:the|your|our) [\w -]{1,30}?\bby \d|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back (?:to you|in touch)|back\b(?=[^.!?]{0,40}\b(?:at \d|by|before|within|in \d|in an?|on|tomorrow|today|tonight|this|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
+  /^(?:in touch|there|onsite|on site|on-site|over|round(?! (?:about|\d))|at (?:your (?:place|house|home|flat|apartment|unit|property|office|site|door|shop|store)|(?:unit|suite|flat|apt\.?|apartment|no\.|number) ?[\w-]+)\b|with you|at yours?|out\b(?=[^.!?]{0,40}\bto\s+(?:install|fix|repair|replace|service|inspect|look|see|check|collect|deliver|measure|quote|read)\b)|at the (?:office|site|venue|door)|(?:taking|holding|hosting|teaching|leading|running|giving|doing) (?!(?:the|a|some|my) (?:day|week|morning|afternoon|time)s? off\b|(?:a )?(?:leave|break|holiday|vacation|time off)\b)|(?:at|on|in) (?:the|your|our) [\w -]{1,30}?\b(?:by|before|around|from|at)\s+(?:\d+|noon|midday|lunch(?:time)?)|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back (?:to you|in touch)|back\b(?=[^.!?]{0,40}\b(?:at \d|by|before|within|in \d|in an?|on|tomorrow|today|tonight|this|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
 /** Verbs that hand something to the reader; with them "our <thing>" is still a deliverable ("sending our proposal Friday"). */
 const GIVING =
   /^(?:send|share|forward|email|mail|deliver|ship|submit|post|bring|hand|transfer|pay|wire|courier|dispatch|introduce|connect|walk|demo|present|invoice|return|drop|give|show|refund|credit|issue|provide|offer)/i;
@@ -615,15 +646,22 @@ const LATER_PROMISE = /\b(?:and|but|then)\s+(?:will|'ll)\s+[a-z]+/i;
  * long compound or possessive ("the admin passwords handover document", "the mill's test report").
  */
 const HAVE_OBJECT =
-  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s'’-]{1,50}?|(?:all|both)(?: (?:the|your|our|of the))? [\w\s-]{1,30}?|\d{1,4} [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your|that|this) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|(?:[a-z]{3,}ed|set up|switched on|hooked up) (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
+  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s'’-]{1,50}?|(?:all|both)(?: (?:the|your|our|of the))? [\w\s-]{1,30}?|(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|a couple of|several) [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your|that|this) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|(?:[a-z]{3,}ed|set up|switched on|hooked up) (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
 /** "I'll have Jake call you": a named person (case-sensitive) made to act. */
 const HAVE_PERSON =
   /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
+/**
+ * Round 13: "I'll also have our engineer check the batch", "I'll have our cellar team re-cork them": a person or team
+ * of ours made to do any act with an object (the causative "have"), not only the verbs above.
+ */
+const HAVE_CAUSATIVE =
+  /^(?:our|my) (?:[a-z-]+ ){0,2}?[a-z-]{3,20} (?!(?:ready|done|on|in|at|to|for|with|by|over|back|there|here|sorted|and|or|the|a|an|it|them|this|that|is|are|was|were|will|has|have|had)\b)(?:re-)?[a-z]{3,20} (?:the|a|an|it|them|this|that|these|those|your|you|our|all|every|\d)\b/i;
 /** Round 11: "I'll have pricing for three stock options with you by Thursday": a bare noun phrase handed over. */
 const HAVE_TO_YOU =
   /^(?!(?:a|an|the|lunch|dinner|coffee|drinks|breakfast|fun|time|words?|chat|talk|meeting|call)\b)[a-z][\w-]*(?:\s+[\w-]+){0,5}?\s+(?:to|with)\s+you\b/i;
 const HAVE_ACTION = {
-  test: (tail: string) => HAVE_OBJECT.test(tail) || HAVE_PERSON.test(tail) || HAVE_TO_YOU.test(tail),
+  test: (tail: string) =>
+    HAVE_OBJECT.test(tail) || HAVE_PERSON.test(tail) || HAVE_CAUSATIVE.test(tail) || HAVE_TO_YOU.test(tail),
 };
 
 const QUESTION_START =
@@ -813,7 +851,7 @@ export function matchCommitment(sentence: string): string | null {
     let action: string;
     if (kind === "you") {
       // "you should have it in DocuSign" states a fact; with a time it is a promise ("you'll get it by Friday")
-      if (/^you\s+(?:should|can|get|receive)\b/i.test(m[0]) && !hasDeadlineWords(m[0])) continue;
+      if (/^you\s+(?:should|can|get|receive|hear)\b/i.test(m[0]) && !hasDeadlineWords(m[0])) continue;
       action = m[0].trim();
     } else if (kind === "role" || kind === "third" || kind === "own") {
       // a third person's promise needs an action (or "be there/with you") and, for he/she, a time
@@ -892,6 +930,8 @@ export function matchCommitment(sentence: string): string | null {
       // ("The duplicate charge is refunded today" gives money back: round 9)
       if (
         !/^(?:refunded|credited|reversed|waived|removed|cancell?ed|reimbursed)\b/i.test(tail.trim()) &&
+        // round 13: a price handed to the reader is a quote sent ("Our revised price goes to you by Thursday")
+        !/^(?:come|go)(?:es|s)?\b[^.!?]*?\b(?:to you|your way)\b/i.test(m[0].trim()) &&
         /\b(?:prices?|price list|pricing|rates?|fees?|tariffs?|charges?|premiums?|surcharges?|costs?)\b(?:\s+(?:for|of|on)\s+[\w\s-]{1,30}?)?\s*$/i.test(
           before,
         )
@@ -1003,7 +1043,11 @@ export function matchCommitment(sentence: string): string | null {
         (COMMON_NOUN.test(first) || /(?:ing|tion|sion|ment|ance|ence|ure)s?$/i.test(first))
       )
         continue;
-      if (!hasDeadlineWords(rest) || HABIT.test(rest) || /\b(?:is|are|was|were|has|have|had)\b/i.test(rest)) continue;
+      // round 13: or, handing something to the reader, on an event ("Priya from our NOC emails you the credentials as
+      // soon as they're up")
+      const onEvent = /^\s+(?:you|u)\b.*\b(?:when|once|as soon as)\b/i.test(rest);
+      const timed = hasDeadlineWords(rest) && !/\b(?:is|are|was|were|has|have|had)\b/i.test(rest);
+      if ((!timed && !onEvent) || HABIT.test(rest)) continue;
       // "Bella looks gorgeous today": a state, not an act
       if (/^(?:look|get|go|come|set)$/i.test(m[2] ?? "")) continue;
       if (/\b(?:said|says|told|mentioned|thinks|thought)\b/i.test(before)) return null;
@@ -1360,7 +1404,16 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   const sentences = splitSentences(body).flatMap((s) => s.split(EMOJI_BREAK));
   const clauses = sentences.flatMap((s, i, all) => {
     // round 11: "Can you do 17,500? then we confirm today": the consequence of the answer to a question
-    if (i > 0 && /\?\s*$/.test(all[i - 1] ?? "") && /^\s*(?:then|and then|if so|in that case|if yes)\b/i.test(s))
+    // round 13: a polite request for what the promise needs is the reader's step, as an imperative would be ("Could you
+    // send photos of the damage? Then I'll come back to you with an estimate by Wednesday")
+    if (
+      i > 0 &&
+      /\?\s*$/.test(all[i - 1] ?? "") &&
+      /^\s*(?:then|and then|if so|in that case|if yes)\b/i.test(s) &&
+      !/\b(?:could|can|would) you (?:please |kindly |just )?(?:send|text|email|e-mail|share|forward|upload|give|provide|attach|pass)\b/i.test(
+        all[i - 1] ?? "",
+      )
+    )
       return [];
     const item = plan.items.has(s.replace(LIST_MARKER, "").trim());
     // a question or conditional governs the whole sentence, so judge those on the sentence (round 11: also an
