@@ -274,7 +274,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "my finance director, Paul Novak, will send" – a named colleague in apposition is allowed
   {
     re: new RegExp(
-      String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|planners?|coordinators?|supervisors?|dispatchers?|controllers?|leads?|marshals?|foreman|shift|nurses?|doctors?|chefs?|receptionists?|tutors?|coach|officers?|advis[eo]rs?|volunteers?|editors?|producers?|photographers?)(?:\s*,\s*[^,!?]{2,80},|\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)?\s+(?:will|'ll|is going to|are going to)\s+` +
+      String.raw`\b(?:our|my) (?:[a-z-]+\s+)?(?:team|department|desk|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|planners?|coordinators?|supervisors?|dispatchers?|controllers?|leads?|marshals?|foreman|shift|nurses?|doctors?|chefs?|receptionists?|tutors?|coach|officers?|advis[eo]rs?|volunteers?|editors?|producers?|photographers?)(?:\s*,\s*[^,!?]{2,80},|\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)?\s+(?:will|'ll|is going to|are going to)\s+` +
         ACTION_FOLLOWS,
       "iu",
     ),
@@ -283,7 +283,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // an indefinite or definite role: "A technician will visit you tomorrow", "the courier will collect it"
   {
     re: new RegExp(
-      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so)\s+)(?:(?:an?|the|one of (?:our|the)|someone from (?:our|the)|two|three|four|five|\d{1,2}|both|extra|additional)\s+)?(?:[a-z]+\s+)?(?:${ROLES})(?:\s+of\s+(?:\d{1,2}|two|three|four|five|six))?\s+(?:will|'ll|are going to|is going to)\s+` +
+      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so)\s+)(?:(?:an?|the|one of (?:our|the)|someone from (?:our|the)|two|three|four|five|\d{1,2}|both|extra|additional)\s+)?(?:[a-z]+\s+)?(?:${ROLES})(?:\s+of\s+(?:\d{1,2}|two|three|four|five|six))?(?:\s+from\s+(?:our|the)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s+(?:will|'ll|are going to|is going to)\s+` +
         ACTION_FOLLOWS,
       "i",
     ),
@@ -372,13 +372,13 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:is|are|'s)\s+(?:live|active|activated|enabled|switched on|connected|back up|back online|online|up and running|operational|with you|at yours|on site|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?=(?:\s+(?:at|in) (?:the |our |your )?[\w-]+(?: [\w-]+)?)?\s+(?:in|within|by|from|tomorrow|tonight|on (?:the )?\d+|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:also\s+)?be\s+(?:back\s+)?(?:in the (?:post|mail)|on[- ]?site)\b|(?:will|'ll)\s+(?:reach (?:you|your \w+)|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|(?:arrives?|lands?)\s+(?:by (?:e-?mail|post|courier|mail)|in your (?:inbox|mailbox|account|portal))\b|reach(?:es)? (?:you|your)\b(?=[^.!?]{0,30}\b(?:today|tomorrow|tonight|on|by|before|within|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
+    re: /\b(?:(?:is|are|'s)\s+(?:live|active|activated|enabled|switched on|connected|back up|back online|back(?=\s+(?:within|in \d))|online|up and running|operational|with you|at yours|on site|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?=(?:\s+(?:at|in) (?:the |our |your )?[\w-]+(?: [\w-]+)?)?\s+(?:in|within|by|from|tomorrow|tonight|on (?:the )?\d+|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|back(?=\s+(?:before|by|within|in \d))|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:also\s+)?be\s+(?:back\s+)?(?:in the (?:post|mail)|on[- ]?site)\b|(?:will|'ll)\s+(?:reach (?:you|your \w+)|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|(?:arrives?|lands?)\s+(?:by (?:e-?mail|post|courier|mail)|in your (?:inbox|mailbox|account|portal))\b|reach(?:es)? (?:you|your)\b(?=[^.!?]{0,30}\b(?:today|tomorrow|tonight|on|by|before|within|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her|the)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
   {
     re: new RegExp(
-      String.raw`(?:^|[^\p{L}'])((?:\p{Lu}[\p{L}'-]+)(?:\s+\p{Lu}[\p{L}'-]+)?)(?:\s+from\s+(?:the\s+|our\s+)?[\p{L}-]+(?:\s+(?:team|department|dept|desk))?)?\s+(?:[Ww]ill|'ll|[Ii]s going to|[Ss]hall)\s+` +
+      String.raw`(?:^|[^\p{L}'])((?:\p{Lu}[\p{L}'-]+)(?:\s+\p{Lu}[\p{L}'-]+)?)(?:\s+from\s+(?:the\s+|our\s+)?[\p{L}-]+(?:\s+(?:team|department|dept|desk|office|centre|center|unit))?)?\s+(?:[Ww]ill|'ll|[Ii]s going to|[Ss]hall)\s+` +
         ACTION_FOLLOWS_CS,
       "u",
     ),
@@ -489,7 +489,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:come(?:s)? (?:back )?to you\b|(?:come|go)(?:es|s)? (?:back )?your way\b|go(?:es)? (?:off )?to (?:the )?print(?:ers?)?\b|(?<=\b(?:the|our)\s+(?:[\w-]+\s+){0,2}[\w-]+\s)comes\b(?=\s+(?:on\s+|by\s+)?(?:today|tonight|tomorrow|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|goes live|goes out|goes in(?=\s+(?:on|by|tomorrow|today|tonight|this|next)\b)|(?<!\bto\s)go out|go(?:es)? (?:over |across |back )?to (?:you\b|(?:your|the) (?=[^.!?]{0,40}\b(?:on|by|today|tomorrow|tonight|this|next)\b))|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves (?:our|the) (?:warehouse|depot|yard|kitchen|plant|factory|bakery|dock|account|bank)|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
+    re: /\b(?:come(?:s)? (?:back )?to you\b|(?:come|go)(?:es|s)? (?:back )?your way\b|go(?:es)? (?:off )?to (?:the )?print(?:ers?)?\b|(?<=\b(?:the|our)\s+(?:[\w-]+\s+){0,2}[\w-]+\s)comes\b(?=\s+(?:on\s+|by\s+)?(?:today|tonight|tomorrow|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|goes live|goes out|goes in(?=\s+(?:on|by|tomorrow|today|tonight|this|next)\b)|(?<!\bto\s)go out|go(?:es)? (?:over |across |back )?to (?:you\b|(?:your|the) (?=[^.!?]{0,40}\b(?:on|by|within|before|today|tomorrow|tonight|this|next)\b))|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves (?:our|the) (?:warehouse|depot|yard|kitchen|plant|factory|bakery|dock|account|bank)|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
@@ -820,7 +820,14 @@ export function expandTexting(text: string): string {
 }
 
 export function matchCommitment(sentence: string): string | null {
-  const s = expandTexting(sentence).trim();
+  // round 13: a tag question after a statement ("…will visit your office Friday at 10h to present, ok?") asks for
+  // agreement, not whether the promise holds
+  const s = expandTexting(sentence)
+    .trim()
+    .replace(
+      /,\s*(?:ok|okay|right|yes|yeah|alright|all right|fine|good|sound good|is that ok(?:ay)?|does that work)\s*\?$/i,
+      ".",
+    );
   if (/\?\s*$/.test(s) || (/\?\s+\S/.test(s) && !/[.!]\s*$/.test(s))) return null;
   if (QUESTION_START.test(s) || /\b(?:do you want|would you like|should i|shall i|can i|could i)\b/i.test(s))
     return null;
@@ -1263,7 +1270,7 @@ function courtesyOnly(s: string): boolean {
 }
 
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes))\b/i.test(
+  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes))\b/i.test(
     s,
   );
 }
@@ -1720,8 +1727,10 @@ function verblessPart(clause: string): string | null {
 }
 
 /** Round 11 (bookings): the words that confirm an arrangement for the reader ("booked", "reserved for you", "is yours"). */
+// round 13: also an arrangement the author made for the reader ("moved your PT session to Thu 7:15am", "We rebooked
+// you on the first flight tomorrow at 6:45", "I moved you to Sunday 8am": train11, round-11 holdout C)
 const BOOKED =
-  /\b(?:booked(?:\s+in)?|reserved|scheduled|confirmed|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours)\b/i;
+  /\b(?:(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into)\b|booked(?:\s+in)?|reserved|scheduled|confirmed|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours)\b/i;
 /** A third party that arranged it ("The court has scheduled the hearing"). */
 const THIRD_PARTY_ARRANGED = new RegExp(
   `^(?:the|your)\\s+(?:${OTHER_PARTY}|court|tribunal|registry|authority|airline|hospital|school)\\s+(?:has|have)\\b`,
@@ -1821,6 +1830,9 @@ function splitCoordinated(clause: string, depth = 0): string[] {
   if (depth > 4 || clause.length > MAX_CLAUSE_CHARS) return [clause];
   let tried = 0;
   const promises = (x: string) => matchCommitment(x) !== null || matchVerbless(x) !== null;
+  // round 13: a booking confirmed after another promise is one of its own ("Your login arrives by email within 24
+  // hours, and your first training day is booked for Wednesday 28 January"); its direction is checked by the caller
+  const books = (x: string) => promises(x) || matchBooking(x, "outbound") !== null;
   const timed = (x: string) => hasDeadlineWords(x) || EVENT.test(x);
   for (const m of clause.matchAll(COORDINATOR)) {
     if (++tried > 8) break;
@@ -1828,7 +1840,7 @@ function splitCoordinated(clause: string, depth = 0): string[] {
     const tail = clause.slice(m.index + m[0].length);
     if ((!OWN_SUBJECT.test(tail) && matchVerbless(tail) === null) || !timed(head)) continue;
     const gapped = /\b(?:after that|afterwards)\b/i.test(tail) && matchVerbless(tail) !== null;
-    if ((!timed(tail) && !gapped) || !promises(head) || !promises(tail)) continue;
+    if ((!timed(tail) && !gapped) || !promises(head) || !books(tail)) continue;
     return [head, ...splitCoordinated(tail, depth + 1)];
   }
   return [clause];
