@@ -1269,7 +1269,15 @@ function courtesyOnly(s: string): boolean {
   return conditions.length > 0 && courteous.length >= conditions.length;
 }
 
+/**
+ * Round 13: the next bill is a time of its own ("I'm crediting 10% of the install fee on your next invoice", "is
+ * credited to your account with the next statement", "appears on your December invoice": blind9, blind10, train9);
+ * it dates no deadline (dueDate.ts reads none), but it makes a credit a promise.
+ */
+const NEXT_BILL =
+  /\b(?:on|with|in|to)\s+(?:your|the|our)\s+(?:next|following|coming|upcoming|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+(?:invoice|statement|bill|billing cycle|payment run|payslip)\b/i;
 function hasDeadlineWords(s: string): boolean {
+  if (NEXT_BILL.test(s)) return true;
   return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes))\b/i.test(
     s,
   );
