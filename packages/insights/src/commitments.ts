@@ -1082,6 +1082,8 @@ export function matchCommitment(sentence: string): string | null {
         );
       if ((!hasDeadlineWords(rest) && !event && !fronted && !urgent && !onEvent) || HABIT.test(rest)) continue;
       if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
+      // round 13: "ok I take it back": withdrawing a remark, not an act
+      if (verb === "take" && /^\s+(?:it|that)\s+back\s*(?:[,.!;]|$)/i.test(rest)) continue;
       // round 11: "we present our proposal: 6 drones …, delivery in 20 days after the order": the time belongs to
       // the terms listed after the colon, not to the act of the sentence
       if (
