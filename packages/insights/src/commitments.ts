@@ -1036,6 +1036,12 @@ export function matchCommitment(sentence: string): string | null {
       if (verb === "joining" && /^\s+(?:the\s+)?[A-Z][\p{L}&.'-]*(?:\s+[A-Z&][\p{L}&.'-]*)*\s+(?:as|in)\b/u.test(rest))
         continue;
       if (ownProject(verb, rest) || relocation(verb, rest)) continue;
+      // round 13: "We are fitting out a second QC lab in Q3 and need six centrifuges", "We are organising the symposium
+      // … and are looking for a venue": a buyer's own project and what it needs (blind10, train11), as in the present
+      if (
+        /(?:\band|,)\s+(?:(?:are|am|we're|i'm)\s+)?(?:want|need|looking for|require|would like|are after)\b/i.test(rest)
+      )
+        continue;
       action = `${verb}${rest}`.trim();
     } else if (kind === "namedPresent") {
       // round 11: "Finance pays it on Wednesday": a capitalised subject that is not a pronoun, a weekday or a thing,
@@ -1082,6 +1088,8 @@ export function matchCommitment(sentence: string): string | null {
         );
       if ((!hasDeadlineWords(rest) && !event && !fronted && !urgent && !onEvent) || HABIT.test(rest)) continue;
       if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
+      // round 13: "To confirm: we go ahead with your service from 1 June": a buyer's decision, as "We'll go ahead" (round 6)
+      if (verb === "go" && /^\s+ahead\b(?!\s+and\b)/i.test(rest)) continue;
       // round 13: "ok I take it back": withdrawing a remark, not an act
       if (verb === "take" && /^\s+(?:it|that)\s+back\s*(?:[,.!;]|$)/i.test(rest)) continue;
       // round 11: "we present our proposal: 6 drones …, delivery in 20 days after the order": the time belongs to

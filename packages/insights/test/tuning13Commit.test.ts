@@ -80,6 +80,20 @@ describe("round-13 commitments", () => {
     expect(texts("A supervisor from our control room will call you by Wednesday.")).toHaveLength(1);
   });
 
+  it("reads a two-digit clock time and an ETA as a deadline", () => {
+    expect(texts("Traffic on the ring road; he'll be with you at reception by 14:40.")).toHaveLength(1);
+    expect(texts("I'm 15 minutes out, be there by 10:45.")).toHaveLength(1);
+    expect(texts("Locksmith is on the way, ETA 9:10.")).toHaveLength(1);
+    // an amount is no hour (round 11)
+    expect(texts("We sold the lot at 12,500 on Friday.")).toEqual([]);
+  });
+
+  it("leaves a buyer's own project and its needs, and a buyer's decision, out", () => {
+    expect(texts("We are refitting our second kitchen in May and need four combi ovens.", "inbound")).toEqual([]);
+    expect(texts("We are planning a staff retreat on 3 June and are looking for a venue.", "inbound")).toEqual([]);
+    expect(texts("To confirm: we go ahead with your cleaning contract from 1 March.", "inbound")).toEqual([]);
+  });
+
   it("holds the round-13 holdout (first run text F1 0.615, +due 0.538; fit since)", () => {
     const r = evalCommitments(TUNING13_COMMIT_HOLDOUT);
     console.log(
