@@ -255,12 +255,13 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // round 8: a subject-less deliverable on its way from the author's side, with a time ("deposit coming this
   // week", "Revised drawings coming tomorrow"); not the reader's thing ("your parcel coming…" is an ETA)
   {
-    re: /(?:^|[,;:–—]\s*|\.\s+)((?!(?:your|the weather|rain|snow|storm|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the)\s+)?(?:[a-z-]+\s+){0,2}(?:[a-z]{3,}|po|pi)\s+(?:coming|going out|on (?:its|their) way)\s+(?:from\s+(?:our|my|the)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b).*)/i,
+    re: /(?:^|[,;:–—]\s*|\.\s+)((?!(?:your|the weather|rain|snow|storm|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the)\s+)?(?:[a-z-]+\s+){0,2}(?:[a-z]{3,}|po|pi)\s+(?:coming|going out|on (?:its|their) way)\s+(?:from\s+(?:(?:our|my|the)\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b).*)/i,
     kind: "expect",
   },
   // "Expect the documents by noon tomorrow"
   // round 6: also after a comma and "so"/"and" ("…is a bigger job, so expect a draft from me in three weeks")
-  { re: /(?:^|[,;–—]\s*(?:so\s+|and\s+)?|\bso\s+)(?:please\s+)?(?:expect|look out for)\s+(.*)/i, kind: "expect" },
+  // round 13: also after a colon ("Quick update on the packaging copy: expect it in your inbox by 3pm tomorrow": train8, train10)
+  { re: /(?:^|[,;:–—]\s*(?:so\s+|and\s+)?|\bso\s+)(?:please\s+)?(?:expect|look out for)\s+(.*)/i, kind: "expect" },
   {
     re: new RegExp(
       String.raw`^(?:(?:ok(?:ay)?|k|sure|great|thanks|noted|yep|yup|yes|yeah|ya|np|cool|alright|all right|no problem|of course|perfect|got it|on it)[,!.]?\s+)?(?:will|gonna)\s+` +
@@ -688,8 +689,9 @@ const STANDING_FROM =
 const DECISION_VERB = /^(?:take|go|opt|choose|pick|select|stick|sign)$/;
 const DECISION_OBJECT =
   /^(?:(?:with|for|up for|on)\s+)?(?:the\s+|a\s+|an\s+|your\s+)?(?:[\w-]+\s+){0,3}?(?:plan|tier|package|option|bundle|offer|deal|subscription|seats|licen[cs]es|version|edition|contract|proposal|quote|annual|monthly|yearly|you|your)\b/i;
+// round 13: not "as you said", "like you asked": agreeing with the reader's plan is no report of a promise (train9)
 const REPORTED =
-  /\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
+  /(?<!\b(?:as|like)\s+)\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
 
 /**
  * Round 11: an imperative that sets the condition for the promise after "and" ("Let me know and I'll…", "Say the
@@ -797,7 +799,7 @@ export function expandTexting(text: string): string {
       .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+am\b/gi, "$1 morning")
       .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+pm\b/gi, "$1 afternoon")
       .replace(
-        /\b(be (?:there|back|here|with you|over|home|online)|back) in (\d{1,3})\b(?!\s*(?:[:.]\d|mins?\b|minutes?\b|hours?\b|hrs?\b|days?\b|weeks?\b|%))/gi,
+        /\b(be (?:there|back|here|with you|over|home|online)|back) in (\d{1,3})\b(?!\s*(?:[:.]\d|[-–]\s*\d|to \d|mins?\b|minutes?\b|hours?\b|hrs?\b|days?\b|weeks?\b|%))/gi,
         "$1 in $2 minutes",
       )
       .replace(/\b(tomorrow|today) first thing\b/gi, "first thing $1")
