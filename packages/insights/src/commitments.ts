@@ -40,9 +40,10 @@ export interface CommitmentOptions {
   maxCommitments?: number;
 }
 
-const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|surely|also|just|then|quickly|personally|gladly|happily|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+)\b(.*)`;
+// round 13: the verb may carry a hyphenated prefix ("will re-check", "will co-sign")
+const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|surely|also|just|then|quickly|personally|gladly|happily|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+(?:-[a-z]+)?)\b(.*)`;
 /** Same as ACTION_FOLLOWS for case-sensitive patterns (the verb after a capitalised name). */
-const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+)\b(.*)`;
+const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+(?:-[a-z]+)?)\b(.*)`;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
   "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy|measure|survey|assess|photograph|tune|paint|mow|treat|spray|rig|reprint|redo|resend|redeliver|refit|reinstall|repaint|rewrap|reclean|retest|reissue|rebook|rerun|re-run|reship|repack|re-send|re-do";
@@ -90,11 +91,29 @@ const OBJECT_AHEAD = String.raw`\s+(?:the|a|an|your|our|my|his|her|their|its|it|
 const OPEN_VERB = String.raw`(?!(?:${NOT_AN_ACT})(?:s|es)?\b|[a-z]{0,20}(?:ed|ing|ly)\b)[a-z]{3,20}?(?=(?:s|es)?\b${OBJECT_AHEAD})`;
 /** The same with the -s of the third person, where a noun could stand in the verb's place ("our current platform this year"). */
 const OPEN_VERB_S = String.raw`(?!(?:${NOT_AN_ACT})(?:s|es)?\b|[a-z]{0,20}(?:ed|ing|ly)\b)[a-z]{3,20}?(?=(?:s|es)\b${OBJECT_AHEAD})`;
+const NOT_AN_ACT_RE = new RegExp(`^(?:${NOT_AN_ACT})$`);
+const OBJECT_AHEAD_RE = new RegExp(`^${OBJECT_AHEAD}`, "i");
+/**
+ * Round 13: a verb after a promising subject ("Aoife will re-check the other four chapters", "our courier will
+ * shrink-wrap the pallets") is an act when it is no state and takes an object (see NOT_AN_ACT).
+ */
+function isOpenAct(verb: string, rest: string): boolean {
+  const base = verb.toLowerCase().replace(/^re-/, "");
+  return (
+    base.length >= 3 &&
+    base.length <= 20 &&
+    !NOT_AN_ACT_RE.test(base) &&
+    !/(?:ed|ing|ly)$/.test(base) &&
+    OBJECT_AHEAD_RE.test(rest)
+  );
+}
 const ACTION_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
 /** True for an action verb in base, -s, -ing or doubled-consonant -ing form ("sending", "shipping", "sharing"). */
 function isActionVerb(word: string): boolean {
   const w = word.toLowerCase();
   if (ACTION_VERB_RE.test(w)) return true;
+  // round 13: a repeated act is the act ("re-check", "re-upload")
+  if (/^re-[a-z]/.test(w) && w.length <= 24) return isActionVerb(w.slice(3));
   const ing = /^(.+?)ing$/.exec(w);
   if (!ing) return false;
   const stem = ing[1]!;
@@ -869,7 +888,10 @@ export function matchCommitment(sentence: string): string | null {
       const acts =
         verb === "be"
           ? BE_ACTION.test(rest.trim())
-          : isActionVerb(verb) || /^come$/.test(verb) || (verb === "wait" && /^\s+for you\b/i.test(rest));
+          : isActionVerb(verb) ||
+            /^come$/.test(verb) ||
+            (verb === "wait" && /^\s+for you\b/i.test(rest)) ||
+            (isOpenAct(verb, rest) && hasDeadlineWords(rest));
       const event = /\b(?:when|once|as soon as)\b/i.test(rest);
       if (!acts || (kind === "third" && !hasDeadlineWords(rest) && !event)) continue;
       // a thing of ours is an actor only with a deliverable action and a time ("our website will go down" is not)
@@ -960,7 +982,10 @@ export function matchCommitment(sentence: string): string | null {
       const beActs = verb === "be" && BE_ACTION.test((m[4] ?? "").trim());
       // round 9: "Tomasz will have the structural note to you by Friday" makes something happen, like "I'll have…"
       const hasActs = verb === "have" && HAVE_ACTION.test((m[4] ?? "").trim());
-      if (NOT_A_SUBJECT.has(first) || (!beActs && !hasActs && !new RegExp(`^(?:${ACTION_VERBS})$`).test(verb)))
+      if (
+        NOT_A_SUBJECT.has(first) ||
+        (!beActs && !hasActs && !isActionVerb(verb) && !(isOpenAct(verb, m[4] ?? "") && hasDeadlineWords(m[4] ?? "")))
+      )
         continue;
       // "Buses will run on the early schedule": a service operating, not an action promised
       if (

@@ -80,6 +80,14 @@ describe("round-13 commitments", () => {
     expect(texts("A supervisor from our control room will call you by Wednesday.")).toHaveLength(1);
   });
 
+  it("reads any act with an object and a time after a promising subject, also with a hyphenated prefix", () => {
+    expect(texts("Tomás will re-seal the skylight on Friday.")).toHaveLength(1);
+    expect(texts("Our courier will shrink-wrap the pallets tomorrow morning.")).toHaveLength(1);
+    // without a time a named colleague's unlisted verb stays unread
+    expect(texts("Jonas will produce your next brochure.")).toEqual([]);
+    expect(texts("Quick update on the brochure: expect it in your inbox by 4pm tomorrow.")).toHaveLength(1);
+  });
+
   it("reads a two-digit clock time and an ETA as a deadline", () => {
     expect(texts("Traffic on the ring road; he'll be with you at reception by 14:40.")).toHaveLength(1);
     expect(texts("I'm 15 minutes out, be there by 10:45.")).toHaveLength(1);
