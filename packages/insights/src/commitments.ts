@@ -1353,7 +1353,12 @@ export function splitClauses(sentence: string): string[] {
         if (
           prev !== undefined &&
           (/^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev.text) ||
-            /(?:^|[.!:;]\s+|,\s+)(?:\p{Lu}[\p{L}'-]+|my \w+|our \w+)$/u.test(prev.text))
+            /(?:^|[.!:;]\s+|,\s+)(?:\p{Lu}[\p{L}'-]+|my \w+|our \w+)$/u.test(prev.text) ||
+            // round 13: "Your keys and access cards will be ready…": a noun phrase alone is the first of two subjects
+            (prev.sep === "" &&
+              /^(?:(?:your|the|our|my|all|both)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu.test(prev.text.trim()) &&
+              !FINITE.test(prev.text) &&
+              /^and$/i.test(c.sep.trim())))
         )
           acc[acc.length - 1] = { text: `${prev.text}${c.sep}${c.text}`, sep: prev.sep };
         else acc.push(c);

@@ -88,6 +88,12 @@ describe("round-13 commitments", () => {
     expect(texts("Quick update on the brochure: expect it in your inbox by 4pm tomorrow.")).toHaveLength(1);
   });
 
+  it("keeps two coordinated subjects together", () => {
+    expect(texts("The badges and parking permits will be ready at the gatehouse on Monday from 8:00.")).toEqual([
+      "The badges and parking permits will be ready at the gatehouse on Monday from 8:00.",
+    ]);
+  });
+
   it("reads a two-digit clock time and an ETA as a deadline", () => {
     expect(texts("Traffic on the ring road; he'll be with you at reception by 14:40.")).toHaveLength(1);
     expect(texts("I'm 15 minutes out, be there by 10:45.")).toHaveLength(1);
