@@ -310,25 +310,62 @@ function pieces(text: string): string[] {
       out[out.length - 1] = `${last}${sep}${piece.trim()}`;
       continue;
     }
+    const afterTitle = !!last && TITLE_WORDS.test(last) && !LEGAL_SUFFIX.test(last);
     // "Marketing Coordinator - LATAM", "Associate Director – Operations": one title
-    if (/[-–—]/.test(sep) && last && TITLE_WORDS.test(last) && !LEGAL_SUFFIX.test(last) && isQualifier(piece)) {
+    if (/[-–—]/.test(sep) && afterTitle && isQualifier(piece)) {
       out[out.length - 1] = `${last}${sep}${piece.trim()}`;
       continue;
     }
-    const commaParts = piece.split(/,\s+/);
+    let commaParts = piece.split(/,\s+/);
+    // round 13: "Director – Business Development, Kaveri Clinical Research", "Key Account Manager – Mining | Westrac
+    // Heavy Equipment": the piece after the dash qualifies the title when a company follows it
+    if (/[-–—]/.test(sep) && afterTitle && qualifierBefore(commaParts[0] ?? "", commaParts[1] ?? parts[j + 2])) {
+      out[out.length - 1] = `${last}${sep}${(commaParts[0] ?? "").trim()}`;
+      commaParts = commaParts.slice(1);
+    }
     for (let i = 0; i < commaParts.length; i++) {
       const p = (commaParts[i] ?? "").trim();
       if (!p) continue;
       const prev = out[out.length - 1];
+      const following = i + 1 < commaParts.length ? commaParts[i + 1] : parts[j + 2];
       if ((SUFFIX_PIECE.test(p) || GENERATION.test(p)) && out.length) out[out.length - 1] += `, ${p}`;
       else if (CREDENTIAL.test(p) && out.length) continue;
-      // "Regional Sales Manager, APAC" and "Head, Customer Experience" are one title
-      else if (i > 0 && prev && TITLE_WORDS.test(prev) && !LEGAL_SUFFIX.test(prev) && isQualifier(p))
+      // "Regional Sales Manager, APAC" and "Head, Customer Experience" are one title; round 13: so is "Partner,
+      // Employment | Halden Rook LLP", a function after the comma with the company after it
+      else if (
+        i > 0 &&
+        prev &&
+        TITLE_WORDS.test(prev) &&
+        !LEGAL_SUFFIX.test(prev) &&
+        (isQualifier(p) || qualifierBefore(p, following))
+      )
         out[out.length - 1] = `${prev}, ${p}`;
       else out.push(p);
     }
   }
   return out;
+}
+
+/**
+ * A piece between a title and the company ("Director – Business Development, Kaveri Clinical Research", "Partner,
+ * Employment | Halden Rook LLP", "GM - IT, Saraswati Textiles Ltd"): the qualifier of the title, by its place rather
+ * than by a list of functions, when a company follows it (round 13). A signature has one company, so a short piece
+ * that is no company itself and sits before one narrows the title (a sector, a function, a region).
+ */
+function qualifierBefore(piece: string, following: string | undefined): boolean {
+  const p = piece.trim();
+  const next = (following ?? "").trim();
+  return (
+    p.length > 0 &&
+    p.split(/\s+/).length <= 3 &&
+    !/\d/.test(p) &&
+    !isCompanyLike(p) &&
+    !isContactLine(p) &&
+    next.length > 0 &&
+    !isContactLine(next) &&
+    !TITLE_WORDS.test(next) &&
+    (isCompanyLike(next) || (/^\p{Lu}/u.test(next) && next.split(/\s+/).length >= 2 && !/[.!?]$/.test(next)))
+  );
 }
 
 /**
@@ -927,12 +964,14 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     // round 9: "Account Manager – Pacific Northwest" or "Category Management, Beverages" right under the name and
     // over a company line is one title: the company has its own line. Without a company line below, the piece
     // after the separator stays the company ("Leasing Executive, Crestmark Commercial").
-    const qualified = /^(.+?)(?:,\s+|\s+[-–—]\s+)(.+)$/.exec(line);
+    // round 13: "Producer / Localization" over "Kitsune Forge Co., Ltd." is one title as well
+    const qualified = /^(.+?)(?:,\s+|\s+[-–—]\s+|\s+\/\s+(?=[^/]+$))(.+)$/.exec(line);
     if (
       !title &&
       !company &&
       name &&
       qualified &&
+      (!/\s\/\s/.test(line) || TITLE_WORDS.test(qualified[1] ?? "")) &&
       !LEGAL_SUFFIX.test(line) &&
       !/[|·•]/.test(line) &&
       !isCompanyLike(qualified[2] ?? "") &&
