@@ -600,6 +600,38 @@ function twoPieceSignature(line: string, firstNameOk = false): string[] | null {
   return rest.every(fits) ? ps : null;
 }
 
+/** Initials alone: "JM", "R.D.", "P K" (round 13). */
+const INITIALS = /^(?:\p{Lu}\.?\s?){2,3}$/u;
+/** Words of units and public bodies that no person's name holds, in the languages of the sets (round 13). */
+const UNIT_WORD = unicodeWords(
+  /\b(?:team|teams|department|departamento|département|dipartimento|afdeling|abteilung|dept|division|section|desk|office|services|servicio|servizio|serviço|équipe|equipo|squadra|county|mairie|municipality|ministry|fund|authority|bureau|secretariat|registry|assurance|kundenservice|kundendienst|kundenbetreuung)\b/i,
+);
+/**
+ * Functions a department is named after ("Credit Control", "Trade Sales", "Network Operations"): words, not names, so a
+ * name-shaped line holding one is a unit signing (round 13).
+ */
+const FUNCTION_WORD = unicodeWords(
+  /\b(?:operations|administration|compliance|support|infrastructure|security|quality|training|analytics|communications|accounts|accounting|treasury|tax|audit|development|relations|affairs|planning|projects|finance|engineering|sales|marketing|procurement|purchasing|sourcing|logistics|dispatch|despatch|control|collections|payments|payroll|receivables|payables|billing|invoicing|reception|admissions|enrolment|enrollment|lettings|bookings|reservations|orders|onboarding|partnerships|sponsorship|membership|ticketing|fundraising|communications|press|comercial|commercial|facturación|facturation|comptabilité|contabilidad|buchhaltung|vertrieb|einkauf)\b/i,
+);
+/**
+ * Whether a signature's name is a person's (round 13): not initials alone, not a department or a unit, not an
+ * organisation (a legal form, a business noun, an organisation noun). A two-letter last word is no legal form here
+ * ("Ana Sa", "Marco Co" are people).
+ */
+function namesPerson(name: string): boolean {
+  const last = name.split(/\s+/).pop() ?? "";
+  return !(
+    INITIALS.test(name) ||
+    isDepartment(name) ||
+    UNIT.test(name) ||
+    UNIT_WORD.test(name) ||
+    FUNCTION_WORD.test(name) ||
+    ORGANISATION_WORD.test(name) ||
+    COMPANY_WORD.test(name) ||
+    (LEGAL_SUFFIX.test(name) && !/^\p{Lu}\p{Ll}$/u.test(last))
+  );
+}
+
 function sameFirstName(full: string, short: string): boolean {
   const a = (full.split(/\s+/)[0] ?? "").toLowerCase();
   const b = (short.split(/\s+/)[0] ?? "").toLowerCase();
@@ -1034,6 +1066,12 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     }
   }
   if (name) name = withoutHonorifics(name.replace(/\s+/g, " ").trim()) || name;
+  // round 13: a signature names a person. A team or a department ("Reservations Team\nLoch Fyne Lodges", "Finance –
+  // Red Gum Resources", "Service comptabilité"), initials alone ("– JM") or an organisation ("Yours faithfully\nPemberton
+  // Gale LLP") sign for nobody the CRM can store: no signature (the owner's round-13 convention; blind8-10 and train8-9
+  // label them so). blind5's trading name closing an SMS ("… Reply Y to confirm.\nKestrel Electrical") is still read
+  // as the company (`bare`, round 11).
+  if (!bare && (!name || !namesPerson(name))) return footerOnly(split.mobileFooter);
   // "Thanks,\nHelen": a first name alone is no signature under `firstNameAlone: false` (round 8: the convention of
   // the three latest independent authors, blind6, train7a and train7b; blind2-5 and the asserted floors read it as
   // a name, the default). Anything else signed keeps the name either way.
