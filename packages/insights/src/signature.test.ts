@@ -717,4 +717,27 @@ describe("parseSignature: round 13 (a signature names a person; a title's qualif
     // without a company after it, the piece after the comma stays the company (round 9)
     expect(sig3("Ok.\n\nBest,\nIra Kohn\nLeasing Executive, Norvale Commercial")?.company).toBe("Norvale Commercial");
   });
+
+  it("reads firms named after partners, head-first titles, a half-known bilingual closing and a public body", () => {
+    expect(sig3("Anbei.\n\nGrüße\nEva Roth\nSteuerberaterin\nRoth & Partner")).toEqual({
+      name: "Eva Roth",
+      title: "Steuerberaterin",
+      company: "Roth & Partner",
+    });
+    expect(sig3("Merci.\n\nCordialement,\nLéa Morel\nChargée de mission, Abbaye de Valmagne")?.title).toBe(
+      "Chargée de mission",
+    );
+    expect(sig3("Attached.\n\nS úctou / Kind regards\nJan Král\nProject Manager\nKrál Stavby s.r.o.")).toEqual({
+      name: "Jan Král",
+      title: "Project Manager",
+      company: "Král Stavby s.r.o.",
+    });
+    expect(sig3("The tender closes on 2 March.\nQuestions via the portal.\nOla Berg\nNordvik kommune")).toEqual({
+      name: "Ola Berg",
+      title: null,
+      company: "Nordvik kommune",
+    });
+    // a unit in one compound word signs for nobody
+    expect(parseSignature("The tender closes on 2 March.\n\nInköpsavdelningen\nNordvik kommune")).toBeNull();
+  });
 });

@@ -109,7 +109,10 @@ const COMPANY_WORD = unicodeWords(
 const ROLE_WORDS = unicodeWords(
   /\b(?:manager|director|head|lead|leader|officer|chief|president|vp|ceo|cto|cfo|coo|engineer|specialist|coordinator|assistant|associate|analyst|consultant|recruiter|executive|owner|founder|partner|buyer|supervisor|administrator|representative|advisor|adviser)\b/i,
 );
-const isCompanyLike = (s: string) => COMPANY_WORD.test(s) || LEGAL_SUFFIX.test(s);
+/** A firm named after its partners ("Weber & Partner", "Shah & Associates", "Dupont & Fils"): a company (round 13). */
+const FIRM_NAME =
+  /\s&\s*(?:partner|partners|partnerzy|associates|associés|asociados|associati|co\.?|cie\.?|sons|söhne|fils|hijos|figli)$/iu;
+const isCompanyLike = (s: string) => COMPANY_WORD.test(s) || LEGAL_SUFFIX.test(s) || FIRM_NAME.test(s.trim());
 /**
  * A word that names a person by what they do, in the endings European languages share for agent nouns
  * ("Columnist", "Photographe", "Fotograf", "Lektorin", "Luthier", "Illustratrice", "Enólogo", "Tierärztin"): no list
@@ -126,8 +129,19 @@ function agentTitle(piece: string): boolean {
     .filter((w) => !/^(?:&|and|und|et|e|y|\/)$/i.test(w));
   return words.length >= 1 && words.length <= 3 && words.every((w) => AGENT_NOUN.test(w)) && !isCompanyLike(piece);
 }
+/**
+ * A title whose head noun comes first, then its complement ("Conservatrice du patrimoine", "Régisseuse des collections",
+ * "Keeper of Prints", "Leiterin der Sammlung"): the head is an agent noun, as Romance and Germanic titles are built
+ * (round 13).
+ */
+const HEAD_FIRST =
+  /^(\p{Lu}[\p{L}'’-]+)\s+(?:de|des|du|de la|del|della|delle|dello|dei|degli|di|of|for|der|für|do|da|dos|das)\s+\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,2}$/u;
+function headFirstTitle(piece: string): boolean {
+  const m = HEAD_FIRST.exec(piece.trim());
+  return !!m && AGENT_NOUN.test(m[1] ?? "") && !isCompanyLike(piece);
+}
 /** A title by its words: the title-word list first, the agent-noun endings as the fallback. */
-const isTitle = (piece: string) => TITLE_WORDS.test(piece) || agentTitle(piece);
+const isTitle = (piece: string) => TITLE_WORDS.test(piece) || agentTitle(piece) || headFirstTitle(piece);
 /** Whether a phrase reads as a job title by its words (job changes read announced titles with it). */
 export function looksLikeTitle(phrase: string): boolean {
   return isTitle(phrase) || agentTitle(phrase.split(/\s+/).pop() ?? "");
@@ -481,7 +495,14 @@ const FOREIGN_SEPARATOR = /^[^\S\n]*-{3,}[^\S\n]*\p{L}[\p{L}'’ ]{2,40}[^\S\n]*
 function closingByShape(block: string[]): boolean {
   const [line = "", next = ""] = block;
   const words = line.replace(/[,!]$/, "").trim().split(/\s+/);
-  const known = matchSignOff(line) === "";
+  // round 13: a closing in two languages of which one is known ("S pozdravem / Best regards"); text.ts knows the
+  // pairs whose both halves it knows
+  const halves = line.split(/\s+\/\s+/);
+  const bilingual =
+    halves.length === 2 &&
+    halves.some((h) => matchSignOff(h) === "") &&
+    halves.every((h) => /^\p{Lu}[\p{L}'’ ]+[,!]?$/u.test(h) && h.split(/\s+/).length <= 4);
+  const known = matchSignOff(line) === "" || bilingual;
   return (
     block.length >= 2 &&
     block.length <= 9 &&
@@ -489,8 +510,8 @@ function closingByShape(block: string[]): boolean {
     // round 11: one word too when the name below it is over a title ("Namaste\nRavi Kumar\nSales Manager")
     // and one word with a comma above a name ("Blessings,\nRev. Daniel Okoro")
     (words.length >= 2 || (known && /\s[|·•—–]\s/.test(next)) || /,$/.test(line) || closingAboveName(block)) &&
-    words.length <= 5 &&
-    /^\p{Lu}[\p{L}'’ ]+[,!]?$/u.test(line) &&
+    (words.length <= 5 || bilingual) &&
+    (bilingual || /^\p{Lu}[\p{L}'’ ]+[,!]?$/u.test(line)) &&
     !/^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings from|re|fwd)\b/i.test(line) &&
     !TITLE_WORDS.test(line) &&
     !isCompanyLike(line) &&
@@ -554,6 +575,10 @@ function plainCompanyLine(line: string | undefined): boolean {
 /** "Roll No. 23BCE1147", "Student ID 2219-884", "Membership no: 44107": a reference under a name, neither title nor company. */
 const ID_LINE =
   /^(?:[\p{L}.]+\s){0,3}(?:no\.?|nr\.?|number|id|ref\.?|reference)\s*[:.#]?\s*#?[\p{L}\d/-]*\d[\p{L}\d/-]*$/iu;
+/** A public body named in its own language ("Lindsjö kommun", "Galway County Council", "Comune di Lecco", round 13). */
+const PUBLIC_BODY = unicodeWords(
+  /\b(?:kommun|kommune|gemeente|gemeinde|municipality|municipio|municipalidad|comune|ayuntamiento|mairie|council|county|borough|ministry|ministerio|ministère|authority|prefecture|canton|city of|town of)\b/i,
+);
 /** Nouns of organisations that are no company ("Riverside Allotment Society", "Millbrook Parish Council"). */
 const ORGANISATION_WORD = unicodeWords(
   /\b(?:society|association|club|committee|council|school|academy|college|university|institute|foundation|federation|league|charity|parish|museum|library|hospital|choir|orchestra|co-?op|cooperative|residents|family|household)\b/i,
@@ -600,6 +625,12 @@ function twoPieceSignature(line: string, firstNameOk = false): string[] | null {
   return rest.every(fits) ? ps : null;
 }
 
+/**
+ * A unit written as one compound word in the Germanic languages ("Upphandlingsenheten", "Einkaufsabteilung",
+ * "Inkoopafdeling", "Kundenservice", "Ordrekontoret"): its last part names the unit (round 13).
+ */
+const COMPOUND_UNIT =
+  /\p{L}{3}(?:enhet|enheten|avdeling|avdelingen|avdelning|avdelningen|afdeling|abteilung|kontor|kontoret|kontorer|teamet|service|dienst|stelle|büro)$/iu;
 /** Initials alone: "JM", "R.D.", "P K" (round 13). */
 const INITIALS = /^(?:\p{Lu}\.?\s?){2,3}$/u;
 /** Words of units and public bodies that no person's name holds, in the languages of the sets (round 13). */
@@ -626,6 +657,7 @@ function namesPerson(name: string): boolean {
     UNIT.test(name) ||
     UNIT_WORD.test(name) ||
     FUNCTION_WORD.test(name) ||
+    name.split(/\s+/).some((w) => COMPOUND_UNIT.test(w)) ||
     ORGANISATION_WORD.test(name) ||
     COMPANY_WORD.test(name) ||
     (LEGAL_SUFFIX.test(name) && !/^\p{Lu}\p{Ll}$/u.test(last))
@@ -691,13 +723,16 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     const first = pieces(block[0] ?? "")[0] ?? "";
     const looksLikeName = personName(first) !== null;
     const labelled = block.filter((l) => LABELLED.test(l)).length;
-    // a short last sentence of the body may sit right above the block ("… match.\nTeodor Ilić\nVoditelj Nabave")
-    const shaped = block.length > 2 && /[.!?]$/.test(block[0] ?? "") ? block.slice(1) : block;
+    // short last sentences of the body may sit right above the block ("… match.\nTeodor Ilić\nVoditelj Nabave"; round
+    // 13: several, "… on the portal.\nLars Nilsson\nVästerby kommun")
+    let top = 0;
+    while (block.length - top > 2 && /[.!?]$/.test(block[top] ?? "")) top++;
+    const shaped = block.slice(top);
     const byShape =
       shaped.length >= 2 &&
       shaped.length <= 3 &&
       /\s/.test(personName(pieces(shaped[0] ?? "")[0] ?? "") ?? "") &&
-      shaped.slice(1).every((l) => pieces(l).every(titleCasePiece))
+      shaped.slice(1).every((l) => pieces(l).every(titleCasePiece) || PUBLIC_BODY.test(l))
         ? shaped
         : null;
     // one line split by "|", "·", spaced slashes or a dash and "@"/"at": "Maya Lindqvist | Head of Partnerships |
@@ -746,7 +781,7 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
         // block closed by a title or a company line
         (block.length <= 3 &&
           block.every((l) => pieces(l).every((p) => p.split(/\s+/).length <= 6) && !/[!?]$/.test(l)) &&
-          block.slice(1).some((l) => isTitle(l) || isCompanyLike(l))))
+          block.slice(1).some((l) => isTitle(l) || isCompanyLike(l) || PUBLIC_BODY.test(l))))
     ) {
       // unsigned block: a name line followed by contact details, or by a title line ("VP Engineering, NimbusFit")
       lines = block;
@@ -1007,14 +1042,17 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       !LEGAL_SUFFIX.test(line) &&
       !/[|·•]/.test(line) &&
       !isCompanyLike(qualified[2] ?? "") &&
-      plainCompanyLine(nextLine)
+      // round 13: or any company line the qualifier sits above ("Key Account Manager – Mining\nWestrac Heavy Equipment (WA)")
+      (plainCompanyLine(nextLine) ||
+        (TITLE_WORDS.test(qualified[1] ?? "") && qualifierBefore(qualified[2] ?? "", nextLine)))
     ) {
       title = line;
       continue;
     }
     const parts = atSplit && TITLE_WORDS.test(atSplit[1] ?? "") ? [atSplit[1]!, atSplit[2]!] : pieces(line);
     for (const part of parts) {
-      const legal = LEGAL_SUFFIX.test(part);
+      // round 13: a firm named after its partners ("Weber & Partner") is a company like one with a legal form
+      const legal = LEGAL_SUFFIX.test(part) || FIRM_NAME.test(part.trim());
       if (!title && isTitle(part) && !legal) title = part;
       else if (!title && name && isDepartment(part) && !legal)
         title = part; // a person in "Legal", "IT Support"
