@@ -740,4 +740,22 @@ describe("parseSignature: round 13 (a signature names a person; a title's qualif
     // a unit in one compound word signs for nobody
     expect(parseSignature("The tender closes on 2 March.\n\nInköpsavdelningen\nNordvik kommune")).toBeNull();
   });
+
+  it("train11's causes in wording of my own: academic units, date notes, nicknames, desks and a labelled header", () => {
+    expect(sig3("Thanks.\n\nBest,\nLena Vogel\nLecturer, Department of Earth Sciences, Northgate University")).toEqual({
+      name: "Lena Vogel",
+      title: "Lecturer, Department of Earth Sciences",
+      company: "Northgate University",
+    });
+    expect(sig3("Thanks.\n\nBest,\nLena Vogel\nHead of Research (from May), Northgate University")?.title).toBe(
+      "Head of Research",
+    );
+    expect(sig3("Thanks.\n\nCheers,\nBill\nWilliam Hart | Senior Analyst | Northgate Capital")?.name).toBe(
+      "William Hart",
+    );
+    expect(parseSignature("Unit is in stock.\n\nParts Desk\nNorthgate Avionics")).toBeNull();
+    expect(
+      sig3("Name: Sara Lind\nPosition: Export Manager\nCompany: Lind Marine AB\nDear sir, our offer is below."),
+    ).toEqual({ name: "Sara Lind", title: "Export Manager", company: "Lind Marine AB" });
+  });
 });

@@ -42,7 +42,7 @@ function unicodeWords(re: RegExp): RegExp {
 }
 
 const TITLE_WORDS = unicodeWords(
-  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin|ansvarig|ansvarlig|eigenaar|eigenaresse|inhaber|inhaberin|verantwortliche?r?|vastaava|päällikkö|chef)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora|gestor|gestora|comprador|compradora|inkoper|inköpare|indkøber|innkjøper|vedoucí|ředitel|ředitelka|müdür|müdürü|uzman|uzmanı|socio|socia|sócio|sócia|titolare|proprietario|proprietaria|propietario|propietaria|proprietário|proprietária|propriétaire|amministratore|dueño|dueña|encargado|encargada|fundador|fundadora|gründer|gründerin|kupiec|dgm|agm|gm|coordinador|coordinadora|contador|contadora|ejecutivo|ejecutiva|direktor|direktorka|headmistress|headmaster|facilitator)\b/i,
+  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin|ansvarig|ansvarlig|eigenaar|eigenaresse|inhaber|inhaberin|verantwortliche?r?|vastaava|päällikkö|chef)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|prof|assoc|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora|gestor|gestora|comprador|compradora|inkoper|inköpare|indkøber|innkjøper|vedoucí|ředitel|ředitelka|müdür|müdürü|uzman|uzmanı|socio|socia|sócio|sócia|titolare|proprietario|proprietaria|propietario|propietaria|proprietário|proprietária|propriétaire|amministratore|dueño|dueña|encargado|encargada|fundador|fundadora|gründer|gründerin|kupiec|dgm|agm|gm|coordinador|coordinadora|contador|contadora|ejecutivo|ejecutiva|direktor|direktorka|headmistress|headmaster|facilitator)\b/i,
 );
 /** Legal-entity suffixes: a piece with one of these is a company even if it contains a title word. */
 const LEGAL_SUFFIX = unicodeWords(
@@ -217,6 +217,9 @@ const TRAILING_PRONOUNS =
 const BRANCH =
   /(?<=\S)\s*\((?:(?:[\p{L}' -]{1,40}\s)?(?:office|branch|site|hq|headquarters|campus|plant|store|location|subsidiary)|(?:formerly|previously|part of|now part of|a subsidiary of|an? [\p{L}& -]{1,40} company)\b[^()]{0,60})\)$/iu;
 
+/** "(from October)", "(until 31 March)", "(ab 1. Mai)": a date note after a title (round 13). */
+const DATE_NOTE =
+  /\s*\((?:from|until|till|since|as of|starting|effective|ab|bis|seit|dès|à partir d[eu]|jusqu'au|desde|hasta|dal|fino al)\s[^()]{1,30}\)(?=\s*(?:,|$))/iu;
 /** What follows a comma inside one title: a region or a function ("Sales Manager, APAC", "VP, Finance"). */
 const TITLE_QUALIFIER =
   /^(?:apac|emea|amer|americas|latam|dach|nordics|benelux|anz|uk|us|usa|eu|na|mea|mena|cee|asean|europe|asia|africa|north america|south america|middle east|global|international|(?:north|south|east|west|central|northern|southern|eastern|western)(?:[ -](?:east|west|central))? (?:europe|america|asia|africa|region|emea|us|uk)|[a-z]+ region|finance|engineering|sales|marketing|operations|product|customer (?:experience|success|care|service)|people|hr|it|legal|partnerships|procurement|purchase|purchasing|sourcing|quality assurance|quality control|growth|strategy|data|technology|design|research|compliance|risk|supply chain|logistics)$/i;
@@ -325,6 +328,7 @@ function pieces(text: string): string[] {
       continue;
     }
     const afterTitle = !!last && TITLE_WORDS.test(last) && !LEGAL_SUFFIX.test(last);
+    const afterAnyTitle = !!last && isTitle(last) && !LEGAL_SUFFIX.test(last);
     // "Marketing Coordinator - LATAM", "Associate Director – Operations": one title
     if (/[-–—]/.test(sep) && afterTitle && isQualifier(piece)) {
       out[out.length - 1] = `${last}${sep}${piece.trim()}`;
@@ -333,7 +337,7 @@ function pieces(text: string): string[] {
     let commaParts = piece.split(/,\s+/);
     // round 13: "Director – Business Development, Kaveri Clinical Research", "Key Account Manager – Mining | Westrac
     // Heavy Equipment": the piece after the dash qualifies the title when a company follows it
-    if (/[-–—]/.test(sep) && afterTitle && qualifierBefore(commaParts[0] ?? "", commaParts[1] ?? parts[j + 2])) {
+    if (/[-–—]/.test(sep) && afterAnyTitle && qualifierBefore(commaParts[0] ?? "", commaParts[1] ?? parts[j + 2])) {
       out[out.length - 1] = `${last}${sep}${(commaParts[0] ?? "").trim()}`;
       commaParts = commaParts.slice(1);
     }
@@ -349,9 +353,8 @@ function pieces(text: string): string[] {
       else if (
         i > 0 &&
         prev &&
-        TITLE_WORDS.test(prev) &&
         !LEGAL_SUFFIX.test(prev) &&
-        (isQualifier(p) || qualifierBefore(p, following))
+        ((TITLE_WORDS.test(prev) && isQualifier(p)) || (isTitle(prev) && qualifierBefore(p, following)))
       )
         out[out.length - 1] = `${prev}, ${p}`;
       else out.push(p);
@@ -360,6 +363,9 @@ function pieces(text: string): string[] {
   return out;
 }
 
+/** A unit of an institution headed by its noun: "School of …", "Faculty of …", "Department of …" (round 13). */
+const ACADEMIC_UNIT =
+  /^(?:graduate\s+)?(?:school|faculty|department|dept\.?|division|centre|center|college|unit|section|office|laboratory|lab)\s+(?:of|for)\s+\p{Lu}[\p{L}&' -]{2,50}$/iu;
 /**
  * A piece between a title and the company ("Director – Business Development, Kaveri Clinical Research", "Partner,
  * Employment | Halden Rook LLP", "GM - IT, Saraswati Textiles Ltd"): the qualifier of the title, by its place rather
@@ -371,7 +377,8 @@ function qualifierBefore(piece: string, following: string | undefined): boolean 
   const next = (following ?? "").trim();
   return (
     p.length > 0 &&
-    p.split(/\s+/).length <= 3 &&
+    // a unit headed by its noun may be longer ("Graduate School of Engineering", "Department of Earth Sciences")
+    (p.split(/\s+/).length <= 3 || ACADEMIC_UNIT.test(p)) &&
     !/\d/.test(p) &&
     !isCompanyLike(p) &&
     !isContactLine(p) &&
@@ -516,6 +523,9 @@ function closingByShape(block: string[]): boolean {
     !TITLE_WORDS.test(line) &&
     !isCompanyLike(line) &&
     !DEPARTMENT.test(line) &&
+    // round 13: a unit is no closing ("AOG Desk\nHeartland Rotables" signs for a desk)
+    !UNIT_WORD.test(line) &&
+    !FUNCTION_WORD.test(line) &&
     // "Marisol Vega" over "Plinth Analytics" is a name over a company, not a closing; "Beste Grüsse" over "Urs
     // Baumann" over "Leiter Technik" is a closing (round 11)
     (known ||
@@ -631,6 +641,8 @@ function twoPieceSignature(line: string, firstNameOk = false): string[] | null {
  */
 const COMPOUND_UNIT =
   /\p{L}{3}(?:enhet|enheten|avdeling|avdelingen|avdelning|avdelningen|afdeling|abteilung|kontor|kontoret|kontorer|teamet|service|dienst|stelle|büro)$/iu;
+/** A unit that ends in an office, a desk or a secretariat ("Programme Office", "Export Desk"): under a name, the role (round 13). */
+const UNIT_ROLE = unicodeWords(/\b(?:office|desk|secretariat)$/i);
 /** Initials alone: "JM", "R.D.", "P K" (round 13). */
 const INITIALS = /^(?:\p{Lu}\.?\s?){2,3}$/u;
 /** Words of units and public bodies that no person's name holds, in the languages of the sets (round 13). */
@@ -849,7 +861,16 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     }
   }
   if (!lines.length && !split.inlineName && !bare?.company) {
-    return footerOnly(split.mobileFooter);
+    // round 13: labelled fields written above the message ("Name: Omar Farouk\nPosition: …\nCompany: …\nEmail: …\nDear
+    // sir, …"), a header some traders use instead of a signature
+    const head = text.split("\n", 10).map((l) => l.trim());
+    let k = 0;
+    while (k < head.length && (LABELLED.test(head[k] ?? "") || (k > 0 && isContactLine(head[k] ?? "")))) k++;
+    const header = head.slice(0, k);
+    if (header.filter((l) => LABELLED.test(l)).length >= 2 && /^(?:full )?name\s*:/i.test(header[0] ?? "")) {
+      lines = header;
+      raw = header.join("\n");
+    } else return footerOnly(split.mobileFooter);
   }
   // a sign-off followed by a paragraph is not a signature
   // (a one-line signature split by "|" or "·" may be longer: name, title, company and a link)
@@ -924,6 +945,8 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       l
         .replace(TRAILING_PRONOUNS, "")
         .replace(BRANCH, "")
+        // round 13: "Assistant Professor (from October)": a date note is no part of the title
+        .replace(DATE_NOTE, "")
         .replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.|p\.\s?p\.|pp\.)\s+(?=\p{Lu})/u, "")
         // "Grace Okonkwo (Mrs)": an honorific in parentheses is not part of the name
         .replace(/\s*\((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\)$/, "")
@@ -986,7 +1009,8 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
   for (; idx < textual.length && (!title || !company || (companyLine === idx - 1 && !title)); idx++) {
     const line = textual[idx] ?? "";
     // "株式会社ミナト印刷 / Minato Printing Co., Ltd.\nKenji Watanabe": the name under the company line (round 11)
-    const below = !name && company && pieces(line).length === 1 ? personName(line) : null;
+    // (round 13: not under a unit, "AOG Desk\nHeartland Rotables" is a desk of the company)
+    const below = !name && company && !UNIT_WORD.test(company) && pieces(line).length === 1 ? personName(line) : null;
     if (below && /\s/.test(below)) {
       name = below;
       continue;
@@ -998,8 +1022,10 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       !title &&
       !company &&
       first &&
-      // "Matt" over "Matthew Hughes": the same first name, or a short form of it
-      sameFirstName(first, name) &&
+      // "Matt" over "Matthew Hughes": the same first name, or a short form of it; round 13: any first name over a
+      // signature line that opens with the full name ("Ollie\nDr Oliver Grant | Senior Research Fellow | …")
+      (sameFirstName(first, name) ||
+        (!/\s/.test(name) && /\s/.test(first) && pieces(line).length >= 2 && pieces(line).slice(1).some(isTitle))) &&
       first.length > name.length
     ) {
       name = first;
@@ -1043,8 +1069,7 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       !/[|·•]/.test(line) &&
       !isCompanyLike(qualified[2] ?? "") &&
       // round 13: or any company line the qualifier sits above ("Key Account Manager – Mining\nWestrac Heavy Equipment (WA)")
-      (plainCompanyLine(nextLine) ||
-        (TITLE_WORDS.test(qualified[1] ?? "") && qualifierBefore(qualified[2] ?? "", nextLine)))
+      (plainCompanyLine(nextLine) || (isTitle(qualified[1] ?? "") && qualifierBefore(qualified[2] ?? "", nextLine)))
     ) {
       title = line;
       continue;
@@ -1053,11 +1078,14 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     for (const part of parts) {
       // round 13: a firm named after its partners ("Weber & Partner") is a company like one with a legal form
       const legal = LEGAL_SUFFIX.test(part) || FIRM_NAME.test(part.trim());
-      if (!title && isTitle(part) && !legal) title = part;
+      // round 13: a title with its qualifier ("Lecturer, Department of Earth Sciences") is read by its head
+      const titled =
+        isTitle(part) || (/,\s|\s[-–—/]\s/.test(part) && isTitle(part.split(/,\s+|\s+[-–—/]\s+/)[0] ?? ""));
+      if (!title && titled && !legal) title = part;
       else if (!title && name && isDepartment(part) && !legal)
         title = part; // a person in "Legal", "IT Support"
       // "Claims Division", "Maintenance Section" under a name and above the company: the unit is the role (round 9)
-      else if (!title && name && !company && UNIT.test(part) && !legal) title = part;
+      else if (!title && name && !company && (UNIT.test(part) || UNIT_ROLE.test(part)) && !legal) title = part;
       else if (
         !company &&
         // "Regards,\nB.": an initial is no company; nor is a word in lower case only ("sam", round 11)
