@@ -754,6 +754,9 @@ describe("parseSignature: round 13 (a signature names a person; a title's qualif
       "William Hart",
     );
     expect(parseSignature("Unit is in stock.\n\nParts Desk\nNorthgate Avionics")).toBeNull();
+    // a name from a department is the person; a name from a company keeps the company
+    expect(sig3("Booked.\n\nThanks,\nRosa from Accounts")).toEqual({ name: "Rosa", title: null, company: null });
+    expect(sig3("Booked.\n\nThanks,\nRosa from Northgate Avionics")?.company).toBe("Northgate Avionics");
     expect(
       sig3("Name: Sara Lind\nPosition: Export Manager\nCompany: Lind Marine AB\nDear sir, our offer is below."),
     ).toEqual({ name: "Sara Lind", title: "Export Manager", company: "Lind Marine AB" });

@@ -979,6 +979,18 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
   let idx = 0;
   // "Marco Rossi - Titolare - Trattoria da Marco": the two pieces after a name on its line are title, then company
   let namedLine = false;
+  // round 13: "Thanks,\nNiamh from Trade Sales", "Cheers,\nLiam from Harbour Electrical": a name, then the company it
+  // works for, or a department that is no company
+  const from = /^(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,2})\s+from\s+(\p{Lu}[^,;:!?]{1,60})$/u.exec(
+    textual[0] ?? "",
+  );
+  const fromName = !name && from && split.signOff ? personName(from[1] ?? "") : null;
+  if (from && fromName) {
+    name = fromName;
+    const where = (from[2] ?? "").trim();
+    if (isDepartment(where) || UNIT_WORD.test(where) || FUNCTION_WORD.test(where)) idx = 1;
+    else textual[0] = where;
+  }
   if (!name && textual[0]) {
     const first = pieces(textual[0]);
     // "NetService Belgium — Customer Administration": a name-shaped piece before a department is the company (round 11)
