@@ -301,7 +301,9 @@ function qualifierBefore(piece: string, following: string | undefined): boolean 
     // a unit headed by its noun may be longer ("Graduate School of Engineering", "Department of Earth Sciences")
     (p.split(/\s+/).length <= 3 || ACADEMIC_UNIT.test(p)) &&
     !/\d/.test(p) &&
-    !isCompanyLike(p) &&
+    // a sector may be a business noun too ("Senior Consultant – Construction, Brookfield Recruitment"): one word
+    // before a company is still the qualifier
+    (!isCompanyLike(p) || (!/\s/.test(p) && !LEGAL_SUFFIX.test(p))) &&
     !isContactLine(p) &&
     next.length > 0 &&
     !isContactLine(next) &&
@@ -888,7 +890,10 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     const line = textual[idx] ?? "";
     // "株式会社ミナト印刷 / Minato Printing Co., Ltd.\nKenji Watanabe": the name under the company line (round 11)
     // (round 13: not under a unit, "AOG Desk\nHeartland Rotables" is a desk of the company)
-    const below = !name && company && !UNIT_WORD.test(company) && pieces(line).length === 1 ? personName(line) : null;
+    const below =
+      !name && company && !UNIT_WORD.test(company) && !FUNCTION_WORD.test(company) && pieces(line).length === 1
+        ? personName(line)
+        : null;
     if (below && /\s/.test(below)) {
       name = below;
       continue;

