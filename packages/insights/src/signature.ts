@@ -1,6 +1,29 @@
 import { type CountryCode, findPhoneNumbersInText } from "libphonenumber-js";
+import {
+  ACADEMIC_UNIT,
+  DEPARTMENT,
+  FIRM_NAME,
+  FUNCTION_WORD,
+  isCompanyLike,
+  isDepartment,
+  isQualifier,
+  isTitle,
+  LEGAL_SUFFIX,
+  namesPerson,
+  ORGANISATION_NAME,
+  ORGANISATION_WORD,
+  PUBLIC_BODY,
+  ROLE_WORDS,
+  TITLE_WORDS,
+  UNIT,
+  UNIT_ROLE,
+  UNIT_WORD,
+  unicodeWords,
+} from "./signatureWords";
 import { createLocator, type SourceSpan } from "./span";
 import { dedupe, findEmails, matchSignOff, splitMessage, stripQuoted } from "./text";
+
+export { looksLikeTitle } from "./signatureWords";
 
 export interface Signature {
   name: string | null;
@@ -28,26 +51,6 @@ export interface SignatureOptions {
   firstNameAlone?: boolean;
 }
 
-/**
- * A word boundary that knows accented letters: JavaScript's `\b` is ASCII-only even with the `u` flag, so "Palácio"
- * holds the title word "cio" and "Rémy" the word "my" (round 11). Each `\b` of a word list becomes this.
- */
-const LETTER = String.raw`[\p{L}\p{M}\p{N}_]`;
-const UNICODE_BOUNDARY = `(?:(?<=${LETTER})(?!${LETTER})|(?<!${LETTER})(?=${LETTER}))`;
-function unicodeWords(re: RegExp): RegExp {
-  return new RegExp(
-    re.source.replaceAll(String.raw`\b`, UNICODE_BOUNDARY),
-    re.flags.includes("u") ? re.flags : `${re.flags}u`,
-  );
-}
-
-const TITLE_WORDS = unicodeWords(
-  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin|ansvarig|ansvarlig|eigenaar|eigenaresse|inhaber|inhaberin|verantwortliche?r?|vastaava|päällikkö|chef)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora|gestor|gestora|comprador|compradora|inkoper|inköpare|indkøber|innkjøper|vedoucí|ředitel|ředitelka|müdür|müdürü|uzman|uzmanı|socio|socia|sócio|sócia|titolare|proprietario|proprietaria|propietario|propietaria|proprietário|proprietária|propriétaire|amministratore|dueño|dueña|encargado|encargada|fundador|fundadora|gründer|gründerin|kupiec|dgm|agm|gm|coordinador|coordinadora|contador|contadora|ejecutivo|ejecutiva|direktor|direktorka|headmistress|headmaster|facilitator)\b/i,
-);
-/** Legal-entity suffixes: a piece with one of these is a company even if it contains a title word. */
-const LEGAL_SUFFIX = unicodeWords(
-  /(?:\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk|lda|ltda|jsc|fze|fzco|fzc|fz-llc|sac|sro|tbk|bhd|pvt)\b\.?|(?<!\p{L})(?:b\.v|n\.v|s\.a(?:\.? de c\.v)?|s\.a\.[ace]|d\.o\.o|s\.a\.s|s\.r\.o|a\.s|a\.ş|s\.r\.l|s\.p\.a|s\.l|k\.k|sp\. z o\.o|e\.k|s\.c|c\.v)\.?)\s*$/iu,
-);
 const ADDRESS =
   /\b\d+\s+[\w\s.]*\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|suite|ste|floor|fl|way|place|pl|court|ct|square|sq|strasse|straße|rue)\b|\b(?:suite|floor|p\.?o\.? box)\s*\d+|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
 const LABEL =
@@ -62,9 +65,6 @@ const NAME =
 const NON_NAME = unicodeWords(
   /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse|management|supplier|vendor|facilities|department|you|your|soon)\b/i,
 );
-/** A department signing for a company ("Accounts Payable", "Customer Care Team") is neither name nor company. */
-const DEPARTMENT =
-  /^(?:the )?(?:accounts?(?: payable| receivable)?|billing|finance|procurement|purchasing|reception|help ?desk|service desk|customer (?:care|service|success|support)|support|sales|logistics|dispatch|payroll|hr|human resources|legal|marketing|operations|bookings|reservations|orders|supplier management|vendor management|supply chain|facilities|it|it support|accounts department|legal department|finance department)(?: (?:team|department|dept\.?|desk|office))?$/i;
 /** "Name: Tom Walsh", "Position: Procurement Manager", "Company: Ardent Foods" */
 const LABELLED =
   /^\s*(name|full name|contact|position|title|job title|role|designation|function|company|organi[sz]ation|employer|firm)\s*:\s*(\S.{0,80})$/i;
@@ -98,40 +98,6 @@ const NOT_A_BARE_NAME =
 const SUFFIX_PIECE =
   /^(?:inc|ltd|llc|plc|gmbh|ag|sa|sas|bv|nv|pty|pte|llp|lp|corp|co|limited|s\.?a|s\.?l|s\.?r\.?l|s\.?p\.?a|k\.?k|lda|n\.a|l\.l\.c|l\.l\.p|l\.p|p\.c|p\.l\.c|s\.l\.u|s\.a\.s)\.?$/i;
 
-/**
- * Business nouns that make a short capitalised line a company, not a person ("Kestrel Electrical",
- * "Plinth Analytics", "Maple & Main Property Mgmt"): trades, services and common trading-name heads.
- */
-const COMPANY_WORD = unicodeWords(
-  /\b(?:electrical|electric|electrics|plumbing|plumbers?|roofing|builders?|building|construction|carpentry|joinery|glazing|painting|decorating|landscaping|gardening|cleaning|heating|cooling|hvac|locksmiths?|removals|movers|property|properties|realty|estates?|mgmt|management|services|solutions|analytics|trading|logistics|freight|shipping|transport|consulting|consultancy|holdings|partners|industries|enterprises|systems|software|technologies|labs|studios?|clinic|dental|physio|vets?|veterinary|motors|automotive|garage|foods|bakery|catering|pharmacy|health|healthcare|insurance|finance|capital|ventures|media|digital|agency|group|co)\b\.?/i,
-);
-/** Title words that name a role, not a function: a line with one is a title even below another title. */
-const ROLE_WORDS = unicodeWords(
-  /\b(?:manager|director|head|lead|leader|officer|chief|president|vp|ceo|cto|cfo|coo|engineer|specialist|coordinator|assistant|associate|analyst|consultant|recruiter|executive|owner|founder|partner|buyer|supervisor|administrator|representative|advisor|adviser)\b/i,
-);
-const isCompanyLike = (s: string) => COMPANY_WORD.test(s) || LEGAL_SUFFIX.test(s);
-/**
- * A word that names a person by what they do, in the endings European languages share for agent nouns
- * ("Columnist", "Photographe", "Fotograf", "Lektorin", "Luthier", "Illustratrice", "Enólogo", "Tierärztin"): no list
- * of every trade in every language is needed for a title no list knows (round 11). Short "-er"/"-ent" words stay out
- * ("Bayer", "Accent").
- */
-const AGENT_NOUN =
-  /^\p{Lu}[\p{L}'’-]*(?:ist|istin|iste|ista|eur|euse|rice|grafin|graf|graphe|graph|ógraf[oa]|ograf[oa]|ólog[oa]|olog[oa]|ologist|ologue|ician|arian|ier|ière|iker|ikerin|ärztin|arzt|ator|or|orin|erin|ador|adora|\p{L}{4}er|\p{L}{4}(?:ant|ent))$/u;
-/** A piece whose every word is an agent noun ("Violinist & Composer", "Übersetzerin"): a title, not a company. */
-function agentTitle(piece: string): boolean {
-  const words = piece
-    .trim()
-    .split(/\s+/)
-    .filter((w) => !/^(?:&|and|und|et|e|y|\/)$/i.test(w));
-  return words.length >= 1 && words.length <= 3 && words.every((w) => AGENT_NOUN.test(w)) && !isCompanyLike(piece);
-}
-/** A title by its words: the title-word list first, the agent-noun endings as the fallback. */
-const isTitle = (piece: string) => TITLE_WORDS.test(piece) || agentTitle(piece);
-/** Whether a phrase reads as a job title by its words (job changes read announced titles with it). */
-export function looksLikeTitle(phrase: string): boolean {
-  return isTitle(phrase) || agentTitle(phrase.split(/\s+/).pop() ?? "");
-}
 /** A one-word closing in any language ("Teşekkürler,", "Grazie!", "Salam,"): a short line ending in "," or "!". */
 const CLOSING_SHAPE = /^\p{L}+(?:\s\p{L}+){0,2}[,!]$/u;
 /** A line (or the previous line) that ends a sentence: punctuation or an emoji ("Looking forward! 🎉"). */
@@ -203,29 +169,9 @@ const TRAILING_PRONOUNS =
 const BRANCH =
   /(?<=\S)\s*\((?:(?:[\p{L}' -]{1,40}\s)?(?:office|branch|site|hq|headquarters|campus|plant|store|location|subsidiary)|(?:formerly|previously|part of|now part of|a subsidiary of|an? [\p{L}& -]{1,40} company)\b[^()]{0,60})\)$/iu;
 
-/** What follows a comma inside one title: a region or a function ("Sales Manager, APAC", "VP, Finance"). */
-const TITLE_QUALIFIER =
-  /^(?:apac|emea|amer|americas|latam|dach|nordics|benelux|anz|uk|us|usa|eu|na|mea|mena|cee|asean|europe|asia|africa|north america|south america|middle east|global|international|(?:north|south|east|west|central|northern|southern|eastern|western)(?:[ -](?:east|west|central))? (?:europe|america|asia|africa|region|emea|us|uk)|[a-z]+ region|finance|engineering|sales|marketing|operations|product|customer (?:experience|success|care|service)|people|hr|it|legal|partnerships|procurement|purchase|purchasing|sourcing|quality assurance|quality control|growth|strategy|data|technology|design|research|compliance|risk|supply chain|logistics)$/i;
-
-/** A unit of a company ("Export Dept.", "Overseas Sales Team", "Procurement Division"): never the company. */
-const UNIT = unicodeWords(/\b(?:dept\.?|department|division|section|team|unit|abteilung)$/i);
-
-/** Departments and functions that follow a comma in a title ("Director, IT & Facilities"). */
-const DEPARTMENT_WORDS =
-  /^(?:[\p{L}-]+\s+){0,3}(?:division|department|dept\.?|unit|section|team)$|^(?:(?:customer|network|it|business|public|investor|government|corporate|regional|field|technical|product|clinical|medical)\s+)?(?:operations|administration|admin|facilities|compliance|support|infrastructure|security|quality|training|analytics|communications|accounts|treasury|tax|audit|development|relations|affairs|planning|programs|programmes|projects|it)$|^(?:japan|china|india|germany|france|spain|italy|brazil|mexico|canada|australia|new zealand|singapore|korea|poland|netherlands|sweden|norway|denmark|finland|ireland|switzerland|austria|belgium|portugal|south africa|nigeria|kenya|egypt|uae|saudi arabia|turkey|israel|indonesia|malaysia|philippines|thailand|vietnam|argentina|chile|colombia|peru|hong kong|taiwan)$/iu;
-/** A region or a function after a comma or a dash in a title, possibly several joined by "&"/"and"/"/". */
-function isQualifier(piece: string): boolean {
-  const parts = piece.trim().split(/\s*(?:&|\band\b|\/)\s*/);
-  return parts.every((p) => {
-    // "HR Operations", "Enterprise Sales", "Sales Operations": a function narrowed by a scope word (round 8)
-    const core = p.replace(SCOPE_WORDS, "");
-    return p.length > 0 && [p, core].some((x) => x.length > 0 && (TITLE_QUALIFIER.test(x) || DEPARTMENT_WORDS.test(x)));
-  });
-}
-/** Words that narrow a function in a title qualifier ("Enterprise Sales", "HR Operations", "Global Business"). */
-const SCOPE_WORDS =
-  /^(?:(?:hr|sales|enterprise|global|business|regional|field|retail|commercial|corporate|technical|digital|international|national|export|import|overseas|domestic|product|marketing|finance|people|talent|it|data|customer|client|partner|channel|strategic|key|public|private)\s+){1,2}/i;
-
+/** "(from October)", "(until 31 March)", "(ab 1. Mai)": a date note after a title (round 13). */
+const DATE_NOTE =
+  /\s*\((?:from|until|till|since|as of|starting|effective|ab|bis|seit|dès|à partir d[eu]|jusqu'au|desde|hasta|dal|fino al)\s[^()]{1,30}\)(?=\s*(?:,|$))/iu;
 /**
  * The person's name in a signature piece, or null: honorifics, degrees, credentials written without a comma
  * ("Marcus Lee PMP") and a parenthesised alias in another script are removed first.
@@ -238,11 +184,6 @@ function personName(piece: string): string | null {
     ? cleaned
     : null;
 }
-/** An organisation noun ending a name-shaped line ("Waikiki Paddle Club"); not "Church", "Trust" or "Union", surnames too. */
-const ORGANISATION_NAME = unicodeWords(
-  /\b(?:society|association|club|committee|council|school|academy|college|university|institute|foundation|federation|league|charity|parish|museum|library|hospital|choir|orchestra|co-?op|cooperative|residents|family|household)$/i,
-);
-
 /**
  * Mixed-case degrees before upper-case post-nominals ("Peter Grant BSc MRICS", "Ana Ruiz, MSc, CEng"), at most four:
  * the run is dropped only when every word of it is a credential (round 9).
@@ -310,25 +251,65 @@ function pieces(text: string): string[] {
       out[out.length - 1] = `${last}${sep}${piece.trim()}`;
       continue;
     }
+    const afterTitle = !!last && TITLE_WORDS.test(last) && !LEGAL_SUFFIX.test(last);
+    const afterAnyTitle = !!last && isTitle(last) && !LEGAL_SUFFIX.test(last);
     // "Marketing Coordinator - LATAM", "Associate Director – Operations": one title
-    if (/[-–—]/.test(sep) && last && TITLE_WORDS.test(last) && !LEGAL_SUFFIX.test(last) && isQualifier(piece)) {
+    if (/[-–—]/.test(sep) && afterTitle && isQualifier(piece)) {
       out[out.length - 1] = `${last}${sep}${piece.trim()}`;
       continue;
     }
-    const commaParts = piece.split(/,\s+/);
+    let commaParts = piece.split(/,\s+/);
+    // round 13: "Director – Business Development, Kaveri Clinical Research", "Key Account Manager – Mining | Westrac
+    // Heavy Equipment": the piece after the dash qualifies the title when a company follows it
+    if (/[-–—]/.test(sep) && afterAnyTitle && qualifierBefore(commaParts[0] ?? "", commaParts[1] ?? parts[j + 2])) {
+      out[out.length - 1] = `${last}${sep}${(commaParts[0] ?? "").trim()}`;
+      commaParts = commaParts.slice(1);
+    }
     for (let i = 0; i < commaParts.length; i++) {
       const p = (commaParts[i] ?? "").trim();
       if (!p) continue;
       const prev = out[out.length - 1];
+      const following = i + 1 < commaParts.length ? commaParts[i + 1] : parts[j + 2];
       if ((SUFFIX_PIECE.test(p) || GENERATION.test(p)) && out.length) out[out.length - 1] += `, ${p}`;
       else if (CREDENTIAL.test(p) && out.length) continue;
-      // "Regional Sales Manager, APAC" and "Head, Customer Experience" are one title
-      else if (i > 0 && prev && TITLE_WORDS.test(prev) && !LEGAL_SUFFIX.test(prev) && isQualifier(p))
+      // "Regional Sales Manager, APAC" and "Head, Customer Experience" are one title; round 13: so is "Partner,
+      // Employment | Halden Rook LLP", a function after the comma with the company after it
+      else if (
+        i > 0 &&
+        prev &&
+        !LEGAL_SUFFIX.test(prev) &&
+        ((TITLE_WORDS.test(prev) && isQualifier(p)) || (isTitle(prev) && qualifierBefore(p, following)))
+      )
         out[out.length - 1] = `${prev}, ${p}`;
       else out.push(p);
     }
   }
   return out;
+}
+
+/**
+ * A piece between a title and the company ("Director – Business Development, Kaveri Clinical Research", "Partner,
+ * Employment | Halden Rook LLP", "GM - IT, Saraswati Textiles Ltd"): the qualifier of the title, by its place rather
+ * than by a list of functions, when a company follows it (round 13). A signature has one company, so a short piece
+ * that is no company itself and sits before one narrows the title (a sector, a function, a region).
+ */
+function qualifierBefore(piece: string, following: string | undefined): boolean {
+  const p = piece.trim();
+  const next = (following ?? "").trim();
+  return (
+    p.length > 0 &&
+    // a unit headed by its noun may be longer ("Graduate School of Engineering", "Department of Earth Sciences")
+    (p.split(/\s+/).length <= 3 || ACADEMIC_UNIT.test(p)) &&
+    !/\d/.test(p) &&
+    // a sector may be a business noun too ("Senior Consultant – Construction, Brookfield Recruitment"): one word
+    // before a company is still the qualifier
+    (!isCompanyLike(p) || (!/\s/.test(p) && !LEGAL_SUFFIX.test(p))) &&
+    !isContactLine(p) &&
+    next.length > 0 &&
+    !isContactLine(next) &&
+    !TITLE_WORDS.test(next) &&
+    (isCompanyLike(next) || (/^\p{Lu}/u.test(next) && next.split(/\s+/).length >= 2 && !/[.!?]$/.test(next)))
+  );
 }
 
 /**
@@ -444,7 +425,14 @@ const FOREIGN_SEPARATOR = /^[^\S\n]*-{3,}[^\S\n]*\p{L}[\p{L}'’ ]{2,40}[^\S\n]*
 function closingByShape(block: string[]): boolean {
   const [line = "", next = ""] = block;
   const words = line.replace(/[,!]$/, "").trim().split(/\s+/);
-  const known = matchSignOff(line) === "";
+  // round 13: a closing in two languages of which one is known ("S pozdravem / Best regards"); text.ts knows the
+  // pairs whose both halves it knows
+  const halves = line.split(/\s+\/\s+/);
+  const bilingual =
+    halves.length === 2 &&
+    halves.some((h) => matchSignOff(h) === "") &&
+    halves.every((h) => /^\p{Lu}[\p{L}'’ ]+[,!]?$/u.test(h) && h.split(/\s+/).length <= 4);
+  const known = matchSignOff(line) === "" || bilingual;
   return (
     block.length >= 2 &&
     block.length <= 9 &&
@@ -452,12 +440,15 @@ function closingByShape(block: string[]): boolean {
     // round 11: one word too when the name below it is over a title ("Namaste\nRavi Kumar\nSales Manager")
     // and one word with a comma above a name ("Blessings,\nRev. Daniel Okoro")
     (words.length >= 2 || (known && /\s[|·•—–]\s/.test(next)) || /,$/.test(line) || closingAboveName(block)) &&
-    words.length <= 5 &&
-    /^\p{Lu}[\p{L}'’ ]+[,!]?$/u.test(line) &&
+    (words.length <= 5 || bilingual) &&
+    (bilingual || /^\p{Lu}[\p{L}'’ ]+[,!]?$/u.test(line)) &&
     !/^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings from|re|fwd)\b/i.test(line) &&
     !TITLE_WORDS.test(line) &&
     !isCompanyLike(line) &&
     !DEPARTMENT.test(line) &&
+    // round 13: a unit is no closing ("AOG Desk\nHeartland Rotables" signs for a desk)
+    !UNIT_WORD.test(line) &&
+    !FUNCTION_WORD.test(line) &&
     // "Marisol Vega" over "Plinth Analytics" is a name over a company, not a closing; "Beste Grüsse" over "Urs
     // Baumann" over "Leiter Technik" is a closing (round 11)
     (known ||
@@ -495,12 +486,6 @@ function closingAboveName(block: string[]): boolean {
   );
 }
 
-/** A department, also narrowed by a scope word ("Key Accounts", "Customer Administration", "Enterprise Sales"). */
-function isDepartment(piece: string): boolean {
-  const core = piece.replace(SCOPE_WORDS, "");
-  return DEPARTMENT.test(piece) || (core !== piece && (DEPARTMENT.test(core) || /^administration$/i.test(core)));
-}
-
 /** A line that is only a company name: one title-case piece, no title word, no unit, two words or a business noun. */
 function plainCompanyLine(line: string | undefined): boolean {
   if (!line || /[|·•]/.test(line) || (/,/.test(line) && !LEGAL_SUFFIX.test(line))) return false;
@@ -517,10 +502,6 @@ function plainCompanyLine(line: string | undefined): boolean {
 /** "Roll No. 23BCE1147", "Student ID 2219-884", "Membership no: 44107": a reference under a name, neither title nor company. */
 const ID_LINE =
   /^(?:[\p{L}.]+\s){0,3}(?:no\.?|nr\.?|number|id|ref\.?|reference)\s*[:.#]?\s*#?[\p{L}\d/-]*\d[\p{L}\d/-]*$/iu;
-/** Nouns of organisations that are no company ("Riverside Allotment Society", "Millbrook Parish Council"). */
-const ORGANISATION_WORD = unicodeWords(
-  /\b(?:society|association|club|committee|council|school|academy|college|university|institute|foundation|federation|league|charity|parish|museum|library|hospital|choir|orchestra|co-?op|cooperative|residents|family|household)\b/i,
-);
 /**
  * A line that names an organisation rather than a person: a business noun or legal form, an organisation noun (not
  * "Church", "Trust" or "Union", surnames too), a possessive ("St Brendan's PTA") or an acronym that is no credential
@@ -622,13 +603,16 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     const first = pieces(block[0] ?? "")[0] ?? "";
     const looksLikeName = personName(first) !== null;
     const labelled = block.filter((l) => LABELLED.test(l)).length;
-    // a short last sentence of the body may sit right above the block ("… match.\nTeodor Ilić\nVoditelj Nabave")
-    const shaped = block.length > 2 && /[.!?]$/.test(block[0] ?? "") ? block.slice(1) : block;
+    // short last sentences of the body may sit right above the block ("… match.\nTeodor Ilić\nVoditelj Nabave"; round
+    // 13: several, "… on the portal.\nLars Nilsson\nVästerby kommun")
+    let top = 0;
+    while (block.length - top > 2 && /[.!?]$/.test(block[top] ?? "")) top++;
+    const shaped = block.slice(top);
     const byShape =
       shaped.length >= 2 &&
       shaped.length <= 3 &&
       /\s/.test(personName(pieces(shaped[0] ?? "")[0] ?? "") ?? "") &&
-      shaped.slice(1).every((l) => pieces(l).every(titleCasePiece))
+      shaped.slice(1).every((l) => pieces(l).every(titleCasePiece) || PUBLIC_BODY.test(l))
         ? shaped
         : null;
     // one line split by "|", "·", spaced slashes or a dash and "@"/"at": "Maya Lindqvist | Head of Partnerships |
@@ -677,7 +661,7 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
         // block closed by a title or a company line
         (block.length <= 3 &&
           block.every((l) => pieces(l).every((p) => p.split(/\s+/).length <= 6) && !/[!?]$/.test(l)) &&
-          block.slice(1).some((l) => isTitle(l) || isCompanyLike(l))))
+          block.slice(1).some((l) => isTitle(l) || isCompanyLike(l) || PUBLIC_BODY.test(l))))
     ) {
       // unsigned block: a name line followed by contact details, or by a title line ("VP Engineering, NimbusFit")
       lines = block;
@@ -745,7 +729,16 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     }
   }
   if (!lines.length && !split.inlineName && !bare?.company) {
-    return footerOnly(split.mobileFooter);
+    // round 13: labelled fields written above the message ("Name: Omar Farouk\nPosition: …\nCompany: …\nEmail: …\nDear
+    // sir, …"), a header some traders use instead of a signature
+    const head = text.split("\n", 10).map((l) => l.trim());
+    let k = 0;
+    while (k < head.length && (LABELLED.test(head[k] ?? "") || (k > 0 && isContactLine(head[k] ?? "")))) k++;
+    const header = head.slice(0, k);
+    if (header.filter((l) => LABELLED.test(l)).length >= 2 && /^(?:full )?name\s*:/i.test(header[0] ?? "")) {
+      lines = header;
+      raw = header.join("\n");
+    } else return footerOnly(split.mobileFooter);
   }
   // a sign-off followed by a paragraph is not a signature
   // (a one-line signature split by "|" or "·" may be longer: name, title, company and a link)
@@ -820,6 +813,8 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       l
         .replace(TRAILING_PRONOUNS, "")
         .replace(BRANCH, "")
+        // round 13: "Assistant Professor (from October)": a date note is no part of the title
+        .replace(DATE_NOTE, "")
         .replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.|p\.\s?p\.|pp\.)\s+(?=\p{Lu})/u, "")
         // "Grace Okonkwo (Mrs)": an honorific in parentheses is not part of the name
         .replace(/\s*\((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\)$/, "")
@@ -852,6 +847,18 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
   let idx = 0;
   // "Marco Rossi - Titolare - Trattoria da Marco": the two pieces after a name on its line are title, then company
   let namedLine = false;
+  // round 13: "Thanks,\nNiamh from Trade Sales", "Cheers,\nLiam from Harbour Electrical": a name, then the company it
+  // works for, or a department that is no company
+  const from = /^(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,2})\s+from\s+(\p{Lu}[^,;:!?]{1,60})$/u.exec(
+    textual[0] ?? "",
+  );
+  const fromName = !name && from && split.signOff ? personName(from[1] ?? "") : null;
+  if (from && fromName) {
+    name = fromName;
+    const where = (from[2] ?? "").trim();
+    if (isDepartment(where) || UNIT_WORD.test(where) || FUNCTION_WORD.test(where)) idx = 1;
+    else textual[0] = where;
+  }
   if (!name && textual[0]) {
     const first = pieces(textual[0]);
     // "NetService Belgium — Customer Administration": a name-shaped piece before a department is the company (round 11)
@@ -882,7 +889,11 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
   for (; idx < textual.length && (!title || !company || (companyLine === idx - 1 && !title)); idx++) {
     const line = textual[idx] ?? "";
     // "株式会社ミナト印刷 / Minato Printing Co., Ltd.\nKenji Watanabe": the name under the company line (round 11)
-    const below = !name && company && pieces(line).length === 1 ? personName(line) : null;
+    // (round 13: not under a unit, "AOG Desk\nHeartland Rotables" is a desk of the company)
+    const below =
+      !name && company && !UNIT_WORD.test(company) && !FUNCTION_WORD.test(company) && pieces(line).length === 1
+        ? personName(line)
+        : null;
     if (below && /\s/.test(below)) {
       name = below;
       continue;
@@ -894,8 +905,10 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       !title &&
       !company &&
       first &&
-      // "Matt" over "Matthew Hughes": the same first name, or a short form of it
-      sameFirstName(first, name) &&
+      // "Matt" over "Matthew Hughes": the same first name, or a short form of it; round 13: any first name over a
+      // signature line that opens with the full name ("Ollie\nDr Oliver Grant | Senior Research Fellow | …")
+      (sameFirstName(first, name) ||
+        (!/\s/.test(name) && /\s/.test(first) && pieces(line).length >= 2 && pieces(line).slice(1).some(isTitle))) &&
       first.length > name.length
     ) {
       name = first;
@@ -927,28 +940,35 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     // round 9: "Account Manager – Pacific Northwest" or "Category Management, Beverages" right under the name and
     // over a company line is one title: the company has its own line. Without a company line below, the piece
     // after the separator stays the company ("Leasing Executive, Crestmark Commercial").
-    const qualified = /^(.+?)(?:,\s+|\s+[-–—]\s+)(.+)$/.exec(line);
+    // round 13: "Producer / Localization" over "Kitsune Forge Co., Ltd." is one title as well
+    const qualified = /^(.+?)(?:,\s+|\s+[-–—]\s+|\s+\/\s+(?=[^/]+$))(.+)$/.exec(line);
     if (
       !title &&
       !company &&
       name &&
       qualified &&
+      (!/\s\/\s/.test(line) || TITLE_WORDS.test(qualified[1] ?? "")) &&
       !LEGAL_SUFFIX.test(line) &&
       !/[|·•]/.test(line) &&
       !isCompanyLike(qualified[2] ?? "") &&
-      plainCompanyLine(nextLine)
+      // round 13: or any company line the qualifier sits above ("Key Account Manager – Mining\nWestrac Heavy Equipment (WA)")
+      (plainCompanyLine(nextLine) || (isTitle(qualified[1] ?? "") && qualifierBefore(qualified[2] ?? "", nextLine)))
     ) {
       title = line;
       continue;
     }
     const parts = atSplit && TITLE_WORDS.test(atSplit[1] ?? "") ? [atSplit[1]!, atSplit[2]!] : pieces(line);
     for (const part of parts) {
-      const legal = LEGAL_SUFFIX.test(part);
-      if (!title && isTitle(part) && !legal) title = part;
+      // round 13: a firm named after its partners ("Weber & Partner") is a company like one with a legal form
+      const legal = LEGAL_SUFFIX.test(part) || FIRM_NAME.test(part.trim());
+      // round 13: a title with its qualifier ("Lecturer, Department of Earth Sciences") is read by its head
+      const titled =
+        isTitle(part) || (/,\s|\s[-–—/]\s/.test(part) && isTitle(part.split(/,\s+|\s+[-–—/]\s+/)[0] ?? ""));
+      if (!title && titled && !legal) title = part;
       else if (!title && name && isDepartment(part) && !legal)
         title = part; // a person in "Legal", "IT Support"
       // "Claims Division", "Maintenance Section" under a name and above the company: the unit is the role (round 9)
-      else if (!title && name && !company && UNIT.test(part) && !legal) title = part;
+      else if (!title && name && !company && (UNIT.test(part) || UNIT_ROLE.test(part)) && !legal) title = part;
       else if (
         !company &&
         // "Regards,\nB.": an initial is no company; nor is a word in lower case only ("sam", round 11)
@@ -995,6 +1015,12 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     }
   }
   if (name) name = withoutHonorifics(name.replace(/\s+/g, " ").trim()) || name;
+  // round 13: a signature names a person. A team or a department ("Reservations Team\nLoch Fyne Lodges", "Finance –
+  // Red Gum Resources", "Service comptabilité"), initials alone ("– JM") or an organisation ("Yours faithfully\nPemberton
+  // Gale LLP") sign for nobody the CRM can store: no signature (the owner's round-13 convention; blind8-10 and train8-9
+  // label them so). blind5's trading name closing an SMS ("… Reply Y to confirm.\nKestrel Electrical") is still read
+  // as the company (`bare`, round 11).
+  if (!bare && (!name || !namesPerson(name))) return footerOnly(split.mobileFooter);
   // "Thanks,\nHelen": a first name alone is no signature under `firstNameAlone: false` (round 8: the convention of
   // the three latest independent authors, blind6, train7a and train7b; blind2-5 and the asserted floors read it as
   // a name, the default). Anything else signed keeps the name either way.
