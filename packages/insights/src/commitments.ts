@@ -740,6 +740,8 @@ const HABIT =
 /** Capitalised sentence openers before "to <verb>" that are not the owner of an action item. */
 const OTHER_PARTY =
   "landlords?|clients?|customers?|suppliers?|vendors?|carriers?|hauliers?|council|tenants?|buyers?|contractors?|insurers?|banks?|auditors?|you|they";
+/** "Landlord to confirm access by Friday" (compiled once: it is tried on every plan line). */
+const OTHER_PARTY_STEP = new RegExp(String.raw`^(?:the\s+|our\s+)?(?:${OTHER_PARTY})\s+(?:to|will|should|must)\b`, "i");
 const NOT_AN_OWNER = new RegExp(
   `^(?:${OTHER_PARTY}|happy|glad|pleased|need|needs|want|wants|going|nice|great|good|able|unable|hard|easy|time|reminder|remember|note|about|how|what|where|when|who|why|ready|keen|sorry|delighted|due|likely|unlikely|set|plan|planning|trying|hoping|looking|welcome|free|best|better|important|worth|remind|reminders|forgot|failed|had|have|has|used|yet|so|and|but|or|then|also|just|please|thanks|ok|okay)$`,
   "i",
@@ -787,6 +789,12 @@ const WEEKDAY_NAMES: Record<string, string> = {
   sun: "sunday",
 };
 
+/** "ill send" / "well call": compiled once (expandTexting runs per clause, and the verb list is long). */
+const TEXTING_WILL = new RegExp(
+  String.raw`\b(i|we)ll\b(?=\s+(?:(?:also|just|then|def|definitely)\s+)?(?:${ACTION_VERBS}|be|have|get)\b)`,
+  "gi",
+);
+
 /**
  * Texting forms read as their full words, for matching only (the commitment keeps the text as written):
  * "ill send" = "I'll send", "im gonna", "u", "2moro". Same length is not needed: only the action and
@@ -796,13 +804,7 @@ export function expandTexting(text: string): string {
   return (
     text
       .replace(/[’‘]/g, "'")
-      .replace(
-        new RegExp(
-          String.raw`\b(i|we)ll\b(?=\s+(?:(?:also|just|then|def|definitely)\s+)?(?:${ACTION_VERBS}|be|have|get)\b)`,
-          "gi",
-        ),
-        "$1'll",
-      )
+      .replace(TEXTING_WILL, "$1'll")
       .replace(/\bim\b(?=\s+(?:gonna|going|sending|calling|on it)\b)/gi, "i'm")
       .replace(/\bu\b/g, "you")
       .replace(/\bur\b/g, "your")
@@ -1297,12 +1299,13 @@ export function matchCommitment(sentence: string): string | null {
 /** Conditions that are politeness rather than conditions ("if that works", "if possible", "if needed"). */
 const COURTESY_IF =
   /\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:like|want|prefer|wish|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b|\bunless\s+(?:you|i|we)\s+(?:tell|hear|say|let|instruct|advise)\b[^.!?]{0,20}?\botherwise\b/i;
+const COURTESY_IF_ALL = new RegExp(COURTESY_IF.source, "gi");
 function courtesyOnly(s: string): boolean {
   const conditions =
     s.match(
       /\b(?:if|unless|whether|in case|provided that|(?<=,\s{0,3})provid(?:ed|ing)|assuming|should you|were you to|(?<!\bunless\b[^.!?]{0,30})otherwise)\b/gi,
     ) ?? [];
-  const courteous = s.match(new RegExp(COURTESY_IF.source, "gi")) ?? [];
+  const courteous = s.match(COURTESY_IF_ALL) ?? [];
   return conditions.length > 0 && courteous.length >= conditions.length;
 }
 
@@ -1667,8 +1670,7 @@ function matchPlanItem(line: string): string | null {
     return (owner[2] ?? "").replace(/[.!,;:\s]+$/, "");
   if (owner && /^(?:you|client|customer|them|they)$/i.test(owner[1] ?? "")) return null;
   // "Landlord to confirm access by Friday": another party's action item
-  if (new RegExp(String.raw`^(?:the\s+|our\s+)?(?:${OTHER_PARTY})\s+(?:to|will|should|must)\b`, "i").test(s))
-    return null;
+  if (OTHER_PARTY_STEP.test(s)) return null;
   // "stock count by the client's team": another party's step in the plan
   if (/\bby\s+(?:the\s+)?(?:client|customer|you|your|their|them|[\p{L}]+'s)\b/iu.test(s)) return null;
   const acts =
