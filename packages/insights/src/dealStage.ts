@@ -727,6 +727,19 @@ const DEFERRED =
 export const NO_QUOTE = "no quote";
 
 /**
+ * Round 13: whether `sentence` is asked: it ends in "?" or, as a quote cut from the message
+ * ({@link strongestStageSentence} drops the final stop), the message goes on with one. Without the second test
+ * the question guard never held for a words-only stage ("Have you signed the contract yet?" read `won`).
+ */
+function isAskedIn(msg: Pick<MessageInput, "text" | "subject">, sentence: string): boolean {
+  const quote = sentence.trim();
+  if (/\?$/.test(quote)) return true;
+  const text = dealModelText(msg);
+  const at = text.indexOf(quote);
+  return at >= 0 && /^[.!]*\?/.test(text.slice(at + quote.length, at + quote.length + 4));
+}
+
+/**
  * Whether a stage a statistical model read from the message's vocabulary (the naive-Bayes fallback, round 8's
  * words-only stage model) may stand, quoting `sentence`: the structural guards the rules apply hold for the
  * models too.
@@ -752,38 +765,42 @@ export function modelStageBlock(
     // ("the onboarding session was excellent", "we are considering leaving") as a stage
     if (!COMMERCIAL.test(lemmatise(sentence.toLowerCase()))) return "sentence not commercial";
   }
-  if (isOutOfDealScope(sentence)) return "out of deal scope";
+  // round 13: every guard is read, and a hard one is reported before a soft one (the first guard found used to
+  // be returned, so a soft "service sentence" hid a hard question or hedge from the words-only stage)
+  const blocks: string[] = [];
+  if (isOutOfDealScope(sentence)) blocks.push("out of deal scope");
   // round 11: "we've decided to go with you guys" is never lost, "I'll go with Joliet" never won
   if (stage === "won" || stage === "lost") {
     const choice = messageChoice(dealModelText(msg), msg.direction);
-    if (choice && choice.party !== (stage === "won" ? "us" : "other")) return "choice picks the other side";
+    if (choice && choice.party !== (stage === "won" ? "us" : "other")) blocks.push("choice picks the other side");
     // "our marketing agency decided to go with a different printer": a third party's choice of another party
     // is not our deal (the rules make no candidate of it either)
-    if (choice?.party === "other" && isThirdPartySubject(normalise(choice.chooser))) return "a third party's choice";
+    if (choice?.party === "other" && isThirdPartySubject(normalise(choice.chooser)))
+      blocks.push("a third party's choice");
   }
   // "for the price we pay, waiting three days is not acceptable": support, as for the rules; round 5: for
   // every stage the model reads ("can we get the bundle discount applied", "I was billed for the annual plan")
-  if (isServiceSentence(sentence)) return "service sentence";
+  if (isServiceSentence(sentence)) blocks.push("service sentence");
   if (stage === "won" || stage === "lost") {
     // round 5: "the supplier accepted our purchase order": a third party as the subject of the sentence
-    if (hasThirdPartySubject(sentence)) return "third-party subject";
-    if (isNotOurDecision(sentence)) return "not our decision";
+    if (hasThirdPartySubject(sentence)) blocks.push("third-party subject");
+    if (isNotOurDecision(sentence)) blocks.push("not our decision");
     // round 11: the decision is handed on ("I'll take it to the ops meeting", "let me run it by finance")
-    if (DEFERRED.test(sentence.toLowerCase())) return "decision deferred";
+    if (DEFERRED.test(sentence.toLowerCase())) blocks.push("decision deferred");
     // a question, a condition or a hedge never closes a deal
-    if (/\?\s*$/.test(sentence) || HEDGE_WORD.test(sentence) || /\b(?:if|unless|whether|once)\b/i.test(sentence))
-      return "question, condition or hedge";
+    if (isAskedIn(msg, sentence) || HEDGE_WORD.test(sentence) || /\b(?:if|unless|whether|once)\b/i.test(sentence))
+      blocks.push("question, condition or hedge");
   }
   // round 8: the message-level guards every candidate passes in `detectDealCandidate`
   const whole = normalise(`${boundText(msg.subject ?? "", 1000)}\n${messageBody(msg.text)}`);
-  if (statesNoDeal(whole)) return "states no deal";
+  if (statesNoDeal(whole)) blocks.push("states no deal");
   if (
     isConsumerSupport(whole, msg.direction) &&
     !(stage === "lost" && endsSubscription(whole)) &&
     !(stage === "proposal" && msg.direction === "outbound")
   )
-    return "consumer support";
-  return null;
+    blocks.push("consumer support");
+  return blocks.find(isHardBlock) ?? blocks[0] ?? null;
 }
 
 /**
@@ -799,10 +816,8 @@ const HARD_BLOCKS: ReadonlySet<string> = new Set([
   "question, condition or hedge",
   "states no deal",
   "interest outbound",
-  // the round-5 scope: consumer support and out-of-scope objects (a tool replacing spreadsheets, an order
-  // number) stay out whatever the words say (tuning5.test.ts and dealScope.test.ts assert them)
+  // the round-5 scope: consumer support stays out whatever the words say (tuning5.test.ts asserts it)
   "consumer support",
-  "out of deal scope",
   // "we've decided to go with Fleetio instead of the spreadsheets": a thing that is not us replaced
   "not our decision",
   // round 11: the object of the buyer's choice (us or another party) decides between won and lost
