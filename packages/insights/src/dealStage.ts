@@ -236,6 +236,8 @@ export const isQuoteRequest = (sentence: string): boolean => {
   const s = sentence.toLowerCase().trim();
   return REQUEST_MOOD.test(s) && !ALREADY_SENT.test(s);
 };
+/** A priced document a buyer may ask for (`modelStageBlock`'s quote-request guard). */
+const PRICED_DOCUMENT = /\b(?:quote|quotation|proposal|estimate|pricing|price list|sow|offer)s?\b/;
 /** A promise to send a priced document later, with no document sent in the same sentence. */
 const PROPOSAL_PROMISED =
   /\b(?:will|'ll|shall|be going to|going to|i send you|we send you|you will receive|you'll receive|you will have|you'll have|follows|will follow|to follow)\b/;
@@ -791,6 +793,12 @@ export function modelStageBlock(
     if (isAskedIn(msg, sentence) || HEDGE_WORD.test(sentence) || /\b(?:if|unless|whether|once)\b/i.test(sentence))
       blocks.push("question, condition or hedge");
   }
+  // round 13: a buyer asking for a priced document ("pls send over the quote for the 2 extra locations") is
+  // `interest` by the round-9 convention, whatever stage its words lean to (after the retrain on blind9 and
+  // blind10 the words-only model read two such requests as won)
+  const lower = sentence.toLowerCase();
+  if (stage !== "interest" && PRICED_DOCUMENT.test(lower) && !DOCUMENT_HERE.test(lower) && isQuoteRequest(lower))
+    blocks.push("a quote requested");
   // round 8: the message-level guards every candidate passes in `detectDealCandidate`
   const whole = normalise(`${boundText(msg.subject ?? "", 1000)}\n${messageBody(msg.text)}`);
   if (statesNoDeal(whole)) blocks.push("states no deal");
@@ -825,6 +833,8 @@ const HARD_BLOCKS: ReadonlySet<string> = new Set([
   "a third party's choice",
   // round 11: a decision handed on to a meeting or a person is not taken
   "decision deferred",
+  // round 13: the round-9 convention (a buyer's quote request is interest) holds for the models too
+  "a quote requested",
 ]);
 export const isHardBlock = (block: string): boolean => HARD_BLOCKS.has(block);
 
