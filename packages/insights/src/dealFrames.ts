@@ -68,7 +68,7 @@ const FRAMES: Frame[] = [
     stage: "won",
     confidence: 0.85,
     direction: "inbound",
-    re: /\b(?:decide|choose|agree|vote|ready|happy|want|would like|be go) to (?:move forward|go ahead|proceed|sign|buy|purchase|start) with\b(?![^.?!]{0,80}\bbefore (?:we |i )?(?:commit|sign|agree)\b)|\b(?:decide|agree|vote) to (?:move forward|go ahead|proceed|buy|sign)\b|\b(?:move forward|go ahead|proceed) with (?:you|your|the (?:[\w-]+ ){0,2}(?:plan|tier|package|option|offer|proposal|quote|purchase|rollout|order))\b|\b(?:choose|select|pick|(?<!\b(?:rather|prefer to|like to|could|might|may) )go with|opt for|settle on) (?:you|your (?:[\w-]+ )?(?:platform|product|tool|solution|team|company|service|offer|proposal|quote|plan|software))\b|\byour (?:[\w-]+ )?(?:team|platform|product|tool|solution|company|offer|proposal) be (?:our|the) (?:choice|pick|winner|preferred)|\bwin (?:us|me) over\b|\bsay yes\b|\bwe (?:will )?take (?:it|them|the [\w-]+ (?:one|plan|package|tier|option))\b|\b(?:we|i) be good to go\b|(?:^|\b(?:please|so|and|now|then|just) |, )send (?:me |us )?(?:the )?contract\b(?! (?:we|you|from|for (?:our|the) (?:audit|record)))|\b(?:we|i) be in\b(?= [.!]|$)|\bsend (?:me |us )?(?:the )?(?:payment link|contract for signature|contract to sign|contract and we will sign)\b|\b(?:extend|renew) (?:our|the) (?:[\w-]+ )?(?:contract|subscription|plan|licen[cs]e|agreement)\b(?! with (?!you|your|u\b))/,
+    re: /\b(?:decide|choose|agree|vote|ready|happy|want|would like|be go) to (?:move forward|go ahead|proceed|sign|buy|purchase|start) with\b(?![^.?!]{0,80}\bbefore (?:we |i )?(?:commit|sign|agree)\b)|\b(?:decide|agree|vote) to (?:move forward|go ahead|proceed|buy|sign)\b|\b(?:move forward|go ahead|proceed) with (?:you|your|the (?:[\w-]+ ){0,2}(?:plan|tier|package|option|offer|proposal|quote|purchase|rollout|order))\b|\b(?:choose|select|pick|(?<!\b(?:rather|prefer to|like to|want to|wants to|hope to|wish to|could|might|may) )go with|opt for|settle on) (?:you|your (?:[\w-]+ )?(?:platform|product|tool|solution|team|company|service|offer|proposal|quote|plan|software))\b|\byour (?:[\w-]+ )?(?:team|platform|product|tool|solution|company|offer|proposal) be (?:our|the) (?:choice|pick|winner|preferred)|\bwin (?:us|me) over\b|\bsay yes\b|\bwe (?:will )?take (?:it|them|the [\w-]+ (?:one|plan|package|tier|option))\b|\b(?:we|i) be good to go\b|(?:^|\b(?:please|so|and|now|then|just) |, )send (?:me |us )?(?:the )?contract\b(?! (?:we|you|from|for (?:our|the) (?:audit|record)))|\b(?:we|i) be in\b(?= [.!]|$)|\bsend (?:me |us )?(?:the )?(?:payment link|contract for signature|contract to sign|contract and we will sign)\b|\b(?:extend|renew) (?:our|the) (?:[\w-]+ )?(?:contract|subscription|plan|licen[cs]e|agreement)\b(?! with (?!you|your|u\b))/,
   },
   // round 5: a volume order confirmed against a price in the message ("we'll take the 24 duvet sets at the
   // wholesale price you sent"): a quantity of anything, taken or ordered by an organisation
@@ -141,6 +141,13 @@ const FRAMES: Frame[] = [
     confidence: 0.85,
     direction: "inbound",
     re: /\b(?:board|committee|council|trustees|governors|partners|management|panel|leadership|directors?|shareholders|owners?|jury|we|i)\b(?: [\w-]+){0,3}? (?:have |be )?(?:unanimously |finally |just |ultimately )?(?:vote against|turn(?:ed|s)? (?:[\w-]+ ){0,3}?down|reject(?:ed|s)?|decline[ds]?|veto(?:ed|es)?|(?:say|said) no to|pull(?:ing|ed|s)? out of|back(?:ing|ed|s)? out of|withdraw(?:ing|n|s)? from)\b(?! (?:the |a |an |our |my |your )?(?:call|meeting|invitation|invite|delivery|shipment|parcel|card|payment|charge|cookie|update|request to)s?\b)/,
+  },
+  // round 13: a bidder told the outcome ("has not been appointed to the panel", "your bid was unsuccessful")
+  {
+    stage: "lost",
+    confidence: 0.85,
+    direction: "inbound",
+    re: /\b(?:have |has )?not be(?:en)? (?:appoint|select|shortlist|award|choose|chosen|successful)(?:ed)?\b|\b(?:bid|tender|proposal|offer|application|submission|quote|quotation) (?:have |has )?(?:be|was|were) unsuccessful\b/,
   },
   // ── negotiation: price, terms, discounts, redlines, competitor prices ──
   {

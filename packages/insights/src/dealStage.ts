@@ -89,7 +89,7 @@ const RULES: CueRule[] = [
   // with you guys" or "could go with you" is a preference or a possibility, not a choice: round 7)
   {
     stage: "won",
-    re: /\b(?:(?:decided|decide|decision is|chosen|chose|choose|picked|selected|opted|opting|(?<!\b(?:rather|prefer to|like to|could|might|may) )go|going|went)\s+(?:to go\s+)?(?:with|for)\s+(?:you\b|you guys|your (?:team|company|product|platform|solution|offer|proposal|quote|plan|service))|(?:picked|chose|chosen|selected|prefer|preferred) (?:yours|your (?:bid|proposal|offer|quote|tender|pitch))\b|(?:signed off on|sign off on|signed-off|approved|green[- ]?lit|okayed|ok'd|rubber[- ]stamped)\s+(?:on\s+)?(?:the |our |your |this )?(?:\w+ )?(?:budget|purchase|deal|contract|proposal|quote|order|plan|spend|investment|renewal|agreement|po|subscription|msa|sow|order form|terms)|(?:going|go|moving|move|proceeding|proceed) ahead with (?:the |your |an? |our )?(?:\w+ ){0,2}(?:plan|tier|package|option|proposal|quote|offer|contract|order|deal|subscription|purchase)|(?:go|going|proceed|proceeding) (?:ahead )?with (?:the |our )?(?:first |remaining |other |full )?\d+ [\w-]+|(?:is|'s) the one(?=[.!,]|$)|(?:gave|given|got|have|has) (?:us |me )?(?:the )?(?:green light|go-ahead|go ahead|thumbs up)|(?:we'll|we will|we'd like to|we want to|i'll|i will) (?:take|buy|purchase|order|go with) (?:the )?(?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|subscription|licen[cs]es|seats)|(?:we'll|we will|let's|let us) get (?:it|this|them|the \w+) signed|(?:you're|you are) (?:good|clear|free|ok) to (?:invoice|bill|charge)|(?:budget|purchase|spend|deal|po|contract) (?:is |was |has been |got |have been )?(?:approved|signed off|green[- ]?lit)(?! for (?:q[1-4]|this|next|the (?:year|quarter|project)|20\d\d))|(?:consider|count) us (?:on board|in|signed up)|sign us up|we(?:'re| are) (?:on board|in)(?=[.!]|$)|(?:we'll|we will|we'd like to|we want to) (?:take|buy|purchase|order) (?:it|the \w+ plan|\d+ (?:seats|licen[cs]es|users))|where (?:do|should|can) (?:i|we) send the (?:purchase order|po|signed contract)|(?:issue|raise|send)(?:d|ing)? (?:you |over )?(?:the |a |our )?(?:purchase order|po)\b(?! number)|you(?:'ve| have) (?:won|earned) (?:the|our) business|we have a deal|let's (?:do it|do this|make it happen)(?=[.!]|$))/,
+    re: /\b(?:(?:decided|decide|decision is|chosen|chose|choose|picked|selected|opted|opting|(?<!\b(?:rather|prefer to|like to|want to|wants to|hope to|wish to|could|might|may) )go|going|went)\s+(?:to go\s+)?(?:with|for)\s+(?:you\b|you guys|your (?:team|company|product|platform|solution|offer|proposal|quote|plan|service))|(?:picked|chose|chosen|selected|prefer|preferred) (?:yours|your (?:bid|proposal|offer|quote|tender|pitch))\b|(?:signed off on|sign off on|signed-off|approved|green[- ]?lit|okayed|ok'd|rubber[- ]stamped)\s+(?:on\s+)?(?:the |our |your |this )?(?:\w+ )?(?:budget|purchase|deal|contract|proposal|quote|order|plan|spend|investment|renewal|agreement|po|subscription|msa|sow|order form|terms)|(?:going|go|moving|move|proceeding|proceed) ahead with (?:the |your |an? |our )?(?:\w+ ){0,2}(?:plan|tier|package|option|proposal|quote|offer|contract|order|deal|subscription|purchase)|(?:go|going|proceed|proceeding) (?:ahead )?with (?:the |our )?(?:first |remaining |other |full )?\d+ [\w-]+|(?:is|'s) the one(?=[.!,]|$)|(?:gave|given|got|have|has) (?:us |me )?(?:the )?(?:green light|go-ahead|go ahead|thumbs up)|(?:we'll|we will|we'd like to|we want to|i'll|i will) (?:take|buy|purchase|order|go with) (?:the )?(?:[\w-]+ ){0,3}(?:plan|tier|package|option|bundle|subscription|licen[cs]es|seats)|(?:we'll|we will|let's|let us) get (?:it|this|them|the \w+) signed|(?:you're|you are) (?:good|clear|free|ok) to (?:invoice|bill|charge)|(?:budget|purchase|spend|deal|po|contract) (?:is |was |has been |got |have been )?(?:approved|signed off|green[- ]?lit)(?! for (?:q[1-4]|this|next|the (?:year|quarter|project)|20\d\d))|(?:consider|count) us (?:on board|in|signed up)|sign us up|we(?:'re| are) (?:on board|in)(?=[.!]|$)|(?:we'll|we will|we'd like to|we want to) (?:take|buy|purchase|order) (?:it|the \w+ plan|\d+ (?:seats|licen[cs]es|users))|where (?:do|should|can) (?:i|we) send the (?:purchase order|po|signed contract)|(?:issue|raise|send)(?:d|ing)? (?:you |over )?(?:the |a |our )?(?:purchase order|po)\b(?! number)|you(?:'ve| have) (?:won|earned) (?:the|our) business|we have a deal|let's (?:do it|do this|make it happen)(?=[.!]|$))/,
     confidence: 0.85,
     direction: "inbound",
   },
@@ -171,6 +171,15 @@ const RULES: CueRule[] = [
     direction: "inbound",
   },
 
+  // round 13: a prospect asks whether we sell or do a thing ("do you guys work on box trucks or just vans?", "do
+  // u do printing on tote bags?"), or invites us to quote or tender ("invites you to tender for integrated
+  // facility services"): a lead, as the independent authors label it
+  {
+    stage: "interest",
+    re: /\bdo (?:you|u|ya)(?: guys| folks| all)? (?:also )?(?:do|offer|supply|sell|make|provide|stock|carry|work on|handle|cover|service|install|print|rent|hire out|cater|repair)\b[^.!?\n]{0,80}\?|\binvites? (?:you|[\w&-]+(?: [\w&-]+){0,3}) to (?:tender|quote|bid|submit (?:a |an |your )?(?:quote|quotation|tender|bid|proposal|offer))\b/,
+    confidence: 0.65,
+    direction: "inbound",
+  },
   // round 4: a trial the buyer wants extended ("Our trial ends tomorrow … can we get an extension?"): still evaluating.
   {
     stage: "interest",
@@ -790,7 +799,12 @@ export function modelStageBlock(
     // round 11: the decision is handed on ("I'll take it to the ops meeting", "let me run it by finance")
     if (DEFERRED.test(sentence.toLowerCase())) blocks.push("decision deferred");
     // a question, a condition or a hedge never closes a deal
-    if (isAskedIn(msg, sentence) || HEDGE_WORD.test(sentence) || /\b(?:if|unless|whether|once)\b/i.test(sentence))
+    // round 13: an ultimatum is a condition ("keep it flat at last year's rate or we will go to tender")
+    if (
+      isAskedIn(msg, sentence) ||
+      HEDGE_WORD.test(sentence) ||
+      /\b(?:if|unless|whether|once|otherwise|or else)\b|\bor (?:we|i)(?:'ll| will| shall)\b/i.test(sentence)
+    )
       blocks.push("question, condition or hedge");
   }
   // round 13: a buyer asking for a priced document ("pls send over the quote for the 2 extra locations") is

@@ -8,7 +8,7 @@
  * conditional choices the models do not read as a term asked for.
  */
 import { describe, expect, it } from "vitest";
-import { detectDealCue } from "../src/dealStage";
+import { detectDealCandidate, detectDealCue } from "../src/dealStage";
 import { evalDealStage } from "./evaluate";
 import { TUNING13_DEAL_HOLDOUT } from "./fixtures/tuning13-deal-holdout";
 
@@ -30,6 +30,28 @@ describe("round-13 deal readings", () => {
       "lost",
     );
     expect(stage("We are pulling out of the order for the spring menus, the event is cancelled.")).toBe("lost");
+  });
+
+  it("a capability question or an invitation to tender is a lead; a bidder told it lost is lost", () => {
+    expect(stage("hiya, do you guys service commercial dishwashers or only domestic ones?")).toBe("interest");
+    // the reader's candidate (the stage model weighs it once the lead retrains with this reader)
+    expect(
+      detectDealCandidate({
+        text: "The Harbour Trust invites you to submit a quotation for the pontoon repairs by 3 June.",
+        direction: "inbound",
+      })?.stage,
+    ).toBe("interest");
+    expect(stage("do you deliver on Sundays? the last box came on Monday and the herbs were wilted")).not.toBe(
+      "interest",
+    );
+    expect(
+      stage("Dear Ms Varga, we regret that your practice has not been selected for the 2027 audit framework."),
+    ).toBe("lost");
+  });
+
+  it("a wish or an ultimatum closes nothing", () => {
+    expect(stage("We really want to go with you, but can you review the price per unit downward?")).not.toBe("won");
+    expect(stage("Hold the rate at 2025 levels or we will put the contract out to tender.")).not.toBe("lost");
   });
 
   it("round-13 holdout: P >= 0.95, R >= 0.80", () => {
