@@ -38,6 +38,11 @@ describe("choiceOf: whom a buyer's choice picks", () => {
     expect(inb("I'd honestly rather stay with you, but I need something closer")).toBeNull();
     expect(inb("We really want to go with you if the price moves")).toBeNull();
     expect(inb("I have been appointed Chief Customer Officer at Kobo Ledger")).toBeNull();
+    // round 13: a condition after the choice binds it too (a term asked for, not a decision)
+    expect(inb("We'll stay with you only if we can exit with 30 days' notice in year one.")).toBeNull();
+    expect(inb("the trust will go with your crew provided the scaffold is up by March")).toBeNull();
+    expect(inb("We'll sign with another carrier as long as they can do Tuesdays.")).toBeNull();
+    expect(inb("We've decided to go with you, and if anything changes I'll tell you.")).toBe("us");
     expect(inb("the partners started asking why we hired you")).toBeNull();
     expect(inb("Let's pick another date for the call.")).toBeNull();
     expect(inb("We'll go with the other option, the 3-year plan.")).toBeNull();

@@ -47,6 +47,8 @@ const GOOD_NEWS =
 /** What makes the choice undecided or not the buyer's present choice. */
 const UNDECIDED =
   /\b(?:if|unless|whether|once|otherwise|or else|might|may|maybe|perhaps|probably|possibly|could|would rather|prefer|considering|thinking (?:of|about)|deciding|not sure|rather|want to|wants to|like to|hope to|hoping to|why|last (?:year|time|season)|previous|previously|former|formerly|in the past|used to|before that)\b/i;
+/** A condition that follows the choice it binds ("…only if", "…provided we", "…as long as"). */
+const CONDITION_AFTER = /\b(?:if|unless|provided|providing|as long as|so long as|on condition)\b/i;
 const NEGATED = /\b(?:not|never|no|didn't|don't|won't|haven't|hasn't|isn't|aren't|wasn't|weren't)\b|n't\b/i;
 
 /** The party a sentence's choice picks, or null (a question, condition, hedge, negation or no choice). */
@@ -71,6 +73,10 @@ function readChoice(
     const before = sentence.slice(0, m.index);
     if (UNDECIDED.test(before) || NEGATED.test(before.split(/[,;:]/).pop() ?? "")) continue;
     const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 80).trimStart();
+    // round 13: a condition after the choice binds it as one before does ("We'll stay with you only if we can
+    // exit with 30 days' notice" asks for a term; it decides nothing yet), up to the next clause of its own
+    const clause = sentence.slice(m.index + m[0].length).split(/[;:]|,? (?:but|and|so) /)[0] ?? "";
+    if (CONDITION_AFTER.test(clause)) continue;
     const verb = m[0].toLowerCase();
     // "I have been appointed Chief Customer Officer": a passive appointment names no supplier ("awarded to" keeps
     // its object after "to")

@@ -17,6 +17,24 @@ describe("deal frames (meaning, not phrasing)", () => {
     expect(stage("We haven't signed the contract yet.")).toBeNull();
   });
 
+  it("round 13: a refusal by the buyer's side, a long-headed deal object, a signature reported by us", () => {
+    // a decision body votes against or turns down; the buyer withdraws or pulls out
+    expect(stage("The governors voted against the new minibus contract at Thursday's meeting.")).toBe("lost");
+    expect(stage("sorry, the owners turned the kitchen refit down, too much this year")).toBe("lost");
+    expect(stage("We are withdrawing from the exhibition stand booking, the fair moved to autumn.")).toBe("lost");
+    expect(stage("We will not sponsor the under-12 tournament this season.")).toBe("lost");
+    // what is refused is a service matter, not a deal
+    expect(stage("We declined the delivery because two pallets were crushed.")).toBeNull();
+    expect(stage("Has the committee voted against the roof repair?")).toBeNull();
+    // the deal object with a reference and a long "for …" head
+    expect(stage("PO 2291-QX for the two walk-in freezers is approved and on its way to you.")).toBe("won");
+    expect(stage("The purchase order for the forty wall-mounted hand dryers has been signed.")).toBe("won");
+    // our side reporting the signature (outbound)
+    expect(stage("Contract's signed on both sides, welcome to the programme!", "outbound")).toBe("won");
+    expect(stage("Thanks for countersigning, Jonas. The first site visit is on Monday.", "outbound")).toBe("won");
+    expect(stage("Once it's signed by both parties we can book the crane.", "outbound")).toBeNull();
+  });
+
   it("never closes a deal from a question, a condition or a hedge", () => {
     expect(stage("Have you approved the purchase?")).toBeNull();
     expect(stage("If the pilot works, we will approve the purchase.")).toBeNull();

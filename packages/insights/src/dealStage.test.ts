@@ -152,9 +152,12 @@ describe("round 10: a price agreed, and which guards a confident words-only stag
     );
     expect(isHardBlock("third-party subject")).toBe(false);
     expect(isHardBlock("service sentence")).toBe(false);
+    // round 13: out of author (14 independent sets, leave one out) the out-of-scope guard held back 10 right
+    // words-only stages at >= 0.35 and no wrong one (a lease or an office plan is what some trades sell; "our
+    // marketing budget went to the streaming rights" is why a deal is lost): it is soft now
+    expect(isHardBlock("out of deal scope")).toBe(false);
     for (const hard of [
       "consumer support",
-      "out of deal scope",
       "not our decision",
       "question, condition or hedge",
       "states no deal",
@@ -169,5 +172,15 @@ describe("round 10: a price agreed, and which guards a confident words-only stag
       "not our decision",
     );
     expect(modelStageBlock(msg, "interest", "We need a partner", false)).toBeNull();
+    // round 13: a quote is cut without its final stop; the message still asks it
+    const asked = { text: "Have you signed the contract yet?", direction: "inbound" as const };
+    expect(modelStageBlock(asked, "won", "Have you signed the contract yet", false)).toBe(
+      "question, condition or hedge",
+    );
+    // a hard guard is named before a soft one found first
+    const hedged = { text: "Our client might cancel the conveyor project.", direction: "inbound" as const };
+    expect(modelStageBlock(hedged, "lost", "Our client might cancel the conveyor project", false)).toBe(
+      "question, condition or hedge",
+    );
   });
 });
