@@ -519,4 +519,10 @@ describe("round 9: blind7's and train8's causes as mechanisms (README, 'Round 9 
     expect(texts("I'll let you know one way or the other by Friday noon.")[0]?.[1]).toBe("2026-03-13T12:00:00.000Z");
     expect(texts("I'll let you know if anything changes.")).toEqual([]);
   });
+  it("gives a clock time the day that a statement before the promise names, unless the promise names its own", () => {
+    expect(texts("Thursday works for us, I'll call you at 9 to confirm the layout.")[0]?.[1]).toBe(
+      "2026-03-12T09:00:00.000Z",
+    );
+    expect(texts("Monday is fully booked, I'll call you tomorrow at 9.")[0]?.[1]).toBe("2026-03-11T09:00:00.000Z");
+  });
 });

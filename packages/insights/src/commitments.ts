@@ -1438,7 +1438,10 @@ function dueScope(clause: string): string {
   for (const sep of clause.matchAll(/\s[-–—]\s|,\s/g)) {
     const head = clause.slice(0, sep.index);
     const tail = clause.slice(sep.index + sep[0].length);
-    if (matchCommitment(head) === null && matchCommitment(tail) !== null && hasDeadlineWords(tail)) {
+    // …unless the tail gives only a clock time and the statement names the day ("Friday suits us, I'll ring you at 10")
+    const timeOnly =
+      NAMES_A_DAY.test(head) && !NAMES_A_DAY.test(tail) && !/\b(?:hours?|hrs?|minutes?|mins?)\b/i.test(tail);
+    if (matchCommitment(head) === null && matchCommitment(tail) !== null && hasDeadlineWords(tail) && !timeOnly) {
       clause = tail;
       break;
     }
