@@ -1850,7 +1850,7 @@ const STARTING_VERB_RE = /^(?:(?:start|begin|commence|resume)s?|kicks?\s+off|go(
  * day ("the sale starts Friday", "your subscription starts", "my flight leaves at 6", "Morning team!").
  */
 const NOT_WORK =
-  /^(?:meeting|wedding|party|conference|webinar|event|festival|show|match|game|class|season|term|semester|sale|offer|promotion|discount|deal|window|period|subscription|membership|contract|lease|warranty|trial|policy|plan|cover|insurance|flights?|trains?|ferry|plane|holiday|vacation|office|shop|store|hours?|morning|evening|afternoon|night|day|week|month|year|everything|something|nothing|anything|booking|parking|boarding|pricing|thing|spring|string|ceiling|registration|enrol?ment|competition|election|exhibition|promotion|prices?|rates?|fees?|i|you|he|she|it|they|this|that|there|here|who|what|which)s?$/i;
+  /^(?:meeting|wedding|party|conference|webinar|event|festival|show|match|game|class|season|term|semester|sale|offer|promotion|discount|deal|window|period|subscription|membership|contract|lease|warranty|trial|policy|plan|cover|insurance|flights?|trains?|ferry|plane|holiday|vacation|office|shop|store|hours?|morning|evening|afternoon|night|day|week|month|year|everything|something|nothing|anything|booking|parking|boarding|pricing|thing|spring|string|ceiling|registration|enrol?ment|competition|election|exhibition|promotion|auction|presentation|celebration|ceremony|graduation|reception|visitors?|guests?|members?|users?|others|passengers?|delegates?|attendees?|students?|prices?|rates?|fees?|i|you|he|she|it|they|this|that|there|here|who|what|which)s?$/i;
 /** A noun that names work of a trade (see matchScheduled). */
 const WORK_HEAD = new RegExp(
   `^(?:${ROLES}|${SERVICE_NOUN}|work|works|build|fit-?out|roll-?out|launch|relaunch|cut-?over|shoot|harvest|guards?|crews?|staff|trucks?|vans?|lorr(?:y|ies)|bus|coach|[a-z]{2,20}(?:ing|tion|sion|ment))s?$`,
@@ -1858,7 +1858,7 @@ const WORK_HEAD = new RegExp(
 );
 /** A subject owned by the reader or a third party ("your painters", "the council's roadworks", "their crew"). */
 const OTHER_OWNER = new RegExp(
-  String.raw`(?:^|\s)(?:your|their|his|her|its)\s|[\p{L}]'s\s|^(?:the\s+)?(?:${OTHER_PARTY}|new)\b`,
+  String.raw`(?:^|\s)(?:your|their|his|her|its)\s|[\p{L}]'s\s|^(?:the\s+)?(?:${OTHER_PARTY})\b|(?:^|\s)new\s`,
   "iu",
 );
 const SCHEDULED_SUBJECT = new RegExp(
@@ -1944,10 +1944,12 @@ export function matchScheduled(clause: string, direction: Direction): string | n
     const moves =
       /^(?:leave|depart|set|head)/i.test(verb) ||
       (/^stop/i.test(verb) && /^\s*(?:at|outside|by|near|in front of)\s+(?!\d)/i.test(m[3] ?? ""));
-    if (!/^(?:we|our|my)\b/i.test(subject) && !moves && !WORK_HEAD.test(head)) return null;
+    // people who arrive to work are agent nouns too ("The movers arrive at 8 tomorrow")
+    const arrives = /^arrive/i.test(verb) && /^[a-z]{3,20}ers$/i.test(head);
+    if (!/^(?:we|our|my)\b/i.test(subject) && !moves && !arrives && !WORK_HEAD.test(head)) return null;
     if (/^arrive/i.test(verb)) {
       if (/^\s*from\b/i.test(m[3] ?? "") || /\sfrom\s+(?!our\b)/i.test(m[3] ?? "")) return null;
-      const people = new RegExp(`^(?:${ROLES}|guards?|crews?|teams?|staff|people|cleaners|fitters|movers)$`, "i");
+      const people = new RegExp(`^(?:${ROLES}|guards?|crews?|teams?|staff|people|[a-z]{3,20}ers)$`, "i");
       if (
         !/^(?:we|our|my)\b/i.test(subject) &&
         !people.test(head) &&

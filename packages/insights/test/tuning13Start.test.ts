@@ -28,6 +28,7 @@ describe("round-13 scheduled present", () => {
     expect(texts("Installation of the new lifts commences on 11 January.")).toHaveLength(1);
     expect(texts("The sample crates leave our depot on Thursday.")).toHaveLength(1);
     expect(texts("From tomorrow the shuttle stops outside reception at 7:40.")).toHaveLength(1);
+    expect(texts("The scaffolders arrive at 8 tomorrow.")).toHaveLength(1);
   });
 
   it("reads a verbless -ing work noun with a time, and splits a list of them", () => {
@@ -67,6 +68,9 @@ describe("round-13 scheduled present", () => {
       "Our flight leaves at 6 tomorrow, see you there.",
       "Delivery was due Monday, the parts arrive from Milan tomorrow.",
       "Morning all, lots on today.",
+      "The auction starts Friday at 10.",
+      "The visitors arrive at 9 tomorrow.",
+      "The new hires start Monday.",
     ])
       expect(texts(negative), negative).toEqual([]);
   });
