@@ -92,6 +92,7 @@ const OPEN_VERB = String.raw`(?!(?:${NOT_AN_ACT})(?:s|es)?\b|[a-z]{0,20}(?:ed|in
 /** The same with the -s of the third person, where a noun could stand in the verb's place ("our current platform this year"). */
 const OPEN_VERB_S = String.raw`(?!(?:${NOT_AN_ACT})(?:s|es)?\b|[a-z]{0,20}(?:ed|ing|ly)\b)[a-z]{3,20}?(?=(?:s|es)\b${OBJECT_AHEAD})`;
 const NOT_AN_ACT_RE = new RegExp(`^(?:${NOT_AN_ACT})$`);
+const NOT_A_NOUN_RE = new RegExp(`^${NOT_A_NOUN}$`, "i");
 const OBJECT_AHEAD_RE = new RegExp(`^${OBJECT_AHEAD}`, "i");
 /**
  * Round 13: a verb after a promising subject ("Aoife will re-check the other four chapters", "our courier will
@@ -1536,10 +1537,13 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       (msg.direction === "outbound" || /\bto you\b/i.test(sentence) ? matchVerbless(sentence) : null);
     // round 11: a booking our side confirms is a promise only for a time still ahead (checked below)
     const booked = promised === null ? matchBooking(sentence, msg.direction) : null;
-    const booking = booked !== null;
-    const action = promised ?? booked;
+    // round 13: work of ours scheduled in the present is kept, like a booking, only for a time ahead; how long the
+    // work takes is no deadline ("Work starts on 6 July and will take around three weeks")
+    const scheduled = promised === null && booked === null ? matchScheduled(sentence, msg.direction) : null;
+    const booking = booked !== null || scheduled !== null;
+    const action = promised ?? booked ?? scheduled;
     if (action === null) continue;
-    const pieces = splitGapped(sentence, action);
+    const pieces = splitGapped(scheduled === null ? sentence : (sentence.split(HOW_LONG)[0] ?? sentence), action);
     for (const [i, piece] of pieces.entries()) {
       if (out.length >= max) break;
       // a standing arrangement split off a promise of the same sentence ("From today all requests will come from
@@ -1836,6 +1840,138 @@ export function matchBooking(clause: string, direction: Direction): string | nul
   return s.replace(/[.!;:\s]+$/, "");
 }
 
+/** "…, should take about 4 days", "… and will last three weeks": how long scheduled work takes, not its deadline. */
+const HOW_LONG = /(?:,\s*|(?<!\s)\s+and\s+)(?:(?:will|should|would|shall)\s+)?(?:take|takes|last|lasts)\b/i;
+/**
+ * Round 13 (the scheduled present, the owner's convention in the Labelling guide): verbs by which work of the
+ * author's side starts, runs, arrives, leaves or stops at a time ("Tiling starts Mon 8 June", "we go live on
+ * 4/5", "Guards arrive 17:30", "Drilling stops at 8am from tomorrow"). Not "open"/"close": those are hours.
+ */
+const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop)s?|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead))`;
+/** The verbs by which a customer's side (an inbound "we") starts work with the reader ("we start 1st of April"). */
+const STARTING_VERB_RE = /^(?:(?:start|begin|commence|resume)s?|kicks?\s+off|go(?:es)?\s+(?:live|ahead))$/i;
+/**
+ * Heads that name no work of the author's side: events, terms, windows, travel, hours of business and times of
+ * day ("the sale starts Friday", "your subscription starts", "my flight leaves at 6", "Morning team!").
+ */
+const NOT_WORK =
+  /^(?:meeting|wedding|party|conference|webinar|event|festival|show|match|game|class|season|term|semester|sale|offer|promotion|discount|deal|window|period|subscription|membership|contract|lease|warranty|trial|policy|plan|cover|insurance|flights?|trains?|ferry|plane|holiday|vacation|office|shop|store|hours?|morning|evening|afternoon|night|day|week|month|year|everything|something|nothing|anything|booking|parking|boarding|pricing|thing|spring|string|ceiling|registration|enrol?ment|competition|election|exhibition|promotion|auction|presentation|celebration|ceremony|graduation|reception|visitors?|guests?|members?|users?|others|passengers?|delegates?|attendees?|students?|prices?|rates?|fees?|i|you|he|she|it|they|this|that|there|here|who|what|which)s?$/i;
+/** A noun that names work of a trade (see matchScheduled). */
+const WORK_HEAD = new RegExp(
+  `^(?:${ROLES}|${SERVICE_NOUN}|work|works|build|fit-?out|roll-?out|launch|relaunch|cut-?over|shoot|harvest|guards?|crews?|staff|trucks?|vans?|lorr(?:y|ies)|bus|coach|[a-z]{2,20}(?:ing|tion|sion|ment))s?$`,
+  "i",
+);
+/** A subject owned by the reader or a third party ("your painters", "the council's roadworks", "their crew"). */
+const OTHER_OWNER = new RegExp(
+  String.raw`(?:^|\s)(?:your|their|his|her|its)\s|[\p{L}]'s\s|^(?:the\s+)?(?:${OTHER_PARTY})\b|(?:^|\s)new\s`,
+  "iu",
+);
+const SCHEDULED_SUBJECT = new RegExp(
+  String.raw`^(we|(?:(?:our|my|the|this|these)\s+)?(?:[\p{L}-]+\s+){0,2}?[\p{L}-]{2,30}(?:\s+(?:of|for|on|at|in)\s+(?:(?:the|our|your)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?)\s+(${SCHEDULED_VERB})\b(.*)$`,
+  "iu",
+);
+/** Verbless: "Tiling Monday 8am", "Pool draining Tuesday 8am", "Mudding tomorrow": an -ing work noun and a time. */
+const SCHEDULED_VERBLESS =
+  /^((?:(?:our|the)\s+)?(?:[\p{L}-]+\s+)?[a-z]{3,20}ing)\s+((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|tomorrow|today|tonight|next|this|on|from|at\s+\d)\b.*)$/iu;
+
+/**
+ * Round 13 (the scheduled present): work of the author's side scheduled in the present tense, or named by an -ing
+ * work noun without a verb, for a time ahead is a commitment, like a booking ("Felling starts Thursday at 8", "The
+ * RIBs leave Southampton on the 28th", "our technician arrives between 9 and 11 tomorrow", "Tiling Monday 8am").
+ * The subject is "we", a unit or thing of ours, or a work noun with no other owner (not "your", "their", a
+ * possessive, a client or council, an event, a term or travel); a customer's side (inbound) only with "we"/"our"
+ * and a verb of starting. Not a question, condition, hedge, report, negation, habit or a standing range. The caller
+ * keeps it, as a booking, only when its time lies ahead (a past start is none).
+ */
+export function matchScheduled(clause: string, direction: Direction): string | null {
+  const s = expandTexting(clause)
+    .trim()
+    .replace(/^(?:(?:ok(?:ay)?|great|perfect|sure|yes|so|and|then|plus|good news)[,!:]?\s+)+/i, "")
+    .replace(/[.!;:\s]+$/, "");
+  if (!s || !hasDeadlineWords(s)) return null;
+  // a time before the subject ("From tomorrow the bus stops at your gate at 7:05") leaves the subject first
+  const t = s.replace(
+    /^(?:from\s+)?(?:tomorrow|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:next|this)\s+[a-z]+)\b,?\s+/i,
+    "",
+  );
+  if (/\?/.test(s) || CONDITIONAL.test(s) || HEDGE.test(s) || REPORTED.test(s) || REPORTED_BEFORE.test(s)) return null;
+  // habits, standing ranges and durations of a state ("runs every Thursday", "Monday to Friday", "runs until May")
+  if (
+    REMINDER.test(s) ||
+    HABIT.test(s) ||
+    /\b(?:not|n't|never|no longer|unless|was|were|had|did|ago|yesterday|last|already|expected|estimated|eta)\b/i.test(
+      s,
+    ) ||
+    /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:to|-|–)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(s)
+  )
+    return null;
+  const m = SCHEDULED_SUBJECT.exec(t);
+  if (m) {
+    const subject = m[1] ?? "";
+    const verb = m[2] ?? "";
+    // a finite verb right after means the "verb" was a noun ("The fun run is on Sunday")
+    if (/^\s*(?:is|are|was|were|will|would|has|have|had|'s|can|could|should|must|may|might)\b/i.test(m[3] ?? ""))
+      return null;
+    // the noun phrase before its of-phrase ("Scanning of the parish registers"); determiners aside, no word of it
+    // may be a verb, modal or pronoun ("We want to start…", "We need to go live…" are wishes, not schedules)
+    const words = (subject.split(/\s+(?:of|for|on|at|in)\s+/i)[0] ?? "").split(/\s+/);
+    const head = words[words.length - 1] ?? "";
+    const content = subject === "we" ? [] : words.filter((w, i) => i > 0 || !/^(?:our|my|the|this|these)$/i.test(w));
+    if (
+      OTHER_OWNER.test(subject) ||
+      NOT_WORK.test(head) ||
+      content.some(
+        (w) => NOT_A_NOUN_RE.test(w) || NOT_AN_OWNER.test(w) || /^(?:to|more|one|two|three|some|all)$/i.test(w),
+      )
+    )
+      return null;
+    // a run that lasts until a time is a state ("The offer runs until May")
+    if (/^run/i.test(verb) && /^\s*(?:until|till)\b/i.test(m[3] ?? "")) return null;
+    // a customer's side starts with the reader only without an object of its own ("Please send the contract and we
+    // start 1st of April"; "we start export to US in Q4" is its own project)
+    if (
+      direction === "inbound" &&
+      !(
+        /^(?:we|our)\b/i.test(subject) &&
+        STARTING_VERB_RE.test(verb) &&
+        /^\s*(?:(?:on|from|in|at|by|next|this|tomorrow|today|tonight|with\s+you|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\d)/i.test(
+          m[3] ?? "",
+        )
+      )
+    )
+      return null;
+    // arriving is our work when people of ours arrive ("Guards arrive 17:30", "our technician arrives…") or it is at
+    // the reader's; goods arriving from elsewhere are a delivery to us ("The boiler part arrives from Izmir")
+    // without "we"/"our"/"my", the subject names work (an -ing, -tion or -ment noun, a service, a role, a crew, a
+    // vehicle of ours) unless it merely moves: "The RIBs leave Southampton on the 28th" moves our goods, while
+    // "The strike starts Monday" or "Rain stops tomorrow" is nobody's work of ours
+    // (stopping at a place is moving too: "the shuttle stops outside reception at 7:40")
+    const moves =
+      /^(?:leave|depart|set|head)/i.test(verb) ||
+      (/^stop/i.test(verb) && /^\s*(?:at|outside|by|near|in front of)\s+(?!\d)/i.test(m[3] ?? ""));
+    // people who arrive to work are agent nouns too ("The movers arrive at 8 tomorrow")
+    const arrives = /^arrive/i.test(verb) && /^[a-z]{3,20}ers$/i.test(head);
+    if (!/^(?:we|our|my)\b/i.test(subject) && !moves && !arrives && !WORK_HEAD.test(head)) return null;
+    if (/^arrive/i.test(verb)) {
+      if (/^\s*from\b/i.test(m[3] ?? "") || /\sfrom\s+(?!our\b)/i.test(m[3] ?? "")) return null;
+      const people = new RegExp(`^(?:${ROLES}|guards?|crews?|teams?|staff|people|[a-z]{3,20}ers)$`, "i");
+      if (
+        !/^(?:we|our|my)\b/i.test(subject) &&
+        !people.test(head) &&
+        !/\b(?:at|to|with)\s+(?:you|your)\b/i.test(m[3] ?? "")
+      )
+        return null;
+    }
+    return s;
+  }
+  if (direction !== "outbound") return null;
+  const v = SCHEDULED_VERBLESS.exec(s);
+  if (!v) return null;
+  const head = (v[1] ?? "").split(/\s+/).pop() ?? "";
+  if (NOT_WORK.test(head) || OTHER_OWNER.test(v[1] ?? "") || FINITE.test(s)) return null;
+  return s;
+}
+
 /**
  * Round 11 (gapping): "English and French will be delivered on 22 May, German and Italian on 29 May", "The
  * kitchen units will be fitted on Tuesday, the worktops on Thursday": after a comma, a short noun phrase with a
@@ -2057,7 +2193,12 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
   // round 11: "…will be fitted on Tuesday, the worktops on Thursday": a comma before a gapped noun phrase and time
   for (const [head, tail] of commaSplits(sentence)) {
     // the part before has a verb to leave out ("Shortlist to you tomorrow, interviews next week" has none)
-    const verbed = FINITE.test(head) || /\b(?:i|we)\s+[a-z]+/i.test(head) || /^will\s/i.test(head);
+    // round 13: or is a verbless scheduled step ("Pool draining Tuesday 8am, refill Thursday")
+    const verbed =
+      FINITE.test(head) ||
+      /\b(?:i|we)\s+[a-z]+/i.test(head) ||
+      /^will\s/i.test(head) ||
+      SCHEDULED_VERBLESS.test(head.trim());
     if (!verbed || !hasDeadlineWords(head) || !gappedTail(tail)) continue;
     const verb = verbOf(action);
     const gap = tail.replace(/^and\s+/i, "").replace(/[.!]+$/, "");
