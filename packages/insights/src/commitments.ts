@@ -87,10 +87,13 @@ const NOT_AN_ACT =
 const NOT_A_NOUN = String.raw`(?:can|could|will|would|should|must|may|might|shall|is|are|was|were|has|have|had|do|does|did|not|and|or|but|although|though|because|while|whereas|unless|whether|when|where|which|who|that|this|these|those|once|since|until|after|before|so|if|the|a|an|it|they|we|you|he|she|i)\b`;
 /** What follows a transitive act: an object or a particle. */
 const OBJECT_AHEAD = String.raw`\s+(?:the|a|an|your|our|my|his|her|their|its|it|them|this|that|these|those|you|him|us|all|both|every|each|some|any|\d|up|out|over|back|through|round|across)\b`;
-/** Round 13: any verb (present, with or without -s) that is no state and takes an object; see NOT_AN_ACT. */
-const OPEN_VERB = String.raw`(?!(?:${NOT_AN_ACT})(?:s|es)?\b|[a-z]{0,20}(?:ed|ing|ly)\b)[a-z]{3,20}?(?=(?:s|es)?\b${OBJECT_AHEAD})`;
+/** Round 13: a verb that is no state and takes an object (see NOT_AN_ACT), its stem matched before `ending`. */
+const openVerb = (ending: string) =>
+  String.raw`(?!(?:${NOT_AN_ACT})(?:s|es)?\b|[a-z]{0,20}(?:ed|ing|ly)\b)[a-z]{3,20}?(?=${ending}\b${OBJECT_AHEAD})`;
+/** Any such verb, present, with or without -s. */
+const OPEN_VERB = openVerb("(?:s|es)?");
 /** The same with the -s of the third person, where a noun could stand in the verb's place ("our current platform this year"). */
-const OPEN_VERB_S = String.raw`(?!(?:${NOT_AN_ACT})(?:s|es)?\b|[a-z]{0,20}(?:ed|ing|ly)\b)[a-z]{3,20}?(?=(?:s|es)\b${OBJECT_AHEAD})`;
+const OPEN_VERB_S = openVerb("(?:s|es)");
 const NOT_AN_ACT_RE = new RegExp(`^(?:${NOT_AN_ACT})$`);
 const NOT_A_NOUN_RE = new RegExp(`^${NOT_A_NOUN}$`, "i");
 const OBJECT_AHEAD_RE = new RegExp(`^${OBJECT_AHEAD}`, "i");
@@ -1870,6 +1873,8 @@ const SCHEDULED_SUBJECT = new RegExp(
   String.raw`^(we|(?:(?:our|my|the|this|these)\s+)?(?:[\p{L}-]+\s+){0,2}?[\p{L}-]{2,30}(?:\s+(?:of|for|on|at|in)\s+(?:(?:the|our|your)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?)\s+(${SCHEDULED_VERB})\b(.*)$`,
   "iu",
 );
+/** People of ours who arrive to work ("Guards arrive 17:30", "The movers arrive at 8"). */
+const ARRIVING_PEOPLE = new RegExp(`^(?:${ROLES}|guards?|crews?|teams?|staff|people|[a-z]{3,20}ers)$`, "i");
 /** Verbless: "Tiling Monday 8am", "Pool draining Tuesday 8am", "Mudding tomorrow": an -ing work noun and a time. */
 const SCHEDULED_VERBLESS =
   /^((?:(?:our|the)\s+)?(?:[\p{L}-]+\s+)?[a-z]{3,20}ing)\s+((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|tomorrow|today|tonight|next|this|on|from|at\s+\d)\b.*)$/iu;
@@ -1954,10 +1959,9 @@ export function matchScheduled(clause: string, direction: Direction): string | n
     if (!/^(?:we|our|my)\b/i.test(subject) && !moves && !arrives && !WORK_HEAD.test(head)) return null;
     if (/^arrive/i.test(verb)) {
       if (/^\s*from\b/i.test(m[3] ?? "") || /\sfrom\s+(?!our\b)/i.test(m[3] ?? "")) return null;
-      const people = new RegExp(`^(?:${ROLES}|guards?|crews?|teams?|staff|people|[a-z]{3,20}ers)$`, "i");
       if (
         !/^(?:we|our|my)\b/i.test(subject) &&
-        !people.test(head) &&
+        !ARRIVING_PEOPLE.test(head) &&
         !/\b(?:at|to|with)\s+(?:you|your)\b/i.test(m[3] ?? "")
       )
         return null;

@@ -371,6 +371,23 @@ const SHORT_WEEKDAY: Record<string, string> = {
   sun: "Sunday",
 };
 
+/** Round 13: "Monday 3 August, 9–11am": an hour after a day and its month. These three are compiled once:
+ * resolveDueDate runs on every clause. */
+const HOUR_AFTER_DAY = new RegExp(
+  String.raw`(\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_WORD}|\b${MONTH_WORD}\s+\d{1,2}(?:st|nd|rd|th)?),\s+(?=\d{1,2}(?:[:.]\d{2})?\s*(?:[-–]|to\b|am\b|pm\b|a\.m\.|p\.m\.))`,
+  "gi",
+);
+/** Round 13: "booked from 1 July to 30 September": a stay or hire, owed when it starts. */
+const BOOKED_RANGE = new RegExp(
+  String.raw`(\b(?:booked|reserved|held|blocked(?: out)?|rented|hired|confirmed)\s+(?:for\s+(?:you|[a-z]+)\s+)?from\s+(?:the\s+)?(?:${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th)?))\s*(?:to|until|till|through|[-–])\s*(?:the\s+)?(?:${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th)?(?:\s+${MONTH_WORD})?)(?![\w])`,
+  "gi",
+);
+/** Round 13: "by end of day on 6/11", "close of business 14 May": a day of a month named beside the day's end. */
+const NAMES_DAY_OF_MONTH = new RegExp(
+  String.raw`\b${MONTH_WORD}\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_WORD}(?![a-z])|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b`,
+  "i",
+);
+
 /** Round 13: a deadline of any kind, also a bare weekday or a day with its month ("We'll ship Wednesday"). */
 const NAMES_A_TIME = new RegExp(String.raw`${ANY_DEADLINE.source}|\b(?:${NAMED_DATE})\b`, "i");
 
@@ -410,21 +427,9 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // a zero-padded hour is a 24-hour clock's morning ("by 06:00", "at 05:30"), never the pm of a bare 1-6
     .replace(/\b(0[1-9]):([0-5]\d)\b(?!\s*(?:am|pm|a\.m\.|p\.m\.|utc|gmt|z\b))/gi, "$1:$2am")
     // round 13: "Monday 3 August, 9–11am": an hour after a day and its month is the time, not another day
-    .replace(
-      new RegExp(
-        String.raw`(\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_WORD}|\b${MONTH_WORD}\s+\d{1,2}(?:st|nd|rd|th)?),\s+(?=\d{1,2}(?:[:.]\d{2})?\s*(?:[-–]|to\b|am\b|pm\b|a\.m\.|p\.m\.))`,
-        "gi",
-      ),
-      "$1 at ",
-    )
+    .replace(HOUR_AFTER_DAY, "$1 at ")
     // round 13: "booked from 1 July to 30 September": a stay or hire is owed when it starts, not when it ends
-    .replace(
-      new RegExp(
-        String.raw`(\b(?:booked|reserved|held|blocked(?: out)?|rented|hired|confirmed)\s+(?:for\s+(?:you|[a-z]+)\s+)?from\s+(?:the\s+)?(?:${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th)?))\s*(?:to|until|till|through|[-–])\s*(?:the\s+)?(?:${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th)?(?:\s+${MONTH_WORD})?)(?![\w])`,
-        "gi",
-      ),
-      "$1",
-    )
+    .replace(BOOKED_RANGE, "$1")
     // round 13: "I'll notify the tenants today and you can come Thursday from 9am": what the reader may do after the
     // promise has its own date
     .replace(
@@ -655,10 +660,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   const hasWeekday = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b/i.test(text);
   const hasTomorrow = /\btomorrow\b/i.test(text);
   // round 13: "by end of day on 6/11", "close of business 14 May": the day named is the day's end
-  const hasDate = new RegExp(
-    String.raw`\b${MONTH_WORD}\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_WORD}(?![a-z])|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b`,
-    "i",
-  ).test(text);
+  const hasDate = NAMES_DAY_OF_MONTH.test(text);
   if (m && !hasWeekday && !hasTomorrow && !hasDate) {
     const t = at(0, eod);
     return { dueAt: t > sentAt ? t : at(0, 23, 59), phrase: m[0] };
