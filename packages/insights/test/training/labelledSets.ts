@@ -7,7 +7,7 @@
  * `labels` says which fields a set labels: a deal-only set carries a placeholder `sentiment: 0`, which must
  * not train a sentiment model. Job-change pairs are `jobChanges`.
  *
- * NEVER loaded: blind11 (the lead's round-13 blind set) or any other blind directory than blind2–10. The independent
+ * NEVER loaded: blind12 (the lead's round-14 blind set) or any other blind directory than blind2–11. The independent
  * training directories `train<N><letter>/` are found by name when they are merged, so nothing here changes
  * when they land (their index exports `<PREFIX>_ALL` and optionally `<PREFIX>_JOB_CHANGES`).
  */
@@ -22,6 +22,7 @@ import { BLIND7_ALL, BLIND7_JOB_CHANGES } from "../fixtures/blind7/index";
 import { BLIND8_ALL, BLIND8_JOB_CHANGES } from "../fixtures/blind8/index";
 import { BLIND9_ALL, BLIND9_JOB_CHANGES } from "../fixtures/blind9/index";
 import { BLIND10_ALL, BLIND10_JOB_CHANGES } from "../fixtures/blind10/index";
+import { BLIND11_ALL, BLIND11_JOB_CHANGES } from "../fixtures/blind11/index";
 import { CORPUS, JOB_CHANGES, type JobChangeCase, type LabelledMessage } from "../fixtures/corpus";
 import { HOLDOUT } from "../fixtures/holdout";
 import { HOLDOUT2_DEAL } from "../fixtures/holdout2";
@@ -130,7 +131,7 @@ const RULES_SETS: LabelledSet[] = [
   rules("tuning7-holdout", TUNING7_HOLDOUT, ["sentiment", "signature"]),
 ];
 
-/** blind2–10 by name; listed one by one so that no other blind directory (blind11) can ever be read. */
+/** blind2–11 by name; listed one by one so that no other blind directory (blind12) can ever be read. */
 const BLIND_SETS: LabelledSet[] = [
   independent("blind2", BLIND2_ALL, BLIND2_JOB_CHANGES),
   independent("blind3", BLIND3_ALL, BLIND3_JOB_CHANGES),
@@ -141,6 +142,7 @@ const BLIND_SETS: LabelledSet[] = [
   independent("blind8", BLIND8_ALL, BLIND8_JOB_CHANGES),
   independent("blind9", BLIND9_ALL, BLIND9_JOB_CHANGES),
   independent("blind10", BLIND10_ALL, BLIND10_JOB_CHANGES),
+  independent("blind11", BLIND11_ALL, BLIND11_JOB_CHANGES),
 ];
 
 /**
