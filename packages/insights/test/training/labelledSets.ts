@@ -7,7 +7,7 @@
  * `labels` says which fields a set labels: a deal-only set carries a placeholder `sentiment: 0`, which must
  * not train a sentiment model. Job-change pairs are `jobChanges`.
  *
- * NEVER loaded: blind12 (the lead's round-14 blind set) or any other blind directory than blind2–11. The independent
+ * NEVER loaded: blind12 (the lead's round-14 blind set) or any other blind directory than blind2–11 (blind13, read in round 14, joins the training sets at the next retrain). The independent
  * training directories `train<N><letter>/` are found by name when they are merged, so nothing here changes
  * when they land (their index exports `<PREFIX>_ALL` and optionally `<PREFIX>_JOB_CHANGES`).
  */
