@@ -28,7 +28,7 @@ const PRICE_NUMBER =
  * wrong stage when they stand on their own (README.md, "Round 14 — deal stage"), so they stand (`stands`).
  */
 const LIMIT =
-  /\b(?:(?:the )?(?:best|lowest|most|highest|furthest|max(?:imum)?|min(?:imum)?) (?:i|we) (?:can|could) (?:do|go|offer|manage|stretch(?: to)?|pay|afford|come down to)|(?:can't|cannot|can not|won't|couldn't) go (?:any )?(?:lower|higher|further)|(?:where|as far as|as low as|as high as) (?:i|we) (?:can|could) (?:land|go|stretch|come down)|(?:(?:i|we) (?:can|could) )?come down to [$€£¥₹r]?\s?\d[\d,.]*|final (?:offer|number|figure|price)|(?:my|our) (?:last|final) (?:word|offer|price|number)|(?:that's|that is|is) (?:my|our|the) (?:last word|floor|limit|bottom line|best price)|(?:and )?we shake hands|beat (?:that|it|this|their price)|take it or leave it|meet (?:me|us|you) (?:at|on) [$€£¥₹r]?\s?\d|(?:would|will) you (?:take|accept|do) [$€£]?\d[\d,.]*|(?:you've|you have) got (?:yourself )?a (?:buyer|customer)|match (?:it|that|this|him|her|them|their (?:price|quote|offer))\b[^.!?]{0,40}\b(?:yours|you get|you've got|we'll|we will|i'll|i will))\b/;
+  /\b(?:(?:the )?(?:best|lowest|most|highest|furthest|max(?:imum)?|min(?:imum)?) (?:i|we) (?:can|could) (?:do|go|offer|manage|stretch(?: to)?|pay|afford|come down to)|(?:can't|cannot|can not|won't|couldn't) go (?:any )?(?:lower|higher|further)|(?:where|as far as|as low as|as high as) (?:i|we) (?:can|could) (?:land|go|stretch|come down)|(?:(?:i|we) (?:can|could) )?come down to [$€£¥₹r]?\s?\d[\d,.]*|final (?:offer|number|figure|price)|(?:my|our) (?:last|final) (?:word|offer|price|number)|(?:that's|that is|is) (?:my|our|the) (?:last word|floor|limit|bottom line|best price)|(?:and )?we shake hands|beat (?:that|it|this|their price)|take it or leave it|meet (?:me|us|you) (?:at|on) [$€£¥₹r]?\s?\d+|(?:would|will) you (?:take|accept|do) [$€£]?\d[\d,.]*|(?:you've|you have) got (?:yourself )?a (?:buyer|customer)|match (?:it|that|this|him|her|them|their (?:price|quote|offer))\b[^.!?]{0,40}\b(?:yours|you get|you've got|we'll|we will|i'll|i will))\b/;
 /** A price offered as what the speaker can do ("I can do €960 if you collect"): a counter, or a seller's first price. */
 const COUNTER = /\b(?:i|we) can do [$€£¥₹r]?\s?\d[\d,.]*\b/;
 
@@ -41,9 +41,12 @@ const SEALED = /\b(?:shake on it|shake hands on it|it's a deal|that's a deal|dea
 /** A price accepted a few words after the amount ("95 a lesson works", "€1,000 with the credit is fine by me"). */
 const AMOUNT_ACCEPTED =
   /(?:[$€£¥₹]\s?)?(?<![\d,.])\d[\d,.]*k?(?: [\w€$£-]+){0,4}? (?:works|is fine|is ok(?:ay)?|is good|it is|sounds (?:good|fair|fine)|suits (?:me|us))\b(?! for (?:the|a) (?:meeting|call|visit|date|time))/;
-/** "I take it", "we'll take both": the buyer takes the thing offered (never "take it from here"). */
+/**
+ * "I take it", "we'll take both", round 14 "I take 5 bags": the buyer takes the thing offered, or a number of it
+ * (never "take it from here").
+ */
 const TAKE_IT =
-  /\b(?:i|we)(?:'ll| will)? take (?:it|them|both|the lot|all of them|the [\w-]+(?: [\w-]+)?)(?=[,.!]|\s*$| for [$€£]?\d| at [$€£]?\d)|\b(?:we're|we are|i'm|i am) (?:happy|fine|ok|okay|good) with (?:that|this|it|the price|those terms)\b/;
+  /\b(?:i|we)(?:'ll| will)? take (?:it|them|both|the lot|all of them|the [\w-]+(?: [\w-]+)?)(?=[,.!]|\s*$| for [$€£]?\d| at [$€£]?\d)|\b(?:i|we)(?:'ll| will)? take (?:\d+|two|three|four|five|six|ten|twelve|a dozen)(?: of)?(?: the)? (?!(?:more )?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|turns?|steps?|photos?|pictures?|notes?)\b)[\w-]+(?: [\w-]+)?(?=[,.!]|\s*$)|\b(?:we're|we are|i'm|i am) (?:happy|fine|ok|okay|good) with (?:that|this|it|the price|those terms)\b/;
 /** The buyer pays, collects or has it delivered: the acceptance is a purchase. */
 const PURCHASE_ACT =
   /\b(?:pay|paying|paid|collect|collecting|pick (?:it|them) up|delivery|deliver|deposit|transfer|cash|invoice me|send (?:me )?the (?:invoice|bank details|payment link))\b/;

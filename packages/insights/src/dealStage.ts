@@ -513,6 +513,9 @@ export function detectDealCandidate(
     (!best || RANK[best.stage] < RANK[bargain.stage] || (best.stage === "interest" && bargain.stage !== "interest"))
   )
     best = { ...bargain, reopen, sourceMessageId: msg.id, origin: "list" };
+  // round 14: a side's limit read on the same stage another reader proposed ("Bit dear… would u meet us at 110")
+  // stands as it would on its own
+  else if (bargain?.stands && best?.stage === bargain.stage) best.stands = true;
   // "Thanks for the updated quote. Can you hold that price if we commit to three years?": the buyer
   // acknowledges a proposal and then moves past it; the later stage in the same message is the news
   if (best?.stage === "proposal" && msg.direction === "inbound") {
