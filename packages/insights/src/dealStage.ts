@@ -653,7 +653,7 @@ function bargainGuarded(sentence: string, closing: boolean): boolean {
  * Round 11: the stage of a bargain told in a few words (dealBargain.ts), with its sentence: a purchase made by
  * the buyer (inbound) or a price accepted (either side) is `won`, a last price or a floor `negotiation`.
  */
-export function bargainCue(
+function bargainCue(
   text: string,
   direction: "inbound" | "outbound",
 ): { stage: DealStage; confidence: number; cue: string; stands?: boolean } | null {
