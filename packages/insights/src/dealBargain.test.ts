@@ -21,6 +21,26 @@ describe("bargains in a few words (round 11)", () => {
     expect(candidate("Best we can do is 14,900, that's the floor for June.", "outbound")).toBe("negotiation");
   });
 
+  it("reads a side's limit as a haggle that stands, and a seller's first price as a counter that does not (round 14)", () => {
+    const limit = (text: string, direction: "inbound" | "outbound") =>
+      detectDealCandidate({ id: "m", text, direction });
+    expect(limit("Sven, 4,200 for the loft conversion drawings is where we can land.", "outbound")).toMatchObject({
+      stage: "negotiation",
+      stands: true,
+    });
+    expect(limit("honestly 52 a head is the most we can stretch to for the canapés", "inbound")).toMatchObject({
+      stage: "negotiation",
+      stands: true,
+    });
+    expect(limit("Pricey. The yard across the river charges 900. Meet us at 950?", "inbound")).toMatchObject({
+      stage: "negotiation",
+      stands: true,
+    });
+    // "meet you at" a place is no price; a seller's first price "I can do" is a counter the models decide
+    expect(haggle("Lovely, I'll meet you at the station at 15:00 on 30 June.")).toBeNull();
+    expect(haggle("Normally $900, but with the club rate I can do $780 for you.")).toMatchObject({ limit: false });
+  });
+
   it("reads a price accepted, or the thing taken with a payment, as an acceptance", () => {
     expect(accepted("Sold. 2,400. I'll transfer it tonight.")).not.toBeNull();
     expect(accepted("Right, 60 an hour suits me, see you Thursday.")).not.toBeNull();
@@ -31,6 +51,9 @@ describe("bargains in a few words (round 11)", () => {
     expect(accepted("Done. I've reset the password for the 3 users.")).toBeNull();
     expect(accepted("Would 2,400 work?")).toBeNull();
     expect(accepted("I'll take it from here, thanks.")).toBeNull();
+    // round 14: a number of the thing offered, with a payment; never a span of time
+    expect(accepted("OK I take 6 crates. I will pay on delivery.")).not.toBeNull();
+    expect(accepted("We'll take 2 weeks to decide, delivery is not urgent.")).toBeNull();
   });
 
   it("reads a booking, a deposit, a PO sent, a go-ahead and an engagement kept on as a purchase", () => {

@@ -51,6 +51,21 @@ const UNDECIDED =
 const CONDITION_AFTER = /\b(?:if|unless|provided|providing|as long as|so long as|on condition)\b/i;
 const NEGATED = /\b(?:not|never|no|didn't|don't|won't|haven't|hasn't|isn't|aren't|wasn't|weren't)\b|n't\b/i;
 
+/**
+ * Round 14: a choice of another party told to us with regret ("sorry Rafa, the wife went with the guy who did next
+ * door's pool", "the client chose a cheaper library in the end. Désolée !"). Whoever on the buyer's side chose
+ * (a spouse, a boss, the author's own client), an apology to the seller says the choice lost us the deal; without
+ * one, a third party choosing another party is its own business ("our marketing agency went with a different
+ * printer").
+ */
+const REGRET =
+  /\b(?:sorry|afraid|unfortunately|regret(?:fully)?|d[ée]sol[ée]e?|leider|lo siento|maybe next time|next time|thanks anyway|thank you anyway|anyway thanks)\b/i;
+
+/** Whether an inbound message tells its choice of another party with regret (see {@link REGRET}). */
+export function toldWithRegret(text: string, direction: "inbound" | "outbound"): boolean {
+  return direction === "inbound" && REGRET.test(text);
+}
+
 /** The party a sentence's choice picks, or null (a question, condition, hedge, negation or no choice). */
 export function choiceOf(sentence: string, direction: "inbound" | "outbound"): ChoiceParty | null {
   return readChoice(sentence, direction)?.party ?? null;

@@ -156,8 +156,17 @@ const RETAIL_CONTEXT =
 /** An organisation buying: the author or recipient writes as a business, or buys in volume. */
 const BUSINESS_MARKER =
   /\b(?:trade|wholesale|bulk|volume|b2b|resale|resell\w*|business account|corporate|procurement|purchase order|po|sow|msa|contract|proposal|rfp|seats?|licen[cs]es?|order forms?|onboarding|roll-?out|kick-?off|colleagues?|vendors?|budget|pilot|demo|board|cfo|ceo|coo|legal|finance)\b|\bper (?:quarter|month|week|year|site|store|room|order|unit|pallet|item)\b|\bi (?:run|own|have|manage|operate|started) (?:a |an |my )(?:[\w-]+ ){0,2}(?:shop|store|business|company|caf[eé]|restaurant|salon|studio|brand|practice|clinic|agency|florist|bakery|deli|bar|hotel|b&b|gym|school)\b|\bevery (?:month|quarter|week)\b|\b(?:our|my|your) (?:company|business|shop|stores?|caf[eé]s?|restaurants?|studio|salon|clinic|practice|office|team|staff|agency|firm|hotel|b&b|guests|sites|branches|employees|clients|customers|venue|gym|school)\b|\b(?:\d{2,}|dozens? of|hundreds? of) (?!(?:business |working )?(?:days|hours|minutes|mins|hrs|weeks|months|years)\b)(?:[\w-]+ )?[\w-]+s\b/;
-/** "we", "our": an inbound author writing for an organisation (an outbound "we" is the shop itself). */
-const ORGANISATION_VOICE = /\b(?:we|our|ours|let's|let us(?! know))\b/;
+/**
+ * "we", "our": an inbound author writing for an organisation (an outbound "we" is the shop itself). Round 14: an
+ * author who answers to someone at work ("the boss went with…", "my manager signed off") writes for an employer.
+ */
+const ORGANISATION_VOICE =
+  /\b(?:we|our|ours|let's|let us(?! know))\b|\b(?:the|my) (?:boss|manager|gaffer|head office|directors|partners)\b/;
+/**
+ * Round 14: a legal entity's suffix in an inbound message ("Vandermeer Family Farms LLC", "Keogh Agri Ltd"): the
+ * author writes as a business, whatever retail words its message has ("the service package", "the deposit").
+ */
+const LEGAL_ENTITY = /\b(?:llc|ltd|gmbh|s\.r\.l|srl|pty|plc|llp|sarl)\b/;
 /** "my partner and I", "our flat": a household writing, not an organisation. */
 const HOUSEHOLD =
   /\bmy (?:partner|wife|husband|family|kids|son|daughter|mum|mom|dad|boyfriend|girlfriend|flatmate|roommate|sister|brother)\b|\b(?:my|our) (?:home|house|flat|apartment|kitchen|bedroom|living room|garden|dorm|kids)\b/;
@@ -168,6 +177,7 @@ const SUBSCRIPTION_END =
 /** The message (lower-case) is consumer support: commerce words without a deal with us. */
 export function isConsumerSupport(text: string, direction: "inbound" | "outbound"): boolean {
   if (!RETAIL_CONTEXT.test(text) || BUSINESS_MARKER.test(text)) return false;
+  if (direction === "inbound" && LEGAL_ENTITY.test(text)) return false;
   return direction === "outbound" || !ORGANISATION_VOICE.test(text) || HOUSEHOLD.test(text);
 }
 

@@ -1,5 +1,5 @@
 import { acceptanceSentence, DOCUMENT_HERE, haggleSentence, promisesPriceLater, purchaseSentence } from "./dealBargain";
-import { messageChoice } from "./dealChoice";
+import { messageChoice, toldWithRegret } from "./dealChoice";
 import type { DealCueOrigin } from "./dealConfidence";
 import { frameCue, isAboutThirdParty, isServiceSentence, isThirdPartySubject } from "./dealFrames";
 import { classifyDeal, type DealModel, dealModelText, strongestSentence } from "./dealModel";
@@ -262,7 +262,7 @@ const PUSHBACK =
   /\b(?:too (?:high|much|steep|expensive)|expensive|cheaper|lower|discount|match|beat|budget|best price|can you do|could you do|off\b|reduce|less)\b|\d+ ?%/;
 /** Money: a currency with an amount, or an amount with a unit rate or an all-in price. */
 const AMOUNT =
-  /\br\d[\d,.]*(?:k\b|\d{2})|(?<![\d,.])\d[\d,.]*\d each\b|(?:[$€£¥₹₩₦₱₺₫]|\br\$|\bgh₵|\b(?:usd|eur|gbp|aed|cad|aud|sek|nok|dkk|chf|ghs|inr|mxn|sgd|nzd|pkr|lkr|krw|cop|kes|brl|php|ngn|zar|jpy|cny|rmb|idr|myr|thb|vnd|try|pln|czk|huf|egp|sar|qar|clp|pen|ars|hkd)\b) ?\d|(?<![\d,.])\d[\d,.]*(?: ?(?:usd|eur|euros?|gbp|pounds|dollars|pesos|rand|kr|sek|aed|cad|aud)\b| (?:a|an|per|each) (?:hour|month|year|week|day|night|session|class|seat|user|person|head|box|crate|kg|unit|visit|room|piece|student|licen[cs]e|set)\b| pp\b| all in\b| inc(?:l|luding)?\.? (?:gst|vat|hst|tax)\b| (?:\+|plus) (?:vat|gst|tax)\b)/;
+  /\br\d[\d,.]*(?:k\b|\d{2})|(?<![\d,.])\d[\d,.]*\d each\b|(?:[$€£¥₹₩₦₱₺₫]|\br\$|\bgh₵|\b(?:usd|eur|gbp|aed|cad|aud|sek|nok|dkk|chf|ghs|inr|mxn|sgd|nzd|pkr|lkr|krw|cop|kes|ksh|brl|php|ngn|zar|jpy|cny|rmb|idr|myr|thb|vnd|try|pln|czk|huf|egp|sar|qar|clp|pen|ars|hkd)\b) ?\d|(?<![\d,.])\d[\d,.]*(?: ?(?:usd|eur|euros?|gbp|pounds|dollars|pesos|rand|kr|sek|aed|cad|aud|ksh|kes)\b| ?[€$£]| (?:a|an|per|each) (?:hour|month|year|week|day|night|session|class|seat|user|person|head|box|crate|kg|unit|visit|room|piece|student|licen[cs]e|set)\b| pp\b| all in\b| inc(?:l|luding)?\.? (?:gst|vat|hst|tax|iva|mwst|tva|btw|moms)\b| (?:\+|plus) (?:vat|gst|tax|iva|mwst|tva|btw|moms)\b)/;
 /** The seller's price: a subject costs, comes to or is an amount ("tiling would be 2,150 all in"). */
 const PRICE_FRAME =
   /\b(?:(?:can|could) offer|is|are|comes? to|would be|will be|works? out at|starts? at|from|rents? (?:at|for)|costs?|priced at|fee would be|our fee|charge)\b/;
@@ -487,7 +487,10 @@ export function detectDealCandidate(
       !isNotOurDecision(sentence) &&
       // "our landlord went with a different cleaner" is not our deal; a third party choosing us is ("the
       // partners have selected your firm")
-      (choice.party === "us" || !isThirdPartySubject(normalise(choice.chooser)));
+      (choice.party === "us" ||
+        !isThirdPartySubject(normalise(choice.chooser)) ||
+        // round 14: told to us with regret, the buyer's side chose (dealChoice.ts)
+        toldWithRegret(framed, msg.direction));
     if (ours && (!best || (best.stage !== stage && best.confidence <= CHOICE_CONFIDENCE)))
       best = {
         stage,
@@ -510,6 +513,9 @@ export function detectDealCandidate(
     (!best || RANK[best.stage] < RANK[bargain.stage] || (best.stage === "interest" && bargain.stage !== "interest"))
   )
     best = { ...bargain, reopen, sourceMessageId: msg.id, origin: "list" };
+  // round 14: a side's limit read on the same stage another reader proposed ("Bit dear… would u meet us at 110")
+  // stands as it would on its own
+  else if (bargain?.stands && best?.stage === bargain.stage) best.stands = true;
   // "Thanks for the updated quote. Can you hold that price if we commit to three years?": the buyer
   // acknowledges a proposal and then moves past it; the later stage in the same message is the news
   if (best?.stage === "proposal" && msg.direction === "inbound") {
@@ -650,14 +656,15 @@ function bargainGuarded(sentence: string, closing: boolean): boolean {
 function bargainCue(
   text: string,
   direction: "inbound" | "outbound",
-): { stage: DealStage; confidence: number; cue: string } | null {
+): { stage: DealStage; confidence: number; cue: string; stands?: boolean } | null {
   const sentences = splitAtStops(text).filter((s) => s.trim().length > 1);
   const purchase = direction === "inbound" ? purchaseSentence(sentences) : null;
   if (purchase && bargainGuarded(purchase, true)) return { stage: "won", confidence: 0.8, cue: purchase };
   const accepted = acceptanceSentence(sentences, text, AMOUNT.test(text) || /[$€£¥₹]\s?\d/.test(text));
   if (accepted && bargainGuarded(accepted, true)) return { stage: "won", confidence: 0.8, cue: accepted };
   const haggle = haggleSentence(sentences, text);
-  if (haggle && bargainGuarded(haggle, false)) return { stage: "negotiation", confidence: 0.8, cue: haggle };
+  if (haggle && bargainGuarded(haggle.sentence, false))
+    return { stage: "negotiation", confidence: 0.8, cue: haggle.sentence, ...(haggle.limit ? { stands: true } : {}) };
   return null;
 }
 
@@ -786,7 +793,11 @@ export function modelStageBlock(
     if (choice && choice.party !== (stage === "won" ? "us" : "other")) blocks.push("choice picks the other side");
     // "our marketing agency decided to go with a different printer": a third party's choice of another party
     // is not our deal (the rules make no candidate of it either)
-    if (choice?.party === "other" && isThirdPartySubject(normalise(choice.chooser)))
+    if (
+      choice?.party === "other" &&
+      isThirdPartySubject(normalise(choice.chooser)) &&
+      !toldWithRegret(dealModelText(msg), msg.direction)
+    )
       blocks.push("a third party's choice");
   }
   // "for the price we pay, waiting three days is not acceptable": support, as for the rules; round 5: for
@@ -811,7 +822,16 @@ export function modelStageBlock(
   // `interest` by the round-9 convention, whatever stage its words lean to (after the retrain on blind9 and
   // blind10 the words-only model read two such requests as won)
   const lower = sentence.toLowerCase();
-  if (stage !== "interest" && PRICED_DOCUMENT.test(lower) && !DOCUMENT_HERE.test(lower) && isQuoteRequest(lower))
+  // round 14: our own sentence that names the amount sends the price ("Quote for the 2in lift, fitted: $2,860 inc
+  // GST"); a sentence opening on "quote" read as the imperative held blind11's outbound quotes back
+  const pricedHere = msg.direction === "outbound" && AMOUNT.test(lower);
+  if (
+    stage !== "interest" &&
+    PRICED_DOCUMENT.test(lower) &&
+    !DOCUMENT_HERE.test(lower) &&
+    !pricedHere &&
+    isQuoteRequest(lower)
+  )
     blocks.push("a quote requested");
   // round 8: the message-level guards every candidate passes in `detectDealCandidate`
   const whole = normalise(`${boundText(msg.subject ?? "", 1000)}\n${messageBody(msg.text)}`);

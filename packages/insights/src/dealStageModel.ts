@@ -45,11 +45,12 @@ export interface DealStageModel {
 }
 
 /**
- * A named price: a currency with an amount, either order ("€150", "USD 0.05", "4,400 AED", "£47 per head").
+ * A named price: a currency with an amount, either order ("€150", "USD 0.05", "4,400 AED", "£47 per head"; round
+ * 14: "41.800 €", "KSh 3,450").
  * The amount starts only where a number starts (the lookbehind), so a long run of digits is read once.
  */
 const MONEY =
-  /(?:[$€£¥₹]|\b(?:usd|eur|gbp|aed|cad|aud|jpy|krw|inr|chf|sek|pln|czk|try|brl|mxn)\b)\s?\d|(?<![\d,.])\d[\d,.]*\s?(?:usd|eur|gbp|aed|cad|aud|jpy|krw|inr|chf|sek|pln|czk|try|brl|mxn|k|pp|per (?:head|person|night|room|unit|pc|user|seat|month|year))\b/i;
+  /(?:[$€£¥₹]|\b(?:usd|eur|gbp|aed|cad|aud|jpy|krw|inr|chf|sek|pln|czk|try|brl|mxn|kes|ksh)\b)\s?\d|(?<![\d,.])\d[\d,.]*(?:\s?(?:usd|eur|gbp|aed|cad|aud|jpy|krw|inr|chf|sek|pln|czk|try|brl|mxn|kes|ksh|k|pp|per (?:head|person|night|room|unit|pc|user|seat|month|year))\b|\s?[€$£])/i;
 
 /** The text features of a message: lemma unigrams and bigrams with negation marks and the direction, the channel, a named price. */
 function dealTextFeatures(msg: DealMessageInput): Map<string, number> {
