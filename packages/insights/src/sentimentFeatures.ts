@@ -6,7 +6,14 @@
  */
 import { lemma } from "./lemma";
 import type { SparseFeatures } from "./linearModel";
-import { afinnScore, intensifiesApology, QUOTED_LABEL, type RuleSignals } from "./sentimentRules";
+import {
+  ABSENCE_IS_COMPLAINT,
+  afinnScore,
+  intensifiesApology,
+  NEGATORS,
+  QUOTED_LABEL,
+  type RuleSignals,
+} from "./sentimentRules";
 
 /** Words too common to tell a class apart; dropping them keeps the weights file small. */
 const STOP = new Set([
@@ -135,6 +142,10 @@ function ruleFeatures(s: RuleSignals, text: string, out: Map<string, number>): v
   set("r:thanks", cap(s.politeness));
   set("r:apology", cap(s.apologies));
   set("r:negated", cap(s.negated));
+  // round 14: what was negated, so a denied problem ("not a problem at all") is not read like negated praise
+  set("r:negatedPraise", cap(s.negatedPraise));
+  set("r:denied", cap(s.denied));
+  set("r:denied.stressed", cap(s.deniedStressed));
   set("r:conditional", cap(s.conditional));
   set("r:courtesy", cap(s.courtesy));
   set("r:hypothetical", cap(s.hypotheticalQuestions));
@@ -147,6 +158,24 @@ function ruleFeatures(s: RuleSignals, text: string, out: Map<string, number>): v
   set(len <= 6 ? "r:len.xs" : len <= 20 ? "r:len.s" : len <= 60 ? "r:len.m" : "r:len.l", 1);
   set("r:lines", +(body.split("\n").filter((l) => l.trim()).length >= 4));
   set("r:quoted", +(text.length > body.length * 2 + 200));
+}
+
+/**
+ * Round 14: a negator's word feature says what it negates. "not" alone leaned negative (most negations in the
+ * training text are complaints: "not working", "not happy"), so a denied problem ("not a problem at all", "no
+ * issues", "never a bad loaf") was read as a complaint. The negator's unigram is split by the valence of the next
+ * words it reaches (the rules' negation window): `not>-` before a negative word, `not>+` before a positive one.
+ */
+function negatorWord(w: string, clause: ReadonlyArray<{ token: string }>, i: number): string {
+  if (!NEGATORS.has(clause[i]?.token ?? "")) return w;
+  let polarity = "";
+  for (let k = i + 1; k <= i + 3 && k < clause.length && !polarity; k++) {
+    const t = clause[k]!.token;
+    const v = ABSENCE_IS_COMPLAINT.has(t) ? 0 : afinnScore(t);
+    if (v < 0) polarity = ">-";
+    else if (v > 0) polarity = ">+";
+  }
+  return w + polarity;
 }
 
 /** Words, bigrams and emoji of the scored clauses (names prefixed `w:`, `b:`). */
@@ -162,7 +191,7 @@ function wordFeatures(s: RuleSignals, out: Map<string, number>): void {
         continue;
       }
       const mark = negated ? "NOT_" : "";
-      if (!STOP.has(w)) out.set(`w:${mark}${w}`, 1);
+      if (!STOP.has(w)) out.set(`w:${mark}${negatorWord(w, clause, i)}`, 1);
       if (prev !== null) out.set(`b:${mark}${prev}_${w}`, 1);
       prev = w;
     }

@@ -188,6 +188,9 @@ export const LEXICON_OVERRIDES: Readonly<Record<string, number>> = {
   flooded: -2,
   sagging: -1,
   gutted: -3,
+  // round 14: a fault is a problem AFINN lacks ("the fault is back", "can't fault the cleaners")
+  fault: -2,
+  faults: -2,
 };
 
 /**
@@ -231,8 +234,11 @@ const PROBLEM_TOPIC = new Set([
   "slow",
   "stuck",
   "damaged",
+  "damage",
   "failed",
   "faulty",
+  "fault",
+  "faults",
   "forgot",
   "forgotten",
   "escalate",
@@ -320,12 +326,17 @@ const MOCKING =
 /** Quoted text that names something ("the error says 'token expired'", "the button labelled 'Send'"), not a scare quote. */
 export const QUOTED_LABEL =
   /\b(?:says?|said|shows?|showing|reads?|message|error|called|named|titled|labell?ed|status|button|field|option|menu|tab)\s*:?\s*['"‘“][^'"’”\n]{1,80}['"’”]/g;
-/** Events that make a positive word ironic and that are complaints by themselves. */
+/**
+ * Events that make a positive word ironic and that are complaints by themselves. Round 14: a contracted negator
+ * ("doesn't work", "don't fit", "hasn't loaded") is matched as a word (`\w*n't`: a bare `n't` after `\b` never
+ * matched inside "doesn't"), and a device or part that does not do its job is a failure whatever the verb (fit,
+ * load, sync, connect, boot, charge, print).
+ */
 const NEGATIVE_EVENT =
-  /\b(?:again|another|still|failed|fails|failing|broke|broken|(?:is|was|went|goes|been|are|were) down(?! by| to| from)|down again|crash\w*|wrong|wait(?:ing|ed)|on hold|outage|error|missing|overcharged|twice|(?:not|n't|never|stopped) (?:been )?work\w*|lost|removed|deleted|wiped|no-show|without (?:a |any )?(?:reply|response|answer|word|update|call)|(?:days|weeks|hours|months) (?:for|to get) (?:a |an |my |our )?(?:reply|response|answer|refund|callback)|(?:nobody|no one|no-one) (?:answers|replies|responds|picks up|calls back|told|knows|informs|informed)|(?:nobody|no one|no-one)(?:'s| has| have)? (?:come|came|shown up|showed up|turned up)|instead of|for nothing|in circles|with no (?:notice|warning)|(?:exact |very )?same (?:\w+ )?(?:problem|issue|noise|error|fault|leak) (?:after|as|again))\b/;
+  /\b(?:again|another|still|failed|fails|failing|broke|broken|(?:is|was|went|goes|been|are|were) down(?! by| to| from)|down again|crash\w*|wrong|wait(?:ing|ed)|on hold|outage|error|missing|overcharged|twice|(?:not|\w*n't|never|stopped) (?:been )?(?:work|fit|load|sync|connect|boot|charg|print)\w*|lost|removed|deleted|wiped|no-show|without (?:a |any )?(?:reply|response|answer|word|update|call)|(?:days|weeks|hours|months) (?:for|to get) (?:a |an |my |our )?(?:reply|response|answer|refund|callback)|(?:nobody|no one|no-one) (?:answers|replies|responds|picks up|calls back|told|knows|informs|informed)|(?:nobody|no one|no-one)(?:'s| has| have)? (?:come|came|shown up|showed up|turned up)|instead of|for nothing|in circles|with no (?:notice|warning)|(?:exact |very )?same (?:\w+ )?(?:problem|issue|noise|error|fault|leak) (?:after|as|again))\b/;
 /** Complaints stated as facts, without any evaluative word ("has not worked since Monday"). */
 const COMPLAINT =
-  /\b(?:(?:not|n't|never|stopped) (?:been )?(?:work(?:ing|ed|s)?|load(?:ing|ed)?|sync(?:ing|ed)?)|(?:nobody|no one|no-one) (?:has |have )?(?:answered|replied|responded|called|got back|helped|answers|replies|responds|picks up|calls back|told (?:us|me))|(?:\d+|two|three|four|five|six|seven|several) (?:days|weeks|hours) without (?:a |any )?(?:reply|response|answer|update)|(?:i|we) (?:wish|want|would like) to complain|(?:has|have) been (?:a |an |so |really |totally )?(?:mess|broken|down|awful|terrible|nightmare|disaster|unusable|unreliable|flaky|patchy|chaos) for (?:\d+|two|three|four|five|six|several|many) (?:days|weeks|months)|still (?:waiting|no |not |nothing|haven't|hasn't|don't|doesn't|didn't|do not|does not|did not|has not|have not|broken|wrong|down|missing|failing|crashing)|(?:nobody|no one|no-one) (?:informs|informed|tells|told) (?:us|me)|(?:nobody|no one|no-one)(?:'s| has| have)? (?:come|came|shown up|showed up|turned up)|(?:calls|emails|messages|texts|tries),? (?:and )?no (?:answer|reply|response|callback)|(?:\d+|two|three|four|five|several|many|multiple) (?:emails|calls|messages|texts|tickets)\b[^.!?\n]{0,40}\bno (?:answer|reply|response|callback)|is (?:anybody|anyone|somebody|someone) (?:working|reading|listening)\b|(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) time (?:since|this (?:week|month|year)|rescheduling|cancelling|canceling)|(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) time (?:i|we)(?:'ve| have)? (?:write|wrote|written|ask|asked|call|called|email|emailed|report|reported|chase|chased|contact|contacted)|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|invoice|outage|ticket|email|reminder|incident|failure|crash|delay|problem|complaint|call) (?:with|in a row|this)|below (?:what (?:we|i) (?:expect|expected)|(?:our|my) expectations|par)|(?:sit|sits|sat|sitting|stuck|left) (?:open |unanswered )?for (?:days|weeks|hours)|waiting (?:\d+|for (?:weeks|days|hours|ages))|(?:i|we) (?:expected|deserve|expect) (?:better|more)|(?:charged|billed|invoiced) twice|double[- ](?:charged|billed)|(?:open|pending|outstanding|unresolved|unanswered) for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months))/g;
+  /\b(?:(?:not|\w*n't|never|stopped) (?:been )?(?:work(?:ing|ed|s)?|load(?:ing|ed)?|sync(?:ing|ed)?)|(?:nobody|no one|no-one) (?:has |have )?(?:answered|replied|responded|called|got back|helped|answers|replies|responds|picks up|calls back|told (?:us|me))|(?:\d+|two|three|four|five|six|seven|several) (?:days|weeks|hours) without (?:a |any )?(?:reply|response|answer|update)|(?:i|we) (?:wish|want|would like) to complain|(?:has|have) been (?:a |an |so |really |totally )?(?:mess|broken|down|awful|terrible|nightmare|disaster|unusable|unreliable|flaky|patchy|chaos) for (?:\d+|two|three|four|five|six|several|many) (?:days|weeks|months)|still (?:waiting|no |not |nothing|haven't|hasn't|don't|doesn't|didn't|do not|does not|did not|has not|have not|broken|wrong|down|missing|failing|crashing)|(?:nobody|no one|no-one) (?:informs|informed|tells|told) (?:us|me)|(?:nobody|no one|no-one)(?:'s| has| have)? (?:come|came|shown up|showed up|turned up)|(?:calls|emails|messages|texts|tries),? (?:and )?no (?:answer|reply|response|callback)|(?:\d+|two|three|four|five|several|many|multiple) (?:emails|calls|messages|texts|tickets)\b[^.!?\n]{0,40}\bno (?:answer|reply|response|callback)|is (?:anybody|anyone|somebody|someone) (?:working|reading|listening)\b|(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) time (?:since|this (?:week|month|year)|rescheduling|cancelling|canceling)|(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) time (?:i|we)(?:'ve| have)? (?:write|wrote|written|ask|asked|call|called|email|emailed|report|reported|chase|chased|contact|contacted)|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|invoice|outage|ticket|email|reminder|incident|failure|crash|delay|problem|complaint|call) (?:with|in a row|this)|below (?:what (?:we|i) (?:expect|expected)|(?:our|my) expectations|par)|(?:sit|sits|sat|sitting|stuck|left) (?:open |unanswered )?for (?:days|weeks|hours)|waiting (?:\d+|for (?:weeks|days|hours|ages))|(?:i|we) (?:expected|deserve|expect) (?:better|more)|(?:charged|billed|invoiced) twice|double[- ](?:charged|billed)|(?:open|pending|outstanding|unresolved|unanswered) for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:days|weeks|months))/g;
 /**
  * Feelings said in phrases whose words carry no (or the wrong) valence one by one: "couldn't be happier",
  * "you made my day", "would recommend"; "I want my money back", "this is a joke", "gone downhill".
@@ -348,6 +359,53 @@ const HYPOTHETICAL_QUESTION =
 const CONDITIONAL_WORDS = new Set(["if", "unless", "whether"]);
 /** Opinion verbs that raise a negation to their clause ("don't think it's fair" = "think it's not fair"). */
 const OPINION_VERBS = new Set(["think", "believe", "feel", "find", "consider", "expect"]);
+
+/**
+ * Round 14: a safeguard or remedy whose absence is itself the complaint ("no warning", "nobody warned us", "no
+ * apology", "still no refund", "we received NO alarm"). AFINN scores the word negative, so a negator used to flip it
+ * into praise; it names what was owed, not a problem, so negated it keeps its valence and is no denied problem.
+ */
+export const ABSENCE_IS_COMPLAINT: ReadonlySet<string> = new Set([
+  "warn",
+  "warned",
+  "warning",
+  "warnings",
+  "apology",
+  "alarm",
+  "refund",
+]);
+/**
+ * A demonstrative determiner presupposes the problem it names: "never had this problem before", "not that issue
+ * again" report a problem that exists now, where "never had a problem" denies one.
+ */
+const DEMONSTRATIVE = new Set(["this", "that", "these", "those", "such", "same"]);
+
+/** Whether the word at `i` is under a negator: within NEGATION_WINDOW tokens, or after a negated opinion verb. */
+function negation(clause: readonly string[], i: number, raisedNegationAt: number): boolean {
+  const word = clause[i] ?? "";
+  if (ABSENCE_IS_COMPLAINT.has(word) || (afinnScore(word) < 0 && DEMONSTRATIVE.has(clause[i - 1] ?? ""))) return false;
+  for (let j = Math.max(0, i - NEGATION_WINDOW); j < i; j++) if (NEGATORS.has(clause[j] ?? "")) return true;
+  // a negated opinion verb scopes over its whole clause: "I don't think this is fair"
+  return raisedNegationAt >= 0 && i > raisedNegationAt;
+}
+
+/** Stress that makes a denial a track record ("not one", "not a single", "never a") or emphatic ("at all", "whatsoever", "since March"). */
+const STRESS_BEFORE = new Set(["one", "single", "once", "never"]);
+const STRESS_AFTER = new Set(["whatsoever", "since"]);
+
+/**
+ * A denied problem said with stress: the quantifier ("not one error", "not a single complaint", "never a bad loaf") or
+ * what follows it in the clause ("no issues whatsoever", "no downtime at all", "no problems since the install") turns
+ * the denial into relief or praise, where a plain one ("the survey found no damage") is information.
+ */
+function stressedDenial(clause: readonly string[], i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - NEGATION_WINDOW); j--) if (STRESS_BEFORE.has(clause[j] ?? "")) return true;
+  for (let k = i + 1; k < clause.length; k++) {
+    const t = clause[k] ?? "";
+    if (STRESS_AFTER.has(t) || (t === "at" && clause[k + 1] === "all")) return true;
+  }
+  return false;
+}
 
 /** Valence of a single token: {@link LEXICON_OVERRIDES}, else AFINN-165 (+ emoji) via the `sentiment` library. */
 export function afinnScore(token: string): number {
@@ -379,7 +437,7 @@ function emojiValence(token: string, v: number): number {
   return expressive ? Math.max(-3, Math.min(3, v)) : 0;
 }
 
-const NEGATORS = new Set([
+export const NEGATORS: ReadonlySet<string> = new Set([
   "not",
   "no",
   "never",
@@ -506,6 +564,12 @@ export interface RuleSignals {
   apologies: number;
   /** Valenced words the rules negated. */
   negated: number;
+  /** Round 14: positive words under a negator ("not impressed", "isn't great", "wasn't helpful at all"). */
+  negatedPraise: number;
+  /** Round 14: negative words under a negator: a denied problem ("not a problem", "no issues", "can't fault them"). */
+  denied: number;
+  /** Round 14: denied problems stressed as a track record or relief ("not one error", "no issues whatsoever", "never a bad loaf", "no downtime since March"). */
+  deniedStressed: number;
   /** Valenced words dropped as hypothetical (after "if"). */
   conditional: number;
   courtesy: number;
@@ -562,6 +626,9 @@ export function ruleSignals(text: string, opts: { raw?: boolean } = {}): RuleSig
   let politeness = 0;
   let apologies = 0;
   let negatedCount = 0;
+  let negatedPraise = 0;
+  let denied = 0;
+  let deniedStressed = 0;
   let conditional = 0;
   const positive: string[] = [];
   const negative: string[] = [];
@@ -608,6 +675,15 @@ export function ruleSignals(text: string, opts: { raw?: boolean } = {}): RuleSig
         } else if (POLITENESS.has(tok)) politeness++;
         else apologies++;
       }
+      const negated = negation(clause, i, raisedNegationAt);
+      // round 14: what the negator scopes over, read before any word is skipped as a topic ("if there's no
+      // problem" is a hypothetical, not a denial)
+      const hypothetical = conditionalAt >= 0 && i > conditionalAt;
+      if (negated && !hypothetical && v > 0) negatedPraise++;
+      if (negated && !hypothetical && v < 0) {
+        denied++;
+        if (stressedDenial(clause, i)) deniedStressed++;
+      }
       if (v < 0 && problemIsTopic && PROBLEM_TOPIC.has(tok)) return;
       if (v === 0 && exclaimed && APPROVAL.has(tok)) v = 2;
       // "help" asked for ("Please can you help me?") is not help received
@@ -618,24 +694,10 @@ export function ruleSignals(text: string, opts: { raw?: boolean } = {}): RuleSig
         conditional++;
         return;
       }
-      let negated = false;
-      for (let j = Math.max(0, i - NEGATION_WINDOW); j < i; j++) {
-        if (NEGATORS.has(clause[j] ?? "")) negated = true;
-      }
-      // a negated opinion verb scopes over its whole clause: "I don't think this is fair"
-      if (!negated && raisedNegationAt >= 0 && i > raisedNegationAt) negated = true;
       if (negated) {
         // "nothing wrong with the app", "is not problem": a denied problem is not praise, unless the
-        // denial is stressed as reassurance ("not a problem at all")
-        if (
-          v < 0 &&
-          PROBLEM_TOPIC.has(tok) &&
-          !clause
-            .slice(i + 1)
-            .join(" ")
-            .startsWith("at all")
-        )
-          return;
+        // denial is stressed as reassurance ("not a problem at all", "not one error", "no issues since March")
+        if (v < 0 && PROBLEM_TOPIC.has(tok) && !stressedDenial(clause, i)) return;
         v *= NEGATION_FACTOR;
         negatedCount++;
       }
@@ -701,6 +763,9 @@ export function ruleSignals(text: string, opts: { raw?: boolean } = {}): RuleSig
     politeness,
     apologies,
     negated: negatedCount,
+    negatedPraise,
+    denied,
+    deniedStressed,
     conditional,
     courtesy,
     hypotheticalQuestions,

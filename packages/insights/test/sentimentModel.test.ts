@@ -71,9 +71,11 @@ describe("learned sentiment model", () => {
     }
     expect(SENTIMENT_MODEL).toEqual(trainSentiment(sets, SENTIMENT_TRAINING));
     // small enough to ship in every Convex bundle; the vocabulary grows with the authors (round 13: 4,369 words from
-    // 4,118 messages with blind9 and blind10, minCount 5 unchanged), so the bound is on size, not on a count of today
-    expect(Object.keys(SENTIMENT_MODEL.weights).length).toBeLessThan(5000);
-  }, 600_000);
+    // 4,118 messages with blind9 and blind10, minCount 5 unchanged), so the bound is on size, not on a count of today.
+    // Round 14: 5,235 features from 4,951 messages once blind11 and train12 train it (the negators split by what they
+    // reach add 4); the bound moves from 5,000 to 6,000 (the weights file is about 236 KB of source)
+    expect(Object.keys(SENTIMENT_MODEL.weights).length).toBeLessThan(6000);
+  }, 2_400_000);
 
   it("out of author: no independent set it never saw below 0.78 or below the rules, and 5 points above the rules pooled", () => {
     const r = sentimentOutOfSet(sets, SENTIMENT_TRAINING);
