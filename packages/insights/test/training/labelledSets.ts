@@ -7,7 +7,7 @@
  * `labels` says which fields a set labels: a deal-only set carries a placeholder `sentiment: 0`, which must
  * not train a sentiment model. Job-change pairs are `jobChanges`.
  *
- * NEVER loaded: blind12 (the lead's round-14 blind set) or any other blind directory than blind2–11 (blind13, read in round 14, joins the training sets at the next retrain). The independent
+ * NEVER loaded: blind12 and blind14 (the lead's round-14 blind sets) or any other blind directory than blind2–11 (blind13, read in round 14, joins the training sets at the next retrain). The independent
  * training directories `train<N><letter>/` are found by name when they are merged, so nothing here changes
  * when they land (their index exports `<PREFIX>_ALL` and optionally `<PREFIX>_JOB_CHANGES`).
  */
@@ -131,7 +131,7 @@ const RULES_SETS: LabelledSet[] = [
   rules("tuning7-holdout", TUNING7_HOLDOUT, ["sentiment", "signature"]),
 ];
 
-/** blind2–11 by name; listed one by one so that no other blind directory (blind12) can ever be read. */
+/** blind2–11 by name; listed one by one so that no other blind directory (blind12, blind14) can ever be read. */
 const BLIND_SETS: LabelledSet[] = [
   independent("blind2", BLIND2_ALL, BLIND2_JOB_CHANGES),
   independent("blind3", BLIND3_ALL, BLIND3_JOB_CHANGES),
