@@ -44,6 +44,11 @@ export interface CommitmentOptions {
 const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|surely|also|just|then|quickly|personally|gladly|happily|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+(?:-[a-z]+)?)\b(.*)`;
 /** Same as ACTION_FOLLOWS for case-sensitive patterns (the verb after a capitalised name). */
 const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+(?:-[a-z]+)?)\b(.*)`;
+/**
+ * Round 14: a title before a person's name ("Our field engineer Mr. Sandeep Pawar will…", "Ing. Ramírez visits the
+ * site", "Dr. Otieno runs the checks"): blind11 and train11 wrote names with titles in English and other languages.
+ */
+const TITLE = String.raw`(?:Mr|Mrs|Ms|Mx|Dr|Prof|Ing|Arq|Lic|Eng|Ir|Capt|Sgt|Rev|Fr|Sr|Sra|Srta|Dra|Mme|Mlle|Herr|Frau)\.?\s+`;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
   "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy|measure|survey|assess|photograph|tune|paint|mow|treat|spray|rig|reprint|redo|resend|redeliver|refit|reinstall|repaint|rewrap|reclean|retest|reissue|rebook|rerun|re-run|reship|repack|re-send|re-do";
@@ -298,7 +303,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "my finance director, Paul Novak, will send" – a named colleague in apposition is allowed
   {
     re: new RegExp(
-      String.raw`\b(?:our|my) (?:[a-z-]+\s+)?(?:team|department|desk|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|planners?|coordinators?|supervisors?|dispatchers?|controllers?|leads?|marshals?|foreman|shift|nurses?|doctors?|chefs?|receptionists?|tutors?|coach|officers?|advis[eo]rs?|volunteers?|editors?|producers?|photographers?)(?:\s*,\s*[^,!?]{2,80},|\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)?\s+(?:will|'ll|is going to|are going to)\s+` +
+      String.raw`\b(?:our|my) (?:[a-z-]+\s+)?(?:team|department|desk|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|planners?|coordinators?|supervisors?|dispatchers?|controllers?|leads?|marshals?|foreman|shift|nurses?|doctors?|chefs?|receptionists?|tutors?|coach|officers?|advis[eo]rs?|volunteers?|editors?|producers?|photographers?)(?:\s*,\s*[^,!?]{2,80},|\s+(?:${TITLE})?\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)?\s+(?:will|'ll|is going to|are going to)\s+` +
         ACTION_FOLLOWS,
       "iu",
     ),
@@ -449,7 +454,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     re: new RegExp(
       // round 13: also a two-word name, in apposition ("Our detection team lead, Kasia, looks at it…"), and any act
       // with an object ("Our integration engineer Paweł Nowak holds a kickoff call on Wednesday")
-      String.raw`(?:\b(?:[Oo]ur|[Mm]y)\s+(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+(?:\s*,\s*|\s+)|\b(?:Coach|Dr\.?|Doctor|Nurse|Chef|Officer|Captain)\s+)\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s*,)?\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|start|begin|open|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b)|${OPEN_VERB})(?:s|es)\b(.*)`,
+      String.raw`(?:\b(?:[Oo]ur|[Mm]y)\s+(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+(?:\s*,\s*|\s+)(?:${TITLE})?|\b(?:Coach|Doctor|Nurse|Chef|Officer|Captain)\s+|\b${TITLE})\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s*,)?\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|start|begin|open|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b)|${OPEN_VERB})(?:s|es)\b(.*)`,
       "u",
     ),
     kind: "present",
@@ -1468,7 +1473,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   const plan = planItems(body);
   // round 11: in chat an emoji often ends a sentence ("got the files 👍 Will deliver the first half on Thursday"):
   // a capitalised word after it opens the next one, unless it is a day or time that belongs to the one before
-  const sentences = splitSentences(body).flatMap((s) => s.split(EMOJI_BREAK));
+  const sentences = rejoinAbbreviations(splitSentences(body)).flatMap((s) => s.split(EMOJI_BREAK));
   const clauses = sentences.flatMap((s, i, all) => {
     // round 11: "Can you do 17,500? then we confirm today": the consequence of the answer to a question
     // round 13: a polite request for what the promise needs is the reader's step, as an imperative would be ("Could you
@@ -1608,6 +1613,25 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
         span,
       });
     }
+  }
+  return out;
+}
+
+/**
+ * Round 14: abbreviations the shared sentence splitter (text.ts, read by the learned models, so not changed here) ends a
+ * sentence at: a title before a name ("Ing. Ramírez visits the site", "Arq. Alejandro") and a short lower-case word
+ * before a number ("will send ch. 3 after lunch", "post vol. 2 back"). Cut there, the promise loses its subject or its
+ * object (blind11, train11).
+ */
+const TITLE_END = /(?:^|[\s(])(?:Ing|Arq|Lic|Eng|Ir|Capt|Sgt|Rev|Fr|Sra|Srta|Dra|Mme|Mlle|Mx|Herr|Frau)\.$/;
+const SHORT_END = /(?:^|\s)(?:ch|vol|p|pp|fig|nr|ref|tel|ext|art|sec|para|dept|est|approx|no|pt|ed|rev|app)\.$/i;
+function rejoinAbbreviations(sentences: string[]): string[] {
+  const out: string[] = [];
+  for (const s of sentences) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && ((TITLE_END.test(prev) && /^\p{Lu}/u.test(s)) || (SHORT_END.test(prev) && /^\d/.test(s))))
+      out[out.length - 1] = `${prev} ${s}`;
+    else out.push(s);
   }
   return out;
 }
