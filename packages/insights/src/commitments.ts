@@ -116,6 +116,23 @@ function isOpenAct(verb: string, rest: string): boolean {
     OBJECT_AHEAD_RE.test(rest)
   );
 }
+/**
+ * Verbs of leisure, personal life and waiting, which a progressive with an object reads as plans or states, not acts
+ * for the reader ("We're taking the kids to the coast on Saturday", "I am waiting your answer till Friday").
+ */
+const OUTING = /^(?:take|spend|throw|host|have|watch|play|visit|celebrate|enjoy|see|meet|attend|wait)$/;
+/**
+ * Round 14: an -ing form whose stem (as written, with its e restored, or undoubled) is an open act (see isOpenAct)
+ * taking an object.
+ */
+function isOpenIng(verb: string, rest: string): boolean {
+  const stem = /^([a-z-]{3,24}?)ing$/.exec(verb.toLowerCase())?.[1];
+  if (stem === undefined) return false;
+  const stems = [stem, `${stem}e`, ...(/(.)\1$/.test(stem) ? [stem.slice(0, -1)] : [])];
+  if (stems.some((x) => NOT_AN_ACT_RE.test(x) || NOT_AN_ACT_RE.test(x.replace(/^re-/, "")) || OUTING.test(x)))
+    return false;
+  return isOpenAct(stem, rest);
+}
 const ACTION_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
 /** True for an action verb in base, -s, -ing or doubled-consonant -ing form ("sending", "shipping", "sharing"). */
 function isActionVerb(word: string): boolean {
@@ -239,6 +256,7 @@ type PatternKind =
   | "own"
   | "delegated"
   | "landing"
+  | "credit"
   | "visit"
   | "minutes";
 const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
@@ -404,6 +422,18 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     re: /\b(?:(?:is|are|'s)\s+(?:live|active|activated|enabled|switched on|connected|back up|back online|back(?=\s+(?:within|in \d))|online|up and running|operational|with you|at yours|on site|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?=(?:\s+(?:at|in) (?:the |our |your )?[\w-]+(?: [\w-]+)?)?\s+(?:in|within|by|from|tomorrow|tonight|on (?:the )?\d+|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|back(?=\s+(?:before|by|within|in \d))|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:also\s+)?be\s+(?:back\s+)?(?:in the (?:post|mail)|on[- ]?site)\b|(?:will|'ll)\s+(?:reach (?:you|your \w+)|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|(?:arrives?|lands?)\s+(?:by (?:e-?mail|post|courier|mail)|in your (?:inbox|mailbox|account|portal))\b|reach(?:es)? (?:you|your)\b(?=[^.!?]{0,30}\b(?:today|tomorrow|tonight|on|by|before|within|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her|the)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
     kind: "landing",
   },
+  // round 14: a deliverable placed at the reader's, in the present with a time ahead ("Final cut is in your inbox by 3pm
+  // today", "The correct discs … are at your workshop before 9:00 tomorrow": blind11; "New products will be in every
+  // janitor closet by Friday": train9); the place is the reader's, or named after the thing arrives there
+  {
+    re: /(?:^|\s)(?:is|are|'s|'re)\s+((?:in your (?:inbox|mailbox|hands|account|portal|letterbox|postbox)|on your (?:desk|doorstep|table|screen)|at (?:your|the) (?:[\w-]+\s+){0,2}?[\w-]+)(?=[^.!?;]{0,30}?\s(?:by|before|within|tomorrow|tonight|today|first thing|at \d|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/i,
+    kind: "landing",
+  },
+  // round 14: a credit taken off a bill (see OFF_THE_BILL)
+  {
+    re: /\b(?:comes?|is taken|are taken|gets? (?:taken|knocked)|is knocked|is deducted|are deducted)\s+off\s+(?:the|your|this month's|next month's)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b.*/i,
+    kind: "credit",
+  },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
   {
     re: new RegExp(
@@ -473,7 +503,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     re: new RegExp(
       // round 13: also any act with an object ("Aino pushes a fix this afternoon"), and a unit whose head noun is
       // lower case ("Supply chain issues the PO by Wednesday")
-      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so|then)\s+)(\p{Lu}[\p{L}'-]+(?:\s+(?:\p{Lu}[\p{L}'-]+|chain|team|desk|office|department|care|services?|ops|operations|control|planning|support|success|assurance))?)(?:\s+from\s+(?:the|our)\s+[\p{L}-]+)?\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|release|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b)|${OPEN_VERB})(?:s|es)\b(\s+\S.*)`,
+      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so|then)\s+)(\p{Lu}[\p{L}'-]+(?:\s+(?:\p{Lu}[\p{L}'-]+|chain|team|desk|office|department|care|services?|ops|operations|control|planning|support|success|assurance))?)(?:\s+from\s+(?:the|our)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)?\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|release|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b)|${OPEN_VERB})(?:s|es)\b(\s+\S.*)`,
       "u",
     ),
     kind: "namedPresent",
@@ -713,6 +743,20 @@ const STANDING =
  */
 const STANDING_FROM =
   /^(?:from|starting(?: from)?|as of|beginning)\s+(?:today|now|tomorrow|this \w+|next \w+|\w+day)\b[^.!?]{0,20}?\b(?:all|every|any|each)\b/i;
+const PRICE_SUBJECT =
+  /\b(?:prices?|price list|pricing|rates?|fees?|tariffs?|charges?|premiums?|surcharges?|costs?)\b(?:\s+(?:for|of|on)\s+[\w\s-]{1,30}?)?\s*$/i;
+/**
+ * "our price list … will be adjusted by 6% from 1 July": a price change notified. Round 14: only when the price word
+ * heads the subject; after "of/for/on" it is a complement ("The second payment of your fees will be transferred this
+ * Friday": blind11), and the head (a payment, a refund) moves money.
+ */
+function priceIsHead(before: string): boolean {
+  const m = PRICE_SUBJECT.exec(before);
+  if (!m) return false;
+  return !/\b(?:of|for|on)\s+(?:(?:the|your|our|their|this|these|those|all)\s+)?(?:[\w-]+\s+)?$/i.test(
+    before.slice(0, m.index),
+  );
+}
 /** A purchase decision ("we will go with the Pro plan", "we'll opt for the annual package"), not a promise to act. */
 const DECISION_VERB = /^(?:take|go|opt|choose|pick|select|stick|sign)$/;
 const DECISION_OBJECT =
@@ -727,7 +771,20 @@ const REPORTED =
  * today") stays a promise on the reader's step (blind6's and tuning's convention).
  */
 const ULTIMATUM =
-  /(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:let (?:me|us) know|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40})\s+and\s+$/i;
+  /(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:let (?:me|us) know(?:\s+[^,.;!?]{1,30}?)?|(?:get|come|go|drop|bring it|get it|knock it|come down|meet (?:me|us))\s+(?:down\s+)?to\s+[^,.;!?]{0,12}?\d[^.;!?]{0,60}?|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40})\s+and\s+$/i;
+const CONCESSION =
+  /\b(?:at no (?:extra |additional )?(?:charge|cost)|free of charge|for free|(?:an? )?(?:\d{1,2}\s*%|courtesy|goodwill|loyalty)\s+discount|on the house|complimentary)\b/i;
+/** Round 14: an imperative, then "or I'll/we'll": a threat whose condition is the reader's step. */
+const THREAT =
+  /^\s*(?:please\s+|just\s+)?(?!(?:i|we|you|he|she|they|it|our|my|the|a|an|this|that|there|one|either|whether)\b)[a-z]+\b[^.!?]{0,120}?\s+or\s+(?:else\s+)?(?:i|we)(?:'ll|’ll|\s+will|\s+shall)\s/i;
+/**
+ * Round 14: a buyer's decision, in a customer's message: buying elsewhere ("we'll order there this time": blind9;
+ * "we will buy there this time": train11), renewing for a term ("We will renew our 10 desks for another year":
+ * train10), declining ("I will decline this time": train11), or doing the deal ("We'll do the spraying contract with
+ * you": blind11; "we will do more business together": train7b). The seller's side is owed nothing by it.
+ */
+const BUYER_DECISION =
+  /\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall|'re going to|\s+are going to)?\s+(?:(?:buy|order|purchase|book|source|get (?:it|them))\b[^.!?]{0,40}?\b(?:this time|instead|elsewhere|there)\b|renew\b[^.!?]{0,60}?\bfor (?:another|a further|one more|\d+ more)\b|decline\b|do (?:(?:the|a|more|our|some|further|future)\s+)?(?:[\w-]+\s+)?(?:business|contract|deal|agreement)\b)/i;
 /** Round 11: "thank you for pushing to go out tonight", "thanks so much for staying on to …": a past act. */
 const THANKS_FOR =
   /\b(?:thanks?|thank you|grateful|cheers)\b(?:\s+[\w-]+){0,3}?\s+for\s+(?:[\w-]+\s+){0,2}?[a-z]+ing\b(?:(?!\s[-–—]\s)[^.!?,;:])*$/i;
@@ -745,6 +802,14 @@ const DEPARTMENT =
 // adverb ("the monthly contract" is a noun phrase)
 const HABIT =
   /\b(?:every|each)\s+(?:day|week|month|year|morning|afternoon|evening|night|hour|time|quarter|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d|other|few|couple|two|three)\b|\b(?:always|usually|normally|generally|typically)\b|\b(?:monthly|weekly|daily|quarterly|annually|yearly|nightly|hourly)\b(?=\s*(?:$|[.,;:!?)]|(?:on|in|at|from|by|until|basis|and|or|as)\b))/i;
+
+/**
+ * Round 14: a time behind us or a count of repeats, in the present tense non-native writers use for the past ("I pay
+ * deposit 20,000 baht since 3 weeks", "the plans of the stair are changed 4 times in one week": blind11; "I call your
+ * office 5 times this week"): a report or a complaint, not an act ahead.
+ */
+const PAST_OR_REPEATED =
+  /\b(?:since|ago|yesterday|already|earlier)\b|\blast (?:night|week|month|year|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|countless) times\b/i;
 
 /** Capitalised sentence openers before "to <verb>" that are not the owner of an action item. */
 const OTHER_PARTY =
@@ -865,6 +930,7 @@ export function matchCommitment(sentence: string): string | null {
     return null;
   // a capital "May" inside a sentence is the month ("the quote with May volumes"), not the hedge "may"
   if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s.replace(/(?<=\S\s)May\b/g, "month"))) return null;
+  if (THREAT.test(s)) return null;
   if (STANDING.test(s) && !hasDeadlineWords(s)) return null;
   // the standing part ends at the first comma: "…from me alone, and the list will be with you by noon" promises
   const standingEnd = STANDING_FROM.test(s) ? (s.search(/[,;]/) + 1 || s.length + 1) - 1 : -1;
@@ -948,8 +1014,14 @@ export function matchCommitment(sentence: string): string | null {
       const rest = m[4] ?? "";
       if (NOT_A_SUBJECT.has(who) || !isActionVerb(verb) || !hasDeadlineWords(rest)) continue;
       action = `${verb}${rest}`.trim();
+    } else if (kind === "credit") {
+      // "the discount came off the last invoice" is a report; a question or a condition is handled above
+      if (PAST_OR_REPEATED.test(m[0])) continue;
+      action = m[0].trim();
     } else if (kind === "landing") {
       if (/\b(?:i|we|you|they)\s*$/i.test(before) || !hasDeadlineWords(m[0])) continue;
+      // round 14: "Your parcel is at the depot since Monday": a state behind us
+      if (PAST_OR_REPEATED.test(m[0])) continue;
       // "The parcel is on its way, the courier reckons Tuesday": a status; only a time of its own promises
       if (
         /\bon\s+(?:its|their)\s+way\b/i.test(m[0]) &&
@@ -964,7 +1036,11 @@ export function matchCommitment(sentence: string): string | null {
       if (/\byou\s*$/i.test(before)) continue;
       if (kind === "presentPassive" && !hasDeadlineWords(tail)) continue;
       // round 13: "the radiators were serviced… it is fixed since Tuesday": a time behind us reports, not promises
-      if (kind === "presentPassive" && /\b(?:yesterday|last|ago|since|already|earlier)\b/i.test(tail)) continue;
+      if (
+        kind === "presentPassive" &&
+        (/\b(?:yesterday|last|ago|since|already|earlier)\b/i.test(tail) || PAST_OR_REPEATED.test(tail))
+      )
+        continue;
       // "The inspection is booked for the 24th": a notice of an arrangement, not a promise to act
       if (kind === "presentPassive" && /^(?:booked|scheduled)\s+(?:in\s+)?for\b/i.test(tail)) continue;
       if (kind === "passive" && m[1] && !/^(?:\w+ly|also|then|just|all|fully)\s+$/i.test(m[1])) continue;
@@ -974,9 +1050,7 @@ export function matchCommitment(sentence: string): string | null {
         !/^(?:refunded|credited|reversed|waived|removed|cancell?ed|reimbursed)\b/i.test(tail.trim()) &&
         // round 13: a price handed to the reader is a quote sent ("Our revised price goes to you by Thursday")
         !/^(?:come|go)(?:es|s)?\b[^.!?]*?\b(?:to you|your way)\b/i.test(m[0].trim()) &&
-        /\b(?:prices?|price list|pricing|rates?|fees?|tariffs?|charges?|premiums?|surcharges?|costs?)\b(?:\s+(?:for|of|on)\s+[\w\s-]{1,30}?)?\s*$/i.test(
-          before,
-        )
+        priceIsHead(before)
       )
         continue;
       action = `be ${tail}`.trim();
@@ -1053,8 +1127,13 @@ export function matchCommitment(sentence: string): string | null {
         !/^(?:enjoy|lov|lik|hop|expect|miss|wait|think|wonder|consider|hold|keep|read|watch|follow|call|look|see)/i.test(
           verb,
         );
+      // round 14: after an explicit subject of ours, any -ing act with an object and a time ("I'm resubmitting the revised
+      // drawings to the city on Wednesday", "I'm reshooting 14 Bay St tomorrow": blind11; "Sophie is checking every other
+      // claim … this evening": train10), as the present tense reads it since round 13; not a state, a wish, an outing
+      const owned = !/^[,;:–—\s]*$/.test(m[0].slice(0, m[0].length - (m[1] ?? "").length - (m[2] ?? "").length));
+      const openAct = owned && isOpenIng(verb, rest) && !PAST_OR_REPEATED.test(rest);
       if (
-        (!isActionVerb(verb) && !errand && !forYou) ||
+        (!isActionVerb(verb) && !errand && !forYou && !openAct) ||
         ACTION_VERB_RE.test(verb) ||
         verb === "going" ||
         (!hasDeadlineWords(rest) && !heading)
@@ -1125,6 +1204,7 @@ export function matchCommitment(sentence: string): string | null {
           rest,
         );
       if ((!hasDeadlineWords(rest) && !event && !fronted && !urgent && !onEvent) || HABIT.test(rest)) continue;
+      if (PAST_OR_REPEATED.test(rest)) continue;
       if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
       // round 13: "To confirm: we go ahead with your service from 1 June": a buyer's decision, as "We'll go ahead" (round 6)
       if (verb === "go" && /^\s+ahead\b(?!\s+and\b)/i.test(rest)) continue;
@@ -1288,6 +1368,11 @@ export function matchCommitment(sentence: string): string | null {
       action = errand ? `go to ${m[2] ?? ""}${rest}`.trim() : `${verb}${rest}`.trim();
     }
     action = action.replace(/[.!,;:\s]+$/, "");
+    // round 14: a concession offered with a price and no time of its own is a term of the offer ("135.000 is where we
+    // can land, and we'll add the lighting plan at no charge": blind11; "I'll add your logo … for free": train11; "we
+    // will apply a 15% courtesy discount on the overrun": blind7); with a time it is a remedy promised ("I'm reshooting
+    // … tomorrow at 7:30am …, no charge")
+    if (CONCESSION.test(s) && !hasDeadlineWords(s)) return null;
     const after = s.slice(m.index);
     // a condition after the promise: without a time it governs it; with a time only a courtesy
     // ("…tomorrow if that works") leaves the promise standing ("we will close the ticket on Friday if we
@@ -1325,9 +1410,15 @@ function courtesyOnly(s: string): boolean {
  */
 const NEXT_BILL =
   /\b(?:on|with|in|to)\s+(?:your|the|our)\s+(?:next|following|coming|upcoming|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+(?:invoice|statement|bill|billing cycle|payment run|payslip)\b/i;
+/**
+ * Round 14: a credit taken off a bill ("The half day comes off the final invoice", "the frames charge comes off this
+ * month's bill": blind11; "February's fee gets reduced by one visit": train9) is owed on that bill, like the next bill.
+ */
+const OFF_THE_BILL =
+  /\b(?:comes?|is taken|are taken|gets? (?:taken|knocked)|is knocked|is deducted|are deducted)\s+off\s+(?:the|your|this month's|next month's)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b/i;
 function hasDeadlineWords(s: string): boolean {
-  if (NEXT_BILL.test(s)) return true;
-  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
+  if (NEXT_BILL.test(s) || OFF_THE_BILL.test(s)) return true;
+  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
     s,
   );
 }
@@ -1490,10 +1581,14 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     const item = plan.items.has(s.replace(LIST_MARKER, "").trim());
     // a question or conditional governs the whole sentence, so judge those on the sentence (round 11: also an
     // ultimatum before "and I'll": "Match their price and I'll drop the truck off tomorrow")
-    const ultimatum = /(?<!\s)\s+and\s+(?=(?:i|we)(?:'ll|’ll|\s+will)\s)/i.exec(s);
+    // round 14: also before a present "we sign tomorrow" ("Get to R132k and drop the vehicle to nights only and we sign
+    // tomorrow": train11), and a threat after an imperative and "or" ("Fix the boiler by Friday or we'll cancel",
+    // "Keep it flat at last year's rate or we will go to tender": blind9)
+    const ultimatum = /(?<!\s)\s+and\s+(?=(?:i|we)(?:'ll|’ll|\s+will|\s+[a-z]{3,}\s))/i.exec(s);
     if (
       /\?\s*$/.test(s) ||
       /^\s*(?:if|unless)\b/i.test(s) ||
+      THREAT.test(s) ||
       (ultimatum !== null && ULTIMATUM.test(s.slice(0, ultimatum.index + ultimatum[0].length)))
     )
       return [{ clause: s, conditioned: false, sentence: s, item }];
@@ -1559,7 +1654,11 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       if (pieces.length > 1 && STANDING_FROM.test(piece.text)) continue;
       // round 9: in a customer's message "the plumber comes Monday" is the reader's tradesman, not the author's
       if (msg.direction === "inbound" && READERS_ROLE.test(piece.text)) continue;
+      if (msg.direction === "inbound" && BUYER_DECISION.test(piece.text)) continue;
       const scoped = expandTexting(dueScope(piece.text));
+      // round 14: a credit off the bill is owed on that bill, which names no date ("The half day comes off the final
+      // invoice"): only a date of its own dates it
+      const creditOnly = OFF_THE_BILL.test(scoped) && !hasDeadlineWords(scoped.replace(OFF_THE_BILL, ""));
       const found =
         sameDayAs(
           scoped,
@@ -1595,6 +1694,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       const base = last?.sentence === whole ? { at: last.dueAt, sentence: whole } : lastDated;
       if (base !== null && countsFromEvent(scoped, base.sentence))
         due = resolveDueDate(scoped, msg.sentAt, { ...dueOpts, eventAt: base.at }) ?? due;
+      if (creditOnly) due = null;
       if (booking && (!due || due.dueAt <= msg.sentAt)) continue;
       if (due) last = { sentence: whole, dueAt: due.dueAt, clause };
       if (due) lastDated = { at: due.dueAt, sentence: whole };
@@ -2036,7 +2136,7 @@ function gappedTail(tail: string): boolean {
 const COORDINATOR = /,\s+(?:(?:and|or)\s+(?:then\s+)?)?|(?<!\s)\s+and\s+(?:then\s+)?/g;
 /** A part that opens with its own subject or a noun phrase, not a second verb of the same subject. */
 const OWN_SUBJECT =
-  /^(?:i|we|you|he|she|they|our|my|the|a|an|your|this|that|these|those|its|their|all|both|\p{Lu}[\p{L}'-]*\s+(?!(?:and|or)\b)[\p{L}])/u;
+  /^(?:i|we|you|he|she|they|it(?:'ll|’ll|\s+will|'s|\s+is)|our|my|the|a|an|your|this|that|these|those|its|their|all|both|\p{Lu}[\p{L}'-]*\.?\s+(?!(?:and|or)\b)[\p{L}])/u;
 
 /**
  * Round 11: "Our academic director will call you before noon tomorrow, and the day-one session is re-run at no
@@ -2053,13 +2153,16 @@ function splitCoordinated(clause: string, depth = 0): string[] {
   // hours, and your first training day is booked for Wednesday 28 January"); its direction is checked by the caller
   const books = (x: string) => promises(x) || matchBooking(x, "outbound") !== null;
   const timed = (x: string) => hasDeadlineWords(x) || EVENT.test(x);
+  const schedules = (x: string) => matchScheduled(x, "outbound") !== null;
   for (const m of clause.matchAll(COORDINATOR)) {
     if (++tried > 8) break;
     const head = clause.slice(0, m.index);
     const tail = clause.slice(m.index + m[0].length);
     if ((!OWN_SUBJECT.test(tail) && matchVerbless(tail) === null) || !timed(head)) continue;
     const gapped = /\b(?:after that|afterwards)\b/i.test(tail) && matchVerbless(tail) !== null;
-    if ((!timed(tail) && !gapped) || !promises(head) || !books(tail)) continue;
+    // round 14: the head may be a booking or scheduled work of ours ("You're booked in for Thursday at 8am and it'll be
+    // ready Monday", "Production starts Monday and the chairs are delivered to site in week 47": blind11, train11)
+    if ((!timed(tail) && !gapped) || !(books(head) || schedules(head)) || !books(tail)) continue;
     return [head, ...splitCoordinated(tail, depth + 1)];
   }
   return [clause];
