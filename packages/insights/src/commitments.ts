@@ -1637,7 +1637,8 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       (item ? matchPlanItem(sentence) : null) ??
       (handedOn ? matchCommitment(sentence.replace(/^they/i, "Our team")) : null) ??
       // a customer's verbless "Signed order form back to you Monday" hands something over too (round 11)
-      (msg.direction === "outbound" || /\bto you\b/i.test(sentence) ? matchVerbless(sentence) : null);
+      (msg.direction === "outbound" || /\bto you\b/i.test(sentence) ? matchVerbless(sentence) : null) ??
+      (msg.direction === "outbound" ? matchUnitPresent(sentence) : null);
     // round 11: a booking our side confirms is a promise only for a time still ahead (checked below)
     const booked = promised === null ? matchBooking(sentence, msg.direction) : null;
     // round 13: work of ours scheduled in the present is kept, like a booking, only for a time ahead; how long the
@@ -1837,6 +1838,35 @@ const FINITE =
 /** A time that can only lie ahead ("tomorrow", "within 48 hours", "the same day the licence is signed"). */
 const AHEAD =
   /\b(?:tomorrow|tonight|next|within|by|before|in \d|in (?:a|an|one|two|three|four|five|six) |(?:the )?same (?:day|morning|afternoon|evening)|when|once|as soon as|this (?:afternoon|evening|week)|later|\d{1,3} (?:working |business )?(?:days?|weeks?|hours?) (?:after|of))\b/i;
+
+/**
+ * Round 14: in the author's own message a unit of the business named with "the" acts in the present like "our" unit
+ * (round 13): "The workshop diagnoses it on Tuesday", "The co-op pays the cash portion by the end of Q1" (blind11), "the
+ * workroom alters the hem on Wednesday". Only a unit, crew, vehicle or agent noun (not a third party: the council, the
+ * bank, a client), a verb that is no state and takes an object, and a time ahead that is no habit.
+ */
+const UNIT_HEAD = new RegExp(
+  String.raw`^(?:${ROLES}|workshops?|workrooms?|studios?|labs?|laboratory|kitchens?|warehouses?|depots?|yards?|co-?op|cooperative|factory|mill|bakery|dairy|plant|shop|store|showroom|garage|salon|clinic|surgery|desk|line|press|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar|buyer|seller|insurer|lender|broker|carrier|regulator|inspector|auditor|visitor|neighbou?r)s?$)[a-z]{3,}(?:er|or|ist|ian)s?)$`,
+  "i",
+);
+const UNIT_PRESENT = new RegExp(
+  String.raw`^(?:[^,;:]{0,40}[,;:–—]\s*)?the\s+(?:(?!${NOT_A_NOUN})([a-z-]+)\s+)?(?!${NOT_A_NOUN})([a-z-]{3,20})\s+(?:also\s+|then\s+)?(?!(?:go|get|come|run|move|reach|follow|leave|open|close)(?:s|es)?\b)(${ACTION_VERBS}|${OPEN_VERB_S})(?:s|es)\b(?=${OBJECT_AHEAD})(.*)`,
+  "i",
+);
+/** A modifier that makes a unit someone else's ("the council depot", "the client workshop"). */
+const OTHER_OWNER_WORD = /^(?:client|customer|council|city|county|government|state|federal|bank|tenant|landlord|owner|other)$/i;
+export function matchUnitPresent(clause: string): string | null {
+  const s = expandTexting(clause).trim();
+  if (/\?\s*$/.test(s) || CONDITIONAL.test(s) || HEDGE.test(s) || REPORTED.test(s) || REPORTED_BEFORE.test(s))
+    return null;
+  const m = UNIT_PRESENT.exec(s);
+  if (!m) return null;
+  const head = m[2] ?? "";
+  const rest = m[4] ?? "";
+  if (!UNIT_HEAD.test(head) || OTHER_OWNER_WORD.test(m[1] ?? "")) return null;
+  if (!hasDeadlineWords(rest) || HABIT.test(rest) || PAST_OR_REPEATED.test(rest)) return null;
+  return `${(m[3] ?? "").toLowerCase()}${rest}`.replace(/[.!,;:\s]+$/, "").trim();
+}
 
 /**
  * Round 11: a promise written without a verb, by a provider: a deliverable or service and a future time
