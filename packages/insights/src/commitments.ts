@@ -602,6 +602,8 @@ const NON_ACTION = new Set([
   "forget",
   // round 11: "I'll believe it when I see it": a mental state, not an act
   "believe",
+  // round 14: "I'll sleep well tonight" (train11): a state
+  "sleep",
   "trust",
   "imagine",
   "lose",
@@ -1104,8 +1106,14 @@ export function matchCommitment(sentence: string): string | null {
       // "I'm writing to…", "I'm reaching out about…", "just checking in": openers, not promises
       // "confirming lunch for 25 on Wednesday" acknowledges an arrangement
       // round 11: "I'm emailing you the menu pack tonight" hands something over (an object and a time): no opener
+      // round 14: so does "I am emailing the price list and catalogue in 5 minutes" (blind9): an object of its own and a
+      // time; an opener has none ("I'm writing to ask…", "just checking in", "I'm emailing you today about…")
       const handsOver =
-        /^(?:email|writ)/.test(verb) && /^\s+(?:you|u)\s+(?:the|a|an|our|my|your|over|through|across)\b/i.test(rest);
+        (/^(?:email|writ)/.test(verb) &&
+          /^\s+(?:you|u)\s+(?:the|a|an|our|my|your|over|through|across)\b/i.test(rest)) ||
+        (/^(?:email|writ|check)/.test(verb) &&
+          /^\s+(?:the|a|an|our|my|your|this|these|those|every|all|each|\d)\b/i.test(rest) &&
+          hasDeadlineWords(rest));
       if (/^(?:writ|reach|follow|check|contact|email|look|try|hop|wonder|get|confirm)/.test(verb) && !handsOver)
         continue;
       // "Stock take Sat: I'm covering aisles 1-10": the date may be in a short heading before the colon
@@ -1247,7 +1255,13 @@ export function matchCommitment(sentence: string): string | null {
           return null;
       } else if (errand) {
         // round 11: "I am going to the DISCO office myself on Monday with your file": an errand for the reader
-      } else if (verb === "keep" && /^(?:(?:this|it|things) (?:short|brief)|on\s+[a-z]+ing|[a-z]+ing)\b/i.test(tail)) {
+      } else if (
+        verb === "keep" &&
+        /^(?:(?:this|it|things) (?:short|brief)|on\s+[a-z]+ing|[a-z]+ing|(?:the|our|my|it|them|this|that)\s+(?:[\w-]+\s+){0,3}?(?:going|running|ticking over|working)\b)/i.test(
+          tail,
+        )
+      ) {
+        // round 14: "We'll keep the existing rig going with spare lamps" (blind10) continues a state too
         // round 11: "I'll keep this short" speaks of the message; "I'll just keep driving … then" continues a state
         // (sarcasm in blind8); "I'll keep chasing them and call you by 4" still promises its second verb
         if (/^(?:this|it|things) (?:short|brief)\b/i.test(tail) || !(/\band\b/i.test(tail) && hasDeadlineWords(tail)))
@@ -1381,7 +1395,9 @@ export function matchCommitment(sentence: string): string | null {
       // "I'll forward this today and let you know if they have questions": the condition belongs to the
       // second verb when the first part stands with its own time
       const head = after.slice(0, after.search(CONDITIONAL));
-      const and = head.search(/\s(?:and|then)\s/i);
+      // round 14: or to an alternative ("I'll restore the shortcuts first thing Monday, or tonight if you leave your laptop
+      // on": blind9): the promise before the "or" stands with its own time
+      const and = head.search(/\s(?:and|then)\s|,\s+or\s/i);
       // the condition governs this match only: another pattern may find a promise of its own in the sentence
       if (and < 0 || !hasDeadlineWords(head.slice(0, and))) continue;
     }
@@ -1854,7 +1870,8 @@ const UNIT_PRESENT = new RegExp(
   "i",
 );
 /** A modifier that makes a unit someone else's ("the council depot", "the client workshop"). */
-const OTHER_OWNER_WORD = /^(?:client|customer|council|city|county|government|state|federal|bank|tenant|landlord|owner|other)$/i;
+const OTHER_OWNER_WORD =
+  /^(?:client|customer|council|city|county|government|state|federal|bank|tenant|landlord|owner|other)$/i;
 export function matchUnitPresent(clause: string): string | null {
   const s = expandTexting(clause).trim();
   if (/\?\s*$/.test(s) || CONDITIONAL.test(s) || HEDGE.test(s) || REPORTED.test(s) || REPORTED_BEFORE.test(s))
