@@ -830,7 +830,7 @@ const NOT_AN_OWNER = new RegExp(
 // round 13: a reporting word followed by an auxiliary or a verb is a plural noun subject, not a report ("Corrected
 // reports are re-issued by Friday", "Claims go to the insurer on Monday")
 const REPORTED_BEFORE =
-  /\b(?:was|were|been) told\b|(?<!\b(?:i|we|as)\s+)\b(?:says|said|tells (?:us|me)|told (?:us|me)|mentions|mentioned|reckons|reckoned|expects|expected|claims|claimed|promises|promised|reports|reported|informs us|informed us|advises|advised)\b(?!\s+(?:are|is|were|was|will|shall|have|has|had|can|should|must|get|go|come|from|of|for|on|and)\b)|\b(?:according to|per the|per their)\b/i;
+  /\b(?:was|were|been) told\b|(?<!\b(?:i|we|as)\s+)\b(?:says|said|tells (?:us|me)|told (?:us|me)|mentions|mentioned|reckons|reckoned|expects|expected|claims|claimed|promises|promised|reports|reported|informs us|informed us|advises|advised|(?:is|are) saying|(?:is|are) telling (?:us|me))\b(?!\s+(?:are|is|were|was|will|shall|have|has|had|can|should|must|get|go|come|from|of|for|on|and)\b)|\b(?:according to|per the|per their)\b/i;
 
 const KIND_PATTERNS: Array<[CommitmentKind, RegExp]> = [
   ["call", /\b(?:call|ring|phone|dial|give (?:you|him|her|them) a (?:call|ring)|video ?call|zoom|hop on a call)\b/i],
@@ -1126,8 +1126,12 @@ export function matchCommitment(sentence: string): string | null {
       )
         continue;
       // "I'm taking the van to the garage tomorrow": taking something somewhere is an errand
+      // round 14: or coming over in person with the reader's things ("I'm driving down myself with six replacements on
+      // Saturday morning": blind11; "I follow the truck personally": train9)
       const errand =
-        verb === "taking" && /^\s+(?:the|your|our|it|them)\b[^,;]{0,30}?\s(?:to|round|over|back)\b/i.test(rest);
+        (verb === "taking" && /^\s+(?:the|your|our|it|them)\b[^,;]{0,30}?\s(?:to|round|over|back)\b/i.test(rest)) ||
+        (/^(?:driv|com|head|bring|pop|nip|fly|follow)ing$/.test(verb) &&
+          /^[^,;.!?]{0,30}?\b(?:myself|ourselves|personally|in person)\b/i.test(rest));
       // "We're mowing your street today": the author's side working on the reader's thing with a time
       const forYou =
         /^[,;:–—\s]*(?:i'm|i am|we're|we are)\b/i.test(m[0]) &&
@@ -1434,7 +1438,7 @@ const OFF_THE_BILL =
   /\b(?:comes?|is taken|are taken|gets? (?:taken|knocked)|is knocked|is deducted|are deducted)\s+off\s+(?:the|your|this month's|next month's)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b/i;
 function hasDeadlineWords(s: string): boolean {
   if (NEXT_BILL.test(s) || OFF_THE_BILL.test(s)) return true;
-  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
+  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:by|on|before|until|till) \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
     s,
   );
 }
@@ -2437,31 +2441,31 @@ const PREPARATORY = /^(?:review|check|look|think|discuss|talk|consult|read|go|sl
  */
 function splitVerbs(sentence: string, action: string): Array<{ text: string; action: string }> | null {
   if (PREPARATORY.test(action)) return null;
-  const m =
-    /,?\s+and\s+(?:then\s+|also\s+)?([a-z]+)\b(?=(\s+(?:it|them|this|that|these|those|the|a|an|your|my|our|you|him|her|us)\b)?)/i.exec(
-      sentence,
-    );
-  // a second verb: a known action, or any word with an object after it ("…tonight and scan them across on Monday")
-  const verbLike = isActionVerb(m?.[1] ?? "") || (m?.[2] !== undefined && !/(?:ed|ly|s)$/i.test(m[1] ?? ""));
-  // "…, and if it cannot be fixed we move you": a conjunction opens a clause of its own, not a second verb
-  if (
-    !m ||
-    !verbLike ||
-    /ing$/i.test(m[1] ?? "") ||
-    /^(?:if|when|once|unless|so|that|because|as|while)$/i.test(m[1] ?? "")
-  )
-    return null;
-  const first = sentence.slice(0, m.index).trim();
-  const second = sentence.slice(m.index + m[0].length - (m[1] ?? "").length).trim();
-  if (!hasDeadlineWords(first) || !hasDeadlineWords(second) || !action) return null;
-  return [
-    {
-      text: first,
-      action: fromVerb(first, action),
-    },
-    { text: second, action: second.replace(/[.!]+$/, "") },
-  ];
+  // round 14: the first "and" may join two dates ("do the survey on 18th and 19th September and submit the layout by
+  // 23rd": blind11); the second verb is at the first "and" that a verb follows (at most 8 tried: linear)
+  let tried = 0;
+  for (const m of sentence.matchAll(SECOND_VERB)) {
+    if (++tried > 8) break;
+    // a second verb: a known action, or any word with an object after it ("…tonight and scan them across on Monday")
+    const verbLike = isActionVerb(m[1] ?? "") || (m[2] !== undefined && !/(?:ed|ly|s)$/i.test(m[1] ?? ""));
+    // "…, and if it cannot be fixed we move you": a conjunction opens a clause of its own, not a second verb
+    if (!verbLike || /ing$/i.test(m[1] ?? "") || /^(?:if|when|once|unless|so|that|because|as|while)$/i.test(m[1] ?? ""))
+      continue;
+    const first = sentence.slice(0, m.index).trim();
+    const second = sentence.slice(m.index + m[0].length - (m[1] ?? "").length).trim();
+    if (!hasDeadlineWords(first) || !hasDeadlineWords(second) || !action) return null;
+    return [
+      {
+        text: first,
+        action: fromVerb(first, action),
+      },
+      { text: second, action: second.replace(/[.!]+$/, "") },
+    ];
+  }
+  return null;
 }
+const SECOND_VERB =
+  /,?\s+and\s+(?:then\s+|also\s+)?([a-z]+)\b(?=(\s+(?:it|them|this|that|these|those|the|a|an|your|my|our|you|him|her|us)\b)?)/gi;
 
 export function actorOf(direction: Direction): CommitmentActor {
   return direction === "inbound" ? "contact" : "us";
