@@ -1,4 +1,4 @@
-import { countsFromEvent, resolveDueDate } from "./dueDate";
+import { clockTimeOf, countsFromEvent, resolveDueDate } from "./dueDate";
 import { boundText, MAX_CLAUSE_CHARS } from "./limits";
 import { createLocator, type SourceSpan } from "./span";
 import { messageBody, normalise, splitSentences } from "./text";
@@ -36,6 +36,8 @@ export interface CommitmentOptions {
   timezone?: string;
   /** Local hour for date-only deadlines. Default 17. */
   endOfDayHour?: number;
+  /** Round 14: IANA zone of the reader, for "9am your time" (see `DueDateOptions.readerTimezone`). */
+  readerTimezone?: string;
   /** Stop after this many commitments in one message (bounds work on huge texts). Default 25. */
   maxCommitments?: number;
 }
@@ -1504,7 +1506,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   const max = opts.maxCommitments ?? 25;
   const locator = createLocator(msg.text);
   let cursor = 0;
-  const dueOpts = { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour };
+  const dueOpts = { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour, readerTimezone: opts.readerTimezone };
   // the last deadline found in the current sentence, for a later clock time without a day
   let last = null as { sentence: string; dueAt: number; clause: string } | null;
   // the day an earlier statement without a promise names ("Your move is confirmed for Tuesday June 30."),
@@ -2068,7 +2070,7 @@ const ANCHOR_DAY =
 /** Words that name a day; a deadline without them is a clock time or a part of a day. */
 // round 11: "by end of day" names today, so a clock time of an earlier clause does not move it to that clause's day
 const NAMES_A_DAY =
-  /\b(?:today|tonight|tomorrow|yesterday|end of (?:the )?day|eod|cob|close of (?:business|play)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|year|q[1-4]|fortnight|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d+\s+(?:days?|weeks?|months?)|\d{1,2}[/.-]\d{1,2})\b/i;
+  /\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|end of (?:the )?day|eod|cob|close of (?:business|play)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|year|q[1-4]|fortnight|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d+\s+(?:days?|weeks?|months?)|\d{1,2}[/.-]\d{1,2})\b/i;
 /**
  * "I'll be on the call at 4pm ET tomorrow and will send you the notes straight after, by 10pm UK time": a
  * clock time without a day, in a clause after a dated one of the same sentence, falls on or after that
@@ -2092,8 +2094,9 @@ function afterEarlier(
 /** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */
 const SAME_DAY = /\b(?:the same|same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
 /** "the following week", "the next day": counted from a date named earlier in the sentence. */
+// round 14: "the week after" is "the following week"; "the week before" is group 4
 const FOLLOWING =
-  /\bthe (?:following|next) (day|week)\b|\bthe (day|morning|afternoon|evening|night) before\b|\bthe (?:following|next) (morning|afternoon|evening|night)\b/i;
+  /\bthe (?:following|next) (day|week)\b|\bthe (day|week) after\b(?!\s+(?:next|tomorrow))|\bthe (day|morning|afternoon|evening|night) before\b|\bthe (?:following|next) (morning|afternoon|evening|night)\b|\bthe (week) before\b/i;
 /** Round 9: "the Friday before", "the Monday after": a weekday counted from a date named before. */
 const WEEKDAY_FROM = /\bthe (mon|tues|wednes|thurs|fri|satur|sun)day (before|after)\b/i;
 /** Round 9: "by the end of that week", "later that week": the Friday of the week of a date named before. */
@@ -2141,27 +2144,37 @@ function sameDayAs(
       phrase: thatWeek[0],
     };
   }
-  if (following?.[3]) {
+  if (following?.[5]) {
+    // round 14: "…built on Friday 27 November, and I'll send the floor plan the week before": the Friday of the week
+    // before that date's week
+    return {
+      dueAt: zonedTimeToUtc(p.year, p.month, p.day - 7 + ((5 - p.weekday + 7) % 7), eod, 0, tz),
+      phrase: following[0],
+    };
+  }
+  if (following?.[4]) {
     // round 9: "…confirmed for Tuesday at 22:00, and the old lines will be ceased the next morning": the day after
-    const part = following[3].toLowerCase();
+    const part = following[4].toLowerCase();
     const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : eod;
     return { dueAt: zonedTimeToUtc(p.year, p.month, p.day + 1, hour, 0, tz), phrase: following[0] };
   }
-  if (following?.[2]) {
+  if (following?.[3]) {
     // "…on Thursday, and we'll text you a window the evening before": the day before that date
-    const part = following[2].toLowerCase();
+    const part = following[3].toLowerCase();
     const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : eod;
     return { dueAt: zonedTimeToUtc(p.year, p.month, p.day - 1, hour, 0, tz), phrase: following[0] };
   }
   if (following) {
     // "…by 4 September and we will ship the following week": the Friday of the week after that date
-    const days = /day/i.test(following[1] ?? "") ? 1 : 7 + ((5 - p.weekday + 7) % 7);
+    const days = /day/i.test(following[1] ?? following[2] ?? "") ? 1 : 7 + ((5 - p.weekday + 7) % 7);
     return { dueAt: zonedTimeToUtc(p.year, p.month, p.day + days, eod, 0, tz), phrase: following[0] };
   }
   if (!m) return null;
   const part = (m[1] ?? "").toLowerCase();
   const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : (opts.endOfDayHour ?? 17);
-  return { dueAt: zonedTimeToUtc(p.year, p.month, p.day, hour, 0, tz), phrase: m[0] };
+  // round 14: "at 9:30 that morning", "at 4 that afternoon": the clock time on that day
+  const clock = clockTimeOf(scoped);
+  return { dueAt: zonedTimeToUtc(p.year, p.month, p.day, clock?.hour ?? hour, clock?.minute ?? 0, tz), phrase: m[0] };
 }
 
 /**
