@@ -2083,7 +2083,15 @@ function afterEarlier(
   timezone = "UTC",
 ): { dueAt: number; phrase: string } {
   // a duration counts from the message ("within 2 hours"), and a time on the earlier date's own day stands
-  if (due.dueAt >= earlier || NAMES_A_DAY.test(scoped) || /\b(?:hours?|hrs?|minutes?|mins?)\b/i.test(scoped))
+  // round 14: so does a day counted from that date ("booked for Tuesday 30 March from 9am, and Dev will call you the
+  // day before")
+  if (
+    due.dueAt >= earlier ||
+    NAMES_A_DAY.test(scoped) ||
+    /\b(?:hours?|hrs?|minutes?|mins?)\b/i.test(scoped) ||
+    FOLLOWING.test(scoped) ||
+    WEEKDAY_FROM.test(scoped)
+  )
     return due;
   const p = zonedParts(due.dueAt, timezone);
   const e = zonedParts(earlier, timezone);
@@ -2094,7 +2102,7 @@ function afterEarlier(
 /** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */
 const SAME_DAY = /\b(?:the same|same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
 /** "the following week", "the next day": counted from a date named earlier in the sentence. */
-// round 14: "the week after" is "the following week"; "the week before" is group 4
+// round 14: "the week after" is "the following week"; "the week before" is group 5
 const FOLLOWING =
   /\bthe (?:following|next) (day|week)\b|\bthe (day|week) after\b(?!\s+(?:next|tomorrow))|\bthe (day|morning|afternoon|evening|night) before\b|\bthe (?:following|next) (morning|afternoon|evening|night)\b|\bthe (week) before\b/i;
 /** Round 9: "the Friday before", "the Monday after": a weekday counted from a date named before. */

@@ -514,4 +514,16 @@ describe("resolveDueDate: round 14 (windows, waits, recurring times, zones)", ()
     // "my time" is the writer's
     expect(yours("I'll call you at 8am my time on Thursday", "America/Chicago")).toBe("2026-03-12T08:00:00.000Z");
   });
+
+  it("reads train12's forms (after its first contact): nights as stays, ranges of days, a weekday choosing the month", () => {
+    // Tuesday 10 March 2026
+    expect(iso("I'm booking an extra night in Porto and will send the new plan by 4pm")).toBe(
+      "2026-03-10T16:00:00.000Z",
+    );
+    expect(iso("the pallets arrive between the 18th and 20th")).toBe("2026-03-20T17:00:00.000Z");
+    // the 14th of April 2026 is a Tuesday, the 14th of March a Saturday
+    expect(iso("we'll fit the blinds on Tuesday 14th")).toBe("2026-04-14T17:00:00.000Z");
+    expect(iso("we'll fit the blinds on Saturday 14th")).toBe("2026-03-14T17:00:00.000Z");
+    expect(iso("Suite 4 is reserved for the Jones family from 3 May 10am to 9 May")).toBe("2026-05-03T10:00:00.000Z");
+  });
 });

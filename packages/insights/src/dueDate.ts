@@ -518,7 +518,8 @@ const HOUR_AFTER_DAY = new RegExp(
 );
 /** Round 13: "booked from 1 July to 30 September": a stay or hire, owed when it starts. */
 const BOOKED_RANGE = new RegExp(
-  String.raw`(\b(?:booked|reserved|held|blocked(?: out)?|rented|hired|confirmed)\s+(?:for\s+(?:you|[a-z]+)\s+)?from\s+(?:the\s+)?(?:${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th)?))\s*(?:to|until|till|through|[-–])\s*(?:the\s+)?(?:${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th)?(?:\s+${MONTH_WORD})?)(?![\w])`,
+  // (round 14: also "booked for your grandmother from 14 Dec 2pm to 28 Dec": up to three words after "for", a start time)
+  String.raw`(\b(?:booked|reserved|held|blocked(?: out)?|rented|hired|confirmed)\s+(?:for\s+(?:[a-z]+\s+){1,3})?from\s+(?:the\s+)?(?:${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm))?)\s*(?:to|until|till|through|[-–])\s*(?:the\s+)?(?:${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th)?(?:\s+${MONTH_WORD})?)(?![\w])`,
   "gi",
 );
 /** Round 13: "by end of day on 6/11", "close of business 14 May": a day of a month named beside the day's end. */
@@ -569,8 +570,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     const counted = countFromEvent(fullText, opts.eventAt, opts);
     if (counted) return counted;
   }
+  let weekdayOfDay: number | null = null;
   const text = boundText(fullText, MAX_CLAUSE_CHARS)
     .replace(GREETING, "")
+    // round 14: "a hotel night in Trondheim", "an extra night": a night counted as a stay is no time
+    .replace(/\b(?:a|an|one|another|extra|additional)\s+(?:(?:extra|additional|hotel|more)\s+)?nights?\b/gi, "a stay")
     // round 13: a dispatch's arrival, a part of the day naming a role, the date of what a booking is for (above)
     .replace(ARRIVAL_AFTER_DISPATCH, (all: string, at: number, whole: string) =>
       DISPATCH.test(whole.slice(Math.max(0, at - 200), at)) && DAY_DEADLINE.test(whole.slice(0, at)) ? "" : all,
@@ -624,6 +628,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     )
     // round 13: "booked from 1 July to 30 September": a stay or hire is owed when it starts, not when it ends
     .replace(BOOKED_RANGE, "$1")
+    // round 14: "delivered between the 7th and 9th", "from the 7th to the 9th": a range of days is due at its end (a booked one at its start, above)
+    .replace(
+      /\b(?:between|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\s+(?:and|to|till|until|[-–])\s+(?:the\s+)?(\d{1,2})(st|nd|rd|th)\b/gi,
+      (all: string, a: string, b: string, suffix: string) => (Number(b) > Number(a) ? `by the ${b}${suffix}` : all),
+    )
     // round 13: "I'll notify the tenants today and you can come Thursday from 9am": what the reader may do after the
     // promise has its own date
     .replace(
@@ -730,7 +739,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(
       // round 11: so does a bare 13-31 ("by Friday 16"), which chrono reads as 16:00
       /(\b(?:on|by|before|until|till|for|from)\s+)?\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|(?:1[3-9]|2\d|3[01])(?![\d:]|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|hrs?\b|hours?\b|mins?\b|minutes?\b|%)))\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi,
-      (_m, prep: string | undefined, nth: string) => `${prep ?? "on "}the ${/\d$/.test(nth) ? `${nth}th` : nth}`,
+      (all: string, prep: string | undefined, nth: string) => {
+        // round 14: the weekday picks the month ("by Wednesday 7th" written in May is July's, when the 7th is one)
+        weekdayOfDay ??= WEEKDAYS.findIndex((w) => all.toLowerCase().includes(w.slice(0, 3)));
+        return `${prep ?? "on "}the ${/\d$/.test(nth) ? `${nth}th` : nth}`;
+      },
     )
     // "the 8D report", "a 3D model", "4K screens": a number glued to a capital is a product code, not a date
     .replace(/\b\d{1,2}(?:D|K|G|X)\b/g, "code")
@@ -1069,6 +1082,17 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       }
       let t = zonedTimeToUtc(sent.year, sent.month + next, d, hour, minute, tz);
       if (t <= sentAt && !next) t = zonedTimeToUtc(sent.year, sent.month + 1, d, hour, minute, tz);
+      // round 14: a weekday named with the day ("Wednesday 7th") picks the first month ahead where they agree
+      if (weekdayOfDay !== null && weekdayOfDay >= 0 && !next) {
+        for (let ahead = 0; ahead < 12; ahead++) {
+          const day = new Date(Date.UTC(sent.year, sent.month - 1 + ahead, d));
+          const cand = zonedTimeToUtc(sent.year, sent.month + ahead, d, hour, minute, tz);
+          if (day.getUTCDate() === d && day.getUTCDay() === weekdayOfDay && cand > sentAt) {
+            t = cand;
+            break;
+          }
+        }
+      }
       return { dueAt: t, phrase: m[0] };
     }
   }

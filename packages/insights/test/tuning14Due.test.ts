@@ -58,6 +58,16 @@ describe("round-14 due dates", () => {
     ).toEqual(["We'll come back to service it the week after.", "2026-03-20T17:00:00.000Z"]);
   });
 
+  it("counts 'the day before' from a dated clause of the same sentence (it no longer moves back onto that day)", () => {
+    expect(
+      at(
+        "The survey is booked for Thursday 19 March from 10am, and our surveyor will text you the day before.",
+        "2026-03-10T10:00:00Z",
+        "UTC",
+      ).at(-1),
+    ).toEqual(["our surveyor will text you the day before.", "2026-03-18T17:00:00.000Z"]);
+  });
+
   it("passes the reader's zone from the extractor to the commitments", () => {
     const msg = {
       id: "m",
