@@ -2160,28 +2160,38 @@ function sameDayAs(
       phrase: following[0],
     };
   }
+  // round 14: a clock time in the clause sets the hour of a day counted from that date ("the next morning at 9",
+  // "the day before at 4")
+  const clock = clockTimeOf(scoped);
   if (following?.[4]) {
     // round 9: "…confirmed for Tuesday at 22:00, and the old lines will be ceased the next morning": the day after
     const part = following[4].toLowerCase();
     const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : eod;
-    return { dueAt: zonedTimeToUtc(p.year, p.month, p.day + 1, hour, 0, tz), phrase: following[0] };
+    return {
+      dueAt: zonedTimeToUtc(p.year, p.month, p.day + 1, clock?.hour ?? hour, clock?.minute ?? 0, tz),
+      phrase: following[0],
+    };
   }
   if (following?.[3]) {
     // "…on Thursday, and we'll text you a window the evening before": the day before that date
     const part = following[3].toLowerCase();
     const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : eod;
-    return { dueAt: zonedTimeToUtc(p.year, p.month, p.day - 1, hour, 0, tz), phrase: following[0] };
+    return {
+      dueAt: zonedTimeToUtc(p.year, p.month, p.day - 1, clock?.hour ?? hour, clock?.minute ?? 0, tz),
+      phrase: following[0],
+    };
   }
   if (following) {
     // "…by 4 September and we will ship the following week": the Friday of the week after that date
-    const days = /day/i.test(following[1] ?? following[2] ?? "") ? 1 : 7 + ((5 - p.weekday + 7) % 7);
-    return { dueAt: zonedTimeToUtc(p.year, p.month, p.day + days, eod, 0, tz), phrase: following[0] };
+    const nextDay = /day/i.test(following[1] ?? following[2] ?? "");
+    const days = nextDay ? 1 : 7 + ((5 - p.weekday + 7) % 7);
+    const at = nextDay && clock ? clock : { hour: eod, minute: 0 };
+    return { dueAt: zonedTimeToUtc(p.year, p.month, p.day + days, at.hour, at.minute, tz), phrase: following[0] };
   }
   if (!m) return null;
   const part = (m[1] ?? "").toLowerCase();
   const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : (opts.endOfDayHour ?? 17);
   // round 14: "at 9:30 that morning", "at 4 that afternoon": the clock time on that day
-  const clock = clockTimeOf(scoped);
   return { dueAt: zonedTimeToUtc(p.year, p.month, p.day, clock?.hour ?? hour, clock?.minute ?? 0, tz), phrase: m[0] };
 }
 

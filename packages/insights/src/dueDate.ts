@@ -546,7 +546,7 @@ const NAMES_A_TIME = new RegExp(String.raw`${ANY_DEADLINE.source}|\b(?:${NAMED_D
  */
 export function clockTimeOf(text: string): { hour: number; minute: number } | null {
   const m =
-    /\b(?:at|by|from|around|before|until|till)\s+(\d{1,2})(?:[:.]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/:.]|\s*(?:%|days?|weeks?|months?|hours?|hrs?|mins?|minutes?)\b)/i.exec(
+    /\b(?:at|by|from|around|before|until|till)\s+(\d{1,2})(?:[:.]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/]|[:.]\d|\s*(?:%|days?|weeks?|months?|hours?|hrs?|mins?|minutes?)\b)/i.exec(
       boundText(text, MAX_CLAUSE_CHARS),
     );
   const h = Number(m?.[1] ?? 99);

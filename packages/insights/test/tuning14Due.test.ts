@@ -41,6 +41,16 @@ describe("round-14 due dates", () => {
     ).toEqual(["our steward will unlock the side door at 7:45 that morning.", "2026-03-21T07:45:00.000Z"]);
   });
 
+  it("keeps the clock time of a day counted from a dated clause ('the next morning at 8', 'the evening before at 6')", () => {
+    expect(
+      at(
+        "Your new router is installed on Wednesday 18 March, and the old line is switched off the next morning at 8.",
+        "2026-03-10T10:00:00Z",
+        "UTC",
+      ).at(-1),
+    ).toEqual(["the old line is switched off the next morning at 8.", "2026-03-19T08:00:00.000Z"]);
+  });
+
   it("dates 'the week before' and 'the week after' a named date at that week's Friday", () => {
     expect(
       at(
