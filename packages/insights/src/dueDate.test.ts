@@ -458,3 +458,72 @@ describe("resolveDueDate: round 13 (which of several dates is the promise's)", (
     expect(iso("the notes from last Monday's visit tomorrow")).toBe("2026-03-11T17:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 14 (windows, waits, recurring times, zones)", () => {
+  // Tuesday 10 March 2026, 14:00 UTC (new wording; the holdout is test/fixtures/tuning14-due-holdout.ts)
+  it("dates a window or a 'before <hour>' after a day at the hour that ends it", () => {
+    expect(iso("the glazier fits the panes on Friday 13th before 11am")).toBe("2026-03-13T11:00:00.000Z");
+    expect(iso("the caterers set up on the 19th between 7am and 9am")).toBe("2026-03-19T09:00:00.000Z");
+    expect(iso("our rigger is on site Thursday 9-12")).toBe("2026-03-12T12:00:00.000Z");
+    expect(iso("the valuation report reaches you by the 20th, 14:30 at the latest")).toBe("2026-03-20T14:30:00.000Z");
+    // a number after the comma that is no clock time leaves the day's end
+    expect(iso("we deliver on the 20th, 3 pallets in all")).toBe("2026-03-20T17:00:00.000Z");
+    // a weekday before a range of days of the month is no window of hours
+    expect(iso("the stand is staffed Friday 13-14 March")).not.toBe("2026-03-13T14:00:00.000Z");
+  });
+
+  it("reads a four-digit 24-hour time right after a day word", () => {
+    expect(iso("tug assistance confirmed for Thursday 0545")).toBe("2026-03-12T05:45:00.000Z");
+    expect(iso("we rotate the certificates Sunday 2330")).toBe("2026-03-15T23:30:00.000Z");
+  });
+
+  it("dates the act, not the wait the reader may expect after it", () => {
+    expect(iso("I'm reversing the fee today, allow 3-5 working days for it to show")).toBe("2026-03-10T17:00:00.000Z");
+    expect(iso("the replacement card is posted tomorrow, you should get it within a week")).toBe(
+      "2026-03-11T17:00:00.000Z",
+    );
+    // alone, the wait is the date
+    expect(iso("you should receive it by Friday")).toBe("2026-03-13T17:00:00.000Z");
+  });
+
+  it("dates a recurring time at its first occurrence", () => {
+    expect(iso("our warden walks the site at 10pm every night")).toBe("2026-03-10T22:00:00.000Z");
+    expect(iso("the stock is topped up every Thursday")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("I'll send a summary every day until Friday")).toBe("2026-03-13T17:00:00.000Z");
+  });
+
+  it("reads a time in a city's zone, an ambiguous abbreviation by the writer's zone, and the reader's zone", () => {
+    // 10:00 in Nairobi (UTC+3) on Thursday
+    expect(iso("the sandbox opens on Thursday at 10:00 Nairobi time")).toBe("2026-03-12T07:00:00.000Z");
+    expect(iso("I'll ring you Friday at 9am Mexico City time")).toBe("2026-03-13T15:00:00.000Z");
+    // a city without "time" is a place
+    expect(iso("our Nairobi office confirms on Thursday at 10:00")).toBe("2026-03-12T10:00:00.000Z");
+    // IST: India's from London, Ireland's from Dublin (UTC+0 in March)
+    expect(iso("the files land by 6pm IST tomorrow", TUE, "Europe/London")).toBe("2026-03-11T12:30:00.000Z");
+    expect(iso("the files land by 6pm IST tomorrow", TUE, "Europe/Dublin")).toBe("2026-03-11T18:00:00.000Z");
+    // "your time": the reader's zone when it is known, else the writer's
+    const yours = (text: string, readerTimezone?: string) => {
+      const r = resolveDueDate(text, TUE, { timezone: "Europe/London", readerTimezone });
+      return r ? new Date(r.dueAt).toISOString() : null;
+    };
+    expect(yours("I'll call you at 8am your time on Thursday", "America/Chicago")).toBe("2026-03-12T13:00:00.000Z");
+    expect(yours("the draft is with you by 5pm (your time) tomorrow", "Asia/Singapore")).toBe(
+      "2026-03-11T09:00:00.000Z",
+    );
+    expect(yours("I'll call you at 8am your time on Thursday")).toBe("2026-03-12T08:00:00.000Z");
+    // "my time" is the writer's
+    expect(yours("I'll call you at 8am my time on Thursday", "America/Chicago")).toBe("2026-03-12T08:00:00.000Z");
+  });
+
+  it("reads train12's forms (after its first contact): nights as stays, ranges of days, a weekday choosing the month", () => {
+    // Tuesday 10 March 2026
+    expect(iso("I'm booking an extra night in Porto and will send the new plan by 4pm")).toBe(
+      "2026-03-10T16:00:00.000Z",
+    );
+    expect(iso("the pallets arrive between the 18th and 20th")).toBe("2026-03-20T17:00:00.000Z");
+    // the 14th of April 2026 is a Tuesday, the 14th of March a Saturday
+    expect(iso("we'll fit the blinds on Tuesday 14th")).toBe("2026-04-14T17:00:00.000Z");
+    expect(iso("we'll fit the blinds on Saturday 14th")).toBe("2026-03-14T17:00:00.000Z");
+    expect(iso("Suite 4 is reserved for the Jones family from 3 May 10am to 9 May")).toBe("2026-05-03T10:00:00.000Z");
+  });
+});
