@@ -91,7 +91,8 @@ const NOT_AN_ACT =
 /** Words that end a subject noun phrase: auxiliaries, conjunctions, pronouns, determiners (round 13). */
 const NOT_A_NOUN = String.raw`(?:can|could|will|would|should|must|may|might|shall|is|are|was|were|has|have|had|do|does|did|not|and|or|but|although|though|because|while|whereas|unless|whether|when|where|which|who|that|this|these|those|once|since|until|after|before|so|if|the|a|an|it|they|we|you|he|she|i)\b`;
 /** What follows a transitive act: an object or a particle. */
-const OBJECT_AHEAD = String.raw`\s+(?:the|a|an|your|our|my|his|her|their|its|it|them|this|that|these|those|you|him|us|all|both|every|each|some|any|\d|up|out|over|back|through|round|across)\b`;
+// round 14: a number of any length ("reshooting 14 Bay St": "\d\b" only read a one-digit number)
+const OBJECT_AHEAD = String.raw`\s+(?:the|a|an|your|our|my|his|her|their|its|it|them|this|that|these|those|you|him|us|all|both|every|each|some|any|\d+|up|out|over|back|through|round|across)\b`;
 /** Round 13: a verb that is no state and takes an object (see NOT_AN_ACT), its stem matched before `ending`. */
 const openVerb = (ending: string) =>
   String.raw`(?!(?:${NOT_AN_ACT})(?:s|es)?\b|[a-z]{0,20}(?:ed|ing|ly)\b)[a-z]{3,20}?(?=${ending}\b${OBJECT_AHEAD})`;
@@ -1400,10 +1401,19 @@ export function matchCommitment(sentence: string): string | null {
       // second verb when the first part stands with its own time
       const head = after.slice(0, after.search(CONDITIONAL));
       // round 14: or to an alternative ("I'll restore the shortcuts first thing Monday, or tonight if you leave your laptop
-      // on": blind9): the promise before the "or" stands with its own time
-      const and = head.search(/\s(?:and|then)\s|,\s+or\s/i);
+      // on": blind9): the promise before the "or" stands with its own time. The first of at most 8 separators whose part
+      // before holds a time counts ("…the shortcuts and your signature first thing Monday, or tonight if…")
+      let stands = false;
+      let tried = 0;
+      for (const sep of head.matchAll(/\s(?:and|then)\s|,\s+or\s/gi)) {
+        if (++tried > 8) break;
+        if (hasDeadlineWords(head.slice(0, sep.index))) {
+          stands = true;
+          break;
+        }
+      }
       // the condition governs this match only: another pattern may find a promise of its own in the sentence
-      if (and < 0 || !hasDeadlineWords(head.slice(0, and))) continue;
+      if (!stands) continue;
     }
     return action;
   }
