@@ -715,7 +715,7 @@ const LATER_PROMISE = /\b(?:and|but|then)\s+(?:will|'ll)\s+[a-z]+/i;
  * long compound or possessive ("the admin passwords handover document", "the mill's test report").
  */
 const HAVE_OBJECT =
-  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s'’-]{1,50}?|(?:all|both)(?: (?:the|your|our|of the))? [\w\s-]{1,30}?|(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|a couple of|several) [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your|that|this) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|(?:[a-z]{3,}ed|set up|switched on|hooked up) (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
+  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s'’-]{1,50}?|(?:all|both)(?: (?:the|your|our|of the))? [\w\s-]{1,30}?|(?:\d{1,4}|one|another|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|a couple of|several) [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your|that|this) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|(?:[a-z]{3,}ed|set up|switched on|hooked up) (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
 /** "I'll have Jake call you": a named person (case-sensitive) made to act. */
 const HAVE_PERSON =
   /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
@@ -1455,7 +1455,7 @@ const OFF_THE_BILL =
   /\b(?:comes?|is taken|are taken|gets? (?:taken|knocked)|is knocked|is deducted|are deducted)\s+off\s+(?:the|your|this month's|next month's)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b/i;
 function hasDeadlineWords(s: string): boolean {
   if (NEXT_BILL.test(s) || OFF_THE_BILL.test(s)) return true;
-  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:by|on|before|until|till) \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
+  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:by|on|before|until|till) \d{1,2}(?:st|nd|rd|th)|(?:in|by|during|end of|(?:the )?week of) (?:calendar )?(?:week|wk|kw|cw) ?\d{1,2}|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
     s,
   );
 }
@@ -1550,7 +1550,12 @@ export function splitClauses(sentence: string): string[] {
       })
       // "I'm fixing it this afternoon and will confirm by 3": two promises when each names its own time
       .flatMap((c) => {
-        const parts = c.split(/,?(?<!\s)\s+and\s+(?=will\s)/i);
+        // round 14: also a second verb of the same subject in the present passive or at a place, each with its own time
+        // ("The benches ship in week 47 and are installed by the end of week 48": blind9; "leave our warehouse at 6:00 and
+        // are at your workshop before 9:00 tomorrow": blind11), when the second part promises by itself
+        const parts = c.split(/,?(?<!\s)\s+and\s+(?=will\s|(?:are|is)\s+(?:[a-z]{3,}ed|at|in|with|on)\s)/i);
+        if (parts.length === 2 && /^(?:are|is)\s/i.test(parts[1] ?? "") && matchCommitment(parts[1] ?? "") === null)
+          return [c];
         // "…in 7-10 days and will courier your passport back as soon as it's returned": a promise on an event
         return parts.length === 2 &&
           hasDeadlineWords(parts[0] ?? "") &&
@@ -2192,8 +2197,9 @@ function gappedTail(tail: string): boolean {
       .some((w) => isActionVerb(w.toLowerCase()) || /^(?!remaining$|following$)\p{L}+(?:ed|ing)$/iu.test(w)) &&
     // a determiner inside it makes a verb and its object ("Seán, meets the family at 10:30")
     !/\s(?:the|a|an|my|our|your|their|his|her)\s/i.test(` ${np.split(/\s+/).slice(1).join(" ")} `) &&
-    // a state or an estimate, not a second object ("…8am Monday, done by 2", "ETA Hamble Sunday evening")
-    !/^(?:done|finished|ready|complete|over|back|there|here|home|out|off|open|closed|free)$|\b(?:eta|due|expected|estimated|approx)\b/i.test(
+    // a state or an estimate, not a second object ("…8am Monday, done by 2", "ETA Hamble Sunday evening"); round 14: nor
+    // a deadline restated ("…delivered to site in week 47, latest Friday 20 November": blind11)
+    !/^(?:done|finished|ready|complete|over|back|there|here|home|out|off|open|closed|free)$|\b(?:eta|due|expected|estimated|approx|latest|earliest)\b/i.test(
       np,
     ) &&
     !/^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^\d/i.test(np)
