@@ -798,6 +798,22 @@ const ULTIMATUM =
   /(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:let (?:me|us) know(?:\s+[^,.;!?]{1,30}?)?|(?:get|come|go|drop|bring it|get it|knock it|come down|meet (?:me|us))\s+(?:down\s+)?to\s+[^,.;!?]{0,12}?\d[^.;!?]{0,60}?|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40})\s+and\s+$/i;
 const CONCESSION =
   /\b(?:at no (?:extra |additional )?(?:charge|cost)|free of charge|for free|(?:an? )?(?:\d{1,2}\s*%|courtesy|goodwill|loyalty)\s+discount|on the house|complimentary)\b/i;
+/**
+ * Round 14: terms for any customer, told by a plural subject with a participle after it ("Orders placed before 31 May
+ * will be invoiced at current prices", "Quotes issued before that date remain valid for cargo loaded by 14 December":
+ * train12): the date belongs to the participle, and nobody is promised anything. Only terms of price or validity: "Orders
+ * received in this period will be processed from 7 January" still promises the processing.
+ */
+const STANDING_TERMS =
+  /^(?:(?:all|any)\s+)?(?:orders|quotes|quotations|bookings|items|goods|parcels|shipments|requests|payments|invoices|cargo|tickets|claims|applications|returns|enquiries|inquiries)\s+(?:placed|issued|received|made|booked|submitted|loaded|shipped|paid|bought|purchased|sent|raised|logged)\b/i;
+const PRICE_VALIDITY =
+  /\b(?:current|old|new|same|today's|list|existing)\s+(?:prices?|rates?|terms|pricing|tariffs?)\b|\b(?:remain|stay|are|is)\s+valid\b/i;
+/**
+ * Round 14: offer terms with a price per unit and no first-person promise ("AED 14.50 per kg all-in to Lagos, flight
+ * Tuesday night, arrives Wednesday": train12), like the verbless offer terms of round 11.
+ */
+const PRICE_TERMS =
+  /(?:[$€£¥₹]\s?\d|\b(?:usd|eur|gbp|aed|inr|rs|chf|sek|nok|dkk|pln|zar|aud|cad|nzd|mxn|brl|jpy|sgd)\s?\d|\d\s?(?:[$€£]|\b(?:usd|eur|gbp|aed|euros?|dollars?|pounds?)\b))[^.!?]{0,40}?\b(?:per|a|an|each)\s+(?:kg|kilo|hour|hr|night|day|week|month|head|person|pax|unit|pallet|seat|piece|pc|word|litre|liter|ton|tonne|container|trip|load)\b/i;
 /** Round 14: an imperative, then "or I'll/we'll": a threat whose condition is the reader's step. */
 const THREAT =
   /^\s*(?:please\s+|just\s+)?(?!(?:i|we|you|he|she|they|it|our|my|the|a|an|this|that|there|one|either|whether)\b)[a-z]+\b[^.!?]{0,120}?\s+or\s+(?:else\s+)?(?:i|we)(?:'ll|’ll|\s+will|\s+shall)\s/i;
@@ -954,7 +970,7 @@ export function matchCommitment(sentence: string): string | null {
     return null;
   // a capital "May" inside a sentence is the month ("the quote with May volumes"), not the hedge "may"
   if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s.replace(/(?<=\S\s)May\b/g, "month"))) return null;
-  if (THREAT.test(s)) return null;
+  if (THREAT.test(s) || (STANDING_TERMS.test(s) && PRICE_VALIDITY.test(s))) return null;
   if (STANDING.test(s) && !hasDeadlineWords(s)) return null;
   // the standing part ends at the first comma: "…from me alone, and the list will be with you by noon" promises
   const standingEnd = STANDING_FROM.test(s) ? (s.search(/[,;]/) + 1 || s.length + 1) - 1 : -1;
@@ -1705,7 +1721,10 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     const booked = promised === null ? matchBooking(sentence, msg.direction) : null;
     // round 13: work of ours scheduled in the present is kept, like a booking, only for a time ahead; how long the
     // work takes is no deadline ("Work starts on 6 July and will take around three weeks")
-    const scheduled = promised === null && booked === null ? matchScheduled(sentence, msg.direction) : null;
+    const scheduled =
+      promised === null && booked === null && !PRICE_TERMS.test(sentence)
+        ? matchScheduled(sentence, msg.direction)
+        : null;
     const booking = booked !== null || scheduled !== null;
     const action = promised ?? booked ?? scheduled;
     if (action === null) continue;
@@ -2203,7 +2222,8 @@ const GAPPED_TAIL =
   /^(?:and\s+)?((?:(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some)\s+)?(?!(?:i|we|you|he|she|they|it|me|us|them|then|after|before|until|till|by|on|at|from|in|or|but|so|and|please|thanks?|see|let|call|ask|just|if|when|once)\b)[\p{L}][\p{L}'-]*(?:\s+(?:and\s+)?(?!(?:on|by|at|from|before|until|tomorrow|today|tonight|next|this)\b)[\p{L}\d][\p{L}\d'-]*){0,4}?)\s+((?:on|by|at|from|before|until|tomorrow|today|tonight|next|this|early|end|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^;]*)$/iu;
 function gappedTail(tail: string): boolean {
   const t = tail.trim().replace(/[.!]+$/, "");
-  if (t.length > 80) return false;
+  // round 14: "…from Monday 8 March at 12:00, every weekday until the 26th" repeats, it names no second object (train12)
+  if (t.length > 80 || HABIT.test(t)) return false;
   const m = GAPPED_TAIL.exec(t);
   if (!m) return false;
   const np = m[1] ?? "";
