@@ -754,8 +754,9 @@ const QUESTION_START =
 // train12), it sets no condition
 const CONDITIONAL =
   /(?<!\b(?:to see|to hear|to ask|to check|to find out|to learn|to confirm)\s+)\b(?:if|unless|whether|in case|provided that|(?<=,\s{0,3})provid(?:ed|ing)|assuming|should you|were you to|otherwise)\b/i;
+// round 14 (b13cd): "they should reach you by Wednesday" predicts a carrier's delivery (blind13's label, the guide's hedges)
 const HEDGE =
-  /\b(?:might|(?<!\b\d{1,2}(?:st|nd|rd|th)?\s|\b(?:in|of|by|until|early|mid|late|end of)\s)may(?!\s+\d)|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee)\b/i;
+  /\b(?:(?:it|they|these|those)\s+should\s+(?:arrive|reach|land|be with you|get to you)|might|(?<!\b\d{1,2}(?:st|nd|rd|th)?\s|\b(?:in|of|by|until|early|mid|late|end of)\s)may(?!\s+\d)|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee)\b/i;
 const NEGATED_MODAL =
   /\b(?:i|we)\s*(?:won't|will not|shall not|'ll not|'ll never|will never|can't|cannot|am not going to|'m not going to|are not going to|'re not going to|aren't going to)\b/i;
 /** A notice of something already arranged ("Reminder: your visit is booked for…"), not a new promise. */
@@ -2107,8 +2108,10 @@ const OTHER_OWNER = new RegExp(
   String.raw`(?:^|\s)(?:your|their|his|her|its)\s|[\p{L}]'s\s|^(?:the\s+)?(?:${OTHER_PARTY})\b|(?:^|\s)new\s`,
   "iu",
 );
+// round 14 (b13cd): a count may follow the determiner ("The 14 chargers leave our warehouse today", "The 2 missing boxes
+// leave today": blind13, train7b)
 const SCHEDULED_SUBJECT = new RegExp(
-  String.raw`^(we|(?:(?:our|my|the|this|these)\s+)?(?:[\p{L}-]+\s+){0,2}?[\p{L}-]{2,30}(?:\s+(?:of|for|on|at|in)\s+(?:(?:the|our|your)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?)\s+(${SCHEDULED_VERB})\b(.*)$`,
+  String.raw`^(we|(?:(?:our|my|the|this|these)\s+)?(?:\d{1,5}\s+)?(?:[\p{L}-]+\s+){0,2}?[\p{L}-]{2,30}(?:\s+(?:of|for|on|at|in)\s+(?:(?:the|our|your)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?)\s+(${SCHEDULED_VERB})\b(.*)$`,
   "iu",
 );
 /** People of ours who arrive to work ("Guards arrive 17:30", "The movers arrive at 8"). */
