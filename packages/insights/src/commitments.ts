@@ -851,8 +851,10 @@ const HABIT =
  * deposit 20,000 baht since 3 weeks", "the plans of the stair are changed 4 times in one week": blind11; "I call your
  * office 5 times this week"): a report or a complaint, not an act ahead.
  */
+// round 14 (b13cd): "last night's backup", "last week's session" name a thing by its time, not a past act (blind13, and
+// the other authors' "last week's avocados", "last week's session")
 const PAST_OR_REPEATED =
-  /\b(?:since|ago|yesterday|already|earlier)\b|\blast (?:night|week|month|year|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|countless) times\b/i;
+  /\b(?:since|ago|yesterday|already|earlier)\b|\blast (?:night|week|month|year|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!['’]s)|\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|countless) times\b/i;
 
 /** Capitalised sentence openers before "to <verb>" that are not the owner of an action item. */
 const OTHER_PARTY =
@@ -1089,7 +1091,7 @@ export function matchCommitment(sentence: string): string | null {
       // round 13: "the radiators were serviced… it is fixed since Tuesday": a time behind us reports, not promises
       if (
         kind === "presentPassive" &&
-        (/\b(?:yesterday|last|ago|since|already|earlier)\b/i.test(tail) || PAST_OR_REPEATED.test(tail))
+        (/\b(?:yesterday|last(?!\s+\w+['’]s)|ago|since|already|earlier)\b/i.test(tail) || PAST_OR_REPEATED.test(tail))
       )
         continue;
       // "The inspection is booked for the 24th": a notice of an arrangement, not a promise to act
@@ -1149,7 +1151,7 @@ export function matchCommitment(sentence: string): string | null {
     } else if (kind === "arrive") {
       if (!hasDeadlineWords(m[2] ?? "")) continue;
       // "Done by 5 yesterday": work already finished
-      if (/\b(?:yesterday|last (?:night|week|month)|ago|earlier today)\b/i.test(m[2] ?? "")) continue;
+      if (/\b(?:yesterday|last (?:night|week|month)(?!['’]s)|ago|earlier today)\b/i.test(m[2] ?? "")) continue;
       action = `${m[1]}${m[2] ?? ""}`.replace(/^will\s+/i, "").trim();
     } else if (kind === "progressive") {
       const verb = (m[1] ?? "").toLowerCase();
@@ -1628,7 +1630,7 @@ function dueScope(clause: string): string {
     }
   }
   const cut =
-    /,\s+(?:so|because|since|as|while|whereas|which)\s|,?\s+and\s+(?:please|kindly|pls)\b|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b|,?\s+and\s+(?:if|once|when|after|as soon as)\b/i.exec(
+    /,\s+(?:so|because|since|as|while|whereas|which)\s|,?\s+and\s+(?:please|kindly|pls)\b|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap|arrive|land|reach)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b|,?\s+and\s+(?:if|once|when|after|as soon as)\b/i.exec(
       clause,
     );
   if (!cut) return clause;
@@ -2145,7 +2147,7 @@ export function matchScheduled(clause: string, direction: Direction): string | n
   if (
     REMINDER.test(s) ||
     HABIT.test(s) ||
-    /\b(?:not|n't|never|no longer|unless|was|were|had|did|ago|yesterday|last|already|expected|estimated|eta)\b/i.test(
+    /\b(?:not|n't|never|no longer|unless|was|were|had|did|ago|yesterday|last(?!\s+\w+['’]s)|already|expected|estimated|eta)\b/i.test(
       s,
     ) ||
     /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:to|-|–)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(s)

@@ -852,6 +852,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /(\b[a-z]{3,}\s+for\s+)(?:next|this|the coming|the following)\s+(?:week|month|weekend)\b(?=[^.!?]*?\b(?:by|before|until|tonight|today|tomorrow|this (?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|eod|cob|end of (?:the )?day)\b)/gi,
       "$1the period",
     )
+    // round 14 (b13cd): "the orders from last night's export by noon": a thing named by a past time dates nothing
+    .replace(/\blast\s+(?:night|week|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s\b/gi, "the")
     // "within 30 days of signature", "in 2 weeks after delivery": counted from an event, not from the message
     .replace(
       // (round 11: hours too, "within 48 hours of receiving them")
