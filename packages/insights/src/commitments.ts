@@ -841,7 +841,7 @@ const DEPARTMENT =
 // round 11: "every" only before a time ("with a check on every sheet" is no habit), and "monthly" only as an
 // adverb ("the monthly contract" is a noun phrase)
 const HABIT =
-  /\b(?:every|each)\s+(?:day|week|month|year|morning|afternoon|evening|night|hour|time|quarter|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d|other|few|couple|two|three)\b|\b(?:always|usually|normally|generally|typically)\b|\b(?:monthly|weekly|daily|quarterly|annually|yearly|nightly|hourly)\b(?=\s*(?:$|[.,;:!?)]|(?:on|in|at|from|by|until|basis|and|or|as)\b))/i;
+  /\b(?:every|each)\s+(?:day|week|month|year|morning|afternoon|evening|night|hour|time|quarter|weekend|weekday|working day|business day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d|other|few|couple|two|three)\b|\b(?:always|usually|normally|generally|typically)\b|\b(?:monthly|weekly|daily|quarterly|annually|yearly|nightly|hourly)\b(?=\s*(?:$|[.,;:!?)]|(?:on|in|at|from|by|until|basis|and|or|as)\b))/i;
 
 /**
  * Round 14: a time behind us or a count of repeats, in the present tense non-native writers use for the past ("I pay
@@ -1611,6 +1611,10 @@ export function splitClauses(sentence: string): string[] {
  * dates of its own. Cut only when the part before still holds the promise.
  */
 function dueScope(clause: string): string {
+  // round 14: "…booked for you from Monday 8 March at 12:00, every weekday until the 26th": a repeat after a comma
+  // ranges on from the date before it (train12)
+  const habit = /,\s+(?:every|each)\s+[a-z]/i.exec(clause);
+  if (habit && hasDeadlineWords(clause.slice(0, habit.index))) clause = clause.slice(0, habit.index);
   // "Gate code changes Monday - I'll text everyone Sunday evening": a statement before a dash has its own date
   // "Container booked on the 8pm sailing, I'll send the ref within the hour": likewise before a comma
   for (const sep of clause.matchAll(/\s[-–—]\s|,\s/g)) {
