@@ -1931,7 +1931,7 @@ const AHEAD =
  * bank, a client), a verb that is no state and takes an object, and a time ahead that is no habit.
  */
 const UNIT_HEAD = new RegExp(
-  String.raw`^(?:${ROLES}|workshops?|workrooms?|studios?|labs?|laboratory|kitchens?|warehouses?|depots?|yards?|co-?op|cooperative|factory|mill|bakery|dairy|plant|shop|store|showroom|garage|salon|clinic|surgery|desk|line|press|(?!(?:delivery|battery|gallery|lottery|mystery|recovery|discovery|machinery|every)$)[a-z]{3,}ery|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar|buyer|seller|insurer|lender|broker|carrier|regulator|inspector|auditor|visitor|neighbou?r)s?$)[a-z]{3,}(?:er|or|ist|ian)s?)$`,
+  `^(?:${ROLES}|workshops?|workrooms?|studios?|labs?|laboratory|kitchens?|warehouses?|depots?|yards?|co-?op|cooperative|factory|mill|bakery|dairy|plant|shop|store|showroom|garage|salon|clinic|surgery|desk|line|press|(?!(?:delivery|battery|gallery|lottery|mystery|recovery|discovery|machinery|every)$)[a-z]{3,}ery|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar|buyer|seller|insurer|lender|broker|carrier|regulator|inspector|auditor|visitor|neighbou?r)s?$)[a-z]{3,}(?:er|or|ist|ian)s?)$`,
   "i",
 );
 const UNIT_PRESENT = new RegExp(
