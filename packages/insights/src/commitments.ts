@@ -2337,8 +2337,10 @@ function afterEarlier(
 /** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */
 const SAME_DAY = /\b(?:the same|same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
 /** "the following week", "the next day": counted from a date named earlier in the sentence. */
+// round 14: "…by the 15th of April and Dr. Otieno runs the quality checks the week after" (train11, blind11): "the week
+// after" is "the following week" when nothing follows it
 const FOLLOWING =
-  /\bthe (?:following|next) (day|week)\b|\bthe (day|morning|afternoon|evening|night) before\b|\bthe (?:following|next) (morning|afternoon|evening|night)\b/i;
+  /\bthe (?:following|next) (day|week)\b|\bthe (day|morning|afternoon|evening|night) before\b|\bthe (?:following|next) (morning|afternoon|evening|night)\b|\bthe (day|week) after\b(?!\s+(?:the|your|our|my|next|that|this|tomorrow|[a-z]+day)\b)/i;
 /** Round 9: "the Friday before", "the Monday after": a weekday counted from a date named before. */
 const WEEKDAY_FROM = /\bthe (mon|tues|wednes|thurs|fri|satur|sun)day (before|after)\b/i;
 /** Round 9: "by the end of that week", "later that week": the Friday of the week of a date named before. */
@@ -2400,7 +2402,7 @@ function sameDayAs(
   }
   if (following) {
     // "…by 4 September and we will ship the following week": the Friday of the week after that date
-    const days = /day/i.test(following[1] ?? "") ? 1 : 7 + ((5 - p.weekday + 7) % 7);
+    const days = /day/i.test(following[1] ?? following[4] ?? "") ? 1 : 7 + ((5 - p.weekday + 7) % 7);
     return { dueAt: zonedTimeToUtc(p.year, p.month, p.day + days, eod, 0, tz), phrase: following[0] };
   }
   if (!m) return null;
