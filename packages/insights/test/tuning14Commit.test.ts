@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { extractCommitments } from "../src/commitments";
 import { evalCommitments } from "./evaluate";
 import { BLIND11_ALL } from "./fixtures/blind11";
+import { TRAIN12_ALL } from "./fixtures/train12";
 import { TUNING14_COMMIT_HOLDOUT } from "./fixtures/tuning14-commit-holdout";
 
 const sent = Date.parse("2026-12-07T09:00:00Z"); // a Monday
@@ -110,6 +111,28 @@ describe("round-14 commitments", () => {
     expect(texts("The invoices are corrected 3 times this week and still wrong.", "inbound")).toEqual([]);
   });
 
+  it("reads a document of the deal that follows, with or without a time, but not a carrier's tracking", () => {
+    expect(texts("Delighted to go ahead. Signed order form follows.", "inbound")).toHaveLength(1);
+    expect(texts("The countersigned contract follows by courier.")).toHaveLength(1);
+  });
+
+  it("after train12's first contact: the future passive of any participle with a time, a payment by our side, 'do the <task>'", () => {
+    expect(texts("The spare bedroom will be repapered by Friday.")).toHaveLength(1);
+    expect(texts("The spare bedroom will be repapered.")).toEqual([]);
+    expect(texts("The customs fees will be paid by our office.", "inbound")).toHaveLength(1);
+    expect(texts("Nurse Amara will do the medication review on Thursday at 11.")).toHaveLength(1);
+    expect(texts("I ring you on Friday to hear if the new rota suits her.")).toHaveLength(1);
+    expect(texts("We'll knock 3 hours off your invoice.")).toEqual(["We'll knock 3 hours off your invoice."]);
+  });
+
+  it("after train12's first contact: standing price terms, offer terms per unit and a habit after a comma promise nothing", () => {
+    expect(texts("Bookings made before 1 March are charged at current rates.")).toEqual([]);
+    expect(texts("EUR 2.10 per pallet, truck leaves Friday, arrives Monday.")).toEqual([]);
+    expect(
+      texts("Studio 2 is booked for you from Monday 5 April at 10:00, every weekday until the 16th."),
+    ).toHaveLength(1);
+  });
+
   it("holds the round-14 holdout (first run text F1 0.500, +due 0.458; fit since)", () => {
     const r = evalCommitments(TUNING14_COMMIT_HOLDOUT);
     console.log(
@@ -130,5 +153,12 @@ describe("round-14 commitments", () => {
     expect(r.pr.f1).toBeGreaterThanOrEqual(0.95);
     expect(r.withDue.f1).toBeGreaterThanOrEqual(0.94);
     expect(r.pr.precision).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it("keeps train12 (first contact text F1 0.859, +due 0.822 with the round-13 code; read after that)", () => {
+    const r = evalCommitments(TRAIN12_ALL);
+    console.log(`commitments train12 (read): text ${r.pr.summary()}, +due ${r.withDue.summary()}`);
+    expect(r.pr.f1).toBeGreaterThanOrEqual(0.88);
+    expect(r.withDue.f1).toBeGreaterThanOrEqual(0.85);
   });
 });
