@@ -540,4 +540,16 @@ describe("resolveDueDate: round 14 (windows, waits, recurring times, zones)", ()
     // "ten" alone is no time
     expect(iso("we have ten people to go")).toBeNull();
   });
+
+  it("reads a second battery of 40 plain phrases (zones, parts of a date, meeting minutes: 3 were wrong)", () => {
+    // Tuesday 10 March 2026, 14:00 UTC
+    expect(iso("I'll send the minutes within 24 hours of the meeting")).toBeNull();
+    expect(iso("we'll be with you on the morning of the 18th")).toBe("2026-03-18T12:00:00.000Z");
+    expect(iso("the van comes on the afternoon of Thursday 12 March")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("we'll send the samples early next month")).toBe("2026-04-10T17:00:00.000Z");
+    expect(iso("we'll send the samples early May")).toBe("2026-05-10T17:00:00.000Z");
+    // an event's morning stays no date, and minutes that count stay a duration
+    expect(iso("we'll arrive the morning of the move")).toBeNull();
+    expect(iso("I'll call you in 10 minutes")).toBe("2026-03-10T14:10:00.000Z");
+  });
 });

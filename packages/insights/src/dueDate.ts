@@ -540,6 +540,12 @@ const NAMES_DAY_OF_MONTH = new RegExp(
 const DAY_WINDOW =
   /^\s*(?:(?:at|by|from|around|before|until|till|between)\s+|,\s*(?:(?:at|by|before)\s+)?(?=\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.))))(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])(?:\s*(?:[-–]|to|and)\s*(?:(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])|(noon|midday)\b))?/i;
 
+/** Round 14: "the morning of the 18th", "the afternoon of Thursday 12 March": a part of the day of a date. */
+const PART_OF_A_DATE = new RegExp(
+  String.raw`\bthe (morning|afternoon|evening|night) of ((?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?${MONTH_WORD}(?![a-z]))?(?!\s*[:.]?\d)|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)?(?:\s+${MONTH_WORD}(?![a-z]))?|${MONTH_WORD}\s+\d{1,2}(?:st|nd|rd|th)?)`,
+  "gi",
+);
+
 /** Round 13: a deadline of any kind, also a bare weekday or a day with its month ("We'll ship Wednesday"). */
 const NAMES_A_TIME = new RegExp(String.raw`${ANY_DEADLINE.source}|\b(?:${NAMED_DATE})\b`, "i");
 
@@ -587,6 +593,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(
       DATE_IN_FOR_PHRASE,
       unlessOnlyDate(() => "for the period"),
+    )
+    // round 14: "send the minutes", "your minutes": the notes of a meeting, not an amount of time
+    .replace(
+      /\b(the|your|our|my|these|those|their|meeting)\s+minutes\b(?!\s+(?:before|after|of|from|later|earlier|ago))/gi,
+      "$1 notes",
     )
     // round 14: "ten past four", "twenty to 5", "five past nine": minutes past or to an hour, in words
     .replace(MINUTES_PAST, (_all, mins: string, dir: string, hour: string) => {
@@ -737,6 +748,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /,?\s+(?:and|but|or)\s+(?:if|unless|in case)\b[\s\S]*$/i,
       unlessOnlyDate(() => "", ANY_DEADLINE),
     )
+    // round 14: "on the morning of the 18th", "the afternoon of Thursday 12 March": that date's part of the day
+    .replace(PART_OF_A_DATE, "$2 $1")
     // round 11: "on the day of payment", "the morning of the move": a day named by an event, not a date
     .replace(
       /\bthe (?:day|morning|afternoon|evening|night) of (?:the |your |our |their |his |her )?(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[a-z]{3,}\b/gi,
@@ -1007,6 +1020,19 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     return { dueAt: at(offset, eod), phrase: m[0] };
   }
 
+  // round 14: "early next month", "early April": by the 10th (as "early next week" is by its Tuesday)
+  m =
+    /\bearly[\s-]+(?:(this|next)\s+month|(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\b/i.exec(
+      text,
+    );
+  if (m) {
+    const month = m[2]
+      ? MONTHS.findIndex((p) => (m?.[2] ?? "").toLowerCase().startsWith(p)) + 1
+      : sent.month + (/^next$/i.test(m[1] ?? "") ? 1 : 0);
+    let t = zonedTimeToUtc(sent.year, month, 10, eod, 0, tz);
+    if (t <= sentAt && m[2]) t = zonedTimeToUtc(sent.year + 1, month, 10, eod, 0, tz);
+    if (t > sentAt) return { dueAt: t, phrase: m[0] };
+  }
   // "mid-month", "mid-April", "middle of next month": the 15th (chrono reads none of them)
   m =
     /\b(?:mid|middle of)[\s-]+(?:(this|next|the)\s+)?(month|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i.exec(
@@ -1116,6 +1142,9 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
           /\b(?:noon|midday|lunch(?:time)?)\s*(?:on\s+)?$/i.test(text.slice(Math.max(0, m.index - 20), m.index)))
       )
         hour = 12;
+      // round 14: "on the 18th morning" (from "the morning of the 18th"): the part of the day sets the hour
+      const part = clock ? null : /^\s*(?:in the\s+)?(morning|afternoon|evening|night)\b/i.exec(after);
+      if (part) for (const [re, h] of PART_OF_DAY) if (re.test(part[1] ?? "")) hour = h;
       if (clock) {
         hour = Number(clock[1]) % 12;
         minute = Number(clock[2] ?? 0);
