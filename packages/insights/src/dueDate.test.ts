@@ -526,4 +526,30 @@ describe("resolveDueDate: round 14 (windows, waits, recurring times, zones)", ()
     expect(iso("we'll fit the blinds on Saturday 14th")).toBe("2026-03-14T17:00:00.000Z");
     expect(iso("Suite 4 is reserved for the Jones family from 3 May 10am to 9 May")).toBe("2026-05-03T10:00:00.000Z");
   });
+
+  it("reads plain phrases no set had labelled (a battery of 40 written without reading any set: 5 were wrong)", () => {
+    // Tuesday 10 March 2026, 14:00 UTC
+    expect(iso("the parts arrive by the end of the week after next")).toBe("2026-03-27T17:00:00.000Z");
+    expect(iso("I'll ring you at ten past four")).toBe("2026-03-10T16:10:00.000Z");
+    expect(iso("I'll be there at twenty to 5 tomorrow")).toBe("2026-03-11T16:40:00.000Z");
+    expect(iso("delivery on Mon 16th between 8 and noon")).toBe("2026-03-16T12:00:00.000Z");
+    expect(iso("delivery on Monday between 8 and noon")).toBe("2026-03-16T12:00:00.000Z");
+    expect(iso("we'll deliver in the first week of April")).toBe("2026-04-03T17:00:00.000Z");
+    expect(iso("the fit-out finishes by the last week of May")).toBe("2026-05-29T17:00:00.000Z");
+    expect(iso("I'll visit the second week of next month")).toBe("2026-04-10T17:00:00.000Z");
+    // "ten" alone is no time
+    expect(iso("we have ten people to go")).toBeNull();
+  });
+
+  it("reads a second battery of 40 plain phrases (zones, parts of a date, meeting minutes: 3 were wrong)", () => {
+    // Tuesday 10 March 2026, 14:00 UTC
+    expect(iso("I'll send the minutes within 24 hours of the meeting")).toBeNull();
+    expect(iso("we'll be with you on the morning of the 18th")).toBe("2026-03-18T12:00:00.000Z");
+    expect(iso("the van comes on the afternoon of Thursday 12 March")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("we'll send the samples early next month")).toBe("2026-04-10T17:00:00.000Z");
+    expect(iso("we'll send the samples early May")).toBe("2026-05-10T17:00:00.000Z");
+    // an event's morning stays no date, and minutes that count stay a duration
+    expect(iso("we'll arrive the morning of the move")).toBeNull();
+    expect(iso("I'll call you in 10 minutes")).toBe("2026-03-10T14:10:00.000Z");
+  });
 });

@@ -170,6 +170,10 @@ const PART_OF_DAY_AS_ROLE =
  */
 const DATE_IN_FOR_PHRASE =
   /\bfor\s+(?:a|an|the|your|our|his|her|their|my)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:in|on|during|over|around|at|of|from)\s+[^,.;!?]*?(?=\s*(?:[,.;!?]|$|\b(?:by|before|until|till|no later than|within|tonight|today|tomorrow)\b))/gi;
+/** Round 14: minutes written as words before "past" or "to" an hour ("ten past four", "twenty-five to 6"). */
+const MINUTE_WORDS: Record<string, number> = { five: 5, ten: 10, twenty: 20, "twenty five": 25 };
+const MINUTES_PAST =
+  /\b(twenty[\s-]five|five|ten|twenty)\s+(past|to)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|[1-9])\b(?![:.]\d)/gi;
 /** Round 13: "half nine", "quarter past ten", "eleven o'clock", "by ten", "at seven sharp": an hour written as a word. */
 const HOUR_WORD =
   /\b(half|quarter past|quarter to|at|by|around|until|till|before|after|from)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?=\s*(?:o'?clock\b|a\.?m\b|p\.?m\b|sharp\b|tomorrow\b|tonight\b|today\b|in the (?:morning|afternoon|evening)\b|on\b|[,.;!?]|$))|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s*(?:o'?clock|a\.?m\.?|p\.?m\.?)(?![a-z]))/gi;
@@ -552,7 +556,13 @@ const NAMES_DAY_OF_MONTH = new RegExp(
  * 4-6 a window's end.
  */
 const DAY_WINDOW =
-  /^\s*(?:(?:at|by|from|around|before|until|till|between)\s+|,\s*(?:(?:at|by|before)\s+)?(?=\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.))))(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])(?:\s*(?:[-–]|to|and)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/]))?/i;
+  /^\s*(?:(?:at|by|from|around|before|until|till|between)\s+|,\s*(?:(?:at|by|before)\s+)?(?=\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.))))(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])(?:\s*(?:[-–]|to|and)\s*(?:(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])|(noon|midday)\b))?/i;
+
+/** Round 14: "the morning of the 18th", "the afternoon of Thursday 12 March": a part of the day of a date. */
+const PART_OF_A_DATE = new RegExp(
+  String.raw`\bthe (morning|afternoon|evening|night) of ((?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?${MONTH_WORD}(?![a-z]))?(?!\s*[:.]?\d)|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)?(?:\s+${MONTH_WORD}(?![a-z]))?|${MONTH_WORD}\s+\d{1,2}(?:st|nd|rd|th)?)`,
+  "gi",
+);
 
 /** Round 13: a deadline of any kind, also a bare weekday or a day with its month ("We'll ship Wednesday"). */
 const NAMES_A_TIME = new RegExp(String.raw`${ANY_DEADLINE.source}|\b(?:${NAMED_DATE})\b`, "i");
@@ -602,6 +612,18 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       DATE_IN_FOR_PHRASE,
       unlessOnlyDate(() => "for the period"),
     )
+    // round 14: "send the minutes", "your minutes": the notes of a meeting, not an amount of time
+    .replace(
+      /\b(the|your|our|my|these|those|their|meeting)\s+minutes\b(?!\s+(?:before|after|of|from|later|earlier|ago))/gi,
+      "$1 notes",
+    )
+    // round 14: "ten past four", "twenty to 5", "five past nine": minutes past or to an hour, in words
+    .replace(MINUTES_PAST, (_all, mins: string, dir: string, hour: string) => {
+      const n = /^\d+$/.test(hour) ? Number(hour) : NUMBER_WORDS.indexOf(hour.toLowerCase()) + 1;
+      const past = MINUTE_WORDS[mins.toLowerCase().replace(/[\s-]+/g, " ")] ?? 0;
+      if (n < 1 || n > 12 || !past) return _all;
+      return /^past$/i.test(dir) ? `${n}:${String(past).padStart(2, "0")}` : `${n === 1 ? 12 : n - 1}:${60 - past}`;
+    })
     .replace(HOUR_WORD, (_all, prep: string | undefined, word: string | undefined, alone: string | undefined) => {
       const n = NUMBER_WORDS.indexOf((word ?? alone ?? "").toLowerCase()) + 1;
       return prep ? `${prep} ${n}` : String(n);
@@ -744,6 +766,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /,?\s+(?:and|but|or)\s+(?:if|unless|in case)\b[\s\S]*$/i,
       unlessOnlyDate(() => "", ANY_DEADLINE),
     )
+    // round 14: "on the morning of the 18th", "the afternoon of Thursday 12 March": that date's part of the day
+    .replace(PART_OF_A_DATE, "$2 $1")
     // round 11: "on the day of payment", "the morning of the move": a day named by an event, not a date
     .replace(
       /\bthe (?:day|morning|afternoon|evening|night) of (?:the |your |our |their |his |her )?(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[a-z]{3,}\b/gi,
@@ -931,7 +955,10 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     const t = at(/\b(?:start|beginning)\b/i.test(m[0]) ? monday : monday + 4, eod);
     if (t > sentAt) return { dueAt: t, phrase: m[0] };
   }
-  m = /\b(?:by\s+)?(?:the\s+)?(?:end of (?:the |this )?week|eow|this week|later this week)\b/i.exec(text);
+  // (round 14: not "the end of the week after next", read below)
+  m = /\b(?:by\s+)?(?:the\s+)?(?:end of (?:the |this )?week(?! after next)|eow|this week|later this week)\b/i.exec(
+    text,
+  );
   if (m) {
     let t = at(sent.weekday === 6 ? 6 : sent.weekday === 0 ? 5 : fridayOffset, eod);
     if (t <= sentAt) t = at(fridayOffset + 7, eod);
@@ -1014,6 +1041,19 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     return { dueAt: at(offset, eod), phrase: m[0] };
   }
 
+  // round 14: "early next month", "early April": by the 10th (as "early next week" is by its Tuesday)
+  m =
+    /\bearly[\s-]+(?:(this|next)\s+month|(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\b/i.exec(
+      text,
+    );
+  if (m) {
+    const month = m[2]
+      ? MONTHS.findIndex((p) => (m?.[2] ?? "").toLowerCase().startsWith(p)) + 1
+      : sent.month + (/^next$/i.test(m[1] ?? "") ? 1 : 0);
+    let t = zonedTimeToUtc(sent.year, month, 10, eod, 0, tz);
+    if (t <= sentAt && m[2]) t = zonedTimeToUtc(sent.year + 1, month, 10, eod, 0, tz);
+    if (t > sentAt) return { dueAt: t, phrase: m[0] };
+  }
   // "mid-month", "mid-April", "middle of next month": the 15th (chrono reads none of them)
   m =
     /\b(?:mid|middle of)[\s-]+(?:(this|next|the)\s+)?(month|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i.exec(
@@ -1043,6 +1083,33 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     return { dueAt: at(ahead + 7, eod), phrase: m[0] };
   }
 
+  // round 14: "in the first week of April", "by the second week of next month", "the last week of June": that week's
+  // Friday (the first Friday on or after the 1st, a week later for each ordinal), the last week's Friday or the
+  // month's last day when the month ends before it
+  m = new RegExp(
+    String.raw`\bthe\s+(first|second|third|fourth|last)\s+week\s+of\s+(?:(this|next)\s+month|(${MONTH_WORD}))(?![a-z])`,
+    "i",
+  ).exec(text);
+  if (m) {
+    const which = (m[1] ?? "").toLowerCase();
+    let month = sent.month + (/^next$/i.test(m[2] ?? "") ? 1 : 0);
+    let year = sent.year;
+    if (m[3]) {
+      month = MONTHS.findIndex((p) => (m?.[3] ?? "").toLowerCase().startsWith(p)) + 1;
+      if (month < sent.month) year++;
+    }
+    let day: number;
+    if (which === "last") {
+      const last = new Date(Date.UTC(year, month, 0));
+      const wd = last.getUTCDay();
+      day = last.getUTCDate() - (wd === 6 ? 1 : wd === 0 ? 2 : 0);
+    } else {
+      const firstWd = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+      day = 1 + ((5 - firstWd + 7) % 7) + 7 * ["first", "second", "third", "fourth"].indexOf(which);
+    }
+    const t = zonedTimeToUtc(year, month, day, eod, 0, tz);
+    if (t > sentAt) return { dueAt: t, phrase: m[0] };
+  }
   // "ship the week of October 5": the working week that holds that date, due on its Friday
   // (round 14, b13cd: the date may be followed by more of the clause, "in the week of 10 August with two demo bikes")
   m = /\bthe week of\s+(.{3,25}?)(?=[,.;!?]|\s+(?:and|but|so|or|with|for|to|at|in|from|as|when|once|if)\b|$)/i.exec(
@@ -1083,6 +1150,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       // ("by the 12th, 10:00 at the latest")
       const window = DAY_WINDOW.exec(after);
       const clock =
+        (window?.[7] ? [window[0], "12", "00", "pm"] : null) ??
         (window?.[4] ? [window[0], window[4], window[5], window[6] ?? window[3]] : window) ??
         // "be there by 8:30 on Saturday the 21st": a clock time right before the day
         /\b(?:at|by|from|around)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*$/i.exec(
@@ -1098,6 +1166,9 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
           /\b(?:noon|midday|lunch(?:time)?)\s*(?:on\s+)?$/i.test(text.slice(Math.max(0, m.index - 20), m.index)))
       )
         hour = 12;
+      // round 14: "on the 18th morning" (from "the morning of the 18th"): the part of the day sets the hour
+      const part = clock ? null : /^\s*(?:in the\s+)?(morning|afternoon|evening|night)\b/i.exec(after);
+      if (part) for (const [re, h] of PART_OF_DAY) if (re.test(part[1] ?? "")) hour = h;
       if (clock) {
         hour = Number(clock[1]) % 12;
         minute = Number(clock[2] ?? 0);
@@ -1156,6 +1227,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       "in ",
     )
     .replace(/\bin (\d+)\s*(?:to|-|–)\s*(\d+)\s+(minutes?|hours?|days?|weeks?|months?)\b/gi, "in $2 $3")
+    // round 14: "between 8 and noon": the window ends at noon
+    .replace(
+      /\bbetween (\d{1,2})(?::(\d{2}))?\s*(?:am)? and (?:noon|midday)\b/gi,
+      (_all, h: string, mm: string | undefined) =>
+        Number(h) >= 1 && Number(h) <= 11 ? `from ${h}:${mm ?? "00"}am to 12:00pm` : _all,
+    )
     .replace(/\bbetween (\d{1,2}(?::\d{2})?\s*(?:am|pm)?) and (\d{1,2}(?::\d{2})?\s*(?:am|pm)?)/gi, "from $1 to $2")
     // "between 9-11am"
     .replace(/\bbetween (\d{1,2}(?::\d{2})?)\s*[-–]\s*(\d{1,2}(?::\d{2})?\s*(?:am|pm))/gi, "from $1 to $2")
