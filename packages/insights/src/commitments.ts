@@ -2039,8 +2039,10 @@ function verblessPart(clause: string): string | null {
 /** Round 11 (bookings): the words that confirm an arrangement for the reader ("booked", "reserved for you", "is yours"). */
 // round 13: also an arrangement the author made for the reader ("moved your PT session to Thu 7:15am", "We rebooked
 // you on the first flight tomorrow at 6:45", "I moved you to Sunday 8am": train11, round-11 holdout C)
+// round 14: also an arrangement moved or assigned in the passive ("Brian's lesson is moved to Wednesday at 4pm", "Two trucks
+// are assigned for Monday 30 November at 7:00": train12; round 13's "I moved you to Sunday 8am": train11)
 const BOOKED =
-  /\b(?:(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into)\b|booked(?:\s+in)?|reserved|scheduled|confirmed|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours)\b/i;
+  /\b(?:(?:is|are|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into)\b|booked(?:\s+in)?|reserved|scheduled|confirmed|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours)\b/i;
 /** A third party that arranged it ("The court has scheduled the hearing"). */
 const THIRD_PARTY_ARRANGED = new RegExp(
   `^(?:the|your)\\s+(?:${OTHER_PARTY}|court|tribunal|registry|authority|airline|hospital|school)\\s+(?:has|have)\\b`,

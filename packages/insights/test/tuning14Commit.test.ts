@@ -123,6 +123,8 @@ describe("round-14 commitments", () => {
     expect(texts("Nurse Amara will do the medication review on Thursday at 11.")).toHaveLength(1);
     expect(texts("I ring you on Friday to hear if the new rota suits her.")).toHaveLength(1);
     expect(texts("We'll knock 3 hours off your invoice.")).toEqual(["We'll knock 3 hours off your invoice."]);
+    expect(texts("Sorry for the mix-up: your fitting is moved to Thursday at 3pm.")).toHaveLength(1);
+    expect(texts("A second forklift is assigned for Monday at 6:00.")).toHaveLength(1);
   });
 
   it("after train12's first contact: standing price terms, offer terms per unit and a habit after a comma promise nothing", () => {
