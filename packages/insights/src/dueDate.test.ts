@@ -552,4 +552,13 @@ describe("resolveDueDate: round 14 (windows, waits, recurring times, zones)", ()
     expect(iso("we'll arrive the morning of the move")).toBeNull();
     expect(iso("I'll call you in 10 minutes")).toBe("2026-03-10T14:10:00.000Z");
   });
+
+  it("reads a third battery of 40 phrases in non-native and office English (3 were wrong)", () => {
+    // Tuesday 10 March 2026, 14:00 UTC
+    expect(iso("I will send it after the weekend")).toBe("2026-03-16T17:00:00.000Z");
+    expect(iso("I will come back to you in the course of the week")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("I will call you back this pm")).toBe("2026-03-10T17:00:00.000Z");
+    // a weekday named with it wins
+    expect(iso("after the weekend, on Tuesday, I'll send it")).toBe("2026-03-17T17:00:00.000Z");
+  });
 });

@@ -814,7 +814,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(/\b(\d{1,3})\s*(?:mths?|mos)\b/gi, "$1 months")
     // round 13: "Monday AM", "tomorrow p.m.": a day's morning or afternoon (not before a clock time's digits)
     .replace(
-      /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)\s+(a\.?m|p\.?m)\b\.?(?!\s*\d)/gi,
+      // (round 14: "this pm", "this a.m.")
+      /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|this)\s+(a\.?m|p\.?m)\b\.?(?!\s*\d)/gi,
       (_all, day: string, half: string) => `${day} ${/^a/i.test(half) ? "morning" : "afternoon"}`,
     )
     // round 9: "between 14h and 16h", "at 9h30": hours written with an "h" (French, Portuguese, Spanish usage)
@@ -935,15 +936,22 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     if (t > sentAt) return { dueAt: t, phrase: m[0] };
   }
   // (round 14: not "the end of the week after next", read below)
-  m = /\b(?:by\s+)?(?:the\s+)?(?:end of (?:the |this )?week(?! after next)|eow|this week|later this week)\b/i.exec(
-    text,
-  );
+  m =
+    /\b(?:by\s+)?(?:the\s+)?(?:end of (?:the |this )?week(?! after next)|eow|this week|later this week|(?:in|during) the course of (?:the|this) week)\b/i.exec(
+      text,
+    );
   if (m) {
     let t = at(sent.weekday === 6 ? 6 : sent.weekday === 0 ? 5 : fridayOffset, eod);
     if (t <= sentAt) t = at(fridayOffset + 7, eod);
     return { dueAt: t, phrase: m[0] };
   }
   // round 11: "over the weekend" is done by its Sunday, "before the weekend" by Friday (blind7, train9)
+  // round 14: "after the weekend", "straight after the weekend": the Monday after it
+  m = /\b(?:after|following)\s+the\s+weekend\b/i.exec(text);
+  if (m && !hasWeekday) {
+    const monday = (8 - sent.weekday) % 7 || 7;
+    return { dueAt: at(monday, eod), phrase: m[0] };
+  }
   m = /\b(?:over|during|across|at)\s+the\s+weekend\b|\bbefore the weekend\b/i.exec(text);
   if (m && !hasWeekday) {
     const sunday = (7 - sent.weekday) % 7;
