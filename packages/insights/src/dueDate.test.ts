@@ -552,4 +552,30 @@ describe("resolveDueDate: round 14 (windows, waits, recurring times, zones)", ()
     expect(iso("we'll arrive the morning of the move")).toBeNull();
     expect(iso("I'll call you in 10 minutes")).toBe("2026-03-10T14:10:00.000Z");
   });
+
+  it("reads a third battery of 40 phrases in non-native and office English (3 were wrong)", () => {
+    // Tuesday 10 March 2026, 14:00 UTC
+    expect(iso("I will send it after the weekend")).toBe("2026-03-16T17:00:00.000Z");
+    expect(iso("I will come back to you in the course of the week")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("I will call you back this pm")).toBe("2026-03-10T17:00:00.000Z");
+    // a weekday named with it wins
+    expect(iso("after the weekend, on Tuesday, I'll send it")).toBe("2026-03-17T17:00:00.000Z");
+  });
+
+  it("reads a fourth battery of 25 clauses with two dates (6 read the other act's date), the promise's own kept", () => {
+    // Tuesday 10 March 2026, 14:00 UTC
+    expect(iso("we'll deliver the chairs on Thursday, ahead of your opening on the 20th")).toBe(
+      "2026-03-12T17:00:00.000Z",
+    );
+    expect(iso("I'll confirm by tomorrow which slot on Friday works")).toBe("2026-03-11T17:00:00.000Z");
+    expect(iso("we'll book the venue for the 28th by Wednesday")).toBe("2026-03-11T17:00:00.000Z");
+    expect(iso("I'll call you tomorrow about the delivery on Friday")).toBe("2026-03-11T17:00:00.000Z");
+    expect(iso("we'll ship it Friday and it should arrive by Tuesday")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("we'll refund the payment from 3 March by Friday")).toBe("2026-03-13T17:00:00.000Z");
+    // alone, each of those dates still dates the promise
+    expect(iso("we'll deliver ahead of your opening on the 20th")).toBe("2026-03-20T17:00:00.000Z");
+    expect(iso("we'll book the venue for the 28th")).toBe("2026-03-28T17:00:00.000Z");
+    expect(iso("I'll call you about the delivery on Friday")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("it should arrive by Tuesday")).toBe("2026-03-17T17:00:00.000Z");
+  });
 });

@@ -126,7 +126,7 @@ const DAY_DEADLINE = new RegExp(
   "i",
 );
 const DATE_AFTER_FOR = new RegExp(
-  String.raw`(\b[a-z]{3,}\s+for\s+)(?:an?\s+)?(?:(?:this|next|the coming|the following)\s+(?:week|weekend|month|year|quarter|term|season)|(?:jan(?:uary)?|feb(?:ruary)?|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?:(?:this|next|the coming)\s+)?${NAMED_DATE}(?:\s*(?:[-–]|to|through|until|till|and)\s*${NAMED_DATE})?)(?![\w])`,
+  String.raw`(\b[a-z]{3,}\s+for\s+)(?:an?\s+)?(?:(?:this|next|the coming|the following)\s+(?:week|weekend|month|year|quarter|term|season)|(?:jan(?:uary)?|feb(?:ruary)?|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?:(?:this|next|the coming)\s+)?${NAMED_DATE}(?:\s*(?:[-–]|to|through|until|till|and)\s*${NAMED_DATE})?|the\s+\d{1,2}(?:st|nd|rd|th))(?![\w])`,
   "gi",
 );
 /**
@@ -139,7 +139,8 @@ const DATE_AFTER_FOR = new RegExp(
 const DISPATCH =
   /\b(?:ship(?:s|ped|ping)?|dispatch(?:es|ed|ing)?|send(?:s|ing)?|sent|post(?:s|ed|ing)?|mail(?:s|ed|ing)?|courier(?:s|ed|ing)?|leav(?:e|es|ing)|left|go(?:es|ing)? out|load(?:s|ed|ing)?|driv(?:e|es|ing)|bring(?:s|ing)?|fly|flies|flying|sail(?:s|ing)?|truck(?:s|ed|ing)?|freight(?:s|ed|ing)?)\b/i;
 const ARRIVAL_AFTER_DISPATCH =
-  /(?:,\s*|\s+and\s+|\s+[-–—]\s+)(?:(?:it|they|he|she|which)\s+)?(?:arriv(?:e|es|ing)|land(?:s|ing)?|reach(?:es|ing)?|eta\b|get(?:s|ting)? (?:to|there|in)\b|(?:be|being) with you)[^.;!?]*/gi;
+  // (round 14: also after a modal, "ship it Friday and it should arrive by Tuesday")
+  /(?:,\s*|\s+and\s+|\s+[-–—]\s+)(?:(?:it|they|he|she|which)\s+)?(?:(?:should|will|'ll|would|may|might|usually|normally)\s+)?(?:arriv(?:e|es|ing)|land(?:s|ing)?|reach(?:es|ing)?|eta\b|get(?:s|ting)? (?:to|there|in)\b|(?:be|being) with you)[^.;!?]*/gi;
 /**
  * Round 14: a time that recurs ("by 3pm each day", "every morning at 8", "at 6pm every evening", "every Monday",
  * "daily at 10") is due at its first occurrence, as train9's and train10's authors label it (blind9's labels one
@@ -558,6 +559,13 @@ const NAMES_DAY_OF_MONTH = new RegExp(
 const DAY_WINDOW =
   /^\s*(?:(?:at|by|from|around|before|until|till|between)\s+|,\s*(?:(?:at|by|before)\s+)?(?=\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.))))(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])(?:\s*(?:[-–]|to|and)\s*(?:(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])|(noon|midday)\b))?/i;
 
+/** A weekday by its name. */
+const NAMED_WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+/** Round 14: a thing named by its date, "the payment from 3 March", "your order of Monday", "the invoice dated 2 March". */
+const THING_OF_A_DATE = new RegExp(
+  String.raw`(\b(?:the|your|our|this|that|my)\s+(?!(?:morning|afternoon|evening|night|day|week|weekend|end|start|beginning|middle)\b)[a-z]{3,})\s+(?:from|of|dated)\s+(?:the\s+)?(?:last\s+)?(?:${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th))(?![\w])(?!\s*(?:[-–]|to|until|till|through)\b)`,
+  "gi",
+);
 /** Round 14: "the morning of the 18th", "the afternoon of Thursday 12 March": a part of the day of a date. */
 const PART_OF_A_DATE = new RegExp(
   String.raw`\bthe (morning|afternoon|evening|night) of ((?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?${MONTH_WORD}(?![a-z]))?(?!\s*[:.]?\d)|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)?(?:\s+${MONTH_WORD}(?![a-z]))?|${MONTH_WORD}\s+\d{1,2}(?:st|nd|rd|th)?)`,
@@ -605,7 +613,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(/\b(?:a|an|one|another|extra|additional)\s+(?:(?:extra|additional|hotel|more)\s+)?nights?\b/gi, "a stay")
     // round 13: a dispatch's arrival, a part of the day naming a role, the date of what a booking is for (above)
     .replace(ARRIVAL_AFTER_DISPATCH, (all: string, at: number, whole: string) =>
-      DISPATCH.test(whole.slice(Math.max(0, at - 200), at)) && DAY_DEADLINE.test(whole.slice(0, at)) ? "" : all,
+      // (round 14: a bare weekday dates the dispatch too, "ship it Friday and it should arrive by Tuesday")
+      DISPATCH.test(whole.slice(Math.max(0, at - 200), at)) &&
+      (DAY_DEADLINE.test(whole.slice(0, at)) || NAMED_WEEKDAY.test(whole.slice(0, at)))
+        ? ""
+        : all,
     )
     .replace(PART_OF_DAY_AS_ROLE, "$1 ")
     .replace(
@@ -710,6 +722,26 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(
       /\s+(?:whether|if)\b[^.;!?]*/gi,
       unlessOnlyDate(() => "", NAMES_A_TIME),
+    )
+    // - round 14: an embedded question ("I'll confirm by tomorrow which slot on Friday works"), the event the act
+    //   comes ahead of ("…on Thursday, ahead of your opening on the 20th"), what a call is about ("call you tomorrow
+    //   about the delivery on Friday") and a thing named by its date ("refund the payment from 3 March by Friday",
+    //   "the invoice of 2 March")
+    .replace(
+      /\s+(?:which|what)\s+[^.;!?]*/gi,
+      unlessOnlyDate(() => "", NAMES_A_TIME),
+    )
+    .replace(
+      /,?\s*\b(?:ahead of|in time for|in advance of|in good time for)\s+(?:your|the|our|their|his|her)\s+[^.;!?,]*/gi,
+      unlessOnlyDate(() => ""),
+    )
+    .replace(
+      /\b(about|regarding|concerning)\s+(?:the|your|our|this|that)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on|for|at|in)\s+[^.;!?,]*/gi,
+      unlessOnlyDate((_all, [prep]) => `${prep} it`),
+    )
+    .replace(
+      THING_OF_A_DATE,
+      unlessOnlyDate((_all, [head]) => `${head}`),
     )
     // - a consequence ("…by Wednesday so they arrive before your board meeting on Friday", "so we can start Monday")
     .replace(
@@ -832,7 +864,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(/\b(\d{1,3})\s*(?:mths?|mos)\b/gi, "$1 months")
     // round 13: "Monday AM", "tomorrow p.m.": a day's morning or afternoon (not before a clock time's digits)
     .replace(
-      /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)\s+(a\.?m|p\.?m)\b\.?(?!\s*\d)/gi,
+      // (round 14: "this pm", "this a.m.")
+      /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|this)\s+(a\.?m|p\.?m)\b\.?(?!\s*\d)/gi,
       (_all, day: string, half: string) => `${day} ${/^a/i.test(half) ? "morning" : "afternoon"}`,
     )
     // round 9: "between 14h and 16h", "at 9h30": hours written with an "h" (French, Portuguese, Spanish usage)
@@ -956,15 +989,22 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     if (t > sentAt) return { dueAt: t, phrase: m[0] };
   }
   // (round 14: not "the end of the week after next", read below)
-  m = /\b(?:by\s+)?(?:the\s+)?(?:end of (?:the |this )?week(?! after next)|eow|this week|later this week)\b/i.exec(
-    text,
-  );
+  m =
+    /\b(?:by\s+)?(?:the\s+)?(?:end of (?:the |this )?week(?! after next)|eow|this week|later this week|(?:in|during) the course of (?:the|this) week)\b/i.exec(
+      text,
+    );
   if (m) {
     let t = at(sent.weekday === 6 ? 6 : sent.weekday === 0 ? 5 : fridayOffset, eod);
     if (t <= sentAt) t = at(fridayOffset + 7, eod);
     return { dueAt: t, phrase: m[0] };
   }
   // round 11: "over the weekend" is done by its Sunday, "before the weekend" by Friday (blind7, train9)
+  // round 14: "after the weekend", "straight after the weekend": the Monday after it
+  m = /\b(?:after|following)\s+the\s+weekend\b/i.exec(text);
+  if (m && !hasWeekday) {
+    const monday = (8 - sent.weekday) % 7 || 7;
+    return { dueAt: at(monday, eod), phrase: m[0] };
+  }
   m = /\b(?:over|during|across|at)\s+the\s+weekend\b|\bbefore the weekend\b/i.exec(text);
   if (m && !hasWeekday) {
     const sunday = (7 - sent.weekday) % 7;
