@@ -291,6 +291,39 @@ describe("insights hook, end to end from signed webhooks", () => {
     expect(reply?.insightsAt).toBeTypeOf("number");
   });
 
+  test("a time in the reader's zone: 'your time' is the contact's in our reply and the organization's in theirs", async () => {
+    await post(t, email("Dana Reyes <dana@acme.com>", "Pilot", FIRST));
+    await drain(t);
+    const m1 = await messageOf("Pilot");
+    // Dana works from Tokyo; the organization works from Lisbon (UTC+0 in November).
+    await t.run(async (ctx) => {
+      await ctx.db.patch(m1.contactId, { timezone: "Asia/Tokyo" });
+      await ctx.db.patch(a.organizationId, { timezone: "Europe/Lisbon" });
+    });
+    await post(t, email("Dana Reyes <dana@acme.com>", "Call", "I'll call you at 4pm your time on Thursday."));
+    await drain(t);
+    await asA.mutation(api.outbound.replies.send, {
+      organizationId: a.organizationId,
+      threadId: m1.threadId,
+      text: "Thanks Dana. I'll send you the revised quote by 9am your time on Thursday.",
+    });
+    vi.runOnlyPendingTimers();
+    await t.finishInProgressScheduledFunctions();
+    const open = await asA.query(api.crm.commitments.list, {
+      organizationId: a.organizationId,
+      contactId: m1.contactId,
+      paginationOpts: { numItems: 10, cursor: null },
+    });
+    const due = (action: string) => {
+      const c = open.page.find((x) => x.action?.includes(action));
+      return c ? [c.actor, new Date(c.dueAt!).toISOString()] : null;
+    };
+    // Dana's "4pm your time" is 16:00 in Lisbon (read in Tokyo it would be 07:00 UTC); our "9am your time" is 09:00 in
+    // Tokyo, 00:00 UTC (read in Lisbon it would be 09:00 UTC).
+    expect(due("call you")).toEqual(["contact", "2026-11-26T16:00:00.000Z"]);
+    expect(due("revised quote")).toEqual(["us", "2026-11-26T00:00:00.000Z"]);
+  });
+
   test("signature phones nobody has become unverified identities of the sender", async () => {
     await post(t, email("Dana Reyes <dana@acme.com>", "Pilot", FIRST));
     await drain(t);

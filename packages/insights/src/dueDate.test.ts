@@ -458,3 +458,124 @@ describe("resolveDueDate: round 13 (which of several dates is the promise's)", (
     expect(iso("the notes from last Monday's visit tomorrow")).toBe("2026-03-11T17:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 14 (windows, waits, recurring times, zones)", () => {
+  // Tuesday 10 March 2026, 14:00 UTC (new wording; the holdout is test/fixtures/tuning14-due-holdout.ts)
+  it("dates a window or a 'before <hour>' after a day at the hour that ends it", () => {
+    expect(iso("the glazier fits the panes on Friday 13th before 11am")).toBe("2026-03-13T11:00:00.000Z");
+    expect(iso("the caterers set up on the 19th between 7am and 9am")).toBe("2026-03-19T09:00:00.000Z");
+    expect(iso("our rigger is on site Thursday 9-12")).toBe("2026-03-12T12:00:00.000Z");
+    expect(iso("the valuation report reaches you by the 20th, 14:30 at the latest")).toBe("2026-03-20T14:30:00.000Z");
+    // a number after the comma that is no clock time leaves the day's end
+    expect(iso("we deliver on the 20th, 3 pallets in all")).toBe("2026-03-20T17:00:00.000Z");
+    // a weekday before a range of days of the month is no window of hours
+    expect(iso("the stand is staffed Friday 13-14 March")).not.toBe("2026-03-13T14:00:00.000Z");
+  });
+
+  it("reads a four-digit 24-hour time right after a day word", () => {
+    expect(iso("tug assistance confirmed for Thursday 0545")).toBe("2026-03-12T05:45:00.000Z");
+    expect(iso("we rotate the certificates Sunday 2330")).toBe("2026-03-15T23:30:00.000Z");
+  });
+
+  it("dates the act, not the wait the reader may expect after it", () => {
+    expect(iso("I'm reversing the fee today, allow 3-5 working days for it to show")).toBe("2026-03-10T17:00:00.000Z");
+    expect(iso("the replacement card is posted tomorrow, you should get it within a week")).toBe(
+      "2026-03-11T17:00:00.000Z",
+    );
+    // alone, the wait is the date
+    expect(iso("you should receive it by Friday")).toBe("2026-03-13T17:00:00.000Z");
+  });
+
+  it("dates a recurring time at its first occurrence", () => {
+    expect(iso("our warden walks the site at 10pm every night")).toBe("2026-03-10T22:00:00.000Z");
+    expect(iso("the stock is topped up every Thursday")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("I'll send a summary every day until Friday")).toBe("2026-03-13T17:00:00.000Z");
+  });
+
+  it("reads a time in a city's zone, an ambiguous abbreviation by the writer's zone, and the reader's zone", () => {
+    // 10:00 in Nairobi (UTC+3) on Thursday
+    expect(iso("the sandbox opens on Thursday at 10:00 Nairobi time")).toBe("2026-03-12T07:00:00.000Z");
+    expect(iso("I'll ring you Friday at 9am Mexico City time")).toBe("2026-03-13T15:00:00.000Z");
+    // a city without "time" is a place
+    expect(iso("our Nairobi office confirms on Thursday at 10:00")).toBe("2026-03-12T10:00:00.000Z");
+    // IST: India's from London, Ireland's from Dublin (UTC+0 in March)
+    expect(iso("the files land by 6pm IST tomorrow", TUE, "Europe/London")).toBe("2026-03-11T12:30:00.000Z");
+    expect(iso("the files land by 6pm IST tomorrow", TUE, "Europe/Dublin")).toBe("2026-03-11T18:00:00.000Z");
+    // "your time": the reader's zone when it is known, else the writer's
+    const yours = (text: string, readerTimezone?: string) => {
+      const r = resolveDueDate(text, TUE, { timezone: "Europe/London", readerTimezone });
+      return r ? new Date(r.dueAt).toISOString() : null;
+    };
+    expect(yours("I'll call you at 8am your time on Thursday", "America/Chicago")).toBe("2026-03-12T13:00:00.000Z");
+    expect(yours("the draft is with you by 5pm (your time) tomorrow", "Asia/Singapore")).toBe(
+      "2026-03-11T09:00:00.000Z",
+    );
+    expect(yours("I'll call you at 8am your time on Thursday")).toBe("2026-03-12T08:00:00.000Z");
+    // "my time" is the writer's
+    expect(yours("I'll call you at 8am my time on Thursday", "America/Chicago")).toBe("2026-03-12T08:00:00.000Z");
+  });
+
+  it("reads train12's forms (after its first contact): nights as stays, ranges of days, a weekday choosing the month", () => {
+    // Tuesday 10 March 2026
+    expect(iso("I'm booking an extra night in Porto and will send the new plan by 4pm")).toBe(
+      "2026-03-10T16:00:00.000Z",
+    );
+    expect(iso("the pallets arrive between the 18th and 20th")).toBe("2026-03-20T17:00:00.000Z");
+    // the 14th of April 2026 is a Tuesday, the 14th of March a Saturday
+    expect(iso("we'll fit the blinds on Tuesday 14th")).toBe("2026-04-14T17:00:00.000Z");
+    expect(iso("we'll fit the blinds on Saturday 14th")).toBe("2026-03-14T17:00:00.000Z");
+    expect(iso("Suite 4 is reserved for the Jones family from 3 May 10am to 9 May")).toBe("2026-05-03T10:00:00.000Z");
+  });
+
+  it("reads plain phrases no set had labelled (a battery of 40 written without reading any set: 5 were wrong)", () => {
+    // Tuesday 10 March 2026, 14:00 UTC
+    expect(iso("the parts arrive by the end of the week after next")).toBe("2026-03-27T17:00:00.000Z");
+    expect(iso("I'll ring you at ten past four")).toBe("2026-03-10T16:10:00.000Z");
+    expect(iso("I'll be there at twenty to 5 tomorrow")).toBe("2026-03-11T16:40:00.000Z");
+    expect(iso("delivery on Mon 16th between 8 and noon")).toBe("2026-03-16T12:00:00.000Z");
+    expect(iso("delivery on Monday between 8 and noon")).toBe("2026-03-16T12:00:00.000Z");
+    expect(iso("we'll deliver in the first week of April")).toBe("2026-04-03T17:00:00.000Z");
+    expect(iso("the fit-out finishes by the last week of May")).toBe("2026-05-29T17:00:00.000Z");
+    expect(iso("I'll visit the second week of next month")).toBe("2026-04-10T17:00:00.000Z");
+    // "ten" alone is no time
+    expect(iso("we have ten people to go")).toBeNull();
+  });
+
+  it("reads a second battery of 40 plain phrases (zones, parts of a date, meeting minutes: 3 were wrong)", () => {
+    // Tuesday 10 March 2026, 14:00 UTC
+    expect(iso("I'll send the minutes within 24 hours of the meeting")).toBeNull();
+    expect(iso("we'll be with you on the morning of the 18th")).toBe("2026-03-18T12:00:00.000Z");
+    expect(iso("the van comes on the afternoon of Thursday 12 March")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("we'll send the samples early next month")).toBe("2026-04-10T17:00:00.000Z");
+    expect(iso("we'll send the samples early May")).toBe("2026-05-10T17:00:00.000Z");
+    // an event's morning stays no date, and minutes that count stay a duration
+    expect(iso("we'll arrive the morning of the move")).toBeNull();
+    expect(iso("I'll call you in 10 minutes")).toBe("2026-03-10T14:10:00.000Z");
+  });
+
+  it("reads a third battery of 40 phrases in non-native and office English (3 were wrong)", () => {
+    // Tuesday 10 March 2026, 14:00 UTC
+    expect(iso("I will send it after the weekend")).toBe("2026-03-16T17:00:00.000Z");
+    expect(iso("I will come back to you in the course of the week")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("I will call you back this pm")).toBe("2026-03-10T17:00:00.000Z");
+    // a weekday named with it wins
+    expect(iso("after the weekend, on Tuesday, I'll send it")).toBe("2026-03-17T17:00:00.000Z");
+  });
+
+  it("reads a fourth battery of 25 clauses with two dates (6 read the other act's date), the promise's own kept", () => {
+    // Tuesday 10 March 2026, 14:00 UTC
+    expect(iso("we'll deliver the chairs on Thursday, ahead of your opening on the 20th")).toBe(
+      "2026-03-12T17:00:00.000Z",
+    );
+    expect(iso("I'll confirm by tomorrow which slot on Friday works")).toBe("2026-03-11T17:00:00.000Z");
+    expect(iso("we'll book the venue for the 28th by Wednesday")).toBe("2026-03-11T17:00:00.000Z");
+    expect(iso("I'll call you tomorrow about the delivery on Friday")).toBe("2026-03-11T17:00:00.000Z");
+    expect(iso("we'll ship it Friday and it should arrive by Tuesday")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("we'll refund the payment from 3 March by Friday")).toBe("2026-03-13T17:00:00.000Z");
+    // alone, each of those dates still dates the promise
+    expect(iso("we'll deliver ahead of your opening on the 20th")).toBe("2026-03-20T17:00:00.000Z");
+    expect(iso("we'll book the venue for the 28th")).toBe("2026-03-28T17:00:00.000Z");
+    expect(iso("I'll call you about the delivery on Friday")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("it should arrive by Tuesday")).toBe("2026-03-17T17:00:00.000Z");
+  });
+});

@@ -12,6 +12,12 @@ export interface DueDateOptions {
    * duration counted from an event ("within 3 working days of the test"); without it such a duration has no date.
    */
   eventAt?: number;
+  /**
+   * Round 14: IANA zone of the reader, for a time given in it ("I'll call at 9am your time", "by 5pm your time on
+   * Friday"). The API passes the contact's zone for a reply to a contact and the organization's for a contact's
+   * message. Without it such a time is read in `timezone` (the writer's), as before.
+   */
+  readerTimezone?: string;
 }
 
 export interface DueDate {
@@ -120,7 +126,7 @@ const DAY_DEADLINE = new RegExp(
   "i",
 );
 const DATE_AFTER_FOR = new RegExp(
-  String.raw`(\b[a-z]{3,}\s+for\s+)(?:an?\s+)?(?:(?:this|next|the coming|the following)\s+(?:week|weekend|month|year|quarter|term|season)|(?:jan(?:uary)?|feb(?:ruary)?|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?:(?:this|next|the coming)\s+)?${NAMED_DATE}(?:\s*(?:[-–]|to|through|until|till|and)\s*${NAMED_DATE})?)(?![\w])`,
+  String.raw`(\b[a-z]{3,}\s+for\s+)(?:an?\s+)?(?:(?:this|next|the coming|the following)\s+(?:week|weekend|month|year|quarter|term|season)|(?:jan(?:uary)?|feb(?:ruary)?|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?:(?:this|next|the coming)\s+)?${NAMED_DATE}(?:\s*(?:[-–]|to|through|until|till|and)\s*${NAMED_DATE})?|the\s+\d{1,2}(?:st|nd|rd|th))(?![\w])`,
   "gi",
 );
 /**
@@ -133,7 +139,23 @@ const DATE_AFTER_FOR = new RegExp(
 const DISPATCH =
   /\b(?:ship(?:s|ped|ping)?|dispatch(?:es|ed|ing)?|send(?:s|ing)?|sent|post(?:s|ed|ing)?|mail(?:s|ed|ing)?|courier(?:s|ed|ing)?|leav(?:e|es|ing)|left|go(?:es|ing)? out|load(?:s|ed|ing)?|driv(?:e|es|ing)|bring(?:s|ing)?|fly|flies|flying|sail(?:s|ing)?|truck(?:s|ed|ing)?|freight(?:s|ed|ing)?)\b/i;
 const ARRIVAL_AFTER_DISPATCH =
-  /(?:,\s*|\s+and\s+|\s+[-–—]\s+)(?:(?:it|they|he|she|which)\s+)?(?:arriv(?:e|es|ing)|land(?:s|ing)?|reach(?:es|ing)?|eta\b|get(?:s|ting)? (?:to|there|in)\b|(?:be|being) with you)[^.;!?]*/gi;
+  // (round 14: also after a modal, "ship it Friday and it should arrive by Tuesday")
+  /(?:,\s*|\s+and\s+|\s+[-–—]\s+)(?:(?:it|they|he|she|which)\s+)?(?:(?:should|will|'ll|would|may|might|usually|normally)\s+)?(?:arriv(?:e|es|ing)|land(?:s|ing)?|reach(?:es|ing)?|eta\b|get(?:s|ting)? (?:to|there|in)\b|(?:be|being) with you)[^.;!?]*/gi;
+/**
+ * Round 14: a time that recurs ("by 3pm each day", "every morning at 8", "at 6pm every evening", "every Monday",
+ * "daily at 10") is due at its first occurrence, as train9's and train10's authors label it (blind9's labels one
+ * null): the recurrence words go, the clock time, the part of the day and the weekday stay, and an earlier dated
+ * clause of the sentence moves the first occurrence to its day (commitments.ts).
+ */
+const RECURRING_TIME =
+  /\b(?:every|each)\s+(?:single\s+)?(?:(?:day|weekday|working day|business day)\b|(?=(?:morning|afternoon|evening|night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b))|\b(?:daily|nightly)\b/gi;
+/**
+ * Round 14: what the reader may expect after an act, to the end of the clause: "expect it back in 5-7 business days",
+ * "allow 2-4 working days", "you should receive it in 2 to 3 days", "you'll have it by Friday", "it usually takes
+ * a week".
+ */
+const WAIT_AFTER_ACT =
+  /(?:,\s*|\s+and\s+|\s+[-–—]\s+|;\s*)(?:(?:so\s+|then\s+)?(?:please\s+)?(?:expect|allow)\b|(?:you|they)(?:'ll|\s+will|\s+should|\s+can|\s+may|\s+might)?\s+(?:receive|get|see|have)\s+(?:it|them|this|that|those|these|the\s+[a-z]+|your\s+[a-z]+|the\s+money|a\s+[a-z]+)\b|(?:it|they|this|which)\s+(?:should|will|'ll|usually|normally|typically|generally|can)\s+(?:take|arrive|reach|land|show|appear|clear|be with you)\b)[^.;!?]*/gi;
 /**
  * Round 13: a part of the day that names a person, a team or a shift rather than a time ("our night porter", "the
  * morning shift", "our evening team", "the weekend staff"): no deadline. An agent noun (-er, -or, -ist, -ant) or a
@@ -149,6 +171,10 @@ const PART_OF_DAY_AS_ROLE =
  */
 const DATE_IN_FOR_PHRASE =
   /\bfor\s+(?:a|an|the|your|our|his|her|their|my)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:in|on|during|over|around|at|of|from)\s+[^,.;!?]*?(?=\s*(?:[,.;!?]|$|\b(?:by|before|until|till|no later than|within|tonight|today|tomorrow)\b))/gi;
+/** Round 14: minutes written as words before "past" or "to" an hour ("ten past four", "twenty-five to 6"). */
+const MINUTE_WORDS: Record<string, number> = { five: 5, ten: 10, twenty: 20, "twenty five": 25 };
+const MINUTES_PAST =
+  /\b(twenty[\s-]five|five|ten|twenty)\s+(past|to)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|[1-9])\b(?![:.]\d)/gi;
 /** Round 13: "half nine", "quarter past ten", "eleven o'clock", "by ten", "at seven sharp": an hour written as a word. */
 const HOUR_WORD =
   /\b(half|quarter past|quarter to|at|by|around|until|till|before|after|from)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?=\s*(?:o'?clock\b|a\.?m\b|p\.?m\b|sharp\b|tomorrow\b|tonight\b|today\b|in the (?:morning|afternoon|evening)\b|on\b|[,.;!?]|$))|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s*(?:o'?clock|a\.?m\.?|p\.?m\.?)(?![a-z]))/gi;
@@ -166,6 +192,17 @@ const COUNTED_FROM_EVENT =
 
 /** Events any dated arrangement before them can be ("within 3 working days of the visit"). */
 const GENERIC_EVENT = /^(?:visit|visits|appointment|meeting|event|session|call|date|day|job|works?|booking)$/i;
+
+/**
+ * Round 14 (b13cd): stems (four letters) of words that name the same act, so that an event named by a synonym counts
+ * from the dated arrangement; a product of the act (a report, findings) is no synonym of it.
+ */
+const SAME_ACT: string[][] = [
+  ["coll", "pick"],
+  ["deli", "drop"],
+  ["inst", "fitt"],
+  ["insp", "surv", "asse"],
+];
 
 /** The counted phrase of `text` when its number is a duration ("one week of the subscription" is an amount). */
 function countedPhrase(text: string): { m: RegExpExecArray; n: number } | null {
@@ -191,7 +228,14 @@ export function countsFromEvent(text: string, context: string): boolean {
     .toLowerCase()
     .replace(/[^a-z]/g, "")
     .slice(0, 4);
-  return stem.length === 4 && new RegExp(String.raw`\b${stem}`, "i").test(boundText(context, MAX_CLAUSE_CHARS * 4));
+  // round 14 (b13cd): the event is named elsewhere in the context, not only in the counted phrase itself ("…inspects the
+  // container on Tuesday 20 October, and we settle the claim within 10 days of his report": no report is dated)
+  const elsewhere = boundText(context, MAX_CLAUSE_CHARS * 4).replace(counted.m[0], " ");
+  if (stem.length !== 4) return false;
+  // …by its own stem or by a word of the same act ("Pickup is confirmed for Friday…, certificates follow within 5
+  // working days of the collection")
+  const kin = SAME_ACT.find((stems) => stems.includes(stem)) ?? [stem];
+  return kin.some((k) => new RegExp(String.raw`\b${k}`, "i").test(elsewhere));
 }
 
 /**
@@ -246,7 +290,125 @@ const ZONE_NAMES: Record<string, string> = {
   nzdt: "Pacific/Auckland",
   "new york": "America/New_York",
   "new zealand": "Pacific/Auckland",
+  // round 14: more abbreviations people write after a clock time; words that are also English ("eat", "cat", "wet",
+  // "west", "ast") are left out, and the ambiguous ones ("IST", "CST") are read by the writer's zone (`zoneNamed`)
+  hst: "Pacific/Honolulu",
+  akst: "America/Anchorage",
+  akdt: "America/Anchorage",
+  nst: "America/St_Johns",
+  ndt: "America/St_Johns",
+  brt: "America/Sao_Paulo",
+  art: "America/Argentina/Buenos_Aires",
+  wet: "Europe/Lisbon",
+  mez: "Europe/Berlin",
+  mesz: "Europe/Berlin",
+  msk: "Europe/Moscow",
+  trt: "Europe/Istanbul",
+  sast: "Africa/Johannesburg",
+  pkt: "Asia/Karachi",
+  ict: "Asia/Bangkok",
+  wib: "Asia/Jakarta",
+  pht: "Asia/Manila",
+  acst: "Australia/Adelaide",
+  acdt: "Australia/Adelaide",
+  aet: "Australia/Sydney",
+  nzt: "Pacific/Auckland",
 };
+/**
+ * Round 14: abbreviations that name two zones, read by the writer's zone: "IST" is Irish Standard Time to a writer
+ * in Dublin and Israel's to one in Israel (India's otherwise, the common business use); "CST" is China's to a writer
+ * in China, Taiwan or Hong Kong (US Central otherwise). Hand-written: Intl names zones but maps no abbreviation
+ * back to a zone, and no library resolves an ambiguous one by the writer's place.
+ */
+const AMBIGUOUS_ABBREVIATIONS: Record<string, Array<[RegExp, string]>> = {
+  ist: [
+    [/^Europe\/(?:Dublin|Belfast)$/, "Europe/Dublin"],
+    [/^Asia\/(?:Jerusalem|Tel_Aviv)$/, "Asia/Jerusalem"],
+  ],
+  cst: [[/^Asia\/(?:Shanghai|Chongqing|Harbin|Urumqi|Taipei|Hong_Kong|Macau)$/, "Asia/Shanghai"]],
+};
+/** The IANA zone a zone word names, for a writer in `writerZone`. */
+function zoneNamed(word: string, writerZone: string): string | undefined {
+  const key = word.toLowerCase();
+  for (const [zoneRe, zone] of AMBIGUOUS_ABBREVIATIONS[key] ?? []) if (zoneRe.test(writerZone)) return zone;
+  return ZONE_NAMES[key];
+}
+
+/**
+ * Round 14: "10:00 Lisbon time", "by 9am on Monday, Nairobi time": any city that names an IANA zone, before "time"
+ * (without "time" a city names a place: "our Lisbon office"). Built once from the runtime's own zone list
+ * (`Intl.supportedValuesOf`), so every zone city is known without a hand-kept list; a runtime without it keeps the
+ * cities of `ZONE_NAMES`.
+ */
+let cityZones: Map<string, string> | null = null;
+const CITY_NOT_ZONE =
+  /^(?:jersey|virgin|knox|marengo|vincennes|center|monticello|beulah|salem|regina|creston|panama|guyana|dominica|nome)$/;
+function cityZone(city: string): string | undefined {
+  if (!cityZones) {
+    cityZones = new Map();
+    const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
+    for (const zone of typeof supported === "function" ? supported("timeZone") : []) {
+      const name = (zone.split("/").pop() ?? "").replace(/_/g, " ").toLowerCase();
+      // the continents' cities only (Indian/Christmas, Pacific/Easter, Pacific/Wake are words before "time"), and
+      // not the ones that are words or a part of a US state's name
+      if (
+        /^(?:Europe|America|Asia|Africa|Australia|Atlantic)\//.test(zone) &&
+        name.length > 2 &&
+        !CITY_NOT_ZONE.test(name)
+      )
+        cityZones.set(name, zone);
+    }
+    // cities people name that are no zone's own name
+    for (const [name, zone] of Object.entries({
+      washington: "America/New_York",
+      boston: "America/New_York",
+      "san francisco": "America/Los_Angeles",
+      seattle: "America/Los_Angeles",
+      miami: "America/New_York",
+      houston: "America/Chicago",
+      dallas: "America/Chicago",
+      atlanta: "America/New_York",
+      frankfurt: "Europe/Berlin",
+      munich: "Europe/Berlin",
+      milan: "Europe/Rome",
+      barcelona: "Europe/Madrid",
+      geneva: "Europe/Zurich",
+      mumbai: "Asia/Kolkata",
+      delhi: "Asia/Kolkata",
+      "new delhi": "Asia/Kolkata",
+      bangalore: "Asia/Kolkata",
+      beijing: "Asia/Shanghai",
+      "cape town": "Africa/Johannesburg",
+      "abu dhabi": "Asia/Dubai",
+      "sao paulo": "America/Sao_Paulo",
+      "são paulo": "America/Sao_Paulo",
+      rio: "America/Sao_Paulo",
+    }))
+      if (!cityZones.has(name)) cityZones.set(name, zone);
+  }
+  return cityZones.get(city.toLowerCase());
+}
+/** A city (one or two words) before "time": "Lisbon time", "(Buenos Aires time)", "New York time". */
+const CITY_TIME = /(?:\b(\p{L}+)\s+)?\b(\p{L}+)\s+time\b/giu;
+/** The zone of a city named before "time" in `text`, and where that phrase is. */
+function cityTimeIn(text: string): { zone: string; index: number; length: number } | null {
+  for (const m of text.matchAll(CITY_TIME)) {
+    const [all, first, word = ""] = m;
+    const two = first ? cityZone(`${first} ${word}`) : undefined;
+    const zone = two ?? cityZone(word);
+    if (!zone) continue;
+    // the phrase starts at the first word for a two-word city, else at the city word
+    const skip = two || !first ? 0 : all.indexOf(word, first.length);
+    return { zone, index: (m.index ?? 0) + skip, length: all.length - skip };
+  }
+  return null;
+}
+/**
+ * Round 14: a time in the reader's zone ("9am your time", "by 5pm your local time", "10:00 (your time)", "in your time
+ * zone"); the writer's own ("my time", "our time") is the default zone and only dropped.
+ */
+const YOUR_TIME =
+  /,?\s*\(?\b(?:(your|ur|you're|ya)|my|our)\s+(?:local\s+)?time(?:\s*zone)?\b\)?|,?\s*\b(?:in|on)\s+(your)\s+(?:local\s+)?(?:time\s*zone|timezone)\b/i;
 /**
  * A country's time named anywhere in the promise, even apart from the clock ("by 12:00 tomorrow, Italian
  * time"): the adjective with "time" is unambiguous where a bare "German" is not (round 7, blind5).
@@ -379,7 +541,8 @@ const HOUR_AFTER_DAY = new RegExp(
 );
 /** Round 13: "booked from 1 July to 30 September": a stay or hire, owed when it starts. */
 const BOOKED_RANGE = new RegExp(
-  String.raw`(\b(?:booked|reserved|held|blocked(?: out)?|rented|hired|confirmed)\s+(?:for\s+(?:you|[a-z]+)\s+)?from\s+(?:the\s+)?(?:${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th)?))\s*(?:to|until|till|through|[-–])\s*(?:the\s+)?(?:${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th)?(?:\s+${MONTH_WORD})?)(?![\w])`,
+  // (round 14: also "booked for your grandmother from 14 Dec 2pm to 28 Dec": up to three words after "for", a start time)
+  String.raw`(\b(?:booked|reserved|held|blocked(?: out)?|rented|hired|confirmed)\s+(?:for\s+(?:[a-z]+\s+){1,3})?from\s+(?:the\s+)?(?:${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm))?)\s*(?:to|until|till|through|[-–])\s*(?:the\s+)?(?:${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th)?(?:\s+${MONTH_WORD})?)(?![\w])`,
   "gi",
 );
 /** Round 13: "by end of day on 6/11", "close of business 14 May": a day of a month named beside the day's end. */
@@ -388,25 +551,91 @@ const NAMES_DAY_OF_MONTH = new RegExp(
   "i",
 );
 
+/**
+ * Round 14: the clock time right after a day of the month: "on the 28th at 11", "on Thursday 22nd before 10am",
+ * "on Monday 9th between 6am and 8am", "by the 12th, 10:00 at the latest". Groups 1-3 the hour, minutes and half;
+ * 4-6 a window's end.
+ */
+const DAY_WINDOW =
+  /^\s*(?:(?:at|by|from|around|before|until|till|between)\s+|,\s*(?:(?:at|by|before)\s+)?(?=\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.))))(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])(?:\s*(?:[-–]|to|and)\s*(?:(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])|(noon|midday)\b))?/i;
+
+/** A weekday by its name. */
+const NAMED_WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+/** Round 14: a thing named by its date, "the payment from 3 March", "your order of Monday", "the invoice dated 2 March". */
+const THING_OF_A_DATE = new RegExp(
+  String.raw`(\b(?:the|your|our|this|that|my)\s+(?!(?:morning|afternoon|evening|night|day|week|weekend|end|start|beginning|middle)\b)[a-z]{3,})\s+(?:from|of|dated)\s+(?:the\s+)?(?:last\s+)?(?:${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th))(?![\w])(?!\s*(?:[-–]|to|until|till|through)\b)`,
+  "gi",
+);
+/** Round 14: "the morning of the 18th", "the afternoon of Thursday 12 March": a part of the day of a date. */
+const PART_OF_A_DATE = new RegExp(
+  String.raw`\bthe (morning|afternoon|evening|night) of ((?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?${MONTH_WORD}(?![a-z]))?(?!\s*[:.]?\d)|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)?(?:\s+${MONTH_WORD}(?![a-z]))?|${MONTH_WORD}\s+\d{1,2}(?:st|nd|rd|th)?)`,
+  "gi",
+);
+
 /** Round 13: a deadline of any kind, also a bare weekday or a day with its month ("We'll ship Wednesday"). */
 const NAMES_A_TIME = new RegExp(String.raw`${ANY_DEADLINE.source}|\b(?:${NAMED_DATE})\b`, "i");
+
+/**
+ * Round 14: the clock time of a deadline dated by another clause ("at 9:30 that morning", "at 4 that afternoon",
+ * "by 10 the same day"), with the part of the day named in it setting a bare hour's half (an hour from 1 to 6
+ * without one is pm, as everywhere here); null without a clock time.
+ */
+export function clockTimeOf(text: string): { hour: number; minute: number } | null {
+  const m =
+    /\b(?:at|by|from|around|before|until|till)\s+(\d{1,2})(?:[:.]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/]|[:.]\d|\s*(?:%|days?|weeks?|months?|hours?|hrs?|mins?|minutes?)\b)/i.exec(
+      boundText(text, MAX_CLAUSE_CHARS),
+    );
+  const h = Number(m?.[1] ?? 99);
+  if (!m || h > 23) return null;
+  const half = m[3] ?? "";
+  const part = /\b(morning|afternoon|evening|night)\b/i.exec(text)?.[1]?.toLowerCase() ?? "";
+  let hour = h;
+  if (/^p/i.test(half) && h < 12) hour = h + 12;
+  else if (/^a/i.test(half) && h === 12) hour = 0;
+  else if (
+    !half &&
+    h < 12 &&
+    (/^(?:afternoon|evening|night)$/.test(part) || (part !== "morning" && h >= 1 && h <= PM_UP_TO))
+  )
+    hour = h + 12;
+  return { hour, minute: Number(m[2] ?? 0) };
+}
 
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
   if (opts.eventAt !== undefined) {
     const counted = countFromEvent(fullText, opts.eventAt, opts);
     if (counted) return counted;
   }
+  let weekdayOfDay: number | null = null;
   const text = boundText(fullText, MAX_CLAUSE_CHARS)
     .replace(GREETING, "")
+    // round 14: "a hotel night in Trondheim", "an extra night": a night counted as a stay is no time
+    .replace(/\b(?:a|an|one|another|extra|additional)\s+(?:(?:extra|additional|hotel|more)\s+)?nights?\b/gi, "a stay")
     // round 13: a dispatch's arrival, a part of the day naming a role, the date of what a booking is for (above)
     .replace(ARRIVAL_AFTER_DISPATCH, (all: string, at: number, whole: string) =>
-      DISPATCH.test(whole.slice(Math.max(0, at - 200), at)) && DAY_DEADLINE.test(whole.slice(0, at)) ? "" : all,
+      // (round 14: a bare weekday dates the dispatch too, "ship it Friday and it should arrive by Tuesday")
+      DISPATCH.test(whole.slice(Math.max(0, at - 200), at)) &&
+      (DAY_DEADLINE.test(whole.slice(0, at)) || NAMED_WEEKDAY.test(whole.slice(0, at)))
+        ? ""
+        : all,
     )
     .replace(PART_OF_DAY_AS_ROLE, "$1 ")
     .replace(
       DATE_IN_FOR_PHRASE,
       unlessOnlyDate(() => "for the period"),
     )
+    // round 14: "send the minutes", "your minutes": the notes of a meeting, not an amount of time
+    .replace(
+      /\b(the|your|our|my|these|those|their|meeting)\s+minutes\b(?!\s+(?:before|after|of|from|later|earlier|ago))/gi,
+      "$1 notes",
+    )
+    // round 14: "ten past four", "twenty to 5", "five past nine": minutes past or to an hour, in words
+    .replace(MINUTES_PAST, (_all, mins: string, dir: string, hour: string) => {
+      const n = /^\d+$/.test(hour) ? Number(hour) : NUMBER_WORDS.indexOf(hour.toLowerCase()) + 1;
+      const past = MINUTE_WORDS[mins.toLowerCase().replace(/[\s-]+/g, " ")] ?? 0;
+      if (n < 1 || n > 12 || !past) return _all;
+      return /^past$/i.test(dir) ? `${n}:${String(past).padStart(2, "0")}` : `${n === 1 ? 12 : n - 1}:${60 - past}`;
+    })
     .replace(HOUR_WORD, (_all, prep: string | undefined, word: string | undefined, alone: string | undefined) => {
       const n = NUMBER_WORDS.indexOf((word ?? alone ?? "").toLowerCase()) + 1;
       return prep ? `${prep} ${n}` : String(n);
@@ -424,12 +653,38 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /\b(at|by|before|until|till|from)\s+([01]\d|2[0-3])([0-5]\d)(?=\s+(?:today|tonight|tomorrow|local)\b)/gi,
       "$1 $2:$3",
     )
+    // round 14: "confirmed for Friday 0800", "we patch the firewall Saturday 2200": a four-digit time right after a
+    // day word (a year there is rare, and 2020-2099 are read as years)
+    .replace(
+      /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight)\s+(?:at\s+)?(?!20[2-9]\d)([01]\d|2[0-3])([0-5]\d)\b(?![:./]\d)/gi,
+      "$1 at $2:$3",
+    )
     // a zero-padded hour is a 24-hour clock's morning ("by 06:00", "at 05:30"), never the pm of a bare 1-6
     .replace(/\b(0[1-9]):([0-5]\d)\b(?!\s*(?:am|pm|a\.m\.|p\.m\.|utc|gmt|z\b))/gi, "$1:$2am")
     // round 13: "Monday 3 August, 9–11am": an hour after a day and its month is the time, not another day
     .replace(HOUR_AFTER_DAY, "$1 at ")
+    // round 14: "with you Friday 8-10", "on site Monday 9-11": bare hours in a range after a weekday are a window
+    // of that day, due at its end (chrono reads "Friday 8-10" as the day alone)
+    .replace(
+      /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(1[0-2]|0?[1-9])(:[0-5]\d)?\s*[-–]\s*(1[0-2]|0?[1-9])(:[0-5]\d)?\b(?![:./\d]|\s*(?:st|nd|rd|th|%)\b)(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi,
+      (_all, day: string, h1: string, m1: string | undefined, h2: string, m2: string | undefined) =>
+        `${day} from ${h1}${m1 ?? ""} to ${h2}${m2 ?? ""}`,
+    )
+    // round 14: "by 3pm each day", "every morning at 8": a time that recurs is due at its first occurrence
+    .replace(RECURRING_TIME, " ")
+    // round 14: what the reader may expect after the act ("I'm issuing the refund today, expect it back on your card
+    // in 5-7 business days", "goes in the post this afternoon, you should receive it in 2 to 3 days"): the act is
+    // the promise, due when it is done, as a dispatch's arrival is (above); only when the act names its day
+    .replace(WAIT_AFTER_ACT, (all: string, at: number, whole: string) =>
+      DAY_DEADLINE.test(whole.slice(0, at)) ? "" : all,
+    )
     // round 13: "booked from 1 July to 30 September": a stay or hire is owed when it starts, not when it ends
     .replace(BOOKED_RANGE, "$1")
+    // round 14: "delivered between the 7th and 9th", "from the 7th to the 9th": a range of days is due at its end (a booked one at its start, above)
+    .replace(
+      /\b(?:between|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\s+(?:and|to|till|until|[-–])\s+(?:the\s+)?(\d{1,2})(st|nd|rd|th)\b/gi,
+      (all: string, a: string, b: string, suffix: string) => (Number(b) > Number(a) ? `by the ${b}${suffix}` : all),
+    )
     // round 13: "I'll notify the tenants today and you can come Thursday from 9am": what the reader may do after the
     // promise has its own date
     .replace(
@@ -467,6 +722,26 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(
       /\s+(?:whether|if)\b[^.;!?]*/gi,
       unlessOnlyDate(() => "", NAMES_A_TIME),
+    )
+    // - round 14: an embedded question ("I'll confirm by tomorrow which slot on Friday works"), the event the act
+    //   comes ahead of ("…on Thursday, ahead of your opening on the 20th"), what a call is about ("call you tomorrow
+    //   about the delivery on Friday") and a thing named by its date ("refund the payment from 3 March by Friday",
+    //   "the invoice of 2 March")
+    .replace(
+      /\s+(?:which|what)\s+[^.;!?]*/gi,
+      unlessOnlyDate(() => "", NAMES_A_TIME),
+    )
+    .replace(
+      /,?\s*\b(?:ahead of|in time for|in advance of|in good time for)\s+(?:your|the|our|their|his|her)\s+[^.;!?,]*/gi,
+      unlessOnlyDate(() => ""),
+    )
+    .replace(
+      /\b(about|regarding|concerning)\s+(?:the|your|our|this|that)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on|for|at|in)\s+[^.;!?,]*/gi,
+      unlessOnlyDate((_all, [prep]) => `${prep} it`),
+    )
+    .replace(
+      THING_OF_A_DATE,
+      unlessOnlyDate((_all, [head]) => `${head}`),
     )
     // - a consequence ("…by Wednesday so they arrive before your board meeting on Friday", "so we can start Monday")
     .replace(
@@ -523,6 +798,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /,?\s+(?:and|but|or)\s+(?:if|unless|in case)\b[\s\S]*$/i,
       unlessOnlyDate(() => "", ANY_DEADLINE),
     )
+    // round 14: "on the morning of the 18th", "the afternoon of Thursday 12 March": that date's part of the day
+    .replace(PART_OF_A_DATE, "$2 $1")
     // round 11: "on the day of payment", "the morning of the move": a day named by an event, not a date
     .replace(
       /\bthe (?:day|morning|afternoon|evening|night) of (?:the |your |our |their |his |her )?(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[a-z]{3,}\b/gi,
@@ -536,7 +813,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(
       // round 11: so does a bare 13-31 ("by Friday 16"), which chrono reads as 16:00
       /(\b(?:on|by|before|until|till|for|from)\s+)?\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|(?:1[3-9]|2\d|3[01])(?![\d:]|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|hrs?\b|hours?\b|mins?\b|minutes?\b|%)))\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi,
-      (_m, prep: string | undefined, nth: string) => `${prep ?? "on "}the ${/\d$/.test(nth) ? `${nth}th` : nth}`,
+      (all: string, prep: string | undefined, nth: string) => {
+        // round 14: the weekday picks the month ("by Wednesday 7th" written in May is July's, when the 7th is one)
+        weekdayOfDay ??= WEEKDAYS.findIndex((w) => all.toLowerCase().includes(w.slice(0, 3)));
+        return `${prep ?? "on "}the ${/\d$/.test(nth) ? `${nth}th` : nth}`;
+      },
     )
     // "the 8D report", "a 3D model", "4K screens": a number glued to a capital is a product code, not a date
     .replace(/\b\d{1,2}(?:D|K|G|X)\b/g, "code")
@@ -583,7 +864,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(/\b(\d{1,3})\s*(?:mths?|mos)\b/gi, "$1 months")
     // round 13: "Monday AM", "tomorrow p.m.": a day's morning or afternoon (not before a clock time's digits)
     .replace(
-      /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)\s+(a\.?m|p\.?m)\b\.?(?!\s*\d)/gi,
+      // (round 14: "this pm", "this a.m.")
+      /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|this)\s+(a\.?m|p\.?m)\b\.?(?!\s*\d)/gi,
       (_all, day: string, half: string) => `${day} ${/^a/i.test(half) ? "morning" : "afternoon"}`,
     )
     // round 9: "between 14h and 16h", "at 9h30": hours written with an "h" (French, Portuguese, Spanish usage)
@@ -627,12 +909,31 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /(\b[a-z]{3,}\s+for\s+)(?:next|this|the coming|the following)\s+(?:week|month|weekend)\b(?=[^.!?]*?\b(?:by|before|until|tonight|today|tomorrow|this (?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|eod|cob|end of (?:the )?day)\b)/gi,
       "$1the period",
     )
+    // round 14 (b13cd): "the orders from last night's export by noon": a thing named by a past time dates nothing
+    .replace(/\blast\s+(?:night|week|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s\b/gi, "the")
     // "within 30 days of signature", "in 2 weeks after delivery": counted from an event, not from the message
     .replace(
       // (round 11: hours too, "within 48 hours of receiving them")
-      /\b(?:within|in)\s+\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?|hours?|hrs?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt of (?:this|the|my|our) (?:e-?mail|message|letter|notice)|the invoice|invoice|sending|the date)\b)[a-z]+/gi,
+      // (round 14, b13cd: "in the week of 10 August" is a week named by its date, no amount counted from an event)
+      /\b(?:within|in)\s+(?!(?:the|that|this|same)\s)\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?|hours?|hrs?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt of (?:this|the|my|our) (?:e-?mail|message|letter|notice)|the invoice|invoice|sending|the date)\b)[a-z]+/gi,
       " ",
     );
+  // round 14: a time in the reader's zone, when the caller knows it; the writer's own zone is the default
+  const yours = YOUR_TIME.exec(text);
+  if (yours) {
+    const rest = `${text.slice(0, yours.index)}${text.slice(yours.index + yours[0].length)}`;
+    const reader = yours[1] || yours[2] ? opts.readerTimezone : undefined;
+    return resolveDueDate(rest, sentAt, {
+      ...opts,
+      ...(reader ? { timezone: reader } : {}),
+      readerTimezone: undefined,
+    });
+  }
+  const city = cityTimeIn(text);
+  if (city && city.zone !== opts.timezone) {
+    const rest = `${text.slice(0, city.index)}${text.slice(city.index + city.length)}`;
+    return resolveDueDate(rest, sentAt, { ...opts, timezone: city.zone });
+  }
   const country = COUNTRY_TIME_RE.exec(text);
   const countryZone = country ? COUNTRY_TIME[(country[1] ?? "").toLowerCase()] : undefined;
   if (country && countryZone && countryZone !== opts.timezone) {
@@ -641,7 +942,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   }
   // a time in a named zone: the whole deadline is read in that zone ("tomorrow at 1pm Pacific")
   const zoned = TIME_IN_ZONE.exec(text);
-  const zone = zoned ? ZONE_NAMES[(zoned[2] ?? "").toLowerCase()] : undefined;
+  const zone = zoned ? zoneNamed(zoned[2] ?? "", opts.timezone ?? "UTC") : undefined;
   if (zoned && zone && zone !== opts.timezone) {
     const rest = `${text.slice(0, zoned.index)}${zoned[1]}${text.slice(zoned.index + zoned[0].length)}`;
     return resolveDueDate(rest, sentAt, { ...opts, timezone: zone });
@@ -687,13 +988,23 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     const t = at(/\b(?:start|beginning)\b/i.test(m[0]) ? monday : monday + 4, eod);
     if (t > sentAt) return { dueAt: t, phrase: m[0] };
   }
-  m = /\b(?:by\s+)?(?:the\s+)?(?:end of (?:the |this )?week|eow|this week|later this week)\b/i.exec(text);
+  // (round 14: not "the end of the week after next", read below)
+  m =
+    /\b(?:by\s+)?(?:the\s+)?(?:end of (?:the |this )?week(?! after next)|eow|this week|later this week|(?:in|during) the course of (?:the|this) week)\b/i.exec(
+      text,
+    );
   if (m) {
     let t = at(sent.weekday === 6 ? 6 : sent.weekday === 0 ? 5 : fridayOffset, eod);
     if (t <= sentAt) t = at(fridayOffset + 7, eod);
     return { dueAt: t, phrase: m[0] };
   }
   // round 11: "over the weekend" is done by its Sunday, "before the weekend" by Friday (blind7, train9)
+  // round 14: "after the weekend", "straight after the weekend": the Monday after it
+  m = /\b(?:after|following)\s+the\s+weekend\b/i.exec(text);
+  if (m && !hasWeekday) {
+    const monday = (8 - sent.weekday) % 7 || 7;
+    return { dueAt: at(monday, eod), phrase: m[0] };
+  }
   m = /\b(?:over|during|across|at)\s+the\s+weekend\b|\bbefore the weekend\b/i.exec(text);
   if (m && !hasWeekday) {
     const sunday = (7 - sent.weekday) % 7;
@@ -770,6 +1081,19 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     return { dueAt: at(offset, eod), phrase: m[0] };
   }
 
+  // round 14: "early next month", "early April": by the 10th (as "early next week" is by its Tuesday)
+  m =
+    /\bearly[\s-]+(?:(this|next)\s+month|(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\b/i.exec(
+      text,
+    );
+  if (m) {
+    const month = m[2]
+      ? MONTHS.findIndex((p) => (m?.[2] ?? "").toLowerCase().startsWith(p)) + 1
+      : sent.month + (/^next$/i.test(m[1] ?? "") ? 1 : 0);
+    let t = zonedTimeToUtc(sent.year, month, 10, eod, 0, tz);
+    if (t <= sentAt && m[2]) t = zonedTimeToUtc(sent.year + 1, month, 10, eod, 0, tz);
+    if (t > sentAt) return { dueAt: t, phrase: m[0] };
+  }
   // "mid-month", "mid-April", "middle of next month": the 15th (chrono reads none of them)
   m =
     /\b(?:mid|middle of)[\s-]+(?:(this|next|the)\s+)?(month|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i.exec(
@@ -799,8 +1123,38 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     return { dueAt: at(ahead + 7, eod), phrase: m[0] };
   }
 
+  // round 14: "in the first week of April", "by the second week of next month", "the last week of June": that week's
+  // Friday (the first Friday on or after the 1st, a week later for each ordinal), the last week's Friday or the
+  // month's last day when the month ends before it
+  m = new RegExp(
+    String.raw`\bthe\s+(first|second|third|fourth|last)\s+week\s+of\s+(?:(this|next)\s+month|(${MONTH_WORD}))(?![a-z])`,
+    "i",
+  ).exec(text);
+  if (m) {
+    const which = (m[1] ?? "").toLowerCase();
+    let month = sent.month + (/^next$/i.test(m[2] ?? "") ? 1 : 0);
+    let year = sent.year;
+    if (m[3]) {
+      month = MONTHS.findIndex((p) => (m?.[3] ?? "").toLowerCase().startsWith(p)) + 1;
+      if (month < sent.month) year++;
+    }
+    let day: number;
+    if (which === "last") {
+      const last = new Date(Date.UTC(year, month, 0));
+      const wd = last.getUTCDay();
+      day = last.getUTCDate() - (wd === 6 ? 1 : wd === 0 ? 2 : 0);
+    } else {
+      const firstWd = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+      day = 1 + ((5 - firstWd + 7) % 7) + 7 * ["first", "second", "third", "fourth"].indexOf(which);
+    }
+    const t = zonedTimeToUtc(year, month, day, eod, 0, tz);
+    if (t > sentAt) return { dueAt: t, phrase: m[0] };
+  }
   // "ship the week of October 5": the working week that holds that date, due on its Friday
-  m = /\bthe week of\s+(.{3,25}?)(?=[,.;!?]|\s+(?:and|but|so|or)\b|$)/i.exec(text);
+  // (round 14, b13cd: the date may be followed by more of the clause, "in the week of 10 August with two demo bikes")
+  m = /\bthe week of\s+(.{3,25}?)(?=[,.;!?]|\s+(?:and|but|so|or|with|for|to|at|in|from|as|when|once|if)\b|$)/i.exec(
+    text,
+  );
   if (m) {
     // (round 13: read as "on …" so that a bare "16th" is a day of the month too: "w/c 16th")
     const day = resolveDueDate(`on ${(m[1] ?? "").replace(/^on\s+/i, "")}`, sentAt, opts);
@@ -832,8 +1186,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       const later = [
         ...after.matchAll(/\b(?:at|by|from|around)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/.])/gi),
       ];
+      // round 14: also "before 10am", "between 6am and 8am" (a window is due at its end) and an hour after a comma
+      // ("by the 12th, 10:00 at the latest")
+      const window = DAY_WINDOW.exec(after);
       const clock =
-        /^\s*(?:at|by|from|around)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])/i.exec(after) ??
+        (window?.[7] ? [window[0], "12", "00", "pm"] : null) ??
+        (window?.[4] ? [window[0], window[4], window[5], window[6] ?? window[3]] : window) ??
         // "be there by 8:30 on Saturday the 21st": a clock time right before the day
         /\b(?:at|by|from|around)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*$/i.exec(
           text.slice(Math.max(0, m.index - 40), m.index),
@@ -848,6 +1206,9 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
           /\b(?:noon|midday|lunch(?:time)?)\s*(?:on\s+)?$/i.test(text.slice(Math.max(0, m.index - 20), m.index)))
       )
         hour = 12;
+      // round 14: "on the 18th morning" (from "the morning of the 18th"): the part of the day sets the hour
+      const part = clock ? null : /^\s*(?:in the\s+)?(morning|afternoon|evening|night)\b/i.exec(after);
+      if (part) for (const [re, h] of PART_OF_DAY) if (re.test(part[1] ?? "")) hour = h;
       if (clock) {
         hour = Number(clock[1]) % 12;
         minute = Number(clock[2] ?? 0);
@@ -856,6 +1217,17 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       }
       let t = zonedTimeToUtc(sent.year, sent.month + next, d, hour, minute, tz);
       if (t <= sentAt && !next) t = zonedTimeToUtc(sent.year, sent.month + 1, d, hour, minute, tz);
+      // round 14: a weekday named with the day ("Wednesday 7th") picks the first month ahead where they agree
+      if (weekdayOfDay !== null && weekdayOfDay >= 0 && !next) {
+        for (let ahead = 0; ahead < 12; ahead++) {
+          const day = new Date(Date.UTC(sent.year, sent.month - 1 + ahead, d));
+          const cand = zonedTimeToUtc(sent.year, sent.month + ahead, d, hour, minute, tz);
+          if (day.getUTCDate() === d && day.getUTCDay() === weekdayOfDay && cand > sentAt) {
+            t = cand;
+            break;
+          }
+        }
+      }
       return { dueAt: t, phrase: m[0] };
     }
   }
@@ -895,6 +1267,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       "in ",
     )
     .replace(/\bin (\d+)\s*(?:to|-|–)\s*(\d+)\s+(minutes?|hours?|days?|weeks?|months?)\b/gi, "in $2 $3")
+    // round 14: "between 8 and noon": the window ends at noon
+    .replace(
+      /\bbetween (\d{1,2})(?::(\d{2}))?\s*(?:am)? and (?:noon|midday)\b/gi,
+      (_all, h: string, mm: string | undefined) =>
+        Number(h) >= 1 && Number(h) <= 11 ? `from ${h}:${mm ?? "00"}am to 12:00pm` : _all,
+    )
     .replace(/\bbetween (\d{1,2}(?::\d{2})?\s*(?:am|pm)?) and (\d{1,2}(?::\d{2})?\s*(?:am|pm)?)/gi, "from $1 to $2")
     // "between 9-11am"
     .replace(/\bbetween (\d{1,2}(?::\d{2})?)\s*[-–]\s*(\d{1,2}(?::\d{2})?\s*(?:am|pm))/gi, "from $1 to $2")

@@ -19,6 +19,12 @@ import type { MessageInput } from "./types";
 export interface ExtractionContext {
   /** IANA zone for deadlines. Default "UTC". */
   timezone?: string;
+  /**
+   * Round 14: IANA zone of the message's reader, for a time given in it ("I'll call at 9am your time"): the
+   * contact's for what we send, the organization's for what a contact sends. Without it such a time is read in
+   * `timezone`.
+   */
+  readerTimezone?: string;
   /** Region for phone numbers without a country code. Default "US". */
   defaultRegion?: CountryCode;
   /** Our own email domains (never a contact's company). */
@@ -62,7 +68,11 @@ export function extractDeterministic(msg: MessageInput, ctx: ExtractionContext =
   return {
     messageId: msg.id,
     sentiment: scoreSentiment(msg.text),
-    commitments: extractCommitments(msg, { timezone: ctx.timezone, endOfDayHour: ctx.endOfDayHour }),
+    commitments: extractCommitments(msg, {
+      timezone: ctx.timezone,
+      endOfDayHour: ctx.endOfDayHour,
+      readerTimezone: ctx.readerTimezone,
+    }),
     signature,
     dealCue: detectDealCue(msg),
     relationships: extractRelationships(msg, { ownDomains: ctx.ownDomains, signature }),
@@ -157,6 +167,7 @@ export function buildExtractionPrompt(msg: MessageInput, ctx: ExtractionContext 
     ` "relationships":[{"toName":string|null,"toEmail":string|null,"type":"colleague"|"manager"|"direct_report"|"assistant"|"assistant_to","confidence":0..1,"evidence":quoted text}]}`,
     "Rules: ignore quoted replies and disclaimers; questions and conditionals are not commitments;",
     `resolve relative deadlines against sentAt in time zone ${ctx.timezone ?? "UTC"}; a date without time means 17:00.`,
+    ...(ctx.readerTimezone ? [`A time "your time" is in the reader's time zone ${ctx.readerTimezone}.`] : []),
     "",
     `direction: ${msg.direction} (inbound = written by the contact, outbound = written by us)`,
     `channel: ${msg.channel}`,

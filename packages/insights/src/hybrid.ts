@@ -115,6 +115,7 @@ export function buildReviewPrompt(msg: MessageInput, ext: Extraction, ctx: Extra
     "Omit a field to keep the candidate. Quotes must be copied exactly from the message. Sarcasm counts as negative;",
     "politeness alone is neutral. A commitment is a promise by the author's side (including a named colleague).",
     `Resolve deadlines against sentAt in time zone ${ctx.timezone ?? "UTC"}; a date without a time means 17:00.`,
+    ...(ctx.readerTimezone ? [`A time "your time" is in the reader's time zone ${ctx.readerTimezone}.`] : []),
     `direction: ${msg.direction}; channel: ${msg.channel}; sentAt: ${new Date(msg.sentAt).toISOString()}`,
     `candidates: ${JSON.stringify(candidates)}`,
     "message:",

@@ -23,8 +23,8 @@ export function evalCommitments(set: LabelledMessage[]): {
   const withDue = new PR();
   let dueOk = 0;
   let dueTotal = 0;
-  for (const { msg, expect: exp, timezone } of set) {
-    const got = extractCommitments(msg, { timezone });
+  for (const { msg, expect: exp, timezone, readerTimezone } of set) {
+    const got = extractCommitments(msg, { timezone, ...(readerTimezone ? { readerTimezone } : {}) });
     const unmatched = [...got];
     for (const e of exp.commitments) {
       const i = unmatched.findIndex((g) => g.text.toLowerCase().includes(e.includes.toLowerCase()));

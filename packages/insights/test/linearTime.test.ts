@@ -51,6 +51,12 @@ const SHAPES: Record<string, (n: number) => string> = {
   nestedQuotes: (n) => `${"\"'".repeat(n / 4)}${"'\"".repeat(n / 4)}`,
   quoteLines: (n) => fill("> > > quoted\n", n),
   longLine: (n) => fill("I will send the report by Friday and we will call you at 5 ", n),
+  // round 14 (b13cd): second predicates of one subject, each with a time, and "that <weekday>" / "the week of" readings
+  coordinatedPredicates: (n) =>
+    fill(
+      "The box is packed today and ships Monday and lands with you that Friday in the week of 5 May and is back ",
+      n,
+    ),
   emoji: (n) => fill("🙄😀👍❤️", n),
   newlines: (n) => "\n".repeat(n),
   blankLinesBetween: (n) => `Thanks\n${"\n".repeat(n - 12)}Best, Jo`,

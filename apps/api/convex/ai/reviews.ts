@@ -24,7 +24,7 @@ import { toMessageInput } from "../crm/insights";
 import { applyDealCue } from "../crm/insights/dealStage";
 import { factKeys } from "../crm/insights/facts";
 import { decryptString } from "../lib/crypto";
-import { authorTimeZone } from "../lib/timezone";
+import { authorTimeZone, readerTimeZone } from "../lib/timezone";
 import { chatCompletion } from "./endpoint";
 import { aiKeyAad } from "./settings";
 import { addUsage, overCapMessage } from "./usage";
@@ -76,6 +76,7 @@ export const load = internalQuery({
       review,
       msg,
       timezone: authorTimeZone(msg.direction, contact?.timezone, org.timezone),
+      readerTimezone: readerTimeZone(msg.direction, contact?.timezone, org.timezone),
       defaultRegion: org.defaultRegion,
     };
   },
@@ -86,7 +87,7 @@ export const run = internalAction({
   handler: async (ctx, { reviewId }) => {
     const loaded = await ctx.runQuery(internal.ai.reviews.load, { reviewId });
     if (!loaded) return null;
-    const { review, msg, timezone } = loaded;
+    const { review, msg, timezone, readerTimezone } = loaded;
     const settings = await ctx.runQuery(internal.ai.usage.allowance, { organizationId: review.organizationId });
     if (settings.status !== "ok") {
       await ctx.runMutation(internal.ai.reviews.finish, {
@@ -97,7 +98,7 @@ export const run = internalAction({
       return null;
     }
     const input = toMessageInput(msg);
-    const ext = extractDeterministic(input, { timezone });
+    const ext = extractDeterministic(input, { timezone, readerTimezone });
     const deal = ext.dealCue ?? uncertainDealCandidate(input, ext);
     const candidates = {
       sentiment: ext.sentiment.label,
@@ -124,7 +125,7 @@ export const run = internalAction({
               "Answer with the JSON object of the schema. sentiment: the author's tone (sarcasm is negative, politeness alone is neutral), null to keep the candidate;",
               "confidence 0..1; dealStage + dealQuote (exact text from the message) when the message moves a sales deal, else null;",
               "commitments: promises by the author's side, each quote copied exactly from the message, dueAt ISO-8601 with offset or null; [] keeps the candidates.",
-              `Why you are asked: ${review.reasons.join("; ")}. Time zone: ${timezone}. Sent at: ${new Date(msg.sentAt).toISOString()}.`,
+              `Why you are asked: ${review.reasons.join("; ")}. Time zone: ${timezone}.${readerTimezone ? ` The reader's time zone ("your time"): ${readerTimezone}.` : ""} Sent at: ${new Date(msg.sentAt).toISOString()}.`,
               `Candidates: ${JSON.stringify(candidates)}`,
             ].join("\n"),
           },

@@ -32,7 +32,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, type MutationCtx, type QueryCtx } from "../_generated/server";
 import { companyDomainOf } from "../contacts/model";
 import { liveContact } from "../contacts/resolve";
-import { authorTimeZone } from "../lib/timezone";
+import { authorTimeZone, readerTimeZone } from "../lib/timezone";
 import { burstHookArgs } from "../schema/validators";
 import { applyCommitments } from "./insights/commitments";
 import type { MessageContext } from "./insights/context";
@@ -188,6 +188,7 @@ export async function processMessage(
     // skipped, it never blocks the rest of the burst.
     ext = extractDeterministic(input, {
       timezone: authorTimeZone(msg.direction, contact.timezone, org.timezone),
+      readerTimezone: readerTimeZone(msg.direction, contact.timezone, org.timezone),
       defaultRegion: org.defaultRegion as CountryCode,
       ownDomains: ownDomain ? [ownDomain] : [],
       previousProfile: inbound ? { title: contact.title, company: contact.company } : undefined,

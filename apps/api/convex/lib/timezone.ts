@@ -43,3 +43,17 @@ export function authorTimeZone(
 ): string {
   return direction === "inbound" ? timeZoneOr(contactZone, orgZone) : timeZoneOr(orgZone);
 }
+
+/**
+ * The zone a message's reader lives in, for a time the author gives in it ("I'll call at 9am your time"): the
+ * contact's for what our agents send them, the organization's for what they send us; undefined when that zone is
+ * not set or not valid (the extractor then reads such a time in the author's zone).
+ */
+export function readerTimeZone(
+  direction: "inbound" | "outbound",
+  contactZone: string | undefined | null,
+  orgZone: string | undefined | null,
+): string | undefined {
+  const zone = direction === "outbound" ? contactZone : orgZone;
+  return (zone && canonicalTimeZone(zone)) || undefined;
+}
