@@ -37,6 +37,19 @@ Honestly this delay is terrible and frustrating. We decided to go with another v
 
 Dana`;
 
+/** The contact's open commitments: `due(action)` is [actor, due instant] of the one whose action includes `action`. */
+async function dueOf(contactId: Id<"contacts">) {
+  const open = await asA.query(api.crm.commitments.list, {
+    organizationId: a.organizationId,
+    contactId,
+    paginationOpts: { numItems: 10, cursor: null },
+  });
+  return (action: string) => {
+    const c = open.page.find((x) => x.action?.includes(action));
+    return c ? [c.actor, new Date(c.dueAt!).toISOString()] : null;
+  };
+}
+
 async function messageOf(externalSubject: string) {
   return t.run(async (ctx) => {
     const rows = await ctx.db
@@ -274,15 +287,7 @@ describe("insights hook, end to end from signed webhooks", () => {
     // Only what the reply scheduled (no Resend is reachable here, so a full drain would retry the send for ever).
     vi.runOnlyPendingTimers();
     await t.finishInProgressScheduledFunctions();
-    const open = await asA.query(api.crm.commitments.list, {
-      organizationId: a.organizationId,
-      contactId: m1.contactId,
-      paginationOpts: { numItems: 10, cursor: null },
-    });
-    const due = (action: string) => {
-      const c = open.page.find((x) => x.action?.includes(action));
-      return c ? [c.actor, new Date(c.dueAt!).toISOString()] : null;
-    };
+    const due = await dueOf(m1.contactId);
     // Thursday 17:00 where each author is: Tokyo for Dana, UTC for our agent.
     expect(due("signed order form")).toEqual(["contact", "2026-11-26T08:00:00.000Z"]);
     expect(due("revised quote")).toEqual(["us", "2026-11-26T17:00:00.000Z"]);
@@ -309,15 +314,7 @@ describe("insights hook, end to end from signed webhooks", () => {
     });
     vi.runOnlyPendingTimers();
     await t.finishInProgressScheduledFunctions();
-    const open = await asA.query(api.crm.commitments.list, {
-      organizationId: a.organizationId,
-      contactId: m1.contactId,
-      paginationOpts: { numItems: 10, cursor: null },
-    });
-    const due = (action: string) => {
-      const c = open.page.find((x) => x.action?.includes(action));
-      return c ? [c.actor, new Date(c.dueAt!).toISOString()] : null;
-    };
+    const due = await dueOf(m1.contactId);
     // Dana's "4pm your time" is 16:00 in Lisbon (read in Tokyo it would be 07:00 UTC); our "9am your time" is 09:00 in
     // Tokyo, 00:00 UTC (read in Lisbon it would be 09:00 UTC).
     expect(due("call you")).toEqual(["contact", "2026-11-26T16:00:00.000Z"]);
