@@ -2443,21 +2443,15 @@ function sameDayAs(
   // round 14: a clock time in the clause sets the hour of a day counted from that date ("the next morning at 9",
   // "the day before at 4")
   const clock = clockTimeOf(scoped);
-  if (following?.[4]) {
-    // round 9: "…confirmed for Tuesday at 22:00, and the old lines will be ceased the next morning": the day after
-    const part = following[4].toLowerCase();
-    const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : eod;
-    return {
-      dueAt: zonedTimeToUtc(p.year, p.month, p.day + 1, clock?.hour ?? hour, clock?.minute ?? 0, tz),
-      phrase: following[0],
-    };
-  }
-  if (following?.[3]) {
+  const dayAfterOrBefore = following?.[4] || following?.[3];
+  if (following && dayAfterOrBefore) {
+    // round 9: "…confirmed for Tuesday at 22:00, and the old lines will be ceased the next morning": the day after;
     // "…on Thursday, and we'll text you a window the evening before": the day before that date
-    const part = following[3].toLowerCase();
+    const part = dayAfterOrBefore.toLowerCase();
     const hour = part === "morning" ? 12 : part === "evening" || part === "night" ? 23 : eod;
+    const days = following[4] ? 1 : -1;
     return {
-      dueAt: zonedTimeToUtc(p.year, p.month, p.day - 1, clock?.hour ?? hour, clock?.minute ?? 0, tz),
+      dueAt: zonedTimeToUtc(p.year, p.month, p.day + days, clock?.hour ?? hour, clock?.minute ?? 0, tz),
       phrase: following[0],
     };
   }

@@ -579,3 +579,16 @@ describe("resolveDueDate: round 14 (windows, waits, recurring times, zones)", ()
     expect(iso("it should arrive by Tuesday")).toBe("2026-03-17T17:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: a 24-hour clock time beside a day of the month", () => {
+  // Tuesday 10 March 2026, 14:00 UTC. The day-of-month reader took the hour modulo 12 and added 12 only for 1-6, so
+  // 19:00-23:00 became 07:00-11:00; one hour rule (`clockHour`) now serves every reader of a clock time
+  it("keeps an hour past 12 on the 24-hour clock, and a bare 1-6 pm as before", () => {
+    expect(iso("I'll be there at 19:00 on the 21st")).toBe("2026-03-21T19:00:00.000Z");
+    expect(iso("we deliver on the 21st at 22:30")).toBe("2026-03-21T22:30:00.000Z");
+    expect(iso("we deliver on the 21st at 15:00")).toBe("2026-03-21T15:00:00.000Z");
+    expect(iso("we deliver on the 21st at 4")).toBe("2026-03-21T16:00:00.000Z");
+    expect(iso("we deliver on the 21st at 8")).toBe("2026-03-21T08:00:00.000Z");
+    expect(iso("we deliver on the 21st at 12am")).toBe("2026-03-21T00:00:00.000Z");
+  });
+});

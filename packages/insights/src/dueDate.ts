@@ -59,6 +59,19 @@ const PART_OF_DAY: Array<[RegExp, number]> = [
  * 7am and without one the next seven o'clock.
  */
 const PM_UP_TO = 6;
+
+/**
+ * The 24-hour hour of a clock time: an explicit am/pm wins; without one, the part of the day named with it sets the
+ * half ("at 4 that afternoon", "9 in the morning"), and otherwise a bare 1 to {@link PM_UP_TO} is pm. An hour past 12
+ * is already on the 24-hour clock.
+ */
+function clockHour(hour: number, meridiem: string, part = ""): number {
+  if (/^p/i.test(meridiem)) return hour < 12 ? hour + 12 : hour;
+  if (/^a/i.test(meridiem)) return hour === 12 ? 0 : hour;
+  if (/^(?:afternoon|evening|night|tonight)$/.test(part)) return hour < 12 ? hour + 12 : hour;
+  if (part === "morning") return hour;
+  return hour >= 1 && hour <= PM_UP_TO ? hour + 12 : hour;
+}
 /** Zones whose people write a numeric date month first ("6/3" is June 3): the United States and English Canada. */
 const MONTH_FIRST_ZONES =
   /^(?:America\/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Boise|Detroit|Indiana\/\w+|Kentucky\/\w+|North_Dakota\/\w+|Menominee|Juneau|Sitka|Nome|Adak|Toronto|Vancouver|Edmonton|Winnipeg|Halifax|St_Johns|Regina)|Pacific\/Honolulu|US\/\w+)$/;
@@ -587,18 +600,8 @@ export function clockTimeOf(text: string): { hour: number; minute: number } | nu
     );
   const h = Number(m?.[1] ?? 99);
   if (!m || h > 23) return null;
-  const half = m[3] ?? "";
   const part = /\b(morning|afternoon|evening|night)\b/i.exec(text)?.[1]?.toLowerCase() ?? "";
-  let hour = h;
-  if (/^p/i.test(half) && h < 12) hour = h + 12;
-  else if (/^a/i.test(half) && h === 12) hour = 0;
-  else if (
-    !half &&
-    h < 12 &&
-    (/^(?:afternoon|evening|night)$/.test(part) || (part !== "morning" && h >= 1 && h <= PM_UP_TO))
-  )
-    hour = h + 12;
-  return { hour, minute: Number(m[2] ?? 0) };
+  return { hour: clockHour(h, m[3] ?? "", part), minute: Number(m[2] ?? 0) };
 }
 
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
@@ -1210,10 +1213,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       const part = clock ? null : /^\s*(?:in the\s+)?(morning|afternoon|evening|night)\b/i.exec(after);
       if (part) for (const [re, h] of PART_OF_DAY) if (re.test(part[1] ?? "")) hour = h;
       if (clock) {
-        hour = Number(clock[1]) % 12;
+        hour = clockHour(Number(clock[1]), clock[3] ?? "");
         minute = Number(clock[2] ?? 0);
-        if (/^p/i.test(clock[3] ?? "") || (!clock[3] && hour >= 1 && hour <= PM_UP_TO)) hour += 12;
-        if (!clock[3] && Number(clock[1]) === 12) hour = 12;
       }
       let t = zonedTimeToUtc(sent.year, sent.month + next, d, hour, minute, tz);
       if (t <= sentAt && !next) t = zonedTimeToUtc(sent.year, sent.month + 1, d, hour, minute, tz);
@@ -1324,12 +1325,6 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     partOfDayOf.set(r, (part[1] ?? "").toLowerCase());
     halfOf.set(prev, (part[1] ?? "").toLowerCase());
   }
-  /** The hour of a clock time without am/pm, given the part of the day named with it. */
-  const withHalf = (hour: number, part: string): number => {
-    if (/^(?:afternoon|evening|night|tonight)$/.test(part)) return hour < 12 ? hour + 12 : hour;
-    if (part === "morning") return hour;
-    return hour >= 1 && hour <= PM_UP_TO ? hour + 12 : hour;
-  };
   let best: DueDate | null = null;
   for (const r of results) {
     if (clock && r === bareClock[0]) continue;
@@ -1361,7 +1356,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     if (c.isCertain("hour")) {
       hour = c.get("hour")!;
       minute = c.get("minute") ?? 0;
-      if (!c.isCertain("meridiem")) hour = withHalf(hour, halfOf.get(r) ?? "");
+      if (!c.isCertain("meridiem")) hour = clockHour(hour, "", halfOf.get(r) ?? "");
       // a bare 7 with no day named: the next seven o'clock after the message (the morning when it was
       // written at night, the evening when written during the day)
       if (!c.isCertain("meridiem") && hour === 7 && !c.isCertain("day") && !c.isCertain("weekday"))
@@ -1373,7 +1368,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       const part = /\b(morning|afternoon|evening|night|tonight)\b/i.exec(
         forChrono.slice(r.index, r.index + r.text.length + 20),
       );
-      if (!clock.isCertain("meridiem")) hour = withHalf(hour, (part?.[1] ?? "").toLowerCase());
+      if (!clock.isCertain("meridiem")) hour = clockHour(hour, "", (part?.[1] ?? "").toLowerCase());
     } else {
       // chrono leaves out a part of the day written after the date ("Friday lunchtime", "Monday morning")
       const after = /^\s*(?:at\s+|in the\s+)?(?:lunch(?:time)?|noon|midday|morning|afternoon|evening|night)\b/i.exec(
