@@ -37,6 +37,16 @@ Honestly this delay is terrible and frustrating. We decided to go with another v
 
 Dana`;
 
+/**
+ * An agent's reply on the thread, and only what sending it scheduled (no Resend is reachable here, so a full drain
+ * would retry the send for ever).
+ */
+async function sendReply(threadId: Id<"conversationThreads">, text: string) {
+  await asA.mutation(api.outbound.replies.send, { organizationId: a.organizationId, threadId, text });
+  vi.runOnlyPendingTimers();
+  await t.finishInProgressScheduledFunctions();
+}
+
 /** The contact's open commitments: `due(action)` is [actor, due instant] of the one whose action includes `action`. */
 async function dueOf(contactId: Id<"contacts">) {
   const open = await asA.query(api.crm.commitments.list, {
@@ -279,14 +289,7 @@ describe("insights hook, end to end from signed webhooks", () => {
     await t.run((ctx) => ctx.db.patch(m1.contactId, { timezone: "Asia/Tokyo" }));
     await post(t, email("Dana Reyes <dana@acme.com>", "Order form", "I'll return the signed order form by Thursday."));
     await drain(t);
-    await asA.mutation(api.outbound.replies.send, {
-      organizationId: a.organizationId,
-      threadId: m1.threadId,
-      text: "Thanks Dana. I'll send you the revised quote by Thursday.",
-    });
-    // Only what the reply scheduled (no Resend is reachable here, so a full drain would retry the send for ever).
-    vi.runOnlyPendingTimers();
-    await t.finishInProgressScheduledFunctions();
+    await sendReply(m1.threadId, "Thanks Dana. I'll send you the revised quote by Thursday.");
     const due = await dueOf(m1.contactId);
     // Thursday 17:00 where each author is: Tokyo for Dana, UTC for our agent.
     expect(due("signed order form")).toEqual(["contact", "2026-11-26T08:00:00.000Z"]);
@@ -307,13 +310,7 @@ describe("insights hook, end to end from signed webhooks", () => {
     });
     await post(t, email("Dana Reyes <dana@acme.com>", "Call", "I'll call you at 4pm your time on Thursday."));
     await drain(t);
-    await asA.mutation(api.outbound.replies.send, {
-      organizationId: a.organizationId,
-      threadId: m1.threadId,
-      text: "Thanks Dana. I'll send you the revised quote by 9am your time on Thursday.",
-    });
-    vi.runOnlyPendingTimers();
-    await t.finishInProgressScheduledFunctions();
+    await sendReply(m1.threadId, "Thanks Dana. I'll send you the revised quote by 9am your time on Thursday.");
     const due = await dueOf(m1.contactId);
     // Dana's "4pm your time" is 16:00 in Lisbon (read in Tokyo it would be 07:00 UTC); our "9am your time" is 09:00 in
     // Tokyo, 00:00 UTC (read in Lisbon it would be 09:00 UTC).
