@@ -10,6 +10,7 @@ import {
   ABSENCE_IS_COMPLAINT,
   afinnScore,
   intensifiesApology,
+  NEGATION_WINDOW,
   NEGATORS,
   QUOTED_LABEL,
   type RuleSignals,
@@ -169,7 +170,7 @@ function ruleFeatures(s: RuleSignals, text: string, out: Map<string, number>): v
 function negatorWord(w: string, clause: ReadonlyArray<{ token: string }>, i: number): string {
   if (!NEGATORS.has(clause[i]?.token ?? "")) return w;
   let polarity = "";
-  for (let k = i + 1; k <= i + 3 && k < clause.length && !polarity; k++) {
+  for (let k = i + 1; k <= i + NEGATION_WINDOW && k < clause.length && !polarity; k++) {
     const t = clause[k]!.token;
     const v = ABSENCE_IS_COMPLAINT.has(t) ? 0 : afinnScore(t);
     if (v < 0) polarity = ">-";

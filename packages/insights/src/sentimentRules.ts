@@ -505,7 +505,7 @@ const DIMINISHERS: Record<string, number> = { slightly: 0.6, somewhat: 0.7, bit:
 /** Words after which the next clause carries more weight ("good, but ..."). */
 const CONTRAST = new Set(["but", "however", "although", "though", "yet"]);
 /** How far (in tokens) a negator reaches. */
-const NEGATION_WINDOW = 3;
+export const NEGATION_WINDOW = 3;
 /** Damping applied when flipping a negated word ("not great" is milder than "bad"). */
 const NEGATION_FACTOR = -0.75;
 /** Normalisation constant, see {@link scoreSentiment}. */
