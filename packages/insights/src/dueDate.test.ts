@@ -592,3 +592,15 @@ describe("resolveDueDate: a 24-hour clock time beside a day of the month", () =>
     expect(iso("we deliver on the 21st at 12am")).toBe("2026-03-21T00:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: the first zone a clause names is its zone", () => {
+  // Tuesday 10 March 2026, 14:00 UTC. Each zone phrase used to re-read the clause in its own zone, so a run of
+  // different ones cost a re-read each and the last of an alternation won; the zone is chosen once now
+  it("reads a clause naming two zones in the first, and every 'your time' in the reader's", () => {
+    expect(iso("we'll call you at 10:00 Lisbon time, Paris time, tomorrow")).toBe("2026-03-11T10:00:00.000Z");
+    expect(iso("we'll call you at 10:00 Paris time, Lisbon time, tomorrow")).toBe("2026-03-11T09:00:00.000Z");
+    expect(
+      resolveDueDate("I'll call at 9am your time, your time, tomorrow", TUE, { readerTimezone: "Asia/Tokyo" })?.dueAt,
+    ).toBe(Date.parse("2026-03-11T00:00:00.000Z"));
+  });
+});

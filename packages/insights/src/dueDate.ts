@@ -422,6 +422,7 @@ function cityTimeIn(text: string): { zone: string; index: number; length: number
  */
 const YOUR_TIME =
   /,?\s*\(?\b(?:(your|ur|you're|ya)|my|our)\s+(?:local\s+)?time(?:\s*zone)?\b\)?|,?\s*\b(?:in|on)\s+(your)\s+(?:local\s+)?(?:time\s*zone|timezone)\b/i;
+const YOUR_TIME_ALL = new RegExp(YOUR_TIME.source, "gi");
 /**
  * A country's time named anywhere in the promise, even apart from the clock ("by 12:00 tomorrow, Italian
  * time"): the adjective with "time" is unambiguous where a bare "German" is not (round 7, blind5).
@@ -603,6 +604,12 @@ export function clockTimeOf(text: string): { hour: number; minute: number } | nu
   const part = /\b(morning|afternoon|evening|night)\b/i.exec(text)?.[1]?.toLowerCase() ?? "";
   return { hour: clockHour(h, m[3] ?? "", part), minute: Number(m[2] ?? 0) };
 }
+
+/**
+ * What the zone readings below pass to the clause they re-read: the zone a phrase named is chosen, so a clause is
+ * re-read once for its zone, not once per zone phrase ("Lisbon time Paris time …" repeated cost a re-read each).
+ */
+type ZoneChosen = DueDateOptions & { zoneChosen?: boolean };
 
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
   if (opts.eventAt !== undefined) {
@@ -922,33 +929,33 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       " ",
     );
   // round 14: a time in the reader's zone, when the caller knows it; the writer's own zone is the default
+  // (the first zone a clause names is its zone: once one is chosen, later zone phrases are not read again)
+  const chosen = (opts as ZoneChosen).zoneChosen === true;
   const yours = YOUR_TIME.exec(text);
   if (yours) {
-    const rest = `${text.slice(0, yours.index)}${text.slice(yours.index + yours[0].length)}`;
+    // every "your/my time" goes at once; the first says whose zone
     const reader = yours[1] || yours[2] ? opts.readerTimezone : undefined;
-    return resolveDueDate(rest, sentAt, {
-      ...opts,
-      ...(reader ? { timezone: reader } : {}),
-      readerTimezone: undefined,
-    });
+    const down: ZoneChosen = { ...opts, readerTimezone: undefined };
+    if (reader && !chosen) Object.assign(down, { timezone: reader, zoneChosen: true });
+    return resolveDueDate(text.replace(YOUR_TIME_ALL, ""), sentAt, down);
   }
-  const city = cityTimeIn(text);
+  const city = chosen ? null : cityTimeIn(text);
   if (city && city.zone !== opts.timezone) {
     const rest = `${text.slice(0, city.index)}${text.slice(city.index + city.length)}`;
-    return resolveDueDate(rest, sentAt, { ...opts, timezone: city.zone });
+    return resolveDueDate(rest, sentAt, { ...opts, timezone: city.zone, zoneChosen: true } as ZoneChosen);
   }
-  const country = COUNTRY_TIME_RE.exec(text);
+  const country = chosen ? null : COUNTRY_TIME_RE.exec(text);
   const countryZone = country ? COUNTRY_TIME[(country[1] ?? "").toLowerCase()] : undefined;
   if (country && countryZone && countryZone !== opts.timezone) {
     const rest = `${text.slice(0, country.index)}${text.slice(country.index + country[0].length)}`;
-    return resolveDueDate(rest, sentAt, { ...opts, timezone: countryZone });
+    return resolveDueDate(rest, sentAt, { ...opts, timezone: countryZone, zoneChosen: true } as ZoneChosen);
   }
   // a time in a named zone: the whole deadline is read in that zone ("tomorrow at 1pm Pacific")
-  const zoned = TIME_IN_ZONE.exec(text);
+  const zoned = chosen ? null : TIME_IN_ZONE.exec(text);
   const zone = zoned ? zoneNamed(zoned[2] ?? "", opts.timezone ?? "UTC") : undefined;
   if (zoned && zone && zone !== opts.timezone) {
     const rest = `${text.slice(0, zoned.index)}${zoned[1]}${text.slice(zoned.index + zoned[0].length)}`;
-    return resolveDueDate(rest, sentAt, { ...opts, timezone: zone });
+    return resolveDueDate(rest, sentAt, { ...opts, timezone: zone, zoneChosen: true } as ZoneChosen);
   }
   const tz = opts.timezone ?? "UTC";
   const eod = opts.endOfDayHour ?? 17;

@@ -57,6 +57,8 @@ const SHAPES: Record<string, (n: number) => string> = {
       "The box is packed today and ships Monday and lands with you that Friday in the week of 5 May and is back ",
       n,
     ),
+  // review of round 14: zone phrases, each different from the one before, each once cost a re-read of the clause
+  zonePhrases: (n) => fill("I'll call at 5 your time Lisbon time Italian time 5pm CET Paris time my time ", n),
   emoji: (n) => fill("🙄😀👍❤️", n),
   newlines: (n) => "\n".repeat(n),
   blankLinesBetween: (n) => `Thanks\n${"\n".repeat(n - 12)}Best, Jo`,
