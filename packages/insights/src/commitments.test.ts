@@ -545,7 +545,8 @@ describe("round 15 (r15p): false promises by cause", () => {
     expect(texts("Make it £48 a head and I'll confirm the booking tonight.", "inbound")).toEqual([]);
     expect(texts("Give me 3% off and we'll send the PO on Monday.", "inbound")).toEqual([]);
     expect(texts("Spring sale on now. Text SIGNUP and our advisor will ring you!")).toEqual([]);
-    // an instruction before "and we'll" stays a promise (blind4's and blind6's convention)
+    // asking for time sets no price; an instruction before "and we'll" stays a promise (blind4's and blind6's convention)
+    expect(texts("give me 20 mins and I'll have the revised invoice for you")).toHaveLength(1);
     expect(texts("Drop the keys at reception and we'll start the repair on Thursday.")).toHaveLength(1);
   });
   it("reads a vague contact without a time or a matter as a courtesy", () => {

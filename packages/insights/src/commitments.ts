@@ -802,8 +802,9 @@ const REPORTED =
  */
 // round 15 (r15p): also a counter-offer's price or discount ("Do ₹1,750 and we will give PO today", "Do 390 and I pay
 // deposit today": blind14; "do 50 and we're in": blind13) and a reply keyword ("Reply YES and our team will contact
-// you": blind14; "Reply Y to confirm" in blind3 and blind5 is the same step of the reader's)
-const BARGAIN = String.raw`(?:do|make it|give (?:me|us))\s+[^,.;!?]{0,12}?\d(?:[^.;!?]|\.(?=\d)){0,40}?|(?:reply|text)\s+(?:with\s+)?["'“]?[A-Z]{1,10}["'”]?`;
+// you": blind14; "Reply Y to confirm" in blind3 and blind5 is the same step of the reader's); "give me 10 mins and I'll…"
+// asks for time, it sets no price
+const BARGAIN = String.raw`(?:do|make it|give (?:me|us))\s+(?![^,.;!?]{0,12}?\d+\s*(?:min|minute|hour|hr|day|week|month|sec|second)s?\b)[^,.;!?]{0,12}?\d(?:[^.;!?]|\.(?=\d)){0,40}?|(?:reply|text)\s+(?:with\s+)?["'“]?[A-Z]{1,10}["'”]?`;
 const ULTIMATUM = new RegExp(
   String.raw`(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:let (?:me|us) know(?:\s+[^,.;!?]{1,30}?)?|(?:get|come|go|drop|bring it|get it|knock it|come down|meet (?:me|us))\s+(?:down\s+)?to\s+[^,.;!?]{0,12}?\d[^.;!?]{0,60}?|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|${BARGAIN}|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40})\s+and\s+$`,
   "i",
