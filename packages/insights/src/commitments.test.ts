@@ -526,3 +526,51 @@ describe("round 9: blind7's and train8's causes as mechanisms (README, 'Round 9 
     expect(texts("Monday is fully booked, I'll call you tomorrow at 9.")[0]?.[1]).toBe("2026-03-11T09:00:00.000Z");
   });
 });
+
+describe("round 15 (r15p): false promises by cause", () => {
+  const texts = (text: string, direction: "inbound" | "outbound" = "outbound") =>
+    extractCommitments(msg(text, { direction })).map((c) => c.text);
+  it("drops a promise that lives only inside quotation marks, not a quoted title in the author's own", () => {
+    expect(texts('Your brochure promises "free fitting within 48 hours". It has been a week.', "inbound")).toEqual([]);
+    expect(texts('The tracking page says: "We will deliver your sofa on Thursday." Nothing came.', "inbound")).toEqual(
+      [],
+    );
+    expect(texts('I\'ll post the "Winter Walks" leaflets to you on Friday.')).toEqual([
+      'I\'ll post the "Winter Walks" leaflets to you on Friday.',
+    ]);
+    expect(texts('You said "no rush", but I\'ll send the draft tomorrow.')).toHaveLength(1);
+  });
+  it("reads a counter-offer's price or a reply keyword before 'and' as the condition", () => {
+    expect(texts("Do 2,900 and we sign the lease today.", "inbound")).toEqual([]);
+    expect(texts("Make it £48 a head and I'll confirm the booking tonight.", "inbound")).toEqual([]);
+    expect(texts("Give me 3% off and we'll send the PO on Monday.", "inbound")).toEqual([]);
+    expect(texts("Spring sale on now. Text SIGNUP and our advisor will ring you!")).toEqual([]);
+    // asking for time sets no price; an instruction before "and we'll" stays a promise (blind4's and blind6's convention)
+    expect(texts("give me 20 mins and I'll have the revised invoice for you")).toHaveLength(1);
+    expect(texts("Drop the keys at reception and we'll start the repair on Thursday.")).toHaveLength(1);
+  });
+  it("reads a vague contact without a time or a matter as a courtesy", () => {
+    expect(texts("Thanks for coming in today. We will be in touch.")).toEqual([]);
+    expect(texts("Not this year, we'll talk again.", "inbound")).toEqual([]);
+    expect(texts("I'll be in touch by Wednesday with the revised plan.")).toHaveLength(1);
+    expect(texts("Our buyer will talk you through the samples on Friday at 11.")).toHaveLength(1);
+  });
+  it("reads terms for any order confirmed before a date as no promise", () => {
+    expect(texts("Orders confirmed before 30 June keep the spring prices.")).toEqual([]);
+    expect(texts("Contracts signed this month hold last year's rates.")).toEqual([]);
+  });
+  it("reads a finished state with only today's time as done, and a present passive ahead as a promise", () => {
+    expect(texts("The lease is signed and returned to you by courier today.")).toEqual([]);
+    expect(texts("The roof repair is completed today, thank you for waiting.")).toEqual([]);
+    expect(texts("The signed lease is returned to you by courier tomorrow.")).toHaveLength(1);
+  });
+  it("reads 'throw in' as a bargain's concession", () => {
+    expect(texts("That's my best price, and I'll throw in free Saturday delivery.")).toEqual([]);
+    expect(texts("Final offer is 9,400 and we'll throw in the mats.")).toEqual([]);
+  });
+  it("reads an away notice's reply as no promise, and a reply with a time from a desk at work as one", () => {
+    expect(texts("Thanks for your email. I'm out at a client all day and will get back to you tomorrow.")).toEqual([]);
+    expect(texts("Our office is on a training day all afternoon and will reply on Monday.")).toEqual([]);
+    expect(texts("I'll get back to you by 4pm tomorrow with the figures.")).toHaveLength(1);
+  });
+});

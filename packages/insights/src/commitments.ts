@@ -800,8 +800,15 @@ const REPORTED =
  * word and we'll…", "Match their price and I'll…"). A plain request ("Send the contract over and we'll sign
  * today") stays a promise on the reader's step (blind6's and tuning's convention).
  */
-const ULTIMATUM =
-  /(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:let (?:me|us) know(?:\s+[^,.;!?]{1,30}?)?|(?:get|come|go|drop|bring it|get it|knock it|come down|meet (?:me|us))\s+(?:down\s+)?to\s+[^,.;!?]{0,12}?\d[^.;!?]{0,60}?|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40})\s+and\s+$/i;
+// round 15 (r15p): also a counter-offer's price or discount ("Do ₹1,750 and we will give PO today", "Do 390 and I pay
+// deposit today": blind14; "do 50 and we're in": blind13) and a reply keyword ("Reply YES and our team will contact
+// you": blind14; "Reply Y to confirm" in blind3 and blind5 is the same step of the reader's); "give me 10 mins and I'll…"
+// asks for time, it sets no price
+const BARGAIN = String.raw`(?:do|make it|give (?:me|us))\s+(?![^,.;!?]{0,12}?\d+\s*(?:min|minute|hour|hr|day|week|month|sec|second)s?\b)[^,.;!?]{0,12}?\d(?:[^.;!?]|\.(?=\d)){0,40}?|(?:reply|text)\s+(?:with\s+)?["'“]?[A-Z]{1,10}["'”]?`;
+const ULTIMATUM = new RegExp(
+  String.raw`(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:let (?:me|us) know(?:\s+[^,.;!?]{1,30}?)?|(?:get|come|go|drop|bring it|get it|knock it|come down|meet (?:me|us))\s+(?:down\s+)?to\s+[^,.;!?]{0,12}?\d[^.;!?]{0,60}?|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|${BARGAIN}|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40})\s+and\s+$`,
+  "i",
+);
 const CONCESSION =
   /\b(?:at no (?:extra |additional )?(?:charge|cost)|free of charge|for free|(?:an? )?(?:\d{1,2}\s*%|courtesy|goodwill|loyalty)\s+discount|on the house|complimentary)\b/i;
 /**
@@ -810,10 +817,12 @@ const CONCESSION =
  * train12): the date belongs to the participle, and nobody is promised anything. Only terms of price or validity: "Orders
  * received in this period will be processed from 7 January" still promises the processing.
  */
+// round 15 (r15p): also orders "confirmed" or "signed" before a date that "keep" a price ("Orders confirmed before 31 May
+// keep the Q2 price": blind14, the same terms as train12's), and a price named by its period or owner
 const STANDING_TERMS =
-  /^(?:(?:all|any)\s+)?(?:orders|quotes|quotations|bookings|items|goods|parcels|shipments|requests|payments|invoices|cargo|tickets|claims|applications|returns|enquiries|inquiries)\s+(?:placed|issued|received|made|booked|submitted|loaded|shipped|paid|bought|purchased|sent|raised|logged)\b/i;
+  /^(?:(?:all|any)\s+)?(?:orders|quotes|quotations|bookings|items|goods|parcels|shipments|requests|payments|invoices|cargo|tickets|claims|applications|returns|enquiries|inquiries|contracts|agreements)\s+(?:placed|issued|received|made|booked|submitted|loaded|shipped|paid|bought|purchased|sent|raised|logged|confirmed|signed|accepted|agreed)\b/i;
 const PRICE_VALIDITY =
-  /\b(?:current|old|new|same|today's|list|existing)\s+(?:prices?|rates?|terms|pricing|tariffs?)\b|\b(?:remain|stay|are|is)\s+valid\b/i;
+  /\b(?:current|old|new|same|today's|list|existing)\s+(?:prices?|rates?|terms|pricing|tariffs?)\b|\b(?:remain|stay|are|is)\s+valid\b|\b(?:keep|hold|retain|get)s?\s+(?:the|our|your|this|last|today's|[\w-]+(?:'s|’s))\s+(?:[\w-]+\s+){0,2}?(?:prices?|rates?|pricing|tariffs?)\b/i;
 /**
  * Round 14: offer terms with a price per unit and no first-person promise ("AED 14.50 per kg all-in to Lagos, flight
  * Tuesday night, arrives Wednesday": train12), like the verbless offer terms of round 11.
@@ -831,6 +840,16 @@ const THREAT =
  */
 const BUYER_DECISION =
   /\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall|'re going to|\s+are going to)?\s+(?:(?:buy|order|purchase|book|source|get (?:it|them))\b[^.!?]{0,40}?\b(?:this time|instead|elsewhere|there)\b|renew\b[^.!?]{0,60}?\bfor (?:another|a further|one more|\d+ more)\b|decline\b|do (?:(?:the|a|more|our|some|further|future)\s+)?(?:[\w-]+\s+)?(?:business|contract|deal|agreement)\b)/i;
+/** Round 15 (r15p): the writer's side away for a span, then a reply promised to whoever wrote (see matchCommitment). */
+const AWAY_NOTICE =
+  /\b(?:am|'m|is|are|'re)\s+(?:(?:currently|now|still)\s+)?(?:at|on|out|away|off)\b[^.!?]{0,40}?\b(?:all|the whole|the rest of (?:the|this))\s+(?:day|week|weekend|morning|afternoon)\b[^.!?]{0,40}?\band\s+(?:will|'ll)\s+(?:get back to you|reply|respond|answer)\b/i;
+/** Round 15 (r15p): a concession thrown into a bargain (see matchCommitment). */
+const THROWN_IN = /\b(?:throw|throws|throwing|chuck|chucks|chucking)\s+in\b/i;
+/** Round 15 (r15p): participles of a finished state (see the present passive in matchCommitment). */
+const DONE_STATE = /^(?:signed|finished|completed|done|cancell?ed|terminated)\b/i;
+/** Round 15 (r15p): a contact with no matter: "be in touch", "talk", "speak soon" (see matchCommitment). */
+const VAGUE_CONTACT =
+  /^(?:(?:be|get|keep|stay)\s+(?:back\s+)?in touch|talk|speak|chat)(?:\s+(?:soon|again|later|more|then|shortly|with you|to you))*$/i;
 /** Round 11: "thank you for pushing to go out tonight", "thanks so much for staying on to …": a past act. */
 const THANKS_FOR =
   /\b(?:thanks?|thank you|grateful|cheers)\b(?:\s+[\w-]+){0,3}?\s+for\s+(?:[\w-]+\s+){0,2}?[a-z]+ing\b(?:(?!\s[-–—]\s)[^.!?,;:])*$/i;
@@ -979,6 +998,10 @@ export function matchCommitment(sentence: string): string | null {
   // a capital "May" inside a sentence is the month ("the quote with May volumes"), not the hedge "may"
   if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s.replace(/(?<=\S\s)May\b/g, "month"))) return null;
   if (THREAT.test(s) || (STANDING_TERMS.test(s) && PRICE_VALIDITY.test(s))) return null;
+  // round 15 (r15p): an away notice ("The team is at a wedding all weekend and will get back to you on Monday": train10;
+  // "I'm on site all week with limited signal and will get back to you as soon as I can": train12) answers any sender,
+  // like round 9's "on my return"
+  if (AWAY_NOTICE.test(s)) return null;
   if (STANDING.test(s) && !hasDeadlineWords(s)) return null;
   // the standing part ends at the first comma: "…from me alone, and the list will be with you by noon" promises
   const standingEnd = STANDING_FROM.test(s) ? (s.search(/[,;]/) + 1 || s.length + 1) - 1 : -1;
@@ -1099,6 +1122,14 @@ export function matchCommitment(sentence: string): string | null {
         continue;
       // "The inspection is booked for the 24th": a notice of an arrangement, not a promise to act
       if (kind === "presentPassive" && /^(?:booked|scheduled)\s+(?:in\s+)?for\b/i.test(tail)) continue;
+      // round 15 (r15p): a finished state with no time but today's ("The contract is signed and sent by courier today":
+      // blind5; "…is signed and sent back to you by post this morning": blind14; "is finished today": train9) is done
+      if (
+        kind === "presentPassive" &&
+        DONE_STATE.test(tail.trim()) &&
+        !hasDeadlineWords(tail.replace(/\b(?:(?:as )?(?:of|from)\s+)?(?:today|this morning|(?:right )?now)\b/gi, " "))
+      )
+        continue;
       if (kind === "passive" && m[1] && !/^(?:\w+ly|also|then|just|all|fully)\s+$/i.test(m[1])) continue;
       // "our price list … will be adjusted by 6% from 1 July": a price change notified, not an action promised
       // ("The duplicate charge is refunded today" gives money back: round 9)
@@ -1444,11 +1475,19 @@ export function matchCommitment(sentence: string): string | null {
       action = errand ? `go to ${m[2] ?? ""}${rest}`.trim() : `${verb}${rest}`.trim();
     }
     action = action.replace(/[.!,;:\s]+$/, "");
+    // round 15 (r15p): a contact with neither a time nor a matter ("We will be in touch.": blind9; "…and we'll talk.":
+    // blind14; "we'll speak soon") is a courtesy, as the Labelling guide reads a vague "be in touch"; with a time or a
+    // matter it promises ("I'll be in touch next week with dates", "will talk you through the layout at 3pm")
+    if (VAGUE_CONTACT.test(action) && !hasDeadlineWords(action)) continue;
     // round 14: a concession offered with a price and no time of its own is a term of the offer ("135.000 is where we
     // can land, and we'll add the lighting plan at no charge": blind11; "I'll add your logo … for free": train11; "we
     // will apply a 15% courtesy discount on the overrun": blind7); with a time it is a remedy promised ("I'm reshooting
     // … tomorrow at 7:30am …, no charge")
     if (CONCESSION.test(s) && !hasDeadlineWords(s)) return null;
+    // round 15 (r15p): "throw in" is bargaining's own concession; a time after it names the thing thrown in ("I'll throw
+    // in free Sunday delivery", "we'll throw in the roof signs": blind14; with "can", "and" or "if" in blind8, blind11,
+    // blind13 and train11; no author labels one a promise)
+    if (THROWN_IN.test(s)) return null;
     const after = s.slice(m.index);
     // a condition after the promise: without a time it governs it; with a time only a courtesy
     // ("…tomorrow if that works") leaves the promise standing ("we will close the ticket on Friday if we
@@ -1679,6 +1718,8 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       /\?\s*$/.test(s) ||
       /^\s*(?:if|unless)\b/i.test(s) ||
       THREAT.test(s) ||
+      // round 15 (r15p): an away notice governs the reply promised after "and" too (see AWAY_NOTICE)
+      AWAY_NOTICE.test(s) ||
       (ultimatum !== null && ULTIMATUM.test(s.slice(0, ultimatum.index + ultimatum[0].length)))
     )
       return [{ clause: s, conditioned: false, sentence: s, item }];
@@ -1740,6 +1781,7 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     const booking = booked !== null || scheduled !== null;
     const action = promised ?? booked ?? scheduled;
     if (action === null) continue;
+    if (quotedOnly(sentence, msg.direction)) continue;
     const pieces = splitGapped(scheduled === null ? sentence : (sentence.split(HOW_LONG)[0] ?? sentence), action);
     for (const [i, piece] of pieces.entries()) {
       if (out.length >= max) break;
@@ -1809,6 +1851,26 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     }
   }
   return out;
+}
+
+/**
+ * Round 15 (r15p): words in quotation marks are someone else's ("your website still says "we install within 10 days"",
+ * `wrote: "We will deliver the Italian version by Monday."`: train10; `I'm told "next month"`: blind14; `"ships in 2
+ * days"`: train10); no author labels a promise inside them. A clause that promises only through them promises nothing;
+ * a title in quotation marks inside a promise of the author's leaves it standing.
+ */
+const QUOTED = /(?<=^|[\s(:])["“][^"“”\n]{1,200}["”](?=$|[\s.,;:!?)])/g;
+function quotedOnly(clause: string, direction: Direction): boolean {
+  if (!/["“]/.test(clause)) return false;
+  const bare = clause.replace(QUOTED, "that");
+  if (bare === clause) return false;
+  return (
+    matchCommitment(bare) === null &&
+    (direction !== "outbound" && !/\bto you\b/i.test(bare) ? true : matchVerbless(bare) === null) &&
+    (direction !== "outbound" || matchUnitPresent(bare) === null) &&
+    matchBooking(bare, direction) === null &&
+    matchScheduled(bare, direction) === null
+  );
 }
 
 /**
@@ -2078,6 +2140,9 @@ export function matchBooking(clause: string, direction: Direction): string | nul
   if (THIRD_PARTY_ARRANGED.test(s)) return null;
   // "Early-bird offer: 15% off cruises booked before 30 April": terms of an offer, not an arrangement
   if (/\b(?:booked|reserved)\s+(?:before|by|until)\b|%|\boffer\b/i.test(s)) return null;
+  // round 15 (r15p): so are orders confirmed before a date that keep a price ("Orders confirmed before 31 May keep the
+  // Q2 price": blind14), read by matchCommitment's standing terms
+  if (STANDING_TERMS.test(s) && PRICE_VALIDITY.test(s)) return null;
   // "St. Brigid's: your MRI is booked for…": a sender's name before a colon opens an SMS notice
   // (not "Booked: your interpreter…", where the word before the colon is the booking itself)
   if (

