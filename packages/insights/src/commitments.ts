@@ -336,6 +336,16 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     re: /(?:^|[,;:–—]\s*|\.\s+)((?!(?:your|the weather|rain|snow|storm|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the)\s+)?(?:[a-z-]+\s+){0,2}(?:[a-z]{3,}|po|pi)\s+(?:coming|going out|on (?:its|their) way)\s+(?:from\s+(?:(?:our|my|the)\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b).*)/i,
     kind: "expect",
   },
+  // round 15 (r15r): the same with its verb ("the calendar invite is coming from her in the next 10 minutes": blind14),
+  // to the reader ("scan coming to you tonight": blind2), by a channel, after a dash ("Consider this approval - PO coming
+  // from procurement today": blind9) or after "and"; a person coming is a visit, read elsewhere
+  {
+    re: new RegExp(
+      String.raw`(?:^|[,;:–—]\s*|\s-\s|\.\s+|\band\s+|\p{Extended_Pictographic}\uFE0F?\s+)((?!(?:your|i|we|you|he|she|they|it|this|that)\b|(?:(?:the|a|an)\s+)?(?:weather|rain|snow|storm|wind|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the|a|an)\s+)?(?:[a-z-]+\s+){0,2}(?!(?:${ROLES}|officers?|visitors?|guests?|family|people|person)\s)(?:[a-z]{3,}|po|pi)\s+(?:(?:is|are)\s+)?(?:coming|on (?:its|their) way)\s+(?:(?:to you|your way|over|through|across)\s+)?(?:(?:from\s+(?:(?:our|my|the)\s+)?[\w-]+(?:\s+[\w-]+)?|by\s+(?:e-?mail|post|courier|mail))\s+)?(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b|in\s+(?:the\s+next\s+)?(?:\d|an?\b|one\b|two\b|a few\b)).*)`,
+      "iu",
+    ),
+    kind: "expect",
+  },
   // "Expect the documents by noon tomorrow"
   // round 6: also after a comma and "so"/"and" ("…is a bigger job, so expect a draft from me in three weeks")
   // round 13: also after a colon ("Quick update on the packaging copy: expect it in your inbox by 3pm tomorrow": train8, train10)
@@ -1539,8 +1549,15 @@ const NEXT_BILL =
 function creditOnBill(s: string): boolean {
   return OFF_THE_BILL.test(s) || CREDIT_ON_BILL.test(s);
 }
+/**
+ * Round 15 (r15r): a time named by the promise before it in the sentence ("…tomorrow between 16 and 18, and a replacement
+ * is dropped off at the same time": blind13, blind14); extractCommitments dates it with that promise.
+ */
+const SAME_TIME = /\bat the same time\b/i;
 function hasDeadlineWords(s: string): boolean {
   if (NEXT_BILL.test(s) || creditOnBill(s)) return true;
+  // round 15 (r15r): a time named by the promise before (see SAME_TIME)
+  if (SAME_TIME.test(s)) return true;
   return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening|week)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:by|on|before|until|till) \d{1,2}(?:st|nd|rd|th)|(?:in|by|during|end of|(?:the )?week of) (?:calendar )?(?:week|wk|kw|cw) ?\d{1,2}|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
     s,
   );
@@ -1812,6 +1829,9 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       // "Our CTO will join Wednesday's call, and I'll share the diagram beforehand": the date before it
       if (!due && last?.sentence === whole && BEFOREHAND.test(scoped))
         due = { dueAt: last.dueAt, phrase: "beforehand" };
+      // round 15 (r15r): "…tomorrow at 7:30, and a replacement car is delivered to you at the same time" (blind13, blind14)
+      if (!due && last?.sentence === whole && SAME_TIME.test(scoped))
+        due = { dueAt: last.dueAt, phrase: "at the same time" };
       // round 9: a second promise joined to a dated one that happens with it or right after it shares its date
       // ("…today before 5pm, and I'll copy you on the email", "it ships in 2 hours and I'll re-run them myself
       // right after"); others keep none ("…within 10 working days and we will write to you with our decision")
