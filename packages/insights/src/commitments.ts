@@ -472,6 +472,12 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     re: /(?:^|\s)(?:is|are|'s|'re)\s+((?:in your (?:inbox|mailbox|hands|account|portal|letterbox|postbox)|on your (?:desk|doorstep|table|screen)|at (?:your|the) (?:[\w-]+\s+){0,2}?[\w-]+)(?=[^.!?;]{0,30}?\s(?:by|before|within|tomorrow|tonight|today|first thing|at \d|in \d{1,3}\s*(?:min|mins|minutes|hours?|hrs?)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/i,
     kind: "landing",
   },
+  // round 15 (r15r): a person of ours on site or there at a time, in the present ("I'm on site Monday at 8 myself": blind14;
+  // "Our house engineer Tomek is there from load-in at 15:00 on Friday 2 April": train12), as "will be there" reads; not a habit nor a reason ("so I can't")
+  {
+    re: /(?:^|[,;:–—]\s*|\band\s+)((?:i'm|i’m|i am|we're|we’re|we are|(?:our|my)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?:\s+\p{Lu}[\p{L}'-]+)?\s+(?:is|are|'s))\s+(?:(?:also|personally)\s+)?(?:on site|onsite|on-site|there)\b(?![^.!?;]{0,40}\b(?:every|each|usually|always|so)\b)(?=[^.!?;]{0,40}?\b(?:at \d|from \d|by \d|before \d|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/iu,
+    kind: "landing",
+  },
   // round 14: a credit taken off a bill (see OFF_THE_BILL)
   {
     re: new RegExp(`${OFF_THE_BILL.source}.*`, "i"),
