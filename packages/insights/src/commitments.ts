@@ -341,7 +341,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // from procurement today": blind9) or after "and"; a person coming is a visit, read elsewhere
   {
     re: new RegExp(
-      String.raw`(?:^|[,;:–—]\s*|\s-\s|\.\s+|\band\s+|\p{Extended_Pictographic}\uFE0F?\s+)((?!(?:your|i|we|you|he|she|they|it|this|that)\b|(?:(?:the|a|an)\s+)?(?:weather|rain|snow|storm|wind|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the|a|an)\s+)?(?:[a-z-]+\s+){0,2}(?!(?:${ROLES}|officers?|visitors?|guests?|family|people|person)\s)(?:[a-z]{3,}|po|pi)\s+(?:(?:is|are)\s+)?(?:coming|on (?:its|their) way)\s+(?:(?:to you|your way|over|through|across)\s+)?(?:(?:from\s+(?:(?:our|my|the)\s+)?[\w-]+(?:\s+[\w-]+)?|by\s+(?:e-?mail|post|courier|mail))\s+)?(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b|in\s+(?:the\s+next\s+)?(?:\d|an?\b|one\b|two\b|a few\b)).*)`,
+      String.raw`(?:^|[,;:–—]\s*|\s-\s|\.\s+|\band\s+|\p{Extended_Pictographic}\uFE0F?\s+)((?!(?:your|i|we|you|he|she|they|it|this|that)\b|(?:(?:the|a|an)\s+)?(?:weather|rain|snow|storm|wind|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the|a|an)\s+)?(?:[a-z-]+\s+){0,2}(?!(?:${ROLES}|[a-z]{2,}(?:or|ist|ian)s?|officers?|visitors?|guests?|family|people|person)\s)(?:[a-z]{3,}|po|pi)\s+(?:(?:is|are)\s+)?(?:coming|on (?:its|their) way)\s+(?:(?:to you|your way|over|through|across)\s+)?(?:(?:from\s+(?:(?:our|my|the)\s+)?[\w-]+(?:\s+[\w-]+)?|by\s+(?:e-?mail|post|courier|mail))\s+)?(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b|in\s+(?:the\s+next\s+)?(?:\d|an?\b|one\b|two\b|a few\b)).*)`,
       "iu",
     ),
     kind: "expect",
@@ -598,7 +598,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // other claim on the pack this evening": train10, after "and"); not an outing, nor a company's own project ("Halvorsen
   // Pharma is replacing its data warehouse by Q4": blind7)
   {
-    re: /(?:^|[,;:–—]\s*|\band\s+)(?:(?!(?:This|That|It|There|Here|What|Everything|Nothing|Everyone|Everybody|He|She|They|We|I|You|Who|Which|Traffic|Weather)\b)\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?|[Tt]he\s+(?:[a-z-]+\s+)?(?:room|team|desk|office|shop|workshop|lab|kitchen|studio|crew|department|plant|yard|warehouse|depot))\s+(?:is|are|'s)\s+(?:also\s+|just\s+)?(?!(?:tak|spend|throw|host|hav|watch|play|visit|celebrat|enjoy|see|meet|attend|wait|com|go|travel|travell|fly|driv|head|leav|bring|follow)ing\b)([a-z]+ing)\b(?!\s+(?:its|their|his|her)\b)(.*)/u,
+    re: /(?:^|[,;:–—]\s*|\band\s+)(?:(?!(?:This|That|It|There|Here|What|Everything|Nothing|Everyone|Everybody|He|She|They|We|I|You|Who|Which|Traffic|Weather)\b)\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?|[Tt]he\s+(?:[a-z-]+\s+)?(?:room|team|desk|office|shop|workshop|lab|kitchen|studio|crew|department|plant|yard|warehouse|depot))\s+(?:is|are|'s)\s+(?:also\s+|just\s+)?(?!(?:tak|spend|throw|host|hav|watch|play|visit|celebrat|enjoy|see|meet|attend|wait|com|go|travel|travell|fly|driv|head|leav|bring|follow)ing\b)((?:re-)?[a-z]+ing)\b(?!\s+(?:its|their|his|her)\b)(.*)/u,
     kind: "progressive",
   },
   // progressive with a future time: "Sending the lease tonight", "we're refunding the charge by Thursday"
