@@ -2369,10 +2369,10 @@ function splitCoordinated(clause: string, depth = 0): string[] {
     if (++tried > 8) break;
     const head = clause.slice(0, m.index);
     const tail = clause.slice(m.index + m[0].length);
-    // round 15 (r15r): a subject of a few words without a determiner ("…, and new carpet tiles from the right batch will be
-    // laid over the weekend": blind7; "…, and a supervisor from our monitoring center will call you by Thursday": train11;
-    // "…, and ground school starts the Tuesday after at 6pm": train11); a promise of its own with "will" splits off a head
-    // that promises without a time ("we'll keep you at $34.99 for the next 12 months, and a supervisor … will call you")
+    // round 15 (r15r): a subject of a few words, with or without a determiner ("…, and new carpet tiles from the right
+    // batch will be laid over the weekend": blind7; "…, and ground school starts the Tuesday after at 6pm": train11, both
+    // still whole for their heads); a promise of its own with "will" splits off a head that promises without a time ("we'll
+    // keep you at $34.99 for the next 12 months, and a supervisor from our monitoring center will call you": train11)
     const longSubject = LONG_SUBJECT.test(tail);
     const willTail = longSubject && /^(?:[\p{L}\d%'’-]+\s+){1,6}?(?:will|'ll|’ll)\s/iu.test(tail);
     if (
