@@ -574,3 +574,88 @@ describe("round 15 (r15p): false promises by cause", () => {
     expect(texts("I'll get back to you by 4pm tomorrow with the figures.")).toHaveLength(1);
   });
 });
+
+describe("extractCommitments: round 15 (r15r), recall on new authors", () => {
+  const got = (text: string, extra: Partial<MessageInput> = {}) =>
+    extractCommitments(msg(text, extra)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
+  const found = (text: string, extra: Partial<MessageInput> = {}) => got(text, extra).map(([t]) => t);
+
+  it("reads the causative 'have' with a titled name, an object's participle and a worker 'in' on a day", () => {
+    expect(found("Apologies again. I'll have Sister Mary Okafor ring you this evening.")).toHaveLength(1);
+    expect(got("I'll have the invoices stamped and filed by noon Thursday.")[0]?.[1]).toBe("2026-03-12T12:00:00.000Z");
+    expect(found("We'll have an electrician in on Friday to check the sockets.")).toHaveLength(1);
+    // without a time an object's participle or a worker "in" is no plan
+    expect(found("I'll have the invoices stamped.")).toEqual([]);
+    expect(found("We'll have the builders in.")).toEqual([]);
+  });
+
+  it("reads a credit taken or deducted off a bill, and one applied to the final invoice, without a date", () => {
+    const one = got("Sorry for the delay, we'll knock the call-out charge off your invoice.");
+    expect(one).toHaveLength(1);
+    expect(one[0]?.[1]).toBeNull();
+    expect(found("I'm taking the two missed visits off your bill.")).toHaveLength(1);
+    expect(found("We deduct the return postage from the final invoice.")).toHaveLength(1);
+    expect(
+      found("The hall is repainted by Friday and a 5% discount will be applied to your final invoice."),
+    ).toHaveLength(2);
+    // a figure taken from a bill, a past deduction and the reader's request are no credits of ours
+    expect(found("We deducted the deposit from your invoice last month.")).toEqual([]);
+    expect(found("Please deduct the retainer from the invoice.", { direction: "inbound" })).toEqual([]);
+  });
+
+  it("reads an act repeated with 're-' in the present and as a second verb with its own date", () => {
+    expect(found("We re-grout the shower on Thursday.")).toHaveLength(1);
+    expect(got("Our joiner will strip the door on Monday and re-hang it by Friday.")).toEqual([
+      ["Our joiner will strip the door on Monday", "2026-03-16T17:00:00.000Z"],
+      ["re-hang it by Friday.", "2026-03-13T17:00:00.000Z"],
+    ]);
+  });
+
+  it("reads a deliverable 'is coming' to the reader or from someone with a time, not weather or a person", () => {
+    expect(found("The signed lease is coming to you by courier tomorrow.")).toHaveLength(1);
+    expect(found("Deposit paid 👍 receipt coming to you tonight", { direction: "inbound" })).toHaveLength(1);
+    expect(found("Go ahead - PO coming from our finance team on Friday.", { direction: "inbound" })).toHaveLength(1);
+    expect(found("The snow is coming tonight, drive safe.")).toEqual([]);
+    expect(found("Our auditor is coming on Friday and we need the files.", { direction: "inbound" })).toEqual([]);
+  });
+
+  it("splits off a part 'at the same time' as the promise before it and dates it with that promise", () => {
+    expect(
+      got(
+        "Our courier picks up the broken chair on Thursday at 10, and a new one is delivered to you at the same time.",
+      ),
+    ).toEqual([
+      ["Our courier picks up the broken chair on Thursday at 10", "2026-03-12T10:00:00.000Z"],
+      ["a new one is delivered to you at the same time.", "2026-03-12T10:00:00.000Z"],
+    ]);
+  });
+
+  it("reads a department, a first name or 'the <unit>' in the progressive with an object and a time", () => {
+    expect(found("Dispatch is re-sending the parcel this afternoon.")).toHaveLength(1);
+    expect(found("The paint shop is respraying the panel by Friday.")).toHaveLength(1);
+    expect(found("The scans are attached and Priya is checking every invoice on the list tonight.")).toHaveLength(1);
+    // an outing, a company's own project
+    expect(found("Marco is taking the family to the lakes on Saturday.", { direction: "inbound" })).toEqual([]);
+    expect(found("Northwind is migrating its servers by Q3.", { direction: "inbound" })).toEqual([]);
+  });
+
+  it("splits a second subject of a few words after ', and', and a 'will' promise off an untimed promise", () => {
+    expect(
+      found(
+        "We'll hold your current rate for the next year, and an adviser from our billing team will call you by Friday.",
+      ),
+    ).toHaveLength(2);
+    expect(
+      found("The roof is patched by Thursday, and fresh tiles from the reclamation yard will be laid on Saturday."),
+    ).toHaveLength(2);
+    // a statement after ", and" stays with the promise
+    expect(found("We'll fit the blinds on Friday, and the warranty is ten years.")).toHaveLength(1);
+  });
+
+  it("reads a person of ours on site or there at a time, in the present, not a habit", () => {
+    expect(got("I'm on site Wednesday at 7 to meet the scaffolders.")[0]?.[1]).toBe("2026-03-11T07:00:00.000Z");
+    expect(found("Our site lead Jonas is there from 8am on Thursday.")).toHaveLength(1);
+    expect(found("We're there every Monday at 8.")).toEqual([]);
+    expect(found("I was on site on Monday at 8.")).toEqual([]);
+  });
+});

@@ -57,6 +57,14 @@ const TITLE = String.raw`(?:Mr|Mrs|Ms|Mx|Dr|Prof|Ing|Arq|Lic|Eng|Ir|Capt|Sgt|Rev
  */
 const OFF_THE_BILL =
   /\b(?:comes?|is taken|are taken|(?:will|'ll) be (?:taken|knocked|deducted)|gets? (?:taken|knocked)|is knocked|is deducted|are deducted|(?:take|knock|deduct)\s+(?:\d+|an?|one|two|three|half)\s+[\w%-]+(?:\s+[\w-]+)?)\s+off\s+(?:the|your|this month's|next month's|[a-z]+'s)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b/i;
+/**
+ * Round 15 (r15r): more credits owed on a bill, which make a promise as the next bill does (see NEXT_BILL, OFF_THE_BILL):
+ * any amount taken or deducted ("we're taking the extra days off your bill": blind13; "I also deduct the transport from
+ * the invoice": blind14; "we'll take 2 hours off your bill": train12) and a credit applied to the final bill ("a 15%
+ * discount will be applied to the final invoice": train10).
+ */
+const CREDIT_ON_BILL =
+  /\b(?:(?:deduct(?:s|ed|ing)?|tak(?:e|es|ing)|knock(?:s|ing)?)\s+(?:[\w%$£€.,'-]+\s+){1,4}?off|deduct(?:s|ed|ing)?\s+(?:[\w%$£€.,'-]+\s+){1,4}?from)\s+(?:the|your|this month's|next month's|[a-z]+'s)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b|\b(?:applied|credited)\s+(?:to|on)\s+(?:the|your)\s+(?:final|last|closing|next)\s+(?:invoice|bill|statement)\b/i;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
   "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy|measure|survey|assess|photograph|tune|paint|mow|treat|spray|rig|reprint|redo|resend|redeliver|refit|reinstall|repaint|rewrap|reclean|retest|reissue|rebook|rerun|re-run|reship|repack|re-send|re-do";
@@ -102,8 +110,10 @@ const NOT_A_NOUN = String.raw`(?:can|could|will|would|should|must|may|might|shal
 // round 14: a number of any length ("reshooting 14 Bay St": "\d\b" only read a one-digit number)
 const OBJECT_AHEAD = String.raw`\s+(?:the|a|an|your|our|my|his|her|their|its|it|them|this|that|these|those|you|him|us|all|both|every|each|some|any|\d+|up|out|over|back|through|round|across)\b`;
 /** Round 13: a verb that is no state and takes an object (see NOT_AN_ACT), its stem matched before `ending`. */
+// round 15 (r15r): after a repeat's "re-" ("We re-roast your lot tomorrow": blind14; "We re-make both carcasses this
+// week": train12), as isOpenAct reads it
 const openVerb = (ending: string) =>
-  String.raw`(?!(?:${NOT_AN_ACT})(?:s|es)?\b|[a-z]{0,20}(?:ed|ing|ly)\b)[a-z]{3,20}?(?=${ending}\b${OBJECT_AHEAD})`;
+  String.raw`(?:re-)?(?!(?:${NOT_AN_ACT})(?:s|es)?\b|[a-z]{0,20}(?:ed|ing|ly)\b)[a-z]{3,20}?(?=${ending}\b${OBJECT_AHEAD})`;
 /** Any such verb, present, with or without -s. */
 const OPEN_VERB = openVerb("(?:s|es)?");
 /** The same with the -s of the third person, where a noun could stand in the verb's place ("our current platform this year"). */
@@ -326,6 +336,16 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     re: /(?:^|[,;:–—]\s*|\.\s+)((?!(?:your|the weather|rain|snow|storm|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the)\s+)?(?:[a-z-]+\s+){0,2}(?:[a-z]{3,}|po|pi)\s+(?:coming|going out|on (?:its|their) way)\s+(?:from\s+(?:(?:our|my|the)\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b).*)/i,
     kind: "expect",
   },
+  // round 15 (r15r): the same with its verb ("the calendar invite is coming from her in the next 10 minutes": blind14),
+  // to the reader ("scan coming to you tonight": blind2), by a channel, after a dash ("Consider this approval - PO coming
+  // from procurement today": blind9) or after "and"; a person coming is a visit, read elsewhere
+  {
+    re: new RegExp(
+      String.raw`(?:^|[,;:–—]\s*|\s-\s|\.\s+|\band\s+|\p{Extended_Pictographic}\uFE0F?\s+)((?!(?:your|i|we|you|he|she|they|it|this|that)\b|(?:(?:the|a|an)\s+)?(?:weather|rain|snow|storm|wind|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the|a|an)\s+)?(?:[a-z-]+\s+){0,2}(?!(?:${ROLES}|[a-z]{2,}(?:or|ist|ian)s?|officers?|visitors?|guests?|family|people|person)\s)(?:[a-z]{3,}|po|pi)\s+(?:(?:is|are)\s+)?(?:coming|on (?:its|their) way)\s+(?:(?:to you|your way|over|through|across)\s+)?(?:(?:from\s+(?:(?:our|my|the)\s+)?[\w-]+(?:\s+[\w-]+)?|by\s+(?:e-?mail|post|courier|mail))\s+)?(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b|in\s+(?:the\s+next\s+)?(?:\d|an?\b|one\b|two\b|a few\b)).*)`,
+      "iu",
+    ),
+    kind: "expect",
+  },
   // "Expect the documents by noon tomorrow"
   // round 6: also after a comma and "so"/"and" ("…is a bigger job, so expect a draft from me in three weeks")
   // round 13: also after a colon ("Quick update on the packaging copy: expect it in your inbox by 3pm tomorrow": train8, train10)
@@ -452,9 +472,23 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     re: /(?:^|\s)(?:is|are|'s|'re)\s+((?:in your (?:inbox|mailbox|hands|account|portal|letterbox|postbox)|on your (?:desk|doorstep|table|screen)|at (?:your|the) (?:[\w-]+\s+){0,2}?[\w-]+)(?=[^.!?;]{0,30}?\s(?:by|before|within|tomorrow|tonight|today|first thing|at \d|in \d{1,3}\s*(?:min|mins|minutes|hours?|hrs?)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/i,
     kind: "landing",
   },
+  // round 15 (r15r): a person of ours on site or there at a time, in the present ("I'm on site Monday at 8 myself": blind14;
+  // "Our house engineer Tomek is there from load-in at 15:00 on Friday 2 April": train12), as "will be there" reads; not a habit nor a reason ("so I can't")
+  {
+    re: /(?:^|[,;:–—]\s*|\band\s+)((?:i'm|i’m|i am|we're|we’re|we are|(?:our|my)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?:\s+\p{Lu}[\p{L}'-]+)?\s+(?:is|are|'s))\s+(?:(?:also|personally)\s+)?(?:on site|onsite|on-site|there)\b(?![^.!?;]{0,40}\b(?:every|each|usually|always|so)\b)(?=[^.!?;]{0,40}?\b(?:at \d|from \d|by \d|before \d|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/iu,
+    kind: "landing",
+  },
   // round 14: a credit taken off a bill (see OFF_THE_BILL)
   {
     re: new RegExp(`${OFF_THE_BILL.source}.*`, "i"),
+    kind: "credit",
+  },
+  // round 15 (r15r): a credit of CREDIT_ON_BILL said by our side or in the passive
+  {
+    re: new RegExp(
+      String.raw`(?:\b(?:i|we)(?:'ll|’ll|\s+will|'re|’re|\s+are|'m|\s+am)?\s+(?:also\s+|then\s+|just\s+)?|\b(?:will\s+be|is|are)\s+(?:being\s+)?)(?=${CREDIT_ON_BILL.source}).*`,
+      "i",
+    ),
     kind: "credit",
   },
   // a named colleague or team: "Hannah will set up the tenant", "Procurement will reach out"
@@ -558,6 +592,14 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
       "i",
     ),
     kind: "present",
+  },
+  // round 15 (r15r): a department, a first name or a unit named with "the" in the progressive, read as the progressive
+  // below reads a role of ours ("Engineering is deploying a fix within the hour": blind14; "Sophie is checking every
+  // other claim on the pack this evening": train10, after "and"); not an outing, nor a company's own project ("Halvorsen
+  // Pharma is replacing its data warehouse by Q4": blind7)
+  {
+    re: /(?:^|[,;:–—]\s*|\band\s+)(?:(?!(?:This|That|It|There|Here|What|Everything|Nothing|Everyone|Everybody|He|She|They|We|I|You|Who|Which|Traffic|Weather)\b)\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?|[Tt]he\s+(?:[a-z-]+\s+)?(?:room|team|desk|office|shop|workshop|lab|kitchen|studio|crew|department|plant|yard|warehouse|depot))\s+(?:is|are|'s)\s+(?:also\s+|just\s+)?(?!(?:tak|spend|throw|host|hav|watch|play|visit|celebrat|enjoy|see|meet|attend|wait|com|go|travel|travell|fly|driv|head|leav|bring|follow)ing\b)((?:re-)?[a-z]+ing)\b(?!\s+(?:its|their|his|her)\b)(.*)/u,
+    kind: "progressive",
   },
   // progressive with a future time: "Sending the lease tonight", "we're refunding the charge by Thursday"
   {
@@ -747,8 +789,27 @@ const HAVE_TO_YOU =
   /^(?!(?:a|an|the|lunch|dinner|coffee|drinks|breakfast|fun|time|words?|chat|talk|meeting|call)\b)[a-z][\w-]*(?:\s+[\w-]+){0,5}?\s+(?:to|with)\s+you\b/i;
 const HAVE_ACTION = {
   test: (tail: string) =>
-    HAVE_OBJECT.test(tail) || HAVE_PERSON.test(tail) || HAVE_CAUSATIVE.test(tail) || HAVE_TO_YOU.test(tail),
+    HAVE_OBJECT.test(tail) ||
+    HAVE_PERSON.test(tail) ||
+    HAVE_CAUSATIVE.test(tail) ||
+    HAVE_TO_YOU.test(tail) ||
+    haveMade(tail),
 };
+// round 15 (r15r): the causative "have" with a name of two or three words, a title among them ("I'll have Coach Ramos
+// call you tonight": blind14), with an object and its participle before the time ("I'll have them bagged with your name by
+// 9am Saturday": train7a), and with a worker "in" on a day ("I'll have the painters in Friday": blind5; "we'll have a
+// cleaner in on Saturday": train12); the last two only with a time, as a plan of the author's own
+const HAVE_NAMED =
+  /^(?:\p{Lu}[\p{L}'-]*\.?\s+){1,2}\p{Lu}[\p{L}'-]+\s+(?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come|check|look at|drop|bring|pick|collect|fix|sort|review|go over|meet)\b/u;
+const HAVE_PARTICIPLE =
+  /^(?:it|them|these|those|(?:the|your|all|both|\d+|two|three|four|five|six)\s+[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?!(?:need|seed|feed|speed|breed)\b)(?:re-)?[a-z]{3,}ed\b/i;
+const HAVE_IN = new RegExp(
+  String.raw`^(?:a|an|the|our|my|some|two|three|four|\d+)\s+(?:[\w-]+\s+){0,2}?(?:${ROLES}|[a-z]{3,}(?:er|or|ist|ian)s?)\s+(?:in|over|round|around|on site|onsite)\b`,
+  "i",
+);
+function haveMade(tail: string): boolean {
+  return HAVE_NAMED.test(tail) || ((HAVE_PARTICIPLE.test(tail) || HAVE_IN.test(tail)) && hasDeadlineWords(tail));
+}
 
 const QUESTION_START =
   /^(?:will|would|could|can|shall|should|do|does|did|are|is|won't|wouldn't|may)\s+(?:you|we|i|they|he|she|it)\b/i;
@@ -1399,7 +1460,9 @@ export function matchCommitment(sentence: string): string | null {
         verb === "take" &&
         /^(?:(?:about|around|roughly|approximately|up to|at least|only|just)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of|several|some)(?:\s*(?:to|-|–)\s*\d+)?\s+(?:more\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b|^(?:a while|time|longer|ages)\b/i.test(
           tail,
-        )
+        ) &&
+        // round 15 (r15r): "we'll take 2 hours off your bill" is a credit, not a duration (train12)
+        !creditOnBill(`take ${tail}`)
       ) {
         return null; // "…and will take around three weeks": a duration, not an action
       } else if (
@@ -1536,8 +1599,18 @@ function courtesyOnly(s: string): boolean {
  */
 const NEXT_BILL =
   /\b(?:on|with|in|to)\s+(?:your|the|our)\s+(?:next|following|coming|upcoming|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s+(?:invoice|statement|bill|billing cycle|payment run|payslip)\b/i;
+function creditOnBill(s: string): boolean {
+  return OFF_THE_BILL.test(s) || CREDIT_ON_BILL.test(s);
+}
+/**
+ * Round 15 (r15r): a time named by the promise before it in the sentence ("…tomorrow between 16 and 18, and a replacement
+ * is dropped off at the same time": blind13, blind14); extractCommitments dates it with that promise.
+ */
+const SAME_TIME = /\bat the same time\b/i;
 function hasDeadlineWords(s: string): boolean {
-  if (NEXT_BILL.test(s) || OFF_THE_BILL.test(s)) return true;
+  if (NEXT_BILL.test(s) || creditOnBill(s)) return true;
+  // round 15 (r15r): a time named by the promise before (see SAME_TIME)
+  if (SAME_TIME.test(s)) return true;
   return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening|week)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:by|on|before|until|till) \d{1,2}(?:st|nd|rd|th)|(?:in|by|during|end of|(?:the )?week of) (?:calendar )?(?:week|wk|kw|cw) ?\d{1,2}|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
     s,
   );
@@ -1794,7 +1867,9 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       const scoped = expandTexting(dueScope(piece.text));
       // round 14: a credit off the bill is owed on that bill, which names no date ("The half day comes off the final
       // invoice"): only a date of its own dates it
-      const creditOnly = OFF_THE_BILL.test(scoped) && !hasDeadlineWords(scoped.replace(OFF_THE_BILL, ""));
+      // round 15 (r15r): the same for the credits of CREDIT_ON_BILL
+      const creditOnly =
+        creditOnBill(scoped) && !hasDeadlineWords(scoped.replace(OFF_THE_BILL, "").replace(CREDIT_ON_BILL, ""));
       const found =
         sameDayAs(
           scoped,
@@ -1810,6 +1885,9 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       // "Our CTO will join Wednesday's call, and I'll share the diagram beforehand": the date before it
       if (!due && last?.sentence === whole && BEFOREHAND.test(scoped))
         due = { dueAt: last.dueAt, phrase: "beforehand" };
+      // round 15 (r15r): "…tomorrow at 7:30, and a replacement car is delivered to you at the same time" (blind13, blind14)
+      if (!due && last?.sentence === whole && SAME_TIME.test(scoped))
+        due = { dueAt: last.dueAt, phrase: "at the same time" };
       // round 9: a second promise joined to a dated one that happens with it or right after it shares its date
       // ("…today before 5pm, and I'll copy you on the email", "it ships in 2 hours and I'll re-run them myself
       // right after"); others keep none ("…within 10 working days and we will write to you with our decision")
@@ -2327,6 +2405,9 @@ function gappedTail(tail: string): boolean {
   );
 }
 
+/** Round 15 (r15r): a noun phrase of up to six words, none a pronoun or a conjunction, before a finite verb (see splitCoordinated). */
+const LONG_SUBJECT =
+  /^(?!(?:i|we|you|he|she|they|it|please|then|so|if|when|once|as|because|but|or|and|let|make|see)\b)(?:(?!(?:will|is|are|was|were|has|have|had|can|could|should|would|may|might|must|do|does|did|if|when|and|or|but|that|which|who)\b)[\p{L}\d%'’-]+\s+){1,6}?(?:will|'ll|’ll|is|are|gets?|(?:start|begin|finish|arrive|follow|ship|leave)s?)\s/iu;
 /** Separators between promises coordinated in one sentence: ", and", ",", "and", "; ". */
 const COORDINATOR = /,\s+(?:(?:and|or)\s+(?:then\s+)?)?|(?<!\s)\s+and\s+(?:then\s+)?/g;
 /** A part that opens with its own subject or a noun phrase, not a second verb of the same subject. */
@@ -2353,7 +2434,17 @@ function splitCoordinated(clause: string, depth = 0): string[] {
     if (++tried > 8) break;
     const head = clause.slice(0, m.index);
     const tail = clause.slice(m.index + m[0].length);
-    if ((!OWN_SUBJECT.test(tail) && matchVerbless(tail) === null) || !timed(head)) continue;
+    // round 15 (r15r): a subject of a few words, with or without a determiner ("…, and new carpet tiles from the right
+    // batch will be laid over the weekend": blind7; "…, and ground school starts the Tuesday after at 6pm": train11, both
+    // still whole for their heads); a promise of its own with "will" splits off a head that promises without a time ("we'll
+    // keep you at $34.99 for the next 12 months, and a supervisor from our monitoring center will call you": train11)
+    const longSubject = LONG_SUBJECT.test(tail);
+    const willTail = longSubject && /^(?:[\p{L}\d%'’-]+\s+){1,6}?(?:will|'ll|’ll)\s/iu.test(tail);
+    if (
+      (!OWN_SUBJECT.test(tail) && !longSubject && matchVerbless(tail) === null) ||
+      (!timed(head) && !(willTail && promises(head)))
+    )
+      continue;
     const gapped = /\b(?:after that|afterwards)\b/i.test(tail) && matchVerbless(tail) !== null;
     // round 14: the head may be a booking or scheduled work of ours ("You're booked in for Thursday at 8am and it'll be
     // ready Monday", "Production starts Monday and the chairs are delivered to site in week 47": blind11, train11)
@@ -2699,8 +2790,9 @@ function splitVerbs(sentence: string, action: string): Array<{ text: string; act
   }
   return null;
 }
+// round 15 (r15r): a second verb may repeat an act ("…on Monday 19 October and re-fix it by Friday": blind14, train12)
 const SECOND_VERB =
-  /,?\s+and\s+(?:then\s+|also\s+)?([a-z]+)\b(?=(\s+(?:it|them|this|that|these|those|the|a|an|your|my|our|you|him|her|us)\b)?)/gi;
+  /,?\s+and\s+(?:then\s+|also\s+)?((?:re-)?[a-z]+)\b(?=(\s+(?:it|them|this|that|these|those|the|a|an|your|my|our|you|him|her|us)\b)?)/gi;
 
 export function actorOf(direction: Direction): CommitmentActor {
   return direction === "inbound" ? "contact" : "us";
