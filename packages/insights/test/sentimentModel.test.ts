@@ -47,6 +47,10 @@ function pickSetting(results: ReadonlyArray<{ config: SentimentConfig; loss: num
   return tied[0]!;
 }
 
+// leave-one-set-out trains one model per independent set (20 of them from round 15): 174 s once under load, past
+// the 120 s these tests had
+const OUT_OF_AUTHOR_MS = 600_000;
+
 describe("learned sentiment model", () => {
   it("trained: is the model trained on every sentiment set with the settings picked out of author", () => {
     if (process.env.UPDATE_SENTIMENT_MODEL === "1") {
@@ -77,29 +81,37 @@ describe("learned sentiment model", () => {
     expect(Object.keys(SENTIMENT_MODEL.weights).length).toBeLessThan(6000);
   }, 2_400_000);
 
-  it("out of author: no independent set it never saw below 0.78 or below the rules, and 5 points above the rules pooled", () => {
-    const r = sentimentOutOfSet(sets, SENTIMENT_TRAINING);
-    console.log(`sentiment accuracy, each independent set left out of training:\n${table(r)}`);
-    expect(r.map((x) => x.set)).toEqual(expect.arrayContaining(["blind2", "blind6", "train7a", "train7b"]));
-    // the issue's target is 0.80 on every set; train7a (product reviews full of litotes and sarcasm) stays
-    // just under it out of author (README "Round 8"), so the floor is what holds, not the target
-    for (const x of r) {
-      expect(x.model, x.set).toBeGreaterThanOrEqual(0.78);
-      expect(x.model, x.set).toBeGreaterThanOrEqual(x.rules - 0.01);
-    }
-    expect(pooled(r, "model")).toBeGreaterThan(pooled(r, "rules") + 0.05);
-  }, 120_000);
+  it(
+    "out of author: no independent set it never saw below 0.78 or below the rules, and 5 points above the rules pooled",
+    () => {
+      const r = sentimentOutOfSet(sets, SENTIMENT_TRAINING);
+      console.log(`sentiment accuracy, each independent set left out of training:\n${table(r)}`);
+      expect(r.map((x) => x.set)).toEqual(expect.arrayContaining(["blind2", "blind6", "train7a", "train7b"]));
+      // the issue's target is 0.80 on every set; train7a (product reviews full of litotes and sarcasm) stays
+      // just under it out of author (README "Round 8"), so the floor is what holds, not the target
+      for (const x of r) {
+        expect(x.model, x.set).toBeGreaterThanOrEqual(0.78);
+        expect(x.model, x.set).toBeGreaterThanOrEqual(x.rules - 0.01);
+      }
+      expect(pooled(r, "model")).toBeGreaterThan(pooled(r, "rules") + 0.05);
+    },
+    OUT_OF_AUTHOR_MS,
+  );
 
-  it("the rules' signals with the words generalise better than either alone (same settings, out of author)", () => {
-    const byFeatures = (["rules", "words", "all"] as const).map((features) => {
-      const r = sentimentOutOfSet(sets, { ...SENTIMENT_TRAINING, features });
-      console.log(`features: ${features}\n${table(r)}`);
-      return pooled(r, "logLoss");
-    });
-    const [rulesOnly, wordsOnly, both] = byFeatures as [number, number, number];
-    expect(both).toBeLessThan(rulesOnly);
-    expect(both).toBeLessThan(wordsOnly);
-  }, 120_000);
+  it(
+    "the rules' signals with the words generalise better than either alone (same settings, out of author)",
+    () => {
+      const byFeatures = (["rules", "words", "all"] as const).map((features) => {
+        const r = sentimentOutOfSet(sets, { ...SENTIMENT_TRAINING, features });
+        console.log(`features: ${features}\n${table(r)}`);
+        return pooled(r, "logLoss");
+      });
+      const [rulesOnly, wordsOnly, both] = byFeatures as [number, number, number];
+      expect(both).toBeLessThan(rulesOnly);
+      expect(both).toBeLessThan(wordsOnly);
+    },
+    OUT_OF_AUTHOR_MS,
+  );
 
   it("learned weights point the expected way on the rule scorer's cues", () => {
     const w = (name: string, label: string) =>

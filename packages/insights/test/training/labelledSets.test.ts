@@ -4,12 +4,12 @@ import { type LabelledSet, leaveOneSetOut, loadLabelledSets, setsLabelling } fro
 const sets = await loadLabelledSets();
 
 describe("labelled sets", () => {
-  it("has every independent author's set (blind2-11 and any train* directory) and never blind12 or blind14", () => {
+  it("has every independent author's set (blind2-11, blind13, blind14 and any train* directory) and never blind12, blind15 or blind16", () => {
     const names = sets.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names.some((n) => /blind1[24]/.test(n))).toBe(false);
+    expect(names.some((n) => /blind1[256]/.test(n))).toBe(false);
     const independent = sets.filter((s) => s.author === "independent").map((s) => s.name);
-    expect(independent.slice(0, 10)).toEqual([
+    expect(independent.slice(0, 12)).toEqual([
       "blind2",
       "blind3",
       "blind4",
@@ -20,8 +20,10 @@ describe("labelled sets", () => {
       "blind9",
       "blind10",
       "blind11",
+      "blind13",
+      "blind14",
     ]);
-    expect(independent.slice(10).every((n) => /^train\d+[a-z]?$/.test(n))).toBe(true);
+    expect(independent.slice(12).every((n) => /^train\d+[a-z]?$/.test(n))).toBe(true);
     for (const s of sets.filter((x) => x.author === "independent")) expect(s.messages.length).toBeGreaterThan(100);
   });
 

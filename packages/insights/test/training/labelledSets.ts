@@ -7,7 +7,8 @@
  * `labels` says which fields a set labels: a deal-only set carries a placeholder `sentiment: 0`, which must
  * not train a sentiment model. Job-change pairs are `jobChanges`.
  *
- * NEVER loaded: blind12 and blind14 (the lead's round-14 blind sets) or any other blind directory than blind2–11 (blind13, read in round 14, joins the training sets at the next retrain). The independent
+ * NEVER loaded: blind12 (the lead's round-14 blind set), blind15 and blind16 (round 15's) or any other blind directory
+ * than blind2–11, blind13 and blind14 (read in rounds 14 and 15, trained on from the round-15 retrain). The independent
  * training directories `train<N><letter>/` are found by name when they are merged, so nothing here changes
  * when they land (their index exports `<PREFIX>_ALL` and optionally `<PREFIX>_JOB_CHANGES`).
  */
@@ -23,6 +24,8 @@ import { BLIND8_ALL, BLIND8_JOB_CHANGES } from "../fixtures/blind8/index";
 import { BLIND9_ALL, BLIND9_JOB_CHANGES } from "../fixtures/blind9/index";
 import { BLIND10_ALL, BLIND10_JOB_CHANGES } from "../fixtures/blind10/index";
 import { BLIND11_ALL, BLIND11_JOB_CHANGES } from "../fixtures/blind11/index";
+import { BLIND13_ALL, BLIND13_JOB_CHANGES } from "../fixtures/blind13/index";
+import { BLIND14_ALL, BLIND14_JOB_CHANGES } from "../fixtures/blind14/index";
 import { CORPUS, JOB_CHANGES, type JobChangeCase, type LabelledMessage } from "../fixtures/corpus";
 import { HOLDOUT } from "../fixtures/holdout";
 import { HOLDOUT2_DEAL } from "../fixtures/holdout2";
@@ -143,6 +146,8 @@ const BLIND_SETS: LabelledSet[] = [
   independent("blind9", BLIND9_ALL, BLIND9_JOB_CHANGES),
   independent("blind10", BLIND10_ALL, BLIND10_JOB_CHANGES),
   independent("blind11", BLIND11_ALL, BLIND11_JOB_CHANGES),
+  independent("blind13", BLIND13_ALL, BLIND13_JOB_CHANGES),
+  independent("blind14", BLIND14_ALL, BLIND14_JOB_CHANGES),
 ];
 
 /**
