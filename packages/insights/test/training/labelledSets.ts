@@ -7,8 +7,8 @@
  * `labels` says which fields a set labels: a deal-only set carries a placeholder `sentiment: 0`, which must
  * not train a sentiment model. Job-change pairs are `jobChanges`.
  *
- * NEVER loaded: blind12 (the lead's round-14 blind set), blind15 and blind16 (round 15's) or any other blind directory
- * than blind2–11, blind13 and blind14 (read in rounds 14 and 15, trained on from the round-15 retrain). The independent
+ * NEVER loaded: blind12 (the lead's round-14 blind set), blind15 and blind16 (round 15's; blind16 read in round 16, not
+ * trained on yet), blind17 and blind18 (round 16's) or any other blind directory than blind2–11, blind13 and blind14 (read in rounds 14 and 15, trained on from the round-15 retrain). The independent
  * training directories `train<N><letter>/` are found by name when they are merged, so nothing here changes
  * when they land (their index exports `<PREFIX>_ALL` and optionally `<PREFIX>_JOB_CHANGES`).
  */
