@@ -83,8 +83,15 @@ function clockHour(hour: number, meridiem: string, part = "", minutes = false): 
  * times ("6.45", the round-5 reading) stay pm.
  */
 function withMinutes(text: string, hour: number): boolean {
-  return new RegExp(String.raw`(?<![\d:.])0?${hour}:[0-5]\d(?!\s*(?:am|pm|a\.m|p\.m)|\d)`, "i").test(text);
+  return WITH_MINUTES[hour]?.test(text) ?? false;
 }
+/** withMinutes' pattern per hour, built once: only the hours clockHour reads as early morning need one. */
+const WITH_MINUTES: Record<number, RegExp> = Object.fromEntries(
+  Array.from({ length: PM_UP_TO - EARLY_FROM + 1 }, (_, i) => EARLY_FROM + i).map((hour) => [
+    hour,
+    new RegExp(String.raw`(?<![\d:.])0?${hour}:[0-5]\d(?!\s*(?:am|pm|a\.m|p\.m)|\d)`, "i"),
+  ]),
+);
 /** Zones whose people write a numeric date month first ("6/3" is June 3): the United States and English Canada. */
 const MONTH_FIRST_ZONES =
   /^(?:America\/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Boise|Detroit|Indiana\/\w+|Kentucky\/\w+|North_Dakota\/\w+|Menominee|Juneau|Sitka|Nome|Adak|Toronto|Vancouver|Edmonton|Winnipeg|Halifax|St_Johns|Regina)|Pacific\/Honolulu|US\/\w+)$/;
