@@ -659,3 +659,38 @@ describe("extractCommitments: round 15 (r15r), recall on new authors", () => {
     expect(found("I was on site on Monday at 8.")).toEqual([]);
   });
 });
+
+describe("extractCommitments: round 16 (r16r), a person of ours by role and name", () => {
+  const found = (text: string, extra: Partial<MessageInput> = {}) =>
+    extractCommitments(msg(text, extra)).map((c) => c.text);
+
+  it("reads a role with a name, in apposition, titled or 'from the <team>', acting outside the action list", () => {
+    expect(found("Our welder Piotr Nowak will open the gate frame on Thursday.")).toHaveLength(1);
+    expect(
+      found("Our head of lettings, Amina Yusuf, will have the inventory to your solicitor by Friday."),
+    ).toHaveLength(1);
+    expect(found("Our colleague Dr. Lena Hart from the imaging lab will run the scan for you on Monday.")).toHaveLength(
+      1,
+    );
+    expect(found("Our crane team will be at the wharf on Monday from 6am to lift the hull.")).toHaveLength(1);
+  });
+
+  it("splits a second such person after ', and'", () => {
+    expect(
+      found(
+        "Our courier will collect the samples on Wednesday at 9, and your account lead Jonas Berg will call you with the results on Friday.",
+      ),
+    ).toHaveLength(2);
+  });
+
+  it("leaves states, travel, the reader's people, questions and hedges", () => {
+    expect(found("Our welder Piotr Nowak will be away until Thursday.")).toEqual([]);
+    expect(found("Our welder Piotr Nowak will be in Gdansk until Thursday.")).toEqual([]);
+    expect(found("Our surveyor Kate will fly to Lisbon on Monday.")).toEqual([]);
+    expect(found("Your accountant will have the figures to us by Friday.", { direction: "inbound" })).toEqual([]);
+    expect(found("Our welder Piotr Nowak will probably open the gate frame on Thursday.")).toEqual([]);
+    expect(found("Will our welder Piotr Nowak open the gate frame on Thursday?")).toEqual([]);
+    // without a time a person's act is no plan
+    expect(found("Our welder Piotr Nowak will open the gate frame.")).toEqual([]);
+  });
+});

@@ -1720,6 +1720,19 @@ export function splitClauses(sentence: string): string[] {
           : [c];
       })
       .flatMap((c) => splitCoordinated(c))
+      // round 16 (r16r): "Our driver will pick you up on 2 August, and your lead guide Emmanuel will do the gear check…"
+      // (blind16), "…, and our technician Mr. Park will stay…" (train12): a person of ours by role and name after ", and"
+      .flatMap((c) => {
+        const at = c.search(OWN_PERSON_AFTER_AND);
+        if (at < 0) return [c];
+        const head = c.slice(0, at);
+        const tail = c.slice(at).replace(/^,\s+and\s+/i, "");
+        return hasDeadlineWords(head) &&
+          (matchCommitment(head) !== null || matchOwnPerson(head, "outbound") !== null) &&
+          (matchCommitment(tail) !== null || matchOwnPerson(tail, "outbound") !== null)
+          ? [head, tail]
+          : [c];
+      })
       .map((c) => c.trim())
       .filter(Boolean)
   );
@@ -1842,7 +1855,10 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       (handedOn ? matchCommitment(sentence.replace(/^they/i, "Our team")) : null) ??
       // a customer's verbless "Signed order form back to you Monday" hands something over too (round 11)
       (msg.direction === "outbound" || /\bto you\b/i.test(sentence) ? matchVerbless(sentence) : null) ??
-      (msg.direction === "outbound" ? matchUnitPresent(sentence) : null);
+      (msg.direction === "outbound" ? matchUnitPresent(sentence) : null) ??
+      // round 16 (r16r): a person of ours by role and name with an act outside the action list (blind14, blind16,
+      // train7b, train12)
+      matchOwnPerson(sentence, msg.direction);
     // round 11: a booking our side confirms is a promise only for a time still ahead (checked below)
     const booked = promised === null ? matchBooking(sentence, msg.direction) : null;
     // round 13: work of ours scheduled in the present is kept, like a booking, only for a time ahead; how long the
@@ -2100,6 +2116,57 @@ export function matchUnitPresent(clause: string): string | null {
   if (!UNIT_HEAD.test(head) || OTHER_OWNER_WORD.test(m[1] ?? "")) return null;
   if (!hasDeadlineWords(rest) || HABIT.test(rest) || PAST_OR_REPEATED.test(rest)) return null;
   return `${(m[3] ?? "").toLowerCase()}${rest}`.replace(/[.!,;:\s]+$/, "").trim();
+}
+
+/**
+ * Round 16 (r16r): a person of the author's side named by a role and a name, or by a role alone ("Our pilot Brian
+ * Otieno will fly a free demo survey on Tuesday", "Our head of ski school, Sandrine Rey, will call you", "Our colleague
+ * Mr. Albrecht from technical sales will send you the quotation": blind16; "our technician Mr. Park will stay…": train12;
+ * "Our installer Mario will be in León on Monday 5 to start…": train7b; "our sacristan will open the church at 10:15":
+ * blind14). The role patterns stop at a long subject, and the "own" pattern reads "our <words> will" as a thing of ours
+ * (no "be", no verb outside the action list); a person does those acts for the reader.
+ */
+const PERSON_NAME = String.raw`(?:${TITLE})?\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,2}`;
+const OWN_PERSON = new RegExp(
+  String.raw`^(?:[^,;:]{0,40}[,:]\s*)?([Oo]ur|[Yy]our)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)(?:\s+of\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?|\s+for\s+the\s+[a-z]+)?` +
+    String.raw`(\s*,\s*${PERSON_NAME}\s*,|\s+${PERSON_NAME})?(?:\s+from\s+(?:the\s+|our\s+)?[a-z-]+(?:\s+[a-z-]+){0,2})?\s+will\s+([A-Za-z-]+)\b(.*)`,
+  "u",
+);
+/** A person's head noun when no name follows: a role, an agent noun, a guide or a pilot. */
+const PERSON_HEAD = new RegExp(
+  `^(?:${ROLES}|guides?|pilots?|skippers?|captains?|coordinators?|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|computer|number|letter|paper|center|centre|water|weather|calendar|buyer|insurer|lender|broker|carrier)s?$)[a-z]{3,}(?:er|or|ist|ian|ant)s?)$`,
+  "i",
+);
+/** "be" of a person at a place is an act when it is for the reader or to do a job there. */
+const PERSON_BE =
+  /^\s+(?:at|in|on)\s+[^.;!?]{0,60}?(?:\bto\s+(?!be\b)[a-z]{3,}|\byour\b|\byou\b)|^\s+(?:at|in)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*|lot|plot|site|farm|yard|house|unit|property|office|venue|door)\b[^.;!?]{0,40}?\b(?:from|at)\s+\d/u;
+/** Where such a person starts a second clause after ", and" (see splitClauses). */
+const OWN_PERSON_AFTER_AND = new RegExp(
+  String.raw`,\s+and\s+(?=(?:our|your)\s+(?:[a-z-]+\s+){1,3}?(?:${PERSON_NAME}\s+|,\s*${PERSON_NAME}\s*,\s+)?will\s)`,
+  "u",
+);
+export function matchOwnPerson(clause: string, direction: Direction): string | null {
+  const s = expandTexting(clause).trim();
+  if (/\?/.test(s) || CONDITIONAL.test(s) || HEDGE.test(s) || REPORTED.test(s) || /\bsaid\b/i.test(s)) return null;
+  const m = OWN_PERSON.exec(s);
+  if (!m) return null;
+  const [, det = "", words = "", name, verbRaw = "", rest = ""] = m;
+  const head = words.split(/\s+/).pop() ?? "";
+  // "your <role> <Name>" is the person the author's side assigns; with no name "your accountant" is the reader's
+  if (/^your$/i.test(det) && (name === undefined || direction !== "outbound")) return null;
+  // a vendor or a product named in apposition is another party ("Our vendor, PeopleFirst, will contact you")
+  if (NOT_A_COLLEAGUE.test(head) || (name === undefined && !PERSON_HEAD.test(head))) return null;
+  if (!hasDeadlineWords(rest)) return null;
+  const verb = verbRaw.toLowerCase();
+  const acts =
+    verb === "be"
+      ? !/^\s+(?:off|away|out|on (?:leave|holiday|vacation)|closed|back)\b/i.test(rest) && PERSON_BE.test(rest)
+      : verb === "have"
+        ? /^\s+(?:the|your|a|an|all|both)\b[^.;!?]{0,60}?\bto\s+(?:you|your)\b/i.test(rest)
+        : verb === "fly" || verb === "open"
+          ? /^\s+(?:the|your|a|an|all|both|you)\b/i.test(rest)
+          : isActionVerb(verb) || isOpenAct(verb, rest);
+  return acts ? `${verb}${rest}`.trim() : null;
 }
 
 /**
