@@ -710,3 +710,23 @@ describe("extractCommitments: round 16 (r16r), second acts and 'over the weekend
     expect(found("We repaint the hallway.")).toEqual([]);
   });
 });
+
+describe("extractCommitments: round 16 (r16r), the reader's goods moved by us and a promise after a comma", () => {
+  const found = (text: string, extra: Partial<MessageInput> = {}) =>
+    extractCommitments(msg(text, extra)).map((c) => c.text);
+
+  it("reads the reader's goods shipping or coming at a time in what our side sends", () => {
+    expect(found("Your 40 rolls of turf come on Thursday's lorry before 9.")).toHaveLength(1);
+    expect(found("Your spare keys go out with the courier tomorrow.")).toHaveLength(1);
+    // the reader's own travel, a habit, a question and the reader's own words are no delivery of ours
+    expect(found("Your flight arrives at 6 on Friday.")).toEqual([]);
+    expect(found("Your rolls usually come on Thursday.")).toEqual([]);
+    expect(found("Your 40 rolls of turf come on Thursday?")).toEqual([]);
+    expect(found("Your 40 rolls of turf come on Thursday.", { direction: "inbound" })).toEqual([]);
+  });
+
+  it("splits a dated promise or schedule from 'I'll …' after a comma, not a condition", () => {
+    expect(found("Your spare keys go out with the courier tomorrow, I'll send you the tracking.")).toHaveLength(2);
+    expect(found("If the part comes in on Friday, I'll fit it.")).toEqual([]);
+  });
+});

