@@ -1,10 +1,12 @@
 /**
  * Round 16 (r16r, commitments recall on new authors): blind16's missed promises (dev data since round 16) were grouped by
  * grammatical cause and each cause checked against the remaining misses of blind2–11, blind13, blind14 and
- * train7a–12; the cause with the most misses pooled across authors became a mechanism in commitments.ts (blocks marked
- * "round 16 (r16r)"): a person of the author's side named by a role (and a name) promising with "will" an act outside
- * the action list, and such a subject after ", and". The holdout was written from that cause in trades blind16 does
- * not use before any change (first run: see README.md "Round 16 — recall").
+ * train7a–12; causes seen in two or more authors became mechanisms in commitments.ts (blocks marked "round 16 (r16r)"):
+ * a person of the author's side named by a role (and a name) promising with "will" an act outside the action list, and
+ * such a subject after ", and"; a timed check then a timed handover, a second act on an event, "over the weekend" as a
+ * time; the reader's goods moved by us at a time, and "I'll …" split off after a comma; "is set for" a time as a
+ * booking. The holdout was written from the first cause (the one with the most misses) in trades blind16 does not use
+ * before any change (first run text P 0.778 / R 0.538 / F1 0.636, +due 0.636; README.md "Round 16 — recall").
  */
 import { describe, expect, it } from "vitest";
 import { evalCommitments } from "./evaluate";
@@ -35,8 +37,8 @@ describe("round-16 commitments recall (r16r)", () => {
   it("keeps blind16 (dev data since round 16; text R 0.765, +due F1 0.804 after round 15)", () => {
     const r = evalCommitments(BLIND16_ALL);
     console.log(`commitments blind16 (dev): text ${r.pr.summary()}, +due ${r.withDue.summary()}`);
-    expect(r.pr.recall).toBeGreaterThanOrEqual(0.83);
-    expect(r.pr.f1).toBeGreaterThanOrEqual(0.86);
-    expect(r.withDue.f1).toBeGreaterThanOrEqual(0.85);
+    expect(r.pr.recall).toBeGreaterThanOrEqual(0.87);
+    expect(r.pr.f1).toBeGreaterThanOrEqual(0.88);
+    expect(r.withDue.f1).toBeGreaterThanOrEqual(0.88);
   });
 });
