@@ -659,3 +659,83 @@ describe("extractCommitments: round 15 (r15r), recall on new authors", () => {
     expect(found("I was on site on Monday at 8.")).toEqual([]);
   });
 });
+
+describe("extractCommitments: round 16 (r16r), a person of ours by role and name", () => {
+  const found = (text: string, extra: Partial<MessageInput> = {}) =>
+    extractCommitments(msg(text, extra)).map((c) => c.text);
+
+  it("reads a role with a name, in apposition, titled or 'from the <team>', acting outside the action list", () => {
+    expect(found("Our welder Piotr Nowak will open the gate frame on Thursday.")).toHaveLength(1);
+    expect(
+      found("Our head of lettings, Amina Yusuf, will have the inventory to your solicitor by Friday."),
+    ).toHaveLength(1);
+    expect(found("Our colleague Dr. Lena Hart from the imaging lab will run the scan for you on Monday.")).toHaveLength(
+      1,
+    );
+    expect(found("Our crane team will be at the wharf on Monday from 6am to lift the hull.")).toHaveLength(1);
+  });
+
+  it("splits a second such person after ', and'", () => {
+    expect(
+      found(
+        "Our courier will collect the samples on Wednesday at 9, and your account lead Jonas Berg will call you with the results on Friday.",
+      ),
+    ).toHaveLength(2);
+  });
+
+  it("leaves states, travel, the reader's people, questions and hedges", () => {
+    expect(found("Our welder Piotr Nowak will be away until Thursday.")).toEqual([]);
+    expect(found("Our welder Piotr Nowak will be in Gdansk until Thursday.")).toEqual([]);
+    expect(found("Our surveyor Kate will fly to Lisbon on Monday.")).toEqual([]);
+    expect(found("Your accountant will have the figures to us by Friday.", { direction: "inbound" })).toEqual([]);
+    expect(found("Our welder Piotr Nowak will probably open the gate frame on Thursday.")).toEqual([]);
+    expect(found("Will our welder Piotr Nowak open the gate frame on Thursday?")).toEqual([]);
+    // without a time a person's act is no plan
+    expect(found("Our welder Piotr Nowak will open the gate frame.")).toEqual([]);
+  });
+});
+
+describe("extractCommitments: round 16 (r16r), second acts and 'over the weekend'", () => {
+  const found = (text: string) => extractCommitments(msg(text)).map((c) => c.text);
+
+  it("splits a timed check and a timed handover, and a second act on an event", () => {
+    expect(found("I'll check the meter readings tonight and email you the summary on Thursday.")).toHaveLength(2);
+    expect(found("We'll fit the blinds on Monday and collect the old ones once they're down.")).toHaveLength(2);
+    // a check that only prepares the reply stays one promise
+    expect(found("I'll check the meter readings tonight and get back to you on Thursday.")).toHaveLength(1);
+  });
+
+  it("reads 'over the weekend' as a time", () => {
+    expect(found("We repaint the hallway over the weekend.")).toHaveLength(1);
+    expect(found("We repaint the hallway.")).toEqual([]);
+  });
+});
+
+describe("extractCommitments: round 16 (r16r), the reader's goods moved by us and a promise after a comma", () => {
+  const found = (text: string, extra: Partial<MessageInput> = {}) =>
+    extractCommitments(msg(text, extra)).map((c) => c.text);
+
+  it("reads the reader's goods shipping or coming at a time in what our side sends", () => {
+    expect(found("Your 40 rolls of turf come on Thursday's lorry before 9.")).toHaveLength(1);
+    expect(found("Your spare keys go out with the courier tomorrow.")).toHaveLength(1);
+    // the reader's own travel, a habit, a question and the reader's own words are no delivery of ours
+    expect(found("Your flight arrives at 6 on Friday.")).toEqual([]);
+    expect(found("Your rolls usually come on Thursday.")).toEqual([]);
+    expect(found("Your 40 rolls of turf come on Thursday?")).toEqual([]);
+    expect(found("Your 40 rolls of turf come on Thursday.", { direction: "inbound" })).toEqual([]);
+  });
+
+  it("splits a dated promise or schedule from 'I'll …' after a comma, not a condition", () => {
+    expect(found("Your spare keys go out with the courier tomorrow, I'll send you the tracking.")).toHaveLength(2);
+    expect(found("If the part comes in on Friday, I'll fit it.")).toEqual([]);
+  });
+});
+
+describe("extractCommitments: round 16 (r16r), 'is set for' a time", () => {
+  const found = (text: string) => extractCommitments(msg(text)).map((c) => c.text);
+  it("reads an arrangement set for a day or time as a booking, not a state", () => {
+    expect(found("Your boiler service is set for Thursday at 10am.")).toHaveLength(1);
+    expect(found("We're all set for the move.")).toEqual([]);
+    expect(found("The price is set for the whole season.")).toEqual([]);
+  });
+});

@@ -1611,6 +1611,10 @@ function hasDeadlineWords(s: string): boolean {
   if (NEXT_BILL.test(s) || creditOnBill(s)) return true;
   // round 15 (r15r): a time named by the promise before (see SAME_TIME)
   if (SAME_TIME.test(s)) return true;
+  // round 16 (r16r): "over the weekend" names a time as "by the weekend" does ("I'll review the officer's report over the
+  // weekend and send you my initial view on Tuesday", "I correct the drawings over the weekend": blind16; "new carpet
+  // tiles … will be laid over the weekend": blind7)
+  if (/\bover the weekend\b/i.test(s)) return true;
   return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening|week)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:by|on|before|until|till) \d{1,2}(?:st|nd|rd|th)|(?:in|by|during|end of|(?:the )?week of) (?:calendar )?(?:week|wk|kw|cw) ?\d{1,2}|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
     s,
   );
@@ -1690,6 +1694,30 @@ export function splitClauses(sentence: string): string[] {
           ? parts
           : [c];
       })
+      // round 16 (r16r): a dated promise or scheduled step, a comma, then "I'll …" (with or without a time of its own):
+      // "it ships Thursday with USPS, I'll send tracking" (blind16), "Your licence paperwork goes to the CAA first thing
+      // Monday, I'll text you when it's lodged" (train11), "Tanker for the houses will be there by 9:30, I'll push the SMS
+      // to affected customers in 10" (train7b); a condition before the comma keeps the whole
+      .flatMap((c) => {
+        const at = c.search(/,\s+(?=(?:i|we)(?:'ll|’ll|\s+will)\s)/i);
+        if (at < 0) return [c];
+        const head = c.slice(0, at);
+        const tail = c.slice(at + 1).trim();
+        const headPromises =
+          matchCommitment(head) !== null ||
+          matchVerbless(head) !== null ||
+          matchBooking(head, "outbound") !== null ||
+          matchScheduled(head, "outbound") !== null ||
+          matchUnitPresent(head) !== null ||
+          matchYourGoods(head, "outbound") !== null;
+        return hasDeadlineWords(head) &&
+          !CONDITIONAL.test(head) &&
+          !/^\s*(?:when|once|as soon as|after|before|until|while)\b/i.test(head) &&
+          headPromises &&
+          matchCommitment(tail) !== null
+          ? [head, tail]
+          : [c];
+      })
       // round 9: "Truck leaves for the port at 3pm today, I send you the photos tonight", "First delivery tomorrow
       // before 8am, our driver Chucho will call you when he's outside": a dated statement, then a comma and a
       // promise with its own subject and time (or event); the first date does not date the second
@@ -1720,6 +1748,19 @@ export function splitClauses(sentence: string): string[] {
           : [c];
       })
       .flatMap((c) => splitCoordinated(c))
+      // round 16 (r16r): "Our driver will pick you up on 2 August, and your lead guide Emmanuel will do the gear check…"
+      // (blind16), "…, and our technician Mr. Park will stay…" (train12): a person of ours by role and name after ", and"
+      .flatMap((c) => {
+        const at = c.search(OWN_PERSON_AFTER_AND);
+        if (at < 0) return [c];
+        const head = c.slice(0, at);
+        const tail = c.slice(at).replace(/^,\s+and\s+/i, "");
+        return hasDeadlineWords(head) &&
+          (matchCommitment(head) !== null || matchOwnPerson(head, "outbound") !== null) &&
+          (matchCommitment(tail) !== null || matchOwnPerson(tail, "outbound") !== null)
+          ? [head, tail]
+          : [c];
+      })
       .map((c) => c.trim())
       .filter(Boolean)
   );
@@ -1842,7 +1883,12 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       (handedOn ? matchCommitment(sentence.replace(/^they/i, "Our team")) : null) ??
       // a customer's verbless "Signed order form back to you Monday" hands something over too (round 11)
       (msg.direction === "outbound" || /\bto you\b/i.test(sentence) ? matchVerbless(sentence) : null) ??
-      (msg.direction === "outbound" ? matchUnitPresent(sentence) : null);
+      (msg.direction === "outbound" ? matchUnitPresent(sentence) : null) ??
+      // round 16 (r16r): a person of ours by role and name with an act outside the action list (blind14, blind16,
+      // train7b, train12)
+      matchOwnPerson(sentence, msg.direction) ??
+      // round 16 (r16r): the reader's goods moved by us at a time (blind16, train8, train11)
+      matchYourGoods(sentence, msg.direction);
     // round 11: a booking our side confirms is a promise only for a time still ahead (checked below)
     const booked = promised === null ? matchBooking(sentence, msg.direction) : null;
     // round 13: work of ours scheduled in the present is kept, like a booking, only for a time ahead; how long the
@@ -2103,6 +2149,57 @@ export function matchUnitPresent(clause: string): string | null {
 }
 
 /**
+ * Round 16 (r16r): a person of the author's side named by a role and a name, or by a role alone ("Our pilot Brian
+ * Otieno will fly a free demo survey on Tuesday", "Our head of ski school, Sandrine Rey, will call you", "Our colleague
+ * Mr. Albrecht from technical sales will send you the quotation": blind16; "our technician Mr. Park will stay…": train12;
+ * "Our installer Mario will be in León on Monday 5 to start…": train7b; "our sacristan will open the church at 10:15":
+ * blind14). The role patterns stop at a long subject, and the "own" pattern reads "our <words> will" as a thing of ours
+ * (no "be", no verb outside the action list); a person does those acts for the reader.
+ */
+const PERSON_NAME = String.raw`(?:${TITLE})?\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,2}`;
+const OWN_PERSON = new RegExp(
+  String.raw`^(?:[^,;:]{0,40}[,:]\s*)?([Oo]ur|[Yy]our)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)(?:\s+of\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?|\s+for\s+the\s+[a-z]+)?` +
+    String.raw`(\s*,\s*${PERSON_NAME}\s*,|\s+${PERSON_NAME})?(?:\s+from\s+(?:the\s+|our\s+)?[a-z-]+(?:\s+[a-z-]+){0,2})?\s+will\s+([A-Za-z-]+)\b(.*)`,
+  "u",
+);
+/** A person's head noun when no name follows: a role, an agent noun, a guide or a pilot. */
+const PERSON_HEAD = new RegExp(
+  `^(?:${ROLES}|guides?|pilots?|skippers?|captains?|coordinators?|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|computer|number|letter|paper|center|centre|water|weather|calendar|buyer|insurer|lender|broker|carrier)s?$)[a-z]{3,}(?:er|or|ist|ian|ant)s?)$`,
+  "i",
+);
+/** "be" of a person at a place is an act when it is for the reader or to do a job there. */
+const PERSON_BE =
+  /^\s+(?:at|in|on)\s+[^.;!?]{0,60}?(?:\bto\s+(?!be\b)[a-z]{3,}|\byour\b|\byou\b)|^\s+(?:at|in)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*|lot|plot|site|farm|yard|house|unit|property|office|venue|door)\b[^.;!?]{0,40}?\b(?:from|at)\s+\d/u;
+/** Where such a person starts a second clause after ", and" (see splitClauses). */
+const OWN_PERSON_AFTER_AND = new RegExp(
+  String.raw`,\s+and\s+(?=(?:our|your)\s+(?:[a-z-]+\s+){1,3}?(?:${PERSON_NAME}\s+|,\s*${PERSON_NAME}\s*,\s+)?will\s)`,
+  "u",
+);
+export function matchOwnPerson(clause: string, direction: Direction): string | null {
+  const s = expandTexting(clause).trim();
+  if (/\?/.test(s) || CONDITIONAL.test(s) || HEDGE.test(s) || REPORTED.test(s) || /\bsaid\b/i.test(s)) return null;
+  const m = OWN_PERSON.exec(s);
+  if (!m) return null;
+  const [, det = "", words = "", name, verbRaw = "", rest = ""] = m;
+  const head = words.split(/\s+/).pop() ?? "";
+  // "your <role> <Name>" is the person the author's side assigns; with no name "your accountant" is the reader's
+  if (/^your$/i.test(det) && (name === undefined || direction !== "outbound")) return null;
+  // a vendor or a product named in apposition is another party ("Our vendor, PeopleFirst, will contact you")
+  if (NOT_A_COLLEAGUE.test(head) || (name === undefined && !PERSON_HEAD.test(head))) return null;
+  if (!hasDeadlineWords(rest)) return null;
+  const verb = verbRaw.toLowerCase();
+  const acts =
+    verb === "be"
+      ? !/^\s+(?:off|away|out|on (?:leave|holiday|vacation)|closed|back)\b/i.test(rest) && PERSON_BE.test(rest)
+      : verb === "have"
+        ? /^\s+(?:the|your|a|an|all|both)\b[^.;!?]{0,60}?\bto\s+(?:you|your)\b/i.test(rest)
+        : verb === "fly" || verb === "open"
+          ? /^\s+(?:the|your|a|an|all|both|you)\b/i.test(rest)
+          : isActionVerb(verb) || isOpenAct(verb, rest);
+  return acts ? `${verb}${rest}`.trim() : null;
+}
+
+/**
  * Round 11: a promise written without a verb, by a provider: a deliverable or service and a future time
  * ("Delivery next Friday", "Sneak peeks on Wednesday, the full gallery within 6 weeks", "Hi-res file delivered
  * the same day the licence is signed"). Not a due date ("Payment due Friday"), a question, a hedge, a past
@@ -2181,8 +2278,10 @@ function verblessPart(clause: string): string | null {
 // you on the first flight tomorrow at 6:45", "I moved you to Sunday 8am": train11, round-11 holdout C)
 // round 14: also an arrangement moved or assigned in the passive ("Brian's lesson is moved to Wednesday at 4pm", "Two trucks
 // are assigned for Monday 30 November at 7:00": train12; round 13's "I moved you to Sunday 8am": train11)
+// round 16 (r16r): "is set for" a day or a time confirms it too ("your transfer … is set for Monday at 7:30": blind16;
+// "Your next appointment is set for Tuesday June 2 at 5:30pm": blind13)
 const BOOKED =
-  /\b(?:(?:is|are|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into)\b|booked(?:\s+in)?|reserved|scheduled|confirmed|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours)\b/i;
+  /\b(?:(?:is|are|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into)\b|booked(?:\s+in)?|reserved|scheduled|confirmed|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are)\s+set\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b/i;
 /** A third party that arranged it ("The court has scheduled the hearing"). */
 const THIRD_PARTY_ARRANGED = new RegExp(
   `^(?:the|your)\\s+(?:${OTHER_PARTY}|court|tribunal|registry|authority|airline|hospital|school)\\s+(?:has|have)\\b`,
@@ -2369,6 +2468,28 @@ export function matchScheduled(clause: string, direction: Direction): string | n
   const head = (v[1] ?? "").split(/\s+/).pop() ?? "";
   if (NOT_WORK.test(head) || OTHER_OWNER.test(v[1] ?? "") || FINITE.test(s)) return null;
   return s;
+}
+
+/**
+ * Round 16 (r16r): the reader's goods in our hands, moved by us at a time, in the present ("Your 2 tons of Grolleg
+ * porcelain ship Monday on the freight truck": blind16; "Your licence paperwork goes to the CAA first thing Monday":
+ * train11; "Your 20 kg of new potatoes come on Saturday's run, between 7 and 8am": train8). The scheduled present reads
+ * "your" as another owner (OTHER_OWNER); in what our side sends, the reader's order moving is our delivery. The
+ * reader's own travel ("your flight arrives at 6") moves nobody's work, and "Your parcel arrives tomorrow between 10:00
+ * and 12:00" is a carrier's notice (tuning13-start holdout), so arriving is left out.
+ */
+const YOUR_GOODS =
+  /^(?:[^,;:]{0,40}[,:]\s*)?[Yy]our\s+((?:[\p{L}\d.,%-]+\s+){0,5}?[\p{L}-]{3,30})\s+(?:ship|ships|come|comes|go\s+out|goes\s+out|go\s+to|goes\s+to|leave\s+(?:our|the)\s+[a-z]+|leaves\s+(?:our|the)\s+[a-z]+)\b(.*)$/u;
+const YOUR_TRAVEL =
+  /\b(?:flights?|trains?|bus|coach|plane|ferry|taxi|cab|car|ride|boat|transfer|shuttle|turn|time|slot|appointment|visit|booking|reservation|stay|holiday|trip|tour|lesson|class|guests?|family|kids|children|friends?|team|staff)$/i;
+export function matchYourGoods(clause: string, direction: Direction): string | null {
+  if (direction !== "outbound") return null;
+  const s = expandTexting(clause).trim();
+  if (/\?/.test(s) || CONDITIONAL.test(s) || HEDGE.test(s) || REPORTED.test(s)) return null;
+  if (/\b(?:not|n't|never|already|was|were|yesterday|ago|usually|normally|always|every)\b/i.test(s)) return null;
+  const m = YOUR_GOODS.exec(s);
+  if (!m || YOUR_TRAVEL.test(m[1] ?? "") || !hasDeadlineWords(m[2] ?? "")) return null;
+  return s.slice(s.search(/[Yy]our\s/)).replace(/[.!]+$/, "");
 }
 
 /**
@@ -2760,13 +2881,19 @@ function splitSecondPredicate(sentence: string, action: string): Array<{ text: s
 }
 
 /** A first step that prepares the next one ("review it tonight and get back to you tomorrow"): one promise. */
+// round 16 (r16r): a preparatory step with its own time and then a handover with its own time are two promises, as the
+// authors label them ("I'll review the officer's report over the weekend and send you my initial view on Tuesday":
+// blind16; "I'll review the QBR deck tonight and send my comments first thing tomorrow": blind5); both times are checked
+// in splitVerbs
+const HANDOVER_AFTER =
+  /\band\s+(?:then\s+)?(?:send|email|e-mail|share|forward|return|submit)\s+(?:you|me|us|it|them|the|my|our|your|a|an)\b/i;
 const PREPARATORY = /^(?:review|check|look|think|discuss|talk|consult|read|go|sleep|mull|sit|run it|chat|sync)\b/i;
 /**
  * "we'll ship on the 18th and install on the 20th": two deliverables, each with its own date, are two
  * promises. A preparatory first step stays one promise with the step after it.
  */
 function splitVerbs(sentence: string, action: string): Array<{ text: string; action: string }> | null {
-  if (PREPARATORY.test(action)) return null;
+  if (PREPARATORY.test(action) && !HANDOVER_AFTER.test(sentence)) return null;
   // round 14: the first "and" may join two dates ("do the survey on 18th and 19th September and submit the layout by
   // 23rd": blind11); the second verb is at the first "and" that a verb follows (at most 8 tried: linear)
   let tried = 0;
@@ -2779,7 +2906,10 @@ function splitVerbs(sentence: string, action: string): Array<{ text: string; act
       continue;
     const first = sentence.slice(0, m.index).trim();
     const second = sentence.slice(m.index + m[0].length - (m[1] ?? "").length).trim();
-    if (!hasDeadlineWords(first) || !hasDeadlineWords(second) || !action) return null;
+    // round 16 (r16r): a second act on an event ("I'll send the four artwork files by Monday and pay the invoice as soon as
+    // it comes in": train7a) is a promise of its own, as a dated one is
+    const secondTimed = hasDeadlineWords(second) || (EVENT.test(second) && isActionVerb(m[1] ?? ""));
+    if (!hasDeadlineWords(first) || !secondTimed || !action) return null;
     return [
       {
         text: first,
