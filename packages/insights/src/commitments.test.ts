@@ -659,3 +659,27 @@ describe("extractCommitments: round 15 (r15r), recall on new authors", () => {
     expect(found("I was on site on Monday at 8.")).toEqual([]);
   });
 });
+
+describe("round 16 (r16p): false promises by cause", () => {
+  const texts = (text: string, direction: "inbound" | "outbound" = "outbound") =>
+    extractCommitments(msg(text, { direction })).map((c) => c.text);
+  it("reads a hold until a date in a priced offer as the offer's validity", () => {
+    expect(texts("The marquee for 120 is €4,300 with flooring. We hold the 12th for you until 1 May.")).toEqual([]);
+    expect(texts("Two kayaks for the week come to $640. The boats are reserved for you until Sunday.")).toEqual([]);
+    expect(texts("Our quote is attached: £2,950 installed. I'll keep the slot pencilled in until the 20th.")).toEqual(
+      [],
+    );
+    // no price in the message: a favour; a hold the author will make in an offer: both promises
+    expect(texts("No problem, I'll hold the Friday slot for you until Wednesday.")).toHaveLength(1);
+    expect(texts("The course is €390 per head. I will hold the March dates for you till Friday.")).toHaveLength(1);
+  });
+  it("reads a counter-offer in words before 'and' as the condition", () => {
+    expect(texts("Do that and I'll pay the deposit on Monday.", "inbound")).toEqual([]);
+    expect(texts("Just do this and we sign tomorrow.", "inbound")).toEqual([]);
+    expect(texts("You get within £30 of that and the job's yours this week.", "inbound")).toEqual([]);
+    expect(texts("Come within 5% of their quote and we'll order on Friday.", "inbound")).toEqual([]);
+    // the seller doing it, or a promise before the condition, still promises
+    expect(texts("I'll do that and send the invoice on Monday.")).toHaveLength(1);
+    expect(texts("I'll send the quote today, just let me know and I'll book you in.")).toHaveLength(1);
+  });
+});
