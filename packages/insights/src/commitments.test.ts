@@ -682,4 +682,13 @@ describe("round 16 (r16p): false promises by cause", () => {
     expect(texts("I'll do that and send the invoice on Monday.")).toHaveLength(1);
     expect(texts("I'll send the quote today, just let me know and I'll book you in.")).toHaveLength(1);
   });
+  it("reads who runs a standing job from now on as a handover, not an act", () => {
+    expect(texts("Our foreman Dave Kerr will run the site.")).toEqual([]);
+    expect(texts("From next month my colleague Ines will look after your account.", "inbound")).toEqual([]);
+    expect(texts("Northline will handle our shipments from the spring season.", "inbound")).toEqual([]);
+    expect(texts("Sam takes over my desk.", "inbound")).toEqual([]);
+    // a time of its own makes it an act
+    expect(texts("Ines will handle your request on Thursday.")).toHaveLength(1);
+    expect(texts("We'll run the training for your staff on 12 January.")).toHaveLength(1);
+  });
 });

@@ -1874,6 +1874,8 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       if (msg.direction === "inbound" && BUYER_DECISION.test(piece.text)) continue;
       // round 16 (r16p): a hold until a date in a priced offer is the offer's validity (blind16, blind9, train10, train11)
       if (offerHold(piece.text, body)) continue;
+      // round 16 (r16p): who runs a job or an account from now on is a handover, not an act (blind16, train7b, blind5)
+      if (HANDOVER.test(piece.text) && !hasDeadlineWords(piece.text.replace(HANDOVER_FROM, ""))) continue;
       const scoped = expandTexting(dueScope(piece.text));
       // round 14: a credit off the bill is owed on that bill, which names no date ("The half day comes off the final
       // invoice"): only a date of its own dates it
@@ -1960,6 +1962,16 @@ function quotedOnly(clause: string, direction: Direction): boolean {
     matchScheduled(bare, direction) === null
   );
 }
+
+/**
+ * Round 16 (r16p): a handover names who is responsible for a standing job from now on ("Ricky Alvarez will run the
+ * site.": blind16; "My colleague Zsófia Nagy will take over our project here.", "Dana takes over my dispatch desk":
+ * train7b; "Quayside will handle our shipments from the July sailing.": blind5); no author labels one a promise. A
+ * time of its own makes it an act ("Ana will handle your request on Thursday"); "from <when>" only starts the role.
+ */
+const HANDOVER =
+  /\b(?:(?:will|'ll|’ll|is going to)\s+(?:(?:now|also|then)\s+)?(?:take over|run|manage|lead|handle|look after|oversee|head up)|(?:takes|is taking) over)\s+(?:the|our|my|your|their|his|her|this)\s+(?:[\w-]+\s+){0,2}?(?:site|sites|project|projects|account|accounts|desk|team|job|contract|shipments|portfolio|relationship|territory|region|file|files|case|cases)\b(?=\s*(?:$|[.,;!]|here\b|from\b|going forward\b|for (?:us|you)\b|on our side\b))/i;
+const HANDOVER_FROM = /\b(?:from|starting|as of)\s+[^,.;!?]*/gi;
 
 /**
  * Round 16 (r16p): a counter-offer or other ultimatum opening the sentence, up to its first "and" (see ULTIMATUM); one
