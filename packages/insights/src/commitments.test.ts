@@ -691,4 +691,13 @@ describe("round 16 (r16p): false promises by cause", () => {
     expect(texts("Ines will handle your request on Thursday.")).toHaveLength(1);
     expect(texts("We'll run the training for your staff on 12 January.")).toHaveLength(1);
   });
+  it("reads a plan the weather decides, and its alternative, as no promise", () => {
+    expect(texts("Our crew paints the north wall on Monday and Tuesday weather permitting.")).toEqual([]);
+    expect(
+      texts("Our drone team flies the quarry on Thursday if the wind is below 8 m/s, otherwise early next week."),
+    ).toEqual([]);
+    // with no weather the scheduled present still promises
+    expect(texts("Our crew paints the north wall on Monday.")).toHaveLength(1);
+    expect(texts("I'll send the quote today, and the crew starts on Monday.")).toHaveLength(2);
+  });
 });

@@ -1874,6 +1874,9 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       if (msg.direction === "inbound" && BUYER_DECISION.test(piece.text)) continue;
       // round 16 (r16p): a hold until a date in a priced offer is the offer's validity (blind16, blind9, train10, train11)
       if (offerHold(piece.text, body)) continue;
+      // round 16 (r16p): a plan the weather decides, and its "otherwise", is no promise (blind16, blind5)
+      if (WEATHER_IF.test(piece.text) || (/^\s*(?:or\s+)?otherwise\b/i.test(piece.text) && WEATHER_IF.test(whole)))
+        continue;
       // round 16 (r16p): who runs a job or an account from now on is a handover, not an act (blind16, train7b, blind5)
       if (HANDOVER.test(piece.text) && !hasDeadlineWords(piece.text.replace(HANDOVER_FROM, ""))) continue;
       const scoped = expandTexting(dueScope(piece.text));
@@ -1962,6 +1965,14 @@ function quotedOnly(clause: string, direction: Direction): boolean {
     matchScheduled(bare, direction) === null
   );
 }
+
+/**
+ * Round 16 (r16p): a plan the weather decides ("Our team flies the road corridor on Thursday and Friday if the wind is
+ * below 10 m/s, otherwise early next week", "summit attempt Friday at 2am if the wind allows": blind16; "Should be done
+ * by Thu the 4th if the weather holds": blind5) is labelled no promise, nor is its alternative after "otherwise".
+ */
+const WEATHER_IF =
+  /\b(?:if|as long as|provided(?: that)?|unless)\s+(?:the\s+)?(?:weather|wind|winds|rain|sea|seas|swell|forecast|conditions|snow|visibility|it (?:stays|is|'s) (?:dry|calm|fine)|it (?:doesn't|does not) (?:rain|snow))\b|\bweather permitting\b/i;
 
 /**
  * Round 16 (r16p): a handover names who is responsible for a standing job from now on ("Ricky Alvarez will run the
