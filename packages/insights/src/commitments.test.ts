@@ -700,4 +700,12 @@ describe("round 16 (r16p): false promises by cause", () => {
     expect(texts("Our crew paints the north wall on Monday.")).toHaveLength(1);
     expect(texts("I'll send the quote today, and the crew starts on Monday.")).toHaveLength(2);
   });
+  it("reads 'what we pay today' as a price named, not an act", () => {
+    expect(texts("Nice kit, but 30% over what we pay per licence today is too much.", "inbound")).toEqual([]);
+    expect(texts("Your rate is well above what we spend now.", "inbound")).toEqual([]);
+    // a promise beside it still stands
+    expect(
+      texts("Your rate is above what we pay today, so I'll send you our figures on Friday.", "inbound"),
+    ).toHaveLength(1);
+  });
 });

@@ -1861,6 +1861,8 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     const action = promised ?? booked ?? scheduled;
     if (action === null) continue;
     if (quotedOnly(sentence, msg.direction)) continue;
+    // round 16 (r16p): "what we pay today" names a price, it does no act (blind5, train7b)
+    if (relativeOnly(sentence, msg.direction)) continue;
     // round 16 (r16p): the same for the verbless and present matchers ("…and the PO's yours this week": blind16)
     if (underUltimatum(sentence)) continue;
     const pieces = splitGapped(scheduled === null ? sentence : (sentence.split(HOW_LONG)[0] ?? sentence), action);
@@ -1956,6 +1958,25 @@ const QUOTED = /(?<=^|[\s(:])["“][^"“”\n]{1,200}["”](?=$|[\s.,;:!?)])/g;
 function quotedOnly(clause: string, direction: Direction): boolean {
   if (!/["“]/.test(clause)) return false;
   const bare = clause.replace(QUOTED, "that");
+  if (bare === clause) return false;
+  return (
+    matchCommitment(bare) === null &&
+    (direction !== "outbound" && !/\bto you\b/i.test(bare) ? true : matchVerbless(bare) === null) &&
+    (direction !== "outbound" || matchUnitPresent(bare) === null) &&
+    matchBooking(bare, direction) === null &&
+    matchScheduled(bare, direction) === null
+  );
+}
+
+/**
+ * Round 16 (r16p): a free relative of what the author pays or gets is a noun phrase, not a present act with a time ("18%
+ * over what we pay per seat today is a hard sell": blind5; "your price is almost double of what we pay today":
+ * train7b). A clause that promises only through one promises nothing.
+ */
+const FREE_RELATIVE =
+  /\b(?:what|whatever)\s+(?:we|i)\s+(?:(?:currently|now|already)\s+)?(?:pay|paid|spend|spent|get|use|charge|buy|order)\b[^,.;!?]*/gi;
+function relativeOnly(clause: string, direction: Direction): boolean {
+  const bare = clause.replace(FREE_RELATIVE, "it");
   if (bare === clause) return false;
   return (
     matchCommitment(bare) === null &&
