@@ -739,3 +739,53 @@ describe("extractCommitments: round 16 (r16r), 'is set for' a time", () => {
     expect(found("The price is set for the whole season.")).toEqual([]);
   });
 });
+
+describe("round 16 (r16p): false promises by cause", () => {
+  const texts = (text: string, direction: "inbound" | "outbound" = "outbound") =>
+    extractCommitments(msg(text, { direction })).map((c) => c.text);
+  it("reads a hold until a date in a priced offer as the offer's validity", () => {
+    expect(texts("The marquee for 120 is €4,300 with flooring. We hold the 12th for you until 1 May.")).toEqual([]);
+    expect(texts("Two kayaks for the week come to $640. The boats are reserved for you until Sunday.")).toEqual([]);
+    expect(texts("Our quote is attached: £2,950 installed. I'll keep the slot pencilled in until the 20th.")).toEqual(
+      [],
+    );
+    // no price in the message: a favour; a hold the author will make in an offer: both promises
+    expect(texts("No problem, I'll hold the Friday slot for you until Wednesday.")).toHaveLength(1);
+    expect(texts("The course is €390 per head. I will hold the March dates for you till Friday.")).toHaveLength(1);
+  });
+  it("reads a counter-offer in words before 'and' as the condition", () => {
+    expect(texts("Do that and I'll pay the deposit on Monday.", "inbound")).toEqual([]);
+    expect(texts("Just do this and we sign tomorrow.", "inbound")).toEqual([]);
+    expect(texts("You get within £30 of that and the job's yours this week.", "inbound")).toEqual([]);
+    expect(texts("Come within 5% of their quote and we'll order on Friday.", "inbound")).toEqual([]);
+    // the seller doing it, or a promise before the condition, still promises
+    expect(texts("I'll do that and send the invoice on Monday.")).toHaveLength(1);
+    expect(texts("I'll send the quote today, just let me know and I'll book you in.")).toHaveLength(1);
+  });
+  it("reads who runs a standing job from now on as a handover, not an act", () => {
+    expect(texts("Our foreman Dave Kerr will run the site.")).toEqual([]);
+    expect(texts("From next month my colleague Ines will look after your account.", "inbound")).toEqual([]);
+    expect(texts("Northline will handle our shipments from the spring season.", "inbound")).toEqual([]);
+    expect(texts("Sam takes over my desk.", "inbound")).toEqual([]);
+    // a time of its own makes it an act
+    expect(texts("Ines will handle your request on Thursday.")).toHaveLength(1);
+    expect(texts("We'll run the training for your staff on 12 January.")).toHaveLength(1);
+  });
+  it("reads a plan the weather decides, and its alternative, as no promise", () => {
+    expect(texts("Our crew paints the north wall on Monday and Tuesday weather permitting.")).toEqual([]);
+    expect(
+      texts("Our drone team flies the quarry on Thursday if the wind is below 8 m/s, otherwise early next week."),
+    ).toEqual([]);
+    // with no weather the scheduled present still promises
+    expect(texts("Our crew paints the north wall on Monday.")).toHaveLength(1);
+    expect(texts("I'll send the quote today, and the crew starts on Monday.")).toHaveLength(2);
+  });
+  it("reads 'what we pay today' as a price named, not an act", () => {
+    expect(texts("Nice kit, but 30% over what we pay per licence today is too much.", "inbound")).toEqual([]);
+    expect(texts("Your rate is well above what we spend now.", "inbound")).toEqual([]);
+    // a promise beside it still stands
+    expect(
+      texts("Your rate is above what we pay today, so I'll send you our figures on Friday.", "inbound"),
+    ).toHaveLength(1);
+  });
+});

@@ -866,8 +866,11 @@ const REPORTED =
 // you": blind14; "Reply Y to confirm" in blind3 and blind5 is the same step of the reader's); "give me 10 mins and I'll…"
 // asks for time, it sets no price
 const BARGAIN = String.raw`(?:do|make it|give (?:me|us))\s+(?![^,.;!?]{0,12}?\d+\s*(?:min|minute|hour|hr|day|week|month|sec|second)s?\b)[^,.;!?]{0,12}?\d(?:[^.;!?]|\.(?=\d)){0,40}?|(?:reply|text)\s+(?:with\s+)?["'“]?[A-Z]{1,10}["'”]?`;
+// round 16 (r16p): also the counter-offer told in new words, the same condition as blind13's and blind14's priced
+// form: "Do that and I'll sign the order off tomorrow" after the buyer's own price, "You get within $5 of that and the
+// PO's yours this week" (blind16); "do that" only opening the sentence ("I'll do that and deliver them" promises)
 const ULTIMATUM = new RegExp(
-  String.raw`(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:let (?:me|us) know(?:\s+[^,.;!?]{1,30}?)?|(?:get|come|go|drop|bring it|get it|knock it|come down|meet (?:me|us))\s+(?:down\s+)?to\s+[^,.;!?]{0,12}?\d[^.;!?]{0,60}?|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|${BARGAIN}|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40})\s+and\s+$`,
+  String.raw`(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:let (?:me|us) know(?:\s+[^,.;!?]{1,30}?)?|(?:you\s+)?(?:get|come|go|drop|bring it|get it|knock it|come down|meet (?:me|us))\s+(?:down\s+)?(?:to|within)\s+[^,.;!?]{0,12}?\d[^.;!?]{0,60}?|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|${BARGAIN}|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40})\s+and\s+$|^\s*(?:(?:just|so|ok|okay)\s+)?do\s+(?:that|this|it)\s+and\s+$`,
   "i",
 );
 const CONCESSION =
@@ -1063,6 +1066,9 @@ export function matchCommitment(sentence: string): string | null {
   // "I'm on site all week with limited signal and will get back to you as soon as I can": train12) answers any sender,
   // like round 9's "on my return"
   if (AWAY_NOTICE.test(s)) return null;
+  // round 16 (r16p): a counter-offer before the first "and" conditions a result told by "you" or without a verb too
+  // ("You get within $5 of that and the PO's yours this week": blind16, like blind13's "do 50 and we're in")
+  if (underUltimatum(s)) return null;
   if (STANDING.test(s) && !hasDeadlineWords(s)) return null;
   // the standing part ends at the first comma: "…from me alone, and the list will be with you by noon" promises
   const standingEnd = STANDING_FROM.test(s) ? (s.search(/[,;]/) + 1 || s.length + 1) - 1 : -1;
@@ -1901,6 +1907,10 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
     const action = promised ?? booked ?? scheduled;
     if (action === null) continue;
     if (quotedOnly(sentence, msg.direction)) continue;
+    // round 16 (r16p): "what we pay today" names a price, it does no act (blind5, train7b)
+    if (relativeOnly(sentence, msg.direction)) continue;
+    // round 16 (r16p): the same for the verbless and present matchers ("…and the PO's yours this week": blind16)
+    if (underUltimatum(sentence)) continue;
     const pieces = splitGapped(scheduled === null ? sentence : (sentence.split(HOW_LONG)[0] ?? sentence), action);
     for (const [i, piece] of pieces.entries()) {
       if (out.length >= max) break;
@@ -1910,6 +1920,13 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       // round 9: in a customer's message "the plumber comes Monday" is the reader's tradesman, not the author's
       if (msg.direction === "inbound" && READERS_ROLE.test(piece.text)) continue;
       if (msg.direction === "inbound" && BUYER_DECISION.test(piece.text)) continue;
+      // round 16 (r16p): a hold until a date in a priced offer is the offer's validity (blind16, blind9, train10, train11)
+      if (offerHold(piece.text, body)) continue;
+      // round 16 (r16p): a plan the weather decides, and its "otherwise", is no promise (blind16, blind5)
+      if (WEATHER_IF.test(piece.text) || (/^\s*(?:or\s+)?otherwise\b/i.test(piece.text) && WEATHER_IF.test(whole)))
+        continue;
+      // round 16 (r16p): who runs a job or an account from now on is a handover, not an act (blind16, train7b, blind5)
+      if (HANDOVER.test(piece.text) && !hasDeadlineWords(piece.text.replace(HANDOVER_FROM, ""))) continue;
       const scoped = expandTexting(dueScope(piece.text));
       // round 14: a credit off the bill is owed on that bill, which names no date ("The half day comes off the final
       // invoice"): only a date of its own dates it
@@ -1994,6 +2011,77 @@ function quotedOnly(clause: string, direction: Direction): boolean {
     (direction !== "outbound" || matchUnitPresent(bare) === null) &&
     matchBooking(bare, direction) === null &&
     matchScheduled(bare, direction) === null
+  );
+}
+
+/**
+ * Round 16 (r16p): a free relative of what the author pays or gets is a noun phrase, not a present act with a time ("18%
+ * over what we pay per seat today is a hard sell": blind5; "your price is almost double of what we pay today":
+ * train7b). A clause that promises only through one promises nothing.
+ */
+const FREE_RELATIVE =
+  /\b(?:what|whatever)\s+(?:we|i)\s+(?:(?:currently|now|already)\s+)?(?:pay|paid|spend|spent|get|use|charge|buy|order)\b[^,.;!?]*/gi;
+function relativeOnly(clause: string, direction: Direction): boolean {
+  const bare = clause.replace(FREE_RELATIVE, "it");
+  if (bare === clause) return false;
+  return (
+    matchCommitment(bare) === null &&
+    (direction !== "outbound" && !/\bto you\b/i.test(bare) ? true : matchVerbless(bare) === null) &&
+    (direction !== "outbound" || matchUnitPresent(bare) === null) &&
+    matchBooking(bare, direction) === null &&
+    matchScheduled(bare, direction) === null
+  );
+}
+
+/**
+ * Round 16 (r16p): a plan the weather decides ("Our team flies the road corridor on Thursday and Friday if the wind is
+ * below 10 m/s, otherwise early next week", "summit attempt Friday at 2am if the wind allows": blind16; "Should be done
+ * by Thu the 4th if the weather holds": blind5) is labelled no promise, nor is its alternative after "otherwise".
+ */
+const WEATHER_IF =
+  /\b(?:if|as long as|provided(?: that)?|unless)\s+(?:the\s+)?(?:weather|wind|winds|rain|sea|seas|swell|forecast|conditions|snow|visibility|it (?:stays|is|'s) (?:dry|calm|fine)|it (?:doesn't|does not) (?:rain|snow))\b|\bweather permitting\b/i;
+
+/**
+ * Round 16 (r16p): a handover names who is responsible for a standing job from now on ("Ricky Alvarez will run the
+ * site.": blind16; "My colleague Zsófia Nagy will take over our project here.", "Dana takes over my dispatch desk":
+ * train7b; "Quayside will handle our shipments from the July sailing.": blind5); no author labels one a promise. A
+ * time of its own makes it an act ("Ana will handle your request on Thursday"); "from <when>" only starts the role.
+ */
+const HANDOVER =
+  /\b(?:(?:will|'ll|’ll|is going to)\s+(?:(?:now|also|then)\s+)?(?:take over|run|manage|lead|handle|look after|oversee|head up)|(?:takes|is taking) over)\s+(?:the|our|my|your|their|his|her|this)\s+(?:[\w-]+\s+){0,2}?(?:site|sites|project|projects|account|accounts|desk|team|job|contract|shipments|portfolio|relationship|territory|region|file|files|case|cases)\b(?=\s*(?:$|[.,;!]|here\b|from\b|going forward\b|for (?:us|you)\b|on our side\b))/i;
+const HANDOVER_FROM = /\b(?:from|starting|as of)\s+[^,.;!?]*/gi;
+
+/**
+ * Round 16 (r16p): a counter-offer or other ultimatum opening the sentence, up to its first "and" (see ULTIMATUM); one
+ * after a promise of the author's ("I'll send the quote today, just let me know and…") leaves that promise standing.
+ */
+function underUltimatum(sentence: string): boolean {
+  const firstAnd = /^.*?\s+and\s+/i.exec(sentence.trim());
+  return firstAnd !== null && ULTIMATUM.exec(firstAnd[0])?.index === 0;
+}
+
+/**
+ * Round 16 (r16p): a hold or reservation "until" a date, in a message that names a price, is how long the offer stands,
+ * not a promise ("We hold the dates until February 15" after a $118,000 proposal: blind16; "stock is reserved for you
+ * until 20 November": blind9; "I'll keep the date provisionally blocked for you until 2 October": train10; "The aircraft
+ * is held for you until 12:00 on Friday": train11; no author labels one). With no price in the message the hold is a
+ * favour and stays a promise ("I'll hold June capacity for you until Friday": blind10), and keeping a price is a
+ * concession ("we keep the old price until the end of the year": train8).
+ */
+const OFFER_HOLD =
+  /\b(?:hold|holds|held|holding|reserve|reserves|reserved|block|blocks|blocked|pencil(?:l)?ed\s+in|keep(?:s|ing)?\b(?:(?!\b(?:until|till|and)\b)[^.!?;]){0,40}?\b(?:blocked|reserved|held|pencil(?:l)?ed(?:\s+in)?|on hold))\b(?:(?!\b(?:prices?|rates?|pricing|tariffs?|discounts?|and)\b)[^.!?;]){0,50}?\b(?:until|till|til)\b/i;
+const MONEY =
+  /(?:[$€£¥₹]\s?\d|\b(?:usd|eur|gbp|aed|inr|rs|chf|sek|nok|dkk|isk|czk|pln|zar|aud|cad|nzd|mxn|brl|jpy|sgd)\s?\d|\d\s?(?:[$€£]|\b(?:usd|eur|gbp|aed|euros?|dollars?|pounds?)\b))/i;
+// a hold the author will make is a promise even in an offer ("I will hold the 8–10 July batch for you till Friday" after
+// a price: train7a), unless it is provisional ("I'll keep the date provisionally blocked": train10)
+const WILL_HOLD = /\b(?:will|'ll|’ll|shall|going to)\s+(?:\w+\s+)?(?:hold|reserve|block|keep)\b/i;
+const PROVISIONAL = /\b(?:provisional(?:ly)?|tentative(?:ly)?|pencil(?:l)?ed)\b/i;
+function offerHold(text: string, body: string): boolean {
+  return (
+    OFFER_HOLD.test(text) &&
+    !/\b(?:prices?|rates?|pricing|tariffs?)\b/i.test(text) &&
+    (!WILL_HOLD.test(text) || PROVISIONAL.test(text)) &&
+    MONEY.test(body)
   );
 }
 
