@@ -191,7 +191,7 @@ export const DEMO_CONVERSATIONS: DemoConversation[] = [
       {
         d: 44,
         from: "contact",
-        text: `Got your offer, we are going through it with finance. My manager Grace Liu (grace.liu@northwind.example) will join the next call.${MAYA_SIGNATURE}`,
+        text: `We received your proposal and are reviewing it with finance. My manager Grace Liu (grace.liu@northwind.example) will join the next call.${MAYA_SIGNATURE}`,
       },
       {
         d: 31,
