@@ -1995,6 +1995,20 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
 }
 
 /**
+ * Whether a clause, with a part replaced, still promises by any matcher that reads a clause on its own (quotedOnly and
+ * relativeOnly ask it of the clause without its quotation or its free relative).
+ */
+function promisesAny(clause: string, direction: Direction): boolean {
+  return !(
+    matchCommitment(clause) === null &&
+    (direction !== "outbound" && !/\bto you\b/i.test(clause) ? true : matchVerbless(clause) === null) &&
+    (direction !== "outbound" || matchUnitPresent(clause) === null) &&
+    matchBooking(clause, direction) === null &&
+    matchScheduled(clause, direction) === null
+  );
+}
+
+/**
  * Round 15 (r15p): words in quotation marks are someone else's ("your website still says "we install within 10 days"",
  * `wrote: "We will deliver the Italian version by Monday."`: train10; `I'm told "next month"`: blind14; `"ships in 2
  * days"`: train10); no author labels a promise inside them. A clause that promises only through them promises nothing;
@@ -2004,14 +2018,7 @@ const QUOTED = /(?<=^|[\s(:])["“][^"“”\n]{1,200}["”](?=$|[\s.,;:!?)])/g;
 function quotedOnly(clause: string, direction: Direction): boolean {
   if (!/["“]/.test(clause)) return false;
   const bare = clause.replace(QUOTED, "that");
-  if (bare === clause) return false;
-  return (
-    matchCommitment(bare) === null &&
-    (direction !== "outbound" && !/\bto you\b/i.test(bare) ? true : matchVerbless(bare) === null) &&
-    (direction !== "outbound" || matchUnitPresent(bare) === null) &&
-    matchBooking(bare, direction) === null &&
-    matchScheduled(bare, direction) === null
-  );
+  return bare !== clause && !promisesAny(bare, direction);
 }
 
 /**
@@ -2023,14 +2030,7 @@ const FREE_RELATIVE =
   /\b(?:what|whatever)\s+(?:we|i)\s+(?:(?:currently|now|already)\s+)?(?:pay|paid|spend|spent|get|use|charge|buy|order)\b[^,.;!?]*/gi;
 function relativeOnly(clause: string, direction: Direction): boolean {
   const bare = clause.replace(FREE_RELATIVE, "it");
-  if (bare === clause) return false;
-  return (
-    matchCommitment(bare) === null &&
-    (direction !== "outbound" && !/\bto you\b/i.test(bare) ? true : matchVerbless(bare) === null) &&
-    (direction !== "outbound" || matchUnitPresent(bare) === null) &&
-    matchBooking(bare, direction) === null &&
-    matchScheduled(bare, direction) === null
-  );
+  return bare !== clause && !promisesAny(bare, direction);
 }
 
 /**
