@@ -1620,8 +1620,7 @@ function hasDeadlineWords(s: string): boolean {
   // round 16 (r16r): "over the weekend" names a time as "by the weekend" does ("I'll review the officer's report over the
   // weekend and send you my initial view on Tuesday", "I correct the drawings over the weekend": blind16; "new carpet
   // tiles … will be laid over the weekend": blind7)
-  if (/\bover the weekend\b/i.test(s)) return true;
-  return /\b(?:(?:this|next|by the) weekend|(?:the )?same (?:day|morning|afternoon|evening|week)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:by|on|before|until|till) \d{1,2}(?:st|nd|rd|th)|(?:in|by|during|end of|(?:the )?week of) (?:calendar )?(?:week|wk|kw|cw) ?\d{1,2}|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
+  return /\b(?:(?:this|next|by the|over the) weekend|(?:the )?same (?:day|morning|afternoon|evening|week)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:by|on|before|until|till) \d{1,2}(?:st|nd|rd|th)|(?:in|by|during|end of|(?:the )?week of) (?:calendar )?(?:week|wk|kw|cw) ?\d{1,2}|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
     s,
   );
 }
@@ -1709,17 +1708,10 @@ export function splitClauses(sentence: string): string[] {
         if (at < 0) return [c];
         const head = c.slice(0, at);
         const tail = c.slice(at + 1).trim();
-        const headPromises =
-          matchCommitment(head) !== null ||
-          matchVerbless(head) !== null ||
-          matchBooking(head, "outbound") !== null ||
-          matchScheduled(head, "outbound") !== null ||
-          matchUnitPresent(head) !== null ||
-          matchYourGoods(head, "outbound") !== null;
         return hasDeadlineWords(head) &&
           !CONDITIONAL.test(head) &&
           !/^\s*(?:when|once|as soon as|after|before|until|while)\b/i.test(head) &&
-          headPromises &&
+          (promisesAny(head, "outbound") || matchYourGoods(head, "outbound") !== null) &&
           matchCommitment(tail) !== null
           ? [head, tail]
           : [c];
