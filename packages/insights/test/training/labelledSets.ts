@@ -7,8 +7,9 @@
  * `labels` says which fields a set labels: a deal-only set carries a placeholder `sentiment: 0`, which must
  * not train a sentiment model. Job-change pairs are `jobChanges`.
  *
- * NEVER loaded: blind12 (the lead's round-14 blind set), blind15 and blind16 (round 15's; blind16 read in round 16, not
- * trained on yet), blind17 and blind18 (round 16's) or any other blind directory than blind2–11, blind13 and blind14 (read in rounds 14 and 15, trained on from the round-15 retrain). The independent
+ * NEVER loaded: blind12 (the lead's round-14 blind set), blind15 (round 15's), blind17 and blind18 (round 16's), blind19
+ * and blind20 (round 17's) or any other blind directory than blind2–11, blind13, blind14 (read in rounds 14 and 15,
+ * trained on from the round-15 retrain) and blind16 (read in round 16, trained on from the round-17 retrain). The independent
  * training directories `train<N><letter>/` are found by name when they are merged, so nothing here changes
  * when they land (their index exports `<PREFIX>_ALL` and optionally `<PREFIX>_JOB_CHANGES`).
  */
@@ -26,6 +27,7 @@ import { BLIND10_ALL, BLIND10_JOB_CHANGES } from "../fixtures/blind10/index";
 import { BLIND11_ALL, BLIND11_JOB_CHANGES } from "../fixtures/blind11/index";
 import { BLIND13_ALL, BLIND13_JOB_CHANGES } from "../fixtures/blind13/index";
 import { BLIND14_ALL, BLIND14_JOB_CHANGES } from "../fixtures/blind14/index";
+import { BLIND16_ALL, BLIND16_JOB_CHANGES } from "../fixtures/blind16/index";
 import { CORPUS, JOB_CHANGES, type JobChangeCase, type LabelledMessage } from "../fixtures/corpus";
 import { HOLDOUT } from "../fixtures/holdout";
 import { HOLDOUT2_DEAL } from "../fixtures/holdout2";
@@ -134,7 +136,7 @@ const RULES_SETS: LabelledSet[] = [
   rules("tuning7-holdout", TUNING7_HOLDOUT, ["sentiment", "signature"]),
 ];
 
-/** blind2–11 by name; listed one by one so that no other blind directory (blind12, blind14) can ever be read. */
+/** The spent blind sets by name; listed one by one so that no unread blind directory can ever be read. */
 const BLIND_SETS: LabelledSet[] = [
   independent("blind2", BLIND2_ALL, BLIND2_JOB_CHANGES),
   independent("blind3", BLIND3_ALL, BLIND3_JOB_CHANGES),
@@ -148,6 +150,7 @@ const BLIND_SETS: LabelledSet[] = [
   independent("blind11", BLIND11_ALL, BLIND11_JOB_CHANGES),
   independent("blind13", BLIND13_ALL, BLIND13_JOB_CHANGES),
   independent("blind14", BLIND14_ALL, BLIND14_JOB_CHANGES),
+  independent("blind16", BLIND16_ALL, BLIND16_JOB_CHANGES),
 ];
 
 /**
