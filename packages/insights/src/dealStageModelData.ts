@@ -9184,7 +9184,7 @@ export const DEAL_STAGE_MODEL: DealStageModel = {
       "x:money": [-0.918, -0.346, 0.885, 0.715, 0.05, -0.346],
     },
   },
-  threshold: 0.7,
+  threshold: 0.65,
   textThreshold: 0.5,
   guardYield: 0.5,
   askBelow: 0.3,
