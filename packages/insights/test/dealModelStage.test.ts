@@ -130,6 +130,41 @@ function nested(
 const byRecall = (a: StagePoint, b: StagePoint) =>
   b.recall - a.recall || b.threshold - a.threshold || b.textThreshold - a.textThreshold || b.guardYield - a.guardYield;
 
+/** The triple `rule` picks; throws when no triple reaches {@link PRECISION_GOAL} out of author. */
+function pickThresholds(points: AuthorPoint[], rule: (points: AuthorPoint[]) => AuthorPoint | undefined): AuthorPoint {
+  const best = rule(points);
+  if (!best) throw new Error(`no threshold triple reaches precision ${PRECISION_GOAL} out of author`);
+  return best;
+}
+
+/**
+ * Round 17: the (rule, grid) the triple is picked with is itself chosen out of author: the one that brings the most
+ * authors to both targets judged leaving one author out twice ({@link nested}); ties: the order listed (the coarser
+ * grid, then the margin rule). Round 14 chose the margin rule on the 0.1 grid that way by hand (14 of 17 authors
+ * against 13); with blind16 trained on (20 authors) the same judgement gave margin 0.1: 13, pooled 0.1: 15, margin
+ * 0.05: 17, pooled 0.05: 14, so a choice fixed by hand had stopped being the best one. Picking it here keeps every
+ * retrain honest about it.
+ */
+const ruleChoices = () =>
+  [
+    ["the worst author's margin", pickByMargin, PAIRS],
+    [`pooled P >= ${PRECISION_GOAL}`, pickPooled, PAIRS],
+    ["the worst author's margin, 0.05 grid", pickByMargin, FINE_PAIRS],
+    [`pooled P >= ${PRECISION_GOAL}, 0.05 grid`, pickPooled, FINE_PAIRS],
+  ] as const;
+function chooseRule(): {
+  name: string;
+  rule: (points: AuthorPoint[]) => AuthorPoint | undefined;
+  pairs: ReadonlyArray<[number, number, number]>;
+  onTarget: number;
+} {
+  let best: ReturnType<typeof chooseRule> | null = null;
+  for (const [name, rule, pairs] of ruleChoices()) {
+    const onTarget = nested(rule, pairs).onTarget;
+    if (!best || onTarget > best.onTarget) best = { name, rule, pairs, onTarget };
+  }
+  return best!;
+}
 /**
  * Round 14: the triple whose WORST independent author comes closest to both targets (the largest
  * {@link AuthorPoint.margin}), among those whose pooled precision reaches {@link PRECISION_GOAL}; ties: the most pooled
@@ -142,11 +177,6 @@ const byRecall = (a: StagePoint, b: StagePoint) =>
  * main's readers the margin rule was no better (12 against 13): the readers, not the rule, gave most of the gain,
  * and the rule keeps it from turning into pooled recall alone.
  */
-function pickThresholds(points: AuthorPoint[]): AuthorPoint {
-  const best = pickByMargin(points);
-  if (!best) throw new Error(`no threshold triple reaches precision ${PRECISION_GOAL} out of author`);
-  return best;
-}
 const pickByMargin = (points: AuthorPoint[]): AuthorPoint | undefined =>
   points.filter((p) => p.precision >= PRECISION_GOAL).sort((a, b) => b.margin - a.margin || byRecall(a, b))[0];
 
@@ -157,7 +187,8 @@ function pickPooled(points: AuthorPoint[]): AuthorPoint | undefined {
 
 describe("learned deal-stage model", () => {
   it("is the pair of models trained on every deal-labelled set, its thresholds picked out of author", () => {
-    const { threshold, textThreshold, guardYield } = pickThresholds(authorCurves(PAIRS));
+    const chosen = chooseRule();
+    const { threshold, textThreshold, guardYield } = pickThresholds(authorCurves(chosen.pairs), chosen.rule);
     const model = { ...trainStageModels(data, data.sets), threshold, textThreshold, guardYield, askBelow: 0.3 };
     if (process.env.UPDATE_DEAL_STAGE_MODEL === "1") {
       const rows = [...data.rows.values()].reduce((a, r) => a + r.length, 0);
@@ -181,15 +212,16 @@ describe("learned deal-stage model", () => {
     const dev = buildDevData();
     const probs = calibrationLoso(dev.rows);
     const calibrated = curve(dev.rows, probs, dev.positives, new Set(independent), [0.7, 0.75, 0.8, 0.82, 0.85, 0.9]);
-    const curves = authorCurves(PAIRS);
-    const picked = pickThresholds(curves);
+    const chosen = chooseRule();
+    const curves = authorCurves(chosen.pairs);
+    const picked = pickThresholds(curves, chosen.rule);
     const old = pickPooled(curves);
     const margin = (p: AuthorPoint) =>
       `worst author's margin ${p.margin.toFixed(3)}, ${p.onTarget}/${scored.size} authors on target`;
     const out = [
       `stage models, leave one independent set out, pooled (${independent.join(", ")}), threshold/words-only threshold/guard yield:`,
       ...curves.map((p) => `  ${fmt(p)} ${margin(p)}`),
-      `picked (the worst author closest to P ${TARGET_PRECISION} and R ${TARGET_RECALL}): ${fmt(picked)} ${margin(picked)}`,
+      `picked by rule "${chosen.name}" (the rule that brings the most authors to P ${TARGET_PRECISION} and R ${TARGET_RECALL}, judged leaving one author out twice): ${fmt(picked)} ${margin(picked)}`,
       `rounds 8-13's rule (the most recall at pooled P >= ${PRECISION_GOAL}): ${old ? `${fmt(old)} ${margin(old)}` : "none"}`,
       ...(old
         ? [...scored].map(
@@ -197,14 +229,7 @@ describe("learned deal-stage model", () => {
               `  ${set} at the rounds 8-13 rule's triple: ${fmt(stageCurve(rows, [[old.threshold, old.textThreshold, old.guardYield]])[0]!)}`,
           )
         : []),
-      ...(
-        [
-          ["the worst author's margin", pickByMargin, PAIRS],
-          [`pooled P >= ${PRECISION_GOAL}`, pickPooled, PAIRS],
-          ["the worst author's margin, 0.05 grid", pickByMargin, FINE_PAIRS],
-          [`pooled P >= ${PRECISION_GOAL}, 0.05 grid`, pickPooled, FINE_PAIRS],
-        ] as const
-      ).map(([name, rule, pairs]) => {
+      ...ruleChoices().map(([name, rule, pairs]) => {
         const n = nested(rule, pairs);
         return `rule "${name}" judged leaving one author out twice: P=${(n.tp / (n.tp + n.fp)).toFixed(3)} R=${(n.tp / (n.tp + n.fn)).toFixed(3)} (tp=${n.tp} fp=${n.fp} fn=${n.fn}), ${n.onTarget}/${scored.size} authors at both targets`;
       }),
@@ -218,10 +243,11 @@ describe("learned deal-stage model", () => {
     console.log(out.join("\n"));
     const at = stageCurve(pooled(), [t])[0]!;
     expect(at.precision).toBeGreaterThanOrEqual(PRECISION_GOAL);
-    // round 14: the committed triple serves the worst author at least as well as rounds 8–13's rule would, and the
-    // rule, judged leaving one author out twice, brings at least as many authors to both targets as that rule
-    if (old) expect(authorCurves([t])[0]!.margin).toBeGreaterThanOrEqual(old.margin);
-    expect(nested(pickByMargin, PAIRS).onTarget).toBeGreaterThanOrEqual(nested(pickPooled, PAIRS).onTarget);
+    // round 14: a triple picked by the margin rule serves the worst author at least as well as rounds 8–13's rule would
+    if (old && chosen.rule === pickByMargin) expect(authorCurves([t])[0]!.margin).toBeGreaterThanOrEqual(old.margin);
+    // round 17: the chosen rule, judged leaving one author out twice, brings three authors in four to both targets
+    // (17 of 20 with blind16 trained on; round 14's choice brought 14 of 17)
+    expect(chosen.onTarget / scored.size).toBeGreaterThanOrEqual(0.75);
     // more recall than round 7's method at a precision at least as high (its best point with P >= 0.90)
     const best = calibrated.filter((p) => p.precision >= 0.9).sort((a, b) => b.recall - a.recall)[0];
     expect(at.recall).toBeGreaterThan(best?.recall ?? 0);
