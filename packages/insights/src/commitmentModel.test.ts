@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { promiseFeatures } from "./commitmentModel";
+import { promiseFeatures, promiseProbability } from "./commitmentModel";
+import { PROMISE_TRAINING } from "./commitmentModelData";
+import { extractCommitments } from "./commitments";
 
 const SENT = Date.parse("2026-03-02T09:00:00Z"); // a Monday
 const unit = (sentence: string, extra: { conditioned?: boolean; item?: boolean } = {}) => ({
@@ -65,5 +67,51 @@ describe("promiseFeatures", () => {
     expect(f.get("b:send the")).toBe(1);
     expect(f.get("f1:i'll")).toBe(1);
     expect(f.get("f2:i'll be")).toBe(1);
+  });
+});
+
+describe("the PromiseReader hook of extractCommitments", () => {
+  const msg = (text: string) => ({
+    id: "m1",
+    channel: "email" as const,
+    direction: "outbound" as const,
+    text,
+    sentAt: SENT,
+    senderName: "Ana",
+  });
+
+  it("is asked only about clauses in which no rule read a promise, and what it accepts is a dated commitment", () => {
+    const asked: string[] = [];
+    const got = extractCommitments(
+      msg("I'll send the quote by Friday. Getting the permit paperwork done Wednesday."),
+      {},
+      (clause) => {
+        asked.push(clause);
+        return clause.startsWith("Getting");
+      },
+    );
+    expect(asked).toEqual(["Getting the permit paperwork done Wednesday."]);
+    expect(got.map((c) => c.text)).toEqual([
+      "I'll send the quote by Friday.",
+      "Getting the permit paperwork done Wednesday.",
+    ]);
+    expect(new Date(got[1]!.dueAt!).toISOString()).toBe("2026-03-04T17:00:00.000Z");
+    expect(got[1]!.span?.quote).toBe("Getting the permit paperwork done Wednesday.");
+  });
+
+  it("adds nothing without a reader, or when the reader says no", () => {
+    const text = "Getting the permit paperwork done Wednesday.";
+    expect(extractCommitments(msg(text))).toEqual([]);
+    expect(extractCommitments(msg(text), {}, () => false)).toEqual([]);
+  });
+
+  it("the shipped reader reads a plain promise as one and thanks as none", () => {
+    const u = (s: string) => ({ sentence: s, conditioned: false, item: false });
+    const promise = "Our lab runs the second batch of tests on Thursday and emails you the results";
+    expect(promiseProbability(promise, u(promise), "outbound", SENT)).toBeGreaterThanOrEqual(
+      PROMISE_TRAINING.threshold,
+    );
+    const thanks = "Thanks so much for the photos, they look great";
+    expect(promiseProbability(thanks, u(thanks), "outbound", SENT)).toBeLessThan(0.2);
   });
 });

@@ -10,9 +10,12 @@
  * three or more authors, so a trade's nouns cannot carry the class). Each is a regular expression or a token pass over
  * one clause: linear in its length.
  */
-import { type ClauseUnit, CONDITIONAL, expandTexting, hasDeadlineWords } from "./commitments";
+
+import { PROMISE_MODEL, PROMISE_TRAINING } from "./commitmentModelData";
+import { type ClauseUnit, CONDITIONAL, expandTexting, hasDeadlineWords, type PromiseReader } from "./commitments";
 import { resolveDueDate } from "./dueDate";
 import { lemma, lemmatise } from "./lemma";
+import { linearProbabilities } from "./linearModel";
 import type { Direction } from "./types";
 
 /** Words before the subject that say nothing about it ("Ok so tomorrow I'll…"). */
@@ -146,4 +149,24 @@ export function promiseFeatures(
     if (i + 1 < words.length) add(`b:${words[i]} ${words[i + 1]}`);
   }
   return f;
+}
+
+/** P(promise) of a clause by the shipped reader. */
+export function promiseProbability(
+  clause: string,
+  unit: Pick<ClauseUnit, "sentence" | "conditioned" | "item">,
+  direction: Direction,
+  sentAt: number,
+): number {
+  const p = linearProbabilities(PROMISE_MODEL, promiseFeatures(clause, unit, direction, sentAt));
+  return p[PROMISE_MODEL.classes.indexOf("promise")] ?? 0;
+}
+
+/**
+ * The shipped reader as `extractCommitments`' third argument (`extractCommitments(msg, opts, learnedPromiseReader())`):
+ * a clause in which no rule read a promise is one when P(promise) reaches `threshold`. Not used by default (README
+ * "Round 17 — a learned promise reader": the round's decision rule was not met with today's rules).
+ */
+export function learnedPromiseReader(threshold: number = PROMISE_TRAINING.threshold): PromiseReader {
+  return (clause, unit, msg) => promiseProbability(clause, unit, msg.direction, msg.sentAt) >= threshold;
 }

@@ -18,7 +18,7 @@ import { messageBody } from "../../src/text";
 import { evalCommitments } from "../evaluate";
 import type { LabelledMessage } from "../fixtures/corpus";
 import { PR } from "../metrics";
-import { type LabelledSet, setsLabelling } from "./labelledSets";
+import { type LabelledSet, leaveOneSetOut, setsLabelling } from "./labelledSets";
 import { type TrainingRow, trainSoftmax } from "./softmax";
 
 export const PROMISE_CLASSES = ["other", "promise"] as const;
@@ -91,6 +91,8 @@ export interface PromiseConfig {
   positiveWeight: number;
   /** Train on the clauses the reader is asked about, or on every clause (the promises the rules read too). */
   rows: "asked" | "all";
+  /** Decimals the weights are rounded to (trainSoftmax's default 4). */
+  decimals?: number;
 }
 
 const authorOf = (s: LabelledSet) => (s.author === "rules" ? "rules" : s.name);
@@ -162,5 +164,43 @@ export function scoreSet(
       into.fn += from.fn;
     }
   }
+  return { text, withDue };
+}
+
+export interface PromiseOutOfAuthor {
+  set: string;
+  rules: CommitmentScores;
+  model: CommitmentScores;
+}
+
+/**
+ * Each independent author's set scored by the rules alone and by the rules plus a reader trained without that author
+ * (the rules' own sets always train), at one threshold.
+ */
+export function promiseOutOfAuthor(
+  sets: readonly LabelledSet[],
+  config: PromiseConfig,
+  threshold: number,
+): PromiseOutOfAuthor[] {
+  return leaveOneSetOut(
+    setsLabelling(sets, "commitments"),
+    (training) => trainPromiseModel(training, config),
+    (model, held) => ({ rules: scoreSet(held.messages, null, 1), model: scoreSet(held.messages, model, threshold) }),
+  ).map(({ set, score }) => ({ set, ...score }));
+}
+
+/** Counts summed over sets. */
+export function pooledScores(scores: readonly CommitmentScores[]): CommitmentScores {
+  const text = new PR();
+  const withDue = new PR();
+  for (const s of scores)
+    for (const [into, from] of [
+      [text, s.text],
+      [withDue, s.withDue],
+    ] as const) {
+      into.tp += from.tp;
+      into.fp += from.fp;
+      into.fn += from.fn;
+    }
   return { text, withDue };
 }
