@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promiseFeatures } from "../src/commitmentModel";
 import { PROMISE_TRAINING } from "../src/commitmentModelData";
-import type { PromiseReader } from "../src/commitments";
+import { type PromiseReader, refusedByForm } from "../src/commitments";
 import type { LabelledMessage } from "../test/fixtures/corpus";
 import { PR } from "../test/metrics";
 import { promiseProbability, trainPromiseModel } from "../test/training/commitmentTraining";
@@ -125,7 +125,9 @@ try {
     const reader = score(
       held.messages,
       extract,
+      // today's form refusals, as the hook asks them
       (lm) => (clause, unit) =>
+        !refusedByForm(clause) &&
         promiseProbability(model, promiseFeatures(clause, unit, lm.msg.direction, lm.msg.sentAt)) >= threshold,
     );
     for (const [into, from] of [

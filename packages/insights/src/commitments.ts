@@ -1860,6 +1860,21 @@ export function clauseUnits(body: string, plan: { items: ReadonlySet<string> } =
  */
 export type PromiseReader = (clause: string, unit: ClauseUnit, msg: MessageInput) => boolean;
 
+/**
+ * Round 17 (cm17): a clause whose form the rules refuse (a hedge, a negated modal, a report, a question, a condition) is
+ * not put to the learned reader: the matchers return null for those as for a clause they never read.
+ */
+export function refusedByForm(clause: string): boolean {
+  return (
+    HEDGE.test(clause) ||
+    NEGATED_MODAL.test(clause) ||
+    REPORTED.test(clause) ||
+    QUESTION_START.test(clause.trim()) ||
+    /\?\s*$/.test(clause) ||
+    CONDITIONAL.test(clause)
+  );
+}
+
 /** Extracts commitments from a message. Quoted text, signatures and disclaimers are ignored. */
 export function extractCommitments(
   msg: MessageInput,
@@ -1927,7 +1942,14 @@ export function extractCommitments(
     const booking = booked !== null || scheduled !== null;
     // round 17 (cm17): the learned reader is asked only where every matcher read nothing; what it reads is the clause
     const learned =
-      promised === null && booked === null && scheduled === null && reader?.(sentence, unit, msg) ? sentence : null;
+      promised === null &&
+      booked === null &&
+      scheduled === null &&
+      reader !== null &&
+      !refusedByForm(sentence) &&
+      reader(sentence, unit, msg)
+        ? sentence
+        : null;
     const action = promised ?? booked ?? scheduled ?? learned;
     if (action === null) continue;
     if (quotedOnly(sentence, msg.direction)) continue;

@@ -80,7 +80,7 @@ describe("learned promise reader", () => {
           ` | + reader ${f(model.text.precision)}/${f(model.text.recall)}/${f(model.text.f1)} +due ${f(model.withDue.f1)}`,
       );
       expect(r.length).toBeGreaterThanOrEqual(20);
-      // measured: text recall 0.941 -> 0.955, precision 0.963 -> 0.952, + due F1 0.944 -> 0.944 (the decision rule
+      // measured: text recall 0.941 -> 0.955, precision 0.963 -> 0.954, + due F1 0.944 -> 0.945 (the decision rule
       // asked +0.015: not met, so the reader is not wired in)
       expect(model.text.recall).toBeGreaterThanOrEqual(rules.text.recall + 0.01);
       expect(model.text.precision).toBeGreaterThanOrEqual(rules.text.precision - 0.015);
