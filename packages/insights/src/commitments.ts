@@ -816,7 +816,7 @@ const QUESTION_START =
 // round 9: ", provided the lease is signed by…" (after a comma; "will be provided" is a participle)
 // round 14: "if" after a purpose of finding out asks a question ("I call you on Thursday to hear if it is better":
 // train12), it sets no condition
-const CONDITIONAL =
+export const CONDITIONAL =
   /(?<!\b(?:to see|to hear|to ask|to check|to find out|to learn|to confirm)\s+)\b(?:if|unless|whether|in case|provided that|(?<=,\s{0,3})provid(?:ed|ing)|assuming|should you|were you to|otherwise)\b/i;
 // round 14 (b13cd): "they should reach you by Wednesday" predicts a carrier's delivery (blind13's label, the guide's hedges)
 const HEDGE =
@@ -1613,7 +1613,7 @@ function creditOnBill(s: string): boolean {
  * is dropped off at the same time": blind13, blind14); extractCommitments dates it with that promise.
  */
 const SAME_TIME = /\bat the same time\b/i;
-function hasDeadlineWords(s: string): boolean {
+export function hasDeadlineWords(s: string): boolean {
   if (NEXT_BILL.test(s) || creditOnBill(s)) return true;
   // round 15 (r15r): a time named by the promise before (see SAME_TIME)
   if (SAME_TIME.test(s)) return true;
@@ -1796,17 +1796,24 @@ function dueScope(clause: string): string {
   return matchCommitment(head) !== null ? head : clause;
 }
 
-/** Extracts commitments from a message. Quoted text, signatures and disclaimers are ignored. */
-export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = {}): Commitment[] {
-  const body = messageBody(msg.text);
-  const out: Commitment[] = [];
-  // round 11: a message that says it is automated notifies; nobody there promised anything
-  if (AUTOMATED.test(body) || OPT_OUT.test(body)) return out;
-  const plan = planItems(body);
+/**
+ * Round 17 (cm17): one clause the extractor reads, with the sentence it came from; `conditioned` when a condition
+ * earlier in the sentence governs it, `item` when it is a line of an announced plan. The learned promise reader
+ * (commitmentModel.ts) is trained and asked on exactly these units.
+ */
+export interface ClauseUnit {
+  clause: string;
+  conditioned: boolean;
+  sentence: string;
+  item: boolean;
+}
+
+/** The clause units of a message body, in order (sentences, then clauses; see `splitClauses`). */
+export function clauseUnits(body: string, plan: { items: ReadonlySet<string> } = planItems(body)): ClauseUnit[] {
   // round 11: in chat an emoji often ends a sentence ("got the files 👍 Will deliver the first half on Thursday"):
   // a capitalised word after it opens the next one, unless it is a day or time that belongs to the one before
   const sentences = rejoinAbbreviations(splitSentences(body)).flatMap((s) => s.split(EMOJI_BREAK));
-  const clauses = sentences.flatMap((s, i, all) => {
+  return sentences.flatMap((s, i, all): ClauseUnit[] => {
     // round 11: "Can you do 17,500? then we confirm today": the consequence of the answer to a question
     // round 13: a polite request for what the promise needs is the reader's step, as an imperative would be ("Could you
     // send photos of the damage? Then I'll come back to you with an estimate by Wednesday")
@@ -1844,6 +1851,42 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
       return { clause, conditioned, sentence: s, item };
     });
   });
+}
+
+/**
+ * Round 17 (cm17): asked about a clause in which no rule matcher read a promise (the clause as the extractor reads it,
+ * bounded and without a plan line's bullet); true adds it as a commitment. Used to measure the learned promise reader
+ * out of author; `extractCommitments` runs without one.
+ */
+export type PromiseReader = (clause: string, unit: ClauseUnit, msg: MessageInput) => boolean;
+
+/**
+ * Round 17 (cm17): a clause whose form the rules refuse (a hedge, a negated modal, a report, a question, a condition) is
+ * not put to the learned reader: the matchers return null for those as for a clause they never read.
+ */
+export function refusedByForm(clause: string): boolean {
+  return (
+    HEDGE.test(clause) ||
+    NEGATED_MODAL.test(clause) ||
+    REPORTED.test(clause) ||
+    QUESTION_START.test(clause.trim()) ||
+    /\?\s*$/.test(clause) ||
+    CONDITIONAL.test(clause)
+  );
+}
+
+/** Extracts commitments from a message. Quoted text, signatures and disclaimers are ignored. */
+export function extractCommitments(
+  msg: MessageInput,
+  opts: CommitmentOptions = {},
+  reader: PromiseReader | null = null,
+): Commitment[] {
+  const body = messageBody(msg.text);
+  const out: Commitment[] = [];
+  // round 11: a message that says it is automated notifies; nobody there promised anything
+  if (AUTOMATED.test(body) || OPT_OUT.test(body)) return out;
+  const plan = planItems(body);
+  const clauses = clauseUnits(body, plan);
   const max = opts.maxCommitments ?? 25;
   const locator = createLocator(msg.text);
   let cursor = 0;
@@ -1858,7 +1901,8 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
   let lastDated: { at: number; sentence: string } | null = null;
   let anchoredSentence: string | null = null;
   let previous: string | null = null;
-  for (const { clause, conditioned, sentence: whole, item } of clauses) {
+  for (const unit of clauses) {
+    const { clause, conditioned, sentence: whole, item } = unit;
     if (anchoredSentence !== whole) {
       previous = anchoredSentence;
       anchoredSentence = whole;
@@ -1896,14 +1940,28 @@ export function extractCommitments(msg: MessageInput, opts: CommitmentOptions = 
         ? matchScheduled(sentence, msg.direction)
         : null;
     const booking = booked !== null || scheduled !== null;
-    const action = promised ?? booked ?? scheduled;
+    // round 17 (cm17): the learned reader is asked only where every matcher read nothing; what it reads is the clause
+    const learned =
+      promised === null &&
+      booked === null &&
+      scheduled === null &&
+      reader !== null &&
+      !refusedByForm(sentence) &&
+      reader(sentence, unit, msg)
+        ? sentence
+        : null;
+    const action = promised ?? booked ?? scheduled ?? learned;
     if (action === null) continue;
     if (quotedOnly(sentence, msg.direction)) continue;
     // round 16 (r16p): "what we pay today" names a price, it does no act (blind5, train7b)
     if (relativeOnly(sentence, msg.direction)) continue;
     // round 16 (r16p): the same for the verbless and present matchers ("…and the PO's yours this week": blind16)
     if (underUltimatum(sentence)) continue;
-    const pieces = splitGapped(scheduled === null ? sentence : (sentence.split(HOW_LONG)[0] ?? sentence), action);
+    // the learned reader's clause is emitted whole (its action is the clause; the gapping splits follow a matcher's verb)
+    const pieces =
+      learned !== null && action === learned
+        ? [{ text: sentence, action }]
+        : splitGapped(scheduled === null ? sentence : (sentence.split(HOW_LONG)[0] ?? sentence), action);
     for (const [i, piece] of pieces.entries()) {
       if (out.length >= max) break;
       // a standing arrangement split off a promise of the same sentence ("From today all requests will come from

@@ -1,6 +1,6 @@
 /** Corpus evaluators: each returns precision/recall figures plus the individual misses. */
 
-import { extractCommitments } from "../src/commitments";
+import { extractCommitments, type PromiseReader } from "../src/commitments";
 import { detectDealCue } from "../src/dealStage";
 import { detectJobChange, detectJobChangeInMessage } from "../src/jobChange";
 import { extractRelationships } from "../src/relationships";
@@ -11,7 +11,11 @@ import { linkKey, PR, textKey } from "./metrics";
 
 const DAY_MS = 86_400_000;
 
-export function evalCommitments(set: LabelledMessage[]): {
+/** Round 17 (cm17): `reader` is the learned promise reader asked where the rules read nothing (none: the rules alone). */
+export function evalCommitments(
+  set: readonly LabelledMessage[],
+  reader: PromiseReader | null = null,
+): {
   pr: PR;
   /** A hit only when the text matches AND the deadline is within a day of the label (or both absent). */
   withDue: PR;
@@ -24,7 +28,7 @@ export function evalCommitments(set: LabelledMessage[]): {
   let dueOk = 0;
   let dueTotal = 0;
   for (const { msg, expect: exp, timezone, readerTimezone } of set) {
-    const got = extractCommitments(msg, { timezone, ...(readerTimezone ? { readerTimezone } : {}) });
+    const got = extractCommitments(msg, { timezone, ...(readerTimezone ? { readerTimezone } : {}) }, reader);
     const unmatched = [...got];
     for (const e of exp.commitments) {
       const i = unmatched.findIndex((g) => g.text.toLowerCase().includes(e.includes.toLowerCase()));

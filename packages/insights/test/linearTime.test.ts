@@ -10,6 +10,7 @@
  * 1 ms so that timer resolution on a near-zero baseline cannot fail the ratio.
  */
 import { describe, expect, it } from "vitest";
+import { learnedPromiseReader, promiseFeatures } from "../src/commitmentModel";
 import {
   correctedDealCue,
   correctedSentiment,
@@ -91,6 +92,10 @@ const MODEL = learnFromCorrections([
 const EXTRACTORS: Record<string, (text: string) => unknown> = {
   sentiment: (t) => scoreSentiment(t),
   commitments: (t) => extractCommitments(msg(t)),
+  // round 17 (cm17): the learned promise reader (not wired in) must stay linear if it is: with the extractor, and its
+  // features on a whole unbounded text
+  promiseReader: (t) => extractCommitments(msg(t), {}, learnedPromiseReader()),
+  promiseFeatures: (t) => promiseFeatures(t, { sentence: t, conditioned: false, item: false }, "outbound", 0),
   signature: (t) => parseSignature(t),
   dealStage: (t) => detectDealCue(msg(t)),
   relationships: (t) => extractRelationships(msg(t)),

@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { promiseFeatures, promiseProbability } from "./commitmentModel";
+import { PROMISE_TRAINING } from "./commitmentModelData";
+import { extractCommitments } from "./commitments";
+
+const SENT = Date.parse("2026-03-02T09:00:00Z"); // a Monday
+const unit = (sentence: string, extra: { conditioned?: boolean; item?: boolean } = {}) => ({
+  sentence,
+  conditioned: extra.conditioned ?? false,
+  item: extra.item ?? false,
+});
+const read = (clause: string, direction: "inbound" | "outbound" = "outbound", extra = {}) =>
+  promiseFeatures(clause, unit(clause, extra), direction, SENT);
+
+describe("promiseFeatures", () => {
+  it("reads the subject's class after openers and a leading time", () => {
+    expect(read("I'll send the drawings by Friday").get("s:I")).toBe(1);
+    expect(read("Ok so tomorrow we'll ring you").get("s:we")).toBe(1);
+    expect(read("Our warehouse team will pack it today").get("s:team")).toBe(1);
+    expect(read("Our van will be there at 9").get("s:ours")).toBe(1);
+    expect(read("You will get the keys on Monday").get("s:you")).toBe(1);
+    expect(read("They will call you").get("s:they")).toBe(1);
+    expect(read("It ships on Thursday").get("s:it")).toBe(1);
+    expect(read("Maria will bring the samples on Friday").get("s:named")).toBe(1);
+    expect(read("Tomorrow Maria brings the samples").get("s:named")).toBe(1);
+    expect(read("Sending the invoice tonight").get("s:none")).toBe(1);
+  });
+
+  it("reads the verb group and the verb after the auxiliary", () => {
+    const f = read("I'll send you the quote tomorrow");
+    expect(f.get("v:ll")).toBe(1);
+    expect(f.get("lv:send")).toBe(1);
+    expect(f.get("sv:I|ll")).toBe(1);
+    expect(read("We are shipping the chairs on Monday").get("v:prog")).toBe(1);
+    expect(read("We are sending the chairs on Monday").get("lv:send")).toBe(1);
+    expect(read("I'm going to call the landlord").get("v:goingto")).toBe(1);
+    expect(read("We could deliver on Monday").get("v:modal")).toBe(1);
+    expect(read("We delivered it yesterday").get("v:past")).toBe(1);
+    expect(read("Sending the invoice tonight").get("v:gerund")).toBe(1);
+    expect(read("We send the report on Fridays").get("v:present")).toBe(1);
+    expect(read("Please send me the form").get("v:please")).toBe(1);
+    expect(read("Thanks for the photos").get("v:none")).toBe(1);
+  });
+
+  it("says whether the time named is ahead of the message, past, or a word without a date", () => {
+    expect(read("I'll send it on Wednesday").get("t:ahead")).toBe(1);
+    expect(read("I'll send it soon").get("t:none")).toBe(1);
+    expect(read("I sent it yesterday").get("t:ahead")).toBeUndefined();
+  });
+
+  it("marks questions, conditions, negation, hedges, reported speech, quotations and the direction", () => {
+    expect(read("Will you send it by Friday?").get("question")).toBe(1);
+    expect(read("If you confirm, I'll book it for Monday").get("condition")).toBe(1);
+    expect(read("I'll book it for Monday", "outbound", { conditioned: true }).get("conditioned")).toBe(1);
+    expect(read("We won't make Friday").get("negation")).toBe(1);
+    expect(read("I'll probably be there at 10").get("hedge")).toBe(1);
+    expect(read("He said they'd call").get("reported")).toBe(1);
+    expect(read('Your site says "we install within 10 days"').get("quote")).toBe(1);
+    expect(read("I'll call you", "inbound").get("dir:inbound")).toBe(1);
+    expect(read("Call booked for 3pm", "outbound", { item: true }).get("item")).toBe(1);
+    expect(read("I'll send it on Wednesday").get("question")).toBeUndefined();
+  });
+
+  it("adds lemma unigrams and bigrams and the first tokens", () => {
+    const f = read("I'll be sending the samples");
+    expect(f.get("w:samples")).toBe(1);
+    expect(f.get("b:send the")).toBe(1);
+    expect(f.get("f1:i'll")).toBe(1);
+    expect(f.get("f2:i'll be")).toBe(1);
+  });
+});
+
+describe("the PromiseReader hook of extractCommitments", () => {
+  const msg = (text: string) => ({
+    id: "m1",
+    channel: "email" as const,
+    direction: "outbound" as const,
+    text,
+    sentAt: SENT,
+    senderName: "Ana",
+  });
+
+  it("is asked only about clauses in which no rule read a promise, and what it accepts is a dated commitment", () => {
+    const asked: string[] = [];
+    const got = extractCommitments(
+      msg("I'll send the quote by Friday. Getting the permit paperwork done Wednesday."),
+      {},
+      (clause) => {
+        asked.push(clause);
+        return clause.startsWith("Getting");
+      },
+    );
+    expect(asked).toEqual(["Getting the permit paperwork done Wednesday."]);
+    expect(got.map((c) => c.text)).toEqual([
+      "I'll send the quote by Friday.",
+      "Getting the permit paperwork done Wednesday.",
+    ]);
+    expect(new Date(got[1]!.dueAt!).toISOString()).toBe("2026-03-04T17:00:00.000Z");
+    expect(got[1]!.span?.quote).toBe("Getting the permit paperwork done Wednesday.");
+  });
+
+  it("adds nothing without a reader, or when the reader says no", () => {
+    const text = "Getting the permit paperwork done Wednesday.";
+    expect(extractCommitments(msg(text))).toEqual([]);
+    expect(extractCommitments(msg(text), {}, () => false)).toEqual([]);
+  });
+
+  it("the shipped reader reads a plain promise as one and thanks as none", () => {
+    const u = (s: string) => ({ sentence: s, conditioned: false, item: false });
+    const promise = "Our lab runs the second batch of tests on Thursday and emails you the results";
+    expect(promiseProbability(promise, u(promise), "outbound", SENT)).toBeGreaterThanOrEqual(
+      PROMISE_TRAINING.threshold,
+    );
+    const thanks = "Thanks so much for the photos, they look great";
+    expect(promiseProbability(thanks, u(thanks), "outbound", SENT)).toBeLessThan(0.2);
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * Round 17 (cm17): the features of one clause for a learned promise reader, a linear model (linearModel.ts) trained on
+ * every labelled author's commitments (test/training/commitmentTraining.ts) and asked only about clauses in which no
+ * rule matcher of `extractCommitments` read a promise (its `PromiseReader` hook).
+ *
+ * The features are meant to carry across trades and authors: who the subject is (I, we, a team of ours, a named person,
+ * you, they, it, none), the verb group (will, 'll, shall, going to, present, progressive, gerund, modal, past, a
+ * request), whether a time ahead is named, question, condition, negation, hedge, quotation, direction, the first
+ * tokens, the lemma of the verb after the auxiliary, and lemma uni/bigrams (the trainer keeps only words written by
+ * three or more authors, so a trade's nouns cannot carry the class). Each is a regular expression or a token pass over
+ * one clause: linear in its length.
+ */
+
+import { PROMISE_MODEL, PROMISE_TRAINING } from "./commitmentModelData";
+import { type ClauseUnit, CONDITIONAL, expandTexting, hasDeadlineWords, type PromiseReader } from "./commitments";
+import { resolveDueDate } from "./dueDate";
+import { lemma, lemmatise } from "./lemma";
+import { linearProbabilities } from "./linearModel";
+import type { Direction } from "./types";
+
+/** Words before the subject that say nothing about it ("Ok so tomorrow I'll…"). */
+const OPENER =
+  /^(?:(?:ok(?:ay)?|so|and|but|then|also|yes|yeah|yep|sure|great|perfect|thanks|thank you|cheers|no problem|np|right|well|alright|noted|understood|absolutely|of course|hi|hello|hey|dear)\b[,!.:;-]*\s+)+/i;
+
+/** Subject words by class; a capitalised word that is not sentence-initial-only filler is a named person or firm. */
+const SUBJECT: ReadonlyArray<[string, RegExp]> = [
+  ["I", /^(?:i|i'm|i'll|i've|i'd|im|ill|ive|me and|let me)$/],
+  ["we", /^(?:we|we'll|we're|we've|we'd|us|let's|lets)$/],
+  ["our", /^(?:our|my)$/],
+  ["you", /^(?:you|you'll|you're|you've|your|u|ur)$/],
+  ["they", /^(?:they|they'll|they're|he|he'll|he's|she|she'll|she's)$/],
+  ["it", /^(?:it|it'll|it's|this|that|that'll|these|those|there|there's|everything|all)$/],
+];
+
+const TEAM =
+  /^(?:team|department|dept|office|crew|staff|people|guys|lab|warehouse|workshop|driver|drivers|engineer|engineers|technician|tech|colleague|colleagues|manager|accountant|accounts|finance|support|legal|installer|installers|courier|partner)s?$/;
+
+/** The subject's class from the first few tokens after openers and a leading time ("Tomorrow I'll…"). */
+function subjectClass(tokens: readonly string[], raw: readonly string[]): string {
+  for (let i = 0; i < Math.min(tokens.length, 6); i++) {
+    const t = tokens[i]!;
+    for (const [name, re] of SUBJECT)
+      if (re.test(t)) {
+        if (name === "our") return TEAM.test(tokens[i + 1] ?? "") || TEAM.test(tokens[i + 2] ?? "") ? "team" : "ours";
+        return name;
+      }
+    if (i > 0 && /^\p{Lu}/u.test(raw[i] ?? "")) return "named";
+    if (i === 0 && /^\p{Lu}[\p{Ll}]+$/u.test(raw[0] ?? "") && /^(?:will|'ll|is|has|can|should)$/.test(tokens[1] ?? ""))
+      return "named";
+    // a leading time or place phrase may precede the subject; anything else is the start of the predicate
+    if (
+      !/^(?:on|by|in|at|from|after|before|first|thing|next|this|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|week|the|\d.*|,)$/.test(
+        t,
+      )
+    )
+      break;
+  }
+  return "none";
+}
+
+const VERB_GROUPS: ReadonlyArray<[string, RegExp]> = [
+  ["will", /\bwill\b/],
+  ["ll", /\w'll\b/],
+  ["shall", /\bshall\b/],
+  ["goingto", /\b(?:going to|gonna)\b/],
+  ["prog", /\b(?:am|are|is|'m|'re)\s+(?:\w+ly\s+)?\w{2,}ing\b/],
+  ["gerund", /^\w{2,}ing\b/],
+  ["modal", /\b(?:can|could|may|might|would|should|must)\b/],
+  ["oblig", /\b(?:need to|have to|has to|got to|gotta)\b/],
+  ["intent", /\b(?:plan to|planning to|intend to|aim to|want to|hope to|expect to|try to)\b/],
+  ["letme", /\blet (?:me|us)\b|\blet's\b/],
+  ["past", /\b(?:was|were|did|had|have (?:\w+ )?(?:been|\w+ed)|has (?:\w+ )?(?:been|\w+ed))\b|\b(?:i|we)\s+\w+ed\b/],
+  ["please", /\b(?:please|pls|kindly)\b/],
+  [
+    "present",
+    /\b(?:i|we)\s+(?!will\b|'ll\b|am\b|are\b|was\b|were\b|have\b|had\b|can\b|could\b|would\b|should\b|may\b|might\b|must\b|do\b|did\b)[a-z]{2,}(?<!ed)\b/,
+  ],
+  ["passive", /\b(?:will be|is being|are being|gets?|is|are)\s+\w+(?:ed|en)\b/],
+];
+
+/** The verb after an auxiliary of the future or the progressive, lemmatised ("will be sending" → send). */
+const AFTER_AUX =
+  /\b(?:will|'ll|shall|going to|gonna|am|are|is|'m|'re|can|could|would|should|must|to)\s+(?:(?:\w+ly|also|just|then|be|get|have|not|still|now|first|try to|try and)\s+)*([a-z]{2,})\b/;
+
+const NEGATION =
+  /\b(?:not|never|no|nothing|won't|can't|cannot|don't|doesn't|didn't|isn't|aren't|wasn't|shouldn't|wouldn't|couldn't)\b|n't\b/;
+const HEDGE =
+  /\b(?:might|maybe|perhaps|possibly|probably|hopefully|not sure|i think|i guess|should be|ideally|if possible)\b/;
+const REPORTED = /\b(?:said|says|told|promised|mentioned|wrote|claimed|according to)\b/;
+
+/**
+ * Features of one clause (the text the extractor reads, a plan line without its bullet). `sentAt` dates "a time ahead"
+ * (any date the due-date reader finds after the message, in UTC: only its being ahead is read).
+ */
+export function promiseFeatures(
+  clause: string,
+  unit: Pick<ClauseUnit, "sentence" | "conditioned" | "item">,
+  direction: Direction,
+  sentAt: number,
+): Map<string, number> {
+  const f = new Map<string, number>();
+  const add = (name: string) => f.set(name, 1);
+  const text = expandTexting(clause).replace(/[“”]/g, '"');
+  const lower = text.toLowerCase();
+  const body = lower.replace(OPENER, "");
+  const raw = text.replace(OPENER, "").match(/[\p{L}\d]+(?:['-][\p{L}]+)*|,/gu) ?? [];
+  const tokens = raw.map((t) => t.toLowerCase());
+  const subject = subjectClass(tokens, raw);
+  const groups = VERB_GROUPS.filter(([, re]) => re.test(body)).map(([name]) => name);
+  const timeWords = hasDeadlineWords(text);
+  const due = timeWords ? resolveDueDate(text, sentAt) : null;
+  const time = due === null ? (timeWords ? "word" : "none") : due.dueAt > sentAt ? "ahead" : "past";
+  add(`dir:${direction}`);
+  add(`s:${subject}`);
+  add(`t:${time}`);
+  add(`sd:${subject}|${direction}`);
+  add(`st:${subject}|${time}`);
+  if (groups.length === 0) groups.push("none");
+  for (const g of groups) {
+    add(`v:${g}`);
+    add(`sv:${subject}|${g}`);
+    add(`vt:${g}|${time}`);
+    add(`svt:${subject}|${g}|${time}`);
+    add(`vd:${g}|${direction}`);
+  }
+  if (/\?\s*$/.test(unit.sentence) || /\?/.test(clause)) add("question");
+  if (CONDITIONAL.test(text)) add("condition");
+  if (unit.conditioned) add("conditioned");
+  if (unit.item) add("item");
+  if (NEGATION.test(body)) add("negation");
+  if (HEDGE.test(body)) add("hedge");
+  if (REPORTED.test(body)) add("reported");
+  if (/"[^"]{1,200}"/.test(text)) add("quote");
+  const aux = AFTER_AUX.exec(body);
+  if (aux) {
+    const verb = lemma(aux[1]!);
+    add(`lv:${verb}`);
+    add(`slv:${subject}|${verb}`);
+  }
+  const first = tokens.filter((t) => t !== ",");
+  add(`f1:${first[0] ?? ""}`);
+  add(`f2:${first[0] ?? ""} ${first[1] ?? ""}`);
+  add(`len:${Math.min(4, Math.floor(first.length / 6))}`);
+  const words = lemmatise(body)
+    .split(" ")
+    .filter((w) => w && !/^\d/.test(w));
+  for (let i = 0; i < words.length; i++) {
+    add(`w:${words[i]}`);
+    if (i + 1 < words.length) add(`b:${words[i]} ${words[i + 1]}`);
+  }
+  return f;
+}
+
+/** P(promise) of a clause by the shipped reader. */
+export function promiseProbability(
+  clause: string,
+  unit: Pick<ClauseUnit, "sentence" | "conditioned" | "item">,
+  direction: Direction,
+  sentAt: number,
+): number {
+  const p = linearProbabilities(PROMISE_MODEL, promiseFeatures(clause, unit, direction, sentAt));
+  return p[PROMISE_MODEL.classes.indexOf("promise")] ?? 0;
+}
+
+/**
+ * The shipped reader as `extractCommitments`' third argument (`extractCommitments(msg, opts, learnedPromiseReader())`):
+ * a clause in which no rule read a promise is one when P(promise) reaches `threshold`. Not used by default (README
+ * "Round 17 — a learned promise reader": the round's decision rule was not met with today's rules).
+ */
+export function learnedPromiseReader(threshold: number = PROMISE_TRAINING.threshold): PromiseReader {
+  return (clause, unit, msg) => promiseProbability(clause, unit, msg.direction, msg.sentAt) >= threshold;
+}

@@ -1,0 +1,206 @@
+/**
+ * Round 17 (cm17): training data and out-of-author evaluation of the learned promise reader (src/commitmentModel.ts).
+ *
+ * Rows are the clauses `extractCommitments` asks its `PromiseReader` about: the clause units (`clauseUnits`) in which
+ * no rule matcher read a promise, of every message of every set that labels commitments. A clause is a promise when a
+ * labelled commitment's `includes` (lower-cased) is inside it. An `includes` no single clause holds (it spans a clause
+ * break, or the rules' splitting cut it) says that its sentence holds a promise without saying which clause: the
+ * clauses of that sentence are left out of training (neither promise nor non-promise), and at evaluation such a label
+ * can only be found by the rules, as before.
+ */
+
+import { promiseFeatures } from "../../src/commitmentModel";
+import { type ClauseUnit, clauseUnits, extractCommitments, type PromiseReader } from "../../src/commitments";
+import { boundText, MAX_CLAUSE_CHARS } from "../../src/limits";
+import type { LinearModel, SparseFeatures } from "../../src/linearModel";
+import { linearProbabilities } from "../../src/linearModel";
+import { messageBody } from "../../src/text";
+import { evalCommitments } from "../evaluate";
+import type { LabelledMessage } from "../fixtures/corpus";
+import { PR } from "../metrics";
+import { type LabelledSet, leaveOneSetOut, setsLabelling } from "./labelledSets";
+import { type TrainingRow, trainSoftmax } from "./softmax";
+
+export const PROMISE_CLASSES = ["other", "promise"] as const;
+
+interface ReadClause {
+  clause: string;
+  unit: ClauseUnit;
+  features: SparseFeatures;
+  /** true a promise, false none, null left out (a label of its sentence spans clauses). */
+  label: boolean | null;
+}
+
+interface ReadMessage {
+  /** The clauses the reader is asked about (no rule matcher read a promise in them). */
+  asked: ReadClause[];
+  /** Every clause of the message, asked or not (the rows of a model trained on all clauses). */
+  all: ReadClause[];
+}
+
+const cache = new WeakMap<LabelledMessage, ReadMessage>();
+const key = (clause: string, unit: ClauseUnit) => `${unit.sentence}\u0000${clause}`;
+// as extractCommitments reads a clause: a plan line without its bullet, bounded
+const LIST_MARKER = /^\s*(?:[-*•–]|\d{1,2}[.)])\s+/;
+const asRead = (unit: ClauseUnit) =>
+  boundText(unit.item ? unit.clause.replace(LIST_MARKER, "") : unit.clause, MAX_CLAUSE_CHARS);
+
+/** The clauses of a labelled message with their features and labels (read once). */
+export function readMessage(m: LabelledMessage): ReadMessage {
+  const hit = cache.get(m);
+  if (hit) return hit;
+  const asked: Array<{ clause: string; unit: ClauseUnit }> = [];
+  extractCommitments(m.msg, { timezone: m.timezone }, (clause, unit) => {
+    asked.push({ clause, unit });
+    return false;
+  });
+  const includes = m.expect.commitments.map((c) => c.includes.toLowerCase());
+  const units = clauseUnits(messageBody(m.msg.text)).map((unit) => ({ clause: asRead(unit), unit }));
+  const spanning = includes.filter(
+    (inc) =>
+      !units.some((u) => u.clause.toLowerCase().includes(inc)) &&
+      !asked.some((a) => a.clause.toLowerCase().includes(inc)),
+  );
+  const features = new Map<string, SparseFeatures>();
+  const read = ({ clause, unit }: { clause: string; unit: ClauseUnit }): ReadClause => {
+    const lower = clause.toLowerCase();
+    const positive = includes.some((inc) => lower.includes(inc));
+    const spans = spanning.some((inc) => unit.sentence.toLowerCase().includes(inc));
+    const k = key(clause, unit);
+    const f = features.get(k) ?? promiseFeatures(clause, unit, m.msg.direction, m.msg.sentAt);
+    features.set(k, f);
+    return { clause, unit, features: f, label: positive ? true : spans ? null : false };
+  };
+  const result = { asked: asked.map(read), all: units.map(read) };
+  cache.set(m, result);
+  return result;
+}
+
+/** The clauses the reader is asked about in a labelled message. */
+export const askedClauses = (m: LabelledMessage): ReadClause[] => readMessage(m).asked;
+
+export interface PromiseConfig {
+  l2: number;
+  epochs: number;
+  minCount: number;
+  /** A feature must be written by at least this many authors (the rules' developer is one author). */
+  minAuthors: number;
+  /** Weight of a rules-author row relative to an independent author's. */
+  rulesWeight: number;
+  /** Weight of a promise row relative to a non-promise row (promises are rare among the clauses asked). */
+  positiveWeight: number;
+  /** Train on the clauses the reader is asked about, or on every clause (the promises the rules read too). */
+  rows: "asked" | "all";
+  /** Decimals the weights are rounded to (trainSoftmax's default 4). */
+  decimals?: number;
+}
+
+const authorOf = (s: LabelledSet) => (s.author === "rules" ? "rules" : s.name);
+
+export function promiseRows(sets: readonly LabelledSet[], config: PromiseConfig): TrainingRow[] {
+  const labelled = setsLabelling(sets, "commitments");
+  const authors = new Map<string, Set<string>>();
+  for (const s of labelled)
+    for (const m of s.messages)
+      for (const a of readMessage(m)[config.rows])
+        for (const name of a.features.keys()) {
+          const seen = authors.get(name) ?? new Set<string>();
+          seen.add(authorOf(s));
+          authors.set(name, seen);
+        }
+  const kept = (name: string) => (authors.get(name)?.size ?? 0) >= config.minAuthors;
+  return labelled.flatMap((s) =>
+    s.messages.flatMap((m) =>
+      readMessage(m)
+        [config.rows].filter((a) => a.label !== null)
+        .map((a) => ({
+          features: new Map([...a.features].filter(([name]) => kept(name))),
+          label: a.label ? "promise" : "other",
+          weight: (s.author === "rules" ? config.rulesWeight : 1) * (a.label ? config.positiveWeight : 1),
+        })),
+    ),
+  );
+}
+
+export const trainPromiseModel = (sets: readonly LabelledSet[], config: PromiseConfig): LinearModel =>
+  trainSoftmax(promiseRows(sets, config), PROMISE_CLASSES, config);
+
+/** P(promise) of one clause. */
+export function promiseProbability(model: LinearModel, features: SparseFeatures): number {
+  return linearProbabilities(model, features)[model.classes.indexOf("promise")]!;
+}
+
+/** A reader that says yes at `threshold`, reading the cached features of the labelled message's clauses. */
+export function modelReader(model: LinearModel, threshold: number, m: LabelledMessage): PromiseReader {
+  const byKey = new Map(askedClauses(m).map((a) => [key(a.clause, a.unit), a.features]));
+  return (clause, unit, msg) =>
+    promiseProbability(
+      model,
+      byKey.get(key(clause, unit)) ?? promiseFeatures(clause, unit, msg.direction, msg.sentAt),
+    ) >= threshold;
+}
+
+export interface CommitmentScores {
+  text: PR;
+  withDue: PR;
+}
+
+/** Text and +due counts of a set, by the rules alone (model null) or with the reader at `threshold`. */
+export function scoreSet(
+  set: readonly LabelledMessage[],
+  model: LinearModel | null,
+  threshold: number,
+): CommitmentScores {
+  const text = new PR();
+  const withDue = new PR();
+  for (const m of set) {
+    const r = evalCommitments([m], model === null ? null : modelReader(model, threshold, m));
+    for (const [into, from] of [
+      [text, r.pr],
+      [withDue, r.withDue],
+    ] as const) {
+      into.tp += from.tp;
+      into.fp += from.fp;
+      into.fn += from.fn;
+    }
+  }
+  return { text, withDue };
+}
+
+export interface PromiseOutOfAuthor {
+  set: string;
+  rules: CommitmentScores;
+  model: CommitmentScores;
+}
+
+/**
+ * Each independent author's set scored by the rules alone and by the rules plus a reader trained without that author
+ * (the rules' own sets always train), at one threshold.
+ */
+export function promiseOutOfAuthor(
+  sets: readonly LabelledSet[],
+  config: PromiseConfig,
+  threshold: number,
+): PromiseOutOfAuthor[] {
+  return leaveOneSetOut(
+    setsLabelling(sets, "commitments"),
+    (training) => trainPromiseModel(training, config),
+    (model, held) => ({ rules: scoreSet(held.messages, null, 1), model: scoreSet(held.messages, model, threshold) }),
+  ).map(({ set, score }) => ({ set, ...score }));
+}
+
+/** Counts summed over sets. */
+export function pooledScores(scores: readonly CommitmentScores[]): CommitmentScores {
+  const text = new PR();
+  const withDue = new PR();
+  for (const s of scores)
+    for (const [into, from] of [
+      [text, s.text],
+      [withDue, s.withDue],
+    ] as const) {
+      into.tp += from.tp;
+      into.fp += from.fp;
+      into.fn += from.fn;
+    }
+  return { text, withDue };
+}
