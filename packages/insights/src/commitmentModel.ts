@@ -164,8 +164,8 @@ export function promiseProbability(
 
 /**
  * The shipped reader as `extractCommitments`' third argument (`extractCommitments(msg, opts, learnedPromiseReader())`):
- * a clause in which no rule read a promise is one when P(promise) reaches `threshold`. Not used by default (README
- * "Round 17 — a learned promise reader": the round's decision rule was not met with today's rules).
+ * a clause in which no rule read a promise is one when P(promise) reaches `threshold`. `extractDeterministic` passes it
+ * (README "Round 17 — a learned promise reader", and "the lead's decision" there: wired at 0.95).
  */
 export function learnedPromiseReader(threshold: number = PROMISE_TRAINING.threshold): PromiseReader {
   return (clause, unit, msg) => promiseProbability(clause, unit, msg.direction, msg.sentAt) >= threshold;

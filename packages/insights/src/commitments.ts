@@ -1856,9 +1856,12 @@ export function clauseUnits(body: string, plan: { items: ReadonlySet<string> } =
 /**
  * Round 17 (cm17): asked about a clause in which no rule matcher read a promise (the clause as the extractor reads it,
  * bounded and without a plan line's bullet); true adds it as a commitment. Used to measure the learned promise reader
- * out of author; `extractCommitments` runs without one.
+ * out of author; `extractCommitments` alone runs without one (the rules), `extractDeterministic` passes the learned one.
  */
 export type PromiseReader = (clause: string, unit: ClauseUnit, msg: MessageInput) => boolean;
+
+/** Round 17 (wiring): the reader is asked about at most this many clauses of one message (a long email has ~60). */
+const MAX_READER_CLAUSES = 200;
 
 /**
  * Round 17 (cm17): a clause whose form the rules refuse (a hedge, a negated modal, a report, a question, a condition) is
@@ -1871,9 +1874,20 @@ export function refusedByForm(clause: string): boolean {
     REPORTED.test(clause) ||
     QUESTION_START.test(clause.trim()) ||
     /\?\s*$/.test(clause) ||
-    CONDITIONAL.test(clause)
+    CONDITIONAL.test(clause) ||
+    // round 17 (wiring): the forms the matchers refuse by rule before reading a verb: a standing duty or arrangement
+    // ("From Monday every quote will come from our Leeds office"), a letter's opener ("I'm writing to follow up on…")
+    // and the writer's household as the one who acts ("Our kids will run the bake sale tomorrow")
+    (STANDING.test(clause) && !hasDeadlineWords(clause)) ||
+    STANDING_FROM.test(clause.trim()) ||
+    OPENER.test(clause) ||
+    HOUSEHOLD.test(clause)
   );
 }
+const OPENER =
+  /^\s*(?:i|we)(?:'m|’m|'re|’re|\s+am|\s+are)\s+(?:just\s+)?(?:writing|emailing|reaching out|getting in touch|contacting you|messaging|texting)\s+(?:to|about|regarding|re|with regard to|in regard to)\b/i;
+const HOUSEHOLD =
+  /^\s*(?:our|my)\s+(?:kids|children|son|daughter|sons|daughters|wife|husband|partner|family|parents|mum|mom|dad)\b/i;
 
 /** Extracts commitments from a message. Quoted text, signatures and disclaimers are ignored. */
 export function extractCommitments(
@@ -1887,6 +1901,8 @@ export function extractCommitments(
   if (AUTOMATED.test(body) || OPT_OUT.test(body)) return out;
   const plan = planItems(body);
   const clauses = clauseUnits(body, plan);
+  // how many clauses the learned reader was asked about (bounded: a pathological message has thousands)
+  let asked = 0;
   const max = opts.maxCommitments ?? 25;
   const locator = createLocator(msg.text);
   let cursor = 0;
@@ -1941,15 +1957,20 @@ export function extractCommitments(
         : null;
     const booking = booked !== null || scheduled !== null;
     // round 17 (cm17): the learned reader is asked only where every matcher read nothing; what it reads is the clause
-    const learned =
+    let learned: string | null = null;
+    if (
       promised === null &&
       booked === null &&
       scheduled === null &&
       reader !== null &&
-      !refusedByForm(sentence) &&
-      reader(sentence, unit, msg)
-        ? sentence
-        : null;
+      asked < MAX_READER_CLAUSES &&
+      // round 17 (wiring): a clause of one or two words names no act and time to promise ("ok", "Thanks!")
+      /\S+\s+\S+\s+\S/.test(sentence) &&
+      !refusedByForm(sentence)
+    ) {
+      asked++;
+      if (reader(sentence, unit, msg)) learned = sentence;
+    }
     const action = promised ?? booked ?? scheduled ?? learned;
     if (action === null) continue;
     if (quotedOnly(sentence, msg.direction)) continue;

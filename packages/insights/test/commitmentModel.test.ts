@@ -7,9 +7,9 @@
  * The settings were compared leaving one independent author out (README "Round 17 — a learned promise reader"): rows of
  * every clause rather than only the clauses the rules read nothing in (those hold 98 promises in 17,618 clauses, too few
  * to learn from), L2 0.0003 (0.001 ranked the held-out clauses slightly worse), and one threshold, 0.8, chosen by the
- * pooled out-of-author F1 with today's rules (0.8 and 0.9 tie on + due F1; 0.8 finds more). The reader is NOT wired
- * into `extractCommitments` (the round's decision rule was not met with today's rules): `learnedPromiseReader()` is
- * what a caller passes as its third argument.
+ * pooled out-of-author F1 with today's rules (0.8 and 0.9 tie on + due F1; 0.8 finds more). The lead wired it into
+ * `extractDeterministic` at 0.95 instead: at 0.8 and 0.9 the reader overrode 17 and 8 unit tests of the rules' deliberate
+ * rejections, at 0.95 three, which the reader's form refusals now cover (README, "the lead's decision").
  */
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -34,7 +34,7 @@ const CONFIG: PromiseConfig = {
   rows: "all",
   decimals: 3,
 };
-const THRESHOLD = 0.8;
+const THRESHOLD = 0.95;
 // leave-one-author-out trains 20 models on about 20,000 clauses each and extracts every held-out set twice (about
 // 4 minutes under load)
 const OUT_OF_AUTHOR_MS = 900_000;
@@ -80,13 +80,13 @@ describe("learned promise reader", () => {
           ` | + reader ${f(model.text.precision)}/${f(model.text.recall)}/${f(model.text.f1)} +due ${f(model.withDue.f1)}`,
       );
       expect(r.length).toBeGreaterThanOrEqual(20);
-      // measured: text recall 0.941 -> 0.955, precision 0.963 -> 0.954, + due F1 0.944 -> 0.945 (the decision rule
-      // asked +0.015: not met, so the reader is not wired in)
-      expect(model.text.recall).toBeGreaterThanOrEqual(rules.text.recall + 0.01);
-      expect(model.text.precision).toBeGreaterThanOrEqual(rules.text.precision - 0.015);
-      expect(model.withDue.f1).toBeGreaterThanOrEqual(rules.withDue.f1 - 0.005);
-      // measured: the largest fall is blind6's -0.019
-      for (const x of r) expect(x.model.withDue.f1, x.set).toBeGreaterThanOrEqual(x.rules.withDue.f1 - 0.025);
+      // measured at 0.95 with the form refusals: text recall 0.941 -> 0.947, precision 0.963 -> 0.961, + due F1
+      // 0.944 -> 0.946 (at 0.8: 0.955, 0.954, 0.945; the decision rule asked +0.015 of this estimate, README)
+      expect(model.text.recall).toBeGreaterThanOrEqual(rules.text.recall + 0.004);
+      expect(model.text.precision).toBeGreaterThanOrEqual(rules.text.precision - 0.01);
+      expect(model.withDue.f1).toBeGreaterThanOrEqual(rules.withDue.f1 - 0.002);
+      // measured: the largest fall is train8's -0.004 (blind6's -0.019 at 0.8)
+      for (const x of r) expect(x.model.withDue.f1, x.set).toBeGreaterThanOrEqual(x.rules.withDue.f1 - 0.015);
     },
     OUT_OF_AUTHOR_MS,
   );

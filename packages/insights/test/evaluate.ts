@@ -1,5 +1,6 @@
 /** Corpus evaluators: each returns precision/recall figures plus the individual misses. */
 
+import { learnedPromiseReader } from "../src/commitmentModel";
 import { extractCommitments, type PromiseReader } from "../src/commitments";
 import { detectDealCue } from "../src/dealStage";
 import { detectJobChange, detectJobChangeInMessage } from "../src/jobChange";
@@ -10,11 +11,15 @@ import type { JobChangeCase, LabelledMessage } from "./fixtures/corpus";
 import { linkKey, PR, textKey } from "./metrics";
 
 const DAY_MS = 86_400_000;
+const SHIPPED_READER = learnedPromiseReader();
 
-/** Round 17 (cm17): `reader` is the learned promise reader asked where the rules read nothing (none: the rules alone). */
+/**
+ * Round 17: `reader` is the learned promise reader asked where the rules read nothing; by default the one the extractor
+ * ships (`extractDeterministic`), null for the rules alone.
+ */
 export function evalCommitments(
   set: readonly LabelledMessage[],
-  reader: PromiseReader | null = null,
+  reader: PromiseReader | null = SHIPPED_READER,
 ): {
   pr: PR;
   /** A hit only when the text matches AND the deadline is within a day of the label (or both absent). */

@@ -92,7 +92,7 @@ const MODEL = learnFromCorrections([
 const EXTRACTORS: Record<string, (text: string) => unknown> = {
   sentiment: (t) => scoreSentiment(t),
   commitments: (t) => extractCommitments(msg(t)),
-  // round 17 (cm17): the learned promise reader (not wired in) must stay linear if it is: with the extractor, and its
+  // round 17 (cm17): the learned promise reader (wired into extractDeterministic) must stay linear: with the extractor, and its
   // features on a whole unbounded text
   promiseReader: (t) => extractCommitments(msg(t), {}, learnedPromiseReader()),
   promiseFeatures: (t) => promiseFeatures(t, { sentence: t, conditioned: false, item: false }, "outbound", 0),
