@@ -21,7 +21,7 @@ import { PR } from "../metrics";
 import { type LabelledSet, leaveOneSetOut, setsLabelling } from "./labelledSets";
 import { type TrainingRow, trainSoftmax } from "./softmax";
 
-export const PROMISE_CLASSES = ["other", "promise"] as const;
+const PROMISE_CLASSES = ["other", "promise"] as const;
 
 interface ReadClause {
   clause: string;
@@ -77,7 +77,7 @@ export function readMessage(m: LabelledMessage): ReadMessage {
 }
 
 /** The clauses the reader is asked about in a labelled message. */
-export const askedClauses = (m: LabelledMessage): ReadClause[] => readMessage(m).asked;
+const askedClauses = (m: LabelledMessage): ReadClause[] => readMessage(m).asked;
 
 export interface PromiseConfig {
   l2: number;
@@ -97,7 +97,7 @@ export interface PromiseConfig {
 
 const authorOf = (s: LabelledSet) => (s.author === "rules" ? "rules" : s.name);
 
-export function promiseRows(sets: readonly LabelledSet[], config: PromiseConfig): TrainingRow[] {
+function promiseRows(sets: readonly LabelledSet[], config: PromiseConfig): TrainingRow[] {
   const labelled = setsLabelling(sets, "commitments");
   const authors = new Map<string, Set<string>>();
   for (const s of labelled)
@@ -131,7 +131,7 @@ export function promiseProbability(model: LinearModel, features: SparseFeatures)
 }
 
 /** A reader that says yes at `threshold`, reading the cached features of the labelled message's clauses. */
-export function modelReader(model: LinearModel, threshold: number, m: LabelledMessage): PromiseReader {
+function modelReader(model: LinearModel, threshold: number, m: LabelledMessage): PromiseReader {
   const byKey = new Map(askedClauses(m).map((a) => [key(a.clause, a.unit), a.features]));
   return (clause, unit, msg) =>
     promiseProbability(
@@ -146,7 +146,7 @@ export interface CommitmentScores {
 }
 
 /** Text and +due counts of a set, by the rules alone (model null) or with the reader at `threshold`. */
-export function scoreSet(
+function scoreSet(
   set: readonly LabelledMessage[],
   model: LinearModel | null,
   threshold: number,
