@@ -146,11 +146,7 @@ export interface CommitmentScores {
 }
 
 /** Text and +due counts of a set, by the rules alone (model null) or with the reader at `threshold`. */
-function scoreSet(
-  set: readonly LabelledMessage[],
-  model: LinearModel | null,
-  threshold: number,
-): CommitmentScores {
+function scoreSet(set: readonly LabelledMessage[], model: LinearModel | null, threshold: number): CommitmentScores {
   const text = new PR();
   const withDue = new PR();
   for (const m of set) {
