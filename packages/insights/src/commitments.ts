@@ -1855,8 +1855,8 @@ export function clauseUnits(body: string, plan: { items: ReadonlySet<string> } =
 
 /**
  * Round 17 (cm17): asked about a clause in which no rule matcher read a promise (the clause as the extractor reads it,
- * bounded and without a plan line's bullet); true adds it as a commitment. Used to measure the learned promise reader
- * out of author; `extractCommitments` alone runs without one (the rules), `extractDeterministic` passes the learned one.
+ * bounded and without a plan line's bullet); true adds it as a commitment. `extractCommitments` alone runs without one
+ * (the rules); `extractDeterministic` passes the learned one (commitmentModel.ts).
  */
 export type PromiseReader = (clause: string, unit: ClauseUnit, msg: MessageInput) => boolean;
 
