@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { promiseFeatures } from "../src/commitmentModel";
 import { PROMISE_TRAINING } from "../src/commitmentModelData";
 import { type PromiseReader, refusedByForm } from "../src/commitments";
-import type { LabelledMessage } from "../test/fixtures/corpus";
+import { type CommitmentExtractor, evalCommitments } from "../test/evaluate";
 import { PR } from "../test/metrics";
 import { promiseProbability, trainPromiseModel } from "../test/training/commitmentTraining";
 import { loadLabelledSets, setsLabelling } from "../test/training/labelledSets";
@@ -60,52 +60,16 @@ function patch(source: string): string {
   }, source);
 }
 
-type Extract = (
-  msg: LabelledMessage["msg"],
-  opts: object,
-  reader: PromiseReader | null,
-) => Array<{ text: string; dueAt: number | null }>;
-
-const DAY_MS = 86_400_000;
-function score(
-  set: readonly LabelledMessage[],
-  extract: Extract,
-  reader: ((m: LabelledMessage) => PromiseReader) | null,
-) {
-  const text = new PR();
-  const due = new PR();
-  for (const lm of set) {
-    const opts = { timezone: lm.timezone, ...(lm.readerTimezone ? { readerTimezone: lm.readerTimezone } : {}) };
-    const left = [...extract(lm.msg, opts, reader ? reader(lm) : null)];
-    for (const e of lm.expect.commitments) {
-      const i = left.findIndex((g) => g.text.toLowerCase().includes(e.includes.toLowerCase()));
-      if (i < 0) {
-        text.fn++;
-        due.fn++;
-        continue;
-      }
-      const g = left.splice(i, 1)[0]!;
-      text.tp++;
-      const want = e.dueAt === null ? null : Date.parse(e.dueAt);
-      const close = want === null || g.dueAt === null ? want === g.dueAt : Math.abs(g.dueAt - want) <= DAY_MS;
-      if (close) due.tp++;
-      else {
-        due.fn++;
-        due.fp++;
-      }
-    }
-    text.fp += left.length;
-    due.fp += left.length;
-  }
-  return { text, due };
-}
-
 const pkg = fileURLToPath(new URL("..", import.meta.url));
 const sets = setsLabelling(await loadLabelledSets(), "commitments");
 const { threshold, ...config } = PROMISE_TRAINING;
 const dir = mkdtempSync(join(tmpdir(), "promise-first-contact-"));
 const f = (x: number) => x.toFixed(3);
 const pooled = { rules: { text: new PR(), due: new PR() }, reader: { text: new PR(), due: new PR() } };
+const score = (...args: Parameters<typeof evalCommitments>) => {
+  const r = evalCommitments(...args);
+  return { text: r.pr, due: r.withDue };
+};
 try {
   symlinkSync(join(pkg, "node_modules"), join(dir, "node_modules"));
   for (const [name, commit] of FIRST_CONTACT) {
@@ -116,29 +80,24 @@ try {
     execSync(`git archive ${commit} src | tar -x -C ${src} --strip-components=1`, { cwd: pkg });
     const file = join(src, "commitments.ts");
     writeFileSync(file, patch(readFileSync(file, "utf8")));
-    const extract = (await import(pathToFileURL(file).href)).extractCommitments as Extract;
+    const extract = (await import(pathToFileURL(file).href)).extractCommitments as CommitmentExtractor;
     const model = trainPromiseModel(
       sets.filter((s) => s !== held),
       { ...config },
     );
-    const rules = score(held.messages, extract, null);
-    const reader = score(
-      held.messages,
-      extract,
-      // today's form refusals, as the hook asks them
-      (lm) => (clause, unit) =>
-        !refusedByForm(clause) &&
-        promiseProbability(model, promiseFeatures(clause, unit, lm.msg.direction, lm.msg.sentAt)) >= threshold,
-    );
+    const rules = score(held.messages, null, extract);
+    // today's form refusals, as the hook asks them
+    const learned: PromiseReader = (clause, unit, msg) =>
+      !refusedByForm(clause) &&
+      promiseProbability(model, promiseFeatures(clause, unit, msg.direction, msg.sentAt)) >= threshold;
+    const reader = score(held.messages, learned, extract);
     for (const [into, from] of [
       [pooled.rules, rules],
       [pooled.reader, reader],
-    ] as const)
-      for (const k of ["text", "due"] as const) {
-        into[k].tp += from[k].tp;
-        into[k].fp += from[k].fp;
-        into[k].fn += from[k].fn;
-      }
+    ] as const) {
+      into.text.add(from.text);
+      into.due.add(from.due);
+    }
     console.log(
       `${name.padEnd(8)} @${commit} rules ${f(rules.text.precision)}/${f(rules.text.recall)}/${f(rules.text.f1)} +due ${f(rules.due.f1)}` +
         ` | + reader ${f(reader.text.precision)}/${f(reader.text.recall)}/${f(reader.text.f1)} +due ${f(reader.due.f1)}`,

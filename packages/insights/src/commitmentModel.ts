@@ -170,3 +170,6 @@ export function promiseProbability(
 export function learnedPromiseReader(threshold: number = PROMISE_TRAINING.threshold): PromiseReader {
   return (clause, unit, msg) => promiseProbability(clause, unit, msg.direction, msg.sentAt) >= threshold;
 }
+
+/** The reader the package ships at its trained threshold: `extractDeterministic` passes it, the evaluation scores it. */
+export const readPromise: PromiseReader = learnedPromiseReader();

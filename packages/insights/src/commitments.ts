@@ -828,6 +828,8 @@ const REMINDER = /^(?:(?:just|a|quick|friendly|gentle|kind)\s+)*(?:reminder|fyi|
 /** A new standing duty ("From now on I'll approve…", "I'll now sign off…"): a role, not a promise with a deadline. */
 const STANDING =
   /\b(?:from now on|going forward|moving forward|in (?:the )?future|henceforth|from today on|(?:will|'ll) now)\b/i;
+/** A standing duty without a time of its own ("From now on I'll approve…"; "from now on … by Friday" still promises). */
+const standingDuty = (s: string): boolean => STANDING.test(s) && !hasDeadlineWords(s);
 /**
  * Round 9: "From today all requests will come from me alone", "From this week every invoice will come from our
  * Leeds office": how things will be done from a date on, not an action with a deadline.
@@ -1069,7 +1071,7 @@ export function matchCommitment(sentence: string): string | null {
   // round 16 (r16p): a counter-offer before the first "and" conditions a result told by "you" or without a verb too
   // ("You get within $5 of that and the PO's yours this week": blind16, like blind13's "do 50 and we're in")
   if (underUltimatum(s)) return null;
-  if (STANDING.test(s) && !hasDeadlineWords(s)) return null;
+  if (standingDuty(s)) return null;
   // the standing part ends at the first comma: "…from me alone, and the list will be with you by noon" promises
   const standingEnd = STANDING_FROM.test(s) ? (s.search(/[,;]/) + 1 || s.length + 1) - 1 : -1;
   const reminder = REMINDER.test(s);
@@ -1808,6 +1810,11 @@ export interface ClauseUnit {
   item: boolean;
 }
 
+/** A clause as the matchers (and the learned reader) read it: bounded, and a plan line without its bullet or number. */
+export function readClause({ clause, item }: Pick<ClauseUnit, "clause" | "item">): string {
+  return boundText(item ? clause.replace(LIST_MARKER, "") : clause, MAX_CLAUSE_CHARS);
+}
+
 /** The clause units of a message body, in order (sentences, then clauses; see `splitClauses`). */
 export function clauseUnits(body: string, plan: { items: ReadonlySet<string> } = planItems(body)): ClauseUnit[] {
   // round 11: in chat an emoji often ends a sentence ("got the files 👍 Will deliver the first half on Thursday"):
@@ -1878,7 +1885,7 @@ export function refusedByForm(clause: string): boolean {
     // round 17 (wiring): the forms the matchers refuse by rule before reading a verb: a standing duty or arrangement
     // ("From Monday every quote will come from our Leeds office"), a letter's opener ("I'm writing to follow up on…")
     // and the writer's household as the one who acts ("Our kids will run the bake sale tomorrow")
-    (STANDING.test(clause) && !hasDeadlineWords(clause)) ||
+    standingDuty(clause) ||
     STANDING_FROM.test(clause.trim()) ||
     OPENER.test(clause) ||
     HOUSEHOLD.test(clause)
@@ -1931,8 +1938,7 @@ export function extractCommitments(
     }
     if (out.length >= max) break;
     if (conditioned && !hasDeadlineWords(clause)) continue;
-    // a plan line's commitment is the line without its bullet or number
-    const sentence = boundText(item ? clause.replace(LIST_MARKER, "") : clause, MAX_CLAUSE_CHARS);
+    const sentence = readClause(unit);
     // "I spoke with our warehouse. They will send the part tomorrow": "they" is the team just handed the task
     const handedOn = previous !== null && HANDED_TO.test(previous) && /^they(?:'ll|\s+will)\s/i.test(sentence);
     const promised =
@@ -1980,7 +1986,7 @@ export function extractCommitments(
     if (underUltimatum(sentence)) continue;
     // the learned reader's clause is emitted whole (its action is the clause; the gapping splits follow a matcher's verb)
     const pieces =
-      learned !== null && action === learned
+      learned !== null
         ? [{ text: sentence, action }]
         : splitGapped(scheduled === null ? sentence : (sentence.split(HOW_LONG)[0] ?? sentence), action);
     for (const [i, piece] of pieces.entries()) {

@@ -1,6 +1,6 @@
 import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
-import { learnedPromiseReader } from "./commitmentModel";
+import { readPromise } from "./commitmentModel";
 import { actorOf, type Commitment, classifyCommitment, extractCommitments } from "./commitments";
 import { DEAL_STAGES, type DealCue, detectDealCue } from "./dealStage";
 import {
@@ -60,12 +60,6 @@ export interface Extractor {
   extract(msg: MessageInput, ctx?: ExtractionContext): Promise<Extraction>;
 }
 
-/**
- * Round 17: the learned promise reader, asked about the clauses in which no rule read a promise (README "Round 17 — a
- * learned promise reader"); at first contact with eight earlier authors it lifted + due F1 on every one of them.
- */
-const readPromise = learnedPromiseReader();
-
 /** Synchronous deterministic extraction (the default extractor wraps this). */
 export function extractDeterministic(msg: MessageInput, ctx: ExtractionContext = {}): Extraction {
   const signature =
@@ -78,6 +72,7 @@ export function extractDeterministic(msg: MessageInput, ctx: ExtractionContext =
     commitments: extractCommitments(
       msg,
       { timezone: ctx.timezone, endOfDayHour: ctx.endOfDayHour, readerTimezone: ctx.readerTimezone },
+      // round 17: the learned promise reader, asked where no rule read a promise (README "Round 17 — a learned promise reader")
       readPromise,
     ),
     signature,

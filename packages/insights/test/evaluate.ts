@@ -1,7 +1,7 @@
 /** Corpus evaluators: each returns precision/recall figures plus the individual misses. */
 
-import { learnedPromiseReader } from "../src/commitmentModel";
-import { extractCommitments, type PromiseReader } from "../src/commitments";
+import { readPromise } from "../src/commitmentModel";
+import { type Commitment, type CommitmentOptions, extractCommitments, type PromiseReader } from "../src/commitments";
 import { detectDealCue } from "../src/dealStage";
 import { detectJobChange, detectJobChangeInMessage } from "../src/jobChange";
 import { extractRelationships } from "../src/relationships";
@@ -11,7 +11,13 @@ import type { JobChangeCase, LabelledMessage } from "./fixtures/corpus";
 import { linkKey, PR, textKey } from "./metrics";
 
 const DAY_MS = 86_400_000;
-const SHIPPED_READER = learnedPromiseReader();
+
+/** What `evalCommitments` scores: today's `extractCommitments`, or an old copy of it (bench/promiseFirstContact.ts). */
+export type CommitmentExtractor = (
+  msg: LabelledMessage["msg"],
+  opts: CommitmentOptions,
+  reader: PromiseReader | null,
+) => ReadonlyArray<Pick<Commitment, "text" | "dueAt">>;
 
 /**
  * Round 17: `reader` is the learned promise reader asked where the rules read nothing; by default the one the extractor
@@ -19,7 +25,8 @@ const SHIPPED_READER = learnedPromiseReader();
  */
 export function evalCommitments(
   set: readonly LabelledMessage[],
-  reader: PromiseReader | null = SHIPPED_READER,
+  reader: PromiseReader | null = readPromise,
+  extract: CommitmentExtractor = extractCommitments,
 ): {
   pr: PR;
   /** A hit only when the text matches AND the deadline is within a day of the label (or both absent). */
@@ -33,7 +40,7 @@ export function evalCommitments(
   let dueOk = 0;
   let dueTotal = 0;
   for (const { msg, expect: exp, timezone, readerTimezone } of set) {
-    const got = extractCommitments(msg, { timezone, ...(readerTimezone ? { readerTimezone } : {}) }, reader);
+    const got = extract(msg, { timezone, ...(readerTimezone ? { readerTimezone } : {}) }, reader);
     const unmatched = [...got];
     for (const e of exp.commitments) {
       const i = unmatched.findIndex((g) => g.text.toLowerCase().includes(e.includes.toLowerCase()));

@@ -15,6 +15,13 @@ export class PR {
     const r = this.recall;
     return p + r === 0 ? 0 : (2 * p * r) / (p + r);
   }
+  /** Adds another tally's counts to this one (pooling sets); its misses are not copied. */
+  add(other: PR): this {
+    this.tp += other.tp;
+    this.fp += other.fp;
+    this.fn += other.fn;
+    return this;
+  }
   summary(): string {
     return `P=${this.precision.toFixed(3)} R=${this.recall.toFixed(3)} F1=${this.f1.toFixed(3)} (tp=${this.tp} fp=${this.fp} fn=${this.fn})`;
   }

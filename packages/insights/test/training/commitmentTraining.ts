@@ -10,8 +10,13 @@
  */
 
 import { promiseFeatures } from "../../src/commitmentModel";
-import { type ClauseUnit, clauseUnits, extractCommitments, type PromiseReader } from "../../src/commitments";
-import { boundText, MAX_CLAUSE_CHARS } from "../../src/limits";
+import {
+  type ClauseUnit,
+  clauseUnits,
+  extractCommitments,
+  type PromiseReader,
+  readClause,
+} from "../../src/commitments";
 import type { LinearModel, SparseFeatures } from "../../src/linearModel";
 import { linearProbabilities } from "../../src/linearModel";
 import { messageBody } from "../../src/text";
@@ -40,10 +45,6 @@ interface ReadMessage {
 
 const cache = new WeakMap<LabelledMessage, ReadMessage>();
 const key = (clause: string, unit: ClauseUnit) => `${unit.sentence}\u0000${clause}`;
-// as extractCommitments reads a clause: a plan line without its bullet, bounded
-const LIST_MARKER = /^\s*(?:[-*•–]|\d{1,2}[.)])\s+/;
-const asRead = (unit: ClauseUnit) =>
-  boundText(unit.item ? unit.clause.replace(LIST_MARKER, "") : unit.clause, MAX_CLAUSE_CHARS);
 
 /** The clauses of a labelled message with their features and labels (read once). */
 export function readMessage(m: LabelledMessage): ReadMessage {
@@ -55,7 +56,7 @@ export function readMessage(m: LabelledMessage): ReadMessage {
     return false;
   });
   const includes = m.expect.commitments.map((c) => c.includes.toLowerCase());
-  const units = clauseUnits(messageBody(m.msg.text)).map((unit) => ({ clause: asRead(unit), unit }));
+  const units = clauseUnits(messageBody(m.msg.text)).map((unit) => ({ clause: readClause(unit), unit }));
   const spanning = includes.filter(
     (inc) =>
       !units.some((u) => u.clause.toLowerCase().includes(inc)) &&
@@ -151,14 +152,8 @@ function scoreSet(set: readonly LabelledMessage[], model: LinearModel | null, th
   const withDue = new PR();
   for (const m of set) {
     const r = evalCommitments([m], model === null ? null : modelReader(model, threshold, m));
-    for (const [into, from] of [
-      [text, r.pr],
-      [withDue, r.withDue],
-    ] as const) {
-      into.tp += from.tp;
-      into.fp += from.fp;
-      into.fn += from.fn;
-    }
+    text.add(r.pr);
+    withDue.add(r.withDue);
   }
   return { text, withDue };
 }
@@ -189,14 +184,9 @@ export function promiseOutOfAuthor(
 export function pooledScores(scores: readonly CommitmentScores[]): CommitmentScores {
   const text = new PR();
   const withDue = new PR();
-  for (const s of scores)
-    for (const [into, from] of [
-      [text, s.text],
-      [withDue, s.withDue],
-    ] as const) {
-      into.tp += from.tp;
-      into.fp += from.fp;
-      into.fn += from.fn;
-    }
+  for (const s of scores) {
+    text.add(s.text);
+    withDue.add(s.withDue);
+  }
   return { text, withDue };
 }
