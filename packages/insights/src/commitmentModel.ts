@@ -163,7 +163,7 @@ export function promiseProbability(
 }
 
 /**
- * The shipped reader as `extractCommitments`' third argument (`extractCommitments(msg, opts, learnedPromiseReader())`):
+ * A reader for `extractCommitments`' third argument (`extractCommitments(msg, opts, learnedPromiseReader())`):
  * a clause in which no rule read a promise is one when P(promise) reaches `threshold`. `extractDeterministic` passes it
  * (README "Round 17 — a learned promise reader", and "the lead's decision" there: wired at 0.95).
  */
