@@ -1,5 +1,6 @@
 import { clockTimeOf, countsFromEvent, resolveDueDate } from "./dueDate";
 import { boundText, MAX_CLAUSE_CHARS } from "./limits";
+import { rememberLast } from "./memo";
 import { createLocator, type SourceSpan } from "./span";
 import { messageBody, normalise, splitSentences } from "./text";
 import { zonedParts, zonedTimeToUtc } from "./time";
@@ -1007,7 +1008,11 @@ const TEXTING_WILL = new RegExp(
  * "ill send" = "I'll send", "im gonna", "u", "2moro". Same length is not needed: only the action and
  * the due date are read from the normalised copy.
  */
-export function expandTexting(text: string): string {
+// the matchers each normalise the same clause in turn (seven calls a clause): on 20,000 characters of short lines
+// this pass was a third of the extractor's time
+export const expandTexting = rememberLast(expandTextingOnce);
+
+function expandTextingOnce(text: string): string {
   return (
     text
       .replace(/[’‘]/g, "'")

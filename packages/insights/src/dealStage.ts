@@ -16,6 +16,7 @@ import { dealStageFeatures, stageProbability, strongestStageSentence, topDealSta
 import { DEAL_STAGE_MODEL } from "./dealStageModelData";
 import { lemmatise } from "./lemma";
 import { boundText } from "./limits";
+import { rememberLast } from "./memo";
 import { locateSpan, type SourceSpan } from "./span";
 import { messageBody, normalise, splitAtStops } from "./text";
 import type { MessageInput } from "./types";
@@ -960,6 +961,8 @@ export interface DealStageReading {
   probability: number;
 }
 
+type DealStageInput = Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string; channel?: string };
+
 /**
  * Round 8: the learned stage models (`dealStageModel.ts`) read the message. The model that also reads the
  * rules' candidate decides when its top stage reaches `threshold` (the candidate's guards are among its
@@ -968,11 +971,20 @@ export interface DealStageReading {
  * is the rules' candidate's, the candidate's cue and quote are kept; otherwise the quote is the sentence with
  * the most evidence for the stage, with
  * {@link MODEL_CONFIDENCE}: it may move an open deal forward, never close or regress one, and the hybrid
- * extractor asks the AI peer about it.
+ * extractor asks the AI peer about it. The last reading is remembered: the extractor reads a message's stage, then
+ * `uncertainty` and the learner ask again for the same message.
  */
-export function readDealStage(
-  msg: Pick<MessageInput, "text" | "direction" | "subject"> & { id?: string; channel?: string },
-): DealStageReading {
+export const readDealStage: (msg: DealStageInput) => DealStageReading = rememberLast(
+  readDealStageOnce,
+  (a, b) =>
+    a.text === b.text &&
+    a.direction === b.direction &&
+    a.subject === b.subject &&
+    a.id === b.id &&
+    a.channel === b.channel,
+);
+
+function readDealStageOnce(msg: DealStageInput): DealStageReading {
   const cand = detectDealCandidate(msg);
   const features = dealStageFeatures(msg, cand ? { ...cand, origin: cand.origin ?? "list" } : null, DEAL_MODEL);
   const { model, text, threshold, textThreshold } = DEAL_STAGE_MODEL;

@@ -1,4 +1,5 @@
 import { boundText } from "./limits";
+import { rememberLast } from "./memo";
 
 /**
  * Text hygiene shared by the extractors: quoted-reply stripping, sign-off / signature splitting,
@@ -285,10 +286,11 @@ function looksLikeSentence(line: string): boolean {
   );
 }
 
-/** The part of a message that carries its meaning: quotes, signature, footer and disclaimer removed. */
-export function messageBody(text: string): string {
-  return splitMessage(stripQuoted(text)).body;
-}
+/**
+ * The part of a message that carries its meaning: quotes, signature, footer and disclaimer removed. The last body is
+ * remembered: every extractor of a message asks for it.
+ */
+export const messageBody: (text: string) => string = rememberLast((text) => splitMessage(stripQuoted(text)).body);
 
 /**
  * Splits at sentence stops (. ! ? then a space) and line breaks, with no abbreviation handling: the unit the deal,
