@@ -5,17 +5,11 @@
  * which machine load cannot move; this prints the absolute figures for a given machine.
  * Run: `pnpm --filter @switchboard/insights bench` (or `pnpm bench` for every package).
  */
-import { extractDeterministic, MAX_TEXT_CHARS, type MessageInput, uncertainty } from "../src/index";
-import { ordinaryProse, SHAPES } from "../test/pathologicalShapes";
+import { extractDeterministic, MAX_TEXT_CHARS, uncertainty } from "../src/index";
+import { hostileMessage, ordinaryProse, SHAPES } from "../test/pathologicalShapes";
 
 const RUNS = 7;
-const msg = (text: string): MessageInput => ({
-  id: "m",
-  channel: "email",
-  direction: "inbound",
-  text,
-  sentAt: Date.UTC(2026, 2, 10, 14),
-});
+const msg = hostileMessage;
 const all = (text: string) => {
   const m = msg(text);
   return uncertainty(m, extractDeterministic(m, { previousProfile: { title: "CEO", company: "Acme" } }));

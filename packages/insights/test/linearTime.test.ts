@@ -26,7 +26,6 @@ import {
   extractRelationships,
   learnFromCorrections,
   MAX_TEXT_CHARS,
-  type MessageInput,
   messageBody,
   parseSignature,
   resolveDueDate,
@@ -34,7 +33,7 @@ import {
   splitSentences,
   uncertainty,
 } from "../src/index";
-import { ordinaryProse, SHAPES } from "./pathologicalShapes";
+import { hostileMessage, ordinaryProse, SHAPES } from "./pathologicalShapes";
 
 const N = 2_500;
 const FACTOR = 8;
@@ -47,13 +46,7 @@ const MAX_OVER_PROSE = 8;
 const BUDGETED = new Set(["all", "learned"]);
 const RUNS = 7;
 
-const msg = (text: string): MessageInput => ({
-  id: "m",
-  channel: "email",
-  direction: "inbound",
-  text,
-  sentAt: Date.UTC(2026, 2, 10, 14),
-});
+const msg = hostileMessage;
 
 const MODEL = learnFromCorrections([
   { field: "sentiment", msg: { text: "ticket reopened again" }, label: "negative" },

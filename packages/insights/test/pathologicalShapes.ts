@@ -2,6 +2,7 @@
  * Pathological texts for the linear-time test and the hostile-input bench: each shape at n characters is built to
  * make a careless regex or splitter retry, backtrack or loop per position.
  */
+import type { MessageInput } from "../src/index";
 import { CORPUS } from "./fixtures/corpus";
 import { TUNING } from "./fixtures/tuning";
 
@@ -45,3 +46,12 @@ const PROSE = [...CORPUS, ...TUNING].map((l) => l.msg.text).join("\n\n");
 
 /** Ordinary messages (the labelled corpus), joined and cut to n characters: the cost hostile shapes are compared with. */
 export const ordinaryProse = (n: number): string => fill(PROSE, n);
+
+/** An inbound email carrying `text`, as the extractors receive a message. */
+export const hostileMessage = (text: string): MessageInput => ({
+  id: "m",
+  channel: "email",
+  direction: "inbound",
+  text,
+  sentAt: Date.UTC(2026, 2, 10, 14),
+});
