@@ -1,13 +1,17 @@
 /**
- * Linear time on hostile input (issue 14, item 4). Extraction runs inside serialised backend
- * transactions, so a super-linear regex lets one anonymous chat message stall every organisation.
+ * Linear time on hostile input (issue 14, item 4). Extraction runs inside serialised backend transactions, so a
+ * super-linear regex lets one anonymous chat message stall every organisation.
  *
- * Each extractor runs on pathological texts of N and 8N characters (N = 2,500, so 8N = 20,000). A
- * linear extractor takes about 8x longer on the larger input, a quadratic one about 64x (the old
- * clause splitter took 1.3 s on 20,000 spaces, 53x more than on 2,500). We assert a ratio below 32
- * (4x slack for a loaded 2-core machine, GC and JIT noise) and an absolute cap per call. Every timing
- * is the minimum of several interleaved runs, which removes scheduler noise, and the small size has a floor of
- * 1 ms so that timer resolution on a near-zero baseline cannot fail the ratio.
+ * Each extractor runs on pathological texts of N and 8N characters (N = 2,500, so 8N = 20,000). A linear extractor
+ * takes about 8x longer on the larger input, a quadratic one about 64x (the old clause splitter took 1.3 s on 20,000
+ * spaces, 53x more than on 2,500). We assert a ratio below 32 (4x slack for a loaded 2-core machine, GC and JIT
+ * noise). A linear extractor can still be slow on a shape, so each call that runs on a message in a transaction (`all`,
+ * every field, and `learned`, the per-organisation corrections) is also held under MAX_OVER_PROSE times `all` on 8N
+ * characters of ordinary messages; `all` includes every other extractor, so this bounds them too. That budget is a ratio measured in the same
+ * interleaved loop, so machine load scales both sides; an absolute cap in milliseconds failed CI under load (the
+ * milliseconds live in `bench/hostileInput.ts`, run by `pnpm bench`). Every timing is the minimum of several
+ * interleaved runs, which removes scheduler noise, and the small size has a floor of 1 ms so that timer resolution on
+ * a near-zero baseline cannot fail the ratio.
  */
 import { describe, expect, it } from "vitest";
 import { learnedPromiseReader, promiseFeatures } from "../src/commitmentModel";
@@ -30,49 +34,18 @@ import {
   splitSentences,
   uncertainty,
 } from "../src/index";
+import { ordinaryProse, SHAPES } from "./pathologicalShapes";
 
 const N = 2_500;
 const FACTOR = 8;
 const MAX_RATIO = 32;
-/** Absolute budget for one call on 20,000 characters (typical messages take ~4 ms). */
-const MAX_MS = 400;
+/**
+ * Budget for one call on 8N hostile characters, in units of `all` on 8N ordinary characters (75 ms on an idle 2-core
+ * machine). Measured worst: `all` on shortLines, 4x.
+ */
+const MAX_OVER_PROSE = 8;
+const BUDGETED = new Set(["all", "learned"]);
 const RUNS = 7;
-
-/** Repeats `unit` to exactly n characters. */
-const fill = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
-
-const SHAPES: Record<string, (n: number) => string> = {
-  spaces: (n) => `I will${" ".repeat(n - 10)}send`,
-  spacesAndTabs: (n) => fill("a \t  \t and ", n),
-  spaceRunsBeforeAnd: (n) => fill(`we${" ".repeat(60)}and `, n),
-  punctuation: (n) => fill(".,;:!?-–—", n),
-  digits: (n) => "1".repeat(n),
-  spacedDigits: (n) => fill("12 ", n),
-  phoneish: (n) => fill("+1 (555) 0", n),
-  nestedQuotes: (n) => `${"\"'".repeat(n / 4)}${"'\"".repeat(n / 4)}`,
-  quoteLines: (n) => fill("> > > quoted\n", n),
-  longLine: (n) => fill("I will send the report by Friday and we will call you at 5 ", n),
-  // round 14 (b13cd): second predicates of one subject, each with a time, and "that <weekday>" / "the week of" readings
-  coordinatedPredicates: (n) =>
-    fill(
-      "The box is packed today and ships Monday and lands with you that Friday in the week of 5 May and is back ",
-      n,
-    ),
-  // review of round 14: zone phrases, each different from the one before, each once cost a re-read of the clause
-  zonePhrases: (n) => fill("I'll call at 5 your time Lisbon time Italian time 5pm CET Paris time my time ", n),
-  emoji: (n) => fill("🙄😀👍❤️", n),
-  newlines: (n) => "\n".repeat(n),
-  blankLinesBetween: (n) => `Thanks\n${"\n".repeat(n - 12)}Best, Jo`,
-  blankLinesNoSignOff: (n) => `a${"\n".repeat(n - 2)}b`,
-  shortLines: (n) => fill("ok\n", n),
-  crlf: (n) => fill("\r\n", n),
-  capitalisedWords: (n) => fill("Anna Bob Carl ", n),
-  datesAndTimes: (n) => fill("Mon-Fri 9-5 on the 20th ", n),
-  signOffThenNames: (n) => `Best,\n${fill("Jane Doe | ", n - 6)}`,
-  emailsAndLinks: (n) => fill("a@b.co www.x.io/ ", n),
-  wroteHeader: (n) => `On ${"x".repeat(n - 10)} wrote:`,
-  letters: (n) => "a".repeat(n),
-};
 
 const msg = (text: string): MessageInput => ({
   id: "m",
@@ -114,22 +87,21 @@ const EXTRACTORS: Record<string, (text: string) => unknown> = {
   },
 };
 
-/** Minimum times of `small` and `large`, measured interleaved so both see the same machine load. */
-function minTimes(small: () => unknown, large: () => unknown): [number, number] {
-  let ts = Infinity;
-  let tl = Infinity;
+/** Minimum time of each run, measured interleaved so all of them see the same machine load. */
+function minTimes(runs: (() => unknown)[]): number[] {
+  const best = runs.map(() => Infinity);
   for (let i = 0; i < RUNS; i++) {
-    let t0 = performance.now();
-    small();
-    ts = Math.min(ts, performance.now() - t0);
-    t0 = performance.now();
-    large();
-    tl = Math.min(tl, performance.now() - t0);
+    runs.forEach((run, k) => {
+      const t0 = performance.now();
+      run();
+      best[k] = Math.min(best[k] ?? Infinity, performance.now() - t0);
+    });
   }
-  return [ts, tl];
+  return best;
 }
 
 describe("every extractor is linear on pathological input", () => {
+  const prose = ordinaryProse(N * FACTOR);
   for (const [name, run] of Object.entries(EXTRACTORS)) {
     it(`${name}`, () => {
       const rows: string[] = [];
@@ -137,23 +109,28 @@ describe("every extractor is linear on pathological input", () => {
         const small = make(N);
         const large = make(N * FACTOR);
         run(small); // warm up (JIT, chrono's lazy tables)
+        if (BUDGETED.has(name)) EXTRACTORS.all?.(prose);
         // a load spike from other processes can hit one measurement; a super-linear extractor fails every
         // attempt, so a shape fails only when three measurements in a row are over the limits
         let ts = 0;
         let tl = 0;
+        let tp = Infinity; // ordinary text, measured only for the budgeted calls
+        const budgeted = BUDGETED.has(name);
+        const runs = [() => run(small), () => run(large), ...(budgeted ? [() => EXTRACTORS.all?.(prose)] : [])];
         let ratio = Infinity;
-        for (let attempt = 0; attempt < 3 && (ratio >= MAX_RATIO || tl >= MAX_MS); attempt++) {
-          [ts, tl] = minTimes(
-            () => run(small),
-            () => run(large),
-          );
+        for (let attempt = 0; attempt < 3 && (ratio >= MAX_RATIO || tl >= MAX_OVER_PROSE * tp); attempt++) {
+          [ts = 0, tl = 0, tp = Infinity] = minTimes(runs);
           ratio = tl / Math.max(ts, 1);
         }
         rows.push(
-          `${shape.padEnd(20)} ${ts.toFixed(2).padStart(7)} ms ${tl.toFixed(2).padStart(8)} ms  x${ratio.toFixed(1)}`,
+          `${shape.padEnd(20)} ${ts.toFixed(2).padStart(7)} ms ${tl.toFixed(2).padStart(8)} ms  x${ratio.toFixed(1)}${budgeted ? `  ${(tl / tp).toFixed(1)}x ordinary` : ""}`,
         );
         expect(ratio, `${name} on ${shape}: ${ts.toFixed(2)} ms -> ${tl.toFixed(2)} ms`).toBeLessThan(MAX_RATIO);
-        expect(tl, `${name} on ${shape} at ${N * FACTOR} chars`).toBeLessThan(MAX_MS);
+        if (budgeted) {
+          expect(tl, `${name} on ${shape} at ${N * FACTOR} chars (ordinary text: ${tp.toFixed(2)} ms)`).toBeLessThan(
+            MAX_OVER_PROSE * tp,
+          );
+        }
       }
       console.log(`${name} (${N} -> ${N * FACTOR} chars)\n  ${rows.join("\n  ")}`);
     }, 120_000);
