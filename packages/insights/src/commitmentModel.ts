@@ -165,7 +165,8 @@ export function promiseProbability(
 /**
  * A reader for `extractCommitments`' third argument (`extractCommitments(msg, opts, learnedPromiseReader())`):
  * a clause in which no rule read a promise is one when P(promise) reaches `threshold`. `extractDeterministic` passes it
- * (README "Round 17 — a learned promise reader", and "the lead's decision" there: wired at 0.95).
+ * (README "Round 17 — a learned promise reader", and "the lead's decision" there: wired at 0.95; round 18 moved it to
+ * 0.8 once the forms the rules reject were refused before the reader is asked: README "Round 18").
  */
 export function learnedPromiseReader(threshold: number = PROMISE_TRAINING.threshold): PromiseReader {
   return (clause, unit, msg) => promiseProbability(clause, unit, msg.direction, msg.sentAt) >= threshold;

@@ -11,7 +11,7 @@ export const PROMISE_TRAINING = {
   positiveWeight: 1,
   rows: "all",
   decimals: 3,
-  threshold: 0.95,
+  threshold: 0.8,
 } as const;
 
 export const PROMISE_MODEL: LinearModel = {

@@ -193,9 +193,10 @@ const WAIT_AFTER_ACT =
  * Round 13: a part of the day that names a person, a team or a shift rather than a time ("our night porter", "the
  * morning shift", "our evening team", "the weekend staff"): no deadline. An agent noun (-er, -or, -ist, -ant) or a
  * word for a team follows; prepositions that end the same way ("the evening after", "the morning before") do not.
+ * Round 18 (cm18): also a warden ("our night warden", the round-13 holdout's, which the learned reader reads).
  */
 const PART_OF_DAY_AS_ROLE =
-  /\b(our|the|a|an|your|my|their|his|her)\s+(?:morning|afternoon|evening|night|overnight|weekend|late|early)\s+(?=(?:shift|crew|team|staff|desk|duty|security|guard|nurse|concierge|reception|cover|squad|gang|workers?|people|(?!(?:after|over|under|later|other|either|rather|whether|ever|never|together|before|for|prior)\b)[a-z]{2,}(?:er|or|ist|ant)s?)\b)/gi;
+  /\b(our|the|a|an|your|my|their|his|her)\s+(?:morning|afternoon|evening|night|overnight|weekend|late|early)\s+(?=(?:shift|crew|team|staff|desk|duty|security|guard|wardens?|nurse|concierge|reception|cover|squad|gang|workers?|people|(?!(?:after|over|under|later|other|either|rather|whether|ever|never|together|before|for|prior)\b)[a-z]{2,}(?:er|or|ist|ant)s?)\b)/gi;
 /**
  * Round 13: what a booking, hold or visit is for, as a noun phrase with its own date ("books the sampling visit by
  * Friday, for a date in early June", "hold a run until Friday for her stay in December", "confirm a slot by noon
