@@ -5,39 +5,17 @@
  * which machine load cannot move; this prints the absolute figures for a given machine.
  * Run: `pnpm --filter @switchboard/insights bench` (or `pnpm bench` for every package).
  */
-import { extractDeterministic, MAX_TEXT_CHARS, uncertainty } from "../src/index";
-import { hostileMessage, ordinaryProse, SHAPES } from "../test/pathologicalShapes";
+import { MAX_TEXT_CHARS } from "../src/index";
+import { extractAll, minTimes, ordinaryProse, SHAPES } from "../test/pathologicalShapes";
 
 const RUNS = 7;
-const msg = hostileMessage;
-const all = (text: string) => {
-  const m = msg(text);
-  return uncertainty(m, extractDeterministic(m, { previousProfile: { title: "CEO", company: "Acme" } }));
-};
-
-function minMs(run: () => unknown, baseline: () => unknown): [number, number] {
-  let best = Infinity;
-  let base = Infinity;
-  for (let i = 0; i < RUNS; i++) {
-    let t = performance.now();
-    run();
-    best = Math.min(best, performance.now() - t);
-    t = performance.now();
-    baseline();
-    base = Math.min(base, performance.now() - t);
-  }
-  return [best, base];
-}
 
 const prose = ordinaryProse(MAX_TEXT_CHARS);
-all(prose); // warm up: chrono's tables and the models load on the first call
+extractAll(prose); // warm up: chrono's tables and the models load on the first call
 const rows = Object.entries(SHAPES).map(([shape, make]) => {
   const text = make(MAX_TEXT_CHARS);
-  all(text);
-  const [ms, ordinaryMs] = minMs(
-    () => all(text),
-    () => all(prose),
-  );
+  extractAll(text);
+  const [ms = 0, ordinaryMs = 0] = minTimes([() => extractAll(text), () => extractAll(prose)], RUNS);
   return {
     shape,
     ms: Number(ms.toFixed(1)),

@@ -1880,18 +1880,19 @@ const MAX_READER_CLAUSES = 200;
  * not put to the learned reader: the matchers return null for those as for a clause they never read.
  */
 export function refusedByForm(clause: string): boolean {
+  const head = clause.trim();
   return (
     HEDGE.test(clause) ||
     NEGATED_MODAL.test(clause) ||
     REPORTED.test(clause) ||
-    QUESTION_START.test(clause.trim()) ||
+    QUESTION_START.test(head) ||
     /\?\s*$/.test(clause) ||
     CONDITIONAL.test(clause) ||
     // round 17 (wiring): the forms the matchers refuse by rule before reading a verb: a standing duty or arrangement
     // ("From Monday every quote will come from our Leeds office"), a letter's opener ("I'm writing to follow up on…")
     // and the writer's household as the one who acts ("Our kids will run the bake sale tomorrow")
     standingDuty(clause) ||
-    STANDING_FROM.test(clause.trim()) ||
+    STANDING_FROM.test(head) ||
     OPENER.test(clause) ||
     HOUSEHOLD.test(clause) ||
     // round 18 (cm18): the forms the matchers refuse on the way to a verb, so that a lower threshold does not read them:
@@ -1906,21 +1907,20 @@ export function refusedByForm(clause: string): boolean {
     THROWN_IN.test(clause) ||
     PROVISIONAL.test(clause) ||
     BUYER_DECISION.test(clause) ||
-    OTHER_PARTY_ACT.test(clause.trim()) ||
+    OTHER_PARTY_ACT.test(head) ||
     // a belief about the act, not an undertaking ("…, I believe"); a simple past with no future in the clause ("The
     // boxes went out on Friday"); travel to a named place with no errand for the reader ("I'm going to Berlin next
     // week"); a verb of no act after the future ("I will wear it on Friday")
     BELIEF.test(clause) ||
     (SIMPLE_PAST.test(clause) && !FUTURE.test(clause)) ||
-    (TRAVEL.test(clause) &&
-      !/\b(?:to|and)\s+(?:help|bring|deliver|drop|collect|pick|fit|install|meet|see)\b|\byour?\b/i.test(clause)) ||
+    (TRAVEL.test(clause) && !TRIP_FOR_READER.test(clause)) ||
     NO_ACT_AFTER_FUTURE.test(clause) ||
     // the writer's own new job ("I start on Monday at Globex"), a third person's own affairs ("Her garden club starts
     // on Wednesday"), a finished state dated only today ("The lease is signed and returned to you today")
-    NEW_JOB.test(clause.trim()) ||
-    THIRD_PERSON_OWN.test(clause.trim()) ||
+    NEW_JOB.test(head) ||
+    THIRD_PERSON_OWN.test(head) ||
     // a new arrangement taking effect ("The new rota starts on Monday"): a notice of change, nobody's act
-    NEW_ARRANGEMENT.test(clause.trim()) ||
+    NEW_ARRANGEMENT.test(head) ||
     (FINISHED_STATE.test(clause) && !hasDeadlineWords(clause.replace(/\btoday\b/gi, "")))
   );
 }
@@ -1938,6 +1938,8 @@ const BELIEF = /\b(?:i|we)\s+(?:believe|think|reckon|suppose|guess|imagine|assum
 const SIMPLE_PAST =
   /(?<!\b(?:be|been|being|is|are|was|were|have|has|had|get|gets|got|will|'ll|to)\s+)\b(?:came|went|gave|took|brought|bought|rang|spoke|wrote|saw|met)\b/i;
 const FUTURE = /\b(?:will|'ll|’ll|shall|going to|gonna|tomorrow|tonight)\b/i;
+/** What a trip does for the reader ("going to Leeds to collect your sofa", "… and see you there"). */
+const TRIP_FOR_READER = /\b(?:to|and)\s+(?:help|bring|deliver|drop|collect|pick|fit|install|meet|see)\b|\byour?\b/i;
 const TRAVEL =
   /\b(?:go|going|fly|flying|travel(?:l?ing)?|head(?:ing)?|off)\s+(?:out\s+|over\s+|up\s+|down\s+|back\s+)?to\s+\p{Lu}/u;
 const NO_ACT_AFTER_FUTURE =

@@ -37,6 +37,13 @@ describe("detectDealCue", () => {
     expect(cue("Thanks, see you Thursday.")).toBeNull();
   });
 
+  it("reads a reused message object afresh: the last reading is remembered by the fields, not by the object", () => {
+    const msg = { text: "We've signed the contract!", direction: "inbound" as const, id: "m1" };
+    expect(detectDealCue(msg)).toMatchObject({ stage: "won" });
+    msg.text = "We decided to go with another vendor.";
+    expect(detectDealCue(msg)).toMatchObject({ stage: "lost" });
+  });
+
   it("respects direction, negation, questions and quotes", () => {
     expect(cue("Are you interested in a demo?", "outbound")).toBeNull();
     expect(cue("We are not interested in a proposal right now.")?.stage).toBe("lost");

@@ -974,7 +974,14 @@ type DealStageInput = Pick<MessageInput, "text" | "direction" | "subject"> & { i
  * extractor asks the AI peer about it. The last reading is remembered: the extractor reads a message's stage, then
  * `uncertainty` and the learner ask again for the same message.
  */
-export const readDealStage: (msg: DealStageInput) => DealStageReading = rememberLast(
+export function readDealStage(msg: DealStageInput): DealStageReading {
+  // the remembered argument is a copy of the fields read, so a caller that reuses its message object for the next
+  // message cannot be answered with the last one's reading
+  const { text, direction, subject, id, channel } = msg;
+  return lastDealStage({ text, direction, subject, id, channel });
+}
+
+const lastDealStage = rememberLast(
   readDealStageOnce,
   (a, b) =>
     a.text === b.text &&

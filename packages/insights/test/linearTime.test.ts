@@ -22,7 +22,6 @@ import {
   detectJobAnnouncement,
   detectJobChange,
   extractCommitments,
-  extractDeterministic,
   extractRelationships,
   learnFromCorrections,
   MAX_TEXT_CHARS,
@@ -31,9 +30,8 @@ import {
   resolveDueDate,
   scoreSentiment,
   splitSentences,
-  uncertainty,
 } from "../src/index";
-import { hostileMessage, ordinaryProse, SHAPES } from "./pathologicalShapes";
+import { extractAll, hostileMessage, minTimes, ordinaryProse, SHAPES } from "./pathologicalShapes";
 
 const N = 2_500;
 const FACTOR = 8;
@@ -74,24 +72,8 @@ const EXTRACTORS: Record<string, (text: string) => unknown> = {
     correctedDealCue(msg(t), MODEL),
     learnFromCorrections([{ field: "sentiment", msg: { text: t }, label: "neutral" }]),
   ],
-  all: (t) => {
-    const ext = extractDeterministic(msg(t), { previousProfile: { title: "CEO", company: "Acme" } });
-    return uncertainty(msg(t), ext);
-  },
+  all: extractAll,
 };
-
-/** Minimum time of each run, measured interleaved so all of them see the same machine load. */
-function minTimes(runs: (() => unknown)[]): number[] {
-  const best = runs.map(() => Infinity);
-  for (let i = 0; i < RUNS; i++) {
-    runs.forEach((run, k) => {
-      const t0 = performance.now();
-      run();
-      best[k] = Math.min(best[k] ?? Infinity, performance.now() - t0);
-    });
-  }
-  return best;
-}
 
 describe("every extractor is linear on pathological input", () => {
   const prose = ordinaryProse(N * FACTOR);
@@ -103,16 +85,16 @@ describe("every extractor is linear on pathological input", () => {
         const large = make(N * FACTOR);
         const budgeted = BUDGETED.has(name);
         run(small); // warm up (JIT, chrono's lazy tables)
-        if (budgeted) EXTRACTORS.all?.(prose);
+        if (budgeted) extractAll(prose);
         // a load spike from other processes can hit one measurement; a super-linear extractor fails every
         // attempt, so a shape fails only when three measurements in a row are over the limits
         let ts = 0;
         let tl = 0;
         let tp = Infinity; // ordinary text, measured only for the budgeted calls
-        const runs = [() => run(small), () => run(large), ...(budgeted ? [() => EXTRACTORS.all?.(prose)] : [])];
+        const runs = [() => run(small), () => run(large), ...(budgeted ? [() => extractAll(prose)] : [])];
         let ratio = Infinity;
         for (let attempt = 0; attempt < 3 && (ratio >= MAX_RATIO || tl >= MAX_OVER_PROSE * tp); attempt++) {
-          [ts = 0, tl = 0, tp = Infinity] = minTimes(runs);
+          [ts = 0, tl = 0, tp = Infinity] = minTimes(runs, RUNS);
           ratio = tl / Math.max(ts, 1);
         }
         rows.push(
