@@ -17,7 +17,8 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promiseFeatures } from "../src/commitmentModel";
 import { PROMISE_TRAINING } from "../src/commitmentModelData";
-import { type PromiseReader, refusedByForm } from "../src/commitments";
+import { type ClauseUnit, type PromiseReader, refusedByForm } from "../src/commitments";
+import type { MessageInput } from "../src/types";
 import { type CommitmentExtractor, evalCommitments } from "../test/evaluate";
 import { PR } from "../test/metrics";
 import { promiseProbability, trainPromiseModel } from "../test/training/commitmentTraining";
@@ -49,7 +50,7 @@ function patch(source: string): string {
     [/\n {4}const action =(\n| )/, "\n    let action =$1"],
     [
       /\n {4}if \(action === null\) continue;/,
-      "\n    const learned = action === null && reader?.(sentence, unit, msg) ? sentence : null;\n    if (learned !== null) action = learned;\n    if (action === null) continue;",
+      "\n    const learned = action === null && reader?.(sentence, unit, msg) ? sentence : null;\n    if (learned !== null) action = learned;\n    if (action !== null && learned === null && reader?.veto?.(sentence, unit, msg)) continue;\n    if (action === null) continue;",
     ],
     [
       /\n {4}const pieces = splitGapped\(/,
@@ -71,13 +72,18 @@ const arg = (name: string) => {
 };
 const { threshold: shipped, ...trained } = PROMISE_TRAINING;
 const thresholds = (arg("--thresholds") ?? String(shipped)).split(",").map(Number);
+// round 19 (cm20): `--vetoes 0,0.05` also drops a clause a matcher read when P(promise) < v (0: no veto)
+const vetoes = (arg("--vetoes") ?? String((PROMISE_TRAINING as { veto?: number }).veto ?? 0)).split(",").map(Number);
+const runs = thresholds.flatMap((threshold) => vetoes.map((veto) => ({ threshold, veto })));
 const config = { ...trained, ...JSON.parse(arg("--config") ?? "{}") };
 const dir = mkdtempSync(join(tmpdir(), "promise-first-contact-"));
 const f = (x: number) => x.toFixed(3);
 const tally = () => ({ text: new PR(), due: new PR() });
-const pooled = { rules: tally(), readers: thresholds.map(tally) };
+const pooled = { rules: tally(), readers: runs.map(tally) };
+// clauses the veto dropped, and how many of them held a labelled promise (recall lost)
+const vetoed = runs.map(() => ({ all: 0, promises: 0 }));
 const line = (x: { text: PR; due: PR }) =>
-  `${f(x.text.precision)}/${f(x.text.recall)}/${f(x.text.f1)} +due ${f(x.due.f1)}`;
+  `${f(x.text.precision)}/${f(x.text.recall)}/${f(x.text.f1)} +due ${f(x.due.f1)} (text ${x.text.tp}/${x.text.fp}/${x.text.fn}, +due ${x.due.tp}/${x.due.fp}/${x.due.fn})`;
 const score = (...args: Parameters<typeof evalCommitments>) => {
   const r = evalCommitments(...args);
   return { text: r.pr, due: r.withDue };
@@ -101,20 +107,36 @@ try {
     pooled.rules.text.add(rules.text);
     pooled.rules.due.add(rules.due);
     console.log(`${name.padEnd(8)} @${commit} rules ${line(rules)}`);
-    thresholds.forEach((threshold, i) => {
+    const labels = new Map(
+      held.messages.map((m) => [m.msg, m.expect.commitments.map((c) => c.includes.toLowerCase())]),
+    );
+    runs.forEach(({ threshold, veto }, i) => {
+      const p = (clause: string, unit: ClauseUnit, msg: MessageInput) =>
+        promiseProbability(model, promiseFeatures(clause, unit, msg.direction, msg.sentAt));
       // today's form refusals, as the hook asks them
-      const learned: PromiseReader = (clause, unit, msg) =>
-        !refusedByForm(clause) &&
-        promiseProbability(model, promiseFeatures(clause, unit, msg.direction, msg.sentAt)) >= threshold;
+      const learned: PromiseReader = Object.assign(
+        (clause: string, unit: ClauseUnit, msg: MessageInput) =>
+          !refusedByForm(clause) && p(clause, unit, msg) >= threshold,
+        {
+          veto: (clause: string, unit: ClauseUnit, msg: MessageInput) => {
+            if (veto <= 0 || p(clause, unit, msg) >= veto) return false;
+            vetoed[i]!.all++;
+            if (labels.get(msg)?.some((inc) => clause.toLowerCase().includes(inc))) vetoed[i]!.promises++;
+            return true;
+          },
+        },
+      );
       const reader = score(held.messages, learned, extract);
       pooled.readers[i]!.text.add(reader.text);
       pooled.readers[i]!.due.add(reader.due);
-      console.log(`${name.padEnd(8)} @${commit} reader at ${threshold} ${line(reader)}`);
+      console.log(`${name.padEnd(8)} @${commit} reader at ${threshold} veto ${veto} ${line(reader)}`);
     });
   }
   console.log(`pooled rules ${line(pooled.rules)}`);
-  for (const [i, threshold] of thresholds.entries())
-    console.log(`pooled reader at ${threshold} ${line(pooled.readers[i]!)}`);
+  for (const [i, { threshold, veto }] of runs.entries())
+    console.log(
+      `pooled reader at ${threshold} veto ${veto} ${line(pooled.readers[i]!)} vetoed ${vetoed[i]!.all} (labelled promises ${vetoed[i]!.promises})`,
+    );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -16,7 +16,7 @@ import { type ClauseUnit, CONDITIONAL, expandTexting, hasDeadlineWords, type Pro
 import { resolveDueDate } from "./dueDate";
 import { lemma, lemmatise } from "./lemma";
 import { linearProbabilities } from "./linearModel";
-import type { Direction } from "./types";
+import type { Direction, MessageInput } from "./types";
 
 /** Words before the subject that say nothing about it ("Ok so tomorrow I'll…"). */
 const OPENER =
@@ -168,8 +168,18 @@ export function promiseProbability(
  * (README "Round 17 — a learned promise reader", and "the lead's decision" there: wired at 0.95; round 18 moved it to
  * 0.8 once the forms the rules reject were refused before the reader is asked: README "Round 18").
  */
-export function learnedPromiseReader(threshold: number = PROMISE_TRAINING.threshold): PromiseReader {
-  return (clause, unit, msg) => promiseProbability(clause, unit, msg.direction, msg.sentAt) >= threshold;
+export function learnedPromiseReader(
+  threshold: number = PROMISE_TRAINING.threshold,
+  veto: number = (PROMISE_TRAINING as { veto?: number }).veto ?? 0,
+): PromiseReader {
+  const accept = (clause: string, unit: ClauseUnit, msg: MessageInput) =>
+    promiseProbability(clause, unit, msg.direction, msg.sentAt) >= threshold;
+  // round 19 (cm20): with `veto` > 0 a clause a matcher read is dropped when P(promise) falls below it
+  if (veto <= 0) return accept;
+  return Object.assign(accept, {
+    veto: (clause: string, unit: ClauseUnit, msg: MessageInput) =>
+      promiseProbability(clause, unit, msg.direction, msg.sentAt) < veto,
+  });
 }
 
 /** The reader the package ships at its trained threshold: `extractDeterministic` passes it, the evaluation scores it. */

@@ -1870,7 +1870,13 @@ export function clauseUnits(body: string, plan: { items: ReadonlySet<string> } =
  * bounded and without a plan line's bullet); true adds it as a commitment. `extractCommitments` alone runs without one
  * (the rules); `extractDeterministic` passes the learned one (commitmentModel.ts).
  */
-export type PromiseReader = (clause: string, unit: ClauseUnit, msg: MessageInput) => boolean;
+export type PromiseReader = ((clause: string, unit: ClauseUnit, msg: MessageInput) => boolean) & {
+  /**
+   * Round 19 (cm20): asked about a clause a matcher read (before the extractor's own vetoes); true drops it. Without
+   * one the rules' reads all stand.
+   */
+  veto?: (clause: string, unit: ClauseUnit, msg: MessageInput) => boolean;
+};
 
 /** Round 17 (wiring): the reader is asked about at most this many clauses of one message (a long email has ~60). */
 const MAX_READER_CLAUSES = 200;
@@ -2032,6 +2038,11 @@ export function extractCommitments(
     }
     const action = promised ?? booked ?? scheduled ?? learned;
     if (action === null) continue;
+    // round 19 (cm20): the reader may veto what a matcher read (asked within the same bound as its additions)
+    if (learned === null && reader?.veto !== undefined && asked < MAX_READER_CLAUSES) {
+      asked++;
+      if (reader.veto(sentence, unit, msg)) continue;
+    }
     if (quotedOnly(sentence, msg.direction)) continue;
     // round 16 (r16p): "what we pay today" names a price, it does no act (blind5, train7b)
     if (relativeOnly(sentence, msg.direction)) continue;
