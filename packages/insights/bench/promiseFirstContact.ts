@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promiseFeatures } from "../src/commitmentModel";
 import { PROMISE_TRAINING } from "../src/commitmentModelData";
-import { type ClauseUnit, type PromiseReader, refusedByForm } from "../src/commitments";
+import { type ClauseUnit, type PromiseReader, refusedByForm, VETO_MIN_WORDS } from "../src/commitments";
 import type { MessageInput } from "../src/types";
 import { type CommitmentExtractor, evalCommitments } from "../test/evaluate";
 import { PR } from "../test/metrics";
@@ -70,10 +70,14 @@ const arg = (name: string) => {
   const i = process.argv.indexOf(name);
   return i < 0 ? undefined : process.argv[i + 1];
 };
-const { threshold: shipped, ...trained } = PROMISE_TRAINING;
+const { threshold: shipped, veto: shippedVeto, ...trained } = PROMISE_TRAINING;
 const thresholds = (arg("--thresholds") ?? String(shipped)).split(",").map(Number);
 // round 19 (cm20): `--vetoes 0,0.05` also drops a clause a matcher read when P(promise) < v (0: no veto)
-const vetoes = (arg("--vetoes") ?? String((PROMISE_TRAINING as { veto?: number }).veto ?? 0)).split(",").map(Number);
+const vetoes = (arg("--vetoes") ?? String(shippedVeto)).split(",").map(Number);
+// `--veto-scope outbound`: the veto asked only in the author's side's messages
+const vetoScope = arg("--veto-scope") ?? "all";
+// `--veto-min-words 5`: the veto asked only about a clause of at least that many words (default the shipped rule)
+const vetoMinWords = Number(arg("--veto-min-words") ?? String(VETO_MIN_WORDS));
 const runs = thresholds.flatMap((threshold) => vetoes.map((veto) => ({ threshold, veto })));
 const config = { ...trained, ...JSON.parse(arg("--config") ?? "{}") };
 const dir = mkdtempSync(join(tmpdir(), "promise-first-contact-"));
@@ -119,9 +123,13 @@ try {
           !refusedByForm(clause) && p(clause, unit, msg) >= threshold,
         {
           veto: (clause: string, unit: ClauseUnit, msg: MessageInput) => {
-            if (veto <= 0 || p(clause, unit, msg) >= veto) return false;
+            if (veto <= 0 || (vetoScope === "outbound" && msg.direction !== "outbound")) return false;
+            if (clause.trim().split(/\s+/).length < vetoMinWords || p(clause, unit, msg) >= veto) return false;
             vetoed[i]!.all++;
-            if (labels.get(msg)?.some((inc) => clause.toLowerCase().includes(inc))) vetoed[i]!.promises++;
+            const labelled = labels.get(msg)?.some((inc) => clause.toLowerCase().includes(inc)) ?? false;
+            if (labelled) vetoed[i]!.promises++;
+            if (process.argv.includes("--show-vetoed"))
+              console.log(`  vetoed at ${veto}${labelled ? " (a labelled promise)" : ""}: ${msg.direction} ${clause}`);
             return true;
           },
         },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { promiseFeatures, promiseProbability } from "./commitmentModel";
+import { learnedPromiseReader, promiseFeatures, promiseProbability } from "./commitmentModel";
 import { PROMISE_TRAINING } from "./commitmentModelData";
 import { extractCommitments } from "./commitments";
 
@@ -103,6 +103,34 @@ describe("the PromiseReader hook of extractCommitments", () => {
     const text = "Getting the permit paperwork done Wednesday.";
     expect(extractCommitments(msg(text))).toEqual([]);
     expect(extractCommitments(msg(text), {}, () => false)).toEqual([]);
+  });
+
+  it("round 19: a reader's veto is asked only about the rules' reads of five words or more, and drops those it vetoes", () => {
+    const vetoAsked: string[] = [];
+    const reader = Object.assign(() => false, {
+      veto: (clause: string) => {
+        vetoAsked.push(clause);
+        return clause.startsWith("I'll send");
+      },
+    });
+    const text =
+      "I'll send the quote by Friday. Getting the permit paperwork done Wednesday. Invoice follows tomorrow.";
+    expect(extractCommitments(msg(text)).map((c) => c.text)).toEqual([
+      "I'll send the quote by Friday.",
+      "Invoice follows tomorrow.",
+    ]);
+    expect(extractCommitments(msg(text), {}, reader).map((c) => c.text)).toEqual(["Invoice follows tomorrow."]);
+    // the clause the rules read nothing in is put to the reader, not its veto; three words are too few to veto
+    expect(vetoAsked).toEqual(["I'll send the quote by Friday."]);
+  });
+
+  it("round 19: the shipped reader vetoes a customer's choice the rules read as a promise, not a plain promise", () => {
+    const inbound = (text: string) => ({ ...msg(text), direction: "inbound" as const });
+    const choice = inbound("We'll take the larger van at that price.");
+    expect(extractCommitments(choice)).toHaveLength(1);
+    expect(extractCommitments(choice, {}, learnedPromiseReader())).toEqual([]);
+    expect(extractCommitments(choice, {}, learnedPromiseReader(PROMISE_TRAINING.threshold, 0))).toHaveLength(1);
+    expect(extractCommitments(msg("I'll send the quote by Friday."), {}, learnedPromiseReader())).toHaveLength(1);
   });
 
   it("the shipped reader reads a plain promise as one and thanks as none", () => {

@@ -170,7 +170,7 @@ export function promiseProbability(
  */
 export function learnedPromiseReader(
   threshold: number = PROMISE_TRAINING.threshold,
-  veto: number = (PROMISE_TRAINING as { veto?: number }).veto ?? 0,
+  veto: number = PROMISE_TRAINING.veto,
 ): PromiseReader {
   const accept = (clause: string, unit: ClauseUnit, msg: MessageInput) =>
     promiseProbability(clause, unit, msg.direction, msg.sentAt) >= threshold;

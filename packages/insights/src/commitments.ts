@@ -1878,6 +1878,12 @@ export type PromiseReader = ((clause: string, unit: ClauseUnit, msg: MessageInpu
   veto?: (clause: string, unit: ClauseUnit, msg: MessageInput) => boolean;
 };
 
+/**
+ * Round 19 (cm20): a clause a matcher read is put to the reader's veto only with this many words or more: in a shorter
+ * one P(promise) is mostly the direction's prior (an inbound "Signed order form follows." reads 0.001).
+ */
+export const VETO_MIN_WORDS = 5;
+
 /** Round 17 (wiring): the reader is asked about at most this many clauses of one message (a long email has ~60). */
 const MAX_READER_CLAUSES = 200;
 
@@ -2038,8 +2044,14 @@ export function extractCommitments(
     }
     const action = promised ?? booked ?? scheduled ?? learned;
     if (action === null) continue;
-    // round 19 (cm20): the reader may veto what a matcher read (asked within the same bound as its additions)
-    if (learned === null && reader?.veto !== undefined && asked < MAX_READER_CLAUSES) {
+    // round 19 (cm20): the reader may veto what a matcher read (asked within the same bound as its additions), in a
+    // clause long enough to be judged on more than the message's direction ("Signed order form follows.")
+    if (
+      learned === null &&
+      reader?.veto !== undefined &&
+      asked < MAX_READER_CLAUSES &&
+      sentence.trim().split(/\s+/).length >= VETO_MIN_WORDS
+    ) {
       asked++;
       if (reader.veto(sentence, unit, msg)) continue;
     }

@@ -131,14 +131,21 @@ export function promiseProbability(model: LinearModel, features: SparseFeatures)
   return linearProbabilities(model, features)[model.classes.indexOf("promise")]!;
 }
 
-/** A reader that says yes at `threshold`, reading the cached features of the labelled message's clauses. */
-function modelReader(model: LinearModel, threshold: number, m: LabelledMessage): PromiseReader {
-  const byKey = new Map(askedClauses(m).map((a) => [key(a.clause, a.unit), a.features]));
-  return (clause, unit, msg) =>
-    promiseProbability(
-      model,
-      byKey.get(key(clause, unit)) ?? promiseFeatures(clause, unit, msg.direction, msg.sentAt),
-    ) >= threshold;
+/**
+ * A reader that says yes at `threshold` and vetoes a matcher's read below `veto` (0: none), reading the cached features
+ * of the labelled message's clauses.
+ */
+function modelReader(model: LinearModel, threshold: number, m: LabelledMessage, veto = 0): PromiseReader {
+  const byKey = new Map(readMessage(m).all.map((a) => [key(a.clause, a.unit), a.features]));
+  for (const a of askedClauses(m)) byKey.set(key(a.clause, a.unit), a.features);
+  const p = (clause: string, unit: ClauseUnit, msg: LabelledMessage["msg"]) =>
+    promiseProbability(model, byKey.get(key(clause, unit)) ?? promiseFeatures(clause, unit, msg.direction, msg.sentAt));
+  const accept = (clause: string, unit: ClauseUnit, msg: LabelledMessage["msg"]) => p(clause, unit, msg) >= threshold;
+  return veto > 0
+    ? Object.assign(accept, {
+        veto: (clause: string, unit: ClauseUnit, msg: LabelledMessage["msg"]) => p(clause, unit, msg) < veto,
+      })
+    : accept;
 }
 
 export interface CommitmentScores {
@@ -147,11 +154,16 @@ export interface CommitmentScores {
 }
 
 /** Text and +due counts of a set, by the rules alone (model null) or with the reader at `threshold`. */
-function scoreSet(set: readonly LabelledMessage[], model: LinearModel | null, threshold: number): CommitmentScores {
+function scoreSet(
+  set: readonly LabelledMessage[],
+  model: LinearModel | null,
+  threshold: number,
+  veto = 0,
+): CommitmentScores {
   const text = new PR();
   const withDue = new PR();
   for (const m of set) {
-    const r = evalCommitments([m], model === null ? null : modelReader(model, threshold, m));
+    const r = evalCommitments([m], model === null ? null : modelReader(model, threshold, m, veto));
     text.add(r.pr);
     withDue.add(r.withDue);
   }
@@ -166,17 +178,21 @@ export interface PromiseOutOfAuthor {
 
 /**
  * Each independent author's set scored by the rules alone and by the rules plus a reader trained without that author
- * (the rules' own sets always train), at one threshold.
+ * (the rules' own sets always train), at one threshold (and round 19's veto of the rules' reads below `veto`).
  */
 export function promiseOutOfAuthor(
   sets: readonly LabelledSet[],
   config: PromiseConfig,
   threshold: number,
+  veto = 0,
 ): PromiseOutOfAuthor[] {
   return leaveOneSetOut(
     setsLabelling(sets, "commitments"),
     (training) => trainPromiseModel(training, config),
-    (model, held) => ({ rules: scoreSet(held.messages, null, 1), model: scoreSet(held.messages, model, threshold) }),
+    (model, held) => ({
+      rules: scoreSet(held.messages, null, 1),
+      model: scoreSet(held.messages, model, threshold, veto),
+    }),
   ).map(({ set, score }) => ({ set, ...score }));
 }
 
