@@ -15,7 +15,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { promiseFeatures } from "../src/commitmentModel";
+import { ContextTracker, promiseFeatures } from "../src/commitmentModel";
 import { PROMISE_TRAINING } from "../src/commitmentModelData";
 import { type ClauseUnit, type PromiseReader, refusedByForm, VETO_MIN_WORDS } from "../src/commitments";
 import type { MessageInput } from "../src/types";
@@ -45,12 +45,12 @@ function patch(source: string): string {
     ],
     [
       "for (const { clause, conditioned, sentence: whole, item } of clauses) {",
-      "for (const unit of clauses) {\n    const { clause, conditioned, sentence: whole, item } = unit;",
+      "for (const [unitIndex, unit] of clauses.entries()) {\n    const { clause, conditioned, sentence: whole, item } = unit;",
     ],
     [/\n {4}const action =(\n| )/, "\n    let action =$1"],
     [
       /\n {4}if \(action === null\) continue;/,
-      "\n    const learned = action === null && reader?.(sentence, unit, msg) ? sentence : null;\n    if (learned !== null) action = learned;\n    if (action !== null && learned === null && reader?.veto?.(sentence, unit, msg)) continue;\n    if (action === null) continue;",
+      "\n    reader?.observe?.(unit, action !== null, msg, unitIndex);\n    const learned = action === null && reader?.(sentence, unit, msg) ? sentence : null;\n    if (learned !== null) action = learned;\n    if (action !== null && learned === null && reader?.veto?.(sentence, unit, msg)) continue;\n    if (action === null) continue;",
     ],
     [
       /\n {4}const pieces = splitGapped\(/,
@@ -115,13 +115,18 @@ try {
       held.messages.map((m) => [m.msg, m.expect.commitments.map((c) => c.includes.toLowerCase())]),
     );
     runs.forEach(({ threshold, veto }, i) => {
+      // round 19 (cm20): what the rules read before the clause, as the patched hook tells it
+      const tracker = new ContextTracker();
       const p = (clause: string, unit: ClauseUnit, msg: MessageInput) =>
-        promiseProbability(model, promiseFeatures(clause, unit, msg.direction, msg.sentAt));
+        promiseProbability(model, promiseFeatures(clause, unit, msg.direction, msg.sentAt, tracker.current));
       // today's form refusals, as the hook asks them
       const learned: PromiseReader = Object.assign(
         (clause: string, unit: ClauseUnit, msg: MessageInput) =>
           !refusedByForm(clause) && p(clause, unit, msg) >= threshold,
         {
+          observe: (unit: ClauseUnit, read: boolean, _msg: MessageInput, index: number) => {
+            tracker.observe(unit, read, index);
+          },
           veto: (clause: string, unit: ClauseUnit, msg: MessageInput) => {
             if (veto <= 0 || (vetoScope === "outbound" && msg.direction !== "outbound")) return false;
             if (clause.trim().split(/\s+/).length < vetoMinWords || p(clause, unit, msg) >= veto) return false;

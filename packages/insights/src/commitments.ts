@@ -1876,6 +1876,11 @@ export type PromiseReader = ((clause: string, unit: ClauseUnit, msg: MessageInpu
    * one the rules' reads all stand.
    */
   veto?: (clause: string, unit: ClauseUnit, msg: MessageInput) => boolean;
+  /**
+   * Round 19 (cm20): told of each clause of the message in order (`index` 0 starts a message), before it is asked
+   * about it, whether a rule matcher read a promise there: the context of the clauses after it.
+   */
+  observe?: (unit: ClauseUnit, read: boolean, msg: MessageInput, index: number) => void;
 };
 
 /**
@@ -1989,7 +1994,7 @@ export function extractCommitments(
   let lastDated: { at: number; sentence: string } | null = null;
   let anchoredSentence: string | null = null;
   let previous: string | null = null;
-  for (const unit of clauses) {
+  for (const [index, unit] of clauses.entries()) {
     const { clause, conditioned, sentence: whole, item } = unit;
     if (anchoredSentence !== whole) {
       previous = anchoredSentence;
@@ -2002,7 +2007,10 @@ export function extractCommitments(
       }
     }
     if (out.length >= max) break;
-    if (conditioned && !hasDeadlineWords(clause)) continue;
+    if (conditioned && !hasDeadlineWords(clause)) {
+      reader?.observe?.(unit, false, msg, index);
+      continue;
+    }
     const sentence = readClause(unit);
     // "I spoke with our warehouse. They will send the part tomorrow": "they" is the team just handed the task
     const handedOn = previous !== null && HANDED_TO.test(previous) && /^they(?:'ll|\s+will)\s/i.test(sentence);
@@ -2027,6 +2035,7 @@ export function extractCommitments(
         ? matchScheduled(sentence, msg.direction)
         : null;
     const booking = booked !== null || scheduled !== null;
+    reader?.observe?.(unit, promised !== null || booking, msg, index);
     // round 17 (cm17): the learned reader is asked only where every matcher read nothing; what it reads is the clause
     let learned: string | null = null;
     if (
