@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { promiseFeatures, promiseProbability } from "./commitmentModel";
+import { ContextTracker, learnedPromiseReader, promiseFeatures, promiseProbability } from "./commitmentModel";
 import { PROMISE_TRAINING } from "./commitmentModelData";
 import { extractCommitments } from "./commitments";
 
@@ -103,6 +103,90 @@ describe("the PromiseReader hook of extractCommitments", () => {
     const text = "Getting the permit paperwork done Wednesday.";
     expect(extractCommitments(msg(text))).toEqual([]);
     expect(extractCommitments(msg(text), {}, () => false)).toEqual([]);
+  });
+
+  it("round 19: a reader's veto is asked only about the rules' reads of five words or more, and drops those it vetoes", () => {
+    const vetoAsked: string[] = [];
+    const reader = Object.assign(() => false, {
+      veto: (clause: string) => {
+        vetoAsked.push(clause);
+        return clause.startsWith("I'll send");
+      },
+    });
+    const text =
+      "I'll send the quote by Friday. Getting the permit paperwork done Wednesday. Invoice follows tomorrow.";
+    expect(extractCommitments(msg(text)).map((c) => c.text)).toEqual([
+      "I'll send the quote by Friday.",
+      "Invoice follows tomorrow.",
+    ]);
+    expect(extractCommitments(msg(text), {}, reader).map((c) => c.text)).toEqual(["Invoice follows tomorrow."]);
+    // the clause the rules read nothing in is put to the reader, not its veto; three words are too few to veto
+    expect(vetoAsked).toEqual(["I'll send the quote by Friday."]);
+  });
+
+  it("round 19: the shipped reader vetoes a customer's choice the rules read as a promise, not a plain promise", () => {
+    const inbound = (text: string) => ({ ...msg(text), direction: "inbound" as const });
+    const choice = inbound("We'll take the larger van at that price.");
+    expect(extractCommitments(choice)).toHaveLength(1);
+    expect(extractCommitments(choice, {}, learnedPromiseReader())).toEqual([]);
+    expect(extractCommitments(choice, {}, learnedPromiseReader(PROMISE_TRAINING.threshold, 0))).toHaveLength(1);
+    expect(extractCommitments(msg("I'll send the quote by Friday."), {}, learnedPromiseReader())).toHaveLength(1);
+  });
+
+  it("round 19: tells an observing reader, in order, whether the rules read each clause, before asking about it", () => {
+    const seen: string[] = [];
+    const reader = Object.assign(
+      (clause: string) => {
+        seen.push(`asked ${clause}`);
+        return false;
+      },
+      {
+        observe: (unit: { clause: string }, read: boolean, _msg: unknown, index: number) => {
+          seen.push(`${index} ${read ? "read" : "none"} ${unit.clause}`);
+        },
+      },
+    );
+    extractCommitments(msg("I'll send the quote by Friday. Getting the permit paperwork done Wednesday."), {}, reader);
+    expect(seen).toEqual([
+      "0 read I'll send the quote by Friday.",
+      "1 none Getting the permit paperwork done Wednesday.",
+      "asked Getting the permit paperwork done Wednesday.",
+    ]);
+  });
+
+  it("round 19: the context of a clause is what the rules read before it, in its sentence and its message", () => {
+    const tracker = new ContextTracker();
+    const a = { clause: "I'll send the quote", sentence: "I'll send the quote and will call you Friday." };
+    const b = { clause: "and will call you Friday.", sentence: a.sentence };
+    const c = { clause: "Thanks again.", sentence: "Thanks again." };
+    expect(tracker.observe(a, true, 0)).toEqual({
+      sentenceRead: false,
+      messageRead: false,
+      previous: null,
+      first: true,
+    });
+    const second = tracker.observe(b, false, 1);
+    expect(second).toEqual({ sentenceRead: true, messageRead: true, previous: a.clause, first: true });
+    expect(tracker.observe(c, false, 2)).toEqual({
+      sentenceRead: false,
+      messageRead: true,
+      previous: null,
+      first: false,
+    });
+    // a new message starts afresh
+    expect(tracker.observe(c, false, 0)).toEqual({
+      sentenceRead: false,
+      messageRead: false,
+      previous: null,
+      first: true,
+    });
+    const f = promiseFeatures(b.clause, unit(b.sentence), "outbound", SENT, second);
+    expect(f.get("c:sread")).toBe(1);
+    expect(f.get("c:mread|outbound")).toBe(1);
+    expect(f.get("c:first")).toBe(1);
+    // no subject of its own: the previous clause's is carried ("I")
+    expect(f.get("c:prev|I")).toBe(1);
+    expect([...read(b.clause).keys()].some((k) => k.startsWith("c:"))).toBe(false);
   });
 
   it("the shipped reader reads a plain promise as one and thanks as none", () => {

@@ -15,8 +15,9 @@ import { PROMISE_MODEL, PROMISE_TRAINING } from "./commitmentModelData";
 import { type ClauseUnit, CONDITIONAL, expandTexting, hasDeadlineWords, type PromiseReader } from "./commitments";
 import { resolveDueDate } from "./dueDate";
 import { lemma, lemmatise } from "./lemma";
+import { boundText, MAX_CLAUSE_CHARS } from "./limits";
 import { linearProbabilities } from "./linearModel";
-import type { Direction } from "./types";
+import type { Direction, MessageInput } from "./types";
 
 /** Words before the subject that say nothing about it ("Ok so tomorrow I'll…"). */
 const OPENER =
@@ -89,14 +90,73 @@ const HEDGE =
 const REPORTED = /\b(?:said|says|told|promised|mentioned|wrote|claimed|according to)\b/;
 
 /**
+ * Round 19 (cm20): what the rules read before a clause in its message, as the extractor tells the reader
+ * (`PromiseReader.observe`): a promise read earlier in the sentence or in the message, the clause before it in the
+ * sentence (whose subject a clause without one carries on: "… and will send it Friday"), and whether the sentence is
+ * the message's first.
+ */
+export interface ReadingContext {
+  sentenceRead: boolean;
+  messageRead: boolean;
+  previous: string | null;
+  first: boolean;
+}
+
+/** Follows the clauses the extractor observes and gives each one's context (O(1) a clause). */
+export class ContextTracker {
+  private sentence: string | null = null;
+  private sentences = 0;
+  private sentenceRead = false;
+  private messageRead = false;
+  private previous: string | null = null;
+  /** The context of the clause observed last. */
+  current: ReadingContext | null = null;
+
+  observe(unit: Pick<ClauseUnit, "clause" | "sentence">, read: boolean, index: number): ReadingContext {
+    if (index === 0) {
+      this.sentence = null;
+      this.sentences = 0;
+      this.messageRead = false;
+    }
+    if (unit.sentence !== this.sentence) {
+      this.sentence = unit.sentence;
+      this.sentences++;
+      this.sentenceRead = false;
+      this.previous = null;
+    }
+    this.current = {
+      sentenceRead: this.sentenceRead,
+      messageRead: this.messageRead,
+      previous: this.previous,
+      first: this.sentences === 1,
+    };
+    if (read) this.sentenceRead = this.messageRead = true;
+    this.previous = unit.clause;
+    return this.current;
+  }
+}
+
+/** The subject class of a clause as `promiseFeatures` reads it. */
+function subjectOf(clause: string): string {
+  const text = expandTexting(boundText(clause, MAX_CLAUSE_CHARS));
+  const raw = text.replace(OPENER, "").match(/[\p{L}\d]+(?:['-][\p{L}]+)*|,/gu) ?? [];
+  return subjectClass(
+    raw.map((t) => t.toLowerCase()),
+    raw,
+  );
+}
+
+/**
  * Features of one clause (the text the extractor reads, a plan line without its bullet). `sentAt` dates "a time ahead"
- * (any date the due-date reader finds after the message, in UTC: only its being ahead is read).
+ * (any date the due-date reader finds after the message, in UTC: only its being ahead is read). Round 19: `context`
+ * adds what the rules read before it (features `c:…`).
  */
 export function promiseFeatures(
   clause: string,
   unit: Pick<ClauseUnit, "sentence" | "conditioned" | "item">,
   direction: Direction,
   sentAt: number,
+  context: ReadingContext | null = null,
 ): Map<string, number> {
   const f = new Map<string, number>();
   const add = (name: string) => f.set(name, 1);
@@ -137,6 +197,19 @@ export function promiseFeatures(
     add(`lv:${verb}`);
     add(`slv:${subject}|${verb}`);
   }
+  if (context !== null) {
+    if (context.sentenceRead) {
+      add("c:sread");
+      add(`c:sread|${subject}`);
+    }
+    add(`c:m${context.messageRead ? "read" : "none"}|${direction}`);
+    if (context.first) add("c:first");
+    if (subject === "none" && context.previous !== null) {
+      const carried = subjectOf(context.previous);
+      add(`c:prev|${carried}`);
+      for (const g of groups) add(`c:prev|${carried}|${g}`);
+    }
+  }
   const first = tokens.filter((t) => t !== ",");
   add(`f1:${first[0] ?? ""}`);
   add(`f2:${first[0] ?? ""} ${first[1] ?? ""}`);
@@ -157,8 +230,9 @@ export function promiseProbability(
   unit: Pick<ClauseUnit, "sentence" | "conditioned" | "item">,
   direction: Direction,
   sentAt: number,
+  context: ReadingContext | null = null,
 ): number {
-  const p = linearProbabilities(PROMISE_MODEL, promiseFeatures(clause, unit, direction, sentAt));
+  const p = linearProbabilities(PROMISE_MODEL, promiseFeatures(clause, unit, direction, sentAt, context));
   return p[PROMISE_MODEL.classes.indexOf("promise")] ?? 0;
 }
 
@@ -166,10 +240,23 @@ export function promiseProbability(
  * A reader for `extractCommitments`' third argument (`extractCommitments(msg, opts, learnedPromiseReader())`):
  * a clause in which no rule read a promise is one when P(promise) reaches `threshold`. `extractDeterministic` passes it
  * (README "Round 17 — a learned promise reader", and "the lead's decision" there: wired at 0.95; round 18 moved it to
- * 0.8 once the forms the rules reject were refused before the reader is asked: README "Round 18").
+ * 0.8 once the forms the rules reject were refused before the reader is asked: README "Round 18"). Round 19: a clause a
+ * matcher read (of `VETO_MIN_WORDS` words or more) is dropped when P(promise) is below `veto` (README "Round 19").
  */
-export function learnedPromiseReader(threshold: number = PROMISE_TRAINING.threshold): PromiseReader {
-  return (clause, unit, msg) => promiseProbability(clause, unit, msg.direction, msg.sentAt) >= threshold;
+export function learnedPromiseReader(
+  threshold: number = PROMISE_TRAINING.threshold,
+  veto: number = PROMISE_TRAINING.veto,
+): PromiseReader {
+  // round 19 (cm20): the shipped model has no context features (they did not help, README "Round 19"), so this reader
+  // does not observe the rules' reads
+  const p = (clause: string, unit: ClauseUnit, msg: MessageInput) =>
+    promiseProbability(clause, unit, msg.direction, msg.sentAt);
+  const accept = (clause: string, unit: ClauseUnit, msg: MessageInput) => p(clause, unit, msg) >= threshold;
+  // round 19 (cm20): with `veto` > 0 a clause a matcher read is dropped when P(promise) falls below it
+  if (veto <= 0) return accept;
+  return Object.assign(accept, {
+    veto: (clause: string, unit: ClauseUnit, msg: MessageInput) => p(clause, unit, msg) < veto,
+  });
 }
 
 /** The reader the package ships at its trained threshold: `extractDeterministic` passes it, the evaluation scores it. */

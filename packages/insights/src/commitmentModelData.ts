@@ -12,6 +12,7 @@ export const PROMISE_TRAINING = {
   rows: "all",
   decimals: 3,
   threshold: 0.8,
+  veto: 0.05,
 } as const;
 
 export const PROMISE_MODEL: LinearModel = {

@@ -1870,7 +1870,24 @@ export function clauseUnits(body: string, plan: { items: ReadonlySet<string> } =
  * bounded and without a plan line's bullet); true adds it as a commitment. `extractCommitments` alone runs without one
  * (the rules); `extractDeterministic` passes the learned one (commitmentModel.ts).
  */
-export type PromiseReader = (clause: string, unit: ClauseUnit, msg: MessageInput) => boolean;
+export type PromiseReader = ((clause: string, unit: ClauseUnit, msg: MessageInput) => boolean) & {
+  /**
+   * Round 19 (cm20): asked about a clause a matcher read (before the extractor's own vetoes); true drops it. Without
+   * one the rules' reads all stand.
+   */
+  veto?: (clause: string, unit: ClauseUnit, msg: MessageInput) => boolean;
+  /**
+   * Round 19 (cm20): told of each clause of the message in order (`index` 0 starts a message), before it is asked
+   * about it, whether a rule matcher read a promise there: the context of the clauses after it.
+   */
+  observe?: (unit: ClauseUnit, read: boolean, msg: MessageInput, index: number) => void;
+};
+
+/**
+ * Round 19 (cm20): a clause a matcher read is put to the reader's veto only with this many words or more: in a shorter
+ * one P(promise) is mostly the direction's prior (an inbound "Signed order form follows." reads 0.001).
+ */
+export const VETO_MIN_WORDS = 5;
 
 /** Round 17 (wiring): the reader is asked about at most this many clauses of one message (a long email has ~60). */
 const MAX_READER_CLAUSES = 200;
@@ -1977,7 +1994,7 @@ export function extractCommitments(
   let lastDated: { at: number; sentence: string } | null = null;
   let anchoredSentence: string | null = null;
   let previous: string | null = null;
-  for (const unit of clauses) {
+  for (const [index, unit] of clauses.entries()) {
     const { clause, conditioned, sentence: whole, item } = unit;
     if (anchoredSentence !== whole) {
       previous = anchoredSentence;
@@ -1990,7 +2007,10 @@ export function extractCommitments(
       }
     }
     if (out.length >= max) break;
-    if (conditioned && !hasDeadlineWords(clause)) continue;
+    if (conditioned && !hasDeadlineWords(clause)) {
+      reader?.observe?.(unit, false, msg, index);
+      continue;
+    }
     const sentence = readClause(unit);
     // "I spoke with our warehouse. They will send the part tomorrow": "they" is the team just handed the task
     const handedOn = previous !== null && HANDED_TO.test(previous) && /^they(?:'ll|\s+will)\s/i.test(sentence);
@@ -2015,6 +2035,7 @@ export function extractCommitments(
         ? matchScheduled(sentence, msg.direction)
         : null;
     const booking = booked !== null || scheduled !== null;
+    reader?.observe?.(unit, promised !== null || booking, msg, index);
     // round 17 (cm17): the learned reader is asked only where every matcher read nothing; what it reads is the clause
     let learned: string | null = null;
     if (
@@ -2032,6 +2053,17 @@ export function extractCommitments(
     }
     const action = promised ?? booked ?? scheduled ?? learned;
     if (action === null) continue;
+    // round 19 (cm20): the reader may veto what a matcher read (asked within the same bound as its additions), in a
+    // clause long enough to be judged on more than the message's direction ("Signed order form follows.")
+    if (
+      learned === null &&
+      reader?.veto !== undefined &&
+      asked < MAX_READER_CLAUSES &&
+      sentence.trim().split(/\s+/).length >= VETO_MIN_WORDS
+    ) {
+      asked++;
+      if (reader.veto(sentence, unit, msg)) continue;
+    }
     if (quotedOnly(sentence, msg.direction)) continue;
     // round 16 (r16p): "what we pay today" names a price, it does no act (blind5, train7b)
     if (relativeOnly(sentence, msg.direction)) continue;

@@ -9,7 +9,7 @@
  * can only be found by the rules, as before.
  */
 
-import { promiseFeatures } from "../../src/commitmentModel";
+import { ContextTracker, promiseFeatures } from "../../src/commitmentModel";
 import {
   type ClauseUnit,
   clauseUnits,
@@ -44,41 +44,43 @@ interface ReadMessage {
 }
 
 const cache = new WeakMap<LabelledMessage, ReadMessage>();
-const key = (clause: string, unit: ClauseUnit) => `${unit.sentence}\u0000${clause}`;
 
 /** The clauses of a labelled message with their features and labels (read once). */
 export function readMessage(m: LabelledMessage): ReadMessage {
   const hit = cache.get(m);
   if (hit) return hit;
-  const asked: Array<{ clause: string; unit: ClauseUnit }> = [];
-  extractCommitments(m.msg, { timezone: m.timezone }, (clause, unit) => {
-    asked.push({ clause, unit });
+  // round 19 (cm20): which clauses the rules read (the extractor tells its reader, in order) and which it asks about
+  const reads: boolean[] = [];
+  const askedAt: number[] = [];
+  let at = -1;
+  const ask = () => {
+    askedAt.push(at);
     return false;
+  };
+  const recorder = Object.assign(ask, {
+    observe: (_unit: ClauseUnit, read: boolean, _msg: unknown, index: number) => {
+      reads[index] = read;
+      at = index;
+    },
   });
+  extractCommitments(m.msg, { timezone: m.timezone }, recorder);
   const includes = m.expect.commitments.map((c) => c.includes.toLowerCase());
   const units = clauseUnits(messageBody(m.msg.text)).map((unit) => ({ clause: readClause(unit), unit }));
-  const spanning = includes.filter(
-    (inc) =>
-      !units.some((u) => u.clause.toLowerCase().includes(inc)) &&
-      !asked.some((a) => a.clause.toLowerCase().includes(inc)),
-  );
-  const features = new Map<string, SparseFeatures>();
-  const read = ({ clause, unit }: { clause: string; unit: ClauseUnit }): ReadClause => {
+  const tracker = new ContextTracker();
+  const contexts = units.map(({ unit }, i) => tracker.observe(unit, reads[i] ?? false, i));
+  const spanning = includes.filter((inc) => !units.some((u) => u.clause.toLowerCase().includes(inc)));
+  const read = ({ clause, unit }: { clause: string; unit: ClauseUnit }, i: number): ReadClause => {
     const lower = clause.toLowerCase();
     const positive = includes.some((inc) => lower.includes(inc));
     const spans = spanning.some((inc) => unit.sentence.toLowerCase().includes(inc));
-    const k = key(clause, unit);
-    const f = features.get(k) ?? promiseFeatures(clause, unit, m.msg.direction, m.msg.sentAt);
-    features.set(k, f);
+    const f = promiseFeatures(clause, unit, m.msg.direction, m.msg.sentAt, contexts[i]);
     return { clause, unit, features: f, label: positive ? true : spans ? null : false };
   };
-  const result = { asked: asked.map(read), all: units.map(read) };
+  const all = units.map(read);
+  const result = { asked: askedAt.map((i) => all[i]!), all };
   cache.set(m, result);
   return result;
 }
-
-/** The clauses the reader is asked about in a labelled message. */
-const askedClauses = (m: LabelledMessage): ReadClause[] => readMessage(m).asked;
 
 export interface PromiseConfig {
   l2: number;
@@ -94,6 +96,8 @@ export interface PromiseConfig {
   rows: "asked" | "all";
   /** Decimals the weights are rounded to (trainSoftmax's default 4). */
   decimals?: number;
+  /** Round 19 (cm20): keep the context features (`c:…`, what the rules read before the clause). */
+  context?: boolean;
 }
 
 const authorOf = (s: LabelledSet) => (s.author === "rules" ? "rules" : s.name);
@@ -109,7 +113,8 @@ function promiseRows(sets: readonly LabelledSet[], config: PromiseConfig): Train
           seen.add(authorOf(s));
           authors.set(name, seen);
         }
-  const kept = (name: string) => (authors.get(name)?.size ?? 0) >= config.minAuthors;
+  const kept = (name: string) =>
+    (authors.get(name)?.size ?? 0) >= config.minAuthors && (config.context === true || !name.startsWith("c:"));
   return labelled.flatMap((s) =>
     s.messages.flatMap((m) =>
       readMessage(m)
@@ -131,14 +136,20 @@ export function promiseProbability(model: LinearModel, features: SparseFeatures)
   return linearProbabilities(model, features)[model.classes.indexOf("promise")]!;
 }
 
-/** A reader that says yes at `threshold`, reading the cached features of the labelled message's clauses. */
-function modelReader(model: LinearModel, threshold: number, m: LabelledMessage): PromiseReader {
-  const byKey = new Map(askedClauses(m).map((a) => [key(a.clause, a.unit), a.features]));
-  return (clause, unit, msg) =>
-    promiseProbability(
-      model,
-      byKey.get(key(clause, unit)) ?? promiseFeatures(clause, unit, msg.direction, msg.sentAt),
-    ) >= threshold;
+/**
+ * A reader that says yes at `threshold` and vetoes a matcher's read below `veto` (0: none), reading the cached features
+ * of the labelled message's clauses.
+ */
+function modelReader(model: LinearModel, threshold: number, m: LabelledMessage, veto = 0): PromiseReader {
+  // the extractor observes clause `at` before asking about it: its features, context included, are read once
+  const { all } = readMessage(m);
+  let at = 0;
+  const p = () => promiseProbability(model, all[at]!.features);
+  const observe = (_unit: ClauseUnit, _read: boolean, _msg: unknown, index: number) => {
+    at = index;
+  };
+  const accept = Object.assign(() => p() >= threshold, { observe });
+  return veto > 0 ? Object.assign(accept, { veto: () => p() < veto }) : accept;
 }
 
 export interface CommitmentScores {
@@ -147,11 +158,16 @@ export interface CommitmentScores {
 }
 
 /** Text and +due counts of a set, by the rules alone (model null) or with the reader at `threshold`. */
-function scoreSet(set: readonly LabelledMessage[], model: LinearModel | null, threshold: number): CommitmentScores {
+function scoreSet(
+  set: readonly LabelledMessage[],
+  model: LinearModel | null,
+  threshold: number,
+  veto = 0,
+): CommitmentScores {
   const text = new PR();
   const withDue = new PR();
   for (const m of set) {
-    const r = evalCommitments([m], model === null ? null : modelReader(model, threshold, m));
+    const r = evalCommitments([m], model === null ? null : modelReader(model, threshold, m, veto));
     text.add(r.pr);
     withDue.add(r.withDue);
   }
@@ -166,17 +182,21 @@ export interface PromiseOutOfAuthor {
 
 /**
  * Each independent author's set scored by the rules alone and by the rules plus a reader trained without that author
- * (the rules' own sets always train), at one threshold.
+ * (the rules' own sets always train), at one threshold (and round 19's veto of the rules' reads below `veto`).
  */
 export function promiseOutOfAuthor(
   sets: readonly LabelledSet[],
   config: PromiseConfig,
   threshold: number,
+  veto = 0,
 ): PromiseOutOfAuthor[] {
   return leaveOneSetOut(
     setsLabelling(sets, "commitments"),
     (training) => trainPromiseModel(training, config),
-    (model, held) => ({ rules: scoreSet(held.messages, null, 1), model: scoreSet(held.messages, model, threshold) }),
+    (model, held) => ({
+      rules: scoreSet(held.messages, null, 1),
+      model: scoreSet(held.messages, model, threshold, veto),
+    }),
   ).map(({ set, score }) => ({ set, ...score }));
 }
 
