@@ -38,9 +38,9 @@ describe("labelled sets", () => {
     expect(sentiment).toContain("blind6");
     expect(sentiment).not.toContain("tuning-deal");
     expect(sentiment).not.toContain("tuning-commit4");
-    // round 19's sets train the promise reader only (labelledSets.ts, READER_ONLY)
+    // round 19's sets train the promise reader and the deal-stage model, not (yet) sentiment (labelledSets.ts, ROUND19)
     expect(sentiment).not.toContain("blind23");
-    expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind26");
+    expect(setsLabelling(sets, "dealStage").map((s) => s.name)).toContain("blind26");
     expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind24");
     expect(setsLabelling(sets, "dealStage").map((s) => s.name)).toContain("tuning-deal");
     for (const s of setsLabelling(sets, "sentiment"))

@@ -10,7 +10,7 @@
  * NEVER loaded: blind12 (the lead's round-14 blind set), blind15 (round 15's), blind17 and blind18 (round 16's), blind19
  * and blind20 (round 17's), blind21 and blind22 (round 18's) or any other blind directory than blind2–11, blind13, blind14 (read in rounds 14 and 15,
  * trained on from the round-15 retrain), blind16 (read in round 16, trained on from the round-17 retrain) and blind23–26
- * (round 19's, scored once at first contact, then read; commitments only). The independent
+ * (round 19's, scored once at first contact, then read; commitments and deal stage). The independent
  * training directories `train<N><letter>/` are found by name when they are merged, so nothing here changes
  * when they land (their index exports `<PREFIX>_ALL` and optionally `<PREFIX>_JOB_CHANGES`).
  */
@@ -160,17 +160,18 @@ const BLIND_SETS: LabelledSet[] = [
 
 /**
  * Round 19: blind23–26, written blind at the start of round 19, scored once at first contact (aggregates, README "First
- * contact with blind23–26"), then read. They train the promise reader only, for now: the sentiment and deal-stage
- * models are retrained on every new author together (their out-of-author setting searches take about an hour).
+ * contact with blind23–26"), then read. They train the promise reader and the deal-stage model; the sentiment model
+ * (met on every blind set; its out-of-author setting search takes about an hour) is retrained on them with the next
+ * authors.
  */
-const READER_ONLY: LabelledSet[] = (
+const ROUND19: LabelledSet[] = (
   [
     ["blind23", BLIND23_ALL],
     ["blind24", BLIND24_ALL],
     ["blind25", BLIND25_ALL],
     ["blind26", BLIND26_ALL],
   ] as const
-).map(([name, messages]) => ({ name, author: "independent", messages, labels: ["commitments"] }));
+).map(([name, messages]) => ({ name, author: "independent", messages, labels: ["commitments", "dealStage"] }));
 
 /**
  * Every `train<N><letter>/` directory under fixtures/, as an independent set (sorted by name), read by the
@@ -190,7 +191,7 @@ export async function loadLabelledSets(): Promise<LabelledSet[]> {
   return [
     ...RULES_SETS,
     ...BLIND_SETS,
-    ...READER_ONLY,
+    ...ROUND19,
     ...(await loadTrainingDirs(new URL("../fixtures/", import.meta.url))),
   ];
 }
