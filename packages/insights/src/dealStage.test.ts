@@ -122,8 +122,15 @@ describe("deal cues by meaning (issue 13)", () => {
   });
 
   it("falls back to a deal object with a stage intent, at a confidence that cannot close a deal", () => {
-    const c = heldBack("Finance is now reviewing the revised quote line by line.")!;
-    expect(c).toMatchObject({ stage: "proposal" });
+    // round 19: with blind23-26 in training the models trust this lone cue less still (P 0.351 -> 0.294, under
+    // askBelow 0.3), so it is held back without asking the peer; "Got your offer, …" above is still asked (0.529)
+    const r = readDealStage({
+      text: "Finance is now reviewing the revised quote line by line.",
+      direction: "inbound",
+      id: "m1",
+    });
+    expect(r.emitted).toBe(false);
+    expect(r.cue).toMatchObject({ stage: "proposal" });
     const won = cue("Management is finalising the agreement with us this week.")!;
     expect(won.stage).toBe("won");
     expect(won.confidence).toBeLessThan(0.8);

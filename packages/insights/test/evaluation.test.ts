@@ -129,10 +129,11 @@ function scoreSet(set: EvalSet): SetScores {
  * blind5 in round 7, blind6 in round 8, blind7 in round 9, blind8 in round 11, blind9 in round 12, blind10 in round 13,
  * blind11 and blind13 in round 14 (blind13 scored once, aggregates only, then read), blind14 in round 15 (scored with the
  * round-13 and round-14 code, aggregates only, then read), blind16 in round 16 (scored with the round-14 and round-15
- * code, aggregates only, then read). Any other blind<N> (blind12, blind15, blind17, blind18, blind19 and blind20 from
+ * code, aggregates only, then read), blind23–26 in round 19 (scored once with the round-18 code, aggregates only, then
+ * read; they train the promise reader). Any other blind<N> (blind12, blind15, blind17, blind18, blind19 and blind20 from
  * round 17, blind21 and blind22 from round 18) stays blind: it is marked ok / MISS against the targets.
  */
-const SPENT_BLIND = /^blind([3-9]|1[01346])\b/;
+const SPENT_BLIND = /^blind([3-9]|1[01346]|2[3-6])\b/;
 const asDevOrBlind = (set: EvalSet): EvalSet =>
   SPENT_BLIND.test(set.name) ? { ...set, blind: false, name: `dev, was ${set.name}` } : set;
 
@@ -151,7 +152,7 @@ function table(rows: string[][]): string {
 }
 
 describe("evaluation report", () => {
-  it("scores blind2, blind12, blind15, blind17-22 as blind sets and blind3-11, blind13, blind14 and blind16 as dev data", () => {
+  it("scores blind2, blind12, blind15, blind17-22 as blind sets and blind3-11, blind13, blind14, blind16 and blind23-26 as dev data", () => {
     const set = (name: string): EvalSet => ({ name, messages: [], pairs: [], blind: true });
     const names = [
       "blind2 (all)",
@@ -170,6 +171,8 @@ describe("evaluation report", () => {
       "blind20 (all)",
       "blind21/vets",
       "blind22 (all)",
+      "blind23/lifts",
+      "blind26 (all)",
       "blind3 (all)",
     ];
     expect(names.map((n) => [asDevOrBlind(set(n)).name, asDevOrBlind(set(n)).blind])).toEqual([
@@ -189,6 +192,8 @@ describe("evaluation report", () => {
       ["blind20 (all)", true],
       ["blind21/vets", true],
       ["blind22 (all)", true],
+      ["dev, was blind23/lifts", false],
+      ["dev, was blind26 (all)", false],
       ["dev, was blind3 (all)", false],
     ]);
   });

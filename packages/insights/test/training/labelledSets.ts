@@ -9,7 +9,8 @@
  *
  * NEVER loaded: blind12 (the lead's round-14 blind set), blind15 (round 15's), blind17 and blind18 (round 16's), blind19
  * and blind20 (round 17's), blind21 and blind22 (round 18's) or any other blind directory than blind2–11, blind13, blind14 (read in rounds 14 and 15,
- * trained on from the round-15 retrain) and blind16 (read in round 16, trained on from the round-17 retrain). The independent
+ * trained on from the round-15 retrain), blind16 (read in round 16, trained on from the round-17 retrain) and blind23–26
+ * (round 19's, scored once at first contact, then read; commitments and deal stage). The independent
  * training directories `train<N><letter>/` are found by name when they are merged, so nothing here changes
  * when they land (their index exports `<PREFIX>_ALL` and optionally `<PREFIX>_JOB_CHANGES`).
  */
@@ -28,6 +29,10 @@ import { BLIND11_ALL, BLIND11_JOB_CHANGES } from "../fixtures/blind11/index";
 import { BLIND13_ALL, BLIND13_JOB_CHANGES } from "../fixtures/blind13/index";
 import { BLIND14_ALL, BLIND14_JOB_CHANGES } from "../fixtures/blind14/index";
 import { BLIND16_ALL, BLIND16_JOB_CHANGES } from "../fixtures/blind16/index";
+import { BLIND23_ALL } from "../fixtures/blind23/index";
+import { BLIND24_ALL } from "../fixtures/blind24/index";
+import { BLIND25_ALL } from "../fixtures/blind25/index";
+import { BLIND26_ALL } from "../fixtures/blind26/index";
 import { CORPUS, JOB_CHANGES, type JobChangeCase, type LabelledMessage } from "../fixtures/corpus";
 import { HOLDOUT } from "../fixtures/holdout";
 import { HOLDOUT2_DEAL } from "../fixtures/holdout2";
@@ -154,6 +159,21 @@ const BLIND_SETS: LabelledSet[] = [
 ];
 
 /**
+ * Round 19: blind23–26, written blind at the start of round 19, scored once at first contact (aggregates, README "First
+ * contact with blind23–26"), then read. They train the promise reader and the deal-stage model; the sentiment model
+ * (met on every blind set; its out-of-author setting search takes about an hour) is retrained on them with the next
+ * authors.
+ */
+const ROUND19: LabelledSet[] = (
+  [
+    ["blind23", BLIND23_ALL],
+    ["blind24", BLIND24_ALL],
+    ["blind25", BLIND25_ALL],
+    ["blind26", BLIND26_ALL],
+  ] as const
+).map(([name, messages]) => ({ name, author: "independent", messages, labels: ["commitments", "dealStage"] }));
+
+/**
  * Every `train<N><letter>/` directory under fixtures/, as an independent set (sorted by name), read by the
  * blind sets' loader: its whole-directory entry (`<PREFIX>_ALL`, `<PREFIX>_JOB_CHANGES`).
  */
@@ -168,7 +188,12 @@ async function loadTrainingDirs(root: URL): Promise<LabelledSet[]> {
 
 /** Every labelled set: the rules' author's first, then the independent ones (blind2–8, then train*). */
 export async function loadLabelledSets(): Promise<LabelledSet[]> {
-  return [...RULES_SETS, ...BLIND_SETS, ...(await loadTrainingDirs(new URL("../fixtures/", import.meta.url)))];
+  return [
+    ...RULES_SETS,
+    ...BLIND_SETS,
+    ...ROUND19,
+    ...(await loadTrainingDirs(new URL("../fixtures/", import.meta.url))),
+  ];
 }
 
 /** The sets that label `field`, each cut down to nothing else. */
