@@ -789,3 +789,28 @@ describe("round 16 (r16p): false promises by cause", () => {
     ).toHaveLength(1);
   });
 });
+
+describe("extractCommitments: round 19 (due19), which date of a sentence dates the promise", () => {
+  const dues = (text: string) =>
+    extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
+  it("keeps the promise's own date when a later part after 'and' has a date of its own", () => {
+    expect(dues("Our fitters lay the floor on Wednesday and the skirting goes on Friday 20 March.")[0]?.[1]).toBe(
+      "2026-03-11T17:00:00.000Z",
+    );
+    expect(dues("We'll send the first batch of samples tomorrow and the rest on Monday.")[0]?.[1]).toBe(
+      "2026-03-11T17:00:00.000Z",
+    );
+    expect(dues("I'll ring you at 4 today, and from Monday your orders will be packed by Anna.")[0]?.[1]).toBe(
+      "2026-03-10T16:00:00.000Z",
+    );
+  });
+  it("leaves a pair or a range of days one date, and a later clock time on the same day", () => {
+    expect(dues("Our crew paints the hall on Monday and Tuesday.")[0]?.[1]).toBe("2026-03-17T17:00:00.000Z");
+    expect(dues("I'll be with you between 9 and 11 tomorrow.")[0]?.[1]).toBe("2026-03-11T11:00:00.000Z");
+  });
+  it("counts 'the same day' from a day the clause itself names", () => {
+    expect(dues("We ship your order on Friday, the tracking number I email you the same day.")[0]?.[1]).toBe(
+      "2026-03-13T17:00:00.000Z",
+    );
+  });
+});

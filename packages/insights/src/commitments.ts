@@ -1789,10 +1789,30 @@ function dueScope(clause: string): string {
     // …unless the tail gives only a clock time and the statement names the day ("Friday suits us, I'll ring you at 10")
     const timeOnly =
       NAMES_A_DAY.test(head) && !NAMES_A_DAY.test(tail) && !/\b(?:hours?|hrs?|minutes?|mins?)\b/i.test(tail);
-    if (matchCommitment(head) === null && matchCommitment(tail) !== null && hasDeadlineWords(tail) && !timeOnly) {
+    // round 19 (due19): nor when the tail's time counts from the head's date ("…on Thursday, tracking I send you the same day")
+    const counted = [SAME_DAY, FOLLOWING, WEEKDAY_FROM, THAT_WEEK, THAT_WEEKDAY].some((re) => re.test(tail));
+    if (
+      matchCommitment(head) === null &&
+      matchCommitment(tail) !== null &&
+      hasDeadlineWords(tail) &&
+      !timeOnly &&
+      !(counted && NAMES_A_DAY.test(head))
+    ) {
       clause = tail;
       break;
     }
+  }
+  // round 19 (due19): "…wrap the cabinet on Thursday and the transport is on Monday 16 November", "…the maps of block C
+  // tomorrow and of block D on Monday", "…at 3 this afternoon, and from Monday all clothing will be…": a part after
+  // "and" with a date of its own is another act (or the next drop of the same); the promise's date is the one before
+  for (const and of clause.matchAll(/,?\s+and\s+/gi)) {
+    const head = clause.slice(0, and.index);
+    const tail = clause.slice(and.index + and[0].length);
+    // a range or a pair of days is one date ("between 9 and 11", "on Monday and Tuesday", "4 and 5 November")
+    // (unless a new statement follows the date: "…, and from Monday all clothing will be washed…")
+    if (/\bbetween\b[^,;]*$/i.test(head)) continue;
+    if (DATE_FIRST.test(tail) && !/\s(?:will|shall|is|are)\s/i.test(tail)) continue;
+    if (hasDeadlineWords(head) && hasDeadlineWords(tail) && NAMES_A_DAY.test(tail)) return head;
   }
   const cut =
     /,\s+(?:so|because|since|as|while|whereas|which)\s|,?\s+and\s+(?:please|kindly|pls)\b|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap|arrive|land|reach)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b|,?\s+and\s+(?:if|once|when|after|as soon as)\b/i.exec(
@@ -1802,6 +1822,10 @@ function dueScope(clause: string): string {
   const head = clause.slice(0, cut.index);
   return matchCommitment(head) !== null ? head : clause;
 }
+
+/** Round 19 (due19): a part that opens with a date or a time continues the date before it ("Monday and Tuesday"). */
+const DATE_FIRST =
+  /^(?:(?:on|by|at|from|until|till|the)\s+)?(?:\d|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|tomorrow|today|tonight|noon|midday|morning|afternoon|evening|night|next|this|end\b|early|late|mid)/i;
 
 /**
  * Round 17 (cm17): one clause the extractor reads, with the sentence it came from; `conditioned` when a condition
@@ -2888,7 +2912,12 @@ function sameDayAs(
   // the date named earlier in the sentence, else the day an earlier statement named ("The roofer is scheduled
   // for Wednesday June 3. I'll email you photos … by the end of that week.")
   // ("the same day" stays with its own sentence: "send the form and I'll sign it the same day" is an event)
+  // round 19 (due19): "We send with DPD on Thursday, tracking I send you the same day": a day the clause itself names
+  // before the phrase comes first
+  const found = m ?? following ?? weekday ?? thatWeek ?? thatDay;
+  const own = found && found.index > 0 ? scoped.slice(0, found.index) : "";
   const baseAt =
+    (own && NAMES_A_DAY.test(own) ? resolveDueDate(own, sentAt, opts) : null)?.dueAt ??
     (earlier ? resolveDueDate(expandTexting(earlier), sentAt, opts) : null)?.dueAt ??
     (thatWeek || weekday || thatDay ? anchorAt : null) ??
     // round 11: "…ready to go home on Saturday the 12th! I'll send the feeding guide the day before", "Booked for
