@@ -632,3 +632,19 @@ describe("resolveDueDate: round 15 (r15p)", () => {
     expect((performance.now() - t0) / 5).toBeLessThan(20);
   });
 });
+
+describe("resolveDueDate: round 19 (due19), a date word that names a thing", () => {
+  it("reads a month's possessive and a year's or month's end before a noun as which thing, beside a deadline", () => {
+    expect(iso("I'll file November's VAT return on Thursday")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("we'll close the year-end accounts by Friday")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("I'll send the month-end statement tomorrow")).toBe("2026-03-11T17:00:00.000Z");
+    // alone they stay the deadline
+    expect(iso("by year-end")).toBe("2026-12-31T17:00:00.000Z");
+    expect(iso("I'll run the year-end audit")).toBe("2026-12-31T17:00:00.000Z");
+  });
+  it("reads two numbers with a slash after a noun as a grade beside a deadline", () => {
+    expect(iso("a quote for 5 t of gravel 4/8 by Monday")).toBe("2026-03-16T17:00:00.000Z");
+    // after a preposition or a weekday it is a date
+    expect(iso("delivery on 4/8 please by Monday")).not.toBe("2026-03-16T17:00:00.000Z");
+  });
+});

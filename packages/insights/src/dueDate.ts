@@ -808,6 +808,25 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /\b(?:(?:next|this)\s+)?(?:tomorrow|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:'|’)s\s+(?=[a-z]{3,})/gi,
       unlessOnlyDate(() => "the "),
     )
+    // - round 19 (due19): a month, a year's or a month's end naming a thing ("submit December's contributions first
+    //   thing Monday", "run the year-end audit next Monday", "the month-end report by Friday"); alone it stays
+    .replace(
+      new RegExp(String.raw`\b${MONTH_WORD}(?:'|’)s\s+(?=[a-z]{3,})`, "gi"),
+      unlessOnlyDate(() => "the ", NAMES_A_TIME),
+    )
+    .replace(
+      /\b(the|your|our|my|their|this|a)\s+(?:year|month|quarter)[- ]end\s+([a-z][a-z'-]*)\b/gi,
+      unlessOnlyDate((all, [det, next]) => (next && !KEEPS_A_TIME.test(next) ? `${det} ${next}` : all), NAMES_A_TIME),
+    )
+    // - round 19 (due19): two numbers with a slash right after a noun are a grade or a size ("gravel 6/10", "sand 0/4"),
+    //   not a date, when another deadline is named
+    .replace(/\b([a-z]{3,})\s+\d{1,2}\/\d{1,2}\b(?!\/)/gi, (all: string, word: string, at: number, whole: string) =>
+      /^(?:on|by|before|until|till|from|due|for|after|and|or|to|the|of|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/i.test(
+        word,
+      ) || !DAY_DEADLINE.test(`${whole.slice(0, at)} ${whole.slice(at + all.length)}`)
+        ? all
+        : word,
+    )
     // - a day of the month naming a thing ("the 14th-16th workshop", "the 3rd floor") next to the deadline
     .replace(
       /\b(the|your|our|a|an|this)\s+\d{1,2}(?:st|nd|rd|th)(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th))?\s+([a-z][a-z'-]*)\b/gi,
