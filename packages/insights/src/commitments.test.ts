@@ -814,3 +814,13 @@ describe("extractCommitments: round 19 (due19), which date of a sentence dates t
     );
   });
 });
+
+describe("extractCommitments: round 19 (due19), an hour dated by the day a statement before named", () => {
+  const dues = (text: string) =>
+    extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
+  it("reads a short weekday after a preposition as that day, and an hour span as no day", () => {
+    expect(dues("Weather looks fine for Thu. Our surveyor will be on site from 9:00, scanning 10-2.")[0]?.[1]).toBe(
+      "2026-03-12T09:00:00.000Z",
+    );
+  });
+});

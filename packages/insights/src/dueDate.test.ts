@@ -648,3 +648,17 @@ describe("resolveDueDate: round 19 (due19), a date word that names a thing", () 
     expect(iso("delivery on 4/8 please by Monday")).not.toBe("2026-03-16T17:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 19 (due19), ranges and the sun", () => {
+  it("dates a range of weekdays with days of the month at its end", () => {
+    expect(iso("the skip is booked for Thu 19 to Mon 23 March")).toBe("2026-03-23T17:00:00.000Z");
+    expect(iso("our crew is with you Friday 13 - Tuesday 17 March")).toBe("2026-03-17T17:00:00.000Z");
+    // one weekday with its day stays that day
+    expect(iso("by Thursday 19th")).toBe("2026-03-19T17:00:00.000Z");
+  });
+  it("reads 'the sun' as the star, not Sunday", () => {
+    expect(iso("we spray once the sun is off the roof")).toBe(null);
+    expect(iso("we fly at 9 before the sun gets high, tomorrow")).toBe("2026-03-11T09:00:00.000Z");
+    expect(iso("open on Sun 15th")).toBe("2026-03-15T17:00:00.000Z");
+  });
+});

@@ -734,6 +734,9 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /,?\s+(?:and|so|then)\s+you\s+(?:can|could|may|are (?:welcome|free) to)\b[^.;!?]*/gi,
       unlessOnlyDate(() => "", ANY_DEADLINE),
     )
+    // round 19 (due19): "when the sun's highest", "before the sun sets": after a determiner "sun" is the star, which chrono
+    // reads as Sunday
+    .replace(/\b(the|a|full|morning|evening|afternoon|midday)\s+sun\b(?!\.?,?\s+(?:the\s+)?\d)/gi, "$1 sunlight")
     // round 13: "by Weds", "Thurs 12th", "on Tue the 3rd": a short weekday before a day of the month, or one that is no
     // English word after a time preposition ("sat", "sun", "wed" and "mon" are words, so only before a day number)
     .replace(
@@ -874,7 +877,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // "on Thursday the 24th", "Monday 30th": the day of the month fixes the date (chrono keeps only the weekday)
     .replace(
       // round 11: so does a bare 13-31 ("by Friday 16"), which chrono reads as 16:00
-      /(\b(?:on|by|before|until|till|for|from)\s+)?\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|(?:1[3-9]|2\d|3[01])(?![\d:]|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|hrs?\b|hours?\b|mins?\b|minutes?\b|%)))\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi,
+      // round 19 (due19): not the first day of a range whose end names the month ("Mon 23 to Wed 25 March"): chrono reads it
+      /(\b(?:on|by|before|until|till|for|from)\s+)?\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|(?:1[3-9]|2\d|3[01])(?![\d:]|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|hrs?\b|hours?\b|mins?\b|minutes?\b|%)))\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(?!\s*(?:[-–]|to|until|till|through)\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi,
       (all: string, prep: string | undefined, nth: string) => {
         // round 14: the weekday picks the month ("by Wednesday 7th" written in May is July's, when the 7th is one)
         weekdayOfDay ??= WEEKDAYS.findIndex((w) => all.toLowerCase().includes(w.slice(0, 3)));
