@@ -824,3 +824,22 @@ describe("extractCommitments: round 19 (due19), an hour dated by the day a state
     );
   });
 });
+
+describe("extractCommitments: round 19 (due19), credits, states begun later and events", () => {
+  const dues = (text: string) =>
+    extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
+  it("dates a credit on a period's bill by no date", () => {
+    expect(dues("We'll credit the missing cases on this month's invoice.")[0]?.[1]).toBeNull();
+  });
+  it("keeps the promise's date before a state that begins on a later day", () => {
+    expect(
+      dues("I'll drop the fobs at your office on Thursday, and from Friday the barrier opens for you.")[0]?.[1],
+    ).toBe("2026-03-12T17:00:00.000Z");
+  });
+  it("does not date 'the same afternoon' of an event named after it by the date before", () => {
+    const got = dues(
+      "Our fitter will call you tomorrow to book a visit, and I'll send the report the same afternoon he's been.",
+    );
+    expect(got.map((g) => g[1])).toEqual(["2026-03-11T17:00:00.000Z", null]);
+  });
+});

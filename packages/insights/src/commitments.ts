@@ -59,13 +59,14 @@ const TITLE = String.raw`(?:Mr|Mrs|Ms|Mx|Dr|Prof|Ing|Arq|Lic|Eng|Ir|Capt|Sgt|Rev
 const OFF_THE_BILL =
   /\b(?:comes?|is taken|are taken|(?:will|'ll) be (?:taken|knocked|deducted)|gets? (?:taken|knocked)|is knocked|is deducted|are deducted|(?:take|knock|deduct)\s+(?:\d+|an?|one|two|three|half)\s+[\w%-]+(?:\s+[\w-]+)?)\s+off\s+(?:the|your|this month's|next month's|[a-z]+'s)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b/i;
 /**
+ * Round 19 (due19): also "I'll credit the rejected items on this week's invoice" (the bill, not the week, dates it).
  * Round 15 (r15r): more credits owed on a bill, which make a promise as the next bill does (see NEXT_BILL, OFF_THE_BILL):
  * any amount taken or deducted ("we're taking the extra days off your bill": blind13; "I also deduct the transport from
  * the invoice": blind14; "we'll take 2 hours off your bill": train12) and a credit applied to the final bill ("a 15%
  * discount will be applied to the final invoice": train10).
  */
 const CREDIT_ON_BILL =
-  /\b(?:(?:deduct(?:s|ed|ing)?|tak(?:e|es|ing)|knock(?:s|ing)?)\s+(?:[\w%$£€.,'-]+\s+){1,4}?off|deduct(?:s|ed|ing)?\s+(?:[\w%$£€.,'-]+\s+){1,4}?from)\s+(?:the|your|this month's|next month's|[a-z]+'s)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b|\b(?:applied|credited)\s+(?:to|on)\s+(?:the|your)\s+(?:final|last|closing|next)\s+(?:invoice|bill|statement)\b/i;
+  /\b(?:(?:deduct(?:s|ed|ing)?|tak(?:e|es|ing)|knock(?:s|ing)?)\s+(?:[\w%$£€.,'-]+\s+){1,4}?off|deduct(?:s|ed|ing)?\s+(?:[\w%$£€.,'-]+\s+){1,4}?from)\s+(?:the|your|this month's|next month's|[a-z]+'s)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b|\b(?:applied|credited)\s+(?:to|on)\s+(?:the|your)\s+(?:final|last|closing|next)\s+(?:invoice|bill|statement)\b|\bcredit\s+(?:[\w%$£€.,'-]+\s+){1,5}?(?:on|to)\s+(?:the|your|this week's|this month's|next week's|next month's)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement)\b/i;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
   "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy|measure|survey|assess|photograph|tune|paint|mow|treat|spray|rig|reprint|redo|resend|redeliver|refit|reinstall|repaint|rewrap|reclean|retest|reissue|rebook|rerun|re-run|reship|repack|re-send|re-do";
@@ -1809,9 +1810,11 @@ function dueScope(clause: string): string {
     const head = clause.slice(0, and.index);
     const tail = clause.slice(and.index + and[0].length);
     // a range or a pair of days is one date ("between 9 and 11", "on Monday and Tuesday", "4 and 5 November")
-    // (unless a new statement follows the date: "…, and from Monday all clothing will be washed…")
+    // (unless a new statement follows the date, or a state begins then: "…, and from Monday all clothing will be
+    // washed…", "…, and from Tuesday the card works at night")
     if (/\bbetween\b[^,;]*$/i.test(head)) continue;
-    if (DATE_FIRST.test(tail) && !/\s(?:will|shall|is|are)\s/i.test(tail)) continue;
+    if (DATE_FIRST.test(tail) && !/\s(?:will|shall|is|are)\s/i.test(tail) && !/^(?:from|starting|as of)\s/i.test(tail))
+      continue;
     if (hasDeadlineWords(head) && hasDeadlineWords(tail) && NAMES_A_DAY.test(tail)) return head;
   }
   const cut =
@@ -2875,6 +2878,9 @@ function afterEarlier(
   return { dueAt: zonedTimeToUtc(e.year, e.month, e.day, p.hour, p.minute, timezone), phrase: due.phrase };
 }
 
+/** Round 19 (due19): "the same day you pay", "the same afternoon he's been": a day dated by the event after it. */
+const SAME_DAY_AS_EVENT =
+  /\b(?:the )?same (?:day|morning|afternoon|evening)\s+(?:that\s+|when\s+|as\s+)?(?:i|we|you|he|she|they|it)(?:'s|'ve|'re|'m|\s)/i;
 /** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */
 const SAME_DAY = /\b(?:the same|same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
 /** "the following week", "the next day": counted from a date named earlier in the sentence. */
@@ -2903,6 +2909,9 @@ function sameDayAs(
   anchorAt: number | null = null,
   previousAt: number | null = null,
 ): { dueAt: number; phrase: string } | null {
+  // round 19 (due19): "…in the post the same afternoon he's been": the day of an event the clause after it names, not
+  // of a date before
+  if (SAME_DAY_AS_EVENT.test(scoped)) return null;
   const m = SAME_DAY.exec(scoped);
   const following = m ? null : FOLLOWING.exec(scoped);
   const weekday = m || following ? null : WEEKDAY_FROM.exec(scoped);

@@ -662,3 +662,16 @@ describe("resolveDueDate: round 19 (due19), ranges and the sun", () => {
     expect(iso("open on Sun 15th")).toBe("2026-03-15T17:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 19 (due19), past periods, topics and events", () => {
+  it("reads a past period as no deadline", () => {
+    expect(iso("I'll keep the same pitch for you as last season")).toBe(null);
+    expect(iso("we'll bill you like last month")).toBe(null);
+  });
+  it("reads what a call is about as its topic beside a bare weekday", () => {
+    expect(iso("Ruth will ring you Thursday about a refund for this week")).toBe("2026-03-12T17:00:00.000Z");
+  });
+  it("reads 'the same day' before an event's clause as no date of its own", () => {
+    expect(iso("I'll email the certificate the same day we're done")).toBe(null);
+  });
+});

@@ -781,9 +781,10 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /,?\s*\b(?:ahead of|in time for|in advance of|in good time for)\s+(?:your|the|our|their|his|her)\s+[^.;!?,]*/gi,
       unlessOnlyDate(() => ""),
     )
+    //   (round 19, due19: beside a bare weekday too, "call you first thing Monday about a credit for this month")
     .replace(
-      /\b(about|regarding|concerning)\s+(?:the|your|our|this|that)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on|for|at|in)\s+[^.;!?,]*/gi,
-      unlessOnlyDate((_all, [prep]) => `${prep} it`),
+      /\b(about|regarding|concerning)\s+(?:the|your|our|this|that|a|an)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on|for|at|in)\s+[^.;!?,]*/gi,
+      unlessOnlyDate((_all, [prep]) => `${prep} it`, NAMES_A_TIME),
     )
     .replace(
       THING_OF_A_DATE,
@@ -839,6 +840,16 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     )
     // a past day is never a deadline ("the report from last Friday's audit"; chrono dates it forward)
     .replace(/\blast\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:(?:'|’)s)?\b/gi, "earlier")
+    // round 19 (due19): so is a past period ("I'll reserve 300 kg for you as last year", "like last time")
+    .replace(
+      /\b(?:last|previous)\s+(?:year|month|time|season|spring|summer|autumn|fall|winter)(?:(?:'|’)s)?\b/gi,
+      "earlier",
+    )
+    // round 19 (due19): the same day of an event named after it ("the same afternoon he's been") is that event's
+    .replace(
+      /\b(?:the )?same (?:day|morning|afternoon|evening)\s+(?=(?:that\s+|when\s+|as\s+)?(?:i|we|you|he|she|they|it)(?:'s|'ve|'re|'m|\s))/gi,
+      "when ",
+    )
     // round 13: "in an hour and a half", "within 2 hours and a half": minutes chrono can count
     .replace(
       /\b(in|within)\s+(an?|one|\d{1,2})\s+hours?\s+and\s+a\s+half\b/gi,
