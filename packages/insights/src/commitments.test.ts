@@ -843,3 +843,32 @@ describe("extractCommitments: round 19 (due19), credits, states begun later and 
     expect(got.map((g) => g[1])).toEqual(["2026-03-11T17:00:00.000Z", null]);
   });
 });
+
+describe("extractCommitments: round 19 (due19), a visit's date for what comes with it", () => {
+  const dues = (text: string) =>
+    extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
+  it("dates being there, or bringing something, with no time of its own at the visit dated before", () => {
+    expect(dues("Your boiler service is booked for Friday at 10am, and Tom will bring the spare filter.")[1]?.[1]).toBe(
+      "2026-03-13T10:00:00.000Z",
+    );
+    expect(dues("The window clean is on Thursday at 8am. Two of our team will be there.")[1]?.[1]).toBe(
+      "2026-03-12T08:00:00.000Z",
+    );
+    // with a time of its own the thing brought keeps it
+    expect(dues("Your service is booked for Friday at 10am. I'll bring the filter on Monday.")[1]?.[1]).toBe(
+      "2026-03-16T17:00:00.000Z",
+    );
+  });
+  it("counts 'within a week of' the visit dated before", () => {
+    expect(
+      dues(
+        "Our surveyor is booked to visit you on Thursday at 2pm. We'll send a written quote within a week of his visit.",
+      )[1]?.[1],
+    ).toBe("2026-03-19T17:00:00.000Z");
+  });
+  it("takes no date for a promise timed by an event of its own from a dated statement before it", () => {
+    expect(
+      dues("Fitting can be the last week of April, I'll confirm the dates once the parts arrive.")[0]?.[1],
+    ).toBeNull();
+  });
+});

@@ -1790,6 +1790,17 @@ function dueScope(clause: string): string {
     // …unless the tail gives only a clock time and the statement names the day ("Friday suits us, I'll ring you at 10")
     const timeOnly =
       NAMES_A_DAY.test(head) && !NAMES_A_DAY.test(tail) && !/\b(?:hours?|hrs?|minutes?|mins?)\b/i.test(tail);
+    // round 19 (due19): a promise timed by an event of its own ("Install can be the first week of March, I'll confirm
+    // the days once the keypads land") takes no date from the statement before it
+    if (
+      matchCommitment(head) === null &&
+      matchCommitment(tail) !== null &&
+      !hasDeadlineWords(tail) &&
+      /\b(?:once|as soon as|when)\s+(?:the|your|our|it|they|we|i|you|he|she)\b/i.test(tail)
+    ) {
+      clause = tail;
+      break;
+    }
     // round 19 (due19): nor when the tail's time counts from the head's date ("…on Thursday, tracking I send you the same day")
     const counted = [SAME_DAY, FOLLOWING, WEEKDAY_FROM, THAT_WEEK, THAT_WEEKDAY].some((re) => re.test(tail));
     if (
@@ -2120,6 +2131,13 @@ export function extractCommitments(
         WITH_IT.test(scoped)
       )
         due = { dueAt: last.dueAt, phrase: "with the promise before" };
+      // round 19 (due19): an arrival, or a thing brought, with no time of its own after a dated visit is at that visit
+      // ("…booked for Thursday 5 March at 8am, and David will bring the gaskets", "…is tomorrow 9am. Our team will be there")
+      if (!due && AT_THE_VISIT.test(scoped) && !hasDeadlineWords(scoped)) {
+        const at =
+          last?.sentence === whole ? last.dueAt : lastDated?.sentence === previous ? (lastDated?.at ?? null) : null;
+        if (at !== null && at > msg.sentAt) due = { dueAt: at, phrase: "at the visit before" };
+      }
       if (due && anchor !== null && ARRIVAL.test(piece.text.split(EVENT)[0] ?? ""))
         due = afterEarlier(due, scoped, anchor, dueOpts.timezone);
       // round 11: a duration counted from an event ("within 2 working days of the survey", "3 days before")
@@ -2841,6 +2859,9 @@ const EVENT =
 /** Being somewhere or handing something over at a time, which an event named before may date. */
 const ARRIVAL =
   /\b(?:arriv\w*|pick(?:s|ing)? (?:\w+ )?up|collect\w*|drop(?:s|ping)? (?:\w+ )?off|deliver\w*|be (?:at|there|on site|with you)|meet\w*|set(?:ting)? up|install\w*|visit\w*)\b/i;
+/** Round 19 (due19): being there, or bringing something, happens at a visit dated before. */
+const AT_THE_VISIT =
+  /\b(?:(?:will|'ll|shall)\s+(?:also\s+)?(?:bring|be there|be with you|be on site)|brings?\s+(?:the|your|a|an)\b)/i;
 /** A statement that dates an event: a weekday, tomorrow, or a day of a month (not a duration). */
 // round 19 (due19): also a short weekday after a preposition ("forecast looks clear for Wed.")
 const ANCHOR_DAY =

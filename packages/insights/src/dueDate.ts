@@ -222,7 +222,7 @@ const HOUR_WORD =
  * PO", "this email") and the message's own date ("of today", "from the date of this letter") are no event.
  */
 const COUNTED_FROM_EVENT =
-  /\b((?:within|in|up to|no later than)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(business|working|banking|calendar)\s+)?(days?|weeks?|hours?)\s+(?:(of|after|from|following|before|prior to)\s+(?!(?:today|now|the date of)\b)(?:the|your|our|his|her|their|its|that|this)\s+(?!(?:receipt|invoice|bill|statement|order|po|request|email|e-mail|message|letter|sending|payment)\b)([a-z][\w-]*)|(before|after|later)(?=\s*(?:[.,;!]|$)))/i;
+  /\b((?:within|in|up to|no later than)\s+)?(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(business|working|banking|calendar)\s+)?(days?|weeks?|hours?)\s+(?:(of|after|from|following|before|prior to)\s+(?!(?:today|now|the date of)\b)(?:the|your|our|his|her|their|its|that|this)\s+(?!(?:receipt|invoice|bill|statement|order|po|request|email|e-mail|message|letter|sending|payment)\b)([a-z][\w-]*)|(before|after|later)(?=\s*(?:[.,;!]|$)))/i;
 
 /** Events any dated arrangement before them can be ("within 3 working days of the visit"). */
 const GENERIC_EVENT = /^(?:visit|visits|appointment|meeting|event|session|call|date|day|job|works?|booking)$/i;
@@ -243,7 +243,8 @@ function countedPhrase(text: string): { m: RegExpExecArray; n: number } | null {
   const m = COUNTED_FROM_EVENT.exec(boundText(text, MAX_CLAUSE_CHARS));
   if (!m || (/^of$/i.test(m[5] ?? "") && !m[1])) return null;
   const word = (m[2] ?? "").toLowerCase();
-  const n = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS.indexOf(word) + 1;
+  // round 19 (due19): "within a week of his visit" counts one
+  const n = /^\d+$/.test(word) ? Number(word) : /^an?$/.test(word) ? 1 : NUMBER_WORDS.indexOf(word) + 1;
   return n >= 1 ? { m, n } : null;
 }
 
