@@ -794,13 +794,13 @@ describe("extractCommitments: round 19 (due19), which date of a sentence dates t
   const dues = (text: string) =>
     extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
   it("keeps the promise's own date when a later part after 'and' has a date of its own", () => {
-    expect(dues("Our fitters lay the floor on Wednesday and the skirting goes on Friday 20 March.")[0]?.[1]).toBe(
+    expect(dues("Our packers crate the piano on Wednesday and the lorry to Lyon is on Monday 16 March.")[0]?.[1]).toBe(
       "2026-03-11T17:00:00.000Z",
     );
-    expect(dues("We'll send the first batch of samples tomorrow and the rest on Monday.")[0]?.[1]).toBe(
+    expect(dues("We'll deliver the prints of room A tomorrow and of room B on Monday.")[0]?.[1]).toBe(
       "2026-03-11T17:00:00.000Z",
     );
-    expect(dues("I'll ring you at 4 today, and from Monday your orders will be packed by Anna.")[0]?.[1]).toBe(
+    expect(dues("I'll ring you at 4 today, and from Monday all your orders will be packed by Anna.")[0]?.[1]).toBe(
       "2026-03-10T16:00:00.000Z",
     );
   });
@@ -809,9 +809,9 @@ describe("extractCommitments: round 19 (due19), which date of a sentence dates t
     expect(dues("I'll be with you between 9 and 11 tomorrow.")[0]?.[1]).toBe("2026-03-11T11:00:00.000Z");
   });
   it("counts 'the same day' from a day the clause itself names", () => {
-    expect(dues("We ship your order on Friday, the tracking number I email you the same day.")[0]?.[1]).toBe(
-      "2026-03-13T17:00:00.000Z",
-    );
+    expect(
+      dues("Sewing finishes tomorrow. We ship your order on Friday, tracking I email you the same day.")[1]?.[1],
+    ).toBe("2026-03-13T17:00:00.000Z");
   });
 });
 
@@ -829,7 +829,7 @@ describe("extractCommitments: round 19 (due19), credits, states begun later and 
   const dues = (text: string) =>
     extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
   it("dates a credit on a period's bill by no date", () => {
-    expect(dues("We'll credit the missing cases on this month's invoice.")[0]?.[1]).toBeNull();
+    expect(dues("We'll credit the missing cases on this week's invoice.")[0]?.[1]).toBeNull();
   });
   it("keeps the promise's date before a state that begins on a later day", () => {
     expect(

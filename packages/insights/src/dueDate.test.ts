@@ -672,6 +672,6 @@ describe("resolveDueDate: round 19 (due19), past periods, topics and events", ()
     expect(iso("Ruth will ring you Thursday about a refund for this week")).toBe("2026-03-12T17:00:00.000Z");
   });
   it("reads 'the same day' before an event's clause as no date of its own", () => {
-    expect(iso("I'll email the certificate the same day we're done")).toBe(null);
+    expect(iso("I'll email the certificate the same afternoon we're done")).toBe(null);
   });
 });
