@@ -872,3 +872,18 @@ describe("extractCommitments: round 19 (due19), a visit's date for what comes wi
     ).toBeNull();
   });
 });
+
+describe("extractCommitments: round 19 (due19), clock times on a day dated before", () => {
+  const dues = (text: string) =>
+    extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
+  it("puts a booking at a clock time alone on the day the sentence before dated", () => {
+    const got = dues("Confirming Friday's screed at your site: 3 mixers. The pump is booked for 6:30 am.");
+    expect(got.at(-1)?.[1]).toBe("2026-03-13T06:30:00.000Z");
+  });
+  it("reads 'every 12 minutes' as a rhythm, not a duration that keeps the clock time today", () => {
+    const got = dues(
+      "Confirming Thursday's slab pour at the Elm Road site: 90 yd³ of 4,000 psi, 6 trucks, first truck on site at 6:30 am, then every 15 minutes.",
+    );
+    expect(got.at(-1)?.[1]).toBe("2026-03-12T06:30:00.000Z");
+  });
+});

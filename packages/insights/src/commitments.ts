@@ -2146,6 +2146,10 @@ export function extractCommitments(
       const base = last?.sentence === whole ? { at: last.dueAt, sentence: whole } : lastDated;
       if (base !== null && countsFromEvent(scoped, base.sentence))
         due = resolveDueDate(scoped, msg.sentAt, { ...dueOpts, eventAt: base.at }) ?? due;
+      // round 19 (due19): a booking at a clock time alone after a sentence that dated the day ("Confirming Monday's pour
+      // … The pump is booked for 5:30 am") is on that day
+      if (booking && due && lastDated !== null && lastDated.sentence === previous && lastDated.sentence !== whole)
+        due = afterEarlier(due, scoped, lastDated.at, dueOpts.timezone);
       if (creditOnly) due = null;
       if (booking && (!due || due.dueAt <= msg.sentAt)) continue;
       if (due) last = { sentence: whole, dueAt: due.dueAt, clause };
@@ -2888,7 +2892,10 @@ function afterEarlier(
   if (
     due.dueAt >= earlier ||
     NAMES_A_DAY.test(scoped) ||
-    /\b(?:hours?|hrs?|minutes?|mins?)\b/i.test(scoped) ||
+    // (round 19, due19: "then every 12 minutes" is a rhythm, not a duration from the message)
+    /\b(?:hours?|hrs?|minutes?|mins?)\b/i.test(
+      scoped.replace(/\bevery\s+\d+\s+(?:hours?|hrs?|minutes?|mins?)\b/gi, ""),
+    ) ||
     FOLLOWING.test(scoped) ||
     WEEKDAY_FROM.test(scoped)
   )
