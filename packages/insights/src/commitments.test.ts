@@ -887,3 +887,21 @@ describe("extractCommitments: round 19 (due19), clock times on a day dated befor
     expect(got.at(-1)?.[1]).toBe("2026-03-12T06:30:00.000Z");
   });
 });
+
+describe("extractCommitments: round 19 (due19), a gapped 'of' phrase", () => {
+  it("splits '…of room A tomorrow and of room B on Monday' into two promises, each with its date", () => {
+    const got = extractCommitments(msg("We will send the drawings of room A tomorrow and of room B on Monday.")).map(
+      (c) => [c.text, iso(c.dueAt)],
+    );
+    expect(got).toEqual([
+      ["We will send the drawings of room A tomorrow", "2026-03-11T17:00:00.000Z"],
+      ["of room B on Monday.", "2026-03-16T17:00:00.000Z"],
+    ]);
+  });
+  it("reads the date before a later act left in the same clause, not one counted from it", () => {
+    const got = extractCommitments(msg("Fitting at yours Thursday from 8, worktops the week after.")).map((c) =>
+      iso(c.dueAt),
+    );
+    expect(got[0]).toBe("2026-03-12T08:00:00.000Z");
+  });
+});

@@ -2951,12 +2951,18 @@ function sameDayAs(
   // the date named earlier in the sentence, else the day an earlier statement named ("The roofer is scheduled
   // for Wednesday June 3. I'll email you photos … by the end of that week.")
   // ("the same day" stays with its own sentence: "send the form and I'll sign it the same day" is an event)
-  // round 19 (due19): "We send with DPD on Thursday, tracking I send you the same day": a day the clause itself names
-  // before the phrase comes first
+  // round 19 (due19): "We send with DPD on Thursday, tracking I send you the same day", "Install at yours Friday from 8,
+  // benchtops the week after": a day the clause names before the phrase is its own deadline (the phrase dates a later
+  // act left in the same clause); not after a request to the reader ("Sign it off by Wednesday and we'll wire the fee
+  // the same afternoon" counts from the reader's act)
   const found = m ?? following ?? weekday ?? thatWeek ?? thatDay;
   const own = found && found.index > 0 ? scoped.slice(0, found.index) : "";
+  const first = /^\W*([a-z]+)/i.exec(own)?.[1]?.toLowerCase() ?? "";
+  if (own && NAMES_A_DAY.test(own) && !isActionVerb(first) && first !== "please") {
+    const named = resolveDueDate(own, sentAt, opts);
+    if (named) return named;
+  }
   const baseAt =
-    (own && NAMES_A_DAY.test(own) ? resolveDueDate(own, sentAt, opts) : null)?.dueAt ??
     (earlier ? resolveDueDate(expandTexting(earlier), sentAt, opts) : null)?.dueAt ??
     (thatWeek || weekday || thatDay ? anchorAt : null) ??
     // round 11: "…ready to go home on Saturday the 12th! I'll send the feeding guide the day before", "Booked for
@@ -3093,8 +3099,9 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
       { text: gap, action: `${verb} ${gap}` },
     ];
   }
+  // round 19 (due19): also a gapped "of"-phrase ("…the maps of block C tomorrow and of block D on Monday")
   const parts = sentence.split(
-    /,?\s+and\s+(?=(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some)\s)/i,
+    /,?\s+and\s+(?=(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some|of)\s)/i,
   );
   if (parts.length < 2 || !parts.every((p) => hasDeadlineWords(p))) return whole;
   // "…tonight, and the inspection is scheduled for Tuesday": a part with its own present or past verb is a
