@@ -905,3 +905,14 @@ describe("extractCommitments: round 19 (due19), a gapped 'of' phrase", () => {
     expect(got[0]).toBe("2026-03-12T08:00:00.000Z");
   });
 });
+
+describe("extractCommitments: round 19 (due19), the first day of a period begun on a date", () => {
+  it("dates 'on the first day' by the start the message named", () => {
+    const got = extractCommitments(
+      msg(
+        "Your gym membership is active from Monday 16 March. Our trainer Kim will meet you at reception at 9:30 on the first day.",
+      ),
+    ).map((c) => iso(c.dueAt));
+    expect(got.at(-1)).toBe("2026-03-16T09:30:00.000Z");
+  });
+});

@@ -2014,6 +2014,7 @@ export function extractCommitments(
   // which "within 2 working days of the survey" or "3 days before" count
   let lastDated: { at: number; sentence: string } | null = null;
   let anchoredSentence: string | null = null;
+  let startAt: number | null = null;
   let previous: string | null = null;
   for (const unit of clauses) {
     const { clause, conditioned, sentence: whole, item } = unit;
@@ -2021,6 +2022,12 @@ export function extractCommitments(
       previous = anchoredSentence;
       anchoredSentence = whole;
       const bounded = boundText(whole, MAX_CLAUSE_CHARS);
+      // round 19 (due19): the start of a period ("Your permit is active from Monday 12 October") dates "the first day"
+      if (STARTS_ON.test(bounded) && ANCHOR_DAY.test(bounded)) {
+        const start = STARTS_ON.exec(bounded);
+        const named = start ? resolveDueDate(expandTexting(bounded.slice(start.index)), msg.sentAt, dueOpts) : null;
+        if (named) startAt = named.dueAt;
+      }
       if (ANCHOR_DAY.test(bounded) && matchCommitment(bounded) === null) {
         const named = resolveDueDate(expandTexting(bounded), msg.sentAt, dueOpts);
         if (named) anchor = named.dueAt;
@@ -2146,6 +2153,7 @@ export function extractCommitments(
       const base = last?.sentence === whole ? { at: last.dueAt, sentence: whole } : lastDated;
       if (base !== null && countsFromEvent(scoped, base.sentence))
         due = resolveDueDate(scoped, msg.sentAt, { ...dueOpts, eventAt: base.at }) ?? due;
+      if (due && startAt !== null && FIRST_DAY.test(scoped)) due = afterEarlier(due, scoped, startAt, dueOpts.timezone);
       // round 19 (due19): a booking at a clock time alone after a sentence that dated the day ("Confirming Monday's pour
       // … The pump is booked for 5:30 am") is on that day
       if (booking && due && lastDated !== null && lastDated.sentence === previous && lastDated.sentence !== whole)
@@ -2863,6 +2871,9 @@ const EVENT =
 /** Being somewhere or handing something over at a time, which an event named before may date. */
 const ARRIVAL =
   /\b(?:arriv\w*|pick(?:s|ing)? (?:\w+ )?up|collect\w*|drop(?:s|ping)? (?:\w+ )?off|deliver\w*|be (?:at|there|on site|with you)|meet\w*|set(?:ting)? up|install\w*|visit\w*)\b/i;
+/** Round 19 (due19): a period that begins on a date, and its first day ("…at 8:15 on the first day"). */
+const STARTS_ON = /\b(?:from|starting|starts|begins|commences)\s+(?:on\s+)?/i;
+const FIRST_DAY = /\b(?:the|your|its) first day\b|\bday one\b/i;
 /** Round 19 (due19): being there, or bringing something, happens at a visit dated before. */
 const AT_THE_VISIT =
   /\b(?:(?:will|'ll|shall)\s+(?:also\s+)?(?:bring|be there|be with you|be on site)|brings?\s+(?:the|your|a|an)\b)/i;
