@@ -675,3 +675,11 @@ describe("resolveDueDate: round 19 (due19), past periods, topics and events", ()
     expect(iso("I'll email the certificate the same afternoon we're done")).toBe(null);
   });
 });
+
+describe("resolveDueDate: round 19 (due19), the end of one's working day", () => {
+  it("reads 'before I log off' and its kin as the end of the day", () => {
+    expect(iso("I'll fix the rota before I log off")).toBe("2026-03-10T17:00:00.000Z");
+    expect(iso("we'll pack it before we close up")).toBe("2026-03-10T17:00:00.000Z");
+    expect(iso("I'll ring you tomorrow before I head home")).toBe("2026-03-11T17:00:00.000Z");
+  });
+});

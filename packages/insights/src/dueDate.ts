@@ -841,6 +841,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     )
     // a past day is never a deadline ("the report from last Friday's audit"; chrono dates it forward)
     .replace(/\blast\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:(?:'|’)s)?\b/gi, "earlier")
+    // round 19 (due19): the end of one's working day ("I'll update the note before I log off", "before we close up")
+    .replace(
+      /\b(?:before|when|as)\s+(?:i|we)\s+(?:log\s+off|sign\s+off|clock\s+off|knock\s+off|head\s+off|head\s+home|go\s+home|close\s+up|leave\s+(?:the\s+office|for\s+the\s+day|work))\b/gi,
+      "by end of day",
+    )
     // round 19 (due19): so is a past period ("I'll reserve 300 kg for you as last year", "like last time")
     .replace(
       /\b(?:last|previous)\s+(?:year|month|time|season|spring|summer|autumn|fall|winter)(?:(?:'|’)s)?\b/gi,
