@@ -789,3 +789,130 @@ describe("round 16 (r16p): false promises by cause", () => {
     ).toHaveLength(1);
   });
 });
+
+describe("extractCommitments: round 19 (due19), which date of a sentence dates the promise", () => {
+  const dues = (text: string) =>
+    extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
+  it("keeps the promise's own date when a later part after 'and' has a date of its own", () => {
+    expect(dues("Our packers crate the piano on Wednesday and the lorry to Lyon is on Monday 16 March.")[0]?.[1]).toBe(
+      "2026-03-11T17:00:00.000Z",
+    );
+    expect(dues("We'll deliver the prints of room A tomorrow and of room B on Monday.")[0]?.[1]).toBe(
+      "2026-03-11T17:00:00.000Z",
+    );
+    expect(dues("I'll ring you at 4 today, and from Monday all your orders will be packed by Anna.")[0]?.[1]).toBe(
+      "2026-03-10T16:00:00.000Z",
+    );
+  });
+  it("leaves a pair or a range of days one date, and a later clock time on the same day", () => {
+    expect(dues("Our crew paints the hall on Monday and Tuesday.")[0]?.[1]).toBe("2026-03-17T17:00:00.000Z");
+    expect(dues("I'll be with you between 9 and 11 tomorrow.")[0]?.[1]).toBe("2026-03-11T11:00:00.000Z");
+  });
+  it("counts 'the same day' from a day the clause itself names", () => {
+    expect(
+      dues("Sewing finishes tomorrow. We ship your order on Friday, tracking I email you the same day.")[1]?.[1],
+    ).toBe("2026-03-13T17:00:00.000Z");
+  });
+});
+
+describe("extractCommitments: round 19 (due19), an hour dated by the day a statement before named", () => {
+  const dues = (text: string) =>
+    extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
+  it("reads a short weekday after a preposition as that day, and an hour span as no day", () => {
+    expect(dues("Weather looks fine for Thu. Our surveyor will be on site from 9:00, scanning 10-2.")[0]?.[1]).toBe(
+      "2026-03-12T09:00:00.000Z",
+    );
+  });
+});
+
+describe("extractCommitments: round 19 (due19), credits, states begun later and events", () => {
+  const dues = (text: string) =>
+    extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
+  it("dates a credit on a period's bill by no date", () => {
+    expect(dues("We'll credit the missing cases on this week's invoice.")[0]?.[1]).toBeNull();
+  });
+  it("keeps the promise's date before a state that begins on a later day", () => {
+    expect(
+      dues("I'll drop the fobs at your office on Thursday, and from Friday the barrier opens for you.")[0]?.[1],
+    ).toBe("2026-03-12T17:00:00.000Z");
+  });
+  it("does not date 'the same afternoon' of an event named after it by the date before", () => {
+    const got = dues(
+      "Our fitter will call you tomorrow to book a visit, and I'll send the report the same afternoon he's been.",
+    );
+    expect(got.map((g) => g[1])).toEqual(["2026-03-11T17:00:00.000Z", null]);
+  });
+});
+
+describe("extractCommitments: round 19 (due19), a visit's date for what comes with it", () => {
+  const dues = (text: string) =>
+    extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
+  it("dates being there, or bringing something, with no time of its own at the visit dated before", () => {
+    expect(dues("Your boiler service is booked for Friday at 10am, and Tom will bring the spare filter.")[1]?.[1]).toBe(
+      "2026-03-13T10:00:00.000Z",
+    );
+    expect(dues("The window clean is on Thursday at 8am. Two of our team will be there.")[1]?.[1]).toBe(
+      "2026-03-12T08:00:00.000Z",
+    );
+    // with a time of its own the thing brought keeps it
+    expect(dues("Your service is booked for Friday at 10am. I'll bring the filter on Monday.")[1]?.[1]).toBe(
+      "2026-03-16T17:00:00.000Z",
+    );
+  });
+  it("counts 'within a week of' the visit dated before", () => {
+    expect(
+      dues(
+        "Our surveyor is booked to visit you on Thursday at 2pm. We'll send a written quote within a week of his visit.",
+      )[1]?.[1],
+    ).toBe("2026-03-19T17:00:00.000Z");
+  });
+  it("takes no date for a promise timed by an event of its own from a dated statement before it", () => {
+    expect(
+      dues("Fitting can be the last week of April, I'll confirm the dates once the parts arrive.")[0]?.[1],
+    ).toBeNull();
+  });
+});
+
+describe("extractCommitments: round 19 (due19), clock times on a day dated before", () => {
+  const dues = (text: string) =>
+    extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
+  it("puts a booking at a clock time alone on the day the sentence before dated", () => {
+    const got = dues("Confirming Friday's screed at your site: 3 mixers. The pump is booked for 6:30 am.");
+    expect(got.at(-1)?.[1]).toBe("2026-03-13T06:30:00.000Z");
+  });
+  it("reads 'every 12 minutes' as a rhythm, not a duration that keeps the clock time today", () => {
+    const got = dues(
+      "Confirming Thursday's slab pour at the Elm Road site: 90 yd³ of 4,000 psi, 6 trucks, first truck on site at 6:30 am, then every 15 minutes.",
+    );
+    expect(got.at(-1)?.[1]).toBe("2026-03-12T06:30:00.000Z");
+  });
+});
+
+describe("extractCommitments: round 19 (due19), a gapped 'of' phrase", () => {
+  it("splits '…of room A tomorrow and of room B on Monday' into two promises, each with its date", () => {
+    const got = extractCommitments(msg("We will send the drawings of room A tomorrow and of room B on Monday.")).map(
+      (c) => [c.text, iso(c.dueAt)],
+    );
+    expect(got).toEqual([
+      ["We will send the drawings of room A tomorrow", "2026-03-11T17:00:00.000Z"],
+      ["of room B on Monday.", "2026-03-16T17:00:00.000Z"],
+    ]);
+  });
+  it("reads the date before a later act left in the same clause, not one counted from it", () => {
+    const got = extractCommitments(msg("Fitting at yours Thursday from 8, worktops the week after.")).map((c) =>
+      iso(c.dueAt),
+    );
+    expect(got[0]).toBe("2026-03-12T08:00:00.000Z");
+  });
+});
+
+describe("extractCommitments: round 19 (due19), the first day of a period begun on a date", () => {
+  it("dates 'on the first day' by the start the message named", () => {
+    const got = extractCommitments(
+      msg(
+        "Your gym membership is active from Monday 16 March. Our trainer Kim will meet you at reception at 9:30 on the first day.",
+      ),
+    ).map((c) => iso(c.dueAt));
+    expect(got.at(-1)).toBe("2026-03-16T09:30:00.000Z");
+  });
+});

@@ -59,13 +59,14 @@ const TITLE = String.raw`(?:Mr|Mrs|Ms|Mx|Dr|Prof|Ing|Arq|Lic|Eng|Ir|Capt|Sgt|Rev
 const OFF_THE_BILL =
   /\b(?:comes?|is taken|are taken|(?:will|'ll) be (?:taken|knocked|deducted)|gets? (?:taken|knocked)|is knocked|is deducted|are deducted|(?:take|knock|deduct)\s+(?:\d+|an?|one|two|three|half)\s+[\w%-]+(?:\s+[\w-]+)?)\s+off\s+(?:the|your|this month's|next month's|[a-z]+'s)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b/i;
 /**
+ * Round 19 (due19): also "I'll credit the rejected items on this week's invoice" (the bill, not the week, dates it).
  * Round 15 (r15r): more credits owed on a bill, which make a promise as the next bill does (see NEXT_BILL, OFF_THE_BILL):
  * any amount taken or deducted ("we're taking the extra days off your bill": blind13; "I also deduct the transport from
  * the invoice": blind14; "we'll take 2 hours off your bill": train12) and a credit applied to the final bill ("a 15%
  * discount will be applied to the final invoice": train10).
  */
 const CREDIT_ON_BILL =
-  /\b(?:(?:deduct(?:s|ed|ing)?|tak(?:e|es|ing)|knock(?:s|ing)?)\s+(?:[\w%$£€.,'-]+\s+){1,4}?off|deduct(?:s|ed|ing)?\s+(?:[\w%$£€.,'-]+\s+){1,4}?from)\s+(?:the|your|this month's|next month's|[a-z]+'s)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b|\b(?:applied|credited)\s+(?:to|on)\s+(?:the|your)\s+(?:final|last|closing|next)\s+(?:invoice|bill|statement)\b/i;
+  /\b(?:(?:deduct(?:s|ed|ing)?|tak(?:e|es|ing)|knock(?:s|ing)?)\s+(?:[\w%$£€.,'-]+\s+){1,4}?off|deduct(?:s|ed|ing)?\s+(?:[\w%$£€.,'-]+\s+){1,4}?from)\s+(?:the|your|this month's|next month's|[a-z]+'s)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b|\b(?:applied|credited)\s+(?:to|on)\s+(?:the|your)\s+(?:final|last|closing|next)\s+(?:invoice|bill|statement)\b|\bcredit\s+(?:[\w%$£€.,'-]+\s+){1,5}?(?:on|to)\s+(?:the|your|this week's|this month's|next week's|next month's)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement)\b/i;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
   "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy|measure|survey|assess|photograph|tune|paint|mow|treat|spray|rig|reprint|redo|resend|redeliver|refit|reinstall|repaint|rewrap|reclean|retest|reissue|rebook|rerun|re-run|reship|repack|re-send|re-do";
@@ -1789,10 +1790,43 @@ function dueScope(clause: string): string {
     // …unless the tail gives only a clock time and the statement names the day ("Friday suits us, I'll ring you at 10")
     const timeOnly =
       NAMES_A_DAY.test(head) && !NAMES_A_DAY.test(tail) && !/\b(?:hours?|hrs?|minutes?|mins?)\b/i.test(tail);
-    if (matchCommitment(head) === null && matchCommitment(tail) !== null && hasDeadlineWords(tail) && !timeOnly) {
+    // round 19 (due19): a promise timed by an event of its own ("Install can be the first week of March, I'll confirm
+    // the days once the keypads land") takes no date from the statement before it
+    if (
+      matchCommitment(head) === null &&
+      matchCommitment(tail) !== null &&
+      !hasDeadlineWords(tail) &&
+      /\b(?:once|as soon as|when)\s+(?:the|your|our|it|they|we|i|you|he|she)\b/i.test(tail)
+    ) {
       clause = tail;
       break;
     }
+    // round 19 (due19): nor when the tail's time counts from the head's date ("…on Thursday, tracking I send you the same day")
+    const counted = [SAME_DAY, FOLLOWING, WEEKDAY_FROM, THAT_WEEK, THAT_WEEKDAY].some((re) => re.test(tail));
+    if (
+      matchCommitment(head) === null &&
+      matchCommitment(tail) !== null &&
+      hasDeadlineWords(tail) &&
+      !timeOnly &&
+      !(counted && NAMES_A_DAY.test(head))
+    ) {
+      clause = tail;
+      break;
+    }
+  }
+  // round 19 (due19): "…wrap the cabinet on Thursday and the transport is on Monday 16 November", "…the maps of block C
+  // tomorrow and of block D on Monday", "…at 3 this afternoon, and from Monday all clothing will be…": a part after
+  // "and" with a date of its own is another act (or the next drop of the same); the promise's date is the one before
+  for (const and of clause.matchAll(/,?\s+and\s+/gi)) {
+    const head = clause.slice(0, and.index);
+    const tail = clause.slice(and.index + and[0].length);
+    // a range or a pair of days is one date ("between 9 and 11", "on Monday and Tuesday", "4 and 5 November")
+    // (unless a new statement follows the date, or a state begins then: "…, and from Monday all clothing will be
+    // washed…", "…, and from Tuesday the card works at night")
+    if (/\bbetween\b[^,;]*$/i.test(head)) continue;
+    if (DATE_FIRST.test(tail) && !/\s(?:will|shall|is|are)\s/i.test(tail) && !/^(?:from|starting|as of)\s/i.test(tail))
+      continue;
+    if (hasDeadlineWords(head) && hasDeadlineWords(tail) && NAMES_A_DAY.test(tail)) return head;
   }
   const cut =
     /,\s+(?:so|because|since|as|while|whereas|which)\s|,?\s+and\s+(?:please|kindly|pls)\b|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap|arrive|land|reach)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b|,?\s+and\s+(?:if|once|when|after|as soon as)\b/i.exec(
@@ -1802,6 +1836,10 @@ function dueScope(clause: string): string {
   const head = clause.slice(0, cut.index);
   return matchCommitment(head) !== null ? head : clause;
 }
+
+/** Round 19 (due19): a part that opens with a date or a time continues the date before it ("Monday and Tuesday"). */
+const DATE_FIRST =
+  /^(?:(?:on|by|at|from|until|till|the)\s+)?(?:\d|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|tomorrow|today|tonight|noon|midday|morning|afternoon|evening|night|next|this|end\b|early|late|mid)/i;
 
 /**
  * Round 17 (cm17): one clause the extractor reads, with the sentence it came from; `conditioned` when a condition
@@ -1993,6 +2031,7 @@ export function extractCommitments(
   // which "within 2 working days of the survey" or "3 days before" count
   let lastDated: { at: number; sentence: string } | null = null;
   let anchoredSentence: string | null = null;
+  let startAt: number | null = null;
   let previous: string | null = null;
   for (const [index, unit] of clauses.entries()) {
     const { clause, conditioned, sentence: whole, item } = unit;
@@ -2000,6 +2039,12 @@ export function extractCommitments(
       previous = anchoredSentence;
       anchoredSentence = whole;
       const bounded = boundText(whole, MAX_CLAUSE_CHARS);
+      // round 19 (due19): the start of a period ("Your permit is active from Monday 12 October") dates "the first day"
+      if (STARTS_ON.test(bounded) && ANCHOR_DAY.test(bounded)) {
+        const start = STARTS_ON.exec(bounded);
+        const named = start ? resolveDueDate(expandTexting(bounded.slice(start.index)), msg.sentAt, dueOpts) : null;
+        if (named) startAt = named.dueAt;
+      }
       if (ANCHOR_DAY.test(bounded) && matchCommitment(bounded) === null) {
         const named = resolveDueDate(expandTexting(bounded), msg.sentAt, dueOpts);
         if (named) anchor = named.dueAt;
@@ -2125,6 +2170,13 @@ export function extractCommitments(
         WITH_IT.test(scoped)
       )
         due = { dueAt: last.dueAt, phrase: "with the promise before" };
+      // round 19 (due19): an arrival, or a thing brought, with no time of its own after a dated visit is at that visit
+      // ("…booked for Thursday 5 March at 8am, and David will bring the gaskets", "…is tomorrow 9am. Our team will be there")
+      if (!due && AT_THE_VISIT.test(scoped) && !hasDeadlineWords(scoped)) {
+        const at =
+          last?.sentence === whole ? last.dueAt : lastDated?.sentence === previous ? (lastDated?.at ?? null) : null;
+        if (at !== null && at > msg.sentAt) due = { dueAt: at, phrase: "at the visit before" };
+      }
       if (due && anchor !== null && ARRIVAL.test(piece.text.split(EVENT)[0] ?? ""))
         due = afterEarlier(due, scoped, anchor, dueOpts.timezone);
       // round 11: a duration counted from an event ("within 2 working days of the survey", "3 days before")
@@ -2133,6 +2185,11 @@ export function extractCommitments(
       const base = last?.sentence === whole ? { at: last.dueAt, sentence: whole } : lastDated;
       if (base !== null && countsFromEvent(scoped, base.sentence))
         due = resolveDueDate(scoped, msg.sentAt, { ...dueOpts, eventAt: base.at }) ?? due;
+      if (due && startAt !== null && FIRST_DAY.test(scoped)) due = afterEarlier(due, scoped, startAt, dueOpts.timezone);
+      // round 19 (due19): a booking at a clock time alone after a sentence that dated the day ("Confirming Monday's pour
+      // … The pump is booked for 5:30 am") is on that day
+      if (booking && due && lastDated !== null && lastDated.sentence === previous && lastDated.sentence !== whole)
+        due = afterEarlier(due, scoped, lastDated.at, dueOpts.timezone);
       if (creditOnly) due = null;
       if (booking && (!due || due.dueAt <= msg.sentAt)) continue;
       if (due) last = { sentence: whole, dueAt: due.dueAt, clause };
@@ -2846,13 +2903,21 @@ const EVENT =
 /** Being somewhere or handing something over at a time, which an event named before may date. */
 const ARRIVAL =
   /\b(?:arriv\w*|pick(?:s|ing)? (?:\w+ )?up|collect\w*|drop(?:s|ping)? (?:\w+ )?off|deliver\w*|be (?:at|there|on site|with you)|meet\w*|set(?:ting)? up|install\w*|visit\w*)\b/i;
+/** Round 19 (due19): a period that begins on a date, and its first day ("…at 8:15 on the first day"). */
+const STARTS_ON = /\b(?:from|starting|starts|begins|commences)\s+(?:on\s+)?/i;
+const FIRST_DAY = /\b(?:the|your|its) first day\b|\bday one\b/i;
+/** Round 19 (due19): being there, or bringing something, happens at a visit dated before. */
+const AT_THE_VISIT =
+  /\b(?:(?:will|'ll|shall)\s+(?:also\s+)?(?:bring|be there|be with you|be on site)|brings?\s+(?:the|your|a|an)\b)/i;
 /** A statement that dates an event: a weekday, tomorrow, or a day of a month (not a duration). */
+// round 19 (due19): also a short weekday after a preposition ("forecast looks clear for Wed.")
 const ANCHOR_DAY =
-  /\b(?:tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b/i;
+  /\b(?:(?:on|for|this|next)\s+(?:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\b\.?|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b/i;
 /** Words that name a day; a deadline without them is a clock time or a part of a day. */
 // round 11: "by end of day" names today, so a clock time of an earlier clause does not move it to that clause's day
+// round 19 (due19): two numbers with a hyphen are a span of hours ("flying 11-3"), a date only with its year
 const NAMES_A_DAY =
-  /\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|end of (?:the )?day|eod|cob|close of (?:business|play)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|year|q[1-4]|fortnight|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d+\s+(?:days?|weeks?|months?)|\d{1,2}[/.-]\d{1,2})\b/i;
+  /\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|end of (?:the )?day|eod|cob|close of (?:business|play)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|year|q[1-4]|fortnight|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d+\s+(?:days?|weeks?|months?)|\d{1,2}[/.]\d{1,2}|\d{1,2}-\d{1,2}-\d{2,4})\b/i;
 /**
  * "I'll be on the call at 4pm ET tomorrow and will send you the notes straight after, by 10pm UK time": a
  * clock time without a day, in a clause after a dated one of the same sentence, falls on or after that
@@ -2870,7 +2935,10 @@ function afterEarlier(
   if (
     due.dueAt >= earlier ||
     NAMES_A_DAY.test(scoped) ||
-    /\b(?:hours?|hrs?|minutes?|mins?)\b/i.test(scoped) ||
+    // (round 19, due19: "then every 12 minutes" is a rhythm, not a duration from the message)
+    /\b(?:hours?|hrs?|minutes?|mins?)\b/i.test(
+      scoped.replace(/\bevery\s+\d+\s+(?:hours?|hrs?|minutes?|mins?)\b/gi, ""),
+    ) ||
     FOLLOWING.test(scoped) ||
     WEEKDAY_FROM.test(scoped)
   )
@@ -2881,6 +2949,9 @@ function afterEarlier(
   return { dueAt: zonedTimeToUtc(e.year, e.month, e.day, p.hour, p.minute, timezone), phrase: due.phrase };
 }
 
+/** Round 19 (due19): "the same day you pay", "the same afternoon he's been": a day dated by the event after it. */
+const SAME_DAY_AS_EVENT =
+  /\b(?:the )?same (?:day|morning|afternoon|evening)\s+(?:that\s+|when\s+|as\s+)?(?:i|we|you|he|she|they|it)(?:'s|'ve|'re|'m|\s)/i;
 /** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */
 const SAME_DAY = /\b(?:the same|same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
 /** "the following week", "the next day": counted from a date named earlier in the sentence. */
@@ -2909,6 +2980,9 @@ function sameDayAs(
   anchorAt: number | null = null,
   previousAt: number | null = null,
 ): { dueAt: number; phrase: string } | null {
+  // round 19 (due19): "…in the post the same afternoon he's been": the day of an event the clause after it names, not
+  // of a date before
+  if (SAME_DAY_AS_EVENT.test(scoped)) return null;
   const m = SAME_DAY.exec(scoped);
   const following = m ? null : FOLLOWING.exec(scoped);
   const weekday = m || following ? null : WEEKDAY_FROM.exec(scoped);
@@ -2920,6 +2994,17 @@ function sameDayAs(
   // the date named earlier in the sentence, else the day an earlier statement named ("The roofer is scheduled
   // for Wednesday June 3. I'll email you photos … by the end of that week.")
   // ("the same day" stays with its own sentence: "send the form and I'll sign it the same day" is an event)
+  // round 19 (due19): "We send with DPD on Thursday, tracking I send you the same day", "Install at yours Friday from 8,
+  // benchtops the week after": a day the clause names before the phrase is its own deadline (the phrase dates a later
+  // act left in the same clause); not after a request to the reader ("Sign it off by Wednesday and we'll wire the fee
+  // the same afternoon" counts from the reader's act)
+  const found = m ?? following ?? weekday ?? thatWeek ?? thatDay;
+  const own = found && found.index > 0 ? scoped.slice(0, found.index) : "";
+  const first = /^\W*([a-z]+)/i.exec(own)?.[1]?.toLowerCase() ?? "";
+  if (own && NAMES_A_DAY.test(own) && !isActionVerb(first) && first !== "please") {
+    const named = resolveDueDate(own, sentAt, opts);
+    if (named) return named;
+  }
   const baseAt =
     (earlier ? resolveDueDate(expandTexting(earlier), sentAt, opts) : null)?.dueAt ??
     (thatWeek || weekday || thatDay ? anchorAt : null) ??
@@ -3057,8 +3142,9 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
       { text: gap, action: `${verb} ${gap}` },
     ];
   }
+  // round 19 (due19): also a gapped "of"-phrase ("…the maps of block C tomorrow and of block D on Monday")
   const parts = sentence.split(
-    /,?\s+and\s+(?=(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some)\s)/i,
+    /,?\s+and\s+(?=(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some|of)\s)/i,
   );
   if (parts.length < 2 || !parts.every((p) => hasDeadlineWords(p))) return whole;
   // "…tonight, and the inspection is scheduled for Tuesday": a part with its own present or past verb is a

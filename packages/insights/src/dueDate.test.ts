@@ -632,3 +632,54 @@ describe("resolveDueDate: round 15 (r15p)", () => {
     expect((performance.now() - t0) / 5).toBeLessThan(20);
   });
 });
+
+describe("resolveDueDate: round 19 (due19), a date word that names a thing", () => {
+  it("reads a month's possessive and a year's or month's end before a noun as which thing, beside a deadline", () => {
+    expect(iso("I'll file November's VAT return on Thursday")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("we'll close the year-end accounts by Friday")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("I'll send the month-end statement tomorrow")).toBe("2026-03-11T17:00:00.000Z");
+    // alone they stay the deadline
+    expect(iso("by year-end")).toBe("2026-12-31T17:00:00.000Z");
+    expect(iso("I'll run the year-end audit")).toBe("2026-12-31T17:00:00.000Z");
+  });
+  it("reads two numbers with a slash after a noun as a grade beside a deadline", () => {
+    expect(iso("a quote for 5 t of gravel 4/8 by Monday")).toBe("2026-03-16T17:00:00.000Z");
+    // after a preposition or a weekday it is a date
+    expect(iso("delivery on 4/8 please by Monday")).not.toBe("2026-03-16T17:00:00.000Z");
+  });
+});
+
+describe("resolveDueDate: round 19 (due19), ranges and the sun", () => {
+  it("dates a range of weekdays with days of the month at its end", () => {
+    expect(iso("the skip is booked for Thu 19 to Mon 23 March")).toBe("2026-03-23T17:00:00.000Z");
+    expect(iso("our crew is with you Friday 13 - Tuesday 17 March")).toBe("2026-03-17T17:00:00.000Z");
+    // one weekday with its day stays that day
+    expect(iso("by Thursday 19th")).toBe("2026-03-19T17:00:00.000Z");
+  });
+  it("reads 'the sun' as the star, not Sunday", () => {
+    expect(iso("we spray once the sun is off the roof")).toBe(null);
+    expect(iso("we fly at 9 before the sun gets high, tomorrow")).toBe("2026-03-11T09:00:00.000Z");
+    expect(iso("open on Sun 15th")).toBe("2026-03-15T17:00:00.000Z");
+  });
+});
+
+describe("resolveDueDate: round 19 (due19), past periods, topics and events", () => {
+  it("reads a past period as no deadline", () => {
+    expect(iso("I'll keep the same pitch for you as last season")).toBe(null);
+    expect(iso("we'll bill you like last month")).toBe(null);
+  });
+  it("reads what a call is about as its topic beside a bare weekday", () => {
+    expect(iso("Ruth will ring you Thursday about a refund for this week")).toBe("2026-03-12T17:00:00.000Z");
+  });
+  it("reads 'the same day' before an event's clause as no date of its own", () => {
+    expect(iso("I'll email the certificate the same afternoon we're done")).toBe(null);
+  });
+});
+
+describe("resolveDueDate: round 19 (due19), the end of one's working day", () => {
+  it("reads 'before I log off' and its kin as the end of the day", () => {
+    expect(iso("I'll fix the rota before I log off")).toBe("2026-03-10T17:00:00.000Z");
+    expect(iso("we'll pack it before we close up")).toBe("2026-03-10T17:00:00.000Z");
+    expect(iso("I'll ring you tomorrow before I head home")).toBe("2026-03-11T17:00:00.000Z");
+  });
+});

@@ -222,7 +222,7 @@ const HOUR_WORD =
  * PO", "this email") and the message's own date ("of today", "from the date of this letter") are no event.
  */
 const COUNTED_FROM_EVENT =
-  /\b((?:within|in|up to|no later than)\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(business|working|banking|calendar)\s+)?(days?|weeks?|hours?)\s+(?:(of|after|from|following|before|prior to)\s+(?!(?:today|now|the date of)\b)(?:the|your|our|his|her|their|its|that|this)\s+(?!(?:receipt|invoice|bill|statement|order|po|request|email|e-mail|message|letter|sending|payment)\b)([a-z][\w-]*)|(before|after|later)(?=\s*(?:[.,;!]|$)))/i;
+  /\b((?:within|in|up to|no later than)\s+)?(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(business|working|banking|calendar)\s+)?(days?|weeks?|hours?)\s+(?:(of|after|from|following|before|prior to)\s+(?!(?:today|now|the date of)\b)(?:the|your|our|his|her|their|its|that|this)\s+(?!(?:receipt|invoice|bill|statement|order|po|request|email|e-mail|message|letter|sending|payment)\b)([a-z][\w-]*)|(before|after|later)(?=\s*(?:[.,;!]|$)))/i;
 
 /** Events any dated arrangement before them can be ("within 3 working days of the visit"). */
 const GENERIC_EVENT = /^(?:visit|visits|appointment|meeting|event|session|call|date|day|job|works?|booking)$/i;
@@ -243,7 +243,8 @@ function countedPhrase(text: string): { m: RegExpExecArray; n: number } | null {
   const m = COUNTED_FROM_EVENT.exec(boundText(text, MAX_CLAUSE_CHARS));
   if (!m || (/^of$/i.test(m[5] ?? "") && !m[1])) return null;
   const word = (m[2] ?? "").toLowerCase();
-  const n = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS.indexOf(word) + 1;
+  // round 19 (due19): "within a week of his visit" counts one
+  const n = /^\d+$/.test(word) ? Number(word) : /^an?$/.test(word) ? 1 : NUMBER_WORDS.indexOf(word) + 1;
   return n >= 1 ? { m, n } : null;
 }
 
@@ -734,6 +735,9 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /,?\s+(?:and|so|then)\s+you\s+(?:can|could|may|are (?:welcome|free) to)\b[^.;!?]*/gi,
       unlessOnlyDate(() => "", ANY_DEADLINE),
     )
+    // round 19 (due19): "when the sun's highest", "before the sun sets": after a determiner "sun" is the star, which chrono
+    // reads as Sunday
+    .replace(/\b(the|a|full|morning|evening|afternoon|midday)\s+sun\b(?!\.?,?\s+(?:the\s+)?\d)/gi, "$1 sunlight")
     // round 13: "by Weds", "Thurs 12th", "on Tue the 3rd": a short weekday before a day of the month, or one that is no
     // English word after a time preposition ("sat", "sun", "wed" and "mon" are words, so only before a day number)
     .replace(
@@ -778,9 +782,10 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /,?\s*\b(?:ahead of|in time for|in advance of|in good time for)\s+(?:your|the|our|their|his|her)\s+[^.;!?,]*/gi,
       unlessOnlyDate(() => ""),
     )
+    //   (round 19, due19: beside a bare weekday too, "call you first thing Monday about a credit for this month")
     .replace(
-      /\b(about|regarding|concerning)\s+(?:the|your|our|this|that)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on|for|at|in)\s+[^.;!?,]*/gi,
-      unlessOnlyDate((_all, [prep]) => `${prep} it`),
+      /\b(about|regarding|concerning)\s+(?:the|your|our|this|that|a|an)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:on|for|at|in)\s+[^.;!?,]*/gi,
+      unlessOnlyDate((_all, [prep]) => `${prep} it`, NAMES_A_TIME),
     )
     .replace(
       THING_OF_A_DATE,
@@ -808,6 +813,25 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /\b(?:(?:next|this)\s+)?(?:tomorrow|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:'|’)s\s+(?=[a-z]{3,})/gi,
       unlessOnlyDate(() => "the "),
     )
+    // - round 19 (due19): a month, a year's or a month's end naming a thing ("submit December's contributions first
+    //   thing Monday", "run the year-end audit next Monday", "the month-end report by Friday"); alone it stays
+    .replace(
+      new RegExp(String.raw`\b${MONTH_WORD}(?:'|’)s\s+(?=[a-z]{3,})`, "gi"),
+      unlessOnlyDate(() => "the ", NAMES_A_TIME),
+    )
+    .replace(
+      /\b(the|your|our|my|their|this|a)\s+(?:year|month|quarter)[- ]end\s+([a-z][a-z'-]*)\b/gi,
+      unlessOnlyDate((all, [det, next]) => (next && !KEEPS_A_TIME.test(next) ? `${det} ${next}` : all), NAMES_A_TIME),
+    )
+    // - round 19 (due19): two numbers with a slash right after a noun are a grade or a size ("gravel 6/10", "sand 0/4"),
+    //   not a date, when another deadline is named
+    .replace(/\b([a-z]{3,})\s+\d{1,2}\/\d{1,2}\b(?!\/)/gi, (all: string, word: string, at: number, whole: string) =>
+      /^(?:on|by|before|until|till|from|due|for|after|and|or|to|the|of|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/i.test(
+        word,
+      ) || !DAY_DEADLINE.test(`${whole.slice(0, at)} ${whole.slice(at + all.length)}`)
+        ? all
+        : word,
+    )
     // - a day of the month naming a thing ("the 14th-16th workshop", "the 3rd floor") next to the deadline
     .replace(
       /\b(the|your|our|a|an|this)\s+\d{1,2}(?:st|nd|rd|th)(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th))?\s+([a-z][a-z'-]*)\b/gi,
@@ -817,6 +841,21 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     )
     // a past day is never a deadline ("the report from last Friday's audit"; chrono dates it forward)
     .replace(/\blast\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:(?:'|’)s)?\b/gi, "earlier")
+    // round 19 (due19): the end of one's working day ("I'll update the note before I log off", "before we close up")
+    .replace(
+      /\b(?:before|when|as)\s+(?:i|we)\s+(?:log\s+off|sign\s+off|clock\s+off|knock\s+off|head\s+off|head\s+home|go\s+home|close\s+up|leave\s+(?:the\s+office|for\s+the\s+day|work))\b/gi,
+      "by end of day",
+    )
+    // round 19 (due19): so is a past period ("I'll reserve 300 kg for you as last year", "like last time")
+    .replace(
+      /\b(?:last|previous)\s+(?:year|month|time|season|spring|summer|autumn|fall|winter)(?:(?:'|’)s)?\b/gi,
+      "earlier",
+    )
+    // round 19 (due19): the same day of an event named after it ("the same afternoon he's been") is that event's
+    .replace(
+      /\b(?:the )?same (?:day|morning|afternoon|evening)\s+(?=(?:that\s+|when\s+|as\s+)?(?:i|we|you|he|she|they|it)(?:'s|'ve|'re|'m|\s))/gi,
+      "when ",
+    )
     // round 13: "in an hour and a half", "within 2 hours and a half": minutes chrono can count
     .replace(
       /\b(in|within)\s+(an?|one|\d{1,2})\s+hours?\s+and\s+a\s+half\b/gi,
@@ -855,7 +894,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // "on Thursday the 24th", "Monday 30th": the day of the month fixes the date (chrono keeps only the weekday)
     .replace(
       // round 11: so does a bare 13-31 ("by Friday 16"), which chrono reads as 16:00
-      /(\b(?:on|by|before|until|till|for|from)\s+)?\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|(?:1[3-9]|2\d|3[01])(?![\d:]|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|hrs?\b|hours?\b|mins?\b|minutes?\b|%)))\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi,
+      // round 19 (due19): not the first day of a range whose end names the month ("Mon 23 to Wed 25 March"): chrono reads it
+      /(\b(?:on|by|before|until|till|for|from)\s+)?\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|(?:1[3-9]|2\d|3[01])(?![\d:]|\.\d|\s*(?:am|pm|a\.m|p\.m|h\b|hrs?\b|hours?\b|mins?\b|minutes?\b|%)))\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))(?!\s*(?:[-–]|to|until|till|through)\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi,
       (all: string, prep: string | undefined, nth: string) => {
         // round 14: the weekday picks the month ("by Wednesday 7th" written in May is July's, when the 7th is one)
         weekdayOfDay ??= WEEKDAYS.findIndex((w) => all.toLowerCase().includes(w.slice(0, 3)));
