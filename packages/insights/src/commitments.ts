@@ -896,17 +896,32 @@ const PRICE_VALIDITY =
  */
 const PRICE_TERMS =
   /(?:[$€£¥₹]\s?\d|\b(?:usd|eur|gbp|aed|inr|rs|chf|sek|nok|dkk|pln|zar|aud|cad|nzd|mxn|brl|jpy|sgd)\s?\d|\d\s?(?:[$€£]|\b(?:usd|eur|gbp|aed|euros?|dollars?|pounds?)\b))[^.!?]{0,40}?\b(?:per|a|an|each)\s+(?:kg|kilo|hour|hr|night|day|week|month|head|person|pax|unit|pallet|seat|piece|pc|word|litre|liter|ton|tonne|container|trip|load)\b/i;
+/**
+ * Round 19 (p19): thanks for a past act or a pleasantry about a talk ("Thanks so much for visiting today", "Lovely
+ * meeting you this morning") looks back, whatever time it names; not when our side then says what it will do.
+ */
+const PLEASANTRY =
+  /^\s*(?:(?:(?:many|big)\s+)?thanks|thank\s+you)(?:\s+(?:so|very)\s+much|\s+again)?\s+for\s+[a-z]+ing\b|^\s*(?:(?:it\s+)?was\s+)?(?:good|great|nice|lovely)\s+(?:talking|speaking|chatting|seeing|meeting)\b/i;
+function pleasantry(s: string): boolean {
+  return (
+    PLEASANTRY.test(s) && !/\b(?:will|'ll|’ll|shall|going to|gonna)\b/i.test(s) && !/[,;]\s*(?:i|we|our)\b/i.test(s)
+  );
+}
 /** Round 14: an imperative, then "or I'll/we'll": a threat whose condition is the reader's step. */
+// round 19 (p19): also the writer's demand before "or": "We'd want the full price, or we'll take it to auction"
 const THREAT =
-  /^\s*(?:please\s+|just\s+)?(?!(?:i|we|you|he|she|they|it|our|my|the|a|an|this|that|there|one|either|whether)\b)[a-z]+\b[^.!?]{0,120}?\s+or\s+(?:else\s+)?(?:i|we)(?:'ll|’ll|\s+will|\s+shall)\s/i;
+  /^\s*(?:(?:please\s+|just\s+)?(?!(?:i|we|you|he|she|they|it|our|my|the|a|an|this|that|there|one|either|whether)\b)[a-z]+\b|(?:i|we)(?:'d|’d|\s+would)\s+(?:want|need|expect|ask for|insist on)\b)[^.!?]{0,120}?\s+or\s+(?:else\s+)?(?:i|we)(?:'ll|’ll|\s+will|\s+shall)\s/i;
 /**
  * Round 14: a buyer's decision, in a customer's message: buying elsewhere ("we'll order there this time": blind9;
  * "we will buy there this time": train11), renewing for a term ("We will renew our 10 desks for another year":
  * train10), declining ("I will decline this time": train11), or doing the deal ("We'll do the spraying contract with
  * you": blind11; "we will do more business together": train7b). The seller's side is owed nothing by it.
  */
+// round 19 (p19): also signing, with a modal, with no document to send back ("we'll sign", "we'll sign for two years", "we'll sign this
+// month"), taking the goods offered ("yes, we'll take the oak table at $900", "I'll take the blue one, how do I pay"),
+// and leaving for another supplier ("we'll go elsewhere", "we will move to our group's supplier from May")
 const BUYER_DECISION =
-  /\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall|'re going to|\s+are going to)?\s+(?:(?:buy|order|purchase|book|source|get (?:it|them))\b[^.!?]{0,40}?\b(?:this time|instead|elsewhere|there)\b|renew\b[^.!?]{0,60}?\bfor (?:another|a further|one more|\d+ more)\b|decline\b|do (?:(?:the|a|more|our|some|further|future)\s+)?(?:[\w-]+\s+)?(?:business|contract|deal|agreement)\b)/i;
+  /\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall|'re going to|\s+are going to)?\s+(?:(?<=(?:'ll|’ll|will|shall)\s+)sign(?=\s*(?:[.!,;]|$|for\s+(?:a|an|one|two|three|four|five|\d+)\s+(?:years?|months?)\b|(?:this|next)\s+(?:week|month|year)\b))|take\s+(?:it|them|both|(?:the|this|that|one|two)\s+[^.!?,;]{1,40}?)(?=\s*(?:[.!;]|$|,\s*(?:how|where|when|can|please)\b|\s+(?:at|for)\s+[$€£]?\s?\d))|go\s+elsewhere\b|(?:move|switch|go)\s+(?:over\s+)?(?:to|with)\s+(?:another|a different|a new|the other|(?:the|our)\s+(?:[\p{L}'’-]+\s+){0,2}?)(?:supplier|provider|vendor|company|firm|agency|contractor)\b|(?:buy|order|purchase|book|source|get (?:it|them))\b[^.!?]{0,40}?\b(?:this time|instead|elsewhere|there)\b|renew\b[^.!?]{0,60}?\bfor (?:another|a further|one more|\d+ more)\b|decline\b|do (?:(?:the|a|more|our|some|further|future)\s+)?(?:[\w-]+\s+)?(?:business|contract|deal|agreement)\b)/iu;
 /** Round 15 (r15p): the writer's side away for a span, then a reply promised to whoever wrote (see matchCommitment). */
 const AWAY_NOTICE =
   /\b(?:am|'m|is|are|'re)\s+(?:(?:currently|now|still)\s+)?(?:at|on|out|away|off)\b[^.!?]{0,40}?\b(?:all|the whole|the rest of (?:the|this))\s+(?:day|week|weekend|morning|afternoon)\b[^.!?]{0,40}?\band\s+(?:will|'ll)\s+(?:get back to you|reply|respond|answer)\b/i;
@@ -1069,6 +1084,7 @@ export function matchCommitment(sentence: string): string | null {
   // a capital "May" inside a sentence is the month ("the quote with May volumes"), not the hedge "may"
   if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s.replace(/(?<=\S\s)May\b/g, "month"))) return null;
   if (THREAT.test(s) || (STANDING_TERMS.test(s) && PRICE_VALIDITY.test(s))) return null;
+  if (pleasantry(s)) return null;
   // round 15 (r15p): an away notice ("The team is at a wedding all weekend and will get back to you on Monday": train10;
   // "I'm on site all week with limited signal and will get back to you as soon as I can": train12) answers any sender,
   // like round 9's "on my return"
@@ -1592,9 +1608,13 @@ export function matchCommitment(sentence: string): string | null {
   return null;
 }
 
-/** Conditions that are politeness rather than conditions ("if that works", "if possible", "if needed"). */
+/**
+ * Conditions that are politeness rather than conditions ("if that works", "if possible", "if needed"). Round 19 (p19):
+ * not "if you want to <verb>": the reader's own step is a condition ("I'll keep it aside till Friday if you want to
+ * try it on").
+ */
 const COURTESY_IF =
-  /\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:like|want|prefer|wish|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b|\bunless\s+(?:you|i|we)\s+(?:tell|hear|say|let|instruct|advise)\b[^.!?]{0,20}?\botherwise\b/i;
+  /\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:(?:like|want|prefer|wish)(?!\s+to\b)|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b|\bunless\s+(?:you|i|we)\s+(?:tell|hear|say|let|instruct|advise)\b[^.!?]{0,20}?\botherwise\b/i;
 const COURTESY_IF_ALL = new RegExp(COURTESY_IF.source, "gi");
 function courtesyOnly(s: string): boolean {
   const conditions =
@@ -1921,6 +1941,9 @@ export function refusedByForm(clause: string): boolean {
     THIRD_PERSON_OWN.test(head) ||
     // a new arrangement taking effect ("The new rota starts on Monday"): a notice of change, nobody's act
     NEW_ARRANGEMENT.test(head) ||
+    // round 19 (p19): payment terms and a pleasantry (see verblessPart, matchCommitment)
+    PAYMENT_TERMS.test(head) ||
+    pleasantry(head) ||
     (FINISHED_STATE.test(clause) && !hasDeadlineWords(clause.replace(/\btoday\b/gi, "")))
   );
 }
@@ -2437,6 +2460,8 @@ export function matchVerbless(clause: string): string | null {
   return parts.length > 1 && last.trim() ? verblessPart(last) : verblessPart(clause);
 }
 
+const PAYMENT_TERMS =
+  /^\s*(?:(?:full|final|the)\s+)?(?:payment|settlement|balance)\s+(?:(?:is\s+)?(?:within|net)\s+\d|(?:in\s+)?full\s+within\b)/i;
 function verblessPart(clause: string): string | null {
   const s = expandTexting(clause)
     .trim()
@@ -2455,6 +2480,8 @@ function verblessPart(clause: string): string | null {
       s,
     ) ||
     /^(?:for|about|re|regarding|after|since|from|with|to|of|on|in|at|your)\b/i.test(s) ||
+    // round 19 (p19): payment terms name the reader's payment ("Payment within 14 days of invoice", "Balance net 30")
+    PAYMENT_TERMS.test(s) ||
     // terms of an offer: a price or a recurring range ("Evening cleaning Monday to Friday … £3,850 per month")
     /[$€£¥₹₦]|\b(?:per|a|an) (?:month|week|hour|day|year|visit|head|person)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day to (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:daily|weekly|monthly|every|each)\b/i.test(
       s,
@@ -2541,10 +2568,16 @@ export function matchBooking(clause: string, direction: Direction): string | nul
   // "St. Brigid's: your MRI is booked for…": a sender's name before a colon opens an SMS notice
   // (not "Booked: your interpreter…", where the word before the colon is the booking itself)
   if (
-    /^\p{Lu}[\p{L}'.&-]*(?:\s+\p{Lu}[\p{L}'.&-]*){0,3}:\s+[Yy]our\b/u.test(s) &&
+    // round 19 (p19): also with a greeting after the tag ("CityPhysio: Hi Ann, your appt is confirmed for…")
+    /^\p{Lu}[\p{L}'.&-]*(?:\s+\p{Lu}[\p{L}'.&-]*){0,3}:\s+(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear)\b[^,:]{0,30},\s+)?[Yy]our\b/u.test(
+      s,
+    ) &&
     !/^(?:booked|reserved|confirmed|scheduled)\b/i.test(s)
   )
     return null;
+  // round 19 (p19): a place held over a span of days is a state, not an act at a time ("the bay is reserved for you
+  // from Friday", "Your pitch is reserved 3-7 May"); a clock time still dates an event ("booked for you from 9am")
+  if (RESERVED_SPAN.test(s)) return null;
   // "booked my knee rehab": the author's own booking, without a subject
   const own = OWN_BOOKING.test(s) || /\b(?:booked|reserved|scheduled)\s+(?:in\s+)?(?:my|our)\b/i.test(s);
   if (own && !FOR_READER.test(s)) return null;
@@ -2553,6 +2586,11 @@ export function matchBooking(clause: string, direction: Direction): string | nul
   return s.replace(/[.!;:\s]+$/, "");
 }
 
+const MONTH_WORD = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
+const RESERVED_SPAN = new RegExp(
+  String.raw`\b(?:reserved|held|yours)\b[^.!?]{0,40}?(?:\bfrom\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|next\s+(?:week|month)|the\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_WORD})|\b\d{1,2}(?:st|nd|rd|th)?\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_WORD}(?:\s|$))`,
+  "i",
+);
 /** "…, should take about 4 days", "… and will last three weeks": how long scheduled work takes, not its deadline. */
 const HOW_LONG = /(?:,\s*|(?<!\s)\s+and\s+)(?:(?:will|should|would|shall)\s+)?(?:take|takes|last|lasts)\b/i;
 /**
@@ -2605,7 +2643,7 @@ export function matchScheduled(clause: string, direction: Direction): string | n
     .trim()
     .replace(/^(?:(?:ok(?:ay)?|great|perfect|sure|yes|so|and|then|plus|good news)[,!:]?\s+)+/i, "")
     .replace(/[.!;:\s]+$/, "");
-  if (!s || !hasDeadlineWords(s)) return null;
+  if (!s || !hasDeadlineWords(s) || pleasantry(s)) return null;
   // a time before the subject ("From tomorrow the bus stops at your gate at 7:05") leaves the subject first
   const t = s.replace(
     /^(?:from\s+)?(?:tomorrow|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:next|this)\s+[a-z]+)\b,?\s+/i,
