@@ -789,3 +789,50 @@ describe("round 16 (r16p): false promises by cause", () => {
     ).toHaveLength(1);
   });
 });
+
+describe("round 19 (p19): the forms four new authors write", () => {
+  const texts = (text: string, direction: "inbound" | "outbound" = "outbound") =>
+    extractCommitments(msg(text, { direction })).map((c) => c.text);
+  it("reads a buyer's decision to sign, take the goods or leave as no promise, but not signing and returning", () => {
+    expect(texts("Thanks Priya, we'll sign next month.", "inbound")).toEqual([]);
+    expect(texts("All good, we will sign for three years.", "inbound")).toEqual([]);
+    expect(texts("Lovely, I'll take the walnut bureau at £640.", "inbound")).toEqual([]);
+    expect(texts("I'll take both, where do I pay?", "inbound")).toEqual([]);
+    expect(texts("Sorry, we'll go elsewhere for the spring order.", "inbound")).toEqual([]);
+    expect(texts("From June we will switch to our parent company's supplier.", "inbound")).toEqual([]);
+    // a document signed and sent back, an act taken away, a present "we sign" with a time: still promises
+    expect(texts("I'll sign the order form and send it back on Thursday.", "inbound")).toHaveLength(1);
+    expect(texts("We'll take the old boiler away on Friday.")).toHaveLength(1);
+    expect(texts("Fine, we sign this week.", "inbound")).toHaveLength(1);
+  });
+  it("reads the writer's demand before 'or we'll' as a threat", () => {
+    expect(
+      texts("We'd need the full deposit by Friday, or we'll release the date to another couple.", "inbound"),
+    ).toEqual([]);
+    expect(texts("I'll send the revised drawings by Friday, or sooner if the survey is quick.")).toHaveLength(1);
+  });
+  it("reads 'if you want to <verb>' as the reader's condition, 'if you want' alone as a courtesy", () => {
+    expect(texts("I'll keep the blue sofa aside until Saturday if you want to try it.")).toEqual([]);
+    expect(texts("I'll send the floor plan tomorrow if you want.")).toHaveLength(1);
+  });
+  it("reads a place held over days, or a clinic's tagged notice, as no act; a booking at a time still is one", () => {
+    expect(texts("Done: bay 14 is reserved for you from Wednesday.")).toEqual([]);
+    expect(texts("Your pitch at the fair is reserved 12-15 June.")).toEqual([]);
+    expect(texts("SmileCare: Hello Jo, your cleaning is confirmed for Fri 13 Mar at 2pm.")).toEqual([]);
+    expect(texts("Meeting room B is booked for you on Thursday at 10am.")).toHaveLength(1);
+  });
+  it("reads payment terms and thanks for a past act as no promise", () => {
+    expect(texts("Payment within 21 days of the invoice date.")).toEqual([]);
+    expect(texts("Many thanks for visiting the showroom today.", "inbound")).toEqual([]);
+    expect(texts("Great chatting this morning.")).toEqual([]);
+    // thanks, then our act: a promise
+    expect(texts("Thanks for visiting today, I'll send the quote tomorrow.")).toHaveLength(1);
+  });
+  it("reads our side on the schedule or booked at the reader's place as a booking", () => {
+    expect(texts("You're on the schedule for Wednesday 8-10am.")).toHaveLength(1);
+    expect(texts("Our two fitters are scheduled there Monday at 8.")).toHaveLength(1);
+    expect(texts("We're scheduled there Friday at 7:30.")).toHaveLength(1);
+    // our own appointment elsewhere is not the reader's
+    expect(texts("I'm scheduled for my own check-up on Friday.")).toEqual([]);
+  });
+});
