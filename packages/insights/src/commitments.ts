@@ -328,13 +328,15 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // round 11: any document named before "to follow" with a time ("Purchase order to follow from the district
   // office by end of next week"); without a time only the documents above ("PO to follow" is no promise yet)
   {
-    re: /^((?:(?:the|an?|our|my|your|full|more|further)\s+)?(?!(?:i|we|you|they|he|she|need|needs|want|wants|happy|glad|hard|easy|going|have|has|had|plan|planning|like|love|nice|good|steps?)\b)(?:[a-z-]+\s+){0,3}?[a-z-]{2,}\s+to\s+follow\b(?=[^.!?]*\b(?:by|before|within|tomorrow|today|tonight|next|this|end of|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b).*)/i,
+    // round 19 (p19): also after a one-word reply and a comma ("Signed off, remittance to follow by 5pm")
+    re: /^(?:(?:approved|agreed|confirmed|accepted|signed(?: off)?|done|great|perfect|ok(?:ay)?|thanks)[,!]\s+)?((?:(?:the|an?|our|my|your|full|more|further)\s+)?(?!(?:i|we|you|they|he|she|need|needs|want|wants|happy|glad|hard|easy|going|have|has|had|plan|planning|like|love|nice|good|steps?)\b)(?:[a-z-]+\s+){0,3}?[a-z-]{2,}\s+to\s+follow\b(?=[^.!?]*\b(?:by|before|within|tomorrow|today|tonight|next|this|end of|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b).*)/i,
     kind: "expect",
   },
   // round 8: a subject-less deliverable on its way from the author's side, with a time ("deposit coming this
   // week", "Revised drawings coming tomorrow"); not the reader's thing ("your parcel coming…" is an ETA)
+  // round 19 (p19): also "going over" or "across" ("Balance going across first thing tomorrow")
   {
-    re: /(?:^|[,;:–—]\s*|\.\s+)((?!(?:your|the weather|rain|snow|storm|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the)\s+)?(?:[a-z-]+\s+){0,2}(?:[a-z]{3,}|po|pi)\s+(?:coming|going out|on (?:its|their) way)\s+(?:from\s+(?:(?:our|my|the)\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b).*)/i,
+    re: /(?:^|[,;:–—]\s*|\.\s+)((?!(?:your|the weather|rain|snow|storm|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the)\s+)?(?:[a-z-]+\s+){0,2}(?:[a-z]{3,}|po|pi)\s+(?:coming|going (?:out|over|across)|on (?:its|their) way)\s+(?:from\s+(?:(?:our|my|the)\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b).*)/i,
     kind: "expect",
   },
   // round 15 (r15r): the same with its verb ("the calendar invite is coming from her in the next 10 minutes": blind14),
@@ -579,7 +581,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "our loss assessor visits the site on Thursday")
   {
     re: new RegExp(
-      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|purchasing|procurement|finance|accounts|accounting|payroll|legal|dispatch|logistics|billing|admin|hr|ops|operations|maintenance|facilities|production|qc|qa|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant|ian))s?(?:\s+(?:in|at|from)\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|do(?=(?:es)?\s+(?:the|a|an|your|our|all|it|them)\b)|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b)|${OPEN_VERB})(?:s|es)?\b(.*)`,
+      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|purchasing|procurement|finance|accounts|accounting|payroll|legal|dispatch|logistics|billing|admin|hr|ops|operations|maintenance|facilities|production|qc|qa|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant|ian))s?(?:\s+(?:in|at|from)\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|do(?=(?:es)?\s+(?:the|a|an|your|our|all|it|them)\b)|(?:start|begin)(?=s?\s+(?:(?:on|at|with)\s+(?=the\s+|your\s+))?(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b)|${OPEN_VERB})(?:s|es)?\b(.*)`,
       "iu",
     ),
     kind: "present",
@@ -599,7 +601,9 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // other claim on the pack this evening": train10, after "and"); not an outing, nor a company's own project ("Halvorsen
   // Pharma is replacing its data warehouse by Q4": blind7)
   {
-    re: /(?:^|[,;:–—]\s*|\band\s+)(?:(?!(?:This|That|It|There|Here|What|Everything|Nothing|Everyone|Everybody|He|She|They|We|I|You|Who|Which|Traffic|Weather)\b)\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?|[Tt]he\s+(?:[a-z-]+\s+)?(?:room|team|desk|office|shop|workshop|lab|kitchen|studio|crew|department|plant|yard|warehouse|depot))\s+(?:is|are|'s)\s+(?:also\s+|just\s+)?(?!(?:tak|spend|throw|host|hav|watch|play|visit|celebrat|enjoy|see|meet|attend|wait|com|go|travel|travell|fly|driv|head|leav|bring|follow)ing\b)((?:re-)?[a-z]+ing)\b(?!\s+(?:its|their|his|her)\b)(.*)/u,
+    // round 19 (p19): also a first name after our role for it ("our payroll lead Dana is re-running the May payslips on
+    // Friday")
+    re: /(?:^|[,;:–—]\s*|\band\s+|\b(?:[Oo]ur|[Mm]y)\s+(?!(?:kids|children|sons?|daughters?|wife|husband|partner|family|parents|mum|mom|dad|friends?|neighbou?rs?)\b)(?:[a-z-]+\s+){1,3}?(?=\p{Lu}))(?:(?!(?:This|That|It|There|Here|What|Everything|Nothing|Everyone|Everybody|He|She|They|We|I|You|Who|Which|Traffic|Weather)\b)\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?|[Tt]he\s+(?:[a-z-]+\s+)?(?:room|team|desk|office|shop|workshop|lab|kitchen|studio|crew|department|plant|yard|warehouse|depot))\s+(?:is|are|'s)\s+(?:also\s+|just\s+)?(?!(?:tak|spend|throw|host|hav|watch|play|visit|celebrat|enjoy|see|meet|attend|wait|com|go|travel|travell|fly|driv|head|leav|bring|follow)ing\b)((?:re-)?[a-z]+ing)\b(?!\s+(?:its|their|his|her)\b)(.*)/u,
     kind: "progressive",
   },
   // progressive with a future time: "Sending the lease tonight", "we're refunding the charge by Thursday"
