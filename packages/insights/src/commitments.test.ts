@@ -835,4 +835,22 @@ describe("round 19 (p19): the forms four new authors write", () => {
     // our own appointment elsewhere is not the reader's
     expect(texts("I'm scheduled for my own check-up on Friday.")).toEqual([]);
   });
+  it("reads a first name after our role in the progressive, not a relative's", () => {
+    expect(texts("Our accounts clerk Femi is reissuing both invoices on Thursday.")).toHaveLength(1);
+    expect(texts("Hi Jo, our lead fitter Sanjay is replacing the hinges tomorrow morning.")).toHaveLength(1);
+    expect(texts("My husband Tom is taking the boat out on Saturday.")).toEqual([]);
+  });
+  it("reads a deliverable 'going over' and a document to follow after a one-word reply", () => {
+    expect(texts("Agreed on the price. Balance going across tomorrow morning", "inbound")).toHaveLength(1);
+    expect(texts("Signed off, remittance to follow by 5pm.", "inbound")).toHaveLength(1);
+    // no time: the document "to follow" stays no promise; a wish is no document
+    expect(texts("Approved, remittance to follow.", "inbound")).toEqual([]);
+    expect(texts("Thanks, happy to follow by Friday.", "inbound")).toEqual([]);
+  });
+  it("reads our crew starting on or with the reader's job", () => {
+    expect(texts("Morning Ken, our crew starts on the Elm Street roof today at 11.")).toHaveLength(1);
+    expect(texts("Hi Sam, our team starts on the loft conversion tomorrow at 8.")).toHaveLength(1);
+    // the reader's own start is not ours
+    expect(texts("Your new manager starts on the team on Monday.")).toEqual([]);
+  });
 });
