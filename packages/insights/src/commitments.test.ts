@@ -853,4 +853,15 @@ describe("round 19 (p19): the forms four new authors write", () => {
     // the reader's own start is not ours
     expect(texts("Your new manager starts on the team on Monday.")).toEqual([]);
   });
+  it("reads a subject inside a time clause, and a fronted time alone, as no promise", () => {
+    expect(texts("We'd like it finished before we bring the cattle in on 3 October.", "inbound")).toEqual([]);
+    expect(texts("Need it fixed before he comes back from Spain, around 20 March.", "inbound")).toEqual([]);
+    // the promise after the time clause stands
+    expect(texts("Once we finish the roof on Friday we'll send the invoice.")).toHaveLength(1);
+    const fronted = texts(
+      "Sorry about that. Starting Monday, Ms. Okafor will teach the Year 9 group, and the missed lessons will be refunded by Friday.",
+    );
+    expect(fronted.filter((t) => /^Starting/.test(t))).toEqual([]);
+    expect(fronted).toHaveLength(1);
+  });
 });

@@ -906,6 +906,9 @@ const PRICE_TERMS =
  */
 const PLEASANTRY =
   /^\s*(?:(?:(?:many|big)\s+)?thanks|thank\s+you)(?:\s+(?:so|very)\s+much|\s+again)?\s+for\s+[a-z]+ing\b|^\s*(?:(?:it\s+)?was\s+)?(?:good|great|nice|lovely)\s+(?:talking|speaking|chatting|seeing|meeting)\b/i;
+/** Round 19 (p19): a fronted time alone, split off its sentence ("Starting Monday, …", "As of tomorrow, …"). */
+const FRONTED_TIME =
+  /^\s*(?:starting|beginning|commencing|effective|as of|from)\s+[^,;.!?\s]+(?:\s+[^,;.!?\s]+){0,2}[,.;:]?\s*$/i;
 function pleasantry(s: string): boolean {
   return (
     PLEASANTRY.test(s) && !/\b(?:will|'ll|’ll|shall|going to|gonna)\b/i.test(s) && !/[,;]\s*(?:i|we|our)\b/i.test(s)
@@ -1089,6 +1092,8 @@ export function matchCommitment(sentence: string): string | null {
   if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s.replace(/(?<=\S\s)May\b/g, "month"))) return null;
   if (THREAT.test(s) || (STANDING_TERMS.test(s) && PRICE_VALIDITY.test(s))) return null;
   if (pleasantry(s)) return null;
+  // round 19 (p19): a fronted time alone, split off its sentence ("Starting Monday, …", "As of tomorrow, …")
+  if (FRONTED_TIME.test(s)) return null;
   // round 15 (r15p): an away notice ("The team is at a wedding all weekend and will get back to you on Monday": train10;
   // "I'm on site all week with limited signal and will get back to you as soon as I can": train12) answers any sender,
   // like round 9's "on my return"
@@ -1115,6 +1120,9 @@ export function matchCommitment(sentence: string): string | null {
     if (/\bas\s+(?:[a-z]+\s+){1,2}as\s+[^,.;!?]{0,40}$/i.test(before)) continue;
     // "thank you for pushing to go out tonight": gratitude for an act already done
     if (THANKS_FOR.test(before)) continue;
+    // round 19 (p19): a subject inside a time clause dates another act, it promises none ("We need it before we bring
+    // the sheep in on Friday", "…before she comes home around 10 May")
+    if (/\b(?:before|after|until|till|once|when|whenever|as soon as|by the time)\s*$/i.test(before)) continue;
     // a reminder restates an arrangement; only an explicit first-person promise in it counts
     // ("Quick heads up: expect the revised plan in your inbox before 10 tomorrow" announces a delivery: round 9)
     if (reminder && kind !== "expect" && !/\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\b/i.test(s)) return null;
@@ -1947,6 +1955,7 @@ export function refusedByForm(clause: string): boolean {
     NEW_ARRANGEMENT.test(head) ||
     // round 19 (p19): payment terms and a pleasantry (see verblessPart, matchCommitment)
     PAYMENT_TERMS.test(head) ||
+    FRONTED_TIME.test(head) ||
     pleasantry(head) ||
     (FINISHED_STATE.test(clause) && !hasDeadlineWords(clause.replace(/\btoday\b/gi, "")))
   );
@@ -2074,6 +2083,9 @@ export function extractCommitments(
       // a standing arrangement split off a promise of the same sentence ("From today all requests will come from
       // me alone, and the list will be with you by noon") is not one itself
       if (pieces.length > 1 && STANDING_FROM.test(piece.text)) continue;
+      // round 19 (p19): nor is a fronted time split off its sentence, whatever read it ("Starting tomorrow, Ms. Tan will
+      // take over the class")
+      if (FRONTED_TIME.test(piece.text)) continue;
       // round 9: in a customer's message "the plumber comes Monday" is the reader's tradesman, not the author's
       if (msg.direction === "inbound" && READERS_ROLE.test(piece.text)) continue;
       if (msg.direction === "inbound" && BUYER_DECISION.test(piece.text)) continue;
