@@ -864,4 +864,10 @@ describe("round 19 (p19): the forms four new authors write", () => {
     expect(fronted.filter((t) => /^Starting/.test(t))).toEqual([]);
     expect(fronted).toHaveLength(1);
   });
+  it("reads 'tell me and I …' as the reader's condition and 'if that still works' as a courtesy", () => {
+    expect(texts("Tell me which day and I book the van for 8am.")).toEqual([]);
+    expect(texts("Our surveyor Lina Berg will measure the loft on Friday at 10 if that still works.")).toHaveLength(1);
+    // "tell" as our own act is still one
+    expect(texts("I'll tell the driver to call you tomorrow at 8.")).toHaveLength(1);
+  });
 });

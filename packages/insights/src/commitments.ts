@@ -876,8 +876,9 @@ const BARGAIN = String.raw`(?:do|make it|give (?:me|us))\s+(?![^,.;!?]{0,12}?\d+
 // round 16 (r16p): also the counter-offer told in new words, the same condition as blind13's and blind14's priced
 // form: "Do that and I'll sign the order off tomorrow" after the buyer's own price, "You get within $5 of that and the
 // PO's yours this week" (blind16); "do that" only opening the sentence ("I'll do that and deliver them" promises)
+// round 19 (p19): "Tell me and I book him for Monday": the reader's word is the condition, as with "let me know"
 const ULTIMATUM = new RegExp(
-  String.raw`(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:let (?:me|us) know(?:\s+[^,.;!?]{1,30}?)?|(?:you\s+)?(?:get|come|go|drop|bring it|get it|knock it|come down|meet (?:me|us))\s+(?:down\s+)?(?:to|within)\s+[^,.;!?]{0,12}?\d[^.;!?]{0,60}?|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|${BARGAIN}|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40})\s+and\s+$|^\s*(?:(?:just|so|ok|okay)\s+)?do\s+(?:that|this|it)\s+and\s+$`,
+  String.raw`(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:(?:let (?:me|us) know|tell (?:me|us))(?:\s+[^,.;!?]{1,30}?)?|(?:you\s+)?(?:get|come|go|drop|bring it|get it|knock it|come down|meet (?:me|us))\s+(?:down\s+)?(?:to|within)\s+[^,.;!?]{0,12}?\d[^.;!?]{0,60}?|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|${BARGAIN}|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40})\s+and\s+$|^\s*(?:(?:just|so|ok|okay)\s+)?do\s+(?:that|this|it)\s+and\s+$`,
   "i",
 );
 const CONCESSION =
@@ -1622,11 +1623,11 @@ export function matchCommitment(sentence: string): string | null {
 
 /**
  * Conditions that are politeness rather than conditions ("if that works", "if possible", "if needed"). Round 19 (p19):
- * not "if you want to <verb>": the reader's own step is a condition ("I'll keep it aside till Friday if you want to
+ * also "if that still works"; not "if you want to <verb>": the reader's own step is a condition ("I'll keep it aside till Friday if you want to
  * try it on").
  */
 const COURTESY_IF =
-  /\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:(?:like|want|prefer|wish)(?!\s+to\b)|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b|\bunless\s+(?:you|i|we)\s+(?:tell|hear|say|let|instruct|advise)\b[^.!?]{0,20}?\botherwise\b/i;
+  /\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:still\s+)?(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:(?:like|want|prefer|wish)(?!\s+to\b)|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b|\bunless\s+(?:you|i|we)\s+(?:tell|hear|say|let|instruct|advise)\b[^.!?]{0,20}?\botherwise\b/i;
 const COURTESY_IF_ALL = new RegExp(COURTESY_IF.source, "gi");
 function courtesyOnly(s: string): boolean {
   const conditions =
