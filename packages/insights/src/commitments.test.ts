@@ -870,4 +870,12 @@ describe("round 19 (p19): the forms four new authors write", () => {
     // "tell" as our own act is still one
     expect(texts("I'll tell the driver to call you tomorrow at 8.")).toHaveLength(1);
   });
+  it("reads a reminder after a vocative, a state since a past time and the writer's principal's act as no promise", () => {
+    expect(texts("Crew, reminder: gas safety checks next week.")).toEqual([]);
+    expect(texts("Pumping since 5am.", "inbound")).toEqual([]);
+    expect(texts("Our client pays the balance on Friday.", "inbound")).toEqual([]);
+    // our own promise in a reminder, and our customer-service team, still promise
+    expect(texts("Team, reminder: I'll send the rota on Friday.")).toHaveLength(1);
+    expect(texts("Our customer service team will call you tomorrow at 10.")).toHaveLength(1);
+  });
 });

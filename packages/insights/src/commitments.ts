@@ -829,7 +829,9 @@ const HEDGE =
 const NEGATED_MODAL =
   /\b(?:i|we)\s*(?:won't|will not|shall not|'ll not|'ll never|will never|can't|cannot|am not going to|'m not going to|are not going to|'re not going to|aren't going to)\b/i;
 /** A notice of something already arranged ("Reminder: your visit is booked for…"), not a new promise. */
-const REMINDER = /^(?:(?:just|a|quick|friendly|gentle|kind)\s+)*(?:reminder|fyi|heads[- ]up|note)\b/i;
+// round 19 (p19): also after a short vocative ("Team, reminder: …", "Good pm Ma'am Joy, reminder po: …")
+const REMINDER =
+  /^(?:[^,:.!?]{1,30},\s+)?(?:(?:just|a|quick|friendly|gentle|kind)\s+)*(?:reminder|fyi|heads[- ]up|note)\b/i;
 /** A new standing duty ("From now on I'll approve…", "I'll now sign off…"): a role, not a promise with a deadline. */
 const STANDING =
   /\b(?:from now on|going forward|moving forward|in (?:the )?future|henceforth|from today on|(?:will|'ll) now)\b/i;
@@ -907,6 +909,10 @@ const PRICE_TERMS =
  */
 const PLEASANTRY =
   /^\s*(?:(?:(?:many|big)\s+)?thanks|thank\s+you)(?:\s+(?:so|very)\s+much|\s+again)?\s+for\s+[a-z]+ing\b|^\s*(?:(?:it\s+)?was\s+)?(?:good|great|nice|lovely)\s+(?:talking|speaking|chatting|seeing|meeting)\b/i;
+const SINCE_TIME =
+  /\bsince\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b|yesterday|last\b|then\b|this (?:morning|afternoon)|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)/i;
+const PRINCIPAL_ACT =
+  /^\s*(?:my|our)\s+(?:clients?|customers?|principals?|landlords?)\b(?!\s+(?:services?|support|care|success|team|desk|portal|account|relations))/i;
 /** Round 19 (p19): a fronted time alone, split off its sentence ("Starting Monday, …", "As of tomorrow, …"). */
 const FRONTED_TIME =
   /^\s*(?:starting|beginning|commencing|effective|as of|from)\s+[^,;.!?\s]+(?:\s+[^,;.!?\s]+){0,2}[,.;:]?\s*$/i;
@@ -1093,6 +1099,10 @@ export function matchCommitment(sentence: string): string | null {
   if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s.replace(/(?<=\S\s)May\b/g, "month"))) return null;
   if (THREAT.test(s) || (STANDING_TERMS.test(s) && PRICE_VALIDITY.test(s))) return null;
   if (pleasantry(s)) return null;
+  // round 19 (p19): a state since a past time ("Running since 6am", "We've been open since Monday")
+  if (SINCE_TIME.test(s) && !/\b(?:will|'ll|’ll|shall|going to|gonna)\b/i.test(s)) return null;
+  // round 19 (p19): what the writer's principal does ("My client transfers the deposit tomorrow"), reported
+  if (PRINCIPAL_ACT.test(s)) return null;
   // round 19 (p19): a fronted time alone, split off its sentence ("Starting Monday, …", "As of tomorrow, …")
   if (FRONTED_TIME.test(s)) return null;
   // round 15 (r15p): an away notice ("The team is at a wedding all weekend and will get back to you on Monday": train10;
