@@ -878,4 +878,13 @@ describe("round 19 (p19): the forms four new authors write", () => {
     expect(texts("Team, reminder: I'll send the rota on Friday.")).toHaveLength(1);
     expect(texts("Our customer service team will call you tomorrow at 10.")).toHaveLength(1);
   });
+  it("reads a thing done now and the reader's money taken as no promise of ours", () => {
+    expect(texts("Sorry! The credit is applied now, should show on your statement in 2-4 days.")).toEqual([]);
+    expect(texts("Welcome aboard. Your first instalment will be charged on 1 June.")).toEqual([]);
+    // a promise after the state, and a refund of the reader's money, still promise
+    expect(texts("Two pallets are wrapped now, the first will be with you by 11 and the rest before 2.")).not.toEqual(
+      [],
+    );
+    expect(texts("Your deposit will be refunded by Friday.")).toHaveLength(1);
+  });
 });

@@ -911,6 +911,9 @@ const PLEASANTRY =
   /^\s*(?:(?:(?:many|big)\s+)?thanks|thank\s+you)(?:\s+(?:so|very)\s+much|\s+again)?\s+for\s+[a-z]+ing\b|^\s*(?:(?:it\s+)?was\s+)?(?:good|great|nice|lovely)\s+(?:talking|speaking|chatting|seeing|meeting)\b/i;
 const SINCE_TIME =
   /\bsince\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b|yesterday|last\b|then\b|this (?:morning|afternoon)|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)/i;
+const DONE_NOW = /\b(?:is|are|'s|has been|have been)\s+(?:now\s+[a-z]+ed|[a-z]+ed\s+now)\b/i;
+const READERS_CHARGE =
+  /\b(?:payments?|instal(?:l)?ments?|fees?|subscriptions?|your card|your account|direct debits?)\s+(?:will|'ll|is going to|are going to)\s+be\s+(?:charged|debited|taken|collected|deducted)\b/i;
 const PRINCIPAL_ACT =
   /^\s*(?:my|our)\s+(?:clients?|customers?|principals?|landlords?)\b(?!\s+(?:services?|support|care|success|team|desk|portal|account|relations))/i;
 /** Round 19 (p19): a fronted time alone, split off its sentence ("Starting Monday, …", "As of tomorrow, …"). */
@@ -1103,6 +1106,10 @@ export function matchCommitment(sentence: string): string | null {
   if (SINCE_TIME.test(s) && !/\b(?:will|'ll|’ll|shall|going to|gonna)\b/i.test(s)) return null;
   // round 19 (p19): what the writer's principal does ("My client transfers the deposit tomorrow"), reported
   if (PRINCIPAL_ACT.test(s)) return null;
+  // round 19 (p19): a thing done now, in the present passive, with no future ("The refund is processed now, it shows in
+  // 3-5 days"),
+  // and the reader's money taken ("The first instalment will be charged on 1 May"): no act of ours to come
+  if ((DONE_NOW.test(s) && !/\b(?:will|'ll|’ll|shall|going to)\b/i.test(s)) || READERS_CHARGE.test(s)) return null;
   // round 19 (p19): a fronted time alone, split off its sentence ("Starting Monday, …", "As of tomorrow, …")
   if (FRONTED_TIME.test(s)) return null;
   // round 15 (r15p): an away notice ("The team is at a wedding all weekend and will get back to you on Monday": train10;
@@ -1964,9 +1971,11 @@ export function refusedByForm(clause: string): boolean {
     THIRD_PERSON_OWN.test(head) ||
     // a new arrangement taking effect ("The new rota starts on Monday"): a notice of change, nobody's act
     NEW_ARRANGEMENT.test(head) ||
-    // round 19 (p19): payment terms and a pleasantry (see verblessPart, matchCommitment)
+    // round 19 (p19): payment terms, a pleasantry, a fronted time and the reader's money taken (see verblessPart,
+    // matchCommitment)
     PAYMENT_TERMS.test(head) ||
     FRONTED_TIME.test(head) ||
+    READERS_CHARGE.test(clause) ||
     pleasantry(head) ||
     (FINISHED_STATE.test(clause) && !hasDeadlineWords(clause.replace(/\btoday\b/gi, "")))
   );
@@ -1990,7 +1999,7 @@ const TRIP_FOR_READER = /\b(?:to|and)\s+(?:help|bring|deliver|drop|collect|pick|
 const TRAVEL =
   /\b(?:go|going|fly|flying|travel(?:l?ing)?|head(?:ing)?|off)\s+(?:out\s+|over\s+|up\s+|down\s+|back\s+)?to\s+\p{Lu}/u;
 const NO_ACT_AFTER_FUTURE =
-  /\b(?:will|'ll|’ll|shall|going to|gonna)\s+(?:(?:also|just|then|still|definitely)\s+)?(?:want|like|love|miss|hope|assume|admit|bet|think|guess|consider|remember|appreciate|forget|believe|sleep|trust|imagine|lose|know|recommend|wear|die|enjoy|celebrate|be off|be away|be out|be on (?:leave|holiday|vacation))\b/i;
+  /\b(?:will|'ll|’ll|shall|going to|gonna)\s+(?:(?:also|just|then|still|definitely)\s+)?(?:want|like|love|miss|hope|assume|admit|bet|think|guess|consider|remember|appreciate|forget|believe|sleep|trust|imagine|lose|know|recommend|wear|die|enjoy|celebrate|be off|be away|be out|be on (?:leave|holiday|vacation)|be (?:free|available|from))\b/i;
 const OPENER =
   /^\s*(?:i|we)(?:'m|’m|'re|’re|\s+am|\s+are)\s+(?:just\s+)?(?:writing|emailing|reaching out|getting in touch|contacting you|messaging|texting)\s+(?:to|about|regarding|re|with regard to|in regard to)\b/i;
 const HOUSEHOLD =
