@@ -887,4 +887,10 @@ describe("round 19 (p19): the forms four new authors write", () => {
     );
     expect(texts("Your deposit will be refunded by Friday.")).toHaveLength(1);
   });
+  it("reads 'in case' after a dated act as a precaution, not a condition", () => {
+    expect(texts("I'll post the spare keys tomorrow in case the agent needs them.")).toHaveLength(1);
+    // without a time, or fronted, it still governs
+    expect(texts("I'll post the spare keys in case the agent needs them.")).toEqual([]);
+    expect(texts("In case the agent agrees, I'll post the keys tomorrow.")).toEqual([]);
+  });
 });

@@ -1640,11 +1640,12 @@ export function matchCommitment(sentence: string): string | null {
 
 /**
  * Conditions that are politeness rather than conditions ("if that works", "if possible", "if needed"). Round 19 (p19):
- * also "if that still works"; not "if you want to <verb>": the reader's own step is a condition ("I'll keep it aside till Friday if you want to
+ * also "if that still works", and "in case", a precaution the act does not wait on ("I'll bring a spare in case"); not
+ * "if you want to <verb>": the reader's own step is a condition ("I'll keep it aside till Friday if you want to
  * try it on").
  */
 const COURTESY_IF =
-  /\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:still\s+)?(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:(?:like|want|prefer|wish)(?!\s+to\b)|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b|\bunless\s+(?:you|i|we)\s+(?:tell|hear|say|let|instruct|advise)\b[^.!?]{0,20}?\botherwise\b/i;
+  /\bin case\b|\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:still\s+)?(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:(?:like|want|prefer|wish)(?!\s+to\b)|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b|\bunless\s+(?:you|i|we)\s+(?:tell|hear|say|let|instruct|advise)\b[^.!?]{0,20}?\botherwise\b/i;
 const COURTESY_IF_ALL = new RegExp(COURTESY_IF.source, "gi");
 function courtesyOnly(s: string): boolean {
   const conditions =
