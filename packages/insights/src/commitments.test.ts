@@ -916,3 +916,108 @@ describe("extractCommitments: round 19 (due19), the first day of a period begun 
     expect(got.at(-1)).toBe("2026-03-16T09:30:00.000Z");
   });
 });
+
+describe("round 19 (p19): the forms four new authors write", () => {
+  const texts = (text: string, direction: "inbound" | "outbound" = "outbound") =>
+    extractCommitments(msg(text, { direction })).map((c) => c.text);
+  it("reads a buyer's decision to sign, take the goods or leave as no promise, but not signing and returning", () => {
+    expect(texts("Thanks Priya, we'll sign next month.", "inbound")).toEqual([]);
+    expect(texts("All good, we will sign for three years.", "inbound")).toEqual([]);
+    expect(texts("Lovely, I'll take the walnut bureau at £640.", "inbound")).toEqual([]);
+    expect(texts("I'll take both, where do I pay?", "inbound")).toEqual([]);
+    expect(texts("Sorry, we'll go elsewhere for the spring order.", "inbound")).toEqual([]);
+    expect(texts("From June we will switch to our parent company's supplier.", "inbound")).toEqual([]);
+    // a document signed and sent back, an act taken away, a present "we sign" with a time: still promises
+    expect(texts("I'll sign the order form and send it back on Thursday.", "inbound")).toHaveLength(1);
+    expect(texts("We'll take the old boiler away on Friday.")).toHaveLength(1);
+    expect(texts("Fine, we sign this week.", "inbound")).toHaveLength(1);
+  });
+  it("reads the writer's demand before 'or we'll' as a threat", () => {
+    expect(
+      texts("We'd need the full deposit by Friday, or we'll release the date to another couple.", "inbound"),
+    ).toEqual([]);
+    expect(texts("I'll send the revised drawings by Friday, or sooner if the survey is quick.")).toHaveLength(1);
+  });
+  it("reads 'if you want to <verb>' as the reader's condition, 'if you want' alone as a courtesy", () => {
+    expect(texts("I'll keep the blue sofa aside until Saturday if you want to try it.")).toEqual([]);
+    expect(texts("I'll send the floor plan tomorrow if you want.")).toHaveLength(1);
+  });
+  it("reads a place held over days, or a clinic's tagged notice, as no act; a booking at a time still is one", () => {
+    expect(texts("Done: bay 14 is reserved for you from Wednesday.")).toEqual([]);
+    expect(texts("Your pitch at the fair is reserved 12-15 June.")).toEqual([]);
+    expect(texts("SmileCare: Hello Jo, your cleaning is confirmed for Fri 13 Mar at 2pm.")).toEqual([]);
+    expect(texts("Meeting room B is booked for you on Thursday at 10am.")).toHaveLength(1);
+  });
+  it("reads payment terms and thanks for a past act as no promise", () => {
+    expect(texts("Payment within 21 days of the invoice date.")).toEqual([]);
+    expect(texts("Many thanks for visiting the showroom today.", "inbound")).toEqual([]);
+    expect(texts("Great chatting this morning.")).toEqual([]);
+    // thanks, then our act: a promise
+    expect(texts("Thanks for visiting today, I'll send the quote tomorrow.")).toHaveLength(1);
+  });
+  it("reads our side on the schedule or booked at the reader's place as a booking", () => {
+    expect(texts("You're on the schedule for Wednesday 8-10am.")).toHaveLength(1);
+    expect(texts("Our two fitters are scheduled there Monday at 8.")).toHaveLength(1);
+    expect(texts("We're scheduled there Friday at 7:30.")).toHaveLength(1);
+    // our own appointment elsewhere is not the reader's
+    expect(texts("I'm scheduled for my own check-up on Friday.")).toEqual([]);
+  });
+  it("reads a first name after our role in the progressive, not a relative's", () => {
+    expect(texts("Our accounts clerk Femi is reissuing both invoices on Thursday.")).toHaveLength(1);
+    expect(texts("Hi Jo, our lead fitter Sanjay is replacing the hinges tomorrow morning.")).toHaveLength(1);
+    expect(texts("My husband Tom is taking the boat out on Saturday.")).toEqual([]);
+  });
+  it("reads a deliverable 'going over' and a document to follow after a one-word reply", () => {
+    expect(texts("Agreed on the price. Balance going across tomorrow morning", "inbound")).toHaveLength(1);
+    expect(texts("Signed off, remittance to follow by 5pm.", "inbound")).toHaveLength(1);
+    // no time: the document "to follow" stays no promise; a wish is no document
+    expect(texts("Approved, remittance to follow.", "inbound")).toEqual([]);
+    expect(texts("Thanks, happy to follow by Friday.", "inbound")).toEqual([]);
+  });
+  it("reads our crew starting on or with the reader's job", () => {
+    expect(texts("Morning Ken, our crew starts on the Elm Street roof today at 11.")).toHaveLength(1);
+    expect(texts("Hi Sam, our team starts on the loft conversion tomorrow at 8.")).toHaveLength(1);
+    // the reader's own start is not ours
+    expect(texts("Your new manager starts on the team on Monday.")).toEqual([]);
+  });
+  it("reads a subject inside a time clause, and a fronted time alone, as no promise", () => {
+    expect(texts("We'd like it finished before we bring the cattle in on 3 October.", "inbound")).toEqual([]);
+    expect(texts("Need it fixed before he comes back from Spain, around 20 March.", "inbound")).toEqual([]);
+    // the promise after the time clause stands
+    expect(texts("Once we finish the roof on Friday we'll send the invoice.")).toHaveLength(1);
+    const fronted = texts(
+      "Sorry about that. Starting Monday, Ms. Okafor will teach the Year 9 group, and the missed lessons will be refunded by Friday.",
+    );
+    expect(fronted.filter((t) => /^Starting/.test(t))).toEqual([]);
+    expect(fronted).toHaveLength(1);
+  });
+  it("reads 'tell me and I …' as the reader's condition and 'if that still works' as a courtesy", () => {
+    expect(texts("Tell me which day and I book the van for 8am.")).toEqual([]);
+    expect(texts("Our surveyor Lina Berg will measure the loft on Friday at 10 if that still works.")).toHaveLength(1);
+    // "tell" as our own act is still one
+    expect(texts("I'll tell the driver to call you tomorrow at 8.")).toHaveLength(1);
+  });
+  it("reads a reminder after a vocative, a state since a past time and the writer's principal's act as no promise", () => {
+    expect(texts("Crew, reminder: gas safety checks next week.")).toEqual([]);
+    expect(texts("Pumping since 5am.", "inbound")).toEqual([]);
+    expect(texts("Our client pays the balance on Friday.", "inbound")).toEqual([]);
+    // our own promise in a reminder, and our customer-service team, still promise
+    expect(texts("Team, reminder: I'll send the rota on Friday.")).toHaveLength(1);
+    expect(texts("Our customer service team will call you tomorrow at 10.")).toHaveLength(1);
+  });
+  it("reads a thing done now and the reader's money taken as no promise of ours", () => {
+    expect(texts("Sorry! The credit is applied now, should show on your statement in 2-4 days.")).toEqual([]);
+    expect(texts("Welcome aboard. Your first instalment will be charged on 1 June.")).toEqual([]);
+    // a promise after the state, and a refund of the reader's money, still promise
+    expect(texts("Two pallets are wrapped now, the first will be with you by 11 and the rest before 2.")).not.toEqual(
+      [],
+    );
+    expect(texts("Your deposit will be refunded by Friday.")).toHaveLength(1);
+  });
+  it("reads 'in case' after a dated act as a precaution, not a condition", () => {
+    expect(texts("I'll post the spare keys tomorrow in case the agent needs them.")).toHaveLength(1);
+    // without a time, or fronted, it still governs
+    expect(texts("I'll post the spare keys in case the agent needs them.")).toEqual([]);
+    expect(texts("In case the agent agrees, I'll post the keys tomorrow.")).toEqual([]);
+  });
+});

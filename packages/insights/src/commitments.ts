@@ -329,13 +329,15 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // round 11: any document named before "to follow" with a time ("Purchase order to follow from the district
   // office by end of next week"); without a time only the documents above ("PO to follow" is no promise yet)
   {
-    re: /^((?:(?:the|an?|our|my|your|full|more|further)\s+)?(?!(?:i|we|you|they|he|she|need|needs|want|wants|happy|glad|hard|easy|going|have|has|had|plan|planning|like|love|nice|good|steps?)\b)(?:[a-z-]+\s+){0,3}?[a-z-]{2,}\s+to\s+follow\b(?=[^.!?]*\b(?:by|before|within|tomorrow|today|tonight|next|this|end of|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b).*)/i,
+    // round 19 (p19): also after a one-word reply and a comma ("Signed off, remittance to follow by 5pm")
+    re: /^(?:(?:approved|agreed|confirmed|accepted|signed(?: off)?|done|great|perfect|ok(?:ay)?|thanks)[,!]\s+)?((?:(?:the|an?|our|my|your|full|more|further)\s+)?(?!(?:i|we|you|they|he|she|need|needs|want|wants|happy|glad|hard|easy|going|have|has|had|plan|planning|like|love|nice|good|steps?)\b)(?:[a-z-]+\s+){0,3}?[a-z-]{2,}\s+to\s+follow\b(?=[^.!?]*\b(?:by|before|within|tomorrow|today|tonight|next|this|end of|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b).*)/i,
     kind: "expect",
   },
   // round 8: a subject-less deliverable on its way from the author's side, with a time ("deposit coming this
   // week", "Revised drawings coming tomorrow"); not the reader's thing ("your parcel coming…" is an ETA)
+  // round 19 (p19): also "going over" or "across" ("Balance going across first thing tomorrow")
   {
-    re: /(?:^|[,;:–—]\s*|\.\s+)((?!(?:your|the weather|rain|snow|storm|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the)\s+)?(?:[a-z-]+\s+){0,2}(?:[a-z]{3,}|po|pi)\s+(?:coming|going out|on (?:its|their) way)\s+(?:from\s+(?:(?:our|my|the)\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b).*)/i,
+    re: /(?:^|[,;:–—]\s*|\.\s+)((?!(?:your|the weather|rain|snow|storm|traffic|bus|train|flight|taxi|cab)\b)(?:(?:our|my|the)\s+)?(?:[a-z-]+\s+){0,2}(?:[a-z]{3,}|po|pi)\s+(?:coming|going (?:out|over|across)|on (?:its|their) way)\s+(?:from\s+(?:(?:our|my|the)\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?=(?:by|before|on|this|tomorrow|today|tonight|next|within|later|early|end)\b).*)/i,
     kind: "expect",
   },
   // round 15 (r15r): the same with its verb ("the calendar invite is coming from her in the next 10 minutes": blind14),
@@ -580,7 +582,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "our loss assessor visits the site on Thursday")
   {
     re: new RegExp(
-      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|purchasing|procurement|finance|accounts|accounting|payroll|legal|dispatch|logistics|billing|admin|hr|ops|operations|maintenance|facilities|production|qc|qa|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant|ian))s?(?:\s+(?:in|at|from)\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|do(?=(?:es)?\s+(?:the|a|an|your|our|all|it|them)\b)|(?:start|begin)(?=s?\s+(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b)|${OPEN_VERB})(?:s|es)?\b(.*)`,
+      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|purchasing|procurement|finance|accounts|accounting|payroll|legal|dispatch|logistics|billing|admin|hr|ops|operations|maintenance|facilities|production|qc|qa|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant|ian))s?(?:\s+(?:in|at|from)\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|do(?=(?:es)?\s+(?:the|a|an|your|our|all|it|them)\b)|(?:start|begin)(?=s?\s+(?:(?:on|at|with)\s+(?=the\s+|your\s+))?(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b)|${OPEN_VERB})(?:s|es)?\b(.*)`,
       "iu",
     ),
     kind: "present",
@@ -600,7 +602,9 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // other claim on the pack this evening": train10, after "and"); not an outing, nor a company's own project ("Halvorsen
   // Pharma is replacing its data warehouse by Q4": blind7)
   {
-    re: /(?:^|[,;:–—]\s*|\band\s+)(?:(?!(?:This|That|It|There|Here|What|Everything|Nothing|Everyone|Everybody|He|She|They|We|I|You|Who|Which|Traffic|Weather)\b)\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?|[Tt]he\s+(?:[a-z-]+\s+)?(?:room|team|desk|office|shop|workshop|lab|kitchen|studio|crew|department|plant|yard|warehouse|depot))\s+(?:is|are|'s)\s+(?:also\s+|just\s+)?(?!(?:tak|spend|throw|host|hav|watch|play|visit|celebrat|enjoy|see|meet|attend|wait|com|go|travel|travell|fly|driv|head|leav|bring|follow)ing\b)((?:re-)?[a-z]+ing)\b(?!\s+(?:its|their|his|her)\b)(.*)/u,
+    // round 19 (p19): also a first name after our role for it ("our payroll lead Dana is re-running the May payslips on
+    // Friday")
+    re: /(?:^|[,;:–—]\s*|\band\s+|\b(?:[Oo]ur|[Mm]y)\s+(?!(?:kids|children|sons?|daughters?|wife|husband|partner|family|parents|mum|mom|dad|friends?|neighbou?rs?)\b)(?:[a-z-]+\s+){1,3}?(?=\p{Lu}))(?:(?!(?:This|That|It|There|Here|What|Everything|Nothing|Everyone|Everybody|He|She|They|We|I|You|Who|Which|Traffic|Weather)\b)\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?|[Tt]he\s+(?:[a-z-]+\s+)?(?:room|team|desk|office|shop|workshop|lab|kitchen|studio|crew|department|plant|yard|warehouse|depot))\s+(?:is|are|'s)\s+(?:also\s+|just\s+)?(?!(?:tak|spend|throw|host|hav|watch|play|visit|celebrat|enjoy|see|meet|attend|wait|com|go|travel|travell|fly|driv|head|leav|bring|follow)ing\b)((?:re-)?[a-z]+ing)\b(?!\s+(?:its|their|his|her)\b)(.*)/u,
     kind: "progressive",
   },
   // progressive with a future time: "Sending the lease tonight", "we're refunding the charge by Thursday"
@@ -826,7 +830,9 @@ const HEDGE =
 const NEGATED_MODAL =
   /\b(?:i|we)\s*(?:won't|will not|shall not|'ll not|'ll never|will never|can't|cannot|am not going to|'m not going to|are not going to|'re not going to|aren't going to)\b/i;
 /** A notice of something already arranged ("Reminder: your visit is booked for…"), not a new promise. */
-const REMINDER = /^(?:(?:just|a|quick|friendly|gentle|kind)\s+)*(?:reminder|fyi|heads[- ]up|note)\b/i;
+// round 19 (p19): also after a short vocative ("Team, reminder: …", "Good pm Ma'am Joy, reminder po: …")
+const REMINDER =
+  /^(?:[^,:.!?]{1,30},\s+)?(?:(?:just|a|quick|friendly|gentle|kind)\s+)*(?:reminder|fyi|heads[- ]up|note)\b/i;
 /** A new standing duty ("From now on I'll approve…", "I'll now sign off…"): a role, not a promise with a deadline. */
 const STANDING =
   /\b(?:from now on|going forward|moving forward|in (?:the )?future|henceforth|from today on|(?:will|'ll) now)\b/i;
@@ -873,8 +879,9 @@ const BARGAIN = String.raw`(?:do|make it|give (?:me|us))\s+(?![^,.;!?]{0,12}?\d+
 // round 16 (r16p): also the counter-offer told in new words, the same condition as blind13's and blind14's priced
 // form: "Do that and I'll sign the order off tomorrow" after the buyer's own price, "You get within $5 of that and the
 // PO's yours this week" (blind16); "do that" only opening the sentence ("I'll do that and deliver them" promises)
+// round 19 (p19): "Tell me and I book him for Monday": the reader's word is the condition, as with "let me know"
 const ULTIMATUM = new RegExp(
-  String.raw`(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:let (?:me|us) know(?:\s+[^,.;!?]{1,30}?)?|(?:you\s+)?(?:get|come|go|drop|bring it|get it|knock it|come down|meet (?:me|us))\s+(?:down\s+)?(?:to|within)\s+[^,.;!?]{0,12}?\d[^.;!?]{0,60}?|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|${BARGAIN}|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40})\s+and\s+$|^\s*(?:(?:just|so|ok|okay)\s+)?do\s+(?:that|this|it)\s+and\s+$`,
+  String.raw`(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:(?:let (?:me|us) know|tell (?:me|us))(?:\s+[^,.;!?]{1,30}?)?|(?:you\s+)?(?:get|come|go|drop|bring it|get it|knock it|come down|meet (?:me|us))\s+(?:down\s+)?(?:to|within)\s+[^,.;!?]{0,12}?\d[^.;!?]{0,60}?|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|${BARGAIN}|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40})\s+and\s+$|^\s*(?:(?:just|so|ok|okay)\s+)?do\s+(?:that|this|it)\s+and\s+$`,
   "i",
 );
 const CONCESSION =
@@ -897,17 +904,42 @@ const PRICE_VALIDITY =
  */
 const PRICE_TERMS =
   /(?:[$€£¥₹]\s?\d|\b(?:usd|eur|gbp|aed|inr|rs|chf|sek|nok|dkk|pln|zar|aud|cad|nzd|mxn|brl|jpy|sgd)\s?\d|\d\s?(?:[$€£]|\b(?:usd|eur|gbp|aed|euros?|dollars?|pounds?)\b))[^.!?]{0,40}?\b(?:per|a|an|each)\s+(?:kg|kilo|hour|hr|night|day|week|month|head|person|pax|unit|pallet|seat|piece|pc|word|litre|liter|ton|tonne|container|trip|load)\b/i;
+/**
+ * Round 19 (p19): thanks for a past act or a pleasantry about a talk ("Thanks so much for visiting today", "Lovely
+ * meeting you this morning") looks back, whatever time it names; not when our side then says what it will do.
+ */
+const PLEASANTRY =
+  /^\s*(?:(?:(?:many|big)\s+)?thanks|thank\s+you)(?:\s+(?:so|very)\s+much|\s+again)?\s+for\s+[a-z]+ing\b|^\s*(?:(?:it\s+)?was\s+)?(?:good|great|nice|lovely)\s+(?:talking|speaking|chatting|seeing|meeting)\b/i;
+const SINCE_TIME =
+  /\bsince\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b|yesterday|last\b|then\b|this (?:morning|afternoon)|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)/i;
+const DONE_NOW = /\b(?:is|are|'s|has been|have been)\s+(?:now\s+[a-z]+ed|[a-z]+ed\s+now)\b/i;
+const READERS_CHARGE =
+  /\b(?:payments?|instal(?:l)?ments?|fees?|subscriptions?|your card|your account|direct debits?)\s+(?:will|'ll|is going to|are going to)\s+be\s+(?:charged|debited|taken|collected|deducted)\b/i;
+const PRINCIPAL_ACT =
+  /^\s*(?:my|our)\s+(?:clients?|customers?|principals?|landlords?)\b(?!\s+(?:services?|support|care|success|team|desk|portal|account|relations))/i;
+/** Round 19 (p19): a fronted time alone, split off its sentence ("Starting Monday, …", "As of tomorrow, …"). */
+const FRONTED_TIME =
+  /^\s*(?:starting|beginning|commencing|effective|as of|from)\s+[^,;.!?\s]+(?:\s+[^,;.!?\s]+){0,2}[,.;:]?\s*$/i;
+function pleasantry(s: string): boolean {
+  return (
+    PLEASANTRY.test(s) && !/\b(?:will|'ll|’ll|shall|going to|gonna)\b/i.test(s) && !/[,;]\s*(?:i|we|our)\b/i.test(s)
+  );
+}
 /** Round 14: an imperative, then "or I'll/we'll": a threat whose condition is the reader's step. */
+// round 19 (p19): also the writer's demand before "or": "We'd want the full price, or we'll take it to auction"
 const THREAT =
-  /^\s*(?:please\s+|just\s+)?(?!(?:i|we|you|he|she|they|it|our|my|the|a|an|this|that|there|one|either|whether)\b)[a-z]+\b[^.!?]{0,120}?\s+or\s+(?:else\s+)?(?:i|we)(?:'ll|’ll|\s+will|\s+shall)\s/i;
+  /^\s*(?:(?:please\s+|just\s+)?(?!(?:i|we|you|he|she|they|it|our|my|the|a|an|this|that|there|one|either|whether)\b)[a-z]+\b|(?:i|we)(?:'d|’d|\s+would)\s+(?:want|need|expect|ask for|insist on)\b)[^.!?]{0,120}?\s+or\s+(?:else\s+)?(?:i|we)(?:'ll|’ll|\s+will|\s+shall)\s/i;
 /**
  * Round 14: a buyer's decision, in a customer's message: buying elsewhere ("we'll order there this time": blind9;
  * "we will buy there this time": train11), renewing for a term ("We will renew our 10 desks for another year":
  * train10), declining ("I will decline this time": train11), or doing the deal ("We'll do the spraying contract with
  * you": blind11; "we will do more business together": train7b). The seller's side is owed nothing by it.
  */
+// round 19 (p19): also signing, with a modal, with no document to send back ("we'll sign", "we'll sign for two years", "we'll sign this
+// month"), taking the goods offered ("yes, we'll take the oak table at $900", "I'll take the blue one, how do I pay"),
+// and leaving for another supplier ("we'll go elsewhere", "we will move to our group's supplier from May")
 const BUYER_DECISION =
-  /\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall|'re going to|\s+are going to)?\s+(?:(?:buy|order|purchase|book|source|get (?:it|them))\b[^.!?]{0,40}?\b(?:this time|instead|elsewhere|there)\b|renew\b[^.!?]{0,60}?\bfor (?:another|a further|one more|\d+ more)\b|decline\b|do (?:(?:the|a|more|our|some|further|future)\s+)?(?:[\w-]+\s+)?(?:business|contract|deal|agreement)\b)/i;
+  /\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall|'re going to|\s+are going to)?\s+(?:(?<=(?:'ll|’ll|will|shall)\s+)sign(?=\s*(?:[.!,;]|$|for\s+(?:a|an|one|two|three|four|five|\d+)\s+(?:years?|months?)\b|(?:this|next)\s+(?:week|month|year)\b))|take\s+(?:it|them|both|(?:the|this|that|one|two)\s+[^.!?,;]{1,40}?)(?=\s*(?:[.!;]|$|,\s*(?:how|where|when|can|please)\b|\s+(?:at|for)\s+[$€£]?\s?\d))|go\s+elsewhere\b|(?:move|switch|go)\s+(?:over\s+)?(?:to|with)\s+(?:another|a different|a new|the other|(?:the|our)\s+(?:[\p{L}'’-]+\s+){0,2}?)(?:supplier|provider|vendor|company|firm|agency|contractor)\b|(?:buy|order|purchase|book|source|get (?:it|them))\b[^.!?]{0,40}?\b(?:this time|instead|elsewhere|there)\b|renew\b[^.!?]{0,60}?\bfor (?:another|a further|one more|\d+ more)\b|decline\b|do (?:(?:the|a|more|our|some|further|future)\s+)?(?:[\w-]+\s+)?(?:business|contract|deal|agreement)\b)/iu;
 /** Round 15 (r15p): the writer's side away for a span, then a reply promised to whoever wrote (see matchCommitment). */
 const AWAY_NOTICE =
   /\b(?:am|'m|is|are|'re)\s+(?:(?:currently|now|still)\s+)?(?:at|on|out|away|off)\b[^.!?]{0,40}?\b(?:all|the whole|the rest of (?:the|this))\s+(?:day|week|weekend|morning|afternoon)\b[^.!?]{0,40}?\band\s+(?:will|'ll)\s+(?:get back to you|reply|respond|answer)\b/i;
@@ -1070,6 +1102,17 @@ export function matchCommitment(sentence: string): string | null {
   // a capital "May" inside a sentence is the month ("the quote with May volumes"), not the hedge "may"
   if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s.replace(/(?<=\S\s)May\b/g, "month"))) return null;
   if (THREAT.test(s) || (STANDING_TERMS.test(s) && PRICE_VALIDITY.test(s))) return null;
+  if (pleasantry(s)) return null;
+  // round 19 (p19): a state since a past time ("Running since 6am", "We've been open since Monday")
+  if (SINCE_TIME.test(s) && !/\b(?:will|'ll|’ll|shall|going to|gonna)\b/i.test(s)) return null;
+  // round 19 (p19): what the writer's principal does ("My client transfers the deposit tomorrow"), reported
+  if (PRINCIPAL_ACT.test(s)) return null;
+  // round 19 (p19): a thing done now, in the present passive, with no future ("The refund is processed now, it shows in
+  // 3-5 days"),
+  // and the reader's money taken ("The first instalment will be charged on 1 May"): no act of ours to come
+  if ((DONE_NOW.test(s) && !/\b(?:will|'ll|’ll|shall|going to)\b/i.test(s)) || READERS_CHARGE.test(s)) return null;
+  // round 19 (p19): a fronted time alone, split off its sentence ("Starting Monday, …", "As of tomorrow, …")
+  if (FRONTED_TIME.test(s)) return null;
   // round 15 (r15p): an away notice ("The team is at a wedding all weekend and will get back to you on Monday": train10;
   // "I'm on site all week with limited signal and will get back to you as soon as I can": train12) answers any sender,
   // like round 9's "on my return"
@@ -1096,6 +1139,9 @@ export function matchCommitment(sentence: string): string | null {
     if (/\bas\s+(?:[a-z]+\s+){1,2}as\s+[^,.;!?]{0,40}$/i.test(before)) continue;
     // "thank you for pushing to go out tonight": gratitude for an act already done
     if (THANKS_FOR.test(before)) continue;
+    // round 19 (p19): a subject inside a time clause dates another act, it promises none ("We need it before we bring
+    // the sheep in on Friday", "…before she comes home around 10 May")
+    if (/\b(?:before|after|until|till|once|when|whenever|as soon as|by the time)\s*$/i.test(before)) continue;
     // a reminder restates an arrangement; only an explicit first-person promise in it counts
     // ("Quick heads up: expect the revised plan in your inbox before 10 tomorrow" announces a delivery: round 9)
     if (reminder && kind !== "expect" && !/\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\b/i.test(s)) return null;
@@ -1593,9 +1639,14 @@ export function matchCommitment(sentence: string): string | null {
   return null;
 }
 
-/** Conditions that are politeness rather than conditions ("if that works", "if possible", "if needed"). */
+/**
+ * Conditions that are politeness rather than conditions ("if that works", "if possible", "if needed"). Round 19 (p19):
+ * also "if that still works", and "in case", a precaution the act does not wait on ("I'll bring a spare in case"); not
+ * "if you want to <verb>": the reader's own step is a condition ("I'll keep it aside till Friday if you want to
+ * try it on").
+ */
 const COURTESY_IF =
-  /\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:like|want|prefer|wish|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b|\bunless\s+(?:you|i|we)\s+(?:tell|hear|say|let|instruct|advise)\b[^.!?]{0,20}?\botherwise\b/i;
+  /\bin case\b|\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:still\s+)?(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:(?:like|want|prefer|wish)(?!\s+to\b)|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b|\bunless\s+(?:you|i|we)\s+(?:tell|hear|say|let|instruct|advise)\b[^.!?]{0,20}?\botherwise\b/i;
 const COURTESY_IF_ALL = new RegExp(COURTESY_IF.source, "gi");
 function courtesyOnly(s: string): boolean {
   const conditions =
@@ -1976,6 +2027,12 @@ export function refusedByForm(clause: string): boolean {
     THIRD_PERSON_OWN.test(head) ||
     // a new arrangement taking effect ("The new rota starts on Monday"): a notice of change, nobody's act
     NEW_ARRANGEMENT.test(head) ||
+    // round 19 (p19): payment terms, a pleasantry, a fronted time and the reader's money taken (see verblessPart,
+    // matchCommitment)
+    PAYMENT_TERMS.test(head) ||
+    FRONTED_TIME.test(head) ||
+    READERS_CHARGE.test(clause) ||
+    pleasantry(head) ||
     (FINISHED_STATE.test(clause) && !hasDeadlineWords(clause.replace(/\btoday\b/gi, "")))
   );
 }
@@ -1998,7 +2055,7 @@ const TRIP_FOR_READER = /\b(?:to|and)\s+(?:help|bring|deliver|drop|collect|pick|
 const TRAVEL =
   /\b(?:go|going|fly|flying|travel(?:l?ing)?|head(?:ing)?|off)\s+(?:out\s+|over\s+|up\s+|down\s+|back\s+)?to\s+\p{Lu}/u;
 const NO_ACT_AFTER_FUTURE =
-  /\b(?:will|'ll|’ll|shall|going to|gonna)\s+(?:(?:also|just|then|still|definitely)\s+)?(?:want|like|love|miss|hope|assume|admit|bet|think|guess|consider|remember|appreciate|forget|believe|sleep|trust|imagine|lose|know|recommend|wear|die|enjoy|celebrate|be off|be away|be out|be on (?:leave|holiday|vacation))\b/i;
+  /\b(?:will|'ll|’ll|shall|going to|gonna)\s+(?:(?:also|just|then|still|definitely)\s+)?(?:want|like|love|miss|hope|assume|admit|bet|think|guess|consider|remember|appreciate|forget|believe|sleep|trust|imagine|lose|know|recommend|wear|die|enjoy|celebrate|be off|be away|be out|be on (?:leave|holiday|vacation)|be (?:free|available|from))\b/i;
 const OPENER =
   /^\s*(?:i|we)(?:'m|’m|'re|’re|\s+am|\s+are)\s+(?:just\s+)?(?:writing|emailing|reaching out|getting in touch|contacting you|messaging|texting)\s+(?:to|about|regarding|re|with regard to|in regard to)\b/i;
 const HOUSEHOLD =
@@ -2124,6 +2181,9 @@ export function extractCommitments(
       // a standing arrangement split off a promise of the same sentence ("From today all requests will come from
       // me alone, and the list will be with you by noon") is not one itself
       if (pieces.length > 1 && STANDING_FROM.test(piece.text)) continue;
+      // round 19 (p19): nor is a fronted time split off its sentence, whatever read it ("Starting tomorrow, Ms. Tan will
+      // take over the class")
+      if (FRONTED_TIME.test(piece.text)) continue;
       // round 9: in a customer's message "the plumber comes Monday" is the reader's tradesman, not the author's
       if (msg.direction === "inbound" && READERS_ROLE.test(piece.text)) continue;
       if (msg.direction === "inbound" && BUYER_DECISION.test(piece.text)) continue;
@@ -2526,6 +2586,8 @@ export function matchVerbless(clause: string): string | null {
   return parts.length > 1 && last.trim() ? verblessPart(last) : verblessPart(clause);
 }
 
+const PAYMENT_TERMS =
+  /^\s*(?:(?:full|final|the)\s+)?(?:payment|settlement|balance)\s+(?:(?:is\s+)?(?:within|net)\s+\d|(?:in\s+)?full\s+within\b)/i;
 function verblessPart(clause: string): string | null {
   const s = expandTexting(clause)
     .trim()
@@ -2544,6 +2606,8 @@ function verblessPart(clause: string): string | null {
       s,
     ) ||
     /^(?:for|about|re|regarding|after|since|from|with|to|of|on|in|at|your)\b/i.test(s) ||
+    // round 19 (p19): payment terms name the reader's payment ("Payment within 14 days of invoice", "Balance net 30")
+    PAYMENT_TERMS.test(s) ||
     // terms of an offer: a price or a recurring range ("Evening cleaning Monday to Friday … £3,850 per month")
     /[$€£¥₹₦]|\b(?:per|a|an) (?:month|week|hour|day|year|visit|head|person)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day to (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:daily|weekly|monthly|every|each)\b/i.test(
       s,
@@ -2585,10 +2649,11 @@ function verblessPart(clause: string): string | null {
 // you on the first flight tomorrow at 6:45", "I moved you to Sunday 8am": train11, round-11 holdout C)
 // round 14: also an arrangement moved or assigned in the passive ("Brian's lesson is moved to Wednesday at 4pm", "Two trucks
 // are assigned for Monday 30 November at 7:00": train12; round 13's "I moved you to Sunday 8am": train11)
+// round 19 (p19): also a place on a schedule ("you're on the schedule for Monday 8-10am": blind26)
 // round 16 (r16r): "is set for" a day or a time confirms it too ("your transfer … is set for Monday at 7:30": blind16;
 // "Your next appointment is set for Tuesday June 2 at 5:30pm": blind13)
 const BOOKED =
-  /\b(?:(?:is|are|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into)\b|booked(?:\s+in)?|reserved|scheduled|confirmed|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are)\s+set\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b/i;
+  /\b(?:(?:is|are|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into)\b|booked(?:\s+in)?|reserved|scheduled|confirmed|on\s+(?:the|our)\s+(?:schedule|calendar|diary|rota)|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are)\s+set\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b/i;
 /** A third party that arranged it ("The court has scheduled the hearing"). */
 const THIRD_PARTY_ARRANGED = new RegExp(
   `^(?:the|your)\\s+(?:${OTHER_PARTY}|court|tribunal|registry|authority|airline|hospital|school)\\s+(?:has|have)\\b`,
@@ -2630,18 +2695,30 @@ export function matchBooking(clause: string, direction: Direction): string | nul
   // "St. Brigid's: your MRI is booked for…": a sender's name before a colon opens an SMS notice
   // (not "Booked: your interpreter…", where the word before the colon is the booking itself)
   if (
-    /^\p{Lu}[\p{L}'.&-]*(?:\s+\p{Lu}[\p{L}'.&-]*){0,3}:\s+[Yy]our\b/u.test(s) &&
+    // round 19 (p19): also with a greeting after the tag ("CityPhysio: Hi Ann, your appt is confirmed for…")
+    /^\p{Lu}[\p{L}'.&-]*(?:\s+\p{Lu}[\p{L}'.&-]*){0,3}:\s+(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear)\b[^,:]{0,30},\s+)?[Yy]our\b/u.test(
+      s,
+    ) &&
     !/^(?:booked|reserved|confirmed|scheduled)\b/i.test(s)
   )
     return null;
+  // round 19 (p19): a place held over a span of days is a state, not an act at a time ("the bay is reserved for you
+  // from Friday", "Your pitch is reserved 3-7 May"); a clock time still dates an event ("booked for you from 9am")
+  if (RESERVED_SPAN.test(s)) return null;
   // "booked my knee rehab": the author's own booking, without a subject
   const own = OWN_BOOKING.test(s) || /\b(?:booked|reserved|scheduled)\s+(?:in\s+)?(?:my|our)\b/i.test(s);
-  if (own && !FOR_READER.test(s)) return null;
+  // round 19 (p19): our side booked at the reader's place is for the reader ("We're scheduled there Friday at 8")
+  if (own && !FOR_READER.test(s) && !/\b(?:scheduled|booked(?:\s+in)?)\s+(?:there|at yours)\b/i.test(s)) return null;
   if (direction === "inbound" && !own && !FOR_READER.test(s) && !OUR_SIDE.test(s)) return null;
   if (direction === "inbound" && own && !/\b(?:for you|you in|your)\b/i.test(s)) return null;
   return s.replace(/[.!;:\s]+$/, "");
 }
 
+const MONTH_WORD = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
+const RESERVED_SPAN = new RegExp(
+  String.raw`\b(?:reserved|held|yours)\b[^.!?]{0,40}?(?:\bfrom\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|next\s+(?:week|month)|the\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_WORD})|\b\d{1,2}(?:st|nd|rd|th)?\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_WORD}(?:\s|$))`,
+  "i",
+);
 /** "…, should take about 4 days", "… and will last three weeks": how long scheduled work takes, not its deadline. */
 const HOW_LONG = /(?:,\s*|(?<!\s)\s+and\s+)(?:(?:will|should|would|shall)\s+)?(?:take|takes|last|lasts)\b/i;
 /**
@@ -2694,7 +2771,7 @@ export function matchScheduled(clause: string, direction: Direction): string | n
     .trim()
     .replace(/^(?:(?:ok(?:ay)?|great|perfect|sure|yes|so|and|then|plus|good news)[,!:]?\s+)+/i, "")
     .replace(/[.!;:\s]+$/, "");
-  if (!s || !hasDeadlineWords(s)) return null;
+  if (!s || !hasDeadlineWords(s) || pleasantry(s)) return null;
   // a time before the subject ("From tomorrow the bus stops at your gate at 7:05") leaves the subject first
   const t = s.replace(
     /^(?:from\s+)?(?:tomorrow|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:next|this)\s+[a-z]+)\b,?\s+/i,
