@@ -131,7 +131,7 @@ function scoreSet(set: EvalSet): SetScores {
  * round-13 and round-14 code, aggregates only, then read), blind16 in round 16 (scored with the round-14 and round-15
  * code, aggregates only, then read), blind23–26 in round 19 (scored once with the round-18 code, aggregates only, then
  * read; they train the promise reader). Any other blind<N> (blind12, blind15, blind17, blind18, blind19 and blind20 from
- * round 17, blind21 and blind22 from round 18) stays blind: it is marked ok / MISS against the targets.
+ * round 17, blind21 and blind22 from round 18, blind27–30 from round 19) stays blind: it is marked ok / MISS against the targets.
  */
 const SPENT_BLIND = /^blind([3-9]|1[01346]|2[3-6])\b/;
 const asDevOrBlind = (set: EvalSet): EvalSet =>
@@ -152,7 +152,7 @@ function table(rows: string[][]): string {
 }
 
 describe("evaluation report", () => {
-  it("scores blind2, blind12, blind15, blind17-22 as blind sets and blind3-11, blind13, blind14, blind16 and blind23-26 as dev data", () => {
+  it("scores blind2, blind12, blind15, blind17-22 and blind27-30 as blind sets and blind3-11, blind13, blind14, blind16 and blind23-26 as dev data", () => {
     const set = (name: string): EvalSet => ({ name, messages: [], pairs: [], blind: true });
     const names = [
       "blind2 (all)",
@@ -173,6 +173,8 @@ describe("evaluation report", () => {
       "blind22 (all)",
       "blind23/lifts",
       "blind26 (all)",
+      "blind27/boilers",
+      "blind30 (all)",
       "blind3 (all)",
     ];
     expect(names.map((n) => [asDevOrBlind(set(n)).name, asDevOrBlind(set(n)).blind])).toEqual([
@@ -194,6 +196,8 @@ describe("evaluation report", () => {
       ["blind22 (all)", true],
       ["dev, was blind23/lifts", false],
       ["dev, was blind26 (all)", false],
+      ["blind27/boilers", true],
+      ["blind30 (all)", true],
       ["dev, was blind3 (all)", false],
     ]);
   });
