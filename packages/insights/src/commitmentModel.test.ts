@@ -126,7 +126,8 @@ describe("the PromiseReader hook of extractCommitments", () => {
 
   it("round 19: the shipped reader vetoes a customer's choice the rules read as a promise, not a plain promise", () => {
     const inbound = (text: string) => ({ ...msg(text), direction: "inbound" as const });
-    const choice = inbound("We'll take the larger van at that price.");
+    // (round 19's p19 refuses "we'll take the X" by rule, which this test first used; hiring is a choice it does not name)
+    const choice = inbound("We'll hire the minibus for the whole weekend.");
     expect(extractCommitments(choice)).toHaveLength(1);
     expect(extractCommitments(choice, {}, learnedPromiseReader())).toEqual([]);
     expect(extractCommitments(choice, {}, learnedPromiseReader(PROMISE_TRAINING.threshold, 0))).toHaveLength(1);
