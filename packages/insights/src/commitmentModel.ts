@@ -136,14 +136,16 @@ export class ContextTracker {
   }
 }
 
+/** The words of a clause after its openers, as written and lower-cased (commas kept: they end a leading phrase). */
+function wordsOf(text: string): { raw: string[]; tokens: string[] } {
+  const raw = text.replace(OPENER, "").match(/[\p{L}\d]+(?:['-][\p{L}]+)*|,/gu) ?? [];
+  return { raw, tokens: raw.map((t) => t.toLowerCase()) };
+}
+
 /** The subject class of a clause as `promiseFeatures` reads it. */
 function subjectOf(clause: string): string {
-  const text = expandTexting(boundText(clause, MAX_CLAUSE_CHARS));
-  const raw = text.replace(OPENER, "").match(/[\p{L}\d]+(?:['-][\p{L}]+)*|,/gu) ?? [];
-  return subjectClass(
-    raw.map((t) => t.toLowerCase()),
-    raw,
-  );
+  const { raw, tokens } = wordsOf(expandTexting(boundText(clause, MAX_CLAUSE_CHARS)));
+  return subjectClass(tokens, raw);
 }
 
 /**
@@ -163,8 +165,7 @@ export function promiseFeatures(
   const text = expandTexting(clause).replace(/[“”]/g, '"');
   const lower = text.toLowerCase();
   const body = lower.replace(OPENER, "");
-  const raw = text.replace(OPENER, "").match(/[\p{L}\d]+(?:['-][\p{L}]+)*|,/gu) ?? [];
-  const tokens = raw.map((t) => t.toLowerCase());
+  const { raw, tokens } = wordsOf(text);
   const subject = subjectClass(tokens, raw);
   const groups = VERB_GROUPS.filter(([, re]) => re.test(body)).map(([name]) => name);
   const timeWords = hasDeadlineWords(text);

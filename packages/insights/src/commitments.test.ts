@@ -22,10 +22,14 @@ const msg = (text: string, extra: Partial<MessageInput> = {}): MessageInput => (
   ...extra,
 });
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+/** The commitments of one message, each with its due instant. */
+const dues = (text: string) =>
+  extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
+/** The commitments' texts of one message written in `direction`. */
+const textsIn = (text: string, direction: "inbound" | "outbound" = "outbound") =>
+  extractCommitments(msg(text, { direction })).map((c) => c.text);
 
 describe("extractCommitments: a duration counted from an event the message dated (round 11)", () => {
-  const dues = (text: string) =>
-    extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
   it("counts from the sentence that dated the event, forward, back and in hours", () => {
     // Thursday 12 March; 2 working days after it is Monday 16
     expect(
@@ -528,50 +532,52 @@ describe("round 9: blind7's and train8's causes as mechanisms (README, 'Round 9 
 });
 
 describe("round 15 (r15p): false promises by cause", () => {
-  const texts = (text: string, direction: "inbound" | "outbound" = "outbound") =>
-    extractCommitments(msg(text, { direction })).map((c) => c.text);
   it("drops a promise that lives only inside quotation marks, not a quoted title in the author's own", () => {
-    expect(texts('Your brochure promises "free fitting within 48 hours". It has been a week.', "inbound")).toEqual([]);
-    expect(texts('The tracking page says: "We will deliver your sofa on Thursday." Nothing came.', "inbound")).toEqual(
+    expect(textsIn('Your brochure promises "free fitting within 48 hours". It has been a week.', "inbound")).toEqual(
       [],
     );
-    expect(texts('I\'ll post the "Winter Walks" leaflets to you on Friday.')).toEqual([
+    expect(
+      textsIn('The tracking page says: "We will deliver your sofa on Thursday." Nothing came.', "inbound"),
+    ).toEqual([]);
+    expect(textsIn('I\'ll post the "Winter Walks" leaflets to you on Friday.')).toEqual([
       'I\'ll post the "Winter Walks" leaflets to you on Friday.',
     ]);
-    expect(texts('You said "no rush", but I\'ll send the draft tomorrow.')).toHaveLength(1);
+    expect(textsIn('You said "no rush", but I\'ll send the draft tomorrow.')).toHaveLength(1);
   });
   it("reads a counter-offer's price or a reply keyword before 'and' as the condition", () => {
-    expect(texts("Do 2,900 and we sign the lease today.", "inbound")).toEqual([]);
-    expect(texts("Make it £48 a head and I'll confirm the booking tonight.", "inbound")).toEqual([]);
-    expect(texts("Give me 3% off and we'll send the PO on Monday.", "inbound")).toEqual([]);
-    expect(texts("Spring sale on now. Text SIGNUP and our advisor will ring you!")).toEqual([]);
+    expect(textsIn("Do 2,900 and we sign the lease today.", "inbound")).toEqual([]);
+    expect(textsIn("Make it £48 a head and I'll confirm the booking tonight.", "inbound")).toEqual([]);
+    expect(textsIn("Give me 3% off and we'll send the PO on Monday.", "inbound")).toEqual([]);
+    expect(textsIn("Spring sale on now. Text SIGNUP and our advisor will ring you!")).toEqual([]);
     // asking for time sets no price; an instruction before "and we'll" stays a promise (blind4's and blind6's convention)
-    expect(texts("give me 20 mins and I'll have the revised invoice for you")).toHaveLength(1);
-    expect(texts("Drop the keys at reception and we'll start the repair on Thursday.")).toHaveLength(1);
+    expect(textsIn("give me 20 mins and I'll have the revised invoice for you")).toHaveLength(1);
+    expect(textsIn("Drop the keys at reception and we'll start the repair on Thursday.")).toHaveLength(1);
   });
   it("reads a vague contact without a time or a matter as a courtesy", () => {
-    expect(texts("Thanks for coming in today. We will be in touch.")).toEqual([]);
-    expect(texts("Not this year, we'll talk again.", "inbound")).toEqual([]);
-    expect(texts("I'll be in touch by Wednesday with the revised plan.")).toHaveLength(1);
-    expect(texts("Our buyer will talk you through the samples on Friday at 11.")).toHaveLength(1);
+    expect(textsIn("Thanks for coming in today. We will be in touch.")).toEqual([]);
+    expect(textsIn("Not this year, we'll talk again.", "inbound")).toEqual([]);
+    expect(textsIn("I'll be in touch by Wednesday with the revised plan.")).toHaveLength(1);
+    expect(textsIn("Our buyer will talk you through the samples on Friday at 11.")).toHaveLength(1);
   });
   it("reads terms for any order confirmed before a date as no promise", () => {
-    expect(texts("Orders confirmed before 30 June keep the spring prices.")).toEqual([]);
-    expect(texts("Contracts signed this month hold last year's rates.")).toEqual([]);
+    expect(textsIn("Orders confirmed before 30 June keep the spring prices.")).toEqual([]);
+    expect(textsIn("Contracts signed this month hold last year's rates.")).toEqual([]);
   });
   it("reads a finished state with only today's time as done, and a present passive ahead as a promise", () => {
-    expect(texts("The lease is signed and returned to you by courier today.")).toEqual([]);
-    expect(texts("The roof repair is completed today, thank you for waiting.")).toEqual([]);
-    expect(texts("The signed lease is returned to you by courier tomorrow.")).toHaveLength(1);
+    expect(textsIn("The lease is signed and returned to you by courier today.")).toEqual([]);
+    expect(textsIn("The roof repair is completed today, thank you for waiting.")).toEqual([]);
+    expect(textsIn("The signed lease is returned to you by courier tomorrow.")).toHaveLength(1);
   });
   it("reads 'throw in' as a bargain's concession", () => {
-    expect(texts("That's my best price, and I'll throw in free Saturday delivery.")).toEqual([]);
-    expect(texts("Final offer is 9,400 and we'll throw in the mats.")).toEqual([]);
+    expect(textsIn("That's my best price, and I'll throw in free Saturday delivery.")).toEqual([]);
+    expect(textsIn("Final offer is 9,400 and we'll throw in the mats.")).toEqual([]);
   });
   it("reads an away notice's reply as no promise, and a reply with a time from a desk at work as one", () => {
-    expect(texts("Thanks for your email. I'm out at a client all day and will get back to you tomorrow.")).toEqual([]);
-    expect(texts("Our office is on a training day all afternoon and will reply on Monday.")).toEqual([]);
-    expect(texts("I'll get back to you by 4pm tomorrow with the figures.")).toHaveLength(1);
+    expect(textsIn("Thanks for your email. I'm out at a client all day and will get back to you tomorrow.")).toEqual(
+      [],
+    );
+    expect(textsIn("Our office is on a training day all afternoon and will reply on Monday.")).toEqual([]);
+    expect(textsIn("I'll get back to you by 4pm tomorrow with the figures.")).toHaveLength(1);
   });
 });
 
@@ -741,58 +747,54 @@ describe("extractCommitments: round 16 (r16r), 'is set for' a time", () => {
 });
 
 describe("round 16 (r16p): false promises by cause", () => {
-  const texts = (text: string, direction: "inbound" | "outbound" = "outbound") =>
-    extractCommitments(msg(text, { direction })).map((c) => c.text);
   it("reads a hold until a date in a priced offer as the offer's validity", () => {
-    expect(texts("The marquee for 120 is €4,300 with flooring. We hold the 12th for you until 1 May.")).toEqual([]);
-    expect(texts("Two kayaks for the week come to $640. The boats are reserved for you until Sunday.")).toEqual([]);
-    expect(texts("Our quote is attached: £2,950 installed. I'll keep the slot pencilled in until the 20th.")).toEqual(
+    expect(textsIn("The marquee for 120 is €4,300 with flooring. We hold the 12th for you until 1 May.")).toEqual([]);
+    expect(textsIn("Two kayaks for the week come to $640. The boats are reserved for you until Sunday.")).toEqual([]);
+    expect(textsIn("Our quote is attached: £2,950 installed. I'll keep the slot pencilled in until the 20th.")).toEqual(
       [],
     );
     // no price in the message: a favour; a hold the author will make in an offer: both promises
-    expect(texts("No problem, I'll hold the Friday slot for you until Wednesday.")).toHaveLength(1);
-    expect(texts("The course is €390 per head. I will hold the March dates for you till Friday.")).toHaveLength(1);
+    expect(textsIn("No problem, I'll hold the Friday slot for you until Wednesday.")).toHaveLength(1);
+    expect(textsIn("The course is €390 per head. I will hold the March dates for you till Friday.")).toHaveLength(1);
   });
   it("reads a counter-offer in words before 'and' as the condition", () => {
-    expect(texts("Do that and I'll pay the deposit on Monday.", "inbound")).toEqual([]);
-    expect(texts("Just do this and we sign tomorrow.", "inbound")).toEqual([]);
-    expect(texts("You get within £30 of that and the job's yours this week.", "inbound")).toEqual([]);
-    expect(texts("Come within 5% of their quote and we'll order on Friday.", "inbound")).toEqual([]);
+    expect(textsIn("Do that and I'll pay the deposit on Monday.", "inbound")).toEqual([]);
+    expect(textsIn("Just do this and we sign tomorrow.", "inbound")).toEqual([]);
+    expect(textsIn("You get within £30 of that and the job's yours this week.", "inbound")).toEqual([]);
+    expect(textsIn("Come within 5% of their quote and we'll order on Friday.", "inbound")).toEqual([]);
     // the seller doing it, or a promise before the condition, still promises
-    expect(texts("I'll do that and send the invoice on Monday.")).toHaveLength(1);
-    expect(texts("I'll send the quote today, just let me know and I'll book you in.")).toHaveLength(1);
+    expect(textsIn("I'll do that and send the invoice on Monday.")).toHaveLength(1);
+    expect(textsIn("I'll send the quote today, just let me know and I'll book you in.")).toHaveLength(1);
   });
   it("reads who runs a standing job from now on as a handover, not an act", () => {
-    expect(texts("Our foreman Dave Kerr will run the site.")).toEqual([]);
-    expect(texts("From next month my colleague Ines will look after your account.", "inbound")).toEqual([]);
-    expect(texts("Northline will handle our shipments from the spring season.", "inbound")).toEqual([]);
-    expect(texts("Sam takes over my desk.", "inbound")).toEqual([]);
+    expect(textsIn("Our foreman Dave Kerr will run the site.")).toEqual([]);
+    expect(textsIn("From next month my colleague Ines will look after your account.", "inbound")).toEqual([]);
+    expect(textsIn("Northline will handle our shipments from the spring season.", "inbound")).toEqual([]);
+    expect(textsIn("Sam takes over my desk.", "inbound")).toEqual([]);
     // a time of its own makes it an act
-    expect(texts("Ines will handle your request on Thursday.")).toHaveLength(1);
-    expect(texts("We'll run the training for your staff on 12 January.")).toHaveLength(1);
+    expect(textsIn("Ines will handle your request on Thursday.")).toHaveLength(1);
+    expect(textsIn("We'll run the training for your staff on 12 January.")).toHaveLength(1);
   });
   it("reads a plan the weather decides, and its alternative, as no promise", () => {
-    expect(texts("Our crew paints the north wall on Monday and Tuesday weather permitting.")).toEqual([]);
+    expect(textsIn("Our crew paints the north wall on Monday and Tuesday weather permitting.")).toEqual([]);
     expect(
-      texts("Our drone team flies the quarry on Thursday if the wind is below 8 m/s, otherwise early next week."),
+      textsIn("Our drone team flies the quarry on Thursday if the wind is below 8 m/s, otherwise early next week."),
     ).toEqual([]);
     // with no weather the scheduled present still promises
-    expect(texts("Our crew paints the north wall on Monday.")).toHaveLength(1);
-    expect(texts("I'll send the quote today, and the crew starts on Monday.")).toHaveLength(2);
+    expect(textsIn("Our crew paints the north wall on Monday.")).toHaveLength(1);
+    expect(textsIn("I'll send the quote today, and the crew starts on Monday.")).toHaveLength(2);
   });
   it("reads 'what we pay today' as a price named, not an act", () => {
-    expect(texts("Nice kit, but 30% over what we pay per licence today is too much.", "inbound")).toEqual([]);
-    expect(texts("Your rate is well above what we spend now.", "inbound")).toEqual([]);
+    expect(textsIn("Nice kit, but 30% over what we pay per licence today is too much.", "inbound")).toEqual([]);
+    expect(textsIn("Your rate is well above what we spend now.", "inbound")).toEqual([]);
     // a promise beside it still stands
     expect(
-      texts("Your rate is above what we pay today, so I'll send you our figures on Friday.", "inbound"),
+      textsIn("Your rate is above what we pay today, so I'll send you our figures on Friday.", "inbound"),
     ).toHaveLength(1);
   });
 });
 
 describe("extractCommitments: round 19 (due19), which date of a sentence dates the promise", () => {
-  const dues = (text: string) =>
-    extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
   it("keeps the promise's own date when a later part after 'and' has a date of its own", () => {
     expect(dues("Our packers crate the piano on Wednesday and the lorry to Lyon is on Monday 16 March.")[0]?.[1]).toBe(
       "2026-03-11T17:00:00.000Z",
@@ -816,8 +818,6 @@ describe("extractCommitments: round 19 (due19), which date of a sentence dates t
 });
 
 describe("extractCommitments: round 19 (due19), an hour dated by the day a statement before named", () => {
-  const dues = (text: string) =>
-    extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
   it("reads a short weekday after a preposition as that day, and an hour span as no day", () => {
     expect(dues("Weather looks fine for Thu. Our surveyor will be on site from 9:00, scanning 10-2.")[0]?.[1]).toBe(
       "2026-03-12T09:00:00.000Z",
@@ -826,8 +826,6 @@ describe("extractCommitments: round 19 (due19), an hour dated by the day a state
 });
 
 describe("extractCommitments: round 19 (due19), credits, states begun later and events", () => {
-  const dues = (text: string) =>
-    extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
   it("dates a credit on a period's bill by no date", () => {
     expect(dues("We'll credit the missing cases on this week's invoice.")[0]?.[1]).toBeNull();
   });
@@ -845,8 +843,6 @@ describe("extractCommitments: round 19 (due19), credits, states begun later and 
 });
 
 describe("extractCommitments: round 19 (due19), a visit's date for what comes with it", () => {
-  const dues = (text: string) =>
-    extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
   it("dates being there, or bringing something, with no time of its own at the visit dated before", () => {
     expect(dues("Your boiler service is booked for Friday at 10am, and Tom will bring the spare filter.")[1]?.[1]).toBe(
       "2026-03-13T10:00:00.000Z",
@@ -874,8 +870,6 @@ describe("extractCommitments: round 19 (due19), a visit's date for what comes wi
 });
 
 describe("extractCommitments: round 19 (due19), clock times on a day dated before", () => {
-  const dues = (text: string) =>
-    extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
   it("puts a booking at a clock time alone on the day the sentence before dated", () => {
     const got = dues("Confirming Friday's screed at your site: 3 mixers. The pump is booked for 6:30 am.");
     expect(got.at(-1)?.[1]).toBe("2026-03-13T06:30:00.000Z");
@@ -918,106 +912,106 @@ describe("extractCommitments: round 19 (due19), the first day of a period begun 
 });
 
 describe("round 19 (p19): the forms four new authors write", () => {
-  const texts = (text: string, direction: "inbound" | "outbound" = "outbound") =>
-    extractCommitments(msg(text, { direction })).map((c) => c.text);
   it("reads a buyer's decision to sign, take the goods or leave as no promise, but not signing and returning", () => {
-    expect(texts("Thanks Priya, we'll sign next month.", "inbound")).toEqual([]);
-    expect(texts("All good, we will sign for three years.", "inbound")).toEqual([]);
-    expect(texts("Lovely, I'll take the walnut bureau at £640.", "inbound")).toEqual([]);
-    expect(texts("I'll take both, where do I pay?", "inbound")).toEqual([]);
-    expect(texts("Sorry, we'll go elsewhere for the spring order.", "inbound")).toEqual([]);
-    expect(texts("From June we will switch to our parent company's supplier.", "inbound")).toEqual([]);
+    expect(textsIn("Thanks Priya, we'll sign next month.", "inbound")).toEqual([]);
+    expect(textsIn("All good, we will sign for three years.", "inbound")).toEqual([]);
+    expect(textsIn("Lovely, I'll take the walnut bureau at £640.", "inbound")).toEqual([]);
+    expect(textsIn("I'll take both, where do I pay?", "inbound")).toEqual([]);
+    expect(textsIn("Sorry, we'll go elsewhere for the spring order.", "inbound")).toEqual([]);
+    expect(textsIn("From June we will switch to our parent company's supplier.", "inbound")).toEqual([]);
     // a document signed and sent back, an act taken away, a present "we sign" with a time: still promises
-    expect(texts("I'll sign the order form and send it back on Thursday.", "inbound")).toHaveLength(1);
-    expect(texts("We'll take the old boiler away on Friday.")).toHaveLength(1);
-    expect(texts("Fine, we sign this week.", "inbound")).toHaveLength(1);
+    expect(textsIn("I'll sign the order form and send it back on Thursday.", "inbound")).toHaveLength(1);
+    expect(textsIn("We'll take the old boiler away on Friday.")).toHaveLength(1);
+    expect(textsIn("Fine, we sign this week.", "inbound")).toHaveLength(1);
   });
   it("reads the writer's demand before 'or we'll' as a threat", () => {
     expect(
-      texts("We'd need the full deposit by Friday, or we'll release the date to another couple.", "inbound"),
+      textsIn("We'd need the full deposit by Friday, or we'll release the date to another couple.", "inbound"),
     ).toEqual([]);
-    expect(texts("I'll send the revised drawings by Friday, or sooner if the survey is quick.")).toHaveLength(1);
+    expect(textsIn("I'll send the revised drawings by Friday, or sooner if the survey is quick.")).toHaveLength(1);
   });
   it("reads 'if you want to <verb>' as the reader's condition, 'if you want' alone as a courtesy", () => {
-    expect(texts("I'll keep the blue sofa aside until Saturday if you want to try it.")).toEqual([]);
-    expect(texts("I'll send the floor plan tomorrow if you want.")).toHaveLength(1);
+    expect(textsIn("I'll keep the blue sofa aside until Saturday if you want to try it.")).toEqual([]);
+    expect(textsIn("I'll send the floor plan tomorrow if you want.")).toHaveLength(1);
   });
   it("reads a place held over days, or a clinic's tagged notice, as no act; a booking at a time still is one", () => {
-    expect(texts("Done: bay 14 is reserved for you from Wednesday.")).toEqual([]);
-    expect(texts("Your pitch at the fair is reserved 12-15 June.")).toEqual([]);
-    expect(texts("SmileCare: Hello Jo, your cleaning is confirmed for Fri 13 Mar at 2pm.")).toEqual([]);
-    expect(texts("Meeting room B is booked for you on Thursday at 10am.")).toHaveLength(1);
+    expect(textsIn("Done: bay 14 is reserved for you from Wednesday.")).toEqual([]);
+    expect(textsIn("Your pitch at the fair is reserved 12-15 June.")).toEqual([]);
+    expect(textsIn("SmileCare: Hello Jo, your cleaning is confirmed for Fri 13 Mar at 2pm.")).toEqual([]);
+    expect(textsIn("Meeting room B is booked for you on Thursday at 10am.")).toHaveLength(1);
   });
   it("reads payment terms and thanks for a past act as no promise", () => {
-    expect(texts("Payment within 21 days of the invoice date.")).toEqual([]);
-    expect(texts("Many thanks for visiting the showroom today.", "inbound")).toEqual([]);
-    expect(texts("Great chatting this morning.")).toEqual([]);
+    expect(textsIn("Payment within 21 days of the invoice date.")).toEqual([]);
+    expect(textsIn("Many thanks for visiting the showroom today.", "inbound")).toEqual([]);
+    expect(textsIn("Great chatting this morning.")).toEqual([]);
     // thanks, then our act: a promise
-    expect(texts("Thanks for visiting today, I'll send the quote tomorrow.")).toHaveLength(1);
+    expect(textsIn("Thanks for visiting today, I'll send the quote tomorrow.")).toHaveLength(1);
   });
   it("reads our side on the schedule or booked at the reader's place as a booking", () => {
-    expect(texts("You're on the schedule for Wednesday 8-10am.")).toHaveLength(1);
-    expect(texts("Our two fitters are scheduled there Monday at 8.")).toHaveLength(1);
-    expect(texts("We're scheduled there Friday at 7:30.")).toHaveLength(1);
+    expect(textsIn("You're on the schedule for Wednesday 8-10am.")).toHaveLength(1);
+    expect(textsIn("Our two fitters are scheduled there Monday at 8.")).toHaveLength(1);
+    expect(textsIn("We're scheduled there Friday at 7:30.")).toHaveLength(1);
     // our own appointment elsewhere is not the reader's
-    expect(texts("I'm scheduled for my own check-up on Friday.")).toEqual([]);
+    expect(textsIn("I'm scheduled for my own check-up on Friday.")).toEqual([]);
   });
   it("reads a first name after our role in the progressive, not a relative's", () => {
-    expect(texts("Our accounts clerk Femi is reissuing both invoices on Thursday.")).toHaveLength(1);
-    expect(texts("Hi Jo, our lead fitter Sanjay is replacing the hinges tomorrow morning.")).toHaveLength(1);
-    expect(texts("My husband Tom is taking the boat out on Saturday.")).toEqual([]);
+    expect(textsIn("Our accounts clerk Femi is reissuing both invoices on Thursday.")).toHaveLength(1);
+    expect(textsIn("Hi Jo, our lead fitter Sanjay is replacing the hinges tomorrow morning.")).toHaveLength(1);
+    expect(textsIn("My husband Tom is taking the boat out on Saturday.")).toEqual([]);
   });
   it("reads a deliverable 'going over' and a document to follow after a one-word reply", () => {
-    expect(texts("Agreed on the price. Balance going across tomorrow morning", "inbound")).toHaveLength(1);
-    expect(texts("Signed off, remittance to follow by 5pm.", "inbound")).toHaveLength(1);
+    expect(textsIn("Agreed on the price. Balance going across tomorrow morning", "inbound")).toHaveLength(1);
+    expect(textsIn("Signed off, remittance to follow by 5pm.", "inbound")).toHaveLength(1);
     // no time: the document "to follow" stays no promise; a wish is no document
-    expect(texts("Approved, remittance to follow.", "inbound")).toEqual([]);
-    expect(texts("Thanks, happy to follow by Friday.", "inbound")).toEqual([]);
+    expect(textsIn("Approved, remittance to follow.", "inbound")).toEqual([]);
+    expect(textsIn("Thanks, happy to follow by Friday.", "inbound")).toEqual([]);
   });
   it("reads our crew starting on or with the reader's job", () => {
-    expect(texts("Morning Ken, our crew starts on the Elm Street roof today at 11.")).toHaveLength(1);
-    expect(texts("Hi Sam, our team starts on the loft conversion tomorrow at 8.")).toHaveLength(1);
+    expect(textsIn("Morning Ken, our crew starts on the Elm Street roof today at 11.")).toHaveLength(1);
+    expect(textsIn("Hi Sam, our team starts on the loft conversion tomorrow at 8.")).toHaveLength(1);
     // the reader's own start is not ours
-    expect(texts("Your new manager starts on the team on Monday.")).toEqual([]);
+    expect(textsIn("Your new manager starts on the team on Monday.")).toEqual([]);
   });
   it("reads a subject inside a time clause, and a fronted time alone, as no promise", () => {
-    expect(texts("We'd like it finished before we bring the cattle in on 3 October.", "inbound")).toEqual([]);
-    expect(texts("Need it fixed before he comes back from Spain, around 20 March.", "inbound")).toEqual([]);
+    expect(textsIn("We'd like it finished before we bring the cattle in on 3 October.", "inbound")).toEqual([]);
+    expect(textsIn("Need it fixed before he comes back from Spain, around 20 March.", "inbound")).toEqual([]);
     // the promise after the time clause stands
-    expect(texts("Once we finish the roof on Friday we'll send the invoice.")).toHaveLength(1);
-    const fronted = texts(
+    expect(textsIn("Once we finish the roof on Friday we'll send the invoice.")).toHaveLength(1);
+    const fronted = textsIn(
       "Sorry about that. Starting Monday, Ms. Okafor will teach the Year 9 group, and the missed lessons will be refunded by Friday.",
     );
     expect(fronted.filter((t) => /^Starting/.test(t))).toEqual([]);
     expect(fronted).toHaveLength(1);
   });
   it("reads 'tell me and I …' as the reader's condition and 'if that still works' as a courtesy", () => {
-    expect(texts("Tell me which day and I book the van for 8am.")).toEqual([]);
-    expect(texts("Our surveyor Lina Berg will measure the loft on Friday at 10 if that still works.")).toHaveLength(1);
+    expect(textsIn("Tell me which day and I book the van for 8am.")).toEqual([]);
+    expect(textsIn("Our surveyor Lina Berg will measure the loft on Friday at 10 if that still works.")).toHaveLength(
+      1,
+    );
     // "tell" as our own act is still one
-    expect(texts("I'll tell the driver to call you tomorrow at 8.")).toHaveLength(1);
+    expect(textsIn("I'll tell the driver to call you tomorrow at 8.")).toHaveLength(1);
   });
   it("reads a reminder after a vocative, a state since a past time and the writer's principal's act as no promise", () => {
-    expect(texts("Crew, reminder: gas safety checks next week.")).toEqual([]);
-    expect(texts("Pumping since 5am.", "inbound")).toEqual([]);
-    expect(texts("Our client pays the balance on Friday.", "inbound")).toEqual([]);
+    expect(textsIn("Crew, reminder: gas safety checks next week.")).toEqual([]);
+    expect(textsIn("Pumping since 5am.", "inbound")).toEqual([]);
+    expect(textsIn("Our client pays the balance on Friday.", "inbound")).toEqual([]);
     // our own promise in a reminder, and our customer-service team, still promise
-    expect(texts("Team, reminder: I'll send the rota on Friday.")).toHaveLength(1);
-    expect(texts("Our customer service team will call you tomorrow at 10.")).toHaveLength(1);
+    expect(textsIn("Team, reminder: I'll send the rota on Friday.")).toHaveLength(1);
+    expect(textsIn("Our customer service team will call you tomorrow at 10.")).toHaveLength(1);
   });
   it("reads a thing done now and the reader's money taken as no promise of ours", () => {
-    expect(texts("Sorry! The credit is applied now, should show on your statement in 2-4 days.")).toEqual([]);
-    expect(texts("Welcome aboard. Your first instalment will be charged on 1 June.")).toEqual([]);
+    expect(textsIn("Sorry! The credit is applied now, should show on your statement in 2-4 days.")).toEqual([]);
+    expect(textsIn("Welcome aboard. Your first instalment will be charged on 1 June.")).toEqual([]);
     // a promise after the state, and a refund of the reader's money, still promise
-    expect(texts("Two pallets are wrapped now, the first will be with you by 11 and the rest before 2.")).not.toEqual(
+    expect(textsIn("Two pallets are wrapped now, the first will be with you by 11 and the rest before 2.")).not.toEqual(
       [],
     );
-    expect(texts("Your deposit will be refunded by Friday.")).toHaveLength(1);
+    expect(textsIn("Your deposit will be refunded by Friday.")).toHaveLength(1);
   });
   it("reads 'in case' after a dated act as a precaution, not a condition", () => {
-    expect(texts("I'll post the spare keys tomorrow in case the agent needs them.")).toHaveLength(1);
+    expect(textsIn("I'll post the spare keys tomorrow in case the agent needs them.")).toHaveLength(1);
     // without a time, or fronted, it still governs
-    expect(texts("I'll post the spare keys in case the agent needs them.")).toEqual([]);
-    expect(texts("In case the agent agrees, I'll post the keys tomorrow.")).toEqual([]);
+    expect(textsIn("I'll post the spare keys in case the agent needs them.")).toEqual([]);
+    expect(textsIn("In case the agent agrees, I'll post the keys tomorrow.")).toEqual([]);
   });
 });

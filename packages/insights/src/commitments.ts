@@ -1,4 +1,4 @@
-import { clockTimeOf, countsFromEvent, resolveDueDate } from "./dueDate";
+import { clockTimeOf, countsFromEvent, resolveDueDate, SAME_DAY_AS_EVENT } from "./dueDate";
 import { boundText, MAX_CLAUSE_CHARS } from "./limits";
 import { rememberLast } from "./memo";
 import { createLocator, type SourceSpan } from "./span";
@@ -920,10 +920,10 @@ const PRINCIPAL_ACT =
 /** Round 19 (p19): a fronted time alone, split off its sentence ("Starting Monday, …", "As of tomorrow, …"). */
 const FRONTED_TIME =
   /^\s*(?:starting|beginning|commencing|effective|as of|from)\s+[^,;.!?\s]+(?:\s+[^,;.!?\s]+){0,2}[,.;:]?\s*$/i;
+/** A future auxiliary anywhere in the clause: what it says is still to come. */
+const FUTURE_AUX = /\b(?:will|'ll|’ll|shall|going to|gonna)\b/i;
 function pleasantry(s: string): boolean {
-  return (
-    PLEASANTRY.test(s) && !/\b(?:will|'ll|’ll|shall|going to|gonna)\b/i.test(s) && !/[,;]\s*(?:i|we|our)\b/i.test(s)
-  );
+  return PLEASANTRY.test(s) && !FUTURE_AUX.test(s) && !/[,;]\s*(?:i|we|our)\b/i.test(s);
 }
 /** Round 14: an imperative, then "or I'll/we'll": a threat whose condition is the reader's step. */
 // round 19 (p19): also the writer's demand before "or": "We'd want the full price, or we'll take it to auction"
@@ -1104,7 +1104,7 @@ export function matchCommitment(sentence: string): string | null {
   if (THREAT.test(s) || (STANDING_TERMS.test(s) && PRICE_VALIDITY.test(s))) return null;
   if (pleasantry(s)) return null;
   // round 19 (p19): a state since a past time ("Running since 6am", "We've been open since Monday")
-  if (SINCE_TIME.test(s) && !/\b(?:will|'ll|’ll|shall|going to|gonna)\b/i.test(s)) return null;
+  if (SINCE_TIME.test(s) && !FUTURE_AUX.test(s)) return null;
   // round 19 (p19): what the writer's principal does ("My client transfers the deposit tomorrow"), reported
   if (PRINCIPAL_ACT.test(s)) return null;
   // round 19 (p19): a thing done now, in the present passive, with no future ("The refund is processed now, it shows in
@@ -3026,9 +3026,6 @@ function afterEarlier(
   return { dueAt: zonedTimeToUtc(e.year, e.month, e.day, p.hour, p.minute, timezone), phrase: due.phrase };
 }
 
-/** Round 19 (due19): "the same day you pay", "the same afternoon he's been": a day dated by the event after it. */
-const SAME_DAY_AS_EVENT =
-  /\b(?:the )?same (?:day|morning|afternoon|evening)\s+(?:that\s+|when\s+|as\s+)?(?:i|we|you|he|she|they|it)(?:'s|'ve|'re|'m|\s)/i;
 /** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */
 const SAME_DAY = /\b(?:the same|same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
 /** "the following week", "the next day": counted from a date named earlier in the sentence. */

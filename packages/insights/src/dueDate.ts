@@ -633,6 +633,13 @@ export function clockTimeOf(text: string): { hour: number; minute: number } | nu
  */
 type ZoneChosen = DueDateOptions & { zoneChosen?: boolean };
 
+/** Round 19 (due19): "the same day you pay", "the same afternoon he's been": a day dated by the event named after it. */
+const SAME_DAY_WORDS = String.raw`\b(?:the )?same (?:day|morning|afternoon|evening)\s+`;
+const EVENT_AFTER = String.raw`(?:that\s+|when\s+|as\s+)?(?:i|we|you|he|she|they|it)(?:'s|'ve|'re|'m|\s)`;
+export const SAME_DAY_AS_EVENT = new RegExp(SAME_DAY_WORDS + EVENT_AFTER, "i");
+/** The same words alone, before such an event: `resolveDueDate` reads them as "when". */
+const SAME_DAY_BEFORE_EVENT = new RegExp(`${SAME_DAY_WORDS}(?=${EVENT_AFTER})`, "gi");
+
 /** Round 15 (r15p): a pair of days of the month, before a month's name or both ordinals; a group holds the second. */
 const DAY_PAIR = new RegExp(
   String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:and|&)\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?)(?=\s+(?:of\s+)?(?:${MONTHS.join("|")})[a-z]*\b)|\b\d{1,2}(?:st|nd|rd|th)\s+(?:and|&)\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th))\b`,
@@ -852,10 +859,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       "earlier",
     )
     // round 19 (due19): the same day of an event named after it ("the same afternoon he's been") is that event's
-    .replace(
-      /\b(?:the )?same (?:day|morning|afternoon|evening)\s+(?=(?:that\s+|when\s+|as\s+)?(?:i|we|you|he|she|they|it)(?:'s|'ve|'re|'m|\s))/gi,
-      "when ",
-    )
+    .replace(SAME_DAY_BEFORE_EVENT, "when ")
     // round 13: "in an hour and a half", "within 2 hours and a half": minutes chrono can count
     .replace(
       /\b(in|within)\s+(an?|one|\d{1,2})\s+hours?\s+and\s+a\s+half\b/gi,
