@@ -8,9 +8,10 @@
  * not train a sentiment model. Job-change pairs are `jobChanges`.
  *
  * NEVER loaded: blind12 (the lead's round-14 blind set), blind15 (round 15's), blind17 and blind18 (round 16's), blind19
- * and blind20 (round 17's), blind21 and blind22 (round 18's), blind27–30 (round 19's) or any other blind directory than blind2–11, blind13, blind14 (read in rounds 14 and 15,
- * trained on from the round-15 retrain), blind16 (read in round 16, trained on from the round-17 retrain) and blind23–26
- * (round 19's, scored once at first contact, then read; commitments and deal stage). The independent
+ * and blind20 (round 17's), blind21 and blind22 (round 18's), blind31–34 (round 20's) or any other blind directory than blind2–11, blind13, blind14 (read in rounds 14 and 15,
+ * trained on from the round-15 retrain), blind16 (read in round 16, trained on from the round-17 retrain), blind23–26
+ * (round 19's, scored once at first contact, then read; commitments and deal stage) and blind27–30 (written in round 19,
+ * scored once at first contact with its code, read in round 20; commitments and deal stage). The independent
  * training directories `train<N><letter>/` are found by name when they are merged, so nothing here changes
  * when they land (their index exports `<PREFIX>_ALL` and optionally `<PREFIX>_JOB_CHANGES`).
  */
@@ -33,6 +34,10 @@ import { BLIND23_ALL } from "../fixtures/blind23/index";
 import { BLIND24_ALL } from "../fixtures/blind24/index";
 import { BLIND25_ALL } from "../fixtures/blind25/index";
 import { BLIND26_ALL } from "../fixtures/blind26/index";
+import { BLIND27_ALL } from "../fixtures/blind27/index";
+import { BLIND28_ALL } from "../fixtures/blind28/index";
+import { BLIND29_ALL } from "../fixtures/blind29/index";
+import { BLIND30_ALL } from "../fixtures/blind30/index";
 import { CORPUS, JOB_CHANGES, type JobChangeCase, type LabelledMessage } from "../fixtures/corpus";
 import { HOLDOUT } from "../fixtures/holdout";
 import { HOLDOUT2_DEAL } from "../fixtures/holdout2";
@@ -159,17 +164,21 @@ const BLIND_SETS: LabelledSet[] = [
 ];
 
 /**
- * Round 19: blind23–26, written blind at the start of round 19, scored once at first contact (aggregates, README "First
- * contact with blind23–26"), then read. They train the promise reader and the deal-stage model; the sentiment model
- * (met on every blind set; its out-of-author setting search takes about an hour) is retrained on them with the next
- * authors.
+ * Rounds 19 and 20: blind23–26, written blind at the start of round 19, and blind27–30, written blind at its end; each
+ * was scored once at first contact (aggregates, README "First contact with blind23–26, …"), then read (blind27–30 in
+ * round 20). They train the promise reader and the deal-stage model; the sentiment model (met on every blind set; its
+ * out-of-author setting search takes about an hour) is retrained on them with later authors.
  */
-const ROUND19: LabelledSet[] = (
+const ROUNDS_19_20: LabelledSet[] = (
   [
     ["blind23", BLIND23_ALL],
     ["blind24", BLIND24_ALL],
     ["blind25", BLIND25_ALL],
     ["blind26", BLIND26_ALL],
+    ["blind27", BLIND27_ALL],
+    ["blind28", BLIND28_ALL],
+    ["blind29", BLIND29_ALL],
+    ["blind30", BLIND30_ALL],
   ] as const
 ).map(([name, messages]) => ({ name, author: "independent", messages, labels: ["commitments", "dealStage"] }));
 
@@ -191,7 +200,7 @@ export async function loadLabelledSets(): Promise<LabelledSet[]> {
   return [
     ...RULES_SETS,
     ...BLIND_SETS,
-    ...ROUND19,
+    ...ROUNDS_19_20,
     ...(await loadTrainingDirs(new URL("../fixtures/", import.meta.url))),
   ];
 }
