@@ -683,3 +683,14 @@ describe("resolveDueDate: round 19 (due19), the end of one's working day", () =>
     expect(iso("I'll ring you tomorrow before I head home")).toBe("2026-03-11T17:00:00.000Z");
   });
 });
+
+describe("countsFromEvent: round 20 (due20), a pronoun for the event", () => {
+  it("counts 'within 2 working days of that' from the event the sentence dated", () => {
+    expect(
+      countsFromEvent("I'll send the quote within 3 working days of that.", "Our fitter measures up on Monday"),
+    ).toBe(true);
+    expect(countsFromEvent("we pay within 10 days of it", "The crane comes on Friday")).toBe(true);
+    // an amount of something is no duration from an event
+    expect(countsFromEvent("you get 3 days of that service free", "The crane comes on Friday")).toBe(false);
+  });
+});

@@ -220,9 +220,10 @@ const HOUR_WORD =
  * "within"-like opener, 2 the number, 3 working/business/banking/calendar, 4 the unit, 5 the preposition, 6 the
  * event's word, 7 a bare before/after/later ending the clause. A document the reader holds ("your invoice", "the
  * PO", "this email") and the message's own date ("of today", "from the date of this letter") are no event.
+ * Round 20 (due20): "within 2 working days of that" counts from the event the pronoun points back to, as a bare "after".
  */
 const COUNTED_FROM_EVENT =
-  /\b((?:within|in|up to|no later than)\s+)?(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(business|working|banking|calendar)\s+)?(days?|weeks?|hours?)\s+(?:(of|after|from|following|before|prior to)\s+(?!(?:today|now|the date of)\b)(?:the|your|our|his|her|their|its|that|this)\s+(?!(?:receipt|invoice|bill|statement|order|po|request|email|e-mail|message|letter|sending|payment)\b)([a-z][\w-]*)|(before|after|later)(?=\s*(?:[.,;!]|$)))/i;
+  /\b((?:within|in|up to|no later than)\s+)?(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(business|working|banking|calendar)\s+)?(days?|weeks?|hours?)\s+(?:(of|after|from|following|before|prior to)\s+(?!(?:today|now|the date of)\b)(?:the|your|our|his|her|their|its|that|this)\s+(?!(?:receipt|invoice|bill|statement|order|po|request|email|e-mail|message|letter|sending|payment)\b)([a-z][\w-]*)|(before|after|later)(?=\s*(?:[.,;!]|$))|(?:of|after|from|following)\s+(?:that|it|then)(?=\s*(?:[.,;!]|$)))/i;
 
 /** Events any dated arrangement before them can be ("within 3 working days of the visit"). */
 const GENERIC_EVENT = /^(?:visit|visits|appointment|meeting|event|session|call|date|day|job|works?|booking)$/i;
