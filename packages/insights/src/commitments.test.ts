@@ -1074,3 +1074,35 @@ describe("extractCommitments: round 20 (due20), acts with the visit dated before
     );
   });
 });
+
+describe("extractCommitments: round 20 (due20), the reader's visit and a call back in minutes", () => {
+  it("dates what we do when the reader comes in at the visit we invite", () => {
+    expect(dues("Come by Thursday any time after 2 and I'll fit the new strap.").at(-1)?.[1]).toBe(
+      "2026-03-12T14:00:00.000Z",
+    );
+    // the reader's other acts count from when they do them (round 19's guard)
+    expect(dues("Sign it off by Wednesday and we'll book the crew.").at(-1)?.[1]).toBeNull();
+  });
+  it("reads a bare number after a call back as minutes", () => {
+    expect(dues("I'll ring you in 15 with the price.")[0]?.[1]).toBe("2026-03-10T14:15:00.000Z");
+  });
+});
+
+describe("extractCommitments: round 20 (due20), noon of a day counted from a date before", () => {
+  it("reads 'by noon the same day' at noon of that day", () => {
+    expect(
+      dues("Our crew lifts the old tank out on Friday at 7am. I'll have the new one fitted by noon the same day.").at(
+        -1,
+      )?.[1],
+    ).toBe("2026-03-13T12:00:00.000Z");
+  });
+});
+
+describe("extractCommitments: round 20 (due20), an hour with -ish", () => {
+  it("reads '8ish' as around 8", () => {
+    expect(dues("I'll call you at 4ish.")[0]?.[1]).toBe("2026-03-10T16:00:00.000Z");
+    expect(dues("Your new tank goes in Thursday. Dave will be there 8ish.").at(-1)?.[1]).toBe(
+      "2026-03-12T08:00:00.000Z",
+    );
+  });
+});

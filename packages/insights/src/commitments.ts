@@ -1065,10 +1065,13 @@ function expandTextingOnce(text: string): string {
       .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+am\b/gi, "$1 morning")
       .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+pm\b/gi, "$1 afternoon")
       .replace(
-        /\b(be (?:there|back|here|with you|over|home|online)|back) in (\d{1,3})\b(?!\s*(?:[:.]\d|[-–]\s*\d|to \d|mins?\b|minutes?\b|hours?\b|hrs?\b|days?\b|weeks?\b|%))/gi,
+        // round 20 (due20): also a call or a text back ("I'll call you in 10 to confirm")
+        /\b(be (?:there|back|here|with you|over|home|online)|back|(?:call|ring|phone|text|message) (?:you|u)(?: back)?) in (\d{1,3})\b(?!\s*(?:[:.]\d|[-–]\s*\d|to \d|mins?\b|minutes?\b|hours?\b|hrs?\b|days?\b|weeks?\b|%))/gi,
         "$1 in $2 minutes",
       )
       .replace(/\b(tomorrow|today) first thing\b/gi, "first thing $1")
+      // round 20 (due20): "8ish" is around 8
+      .replace(/\b(?:at\s+)?(\d{1,2}(?:[:.]\d{2})?)\s*-?ish\b/gi, "around $1")
       .replace(/\b(lemme|lemmi)\b/gi, "let me")
       // British "half 4" is half past four
       .replace(/\bhalf (\d{1,2})\b(?!\s*(?:[:.]\d|%|days?|hours?|hrs?|weeks?|months?|an?\b))/gi, "$1:30")
@@ -2232,20 +2235,23 @@ export function extractCommitments(
         due = { dueAt: last.dueAt, phrase: "with the promise before" };
       // round 20 (due20): a day named earlier in the sentence, outside any promise, dates a promise that shares its frame:
       // a gapped subject ("I'm in from 7am on the 18th and will have it done before the choir arrive at 11"), a
-      // consequence ("I'm in Dublin on Tuesday anyway, so I'll drop by around 3") or "then" ("…on Friday morning so
-      // I'll pop in then"); only a clock time moves to that day, and only "then" takes the day whole
+      // consequence ("I'm in Dublin on Tuesday anyway, so I'll drop by around 3"), "then" ("…on Friday morning so
+      // I'll pop in then") or the reader's visit we invite ("Come by Saturday between 10 and 1 and I'll swap them", the
+      // act done while they are in); only a clock time moves to that day, and only "then" and the visit date a promise
+      // with no time of its own
       if (last?.sentence !== whole && !NAMES_A_DAY.test(scoped)) {
         const at = whole.indexOf(piece.text);
         const before = at > 0 ? whole.slice(0, at) : "";
         const then = THEN_ANAPHOR.test(scoped);
+        const invited = INVITED_IN.test(before);
         if (
           NAMES_A_DAY.test(before) &&
-          (then || /\bso\s*$/i.test(before) || /^(?:and\s+)?(?:will|shall)\s/i.test(piece.text))
+          (then || invited || /\bso\s*$/i.test(before) || /^(?:and\s+)?(?:will|shall)\s/i.test(piece.text))
         ) {
           const named = resolveDueDate(expandTexting(before), msg.sentAt, dueOpts);
           if (named && named.dueAt > msg.sentAt) {
             if (due) due = afterEarlier(due, scoped, named.dueAt, dueOpts.timezone);
-            else if (then) due = { dueAt: named.dueAt, phrase: "then" };
+            else if (then || invited) due = { dueAt: named.dueAt, phrase: then ? "then" : "at the reader's visit" };
           }
         }
       }
@@ -3005,6 +3011,9 @@ const WITH_IT =
 const BEFOREHAND = /\b(?:beforehand|before then|ahead of (?:it|that|time|then))\b/i;
 /** Round 20 (due20): "then" pointing back to a time ("I'll pop in then"), not a sequence ("then I'll", "and then"). */
 const THEN_ANAPHOR = /(?<!^\s*|\b(?:and|since|until|till|before|from|but|just|only)\s+)\bthen\b/i;
+/** Round 20 (due20): an invitation to the reader to come in, joined by "and" to what we then do. */
+const INVITED_IN =
+  /^\W*(?:(?:just|please)\s+)?(?:pop|come|drop|call|stop|swing)\s+(?:in|by|round|over|back)\b[^.!?]*\band\s*$/i;
 /** Round 20 (due20): a modal or future, and the progressive; the simple present without them reads a timetable. */
 const MODAL = /\b(?:will|shall|going to|gonna|can|could|would|might|may|must)\b|['’]ll\b/i;
 const PROGRESSIVE = /\b(?:am|is|are|['’]m|['’]re|['’]s)\s+(?:\w+\s+)?\w+ing\b/i;
@@ -3166,8 +3175,8 @@ function sameDayAs(
     };
   }
   // round 14: a clock time in the clause sets the hour of a day counted from that date ("the next morning at 9",
-  // "the day before at 4")
-  const clock = clockTimeOf(scoped);
+  // "the day before at 4"); round 20 (due20): noon is one too ("by noon the same day")
+  const clock = clockTimeOf(scoped) ?? (/\b(?:noon|midday)\b/i.test(scoped) ? { hour: 12, minute: 0 } : null);
   const dayAfterOrBefore = following?.[4] || following?.[3];
   if (following && dayAfterOrBefore) {
     // round 9: "…confirmed for Tuesday at 22:00, and the old lines will be ceased the next morning": the day after;
