@@ -1106,3 +1106,14 @@ describe("extractCommitments: round 20 (due20), an hour with -ish", () => {
     );
   });
 });
+
+describe("extractCommitments: round 20 (due20), what we do on a thing's arrival", () => {
+  it("dates an act joined by 'and' to an arrival by the arrival's day", () => {
+    expect(dues("The new stock is arriving on Thursday and I'll keep two aside for you.").at(-1)?.[1]).toBe(
+      "2026-03-12T17:00:00.000Z",
+    );
+  });
+  it("leaves an act that waits on an event of its own undated", () => {
+    expect(dues("The parts are arriving on Thursday and I'll call you when they're in.").at(-1)?.[1]).toBeNull();
+  });
+});

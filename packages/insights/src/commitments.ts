@@ -2237,21 +2237,27 @@ export function extractCommitments(
       // a gapped subject ("I'm in from 7am on the 18th and will have it done before the choir arrive at 11"), a
       // consequence ("I'm in Dublin on Tuesday anyway, so I'll drop by around 3"), "then" ("…on Friday morning so
       // I'll pop in then") or the reader's visit we invite ("Come by Saturday between 10 and 1 and I'll swap them", the
-      // act done while they are in); only a clock time moves to that day, and only "then" and the visit date a promise
-      // with no time of its own
+      // act done while they are in) or a thing's arrival ("It's arriving with tomorrow's delivery and I'll put one aside
+      // for you", the act done on it); only a clock time moves to that day, and only "then", the visit and the arrival
+      // date a promise with no time of its own (nor one that waits on an event of its own: "…and text you when it's in")
       if (last?.sentence !== whole && !NAMES_A_DAY.test(scoped)) {
         const at = whole.indexOf(piece.text);
         const before = at > 0 ? whole.slice(0, at) : "";
         const then = THEN_ANAPHOR.test(scoped);
         const invited = INVITED_IN.test(before);
+        const arrives = ARRIVES_AND.test(before) && !EVENT.test(scoped.split(/\s+and\s+/)[0] ?? scoped);
         if (
           NAMES_A_DAY.test(before) &&
-          (then || invited || /\bso\s*$/i.test(before) || /^(?:and\s+)?(?:will|shall)\s/i.test(piece.text))
+          (then || invited || arrives || /\bso\s*$/i.test(before) || /^(?:and\s+)?(?:will|shall)\s/i.test(piece.text))
         ) {
           const named = resolveDueDate(expandTexting(before), msg.sentAt, dueOpts);
           if (named && named.dueAt > msg.sentAt) {
             if (due) due = afterEarlier(due, scoped, named.dueAt, dueOpts.timezone);
-            else if (then || invited) due = { dueAt: named.dueAt, phrase: then ? "then" : "at the reader's visit" };
+            else if (then || invited || arrives)
+              due = {
+                dueAt: named.dueAt,
+                phrase: then ? "then" : invited ? "at the reader's visit" : "on its arrival",
+              };
           }
         }
       }
@@ -3014,6 +3020,9 @@ const THEN_ANAPHOR = /(?<!^\s*|\b(?:and|since|until|till|before|from|but|just|on
 /** Round 20 (due20): an invitation to the reader to come in, joined by "and" to what we then do. */
 const INVITED_IN =
   /^\W*(?:(?:just|please)\s+)?(?:pop|come|drop|call|stop|swing)\s+(?:in|by|round|over|back)\b[^.!?]*\band\s*$/i;
+/** Round 20 (due20): a thing arriving at a time, joined by "and" to what we do on its arrival. */
+const ARRIVES_AND =
+  /\b(?:arriv(?:es|ing)|lands|landing|comes in|coming in|(?:is|are) (?:due|coming) in)\b[^.!?]*\band\s*$/i;
 /** Round 20 (due20): a modal or future, and the progressive; the simple present without them reads a timetable. */
 const MODAL = /\b(?:will|shall|going to|gonna|can|could|would|might|may|must)\b|['’]ll\b/i;
 const PROGRESSIVE = /\b(?:am|is|are|['’]m|['’]re|['’]s)\s+(?:\w+\s+)?\w+ing\b/i;
