@@ -1015,3 +1015,105 @@ describe("round 19 (p19): the forms four new authors write", () => {
     expect(textsIn("In case the agent agrees, I'll post the keys tomorrow.")).toEqual([]);
   });
 });
+
+describe("extractCommitments: round 20 (due20), a weekday of the week named before", () => {
+  it("reads 'by the Friday' and 'the Thursday of that week' in the week the sentence dated", () => {
+    expect(
+      dues(
+        "Our crew resurfaces the car park from Monday to Wednesday next week, and I'll send the invoice by the Friday.",
+      ).at(-1)?.[1],
+    ).toBe("2026-03-20T17:00:00.000Z");
+    expect(
+      dues(
+        "Our surveyor will measure the site on Monday 23 March at 9am, and the drawings follow by the Thursday of that week.",
+      ).at(-1)?.[1],
+    ).toBe("2026-03-26T17:00:00.000Z");
+  });
+  it("leaves 'the Friday before' counted back and a bare Friday this week", () => {
+    expect(dues("We fit the kitchen on Wednesday 25 March and I'll call you the Friday before.").at(-1)?.[1]).toBe(
+      "2026-03-20T17:00:00.000Z",
+    );
+    expect(dues("I'll send the invoice by Friday.")[0]?.[1]).toBe("2026-03-13T17:00:00.000Z");
+  });
+});
+
+describe("extractCommitments: round 20 (due20), a day named earlier in the sentence outside any promise", () => {
+  it("dates 'then', a consequence after 'so' and a gapped 'and will' by that day", () => {
+    expect(dues("I'm at the depot on Thursday afternoon so I'll collect the samples then.").at(-1)?.[1]).toBe(
+      "2026-03-12T17:00:00.000Z",
+    );
+    expect(dues("I'm in Leeds on Friday anyway, so I'll call in around 2.").at(-1)?.[1]).toBe(
+      "2026-03-13T14:00:00.000Z",
+    );
+    expect(dues("I'm in from 8 on the 20th and will have the meter fitted by 10.").at(-1)?.[1]).toBe(
+      "2026-03-20T10:00:00.000Z",
+    );
+  });
+  it("leaves a clock time of a promise joined by a plain 'and' on its own day", () => {
+    expect(dues("The office is shut on Monday and I'll call you at 3.").at(-1)?.[1]).toBe("2026-03-10T15:00:00.000Z");
+  });
+});
+
+describe("extractCommitments: round 20 (due20), acts with the visit dated before", () => {
+  it("puts the simple present at a clock time on the day the sentence before dated", () => {
+    expect(dues("The crane is booked for Thursday 19 March. Our riggers start at 9:30.").at(-1)?.[1]).toBe(
+      "2026-03-19T09:30:00.000Z",
+    );
+  });
+  it("leaves the progressive, under way now, on its own day", () => {
+    expect(dues("Your slot is free on 28 March. I am sending the contract by 4pm.").at(-1)?.[1]).toBe(
+      "2026-03-10T16:00:00.000Z",
+    );
+  });
+  it("dates coming along, and an act 'too' after a comma, at the visit", () => {
+    expect(dues("I'll inspect the roof on Friday at 9am, and our surveyor will come with me.").at(-1)?.[1]).toBe(
+      "2026-03-13T09:00:00.000Z",
+    );
+    expect(dues("Your scan is booked for Thursday at 8am, we'll take the bloods too.").at(-1)?.[1]).toBe(
+      "2026-03-12T08:00:00.000Z",
+    );
+  });
+});
+
+describe("extractCommitments: round 20 (due20), the reader's visit and a call back in minutes", () => {
+  it("dates what we do when the reader comes in at the visit we invite", () => {
+    expect(dues("Come by Thursday any time after 2 and I'll fit the new strap.").at(-1)?.[1]).toBe(
+      "2026-03-12T14:00:00.000Z",
+    );
+    // the reader's other acts count from when they do them (round 19's guard)
+    expect(dues("Sign it off by Wednesday and we'll book the crew.").at(-1)?.[1]).toBeNull();
+  });
+  it("reads a bare number after a call back as minutes", () => {
+    expect(dues("I'll ring you in 15 with the price.")[0]?.[1]).toBe("2026-03-10T14:15:00.000Z");
+  });
+});
+
+describe("extractCommitments: round 20 (due20), noon of a day counted from a date before", () => {
+  it("reads 'by noon the same day' at noon of that day", () => {
+    expect(
+      dues("Our crew lifts the old tank out on Friday at 7am. I'll have the new one fitted by noon the same day.").at(
+        -1,
+      )?.[1],
+    ).toBe("2026-03-13T12:00:00.000Z");
+  });
+});
+
+describe("extractCommitments: round 20 (due20), an hour with -ish", () => {
+  it("reads '8ish' as around 8", () => {
+    expect(dues("I'll call you at 4ish.")[0]?.[1]).toBe("2026-03-10T16:00:00.000Z");
+    expect(dues("Your new tank goes in Thursday. Dave will be there 8ish.").at(-1)?.[1]).toBe(
+      "2026-03-12T08:00:00.000Z",
+    );
+  });
+});
+
+describe("extractCommitments: round 20 (due20), what we do on a thing's arrival", () => {
+  it("dates an act joined by 'and' to an arrival by the arrival's day", () => {
+    expect(dues("The new stock is arriving on Thursday and I'll keep two aside for you.").at(-1)?.[1]).toBe(
+      "2026-03-12T17:00:00.000Z",
+    );
+  });
+  it("leaves an act that waits on an event of its own undated", () => {
+    expect(dues("The parts are arriving on Thursday and I'll call you when they're in.").at(-1)?.[1]).toBeNull();
+  });
+});

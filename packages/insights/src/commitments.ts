@@ -1065,10 +1065,13 @@ function expandTextingOnce(text: string): string {
       .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+am\b/gi, "$1 morning")
       .replace(/\b(tomorrow|today|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s+pm\b/gi, "$1 afternoon")
       .replace(
-        /\b(be (?:there|back|here|with you|over|home|online)|back) in (\d{1,3})\b(?!\s*(?:[:.]\d|[-–]\s*\d|to \d|mins?\b|minutes?\b|hours?\b|hrs?\b|days?\b|weeks?\b|%))/gi,
+        // round 20 (due20): also a call or a text back ("I'll call you in 10 to confirm")
+        /\b(be (?:there|back|here|with you|over|home|online)|back|(?:call|ring|phone|text|message) (?:you|u)(?: back)?) in (\d{1,3})\b(?!\s*(?:[:.]\d|[-–]\s*\d|to \d|mins?\b|minutes?\b|hours?\b|hrs?\b|days?\b|weeks?\b|%))/gi,
         "$1 in $2 minutes",
       )
       .replace(/\b(tomorrow|today) first thing\b/gi, "first thing $1")
+      // round 20 (due20): "8ish" is around 8
+      .replace(/\b(?:at\s+)?(\d{1,2}(?:[:.]\d{2})?)\s*-?ish\b/gi, "around $1")
       .replace(/\b(lemme|lemmi)\b/gi, "let me")
       // British "half 4" is half past four
       .replace(/\bhalf (\d{1,2})\b(?!\s*(?:[:.]\d|%|days?|hours?|hrs?|weeks?|months?|an?\b))/gi, "$1:30")
@@ -2230,6 +2233,34 @@ export function extractCommitments(
         WITH_IT.test(scoped)
       )
         due = { dueAt: last.dueAt, phrase: "with the promise before" };
+      // round 20 (due20): a day named earlier in the sentence, outside any promise, dates a promise that shares its frame:
+      // a gapped subject ("I'm in from 7am on the 18th and will have it done before the choir arrive at 11"), a
+      // consequence ("I'm in Dublin on Tuesday anyway, so I'll drop by around 3"), "then" ("…on Friday morning so
+      // I'll pop in then") or the reader's visit we invite ("Come by Saturday between 10 and 1 and I'll swap them", the
+      // act done while they are in) or a thing's arrival ("It's arriving with tomorrow's delivery and I'll put one aside
+      // for you", the act done on it); only a clock time moves to that day, and only "then", the visit and the arrival
+      // date a promise with no time of its own (nor one that waits on an event of its own: "…and text you when it's in")
+      if (last?.sentence !== whole && !NAMES_A_DAY.test(scoped)) {
+        const at = whole.indexOf(piece.text);
+        const before = at > 0 ? whole.slice(0, at) : "";
+        const then = THEN_ANAPHOR.test(scoped);
+        const invited = INVITED_IN.test(before);
+        const arrives = ARRIVES_AND.test(before) && !EVENT.test(scoped.split(/\s+and\s+/)[0] ?? scoped);
+        if (
+          NAMES_A_DAY.test(before) &&
+          (then || invited || arrives || /\bso\s*$/i.test(before) || /^(?:and\s+)?(?:will|shall)\s/i.test(piece.text))
+        ) {
+          const named = resolveDueDate(expandTexting(before), msg.sentAt, dueOpts);
+          if (named && named.dueAt > msg.sentAt) {
+            if (due) due = afterEarlier(due, scoped, named.dueAt, dueOpts.timezone);
+            else if (then || invited || arrives)
+              due = {
+                dueAt: named.dueAt,
+                phrase: then ? "then" : invited ? "at the reader's visit" : "on its arrival",
+              };
+          }
+        }
+      }
       // round 19 (due19): an arrival, or a thing brought, with no time of its own after a dated visit is at that visit
       // ("…booked for Thursday 5 March at 8am, and David will bring the gaskets", "…is tomorrow 9am. Our team will be there")
       if (!due && AT_THE_VISIT.test(scoped) && !hasDeadlineWords(scoped)) {
@@ -2248,7 +2279,16 @@ export function extractCommitments(
       if (due && startAt !== null && FIRST_DAY.test(scoped)) due = afterEarlier(due, scoped, startAt, dueOpts.timezone);
       // round 19 (due19): a booking at a clock time alone after a sentence that dated the day ("Confirming Monday's pour
       // … The pump is booked for 5:30 am") is on that day
-      if (booking && due && lastDated !== null && lastDated.sentence === previous && lastDated.sentence !== whole)
+      // round 20 (due20): so is an act of ours in the present of a timetable ("Ballast train is booked for Tues 8 Sept.
+      // Our tamping team joins at Kroonstad at 11:00"): the simple present at a clock time reads the schedule dated before
+      // (the progressive is under way now: "Slot is available, I am sending the agreement by evening")
+      if (
+        (booking || (!MODAL.test(scoped) && !PROGRESSIVE.test(scoped) && clockTimeOf(scoped) !== null)) &&
+        due &&
+        lastDated !== null &&
+        lastDated.sentence === previous &&
+        lastDated.sentence !== whole
+      )
         due = afterEarlier(due, scoped, lastDated.at, dueOpts.timezone);
       if (creditOnly) due = null;
       if (booking && (!due || due.dueAt <= msg.sentAt)) continue;
@@ -2969,11 +3009,23 @@ const READERS_ROLE = new RegExp(
   "i",
 );
 /** A sentence that joins a second first-person promise to the one before ("…, and I'll…", "… and we'll…"). */
-const JOINED = /\b(?:and|then)\s+(?:i|we)(?:'ll|’ll|\s+will)\s/i;
+// round 20 (due20): also after a comma ("Herd check is booked for Thursday at 6am, we'll check the heifers too")
+const JOINED = /(?:\b(?:and|then)|,)\s+(?:i|we)(?:'ll|’ll|\s+will)\s/i;
 /** An act that goes with the one before it: a copy of it, or one done right after it. */
 const WITH_IT =
   /\b(?:(?:right|straight|immediately|directly|just) after(?:wards)?|afterwards|then|be there(?: (?:too|as well|personally|myself))?|personally|myself|too|as well)\b|\b(?:copy|cc|bcc|loop)\s+(?:you|u)\b|\b(?:along )?with (?:him|her|them)\s*[.!]?$/i;
 const BEFOREHAND = /\b(?:beforehand|before then|ahead of (?:it|that|time|then))\b/i;
+/** Round 20 (due20): "then" pointing back to a time ("I'll pop in then"), not a sequence ("then I'll", "and then"). */
+const THEN_ANAPHOR = /(?<!^\s*|\b(?:and|since|until|till|before|from|but|just|only)\s+)\bthen\b/i;
+/** Round 20 (due20): an invitation to the reader to come in, joined by "and" to what we then do. */
+const INVITED_IN =
+  /^\W*(?:(?:just|please)\s+)?(?:pop|come|drop|call|stop|swing)\s+(?:in|by|round|over|back)\b[^.!?]*\band\s*$/i;
+/** Round 20 (due20): a thing arriving at a time, joined by "and" to what we do on its arrival. */
+const ARRIVES_AND =
+  /\b(?:arriv(?:es|ing)|lands|landing|comes in|coming in|(?:is|are) (?:due|coming) in)\b[^.!?]*\band\s*$/i;
+/** Round 20 (due20): a modal or future, and the progressive; the simple present without them reads a timetable. */
+const MODAL = /\b(?:will|shall|going to|gonna|can|could|would|might|may|must)\b|['’]ll\b/i;
+const PROGRESSIVE = /\b(?:am|is|are|['’]m|['’]re|['’]s)\s+(?:\w+\s+)?\w+ing\b/i;
 /** A promise that waits on an event instead of a date ("when it's imaged", "as soon as it's returned"). */
 const EVENT =
   /\b(?:when|once|as soon as|the moment|the day|after|before)\s+(?:it|they|he|she|we|you|i|the|your|our|that|this)\b/i;
@@ -2984,8 +3036,9 @@ const ARRIVAL =
 const STARTS_ON = /\b(?:from|starting|starts|begins|commences)\s+(?:on\s+)?/i;
 const FIRST_DAY = /\b(?:the|your|its) first day\b|\bday one\b/i;
 /** Round 19 (due19): being there, or bringing something, happens at a visit dated before. */
+// round 20 (due20): also coming along with the writer ("…on Thursday 29 January, and our engineer will come with me")
 const AT_THE_VISIT =
-  /\b(?:(?:will|'ll|shall)\s+(?:also\s+)?(?:bring|be there|be with you|be on site)|brings?\s+(?:the|your|a|an)\b)/i;
+  /\b(?:(?:will|'ll|shall)\s+(?:also\s+)?(?:bring|be there|be with you|be on site|come (?:along )?with (?:me|us|him|her|them)\b|join (?:me|us)\b)|brings?\s+(?:the|your|a|an)\b)/i;
 /** A statement that dates an event: a weekday, tomorrow, or a day of a month (not a duration). */
 // round 19 (due19): also a short weekday after a preposition ("forecast looks clear for Wed.")
 const ANCHOR_DAY =
@@ -3041,7 +3094,11 @@ const WEEKDAY_FROM = /\bthe (mon|tues|wednes|thurs|fri|satur|sun)day (before|aft
 // its Friday)
 const THAT_WEEK = /\b(?:(?:by )?the end of|later|by the close of)\s+that week\b|\b(?:in\s+)?(?:the|that) same week\b/i;
 /** Round 14 (b13cd): "…booked for Mon 6/15, and we'll have it back to you that Wednesday": the weekday of that week. */
-const THAT_WEEKDAY = /\bthat (mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+// round 20 (due20): "the Friday" with the article, and "the Friday of that week", are that week's too ("…runs from
+// Tuesday to Thursday next week, and I'll have the report to you by the Friday"); "the Friday before / after" is
+// WEEKDAY_FROM, and "the Friday 12th" names its own date
+const THAT_WEEKDAY =
+  /\b(?:that|the) (mon|tues|wednes|thurs|fri|satur|sun)day\b(?:\s+of\s+(?:that|the same)\s+week\b)?(?!\s+(?:before|after|\d|the\s+\d|week\b))/i;
 /** Round 14 (b13cd): "early the week after", "at the start of the following week": its Tuesday, as "early next week" is. */
 const EARLY_BEFORE = /\b(?:early|(?:at )?the (?:start|beginning) of)\s*$/i;
 const WEEKDAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tues: 2, wednes: 3, thurs: 4, fri: 5, satur: 6 };
@@ -3127,8 +3184,8 @@ function sameDayAs(
     };
   }
   // round 14: a clock time in the clause sets the hour of a day counted from that date ("the next morning at 9",
-  // "the day before at 4")
-  const clock = clockTimeOf(scoped);
+  // "the day before at 4"); round 20 (due20): noon is one too ("by noon the same day")
+  const clock = clockTimeOf(scoped) ?? (/\b(?:noon|midday)\b/i.test(scoped) ? { hour: 12, minute: 0 } : null);
   const dayAfterOrBefore = following?.[4] || following?.[3];
   if (following && dayAfterOrBefore) {
     // round 9: "…confirmed for Tuesday at 22:00, and the old lines will be ceased the next morning": the day after;

@@ -683,3 +683,28 @@ describe("resolveDueDate: round 19 (due19), the end of one's working day", () =>
     expect(iso("I'll ring you tomorrow before I head home")).toBe("2026-03-11T17:00:00.000Z");
   });
 });
+
+describe("countsFromEvent: round 20 (due20), a pronoun for the event", () => {
+  it("counts 'within 2 working days of that' from the event the sentence dated", () => {
+    expect(
+      countsFromEvent("I'll send the quote within 3 working days of that.", "Our fitter measures up on Monday"),
+    ).toBe(true);
+    expect(countsFromEvent("we pay within 10 days of it", "The crane comes on Friday")).toBe(true);
+    // an amount of something is no duration from an event
+    expect(countsFromEvent("you get 3 days of that service free", "The crane comes on Friday")).toBe(false);
+  });
+});
+
+describe("resolveDueDate: round 20 (due20), within the day", () => {
+  it("reads 'within the day' as the end of today", () => {
+    expect(iso("I'll send the rate card within the day")).toBe("2026-03-10T17:00:00.000Z");
+  });
+});
+
+describe("resolveDueDate: round 20 (due20), a window 'till' its end after a day", () => {
+  it("reads '9 till 11' after a day of the month as a window due at its end", () => {
+    expect(iso("booked for Saturday 14th, 9 till 11")).toBe("2026-03-14T11:00:00.000Z");
+    expect(iso("booked for Saturday 14th, 10 until 12")).toBe("2026-03-14T12:00:00.000Z");
+    expect(iso("booked for Saturday 14th, 9am")).toBe("2026-03-14T09:00:00.000Z");
+  });
+});

@@ -220,9 +220,10 @@ const HOUR_WORD =
  * "within"-like opener, 2 the number, 3 working/business/banking/calendar, 4 the unit, 5 the preposition, 6 the
  * event's word, 7 a bare before/after/later ending the clause. A document the reader holds ("your invoice", "the
  * PO", "this email") and the message's own date ("of today", "from the date of this letter") are no event.
+ * Round 20 (due20): "within 2 working days of that" counts from the event the pronoun points back to, as a bare "after".
  */
 const COUNTED_FROM_EVENT =
-  /\b((?:within|in|up to|no later than)\s+)?(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(business|working|banking|calendar)\s+)?(days?|weeks?|hours?)\s+(?:(of|after|from|following|before|prior to)\s+(?!(?:today|now|the date of)\b)(?:the|your|our|his|her|their|its|that|this)\s+(?!(?:receipt|invoice|bill|statement|order|po|request|email|e-mail|message|letter|sending|payment)\b)([a-z][\w-]*)|(before|after|later)(?=\s*(?:[.,;!]|$)))/i;
+  /\b((?:within|in|up to|no later than)\s+)?(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(business|working|banking|calendar)\s+)?(days?|weeks?|hours?)\s+(?:(of|after|from|following|before|prior to)\s+(?!(?:today|now|the date of)\b)(?:the|your|our|his|her|their|its|that|this)\s+(?!(?:receipt|invoice|bill|statement|order|po|request|email|e-mail|message|letter|sending|payment)\b)([a-z][\w-]*)|(before|after|later)(?=\s*(?:[.,;!]|$))|(?:of|after|from|following)\s+(?:that|it|then)(?=\s*(?:[.,;!]|$)))/i;
 
 /** Events any dated arrangement before them can be ("within 3 working days of the visit"). */
 const GENERIC_EVENT = /^(?:visit|visits|appointment|meeting|event|session|call|date|day|job|works?|booking)$/i;
@@ -590,10 +591,10 @@ const NAMES_DAY_OF_MONTH = new RegExp(
 /**
  * Round 14: the clock time right after a day of the month: "on the 28th at 11", "on Thursday 22nd before 10am",
  * "on Monday 9th between 6am and 8am", "by the 12th, 10:00 at the latest". Groups 1-3 the hour, minutes and half;
- * 4-6 a window's end.
+ * 4-6 a window's end. Round 20 (due20): a window "till" / "until" its end too ("for Saturday 29th, 9 till 11").
  */
 const DAY_WINDOW =
-  /^\s*(?:(?:at|by|from|around|before|until|till|between)\s+|,\s*(?:(?:at|by|before)\s+)?(?=\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.))))(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])(?:\s*(?:[-–]|to|and)\s*(?:(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])|(noon|midday)\b))?/i;
+  /^\s*(?:(?:at|by|from|around|before|until|till|between)\s+|,\s*(?:(?:at|by|before)\s+)?(?=\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.)|\s+(?:till|til|until)\s+\d)))(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])(?:\s*(?:[-–]|to|and|till|til|until)\s*(?:(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])|(noon|midday)\b))?/i;
 
 /** A weekday by its name. */
 const NAMED_WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
@@ -916,6 +917,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     )
     // "within the next 10 minutes" is "within 10 minutes"
     .replace(/\bwithin the next (\d+|an?|one|two|three|few)\b/gi, "within $1")
+    // round 20 (due20): "within the day" is by the end of today, not a day from now
+    .replace(/\bwithin the day\b/gi, "by end of day")
     // round 11: "12noon", "12 midday" (Indian and British usage) are noon
     .replace(/\b12\s*(?:noon|midday)\b/gi, "noon")
     // "by lunchtime" is noon
