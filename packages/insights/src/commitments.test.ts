@@ -1015,3 +1015,41 @@ describe("round 19 (p19): the forms four new authors write", () => {
     expect(textsIn("In case the agent agrees, I'll post the keys tomorrow.")).toEqual([]);
   });
 });
+
+describe("round 20 (p20): the promises four more new authors write", () => {
+  it("reads 'if' after asking someone or checking with someone as 'whether', not a condition", () => {
+    expect(textsIn("I'll ask Ms Patel if we can move it and ring you back tomorrow.")).toHaveLength(1);
+    expect(textsIn("I'll check with the warehouse this afternoon if they have the blue ones.")).toHaveLength(1);
+    // a condition on our own act, or after "and", still governs
+    expect(textsIn("I'll repaint the fence on Monday if it stays dry.")).toEqual([]);
+    expect(textsIn("I'll ask the owner and if she agrees we deliver Friday.")).toEqual([]);
+    expect(textsIn("I'll send the samples tomorrow if the courier picks up.")).toEqual([]);
+  });
+  it("reads 'he / she will …' after a promise of ours as the person it named", () => {
+    expect(textsIn("Our fitter Dan is booked for Thursday at 9. He will bring the new hinges.")).toHaveLength(2);
+    expect(textsIn("Carla is booked for you tomorrow between 1 and 3pm, she'll bring the spare filter.")).toEqual([
+      "Carla is booked for you tomorrow between 1 and 3pm",
+      "she'll bring the spare filter.",
+    ]);
+    // no promise of ours before it, a verb of no act, or a customer's message: no promise
+    expect(textsIn("Thanks for the photos. He will bring the new hinges.")).toEqual([]);
+    expect(textsIn("I'll send the contract today. She'll need to sign both copies.")).toHaveLength(1);
+    expect(textsIn("We'll pay on Friday. He will bring the cheque.", "inbound")).toHaveLength(1);
+  });
+  it("dates what that person does with no time of its own by the promise before", () => {
+    // Tuesday 10 March; Thursday 12 March at 9:00 UTC
+    expect(dues("Our fitter Dan is booked for Thursday at 9am. He will bring the new hinges.")).toEqual([
+      ["Our fitter Dan is booked for Thursday at 9am.", "2026-03-12T09:00:00.000Z"],
+      ["He will bring the new hinges.", "2026-03-12T09:00:00.000Z"],
+    ]);
+    expect(dues("I'll send the drawings by Friday noon. She will also add the two references.")[1]).toEqual([
+      "She will also add the two references.",
+      "2026-03-13T12:00:00.000Z",
+    ]);
+    // timed from an event of its own, it takes no date
+    expect(dues("Josh will fit the rail on Thursday at 9am, he'll call 20 min before.")[1]).toEqual([
+      "he'll call 20 min before.",
+      null,
+    ]);
+  });
+});

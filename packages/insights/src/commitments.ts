@@ -822,8 +822,10 @@ const QUESTION_START =
 // round 9: ", provided the lease is signed by…" (after a comma; "will be provided" is a participle)
 // round 14: "if" after a purpose of finding out asks a question ("I call you on Thursday to hear if it is better":
 // train12), it sets no condition
+// round 20 (p20): so does "if" after asking someone or checking with someone ("I'll ask our manager if we can extend
+// it", "I'll check with the depot tonight if they have stock"): "if" is "whether" there
 export const CONDITIONAL =
-  /(?<!\b(?:to see|to hear|to ask|to check|to find out|to learn|to confirm)\s+)\b(?:if|unless|whether|in case|provided that|(?<=,\s{0,3})provid(?:ed|ing)|assuming|should you|were you to|otherwise)\b/i;
+  /(?<!\b(?:to see|to hear|to ask|to check|to find out|to learn|to confirm)\s+)(?<!\b(?:ask(?:s|ed|ing)?\s+(?:our|my|the|him|her|them|\p{Lu}[\p{L}'-]+)|check(?:s|ed|ing)?\s+with)(?:\s+(?!(?:and|but|then|or)\b)[\p{L}'’-]+){0,4}\s+)\b(?:if|unless|whether|in case|provided that|(?<=,\s{0,3})provid(?:ed|ing)|assuming|should you|were you to|otherwise)\b/iu;
 // round 14 (b13cd): "they should reach you by Wednesday" predicts a carrier's delivery (blind13's label, the guide's hedges)
 const HEDGE =
   /\b(?:(?:it|they|these|those)\s+should\s+(?:arrive|reach|land|be with you|get to you)|might|(?<!\b\d{1,2}(?:st|nd|rd|th)?\s|\b(?:in|of|by|until|early|mid|late|end of)\s)may(?!\s+\d)|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee)\b/i;
@@ -1763,7 +1765,9 @@ export function splitClauses(sentence: string): string[] {
       // Monday, I'll text you when it's lodged" (train11), "Tanker for the houses will be there by 9:30, I'll push the SMS
       // to affected customers in 10" (train7b); a condition before the comma keeps the whole
       .flatMap((c) => {
-        const at = c.search(/,\s+(?=(?:i|we)(?:'ll|’ll|\s+will)\s)/i);
+        // round 20 (p20): also "he / she'll …" after a booking or promise of ours that named the person ("Priya is
+        // booked for you tomorrow 8-10, she'll bring a new valve": blind27)
+        const at = c.search(/,\s+(?=(?:i|we|he|she)(?:'ll|’ll|\s+will)\s)/i);
         if (at < 0) return [c];
         const head = c.slice(0, at);
         const tail = c.slice(at + 1).trim();
@@ -1771,7 +1775,7 @@ export function splitClauses(sentence: string): string[] {
           !CONDITIONAL.test(head) &&
           !/^\s*(?:when|once|as soon as|after|before|until|while)\b/i.test(head) &&
           (promisesAny(head, "outbound") || matchYourGoods(head, "outbound") !== null) &&
-          matchCommitment(tail) !== null
+          (matchCommitment(tail) ?? ourPronounPromise(tail)) !== null
           ? [head, tail]
           : [c];
       })
@@ -2116,10 +2120,16 @@ export function extractCommitments(
     const sentence = readClause(unit);
     // "I spoke with our warehouse. They will send the part tomorrow": "they" is the team just handed the task
     const handedOn = previous !== null && HANDED_TO.test(previous) && /^they(?:'ll|\s+will)\s/i.test(sentence);
+    // round 20 (p20): "he / she will …" after a promise of ours is the person of ours it named (blind27, blind28)
+    const viaPronoun =
+      msg.direction === "outbound" && out.length > 0 && matchCommitment(sentence) === null
+        ? ourPronounPromise(sentence)
+        : null;
     const promised =
       matchCommitment(sentence) ??
       (item ? matchPlanItem(sentence) : null) ??
       (handedOn ? matchCommitment(sentence.replace(/^they/i, "Our team")) : null) ??
+      viaPronoun ??
       // a customer's verbless "Signed order form back to you Monday" hands something over too (round 11)
       (msg.direction === "outbound" || /\bto you\b/i.test(sentence) ? matchVerbless(sentence) : null) ??
       (msg.direction === "outbound" ? matchUnitPresent(sentence) : null) ??
@@ -2236,6 +2246,19 @@ export function extractCommitments(
         const at =
           last?.sentence === whole ? last.dueAt : lastDated?.sentence === previous ? (lastDated?.at ?? null) : null;
         if (at !== null && at > msg.sentAt) due = { dueAt: at, phrase: "at the visit before" };
+      }
+      // round 20 (p20): what that person of ours does with no time of its own is at the promise before ("…is booked for
+      // Tuesday at 7pm, she'll show you the rooms": train10, blind27)
+      // (not one timed from an event: "he'll call 30 min before" is blind23's null)
+      if (
+        !due &&
+        viaPronoun !== null &&
+        !hasDeadlineWords(scoped) &&
+        !/\b(?:before|after|beforehand|afterwards|when|once|as soon as|until)\b/i.test(scoped)
+      ) {
+        const at =
+          last?.sentence === whole ? last.dueAt : lastDated?.sentence === previous ? (lastDated?.at ?? null) : null;
+        if (at !== null && at > msg.sentAt) due = { dueAt: at, phrase: "with the promise before" };
       }
       if (due && anchor !== null && ARRIVAL.test(piece.text.split(EVENT)[0] ?? ""))
         due = afterEarlier(due, scoped, anchor, dueOpts.timezone);
@@ -2960,6 +2983,16 @@ function splitCoordinated(clause: string, depth = 0): string[] {
 }
 
 /** A task handed to a team of ours ("I spoke with our warehouse", "your ticket has been assigned to L2 team"). */
+/**
+ * Round 20 (p20): a clause opened by "he" or "she" and the future, read as a person of ours ("…is booked for you
+ * tomorrow at 9, she'll bring a new valve", "Our assessor is scheduled for Monday. He will bring the sample bags"): a
+ * third person promises by the rules only with a time, but after our own promise the pronoun is the person it named.
+ */
+const OUR_PRONOUN = /^(?:he|she)\s*(?:'ll|’ll|\s+will)(?=\s)/i;
+function ourPronounPromise(clause: string): string | null {
+  const s = clause.trim();
+  return OUR_PRONOUN.test(s) ? matchCommitment(s.replace(OUR_PRONOUN, "Our technician will")) : null;
+}
 const HANDED_TO =
   /\b(?:spoke|spoken|talked|checked|escalated|passed|assigned|forwarded|handed|raised)\b[^.!?]{0,40}?\b(?:to|with)\s+(?:our|my|the)?\s*[\w-]+(?:\s+(?:team|department|desk|warehouse|office))?\b/i;
 /** "beforehand", "before then", "ahead of it": due by the date of the clause before. */
