@@ -1052,4 +1052,14 @@ describe("round 20 (p20): the promises four more new authors write", () => {
       null,
     ]);
   });
+  it("reads a service of ours dated by the copula in what our side sends", () => {
+    expect(textsIn("Hi Dee, your new boiler install is Friday.")).toHaveLength(1);
+    expect(textsIn("Load-out is Thursday 12 March from 7am.")).toHaveLength(1);
+    expect(textsIn("Your kitchen survey is tomorrow at 10.")).toHaveLength(1);
+    // the reader's money, a deadline, a day, a past day or a customer's message: no promise
+    expect(textsIn("Your payment is Friday.")).toEqual([]);
+    expect(textsIn("The deadline is Friday.")).toEqual([]);
+    expect(textsIn("It is Tuesday and still no mixer.")).toEqual([]);
+    expect(textsIn("Our inspection is Friday.", "inbound")).toEqual([]);
+  });
 });

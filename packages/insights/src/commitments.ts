@@ -2776,6 +2776,17 @@ const SCHEDULED_SUBJECT = new RegExp(
 );
 /** People of ours who arrive to work ("Guards arrive 17:30", "The movers arrive at 8"). */
 const ARRIVING_PEOPLE = new RegExp(`^(?:${ROLES}|guards?|crews?|teams?|staff|people|[a-z]{3,20}ers)$`, "i");
+/**
+ * Round 20 (p20): a service of ours dated by the copula ("Your new boiler install is Thursday", "Load-in is Wednesday 5
+ * Aug from 6am", "The new dispatch date is Friday 6 March", "Inspection is Wednesday 10 AM": blind27, blind28, blind24,
+ * blind16), in what our side sends; a day name, "tomorrow" or "tonight" after it, so that a price or a term is not read.
+ */
+const SCHEDULED_IS = new RegExp(
+  String.raw`^(?:(?:hi|hello|hey|morning|dear)\b[^,]{0,30},\s+)?(?:(?:your|our|the)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:(?:${SERVICE_NOUN}|load-?(?:in|out)|kick-?off|set-?up|(?:dispatch|delivery|install(?:ation)?|ship(?:ping)?|start|completion|handover)\s+date|[a-z]{2,20}(?:tion|ment))s?)(?:\s+(?:for|with|of)\s+(?:the\s+|your\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?\s+(?:is|'s)\s+(?:(?:now|set|fixed|confirmed)\s+(?:for\s+)?)?(?:on\s+)?(?:(?:this|next)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight)\b`,
+  "iu",
+);
+const READERS_MONEY_IS =
+  /^(?:(?:your|the)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:payment|deposit|transfer|cheque|check|balance|instal(?:l)?ment)s?\s+(?:is|'s)\b/iu;
 /** Verbless: "Tiling Monday 8am", "Pool draining Tuesday 8am", "Mudding tomorrow": an -ing work noun and a time. */
 const SCHEDULED_VERBLESS =
   /^((?:(?:our|the)\s+)?(?:[\p{L}-]+\s+)?[a-z]{3,20}ing)\s+((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|tomorrow|today|tonight|next|this|on|from|at\s+\d)\b.*)$/iu;
@@ -2870,6 +2881,8 @@ export function matchScheduled(clause: string, direction: Direction): string | n
     return s;
   }
   if (direction !== "outbound") return null;
+  // the reader's money is the reader's act ("Your payment is Friday")
+  if (SCHEDULED_IS.test(s) && !READERS_MONEY_IS.test(s)) return s;
   const v = SCHEDULED_VERBLESS.exec(s);
   if (!v) return null;
   const head = (v[1] ?? "").split(/\s+/).pop() ?? "";
