@@ -1062,4 +1062,14 @@ describe("round 20 (p20): the promises four more new authors write", () => {
     expect(textsIn("It is Tuesday and still no mixer.")).toEqual([]);
     expect(textsIn("Our inspection is Friday.", "inbound")).toEqual([]);
   });
+  it("reads a customer's own payment or order document named with a time", () => {
+    expect(textsIn("Great, 40 units at 12.50 agreed. PO tomorrow.", "inbound")).toHaveLength(1);
+    expect(textsIn("Balance wires Monday.", "inbound")).toHaveLength(1);
+    expect(textsIn("Thanks Ana, cheque in the post tomorrow.", "inbound")).toHaveLength(1);
+    // a past act, a state, a question or a hedge: no promise
+    expect(textsIn("Deposit paid this morning!", "inbound")).toEqual([]);
+    expect(textsIn("Payment is overdue since Friday.", "inbound")).toEqual([]);
+    expect(textsIn("PO tomorrow?", "inbound")).toEqual([]);
+    expect(textsIn("Deposit maybe Friday.", "inbound")).toEqual([]);
+  });
 });

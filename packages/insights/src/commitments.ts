@@ -2137,7 +2137,9 @@ export function extractCommitments(
       // train7b, train12)
       matchOwnPerson(sentence, msg.direction) ??
       // round 16 (r16r): the reader's goods moved by us at a time (blind16, train8, train11)
-      matchYourGoods(sentence, msg.direction);
+      matchYourGoods(sentence, msg.direction) ??
+      // round 20 (p20): a customer's own payment or order document at a time (blind27, blind30, blind24)
+      (msg.direction === "inbound" ? matchOwnPayment(sentence) : null);
     // round 11: a booking our side confirms is a promise only for a time still ahead (checked below)
     const booked = promised === null ? matchBooking(sentence, msg.direction) : null;
     // round 13: work of ours scheduled in the present is kept, like a booking, only for a time ahead; how long the
@@ -2996,6 +2998,22 @@ function splitCoordinated(clause: string, depth = 0): string[] {
 }
 
 /** A task handed to a team of ours ("I spoke with our warehouse", "your ticket has been assigned to L2 team"). */
+/**
+ * Round 20 (p20): in a customer's message, the customer's own payment or order document named with a time, with or
+ * without a verb ("PO today.", "Deposit wires Friday.", "Cheque in the post today.", "Deposit 50% I bank in tomorrow",
+ * "The purchase order comes from our office tomorrow"): every readable author labels these promises. A past act
+ * ("Deposit sent this morning", "deposit paid this morning!") and a state ("Payment is overdue") are not.
+ */
+const OWN_PAYMENT =
+  /^(?:[^,]{0,30},\s+)?(?:the\s+|our\s+|my\s+)?(?:signed\s+)?(?:PO|purchase order|cheque|check|deposit|payment|remittance|balance)((?:\s+(?!(?:is|was|were|has|had|will|would)\b)[^,.;?]{0,25}?)?)\s+(?:in the post\s+|goes\s+(?:out\s+)?|wires\s+|going\s+(?:out\s+|over\s+)?|coming\s+(?:over\s+)?|out\s+)?(?:today|tomorrow|tonight|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this (?:afternoon|evening)|first thing)\b/i;
+function matchOwnPayment(clause: string): string | null {
+  const s = clause.trim();
+  const m = OWN_PAYMENT.exec(s);
+  if (!m || /\?/.test(s) || HEDGE.test(s) || CONDITIONAL.test(s)) return null;
+  if (/\b(?:[a-z]{2,}ed|paid|sent|went|gone|got|made)\b/i.test(m[1] ?? "")) return null;
+  return s.replace(/[.!\s]+$/, "");
+}
+
 /**
  * Round 20 (p20): a clause opened by "he" or "she" and the future, read as a person of ours ("…is booked for you
  * tomorrow at 9, she'll bring a new valve", "Our assessor is scheduled for Monday. He will bring the sample bags"): a
