@@ -1072,4 +1072,12 @@ describe("round 20 (p20): the promises four more new authors write", () => {
     expect(textsIn("PO tomorrow?", "inbound")).toEqual([]);
     expect(textsIn("Deposit maybe Friday.", "inbound")).toEqual([]);
   });
+  it("reads 'they' for goods of ours moved or worked on at a time ahead", () => {
+    expect(textsIn("Sorry, the courier lost the labels. They're being resent Thursday.")).toHaveLength(1);
+    expect(textsIn("The frames are glazed, they ship on Monday.")).toHaveLength(1);
+    // a past act, no time ahead, or a question: no promise
+    expect(textsIn("They slipped through, my fault.")).toEqual([]);
+    expect(textsIn("They're delivered now.")).toEqual([]);
+    expect(textsIn("They go out Friday?")).toEqual([]);
+  });
 });

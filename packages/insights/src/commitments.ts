@@ -2139,7 +2139,9 @@ export function extractCommitments(
       // round 16 (r16r): the reader's goods moved by us at a time (blind16, train8, train11)
       matchYourGoods(sentence, msg.direction) ??
       // round 20 (p20): a customer's own payment or order document at a time (blind27, blind30, blind24)
-      (msg.direction === "inbound" ? matchOwnPayment(sentence) : null);
+      (msg.direction === "inbound" ? matchOwnPayment(sentence) : null) ??
+      // round 20 (p20): "they" for goods of ours moved or worked on at a time (blind30, blind24, blind9)
+      (msg.direction === "outbound" ? matchTheirMove(sentence) : null);
     // round 11: a booking our side confirms is a promise only for a time still ahead (checked below)
     const booked = promised === null ? matchBooking(sentence, msg.direction) : null;
     // round 13: work of ours scheduled in the present is kept, like a booking, only for a time ahead; how long the
@@ -3011,6 +3013,24 @@ function matchOwnPayment(clause: string): string | null {
   const m = OWN_PAYMENT.exec(s);
   if (!m || /\?/.test(s) || HEDGE.test(s) || CONDITIONAL.test(s)) return null;
   if (/\b(?:[a-z]{2,}ed|paid|sent|went|gone|got|made)\b/i.test(m[1] ?? "")) return null;
+  return s.replace(/[.!\s]+$/, "");
+}
+
+/**
+ * Round 20 (p20): in what our side sends, "they" with the present of goods moving or the passive of work on them, at a
+ * time ahead ("They're being redelivered Monday before 10am", "…are cut already, they fly from Karachi on Thursday",
+ * "They go on the machine Monday", "I'll put aside 20 more, they go out with Friday's delivery"): the goods the message
+ * is about, moved by us. A past act ("They slipped through", "They're released now") has no time ahead.
+ */
+const THEIR_MOVE =
+  /^(?:[^,;]{0,50},\s+)?they(?:(?:'re|’re|\s+are)\s+(?:being\s+)?(?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted|collected|fitted|installed|printed|packed|loaded|cut|sewn|finished)|\s+(?:go|leave|ship|fly)(?:\s+(?:out|back|over|across))?)\b(.*)$/i;
+function matchTheirMove(clause: string): string | null {
+  const s = clause.trim();
+  const m = THEIR_MOVE.exec(s);
+  if (!m || /\?/.test(s) || HEDGE.test(s) || CONDITIONAL.test(s)) return null;
+  const rest = m[1] ?? "";
+  if (!NAMES_A_DAY.test(rest) && !/\b(?:tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i.test(rest))
+    return null;
   return s.replace(/[.!\s]+$/, "");
 }
 
