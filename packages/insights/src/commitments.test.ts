@@ -1080,4 +1080,12 @@ describe("round 20 (p20): the promises four more new authors write", () => {
     expect(textsIn("They're delivered now.")).toEqual([]);
     expect(textsIn("They go out Friday?")).toEqual([]);
   });
+  it("reads a buyer choosing another supplier, shopping around or promising goodwill as no promise", () => {
+    expect(textsIn("Sorry, the head office insists, so we'll go with their cleaning company.", "inbound")).toEqual([]);
+    expect(textsIn("We will compare with other printers before the autumn run.", "inbound")).toEqual([]);
+    expect(textsIn("Great season, we'll definitely book you again next spring.", "inbound")).toEqual([]);
+    expect(textsIn("Not this time, but we'll keep you on our list for the next tender.", "inbound")).toEqual([]);
+    // the customer's own act for us still promises
+    expect(textsIn("We'll send the signed order back on Friday.", "inbound")).toHaveLength(1);
+  });
 });
