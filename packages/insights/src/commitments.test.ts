@@ -1117,3 +1117,84 @@ describe("extractCommitments: round 20 (due20), what we do on a thing's arrival"
     expect(dues("The parts are arriving on Thursday and I'll call you when they're in.").at(-1)?.[1]).toBeNull();
   });
 });
+
+describe("round 20 (p20): the promises four more new authors write", () => {
+  it("reads 'if' after asking someone or checking with someone as 'whether', not a condition", () => {
+    expect(textsIn("I'll ask Ms Patel if we can move it and ring you back tomorrow.")).toHaveLength(1);
+    expect(textsIn("I'll check with the warehouse this afternoon if they have the blue ones.")).toHaveLength(1);
+    // a condition on our own act, or after "and", still governs
+    expect(textsIn("I'll repaint the fence on Monday if it stays dry.")).toEqual([]);
+    expect(textsIn("I'll ask the owner and if she agrees we deliver Friday.")).toEqual([]);
+    expect(textsIn("I'll send the samples tomorrow if the courier picks up.")).toEqual([]);
+  });
+  it("reads 'he / she will …' after a promise of ours as the person it named", () => {
+    expect(textsIn("Our fitter Dan is booked for Thursday at 9. He will bring the new hinges.")).toHaveLength(2);
+    expect(textsIn("Carla is booked for you tomorrow between 1 and 3pm, she'll bring the spare filter.")).toEqual([
+      "Carla is booked for you tomorrow between 1 and 3pm",
+      "she'll bring the spare filter.",
+    ]);
+    // no promise of ours before it, a verb of no act, or a customer's message: no promise
+    expect(textsIn("Thanks for the photos. He will bring the new hinges.")).toEqual([]);
+    expect(textsIn("I'll send the contract today. She'll need to sign both copies.")).toHaveLength(1);
+    expect(textsIn("We'll pay on Friday. He will bring the cheque.", "inbound")).toHaveLength(1);
+  });
+  it("dates what that person does with no time of its own by the promise before", () => {
+    // Tuesday 10 March; Thursday 12 March at 9:00 UTC
+    expect(dues("Our fitter Dan is booked for Thursday at 9am. He will bring the new hinges.")).toEqual([
+      ["Our fitter Dan is booked for Thursday at 9am.", "2026-03-12T09:00:00.000Z"],
+      ["He will bring the new hinges.", "2026-03-12T09:00:00.000Z"],
+    ]);
+    expect(dues("I'll send the drawings by Friday noon. She will also add the two references.")[1]).toEqual([
+      "She will also add the two references.",
+      "2026-03-13T12:00:00.000Z",
+    ]);
+    // timed from an event of its own, it takes no date
+    expect(dues("Josh will fit the rail on Thursday at 9am, he'll call 20 min before.")[1]).toEqual([
+      "he'll call 20 min before.",
+      null,
+    ]);
+  });
+  it("reads a service of ours dated by the copula in what our side sends", () => {
+    expect(textsIn("Hi Dee, your new boiler install is Friday.")).toHaveLength(1);
+    expect(textsIn("Load-out is Thursday 12 March from 7am.")).toHaveLength(1);
+    expect(textsIn("Your kitchen survey is tomorrow at 10.")).toHaveLength(1);
+    // the reader's money, a deadline, a day, a past day or a customer's message: no promise
+    expect(textsIn("Your payment is Friday.")).toEqual([]);
+    expect(textsIn("The deadline is Friday.")).toEqual([]);
+    expect(textsIn("It is Tuesday and still no mixer.")).toEqual([]);
+    expect(textsIn("Our inspection is Friday.", "inbound")).toEqual([]);
+  });
+  it("reads a customer's own payment or order document named with a time", () => {
+    expect(textsIn("Great, 40 units at 12.50 agreed. PO tomorrow.", "inbound")).toHaveLength(1);
+    expect(textsIn("Balance wires Monday.", "inbound")).toHaveLength(1);
+    expect(textsIn("Thanks Ana, cheque in the post tomorrow.", "inbound")).toHaveLength(1);
+    // a past act, a state, a question or a hedge: no promise
+    expect(textsIn("Deposit paid this morning!", "inbound")).toEqual([]);
+    expect(textsIn("Payment is overdue since Friday.", "inbound")).toEqual([]);
+    expect(textsIn("PO tomorrow?", "inbound")).toEqual([]);
+    expect(textsIn("Deposit maybe Friday.", "inbound")).toEqual([]);
+  });
+  it("reads 'they' for goods of ours moved or worked on at a time ahead", () => {
+    expect(textsIn("Sorry, the courier lost the labels. They're being resent Thursday.")).toHaveLength(1);
+    expect(textsIn("The frames are glazed, they ship on Monday.")).toHaveLength(1);
+    // a past act, no time ahead, or a question: no promise
+    expect(textsIn("They slipped through, my fault.")).toEqual([]);
+    expect(textsIn("They're delivered now.")).toEqual([]);
+    expect(textsIn("They go out Friday?")).toEqual([]);
+  });
+  it("reads a buyer choosing another supplier, shopping around or promising goodwill as no promise", () => {
+    expect(textsIn("Sorry, the head office insists, so we'll go with their cleaning company.", "inbound")).toEqual([]);
+    expect(textsIn("We will compare with other printers before the autumn run.", "inbound")).toEqual([]);
+    expect(textsIn("Great season, we'll definitely book you again next spring.", "inbound")).toEqual([]);
+    expect(textsIn("Not this time, but we'll keep you on our list for the next tender.", "inbound")).toEqual([]);
+    // the customer's own act for us still promises
+    expect(textsIn("We'll send the signed order back on Friday.", "inbound")).toHaveLength(1);
+  });
+  it("reads a demand in the present before 'or we will' as a threat", () => {
+    expect(
+      textsIn("We are fed up and we expect a fitter this week, or we will report you to trading standards.", "inbound"),
+    ).toEqual([]);
+    // a promise before "or" with no demand still stands
+    expect(textsIn("We will call you on Friday or Monday.")).toHaveLength(1);
+  });
+});

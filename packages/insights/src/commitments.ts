@@ -822,8 +822,10 @@ const QUESTION_START =
 // round 9: ", provided the lease is signed by…" (after a comma; "will be provided" is a participle)
 // round 14: "if" after a purpose of finding out asks a question ("I call you on Thursday to hear if it is better":
 // train12), it sets no condition
+// round 20 (p20): so does "if" after asking someone or checking with someone ("I'll ask our manager if we can extend
+// it", "I'll check with the depot tonight if they have stock"): "if" is "whether" there
 export const CONDITIONAL =
-  /(?<!\b(?:to see|to hear|to ask|to check|to find out|to learn|to confirm)\s+)\b(?:if|unless|whether|in case|provided that|(?<=,\s{0,3})provid(?:ed|ing)|assuming|should you|were you to|otherwise)\b/i;
+  /(?<!\b(?:to see|to hear|to ask|to check|to find out|to learn|to confirm)\s+)(?<!\b(?:ask(?:s|ed|ing)?\s+(?:our|my|the|him|her|them|\p{Lu}[\p{L}'-]+)|check(?:s|ed|ing)?\s+with)(?:\s+(?!(?:and|but|then|or)\b)[\p{L}'’-]+){0,4}\s+)\b(?:if|unless|whether|in case|provided that|(?<=,\s{0,3})provid(?:ed|ing)|assuming|should you|were you to|otherwise)\b/iu;
 // round 14 (b13cd): "they should reach you by Wednesday" predicts a carrier's delivery (blind13's label, the guide's hedges)
 const HEDGE =
   /\b(?:(?:it|they|these|those)\s+should\s+(?:arrive|reach|land|be with you|get to you)|might|(?<!\b\d{1,2}(?:st|nd|rd|th)?\s|\b(?:in|of|by|until|early|mid|late|end of)\s)may(?!\s+\d)|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee)\b/i;
@@ -927,8 +929,10 @@ function pleasantry(s: string): boolean {
 }
 /** Round 14: an imperative, then "or I'll/we'll": a threat whose condition is the reader's step. */
 // round 19 (p19): also the writer's demand before "or": "We'd want the full price, or we'll take it to auction"
+// round 20 (p20): also the writer's demand in the present later in the sentence ("We are upset and we expect a visit this
+// week, or we will go to the ombudsman": blind27)
 const THREAT =
-  /^\s*(?:(?:please\s+|just\s+)?(?!(?:i|we|you|he|she|they|it|our|my|the|a|an|this|that|there|one|either|whether)\b)[a-z]+\b|(?:i|we)(?:'d|’d|\s+would)\s+(?:want|need|expect|ask for|insist on)\b)[^.!?]{0,120}?\s+or\s+(?:else\s+)?(?:i|we)(?:'ll|’ll|\s+will|\s+shall)\s/i;
+  /^\s*(?:(?:please\s+|just\s+)?(?!(?:i|we|you|he|she|they|it|our|my|the|a|an|this|that|there|one|either|whether)\b)[a-z]+\b|(?:i|we)(?:'d|’d|\s+would)\s+(?:want|need|expect|ask for|insist on)\b|[^.!?]{0,80}?\b(?:i|we)\s+(?:expect|demand|insist on)\b)[^.!?]{0,120}?\s+or\s+(?:else\s+)?(?:i|we)(?:'ll|’ll|\s+will|\s+shall)\s/i;
 /**
  * Round 14: a buyer's decision, in a customer's message: buying elsewhere ("we'll order there this time": blind9;
  * "we will buy there this time": train11), renewing for a term ("We will renew our 10 desks for another year":
@@ -938,8 +942,10 @@ const THREAT =
 // round 19 (p19): also signing, with a modal, with no document to send back ("we'll sign", "we'll sign for two years", "we'll sign this
 // month"), taking the goods offered ("yes, we'll take the oak table at $900", "I'll take the blue one, how do I pay"),
 // and leaving for another supplier ("we'll go elsewhere", "we will move to our group's supplier from May")
+// round 20 (p20): also a buyer choosing another supplier or shopping around ("we'll use their supplier", "We will compare
+// with other hire companies"), and goodwill for later ("We'll book you again next year", "We'll keep you on our list")
 const BUYER_DECISION =
-  /\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall|'re going to|\s+are going to)?\s+(?:(?<=(?:'ll|’ll|will|shall)\s+)sign(?=\s*(?:[.!,;]|$|for\s+(?:a|an|one|two|three|four|five|\d+)\s+(?:years?|months?)\b|(?:this|next)\s+(?:week|month|year)\b))|take\s+(?:it|them|both|(?:the|this|that|one|two)\s+[^.!?,;]{1,40}?)(?=\s*(?:[.!;]|$|,\s*(?:how|where|when|can|please)\b|\s+(?:at|for)\s+[$€£]?\s?\d))|go\s+elsewhere\b|(?:move|switch|go)\s+(?:over\s+)?(?:to|with)\s+(?:another|a different|a new|the other|(?:the|our)\s+(?:[\p{L}'’-]+\s+){0,2}?)(?:supplier|provider|vendor|company|firm|agency|contractor)\b|(?:buy|order|purchase|book|source|get (?:it|them))\b[^.!?]{0,40}?\b(?:this time|instead|elsewhere|there)\b|renew\b[^.!?]{0,60}?\bfor (?:another|a further|one more|\d+ more)\b|decline\b|do (?:(?:the|a|more|our|some|further|future)\s+)?(?:[\w-]+\s+)?(?:business|contract|deal|agreement)\b)/iu;
+  /\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall|'re going to|\s+are going to)?\s+(?:(?<=(?:'ll|’ll|will|shall)\s+)sign(?=\s*(?:[.!,;]|$|for\s+(?:a|an|one|two|three|four|five|\d+)\s+(?:years?|months?)\b|(?:this|next)\s+(?:week|month|year)\b))|take\s+(?:it|them|both|(?:the|this|that|one|two)\s+[^.!?,;]{1,40}?)(?=\s*(?:[.!;]|$|,\s*(?:how|where|when|can|please)\b|\s+(?:at|for)\s+[$€£]?\s?\d))|go\s+elsewhere\b|(?:move|switch|go)\s+(?:over\s+)?(?:to|with)\s+(?:another|a different|a new|the other|(?:the|our)\s+(?:[\p{L}'’-]+\s+){0,2}?)(?:supplier|provider|vendor|company|firm|agency|contractor)\b|(?:buy|order|purchase|book|source|get (?:it|them))\b[^.!?]{0,40}?\b(?:this time|instead|elsewhere|there)\b|renew\b[^.!?]{0,60}?\bfor (?:another|a further|one more|\d+ more)\b|decline\b|do (?:(?:the|a|more|our|some|further|future)\s+)?(?:[\w-]+\s+)?(?:business|contract|deal|agreement)\b|(?:use|go with|stay with|choose|pick)\s+(?:their|another|a different|the other|a local|our own)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:supplier|provider|vendor|company|firm|agency|contractor)s?\b|compare\b[^.!?]{0,30}?\b(?:other|another|several)\b|(?:definitely\s+)?(?:book|use|hire)\s+you\s+again\b|keep\s+you\s+(?:on|in)\s+(?:our|the|my)\s+(?:list|books|files|mind)\b|keep\s+you\s+in\s+mind\b)/iu;
 /** Round 15 (r15p): the writer's side away for a span, then a reply promised to whoever wrote (see matchCommitment). */
 const AWAY_NOTICE =
   /\b(?:am|'m|is|are|'re)\s+(?:(?:currently|now|still)\s+)?(?:at|on|out|away|off)\b[^.!?]{0,40}?\b(?:all|the whole|the rest of (?:the|this))\s+(?:day|week|weekend|morning|afternoon)\b[^.!?]{0,40}?\band\s+(?:will|'ll)\s+(?:get back to you|reply|respond|answer)\b/i;
@@ -1766,7 +1772,9 @@ export function splitClauses(sentence: string): string[] {
       // Monday, I'll text you when it's lodged" (train11), "Tanker for the houses will be there by 9:30, I'll push the SMS
       // to affected customers in 10" (train7b); a condition before the comma keeps the whole
       .flatMap((c) => {
-        const at = c.search(/,\s+(?=(?:i|we)(?:'ll|’ll|\s+will)\s)/i);
+        // round 20 (p20): also "he / she'll …" after a booking or promise of ours that named the person ("Priya is
+        // booked for you tomorrow 8-10, she'll bring a new valve": blind27)
+        const at = c.search(/,\s+(?=(?:i|we|he|she)(?:'ll|’ll|\s+will)\s)/i);
         if (at < 0) return [c];
         const head = c.slice(0, at);
         const tail = c.slice(at + 1).trim();
@@ -1774,7 +1782,7 @@ export function splitClauses(sentence: string): string[] {
           !CONDITIONAL.test(head) &&
           !/^\s*(?:when|once|as soon as|after|before|until|while)\b/i.test(head) &&
           (promisesAny(head, "outbound") || matchYourGoods(head, "outbound") !== null) &&
-          matchCommitment(tail) !== null
+          (matchCommitment(tail) ?? ourPronounPromise(tail)) !== null
           ? [head, tail]
           : [c];
       })
@@ -2119,10 +2127,16 @@ export function extractCommitments(
     const sentence = readClause(unit);
     // "I spoke with our warehouse. They will send the part tomorrow": "they" is the team just handed the task
     const handedOn = previous !== null && HANDED_TO.test(previous) && /^they(?:'ll|\s+will)\s/i.test(sentence);
+    // round 20 (p20): "he / she will …" after a promise of ours is the person of ours it named (blind27, blind28)
+    const viaPronoun =
+      msg.direction === "outbound" && out.length > 0 && matchCommitment(sentence) === null
+        ? ourPronounPromise(sentence)
+        : null;
     const promised =
       matchCommitment(sentence) ??
       (item ? matchPlanItem(sentence) : null) ??
       (handedOn ? matchCommitment(sentence.replace(/^they/i, "Our team")) : null) ??
+      viaPronoun ??
       // a customer's verbless "Signed order form back to you Monday" hands something over too (round 11)
       (msg.direction === "outbound" || /\bto you\b/i.test(sentence) ? matchVerbless(sentence) : null) ??
       (msg.direction === "outbound" ? matchUnitPresent(sentence) : null) ??
@@ -2130,7 +2144,11 @@ export function extractCommitments(
       // train7b, train12)
       matchOwnPerson(sentence, msg.direction) ??
       // round 16 (r16r): the reader's goods moved by us at a time (blind16, train8, train11)
-      matchYourGoods(sentence, msg.direction);
+      matchYourGoods(sentence, msg.direction) ??
+      // round 20 (p20): a customer's own payment or order document at a time (blind27, blind30, blind24)
+      (msg.direction === "inbound" ? matchOwnPayment(sentence) : null) ??
+      // round 20 (p20): "they" for goods of ours moved or worked on at a time (blind30, blind24, blind9)
+      (msg.direction === "outbound" ? matchTheirMove(sentence) : null);
     // round 11: a booking our side confirms is a promise only for a time still ahead (checked below)
     const booked = promised === null ? matchBooking(sentence, msg.direction) : null;
     // round 13: work of ours scheduled in the present is kept, like a booking, only for a time ahead; how long the
@@ -2267,6 +2285,19 @@ export function extractCommitments(
         const at =
           last?.sentence === whole ? last.dueAt : lastDated?.sentence === previous ? (lastDated?.at ?? null) : null;
         if (at !== null && at > msg.sentAt) due = { dueAt: at, phrase: "at the visit before" };
+      }
+      // round 20 (p20): what that person of ours does with no time of its own is at the promise before ("…is booked for
+      // Tuesday at 7pm, she'll show you the rooms": train10, blind27)
+      // (not one timed from an event: "he'll call 30 min before" is blind23's null)
+      if (
+        !due &&
+        viaPronoun !== null &&
+        !hasDeadlineWords(scoped) &&
+        !/\b(?:before|after|beforehand|afterwards|when|once|as soon as|until)\b/i.test(scoped)
+      ) {
+        const at =
+          last?.sentence === whole ? last.dueAt : lastDated?.sentence === previous ? (lastDated?.at ?? null) : null;
+        if (at !== null && at > msg.sentAt) due = { dueAt: at, phrase: "with the promise before" };
       }
       if (due && anchor !== null && ARRIVAL.test(piece.text.split(EVENT)[0] ?? ""))
         due = afterEarlier(due, scoped, anchor, dueOpts.timezone);
@@ -2793,6 +2824,17 @@ const SCHEDULED_SUBJECT = new RegExp(
 );
 /** People of ours who arrive to work ("Guards arrive 17:30", "The movers arrive at 8"). */
 const ARRIVING_PEOPLE = new RegExp(`^(?:${ROLES}|guards?|crews?|teams?|staff|people|[a-z]{3,20}ers)$`, "i");
+/**
+ * Round 20 (p20): a service of ours dated by the copula ("Your new boiler install is Thursday", "Load-in is Wednesday 5
+ * Aug from 6am", "The new dispatch date is Friday 6 March", "Inspection is Wednesday 10 AM": blind27, blind28, blind24,
+ * blind16), in what our side sends; a day name, "tomorrow" or "tonight" after it, so that a price or a term is not read.
+ */
+const SCHEDULED_IS = new RegExp(
+  String.raw`^(?:(?:hi|hello|hey|morning|dear)\b[^,]{0,30},\s+)?(?:(?:your|our|the)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:(?:${SERVICE_NOUN}|load-?(?:in|out)|kick-?off|set-?up|(?:dispatch|delivery|install(?:ation)?|ship(?:ping)?|start|completion|handover)\s+date|[a-z]{2,20}(?:tion|ment))s?)(?:\s+(?:for|with|of)\s+(?:the\s+|your\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?\s+(?:is|'s)\s+(?:(?:now|set|fixed|confirmed)\s+(?:for\s+)?)?(?:on\s+)?(?:(?:this|next)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight)\b`,
+  "iu",
+);
+const READERS_MONEY_IS =
+  /^(?:(?:your|the)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:payment|deposit|transfer|cheque|check|balance|instal(?:l)?ment)s?\s+(?:is|'s)\b/iu;
 /** Verbless: "Tiling Monday 8am", "Pool draining Tuesday 8am", "Mudding tomorrow": an -ing work noun and a time. */
 const SCHEDULED_VERBLESS =
   /^((?:(?:our|the)\s+)?(?:[\p{L}-]+\s+)?[a-z]{3,20}ing)\s+((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|tomorrow|today|tonight|next|this|on|from|at\s+\d)\b.*)$/iu;
@@ -2887,6 +2929,8 @@ export function matchScheduled(clause: string, direction: Direction): string | n
     return s;
   }
   if (direction !== "outbound") return null;
+  // the reader's money is the reader's act ("Your payment is Friday")
+  if (SCHEDULED_IS.test(s) && !READERS_MONEY_IS.test(s)) return s;
   const v = SCHEDULED_VERBLESS.exec(s);
   if (!v) return null;
   const head = (v[1] ?? "").split(/\s+/).pop() ?? "";
@@ -3000,6 +3044,50 @@ function splitCoordinated(clause: string, depth = 0): string[] {
 }
 
 /** A task handed to a team of ours ("I spoke with our warehouse", "your ticket has been assigned to L2 team"). */
+/**
+ * Round 20 (p20): in a customer's message, the customer's own payment or order document named with a time, with or
+ * without a verb ("PO today.", "Deposit wires Friday.", "Cheque in the post today.", "Deposit 50% I bank in tomorrow",
+ * "The purchase order comes from our office tomorrow"): every readable author labels these promises. A past act
+ * ("Deposit sent this morning", "deposit paid this morning!") and a state ("Payment is overdue") are not.
+ */
+const OWN_PAYMENT =
+  /^(?:[^,]{0,30},\s+)?(?:the\s+|our\s+|my\s+)?(?:signed\s+)?(?:PO|purchase order|cheque|check|deposit|payment|remittance|balance)((?:\s+(?!(?:is|was|were|has|had|will|would)\b)[^,.;?]{0,25}?)?)\s+(?:in the post\s+|goes\s+(?:out\s+)?|wires\s+|going\s+(?:out\s+|over\s+)?|coming\s+(?:over\s+)?|out\s+)?(?:today|tomorrow|tonight|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this (?:afternoon|evening)|first thing)\b/i;
+function matchOwnPayment(clause: string): string | null {
+  const s = clause.trim();
+  const m = OWN_PAYMENT.exec(s);
+  if (!m || /\?/.test(s) || HEDGE.test(s) || CONDITIONAL.test(s)) return null;
+  if (/\b(?:[a-z]{2,}ed|paid|sent|went|gone|got|made)\b/i.test(m[1] ?? "")) return null;
+  return s.replace(/[.!\s]+$/, "");
+}
+
+/**
+ * Round 20 (p20): in what our side sends, "they" with the present of goods moving or the passive of work on them, at a
+ * time ahead ("They're being redelivered Monday before 10am", "…are cut already, they fly from Karachi on Thursday",
+ * "They go on the machine Monday", "I'll put aside 20 more, they go out with Friday's delivery"): the goods the message
+ * is about, moved by us. A past act ("They slipped through", "They're released now") has no time ahead.
+ */
+const THEIR_MOVE =
+  /^(?:[^,;]{0,50},\s+)?they(?:(?:'re|’re|\s+are)\s+(?:being\s+)?(?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted|collected|fitted|installed|printed|packed|loaded|cut|sewn|finished)|\s+(?:go|leave|ship|fly)(?:\s+(?:out|back|over|across))?)\b(.*)$/i;
+function matchTheirMove(clause: string): string | null {
+  const s = clause.trim();
+  const m = THEIR_MOVE.exec(s);
+  if (!m || /\?/.test(s) || HEDGE.test(s) || CONDITIONAL.test(s)) return null;
+  const rest = m[1] ?? "";
+  if (!NAMES_A_DAY.test(rest) && !/\b(?:tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i.test(rest))
+    return null;
+  return s.replace(/[.!\s]+$/, "");
+}
+
+/**
+ * Round 20 (p20): a clause opened by "he" or "she" and the future, read as a person of ours ("…is booked for you
+ * tomorrow at 9, she'll bring a new valve", "Our assessor is scheduled for Monday. He will bring the sample bags"): a
+ * third person promises by the rules only with a time, but after our own promise the pronoun is the person it named.
+ */
+const OUR_PRONOUN = /^(?:he|she)\s*(?:'ll|’ll|\s+will)(?=\s)/i;
+function ourPronounPromise(clause: string): string | null {
+  const s = clause.trim();
+  return OUR_PRONOUN.test(s) ? matchCommitment(s.replace(OUR_PRONOUN, "Our technician will")) : null;
+}
 const HANDED_TO =
   /\b(?:spoke|spoken|talked|checked|escalated|passed|assigned|forwarded|handed|raised)\b[^.!?]{0,40}?\b(?:to|with)\s+(?:our|my|the)?\s*[\w-]+(?:\s+(?:team|department|desk|warehouse|office))?\b/i;
 /** "beforehand", "before then", "ahead of it": due by the date of the clause before. */

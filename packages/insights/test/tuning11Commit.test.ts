@@ -43,7 +43,10 @@ describe("round-11 commitments", () => {
     // C's one remaining miss is a rebooking notice ("your colour is moved to Thursday 2pm"), a convention left open
     expect(c.withDue.f1).toBeGreaterThanOrEqual(0.95);
     expect(b.pr.precision).toBe(1);
-    expect(c.pr.precision).toBe(1);
+    // round 20 (p20): 1 → ≥ 0.94. C's "Load-in is Thursday from noon." (an anchor statement here) is now read as a
+    // service of ours dated by the copula, as blind16, blind24, blind27, blind28 and train9 label that form (README
+    // "Round 20 — the promises blind27-30 write"); the authors disagree, and the independent ones are followed
+    expect(c.pr.precision).toBeGreaterThanOrEqual(0.94);
   });
 
   it("keeps blind8 (dev data since round 11; 0.788 +due after round 10) at the issue-13 target", () => {
@@ -130,7 +133,9 @@ describe("round-11 commitments", () => {
   });
 
   it("reads a duration from the event an earlier sentence dated, and only from that event", () => {
-    const [report] = extractCommitments(
+    // round 20 (p20): the survey's date is read as a service of ours too (like "Your survey is booked for…"), so the
+    // report is found by its text
+    const report = extractCommitments(
       {
         id: "m",
         text: "Your survey is on Tuesday 10 November. Our report follows within 3 working days of the visit.",
@@ -139,7 +144,7 @@ describe("round-11 commitments", () => {
         channel: "email",
       },
       { timezone: "Europe/London" },
-    );
+    ).find((c) => /report/.test(c.text));
     expect(new Date(report?.dueAt ?? 0).toISOString()).toBe("2026-11-13T17:00:00.000Z");
     const [payment] = extractCommitments({
       id: "m",
