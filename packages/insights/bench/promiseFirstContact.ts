@@ -14,7 +14,13 @@
  * `--veto-scope outbound`, `--veto-min-words` (default the shipped `VETO_MIN_WORDS`), `--show-vetoed`. Measured (README
  * "Round 19"): with the shipped veto, 0.05 on clauses of five words or more, 0.916 / 0.849, 0.842. Round 19 (lead):
  * blind23–26 join as authors first scored by round 18's rules (d40659e), and train the readers of the others; over the
- * twelve, with the shipped veto, 0.893 / 0.845, 0.816 (README "First contact with blind23–26").
+ * twelve, with the shipped veto, 0.893 / 0.845, 0.816 (README "First contact with blind23–26"). Round 20 (cm21):
+ * blind27–30 join at bc815ed (their first contact; that source observes and vetoes already, so only its gate before the
+ * reader is patched, as in d40659e's copies, so that `asksRefused` reaches refused clauses). `--refused 0.95` also reads
+ * a clause today's form refusals keep out when P(promise) ≥ 0.95, and every run counts the refused clauses at or above
+ * its threshold (`--show-refused` lists them). `--show-missed` sorts the first run's missed labels by cause (refused,
+ * P below the threshold). Over the sixteen, shipped reader: 0.895 / 0.830, 0.809 (rules 0.874 / 0.761, 0.765; README
+ * "Round 20 — the reader's recall at first contact").
  */
 import { execSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
