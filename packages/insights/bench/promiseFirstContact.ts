@@ -14,7 +14,13 @@
  * `--veto-scope outbound`, `--veto-min-words` (default the shipped `VETO_MIN_WORDS`), `--show-vetoed`. Measured (README
  * "Round 19"): with the shipped veto, 0.05 on clauses of five words or more, 0.916 / 0.849, 0.842. Round 19 (lead):
  * blind23–26 join as authors first scored by round 18's rules (d40659e), and train the readers of the others; over the
- * twelve, with the shipped veto, 0.893 / 0.845, 0.816 (README "First contact with blind23–26").
+ * twelve, with the shipped veto, 0.893 / 0.845, 0.816 (README "First contact with blind23–26"). Round 20 (cm21):
+ * blind27–30 join at bc815ed (their first contact; that source observes and vetoes already, so only its gate before the
+ * reader is patched, as in d40659e's copies, so that `asksRefused` reaches refused clauses). `--refused 0.95` also reads
+ * a clause today's form refusals keep out when P(promise) ≥ 0.95, and every run counts the refused clauses at or above
+ * its threshold (`--show-refused` lists them). `--show-missed` sorts the first run's missed labels by cause (refused,
+ * P below the threshold). Over the sixteen, shipped reader: 0.895 / 0.830, 0.809 (rules 0.874 / 0.761, 0.765; README
+ * "Round 20 — the reader's recall at first contact").
  */
 import { execSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -23,7 +29,15 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ContextTracker, promiseFeatures } from "../src/commitmentModel";
 import { PROMISE_TRAINING } from "../src/commitmentModelData";
-import { type ClauseUnit, type PromiseReader, refusedByForm, VETO_MIN_WORDS } from "../src/commitments";
+import {
+  type ClauseUnit,
+  clauseUnits,
+  type PromiseReader,
+  readClause,
+  refusedByForm,
+  VETO_MIN_WORDS,
+} from "../src/commitments";
+import { messageBody } from "../src/text";
 import type { MessageInput } from "../src/types";
 import { type CommitmentExtractor, evalCommitments } from "../test/evaluate";
 import { PR } from "../test/metrics";
@@ -45,6 +59,11 @@ const FIRST_CONTACT: ReadonlyArray<[set: string, commit: string]> = [
   ["blind24", "d40659e"],
   ["blind25", "d40659e"],
   ["blind26", "d40659e"],
+  // round 20: four authors first scored by round 19's rules (bc815ed), whose hook already observes and vetoes (`current`)
+  ["blind27", "bc815ed"],
+  ["blind28", "bc815ed"],
+  ["blind29", "bc815ed"],
+  ["blind30", "bc815ed"],
 ];
 
 /** The hook of today's `extractCommitments`, written into an old copy: asked only where every matcher read nothing. */
@@ -68,8 +87,17 @@ function patch(source: string): string {
       "\n    const pieces = learned !== null ? [{ text: sentence, action }] : splitGapped(",
     ],
   ];
-  return replaceAll(source, /reader: PromiseReader \| null = null/.test(source) ? hooked : steps);
+  if (/reader\.veto\(sentence, unit, msg\)/.test(source)) return replaceAll(source, current);
+  return replaceAll(source, /reader: PromiseReader \| null = null/.test(source) ? [...hooked, ...current] : steps);
 }
+
+/**
+ * Round 20 (cm21): a copy with the hook since round 17 asks the reader only after its own form refusals; a reader that
+ * says `asksRefused` is asked about the refused clauses too (the bench's reader applies today's refusals itself).
+ */
+const current: Array<[string | RegExp, string]> = [
+  [/&&\s*!refusedByForm\(sentence\)/, "&& (reader?.asksRefused === true || !refusedByForm(sentence))"],
+];
 
 /**
  * The same for a copy that has the hook since round 17 (asked where no matcher read, after its own refusals): only what
@@ -109,7 +137,11 @@ const vetoes = (arg("--vetoes") ?? String(shippedVeto)).split(",").map(Number);
 const vetoScope = arg("--veto-scope") ?? "all";
 // `--veto-min-words 5`: the veto asked only about a clause of at least that many words (default the shipped rule)
 const vetoMinWords = Number(arg("--veto-min-words") ?? String(VETO_MIN_WORDS));
-const runs = thresholds.flatMap((threshold) => vetoes.map((veto) => ({ threshold, veto })));
+// round 20 (cm21): `--refused 0,0.95` also reads a clause today's form refusals refuse when P(promise) >= r (0: never)
+const refusedAt = (arg("--refused") ?? "0").split(",").map(Number);
+const runs = thresholds.flatMap((threshold) =>
+  vetoes.flatMap((veto) => refusedAt.map((refused) => ({ threshold, veto, refused }))),
+);
 const config = { ...trained, ...JSON.parse(arg("--config") ?? "{}") };
 const dir = mkdtempSync(join(tmpdir(), "promise-first-contact-"));
 const f = (x: number) => x.toFixed(3);
@@ -117,6 +149,9 @@ const tally = () => ({ text: new PR(), due: new PR() });
 const pooled = { rules: tally(), readers: runs.map(tally) };
 // clauses the veto dropped, and how many of them held a labelled promise (recall lost)
 const vetoed = runs.map(() => ({ all: 0, promises: 0 }));
+// clauses no matcher read that a form refusal kept from the reader though P(promise) >= the run's threshold, and how
+// many of them held a labelled promise (what the refusals cost in recall at most)
+const overruled = runs.map(() => ({ all: 0, promises: 0 }));
 const line = (x: { text: PR; due: PR }) =>
   `${f(x.text.precision)}/${f(x.text.recall)}/${f(x.text.f1)} +due ${f(x.due.f1)} (text ${x.text.tp}/${x.text.fp}/${x.text.fn}, +due ${x.due.tp}/${x.due.fp}/${x.due.fn})`;
 const score = (...args: Parameters<typeof evalCommitments>) => {
@@ -148,16 +183,29 @@ try {
     const labels = new Map(
       held.messages.map((m) => [m.msg, m.expect.commitments.map((c) => c.includes.toLowerCase())]),
     );
-    runs.forEach(({ threshold, veto }, i) => {
+    runs.forEach(({ threshold, veto, refused }, i) => {
       // round 19 (cm20): what the rules read before the clause, as the patched hook tells it
       const tracker = new ContextTracker();
       const p = (clause: string, unit: ClauseUnit, msg: MessageInput) =>
         promiseProbability(model, promiseFeatures(clause, unit, msg.direction, msg.sentAt, tracker.current));
       // today's form refusals, as the hook asks them
       const learned: PromiseReader = Object.assign(
-        (clause: string, unit: ClauseUnit, msg: MessageInput) =>
-          !refusedByForm(clause) && p(clause, unit, msg) >= threshold,
+        (clause: string, unit: ClauseUnit, msg: MessageInput) => {
+          const prob = p(clause, unit, msg);
+          if (!refusedByForm(clause)) return prob >= threshold;
+          const labelled = labels.get(msg)?.some((inc) => clause.toLowerCase().includes(inc)) ?? false;
+          if (prob >= threshold) {
+            overruled[i]!.all++;
+            if (labelled) overruled[i]!.promises++;
+            if (process.argv.includes("--show-refused"))
+              console.log(
+                `  refused at ${f(prob)}${labelled ? " (a labelled promise)" : ""}: ${msg.direction} ${clause}`,
+              );
+          }
+          return refused > 0 && prob >= refused;
+        },
         {
+          asksRefused: true,
           observe: (unit: ClauseUnit, read: boolean, _msg: MessageInput, index: number) => {
             tracker.observe(unit, read, index);
           },
@@ -174,15 +222,34 @@ try {
         },
       );
       const reader = score(held.messages, learned, extract);
+      // round 20 (cm21): `--show-missed` sorts the first run's missed labels by what kept them out: no single clause
+      // holds the label, a form refusal, or P(promise) below the threshold (by today's clause splitting, no context)
+      if (i === 0 && process.argv.includes("--show-missed"))
+        for (const miss of reader.text.misses.filter((x) => x.includes(" FN "))) {
+          const id = miss.slice(0, miss.indexOf(" FN "));
+          const inc = miss.slice(miss.indexOf(' FN "') + 5, -1).toLowerCase();
+          const m = held.messages.find((x) => x.msg.id === id);
+          if (!m) continue;
+          const unit = clauseUnits(messageBody(m.msg.text)).find((u) => readClause(u).toLowerCase().includes(inc));
+          if (!unit) {
+            console.log(`  missed (no clause): ${m.msg.direction} "${inc}"`);
+            continue;
+          }
+          const clause = readClause(unit);
+          const why = refusedByForm(clause) ? "refused" : unit.conditioned ? "conditioned" : "low";
+          console.log(`  missed (${why}, P ${f(p(clause, unit, m.msg))}): ${m.msg.direction} ${clause}`);
+        }
       pooled.readers[i]!.text.add(reader.text);
       pooled.readers[i]!.due.add(reader.due);
-      console.log(`${name.padEnd(8)} @${commit} reader at ${threshold} veto ${veto} ${line(reader)}`);
+      console.log(
+        `${name.padEnd(8)} @${commit} reader at ${threshold} veto ${veto} refused ${refused} ${line(reader)}`,
+      );
     });
   }
   console.log(`pooled rules ${line(pooled.rules)}`);
-  for (const [i, { threshold, veto }] of runs.entries())
+  for (const [i, { threshold, veto, refused }] of runs.entries())
     console.log(
-      `pooled reader at ${threshold} veto ${veto} ${line(pooled.readers[i]!)} vetoed ${vetoed[i]!.all} (labelled promises ${vetoed[i]!.promises})`,
+      `pooled reader at ${threshold} veto ${veto} refused ${refused} ${line(pooled.readers[i]!)} vetoed ${vetoed[i]!.all} (labelled promises ${vetoed[i]!.promises}) refused though P >= ${threshold}: ${overruled[i]!.all} (labelled promises ${overruled[i]!.promises})`,
     );
 } finally {
   rmSync(dir, { recursive: true, force: true });
