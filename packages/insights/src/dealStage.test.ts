@@ -212,6 +212,14 @@ describe("detectDealCandidate: round 20 (a signed document acknowledged, the go-
     expect(stage("Hi Bea,\n\nThanks for the go-ahead. We start on the 4th.")).toBe("won");
   });
 
+  it("reads the buyer approving or saying yes to our quotation as won, only from the buyer", () => {
+    const quoted = "Hi Ravi,\n\nWe have approved your quotation for the 40 desks. Please deliver on Monday.";
+    expect(stage(quoted, "inbound")).toBe("won");
+    expect(stage(quoted, "outbound")).toBeNull();
+    expect(stage("Hi Ravi,\n\nWe said yes to your price. Please deliver on Monday.", "inbound")).toBe("won");
+    expect(stage("Hi Ravi,\n\nHave you approved our quotation yet?", "inbound")).toBeNull();
+  });
+
   it("does not read a request for the signed document, or a file of past contracts, as won", () => {
     expect(stage("Hi Omar,\n\nPlease return the signed service agreement by Friday.")).not.toBe("won");
     // the rule leaves past contracts alone (the words-only fallback may still weigh them)
