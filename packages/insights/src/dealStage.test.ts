@@ -198,35 +198,3 @@ describe("round 10: a price agreed, and which guards a confident words-only stag
     );
   });
 });
-
-// round 20: won wordings of blind27-30 the lists did not know, in wording of my own
-describe("detectDealCandidate: round 20 (a signed document acknowledged, the go-ahead thanked for)", () => {
-  const stage = (text: string, direction: "inbound" | "outbound" = "outbound") =>
-    detectDealCandidate({ text, direction })?.stage ?? null;
-
-  it("reads a signed document acknowledged or handed over as won", () => {
-    expect(stage("Hi Omar,\n\nThank you for the signed service agreement. Our fitter comes on Monday.")).toBe("won");
-    expect(stage("Hello Tan,\n\nAttached is the signed supply agreement for the Penang stores.", "inbound")).toBe(
-      "won",
-    );
-    expect(stage("Hi Bea,\n\nThanks for the go-ahead. We start on the 4th.")).toBe("won");
-  });
-
-  it("reads the buyer approving or saying yes to our quotation as won, only from the buyer", () => {
-    const quoted = "Hi Ravi,\n\nWe have approved your quotation for the 40 desks. Please deliver on Monday.";
-    expect(stage(quoted, "inbound")).toBe("won");
-    expect(stage(quoted, "outbound")).toBeNull();
-    expect(stage("Hi Ravi,\n\nWe said yes to your price. Please deliver on Monday.", "inbound")).toBe("won");
-    expect(stage("Hi Ravi,\n\nHave you approved our quotation yet?", "inbound")).toBeNull();
-  });
-
-  it("does not read a request for the signed document, or a file of past contracts, as won", () => {
-    expect(stage("Hi Omar,\n\nPlease return the signed service agreement by Friday.")).not.toBe("won");
-    // the rule leaves past contracts alone (the words-only fallback may still weigh them)
-    const past = (text: string) => detectDealCandidate({ text, direction: "inbound" });
-    expect(past("Hi Petra,\n\nFor the audit, attached are the signed contracts for 2024 and 2025.")?.origin).not.toBe(
-      "list",
-    );
-    expect(past("Hi Petra,\n\nAttached is the signed contract for 2023 with Harbourline.")?.origin).not.toBe("list");
-  });
-});

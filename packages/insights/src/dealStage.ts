@@ -86,23 +86,6 @@ const RULES: CueRule[] = [
     re: /\b(?:we accept (?:the|your) (?:offer|proposal|quote)|approved the (?:purchase|budget|proposal|quote)|(?:po|purchase order) (?:is )?(?:attached|raised|issued|sent)|you've got (?:a|the) deal|it's a deal|deal closed|closed won|welcome aboard|send (?:over )?the invoice|payment (?:has been )?(?:sent|made))\b/,
     confidence: 0.9,
   },
-  // round 20: the signed document acknowledged or handed over ("Thank you for the signed service agreement", "Attached is
-  // the signed distributor agreement", "I send the signed order this afternoon"), or the go-ahead thanked for; the
-  // first rule leaves out "the signed contract" alone, which a request also says ("please return the signed contract"); one document, not a file of
-  // past contracts ("attached are the signed contracts for 2024 and 2025 with …")
-  {
-    stage: "won",
-    re: /\b(?:(?:thanks|thank you) (?:so much |very much )?for (?:the|your) signed|(?:attached|enclosed) (?:is|please find) (?:the|our) signed|(?:here is|here's|please find(?: attached)?) (?:the|our) signed|(?:i|we)(?:'ll| will)? send (?:you )?(?:the|our) signed) (?:[\w-]+ ){0,2}(?:contract|agreement|order|order form|quote|quotation|proposal|po|purchase order|sow)\b(?! (?:for|from|of) (?:19|20)\d\d)|\b(?:thanks|thank you) (?:so much |very much )?for (?:the|your) (?:go-ahead|go ahead|green light)\b/,
-    confidence: 0.9,
-  },
-  // round 20: the buyer's side approves or says yes to our price ("The management has approved your quotation", "The
-  // parish council said yes to your price")
-  {
-    stage: "won",
-    re: /\b(?:(?:has|have|had) approved|(?:said|says) yes to|(?:has|have|had) accepted) (?:your|the) (?:revised |final |new |updated )?(?:quotation|quote|price|offer|estimate|bid|tender)\b/,
-    confidence: 0.85,
-    direction: "inbound",
-  },
   // won, by meaning rather than phrase: the buyer chooses us, approves the spend, or joins ("I'd rather go
   // with you guys" or "could go with you" is a preference or a possibility, not a choice: round 7)
   {
