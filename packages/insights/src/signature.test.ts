@@ -564,8 +564,9 @@ describe("parseSignature: round 9 (train8's causes)", () => {
     ).toEqual({ name: "Léa Morel", title: "Responsable Grands Comptes", company: "Transports Morel et Fils SARL" });
   });
   it("does not read a number with a trunk 0 as North American", () => {
+    // round 20: with no region known it is read where its digits are valid (Australia), never as "+1 085…"
     const s = parseSignature("Thanks.\n\nRegards,\nTom Hale\nSales Manager\nHale Timber\n(08) 5550 1234");
-    expect(s?.phones).toEqual([]);
+    expect(s?.phones).toEqual(["+61855501234"]);
     expect(
       parseSignature("Thanks.\n\nRegards,\nTom Hale\nSales Manager\nHale Timber\n(08) 5550 1234", {
         defaultRegion: "AU",
@@ -760,5 +761,60 @@ describe("parseSignature: round 13 (a signature names a person; a title's qualif
     expect(
       sig3("Name: Sara Lind\nPosition: Export Manager\nCompany: Lind Marine AB\nDear sir, our offer is below."),
     ).toEqual({ name: "Sara Lind", title: "Export Manager", company: "Lind Marine AB" });
+  });
+});
+
+// round 20: causes of blind27-30's misses, in wording of my own
+describe("parseSignature: round 20 (trunk-0 numbers with no region, clergy, departments abroad)", () => {
+  const three = (text: string) => {
+    const s = parseSignature(text);
+    return s && { name: s.name, title: s.title, company: s.company };
+  };
+
+  it("reads a national number with no region in the one trunk-0 region where it is valid", () => {
+    const uk = parseSignature(
+      "Fitted on Friday.\n\nKind regards,\nMaya Dunn\nOffice Manager\nDunn Roofing\n0161 496 0555",
+    );
+    expect(uk?.phones).toEqual(["+441614960555"]);
+    const au = parseSignature("Boards are ready.\n\nCheers,\nLiam Ward\nWard Shapes\n0491 570 110");
+    expect(au?.phones).toEqual(["+61491570110"]);
+    // a region the block names still reads the number, and a US number stays a US one
+    const us = parseSignature("Done.\n\nBest,\nAmy Cole\nCole Supply Inc.\n(415) 555-0199");
+    expect(us?.phones).toEqual(["+14155550199"]);
+    // digits valid nowhere are no phone
+    const none = parseSignature("Done.\n\nBest,\nAmy Cole\nCole Supply Inc.\n0000 111 22");
+    expect(none?.phones).toEqual([]);
+  });
+
+  it("drops a clergy honorific and reads church and community roles as titles", () => {
+    expect(
+      three("See you at evensong.\n\nWith every blessing,\nCanon Ruth Ellery\nVicar, St Anne's Church, Ludlow"),
+    ).toEqual({ name: "Ruth Ellery", title: "Vicar", company: "St Anne's Church" });
+    expect(three("Grazie.\n\nCordiali saluti,\nDon Paolo Bressan\nParroco, Parrocchia di San Vito")).toEqual({
+      name: "Paolo Bressan",
+      title: "Parroco",
+      company: "Parrocchia di San Vito",
+    });
+    expect(three("Merci.\n\nPère Jean Lamy")?.name).toBe("Jean Lamy");
+    // "Don" before a first name and a surname only: "Don Keller" is a person called Don
+    expect(three("Thanks.\n\nRegards,\nDon Keller\nFleet Manager\nKeller Freight Ltd")?.name).toBe("Don Keller");
+    expect(three("Thanks.\n\nCheers,\nAroha Ngata\nConvenor, Riverside Pottery Group")?.title).toBe("Convenor");
+  });
+
+  it("keeps a faculty after a title ending the line as the title's qualifier", () => {
+    expect(three("Could you quote for 40 copies?\n\nTom Reyes\nLecturer, Faculty of Law")).toEqual({
+      name: "Tom Reyes",
+      title: "Lecturer, Faculty of Law",
+      company: null,
+    });
+  });
+
+  it("signs for nobody when a department or a family signs in another language", () => {
+    expect(parseSignature("Segue a fatura em anexo.\n\nContabilidade\nVinhos do Douro Lda.")).toBeNull();
+    expect(parseSignature("Segue a nota fiscal.\n\nFinanceiro\nTendas Norte Ltda.")).toBeNull();
+    expect(parseSignature("Dziękujemy.\n\nPozdrawiamy,\nObsługa Klienta\nCiepłoDom Sp. z o.o.")).toBeNull();
+    expect(parseSignature("Die Preise steigen ab Mai.\n\nIhr Kundenteam\nBuchhaus Verlag GmbH")).toBeNull();
+    expect(parseSignature("Merci de corriger la facture.\n\nCordialement,\nFamille Duboscq")).toBeNull();
+    expect(parseSignature("Your trailer ships on Tuesday.\n\nNorthfell Haulage")?.name ?? null).toBeNull();
   });
 });

@@ -75,14 +75,14 @@ const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
  * Osei; blind6's labelling convention, the only independent one on the point): dropped.
  */
 const CREDENTIAL =
-  /^(?:phd|ph\.d\.?|dphil|mba|md|m\.d\.?|cpa|ca|cma|cfa|fca|aca|acca|cima|esq|msc|bsc|meng|beng|ceng|ma|ba|llm|jd|rn|pe|p\.?eng|pmp|shrm-cp|sphr|leed ap|frcs|mrcp|dds|dvm|eit|cissp|mrics|frics|aiqs|mciob|fciob|mcips|fcips|miet|mice|mimeche|mistructe|cgma|acma|fcma|mcipd|chfc|cfp|riba|aia|faia|fcca|fcpa|bvsc|bvms|bvetmed|mrcvs|frcvs|mbchb|mbbs|bds|bpharm|mpharm|mphil|llb|beng|meng|msc|bsc)\.?$/i;
+  /^(?:phd|ph\.d\.?|dphil|mba|md|m\.d\.?|cpa|ca|cma|cfa|fca|aca|acca|cima|esq|msc|bsc|meng|beng|ceng|ma|ba|llm|jd|rn|pe|p\.?eng|pmp|shrm-cp|sphr|leed ap|frcs|mrcp|dds|dvm|eit|cissp|mrics|frics|aiqs|mciob|fciob|mcips|fcips|miet|mice|mimeche|mistructe|cgma|acma|fcma|mcipd|chfc|cfp|riba|aia|faia|fcca|fcpa|bvsc|bvms|bvetmed|mrcvs|frcvs|mbchb|mbbs|bds|bpharm|mpharm|mphil|llb|beng|meng|msc|bsc|cih|csp|chmm)\.?$/i;
 /**
  * An honorific or degree before a name is not part of it either ("Ing. Alejandro Treviño", "Dipl.-Ing.
  * Katharina Vogt", "Dr. Femi Adebayo", "Arq. Valeria Montes"). Spanish "Sr." is left alone: it also opens a
  * title ("Sr. Manager").
  */
 const NAME_PREFIX =
-  /^(?:(?:(?:dr|mr|mrs|ms|mx|prof|dra|sra|srta|mme|mlle|capt|cllr|rev|revd|engr|atty|sgt|lt|col|maj|hon)\.?|(?:dott|prof|avv|ing|arch)\.ssa\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof|med|vet|dent|rer|nat|pol|oec|jur|phil|techn)\.)\s+)+(?=\p{Lu})/iu;
+  /^(?:(?:(?:dr|mr|mrs|ms|mx|prof|dra|sra|srta|mme|mlle|capt|cllr|rev|revd|engr|atty|sgt|lt|col|maj|hon)\.?|(?:dott|prof|avv|ing|arch)\.ssa\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof|med|vet|dent|rer|nat|pol|oec|jur|phil|techn)\.|(?:canon|father|fr|père|padre|abbé|pastor|rabbi|imam)\.?|don(?=\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu}))\s+)+(?=\p{Lu})/iu;
 /** "Kim Soo-jin (김수진)": the name in another script, in parentheses, is the same name: dropped. */
 const SCRIPT_ALIAS = /\s*\([\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\s]{1,12}\)$/u;
 /**
@@ -278,7 +278,10 @@ function pieces(text: string): string[] {
         i > 0 &&
         prev &&
         !LEGAL_SUFFIX.test(prev) &&
-        ((TITLE_WORDS.test(prev) && isQualifier(p)) || (isTitle(prev) && qualifierBefore(p, following)))
+        ((TITLE_WORDS.test(prev) && isQualifier(p)) ||
+          (isTitle(prev) && qualifierBefore(p, following)) ||
+          // round 20: "Lecturer, Faculty of Education" ending the line: a unit headed by its noun narrows the title
+          (isTitle(prev) && !following && ACADEMIC_UNIT.test(p)))
       )
         out[out.length - 1] = `${prev}, ${p}`;
       else out.push(p);
@@ -405,6 +408,36 @@ function domainRegion(block: string): CountryCode | null {
 function legalRegion(block: string): CountryCode | null {
   for (const [re, region] of LEGAL_REGION) if (re.test(block)) return region;
   return null;
+}
+
+/** Regions whose national numbers open with a trunk 0, tried in turn for a number no region is known for. */
+const TRUNK_REGIONS: CountryCode[] = ["GB", "AU", "NZ", "IE", "ZA", "IN", "DE", "FR"];
+/**
+ * "020 7946 0312", "0491 570 157" signed with no region to read them in (no domain, no caller's region, no legal form,
+ * round 20): the US reading drops a number with a trunk 0, so each is kept in the first of the trunk-0 regions where
+ * its digits make a valid number (an 11-digit UK number is no valid Australian one, a 10-digit Australian mobile no
+ * valid UK one). Only when no region is known, and only numbers the US reading did not find.
+ */
+function trunkNumbers(
+  block: string,
+  known: CountryCode | null,
+  found: ReturnType<typeof findPhoneNumbersInText>,
+): string[] {
+  if (known) return [];
+  const out: string[] = [];
+  const claimed = (start: number, end: number) => found.some((p) => p.startsAt < end && start < p.endsAt);
+  for (const m of block.matchAll(/(?<![\d+])0\d[\d ().-]{7,14}\d(?!\d)/g)) {
+    const start = m.index ?? 0;
+    if (claimed(start, start + m[0].length)) continue;
+    for (const region of TRUNK_REGIONS) {
+      const hit = findPhoneNumbersInText(m[0], { defaultCountry: region }).find((p) => p.number.isValid());
+      if (hit) {
+        out.push(hit.number.number as string);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 function cleanLink(l: string): string {
@@ -754,21 +787,19 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
   // a number written nationally ("020 7946 0958") belongs to the signer's country: the one their own email or
   // web domain names (a UK signer writing to a US organisation), else the caller's region, else the one the
   // company's legal form suggests, else the US
-  const region = domainRegion(blockText) ?? opts.defaultRegion ?? legalRegion(blockText) ?? "US";
+  const known = domainRegion(blockText) ?? opts.defaultRegion ?? legalRegion(blockText);
+  const region = known ?? "US";
   // "extended" (possible-number) matching: signatures often carry numbers from ranges newer than the
   // bundled metadata; only the signature block is scanned, so the looser match stays precise.
-  const phones = dedupe(
-    findPhoneNumbersInText(blockText, { defaultCountry: region, extended: true })
-      .filter(
-        (p) =>
-          p.number.isPossible() &&
-          (p.number.number as string).replace(/\D/g, "").length >= 8 &&
-          // "(03) 5550 4821" read in the US: a North American number never starts with 0 or 1 after "+1"; a number
-          // written with a trunk 0 needs the signer's region, which the caller's defaultRegion gives (round 9)
-          !(p.number.countryCallingCode === "1" && /^[01]/.test(p.number.nationalNumber as string)),
-      )
-      .map((p) => p.number.number as string),
+  const found = findPhoneNumbersInText(blockText, { defaultCountry: region, extended: true }).filter(
+    (p) =>
+      p.number.isPossible() &&
+      (p.number.number as string).replace(/\D/g, "").length >= 8 &&
+      // "(03) 5550 4821" read in the US: a North American number never starts with 0 or 1 after "+1"; a number
+      // written with a trunk 0 needs the signer's region, which the caller's defaultRegion gives (round 9)
+      !(p.number.countryCallingCode === "1" && /^[01]/.test(p.number.nationalNumber as string)),
   );
+  const phones = dedupe([...found.map((p) => p.number.number as string), ...trunkNumbers(blockText, known, found)]);
   const emails = findEmails(blockText);
   const links: string[] = [];
   for (const line of lines) {

@@ -20,7 +20,7 @@ export function unicodeWords(re: RegExp): RegExp {
 }
 
 export const TITLE_WORDS = unicodeWords(
-  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin|ansvarig|ansvarlig|eigenaar|eigenaresse|inhaber|inhaberin|verantwortliche?r?|vastaava|päällikkö|chef)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|prof|assoc|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora|gestor|gestora|comprador|compradora|inkoper|inköpare|indkøber|innkjøper|vedoucí|ředitel|ředitelka|müdür|müdürü|uzman|uzmanı|socio|socia|sócio|sócia|titolare|proprietario|proprietaria|propietario|propietaria|proprietário|proprietária|propriétaire|amministratore|dueño|dueña|encargado|encargada|fundador|fundadora|gründer|gründerin|kupiec|dgm|agm|gm|coordinador|coordinadora|contador|contadora|ejecutivo|ejecutiva|direktor|direktorka|headmistress|headmaster|facilitator)\b/i,
+  /\b(?:[a-zäöüß]*(?:leiter|leiterin|führer|führerin|referent|referentin|berater|beraterin|managerin|manager|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|einkäufer|einkäuferin|adviseur|medewerker|directeur|assistent|assistentin|coördinator|koordinator|koordinatorin|ansvarig|ansvarlig|eigenaar|eigenaresse|inhaber|inhaberin|verantwortliche?r?|vastaava|päällikkö|chef)|responsable|directeur|directrice|gérant|gérante|chef|chargée?|ingénieur|leiter|leiterin|geschäftsführer|geschäftsführerin|referent|referentin|vertrieb|gerente|jefe|jefa|directora|responsabile|direttore|ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|avp|vice president|president|director|manager|head|lead|leader|engineer|developer|designer|founder|co-founder|cofounder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|rep|advisor|adviser|recruiter|administrator|admin|intern|chief|counsel|attorney|lawyer|accountant|controller|buyer|strategist|scientist|researcher|editor|producer|agent|broker|realtor|supervisor|technician|nurse|professor|teacher|secretary|treasurer|chair|chairman|chairwoman|programmer|marketer|sdr|bdr|csm|account executive|account manager|product manager|project manager|team lead|tech lead|staff|sr\.?|jr\.?|senior|junior|operations|procurement|sales|marketing|hr|people|talent|paralegal|physician|dentist|pharmacist|photographer|writer|copywriter|planner|estimator|dispatcher|superintendent|foreman|handler|clerk|mgr|dir|exec|asst|coord|supv|prof|assoc|ansvarig|kierownik|dyrektor|specjalista|teamleider|medewerker|coordenador|coordenadora|gerente|diretor|diretora|gestor|gestora|comprador|compradora|inkoper|inköpare|indkøber|innkjøper|vedoucí|ředitel|ředitelka|müdür|müdürü|uzman|uzmanı|socio|socia|sócio|sócia|titolare|proprietario|proprietaria|propietario|propietaria|proprietário|proprietária|propriétaire|amministratore|dueño|dueña|encargado|encargada|fundador|fundadora|gründer|gründerin|kupiec|dgm|agm|gm|coordinador|coordinadora|contador|contadora|ejecutivo|ejecutiva|direktor|direktorka|headmistress|headmaster|facilitator|vicar|rector|curate|chaplain|pastor|priest|deacon|churchwarden|parroco|parroca|pfarrer|pfarrerin|curé|kirkeværge|sognepræst|convenor|convener|tumuaki|lecturer)\b/i,
 );
 
 /** Legal-entity suffixes: a piece with one of these is a company even if it contains a title word. */
@@ -37,7 +37,7 @@ export const DEPARTMENT =
  * "Plinth Analytics", "Maple & Main Property Mgmt"): trades, services and common trading-name heads.
  */
 const COMPANY_WORD = unicodeWords(
-  /\b(?:electrical|electric|electrics|plumbing|plumbers?|roofing|builders?|building|construction|carpentry|joinery|glazing|painting|decorating|landscaping|gardening|cleaning|heating|cooling|hvac|locksmiths?|removals|movers|property|properties|realty|estates?|mgmt|management|services|solutions|analytics|trading|logistics|freight|shipping|transport|consulting|consultancy|holdings|partners|industries|enterprises|systems|software|technologies|labs|studios?|clinic|dental|physio|vets?|veterinary|motors|automotive|garage|foods|bakery|catering|pharmacy|health|healthcare|insurance|finance|capital|ventures|media|digital|agency|group|co)\b\.?/i,
+  /\b(?:electrical|electric|electrics|plumbing|plumbers?|roofing|builders?|building|construction|carpentry|joinery|glazing|painting|decorating|landscaping|gardening|cleaning|heating|cooling|hvac|locksmiths?|removals|movers|haulage|hauliers|greenhouses|nurseries|kennels|property|properties|realty|estates?|mgmt|management|services|solutions|analytics|trading|logistics|freight|shipping|transport|consulting|consultancy|holdings|partners|industries|enterprises|systems|software|technologies|labs|studios?|clinic|dental|physio|vets?|veterinary|motors|automotive|garage|foods|bakery|catering|pharmacy|health|healthcare|insurance|finance|capital|ventures|media|digital|agency|group|co)\b\.?/i,
 );
 
 /** Title words that name a role, not a function: a line with one is a title even below another title. */
@@ -117,7 +117,7 @@ const SCOPE_WORDS =
 
 /** An organisation noun ending a name-shaped line ("Waikiki Paddle Club"); not "Church", "Trust" or "Union", surnames too. */
 export const ORGANISATION_NAME = unicodeWords(
-  /\b(?:society|association|club|committee|council|school|academy|college|university|institute|foundation|federation|league|charity|parish|museum|library|hospital|choir|orchestra|co-?op|cooperative|residents|family|household)$/i,
+  /\b(?:society|association|club|committee|council|school|academy|college|university|institute|foundation|federation|league|charity|parish|museum|library|hospital|choir|orchestra|co-?op|cooperative|residents|family|famille|familie|familia|família|household)$/i,
 );
 
 /** A unit of an institution headed by its noun: "School of …", "Faculty of …", "Department of …" (round 13). */
@@ -137,7 +137,7 @@ export const PUBLIC_BODY = unicodeWords(
 
 /** Nouns of organisations that are no company ("Riverside Allotment Society", "Millbrook Parish Council"). */
 export const ORGANISATION_WORD = unicodeWords(
-  /\b(?:society|association|club|committee|council|school|academy|college|university|institute|foundation|federation|league|charity|parish|museum|library|hospital|choir|orchestra|co-?op|cooperative|residents|family|household)\b/i,
+  /\b(?:society|association|club|committee|council|school|academy|college|university|institute|foundation|federation|league|charity|parish|museum|library|hospital|choir|orchestra|co-?op|cooperative|residents|family|famille|familie|familia|família|household)\b/i,
 );
 
 /**
@@ -145,7 +145,7 @@ export const ORGANISATION_WORD = unicodeWords(
  * "Inkoopafdeling", "Kundenservice", "Ordrekontoret"): its last part names the unit (round 13).
  */
 const COMPOUND_UNIT =
-  /\p{L}{3}(?:enhet|enheten|avdeling|avdelingen|avdelning|avdelningen|afdeling|abteilung|kontor|kontoret|kontorer|teamet|service|dienst|stelle|büro)$/iu;
+  /\p{L}{3}(?:enhet|enheten|avdeling|avdelingen|avdelning|avdelningen|afdeling|abteilung|kontor|kontoret|kontorer|team|teamet|service|dienst|stelle|büro)$/iu;
 
 /** A unit that ends in an office, a desk or a secretariat ("Programme Office", "Export Desk"): under a name, the role (round 13). */
 export const UNIT_ROLE = unicodeWords(/\b(?:office|desk|secretariat)$/i);
@@ -155,7 +155,7 @@ const INITIALS = /^(?:\p{Lu}\.?\s?){2,3}$/u;
 
 /** Words of units and public bodies that no person's name holds, in the languages of the sets (round 13). */
 export const UNIT_WORD = unicodeWords(
-  /\b(?:team|teams|department|departamento|département|dipartimento|afdeling|abteilung|dept|division|section|desk|office|services|servicio|servizio|serviço|équipe|equipo|squadra|county|mairie|municipality|ministry|fund|authority|bureau|secretariat|registry|assurance|kundenservice|kundendienst|kundenbetreuung)\b/i,
+  /\b(?:team|teams|department|departamento|département|dipartimento|afdeling|abteilung|dept|division|section|desk|office|services|servicio|servizio|serviço|équipe|equipo|squadra|county|mairie|municipality|ministry|fund|authority|bureau|secretariat|registry|assurance|kundenservice|kundendienst|kundenbetreuung|obsługa|atendimento|atención)\b/i,
 );
 
 /**
@@ -163,7 +163,7 @@ export const UNIT_WORD = unicodeWords(
  * name-shaped line holding one is a unit signing (round 13).
  */
 export const FUNCTION_WORD = unicodeWords(
-  /\b(?:operations|administration|management|compliance|support|infrastructure|security|quality|training|analytics|communications|accounts|accounting|treasury|tax|audit|development|relations|affairs|planning|projects|finance|engineering|sales|marketing|procurement|purchasing|sourcing|logistics|dispatch|despatch|control|collections|payments|payroll|receivables|payables|billing|invoicing|reception|admissions|enrolment|enrollment|lettings|bookings|reservations|orders|onboarding|partnerships|sponsorship|membership|ticketing|fundraising|communications|press|comercial|commercial|facturación|facturation|comptabilité|contabilidad|buchhaltung|vertrieb|einkauf)\b/i,
+  /\b(?:operations|administration|management|compliance|support|infrastructure|security|quality|training|analytics|communications|accounts|accounting|treasury|tax|audit|development|relations|affairs|planning|projects|finance|engineering|sales|marketing|procurement|purchasing|sourcing|logistics|dispatch|despatch|control|collections|payments|payroll|receivables|payables|billing|invoicing|reception|admissions|enrolment|enrollment|lettings|bookings|reservations|orders|onboarding|partnerships|sponsorship|membership|ticketing|fundraising|communications|press|comercial|commercial|facturación|facturation|comptabilité|contabilidad|contabilidade|contabilità|financeiro|financeira|finanzas|finanze|faturação|faturamento|buchhaltung|vertrieb|einkauf|księgowość)\b/i,
 );
 
 /**
