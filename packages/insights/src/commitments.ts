@@ -2128,12 +2128,11 @@ export function extractCommitments(
     // "I spoke with our warehouse. They will send the part tomorrow": "they" is the team just handed the task
     const handedOn = previous !== null && HANDED_TO.test(previous) && /^they(?:'ll|\s+will)\s/i.test(sentence);
     // round 20 (p20): "he / she will …" after a promise of ours is the person of ours it named (blind27, blind28)
+    const direct = matchCommitment(sentence);
     const viaPronoun =
-      msg.direction === "outbound" && out.length > 0 && matchCommitment(sentence) === null
-        ? ourPronounPromise(sentence)
-        : null;
+      msg.direction === "outbound" && out.length > 0 && direct === null ? ourPronounPromise(sentence) : null;
     const promised =
-      matchCommitment(sentence) ??
+      direct ??
       (item ? matchPlanItem(sentence) : null) ??
       (handedOn ? matchCommitment(sentence.replace(/^they/i, "Our team")) : null) ??
       viaPronoun ??
@@ -3043,7 +3042,6 @@ function splitCoordinated(clause: string, depth = 0): string[] {
   return [clause];
 }
 
-/** A task handed to a team of ours ("I spoke with our warehouse", "your ticket has been assigned to L2 team"). */
 /**
  * Round 20 (p20): in a customer's message, the customer's own payment or order document named with a time, with or
  * without a verb ("PO today.", "Deposit wires Friday.", "Cheque in the post today.", "Deposit 50% I bank in tomorrow",
@@ -3088,6 +3086,7 @@ function ourPronounPromise(clause: string): string | null {
   const s = clause.trim();
   return OUR_PRONOUN.test(s) ? matchCommitment(s.replace(OUR_PRONOUN, "Our technician will")) : null;
 }
+/** A task handed to a team of ours ("I spoke with our warehouse", "your ticket has been assigned to L2 team"). */
 const HANDED_TO =
   /\b(?:spoke|spoken|talked|checked|escalated|passed|assigned|forwarded|handed|raised)\b[^.!?]{0,40}?\b(?:to|with)\s+(?:our|my|the)?\s*[\w-]+(?:\s+(?:team|department|desk|warehouse|office))?\b/i;
 /** "beforehand", "before then", "ahead of it": due by the date of the clause before. */
