@@ -63,7 +63,9 @@ describe("learned promise reader", () => {
     expect(PROMISE_TRAINING).toEqual({ ...CONFIG, threshold: THRESHOLD, veto: VETO });
     expect(PROMISE_MODEL).toEqual(trainPromiseModel(sets, CONFIG));
     // small enough to ship: features written by three or more authors and seen in ten or more clauses (9,437 features and 347 KB at five, 4 decimals)
-    expect(Object.keys(PROMISE_MODEL.weights).length).toBeLessThan(6_000);
+    // round 20: 6,194 features (214 KB) from 27,724 clauses once blind27-30 train it; more authors pass the same
+    // minimums, so the bound follows the file's size (under 300 KB), not a count chosen when there were fewer sets
+    expect(Object.keys(PROMISE_MODEL.weights).length).toBeLessThan(7_500);
   }, 120_000);
 
   it(
