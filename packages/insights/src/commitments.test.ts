@@ -6,6 +6,7 @@ import {
   isFulfilled,
   isOverdue,
   matchCommitment,
+  refusedByForm,
   resolveCommitments,
   splitClauses,
 } from "./commitments";
@@ -1196,5 +1197,38 @@ describe("round 20 (p20): the promises four more new authors write", () => {
     ).toEqual([]);
     // a promise before "or" with no demand still stands
     expect(textsIn("We will call you on Friday or Monday.")).toHaveLength(1);
+  });
+});
+
+describe("round 20 (lead): forms the retrained reader must not read", () => {
+  it("refuses a service out of use, our presence at a public event and what we expect to receive", () => {
+    expect(refusedByForm("The booking portal will be down for an upgrade on Saturday night.")).toBe(true);
+    expect(refusedByForm("Our shop will be closed on Monday for the bank holiday.")).toBe(true);
+    expect(refusedByForm("Two of us will be at the Birmingham trade fair on Wednesday.")).toBe(true);
+    expect(refusedByForm("We're expecting the replacement hinges on Tuesday.")).toBe(true);
+    expect(refusedByForm("Good news, we are still expecting the pallets tomorrow.")).toBe(true);
+    // what bounds them: presence where the reader is, and what we send, stay readable
+    expect(refusedByForm("I'll be down at the yard at 8 to load your order.")).toBe(false);
+    expect(refusedByForm("We'll be at your office at 10 on Thursday.")).toBe(false);
+    expect(refusedByForm("We're sending the replacement hinges on Tuesday.")).toBe(false);
+  });
+
+  it("reads a class of orders timed by a cut-off as a standing policy, not a promise", () => {
+    expect(textsIn("Prints ordered before 3pm are posted the same day.")).toEqual([]);
+    expect(textsIn("Anything ordered by Thursday ships the following Monday.")).toEqual([]);
+    // an order of the reader's, named as theirs, is still promised
+    expect(textsIn("The prints you ordered will be posted on Friday.")).toHaveLength(1);
+  });
+});
+
+describe("round 20 (lead): done acts, deliveries to us and a buyer's price", () => {
+  it("refuses them before the reader is asked", () => {
+    expect(refusedByForm("The lease is signed and returned to you by courier this morning.")).toBe(true);
+    expect(refusedByForm("The steel arrives at our yard on Thursday.")).toBe(true);
+    expect(refusedByForm("We will go ahead at $1.15 per metre.")).toBe(true);
+    // bounds: a thing arriving at the reader's place, and our going ahead with the work, stay readable
+    expect(refusedByForm("The steel arrives at your yard on Thursday.")).toBe(false);
+    expect(refusedByForm("We will proceed with the install on Monday.")).toBe(false);
+    expect(refusedByForm("The lease will be signed and returned to you this morning.")).toBe(false);
   });
 });
