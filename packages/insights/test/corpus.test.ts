@@ -115,10 +115,7 @@ describe("labelled corpus", () => {
     // out of author (test/dealModelStage.test.ts); no reading changed, so the floor moves
     // round 15: 0.92 -> 0.90 (79 -> 77 of 85). The retrain with blind13 and blind14 holds two more of the rules'
     // candidates under the models' thresholds; no reading changed, so the floor moves with the retrain
-    // round 20: 0.90 -> 0.88 (77 -> 75 of 85). The retrain with blind27-30 picks its threshold out of author by the same
-    // rule (test/dealModelStage.test.ts), 0.65 -> 0.70, which holds back two more of the rules' right candidates; no
-    // reading changed, so the floor moves with the retrain
-    expect(tuned.recall).toBeGreaterThanOrEqual(0.88);
+    expect(tuned.recall).toBeGreaterThanOrEqual(0.9);
     // round-3 tuning set (subjects, decisions without objects, budgets, incumbents; fit, not generalisation)
     const tuned3 = evalDealStage(TUNING3_DEAL);
     print("dealStage (tuning3)", [tuned3.summary()], tuned3.misses);
@@ -137,9 +134,7 @@ describe("labelled corpus", () => {
     // flexibility on the price?", negotiation 0.72 -> 0.69). No reading changed (same candidate, same features);
     // the weights did, and the threshold is picked out of author, so the floor moves
     // round 15: 0.92 -> 0.91 (134 -> 132 of 145): the retrain with blind13 and blind14, as for tuning2 above
-    // round 20: 0.91 -> 0.88 (132 -> 128 of 145): the retrain with blind27-30 raises the threshold picked out of author
-    // (0.65 -> 0.70, same rule); the rules' candidates are held back under it, no reading changed
-    expect(tuned3.recall).toBeGreaterThanOrEqual(0.88);
+    expect(tuned3.recall).toBeGreaterThanOrEqual(0.91);
   });
 
   it("signatures: round-3 layouts (tuning3)", () => {
