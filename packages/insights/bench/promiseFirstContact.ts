@@ -183,6 +183,9 @@ try {
     const labels = new Map(
       held.messages.map((m) => [m.msg, m.expect.commitments.map((c) => c.includes.toLowerCase())]),
     );
+    // a clause holds a labelled promise of its message when it contains one of the labels' substrings
+    const holdsLabel = (msg: MessageInput, clause: string) =>
+      labels.get(msg)?.some((inc) => clause.toLowerCase().includes(inc)) ?? false;
     runs.forEach(({ threshold, veto, refused }, i) => {
       // round 19 (cm20): what the rules read before the clause, as the patched hook tells it
       const tracker = new ContextTracker();
@@ -193,7 +196,7 @@ try {
         (clause: string, unit: ClauseUnit, msg: MessageInput) => {
           const prob = p(clause, unit, msg);
           if (!refusedByForm(clause)) return prob >= threshold;
-          const labelled = labels.get(msg)?.some((inc) => clause.toLowerCase().includes(inc)) ?? false;
+          const labelled = holdsLabel(msg, clause);
           if (prob >= threshold) {
             overruled[i]!.all++;
             if (labelled) overruled[i]!.promises++;
@@ -213,7 +216,7 @@ try {
             if (veto <= 0 || (vetoScope === "outbound" && msg.direction !== "outbound")) return false;
             if (clause.trim().split(/\s+/).length < vetoMinWords || p(clause, unit, msg) >= veto) return false;
             vetoed[i]!.all++;
-            const labelled = labels.get(msg)?.some((inc) => clause.toLowerCase().includes(inc)) ?? false;
+            const labelled = holdsLabel(msg, clause);
             if (labelled) vetoed[i]!.promises++;
             if (process.argv.includes("--show-vetoed"))
               console.log(`  vetoed at ${veto}${labelled ? " (a labelled promise)" : ""}: ${msg.direction} ${clause}`);

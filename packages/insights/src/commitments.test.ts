@@ -1219,10 +1219,8 @@ describe("round 20 (lead): forms the retrained reader must not read", () => {
     // an order of the reader's, named as theirs, is still promised
     expect(textsIn("The prints you ordered will be posted on Friday.")).toHaveLength(1);
   });
-});
 
-describe("round 20 (lead): done acts, deliveries to us and a buyer's price", () => {
-  it("refuses them before the reader is asked", () => {
+  it("refuses done acts, deliveries to us and a buyer's price before the reader is asked", () => {
     expect(refusedByForm("The lease is signed and returned to you by courier this morning.")).toBe(true);
     expect(refusedByForm("The steel arrives at our yard on Thursday.")).toBe(true);
     expect(refusedByForm("We will go ahead at $1.15 per metre.")).toBe(true);

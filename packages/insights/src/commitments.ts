@@ -2307,24 +2307,22 @@ export function extractCommitments(
         }
       }
       // round 19 (due19): an arrival, or a thing brought, with no time of its own after a dated visit is at that visit
-      // ("…booked for Thursday 5 March at 8am, and David will bring the gaskets", "…is tomorrow 9am. Our team will be there")
-      if (!due && AT_THE_VISIT.test(scoped) && !hasDeadlineWords(scoped)) {
-        const at =
-          last?.sentence === whole ? last.dueAt : lastDated?.sentence === previous ? (lastDated?.at ?? null) : null;
-        if (at !== null && at > msg.sentAt) due = { dueAt: at, phrase: "at the visit before" };
-      }
-      // round 20 (p20): what that person of ours does with no time of its own is at the promise before ("…is booked for
-      // Tuesday at 7pm, she'll show you the rooms": train10, blind27)
-      // (not one timed from an event: "he'll call 30 min before" is blind23's null)
+      // ("…booked for Thursday 5 March at 8am, and David will bring the gaskets", "…is tomorrow 9am. Our team will be there");
+      // round 20 (p20): so is what that person of ours does with no time of its own ("…is booked for Tuesday at 7pm,
+      // she'll show you the rooms": train10, blind27), unless it is timed from an event ("he'll call 30 min before" is
+      // blind23's null)
+      const atVisit = AT_THE_VISIT.test(scoped);
       if (
         !due &&
-        viaPronoun !== null &&
         !hasDeadlineWords(scoped) &&
-        !/\b(?:before|after|beforehand|afterwards|when|once|as soon as|until)\b/i.test(scoped)
+        (atVisit ||
+          (viaPronoun !== null &&
+            !/\b(?:before|after|beforehand|afterwards|when|once|as soon as|until)\b/i.test(scoped)))
       ) {
         const at =
           last?.sentence === whole ? last.dueAt : lastDated?.sentence === previous ? (lastDated?.at ?? null) : null;
-        if (at !== null && at > msg.sentAt) due = { dueAt: at, phrase: "with the promise before" };
+        if (at !== null && at > msg.sentAt)
+          due = { dueAt: at, phrase: atVisit ? "at the visit before" : "with the promise before" };
       }
       if (due && anchor !== null && ARRIVAL.test(piece.text.split(EVENT)[0] ?? ""))
         due = afterEarlier(due, scoped, anchor, dueOpts.timezone);
