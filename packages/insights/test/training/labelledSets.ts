@@ -8,11 +8,12 @@
  * not train a sentiment model. Job-change pairs are `jobChanges`.
  *
  * NEVER loaded: blind12 (the lead's round-14 blind set), blind15 (round 15's), blind17 and blind18 (round 16's), blind19
- * and blind20 (round 17's), blind21 and blind22 (round 18's), blind31–34 (round 20's) or any other blind directory than
+ * and blind20 (round 17's), blind21 and blind22 (round 18's), blind35–38 (round 21's) or any other blind directory than
  * blind2–11, blind13, blind14 (read in rounds 14 and 15, trained on from the round-15 retrain), blind16 (read in round
  * 16, trained on from the round-17 retrain), blind23–26 (round 19's, scored once at first contact, then read;
  * commitments and deal stage) and blind27–30 (written in round 19, scored once at first contact with its code, read in
- * round 20; commitments only). The independent
+ * round 20; commitments only) and blind31–34 (written in round 20, scored at first contact with the code of rounds 19
+ * and 20, read in round 21; commitments only). The independent
  * training directories `train<N><letter>/` are found by name when they are merged, so nothing here changes
  * when they land (their index exports `<PREFIX>_ALL` and optionally `<PREFIX>_JOB_CHANGES`).
  */
@@ -39,6 +40,10 @@ import { BLIND27_ALL } from "../fixtures/blind27/index";
 import { BLIND28_ALL } from "../fixtures/blind28/index";
 import { BLIND29_ALL } from "../fixtures/blind29/index";
 import { BLIND30_ALL } from "../fixtures/blind30/index";
+import { BLIND31_ALL } from "../fixtures/blind31/index";
+import { BLIND32_ALL } from "../fixtures/blind32/index";
+import { BLIND33_ALL } from "../fixtures/blind33/index";
+import { BLIND34_ALL } from "../fixtures/blind34/index";
 import { CORPUS, JOB_CHANGES, type JobChangeCase, type LabelledMessage } from "../fixtures/corpus";
 import { HOLDOUT } from "../fixtures/holdout";
 import { HOLDOUT2_DEAL } from "../fixtures/holdout2";
@@ -165,15 +170,16 @@ const BLIND_SETS: LabelledSet[] = [
 ];
 
 /**
- * Rounds 19 and 20: blind23–26, written blind at the start of round 19, and blind27–30, written blind at its end; each
- * was scored once at first contact (aggregates, README "First contact with blind23–26, …"), then read (blind27–30 in
- * round 20). blind23–26 train the promise reader and the deal-stage model, blind27–30 the promise reader only: the
+ * Rounds 19 to 21: blind23–26, written blind at the start of round 19, blind27–30, written blind at its end, and
+ * blind31–34, written blind in round 20; each was scored at first contact (aggregates, README "First contact with
+ * blind23–26, …"), then read (blind27–30 in round 20, blind31–34 in round 21). blind23–26 train the promise reader and
+ * the deal-stage model, blind27–34 the promise reader only: the
  * deal-stage retrain with them picked a threshold of 0.70 out of author (0.65 before), which held back the canonical
  * "we received your proposal and are reviewing it" (README "First contact with blind31–34"), so it was not kept. The
  * sentiment model (met on every blind set; its out-of-author setting search takes about an hour) is retrained on them
  * with later authors.
  */
-const ROUNDS_19_20: LabelledSet[] = (
+const ROUNDS_19_21: LabelledSet[] = (
   [
     ["blind23", BLIND23_ALL],
     ["blind24", BLIND24_ALL],
@@ -183,6 +189,10 @@ const ROUNDS_19_20: LabelledSet[] = (
     ["blind28", BLIND28_ALL],
     ["blind29", BLIND29_ALL],
     ["blind30", BLIND30_ALL],
+    ["blind31", BLIND31_ALL],
+    ["blind32", BLIND32_ALL],
+    ["blind33", BLIND33_ALL],
+    ["blind34", BLIND34_ALL],
   ] as const
 ).map(([name, messages]) => ({
   name,
@@ -209,7 +219,7 @@ export async function loadLabelledSets(): Promise<LabelledSet[]> {
   return [
     ...RULES_SETS,
     ...BLIND_SETS,
-    ...ROUNDS_19_20,
+    ...ROUNDS_19_21,
     ...(await loadTrainingDirs(new URL("../fixtures/", import.meta.url))),
   ];
 }
