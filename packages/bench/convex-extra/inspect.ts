@@ -30,7 +30,11 @@ export const tableCounts = internalQuery({
     for (const table of Object.keys((schema as unknown as { tables: Record<string, unknown> }).tables)) {
       out[table] = (await ctx.db.query(table as never).collect()).length;
     }
-    out._scheduled_functions = (await ctx.db.system.query("_scheduled_functions").collect()).length;
+    // per function, so a caller can tell a cron's own jobs from what its requests scheduled
+    for (const job of await ctx.db.system.query("_scheduled_functions").collect()) {
+      const key = `_scheduled_functions ${job.name}`;
+      out[key] = (out[key] ?? 0) + 1;
+    }
     return out;
   },
 });

@@ -1,7 +1,8 @@
 /**
  * A small keep-alive load generator on node:http: `concurrency` workers each send the next
  * prepared request as soon as their previous one answered (closed loop), recording per-request
- * latency and status. Requests are prepared (signed) before the clock starts.
+ * latency and status. Requests are prepared (signed) before the clock starts, or, given as a function, when a worker
+ * takes them: as a provider signs at send time, for runs that may outlast a signature's time window (svix: 5 minutes).
  */
 import http from "node:http";
 
@@ -77,7 +78,7 @@ export function sendOne(
 
 export async function runLoad(
   baseUrl: string,
-  requests: PreparedRequest[],
+  requests: ReadonlyArray<PreparedRequest | (() => PreparedRequest)>,
   opts: {
     concurrency: number;
     durationMs?: number;
@@ -100,7 +101,8 @@ export async function runLoad(
       if (i >= requests.length) return;
       const s = performance.now();
       try {
-        const res = await sendOne(baseUrl, requests[i]!, agent);
+        const req = requests[i]!;
+        const res = await sendOne(baseUrl, typeof req === "function" ? req() : req, agent);
         latencies.push(performance.now() - s);
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         outcomes[i] = res.status;
