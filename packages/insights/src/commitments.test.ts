@@ -1230,3 +1230,18 @@ describe("round 20 (lead): forms the retrained reader must not read", () => {
     expect(refusedByForm("The lease will be signed and returned to you this morning.")).toBe(false);
   });
 });
+
+describe("extractCommitments: round 21 (due21), an event named by a noun and a second dated act after a comma", () => {
+  it("reads 'the week after signature' as counted from the event, not from a date named before", () => {
+    expect(
+      dues("The offer is valid until 20 March. Our crew will lay the first slab in the week after signature.").at(
+        -1,
+      )?.[1],
+    ).toBeNull();
+  });
+  it("keeps the date of the first of two dated acts joined by a comma", () => {
+    expect(dues("Our crew lifts the old boiler out on Thursday, the new one goes in Monday 9am.")[0]?.[1]).toBe(
+      "2026-03-12T17:00:00.000Z",
+    );
+  });
+});

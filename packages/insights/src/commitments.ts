@@ -1890,6 +1890,26 @@ function dueScope(clause: string): string {
       continue;
     if (hasDeadlineWords(head) && hasDeadlineWords(tail) && NAMES_A_DAY.test(tail)) return head;
   }
+  // round 21 (due21): so after a comma, when the part before names its day and the part after is another act with a
+  // day of its own ("Measuring at 10 today, glass cut Sunday", "reaching the site on Sunday night, work starts Monday
+  // 7am", "goes with the courier today evening, you get it on Monday"); a part that opens with a date restates it
+  // ("tomorrow, Sun 1 Nov at 11am")
+  // (two parts only: in a longer list the authors label any item, "plates tomorrow, binding Monday, ships Tuesday")
+  for (const comma of clause.split(/,\s+/).length === 2 ? clause.matchAll(/,\s+/g) : []) {
+    const head = clause.slice(0, comma.index);
+    const tail = clause.slice(comma.index + comma[0].length);
+    if (!NAMES_A_DAY.test(head) || !hasDeadlineWords(head) || DATE_FIRST.test(tail)) continue;
+    // (not a head dated only by what it is for: "I confirm 200 pieces for Saturday, I pass tomorrow at 6")
+    if (/\bfor\s+(?:the\s+)?(?:(?:this|next)\s+)?(?:[a-z]+day|tomorrow|tonight)\b/i.test(head)) continue;
+    if (/\b(?:every|each)\b/i.test(tail)) continue;
+    if (
+      /^[\w'-]+(?:\s+[\w'-]+){0,3}\s+(?:on|by|at|from|until|till)?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight)\b/i.test(
+        tail,
+      ) &&
+      hasDeadlineWords(tail)
+    )
+      return head;
+  }
   const cut =
     /,\s+(?:so|because|since|as|while|whereas|which)\s|,?\s+and\s+(?:please|kindly|pls)\b|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap|arrive|land|reach)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b|,?\s+and\s+(?:if|once|when|after|as soon as)\b/i.exec(
       clause,
@@ -3198,8 +3218,10 @@ const SAME_DAY = /\b(?:the same|same|that|later that|on that)\s+(day|morning|aft
 // round 14: "the week after" is "the following week"; "the week before" is group 5 (ins14d); "…by the 15th of April and
 // Dr. Otieno runs the quality checks the week after" (train11, blind11): "the week after" counts from the date before
 // when nothing follows it (ins14c)
+// round 21 (due21): not before a bare noun either, an event of its own ("deliver the first load in the week after
+// signature", "the day after handover")
 const FOLLOWING =
-  /\bthe (?:following|next) (day|week)\b|\bthe (day|week) after\b(?!\s+(?:the|your|our|my|next|that|this|tomorrow|[a-z]+day)\b)|\bthe (day|morning|afternoon|evening|night) before\b|\bthe (?:following|next) (morning|afternoon|evening|night)\b|\bthe (week) before\b/i;
+  /\bthe (?:following|next) (day|week)\b|\bthe (day|week) after\b(?!\s+(?:the|your|our|my|next|that|this|tomorrow|[a-z]+day)\b)(?!\s+(?!(?:and|or|but|so|then|at|by|to|too|as|if|when|once|with|for|from|in|on|we|i|you|he|she|they|it|is|are|will)\b)[a-z]{3,}\b)|\bthe (day|morning|afternoon|evening|night) before\b|\bthe (?:following|next) (morning|afternoon|evening|night)\b|\bthe (week) before\b/i;
 /** Round 9: "the Friday before", "the Monday after": a weekday counted from a date named before. */
 const WEEKDAY_FROM = /\bthe (mon|tues|wednes|thurs|fri|satur|sun)day (before|after)\b/i;
 /** Round 9: "by the end of that week", "later that week": the Friday of the week of a date named before. */

@@ -110,7 +110,8 @@ describe("resolveDueDate, round 5 (operations wording)", () => {
 
   it("reads British clock shorthand and parts of the day", () => {
     expect(iso("by half 5")).toBe("2026-03-10T17:30:00.000Z");
-    expect(iso("on Wednesday night")).toBe("2026-03-11T23:00:00.000Z");
+    // (round 21, due21: a named day's night is 21:00, as "tonight" is)
+    expect(iso("on Wednesday night")).toBe("2026-03-11T21:00:00.000Z");
     expect(iso("first thing")).toBe("2026-03-11T09:00:00.000Z");
   });
 
@@ -706,5 +707,34 @@ describe("resolveDueDate: round 20 (due20), a window 'till' its end after a day"
     expect(iso("booked for Saturday 14th, 9 till 11")).toBe("2026-03-14T11:00:00.000Z");
     expect(iso("booked for Saturday 14th, 10 until 12")).toBe("2026-03-14T12:00:00.000Z");
     expect(iso("booked for Saturday 14th, 9am")).toBe("2026-03-14T09:00:00.000Z");
+  });
+});
+
+describe("resolveDueDate: round 21 (due21), nights, replaced dates, any weekday, what a credit is for", () => {
+  it("reads a named day's night as 21:00, as 'tonight' is", () => {
+    expect(iso("the stock will be counted Thursday night")).toBe("2026-03-12T21:00:00.000Z");
+    expect(iso("I'll load the van tomorrow night")).toBe("2026-03-11T21:00:00.000Z");
+    expect(iso("we finish on Saturday evening")).toBe("2026-03-14T23:00:00.000Z");
+  });
+  it("drops the date a change replaces", () => {
+    expect(iso("our fitter now comes Thursday at 9 instead of Friday")).toBe("2026-03-12T09:00:00.000Z");
+    expect(iso("we deliver on the 20th rather than Monday")).toBe("2026-03-20T17:00:00.000Z");
+    expect(iso("we deliver instead of Monday")).toBe("2026-03-16T17:00:00.000Z");
+  });
+  it("reads 'on a Saturday' as no particular day", () => {
+    expect(iso("the lads will repaint it on a Saturday when the shop is shut")).toBeNull();
+    expect(iso("we'll repaint it on Saturday")).toBe("2026-03-14T17:00:00.000Z");
+  });
+  it("reads what a credit is for as no deadline", () => {
+    expect(iso("your account will be credited for this afternoon")).toBeNull();
+    expect(iso("we'll refund you for today's class by Friday")).toBe("2026-03-13T17:00:00.000Z");
+  });
+  it("takes the hour of a day named twice", () => {
+    expect(iso("your fitting is confirmed tomorrow, Wed 11 March at 10am")).toBe("2026-03-11T10:00:00.000Z");
+    expect(iso("the 2 m³ skip goes out today")).toBe("2026-03-10T17:00:00.000Z");
+  });
+  it("reads the reader's receipt after a dated dispatch as no deadline of the act", () => {
+    expect(iso("the spare part goes with the courier today, you get on Thursday")).toBe("2026-03-10T17:00:00.000Z");
+    expect(iso("the crane goes to Perth on Wednesday, arriving Friday morning")).toBe("2026-03-11T17:00:00.000Z");
   });
 });
