@@ -1245,3 +1245,25 @@ describe("extractCommitments: round 21 (due21), an event named by a noun and a s
     );
   });
 });
+
+describe("extractCommitments: round 21 (due21), a past head, a result the reader has, 'there' and a closing 'then'", () => {
+  it("does not date a promise by what has already happened in the part before 'and'", () => {
+    expect(dues("Your parts arrived this morning and Ken will fit them at your service on Friday at 2.")[0]?.[1]).toBe(
+      "2026-03-13T14:00:00.000Z",
+    );
+  });
+  it("dates an act with no time of its own by when the reader is to have its result", () => {
+    expect(dues("I'll chase the supplier so you have the figures by Thursday.")[0]?.[1]).toBe(
+      "2026-03-12T17:00:00.000Z",
+    );
+  });
+  it("dates meeting someone there and a closing 'then' at the event dated before", () => {
+    expect(dues("The survey is set for Friday at 11am, I'll meet the assessor there.").at(-1)?.[1]).toBe(
+      "2026-03-13T11:00:00.000Z",
+    );
+    expect(dues("Our fitters arrive Thursday at 8am. We'll also bring the spare hinges then.").at(-1)?.[1]).toBe(
+      "2026-03-12T08:00:00.000Z",
+    );
+    expect(dues("Ok then I'll send the brochure.").at(-1)?.[1]).toBeNull();
+  });
+});

@@ -1888,6 +1888,9 @@ function dueScope(clause: string): string {
     if (/\bbetween\b[^,;]*$/i.test(head)) continue;
     if (DATE_FIRST.test(tail) && !/\s(?:will|shall|is|are)\s/i.test(tail) && !/^(?:from|starting|as of)\s/i.test(tail))
       continue;
+    // (round 21, due21: not a head that tells what has happened, "Your frames arrived this morning and Dr. Chen will
+    // fit them Thursday at 3")
+    if (PAST_DATED.test(head)) continue;
     if (hasDeadlineWords(head) && hasDeadlineWords(tail) && NAMES_A_DAY.test(tail)) return head;
   }
   // round 21 (due21): so after a comma, when the part before names its day and the part after is another act with a
@@ -1916,8 +1919,19 @@ function dueScope(clause: string): string {
     );
   if (!cut) return clause;
   const head = clause.slice(0, cut.index);
+  // round 21 (due21): an act with no time of its own is due when the reader is to have its result ("I'll chase his
+  // quote so you have it by the end of next week")
+  if (
+    !hasDeadlineWords(head) &&
+    /^,?\s*so(?: that)?\s+you\s+(?:have|get|receive)\b[^.;!?]*\bby\b/i.test(clause.slice(cut.index))
+  )
+    return clause;
   return matchCommitment(head) !== null ? head : clause;
 }
+
+/** Round 21 (due21): a date in a clause about what has happened ("arrived this morning", "was sent yesterday"). */
+const PAST_DATED =
+  /\b(?:[a-z]{3,}ed|came|went|got|was|were|left|sent|did|rang)\s+(?:[a-z]+\s+){0,2}?(?:this (?:morning|afternoon)|yesterday|earlier today|last (?:night|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b/i;
 
 /** Round 19 (due19): a part that opens with a date or a time continues the date before it ("Monday and Tuesday"). */
 const DATE_FIRST =
@@ -3170,8 +3184,10 @@ const STARTS_ON = /\b(?:from|starting|starts|begins|commences)\s+(?:on\s+)?/i;
 const FIRST_DAY = /\b(?:the|your|its) first day\b|\bday one\b/i;
 /** Round 19 (due19): being there, or bringing something, happens at a visit dated before. */
 // round 20 (due20): also coming along with the writer ("…on Thursday 29 January, and our engineer will come with me")
+// round 21 (due21): also meeting someone there ("…is set for Thursday 1pm, I'll meet the inspector there") and an act
+// timed by a closing "then" ("…arrives Monday at 7am. We'll also drop off the new order then")
 const AT_THE_VISIT =
-  /\b(?:(?:will|'ll|shall)\s+(?:also\s+)?(?:bring|be there|be with you|be on site|come (?:along )?with (?:me|us|him|her|them)\b|join (?:me|us)\b)|brings?\s+(?:the|your|a|an)\b)/i;
+  /\b(?:(?:will|'ll|shall)\s+(?:also\s+)?(?:bring|be there|be with you|be on site|come (?:along )?with (?:me|us|him|her|them)\b|join (?:me|us)\b|meet\b[^.;!?]*\bthere\s*[.!]?\s*$)|brings?\s+(?:the|your|a|an)\b)|(?<!^\s*|\b(?:and|since|until|till|before|from|but|just|only|ok|okay|right|fine)\s+)\bthen\s*[.!]?\s*$/i;
 /** A statement that dates an event: a weekday, tomorrow, or a day of a month (not a duration). */
 // round 19 (due19): also a short weekday after a preposition ("forecast looks clear for Wed.")
 const ANCHOR_DAY =

@@ -738,3 +738,19 @@ describe("resolveDueDate: round 21 (due21), nights, replaced dates, any weekday,
     expect(iso("the crane goes to Perth on Wednesday, arriving Friday morning")).toBe("2026-03-11T17:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 21 (due21), hour ranges, a month before a preposition, what an act moves", () => {
+  it("reads a range's end below its start as the afternoon's, and a weekday's hour range before a full stop", () => {
+    expect(iso("Priya covers Monday to Wednesday next week, 8:30-4:30 each day")).toBe("2026-03-18T16:30:00.000Z");
+    expect(iso("we paint it Thursday 8-11.")).toBe("2026-03-12T11:00:00.000Z");
+  });
+  it("keeps a month's day when the month is followed by a preposition", () => {
+    expect(iso("Your spring box ships on Monday 6 April with the new cheeses, we are so proud of this one")).toBe(
+      "2026-04-06T17:00:00.000Z",
+    );
+  });
+  it("drops the new date of what the act moves, beside the act's own hour", () => {
+    expect(iso("Sam will ring the 4 o'clock clients by 11 to move them to Friday")).toBe("2026-03-11T11:00:00.000Z");
+    expect(iso("I'll move your fitting to Friday")).toBe("2026-03-13T17:00:00.000Z");
+  });
+});

@@ -720,7 +720,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // round 14: "with you Friday 8-10", "on site Monday 9-11": bare hours in a range after a weekday are a window
     // of that day, due at its end (chrono reads "Friday 8-10" as the day alone)
     .replace(
-      /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(1[0-2]|0?[1-9])(:[0-5]\d)?\s*[-–]\s*(1[0-2]|0?[1-9])(:[0-5]\d)?\b(?![:./\d]|\s*(?:st|nd|rd|th|%)\b)(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi,
+      /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(1[0-2]|0?[1-9])(:[0-5]\d)?\s*[-–]\s*(1[0-2]|0?[1-9])(:[0-5]\d)?\b(?![:/\d]|\.\d|\s*(?:st|nd|rd|th|%)\b)(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi,
       (_all, day: string, h1: string, m1: string | undefined, h2: string, m2: string | undefined) =>
         `${day} from ${h1}${m1 ?? ""} to ${h2}${m2 ?? ""}`,
     )
@@ -817,6 +817,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(
       /\s+(?:in order\s+)?to\s+(?:book|arrange|schedule|plan|confirm|discuss|organi[sz]e|set up|agree(?: on)?|reschedule|rebook|go over|talk (?:about|through)|prepare for|sort out)\b[^.;!?]*/gi,
       unlessOnlyDate(() => ""),
+    )
+    // - round 21 (due21): the new date of what the act moves ("call the 2 pm patients by 10 to move them to Thursday"),
+    //   beside a deadline of the act's own, even an hour
+    .replace(
+      /\s+(?:in order\s+)?to\s+(?:move|shift|push|postpone|bring forward|put back)\b[^.;!?]*/gi,
+      unlessOnlyDate(() => "", ANY_DEADLINE),
     )
     // - payment or validity terms ("send the invoice on Monday, payable within 30 days")
     .replace(
@@ -928,7 +934,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // "the proposal with June dates by Thursday", "send September timesheet on Friday": a capitalised month before a
     // noun names a topic when another deadline follows
     .replace(
-      /\b(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\s+(?=(?!(?:days|weeks|months|hours|minutes|before|after|until|till|from|onwards|when|once|and|the|this|next|end|start|through|sometime|latest|at|by|on)\b)[a-z]{3,}\b[^.!?\n]*?\b(?:by|before|until|on|tomorrow|today|tonight|next|this|within)\b)/g,
+      /\b(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\s+(?=(?!(?:days|weeks|months|hours|minutes|before|after|until|till|from|onwards|when|once|and|the|this|next|end|start|through|sometime|latest|at|by|on|with|for|via|from|and|but|because|so)\b)[a-z]{3,}\b[^.!?\n]*?\b(?:by|before|until|on|tomorrow|today|tonight|next|this|within)\b)/g,
       "",
     )
     // "within the next 10 minutes" is "within 10 minutes"
@@ -1461,6 +1467,15 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       hour = c.get("hour")!;
       minute = c.get("minute") ?? 0;
       if (!c.isCertain("meridiem")) hour = clockHour(hour, "", halfOf.get(r) ?? "", withMinutes(fullText, hour));
+      // round 21 (due21): a range's end below its start is the afternoon's ("8:15-5:30 each day")
+      if (
+        c === r.end &&
+        !c.isCertain("meridiem") &&
+        r.start.isCertain("hour") &&
+        hour < 12 &&
+        hour < (r.start.get("hour") ?? 0)
+      )
+        hour += 12;
       // a bare 7 with no day named: the next seven o'clock after the message (the morning when it was
       // written at night, the evening when written during the day)
       if (!c.isCertain("meridiem") && hour === 7 && !c.isCertain("day") && !c.isCertain("weekday"))
