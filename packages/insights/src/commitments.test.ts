@@ -1267,3 +1267,20 @@ describe("extractCommitments: round 21 (due21), a past head, a result the reader
     expect(dues("Ok then I'll send the brochure.").at(-1)?.[1]).toBeNull();
   });
 });
+
+describe("extractCommitments: round 21 (due21), a visit while nearby, minutes early, a hedged estimate", () => {
+  it("dates our dropping in by the day we are nearby", () => {
+    expect(dues("I'm in Kenmore Friday morning so I'll pop in and adjust it.").at(-1)?.[1]).toBe(
+      "2026-03-13T12:00:00.000Z",
+    );
+  });
+  it("dates arriving some minutes early before the event dated in the sentence before", () => {
+    expect(
+      dues("Our notary is booked for the signing on Thursday at 10am. She will arrive 20 minutes early.").at(-1)?.[1],
+    ).toBe("2026-03-12T09:40:00.000Z");
+  });
+  it("reads a hedged time after a promise timed by an event as no deadline", () => {
+    expect(dues("I'll text you when the van is loaded, prob by lunch.").at(-1)?.[1]).toBeNull();
+    expect(dues("I'll text you by lunch.").at(-1)?.[1]).toBe("2026-03-11T12:00:00.000Z");
+  });
+});

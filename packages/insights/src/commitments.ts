@@ -1914,7 +1914,7 @@ function dueScope(clause: string): string {
       return head;
   }
   const cut =
-    /,\s+(?:so|because|since|as|while|whereas|which)\s|,?\s+and\s+(?:please|kindly|pls)\b|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap|arrive|land|reach)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b|,?\s+and\s+(?:if|once|when|after|as soon as)\b/i.exec(
+    /,\s+(?:so|because|since|as|while|whereas|which)\s|,\s+(?:prob|probably|hopefully|maybe|likely|possibly)\b|,?\s+and\s+(?:please|kindly|pls)\b|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap|arrive|land|reach)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b|,?\s+and\s+(?:if|once|when|after|as soon as)\b/i.exec(
       clause,
     );
   if (!cut) return clause;
@@ -2325,17 +2325,24 @@ export function extractCommitments(
         const then = THEN_ANAPHOR.test(scoped);
         const invited = INVITED_IN.test(before);
         const arrives = ARRIVES_AND.test(before) && !EVENT.test(scoped.split(/\s+and\s+/)[0] ?? scoped);
+        // round 21 (due21): a visit because we are nearby then ("I'm in Sandy Bay Thursday morning so I'll pop in")
+        const visits = /\bso\s*$/i.test(before) && VISIT_ACT.test(scoped);
         if (
           NAMES_A_DAY.test(before) &&
-          (then || invited || arrives || /\bso\s*$/i.test(before) || /^(?:and\s+)?(?:will|shall)\s/i.test(piece.text))
+          (then ||
+            invited ||
+            arrives ||
+            visits ||
+            /\bso\s*$/i.test(before) ||
+            /^(?:and\s+)?(?:will|shall)\s/i.test(piece.text))
         ) {
           const named = resolveDueDate(expandTexting(before), msg.sentAt, dueOpts);
           if (named && named.dueAt > msg.sentAt) {
             if (due) due = afterEarlier(due, scoped, named.dueAt, dueOpts.timezone);
-            else if (then || invited || arrives)
+            else if (then || invited || arrives || visits)
               due = {
                 dueAt: named.dueAt,
-                phrase: then ? "then" : invited ? "at the reader's visit" : "on its arrival",
+                phrase: then ? "then" : invited ? "at the reader's visit" : visits ? "on our visit" : "on its arrival",
               };
           }
         }
@@ -2357,6 +2364,15 @@ export function extractCommitments(
           last?.sentence === whole ? last.dueAt : lastDated?.sentence === previous ? (lastDated?.at ?? null) : null;
         if (at !== null && at > msg.sentAt)
           due = { dueAt: at, phrase: atVisit ? "at the visit before" : "with the promise before" };
+      }
+      // round 21 (due21): arriving some minutes early for the event dated before ("…the deposition on Tuesday at 9:00
+      // a.m. He will arrive 15 minutes early")
+      const early = EARLY_BY.exec(scoped);
+      if (early && (!due || !hasDeadlineWords(scoped))) {
+        const at =
+          last?.sentence === whole ? last.dueAt : lastDated?.sentence === previous ? (lastDated?.at ?? null) : null;
+        const minutes = Number(early[1]);
+        if (at !== null && at - minutes * 60_000 > msg.sentAt) due = { dueAt: at - minutes * 60_000, phrase: early[0] };
       }
       if (due && anchor !== null && ARRIVAL.test(piece.text.split(EVENT)[0] ?? ""))
         due = afterEarlier(due, scoped, anchor, dueOpts.timezone);
@@ -3165,6 +3181,11 @@ const BEFOREHAND = /\b(?:beforehand|before then|ahead of (?:it|that|time|then))\
 /** Round 20 (due20): "then" pointing back to a time ("I'll pop in then"), not a sequence ("then I'll", "and then"). */
 const THEN_ANAPHOR = /(?<!^\s*|\b(?:and|since|until|till|before|from|but|just|only)\s+)\bthen\b/i;
 /** Round 20 (due20): an invitation to the reader to come in, joined by "and" to what we then do. */
+/** Round 21 (due21): arriving a number of minutes before an event. */
+const EARLY_BY =
+  /\b(?:arrive|be there|be on site|get there|come)\s+(\d{1,2})\s*(?:minutes?|mins?)\s+(?:early|ahead)\b/i;
+/** Round 21 (due21): our dropping in, which happens while we are nearby. */
+const VISIT_ACT = /\b(?:pop|drop|call|stop|swing|come)\s+(?:in|by|round|over)\b/i;
 const INVITED_IN =
   /^\W*(?:(?:just|please)\s+)?(?:pop|come|drop|call|stop|swing)\s+(?:in|by|round|over|back)\b[^.!?]*\band\s*$/i;
 /** Round 20 (due20): a thing arriving at a time, joined by "and" to what we do on its arrival. */

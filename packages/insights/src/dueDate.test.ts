@@ -548,7 +548,8 @@ describe("resolveDueDate: round 14 (windows, waits, recurring times, zones)", ()
     expect(iso("we'll be with you on the morning of the 18th")).toBe("2026-03-18T12:00:00.000Z");
     expect(iso("the van comes on the afternoon of Thursday 12 March")).toBe("2026-03-12T17:00:00.000Z");
     expect(iso("we'll send the samples early next month")).toBe("2026-04-10T17:00:00.000Z");
-    expect(iso("we'll send the samples early May")).toBe("2026-05-10T17:00:00.000Z");
+    // (round 21, due21: the first part of a named month is no deadline, as blind32's and blind33's authors label it)
+    expect(iso("we'll send the samples early May")).toBeNull();
     // an event's morning stays no date, and minutes that count stay a duration
     expect(iso("we'll arrive the morning of the move")).toBeNull();
     expect(iso("I'll call you in 10 minutes")).toBe("2026-03-10T14:10:00.000Z");
@@ -752,5 +753,13 @@ describe("resolveDueDate: round 21 (due21), hour ranges, a month before a prepos
   it("drops the new date of what the act moves, beside the act's own hour", () => {
     expect(iso("Sam will ring the 4 o'clock clients by 11 to move them to Friday")).toBe("2026-03-11T11:00:00.000Z");
     expect(iso("I'll move your fitting to Friday")).toBe("2026-03-13T17:00:00.000Z");
+  });
+});
+
+describe("resolveDueDate: round 21 (due21), the first part of a named month", () => {
+  it("reads 'in early June' as no deadline, beside a day as that day", () => {
+    expect(iso("we'll hold the tasting in early June")).toBeNull();
+    expect(iso("I'll confirm by Friday, for a tasting in early June")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("we'll send the samples early next week")).toBe("2026-03-17T17:00:00.000Z");
   });
 });

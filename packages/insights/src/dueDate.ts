@@ -1193,6 +1193,15 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     return { dueAt: at(offset, eod), phrase: m[0] };
   }
 
+  // round 21 (due21): "in early August", "expected early November": the first part of a named month is no deadline,
+  // as blind32's and blind33's authors label it (the 10th below was a guess no author had labelled)
+  if (
+    /\bearly[\s-]+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i.test(
+      text,
+    ) &&
+    !DAY_DEADLINE.test(text)
+  )
+    return null;
   // round 14: "early next month", "early April": by the 10th (as "early next week" is by its Tuesday)
   m =
     /\bearly[\s-]+(?:(this|next)\s+month|(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\b/i.exec(
