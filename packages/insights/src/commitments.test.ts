@@ -1230,3 +1230,57 @@ describe("round 20 (lead): forms the retrained reader must not read", () => {
     expect(refusedByForm("The lease will be signed and returned to you this morning.")).toBe(false);
   });
 });
+
+describe("extractCommitments: round 21 (due21), an event named by a noun and a second dated act after a comma", () => {
+  it("reads 'the week after signature' as counted from the event, not from a date named before", () => {
+    expect(
+      dues("The offer is valid until 20 March. Our crew will lay the first slab in the week after signature.").at(
+        -1,
+      )?.[1],
+    ).toBeNull();
+  });
+  it("keeps the date of the first of two dated acts joined by a comma", () => {
+    expect(dues("Our crew lifts the old boiler out on Thursday, the new one goes in Monday 9am.")[0]?.[1]).toBe(
+      "2026-03-12T17:00:00.000Z",
+    );
+  });
+});
+
+describe("extractCommitments: round 21 (due21), a past head, a result the reader has, 'there' and a closing 'then'", () => {
+  it("does not date a promise by what has already happened in the part before 'and'", () => {
+    expect(dues("Your parts arrived this morning and Ken will fit them at your service on Friday at 2.")[0]?.[1]).toBe(
+      "2026-03-13T14:00:00.000Z",
+    );
+  });
+  it("dates an act with no time of its own by when the reader is to have its result", () => {
+    expect(dues("I'll chase the supplier so you have the figures by Thursday.")[0]?.[1]).toBe(
+      "2026-03-12T17:00:00.000Z",
+    );
+  });
+  it("dates meeting someone there and a closing 'then' at the event dated before", () => {
+    expect(dues("The survey is set for Friday at 11am, I'll meet the assessor there.").at(-1)?.[1]).toBe(
+      "2026-03-13T11:00:00.000Z",
+    );
+    expect(dues("Our fitters arrive Thursday at 8am. We'll also bring the spare hinges then.").at(-1)?.[1]).toBe(
+      "2026-03-12T08:00:00.000Z",
+    );
+    expect(dues("Ok then I'll send the brochure.").at(-1)?.[1]).toBeNull();
+  });
+});
+
+describe("extractCommitments: round 21 (due21), a visit while nearby, minutes early, a hedged estimate", () => {
+  it("dates our dropping in by the day we are nearby", () => {
+    expect(dues("I'm in Kenmore Friday morning so I'll pop in and adjust it.").at(-1)?.[1]).toBe(
+      "2026-03-13T12:00:00.000Z",
+    );
+  });
+  it("dates arriving some minutes early before the event dated in the sentence before", () => {
+    expect(
+      dues("Our notary is booked for the signing on Thursday at 10am. She will arrive 20 minutes early.").at(-1)?.[1],
+    ).toBe("2026-03-12T09:40:00.000Z");
+  });
+  it("reads a hedged time after a promise timed by an event as no deadline", () => {
+    expect(dues("I'll text you when the van is loaded, prob by lunch.").at(-1)?.[1]).toBeNull();
+    expect(dues("I'll text you by lunch.").at(-1)?.[1]).toBe("2026-03-11T12:00:00.000Z");
+  });
+});

@@ -1888,16 +1888,50 @@ function dueScope(clause: string): string {
     if (/\bbetween\b[^,;]*$/i.test(head)) continue;
     if (DATE_FIRST.test(tail) && !/\s(?:will|shall|is|are)\s/i.test(tail) && !/^(?:from|starting|as of)\s/i.test(tail))
       continue;
+    // (round 21, due21: not a head that tells what has happened, "Your frames arrived this morning and Dr. Chen will
+    // fit them Thursday at 3")
+    if (PAST_DATED.test(head)) continue;
     if (hasDeadlineWords(head) && hasDeadlineWords(tail) && NAMES_A_DAY.test(tail)) return head;
   }
+  // round 21 (due21): so after a comma, when the part before names its day and the part after is another act with a
+  // day of its own ("Measuring at 10 today, glass cut Sunday", "reaching the site on Sunday night, work starts Monday
+  // 7am", "goes with the courier today evening, you get it on Monday"); a part that opens with a date restates it
+  // ("tomorrow, Sun 1 Nov at 11am")
+  // (two parts only: in a longer list the authors label any item, "plates tomorrow, binding Monday, ships Tuesday")
+  for (const comma of clause.split(/,\s+/).length === 2 ? clause.matchAll(/,\s+/g) : []) {
+    const head = clause.slice(0, comma.index);
+    const tail = clause.slice(comma.index + comma[0].length);
+    if (!NAMES_A_DAY.test(head) || !hasDeadlineWords(head) || DATE_FIRST.test(tail)) continue;
+    // (not a head dated only by what it is for: "I confirm 200 pieces for Saturday, I pass tomorrow at 6")
+    if (/\bfor\s+(?:the\s+)?(?:(?:this|next)\s+)?(?:[a-z]+day|tomorrow|tonight)\b/i.test(head)) continue;
+    if (/\b(?:every|each)\b/i.test(tail)) continue;
+    if (
+      /^[\w'-]+(?:\s+[\w'-]+){0,3}\s+(?:on|by|at|from|until|till)?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight)\b/i.test(
+        tail,
+      ) &&
+      hasDeadlineWords(tail)
+    )
+      return head;
+  }
   const cut =
-    /,\s+(?:so|because|since|as|while|whereas|which)\s|,?\s+and\s+(?:please|kindly|pls)\b|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap|arrive|land|reach)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b|,?\s+and\s+(?:if|once|when|after|as soon as)\b/i.exec(
+    /,\s+(?:so|because|since|as|while|whereas|which)\s|,\s+(?:prob|probably|hopefully|maybe|likely|possibly)\b|,?\s+and\s+(?:please|kindly|pls)\b|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap|arrive|land|reach)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b|,?\s+and\s+(?:if|once|when|after|as soon as)\b/i.exec(
       clause,
     );
   if (!cut) return clause;
   const head = clause.slice(0, cut.index);
+  // round 21 (due21): an act with no time of its own is due when the reader is to have its result ("I'll chase his
+  // quote so you have it by the end of next week")
+  if (
+    !hasDeadlineWords(head) &&
+    /^,?\s*so(?: that)?\s+you\s+(?:have|get|receive)\b[^.;!?]*\bby\b/i.test(clause.slice(cut.index))
+  )
+    return clause;
   return matchCommitment(head) !== null ? head : clause;
 }
+
+/** Round 21 (due21): a date in a clause about what has happened ("arrived this morning", "was sent yesterday"). */
+const PAST_DATED =
+  /\b(?:[a-z]{3,}ed|came|went|got|was|were|left|sent|did|rang)\s+(?:[a-z]+\s+){0,2}?(?:this (?:morning|afternoon)|yesterday|earlier today|last (?:night|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b/i;
 
 /** Round 19 (due19): a part that opens with a date or a time continues the date before it ("Monday and Tuesday"). */
 const DATE_FIRST =
@@ -2291,17 +2325,24 @@ export function extractCommitments(
         const then = THEN_ANAPHOR.test(scoped);
         const invited = INVITED_IN.test(before);
         const arrives = ARRIVES_AND.test(before) && !EVENT.test(scoped.split(/\s+and\s+/)[0] ?? scoped);
+        // round 21 (due21): a visit because we are nearby then ("I'm in Sandy Bay Thursday morning so I'll pop in")
+        const visits = /\bso\s*$/i.test(before) && VISIT_ACT.test(scoped);
         if (
           NAMES_A_DAY.test(before) &&
-          (then || invited || arrives || /\bso\s*$/i.test(before) || /^(?:and\s+)?(?:will|shall)\s/i.test(piece.text))
+          (then ||
+            invited ||
+            arrives ||
+            visits ||
+            /\bso\s*$/i.test(before) ||
+            /^(?:and\s+)?(?:will|shall)\s/i.test(piece.text))
         ) {
           const named = resolveDueDate(expandTexting(before), msg.sentAt, dueOpts);
           if (named && named.dueAt > msg.sentAt) {
             if (due) due = afterEarlier(due, scoped, named.dueAt, dueOpts.timezone);
-            else if (then || invited || arrives)
+            else if (then || invited || arrives || visits)
               due = {
                 dueAt: named.dueAt,
-                phrase: then ? "then" : invited ? "at the reader's visit" : "on its arrival",
+                phrase: then ? "then" : invited ? "at the reader's visit" : visits ? "on our visit" : "on its arrival",
               };
           }
         }
@@ -2323,6 +2364,15 @@ export function extractCommitments(
           last?.sentence === whole ? last.dueAt : lastDated?.sentence === previous ? (lastDated?.at ?? null) : null;
         if (at !== null && at > msg.sentAt)
           due = { dueAt: at, phrase: atVisit ? "at the visit before" : "with the promise before" };
+      }
+      // round 21 (due21): arriving some minutes early for the event dated before ("…the deposition on Tuesday at 9:00
+      // a.m. He will arrive 15 minutes early")
+      const early = EARLY_BY.exec(scoped);
+      if (early && (!due || !hasDeadlineWords(scoped))) {
+        const at =
+          last?.sentence === whole ? last.dueAt : lastDated?.sentence === previous ? (lastDated?.at ?? null) : null;
+        const minutes = Number(early[1]);
+        if (at !== null && at - minutes * 60_000 > msg.sentAt) due = { dueAt: at - minutes * 60_000, phrase: early[0] };
       }
       if (due && anchor !== null && ARRIVAL.test(piece.text.split(EVENT)[0] ?? ""))
         due = afterEarlier(due, scoped, anchor, dueOpts.timezone);
@@ -3131,6 +3181,11 @@ const BEFOREHAND = /\b(?:beforehand|before then|ahead of (?:it|that|time|then))\
 /** Round 20 (due20): "then" pointing back to a time ("I'll pop in then"), not a sequence ("then I'll", "and then"). */
 const THEN_ANAPHOR = /(?<!^\s*|\b(?:and|since|until|till|before|from|but|just|only)\s+)\bthen\b/i;
 /** Round 20 (due20): an invitation to the reader to come in, joined by "and" to what we then do. */
+/** Round 21 (due21): arriving a number of minutes before an event. */
+const EARLY_BY =
+  /\b(?:arrive|be there|be on site|get there|come)\s+(\d{1,2})\s*(?:minutes?|mins?)\s+(?:early|ahead)\b/i;
+/** Round 21 (due21): our dropping in, which happens while we are nearby. */
+const VISIT_ACT = /\b(?:pop|drop|call|stop|swing|come)\s+(?:in|by|round|over)\b/i;
 const INVITED_IN =
   /^\W*(?:(?:just|please)\s+)?(?:pop|come|drop|call|stop|swing)\s+(?:in|by|round|over|back)\b[^.!?]*\band\s*$/i;
 /** Round 20 (due20): a thing arriving at a time, joined by "and" to what we do on its arrival. */
@@ -3150,8 +3205,10 @@ const STARTS_ON = /\b(?:from|starting|starts|begins|commences)\s+(?:on\s+)?/i;
 const FIRST_DAY = /\b(?:the|your|its) first day\b|\bday one\b/i;
 /** Round 19 (due19): being there, or bringing something, happens at a visit dated before. */
 // round 20 (due20): also coming along with the writer ("…on Thursday 29 January, and our engineer will come with me")
+// round 21 (due21): also meeting someone there ("…is set for Thursday 1pm, I'll meet the inspector there") and an act
+// timed by a closing "then" ("…arrives Monday at 7am. We'll also drop off the new order then")
 const AT_THE_VISIT =
-  /\b(?:(?:will|'ll|shall)\s+(?:also\s+)?(?:bring|be there|be with you|be on site|come (?:along )?with (?:me|us|him|her|them)\b|join (?:me|us)\b)|brings?\s+(?:the|your|a|an)\b)/i;
+  /\b(?:(?:will|'ll|shall)\s+(?:also\s+)?(?:bring|be there|be with you|be on site|come (?:along )?with (?:me|us|him|her|them)\b|join (?:me|us)\b|meet\b[^.;!?]*\bthere\s*[.!]?\s*$)|brings?\s+(?:the|your|a|an)\b)|(?<!^\s*|\b(?:and|since|until|till|before|from|but|just|only|ok|okay|right|fine)\s+)\bthen\s*[.!]?\s*$/i;
 /** A statement that dates an event: a weekday, tomorrow, or a day of a month (not a duration). */
 // round 19 (due19): also a short weekday after a preposition ("forecast looks clear for Wed.")
 const ANCHOR_DAY =
@@ -3198,8 +3255,10 @@ const SAME_DAY = /\b(?:the same|same|that|later that|on that)\s+(day|morning|aft
 // round 14: "the week after" is "the following week"; "the week before" is group 5 (ins14d); "…by the 15th of April and
 // Dr. Otieno runs the quality checks the week after" (train11, blind11): "the week after" counts from the date before
 // when nothing follows it (ins14c)
+// round 21 (due21): not before a bare noun either, an event of its own ("deliver the first load in the week after
+// signature", "the day after handover")
 const FOLLOWING =
-  /\bthe (?:following|next) (day|week)\b|\bthe (day|week) after\b(?!\s+(?:the|your|our|my|next|that|this|tomorrow|[a-z]+day)\b)|\bthe (day|morning|afternoon|evening|night) before\b|\bthe (?:following|next) (morning|afternoon|evening|night)\b|\bthe (week) before\b/i;
+  /\bthe (?:following|next) (day|week)\b|\bthe (day|week) after\b(?!\s+(?:the|your|our|my|next|that|this|tomorrow|[a-z]+day)\b)(?!\s+(?!(?:and|or|but|so|then|at|by|to|too|as|if|when|once|with|for|from|in|on|we|i|you|he|she|they|it|is|are|will)\b)[a-z]{3,}\b)|\bthe (day|morning|afternoon|evening|night) before\b|\bthe (?:following|next) (morning|afternoon|evening|night)\b|\bthe (week) before\b/i;
 /** Round 9: "the Friday before", "the Monday after": a weekday counted from a date named before. */
 const WEEKDAY_FROM = /\bthe (mon|tues|wednes|thurs|fri|satur|sun)day (before|after)\b/i;
 /** Round 9: "by the end of that week", "later that week": the Friday of the week of a date named before. */

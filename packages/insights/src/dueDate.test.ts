@@ -110,7 +110,8 @@ describe("resolveDueDate, round 5 (operations wording)", () => {
 
   it("reads British clock shorthand and parts of the day", () => {
     expect(iso("by half 5")).toBe("2026-03-10T17:30:00.000Z");
-    expect(iso("on Wednesday night")).toBe("2026-03-11T23:00:00.000Z");
+    // (round 21, due21: a named day's night is 21:00, as "tonight" is)
+    expect(iso("on Wednesday night")).toBe("2026-03-11T21:00:00.000Z");
     expect(iso("first thing")).toBe("2026-03-11T09:00:00.000Z");
   });
 
@@ -547,7 +548,8 @@ describe("resolveDueDate: round 14 (windows, waits, recurring times, zones)", ()
     expect(iso("we'll be with you on the morning of the 18th")).toBe("2026-03-18T12:00:00.000Z");
     expect(iso("the van comes on the afternoon of Thursday 12 March")).toBe("2026-03-12T17:00:00.000Z");
     expect(iso("we'll send the samples early next month")).toBe("2026-04-10T17:00:00.000Z");
-    expect(iso("we'll send the samples early May")).toBe("2026-05-10T17:00:00.000Z");
+    // (round 21, due21: the first part of a named month is no deadline, as blind32's and blind33's authors label it)
+    expect(iso("we'll send the samples early May")).toBeNull();
     // an event's morning stays no date, and minutes that count stay a duration
     expect(iso("we'll arrive the morning of the move")).toBeNull();
     expect(iso("I'll call you in 10 minutes")).toBe("2026-03-10T14:10:00.000Z");
@@ -706,5 +708,58 @@ describe("resolveDueDate: round 20 (due20), a window 'till' its end after a day"
     expect(iso("booked for Saturday 14th, 9 till 11")).toBe("2026-03-14T11:00:00.000Z");
     expect(iso("booked for Saturday 14th, 10 until 12")).toBe("2026-03-14T12:00:00.000Z");
     expect(iso("booked for Saturday 14th, 9am")).toBe("2026-03-14T09:00:00.000Z");
+  });
+});
+
+describe("resolveDueDate: round 21 (due21), nights, replaced dates, any weekday, what a credit is for", () => {
+  it("reads a named day's night as 21:00, as 'tonight' is", () => {
+    expect(iso("the stock will be counted Thursday night")).toBe("2026-03-12T21:00:00.000Z");
+    expect(iso("I'll load the van tomorrow night")).toBe("2026-03-11T21:00:00.000Z");
+    expect(iso("we finish on Saturday evening")).toBe("2026-03-14T23:00:00.000Z");
+  });
+  it("drops the date a change replaces", () => {
+    expect(iso("our fitter now comes Thursday at 9 instead of Friday")).toBe("2026-03-12T09:00:00.000Z");
+    expect(iso("we deliver on the 20th rather than Monday")).toBe("2026-03-20T17:00:00.000Z");
+    expect(iso("we deliver instead of Monday")).toBe("2026-03-16T17:00:00.000Z");
+  });
+  it("reads 'on a Saturday' as no particular day", () => {
+    expect(iso("the lads will repaint it on a Saturday when the shop is shut")).toBeNull();
+    expect(iso("we'll repaint it on Saturday")).toBe("2026-03-14T17:00:00.000Z");
+  });
+  it("reads what a credit is for as no deadline", () => {
+    expect(iso("your account will be credited for this afternoon")).toBeNull();
+    expect(iso("we'll refund you for today's class by Friday")).toBe("2026-03-13T17:00:00.000Z");
+  });
+  it("takes the hour of a day named twice", () => {
+    expect(iso("your fitting is confirmed tomorrow, Wed 11 March at 10am")).toBe("2026-03-11T10:00:00.000Z");
+    expect(iso("the 2 m³ skip goes out today")).toBe("2026-03-10T17:00:00.000Z");
+  });
+  it("reads the reader's receipt after a dated dispatch as no deadline of the act", () => {
+    expect(iso("the spare part goes with the courier today, you get on Thursday")).toBe("2026-03-10T17:00:00.000Z");
+    expect(iso("the crane goes to Perth on Wednesday, arriving Friday morning")).toBe("2026-03-11T17:00:00.000Z");
+  });
+});
+
+describe("resolveDueDate: round 21 (due21), hour ranges, a month before a preposition, what an act moves", () => {
+  it("reads a range's end below its start as the afternoon's, and a weekday's hour range before a full stop", () => {
+    expect(iso("Priya covers Monday to Wednesday next week, 8:30-4:30 each day")).toBe("2026-03-18T16:30:00.000Z");
+    expect(iso("we paint it Thursday 8-11.")).toBe("2026-03-12T11:00:00.000Z");
+  });
+  it("keeps a month's day when the month is followed by a preposition", () => {
+    expect(iso("Your spring box ships on Monday 6 April with the new cheeses, we are so proud of this one")).toBe(
+      "2026-04-06T17:00:00.000Z",
+    );
+  });
+  it("drops the new date of what the act moves, beside the act's own hour", () => {
+    expect(iso("Sam will ring the 4 o'clock clients by 11 to move them to Friday")).toBe("2026-03-11T11:00:00.000Z");
+    expect(iso("I'll move your fitting to Friday")).toBe("2026-03-13T17:00:00.000Z");
+  });
+});
+
+describe("resolveDueDate: round 21 (due21), the first part of a named month", () => {
+  it("reads 'in early June' as no deadline, beside a day as that day", () => {
+    expect(iso("we'll hold the tasting in early June")).toBeNull();
+    expect(iso("I'll confirm by Friday, for a tasting in early June")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("we'll send the samples early next week")).toBe("2026-03-17T17:00:00.000Z");
   });
 });

@@ -32,6 +32,18 @@ describe("time helpers", () => {
     expect(zonedTimeToUtc(2026, 3, 8, 2, 30, "America/New_York")).toBe(Date.parse("2026-03-08T07:30:00Z"));
   });
 
+  it("round 21 (due21): reads a wall time after the clocks go back in the new offset, east and west of Greenwich", () => {
+    // Chicago goes back at 02:00 CDT (07:00Z) on 1 November 2026: 6am that day is CST
+    expect(zonedTimeToUtc(2026, 11, 1, 6, 0, "America/Chicago")).toBe(Date.parse("2026-11-01T12:00:00Z"));
+    expect(zonedTimeToUtc(2026, 11, 1, 3, 15, "America/Los_Angeles")).toBe(Date.parse("2026-11-01T11:15:00Z"));
+    // the hour that happens twice keeps its first occurrence; the day before and after are untouched
+    expect(zonedTimeToUtc(2026, 11, 1, 1, 30, "America/Chicago")).toBe(Date.parse("2026-11-01T06:30:00Z"));
+    expect(zonedTimeToUtc(2026, 10, 31, 23, 0, "America/Chicago")).toBe(Date.parse("2026-11-01T04:00:00Z"));
+    // Sydney goes back at 03:00 AEDT (16:00Z, 4 April): 1am that morning is still AEDT, 9am is AEST
+    expect(zonedTimeToUtc(2026, 4, 5, 1, 0, "Australia/Sydney")).toBe(Date.parse("2026-04-04T14:00:00Z"));
+    expect(zonedTimeToUtc(2026, 4, 5, 9, 0, "Australia/Sydney")).toBe(Date.parse("2026-04-04T23:00:00Z"));
+  });
+
   it("finds local day and ISO-week starts", () => {
     expect(startOfZonedDay(t, "America/New_York")).toBe(Date.parse("2026-03-10T04:00:00Z"));
     expect(startOfZonedWeek(t, "UTC")).toBe(Date.parse("2026-03-09T00:00:00Z"));

@@ -78,8 +78,11 @@ export function zonedTimeToUtc(
   const guess = wall - off1 * 60000;
   const off2 = timeZoneOffsetMinutes(guess, timeZone);
   if (off1 === off2) return guess;
+  // here the guess reads back as another wall time (its offset is off2, not off1); the alternative is the instant when
+  // it reads back as `wall`. Round 21 (due21): not the earlier of the two, which was an hour early on the day the
+  // clocks go back west of Greenwich ("6am Sunday" on 1 November 2026 in Chicago read as 5am CST)
   const alt = wall - off2 * 60000;
-  return timeZoneOffsetMinutes(alt, timeZone) === off2 ? Math.min(guess, alt) : guess;
+  return timeZoneOffsetMinutes(alt, timeZone) === off2 ? alt : guess;
 }
 
 /** Start (00:00 local) of the day containing `instant` in `timeZone`. */
