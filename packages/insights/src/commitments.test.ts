@@ -1230,3 +1230,44 @@ describe("round 20 (lead): forms the retrained reader must not read", () => {
     expect(refusedByForm("The lease will be signed and returned to you this morning.")).toBe(false);
   });
 });
+
+describe("round 21 (p21): the promises blind31-34 write", () => {
+  it("reads a dated promise before a question in a later clause of its own", () => {
+    expect(textsIn("Ben from our team will send you the login today and I'd like to visit, maybe Friday?")).toEqual([
+      "Ben from our team will send you the login today",
+    ]);
+    // a question in the first clause, or no dated promise before it, still asks the whole sentence
+    expect(textsIn("Will you send the login today and I'll visit on Friday?")).toEqual([]);
+    expect(textsIn("We could send the login and I'd like to visit, maybe Friday?")).toEqual([]);
+  });
+  it("reads a time offered for agreement after the promise as a tag question", () => {
+    expect(textsIn("I'll come by Thursday to check the pump, say 2ish?")).toHaveLength(1);
+    expect(textsIn("Shall I come by Thursday, say 2ish?")).toEqual([]);
+  });
+  it("leaves a hedge after the comma of a dated promise to the part it opens", () => {
+    expect(dues("I'll drive over Friday and have a look, probably after lunch.")).toEqual([
+      ["I'll drive over Friday and have a look", "2026-03-13T17:00:00.000Z"],
+    ]);
+    expect(dues("Tom will patch it tonight, then hopefully the new panel goes in Monday.")).toEqual([
+      ["Tom will patch it tonight", "2026-03-10T21:00:00.000Z"],
+    ]);
+    // a hedge of the whole, or before the promise, still refuses it
+    expect(textsIn("I'll send it tomorrow, maybe.")).toEqual([]);
+    expect(textsIn("Hopefully I'll send it tomorrow, maybe Thursday.")).toEqual([]);
+    expect(textsIn("I'll look into it, hopefully by Friday.")).toEqual([]);
+  });
+  it("keeps a hedged clause of our person after ', and our …' out of the promise before it", () => {
+    expect(textsIn("I will post the catalogue tomorrow, and our rep Anna may call on you in week 9.")).toEqual([
+      "I will post the catalogue tomorrow",
+    ]);
+  });
+  it("reads a crew rolling in or goods of ours shipping at a time as scheduled work", () => {
+    expect(textsIn("The crane is booked for your site next week. Setup crew rolls in Sunday 6pm.")).toContain(
+      "Setup crew rolls in Sunday 6pm.",
+    );
+    expect(textsIn("The two pallets ship Thursday morning.")).toHaveLength(1);
+    // nobody's work of ours
+    expect(textsIn("The price comes down on Monday.")).toEqual([]);
+    expect(textsIn("The rain comes down Thursday.")).toEqual([]);
+  });
+});

@@ -1096,13 +1096,17 @@ function expandTextingOnce(text: string): string {
   );
 }
 
+/** Round 21 (p21): a hedge that opens the part after a comma ("…, probably early afternoon", "…, then hopefully …"). */
+const TAIL_HEDGE = /,\s+(?:(?:and|then|but|so)\s+)?(?:probably|hopefully|possibly|maybe|perhaps)\s+[^\s.!?]/i;
+
 export function matchCommitment(sentence: string): string | null {
   // round 13: a tag question after a statement ("…will visit your office Friday at 10h to present, ok?") asks for
   // agreement, not whether the promise holds
+  // round 21 (p21): so does a time offered for agreement ("I'll drive out Saturday to look at the sites, say 10ish?")
   const s = expandTexting(sentence)
     .trim()
     .replace(
-      /,\s*(?:ok|okay|right|yes|yeah|alright|all right|fine|good|sound good|is that ok(?:ay)?|does that work)\s*\?$/i,
+      /,\s*(?:ok|okay|right|yes|yeah|alright|all right|fine|good|sound good|is that ok(?:ay)?|does that work|say\s+[^\s,.;!?]+(?:\s+[^\s,.;!?]+)?)\s*\?$/i,
       ".",
     );
   if (/\?\s*$/.test(s) || (/\?\s+\S/.test(s) && !/[.!]\s*$/.test(s))) return null;
@@ -1745,8 +1749,9 @@ export function splitClauses(sentence: string): string[] {
           prev !== undefined &&
           /^(?:our|my)\s/i.test(c.text) &&
           // an "-ing" word alone is not a verb here: "and our schools pricing sheet by Wednesday" is an object
-          // (round 8); a progressive has its auxiliary ("our team are sending")
-          !/\b(?:will|'ll|shall|is|are|am|was|were|has|have|had|can|could|would|should|must|does|do|did)\b/i.test(
+          // (round 8); a progressive has its auxiliary ("our team are sending"); round 21 (p21): "may / might" too ("…, and
+          // our agent Ole may visit you in week 7" is a hedged clause of its own, not a second object of the promise)
+          !/\b(?:will|'ll|shall|is|are|am|was|were|has|have|had|can|could|would|should|must|does|do|did|may|might)\b/i.test(
             c.text,
           ) &&
           hasDeadlineWords(c.text) &&
@@ -1827,6 +1832,17 @@ export function splitClauses(sentence: string): string[] {
           (matchCommitment(head) !== null || matchOwnPerson(head, "outbound") !== null) &&
           (matchCommitment(tail) !== null || matchOwnPerson(tail, "outbound") !== null)
           ? [head, tail]
+          : [c];
+      })
+      // round 21 (p21): a hedge after the comma of a dated promise hedges only what follows it ("I'll drive up Saturday and
+      // have a look, probably early afternoon", "Marco will seal it tonight, then hopefully the new sweep gets fitted
+      // Monday"): the tail is a clause of its own, which the hedge refuses
+      .flatMap((c) => {
+        const at = c.search(TAIL_HEDGE);
+        if (at < 0) return [c];
+        const head = c.slice(0, at);
+        return hasDeadlineWords(head) && !HEDGE.test(head) && matchCommitment(head) !== null
+          ? [head, c.slice(at + 1)]
           : [c];
       })
       .map((c) => c.trim())
@@ -1920,6 +1936,24 @@ export function readClause({ clause, item }: Pick<ClauseUnit, "clause" | "item">
   return boundText(item ? clause.replace(LIST_MARKER, "") : clause, MAX_CLAUSE_CHARS);
 }
 
+/**
+ * Round 21 (p21): a question in the last clause of a sentence whose first clause is a dated statement of ours asks only
+ * itself ("Aroha will email you the login today and I'd love to come by, maybe Thursday?"): the clauses are read one
+ * by one, the question refused by the matchers as ever.
+ */
+function questionAfterPromise(s: string): boolean {
+  const parts = splitClauses(s);
+  const first = parts[0] ?? "";
+  return (
+    parts.length > 1 &&
+    !/\?/.test(first) &&
+    !QUESTION_START.test(first.trim()) &&
+    !CONDITIONAL.test(first) &&
+    hasDeadlineWords(first) &&
+    matchCommitment(first) !== null
+  );
+}
+
 /** The clause units of a message body, in order (sentences, then clauses; see `splitClauses`). */
 export function clauseUnits(body: string, plan: { items: ReadonlySet<string> } = planItems(body)): ClauseUnit[] {
   // round 11: in chat an emoji often ends a sentence ("got the files 👍 Will deliver the first half on Thursday"):
@@ -1946,7 +1980,7 @@ export function clauseUnits(body: string, plan: { items: ReadonlySet<string> } =
     // "Keep it flat at last year's rate or we will go to tender": blind9)
     const ultimatum = /(?<!\s)\s+and\s+(?=(?:i|we)(?:'ll|’ll|\s+will|\s+[a-z]{3,}\s))/i.exec(s);
     if (
-      /\?\s*$/.test(s) ||
+      (/\?\s*$/.test(s) && !questionAfterPromise(s)) ||
       /^\s*(?:if|unless)\b/i.test(s) ||
       THREAT.test(s) ||
       // round 15 (r15p): an away notice governs the reply promised after "and" too (see AWAY_NOTICE)
@@ -2822,7 +2856,9 @@ const HOW_LONG = /(?:,\s*|(?<!\s)\s+and\s+)(?:(?:will|should|would|shall)\s+)?(?
  * author's side starts, runs, arrives, leaves or stops at a time ("Tiling starts Mon 8 June", "we go live on
  * 4/5", "Guards arrive 17:30", "Drilling stops at 8am from tomorrow"). Not "open"/"close": those are hours.
  */
-const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop)s?|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead))`;
+// round 21 (p21): also "ship", "load", "roll in" and "come down" ("First two totes ship Tuesday the 21st", "Trucks load
+// tonight", "Rig-up crew rolls in Sunday 5pm", "scaffolding comes down Thursday")
+const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop|ship|load)s?|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead)|rolls?\s+in|comes?\s+down)`;
 /** The verbs by which a customer's side (an inbound "we") starts work with the reader ("we start 1st of April"). */
 const STARTING_VERB_RE = /^(?:(?:start|begin|commence|resume)s?|kicks?\s+off|go(?:es)?\s+(?:live|ahead))$/i;
 /**
@@ -2937,7 +2973,7 @@ export function matchScheduled(clause: string, direction: Direction): string | n
     // "The strike starts Monday" or "Rain stops tomorrow" is nobody's work of ours
     // (stopping at a place is moving too: "the shuttle stops outside reception at 7:40")
     const moves =
-      /^(?:leave|depart|set|head)/i.test(verb) ||
+      /^(?:leave|depart|set|head|ship)/i.test(verb) ||
       (/^stop/i.test(verb) && /^\s*(?:at|outside|by|near|in front of)\s+(?!\d)/i.test(m[3] ?? ""));
     // people who arrive to work are agent nouns too ("The movers arrive at 8 tomorrow")
     const arrives = /^arrive/i.test(verb) && /^[a-z]{3,20}ers$/i.test(head);
