@@ -1270,4 +1270,32 @@ describe("round 21 (p21): the promises blind31-34 write", () => {
     expect(textsIn("The price comes down on Monday.")).toEqual([]);
     expect(textsIn("The rain comes down Thursday.")).toEqual([]);
   });
+  it("reads an invitation to object after a dated promise as a courtesy, not a condition", () => {
+    expect(
+      textsIn("Our fitter Sam brings it to your house Friday after 2pm, if this is not ok just write."),
+    ).toHaveLength(1);
+    expect(textsIn("I'll drop the keys in Thursday morning, if that doesn't suit let me know.")).toHaveLength(1);
+    // a condition on the world still governs
+    expect(textsIn("I'll drop the keys in Thursday morning if it doesn't snow.")).toEqual([]);
+  });
+  it("reads a buyer proceeding with the supplier it has as a decision, not a promise", () => {
+    expect(textsIn("We will proceed with our current supplier for the labels.", "inbound")).toEqual([]);
+    expect(textsIn("Otherwise we will go for the other vendor.", "inbound")).toEqual([]);
+    // proceeding with the order is one
+    expect(textsIn("We will proceed with the order on Monday.", "inbound")).toHaveLength(1);
+  });
+  it("splits a clause off at a spaced dash before a subject that will act", () => {
+    expect(
+      textsIn("Sorry, the invoice is still open on our side – the payment will be made on Thursday.", "inbound"),
+    ).toEqual(["the payment will be made on Thursday."]);
+    expect(splitClauses("Sorry for the wait – the quote will follow next week")).toEqual([
+      "Sorry for the wait",
+      "the quote will follow next week",
+    ]);
+    // a dash before no subject of its own stays in the clause, and so does one after a time that dates what follows
+    expect(splitClauses("I'll send the plans Friday – both sets")).toHaveLength(1);
+    expect(dues("Hi Jo, yes Friday — I'll be there at 10:30, should take an hour.")).toEqual([
+      ["Hi Jo, yes Friday — I'll be there at 10:30, should take an hour.", "2026-03-13T10:30:00.000Z"],
+    ]);
+  });
 });

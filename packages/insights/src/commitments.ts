@@ -944,8 +944,10 @@ const THREAT =
 // and leaving for another supplier ("we'll go elsewhere", "we will move to our group's supplier from May")
 // round 20 (p20): also a buyer choosing another supplier or shopping around ("we'll use their supplier", "We will compare
 // with other hire companies"), and goodwill for later ("We'll book you again next year", "We'll keep you on our list")
+// round 21 (p21): also proceeding with the supplier the buyer has ("we will proceed with our existing vendor", "else we
+// will go for the other vendor")
 const BUYER_DECISION =
-  /\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall|'re going to|\s+are going to)?\s+(?:(?<=(?:'ll|’ll|will|shall)\s+)sign(?=\s*(?:[.!,;]|$|for\s+(?:a|an|one|two|three|four|five|\d+)\s+(?:years?|months?)\b|(?:this|next)\s+(?:week|month|year)\b))|take\s+(?:it|them|both|(?:the|this|that|one|two)\s+[^.!?,;]{1,40}?)(?=\s*(?:[.!;]|$|,\s*(?:how|where|when|can|please)\b|\s+(?:at|for)\s+[$€£]?\s?\d))|go\s+elsewhere\b|(?:move|switch|go)\s+(?:over\s+)?(?:to|with)\s+(?:another|a different|a new|the other|(?:the|our)\s+(?:[\p{L}'’-]+\s+){0,2}?)(?:supplier|provider|vendor|company|firm|agency|contractor)\b|(?:buy|order|purchase|book|source|get (?:it|them))\b[^.!?]{0,40}?\b(?:this time|instead|elsewhere|there)\b|renew\b[^.!?]{0,60}?\bfor (?:another|a further|one more|\d+ more)\b|decline\b|do (?:(?:the|a|more|our|some|further|future)\s+)?(?:[\w-]+\s+)?(?:business|contract|deal|agreement)\b|(?:use|go with|stay with|choose|pick)\s+(?:their|another|a different|the other|a local|our own)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:supplier|provider|vendor|company|firm|agency|contractor)s?\b|compare\b[^.!?]{0,30}?\b(?:other|another|several)\b|(?:definitely\s+)?(?:book|use|hire)\s+you\s+again\b|keep\s+you\s+(?:on|in)\s+(?:our|the|my)\s+(?:list|books|files|mind)\b|keep\s+you\s+in\s+mind\b)/iu;
+  /\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall|'re going to|\s+are going to)?\s+(?:(?<=(?:'ll|’ll|will|shall)\s+)sign(?=\s*(?:[.!,;]|$|for\s+(?:a|an|one|two|three|four|five|\d+)\s+(?:years?|months?)\b|(?:this|next)\s+(?:week|month|year)\b))|take\s+(?:it|them|both|(?:the|this|that|one|two)\s+[^.!?,;]{1,40}?)(?=\s*(?:[.!;]|$|,\s*(?:how|where|when|can|please)\b|\s+(?:at|for)\s+[$€£]?\s?\d))|go\s+elsewhere\b|(?:move|switch|go)\s+(?:over\s+)?(?:to|with)\s+(?:another|a different|a new|the other|(?:the|our)\s+(?:[\p{L}'’-]+\s+){0,2}?)(?:supplier|provider|vendor|company|firm|agency|contractor)\b|(?:buy|order|purchase|book|source|get (?:it|them))\b[^.!?]{0,40}?\b(?:this time|instead|elsewhere|there)\b|renew\b[^.!?]{0,60}?\bfor (?:another|a further|one more|\d+ more)\b|decline\b|do (?:(?:the|a|more|our|some|further|future)\s+)?(?:[\w-]+\s+)?(?:business|contract|deal|agreement)\b|(?:use|go with|stay with|choose|pick|proceed with|continue with|stick with|go for)\s+(?:their|another|a different|the other|a local|our own|(?:our|the)\s+(?:existing|current|usual|present|old))\s+(?:[\p{L}'’-]+\s+){0,2}?(?:supplier|provider|vendor|company|firm|agency|contractor)s?\b|compare\b[^.!?]{0,30}?\b(?:other|another|several)\b|(?:definitely\s+)?(?:book|use|hire)\s+you\s+again\b|keep\s+you\s+(?:on|in)\s+(?:our|the|my)\s+(?:list|books|files|mind)\b|keep\s+you\s+in\s+mind\b)/iu;
 /** Round 15 (r15p): the writer's side away for a span, then a reply promised to whoever wrote (see matchCommitment). */
 const AWAY_NOTICE =
   /\b(?:am|'m|is|are|'re)\s+(?:(?:currently|now|still)\s+)?(?:at|on|out|away|off)\b[^.!?]{0,40}?\b(?:all|the whole|the rest of (?:the|this))\s+(?:day|week|weekend|morning|afternoon)\b[^.!?]{0,40}?\band\s+(?:will|'ll)\s+(?:get back to you|reply|respond|answer)\b/i;
@@ -1656,10 +1658,11 @@ export function matchCommitment(sentence: string): string | null {
  * Conditions that are politeness rather than conditions ("if that works", "if possible", "if needed"). Round 19 (p19):
  * also "if that still works", and "in case", a precaution the act does not wait on ("I'll bring a spare in case"); not
  * "if you want to <verb>": the reader's own step is a condition ("I'll keep it aside till Friday if you want to
- * try it on").
+ * try it on"). Round 21 (p21): also an invitation to object, "if that doesn't work / suit", "if this is not ok" ("Tim brings
+ * it to your home Tuesday after 3pm, if this is not ok just write").
  */
 const COURTESY_IF =
-  /\bin case\b|\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:still\s+)?(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:(?:like|want|prefer|wish)(?!\s+to\b)|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b|\bunless\s+(?:you|i|we)\s+(?:tell|hear|say|let|instruct|advise)\b[^.!?]{0,20}?\botherwise\b/i;
+  /\bin case\b|\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:still\s+)?(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:(?:like|want|prefer|wish)(?!\s+to\b)|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:that|this|it|the time)(?:'s|\s+is|\s+does|\s+do)?\s*(?:not|n't)\s+(?:work|suit|fit|ok(?:ay)?|good|convenient)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b|\bunless\s+(?:you|i|we)\s+(?:tell|hear|say|let|instruct|advise)\b[^.!?]{0,20}?\botherwise\b/i;
 const COURTESY_IF_ALL = new RegExp(COURTESY_IF.source, "gi");
 function courtesyOnly(s: string): boolean {
   const conditions =
@@ -1702,8 +1705,10 @@ export function hasDeadlineWords(s: string): boolean {
  * semicolon). `(?<!\s)` lets a match start only at the first character of a whitespace run: without it a
  * run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
  */
+// round 21 (p21): also a spaced dash before a subject that will act ("…is still unpaid from our side – the payment will be
+// made on Friday")
 const CLAUSE_BREAK =
-  /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to))\b)|;\s+/gi;
+  /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+/gi;
 
 /**
  * Splits a sentence into clauses that each carry their own subject:
@@ -1729,7 +1734,9 @@ export function splitClauses(sentence: string): string[] {
         const prev = acc[acc.length - 1];
         if (
           prev !== undefined &&
-          (/^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev.text) ||
+          // round 21 (p21): a dash after a time keeps the clause that time dates ("yes Thursday — I'll be there at 10:30")
+          ((/^\s[–—]/.test(c.sep) && hasDeadlineWords(prev.text)) ||
+            /^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev.text) ||
             /(?:^|[.!:;]\s+|,\s+)(?:\p{Lu}[\p{L}'-]+|my \w+|our \w+)$/u.test(prev.text) ||
             // round 13: "Your keys and access cards will be ready…": a noun phrase alone is the first of two subjects
             (prev.sep === "" &&
@@ -2501,7 +2508,8 @@ function offerHold(text: string, body: string): boolean {
  * object (blind11, train11).
  */
 const TITLE_END = /(?:^|[\s(])(?:Ing|Arq|Lic|Eng|Ir|Capt|Sgt|Rev|Fr|Sra|Srta|Dra|Mme|Mlle|Mx|Herr|Frau)\.$/;
-const SHORT_END = /(?:^|\s)(?:ch|vol|p|pp|fig|nr|ref|tel|ext|art|sec|para|dept|est|approx|no|pt|ed|rev|app)\.$/i;
+// round 21 (p21): also "ep." (an episode: "the subtitles for ep. 5–8 will be delivered Monday")
+const SHORT_END = /(?:^|\s)(?:ch|vol|p|pp|fig|nr|ref|tel|ext|art|sec|para|dept|est|approx|no|pt|ed|rev|app|ep|eps)\.$/i;
 function rejoinAbbreviations(sentences: string[]): string[] {
   const out: string[] = [];
   for (const s of sentences) {
