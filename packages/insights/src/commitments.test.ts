@@ -1298,4 +1298,17 @@ describe("round 21 (p21): the promises blind31-34 write", () => {
       ["Hi Jo, yes Friday — I'll be there at 10:30, should take an hour.", "2026-03-13T10:30:00.000Z"],
     ]);
   });
+  it("reads a place in the diary and a person of ours moved to a day as bookings", () => {
+    expect(textsIn("Great, you're in the diary for Friday 20 March.")).toHaveLength(1);
+    expect(textsIn("Sorry, Ana is off sick, so she's moved to Thursday, same time.")).toHaveLength(1);
+    // with no time ahead, or the customer's own diary, none
+    expect(textsIn("It's in the diary.")).toEqual([]);
+    expect(textsIn("We're in the diary for Saturday.", "inbound")).toEqual([]);
+  });
+  it("reads a performative verb with a day right after it as an act ahead", () => {
+    expect(textsIn("Let me check the stock, I confirm on Thursday.")).toHaveLength(1);
+    // acting in the saying, with or without a day further on
+    expect(textsIn("We confirm all 4 rooms at 300 EUR for Thursday.")).toEqual([]);
+    expect(textsIn("I confirm the order for Friday.")).toEqual([]);
+  });
 });

@@ -1454,7 +1454,16 @@ export function matchCommitment(sentence: string): string | null {
       )
         continue;
       // round 11: "we confirm all 6 rooms at 9,600 MAD" acts in the saying
-      if (PERFORMATIVE.test(verb) && /^\s*(?:i|we)\b/i.test(m[0]) && !/\b(?:by|before|within)\b/i.test(rest)) continue;
+      // round 21 (p21): "I confirm on Monday", "we confirm tomorrow": a day right after the verb puts the act ahead
+      if (
+        PERFORMATIVE.test(verb) &&
+        /^\s*(?:i|we)\b/i.test(m[0]) &&
+        !/\b(?:by|before|within)\b/i.test(rest) &&
+        !/^\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|later today|this (?:afternoon|evening))\b/i.test(
+          rest,
+        )
+      )
+        continue;
       // "I run a small boutique in Pune and want 60 sets …, delivery by mid-August": who the writer is and what
       // they want; the date is the delivery they ask for, not a promise (round 9)
       if (
@@ -2790,8 +2799,10 @@ function verblessPart(clause: string): string | null {
 // round 19 (p19): also a place on a schedule ("you're on the schedule for Monday 8-10am": blind26)
 // round 16 (r16r): "is set for" a day or a time confirms it too ("your transfer … is set for Monday at 7:30": blind16;
 // "Your next appointment is set for Tuesday June 2 at 5:30pm": blind13)
+// round 21 (p21): also "in the diary / calendar", and "'s moved to" ("you're in the diary for Sat 14 Feb", "he's moved to
+// Thursday 29th, same time")
 const BOOKED =
-  /\b(?:(?:is|are|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into)\b|booked(?:\s+in)?|reserved|scheduled|confirmed|on\s+(?:the|our)\s+(?:schedule|calendar|diary|rota)|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are)\s+set\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b/i;
+  /\b(?:(?:is|are|'s|’s|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into)\b|booked(?:\s+in)?|reserved|scheduled|confirmed|on\s+(?:the|our)\s+(?:schedule|calendar|diary|rota)|in\s+(?:the|our)\s+(?:diary|calendar|books?)|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are)\s+set\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b/i;
 /** A third party that arranged it ("The court has scheduled the hearing"). */
 const THIRD_PARTY_ARRANGED = new RegExp(
   `^(?:the|your)\\s+(?:${OTHER_PARTY}|court|tribunal|registry|authority|airline|hospital|school)\\s+(?:has|have)\\b`,
