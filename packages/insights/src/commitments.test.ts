@@ -1311,4 +1311,15 @@ describe("round 21 (p21): the promises blind31-34 write", () => {
     expect(textsIn("We confirm all 4 rooms at 300 EUR for Thursday.")).toEqual([]);
     expect(textsIn("I confirm the order for Friday.")).toEqual([]);
   });
+  it("reads a place another client holds as no booking of ours", () => {
+    expect(textsIn("The big excavator is booked by another client until 14 April.")).toEqual([]);
+    expect(textsIn("The big excavator is booked for you from 15 April.")).toHaveLength(1);
+  });
+  it("reads 'on it' with a time right after as a person of ours there", () => {
+    expect(textsIn("I'm on it first thing Saturday at 7.")).toHaveLength(1);
+    expect(textsIn("We're on it tomorrow at 8.")).toHaveLength(1);
+    // "on it" now, or at no time, is no dated act
+    expect(textsIn("I'm on it.")).toEqual([]);
+    expect(textsIn("I'm on it now, the shop is busy today.")).toEqual([]);
+  });
 });

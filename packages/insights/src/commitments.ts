@@ -478,8 +478,9 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // round 15 (r15r): a person of ours on site or there at a time, in the present ("I'm on site Monday at 8 myself": blind14;
   // "Our house engineer Tomek is there from load-in at 15:00 on Friday 2 April": train12), as "will be there" reads; not a habit nor a reason ("so I can't")
+  // round 21 (p21): also "on it" with a time right after ("I'm on it first thing Sunday at 6")
   {
-    re: /(?:^|[,;:–—]\s*|\band\s+)((?:i'm|i’m|i am|we're|we’re|we are|(?:our|my)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?:\s+\p{Lu}[\p{L}'-]+)?\s+(?:is|are|'s))\s+(?:(?:also|personally)\s+)?(?:on site|onsite|on-site|there)\b(?![^.!?;]{0,40}\b(?:every|each|usually|always|so)\b)(?=[^.!?;]{0,40}?\b(?:at \d|from \d|by \d|before \d|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/iu,
+    re: /(?:^|[,;:–—]\s*|\band\s+)((?:i'm|i’m|i am|we're|we’re|we are|(?:our|my)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?:\s+\p{Lu}[\p{L}'-]+)?\s+(?:is|are|'s))\s+(?:(?:also|personally)\s+)?(?:on site|onsite|on-site|there|on it(?=\s+(?:first thing|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|at \d)))\b(?![^.!?;]{0,40}\b(?:every|each|usually|always|so)\b)(?=[^.!?;]{0,40}?\b(?:at \d|from \d|by \d|before \d|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/iu,
     kind: "landing",
   },
   // round 14: a credit taken off a bill (see OFF_THE_BILL)
@@ -931,6 +932,8 @@ function pleasantry(s: string): boolean {
 // round 19 (p19): also the writer's demand before "or": "We'd want the full price, or we'll take it to auction"
 // round 20 (p20): also the writer's demand in the present later in the sentence ("We are upset and we expect a visit this
 // week, or we will go to the ombudsman": blind27)
+/** Round 21 (p21): a place another client holds ("The 600t crawler is booked by another client until 20 October"). */
+const BOOKED_BY_OTHER = /\b(?:booked|reserved|taken|held|hired)\s+(?:out\s+)?by\s+(?:another|a different|other)\b/i;
 const THREAT =
   /^\s*(?:(?:please\s+|just\s+)?(?!(?:i|we|you|he|she|they|it|our|my|the|a|an|this|that|there|one|either|whether)\b)[a-z]+\b|(?:i|we)(?:'d|’d|\s+would)\s+(?:want|need|expect|ask for|insist on)\b|[^.!?]{0,80}?\b(?:i|we)\s+(?:expect|demand|insist on)\b)[^.!?]{0,120}?\s+or\s+(?:else\s+)?(?:i|we)(?:'ll|’ll|\s+will|\s+shall)\s/i;
 /**
@@ -1118,6 +1121,8 @@ export function matchCommitment(sentence: string): string | null {
   if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s.replace(/(?<=\S\s)May\b/g, "month"))) return null;
   if (THREAT.test(s) || (STANDING_TERMS.test(s) && PRICE_VALIDITY.test(s))) return null;
   if (pleasantry(s)) return null;
+  // round 21 (p21): a place another client holds is no act of ours ("The crane is booked by another client until May")
+  if (BOOKED_BY_OTHER.test(s)) return null;
   // round 19 (p19): a state since a past time ("Running since 6am", "We've been open since Monday")
   if (SINCE_TIME.test(s) && !FUTURE_AUX.test(s)) return null;
   // round 19 (p19): what the writer's principal does ("My client transfers the deposit tomorrow"), reported
@@ -2832,7 +2837,12 @@ export function matchBooking(clause: string, direction: Direction): string | nul
   // "Pump truck booked for 7:30": a clock time alone dates a booking (the day comes from the message)
   if (!s || !BOOKED.test(s) || !(hasDeadlineWords(s) || /\b(?:for|at)\s+\d{1,2}[:.]\d{2}\b/.test(s))) return null;
   if (/\?/.test(s) || CONDITIONAL.test(s) || HEDGE.test(s) || REPORTED.test(s) || REPORTED_BEFORE.test(s)) return null;
-  if (NOT_BOOKED.test(s) || REMINDER.test(s) || /^\s*(?:shall|should|can|could|would|do|does|may)\b/i.test(s))
+  if (
+    NOT_BOOKED.test(s) ||
+    BOOKED_BY_OTHER.test(s) ||
+    REMINDER.test(s) ||
+    /^\s*(?:shall|should|can|could|would|do|does|may)\b/i.test(s)
+  )
     return null;
   // "The court has scheduled the hearing": a third party arranged it, not the author's side
   if (THIRD_PARTY_ARRANGED.test(s)) return null;
