@@ -1322,4 +1322,12 @@ describe("round 21 (p21): the promises blind31-34 write", () => {
     expect(textsIn("I'm on it.")).toEqual([]);
     expect(textsIn("I'm on it now, the shop is busy today.")).toEqual([]);
   });
+  it("lets a courtesy condition nothing after it in the sentence", () => {
+    expect(dues("I'll come over Thursday at 2 if that works, and I'll bring the tile samples.")).toEqual([
+      ["I'll come over Thursday at 2 if that works", "2026-03-12T14:00:00.000Z"],
+      ["I'll bring the tile samples.", "2026-03-12T14:00:00.000Z"],
+    ]);
+    // a real condition still governs the clause after it
+    expect(textsIn("I'll come over Thursday at 2 if you sign the quote, and I'll bring the tile samples.")).toEqual([]);
+  });
 });

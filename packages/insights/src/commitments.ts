@@ -2014,7 +2014,8 @@ export function clauseUnits(body: string, plan: { items: ReadonlySet<string> } =
     let condition = false;
     return splitClauses(s).map((clause) => {
       const conditioned = condition;
-      if (CONDITIONAL.test(clause)) condition = true;
+      // round 21 (p21): a courtesy ("around 2 if that works, and I'll bring the examples") conditions nothing after it
+      if (CONDITIONAL.test(clause) && !courtesyOnly(clause)) condition = true;
       return { clause, conditioned, sentence: s, item };
     });
   });
