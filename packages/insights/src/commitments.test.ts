@@ -1305,12 +1305,6 @@ describe("round 21 (p21): the promises blind31-34 write", () => {
     expect(textsIn("It's in the diary.")).toEqual([]);
     expect(textsIn("We're in the diary for Saturday.", "inbound")).toEqual([]);
   });
-  it("reads a performative verb with a day right after it as an act ahead", () => {
-    expect(textsIn("Let me check the stock, I confirm on Thursday.")).toHaveLength(1);
-    // acting in the saying, with or without a day further on
-    expect(textsIn("We confirm all 4 rooms at 300 EUR for Thursday.")).toEqual([]);
-    expect(textsIn("I confirm the order for Friday.")).toEqual([]);
-  });
   it("reads a place another client holds as no booking of ours", () => {
     expect(textsIn("The big excavator is booked by another client until 14 April.")).toEqual([]);
     expect(textsIn("The big excavator is booked for you from 15 April.")).toHaveLength(1);

@@ -1459,16 +1459,7 @@ export function matchCommitment(sentence: string): string | null {
       )
         continue;
       // round 11: "we confirm all 6 rooms at 9,600 MAD" acts in the saying
-      // round 21 (p21): "I confirm on Monday", "we confirm tomorrow": a day right after the verb puts the act ahead
-      if (
-        PERFORMATIVE.test(verb) &&
-        /^\s*(?:i|we)\b/i.test(m[0]) &&
-        !/\b(?:by|before|within)\b/i.test(rest) &&
-        !/^\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|later today|this (?:afternoon|evening))\b/i.test(
-          rest,
-        )
-      )
-        continue;
+      if (PERFORMATIVE.test(verb) && /^\s*(?:i|we)\b/i.test(m[0]) && !/\b(?:by|before|within)\b/i.test(rest)) continue;
       // "I run a small boutique in Pune and want 60 sets …, delivery by mid-August": who the writer is and what
       // they want; the date is the delivery they ask for, not a promise (round 9)
       if (
