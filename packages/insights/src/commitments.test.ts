@@ -1284,3 +1284,98 @@ describe("extractCommitments: round 21 (due21), a visit while nearby, minutes ea
     expect(dues("I'll text you by lunch.").at(-1)?.[1]).toBe("2026-03-11T12:00:00.000Z");
   });
 });
+
+describe("round 21 (p21): the promises blind31-34 write", () => {
+  it("reads a dated promise before a question in a later clause of its own", () => {
+    expect(textsIn("Ben from our team will send you the login today and I'd like to visit, maybe Friday?")).toEqual([
+      "Ben from our team will send you the login today",
+    ]);
+    // a question in the first clause, or no dated promise before it, still asks the whole sentence
+    expect(textsIn("Will you send the login today and I'll visit on Friday?")).toEqual([]);
+    expect(textsIn("We could send the login and I'd like to visit, maybe Friday?")).toEqual([]);
+  });
+  it("reads a time offered for agreement after the promise as a tag question", () => {
+    expect(textsIn("I'll come by Thursday to check the pump, say 2ish?")).toHaveLength(1);
+    expect(textsIn("Shall I come by Thursday, say 2ish?")).toEqual([]);
+  });
+  it("leaves a hedge after the comma of a dated promise to the part it opens", () => {
+    expect(dues("I'll drive over Friday and have a look, probably after lunch.")).toEqual([
+      ["I'll drive over Friday and have a look", "2026-03-13T17:00:00.000Z"],
+    ]);
+    expect(dues("Tom will patch it tonight, then hopefully the new panel goes in Monday.")).toEqual([
+      ["Tom will patch it tonight", "2026-03-10T21:00:00.000Z"],
+    ]);
+    // a hedge of the whole, or before the promise, still refuses it
+    expect(textsIn("I'll send it tomorrow, maybe.")).toEqual([]);
+    expect(textsIn("Hopefully I'll send it tomorrow, maybe Thursday.")).toEqual([]);
+    expect(textsIn("I'll look into it, hopefully by Friday.")).toEqual([]);
+  });
+  it("keeps a hedged clause of our person after ', and our …' out of the promise before it", () => {
+    expect(textsIn("I will post the catalogue tomorrow, and our rep Anna may call on you in week 9.")).toEqual([
+      "I will post the catalogue tomorrow",
+    ]);
+  });
+  it("reads a crew rolling in or goods of ours shipping at a time as scheduled work", () => {
+    expect(textsIn("The crane is booked for your site next week. Setup crew rolls in Sunday 6pm.")).toContain(
+      "Setup crew rolls in Sunday 6pm.",
+    );
+    expect(textsIn("The two pallets ship Thursday morning.")).toHaveLength(1);
+    // nobody's work of ours
+    expect(textsIn("The price comes down on Monday.")).toEqual([]);
+    expect(textsIn("The rain comes down Thursday.")).toEqual([]);
+  });
+  it("reads an invitation to object after a dated promise as a courtesy, not a condition", () => {
+    expect(
+      textsIn("Our fitter Sam brings it to your house Friday after 2pm, if this is not ok just write."),
+    ).toHaveLength(1);
+    expect(textsIn("I'll drop the keys in Thursday morning, if that doesn't suit let me know.")).toHaveLength(1);
+    // a condition on the world still governs
+    expect(textsIn("I'll drop the keys in Thursday morning if it doesn't snow.")).toEqual([]);
+  });
+  it("reads a buyer proceeding with the supplier it has as a decision, not a promise", () => {
+    expect(textsIn("We will proceed with our current supplier for the labels.", "inbound")).toEqual([]);
+    expect(textsIn("Otherwise we will go for the other vendor.", "inbound")).toEqual([]);
+    // proceeding with the order is one
+    expect(textsIn("We will proceed with the order on Monday.", "inbound")).toHaveLength(1);
+  });
+  it("splits a clause off at a spaced dash before a subject that will act", () => {
+    expect(
+      textsIn("Sorry, the invoice is still open on our side – the payment will be made on Thursday.", "inbound"),
+    ).toEqual(["the payment will be made on Thursday."]);
+    expect(splitClauses("Sorry for the wait – the quote will follow next week")).toEqual([
+      "Sorry for the wait",
+      "the quote will follow next week",
+    ]);
+    // a dash before no subject of its own stays in the clause, and so does one after a time that dates what follows
+    expect(splitClauses("I'll send the plans Friday – both sets")).toHaveLength(1);
+    expect(dues("Hi Jo, yes Friday — I'll be there at 10:30, should take an hour.")).toEqual([
+      ["Hi Jo, yes Friday — I'll be there at 10:30, should take an hour.", "2026-03-13T10:30:00.000Z"],
+    ]);
+  });
+  it("reads a place in the diary and a person of ours moved to a day as bookings", () => {
+    expect(textsIn("Great, you're in the diary for Friday 20 March.")).toHaveLength(1);
+    expect(textsIn("Sorry, Ana is off sick, so she's moved to Thursday, same time.")).toHaveLength(1);
+    // with no time ahead, or the customer's own diary, none
+    expect(textsIn("It's in the diary.")).toEqual([]);
+    expect(textsIn("We're in the diary for Saturday.", "inbound")).toEqual([]);
+  });
+  it("reads a place another client holds as no booking of ours", () => {
+    expect(textsIn("The big excavator is booked by another client until 14 April.")).toEqual([]);
+    expect(textsIn("The big excavator is booked for you from 15 April.")).toHaveLength(1);
+  });
+  it("reads 'on it' with a time right after as a person of ours there", () => {
+    expect(textsIn("I'm on it first thing Saturday at 7.")).toHaveLength(1);
+    expect(textsIn("We're on it tomorrow at 8.")).toHaveLength(1);
+    // "on it" now, or at no time, is no dated act
+    expect(textsIn("I'm on it.")).toEqual([]);
+    expect(textsIn("I'm on it now, the shop is busy today.")).toEqual([]);
+  });
+  it("lets a courtesy condition nothing after it in the sentence", () => {
+    expect(dues("I'll come over Thursday at 2 if that works, and I'll bring the tile samples.")).toEqual([
+      ["I'll come over Thursday at 2 if that works", "2026-03-12T14:00:00.000Z"],
+      ["I'll bring the tile samples.", "2026-03-12T14:00:00.000Z"],
+    ]);
+    // a real condition still governs the clause after it
+    expect(textsIn("I'll come over Thursday at 2 if you sign the quote, and I'll bring the tile samples.")).toEqual([]);
+  });
+});

@@ -478,8 +478,9 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // round 15 (r15r): a person of ours on site or there at a time, in the present ("I'm on site Monday at 8 myself": blind14;
   // "Our house engineer Tomek is there from load-in at 15:00 on Friday 2 April": train12), as "will be there" reads; not a habit nor a reason ("so I can't")
+  // round 21 (p21): also "on it" with a time right after ("I'm on it first thing Sunday at 6")
   {
-    re: /(?:^|[,;:–—]\s*|\band\s+)((?:i'm|i’m|i am|we're|we’re|we are|(?:our|my)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?:\s+\p{Lu}[\p{L}'-]+)?\s+(?:is|are|'s))\s+(?:(?:also|personally)\s+)?(?:on site|onsite|on-site|there)\b(?![^.!?;]{0,40}\b(?:every|each|usually|always|so)\b)(?=[^.!?;]{0,40}?\b(?:at \d|from \d|by \d|before \d|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/iu,
+    re: /(?:^|[,;:–—]\s*|\band\s+)((?:i'm|i’m|i am|we're|we’re|we are|(?:our|my)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?:\s+\p{Lu}[\p{L}'-]+)?\s+(?:is|are|'s))\s+(?:(?:also|personally)\s+)?(?:on site|onsite|on-site|there|on it(?=\s+(?:first thing|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|at \d)))\b(?![^.!?;]{0,40}\b(?:every|each|usually|always|so)\b)(?=[^.!?;]{0,40}?\b(?:at \d|from \d|by \d|before \d|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/iu,
     kind: "landing",
   },
   // round 14: a credit taken off a bill (see OFF_THE_BILL)
@@ -931,6 +932,8 @@ function pleasantry(s: string): boolean {
 // round 19 (p19): also the writer's demand before "or": "We'd want the full price, or we'll take it to auction"
 // round 20 (p20): also the writer's demand in the present later in the sentence ("We are upset and we expect a visit this
 // week, or we will go to the ombudsman": blind27)
+/** Round 21 (p21): a place another client holds ("The 600t crawler is booked by another client until 20 October"). */
+const BOOKED_BY_OTHER = /\b(?:booked|reserved|taken|held|hired)\s+(?:out\s+)?by\s+(?:another|a different|other)\b/i;
 const THREAT =
   /^\s*(?:(?:please\s+|just\s+)?(?!(?:i|we|you|he|she|they|it|our|my|the|a|an|this|that|there|one|either|whether)\b)[a-z]+\b|(?:i|we)(?:'d|’d|\s+would)\s+(?:want|need|expect|ask for|insist on)\b|[^.!?]{0,80}?\b(?:i|we)\s+(?:expect|demand|insist on)\b)[^.!?]{0,120}?\s+or\s+(?:else\s+)?(?:i|we)(?:'ll|’ll|\s+will|\s+shall)\s/i;
 /**
@@ -944,8 +947,10 @@ const THREAT =
 // and leaving for another supplier ("we'll go elsewhere", "we will move to our group's supplier from May")
 // round 20 (p20): also a buyer choosing another supplier or shopping around ("we'll use their supplier", "We will compare
 // with other hire companies"), and goodwill for later ("We'll book you again next year", "We'll keep you on our list")
+// round 21 (p21): also proceeding with the supplier the buyer has ("we will proceed with our existing vendor", "else we
+// will go for the other vendor")
 const BUYER_DECISION =
-  /\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall|'re going to|\s+are going to)?\s+(?:(?<=(?:'ll|’ll|will|shall)\s+)sign(?=\s*(?:[.!,;]|$|for\s+(?:a|an|one|two|three|four|five|\d+)\s+(?:years?|months?)\b|(?:this|next)\s+(?:week|month|year)\b))|take\s+(?:it|them|both|(?:the|this|that|one|two)\s+[^.!?,;]{1,40}?)(?=\s*(?:[.!;]|$|,\s*(?:how|where|when|can|please)\b|\s+(?:at|for)\s+[$€£]?\s?\d))|go\s+elsewhere\b|(?:move|switch|go)\s+(?:over\s+)?(?:to|with)\s+(?:another|a different|a new|the other|(?:the|our)\s+(?:[\p{L}'’-]+\s+){0,2}?)(?:supplier|provider|vendor|company|firm|agency|contractor)\b|(?:buy|order|purchase|book|source|get (?:it|them))\b[^.!?]{0,40}?\b(?:this time|instead|elsewhere|there)\b|renew\b[^.!?]{0,60}?\bfor (?:another|a further|one more|\d+ more)\b|decline\b|do (?:(?:the|a|more|our|some|further|future)\s+)?(?:[\w-]+\s+)?(?:business|contract|deal|agreement)\b|(?:use|go with|stay with|choose|pick)\s+(?:their|another|a different|the other|a local|our own)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:supplier|provider|vendor|company|firm|agency|contractor)s?\b|compare\b[^.!?]{0,30}?\b(?:other|another|several)\b|(?:definitely\s+)?(?:book|use|hire)\s+you\s+again\b|keep\s+you\s+(?:on|in)\s+(?:our|the|my)\s+(?:list|books|files|mind)\b|keep\s+you\s+in\s+mind\b)/iu;
+  /\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall|'re going to|\s+are going to)?\s+(?:(?<=(?:'ll|’ll|will|shall)\s+)sign(?=\s*(?:[.!,;]|$|for\s+(?:a|an|one|two|three|four|five|\d+)\s+(?:years?|months?)\b|(?:this|next)\s+(?:week|month|year)\b))|take\s+(?:it|them|both|(?:the|this|that|one|two)\s+[^.!?,;]{1,40}?)(?=\s*(?:[.!;]|$|,\s*(?:how|where|when|can|please)\b|\s+(?:at|for)\s+[$€£]?\s?\d))|go\s+elsewhere\b|(?:move|switch|go)\s+(?:over\s+)?(?:to|with)\s+(?:another|a different|a new|the other|(?:the|our)\s+(?:[\p{L}'’-]+\s+){0,2}?)(?:supplier|provider|vendor|company|firm|agency|contractor)\b|(?:buy|order|purchase|book|source|get (?:it|them))\b[^.!?]{0,40}?\b(?:this time|instead|elsewhere|there)\b|renew\b[^.!?]{0,60}?\bfor (?:another|a further|one more|\d+ more)\b|decline\b|do (?:(?:the|a|more|our|some|further|future)\s+)?(?:[\w-]+\s+)?(?:business|contract|deal|agreement)\b|(?:use|go with|stay with|choose|pick|proceed with|continue with|stick with|go for)\s+(?:their|another|a different|the other|a local|our own|(?:our|the)\s+(?:existing|current|usual|present|old))\s+(?:[\p{L}'’-]+\s+){0,2}?(?:supplier|provider|vendor|company|firm|agency|contractor)s?\b|compare\b[^.!?]{0,30}?\b(?:other|another|several)\b|(?:definitely\s+)?(?:book|use|hire)\s+you\s+again\b|keep\s+you\s+(?:on|in)\s+(?:our|the|my)\s+(?:list|books|files|mind)\b|keep\s+you\s+in\s+mind\b)/iu;
 /** Round 15 (r15p): the writer's side away for a span, then a reply promised to whoever wrote (see matchCommitment). */
 const AWAY_NOTICE =
   /\b(?:am|'m|is|are|'re)\s+(?:(?:currently|now|still)\s+)?(?:at|on|out|away|off)\b[^.!?]{0,40}?\b(?:all|the whole|the rest of (?:the|this))\s+(?:day|week|weekend|morning|afternoon)\b[^.!?]{0,40}?\band\s+(?:will|'ll)\s+(?:get back to you|reply|respond|answer)\b/i;
@@ -1096,13 +1101,17 @@ function expandTextingOnce(text: string): string {
   );
 }
 
+/** Round 21 (p21): a hedge that opens the part after a comma ("…, probably early afternoon", "…, then hopefully …"). */
+const TAIL_HEDGE = /,\s+(?:(?:and|then|but|so)\s+)?(?:probably|hopefully|possibly|maybe|perhaps)\s+[^\s.!?]/i;
+
 export function matchCommitment(sentence: string): string | null {
   // round 13: a tag question after a statement ("…will visit your office Friday at 10h to present, ok?") asks for
   // agreement, not whether the promise holds
+  // round 21 (p21): so does a time offered for agreement ("I'll drive out Saturday to look at the sites, say 10ish?")
   const s = expandTexting(sentence)
     .trim()
     .replace(
-      /,\s*(?:ok|okay|right|yes|yeah|alright|all right|fine|good|sound good|is that ok(?:ay)?|does that work)\s*\?$/i,
+      /,\s*(?:ok|okay|right|yes|yeah|alright|all right|fine|good|sound good|is that ok(?:ay)?|does that work|say\s+[^\s,.;!?]+(?:\s+[^\s,.;!?]+)?)\s*\?$/i,
       ".",
     );
   if (/\?\s*$/.test(s) || (/\?\s+\S/.test(s) && !/[.!]\s*$/.test(s))) return null;
@@ -1112,6 +1121,8 @@ export function matchCommitment(sentence: string): string | null {
   if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s.replace(/(?<=\S\s)May\b/g, "month"))) return null;
   if (THREAT.test(s) || (STANDING_TERMS.test(s) && PRICE_VALIDITY.test(s))) return null;
   if (pleasantry(s)) return null;
+  // round 21 (p21): a place another client holds is no act of ours ("The crane is booked by another client until May")
+  if (BOOKED_BY_OTHER.test(s)) return null;
   // round 19 (p19): a state since a past time ("Running since 6am", "We've been open since Monday")
   if (SINCE_TIME.test(s) && !FUTURE_AUX.test(s)) return null;
   // round 19 (p19): what the writer's principal does ("My client transfers the deposit tomorrow"), reported
@@ -1652,10 +1663,11 @@ export function matchCommitment(sentence: string): string | null {
  * Conditions that are politeness rather than conditions ("if that works", "if possible", "if needed"). Round 19 (p19):
  * also "if that still works", and "in case", a precaution the act does not wait on ("I'll bring a spare in case"); not
  * "if you want to <verb>": the reader's own step is a condition ("I'll keep it aside till Friday if you want to
- * try it on").
+ * try it on"). Round 21 (p21): also an invitation to object, "if that doesn't work / suit", "if this is not ok" ("Tim brings
+ * it to your home Tuesday after 3pm, if this is not ok just write").
  */
 const COURTESY_IF =
-  /\bin case\b|\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:still\s+)?(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:(?:like|want|prefer|wish)(?!\s+to\b)|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b|\bunless\s+(?:you|i|we)\s+(?:tell|hear|say|let|instruct|advise)\b[^.!?]{0,20}?\botherwise\b/i;
+  /\bin case\b|\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:still\s+)?(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:(?:like|want|prefer|wish)(?!\s+to\b)|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:that|this|it|the time)(?:'s|\s+is|\s+does|\s+do)?\s*(?:not|n't)\s+(?:work|suit|fit|ok(?:ay)?|good|convenient)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b|\bunless\s+(?:you|i|we)\s+(?:tell|hear|say|let|instruct|advise)\b[^.!?]{0,20}?\botherwise\b/i;
 const COURTESY_IF_ALL = new RegExp(COURTESY_IF.source, "gi");
 function courtesyOnly(s: string): boolean {
   const conditions =
@@ -1698,8 +1710,10 @@ export function hasDeadlineWords(s: string): boolean {
  * semicolon). `(?<!\s)` lets a match start only at the first character of a whitespace run: without it a
  * run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
  */
+// round 21 (p21): also a spaced dash before a subject that will act ("…is still unpaid from our side – the payment will be
+// made on Friday")
 const CLAUSE_BREAK =
-  /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to))\b)|;\s+/gi;
+  /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+/gi;
 
 /**
  * Splits a sentence into clauses that each carry their own subject:
@@ -1725,7 +1739,9 @@ export function splitClauses(sentence: string): string[] {
         const prev = acc[acc.length - 1];
         if (
           prev !== undefined &&
-          (/^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev.text) ||
+          // round 21 (p21): a dash after a time keeps the clause that time dates ("yes Thursday — I'll be there at 10:30")
+          ((/^\s[–—]/.test(c.sep) && hasDeadlineWords(prev.text)) ||
+            /^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev.text) ||
             /(?:^|[.!:;]\s+|,\s+)(?:\p{Lu}[\p{L}'-]+|my \w+|our \w+)$/u.test(prev.text) ||
             // round 13: "Your keys and access cards will be ready…": a noun phrase alone is the first of two subjects
             (prev.sep === "" &&
@@ -1745,8 +1761,9 @@ export function splitClauses(sentence: string): string[] {
           prev !== undefined &&
           /^(?:our|my)\s/i.test(c.text) &&
           // an "-ing" word alone is not a verb here: "and our schools pricing sheet by Wednesday" is an object
-          // (round 8); a progressive has its auxiliary ("our team are sending")
-          !/\b(?:will|'ll|shall|is|are|am|was|were|has|have|had|can|could|would|should|must|does|do|did)\b/i.test(
+          // (round 8); a progressive has its auxiliary ("our team are sending"); round 21 (p21): "may / might" too ("…, and
+          // our agent Ole may visit you in week 7" is a hedged clause of its own, not a second object of the promise)
+          !/\b(?:will|'ll|shall|is|are|am|was|were|has|have|had|can|could|would|should|must|does|do|did|may|might)\b/i.test(
             c.text,
           ) &&
           hasDeadlineWords(c.text) &&
@@ -1827,6 +1844,17 @@ export function splitClauses(sentence: string): string[] {
           (matchCommitment(head) !== null || matchOwnPerson(head, "outbound") !== null) &&
           (matchCommitment(tail) !== null || matchOwnPerson(tail, "outbound") !== null)
           ? [head, tail]
+          : [c];
+      })
+      // round 21 (p21): a hedge after the comma of a dated promise hedges only what follows it ("I'll drive up Saturday and
+      // have a look, probably early afternoon", "Marco will seal it tonight, then hopefully the new sweep gets fitted
+      // Monday"): the tail is a clause of its own, which the hedge refuses
+      .flatMap((c) => {
+        const at = c.search(TAIL_HEDGE);
+        if (at < 0) return [c];
+        const head = c.slice(0, at);
+        return hasDeadlineWords(head) && !HEDGE.test(head) && matchCommitment(head) !== null
+          ? [head, c.slice(at + 1)]
           : [c];
       })
       .map((c) => c.trim())
@@ -1954,6 +1982,24 @@ export function readClause({ clause, item }: Pick<ClauseUnit, "clause" | "item">
   return boundText(item ? clause.replace(LIST_MARKER, "") : clause, MAX_CLAUSE_CHARS);
 }
 
+/**
+ * Round 21 (p21): a question in the last clause of a sentence whose first clause is a dated statement of ours asks only
+ * itself ("Aroha will email you the login today and I'd love to come by, maybe Thursday?"): the clauses are read one
+ * by one, the question refused by the matchers as ever.
+ */
+function questionAfterPromise(s: string): boolean {
+  const parts = splitClauses(s);
+  const first = parts[0] ?? "";
+  return (
+    parts.length > 1 &&
+    !/\?/.test(first) &&
+    !QUESTION_START.test(first.trim()) &&
+    !CONDITIONAL.test(first) &&
+    hasDeadlineWords(first) &&
+    matchCommitment(first) !== null
+  );
+}
+
 /** The clause units of a message body, in order (sentences, then clauses; see `splitClauses`). */
 export function clauseUnits(body: string, plan: { items: ReadonlySet<string> } = planItems(body)): ClauseUnit[] {
   // round 11: in chat an emoji often ends a sentence ("got the files 👍 Will deliver the first half on Thursday"):
@@ -1980,7 +2026,7 @@ export function clauseUnits(body: string, plan: { items: ReadonlySet<string> } =
     // "Keep it flat at last year's rate or we will go to tender": blind9)
     const ultimatum = /(?<!\s)\s+and\s+(?=(?:i|we)(?:'ll|’ll|\s+will|\s+[a-z]{3,}\s))/i.exec(s);
     if (
-      /\?\s*$/.test(s) ||
+      (/\?\s*$/.test(s) && !questionAfterPromise(s)) ||
       /^\s*(?:if|unless)\b/i.test(s) ||
       THREAT.test(s) ||
       // round 15 (r15p): an away notice governs the reply promised after "and" too (see AWAY_NOTICE)
@@ -1993,7 +2039,8 @@ export function clauseUnits(body: string, plan: { items: ReadonlySet<string> } =
     let condition = false;
     return splitClauses(s).map((clause) => {
       const conditioned = condition;
-      if (CONDITIONAL.test(clause)) condition = true;
+      // round 21 (p21): a courtesy ("around 2 if that works, and I'll bring the examples") conditions nothing after it
+      if (CONDITIONAL.test(clause) && !courtesyOnly(clause)) condition = true;
       return { clause, conditioned, sentence: s, item };
     });
   });
@@ -2517,7 +2564,8 @@ function offerHold(text: string, body: string): boolean {
  * object (blind11, train11).
  */
 const TITLE_END = /(?:^|[\s(])(?:Ing|Arq|Lic|Eng|Ir|Capt|Sgt|Rev|Fr|Sra|Srta|Dra|Mme|Mlle|Mx|Herr|Frau)\.$/;
-const SHORT_END = /(?:^|\s)(?:ch|vol|p|pp|fig|nr|ref|tel|ext|art|sec|para|dept|est|approx|no|pt|ed|rev|app)\.$/i;
+// round 21 (p21): also "ep." (an episode: "the subtitles for ep. 5–8 will be delivered Monday")
+const SHORT_END = /(?:^|\s)(?:ch|vol|p|pp|fig|nr|ref|tel|ext|art|sec|para|dept|est|approx|no|pt|ed|rev|app|ep|eps)\.$/i;
 function rejoinAbbreviations(sentences: string[]): string[] {
   const out: string[] = [];
   for (const s of sentences) {
@@ -2798,8 +2846,10 @@ function verblessPart(clause: string): string | null {
 // round 19 (p19): also a place on a schedule ("you're on the schedule for Monday 8-10am": blind26)
 // round 16 (r16r): "is set for" a day or a time confirms it too ("your transfer … is set for Monday at 7:30": blind16;
 // "Your next appointment is set for Tuesday June 2 at 5:30pm": blind13)
+// round 21 (p21): also "in the diary / calendar", and "'s moved to" ("you're in the diary for Sat 14 Feb", "he's moved to
+// Thursday 29th, same time")
 const BOOKED =
-  /\b(?:(?:is|are|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into)\b|booked(?:\s+in)?|reserved|scheduled|confirmed|on\s+(?:the|our)\s+(?:schedule|calendar|diary|rota)|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are)\s+set\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b/i;
+  /\b(?:(?:is|are|'s|’s|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into)\b|booked(?:\s+in)?|reserved|scheduled|confirmed|on\s+(?:the|our)\s+(?:schedule|calendar|diary|rota)|in\s+(?:the|our)\s+(?:diary|calendar|books?)|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are)\s+set\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b/i;
 /** A third party that arranged it ("The court has scheduled the hearing"). */
 const THIRD_PARTY_ARRANGED = new RegExp(
   `^(?:the|your)\\s+(?:${OTHER_PARTY}|court|tribunal|registry|authority|airline|hospital|school)\\s+(?:has|have)\\b`,
@@ -2829,7 +2879,12 @@ export function matchBooking(clause: string, direction: Direction): string | nul
   // "Pump truck booked for 7:30": a clock time alone dates a booking (the day comes from the message)
   if (!s || !BOOKED.test(s) || !(hasDeadlineWords(s) || /\b(?:for|at)\s+\d{1,2}[:.]\d{2}\b/.test(s))) return null;
   if (/\?/.test(s) || CONDITIONAL.test(s) || HEDGE.test(s) || REPORTED.test(s) || REPORTED_BEFORE.test(s)) return null;
-  if (NOT_BOOKED.test(s) || REMINDER.test(s) || /^\s*(?:shall|should|can|could|would|do|does|may)\b/i.test(s))
+  if (
+    NOT_BOOKED.test(s) ||
+    BOOKED_BY_OTHER.test(s) ||
+    REMINDER.test(s) ||
+    /^\s*(?:shall|should|can|could|would|do|does|may)\b/i.test(s)
+  )
     return null;
   // "The court has scheduled the hearing": a third party arranged it, not the author's side
   if (THIRD_PARTY_ARRANGED.test(s)) return null;
@@ -2872,7 +2927,9 @@ const HOW_LONG = /(?:,\s*|(?<!\s)\s+and\s+)(?:(?:will|should|would|shall)\s+)?(?
  * author's side starts, runs, arrives, leaves or stops at a time ("Tiling starts Mon 8 June", "we go live on
  * 4/5", "Guards arrive 17:30", "Drilling stops at 8am from tomorrow"). Not "open"/"close": those are hours.
  */
-const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop)s?|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead))`;
+// round 21 (p21): also "ship", "load", "roll in" and "come down" ("First two totes ship Tuesday the 21st", "Trucks load
+// tonight", "Rig-up crew rolls in Sunday 5pm", "scaffolding comes down Thursday")
+const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop|ship|load)s?|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead)|rolls?\s+in|comes?\s+down)`;
 /** The verbs by which a customer's side (an inbound "we") starts work with the reader ("we start 1st of April"). */
 const STARTING_VERB_RE = /^(?:(?:start|begin|commence|resume)s?|kicks?\s+off|go(?:es)?\s+(?:live|ahead))$/i;
 /**
@@ -2987,7 +3044,7 @@ export function matchScheduled(clause: string, direction: Direction): string | n
     // "The strike starts Monday" or "Rain stops tomorrow" is nobody's work of ours
     // (stopping at a place is moving too: "the shuttle stops outside reception at 7:40")
     const moves =
-      /^(?:leave|depart|set|head)/i.test(verb) ||
+      /^(?:leave|depart|set|head|ship)/i.test(verb) ||
       (/^stop/i.test(verb) && /^\s*(?:at|outside|by|near|in front of)\s+(?!\d)/i.test(m[3] ?? ""));
     // people who arrive to work are agent nouns too ("The movers arrive at 8 tomorrow")
     const arrives = /^arrive/i.test(verb) && /^[a-z]{3,20}ers$/i.test(head);
