@@ -11,10 +11,12 @@ import { DEAL_STAGE_MODEL } from "../src/dealStageModelData";
 import { buildDevData, leaveOneSetOut as calibrationLoso, curve } from "./dealCalibration";
 import {
   buildStageData,
+  canonicalMisses,
   NOT_TRAINED,
   outOfAuthor,
   type StageData,
   type StagePoint,
+  scoreCanonical,
   stageCurve,
   trainStageModels,
 } from "./dealModelStage";
@@ -50,10 +52,23 @@ const fmt = (p: Omit<StagePoint, "textThreshold" | "guardYield"> & { textThresho
 
 let data: StageData;
 let scored: ReturnType<typeof outOfAuthor>;
+let canonical: ReturnType<typeof scoreCanonical>;
 beforeAll(async () => {
   data = await buildStageData();
   scored = outOfAuthor(data);
-}, 600_000);
+  canonical = scoreCanonical(trainStageModels(data, data.sets));
+  // a hang guard only: each author left out in turn, this takes over ten minutes on two loaded cores
+}, 1_800_000);
+
+/**
+ * Round 21: the triples of `pairs` at which the models trained on every set read each canonical wording of
+ * test/dealCanonical.ts at its stage and each plain one at none. Every rule below picks among these only: round 20's
+ * retrain picked 0.70 out of author, which dropped the demo seed's "We received your proposal and are reviewing it
+ * with finance" and five rewordings of it; a threshold that drops the canonical wordings is no gain, however the
+ * out-of-author figures move.
+ */
+const guarded = (pairs: ReadonlyArray<[number, number, number]>) =>
+  pairs.filter((p) => canonicalMisses(canonical, p).length === 0);
 
 const pooled = (names?: readonly string[]) =>
   [...scored].filter(([set]) => !names || names.includes(set)).flatMap(([, rows]) => rows);
@@ -147,10 +162,10 @@ function pickThresholds(points: AuthorPoint[], rule: (points: AuthorPoint[]) => 
  */
 const ruleChoices = () =>
   [
-    ["the worst author's margin", pickByMargin, PAIRS],
-    [`pooled P >= ${PRECISION_GOAL}`, pickPooled, PAIRS],
-    ["the worst author's margin, 0.05 grid", pickByMargin, FINE_PAIRS],
-    [`pooled P >= ${PRECISION_GOAL}, 0.05 grid`, pickPooled, FINE_PAIRS],
+    ["the worst author's margin", pickByMargin, guarded(PAIRS)],
+    [`pooled P >= ${PRECISION_GOAL}`, pickPooled, guarded(PAIRS)],
+    ["the worst author's margin, 0.05 grid", pickByMargin, guarded(FINE_PAIRS)],
+    [`pooled P >= ${PRECISION_GOAL}, 0.05 grid`, pickPooled, guarded(FINE_PAIRS)],
   ] as const;
 function chooseRule(): {
   name: string;
@@ -199,26 +214,27 @@ describe("learned deal-stage model", () => {
       return; // the module imported above is the old one
     }
     expect(DEAL_STAGE_MODEL).toEqual(model);
-  }, 120_000);
+  }, 600_000);
 
   it("beats round 7's calibrated rules out of author, and meets P >= 0.90 at R >= 0.75 on blind2-4", () => {
     const independent = [...scored.keys()];
-    const t: [number, number, number] = [
-      DEAL_STAGE_MODEL.threshold,
-      DEAL_STAGE_MODEL.textThreshold,
-      DEAL_STAGE_MODEL.guardYield,
-    ];
+    const chosen = chooseRule();
+    const curves = authorCurves(chosen.pairs);
+    const picked = pickThresholds(curves, chosen.rule);
+    // when retraining, the triple just picked (the imported module is the old one), so one run prints and checks it
+    const t: [number, number, number] =
+      process.env.UPDATE_DEAL_STAGE_MODEL === "1"
+        ? [picked.threshold, picked.textThreshold, picked.guardYield]
+        : [DEAL_STAGE_MODEL.threshold, DEAL_STAGE_MODEL.textThreshold, DEAL_STAGE_MODEL.guardYield];
     // round 7's method on the same sets: rules' candidate, calibrated confidence retrained without the set
     const dev = buildDevData();
     const probs = calibrationLoso(dev.rows);
     const calibrated = curve(dev.rows, probs, dev.positives, new Set(independent), [0.7, 0.75, 0.8, 0.82, 0.85, 0.9]);
-    const chosen = chooseRule();
-    const curves = authorCurves(chosen.pairs);
-    const picked = pickThresholds(curves, chosen.rule);
     const old = pickPooled(curves);
     const margin = (p: AuthorPoint) =>
       `worst author's margin ${p.margin.toFixed(3)}, ${p.onTarget}/${scored.size} authors on target`;
     const out = [
+      `canonical guard: ${guarded(PAIRS).length} of ${PAIRS.length} triples (0.1 grid) and ${guarded(FINE_PAIRS).length} of ${FINE_PAIRS.length} (0.05 grid) read every canonical wording right`,
       `stage models, leave one independent set out, pooled (${independent.join(", ")}), threshold/words-only threshold/guard yield:`,
       ...curves.map((p) => `  ${fmt(p)} ${margin(p)}`),
       `picked by rule "${chosen.name}" (the rule that brings the most authors to P ${TARGET_PRECISION} and R ${TARGET_RECALL}, judged leaving one author out twice): ${fmt(picked)} ${margin(picked)}`,
@@ -241,6 +257,8 @@ describe("learned deal-stage model", () => {
       ),
     ];
     console.log(out.join("\n"));
+    // round 21: the committed triple reads every canonical wording right (the guard above)
+    expect(canonicalMisses(canonical, t).map((w) => w.text)).toEqual([]);
     const at = stageCurve(pooled(), [t])[0]!;
     expect(at.precision).toBeGreaterThanOrEqual(PRECISION_GOAL);
     // round 14: a triple picked by the margin rule serves the worst author at least as well as rounds 8–13's rule would

@@ -19,6 +19,7 @@ import {
 import { dealStageFeatures, isTextFeature, strongestStageSentence, topDealStage } from "../src/dealStageModel";
 import type { LinearModel, SparseFeatures } from "../src/linearModel";
 import { outOfFoldNaiveBayes } from "./dealCalibration";
+import { CANONICAL_WORDINGS, type CanonicalWording } from "./dealCanonical";
 import type { LabelledMessage } from "./fixtures/corpus";
 import { type LabelledSet, leaveOneSetOut, loadLabelledSets, setsLabelling } from "./training/labelledSets";
 import { trainSoftmax } from "./training/softmax";
@@ -150,6 +151,47 @@ function topOf(model: LinearModel, row: StageRow, guarded: boolean): ScoredRow["
   if (!guarded || row.candidate === top.stage || top.probability < 0.25) return { ...top, block: null };
   const quote = strongestStageSentence(model, row.msg, top.stage);
   return { ...top, block: quote === null ? NO_QUOTE : modelStageBlock(row.msg, top.stage, quote, false) };
+}
+
+/**
+ * Round 21: the canonical wordings (test/dealCanonical.ts) read by the models `trained` (those that would ship), as
+ * `readDealStage` reads a message: the rules' candidate with the shipped naive Bayes, both models' top stages.
+ */
+export function scoreCanonical(trained: { model: LinearModel; text: LinearModel }): Array<{
+  wording: CanonicalWording;
+  scored: ScoredRow;
+}> {
+  return CANONICAL_WORDINGS.map((wording, i) => {
+    const msg: LabelledMessage["msg"] = {
+      id: `canonical-${i}`,
+      channel: "email",
+      direction: wording.direction,
+      text: wording.text,
+      sentAt: Date.UTC(2026, 2, 3, 15),
+    };
+    const cand = detectDealCandidate(msg);
+    const input: DealCandidateInput | null = cand ? { ...cand, origin: cand.origin ?? "list" } : null;
+    const row: StageRow = {
+      set: "canonical",
+      msg,
+      id: msg.id,
+      features: dealStageFeatures(msg, input, DEAL_MODEL),
+      label: wording.stage ?? "none",
+      candidate: cand?.stage ?? null,
+      stands: cand?.stands === true,
+    };
+    return { wording, scored: { row, full: topOf(trained.model, row, false), words: topOf(trained.text, row, true) } };
+  });
+}
+
+/** The canonical wordings a triple of thresholds reads wrong (none: the guard holds at it). */
+export function canonicalMisses(
+  canonical: ReturnType<typeof scoreCanonical>,
+  [threshold, textThreshold, guardYield]: readonly [number, number, number],
+): CanonicalWording[] {
+  return canonical
+    .filter(({ wording, scored }) => decide(scored, threshold, textThreshold, guardYield) !== wording.stage)
+    .map(({ wording }) => wording);
 }
 
 /** Precision/recall over scored rows at each pair of thresholds. */
