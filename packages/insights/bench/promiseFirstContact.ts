@@ -145,10 +145,15 @@ const vetoScope = arg("--veto-scope") ?? "all";
 const vetoMinWords = Number(arg("--veto-min-words") ?? String(VETO_MIN_WORDS));
 // round 20 (cm21): `--refused 0,0.95` also reads a clause today's form refusals refuse when P(promise) >= r (0: never)
 const refusedAt = (arg("--refused") ?? "0").split(",").map(Number);
-const runs = thresholds.flatMap((threshold) =>
-  vetoes.flatMap((veto) => refusedAt.map((refused) => ({ threshold, veto, refused }))),
+// round 21 (cm22): `--configs '[{}, {"extra": ["mv"]}]'` trains one model an author for each override of the shipped
+// settings (after `--config`'s) and scores every run with each, in one session
+const base = { ...trained, ...JSON.parse(arg("--config") ?? "{}") };
+const configs = (JSON.parse(arg("--configs") ?? "[{}]") as object[]).map((c) => ({ ...base, ...c }));
+const runs = configs.flatMap((_config, c) =>
+  thresholds.flatMap((threshold) =>
+    vetoes.flatMap((veto) => refusedAt.map((refused) => ({ config: c, threshold, veto, refused }))),
+  ),
 );
-const config = { ...trained, ...JSON.parse(arg("--config") ?? "{}") };
 const dir = mkdtempSync(join(tmpdir(), "promise-first-contact-"));
 const f = (x: number) => x.toFixed(3);
 const tally = () => ({ text: new PR(), due: new PR() });
@@ -178,9 +183,11 @@ try {
       writeFileSync(file, patch(readFileSync(file, "utf8")));
     }
     const extract = (await import(pathToFileURL(file).href)).extractCommitments as CommitmentExtractor;
-    const model = trainPromiseModel(
-      sets.filter((s) => s !== held),
-      config,
+    const models = configs.map((config) =>
+      trainPromiseModel(
+        sets.filter((s) => s !== held),
+        config,
+      ),
     );
     const rules = score(held.messages, null, extract);
     pooled.rules.text.add(rules.text);
@@ -192,7 +199,8 @@ try {
     // a clause holds a labelled promise of its message when it contains one of the labels' substrings
     const holdsLabel = (msg: MessageInput, clause: string) =>
       labels.get(msg)?.some((inc) => clause.toLowerCase().includes(inc)) ?? false;
-    runs.forEach(({ threshold, veto, refused }, i) => {
+    runs.forEach(({ config, threshold, veto, refused }, i) => {
+      const model = models[config]!;
       // round 19 (cm20): what the rules read before the clause, as the patched hook tells it
       const tracker = new ContextTracker();
       const p = (clause: string, unit: ClauseUnit, msg: MessageInput) =>
@@ -251,14 +259,14 @@ try {
       pooled.readers[i]!.text.add(reader.text);
       pooled.readers[i]!.due.add(reader.due);
       console.log(
-        `${name.padEnd(8)} @${commit} reader at ${threshold} veto ${veto} refused ${refused} ${line(reader)}`,
+        `${name.padEnd(8)} @${commit} reader ${config} at ${threshold} veto ${veto} refused ${refused} ${line(reader)}`,
       );
     });
   }
   console.log(`pooled rules ${line(pooled.rules)}`);
-  for (const [i, { threshold, veto, refused }] of runs.entries())
+  for (const [i, { config, threshold, veto, refused }] of runs.entries())
     console.log(
-      `pooled reader at ${threshold} veto ${veto} refused ${refused} ${line(pooled.readers[i]!)} vetoed ${vetoed[i]!.all} (labelled promises ${vetoed[i]!.promises}) refused though P >= ${threshold}: ${overruled[i]!.all} (labelled promises ${overruled[i]!.promises})`,
+      `pooled reader ${config} ${JSON.stringify(configs[config]!.extra ?? [])} at ${threshold} veto ${veto} refused ${refused} ${line(pooled.readers[i]!)} vetoed ${vetoed[i]!.all} (labelled promises ${vetoed[i]!.promises}) refused though P >= ${threshold}: ${overruled[i]!.all} (labelled promises ${overruled[i]!.promises})`,
     );
 } finally {
   rmSync(dir, { recursive: true, force: true });
