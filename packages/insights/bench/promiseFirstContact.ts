@@ -171,7 +171,10 @@ const score = (...args: Parameters<typeof evalCommitments>) => {
 };
 try {
   symlinkSync(join(pkg, "node_modules"), join(dir, "node_modules"));
-  for (const [name, commit] of FIRST_CONTACT) {
+  // round 21 (cm22): `--sets blind34,blind33` scores only those authors, in that order (a run split over processes)
+  const only = arg("--sets")?.split(",");
+  const authors = only ? only.map((n) => FIRST_CONTACT.find(([s]) => s === n)!) : FIRST_CONTACT;
+  for (const [name, commit] of authors) {
     const held = sets.find((s) => s.name === name);
     if (!held) throw new Error(`promiseFirstContact: no set ${name}`);
     const src = join(dir, commit);
@@ -204,7 +207,7 @@ try {
       // round 19 (cm20): what the rules read before the clause, as the patched hook tells it
       const tracker = new ContextTracker();
       const p = (clause: string, unit: ClauseUnit, msg: MessageInput) =>
-        promiseProbability(model, promiseFeatures(clause, unit, msg.direction, msg.sentAt, tracker.current));
+        promiseProbability(model, promiseFeatures(clause, unit, msg.direction, msg.sentAt, tracker.current, true));
       // today's form refusals, as the hook asks them
       const learned: PromiseReader = Object.assign(
         (clause: string, unit: ClauseUnit, msg: MessageInput) => {

@@ -257,7 +257,8 @@ function subjectOf(clause: string): string {
 /**
  * Features of one clause (the text the extractor reads, a plan line without its bullet). `sentAt` dates "a time ahead"
  * (any date the due-date reader finds after the message, in UTC: only its being ahead is read). Round 19: `context`
- * adds what the rules read before it (features `c:…`).
+ * adds what the rules read before it (features `c:…`). Round 21 (cm22): `extra` adds `EXTRA_FAMILIES` (the trainer and
+ * the first-contact bench read them; the shipped model has none, so the shipped reader does not compute them).
  */
 export function promiseFeatures(
   clause: string,
@@ -265,6 +266,7 @@ export function promiseFeatures(
   direction: Direction,
   sentAt: number,
   context: ReadingContext | null = null,
+  extra = false,
 ): Map<string, number> {
   const f = new Map<string, number>();
   const add = (name: string) => f.set(name, 1);
@@ -304,7 +306,7 @@ export function promiseFeatures(
     add(`lv:${auxVerb}`);
     add(`slv:${subject}|${auxVerb}`);
   }
-  extraFeatures(add, body, tokens, subject, time, auxVerb);
+  if (extra) extraFeatures(add, body, tokens, subject, time, auxVerb);
   if (context !== null) {
     if (context.sentenceRead) {
       add("c:sread");
@@ -328,7 +330,7 @@ export function promiseFeatures(
   for (let i = 0; i < words.length; i++) {
     add(`w:${words[i]}`);
     if (i + 1 < words.length) add(`b:${words[i]} ${words[i + 1]}`);
-    if (i + 2 < words.length) add(`sk:${words[i]} ${words[i + 2]}`);
+    if (extra && i + 2 < words.length) add(`sk:${words[i]} ${words[i + 2]}`);
   }
   return f;
 }
