@@ -20,7 +20,12 @@
  * a clause today's form refusals keep out when P(promise) ≥ 0.95, and every run counts the refused clauses at or above
  * its threshold (`--show-refused` lists them). `--show-missed` sorts the first run's missed labels by cause (refused,
  * P below the threshold). Over the sixteen, shipped reader: 0.895 / 0.830, 0.809 (rules 0.874 / 0.761, 0.765; README
- * "Round 20 — the reader's recall at first contact").
+ * "Round 20 — the reader's recall at first contact"). Round 21 (cm22): blind31–34 join at 374f3b6 (their first
+ * contact; its src/ differs from bc815ed's only in the deal-stage weights, so the same gate is patched), twenty authors.
+ * `--configs '[{}, {"extra": ["vst"]}]'` trains one model an author per override (here the extra feature families of
+ * `promiseFeatures`, `EXTRA_FAMILIES`) and scores each in the same session; `--sets blind34,blind33` scores only those
+ * authors, in that order, so that a run can be split over two processes. Under a load of 13–17 on two cores a run of six
+ * configs takes about 3.5 minutes an author (README "Round 21 — clause features at first contact").
  */
 import { execSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
