@@ -13,6 +13,21 @@ const read = (clause: string, direction: "inbound" | "outbound" = "outbound", ex
   promiseFeatures(clause, unit(clause, extra), direction, SENT);
 
 describe("promiseFeatures", () => {
+  it("round 21: reads the extra families only when asked (the main verb, its object, a finer time, skip-bigrams)", () => {
+    const extra = (clause: string) => promiseFeatures(clause, unit(clause), "outbound", SENT, null, true);
+    const f = extra("send you the copy tomorrow");
+    expect(f.get("mv:none|send")).toBe(1);
+    expect(f.get("obj:send|you")).toBe(1);
+    expect(f.get("tc:tomorrow")).toBe(1);
+    expect(f.get("vst:send|none|ahead")).toBe(1);
+    expect(f.get("sk:send the")).toBe(1);
+    expect(extra("We deliver it on Friday").get("mv:we|deliver")).toBe(1);
+    expect(extra("We deliver it on Friday").get("tc:we|weekday")).toBe(1);
+    expect(extra("I'll call you at 3pm").get("vst:call|I|ahead")).toBe(1);
+    expect(extra("I'll call you at 3pm").get("tc:clock")).toBe(1);
+    expect([...read("send you the copy tomorrow").keys()].some((k) => /^(?:mv|vst|tc|obj|sk):/.test(k))).toBe(false);
+  });
+
   it("reads the subject's class after openers and a leading time", () => {
     expect(read("I'll send the drawings by Friday").get("s:I")).toBe(1);
     expect(read("Ok so tomorrow we'll ring you").get("s:we")).toBe(1);

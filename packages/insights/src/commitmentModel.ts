@@ -90,6 +90,112 @@ const HEDGE =
 const REPORTED = /\b(?:said|says|told|promised|mentioned|wrote|claimed|according to)\b/;
 
 /**
+ * Round 21 (cm22): feature families a reader keeps only when its training names them (`PromiseConfig.extra`), so a
+ * model trained without them reads as before: `mv` the main verb's lemma without an auxiliary ("send you the copy
+ * tomorrow", "we send it Friday"), `vst` the verb joined with the subject and time classes, `tc` a finer time class,
+ * `obj` what follows the verb (you, a pronoun, "back to you"), `sk` lemma skip-bigrams.
+ */
+export const EXTRA_FAMILIES = ["mv", "vst", "tc", "obj", "sk"] as const;
+
+/** Finer time classes a clause may name (several at once); each a regular expression over the lower-cased clause. */
+const TIME_CLASSES: ReadonlyArray<[string, RegExp]> = [
+  [
+    "today",
+    /\b(?:today|tonight|this (?:morning|afternoon|evening)|asap|right away|shortly|soon|in a (?:bit|moment|minute|few (?:mins?|minutes|hours)))\b|\beod\b|end of (?:the )?day/,
+  ],
+  ["tomorrow", /\b(?:tomorrow|tmrw|tmr)\b/],
+  ["weekday", /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b/],
+  [
+    "date",
+    /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}\b/,
+  ],
+  [
+    "duration",
+    /\b(?:in|within)\s+(?:\d+|a|an|one|two|three|few|couple of)\s+(?:\w+\s+)?(?:mins?|minutes|hours?|hrs?|days?|weeks?|business days)\b/,
+  ],
+  ["week", /\b(?:this|next|end of (?:the )?|by the end of (?:the )?)week\b|\bweekend\b|\beow\b/],
+  ["clock", /\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidday\b/],
+  ["part", /\b(?:morning|afternoon|evening|tonight|lunch(?:time)?)\b/],
+];
+
+const OBJECT_PRONOUN = /^(?:you|u|it|them|this|that|these|those|him|her|everything|all)$/;
+const ADVERB = /^(?:\w+ly|also|just|then|still|now|first|definitely|certainly|quickly)$/;
+
+/** The token index just after the subject (or after a leading time phrase when there is none), -1 when not found. */
+function predicateStart(tokens: readonly string[]): number {
+  for (let i = 0; i < Math.min(tokens.length, 6); i++) {
+    const t = tokens[i]!;
+    if (SUBJECT.some(([, re]) => re.test(t))) {
+      // "our team", "my colleague": the subject runs on to the team word
+      if (/^(?:our|my)$/.test(t))
+        return TEAM.test(tokens[i + 1] ?? "") ? i + 2 : TEAM.test(tokens[i + 2] ?? "") ? i + 3 : -1;
+      return i + 1;
+    }
+    if (
+      !/^(?:on|by|in|at|from|after|before|first|thing|next|this|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|week|the|\d.*|,)$/.test(
+        t,
+      )
+    )
+      return i;
+  }
+  return -1;
+}
+
+/** Round 21 (cm22): the extra families (`EXTRA_FAMILIES`) of one clause, added to `f`. */
+function extraFeatures(
+  add: (name: string) => void,
+  body: string,
+  tokens: readonly string[],
+  subject: string,
+  time: string,
+  auxVerb: string | null,
+): void {
+  const words = tokens.filter((t) => t !== ",");
+  let verb = auxVerb;
+  let at = -1;
+  if (verb === null) {
+    at = predicateStart(words);
+    while (at >= 0 && at < words.length && ADVERB.test(words[at]!)) at++;
+    const w = at >= 0 ? words[at] : undefined;
+    if (w !== undefined && /^[a-z]{2,}$/.test(w)) {
+      verb = lemma(w);
+      add(`mv:${verb}`);
+      add(`mv:${subject}|${verb}`);
+    }
+  } else {
+    at = words.findIndex((w) => lemma(w) === verb);
+  }
+  const classes = TIME_CLASSES.filter(([, re]) => re.test(body)).map(([name]) => name);
+  for (const c of classes) {
+    add(`tc:${c}`);
+    add(`tc:${subject}|${c}`);
+  }
+  if (classes.length === 0) add(`tc:none|${subject}`);
+  if (verb !== null) {
+    add(`vst:${verb}|${subject}|${time}`);
+    add(`vst:${verb}|${time}`);
+    if (at >= 0) {
+      const next = words[at + 1] ?? "";
+      const object = OBJECT_PRONOUN.test(next)
+        ? next
+        : /^(?:back|over|out|through|round|around)$/.test(next)
+          ? "particle"
+          : null;
+      if (object !== null) {
+        add(`obj:${object === "u" ? "you" : object}`);
+        add(`obj:${verb}|${object === "u" ? "you" : object}`);
+      }
+      if (
+        /^(?:back|over)$/.test(next) &&
+        /^(?:to|with)$/.test(words[at + 2] ?? "") &&
+        /^(?:you|u)$/.test(words[at + 3] ?? "")
+      )
+        add("obj:backtoyou");
+    }
+  }
+}
+
+/**
  * Round 19 (cm20): what the rules read before a clause in its message, as the extractor tells the reader
  * (`PromiseReader.observe`): a promise read earlier in the sentence or in the message, the clause before it in the
  * sentence (whose subject a clause without one carries on: "… and will send it Friday"), and whether the sentence is
@@ -151,7 +257,8 @@ function subjectOf(clause: string): string {
 /**
  * Features of one clause (the text the extractor reads, a plan line without its bullet). `sentAt` dates "a time ahead"
  * (any date the due-date reader finds after the message, in UTC: only its being ahead is read). Round 19: `context`
- * adds what the rules read before it (features `c:…`).
+ * adds what the rules read before it (features `c:…`). Round 21 (cm22): `extra` adds `EXTRA_FAMILIES` (the trainer and
+ * the first-contact bench read them; the shipped model has none, so the shipped reader does not compute them).
  */
 export function promiseFeatures(
   clause: string,
@@ -159,6 +266,7 @@ export function promiseFeatures(
   direction: Direction,
   sentAt: number,
   context: ReadingContext | null = null,
+  extra = false,
 ): Map<string, number> {
   const f = new Map<string, number>();
   const add = (name: string) => f.set(name, 1);
@@ -193,11 +301,12 @@ export function promiseFeatures(
   if (REPORTED.test(body)) add("reported");
   if (/"[^"]{1,200}"/.test(text)) add("quote");
   const aux = AFTER_AUX.exec(body);
-  if (aux) {
-    const verb = lemma(aux[1]!);
-    add(`lv:${verb}`);
-    add(`slv:${subject}|${verb}`);
+  const auxVerb = aux ? lemma(aux[1]!) : null;
+  if (auxVerb !== null) {
+    add(`lv:${auxVerb}`);
+    add(`slv:${subject}|${auxVerb}`);
   }
+  if (extra) extraFeatures(add, body, tokens, subject, time, auxVerb);
   if (context !== null) {
     if (context.sentenceRead) {
       add("c:sread");
@@ -221,6 +330,7 @@ export function promiseFeatures(
   for (let i = 0; i < words.length; i++) {
     add(`w:${words[i]}`);
     if (i + 1 < words.length) add(`b:${words[i]} ${words[i + 1]}`);
+    if (extra && i + 2 < words.length) add(`sk:${words[i]} ${words[i + 2]}`);
   }
   return f;
 }

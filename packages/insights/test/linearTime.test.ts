@@ -59,7 +59,9 @@ const EXTRACTORS: Record<string, (text: string) => unknown> = {
   // round 17 (cm17): the learned promise reader (wired into extractDeterministic) must stay linear: with the extractor, and its
   // features on a whole unbounded text
   promiseReader: (t) => extractCommitments(msg(t), {}, learnedPromiseReader()),
-  promiseFeatures: (t) => promiseFeatures(t, { sentence: t, conditioned: false, item: false }, "outbound", 0),
+  // round 21 (cm22): with the extra families the trainer reads (a superset of the shipped features)
+  promiseFeatures: (t) =>
+    promiseFeatures(t, { sentence: t, conditioned: false, item: false }, "outbound", 0, null, true),
   signature: (t) => parseSignature(t),
   dealStage: (t) => detectDealCue(msg(t)),
   relationships: (t) => extractRelationships(msg(t)),

@@ -9,7 +9,7 @@
  * can only be found by the rules, as before.
  */
 
-import { ContextTracker, promiseFeatures } from "../../src/commitmentModel";
+import { ContextTracker, EXTRA_FAMILIES, promiseFeatures } from "../../src/commitmentModel";
 import {
   type ClauseUnit,
   clauseUnits,
@@ -73,7 +73,7 @@ export function readMessage(m: LabelledMessage): ReadMessage {
     const lower = clause.toLowerCase();
     const positive = includes.some((inc) => lower.includes(inc));
     const spans = spanning.some((inc) => unit.sentence.toLowerCase().includes(inc));
-    const f = promiseFeatures(clause, unit, m.msg.direction, m.msg.sentAt, contexts[i]);
+    const f = promiseFeatures(clause, unit, m.msg.direction, m.msg.sentAt, contexts[i], true);
     return { clause, unit, features: f, label: positive ? true : spans ? null : false };
   };
   const all = units.map(read);
@@ -98,6 +98,8 @@ export interface PromiseConfig {
   decimals?: number;
   /** Round 19 (cm20): keep the context features (`c:…`, what the rules read before the clause). */
   context?: boolean;
+  /** Round 21 (cm22): the extra feature families kept (`EXTRA_FAMILIES`: none unless named). */
+  extra?: readonly string[];
 }
 
 const authorOf = (s: LabelledSet) => (s.author === "rules" ? "rules" : s.name);
@@ -113,8 +115,11 @@ function promiseRows(sets: readonly LabelledSet[], config: PromiseConfig): Train
           seen.add(authorOf(s));
           authors.set(name, seen);
         }
+  const family = (name: string) => name.slice(0, name.indexOf(":"));
   const kept = (name: string) =>
-    (authors.get(name)?.size ?? 0) >= config.minAuthors && (config.context === true || !name.startsWith("c:"));
+    (authors.get(name)?.size ?? 0) >= config.minAuthors &&
+    (config.context === true || !name.startsWith("c:")) &&
+    (!(EXTRA_FAMILIES as readonly string[]).includes(family(name)) || (config.extra ?? []).includes(family(name)));
   return labelled.flatMap((s) =>
     s.messages.flatMap((m) =>
       readMessage(m)
