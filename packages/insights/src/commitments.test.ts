@@ -1231,6 +1231,18 @@ describe("round 20 (lead): forms the retrained reader must not read", () => {
   });
 });
 
+describe("round 21 (lead): a requirement the retrained reader must not read", () => {
+  it("refuses a thing that needs to be in a state by a time, and keeps our people's and our own acts", () => {
+    expect(refusedByForm("The buyers complete on the 12th, so the paperwork needs to be signed by then.")).toBe(true);
+    expect(refusedByForm("All the forms have to be back with us by Friday.")).toBe(true);
+    expect(refusedByForm("Your samples need to be at the lab before 9 on Monday.")).toBe(true);
+    // bounds: a person of ours, the writer, and an undertaking about the thing stay readable
+    expect(refusedByForm("Our fitter needs to be on site by 7, so he'll set off at 6.")).toBe(false);
+    expect(refusedByForm("I need to be at your office by 10 to sign it.")).toBe(false);
+    expect(refusedByForm("We will have the forms back with you by Friday.")).toBe(false);
+  });
+});
+
 describe("extractCommitments: round 21 (due21), an event named by a noun and a second dated act after a comma", () => {
   it("reads 'the week after signature' as counted from the event, not from a date named before", () => {
     expect(

@@ -2136,9 +2136,15 @@ export function refusedByForm(clause: string): boolean {
     AT_PUBLIC_EVENT.test(clause) ||
     EXPECTING.test(head) ||
     ARRIVING_TO_US.test(clause) ||
-    PROCEED_AT_PRICE.test(clause)
+    PROCEED_AT_PRICE.test(clause) ||
+    // round 21: a thing that needs to be in a state by a time ("so the keys need to be back by then"): a requirement,
+    // usually the reader's, that nobody undertakes; the reader retrained with blind31-34 reads it
+    REQUIRED_STATE.test(clause)
   );
 }
+/** Round 21: a thing (not a person of ours) that needs to be in a state: a requirement, nobody's undertaking. */
+const REQUIRED_STATE =
+  /\b(?:the|your|all|these|those|its|their|both)\s+(?:[\p{L}-]+\s+){0,2}?(?:needs?|has|have)\s+to\s+be\s+(?!there\b|with you\b)/iu;
 /**
  * Round 20: a class of orders timed by a cut-off ("Books ordered before 2pm go out the same day", "Anything ordered by
  * Thursday ships the following Monday"): a standing policy for every buyer, whatever verb follows. The reader vetoed it
