@@ -3243,12 +3243,12 @@ const WITH_IT =
 const BEFOREHAND = /\b(?:beforehand|before then|ahead of (?:it|that|time|then))\b/i;
 /** Round 20 (due20): "then" pointing back to a time ("I'll pop in then"), not a sequence ("then I'll", "and then"). */
 const THEN_ANAPHOR = /(?<!^\s*|\b(?:and|since|until|till|before|from|but|just|only)\s+)\bthen\b/i;
-/** Round 20 (due20): an invitation to the reader to come in, joined by "and" to what we then do. */
 /** Round 21 (due21): arriving a number of minutes before an event. */
 const EARLY_BY =
   /\b(?:arrive|be there|be on site|get there|come)\s+(\d{1,2})\s*(?:minutes?|mins?)\s+(?:early|ahead)\b/i;
 /** Round 21 (due21): our dropping in, which happens while we are nearby. */
 const VISIT_ACT = /\b(?:pop|drop|call|stop|swing|come)\s+(?:in|by|round|over)\b/i;
+/** Round 20 (due20): an invitation to the reader to come in, joined by "and" to what we then do. */
 const INVITED_IN =
   /^\W*(?:(?:just|please)\s+)?(?:pop|come|drop|call|stop|swing)\s+(?:in|by|round|over|back)\b[^.!?]*\band\s*$/i;
 /** Round 20 (due20): a thing arriving at a time, joined by "and" to what we do on its arrival. */
