@@ -1,6 +1,6 @@
 import * as chrono from "chrono-node";
 import { boundText, MAX_CLAUSE_CHARS } from "./limits";
-import { timeZoneOffsetMinutes, zonedParts, zonedTimeToUtc } from "./time";
+import { startOfZonedDay, timeZoneOffsetMinutes, zonedParts, zonedTimeToUtc } from "./time";
 
 export interface DueDateOptions {
   /** IANA zone the speaker lives in. Default "UTC". */
@@ -1561,11 +1561,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     if (!best || dueAt > best.dueAt) best = { dueAt, phrase: r.text, hourless: !c.isCertain("hour") };
   }
   if (best?.hourless) {
-    const day = zonedParts(best.dueAt, tz);
-    const sameDay = timed.filter((t) => {
-      const p = zonedParts(t, tz);
-      return p.year === day.year && p.month === day.month && p.day === day.day;
-    });
+    const day = startOfZonedDay(best.dueAt, tz);
+    const sameDay = timed.filter((t) => startOfZonedDay(t, tz) === day);
     if (sameDay.length === 1) return { dueAt: sameDay[0]!, phrase: best.phrase };
   }
   return best ? { dueAt: best.dueAt, phrase: best.phrase } : null;

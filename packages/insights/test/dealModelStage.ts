@@ -5,7 +5,7 @@
  * test/dealModelStage.test.ts (which retrains the committed model and prints the curves).
  */
 import type { DealCandidateInput } from "../src/dealConfidence";
-import { DEAL_CLASSES } from "../src/dealModel";
+import { DEAL_CLASSES, type DealModel } from "../src/dealModel";
 import { DEAL_MODEL } from "../src/dealModelData";
 import {
   candidateStands,
@@ -53,22 +53,24 @@ export async function buildStageData(): Promise<StageData> {
   for (const set of sets)
     rows.set(
       set.name,
-      set.messages.map((l: LabelledMessage) => {
-        const nb = nbFor(l);
-        const cand = detectDealCandidate(l.msg, nb);
-        const input: DealCandidateInput | null = cand ? { ...cand, origin: cand.origin ?? "list" } : null;
-        return {
-          set: set.name,
-          msg: l.msg,
-          id: l.msg.id,
-          features: dealStageFeatures(l.msg, input, nb ?? DEAL_MODEL),
-          label: l.expect.dealStage ?? "none",
-          candidate: cand?.stage ?? null,
-          stands: cand?.stands === true,
-        };
-      }),
+      set.messages.map((l: LabelledMessage) => stageRow(set.name, l.msg, l.expect.dealStage ?? "none", nbFor(l))),
     );
   return { sets, rows };
+}
+
+/** One message's row: the rules' candidate read with the naive Bayes `nb`, and the stage model's features. */
+function stageRow(set: string, msg: LabelledMessage["msg"], label: string, nb: DealModel = DEAL_MODEL): StageRow {
+  const cand = detectDealCandidate(msg, nb);
+  const input: DealCandidateInput | null = cand ? { ...cand, origin: cand.origin ?? "list" } : null;
+  return {
+    set,
+    msg,
+    id: msg.id,
+    features: dealStageFeatures(msg, input, nb),
+    label,
+    candidate: cand?.stage ?? null,
+    stands: cand?.stands === true,
+  };
 }
 
 /** Training options (fixed: the committed models must be reproducible). */
@@ -169,17 +171,7 @@ export function scoreCanonical(trained: { model: LinearModel; text: LinearModel 
       text: wording.text,
       sentAt: Date.UTC(2026, 2, 3, 15),
     };
-    const cand = detectDealCandidate(msg);
-    const input: DealCandidateInput | null = cand ? { ...cand, origin: cand.origin ?? "list" } : null;
-    const row: StageRow = {
-      set: "canonical",
-      msg,
-      id: msg.id,
-      features: dealStageFeatures(msg, input, DEAL_MODEL),
-      label: wording.stage ?? "none",
-      candidate: cand?.stage ?? null,
-      stands: cand?.stands === true,
-    };
+    const row = stageRow("canonical", msg, wording.stage ?? "none");
     return { wording, scored: { row, full: topOf(trained.model, row, false), words: topOf(trained.text, row, true) } };
   });
 }
