@@ -178,7 +178,13 @@ try {
   symlinkSync(join(pkg, "node_modules"), join(dir, "node_modules"));
   // round 21 (cm22): `--sets blind34,blind33` scores only those authors, in that order (a run split over processes)
   const only = arg("--sets")?.split(",");
-  const authors = only ? only.map((n) => FIRST_CONTACT.find(([s]) => s === n)!) : FIRST_CONTACT;
+  const authors = only
+    ? only.map((n) => {
+        const found = FIRST_CONTACT.find(([s]) => s === n);
+        if (!found) throw new Error(`--sets: ${n} is not one of ${FIRST_CONTACT.map(([s]) => s).join(", ")}`);
+        return found;
+      })
+    : FIRST_CONTACT;
   for (const [name, commit] of authors) {
     const held = sets.find((s) => s.name === name);
     if (!held) throw new Error(`promiseFirstContact: no set ${name}`);
