@@ -8,12 +8,13 @@
  * not train a sentiment model. Job-change pairs are `jobChanges`.
  *
  * NEVER loaded: blind12 (the lead's round-14 blind set), blind15 (round 15's), blind17 and blind18 (round 16's), blind19
- * and blind20 (round 17's), blind21 and blind22 (round 18's), blind35–38 (round 21's) or any other blind directory than
+ * and blind20 (round 17's), blind21 and blind22 (round 18's), blind39–42 (round 22's) or any other blind directory than
  * blind2–11, blind13, blind14 (read in rounds 14 and 15, trained on from the round-15 retrain), blind16 (read in round
  * 16, trained on from the round-17 retrain), blind23–26 (round 19's, scored once at first contact, then read;
  * commitments and deal stage) and blind27–30 (written in round 19, scored once at first contact with its code, read in
  * round 20; commitments only) and blind31–34 (written in round 20, scored at first contact with the code of rounds 19
- * and 20, read in round 21; commitments only). The independent
+ * and 20, read in round 21; commitments only) and blind35–38 (written in round 21, scored at first contact with its code
+ * and at its end, read in round 22; commitments only). The independent
  * training directories `train<N><letter>/` are found by name when they are merged, so nothing here changes
  * when they land (their index exports `<PREFIX>_ALL` and optionally `<PREFIX>_JOB_CHANGES`).
  */
@@ -44,6 +45,10 @@ import { BLIND31_ALL } from "../fixtures/blind31/index";
 import { BLIND32_ALL } from "../fixtures/blind32/index";
 import { BLIND33_ALL } from "../fixtures/blind33/index";
 import { BLIND34_ALL } from "../fixtures/blind34/index";
+import { BLIND35_ALL } from "../fixtures/blind35/index";
+import { BLIND36_ALL } from "../fixtures/blind36/index";
+import { BLIND37_ALL } from "../fixtures/blind37/index";
+import { BLIND38_ALL } from "../fixtures/blind38/index";
 import { CORPUS, JOB_CHANGES, type JobChangeCase, type LabelledMessage } from "../fixtures/corpus";
 import { HOLDOUT } from "../fixtures/holdout";
 import { HOLDOUT2_DEAL } from "../fixtures/holdout2";
@@ -170,16 +175,17 @@ const BLIND_SETS: LabelledSet[] = [
 ];
 
 /**
- * Rounds 19 to 21: blind23–26, written blind at the start of round 19, blind27–30, written blind at its end, and
- * blind31–34, written blind in round 20; each was scored at first contact (aggregates, README "First contact with
- * blind23–26, …"), then read (blind27–30 in round 20, blind31–34 in round 21). blind23–26 train the promise reader and
- * the deal-stage model, blind27–34 the promise reader only: the
+ * Rounds 19 to 22: blind23–26, written blind at the start of round 19, blind27–30, written blind at its end,
+ * blind31–34, written blind in round 20, and blind35–38, written blind in round 21; each was scored at first contact
+ * (aggregates, README "First contact with blind23–26, …"), then read (blind27–30 in round 20, blind31–34 in round 21,
+ * blind35–38 in round 22). blind23–26 train the promise reader and the deal-stage model, blind27–38 the promise reader
+ * only: the
  * deal-stage retrain with them picked a threshold of 0.70 out of author (0.65 before), which held back the canonical
  * "we received your proposal and are reviewing it" (README "First contact with blind31–34"), so it was not kept. The
  * sentiment model (met on every blind set; its out-of-author setting search takes about an hour) is retrained on them
  * with later authors.
  */
-const ROUNDS_19_21: LabelledSet[] = (
+const ROUNDS_19_22: LabelledSet[] = (
   [
     ["blind23", BLIND23_ALL],
     ["blind24", BLIND24_ALL],
@@ -193,6 +199,10 @@ const ROUNDS_19_21: LabelledSet[] = (
     ["blind32", BLIND32_ALL],
     ["blind33", BLIND33_ALL],
     ["blind34", BLIND34_ALL],
+    ["blind35", BLIND35_ALL],
+    ["blind36", BLIND36_ALL],
+    ["blind37", BLIND37_ALL],
+    ["blind38", BLIND38_ALL],
   ] as const
 ).map(([name, messages]) => ({
   name,
@@ -219,7 +229,7 @@ export async function loadLabelledSets(): Promise<LabelledSet[]> {
   return [
     ...RULES_SETS,
     ...BLIND_SETS,
-    ...ROUNDS_19_21,
+    ...ROUNDS_19_22,
     ...(await loadTrainingDirs(new URL("../fixtures/", import.meta.url))),
   ];
 }
