@@ -1243,6 +1243,18 @@ describe("round 21 (lead): a requirement the retrained reader must not read", ()
   });
 });
 
+describe("round 22 (lead): our own social event the retrained reader must not read", () => {
+  it("refuses a party or an away day of ours, and keeps what we will have ready for the reader", () => {
+    expect(refusedByForm("The office will have a summer barbecue on Friday, so calls go to voicemail.")).toBe(true);
+    expect(refusedByForm("We'll have our annual staff away day on the 9th.")).toBe(true);
+    expect(refusedByForm("The crew will have a leaving party for Sam on Thursday night.")).toBe(true);
+    // bounds: what we will have for the reader, and a meeting with them, stay readable
+    expect(refusedByForm("We'll have the revised drawings with you by Friday.")).toBe(false);
+    expect(refusedByForm("We will have a technician on site by 8 on Monday.")).toBe(false);
+    expect(refusedByForm("I'll have a call with your finance team on Tuesday.")).toBe(false);
+  });
+});
+
 describe("extractCommitments: round 21 (due21), an event named by a noun and a second dated act after a comma", () => {
   it("reads 'the week after signature' as counted from the event, not from a date named before", () => {
     expect(

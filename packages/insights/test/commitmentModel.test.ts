@@ -68,7 +68,9 @@ describe("learned promise reader", () => {
     // 35,116. More authors pass the same minimums, so the bound is the shipped file's size, not a feature count
     // chosen when there were fewer sets
     expect(statSync(new URL("../src/commitmentModelData.ts", import.meta.url)).size).toBeLessThan(300_000);
-  }, 120_000);
+    // training on 35,116 clauses takes about 40 s on a quiet machine and passed 120 s under a load of 9 (round 22):
+    // a hang guard only
+  }, 600_000);
 
   it(
     "out of author: adds recall to today's rules without losing + due F1 or much precision on any author",
