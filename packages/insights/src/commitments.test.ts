@@ -1391,3 +1391,47 @@ describe("round 21 (p21): the promises blind31-34 write", () => {
     expect(textsIn("I'll come over Thursday at 2 if you sign the quote, and I'll bring the tile samples.")).toEqual([]);
   });
 });
+
+describe("round 22 (p22): the promises blind35-38 write", () => {
+  it("reads a 24-hour clock with a two-digit hour, or 'for' a clock time, as a time", () => {
+    expect(textsIn("Our driver collects you at the pier 08:15.")).toHaveLength(1);
+    expect(textsIn("Our crew installs the flooring from 13:00.")).toHaveLength(1);
+    expect(textsIn("Sam, he'll be at your gate for 5:30 to unload.")).toHaveLength(1);
+    // a price after "from", a one-digit hour alone, a ratio or a verse is no time
+    expect(textsIn("Our crew installs the flooring from 2.50 a metre.")).toEqual([]);
+    expect(textsIn("Our driver collects you at the pier 8:15.")).toEqual([]);
+    expect(textsIn("Our team sets the chairs, see John 3:16.")).toEqual([]);
+    expect(textsIn("Our driver collects rubbish at a 1:1.5 ratio.")).toEqual([]);
+  });
+  it("reads a person of ours at a place with an am/pm time and no 'at' before it", () => {
+    expect(textsIn("Our stylist Mia is at the venue 7:30am.")).toHaveLength(1);
+    // a place with no time, or a room number, reads none
+    expect(textsIn("Our stylist Mia is at the venue.")).toEqual([]);
+    expect(textsIn("Our stylist Mia is at the venue 7.")).toEqual([]);
+  });
+  it("reads 'drop off' as our goods moved to the reader at a time", () => {
+    expect(textsIn("Thanks! Skips drop off Tuesday between 8 and 10.")).toHaveLength(1);
+    // the reader's own drop-off, or no time, reads none
+    expect(textsIn("Please drop off the keys Tuesday.")).toEqual([]);
+    expect(textsIn("Sales drop off in winter.")).toEqual([]);
+  });
+  it("reads going to a party about the reader's matter at a time as an errand", () => {
+    expect(textsIn("I'm going to the bank about your transfer this afternoon.")).toHaveLength(1);
+    // a trip to a named place, or no time, is no errand promised
+    expect(textsIn("I'm going to Berlin on Monday about the trade fair.")).toEqual([]);
+    expect(textsIn("I'm going to the bank about your transfer.")).toEqual([]);
+  });
+  it("reads a greeting before the comma as no time", () => {
+    expect(textsIn("Morning Mrs Kaur, the surveyor confirmed the roof damage is covered.")).toEqual([]);
+    expect(textsIn("Good evening Tom, the engineer checked the meter is replaced.")).toEqual([]);
+    // a time after the greeting still dates the promise
+    expect(textsIn("Morning Mrs Kaur, the roof is repaired by Friday.")).toHaveLength(1);
+  });
+  it("reads a repeated act spelt with a hyphen in the progressive", () => {
+    expect(textsIn("I'm re-doing the grout first thing tomorrow.")).toHaveLength(1);
+    expect(textsIn("We're re-sending the invoice this afternoon.")).toHaveLength(1);
+    // with no time, or a state, none
+    expect(textsIn("I'm re-doing the grout.")).toEqual([]);
+    expect(textsIn("I'm re-thinking the whole plan tomorrow.")).toEqual([]);
+  });
+});

@@ -471,9 +471,10 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // round 14: a deliverable placed at the reader's, in the present with a time ahead ("Final cut is in your inbox by 3pm
   // today", "The correct discs … are at your workshop before 9:00 tomorrow": blind11; "New products will be in every
   // janitor closet by Friday": train9); the place is the reader's, or named after the thing arrives there
-  // (round 14, b13cd: or in minutes, "Joost is at your stand in 30 minutes": blind13)
+  // (round 14, b13cd: or in minutes, "Joost is at your stand in 30 minutes": blind13; round 22 (p22): or at a clock time
+  // with am/pm and no "at", "Our makeup artist Tess is at the suite 6:00am")
   {
-    re: /(?:^|\s)(?:is|are|'s|'re)\s+((?:in your (?:inbox|mailbox|hands|account|portal|letterbox|postbox)|on your (?:desk|doorstep|table|screen)|at (?:your|the) (?:[\w-]+\s+){0,2}?[\w-]+)(?=[^.!?;]{0,30}?\s(?:by|before|within|tomorrow|tonight|today|first thing|at \d|in \d{1,3}\s*(?:min|mins|minutes|hours?|hrs?)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/i,
+    re: /(?:^|\s)(?:is|are|'s|'re)\s+((?:in your (?:inbox|mailbox|hands|account|portal|letterbox|postbox)|on your (?:desk|doorstep|table|screen)|at (?:your|the) (?:[\w-]+\s+){0,2}?[\w-]+)(?=[^.!?;]{0,30}?\s(?:by|before|within|tomorrow|tonight|today|first thing|at \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|in \d{1,3}\s*(?:min|mins|minutes|hours?|hrs?)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/i,
     kind: "landing",
   },
   // round 15 (r15r): a person of ours on site or there at a time, in the present ("I'm on site Monday at 8 myself": blind14;
@@ -610,9 +611,10 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // progressive with a future time: "Sending the lease tonight", "we're refunding the charge by Thursday"
   {
-    // round 9: also a role of ours ("Our network crew is replacing the damaged cable on your block tonight")
+    // round 9: also a role of ours ("Our network crew is replacing the damaged cable on your block tonight"); round 22
+    // (p22): a repeated act spelt with a hyphen ("I'm re-doing his lines first thing tomorrow")
     re: new RegExp(
-      String.raw`(?:^|[,;:–—]\s*|\b(?:i'm|i am|we're|we are|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:${ROLES})\s+(?:is|are|'s|'re))\s+(?:also\s+|just\s+)?)([a-z]+ing)\b(.*)`,
+      String.raw`(?:^|[,;:–—]\s*|\b(?:i'm|i am|we're|we are|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:${ROLES})\s+(?:is|are|'s|'re))\s+(?:also\s+|just\s+)?)((?:re-)?[a-z]+ing)\b(.*)`,
       "i",
     ),
     kind: "progressive",
@@ -964,9 +966,13 @@ const VAGUE_CONTACT =
 /** Round 11: "thank you for pushing to go out tonight", "thanks so much for staying on to …": a past act. */
 const THANKS_FOR =
   /\b(?:thanks?|thank you|grateful|cheers)\b(?:\s+[\w-]+){0,3}?\s+for\s+(?:[\w-]+\s+){0,2}?[a-z]+ing\b(?:(?!\s[-–—]\s)[^.!?,;:])*$/i;
-/** Round 11: taking something to an office on the reader's behalf ("I am going to the DISCO office myself on Monday with your file"). */
+/**
+ * Round 11: taking something to an office on the reader's behalf ("I am going to the DISCO office myself on Monday with
+ * your file"); round 22 (p22): or going there about the reader's matter ("I'm going to the insurer about the increase this
+ * morning").
+ */
 const ERRAND_PLACE =
-  /^(?:(?:the|your|our|their|a|an)\s+)?[\p{L}\s-]{1,40}?\b(?:myself|ourselves|in person|personally|on your behalf|for you|with (?:your|the|all the) (?:file|papers|documents|paperwork|forms?|case|claim|application|parcel|package|keys?))\b/iu;
+  /^(?:(?:the|your|our|their|a|an)\s+)?[\p{L}\s-]{1,40}?\b(?:myself|ourselves|in person|personally|on your behalf|for you|with (?:your|the|all the) (?:file|papers|documents|paperwork|forms?|case|claim|application|parcel|package|keys?))\b|^(?:the|your)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+about\s+(?:your|the|this|that)\s+[\p{L}-]{3,}/iu;
 /** Round 11: present first-person verbs that act in the saying ("we confirm all 6 rooms"), not later. */
 const PERFORMATIVE = /^(?:confirm|accept|agree|approve|acknowledge|authori[sz]e|declare|certify)$/;
 
@@ -1329,7 +1335,9 @@ export function matchCommitment(sentence: string): string | null {
       if (/\b(?:yesterday|last (?:night|week|month)(?!['’]s)|ago|earlier today)\b/i.test(m[2] ?? "")) continue;
       action = `${m[1]}${m[2] ?? ""}`.replace(/^will\s+/i, "").trim();
     } else if (kind === "progressive") {
-      const verb = (m[1] ?? "").toLowerCase();
+      const said = (m[1] ?? "").toLowerCase();
+      // round 22 (p22): "re-doing" is "redoing" ("do" alone is no act)
+      const verb = /^re-/.test(said) && isActionVerb(said.replace("-", "")) ? said.replace("-", "") : said;
       const rest = m[2] ?? "";
       // "I'm writing to…", "I'm reaching out about…", "just checking in": openers, not promises
       // "confirming lunch for 25 on Wednesday" acknowledges an arrangement
@@ -1693,15 +1701,23 @@ function creditOnBill(s: string): boolean {
  * is dropped off at the same time": blind13, blind14); extractCommitments dates it with that promise.
  */
 const SAME_TIME = /\bat the same time\b/i;
+const GREETING_TIME = /^\s*(?:(?:good|top of the)\s+)?(?:morning|afternoon|evening)\b(?:\s+[\p{L}.'-]+){0,3}\s*[,!]/iu;
+const CLOCK_TIME = /(?<![\d:.,/-])(?:(?:[01]\d|2[0-3]):[0-5]\d|for\s+\d{1,2}[:h][0-5]\d)(?![\d:.,/]\d)/i;
 export function hasDeadlineWords(s: string): boolean {
   if (NEXT_BILL.test(s) || creditOnBill(s)) return true;
   // round 15 (r15r): a time named by the promise before (see SAME_TIME)
   if (SAME_TIME.test(s)) return true;
+  // round 22 (p22): a 24-hour clock with a two-digit hour, or "for" a clock time, names a time as "at 7:45" does ("Our
+  // driver picks you up at hotel 07:45", "Our team sets the chairs from 15:00", "he'll be at your yard for 4:45 to load";
+  // "from 9:30" alone stays none: blind23 labels no promise in "Our driver waits with a sign … from 9:30")
+  if (CLOCK_TIME.test(s)) return true;
+  // round 22 (p22): a greeting names no time ("Morning Mr Botha, the assessor confirmed the hail damage is covered")
+  const unGreeted = s.replace(GREETING_TIME, "");
   // round 16 (r16r): "over the weekend" names a time as "by the weekend" does ("I'll review the officer's report over the
   // weekend and send you my initial view on Tuesday", "I correct the drawings over the weekend": blind16; "new carpet
   // tiles … will be laid over the weekend": blind7)
   return /\b(?:(?:this|next|by the|over the) weekend|(?:the )?same (?:day|morning|afternoon|evening|week)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:by|on|before|until|till) \d{1,2}(?:st|nd|rd|th)|(?:in|by|during|end of|(?:the )?week of) (?:calendar )?(?:week|wk|kw|cw) ?\d{1,2}|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
-    s,
+    unGreeted,
   );
 }
 
@@ -2934,8 +2950,9 @@ const HOW_LONG = /(?:,\s*|(?<!\s)\s+and\s+)(?:(?:will|should|would|shall)\s+)?(?
  * 4/5", "Guards arrive 17:30", "Drilling stops at 8am from tomorrow"). Not "open"/"close": those are hours.
  */
 // round 21 (p21): also "ship", "load", "roll in" and "come down" ("First two totes ship Tuesday the 21st", "Trucks load
-// tonight", "Rig-up crew rolls in Sunday 5pm", "scaffolding comes down Thursday")
-const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop|ship|load)s?|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead)|rolls?\s+in|comes?\s+down)`;
+// tonight", "Rig-up crew rolls in Sunday 5pm", "scaffolding comes down Thursday"); round 22 (p22): "drop off" moves goods
+// of ours to the reader ("Bins drop off Friday between 10 and 12")
+const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop|ship|load)s?|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead)|rolls?\s+in|comes?\s+down|drops?\s+off)`;
 /** The verbs by which a customer's side (an inbound "we") starts work with the reader ("we start 1st of April"). */
 const STARTING_VERB_RE = /^(?:(?:start|begin|commence|resume)s?|kicks?\s+off|go(?:es)?\s+(?:live|ahead))$/i;
 /**
@@ -3050,7 +3067,7 @@ export function matchScheduled(clause: string, direction: Direction): string | n
     // "The strike starts Monday" or "Rain stops tomorrow" is nobody's work of ours
     // (stopping at a place is moving too: "the shuttle stops outside reception at 7:40")
     const moves =
-      /^(?:leave|depart|set|head|ship)/i.test(verb) ||
+      /^(?:leave|depart|set|head|ship|drop)/i.test(verb) ||
       (/^stop/i.test(verb) && /^\s*(?:at|outside|by|near|in front of)\s+(?!\d)/i.test(m[3] ?? ""));
     // people who arrive to work are agent nouns too ("The movers arrive at 8 tomorrow")
     const arrives = /^arrive/i.test(verb) && /^[a-z]{3,20}ers$/i.test(head);
