@@ -57,7 +57,7 @@ const TITLE = String.raw`(?:Mr|Mrs|Ms|Mx|Dr|Prof|Ing|Arq|Lic|Eng|Ir|Capt|Sgt|Rev
  * month's bill": blind11; "February's fee gets reduced by one visit": train9) is owed on that bill, like the next bill.
  */
 const OFF_THE_BILL =
-  /\b(?:comes?|is taken|are taken|(?:will|'ll) be (?:taken|knocked|deducted)|gets? (?:taken|knocked)|is knocked|is deducted|are deducted|(?:take|knock|deduct)\s+(?:\d+|an?|one|two|three|half)\s+[\w%-]+(?:\s+[\w-]+)?)\s+off\s+(?:the|your|this month's|next month's|[a-z]+'s)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b/i;
+  /\b(?:comes?|is taken|are taken|(?:will|'ll) be (?:taken|knocked|deducted)|gets? (?:taken|knocked)|is knocked|is deducted|are deducted|(?:take|knock|deduct)\s+(?:\d+|an?|one|two|three|half)\s+[\w%-]+(?:\s+[\w-]+)?)\s+off\s+(?:the|your|this month's|next month's|[a-z]+'s)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total|fees?|rent)\b/i;
 /**
  * Round 19 (due19): also "I'll credit the rejected items on this week's invoice" (the bill, not the week, dates it).
  * Round 15 (r15r): more credits owed on a bill, which make a promise as the next bill does (see NEXT_BILL, OFF_THE_BILL):
@@ -479,12 +479,27 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // round 15 (r15r): a person of ours on site or there at a time, in the present ("I'm on site Monday at 8 myself": blind14;
   // "Our house engineer Tomek is there from load-in at 15:00 on Friday 2 April": train12), as "will be there" reads; not a habit nor a reason ("so I can't")
-  // round 21 (p21): also "on it" with a time right after ("I'm on it first thing Sunday at 6")
+  // round 21 (p21): also "on it" with a time right after ("I'm on it first thing Sunday at 6"); round 22 (p22): or there in
+  // some minutes ("I'm there in 25 minutes")
   {
-    re: /(?:^|[,;:–—]\s*|\band\s+)((?:i'm|i’m|i am|we're|we’re|we are|(?:our|my)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?:\s+\p{Lu}[\p{L}'-]+)?\s+(?:is|are|'s))\s+(?:(?:also|personally)\s+)?(?:on site|onsite|on-site|there|on it(?=\s+(?:first thing|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|at \d)))\b(?![^.!?;]{0,40}\b(?:every|each|usually|always|so)\b)(?=[^.!?;]{0,40}?\b(?:at \d|from \d|by \d|before \d|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/iu,
+    re: /(?:^|[,;:–—]\s*|\band\s+)((?:i'm|i’m|i am|we're|we’re|we are|(?:our|my)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?:\s+\p{Lu}[\p{L}'-]+)?\s+(?:is|are|'s))\s+(?:(?:also|personally)\s+)?(?:on site|onsite|on-site|there|on it(?=\s+(?:first thing|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|at \d)))\b(?![^.!?;]{0,40}\b(?:every|each|usually|always|so)\b)(?=[^.!?;]{0,40}?\b(?:at \d|from \d|by \d|before \d|in \d{1,3}\s*(?:min|mins|minutes|hours?|hrs?)|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/iu,
     kind: "landing",
   },
-  // round 14: a credit taken off a bill (see OFF_THE_BILL)
+  // round 22 (p22): a booking made for the reader, in the present perfect, for a day ahead ("We have reserved the press
+  // for Wednesday", "I've booked the crane for Friday"); not "my" own things nor one already past
+  {
+    re: /\b(?:i|we)(?:['’]ve|\s+have)\s+(?:now\s+|just\s+)?((?:reserved|booked|blocked(?:\s+out)?|scheduled)\s+(?:the|a|an|your|\d+)\b[^.!?;]*?\bfor\s+(?:(?:this|next)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight)\b[^.!?;]*)/i,
+    kind: "landing",
+  },
+  // round 22 (p22): goods on a vehicle or run of a day, in the present or verbless ("20 buckets are on tomorrow's first
+  // truck", "2 stout on the van Weds morning"), as a deliverable placed at the reader's reads
+  {
+    // not after another verb ("Driver found 4 of them on the truck this morning", "can have it on the ute Wednesday")
+    re: /(?<!\b(?:found|find|have|had|has|got|get|put|left|leave|saw|see|was|were|can|could|would|might|may)\b[^.!?;,]{0,40})(?:^|\s)((?:(?:is|are|'s|'re)\s+)?on\s+(?:the|our|(?:tomorrow|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:['’]s)?)\s+(?:[\w-]+\s+)?(?:truck|van|lorry|ute|run|boat|ferry|pallet|wagon)\b[^.!?;]*)/i,
+    kind: "landing",
+  },
+  // round 14: a credit taken off a bill (see OFF_THE_BILL); round 22 (p22): or off a fee or the rent ("We'll also take one
+  // month off your berth fee")
   {
     re: new RegExp(`${OFF_THE_BILL.source}.*`, "i"),
     kind: "credit",
@@ -1237,7 +1252,12 @@ export function matchCommitment(sentence: string): string | null {
       if (PAST_OR_REPEATED.test(m[0])) continue;
       action = m[0].trim();
     } else if (kind === "landing") {
-      if (/\b(?:i|we|you|they)\s*$/i.test(before) || !hasDeadlineWords(m[0])) continue;
+      // round 22 (p22): nor after "we're" or a past "were" ("We're on the ferry tomorrow" is our trip)
+      if (
+        /\b(?:i|we|you|they)(?:['’](?:re|m)|\s+(?:are|am))?\s*$|\b(?:was|were)\s*$/i.test(before) ||
+        !hasDeadlineWords(m[0])
+      )
+        continue;
       // round 14: "Your parcel is at the depot since Monday": a state behind us
       if (PAST_OR_REPEATED.test(m[0])) continue;
       // "The parcel is on its way, the courier reckons Tuesday": a status; only a time of its own promises
@@ -1727,9 +1747,10 @@ export function hasDeadlineWords(s: string): boolean {
  * run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
  */
 // round 21 (p21): also a spaced dash before a subject that will act ("…is still unpaid from our side – the payment will be
-// made on Friday")
+// made on Friday"); round 22 (p22): and a person there or with the reader at a time ("We won't charge for today and Hemi
+// is with you from 6:30 tomorrow": the refusal before is no part of the visit)
 const CLAUSE_BREAK =
-  /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+/gi;
+  /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+/gi;
 
 /**
  * Splits a sentence into clauses that each carry their own subject:
@@ -1860,6 +1881,17 @@ export function splitClauses(sentence: string): string[] {
           (matchCommitment(head) !== null || matchOwnPerson(head, "outbound") !== null) &&
           (matchCommitment(tail) !== null || matchOwnPerson(tail, "outbound") !== null)
           ? [head, tail]
+          : [c];
+      })
+      // round 22 (p22): ", and if …" after a dated promise conditions only what follows it ("The aid goes to the
+      // manufacturer today by express, and if the repair fails again we will replace it"): a clause of its own, which the
+      // condition refuses
+      .flatMap((c) => {
+        const at = c.search(/,\s+and\s+if\s/i);
+        if (at < 0) return [c];
+        const head = c.slice(0, at);
+        return hasDeadlineWords(head) && !CONDITIONAL.test(head) && !HEDGE.test(head) && matchCommitment(head) !== null
+          ? [head, c.slice(at + 1)]
           : [c];
       })
       // round 21 (p21): a hedge after the comma of a dated promise hedges only what follows it ("I'll drive up Saturday and
@@ -2122,6 +2154,8 @@ export function refusedByForm(clause: string): boolean {
     PROVISIONAL.test(clause) ||
     BUYER_DECISION.test(clause) ||
     OTHER_PARTY_ACT.test(head) ||
+    // round 22 (p22): a mailing list's footer ("You are receiving this email because you have a trade account")
+    MAILING_FOOTER.test(head) ||
     // a belief about the act, not an undertaking ("…, I believe"); a simple past with no future in the clause ("The
     // boxes went out on Friday"); travel to a named place with no errand for the reader ("I'm going to Berlin next
     // week"); a verb of no act after the future ("I will wear it on Friday")
@@ -2177,6 +2211,8 @@ const OUT_OF_USE =
   /\b(?:will|'ll|’ll|shall)\s+(?:be|go)\s+(?:down|offline|off-line|unavailable|closed|shut)\b(?!\s+(?:at|to|there|here|with|and|on site)\b)/i;
 const AT_PUBLIC_EVENT =
   /\b(?:will|'ll|’ll|shall)\s+be\s+(?:at|attending|exhibiting at)\s+(?:the\s+|this year's\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:expo|fair|show|conference|summit|festival|exhibition|convention|congress|awards)\b/iu;
+const MAILING_FOOTER =
+  /^(?:you\s+(?:are|'re|’re)\s+(?:receiving|getting)|you\s+(?:received|got))\s+this\s+(?:e-?mail|message|newsletter|text|sms)\b/i;
 const EXPECTING = /^(?:[^,]{0,40},\s+)?(?:we|i)\s*(?:'re|’re|\s+are|'m|’m|\s+am)\s+(?:still\s+|now\s+)?expecting\b/i;
 const NEW_JOB =
   /^(?:[Ii]|[Ii]'m|[Ii] am)\s+(?:start|starting|begin|beginning|join|joining)\b[^,.;!?]*\b(?:at|with)\s+\p{Lu}/u;
