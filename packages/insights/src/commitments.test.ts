@@ -1476,6 +1476,13 @@ describe("round 22 (p22): the promises blind35-38 write", () => {
     expect(textsIn("We have booked the venue for last Friday.")).toEqual([]);
     expect(textsIn("Have we booked the crane for Friday?")).toEqual([]);
   });
+  it("reads 'doing it' with a time as the act named before", () => {
+    expect(textsIn("The boiler service — I'm doing it tomorrow morning.")).toHaveLength(1);
+    // no time, a habit, or a state read none
+    expect(textsIn("I'm doing it.")).toEqual([]);
+    expect(textsIn("We're doing that every Monday.")).toEqual([]);
+    expect(textsIn("I'm doing fine today.")).toEqual([]);
+  });
   it("reads a repeated act spelt with a hyphen in the progressive", () => {
     expect(textsIn("I'm re-doing the grout first thing tomorrow.")).toHaveLength(1);
     expect(textsIn("We're re-sending the invoice this afternoon.")).toHaveLength(1);

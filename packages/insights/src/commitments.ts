@@ -1400,8 +1400,11 @@ export function matchCommitment(sentence: string): string | null {
       // claim … this evening": train10), as the present tense reads it since round 13; not a state, a wish, an outing
       const owned = !/^[,;:–—\s]*$/.test(m[0].slice(0, m[0].length - (m[1] ?? "").length - (m[2] ?? "").length));
       const openAct = owned && isOpenIng(verb, rest) && !PAST_OR_REPEATED.test(rest);
+      // round 22 (p22): "doing it" with a time is the act named before, as "I'll do it tomorrow" reads ("I'm doing it
+      // after lunch"); "doing fine" or "doing a sale" is none
+      const doingIt = verb === "doing" && /^\s+(?:it|that|this|them)\b/i.test(rest) && !HABIT.test(rest);
       if (
-        (!isActionVerb(verb) && !errand && !forYou && !openAct) ||
+        (!isActionVerb(verb) && !errand && !forYou && !openAct && !doingIt) ||
         ACTION_VERB_RE.test(verb) ||
         verb === "going" ||
         (!hasDeadlineWords(rest) && !heading)
