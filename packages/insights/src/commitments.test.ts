@@ -1403,3 +1403,103 @@ describe("round 21 (p21): the promises blind31-34 write", () => {
     expect(textsIn("I'll come over Thursday at 2 if you sign the quote, and I'll bring the tile samples.")).toEqual([]);
   });
 });
+
+describe("round 22 (p22): the promises blind35-38 write", () => {
+  it("reads a 24-hour clock with a two-digit hour, or 'for' a clock time, as a time", () => {
+    expect(textsIn("Our driver collects you at the pier 08:15.")).toHaveLength(1);
+    expect(textsIn("Our crew installs the flooring from 13:00.")).toHaveLength(1);
+    expect(textsIn("Sam, he'll be at your gate for 5:30 to unload.")).toHaveLength(1);
+    // a price after "from", a one-digit hour alone, a ratio or a verse is no time
+    expect(textsIn("Our crew installs the flooring from 2.50 a metre.")).toEqual([]);
+    expect(textsIn("Our driver collects you at the pier 8:15.")).toEqual([]);
+    expect(textsIn("Our team sets the chairs, see John 3:16.")).toEqual([]);
+    expect(textsIn("Our driver collects rubbish at a 1:1.5 ratio.")).toEqual([]);
+  });
+  it("reads a person of ours at a place with an am/pm time and no 'at' before it", () => {
+    expect(textsIn("Our stylist Mia is at the venue 7:30am.")).toHaveLength(1);
+    // a place with no time, or a room number, reads none
+    expect(textsIn("Our stylist Mia is at the venue.")).toEqual([]);
+    expect(textsIn("Our stylist Mia is at the venue 7.")).toEqual([]);
+  });
+  it("reads 'drop off' as our goods moved to the reader at a time", () => {
+    expect(textsIn("Thanks! Skips drop off Tuesday between 8 and 10.")).toHaveLength(1);
+    // the reader's own drop-off, or no time, reads none
+    expect(textsIn("Please drop off the keys Tuesday.")).toEqual([]);
+    expect(textsIn("Sales drop off in winter.")).toEqual([]);
+  });
+  it("reads going to a party about the reader's matter at a time as an errand", () => {
+    expect(textsIn("I'm going to the bank about your transfer this afternoon.")).toHaveLength(1);
+    // a trip to a named place, or no time, is no errand promised
+    expect(textsIn("I'm going to Berlin on Monday about the trade fair.")).toEqual([]);
+    expect(textsIn("I'm going to the bank about your transfer.")).toEqual([]);
+  });
+  it("reads a greeting before the comma as no time", () => {
+    expect(textsIn("Morning Mrs Kaur, the surveyor confirmed the roof damage is covered.")).toEqual([]);
+    expect(textsIn("Good evening Tom, the engineer checked the meter is replaced.")).toEqual([]);
+    // a time after the greeting still dates the promise
+    expect(textsIn("Morning Mrs Kaur, the roof is repaired by Friday.")).toHaveLength(1);
+  });
+  it("reads a credit taken off a fee or the rent", () => {
+    expect(textsIn("We'll knock two weeks off your storage fee.")).toHaveLength(1);
+    // the reader asked to take it off, on a condition, reads none
+    expect(textsIn("Take 10% off the fee if you pay cash.")).toEqual([]);
+  });
+  it("splits a person of ours there at a time from a refusal before 'and'", () => {
+    expect(textsIn("Sorry, we can't refund it and Mia is with you from 9 tomorrow.")).toEqual([
+      "Mia is with you from 9 tomorrow.",
+    ]);
+    // with no time after, the refusal still governs the whole
+    expect(textsIn("Sorry, we can't refund it and Mia is with you.")).toEqual([]);
+  });
+  it("reads ', and if …' after a dated promise as a condition of what follows only", () => {
+    expect(textsIn("The part goes back to the factory tomorrow, and if it fails we will replace it.")).toEqual([
+      "The part goes back to the factory tomorrow",
+    ]);
+    // an undated head keeps the sentence whole, which the condition refuses
+    expect(textsIn("The part goes back to the factory, and if it fails we will replace it.")).toEqual([]);
+  });
+  it("reads goods on a vehicle or run of a day as placed with a time", () => {
+    expect(textsIn("Your spare wheels are on the van Friday morning.")).toHaveLength(1);
+    expect(textsIn("Sure, 6 kegs on tomorrow's first run.")).toHaveLength(1);
+    // our own trip, a past load, goods on a vehicle at no time or on a shelf read none
+    expect(textsIn("We're on the ferry tomorrow.")).toEqual([]);
+    expect(textsIn("Last week the crates were on the truck on Monday.")).toEqual([]);
+    expect(textsIn("Your crates are on the truck.")).toEqual([]);
+    expect(textsIn("The boxes are on the shelf tomorrow.")).toEqual([]);
+    // after another verb: a find, or an offer
+    expect(textsIn("The driver found 3 of them on the truck this morning.")).toEqual([]);
+    expect(textsIn("We can have it on the van to you Thursday.")).toEqual([]);
+  });
+  it("refuses a mailing list's footer by its form, before the reader", () => {
+    expect(refusedByForm("You are receiving this email because you bought from our shop.")).toBe(true);
+    expect(refusedByForm("You received this message because you have an account.")).toBe(true);
+    // the reader receiving the goods is no footer
+    expect(refusedByForm("You are receiving the parts on Friday.")).toBe(false);
+  });
+  it("reads a person of ours there in some minutes", () => {
+    expect(textsIn("On my way. I'm there in 20 minutes.")).toEqual(["I'm there in 20 minutes."]);
+    expect(textsIn("I'm there in spirit.")).toEqual([]);
+  });
+  it("reads a booking made in the present perfect for a day ahead", () => {
+    expect(textsIn("We have reserved the kiln for Thursday.")).toHaveLength(1);
+    expect(textsIn("I've booked the scaffold crew for next Monday.")).toHaveLength(1);
+    // my own things, a day past, or a question read none
+    expect(textsIn("I've booked my flights for Friday.")).toEqual([]);
+    expect(textsIn("We have booked the venue for last Friday.")).toEqual([]);
+    expect(textsIn("Have we booked the crane for Friday?")).toEqual([]);
+  });
+  it("reads 'doing it' with a time as the act named before", () => {
+    expect(textsIn("The boiler service — I'm doing it tomorrow morning.")).toHaveLength(1);
+    // no time, a habit, or a state read none
+    expect(textsIn("I'm doing it.")).toEqual([]);
+    expect(textsIn("We're doing that every Monday.")).toEqual([]);
+    expect(textsIn("I'm doing fine today.")).toEqual([]);
+  });
+  it("reads a repeated act spelt with a hyphen in the progressive", () => {
+    expect(textsIn("I'm re-doing the grout first thing tomorrow.")).toHaveLength(1);
+    expect(textsIn("We're re-sending the invoice this afternoon.")).toHaveLength(1);
+    // with no time, or a state, none
+    expect(textsIn("I'm re-doing the grout.")).toEqual([]);
+    expect(textsIn("I'm re-thinking the whole plan tomorrow.")).toEqual([]);
+  });
+});

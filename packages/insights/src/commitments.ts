@@ -57,7 +57,7 @@ const TITLE = String.raw`(?:Mr|Mrs|Ms|Mx|Dr|Prof|Ing|Arq|Lic|Eng|Ir|Capt|Sgt|Rev
  * month's bill": blind11; "February's fee gets reduced by one visit": train9) is owed on that bill, like the next bill.
  */
 const OFF_THE_BILL =
-  /\b(?:comes?|is taken|are taken|(?:will|'ll) be (?:taken|knocked|deducted)|gets? (?:taken|knocked)|is knocked|is deducted|are deducted|(?:take|knock|deduct)\s+(?:\d+|an?|one|two|three|half)\s+[\w%-]+(?:\s+[\w-]+)?)\s+off\s+(?:the|your|this month's|next month's|[a-z]+'s)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total)\b/i;
+  /\b(?:comes?|is taken|are taken|(?:will|'ll) be (?:taken|knocked|deducted)|gets? (?:taken|knocked)|is knocked|is deducted|are deducted|(?:take|knock|deduct)\s+(?:\d+|an?|one|two|three|half)\s+[\w%-]+(?:\s+[\w-]+)?)\s+off\s+(?:the|your|this month's|next month's|[a-z]+'s)\s+(?:[\w-]+\s+)?(?:invoice|bill|statement|balance|total|fees?|rent)\b/i;
 /**
  * Round 19 (due19): also "I'll credit the rejected items on this week's invoice" (the bill, not the week, dates it).
  * Round 15 (r15r): more credits owed on a bill, which make a promise as the next bill does (see NEXT_BILL, OFF_THE_BILL):
@@ -471,19 +471,35 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // round 14: a deliverable placed at the reader's, in the present with a time ahead ("Final cut is in your inbox by 3pm
   // today", "The correct discs … are at your workshop before 9:00 tomorrow": blind11; "New products will be in every
   // janitor closet by Friday": train9); the place is the reader's, or named after the thing arrives there
-  // (round 14, b13cd: or in minutes, "Joost is at your stand in 30 minutes": blind13)
+  // (round 14, b13cd: or in minutes, "Joost is at your stand in 30 minutes": blind13; round 22 (p22): or at a clock time
+  // with am/pm and no "at", "Our makeup artist Tess is at the suite 6:00am")
   {
-    re: /(?:^|\s)(?:is|are|'s|'re)\s+((?:in your (?:inbox|mailbox|hands|account|portal|letterbox|postbox)|on your (?:desk|doorstep|table|screen)|at (?:your|the) (?:[\w-]+\s+){0,2}?[\w-]+)(?=[^.!?;]{0,30}?\s(?:by|before|within|tomorrow|tonight|today|first thing|at \d|in \d{1,3}\s*(?:min|mins|minutes|hours?|hrs?)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/i,
+    re: /(?:^|\s)(?:is|are|'s|'re)\s+((?:in your (?:inbox|mailbox|hands|account|portal|letterbox|postbox)|on your (?:desk|doorstep|table|screen)|at (?:your|the) (?:[\w-]+\s+){0,2}?[\w-]+)(?=[^.!?;]{0,30}?\s(?:by|before|within|tomorrow|tonight|today|first thing|at \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|in \d{1,3}\s*(?:min|mins|minutes|hours?|hrs?)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/i,
     kind: "landing",
   },
   // round 15 (r15r): a person of ours on site or there at a time, in the present ("I'm on site Monday at 8 myself": blind14;
   // "Our house engineer Tomek is there from load-in at 15:00 on Friday 2 April": train12), as "will be there" reads; not a habit nor a reason ("so I can't")
-  // round 21 (p21): also "on it" with a time right after ("I'm on it first thing Sunday at 6")
+  // round 21 (p21): also "on it" with a time right after ("I'm on it first thing Sunday at 6"); round 22 (p22): or there in
+  // some minutes ("I'm there in 25 minutes")
   {
-    re: /(?:^|[,;:–—]\s*|\band\s+)((?:i'm|i’m|i am|we're|we’re|we are|(?:our|my)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?:\s+\p{Lu}[\p{L}'-]+)?\s+(?:is|are|'s))\s+(?:(?:also|personally)\s+)?(?:on site|onsite|on-site|there|on it(?=\s+(?:first thing|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|at \d)))\b(?![^.!?;]{0,40}\b(?:every|each|usually|always|so)\b)(?=[^.!?;]{0,40}?\b(?:at \d|from \d|by \d|before \d|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/iu,
+    re: /(?:^|[,;:–—]\s*|\band\s+)((?:i'm|i’m|i am|we're|we’re|we are|(?:our|my)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?:\s+\p{Lu}[\p{L}'-]+)?\s+(?:is|are|'s))\s+(?:(?:also|personally)\s+)?(?:on site|onsite|on-site|there|on it(?=\s+(?:first thing|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|at \d)))\b(?![^.!?;]{0,40}\b(?:every|each|usually|always|so)\b)(?=[^.!?;]{0,40}?\b(?:at \d|from \d|by \d|before \d|in \d{1,3}\s*(?:min|mins|minutes|hours?|hrs?)|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/iu,
     kind: "landing",
   },
-  // round 14: a credit taken off a bill (see OFF_THE_BILL)
+  // round 22 (p22): a booking made for the reader, in the present perfect, for a day ahead ("We have reserved the press
+  // for Wednesday", "I've booked the crane for Friday"); not "my" own things nor one already past
+  {
+    re: /\b(?:i|we)(?:['’]ve|\s+have)\s+(?:now\s+|just\s+)?((?:reserved|booked|blocked(?:\s+out)?|scheduled)\s+(?:the|a|an|your|\d+)\b[^.!?;]*?\bfor\s+(?:(?:this|next)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight)\b[^.!?;]*)/i,
+    kind: "landing",
+  },
+  // round 22 (p22): goods on a vehicle or run of a day, in the present or verbless ("20 buckets are on tomorrow's first
+  // truck", "2 stout on the van Weds morning"), as a deliverable placed at the reader's reads
+  {
+    // not after another verb ("Driver found 4 of them on the truck this morning", "can have it on the ute Wednesday")
+    re: /(?<!\b(?:found|find|have|had|has|got|get|put|left|leave|saw|see|was|were|can|could|would|might|may)\b[^.!?;,]{0,40})(?:^|\s)((?:(?:is|are|'s|'re)\s+)?on\s+(?:the|our|(?:tomorrow|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:['’]s)?)\s+(?:[\w-]+\s+)?(?:truck|van|lorry|ute|run|boat|ferry|pallet|wagon)\b[^.!?;]*)/i,
+    kind: "landing",
+  },
+  // round 14: a credit taken off a bill (see OFF_THE_BILL); round 22 (p22): or off a fee or the rent ("We'll also take one
+  // month off your berth fee")
   {
     re: new RegExp(`${OFF_THE_BILL.source}.*`, "i"),
     kind: "credit",
@@ -610,9 +626,10 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // progressive with a future time: "Sending the lease tonight", "we're refunding the charge by Thursday"
   {
-    // round 9: also a role of ours ("Our network crew is replacing the damaged cable on your block tonight")
+    // round 9: also a role of ours ("Our network crew is replacing the damaged cable on your block tonight"); round 22
+    // (p22): a repeated act spelt with a hyphen ("I'm re-doing his lines first thing tomorrow")
     re: new RegExp(
-      String.raw`(?:^|[,;:–—]\s*|\b(?:i'm|i am|we're|we are|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:${ROLES})\s+(?:is|are|'s|'re))\s+(?:also\s+|just\s+)?)([a-z]+ing)\b(.*)`,
+      String.raw`(?:^|[,;:–—]\s*|\b(?:i'm|i am|we're|we are|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:${ROLES})\s+(?:is|are|'s|'re))\s+(?:also\s+|just\s+)?)((?:re-)?[a-z]+ing)\b(.*)`,
       "i",
     ),
     kind: "progressive",
@@ -964,9 +981,13 @@ const VAGUE_CONTACT =
 /** Round 11: "thank you for pushing to go out tonight", "thanks so much for staying on to …": a past act. */
 const THANKS_FOR =
   /\b(?:thanks?|thank you|grateful|cheers)\b(?:\s+[\w-]+){0,3}?\s+for\s+(?:[\w-]+\s+){0,2}?[a-z]+ing\b(?:(?!\s[-–—]\s)[^.!?,;:])*$/i;
-/** Round 11: taking something to an office on the reader's behalf ("I am going to the DISCO office myself on Monday with your file"). */
+/**
+ * Round 11: taking something to an office on the reader's behalf ("I am going to the DISCO office myself on Monday with
+ * your file"); round 22 (p22): or going there about the reader's matter ("I'm going to the insurer about the increase this
+ * morning").
+ */
 const ERRAND_PLACE =
-  /^(?:(?:the|your|our|their|a|an)\s+)?[\p{L}\s-]{1,40}?\b(?:myself|ourselves|in person|personally|on your behalf|for you|with (?:your|the|all the) (?:file|papers|documents|paperwork|forms?|case|claim|application|parcel|package|keys?))\b/iu;
+  /^(?:(?:the|your|our|their|a|an)\s+)?[\p{L}\s-]{1,40}?\b(?:myself|ourselves|in person|personally|on your behalf|for you|with (?:your|the|all the) (?:file|papers|documents|paperwork|forms?|case|claim|application|parcel|package|keys?))\b|^(?:the|your)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+about\s+(?:your|the|this|that)\s+[\p{L}-]{3,}/iu;
 /** Round 11: present first-person verbs that act in the saying ("we confirm all 6 rooms"), not later. */
 const PERFORMATIVE = /^(?:confirm|accept|agree|approve|acknowledge|authori[sz]e|declare|certify)$/;
 
@@ -1231,7 +1252,12 @@ export function matchCommitment(sentence: string): string | null {
       if (PAST_OR_REPEATED.test(m[0])) continue;
       action = m[0].trim();
     } else if (kind === "landing") {
-      if (/\b(?:i|we|you|they)\s*$/i.test(before) || !hasDeadlineWords(m[0])) continue;
+      // round 22 (p22): nor after "we're" or a past "were" ("We're on the ferry tomorrow" is our trip)
+      if (
+        /\b(?:i|we|you|they)(?:['’](?:re|m)|\s+(?:are|am))?\s*$|\b(?:was|were)\s*$/i.test(before) ||
+        !hasDeadlineWords(m[0])
+      )
+        continue;
       // round 14: "Your parcel is at the depot since Monday": a state behind us
       if (PAST_OR_REPEATED.test(m[0])) continue;
       // "The parcel is on its way, the courier reckons Tuesday": a status; only a time of its own promises
@@ -1329,7 +1355,9 @@ export function matchCommitment(sentence: string): string | null {
       if (/\b(?:yesterday|last (?:night|week|month)(?!['’]s)|ago|earlier today)\b/i.test(m[2] ?? "")) continue;
       action = `${m[1]}${m[2] ?? ""}`.replace(/^will\s+/i, "").trim();
     } else if (kind === "progressive") {
-      const verb = (m[1] ?? "").toLowerCase();
+      const said = (m[1] ?? "").toLowerCase();
+      // round 22 (p22): "re-doing" is "redoing" ("do" alone is no act)
+      const verb = /^re-/.test(said) && isActionVerb(said.replace("-", "")) ? said.replace("-", "") : said;
       const rest = m[2] ?? "";
       // "I'm writing to…", "I'm reaching out about…", "just checking in": openers, not promises
       // "confirming lunch for 25 on Wednesday" acknowledges an arrangement
@@ -1372,8 +1400,11 @@ export function matchCommitment(sentence: string): string | null {
       // claim … this evening": train10), as the present tense reads it since round 13; not a state, a wish, an outing
       const owned = !/^[,;:–—\s]*$/.test(m[0].slice(0, m[0].length - (m[1] ?? "").length - (m[2] ?? "").length));
       const openAct = owned && isOpenIng(verb, rest) && !PAST_OR_REPEATED.test(rest);
+      // round 22 (p22): "doing it" with a time is the act named before, as "I'll do it tomorrow" reads ("I'm doing it
+      // after lunch"); "doing fine" or "doing a sale" is none
+      const doingIt = verb === "doing" && /^\s+(?:it|that|this|them)\b/i.test(rest) && !HABIT.test(rest);
       if (
-        (!isActionVerb(verb) && !errand && !forYou && !openAct) ||
+        (!isActionVerb(verb) && !errand && !forYou && !openAct && !doingIt) ||
         ACTION_VERB_RE.test(verb) ||
         verb === "going" ||
         (!hasDeadlineWords(rest) && !heading)
@@ -1693,15 +1724,23 @@ function creditOnBill(s: string): boolean {
  * is dropped off at the same time": blind13, blind14); extractCommitments dates it with that promise.
  */
 const SAME_TIME = /\bat the same time\b/i;
+const GREETING_TIME = /^\s*(?:(?:good|top of the)\s+)?(?:morning|afternoon|evening)\b(?:\s+[\p{L}.'-]+){0,3}\s*[,!]/iu;
+const CLOCK_TIME = /(?<![\d:.,/-])(?:(?:[01]\d|2[0-3]):[0-5]\d|for\s+\d{1,2}[:h][0-5]\d)(?![\d:.,/]\d)/i;
 export function hasDeadlineWords(s: string): boolean {
   if (NEXT_BILL.test(s) || creditOnBill(s)) return true;
   // round 15 (r15r): a time named by the promise before (see SAME_TIME)
   if (SAME_TIME.test(s)) return true;
+  // round 22 (p22): a 24-hour clock with a two-digit hour, or "for" a clock time, names a time as "at 7:45" does ("Our
+  // driver picks you up at hotel 07:45", "Our team sets the chairs from 15:00", "he'll be at your yard for 4:45 to load";
+  // "from 9:30" alone stays none: blind23 labels no promise in "Our driver waits with a sign … from 9:30")
+  if (CLOCK_TIME.test(s)) return true;
+  // round 22 (p22): a greeting names no time ("Morning Mr Botha, the assessor confirmed the hail damage is covered")
+  const unGreeted = s.replace(GREETING_TIME, "");
   // round 16 (r16r): "over the weekend" names a time as "by the weekend" does ("I'll review the officer's report over the
   // weekend and send you my initial view on Tuesday", "I correct the drawings over the weekend": blind16; "new carpet
   // tiles … will be laid over the weekend": blind7)
   return /\b(?:(?:this|next|by the|over the) weekend|(?:the )?same (?:day|morning|afternoon|evening|week)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:by|on|before|until|till) \d{1,2}(?:st|nd|rd|th)|(?:in|by|during|end of|(?:the )?week of) (?:calendar )?(?:week|wk|kw|cw) ?\d{1,2}|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
-    s,
+    unGreeted,
   );
 }
 
@@ -1711,9 +1750,10 @@ export function hasDeadlineWords(s: string): boolean {
  * run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
  */
 // round 21 (p21): also a spaced dash before a subject that will act ("…is still unpaid from our side – the payment will be
-// made on Friday")
+// made on Friday"); round 22 (p22): and a person there or with the reader at a time ("We won't charge for today and Hemi
+// is with you from 6:30 tomorrow": the refusal before is no part of the visit)
 const CLAUSE_BREAK =
-  /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+/gi;
+  /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+/gi;
 
 /**
  * Splits a sentence into clauses that each carry their own subject:
@@ -1844,6 +1884,17 @@ export function splitClauses(sentence: string): string[] {
           (matchCommitment(head) !== null || matchOwnPerson(head, "outbound") !== null) &&
           (matchCommitment(tail) !== null || matchOwnPerson(tail, "outbound") !== null)
           ? [head, tail]
+          : [c];
+      })
+      // round 22 (p22): ", and if …" after a dated promise conditions only what follows it ("The aid goes to the
+      // manufacturer today by express, and if the repair fails again we will replace it"): a clause of its own, which the
+      // condition refuses
+      .flatMap((c) => {
+        const at = c.search(/,\s+and\s+if\s/i);
+        if (at < 0) return [c];
+        const head = c.slice(0, at);
+        return hasDeadlineWords(head) && !CONDITIONAL.test(head) && !HEDGE.test(head) && matchCommitment(head) !== null
+          ? [head, c.slice(at + 1)]
           : [c];
       })
       // round 21 (p21): a hedge after the comma of a dated promise hedges only what follows it ("I'll drive up Saturday and
@@ -2106,6 +2157,8 @@ export function refusedByForm(clause: string): boolean {
     PROVISIONAL.test(clause) ||
     BUYER_DECISION.test(clause) ||
     OTHER_PARTY_ACT.test(head) ||
+    // round 22 (p22): a mailing list's footer ("You are receiving this email because you have a trade account")
+    MAILING_FOOTER.test(head) ||
     // a belief about the act, not an undertaking ("…, I believe"); a simple past with no future in the clause ("The
     // boxes went out on Friday"); travel to a named place with no errand for the reader ("I'm going to Berlin next
     // week"); a verb of no act after the future ("I will wear it on Friday"), or our own social event ("The office will
@@ -2162,6 +2215,8 @@ const OUT_OF_USE =
   /\b(?:will|'ll|’ll|shall)\s+(?:be|go)\s+(?:down|offline|off-line|unavailable|closed|shut)\b(?!\s+(?:at|to|there|here|with|and|on site)\b)/i;
 const AT_PUBLIC_EVENT =
   /\b(?:will|'ll|’ll|shall)\s+be\s+(?:at|attending|exhibiting at)\s+(?:the\s+|this year's\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:expo|fair|show|conference|summit|festival|exhibition|convention|congress|awards)\b/iu;
+const MAILING_FOOTER =
+  /^(?:you\s+(?:are|'re|’re)\s+(?:receiving|getting)|you\s+(?:received|got))\s+this\s+(?:e-?mail|message|newsletter|text|sms)\b/i;
 const EXPECTING = /^(?:[^,]{0,40},\s+)?(?:we|i)\s*(?:'re|’re|\s+are|'m|’m|\s+am)\s+(?:still\s+|now\s+)?expecting\b/i;
 const NEW_JOB =
   /^(?:[Ii]|[Ii]'m|[Ii] am)\s+(?:start|starting|begin|beginning|join|joining)\b[^,.;!?]*\b(?:at|with)\s+\p{Lu}/u;
@@ -2935,8 +2990,9 @@ const HOW_LONG = /(?:,\s*|(?<!\s)\s+and\s+)(?:(?:will|should|would|shall)\s+)?(?
  * 4/5", "Guards arrive 17:30", "Drilling stops at 8am from tomorrow"). Not "open"/"close": those are hours.
  */
 // round 21 (p21): also "ship", "load", "roll in" and "come down" ("First two totes ship Tuesday the 21st", "Trucks load
-// tonight", "Rig-up crew rolls in Sunday 5pm", "scaffolding comes down Thursday")
-const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop|ship|load)s?|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead)|rolls?\s+in|comes?\s+down)`;
+// tonight", "Rig-up crew rolls in Sunday 5pm", "scaffolding comes down Thursday"); round 22 (p22): "drop off" moves goods
+// of ours to the reader ("Bins drop off Friday between 10 and 12")
+const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop|ship|load)s?|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead)|rolls?\s+in|comes?\s+down|drops?\s+off)`;
 /** The verbs by which a customer's side (an inbound "we") starts work with the reader ("we start 1st of April"). */
 const STARTING_VERB_RE = /^(?:(?:start|begin|commence|resume)s?|kicks?\s+off|go(?:es)?\s+(?:live|ahead))$/i;
 /**
@@ -3051,7 +3107,7 @@ export function matchScheduled(clause: string, direction: Direction): string | n
     // "The strike starts Monday" or "Rain stops tomorrow" is nobody's work of ours
     // (stopping at a place is moving too: "the shuttle stops outside reception at 7:40")
     const moves =
-      /^(?:leave|depart|set|head|ship)/i.test(verb) ||
+      /^(?:leave|depart|set|head|ship|drop)/i.test(verb) ||
       (/^stop/i.test(verb) && /^\s*(?:at|outside|by|near|in front of)\s+(?!\d)/i.test(m[3] ?? ""));
     // people who arrive to work are agent nouns too ("The movers arrive at 8 tomorrow")
     const arrives = /^arrive/i.test(verb) && /^[a-z]{3,20}ers$/i.test(head);
