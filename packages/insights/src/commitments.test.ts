@@ -1391,3 +1391,39 @@ describe("round 21 (p21): the promises blind31-34 write", () => {
     expect(textsIn("I'll come over Thursday at 2 if you sign the quote, and I'll bring the tile samples.")).toEqual([]);
   });
 });
+
+describe("extractCommitments: round 22 (due22), a clock time after a dated sentence, the same visit, 'before', a first day", () => {
+  it("moves an arrival at a clock time to the day the sentence before dated, whatever words follow the time", () => {
+    // "decorate" begins like a month, "6.30 am" is a time, "the golden hour" is no amount of time
+    expect(dues("Your stall is confirmed for 21 March. Our crew will arrive at 7am to decorate.").at(-1)?.[1]).toBe(
+      "2026-03-21T07:00:00.000Z",
+    );
+    expect(dues("Your stall is confirmed for 21 March. Our crew will arrive at 6.30 am.").at(-1)?.[1]).toBe(
+      "2026-03-21T06:30:00.000Z",
+    );
+    expect(dues("March 28 is free. We'll meet at the pier at 5pm for the golden hour.").at(-1)?.[1]).toBe(
+      "2026-03-28T17:00:00.000Z",
+    );
+    // a duration still counts from the message
+    expect(dues("March 28 is free. We'll meet at the pier in 2 hours.").at(-1)?.[1]).toBe("2026-03-10T16:00:00.000Z");
+  });
+  it("dates an act done on the same visit by the visit dated before", () => {
+    expect(
+      dues(
+        "Our plumber will be with you tomorrow between 9 and 11am and we'll fit the new valve on the same visit.",
+      ).at(-1)?.[1],
+    ).toBe("2026-03-11T11:00:00.000Z");
+  });
+  it("dates an act done 'before' by the event the sentence before dated", () => {
+    expect(
+      dues("Your fitting is confirmed, Friday 13 March at 2pm. I'll send you the sketches before.").at(-1)?.[1],
+    ).toBe("2026-03-13T14:00:00.000Z");
+    expect(dues("I'll send you the sketches before.").at(-1)?.[1]).toBeNull();
+  });
+  it("reads the first day of a period the message never dated as no date", () => {
+    expect(dues("Our crew will deliver the stand by 7am on the first day.").at(-1)?.[1]).toBeNull();
+    expect(
+      dues("The fair runs from Monday 16 March. Our crew will deliver the stand by 7am on the first day.").at(-1)?.[1],
+    ).toBe("2026-03-16T07:00:00.000Z");
+  });
+});

@@ -763,3 +763,13 @@ describe("resolveDueDate: round 21 (due21), the first part of a named month", ()
     expect(iso("we'll send the samples early next week")).toBe("2026-03-17T17:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 22 (due22), a weekday after 'next week'", () => {
+  it("reads 'next week Monday' and 'next week on Thursday' as that weekday of next week", () => {
+    expect(iso("we pay the balance next week Thursday")).toBe("2026-03-19T17:00:00.000Z");
+    expect(iso("I drop the keys off next week on Monday")).toBe("2026-03-16T17:00:00.000Z");
+    expect(iso("the crates leave next week's Tuesday")).toBe("2026-03-17T17:00:00.000Z");
+    // alone, next week is still its Friday
+    expect(iso("we pay the balance next week")).toBe("2026-03-20T17:00:00.000Z");
+  });
+});

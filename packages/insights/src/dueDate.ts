@@ -648,6 +648,8 @@ const DAY_PAIR = new RegExp(
   String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:and|&)\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?)(?=\s+(?:of\s+)?(?:${MONTHS.join("|")})[a-z]*\b)|\b\d{1,2}(?:st|nd|rd|th)\s+(?:and|&)\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th))\b`,
   "gi",
 );
+/** Round 22 (due22): "next week Monday", "next week's Friday", "next week on Tuesday". */
+const NEXT_WEEK_WEEKDAY = /\bnext week(?:['’]s)?(,?\s+on)?\s+((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/gi;
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
   if (opts.eventAt !== undefined) {
     const counted = countFromEvent(fullText, opts.eventAt, opts);
@@ -660,6 +662,9 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // pass since a8dff31)
     .replace(/\s{2,}/g, (run) => (run.includes("\n") ? "\n" : " "))
     .replace(GREETING, "")
+    // round 22 (due22): "next week Monday", "next week on Friday": that weekday of next week, as "Monday next week" is
+    // (the weekday had sent the whole phrase to chrono, which read next week's Friday)
+    .replace(NEXT_WEEK_WEEKDAY, "$2 next week")
     // round 14: "a hotel night in Trondheim", "an extra night": a night counted as a stay is no time
     .replace(/\b(?:a|an|one|another|extra|additional)\s+(?:(?:extra|additional|hotel|more)\s+)?nights?\b/gi, "a stay")
     // round 13: a dispatch's arrival, a part of the day naming a role, the date of what a booking is for (above)
