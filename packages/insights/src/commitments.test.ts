@@ -1427,3 +1427,28 @@ describe("extractCommitments: round 22 (due22), a clock time after a dated sente
     ).toBe("2026-03-16T07:00:00.000Z");
   });
 });
+
+describe("extractCommitments: round 22 (due22), a day of the month after a dated promise of the same sentence", () => {
+  it("puts 'the 14th' in the month of the date before it when it falls after that date", () => {
+    expect(dues("We deliver the frame on 27 March and fit the glass on the 2nd.").at(-1)?.[1]).toBe(
+      "2026-04-02T17:00:00.000Z",
+    );
+    expect(dues("We strip out on Monday 11 May, and the worktops are templated on the 14th.").at(-1)?.[1]).toBe(
+      "2026-05-14T17:00:00.000Z",
+    );
+    // alone, the coming 14th
+    expect(dues("The worktops are templated on the 14th.").at(-1)?.[1]).toBe("2026-03-14T17:00:00.000Z");
+  });
+});
+
+describe("extractCommitments: round 22 (due22), a bare clock time after a pm time of the same sentence", () => {
+  it("reads the later bare hour as the afternoon's", () => {
+    expect(
+      dues("Our driver will collect you at 2:30pm on Saturday and the tour starts at 3:15 sharp.").at(-1)?.[1],
+    ).toBe("2026-03-14T15:15:00.000Z");
+    // a morning hour named as such stays
+    expect(dues("Our driver will collect you at 2:30pm on Saturday and the tour starts at 9am.").at(-1)?.[1]).not.toBe(
+      "2026-03-14T21:00:00.000Z",
+    );
+  });
+});

@@ -2347,6 +2347,26 @@ export function extractCommitments(
         ) ?? resolveDueDate(scoped, item ? plan.reference(msg.sentAt, dueOpts.timezone) : msg.sentAt, dueOpts);
       let due: typeof found =
         found && last?.sentence === whole ? afterEarlier(found, scoped, last.dueAt, dueOpts.timezone) : found;
+      // round 22 (due22): a day of the month without its month after a dated promise of the same sentence is in its month
+      // when it falls after it ("we collect on Friday 9 July … and the worktops are templated on the 14th")
+      if (due && last?.sentence === whole && due.dueAt < last.dueAt && MONTHLESS_DAY.test(scoped))
+        due = inMonthOf(due, last.dueAt, dueOpts.timezone);
+      // round 22 (due22): a clock time without am/pm earlier the same day than the dated promise before it in the sentence,
+      // whose afternoon hour follows it within three hours, is that afternoon's ("…meet you at the lookout at 4:30pm and
+      // the ceremony starts at 5:15 sharp")
+      if (
+        due &&
+        last?.sentence === whole &&
+        due.dueAt < last.dueAt &&
+        due.dueAt + 12 * 3_600_000 >= last.dueAt &&
+        // (the next event of a timetable, within a few hours of it; a morning hour far from it is the next morning's)
+        due.dueAt + 9 * 3_600_000 <= last.dueAt &&
+        !/(?:\b|\d)(?:am|a\.m\.)(?!\w)|\b(?:morning|midnight|noon|tonight|night|evening|afternoon)\b/i.test(scoped) &&
+        /\b(?:at|by|from|around)\s+\d{1,2}(?:[:.][0-5]\d)?(?!\s*(?:pm|p\.m\.|h\b))/i.test(scoped) &&
+        zonedParts(due.dueAt, dueOpts.timezone).hour < 12 &&
+        zonedParts(due.dueAt, dueOpts.timezone).day === zonedParts(last.dueAt, dueOpts.timezone).day
+      )
+        due = { dueAt: due.dueAt + 12 * 3_600_000, phrase: due.phrase };
       // "Our CTO will join Wednesday's call, and I'll share the diagram beforehand": the date before it
       if (!due && last?.sentence === whole && BEFOREHAND.test(scoped))
         due = { dueAt: last.dueAt, phrase: "beforehand" };
@@ -3283,6 +3303,23 @@ const FIRST_DAY = /\b(?:the|your|its) first day\b|\bday one\b/i;
 // timed by a closing "then" ("…arrives Monday at 7am. We'll also drop off the new order then")
 const AT_THE_VISIT =
   /\b(?:(?:will|'ll|shall)\s+(?:also\s+)?(?:bring|be there|be with you|be on site|come (?:along )?with (?:me|us|him|her|them)\b|join (?:me|us)\b|meet\b[^.;!?]*\bthere\s*[.!]?\s*$)|brings?\s+(?:the|your|a|an)\b)|(?<!^\s*|\b(?:and|since|until|till|before|from|but|just|only|ok|okay|right|fine)\s+)\bthen\s*[.!]?\s*$/i;
+/** Round 22 (due22): "on the 14th" with no month named in the clause. */
+const MONTHLESS_DAY =
+  /^(?![^]*\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|month)\b)[^]*\bthe\s+\d{1,2}(?:st|nd|rd|th)\b/i;
+/** The same day of the month and hour in the month of `earlier`, when that day is not before it. */
+function inMonthOf(
+  due: { dueAt: number; phrase: string },
+  earlier: number,
+  timezone = "UTC",
+): { dueAt: number; phrase: string } {
+  const p = zonedParts(due.dueAt, timezone);
+  const e = zonedParts(earlier, timezone);
+  // (a day before the earlier one is another act of the coming month: "…by Friday 9 October, and Javier visits on the
+  // 6th" is 6 October)
+  if (p.day < e.day) return due;
+  const t = zonedTimeToUtc(e.year, e.month, p.day, p.hour, p.minute, timezone);
+  return zonedParts(t, timezone).day === p.day ? { dueAt: t, phrase: due.phrase } : due;
+}
 /** Round 22 (due22): an act done at the same visit as the one dated before ("…and we'll seal the gaps on the same visit"). */
 const SAME_VISIT =
   /\b(?:on|during|at|in)\s+(?:the\s+same|that\s+same|that|the)\s+(?:visit|trip|call-?out|appointment|session)\b/i;

@@ -784,6 +784,8 @@ describe("resolveDueDate: round 22 (due22), the hour of 'Friday week' and of a d
     expect(iso("the crate goes on the 6am run tomorrow")).toBe("2026-03-11T06:00:00.000Z");
     // a count is no clock time
     expect(iso("we load the 2 pallets tomorrow")).toBe("2026-03-11T17:00:00.000Z");
+    // beside a deadline of the act's own, the departure's time is what is booked
+    expect(iso("I'll book you on the 9:30 ferry by Friday")).toBe("2026-03-13T17:00:00.000Z");
   });
 });
 
@@ -796,5 +798,20 @@ describe("resolveDueDate: round 22 (due22), the hour of a later clause after a d
     expect(iso("moved you to Sat 14th same time, 1pm.")).toBe("2026-03-14T13:00:00.000Z");
     // a count after the comma is no hour
     expect(iso("on the 14th, 3 of them at 10:30")).toBe("2026-03-14T10:30:00.000Z");
+  });
+});
+
+describe("resolveDueDate: round 22 (due22), a day of the month without its ordinal", () => {
+  it("reads 'on the 13' as the 13th", () => {
+    expect(iso("I send you the form on the 13 and the fee on the 16")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("we pay on the 16.")).toBe("2026-03-16T17:00:00.000Z");
+    // a count after "the" is no day
+    expect(iso("we load the 2 pallets on the 2 trucks")).toBeNull();
+  });
+  it("reads 'Monday 16' as the 16th when the coming 16th is a Monday, and leaves it otherwise", () => {
+    expect(iso("our fitter is in Leeds on Monday 16 to start the job")).toBe("2026-03-16T17:00:00.000Z");
+    expect(iso("our fitter is in Leeds on Monday 9 to 11")).toBe("2026-03-16T11:00:00.000Z");
+    // a weekday before a month and day written with a slash keeps that date
+    expect(iso("new stock is in by Friday 3/20")).toBe("2026-03-20T17:00:00.000Z");
   });
 });
