@@ -3305,7 +3305,7 @@ const AT_THE_VISIT =
   /\b(?:(?:will|'ll|shall)\s+(?:also\s+)?(?:bring|be there|be with you|be on site|come (?:along )?with (?:me|us|him|her|them)\b|join (?:me|us)\b|meet\b[^.;!?]*\bthere\s*[.!]?\s*$)|brings?\s+(?:the|your|a|an)\b)|(?<!^\s*|\b(?:and|since|until|till|before|from|but|just|only|ok|okay|right|fine)\s+)\bthen\s*[.!]?\s*$/i;
 /** Round 22 (due22): "on the 14th" with no month named in the clause. */
 const MONTHLESS_DAY =
-  /^(?![^]*\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|month)\b)[^]*\bthe\s+\d{1,2}(?:st|nd|rd|th)\b/i;
+  /^(?![\s\S]*\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|month)\b)[\s\S]*\bthe\s+\d{1,2}(?:st|nd|rd|th)\b/i;
 /** The same day of the month and hour in the month of `earlier`, when that day is not before it. */
 function inMonthOf(
   due: { dueAt: number; phrase: string },
