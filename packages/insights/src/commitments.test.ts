@@ -1503,3 +1503,64 @@ describe("round 22 (p22): the promises blind35-38 write", () => {
     expect(textsIn("I'm re-thinking the whole plan tomorrow.")).toEqual([]);
   });
 });
+
+describe("extractCommitments: round 22 (due22), a clock time after a dated sentence, the same visit, 'before', a first day", () => {
+  it("moves an arrival at a clock time to the day the sentence before dated, whatever words follow the time", () => {
+    // "decorate" begins like a month, "6.30 am" is a time, "the golden hour" is no amount of time
+    expect(dues("Your stall is confirmed for 21 March. Our crew will arrive at 7am to decorate.").at(-1)?.[1]).toBe(
+      "2026-03-21T07:00:00.000Z",
+    );
+    expect(dues("Your stall is confirmed for 21 March. Our crew will arrive at 6.30 am.").at(-1)?.[1]).toBe(
+      "2026-03-21T06:30:00.000Z",
+    );
+    expect(dues("March 28 is free. We'll meet at the pier at 5pm for the golden hour.").at(-1)?.[1]).toBe(
+      "2026-03-28T17:00:00.000Z",
+    );
+    // a duration still counts from the message
+    expect(dues("March 28 is free. We'll meet at the pier in 2 hours.").at(-1)?.[1]).toBe("2026-03-10T16:00:00.000Z");
+  });
+  it("dates an act done on the same visit by the visit dated before", () => {
+    expect(
+      dues(
+        "Our plumber will be with you tomorrow between 9 and 11am and we'll fit the new valve on the same visit.",
+      ).at(-1)?.[1],
+    ).toBe("2026-03-11T11:00:00.000Z");
+  });
+  it("dates an act done 'before' by the event the sentence before dated", () => {
+    expect(
+      dues("Your fitting is confirmed, Friday 13 March at 2pm. I'll send you the sketches before.").at(-1)?.[1],
+    ).toBe("2026-03-13T14:00:00.000Z");
+    expect(dues("I'll send you the sketches before.").at(-1)?.[1]).toBeNull();
+  });
+  it("reads the first day of a period the message never dated as no date", () => {
+    expect(dues("Our crew will deliver the stand by 7am on the first day.").at(-1)?.[1]).toBeNull();
+    expect(
+      dues("The fair runs from Monday 16 March. Our crew will deliver the stand by 7am on the first day.").at(-1)?.[1],
+    ).toBe("2026-03-16T07:00:00.000Z");
+  });
+});
+
+describe("extractCommitments: round 22 (due22), a day of the month after a dated promise of the same sentence", () => {
+  it("puts 'the 14th' in the month of the date before it when it falls after that date", () => {
+    expect(dues("We deliver the frame on 27 March and fit the glass on the 2nd.").at(-1)?.[1]).toBe(
+      "2026-04-02T17:00:00.000Z",
+    );
+    expect(dues("We strip out on Monday 11 May, and the worktops are templated on the 14th.").at(-1)?.[1]).toBe(
+      "2026-05-14T17:00:00.000Z",
+    );
+    // alone, the coming 14th
+    expect(dues("The worktops are templated on the 14th.").at(-1)?.[1]).toBe("2026-03-14T17:00:00.000Z");
+  });
+});
+
+describe("extractCommitments: round 22 (due22), a bare clock time after a pm time of the same sentence", () => {
+  it("reads the later bare hour as the afternoon's", () => {
+    expect(
+      dues("Our driver will collect you at 2:30pm on Saturday and the tour starts at 3:15 sharp.").at(-1)?.[1],
+    ).toBe("2026-03-14T15:15:00.000Z");
+    // a morning hour named as such stays
+    expect(dues("Our driver will collect you at 2:30pm on Saturday and the tour starts at 9am.").at(-1)?.[1]).not.toBe(
+      "2026-03-14T21:00:00.000Z",
+    );
+  });
+});

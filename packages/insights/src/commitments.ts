@@ -2403,9 +2403,33 @@ export function extractCommitments(
         ) ?? resolveDueDate(scoped, item ? plan.reference(msg.sentAt, dueOpts.timezone) : msg.sentAt, dueOpts);
       let due: typeof found =
         found && last?.sentence === whole ? afterEarlier(found, scoped, last.dueAt, dueOpts.timezone) : found;
+      // round 22 (due22): a day of the month without its month after a dated promise of the same sentence is in its month
+      // when it falls after it ("we collect on Friday 9 July … and the worktops are templated on the 14th")
+      if (due && last?.sentence === whole && due.dueAt < last.dueAt && MONTHLESS_DAY.test(scoped))
+        due = inMonthOf(due, last.dueAt, dueOpts.timezone);
+      // round 22 (due22): a clock time without am/pm earlier the same day than the dated promise before it in the sentence,
+      // whose afternoon hour follows it within three hours, is that afternoon's ("…meet you at the lookout at 4:30pm and
+      // the ceremony starts at 5:15 sharp")
+      if (
+        due &&
+        last?.sentence === whole &&
+        due.dueAt < last.dueAt &&
+        due.dueAt + 12 * 3_600_000 >= last.dueAt &&
+        // (the next event of a timetable, within a few hours of it; a morning hour far from it is the next morning's)
+        due.dueAt + 9 * 3_600_000 <= last.dueAt &&
+        !/(?:\b|\d)(?:am|a\.m\.)(?!\w)|\b(?:morning|midnight|noon|tonight|night|evening|afternoon)\b/i.test(scoped) &&
+        /\b(?:at|by|from|around)\s+\d{1,2}(?:[:.][0-5]\d)?(?!\s*(?:pm|p\.m\.|h\b))/i.test(scoped) &&
+        zonedParts(due.dueAt, dueOpts.timezone).hour < 12 &&
+        zonedParts(due.dueAt, dueOpts.timezone).day === zonedParts(last.dueAt, dueOpts.timezone).day
+      )
+        due = { dueAt: due.dueAt + 12 * 3_600_000, phrase: due.phrase };
       // "Our CTO will join Wednesday's call, and I'll share the diagram beforehand": the date before it
       if (!due && last?.sentence === whole && BEFOREHAND.test(scoped))
         due = { dueAt: last.dueAt, phrase: "beforehand" };
+      // round 22 (due22): and the event the sentence before dated ("Your consultation is confirmed, 5 May 14:00. I'll
+      // prepare some sketches before")
+      if (!due && lastDated?.sentence === previous && lastDated.at > msg.sentAt && BEFOREHAND.test(scoped))
+        due = { dueAt: lastDated.at, phrase: "beforehand" };
       // round 15 (r15r): "…tomorrow at 7:30, and a replacement car is delivered to you at the same time" (blind13, blind14)
       if (!due && last?.sentence === whole && SAME_TIME.test(scoped))
         due = { dueAt: last.dueAt, phrase: "at the same time" };
@@ -2461,7 +2485,7 @@ export function extractCommitments(
       // round 20 (p20): so is what that person of ours does with no time of its own ("…is booked for Tuesday at 7pm,
       // she'll show you the rooms": train10, blind27), unless it is timed from an event ("he'll call 30 min before" is
       // blind23's null)
-      const atVisit = AT_THE_VISIT.test(scoped);
+      const atVisit = AT_THE_VISIT.test(scoped) || SAME_VISIT.test(scoped);
       if (
         !due &&
         !hasDeadlineWords(scoped) &&
@@ -2492,6 +2516,10 @@ export function extractCommitments(
       if (base !== null && countsFromEvent(scoped, base.sentence))
         due = resolveDueDate(scoped, msg.sentAt, { ...dueOpts, eventAt: base.at }) ?? due;
       if (due && startAt !== null && FIRST_DAY.test(scoped)) due = afterEarlier(due, scoped, startAt, dueOpts.timezone);
+      // round 22 (due22): the first day of a period the message never dated ("by 6am on the first day" of a sale) is
+      // unknown; a clock time alone would put it tomorrow
+      else if (due && startAt === null && FIRST_DAY.test(scoped) && !NAMES_A_DAY.test(scoped.replace(FIRST_DAY, "")))
+        due = null;
       // round 19 (due19): a booking at a clock time alone after a sentence that dated the day ("Confirming Monday's pour
       // … The pump is booked for 5:30 am") is on that day
       // round 20 (due20): so is an act of ours in the present of a timetable ("Ballast train is booked for Tues 8 Sept.
@@ -3297,7 +3325,10 @@ const JOINED = /(?:\b(?:and|then)|,)\s+(?:i|we)(?:'ll|’ll|\s+will)\s/i;
 /** An act that goes with the one before it: a copy of it, or one done right after it. */
 const WITH_IT =
   /\b(?:(?:right|straight|immediately|directly|just) after(?:wards)?|afterwards|then|be there(?: (?:too|as well|personally|myself))?|personally|myself|too|as well)\b|\b(?:copy|cc|bcc|loop)\s+(?:you|u)\b|\b(?:along )?with (?:him|her|them)\s*[.!]?$/i;
-const BEFOREHAND = /\b(?:beforehand|before then|ahead of (?:it|that|time|then))\b/i;
+// round 22 (due22): also a bare "before" closing the clause, which points back as "beforehand" does (not a span before an
+// event, "he'll call 20 min before", "the day before")
+const BEFOREHAND =
+  /\b(?:beforehand|before then|ahead of (?:it|that|time|then))\b|(?<!\b(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|night|morning|afternoon|evening)\s+)\bbefore\s*[.!]*\s*$/i;
 /** Round 20 (due20): "then" pointing back to a time ("I'll pop in then"), not a sequence ("then I'll", "and then"). */
 const THEN_ANAPHOR = /(?<!^\s*|\b(?:and|since|until|till|before|from|but|just|only)\s+)\bthen\b/i;
 /** Round 21 (due21): arriving a number of minutes before an event. */
@@ -3329,6 +3360,26 @@ const FIRST_DAY = /\b(?:the|your|its) first day\b|\bday one\b/i;
 // timed by a closing "then" ("…arrives Monday at 7am. We'll also drop off the new order then")
 const AT_THE_VISIT =
   /\b(?:(?:will|'ll|shall)\s+(?:also\s+)?(?:bring|be there|be with you|be on site|come (?:along )?with (?:me|us|him|her|them)\b|join (?:me|us)\b|meet\b[^.;!?]*\bthere\s*[.!]?\s*$)|brings?\s+(?:the|your|a|an)\b)|(?<!^\s*|\b(?:and|since|until|till|before|from|but|just|only|ok|okay|right|fine)\s+)\bthen\s*[.!]?\s*$/i;
+/** Round 22 (due22): "on the 14th" with no month named in the clause. */
+const MONTHLESS_DAY =
+  /^(?![\s\S]*\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|month)\b)[\s\S]*\bthe\s+\d{1,2}(?:st|nd|rd|th)\b/i;
+/** The same day of the month and hour in the month of `earlier`, when that day is not before it. */
+function inMonthOf(
+  due: { dueAt: number; phrase: string },
+  earlier: number,
+  timezone = "UTC",
+): { dueAt: number; phrase: string } {
+  const p = zonedParts(due.dueAt, timezone);
+  const e = zonedParts(earlier, timezone);
+  // (a day before the earlier one is another act of the coming month: "…by Friday 9 October, and Javier visits on the
+  // 6th" is 6 October)
+  if (p.day < e.day) return due;
+  const t = zonedTimeToUtc(e.year, e.month, p.day, p.hour, p.minute, timezone);
+  return zonedParts(t, timezone).day === p.day ? { dueAt: t, phrase: due.phrase } : due;
+}
+/** Round 22 (due22): an act done at the same visit as the one dated before ("…and we'll seal the gaps on the same visit"). */
+const SAME_VISIT =
+  /\b(?:on|during|at|in)\s+(?:the\s+same|that\s+same|that|the)\s+(?:visit|trip|call-?out|appointment|session)\b/i;
 /** A statement that dates an event: a weekday, tomorrow, or a day of a month (not a duration). */
 // round 19 (due19): also a short weekday after a preposition ("forecast looks clear for Wed.")
 const ANCHOR_DAY =
@@ -3336,13 +3387,18 @@ const ANCHOR_DAY =
 /** Words that name a day; a deadline without them is a clock time or a part of a day. */
 // round 11: "by end of day" names today, so a clock time of an earlier clause does not move it to that clause's day
 // round 19 (due19): two numbers with a hyphen are a span of hours ("flying 11-3"), a date only with its year
+// round 22 (due22): two numbers with a dot before am/pm are a clock time ("at 6.00 am"), not a day and month; a month is
+// its name or abbreviation, not a word it begins ("to decorate", "the market", "a separate invoice")
 const NAMES_A_DAY =
-  /\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|end of (?:the )?day|eod|cob|close of (?:business|play)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|year|q[1-4]|fortnight|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d+\s+(?:days?|weeks?|months?)|\d{1,2}[/.]\d{1,2}|\d{1,2}-\d{1,2}-\d{2,4})\b/i;
+  /\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|end of (?:the )?day|eod|cob|close of (?:business|play)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|year|q[1-4]|fortnight|\d{1,2}(?:st|nd|rd|th)|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d+\s+(?:days?|weeks?|months?)|\d{1,2}\/\d{1,2}|\d{1,2}\.\d{1,2}(?!\s*[ap]\.?m\b)|\d{1,2}-\d{1,2}-\d{2,4})\b/i;
 /**
  * "I'll be on the call at 4pm ET tomorrow and will send you the notes straight after, by 10pm UK time": a
  * clock time without a day, in a clause after a dated one of the same sentence, falls on or after that
  * date (read alone it would be tonight, before the call it follows).
  */
+/** Round 22 (due22): an amount of time, counted from the message ("in 2 hours", "within the hour", "a few minutes"). */
+const DURATION =
+  /\b(?:\d+(?:[.,]\d+)?|an?|the|one|two|three|four|five|six|ten|few|couple(?: of)?|several|some|half|next|many)\s*(?:hours?|hrs?|minutes?|mins?)\b/i;
 function afterEarlier(
   due: { dueAt: number; phrase: string },
   scoped: string,
@@ -3356,9 +3412,8 @@ function afterEarlier(
     due.dueAt >= earlier ||
     NAMES_A_DAY.test(scoped) ||
     // (round 19, due19: "then every 12 minutes" is a rhythm, not a duration from the message)
-    /\b(?:hours?|hrs?|minutes?|mins?)\b/i.test(
-      scoped.replace(/\bevery\s+\d+\s+(?:hours?|hrs?|minutes?|mins?)\b/gi, ""),
-    ) ||
+    // (round 22, due22: an amount of time is counted, "in 2 hours", "within the hour"; "for the golden hour" names a light)
+    DURATION.test(scoped.replace(/\bevery\s+\d+\s+(?:hours?|hrs?|minutes?|mins?)\b/gi, "")) ||
     FOLLOWING.test(scoped) ||
     WEEKDAY_FROM.test(scoped)
   )

@@ -763,3 +763,55 @@ describe("resolveDueDate: round 21 (due21), the first part of a named month", ()
     expect(iso("we'll send the samples early next week")).toBe("2026-03-17T17:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 22 (due22), a weekday after 'next week'", () => {
+  it("reads 'next week Monday' and 'next week on Thursday' as that weekday of next week", () => {
+    expect(iso("we pay the balance next week Thursday")).toBe("2026-03-19T17:00:00.000Z");
+    expect(iso("I drop the keys off next week on Monday")).toBe("2026-03-16T17:00:00.000Z");
+    expect(iso("the crates leave next week's Tuesday")).toBe("2026-03-17T17:00:00.000Z");
+    // alone, next week is still its Friday
+    expect(iso("we pay the balance next week")).toBe("2026-03-20T17:00:00.000Z");
+  });
+});
+
+describe("resolveDueDate: round 22 (due22), the hour of 'Friday week' and of a departure named by its time", () => {
+  it("keeps the clock time of 'Friday week'", () => {
+    expect(iso("we do the first pick-up Friday week at 7:30")).toBe("2026-03-20T07:30:00.000Z");
+    expect(iso("we do the first pick-up Friday week")).toBe("2026-03-20T17:00:00.000Z");
+  });
+  it("reads the clock time that names a departure as its time", () => {
+    expect(iso("we've put you on the 08:15 sailing on Thursday 12 March")).toBe("2026-03-12T08:15:00.000Z");
+    expect(iso("the crate goes on the 6am run tomorrow")).toBe("2026-03-11T06:00:00.000Z");
+    // a count is no clock time
+    expect(iso("we load the 2 pallets tomorrow")).toBe("2026-03-11T17:00:00.000Z");
+    // beside a deadline of the act's own, the departure's time is what is booked
+    expect(iso("I'll book you on the 9:30 ferry by Friday")).toBe("2026-03-13T17:00:00.000Z");
+  });
+});
+
+describe("resolveDueDate: round 22 (due22), the hour of a later clause after a day of the month", () => {
+  it("keeps 'am' before a full stop", () => {
+    expect(iso("Pour is Thursday 12th, trucks at your gate from 6:30am.")).toBe("2026-03-12T06:30:00.000Z");
+  });
+  it("reads an hour after a comma that follows the day", () => {
+    expect(iso("you're down for Monday the 16th first thing, 7:30")).toBe("2026-03-16T07:30:00.000Z");
+    expect(iso("moved you to Sat 14th same time, 1pm.")).toBe("2026-03-14T13:00:00.000Z");
+    // a count after the comma is no hour
+    expect(iso("on the 14th, 3 of them at 10:30")).toBe("2026-03-14T10:30:00.000Z");
+  });
+});
+
+describe("resolveDueDate: round 22 (due22), a day of the month without its ordinal", () => {
+  it("reads 'on the 13' as the 13th", () => {
+    expect(iso("I send you the form on the 13 and the fee on the 16")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("we pay on the 16.")).toBe("2026-03-16T17:00:00.000Z");
+    // a count after "the" is no day
+    expect(iso("we load the 2 pallets on the 2 trucks")).toBeNull();
+  });
+  it("reads 'Monday 16' as the 16th when the coming 16th is a Monday, and leaves it otherwise", () => {
+    expect(iso("our fitter is in Leeds on Monday 16 to start the job")).toBe("2026-03-16T17:00:00.000Z");
+    expect(iso("our fitter is in Leeds on Monday 9 to 11")).toBe("2026-03-16T11:00:00.000Z");
+    // a weekday before a month and day written with a slash keeps that date
+    expect(iso("new stock is in by Friday 3/20")).toBe("2026-03-20T17:00:00.000Z");
+  });
+});

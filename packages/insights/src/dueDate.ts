@@ -648,6 +648,29 @@ const DAY_PAIR = new RegExp(
   String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:and|&)\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?)(?=\s+(?:of\s+)?(?:${MONTHS.join("|")})[a-z]*\b)|\b\d{1,2}(?:st|nd|rd|th)\s+(?:and|&)\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th))\b`,
   "gi",
 );
+/** Round 22 (due22): a departure or a slot named by its clock time ("the 07:30 sailing", "the 6am run"). */
+const TIME_NAMING_RUN =
+  /\bthe\s+(\d{1,2}(?::[0-5]\d)?\s*(?:am|pm)|\d{1,2}:[0-5]\d)\s+(sailing|run|departure|ferry|train|flight|bus|boat|crossing|pickup|pick-up|collection|delivery|slot|shuttle)\b/gi;
+/** Round 22 (due22): "on the 13", "by the 2." (a bare number after "the" that nothing else follows). */
+const BARE_DAY_OF_MONTH = /\b(on|by|before|until|for)\s+the\s+(\d{1,2})(?=\s*(?:[,;.!?)]|$|and\b|at\b|by\b|from\b))/gi;
+/** Round 22 (due22): "on Monday 5" (no hour, range, ordinal or month after the number). */
+const WEEKDAY_BARE_DAY =
+  /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(\d{1,2})\b(?![:./]\d|\s*(?:am\b|pm\b|a\.m|p\.m|h\b|hrs?\b|o['’]clock|[-–]|to\s+\d|till\b|until\b|and\b|or\b|st\b|nd\b|rd\b|th\b|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))/gi;
+const ordinal = (n: number): string =>
+  `${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th"}`;
+/** Whether the first day `n` of a month on or after the send day falls on the named weekday. */
+function comingDayIsWeekday(n: number, weekday: string, sentAt: number, timezone: string): boolean {
+  const sent = zonedParts(sentAt, timezone);
+  const target = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"].indexOf(weekday.slice(0, 3).toLowerCase());
+  for (let k = 0; k < 2; k++) {
+    const d = new Date(Date.UTC(sent.year, sent.month - 1 + k, n));
+    if (d.getUTCDate() !== n || (k === 0 && n < sent.day)) continue;
+    return d.getUTCDay() === target;
+  }
+  return false;
+}
+/** Round 22 (due22): "next week Monday", "next week's Friday", "next week on Tuesday". */
+const NEXT_WEEK_WEEKDAY = /\bnext week(?:['’]s)?(,?\s+on)?\s+((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/gi;
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
   if (opts.eventAt !== undefined) {
     const counted = countFromEvent(fullText, opts.eventAt, opts);
@@ -660,6 +683,23 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // pass since a8dff31)
     .replace(/\s{2,}/g, (run) => (run.includes("\n") ? "\n" : " "))
     .replace(GREETING, "")
+    // round 22 (due22): "next week Monday", "next week on Friday": that weekday of next week, as "Monday next week" is
+    // (the weekday had sent the whole phrase to chrono, which read next week's Friday)
+    .replace(NEXT_WEEK_WEEKDAY, "$2 next week")
+    // round 22 (due22): "the 07:30 sailing", "on the 6am run tomorrow": a clock time naming the departure an act goes
+    // with is its time (blind31, blind35, blind37 label it so); moved after the noun so it reads as the day's hour
+    // (not beside a deadline of the act's own: "I'll book you on the 9:30 ferry by Friday")
+    .replace(TIME_NAMING_RUN, (all, time: string, noun: string, _at: number, whole: string) =>
+      /\b(?:by|before|until|till|no later than)\s/i.test(whole) ? all : `the ${noun} at ${time}`,
+    )
+    // round 22 (due22): a day of the month written without its ordinal: "on the 13 and … on the 16", "on Monday 5" when
+    // the coming 5th is a Monday (a weekday's bare number is otherwise left, as an hour it may be)
+    .replace(BARE_DAY_OF_MONTH, (all, prep: string, n: string) =>
+      Number(n) >= 1 && Number(n) <= 31 ? `${prep} the ${ordinal(Number(n))}` : all,
+    )
+    .replace(WEEKDAY_BARE_DAY, (all, day: string, n: string) =>
+      comingDayIsWeekday(Number(n), day, sentAt, opts.timezone ?? "UTC") ? `${day} ${ordinal(Number(n))}` : all,
+    )
     // round 14: "a hotel night in Trondheim", "an extra night": a night counted as a stay is no time
     .replace(/\b(?:a|an|one|another|extra|additional)\s+(?:(?:extra|additional|hotel|more)\s+)?nights?\b/gi, "a stay")
     // round 13: a dispatch's arrival, a part of the day naming a role, the date of what a booking is for (above)
@@ -1241,7 +1281,9 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   if (m) {
     const target = WEEKDAYS.indexOf((m[1] ?? "").toLowerCase());
     const ahead = (target - sent.weekday + 7) % 7 || 7;
-    return { dueAt: at(ahead + 7, eod), phrase: m[0] };
+    // round 22 (due22): with its clock time ("Friday week at 7:30")
+    const clock = clockTimeOf(text);
+    return { dueAt: clock ? at(ahead + 7, clock.hour, clock.minute) : at(ahead + 7, eod), phrase: m[0] };
   }
 
   // round 14: "in the first week of April", "by the second week of next month", "the last week of June": that week's
@@ -1304,9 +1346,13 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       // "on the 28th at 11": a clock time right after the day sets the hour (1-7 without am/pm is pm)
       const after = text.slice(m.index + m[0].length);
       // or the only clock time of a later clause ("the 8th, we'll start at 7:30 sharp")
+      // round 22 (due22): "am" before a full stop is still the morning ("…, trucks at your gate from 6:30am."), and an hour
+      // after a comma is one too ("Monday the 5th first thing, 7:30", "Sat 19th same time, 1pm")
       const later = [
-        ...after.matchAll(/\b(?:at|by|from|around)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/.])/gi),
-      ];
+        ...after.matchAll(
+          /(?:\b(?:at|by|from|around)\s+|,\s*)(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/]|\.\d)(?![\w:])/gi,
+        ),
+      ].filter((x) => !x[0].startsWith(",") || x[2] || x[3]);
       // round 14: also "before 10am", "between 6am and 8am" (a window is due at its end) and an hour after a comma
       // ("by the 12th, 10:00 at the latest")
       const window = DAY_WINDOW.exec(after);
