@@ -1391,3 +1391,41 @@ describe("round 21 (p21): the promises blind31-34 write", () => {
     expect(textsIn("I'll come over Thursday at 2 if you sign the quote, and I'll bring the tile samples.")).toEqual([]);
   });
 });
+
+describe("round 22 (r22): the forms still missed on blind23-34", () => {
+  it("reads 'I tell you' and 'I let you know' in the present with a time or an event as a reply to come", () => {
+    expect(dues("Sorry, I tell you for sure on Thursday.")).toEqual([
+      ["Sorry, I tell you for sure on Thursday.", "2026-03-12T17:00:00.000Z"],
+    ]);
+    expect(textsIn("I let you know tomorrow morning.", "inbound")).toEqual(["I let you know tomorrow morning."]);
+    expect(dues("We tell you as soon as the part is in.")).toEqual([["We tell you as soon as the part is in.", null]]);
+    // without a time or an event it is a remark, another subject's telling is no promise of ours, nor a past or a habit
+    expect(textsIn("I tell you, this is the best van we have.")).toEqual([]);
+    expect(textsIn("They tell you on Friday.")).toEqual([]);
+    expect(textsIn("As I tell you last week, the van is small.")).toEqual([]);
+    expect(textsIn("I tell you every Monday.")).toEqual([]);
+  });
+  it("splits a call back with its own time off a dated preparatory step", () => {
+    expect(dues("I'll look at the photos tonight and call you tomorrow at 9.")).toEqual([
+      ["I'll look at the photos tonight", "2026-03-10T21:00:00.000Z"],
+      ["call you tomorrow at 9.", "2026-03-11T09:00:00.000Z"],
+    ]);
+    // a reply with no act of handing over stays one promise with the step before it
+    expect(textsIn("I'll review it tonight and get back to you tomorrow.")).toHaveLength(1);
+    // and a call back with no time of its own stays with the step before it
+    expect(textsIn("I'll look at the photos tonight and call you.")).toHaveLength(1);
+  });
+  it("splits 'and will <act>' with its own time, and 'bring', as a second act of the same subject", () => {
+    expect(textsIn("Our fitter will be there by 10 on Monday and bring the spare panels on Friday.")).toEqual([
+      "Our fitter will be there by 10 on Monday",
+      "bring the spare panels on Friday.",
+    ]);
+    expect(textsIn("I'll send the draft on Wednesday and will call you on Friday.")).toEqual([
+      "I'll send the draft on Wednesday",
+      "will call you on Friday.",
+    ]);
+    // a second act with no time of its own stays with the first
+    expect(textsIn("I'll send the draft on Wednesday and will call you.")).toHaveLength(1);
+    expect(textsIn("We'll come on Thursday and bring the samples.")).toHaveLength(1);
+  });
+});
