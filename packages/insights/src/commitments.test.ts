@@ -1445,4 +1445,17 @@ describe("round 22 (r22): the forms still missed on blind23-34", () => {
     expect(textsIn("Leon will stay until Friday.")).toEqual([]);
     expect(textsIn("Rates will stay until the end of March.")).toEqual([]);
   });
+  it("reads work of ours scheduled in the present after a greeting or remark and a comma", () => {
+    expect(textsIn("Hello Ines, our fitters arrive Thursday at 8 for the boiler, it takes a day.")).toEqual([
+      "our fitters arrive Thursday at 8 for the boiler, it takes a day.",
+    ]);
+    expect(splitClauses("Kia ora Tom, the roof repair is Friday 8am.")).toEqual([
+      "Kia ora Tom",
+      "the roof repair is Friday 8am.",
+    ]);
+    // a part with a time of its own keeps the clause whole, and a verbless -ing tail or nobody's work is no step
+    expect(splitClauses("Materials came in on Monday, work starts Thursday 7am.")).toHaveLength(1);
+    expect(textsIn("Per our call, $900 per month, including Friday night games.")).toEqual([]);
+    expect(textsIn("Thanks for the order, the strike starts Monday.")).toEqual([]);
+  });
 });

