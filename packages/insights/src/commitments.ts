@@ -1878,8 +1878,9 @@ export function splitClauses(sentence: string): string[] {
         for (const m of c.matchAll(/,\s+(?:so\s+|and\s+)?/g)) {
           if (++tried > 6) break;
           const tail = c.slice(m.index + m[0].length);
-          // (nor after a tag: "SmileCare: Hello Jo, your cleaning is confirmed…" is a notice, read whole)
-          if (hasDeadlineWords(c.slice(0, m.index)) || /:/.test(c.slice(0, m.index))) break;
+          // (nor after a tag, "SmileCare: Hello Jo, your cleaning is confirmed…", a notice, or a figure, "EUR 2.10 per
+          // pallet, truck leaves Friday", an offer's terms: both read whole)
+          if (/[:\d]/.test(c.slice(0, m.index)) || hasDeadlineWords(c.slice(0, m.index))) break;
           // (not a verbless -ing tail: "…, including Friday night football" names no step)
           if (/^(?:we|i|[a-z]+ing)\b/i.test(tail) || matchScheduled(tail, "outbound") === null) continue;
           return [c.slice(0, m.index), c.slice(m.index + 1)];
