@@ -1439,6 +1439,10 @@ describe("round 22 (r22): the forms still missed on blind23-34", () => {
       ["will stay until the server is running.", null],
     ]);
     expect(textsIn("I'll stay there until it's fixed.")).toHaveLength(1);
+    // "until" a clock time bounds the stay, it is no deadline
+    expect(dues("Our engineer will stay on site until 7pm.")).toEqual([
+      ["Our engineer will stay on site until 7pm.", null],
+    ]);
     // a price, opening hours or a person staying until a date is no act at the job
     expect(textsIn("Prices will stay the same until March.")).toEqual([]);
     expect(textsIn("The shop will stay open until 6 on Friday.")).toEqual([]);

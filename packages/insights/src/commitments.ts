@@ -2491,6 +2491,13 @@ export function extractCommitments(
       )
         due = afterEarlier(due, scoped, lastDated.at, dueOpts.timezone);
       if (creditOnly) due = null;
+      // round 22 (r22): "until" a clock time bounds a stay at the job (STAY_UNTIL), it sets no deadline ("Maya will stay
+      // on site until 5pm each day": the authors' null); "until the cabinets are done today" keeps the day it names
+      if (
+        /^stay\b/i.test(i === 0 && pieces.length === 1 ? action : piece.action) &&
+        /\buntil\s+(?:\d|noon|midday|midnight)/i.test(scoped)
+      )
+        due = null;
       if (booking && (!due || due.dueAt <= msg.sentAt)) continue;
       if (due) last = { sentence: whole, dueAt: due.dueAt, clause };
       if (due) lastDated = { at: due.dueAt, sentence: whole };
