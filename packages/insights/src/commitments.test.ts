@@ -1564,3 +1564,75 @@ describe("extractCommitments: round 22 (due22), a bare clock time after a pm tim
     );
   });
 });
+
+describe("round 22 (r22): the forms still missed on blind23-34", () => {
+  it("reads 'I tell you' and 'I let you know' in the present with a time or an event as a reply to come", () => {
+    expect(dues("Sorry, I tell you for sure on Thursday.")).toEqual([
+      ["Sorry, I tell you for sure on Thursday.", "2026-03-12T17:00:00.000Z"],
+    ]);
+    expect(textsIn("I let you know tomorrow morning.", "inbound")).toEqual(["I let you know tomorrow morning."]);
+    expect(dues("We tell you as soon as the part is in.")).toEqual([["We tell you as soon as the part is in.", null]]);
+    // without a time or an event it is a remark, another subject's telling is no promise of ours, nor a past or a habit
+    expect(textsIn("I tell you, this is the best van we have.")).toEqual([]);
+    expect(textsIn("They tell you on Friday.")).toEqual([]);
+    expect(textsIn("As I tell you last week, the van is small.")).toEqual([]);
+    expect(textsIn("I tell you every Monday.")).toEqual([]);
+  });
+  it("splits a call back with its own time off a dated preparatory step", () => {
+    expect(dues("I'll look at the photos tonight and call you tomorrow at 9.")).toEqual([
+      ["I'll look at the photos tonight", "2026-03-10T21:00:00.000Z"],
+      ["call you tomorrow at 9.", "2026-03-11T09:00:00.000Z"],
+    ]);
+    // a reply with no act of handing over stays one promise with the step before it
+    expect(textsIn("I'll review it tonight and get back to you tomorrow.")).toHaveLength(1);
+    // and a call back with no time of its own stays with the step before it
+    expect(textsIn("I'll look at the photos tonight and call you.")).toHaveLength(1);
+  });
+  it("splits 'and will <act>' with its own time, and 'bring', as a second act of the same subject", () => {
+    expect(textsIn("Our fitter will be there by 10 on Monday and bring the spare panels on Friday.")).toEqual([
+      "Our fitter will be there by 10 on Monday",
+      "bring the spare panels on Friday.",
+    ]);
+    expect(textsIn("I'll send the draft on Wednesday and will call you on Friday.")).toEqual([
+      "I'll send the draft on Wednesday",
+      "will call you on Friday.",
+    ]);
+    // a second act with no time of its own stays with the first
+    expect(textsIn("I'll send the draft on Wednesday and will call you.")).toHaveLength(1);
+    expect(textsIn("We'll come on Thursday and bring the samples.")).toHaveLength(1);
+  });
+  it("reads a person of ours staying at the job until it is fixed as a promise with no date", () => {
+    expect(dues("Leon will stay on site until the pump is back in service.")).toEqual([
+      ["Leon will stay on site until the pump is back in service.", null],
+    ]);
+    expect(
+      dues("Our engineer visits your office on Thursday at 9:00 and will stay until the server is running."),
+    ).toEqual([
+      ["Our engineer visits your office on Thursday at 9:00", "2026-03-12T09:00:00.000Z"],
+      ["will stay until the server is running.", null],
+    ]);
+    expect(textsIn("I'll stay there until it's fixed.")).toHaveLength(1);
+    // "until" a clock time bounds the stay, it is no deadline
+    expect(dues("Our engineer will stay on site until 7pm.")).toEqual([
+      ["Our engineer will stay on site until 7pm.", null],
+    ]);
+    // a price, opening hours or a person staying until a date is no act at the job
+    expect(textsIn("Prices will stay the same until March.")).toEqual([]);
+    expect(textsIn("The shop will stay open until 6 on Friday.")).toEqual([]);
+    expect(textsIn("Leon will stay until Friday.")).toEqual([]);
+    expect(textsIn("Rates will stay until the end of March.")).toEqual([]);
+  });
+  it("reads work of ours scheduled in the present after a greeting or remark and a comma", () => {
+    expect(textsIn("Hello Ines, our fitters arrive Thursday at 8 for the boiler, it takes a day.")).toEqual([
+      "our fitters arrive Thursday at 8 for the boiler, it takes a day.",
+    ]);
+    expect(splitClauses("Kia ora Tom, the roof repair is Friday 8am.")).toEqual([
+      "Kia ora Tom",
+      "the roof repair is Friday 8am.",
+    ]);
+    // a part with a time of its own keeps the clause whole, and a verbless -ing tail or nobody's work is no step
+    expect(splitClauses("Materials came in on Monday, work starts Thursday 7am.")).toHaveLength(1);
+    expect(textsIn("Per our call, $900 per month, including Friday night games.")).toEqual([]);
+    expect(textsIn("Thanks for the order, the strike starts Monday.")).toEqual([]);
+  });
+});
