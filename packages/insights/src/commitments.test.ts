@@ -1243,6 +1243,25 @@ describe("round 21 (lead): a requirement the retrained reader must not read", ()
   });
 });
 
+describe("round 22 (lead): another party's act and our own trip, which the reader retrained after the merges read", () => {
+  it("refuses a party of the reader's or another's acting, and the writer's own flight", () => {
+    expect(refusedByForm("My landlord Mr. Grey will fly back on Thursday and open the flat for your sweep then.")).toBe(
+      true,
+    );
+    expect(
+      refusedByForm("The council collects the green bins on Tuesday, so please leave the cuttings by the gate."),
+    ).toBe(true);
+    expect(refusedByForm("Your insurer sends the assessor on Monday.")).toBe(true);
+    expect(refusedByForm("My flight lands at 6:40 on Friday, see you at the hotel.")).toBe(true);
+    expect(refusedByForm("Our plane gets in at noon on the 4th.")).toBe(true);
+    // bounds: our own acts and our people, a supplier's state, and a coach of ours arriving for the reader stay readable
+    expect(refusedByForm("We collect the green bins on Tuesday.")).toBe(false);
+    expect(refusedByForm("The supplier is closed on Monday, so we deliver on Tuesday.")).toBe(false);
+    expect(refusedByForm("Our coach arrives at your hotel at 7:15 on Friday.")).toBe(false);
+    expect(refusedByForm("Our driver Mr. Grey will collect you on Thursday.")).toBe(false);
+  });
+});
+
 describe("round 22 (lead): our own social event the retrained reader must not read", () => {
   it("refuses a party or an away day of ours, and keeps what we will have ready for the reader", () => {
     expect(refusedByForm("The office will have a summer barbecue on Friday, so calls go to voicemail.")).toBe(true);

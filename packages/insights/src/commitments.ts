@@ -2207,6 +2207,9 @@ export function refusedByForm(clause: string): boolean {
     BELIEF.test(clause) ||
     (SIMPLE_PAST.test(clause) && !FUTURE.test(clause)) ||
     (TRAVEL.test(clause) && !TRIP_FOR_READER.test(clause)) ||
+    // round 22: the writer's own transport arriving or leaving ("My flight lands at 6:40 on Friday, see you at the
+    // hotel"): our trip, which the reader retrained with blind35-38 read
+    OWN_TRANSPORT.test(head) ||
     NO_ACT_AFTER_FUTURE.test(clause) ||
     // the writer's own new job ("I start on Monday at Globex"), a third person's own affairs ("Her garden club starts
     // on Wednesday"), a finished state dated only today ("The lease is signed and returned to you today")
@@ -2264,9 +2267,14 @@ const NEW_JOB =
 const NEW_ARRANGEMENT =
   /^(?:the|our|a)\s+new\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:starts?|begins?|commences?|takes? effect|applies|apply|kicks? in)\b/iu;
 const THIRD_PERSON_OWN = /^(?:her|his|their)\s+[\p{L}-]+/iu;
+/** Round 22: the writer's own flight or train ("My flight lands at 6:40", "Our plane gets in at noon"). */
+const OWN_TRANSPORT =
+  /^(?:my\s+(?:[\w-]+\s+)?(?:flight|plane|train|ferry|bus|coach)|our\s+(?:[\w-]+\s+)?(?:flight|plane))\s+(?:lands|arrives|gets\s+in|touches\s+down|departs|leaves|is\s+due)\b/i;
 const FINISHED_STATE = /\b(?:is|are)\s+(?:now\s+|all\s+)?(?:signed|finished|completed|done|cancell?ed|terminated)\b/i;
 const OTHER_PARTY_ACT = new RegExp(
-  String.raw`^(?:the\s+|our\s+|your\s+)?(?:${OTHER_PARTY})\b(?:,[^,]{1,40},)?\s+(?:to|will|'ll|should|must|is going to)\b|\bby (?:the|your)\s+(?:${OTHER_PARTY})(?:'s|’s)?\b`,
+  // round 22: also "my" party, named by a title ("My landlord Mr. Grey will fly back on Thursday"), and a party's own
+  // act in the present ("The council collects the green bins on Tuesday"): the reader retrained with blind35-38 read both
+  String.raw`^(?:the\s+|our\s+|your\s+|my\s+)?(?:${OTHER_PARTY})\b(?:,[^,]{1,40},|\s+(?:mr|mrs|ms|miss|dr)\.?\s+[a-z'-]+)?\s+(?:to|will|'ll|should|must|is going to)\b|\bby (?:the|your)\s+(?:${OTHER_PARTY})(?:'s|’s)?\b|^(?:the|my|our|your)\s+(?:landlord|client|customer|supplier|vendor|carrier|haulier|council|tenant|buyer|insurer|bank|auditor)\s+(?!is\b|has\b|was\b|thanks\b)[a-z]+s\b`,
   "i",
 );
 const BELIEF = /\b(?:i|we)\s+(?:believe|think|reckon|suppose|guess|imagine|assume)\b/i;
