@@ -656,12 +656,13 @@ const BARE_DAY_OF_MONTH = /\b(on|by|before|until|for)\s+the\s+(\d{1,2})(?=\s*(?:
 /** Round 22 (due22): "on Monday 5" (no hour, range, ordinal or month after the number). */
 const WEEKDAY_BARE_DAY =
   /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(\d{1,2})\b(?![:./]\d|\s*(?:am\b|pm\b|a\.m|p\.m|h\b|hrs?\b|o['’]clock|[-–]|to\s+\d|till\b|until\b|and\b|or\b|st\b|nd\b|rd\b|th\b|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))/gi;
+/** A day of the month with its suffix: 1st, 2nd, 3rd, 11th, 22nd. */
 const ordinal = (n: number): string =>
   `${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th"}`;
 /** Whether the first day `n` of a month on or after the send day falls on the named weekday. */
 function comingDayIsWeekday(n: number, weekday: string, sentAt: number, timezone: string): boolean {
   const sent = zonedParts(sentAt, timezone);
-  const target = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"].indexOf(weekday.slice(0, 3).toLowerCase());
+  const target = WEEKDAYS.indexOf(weekday.toLowerCase());
   for (let k = 0; k < 2; k++) {
     const d = new Date(Date.UTC(sent.year, sent.month - 1 + k, n));
     if (d.getUTCDate() !== n || (k === 0 && n < sent.day)) continue;
@@ -801,7 +802,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // round 13: "the first of next month", "the twenty-third of May": an ordinal word is a day of the month
     .replace(ORDINAL_DAY, (_all, tens: string | undefined, unit: string) => {
       const n = ORDINAL_WORDS.indexOf(unit.toLowerCase()) + 1 + (tens ? (/^twenty$/i.test(tens) ? 20 : 30) : 0);
-      return `the ${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th"}`;
+      return `the ${ordinal(n)}`;
     })
     // round 13: "a week on Friday" (British) is "Friday week"; "w/c 16th", "week commencing 16 March" is the week of
     .replace(/\ba week on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi, "$1 week")
