@@ -141,8 +141,10 @@ describe("the PromiseReader hook of extractCommitments", () => {
 
   it("round 19: the shipped reader vetoes a customer's choice the rules read as a promise, not a plain promise", () => {
     const inbound = (text: string) => ({ ...msg(text), direction: "inbound" as const });
-    // (round 19's p19 refuses "we'll take the X" by rule, which this test first used; hiring is a choice it does not name)
-    const choice = inbound("We'll hire the minibus for the whole weekend.");
+    // (round 19's p19 refuses "we'll take the X" by rule, which this test first used. Round 23: the reader trained with
+    // blind39-42 and the five families reads "We'll hire the minibus for the whole weekend", its next example, as the
+    // buyer's own promise, which the labelling guide counts as one; a customer who cancels and hires elsewhere is not)
+    const choice = inbound("Please cancel our booking, we'll hire the minibus from another firm this year.");
     expect(extractCommitments(choice)).toHaveLength(1);
     expect(extractCommitments(choice, {}, learnedPromiseReader())).toEqual([]);
     expect(extractCommitments(choice, {}, learnedPromiseReader(PROMISE_TRAINING.threshold, 0))).toHaveLength(1);

@@ -335,6 +335,10 @@ export function promiseFeatures(
   return f;
 }
 
+// round 23: the shipped reader computes the extra families only when it was trained with them (they cost a pass over
+// the clause; a model trained without them has no weight for them)
+const SHIPPED_EXTRA = "extra" in PROMISE_TRAINING;
+
 /** P(promise) of a clause by the shipped reader. */
 export function promiseProbability(
   clause: string,
@@ -343,7 +347,10 @@ export function promiseProbability(
   sentAt: number,
   context: ReadingContext | null = null,
 ): number {
-  const p = linearProbabilities(PROMISE_MODEL, promiseFeatures(clause, unit, direction, sentAt, context));
+  const p = linearProbabilities(
+    PROMISE_MODEL,
+    promiseFeatures(clause, unit, direction, sentAt, context, SHIPPED_EXTRA),
+  );
   return p[PROMISE_MODEL.classes.indexOf("promise")] ?? 0;
 }
 

@@ -1655,3 +1655,15 @@ describe("round 22 (r22): the forms still missed on blind23-34", () => {
     expect(textsIn("Thanks for the order, the strike starts Monday.")).toEqual([]);
   });
 });
+
+describe("round 23 (lead): a person's whereabouts, which the readers retrained with blind39-42 read", () => {
+  it("refuses someone being or staying in a named place until a time, and keeps staying at the work", () => {
+    expect(refusedByForm("Our founder, Marta Lind, will be in Oslo until Friday 11 December.")).toBe(true);
+    expect(refusedByForm("Our site lead Tom will stay in Leeds until Tuesday, so call the office.")).toBe(true);
+    expect(refusedByForm("I'll be at Heathrow till Monday evening.")).toBe(true);
+    // bounds: a place that is the work, staying until the work is done, and an act at a named place stay readable
+    expect(refusedByForm("I'll be in the workshop until 6 tonight finishing your frame.")).toBe(false);
+    expect(refusedByForm("Our fitter will stay at Hamilton Road until the boiler is fixed.")).toBe(false);
+    expect(refusedByForm("We'll be in Oslo on Friday to install the panels.")).toBe(false);
+  });
+});

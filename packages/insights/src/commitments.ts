@@ -2210,6 +2210,10 @@ export function refusedByForm(clause: string): boolean {
     // round 22: the writer's own transport arriving or leaving ("My flight lands at 6:40 on Friday, see you at the
     // hotel"): our trip, which the reader retrained with blind35-38 read
     OWN_TRANSPORT.test(head) ||
+    // round 23: a person's whereabouts until a time ("Our founder, Marta Lind, will be in Oslo until Friday", "Bea will
+    // stay in Devon until Tuesday"): where someone is, not an act for the reader; the readers retrained with blind39-42
+    // read both on round 16's holdout. Staying until the work is done stays readable (STAY_UNTIL)
+    (WHEREABOUTS.test(clause) && !WORK_DONE.test(clause)) ||
     NO_ACT_AFTER_FUTURE.test(clause) ||
     // the writer's own new job ("I start on Monday at Globex"), a third person's own affairs ("Her garden club starts
     // on Wednesday"), a finished state dated only today ("The lease is signed and returned to you today")
@@ -2268,6 +2272,10 @@ const NEW_ARRANGEMENT =
   /^(?:the|our|a)\s+new\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:starts?|begins?|commences?|takes? effect|applies|apply|kicks? in)\b/iu;
 const THIRD_PERSON_OWN = /^(?:her|his|their)\s+[\p{L}-]+/iu;
 /** Round 22: the writer's own flight or train ("My flight lands at 6:40", "Our plane gets in at noon"). */
+// a named place (capitalised, so "in the workshop" is not one) and "until" a time
+const WHEREABOUTS =
+  /\b(?:will|'ll|is going to|are going to)\s+(?:be|stay|remain)\s+(?:in|at)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+(?:until|till|til|through)\b/;
+const WORK_DONE = /\b(?:done|finished|complete|completed|fixed|sorted)\b/i;
 const OWN_TRANSPORT =
   /^(?:my\s+(?:[\w-]+\s+)?(?:flight|plane|train|ferry|bus|coach)|our\s+(?:[\w-]+\s+)?(?:flight|plane))\s+(?:lands|arrives|gets\s+in|touches\s+down|departs|leaves|is\s+due)\b/i;
 const FINISHED_STATE = /\b(?:is|are)\s+(?:now\s+|all\s+)?(?:signed|finished|completed|done|cancell?ed|terminated)\b/i;

@@ -37,7 +37,11 @@ const CONFIG: PromiseConfig = {
   positiveWeight: 1,
   rows: "all",
   decimals: 3,
+  // round 23: cm22's five feature families (README "Round 23 — the extra feature families judged on every author")
+  extra: ["mv", "vst", "tc", "obj", "sk"],
 };
+// round 23: 0.7 with a veto of 0.1 gained on estimate 2 with the five families but broke five fit-holdout floors, so
+// 0.8 and 0.05 stay (README "Round 23 — the five feature families judged on every author")
 const THRESHOLD = 0.8;
 // round 19 (cm20): a clause a matcher read is dropped below this P(promise) (README "Round 19")
 const VETO = 0.05;
@@ -66,8 +70,9 @@ describe("learned promise reader", () => {
     // small enough to ship: features written by three or more authors and seen in ten or more clauses (9,437 features and 347 KB at five, 4 decimals)
     // round 20: 6,194 features (214 KB) from 27,724 clauses once blind27-30 train it; round 22: 7,530 (260 KB) from
     // 35,116. More authors pass the same minimums, so the bound is the shipped file's size, not a feature count
-    // chosen when there were fewer sets
-    expect(statSync(new URL("../src/commitmentModelData.ts", import.meta.url)).size).toBeLessThan(300_000);
+    // chosen when there were fewer sets. Round 23: the five families make it 469 KB; the reader ships only in the
+    // Convex functions (beside the deal-stage model's 700 KB and more), never in the dashboard, so the bound is 500 KB
+    expect(statSync(new URL("../src/commitmentModelData.ts", import.meta.url)).size).toBeLessThan(500_000);
     // training on 35,116 clauses takes about 40 s on a quiet machine and passed 120 s under a load of 9 (round 22):
     // a hang guard only
   }, 600_000);
