@@ -2271,11 +2271,11 @@ const NEW_JOB =
 const NEW_ARRANGEMENT =
   /^(?:the|our|a)\s+new\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:starts?|begins?|commences?|takes? effect|applies|apply|kicks? in)\b/iu;
 const THIRD_PERSON_OWN = /^(?:her|his|their)\s+[\p{L}-]+/iu;
-/** Round 22: the writer's own flight or train ("My flight lands at 6:40", "Our plane gets in at noon"). */
-// a named place (capitalised, so "in the workshop" is not one) and "until" a time
+/** Round 23: someone being or staying in a named place (capitalised, so "in the workshop" is not one) until a time. */
 const WHEREABOUTS =
   /\b(?:will|'ll|is going to|are going to)\s+(?:be|stay|remain)\s+(?:in|at)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+(?:until|till|til|through)\b/;
 const WORK_DONE = /\b(?:done|finished|complete|completed|fixed|sorted)\b/i;
+/** Round 22: the writer's own flight or train ("My flight lands at 6:40", "Our plane gets in at noon"). */
 const OWN_TRANSPORT =
   /^(?:my\s+(?:[\w-]+\s+)?(?:flight|plane|train|ferry|bus|coach)|our\s+(?:[\w-]+\s+)?(?:flight|plane))\s+(?:lands|arrives|gets\s+in|touches\s+down|departs|leaves|is\s+due)\b/i;
 const FINISHED_STATE = /\b(?:is|are)\s+(?:now\s+|all\s+)?(?:signed|finished|completed|done|cancell?ed|terminated)\b/i;
