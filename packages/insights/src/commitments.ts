@@ -3424,9 +3424,14 @@ const FIRST_DAY = /\b(?:the|your|its) first day\b|\bday one\b/i;
 // timed by a closing "then" ("…arrives Monday at 7am. We'll also drop off the new order then")
 const AT_THE_VISIT =
   /\b(?:(?:will|'ll|shall)\s+(?:also\s+)?(?:bring|be there|be with you|be on site|come (?:along )?with (?:me|us|him|her|them)\b|join (?:me|us)\b|meet\b[^.;!?]*\bthere\s*[.!]?\s*$)|brings?\s+(?:the|your|a|an)\b)|(?<!^\s*|\b(?:and|since|until|till|before|from|but|just|only|ok|okay|right|fine)\s+)\bthen\s*[.!]?\s*$/i;
+/** Round 22 (due22): a month by its name or abbreviation, not a word it begins ("to decorate", "the market"). */
+const MONTH_NAME =
+  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 /** Round 22 (due22): "on the 14th" with no month named in the clause. */
-const MONTHLESS_DAY =
-  /^(?![\s\S]*\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|month)\b)[\s\S]*\bthe\s+\d{1,2}(?:st|nd|rd|th)\b/i;
+const MONTHLESS_DAY = new RegExp(
+  String.raw`^(?![\s\S]*\b(?:${MONTH_NAME}|month)\b)[\s\S]*\bthe\s+\d{1,2}(?:st|nd|rd|th)\b`,
+  "i",
+);
 /** The same day of the month and hour in the month of `earlier`, when that day is not before it. */
 function inMonthOf(
   due: { dueAt: number; phrase: string },
@@ -3453,8 +3458,10 @@ const ANCHOR_DAY =
 // round 19 (due19): two numbers with a hyphen are a span of hours ("flying 11-3"), a date only with its year
 // round 22 (due22): two numbers with a dot before am/pm are a clock time ("at 6.00 am"), not a day and month; a month is
 // its name or abbreviation, not a word it begins ("to decorate", "the market", "a separate invoice")
-const NAMES_A_DAY =
-  /\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|end of (?:the )?day|eod|cob|close of (?:business|play)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|year|q[1-4]|fortnight|\d{1,2}(?:st|nd|rd|th)|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d+\s+(?:days?|weeks?|months?)|\d{1,2}\/\d{1,2}|\d{1,2}\.\d{1,2}(?!\s*[ap]\.?m\b)|\d{1,2}-\d{1,2}-\d{2,4})\b/i;
+const NAMES_A_DAY = new RegExp(
+  String.raw`\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|end of (?:the )?day|eod|cob|close of (?:business|play)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|weekend|month|year|q[1-4]|fortnight|\d{1,2}(?:st|nd|rd|th)|${MONTH_NAME}|\d+\s+(?:days?|weeks?|months?)|\d{1,2}\/\d{1,2}|\d{1,2}\.\d{1,2}(?!\s*[ap]\.?m\b)|\d{1,2}-\d{1,2}-\d{2,4})\b`,
+  "i",
+);
 /**
  * "I'll be on the call at 4pm ET tomorrow and will send you the notes straight after, by 10pm UK time": a
  * clock time without a day, in a clause after a dated one of the same sentence, falls on or after that
