@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ContextTracker, learnedPromiseReader, promiseFeatures, promiseProbability } from "./commitmentModel";
-import { PROMISE_TRAINING } from "./commitmentModelData";
+import { PROMISE_MODEL, PROMISE_TRAINING } from "./commitmentModelData";
 import { extractCommitments } from "./commitments";
+import { linearProbabilities } from "./linearModel";
 
 const SENT = Date.parse("2026-03-02T09:00:00Z"); // a Monday
 const unit = (sentence: string, extra: { conditioned?: boolean; item?: boolean } = {}) => ({
@@ -215,5 +216,17 @@ describe("the PromiseReader hook of extractCommitments", () => {
     );
     const thanks = "Thanks so much for the photos, they look great";
     expect(promiseProbability(thanks, u(thanks), "outbound", SENT)).toBeLessThan(0.2);
+  });
+
+  it("round 23: the shipped reader reads the extra families it was trained with", () => {
+    expect("extra" in PROMISE_TRAINING).toBe(true);
+    const u = (s: string) => ({ sentence: s, conditioned: false, item: false });
+    const clause = "send you the copy tomorrow";
+    const p = (features: ReturnType<typeof promiseFeatures>) =>
+      linearProbabilities(PROMISE_MODEL, features)[PROMISE_MODEL.classes.indexOf("promise")];
+    const withFamilies = p(promiseFeatures(clause, u(clause), "outbound", SENT, null, true));
+    expect(promiseProbability(clause, u(clause), "outbound", SENT)).toBe(withFamilies);
+    // the families carry weight here, so a reader that skipped them would read another probability
+    expect(p(promiseFeatures(clause, u(clause), "outbound", SENT))).not.toBe(withFamilies);
   });
 });
