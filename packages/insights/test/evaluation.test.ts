@@ -133,11 +133,12 @@ function scoreSet(set: EvalSet): SetScores {
  * read; they train the promise reader), blind27–30 in round 20 (scored once with the round-19 code, aggregates only,
  * then read), blind31–34 in round 21 (scored with the round-19 and round-20 code, aggregates only, then read),
  * blind35–38 in round 22 (scored with the round-20 and round-21 code, aggregates only, then read), blind39–42 in round 23
- * (scored with the code at the start and end of round 22, aggregates only, then read). Any other blind<N> (blind12,
- * blind15, blind17, blind18, blind19 and blind20 from round 17, blind21 and blind22 from round 18, blind43–46 from
- * round 23) stays blind: it is marked ok / MISS against the targets.
+ * (scored with the code at the start and end of round 22, aggregates only, then read), blind43–46 in round 24 (scored
+ * with the code at the start and end of round 23, aggregates only, then read). Any other blind<N> (blind12, blind15,
+ * blind17, blind18, blind19 and blind20 from round 17, blind21 and blind22 from round 18, blind47–50 from round 24)
+ * stays blind: it is marked ok / MISS against the targets.
  */
-const SPENT_BLIND = /^blind([3-9]|1[01346]|2[3-9]|3\d|4[0-2])\b/;
+const SPENT_BLIND = /^blind([3-9]|1[01346]|2[3-9]|3\d|4[0-6])\b/;
 const asDevOrBlind = (set: EvalSet): EvalSet =>
   SPENT_BLIND.test(set.name) ? { ...set, blind: false, name: `dev, was ${set.name}` } : set;
 
@@ -156,7 +157,7 @@ function table(rows: string[][]): string {
 }
 
 describe("evaluation report", () => {
-  it("scores blind2, blind12, blind15, blind17-22 and blind43-46 as blind sets and blind3-11, blind13, blind14, blind16 and blind23-42 as dev data", () => {
+  it("scores blind2, blind12, blind15, blind17-22 and blind47-50 as blind sets and blind3-11, blind13, blind14, blind16 and blind23-46 as dev data", () => {
     const set = (name: string): EvalSet => ({ name, messages: [], pairs: [], blind: true });
     const names = [
       "blind2 (all)",
@@ -187,6 +188,8 @@ describe("evaluation report", () => {
       "blind42 (all)",
       "blind43/x",
       "blind46 (all)",
+      "blind47/x",
+      "blind50 (all)",
       "blind3 (all)",
     ];
     expect(names.map((n) => [asDevOrBlind(set(n)).name, asDevOrBlind(set(n)).blind])).toEqual([
@@ -216,8 +219,10 @@ describe("evaluation report", () => {
       ["dev, was blind38 (all)", false],
       ["dev, was blind39/x", false],
       ["dev, was blind42 (all)", false],
-      ["blind43/x", true],
-      ["blind46 (all)", true],
+      ["dev, was blind43/x", false],
+      ["dev, was blind46 (all)", false],
+      ["blind47/x", true],
+      ["blind50 (all)", true],
       ["dev, was blind3 (all)", false],
     ]);
   });

@@ -4,12 +4,12 @@ import { type LabelledSet, leaveOneSetOut, loadLabelledSets, setsLabelling } fro
 const sets = await loadLabelledSets();
 
 describe("labelled sets", () => {
-  it("has every independent author's set (blind2-11, blind13, blind14, blind16, blind23-42 and any train* directory) and never blind12, blind15, blind17-22 or blind43-46", () => {
+  it("has every independent author's set (blind2-11, blind13, blind14, blind16, blind23-46 and any train* directory) and never blind12, blind15, blind17-22 or blind47-50", () => {
     const names = sets.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names.some((n) => /blind(1[2578]|19|2[0-2]|4[3-6])/.test(n))).toBe(false);
+    expect(names.some((n) => /blind(1[2578]|19|2[0-2]|4[7-9]|50)/.test(n))).toBe(false);
     const independent = sets.filter((s) => s.author === "independent").map((s) => s.name);
-    expect(independent.slice(0, 33)).toEqual([
+    expect(independent.slice(0, 37)).toEqual([
       "blind2",
       "blind3",
       "blind4",
@@ -43,8 +43,12 @@ describe("labelled sets", () => {
       "blind40",
       "blind41",
       "blind42",
+      "blind43",
+      "blind44",
+      "blind45",
+      "blind46",
     ]);
-    expect(independent.slice(33).every((n) => /^train\d+[a-z]?$/.test(n))).toBe(true);
+    expect(independent.slice(37).every((n) => /^train\d+[a-z]?$/.test(n))).toBe(true);
     for (const s of sets.filter((x) => x.author === "independent")) expect(s.messages.length).toBeGreaterThan(100);
   });
 
@@ -54,7 +58,7 @@ describe("labelled sets", () => {
     expect(sentiment).toContain("blind6");
     expect(sentiment).not.toContain("tuning-deal");
     expect(sentiment).not.toContain("tuning-commit4");
-    // round 19's sets train the promise reader and the deal-stage model, those read in rounds 20 to 23 the reader
+    // round 19's sets train the promise reader and the deal-stage model, those read in rounds 20 to 24 the reader
     // only, none (yet) sentiment (labelledSets.ts)
     expect(sentiment).not.toContain("blind23");
     expect(sentiment).not.toContain("blind30");
@@ -67,6 +71,8 @@ describe("labelled sets", () => {
     expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind38");
     expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind42");
     expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind42");
+    expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind46");
+    expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind46");
     expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind24");
     expect(setsLabelling(sets, "dealStage").map((s) => s.name)).toContain("tuning-deal");
     for (const s of setsLabelling(sets, "sentiment"))
