@@ -6,6 +6,7 @@ import {
   isFulfilled,
   isOverdue,
   matchCommitment,
+  matchNamedAtWork,
   refusedByForm,
   resolveCommitments,
   splitClauses,
@@ -1665,5 +1666,38 @@ describe("round 23 (lead): a person's whereabouts, which the readers retrained w
     expect(refusedByForm("I'll be in the workshop until 6 tonight finishing your frame.")).toBe(false);
     expect(refusedByForm("Our fitter will stay at Hamilton Road until the boiler is fixed.")).toBe(false);
     expect(refusedByForm("We'll be in Oslo on Friday to install the panels.")).toBe(false);
+  });
+});
+
+describe("a name beginning with Will", () => {
+  it("signs the message, while a subjectless 'Will …' still promises", () => {
+    const sentAt = Date.parse("2026-09-21T09:00:00Z");
+    const read = (text: string) =>
+      extractCommitments(
+        { id: "w", channel: "email", direction: "outbound", text, sentAt },
+        { timezone: "Europe/London" },
+      ).map((c) => c.text);
+    expect(read("Hi Jonty,\n\nThe frames arrive on Friday.\n\nWill Pennock")).not.toContain("Will Pennock");
+    expect(read("Will send the invoice tomorrow.")).toEqual(["Will send the invoice tomorrow."]);
+  });
+});
+
+describe("a person of ours by first name, at work", () => {
+  const sentAt = Date.parse("2026-09-21T09:00:00Z");
+  const read = (text: string) =>
+    extractCommitments(
+      { id: "n", channel: "sms", direction: "outbound", text, sentAt },
+      { timezone: "Europe/London" },
+    ).map((c) => c.text);
+
+  it("promises what the named person is doing for the reader at a time ahead", () => {
+    expect(read("Thanks Jo, Priya's fitting the new valve first thing Wednesday.")).toHaveLength(1);
+    expect(read("Tomasz is on your site again Saturday from 7am")).toHaveLength(1);
+  });
+
+  it("not where someone is until a time, what we plan for someone else, or no time at all", () => {
+    expect(read("Priya's away until Wednesday.")).toEqual([]);
+    expect(matchNamedAtWork("We are planning the AGM of our client on 26 June.")).toBeNull();
+    expect(read("Priya's sorting it.")).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { clockTimeOf, countsFromEvent, resolveDueDate, SAME_DAY_AS_EVENT } from "./dueDate";
+import { languageOf, type PromiseLanguage, readForeignPromise } from "./foreignPromises";
 import { boundText, MAX_CLAUSE_CHARS } from "./limits";
 import { rememberLast } from "./memo";
 import { createLocator, type SourceSpan } from "./span";
@@ -963,6 +964,9 @@ function pleasantry(s: string): boolean {
 // round 19 (p19): also the writer's demand before "or": "We'd want the full price, or we'll take it to auction"
 // round 20 (p20): also the writer's demand in the present later in the sentence ("We are upset and we expect a visit this
 // week, or we will go to the ombudsman": blind27)
+/** A person named Will, alone on a line: a sign-off, not "Will <verb>" with its subject left out. */
+const NAMED_WILL = /^\s*Will\s+\p{Lu}[\p{Ll}'’-]+(?:[\s-]+\p{Lu}[\p{Ll}'’-]+)?\s*$/u;
+
 /** Round 21 (p21): a place another client holds ("The 600t crawler is booked by another client until 20 October"). */
 const BOOKED_BY_OTHER = /\b(?:booked|reserved|taken|held|hired)\s+(?:out\s+)?by\s+(?:another|a different|other)\b/i;
 const THREAT =
@@ -2178,6 +2182,8 @@ export function refusedByForm(clause: string): boolean {
     QUESTION_START.test(head) ||
     /\?\s*$/.test(clause) ||
     CONDITIONAL.test(clause) ||
+    // round 24: a reminder restates an arrangement, as the matchers read it, unless the writer promises in it
+    (REMINDER.test(head) && !/\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall)\b/i.test(head)) ||
     // round 17 (wiring): the forms the matchers refuse by rule before reading a verb: a standing duty or arrangement
     // ("From Monday every quote will come from our Leeds office"), a letter's opener ("I'm writing to follow up on…")
     // and the writer's household as the one who acts ("Our kids will run the bake sale tomorrow")
@@ -2329,11 +2335,36 @@ export function extractCommitments(
   let anchoredSentence: string | null = null;
   let startAt: number | null = null;
   let previous: string | null = null;
+  // round 24: the language of the current sentence when it is not English (foreignPromises.ts reads it whole)
+  let language: PromiseLanguage | null = null;
   for (const [index, unit] of clauses.entries()) {
     const { clause, conditioned, sentence: whole, item } = unit;
     if (anchoredSentence !== whole) {
       previous = anchoredSentence;
       anchoredSentence = whole;
+      language = languageOf(whole);
+      if (language !== null && out.length < max) {
+        const promise = readForeignPromise(whole, language, {
+          ...dueOpts,
+          direction: msg.direction,
+          sentAt: msg.sentAt,
+        });
+        const span = promise ? (locator.find(whole, cursor) ?? locator.find(whole)) : null;
+        if (span) cursor = span.end;
+        if (promise)
+          out.push({
+            text: whole,
+            action: promise.action,
+            kind: classifyCommitment(promise.action),
+            actor: actorOf(msg.direction),
+            who: msg.senderName ?? null,
+            dueAt: promise.due?.dueAt ?? null,
+            duePhrase: promise.due?.phrase ?? null,
+            sourceMessageId: msg.id,
+            createdAt: msg.sentAt,
+            span,
+          });
+      }
       const bounded = boundText(whole, MAX_CLAUSE_CHARS);
       // round 19 (due19): the start of a period ("Your permit is active from Monday 12 October") dates "the first day"
       if (STARTS_ON.test(bounded) && ANCHOR_DAY.test(bounded)) {
@@ -2348,11 +2379,18 @@ export function extractCommitments(
       }
     }
     if (out.length >= max) break;
+    // the English matchers and the learned reader read English only
+    if (language !== null) continue;
     if ((conditioned && !hasDeadlineWords(clause)) || STANDING_POLICY.test(clause)) {
       reader?.observe?.(unit, false, msg, index);
       continue;
     }
     const sentence = readClause(unit);
+    // round 24: a line that is only a name beginning "Will" signs the message ("Will Pennock": blind43), it promises nothing
+    if (NAMED_WILL.test(sentence)) {
+      reader?.observe?.(unit, false, msg, index);
+      continue;
+    }
     // "I spoke with our warehouse. They will send the part tomorrow": "they" is the team just handed the task
     const handedOn = previous !== null && HANDED_TO.test(previous) && /^they(?:'ll|\s+will)\s/i.test(sentence);
     // round 20 (p20): "he / she will …" after a promise of ours is the person of ours it named (blind27, blind28)
@@ -2370,6 +2408,8 @@ export function extractCommitments(
       // round 16 (r16r): a person of ours by role and name with an act outside the action list (blind14, blind16,
       // train7b, train12)
       matchOwnPerson(sentence, msg.direction) ??
+      // round 24: a person of ours by first name, at work with a time ahead
+      (msg.direction === "outbound" ? matchNamedAtWork(sentence) : null) ??
       // round 16 (r16r): the reader's goods moved by us at a time (blind16, train8, train11)
       matchYourGoods(sentence, msg.direction) ??
       // round 20 (p20): a customer's own payment or order document at a time (blind27, blind30, blind24)
@@ -2890,6 +2930,28 @@ const OWN_PERSON_AFTER_AND = new RegExp(
   String.raw`,\s+and\s+(?=(?:our|your)\s+(?:[a-z-]+\s+){1,3}?(?:${PERSON_NAME}\s+|,\s*${PERSON_NAME}\s*,\s+)?will\s)`,
   "u",
 );
+/**
+ * Round 24: a person of ours by first name alone, at work in the progressive or at the reader's, with a time ahead
+ * ("Gareth's replacing the fill valve first thing Monday", "Andre's on your door again this Saturday from 9pm": blind29,
+ * blind40, blind44, blind45, blind46). Read in outbound messages only: in a customer's message a named person is theirs.
+ * Someone away or somewhere until a time is where they are (WHEREABOUTS), not an act.
+ */
+const NAMED_AT_WORK =
+  /^(?:(?:ok|okay|great|perfect|thanks|thank you|sure|no problem|no worries|good news|all good|hi|hello|hey)\b[^,.!?]{0,30}[,.!]\s*)?(\p{Lu}\p{Ll}+(?:\s+(?:and|&)\s+\p{Lu}\p{Ll}+)?)(?:'s|’s|\s+is|\s+are)\s+(?:(?:also|just|now|then|again)\s+)?(?:([a-z]+ing)\b|(on your|at your|with you|round to you|over to you|back with you)\b)([^?]*)$/u;
+const NOT_A_NAME =
+  /^(?:We|It|That|There|Here|What|Who|Which|This|Everything|Nothing|Everyone|Someone|Today|Tomorrow|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Weather|Traffic)$/;
+export function matchNamedAtWork(clause: string): string | null {
+  const s = expandTexting(clause).trim();
+  if (CONDITIONAL.test(s) || HEDGE.test(s) || REPORTED.test(s)) return null;
+  const m = NAMED_AT_WORK.exec(s);
+  if (!m) return null;
+  const [, name = "", ing, at, rest = ""] = m;
+  if (NOT_A_NAME.test(name.split(/\s/)[0] ?? "") || !hasDeadlineWords(rest) || /\b(?:until|till|til)\b/i.test(rest))
+    return null;
+  if (ing !== undefined && !(isActionVerb(ing) || isOpenAct(ing.replace(/ing$/, ""), rest))) return null;
+  return `${ing ?? at}${rest}`.replace(/[.!,;:\s]+$/, "").trim();
+}
+
 export function matchOwnPerson(clause: string, direction: Direction): string | null {
   const s = expandTexting(clause).trim();
   if (/\?/.test(s) || CONDITIONAL.test(s) || HEDGE.test(s) || REPORTED.test(s) || /\bsaid\b/i.test(s)) return null;

@@ -456,3 +456,14 @@ describe("job changes: round 11 (announcements in other wording)", () => {
     expect(read("Congrats on joining Acme as CTO!")).toBeNull();
   });
 });
+
+describe("legal forms written out or from more countries", () => {
+  it("name the same company", () => {
+    expect(normaliseCompany("Kandy Tea Exports (Pvt) Ltd")).toBe(
+      normaliseCompany("Kandy Tea Exports (Private) Limited"),
+    );
+    expect(normaliseCompany("Nordsjö Möbler AB")).toBe(normaliseCompany("Nordsjö Möbler Aktiebolag"));
+    expect(normaliseCompany("Baltic Print SIA")).toBe(normaliseCompany("Baltic Print"));
+    expect(normaliseCompany("Baltic Print SIA")).not.toBe(normaliseCompany("Baltic Paper SIA"));
+  });
+});

