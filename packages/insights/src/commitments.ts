@@ -868,6 +868,9 @@ const NEGATED_MODAL =
 // round 19 (p19): also after a short vocative ("Team, reminder: …", "Good pm Ma'am Joy, reminder po: …")
 const REMINDER =
   /^(?:[^,:.!?]{1,30},\s+)?(?:(?:just|a|quick|friendly|gentle|kind)\s+)*(?:reminder|fyi|heads[- ]up|note)\b/i;
+/** A person named Will, alone on a line: a sign-off, not "Will <verb>" with its subject left out. */
+const NAMED_WILL = /^\s*Will\s+\p{Lu}[\p{Ll}'’-]+(?:[\s-]+\p{Lu}[\p{Ll}'’-]+)?\s*$/u;
+
 /** A new standing duty ("From now on I'll approve…", "I'll now sign off…"): a role, not a promise with a deadline. */
 const STANDING =
   /\b(?:from now on|going forward|moving forward|in (?:the )?future|henceforth|from today on|(?:will|'ll) now)\b/i;
@@ -964,9 +967,6 @@ function pleasantry(s: string): boolean {
 // round 19 (p19): also the writer's demand before "or": "We'd want the full price, or we'll take it to auction"
 // round 20 (p20): also the writer's demand in the present later in the sentence ("We are upset and we expect a visit this
 // week, or we will go to the ombudsman": blind27)
-/** A person named Will, alone on a line: a sign-off, not "Will <verb>" with its subject left out. */
-const NAMED_WILL = /^\s*Will\s+\p{Lu}[\p{Ll}'’-]+(?:[\s-]+\p{Lu}[\p{Ll}'’-]+)?\s*$/u;
-
 /** Round 21 (p21): a place another client holds ("The 600t crawler is booked by another client until 20 October"). */
 const BOOKED_BY_OTHER = /\b(?:booked|reserved|taken|held|hired)\s+(?:out\s+)?by\s+(?:another|a different|other)\b/i;
 const THREAT =
