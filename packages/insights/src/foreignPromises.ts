@@ -6,7 +6,7 @@
  * the 44 or so promises written in these languages were missed (9% of every missed promise), and every author of a
  * blind set writes a few. A sentence is read here when its function words say which language it is in; it is a promise
  * when it names the author's side (a first person, "nuestro"/"notre"/"unser"…, or in an outbound message a person or
- * team of ours), a time ahead, and none of the forms that are no promise in any of these languages: a question, a
+ * role of ours, a booking made or a thing of ours that goes or arrives), a time ahead, and none of the forms that are no promise in any of these languages: a question, a
  * condition, a hedge, an offer ("puedo", "je peux", "kann"), a done act, a negation or a request to the reader.
  *
  * The days come from chrono-node's locale parsers; clock times and parts of the day are read here, because those
@@ -238,8 +238,9 @@ export interface ForeignOptions {
  * A capitalised word inside the sentence after a word that is no preposition or article: a person of ours ("pasa
  * Raúl a cambiarlo"), not a place ("en Calama", "à Lyon").
  */
-const NAMED =
-  /(?<!\b(?:de|del|da|do|di|a|à|al|en|in|em|para|per|por|pour|chez|zu|nach|naar|van|la|le|el|il|lo|y|e|et|und)\s+)(?<=\p{Ll}\s+)\p{Lu}\p{Ll}+/u;
+const NAMED = unicode(
+  /(?<!\b(?:de|del|da|do|di|a|à|al|en|in|em|para|per|por|pour|chez|zu|nach|naar|van|la|le|el|il|lo|y|e|et|und)\s+)(?<=\p{Ll}\s+)\p{Lu}\p{Ll}+/u,
+);
 /** A tag question closing a statement ("…el sábado por la mañana, ok?") asks nothing. */
 const TAG_QUESTION = unicode(
   /[,\s]+(?:ok|okay|vale|sí|si|no|d'accord|oui|ja|oder|nicht wahr|va bene|né|tá|toch)\s*\?+\s*$/i,
