@@ -1701,3 +1701,24 @@ describe("a person of ours by first name, at work", () => {
     expect(read("Priya's sorting it.")).toEqual([]);
   });
 });
+
+describe("round 24: trying, being able to, and an automated first line", () => {
+  const sentAt = Date.parse("2026-09-21T09:00:00Z");
+  const read = (text: string) =>
+    extractCommitments(
+      { id: "t", channel: "email", direction: "outbound", text, sentAt },
+      { timezone: "Europe/London" },
+    ).map((c) => c.text);
+
+  it("reads 'I'll try to' and 'should be able to' as hedges, and a retry at a time as a promise", () => {
+    expect(read("I'll try to get the figures over to you on Thursday.")).toEqual([]);
+    expect(read("We should be able to send the revised offer on Tuesday.")).toEqual([]);
+    expect(read("No answer on your mobile, I'll try again at 5.")).toHaveLength(1);
+  });
+
+  it("reads nothing in a message whose first line says it is automated", () => {
+    expect(
+      read("Automated message.\n\nYour order is scheduled for delivery on Monday between 07:00 and 12:00."),
+    ).toEqual([]);
+  });
+});

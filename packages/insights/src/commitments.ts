@@ -861,7 +861,7 @@ export const CONDITIONAL =
   /(?<!\b(?:to see|to hear|to ask|to check|to find out|to learn|to confirm)\s+)(?<!\b(?:ask(?:s|ed|ing)?\s+(?:our|my|the|him|her|them|\p{Lu}[\p{L}'-]+)|check(?:s|ed|ing)?\s+with)(?:\s+(?!(?:and|but|then|or)\b)[\p{L}'’-]+){0,4}\s+)\b(?:if|unless|whether|in case|provided that|(?<=,\s{0,3})provid(?:ed|ing)|assuming|should you|were you to|otherwise)\b/iu;
 // round 14 (b13cd): "they should reach you by Wednesday" predicts a carrier's delivery (blind13's label, the guide's hedges)
 const HEDGE =
-  /\b(?:(?:it|they|these|those)\s+should\s+(?:arrive|reach|land|be with you|get to you)|might|(?<!\b\d{1,2}(?:st|nd|rd|th)?\s|\b(?:in|of|by|until|early|mid|late|end of)\s)may(?!\s+\d)|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee)\b/i;
+  /\b(?:(?:it|they|these|those)\s+should\s+(?:arrive|reach|land|be with you|get to you)|might|(?<!\b\d{1,2}(?:st|nd|rd|th)?\s|\b(?:in|of|by|until|early|mid|late|end of)\s)may(?!\s+\d)|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee|should be able to|(?:will|'ll|’ll|shall)\s+try\b(?!\s+again))\b/i;
 const NEGATED_MODAL =
   /\b(?:i|we)\s*(?:won't|will not|shall not|'ll not|'ll never|will never|can't|cannot|am not going to|'m not going to|are not going to|'re not going to|aren't going to)\b/i;
 /** A notice of something already arranged ("Reminder: your visit is booked for…"), not a new promise. */
@@ -2780,7 +2780,7 @@ const EMOJI_BREAK =
  * a system's notice.
  */
 const AUTOMATED =
-  /\b(?:this is an? (?:automated|automatic|auto-generated|system-generated) (?:message|confirmation|reminder|notice|notification|e-?mail|text|sms)|(?:please )?do not reply to this (?:message|e-?mail|text)|this (?:mailbox|inbox|address) is not monitored)\b/i;
+  /(?:^|\n)\s*(?:automated|automatic|auto-generated|system-generated) (?:message|notification|notice|e-?mail)\b|\b(?:this is an? (?:automated|automatic|auto-generated|system-generated) (?:message|confirmation|reminder|notice|notification|e-?mail|text|sms)|(?:please )?do not reply to this (?:message|e-?mail|text)|this (?:mailbox|inbox|address) is not monitored)\b/i;
 /** An SMS sender's opt-out line ("Reply STOP to opt out"); case-sensitive, so "text stop times" is no notice. */
 const OPT_OUT = /\b(?:[Rr]eply|[Tt]ext) STOP\b/;
 /** A bullet or number that starts a list line ("- ", "• ", "1. ", "2) "). */
