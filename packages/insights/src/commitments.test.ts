@@ -1669,46 +1669,29 @@ describe("round 23 (lead): a person's whereabouts, which the readers retrained w
   });
 });
 
-describe("a name beginning with Will", () => {
-  it("signs the message, while a subjectless 'Will …' still promises", () => {
-    const sentAt = Date.parse("2026-09-21T09:00:00Z");
-    const read = (text: string) =>
-      extractCommitments(
-        { id: "w", channel: "email", direction: "outbound", text, sentAt },
-        { timezone: "Europe/London" },
-      ).map((c) => c.text);
-    expect(read("Hi Jonty,\n\nThe frames arrive on Friday.\n\nWill Pennock")).not.toContain("Will Pennock");
-    expect(read("Will send the invoice tomorrow.")).toEqual(["Will send the invoice tomorrow."]);
-  });
-});
-
-describe("a person of ours by first name, at work", () => {
+describe("round 24: forms common to many authors", () => {
   const sentAt = Date.parse("2026-09-21T09:00:00Z");
   const read = (text: string) =>
     extractCommitments(
-      { id: "n", channel: "sms", direction: "outbound", text, sentAt },
+      { id: "r24", channel: "email", direction: "outbound", text, sentAt },
       { timezone: "Europe/London" },
     ).map((c) => c.text);
 
-  it("promises what the named person is doing for the reader at a time ahead", () => {
+  it("a name beginning with Will signs the message, while a subjectless 'Will …' still promises", () => {
+    expect(read("Hi Jonty,\n\nThe frames arrive on Friday.\n\nWill Pennock")).not.toContain("Will Pennock");
+    expect(read("Will send the invoice tomorrow.")).toEqual(["Will send the invoice tomorrow."]);
+  });
+
+  it("a person of ours by first name promises what they do for the reader at a time ahead", () => {
     expect(read("Thanks Jo, Priya's fitting the new valve first thing Wednesday.")).toHaveLength(1);
     expect(read("Tomasz is on your site again Saturday from 7am")).toHaveLength(1);
   });
 
-  it("not where someone is until a time, what we plan for someone else, or no time at all", () => {
+  it("but not where someone is until a time, what we plan for someone else, or with no time at all", () => {
     expect(read("Priya's away until Wednesday.")).toEqual([]);
     expect(matchNamedAtWork("We are planning the AGM of our client on 26 June.")).toBeNull();
     expect(read("Priya's sorting it.")).toEqual([]);
   });
-});
-
-describe("round 24: trying, being able to, and an automated first line", () => {
-  const sentAt = Date.parse("2026-09-21T09:00:00Z");
-  const read = (text: string) =>
-    extractCommitments(
-      { id: "t", channel: "email", direction: "outbound", text, sentAt },
-      { timezone: "Europe/London" },
-    ).map((c) => c.text);
 
   it("reads 'I'll try to' and 'should be able to' as hedges, and a retry at a time as a promise", () => {
     expect(read("I'll try to get the figures over to you on Thursday.")).toEqual([]);
