@@ -868,6 +868,12 @@ const NEGATED_MODAL =
 // round 19 (p19): also after a short vocative ("Team, reminder: …", "Good pm Ma'am Joy, reminder po: …")
 const REMINDER =
   /^(?:[^,:.!?]{1,30},\s+)?(?:(?:just|a|quick|friendly|gentle|kind)\s+)*(?:reminder|fyi|heads[- ]up|note)\b/i;
+/**
+ * A reminder that only restates an arrangement: no explicit first-person promise in it. The matchers and (round 24) the
+ * reader's gate ask the same (the matchers' text has straight apostrophes; the gate's may not).
+ */
+const restatesOnly = (s: string): boolean =>
+  REMINDER.test(s) && !/\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall)\b/i.test(s);
 /** A person named Will, alone on a line: a sign-off, not "Will <verb>" with its subject left out. */
 const NAMED_WILL = /^\s*Will\s+\p{Lu}[\p{Ll}'’-]+(?:[\s-]+\p{Lu}[\p{Ll}'’-]+)?\s*$/u;
 
@@ -1182,7 +1188,7 @@ export function matchCommitment(sentence: string): string | null {
   if (standingDuty(s)) return null;
   // the standing part ends at the first comma: "…from me alone, and the list will be with you by noon" promises
   const standingEnd = STANDING_FROM.test(s) ? (s.search(/[,;]/) + 1 || s.length + 1) - 1 : -1;
-  const reminder = REMINDER.test(s);
+  const remindsOnly = restatesOnly(s);
   for (const { re, kind } of PATTERNS) {
     const m = re.exec(s);
     if (!m) continue;
@@ -1203,7 +1209,7 @@ export function matchCommitment(sentence: string): string | null {
     if (/\b(?:before|after|until|till|once|when|whenever|as soon as|by the time)\s*$/i.test(before)) continue;
     // a reminder restates an arrangement; only an explicit first-person promise in it counts
     // ("Quick heads up: expect the revised plan in your inbox before 10 tomorrow" announces a delivery: round 9)
-    if (reminder && kind !== "expect" && !/\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\b/i.test(s)) return null;
+    if (remindsOnly && kind !== "expect") return null;
     let action: string;
     if (kind === "you") {
       // "you should have it in DocuSign" states a fact; with a time it is a promise ("you'll get it by Friday")
@@ -2183,7 +2189,7 @@ export function refusedByForm(clause: string): boolean {
     /\?\s*$/.test(clause) ||
     CONDITIONAL.test(clause) ||
     // round 24: a reminder restates an arrangement, as the matchers read it, unless the writer promises in it
-    (REMINDER.test(head) && !/\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall)\b/i.test(head)) ||
+    restatesOnly(head) ||
     // round 17 (wiring): the forms the matchers refuse by rule before reading a verb: a standing duty or arrangement
     // ("From Monday every quote will come from our Leeds office"), a letter's opener ("I'm writing to follow up on…")
     // and the writer's household as the one who acts ("Our kids will run the bake sale tomorrow")
@@ -2323,6 +2329,23 @@ export function extractCommitments(
   const max = opts.maxCommitments ?? 25;
   const locator = createLocator(msg.text);
   let cursor = 0;
+  // a commitment of this message: its span is found from the last one on, so a repeated clause quotes the next place
+  const emit = (text: string, action: string, kindOf: string, due: { dueAt: number; phrase: string } | null) => {
+    const span = locator.find(text, cursor) ?? locator.find(text);
+    if (span) cursor = span.end;
+    out.push({
+      text,
+      action,
+      kind: classifyCommitment(kindOf),
+      actor: actorOf(msg.direction),
+      who: msg.senderName ?? null,
+      dueAt: due?.dueAt ?? null,
+      duePhrase: due?.phrase ?? null,
+      sourceMessageId: msg.id,
+      createdAt: msg.sentAt,
+      span,
+    });
+  };
   const dueOpts = { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour, readerTimezone: opts.readerTimezone };
   // the last deadline found in the current sentence, for a later clock time without a day
   let last = null as { sentence: string; dueAt: number; clause: string } | null;
@@ -2349,21 +2372,7 @@ export function extractCommitments(
           direction: msg.direction,
           sentAt: msg.sentAt,
         });
-        const span = promise ? (locator.find(whole, cursor) ?? locator.find(whole)) : null;
-        if (span) cursor = span.end;
-        if (promise)
-          out.push({
-            text: whole,
-            action: promise.action,
-            kind: classifyCommitment(promise.action),
-            actor: actorOf(msg.direction),
-            who: msg.senderName ?? null,
-            dueAt: promise.due?.dueAt ?? null,
-            duePhrase: promise.due?.phrase ?? null,
-            sourceMessageId: msg.id,
-            createdAt: msg.sentAt,
-            span,
-          });
+        if (promise) emit(whole, promise.action, promise.action, promise.due);
       }
       const bounded = boundText(whole, MAX_CLAUSE_CHARS);
       // round 19 (due19): the start of a period ("Your permit is active from Monday 12 October") dates "the first day"
@@ -2641,20 +2650,12 @@ export function extractCommitments(
       if (booking && (!due || due.dueAt <= msg.sentAt)) continue;
       if (due) last = { sentence: whole, dueAt: due.dueAt, clause };
       if (due) lastDated = { at: due.dueAt, sentence: whole };
-      const span = locator.find(piece.text, cursor) ?? locator.find(piece.text);
-      if (span) cursor = span.end;
-      out.push({
-        text: piece.text,
-        action: i === 0 ? (pieces.length > 1 ? piece.action : action) : piece.action,
-        kind: classifyCommitment(i === 0 ? action : piece.action),
-        actor: actorOf(msg.direction),
-        who: msg.senderName ?? null,
-        dueAt: due?.dueAt ?? null,
-        duePhrase: due?.phrase ?? null,
-        sourceMessageId: msg.id,
-        createdAt: msg.sentAt,
-        span,
-      });
+      emit(
+        piece.text,
+        i === 0 ? (pieces.length > 1 ? piece.action : action) : piece.action,
+        i === 0 ? action : piece.action,
+        due,
+      );
     }
   }
   return out;
