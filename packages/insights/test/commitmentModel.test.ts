@@ -72,8 +72,9 @@ describe("learned promise reader", () => {
     // 35,116. More authors pass the same minimums, so the bound is the shipped file's size, not a feature count
     // chosen when there were fewer sets. Round 23: the five families make it 469 KB; the reader ships only in the
     // Convex functions (beside the deal-stage model's 700 KB and more), never in the dashboard, so the bound is 500 KB.
-    // Round 24: blind43-46 pass more features over the same minimums (513 KB), so 550 KB
-    expect(statSync(new URL("../src/commitmentModelData.ts", import.meta.url)).size).toBeLessThan(550_000);
+    // Round 24: blind43-46 pass more features over the same minimums (513 KB), so 550 KB; round 25: blind47-50, 557 KB,
+    // so 600 KB
+    expect(statSync(new URL("../src/commitmentModelData.ts", import.meta.url)).size).toBeLessThan(600_000);
     // training on 35,116 clauses takes about 40 s on a quiet machine and passed 120 s under a load of 9 (round 22):
     // a hang guard only
   }, 600_000);
