@@ -14,6 +14,7 @@ import {
 } from "./dealScope";
 import { dealStageFeatures, stageProbability, strongestStageSentence, topDealStage } from "./dealStageModel";
 import { DEAL_STAGE_MODEL } from "./dealStageModelData";
+import { readForeignDealStage } from "./foreignDeals";
 import { lemmatise } from "./lemma";
 import { boundText } from "./limits";
 import { rememberLast } from "./memo";
@@ -992,6 +993,28 @@ const lastDealStage = rememberLast(
 );
 
 function readDealStageOnce(msg: DealStageInput): DealStageReading {
+  // round 25: in Spanish, Portuguese, French, Italian, German or Dutch the English lists and the models read next to
+  // nothing, so a form of those languages decides (foreignDeals.ts); without one the message is read as below
+  const foreign = readForeignDealStage(messageBody(msg.text), msg.direction);
+  if (foreign === "no deal") return { cue: null, emitted: false, probability: 0 };
+  if (foreign) {
+    const { stage, confidence, sentence } = foreign;
+    return {
+      cue: {
+        stage,
+        confidence,
+        cue: sentence,
+        reopen: REOPEN.test(normalise(messageBody(msg.text))),
+        sourceMessageId: msg.id,
+        span: locateSpan(msg.text, sentence),
+        via: "rules",
+        origin: "list",
+        probability: confidence,
+      },
+      emitted: true,
+      probability: confidence,
+    };
+  }
   const cand = detectDealCandidate(msg);
   const features = dealStageFeatures(msg, cand ? { ...cand, origin: cand.origin ?? "list" } : null, DEAL_MODEL);
   const { model, text, threshold, textThreshold } = DEAL_STAGE_MODEL;

@@ -27,7 +27,7 @@ export type PromiseLanguage = "es" | "pt" | "fr" | "it" | "de" | "nl";
  * here is compiled with a Unicode word boundary in its place.
  */
 const BOUNDARY = String.raw`(?:(?<![\p{L}\p{N}_])(?=[\p{L}\p{N}_])|(?<=[\p{L}\p{N}_])(?![\p{L}\p{N}_]))`;
-function unicode(re: RegExp): RegExp {
+export function unicode(re: RegExp): RegExp {
   return new RegExp(re.source.replaceAll(String.raw`\b`, BOUNDARY), re.flags.includes("u") ? re.flags : `${re.flags}u`);
 }
 
@@ -206,7 +206,7 @@ const GRAMMARS = Object.fromEntries(
  */
 export function languageOf(sentence: string): PromiseLanguage | null {
   const text = boundText(sentence, MAX_CLAUSE_CHARS);
-  const english = text.match(ENGLISH)?.length ?? 0;
+  const english = englishWords(text);
   let best: PromiseLanguage | null = null;
   let top = 0;
   let second = 0;
@@ -219,6 +219,11 @@ export function languageOf(sentence: string): PromiseLanguage | null {
     } else if (n > second) second = n;
   }
   return best !== null && top >= 2 && top > second && top > 2 * english ? best : null;
+}
+
+/** How many English function words the text's first {@link MAX_CLAUSE_CHARS} characters hold. */
+export function englishWords(text: string): number {
+  return boundText(text, MAX_CLAUSE_CHARS).match(ENGLISH)?.length ?? 0;
 }
 
 /** What a promise in another language says: the sentence as its action and its deadline, if it names one. */
