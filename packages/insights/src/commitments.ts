@@ -1,5 +1,12 @@
 import { clockTimeOf, countsFromEvent, resolveDueDate, SAME_DAY_AS_EVENT } from "./dueDate";
-import { languageOf, type PromiseLanguage, readForeignPromise } from "./foreignPromises";
+import {
+  englishWords,
+  foreignClauses,
+  languageOf,
+  type PromiseLanguage,
+  readForeignPromise,
+  speaksFirst,
+} from "./foreignPromises";
 import { boundText, MAX_CLAUSE_CHARS } from "./limits";
 import { rememberLast } from "./memo";
 import { createLocator, type SourceSpan } from "./span";
@@ -2358,20 +2365,37 @@ export function extractCommitments(
   let anchoredSentence: string | null = null;
   let startAt: number | null = null;
   let previous: string | null = null;
-  // round 24: the language of the current sentence when it is not English (foreignPromises.ts reads it whole)
+  // round 24: the language of the current sentence when it is not English (foreignPromises.ts reads it). Round 25: a
+  // sentence too short to name its language takes the message's when it has a first person of that language and no
+  // English word ("Entrego tudo até sexta, dia 30."); without one, short lines were mostly no promise (read authors)
   let language: PromiseLanguage | null = null;
+  const messageLanguage = languageOf(body);
+  const foreignOpts = { ...dueOpts, direction: msg.direction, sentAt: msg.sentAt };
   for (const [index, unit] of clauses.entries()) {
     const { clause, conditioned, sentence: whole, item } = unit;
     if (anchoredSentence !== whole) {
       previous = anchoredSentence;
       anchoredSentence = whole;
-      language = languageOf(whole);
+      language =
+        languageOf(whole) ??
+        (messageLanguage !== null && englishWords(whole) === 0 && speaksFirst(whole, messageLanguage)
+          ? messageLanguage
+          : null);
       if (language !== null && out.length < max) {
-        const promise = readForeignPromise(whole, language, {
-          ...dueOpts,
-          direction: msg.direction,
-          sentAt: msg.sentAt,
-        });
+        // round 25: each clause that promises on its own is a promise ("…sur place et je vous envoie la liste ce soir"),
+        // with its own deadline; otherwise the sentence is read whole
+        const lang = language;
+        const parts = foreignClauses(whole);
+        const promises =
+          parts.length > 1
+            ? parts.flatMap((part) => {
+                const promise = readForeignPromise(part, lang, foreignOpts);
+                return promise ? [{ part, promise }] : [];
+              })
+            : [];
+        for (const { part, promise } of promises)
+          if (out.length < max) emit(part, promise.action, promise.action, promise.due);
+        const promise = promises.length === 0 ? readForeignPromise(whole, lang, foreignOpts) : null;
         if (promise) emit(whole, promise.action, promise.action, promise.due);
       }
       const bounded = boundText(whole, MAX_CLAUSE_CHARS);
@@ -3065,8 +3089,9 @@ function verblessPart(clause: string): string | null {
 // "Your next appointment is set for Tuesday June 2 at 5:30pm": blind13)
 // round 21 (p21): also "in the diary / calendar", and "'s moved to" ("you're in the diary for Sat 14 Feb", "he's moved to
 // Thursday 29th, same time")
+// round 25: also a pupil or patient moved or put in ("I've moved her to Friday 9 Oct", "I've put him in Saturday 10:00")
 const BOOKED =
-  /\b(?:(?:is|are|'s|’s|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into)\b|booked(?:\s+in)?|reserved|scheduled|confirmed|on\s+(?:the|our)\s+(?:schedule|calendar|diary|rota)|in\s+(?:the|our)\s+(?:diary|calendar|books?)|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are)\s+set\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b/i;
+  /\b(?:(?:is|are|'s|’s|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|him|her|them|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into|in(?=\s+(?:for\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b|booked(?:\s+in)?|reserved|scheduled|confirmed|on\s+(?:the|our)\s+(?:schedule|calendar|diary|rota)|in\s+(?:the|our)\s+(?:diary|calendar|books?)|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are)\s+set\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b/i;
 /** A third party that arranged it ("The court has scheduled the hearing"). */
 const THIRD_PARTY_ARRANGED = new RegExp(
   `^(?:the|your)\\s+(?:${OTHER_PARTY}|court|tribunal|registry|authority|airline|hospital|school)\\s+(?:has|have)\\b`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractCommitments } from "./commitments";
-import { foreignDueDate, languageOf, readForeignPromise } from "./foreignPromises";
+import { foreignClauses, foreignDueDate, languageOf, readForeignPromise } from "./foreignPromises";
 import { splitSentences } from "./text";
 import { zonedParts } from "./time";
 
@@ -85,6 +85,39 @@ describe("readForeignPromise", () => {
   it("needs a time ahead: none, or a day gone by, is no promise here", () => {
     expect(read("Le mandamos el catálogo nuevo.")).toBeNull();
     expect(read("Le enviamos la factura del 3 de octubre.")).toBeNull();
+    // round 25: a time gone by is no deadline ("for 20 minutes", "for 3 days")
+    expect(
+      read("Ciao Paolo, il nostro forno è spento da 20 minuti e la sala è piena.", "inbound", "Europe/Rome"),
+    ).toBeNull();
+    expect(read("Llevamos 3 días esperando la pieza del compresor.", "inbound")).toBeNull();
+  });
+
+  it("round 25: reads 'lo' before a first-person verb, and no first person in a greeting or a day's name", () => {
+    expect(read("Mándame el presupuesto y lo firmo el lunes.", "inbound")).toBe("2026-10-19 17:00");
+    // "Ciao" is no "ci" + verb, "jeudi" no "je"
+    expect(read("Ciao Lucia, la sala grande è libera venerdì sera.", "inbound", "Europe/Rome")).toBeNull();
+    expect(
+      read("Bonjour Mme Roux, les deux fauteuils sont prêts jeudi pour la livraison.", "inbound", "Europe/Paris"),
+    ).toBeNull();
+    // availability is an offer, not a promise
+    expect(read("Sí, tenemos a la traductora disponible del 9 al 13 de noviembre.")).toBeNull();
+  });
+});
+
+describe("foreignClauses", () => {
+  it("splits where a conjunction starts a clause with its own actor, and keeps one promise with two verbs whole", () => {
+    expect(foreignClauses("Le carrelage arrive lundi, et nous vous appelons demain pour l'heure.")).toEqual([
+      "Le carrelage arrive lundi",
+      "nous vous appelons demain pour l'heure.",
+    ]);
+    expect(foreignClauses("Ich bringe die Muster mit und wir messen am Freitag nach.")).toEqual([
+      "Ich bringe die Muster mit",
+      "wir messen am Freitag nach.",
+    ]);
+    expect(foreignClauses("Mañana paso por la tienda y te lo cambio.")).toEqual([
+      "Mañana paso por la tienda y te lo cambio.",
+    ]);
+    expect(foreignClauses("Llegamos entre las 14:00 y las 17:00.")).toEqual(["Llegamos entre las 14:00 y las 17:00."]);
   });
 });
 
@@ -105,6 +138,8 @@ describe("foreignDueDate", () => {
   });
 
   it("reads a day of the month without its month as this month's or the next", () => {
+    // round 25: with a weekday, the day of the month decides ("sexta, dia 23" is not this Friday the 16th)
+    expect(due("até sexta, dia 23", "pt", "Europe/Lisbon")).toBe("2026-10-23 17:00");
     expect(due("pour le 24", "fr", "Europe/Paris")).toBe("2026-10-24 17:00");
     expect(due("para el 2 sin falta", "es")).toBe("2026-11-02 17:00");
     expect(due("para el 20 personas", "es")).toBeNull();
@@ -121,6 +156,31 @@ describe("extractCommitments with other languages", () => {
     expect(got.map((c) => [c.span?.quote, local(c.dueAt, "Europe/Madrid")])).toEqual([
       [expect.stringContaining("I'll send the revised drawings on Friday"), "2026-10-16 17:00"],
       ["Mañana a las 10 pasa Julián a medir la cocina.", "2026-10-15 10:00"],
+    ]);
+  });
+  it("round 25: reads each clause that promises on its own, and a short line in the message's language", () => {
+    const text =
+      "Bonjour Madame Petit,\n\nLe plombier passera dans la semaine, et nous vous rappelons demain avant midi pour fixer l'heure.\n\nJe vous envoie le devis ce soir.";
+    const got = extractCommitments(
+      { id: "m2", channel: "email", direction: "outbound", text, sentAt: SENT },
+      { timezone: "Europe/Paris" },
+    );
+    expect(got.map((c) => [c.span?.quote, local(c.dueAt, "Europe/Paris")])).toEqual([
+      ["nous vous rappelons demain avant midi pour fixer l'heure.", "2026-10-15 12:00"],
+      ["Je vous envoie le devis ce soir.", "2026-10-14 21:00"],
+    ]);
+    const short = extractCommitments(
+      {
+        id: "m3",
+        channel: "whatsapp",
+        direction: "outbound",
+        text: "Oi Marta! São 12 páginas no total. Entrego tudo até sexta.",
+        sentAt: SENT,
+      },
+      { timezone: "America/Sao_Paulo" },
+    );
+    expect(short.map((c) => [c.span?.quote, local(c.dueAt, "America/Sao_Paulo")])).toEqual([
+      ["Entrego tudo até sexta.", "2026-10-16 17:00"],
     ]);
   });
 });

@@ -58,11 +58,11 @@ const G: Record<PromiseLanguage, Grammar> = {
     words:
       /\b(?:el|la|los|las|del|y|que|por|para|con|una|esta|este|tarde|su|sus|hola|gracias|hoy|mañana|lunes|martes|miércoles|jueves|viernes|sábado|domingo|nuestr[oa]s?|usted|le|te|lo|voy|vamos|está|estamos|queda|semana|próxim[oa]|pasado)\b/gi,
     first:
-      /\b(?:yo|nosotros|voy|vamos|estoy|estamos|paso|pasamos|llego|llegamos|tengo|tenemos|hago|hacemos)\b|\b(?:te|le|les|se|me|nos|os)\s+(?:lo\s+|la\s+|los\s+|las\s+)?\p{L}+(?:o|amos|emos|imos|é|aré|eré|iré|aremos|eremos|iremos)\b|\b\p{L}{3,}(?:aré|eré|iré|aremos|eremos|iremos)\b|^\s*(?:\p{L}+\s+){0,4}?(?:mando|envío|llamo|deposito|pago|entrego|llevo|confirmo|reviso|paso|mandamos|enviamos|llamamos|pagamos|entregamos|llevamos|confirmamos|revisamos|instalamos|empezamos|iniciamos)\b/iu,
+      /\b(?:yo|nosotros|voy|vamos|estoy|estamos|paso|pasamos|llego|llegamos|tengo|tenemos|hago|hacemos)\b|\b(?:te|le|les|se|me|nos|os)\s+(?:lo\s+|la\s+|los\s+|las\s+)?\p{L}+(?:o|amos|emos|imos|é|aré|eré|iré|aremos|eremos|iremos)\b|\b(?:lo|los|las)\s+\p{L}+(?:o|amos|emos|imos|aré|eré|iré|aremos|eremos|iremos)\b|\b\p{L}{3,}(?:aré|eré|iré|aremos|eremos|iremos)\b|^\s*(?:\p{L}+\s+){0,4}?(?:mando|envío|llamo|deposito|pago|entrego|llevo|confirmo|reviso|paso|mandamos|enviamos|llamamos|pagamos|entregamos|llevamos|confirmamos|revisamos|instalamos|empezamos|iniciamos)\b/iu,
     ours: /\b(?:nuestr[oa]s?|el técnico|la técnica|el chofer|el conductor|el instalador|el asesor|la asesora|mi compañer[oa]|mi colega)\b/i,
     booked: /\b(?:agendad[oa]s?|reservad[oa]s?|programad[oa]s?|confirmad[oa]s?)\b/i,
     moves: /\b(?:sale|salen|llega|llegan|sigue|siguen|va|van)\b/i,
-    not: /[¿?]|\bsi\b|\ben caso de\b|\b(?:quizás?|tal vez|a lo mejor|puede que|probablemente|ojalá|espero|intentaré|intentamos)\b|\b(?:puedo|puede|podemos|pueden|podría|podríamos)\b|\b(?:he|ha|hemos|han|había)\s+\p{L}+(?:ado|ido|to|cho)\b|\bya\b|\bno\b|\bnunca\b|\b(?:por favor|favor de|le ruego|necesito|necesitamos|necesita)\b/iu,
+    not: /[¿?]|\bsi\b|\ben caso de\b|\b(?:quizás?|tal vez|a lo mejor|puede que|probablemente|ojalá|espero|intentaré|intentamos)\b|\b(?:puedo|puede|podemos|pueden|podría|podríamos)\b|\b(?:he|ha|hemos|han|había)\s+\p{L}+(?:ado|ido|to|cho)\b|\bya\b|\bno\b|\bnunca\b|\bdisponibles?\b|\b(?:por favor|favor de|le ruego|necesito|necesitamos|necesita)\b/iu,
     clock:
       /\b(?:a|de|desde|hasta|entre|y)\s+las?\s+(\d{1,2})(?:[:.h](\d{2}))?(?:\s*(?:hs?|horas))?\b|\b(\d{1,2})[:.](\d{2})\s*(?:hs?)?\b/gi,
     parts: [
@@ -83,7 +83,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     ours: /\b(?:nosso|nossa|nossos|nossas|o técnico|o motorista|meu colega|minha colega)\b/i,
     booked: /\b(?:marcad[oa]s?|agendad[oa]s?|reservad[oa]s?|confirmad[oa]s?)\b/i,
     moves: /\b(?:segue|seguem|sai|saem|chega|chegam|vai|vão)\b/i,
-    not: /\?|\bse\s+(?:você|vocês|o senhor|a senhora|quiser|precisar|puder)\b|\bcaso\b|\b(?:talvez|provavelmente|espero)\b|\b(?:posso|pode|podemos|podem|poderia|poderíamos)\b|\bjá\b|\b(?:enviei|mandei|entreguei|liguei)\b|\bnão\b|\bnunca\b|\b(?:por favor|favor)\b/iu,
+    not: /\?|\bse\s+(?:você|vocês|o senhor|a senhora|quiser|precisar|puder)\b|\bcaso\b|\b(?:talvez|provavelmente|espero)\b|\b(?:posso|pode|podemos|podem|poderia|poderíamos)\b|\bjá\b|\b(?:enviei|mandei|entreguei|liguei)\b|\bdispon[íi]ve(?:l|is)\b|\bnão\b|\bnunca\b|\b(?:por favor|favor)\b/iu,
     clock: /\b(?:às|as|das|até|entre)\s+(\d{1,2})(?:[:h](\d{2}))?\s*h?\b|\b(\d{1,2})[:h](\d{2})\b/gi,
     parts: [
       [/\bcedo\b|\blogo de manhã\b/i, 9],
@@ -98,11 +98,11 @@ const G: Record<PromiseLanguage, Grammar> = {
   fr: {
     words:
       /\b(?:le|la|les|des|du|et|est|je|vous|nous|demain|aujourd'hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|notre|votre|pour|avec|prochain|prochaine|semaine|chez|sera|ce|soir)\b/gi,
-    first: /(?:^|[\s,;:])(?:je|j'|j’|nous|on)(?=\s|\p{L})/iu,
+    first: /(?:^|[\s,;:])(?:(?:je|nous|on)(?=\s)|j['’](?=\p{L}))/iu,
     ours: /\b(?:notre|nos|le technicien|le chauffeur|le livreur|l'installateur|mon collègue|ma collègue)\b/i,
     booked: /\b(?:réservée?s?|prévue?s?|confirmée?s?|planifiée?s?)\b/i,
     moves: /\b(?:part|partent|arrive|arrivent|suit|suivent)\b/i,
-    not: /\?|\bsi\b|\bs'il\b|\bs’il\b|\bau cas où\b|\b(?:peut-être|probablement|j'espère|normalement|sans doute)\b|\b(?:peux|peut|pouvons|pourrais|pourrait|pourrions|pourriez)\b|\b(?:ai|avons|as|a|ont)\s+(?:déjà\s+)?\p{L}+(?:é|ée|és|i|u|is|it|ert)\b|\bdéjà\b|\bne\b|\bn['’]|\bpas\b|\b(?:merci de|veuillez|s'il vous plaît|svp)\b/iu,
+    not: /\?|\bsi\b|\bs'il\b|\bs’il\b|\bau cas où\b|\b(?:peut-être|probablement|j'espère|normalement|sans doute)\b|\b(?:peux|peut|pouvons|pourrais|pourrait|pourrions|pourriez)\b|\b(?:ai|avons|as|a|ont)\s+(?:déjà\s+)?\p{L}+(?:é|ée|és|i|u|is|it|ert)\b|\bdéjà\b|\bdisponibles?\b|\bne\b|\bn['’]|\bpas\b|\b(?:merci de|veuillez|s'il vous plaît|svp)\b/iu,
     clock: /\b(\d{1,2})\s?h\s?(\d{2})?\b|\b(\d{1,2})[:](\d{2})\b/gi,
     parts: [
       [/\bà la première heure\b|\bde bonne heure\b|\btôt\b/i, 9],
@@ -118,11 +118,11 @@ const G: Record<PromiseLanguage, Grammar> = {
     words:
       /\b(?:il|lo|gli|di|del|della|e|che|domani|oggi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|nostro|nostra|nostri|alle|sarà|saremo|vi|ci|settimana|prossimo|prossima|per|con)\b/gi,
     first:
-      /\b(?:io|noi)\b|\b(?:vi|ti|gli|ci|te|ve|glie)\s*(?:le\s+|la\s+|lo\s+|li\s+)?\p{L}+(?:o|iamo|erò|irò|arò|eremo|iremo)\b|\b\p{L}{3,}(?:erò|irò|arò|eremo|iremo)\b|\b(?:passo|passiamo|arrivo|arriviamo|mando|mandiamo|invio|inviamo|chiamo|chiamiamo|consegno|consegniamo|sarò|saremo|porto|portiamo)\b/iu,
+      /\b(?:io|noi)\b|\b(?:(?:vi|ti|gli|ci|te|ve)\s+|glie)(?:le\s+|la\s+|lo\s+|li\s+)?\p{L}+(?:o|iamo|erò|irò|arò|eremo|iremo)\b|\b\p{L}{3,}(?:erò|irò|arò|eremo|iremo)\b|\b(?:passo|passiamo|arrivo|arriviamo|mando|mandiamo|invio|inviamo|chiamo|chiamiamo|consegno|consegniamo|sarò|saremo|porto|portiamo)\b/iu,
     ours: /\b(?:nostro|nostra|nostri|nostre|il tecnico|l'autista|il corriere|il mio collega|la mia collega)\b/i,
     booked: /\b(?:prenotat[oaie]|confermat[oaie]|fissat[oaie]|programmat[oaie])\b/i,
     moves: /\b(?:parte|partono|arriva|arrivano|segue|seguono|esce|escono)\b/i,
-    not: /\?|\bse\b|\bnel caso\b|\b(?:forse|probabilmente|spero|speriamo)\b|\b(?:posso|può|possiamo|possono|potrei|potremmo)\b|\b(?:ho|abbiamo|ha|hanno)\s+(?:già\s+)?\p{L}+(?:ato|uto|ito|to|so)\b|\bgià\b|\bnon\b|\b(?:per favore|la prego|vi prego)\b/iu,
+    not: /\?|\bse\b|\bnel caso\b|\b(?:forse|probabilmente|spero|speriamo)\b|\b(?:posso|può|possiamo|possono|potrei|potremmo)\b|\b(?:ho|abbiamo|ha|hanno)\s+(?:già\s+)?\p{L}+(?:ato|uto|ito|to|so)\b|\bgià\b|\bdisponibil[ei]\b|\bnon\b|\b(?:per favore|la prego|vi prego)\b/iu,
     clock: /\b(?:alle|dalle|verso le|entro le|le)\s+(\d{1,2})(?:[:.](\d{2}))?\b|\b(\d{1,2})[:.](\d{2})\b/gi,
     parts: [
       [/\bprima cosa\b|\bdi buon'ora\b|\bpresto\b/i, 9],
@@ -142,7 +142,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     booked: /\b(?:reserviert|gebucht|eingeplant|bestätigt|terminiert|vorgemerkt)\b/i,
     moves: /\b(?:geht|gehen|kommt|kommen|folgt|folgen)\b/i,
     nounsCapitalised: true,
-    not: /\?|\bwenn\b|\bfalls\b|\bsofern\b|\b(?:vielleicht|eventuell|wahrscheinlich|hoffentlich|voraussichtlich|evtl)\b|\b(?:kann|können|könnte|könnten|darf|dürfen)\b|\b(?:habe|haben|hat|hatten)\b[^.!?]{0,60}\bge\p{L}+[tn]\b|\bschon\b|\bbereits\b|\bnicht\b|\bkein\p{L}*|\b(?:bitte|brauche|brauchen|benötigen)\b/iu,
+    not: /\?|\bwenn\b|\bfalls\b|\bsofern\b|\b(?:vielleicht|eventuell|wahrscheinlich|hoffentlich|voraussichtlich|evtl)\b|\b(?:kann|können|könnte|könnten|darf|dürfen)\b|\b(?:habe|haben|hat|hatten)\b[^.!?]{0,60}\bge\p{L}+[tn]\b|\bschon\b|\bbereits\b|\bverfügbar\b|\bnicht\b|\bkein\p{L}*|\b(?:bitte|brauche|brauchen|benötigen)\b/iu,
     clock:
       /\b(?:um|ab|bis|gegen|zwischen|und)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:Uhr)?(?!\.\d)\b|\b(\d{1,2})(?:[:.](\d{2}))?\s*Uhr\b/gi,
     parts: [
@@ -162,7 +162,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     ours: /\b(?:onze|ons|de monteur|de chauffeur|mijn collega)\b/i,
     booked: /\b(?:gereserveerd|ingepland|bevestigd|geboekt)\b/i,
     moves: /\b(?:gaat|gaan|komt|komen|volgt|volgen|vertrekt)\b/i,
-    not: /\?|\bals\b|\bindien\b|\b(?:misschien|waarschijnlijk|hopelijk)\b|\b(?:kan|kunnen|zou|zouden)\b|\b(?:heb|hebben|heeft)\b[^.!?]{0,60}\bge\p{L}+[dt]\b|\bal\b|\bniet\b|\bgeen\b|\b(?:graag|alstublieft|a\.u\.b)\b/iu,
+    not: /\?|\bals\b|\bindien\b|\b(?:misschien|waarschijnlijk|hopelijk)\b|\b(?:kan|kunnen|zou|zouden)\b|\b(?:heb|hebben|heeft)\b[^.!?]{0,60}\bge\p{L}+[dt]\b|\bal\b|\bbeschikbaar\b|\bniet\b|\bgeen\b|\b(?:graag|alstublieft|a\.u\.b)\b/iu,
     clock: /\b(?:om|tot|tussen|en|vanaf)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:uur)?\b|\b(\d{1,2})[:.](\d{2})\b/gi,
     parts: [
       [/\bvroeg\b/i, 9],
@@ -176,8 +176,10 @@ const G: Record<PromiseLanguage, Grammar> = {
   },
 };
 
-const ENGLISH =
-  /\b(?:the|and|will|you|your|our|to|of|is|are|for|with|be|have|this|that|it|on|at|by|i|i'll|we'll|we're|please|can|from)\b/gi;
+// with Unicode boundaries: "até" holds no "at"
+const ENGLISH = unicode(
+  /\b(?:the|and|will|you|your|our|to|of|is|are|for|with|be|have|this|that|it|on|at|by|i|i'll|we'll|we're|please|can|from)\b/gi,
+);
 const LANGUAGES = Object.keys(G) as PromiseLanguage[];
 /** Each grammar with Unicode word boundaries (see BOUNDARY). */
 const GRAMMARS = Object.fromEntries(
@@ -225,6 +227,26 @@ export function languageOf(sentence: string): PromiseLanguage | null {
 export function englishWords(text: string): number {
   return boundText(text, MAX_CLAUSE_CHARS).match(ENGLISH)?.length ?? 0;
 }
+
+/**
+ * A conjunction that starts a second clause with its own actor: after a comma, before a pronoun or one of ours
+ * ("…avant midi, et nous vous rappellerons…", "…zu spät, und ich rufe Sie morgen an"), without one, before a subject
+ * pronoun ("…sur place et je vous envoie la liste ce soir"). "Paso por tu oficina y te lo cambio" is one promise.
+ */
+const NEXT_CLAUSE = unicode(
+  /,\s*(?:y|e|et|und|en|ed)\s+(?=(?:yo|nosotros|te|lo|me|nos|os|nuestr[oa]s?|eu|nós|lhe|vou|vamos|noss[oa]s?|je|j'|nous|on|vous|il|elle|notre|io|noi|ti|ci|vi|nostr[oa]|ich|wir|er|sie|unser\p{L}*|ik|we|wij|onze)\b)|\s+(?:y|e|et|und|en|ed)\s+(?=(?:yo|nosotros|eu|nós|je|j'|nous|io|noi|ich|wir|ik|we|wij)\b)/giu,
+);
+
+/** The clauses of a sentence in one of these languages, split where a conjunction starts a second one. */
+export function foreignClauses(sentence: string): string[] {
+  return sentence
+    .split(NEXT_CLAUSE)
+    .map((clause) => clause.trim())
+    .filter((clause) => clause.length > 0);
+}
+
+/** Whether a sentence in `lang` has a first person acting ("Entrego tudo até sexta", "ich rufe Sie an"). */
+export const speaksFirst = (sentence: string, lang: PromiseLanguage): boolean => GRAMMARS[lang].first.test(sentence);
 
 /** What a promise in another language says: the sentence as its action and its deadline, if it names one. */
 export interface ForeignPromise {
@@ -288,6 +310,10 @@ const DAY_RANGE_START = unicode(/\b\d{1,2}\.?\s*(?:al|au|bis|a|à|tot|-|–)\s*(
 const DAY_OF_MONTH = unicode(
   /\b(?:el|le|il|am|den|o|dia|op)\s+(\d{1,2})(?:\.|º|°|er)?(?!\s*(?:[:.h]\d|\d|%|€|horas|hs?\b|Uhr|uur|ore|de\s+\p{L}|d[íi]as|jours|Tage|giorni|dagen|meses|mois|Monate|mesi|maanden|personas|personnes|Personen|persone|pessoas|mensen|[kcm]?m\b|kg\b|m²))/iu,
 );
+/** A time gone by ("da 20 minuti", "hace 3 días", "depuis 2 jours", "seit 3 Tagen"): no deadline. */
+const PAST_DURATION = unicode(
+  /\b(?:da|desde hace|hace|llevamos|llevo|depuis|il y a|seit|sinds|há|faz)\s+\d+\s+\p{L}+/giu,
+);
 /** chrono moves a day and month already past into next year; one that far ahead was a date gone by. */
 const FORWARDED = 300 * 86_400_000;
 
@@ -314,15 +340,18 @@ export function foreignDueDate(
     clock = { hour, minute, text: m[0] };
   }
   // the clock and the part of the day are read above; chrono reads the day from what is left
-  const dayText = (clock === null ? rest : rest.replace(g.clock, " ")).replace(DAY_RANGE_START, "");
+  const dayText = (clock === null ? rest : rest.replace(g.clock, " "))
+    .replace(DAY_RANGE_START, "")
+    .replace(PAST_DURATION, " ");
   const reference = { instant: new Date(sentAt), timezone: timeZoneOffsetMinutes(sentAt, timezone) };
   const found = g.parser
     .parse(dayText, reference, { forwardDate: true })
     .find((r) => r.start.isCertain("day") || r.start.isCertain("weekday"));
   // a range of days is due at its end ("del 15 al 22 de enero")
   let at = found ? (found.end?.isCertain("day") ? found.end : found.start).date().getTime() : null;
-  const dayOfMonth = at === null ? DAY_OF_MONTH.exec(dayText) : null;
-  if (dayOfMonth) at = nextDayOfMonth(Number(dayOfMonth[1]), sentAt, timezone);
+  // round 25: a weekday with the day of the month ("até sexta, dia 30") is due on that day
+  const dayOfMonth = at === null || found?.start.isCertain("day") === false ? DAY_OF_MONTH.exec(dayText) : null;
+  if (dayOfMonth) at = nextDayOfMonth(Number(dayOfMonth[1]), sentAt, timezone) ?? at;
   if (at !== null && at - sentAt > FORWARDED && !/\b20\d\d\b/.test(found?.text ?? "")) return null;
   if (at === null && clock === null && part === null) return null;
   const { year, month, day } = zonedParts(at ?? sentAt, timezone);
