@@ -81,6 +81,24 @@ On Mon, Mar 9, 2026 at 4:12 PM Daniel Reyes <daniel@x.dev> wrote:
     });
   });
 
+  it("round 25: never reads a business signing by its trade (a rink, a gym, a repair shop) as a person", () => {
+    for (const business of [
+      "Lakeside Community Rink",
+      "Harbourside Fitness",
+      "Quick Phone Repairs",
+      "Ridgeway Tool Hire",
+    ]) {
+      const s = parseSignature(
+        `Your season pass renews on 1 October. To cancel, log in before 30 September.\n\n${business}`,
+      );
+      expect(s?.name ?? null).toBeNull();
+    }
+    // a first name that is also a word of trade stays a name
+    expect(parseSignature("Thanks for the update.\n\nBest,\nMarina Solís\nBusiness Development")?.name).toBe(
+      "Marina Solís",
+    );
+  });
+
   it("ignores disclaimers and returns null without a signature", () => {
     expect(parseSignature("Can you call me back?")).toBeNull();
     const s = parseSignature(
