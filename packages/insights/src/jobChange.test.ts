@@ -152,6 +152,41 @@ describe("announcements read by sentence when no pattern matches (round 4)", () 
       detectJobAnnouncement({ text: "After the reorg I now report to the CFO as Finance Business Partner." }),
     ).toMatchObject({ title: "Finance Business Partner", promotion: true });
   });
+  it("round 25: reads a future role after 'I'll be …ing … as' and after 'to become'", () => {
+    expect(
+      detectJobAnnouncement({
+        text: "From June I'll be stepping up as Operations Director, so Priya takes your account.",
+      }),
+    ).toMatchObject({ title: "Operations Director", promotion: true });
+    expect(
+      detectJobAnnouncement({ text: "Next month I'll be moving across to our Leeds branch as Service Manager." }),
+    ).toMatchObject({ title: "Service Manager" });
+    expect(
+      detectJobAnnouncement({
+        text: "In April I'm leaving Harbour Freight to become Head of Procurement at Alder Group.",
+      }),
+    ).toMatchObject({ title: "Head of Procurement" });
+    for (const text of [
+      "I'll be away as of Monday, back on the 14th.",
+      "I'll be sending the contract as soon as it is signed.",
+      "I'll be working on it as a priority.",
+    ])
+      expect(detectJobAnnouncement({ text }), text).toBeNull();
+  });
+  it("round 25: reads an employer named before 'as' and the title, after a first person, in any wording", () => {
+    expect(
+      detectJobAnnouncement({ text: "From 1 May I continue my career at Tidewater Freight Ltd as Sales Director." }),
+    ).toMatchObject({ title: "Sales Director", company: "Tidewater Freight Ltd", promotion: false });
+    expect(
+      detectJobAnnouncement({ text: "After this season I'm off to run Glenmore Lodge Ltd as their General Manager." }),
+    ).toMatchObject({ title: "General Manager", company: "Glenmore Lodge Ltd" });
+    for (const text of [
+      "My colleague Dana has moved to Alder Systems as their procurement lead.",
+      "I sent the drawings to Brightwell Ltd as requested.",
+      "She starts at Norden Group as Head of Finance in May.",
+    ])
+      expect(detectJobAnnouncement({ text }), text).toBeNull();
+  });
   it("ignores other subjects, objects before the company and starts without an employer", () => {
     for (const text of [
       "I think my boss was promoted to VP.",

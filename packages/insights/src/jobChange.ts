@@ -547,6 +547,11 @@ export function detectJobAnnouncement(msg: Pick<MessageInput, "text">): JobAnnou
     const { quote, ...found } = g;
     return { ...found, previousCompany: g.company ? previousCompany : null, span: locator.find(quote) };
   }
+  const at = employerAsTitle(body);
+  if (at && at.company !== previousCompany) {
+    const { quote, ...found } = at;
+    return { ...found, previousCompany, promotion: false, span: locator.find(quote) };
+  }
   if (left && previousCompany)
     return { title: null, company: null, previousCompany, promotion: false, span: locator.find(left[0]) };
   return null;
@@ -578,6 +583,7 @@ function announcementMatch(
 const MOVE_VERB =
   /\b(?:(joined|joining|join(?= [A-Z])|moved|moving|switched|switching|started|starting|hired|accepted|(?:taken|took|signed|take|taking)(?: up)?(?= (?:a|an|the|my) [^.!?\n]{0,40}?\b(?:role|position|job|contract|assignment|engagement|post)\b)|(?:'ll|’ll|will) be(?= (?:at|with) [A-Z]))|transferred|promoted|appointed|named|became|become|becoming|took over|taken over|taking over|stepped up|stepped into|going to be|(?:'ll|’ll|will) be|report(?:ing)? to)\b/i;
 const TITLE_TAIL = String.raw`(?:(?:a|an|the|our|its|their|new)\s+)*([^,.;:!?\n()]{2,60})`;
+const TITLE_AT_START = new RegExp(`^${TITLE_TAIL}`, "i");
 const TITLE_STOPS =
   /\s(?:at|with|for|from|since|starting|this|next|last|on|in|and|so|here|effective|after|before|to|as)\b[\s\S]*$/i;
 const COMPANY_AFTER = new RegExp(
@@ -623,11 +629,21 @@ function announcementBySentence(
     // the title: after "as"; after "be" for "I'll be the new …"; after "to" only for promotions
     // ("promoted to T", not "report to the CFO" or "send it to our Finance Director")
     const v = verb[0].toLowerCase();
-    const prefix = /be$/.test(v) ? "as|be" : /^(?:promoted|appointed|named|stepped up)$/.test(v) ? "as|to" : "as";
-    const titleAfter = new RegExp(String.raw`\b(?:${prefix}|into the role of|the new|our new)\s+${TITLE_TAIL}`, "gi");
+    // round 25: also after "become" ("I'm leaving Prairieland to become Chief Advancement Officer at …")
+    const prefix = /be$/.test(v)
+      ? "as|be"
+      : /^bec[oa]m/.test(v)
+        ? "as|become|became|becoming"
+        : /^(?:promoted|appointed|named|stepped up)$/.test(v)
+          ? "as|to"
+          : "as";
+    // each place a title may start is tried: "I'll be taking over as General Manager" has none after "be" and one
+    // after "as", which a match consuming "be taking over as General Manager" hid (round 25)
+    const lead = new RegExp(String.raw`\b(?:${prefix}|into the role of|the new|our new)\s+`, "gi");
     let title: string | null = null;
-    for (const m of after.matchAll(titleAfter)) {
-      title = cleanTitle((m[1] ?? "").replace(TITLE_STOPS, ""));
+    for (const m of after.matchAll(lead)) {
+      const tail = TITLE_AT_START.exec(after.slice(m.index + m[0].length));
+      title = cleanTitle((tail?.[1] ?? "").replace(TITLE_STOPS, ""));
       if (title) break;
     }
     // the employer follows the verb directly ("moved over to Y", "hired by Y"), not after an object
@@ -650,6 +666,42 @@ function announcementBySentence(
     if (company && verb[1] && (!beAt || moving)) return { title, company, promotion: false, quote: sentence.trim() };
     // a start needs an employer ("I started using it as an admin" is not a new job)
     if (title && !/^start/i.test(verb[0])) return { title, company: null, promotion: true, quote: sentence.trim() };
+  }
+  return null;
+}
+
+/** A first person in any of the languages the authors write announcements in (English "I" is capitalised). */
+const FIRST_PERSON = /\b(?:I|I'm|I'll|I've|me)\b|(?:^|\s)(?:ich|ik|je|j['’]|yo|eu|io|em)(?=\s|\p{L})/u;
+/** An employer named, then "as" and the title ("…start at Clare Valley Bottling Co as Operations Manager"). */
+const EMPLOYER_AS_TITLE = new RegExp(
+  String.raw`\b(?:at|for|by|with|to|of|joining|join|joined|run|bei|bij|chez|rejoins|rejoindre|presso)\s+(?:(?:our|the|my)\s+(?:[a-z]+\s+){0,3}(?:company|of)\s+)?${COMPANY}[^.!?\n]{0,40}?\s(?:as|als|comme|como|come)\s+(?:(?:the|their|our|a|an|new)\s+)*${TITLE}${TITLE_END}`,
+  "u",
+);
+
+/**
+ * Round 25: the move written as an employer, then "as" and a title, after a first person: "I work now as Export
+ * Manager at Farines du Sud" is read by the patterns above, but not "from 1 June I will move to our sister company
+ * Latvian Birch SIA as Head of Quality", "I continue my career at PKP Cargo International as Sales Director", "I'm off
+ * to run Harlech Dunes Caravan Club Ltd as their General Manager" or "ab April bei Stromer Fleet GmbH als Head of Sales"
+ * (non-native and other-language wordings of thirteen authors).
+ */
+function employerAsTitle(body: string): { title: string; company: string; quote: string } | null {
+  for (const sentence of splitAtStops(body)) {
+    const m = EMPLOYER_AS_TITLE.exec(sentence);
+    if (!m) continue;
+    const before = sentence.slice(0, m.index);
+    // the author's move: a first person before the employer, and no one else's ("my colleague moves to …")
+    if (
+      !FIRST_PERSON.test(before) ||
+      /\b(?:he|she|they|you|(?:my|our)\s+(?:teammate|team-mate|colleague|boss|manager|partner|wife|husband|son|daughter|sister|brother|friend|deputy|successor|replacement|assistant))\b/i.test(
+        before,
+      )
+    )
+      continue;
+    const title = cleanTitle(m[2]);
+    const company = cleanCompany(m[1]);
+    if (title && company && !TITLE_HINT.test(company) && !MONTH.test(company))
+      return { title, company, quote: sentence.trim() };
   }
   return null;
 }
