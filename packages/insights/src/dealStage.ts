@@ -995,7 +995,8 @@ const lastDealStage = rememberLast(
 function readDealStageOnce(msg: DealStageInput): DealStageReading {
   // round 25: in Spanish, Portuguese, French, Italian, German or Dutch the English lists and the models read next to
   // nothing, so a form of those languages decides (foreignDeals.ts); without one the message is read as below
-  const foreign = readForeignDealStage(messageBody(msg.text), msg.direction);
+  const body = messageBody(msg.text);
+  const foreign = readForeignDealStage(body, msg.direction);
   if (foreign === "no deal") return { cue: null, emitted: false, probability: 0 };
   if (foreign) {
     const { stage, confidence, sentence } = foreign;
@@ -1004,7 +1005,7 @@ function readDealStageOnce(msg: DealStageInput): DealStageReading {
         stage,
         confidence,
         cue: sentence,
-        reopen: REOPEN.test(normalise(messageBody(msg.text))),
+        reopen: REOPEN.test(normalise(body)),
         sourceMessageId: msg.id,
         span: locateSpan(msg.text, sentence),
         via: "rules",

@@ -34,7 +34,9 @@ export const DEPARTMENT =
 
 /**
  * Business nouns that make a short capitalised line a company, not a person ("Kestrel Electrical",
- * "Plinth Analytics", "Maple & Main Property Mgmt"): trades, services and common trading-name heads.
+ * "Plinth Analytics", "Maple & Main Property Mgmt"): trades, services and common trading-name heads. Round 25: the
+ * trades businesses sign automated notices with ("Forge Fitness", "Ridgeview Community Rink", "Smart Repair Shibuya");
+ * not "marina" (a first name), "dairy" or "rentals" (a title's "Eggs & Dairy", "Corporate Rentals").
  */
 const COMPANY_WORD = unicodeWords(
   /\b(?:electrical|electric|electrics|plumbing|plumbers?|roofing|builders?|building|construction|carpentry|joinery|glazing|painting|decorating|landscaping|gardening|cleaning|heating|cooling|hvac|locksmiths?|removals|movers|haulage|hauliers|greenhouses|nurseries|kennels|property|properties|realty|estates?|mgmt|management|services|solutions|analytics|trading|logistics|freight|shipping|transport|consulting|consultancy|holdings|partners|industries|enterprises|systems|software|technologies|labs|studios?|clinic|dental|physio|vets?|veterinary|motors|automotive|garage|foods|bakery|catering|pharmacy|health|healthcare|insurance|finance|capital|ventures|media|digital|agency|group|co|fitness|gym|shop|store|rink|nursery|repairs?|hire|bookshop|books|publishing|press|cinemas?|films|pictures|academy|café|cafe|coffee|roasters|hotel|hostel|boutique|salon|farms?|supplies|supply|equipment|printing|printers|wholesale|imports|travel|tours|outlet|brewery|winery|distillery|charters|drilling|quarry|quarries|concrete|aggregates|recycling|storage|laundry|couriers|cargo|express|irrigation|asbl|guardería)\b\.?/i,
