@@ -49,8 +49,9 @@ const anyOf = (sources: readonly string[]): RegExp =>
 /** Another party or the incumbent, as the object of a choice. */
 const OTHER =
   "(?:otr[oa]s?|outr[oa]s?|autres?|l'autre|ander(?:e|en|er)?|altr[oa]|actual|atual|actuel|bisherigen?|huidige|attuale|lokal(?:en)?|local|de siempre|de sempre|habituel(?:le)?)";
-/** A seller's price word ("precio", "Preis", "prix"…). */
-const PRICE_WORD = "(?:precios?|preços?|prix|preis(?:e)?|prijs|prijzen|prezz[oi]|tarifas?|tarifs?)";
+/** A seller's price word ("precio", "Preis", "prix"…), as alternatives; `PRICE_WORD` is them as one group. */
+const PRICE_WORDS = "precios?|preços?|prix|preis(?:e)?|prijs|prijzen|prezz[oi]|tarifas?|tarifs?";
+const PRICE_WORD = `(?:${PRICE_WORDS})`;
 /**
  * A conditional or a question: the sentence decides nothing yet (a conditional close is read as negotiation first).
  * "se" is "if" only where it opens the sentence or follows "mas"/"e"/"só": elsewhere it is the Spanish and Portuguese
@@ -179,7 +180,7 @@ const FORMS: Form[] = [
 /** A price question: a seller's price word or terms, in a question. */
 const PRICE_QUESTION = unicode(
   new RegExp(
-    `\\b(?:${PRICE_WORD.slice(3, -1)}|condiciones|condições|conditions|konditionen|voorwaarden|costo|coste|custo)\\b`,
+    `\\b(?:${PRICE_WORDS}|condiciones|condições|conditions|konditionen|voorwaarden|costo|coste|custo)\\b`,
     "i",
   ),
 );

@@ -682,8 +682,9 @@ const EMPLOYER_AS_TITLE = new RegExp(
  * Round 25: the move written as an employer, then "as" and a title, after a first person: "I work now as Export
  * Manager at Farines du Sud" is read by the patterns above, but not "from 1 June I will move to our sister company
  * Latvian Birch SIA as Head of Quality", "I continue my career at PKP Cargo International as Sales Director", "I'm off
- * to run Harlech Dunes Caravan Club Ltd as their General Manager" or "ab April bei Stromer Fleet GmbH als Head of Sales"
- * (non-native and other-language wordings of thirteen authors).
+ * to run Harlech Dunes Caravan Club Ltd as their General Manager" or "ga ik aan de slag bij Jungheinrich Nederland als Key
+ * Account Manager" (non-native and other-language wordings). A verb after the title still ends the match: "…bei
+ * Stromer Fleet GmbH als Head of Sales arbeite" is not read.
  */
 function employerAsTitle(body: string): { title: string; company: string; quote: string } | null {
   for (const sentence of splitAtStops(body)) {
