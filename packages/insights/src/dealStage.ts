@@ -663,7 +663,8 @@ function bargainCue(
   const purchase = direction === "inbound" ? purchaseSentence(sentences) : null;
   if (purchase && bargainGuarded(purchase, true)) return { stage: "won", confidence: 0.8, cue: purchase };
   const accepted = acceptanceSentence(sentences, text, AMOUNT.test(text) || /[$€£¥₹]\s?\d/.test(text));
-  if (accepted && bargainGuarded(accepted, true)) return { stage: "won", confidence: 0.8, cue: accepted };
+  if (accepted && bargainGuarded(accepted.sentence, true))
+    return { stage: "won", confidence: 0.8, cue: accepted.sentence, ...(accepted.sealed ? { stands: true } : {}) };
   const haggle = haggleSentence(sentences, text);
   if (haggle && bargainGuarded(haggle.sentence, false))
     return { stage: "negotiation", confidence: 0.8, cue: haggle.sentence, ...(haggle.limit ? { stands: true } : {}) };

@@ -815,3 +815,12 @@ describe("resolveDueDate: round 22 (due22), a day of the month without its ordin
     expect(iso("new stock is in by Friday 3/20")).toBe("2026-03-20T17:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 26, a period and an ordinal that chrono misread", () => {
+  it("reads 'for the year' as no date and 'October, first drop' as the day before it", () => {
+    expect(iso("I'll send the delivery schedule for the year by 15 March.")).toBe("2026-03-15T17:00:00.000Z");
+    expect(iso("Your plugs will be delivered on Tuesday 17 March, first drop of the day.")).toBe(
+      "2026-03-17T17:00:00.000Z",
+    );
+  });
+});

@@ -1456,7 +1456,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       " ",
     )
     // "the day after" / "the week before" refer to another event, not to the message date
-    .replace(/\bthe (?:day|week|month) (?:after|before)(?!\s+(?:tomorrow|next))\b/gi, " ");
+    .replace(/\bthe (?:day|week|month) (?:after|before)(?!\s+(?:tomorrow|next))\b/gi, " ")
+    // round 26: "the schedule for the year" names a period, not a year from now (blind47); "27 October, first drop of
+    // the day" is no "October, first" (the 1st: blind53)
+    .replace(/\b(?:for|of|during|through(?:out)?)\s+the\s+(?:whole\s+|coming\s+|new\s+)?year\b/gi, " ")
+    .replace(/,\s*first\s+(?!(?:thing|of|week|working|business)\b)(?=[a-z])/gi, ", earliest ");
   const results = chrono
     .parse(forChrono, { instant: new Date(sentAt), timezone: timeZoneOffsetMinutes(sentAt, tz) }, { forwardDate: true })
     // round 11: an amount of time ("one month free", "refund 1 month of the premium", "credit one week of the

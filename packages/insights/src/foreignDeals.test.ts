@@ -79,3 +79,32 @@ describe("deal stages in other languages", () => {
     expect(detectDealCue({ text: "Segue em anexo a fatura 2291 de março.", direction: "outbound" })).toBeNull();
   });
 });
+
+describe("round 26: deal stages in Swedish, Norwegian, Danish and Finnish", () => {
+  it("reads each stage in the Nordic languages (written here, not the read authors' sentences)", () => {
+    expect(stageOf("Hej! Kan ni skicka en offert på 30 kontorsstolar till vårt kontor i Malmö?")).toBe("interest");
+    expect(stageOf("Hei, hva koster service på to varmepumper i året?")).toBe("interest");
+    expect(stageOf("Hei, voisitteko lähettää tarjouksen kahdesta ilmalämpöpumpusta?")).toBe("interest");
+    expect(stageOf("Hej Lars, offerten bifogas: 24 800 kr exkl. moms, leverans vecka 12.", "outbound")).toBe(
+      "proposal",
+    );
+    expect(stageOf("Tarjous liitteenä: 3 400 € + alv, asennus sisältyy.", "outbound")).toBe("proposal");
+    expect(stageOf("Vi har fått et tilbud fra en konkurrent på 41 000 kr. Kan dere matche det?")).toBe("negotiation");
+    expect(stageOf("Hei, 2 900 € on viimeinen hintamme.", "outbound")).toBe("negotiation");
+    expect(stageOf("Vi accepterar offerten, ordern bifogas.")).toBe("won");
+    expect(stageOf("Hyväksymme tarjouksen, allekirjoitettu sopimus liitteenä.")).toBe("won");
+    expect(stageOf("Tak for tilbuddet, men vi har valgt en anden leverandør i år.")).toBe("lost");
+    expect(stageOf("Valitsimme toisen toimittajan, kiitos tarjouksesta.")).toBe("lost");
+  });
+
+  it("reads no stage where the Nordic forms are asked, conditioned or about your choice of us, nor in a bill", () => {
+    expect(
+      stageOf("Hej! Fakturan på 3 480 kr förföll den 31 december och vi har inte fått betalningen.", "outbound"),
+    ).toBe("no deal");
+    expect(stageOf("Hej alle kunder! Fra 1. januar hæver vi prisen på serviceaftalen.", "outbound")).toBe("no deal");
+    expect(stageOf("Hej, hvad er jeres laveste pris på den brugte bil?")).not.toBe("negotiation");
+    expect(stageOf("Hej, har ni skickat fakturan för mars?")).toBe("no deal");
+    expect(stageOf("Vi valgte dere i fjor og er fornøyde.")).not.toBe("lost");
+    expect(stageOf("Hvis dere kan levere før jul, accepterer vi tilbuddet.")).not.toBe("won");
+  });
+});

@@ -185,10 +185,70 @@ describe("extractCommitments with other languages", () => {
   });
 });
 
+describe("round 26: Swedish, Norwegian, Danish and Finnish", () => {
+  it("names the language family of a short line", () => {
+    expect(languageOf("Vi skickar kostnadsförslaget på måndag.")).toBe("sv");
+    expect(languageOf("Vi leverer 60 boller fredag kl 08:00.")).toBe("sv");
+    expect(languageOf("Ordren kommer i morgen.")).toBe("sv");
+    expect(languageOf("Maksamme laskun perjantaina.")).toBe("fi");
+    // "i" is a Nordic preposition and an Italian article, no English word
+    expect(languageOf("Consegniamo i documenti domani alle 10.")).toBe("it");
+  });
+
+  it("reads a promise, its day, its clock time and a range's end", () => {
+    expect(read("Vi skickar kostnadsförslaget på måndag.", "outbound", "Europe/Stockholm")).toBe("2026-10-19 17:00");
+    expect(read("Jag ringer dig imorgon kl 10.", "outbound", "Europe/Stockholm")).toBe("2026-10-15 10:00");
+    expect(read("Vi sender en mekaniker ud til dig i dag mellem 14 og 16.", "outbound", "Europe/Copenhagen")).toBe(
+      "2026-10-14 16:00",
+    );
+    expect(read("Ordren kommer i morgen.", "outbound", "Europe/Oslo")).toBe("2026-10-15 17:00");
+    expect(read("Nuohooja tulee huomenna klo 10-12.", "outbound", "Europe/Helsinki")).toBe("2026-10-15 12:00");
+    expect(read("Maksamme laskun perjantaina.", "inbound", "Europe/Helsinki")).toBe("2026-10-16 17:00");
+  });
+
+  it("reads no promise in a question, an offer, a done act, a negation or a customer's need", () => {
+    expect(read("Kan vi komme på torsdag?", "inbound", "Europe/Oslo")).toBeNull();
+    expect(read("Vi kan levere på fredag kl 9.", "outbound", "Europe/Copenhagen")).toBeNull();
+    expect(read("Vi har redan skickat fakturan till dig.", "outbound", "Europe/Stockholm")).toBeNull();
+    expect(read("Vi kommer ikke på fredag.", "outbound", "Europe/Oslo")).toBeNull();
+    expect(read("Hei, emme voi maksaa laskua perjantaina, kiitos.", "inbound", "Europe/Helsinki")).toBeNull();
+    // "må" is "must", not Swedish chrono's Monday
+    expect(read("Vi har en gammel murpipe i hytta som må rehabiliteres.", "inbound", "Europe/Oslo")).toBeNull();
+  });
+});
+
+describe("round 26: the end of the week, am and pm, reminders and invitations", () => {
+  it("reads the end of this or next week as its Friday", () => {
+    // Wednesday 14 October
+    expect(read("Die Liste schicke ich Ihnen bis Ende nächster Woche.", "inbound", "Europe/Zurich")).toBe(
+      "2026-10-23 17:00",
+    );
+    expect(read("Le envío el presupuesto a fin de la semana próxima.")).toBe("2026-10-23 17:00");
+    expect(read("Je vous envoie le devis en fin de semaine.", "outbound", "Europe/Paris")).toBe("2026-10-16 17:00");
+  });
+
+  it("reads an English am or pm after the hour", () => {
+    expect(read("Le recogemos los sacos el jueves a las 6am.", "outbound", "America/Bogota")).toBe("2026-10-15 06:00");
+    expect(read("Le llevo las muestras el jueves a las 4pm.", "outbound", "America/Bogota")).toBe("2026-10-15 16:00");
+  });
+
+  it("reads no promise in a reminder, an invitation to tender or terms at the old price", () => {
+    expect(read("Le recordamos que su contrato de alquiler se renueva automáticamente el 1 de abril.")).toBeNull();
+    expect(read("Wir laden Sie ein, bis 23. Oktober ein Angebot abzugeben.", "inbound", "Europe/Berlin")).toBeNull();
+    expect(
+      read("Bestellungen bis 15. Dezember liefern wir noch zum alten Preis.", "outbound", "Europe/Berlin"),
+    ).toBeNull();
+  });
+});
+
 describe("splitSentences with dotted dates", () => {
   it("keeps a German date with its month or its next word in one sentence", () => {
     expect(splitSentences("Unser Monteur kommt am Montag, 26. Oktober, um 7:30 Uhr.")).toHaveLength(1);
     expect(splitSentences("Der Fahrer kommt Montag 26.10. um 8 Uhr. Danke!")).toHaveLength(2);
+  });
+
+  it('round 26: keeps the Scandinavian clock\'s "kl." with its hour', () => {
+    expect(splitSentences("Kurset er flyttet til torsdag kl. 18.")).toEqual(["Kurset er flyttet til torsdag kl. 18."]);
   });
 
   it("still ends a texting sentence after a bare number", () => {

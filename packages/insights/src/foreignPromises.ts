@@ -20,7 +20,8 @@ import { boundText, MAX_CLAUSE_CHARS } from "./limits";
 import { timeZoneOffsetMinutes, zonedParts, zonedTimeToUtc } from "./time";
 import type { Direction } from "./types";
 
-export type PromiseLanguage = "es" | "pt" | "fr" | "it" | "de" | "nl";
+/** "sv" stands for Swedish, Norwegian and Danish, read by one grammar (see G). */
+export type PromiseLanguage = "es" | "pt" | "fr" | "it" | "de" | "nl" | "sv" | "fi";
 
 /**
  * JavaScript's `\b` knows only ASCII letters, so "à", "às" and the "ne" inside "Hélène" would be misread; every pattern
@@ -51,7 +52,46 @@ interface Grammar {
   /** Parts of the day, in the order early, morning, noon, afternoon, tonight, evening. */
   parts: [RegExp, number][];
   parser: chrono.Chrono;
+  /** Rewrites the day words the parser does not know into those it does (Danish and Norwegian into Swedish). */
+  normalise?: (text: string) => string;
+  /** The fewest words a promise takes (Finnish needs no pronoun or article: "Soitamme iltapäivällä"). */
+  minWords?: number;
 }
+
+/**
+ * chrono-node ships Swedish and Finnish parsers but no Danish or Norwegian one; their day and month names are the
+ * Swedish ones in another spelling, so they are respelt for the Swedish parser, and "i morgen" and "i dag" are joined
+ * as the Swedish parser reads them ("imorgon", "idag").
+ */
+const SWEDISH_SPELLING: [RegExp, string][] = [
+  [/\bi\s+morg[eo]n\b|\bimorgen\b/giu, "imorgon"],
+  [/\bi\s+dag\b/giu, "idag"],
+  [/\bmandag\b/giu, "måndag"],
+  [/\btirsdag\b/giu, "tisdag"],
+  [/\blørdag\b/giu, "lördag"],
+  [/\bsøndag\b/giu, "söndag"],
+  [/\bjanuar\b/giu, "januari"],
+  [/\bfebruar\b/giu, "februari"],
+  [/\bmarts\b/giu, "mars"],
+  [/\bmai\b/giu, "maj"],
+  [/\baugust\b/giu, "augusti"],
+  [/\bdesember\b/giu, "december"],
+  // "d. 4. desember", "4. januar": the day without its dots
+  [/\bd\.\s*(?=\d)/giu, ""],
+  [/\b(\d{1,2})\.\s+(?=(?:jan|feb|mar|apr|maj|mai|jun|jul|aug|sep|okt|nov|dec|des)\p{L}*)/giu, "$1 "],
+  [/\bn[æe]ste\b/giu, "nästa"],
+].map(([re, to]) => [unicode(re as RegExp), to as string]);
+const inSwedishSpelling = (text: string): string =>
+  SWEDISH_SPELLING.reduce((out, [re, to]) => out.replace(re, to), text);
+/**
+ * chrono-node's Finnish parser reads a weekday in the essive ("perjantaina"); "by Friday" ("perjantaihin mennessä",
+ * "huomiseen mennessä") is rewritten into it.
+ */
+const FINNISH_CASE: [RegExp, string][] = [
+  [/\b(maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai)hin\s+mennessä\b/giu, "$1na"],
+  [/\bhuomiseen\s+mennessä\b/giu, "huomenna"],
+].map(([re, to]) => [unicode(re as RegExp), to as string]);
+const inFinnishCase = (text: string): string => FINNISH_CASE.reduce((out, [re, to]) => out.replace(re, to), text);
 
 const G: Record<PromiseLanguage, Grammar> = {
   es: {
@@ -174,12 +214,72 @@ const G: Record<PromiseLanguage, Grammar> = {
     ],
     parser: chrono.nl.casual,
   },
+  // round 26: Swedish, Norwegian and Danish, and Finnish (10 of blind51–54's 60 missed promises were written in these
+  // languages or Estonian, which chrono-node does not parse). Swedish, Norwegian and Danish are one grammar: mutually
+  // readable languages with the same function words in two or three spellings ("och"/"og", "jag"/"jeg",
+  // "inte"/"ikke"), which would otherwise tie in a short line
+  sv: {
+    words:
+      /\b(?:och|og|att|at|det|som|är|er|för|for|jag|jeg|vi|ni|dere|dig|deg|jer|vår|våra|våre|vårt|vores|vor|imorgon|idag|morgen|måndag|mandag|tisdag|tirsdag|onsdag|torsdag|fredag|lördag|lørdag|söndag|søndag|nästa|neste|næste|vecka|uke|uge|inte|ikke|skickar|sender|kommer|senast|senest|klockan|klokken|klokka|hej|hei|tack|takk|tak|på|med|till|til|kl)\b/gi,
+    first: /\b(?:jag|jeg|vi)\b/i,
+    ours: /\b(?:vår|våra|våre|vårt|vores|vor|montören|montøren|chauffören|chaufføren|sjåføren|föraren|teknikern|teknikeren|mekanikeren|min kollega)\b/i,
+    booked:
+      /\b(?:bokad|bokat|bokade|inbokad|inplanerad|bekräftad|bekräftat|flyttad|flyttat|reserverad|reserverat|booket|booka|bestilt|planlagt|bekreftet|bekræftet|flyttet|reservert|reserveret)\b/i,
+    // "ni får en offert senast måndag", "du får tilbuddet senest fredag": what the reader gets is what we send; "är hos
+    // dig", "er hos jer": a thing or a visit of ours at the reader's
+    moves:
+      /\b(?:kommer|går|skickas|levereras|följer|åker|sendes|leveres|følger|kjører|kører|klar|klara|klare|klart|färdig|färdiga|ferdig|ferdige|færdig|færdige)\b|\b(?:ni|du|I|dere) får\b|\b(?:är|er) hos (?:dig|er|jer|deg|dere)\b/i,
+    // "om" is "if" in Swedish; in Norwegian and Danish "hvis" ("om morgenen" is the morning)
+    not: /\?|\bom\b(?!\s+morgenen\b)|\bifall\b|\bhvis\b|\b(?:kanske|kanskje|måske|förmodligen|troligen|muligens|sannsynligvis|sandsynligvis|hoppas|håper|håber|forhåpentligvis|forhåbentlig)\b|\b(?:vi|jeg|jag|man)\s+(?:kan|kunde|kunne|skulle|ville)\b|\b(?:kan|kunde|kunne|skulle|ville)\s+(?:vi|jeg|jag|man)\b|\bkunna\b|(?<!\b(?:så snart|snarast|når|när|efter att|etter at|efter at)\s+(?:vi\s+|jeg\s+|jag\s+)?)\b(?:har|hade|hadde|havde)\s+(?:redan\s+|allerede\s+)?\p{L}+(?:at|it|et|tt|t)\b|\b(?:ledig|ledigt|ledige|tilgjengelig|tillgänglig)\b|\b(?:träder|trer|træder) i kraft\b|\bredan\b|\ballerede\b|\bigår\b|\bi går\b|\binte\b|\bikke\b|\bingen\b|\binga\b|\b(?:snälla|vänligen|vennligst|venligst|behöver|trenger|behøver)\b|\bvi (?:bokar|booker|bestiller|beställer)\b/iu,
+    clock:
+      /\b(?:kl\.?|klockan|klokken|klokka|mellan|mellom|mellem|och|og|till|til|innan|innen|inden|före|før|från|fra|efter)\s+(\d{1,2})(?:[:.](\d{2}))?\b|(?:(?<=\d\s?[-–]\s?)|\b(?=\d{1,2}[:.]\d{2}\b(?!\.)))(\d{1,2})(?:[:.](\d{2}))?\b/gi,
+    parts: [
+      [/\btidigt\b|\btidlig\b|\bimorgon bitti\b/i, 9],
+      [/\bunder dagen\b|\bi løbet af dagen\b|\bi løpet av dagen\b/i, 17],
+      [/\bförmiddag(?:en)?\b|\bformiddag(?:en)?\b|\bpå morgonen\b|\bom morgenen\b/i, 12],
+      [/\blunch\b|\blunsj\b/i, 12],
+      [/\be(?:f|t)termiddag(?:en)?\b/i, 17],
+      [/\bi\s?kväll\b|\bi kveld\b|\bi aften\b/i, 21],
+      [/\bkväll(?:en)?\b|\bkveld(?:en)?\b|\baften(?:en)?\b/i, 23],
+    ],
+    parser: chrono.sv.casual,
+    normalise: inSwedishSpelling,
+  },
+  fi: {
+    words:
+      /\b(?:ja|on|se|me|minä|mä|meidän|te|teille|teidän|sinulle|huomenna|tänään|maanantaina|tiistaina|keskiviikkona|torstaina|perjantaina|lauantaina|sunnuntaina|klo|ensi|viikolla|kiitos|hei|moi|että|ei|tulee|tulemme|myös|vielä|kanssa|terveisin|illalla|aamulla|iltapäivällä|viimeistään|mennessä|lähetän|soitan|teillä)\b|\b\p{L}{3,}(?:mme|tään|taan)\b/giu,
+    // the first person plural ("maksamme", "lähetämme", "toimitamme"), the possessive of ours ("asentajamme") and the
+    // first person singular of the verbs of service ("Lähetän", "Soitan", "Maksan", "Palaan asiaan")
+    first:
+      /\b(?:me|minä|mä)\b|\b\p{L}{3,}mme\b|\b(?:lähetän|soitan|maksan|palaan|käyn|tarkistan|toimitan|tuon|tulen|hoidan|laitan|ilmoitan|vahvistan|korjaan|teen|otan|varaan|selvitän|vastaan|tilaan|allekirjoitan|mittaan|asennan|vien|haen|tarkastan|päivitän|kirjoitan|lasken|järjestän)\b/iu,
+    ours: /\b(?:meidän|asentaja|kuljettaja|teknikko|nuohooja)\p{L}*/iu,
+    booked: /\b(?:varattu|vahvistettu|sovittu|siirretty|siirtyy)\b/i,
+    moves: /\b(?:tulee|tulevat|lähtee|lähtevät|saapuu|saapuvat|toimitetaan|lähetetään|alkaa|alkavat|varattu)\b/i,
+    not: /\?|\bjos\b|\b(?:ehkä|kenties|luultavasti|toivottavasti)\b|\b(?:voi|voin|voimme|voisimme|voisin|voitte)\b|\b(?:olemme|olen|on)\s+(?!varattu|vahvistettu|sovittu|siirretty)\p{L}+(?:neet|nyt|nut|ttu)\b|\bjo\b|\b(?:ei|en|emme|eivät)\b|\b(?:ole hyvä|pyydämme|pyydän|tarvitsemme|etsimme|vapaa\p{L}*|voimaan)\b/iu,
+    clock:
+      /\bklo\s+(\d{1,2})(?:[:.](\d{2}))?\b|(?:(?<=\d\s?[-–]\s?)|\b(?=\d{1,2}[:.]\d{2}\b(?!\.)))(\d{1,2})(?:[:.](\d{2}))?\b/gi,
+    parts: [
+      [/\bvarhain\b|\baamulla ensimmäisenä\b/i, 9],
+      [/\bpäivän aikana\b/i, 17],
+      [/\baamulla\b|\baamupäivällä\b/i, 12],
+      [/\bpäivällä\b|\blounaalla\b/i, 12],
+      [/\biltapäivällä\b/i, 17],
+      [/\btänä iltana\b|\btänään illalla\b/i, 21],
+      [/\billalla\b/i, 23],
+    ],
+    parser: chrono.fi.casual,
+    normalise: inFinnishCase,
+    minWords: 2,
+  },
 };
 
 // with Unicode boundaries: "até" holds no "at"
+// round 26: the pronoun "I" only as a capital, since "i" is a preposition in Swedish, Norwegian and Danish ("i morgen")
+// and an article in Italian ("i documenti")
 const ENGLISH = unicode(
-  /\b(?:the|and|will|you|your|our|to|of|is|are|for|with|be|have|this|that|it|on|at|by|i|i'll|we'll|we're|please|can|from)\b/gi,
+  /\b(?:the|and|will|you|your|our|to|of|is|are|for|with|be|have|this|that|it|on|at|by|i'll|we'll|we're|please|can|from)\b/gi,
 );
+const ENGLISH_I = unicode(/\bI\b/g);
 const LANGUAGES = Object.keys(G) as PromiseLanguage[];
 /** Each grammar with Unicode word boundaries (see BOUNDARY). */
 const GRAMMARS = Object.fromEntries(
@@ -225,7 +325,8 @@ export function languageOf(sentence: string): PromiseLanguage | null {
 
 /** How many English function words the text's first {@link MAX_CLAUSE_CHARS} characters hold. */
 export function englishWords(text: string): number {
-  return boundText(text, MAX_CLAUSE_CHARS).match(ENGLISH)?.length ?? 0;
+  const bounded = boundText(text, MAX_CLAUSE_CHARS);
+  return (bounded.match(ENGLISH)?.length ?? 0) + (bounded.match(ENGLISH_I)?.length ?? 0);
 }
 
 /**
@@ -234,7 +335,7 @@ export function englishWords(text: string): number {
  * pronoun ("…sur place et je vous envoie la liste ce soir"). "Paso por tu oficina y te lo cambio" is one promise.
  */
 const NEXT_CLAUSE = unicode(
-  /,\s*(?:y|e|et|und|en|ed)\s+(?=(?:yo|nosotros|te|lo|me|nos|os|nuestr[oa]s?|eu|nós|lhe|vou|vamos|noss[oa]s?|je|j'|nous|on|vous|il|elle|notre|io|noi|ti|ci|vi|nostr[oa]|ich|wir|er|sie|unser\p{L}*|ik|we|wij|onze)\b)|\s+(?:y|e|et|und|en|ed)\s+(?=(?:yo|nosotros|eu|nós|je|j'|nous|io|noi|ich|wir|ik|we|wij)\b)/giu,
+  /,\s*(?:y|e|et|und|en|ed|og|och|ja)\s+(?=(?:yo|nosotros|te|lo|me|nos|os|nuestr[oa]s?|eu|nós|lhe|vou|vamos|noss[oa]s?|je|j'|nous|on|vous|il|elle|notre|io|noi|ti|ci|vi|nostr[oa]|ich|wir|er|sie|unser\p{L}*|ik|we|wij|onze|jeg|jag|vår\p{L}*|vores|minä)\b)|\s+(?:y|e|et|und|en|ed|og|och)\s+(?=(?:yo|nosotros|eu|nós|je|j'|nous|io|noi|ich|wir|ik|we|wij|jeg|jag)\b)/giu,
 );
 
 /** The clauses of a sentence in one of these languages, split where a conjunction starts a second one. */
@@ -275,7 +376,21 @@ const TAG_QUESTION = unicode(
 /** What follows a conjunction and a condition is the condition's ("…el lunes y si querés lo charlamos"). */
 const AND_IF = unicode(/\s+(?:y|e|et|und|en|o|ou|oder|of)\s+(?:si|se|wenn|falls|als)\b.*$/is);
 /** A price or a percentage: an offer, a price list or a price change states terms, it promises no act. */
-const PRICE = unicode(/[€$£¥₹]|\b(?:EUR|USD|GBP|CHF|MXN|BRL|ARS|CLP|PEN|COP|UF)\b|\d\s*%|\b(?:IVA|MwSt|TVA)\b/);
+const PRICE = unicode(
+  /[€$£¥₹]|\b(?:EUR|USD|GBP|CHF|MXN|BRL|ARS|CLP|PEN|COP|UF|SEK|NOK|DKK)\b|\d\s*(?:%|kr\b|kr\.)|\b(?:IVA|MwSt|TVA|moms|mva|alv)\b/,
+);
+/** Round 26: paying is our act, whatever amount it names ("Depositum på 30 % betaler vi i morgen", "Maksan 2 000 €"). */
+const PAYS = unicode(
+  /\b(?:betaler|betalar|betalen|bezahlen|zahlen|überweisen|maksan|maksamme|pago|pagamos|pagaremos|pagarei|payons|paierai|paghiamo|pagherò)\b/i,
+);
+/**
+ * Round 26: a reminder restates an arrangement and an invitation asks the reader to act ("Le recordamos que su contrato
+ * se renueva el 1 de abril", "Wir laden Sie ein, bis 23. Oktober ein Angebot abzugeben": blind53), as in English; and
+ * orders "at the old price" until a date are terms for every customer (blind46, blind51).
+ */
+const RESTATES_OR_INVITES = unicode(
+  /\b(?:(?:le|les|te|os)\s+recordamos\s+que|recordarle\s+que|vous\s+rappelons\s+que|(?:vi\s+)?ricordiamo\s+che|erinnern\s+Sie\s+(?:daran|an)|herinneren\s+(?:u|je)\s+(?:eraan|aan)|lembramos\s+que|(?:wir\s+)?laden\s+Sie\b[^.!?]{0,40}\bein|(?:le|les|te|os)\s+invitamos|vous\s+invitons|vi\s+invitiamo|convidamos|nodigen\s+(?:u|je)|påminner|minner\s+om|påminnelse|påmindelse|muistutan|muistutus)\b|\b(?:alten|bisherigen|vecchio|antiguo|ancien|antigo|oude|gamle|gamla)\s+(?:Preis|Preisen|prezzo|precio|prix|preço|prijs|pris)\b/i,
+);
 const MIN_WORDS = 4;
 
 /**
@@ -290,7 +405,13 @@ export function readForeignPromise(
 ): ForeignPromise | null {
   const g = GRAMMARS[lang];
   const text = boundText(sentence, MAX_CLAUSE_CHARS).trim().replace(TAG_QUESTION, ".").replace(AND_IF, "");
-  if (text.split(/\s+/).length < MIN_WORDS || PRICE.test(text) || g.not.test(text)) return null;
+  if (
+    text.split(/\s+/).length < (g.minWords ?? MIN_WORDS) ||
+    (PRICE.test(text) && !PAYS.test(text)) ||
+    g.not.test(text) ||
+    RESTATES_OR_INVITES.test(text)
+  )
+    return null;
   const outbound = opts.direction === "outbound";
   const ours =
     outbound &&
@@ -310,6 +431,17 @@ const DAY_RANGE_START = unicode(/\b\d{1,2}\.?\s*(?:al|au|bis|a|à|tot|-|–)\s*(
 const DAY_OF_MONTH = unicode(
   /\b(?:el|le|il|am|den|o|dia|op)\s+(\d{1,2})(?:\.|º|°|er)?(?!\s*(?:[:.h]\d|\d|%|€|horas|hs?\b|Uhr|uur|ore|de\s+\p{L}|d[íi]as|jours|Tage|giorni|dagen|meses|mois|Monate|mesi|maanden|personas|personnes|Personen|persone|pessoas|mensen|[kcm]?m\b|kg\b|m²))/iu,
 );
+/** A day and a month with their dots ("3.12.", "24.9.", "15.01.2027"); not a clock time ("9.30"). */
+const DOTTED_DAY_MONTH = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(20\d\d)?(?!\d)/;
+/** "am" or "pm" right after a clock time. */
+const MERIDIEM = /^\s*([ap])\.?\s?m\b\.?/i;
+/**
+ * The end of this week, or of the next one when a group matches ("Ende nächster Woche", "fin de la semaine
+ * prochaine", "eind volgende week", "slutet av nästa vecka").
+ */
+const END_OF_WEEK = unicode(
+  /\b(?:Ende|fin(?:al)?|fim|fine|eind|slut(?:et|ten|ningen)?)\s+(?:de\s+la\s+|da\s+|della\s+|di\s+|van\s+(?:de\s+)?|der\s+|dieser\s+|cette\s+|av\s+|af\s+|de\s+)?(?:(nächste[rn]?|kommende[rn]?|próxima|prochaine|prossima|volgende|nästa|neste|næste)\s+)?(?:Woche|semana|semaine|settimana|week|veckan?|uk[ae]n?|ugen?)(?:\s+(próxima|que viene|prochaine))?\b/i,
+);
 /** A time gone by ("da 20 minuti", "hace 3 días", "depuis 2 jours", "seit 3 Tagen"): no deadline. */
 const PAST_DURATION = unicode(
   /\b(?:da|desde hace|hace|llevamos|llevo|depuis|il y a|seit|sinds|há|faz)\s+\d+\s+\p{L}+/giu,
@@ -325,30 +457,47 @@ export function foreignDueDate(
 ): { dueAt: number; phrase: string } | null {
   const g = GRAMMARS[lang];
   let part: number | null = null;
-  let rest = text;
+  // "6am" is read as the hour 6 and its "am" (MERIDIEM)
+  let rest = text.replace(/(\d)\s?([ap])\.?m\b\.?/gi, "$1 $2m");
   for (const [re, hour] of g.parts) {
     const m = re.exec(rest);
     if (m === null) continue;
     part ??= hour;
     rest = `${rest.slice(0, m.index)} ${rest.slice(m.index + m[0].length)}`;
   }
-  let clock: { hour: number; minute: number; text: string } | null = null;
+  let clock: { hour: number; minute: number; text: string; meridiem: string | null } | null = null;
   for (const m of rest.matchAll(g.clock)) {
     const hour = Number(m[1] ?? m[3]);
     const minute = Number(m[2] ?? m[4] ?? 0);
     if (hour > 23 || minute > 59) continue;
-    clock = { hour, minute, text: m[0] };
+    // round 26: the English "am"/"pm" written after the hour ("el jueves a las 6am": blind54)
+    const meridiem = MERIDIEM.exec(rest.slice((m.index ?? 0) + m[0].length))?.[1]?.toLowerCase() ?? null;
+    clock = { hour, minute, text: m[0], meridiem };
   }
   // the clock and the part of the day are read above; chrono reads the day from what is left
-  const dayText = (clock === null ? rest : rest.replace(g.clock, " "))
+  const dayText = (clock === null ? rest : rest.replace(/(\d) [ap]m\b/gi, "$1").replace(g.clock, " "))
     .replace(DAY_RANGE_START, "")
     .replace(PAST_DURATION, " ");
   const reference = { instant: new Date(sentAt), timezone: timeZoneOffsetMinutes(sentAt, timezone) };
-  const found = g.parser
-    .parse(dayText, reference, { forwardDate: true })
-    .find((r) => r.start.isCertain("day") || r.start.isCertain("weekday"));
+  // round 26: a day and month written with dots and no year ("torstaina 3.12.", "senest 20.11."), which the locale
+  // parsers read as a clock time or not at all, is the next such date
+  const dotted = DOTTED_DAY_MONTH.exec(dayText);
+  const dottedAt = dotted
+    ? nextDate(Number(dotted[1]), Number(dotted[2]), sentAt, timezone, dotted[3] ? Number(dotted[3]) : undefined)
+    : null;
+  // round 26: the end of this or next week is its Friday ("bis Ende nächster Woche": blind54), as in English
+  const weekEnd = END_OF_WEEK.exec(dayText);
+  const found =
+    weekEnd || dottedAt !== null
+      ? null
+      : g.parser
+          .parse(g.normalise ? g.normalise(dayText) : dayText, reference, { forwardDate: true })
+          // round 26: two letters are no day ("må" is Swedish chrono's Monday and the Norwegian "must")
+          .find((r) => (r.start.isCertain("day") || r.start.isCertain("weekday")) && r.text.trim().length > 2);
   // a range of days is due at its end ("del 15 al 22 de enero")
   let at = found ? (found.end?.isCertain("day") ? found.end : found.start).date().getTime() : null;
+  if (weekEnd) at = fridayOf(sentAt, timezone, weekEnd[1] !== undefined || weekEnd[2] !== undefined);
+  if (dottedAt !== null) at = dottedAt;
   // round 25: a weekday with the day of the month ("até sexta, dia 30") is due on that day
   const dayOfMonth = at === null || found?.start.isCertain("day") === false ? DAY_OF_MONTH.exec(dayText) : null;
   if (dayOfMonth) at = nextDayOfMonth(Number(dayOfMonth[1]), sentAt, timezone) ?? at;
@@ -358,8 +507,10 @@ export function foreignDueDate(
   let hour = clock?.hour ?? part ?? endOfDayHour;
   const minute = clock?.minute ?? 0;
   // a bare hour is read in business sense (5 is 17:00), as in English; after a morning word it stays in the morning
+  if (clock?.meridiem?.startsWith("p") && clock.hour < 12) hour = clock.hour + 12;
   if (
     clock !== null &&
+    clock.meridiem === null &&
     clock.hour >= 1 &&
     clock.hour <= 6 &&
     !/[:.h]\d{2}/.test(clock.text) &&
@@ -369,8 +520,25 @@ export function foreignDueDate(
     hour += 12;
   if (clock !== null && part !== null && part >= 17 && clock.hour < 12) hour = clock.hour + 12;
   const dueAt = zonedTimeToUtc(year, month, day, hour, minute, timezone);
-  const phrase = [found?.text ?? dayOfMonth?.[0], clock?.text].filter(Boolean).join(" ") || "part of the day";
+  const phrase =
+    [found?.text ?? weekEnd?.[0] ?? dotted?.[0] ?? dayOfMonth?.[0], clock?.text].filter(Boolean).join(" ") ||
+    "part of the day";
   return { dueAt, phrase };
+}
+
+/** Noon of `day`.`month` of `year`, or of the next such date from the day of `sentAt` on; null for no such date. */
+function nextDate(day: number, month: number, sentAt: number, timezone: string, year?: number): number | null {
+  if (month < 1 || month > 12 || day < 1 || new Date(Date.UTC(2028, month - 1, day)).getUTCDate() !== day) return null;
+  const now = zonedParts(sentAt, timezone);
+  const past = month < now.month || (month === now.month && day < now.day);
+  return zonedTimeToUtc(year ?? now.year + (past ? 1 : 0), month, day, 12, 0, timezone);
+}
+
+/** The Friday of the week `sentAt` falls in (a weekend's is the next one), or of the week after. */
+function fridayOf(sentAt: number, timezone: string, next: boolean): number {
+  const now = zonedParts(sentAt, timezone);
+  const ahead = (now.weekday === 6 ? 6 : (5 - now.weekday + 7) % 7) + (next ? 7 : 0);
+  return zonedTimeToUtc(now.year, now.month, now.day + ahead, 12, 0, timezone);
 }
 
 /** Noon of the next `day` of a month from `sentAt` on (this month's, or next month's when it is past). */
