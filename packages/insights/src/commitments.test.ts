@@ -1736,4 +1736,10 @@ describe("round 26: remedies, arrivals of ours, pupils moved and signatures on r
     expect(textsIn("Send the contract and we'll sign.", "inbound")).toEqual([]);
     expect(textsIn("We'll sign for two years.", "inbound")).toEqual([]);
   });
+
+  it("does not ask the reader about hours of business", () => {
+    expect(refusedByForm("Our office opens at 9 and closes at 5:30, Monday to Friday.")).toBe(true);
+    expect(refusedByForm("The showroom is closed on Sundays.")).toBe(true);
+    expect(refusedByForm("We open the site at 7 tomorrow for the crane.")).toBe(false);
+  });
 });

@@ -2200,6 +2200,9 @@ const MAX_READER_CLAUSES = 200;
  * Round 17 (cm17): a clause whose form the rules refuse (a hedge, a negated modal, a report, a question, a condition) is
  * not put to the learned reader: the matchers return null for those as for a clause they never read.
  */
+/** Hours of business: opening and closing, or open on days of every week. */
+const OPENING_HOURS =
+  /\bopens?\b[^.!?]{0,30}\bcloses?\b|\b(?:open|closed)\s+(?:on\s+)?(?:weekdays|weekends|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b/i;
 export function refusedByForm(clause: string): boolean {
   const head = clause.trim();
   return (
@@ -2224,6 +2227,9 @@ export function refusedByForm(clause: string): boolean {
     // arrangement, a buyer's decision, and another party's step or act ("Our vendor, X, will…", "… by the landlord's
     // surveyor")
     HABIT.test(clause) ||
+    // round 26: hours of business ("Our office opens at 9 and closes at 5:30, Monday to Friday"), which the reader
+    // retrained in round 26 took for an act
+    OPENING_HOURS.test(clause) ||
     PAST_OR_REPEATED.test(clause) ||
     REPORTED_BEFORE.test(clause) ||
     AWAY_NOTICE.test(clause) ||
