@@ -214,7 +214,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     ],
     parser: chrono.nl.casual,
   },
-  // round 26: Swedish, Norwegian and Danish, and Finnish (10 of blind51–54's 60 missed promises were written in these
+  // round 26: Swedish, Norwegian and Danish, and Finnish (11 of blind51–54's 60 missed promises were written in these
   // languages or Estonian, which chrono-node does not parse). Swedish, Norwegian and Danish are one grammar: mutually
   // readable languages with the same function words in two or three spellings ("och"/"og", "jag"/"jeg",
   // "inte"/"ikke"), which would otherwise tie in a short line
