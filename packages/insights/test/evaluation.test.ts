@@ -136,11 +136,12 @@ function scoreSet(set: EvalSet): SetScores {
  * (scored with the code at the start and end of round 22, aggregates only, then read), blind43–46 in round 24 (scored
  * with the code at the start and end of round 23, aggregates only, then read), blind47–50 in round 25 (scored with the
  * code at the start and end of round 24, aggregates only, then read), blind51–54 in round 26 (scored with the code at
- * the start and end of round 25, aggregates only, then read). Any other blind<N> (blind12, blind15, blind17, blind18,
- * blind19 and blind20 from round 17, blind21 and blind22 from round 18, blind55–58 from round 26) stays blind: it is
- * marked ok / MISS against the targets.
+ * the start and end of round 25, aggregates only, then read), blind55–58 in round 27 (scored with the code at the start
+ * and end of round 26, aggregates only, then read). Any other blind<N> (blind12, blind15, blind17, blind18, blind19 and
+ * blind20 from round 17, blind21 and blind22 from round 18, blind59–62 from round 27) stays blind: it is marked ok /
+ * MISS against the targets.
  */
-const SPENT_BLIND = /^blind([3-9]|1[01346]|2[3-9]|3\d|4\d|5[0-4])\b/;
+const SPENT_BLIND = /^blind([3-9]|1[01346]|2[3-9]|3\d|4\d|5[0-8])\b/;
 const asDevOrBlind = (set: EvalSet): EvalSet =>
   SPENT_BLIND.test(set.name) ? { ...set, blind: false, name: `dev, was ${set.name}` } : set;
 
@@ -159,7 +160,7 @@ function table(rows: string[][]): string {
 }
 
 describe("evaluation report", () => {
-  it("scores blind2, blind12, blind15, blind17-22 and blind55-58 as blind sets and blind3-11, blind13, blind14, blind16 and blind23-54 as dev data", () => {
+  it("scores blind2, blind12, blind15, blind17-22 and blind59-62 as blind sets and blind3-11, blind13, blind14, blind16 and blind23-58 as dev data", () => {
     const set = (name: string): EvalSet => ({ name, messages: [], pairs: [], blind: true });
     const names = [
       "blind2 (all)",
@@ -196,6 +197,8 @@ describe("evaluation report", () => {
       "blind54 (all)",
       "blind55/x",
       "blind58 (all)",
+      "blind59/x",
+      "blind62 (all)",
       "blind3 (all)",
     ];
     expect(names.map((n) => [asDevOrBlind(set(n)).name, asDevOrBlind(set(n)).blind])).toEqual([
@@ -231,8 +234,10 @@ describe("evaluation report", () => {
       ["dev, was blind50 (all)", false],
       ["dev, was blind51/x", false],
       ["dev, was blind54 (all)", false],
-      ["blind55/x", true],
-      ["blind58 (all)", true],
+      ["dev, was blind55/x", false],
+      ["dev, was blind58 (all)", false],
+      ["blind59/x", true],
+      ["blind62 (all)", true],
       ["dev, was blind3 (all)", false],
     ]);
   });
