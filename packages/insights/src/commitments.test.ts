@@ -1743,3 +1743,64 @@ describe("round 26: remedies, arrivals of ours, pupils moved and signatures on r
     expect(refusedByForm("We open the site at 7 tomorrow for the crane.")).toBe(false);
   });
 });
+
+describe("round 27: bargains, bookings, texted arrivals, time details and framed days", () => {
+  it("reads a price to match or meet before 'and I'll' as a condition", () => {
+    expect(textsIn("Match 108 and I'll place two containers before Christmas.", "inbound")).toEqual([]);
+    expect(textsIn("Meet us at $88k and I'll get the contract to you before Christmas.", "inbound")).toEqual([]);
+    expect(textsIn("Get closer to that and I'll take it to the committee Thursday.", "inbound")).toEqual([]);
+    // a request for the document stays a promise on its receipt (round 26)
+    expect(textsIn("Please send the agreement and we'll sign this week.", "inbound")).toHaveLength(1);
+  });
+
+  it("reads 'all set for', 'put you down for' and a timed confirmation as our booking", () => {
+    expect(textsIn("You're all set for Thursday at 3 with me.")).toHaveLength(1);
+    expect(textsIn("I've put you down for Sunday at 2, table by the window.")).toHaveLength(1);
+    expect(textsIn("Confirming the Harbour Room for Friday 13 March, 9am to 1pm, for 8 people.")).toHaveLength(1);
+    expect(textsIn("Confirming the climb of TC-2 on Monday 16 March.")).toEqual([]);
+    expect(textsIn("Want me to put you down for Saturday?")).toEqual([]);
+  });
+
+  it("reads a texted 'Be with you' or 'Be done by' as our promise, and not when hedged", () => {
+    expect(dues("Be with you about 4:20.")).toEqual([["Be with you about 4:20.", "2026-03-10T16:20:00.000Z"]]);
+    expect(textsIn("Be done by 2 and out of your way before the school run.")).toHaveLength(1);
+    expect(textsIn("Be there for 10 hopefully")).toEqual([]);
+    expect(textsIn("Be careful with the glass tomorrow.")).toEqual([]);
+  });
+
+  it("keeps a clock time detail with the dated line before it", () => {
+    expect(textsIn("Your install is booked for Thursday 12 March, drop-off at 8:30am.")).toEqual([
+      "Your install is booked for Thursday 12 March, drop-off at 8:30am.",
+    ]);
+    expect(textsIn("Hudson Room is booked for Thursday 12 March, 8am to 5pm, lunch at 12:30.")).toHaveLength(1);
+    // a gapped second object with a day of its own is still a promise of its own
+    expect(textsIn("I'll fit the units on Thursday, the worktops on Friday.")).toHaveLength(2);
+  });
+
+  it("dates a clock time by the day of the event named at the head of the sentence", () => {
+    expect(dues("For your party on 20 March, our team will set up at 3pm and the food will arrive by 5:30pm.")).toEqual(
+      [
+        ["our team will set up at 3pm", "2026-03-20T15:00:00.000Z"],
+        ["the food will arrive by 5:30pm.", "2026-03-20T17:30:00.000Z"],
+      ],
+    );
+  });
+
+  it("reads a person of ours who should be there as a hedge, and keeps the booking before it", () => {
+    expect(textsIn("Antti is on his way, he should be there within 2 hours.")).toEqual([]);
+    expect(textsIn("Keisha is booked for you tomorrow 9 to 4, she should be there around 8:50.")).toEqual([
+      "Keisha is booked for you tomorrow 9 to 4",
+    ]);
+  });
+
+  it("reads a bare update with no time or event as none", () => {
+    expect(textsIn("Will keep you posted")).toEqual([]);
+    expect(textsIn("Thanks, I'll update you.")).toEqual([]);
+    expect(textsIn("Will update you by 8pm")).toHaveLength(1);
+    expect(textsIn("I will update you as soon as the mill gives a date.")).toHaveLength(1);
+  });
+
+  it("splits a second delivery with its own day from the loading before it", () => {
+    expect(textsIn("Our truck loads on Monday and delivers to Leeds on Tuesday 17 March before 10am.")).toHaveLength(2);
+  });
+});

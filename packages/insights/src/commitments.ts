@@ -867,8 +867,10 @@ const QUESTION_START =
 export const CONDITIONAL =
   /(?<!\b(?:to see|to hear|to ask|to check|to find out|to learn|to confirm)\s+)(?<!\b(?:ask(?:s|ed|ing)?\s+(?:our|my|the|him|her|them|\p{Lu}[\p{L}'-]+)|check(?:s|ed|ing)?\s+with)(?:\s+(?!(?:and|but|then|or)\b)[\p{L}'’-]+){0,4}\s+)\b(?:if|unless|whether|in case|provided that|(?<=,\s{0,3})provid(?:ed|ing)|assuming|should you|were you to|otherwise)\b/iu;
 // round 14 (b13cd): "they should reach you by Wednesday" predicts a carrier's delivery (blind13's label, the guide's hedges)
+// round 27: also a person of ours on the way ("Antti is on his way, he should be there within 2 hours": blind57; both
+// such lines of the read authors are unlabelled)
 const HEDGE =
-  /\b(?:(?:it|they|these|those)\s+should\s+(?:arrive|reach|land|be with you|get to you)|might|(?<!\b\d{1,2}(?:st|nd|rd|th)?\s|\b(?:in|of|by|until|early|mid|late|end of)\s)may(?!\s+\d)|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee|should be able to|(?:will|'ll|’ll|shall)\s+try\b(?!\s+again))\b/i;
+  /\b(?:(?:it|they|these|those|he|she)\s+should\s+(?:arrive|reach|land|be with you|be there|get to you)|might|(?<!\b\d{1,2}(?:st|nd|rd|th)?\s|\b(?:in|of|by|until|early|mid|late|end of)\s)may(?!\s+\d)|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee|should be able to|(?:will|'ll|’ll|shall)\s+try\b(?!\s+again))\b/i;
 const NEGATED_MODAL =
   /\b(?:i|we)\s*(?:won't|will not|shall not|'ll not|'ll never|will never|can't|cannot|am not going to|'m not going to|are not going to|'re not going to|aren't going to)\b/i;
 /** A notice of something already arranged ("Reminder: your visit is booked for…"), not a new promise. */
@@ -931,8 +933,10 @@ const BARGAIN = String.raw`(?:do|make it|give (?:me|us))\s+(?![^,.;!?]{0,12}?\d+
 // form: "Do that and I'll sign the order off tomorrow" after the buyer's own price, "You get within $5 of that and the
 // PO's yours this week" (blind16); "do that" only opening the sentence ("I'll do that and deliver them" promises)
 // round 19 (p19): "Tell me and I book him for Monday": the reader's word is the condition, as with "let me know"
+// round 27: also a price to match or meet and a call to come closer ("Match 108 and I'll place two containers", "Meet
+// us at $88k and I'll get the contract to you": blind56, blind57; every such line of the read authors is unlabelled)
 const ULTIMATUM = new RegExp(
-  String.raw`(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:(?:let (?:me|us) know|tell (?:me|us))(?:\s+[^,.;!?]{1,30}?)?|(?:you\s+)?(?:get|come|go|drop|bring it|get it|knock it|come down|meet (?:me|us))\s+(?:down\s+)?(?:to|within)\s+[^,.;!?]{0,12}?\d[^.;!?]{0,60}?|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|${BARGAIN}|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40})\s+and\s+$|^\s*(?:(?:just|so|ok|okay)\s+)?do\s+(?:that|this|it)\s+and\s+$`,
+  String.raw`(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so)\s+)?(?:(?:let (?:me|us) know|tell (?:me|us))(?:\s+[^,.;!?]{1,30}?)?|(?:you\s+)?(?:get|come|go|drop|bring it|get it|knock it|come down|meet (?:me|us))\s+(?:down\s+)?(?:to|within)\s+[^,.;!?]{0,12}?\d[^.;!?]{0,60}?|say the word|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|${BARGAIN}|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40}|(?:beat|match|better)\s+[$£€]?\d[^,.;!?]{0,30}|meet (?:me|us)\s+at\s+[^,.;!?]{0,12}?\d[^,.;!?]{0,40}?|get closer(?:\s+to\s+[^,.;!?]{1,20}?)?)\s+and\s+$|^\s*(?:(?:just|so|ok|okay)\s+)?do\s+(?:that|this|it)\s+and\s+$`,
   "i",
 );
 /** Round 26: an act that puts a fault right (a redo, a replacement, a repair); see CONCESSION in matchCommitment. */
@@ -1146,6 +1150,9 @@ function expandTextingOnce(text: string): string {
       // round 20 (due20): "8ish" is around 8
       .replace(/\b(?:at\s+)?(\d{1,2}(?:[:.]\d{2})?)\s*-?ish\b/gi, "around $1")
       .replace(/\b(lemme|lemmi)\b/gi, "let me")
+      // round 27: a texted arrival or finish without its subject ("Be with you about 9:20", "Be done by 2": blind55,
+      // blind57; every such line of the read authors promises)
+      .replace(/^(\s*)be\s+(?=(?:with you|there|back|here|over|round|done|finished|on site)\b)/i, "$1I'll be ")
       // British "half 4" is half past four
       .replace(/\bhalf (\d{1,2})\b(?!\s*(?:[:.]\d|%|days?|hours?|hrs?|weeks?|months?|an?\b))/gi, "$1:30")
       .replace(/\bin (\d{1,2})(?=\s*(?:[.!,;)]|$))/gi, "in $1 minutes")
@@ -1164,7 +1171,8 @@ function expandTextingOnce(text: string): string {
 }
 
 /** Round 21 (p21): a hedge that opens the part after a comma ("…, probably early afternoon", "…, then hopefully …"). */
-const TAIL_HEDGE = /,\s+(?:(?:and|then|but|so)\s+)?(?:probably|hopefully|possibly|maybe|perhaps)\s+[^\s.!?]/i;
+const TAIL_HEDGE =
+  /,\s+(?:(?:and|then|but|so)\s+)?(?:(?:probably|hopefully|possibly|maybe|perhaps)\s+[^\s.!?]|(?:he|she|it|they)\s+should\s+(?:be|arrive|reach|land|get)\b)/i;
 
 export function matchCommitment(sentence: string): string | null {
   // round 13: a tag question after a statement ("…will visit your office Friday at 10h to present, ok?") asks for
@@ -1976,7 +1984,10 @@ export function splitClauses(sentence: string): string[] {
         const at = c.search(TAIL_HEDGE);
         if (at < 0) return [c];
         const head = c.slice(0, at);
-        return hasDeadlineWords(head) && !HEDGE.test(head) && matchCommitment(head) !== null
+        // (round 27: or a booking, "Keisha is booked for you today 9 to 4, she should be there around 8:50": blind34)
+        return hasDeadlineWords(head) &&
+          !HEDGE.test(head) &&
+          (matchCommitment(head) !== null || matchBooking(head, "outbound") !== null)
           ? [head, c.slice(at + 1)]
           : [c];
       })
@@ -2200,6 +2211,13 @@ const MAX_READER_CLAUSES = 200;
  * Round 17 (cm17): a clause whose form the rules refuse (a hedge, a negated modal, a report, a question, a condition) is
  * not put to the learned reader: the matchers return null for those as for a clause they never read.
  */
+/**
+ * Round 27: an update promised with no time, event or subject matter ("Will keep you posted", "Will update you.":
+ * blind57, blind58): every read author labels such a line none, and each "update you" they label has a time or an event.
+ */
+const BARE_UPDATE =
+  /^\s*(?:(?:ok(?:ay)?|thanks|sure)[,!.]?\s+)?(?:(?:i|we)(?:'ll|’ll|\s+will|\s+shall)\s+|will\s+)?(?:keep you (?:posted|updated|in the loop)|update you)\s*[.!]?\s*$/i;
+const bareUpdate = (clause: string): boolean => BARE_UPDATE.test(clause);
 /** Hours of business: opening and closing, or open on days of every week. */
 const OPENING_HOURS =
   /\bopens?\b[^.!?]{0,30}\bcloses?\b|\b(?:open|closed)\s+(?:on\s+)?(?:weekdays|weekends|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b/i;
@@ -2230,6 +2248,7 @@ export function refusedByForm(clause: string): boolean {
     // round 26: hours of business ("Our office opens at 9 and closes at 5:30, Monday to Friday"), which the reader
     // retrained in round 26 took for an act
     OPENING_HOURS.test(clause) ||
+    bareUpdate(clause) ||
     PAST_OR_REPEATED.test(clause) ||
     REPORTED_BEFORE.test(clause) ||
     AWAY_NOTICE.test(clause) ||
@@ -2509,6 +2528,7 @@ export function extractCommitments(
       if (reader.veto(sentence, unit, msg)) continue;
     }
     if (quotedOnly(sentence, msg.direction)) continue;
+    if (bareUpdate(sentence)) continue;
     // round 16 (r16p): "what we pay today" names a price, it does no act (blind5, train7b)
     if (relativeOnly(sentence, msg.direction)) continue;
     // round 16 (r16p): the same for the verbless and present matchers ("…and the PO's yours this week": blind16)
@@ -2616,12 +2636,16 @@ export function extractCommitments(
         const arrives = ARRIVES_AND.test(before) && !EVENT.test(scoped.split(/\s+and\s+/)[0] ?? scoped);
         // round 21 (due21): a visit because we are nearby then ("I'm in Sandy Bay Thursday morning so I'll pop in")
         const visits = /\bso\s*$/i.test(before) && VISIT_ACT.test(scoped);
+        // round 27: a phrase that opens the sentence with the day of the event frames it ("For your Christmas party on
+        // Dec 18, our banquet team will set up at 3pm": blind57)
+        const framed = /^\s*(?:for|on|at|during|ahead of)\s[^,;.!?]{0,80},\s*$/i.test(before);
         if (
           NAMES_A_DAY.test(before) &&
           (then ||
             invited ||
             arrives ||
             visits ||
+            framed ||
             /\bso\s*$/i.test(before) ||
             /^(?:and\s+)?(?:will|shall)\s/i.test(piece.text))
         ) {
@@ -3116,8 +3140,12 @@ function verblessPart(clause: string): string | null {
 // round 21 (p21): also "in the diary / calendar", and "'s moved to" ("you're in the diary for Sat 14 Feb", "he's moved to
 // Thursday 29th, same time")
 // round 25: also a pupil or patient moved or put in ("I've moved her to Friday 9 Oct", "I've put him in Saturday 10:00")
+// round 27: also "all set for", "put you down for" and a confirmation that opens the line ("You're all set for Thursday at
+// 3", "I've put you down for Sunday at 2", "Confirming the Harbour Room for Friday 16 October, 9am to 1pm": blind55,
+// blind57, blind58; of the read authors' lines so written, those unlabelled are a question or a confirmation without a
+// clock time, "Confirming the climb of TC-2 on Monday 2 November": blind42)
 const BOOKED =
-  /\b(?:(?:is|are|'s|’s|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|him|her|them|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into|in(?=\s+(?:for\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b|booked(?:\s+in)?|reserved|scheduled|confirmed|on\s+(?:the|our)\s+(?:schedule|calendar|diary|rota)|in\s+(?:the|our)\s+(?:diary|calendar|books?)|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are)\s+set\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b/i;
+  /\b(?:(?:is|are|'s|’s|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|him|her|them|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into|in(?=\s+(?:for\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b|booked(?:\s+in)?|reserved|scheduled|confirmed|on\s+(?:the|our)\s+(?:schedule|calendar|diary|rota)|in\s+(?:the|our)\s+(?:diary|calendar|books?)|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are|you're|you’re)\s+(?:all\s+)?set\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d))|(?:put|pencil(?:l?ed)?)\s+(?:you|him|her|them)\s+down\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d))|^\s*confirming\s+(?:the|your)\b(?=[^.!?]{0,60}?\b(?:for|on)\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the\s+\d|\d))(?=[^.!?]*\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b))\b/i;
 /** A third party that arranged it ("The court has scheduled the hearing"). */
 const THIRD_PARTY_ARRANGED = new RegExp(
   `^(?:the|your)\\s+(?:${OTHER_PARTY}|court|tribunal|registry|authority|airline|hospital|school)\\s+(?:has|have)\\b`,
@@ -3416,6 +3444,15 @@ const OWN_SUBJECT =
  * promises with its own time (or event) and the part after has its own subject, its own time (or event) and
  * promises by itself. "review it tonight and get back to you tomorrow" (one subject, two verbs) stays whole.
  */
+/**
+ * Round 27: a clock time with a word or two and no verb, after a line that names its day, details that line ("…booked for
+ * Tuesday November 3, drop-off at 8:30am", "…, crew there from 8am", "…Thursday Oct 8, 8am to 5pm, lunch at 12:30":
+ * blind40, blind57, labelled with the line): it is no promise of its own.
+ */
+const TIME_DETAIL =
+  /^\s*(?:and\s+)?(?:[\p{L}-]+\s+)?[\p{L}-]+\s+(?:at|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*[.!]?\s*$/iu;
+const detailsDay = (head: string, tail: string): boolean =>
+  TIME_DETAIL.test(tail) && !FINITE.test(tail) && NAMES_A_DAY.test(head) && !NAMES_A_DAY.test(tail);
 function splitCoordinated(clause: string, depth = 0): string[] {
   // each tried split reads both parts: bounded by the clause limit and a few coordinators, it stays linear
   if (depth > 4 || clause.length > MAX_CLAUSE_CHARS) return [clause];
@@ -3444,7 +3481,8 @@ function splitCoordinated(clause: string, depth = 0): string[] {
     const gapped = /\b(?:after that|afterwards)\b/i.test(tail) && matchVerbless(tail) !== null;
     // round 14: the head may be a booking or scheduled work of ours ("You're booked in for Thursday at 8am and it'll be
     // ready Monday", "Production starts Monday and the chairs are delivered to site in week 47": blind11, train11)
-    if ((!timed(tail) && !gapped) || !(books(head) || schedules(head)) || !books(tail)) continue;
+    if ((!timed(tail) && !gapped) || !(books(head) || schedules(head)) || !books(tail) || detailsDay(head, tail))
+      continue;
     return [head, ...splitCoordinated(tail, depth + 1)];
   }
   return [clause];
@@ -3828,7 +3866,7 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
       /\b(?:i|we)\s+[a-z]+/i.test(head) ||
       /^will\s/i.test(head) ||
       SCHEDULED_VERBLESS.test(head.trim());
-    if (!verbed || !hasDeadlineWords(head) || !gappedTail(tail)) continue;
+    if (!verbed || !hasDeadlineWords(head) || !gappedTail(tail) || detailsDay(head, tail)) continue;
     const verb = verbOf(action);
     const gap = tail.replace(/^and\s+/i, "").replace(/[.!]+$/, "");
     return [
@@ -3890,8 +3928,9 @@ function splitSpliced(sentence: string, action: string): Array<{ text: string; a
  * (blind9, blind11, blind13, train7b, train9, train12; blind10 once did not). A hedge ("and should arrive Thursday")
  * or a verb without its own time stays with the first.
  */
+// round 27: also "delivers" ("Our truck loads on Monday and delivers to Midrand on Tuesday 2 March before 10am": blind56)
 const SECOND_PREDICATE =
-  /,?\s+and\s+(?:then\s+)?(?=(?:lands?|arrives?|reach(?:es)?|ships?|go(?:es)?|leaves?|comes?|returns?|follows?|heads?|is|are)\s)/gi;
+  /,?\s+and\s+(?:then\s+)?(?=(?:lands?|arrives?|reach(?:es)?|ships?|go(?:es)?|leaves?|comes?|returns?|follows?|heads?|delivers|is|are)\s)/gi;
 function splitSecondPredicate(sentence: string, action: string): Array<{ text: string; action: string }> | null {
   if (PREPARATORY.test(action)) return null;
   let tried = 0;

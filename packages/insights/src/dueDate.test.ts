@@ -824,3 +824,12 @@ describe("resolveDueDate: round 26, a period and an ordinal that chrono misread"
     );
   });
 });
+
+describe("resolveDueDate: round 27, an early hour written late in the day", () => {
+  it("reads 6:10 written at 17:55 as that evening, and 5:30 in the morning otherwise", () => {
+    const late = Date.parse("2026-03-10T17:55:00Z");
+    expect(iso("I'll be there by 6:10", late)).toBe("2026-03-10T18:10:00.000Z");
+    expect(iso("we start at 5:30", late)).toBe("2026-03-11T05:30:00.000Z");
+    expect(iso("we start at 5:30")).toBe("2026-03-11T05:30:00.000Z");
+  });
+});

@@ -1523,10 +1523,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     let hour = eod;
     let minute = 0;
     let sevenNext = false;
+    let earlyMorning = false;
     if (c.isCertain("hour")) {
       hour = c.get("hour")!;
       minute = c.get("minute") ?? 0;
       if (!c.isCertain("meridiem")) hour = clockHour(hour, "", halfOf.get(r) ?? "", withMinutes(fullText, hour));
+      earlyMorning = !c.isCertain("meridiem") && hour >= EARLY_FROM && hour <= PM_UP_TO;
       // round 21 (due21): a range's end below its start is the afternoon's ("8:15-5:30 each day")
       if (
         c === r.end &&
@@ -1589,6 +1591,16 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       month = sent.month;
       day = sent.day;
       if (sevenNext && zonedTimeToUtc(year, month, day, hour, minute, tz) <= sentAt) hour = 19;
+      // round 27: an early-morning 5:xx or 6:xx already gone, written within three hours before its evening twin, is that
+      // evening's ("running 10 min late …, I'll be there by 6:10", sent at 17:55: blind55)
+      const evening = zonedTimeToUtc(year, month, day, hour + 12, minute, tz);
+      if (
+        earlyMorning &&
+        zonedTimeToUtc(year, month, day, hour, minute, tz) <= sentAt &&
+        evening > sentAt &&
+        evening - sentAt <= 3 * 3_600_000
+      )
+        hour += 12;
       if (zonedTimeToUtc(year, month, day, hour, minute, tz) <= sentAt) {
         day += 1;
         if (sevenNext) hour = 7;

@@ -255,3 +255,51 @@ describe("splitSentences with dotted dates", () => {
     expect(splitSentences("in meetings till 4. text me?")).toEqual(["in meetings till 4.", "text me?"]);
   });
 });
+
+describe("round 27: this week, transfers, hours of business and more clauses", () => {
+  it("reads 'this week' as its Friday when no day is named", () => {
+    expect(read("Les enviamos el pedido firmado esta semana.", "inbound")).toBe("2026-10-16 17:00");
+    expect(read("Le deposito el lunes sin falta, esta semana se atrasó la nómina.", "inbound")).toBe(
+      "2026-10-19 17:00",
+    );
+  });
+
+  it("reads a transfer as our act whatever its amount, and a price in words as terms", () => {
+    expect(read("Mañana les transferimos el 50% de adelanto.", "inbound")).toBe("2026-10-15 17:00");
+    expect(read("Te confirmo: las 40 maquetas quedan en 520.000 pesos, con entrega el 14 de noviembre.")).toBeNull();
+  });
+
+  it("reads hours of business, a term that falls due and 'unless' as no promise", () => {
+    expect(read("Estoy muy molesto, abrimos el sábado.", "inbound")).toBeNull();
+    expect(read("Votre contrat d'entretien annuel arrive à échéance le 31 décembre 2026.")).toBeNull();
+    expect(
+      read("Le renouvellement est automatique, sauf avis contraire de votre part avant le 15 décembre."),
+    ).toBeNull();
+    expect(read("Se aceitar até sexta, enviamos na segunda-feira.", "outbound", "Europe/Lisbon")).toBeNull();
+  });
+
+  it("reads the afternoon in 'après-midi', the morning after 'a la' and 'bitti', and 'hoy en la noche'", () => {
+    expect(read("Notre responsable qualité vous appellera cet après-midi.", "outbound", "Europe/Paris")).toBe(
+      "2026-10-14 17:00",
+    );
+    expect(read("Arrancamos a imprimir mañana a la mañana.")).toBe("2026-10-15 12:00");
+    expect(read("Enviaré la orden de compra firmada mañana por la mañana.", "inbound")).toBe("2026-10-15 12:00");
+    expect(read("Jag beställer 12 till i morgon bitti.", "outbound", "Europe/Stockholm")).toBe("2026-10-15 09:00");
+    expect(read("Te mando el archivo hoy en la noche.", "inbound")).toBe("2026-10-14 21:00");
+  });
+
+  it("reads the formal Italian 'le' before a verb and 'entro'", () => {
+    expect(read("Ha ragione, le invio la nota di credito entro domani.", "outbound", "Europe/Rome")).toBe(
+      "2026-10-15 17:00",
+    );
+    // "le foto" is the photos, no first person
+    expect(read("Le foto sono pronte entro domani.", "inbound", "Europe/Rome")).toBeNull();
+  });
+
+  it("splits a second clause of a negated 'we', a first person's act or 'they' in the future", () => {
+    expect(foreignClauses("A equipa vai aí amanhã às 9h e não cobramos a deslocação.")).toHaveLength(2);
+    expect(foreignClauses("Te mando el archivo hoy y pago por transferencia mañana.")).toHaveLength(2);
+    expect(foreignClauses("Nous relançons les pièces demain et elles partiront par express jeudi.")).toHaveLength(2);
+    expect(foreignClauses("Paso por tu oficina y te lo cambio.")).toHaveLength(1);
+  });
+});

@@ -98,7 +98,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     words:
       /\b(?:el|la|los|las|del|y|que|por|para|con|una|esta|este|tarde|su|sus|hola|gracias|hoy|mañana|lunes|martes|miércoles|jueves|viernes|sábado|domingo|nuestr[oa]s?|usted|le|te|lo|voy|vamos|está|estamos|queda|semana|próxim[oa]|pasado)\b/gi,
     first:
-      /\b(?:yo|nosotros|voy|vamos|estoy|estamos|paso|pasamos|llego|llegamos|tengo|tenemos|hago|hacemos)\b|\b(?:te|le|les|se|me|nos|os)\s+(?:lo\s+|la\s+|los\s+|las\s+)?\p{L}+(?:o|amos|emos|imos|é|aré|eré|iré|aremos|eremos|iremos)\b|\b(?:lo|los|las)\s+\p{L}+(?:o|amos|emos|imos|aré|eré|iré|aremos|eremos|iremos)\b|\b\p{L}{3,}(?:aré|eré|iré|aremos|eremos|iremos)\b|^\s*(?:\p{L}+\s+){0,4}?(?:mando|envío|llamo|deposito|pago|entrego|llevo|confirmo|reviso|paso|mandamos|enviamos|llamamos|pagamos|entregamos|llevamos|confirmamos|revisamos|instalamos|empezamos|iniciamos)\b/iu,
+      /\b(?:yo|nosotros|voy|vamos|estoy|estamos|paso|pasamos|llego|llegamos|tengo|tenemos|hago|hacemos)\b|\b(?:te|le|les|se|me|nos|os)\s+(?:lo\s+|la\s+|los\s+|las\s+)?\p{L}+(?:o|amos|emos|imos|é|aré|eré|iré|aremos|eremos|iremos)\b|\b(?:lo|los|las)\s+\p{L}+(?:o|amos|emos|imos|aré|eré|iré|aremos|eremos|iremos)\b|\b\p{L}{3,}(?:aré|eré|iré|aremos|eremos|iremos)\b|^\s*(?:\p{L}+\s+){0,4}?(?:mando|envío|llamo|deposito|pago|entrego|llevo|confirmo|reviso|paso|mandamos|enviamos|llamamos|pagamos|entregamos|llevamos|confirmamos|revisamos|instalamos|empezamos|iniciamos|arrancamos|comenzamos|transferimos|transfiero|depositamos)\b/iu,
     ours: /\b(?:nuestr[oa]s?|el técnico|la técnica|el chofer|el conductor|el instalador|el asesor|la asesora|mi compañer[oa]|mi colega)\b/i,
     booked: /\b(?:agendad[oa]s?|reservad[oa]s?|programad[oa]s?|confirmad[oa]s?)\b/i,
     moves: /\b(?:sale|salen|llega|llegan|sigue|siguen|va|van)\b/i,
@@ -107,10 +107,11 @@ const G: Record<PromiseLanguage, Grammar> = {
       /\b(?:a|de|desde|hasta|entre|y)\s+las?\s+(\d{1,2})(?:[:.h](\d{2}))?(?:\s*(?:hs?|horas))?\b|\b(\d{1,2})[:.](\d{2})\s*(?:hs?)?\b/gi,
     parts: [
       [/\btemprano\b|\ba primera hora\b/i, 9],
-      [/\b(?:por|en|de)\s+la\s+mañana\b|\bmañana\s+(?:por|en)\s+la\s+mañana\b|\bde\s+mañana\b/i, 12],
+      // (the part of the day only: "mañana por la mañana" keeps its "mañana", tomorrow, for chrono)
+      [/\b(?:por|en|de|a)\s+la\s+mañana\b|\bde\s+mañana\b/i, 12],
       [/\bmediodía\b/i, 12],
       [/\b(?:por|en|a)\s+la\s+tarde\b|\besta\s+tarde\b/i, 17],
-      [/\besta\s+noche\b/i, 21],
+      [/\besta\s+noche\b|\bhoy\s+(?:en|por|a)\s+la\s+noche\b/i, 21],
       [/\b(?:por|en|a)\s+la\s+noche\b/i, 23],
     ],
     parser: chrono.es.casual,
@@ -123,7 +124,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     ours: /\b(?:nosso|nossa|nossos|nossas|o técnico|o motorista|meu colega|minha colega)\b/i,
     booked: /\b(?:marcad[oa]s?|agendad[oa]s?|reservad[oa]s?|confirmad[oa]s?)\b/i,
     moves: /\b(?:segue|seguem|sai|saem|chega|chegam|vai|vão)\b/i,
-    not: /\?|\bse\s+(?:você|vocês|o senhor|a senhora|quiser|precisar|puder)\b|\bcaso\b|\b(?:talvez|provavelmente|espero)\b|\b(?:posso|pode|podemos|podem|poderia|poderíamos)\b|\bjá\b|\b(?:enviei|mandei|entreguei|liguei)\b|\bdispon[íi]ve(?:l|is)\b|\bnão\b|\bnunca\b|\b(?:por favor|favor)\b/iu,
+    not: /\?|\bse\s+(?:você|vocês|o senhor|a senhora|quiser|precisar|puder)\b|(?:^|[,;]\s*)se\s+\p{L}+(?:ar|er|ir)\b|\bcaso\b|\b(?:talvez|provavelmente|espero)\b|\b(?:posso|pode|podemos|podem|poderia|poderíamos)\b|\bjá\b|\b(?:enviei|mandei|entreguei|liguei)\b|\bdispon[íi]ve(?:l|is)\b|\bnão\b|\bnunca\b|\b(?:por favor|favor)\b/iu,
     clock: /\b(?:às|as|das|até|entre)\s+(\d{1,2})(?:[:h](\d{2}))?\s*h?\b|\b(\d{1,2})[:h](\d{2})\b/gi,
     parts: [
       [/\bcedo\b|\blogo de manhã\b/i, 9],
@@ -141,13 +142,14 @@ const G: Record<PromiseLanguage, Grammar> = {
     first: /(?:^|[\s,;:])(?:(?:je|nous|on)(?=\s)|j['’](?=\p{L}))/iu,
     ours: /\b(?:notre|nos|le technicien|le chauffeur|le livreur|l'installateur|mon collègue|ma collègue)\b/i,
     booked: /\b(?:réservée?s?|prévue?s?|confirmée?s?|planifiée?s?)\b/i,
-    moves: /\b(?:part|partent|arrive|arrivent|suit|suivent)\b/i,
-    not: /\?|\bsi\b|\bs'il\b|\bs’il\b|\bau cas où\b|\b(?:peut-être|probablement|j'espère|normalement|sans doute)\b|\b(?:peux|peut|pouvons|pourrais|pourrait|pourrions|pourriez)\b|\b(?:ai|avons|as|a|ont)\s+(?:déjà\s+)?\p{L}+(?:é|ée|és|i|u|is|it|ert)\b|\bdéjà\b|\bdisponibles?\b|\bne\b|\bn['’]|\bpas\b|\b(?:merci de|veuillez|s'il vous plaît|svp)\b/iu,
+    moves: /\b(?:part|partent|partira|partiront|arrive|arrivent|arrivera|arriveront|suit|suivent|suivra|suivront)\b/i,
+    not: /\?|\bsi\b|\bs'il\b|\bs’il\b|\bau cas où\b|\bsauf\b|\béchéance\b|\b(?:peut-être|probablement|j'espère|normalement|sans doute)\b|\b(?:peux|peut|pouvons|pourrais|pourrait|pourrions|pourriez)\b|\b(?:ai|avons|as|a|ont)\s+(?:déjà\s+)?\p{L}+(?:é|ée|és|i|u|is|it|ert)\b|\bdéjà\b|\bdisponibles?\b|\bne\b|\bn['’]|\bpas\b|\b(?:merci de|veuillez|s'il vous plaît|svp)\b/iu,
     clock: /\b(\d{1,2})\s?h\s?(\d{2})?\b|\b(\d{1,2})[:](\d{2})\b/gi,
     parts: [
       [/\bà la première heure\b|\bde bonne heure\b|\btôt\b/i, 9],
       [/\bmatin(?:ée)?\b/i, 12],
-      [/\bmidi\b/i, 12],
+      // (not the "midi" of "après-midi": blind57)
+      [/(?<!après-)\bmidi\b/i, 12],
       [/\baprès-midi\b/i, 17],
       [/\bce\s+soir\b/i, 21],
       [/\bsoir(?:ée)?\b/i, 23],
@@ -156,9 +158,9 @@ const G: Record<PromiseLanguage, Grammar> = {
   },
   it: {
     words:
-      /\b(?:il|lo|gli|di|del|della|e|che|domani|oggi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|nostro|nostra|nostri|alle|sarà|saremo|vi|ci|settimana|prossimo|prossima|per|con)\b/gi,
+      /\b(?:il|lo|gli|di|del|della|e|che|domani|oggi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|nostro|nostra|nostri|alle|sarà|saremo|vi|ci|settimana|prossimo|prossima|per|con|entro)\b/gi,
     first:
-      /\b(?:io|noi)\b|\b(?:(?:vi|ti|gli|ci|te|ve)\s+|glie)(?:le\s+|la\s+|lo\s+|li\s+)?\p{L}+(?:o|iamo|erò|irò|arò|eremo|iremo)\b|\b\p{L}{3,}(?:erò|irò|arò|eremo|iremo)\b|\b(?:passo|passiamo|arrivo|arriviamo|mando|mandiamo|invio|inviamo|chiamo|chiamiamo|consegno|consegniamo|sarò|saremo|porto|portiamo)\b/iu,
+      /\b(?:io|noi)\b|\b(?:(?:vi|ti|gli|ci|te|ve|le(?!\s+(?:foto|auto|moto|radio)\b))\s+|glie)(?:le\s+|la\s+|lo\s+|li\s+)?\p{L}+(?:o|iamo|erò|irò|arò|eremo|iremo)\b|\b\p{L}{3,}(?:erò|irò|arò|eremo|iremo)\b|\b(?:passo|passiamo|arrivo|arriviamo|mando|mandiamo|invio|inviamo|chiamo|chiamiamo|consegno|consegniamo|sarò|saremo|porto|portiamo)\b/iu,
     ours: /\b(?:nostro|nostra|nostri|nostre|il tecnico|l'autista|il corriere|il mio collega|la mia collega)\b/i,
     booked: /\b(?:prenotat[oaie]|confermat[oaie]|fissat[oaie]|programmat[oaie])\b/i,
     moves: /\b(?:parte|partono|arriva|arrivano|segue|seguono|esce|escono)\b/i,
@@ -234,7 +236,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     clock:
       /\b(?:kl\.?|klockan|klokken|klokka|mellan|mellom|mellem|och|og|till|til|innan|innen|inden|före|før|från|fra|efter)\s+(\d{1,2})(?:[:.](\d{2}))?\b|(?:(?<=\d\s?[-–]\s?)|\b(?=\d{1,2}[:.]\d{2}\b(?!\.)))(\d{1,2})(?:[:.](\d{2}))?\b/gi,
     parts: [
-      [/\btidigt\b|\btidlig\b|\bimorgon bitti\b/i, 9],
+      [/\btidigt\b|\btidlig\b|\bbitti\b/i, 9],
       [/\bunder dagen\b|\bi løbet af dagen\b|\bi løpet av dagen\b/i, 17],
       [/\bförmiddag(?:en)?\b|\bformiddag(?:en)?\b|\bpå morgonen\b|\bom morgenen\b/i, 12],
       [/\blunch\b|\blunsj\b/i, 12],
@@ -332,10 +334,13 @@ export function englishWords(text: string): number {
 /**
  * A conjunction that starts a second clause with its own actor: after a comma, before a pronoun or one of ours
  * ("…avant midi, et nous vous rappellerons…", "…zu spät, und ich rufe Sie morgen an"), without one, before a subject
- * pronoun ("…sur place et je vous envoie la liste ce soir"). "Paso por tu oficina y te lo cambio" is one promise.
+ * pronoun ("…sur place et je vous envoie la liste ce soir"), a negated "we" ("…amanhã às 9h e não cobramos a
+ * deslocação": blind55), a first person's act of service ("…hoy en la noche y pago por transferencia mañana": blind56)
+ * or "they" in the future ("Nous relançons les 11 pièces demain et elles partiront par express jeudi": blind57).
+ * "Paso por tu oficina y te lo cambio" is one promise.
  */
 const NEXT_CLAUSE = unicode(
-  /,\s*(?:y|e|et|und|en|ed|og|och|ja)\s+(?=(?:yo|nosotros|te|lo|me|nos|os|nuestr[oa]s?|eu|nós|lhe|vou|vamos|noss[oa]s?|je|j'|nous|on|vous|il|elle|notre|io|noi|ti|ci|vi|nostr[oa]|ich|wir|er|sie|unser\p{L}*|ik|we|wij|onze|jeg|jag|vår\p{L}*|vores|minä)\b)|\s+(?:y|e|et|und|en|ed|og|och)\s+(?=(?:yo|nosotros|eu|nós|je|j'|nous|io|noi|ich|wir|ik|we|wij|jeg|jag)\b)/giu,
+  /,\s*(?:y|e|et|und|en|ed|og|och|ja)\s+(?=(?:yo|nosotros|te|lo|me|nos|os|nuestr[oa]s?|eu|nós|lhe|vou|vamos|noss[oa]s?|je|j'|nous|on|vous|il|elle|notre|io|noi|ti|ci|vi|nostr[oa]|ich|wir|er|sie|unser\p{L}*|ik|we|wij|onze|jeg|jag|vår\p{L}*|vores|minä)\b)|\s+(?:y|e|et|und|en|ed|og|och)\s+(?=(?:yo|nosotros|eu|nós|je|j'|nous|io|noi|ich|wir|ik|we|wij|jeg|jag)\b)|\s+et\s+(?=(?:ils|elles)\s+\p{L}+(?:ra|ront)\b)|\s+(?:y|e)\s+(?=(?:no|não)\s+\p{L}+(?:amos|emos|imos)\b|(?:mando|envío|envio|llamo|ligo|pago|entrego|llevo|mandamos|enviamos|llamamos|ligamos|pagamos|entregamos|llevamos)\b)/giu,
 );
 
 /** The clauses of a sentence in one of these languages, split where a conjunction starts a second one. */
@@ -375,13 +380,19 @@ const TAG_QUESTION = unicode(
 );
 /** What follows a conjunction and a condition is the condition's ("…el lunes y si querés lo charlamos"). */
 const AND_IF = unicode(/\s+(?:y|e|et|und|en|o|ou|oder|of)\s+(?:si|se|wenn|falls|als)\b.*$/is);
-/** A price or a percentage: an offer, a price list or a price change states terms, it promises no act. */
+/**
+ * A price or a percentage: an offer, a price list or a price change states terms, it promises no act (round 27: also an
+ * amount with its currency in words, "quedan en 520.000 pesos, con entrega el 14": blind57).
+ */
 const PRICE = unicode(
-  /[€$£¥₹]|\b(?:EUR|USD|GBP|CHF|MXN|BRL|ARS|CLP|PEN|COP|UF|SEK|NOK|DKK)\b|\d\s*(?:%|kr\b|kr\.)|\b(?:IVA|MwSt|TVA|moms|mva|alv)\b/,
+  /[€$£¥₹]|\b(?:EUR|USD|GBP|CHF|MXN|BRL|ARS|CLP|PEN|COP|UF|SEK|NOK|DKK)\b|\b\d[\d.,]*\s*(?:pesos|reais|euros?|dólares|francs|francos|Franken|kronor|kroner)\b|\d\s*(?:%|kr\b|kr\.)|\b(?:IVA|MwSt|TVA|moms|mva|alv)\b/,
 );
-/** Round 26: paying is our act, whatever amount it names ("Depositum på 30 % betaler vi i morgen", "Maksan 2 000 €"). */
+/**
+ * Round 26: paying is our act, whatever amount it names ("Depositum på 30 % betaler vi i morgen", "Maksan 2 000 €");
+ * round 27: so is a transfer ("Mañana les transferimos el 50% de adelanto": blind57).
+ */
 const PAYS = unicode(
-  /\b(?:betaler|betalar|betalen|bezahlen|zahlen|überweisen|maksan|maksamme|pago|pagamos|pagaremos|pagarei|payons|paierai|paghiamo|pagherò)\b/i,
+  /\b(?:betaler|betalar|betalen|bezahlen|zahlen|überweisen|überweise|maksan|maksamme|pago|pagamos|pagaremos|pagarei|payons|paierai|paghiamo|pagherò|transfiero|transferimos|transfiro|depositamos|deposito|virons|bonifichiamo|bonifico)\b/i,
 );
 /**
  * Round 26: a reminder restates an arrangement and an invitation asks the reader to act ("Le recordamos que su contrato
@@ -390,6 +401,13 @@ const PAYS = unicode(
  */
 const RESTATES_OR_INVITES = unicode(
   /\b(?:(?:le|les|te|os)\s+recordamos\s+que|recordarle\s+que|vous\s+rappelons\s+que|(?:vi\s+)?ricordiamo\s+che|erinnern\s+Sie\s+(?:daran|an)|herinneren\s+(?:u|je)\s+(?:eraan|aan)|lembramos\s+que|(?:wir\s+)?laden\s+Sie\b[^.!?]{0,40}\bein|(?:le|les|te|os)\s+invitamos|vous\s+invitons|vi\s+invitiamo|convidamos|nodigen\s+(?:u|je)|påminner|minner\s+om|påminnelse|påmindelse|muistutan|muistutus)\b|\b(?:alten|bisherigen|vecchio|antiguo|ancien|antigo|oude|gamle|gamla)\s+(?:Preis|Preisen|prezzo|precio|prix|preço|prijs|pris)\b/i,
+);
+/**
+ * Round 27: hours of business, as in English ("abrimos el sábado": blind58): opening or closing on a day is no act for
+ * the reader.
+ */
+const OPENING_HOURS = unicode(
+  /\b(?:abrimos|cerramos|fechamos|ouvrons|fermons|apriamo|chiudiamo|öffnen|schließen|openen|sluiten|öppnar|stänger|åpner|stenger|åbner|lukker|avaamme|suljemme)\b/i,
 );
 const MIN_WORDS = 4;
 
@@ -409,7 +427,8 @@ export function readForeignPromise(
     text.split(/\s+/).length < (g.minWords ?? MIN_WORDS) ||
     (PRICE.test(text) && !PAYS.test(text)) ||
     g.not.test(text) ||
-    RESTATES_OR_INVITES.test(text)
+    RESTATES_OR_INVITES.test(text) ||
+    OPENING_HOURS.test(text)
   )
     return null;
   const outbound = opts.direction === "outbound";
@@ -441,6 +460,10 @@ const MERIDIEM = /^\s*([ap])\.?\s?m\b\.?/i;
  */
 const END_OF_WEEK = unicode(
   /\b(?:Ende|fin(?:al)?|fim|fine|eind|slut(?:et|ten|ningen)?)\s+(?:de\s+la\s+|da\s+|della\s+|di\s+|van\s+(?:de\s+)?|der\s+|dieser\s+|cette\s+|av\s+|af\s+|de\s+)?(?:(nächste[rn]?|kommende[rn]?|próxima|prochaine|prossima|volgende|nästa|neste|næste)\s+)?(?:Woche|semana|semaine|settimana|week|veckan?|uk[ae]n?|ugen?)(?:\s+(próxima|que viene|prochaine))?\b/i,
+);
+/** Round 27: this week, as in English its Friday when no day is named ("Les enviamos el pedido firmado esta semana"). */
+const THIS_WEEK = unicode(
+  /\b(?:esta|cette|questa|diese[rn]?|deze|denna|denne)\s+(?:semana|semaine|settimana|Woche|week|vecka|uke|uge)\b|\bden här veckan\b|\btällä viikolla\b/i,
 );
 /** A time gone by ("da 20 minuti", "hace 3 días", "depuis 2 jours", "seit 3 Tagen"): no deadline. */
 const PAST_DURATION = unicode(
@@ -497,6 +520,8 @@ export function foreignDueDate(
   // a range of days is due at its end ("del 15 al 22 de enero")
   let at = found ? (found.end?.isCertain("day") ? found.end : found.start).date().getTime() : null;
   if (weekEnd) at = fridayOf(sentAt, timezone, weekEnd[1] !== undefined || weekEnd[2] !== undefined);
+  const thisWeek = at === null && dottedAt === null ? THIS_WEEK.exec(dayText) : null;
+  if (thisWeek) at = fridayOf(sentAt, timezone, false);
   if (dottedAt !== null) at = dottedAt;
   // round 25: a weekday with the day of the month ("até sexta, dia 30") is due on that day
   const dayOfMonth = at === null || found?.start.isCertain("day") === false ? DAY_OF_MONTH.exec(dayText) : null;
@@ -521,8 +546,9 @@ export function foreignDueDate(
   if (clock !== null && part !== null && part >= 17 && clock.hour < 12) hour = clock.hour + 12;
   const dueAt = zonedTimeToUtc(year, month, day, hour, minute, timezone);
   const phrase =
-    [found?.text ?? weekEnd?.[0] ?? dotted?.[0] ?? dayOfMonth?.[0], clock?.text].filter(Boolean).join(" ") ||
-    "part of the day";
+    [found?.text ?? weekEnd?.[0] ?? thisWeek?.[0] ?? dotted?.[0] ?? dayOfMonth?.[0], clock?.text]
+      .filter(Boolean)
+      .join(" ") || "part of the day";
   return { dueAt, phrase };
 }
 
