@@ -1800,6 +1800,11 @@ describe("round 27: bargains, bookings, texted arrivals, time details and framed
     expect(textsIn("I will update you as soon as the mill gives a date.")).toHaveLength(1);
   });
 
+  it("reads the author's own attendance at an event as no promise, and a visit to the reader still as one", () => {
+    expect(textsIn("Bonjour Julien, I'm attending the bakery trade fair in Lyon on Thursday.")).toEqual([]);
+    expect(textsIn("I'll visit your bakery on Thursday at 10 to check the oven.")).toHaveLength(1);
+  });
+
   it("splits a second delivery with its own day from the loading before it", () => {
     expect(textsIn("Our truck loads on Monday and delivers to Leeds on Tuesday 17 March before 10am.")).toHaveLength(2);
   });
