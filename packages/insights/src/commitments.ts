@@ -2218,13 +2218,6 @@ const MAX_READER_CLAUSES = 200;
 const BARE_UPDATE =
   /^\s*(?:(?:ok(?:ay)?|thanks|sure)[,!.]?\s+)?(?:(?:i|we)(?:'ll|’ll|\s+will|\s+shall)\s+|will\s+)?(?:keep you (?:posted|updated|in the loop)|update you)\s*[.!]?\s*$/i;
 const bareUpdate = (clause: string): boolean => BARE_UPDATE.test(clause);
-/**
- * Round 27: the author's own attendance at an event ("I'm attending the bakery trade fair in Lyon on Thursday": the
- * tuning14 holdout's negative, which the reader retrained with blind55-58 took for an act) says where the author will
- * be, not what the reader gets.
- */
-const ATTENDING_EVENT =
-  /\b(?:i'm|i’m|i am|we're|we’re|we are|i'll be|i’ll be|we'll be|we’ll be)\s+(?:attending|exhibiting at|visiting)\b[^.!?]{0,60}?\b(?:fair|show|expo|conference|summit|congress|festival|exhibition|convention)s?\b/i;
 /** Hours of business: opening and closing, or open on days of every week. */
 const OPENING_HOURS =
   /\bopens?\b[^.!?]{0,30}\bcloses?\b|\b(?:open|closed)\s+(?:on\s+)?(?:weekdays|weekends|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b/i;
@@ -2256,7 +2249,6 @@ export function refusedByForm(clause: string): boolean {
     // retrained in round 26 took for an act
     OPENING_HOURS.test(clause) ||
     bareUpdate(clause) ||
-    ATTENDING_EVENT.test(clause) ||
     PAST_OR_REPEATED.test(clause) ||
     REPORTED_BEFORE.test(clause) ||
     AWAY_NOTICE.test(clause) ||
@@ -2327,8 +2319,10 @@ const PROCEED_AT_PRICE =
   /\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall)\s+(?:go ahead|proceed)\s+at\s+(?:[A-Z]{1,3})?[$€£]?\s?\d/i;
 const OUT_OF_USE =
   /\b(?:will|'ll|’ll|shall)\s+(?:be|go)\s+(?:down|offline|off-line|unavailable|closed|shut)\b(?!\s+(?:at|to|there|here|with|and|on site)\b)/i;
+// round 27: also the author's attendance in the present ("I'm attending the bakery trade fair in Lyon on Thursday": the
+// tuning14 holdout's negative, which the reader retrained with blind55-58 took for an act)
 const AT_PUBLIC_EVENT =
-  /\b(?:will|'ll|’ll|shall)\s+be\s+(?:at|attending|exhibiting at)\s+(?:the\s+|this year's\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:expo|fair|show|conference|summit|festival|exhibition|convention|congress|awards)\b/iu;
+  /\b(?:will|'ll|’ll|shall)\s+be\s+(?:at|attending|exhibiting at)\s+(?:the\s+|this year's\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:expo|fair|show|conference|summit|festival|exhibition|convention|congress|awards)\b|\b(?:i'm|i’m|i am|we're|we’re|we are|i'll be|i’ll be|we'll be|we’ll be)\s+(?:attending|exhibiting at|visiting)\b[^.!?]{0,60}?\b(?:fair|show|expo|conference|summit|congress|festival|exhibition|convention)s?\b/iu;
 const MAILING_FOOTER =
   /^(?:you\s+(?:are|'re|’re)\s+(?:receiving|getting)|you\s+(?:received|got))\s+this\s+(?:e-?mail|message|newsletter|text|sms)\b/i;
 const EXPECTING = /^(?:[^,]{0,40},\s+)?(?:we|i)\s*(?:'re|’re|\s+are|'m|’m|\s+am)\s+(?:still\s+|now\s+)?expecting\b/i;

@@ -1593,14 +1593,10 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       if (sevenNext && zonedTimeToUtc(year, month, day, hour, minute, tz) <= sentAt) hour = 19;
       // round 27: an early-morning 5:xx or 6:xx already gone, written within three hours before its evening twin, is that
       // evening's ("running 10 min late …, I'll be there by 6:10", sent at 17:55: blind55)
-      const evening = zonedTimeToUtc(year, month, day, hour + 12, minute, tz);
-      if (
-        earlyMorning &&
-        zonedTimeToUtc(year, month, day, hour, minute, tz) <= sentAt &&
-        evening > sentAt &&
-        evening - sentAt <= 3 * 3_600_000
-      )
-        hour += 12;
+      if (earlyMorning && zonedTimeToUtc(year, month, day, hour, minute, tz) <= sentAt) {
+        const evening = zonedTimeToUtc(year, month, day, hour + 12, minute, tz);
+        if (evening > sentAt && evening - sentAt <= 3 * 3_600_000) hour += 12;
+      }
       if (zonedTimeToUtc(year, month, day, hour, minute, tz) <= sentAt) {
         day += 1;
         if (sevenNext) hour = 7;
