@@ -1809,3 +1809,45 @@ describe("round 27: bargains, bookings, texted arrivals, time details and framed
     expect(textsIn("Our truck loads on Monday and delivers to Leeds on Tuesday 17 March before 10am.")).toHaveLength(2);
   });
 });
+
+describe("round 28: questions after a dash, requests, policies, comma splices and prices", () => {
+  it("reads a dated promise before a dash and a question, and the question as none", () => {
+    expect(dues("I'll email you our price sheet tonight — what's the best address?")).toEqual([
+      ["I'll email you our price sheet tonight", "2026-03-10T21:00:00.000Z"],
+    ]);
+    expect(
+      textsIn("Our engineer will have a mockup to you by Wednesday – could you share the dimensions?"),
+    ).toHaveLength(1);
+    // an offer asked as a whole stays a question
+    expect(textsIn("Happy to set up a demo - does Thursday at 2pm work?")).toEqual([]);
+  });
+
+  it("reads a request to make sure, what should have happened and an outcome that depends as none", () => {
+    expect(textsIn("Hi Mr. Lim, please make sure everything is boxed by Thursday evening.")).toEqual([]);
+    expect(textsIn("You should have heard from us the same day.")).toEqual([]);
+    expect(textsIn("Will depend on the lab though")).toEqual([]);
+    expect(textsIn("I'll make sure everything is boxed by Thursday evening.")).toHaveLength(1);
+  });
+
+  it("reads money moved on a day of every month as a policy, and a refund on a date as a promise", () => {
+    expect(textsIn("Payment is made on the 25th of each month to the bank account on file.")).toEqual([]);
+    expect(textsIn("Payouts are made on the 15th for balances over USD 50.")).toEqual([]);
+    expect(textsIn("Your refund is processed on the 15th of March.")).toHaveLength(1);
+  });
+
+  it("splits a dated 'we'll' from a hedge or thanks before its comma, and keeps a time before it", () => {
+    expect(
+      dues("They may be 30 mins late for your pick-up tomorrow, we'll text again in the morning to confirm."),
+    ).toEqual([["we'll text again in the morning to confirm.", "2026-03-11T12:00:00.000Z"]]);
+    expect(textsIn("If the part is late, we'll call you on Friday.")).toEqual([]);
+    expect(textsIn("Hopefully we can squeeze you in after lunch, I'll text once I know which truck.")).toEqual([
+      "I'll text once I know which truck.",
+    ]);
+  });
+
+  it("reads a decimal above 24 after 'at' as no time", () => {
+    expect(dues("Both at 36.5, I'll send the PO tomorrow")).toEqual([
+      ["Both at 36.5, I'll send the PO tomorrow", "2026-03-11T17:00:00.000Z"],
+    ]);
+  });
+});

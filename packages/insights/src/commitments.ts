@@ -1016,6 +1016,13 @@ const SIGN_ON_RECEIPT =
 /** Round 15 (r15p): the writer's side away for a span, then a reply promised to whoever wrote (see matchCommitment). */
 const AWAY_NOTICE =
   /\b(?:am|'m|is|are|'re)\s+(?:(?:currently|now|still)\s+)?(?:at|on|out|away|off)\b[^.!?]{0,40}?\b(?:all|the whole|the rest of (?:the|this))\s+(?:day|week|weekend|morning|afternoon)\b[^.!?]{0,40}?\band\s+(?:will|'ll)\s+(?:get back to you|reply|respond|answer)\b/i;
+/**
+ * Round 28: no undertaking of the writer's: a request that the reader see to a state ("Hi Mr. Lim, please make sure
+ * everything is boxed by Thursday evening": blind60; every read author's "please make sure / ensure" is unlabelled), what
+ * should have happened ("You should have heard from us the same day") and an outcome that depends on something.
+ */
+const NOT_UNDERTAKEN =
+  /\b(?:please|pls|plz|kindly)\s+(?:make sure|ensure|be sure|see to it)\b|\bshould\s+have\s+(?:heard|had|received|got(?:ten)?|been told)\b|(?:\b(?:will|would)|['’]ll)\s+depend\b/i;
 /** Round 15 (r15p): a concession thrown into a bargain (see matchCommitment). */
 const THROWN_IN = /\b(?:throw|throws|throwing|chuck|chucks|chucking)\s+in\b/i;
 /** Round 15 (r15p): participles of a finished state (see the present passive in matchCommitment). */
@@ -1190,7 +1197,7 @@ export function matchCommitment(sentence: string): string | null {
   // a capital "May" inside a sentence is the month ("the quote with May volumes"), not the hedge "may"
   if (NEGATED_MODAL.test(s) || REPORTED.test(s) || HEDGE.test(s.replace(/(?<=\S\s)May\b/g, "month"))) return null;
   if (THREAT.test(s) || (STANDING_TERMS.test(s) && PRICE_VALIDITY.test(s))) return null;
-  if (pleasantry(s)) return null;
+  if (pleasantry(s) || NOT_UNDERTAKEN.test(s)) return null;
   // round 21 (p21): a place another client holds is no act of ours ("The crane is booked by another client until May")
   if (BOOKED_BY_OTHER.test(s)) return null;
   // round 19 (p19): a state since a past time ("Running since 6am", "We've been open since Monday")
@@ -1338,6 +1345,15 @@ export function matchCommitment(sentence: string): string | null {
         continue;
       // "The inspection is booked for the 24th": a notice of an arrangement, not a promise to act
       if (kind === "presentPassive" && /^(?:booked|scheduled)\s+(?:in\s+)?for\b/i.test(tail)) continue;
+      // round 28: money moved on a day of every month ("Payment is made on the 25th of each month", "Payouts are made on
+      // the 15th for balances over USD 50": blind60, blind62): a standing policy, no act for this reader
+      if (
+        kind === "presentPassive" &&
+        /^(?:made|paid|processed|issued|billed|charged|credited|run)\s+on\s+the\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i.test(
+          tail.trim(),
+        )
+      )
+        continue;
       // round 15 (r15p): a finished state with no time but today's ("The contract is signed and sent by courier today":
       // blind5; "…is signed and sent back to you by post this morning": blind14; "is finished today": train9) is done
       if (
@@ -1799,7 +1815,7 @@ export function hasDeadlineWords(s: string): boolean {
   // round 16 (r16r): "over the weekend" names a time as "by the weekend" does ("I'll review the officer's report over the
   // weekend and send you my initial view on Tuesday", "I correct the drawings over the weekend": blind16; "new carpet
   // tiles … will be laid over the weekend": blind7)
-  return /\b(?:(?:this|next|by the|over the) weekend|(?:the )?same (?:day|morning|afternoon|evening|week)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:by|on|before|until|till) \d{1,2}(?:st|nd|rd|th)|(?:in|by|during|end of|(?:the )?week of) (?:calendar )?(?:week|wk|kw|cw) ?\d{1,2}|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
+  return /\b(?:(?:before|by|until|till|ahead of) (?:the )?(?:christmas|xmas|new year)|(?:this|next|by the|over the) weekend|(?:the )?same (?:day|morning|afternoon|evening|week)|within the hour|(?:within|in|over) the next (?:hour|day|week|few|couple|\d+)|first thing|fortnight|mid[- ](?:month|next month|[a-z]{3,9})|(?:mon|tues|wednes|thurs|fri|satur|sun)day week|the (?:day|week|morning|afternoon|evening|month) after|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|eod|eow|cob|end of|next (?:week|month)|this (?:week|month|afternoon|evening)|later today|(?:by|at|after|before|around|until) \d{1,2}(?![\d,]*,\d{3}|\d*\.\d{3}|(?<=(?:2[5-9]|[3-9]\d))[.,]\d|\d*\s*(?:%|per\b|a head\b|each\b|percent\b|k\b))|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|morning|afternoon|evening|within \d+|in (?:(?:about|around|roughly|approximately|approx\.?)\s+)?(?:\d+|a|an|one|two|three|four|five|six|a few|a couple of)(?:\s*(?:to|-|–)\s*\d+)? (?:(?:working|business|banking) )?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|the \d{1,2}(?:st|nd|rd|th)|(?:by|on|before|until|till) \d{1,2}(?:st|nd|rd|th)|(?:in|by|during|end of|(?:the )?week of) (?:calendar )?(?:week|wk|kw|cw) ?\d{1,2}|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|between \d|(?:on|by|until|till|before|due) \d{1,2}\/\d{1,2}|(?:\d{1,3}|one|two|three|four|five|a) (?:working |business )?(?:days?|weeks?|hours?) (?:(?:before|after|of|prior to) (?:the|your|our|its|their|that|this)\b|(?:before|after|later)(?=\s*(?:[.,;!]|$)))|eta:? \d{1,3}\s*(?:min|mins|minutes)|eta:? \d{1,2}[:.]\d{2})\b/i.test(
     unGreeted,
   );
 }
@@ -1900,6 +1916,26 @@ export function splitClauses(sentence: string): string[] {
           !/^\s*(?:when|once|as soon as|after|before|until|while)\b/i.test(head) &&
           (promisesAny(head, "outbound") || matchYourGoods(head, "outbound") !== null) &&
           (matchCommitment(tail) ?? ourPronounPromise(tail)) !== null
+          ? [head, tail]
+          : [c];
+      })
+      // round 28: a remark the rules read nothing in, a comma, then a dated "I'll / we'll …": "They may be 30-40 mins late
+      // for your 7:30 pick-up tomorrow, we'll text again in the morning to confirm", "Thank you for letting us know, I'll
+      // pass this on to Luz and Rick today" (blind62): the hedge or thanks before the comma is no part of the promise
+      .flatMap((c) => {
+        const at = c.search(/,\s+(?=(?:i|we)(?:'ll|’ll|\s+will)\s)/i);
+        if (at < 0) return [c];
+        const head = c.slice(0, at);
+        const tail = c.slice(at + 1).trim();
+        // (a head with a time of its own that no form refuses dates the whole: "Thursday is fine, we'll have aisle 14
+        // cleared by 6am": blind50)
+        return matchCommitment(c) === null &&
+          (!hasDeadlineWords(head) || refusedByForm(head)) &&
+          !CONDITIONAL.test(head) &&
+          !/^\s*(?:when|once|as soon as|after|before|until|till|while|depending|subject to|weather permitting)\b/i.test(
+            head,
+          ) &&
+          (hasDeadlineWords(tail) || EVENT.test(tail))
           ? [head, tail]
           : [c];
       })
@@ -2134,11 +2170,32 @@ function questionAfterPromise(s: string): boolean {
   );
 }
 
+/**
+ * Round 28: a dated promise, a dash, then a question for the reader ("I'll email you our private label sheet tonight —
+ * what's the best address?": blind61; "Our design engineer will have a first CAD mockup to you by Wednesday – could you
+ * share the product dimensions?": blind49) is two sentences: the question asks only itself.
+ */
+const DASH_QUESTION =
+  /\s[–—-]\s+(?=(?:what|what's|when|where|which|who|how|is|are|do|does|can|could|would|will|shall|should)\b[^–—?]*\?\s*$)/i;
+function splitDashQuestion(s: string): string[] {
+  const at = DASH_QUESTION.exec(s);
+  if (at === null) return [s];
+  const head = s.slice(0, at.index);
+  return !/\?/.test(head) &&
+    !CONDITIONAL.test(head) &&
+    hasDeadlineWords(head) &&
+    (promisesAny(head, "outbound") || matchOwnPerson(head, "outbound") !== null)
+    ? [head, s.slice(at.index + at[0].length)]
+    : [s];
+}
+
 /** The clause units of a message body, in order (sentences, then clauses; see `splitClauses`). */
 export function clauseUnits(body: string, plan: { items: ReadonlySet<string> } = planItems(body)): ClauseUnit[] {
   // round 11: in chat an emoji often ends a sentence ("got the files 👍 Will deliver the first half on Thursday"):
   // a capitalised word after it opens the next one, unless it is a day or time that belongs to the one before
-  const sentences = rejoinAbbreviations(splitSentences(body)).flatMap((s) => s.split(EMOJI_BREAK));
+  const sentences = rejoinAbbreviations(splitSentences(body))
+    .flatMap((s) => s.split(EMOJI_BREAK))
+    .flatMap(splitDashQuestion);
   return sentences.flatMap((s, i, all): ClauseUnit[] => {
     // round 11: "Can you do 17,500? then we confirm today": the consequence of the answer to a question
     // round 13: a polite request for what the promise needs is the reader's step, as an imperative would be ("Could you
@@ -2225,6 +2282,7 @@ export function refusedByForm(clause: string): boolean {
   const head = clause.trim();
   return (
     HEDGE.test(clause) ||
+    NOT_UNDERTAKEN.test(clause) ||
     NEGATED_MODAL.test(clause) ||
     REPORTED.test(clause) ||
     QUESTION_START.test(head) ||
@@ -2426,7 +2484,7 @@ export function extractCommitments(
         // round 25: each clause that promises on its own is a promise ("…sur place et je vous envoie la liste ce soir"),
         // with its own deadline; otherwise the sentence is read whole
         const lang = language;
-        const parts = foreignClauses(whole);
+        const parts = foreignClauses(whole, lang);
         const promises =
           parts.length > 1
             ? parts.flatMap((part) => {

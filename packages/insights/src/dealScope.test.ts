@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  billsOnly,
   endsSubscription,
   isApprovalRequest,
   isConsumerSupport,
@@ -11,6 +12,7 @@ import {
   isPeopleNews,
   isPriceNotice,
   isThirdPartyPurchase,
+  noticeToEveryone,
   replacesSomethingElse,
   statesNoDeal,
 } from "./dealScope";
@@ -150,5 +152,44 @@ describe("deal scope: consumer support and operations (round 5)", () => {
     expect(detectDealCue(outbound("Thanks for your order! It ships tomorrow."))).toBeNull();
     // the word as a cue, not a name
     expect(heldBackStage(inbound("Legal sent back the redlines on the MSA."))).toBe("negotiation");
+  });
+});
+
+describe("round 28: a bill or a price change that offers nothing", () => {
+  it("reads an invoice, statement, renewal, charge or dated price change with no offer as a bill", () => {
+    expect(billsOnly("please find attached invoice inv-5521 for the lot 12 plan, $6,240 incl. gst.")).toBe(true);
+    expect(billsOnly("your november statement is attached. invoices 4471 and 4476 are past due.")).toBe(true);
+    expect(billsOnly("your pro subscription renews on 3 march 2027 at €29/month.")).toBe(true);
+    expect(billsOnly("from 1 may our daily fee increases by 3.9%.")).toBe(true);
+    // an offer in it keeps it readable
+    expect(billsOnly("your contract renews on 1 january. the renewal quote is attached: inr 18,40,000.")).toBe(false);
+    expect(billsOnly("after 9pm the rate changes tomorrow.")).toBe(false);
+  });
+
+  it("reads a notice to every customer that offers nothing as no deal", () => {
+    expect(noticeToEveryone("dear partners,\n\nattached is our 2027 price list for green propolis extract.")).toBe(
+      true,
+    );
+    expect(noticeToEveryone("hi all, our hire rates go up 3.5% on 1 january.")).toBe(true);
+    expect(noticeToEveryone("dear customers, our offer for the spring season is attached.")).toBe(false);
+    expect(noticeToEveryone("dear ms. hart, our 2027 price list is attached.")).toBe(false);
+  });
+
+  it("gives a bill no stage, and an attached quote still its proposal", () => {
+    const msg = (text: string) => ({
+      id: "b",
+      channel: "email" as const,
+      direction: "outbound" as const,
+      text,
+      sentAt: 0,
+    });
+    expect(
+      readDealStage(
+        msg("Hello,\n\nYour November statement is attached. Invoices 4471 and 4476 ($1,932.50) are past due."),
+      ).emitted,
+    ).toBe(false);
+    expect(
+      readDealStage(msg("Hi Bea, attached is the quote for the 6 chairs, $1,200 shipping included.")).cue?.stage,
+    ).toBe("proposal");
   });
 });

@@ -187,6 +187,40 @@ export function endsSubscription(text: string): boolean {
 }
 
 /** Won or lost decided by someone else or about something else: an approval asked of us, a non-us thing replaced. */
+/**
+ * Round 28: a bill with no offer in it: an invoice or statement attached, a plan that renews, a card to be charged, a
+ * balance past due (and a price change announced from a date, as `isPriceNotice` reads one sentence). The read authors
+ * label 116 of 123 such bills no stage; each of the seven with one names an offer (a quote, a proposal, a statement of
+ * work, an estimate, a pro-forma), which keeps the message readable.
+ */
+const BILL =
+  /\b(?:invoice|statement)\b[^.!?\n]{0,60}\b(?:is |are )?attached\b|\battached (?:is |are )?(?:(?:your|our|the) )?(?:[\w-]+ ){0,2}(?:invoice|statement)\b|\bplease find attached (?:(?:our|your|the) )?(?:[\w-]+ ){0,2}invoice\b|\b(?:subscription|membership|plan|contract|policy) (?:auto-?|automatically )?renews\b|\bcard (?:on file |ending \d+ )?will be charged\b|\bpast due\b/;
+const OFFER =
+  /\b(?:quotes?|quotation|proposals?|propose|offers?|statement of work|sow|estimates?|pro-?forma|tender|bid|market it|go back to market)\b/;
+
+/** A price change announced from a date ("from 1 May our daily fee increases by 3.9%", "Effective January 1, …"). */
+const PRICE_CHANGE =
+  /\b(?:our|the) (?:[\w-]+ ){0,2}(?:price list|prices|rates?|tariffs?|fees?)\b[^.!?]{0,80}\b(?:rises?|increases?|goes up|go up|changes?)\b/;
+const FROM_DATE = /\b(?:from|effective|as of|starting)\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
+
+/** The message (lower case) bills, renews, charges or announces a price change, and offers nothing: no deal stage. */
+export function billsOnly(text: string): boolean {
+  return (BILL.test(text) || (PRICE_CHANGE.test(text) && FROM_DATE.test(text))) && !OFFER.test(text);
+}
+
+/**
+ * Round 28: a notice to every customer at once ("Dear customers,", "Dear partners,", "Hi all,", "Dear valued customer,")
+ * from our side that offers nothing: no deal stage. The read authors label all 233 such outbound messages none; the
+ * stage models read a proposal in the prices of some (price lists, fee changes).
+ */
+const TO_EVERYONE =
+  /^\s*(?:dear|hi|hello|good morning|morning)\s+(?:all|everyone|friends|folks|(?:valued |our )?(?:customers?|clients?|partners?|dealers?|retailers?|members?|parents|residents|subscribers?|tour operator partners|travel partners|berth holders))\b/;
+
+/** An outbound message (lower case) that writes to every customer and offers nothing: no deal stage. */
+export function noticeToEveryone(text: string): boolean {
+  return TO_EVERYONE.test(text) && !OFFER.test(text);
+}
+
 export function isNotOurDecision(sentence: string): boolean {
   const s = sentence.toLowerCase();
   return isApprovalRequest(s) || replacesSomethingElse(s);

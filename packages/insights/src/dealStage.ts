@@ -5,11 +5,13 @@ import { frameCue, isAboutThirdParty, isServiceSentence, isThirdPartySubject } f
 import { classifyDeal, type DealModel, dealModelText, strongestSentence } from "./dealModel";
 import { DEAL_MODEL } from "./dealModelData";
 import {
+  billsOnly,
   endsSubscription,
   isConsumerSupport,
   isInvoiceBilling,
   isNotOurDecision,
   isOutOfDealScope,
+  noticeToEveryone,
   statesNoDeal,
 } from "./dealScope";
 import { dealStageFeatures, stageProbability, strongestStageSentence, topDealStage } from "./dealStageModel";
@@ -998,7 +1000,10 @@ function readDealStageOnce(msg: DealStageInput): DealStageReading {
   // nothing, so a form of those languages decides (foreignDeals.ts); without one the message is read as below
   const body = messageBody(msg.text);
   const foreign = readForeignDealStage(body, msg.direction);
-  if (foreign === "no deal") return { cue: null, emitted: false, probability: 0 };
+  // round 28: a bill that offers nothing (see billsOnly) has no stage, whatever the models read in its amounts
+  const lower = normalise(boundText(body, 20_000));
+  if (foreign === "no deal" || billsOnly(lower) || (msg.direction === "outbound" && noticeToEveryone(lower)))
+    return { cue: null, emitted: false, probability: 0 };
   if (foreign) {
     const { stage, confidence, sentence } = foreign;
     return {

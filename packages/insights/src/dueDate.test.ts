@@ -833,3 +833,24 @@ describe("resolveDueDate: round 27, an early hour written late in the day", () =
     expect(iso("we start at 5:30")).toBe("2026-03-11T05:30:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 28, names, articles and moments", () => {
+  it("reads 'Hi Jan,' as a name, 'at 12:00 a crew' as noon and 'the minute they ship' as no time", () => {
+    expect(iso("Hi Jan, your sofa is booked in for Monday 16 March")).toBe("2026-03-16T17:00:00.000Z");
+    expect(iso("From tomorrow at 12:00 a dedicated crew will be stationed at the lounge")).toBe(
+      "2026-03-11T12:00:00.000Z",
+    );
+    expect(iso("I'll call at 10 a.m. tomorrow")).toBe("2026-03-11T10:00:00.000Z");
+    expect(iso("I'll let you know the minute they ship.")).toBeNull();
+  });
+
+  it("reads the end-of-year holidays named as a deadline as the last day before them", () => {
+    const november = Date.parse("2026-11-20T10:00:00Z");
+    expect(iso("We'll hold it for you until Christmas Eve", november)).toBe("2026-12-24T17:00:00.000Z");
+    expect(iso("I'll pop in before Christmas", november)).toBe("2026-12-24T17:00:00.000Z");
+    expect(iso("I'll send you the form before the holidays", november)).toBe("2026-12-24T17:00:00.000Z");
+    expect(iso("delivered by New Year's Eve", november)).toBe("2026-12-31T17:00:00.000Z");
+    // the holidays in spring are no date
+    expect(iso("I'll send you the form before the holidays")).toBeNull();
+  });
+});

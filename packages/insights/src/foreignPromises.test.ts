@@ -303,3 +303,32 @@ describe("round 27: this week, transfers, hours of business and more clauses", (
     expect(foreignClauses("Paso por tu oficina y te lo cambio.")).toHaveLength(1);
   });
 });
+
+describe("round 28: two timed clauses, present-tense plans and our deliveries", () => {
+  it("splits two statements each with a time of its own, and not inside a date", () => {
+    expect(
+      foreignClauses(
+        "Die LED-Wand wird am Montag um 14 Uhr geliefert, unser Techniker baut sie bis Dienstag 12 Uhr auf.",
+        "de",
+      ),
+    ).toHaveLength(2);
+    expect(
+      foreignClauses("El camión sale de Vigo el lunes a las 6:00 y llega a Madrid el martes antes de las 8.", "es"),
+    ).toHaveLength(2);
+    expect(
+      foreignClauses("Unser Techniker kommt am Montag, 30. November, zwischen 13 und 15 Uhr für den Service.", "de"),
+    ).toHaveLength(1);
+    expect(foreignClauses("Llegamos el lunes y el martes a las 9:00.", "es")).toHaveLength(1);
+  });
+
+  it("reads a first person plural plan in the present, and our delivery in the passive or 'passera'", () => {
+    expect(read("Firmamos el contrato el lunes.", "inbound")).toBe("2026-10-19 17:00");
+    expect(read("Voltamos segunda à tarde com a sardinha.", "inbound", "Europe/Lisbon")).toBe("2026-10-19 17:00");
+    expect(read("Saímos amanhã às 4h com o barco.", "inbound", "Europe/Lisbon")).toBe("2026-10-15 04:00");
+    expect(read("Die Ware wird am Montag um 14 Uhr geliefert.", "outbound", "Europe/Berlin")).toBe("2026-10-19 14:00");
+    expect(read("Le VSL passera chercher votre mari demain à 7h15.", "outbound", "Europe/Paris")).toBe(
+      "2026-10-15 07:15",
+    );
+    expect(read("Die Ware wird am Montag um 14 Uhr geliefert.", "inbound", "Europe/Berlin")).toBeNull();
+  });
+});

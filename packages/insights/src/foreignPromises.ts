@@ -98,7 +98,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     words:
       /\b(?:el|la|los|las|del|y|que|por|para|con|una|esta|este|tarde|su|sus|hola|gracias|hoy|mañana|lunes|martes|miércoles|jueves|viernes|sábado|domingo|nuestr[oa]s?|usted|le|te|lo|voy|vamos|está|estamos|queda|semana|próxim[oa]|pasado)\b/gi,
     first:
-      /\b(?:yo|nosotros|voy|vamos|estoy|estamos|paso|pasamos|llego|llegamos|tengo|tenemos|hago|hacemos)\b|\b(?:te|le|les|se|me|nos|os)\s+(?:lo\s+|la\s+|los\s+|las\s+)?\p{L}+(?:o|amos|emos|imos|é|aré|eré|iré|aremos|eremos|iremos)\b|\b(?:lo|los|las)\s+\p{L}+(?:o|amos|emos|imos|aré|eré|iré|aremos|eremos|iremos)\b|\b\p{L}{3,}(?:aré|eré|iré|aremos|eremos|iremos)\b|^\s*(?:\p{L}+\s+){0,4}?(?:mando|envío|llamo|deposito|pago|entrego|llevo|confirmo|reviso|paso|mandamos|enviamos|llamamos|pagamos|entregamos|llevamos|confirmamos|revisamos|instalamos|empezamos|iniciamos|arrancamos|comenzamos|transferimos|transfiero|depositamos)\b/iu,
+      /\b(?:yo|nosotros|voy|vamos|estoy|estamos|paso|pasamos|llego|llegamos|tengo|tenemos|hago|hacemos)\b|\b(?:te|le|les|se|me|nos|os)\s+(?:lo\s+|la\s+|los\s+|las\s+)?\p{L}+(?:o|amos|emos|imos|é|aré|eré|iré|aremos|eremos|iremos)\b|\b(?:lo|los|las)\s+\p{L}+(?:o|amos|emos|imos|aré|eré|iré|aremos|eremos|iremos)\b|\b\p{L}{3,}(?:aré|eré|iré|aremos|eremos|iremos)\b|^\s*(?:\p{L}+\s+){0,4}?(?:mando|envío|llamo|deposito|pago|entrego|llevo|confirmo|reviso|paso|mandamos|enviamos|llamamos|pagamos|entregamos|llevamos|confirmamos|revisamos|instalamos|empezamos|iniciamos|arrancamos|comenzamos|transferimos|transfiero|depositamos|firmamos|firmo|salimos|salgo|volvemos|vuelvo|regresamos|regreso|recogemos|recojo|retiramos|cargamos|despachamos)\b/iu,
     ours: /\b(?:nuestr[oa]s?|el técnico|la técnica|el chofer|el conductor|el instalador|el asesor|la asesora|mi compañer[oa]|mi colega)\b/i,
     booked: /\b(?:agendad[oa]s?|reservad[oa]s?|programad[oa]s?|confirmad[oa]s?)\b/i,
     moves: /\b(?:sale|salen|llega|llegan|sigue|siguen|va|van)\b/i,
@@ -120,7 +120,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     words:
       /\b(?:o|os|as|do|da|dos|das|e|que|não|eu|em|na|com|pra|até|à|ao|aos|pelo|pela|obrigad[oa]|amanhã|hoje|segunda|terça|quarta|quinta|sexta|sábado|domingo|nosso|nossa|você|vocês|vamos|às|semana|próxima|próximo)\b/gi,
     first:
-      /\b(?:eu|nós|a gente|vou|vamos|passo|passamos|chego|chegamos)\b|\b(?:te|lhe|lhes|vos|me)\s+\p{L}+(?:o|amos|emos|imos|ei|arei|erei|irei)\b|\b\p{L}{3,}(?:arei|erei|irei|aremos|eremos|iremos)\b|\b(?:envio|mando|entrego|enviamos|mandamos|entregamos|ligamos|ligo|pagamos|pago)\b/iu,
+      /\b(?:eu|nós|a gente|vou|vamos|passo|passamos|chego|chegamos)\b|\b(?:te|lhe|lhes|vos|me)\s+\p{L}+(?:o|amos|emos|imos|ei|arei|erei|irei)\b|\b\p{L}{3,}(?:arei|erei|irei|aremos|eremos|iremos)\b|\b(?:envio|mando|entrego|enviamos|mandamos|entregamos|ligamos|ligo|pagamos|pago|saímos|saio|voltamos|volto|assinamos|assino|buscamos|recolhemos|carregamos|despachamos)\b/iu,
     ours: /\b(?:nosso|nossa|nossos|nossas|o técnico|o motorista|meu colega|minha colega)\b/i,
     booked: /\b(?:marcad[oa]s?|agendad[oa]s?|reservad[oa]s?|confirmad[oa]s?)\b/i,
     moves: /\b(?:segue|seguem|sai|saem|chega|chegam|vai|vão)\b/i,
@@ -142,7 +142,8 @@ const G: Record<PromiseLanguage, Grammar> = {
     first: /(?:^|[\s,;:])(?:(?:je|nous|on)(?=\s)|j['’](?=\p{L}))/iu,
     ours: /\b(?:notre|nos|le technicien|le chauffeur|le livreur|l'installateur|mon collègue|ma collègue)\b/i,
     booked: /\b(?:réservée?s?|prévue?s?|confirmée?s?|planifiée?s?)\b/i,
-    moves: /\b(?:part|partent|partira|partiront|arrive|arrivent|arrivera|arriveront|suit|suivent|suivra|suivront)\b/i,
+    moves:
+      /\b(?:part|partent|partira|partiront|arrive|arrivent|arrivera|arriveront|suit|suivent|suivra|suivront|passera|passeront)\b/i,
     not: /\?|\bsi\b|\bs'il\b|\bs’il\b|\bau cas où\b|\bsauf\b|\béchéance\b|\b(?:peut-être|probablement|j'espère|normalement|sans doute)\b|\b(?:peux|peut|pouvons|pourrais|pourrait|pourrions|pourriez)\b|\b(?:ai|avons|as|a|ont)\s+(?:déjà\s+)?\p{L}+(?:é|ée|és|i|u|is|it|ert)\b|\bdéjà\b|\bdisponibles?\b|\bne\b|\bn['’]|\bpas\b|\b(?:merci de|veuillez|s'il vous plaît|svp)\b/iu,
     clock: /\b(\d{1,2})\s?h\s?(\d{2})?\b|\b(\d{1,2})[:](\d{2})\b/gi,
     parts: [
@@ -182,7 +183,8 @@ const G: Record<PromiseLanguage, Grammar> = {
     first: /\b(?:ich|wir)\b/i,
     ours: /\b(?:unser|unsere|unserer|unseren|unserem|der Techniker|der Monteur|der Fahrer|mein Kollege|meine Kollegin)\b/i,
     booked: /\b(?:reserviert|gebucht|eingeplant|bestätigt|terminiert|vorgemerkt)\b/i,
-    moves: /\b(?:geht|gehen|kommt|kommen|folgt|folgen)\b/i,
+    moves:
+      /\b(?:geht|gehen|kommt|kommen|folgt|folgen|geliefert|ausgeliefert|zugestellt|versendet|verschickt|abgeholt|montiert|installiert)\b/i,
     nounsCapitalised: true,
     not: /\?|\bwenn\b|\bfalls\b|\bsofern\b|\b(?:vielleicht|eventuell|wahrscheinlich|hoffentlich|voraussichtlich|evtl)\b|\b(?:kann|können|könnte|könnten|darf|dürfen)\b|\b(?:habe|haben|hat|hatten)\b[^.!?]{0,60}\bge\p{L}+[tn]\b|\bschon\b|\bbereits\b|\bverfügbar\b|\bnicht\b|\bkein\p{L}*|\b(?:bitte|brauche|brauchen|benötigen)\b/iu,
     clock:
@@ -343,12 +345,49 @@ const NEXT_CLAUSE = unicode(
   /,\s*(?:y|e|et|und|en|ed|og|och|ja)\s+(?=(?:yo|nosotros|te|lo|me|nos|os|nuestr[oa]s?|eu|nós|lhe|vou|vamos|noss[oa]s?|je|j'|nous|on|vous|il|elle|notre|io|noi|ti|ci|vi|nostr[oa]|ich|wir|er|sie|unser\p{L}*|ik|we|wij|onze|jeg|jag|vår\p{L}*|vores|minä)\b)|\s+(?:y|e|et|und|en|ed|og|och)\s+(?=(?:yo|nosotros|eu|nós|je|j'|nous|io|noi|ich|wir|ik|we|wij|jeg|jag)\b)|\s+et\s+(?=(?:ils|elles)\s+\p{L}+(?:ra|ront)\b)|\s+(?:y|e)\s+(?=(?:no|não)\s+\p{L}+(?:amos|emos|imos)\b|(?:mando|envío|envio|llamo|ligo|pago|entrego|llevo|mandamos|enviamos|llamamos|ligamos|pagamos|entregamos|llevamos)\b)/giu,
 );
 
-/** The clauses of a sentence in one of these languages, split where a conjunction starts a second one. */
-export function foreignClauses(sentence: string): string[] {
-  return sentence
+/** A day or a clock time of the sentence's own (today, tomorrow, a weekday, "14:00", "14 Uhr", "7h15"). */
+const TIME_WORD = unicode(
+  /\b(?:heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|hoy|mañana|lunes|martes|miércoles|jueves|viernes|sábado|domingo|hoje|amanhã|segunda|terça|quarta|quinta|sexta|aujourd'hui|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|oggi|domani|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|vandaag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|idag|imorgon|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b|\b\d{1,2}(?:[:.h]\d{2}|\s*Uhr\b)/iu,
+);
+/** A comma, or a conjunction before a word (the verb of a thing that goes, in `timedClauses`). */
+const TIMED_BREAK = unicode(/,\s+|\s+(?:y|e|et|und|en|ed|og|och)\s+(?=(\p{L}+))/giu);
+/** A date or time going on after a comma: a number, or a preposition of time or place. */
+const DATE_GOES_ON = unicode(
+  /^\s*(?:\d|(?:um|am|ab|bis|vor|nach|zwischen|gegen|à|a|au|dès|vers|entre|de|du|en|el|la|le|desde|hasta|para|pour|per|alle|om|op|tussen|kl|klo|às|até)\b)/iu,
+);
+/** At most this many breaks are tried in one clause (linear in its length). */
+const MAX_TIMED_BREAKS = 6;
+
+/**
+ * Round 28: two statements of one sentence, each with a time of its own, are two clauses, each dated by its own time
+ * ("Die LED-Wand wird am Montag um 14 Uhr geliefert, unser Techniker baut sie bis Dienstag 12 Uhr komplett auf": blind61;
+ * "El camión sale de Vigo el lunes a las 6:00 y llega a Madrid el martes antes de las 8": blind59): after a comma, or
+ * after a conjunction before a verb of a thing that goes ("y llega"; "el lunes y el martes" is one span).
+ */
+function timedClauses(clause: string, g: Grammar): string[] {
+  let tried = 0;
+  for (const m of clause.matchAll(TIMED_BREAK)) {
+    if (++tried > MAX_TIMED_BREAKS) break;
+    const head = clause.slice(0, m.index);
+    const tail = clause.slice(m.index + m[0].length);
+    if (m[1] !== undefined && !g.moves.test(m[1])) continue;
+    // (not inside a date or a time: "am Montag, 30. November, zwischen 13 und 15 Uhr", "lundi, à 9h")
+    if (DATE_GOES_ON.test(tail) || (m[1] === undefined && TIME_WORD.test(head.slice(head.search(/\S+\s*$/))))) continue;
+    if (TIME_WORD.test(head) && TIME_WORD.test(tail)) return [head.trim(), ...timedClauses(tail.trim(), g)];
+  }
+  return [clause];
+}
+
+/**
+ * The clauses of a sentence in one of these languages, split where a conjunction starts a second one (and, given its
+ * language, where each part has a time of its own: `timedClauses`).
+ */
+export function foreignClauses(sentence: string, lang?: PromiseLanguage): string[] {
+  const clauses = sentence
     .split(NEXT_CLAUSE)
     .map((clause) => clause.trim())
     .filter((clause) => clause.length > 0);
+  return lang === undefined ? clauses : clauses.flatMap((clause) => timedClauses(clause, GRAMMARS[lang]));
 }
 
 /** Whether a sentence in `lang` has a first person acting ("Entrego tudo até sexta", "ich rufe Sie an"). */
@@ -538,7 +577,8 @@ export function foreignDueDate(
     clock.meridiem === null &&
     clock.hour >= 1 &&
     clock.hour <= 6 &&
-    !/[:.h]\d{2}/.test(clock.text) &&
+    // (round 28: nor an hour written with its "h", the 24-hour clock's: "às 4h", "às 5h" are before dawn: blind42, blind59)
+    !/[:.h]\d{2}|\dh\b/i.test(clock.text) &&
     part !== 9 &&
     part !== 12
   )
