@@ -2175,11 +2175,15 @@ function questionAfterPromise(s: string): boolean {
  * what's the best address?": blind61; "Our design engineer will have a first CAD mockup to you by Wednesday – could you
  * share the product dimensions?": blind49) is two sentences: the question asks only itself.
  */
-const DASH_QUESTION =
-  /\s[–—-]\s+(?=(?:what|what's|when|where|which|who|how|is|are|do|does|can|could|would|will|shall|should)\b[^–—?]*\?\s*$)/i;
+const DASH = /\s[–—-]\s+/g;
+const QUESTION_AFTER_DASH =
+  /^(?:what|what's|when|where|which|who|how|is|are|do|does|can|could|would|will|shall|should)\b[^–—?]*\?\s*$/i;
 function splitDashQuestion(s: string): string[] {
-  const at = DASH_QUESTION.exec(s);
-  if (at === null) return [s];
+  if (!/\?\s*$/.test(s)) return [s];
+  // the last spaced dash (one pass: a lookahead to the end from every dash would be quadratic in their number)
+  let at: RegExpExecArray | null = null;
+  for (const m of s.matchAll(DASH)) at = m;
+  if (at === null || !QUESTION_AFTER_DASH.test(s.slice(at.index + at[0].length))) return [s];
   const head = s.slice(0, at.index);
   return !/\?/.test(head) &&
     !CONDITIONAL.test(head) &&

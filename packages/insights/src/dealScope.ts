@@ -186,7 +186,6 @@ export function endsSubscription(text: string): boolean {
   return SUBSCRIPTION_END.test(text);
 }
 
-/** Won or lost decided by someone else or about something else: an approval asked of us, a non-us thing replaced. */
 /**
  * Round 28: a bill with no offer in it: an invoice or statement attached, a plan that renews, a card to be charged, a
  * balance past due (and a price change announced from a date, as `isPriceNotice` reads one sentence). The read authors
@@ -221,6 +220,7 @@ export function noticeToEveryone(text: string): boolean {
   return TO_EVERYONE.test(text) && !OFFER.test(text);
 }
 
+/** Won or lost decided by someone else or about something else: an approval asked of us, a non-us thing replaced. */
 export function isNotOurDecision(sentence: string): boolean {
   const s = sentence.toLowerCase();
   return isApprovalRequest(s) || replacesSomethingElse(s);

@@ -1000,7 +1000,8 @@ function readDealStageOnce(msg: DealStageInput): DealStageReading {
   // nothing, so a form of those languages decides (foreignDeals.ts); without one the message is read as below
   const body = messageBody(msg.text);
   const foreign = readForeignDealStage(body, msg.direction);
-  // round 28: a bill that offers nothing (see billsOnly) has no stage, whatever the models read in its amounts
+  // round 28: a bill, or our notice to every customer, that offers nothing (billsOnly, noticeToEveryone) has no stage,
+  // whatever the models read in its amounts
   const lower = normalise(boundText(body, 20_000));
   if (foreign === "no deal" || billsOnly(lower) || (msg.direction === "outbound" && noticeToEveryone(lower)))
     return { cue: null, emitted: false, probability: 0 };

@@ -350,12 +350,12 @@ const TIME_WORD = unicode(
   /\b(?:heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|hoy|mañana|lunes|martes|miércoles|jueves|viernes|sábado|domingo|hoje|amanhã|segunda|terça|quarta|quinta|sexta|aujourd'hui|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|oggi|domani|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|vandaag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|idag|imorgon|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b|\b\d{1,2}(?:[:.h]\d{2}|\s*Uhr\b)/iu,
 );
 /** A comma, or a conjunction before a word (the verb of a thing that goes, in `timedClauses`). */
-const TIMED_BREAK = unicode(/,\s+|\s+(?:y|e|et|und|en|ed|og|och)\s+(?=(\p{L}+))/giu);
+const TIMED_BREAK = unicode(/,\s+|(?<!\s)\s+(?:y|e|et|und|en|ed|og|och)\s+(?=(\p{L}+))/giu);
 /** A date or time going on after a comma: a number, or a preposition of time or place. */
 const DATE_GOES_ON = unicode(
   /^\s*(?:\d|(?:um|am|ab|bis|vor|nach|zwischen|gegen|à|a|au|dès|vers|entre|de|du|en|el|la|le|desde|hasta|para|pour|per|alle|om|op|tussen|kl|klo|às|até)\b)/iu,
 );
-/** At most this many breaks are tried in one clause (linear in its length). */
+/** At most this many breaks are tried in one sentence, over all its splits (linear in its length). */
 const MAX_TIMED_BREAKS = 6;
 
 /**
@@ -365,17 +365,29 @@ const MAX_TIMED_BREAKS = 6;
  * after a conjunction before a verb of a thing that goes ("y llega"; "el lunes y el martes" is one span).
  */
 function timedClauses(clause: string, g: Grammar): string[] {
+  const parts: string[] = [];
+  let rest = clause;
   let tried = 0;
-  for (const m of clause.matchAll(TIMED_BREAK)) {
-    if (++tried > MAX_TIMED_BREAKS) break;
-    const head = clause.slice(0, m.index);
-    const tail = clause.slice(m.index + m[0].length);
-    if (m[1] !== undefined && !g.moves.test(m[1])) continue;
-    // (not inside a date or a time: "am Montag, 30. November, zwischen 13 und 15 Uhr", "lundi, à 9h")
-    if (DATE_GOES_ON.test(tail) || (m[1] === undefined && TIME_WORD.test(head.slice(head.search(/\S+\s*$/))))) continue;
-    if (TIME_WORD.test(head) && TIME_WORD.test(tail)) return [head.trim(), ...timedClauses(tail.trim(), g)];
+  let split = true;
+  while (split && tried < MAX_TIMED_BREAKS) {
+    split = false;
+    for (const m of rest.matchAll(TIMED_BREAK)) {
+      if (++tried > MAX_TIMED_BREAKS) break;
+      const head = rest.slice(0, m.index);
+      const tail = rest.slice(m.index + m[0].length);
+      if (m[1] !== undefined && !g.moves.test(m[1])) continue;
+      // (not inside a date or a time: "am Montag, 30. November, zwischen 13 und 15 Uhr", "lundi, à 9h")
+      const lastWord = head.slice(head.trimEnd().lastIndexOf(" ") + 1);
+      if (DATE_GOES_ON.test(tail) || (m[1] === undefined && TIME_WORD.test(lastWord))) continue;
+      if (TIME_WORD.test(head) && TIME_WORD.test(tail)) {
+        parts.push(head.trim());
+        rest = tail.trim();
+        split = true;
+        break;
+      }
+    }
   }
-  return [clause];
+  return [...parts, rest];
 }
 
 /**
