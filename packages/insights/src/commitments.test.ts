@@ -3,6 +3,7 @@ import {
   type Commitment,
   extractCommitments,
   fulfilmentEvidence,
+  hasDeadlineWords,
   isFulfilled,
   isOverdue,
   matchCommitment,
@@ -1845,9 +1846,15 @@ describe("round 28: questions after a dash, requests, policies, comma splices an
     ]);
   });
 
-  it("reads a decimal above 24 after 'at' as no time", () => {
-    expect(dues("Both at 36.5, I'll send the PO tomorrow")).toEqual([
-      ["Both at 36.5, I'll send the PO tomorrow", "2026-03-11T17:00:00.000Z"],
-    ]);
+  it("reads a decimal above 24 after 'at' as no time, so the deadline after it dates the promise", () => {
+    expect(hasDeadlineWords("Both at 36.5")).toBe(false);
+    expect(hasDeadlineWords("Both at 9.30")).toBe(true);
+    // the price before the comma had been read as a time of its own, which kept "tomorrow" from dating the PO
+    expect(
+      extractCommitments(msg("Go on. Both at 36.5, PO to you tomorrow", { direction: "inbound" })).map((c) => [
+        c.text,
+        iso(c.dueAt),
+      ]),
+    ).toEqual([["Both at 36.5, PO to you tomorrow", "2026-03-11T17:00:00.000Z"]]);
   });
 });

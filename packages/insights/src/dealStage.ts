@@ -1002,7 +1002,7 @@ function readDealStageOnce(msg: DealStageInput): DealStageReading {
   const foreign = readForeignDealStage(body, msg.direction);
   // round 28: a bill, or our notice to every customer, that offers nothing (billsOnly, noticeToEveryone) has no stage,
   // whatever the models read in its amounts
-  const lower = normalise(boundText(body, 20_000));
+  const lower = normalise(boundText(body));
   if (foreign === "no deal" || billsOnly(lower) || (msg.direction === "outbound" && noticeToEveryone(lower)))
     return { cue: null, emitted: false, probability: 0 };
   if (foreign) {
