@@ -8,7 +8,7 @@
  * not train a sentiment model. Job-change pairs are `jobChanges`.
  *
  * NEVER loaded: blind12 (the lead's round-14 blind set), blind15 (round 15's), blind17 and blind18 (round 16's), blind19
- * and blind20 (round 17's), blind21 and blind22 (round 18's), blind63–66 (round 28's) or any other blind directory than
+ * and blind20 (round 17's), blind21 and blind22 (round 18's), blind67–70 (round 29's) or any other blind directory than
  * blind2–11, blind13, blind14 (read in rounds 14 and 15, trained on from the round-15 retrain), blind16 (read in round
  * 16, trained on from the round-17 retrain), blind23–26 (round 19's, scored once at first contact, then read;
  * commitments and deal stage) and blind27–30 (written in round 19, scored once at first contact with its code, read in
@@ -20,7 +20,8 @@
  * first contact with its code and at its end, read in round 25; commitments only) and blind51–54 (written in round 25,
  * scored at first contact with its code and at its end, read in round 26; commitments only) and blind55–58 (written in round 26,
  * scored at first contact with its code and at its end, read in round 27; commitments only) and blind59–62 (written in round 27,
- * scored at first contact with its code and at its end, read in round 28; commitments only). The independent
+ * scored at first contact with its code and at its end, read in round 28; commitments only) and blind63–66 (written in round 28,
+ * scored at first contact with its code and at its end, read in round 29; commitments only). The independent
  * training directories `train<N><letter>/` are found by name when they are merged, so nothing here changes
  * when they land (their index exports `<PREFIX>_ALL` and optionally `<PREFIX>_JOB_CHANGES`).
  */
@@ -79,6 +80,10 @@ import { BLIND59_ALL } from "../fixtures/blind59/index";
 import { BLIND60_ALL } from "../fixtures/blind60/index";
 import { BLIND61_ALL } from "../fixtures/blind61/index";
 import { BLIND62_ALL } from "../fixtures/blind62/index";
+import { BLIND63_ALL } from "../fixtures/blind63/index";
+import { BLIND64_ALL } from "../fixtures/blind64/index";
+import { BLIND65_ALL } from "../fixtures/blind65/index";
+import { BLIND66_ALL } from "../fixtures/blind66/index";
 import { CORPUS, JOB_CHANGES, type JobChangeCase, type LabelledMessage } from "../fixtures/corpus";
 import { HOLDOUT } from "../fixtures/holdout";
 import { HOLDOUT2_DEAL } from "../fixtures/holdout2";
@@ -205,20 +210,20 @@ const BLIND_SETS: LabelledSet[] = [
 ];
 
 /**
- * Rounds 19 to 28: blind23–26, written blind at the start of round 19, blind27–30, written blind at its end,
+ * Rounds 19 to 29: blind23–26, written blind at the start of round 19, blind27–30, written blind at its end,
  * blind31–34, written blind in round 20, blind35–38, written blind in round 21, blind39–42, written blind in round 22,
  * blind43–46, written blind in round 23, blind47–50, written blind in round 24, blind51–54, written blind in round 25,
- * blind55–58, written blind in round 26, and blind59–62, written blind in round 27; each was scored at first contact
+ * blind55–58, written blind in round 26, blind59–62, written blind in round 27, and blind63–66, written blind in round 28; each was scored at first contact
  * (aggregates, README "First contact with blind23–26, …"), then read (blind27–30 in round 20, blind31–34 in round 21,
  * blind35–38 in round 22, blind39–42 in round 23, blind43–46 in round 24, blind47–50 in round 25, blind51–54 in round
- * 26, blind55–58 in round 27, blind59–62 in round 28). blind23–26 train the promise reader and the deal-stage model,
- * blind27–62 the promise reader only: the
+ * 26, blind55–58 in round 27, blind59–62 in round 28, blind63–66 in round 29). blind23–26 train the promise reader and the
+ * deal-stage model, blind27–66 the promise reader only: the
  * deal-stage retrain with them picked a threshold of 0.70 out of author (0.65 before), which held back the canonical
  * "we received your proposal and are reviewing it" (README "First contact with blind31–34"), so it was not kept. The
  * sentiment model (met on every blind set; its out-of-author setting search takes about an hour) is retrained on them
  * with later authors.
  */
-const ROUNDS_19_28: LabelledSet[] = (
+const ROUNDS_19_29: LabelledSet[] = (
   [
     ["blind23", BLIND23_ALL],
     ["blind24", BLIND24_ALL],
@@ -260,6 +265,10 @@ const ROUNDS_19_28: LabelledSet[] = (
     ["blind60", BLIND60_ALL],
     ["blind61", BLIND61_ALL],
     ["blind62", BLIND62_ALL],
+    ["blind63", BLIND63_ALL],
+    ["blind64", BLIND64_ALL],
+    ["blind65", BLIND65_ALL],
+    ["blind66", BLIND66_ALL],
   ] as const
 ).map(([name, messages]) => ({
   name,
@@ -286,7 +295,7 @@ export async function loadLabelledSets(): Promise<LabelledSet[]> {
   return [
     ...RULES_SETS,
     ...BLIND_SETS,
-    ...ROUNDS_19_28,
+    ...ROUNDS_19_29,
     ...(await loadTrainingDirs(new URL("../fixtures/", import.meta.url))),
   ];
 }
