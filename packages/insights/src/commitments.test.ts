@@ -933,9 +933,12 @@ describe("round 19 (p19): the forms four new authors write", () => {
     ).toEqual([]);
     expect(textsIn("I'll send the revised drawings by Friday, or sooner if the survey is quick.")).toHaveLength(1);
   });
-  it("reads 'if you want to <verb>' as the reader's condition, 'if you want' alone as a courtesy", () => {
+  it("reads 'if you want to <verb>' as the reader's condition, and (round 29) 'if you want' alone as an offer", () => {
     expect(textsIn("I'll keep the blue sofa aside until Saturday if you want to try it.")).toEqual([]);
-    expect(textsIn("I'll send the floor plan tomorrow if you want.")).toHaveLength(1);
+    // round 19 read it as a courtesy; the read authors' "I will come … Thursday 5 pm … if you want." (blind36) and
+    // "I'll hold it till Friday if you want it." (blind66) are unlabelled, and none such is labelled
+    expect(textsIn("I'll send the floor plan tomorrow if you want.")).toEqual([]);
+    expect(textsIn("I'll send the floor plan tomorrow.")).toHaveLength(1);
   });
   it("reads a place held over days, or a clinic's tagged notice, as no act; a booking at a time still is one", () => {
     expect(textsIn("Done: bay 14 is reserved for you from Wednesday.")).toEqual([]);
@@ -1856,5 +1859,78 @@ describe("round 28: questions after a dash, requests, policies, comma splices an
         iso(c.dueAt),
       ]),
     ).toEqual([["Both at 36.5, PO to you tomorrow", "2026-03-11T17:00:00.000Z"]]);
+  });
+});
+
+describe("extractCommitments: round 29, crews after two commas, crews back, and the day of a clock time", () => {
+  it("reads a crew arriving after two comma phrases, a crew back on a day and a van with its lads", () => {
+    expect(dues("Kia ora Mere, the marquees go up from the 27th, crew arrives 7am.")).toEqual([
+      ["Kia ora Mere, the marquees go up from the 27th, crew arrives 7am.", "2026-03-27T07:00:00.000Z"],
+    ]);
+    expect(textsIn("Hemi, crew's back Monday 16 March to finish the laneway gates.")).toHaveLength(1);
+    expect(textsIn("Van and 2 lads with you 8am Thursday 12 March for the Didsbury flat.")).toHaveLength(1);
+    // back where they are, with no time ahead, is no arrival
+    expect(textsIn("Hemi, the crew's back at the yard.")).toEqual([]);
+  });
+
+  it("dates 'the same day' by the day before a sentence that names only a clock time", () => {
+    const text =
+      "The travel lift is booked for your boat on Tuesday March 17 at 9:00. Please have her at the lift dock by 8:30. We'll pressure wash the hull the same day.";
+    expect(dues(text)).toContainEqual(["We'll pressure wash the hull the same day.", "2026-03-17T17:00:00.000Z"]);
+    // a sentence with a day of its own is the day the next one counts from
+    expect(
+      dues(
+        "The travel lift is booked for your boat on Tuesday March 17 at 9:00. Please have her at the dock on Monday 16 by 8:30. We'll pressure wash the hull the same day.",
+      ),
+    ).not.toContainEqual(["We'll pressure wash the hull the same day.", "2026-03-17T17:00:00.000Z"]);
+  });
+});
+
+describe("extractCommitments: round 29, bargains, notices, offers and days behind us", () => {
+  it("reads the reader's price to do, or a price and what we do for it, as a bargain", () => {
+    expect(textsIn("You do ₹34 we will give all work from next week", "inbound")).toEqual([]);
+    expect(textsIn("Marisol, you do 200 flat and we sign this week.", "inbound")).toEqual([]);
+    expect(textsIn("Vivian, you match 10% I sign with you this week.", "inbound")).toEqual([]);
+    expect(textsIn("Kerem Bey, 13 TL for flat linen and we sign this week.", "inbound")).toEqual([]);
+    expect(textsIn("Last offer 59,000 and I will include the edging by Friday.")).toEqual([]);
+    // a promise that names a price is still one
+    expect(textsIn("I'll send the revised quote at £312 by Friday.")).toHaveLength(1);
+  });
+
+  it("reads 'This is a reminder that' and 'Automated reminder:' messages as notices", () => {
+    expect(
+      textsIn("Dear Tenant,\n\nThis is a notice that a routine inspection is scheduled for Wednesday 18 March."),
+    ).toEqual([]);
+    expect(textsIn("Automated reminder: Hi Josh, you're booked in with Ffion on Thursday at 6:15pm.")).toEqual([]);
+    expect(textsIn("Hi Josh, you're booked in with Ffion on Thursday at 6:15pm.")).toHaveLength(1);
+  });
+
+  it("reads what we do 'if you want' as an offer, and 'if you need one' as before", () => {
+    expect(textsIn("I'll hold it till Friday if you want it.")).toEqual([]);
+    expect(textsIn("I'll swing by Thursday at 10 with the paperwork if you'd like to go ahead.")).toEqual([]);
+    expect(textsIn("I'll hold it till Friday.")).toHaveLength(1);
+  });
+
+  it("reads a document to follow after a go-ahead, and a calendar invite to follow", () => {
+    expect(textsIn("ok £39 it is. go ahead and book them, PO number to follow from our office", "inbound")).toEqual([
+      "go ahead and book them, PO number to follow from our office",
+    ]);
+    expect(textsIn("I've moved you to Thursday 2pm. Calendar invite to follow.")).toContain(
+      "Calendar invite to follow.",
+    );
+  });
+
+  it("reads a booking 'set:' before its day, as 'set for' is", () => {
+    expect(textsIn("Tasting for you two is set: Saturday March 21, 1pm at the commissary.")).toHaveLength(1);
+    expect(textsIn("Tasting for you two is set.")).toEqual([]);
+  });
+
+  it("reads a day something was agreed on as behind us", () => {
+    expect(
+      dues(
+        "Hi Priyanka, the robes order is confirmed at the price we agreed on Tuesday. First 200 go out on the Monday run.",
+      ),
+    ).toEqual([["First 200 go out on the Monday run.", "2026-03-16T17:00:00.000Z"]]);
+    expect(textsIn("Hi Priyanka, the robes order is confirmed for Tuesday.")).toHaveLength(1);
   });
 });

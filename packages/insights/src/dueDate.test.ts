@@ -854,3 +854,17 @@ describe("resolveDueDate: round 28, names, articles and moments", () => {
     expect(iso("I'll send you the form before the holidays")).toBeNull();
   });
 });
+
+describe("resolveDueDate: round 29, a quarter naming a thing and a clock time 'for' a day", () => {
+  it("reads the date after 'the Q4 941' or 'our Q1 forecast', and a quarter alone as its end", () => {
+    expect(iso("We'll file the Q4 941 by January 31")).toBe("2027-01-31T17:00:00.000Z");
+    expect(iso("I'll send our Q1 forecast by Friday")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("We'll finish it by the end of Q2")).toBe("2026-06-30T17:00:00.000Z");
+    expect(iso("We'll send the Q2 numbers")).toBe("2026-06-30T17:00:00.000Z");
+  });
+
+  it("reads 'for 9am on the 26th' at 9am, and 'for 2 on the 26th' as a count", () => {
+    expect(iso("I'll have it at the Leeds branch for 9am on the 26th")).toBe("2026-03-26T09:00:00.000Z");
+    expect(iso("I'll book a table for 2 on the 26th")).toBe("2026-03-26T17:00:00.000Z");
+  });
+});

@@ -1209,9 +1209,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     );
   // "our forecast for Q2 before the end of the month": a quarter after a noun and "for" is the topic,
   // and the deadline is the other date
+  // round 29: so is a quarter naming a thing ("We'll file the Q4 941 by January 31", "our Q3 forecast")
   if (
     m &&
-    /^for\s/i.test(m[0]) &&
+    (/^for\s/i.test(m[0]) ||
+      (/^the\s/i.test(m[0]) && /^\s+[\w-]/.test(text.slice(m.index + m[0].length))) ||
+      /\b(?:our|your|their|my|his|her)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) &&
     /\b(?:by|before|until|end of|within|on|tomorrow|today|next)\b/i.test(text.slice(m.index + m[0].length))
   )
     m = null;
@@ -1369,10 +1372,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       const after = text.slice(m.index + m[0].length);
       // or the only clock time of a later clause ("the 8th, we'll start at 7:30 sharp")
       // round 22 (due22): "am" before a full stop is still the morning ("…, trucks at your gate from 6:30am."), and an hour
-      // after a comma is one too ("Monday the 5th first thing, 7:30", "Sat 19th same time, 1pm")
+      // after a comma is one too ("Monday the 5th first thing, 7:30", "Sat 19th same time, 1pm"); round 29: so is one
+      // with am/pm after any word ("go up from the 27th, crew arrives 7am")
       const later = [
         ...after.matchAll(
-          /(?:\b(?:at|by|from|around)\s+|,\s*)(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/]|\.\d)(?![\w:])/gi,
+          /(?:\b(?:at|by|from|around)\s+|,\s*|\s(?=\d{1,2}(?::\d{2})?\s*(?:am|pm)\b))(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/]|\.\d)(?![\w:])/gi,
         ),
       ].filter((x) => !x[0].startsWith(",") || x[2] || x[3]);
       // round 14: also "before 10am", "between 6am and 8am" (a window is due at its end) and an hour after a comma
@@ -1381,8 +1385,9 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       const clock =
         (window?.[7] ? [window[0], "12", "00", "pm"] : null) ??
         (window?.[4] ? [window[0], window[4], window[5], window[6] ?? window[3]] : window) ??
-        // "be there by 8:30 on Saturday the 21st": a clock time right before the day
-        /\b(?:at|by|from|around)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*$/i.exec(
+        // "be there by 8:30 on Saturday the 21st": a clock time right before the day; round 29: "for" with am/pm too
+        // ("at the Leeds branch for 9am on the 26th"; "for 2" alone is a count)
+        /\b(?:at|by|from|around|for(?=\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)))\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*$/i.exec(
           text.slice(Math.max(0, m.index - 40), m.index),
         ) ??
         (later.length === 1 && (later[0]?.[2] || later[0]?.[3]) ? later[0] : null);

@@ -332,3 +332,32 @@ describe("round 28: two timed clauses, present-tense plans and our deliveries", 
     expect(read("Die Ware wird am Montag um 14 Uhr geliefert.", "inbound", "Europe/Berlin")).toBeNull();
   });
 });
+
+describe("round 29: a noun's act after 'y', future passives, reported words and German day parts", () => {
+  it("splits 'y el medidor pasa' from the promise before it, and reads each with its own time", () => {
+    expect(foreignClauses("Os mando el contrato hoy y el medidor pasa el lunes a las 9.", "es")).toEqual([
+      "Os mando el contrato hoy",
+      "el medidor pasa el lunes a las 9.",
+    ]);
+    expect(read("el medidor pasa el lunes a las 9.")).toBe("2026-10-19 09:00");
+    expect(foreignClauses("Llegamos el lunes y el martes a las 9:00.", "es")).toHaveLength(1);
+  });
+
+  it("reads our act in the future passive as ours, outbound only", () => {
+    expect(read("Le paiement sera fait par virement vendredi.", "outbound", "Europe/Paris")).toBe("2026-10-16 17:00");
+    expect(read("El pedido será enviado el viernes.")).toBe("2026-10-16 17:00");
+    expect(read("Le paiement sera fait par virement vendredi.", "inbound", "Europe/Paris")).toBeNull();
+  });
+
+  it("reads what someone else says they will do as theirs", () => {
+    expect(read("Buenos días Lucía, el transportista dice que pasará a recoger el espejo el viernes.")).toBeNull();
+    expect(read("Nuestro transportista pasará a recoger el espejo el viernes.")).toBe("2026-10-16 17:00");
+  });
+
+  it("reads a German weekday and part of the day written as one word", () => {
+    expect(read("Ich melde mich am Montagnachmittag telefonisch bei Ihnen.", "outbound", "Europe/Berlin")).toBe(
+      "2026-10-19 17:00",
+    );
+    expect(read("Ich rufe Sie am Freitagmorgen an.", "outbound", "Europe/Berlin")).toBe("2026-10-16 12:00");
+  });
+});

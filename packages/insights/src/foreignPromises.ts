@@ -101,7 +101,9 @@ const G: Record<PromiseLanguage, Grammar> = {
       /\b(?:yo|nosotros|voy|vamos|estoy|estamos|paso|pasamos|llego|llegamos|tengo|tenemos|hago|hacemos)\b|\b(?:te|le|les|se|me|nos|os)\s+(?:lo\s+|la\s+|los\s+|las\s+)?\p{L}+(?:o|amos|emos|imos|é|aré|eré|iré|aremos|eremos|iremos)\b|\b(?:lo|los|las)\s+\p{L}+(?:o|amos|emos|imos|aré|eré|iré|aremos|eremos|iremos)\b|\b\p{L}{3,}(?:aré|eré|iré|aremos|eremos|iremos)\b|^\s*(?:\p{L}+\s+){0,4}?(?:mando|envío|llamo|deposito|pago|entrego|llevo|confirmo|reviso|paso|mandamos|enviamos|llamamos|pagamos|entregamos|llevamos|confirmamos|revisamos|instalamos|empezamos|iniciamos|arrancamos|comenzamos|transferimos|transfiero|depositamos|firmamos|firmo|salimos|salgo|volvemos|vuelvo|regresamos|regreso|recogemos|recojo|retiramos|cargamos|despachamos)\b/iu,
     ours: /\b(?:nuestr[oa]s?|el técnico|la técnica|el chofer|el conductor|el instalador|el asesor|la asesora|mi compañer[oa]|mi colega)\b/i,
     booked: /\b(?:agendad[oa]s?|reservad[oa]s?|programad[oa]s?|confirmad[oa]s?)\b/i,
-    moves: /\b(?:sale|salen|llega|llegan|sigue|siguen|va|van)\b/i,
+    // round 29: also coming by and our act in the future passive ("el medidor pasa el lunes", "será enviado")
+    moves:
+      /\b(?:sale|salen|llega|llegan|sigue|siguen|va|van|pasa|pasan|viene|vienen)\b|\bser[áa]n?\s+\p{L}+(?:ad|id)[oa]s?\b/iu,
     not: /[¿?]|\bsi\b|\ben caso de\b|\b(?:quizás?|tal vez|a lo mejor|puede que|probablemente|ojalá|espero|intentaré|intentamos)\b|\b(?:puedo|puede|podemos|pueden|podría|podríamos)\b|\b(?:he|ha|hemos|han|había)\s+\p{L}+(?:ado|ido|to|cho)\b|\bya\b|\bno\b|\bnunca\b|\bdisponibles?\b|\b(?:por favor|favor de|le ruego|necesito|necesitamos|necesita)\b/iu,
     clock:
       /\b(?:a|de|desde|hasta|entre|y)\s+las?\s+(\d{1,2})(?:[:.h](\d{2}))?(?:\s*(?:hs?|horas))?\b|\b(\d{1,2})[:.](\d{2})\s*(?:hs?)?\b/gi,
@@ -123,7 +125,8 @@ const G: Record<PromiseLanguage, Grammar> = {
       /\b(?:eu|nós|a gente|vou|vamos|passo|passamos|chego|chegamos)\b|\b(?:te|lhe|lhes|vos|me)\s+\p{L}+(?:o|amos|emos|imos|ei|arei|erei|irei)\b|\b\p{L}{3,}(?:arei|erei|irei|aremos|eremos|iremos)\b|\b(?:envio|mando|entrego|enviamos|mandamos|entregamos|ligamos|ligo|pagamos|pago|saímos|saio|voltamos|volto|assinamos|assino|buscamos|recolhemos|carregamos|despachamos)\b/iu,
     ours: /\b(?:nosso|nossa|nossos|nossas|o técnico|o motorista|meu colega|minha colega)\b/i,
     booked: /\b(?:marcad[oa]s?|agendad[oa]s?|reservad[oa]s?|confirmad[oa]s?)\b/i,
-    moves: /\b(?:segue|seguem|sai|saem|chega|chegam|vai|vão)\b/i,
+    moves:
+      /\b(?:segue|seguem|sai|saem|chega|chegam|vai|vão|passa|passam|vem|vêm)\b|\bser(?:á|ão)\s+\p{L}+(?:ad|id)[oa]s?\b/iu,
     not: /\?|\bse\s+(?:você|vocês|o senhor|a senhora|quiser|precisar|puder)\b|(?:^|[,;]\s*)se\s+\p{L}+(?:ar|er|ir)\b|\bcaso\b|\b(?:talvez|provavelmente|espero)\b|\b(?:posso|pode|podemos|podem|poderia|poderíamos)\b|\bjá\b|\b(?:enviei|mandei|entreguei|liguei)\b|\bdispon[íi]ve(?:l|is)\b|\bnão\b|\bnunca\b|\b(?:por favor|favor)\b/iu,
     clock: /\b(?:às|as|das|até|entre)\s+(\d{1,2})(?:[:h](\d{2}))?\s*h?\b|\b(\d{1,2})[:h](\d{2})\b/gi,
     parts: [
@@ -143,7 +146,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     ours: /\b(?:notre|nos|le technicien|le chauffeur|le livreur|l'installateur|mon collègue|ma collègue)\b/i,
     booked: /\b(?:réservée?s?|prévue?s?|confirmée?s?|planifiée?s?)\b/i,
     moves:
-      /\b(?:part|partent|partira|partiront|arrive|arrivent|arrivera|arriveront|suit|suivent|suivra|suivront|passera|passeront)\b/i,
+      /\b(?:part|partent|partira|partiront|arrive|arrivent|arrivera|arriveront|suit|suivent|suivra|suivront|passera|passeront)\b|\bser(?:a|ont)\s+(?:\p{L}+(?:é|ée|és|ées)|(?:re)?(?:fait|mis)e?s?)(?![\p{L}])/iu,
     not: /\?|\bsi\b|\bs'il\b|\bs’il\b|\bau cas où\b|\bsauf\b|\béchéance\b|\b(?:peut-être|probablement|j'espère|normalement|sans doute)\b|\b(?:peux|peut|pouvons|pourrais|pourrait|pourrions|pourriez)\b|\b(?:ai|avons|as|a|ont)\s+(?:déjà\s+)?\p{L}+(?:é|ée|és|i|u|is|it|ert)\b|\bdéjà\b|\bdisponibles?\b|\bne\b|\bn['’]|\bpas\b|\b(?:merci de|veuillez|s'il vous plaît|svp)\b/iu,
     clock: /\b(\d{1,2})\s?h\s?(\d{2})?\b|\b(\d{1,2})[:](\d{2})\b/gi,
     parts: [
@@ -164,7 +167,8 @@ const G: Record<PromiseLanguage, Grammar> = {
       /\b(?:io|noi)\b|\b(?:(?:vi|ti|gli|ci|te|ve|le(?!\s+(?:foto|auto|moto|radio)\b))\s+|glie)(?:le\s+|la\s+|lo\s+|li\s+)?\p{L}+(?:o|iamo|erò|irò|arò|eremo|iremo)\b|\b\p{L}{3,}(?:erò|irò|arò|eremo|iremo)\b|\b(?:passo|passiamo|arrivo|arriviamo|mando|mandiamo|invio|inviamo|chiamo|chiamiamo|consegno|consegniamo|sarò|saremo|porto|portiamo)\b/iu,
     ours: /\b(?:nostro|nostra|nostri|nostre|il tecnico|l'autista|il corriere|il mio collega|la mia collega)\b/i,
     booked: /\b(?:prenotat[oaie]|confermat[oaie]|fissat[oaie]|programmat[oaie])\b/i,
-    moves: /\b(?:parte|partono|arriva|arrivano|segue|seguono|esce|escono)\b/i,
+    moves:
+      /\b(?:parte|partono|arriva|arrivano|segue|seguono|esce|escono)\b|\bsar(?:à|anno)\s+\p{L}+(?:at|it|ut)[oaie]\b/iu,
     not: /\?|\bse\b|\bnel caso\b|\b(?:forse|probabilmente|spero|speriamo)\b|\b(?:posso|può|possiamo|possono|potrei|potremmo)\b|\b(?:ho|abbiamo|ha|hanno)\s+(?:già\s+)?\p{L}+(?:ato|uto|ito|to|so)\b|\bgià\b|\bdisponibil[ei]\b|\bnon\b|\b(?:per favore|la prego|vi prego)\b/iu,
     clock: /\b(?:alle|dalle|verso le|entro le|le)\s+(\d{1,2})(?:[:.](\d{2}))?\b|\b(\d{1,2})[:.](\d{2})\b/gi,
     parts: [
@@ -350,7 +354,10 @@ const TIME_WORD = unicode(
   /\b(?:heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|hoy|mañana|lunes|martes|miércoles|jueves|viernes|sábado|domingo|hoje|amanhã|segunda|terça|quarta|quinta|sexta|aujourd'hui|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|oggi|domani|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|vandaag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|idag|imorgon|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b|\b\d{1,2}(?:[:.h]\d{2}|\s*Uhr\b)/iu,
 );
 /** A comma, or a conjunction before a word (the verb of a thing that goes, in `timedClauses`). */
-const TIMED_BREAK = unicode(/,\s+|(?<!\s)\s+(?:y|e|et|und|en|ed|og|och)\s+(?=(\p{L}+))/giu);
+// round 29: or before a noun with its article and then that verb ("…hoy y el medidor pasa el lunes a las 9": blind63)
+const TIMED_BREAK = unicode(
+  /,\s+|(?<!\s)\s+(?:y|e|et|und|en|ed|og|och)\s+(?=(?:(?:el|la|los|las|o|a|os|as|le|les|der|die|das|il|lo|de|het)\s+\p{L}+\s+)?(\p{L}+))/giu,
+);
 /** A date or time going on after a comma: a number, or a preposition of time or place. */
 const DATE_GOES_ON = unicode(
   /^\s*(?:\d|(?:um|am|ab|bis|vor|nach|zwischen|gegen|à|a|au|dès|vers|entre|de|du|en|el|la|le|desde|hasta|para|pour|per|alle|om|op|tussen|kl|klo|às|até)\b)/iu,
@@ -378,7 +385,8 @@ function timedClauses(clause: string, g: Grammar): string[] {
       if (m[1] !== undefined && !g.moves.test(m[1])) continue;
       // (not inside a date or a time: "am Montag, 30. November, zwischen 13 und 15 Uhr", "lundi, à 9h")
       const lastWord = head.slice(head.trimEnd().lastIndexOf(" ") + 1);
-      if (DATE_GOES_ON.test(tail) || (m[1] === undefined && TIME_WORD.test(lastWord))) continue;
+      // (round 29: a conjunction's tail opens with its article, "y el medidor pasa", not a date going on)
+      if (m[1] === undefined && (DATE_GOES_ON.test(tail) || TIME_WORD.test(lastWord))) continue;
       if (TIME_WORD.test(head) && TIME_WORD.test(tail)) {
         parts.push(head.trim());
         rest = tail.trim();
@@ -460,6 +468,13 @@ const RESTATES_OR_INVITES = unicode(
 const OPENING_HOURS = unicode(
   /\b(?:abrimos|cerramos|fechamos|ouvrons|fermons|apriamo|chiudiamo|öffnen|schließen|openen|sluiten|öppnar|stänger|åpner|stenger|åbner|lukker|avaamme|suljemme)\b/i,
 );
+/**
+ * Round 29: what someone else says they will do, reported ("el transportista dice que pasará el viernes": blind66; "il
+ * cliente dice che…": blind57), is their word, as "he says he'll…" is in English.
+ */
+const REPORTED = unicode(
+  /\b(?:dice|dicen|diz|dizem|dit|disent|dicono|sagt|sagen|zegt|zeggen|säger|sier|siger)\s*,?\s+(?:que|che|dass|dat|att|at)\b/i,
+);
 const MIN_WORDS = 4;
 
 /**
@@ -479,7 +494,8 @@ export function readForeignPromise(
     (PRICE.test(text) && !PAYS.test(text)) ||
     g.not.test(text) ||
     RESTATES_OR_INVITES.test(text) ||
-    OPENING_HOURS.test(text)
+    OPENING_HOURS.test(text) ||
+    REPORTED.test(text)
   )
     return null;
   const outbound = opts.direction === "outbound";
@@ -523,6 +539,9 @@ const PAST_DURATION = unicode(
 /** chrono moves a day and month already past into next year; one that far ahead was a date gone by. */
 const FORWARDED = 300 * 86_400_000;
 
+/** Round 29: a German weekday and part of the day written as one word (see foreignDueDate). */
+const GERMAN_DAY_PART =
+  /\b(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(morgen|vormittag|mittag|nachmittag|abend)\b/gi;
 /** The deadline a sentence in `lang` names: its day (chrono's locale parser), clock time or part of the day. */
 export function foreignDueDate(
   text: string,
@@ -532,7 +551,11 @@ export function foreignDueDate(
   const g = GRAMMARS[lang];
   let part: number | null = null;
   // "6am" is read as the hour 6 and its "am" (MERIDIEM)
-  let rest = text.replace(/(\d)\s?([ap])\.?m\b\.?/gi, "$1 $2m");
+  let rest = text
+    .replace(/(\d)\s?([ap])\.?m\b\.?/gi, "$1 $2m")
+    // round 29: a German weekday and part of the day in one word ("am Montagnachmittag": blind65) are read apart, the
+    // part as its adverb ("Montag morgen" would be Monday tomorrow)
+    .replace(GERMAN_DAY_PART, (_m, day: string, part: string) => `${day} ${part.toLowerCase()}s`);
   for (const [re, hour] of g.parts) {
     const m = re.exec(rest);
     if (m === null) continue;

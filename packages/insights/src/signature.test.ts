@@ -836,3 +836,25 @@ describe("parseSignature: round 20 (trunk-0 numbers with no region, clergy, depa
     expect(parseSignature("Your trailer ships on Tuesday.\n\nNorthfell Haulage")?.name ?? null).toBeNull();
   });
 });
+
+describe("parseSignature: round 29, more credentials and titles", () => {
+  it("drops a therapist's, planner's or tax agent's credentials after the name, and reads the company below", () => {
+    const s = parseSignature(
+      "Yes, we bring our own tables.\n\nThanks,\nMarisol Vega, LMT\nOwner | Eastside Sports Massage LLC",
+    );
+    expect([s?.name, s?.title, s?.company]).toEqual(["Marisol Vega", "Owner", "Eastside Sports Massage LLC"]);
+    const t = parseSignature(
+      "Can you send a proposal?\n\nThanks,\nCody Hargrove, DPT\nClinic Director\nFlatirons Sports Rehab",
+    );
+    expect([t?.name, t?.title, t?.company]).toEqual(["Cody Hargrove", "Clinic Director", "Flatirons Sports Rehab"]);
+  });
+
+  it("reads 'Chairperson' and the Nordic compounds of chief and manager as titles", () => {
+    const s = parseSignature(
+      "Please quote.\n\nRegards\nThandi Mokoena\nChairperson, Linden Heights Homeowners Association",
+    );
+    expect([s?.title, s?.company]).toEqual(["Chairperson", "Linden Heights Homeowners Association"]);
+    const t = parseSignature("Venlig hilsen\n\nLars Holm\nIndkøbschef\nHolm Byg A/S");
+    expect([t?.name, t?.title, t?.company]).toEqual(["Lars Holm", "Indkøbschef", "Holm Byg A/S"]);
+  });
+});

