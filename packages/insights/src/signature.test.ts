@@ -849,6 +849,12 @@ describe("parseSignature: round 29, more credentials and titles", () => {
     expect([t?.name, t?.title, t?.company]).toEqual(["Cody Hargrove", "Clinic Director", "Flatirons Sports Rehab"]);
   });
 
+  it("drops a coach's 'Coach' and a closing abbreviated on the name's line", () => {
+    expect(parseSignature("See you at the meet.\n\nCoach Dana Pruitt\nRidgeview Swim Club")?.name).toBe("Dana Pruitt");
+    expect(parseSignature("Takk for sist.\n\nMvh Ingrid")?.name).toBe("Ingrid");
+    expect(parseSignature("Bis bald.\n\nLG Magdalena Huber")?.name).toBe("Magdalena Huber");
+  });
+
   it("reads 'Chairperson' and the Nordic compounds of chief and manager as titles", () => {
     const s = parseSignature(
       "Please quote.\n\nRegards\nThandi Mokoena\nChairperson, Linden Heights Homeowners Association",
