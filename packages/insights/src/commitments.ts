@@ -2482,6 +2482,10 @@ export function extractCommitments(
   // sentence too short to name its language takes the message's when it has a first person of that language and no
   // English word ("Entrego tudo até sexta, dia 30."); without one, short lines were mostly no promise (read authors)
   let language: PromiseLanguage | null = null;
+  // round 29: read once per sentence: whether it names only a clock time (it passes on the day before it) and whether
+  // it opens with a bargain (none of its clauses promises)
+  let clockOnlySentence = false;
+  let bargain = false;
   const messageLanguage = languageOf(body);
   const foreignOpts = { ...dueOpts, direction: msg.direction, sentAt: msg.sentAt };
   for (const [index, unit] of clauses.entries()) {
@@ -2489,7 +2493,7 @@ export function extractCommitments(
     if (anchoredSentence !== whole) {
       // round 29: a sentence with a clock time and no day of its own passes on the day before it ("The lift is booked
       // for Tuesday October 13 at 9:00. Please have her at the dock by 8:30. We'll wash the hull the same day.")
-      if (anchoredSentence !== null && lastDated?.sentence === previous && clockOnly(anchoredSentence))
+      if (anchoredSentence !== null && lastDated?.sentence === previous && clockOnlySentence)
         lastDated = { at: lastDated.at, sentence: anchoredSentence };
       previous = anchoredSentence;
       anchoredSentence = whole;
@@ -2516,6 +2520,8 @@ export function extractCommitments(
         if (promise) emit(whole, promise.action, promise.action, promise.due);
       }
       const bounded = boundText(whole, MAX_CLAUSE_CHARS);
+      clockOnlySentence = clockOnly(bounded);
+      bargain = YOU_BARGAIN.test(bounded) || PRICE_THEN_US.test(bounded);
       // round 19 (due19): the start of a period ("Your permit is active from Monday 12 October") dates "the first day"
       if (STARTS_ON.test(bounded) && ANCHOR_DAY.test(bounded)) {
         const start = STARTS_ON.exec(bounded);
@@ -2543,10 +2549,7 @@ export function extractCommitments(
     // blind35, blind60, blind61, blind64-66; no author labels one), and so is a price and what we add or do for it
     // ("£312 fixed and we'll throw in the annual silo service", "13 TL for flat linen and we sign this week": 14 of the
     // 15 such sentences of the read authors are unlabelled)
-    if (
-      YOU_BARGAIN.test(boundText(whole, MAX_CLAUSE_CHARS)) ||
-      PRICE_THEN_US.test(boundText(whole, MAX_CLAUSE_CHARS))
-    ) {
+    if (bargain) {
       reader?.observe?.(unit, false, msg, index);
       continue;
     }
@@ -3739,8 +3742,8 @@ const CLOCK_ONLY =
   /\b(?:at|by|before|from|after|around)\s+\d{1,2}(?:[:.][0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?(?![\d:/])/i;
 const DAY_WORDS =
   /\b(?:today|tonight|tomorrow|yesterday|week|weekend|month|year|eod|end of (?:the )?day|morning|afternoon|evening|days?|hours?)\b/i;
-function clockOnly(sentence: string): boolean {
-  const bounded = boundText(sentence, MAX_CLAUSE_CHARS);
+/** Whether a sentence (already bounded by boundText) names a clock time and no day. */
+function clockOnly(bounded: string): boolean {
   return CLOCK_ONLY.test(bounded) && !DAY_WORDS.test(bounded) && !ANCHOR_DAY.test(bounded);
 }
 const ANCHOR_DAY =
