@@ -139,11 +139,12 @@ function scoreSet(set: EvalSet): SetScores {
  * the start and end of round 25, aggregates only, then read), blind55–58 in round 27 (scored with the code at the start
  * and end of round 26, aggregates only, then read), blind59–62 in round 28 (scored with the code at the start and end of
  * round 27, aggregates only, then read), blind63–66 in round 29 (scored with the code at the start and end of round 28,
+ * aggregates only, then read), blind67–70 in round 30 (scored with the code at the start and end of round 29,
  * aggregates only, then read). Any other blind<N> (blind12, blind15, blind17, blind18, blind19 and blind20 from round 17,
- * blind21 and blind22 from round 18, blind67–70 from round 29) stays blind: it is marked ok / MISS
+ * blind21 and blind22 from round 18, blind71–74 from round 30) stays blind: it is marked ok / MISS
  * against the targets.
  */
-const SPENT_BLIND = /^blind([3-9]|1[01346]|2[3-9]|3\d|4\d|5\d|6[0-6])\b/;
+const SPENT_BLIND = /^blind([3-9]|1[01346]|2[3-9]|3\d|4\d|5\d|6[0-9]|70)\b/;
 const asDevOrBlind = (set: EvalSet): EvalSet =>
   SPENT_BLIND.test(set.name) ? { ...set, blind: false, name: `dev, was ${set.name}` } : set;
 
@@ -162,7 +163,7 @@ function table(rows: string[][]): string {
 }
 
 describe("evaluation report", () => {
-  it("scores blind2, blind12, blind15, blind17-22 and blind67-70 as blind sets and blind3-11, blind13, blind14, blind16 and blind23-66 as dev data", () => {
+  it("scores blind2, blind12, blind15, blind17-22 and blind71-74 as blind sets and blind3-11, blind13, blind14, blind16 and blind23-70 as dev data", () => {
     const set = (name: string): EvalSet => ({ name, messages: [], pairs: [], blind: true });
     const names = [
       "blind2 (all)",
@@ -205,6 +206,8 @@ describe("evaluation report", () => {
       "blind66 (all)",
       "blind67/x",
       "blind70 (all)",
+      "blind71/x",
+      "blind74 (all)",
       "blind3 (all)",
     ];
     expect(names.map((n) => [asDevOrBlind(set(n)).name, asDevOrBlind(set(n)).blind])).toEqual([
@@ -246,8 +249,10 @@ describe("evaluation report", () => {
       ["dev, was blind62 (all)", false],
       ["dev, was blind63/x", false],
       ["dev, was blind66 (all)", false],
-      ["blind67/x", true],
-      ["blind70 (all)", true],
+      ["dev, was blind67/x", false],
+      ["dev, was blind70 (all)", false],
+      ["blind71/x", true],
+      ["blind74 (all)", true],
       ["dev, was blind3 (all)", false],
     ]);
   });

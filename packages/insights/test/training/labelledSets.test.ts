@@ -4,12 +4,12 @@ import { type LabelledSet, leaveOneSetOut, loadLabelledSets, setsLabelling } fro
 const sets = await loadLabelledSets();
 
 describe("labelled sets", () => {
-  it("has every independent author's set (blind2-11, blind13, blind14, blind16, blind23-66 and any train* directory) and never blind12, blind15, blind17-22 or blind67-70", () => {
+  it("has every independent author's set (blind2-11, blind13, blind14, blind16, blind23-70 and any train* directory) and never blind12, blind15, blind17-22 or blind71-74", () => {
     const names = sets.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names.some((n) => /blind(1[2578]|19|2[0-2]|6[7-9]|70)/.test(n))).toBe(false);
+    expect(names.some((n) => /blind(1[2578]|19|2[0-2]|7[1-4])/.test(n))).toBe(false);
     const independent = sets.filter((s) => s.author === "independent").map((s) => s.name);
-    expect(independent.slice(0, 57)).toEqual([
+    expect(independent.slice(0, 61)).toEqual([
       "blind2",
       "blind3",
       "blind4",
@@ -67,8 +67,12 @@ describe("labelled sets", () => {
       "blind64",
       "blind65",
       "blind66",
+      "blind67",
+      "blind68",
+      "blind69",
+      "blind70",
     ]);
-    expect(independent.slice(57).every((n) => /^train\d+[a-z]?$/.test(n))).toBe(true);
+    expect(independent.slice(61).every((n) => /^train\d+[a-z]?$/.test(n))).toBe(true);
     for (const s of sets.filter((x) => x.author === "independent")) expect(s.messages.length).toBeGreaterThan(100);
   });
 
@@ -103,6 +107,8 @@ describe("labelled sets", () => {
     expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind62");
     expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind66");
     expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind66");
+    expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind70");
+    expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind70");
     expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind24");
     expect(setsLabelling(sets, "dealStage").map((s) => s.name)).toContain("tuning-deal");
     for (const s of setsLabelling(sets, "sentiment"))

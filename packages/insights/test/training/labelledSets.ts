@@ -8,7 +8,7 @@
  * not train a sentiment model. Job-change pairs are `jobChanges`.
  *
  * NEVER loaded: blind12 (the lead's round-14 blind set), blind15 (round 15's), blind17 and blind18 (round 16's), blind19
- * and blind20 (round 17's), blind21 and blind22 (round 18's), blind67–70 (round 29's) or any other blind directory than
+ * and blind20 (round 17's), blind21 and blind22 (round 18's), blind71–74 (round 30's) or any other blind directory than
  * blind2–11, blind13, blind14 (read in rounds 14 and 15, trained on from the round-15 retrain), blind16 (read in round
  * 16, trained on from the round-17 retrain), blind23–26 (round 19's, scored once at first contact, then read;
  * commitments and deal stage) and blind27–30 (written in round 19, scored once at first contact with its code, read in
@@ -21,7 +21,8 @@
  * scored at first contact with its code and at its end, read in round 26; commitments only) and blind55–58 (written in round 26,
  * scored at first contact with its code and at its end, read in round 27; commitments only) and blind59–62 (written in round 27,
  * scored at first contact with its code and at its end, read in round 28; commitments only) and blind63–66 (written in round 28,
- * scored at first contact with its code and at its end, read in round 29; commitments only). The independent
+ * scored at first contact with its code and at its end, read in round 29; commitments only) and blind67–70 (written in round 29,
+ * scored at first contact with its code and at its end, read in round 30; commitments only). The independent
  * training directories `train<N><letter>/` are found by name when they are merged, so nothing here changes
  * when they land (their index exports `<PREFIX>_ALL` and optionally `<PREFIX>_JOB_CHANGES`).
  */
@@ -84,6 +85,10 @@ import { BLIND63_ALL } from "../fixtures/blind63/index";
 import { BLIND64_ALL } from "../fixtures/blind64/index";
 import { BLIND65_ALL } from "../fixtures/blind65/index";
 import { BLIND66_ALL } from "../fixtures/blind66/index";
+import { BLIND67_ALL } from "../fixtures/blind67/index";
+import { BLIND68_ALL } from "../fixtures/blind68/index";
+import { BLIND69_ALL } from "../fixtures/blind69/index";
+import { BLIND70_ALL } from "../fixtures/blind70/index";
 import { CORPUS, JOB_CHANGES, type JobChangeCase, type LabelledMessage } from "../fixtures/corpus";
 import { HOLDOUT } from "../fixtures/holdout";
 import { HOLDOUT2_DEAL } from "../fixtures/holdout2";
@@ -210,20 +215,20 @@ const BLIND_SETS: LabelledSet[] = [
 ];
 
 /**
- * Rounds 19 to 29: blind23–26, written blind at the start of round 19, blind27–30, written blind at its end,
+ * Rounds 19 to 30: blind23–26, written blind at the start of round 19, blind27–30, written blind at its end,
  * blind31–34, written blind in round 20, blind35–38, written blind in round 21, blind39–42, written blind in round 22,
  * blind43–46, written blind in round 23, blind47–50, written blind in round 24, blind51–54, written blind in round 25,
- * blind55–58, written blind in round 26, blind59–62, written blind in round 27, and blind63–66, written blind in round 28; each was scored at first contact
+ * blind55–58, written blind in round 26, blind59–62, written blind in round 27, blind63–66, written blind in round 28, and blind67–70, written blind in round 29; each was scored at first contact
  * (aggregates, README "First contact with blind23–26, …"), then read (blind27–30 in round 20, blind31–34 in round 21,
  * blind35–38 in round 22, blind39–42 in round 23, blind43–46 in round 24, blind47–50 in round 25, blind51–54 in round
- * 26, blind55–58 in round 27, blind59–62 in round 28, blind63–66 in round 29). blind23–26 train the promise reader and the
- * deal-stage model, blind27–66 the promise reader only: the
+ * 26, blind55–58 in round 27, blind59–62 in round 28, blind63–66 in round 29, blind67–70 in round 30). blind23–26 train the promise reader and the
+ * deal-stage model, blind27–70 the promise reader only: the
  * deal-stage retrain with them picked a threshold of 0.70 out of author (0.65 before), which held back the canonical
  * "we received your proposal and are reviewing it" (README "First contact with blind31–34"), so it was not kept. The
  * sentiment model (met on every blind set; its out-of-author setting search takes about an hour) is retrained on them
  * with later authors.
  */
-const ROUNDS_19_29: LabelledSet[] = (
+const ROUNDS_19_30: LabelledSet[] = (
   [
     ["blind23", BLIND23_ALL],
     ["blind24", BLIND24_ALL],
@@ -269,6 +274,10 @@ const ROUNDS_19_29: LabelledSet[] = (
     ["blind64", BLIND64_ALL],
     ["blind65", BLIND65_ALL],
     ["blind66", BLIND66_ALL],
+    ["blind67", BLIND67_ALL],
+    ["blind68", BLIND68_ALL],
+    ["blind69", BLIND69_ALL],
+    ["blind70", BLIND70_ALL],
   ] as const
 ).map(([name, messages]) => ({
   name,
@@ -295,7 +304,7 @@ export async function loadLabelledSets(): Promise<LabelledSet[]> {
   return [
     ...RULES_SETS,
     ...BLIND_SETS,
-    ...ROUNDS_19_29,
+    ...ROUNDS_19_30,
     ...(await loadTrainingDirs(new URL("../fixtures/", import.meta.url))),
   ];
 }
