@@ -45,10 +45,15 @@ const CONFIG: PromiseConfig = {
 const THRESHOLD = 0.8;
 // round 19 (cm20): a clause a matcher read is dropped below this P(promise) (README "Round 19")
 const VETO = 0.05;
-// leave-one-author-out trains a model per independent author (about 30,000 clauses each with blind31-34) and extracts
-// every held-out set twice: about 4 minutes under load in round 18, 39 minutes in round 21 under a load of 15 (four
-// helpers and CI beside it). A hang guard only.
+// leave-one-author-out trained a model per independent author and extracted every held-out set twice: about 4 minutes
+// under load in round 18, 36 minutes of CI's 76 in round 29 (68 authors), the longest test of `pnpm test`. Round 30
+// leaves the authors out in ten groups instead (`leaveGroupsOut`): ten models, each trained without about a tenth of
+// the authors, and each set still scored by a model that never saw its author. Measured on the round-30 sets: 546 s
+// against about 25 minutes quietly; pooled + due F1 0.873 (rules) -> 0.897 (reader), recall 0.868 -> 0.904, precision
+// 0.912 -> 0.924, and the largest fall of one author -0.014 (train7b; blind6 -0.010), inside the floors below, which
+// were set one author at a time. A hang guard only.
 const OUT_OF_AUTHOR_MS = 3_600_000;
+const OUT_OF_AUTHOR_GROUPS = 10;
 const f = (x: number) => x.toFixed(3);
 
 describe("learned promise reader", () => {
@@ -83,7 +88,7 @@ describe("learned promise reader", () => {
   it(
     "out of author: adds recall to today's rules without losing + due F1 or much precision on any author",
     () => {
-      const r = promiseOutOfAuthor(sets, CONFIG, THRESHOLD, VETO);
+      const r = promiseOutOfAuthor(sets, CONFIG, THRESHOLD, VETO, OUT_OF_AUTHOR_GROUPS);
       console.log(
         r
           .map(

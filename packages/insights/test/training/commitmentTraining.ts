@@ -23,7 +23,7 @@ import { messageBody } from "../../src/text";
 import { evalCommitments } from "../evaluate";
 import type { LabelledMessage } from "../fixtures/corpus";
 import { PR } from "../metrics";
-import { type LabelledSet, leaveOneSetOut, setsLabelling } from "./labelledSets";
+import { type LabelledSet, leaveGroupsOut, setsLabelling } from "./labelledSets";
 import { type TrainingRow, trainSoftmax } from "./softmax";
 
 const PROMISE_CLASSES = ["other", "promise"] as const;
@@ -187,16 +187,19 @@ export interface PromiseOutOfAuthor {
 
 /**
  * Each independent author's set scored by the rules alone and by the rules plus a reader trained without that author
- * (the rules' own sets always train), at one threshold (and round 19's veto of the rules' reads below `veto`).
+ * (the rules' own sets always train), at one threshold (and round 19's veto of the rules' reads below `veto`). With
+ * `groups`, the independent authors are left out that many groups at a time (`leaveGroupsOut`) instead of one by one.
  */
 export function promiseOutOfAuthor(
   sets: readonly LabelledSet[],
   config: PromiseConfig,
   threshold: number,
   veto = 0,
+  groups = Number.POSITIVE_INFINITY,
 ): PromiseOutOfAuthor[] {
-  return leaveOneSetOut(
+  return leaveGroupsOut(
     setsLabelling(sets, "commitments"),
+    groups,
     (training) => trainPromiseModel(training, config),
     (model, held) => ({
       rules: scoreSet(held.messages, null, 1),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type LabelledSet, leaveOneSetOut, loadLabelledSets, setsLabelling } from "./labelledSets";
+import { type LabelledSet, leaveGroupsOut, leaveOneSetOut, loadLabelledSets, setsLabelling } from "./labelledSets";
 
 const sets = await loadLabelledSets();
 
@@ -136,5 +136,30 @@ describe("labelled sets", () => {
       expect(r.score).toBe(`${r.set}:${sets.length - 1}`);
       for (const s of sets.filter((x) => x.author === "rules")) expect(seen[i]).toContain(s.name);
     }
+  });
+
+  it("leaves the independent sets out in groups: each scored by a model that never saw it, one model per group", () => {
+    const seen: string[][] = [];
+    const result = leaveGroupsOut(
+      sets,
+      10,
+      (training: readonly LabelledSet[]) => {
+        seen.push(training.map((s) => s.name));
+        return seen.length - 1;
+      },
+      (model, heldOut) => ({ model, name: heldOut.name }),
+    );
+    const independent = sets.filter((s) => s.author === "independent");
+    expect(seen).toHaveLength(10);
+    expect(result.map((r) => r.set)).toEqual(independent.map((s) => s.name));
+    for (const [i, r] of result.entries()) {
+      expect(r.score.name).toBe(r.set);
+      expect(r.score.model).toBe(i % 10);
+      const training = seen[r.score.model]!;
+      expect(training).not.toContain(r.set);
+      for (const s of sets.filter((x) => x.author === "rules")) expect(training).toContain(s.name);
+    }
+    // every set outside the group trains, so the ten groups together hold each independent set out exactly once
+    expect(seen.reduce((n, t) => n + (sets.length - t.length), 0)).toBe(independent.length);
   });
 });
