@@ -1934,3 +1934,60 @@ describe("extractCommitments: round 29, bargains, notices, offers and days behin
     expect(textsIn("Hi Priyanka, the robes order is confirmed for Tuesday.")).toHaveLength(1);
   });
 });
+
+describe("extractCommitments: round 30, remedies for good, visits 'out', system notices and bookings", () => {
+  it("reads a remedy of ours 'from now on' as a promise without a deadline, and a role or a policy as before", () => {
+    expect(dues("I've spoken to Dev and from now on he'll photograph the latched gate before leaving.")).toEqual([
+      ["I've spoken to Dev and from now on he'll photograph the latched gate before leaving.", null],
+    ]);
+    expect(
+      dues(
+        "I have issued the credit note today, and our warehouse will pack your orders in double cartons from now on.",
+      ),
+    ).toEqual([["our warehouse will pack your orders in double cartons from now on.", null]]);
+    expect(textsIn("I will be handling your account from now on together with Sana.")).toEqual([]);
+    expect(textsIn("From now on, cancellations will be posted 48 hours ahead.")).toEqual([]);
+    expect(textsIn("From now on I'll approve the expense reports myself.", "inbound")).toEqual([]);
+  });
+
+  it("reads 'be out' with a day as a visit, and out of the office as before", () => {
+    // the reader is asked about a visit (refusedByForm gates it); out of the office and being paid stay refused
+    expect(refusedByForm("so we'll be out Friday at 2 instead of tomorrow.")).toBe(false);
+    expect(refusedByForm("I'll be out Thursday to reset the two missing pins.")).toBe(false);
+    expect(refusedByForm("I'll be out of the office until Monday.")).toBe(true);
+    expect(textsIn("I'll be out of the office until Monday.")).toEqual([]);
+    expect(refusedByForm("Third time I'll get paid late.")).toBe(true);
+  });
+
+  it("dates the promise after an apology by its own words, not the day of the fault", () => {
+    expect(
+      dues("Sorry again about the late arrival on Wednesday, I'll credit the callout fee on your next invoice."),
+    ).toEqual([
+      ["Sorry again about the late arrival on Wednesday, I'll credit the callout fee on your next invoice.", null],
+    ]);
+    expect(dues("Sorry about the delay, I'll send it on Wednesday.")[0]?.[1]).toBe("2026-03-11T17:00:00.000Z");
+  });
+
+  it("reads a payment the bank takes, what a system does automatically and a closed season as notices", () => {
+    expect(textsIn("The amount of SGD 4,812.40 will be collected by direct debit on 15 July.", "inbound")).toEqual([]);
+    expect(textsIn("Autopay will charge your card on file on October 15.", "inbound")).toEqual([]);
+    expect(textsIn("Renewal notices go out to parents automatically next week, nothing needed from you.")).toEqual([]);
+    expect(textsIn("I'll reactivate it automatically on 1 July.")).toHaveLength(1);
+    expect(textsIn("Our finance team will set up the direct debit by the end of the month.", "inbound")).toHaveLength(
+      1,
+    );
+    expect(textsIn("No installations from December 15 to March 1 because of frozen ground.")).toEqual([]);
+    expect(textsIn("Peak Pest reminder: your quarterly service is scheduled for Wed 3/18 between 8-10am.")).toEqual([]);
+    expect(textsIn("Your quarterly service is scheduled for Wed 3/18 between 8-10am.")).toHaveLength(1);
+  });
+
+  it("splits a dated booking from ', and if …', and reads a verbless 'set for' a day", () => {
+    expect(
+      textsIn(
+        "I've booked you in with our optometrist on Monday 16 March at 10:15 to recheck the fitting heights, and if the lenses need remaking we will cover it in full.",
+      ),
+    ).toEqual(["I've booked you in with our optometrist on Monday 16 March at 10:15 to recheck the fitting heights"]);
+    expect(dues("Hey Dana, keg pickup set for Fri 3/13 at 3pm.")[0]?.[1]).toBe("2026-03-13T15:00:00.000Z");
+    expect(textsIn("The unit price offered is above the budget set for this procurement.", "inbound")).toEqual([]);
+  });
+});

@@ -868,3 +868,13 @@ describe("resolveDueDate: round 29, a quarter naming a thing and a clock time 'f
     expect(iso("I'll book a table for 2 on the 26th")).toBe("2026-03-26T17:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 30, a rate is no duration", () => {
+  it("reads 'a month' after a quantity as a rate, and 'in a month' or 'a week from today' as before", () => {
+    expect(iso("I'll get the revised quote for the 12 kegs a month to you tomorrow morning")).toBe(
+      iso("I'll get the revised quote to you tomorrow morning"),
+    );
+    expect(iso("I'll call you in a month")).toBe("2026-04-30T17:00:00.000Z");
+    expect(iso("We'll be back a week from today")).toBe("2026-03-17T17:00:00.000Z");
+  });
+});

@@ -1491,7 +1491,14 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .parse(forChrono, { instant: new Date(sentAt), timezone: timeZoneOffsetMinutes(sentAt, tz) }, { forwardDate: true })
     // round 11: an amount of time ("one month free", "refund 1 month of the premium", "credit one week of the
     // subscription") is no point in time: a duration is one only after "in"/"within" or before "from now"
-    .filter((r) => !/^\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)$/i.test(r.text.trim()));
+    .filter((r) => !/^\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)$/i.test(r.text.trim()))
+    // round 30: and "a month" alone is a rate ("the 12 kegs a month": blind69); "in a month" and "a week from
+    // today" count from now
+    .filter(
+      (r) =>
+        !/^an?\s+(?:day|week|month|year)$/i.test(r.text.trim()) ||
+        /^\s*(?:from|after|later|on)\b/i.test(forChrono.slice(r.index + r.text.length, r.index + r.text.length + 12)),
+    );
   // "Friday I will come to your office at 10": a day and a clock time in different places of one promise
   // make one deadline (only when there is exactly one bare clock time and the other dates name a day)
   const component = (r: (typeof results)[number]) => (r.end?.isCertain("hour") ? r.end : r.start);

@@ -361,3 +361,50 @@ describe("round 29: a noun's act after 'y', future passives, reported words and 
     expect(read("Ich rufe Sie am Freitagmorgen an.", "outbound", "Europe/Berlin")).toBe("2026-10-16 12:00");
   });
 });
+
+describe("round 30: Italian clitics, 'if need be', standing ready, waiting and demands", () => {
+  it("tells short Italian sentences by their words, and reads a clitic before our act", () => {
+    expect(languageOf("Ti mando la lettera domani mattina, poi la rivediamo insieme.")).toBe("it");
+    expect(languageOf("I documenti EMCS li mando domani mattina.")).toBe("it");
+    expect(read("I documenti EMCS li mando domani mattina.", "inbound", "Europe/Rome")).toBe("2026-10-15 12:00");
+    expect(read("Mi mandi il contratto, lo firmo lunedì.", "inbound", "Europe/Rome")).toBe("2026-10-19 17:00");
+    // an article before a noun is no clitic
+    expect(read("Lo sconto vale fino a lunedì.", "inbound", "Europe/Rome")).toBeNull();
+  });
+
+  it("drops 'if need be' after the act, and a condition on the act still refuses", () => {
+    expect(read("Voy mañana a las 8 a revisarla y le quito la herradura si hace falta.")).toBe("2026-10-15 08:00");
+    expect(read("Voy mañana a las 8 si hace buen tiempo.")).toBeNull();
+  });
+
+  it("reads a thing of ours standing ready at a time in Dutch as ours", () => {
+    expect(read("De rouwauto staat zaterdag om 10.00 uur bij het huis.", "outbound", "Europe/Amsterdam")).toBe(
+      "2026-10-17 10:00",
+    );
+    expect(read("De rouwauto staat zaterdag om 10.00 uur bij het huis.", "inbound", "Europe/Amsterdam")).toBeNull();
+  });
+
+  it("reads a customer's wait, demand or search as no promise", () => {
+    expect(
+      extractCommitments({
+        id: "m1",
+        channel: "email",
+        direction: "inbound",
+        sentAt: SENT,
+        text: "Javier, los plátanos de la plaza siguen sin podar y el ayuntamiento nos pregunta cada día. Llevamos tres semanas esperando. Esto no es serio.",
+      }),
+    ).toEqual([]);
+    expect(read("Wir erwarten eine Lösung bis Freitag.", "inbound", "Europe/Berlin")).toBeNull();
+    expect(
+      read(
+        "Le contrat prévoit une intervention sous 24h, j'attends quelqu'un demain au plus tard.",
+        "inbound",
+        "Europe/Paris",
+      ),
+    ).toBeNull();
+    // our own wait for a cost does not refuse our promise
+    expect(
+      read("Te mando la cotización mañana antes de las 12, estoy esperando el costo del transporte."),
+    ).not.toBeNull();
+  });
+});

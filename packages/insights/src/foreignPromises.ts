@@ -104,7 +104,8 @@ const G: Record<PromiseLanguage, Grammar> = {
     // round 29: also coming by and our act in the future passive ("el medidor pasa el lunes", "será enviado")
     moves:
       /\b(?:sale|salen|llega|llegan|sigue|siguen|va|van|pasa|pasan|viene|vienen)\b|\bser[áa]n?\s+\p{L}+(?:ad|id)[oa]s?\b/iu,
-    not: /[¿?]|\bsi\b|\ben caso de\b|\b(?:quizás?|tal vez|a lo mejor|puede que|probablemente|ojalá|espero|intentaré|intentamos)\b|\b(?:puedo|puede|podemos|pueden|podría|podríamos)\b|\b(?:he|ha|hemos|han|había)\s+\p{L}+(?:ado|ido|to|cho)\b|\bya\b|\bno\b|\bnunca\b|\bdisponibles?\b|\b(?:por favor|favor de|le ruego|necesito|necesitamos|necesita)\b/iu,
+    // round 30: also a customer's wait ("Llevamos tres semanas esperando": blind68)
+    not: /[¿?]|\bsi\b|\ben caso de\b|\b(?:quizás?|tal vez|a lo mejor|puede que|probablemente|ojalá|espero|intentaré|intentamos)\b|\b(?:puedo|puede|podemos|pueden|podría|podríamos)\b|\b(?:he|ha|hemos|han|había)\s+\p{L}+(?:ado|ido|to|cho)\b|\bya\b|\bno\b|\bnunca\b|\bdisponibles?\b|\b(?:por favor|favor de|le ruego|necesito|necesitamos|necesita)\b|\b(?:llevamos|llevo)\s+[^.!?]{0,30}\besperando\b/iu,
     clock:
       /\b(?:a|de|desde|hasta|entre|y)\s+las?\s+(\d{1,2})(?:[:.h](\d{2}))?(?:\s*(?:hs?|horas))?\b|\b(\d{1,2})[:.](\d{2})\s*(?:hs?)?\b/gi,
     parts: [
@@ -147,7 +148,8 @@ const G: Record<PromiseLanguage, Grammar> = {
     booked: /\b(?:réservée?s?|prévue?s?|confirmée?s?|planifiée?s?)\b/i,
     moves:
       /\b(?:part|partent|partira|partiront|arrive|arrivent|arrivera|arriveront|suit|suivent|suivra|suivront|passera|passeront)\b|\bser(?:a|ont)\s+(?:\p{L}+(?:é|ée|és|ées)|(?:re)?(?:fait|mis)e?s?)(?![\p{L}])/iu,
-    not: /\?|\bsi\b|\bs'il\b|\bs’il\b|\bau cas où\b|\bsauf\b|\béchéance\b|\b(?:peut-être|probablement|j'espère|normalement|sans doute)\b|\b(?:peux|peut|pouvons|pourrais|pourrait|pourrions|pourriez)\b|\b(?:ai|avons|as|a|ont)\s+(?:déjà\s+)?\p{L}+(?:é|ée|és|i|u|is|it|ert)\b|\bdéjà\b|\bdisponibles?\b|\bne\b|\bn['’]|\bpas\b|\b(?:merci de|veuillez|s'il vous plaît|svp)\b/iu,
+    // round 30: also a customer's wait ("j'attends quelqu'un demain au plus tard": blind70)
+    not: /\?|\bsi\b|\bs'il\b|\bs’il\b|\bau cas où\b|\bsauf\b|\béchéance\b|\b(?:peut-être|probablement|j'espère|normalement|sans doute)\b|\b(?:peux|peut|pouvons|pourrais|pourrait|pourrions|pourriez)\b|\b(?:ai|avons|as|a|ont)\s+(?:déjà\s+)?\p{L}+(?:é|ée|és|i|u|is|it|ert)\b|\bdéjà\b|\bdisponibles?\b|\bne\b|\bn['’]|\bpas\b|\b(?:merci de|veuillez|s'il vous plaît|svp)\b|\b(?:j['’]attends|attendons)\b/iu,
     clock: /\b(\d{1,2})\s?h\s?(\d{2})?\b|\b(\d{1,2})[:](\d{2})\b/gi,
     parts: [
       [/\bà la première heure\b|\bde bonne heure\b|\btôt\b/i, 9],
@@ -161,10 +163,12 @@ const G: Record<PromiseLanguage, Grammar> = {
     parser: chrono.fr.casual,
   },
   it: {
+    // round 30: also words of a short sentence ("Ti mando la lettera domani mattina, poi…", "I documenti EMCS li mando…")
     words:
-      /\b(?:il|lo|gli|di|del|della|e|che|domani|oggi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|nostro|nostra|nostri|alle|sarà|saremo|vi|ci|settimana|prossimo|prossima|per|con|entro)\b/gi,
+      /\b(?:il|lo|gli|di|del|della|e|che|domani|oggi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|nostro|nostra|nostri|alle|sarà|saremo|vi|ci|settimana|prossimo|prossima|per|con|entro|li|mattina|pomeriggio|stasera|poi|insieme|grazie|subito)\b/gi,
+    // round 30: also an object pronoun before our act ("lo firmo lunedì", "li mando domani"), not an article ("lo sconto")
     first:
-      /\b(?:io|noi)\b|\b(?:(?:vi|ti|gli|ci|te|ve|le(?!\s+(?:foto|auto|moto|radio)\b))\s+|glie)(?:le\s+|la\s+|lo\s+|li\s+)?\p{L}+(?:o|iamo|erò|irò|arò|eremo|iremo)\b|\b\p{L}{3,}(?:erò|irò|arò|eremo|iremo)\b|\b(?:passo|passiamo|arrivo|arriviamo|mando|mandiamo|invio|inviamo|chiamo|chiamiamo|consegno|consegniamo|sarò|saremo|porto|portiamo)\b/iu,
+      /\b(?:io|noi)\b|\b(?:(?:vi|ti|gli|ci|te|ve|le(?!\s+(?:foto|auto|moto|radio)\b))\s+|glie)(?:le\s+|la\s+|lo\s+|li\s+)?\p{L}+(?:o|iamo|erò|irò|arò|eremo|iremo)\b|\b\p{L}{3,}(?:erò|irò|arò|eremo|iremo)\b|\b(?:passo|passiamo|arrivo|arriviamo|mando|mandiamo|invio|inviamo|chiamo|chiamiamo|consegno|consegniamo|sarò|saremo|porto|portiamo)\b|\b(?:lo|la|li)\s+(?:firm|mand|port|invi|spedisc|pag|consegn|chiam|sistem|prepar|control|confermo|giro)(?:o|iamo)\b/iu,
     ours: /\b(?:nostro|nostra|nostri|nostre|il tecnico|l'autista|il corriere|il mio collega|la mia collega)\b/i,
     booked: /\b(?:prenotat[oaie]|confermat[oaie]|fissat[oaie]|programmat[oaie])\b/i,
     moves:
@@ -190,7 +194,9 @@ const G: Record<PromiseLanguage, Grammar> = {
     moves:
       /\b(?:geht|gehen|kommt|kommen|folgt|folgen|geliefert|ausgeliefert|zugestellt|versendet|verschickt|abgeholt|montiert|installiert)\b/i,
     nounsCapitalised: true,
-    not: /\?|\bwenn\b|\bfalls\b|\bsofern\b|\b(?:vielleicht|eventuell|wahrscheinlich|hoffentlich|voraussichtlich|evtl)\b|\b(?:kann|können|könnte|könnten|darf|dürfen)\b|\b(?:habe|haben|hat|hatten)\b[^.!?]{0,60}\bge\p{L}+[tn]\b|\bschon\b|\bbereits\b|\bverfügbar\b|\bnicht\b|\bkein\p{L}*|\b(?:bitte|brauche|brauchen|benötigen)\b/iu,
+    // round 30: also a customer's demand or search ("Wir erwarten eine Lösung bis Freitag", "wir suchen ab 1. Januar
+    // einen IT-Dienstleister": blind68, blind70)
+    not: /\?|\bwenn\b|\bfalls\b|\bsofern\b|\b(?:vielleicht|eventuell|wahrscheinlich|hoffentlich|voraussichtlich|evtl)\b|\b(?:kann|können|könnte|könnten|darf|dürfen)\b|\b(?:habe|haben|hat|hatten)\b[^.!?]{0,60}\bge\p{L}+[tn]\b|\bschon\b|\bbereits\b|\bverfügbar\b|\bnicht\b|\bkein\p{L}*|\b(?:bitte|brauche|brauchen|benötigen)\b|\b(?:erwarte|erwarten|suche|suchen)\b/iu,
     clock:
       /\b(?:um|ab|bis|gegen|zwischen|und)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:Uhr)?(?!\.\d)\b|\b(\d{1,2})(?:[:.](\d{2}))?\s*Uhr\b/gi,
     parts: [
@@ -209,7 +215,8 @@ const G: Record<PromiseLanguage, Grammar> = {
     first: /\b(?:ik|wij|we)\b/i,
     ours: /\b(?:onze|ons|de monteur|de chauffeur|mijn collega)\b/i,
     booked: /\b(?:gereserveerd|ingepland|bevestigd|geboekt)\b/i,
-    moves: /\b(?:gaat|gaan|komt|komen|volgt|volgen|vertrekt)\b/i,
+    // round 30: also a thing of ours standing ready at a time ("De rouwauto staat zaterdag om 10.00 uur bij het huis")
+    moves: /\b(?:gaat|gaan|komt|komen|volgt|volgen|vertrekt|staat|staan)\b/i,
     not: /\?|\bals\b|\bindien\b|\b(?:misschien|waarschijnlijk|hopelijk)\b|\b(?:kan|kunnen|zou|zouden)\b|\b(?:heb|hebben|heeft)\b[^.!?]{0,60}\bge\p{L}+[dt]\b|\bal\b|\bbeschikbaar\b|\bniet\b|\bgeen\b|\b(?:graag|alstublieft|a\.u\.b)\b/iu,
     clock: /\b(?:om|tot|tussen|en|vanaf)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:uur)?\b|\b(\d{1,2})[:.](\d{2})\b/gi,
     parts: [
@@ -440,6 +447,13 @@ const TAG_QUESTION = unicode(
 /** What follows a conjunction and a condition is the condition's ("…el lunes y si querés lo charlamos"). */
 const AND_IF = unicode(/\s+(?:y|e|et|und|en|o|ou|oder|of)\s+(?:si|se|wenn|falls|als)\b.*$/is);
 /**
+ * Round 30: "if need be" after the act ("…a las 8 a revisarla y le quito la herradura si hace falta"): it conditions
+ * the extra, not the visit, so it is dropped before the conditions are read.
+ */
+const IF_NEEDED = unicode(
+  /,?\s+(?:si\s+(?:hace\s+falta|es\s+necesario|fuera\s+necesario|besoin|nécessaire)|se\s+(?:necessario|serve|precisar|necessário|for\s+preciso)|(?:falls|wenn)\s+nötig|indien\s+nodig|om\s+nödvändigt)(?=\s*[.!]?\s*$)/iu,
+);
+/**
  * A price or a percentage: an offer, a price list or a price change states terms, it promises no act (round 27: also an
  * amount with its currency in words, "quedan en 520.000 pesos, con entrega el 14": blind57).
  */
@@ -488,7 +502,11 @@ export function readForeignPromise(
   opts: ForeignOptions,
 ): ForeignPromise | null {
   const g = GRAMMARS[lang];
-  const text = boundText(sentence, MAX_CLAUSE_CHARS).trim().replace(TAG_QUESTION, ".").replace(AND_IF, "");
+  const text = boundText(sentence, MAX_CLAUSE_CHARS)
+    .trim()
+    .replace(TAG_QUESTION, ".")
+    .replace(IF_NEEDED, "")
+    .replace(AND_IF, "");
   if (
     text.split(/\s+/).length < (g.minWords ?? MIN_WORDS) ||
     (PRICE.test(text) && !PAYS.test(text)) ||
