@@ -883,12 +883,13 @@ const REMINDER =
  * blind70; "Tyrecheck reminder: …" is blind41's, and no such line of the read authors is labelled).
  */
 const BRAND_REMINDER = /^(?:\p{Lu}[\p{L}\p{N}'’&.-]*\s+){1,4}(?:[Rr]eminder|[Nn]otice)\s*[:–-]/u;
+/** An explicit first-person future ("I'll", "we will", "we shall"). */
+const WE_WILL = /\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall)\b/i;
 /**
  * A reminder that only restates an arrangement: no explicit first-person promise in it. The matchers and (round 24) the
  * reader's gate ask the same (the matchers' text has straight apostrophes; the gate's may not).
  */
-const restatesOnly = (s: string): boolean =>
-  (REMINDER.test(s) || BRAND_REMINDER.test(s)) && !/\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall)\b/i.test(s);
+const restatesOnly = (s: string): boolean => (REMINDER.test(s) || BRAND_REMINDER.test(s)) && !WE_WILL.test(s);
 /** A person named Will, alone on a line: a sign-off, not "Will <verb>" with its subject left out. */
 const NAMED_WILL = /^\s*Will\s+\p{Lu}[\p{Ll}'’-]+(?:[\s-]+\p{Lu}[\p{Ll}'’-]+)?\s*$/u;
 
@@ -2074,10 +2075,10 @@ const AUTOMATIC =
  * automatically next week", "will be refunded automatically": blind67, blind23, blind35, blind57; unlabelled, while
  * "I'll reactivate it automatically on 1 July" is labelled).
  */
-const bySystem = (s: string): boolean =>
-  AUTOMATIC.test(s) || (/\bautomatically\b/i.test(s) && !/\b(?:i|we)\s*(?:'ll|’ll|\s+will|\s+shall)\b/i.test(s));
+const bySystem = (s: string): boolean => AUTOMATIC.test(s) || (/\bautomatically\b/i.test(s) && !WE_WILL.test(s));
 /** Round 30: a season with no service ("No installations from December 15 to March 1 because of frozen ground": blind70). */
 const CLOSED_SPAN = /^\s*no\s+[\p{L}-]+s\s+(?:from|between|until|till|over|during)\b/iu;
+/** Round 30: an apology that opens the clause, up to its comma ("Sorry again about the late arrival on Wednesday, "). */
 const APOLOGY_LEAD =
   /^\s*(?:(?:so|very|really|i'm|i’m|we're|we’re|we are|i am)\s+)*(?:sorry|apologies|my apologies)(?:\s+again)?\s+(?:about|for)\s+[^,;.!?]{1,100}?,\s*(?=(?:i|we|our)\b)/i;
 /**
