@@ -898,15 +898,22 @@ const STANDING =
   /\b(?:from now on|going forward|moving forward|in (?:the )?future|henceforth|from today on|(?:will|'ll) now)\b/i;
 /** A standing duty without a time of its own ("From now on I'll approve…"; "from now on … by Friday" still promises). */
 const standingDuty = (s: string): boolean => STANDING.test(s) && !hasDeadlineWords(s);
+/** A standing phrase of a remedy (STANDING's, without a future in general or a bare "will now"). */
+const FOR_GOOD = String.raw`\b(?:from now on|going forward|moving forward|henceforth)\b`;
+/** An act of ours in the future: not "will be", "will not" or "will now". */
+const OUR_FUTURE_ACT = String.raw`\b(?:i|we|he|she|our\s+[\p{L}-]+)(?:['’]ll|\s+will)\s+(?:always\s+|personally\s+)?(?!be\b|not\b|no\b|now\b)\p{L}{3,}`;
 /**
  * Round 30: a remedy we promise for good after a fault ("…and from now on I will review your invoice personally", "from
  * now on he'll photograph the latched gate before leaving", "our warehouse will pack your orders in double cartons from
  * now on": blind4, blind24, blind69, blind70). Each of the read authors' 4 outbound clauses with a standing phrase and
  * an act of ours in the future is labelled; a role taken on ("I will be handling your account from now on"), our policy
  * in the passive ("cancellations will be posted") or a customer's own standing rule stays a standing duty.
+ * The standing phrase stands before or after our act, in one clause.
  */
-const STANDING_REMEDY =
-  /\b(?:from now on|going forward|moving forward|henceforth)\b[^.!?;]*?\b(?:i|we|he|she|our\s+[\p{L}-]+)(?:['’]ll|\s+will)\s+(?:always\s+|personally\s+)?(?!be\b|not\b|no\b|now\b)\p{L}{3,}|\b(?:i|we|he|she|our\s+[\p{L}-]+)(?:['’]ll|\s+will)\s+(?:always\s+|personally\s+)?(?!be\b|not\b|no\b|now\b)\p{L}{3,}\b[^.!?;]*?\b(?:from now on|going forward|moving forward|henceforth)\b/iu;
+const STANDING_REMEDY = new RegExp(
+  `${FOR_GOOD}[^.!?;]*?${OUR_FUTURE_ACT}|${OUR_FUTURE_ACT}\\b[^.!?;]*?${FOR_GOOD}`,
+  "iu",
+);
 const matchStandingRemedy = (clause: string): string | null =>
   STANDING_REMEDY.test(boundText(clause, MAX_CLAUSE_CHARS)) ? clause.trim() : null;
 /**
@@ -2608,7 +2615,7 @@ export function extractCommitments(
     const direct = matchCommitment(sentence);
     const viaPronoun =
       msg.direction === "outbound" && out.length > 0 && direct === null ? ourPronounPromise(sentence) : null;
-    const promised =
+    const matched =
       direct ??
       (item ? matchPlanItem(sentence) : null) ??
       (handedOn ? matchCommitment(sentence.replace(/^they/i, "Our team")) : null) ??
@@ -2629,22 +2636,22 @@ export function extractCommitments(
       (msg.direction === "outbound" ? matchTheirMove(sentence) : null) ??
       (msg.direction === "outbound" ? matchRoleArrives(sentence) : null);
     // round 30: a remedy for good, which has no deadline (its clause names none: standingDuty)
-    const remedy = promised === null && msg.direction === "outbound" ? matchStandingRemedy(sentence) : null;
+    const remedy = matched === null && msg.direction === "outbound" ? matchStandingRemedy(sentence) : null;
+    const promised = matched ?? remedy;
     // round 11: a booking our side confirms is a promise only for a time still ahead (checked below)
-    const booked = promised === null && remedy === null ? matchBooking(sentence, msg.direction) : null;
+    const booked = promised === null ? matchBooking(sentence, msg.direction) : null;
     // round 13: work of ours scheduled in the present is kept, like a booking, only for a time ahead; how long the
     // work takes is no deadline ("Work starts on 6 July and will take around three weeks")
     const scheduled =
-      promised === null && remedy === null && booked === null && !PRICE_TERMS.test(sentence)
+      promised === null && booked === null && !PRICE_TERMS.test(sentence)
         ? matchScheduled(sentence, msg.direction)
         : null;
     const booking = booked !== null || scheduled !== null;
-    reader?.observe?.(unit, promised !== null || remedy !== null || booking, msg, index);
+    reader?.observe?.(unit, promised !== null || booking, msg, index);
     // round 17 (cm17): the learned reader is asked only where every matcher read nothing; what it reads is the clause
     let learned: string | null = null;
     if (
       promised === null &&
-      remedy === null &&
       booked === null &&
       scheduled === null &&
       reader !== null &&
@@ -2656,7 +2663,7 @@ export function extractCommitments(
       asked++;
       if (reader(sentence, unit, msg)) learned = sentence;
     }
-    const action = promised ?? remedy ?? booked ?? scheduled ?? learned;
+    const action = promised ?? booked ?? scheduled ?? learned;
     if (action === null) continue;
     // round 19 (cm20): the reader may veto what a matcher read (asked within the same bound as its additions), in a
     // clause long enough to be judged on more than the message's direction ("Signed order form follows.")
