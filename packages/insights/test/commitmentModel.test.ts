@@ -80,8 +80,8 @@ describe("learned promise reader", () => {
     // Convex functions (beside the deal-stage model's 700 KB and more), never in the dashboard, so the bound is 500 KB.
     // Round 24: blind43-46 pass more features over the same minimums (513 KB), so 550 KB; round 25: blind47-50, 557 KB,
     // so 600 KB; round 26: blind51-54, 595 KB, so 650 KB; round 28: blind59-62, 669 KB, so 700 KB;
-    // round 29: blind63-66, 705 KB, so 750 KB
-    expect(statSync(new URL("../src/commitmentModelData.ts", import.meta.url)).size).toBeLessThan(750_000);
+    // round 29: blind63-66, 705 KB, so 750 KB; round 31: blind71-74, 777 KB, so 800 KB
+    expect(statSync(new URL("../src/commitmentModelData.ts", import.meta.url)).size).toBeLessThan(800_000);
     // training on 35,116 clauses takes about 40 s on a quiet machine and passed 120 s under a load of 9 (round 22):
     // a hang guard only
   }, 600_000);

@@ -22,7 +22,8 @@
  * scored at first contact with its code and at its end, read in round 27; commitments only) and blind59–62 (written in round 27,
  * scored at first contact with its code and at its end, read in round 28; commitments only) and blind63–66 (written in round 28,
  * scored at first contact with its code and at its end, read in round 29; commitments only) and blind67–70 (written in round 29,
- * scored at first contact with its code and at its end, read in round 30; commitments only). The independent
+ * scored at first contact with its code and at its end, read in round 30; commitments only) and blind71–74 (written in round 30,
+ * scored at first contact with its code and at its end, read in round 31; commitments only). The independent
  * training directories `train<N><letter>/` are found by name when they are merged, so nothing here changes
  * when they land (their index exports `<PREFIX>_ALL` and optionally `<PREFIX>_JOB_CHANGES`).
  */
@@ -89,6 +90,10 @@ import { BLIND67_ALL } from "../fixtures/blind67/index";
 import { BLIND68_ALL } from "../fixtures/blind68/index";
 import { BLIND69_ALL } from "../fixtures/blind69/index";
 import { BLIND70_ALL } from "../fixtures/blind70/index";
+import { BLIND71_ALL } from "../fixtures/blind71/index";
+import { BLIND72_ALL } from "../fixtures/blind72/index";
+import { BLIND73_ALL } from "../fixtures/blind73/index";
+import { BLIND74_ALL } from "../fixtures/blind74/index";
 import { CORPUS, JOB_CHANGES, type JobChangeCase, type LabelledMessage } from "../fixtures/corpus";
 import { HOLDOUT } from "../fixtures/holdout";
 import { HOLDOUT2_DEAL } from "../fixtures/holdout2";
@@ -215,20 +220,20 @@ const BLIND_SETS: LabelledSet[] = [
 ];
 
 /**
- * Rounds 19 to 30: blind23–26, written blind at the start of round 19, blind27–30, written blind at its end,
+ * Rounds 19 to 31: blind23–26, written blind at the start of round 19, blind27–30, written blind at its end,
  * blind31–34, written blind in round 20, blind35–38, written blind in round 21, blind39–42, written blind in round 22,
  * blind43–46, written blind in round 23, blind47–50, written blind in round 24, blind51–54, written blind in round 25,
- * blind55–58, written blind in round 26, blind59–62, written blind in round 27, blind63–66, written blind in round 28, and blind67–70, written blind in round 29; each was scored at first contact
+ * blind55–58, written blind in round 26, blind59–62, written blind in round 27, blind63–66, written blind in round 28, blind67–70, written blind in round 29, and blind71–74, written blind in round 30; each was scored at first contact
  * (aggregates, README "First contact with blind23–26, …"), then read (blind27–30 in round 20, blind31–34 in round 21,
  * blind35–38 in round 22, blind39–42 in round 23, blind43–46 in round 24, blind47–50 in round 25, blind51–54 in round
- * 26, blind55–58 in round 27, blind59–62 in round 28, blind63–66 in round 29, blind67–70 in round 30). blind23–26 train the promise reader and the
- * deal-stage model, blind27–70 the promise reader only: the
+ * 26, blind55–58 in round 27, blind59–62 in round 28, blind63–66 in round 29, blind67–70 in round 30, blind71–74 in round 31). blind23–26 train the promise reader and the
+ * deal-stage model, blind27–74 the promise reader only: the
  * deal-stage retrain with them picked a threshold of 0.70 out of author (0.65 before), which held back the canonical
  * "we received your proposal and are reviewing it" (README "First contact with blind31–34"), so it was not kept. The
  * sentiment model (met on every blind set; its out-of-author setting search takes about an hour) is retrained on them
  * with later authors.
  */
-const ROUNDS_19_30: LabelledSet[] = (
+const ROUNDS_19_31: LabelledSet[] = (
   [
     ["blind23", BLIND23_ALL],
     ["blind24", BLIND24_ALL],
@@ -278,6 +283,10 @@ const ROUNDS_19_30: LabelledSet[] = (
     ["blind68", BLIND68_ALL],
     ["blind69", BLIND69_ALL],
     ["blind70", BLIND70_ALL],
+    ["blind71", BLIND71_ALL],
+    ["blind72", BLIND72_ALL],
+    ["blind73", BLIND73_ALL],
+    ["blind74", BLIND74_ALL],
   ] as const
 ).map(([name, messages]) => ({
   name,
@@ -304,7 +313,7 @@ export async function loadLabelledSets(): Promise<LabelledSet[]> {
   return [
     ...RULES_SETS,
     ...BLIND_SETS,
-    ...ROUNDS_19_30,
+    ...ROUNDS_19_31,
     ...(await loadTrainingDirs(new URL("../fixtures/", import.meta.url))),
   ];
 }
