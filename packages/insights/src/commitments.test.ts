@@ -1991,3 +1991,32 @@ describe("extractCommitments: round 30, remedies for good, visits 'out', system 
     expect(textsIn("The unit price offered is above the budget set for this procurement.", "inbound")).toEqual([]);
   });
 });
+
+describe("extractCommitments: round 31, pleasantries, a buyer's concession, a second time and 'has you down'", () => {
+  it("reads a pleasantry about meeting or talking as looking back, whatever read it", () => {
+    expect(textsIn("Great chatting today.")).toEqual([]);
+    expect(textsIn("Lovely to meet you on Saturday. I'll send the quote by Thursday.")).toEqual([
+      "I'll send the quote by Thursday.",
+    ]);
+  });
+
+  it("reads a buyer's concession asked for, then what the buyer does, as no promise", () => {
+    expect(textsIn("Your price is too high. Reduce 10% and I will pay today.", "inbound")).toEqual([]);
+    expect(textsIn("But 1.36 is above budget. Give at 1.2 incl GST and we sign tomorrow itself", "inbound")).toEqual(
+      [],
+    );
+    expect(textsIn("Include the fuel and we sign today.", "inbound")).toEqual([]);
+    expect(textsIn("Include the PO number on the form and we'll ship today.")).toHaveLength(1);
+  });
+
+  it("splits 'and it'll be …' with a time of its own from the act before it", () => {
+    expect(dues("I'll have 4 guys there by 8:30 and it'll be clear by noon.")).toEqual([
+      ["I'll have 4 guys there by 8:30", "2026-03-11T08:30:00.000Z"],
+      ["it'll be clear by noon.", "2026-03-11T12:00:00.000Z"],
+    ]);
+  });
+
+  it("reads 'has you down for' a day as a booking", () => {
+    expect(textsIn("Thanks Siobhán. Seán has you down for Friday morning 👍")).toHaveLength(1);
+  });
+});

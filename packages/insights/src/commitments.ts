@@ -999,9 +999,10 @@ const PRICE_TERMS =
 /**
  * Round 19 (p19): thanks for a past act or a pleasantry about a talk ("Thanks so much for visiting today", "Lovely
  * meeting you this morning") looks back, whatever time it names; not when our side then says what it will do.
+ * Round 31: also "Lovely to meet you on Saturday" (blind35, blind44, blind72: no author labels one).
  */
 const PLEASANTRY =
-  /^\s*(?:(?:(?:many|big)\s+)?thanks|thank\s+you)(?:\s+(?:so|very)\s+much|\s+again)?\s+for\s+[a-z]+ing\b|^\s*(?:(?:it\s+)?was\s+)?(?:good|great|nice|lovely)\s+(?:talking|speaking|chatting|seeing|meeting)\b/i;
+  /^\s*(?:(?:(?:many|big)\s+)?thanks|thank\s+you)(?:\s+(?:so|very)\s+much|\s+again)?\s+for\s+[a-z]+ing\b|^\s*(?:(?:it\s+)?was\s+)?(?:good|great|nice|lovely)\s+(?:talking|speaking|chatting|seeing|meeting|to\s+(?:meet|see|speak|chat|talk))\b/i;
 const SINCE_TIME =
   /\bsince\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b|yesterday|last\b|then\b|this (?:morning|afternoon)|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)/i;
 const DONE_NOW = /\b(?:is|are|'s|has been|have been)\s+(?:now\s+[a-z]+ed|[a-z]+ed\s+now)\b/i;
@@ -1250,7 +1251,7 @@ export function matchCommitment(sentence: string): string | null {
   if (AWAY_NOTICE.test(s)) return null;
   // round 16 (r16p): a counter-offer before the first "and" conditions a result told by "you" or without a verb too
   // ("You get within $5 of that and the PO's yours this week": blind16, like blind13's "do 50 and we're in")
-  if (underUltimatum(s)) return null;
+  if (underUltimatum(s, "outbound")) return null;
   if (standingDuty(s)) return null;
   // the standing part ends at the first comma: "…from me alone, and the list will be with you by noon" promises
   const standingEnd = STANDING_FROM.test(s) ? (s.search(/[,;]/) + 1 || s.length + 1) - 1 : -1;
@@ -2253,7 +2254,11 @@ function splitDashQuestion(s: string): string[] {
 }
 
 /** The clause units of a message body, in order (sentences, then clauses; see `splitClauses`). */
-export function clauseUnits(body: string, plan: { items: ReadonlySet<string> } = planItems(body)): ClauseUnit[] {
+export function clauseUnits(
+  body: string,
+  plan: { items: ReadonlySet<string> } = planItems(body),
+  direction: Direction = "outbound",
+): ClauseUnit[] {
   // round 11: in chat an emoji often ends a sentence ("got the files 👍 Will deliver the first half on Thursday"):
   // a capitalised word after it opens the next one, unless it is a day or time that belongs to the one before
   const sentences = rejoinAbbreviations(splitSentences(body))
@@ -2285,7 +2290,10 @@ export function clauseUnits(body: string, plan: { items: ReadonlySet<string> } =
       THREAT.test(s) ||
       // round 15 (r15p): an away notice governs the reply promised after "and" too (see AWAY_NOTICE)
       AWAY_NOTICE.test(s) ||
-      (ultimatum !== null && ULTIMATUM.test(s.slice(0, ultimatum.index + ultimatum[0].length)))
+      (ultimatum !== null && ULTIMATUM.test(s.slice(0, ultimatum.index + ultimatum[0].length))) ||
+      (ultimatum !== null &&
+        direction === "inbound" &&
+        ASKED_CONCESSION.test(s.slice(0, ultimatum.index + ultimatum[0].length)))
     )
       return [{ clause: s, conditioned: false, sentence: s, item }];
     // "we can match the price if you sign for 24 months, and we'll include support": the condition
@@ -2494,7 +2502,7 @@ export function extractCommitments(
   // round 11: a message that says it is automated notifies; nobody there promised anything
   if (AUTOMATED.test(body) || OPT_OUT.test(body)) return out;
   const plan = planItems(body);
-  const clauses = clauseUnits(body, plan);
+  const clauses = clauseUnits(body, plan, msg.direction);
   // how many clauses the learned reader was asked about (bounded: a pathological message has thousands)
   let asked = 0;
   const max = opts.maxCommitments ?? 25;
@@ -2680,10 +2688,12 @@ export function extractCommitments(
     if (bareUpdate(sentence)) continue;
     // round 30: a payment taken by itself and a season without a service are nobody's act (bySystem, CLOSED_SPAN)
     if (bySystem(sentence) || CLOSED_SPAN.test(sentence)) continue;
+    // round 31: a pleasantry looks back whatever read it ("Great chatting today.": blind72), as the reader's gate says
+    if (pleasantry(sentence)) continue;
     // round 16 (r16p): "what we pay today" names a price, it does no act (blind5, train7b)
     if (relativeOnly(sentence, msg.direction)) continue;
     // round 16 (r16p): the same for the verbless and present matchers ("…and the PO's yours this week": blind16)
-    if (underUltimatum(sentence)) continue;
+    if (underUltimatum(sentence, msg.direction)) continue;
     // the learned reader's clause is emitted whole (its action is the clause; the gapping splits follow a matcher's verb)
     const pieces =
       learned !== null
@@ -2947,10 +2957,19 @@ const HANDOVER_FROM = /\b(?:from|starting|as of)\s+[^,.;!?]*/gi;
  * Round 16 (r16p): a counter-offer or other ultimatum opening the sentence, up to its first "and" (see ULTIMATUM); one
  * after a promise of the author's ("I'll send the quote today, just let me know and…") leaves that promise standing.
  */
-function underUltimatum(sentence: string): boolean {
+function underUltimatum(sentence: string, direction: Direction): boolean {
   const firstAnd = /^.*?\s+and\s+/i.exec(sentence.trim());
-  return firstAnd !== null && ULTIMATUM.exec(firstAnd[0])?.index === 0;
+  if (firstAnd === null) return false;
+  return ULTIMATUM.exec(firstAnd[0])?.index === 0 || (direction === "inbound" && ASKED_CONCESSION.test(firstAnd[0]));
 }
+/**
+ * Round 31: a buyer's concession asked for, then what the buyer does for it ("Reduce 10% and I will pay today",
+ * "Include the fuel and we sign today", "Give at 1.2 incl GST and we sign tomorrow itself": blind29, blind72, blind73;
+ * every such inbound line of the read authors is unlabelled). Only inbound: our "Include the PO number and we'll ship
+ * today" asks for a step, as a plain request does.
+ */
+const ASKED_CONCESSION =
+  /^(?:[^.!?;]{0,40}?(?:[.!,;:–—]\s*|\b(?:so|just|then|ok|okay|pls|please)\s+))?(?:reduce|lower|cut|knock|shave|sharpen|include|throw in|waive|take\s+[^,.;!?]{1,12}?\s+off|give\s+(?:it\s+)?(?:at|for)\s+[^,.;!?]{0,12}?\d)\b(?:[^.;!?]|\.(?=\d)){0,60}?\s+and\s+$/i;
 
 /**
  * Round 16 (r16p): a hold or reservation "until" a date, in a message that names a price, is how long the offer stands,
@@ -3299,7 +3318,7 @@ function verblessPart(clause: string): string | null {
 // round 29: also "is set:" before the day ("Tasting for you two is set: Saturday March 27, 1pm": blind66)
 // (round 30: also a verbless "keg pickup set for Fri 11/27 at 3pm", blind69, after the bare "Delivery booked for…")
 const BOOKED =
-  /\b(?:(?:is|are|'s|’s|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|him|her|them|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into|in(?=\s+(?:for\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b|booked(?:\s+in)?|reserved|scheduled|confirmed|on\s+(?:the|our)\s+(?:schedule|calendar|diary|rota)|in\s+(?:the|our)\s+(?:diary|calendar|books?)|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are|you're|you’re)\s+(?:all\s+)?set(?:\s+for|(?=:))(?=:?\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d))|(?<=[a-z])(?<!\b(?:is|are|'s|’s|you're|you’re|we're|we’re|all|a|an|the|one|full|whole|new|this|that|each|per|every|your|our|my|be|been|get|got))\s+set\s+for(?=\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|tomorrow|today|tonight|next\s+(?:mon|tue|wed|thu|fri|sat|sun|week)|\d{1,2}(?:[:/.]\d|\s*(?:am|pm)\b|(?:st|nd|rd|th)\b)))|(?:put|pencil(?:l?ed)?)\s+(?:you|him|her|them)\s+down\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d))|^\s*confirming\s+(?:the|your)\b(?=[^.!?]{0,60}?\b(?:for|on)\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the\s+\d|\d))(?=[^.!?]*\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b))\b/i;
+  /\b(?:(?:is|are|'s|’s|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|him|her|them|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into|in(?=\s+(?:for\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b|booked(?:\s+in)?|reserved|scheduled|confirmed|on\s+(?:the|our)\s+(?:schedule|calendar|diary|rota)|in\s+(?:the|our)\s+(?:diary|calendar|books?)|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are|you're|you’re)\s+(?:all\s+)?set(?:\s+for|(?=:))(?=:?\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d))|(?<=[a-z])(?<!\b(?:is|are|'s|’s|you're|you’re|we're|we’re|all|a|an|the|one|full|whole|new|this|that|each|per|every|your|our|my|be|been|get|got))\s+set\s+for(?=\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|tomorrow|today|tonight|next\s+(?:mon|tue|wed|thu|fri|sat|sun|week)|\d{1,2}(?:[:/.]\d|\s*(?:am|pm)\b|(?:st|nd|rd|th)\b)))|(?:put|pencil(?:l?ed)?|ha[sv]e?|'ve|’ve|got)\s+(?:you|him|her|them)\s+down\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d))|^\s*confirming\s+(?:the|your)\b(?=[^.!?]{0,60}?\b(?:for|on)\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the\s+\d|\d))(?=[^.!?]*\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b))\b/i;
 /** A third party that arranged it ("The court has scheduled the hearing"). */
 const THIRD_PARTY_ARRANGED = new RegExp(
   `^(?:the|your)\\s+(?:${OTHER_PARTY}|court|tribunal|registry|authority|airline|hospital|school)\\s+(?:has|have)\\b`,
@@ -4099,8 +4118,9 @@ function splitSpliced(sentence: string, action: string): Array<{ text: string; a
  * or a verb without its own time stays with the first.
  */
 // round 27: also "delivers" ("Our truck loads on Monday and delivers to Midrand on Tuesday 2 March before 10am": blind56)
+// round 31: also "it'll be" with its own time ("I'll have 4 guys there by 8:30 and it'll be clear by noon": blind74)
 const SECOND_PREDICATE =
-  /,?\s+and\s+(?:then\s+)?(?=(?:lands?|arrives?|reach(?:es)?|ships?|go(?:es)?|leaves?|comes?|returns?|follows?|heads?|delivers|is|are)\s)/gi;
+  /,?\s+and\s+(?:then\s+)?(?=(?:lands?|arrives?|reach(?:es)?|ships?|go(?:es)?|leaves?|comes?|returns?|follows?|heads?|delivers|is|are|it(?:'ll|’ll|\s+will)\s+be)\s)/gi;
 function splitSecondPredicate(sentence: string, action: string): Array<{ text: string; action: string }> | null {
   if (PREPARATORY.test(action)) return null;
   let tried = 0;

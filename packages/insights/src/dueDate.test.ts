@@ -878,3 +878,27 @@ describe("resolveDueDate: round 30, a rate is no duration", () => {
     expect(iso("We'll be back a week from today")).toBe("2026-03-17T17:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 31, numbered places, windows after a day and shares", () => {
+  it("reads the number after a place noun as the place, not an hour", () => {
+    expect(iso("Our supervisor Ahmad will be at Blk 12 on 15 Mar 9am sharp.")).toBe("2026-03-15T09:00:00.000Z");
+    expect(iso("Our team starts at Villa 12 on Sunday 15 March at 7am, then Villas 14 and 19.")).toBe(
+      "2026-03-15T07:00:00.000Z",
+    );
+  });
+
+  it("reads a window after 'first thing' and right after the day, due at its end", () => {
+    expect(iso("The truck is going to rue Haute on Monday first thing, between 7:00 and 8:00.")).toBe(
+      "2026-03-16T08:00:00.000Z",
+    );
+    expect(iso("I'll be there first thing tomorrow.")).toBe("2026-03-11T09:00:00.000Z");
+    expect(iso("Your meeting room is booked for Tuesday 17th 2-4pm, coffee's on us.")).toBe("2026-03-17T16:00:00.000Z");
+  });
+
+  it("reads a percentage as no hour", () => {
+    const early = Date.parse("2026-03-10T08:15:00Z");
+    expect(iso("I'll send the booking form this morning, 20% deposit locks it in.", early)).toBe(
+      "2026-03-10T12:00:00.000Z",
+    );
+  });
+});

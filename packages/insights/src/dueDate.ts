@@ -214,6 +214,12 @@ const HOLIDAYS = /\b(before|by|ahead of)\s+the\s+holidays\b/gi;
 /** Round 28: a greeting before a first name that is also a month ("Hi Jan,", "Dear May", "Thanks June!"). */
 const GREETED_MONTH_NAME =
   /\b((?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Tt]hanks|[Mm]orning|[Cc]heers)\s+)(?:Jan|May|June|April|August)(?=\s*[,!.\n]|\s+\p{Lu})/gu;
+/**
+ * Round 31: a place numbered after its noun ("at Villa 12 on Sunday", "Blk 12 on 15 Mar", "plot 12", "Villas 14 and
+ * 19"): the number names the place, not an hour (blind72, blind74). A clock time there stays ("the wharf gate 8:00").
+ */
+const NUMBERED_PLACE =
+  /\b(villas?|blk|blocks?|units?|plots?|lots?|rooms?|gates?|bays?|docks?|suites?|flats?|apt|apartments?|piers?|platforms?|levels?|floors?|halls?|stands?|booths?|pitch(?:es)?|buildings?|bldg|warehouses?|sheds?|hangars?|berths?|doors?|desks?|tables?|lanes?|tracks?|courts?|fields?|rows?|sections?|zones?)\s+(?:no\.?\s*)?\d{1,4}[a-z]?\b(?:\s*(?:,|and|&)\s*\d{1,4}[a-z]?\b)*(?![:.]\d|\s*(?:am|pm|a\.m|p\.m|h\b|hrs?\b|o['’]clock|sharp\b))/gi;
 /** Round 14: minutes written as words before "past" or "to" an hour ("ten past four", "twenty-five to 6"). */
 const MINUTE_WORDS: Record<string, number> = { five: 5, ten: 10, twenty: 20, "twenty five": 25 };
 const MINUTES_PAST =
@@ -600,10 +606,11 @@ const NAMES_DAY_OF_MONTH = new RegExp(
 /**
  * Round 14: the clock time right after a day of the month: "on the 28th at 11", "on Thursday 22nd before 10am",
  * "on Monday 9th between 6am and 8am", "by the 12th, 10:00 at the latest". Groups 1-3 the hour, minutes and half;
- * 4-6 a window's end. Round 20 (due20): a window "till" / "until" its end too ("for Saturday 29th, 9 till 11").
+ * 4-6 a window's end. Round 20 (due20): a window "till" / "until" its end too ("for Saturday 29th, 9 till 11"); round
+ * 31: a window right after the day ("booked for Tuesday 23rd 2-4pm": blind73).
  */
 const DAY_WINDOW =
-  /^\s*(?:(?:at|by|from|around|before|until|till|between)\s+|,\s*(?:(?:at|by|before)\s+)?(?=\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.)|\s+(?:till|til|until)\s+\d)))(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])(?:\s*(?:[-–]|to|and|till|til|until)\s*(?:(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])|(noon|midday)\b))?/i;
+  /^\s*(?:(?:at|by|from|around|before|until|till|between)\s+|(?=\d{1,2}(?:[:.]\d{2})?\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))|,\s*(?:(?:at|by|before)\s+)?(?=\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.)|\s+(?:till|til|until)\s+\d)))(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])(?:\s*(?:[-–]|to|and|till|til|until)\s*(?:(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])|(noon|midday)\b))?/i;
 
 /** A weekday by its name. */
 const NAMED_WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
@@ -691,6 +698,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // pass since a8dff31)
     .replace(/\s{2,}/g, (run) => (run.includes("\n") ? "\n" : " "))
     .replace(GREETING, "")
+    .replace(NUMBERED_PLACE, "$1")
     // round 22 (due22): "next week Monday", "next week on Friday": that weekday of next week, as "Monday next week" is
     // (the weekday had sent the whole phrase to chrono, which read next week's Friday)
     .replace(NEXT_WEEK_WEEKDAY, "$2 next week")
@@ -1436,6 +1444,14 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(/\bhalf (\d{1,2})\b(?!\s*(?:[:.]\d|%|days?|hours?|hrs?|weeks?|months?|an?\b))/gi, "$1:30")
     // "when I'm 10 minutes out": a distance from the destination, not a deadline
     .replace(/\b\d{1,3}\s*(?:minutes?|mins?|miles?|km|hours?|hrs?)\s+(?:out|away)\b/gi, " ")
+    // round 31: "first thing" before the clock time or window it means ("Monday first thing, between 7:00 and 8:00":
+    // blind74) yields to it
+    .replace(
+      /(?<=\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)\s+)first thing\b,?(?=\s+(?:between\s+|from\s+|at\s+)?\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm)\b|\s*(?:and|to|[-–])\s*\d))/gi,
+      "",
+    )
+    // round 31: a share is no hour ("this morning, 20% deposit locks it in": blind74)
+    .replace(/\b\d{1,3}(?:[.,]\d+)?\s*%/g, "a share")
     // "first thing" without a day: the next morning's start
     .replace(/\bfirst thing\b(?!\s+(?:on |in |tomorrow|today|\w+day))/gi, "at 9am")
     .replace(/\bquarter past (\d{1,2})\b/gi, "$1:15")

@@ -408,3 +408,72 @@ describe("round 30: Italian clitics, 'if need be', standing ready, waiting and d
     ).not.toBeNull();
   });
 });
+
+describe("round 31: Polish and Indonesian, a weekday's day of the month, and a customer's own affairs", () => {
+  it("reads Polish promises and their days, and a done act or a price as none", () => {
+    expect(languageOf("Przywiozę je do stajni w sobotę o 10.")).toBe("pl");
+    expect(read("Przywiozę je do stajni w sobotę o 10.", "outbound", "Europe/Warsaw")).toBe("2026-10-17 10:00");
+    expect(read("Szczepionki zostaną dostarczone w piątek do godziny 12.", "outbound", "Europe/Warsaw")).toBe(
+      "2026-10-16 12:00",
+    );
+    expect(read("Zaliczkę 2 000 zł wpłacę jutro.", "inbound", "Europe/Warsaw")).toBe("2026-10-15 17:00");
+    expect(read("Montaż wykonamy w czwartek o 9:00.", "outbound", "Europe/Warsaw")).toBe("2026-10-15 09:00");
+    expect(read("Fakturę wysłaliśmy wczoraj, dziękujemy.", "outbound", "Europe/Warsaw")).toBeNull();
+  });
+
+  it("reads Indonesian promises, and a greeting, a price or a need as none", () => {
+    expect(read("Hard drive akan kami kirim besok siang ke kantor Bapak.", "outbound", "Asia/Jakarta")).toBe(
+      "2026-10-15 12:00",
+    );
+    expect(read("Kami akan mengirim tim survei hari Kamis pukul 09.00.", "outbound", "Asia/Jakarta")).toBe(
+      "2026-10-15 09:00",
+    );
+    expect(
+      read(
+        "Selamat pagi Pak Budi, untuk split stone harga Rp 295.000 per m³ franco site Bekasi.",
+        "outbound",
+        "Asia/Jakarta",
+      ),
+    ).toBeNull();
+    expect(read("Saya harus jemput anak jam 12 besok.", "inbound", "Asia/Jakarta")).toBeNull();
+  });
+
+  it("dates a weekday with its day of the month on that day", () => {
+    expect(read("Sua sala está reservada para segunda-feira 26 às 9h.", "outbound", "America/Sao_Paulo")).toBe(
+      "2026-10-26 09:00",
+    );
+  });
+
+  it("splits after a day word when the next statement names its own", () => {
+    expect(foreignClauses("Les montures partent de l'atelier vendredi, livraison chez vous lundi 19.", "fr")).toEqual([
+      "Les montures partent de l'atelier vendredi",
+      "livraison chez vous lundi 19.",
+    ]);
+  });
+
+  it("reads more forms of our act: German 'erfolgt', French 'sera prêt', Spanish 'queda listo', a passive to the reader", () => {
+    expect(read("Die Lieferung der 4.000 Faltkartons erfolgt am Freitag.", "outbound", "Europe/Berlin")).toBe(
+      "2026-10-16 17:00",
+    );
+    expect(read("Votre costume sera prêt mardi après 15h.", "outbound", "Europe/Paris")).toBe("2026-10-20 15:00");
+    expect(read("El piano de su hija queda listo el viernes.")).toBe("2026-10-16 17:00");
+    expect(read("Le contrat signé vous sera envoyé par courrier lundi.", "inbound", "Europe/Paris")).toBe(
+      "2026-10-19 17:00",
+    );
+  });
+
+  it("reads a customer's own plans, a renewal, a quote's validity and a request as no promise", () => {
+    expect(
+      read(
+        "Nous organisons un séminaire à Annecy les 29 et 30 octobre pour 35 collaborateurs.",
+        "inbound",
+        "Europe/Paris",
+      ),
+    ).toBeNull();
+    expect(
+      read("Seu patrocínio renova em 1º de novembro nas mesmas condições.", "outbound", "Europe/Lisbon"),
+    ).toBeNull();
+    expect(read("Das Angebot halten wir bis 30. November.", "outbound", "Europe/Berlin")).toBeNull();
+    expect(read("Wir bitten um Überweisung bis 10. Dezember.", "outbound", "Europe/Berlin")).toBeNull();
+  });
+});
