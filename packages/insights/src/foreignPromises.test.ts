@@ -477,3 +477,41 @@ describe("round 31: Polish and Indonesian, a weekday's day of the month, and a c
     expect(read("Wir bitten um Überweisung bis 10. Dezember.", "outbound", "Europe/Berlin")).toBeNull();
   });
 });
+
+describe("round 31: next week's weekday, a new clause on a day word, the customer's papers on their way", () => {
+  it("reads a weekday said on that weekday after its hour as next week's", () => {
+    // Tuesday 3 November, 17:20 in Mexico City
+    const tuesdayEvening = {
+      direction: "outbound" as const,
+      sentAt: Date.parse("2026-11-03T23:20:00Z"),
+      timezone: "America/Mexico_City",
+    };
+    const due = readForeignPromise("llega a Tijuana el martes.", "es", tuesdayEvening)?.due?.dueAt;
+    expect(local(due, "America/Mexico_City")).toBe("2026-11-10 17:00");
+  });
+
+  it("splits before a day word opening a clause of its own, and reads availability as none", () => {
+    expect(
+      foreignClauses("Le mando el catálogo hoy por la tarde y mañana le marca nuestra asesora Laura.", "es"),
+    ).toEqual(["Le mando el catálogo hoy por la tarde", "mañana le marca nuestra asesora Laura."]);
+    expect(read("Para 16 jugadores el sábado tenemos salidas desde las 9:20.")).toBeNull();
+  });
+
+  it("reads a customer's order, payment or papers on their way as the customer's promise, not another party's visit", () => {
+    expect(read("Bestellung kommt morgen früh per Mail.", "inbound", "Europe/Berlin")).toBe("2026-10-15 09:00");
+    expect(read("Le virement de l'acompte partira vendredi.", "inbound", "Europe/Paris")).toBe("2026-10-16 17:00");
+    expect(read("Je vous paie l'acompte vendredi avec le solde.", "inbound", "Europe/Paris")).toBe("2026-10-16 17:00");
+    expect(read("Le technicien passera vendredi.", "inbound", "Europe/Paris")).toBeNull();
+  });
+
+  it("drops a request after a dash, and reads a subject-less Nordic text as ours", () => {
+    expect(
+      read(
+        "Unser Techniker kommt am Montag, 19. Oktober, um 7:30 Uhr – bitte beachten Sie die Zeitumstellung.",
+        "outbound",
+        "Europe/Berlin",
+      ),
+    ).toBe("2026-10-19 07:30");
+    expect(read("Kommer lørdag kl 9 med den.", "outbound", "Europe/Oslo")).toBe("2026-10-17 09:00");
+  });
+});

@@ -188,7 +188,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     moves:
       /\b(?:sale|salen|llega|llegan|sigue|siguen|va|van|pasa|pasan|viene|vienen)\b|\bser[áa]n?\s+\p{L}+(?:ad|id)[oa]s?\b|\b(?:queda|quedan|estará|estarán)\s+list[oa]s?\b/iu,
     // round 30: also a customer's wait ("Llevamos tres semanas esperando": blind68)
-    not: /[¿?]|\bsi\b|\ben caso de\b|\b(?:quizás?|tal vez|a lo mejor|puede que|probablemente|ojalá|espero|intentaré|intentamos)\b|\b(?:puedo|puede|podemos|pueden|podría|podríamos)\b|\b(?:he|ha|hemos|han|había)\s+\p{L}+(?:ado|ido|to|cho)\b|\bya\b|\bno\b|\bnunca\b|\bdisponibles?\b|\b(?:por favor|favor de|le ruego|necesito|necesitamos|necesita)\b|\b(?:llevamos|llevo)\s+[^.!?]{0,30}\besperando\b/iu,
+    not: /[¿?]|\bsi\b|\ben caso de\b|\b(?:quizás?|tal vez|a lo mejor|puede que|probablemente|ojalá|espero|intentaré|intentamos)\b|\b(?:puedo|puede|podemos|pueden|podría|podríamos)\b|\b(?:he|ha|hemos|han|había)\s+\p{L}+(?:ado|ido|to|cho)\b|\bya\b|\bno\b|\bnunca\b|\bdisponibles?\b|\b(?:por favor|favor de|le ruego|necesito|necesitamos|necesita)\b|\b(?:llevamos|llevo)\s+[^.!?]{0,30}\besperando\b|\btenemos\s+(?:salidas|disponibilidad|huecos?|lugar(?:es)?|plazas|espacio|horarios?|turnos)\b/iu,
     clock:
       /\b(?:a|de|desde|hasta|entre|y)\s+las?\s+(\d{1,2})(?:[:.h](\d{2}))?(?:\s*(?:hs?|horas))?\b|\b(\d{1,2})[:.](\d{2})\s*(?:hs?)?\b/gi,
     parts: [
@@ -320,14 +320,16 @@ const G: Record<PromiseLanguage, Grammar> = {
   sv: {
     words:
       /\b(?:och|og|att|at|det|som|är|er|för|for|jag|jeg|vi|ni|dere|dig|deg|jer|vår|våra|våre|vårt|vores|vor|imorgon|idag|morgen|måndag|mandag|tisdag|tirsdag|onsdag|torsdag|fredag|lördag|lørdag|söndag|søndag|nästa|neste|næste|vecka|uke|uge|inte|ikke|skickar|sender|kommer|senast|senest|klockan|klokken|klokka|hej|hei|tack|takk|tak|på|med|till|til|kl)\b/gi,
-    first: /\b(?:jag|jeg|vi)\b/i,
+    // round 31: also a subject-less first person opening a text ("Sender signert tilbud i dag", "Kommer lørdag kl 9 med den":
+    // blind61, blind65)
+    first: /\b(?:jag|jeg|vi)\b|^\s*(?:sender|skickar|kommer|ringer|betaler|betalar|leverer|levererar)\b/i,
     ours: /\b(?:vår|våra|våre|vårt|vores|vor|montören|montøren|chauffören|chaufføren|sjåføren|föraren|teknikern|teknikeren|mekanikeren|min kollega)\b/i,
     booked:
       /\b(?:bokad|bokat|bokade|inbokad|inplanerad|bekräftad|bekräftat|flyttad|flyttat|reserverad|reserverat|booket|booka|bestilt|planlagt|bekreftet|bekræftet|flyttet|reservert|reserveret)\b/i,
     // "ni får en offert senast måndag", "du får tilbuddet senest fredag": what the reader gets is what we send; "är hos
     // dig", "er hos jer": a thing or a visit of ours at the reader's
     moves:
-      /\b(?:kommer|går|skickas|levereras|följer|åker|sendes|leveres|følger|kjører|kører|klar|klara|klare|klart|färdig|färdiga|ferdig|ferdige|færdig|færdige)\b|\b(?:ni|du|I|dere) får\b|\b(?:är|er) hos (?:dig|er|jer|deg|dere)\b/i,
+      /\b(?:kommer|går|skickas|levereras|följer|åker|sendes|leveres|følger|kjører|kører|sker|skjer|klar|klara|klare|klart|färdig|färdiga|ferdig|ferdige|færdig|færdige)\b|\b(?:ni|du|I|dere) får\b|\b(?:är|er) hos (?:dig|er|jer|deg|dere)\b/i,
     // "om" is "if" in Swedish; in Norwegian and Danish "hvis" ("om morgenen" is the morning)
     not: /\?|\bom\b(?!\s+morgenen\b)|\bifall\b|\bhvis\b|\b(?:kanske|kanskje|måske|förmodligen|troligen|muligens|sannsynligvis|sandsynligvis|hoppas|håper|håber|forhåpentligvis|forhåbentlig)\b|\b(?:vi|jeg|jag|man)\s+(?:kan|kunde|kunne|skulle|ville)\b|\b(?:kan|kunde|kunne|skulle|ville)\s+(?:vi|jeg|jag|man)\b|\bkunna\b|(?<!\b(?:så snart|snarast|når|när|efter att|etter at|efter at)\s+(?:vi\s+|jeg\s+|jag\s+)?)\b(?:har|hade|hadde|havde)\s+(?:redan\s+|allerede\s+)?\p{L}+(?:at|it|et|tt|t)\b|\b(?:ledig|ledigt|ledige|tilgjengelig|tillgänglig)\b|\b(?:träder|trer|træder) i kraft\b|\bredan\b|\ballerede\b|\bigår\b|\bi går\b|\binte\b|\bikke\b|\bingen\b|\binga\b|\b(?:snälla|vänligen|vennligst|venligst|behöver|trenger|behøver)\b|\bvi (?:bokar|booker|bestiller|beställer)\b/iu,
     clock:
@@ -487,7 +489,7 @@ export function englishWords(text: string): number {
  * "Paso por tu oficina y te lo cambio" is one promise.
  */
 const NEXT_CLAUSE = unicode(
-  /,\s*(?:y|e|et|und|en|ed|og|och|ja)\s+(?=(?:yo|nosotros|te|lo|me|nos|os|nuestr[oa]s?|eu|nós|lhe|vou|vamos|noss[oa]s?|je|j'|nous|on|vous|il|elle|notre|io|noi|ti|ci|vi|nostr[oa]|ich|wir|er|sie|unser\p{L}*|ik|we|wij|onze|jeg|jag|vår\p{L}*|vores|minä)\b)|\s+(?:y|e|et|und|en|ed|og|och)\s+(?=(?:yo|nosotros|eu|nós|je|j'|nous|io|noi|ich|wir|ik|we|wij|jeg|jag)\b)|\s+et\s+(?=(?:ils|elles)\s+\p{L}+(?:ra|ront)\b)|\s+(?:y|e)\s+(?=(?:no|não)\s+(?:(?:le|les|te|lo|la|lhe|lhes)\s+)?\p{L}+(?:amos|emos|imos)\b|(?:mando|envío|envio|llamo|ligo|pago|entrego|llevo|mandamos|enviamos|llamamos|ligamos|pagamos|entregamos|llevamos)\b)/giu,
+  /,\s*(?:y|e|et|und|en|ed|og|och|ja)\s+(?=(?:yo|nosotros|te|lo|me|nos|os|nuestr[oa]s?|eu|nós|lhe|vou|vamos|noss[oa]s?|je|j'|nous|on|vous|il|elle|notre|io|noi|ti|ci|vi|nostr[oa]|ich|wir|er|sie|unser\p{L}*|ik|we|wij|onze|jeg|jag|vår\p{L}*|vores|minä)\b)|\s+(?:y|e|et|und|en|ed|og|och)\s+(?=(?:yo|nosotros|eu|nós|je|j'|nous|io|noi|ich|wir|ik|we|wij|jeg|jag)\b)|\s+et\s+(?=(?:ils|elles)\s+\p{L}+(?:ra|ront)\b)|\s+(?:y|e)\s+(?=(?:mañana|hoy|amanhã|hoje)\s+(?:le|te|les|lhe|lhes|o|a|nuestr[oa]|noss[oa])\b)|\s+(?:y|e)\s+(?=(?:no|não)\s+(?:(?:le|les|te|lo|la|lhe|lhes)\s+)?\p{L}+(?:amos|emos|imos)\b|(?:mando|envío|envio|llamo|ligo|pago|entrego|llevo|mandamos|enviamos|llamamos|ligamos|pagamos|entregamos|llevamos)\b)/giu,
 );
 
 /** A day or a clock time of the sentence's own (today, tomorrow, a weekday, "14:00", "14 Uhr", "7h15"). */
@@ -603,7 +605,7 @@ const PRICE = unicode(
  * round 27: so is a transfer ("Mañana les transferimos el 50% de adelanto": blind57).
  */
 const PAYS = unicode(
-  /\b(?:betaler|betalar|betalen|bezahlen|zahlen|überweisen|überweise|maksan|maksamme|pago|pagamos|pagaremos|pagarei|payons|paierai|paghiamo|pagherò|transfiero|transferimos|transfiro|depositamos|deposito|virons|bonifichiamo|bonifico|wpłacę|zapłacę|wpłacimy|zapłacimy|przelejemy|przeleję|bayar|membayar|transfer)\b/iu,
+  /\b(?:betaler|betalar|betalen|bezahlen|zahlen|überweisen|überweise|maksan|maksamme|pago|pagamos|pagaremos|pagarei|payons|paierai|paghiamo|pagherò|transfiero|transferimos|transfiro|depositamos|deposito|virons|paie|payerons|versons|bonifichiamo|bonifico|wpłacę|zapłacę|wpłacimy|zapłacimy|przelejemy|przeleję|bayar|membayar|transfer)\b/iu,
 );
 /**
  * Round 26: a reminder restates an arrangement and an invitation asks the reader to act ("Le recordamos que su contrato
@@ -640,6 +642,16 @@ const OWN_AFFAIRS = unicode(
 const TO_YOU_PASSIVE = unicode(
   /\b(?:vous|te|le|les|lhe|lhes|vos)\s+ser(?:a|ont|á|án|ão)\s+\p{L}+(?:é|ée|és|ées|ad[oa]s?|id[oa]s?)\b/iu,
 );
+/** Round 31: a customer's order, payment or papers (see readForeignPromise). */
+const THEIR_PAPERS = unicode(
+  /\b(?:Bestellung|Zahlung|Überweisung|Anzahlung|Druckdaten|Unterlagen|Auftrag|virement|acompte|paiement|commande|transferencia|pago|pedido|orden de compra|transferência|pagamento|tranche|encomenda|betaling|betalning|bestelling|bonifico|ordine)\b/iu,
+);
+/** A future passive ("sera fait", "será enviado"), which round 29 reads as ours in outbound messages only. */
+const FUTURE_PASSIVE = unicode(/\bser(?:a|ont|á|án|ão)\s+\p{L}+/iu);
+/** Round 31: a request after a dash ("…um 7:30 Uhr – bitte beachten Sie die Zeitumstellung": blind31) is the reader's. */
+const DASHED_REQUEST = unicode(
+  /\s+[–—-]\s+(?:bitte|merci de|veuillez|por favor|por gentileza|per favore|graag)\b.*$/isu,
+);
 const MIN_WORDS = 4;
 
 /**
@@ -657,7 +669,8 @@ export function readForeignPromise(
     .trim()
     .replace(TAG_QUESTION, ".")
     .replace(IF_NEEDED, "")
-    .replace(AND_IF, "");
+    .replace(AND_IF, "")
+    .replace(DASHED_REQUEST, "");
   if (
     text.split(/\s+/).length < (g.minWords ?? MIN_WORDS) ||
     (PRICE.test(text) && !PAYS.test(text)) ||
@@ -676,8 +689,13 @@ export function readForeignPromise(
       g.moves.test(text) ||
       (g.nounsCapitalised !== true && NAMED.test(text)));
   // round 31: what the customer's side sends the reader, in the passive ("Le contrat signé vous sera envoyé par
-  // courrier lundi": blind67), is the customer's act, as "will be sent" is in English
-  if (!g.first.test(text) && !ours && !(opts.direction === "inbound" && TO_YOU_PASSIVE.test(text))) return null;
+  // courrier lundi": blind67), or its order, payment or papers on their way ("Bestellung kommt morgen früh per Mail",
+  // "Le virement de l'acompte partira vendredi": blind51, blind68, blind70, blind73) is the customer's act, as "will be
+  // sent" and "the PO goes out today" are in English
+  const theirs =
+    opts.direction === "inbound" &&
+    (TO_YOU_PASSIVE.test(text) || (THEIR_PAPERS.test(text) && g.moves.test(text) && !FUTURE_PASSIVE.test(text)));
+  if (!g.first.test(text) && !ours && !theirs) return null;
   const due = foreignDueDate(text, lang, opts);
   if (due === null || due.dueAt <= opts.sentAt) return null;
   return { action: text, due };
@@ -794,7 +812,11 @@ export function foreignDueDate(
   )
     hour += 12;
   if (clock !== null && part !== null && part >= 17 && clock.hour < 12) hour = clock.hour + 12;
-  const dueAt = zonedTimeToUtc(year, month, day, hour, minute, timezone);
+  let dueAt = zonedTimeToUtc(year, month, day, hour, minute, timezone);
+  // round 31: a weekday alone, said on that weekday after its hour, is next week's ("llega a Tijuana el martes" on a
+  // Tuesday evening: blind66), as in English; chrono's locales read it as today
+  if (dueAt <= sentAt && found && found.start.isCertain("weekday") && !found.start.isCertain("day"))
+    dueAt = zonedTimeToUtc(year, month, day + 7, hour, minute, timezone);
   const phrase =
     [found?.text ?? weekEnd?.[0] ?? thisWeek?.[0] ?? dotted?.[0] ?? dayOfMonth?.[0], clock?.text]
       .filter(Boolean)
