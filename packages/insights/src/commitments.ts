@@ -2253,7 +2253,10 @@ function splitDashQuestion(s: string): string[] {
     : [s];
 }
 
-/** The clause units of a message body, in order (sentences, then clauses; see `splitClauses`). */
+/**
+ * The clause units of a message body, in order (sentences, then clauses; see `splitClauses`). Round 31: `direction`
+ * tells a buyer's concession asked for (inbound only, ASKED_CONCESSION) from our request for a step.
+ */
 export function clauseUnits(
   body: string,
   plan: { items: ReadonlySet<string> } = planItems(body),
@@ -2284,16 +2287,14 @@ export function clauseUnits(
     // tomorrow": train11), and a threat after an imperative and "or" ("Fix the boiler by Friday or we'll cancel",
     // "Keep it flat at last year's rate or we will go to tender": blind9)
     const ultimatum = /(?<!\s)\s+and\s+(?=(?:i|we)(?:'ll|’ll|\s+will|\s+[a-z]{3,}\s))/i.exec(s);
+    const beforeUs = ultimatum === null ? null : s.slice(0, ultimatum.index + ultimatum[0].length);
     if (
       (/\?\s*$/.test(s) && !questionAfterPromise(s)) ||
       /^\s*(?:if|unless)\b/i.test(s) ||
       THREAT.test(s) ||
       // round 15 (r15p): an away notice governs the reply promised after "and" too (see AWAY_NOTICE)
       AWAY_NOTICE.test(s) ||
-      (ultimatum !== null && ULTIMATUM.test(s.slice(0, ultimatum.index + ultimatum[0].length))) ||
-      (ultimatum !== null &&
-        direction === "inbound" &&
-        ASKED_CONCESSION.test(s.slice(0, ultimatum.index + ultimatum[0].length)))
+      (beforeUs !== null && (ULTIMATUM.test(beforeUs) || (direction === "inbound" && ASKED_CONCESSION.test(beforeUs))))
     )
       return [{ clause: s, conditioned: false, sentence: s, item }];
     // "we can match the price if you sign for 24 months, and we'll include support": the condition

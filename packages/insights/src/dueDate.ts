@@ -1,6 +1,6 @@
 import * as chrono from "chrono-node";
 import { boundText, MAX_CLAUSE_CHARS } from "./limits";
-import { startOfZonedDay, timeZoneOffsetMinutes, zonedParts, zonedTimeToUtc } from "./time";
+import { MONTH_NAMES, startOfZonedDay, timeZoneOffsetMinutes, zonedParts, zonedTimeToUtc } from "./time";
 
 export interface DueDateOptions {
   /** IANA zone the speaker lives in. Default "UTC". */
@@ -97,20 +97,6 @@ const WITH_MINUTES: Record<number, RegExp> = Object.fromEntries(
 /** Zones whose people write a numeric date month first ("6/3" is June 3): the United States and English Canada. */
 const MONTH_FIRST_ZONES =
   /^(?:America\/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Boise|Detroit|Indiana\/\w+|Kentucky\/\w+|North_Dakota\/\w+|Menominee|Juneau|Sitka|Nome|Adak|Toronto|Vancouver|Edmonton|Winnipeg|Halifax|St_Johns|Regina)|Pacific\/Honolulu|US\/\w+)$/;
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const NUMBER_WORDS = [

@@ -17,7 +17,7 @@
  */
 import * as chrono from "chrono-node";
 import { boundText, MAX_CLAUSE_CHARS } from "./limits";
-import { timeZoneOffsetMinutes, zonedParts, zonedTimeToUtc } from "./time";
+import { MONTH_NAMES, timeZoneOffsetMinutes, zonedParts, zonedTimeToUtc } from "./time";
 import type { Direction } from "./types";
 
 /** "sv" stands for Swedish, Norwegian and Danish, read by one grammar (see G). */
@@ -92,21 +92,10 @@ const FINNISH_CASE: [RegExp, string][] = [
   [/\bhuomiseen\s+mennessä\b/giu, "huomenna"],
 ].map(([re, to]) => [unicode(re as RegExp), to as string]);
 const inFinnishCase = (text: string): string => FINNISH_CASE.reduce((out, [re, to]) => out.replace(re, to), text);
-const ENGLISH_MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
 
+/** A language's twelve month names, January first, each rewritten as the English one. */
+const inEnglishMonths = (names: readonly string[]): [RegExp, string][] =>
+  names.map((month, i) => [new RegExp(String.raw`\b${month}\b`, "giu"), MONTH_NAMES[i] ?? ""]);
 /**
  * Round 31: chrono-node has no Polish or Indonesian parser; their day, month and relative-day words are rewritten into
  * English for the English one ("w piątek" → "w Friday", "besok siang" → "tomorrow siang"). Polish days come in the
@@ -125,22 +114,20 @@ const POLISH_WORDS: [RegExp, string][] = [
   [/\bpiąt(?:ek|ku)\b/giu, "Friday"],
   [/\bsobot[aęy]\b/giu, "Saturday"],
   [/\bniedziel[aęi]\b/giu, "Sunday"],
-  ...(
-    [
-      "stycznia",
-      "lutego",
-      "marca",
-      "kwietnia",
-      "maja",
-      "czerwca",
-      "lipca",
-      "sierpnia",
-      "września",
-      "października",
-      "listopada",
-      "grudnia",
-    ] as const
-  ).map((month, i): [RegExp, string] => [new RegExp(String.raw`\b${month}\b`, "giu"), ENGLISH_MONTHS[i] ?? ""]),
+  ...inEnglishMonths([
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+  ]),
 ].map(([re, to]) => [unicode(re as RegExp), to as string]);
 const INDONESIAN_WORDS: [RegExp, string][] = [
   [/\blusa\b/giu, "the day after tomorrow"],
@@ -154,22 +141,20 @@ const INDONESIAN_WORDS: [RegExp, string][] = [
   [/\bJum['’]?at\b/giu, "Friday"],
   [/\bSabtu\b/giu, "Saturday"],
   [/\bMinggu\b/gu, "Sunday"],
-  ...(
-    [
-      "Januari",
-      "Februari",
-      "Maret",
-      "April",
-      "Mei",
-      "Juni",
-      "Juli",
-      "Agustus",
-      "September",
-      "Oktober",
-      "November",
-      "Desember",
-    ] as const
-  ).map((month, i): [RegExp, string] => [new RegExp(String.raw`\b${month}\b`, "giu"), ENGLISH_MONTHS[i] ?? ""]),
+  ...inEnglishMonths([
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+  ]),
 ].map(([re, to]) => [unicode(re as RegExp), to as string]);
 const inEnglishWords =
   (words: [RegExp, string][]) =>

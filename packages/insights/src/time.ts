@@ -107,3 +107,19 @@ export function addZonedDays(instant: number, days: number, timeZone = "UTC"): n
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+
+/** The months' English names, January first (the due-date readers write dates in them for chrono's English parser). */
+export const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
