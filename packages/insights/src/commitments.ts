@@ -2294,7 +2294,7 @@ export function clauseUnits(
       THREAT.test(s) ||
       // round 15 (r15p): an away notice governs the reply promised after "and" too (see AWAY_NOTICE)
       AWAY_NOTICE.test(s) ||
-      (beforeUs !== null && (ULTIMATUM.test(beforeUs) || (direction === "inbound" && ASKED_CONCESSION.test(beforeUs))))
+      (beforeUs !== null && (ULTIMATUM.test(beforeUs) || asksConcession(beforeUs, direction)))
     )
       return [{ clause: s, conditioned: false, sentence: s, item }];
     // "we can match the price if you sign for 24 months, and we'll include support": the condition
@@ -2961,7 +2961,11 @@ const HANDOVER_FROM = /\b(?:from|starting|as of)\s+[^,.;!?]*/gi;
 function underUltimatum(sentence: string, direction: Direction): boolean {
   const firstAnd = /^.*?\s+and\s+/i.exec(sentence.trim());
   if (firstAnd === null) return false;
-  return ULTIMATUM.exec(firstAnd[0])?.index === 0 || (direction === "inbound" && ASKED_CONCESSION.test(firstAnd[0]));
+  return ULTIMATUM.exec(firstAnd[0])?.index === 0 || asksConcession(firstAnd[0], direction);
+}
+/** Whether `head`, up to the "and" before what the writer does, asks a concession (inbound only: ASKED_CONCESSION). */
+function asksConcession(head: string, direction: Direction): boolean {
+  return direction === "inbound" && ASKED_CONCESSION.test(head);
 }
 /**
  * Round 31: a buyer's concession asked for, then what the buyer does for it ("Reduce 10% and I will pay today",

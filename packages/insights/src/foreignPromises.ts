@@ -59,11 +59,21 @@ interface Grammar {
 }
 
 /**
+ * Rewrites a text by each (pattern, replacement) pair in turn, the patterns compiled with Unicode word boundaries: the
+ * words a locale parser does not know become those it does (Danish and Norwegian into Swedish, Finnish cases, Polish and
+ * Indonesian into English).
+ */
+function rewriting(pairs: readonly (readonly [RegExp, string])[]): (text: string) => string {
+  const compiled = pairs.map(([re, to]) => [unicode(re), to] as const);
+  return (text) => compiled.reduce((out, [re, to]) => out.replace(re, to), text);
+}
+
+/**
  * chrono-node ships Swedish and Finnish parsers but no Danish or Norwegian one; their day and month names are the
  * Swedish ones in another spelling, so they are respelt for the Swedish parser, and "i morgen" and "i dag" are joined
  * as the Swedish parser reads them ("imorgon", "idag").
  */
-const SWEDISH_SPELLING: [RegExp, string][] = [
+const inSwedishSpelling = rewriting([
   [/\bi\s+morg[eo]n\b|\bimorgen\b/giu, "imorgon"],
   [/\bi\s+dag\b/giu, "idag"],
   [/\bmandag\b/giu, "måndag"],
@@ -80,18 +90,15 @@ const SWEDISH_SPELLING: [RegExp, string][] = [
   [/\bd\.\s*(?=\d)/giu, ""],
   [/\b(\d{1,2})\.\s+(?=(?:jan|feb|mar|apr|maj|mai|jun|jul|aug|sep|okt|nov|dec|des)\p{L}*)/giu, "$1 "],
   [/\bn[æe]ste\b/giu, "nästa"],
-].map(([re, to]) => [unicode(re as RegExp), to as string]);
-const inSwedishSpelling = (text: string): string =>
-  SWEDISH_SPELLING.reduce((out, [re, to]) => out.replace(re, to), text);
+]);
 /**
  * chrono-node's Finnish parser reads a weekday in the essive ("perjantaina"); "by Friday" ("perjantaihin mennessä",
  * "huomiseen mennessä") is rewritten into it.
  */
-const FINNISH_CASE: [RegExp, string][] = [
+const inFinnishCase = rewriting([
   [/\b(maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai)hin\s+mennessä\b/giu, "$1na"],
   [/\bhuomiseen\s+mennessä\b/giu, "huomenna"],
-].map(([re, to]) => [unicode(re as RegExp), to as string]);
-const inFinnishCase = (text: string): string => FINNISH_CASE.reduce((out, [re, to]) => out.replace(re, to), text);
+]);
 
 /** A language's twelve month names, January first, each rewritten as the English one. */
 const inEnglishMonths = (names: readonly string[]): [RegExp, string][] =>
@@ -102,7 +109,7 @@ const inEnglishMonths = (names: readonly string[]): [RegExp, string][] =>
  * accusative after "w" and in the genitive after "do" ("w środę", "do piątku"), months in the genitive ("10 listopada");
  * Indonesian "Minggu" is Sunday, but "minggu depan" is next week.
  */
-const POLISH_WORDS: [RegExp, string][] = [
+const fromPolish = rewriting([
   [/\bpojutrze\b/giu, "the day after tomorrow"],
   [/\bjutro\b/giu, "tomorrow"],
   [/\b(?:dzisiaj|dziś)\b/giu, "today"],
@@ -128,8 +135,8 @@ const POLISH_WORDS: [RegExp, string][] = [
     "listopada",
     "grudnia",
   ]),
-].map(([re, to]) => [unicode(re as RegExp), to as string]);
-const INDONESIAN_WORDS: [RegExp, string][] = [
+]);
+const fromIndonesian = rewriting([
   [/\blusa\b/giu, "the day after tomorrow"],
   [/\bbesok\b/giu, "tomorrow"],
   [/\bhari ini\b/giu, "today"],
@@ -155,11 +162,7 @@ const INDONESIAN_WORDS: [RegExp, string][] = [
     "November",
     "Desember",
   ]),
-].map(([re, to]) => [unicode(re as RegExp), to as string]);
-const inEnglishWords =
-  (words: [RegExp, string][]) =>
-  (text: string): string =>
-    words.reduce((out, [re, to]) => out.replace(re, to), text);
+]);
 
 const G: Record<PromiseLanguage, Grammar> = {
   es: {
@@ -358,7 +361,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     minWords: 2,
   },
   // round 31: Polish and Indonesian (eleven and nine missed promises of the read authors, blind29-74; chrono-node reads
-  // neither, so their day words are read in English: POLISH_WORDS, INDONESIAN_WORDS). Polish words are told by their
+  // neither, so their day words are read in English: fromPolish, fromIndonesian). Polish words are told by their
   // letters (ą ę ł ś ź ż ń), the first person by its verb ending ("wyślemy", "przywiozę", "zadzwonię")
   pl: {
     words:
@@ -380,7 +383,7 @@ const G: Record<PromiseLanguage, Grammar> = {
       [/\bwieczorem\b/iu, 23],
     ],
     parser: chrono.en.casual,
-    normalise: inEnglishWords(POLISH_WORDS),
+    normalise: fromPolish,
     minWords: 3,
   },
   id: {
@@ -404,7 +407,7 @@ const G: Record<PromiseLanguage, Grammar> = {
       [/(?<!\bselamat\s+)\bmalam\b/iu, 23],
     ],
     parser: chrono.en.casual,
-    normalise: inEnglishWords(INDONESIAN_WORDS),
+    normalise: fromIndonesian,
     minWords: 4,
   },
 };
@@ -477,9 +480,15 @@ const NEXT_CLAUSE = unicode(
   /,\s*(?:y|e|et|und|en|ed|og|och|ja)\s+(?=(?:yo|nosotros|te|lo|me|nos|os|nuestr[oa]s?|eu|nós|lhe|vou|vamos|noss[oa]s?|je|j'|nous|on|vous|il|elle|notre|io|noi|ti|ci|vi|nostr[oa]|ich|wir|er|sie|unser\p{L}*|ik|we|wij|onze|jeg|jag|vår\p{L}*|vores|minä)\b)|\s+(?:y|e|et|und|en|ed|og|och)\s+(?=(?:yo|nosotros|eu|nós|je|j'|nous|io|noi|ich|wir|ik|we|wij|jeg|jag)\b)|\s+et\s+(?=(?:ils|elles)\s+\p{L}+(?:ra|ront)\b)|\s+(?:y|e)\s+(?=(?:mañana|hoy|amanhã|hoje)\s+(?:le|te|les|lhe|lhes|o|a|nuestr[oa]|noss[oa])\b)|\s+(?:y|e)\s+(?=(?:no|não)\s+(?:(?:le|les|te|lo|la|lhe|lhes)\s+)?\p{L}+(?:amos|emos|imos)\b|(?:mando|envío|envio|llamo|ligo|pago|entrego|llevo|mandamos|enviamos|llamamos|ligamos|pagamos|entregamos|llevamos)\b)/giu,
 );
 
+/** The weekdays in Spanish, Portuguese, French, Italian, German and Dutch (a time word, and a day of the month's lead). */
+const WEEKDAY_NAMES =
+  "lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag";
 /** A day or a clock time of the sentence's own (today, tomorrow, a weekday, "14:00", "14 Uhr", "7h15"). */
 const TIME_WORD = unicode(
-  /\b(?:heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|hoy|mañana|lunes|martes|miércoles|jueves|viernes|sábado|domingo|hoje|amanhã|segunda|terça|quarta|quinta|sexta|aujourd'hui|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|oggi|domani|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|vandaag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|idag|imorgon|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|jutro|dziś|dzisiaj|poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę|besok|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu)\b|\b\d{1,2}(?:[:.h]\d{2}|\s*Uhr\b)/iu,
+  new RegExp(
+    String.raw`\b(?:heute|morgen|hoy|mañana|hoje|amanhã|aujourd'hui|demain|oggi|domani|vandaag|${WEEKDAY_NAMES}|idag|imorgon|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|jutro|dziś|dzisiaj|poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę|besok|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu)\b|\b\d{1,2}(?:[:.h]\d{2}|\s*Uhr\b)`,
+    "iu",
+  ),
 );
 /** A comma, or a conjunction before a word (the verb of a thing that goes, in `timedClauses`). */
 // round 29: or before a noun with its article and then that verb ("…hoy y el medidor pasa el lunes a las 9": blind63)
@@ -693,7 +702,10 @@ const DAY_RANGE_START = unicode(/\b\d{1,2}\.?\s*(?:al|au|bis|a|à|tot|-|–)\s*(
  * also after its weekday ("segunda-feira 18 às 9h": blind73), which chrono reads as the weekday alone.
  */
 const DAY_OF_MONTH = unicode(
-  /\b(?:el|le|il|am|den|o|dia|op|lunes|martes|miércoles|jueves|viernes|sábado|domingo|(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+(\d{1,2})(?:\.|º|°|er)?(?!\s*(?:[:.h]\d|\d|%|€|horas|hs?\b|Uhr|uur|ore|de\s+\p{L}|d[íi]as|jours|Tage|giorni|dagen|meses|mois|Monate|mesi|maanden|personas|personnes|Personen|persone|pessoas|mensen|[kcm]?m\b|kg\b|m²))/iu,
+  new RegExp(
+    String.raw`\b(?:el|le|il|am|den|o|dia|op|(?:${WEEKDAY_NAMES})(?:-feira)?)\s+(\d{1,2})(?:\.|º|°|er)?(?!\s*(?:[:.h]\d|\d|%|€|horas|hs?\b|Uhr|uur|ore|de\s+\p{L}|d[íi]as|jours|Tage|giorni|dagen|meses|mois|Monate|mesi|maanden|personas|personnes|Personen|persone|pessoas|mensen|[kcm]?m\b|kg\b|m²))`,
+    "iu",
+  ),
 );
 /** A day and a month with their dots ("3.12.", "24.9.", "15.01.2027"); not a clock time ("9.30"). */
 const DOTTED_DAY_MONTH = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(20\d\d)?(?!\d)/;
