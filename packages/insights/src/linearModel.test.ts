@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type LinearModel, linearLogits, linearProbabilities, softmax } from "./linearModel";
+import { type LinearModel, linearLogits, linearProbabilities, softmax, twoClassModel } from "./linearModel";
 
 const model: LinearModel = {
   classes: ["a", "b", "c"],
@@ -53,5 +53,16 @@ describe("linear model", () => {
     const p = softmax([1000, 999, -1000]);
     expect(p.every(Number.isFinite)).toBe(true);
     expect(p[0]! / p[1]!).toBeCloseTo(Math.E, 9);
+  });
+
+  it("rebuilds a two-class model from its first class's numbers", () => {
+    const model = twoClassModel({ classes: ["other", "promise"], bias: 0.25, weights: { x: 0.5, y: -1 } });
+    expect(model).toEqual({
+      classes: ["other", "promise"],
+      bias: [0.25, -0.25],
+      weights: { x: [0.5, -0.5], y: [-1, 1] },
+    });
+    expect(linearLogits(model, new Map([["x", 1]]))).toEqual([0.75, -0.75]);
+    expect(Object.is(twoClassModel({ classes: ["a", "b"], bias: 0, weights: {} }).bias[1], 0)).toBe(true);
   });
 });

@@ -16,6 +16,24 @@ export interface LinearModel {
   weights: Readonly<Record<string, readonly number[]>>;
 }
 
+/** A two-class model as it is written to source: the first class's bias and weights (the second's are their negation). */
+export interface TwoClassWeights {
+  classes: readonly [string, string];
+  bias: number;
+  weights: Readonly<Record<string, number>>;
+}
+
+/**
+ * Round 32: softmax trained from zero on two classes moves their weights in opposite directions (w, −w), so a
+ * two-class model ships one number per feature (`TwoClassWeights`, half the promise reader's file) and is rebuilt
+ * here once, at import.
+ */
+export function twoClassModel({ classes, bias, weights }: TwoClassWeights): LinearModel {
+  const both: Record<string, readonly number[]> = {};
+  for (const [name, w] of Object.entries(weights)) both[name] = [w, -w || 0]; // `|| 0`: no -0, as training rounds
+  return { classes, bias: [bias, -bias || 0], weights: both };
+}
+
 /** Bias plus the weighted sum of the known features, one logit per class. */
 export function linearLogits(model: LinearModel, features: SparseFeatures): number[] {
   const logits = [...model.bias];

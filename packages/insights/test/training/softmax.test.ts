@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { linearProbabilities, type SparseFeatures } from "../../src/linearModel";
-import { type TrainingRow, trainSoftmax } from "./softmax";
+import { linearProbabilities, type SparseFeatures, twoClassModel } from "../../src/linearModel";
+import { halveTwoClass, type TrainingRow, trainSoftmax } from "./softmax";
 
 const f = (...names: string[]): SparseFeatures => new Map(names.map((n) => [n, 1]));
 const argmax = (p: number[]) => p.indexOf(Math.max(...p));
@@ -58,5 +58,23 @@ describe("trainSoftmax", () => {
 
   it("refuses a label outside the classes", () => {
     expect(() => trainSoftmax([{ features: f("x"), label: "angry" }], CLASSES, OPTIONS)).toThrow(/angry/);
+  });
+
+  it("halves a two-class model trained from zero, and twoClassModel rebuilds exactly what was trained", () => {
+    const rows: TrainingRow[] = [
+      { features: f("x"), label: "yes" },
+      { features: f("y"), label: "no" },
+      { features: f("x", "y"), label: "yes" },
+    ];
+    const model = trainSoftmax(rows, ["no", "yes"], { ...OPTIONS, minCount: 1 });
+    const half = halveTwoClass(model);
+    expect(half.classes).toEqual(["no", "yes"]);
+    expect(half.weights.x).toBeLessThan(0);
+    expect(twoClassModel(half)).toEqual(model);
+  });
+
+  it("refuses to halve a model whose classes' numbers are not opposite", () => {
+    expect(() => halveTwoClass({ classes: ["a", "b"], bias: [0, 0], weights: { x: [0.5, -0.4] } })).toThrow(/x weighs/);
+    expect(() => halveTwoClass({ classes: ["a", "b", "c"], bias: [0, 0, 0], weights: {} })).toThrow(/3 classes/);
   });
 });

@@ -9,7 +9,7 @@
  * hundred lines. Features seen in fewer than `minCount` rows are pruned before training so the weights
  * file stays small and a rare phrasing cannot carry a class.
  */
-import type { LinearModel, SparseFeatures } from "../../src/linearModel";
+import type { LinearModel, SparseFeatures, TwoClassWeights } from "../../src/linearModel";
 import { softmax } from "../../src/linearModel";
 
 export interface TrainingRow {
@@ -112,4 +112,22 @@ export function trainSoftmax(
     if (w.some((x) => x !== 0)) weights[name] = w;
   }
   return { classes: [...classes], bias: Array.from({ length: C }, (_, c) => round(theta[F * C + c]!)), weights };
+}
+
+/**
+ * The two-class `model` as source writes it (`twoClassModel` rebuilds it): the first class's numbers. Throws when the
+ * second class's are not their exact negation, which would make the shipped model differ from the trained one.
+ */
+export function halveTwoClass(model: LinearModel): TwoClassWeights {
+  const [first, second] = model.classes;
+  if (model.classes.length !== 2 || first === undefined || second === undefined)
+    throw new Error(`halveTwoClass: ${model.classes.length} classes`);
+  const opposite = ([a, b]: readonly number[]) => a !== undefined && b !== undefined && a + b === 0;
+  if (!opposite(model.bias)) throw new Error("halveTwoClass: the bias is not (b, −b)");
+  const weights: Record<string, number> = {};
+  for (const [name, w] of Object.entries(model.weights)) {
+    if (!opposite(w)) throw new Error(`halveTwoClass: ${name} weighs ${w.join(", ")}, not (w, −w)`);
+    weights[name] = w[0]!;
+  }
+  return { classes: [first, second], bias: model.bias[0]!, weights };
 }
