@@ -2020,3 +2020,28 @@ describe("extractCommitments: round 31, pleasantries, a buyer's concession, a se
     expect(textsIn("Thanks Siobhán. Seán has you down for Friday morning 👍")).toHaveLength(1);
   });
 });
+
+describe("extractCommitments: round 32, a heads-up about our side, a default unless objected to, an authority's act", () => {
+  it("reads our side's booking or work after a heads-up, and a heads-up about anything else as a notice", () => {
+    expect(
+      textsIn("Heads-up before the long weekend: our fitter Dan is booked for Friday at 8am to hang the doors."),
+    ).toEqual(["Heads-up before the long weekend: our fitter Dan is booked for Friday at 8am to hang the doors."]);
+    expect(textsIn("Heads up: our van's in for repairs so Friday's linen will be done by our sister depot.")).toEqual(
+      [],
+    );
+  });
+
+  it("reads an act 'unless you spot something' as a promise, and one under a threat as none", () => {
+    expect(dues("I'll lodge the return Thursday at 10am unless you spot something.")).toEqual([
+      ["I'll lodge the return Thursday at 10am unless you spot something.", "2026-03-12T10:00:00.000Z"],
+    ]);
+    expect(textsIn("I'll cancel the order by Friday unless you come back with a better price.")).toEqual([]);
+  });
+
+  it("refuses an authority's act before the learned reader is asked (a reader that accepts everything)", () => {
+    const withReader = (text: string) => extractCommitments(msg(text), {}, () => true).map((c) => c.text);
+    expect(withReader("The chamber will stamp the certificate of origin on Friday.")).toEqual([]);
+    expect(withReader("The customs will inspect the container on Monday.")).toEqual([]);
+    expect(withReader("Our driver will drop the certificate at yours on Friday.")).toHaveLength(1);
+  });
+});

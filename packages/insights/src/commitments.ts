@@ -2,6 +2,7 @@ import { clockTimeOf, countsFromEvent, resolveDueDate, SAME_DAY_AS_EVENT } from 
 import {
   englishWords,
   foreignClauses,
+  keepsSpeaker,
   languageOf,
   type PromiseLanguage,
   readForeignPromise,
@@ -876,8 +877,10 @@ const NEGATED_MODAL =
   /\b(?:i|we)\s*(?:won't|will not|shall not|'ll not|'ll never|will never|can't|cannot|am not going to|'m not going to|are not going to|'re not going to|aren't going to)\b/i;
 /** A notice of something already arranged ("Reminder: your visit is booked for…"), not a new promise. */
 // round 19 (p19): also after a short vocative ("Team, reminder: …", "Good pm Ma'am Joy, reminder po: …")
+// (round 32: not a heads-up that goes on to our side's booking or work, "Heads-up before the clock change: our tech
+// Hannah is booked for Monday at 10am", "Just a heads up now that the clocks went back: our crew starts…": blind78, blind63)
 const REMINDER =
-  /^(?:[^,:.!?]{1,30},\s+)?(?:(?:just|a|quick|friendly|gentle|kind)\s+)*(?:reminder|fyi|heads[- ]up|note)\b/i;
+  /^(?:[^,:.!?]{1,30},\s+)?(?:(?:just|a|quick|friendly|gentle|kind)\s+)*(?:reminder|fyi|heads[- ]up(?![^:.!?]{0,60}:\s+(?:our|my)\s+[\w-]+(?:\s+[A-Z][a-z]+)?\s+(?:(?:is|are)\s+(?:booked|scheduled)|starts|arrives|will)\b)|note)\b/i;
 /**
  * Round 30: so is a business's own reminder line ("Peak Pest reminder: your quarterly service is scheduled for…":
  * blind70; "Tyrecheck reminder: …" is blind41's, and no such line of the read authors is labelled).
@@ -1098,8 +1101,10 @@ const PAST_OR_REPEATED =
   /\b(?:since|ago|yesterday|already|earlier)\b|\blast (?:night|week|month|year|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!['’]s)|\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|countless) times\b/i;
 
 /** Capitalised sentence openers before "to <verb>" that are not the owner of an action item. */
+// (round 32: also an authority, "the ATO will debit the $4,210 from your account on the 28th", "The Chamber will issue
+// the C/O Form on Friday": blind75, blind76)
 const OTHER_PARTY =
-  "landlords?|clients?|customers?|suppliers?|vendors?|carriers?|hauliers?|council|tenants?|buyers?|contractors?|insurers?|banks?|auditors?|you|they";
+  "landlords?|clients?|customers?|suppliers?|vendors?|carriers?|hauliers?|council|tenants?|buyers?|contractors?|insurers?|banks?|auditors?|authorit(?:y|ies)|ATO|IRS|HMRC|CRA|CBP|IRD|SARS|USPTO|EPO|chamber|tax office|customs|ministry|embassy|consulate|patent office|registry|court|you|they";
 /** "Landlord to confirm access by Friday" (compiled once: it is tried on every plan line). */
 const OTHER_PARTY_STEP = new RegExp(String.raw`^(?:the\s+|our\s+)?(?:${OTHER_PARTY})\s+(?:to|will|should|must)\b`, "i");
 const NOT_AN_OWNER = new RegExp(
@@ -1806,10 +1811,11 @@ export function matchCommitment(sentence: string): string | null {
  * also "if that still works", and "in case", a precaution the act does not wait on ("I'll bring a spare in case"); not
  * "if you want to <verb>": the reader's own step is a condition ("I'll keep it aside till Friday if you want to
  * try it on"). Round 21 (p21): also an invitation to object, "if that doesn't work / suit", "if this is not ok" ("Tim brings
- * it to your home Tuesday after 3pm, if this is not ok just write").
+ * it to your home Tuesday after 3pm, if this is not ok just write"). Round 32: "unless you spot something" invites an
+ * objection as "unless you tell me otherwise" does ("I'll e-file it Monday at 9am unless you spot something": blind75).
  */
 const COURTESY_IF =
-  /\bin case\b|\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:still\s+)?(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:(?:like|want|prefer|wish)(?!\s+to\b)|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:that|this|it|the time)(?:'s|\s+is|\s+does|\s+do)?\s*(?:not|n't)\s+(?:work|suit|fit|ok(?:ay)?|good|convenient)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b|\bunless\s+(?:you|i|we)\s+(?:tell|hear|say|let|instruct|advise)\b[^.!?]{0,20}?\botherwise\b/i;
+  /\bin case\b|\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:still\s+)?(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:(?:like|want|prefer|wish)(?!\s+to\b)|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:that|this|it|the time)(?:'s|\s+is|\s+does|\s+do)?\s*(?:not|n't)\s+(?:work|suit|fit|ok(?:ay)?|good|convenient)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b|\bunless\s+(?:you|i|we)\s+(?:tell|hear|say|let|instruct|advise|spot|see|find|flag|notice)\b[^.!?]{0,20}?\b(?:otherwise|something|anything|a problem|an issue|an error)\b/i;
 const COURTESY_IF_ALL = new RegExp(COURTESY_IF.source, "gi");
 function courtesyOnly(s: string): boolean {
   const conditions =
@@ -2567,10 +2573,13 @@ export function extractCommitments(
         // with its own deadline; otherwise the sentence is read whole
         const lang = language;
         const parts = foreignClauses(whole, lang);
+        let dayOf: number | undefined;
         const promises =
           parts.length > 1
-            ? parts.flatMap((part) => {
-                const promise = readForeignPromise(part, lang, foreignOpts);
+            ? parts.flatMap((part, i) => {
+                const speaker = i > 0 && keepsSpeaker(parts[i - 1] ?? "", part, lang);
+                const promise = readForeignPromise(part, lang, { ...foreignOpts, dayOf }, speaker);
+                dayOf = promise?.due?.dueAt ?? dayOf;
                 return promise ? [{ part, promise }] : [];
               })
             : [];

@@ -902,3 +902,26 @@ describe("resolveDueDate: round 31, numbered places, windows after a day and sha
     );
   });
 });
+
+describe("resolveDueDate: round 32, dotted windows, conjunctions after a date, the rest of a period", () => {
+  it("reads a window written with dots, due at its end", () => {
+    expect(iso("The electrician is booked for Thursday between 8.30 and 10.30.")).toBe("2026-03-12T10:30:00.000Z");
+  });
+
+  it("keeps the day of the month before a conjunction", () => {
+    expect(iso("I'll keep the van for you until Friday the 20th while you think it over.")).toBe(
+      "2026-03-20T17:00:00.000Z",
+    );
+  });
+
+  it("reads the rest of a month as its end, unless the act has its own deadline", () => {
+    expect(iso("I'll cover the Tuesday classes myself for the rest of March.")).toBe("2026-03-31T17:00:00.000Z");
+    expect(iso("I'll ring you at 8 tomorrow to go through the rest of the week.")).toBe("2026-03-11T08:00:00.000Z");
+  });
+
+  it("reads the clock time after 'first thing <day>', and a window after a date without or with a comma", () => {
+    expect(iso("Sam will drop it round first thing tomorrow, before 8.")).toBe("2026-03-11T08:00:00.000Z");
+    expect(iso("Fitting is booked for Monday 16th, 9 to 1.")).toBe("2026-03-16T13:00:00.000Z");
+    expect(iso("Your installer is booked Thu 12 Mar 1-3pm.")).toBe("2026-03-12T15:00:00.000Z");
+  });
+});

@@ -131,8 +131,9 @@ const DATE_AS_MODIFIER = new RegExp(
   String.raw`\b(the|your|our|my|his|her|their|this|that|a|an)\s+(?:${NAMED_DATE}|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)|\d{1,2}[:.]\d{2})\s+([a-z][a-z'-]*)\b`,
   "gi",
 );
+// (round 32: so does a conjunction, "until Friday the 16th while you decide": blind77)
 const KEEPS_A_TIME =
-  /^(?:morning|afternoon|evening|night|noon|midday|lunch(?:time)?|am|pm|eod|cob|at|by|on|in|of|and|or|to|until|till|from|before|after|between|around|about|with|for|if|when|as|so|but|then|latest|week|weekend|the|is|are|was|were|will|would|should|can|could|works?|suits?|ok|okay|i|i'll|i'm|we|we'll|we're|you|you'll|he|she|they|they'll|it|it's|sharp|onwards?|through|deadline|cut-?off|close|due|next|last|first|only|instead|please|pls|latest)$/;
+  /^(?:morning|afternoon|evening|night|noon|midday|lunch(?:time)?|am|pm|eod|cob|at|by|on|in|of|and|or|to|until|till|from|before|after|between|around|about|with|for|if|when|as|so|but|then|latest|week|weekend|while|whilst|once|unless|because|since|though|although|the|is|are|was|were|will|would|should|can|could|works?|suits?|ok|okay|i|i'll|i'm|we|we'll|we're|you|you'll|he|she|they|they'll|it|it's|sharp|onwards?|through|deadline|cut-?off|close|due|next|last|first|only|instead|please|pls|latest)$/;
 /** "about Monday", "regarding Saturday": the day a message is about, not when it is due. */
 const DATE_AS_TOPIC = new RegExp(
   String.raw`\b(about|regarding|concerning|re:?)\s+(?:(?:this|next|the coming)\s+)?(?:${NAMED_DATE}|tomorrow|today|tonight)(?:'s)?(?![\w:])`,
@@ -571,10 +572,11 @@ const SHORT_WEEKDAY: Record<string, string> = {
   sun: "Sunday",
 };
 
-/** Round 13: "Monday 3 August, 9–11am": an hour after a day and its month. These three are compiled once:
+/** Round 13: "Monday 3 August, 9–11am": an hour after a day and its month (round 32: or a window with its am/pm and no
+ * comma, "Wed 7 Oct 12-2pm": blind75). These three are compiled once:
  * resolveDueDate runs on every clause. */
 const HOUR_AFTER_DAY = new RegExp(
-  String.raw`(\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_WORD}|\b${MONTH_WORD}\s+\d{1,2}(?:st|nd|rd|th)?),\s+(?=\d{1,2}(?:[:.]\d{2})?\s*(?:[-–]|to\b|am\b|pm\b|a\.m\.|p\.m\.))`,
+  String.raw`(\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_WORD}|\b${MONTH_WORD}\s+\d{1,2}(?:st|nd|rd|th)?)(?:,\s+|\s+(?=\d{1,2}(?:[:.]\d{2})?\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)))(?=\d{1,2}(?:[:.]\d{2})?\s*(?:[-–]|to\b|am\b|pm\b|a\.m\.|p\.m\.))`,
   "gi",
 );
 /** Round 13: "booked from 1 July to 30 September": a stay or hire, owed when it starts. */
@@ -593,10 +595,11 @@ const NAMES_DAY_OF_MONTH = new RegExp(
  * Round 14: the clock time right after a day of the month: "on the 28th at 11", "on Thursday 22nd before 10am",
  * "on Monday 9th between 6am and 8am", "by the 12th, 10:00 at the latest". Groups 1-3 the hour, minutes and half;
  * 4-6 a window's end. Round 20 (due20): a window "till" / "until" its end too ("for Saturday 29th, 9 till 11"); round
- * 31: a window right after the day ("booked for Tuesday 23rd 2-4pm": blind73).
+ * 31: a window right after the day ("booked for Tuesday 23rd 2-4pm": blind73); round 32: "to" it after a comma ("Monday
+ * 28th, 9 to 1": blind78).
  */
 const DAY_WINDOW =
-  /^\s*(?:(?:at|by|from|around|before|until|till|between)\s+|(?=\d{1,2}(?:[:.]\d{2})?\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))|,\s*(?:(?:at|by|before)\s+)?(?=\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.)|\s+(?:till|til|until)\s+\d)))(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])(?:\s*(?:[-–]|to|and|till|til|until)\s*(?:(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])|(noon|midday)\b))?/i;
+  /^\s*(?:(?:at|by|from|around|before|until|till|between)\s+|(?=\d{1,2}(?:[:.]\d{2})?\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))|,\s*(?:(?:at|by|before)\s+)?(?=\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.)|\s+(?:to|till|til|until)\s+\d)))(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])(?:\s*(?:[-–]|to|and|till|til|until)\s*(?:(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])|(noon|midday)\b))?/i;
 
 /** A weekday by its name. */
 const NAMED_WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
@@ -670,6 +673,11 @@ function comingDayIsWeekday(n: number, weekday: string, sentAt: number, timezone
   }
   return false;
 }
+/** Round 32: the rest of a period named after it ("for the rest of December", "over the rest of the week"). */
+const REST_OF_PERIOD = new RegExp(
+  String.raw`\b(?:(?:for|over|through|during|throughout)\s+)?the\s+rest\s+of\s+((?:the|this)\s+(?:week|month|year|quarter)|${MONTH_WORD}(?![a-z]))`,
+  "gi",
+);
 /** Round 22 (due22): "next week Monday", "next week's Friday", "next week on Tuesday". */
 const NEXT_WEEK_WEEKDAY = /\bnext week(?:['’]s)?(,?\s+on)?\s+((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/gi;
 export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOptions = {}): DueDate | null {
@@ -688,6 +696,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // round 22 (due22): "next week Monday", "next week on Friday": that weekday of next week, as "Monday next week" is
     // (the weekday had sent the whole phrase to chrono, which read next week's Friday)
     .replace(NEXT_WEEK_WEEKDAY, "$2 next week")
+    // round 32: "for the rest of December", "the rest of the month": through to that period's end (blind77; chrono read
+    // the month alone as next year's, and "the month" as a month from now); beside a deadline of the act's own it is what
+    // the act covers ("I'll call you at 7:30 tomorrow to talk through the rest of the week": blind42)
+    .replace(REST_OF_PERIOD, (all: string, period: string, at: number, whole: string) =>
+      ANY_DEADLINE.test(`${whole.slice(0, at)} ${whole.slice(at + all.length)}`) ? " " : `by the end of ${period}`,
+    )
     // round 22 (due22): "the 07:30 sailing", "on the 6am run tomorrow": a clock time naming the departure an act goes
     // with is its time (blind31, blind35, blind37 label it so); moved after the noun so it reads as the day's hour
     // (not beside a deadline of the act's own: "I'll book you on the 9:30 ferry by Friday")
@@ -1009,9 +1023,14 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // "by 9.30", "at 7.45": a dotted clock time after a time preposition (British, NZ and European usage);
     // "06.11" with a leading zero and minutes off the five-minute grid is a day.month date, read below
     .replace(
-      /\b(at|by|around|from|until|till|before|after|about)\s+(\d{1,2})\.([0-5]\d)\b(?![.\d%])(?!\s*(?:%|[a-z]{2,}\s*(?:per|each)|k\b|m\b|million|thousand|percent|eur|usd|gbp|€|\$))/gi,
+      /\b(at|by|around|from|until|till|before|after|about|between)\s+(\d{1,2})\.([0-5]\d)\b(?![.\d%])(?!\s*(?:%|[a-z]{2,}\s*(?:per|each)|k\b|m\b|million|thousand|percent|eur|usd|gbp|€|\$))/gi,
       (all, prep: string, h: string, min: string) =>
         Number(h) <= 23 && (!/^0/.test(h) || Number(min) % 5 === 0) ? `${prep} ${h}:${min}` : all,
+    )
+    // round 32: and a window's dotted end after such a time ("between 7.30 and 9.30", "from 8.30 to 10.00": blind75)
+    .replace(
+      /(\b\d{1,2}:[0-5]\d\s*(?:and|to|till|until|[-–])\s*)(\d{1,2})\.([0-5]\d)\b(?![.\d%])/gi,
+      (all, head: string, h: string, min: string) => (Number(h) <= 23 ? `${head}${h}:${min}` : all),
     )
     // "until 06.11.", "by 6.11.2026": a European day.month(.year) date, which chrono does not read
     .replace(
@@ -1435,6 +1454,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(
       /(?<=\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)\s+)first thing\b,?(?=\s+(?:between\s+|from\s+|at\s+)?\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm)\b|\s*(?:and|to|[-–])\s*\d))/gi,
       "",
+    )
+    // round 32: and "first thing" before its day and that day's clock time ("first thing tomorrow, before 8": blind77)
+    .replace(
+      /\bfirst thing\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)\b,?(?=\s+(?:between|from|at|before|by)\s+\d{1,2}(?![\d/]))/gi,
+      "$1",
     )
     // round 31: a share is no hour ("this morning, 20% deposit locks it in": blind74)
     .replace(/\b\d{1,3}(?:[.,]\d+)?\s*%/g, "a share")

@@ -108,3 +108,56 @@ describe("round 26: deal stages in Swedish, Norwegian, Danish and Finnish", () =
     expect(stageOf("Hvis dere kan levere før jul, accepterer vi tilbuddet.")).not.toBe("won");
   });
 });
+
+describe("round 32: deal stages in Polish and Indonesian", () => {
+  it("reads each stage, and a bill or a quotation promised for later as no stage (sentences written here)", () => {
+    expect(stageOf("Dzień dobry, proszę o wycenę malowania klatki schodowej w bloku.")).toBe("interest");
+    expect(stageOf("Selamat siang, berapa harga sewa tenda untuk 200 orang?")).toBe("interest");
+    expect(stageOf("W załączeniu przesyłam ofertę na 40 krzeseł: 6 400 zł netto.", "outbound")).toBe("proposal");
+    expect(stageOf("Terlampir penawaran kami untuk pengecatan gudang: Rp 45.000.000.", "outbound")).toBe("proposal");
+    expect(stageOf("Jeśli zejdą Państwo do 5 000 zł, podpiszemy umowę jeszcze dziś.")).toBe("negotiation");
+    expect(stageOf("Pak, terlalu mahal. Toko sebelah kasih harga lebih murah.")).toBe("negotiation");
+    expect(stageOf("Dzień dobry, akceptujemy ofertę i prosimy o fakturę zaliczkową.")).not.toBe("interest");
+    expect(stageOf("Dzień dobry, akceptujemy Państwa ofertę na remont dachu.")).toBe("won");
+    expect(stageOf("Oke Pak, kami setuju dengan harga itu, DP sudah kami transfer.")).toBe("won");
+    expect(stageOf("Dziękujemy, ale wybraliśmy innego wykonawcę.")).toBe("lost");
+    expect(stageOf("Maaf Bu, kami sudah pilih vendor lain untuk acara ini.")).toBe("lost");
+    expect(stageOf("Ofertę prześlę jutro rano.", "outbound")).toBeNull();
+    expect(stageOf("Dzień dobry, w załączniku faktura za październik: 1 200 zł.", "outbound")).toBe("no deal");
+    expect(stageOf("Od 1 stycznia 2027 cena przeglądu wynosi 300 zł.", "outbound")).toBe("no deal");
+  });
+});
+
+describe("round 32: deal stages in languages without a grammar here (worldDeals)", () => {
+  it("reads a quotation asked or a price asked as interest", () => {
+    expect(stageOf("お世話になっております。会議室の改装について見積をお願いできますか。")).toBe("interest");
+    expect(stageOf("Добрый день! Сколько стоит аренда сцены на два дня?")).toBe("interest");
+    expect(stageOf("Merhaba, depo rafları için fiyat teklifi alabilir miyiz?")).toBe("interest");
+  });
+
+  it("reads our quotation sent or priced as a proposal, and one promised for tomorrow as none", () => {
+    expect(stageOf("您好，附上展台搭建的报价，共 68,000 元。", "outbound")).toBe("proposal");
+    expect(stageOf("Kính gửi anh Minh, chúng tôi xin gửi báo giá lắp đặt: 12.000.000 đồng.", "outbound")).toBe(
+      "proposal",
+    );
+    expect(stageOf("見積書は明日お送りいたします。", "outbound")).toBeNull();
+  });
+
+  it("reads a supplier's quotation sent to the reader with its price as a proposal, and a request for one as interest", () => {
+    expect(stageOf("舞台装置の見積書を添付いたします。総額は税込420万円です。")).toBe("proposal");
+    expect(stageOf("Jó napot! Kérem, küldjenek árajánlatot 30 asztalra.")).toBe("interest");
+  });
+
+  it("reads a discount asked as negotiation, an acceptance or order as won and another supplier as lost", () => {
+    expect(stageOf("Можно ли получить скидку 10%, если закажем сразу 50 штук?")).toBe("negotiation");
+    expect(stageOf("好的，我们接受这个价格，今天下单。")).toBe("won");
+    expect(stageOf("Αποδεχόμαστε την προσφορά σας για τα 20 τραπέζια.")).toBe("won");
+    expect(stageOf("Ευχαριστούμε, αλλά επιλέξαμε άλλη εταιρεία.")).toBe("lost");
+    expect(stageOf("検討の結果、今回は他社にお願いすることになりました。")).toBe("lost");
+  });
+
+  it("reads a discount a seller announces, or a question about another supplier, as no stage", () => {
+    expect(stageOf("Sezon fiyat listemiz ektedir, erken rezervasyona %5 indirim.", "outbound")).toBeNull();
+    expect(stageOf("Если мы выберем другую компанию, вы вернёте залог?")).not.toBe("lost");
+  });
+});

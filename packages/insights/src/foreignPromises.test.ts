@@ -515,3 +515,97 @@ describe("round 31: next week's weekday, a new clause on a day word, the custome
     expect(read("Kommer lørdag kl 9 med den.", "outbound", "Europe/Oslo")).toBe("2026-10-17 09:00");
   });
 });
+
+describe("round 32: clock words, next week's weekday, and a second clause that goes on from the first", () => {
+  const quoted = (text: string, timezone: string) =>
+    extractCommitments({ id: "m32", channel: "whatsapp", direction: "outbound", text, sentAt: SENT }, { timezone }).map(
+      (c) => [c.span?.quote, local(c.dueAt, timezone)],
+    );
+
+  it("reads 'kello', 'voor … uur', 'do południa' and 'jam 1 siang' as clock times", () => {
+    expect(read("Soitan teille torstaina kello 11.", "outbound", "Europe/Helsinki")).toBe("2026-10-15 11:00");
+    expect(read("Ik stuur de offerte morgen voor 12 uur naar u.", "outbound", "Europe/Amsterdam")).toBe(
+      "2026-10-15 12:00",
+    );
+    expect(read("Wyślę Panu kosztorys w piątek do południa.", "outbound", "Europe/Warsaw")).toBe("2026-10-16 12:00");
+    expect(read("Tim kami datang besok jam 2 siang untuk cek pompa.", "outbound", "Asia/Jakarta")).toBe(
+      "2026-10-15 14:00",
+    );
+    expect(read("Le llevamos el equipo el viernes entre 9 y 10 am.", "outbound", "Europe/Madrid")).toBe(
+      "2026-10-16 10:00",
+    );
+  });
+
+  it("reads next week's weekday in the week after this one", () => {
+    // sent on Wednesday 14 October
+    expect(read("Wir montieren die Anlage nächste Woche Montag.", "outbound", "Europe/Berlin")).toBe(
+      "2026-10-19 17:00",
+    );
+    expect(read("Lähetämme piirustukset ensi viikon perjantaihin mennessä.", "outbound", "Europe/Helsinki")).toBe(
+      "2026-10-23 17:00",
+    );
+  });
+
+  it("splits a clause that goes on with the same speaker or its own time, and dates it by the day before it", () => {
+    expect(quoted("Ich hole das Rad morgen um 9 Uhr ab und bringe es gegen 17 Uhr zurück.", "Europe/Berlin")).toEqual([
+      ["Ich hole das Rad morgen um 9 Uhr ab", "2026-10-15 09:00"],
+      ["bringe es gegen 17 Uhr zurück.", "2026-10-15 17:00"],
+    ]);
+    expect(
+      quoted(
+        "La mesa queda reservada para el sábado a las 20:00 y la tarta la tenemos lista a las 21.",
+        "Europe/Madrid",
+      ),
+    ).toEqual([
+      ["La mesa queda reservada para el sábado a las 20:00", "2026-10-17 20:00"],
+      ["la tarta la tenemos lista a las 21.", "2026-10-17 21:00"],
+    ]);
+  });
+
+  it("reads what the reader gets from us by the end of the week after a later visit as that week's", () => {
+    // sent on Wednesday 14 October: the visit is next Tuesday, the offer by that week's Friday
+    expect(
+      quoted(
+        "Ich komme am Dienstag um 15 Uhr vorbei, das Angebot erhalten Sie dann bis Ende der Woche.",
+        "Europe/Berlin",
+      ),
+    ).toEqual([
+      ["Ich komme am Dienstag um 15 Uhr vorbei", "2026-10-20 15:00"],
+      ["das Angebot erhalten Sie dann bis Ende der Woche.", "2026-10-23 17:00"],
+    ]);
+  });
+});
+
+describe("round 32: Japanese, Chinese, Korean, Russian, Turkish, Greek and Czech promises", () => {
+  it("names these languages, and leaves English with a 've' or an 'a' in it alone", () => {
+    expect(languageOf("明日の午後に見積書をお送りいたします。")).toBe("ja");
+    expect(languageOf("我们明天下午三点到您公司安装。")).toBe("zh");
+    expect(languageOf("내일 오전에 기사님이 방문할 예정입니다.")).toBe("ko");
+    expect(languageOf("Мы привезём стулья в пятницу до обеда.")).toBe("ru");
+    expect(languageOf("Yarın sabah ekibimiz montaj için gelecek.")).toBe("tr");
+    expect(languageOf("Θα σας καλέσουμε αύριο το πρωί.")).toBe("el");
+    expect(languageOf("Fakturu vám pošlu zítra dopoledne.")).toBe("cs");
+    expect(languageOf("We've got a table free on Friday.")).toBeNull();
+  });
+
+  it("reads each language's first person or our side with its day and clock time (sentences written here)", () => {
+    // sent on Wednesday 14 October 2026
+    expect(read("明日の10時に伺います。", "outbound", "Asia/Tokyo")).toBe("2026-10-15 10:00");
+    expect(read("図面は来週金曜日までにお送りいたします。", "outbound", "Asia/Tokyo")).toBe("2026-10-23 17:00");
+    expect(read("我们下周二上午派技师到现场。", "outbound", "Asia/Shanghai")).toBe("2026-10-20 12:00");
+    expect(read("부품은 다음 주 월요일에 발송해 드리겠습니다.", "outbound", "Asia/Seoul")).toBe("2026-10-19 17:00");
+    expect(read("설치는 10월 20일 화요일 오후 2시에 진행됩니다.", "outbound", "Asia/Seoul")).toBe("2026-10-20 14:00");
+    expect(read("Мы привезём стулья в пятницу до 15:00.", "outbound", "Europe/Moscow")).toBe("2026-10-16 15:00");
+    expect(read("Teklifi yarın öğlene kadar gönderiyorum.", "outbound", "Europe/Istanbul")).toBe("2026-10-15 12:00");
+    expect(read("Θα σας στείλουμε τα δείγματα την Παρασκευή.", "outbound", "Europe/Athens")).toBe("2026-10-16 17:00");
+    expect(read("Technik přijede ve čtvrtek v 8:30.", "outbound", "Europe/Prague")).toBe("2026-10-15 08:30");
+  });
+
+  it("reads an attachment sent now, a closure, a question or a past act as none", () => {
+    expect(read("11月5日の説明会のお見積りを添付いたします。", "outbound", "Asia/Tokyo")).toBeNull();
+    expect(read("12月29日から1月4日まで休止いたします。", "outbound", "Asia/Tokyo")).toBeNull();
+    expect(read("明天下午可以送货吗？", "outbound", "Asia/Shanghai")).toBeNull();
+    expect(read("어제 부품을 발송했습니다.", "outbound", "Asia/Seoul")).toBeNull();
+    expect(read("Merhaba, 20 Ekim için teklifimiz ektedir.", "outbound", "Europe/Istanbul")).toBeNull();
+  });
+});
