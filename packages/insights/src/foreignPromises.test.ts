@@ -609,3 +609,29 @@ describe("round 32: Japanese, Chinese, Korean, Russian, Turkish, Greek and Czech
     expect(read("Merhaba, 20 Ekim için teklifimiz ektedir.", "outbound", "Europe/Istanbul")).toBeNull();
   });
 });
+
+describe("round 32: Estonian, Latvian and Icelandic promises, and a Polish hour after 'po'", () => {
+  it("reads each with its day and clock time, and a date with its dotted day as one sentence", () => {
+    // sent on Wednesday 14 October 2026
+    expect(read("Meie tehnik tuleb reedel kell 9 paigaldama.", "outbound", "Europe/Tallinn")).toBe("2026-10-16 09:00");
+    expect(read("Arve saadame teile esmaspäeval.", "outbound", "Europe/Tallinn")).toBe("2026-10-19 17:00");
+    expect(read("Mēs nosūtīsim līgumu jums līdz piektdienai.", "outbound", "Europe/Riga")).toBe("2026-10-16 17:00");
+    expect(read("Ég sendi þér tilboðið á föstudaginn.", "outbound", "Atlantic/Reykjavik")).toBe("2026-10-16 17:00");
+    expect(read("Dzień dobry, dziś po 15 przyjedzie nasz technik.", "outbound", "Europe/Warsaw")).toBe(
+      "2026-10-14 15:00",
+    );
+    const text = "Labdien! Jūsu apkures uzstādīšana ir ieplānota pirmdien, 19. oktobrī, no 9 līdz 12.";
+    expect(
+      extractCommitments(
+        { id: "lv", channel: "email", direction: "outbound", text, sentAt: SENT },
+        { timezone: "Europe/Riga" },
+      ).map((c) => [c.span?.quote, local(c.dueAt, "Europe/Riga")]),
+    ).toEqual([["Jūsu apkures uzstādīšana ir ieplānota pirmdien, 19. oktobrī, no 9 līdz 12.", "2026-10-19 12:00"]]);
+  });
+
+  it("leaves English alone and reads a question or a condition as none", () => {
+    expect(languageOf("Meet me at the mall on Friday at 5.")).toBeNull();
+    expect(read("Kas te saate homme kell 10 tulla?", "outbound", "Europe/Tallinn")).toBeNull();
+    expect(read("Ef þið viljið, sendum við tilboðið á föstudaginn.", "outbound", "Atlantic/Reykjavik")).toBeNull();
+  });
+});

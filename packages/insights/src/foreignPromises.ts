@@ -36,6 +36,9 @@ export type PromiseLanguage =
   | "tr"
   | "el"
   | "cs"
+  | "et"
+  | "lv"
+  | "is"
   | "ko"
   | "ja"
   | "zh";
@@ -212,6 +215,73 @@ const fromCzech = rewriting([
   [/\b(?:pátek|piatok)\b/giu, " Friday "],
   [/\b(?:sobotu|sobota)\b/giu, " Saturday "],
   [/\b(?:neděli|neděle|nedeľu|nedeľa)\b/giu, " Sunday "],
+]);
+/** Round 32: Estonian, Latvian and Icelandic day and month words in English (read as Turkish and Greek are). */
+const fromEstonian = rewriting([
+  [/\bülehomme\b/giu, " the day after tomorrow "],
+  [/\bhomme\p{L}*/giu, " tomorrow "],
+  [/\btäna\b/giu, " today "],
+  [/\bjärgmisel nädalal\b/giu, " "],
+  [/\besmaspäev\p{L}*/giu, " Monday "],
+  [/\bteisipäev\p{L}*/giu, " Tuesday "],
+  [/\bkolmapäev\p{L}*/giu, " Wednesday "],
+  [/\bneljapäev\p{L}*/giu, " Thursday "],
+  [/\breede\p{L}*/giu, " Friday "],
+  [/\blaupäev\p{L}*/giu, " Saturday "],
+  [/\bpühapäev\p{L}*/giu, " Sunday "],
+  ...inEnglishMonths([
+    "jaanuar\\p{L}*",
+    "veebruar\\p{L}*",
+    "märts\\p{L}*",
+    "aprill\\p{L}*",
+    "mai\\p{L}*",
+    "juuni\\p{L}*",
+    "juuli\\p{L}*",
+    "august\\p{L}*",
+    "september\\p{L}*",
+    "oktoober\\p{L}*",
+    "november\\p{L}*",
+    "detsember\\p{L}*",
+  ]),
+]);
+const fromLatvian = rewriting([
+  [/\bparīt\b/giu, " the day after tomorrow "],
+  [/\brīt\b/giu, " tomorrow "],
+  [/\bšodien\b/giu, " today "],
+  [/\bnākamnedēļ\b/giu, " "],
+  [/\bpirmdien\p{L}*/giu, " Monday "],
+  [/\botrdien\p{L}*/giu, " Tuesday "],
+  [/\btrešdien\p{L}*/giu, " Wednesday "],
+  [/\bceturtdien\p{L}*/giu, " Thursday "],
+  [/\bpiektdien\p{L}*/giu, " Friday "],
+  [/\bsestdien\p{L}*/giu, " Saturday "],
+  [/\bsvētdien\p{L}*/giu, " Sunday "],
+  ...inEnglishMonths([
+    "janvār\\p{L}*",
+    "februār\\p{L}*",
+    "mart\\p{L}*",
+    "aprīl\\p{L}*",
+    "maij\\p{L}*",
+    "jūnij\\p{L}*",
+    "jūlij\\p{L}*",
+    "august\\p{L}*",
+    "septembr\\p{L}*",
+    "oktobr\\p{L}*",
+    "novembr\\p{L}*",
+    "decembr\\p{L}*",
+  ]),
+]);
+const fromIcelandic = rewriting([
+  [/\bá morgun\b/giu, " tomorrow "],
+  [/\bí dag\b/giu, " today "],
+  [/\bí næstu viku\b/giu, " "],
+  [/\bmánudag\p{L}*/giu, " Monday "],
+  [/\bþriðjudag\p{L}*/giu, " Tuesday "],
+  [/\bmiðvikudag\p{L}*/giu, " Wednesday "],
+  [/\bfimmtudag\p{L}*/giu, " Thursday "],
+  [/\bföstudag\p{L}*/giu, " Friday "],
+  [/\blaugardag\p{L}*/giu, " Saturday "],
+  [/\bsunnudag\p{L}*/giu, " Sunday "],
 ]);
 const fromUkrainian = rewriting([
   [/\bсьогодні\b/giu, "сегодня"],
@@ -465,7 +535,8 @@ const G: Record<PromiseLanguage, Grammar> = {
     moves:
       /\b(?:będzie|będą|zostanie|zostaną|jedzie|jadą|przyjedzie|przyjadą|dotrze|dotrą|pójdzie|wyjdzie|odbiera|gotow[yaeo])\b/iu,
     not: /\?|\b(?:jeśli|jeżeli|gdyby|czy)\b|\b(?:może|chyba|prawdopodobnie|pewnie|nadzieję)\b|\b(?:mogę|możemy|moglibyśmy|mógłbym|mogłabym)\b|\b\p{L}+(?:łem|łam|liśmy|łyśmy)\b|\bjuż\b|\bnie\b|\b(?:proszę|prosimy|potrzebujemy|potrzebuję|czekamy|czekam)\b/iu,
-    clock: /\b(?:o|od|do|około|między|a|godz\.?|godziny)\s+(\d{1,2})(?:[:.](\d{2}))?\b|\b(\d{1,2})[:.](\d{2})\b/giu,
+    // (round 32: "po 15", after three, too: blind78)
+    clock: /\b(?:o|od|do|po|około|między|a|godz\.?|godziny)\s+(\d{1,2})(?:[:.](\d{2}))?\b|\b(\d{1,2})[:.](\d{2})\b/giu,
     parts: [
       [/\bz samego rana\b/iu, 9],
       [/\brano\b|\bprzed południem\b|\bdo południa\b/iu, 12],
@@ -593,6 +664,66 @@ const G: Record<PromiseLanguage, Grammar> = {
     ],
     parser: chrono.en.casual,
     normalise: fromCzech,
+    minWords: 3,
+  },
+  // round 32: Estonian, Latvian and Icelandic (two or three missed promises each of the read authors), told by their own
+  // letters' words ("esmaspäeval", "piektdienai", "föstudaginn"), the first person by pronoun or verb ending
+  et: {
+    words:
+      /\b(?:meie|teie|teile|homme|täna|esmaspäev\p{L}*|teisipäev\p{L}*|kolmapäev\p{L}*|neljapäev\p{L}*|reede\p{L}*|laupäev\p{L}*|pühapäev\p{L}*|kell|saadame|saadan|tuleme|broneering|kinnitatud|tervitades|aitäh|ülejäänud|meeskond)\b/giu,
+    first: /\b(?:mina|meie)\b|\b\p{L}{4,}ame\b|\b(?:saadan|helistan|tulen|toon|maksan|kirjutan|annan|parandan)\b/iu,
+    ours: /\b(?:meie|meeskond|tehnik|autojuht|kuller)\p{L}*/iu,
+    booked: /\b(?:kinnitatud|broneeritud|planeeritud)\b/iu,
+    moves: /\b(?:tuleb|saabub|väljub|jõuab)\b/iu,
+    not: /\?|\b(?:kui|võib-olla|vist|palun|juba|ei)\b/iu,
+    clock: /\bkell\s+(\d{1,2})(?:[:.](\d{2}))?\b|\b(\d{1,2})[:.](\d{2})\b/giu,
+    parts: [
+      [/\bhommikul\b/iu, 12],
+      [/\blõunal\b/iu, 12],
+      [/\bpärastlõunal\b/iu, 17],
+      [/\btäna õhtul\b/iu, 21],
+      [/\bõhtul\b/iu, 23],
+    ],
+    parser: chrono.en.casual,
+    normalise: fromEstonian,
+    minWords: 3,
+  },
+  lv: {
+    words:
+      /\b(?:mēs|jums|jūsu|rīt|šodien|pirmdien\p{L}*|otrdien\p{L}*|trešdien\p{L}*|ceturtdien\p{L}*|piektdien\p{L}*|sestdien\p{L}*|svētdien\p{L}*|līdz|plkst|paldies|sveiki|cieņu|sistēmu)\b/giu,
+    first: /\b(?:es|mēs)\b|\b\p{L}{3,}(?:sim|šu)\b/iu,
+    ours: /\b(?:mūsu|meistars|tehniķis|kurjers)\b/iu,
+    booked: /\b(?:ieplānot[as]|apstiprināt[as]|rezervēt[as])\b/iu,
+    moves: /\b(?:ieradīsies|atbrauks|piegādās)\b/iu,
+    not: /\?|\b(?:ja|varbūt|lūdzu|jau|nav)\b/iu,
+    clock: /\b(?:plkst\.?|līdz|no|ap)\s+(\d{1,2})(?:[:.](\d{2}))?\b|\b(\d{1,2})[:.](\d{2})\b/giu,
+    parts: [
+      [/\bno rīta\b/iu, 12],
+      [/\bpusdienlaikā\b/iu, 12],
+      [/\bpēcpusdienā\b/iu, 17],
+      [/\bšovakar\b/iu, 21],
+      [/\bvakarā\b/iu, 23],
+    ],
+    parser: chrono.en.casual,
+    normalise: fromLatvian,
+    minWords: 3,
+  },
+  is: {
+    words:
+      /\b(?:ég|við|þér|þið|mánudag\p{L}*|þriðjudag\p{L}*|miðvikudag\p{L}*|fimmtudag\p{L}*|föstudag\p{L}*|laugardag\p{L}*|sunnudag\p{L}*|klukkan|kveðja|sendum|greiðum|morgun)\b/giu,
+    first: /\b(?:ég|við)\b/iu,
+    ours: /\b(?:okkar|tæknimaður|bílstjóri)\b/iu,
+    booked: /\b(?:bókað|staðfest)\b/iu,
+    moves: /\b(?:kemur|berst)\b/iu,
+    not: /\?|\b(?:ef|kannski|vinsamlegast|ekki)\b/iu,
+    clock: /\b(?:kl\.?|klukkan)\s+(\d{1,2})(?:[:.](\d{2}))?\b|\b(\d{1,2})[:.](\d{2})\b/giu,
+    parts: [
+      [/\bí hádeginu\b/iu, 12],
+      [/\beftir hádegi\b/iu, 17],
+      [/\bí kvöld\b/iu, 21],
+    ],
+    parser: chrono.en.casual,
+    normalise: fromIcelandic,
     minWords: 3,
   },
   // (Korean, like Polish and Indonesian, is read in English: fromKorean; its first person is the polite future of an
