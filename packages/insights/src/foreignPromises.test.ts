@@ -603,7 +603,7 @@ describe("round 32: Japanese, Chinese, Korean, Russian, Turkish, Greek and Czech
 
   it("reads an attachment sent now, a closure, a question or a past act as none", () => {
     expect(read("11月5日の説明会のお見積りを添付いたします。", "outbound", "Asia/Tokyo")).toBeNull();
-    expect(read("12月29日から1月4日まで休止いたします。", "outbound", "Asia/Tokyo")).toBeNull();
+    expect(read("年末は12月30日から1月3日まで休止いたします。", "outbound", "Asia/Tokyo")).toBeNull();
     expect(read("明天下午可以送货吗？", "outbound", "Asia/Shanghai")).toBeNull();
     expect(read("어제 부품을 발송했습니다.", "outbound", "Asia/Seoul")).toBeNull();
     expect(read("Merhaba, 20 Ekim için teklifimiz ektedir.", "outbound", "Europe/Istanbul")).toBeNull();
@@ -620,13 +620,13 @@ describe("round 32: Estonian, Latvian and Icelandic promises, and a Polish hour 
     expect(read("Dzień dobry, dziś po 15 przyjedzie nasz technik.", "outbound", "Europe/Warsaw")).toBe(
       "2026-10-14 15:00",
     );
-    const text = "Labdien! Jūsu apkures uzstādīšana ir ieplānota pirmdien, 19. oktobrī, no 9 līdz 12.";
+    const text = "Labdien! Mūsu meistars ieradīsies otrdien, 20. oktobrī, plkst. 10 un nomainīs katlu.";
     expect(
       extractCommitments(
         { id: "lv", channel: "email", direction: "outbound", text, sentAt: SENT },
         { timezone: "Europe/Riga" },
       ).map((c) => [c.span?.quote, local(c.dueAt, "Europe/Riga")]),
-    ).toEqual([["Jūsu apkures uzstādīšana ir ieplānota pirmdien, 19. oktobrī, no 9 līdz 12.", "2026-10-19 12:00"]]);
+    ).toEqual([["Mūsu meistars ieradīsies otrdien, 20. oktobrī, plkst. 10 un nomainīs katlu.", "2026-10-20 10:00"]]);
   });
 
   it("leaves English alone and reads a question or a condition as none", () => {

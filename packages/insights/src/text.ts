@@ -301,9 +301,10 @@ export function splitAtStops(text: string): string[] {
   return text.split(/(?<=[.!?])\s+|\n+/);
 }
 
-// round 26: "kl." is the Scandinavian clock ("torsdag kl. 18") and Danish "d." the date's "den" ("fredag d. 11. december")
+// round 26: "kl." is the Scandinavian clock ("torsdag kl. 18") and Danish "d." the date's "den" ("fredag d. 11. december");
+// round 32: "plkst." the Latvian ("otrdien plkst. 10")
 const ABBREVIATIONS =
-  /\b(?:mr|mrs|ms|dr|prof|sr|jr|inc|ltd|co|corp|vs|etc|e\.g|i\.e|approx|no|st|ave|a\.m|p\.m|kl|d)\.$/i;
+  /\b(?:mr|mrs|ms|dr|prof|sr|jr|inc|ltd|co|corp|vs|etc|e\.g|i\.e|approx|no|st|ave|a\.m|p\.m|kl|plkst|d)\.$/i;
 
 /**
  * A day written with its dot goes on in the same sentence (round 24, German and Nordic dates): before a month ("am
