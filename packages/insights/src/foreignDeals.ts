@@ -313,9 +313,10 @@ export interface ForeignDealCue {
 }
 
 /**
- * The deal stage of a message written in Spanish, Portuguese, French, Italian, German or Dutch; "no deal" for a bill,
- * a receipt, an automated notice or a letter to every customer in those languages; null for English (or too little to
- * tell) and where no form is found.
+ * The deal stage of a message written in Spanish, Portuguese, French, Italian, German, Dutch, the Nordic languages,
+ * Finnish, Polish or Indonesian; "no deal" for a bill, a receipt, an automated notice or a letter to every customer in
+ * those languages; in another language with no English, the stage its deal lexicon reads (worldDeals.ts); null for
+ * English (or too little to tell) and where no form is found.
  */
 export function readForeignDealStage(body: string, direction: Direction): ForeignDealCue | "no deal" | null {
   const text = boundText(body).replace(/[’‘]/g, "'");

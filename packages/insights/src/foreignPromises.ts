@@ -13,7 +13,10 @@
  * parsers read "mañana" as both tomorrow and the morning, "früh" as Friday and miss "às 10h". The parts of the day
  * follow the English labelling guide (morning 12:00, first thing 09:00, afternoon 17:00, tonight 21:00, evening 23:00).
  * There is no part-of-speech tagger for these languages in the package; the person of the verb is read from pronouns and
- * endings, which is enough for the short service sentences the authors write.
+ * endings, which is enough for the short service sentences the authors write. Later rounds added the Nordic languages
+ * and Finnish (26), Polish and Indonesian (31), and Russian, Turkish, Greek, Czech and Slovak, Estonian, Latvian,
+ * Icelandic, Korean, Japanese and Chinese (32); where chrono-node has no parser for a language, its day words are
+ * rewritten into English (`normalise`).
  */
 import * as chrono from "chrono-node";
 import { boundText, MAX_CLAUSE_CHARS } from "./limits";
@@ -120,10 +123,13 @@ const inFinnishCase = rewriting([
   [/\bhuomiseen\s+mennessä\b/giu, "huomenna"],
 ]);
 
-/** A language's twelve month names, January first, each rewritten as the English one. */
 const WEEKDAYS_EN = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const inEnglishMonths = (names: readonly string[]): [RegExp, string][] =>
-  names.map((month, i) => [new RegExp(String.raw`\b${month}\b`, "giu"), MONTH_NAMES[i] ?? ""]);
+/** A language's twelve month names, January first, each rewritten as the English one (each name then `tail`). */
+const inEnglishMonths = (names: readonly string[], tail = String.raw`\b`): [RegExp, string][] =>
+  names.map((month, i) => [new RegExp(String.raw`\b(?:${month})${tail}`, "giu"), MONTH_NAMES[i] ?? ""]);
+/** Round 32: the same for a language's weekdays, Sunday first; `tail` is a case ending (`\p{L}*`) or the word's end. */
+const inEnglishDays = (names: readonly string[], tail = String.raw`\b`): [RegExp, string][] =>
+  names.map((day, i) => [new RegExp(String.raw`\b(?:${day})${tail}`, "giu"), ` ${WEEKDAYS_EN[i]} `]);
 /**
  * Round 31: chrono-node has no Polish or Indonesian parser; their day, month and relative-day words are rewritten into
  * English for the English one ("w piątek" → "w Friday", "besok siang" → "tomorrow siang"). Polish days come in the
@@ -183,38 +189,32 @@ const fromTurkish = rewriting([
   [/\byarın\p{L}*/giu, " tomorrow "],
   [/\bbugün\p{L}*/giu, " today "],
   [/\bgelecek hafta\p{L}*/giu, " "],
-  [/\bpazartesi\p{L}*/giu, " Monday "],
-  [/\bsalı\p{L}*/giu, " Tuesday "],
-  [/\bçarşamba\p{L}*/giu, " Wednesday "],
-  [/\bperşembe\p{L}*/giu, " Thursday "],
-  [/\bcumartesi\p{L}*/giu, " Saturday "],
-  [/\bcuma\p{L}*/giu, " Friday "],
-  [/\bpazar(?:ı|a|dan)?\b/giu, " Sunday "],
+  // ("pazar" alone is Sunday, "pazartesi" Monday; "cumartesi" Saturday, "cuma" Friday)
+  ...inEnglishDays(
+    ["pazar(?:ı|a|dan)?(?!\\p{L})", "pazartesi", "salı", "çarşamba", "perşembe", "cuma(?!rtesi)", "cumartesi"],
+    String.raw`\p{L}*`,
+  ),
 ]);
 const fromGreek = rewriting([
   [/\bαύριο\b/giu, " tomorrow "],
   [/\bσήμερα\b/giu, " today "],
   [/\bτην επόμενη εβδομάδα\b/giu, " "],
-  [/\bΔευτέρα\b/giu, " Monday "],
-  [/\bΤρίτη\b/giu, " Tuesday "],
-  [/\bΤετάρτη\b/giu, " Wednesday "],
-  [/\bΠέμπτη\b/giu, " Thursday "],
-  [/\bΠαρασκευή\b/giu, " Friday "],
-  [/\bΣάββατο\b/giu, " Saturday "],
-  [/\bΚυριακή\b/giu, " Sunday "],
+  ...inEnglishDays(["Κυριακή", "Δευτέρα", "Τρίτη", "Τετάρτη", "Πέμπτη", "Παρασκευή", "Σάββατο"]),
 ]);
 const fromCzech = rewriting([
   [/\bpozítří\b/giu, " the day after tomorrow "],
   [/\b(?:zítra|zajtra)\b/giu, " tomorrow "],
   [/\bdnes\b/giu, " today "],
   [/\b(?:příští týden|budúci týždeň)\b/giu, " "],
-  [/\b(?:pondělí|pondelok)\b/giu, " Monday "],
-  [/\b(?:úterý|utorok)\b/giu, " Tuesday "],
-  [/\b(?:středu|středa|stredu|streda)\b/giu, " Wednesday "],
-  [/\b(?:čtvrtek|štvrtok)\b/giu, " Thursday "],
-  [/\b(?:pátek|piatok)\b/giu, " Friday "],
-  [/\b(?:sobotu|sobota)\b/giu, " Saturday "],
-  [/\b(?:neděli|neděle|nedeľu|nedeľa)\b/giu, " Sunday "],
+  ...inEnglishDays([
+    "neděli|neděle|nedeľu|nedeľa",
+    "pondělí|pondelok",
+    "úterý|utorok",
+    "středu|středa|stredu|streda",
+    "čtvrtek|štvrtok",
+    "pátek|piatok",
+    "sobotu|sobota",
+  ]),
 ]);
 /** Round 32: Estonian, Latvian and Icelandic day and month words in English (read as Turkish and Greek are). */
 const fromEstonian = rewriting([
@@ -222,66 +222,63 @@ const fromEstonian = rewriting([
   [/\bhomme\p{L}*/giu, " tomorrow "],
   [/\btäna\b/giu, " today "],
   [/\bjärgmisel nädalal\b/giu, " "],
-  [/\besmaspäev\p{L}*/giu, " Monday "],
-  [/\bteisipäev\p{L}*/giu, " Tuesday "],
-  [/\bkolmapäev\p{L}*/giu, " Wednesday "],
-  [/\bneljapäev\p{L}*/giu, " Thursday "],
-  [/\breede\p{L}*/giu, " Friday "],
-  [/\blaupäev\p{L}*/giu, " Saturday "],
-  [/\bpühapäev\p{L}*/giu, " Sunday "],
-  ...inEnglishMonths([
-    "jaanuar\\p{L}*",
-    "veebruar\\p{L}*",
-    "märts\\p{L}*",
-    "aprill\\p{L}*",
-    "mai\\p{L}*",
-    "juuni\\p{L}*",
-    "juuli\\p{L}*",
-    "august\\p{L}*",
-    "september\\p{L}*",
-    "oktoober\\p{L}*",
-    "november\\p{L}*",
-    "detsember\\p{L}*",
-  ]),
+  ...inEnglishDays(
+    ["pühapäev", "esmaspäev", "teisipäev", "kolmapäev", "neljapäev", "reede", "laupäev"],
+    String.raw`\p{L}*`,
+  ),
+  ...inEnglishMonths(
+    [
+      "jaanuar",
+      "veebruar",
+      "märts",
+      "aprill",
+      "mai",
+      "juuni",
+      "juuli",
+      "august",
+      "september",
+      "oktoober",
+      "november",
+      "detsember",
+    ],
+    String.raw`\p{L}*\b`,
+  ),
 ]);
 const fromLatvian = rewriting([
   [/\bparīt\b/giu, " the day after tomorrow "],
   [/\brīt\b/giu, " tomorrow "],
   [/\bšodien\b/giu, " today "],
   [/\bnākamnedēļ\b/giu, " "],
-  [/\bpirmdien\p{L}*/giu, " Monday "],
-  [/\botrdien\p{L}*/giu, " Tuesday "],
-  [/\btrešdien\p{L}*/giu, " Wednesday "],
-  [/\bceturtdien\p{L}*/giu, " Thursday "],
-  [/\bpiektdien\p{L}*/giu, " Friday "],
-  [/\bsestdien\p{L}*/giu, " Saturday "],
-  [/\bsvētdien\p{L}*/giu, " Sunday "],
-  ...inEnglishMonths([
-    "janvār\\p{L}*",
-    "februār\\p{L}*",
-    "mart\\p{L}*",
-    "aprīl\\p{L}*",
-    "maij\\p{L}*",
-    "jūnij\\p{L}*",
-    "jūlij\\p{L}*",
-    "august\\p{L}*",
-    "septembr\\p{L}*",
-    "oktobr\\p{L}*",
-    "novembr\\p{L}*",
-    "decembr\\p{L}*",
-  ]),
+  ...inEnglishDays(
+    ["svētdien", "pirmdien", "otrdien", "trešdien", "ceturtdien", "piektdien", "sestdien"],
+    String.raw`\p{L}*`,
+  ),
+  ...inEnglishMonths(
+    [
+      "janvār",
+      "februār",
+      "mart",
+      "aprīl",
+      "maij",
+      "jūnij",
+      "jūlij",
+      "august",
+      "septembr",
+      "oktobr",
+      "novembr",
+      "decembr",
+    ],
+    String.raw`\p{L}*\b`,
+  ),
 ]);
 const fromIcelandic = rewriting([
   [/\bá morgun\b/giu, " tomorrow "],
   [/\bí dag\b/giu, " today "],
   [/\bí næstu viku\b/giu, " "],
-  [/\bmánudag\p{L}*/giu, " Monday "],
-  [/\bþriðjudag\p{L}*/giu, " Tuesday "],
-  [/\bmiðvikudag\p{L}*/giu, " Wednesday "],
-  [/\bfimmtudag\p{L}*/giu, " Thursday "],
-  [/\bföstudag\p{L}*/giu, " Friday "],
-  [/\blaugardag\p{L}*/giu, " Saturday "],
-  [/\bsunnudag\p{L}*/giu, " Sunday "],
+  ...inEnglishDays(
+    ["sunnudag", "mánudag", "þriðjudag", "miðvikudag", "fimmtudag", "föstudag", "laugardag"],
+    String.raw`\p{L}*`,
+  ),
 ]);
 const fromUkrainian = rewriting([
   [/\bсьогодні\b/giu, "сегодня"],

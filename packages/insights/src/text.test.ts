@@ -68,3 +68,17 @@ describe("helpers", () => {
     expect(emailDomain("+14155550100")).toBeNull();
   });
 });
+
+describe("splitSentences: round 32, a dotted day before an Estonian, Latvian, Icelandic or Czech month", () => {
+  it("keeps the date in its sentence, and still ends a sentence at an hour before a name", () => {
+    expect(splitSentences("Tuleme reedel, 6. novembril kell 9.")).toEqual(["Tuleme reedel, 6. novembril kell 9."]);
+    expect(splitSentences("Atbrauksim otrdien, 20. oktobrī, plkst. 10.")).toEqual([
+      "Atbrauksim otrdien, 20. oktobrī, plkst. 10.",
+    ]);
+    expect(splitSentences("Fakturu pošlu do 30. září, děkuji.")).toEqual(["Fakturu pošlu do 30. září, děkuji."]);
+    expect(splitSentences("I'll be there by 4. Martin brings the rest.")).toEqual([
+      "I'll be there by 4.",
+      "Martin brings the rest.",
+    ]);
+  });
+});

@@ -316,7 +316,7 @@ const DOTTED_DATE = /\b\d{1,2}\.\d{1,2}\.$/;
 // (round 32: also the Estonian, Latvian, Icelandic and Czech months, with their case endings: "pirmdien, 21. decembrī",
 // "reede, 4. detsember", "4. prosince": blind75, blind76)
 const MONTH_AFTER_DAY =
-  /^(?:januar|jänner|januari|jaanuar|janvār|februar|februari|veebruar|februār|märz|mars|maart|märts|mart|april|aprill|aprīl|mai|maij|mei|juni|juuni|jūnij|juli|juuli|jūlij|august|augustus|september|septembr|oktober|oktoober|oktobr|október|october|november|novembr|nóvember|dezember|desember|december|detsember|decembr|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)\p{L}*(?![\p{L}])/iu;
+  /^(?:(?:januar|jänner|januari|februar|februari|märz|mars|maart|april|mai|mei|juni|juli|august|augustus|september|oktober|october|november|dezember|desember|december|október|nóvember|märts|mart[sā]|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince)(?!\p{L})|(?:jaanuar|janvār|veebruar|februār|aprill|aprīl|maij|juuni|jūnij|juuli|jūlij|septembr|oktoober|oktobr|novembr|detsember|decembr)\p{L}*(?!\p{L}))/iu;
 function dateGoesOn(end: string, next: string): boolean {
   return DOTTED_DAY.test(end) && (MONTH_AFTER_DAY.test(next) || (DOTTED_DATE.test(end) && /^\p{Ll}/u.test(next)));
 }
