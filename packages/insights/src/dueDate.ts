@@ -1,6 +1,6 @@
 import * as chrono from "chrono-node";
 import { boundText, MAX_CLAUSE_CHARS } from "./limits";
-import { MONTH_NAMES, startOfZonedDay, timeZoneOffsetMinutes, zonedParts, zonedTimeToUtc } from "./time";
+import { DAY_NAMES, MONTH_NAMES, startOfZonedDay, timeZoneOffsetMinutes, zonedParts, zonedTimeToUtc } from "./time";
 
 export interface DueDateOptions {
   /** IANA zone the speaker lives in. Default "UTC". */
@@ -98,7 +98,7 @@ const WITH_MINUTES: Record<number, RegExp> = Object.fromEntries(
 const MONTH_FIRST_ZONES =
   /^(?:America\/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Boise|Detroit|Indiana\/\w+|Kentucky\/\w+|North_Dakota\/\w+|Menominee|Juneau|Sitka|Nome|Adak|Toronto|Vancouver|Edmonton|Winnipeg|Halifax|St_Johns|Regina)|Pacific\/Honolulu|US\/\w+)$/;
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+const WEEKDAYS = DAY_NAMES.map((day) => day.toLowerCase());
 const NUMBER_WORDS = [
   "one",
   "two",

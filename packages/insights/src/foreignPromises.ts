@@ -20,7 +20,15 @@
  */
 import * as chrono from "chrono-node";
 import { boundText, MAX_CLAUSE_CHARS } from "./limits";
-import { MONTH_NAMES, startOfZonedWeek, timeZoneOffsetMinutes, zonedParts, zonedTimeToUtc } from "./time";
+import {
+  addZonedDays,
+  DAY_NAMES,
+  MONTH_NAMES,
+  startOfZonedWeek,
+  timeZoneOffsetMinutes,
+  zonedParts,
+  zonedTimeToUtc,
+} from "./time";
 import type { Direction } from "./types";
 
 /** "sv" stands for Swedish, Norwegian and Danish, read by one grammar (see G). */
@@ -123,13 +131,12 @@ const inFinnishCase = rewriting([
   [/\bhuomiseen\s+mennessä\b/giu, "huomenna"],
 ]);
 
-const WEEKDAYS_EN = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 /** A language's twelve month names, January first, each rewritten as the English one (each name then `tail`). */
 const inEnglishMonths = (names: readonly string[], tail = String.raw`\b`): [RegExp, string][] =>
   names.map((month, i) => [new RegExp(String.raw`\b(?:${month})${tail}`, "giu"), MONTH_NAMES[i] ?? ""]);
 /** Round 32: the same for a language's weekdays, Sunday first; `tail` is a case ending (`\p{L}*`) or the word's end. */
 const inEnglishDays = (names: readonly string[], tail = String.raw`\b`): [RegExp, string][] =>
-  names.map((day, i) => [new RegExp(String.raw`\b(?:${day})${tail}`, "giu"), ` ${WEEKDAYS_EN[i]} `]);
+  names.map((day, i) => [new RegExp(String.raw`\b(?:${day})${tail}`, "giu"), ` ${DAY_NAMES[i]} `]);
 /**
  * Round 31: chrono-node has no Polish or Indonesian parser; their day, month and relative-day words are rewritten into
  * English for the English one ("w piątek" → "w Friday", "besok siang" → "tomorrow siang"). Polish days come in the
@@ -175,7 +182,7 @@ const fromKorean = rewriting([
   [/다음\s*주/gu, " "],
   [/이번\s*주/gu, " this "],
   ...["일", "월", "화", "수", "목", "금", "토"].map(
-    (day, i) => [new RegExp(`${day}요일`, "gu"), ` ${WEEKDAYS_EN[i]} `] as [RegExp, string],
+    (day, i) => [new RegExp(`${day}요일`, "gu"), ` ${DAY_NAMES[i]} `] as [RegExp, string],
   ),
   ...MONTH_NAMES.map(
     (month, i) => [new RegExp(String.raw`(?<!\d)${i + 1}월\s*(\d{1,2})일`, "gu"), ` ${month} $1 `] as [RegExp, string],
@@ -1201,7 +1208,7 @@ export function foreignDueDate(
   // a range of days is due at its end ("del 15 al 22 de enero")
   let at = found ? (found.end?.isCertain("day") ? found.end : found.start).date().getTime() : null;
   if (at !== null && nextWeek && found?.start.isCertain("weekday") && !found.start.isCertain("month")) {
-    if (startOfZonedWeek(at, timezone) <= startOfZonedWeek(sentAt, timezone)) at += 7 * 86_400_000;
+    if (startOfZonedWeek(at, timezone) <= startOfZonedWeek(sentAt, timezone)) at = addZonedDays(at, 7, timezone);
   }
   if (weekEnd) {
     const next = weekEnd[1] !== undefined || weekEnd[2] !== undefined;

@@ -108,6 +108,9 @@ export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
+/** The weekdays' English names, Sunday first, as `ZonedParts.weekday` counts them. */
+export const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+
 /** The months' English names, January first (the due-date readers write dates in them for chrono's English parser). */
 export const MONTH_NAMES = [
   "January",
