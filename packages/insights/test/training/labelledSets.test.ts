@@ -4,12 +4,12 @@ import { type LabelledSet, leaveGroupsOut, leaveOneSetOut, loadLabelledSets, set
 const sets = await loadLabelledSets();
 
 describe("labelled sets", () => {
-  it("has every independent author's set (blind2-11, blind13, blind14, blind16, blind23-78 and any train* directory) and never blind12, blind15, blind17-22 or blind79-82", () => {
+  it("has every independent author's set (blind2-11, blind13, blind14, blind16, blind23-82 and any train* directory) and never blind12, blind15, blind17-22 or blind83-86", () => {
     const names = sets.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names.some((n) => /blind(1[2578]|19|2[0-2]|79|8[0-2])/.test(n))).toBe(false);
+    expect(names.some((n) => /blind(1[2578]|19|2[0-2]|8[3-6])/.test(n))).toBe(false);
     const independent = sets.filter((s) => s.author === "independent").map((s) => s.name);
-    expect(independent.slice(0, 69)).toEqual([
+    expect(independent.slice(0, 73)).toEqual([
       "blind2",
       "blind3",
       "blind4",
@@ -79,8 +79,12 @@ describe("labelled sets", () => {
       "blind76",
       "blind77",
       "blind78",
+      "blind79",
+      "blind80",
+      "blind81",
+      "blind82",
     ]);
-    expect(independent.slice(69).every((n) => /^train\d+[a-z]?$/.test(n))).toBe(true);
+    expect(independent.slice(73).every((n) => /^train\d+[a-z]?$/.test(n))).toBe(true);
     for (const s of sets.filter((x) => x.author === "independent")) expect(s.messages.length).toBeGreaterThan(100);
   });
 
@@ -119,8 +123,8 @@ describe("labelled sets", () => {
     expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind70");
     expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind74");
     expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind74");
-    expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind78");
-    expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind78");
+    expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind82");
+    expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind82");
     expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind24");
     expect(setsLabelling(sets, "dealStage").map((s) => s.name)).toContain("tuning-deal");
     for (const s of setsLabelling(sets, "sentiment"))
