@@ -2045,3 +2045,53 @@ describe("extractCommitments: round 32, a heads-up about our side, a default unl
     expect(withReader("Our driver will drop the certificate at yours on Friday.")).toHaveLength(1);
   });
 });
+
+describe("extractCommitments: round 33, rebooking, leaving a site, a crew mobilising, a pick-up at an hour", () => {
+  it("reads 'you're rebooked for' as a booking, and being off the site by a date as a promise", () => {
+    expect(dues("No problem. You're rebooked for Friday 13 March, same time 9:30.")).toEqual([
+      ["You're rebooked for Friday 13 March, same time 9:30.", "2026-03-13T09:30:00.000Z"],
+    ]);
+    // (the learned reader's part stood in for by one that accepts everything: leaving a site is not time off)
+    const withReader = (text: string) => extractCommitments(msg(text), {}, () => true).map((c) => c.text);
+    expect(withReader("We'll be off the site by Friday 20 March.")).toEqual([
+      "We'll be off the site by Friday 20 March.",
+    ]);
+    expect(withReader("We'll be off from the 12th to the 19th for the holidays.")).toEqual([]);
+  });
+
+  it("reads a crew mobilising, a pick-up at an hour tomorrow and a texted 'Ready for pickup' as our acts", () => {
+    expect(dues("Our piling crew mobilises Monday 16 March.")).toEqual([
+      ["Our piling crew mobilises Monday 16 March.", "2026-03-16T17:00:00.000Z"],
+    ]);
+    expect(dues("Good evening Ms. Ruiz, pick-up from the hotel is at 5:15 tomorrow.")).toEqual([
+      ["Good evening Ms. Ruiz, pick-up from the hotel is at 5:15 tomorrow.", "2026-03-11T05:15:00.000Z"],
+    ]);
+    expect(dues("Frames are glued. Ready for pickup Fri after 3pm.")).toEqual([
+      ["Ready for pickup Fri after 3pm.", "2026-03-13T15:00:00.000Z"],
+    ]);
+  });
+
+  it("reads what is 'to follow' after a comma as a clause of its own", () => {
+    expect(textsIn("We'd like to reorder 150 at the same price, PO to follow this afternoon.", "inbound")).toEqual([
+      "PO to follow this afternoon.",
+    ]);
+  });
+
+  it("reads 'half two', in words, as half past two", () => {
+    expect(dues("Gaz, Tom's bringing the skiff round at half two.")).toEqual([
+      ["Gaz, Tom's bringing the skiff round at half two.", "2026-03-10T14:30:00.000Z"],
+    ]);
+  });
+
+  it("dates a promise at an hour alone by the day the sentence before booked", () => {
+    expect(
+      dues("Bella's groom is booked for Saturday 14 March at 9am. She'll be ready for pickup by 12:30.").at(-1),
+    ).toEqual(["She'll be ready for pickup by 12:30.", "2026-03-14T12:30:00.000Z"]);
+  });
+
+  it("dates a promise at an hour alone by the day an earlier clause of its sentence names", () => {
+    expect(dues("I'm in Leeds on Thursday morning for another job; I'll drop by the yard around 10.")).toEqual([
+      ["I'll drop by the yard around 10.", "2026-03-12T10:00:00.000Z"],
+    ]);
+  });
+});

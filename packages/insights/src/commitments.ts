@@ -2,6 +2,7 @@ import { clockTimeOf, countsFromEvent, resolveDueDate, SAME_DAY_AS_EVENT } from 
 import {
   englishWords,
   foreignClauses,
+  foreignDueDate,
   keepsSpeaker,
   languageOf,
   type PromiseLanguage,
@@ -12,7 +13,7 @@ import { boundText, MAX_CLAUSE_CHARS } from "./limits";
 import { rememberLast } from "./memo";
 import { createLocator, type SourceSpan } from "./span";
 import { messageBody, normalise, splitSentences } from "./text";
-import { zonedParts, zonedTimeToUtc } from "./time";
+import { HOUR_WORDS, zonedParts, zonedTimeToUtc } from "./time";
 import type { Direction, MessageInput } from "./types";
 
 export type CommitmentActor = "contact" | "us";
@@ -1200,8 +1201,14 @@ function expandTextingOnce(text: string): string {
       // round 27: a texted arrival or finish without its subject ("Be with you about 9:20", "Be done by 2": blind55,
       // blind57; every such line of the read authors promises)
       .replace(/^(\s*)be\s+(?=(?:with you|there|back|here|over|round|done|finished|on site)\b)/i, "$1I'll be ")
+      // round 33: and a texted "Ready for pickup Fri after 3pm" (blind82): it will be ready
+      .replace(/^(\s*)ready\s+(?=(?:for\s+(?:pick-?up|collection)|to\s+(?:collect|pick\s+up))\b)/i, "$1it'll be ready ")
       // British "half 4" is half past four
-      .replace(/\bhalf (\d{1,2})\b(?!\s*(?:[:.]\d|%|days?|hours?|hrs?|weeks?|months?|an?\b))/gi, "$1:30")
+      // (round 33: also in words, "half two": blind82)
+      .replace(
+        /\bhalf (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:[:.]\d|%|days?|hours?|hrs?|weeks?|months?|an?\b))/gi,
+        (_all, h: string) => `${HOUR_WORDS.indexOf(h.toLowerCase()) + 1 || h}:30`,
+      )
       .replace(/\bin (\d{1,2})(?=\s*(?:[.!,;)]|$))/gi, "in $1 minutes")
       .replace(/\bafter lunch\b/gi, "after 2pm")
       .replace(
@@ -1869,8 +1876,10 @@ export function hasDeadlineWords(s: string): boolean {
 // round 21 (p21): also a spaced dash before a subject that will act ("…is still unpaid from our side – the payment will be
 // made on Friday"); round 22 (p22): and a person there or with the reader at a time ("We won't charge for today and Hemi
 // is with you from 6:30 tomorrow": the refusal before is no part of the visit)
+// (round 33: also a comma before what is "to follow" at a time, "We'd like to reorder 150 at the same price, PO to follow this
+// afternoon": blind79)
 const CLAUSE_BREAK =
-  /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+/gi;
+  /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)/gi;
 
 /**
  * Splits a sentence into clauses that each carry their own subject:
@@ -2492,7 +2501,7 @@ const TRAVEL =
 // (round 30: "be out" with a day is a visit, "we'll be out Friday at 2": blind61, blind70; "I'll get paid late" is ours
 // received: blind67)
 const NO_ACT_AFTER_FUTURE =
-  /\b(?:will|'ll|’ll|shall|going to|gonna)\s+(?:(?:also|just|then|still|definitely)\s+)?(?:want|like|love|miss|hope|assume|admit|bet|think|guess|consider|remember|appreciate|forget|believe|sleep|trust|imagine|lose|know|recommend|wear|die|enjoy|celebrate|be off|be away|be out(?!\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|first thing|to (?:you|see|fix|look)))|be on (?:leave|holiday|vacation)|be (?:free|available|from)|get paid|have (?:a|an|our)\s+(?:[\w'-]+\s+){0,2}?(?:party|celebration|barbecue|bbq|picnic|get-together|away day|offsite|off-site|night out))\b/i;
+  /\b(?:will|'ll|’ll|shall|going to|gonna)\s+(?:(?:also|just|then|still|definitely)\s+)?(?:want|like|love|miss|hope|assume|admit|bet|think|guess|consider|remember|appreciate|forget|believe|sleep|trust|imagine|lose|know|recommend|wear|die|enjoy|celebrate|be off(?!\s+(?:the|site|your|our)\b)|be away|be out(?!\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|first thing|to (?:you|see|fix|look)))|be on (?:leave|holiday|vacation)|be (?:free|available|from)|get paid|have (?:a|an|our)\s+(?:[\w'-]+\s+){0,2}?(?:party|celebration|barbecue|bbq|picnic|get-together|away day|offsite|off-site|night out))\b/i;
 const OPENER =
   /^\s*(?:i|we)(?:'m|’m|'re|’re|\s+am|\s+are)\s+(?:just\s+)?(?:writing|emailing|reaching out|getting in touch|contacting you|messaging|texting)\s+(?:to|about|regarding|re|with regard to|in regard to)\b/i;
 const HOUSEHOLD =
@@ -2548,6 +2557,7 @@ export function extractCommitments(
   // sentence too short to name its language takes the message's when it has a first person of that language and no
   // English word ("Entrego tudo até sexta, dia 30."); without one, short lines were mostly no promise (read authors)
   let language: PromiseLanguage | null = null;
+  let foreignDay: { at: number; sentence: string } | null = null;
   // round 29: read once per sentence: whether it names only a clock time (it passes on the day before it) and whether
   // it opens with a bargain (none of its clauses promises)
   let clockOnlySentence = false;
@@ -2573,7 +2583,11 @@ export function extractCommitments(
         // with its own deadline; otherwise the sentence is read whole
         const lang = language;
         const parts = foreignClauses(whole, lang);
-        let dayOf: number | undefined;
+        // round 33: a sentence that names only its hour goes on in the day the sentence before named ("Os confirmo el
+        // vuelo del sábado 14 de noviembre. Salimos a las 7:30 desde Tías.": blind79, blind49, blind75)
+        const own = foreignDueDate(boundText(whole, MAX_CLAUSE_CHARS), lang, foreignOpts);
+        const inherited = foreignDay?.sentence === previous && own?.clockOnly === true ? foreignDay.at : undefined;
+        let dayOf = inherited;
         const promises =
           parts.length > 1
             ? parts.flatMap((part, i) => {
@@ -2585,8 +2599,10 @@ export function extractCommitments(
             : [];
         for (const { part, promise } of promises)
           if (out.length < max) emit(part, promise.action, promise.action, promise.due);
-        const promise = promises.length === 0 ? readForeignPromise(whole, lang, foreignOpts) : null;
+        const promise =
+          promises.length === 0 ? readForeignPromise(whole, lang, { ...foreignOpts, dayOf: inherited }) : null;
         if (promise) emit(whole, promise.action, promise.action, promise.due);
+        foreignDay = own?.named === true ? { at: own.dueAt, sentence: whole } : null;
       }
       const bounded = boundText(whole, MAX_CLAUSE_CHARS);
       clockOnlySentence = clockOnly(bounded);
@@ -2876,14 +2892,34 @@ export function extractCommitments(
       // round 20 (due20): so is an act of ours in the present of a timetable ("Ballast train is booked for Tues 8 Sept.
       // Our tamping team joins at Kroonstad at 11:00"): the simple present at a clock time reads the schedule dated before
       // (the progressive is under way now: "Slot is available, I am sending the agreement by evening")
+      // round 33: so is a promise at a clock time after a sentence that booked or confirmed the day ("Moose is booked in
+      // for Friday. We'll send you pics at lunch", "…is scheduled for Saturday 16 January at 9:30. Our invigilator will
+      // open the room at 9:00": blind51, blind59, blind80, train9; every such line of the read authors)
       if (
-        (booking || (!MODAL.test(scoped) && !PROGRESSIVE.test(scoped) && clockTimeOf(scoped) !== null)) &&
+        (booking ||
+          (!MODAL.test(scoped) && !PROGRESSIVE.test(scoped) && clockTimeOf(scoped) !== null) ||
+          (clockOnly(scoped) && BOOKED.test(previous ?? ""))) &&
         due &&
         lastDated !== null &&
         lastDated.sentence === previous &&
         lastDated.sentence !== whole
       )
         due = afterEarlier(due, scoped, lastDated.at, dueOpts.timezone);
+      // round 33: a promise at a clock time alone after a clause that names the day and a semicolon, or an event's day and
+      // hour and a comma and "and" ("I'm in Petty Harbour Thursday morning for another job; I'll drop by the committee shed
+      // around 10": blind82; "…the funeral Mass … on Thursday 22 October at 11:00, and our sacristan will open the church at
+      // 10:15": blind14) is on that day; after a plain "and", or a day with no hour, it keeps its own ("The office is shut
+      // on Monday and I'll call you at 3", 'Your order status shows "dispatched tomorrow", and I'll ring the courier myself
+      // at 10': tuning15)
+      if (due && last?.sentence !== whole && clockOnly(scoped)) {
+        const before = whole.slice(0, Math.max(0, whole.indexOf(piece.text)));
+        const day =
+          ANCHOR_DAY.test(before) &&
+          (/;\s*$/.test(before) || (/,\s*and\s*$/i.test(before) && clockTimeOf(before) !== null))
+            ? resolveDueDate(expandTexting(before), msg.sentAt, dueOpts)
+            : null;
+        if (day && day.dueAt > msg.sentAt) due = afterEarlier(due, scoped, day.dueAt, dueOpts.timezone);
+      }
       if (creditOnly || remedy !== null) due = null;
       // round 22 (r22): "until" a clock time bounds a stay at the job (STAY_UNTIL), it sets no deadline ("Maya will stay
       // on site until 5pm each day": the authors' null); "until the cabinets are done today" keeps the day it names
@@ -3332,7 +3368,7 @@ function verblessPart(clause: string): string | null {
 // round 29: also "is set:" before the day ("Tasting for you two is set: Saturday March 27, 1pm": blind66)
 // (round 30: also a verbless "keg pickup set for Fri 11/27 at 3pm", blind69, after the bare "Delivery booked for…")
 const BOOKED =
-  /\b(?:(?:is|are|'s|’s|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|him|her|them|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into|in(?=\s+(?:for\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b|booked(?:\s+in)?|reserved|scheduled|confirmed|on\s+(?:the|our)\s+(?:schedule|calendar|diary|rota)|in\s+(?:the|our)\s+(?:diary|calendar|books?)|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are|you're|you’re)\s+(?:all\s+)?set(?:\s+for|(?=:))(?=:?\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d))|(?<=[a-z])(?<!\b(?:is|are|'s|’s|you're|you’re|we're|we’re|all|a|an|the|one|full|whole|new|this|that|each|per|every|your|our|my|be|been|get|got))\s+set\s+for(?=\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|tomorrow|today|tonight|next\s+(?:mon|tue|wed|thu|fri|sat|sun|week)|\d{1,2}(?:[:/.]\d|\s*(?:am|pm)\b|(?:st|nd|rd|th)\b)))|(?:put|pencil(?:l?ed)?|ha[sv]e?|'ve|’ve|got)\s+(?:you|him|her|them)\s+down\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d))|^\s*confirming\s+(?:the|your)\b(?=[^.!?]{0,60}?\b(?:for|on)\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the\s+\d|\d))(?=[^.!?]*\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b))\b/i;
+  /\b(?:(?:is|are|'s|’s|'re|’re|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|him|her|them|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into|in(?=\s+(?:for\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b|booked(?:\s+in)?|reserved|scheduled|confirmed|on\s+(?:the|our)\s+(?:schedule|calendar|diary|rota)|in\s+(?:the|our)\s+(?:diary|calendar|books?)|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are|you're|you’re)\s+(?:all\s+)?set(?:\s+for|(?=:))(?=:?\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d))|(?<=[a-z])(?<!\b(?:is|are|'s|’s|you're|you’re|we're|we’re|all|a|an|the|one|full|whole|new|this|that|each|per|every|your|our|my|be|been|get|got))\s+set\s+for(?=\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|tomorrow|today|tonight|next\s+(?:mon|tue|wed|thu|fri|sat|sun|week)|\d{1,2}(?:[:/.]\d|\s*(?:am|pm)\b|(?:st|nd|rd|th)\b)))|(?:put|pencil(?:l?ed)?|ha[sv]e?|'ve|’ve|got)\s+(?:you|him|her|them)\s+down\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d))|^\s*confirming\s+(?:the|your)\b(?=[^.!?]{0,60}?\b(?:for|on)\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the\s+\d|\d))(?=[^.!?]*\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b))\b/i;
 /** A third party that arranged it ("The court has scheduled the hearing"). */
 const THIRD_PARTY_ARRANGED = new RegExp(
   `^(?:the|your)\\s+(?:${OTHER_PARTY}|court|tribunal|registry|authority|airline|hospital|school)\\s+(?:has|have)\\b`,
@@ -3423,7 +3459,8 @@ const HOW_LONG = /(?:,\s*|(?<!\s)\s+and\s+)(?:(?:will|should|would|shall)\s+)?(?
 // round 21 (p21): also "ship", "load", "roll in" and "come down" ("First two totes ship Tuesday the 21st", "Trucks load
 // tonight", "Rig-up crew rolls in Sunday 5pm", "scaffolding comes down Thursday"); round 22 (p22): "drop off" moves goods
 // of ours to the reader ("Bins drop off Friday between 10 and 12")
-const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop|ship|load)s?|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead)|rolls?\s+in|comes?\s+down|drops?\s+off)`;
+// round 33: a crew mobilising on a date ("Concrete jacketing crew mobilises Wednesday 25 November": blind82)
+const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop|ship|load)s?|(?:de)?mobili[sz]es|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead)|rolls?\s+in|comes?\s+down|drops?\s+off)`;
 /** The verbs by which a customer's side (an inbound "we") starts work with the reader ("we start 1st of April"). */
 const STARTING_VERB_RE = /^(?:(?:start|begin|commence|resume)s?|kicks?\s+off|go(?:es)?\s+(?:live|ahead))$/i;
 /**
@@ -3456,7 +3493,7 @@ const ARRIVING_PEOPLE = new RegExp(`^(?:${ROLES}|guards?|crews?|teams?|staff|peo
  * blind16), in what our side sends; a day name, "tomorrow" or "tonight" after it, so that a price or a term is not read.
  */
 const SCHEDULED_IS = new RegExp(
-  String.raw`^(?:(?:hi|hello|hey|morning|dear)\b[^,]{0,30},\s+)?(?:(?:your|our|the)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:(?:${SERVICE_NOUN}|load-?(?:in|out)|kick-?off|set-?up|(?:dispatch|delivery|install(?:ation)?|ship(?:ping)?|start|completion|handover)\s+date|[a-z]{2,20}(?:tion|ment))s?)(?:\s+(?:for|with|of)\s+(?:the\s+|your\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?\s+(?:is|'s)\s+(?:(?:now|set|fixed|confirmed)\s+(?:for\s+)?)?(?:on\s+)?(?:(?:this|next)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight)\b`,
+  String.raw`^(?:(?:hi|hello|hey|morning|dear|good (?:morning|afternoon|evening))\b[^,]{0,30},\s+)?(?:(?:your|our|the)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:(?:${SERVICE_NOUN}|load-?(?:in|out)|kick-?off|set-?up|(?:dispatch|delivery|install(?:ation)?|ship(?:ping)?|start|completion|handover)\s+date|[a-z]{2,20}(?:tion|ment))s?)(?:\s+(?:for|with|of|from)\s+(?:the\s+|your\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?\s+(?:is|'s)\s+(?:(?:now|set|fixed|confirmed)\s+(?:for\s+)?)?(?:at\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s+)?(?:on\s+)?(?:(?:this|next)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight)\b`,
   "iu",
 );
 const READERS_MONEY_IS =

@@ -925,3 +925,32 @@ describe("resolveDueDate: round 32, dotted windows, conjunctions after a date, t
     expect(iso("Your installer is booked Thu 12 Mar 1-3pm.")).toBe("2026-03-12T15:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 33, a recurring time without a day, an event's name, a month asked by name", () => {
+  it("reads a part of the day that recurs with no day to start from as no deadline, and from a named day as its first", () => {
+    expect(iso("I'll send you the site photos each evening.")).toBeNull();
+    expect(iso("We'll text you the gauge readings every morning.")).toBeNull();
+    expect(iso("We'll text you the gauge readings by 4pm each day.")).toBe("2026-03-10T16:00:00.000Z");
+    expect(iso("I'll send the attendance sheet by 9am each morning starting tomorrow.")).toBe(
+      "2026-03-11T09:00:00.000Z",
+    );
+    expect(iso("We sweep the yard every Friday at 7.")).toBe("2026-03-13T07:00:00.000Z");
+  });
+
+  it("reads a capitalised Night after a capitalised word as an event's name, not tonight", () => {
+    expect(iso("You're all set for Quiz Night on Friday 13 March at 7pm.")).toBe("2026-03-13T19:00:00.000Z");
+    expect(iso("See you Friday Night at 8.")).toBe("2026-03-13T20:00:00.000Z");
+  });
+
+  it("reads a month's name asked after a comma as a person", () => {
+    expect(iso("Production starts Monday 16 March on line 2, June please block the pour room.")).toBe(
+      "2026-03-16T17:00:00.000Z",
+    );
+  });
+
+  it("reads 'this weekend' as its Sunday unless a clock time dates it, and numbered things as no hours", () => {
+    expect(iso("I'll sort the tiles this weekend.")).toBe("2026-03-15T17:00:00.000Z");
+    expect(iso("We'll call round this weekend at 10am.")).toBe("2026-03-14T10:00:00.000Z");
+    expect(iso("Spools 15-22 get welded Monday and Tuesday.")).toBe("2026-03-17T17:00:00.000Z");
+  });
+});

@@ -1,6 +1,14 @@
 import * as chrono from "chrono-node";
 import { boundText, MAX_CLAUSE_CHARS } from "./limits";
-import { DAY_NAMES, MONTH_NAMES, startOfZonedDay, timeZoneOffsetMinutes, zonedParts, zonedTimeToUtc } from "./time";
+import {
+  DAY_NAMES,
+  HOUR_WORDS,
+  MONTH_NAMES,
+  startOfZonedDay,
+  timeZoneOffsetMinutes,
+  zonedParts,
+  zonedTimeToUtc,
+} from "./time";
 
 export interface DueDateOptions {
   /** IANA zone the speaker lives in. Default "UTC". */
@@ -99,20 +107,6 @@ const MONTH_FIRST_ZONES =
   /^(?:America\/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Boise|Detroit|Indiana\/\w+|Kentucky\/\w+|North_Dakota\/\w+|Menominee|Juneau|Sitka|Nome|Adak|Toronto|Vancouver|Edmonton|Winnipeg|Halifax|St_Johns|Regina)|Pacific\/Honolulu|US\/\w+)$/;
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const WEEKDAYS = DAY_NAMES.map((day) => day.toLowerCase());
-const NUMBER_WORDS = [
-  "one",
-  "two",
-  "three",
-  "four",
-  "five",
-  "six",
-  "seven",
-  "eight",
-  "nine",
-  "ten",
-  "eleven",
-  "twelve",
-];
 
 /**
  * Round 11: the date shapes that can name a thing rather than a time ("the Q3 content calendar", "the 19–21
@@ -169,6 +163,11 @@ const ARRIVAL_AFTER_DISPATCH =
  * null): the recurrence words go, the clock time, the part of the day and the weekday stay, and an earlier dated
  * clause of the sentence moves the first occurrence to its day (commitments.ts).
  */
+/** A day an act is on: today, tomorrow, a week, a weekday, a date or a day of the month. */
+const A_DAY = new RegExp(
+  String.raw`\b(?:today|tonight|tomorrow|(?:this|next)\s+week|${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th)|\d{1,2}[/.]\d{1,2})\b`,
+  "i",
+);
 const RECURRING_TIME =
   /\b(?:every|each)\s+(?:single\s+)?(?:(?:day|weekday|working day|business day)\b|(?=(?:morning|afternoon|evening|night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b))|\b(?:daily|nightly)\b/gi;
 /**
@@ -201,12 +200,21 @@ const HOLIDAYS = /\b(before|by|ahead of)\s+the\s+holidays\b/gi;
 /** Round 28: a greeting before a first name that is also a month ("Hi Jan,", "Dear May", "Thanks June!"). */
 const GREETED_MONTH_NAME =
   /\b((?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Tt]hanks|[Mm]orning|[Cc]heers)\s+)(?:Jan|May|June|April|August)(?=\s*[,!.\n]|\s+\p{Lu})/gu;
+/** Round 33: a person asked by a month's name after a comma ("…on line 2, June please block the pour room": blind79). */
+const ASKED_MONTH_NAME = /([,;]\s+)(?:Jan|May|June|April|August)(?=,?\s+(?:please|pls|can you|could you)\b)/gu;
 /**
+ * Round 33: a capitalised night or evening after a capitalised word names an event ("Zombie Night", "Quiz Night":
+ * blind80), not tonight; "Saturday Night", "Tomorrow Evening" stay times.
+ */
+const NAMED_NIGHT =
+  /(?<=\b(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|Tomorrow\b|Tonight\b|This\b|Next\b|Last\b|Each\b|Every\b)\p{Lu}\p{Ll}+\s)(?:Night|Evening)\b/gu;
+/**
+ * Round 33: also numbered things and a range of them ("Spools 15-22 get welded Monday and Tuesday": blind81).
  * Round 31: a place numbered after its noun ("at Villa 12 on Sunday", "Blk 12 on 15 Mar", "plot 12", "Villas 14 and
  * 19"): the number names the place, not an hour (blind72, blind74). A clock time there stays ("the wharf gate 8:00").
  */
 const NUMBERED_PLACE =
-  /\b(villas?|blk|blocks?|units?|plots?|lots?|rooms?|gates?|bays?|docks?|suites?|flats?|apt|apartments?|piers?|platforms?|levels?|floors?|halls?|stands?|booths?|pitch(?:es)?|buildings?|bldg|warehouses?|sheds?|hangars?|berths?|doors?|desks?|tables?|lanes?|tracks?|courts?|fields?|rows?|sections?|zones?)\s+(?:no\.?\s*)?\d{1,4}[a-z]?\b(?:\s*(?:,|and|&)\s*\d{1,4}[a-z]?\b)*(?![:.]\d|\s*(?:am|pm|a\.m|p\.m|h\b|hrs?\b|o['’]clock|sharp\b))/gi;
+  /\b(villas?|blk|blocks?|units?|plots?|lots?|rooms?|gates?|bays?|docks?|suites?|flats?|apt|apartments?|piers?|platforms?|levels?|floors?|halls?|stands?|booths?|pitch(?:es)?|buildings?|bldg|warehouses?|sheds?|hangars?|berths?|doors?|desks?|tables?|lanes?|tracks?|courts?|fields?|rows?|sections?|zones?|spools?|pallets?|items?|panels?|modules?|tanks?|piles?|containers?)\s+(?:no\.?\s*)?\d{1,4}[a-z]?\b(?:\s*(?:,|and|&|-|–|to)\s*\d{1,4}[a-z]?\b)*(?![:.]\d|\s*(?:am|pm|a\.m|p\.m|h\b|hrs?\b|o['’]clock|sharp\b))/gi;
 /** Round 14: minutes written as words before "past" or "to" an hour ("ten past four", "twenty-five to 6"). */
 const MINUTE_WORDS: Record<string, number> = { five: 5, ten: 10, twenty: 20, "twenty five": 25 };
 const MINUTES_PAST =
@@ -247,7 +255,7 @@ function countedPhrase(text: string): { m: RegExpExecArray; n: number } | null {
   if (!m || (/^of$/i.test(m[5] ?? "") && !m[1])) return null;
   const word = (m[2] ?? "").toLowerCase();
   // round 19 (due19): "within a week of his visit" counts one
-  const n = /^\d+$/.test(word) ? Number(word) : /^an?$/.test(word) ? 1 : NUMBER_WORDS.indexOf(word) + 1;
+  const n = /^\d+$/.test(word) ? Number(word) : /^an?$/.test(word) ? 1 : HOUR_WORDS.indexOf(word) + 1;
   return n >= 1 ? { m, n } : null;
 }
 
@@ -728,6 +736,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(/\b(\d{1,2}(?:[:.]\d{2})?)\s+a(?=\s+\p{L}{2,})/gu, "$1 the")
     // round 28: a person greeted by a month's name ("Hi Jan, your wingback is booked in for Monday 19 Oct": blind59)
     .replace(GREETED_MONTH_NAME, "$1there")
+    .replace(ASKED_MONTH_NAME, "$1there")
+    .replace(NAMED_NIGHT, "Show")
     // round 14: "a hotel night in Trondheim", "an extra night": a night counted as a stay is no time
     .replace(/\b(?:a|an|one|another|extra|additional)\s+(?:(?:extra|additional|hotel|more)\s+)?nights?\b/gi, "a stay")
     // round 13: a dispatch's arrival, a part of the day naming a role, the date of what a booking is for (above)
@@ -755,13 +765,13 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(/\bthe\s+(?:minute|second)\s+(?=(?:it|they|he|she|we|i|you|the|your|our)\b)/gi, "as soon as ")
     // round 14: "ten past four", "twenty to 5", "five past nine": minutes past or to an hour, in words
     .replace(MINUTES_PAST, (_all, mins: string, dir: string, hour: string) => {
-      const n = /^\d+$/.test(hour) ? Number(hour) : NUMBER_WORDS.indexOf(hour.toLowerCase()) + 1;
+      const n = /^\d+$/.test(hour) ? Number(hour) : HOUR_WORDS.indexOf(hour.toLowerCase()) + 1;
       const past = MINUTE_WORDS[mins.toLowerCase().replace(/[\s-]+/g, " ")] ?? 0;
       if (n < 1 || n > 12 || !past) return _all;
       return /^past$/i.test(dir) ? `${n}:${String(past).padStart(2, "0")}` : `${n === 1 ? 12 : n - 1}:${60 - past}`;
     })
     .replace(HOUR_WORD, (_all, prep: string | undefined, word: string | undefined, alone: string | undefined) => {
-      const n = NUMBER_WORDS.indexOf((word ?? alone ?? "").toLowerCase()) + 1;
+      const n = HOUR_WORDS.indexOf((word ?? alone ?? "").toLowerCase()) + 1;
       return prep ? `${prep} ${n}` : String(n);
     })
     // round 13: "1400Z", "0930 UTC", "by 1400 hours", "at 0715 tomorrow": a 24-hour time in four digits (aviation,
@@ -1105,6 +1115,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /\b(?:within|in)\s+(?!(?:the|that|this|same)\s)\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?|hours?|hrs?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt of (?:this|the|my|our) (?:e-?mail|message|letter|notice)|the invoice|invoice|sending|the date)\b)[a-z]+/gi,
       " ",
     );
+  // round 33: a part of the day that recurs, with no clock time or day to start from ("I'll send you the pile logs each
+  // evening": blind82; "I'll share the progress map on the portal each evening", "We will update you by WhatsApp each
+  // evening": blind24, blind40, every such line of the read authors) is due at no one time
+  if (boundText(fullText, MAX_CLAUSE_CHARS).search(RECURRING_TIME) >= 0 && !/\d/.test(text) && !A_DAY.test(text))
+    return null;
   // round 14: a time in the reader's zone, when the caller knows it; the writer's own zone is the default
   // (the first zone a clause names is its zone: once one is chosen, later zone phrases are not read again)
   const chosen = (opts as ZoneChosen).zoneChosen === true;
@@ -1193,6 +1208,9 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     return { dueAt: at(monday, eod), phrase: m[0] };
   }
   m = /\b(?:over|during|across|at)\s+the\s+weekend\b|\bbefore the weekend\b/i.exec(text);
+  // round 33: so is "this weekend" without a clock time (16 of the read authors' 23 weekend labels are its Sunday;
+  // chrono read Saturday)
+  if (m === null && !/\d/.test(text)) m = /\bthis\s+weekend\b/i.exec(text);
   if (m && !hasWeekday) {
     const sunday = (7 - sent.weekday) % 7;
     const offset = /^before/i.test(m[0]) ? (sent.weekday === 6 ? 6 : sent.weekday === 0 ? 5 : fridayOffset) : sunday;
@@ -1260,7 +1278,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     );
   if (m) {
     const word = (m[1] ?? "").toLowerCase();
-    let left = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS.indexOf(word) + 1;
+    let left = /^\d+$/.test(word) ? Number(word) : HOUR_WORDS.indexOf(word) + 1;
     let offset = 0;
     let weekday = sent.weekday;
     while (left > 0) {
@@ -1446,7 +1464,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // "half past 2", "quarter past 10", "quarter to 5" as clock times
     .replace(/\bhalf past (\d{1,2})\b/gi, "$1:30")
     // British "half 4" is half past four
-    .replace(/\bhalf (\d{1,2})\b(?!\s*(?:[:.]\d|%|days?|hours?|hrs?|weeks?|months?|an?\b))/gi, "$1:30")
+    // (round 33: also in words, "half two": blind82)
+    .replace(
+      /\bhalf (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:[:.]\d|%|days?|hours?|hrs?|weeks?|months?|an?\b))/gi,
+      (_all, h: string) => `${HOUR_WORDS.indexOf(h.toLowerCase()) + 1 || h}:30`,
+    )
     // "when I'm 10 minutes out": a distance from the destination, not a deadline
     .replace(/\b\d{1,3}\s*(?:minutes?|mins?|miles?|km|hours?|hrs?)\s+(?:out|away)\b/gi, " ")
     // round 31: "first thing" before the clock time or window it means ("Monday first thing, between 7:00 and 8:00":
@@ -1473,7 +1495,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // chrono reads "in 2 weeks" but not "in two weeks"
     .replace(
       /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s+(?:business\s+|working\s+)?(?:days?|weeks?|hours?|months?)\b)/gi,
-      (w) => String(NUMBER_WORDS.indexOf(w.toLowerCase()) + 1),
+      (w) => String(HOUR_WORDS.indexOf(w.toLowerCase()) + 1),
     )
     .replace(
       /\bwithin (\d+)\s*(?:to|-|–)\s*(\d+)\s+(?=(?:business |working |banking )?(?:minutes?|hours?|days?|weeks?|months?)\b)/gi,

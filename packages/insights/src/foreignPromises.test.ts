@@ -635,3 +635,85 @@ describe("round 32: Estonian, Latvian and Icelandic promises, and a Polish hour 
     expect(read("Ef þið viljið, sendum við tilboðið á föstudaginn.", "outbound", "Atlantic/Reykjavik")).toBeNull();
   });
 });
+
+describe("round 33: pronouns before our act, refunds, reassurance, and what is no promise", () => {
+  const promises = (text: string, timezone: string, direction: "inbound" | "outbound" = "outbound") =>
+    extractCommitments({ id: "r33", channel: "email", direction, text, sentAt: SENT }, { timezone }).map((c) => [
+      c.span?.quote,
+      local(c.dueAt, timezone),
+    ]);
+
+  it("reads a promise with a pronoun before the act, a refund with its percentage and a reassurance after it", () => {
+    // sent on Wednesday 14 October 2026
+    expect(read("Mañana le paso fotos de los disponibles.")).toBe("2026-10-15 17:00");
+    expect(read("El viernes te devuelvo el 20% por transferencia.")).toBe("2026-10-16 17:00");
+    expect(read("Le espero el jueves a las 18:00 en el taller.")).toBe("2026-10-15 18:00");
+    expect(read("La verniciamo venerdì pomeriggio in laboratorio.", "outbound", "Europe/Rome")).toBe(
+      "2026-10-16 17:00",
+    );
+    expect(read("Te entrego a caixa sexta até as 16h, pode ficar tranquilo.", "outbound", "America/Sao_Paulo")).toBe(
+      "2026-10-16 16:00",
+    );
+    expect(read("Pasamos por usted a las 7:30 am.")).toBe("2026-10-15 07:30");
+  });
+
+  it("reads a past payment, a payment falling due, a need, a wish, a price change and a customer's plan as none", () => {
+    expect(read("Les pagamos el pedido hace dos semanas y seguimos sin nada.", "inbound")).toBeNull();
+    expect(read("El pago de la factura vence el 30 de octubre.")).toBeNull();
+    expect(read("Wir zahlen seit Montag für eine leere Fläche.", "inbound", "Europe/Berlin")).toBeNull();
+    expect(read("Nous en avons besoin pour le salon du 20 novembre.", "inbound", "Europe/Paris")).toBeNull();
+    expect(read("Ci servono dieci sedie per sabato 17 ottobre.", "inbound", "Europe/Rome")).toBeNull();
+    expect(
+      read("Hej, vi vil gerne have et tilbud på sadler til os inden 1. november.", "inbound", "Europe/Copenhagen"),
+    ).toBeNull();
+    expect(read("Ab 1. Januar passen wir unsere Preisliste an.", "outbound", "Europe/Berlin")).toBeNull();
+    expect(read("Merhaba, 28 Ekim için rezervasyon yapmak istiyoruz.", "inbound", "Europe/Istanbul")).toBeNull();
+  });
+
+  it("reads a German date after its weekday, a Dutch weekday's afternoon, a Turkish month and clock ending", () => {
+    expect(promises("Ich komme am Freitag, den 16. Oktober um 10 Uhr vorbei.", "Europe/Berlin")).toEqual([
+      ["Ich komme am Freitag, den 16. Oktober um 10 Uhr vorbei.", "2026-10-16 10:00"],
+    ]);
+    expect(read("Ik bel je donderdagmiddag even over de offerte.", "outbound", "Europe/Amsterdam")).toBe(
+      "2026-10-15 17:00",
+    );
+    expect(read("30 Ekim sabah 06:00'da otelinizden alacağız.", "outbound", "Europe/Istanbul")).toBe(
+      "2026-10-30 06:00",
+    );
+    expect(read("Die Fenster werden am Freitag zwischen 8 und 10 Uhr beklebt.", "outbound", "Europe/Berlin")).toBe(
+      "2026-10-16 10:00",
+    );
+  });
+
+  it("splits where the reader receives, at a semicolon and at a Chinese comma, and names Cantonese and Japanese acts", () => {
+    expect(foreignClauses("On dépose le colis jeudi et vous recevrez la facture vendredi.", "fr")).toEqual([
+      "On dépose le colis jeudi",
+      "vous recevrez la facture vendredi.",
+    ]);
+    expect(foreignClauses("Montörerna är på plats kl 7 imorgon, vi hänger lamporna innan lunch.", "sv")).toEqual([
+      "Montörerna är på plats kl 7 imorgon",
+      "vi hänger lamporna innan lunch.",
+    ]);
+    expect(
+      promises(
+        "Fechamos em R$ 5 mil; o contrato assinado segue por e-mail até sexta-feira.",
+        "America/Sao_Paulo",
+        "inbound",
+      ),
+    ).toEqual([["o contrato assinado segue por e-mail até sexta-feira.", "2026-10-16 17:00"]]);
+    expect(promises("您好，样品已经寄出了，单号明天发给您。", "Asia/Shanghai", "inbound")).toEqual([
+      ["单号明天发给您。", "2026-10-15 17:00"],
+    ]);
+    expect(read("聽日下晝3點我哋過嚟安裝。", "outbound", "Asia/Hong_Kong")).toBe("2026-10-15 15:00");
+    expect(read("10月20日（火）朝7時に駅前でお待ちしております。", "outbound", "Asia/Tokyo")).toBe("2026-10-20 07:00");
+  });
+
+  it("dates a sentence that names only its hour by the day of the sentence before", () => {
+    expect(
+      promises("Os confirmo la visita del sábado 17 de octubre. Llegamos a las 9:30 al almacén.", "Europe/Madrid"),
+    ).toEqual([
+      ["Os confirmo la visita del sábado 17 de octubre.", "2026-10-17 17:00"],
+      ["Llegamos a las 9:30 al almacén.", "2026-10-17 09:30"],
+    ]);
+  });
+});

@@ -196,6 +196,10 @@ const fromTurkish = rewriting([
   [/\byarın\p{L}*/giu, " tomorrow "],
   [/\bbugün\p{L}*/giu, " today "],
   [/\bgelecek hafta\p{L}*/giu, " "],
+  ...inEnglishMonths(
+    ["ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık"],
+    String.raw`\p{L}*`,
+  ),
   // ("pazar" alone is Sunday, "pazartesi" Monday; "cumartesi" Saturday, "cuma" Friday)
   ...inEnglishDays(
     ["pazar(?:ı|a|dan)?(?!\\p{L})", "pazartesi", "salı", "çarşamba", "perşembe", "cuma(?!rtesi)", "cumartesi"],
@@ -297,6 +301,11 @@ const fromUkrainian = rewriting([
   [/\bсуботу\b/giu, "субботу"],
   [/\bнеділю\b/giu, "воскресенье"],
 ]);
+/** Round 33: Cantonese day words in the Mandarin chrono reads ("聽日" tomorrow, "今日" today: blind79, blind80). */
+const fromCantonese = rewriting([
+  [/聽日/gu, "明天"],
+  [/今日/gu, "今天"],
+]);
 const fromIndonesian = rewriting([
   [/\blusa\b/giu, "the day after tomorrow"],
   [/\bbesok\b/giu, "tomorrow"],
@@ -328,7 +337,7 @@ const fromIndonesian = rewriting([
 const G: Record<PromiseLanguage, Grammar> = {
   es: {
     words:
-      /\b(?:el|la|los|las|del|y|que|por|para|con|una|esta|este|tarde|su|sus|hola|gracias|hoy|mañana|lunes|martes|miércoles|jueves|viernes|sábado|domingo|nuestr[oa]s?|usted|le|te|lo|voy|vamos|está|estamos|queda|semana|próxim[oa]|pasado)\b/gi,
+      /\b(?:el|la|los|las|del|y|que|por|para|con|una|esta|este|tarde|su|sus|hola|gracias|hoy|mañana|lunes|martes|miércoles|jueves|viernes|sábado|domingo|nuestr[oa]s?|usted|ustedes|le|te|lo|voy|vamos|está|estamos|queda|semana|próxim[oa]|pasado)\b/gi,
     first:
       /\b(?:yo|nosotros|voy|vamos|estoy|estamos|paso|pasamos|llego|llegamos|tengo|tenemos|hago|hacemos)\b|\b(?:te|le|les|se|me|nos|os)\s+(?:lo\s+|la\s+|los\s+|las\s+)?\p{L}+(?:o|amos|emos|imos|é|aré|eré|iré|aremos|eremos|iremos)\b|\b(?:lo|los|las)\s+\p{L}+(?:o|amos|emos|imos|aré|eré|iré|aremos|eremos|iremos)\b|\b\p{L}{3,}(?:aré|eré|iré|aremos|eremos|iremos)\b|^\s*(?:\p{L}+\s+){0,4}?(?:mando|envío|llamo|deposito|pago|entrego|llevo|confirmo|reviso|paso|mandamos|enviamos|llamamos|pagamos|entregamos|llevamos|confirmamos|revisamos|instalamos|empezamos|iniciamos|arrancamos|comenzamos|transferimos|transfiero|depositamos|firmamos|firmo|salimos|salgo|volvemos|vuelvo|regresamos|regreso|recogemos|recojo|retiramos|cargamos|despachamos|montamos|terminamos|arreglamos|reparamos|cambiamos)\b/iu,
     ours: /\b(?:nuestr[oa]s?|el técnico|la técnica|el chofer|el conductor|el instalador|el asesor|la asesora|mi compañer[oa]|mi colega)\b/i,
@@ -337,7 +346,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     moves:
       /\b(?:sale|salen|llega|llegan|sigue|siguen|va|van|pasa|pasan|viene|vienen)\b|\bser[áa]n?\s+\p{L}+(?:ad|id)[oa]s?\b|\b(?:queda|quedan|estará|estarán)\s+list[oa]s?\b/iu,
     // round 30: also a customer's wait ("Llevamos tres semanas esperando": blind68)
-    not: /[¿?]|\bsi\b|\ben caso de\b|\b(?:quizás?|tal vez|a lo mejor|puede que|probablemente|ojalá|espero|intentaré|intentamos)\b|\b(?:puedo|puede|podemos|pueden|podría|podríamos)\b|\b(?:he|ha|hemos|han|había)\s+\p{L}+(?:ado|ido|to|cho)\b|\bya\b|\bno\b|\bnunca\b|\bdisponibles?\b|\b(?:por favor|favor de|le ruego|necesito|necesitamos|necesita)\b|\b(?:llevamos|llevo)\s+[^.!?]{0,30}\besperando\b|\btenemos\s+(?:salidas|disponibilidad|huecos?|lugar(?:es)?|plazas|espacio|horarios?|turnos)\b/iu,
+    not: /[¿?]|\bsi\b|\ben caso de\b|\b(?:quizás?|tal vez|a lo mejor|puede que|probablemente|ojalá|intentaré|intentamos)\b|(?<!\b(?:te|le|les|los|las|lo|la|os)\s+)\besperamos?\b|\b(?:puedo|puede|podemos|pueden|podría|podríamos)\b|\b(?:he|ha|hemos|han|había)\s+\p{L}+(?:ado|ido|to|cho)\b|\bya\b|\bno\b|\bnunca\b|(?<!\b(?:los|las|el|la)\s+)\bdisponibles?\b|\bhace\s+(?:\d+|un[oa]?|dos|tres|cuatro|cinco|vari[oa]s|un[oa]s)\s+(?:días|semanas|meses|horas)\b|\b(?:vence|vencen|vencimiento)\b|\b(?:por favor|favor de|le ruego|necesito|necesitamos|necesita)\b|\b(?:llevamos|llevo)\s+[^.!?]{0,30}\besperando\b|\btenemos\s+(?:salidas|disponibilidad|huecos?|lugar(?:es)?|plazas|espacio|horarios?|turnos)\b/iu,
     // (round 32: an hour without "las" when its am/pm or "hs" follows, or the window's end's: "entre 8 y 9 am": blind75)
     clock:
       /\b(?:a|de|desde|hasta|entre|y)\s+(?:las?\s+|(?=\d{1,2}(?:[:.]\d{2})?\s*(?:y\s+\d{1,2}(?:[:.]\d{2})?\s*)?(?:[ap]\.?\s?m\b|hs\b|horas\b)))(\d{1,2})(?:[:.h](\d{2}))?(?:\s*(?:hs?|horas))?\b|\b(\d{1,2})[:.](\d{2})\s*(?:hs?)?\b/gi,
@@ -354,7 +363,7 @@ const G: Record<PromiseLanguage, Grammar> = {
   },
   pt: {
     words:
-      /\b(?:o|os|as|do|da|dos|das|e|que|não|eu|em|na|com|pra|até|à|ao|aos|pelo|pela|obrigad[oa]|amanhã|hoje|segunda|terça|quarta|quinta|sexta|sábado|domingo|nosso|nossa|você|vocês|vamos|às|semana|próxima|próximo|sua|seu|está|estão|fica|ficam|pronto|pronta)\b/gi,
+      /\b(?:o|os|as|do|da|dos|das|e|que|não|eu|em|na|com|pra|até|à|ao|aos|pelo|pela|obrigad[oa]|amanhã|hoje|segunda|terça|quarta|quinta|sexta|sábado|domingo|nosso|nossa|você|vocês|vamos|às|semana|próxima|próximo|sua|seu|está|estão|fica|ficam|pronto|pronta|oi|sim|isso|disso|também|tudo|muito|uma)\b/gi,
     first:
       /\b(?:eu|nós|a gente|vou|vamos|passo|passamos|chego|chegamos)\b|\b(?:te|lhe|lhes|vos|me)\s+\p{L}+(?:o|amos|emos|imos|ei|arei|erei|irei)\b|\b\p{L}{3,}(?:arei|erei|irei|aremos|eremos|iremos)\b|\b(?:envio|mando|entrego|enviamos|mandamos|entregamos|ligamos|ligo|pagamos|pago|saímos|saio|voltamos|volto|assinamos|assino|buscamos|recolhemos|carregamos|despachamos)\b/iu,
     ours: /\b(?:nosso|nossa|nossos|nossas|o técnico|o motorista|meu colega|minha colega)\b/i,
@@ -362,7 +371,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     moves:
       /\b(?:segue|seguem|sai|saem|chega|chegam|vai|vão|passa|passam|vem|vêm)\b|\bser(?:á|ão)\s+\p{L}+(?:ad|id)[oa]s?\b|\b(?:fica|ficam|ficará|ficarão|estará|estarão)\s+pront[oa]s?\b/iu,
     // round 31: also a renewal or expiry notice ("Seu patrocínio … renova em 1º de abril": blind61)
-    not: /\?|\b(?:renova|renovam|vence|vencem|expira|expiram)\b|\bse\s+(?:você|vocês|o senhor|a senhora|quiser|precisar|puder)\b|(?:^|[,;]\s*)se\s+\p{L}+(?:ar|er|ir)\b|\bcaso\b|\b(?:talvez|provavelmente|espero)\b|\b(?:posso|pode|podemos|podem|poderia|poderíamos)\b|\bjá\b|\b(?:enviei|mandei|entreguei|liguei)\b|\bdispon[íi]ve(?:l|is)\b|\bnão\b|\bnunca\b|\b(?:por favor|favor)\b/iu,
+    not: /\?|\b(?:renova|renovam|vence|vencem|expira|expiram)\b|\bse\s+(?:você|vocês|o senhor|a senhora|quiser|precisar|puder)\b|(?:^|[,;]\s*)se\s+\p{L}+(?:ar|er|ir)\b|\bcaso\b|\b(?:talvez|provavelmente|espero)\b|\b(?:posso|pode|podemos|podem|poderia|poderíamos)\b|\bjá\b|\bhá\s+(?:\d+|uma?|duas|dois|três|quatro|cinco|vári[oa]s)\s+(?:dias|semanas|meses|horas)\b|\b(?:enviei|mandei|entreguei|liguei)\b|\bdispon[íi]ve(?:l|is)\b|\bnão\b|\bnunca\b|\b(?:por favor|favor)\b/iu,
     clock: /\b(?:às|as|das|até|entre)\s+(\d{1,2})(?:[:h](\d{2}))?\s*h?\b|\b(\d{1,2})[:h](\d{2})\b/gi,
     parts: [
       [/\bcedo\b|\blogo de manhã\b/i, 9],
@@ -381,9 +390,9 @@ const G: Record<PromiseLanguage, Grammar> = {
     ours: /\b(?:notre|nos|le technicien|le chauffeur|le livreur|l'installateur|mon collègue|ma collègue|mon équipe|mon atelier)\b/i,
     booked: /\b(?:réservée?s?|prévue?s?|confirmée?s?|planifiée?s?)\b/i,
     moves:
-      /\b(?:part|partent|partira|partiront|arrive|arrivent|arrivera|arriveront|suit|suivent|suivra|suivront|passera|passeront)\b|\bser(?:a|ont)\s+(?:\p{L}+(?:é|ée|és|ées)|(?:re)?(?:fait|mis)e?s?|prête?s?)(?![\p{L}])/iu,
+      /\b(?:part|partent|partira|partiront|arrive|arrivent|arrivera|arriveront|suit|suivent|suivra|suivront|passera|passeront)\b|\bser(?:a|ont)\s+(?:\p{L}+(?:é|ée|és|ées)|\p{L}+u(?:e|s|es)?|(?:re)?(?:fait|mis)e?s?|prête?s?)(?![\p{L}])/iu,
     // round 30: also a customer's wait ("j'attends quelqu'un demain au plus tard": blind70)
-    not: /\?|\bsi\b|\bs'il\b|\bs’il\b|\bau cas où\b|\bsauf\b|\béchéance\b|\b(?:peut-être|probablement|j'espère|normalement|sans doute)\b|\b(?:peux|peut|pouvons|pourrais|pourrait|pourrions|pourriez)\b|\b(?:ai|avons|as|a|ont)\s+(?:déjà\s+)?\p{L}+(?:é|ée|és|i|u|is|it|ert)\b|\bdéjà\b|\bdisponibles?\b|\bne\b|\bn['’]|\bpas\b|\b(?:merci de|veuillez|s'il vous plaît|svp)\b|\b(?:j['’]attends|attendons)\b/iu,
+    not: /\?|\bsi\b|\bs'il\b|\bs’il\b|\bau cas où\b|\bsauf\b|\béchéance\b|\b(?:peut-être|probablement|j'espère|normalement|sans doute)\b|\b(?:peux|peut|pouvons|pourrais|pourrait|pourrions|pourriez)\b|\b(?:ai|avons|as|a|ont)\s+(?:déjà\s+)?(?!(?:réservée?s?|prévue?s?|planifiée?s?|bloquée?s?|notée?s?)\b)\p{L}+(?:é|ée|és|i|u|is|it|ert)\b|\bdéjà\b|\bdisponibles?\b|\bne\b|\bn['’]|\bpas\b|\b(?:merci de|veuillez|s'il vous plaît|svp)\b|\b(?:j['’]attends|attendons)\b/iu,
     clock: /\b(\d{1,2})\s?h\s?(\d{2})?\b|\b(\d{1,2})[:](\d{2})\b/gi,
     parts: [
       [/\bà la première heure\b|\bde bonne heure\b|\btôt\b/i, 9],
@@ -399,15 +408,15 @@ const G: Record<PromiseLanguage, Grammar> = {
   it: {
     // round 30: also words of a short sentence ("Ti mando la lettera domani mattina, poi…", "I documenti EMCS li mando…")
     words:
-      /\b(?:il|lo|gli|di|del|della|e|che|domani|oggi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|nostro|nostra|nostri|alle|sarà|saremo|vi|ci|settimana|prossimo|prossima|per|con|entro|li|mattina|pomeriggio|stasera|poi|insieme|grazie|subito)\b/gi,
+      /\b(?:il|lo|gli|di|del|della|e|che|domani|oggi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|nostro|nostra|nostri|alle|sarà|saremo|vi|ci|settimana|prossimo|prossima|per|con|entro|li|mattina|pomeriggio|stasera|poi|insieme|grazie|subito|nostre|tutto|tutti|ciao|buongiorno|gentile|cordiali|saluti|signora|signor|più|è)\b/gi,
     // round 30: also an object pronoun before our act ("lo firmo lunedì", "li mando domani"), not an article ("lo sconto")
     first:
-      /\b(?:io|noi)\b|\b(?:(?:vi|ti|gli|ci|te|ve|le(?!\s+(?:foto|auto|moto|radio)\b))\s+|glie)(?:le\s+|la\s+|lo\s+|li\s+)?\p{L}+(?:o|iamo|erò|irò|arò|eremo|iremo)\b|\b\p{L}{3,}(?:erò|irò|arò|eremo|iremo)\b|\b(?:passo|passiamo|arrivo|arriviamo|mando|mandiamo|invio|inviamo|chiamo|chiamiamo|consegno|consegniamo|sarò|saremo|porto|portiamo)\b|\b(?:lo|la|li)\s+(?:firm|mand|port|invi|spedisc|pag|consegn|chiam|sistem|prepar|control|confermo|giro)(?:o|iamo)\b/iu,
+      /\b(?:io|noi)\b|\b(?:(?:vi|ti|gli|ci|te|ve|le(?!\s+(?:foto|auto|moto|radio)\b))\s+|glie)(?:le\s+|la\s+|lo\s+|li\s+)?\p{L}+(?:o|iamo|erò|irò|arò|eremo|iremo)\b|\b\p{L}{3,}(?:erò|irò|arò|eremo|iremo)\b|\b(?:passo|passiamo|arrivo|arriviamo|mando|mandiamo|invio|inviamo|chiamo|chiamiamo|consegno|consegniamo|sarò|saremo|porto|portiamo)\b|\b(?:lo|la|li)\s+(?:firm|mand|port|invi|spedisc|pag|consegn|chiam|sistem|prepar|control|confermo|giro)(?:o|iamo)\b|\b(?:lo|la|li|le)\s+\p{L}{3,}iamo\b/iu,
     ours: /\b(?:nostro|nostra|nostri|nostre|il tecnico|l'autista|il corriere|il mio collega|la mia collega)\b/i,
     booked: /\b(?:prenotat[oaie]|confermat[oaie]|fissat[oaie]|programmat[oaie])\b/i,
     moves:
       /\b(?:parte|partono|arriva|arrivano|segue|seguono|esce|escono)\b|\bsar(?:à|anno)\s+\p{L}+(?:at|it|ut)[oaie]\b/iu,
-    not: /\?|\bse\b|\bnel caso\b|\b(?:forse|probabilmente|spero|speriamo)\b|\b(?:posso|può|possiamo|possono|potrei|potremmo)\b|\b(?:ho|abbiamo|ha|hanno)\s+(?:già\s+)?\p{L}+(?:ato|uto|ito|to|so)\b|\bgià\b|\bdisponibil[ei]\b|\bnon\b|\b(?:per favore|la prego|vi prego)\b/iu,
+    not: /\?|\bse\b|\bnel caso\b|\b(?:forse|probabilmente|spero|speriamo)\b|\b(?:posso|può|possiamo|possono|potrei|potremmo)\b|\b(?:ho|abbiamo|ha|hanno)\s+(?:già\s+)?\p{L}+(?:ato|uto|ito|to|so)\b|\bgià\b|\bdisponibil[ei]\b|\b(?:scade|scadono|scadenza)\b|\bnon\b|\b(?:per favore|la prego|vi prego)\b/iu,
     clock: /\b(?:alle|dalle|verso le|entro le|le)\s+(\d{1,2})(?:[:.](\d{2}))?\b|\b(\d{1,2})[:.](\d{2})\b/gi,
     parts: [
       [/\bprima cosa\b|\bdi buon'ora\b|\bpresto\b/i, 9],
@@ -426,12 +435,13 @@ const G: Record<PromiseLanguage, Grammar> = {
     ours: /\b(?:unser|unsere|unserer|unseren|unserem|der Techniker|der Monteur|der Fahrer|mein Kollege|meine Kollegin)\b/i,
     booked: /\b(?:reserviert|gebucht|eingeplant|bestätigt|terminiert|vorgemerkt)\b/i,
     // (round 32: what the reader gets is what we send, "das Angebot erhalten Sie bis Ende der Woche", as in Swedish: blind78)
+    // (round 33: a passive's participle without "ge-", "werden am Montag zwischen 7 und 10 Uhr beklebt": blind81)
     moves:
-      /\b(?:geht|gehen|kommt|kommen|folgt|folgen|geliefert|ausgeliefert|zugestellt|versendet|verschickt|abgeholt|montiert|installiert|erfolgt|erfolgen|bereit|fertig)\b|\b(?:wird|werden)\b[^.!?]{0,60}\bge\p{L}+[tn]\b|\b(?:erhalten|bekommen) Sie\b|\bSie (?:erhalten|bekommen)\b/iu,
+      /\b(?:geht|gehen|kommt|kommen|folgt|folgen|geliefert|ausgeliefert|zugestellt|versendet|verschickt|abgeholt|montiert|installiert|erfolgt|erfolgen|bereit|fertig)\b|\b(?:wird|werden)\b[^.!?]{0,60}\b(?:ge|be|ver|er|zer|über)\p{L}+[tn]\b|\b(?:erhalten|bekommen) Sie\b|\bSie (?:erhalten|bekommen)\b/iu,
     nounsCapitalised: true,
     // round 30: also a customer's demand or search ("Wir erwarten eine Lösung bis Freitag", "wir suchen ab 1. Januar
     // einen IT-Dienstleister": blind68, blind70); round 31: and money a system takes ("wird am 1. abgebucht")
-    not: /\?|\b(?:abgebucht|eingezogen|belastet|verlängert|bitten|kündigen|gültig)\b|\bAngebot\b[^.!?]{0,30}\bhalten\b|\bwenn\b|\bfalls\b|\bsofern\b|\b(?:vielleicht|eventuell|wahrscheinlich|hoffentlich|voraussichtlich|evtl)\b|\b(?:kann|können|könnte|könnten|darf|dürfen)\b|\b(?:habe|haben|hat|hatten)\b[^.!?]{0,60}\bge\p{L}+[tn]\b|\bschon\b|\bbereits\b|\bverfügbar\b|\bnicht\b|\bkein\p{L}*|\b(?:bitte|brauche|brauchen|benötigen)\b|\b(?:erwarte|erwarten|suche|suchen)\b/iu,
+    not: /\?|\b(?:abgebucht|eingezogen|belastet|verlängert|bitten|kündigen|gültig|fällig|seit)\b|\bAngebot\b[^.!?]{0,30}\bhalten\b|\bwenn\b|\bfalls\b|\bsofern\b|\b(?:vielleicht|eventuell|wahrscheinlich|hoffentlich|voraussichtlich|evtl)\b|\b(?:kann|können|könnte|könnten|darf|dürfen)\b|\b(?:habe|haben|hat|hatten)\b[^.!?]{0,60}\bge\p{L}+[tn]\b|\bschon\b|\bbereits\b|\b(?:verfügbar|möglich)\b|\bnicht\b|\bkein\p{L}*|\b(?:bitte|brauche|brauchen|benötigen)\b|\b(?:erwarte|erwarten|suche|suchen)\b/iu,
     clock:
       /\b(?:um|ab|bis|gegen|zwischen|und)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:Uhr)?(?!\.\d)\b|\b(\d{1,2})(?:[:.](\d{2}))?\s*Uhr\b/gi,
     parts: [
@@ -484,7 +494,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     moves:
       /\b(?:kommer|går|skickas|levereras|följer|åker|sendes|leveres|følger|kjører|kører|sker|skjer|klar|klara|klare|klart|färdig|färdiga|ferdig|ferdige|færdig|færdige)\b|\b(?:ni|du|I|dere) får\b|\b(?:är|er) hos (?:dig|er|jer|deg|dere)\b/i,
     // "om" is "if" in Swedish; in Norwegian and Danish "hvis" ("om morgenen" is the morning)
-    not: /\?|\bom\b(?!\s+morgenen\b)|\bifall\b|\bhvis\b|\b(?:kanske|kanskje|måske|förmodligen|troligen|muligens|sannsynligvis|sandsynligvis|hoppas|håper|håber|forhåpentligvis|forhåbentlig)\b|\b(?:vi|jeg|jag|man)\s+(?:kan|kunde|kunne|skulle|ville)\b|\b(?:kan|kunde|kunne|skulle|ville)\s+(?:vi|jeg|jag|man)\b|\bkunna\b|(?<!\b(?:så snart|snarast|når|när|efter att|etter at|efter at)\s+(?:vi\s+|jeg\s+|jag\s+)?)\b(?:har|hade|hadde|havde)\s+(?:redan\s+|allerede\s+)?\p{L}+(?:at|it|et|tt|t)\b|\b(?:ledig|ledigt|ledige|tilgjengelig|tillgänglig)\b|\b(?:träder|trer|træder) i kraft\b|\bredan\b|\ballerede\b|\bigår\b|\bi går\b|\binte\b|\bikke\b|\bingen\b|\binga\b|\b(?:snälla|vänligen|vennligst|venligst|behöver|trenger|behøver)\b|\bvi (?:bokar|booker|bestiller|beställer)\b/iu,
+    not: /\?|\bom\b(?!\s+morgenen\b)|\bifall\b|\bhvis\b|\b(?:kanske|kanskje|måske|förmodligen|troligen|muligens|sannsynligvis|sandsynligvis|hoppas|håper|håber|forhåpentligvis|forhåbentlig)\b|\b(?:vi|jeg|jag|man)\s+(?:kan|kunde|kunne|skulle|ville)\b|\b(?:kan|kunde|kunne|skulle|ville)\s+(?:vi|jeg|jag|man)\b|\bkunna\b|(?<!\b(?:så snart|snarast|når|när|efter att|etter at|efter at)\s+(?:vi\s+|jeg\s+|jag\s+)?)\b(?:har|hade|hadde|havde)\s+(?:redan\s+|allerede\s+)?\p{L}+(?:at|it|et|tt|t)\b|\b(?:ledig|ledigt|ledige|tilgjengelig|tillgänglig)\b|\b(?:träder|trer|træder) i kraft\b|\bredan\b|\ballerede\b|\bigår\b|\bi går\b|\binte\b|\bikke\b|\bingen\b|\binga\b|\b(?:snälla|vänligen|vennligst|venligst|behöver|trenger|behøver)\b|\bvi (?:bokar|booker|bestiller|beställer)\b|\b(?:vil|vill)\s+(?:gerne|gjerne|gärna)\b/iu,
     clock:
       /\b(?:kl\.?|klockan|klokken|klokka|mellan|mellom|mellem|och|og|till|til|innan|innen|inden|före|før|från|fra|efter)\s+(\d{1,2})(?:[:.](\d{2}))?\b|(?:(?<=\d\s?[-–]\s?)|\b(?=\d{1,2}[:.]\d{2}\b(?!\.)))(\d{1,2})(?:[:.](\d{2}))?\b/gi,
     parts: [
@@ -606,15 +616,16 @@ const G: Record<PromiseLanguage, Grammar> = {
   },
   tr: {
     words:
-      /\b(?:bir|için|ile|yarın|bugün|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|saat|sabah|akşam|size|sizin|biz|ben|teşekkürler|merhaba|kadar|sonra|olarak|ekibimiz)\b/giu,
+      /\b(?:bir|için|ile|yarın|bugün|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|saat|sabah|sabahı|akşam|akşamı|gece|pazar|size|sizin|biz|ben|teşekkürler|merhaba|kadar|sonra|olarak|ekibimiz|öğlen|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık)\b|\b\p{L}{2,}(?:acağız|eceğiz|acağım|eceğim)\b/giu,
     first:
       /\b(?:ben|biz)\b|\b\p{L}{2,}(?:ceğim|cağım|eceğiz|acağız|iyorum|ıyorum|uyorum|üyorum|iyoruz|ıyoruz|uyoruz|üyoruz)\b/iu,
     ours: /\b\p{L}+(?:imiz|ımız|umuz|ümüz)\b/iu,
     booked: /\b(?:rezerve edildi|onaylandı|planlandı|ayarlandı)\b/iu,
     moves: /\b(?:yola çıkıyor|çıkıyor|geliyor|gelecek|teslim edilecek|gönderilecek|ulaşacak)\b/iu,
     // (and an attachment sent now: "teklifimiz ektedir")
-    not: /\?|\b(?:eğer|belki|galiba|lütfen|mı|mi|mu|mü|değil|yok|ektedir|ekte)\b|\b\p{L}+(?:dim|dım|dum|düm|tim|tım|tum|tüm|dik|dık|duk|dük)\b/iu,
-    clock: /\bsaat\s+(\d{1,2})(?:[:.](\d{2}))?\b|\b(\d{1,2})[:.](\d{2})\b/giu,
+    not: /\?|\b(?:eğer|belki|galiba|lütfen|mı|mi|mu|mü|değil|yok|ektedir|ekte|istiyoruz|istiyorum|isteriz)\b|\b\p{L}+(?:dim|dım|dum|düm|tim|tım|tum|tüm|dik|dık|duk|dük)\b/iu,
+    // (round 33: with its case ending, "05:00'te", which chrono would read as a year: blind79)
+    clock: /\bsaat\s+(\d{1,2})(?:[:.](\d{2}))?(?:['’]\p{L}+|\b)|\b(\d{1,2})[:.](\d{2})(?:['’]\p{L}+|\b)/giu,
     parts: [
       [/\bsabah erken\b/iu, 9],
       [/\bsabah\p{L}*/iu, 12],
@@ -755,7 +766,7 @@ const G: Record<PromiseLanguage, Grammar> = {
   ja: {
     words: /[\u3041-\u309f]+|[\u30a1-\u30ff]{2,}/g,
     first:
-      /いたします|致します|させていただきます|させて頂きます|参ります|伺います|上がります|お送りします|お届けします|ご連絡します|お持ちします|お迎えに|ご用意します|弊社|当社|当事務所|私ども|私たち|私が|私から/,
+      /いたします|致します|させていただきます|させて頂きます|参ります|伺います|上がります|お送りします|お届けします|ご連絡します|お持ちします|お迎えに|ご用意します|弊社|当社|当事務所|私ども|私たち|私が|私から|お待ちしております|お待ちしています/,
     ours: /担当|技術者|技師|作業員|スタッフ|ドライバー|配達員|職人|弊社の|当社の/,
     booked:
       /予約(?:済み|を承り|が確定|を確定)|確定(?:しました|いたしました)|手配(?:済み|しました|いたしました)|予定(?:です|しております|となっております)/,
@@ -777,21 +788,22 @@ const G: Record<PromiseLanguage, Grammar> = {
   },
   zh: {
     words:
-      /[们們您吗嗎这這么麼给还還没沒说說请谢謝的在会會将將到]|明天|今天|下周|下週|星期|[周週][一二三四五六日]|上午|下午|晚上|\d[点點]/g,
-    first: /我们|我們|我司|本公司|咱们|我(?!的)/,
+      /[们們您吗嗎这這么麼给还還没沒说說请谢謝的在会會将將到]|明天|今天|下周|下週|星期|[周週][一二三四五六日]|上午|下午|晚上|\d[点點]|[哋嘅喺]|聽日|今日/g,
+    first: /我们|我們|我哋|我司|本公司|咱们|我(?!的)|[发發寄送传傳]给(?:您|你)|[发發寄送传傳]俾(?:您|你)/,
     ours: /我们的|我們的|工程师|工程師|技师|技師|师傅|師傅|司机|司機|安装人员|安裝人員|团队|團隊/,
     booked: /已预约|已預約|已安排|安排在|已确认|已確認|预约在|預約在|订好|訂好/,
     moves: /到场|到場|出发|出發|发货|發貨|送达|送達|到达|到達|上门|上門|送货|送貨/,
-    not: /[?？]|如果|吗|嗎|可能|也许|也許|请您|請您|已经|已經|没有|沒有|不会|不會|希望/,
+    not: /[?？]|如果|吗|嗎|可能|也许|也許|请您|請您|已经|已經|没有|沒有|不会|不會|希望|咗|請(?!放心)/,
     clock: /(\d{1,2})[点點](?:(\d{1,2})分?)?|(\d{1,2}):(\d{2})/g,
     parts: [
       [/早上|上午/, 12],
       [/中午/, 12],
-      [/下午/, 17],
+      [/下午|下晝/, 17],
       [/今晚|今天晚上/, 21],
       [/晚上/, 23],
     ],
     parser: chrono.zh.casual,
+    normalise: fromCantonese,
     minWords: 1,
   },
 };
@@ -861,7 +873,7 @@ export function englishWords(text: string): number {
  * "Paso por tu oficina y te lo cambio" is one promise.
  */
 const NEXT_CLAUSE = unicode(
-  /,\s*(?:y|e|et|und|en|ed|og|och|ja)\s+(?=(?:yo|nosotros|te|lo|me|nos|os|nuestr[oa]s?|eu|nós|lhe|vou|vamos|noss[oa]s?|je|j'|nous|on|vous|il|elle|notre|io|noi|ti|ci|vi|nostr[oa]|ich|wir|er|sie|unser\p{L}*|ik|we|wij|onze|jeg|jag|vår\p{L}*|vores|minä)\b)|\s+(?:y|e|et|und|en|ed|og|och)\s+(?=(?:yo|nosotros|eu|nós|je|j'|nous|io|noi|ich|wir|ik|we|wij|jeg|jag)\b)|\s+et\s+(?=(?:ils|elles)\s+\p{L}+(?:ra|ront)\b)|\s+(?:y|e)\s+(?=(?:mañana|hoy|amanhã|hoje)\s+(?:le|te|les|lhe|lhes|o|a|nuestr[oa]|noss[oa])\b)|\s+(?:y|e)\s+(?=(?:no|não)\s+(?:(?:le|les|te|lo|la|lhe|lhes)\s+)?\p{L}+(?:amos|emos|imos)\b|(?:mando|envío|envio|llamo|ligo|pago|entrego|llevo|mandamos|enviamos|llamamos|ligamos|pagamos|entregamos|llevamos)\b)/giu,
+  /,\s*(?:y|e|et|und|en|ed|og|och|ja)\s+(?=(?:yo|nosotros|te|lo|me|nos|os|nuestr[oa]s?|eu|nós|lhe|vou|vamos|noss[oa]s?|je|j'|nous|on|vous|il|elle|notre|io|noi|ti|ci|vi|nostr[oa]|ich|wir|er|sie|unser\p{L}*|ik|we|wij|onze|jeg|jag|vår\p{L}*|vores|minä)\b)|\s+(?:y|e|et|und|en|ed|og|och)\s+(?=(?:yo|nosotros|eu|nós|je|j'|nous|io|noi|ich|wir|ik|we|wij|jeg|jag)\b)|\s+et\s+(?=(?:ils|elles)\s+\p{L}+(?:ra|ront)\b)|\s+(?:y|e)\s+(?=(?:ya|já)\s)|\s+(?:et|en|y|e|und)\s+(?=(?:vous\s+recevrez|u\s+ontvangt|Sie\s+erhalten|recibirá)\b)|,\s*(?=(?:ya|já)\s)|,\s*en\s+(?=u\s)|\s+(?:y|e)\s+(?=(?:mañana|hoy|amanhã|hoje)\s+(?:le|te|les|lhe|lhes|o|a|nuestr[oa]|noss[oa])\b)|\s+(?:y|e)\s+(?=(?:no|não)\s+(?:(?:le|les|te|lo|la|lhe|lhes)\s+)?\p{L}+(?:amos|emos|imos)\b|(?:mando|envío|envio|llamo|ligo|pago|entrego|llevo|mandamos|enviamos|llamamos|ligamos|pagamos|entregamos|llevamos)\b)/giu,
 );
 
 /** The weekdays in Spanish, Portuguese, French, Italian, German and Dutch (a time word, and a day of the month's lead). */
@@ -870,7 +882,7 @@ const WEEKDAY_NAMES =
 /** A day or a clock time of the sentence's own (today, tomorrow, a weekday, "14:00", "14 Uhr", "7h15"). */
 const TIME_WORD = unicode(
   new RegExp(
-    String.raw`\b(?:heute|morgen|hoy|mañana|hoje|amanhã|aujourd'hui|demain|oggi|domani|vandaag|${WEEKDAY_NAMES}|idag|imorgon|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|jutro|dziś|dzisiaj|poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę|besok|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu)\b|\b\d{1,2}(?:[:.h]\d{2}|\s*Uhr\b)`,
+    String.raw`\b(?:heute|morgen|hoy|mañana|hoje|amanhã|aujourd'hui|demain|oggi|domani|vandaag|${WEEKDAY_NAMES}|idag|imorgon|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|jutro|dziś|dzisiaj|poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę|besok|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu)\b|\b(?:innan|före|før|inden|innen)\s+(?:lunch|lunsj)\b|\b(?:yarın|bugün|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar)\b|\b\d{1,2}(?:[:.h]\d{2}|\s*Uhr\b)`,
     "iu",
   ),
 );
@@ -881,7 +893,7 @@ const TIMED_BREAK = unicode(
 );
 /** A date or time going on after a comma: a number, or a preposition of time or place. */
 const DATE_GOES_ON = unicode(
-  /^\s*(?:\d|(?:um|am|ab|bis|vor|nach|zwischen|gegen|à|a|au|dès|vers|entre|de|du|en|el|la|le|desde|hasta|para|pour|per|alle|om|op|tussen|kl|klo|às|até)\b)/iu,
+  /^\s*(?:\d|den\s+\d|(?:um|am|ab|bis|vor|nach|zwischen|gegen|à|a|au|dès|vers|entre|de|du|en|el|la|le|desde|hasta|para|pour|per|alle|om|op|tussen|kl|klo|às|até)\b)/iu,
 );
 /**
  * Whether a part of a sentence has a time of its own (round 32: also the end of a week, "bis Ende der Woche", or a clock
@@ -943,7 +955,10 @@ function timedClauses(clause: string, g: Grammar): string[] {
  * language, where each part has a time of its own: `timedClauses`).
  */
 export function foreignClauses(sentence: string, lang?: PromiseLanguage): string[] {
-  const clauses = (lang === "ja" || lang === "zh" ? sentence.split(/(?<=[。！？!?])/u) : [sentence])
+  // (round 33: a semicolon ends a clause, "…conforme conversamos; o contrato assinado segue por e-mail até quarta-feira",
+  // and in Chinese and Japanese so does a comma, "…已经寄出了，快递单号明天发给您": blind79, blind80, blind82)
+  const clauses = sentence
+    .split(lang === "ja" || lang === "zh" ? /(?<=[。！？!?；;，、])/u : /(?<=;)\s+/u)
     .flatMap((part) => part.split(NEXT_CLAUSE))
     .map((clause) => clause.trim())
     .filter((clause) => clause.length > 0);
@@ -1006,7 +1021,7 @@ const PRICE = unicode(
  * round 27: so is a transfer ("Mañana les transferimos el 50% de adelanto": blind57).
  */
 const PAYS = unicode(
-  /\b(?:betaler|betalar|betalen|bezahlen|zahlen|überweisen|überweise|maksan|maksamme|pago|pagamos|pagaremos|pagarei|payons|paierai|paghiamo|pagherò|transfiero|transferimos|transfiro|depositamos|deposito|virons|paie|payerons|versons|bonifichiamo|bonifico|wpłacę|zapłacę|wpłacimy|zapłacimy|przelejemy|przeleję|bayar|membayar|transfer)\b/iu,
+  /\b(?:betaler|betalar|betalen|bezahlen|zahlen|überweisen|überweise|maksan|maksamme|pago|pagamos|pagaremos|pagarei|payons|paierai|paghiamo|pagherò|transfiero|transferimos|transfiro|depositamos|deposito|virons|paie|payerons|versons|bonifichiamo|bonifico|wpłacę|zapłacę|wpłacimy|zapłacimy|przelejemy|przeleję|bayar|membayar|transfer|devuelvo|devolvemos|reembolsamos|devolvo|rembourse|remboursons|rimborsiamo|restituiamo|erstatten|erstatte)\b/iu,
 );
 /**
  * Round 26: a reminder restates an arrangement and an invitation asks the reader to act ("Le recordamos que su contrato
@@ -1014,7 +1029,7 @@ const PAYS = unicode(
  * orders "at the old price" until a date are terms for every customer (blind46, blind51).
  */
 const RESTATES_OR_INVITES = unicode(
-  /\b(?:(?:le|les|te|os)\s+recordamos\s+que|recordarle\s+que|vous\s+rappelons\s+que|(?:vi\s+)?ricordiamo\s+che|erinnern\s+Sie\s+(?:daran|an)|herinneren\s+(?:u|je)\s+(?:eraan|aan)|lembramos\s+que|(?:wir\s+)?laden\s+Sie\b[^.!?]{0,40}\bein|(?:le|les|te|os)\s+invitamos|vous\s+invitons|vi\s+invitiamo|convidamos|nodigen\s+(?:u|je)|påminner|minner\s+om|påminnelse|påmindelse|muistutan|muistutus)\b|\b(?:alten|bisherigen|vecchio|antiguo|ancien|antigo|oude|gamle|gamla)\s+(?:Preis|Preisen|prezzo|precio|prix|preço|prijs|pris)\b/i,
+  /\b(?:(?:le|les|te|os)\s+recordamos\s+que|recordarle\s+que|vous\s+rappelons\s+que|(?:vi\s+)?ricordiamo\s+che|erinnern\s+Sie\s+(?:daran|an)|herinneren\s+(?:u|je)\s+(?:eraan|aan)|lembramos\s+que|(?:wir\s+)?laden\s+Sie\b[^.!?]{0,40}\bein|(?:le|les|te|os)\s+invitamos|vous\s+invitons|vi\s+invitiamo|convidamos|nodigen\s+(?:u|je)|påminner|minner\s+om|påminnelse|påmindelse|muistutan|muistutus)\b|\b(?:alten|bisherigen|vecchio|antiguo|ancien|antigo|oude|gamle|gamla)\s+(?:Preis|Preisen|prezzo|precio|prix|preço|prijs|pris)\b|\b(?:nuvarande|nuværende|nåværende|aktuellen|actuales|atuais|attuali|actuels|huidige)\s+(?:priser|Preisen?|precios|preços|prezzi|prix|prijzen)\b|\b(?:passen|erhöhen|ändern)\s+wir\s+(?:unsere\s+)?Preis\p{L}*/iu,
 );
 /**
  * Round 27: hours of business, as in English ("abrimos el sábado": blind58): opening or closing on a day is no act for
@@ -1037,21 +1052,32 @@ const REPORTED = unicode(
  * read author labels one) dates its own affairs, not an act for us.
  */
 const OWN_AFFAIRS = unicode(
-  /\b(?:organisons|cherchons|recherchons|maintenons|validons|souhaitons|aimerions|voudrions|organizamos|buscamos|casamos|queremos|quisiéramos|procuramos|gostaríamos|möchten|planen|veranstalten|organisieren|zoeken|willen|organiseren)\b|\bvoy a poner\b/i,
+  /\b(?:organisons|cherchons|recherchons|maintenons|validons|souhaitons|aimerions|voudrions|organizamos|buscamos|casamos|queremos|quisiéramos|procuramos|gostaríamos|möchten|planen|veranstalten|organisieren|zoeken|willen|organiseren|voudrais|aimerais|vorrei|vorremmo|servono)\b|\bvoy a poner\b|\b(?:avons|ai)\s+besoin\b|\babbiamo\s+bisogno\b|\bci\s+serve\b/i,
 );
 /** Round 31: a thing sent or paid to the reader, in the passive (see readForeignPromise). */
 const TO_YOU_PASSIVE = unicode(
   /\b(?:vous|te|le|les|lhe|lhes|vos)\s+ser(?:a|ont|á|án|ão)\s+\p{L}+(?:é|ée|és|ées|ad[oa]s?|id[oa]s?)\b/iu,
 );
+/**
+ * Round 33: what the reader will receive is what the writer's side sends ("u ontvangt de offerte uiterlijk vrijdag",
+ * "vous recevrez le connaissement vendredi": blind82), as German "erhalten Sie" and Swedish "ni får" are read.
+ */
+const YOU_RECEIVE = unicode(
+  /\b(?:(?:vous\s+)?recevrez|(?:tu\s+)?recevras|(?:u|je)\s+ontvangt|recibirá[ns]?|receberá|receberão|riceverà|riceverai|riceverete)\b/iu,
+);
 /** Round 31: a customer's order, payment or papers (see readForeignPromise). */
 const THEIR_PAPERS = unicode(
-  /\b(?:Bestellung|Zahlung|Überweisung|Anzahlung|Druckdaten|Unterlagen|Auftrag|virement|acompte|paiement|commande|transferencia|pago|pedido|orden de compra|transferência|pagamento|tranche|encomenda|betaling|betalning|bestelling|bonifico|ordine)\b/iu,
+  /\b(?:Bestellung|Zahlung|Überweisung|Anzahlung|Druckdaten|Unterlagen|Auftrag|virement|acompte|paiement|commande|transferencia|pago|pedido|orden de compra|transferência|pagamento|tranche|encomenda|betaling|betalning|bestelling|bonifico|ordine|Vertrag|contrat|contrato|contratto|contract|overeenkomst)\b/iu,
 );
 /** A future passive ("sera fait", "será enviado"), which round 29 reads as ours in outbound messages only. */
 const FUTURE_PASSIVE = unicode(/\bser(?:a|ont|á|án|ão)\s+\p{L}+/iu);
 /** Round 31: a request after a dash ("…um 7:30 Uhr – bitte beachten Sie die Zeitumstellung": blind31) is the reader's. */
 const DASHED_REQUEST = unicode(
   /\s+[–—-]\s+(?:bitte|merci de|veuillez|por favor|por gentileza|per favore|graag)\b.*$/isu,
+);
+/** Round 33: reassurance after the act ("Te entrego sexta até as 17h, pode ficar tranquilo") conditions nothing. */
+const REASSURANCE = unicode(
+  /,?\s+(?:(?:pode|podes|podem)\s+ficar|(?:puede|puedes|pueden)\s+(?:estar|quedar(?:se|te)?)|quéda(?:te|se))\s+tranquil[oa]s?(?=\s*[.!]?\s*$)/iu,
 );
 const MIN_WORDS = 4;
 
@@ -1072,6 +1098,7 @@ export function readForeignPromise(
     .trim()
     .replace(TAG_QUESTION, ".")
     .replace(IF_NEEDED, "")
+    .replace(REASSURANCE, "")
     .replace(AND_IF, "")
     .replace(DASHED_REQUEST, "");
   if (
@@ -1090,6 +1117,7 @@ export function readForeignPromise(
     (g.ours.test(text) ||
       g.booked.test(text) ||
       g.moves.test(text) ||
+      YOU_RECEIVE.test(text) ||
       (g.nounsCapitalised !== true && NAMED.test(text)));
   // round 31: what the customer's side sends the reader, in the passive ("Le contrat signé vous sera envoyé par
   // courrier lundi": blind67), or its order, payment or papers on their way ("Bestellung kommt morgen früh per Mail",
@@ -1097,7 +1125,9 @@ export function readForeignPromise(
   // sent" and "the PO goes out today" are in English
   const theirs =
     opts.direction === "inbound" &&
-    (TO_YOU_PASSIVE.test(text) || (THEIR_PAPERS.test(text) && g.moves.test(text) && !FUTURE_PASSIVE.test(text)));
+    (TO_YOU_PASSIVE.test(text) ||
+      YOU_RECEIVE.test(text) ||
+      (THEIR_PAPERS.test(text) && g.moves.test(text) && !FUTURE_PASSIVE.test(text)));
   if (!g.first.test(text) && !speaker && !ours && !theirs) return null;
   const due = foreignDueDate(text, lang, opts);
   if (due === null || due.dueAt <= opts.sentAt) return null;
@@ -1147,12 +1177,20 @@ const NEXT_WEEK = unicode(
 /** Round 29: a German weekday and part of the day written as one word (see foreignDueDate). */
 const GERMAN_DAY_PART =
   /\b(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(morgen|vormittag|mittag|nachmittag|abend)\b/gi;
+const DUTCH_DAY_PART =
+  /\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(ochtend|morgen|middag|avond)\b/gi;
+const DUTCH_PARTS: Record<string, string> = {
+  ochtend: "ochtend",
+  morgen: "ochtend",
+  middag: "namiddag",
+  avond: "avond",
+};
 /** The deadline a sentence in `lang` names: its day (chrono's locale parser), clock time or part of the day. */
 export function foreignDueDate(
   text: string,
   lang: PromiseLanguage,
   { sentAt, timezone = "UTC", endOfDayHour = 17, dayOf }: ForeignOptions,
-): { dueAt: number; phrase: string } | null {
+): { dueAt: number; phrase: string; named: boolean; clockOnly: boolean } | null {
   const g = GRAMMARS[lang];
   let part: number | null = null;
   // "6am" is read as the hour 6 and its "am" (MERIDIEM)
@@ -1160,7 +1198,9 @@ export function foreignDueDate(
     .replace(/(\d)\s?([ap])\.?m\b\.?/gi, "$1 $2m")
     // round 29: a German weekday and part of the day in one word ("am Montagnachmittag": blind65) are read apart, the
     // part as its adverb ("Montag morgen" would be Monday tomorrow)
-    .replace(GERMAN_DAY_PART, (_m, day: string, part: string) => `${day} ${part.toLowerCase()}s`);
+    .replace(GERMAN_DAY_PART, (_m, day: string, part: string) => `${day} ${part.toLowerCase()}s`)
+    // round 33: and a Dutch one ("vrijdagmiddag", Friday afternoon: "middag" alone is noon)
+    .replace(DUTCH_DAY_PART, (_m, day: string, part: string) => `${day} ${DUTCH_PARTS[part.toLowerCase()] ?? part}`);
   for (const [re, hour] of g.parts) {
     const m = re.exec(rest);
     if (m === null) continue;
@@ -1179,7 +1219,9 @@ export function foreignDueDate(
   // the clock and the part of the day are read above; chrono reads the day from what is left
   const dayText = (clock === null ? rest : rest.replace(/(\d) [ap]m\b/gi, "$1").replace(g.clock, " "))
     .replace(DAY_RANGE_START, "")
-    .replace(PAST_DURATION, " ");
+    .replace(PAST_DURATION, " ")
+    // (round 33: one blank for the run the removals leave: chrono reads "28 October     hotel" as October alone: blind79)
+    .replace(/\s{2,}/g, " ");
   const reference = { instant: new Date(sentAt), timezone: timeZoneOffsetMinutes(sentAt, timezone) };
   // round 26: a day and month written with dots and no year ("torstaina 3.12.", "senest 20.11."), which the locale
   // parsers read as a clock time or not at all, is the next such date
@@ -1259,11 +1301,15 @@ export function foreignDueDate(
   // Tuesday evening: blind66), as in English; chrono's locales read it as today
   if (dueAt <= sentAt && found && found.start.isCertain("weekday") && !found.start.isCertain("day"))
     dueAt = zonedTimeToUtc(year, month, day + 7, hour, minute, timezone);
+  // round 33: a clock time alone that has passed today is tomorrow's ("Pasamos por ustedes a las 5:30 am", sent at
+  // 18:15: blind79), as in English
+  if (dueAt <= sentAt && at === null && dayOf === undefined && clock !== null)
+    dueAt = zonedTimeToUtc(year, month, day + 1, hour, minute, timezone);
   const phrase =
     [found?.text ?? weekEnd?.[0] ?? thisWeek?.[0] ?? dotted?.[0] ?? dayOfMonth?.[0], clock?.text]
       .filter(Boolean)
       .join(" ") || "part of the day";
-  return { dueAt, phrase };
+  return { dueAt, phrase, named: at !== null, clockOnly: at === null && part === null && clock !== null };
 }
 
 /** Noon of `day`.`month` of `year`, or of the next such date from the day of `sentAt` on; null for no such date. */

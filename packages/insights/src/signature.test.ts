@@ -864,3 +864,17 @@ describe("parseSignature: round 29, more credentials and titles", () => {
     expect([t?.name, t?.title, t?.company]).toEqual(["Lars Holm", "Indkøbschef", "Holm Byg A/S"]);
   });
 });
+
+describe("parseSignature: round 33, a business signing with a trade word, a possessive or a Nordic legal form", () => {
+  it("reads no person's name in a business that signs", () => {
+    expect(parseSignature("Your frames are ready.\n\nThanks,\nHarbour Vision Opticians")?.name ?? null).toBeNull();
+    expect(parseSignature("Heels done by 2.\n\nCheers,\nMick's Cobblers")?.name ?? null).toBeNull();
+    expect(parseSignature("Kiitos tilauksesta.\n\nTerveisin,\nSuutari Mäkelä Oy")?.name ?? null).toBeNull();
+    expect(parseSignature("See you Saturday.\n\nThanks,\nBlue Ridge Balloon Rides")?.name ?? null).toBeNull();
+  });
+
+  it("still reads a person whose surname is two letters or ends in s", () => {
+    expect(parseSignature("Talk soon.\n\nBest,\nAna Sa")?.name).toBe("Ana Sa");
+    expect(parseSignature("Talk soon.\n\nBest,\nOwen Rhodes")?.name).toBe("Owen Rhodes");
+  });
+});
