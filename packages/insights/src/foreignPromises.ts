@@ -1177,6 +1177,7 @@ const NEXT_WEEK = unicode(
 /** Round 29: a German weekday and part of the day written as one word (see foreignDueDate). */
 const GERMAN_DAY_PART =
   /\b(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(morgen|vormittag|mittag|nachmittag|abend)\b/gi;
+/** Round 33: a Dutch weekday and part of the day written as one word (see foreignDueDate). */
 const DUTCH_DAY_PART =
   /\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(ochtend|morgen|middag|avond)\b/gi;
 const DUTCH_PARTS: Record<string, string> = {
