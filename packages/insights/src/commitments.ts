@@ -2575,6 +2575,7 @@ export function extractCommitments(
         (messageLanguage !== null && englishWords(whole) === 0 && speaksFirst(whole, messageLanguage)
           ? messageLanguage
           : null);
+      const bounded = boundText(whole, MAX_CLAUSE_CHARS);
       if (language !== null && out.length < max) {
         // round 25: each clause that promises on its own is a promise ("…sur place et je vous envoie la liste ce soir"),
         // with its own deadline; otherwise the sentence is read whole
@@ -2582,7 +2583,7 @@ export function extractCommitments(
         const parts = foreignClauses(whole, lang);
         // round 33: a sentence that names only its hour goes on in the day the sentence before named ("Os confirmo el
         // vuelo del sábado 14 de noviembre. Salimos a las 7:30 desde Tías.": blind79, blind49, blind75)
-        const own = foreignDueDate(boundText(whole, MAX_CLAUSE_CHARS), lang, foreignOpts);
+        const own = foreignDueDate(bounded, lang, foreignOpts);
         const inherited = foreignDay?.sentence === previous && own?.clockOnly === true ? foreignDay.at : undefined;
         let dayOf = inherited;
         const promises =
@@ -2601,7 +2602,6 @@ export function extractCommitments(
         if (promise) emit(whole, promise.action, promise.action, promise.due);
         foreignDay = own?.named === true ? { at: own.dueAt, sentence: whole } : null;
       }
-      const bounded = boundText(whole, MAX_CLAUSE_CHARS);
       clockOnlySentence = clockOnly(bounded);
       bargain = YOU_BARGAIN.test(bounded) || PRICE_THEN_US.test(bounded);
       // round 19 (due19): the start of a period ("Your permit is active from Monday 12 October") dates "the first day"

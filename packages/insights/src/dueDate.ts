@@ -699,7 +699,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     if (counted) return counted;
   }
   let weekdayOfDay: number | null = null;
-  const text = boundText(fullText, MAX_CLAUSE_CHARS)
+  const bounded = boundText(fullText, MAX_CLAUSE_CHARS);
+  const text = bounded
     // round 15 (r15p): a run of blanks is one blank; the zone phrases' ",?\s*" prefixes (YOUR_TIME, COUNTRY_TIME_RE)
     // retried it from every blank in it, quadratic in its length (1,000 blanks took ~37 ms; "my time" x400 itself is one
     // pass since a8dff31)
@@ -1123,8 +1124,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   // round 33: a part of the day that recurs, with no clock time or day to start from ("I'll send you the pile logs each
   // evening": blind82; "I'll share the progress map on the portal each evening", "We will update you by WhatsApp each
   // evening": blind24, blind40, every such line of the read authors) is due at no one time
-  if (boundText(fullText, MAX_CLAUSE_CHARS).search(RECURRING_TIME) >= 0 && !/\d/.test(text) && !A_DAY.test(text))
-    return null;
+  if (bounded.search(RECURRING_TIME) >= 0 && !/\d/.test(text) && !A_DAY.test(text)) return null;
   // round 14: a time in the reader's zone, when the caller knows it; the writer's own zone is the default
   // (the first zone a clause names is its zone: once one is chosen, later zone phrases are not read again)
   const chosen = (opts as ZoneChosen).zoneChosen === true;
