@@ -2095,3 +2095,19 @@ describe("extractCommitments: round 33, rebooking, leaving a site, a crew mobili
     ]);
   });
 });
+
+describe("extractCommitments: round 34, what we send arriving", () => {
+  it("reads 'they'll be at your door' after our dated act as a clause of its own, dated by its own time", () => {
+    // (the learned reader's part stood in for by one that accepts everything: the split is the rule's)
+    const withReader = (text: string) =>
+      extractCommitments(msg(text), {}, () => true).map((c) => [c.text, iso(c.dueAt)]);
+    expect(withReader("We'll reprint the labels tonight, they'll be at your door by 9 tomorrow.")).toEqual([
+      ["We'll reprint the labels tonight", "2026-03-10T21:00:00.000Z"],
+      ["they'll be at your door by 9 tomorrow.", "2026-03-11T09:00:00.000Z"],
+    ]);
+    expect(withReader("Our van loads Thursday at 6am and they'll be on your site in Leeds by noon.")).toEqual([
+      ["Our van loads Thursday at 6am", "2026-03-12T06:00:00.000Z"],
+      ["they'll be on your site in Leeds by noon.", "2026-03-12T12:00:00.000Z"],
+    ]);
+  });
+});

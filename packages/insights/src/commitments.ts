@@ -1876,7 +1876,7 @@ export function hasDeadlineWords(s: string): boolean {
 // (round 33: also a comma before what is "to follow" at a time, "We'd like to reorder 150 at the same price, PO to follow this
 // afternoon": blind79)
 const CLAUSE_BREAK =
-  /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)/gi;
+  /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)/gi;
 
 /**
  * Splits a sentence into clauses that each carry their own subject:
@@ -1954,7 +1954,11 @@ export function splitClauses(sentence: string): string[] {
       .flatMap((c) => {
         // round 20 (p20): also "he / she'll …" after a booking or promise of ours that named the person ("Priya is
         // booked for you tomorrow 8-10, she'll bring a new valve": blind27)
-        const at = c.search(/,\s+(?=(?:i|we|he|she)(?:'ll|’ll|\s+will)\s)/i);
+        // (round 34: also what we send arriving, "we'll rerun the menus tonight, they'll be at your door by 9 tomorrow":
+        // blind85, blind61)
+        const at = c.search(
+          /,\s+(?=(?:i|we|he|she)(?:'ll|’ll|\s+will)\s|they(?:'ll|’ll|\s+will)\s+be\s+(?:at|on|in|with)\s+(?:your|you)\b)/i,
+        );
         if (at < 0) return [c];
         const head = c.slice(0, at);
         const tail = c.slice(at + 1).trim();
@@ -1962,7 +1966,8 @@ export function splitClauses(sentence: string): string[] {
           !CONDITIONAL.test(head) &&
           !/^\s*(?:when|once|as soon as|after|before|until|while)\b/i.test(head) &&
           (promisesAny(head, "outbound") || matchYourGoods(head, "outbound") !== null) &&
-          (matchCommitment(tail) ?? ourPronounPromise(tail)) !== null
+          ((matchCommitment(tail) ?? ourPronounPromise(tail)) !== null ||
+            (/^they\b/i.test(tail) && hasDeadlineWords(tail)))
           ? [head, tail]
           : [c];
       })

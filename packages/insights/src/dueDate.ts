@@ -3,6 +3,7 @@ import { boundText, MAX_CLAUSE_CHARS } from "./limits";
 import {
   DAY_NAMES,
   HOUR_WORDS,
+  isoWeek,
   MONTH_NAMES,
   startOfZonedDay,
   timeZoneOffsetMinutes,
@@ -1708,13 +1709,4 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     if (sameDay.length === 1) return { dueAt: sameDay[0]!, phrase: best.phrase };
   }
   return best ? { dueAt: best.dueAt, phrase: best.phrase } : null;
-}
-
-/** The ISO 8601 week (Monday first; week 1 holds the year's first Thursday) of a calendar date, and its year. */
-function isoWeek(year: number, month: number, day: number): { year: number; week: number } {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  const weekday = d.getUTCDay() || 7;
-  d.setUTCDate(d.getUTCDate() + 4 - weekday); // the Thursday of the same week decides its year
-  const first = Date.UTC(d.getUTCFullYear(), 0, 1);
-  return { year: d.getUTCFullYear(), week: Math.ceil(((d.getTime() - first) / 86_400_000 + 1) / 7) };
 }

@@ -717,3 +717,32 @@ describe("round 33: pronouns before our act, refunds, reassurance, and what is n
     ]);
   });
 });
+
+describe("round 34: a Nordic verb going on with the subject before it", () => {
+  it("splits 'og sender … på fredag' after a dated act of ours, each part dated by its own day", () => {
+    expect(foreignClauses("Taket er ferdig, vi rydder opp i dag og sender faktura på fredag.", "sv")).toEqual([
+      "Taket er ferdig, vi rydder opp i dag",
+      "sender faktura på fredag.",
+    ]);
+    // an ISO week number is its Friday, and the verb going on needs no subject of its own
+    expect(
+      extractCommitments(
+        {
+          id: "r34",
+          channel: "email",
+          direction: "outbound",
+          text: "Vi startar bygget måndag 19 oktober och monterar vecka 44.",
+          sentAt: SENT,
+        },
+        { timezone: "Europe/Stockholm" },
+      ).map((c) => [c.span?.quote, local(c.dueAt, "Europe/Stockholm")]),
+    ).toEqual([
+      ["Vi startar bygget måndag 19 oktober", "2026-10-19 17:00"],
+      ["monterar vecka 44.", "2026-10-30 17:00"],
+    ]);
+    // (a noun after "og" is no verb, and "eller" is no present: one clause)
+    expect(foreignClauses("Vi leverer i morgen eller på fredag.", "sv")).toEqual([
+      "Vi leverer i morgen eller på fredag.",
+    ]);
+  });
+});

@@ -23,6 +23,7 @@ import { boundText, MAX_CLAUSE_CHARS } from "./limits";
 import {
   addZonedDays,
   DAY_NAMES,
+  isoWeek,
   MONTH_NAMES,
   startOfZonedWeek,
   timeZoneOffsetMinutes,
@@ -76,6 +77,11 @@ interface Grammar {
   moves: RegExp;
   /** Names are capitalised like every noun (German): a capitalised word names no person. */
   nounsCapitalised?: boolean;
+  /**
+   * Round 34: a verb in the present after "and", its subject the clause's before (Swedish, Norwegian and Danish: "vi
+   * rydder opp i dag og sender faktura på fredag": blind83).
+   */
+  presentVerb?: RegExp;
   /** Forms that promise nothing: condition, hedge, offer or ability, done act, negation, request to the reader. */
   not: RegExp;
   /** Clock times ("a las 17:00", "um 10 Uhr", "à 14h"); the last one wins (a range's end). */
@@ -486,6 +492,9 @@ const G: Record<PromiseLanguage, Grammar> = {
     // round 31: also a subject-less first person opening a text ("Sender signert tilbud i dag", "Kommer lørdag kl 9 med den":
     // blind61, blind65)
     first: /\b(?:jag|jeg|vi)\b|^\s*(?:sender|skickar|kommer|ringer|betaler|betalar|leverer|levererar)\b/i,
+    // (not the words that end the same way: "eller", "efter", "under", "dere", …; "klar" is `moves`)
+    presentVerb:
+      /^(?!(?:eller|efter|etter|under|över|over|mer|mere|fler|flere|der|her|hver|dere|klar|senare|senere|sammen|tillsammans)$)\p{Ll}{2,}(?:er|ar)$/u,
     ours: /\b(?:vår|våra|våre|vårt|vores|vor|montören|montøren|chauffören|chaufføren|sjåføren|föraren|teknikern|teknikeren|mekanikeren|min kollega)\b/i,
     booked:
       /\b(?:bokad|bokat|bokade|inbokad|inplanerad|bekräftad|bekräftat|flyttad|flyttat|reserverad|reserverat|booket|booka|bestilt|planlagt|bekreftet|bekræftet|flyttet|reservert|reserveret)\b/i,
@@ -882,7 +891,7 @@ const WEEKDAY_NAMES =
 /** A day or a clock time of the sentence's own (today, tomorrow, a weekday, "14:00", "14 Uhr", "7h15"). */
 const TIME_WORD = unicode(
   new RegExp(
-    String.raw`\b(?:heute|morgen|hoy|mañana|hoje|amanhã|aujourd'hui|demain|oggi|domani|vandaag|${WEEKDAY_NAMES}|idag|imorgon|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|jutro|dziś|dzisiaj|poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę|besok|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu)\b|\b(?:innan|före|før|inden|innen)\s+(?:lunch|lunsj)\b|\b(?:yarın|bugün|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar)\b|\b\d{1,2}(?:[:.h]\d{2}|\s*Uhr\b)`,
+    String.raw`\b(?:heute|morgen|hoy|mañana|hoje|amanhã|aujourd'hui|demain|oggi|domani|vandaag|${WEEKDAY_NAMES}|idag|imorgon|i\s(?:dag|morgon|morgen|kväll|kveld|aften|eftermiddag|ettermiddag|formiddag|förmiddag)|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag|jutro|dziś|dzisiaj|poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę|besok|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu)\b|\b(?:innan|före|før|inden|innen)\s+(?:lunch|lunsj)\b|\b(?:vecka|uke|uge)\s+\d{1,2}\b|\b(?:yarın|bugün|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar)\b|\b\d{1,2}(?:[:.h]\d{2}|\s*Uhr\b)`,
     "iu",
   ),
 );
@@ -909,6 +918,9 @@ const NOT_A_VERB_DE =
   /^(?:die|eine|keine|diese|jede|alle|meine|deine|seine|ihre|unsere|eure|beide|viele|einige|andere|gerne|gerade|ganze|danke|bitte|sie|ohne|heute|morgen|gleich|dann)$/;
 const firstSingularDe = (g: Grammar, word: string): boolean =>
   g.nounsCapitalised === true && /^\p{Ll}{2,}e$/u.test(word) && !NOT_A_VERB_DE.test(word);
+/** A verb after "and" that goes on with the subject before it (German first person, a Nordic present). */
+const sameSubjectVerb = (g: Grammar, word: string): boolean =>
+  firstSingularDe(g, word) || (g.presentVerb?.test(word) ?? false);
 /** At most this many breaks are tried in one sentence, over all its splits (linear in its length). */
 const MAX_TIMED_BREAKS = 6;
 
@@ -929,7 +941,7 @@ function timedClauses(clause: string, g: Grammar): string[] {
       if (++tried > MAX_TIMED_BREAKS) break;
       const head = rest.slice(0, m.index);
       const tail = rest.slice(m.index + m[0].length);
-      if (m[1] !== undefined && !g.moves.test(m[1]) && !g.first.test(tail.slice(0, 40)) && !firstSingularDe(g, m[1]))
+      if (m[1] !== undefined && !g.moves.test(m[1]) && !g.first.test(tail.slice(0, 40)) && !sameSubjectVerb(g, m[1]))
         continue;
       // (not inside a date or a time: "am Montag, 30. November, zwischen 13 und 15 Uhr", "lundi, à 9h")
       const lastWord = head.slice(head.trimEnd().lastIndexOf(" ") + 1);
@@ -968,7 +980,7 @@ export function foreignClauses(sentence: string, lang?: PromiseLanguage): string
 /** Round 32: whether a clause split from `previous` goes on with its first person ("… ab und bringe ihn … zurück"). */
 export function keepsSpeaker(previous: string, clause: string, lang: PromiseLanguage): boolean {
   const g = GRAMMARS[lang];
-  return g.first.test(previous) && firstSingularDe(g, clause.trimStart().split(/\s+/, 1)[0] ?? "");
+  return g.first.test(previous) && sameSubjectVerb(g, clause.trimStart().split(/\s+/, 1)[0] ?? "");
 }
 
 /** Whether a sentence in `lang` has a first person acting ("Entrego tudo até sexta", "ich rufe Sie an"). */
@@ -1102,7 +1114,8 @@ export function readForeignPromise(
     .replace(AND_IF, "")
     .replace(DASHED_REQUEST, "");
   if (
-    text.split(/\s+/).length < (g.minWords ?? MIN_WORDS) ||
+    // (round 34: one fewer going on with the speaker before, whose subject it leaves out: "och monterar vecka 44")
+    text.split(/\s+/).length < (g.minWords ?? MIN_WORDS) - (speaker ? 1 : 0) ||
     (PRICE.test(text) && !PAYS.test(text)) ||
     g.not.test(text) ||
     RESTATES_OR_INVITES.test(text) ||
@@ -1186,6 +1199,13 @@ const DUTCH_PARTS: Record<string, string> = {
   middag: "namiddag",
   avond: "avond",
 };
+/**
+ * Round 34: an ISO week number ("monterar vecka 44", "Lieferung in KW 50", "livraison semaine 12"), which the locale
+ * parsers read as no day: its Friday, as "in week 44" is in English (blind81).
+ */
+const WEEK_NUMBER = unicode(
+  /\b(?:vecka|veckan|uke|uka|uge|ugen|KW|Kalenderwoche|semaine|settimana|viikolla|viikko|tygodniu|tydzień)\s*(\d{1,2})\b/iu,
+);
 /** The deadline a sentence in `lang` names: its day (chrono's locale parser), clock time or part of the day. */
 export function foreignDueDate(
   text: string,
@@ -1232,6 +1252,8 @@ export function foreignDueDate(
     : null;
   // round 26: the end of this or next week is its Friday ("bis Ende nächster Woche": blind54), as in English
   const weekEnd = END_OF_WEEK.exec(dayText);
+  const weekNo = WEEK_NUMBER.exec(dayText);
+  const weekAt = weekNo ? fridayOfWeek(Number(weekNo[1]), sentAt, timezone) : null;
   const days =
     weekEnd || dottedAt !== null
       ? []
@@ -1263,6 +1285,9 @@ export function foreignDueDate(
   const thisWeek = at === null && dottedAt === null ? THIS_WEEK.exec(dayText) : null;
   if (thisWeek) at = fridayOf(sentAt, timezone, false);
   if (dottedAt !== null) at = dottedAt;
+  // (a day the sentence names wins: "Montage in KW 46. Die Auftragsbestätigung schicke ich heute", one sentence to the
+  // splitter, is today's: blind66)
+  if (at === null && weekAt !== null) at = weekAt;
   // round 25: a weekday with the day of the month ("até sexta, dia 30") is due on that day
   const dayOfMonth = at === null || found?.start.isCertain("day") === false ? DAY_OF_MONTH.exec(dayText) : null;
   if (dayOfMonth) at = nextDayOfMonth(Number(dayOfMonth[1]), sentAt, timezone) ?? at;
@@ -1307,10 +1332,21 @@ export function foreignDueDate(
   if (dueAt <= sentAt && at === null && dayOf === undefined && clock !== null)
     dueAt = zonedTimeToUtc(year, month, day + 1, hour, minute, timezone);
   const phrase =
-    [found?.text ?? weekEnd?.[0] ?? thisWeek?.[0] ?? dotted?.[0] ?? dayOfMonth?.[0], clock?.text]
+    [found?.text ?? weekEnd?.[0] ?? thisWeek?.[0] ?? dotted?.[0] ?? weekNo?.[0] ?? dayOfMonth?.[0], clock?.text]
       .filter(Boolean)
       .join(" ") || "part of the day";
   return { dueAt, phrase, named: at !== null, clockOnly: at === null && part === null && clock !== null };
+}
+
+/** Noon on the Friday of ISO week `week` (a week more than half a year past is next year's); null for no such week. */
+function fridayOfWeek(week: number, sentAt: number, timezone: string): number | null {
+  if (week < 1 || week > 53) return null;
+  const now = zonedParts(sentAt, timezone);
+  const current = isoWeek(now.year, now.month, now.day);
+  let weeks = week - current.week;
+  if (weeks < -26) weeks += isoWeek(current.year, 12, 28).week;
+  const monday = zonedParts(startOfZonedWeek(sentAt, timezone), timezone);
+  return zonedTimeToUtc(monday.year, monday.month, monday.day + 7 * weeks + 4, 12, 0, timezone);
 }
 
 /** Noon of `day`.`month` of `year`, or of the next such date from the day of `sentAt` on; null for no such date. */

@@ -878,3 +878,15 @@ describe("parseSignature: round 33, a business signing with a trade word, a poss
     expect(parseSignature("Talk soon.\n\nBest,\nOwen Rhodes")?.name).toBe("Owen Rhodes");
   });
 });
+
+describe("parseSignature: round 34, trade titles no agent-noun ending gives", () => {
+  it("reads a smith or a bowyer before the company as the title, and 'Smith' as a surname", () => {
+    expect(sig3("The blanks ship Friday.\n\nCheers,\nMarta Quill\nBladesmith, Quill Forge")).toEqual({
+      name: "Marta Quill",
+      title: "Bladesmith",
+      company: "Quill Forge",
+    });
+    expect(sig3("Thanks,\nTomas Reed\nBowyer, Reed Longbows")?.title).toBe("Bowyer");
+    expect(sig3("Thanks,\nJanet Smith\nOffice Manager, Harbour Dental")?.name).toBe("Janet Smith");
+  });
+});

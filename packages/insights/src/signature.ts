@@ -1,4 +1,5 @@
 import { type CountryCode, findPhoneNumbersInText } from "libphonenumber-js";
+import { cjkSignature } from "./signatureCjk";
 import {
   ACADEMIC_UNIT,
   DEPARTMENT,
@@ -20,7 +21,7 @@ import {
   UNIT_WORD,
   unicodeWords,
 } from "./signatureWords";
-import { createLocator, type SourceSpan } from "./span";
+import { blockSpan, type SourceSpan } from "./span";
 import { dedupe, findEmails, matchSignOff, splitMessage, stripQuoted } from "./text";
 
 export { looksLikeTitle } from "./signatureWords";
@@ -593,6 +594,10 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
   // Cut here rather than in text.ts, whose output the learned models read. A prefix keeps every span offset.
   const cut = fullText.slice(0, 20_000).search(FOREIGN_SEPARATOR);
   const text = cut > 0 ? fullText.slice(0, cut) : fullText;
+  // round 34: a block in Japanese, Chinese or Korean under the closing (signatureCjk.ts), which nothing below reads
+  const cjk = cjkSignature(text);
+  if (cjk && !(opts.firstNameAlone === false && !cjk.title && !cjk.company))
+    return { ...cjk, phones: [], emails: [], links: [], mobileFooter: null };
   // a rule of "=", "─", "━" or "-" drawn around the block ("Best regards,\n─────\nTakahashi Kenji") is layout,
   // not a line of the signature (two dashes stay: "--" is the signature delimiter)
   const split = splitMessage(stripQuoted(text).replace(/^[^\S\n]*[-=_~*#─━═—–]{3,}[^\S\n]*$/gmu, ""));
@@ -1081,19 +1086,4 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     raw,
     mobileFooter: split.mobileFooter,
   };
-}
-
-/** Span of a signature block: from the last occurrence of its first line to that of its last line. */
-function blockSpan(text: string, raw: string): SourceSpan | null {
-  const rows = raw
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean);
-  if (!rows.length) return null;
-  const locator = createLocator(text);
-  const last = locator.findLast(rows[rows.length - 1]!);
-  const first = locator.findLast(rows[0]!);
-  if (!last) return first;
-  if (!first || first.start > last.start) return last;
-  return { start: first.start, end: last.end, quote: text.slice(first.start, last.end) };
 }

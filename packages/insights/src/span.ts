@@ -94,3 +94,18 @@ export function createLocator(fullText: string): Locator {
 export function locateSpan(text: string, fragment: string, from = 0): SourceSpan | null {
   return createLocator(text).find(fragment, from);
 }
+
+/** Span of a block of lines (a signature): from the last occurrence of its first line to that of its last line. */
+export function blockSpan(text: string, raw: string): SourceSpan | null {
+  const rows = raw
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (!rows.length) return null;
+  const locator = createLocator(text);
+  const last = locator.findLast(rows[rows.length - 1]!);
+  const first = locator.findLast(rows[0]!);
+  if (!last) return first;
+  if (!first || first.start > last.start) return last;
+  return { start: first.start, end: last.end, quote: text.slice(first.start, last.end) };
+}

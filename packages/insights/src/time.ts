@@ -98,6 +98,15 @@ export function startOfZonedWeek(instant: number, timeZone = "UTC"): number {
   return zonedTimeToUtc(p.year, p.month, p.day - back, 0, 0, timeZone);
 }
 
+/** The ISO 8601 week (Monday first; week 1 holds the year's first Thursday) of a calendar date, and its year. */
+export function isoWeek(year: number, month: number, day: number): { year: number; week: number } {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  const weekday = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - weekday); // the Thursday of the same week decides its year
+  const first = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return { year: d.getUTCFullYear(), week: Math.ceil(((d.getTime() - first) / 86_400_000 + 1) / 7) };
+}
+
 /** Adds calendar days in local wall-clock terms (DST-safe), keeping the local time of day. */
 export function addZonedDays(instant: number, days: number, timeZone = "UTC"): number {
   const p = zonedParts(instant, timeZone);
