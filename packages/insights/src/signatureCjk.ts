@@ -5,11 +5,11 @@
  *
  *   佐藤 由美 / 学芸員 / 北岡科学館 · 株式会社森田工務店 / 設計部 課長 / 高橋 誠 · 営業部 山口 恵 · 박지연 드림 / 하늘음악학원 원장
  *
- * Read by shape: the name is one line of two to five Han characters (a space may part family and given name) or two
- * to four Hangul syllables ("드림", "拝" after it are the closing's); the company carries a company word ("株式会社",
+ * Read by shape: the name is one line of two to six Han characters (a space may part family and given name) or two
+ * to four Hangul syllables ("드림", "拝" after it are the sender's mark); the company carries a company word ("株式会社",
  * "工房", "有限公司", "주식회사", "학원"…) or, without one, is the line left over; the title is a line of office words
- * ("課長", "バイヤー", "팀장"…) or the word such a line ends in. Across the readable independent sets, 38 such signatures
- * were labelled and none was read before this round.
+ * ("課長", "バイヤー", "팀장"…) or the word such a line ends in. None was read before this round; of the 49 readable
+ * messages where the label or this reader has such a signature, 46 agree exactly (README, "Round 34").
  */
 import { blockSpan, type SourceSpan } from "./span";
 
@@ -31,7 +31,7 @@ const CJK = String.raw`\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Scri
 const CJK_LINE = new RegExp(String.raw`^(?=.*[${CJK}])[${CJK}\p{L}\p{N}\s・()（）&.-]{1,40}$`, "u");
 /** A closing or greeting line, the block's top ("よろしくお願いいたします。", "감사합니다.", "谢谢"). */
 const CLOSING =
-  /(?:よろしく|宜しく|お願い(?:いた|致)?します|お願い申し上げます|ありがとうございま|감사합니다|감사드립니다|고맙습니다|드림$|謝謝|谢谢|敬上|敬具|草々|以上)[。.!！]?$/u;
+  /(?:よろしく|宜しく|お願い(?:いた|致)?します|お願い申し上げます|ありがとうございま|감사합니다|감사드립니다|고맙습니다|謝謝|谢谢|敬上|敬具|草々|以上)[。.!！]?$/u;
 /** What follows a name as its sender's mark ("박지연 드림", "山本 拝"). */
 const SENDER_MARK = /\s*(?:드림|올림|拝|より)$/u;
 /** A person's name: Han (Japanese or Chinese) with an optional space between the parts, or Hangul. */
@@ -44,7 +44,7 @@ const COMPANY =
   /株式会社|有限会社|合同会社|法人|\(株\)|（株）|事務所|工務店|工房|製作所|商会|商店|商事|本舗|堂$|館$|荘$|屋$|店$|センター|協会|組合|公司|集團|集团|科技|企業|企业|주식회사|\(주\)|（주）|학원|공방|상사|센터|회사|협회/u;
 /** An office: a title line, or the last word of "<company> <title>" or the first of "<title> <name>". */
 const TITLE_WORD =
-  /^(?:.*(?:部長|課長|係長|次長|主任|社長|店長|所長|室長|工場長|支店長|代表|取締役|会長|理事|親方|職人|バイヤー|マネージャー|ディレクター|デザイナー|エンジニア|スタッフ|担当|学芸員|弁理士|税理士|司法書士|営業部|営業|総務部|経理部|設計部|企画部|開発部|製造部|購買部|部|課|經理|经理|主管|總監|总监|主任|董事|總經理|总经理|專員|专员|業務|业务|팀장|과장|부장|차장|대리|사원|원장|대표|실장|이사|사장|점장|바이어|매니저|담당|주임|팀))$/u;
+  /^(?:.*(?:部長|課長|係長|次長|主任|社長|店長|所長|室長|工場長|支店長|代表|取締役|会長|理事|親方|職人|バイヤー|マネージャー|ディレクター|デザイナー|エンジニア|スタッフ|担当|学芸員|弁理士|税理士|司法書士|営業部|営業|総務部|経理部|設計部|企画部|開発部|製造部|購買部|部|課|經理|经理|主管|總監|总监|董事|總經理|总经理|專員|专员|業務|业务|팀장|과장|부장|차장|대리|사원|원장|대표|실장|이사|사장|점장|바이어|매니저|담당|주임|팀))$/u;
 
 /**
  * The signature of a message whose last lines are such a block, or null. `text` is the message as written (the span's
