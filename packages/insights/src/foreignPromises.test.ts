@@ -740,7 +740,7 @@ describe("round 34: a Nordic verb going on with the subject before it", () => {
       ["Vi startar bygget måndag 19 oktober", "2026-10-19 17:00"],
       ["monterar vecka 44.", "2026-10-30 17:00"],
     ]);
-    // (a noun after "og" is no verb, and "eller" is no present: one clause)
+    // ("eller", "or", ends as a present does and is none: one clause)
     expect(foreignClauses("Vi leverer i morgen eller på fredag.", "sv")).toEqual([
       "Vi leverer i morgen eller på fredag.",
     ]);
