@@ -2,8 +2,8 @@ import * as chrono from "chrono-node";
 import { boundText, MAX_CLAUSE_CHARS } from "./limits";
 import {
   DAY_NAMES,
+  daysToIsoWeek,
   HOUR_WORDS,
-  isoWeek,
   MONTH_NAMES,
   startOfZonedDay,
   timeZoneOffsetMinutes,
@@ -1189,10 +1189,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     );
   const weekNo = m ? Number(m[1]) : 0;
   if (m && weekNo >= 1 && weekNo <= 53) {
-    const now = isoWeek(sent.year, sent.month, sent.day);
-    let weeks = weekNo - now.week;
-    if (weeks < -26) weeks += isoWeek(now.year, 12, 28).week;
-    const monday = -((sent.weekday + 6) % 7) + 7 * weeks;
+    const monday = daysToIsoWeek(weekNo, sent);
     const t = at(/\b(?:start|beginning)\b/i.test(m[0]) ? monday : monday + 4, eod);
     if (t > sentAt) return { dueAt: t, phrase: m[0] };
   }

@@ -23,7 +23,7 @@ import { boundText, MAX_CLAUSE_CHARS } from "./limits";
 import {
   addZonedDays,
   DAY_NAMES,
-  isoWeek,
+  daysToIsoWeek,
   MONTH_NAMES,
   startOfZonedWeek,
   timeZoneOffsetMinutes,
@@ -1342,11 +1342,7 @@ export function foreignDueDate(
 function fridayOfWeek(week: number, sentAt: number, timezone: string): number | null {
   if (week < 1 || week > 53) return null;
   const now = zonedParts(sentAt, timezone);
-  const current = isoWeek(now.year, now.month, now.day);
-  let weeks = week - current.week;
-  if (weeks < -26) weeks += isoWeek(current.year, 12, 28).week;
-  const monday = zonedParts(startOfZonedWeek(sentAt, timezone), timezone);
-  return zonedTimeToUtc(monday.year, monday.month, monday.day + 7 * weeks + 4, 12, 0, timezone);
+  return zonedTimeToUtc(now.year, now.month, now.day + daysToIsoWeek(week, now) + 4, 12, 0, timezone);
 }
 
 /** Noon of `day`.`month` of `year`, or of the next such date from the day of `sentAt` on; null for no such date. */

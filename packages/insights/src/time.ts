@@ -99,12 +99,23 @@ export function startOfZonedWeek(instant: number, timeZone = "UTC"): number {
 }
 
 /** The ISO 8601 week (Monday first; week 1 holds the year's first Thursday) of a calendar date, and its year. */
-export function isoWeek(year: number, month: number, day: number): { year: number; week: number } {
+function isoWeek(year: number, month: number, day: number): { year: number; week: number } {
   const d = new Date(Date.UTC(year, month - 1, day));
   const weekday = d.getUTCDay() || 7;
   d.setUTCDate(d.getUTCDate() + 4 - weekday); // the Thursday of the same week decides its year
   const first = Date.UTC(d.getUTCFullYear(), 0, 1);
   return { year: d.getUTCFullYear(), week: Math.ceil(((d.getTime() - first) / 86_400_000 + 1) / 7) };
+}
+
+/**
+ * Days from a local date to the Monday of ISO week `week` ("in week 47", "vecka 44"); a week more than half a year past
+ * is next year's.
+ */
+export function daysToIsoWeek(week: number, date: Pick<ZonedParts, "year" | "month" | "day" | "weekday">): number {
+  const now = isoWeek(date.year, date.month, date.day);
+  let weeks = week - now.week;
+  if (weeks < -26) weeks += isoWeek(now.year, 12, 28).week;
+  return -((date.weekday + 6) % 7) + 7 * weeks;
 }
 
 /** Adds calendar days in local wall-clock terms (DST-safe), keeping the local time of day. */
