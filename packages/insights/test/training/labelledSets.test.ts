@@ -4,12 +4,12 @@ import { type LabelledSet, leaveGroupsOut, leaveOneSetOut, loadLabelledSets, set
 const sets = await loadLabelledSets();
 
 describe("labelled sets", () => {
-  it("has every independent author's set (blind2-11, blind13, blind14, blind16, blind23-86 and any train* directory) and never blind12, blind15, blind17-22 or blind87-90", () => {
+  it("has every independent author's set (blind2-11, blind13, blind14, blind16, blind23-90 and any train* directory) and never blind12, blind15, blind17-22 or blind91-94", () => {
     const names = sets.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names.some((n) => /blind(1[2578]|19|2[0-2]|8[7-9]|90)/.test(n))).toBe(false);
+    expect(names.some((n) => /blind(1[2578]|19|2[0-2]|9[1-4])/.test(n))).toBe(false);
     const independent = sets.filter((s) => s.author === "independent").map((s) => s.name);
-    expect(independent.slice(0, 77)).toEqual([
+    expect(independent.slice(0, 81)).toEqual([
       "blind2",
       "blind3",
       "blind4",
@@ -87,8 +87,12 @@ describe("labelled sets", () => {
       "blind84",
       "blind85",
       "blind86",
+      "blind87",
+      "blind88",
+      "blind89",
+      "blind90",
     ]);
-    expect(independent.slice(77).every((n) => /^train\d+[a-z]?$/.test(n))).toBe(true);
+    expect(independent.slice(81).every((n) => /^train\d+[a-z]?$/.test(n))).toBe(true);
     for (const s of sets.filter((x) => x.author === "independent")) expect(s.messages.length).toBeGreaterThan(100);
   });
 
@@ -129,6 +133,8 @@ describe("labelled sets", () => {
     expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind74");
     expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind86");
     expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind86");
+    expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind90");
+    expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind90");
     expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind24");
     expect(setsLabelling(sets, "dealStage").map((s) => s.name)).toContain("tuning-deal");
     for (const s of setsLabelling(sets, "sentiment"))
