@@ -2111,3 +2111,47 @@ describe("extractCommitments: round 34, what we send arriving", () => {
     ]);
   });
 });
+
+describe("extractCommitments: round 35, the writer's left-out subject and the next step after a comma", () => {
+  it("reads a progressive act with its subject left out and a time ahead as the writer's promise", () => {
+    expect(dues("Dropping the spare keys at your office tomorrow before 9.")).toEqual([
+      ["Dropping the spare keys at your office tomorrow before 9.", "2026-03-11T09:00:00.000Z"],
+    ]);
+    expect(textsIn("Leaving you a review on Friday!", "inbound")).toEqual(["Leaving you a review on Friday!"]);
+    // a gerund before its own verb is a noun, and looking forward or a past result is no act
+    expect(textsIn("Looking forward to seeing you on Friday.")).toEqual([]);
+    expect(textsIn("Getting the permit back on Monday meant we could start early.")).toEqual([]);
+  });
+
+  it("splits a subjectless act and the promise after its comma, each dated by its own time", () => {
+    expect(dues("Sorry Ali. Welding you a new bracket tomorrow, I'll fit it Thursday afternoon.")).toEqual([
+      ["Welding you a new bracket tomorrow", "2026-03-11T17:00:00.000Z"],
+      ["I'll fit it Thursday afternoon.", "2026-03-12T17:00:00.000Z"],
+    ]);
+  });
+
+  it("reads tracking sent after the goods as a promise of its own", () => {
+    expect(dues("We ship the lamps from Porto on Thursday, tracking I send you Friday.")).toEqual([
+      ["We ship the lamps from Porto on Thursday", "2026-03-12T17:00:00.000Z"],
+      ["tracking I send you Friday", "2026-03-13T17:00:00.000Z"],
+    ]);
+    // an arrival after the comma is the same visit's hour: one promise
+    expect(textsIn("We're fitting the blinds Thursday, arriving between 8 and 9am.")).toHaveLength(1);
+  });
+
+  it("splits a second act after 'and' with its own time off a clause the learned reader read", () => {
+    // (the learned reader's part stood in for by one that accepts everything: the split is the rule's)
+    const withReader = (text: string) =>
+      extractCommitments(msg(text), {}, () => true).map((c) => [c.text, iso(c.dueAt)]);
+    expect(withReader("I'll let the hem down tomorrow morning and have it ready for you by 2pm Friday.")).toEqual([
+      ["I'll let the hem down tomorrow morning", "2026-03-11T12:00:00.000Z"],
+      ["have it ready for you by 2pm Friday.", "2026-03-13T14:00:00.000Z"],
+    ]);
+  });
+
+  it("reads a sender's '(automated message)' as a system's notice", () => {
+    expect(
+      textsIn("Your order is ready for collection from Thursday 12 March. — Acme Steel (automated message)"),
+    ).toEqual([]);
+  });
+});

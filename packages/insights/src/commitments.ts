@@ -1965,7 +1965,9 @@ export function splitClauses(sentence: string): string[] {
         return hasDeadlineWords(head) &&
           !CONDITIONAL.test(head) &&
           !/^\s*(?:when|once|as soon as|after|before|until|while)\b/i.test(head) &&
-          (promisesAny(head, "outbound") || matchYourGoods(head, "outbound") !== null) &&
+          (promisesAny(head, "outbound") ||
+            matchYourGoods(head, "outbound") !== null ||
+            matchGerundAct(head) !== null) &&
           ((matchCommitment(tail) ?? ourPronounPromise(tail)) !== null ||
             (/^they\b/i.test(tail) && hasDeadlineWords(tail)))
           ? [head, tail]
@@ -2664,6 +2666,8 @@ export function extractCommitments(
       matchOwnPerson(sentence, msg.direction) ??
       // round 24: a person of ours by first name, at work with a time ahead
       (msg.direction === "outbound" ? matchNamedAtWork(sentence) : null) ??
+      // round 35: the writer's act with its subject left out ("Sending it to him before lunch")
+      matchGerundAct(sentence) ??
       // round 16 (r16r): the reader's goods moved by us at a time (blind16, train8, train11)
       matchYourGoods(sentence, msg.direction) ??
       // round 20 (p20): a customer's own payment or order document at a time (blind27, blind30, blind24)
@@ -2723,9 +2727,11 @@ export function extractCommitments(
     // round 16 (r16p): the same for the verbless and present matchers ("…and the PO's yours this week": blind16)
     if (underUltimatum(sentence, msg.direction)) continue;
     // the learned reader's clause is emitted whole (its action is the clause; the gapping splits follow a matcher's verb)
+    // (round 35: but a second act after "and" with its own time is split off it as a matcher's is: "I'll let the seams out
+    // tomorrow morning and have it ready for you by 2pm Friday": blind74, blind72)
     const pieces =
       learned !== null
-        ? [{ text: sentence, action }]
+        ? (splitVerbs(sentence, action) ?? [{ text: sentence, action }])
         : splitGapped(scheduled === null ? sentence : (sentence.split(HOW_LONG)[0] ?? sentence), action);
     for (const [i, piece] of pieces.entries()) {
       if (out.length >= max) break;
@@ -3075,10 +3081,11 @@ const EMOJI_BREAK =
 /**
  * Round 11: "This is an automated message", "Please do not reply to this email", an SMS's "Reply STOP to opt out":
  * a system's notice. Round 29: also "Automated reminder:" and "This is a reminder that / a notice that" (17 such
- * messages of fourteen read authors, none with a promise labelled).
+ * messages of fourteen read authors, none with a promise labelled). Round 35: also a sender's "(automated message)" after
+ * its name (blind87).
  */
 const AUTOMATED =
-  /(?:^|\n)\s*(?:automated|automatic|auto-generated|system-generated) (?:message|notification|notice|e-?mail|reminder|confirmation)\b|\b(?:this is an? (?:automated|automatic|auto-generated|system-generated) (?:message|confirmation|reminder|notice|notification|e-?mail|text|sms)|this is an? (?:friendly |courtesy |quick )?(?:notice|reminder) (?:that|of)|(?:please )?do not reply to this (?:message|e-?mail|text)|this (?:mailbox|inbox|address) is not monitored)\b/i;
+  /(?:^|\n)\s*(?:automated|automatic|auto-generated|system-generated) (?:message|notification|notice|e-?mail|reminder|confirmation)\b|\((?:automated|automatic|auto-generated|system-generated) (?:message|notification|notice|e-?mail|reminder|confirmation)\)|\b(?:this is an? (?:automated|automatic|auto-generated|system-generated) (?:message|confirmation|reminder|notice|notification|e-?mail|text|sms)|this is an? (?:friendly |courtesy |quick )?(?:notice|reminder) (?:that|of)|(?:please )?do not reply to this (?:message|e-?mail|text)|this (?:mailbox|inbox|address) is not monitored)\b/i;
 /** An SMS sender's opt-out line ("Reply STOP to opt out"); case-sensitive, so "text stop times" is no notice. */
 const OPT_OUT = /\b(?:[Rr]eply|[Tt]ext) STOP\b/;
 /** A bullet or number that starts a list line ("- ", "• ", "1. ", "2) "). */
@@ -3248,6 +3255,36 @@ export function matchNamedAtWork(clause: string): string | null {
     return null;
   if (ing !== undefined && !(isActionVerb(ing) || isOpenAct(ing.replace(/ing$/, ""), rest))) return null;
   return `${ing ?? at}${rest}`.replace(/[.!,;:\s]+$/, "").trim();
+}
+
+/**
+ * Round 35: an act of the writer's with its subject left out, in the progressive at the start of a sentence, with a
+ * time ahead: "Sending it to him before lunch", "Dropping the samples at your place tomorrow before 9", "Calling her at
+ * noon", "Leaving you a 5 star review tomorrow": thirteen read authors wrote one and labelled it a promise (blind5,
+ * blind30, blind43, blind76, blind83, blind86-88, train11 among them). The writer is the only subject a texted
+ * progressive leaves out. A
+ * gerund before its own verb is a noun ("Planting starts Monday"), and looking forward, hoping or waiting is no act.
+ */
+const GERUND_ACT =
+  /^(?:(?:ok|okay|yes|yep|yeah|sure|no worries|no problem|will do|on it|sorry|great|perfect|thanks|thank you|all good)\b[^,.!?]{0,30}[,.!]\s*)?(\p{Lu}\p{Ll}{2,}ing)\b([^?]*)$/u;
+const NOUN_SUBJECT =
+  /^\s+(?:\S+\s+){0,3}?(?:starts?|begins?|runs?|is|are|was|were|will|has|had|goes|went|finishes|comes|takes|needs|means|meant|opens|closes|ends|should|must|can|could|might|may)\b/i;
+const NOT_A_GERUND_ACT =
+  /^(?:looking|hoping|wondering|thinking|attaching|enclosing|following|waiting|planning|expecting|trying|wanting|needing|feeling|running|hearing|seeing|regarding|saying|telling|reminding|confirming|checking|reaching|starting|beginning|going|closing|opening|morning|evening|letting|moving|booking)$/i;
+export function matchGerundAct(clause: string): string | null {
+  const s = expandTexting(clause).trim();
+  if (CONDITIONAL.test(s) || HEDGE.test(s) || REPORTED.test(s)) return null;
+  const m = GERUND_ACT.exec(s);
+  if (!m) return null;
+  const [, ing = "", rest = ""] = m;
+  // (a past verb after it makes it a noun looked back on: "Getting the results back on Saturday meant we could…")
+  if (!hasDeadlineWords(rest) || NOUN_SUBJECT.test(rest) || /\b(?:meant|was|were|went|made|let)\b/i.test(rest))
+    return null;
+  const stem = ing.toLowerCase().slice(0, -3);
+  const stems = [stem, `${stem}e`, ...(/(.)\1$/.test(stem) ? [stem.slice(0, -1)] : [])];
+  if (stems.some((v) => OUTING.test(v)) || NOT_A_GERUND_ACT.test(ing)) return null;
+  if (!isActionVerb(ing) && !stems.some((v) => isOpenAct(v, rest))) return null;
+  return `${ing.toLowerCase()}${rest}`.replace(/[.!,;:\s]+$/, "").trim();
 }
 
 export function matchOwnPerson(clause: string, direction: Direction): string | null {
@@ -4099,6 +4136,8 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
   if (predicated) return predicated;
   const spliced = splitSpliced(sentence, action);
   if (spliced) return spliced;
+  const participle = splitParticipleTail(sentence, action);
+  if (participle) return participle;
   // round 11: "…will be fitted on Tuesday, the worktops on Thursday": a comma before a gapped noun phrase and time
   for (const [head, tail] of commaSplits(sentence)) {
     // the part before has a verb to leave out ("Shortlist to you tomorrow, interviews next week" has none)
@@ -4156,6 +4195,32 @@ function splitSpliced(sentence: string, action: string): Array<{ text: string; a
     return [
       { text: head, action },
       { text, action: text.slice(subject.length).trim() },
+    ];
+  }
+  return null;
+}
+
+/**
+ * Round 35: a comma, then the same subject's next step as a participle with a time of its own ("We fit the frames
+ * Monday, hung by Tuesday noon"), and tracking sent after the goods ("We ship Sunday, tracking I send you Monday":
+ * blind24, blind34, blind52, blind79, blind88; each author labelled the two apart). Only verbs of handing over and
+ * fitting: "…, including delivery", "…, starting at 7" and "…, depending on the weather" name no step, and an arrival
+ * after a comma ("…, arriving by 10", "go out by FedEx tomorrow, arriving Monday") is mostly the same visit's hour or a
+ * carrier's forecast (read authors: 6 such tails unlabelled against 3 labelled).
+ */
+const PARTICIPLE_TAIL =
+  /^(?:and\s+)?(?:then\s+)?(?:(?:delivering|collecting|returning|dropping|sending|shipping|posting|emailing|texting|calling|ringing|installing|fitting|laying|hanging|mounting|loading|unloading|resubmitting|submitting)\b|tracking(?:\s+(?:number|numbers|details|info|link))?\s+(?:to\s+you|(?:i|we)\s+(?:send|share|email|forward)|follows)\b|(?:installed|fitted|hung|mounted|laid|delivered|returned|collected|sent|shipped|posted)\s+(?:by|on|before|at|from|in|to|tomorrow|today|tonight)\b)/i;
+function splitParticipleTail(sentence: string, action: string): Array<{ text: string; action: string }> | null {
+  for (const [head, whole] of commaSplits(sentence)) {
+    const tail = whole.replace(/[.!]+$/, "");
+    if (tail.length > 100 || !PARTICIPLE_TAIL.test(tail) || !hasDeadlineWords(head)) continue;
+    // (tracking sent once we have it is a step on an event: "…tomorrow morning, tracking I send when I have it")
+    if (!hasDeadlineWords(tail) && !(/^(?:and\s+)?tracking\b/i.test(tail) && EVENT.test(tail))) continue;
+    if (CONDITIONAL.test(head) || /^\s*(?:when|once|as soon as|after|before|until|while)\b/i.test(head)) continue;
+    const text = tail.replace(/^(?:and\s+)?(?:then\s+)?/i, "");
+    return [
+      { text: head, action: fromVerb(head, action) },
+      { text, action: text },
     ];
   }
   return null;

@@ -62,3 +62,14 @@ describe("choiceOf: whom a buyer's choice picks", () => {
     expect(messageChoice("Thanks for the quote, we'll think about it.", "inbound")).toBeNull();
   });
 });
+
+describe("choiceOf: round 35, an order placed or bought elsewhere", () => {
+  it("reads an order placed with or bought from another party as lost, never as us", () => {
+    expect(inb("No answer for a week, so we ordered from Harlow Supplies instead.")).toBe("other");
+    expect(inb("Thanks, but we have placed the order with Brightwater Ltd.")).toBe("other");
+    expect(inb("we signed with the Fremantle mob in the end")).toBe("other");
+    expect(inb("We've gone with a bodega in Jerez this year.")).toBe("other");
+    // an order from us is history, not a choice
+    expect(inb("We ordered from you in the spring and loved it.")).toBeNull();
+  });
+});

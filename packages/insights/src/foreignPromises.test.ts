@@ -746,3 +746,27 @@ describe("round 34: a Nordic verb going on with the subject before it", () => {
     ]);
   });
 });
+
+describe("round 35: a person of ours by first name opening the clause", () => {
+  it("reads a first name and a present verb as ours in an outbound message", () => {
+    expect(
+      read("Jeroen brengt de kast morgenochtend om 9 uur naar jullie winkel.", "outbound", "Europe/Amsterdam"),
+    ).toBe("2026-10-15 09:00");
+    expect(read("Astrid ringer dig på fredag för att boka tiden.", "outbound", "Europe/Stockholm")).toBe(
+      "2026-10-16 17:00",
+    );
+    // a definite noun opens a Nordic sentence as a capital does: not a person ("Bilen" is "the car")
+    expect(read("Bilen ringer ingen på fredag.", "outbound", "Europe/Stockholm")).toBeNull();
+    // a customer's person is theirs
+    expect(
+      read("Jeroen brengt de kast morgenochtend om 9 uur naar jullie winkel.", "inbound", "Europe/Amsterdam"),
+    ).toBeNull();
+  });
+
+  it("splits a clause after 'and' and a first name with its own time", () => {
+    expect(foreignClauses("La llevamos a la obra el lunes y Pepe la instala el martes.", "es")).toEqual([
+      "La llevamos a la obra el lunes",
+      "Pepe la instala el martes.",
+    ]);
+  });
+});

@@ -82,6 +82,12 @@ interface Grammar {
    * rydder opp i dag og sender faktura på fredag": blind83).
    */
   presentVerb?: RegExp;
+  /**
+   * Round 35: the word after a first name opening a clause that makes the name its subject: a verb in the third person
+   * present ("Ingrid ringer dig på torsdag", "Jeroen brengt de skiff morgenochtend") or an object pronoun before one ("Chuy
+   * lo instala entre martes y miércoles").
+   */
+  afterName?: RegExp;
   /** Forms that promise nothing: condition, hedge, offer or ability, done act, negation, request to the reader. */
   not: RegExp;
   /** Clock times ("a las 17:00", "um 10 Uhr", "à 14h"); the last one wins (a range's end). */
@@ -342,6 +348,7 @@ const fromIndonesian = rewriting([
 
 const G: Record<PromiseLanguage, Grammar> = {
   es: {
+    afterName: /^(?:lo|la|los|las|le|les|te|os)$/i,
     words:
       /\b(?:el|la|los|las|del|y|que|por|para|con|una|esta|este|tarde|su|sus|hola|gracias|hoy|mañana|lunes|martes|miércoles|jueves|viernes|sábado|domingo|nuestr[oa]s?|usted|ustedes|le|te|lo|voy|vamos|está|estamos|queda|semana|próxim[oa]|pasado)\b/gi,
     first:
@@ -368,6 +375,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     parser: chrono.es.casual,
   },
   pt: {
+    afterName: /^(?:o|a|os|as|lhe|lhes|te|vos)$/i,
     words:
       /\b(?:o|os|as|do|da|dos|das|e|que|não|eu|em|na|com|pra|até|à|ao|aos|pelo|pela|obrigad[oa]|amanhã|hoje|segunda|terça|quarta|quinta|sexta|sábado|domingo|nosso|nossa|você|vocês|vamos|às|semana|próxima|próximo|sua|seu|está|estão|fica|ficam|pronto|pronta|oi|sim|isso|disso|também|tudo|muito|uma)\b/gi,
     first:
@@ -412,6 +420,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     parser: chrono.fr.casual,
   },
   it: {
+    afterName: /^(?:lo|la|li|le|gli|ti|vi|ve|te)$/i,
     // round 30: also words of a short sentence ("Ti mando la lettera domani mattina, poi…", "I documenti EMCS li mando…")
     words:
       /\b(?:il|lo|gli|di|del|della|e|che|domani|oggi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|nostro|nostra|nostri|alle|sarà|saremo|vi|ci|settimana|prossimo|prossima|per|con|entro|li|mattina|pomeriggio|stasera|poi|insieme|grazie|subito|nostre|tutto|tutti|ciao|buongiorno|gentile|cordiali|saluti|signora|signor|più|è)\b/gi,
@@ -461,6 +470,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     parser: chrono.de.casual,
   },
   nl: {
+    afterName: /^(?!(?:niet|dat|met|het|wat|tot|net|echt|toch|nacht|samen|recht|juist|graag)$)\p{Ll}{2,}t$/u,
     words:
       /\b(?:de|het|een|en|ik|wij|jullie|morgen|vandaag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|onze|ons|om|uur|volgende|week|bij|naar|komen|komt)\b/gi,
     first: /\b(?:ik|wij|we)\b/i,
@@ -495,6 +505,8 @@ const G: Record<PromiseLanguage, Grammar> = {
     // (not the words that end the same way: "eller", "efter", "under", "dere", …; "klar" is `moves`)
     presentVerb:
       /^(?!(?:eller|efter|etter|under|över|over|mer|mere|fler|flere|der|her|hver|dere|klar|senare|senere|sammen|tillsammans)$)\p{Ll}{2,}(?:er|ar)$/u,
+    afterName:
+      /^(?!(?:eller|efter|etter|under|över|over|mer|mere|fler|flere|der|her|hver|dere|klar|senare|senere|sammen|tillsammans|er|är|har|var)$)\p{Ll}{2,}(?:er|ar)$/u,
     ours: /\b(?:vår|våra|våre|vårt|vores|vor|montören|montøren|chauffören|chaufføren|sjåføren|föraren|teknikern|teknikeren|mekanikeren|min kollega)\b/i,
     booked:
       /\b(?:bokad|bokat|bokade|inbokad|inplanerad|bekräftad|bekräftat|flyttad|flyttat|reserverad|reserverat|booket|booka|bestilt|planlagt|bekreftet|bekræftet|flyttet|reservert|reserveret)\b/i,
@@ -941,7 +953,14 @@ function timedClauses(clause: string, g: Grammar): string[] {
       if (++tried > MAX_TIMED_BREAKS) break;
       const head = rest.slice(0, m.index);
       const tail = rest.slice(m.index + m[0].length);
-      if (m[1] !== undefined && !g.moves.test(m[1]) && !g.first.test(tail.slice(0, 40)) && !sameSubjectVerb(g, m[1]))
+      // (round 35: or a person of ours by first name, "Lo llevamos a la obra el lunes y Chuy lo instala el martes")
+      if (
+        m[1] !== undefined &&
+        !g.moves.test(m[1]) &&
+        !g.first.test(tail.slice(0, 40)) &&
+        !sameSubjectVerb(g, m[1]) &&
+        !nameOpens(tail, g)
+      )
         continue;
       // (not inside a date or a time: "am Montag, 30. November, zwischen 13 und 15 Uhr", "lundi, à 9h")
       const lastWord = head.slice(head.trimEnd().lastIndexOf(" ") + 1);
@@ -1008,6 +1027,30 @@ export interface ForeignOptions {
 const NAMED = unicode(
   /(?<!\b(?:de|del|da|do|di|a|à|al|en|in|em|para|per|por|pour|chez|zu|nach|naar|van|la|le|el|il|lo|y|e|et|und)\s+)(?<=\p{Ll}\s+)\p{Lu}\p{Ll}+/u,
 );
+/**
+ * Round 35: a first name opening the clause, then the word `afterName` reads as its verb ("Ingrid ringer dig på torsdag
+ * eftermiddag", "Jeroen brengt de skiff morgenochtend om 9 uur": blind87): a person of ours at the start,
+ * where NAMED cannot tell a name from the capital every sentence opens with. Not a definite noun opening the sentence
+ * ("Turen går", "Fakturaen kommer") nor a function or day word of the language.
+ */
+const NAME_OPENS = unicode(/^\s*(\p{Lu}\p{Ll}{2,})\s+(\p{Ll}+)\b/u);
+const DEFINITE_NOUN = /(?:en|et|na|ne|erne|arna|orna|ene)$/u;
+function nameOpens(text: string, g: Grammar): boolean {
+  if (g.afterName === undefined || g.nounsCapitalised === true) return false;
+  const m = NAME_OPENS.exec(text);
+  if (!m) return false;
+  const [, name = "", next = ""] = m;
+  // (`words` is global: its lastIndex is reset around the test of one word)
+  g.words.lastIndex = 0;
+  const functionWord = g.words.test(name);
+  g.words.lastIndex = 0;
+  return (
+    !functionWord &&
+    !TIME_WORD.test(name) &&
+    !(g.presentVerb !== undefined && DEFINITE_NOUN.test(name)) &&
+    g.afterName.test(next)
+  );
+}
 /** A tag question closing a statement ("…el sábado por la mañana, ok?") asks nothing. */
 const TAG_QUESTION = unicode(
   /[,\s]+(?:ok|okay|vale|sí|si|no|d'accord|oui|ja|oder|nicht wahr|va bene|né|tá|toch)\s*\?+\s*$/i,
@@ -1131,7 +1174,8 @@ export function readForeignPromise(
       g.booked.test(text) ||
       g.moves.test(text) ||
       YOU_RECEIVE.test(text) ||
-      (g.nounsCapitalised !== true && NAMED.test(text)));
+      (g.nounsCapitalised !== true && NAMED.test(text)) ||
+      nameOpens(text, g));
   // round 31: what the customer's side sends the reader, in the passive ("Le contrat signé vous sera envoyé par
   // courrier lundi": blind67), or its order, payment or papers on their way ("Bestellung kommt morgen früh per Mail",
   // "Le virement de l'acompte partira vendredi": blind51, blind68, blind70, blind73) is the customer's act, as "will be
