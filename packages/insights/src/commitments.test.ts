@@ -28,6 +28,9 @@ const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString()
 /** The commitments of one message, each with its due instant. */
 const dues = (text: string) =>
   extractCommitments(msg(text)).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
+/** The commitments of one message, each with its due instant, read with a learned reader that accepts every clause. */
+const duesAcceptingReader = (text: string) =>
+  extractCommitments(msg(text), {}, () => true).map((c) => [c.text, iso(c.dueAt)] as [string, string | null]);
 /** The commitments' texts of one message written in `direction`. */
 const textsIn = (text: string, direction: "inbound" | "outbound" = "outbound") =>
   extractCommitments(msg(text, { direction })).map((c) => c.text);
@@ -2099,13 +2102,11 @@ describe("extractCommitments: round 33, rebooking, leaving a site, a crew mobili
 describe("extractCommitments: round 34, what we send arriving", () => {
   it("reads 'they'll be at your door' after our dated act as a clause of its own, dated by its own time", () => {
     // (the learned reader's part stood in for by one that accepts everything: the split is the rule's)
-    const withReader = (text: string) =>
-      extractCommitments(msg(text), {}, () => true).map((c) => [c.text, iso(c.dueAt)]);
-    expect(withReader("We'll reprint the labels tonight, they'll be at your door by 9 tomorrow.")).toEqual([
+    expect(duesAcceptingReader("We'll reprint the labels tonight, they'll be at your door by 9 tomorrow.")).toEqual([
       ["We'll reprint the labels tonight", "2026-03-10T21:00:00.000Z"],
       ["they'll be at your door by 9 tomorrow.", "2026-03-11T09:00:00.000Z"],
     ]);
-    expect(withReader("Our van loads Thursday at 6am and they'll be on your site in Leeds by noon.")).toEqual([
+    expect(duesAcceptingReader("Our van loads Thursday at 6am and they'll be on your site in Leeds by noon.")).toEqual([
       ["Our van loads Thursday at 6am", "2026-03-12T06:00:00.000Z"],
       ["they'll be on your site in Leeds by noon.", "2026-03-12T12:00:00.000Z"],
     ]);
@@ -2141,9 +2142,9 @@ describe("extractCommitments: round 35, the writer's left-out subject and the ne
 
   it("splits a second act after 'and' with its own time off a clause the learned reader read", () => {
     // (the learned reader's part stood in for by one that accepts everything: the split is the rule's)
-    const withReader = (text: string) =>
-      extractCommitments(msg(text), {}, () => true).map((c) => [c.text, iso(c.dueAt)]);
-    expect(withReader("I'll let the hem down tomorrow morning and have it ready for you by 2pm Friday.")).toEqual([
+    expect(
+      duesAcceptingReader("I'll let the hem down tomorrow morning and have it ready for you by 2pm Friday."),
+    ).toEqual([
       ["I'll let the hem down tomorrow morning", "2026-03-11T12:00:00.000Z"],
       ["have it ready for you by 2pm Friday.", "2026-03-13T14:00:00.000Z"],
     ]);
