@@ -755,8 +755,8 @@ describe("round 35: a person of ours by first name opening the clause", () => {
     expect(read("Astrid ringer dig på fredag för att boka tiden.", "outbound", "Europe/Stockholm")).toBe(
       "2026-10-16 17:00",
     );
-    // a definite noun opens a Nordic sentence as a capital does: not a person ("Bilen" is "the car")
-    expect(read("Bilen ringer ingen på fredag.", "outbound", "Europe/Stockholm")).toBeNull();
+    // a definite noun opens a Nordic sentence with its capital too: no person of ours ("Kunden" is "the customer")
+    expect(read("Kunden ringer dig på fredag för att boka tiden.", "outbound", "Europe/Stockholm")).toBeNull();
     // a customer's person is theirs
     expect(
       read("Jeroen brengt de kast morgenochtend om 9 uur naar jullie winkel.", "inbound", "Europe/Amsterdam"),
