@@ -2119,7 +2119,7 @@ describe("extractCommitments: round 35, the writer's left-out subject and the ne
       ["Dropping the spare keys at your office tomorrow before 9.", "2026-03-11T09:00:00.000Z"],
     ]);
     expect(textsIn("Leaving you a review on Friday!", "inbound")).toEqual(["Leaving you a review on Friday!"]);
-    // a gerund before its own verb is a noun, and looking forward or a past result is no act
+    // looking forward is no act, nor is a gerund a past verb looks back on
     expect(textsIn("Looking forward to seeing you on Friday.")).toEqual([]);
     expect(textsIn("Getting the permit back on Monday meant we could start early.")).toEqual([]);
   });
