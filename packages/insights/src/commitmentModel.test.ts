@@ -131,8 +131,7 @@ describe("the PromiseReader hook of extractCommitments", () => {
         return clause.startsWith("I'll send");
       },
     });
-    const text =
-      "I'll send the quote by Friday. Wednesday is permit paperwork day for me. Invoice follows tomorrow.";
+    const text = "I'll send the quote by Friday. Wednesday is permit paperwork day for me. Invoice follows tomorrow.";
     expect(extractCommitments(msg(text)).map((c) => c.text)).toEqual([
       "I'll send the quote by Friday.",
       "Invoice follows tomorrow.",
