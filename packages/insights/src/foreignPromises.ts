@@ -346,6 +346,13 @@ const fromIndonesian = rewriting([
   ]),
 ]);
 
+/**
+ * A Swedish, Norwegian or Danish verb in the present (not the words that end the same way: "eller", "efter", "under",
+ * "dere", …; "klar" is `moves`).
+ */
+const NORDIC_PRESENT_VERB =
+  /^(?!(?:eller|efter|etter|under|över|over|mer|mere|fler|flere|der|her|hver|dere|klar|senare|senere|sammen|tillsammans)$)\p{Ll}{2,}(?:er|ar)$/u;
+
 const G: Record<PromiseLanguage, Grammar> = {
   es: {
     afterName: /^(?:lo|la|los|las|le|les|te|os)$/i,
@@ -502,11 +509,9 @@ const G: Record<PromiseLanguage, Grammar> = {
     // round 31: also a subject-less first person opening a text ("Sender signert tilbud i dag", "Kommer lørdag kl 9 med den":
     // blind61, blind65)
     first: /\b(?:jag|jeg|vi)\b|^\s*(?:sender|skickar|kommer|ringer|betaler|betalar|leverer|levererar)\b/i,
-    // (not the words that end the same way: "eller", "efter", "under", "dere", …; "klar" is `moves`)
-    presentVerb:
-      /^(?!(?:eller|efter|etter|under|över|over|mer|mere|fler|flere|der|her|hver|dere|klar|senare|senere|sammen|tillsammans)$)\p{Ll}{2,}(?:er|ar)$/u,
-    afterName:
-      /^(?!(?:eller|efter|etter|under|över|over|mer|mere|fler|flere|der|her|hver|dere|klar|senare|senere|sammen|tillsammans|er|är|har|var)$)\p{Ll}{2,}(?:er|ar)$/u,
+    presentVerb: NORDIC_PRESENT_VERB,
+    // (after a first name the same present: "Ingrid ringer dig")
+    afterName: NORDIC_PRESENT_VERB,
     ours: /\b(?:vår|våra|våre|vårt|vores|vor|montören|montøren|chauffören|chaufføren|sjåføren|föraren|teknikern|teknikeren|mekanikeren|min kollega)\b/i,
     booked:
       /\b(?:bokad|bokat|bokade|inbokad|inplanerad|bekräftad|bekräftat|flyttad|flyttat|reserverad|reserverat|booket|booka|bestilt|planlagt|bekreftet|bekræftet|flyttet|reservert|reserveret)\b/i,
