@@ -4,12 +4,12 @@ import { type LabelledSet, leaveGroupsOut, leaveOneSetOut, loadLabelledSets, set
 const sets = await loadLabelledSets();
 
 describe("labelled sets", () => {
-  it("has every independent author's set (blind2-11, blind13, blind14, blind16, blind23-90 and any train* directory) and never blind12, blind15, blind17-22 or blind91-94", () => {
+  it("has every independent author's set (blind2-11, blind13, blind14, blind16, blind23-94 and any train* directory) and never blind12, blind15, blind17-22 or blind95-98", () => {
     const names = sets.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names.some((n) => /blind(1[2578]|19|2[0-2]|9[1-4])/.test(n))).toBe(false);
+    expect(names.some((n) => /blind(1[2578]|19|2[0-2]|9[5-8])/.test(n))).toBe(false);
     const independent = sets.filter((s) => s.author === "independent").map((s) => s.name);
-    expect(independent.slice(0, 81)).toEqual([
+    expect(independent.slice(0, 85)).toEqual([
       "blind2",
       "blind3",
       "blind4",
@@ -91,8 +91,12 @@ describe("labelled sets", () => {
       "blind88",
       "blind89",
       "blind90",
+      "blind91",
+      "blind92",
+      "blind93",
+      "blind94",
     ]);
-    expect(independent.slice(81).every((n) => /^train\d+[a-z]?$/.test(n))).toBe(true);
+    expect(independent.slice(85).every((n) => /^train\d+[a-z]?$/.test(n))).toBe(true);
     for (const s of sets.filter((x) => x.author === "independent")) expect(s.messages.length).toBeGreaterThan(100);
   });
 
@@ -135,6 +139,8 @@ describe("labelled sets", () => {
     expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind86");
     expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind90");
     expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind90");
+    expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind94");
+    expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind94");
     expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind24");
     expect(setsLabelling(sets, "dealStage").map((s) => s.name)).toContain("tuning-deal");
     for (const s of setsLabelling(sets, "sentiment"))
