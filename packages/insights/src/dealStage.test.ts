@@ -115,6 +115,15 @@ describe("deal cues by meaning (issue 13)", () => {
     expect(cue("Your number is about 20% above what we budgeted.")?.stage).toBe("negotiation");
   });
 
+  it("round 36: reads the buyer walking away to do without us as lost, even after a price complaint", () => {
+    expect(cue("Your quote is too expensive for us, we'll have the fence done elsewhere.")?.stage).toBe("lost");
+    expect(cue("Too much for me right now, I'll leave it for another year. Thanks anyway.")?.stage).toBe("lost");
+    expect(cue("Thanks for coming out. We talked it over and we're going to do it ourselves.")?.stage).toBe("lost");
+    expect(cue("No need to hold the table, we bought one locally.")?.stage).toBe("lost");
+    // our own side doing the work is no walk-away
+    expect(cue("We'll do it ourselves on Monday and send photos.", "outbound")?.stage).not.toBe("lost");
+  });
+
   it("does not read the words alone as a stage", () => {
     expect(cue("pls resend the signed contract pdf, cant find it")).toBeNull();
     expect(cue("We are pleased to confirm that your company has been approved as a supplier.")).toBeNull();

@@ -142,6 +142,15 @@ const RULES: CueRule[] = [
     confidence: 0.85,
     direction: "inbound",
   },
+  // round 36: the buyer walks away to do without us: the work done elsewhere or by themselves, the thing bought
+  // elsewhere, the job left for another year ("we'll have the DKW done elsewhere", "going to do it myself", "bought one
+  // locally", "I'll leave it for another year": blind91, blind92)
+  {
+    stage: "lost",
+    re: /\b(?:(?:have|get|having|getting) (?:it|them|this|that|the (?:[\w-]+ ){1,2}?)done (?:elsewhere|locally|in-house)|(?:do|doing|did) (?:it|them|this|the (?:[\w-]+ ){1,2}?)(?:myself|ourselves|in-house)|(?:bought|found|got|ordered|sourced) (?:one|them|it|some|a (?:[\w-]+ ){0,2}?[\w-]+) (?:elsewhere|locally)|go(?:ing)? it alone|(?:leave|leaving) it (?:for (?:another|next|this) (?:year|season|time)|for now))\b/,
+    confidence: 0.85,
+    direction: "inbound",
+  },
   {
     stage: "negotiation",
     re: /\b(?:split (?:the )?(?:[\w-]+ )?(?:fee|payment|cost|invoice)s?|(?:pay|paying) (?:it )?(?:in|over) (?:installments|instalments|(?:two|three|four|\d+) (?:months|invoices|payments|instalments|installments))|instead of (?:paying )?(?:it )?upfront|(?:any|some) (?:room|flexibility|wiggle room) (?:on|in|with) (?:the )?(?:\w+ ){0,2}(?:price|pricing|rate|fee|cost)|(?:above|over|beyond|more than) (?:what we (?:budgeted|expected|planned)|our budget|budget)|(?:get|come|go) (?:closer|down) to [$€£]?\d|(?:at|keep|hold) the (?:current|old|existing) (?:rate|price|pricing)|instead of the new (?:price|rate|pricing)|(?:can|could|would) you (?:do|go|come down|meet us|match|sharpen|improve|lower|reduce|waive|drop|throw in|include|extend|beat|consider|accept|agree to|offer|give us)\b[^.!?\n]{0,40}?\b(?:price|pricing|rate|fee|cost|offer|quote|discount|terms|trial|free|month|months|\$|€|£|%)|best (?:price|offer|rate|you can do)|(?:waive|drop|remove) the (?:\w+ )?fee|(?:price|quote|cost|rate)s? (?:is|are|seems?) (?:still |now |about |around |roughly |some |\d+ ?% )*(?:too high|higher than|above|a bit (?:high|steep)|steep)|(?:competitor|another vendor|other vendor|they)s? (?:offered|quoted|(?:are|is) cheaper)|meet (?:us|me) (?:in the middle|halfway)|(?:cheaper|lower[- ]cost|smaller) (?:option|plan|tier|package)|(?:budget|we) (?:is|are|can) only (?:\$|€|£|\d))/,
