@@ -924,6 +924,16 @@ describe("resolveDueDate: round 32, dotted windows, conjunctions after a date, t
     expect(iso("Fitting is booked for Monday 16th, 9 to 1.")).toBe("2026-03-16T13:00:00.000Z");
     expect(iso("Your installer is booked Thu 12 Mar 1-3pm.")).toBe("2026-03-12T15:00:00.000Z");
   });
+
+  it("reads a morning clock time after 'first thing' without a weekday before it (round 36, blind92)", () => {
+    expect(iso("Your bike goes on the bench Monday 16 March, first thing at 8.")).toBe("2026-03-16T08:00:00.000Z");
+    expect(iso("I'll be there first thing at 7:30.")).toBe("2026-03-11T07:30:00.000Z");
+    expect(iso("We'll be on site 18 March first thing, 7:30.")).toBe("2026-03-18T07:30:00.000Z");
+    // an afternoon hour or a window is not the morning's start; a bare "first thing" stays 09:00
+    expect(iso("I'll be there first thing at 8 to 10.")).toBe("2026-03-11T10:00:00.000Z");
+    expect(iso("I'll drop it in first thing, at 2.")).toBe("2026-03-11T14:00:00.000Z");
+    expect(iso("I'll be there first thing.")).toBe("2026-03-11T09:00:00.000Z");
+  });
 });
 
 describe("resolveDueDate: round 33, a recurring time without a day, an event's name, a month asked by name", () => {

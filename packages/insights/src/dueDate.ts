@@ -62,7 +62,8 @@ const PART_OF_DAY: Array<[RegExp, number]> = [
  * - anything else goes through chrono-node with `forwardDate: true` and the reference instant/offset.
  *   A bare weekday naming the day the message was sent ("by Tuesday" said on a Tuesday) means next week.
  *   A date without a time gets 17:00; a part of day without an hour gets morning 12:00, afternoon 17:00,
- *   tonight 21:00, evening 23:00; "first thing <day>" 09:00; an hour 1-7 without am/pm is read as pm ("call you at 5").
+ *   tonight 21:00, evening 23:00; "first thing <day>" 09:00 (or the morning
+ *   hour after it: "first thing at 7:30"); an hour 1-7 without am/pm is read as pm ("call you at 5").
  */
 /**
  * An hour without am/pm up to this one is read as pm ("call you at 5"). Seven is left out (round 7): across
@@ -708,6 +709,15 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(/\s{2,}/g, (run) => (run.includes("\n") ? "\n" : " "))
     .replace(GREETING, "")
     .replace(NUMBERED_PLACE, "$1")
+    // round 36: "first thing" before a morning clock time, after a date or no day at all, is that time in the morning
+    // ("Monday 26 October, first thing at 8", "I'll be there first thing, 7:30"): left alone it meant 09:00
+    .replace(
+      /\bfirst thing\b,?\s+(?:at\s+(\d{1,2})(?:[:.](\d{2}))?|(\d{1,2})[:.](\d{2}))(?:\s*(?:am|a\.m\.))?(?![\d/]|[:.]\d|\s*(?:pm|p\.m\.|h\b|[-–]|to\b|and\b|until\b|till\b))/gi,
+      (all, h1?: string, m1?: string, h2?: string, m2?: string) => {
+        const hour = Number(h1 ?? h2);
+        return hour >= 5 && hour <= 11 ? `at ${hour}:${m1 ?? m2 ?? "00"}am` : all;
+      },
+    )
     // round 22 (due22): "next week Monday", "next week on Friday": that weekday of next week, as "Monday next week" is
     // (the weekday had sent the whole phrase to chrono, which read next week's Friday)
     .replace(NEXT_WEEK_WEEKDAY, "$2 next week")
