@@ -2156,3 +2156,25 @@ describe("extractCommitments: round 35, the writer's left-out subject and the ne
     ).toEqual([]);
   });
 });
+
+describe("extractCommitments: round 36, lunch as a time and starting a piece of work as a second act", () => {
+  it("splits starting a named piece of work after 'and', each part dated by its own time", () => {
+    expect(dues("I'll sand the frames by noon and start priming after lunch.")).toEqual([
+      // (sent at 14:00: noon has passed, so both are tomorrow's)
+      ["I'll sand the frames by noon", "2026-03-11T12:00:00.000Z"],
+      ["start priming after lunch.", "2026-03-11T14:00:00.000Z"],
+    ]);
+    expect(dues("We'll clear the loft on Thursday and start on the roof Monday.")).toEqual([
+      ["We'll clear the loft on Thursday", "2026-03-12T17:00:00.000Z"],
+      ["start on the roof Monday.", "2026-03-16T17:00:00.000Z"],
+    ]);
+    // a start with no time of its own stays with the act before it
+    expect(textsIn("I'll sand the frames by noon and start priming.")).toHaveLength(1);
+  });
+
+  it("reads lunch and midday as a time a promise is due by", () => {
+    expect(textsIn("I'm phoning the supplier at lunchtime.")).toEqual(["I'm phoning the supplier at lunchtime."]);
+    expect(hasDeadlineWords("send you the notes before lunch")).toBe(true);
+    expect(hasDeadlineWords("we had lunch with the team")).toBe(false);
+  });
+});
