@@ -770,3 +770,19 @@ describe("round 35: a person of ours by first name opening the clause", () => {
     ]);
   });
 });
+
+describe("round 36: our team scheduled to start", () => {
+  it("reads the team of the writer's side starting at a time as its promise, as 'the crew starts Monday' is", () => {
+    expect(read("A equipa começa na segunda, 19 de outubro, às 8h.", "outbound", "Europe/Lisbon")).toBe(
+      "2026-10-19 08:00",
+    );
+    expect(
+      read("Bonjour Claire, l'équipe commence chez vous lundi 19 octobre à 8 h.", "outbound", "Europe/Paris"),
+    ).toBe("2026-10-19 08:00");
+    expect(read("Het team begint maandag 19 oktober om 8 uur.", "outbound", "Europe/Amsterdam")).toBe(
+      "2026-10-19 08:00",
+    );
+    // the reader's side naming its own team is no promise of ours
+    expect(read("A equipa começa na segunda, 19 de outubro, às 8h.", "inbound", "Europe/Lisbon")).toBeNull();
+  });
+});

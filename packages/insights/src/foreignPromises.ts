@@ -387,7 +387,7 @@ const G: Record<PromiseLanguage, Grammar> = {
       /\b(?:o|os|as|do|da|dos|das|e|que|não|eu|em|na|com|pra|até|à|ao|aos|pelo|pela|obrigad[oa]|amanhã|hoje|segunda|terça|quarta|quinta|sexta|sábado|domingo|nosso|nossa|você|vocês|vamos|às|semana|próxima|próximo|sua|seu|está|estão|fica|ficam|pronto|pronta|oi|sim|isso|disso|também|tudo|muito|uma)\b/gi,
     first:
       /\b(?:eu|nós|a gente|vou|vamos|passo|passamos|chego|chegamos)\b|\b(?:te|lhe|lhes|vos|me)\s+\p{L}+(?:o|amos|emos|imos|ei|arei|erei|irei)\b|\b\p{L}{3,}(?:arei|erei|irei|aremos|eremos|iremos)\b|\b(?:envio|mando|entrego|enviamos|mandamos|entregamos|ligamos|ligo|pagamos|pago|saímos|saio|voltamos|volto|assinamos|assino|buscamos|recolhemos|carregamos|despachamos)\b/iu,
-    ours: /\b(?:nosso|nossa|nossos|nossas|o técnico|o motorista|meu colega|minha colega)\b/i,
+    ours: /\b(?:nosso|nossa|nossos|nossas|o técnico|o motorista|a equipa|a equipe|meu colega|minha colega)\b/i,
     booked: /\b(?:marcad[oa]s?|agendad[oa]s?|reservad[oa]s?|confirmad[oa]s?)\b/i,
     moves:
       /\b(?:segue|seguem|sai|saem|chega|chegam|vai|vão|passa|passam|vem|vêm)\b|\bser(?:á|ão)\s+\p{L}+(?:ad|id)[oa]s?\b|\b(?:fica|ficam|ficará|ficarão|estará|estarão)\s+pront[oa]s?\b/iu,
@@ -408,7 +408,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     words:
       /\b(?:le|la|les|des|du|et|est|je|vous|nous|demain|aujourd'hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|notre|votre|pour|avec|prochain|prochaine|semaine|chez|sera|ce|soir)\b/gi,
     first: /(?:^|[\s,;:])(?:(?:je|nous|on)(?=\s)|j['’](?=\p{L}))/iu,
-    ours: /\b(?:notre|nos|le technicien|le chauffeur|le livreur|l'installateur|mon collègue|ma collègue|mon équipe|mon atelier)\b/i,
+    ours: /\b(?:notre|nos|le technicien|le chauffeur|le livreur|l'installateur|l'équipe|mon collègue|ma collègue|mon équipe|mon atelier)\b/i,
     booked: /\b(?:réservée?s?|prévue?s?|confirmée?s?|planifiée?s?)\b/i,
     moves:
       /\b(?:part|partent|partira|partiront|arrive|arrivent|arrivera|arriveront|suit|suivent|suivra|suivront|passera|passeront)\b|\bser(?:a|ont)\s+(?:\p{L}+(?:é|ée|és|ées)|\p{L}+u(?:e|s|es)?|(?:re)?(?:fait|mis)e?s?|prête?s?)(?![\p{L}])/iu,
@@ -434,7 +434,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     // round 30: also an object pronoun before our act ("lo firmo lunedì", "li mando domani"), not an article ("lo sconto")
     first:
       /\b(?:io|noi)\b|\b(?:(?:vi|ti|gli|ci|te|ve|le(?!\s+(?:foto|auto|moto|radio)\b))\s+|glie)(?:le\s+|la\s+|lo\s+|li\s+)?\p{L}+(?:o|iamo|erò|irò|arò|eremo|iremo)\b|\b\p{L}{3,}(?:erò|irò|arò|eremo|iremo)\b|\b(?:passo|passiamo|arrivo|arriviamo|mando|mandiamo|invio|inviamo|chiamo|chiamiamo|consegno|consegniamo|sarò|saremo|porto|portiamo)\b|\b(?:lo|la|li)\s+(?:firm|mand|port|invi|spedisc|pag|consegn|chiam|sistem|prepar|control|confermo|giro)(?:o|iamo)\b|\b(?:lo|la|li|le)\s+\p{L}{3,}iamo\b/iu,
-    ours: /\b(?:nostro|nostra|nostri|nostre|il tecnico|l'autista|il corriere|il mio collega|la mia collega)\b/i,
+    ours: /\b(?:nostro|nostra|nostri|nostre|il tecnico|l'autista|il corriere|la squadra|il mio collega|la mia collega)\b/i,
     booked: /\b(?:prenotat[oaie]|confermat[oaie]|fissat[oaie]|programmat[oaie])\b/i,
     moves:
       /\b(?:parte|partono|arriva|arrivano|segue|seguono|esce|escono)\b|\bsar(?:à|anno)\s+\p{L}+(?:at|it|ut)[oaie]\b/iu,
@@ -454,7 +454,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     words:
       /\b(?:der|die|das|den|dem|und|ist|ich|wir|Sie|Ihnen|Ihr|Ihre|morgen|heute|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|unser|unsere|unseren|um|Uhr|am|bis|nächste|nächsten|Woche|bei|mit|zwischen|für|auf|noch|auch|wird|werden|kommt|früh|erfolgt|Lieferung|Bestellung|Rechnung|Termin|Angebot|vormittags|nachmittags)\b/gi,
     first: /\b(?:ich|wir)\b/i,
-    ours: /\b(?:unser|unsere|unserer|unseren|unserem|der Techniker|der Monteur|der Fahrer|mein Kollege|meine Kollegin)\b/i,
+    ours: /\b(?:unser|unsere|unserer|unseren|unserem|der Techniker|der Monteur|der Fahrer|das Team|mein Kollege|meine Kollegin)\b/i,
     booked: /\b(?:reserviert|gebucht|eingeplant|bestätigt|terminiert|vorgemerkt)\b/i,
     // (round 32: what the reader gets is what we send, "das Angebot erhalten Sie bis Ende der Woche", as in Swedish: blind78)
     // (round 33: a passive's participle without "ge-", "werden am Montag zwischen 7 und 10 Uhr beklebt": blind81)
@@ -481,7 +481,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     words:
       /\b(?:de|het|een|en|ik|wij|jullie|morgen|vandaag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|onze|ons|om|uur|volgende|week|bij|naar|komen|komt)\b/gi,
     first: /\b(?:ik|wij|we)\b/i,
-    ours: /\b(?:onze|ons|de monteur|de chauffeur|mijn collega)\b/i,
+    ours: /\b(?:onze|ons|de monteur|de chauffeur|het team|de ploeg|mijn collega)\b/i,
     booked: /\b(?:gereserveerd|ingepland|bevestigd|geboekt)\b/i,
     // round 30: also a thing of ours standing ready at a time ("De rouwauto staat zaterdag om 10.00 uur bij het huis")
     moves: /\b(?:gaat|gaan|komt|komen|volgt|volgen|vertrekt|staat|staan)\b/i,
