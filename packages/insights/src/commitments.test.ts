@@ -2172,6 +2172,16 @@ describe("extractCommitments: round 36, lunch as a time and starting a piece of 
     expect(textsIn("I'll sand the frames by noon and start priming.")).toHaveLength(1);
   });
 
+  it("splits a scheduled step and the dated promise after its comma when each names its own day", () => {
+    // (the learned reader's part stood in for by one that accepts everything: the split is the rule's)
+    expect(duesAcceptingReader("The new beams are going in Monday, I'll send you photos Tuesday lunchtime.")).toEqual([
+      ["The new beams are going in Monday", "2026-03-16T17:00:00.000Z"],
+      ["I'll send you photos Tuesday lunchtime.", "2026-03-17T12:00:00.000Z"],
+    ]);
+    // a time of day alone before the comma still dates the promise after it
+    expect(duesAcceptingReader("Thursday suits, I'll have the lane cleared by 6am.")).toHaveLength(1);
+  });
+
   it("reads lunch and midday as a time a promise is due by", () => {
     expect(textsIn("I'm phoning the supplier at lunchtime.")).toEqual(["I'm phoning the supplier at lunchtime."]);
     expect(hasDeadlineWords("send you the notes before lunch")).toBe(true);

@@ -1967,7 +1967,10 @@ export function splitClauses(sentence: string): string[] {
           !/^\s*(?:when|once|as soon as|after|before|until|while)\b/i.test(head) &&
           (promisesAny(head, "outbound") ||
             matchYourGoods(head, "outbound") !== null ||
-            matchGerundAct(head) !== null) &&
+            matchGerundAct(head) !== null ||
+            // round 36: or a scheduled step the rules leave to the learned reader, when each side names its own day
+            // ("We start Top Pasture Monday 21st at 7:30, I'll book the topstones from Horton tomorrow": blind91)
+            (NAMES_A_DAY.test(head) && NAMES_A_DAY.test(tail) && !refusedByForm(head))) &&
           ((matchCommitment(tail) ?? ourPronounPromise(tail)) !== null ||
             (/^they\b/i.test(tail) && hasDeadlineWords(tail)))
           ? [head, tail]
@@ -4283,8 +4286,7 @@ function splitVerbs(sentence: string, action: string): Array<{ text: string; act
     const stays = /^stay$/i.test(verb) && STAY_UNTIL.test(rest);
     // round 36: starting a named piece of work is a second act ("…by noon and start gilding after lunch": blind93)
     const starts = /^(?:start|begin)$/i.test(verb) && /^\s+(?:on\s+(?:the|your|our)\s+|[a-z]+ing\b)/i.test(rest);
-    const verbLike =
-      stays || starts || isActionVerb(verb) || (object !== undefined && !/(?:ed|ly|s)$/i.test(verb));
+    const verbLike = stays || starts || isActionVerb(verb) || (object !== undefined && !/(?:ed|ly|s)$/i.test(verb));
     // "…, and if it cannot be fixed we move you": a conjunction opens a clause of its own, not a second verb
     // (a participle in -ing is no second act; "bring" and "ring" are verbs: round 22)
     if (
