@@ -2182,6 +2182,13 @@ describe("extractCommitments: round 36, lunch as a time and starting a piece of 
     expect(duesAcceptingReader("Thursday suits, I'll have the lane cleared by 6am.")).toHaveLength(1);
   });
 
+  it("reads an invitation to object after a dated promise as courtesy, not a condition", () => {
+    expect(textsIn("The cask is ready, I'll bottle it Friday morning unless you shout.")).toHaveLength(1);
+    expect(textsIn("I'll ship the samples on Monday unless I hear from you.")).toHaveLength(1);
+    // a real condition still holds the promise back
+    expect(textsIn("I'll ship the samples on Monday unless the courier strikes.")).toEqual([]);
+  });
+
   it("reads lunch and midday as a time a promise is due by", () => {
     expect(textsIn("I'm phoning the supplier at lunchtime.")).toEqual(["I'm phoning the supplier at lunchtime."]);
     expect(hasDeadlineWords("send you the notes before lunch")).toBe(true);
