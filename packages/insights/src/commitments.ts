@@ -662,7 +662,8 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // scheduled hand-over: "the invoice goes out Monday", "your order ships tomorrow"
   {
     // "the countersigned copy follows on Monday", "the certificates follow next week" (not "please follow")
-    re: /\b(?:come(?:s)? (?:back )?to you\b|(?:come|go)(?:es|s)? (?:back )?your way\b|go(?:es)? (?:off )?to (?:the )?print(?:ers?)?\b|(?<=\b(?:the|our)\s+(?:[\w-]+\s+){0,2}[\w-]+\s)comes\b(?=\s+(?:on\s+|by\s+)?(?:today|tonight|tomorrow|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|goes live|goes out|goes in(?=\s+(?:on|by|tomorrow|today|tonight|this|next)\b)|(?<!\bto\s)go out|go(?:es)? (?:over |across |back )?to (?:you\b|(?:your|the) (?=[^.!?]{0,40}\b(?:on|by|within|before|today|tomorrow|tonight|this|next)\b))|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves (?:our|the) (?:warehouse|depot|yard|kitchen|plant|factory|bakery|dock|account|bank)|follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
+    // (round 36: nor an event of a programme, "the focus session follows after lunch": tuning13's holdout)
+    re: /\b(?:come(?:s)? (?:back )?to you\b|(?:come|go)(?:es|s)? (?:back )?your way\b|go(?:es)? (?:off )?to (?:the )?print(?:ers?)?\b|(?<=\b(?:the|our)\s+(?:[\w-]+\s+){0,2}[\w-]+\s)comes\b(?=\s+(?:on\s+|by\s+)?(?:today|tonight|tomorrow|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|goes live|goes out|goes in(?=\s+(?:on|by|tomorrow|today|tonight|this|next)\b)|(?<!\bto\s)go out|go(?:es)? (?:over |across |back )?to (?:you\b|(?:your|the) (?=[^.!?]{0,40}\b(?:on|by|within|before|today|tomorrow|tonight|this|next)\b))|go(?:es)? in the (?:post|mail)|go(?:es)? to (?:press|print)|go(?:es)? home|(?:is|'s|are)\s+going\s+(?:out|in the (?:post|mail)|off to you)|ships|ship out|deploys|rolls out|gets deployed|gets sent|get sent|gets delivered|leaves (?:our|the) (?:warehouse|depot|yard|kitchen|plant|factory|bakery|dock|account|bank)|(?<!\b(?:session|meeting|briefing|class|talk|presentation|tour|lunch|dinner|reception|party|q&a)\s)follows|(?<=[a-z]{2}s )(?:follow|ship|go out|go live))\b(.*)/i,
     kind: "presentPassive",
   },
   // present passive with a future time: "the router is shipped on Thursday""
@@ -4183,6 +4184,9 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
  * "…by 20 November, and standstill letters go out the same day"): the scheduled step is a promise of its own, and
  * the first clause keeps its own date.
  */
+/** Round 36: an event of a programme, which follows or starts without being work of ours (as in the hand-over pattern). */
+const EVENT_OF_PROGRAMME =
+  /\b(?:session|meeting|briefing|class|talk|presentation|tour|lunch|dinner|reception|party|q&a)s?$/i;
 const SPLICED_TAIL =
   /^(?:and\s+)?((?:they|we|it|(?:(?:the|our|all|these|those|its|their)\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?))\s+(?:go(?:es)?|ship(?:s)?|arrive(?:s)?|start(?:s)?|finish(?:es)?|follow(?:s)?|leave(?:s)?|land(?:s)?|begin(?:s)?|complete(?:s)?|go(?:es)?\s+out|head(?:s)?\s+out)\b(.*)$/i;
 function splitSpliced(sentence: string, action: string): Array<{ text: string; action: string }> | null {
@@ -4193,6 +4197,8 @@ function splitSpliced(sentence: string, action: string): Array<{ text: string; a
     // the promise itself is in the first clause; the second has its own time; "you" / a verb as subject is not one
     if (!m || tail.length > 100 || !head.toLowerCase().includes(verbOf(action).toLowerCase())) continue;
     if (/\b(?:you|your|i|if|when|once|which|that|who)\b/i.test(subject) || FINITE.test(subject)) continue;
+    // round 36: nor an event of a programme ("…at 9, the focus session follows after lunch": tuning13's holdout)
+    if (EVENT_OF_PROGRAMME.test(subject)) continue;
     // the first clause has its own time too: else the second dates it ("We will air freight 200 pcs, they leave
     // Dhaka on Saturday" is one promise by Saturday)
     if (!hasDeadlineWords(m[2] ?? "") || !hasDeadlineWords(head)) continue;
