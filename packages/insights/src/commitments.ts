@@ -4179,14 +4179,17 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
 }
 
 /**
+ * Round 36: an event of a programme, which follows without being work of ours ("the focus session follows after
+ * lunch"); the hand-over pattern's "follows" leaves out the same words.
+ */
+const EVENT_OF_PROGRAMME =
+  /\b(?:session|meeting|briefing|class|talk|presentation|tour|lunch|dinner|reception|party|q&a)s?$/i;
+/**
  * Round 12: a comma splice whose second clause has a subject of its own and a present-tense verb of movement or
  * completion with its own time ("We start cutting on 8 October, sewing finishes on 20 October",
  * "…by 20 November, and standstill letters go out the same day"): the scheduled step is a promise of its own, and
  * the first clause keeps its own date.
  */
-/** Round 36: an event of a programme, which follows or starts without being work of ours (as in the hand-over pattern). */
-const EVENT_OF_PROGRAMME =
-  /\b(?:session|meeting|briefing|class|talk|presentation|tour|lunch|dinner|reception|party|q&a)s?$/i;
 const SPLICED_TAIL =
   /^(?:and\s+)?((?:they|we|it|(?:(?:the|our|all|these|those|its|their)\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?))\s+(?:go(?:es)?|ship(?:s)?|arrive(?:s)?|start(?:s)?|finish(?:es)?|follow(?:s)?|leave(?:s)?|land(?:s)?|begin(?:s)?|complete(?:s)?|go(?:es)?\s+out|head(?:s)?\s+out)\b(.*)$/i;
 function splitSpliced(sentence: string, action: string): Array<{ text: string; action: string }> | null {

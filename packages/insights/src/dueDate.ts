@@ -62,8 +62,8 @@ const PART_OF_DAY: Array<[RegExp, number]> = [
  * - anything else goes through chrono-node with `forwardDate: true` and the reference instant/offset.
  *   A bare weekday naming the day the message was sent ("by Tuesday" said on a Tuesday) means next week.
  *   A date without a time gets 17:00; a part of day without an hour gets morning 12:00, afternoon 17:00,
- *   tonight 21:00, evening 23:00; "first thing <day>" 09:00 (or the morning
- *   hour after it: "first thing at 7:30"); an hour 1-7 without am/pm is read as pm ("call you at 5").
+ *   tonight 21:00, evening 23:00; "first thing <day>" 09:00, or the morning hour after it
+ *   ("first thing at 7:30"); an hour 1-7 without am/pm is read as pm ("call you at 5").
  */
 /**
  * An hour without am/pm up to this one is read as pm ("call you at 5"). Seven is left out (round 7): across
