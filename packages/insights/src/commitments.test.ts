@@ -2195,3 +2195,18 @@ describe("extractCommitments: round 36, lunch as a time and starting a piece of 
     expect(hasDeadlineWords("we had lunch with the team")).toBe(false);
   });
 });
+
+describe("extractCommitments: round 37, a second act in -s before 'it' or 'them'", () => {
+  it("splits a verb in -s with 'it' or 'them' after 'and' off the act before it when each names its own time", () => {
+    expect(duesAcceptingReader("Our van picks up the rugs Thursday at 8 and brings them to your hall by 4.")).toEqual([
+      ["Our van picks up the rugs Thursday at 8", "2026-03-12T08:00:00.000Z"],
+      ["brings them to your hall by 4.", "2026-03-12T16:00:00.000Z"],
+    ]);
+    // "thanks" before "them" thanks, it acts on nothing
+    expect(
+      duesAcceptingReader("Our van picks up the rugs Thursday at 8 and thanks them for waiting by Friday."),
+    ).toHaveLength(1);
+    // without a time of its own the second act stays with the first
+    expect(duesAcceptingReader("Our van picks up the rugs Thursday at 8 and cleans them.")).toHaveLength(1);
+  });
+});

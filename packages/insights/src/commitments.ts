@@ -1,10 +1,11 @@
 import { clockTimeOf, countsFromEvent, HALF_HOUR, halfPast, resolveDueDate, SAME_DAY_AS_EVENT } from "./dueDate";
 import {
-  englishWords,
   foreignClauses,
   foreignDueDate,
+  inMessageLanguage,
   keepsSpeaker,
   languageOf,
+  opensWithOwnAct,
   type PromiseLanguage,
   readForeignPromise,
   speaksFirst,
@@ -2593,7 +2594,7 @@ export function extractCommitments(
       anchoredSentence = whole;
       language =
         languageOf(whole) ??
-        (messageLanguage !== null && englishWords(whole) === 0 && speaksFirst(whole, messageLanguage)
+        (messageLanguage !== null && inMessageLanguage(whole, messageLanguage) && speaksFirst(whole, messageLanguage)
           ? messageLanguage
           : null);
       const bounded = boundText(whole, MAX_CLAUSE_CHARS);
@@ -2607,12 +2608,16 @@ export function extractCommitments(
         const own = foreignDueDate(bounded, lang, foreignOpts);
         const inherited = foreignDay?.sentence === previous && own?.clockOnly === true ? foreignDay.at : undefined;
         let dayOf = inherited;
+        // round 37: the deadline of the part before, which a second act of the writer's with no time of its own keeps
+        let before: number | undefined;
         const promises =
           parts.length > 1
             ? parts.flatMap((part, i) => {
                 const speaker = i > 0 && keepsSpeaker(parts[i - 1] ?? "", part, lang);
-                const promise = readForeignPromise(part, lang, { ...foreignOpts, dayOf }, speaker);
+                const sameTimeAs = i > 0 && opensWithOwnAct(part) ? before : undefined;
+                const promise = readForeignPromise(part, lang, { ...foreignOpts, dayOf, sameTimeAs }, speaker);
                 dayOf = promise?.due?.dueAt ?? dayOf;
+                before = promise?.due?.dueAt;
                 return promise ? [{ part, promise }] : [];
               })
             : [];
@@ -4301,7 +4306,12 @@ function splitVerbs(sentence: string, action: string): Array<{ text: string; act
     const stays = /^stay$/i.test(verb) && STAY_UNTIL.test(rest);
     // round 36: starting a named piece of work is a second act ("…by noon and start gilding after lunch": blind93)
     const starts = /^(?:start|begin)$/i.test(verb) && /^\s+(?:on\s+(?:the|your|our)\s+|[a-z]+ing\b)/i.test(rest);
-    const verbLike = stays || starts || isActionVerb(verb) || (object !== undefined && !/(?:ed|ly|s)$/i.test(verb));
+    // round 37: a verb in -s is one before "it" or "them" ("…collects your boxes at 7am tomorrow and brings them to your
+    // place by 11": blind49), where a noun in -s cannot stand
+    const agrees =
+      /^[a-z]{3,}[^s]s$/i.test(verb) && /^(?:it|them)$/i.test(object?.trim() ?? "") && !/^(?:thanks|does)$/i.test(verb);
+    const verbLike =
+      stays || starts || agrees || isActionVerb(verb) || (object !== undefined && !/(?:ed|ly|s)$/i.test(verb));
     // "…, and if it cannot be fixed we move you": a conjunction opens a clause of its own, not a second verb
     // (a participle in -ing is no second act; "bring" and "ring" are verbs: round 22)
     if (

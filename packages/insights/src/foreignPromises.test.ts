@@ -786,3 +786,67 @@ describe("round 36: our team scheduled to start", () => {
     expect(read("A equipa começa na segunda, 19 de outubro, às 8h.", "inbound", "Europe/Lisbon")).toBeNull();
   });
 });
+
+describe("round 37: second acts of the writer, and a short line opened by French 'on'", () => {
+  const extract = (text: string, timezone: string) =>
+    extractCommitments({ id: "r37", channel: "whatsapp", direction: "outbound", text, sentAt: SENT }, { timezone }).map(
+      (c) => [c.span?.quote, local(c.dueAt, timezone)],
+    );
+
+  it("splits an object pronoun and a first-person verb after 'and' off the act before it", () => {
+    expect(
+      extract("Perfecto Lola, el pintor va el viernes a las 10 y les dejo yo las llaves en portería.", "Europe/Madrid"),
+    ).toEqual([
+      ["Perfecto Lola, el pintor va el viernes a las 10", "2026-10-16 10:00"],
+      // no time of its own: the act it follows sets it
+      ["les dejo yo las llaves en portería.", "2026-10-16 10:00"],
+    ]);
+    expect(extract("Combinado, 320 € e lhe envio as amostras na sexta.", "Europe/Lisbon")).toEqual([
+      ["lhe envio as amostras na sexta.", "2026-10-16 17:00"],
+    ]);
+    expect(
+      extract(
+        "Désolés pour le retard. Nous reposons la vitrine jeudi matin et vous remboursons le déplacement d'ici vendredi.",
+        "Europe/Paris",
+      ),
+    ).toEqual([
+      ["Nous reposons la vitrine jeudi matin", "2026-10-15 12:00"],
+      ["vous remboursons le déplacement d'ici vendredi.", "2026-10-16 17:00"],
+    ]);
+  });
+
+  it("keeps what is done on the same visit, talk and articles with the act before it", () => {
+    // an untimed act that hands nothing over goes on with the visit
+    expect(extract("Mañana a las 9 paso por el taller y te lo ajusto.", "Europe/Madrid")).toEqual([
+      ["Mañana a las 9 paso por el taller y te lo ajusto.", "2026-10-15 09:00"],
+    ]);
+    expect(extract("Te llamo mañana a las 12 y lo vemos.", "Europe/Madrid")).toEqual([
+      ["Te llamo mañana a las 12 y lo vemos.", "2026-10-15 12:00"],
+    ]);
+    // "et les dimensions": an article and a noun in -ons, no verb
+    expect(extract("Je vous envoie le plan et les dimensions demain matin.", "Europe/Paris")).toEqual([
+      ["Je vous envoie le plan et les dimensions demain matin.", "2026-10-15 12:00"],
+    ]);
+    // an act on an event takes no time from the act before
+    expect(extract("Hoy sale el pedido y te mando la factura en cuanto la tenga.", "Europe/Madrid")).toEqual([
+      ["Hoy sale el pedido", "2026-10-14 17:00"],
+    ]);
+  });
+
+  it("reads a German 'wir' going on after 'und' with its own time", () => {
+    expect(extract("Wir mähen den Rasen heute bis 12 Uhr und düngen um 15 Uhr die Beete.", "Europe/Berlin")).toEqual([
+      ["Wir mähen den Rasen heute bis 12 Uhr", "2026-10-14 12:00"],
+      ["düngen um 15 Uhr die Beete.", "2026-10-14 15:00"],
+    ]);
+  });
+
+  it("reads a short French line opened by 'on' (we) in a French message", () => {
+    expect(extract("Votre commode est prête. On la livre samedi matin.", "Europe/Paris")).toEqual([
+      ["On la livre samedi matin.", "2026-10-17 12:00"],
+    ]);
+  });
+
+  it("reads a thing of ours that will be somewhere at a time in Spanish", () => {
+    expect(read("Las sillas estarán en el salón el sábado a las 11.", "outbound")).toBe("2026-10-17 11:00");
+  });
+});

@@ -359,12 +359,12 @@ const G: Record<PromiseLanguage, Grammar> = {
     words:
       /\b(?:el|la|los|las|del|y|que|por|para|con|una|esta|este|tarde|su|sus|hola|gracias|hoy|mañana|lunes|martes|miércoles|jueves|viernes|sábado|domingo|nuestr[oa]s?|usted|ustedes|le|te|lo|voy|vamos|está|estamos|queda|semana|próxim[oa]|pasado)\b/gi,
     first:
-      /\b(?:yo|nosotros|voy|vamos|estoy|estamos|paso|pasamos|llego|llegamos|tengo|tenemos|hago|hacemos)\b|\b(?:te|le|les|se|me|nos|os)\s+(?:lo\s+|la\s+|los\s+|las\s+)?\p{L}+(?:o|amos|emos|imos|é|aré|eré|iré|aremos|eremos|iremos)\b|\b(?:lo|los|las)\s+\p{L}+(?:o|amos|emos|imos|aré|eré|iré|aremos|eremos|iremos)\b|\b\p{L}{3,}(?:aré|eré|iré|aremos|eremos|iremos)\b|^\s*(?:\p{L}+\s+){0,4}?(?:mando|envío|llamo|deposito|pago|entrego|llevo|confirmo|reviso|paso|mandamos|enviamos|llamamos|pagamos|entregamos|llevamos|confirmamos|revisamos|instalamos|empezamos|iniciamos|arrancamos|comenzamos|transferimos|transfiero|depositamos|firmamos|firmo|salimos|salgo|volvemos|vuelvo|regresamos|regreso|recogemos|recojo|retiramos|cargamos|despachamos|montamos|terminamos|arreglamos|reparamos|cambiamos)\b/iu,
+      /\b(?:yo|nosotros|voy|vamos|estoy|estamos|paso|pasamos|llego|llegamos|tengo|tenemos|hago|hacemos)\b|\b(?:te|le|les|se|me|nos|os)\s+(?:lo\s+|la\s+|los\s+|las\s+)?\p{L}+(?:o|amos|emos|imos|é|aré|eré|iré|aremos|eremos|iremos)\b|\b(?:lo|los|las)\s+\p{L}+(?:o|amos|emos|imos|aré|eré|iré|aremos|eremos|iremos)\b|\b\p{L}{3,}(?:aré|eré|iré|aremos|eremos|iremos)\b|^\s*(?:\p{L}+\s+){0,4}?(?:mando|envío|llamo|deposito|pago|entrego|llevo|confirmo|reviso|paso|mandamos|enviamos|llamamos|pagamos|entregamos|llevamos|confirmamos|revisamos|instalamos|empezamos|iniciamos|arrancamos|comenzamos|transferimos|transfiero|depositamos|firmamos|firmo|salimos|salgo|volvemos|vuelvo|regresamos|regreso|recogemos|recojo|retiramos|partimos|cargamos|despachamos|montamos|terminamos|arreglamos|reparamos|cambiamos)\b/iu,
     ours: /\b(?:nuestr[oa]s?|el técnico|la técnica|el chofer|el conductor|el instalador|el asesor|la asesora|mi compañer[oa]|mi colega)\b/i,
     booked: /\b(?:agendad[oa]s?|reservad[oa]s?|programad[oa]s?|confirmad[oa]s?)\b/i,
     // round 29: also coming by and our act in the future passive ("el medidor pasa el lunes", "será enviado")
     moves:
-      /\b(?:sale|salen|llega|llegan|sigue|siguen|va|van|pasa|pasan|viene|vienen)\b|\bser[áa]n?\s+\p{L}+(?:ad|id)[oa]s?\b|\b(?:queda|quedan|estará|estarán)\s+list[oa]s?\b/iu,
+      /\b(?:sale|salen|llega|llegan|sigue|siguen|va|van|pasa|pasan|viene|vienen)\b|\bser[áa]n?\s+\p{L}+(?:ad|id)[oa]s?\b|\b(?:queda|quedan)\s+list[oa]s?\b|\b(?:estará|estarán)\b/iu,
     // round 30: also a customer's wait ("Llevamos tres semanas esperando": blind68)
     not: /[¿?]|\bsi\b|\ben caso de\b|\b(?:quizás?|tal vez|a lo mejor|puede que|probablemente|ojalá|intentaré|intentamos)\b|(?<!\b(?:te|le|les|los|las|lo|la|os)\s+)\besperamos?\b|\b(?:puedo|puede|podemos|pueden|podría|podríamos)\b|\b(?:he|ha|hemos|han|había)\s+\p{L}+(?:ado|ido|to|cho)\b|\bya\b|\bno\b|\bnunca\b|(?<!\b(?:los|las|el|la)\s+)\bdisponibles?\b|\bhace\s+(?:\d+|un[oa]?|dos|tres|cuatro|cinco|vari[oa]s|un[oa]s)\s+(?:días|semanas|meses|horas)\b|\b(?:vence|vencen|vencimiento)\b|\b(?:por favor|favor de|le ruego|necesito|necesitamos|necesita)\b|\b(?:llevamos|llevo)\s+[^.!?]{0,30}\besperando\b|\btenemos\s+(?:salidas|disponibilidad|huecos?|lugar(?:es)?|plazas|espacio|horarios?|turnos)\b/iu,
     // (round 32: an hour without "las" when its am/pm or "hs" follows, or the window's end's: "entre 8 y 9 am": blind75)
@@ -891,6 +891,18 @@ export function englishWords(text: string): number {
 }
 
 /**
+ * Whether a sentence too short for `languageOf` goes on in its message's language `lang`: no English function word, or
+ * one against two of the language's own (round 37: French "on" is the pronoun we, "On le livre demain dans
+ * l'après-midi": blind92).
+ */
+export function inMessageLanguage(sentence: string, lang: PromiseLanguage): boolean {
+  const english = englishWords(sentence);
+  if (english === 0) return true;
+  const own = boundText(sentence, MAX_CLAUSE_CHARS).match(GRAMMARS[lang].words)?.length ?? 0;
+  return english === 1 && own >= 2;
+}
+
+/**
  * A conjunction that starts a second clause with its own actor: after a comma, before a pronoun or one of ours
  * ("…avant midi, et nous vous rappellerons…", "…zu spät, und ich rufe Sie morgen an"), without one, before a subject
  * pronoun ("…sur place et je vous envoie la liste ce soir"), a negated "we" ("…amanhã às 9h e não cobramos a
@@ -901,6 +913,52 @@ export function englishWords(text: string): number {
 const NEXT_CLAUSE = unicode(
   /,\s*(?:y|e|et|und|en|ed|og|och|ja)\s+(?=(?:yo|nosotros|te|lo|me|nos|os|nuestr[oa]s?|eu|nós|lhe|vou|vamos|noss[oa]s?|je|j'|nous|on|vous|il|elle|notre|io|noi|ti|ci|vi|nostr[oa]|ich|wir|er|sie|unser\p{L}*|ik|we|wij|onze|jeg|jag|vår\p{L}*|vores|minä)\b)|\s+(?:y|e|et|und|en|ed|og|och)\s+(?=(?:yo|nosotros|eu|nós|je|j'|nous|io|noi|ich|wir|ik|we|wij|jeg|jag)\b)|\s+et\s+(?=(?:ils|elles)\s+\p{L}+(?:ra|ront)\b)|\s+(?:y|e)\s+(?=(?:ya|já)\s)|\s+(?:et|en|y|e|und)\s+(?=(?:vous\s+recevrez|u\s+ontvangt|Sie\s+erhalten|recibirá)\b)|,\s*(?=(?:ya|já)\s)|,\s*en\s+(?=u\s)|\s+(?:y|e)\s+(?=(?:mañana|hoy|amanhã|hoje)\s+(?:le|te|les|lhe|lhes|o|a|nuestr[oa]|noss[oa])\b)|\s+(?:y|e)\s+(?=(?:no|não)\s+(?:(?:le|les|te|lo|la|lhe|lhes)\s+)?\p{L}+(?:amos|emos|imos)\b|(?:mando|envío|envio|llamo|ligo|pago|entrego|llevo|mandamos|enviamos|llamamos|ligamos|pagamos|entregamos|llevamos)\b)/giu,
 );
+
+/**
+ * Round 37: an object pronoun and then a verb in the first person, opening a second act of the writer ("…el sábado a las 9
+ * y le llevo yo misma el recibo", "Hecho, $ 195.000 y te los despacho el miércoles", "…demain matin et vous envoyons un
+ * avoir d'ici lundi": blind54, blind63, blind86, blind91, blind92, blind94; the read authors label each apart). The
+ * pronoun rules out an article ("y los niños", "y la gente"); the verb ends as the first person does in Spanish,
+ * Portuguese, Italian and French (present, future).
+ */
+// (French "-ons" only after a pronoun that is no article: "et les dimensions" is a noun: blind94)
+const CLITIC_ACT_SOURCE = String.raw`(?:(?:le|les|te|se|lo|la|los|las|nos|lhe|lhes|vos|ti|gli)(?:\s+(?:lo|la|los|las|le|les|o|a|os|as))?\s+\p{Ll}{2,}(?:o|amos|emos|imos|aré|eré|iré|aremos|eremos|iremos|arei|erei|irei|erò|irò|iamo)|(?:vous|lui|leur|te)(?:\s+(?:le|la|les|l'))?\s*\p{Ll}{2,}(?:ons|erai|rai))\b(?!\s+(?:que|de)\b)`;
+/** Conversation rather than an act ("Te llamo a las 12 y lo vemos"): no second promise. */
+const TALK = unicode(
+  /^(?:\p{L}+\s+){1,2}(?:vemos|hablamos|charlamos|comentamos|platicamos|miramos|vediamo|sentiamo|voyons|parlons|falamos|conversamos)\b/iu,
+);
+/** Whether a clause opens with an object pronoun and a verb of the first person (see CLITIC_ACT_SOURCE). */
+export const opensWithOwnAct = (clause: string): boolean =>
+  CLITIC_ACT.test(clause.trimStart()) && !TALK.test(clause.trimStart());
+const CLITIC_ACT = unicode(new RegExp(`^${CLITIC_ACT_SOURCE}`, "iu"));
+/** Round 37: "and" before a second act of the writer's (opensWithOwnAct). */
+const AND_OWN_ACT = unicode(new RegExp(String.raw`,?\s+(?:y|e|et)\s+(?=${CLITIC_ACT_SOURCE})`, "giu"));
+/**
+ * Round 37: a second act that hands something over: sending, bringing, paying, refunding, invoicing, confirming,
+ * explaining, calling. Without a time of its own any other act goes on with the visit before it ("Mañana antes de las
+ * 10 paso yo por tu oficina y te lo cambio", "Hoy de tarde paso y lo reviso": blind41, blind83, one promise each).
+ */
+const HANDS_OVER = unicode(
+  /^(?:\p{L}+\s+){1,2}(?:mand|envi|enví|envo|llev|dej|deix|lasci|despach|entreg|transfier|transfer|pag|abon|devuelv|devolv|reembols|rembours|factur|confirm|explic|escrib|llam|lig|port|invi|spedi|appel|rimand|restitu)\p{L}*/iu,
+);
+/**
+ * Round 37: a clause split before each second act of the writer's (AND_OWN_ACT) that has a time of its own or hands
+ * something over (HANDS_OVER); at most {@link MAX_TIMED_BREAKS} tried, so linear in its length.
+ */
+function ownActs(clause: string, g: Grammar): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let tried = 0;
+  for (const m of clause.matchAll(AND_OWN_ACT)) {
+    if (++tried > MAX_TIMED_BREAKS) break;
+    const tail = clause.slice(m.index + m[0].length);
+    if (!timed(tail, g) && !HANDS_OVER.test(tail)) continue;
+    parts.push(clause.slice(start, m.index));
+    start = m.index + m[0].length;
+  }
+  parts.push(clause.slice(start));
+  return parts;
+}
 
 /** The weekdays in Spanish, Portuguese, French, Italian, German and Dutch (a time word, and a day of the month's lead). */
 const WEEKDAY_NAMES =
@@ -935,9 +993,20 @@ const NOT_A_VERB_DE =
   /^(?:die|eine|keine|diese|jede|alle|meine|deine|seine|ihre|unsere|eure|beide|viele|einige|andere|gerne|gerade|ganze|danke|bitte|sie|ohne|heute|morgen|gleich|dann)$/;
 const firstSingularDe = (g: Grammar, word: string): boolean =>
   g.nounsCapitalised === true && /^\p{Ll}{2,}e$/u.test(word) && !NOT_A_VERB_DE.test(word);
+/**
+ * Round 37: a German verb in the first person plural after "und", when "wir" is the head's subject ("wir räumen Ihren
+ * Parkplatz heute bis 8 Uhr und streuen um 16 Uhr nochmals": blind93): lower case and ending in "-en".
+ */
+const NOT_A_VERB_DE_PLURAL =
+  /^(?:den|einen|keinen|diesen|jeden|allen|meinen|deinen|seinen|ihren|unseren|euren|beiden|vielen|einigen|anderen|ganzen|neuen|alten|nächsten|ersten|letzten|morgen|gestern|übermorgen|vorgestern|eben|oben|unten|neben|wegen|gegen|zwischen|trotzdem|seien)$/;
+const firstPluralDe = (g: Grammar, word: string, head: string): boolean =>
+  g.nounsCapitalised === true &&
+  /^\p{Ll}{3,}en$/u.test(word) &&
+  !NOT_A_VERB_DE_PLURAL.test(word) &&
+  /\bwir\b/i.test(head);
 /** A verb after "and" that goes on with the subject before it (German first person, a Nordic present). */
-const sameSubjectVerb = (g: Grammar, word: string): boolean =>
-  firstSingularDe(g, word) || (g.presentVerb?.test(word) ?? false);
+const sameSubjectVerb = (g: Grammar, word: string, head = ""): boolean =>
+  firstSingularDe(g, word) || firstPluralDe(g, word, head) || (g.presentVerb?.test(word) ?? false);
 /** At most this many breaks are tried in one sentence, over all its splits (linear in its length). */
 const MAX_TIMED_BREAKS = 6;
 
@@ -963,7 +1032,7 @@ function timedClauses(clause: string, g: Grammar): string[] {
         m[1] !== undefined &&
         !g.moves.test(m[1]) &&
         !g.first.test(tail.slice(0, 40)) &&
-        !sameSubjectVerb(g, m[1]) &&
+        !sameSubjectVerb(g, m[1], head) &&
         !nameOpens(tail, g)
       )
         continue;
@@ -998,13 +1067,17 @@ export function foreignClauses(sentence: string, lang?: PromiseLanguage): string
     .flatMap((part) => part.split(NEXT_CLAUSE))
     .map((clause) => clause.trim())
     .filter((clause) => clause.length > 0);
-  return lang === undefined ? clauses : clauses.flatMap((clause) => timedClauses(clause, GRAMMARS[lang]));
+  if (lang === undefined) return clauses;
+  const g = GRAMMARS[lang];
+  return clauses.flatMap((clause) => ownActs(clause, g)).flatMap((clause) => timedClauses(clause.trim(), g));
 }
 
 /** Round 32: whether a clause split from `previous` goes on with its first person ("… ab und bringe ihn … zurück"). */
 export function keepsSpeaker(previous: string, clause: string, lang: PromiseLanguage): boolean {
   const g = GRAMMARS[lang];
-  return g.first.test(previous) && sameSubjectVerb(g, clause.trimStart().split(/\s+/, 1)[0] ?? "");
+  // (round 37: or its verb's ending is the first person's: "…y le llevo yo misma el recibo")
+  if (opensWithOwnAct(clause)) return true;
+  return g.first.test(previous) && sameSubjectVerb(g, clause.trimStart().split(/\s+/, 1)[0] ?? "", previous);
 }
 
 /** Whether a sentence in `lang` has a first person acting ("Entrego tudo até sexta", "ich rufe Sie an"). */
@@ -1023,6 +1096,11 @@ export interface ForeignOptions {
   endOfDayHour?: number;
   /** The day of the clause before, for a clause that names a clock time or part of the day only (round 32). */
   dayOf?: number;
+  /**
+   * Round 37: the deadline of the act before, for a second act of the writer's that names no time of its own ("Hoy mismo
+   * hago la transferencia y le mando el comprobante": both today, as the read authors label them).
+   */
+  sameTimeAs?: number;
 }
 
 /**
@@ -1140,6 +1218,10 @@ const REASSURANCE = unicode(
   /,?\s+(?:(?:pode|podes|podem)\s+ficar|(?:puede|puedes|pueden)\s+(?:estar|quedar(?:se|te)?)|quéda(?:te|se))\s+tranquil[oa]s?(?=\s*[.!]?\s*$)/iu,
 );
 const MIN_WORDS = 4;
+/** Round 37: an act on an event ("en cuanto lo tengamos", "dès que je l'ai"), which takes no time from the act before. */
+const ON_EVENT = unicode(
+  /\b(?:pr[óo]xim[oa]\s+fa(?:c)?tura|prochaine\s+facture|prossima\s+fattura|en cuanto|cuando|apenas|tan pronto|assim que|quando|logo que|dès que|quand|lorsque|appena|quando|non appena|sobald|wenn|zodra|als)\b/iu,
+);
 
 /**
  * The promise a sentence in `lang` makes, or null. An inbound message promises in the first person only (the customer's
@@ -1191,7 +1273,11 @@ export function readForeignPromise(
       YOU_RECEIVE.test(text) ||
       (THEIR_PAPERS.test(text) && g.moves.test(text) && !FUTURE_PASSIVE.test(text)));
   if (!g.first.test(text) && !speaker && !ours && !theirs) return null;
-  const due = foreignDueDate(text, lang, opts);
+  const due =
+    foreignDueDate(text, lang, opts) ??
+    (opts.sameTimeAs !== undefined && !ON_EVENT.test(text)
+      ? { dueAt: opts.sameTimeAs, phrase: "the same time" }
+      : null);
   if (due === null || due.dueAt <= opts.sentAt) return null;
   return { action: text, due };
 }
