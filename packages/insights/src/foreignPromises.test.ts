@@ -850,3 +850,25 @@ describe("round 37: second acts of the writer, and a short line opened by French
     expect(read("Las sillas estarán en el salón el sábado a las 11.", "outbound")).toBe("2026-10-17 11:00");
   });
 });
+
+describe("round 37: a customer's wish, disappointment or obligation, and a welcome, promise nothing", () => {
+  it("reads a Nordic wish to book, buy or rent as the customer's, not a promise", () => {
+    expect(read("Vi vill boka en guidad tur för 12 personer på lördag.", "inbound", "Europe/Stockholm")).toBeNull();
+    expect(read("Vi er en klubb som ønsker å leie hytta fra fredag 6. november.", "inbound", "Europe/Oslo")).toBeNull();
+    // "vil" is also the future: "we will deliver on Friday" stays a promise
+    expect(read("Vi vil levere sengene på fredag kl. 10.", "outbound", "Europe/Oslo")).toBe("2026-10-16 10:00");
+  });
+
+  it("reads French disappointment, the date of today, a day gone by, others waiting and an obligation as no promise", () => {
+    expect(read("Nous sommes vraiment déçus, le salon ouvre dans dix jours.", "inbound", "Europe/Paris")).toBeNull();
+    expect(read("Nous sommes le 20 et nous n'avons toujours rien.", "inbound", "Europe/Paris")).toBeNull();
+    expect(read("Nous devons monter le stand à Lyon dans deux semaines.", "inbound", "Europe/Paris")).toBeNull();
+    expect(read("Vous deviez livrer mardi dernier, nos invités attendent.", "inbound", "Europe/Paris")).toBeNull();
+    expect(read("Nous livrons le stand mardi à 9h.", "outbound", "Europe/Paris")).toBe("2026-10-20 09:00");
+  });
+
+  it("reads a Spanish welcome to the reader as no promise", () => {
+    expect(read("Los esperamos el viernes a las 10 en la finca.", "outbound")).toBeNull();
+    expect(read("Te esperamos el sábado en la tienda.", "outbound")).toBeNull();
+  });
+});
