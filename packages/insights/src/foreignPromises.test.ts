@@ -872,3 +872,30 @@ describe("round 37: a customer's wish, disappointment or obligation, and a welco
     expect(read("Te esperamos el sábado en la tienda.", "outbound")).toBeNull();
   });
 });
+
+describe("round 37: Nordic needs asked about, names after a comma's 'og', a clock time ending the sentence", () => {
+  const due = (text: string, lang: Parameters<typeof foreignDueDate>[1], zone: string) =>
+    local(foreignDueDate(text, lang, { direction: "outbound", sentAt: SENT, timezone: zone })?.dueAt, zone);
+
+  it("reads what the reader needs, asked about, as no request", () => {
+    expect(
+      read("Jeg ringer deg fredag formiddag og hører hva dere trenger til messen.", "outbound", "Europe/Oslo"),
+    ).toBe("2026-10-16 12:00");
+    // the writer's own need still promises nothing
+    expect(read("Vi trenger tegningene innen fredag.", "inbound", "Europe/Oslo")).toBeNull();
+  });
+
+  it("splits a person of ours after a comma and 'og', and reads the Danish end of next week", () => {
+    expect(
+      foreignClauses(
+        "Vi sender tegningen inden udgangen af næste uge, og Mette kommer forbi værkstedet tirsdag kl. 9.",
+        "sv",
+      ),
+    ).toEqual(["Vi sender tegningen inden udgangen af næste uge", "og Mette kommer forbi værkstedet tirsdag kl. 9."]);
+    expect(due("Vi sender tegningen inden udgangen af næste uge", "sv", "Europe/Copenhagen")).toBe("2026-10-23 17:00");
+  });
+
+  it("reads a clock time with its colon before the full stop", () => {
+    expect(due("Vi henter dere ved kaia torsdag 08:45.", "sv", "Europe/Oslo")).toBe("2026-10-15 08:45");
+  });
+});

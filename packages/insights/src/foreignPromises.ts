@@ -520,9 +520,9 @@ const G: Record<PromiseLanguage, Grammar> = {
     moves:
       /\b(?:kommer|går|skickas|levereras|följer|åker|sendes|leveres|følger|kjører|kører|sker|skjer|klar|klara|klare|klart|färdig|färdiga|ferdig|ferdige|færdig|færdige)\b|\b(?:ni|du|I|dere) får\b|\b(?:är|er) hos (?:dig|er|jer|deg|dere)\b/i,
     // "om" is "if" in Swedish; in Norwegian and Danish "hvis" ("om morgenen" is the morning)
-    not: /\?|\bom\b(?!\s+morgenen\b)|\bifall\b|\bhvis\b|\b(?:kanske|kanskje|måske|förmodligen|troligen|muligens|sannsynligvis|sandsynligvis|hoppas|håper|håber|forhåpentligvis|forhåbentlig)\b|\b(?:vi|jeg|jag|man)\s+(?:kan|kunde|kunne|skulle|ville)\b|\b(?:kan|kunde|kunne|skulle|ville)\s+(?:vi|jeg|jag|man)\b|\bkunna\b|(?<!\b(?:så snart|snarast|når|när|efter att|etter at|efter at)\s+(?:vi\s+|jeg\s+|jag\s+)?)\b(?:har|hade|hadde|havde)\s+(?:redan\s+|allerede\s+)?\p{L}+(?:at|it|et|tt|t)\b|\b(?:ledig|ledigt|ledige|tilgjengelig|tillgänglig)\b|\b(?:träder|trer|træder) i kraft\b|\bredan\b|\ballerede\b|\bigår\b|\bi går\b|\binte\b|\bikke\b|\bingen\b|\binga\b|\b(?:snälla|vänligen|vennligst|venligst|behöver|trenger|behøver)\b|\bvi (?:bokar|booker|bestiller|beställer)\b|\b(?:vil|vill)\s+(?:gerne|gjerne|gärna)\b|\b(?:vi|jeg|jag|och|og|som)\s+(?:vill|vil|ønsker|önskar)\s+(?:å\s+|att\s+)?(?:ha|boka|booke|bestille|beställa|leie|hyra|leje|købe|köpa|kjøpe)\b/iu,
+    not: /\?|\bom\b(?!\s+morgenen\b)|\bifall\b|\bhvis\b|\b(?:kanske|kanskje|måske|förmodligen|troligen|muligens|sannsynligvis|sandsynligvis|hoppas|håper|håber|forhåpentligvis|forhåbentlig)\b|\b(?:vi|jeg|jag|man)\s+(?:kan|kunde|kunne|skulle|ville)\b|\b(?:kan|kunde|kunne|skulle|ville)\s+(?:vi|jeg|jag|man)\b|\bkunna\b|(?<!\b(?:så snart|snarast|når|när|efter att|etter at|efter at)\s+(?:vi\s+|jeg\s+|jag\s+)?)\b(?:har|hade|hadde|havde)\s+(?:redan\s+|allerede\s+)?\p{L}+(?:at|it|et|tt|t)\b|\b(?:ledig|ledigt|ledige|tilgjengelig|tillgänglig)\b|\b(?:träder|trer|træder) i kraft\b|\bredan\b|\ballerede\b|\bigår\b|\bi går\b|\binte\b|\bikke\b|\bingen\b|\binga\b|\b(?:snälla|vänligen|vennligst|venligst)\b|(?<!\b(?:hva|hvad|vad|hvilke|vilka|hvor\s+mye|hvor\s+mange|hur\s+mycket|hur\s+många)\s+(?:dere|du|ni|I|dei)\s+)\b(?:behöver|trenger|behøver)\b|\bvi (?:bokar|booker|bestiller|beställer)\b|\b(?:vil|vill)\s+(?:gerne|gjerne|gärna)\b|\b(?:vi|jeg|jag|och|og|som)\s+(?:vill|vil|ønsker|önskar)\s+(?:å\s+|att\s+)?(?:ha|boka|booke|bestille|beställa|leie|hyra|leje|købe|köpa|kjøpe)\b/iu,
     clock:
-      /\b(?:kl\.?|klockan|klokken|klokka|mellan|mellom|mellem|och|og|till|til|innan|innen|inden|före|før|från|fra|efter)\s+(\d{1,2})(?:[:.](\d{2}))?\b|(?:(?<=\d\s?[-–]\s?)|\b(?=\d{1,2}[:.]\d{2}\b(?!\.)))(\d{1,2})(?:[:.](\d{2}))?\b/gi,
+      /\b(?:kl\.?|klockan|klokken|klokka|mellan|mellom|mellem|och|og|till|til|innan|innen|inden|före|før|från|fra|efter)\s+(\d{1,2})(?:[:.](\d{2}))?\b|(?:(?<=\d\s?[-–]\s?)|\b(?=\d{1,2}(?::\d{2}\b|\.\d{2}\b(?!\.))))(\d{1,2})(?:[:.](\d{2}))?\b/gi,
     parts: [
       [/\btidigt\b|\btidlig\b|\bbitti\b/i, 9],
       [/\bunder dagen\b|\bi løbet af dagen\b|\bi løpet av dagen\b/i, 17],
@@ -548,7 +548,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     not: /\?|\bjos\b|\b(?:ehkä|kenties|luultavasti|toivottavasti)\b|\b(?:voi|voin|voimme|voisimme|voisin|voitte)\b|\b(?:olemme|olen|on)\s+(?!varattu|vahvistettu|sovittu|siirretty)\p{L}+(?:neet|nyt|nut|ttu)\b|\bjo\b|\b(?:ei|en|emme|eivät)\b|\b(?:ole hyvä|pyydämme|pyydän|tarvitsemme|etsimme|vapaa\p{L}*|voimaan)\b/iu,
     // (round 32: "kello" written out: blind78)
     clock:
-      /\b(?:klo|kello)\s+(\d{1,2})(?:[:.](\d{2}))?\b|(?:(?<=\d\s?[-–]\s?)|\b(?=\d{1,2}[:.]\d{2}\b(?!\.)))(\d{1,2})(?:[:.](\d{2}))?\b/gi,
+      /\b(?:klo|kello)\s+(\d{1,2})(?:[:.](\d{2}))?\b|(?:(?<=\d\s?[-–]\s?)|\b(?=\d{1,2}(?::\d{2}\b|\.\d{2}\b(?!\.))))(\d{1,2})(?:[:.](\d{2}))?\b/gi,
     parts: [
       [/\bvarhain\b|\baamulla ensimmäisenä\b/i, 9],
       [/\bpäivän aikana\b/i, 17],
@@ -1116,7 +1116,8 @@ const NAMED = unicode(
  * where NAMED cannot tell a name from the capital every sentence opens with. Not a definite noun opening the sentence
  * ("Turen går", "Fakturaen kommer") nor a function or day word of the language.
  */
-const NAME_OPENS = unicode(/^\s*(\p{Lu}\p{Ll}{2,})\s+(\p{Ll}+)\b/u);
+// (round 37: also after the conjunction a comma split left before it, \"…, og Kari ringer deg torsdag\": blind90)
+const NAME_OPENS = unicode(/^\s*(?:(?:og|och|en|y|e|et|und|ja)\s+)?(\p{Lu}\p{Ll}{2,})\s+(\p{Ll}+)\b/u);
 const DEFINITE_NOUN = /(?:en|et|na|ne|erne|arna|orna|ene)$/u;
 function nameOpens(text: string, g: Grammar): boolean {
   if (g.afterName === undefined || g.nounsCapitalised === true) return false;
@@ -1303,7 +1304,7 @@ const MERIDIEM = /^\s*([ap])\.?\s?m\b\.?/i;
  * prochaine", "eind volgende week", "slutet av nästa vecka").
  */
 const END_OF_WEEK = unicode(
-  /\b(?:Ende|fin(?:al)?|fim|fine|eind|slut(?:et|ten|ningen)?)\s+(?:de\s+la\s+|da\s+|della\s+|di\s+|van\s+(?:de\s+)?|der\s+|dieser\s+|cette\s+|av\s+|af\s+|de\s+)?(?:(nächste[rn]?|kommende[rn]?|próxima|prochaine|prossima|volgende|nästa|neste|næste)\s+)?(?:Woche|semana|semaine|settimana|week|veckan?|uk[ae]n?|ugen?)(?:\s+(próxima|que viene|prochaine))?\b/i,
+  /\b(?:Ende|fin(?:al)?|fim|fine|eind|slut(?:et|ten|ningen)?|udgangen)\s+(?:de\s+la\s+|da\s+|della\s+|di\s+|van\s+(?:de\s+)?|der\s+|dieser\s+|cette\s+|av\s+|af\s+|de\s+)?(?:(nächste[rn]?|kommende[rn]?|próxima|prochaine|prossima|volgende|nästa|neste|næste)\s+)?(?:Woche|semana|semaine|settimana|week|veckan?|uk[ae]n?|ugen?)(?:\s+(próxima|que viene|prochaine))?\b/i,
 );
 /** Round 27: this week, as in English its Friday when no day is named ("Les enviamos el pedido firmado esta semana"). */
 const THIS_WEEK = unicode(
