@@ -2210,3 +2210,23 @@ describe("extractCommitments: round 37, a second act in -s before 'it' or 'them'
     expect(duesAcceptingReader("Our van picks up the rugs Thursday at 8 and cleans them.")).toHaveLength(1);
   });
 });
+
+describe("extractCommitments: round 37, two subjects joined after a booking, and 'have … to your team'", () => {
+  it("keeps a name or 'me' and a second name as one subject after a comma", () => {
+    expect(
+      textsIn("You're all set for Friday 13 March, Sam and Priya will be with you at 9 to lay the floor."),
+    ).toEqual(["You're all set for Friday 13 March, Sam and Priya will be with you at 9 to lay the floor."]);
+    expect(splitClauses("Booked for Thursday 12 March, me and Jonah will be on site at 8.")).toEqual([
+      "Booked for Thursday 12 March, me and Jonah will be on site at 8.",
+    ]);
+  });
+
+  it("reads 'I'll have <it> to <someone> by <time>' as a hand-over", () => {
+    expect(textsIn("I'll have the signed lease to your solicitor by Thursday.")).toEqual([
+      "I'll have the signed lease to your solicitor by Thursday.",
+    ]);
+    expect(textsIn("I'll have the minutes to the board early next week.")).toHaveLength(1);
+    // without a time it is no deadline the rule reads
+    expect(textsIn("We'll have the lease to your solicitor.")).toEqual([]);
+  });
+});

@@ -833,7 +833,7 @@ const LATER_PROMISE = /\b(?:and|but|then)\s+(?:will|'ll)\s+[a-z]+/i;
  * long compound or possessive ("the admin passwords handover document", "the mill's test report").
  */
 const HAVE_OBJECT =
-  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s'’-]{1,50}?|(?:all|both)(?: (?:the|your|our|of the))? [\w\s-]{1,30}?|(?:\d{1,4}|one|another|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|a couple of|several) [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your|that|this) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|(?:[a-z]{3,}ed|set up|switched on|hooked up) (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
+  /^(?:(?:it|this|that|them|(?:the|your|my|our) [\w\s'’-]{1,50}?|(?:all|both)(?: (?:the|your|our|of the))? [\w\s-]{1,30}?|(?:\d{1,4}|one|another|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|a couple of|several) [\w\s-]{1,30}?|everything|something|an? [\w\s-]{1,30}?)\s+(?:ready|done|over|back|finished|sorted|to you|for you|signed|sent|booked|in your (?:inbox|mailbox|hands)|on your desk|with you|live|in place|up and running|(?:fully |back )?(?:operational|running|working|online)|(?:on|in|onto|into) (?:a|the|your|that|this) [\w-]+(?= (?:by|before|tomorrow|today|tonight|on \w+day|at \d))|there|here|on site|onsite|at (?:your|the) [\w-]+|to (?:(?:your|the|our) )?[\w-]+(?: [\w-]+){0,2}?(?= (?:by|before|tomorrow|today|tonight|on \w+day|early|end of|first thing|this|next|within))|(?:[a-z]{3,}ed|set up|switched on|hooked up) (?:by|on|before|to|over|for|tomorrow|today|tonight|this|next|first|in|within|early|mid|end))|(?:it|them|this) (?:delivered|shipped|sent|fixed|installed|signed) (?:by|on|before|tomorrow|today|tonight)|(?:someone|somebody|one of (?:us|my team|our team)|my (?:assistant|colleague|team)|our (?:team|engineer|accountant|technician))(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come))\b/i;
 /** "I'll have Jake call you": a named person (case-sensitive) made to act. */
 const HAVE_PERSON =
   /^[A-Z][a-z]+(?: from [\w ]{1,30}?)? (?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come)\b/;
@@ -1917,7 +1917,8 @@ export function splitClauses(sentence: string): string[] {
           // round 21 (p21): a dash after a time keeps the clause that time dates ("yes Thursday — I'll be there at 10:30")
           ((/^\s[–—]/.test(c.sep) && hasDeadlineWords(prev.text)) ||
             /^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev.text) ||
-            /(?:^|[.!:;]\s+|,\s+)(?:\p{Lu}[\p{L}'-]+|my \w+|our \w+)$/u.test(prev.text) ||
+            // (round 37: also "me": "…, me and Callum will be with you at 8": blind72)
+            /(?:^|[.!:;]\s+|,\s+)(?:\p{Lu}[\p{L}'-]+|my \w+|our \w+|me)$/u.test(prev.text) ||
             // round 13: "Your keys and access cards will be ready…": a noun phrase alone is the first of two subjects
             (prev.sep === "" &&
               /^(?:(?:your|the|our|my|all|both)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu.test(prev.text.trim()) &&
@@ -3753,6 +3754,9 @@ function splitCoordinated(clause: string, depth = 0): string[] {
     if (++tried > 8) break;
     const head = clause.slice(0, m.index);
     const tail = clause.slice(m.index + m[0].length);
+    // round 37: a name or "me" alone after a comma is the first of two subjects ("You're booked in for Monday 20 April, Kev
+    // and Dan will be with you at 8", "…, me and Callum will be with you at 8": blind43, blind72), as splitClauses reads it
+    if (/(?:^|[,;:]\s+)(?:\p{Lu}[\p{L}'’-]+|me)\s*$/u.test(head) && /^\s*and\b/i.test(m[0])) continue;
     // round 15 (r15r): a subject of a few words, with or without a determiner ("…, and new carpet tiles from the right
     // batch will be laid over the weekend": blind7; "…, and ground school starts the Tuesday after at 6pm": train11, both
     // still whole for their heads); a promise of its own with "will" splits off a head that promises without a time ("we'll
