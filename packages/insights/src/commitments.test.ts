@@ -2230,3 +2230,14 @@ describe("extractCommitments: round 37, two subjects joined after a booking, and
     expect(textsIn("We'll have the lease to your solicitor.")).toEqual([]);
   });
 });
+
+describe("extractCommitments: round 37, the reader's tradesman after 'then'", () => {
+  it("splits ', then the <tradesman> can …' off our step before it", () => {
+    expect(
+      splitClauses("Crew arrives 8am to lift the floor, then the electrician you booked can run the cables."),
+    ).toEqual(["Crew arrives 8am to lift the floor", "the electrician you booked can run the cables."]);
+    expect(textsIn("Crew arrives 8am to lift the floor, then the electrician you booked can run the cables.")).toEqual([
+      "Crew arrives 8am to lift the floor",
+    ]);
+  });
+});

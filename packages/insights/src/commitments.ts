@@ -1,5 +1,6 @@
 import { clockTimeOf, countsFromEvent, HALF_HOUR, halfPast, resolveDueDate, SAME_DAY_AS_EVENT } from "./dueDate";
 import {
+  datedByTheOneBefore,
   foreignClauses,
   foreignDueDate,
   inMessageLanguage,
@@ -1888,7 +1889,7 @@ export function hasDeadlineWords(s: string): boolean {
 // (round 33: also a comma before what is "to follow" at a time, "We'd like to reorder 150 at the same price, PO to follow this
 // afternoon": blind79)
 const CLAUSE_BREAK =
-  /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)/gi;
+  /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d)|(?<=then\s+)(?:the|your) [a-z]+(?: [a-z]+){0,3}? (?:can|could|may|might|should)\b(?! be\b))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)/gi;
 
 /**
  * Splits a sentence into clauses that each carry their own subject:
@@ -2607,7 +2608,12 @@ export function extractCommitments(
         // round 33: a sentence that names only its hour goes on in the day the sentence before named ("Os confirmo el
         // vuelo del sábado 14 de noviembre. Salimos a las 7:30 desde Tías.": blind79, blind49, blind75)
         const own = foreignDueDate(bounded, lang, foreignOpts);
-        const inherited = foreignDay?.sentence === previous && own?.clockOnly === true ? foreignDay.at : undefined;
+        // (round 37: and so does one dated by it, "Die Zapfanlage bauen wir am selben Tag auf": blind69)
+        const inherited =
+          foreignDay?.sentence === previous &&
+          (own?.clockOnly === true || (own === null && datedByTheOneBefore(bounded)))
+            ? foreignDay.at
+            : undefined;
         let dayOf = inherited;
         // round 37: the deadline of the part before, which a second act of the writer's with no time of its own keeps
         let before: number | undefined;

@@ -899,3 +899,39 @@ describe("round 37: Nordic needs asked about, names after a comma's 'og', a cloc
     expect(due("Vi henter dere ved kaia torsdag 08:45.", "sv", "Europe/Oslo")).toBe("2026-10-15 08:45");
   });
 });
+
+describe("round 37: a colleague by title and name, and the day or time of the sentence before", () => {
+  const extract = (text: string, timezone: string) =>
+    extractCommitments({ id: "r37b", channel: "email", direction: "outbound", text, sentAt: SENT }, { timezone }).map(
+      (c) => [c.span?.quote, local(c.dueAt, timezone)],
+    );
+
+  it("reads 'Herr' or 'Frau' and a name acting as a person of ours in an outbound message", () => {
+    expect(
+      read("Frau Albrecht bringt Ihnen die Muster am Freitag um 10 Uhr vorbei.", "outbound", "Europe/Berlin"),
+    ).toBe("2026-10-16 10:00");
+    expect(
+      read("Frau Albrecht bringt Ihnen die Muster am Freitag um 10 Uhr vorbei.", "inbound", "Europe/Berlin"),
+    ).toBeNull();
+  });
+
+  it("dates 'am selben Tag' by the day before it and 'bis dahin' by its very time", () => {
+    expect(
+      extract("Wir liefern die Regale am Montag, 19. Oktober. Die Montage machen wir am selben Tag.", "Europe/Berlin"),
+    ).toEqual([
+      ["Wir liefern die Regale am Montag, 19. Oktober.", "2026-10-19 17:00"],
+      ["Die Montage machen wir am selben Tag.", "2026-10-19 17:00"],
+    ]);
+    expect(
+      extract(
+        "Der Glaser kommt morgen um 11 Uhr, und ich hänge bis dahin eine Plane vor das Fenster.",
+        "Europe/Berlin",
+      ),
+    ).toEqual([
+      ["Der Glaser kommt morgen um 11 Uhr", "2026-10-15 11:00"],
+      ["ich hänge bis dahin eine Plane vor das Fenster.", "2026-10-15 11:00"],
+    ]);
+    // with no day before it, "the same day" names none
+    expect(extract("Die Montage machen wir am selben Tag.", "Europe/Berlin")).toEqual([]);
+  });
+});

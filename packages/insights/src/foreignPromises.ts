@@ -454,7 +454,9 @@ const G: Record<PromiseLanguage, Grammar> = {
     words:
       /\b(?:der|die|das|den|dem|und|ist|ich|wir|Sie|Ihnen|Ihr|Ihre|morgen|heute|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|unser|unsere|unseren|um|Uhr|am|bis|nächste|nächsten|Woche|bei|mit|zwischen|für|auf|noch|auch|wird|werden|kommt|früh|erfolgt|Lieferung|Bestellung|Rechnung|Termin|Angebot|vormittags|nachmittags)\b/gi,
     first: /\b(?:ich|wir)\b/i,
-    ours: /\b(?:unser|unsere|unserer|unseren|unserem|der Techniker|der Monteur|der Fahrer|das Team|mein Kollege|meine Kollegin)\b/i,
+    // (round 37: also a colleague by title and name acting, "Herr Vogt ruft Sie am Mittwoch um 14 Uhr an": six of the read
+    // authors' seven such clauses are labelled)
+    ours: /\b(?:unser|unsere|unserer|unseren|unserem|der Techniker|der Monteur|der Fahrer|das Team|mein Kollege|meine Kollegin)\b|\b(?:Herr|Frau)\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+(?:ruft|kommt|schickt|bringt|sendet|meldet|liefert|holt|fährt|besucht|übernimmt|wird)\b/iu,
     booked: /\b(?:reserviert|gebucht|eingeplant|bestätigt|terminiert|vorgemerkt)\b/i,
     // (round 32: what the reader gets is what we send, "das Angebot erhalten Sie bis Ende der Woche", as in Swedish: blind78)
     // (round 33: a passive's participle without "ge-", "werden am Montag zwischen 7 und 10 Uhr beklebt": blind81)
@@ -1342,6 +1344,19 @@ const DUTCH_PARTS: Record<string, string> = {
 const WEEK_NUMBER = unicode(
   /\b(?:vecka|veckan|uke|uka|uge|ugen|KW|Kalenderwoche|semaine|settimana|viikolla|viikko|tygodniu|tydzień)\s*(\d{1,2})\b/iu,
 );
+/**
+ * Round 37: the same day as the clause or sentence before ("Die Zapfanlage bauen wir am selben Tag auf", "eine Kopie
+ * erhalten Sie am selben Tag": blind69, blind76), and that very time ("…und ich bringe Ihnen bis dahin einen
+ * Elektroheizer vorbei": blind63).
+ */
+const SAME_DAY = unicode(
+  /\b(?:am\s+(?:selben|gleichen)\s+Tag|le\s+(?:jour\s+même|même\s+jour)|(?:ese|el)\s+mismo\s+día|lo\s+stesso\s+giorno|(?:no\s+)?mesmo\s+dia|(?:op\s+)?dezelfde\s+dag|samme\s+dag|samma\s+dag)\b/iu,
+);
+const BY_THEN = unicode(
+  /\b(?:bis\s+dahin|d['’]ici\s+là|para\s+entonces|entro\s+allora|até\s+lá|tegen\s+die\s+tijd)\b/iu,
+);
+/** Whether a sentence dates itself by the one before it (SAME_DAY, BY_THEN). */
+export const datedByTheOneBefore = (text: string): boolean => SAME_DAY.test(text) || BY_THEN.test(text);
 /** The deadline a sentence in `lang` names: its day (chrono's locale parser), clock time or part of the day. */
 export function foreignDueDate(
   text: string,
@@ -1428,6 +1443,15 @@ export function foreignDueDate(
   const dayOfMonth = at === null || found?.start.isCertain("day") === false ? DAY_OF_MONTH.exec(dayText) : null;
   if (dayOfMonth) at = nextDayOfMonth(Number(dayOfMonth[1]), sentAt, timezone) ?? at;
   if (at !== null && at - sentAt > FORWARDED && !/\b20\d\d\b/.test(found?.text ?? "")) return null;
+  // round 37: "am selben Tag", "bis dahin": the day, or the very time, of the clause or sentence before
+  if (at === null && clock === null && part === null && dayOf !== undefined) {
+    if (BY_THEN.test(dayText)) return { dueAt: dayOf, phrase: "by then", named: false, clockOnly: false };
+    if (SAME_DAY.test(dayText)) {
+      const d = zonedParts(dayOf, timezone);
+      const dueAt = zonedTimeToUtc(d.year, d.month, d.day, endOfDayHour, 0, timezone);
+      return { dueAt, phrase: "the same day", named: false, clockOnly: false };
+    }
+  }
   if (at === null && clock === null && part === null) return null;
   // round 32: a clause split from one with its day goes on in that day ("…el viernes a las 20:00 y la torta la tenemos
   // lista a las 21", "…morgen um 9 Uhr ab und bringe ihn gegen 16 Uhr zurück": blind76, blind77)
