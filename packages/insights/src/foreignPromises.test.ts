@@ -935,3 +935,25 @@ describe("round 37: a colleague by title and name, and the day or time of the se
     expect(extract("Die Montage machen wir am selben Tag.", "Europe/Berlin")).toEqual([]);
   });
 });
+
+describe("round 37: Italian things of ours on their way or ready, a French payment at a percentage", () => {
+  it("reads 'passa', a future arrival and 'saranno pronti' as our side's in an outbound message", () => {
+    expect(read("Lunedì pomeriggio passa il nostro idraulico per il preventivo.", "outbound", "Europe/Rome")).toBe(
+      "2026-10-19 17:00",
+    );
+    expect(read("Le piastrelle arriveranno in cantiere entro giovedì 22 ottobre.", "outbound", "Europe/Rome")).toBe(
+      "2026-10-22 17:00",
+    );
+    expect(
+      read("Le tende per il salone della signora saranno pronte venerdì 16 ottobre.", "outbound", "Europe/Rome"),
+    ).toBe("2026-10-16 17:00");
+    // the customer's delivery arriving is no promise of theirs
+    expect(
+      read("Le piastrelle arriveranno in cantiere entro giovedì 22 ottobre.", "inbound", "Europe/Rome"),
+    ).toBeNull();
+  });
+
+  it("reads 'nous réglons' with its percentage as a payment", () => {
+    expect(read("Nous vous réglons le solde de 40 % lundi.", "inbound", "Europe/Paris")).toBe("2026-10-19 17:00");
+  });
+});

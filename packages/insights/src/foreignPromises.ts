@@ -437,7 +437,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     ours: /\b(?:nostro|nostra|nostri|nostre|il tecnico|l'autista|il corriere|la squadra|il mio collega|la mia collega)\b/i,
     booked: /\b(?:prenotat[oaie]|confermat[oaie]|fissat[oaie]|programmat[oaie])\b/i,
     moves:
-      /\b(?:parte|partono|arriva|arrivano|segue|seguono|esce|escono)\b|\bsar(?:à|anno)\s+\p{L}+(?:at|it|ut)[oaie]\b/iu,
+      /\b(?:parte|partono|partirà|partiranno|arriva|arrivano|arriverà|arriveranno|passa|passano|passerà|segue|seguono|esce|escono)\b|\bsar(?:à|anno)\s+(?:\p{L}+(?:at|it|ut)[oaie]|pront[oaie])\b/iu,
     not: /\?|\bse\b|\bnel caso\b|\b(?:forse|probabilmente|spero|speriamo)\b|\b(?:posso|può|possiamo|possono|potrei|potremmo)\b|\b(?:ho|abbiamo|ha|hanno)\s+(?:già\s+)?\p{L}+(?:ato|uto|ito|to|so)\b|\bgià\b|\bdisponibil[ei]\b|\b(?:scade|scadono|scadenza)\b|\bnon\b|\b(?:per favore|la prego|vi prego)\b/iu,
     clock: /\b(?:alle|dalle|verso le|entro le|le)\s+(\d{1,2})(?:[:.](\d{2}))?\b|\b(\d{1,2})[:.](\d{2})\b/gi,
     parts: [
@@ -1162,7 +1162,7 @@ const PRICE = unicode(
  * round 27: so is a transfer ("Mañana les transferimos el 50% de adelanto": blind57).
  */
 const PAYS = unicode(
-  /\b(?:betaler|betalar|betalen|bezahlen|zahlen|überweisen|überweise|maksan|maksamme|pago|pagamos|pagaremos|pagarei|payons|paierai|paghiamo|pagherò|transfiero|transferimos|transfiro|depositamos|deposito|virons|paie|payerons|versons|bonifichiamo|bonifico|wpłacę|zapłacę|wpłacimy|zapłacimy|przelejemy|przeleję|bayar|membayar|transfer|devuelvo|devolvemos|reembolsamos|devolvo|rembourse|remboursons|rimborsiamo|restituiamo|erstatten|erstatte)\b/iu,
+  /\b(?:betaler|betalar|betalen|bezahlen|zahlen|überweisen|überweise|maksan|maksamme|pago|pagamos|pagaremos|pagarei|payons|paierai|paghiamo|pagherò|transfiero|transferimos|transfiro|depositamos|deposito|virons|paie|payerons|versons|réglons|réglerons|réglerai|bonifichiamo|bonifico|wpłacę|zapłacę|wpłacimy|zapłacimy|przelejemy|przeleję|bayar|membayar|transfer|devuelvo|devolvemos|reembolsamos|devolvo|rembourse|remboursons|rimborsiamo|restituiamo|erstatten|erstatte)\b/iu,
 );
 /**
  * Round 26: a reminder restates an arrangement and an invitation asks the reader to act ("Le recordamos que su contrato

@@ -82,3 +82,19 @@ describe("splitSentences: round 32, a dotted day before an Estonian, Latvian, Ic
     ]);
   });
 });
+
+describe("splitSentences: round 37, titles before a name", () => {
+  it("keeps a French, Spanish or Italian title with the name after it", () => {
+    expect(splitSentences("Notre chef d'équipe, M. Girard, passe jeudi. Merci.")).toEqual([
+      "Notre chef d'équipe, M. Girard, passe jeudi.",
+      "Merci.",
+    ]);
+    expect(splitSentences("La Sra. Vidal le llama mañana.")).toEqual(["La Sra. Vidal le llama mañana."]);
+    expect(splitSentences("Il Dott. Ricci passa lunedì.")).toEqual(["Il Dott. Ricci passa lunedì."]);
+  });
+
+  it("still ends a sentence at metres and at an hour's abbreviation", () => {
+    expect(splitSentences("The run is 200 m. We start at 9.")).toEqual(["The run is 200 m.", "We start at 9."]);
+    expect(splitSentences("It costs $60/hr. If you confirm we book it.")).toHaveLength(2);
+  });
+});

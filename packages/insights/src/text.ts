@@ -303,8 +303,11 @@ export function splitAtStops(text: string): string[] {
 
 // round 26: "kl." is the Scandinavian clock ("torsdag kl. 18") and Danish "d." the date's "den" ("fredag d. 11. december");
 // round 32: "plkst." the Latvian ("otrdien plkst. 10")
+// round 37: and the titles before a name in French, Spanish, Italian and German ("Notre artificier, M. Roussel, passera…",
+// "Sra. Díaz", "Dott. Greco": blind89); a capital "M." only before a capitalised word ("200 m." is metres)
 const ABBREVIATIONS =
-  /\b(?:mr|mrs|ms|dr|prof|sr|jr|inc|ltd|co|corp|vs|etc|e\.g|i\.e|approx|no|st|ave|a\.m|p\.m|kl|plkst|d)\.$/i;
+  /\b(?:mr|mrs|ms|dr|prof|sr|jr|inc|ltd|co|corp|vs|etc|e\.g|i\.e|approx|no|st|ave|a\.m|p\.m|kl|plkst|d|mme|mlle|sra|srta|dra|lic|dott|sig|geom|avv)\.$/i;
+const MONSIEUR = /(?:^|\s)M\.$/;
 
 /**
  * A day written with its dot goes on in the same sentence (round 24, German and Nordic dates): before a month ("am
@@ -333,6 +336,7 @@ export function splitSentences(text: string): string[] {
       // the patterns are anchored at the end: testing only it keeps a long run of joined parts linear
       const end = buf.slice(-16);
       if (ABBREVIATIONS.test(end) || (DOTTED_DAY.test(end) && /^\d/.test(part))) continue;
+      if (next !== undefined && MONSIEUR.test(end) && /^\p{Lu}/u.test(next)) continue;
       if (next !== undefined && dateGoesOn(end, next)) continue;
       if (buf.trim()) out.push(buf.trim());
       buf = "";
