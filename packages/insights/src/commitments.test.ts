@@ -2241,3 +2241,21 @@ describe("extractCommitments: round 37, the reader's tradesman after 'then'", ()
     ]);
   });
 });
+
+describe("extractCommitments: round 37, a third party's day after a comma", () => {
+  it("splits ', the <firm> comes <day>' off our scheduled step, which is read by itself", () => {
+    expect(
+      splitClauses(
+        "Our fitters start the kitchen on Thursday 12 March at 8, the flooring firm comes already Wednesday.",
+      ),
+    ).toEqual([
+      "Our fitters start the kitchen on Thursday 12 March at 8",
+      "the flooring firm comes already Wednesday.",
+    ]);
+    expect(
+      textsIn("Our fitters start the kitchen on Thursday 12 March at 8, the flooring firm comes already Wednesday."),
+    ).toContain("Our fitters start the kitchen on Thursday 12 March at 8");
+    // a noun phrase after the comma with no verb and day stays with the clause
+    expect(splitClauses("We fit the blinds on Thursday, the ones for the office included.")).toHaveLength(1);
+  });
+});
