@@ -957,3 +957,22 @@ describe("round 37: Italian things of ours on their way or ready, a French payme
     expect(read("Nous vous réglons le solde de 40 % lundi.", "inbound", "Europe/Paris")).toBe("2026-10-19 17:00");
   });
 });
+
+describe("round 37: the Spanish and Portuguese weekend, 'en' as 'in', a future transfer", () => {
+  it("reads 'fin de semana' without an article as the weekend's Sunday, with one as the week's Friday", () => {
+    // Wednesday 14 October 2026
+    expect(read("Te paso las fotos del taller este fin de semana.", "outbound")).toBe("2026-10-18 17:00");
+    expect(read("Te paso las fotos del taller a fin de la semana.", "outbound")).toBe("2026-10-16 17:00");
+    expect(read("Mando as fotos da obra no fim de semana.", "outbound", "Europe/Lisbon")).toBe("2026-10-18 17:00");
+  });
+
+  it("splits no Spanish clause at 'en', which is Dutch 'and' only", () => {
+    expect(
+      foreignClauses("Le paso el presupuesto hoy en la tarde y el lunes a las 9 pasamos a medir la obra.", "es"),
+    ).toEqual(["Le paso el presupuesto hoy en la tarde", "el lunes a las 9 pasamos a medir la obra."]);
+  });
+
+  it("reads a future transfer with its percentage as a payment", () => {
+    expect(read("Transferiremos el 40 % del total el lunes.", "inbound")).toBe("2026-10-19 17:00");
+  });
+});

@@ -1029,6 +1029,8 @@ function timedClauses(clause: string, g: Grammar): string[] {
       if (++tried > MAX_TIMED_BREAKS) break;
       const head = rest.slice(0, m.index);
       const tail = rest.slice(m.index + m[0].length);
+      // (round 37: "en" is "and" in Dutch only: "Le mando el contrato hoy en la tarde" is "in the afternoon": blind84)
+      if (/^\s*en\s*$/i.test(m[0]) && g !== GRAMMARS.nl) continue;
       // (round 35: or a person of ours by first name, "Lo llevamos a la obra el lunes y Chuy lo instala el martes")
       if (
         m[1] !== undefined &&
@@ -1162,7 +1164,7 @@ const PRICE = unicode(
  * round 27: so is a transfer ("Mañana les transferimos el 50% de adelanto": blind57).
  */
 const PAYS = unicode(
-  /\b(?:betaler|betalar|betalen|bezahlen|zahlen|überweisen|überweise|maksan|maksamme|pago|pagamos|pagaremos|pagarei|payons|paierai|paghiamo|pagherò|transfiero|transferimos|transfiro|depositamos|deposito|virons|paie|payerons|versons|réglons|réglerons|réglerai|bonifichiamo|bonifico|wpłacę|zapłacę|wpłacimy|zapłacimy|przelejemy|przeleję|bayar|membayar|transfer|devuelvo|devolvemos|reembolsamos|devolvo|rembourse|remboursons|rimborsiamo|restituiamo|erstatten|erstatte)\b/iu,
+  /\b(?:betaler|betalar|betalen|bezahlen|zahlen|überweisen|überweise|maksan|maksamme|pago|pagamos|pagaremos|transferiremos|depositaremos|abonaremos|pagarei|payons|paierai|paghiamo|pagherò|transfiero|transferimos|transfiro|depositamos|deposito|virons|paie|payerons|versons|réglons|réglerons|réglerai|bonifichiamo|bonifico|wpłacę|zapłacę|wpłacimy|zapłacimy|przelejemy|przeleję|bayar|membayar|transfer|devuelvo|devolvemos|reembolsamos|devolvo|rembourse|remboursons|rimborsiamo|restituiamo|erstatten|erstatte)\b/iu,
 );
 /**
  * Round 26: a reminder restates an arrangement and an invitation asks the reader to act ("Le recordamos que su contrato
@@ -1308,6 +1310,8 @@ const MERIDIEM = /^\s*([ap])\.?\s?m\b\.?/i;
 const END_OF_WEEK = unicode(
   /\b(?:Ende|fin(?:al)?|fim|fine|eind|slut(?:et|ten|ningen)?|udgangen)\s+(?:de\s+la\s+|da\s+|della\s+|di\s+|van\s+(?:de\s+)?|der\s+|dieser\s+|cette\s+|av\s+|af\s+|de\s+)?(?:(nächste[rn]?|kommende[rn]?|próxima|prochaine|prossima|volgende|nästa|neste|næste)\s+)?(?:Woche|semana|semaine|settimana|week|veckan?|uk[ae]n?|ugen?)(?:\s+(próxima|que viene|prochaine))?\b/i,
 );
+/** Round 37: the end of the week without an article in Spanish, Portuguese and Italian is the weekend (see END_OF_WEEK). */
+const WEEKEND = unicode(/^(?:fin\s+de\s+semana|fim\s+de\s+semana|fine\s+settimana)\b/iu);
 /** Round 27: this week, as in English its Friday when no day is named ("Les enviamos el pedido firmado esta semana"). */
 const THIS_WEEK = unicode(
   /\b(?:esta|cette|questa|diese[rn]?|deze|denna|denne)\s+(?:semana|semaine|settimana|Woche|week|vecka|uke|uge)\b|\bden här veckan\b|\btällä viikolla\b/i,
@@ -1426,7 +1430,14 @@ export function foreignDueDate(
   if (at !== null && nextWeek && found?.start.isCertain("weekday") && !found.start.isCertain("month")) {
     if (startOfZonedWeek(at, timezone) <= startOfZonedWeek(sentAt, timezone)) at = addZonedDays(at, 7, timezone);
   }
-  if (weekEnd) {
+  if (weekEnd && WEEKEND.test(weekEnd[0])) {
+    // round 37: "fin de semana", "fim de semana", "fine settimana" without an article are the weekend, done by its
+    // Sunday as "this weekend" is in English ("Te enviaré el material digital este fin de semana": blind84)
+    const now = zonedParts(sentAt, timezone);
+    const next = weekEnd[1] !== undefined || weekEnd[2] !== undefined;
+    const toSunday = (7 - now.weekday) % 7;
+    at = zonedTimeToUtc(now.year, now.month, now.day + toSunday + (next ? 7 : 0), 12, 0, timezone);
+  } else if (weekEnd) {
     const next = weekEnd[1] !== undefined || weekEnd[2] !== undefined;
     at = fridayOf(sentAt, timezone, next);
     // round 32: after a clause dated later than that Friday, the week is that clause's ("Ich komme am Dienstag um 15 Uhr,
