@@ -976,3 +976,22 @@ describe("round 37: the Spanish and Portuguese weekend, 'en' as 'in', a future t
     expect(read("Transferiremos el 40 % del total el lunes.", "inbound")).toBe("2026-10-19 17:00");
   });
 });
+
+describe("round 37: the reader's 'and you can', next week without a weekday", () => {
+  it("splits 'und Sie können …' off the promise before it", () => {
+    expect(foreignClauses("Ich repariere die Uhr nächste Woche und Sie können sie am Samstag abholen.", "de")).toEqual([
+      "Ich repariere die Uhr nächste Woche",
+      "Sie können sie am Samstag abholen.",
+    ]);
+  });
+
+  it("reads next week with no weekday as its Friday, and the start of next week as chrono does", () => {
+    // Wednesday 14 October 2026: next week's Friday is the 23rd
+    expect(read("Ich repariere die Uhr nächste Woche.", "outbound", "Europe/Berlin")).toBe("2026-10-23 17:00");
+    expect(read("Nous livrons les chaises la semaine prochaine.", "outbound", "Europe/Paris")).toBe("2026-10-23 17:00");
+    expect(read("Wir liefern nächste Woche Dienstag die Stühle.", "outbound", "Europe/Berlin")).toBe(
+      "2026-10-20 17:00",
+    );
+    expect(read("Ich rufe Sie Anfang nächster Woche an.", "outbound", "Europe/Berlin")).not.toBe("2026-10-23 17:00");
+  });
+});

@@ -933,6 +933,13 @@ const TALK = unicode(
 export const opensWithOwnAct = (clause: string): boolean =>
   CLITIC_ACT.test(clause.trimStart()) && !TALK.test(clause.trimStart());
 const CLITIC_ACT = unicode(new RegExp(`^${CLITIC_ACT_SOURCE}`, "iu"));
+/**
+ * Round 37: "and you can / you have …" opens the reader's clause ("Ich graviere die Pokale nächste Woche und Sie können
+ * sie am Freitag abholen": blind88): split off, so that its modal no longer refuses the promise before it.
+ */
+const AND_YOU_CAN = unicode(
+  /\s+(?:und|et|y|e|en)\s+(?=(?:Sie|vous|usted|ustedes|você|vocês|u|lei)\s+(?:können|kunnen|kan|pouvez|pourrez|puede|pueden|podrá|pode|podem|poderá|può|potrà|haben|hebben|avez|aurez|tiene|tendrá|tem|terá|ha|avrà)\b)/giu,
+);
 /** Round 37: "and" before a second act of the writer's (opensWithOwnAct). */
 const AND_OWN_ACT = unicode(new RegExp(String.raw`,?\s+(?:y|e|et)\s+(?=${CLITIC_ACT_SOURCE})`, "giu"));
 /**
@@ -1069,6 +1076,7 @@ export function foreignClauses(sentence: string, lang?: PromiseLanguage): string
   const clauses = sentence
     .split(lang === "ja" || lang === "zh" ? /(?<=[。！？!?；;，、])/u : /(?<=;)\s+/u)
     .flatMap((part) => part.split(NEXT_CLAUSE))
+    .flatMap((part) => part.split(AND_YOU_CAN))
     .map((clause) => clause.trim())
     .filter((clause) => clause.length > 0);
   if (lang === undefined) return clauses;
@@ -1310,6 +1318,10 @@ const MERIDIEM = /^\s*([ap])\.?\s?m\b\.?/i;
 const END_OF_WEEK = unicode(
   /\b(?:Ende|fin(?:al)?|fim|fine|eind|slut(?:et|ten|ningen)?|udgangen)\s+(?:de\s+la\s+|da\s+|della\s+|di\s+|van\s+(?:de\s+)?|der\s+|dieser\s+|cette\s+|av\s+|af\s+|de\s+)?(?:(nächste[rn]?|kommende[rn]?|próxima|prochaine|prossima|volgende|nästa|neste|næste)\s+)?(?:Woche|semana|semaine|settimana|week|veckan?|uk[ae]n?|ugen?)(?:\s+(próxima|que viene|prochaine))?\b/i,
 );
+/** Round 37: the start of a period ("Anfang nächster Woche", "début de la semaine prochaine"). */
+const EARLY_IN = unicode(
+  /\b(?:Anfang|Beginn|début|principios|comienzos|inicio|início|começo|inizio|begin|början|starten|alussa)\b/iu,
+);
 /** Round 37: the end of the week without an article in Spanish, Portuguese and Italian is the weekend (see END_OF_WEEK). */
 const WEEKEND = unicode(/^(?:fin\s+de\s+semana|fim\s+de\s+semana|fine\s+settimana)\b/iu);
 /** Round 27: this week, as in English its Friday when no day is named ("Les enviamos el pedido firmado esta semana"). */
@@ -1430,6 +1442,18 @@ export function foreignDueDate(
   if (at !== null && nextWeek && found?.start.isCertain("weekday") && !found.start.isCertain("month")) {
     if (startOfZonedWeek(at, timezone) <= startOfZonedWeek(sentAt, timezone)) at = addZonedDays(at, 7, timezone);
   }
+  // round 37: next week with no weekday is its Friday, as "next week" is in English ("Ich graviere die Pokale nächste
+  // Woche": blind88); chrono read a week from today
+  // (the start of next week is left to chrono: "Anfang nächster Woche")
+  if (
+    at !== null &&
+    nextWeek &&
+    found !== undefined &&
+    !found.start.isCertain("weekday") &&
+    !/\d/.test(found.text) &&
+    !EARLY_IN.test(dayText)
+  )
+    at = fridayOf(sentAt, timezone, true);
   if (weekEnd && WEEKEND.test(weekEnd[0])) {
     // round 37: "fin de semana", "fim de semana", "fine settimana" without an article are the weekend, done by its
     // Sunday as "this weekend" is in English ("Te enviaré el material digital este fin de semana": blind84)
