@@ -995,3 +995,18 @@ describe("round 37: the reader's 'and you can', next week without a weekday", ()
     expect(read("Ich rufe Sie Anfang nächster Woche an.", "outbound", "Europe/Berlin")).not.toBe("2026-10-23 17:00");
   });
 });
+
+describe("round 37: a date alone before a comma", () => {
+  it("keeps a leading date with the clause it dates", () => {
+    expect(foreignClauses("am Montag, 19. Oktober, tauschen wir zwischen 7 und 9 Uhr die Zähler.", "de")).toEqual([
+      "am Montag, 19. Oktober, tauschen wir zwischen 7 und 9 Uhr die Zähler.",
+    ]);
+    expect(
+      read("am Montag, 19. Oktober, tauschen wir zwischen 7 und 9 Uhr die Zähler.", "outbound", "Europe/Berlin"),
+    ).toBe("2026-10-19 09:00");
+    // a clause with its own verb before the comma is still one of its own
+    expect(
+      foreignClauses("Wir liefern am Montag um 8 Uhr, unser Monteur baut die Regale bis Dienstag um 12 Uhr auf.", "de"),
+    ).toHaveLength(2);
+  });
+});

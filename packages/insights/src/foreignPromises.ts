@@ -1016,6 +1016,17 @@ const firstPluralDe = (g: Grammar, word: string, head: string): boolean =>
 /** A verb after "and" that goes on with the subject before it (German first person, a Nordic present). */
 const sameSubjectVerb = (g: Grammar, word: string, head = ""): boolean =>
   firstSingularDe(g, word) || firstPluralDe(g, word, head) || (g.presentVerb?.test(word) ?? false);
+/** Round 37: whether a part is a date and nothing more (its time words, numbers, articles and prepositions). */
+const onlyADate = (part: string): boolean =>
+  part
+    .replace(new RegExp(TIME_WORD.source, "giu"), " ")
+    .replace(MONTH_WORD_ANY, " ")
+    .replace(/[\d.,:;/–-]+|\b(?:am|um|den|der|le|la|el|il|lo|op|de|del|du|o|a|à|on|the|dia)\b/giu, " ")
+    .trim() === "";
+/** Month names in the languages read here, for onlyADate. */
+const MONTH_WORD_ANY = unicode(
+  /\b(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus)\b/giu,
+);
 /** At most this many breaks are tried in one sentence, over all its splits (linear in its length). */
 const MAX_TIMED_BREAKS = 6;
 
@@ -1055,7 +1066,8 @@ function timedClauses(clause: string, g: Grammar): string[] {
       const firstWord = tail.trimStart().split(/\s+/, 1)[0] ?? "";
       if (m[1] === undefined && (DATE_GOES_ON.test(tail) || (TIME_WORD.test(lastWord) && TIME_WORD.test(firstWord))))
         continue;
-      if (timed(head, g) && timed(tail, g)) {
+      // (round 37: a head that is only its date, "am Samstag, 19. Dezember, spielen wir … ein", dates the tail: blind65)
+      if (timed(head, g) && timed(tail, g) && !onlyADate(head)) {
         parts.push(head.trim());
         rest = tail.trim();
         split = true;
