@@ -147,7 +147,7 @@ function scoreSet(set: EvalSet): SetScores {
  * aggregates only, then read), blind87–90 in round 35 (scored with the code at the start and end of round 34,
  * aggregates only, then read), blind91–94 in round 36 (scored with the code at the start and end of round 35,
  * aggregates only, then read). Any other blind<N> (blind12, blind15, blind17, blind18, blind19 and blind20 from round 17,
- * blind21 and blind22 from round 18, blind95–98 from round 36) stays blind: it is marked ok / MISS
+ * blind21 and blind22 from round 18, blind95–98 from round 37) stays blind: it is marked ok / MISS
  * against the targets.
  */
 const SPENT_BLIND = /^blind([3-9]|1[01346]|2[3-9]|3\d|4\d|5\d|6[0-9]|70|7[1-4]|7[5-8]|79|8[0-6]|8[7-9]|90|9[1-4])\b/;
