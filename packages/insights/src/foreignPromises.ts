@@ -929,10 +929,10 @@ const CLITIC_ACT_SOURCE = String.raw`(?:(?:le|les|te|se|lo|la|los|las|nos|lhe|lh
 const TALK = unicode(
   /^(?:\p{L}+\s+){1,2}(?:vemos|hablamos|charlamos|comentamos|platicamos|miramos|vediamo|sentiamo|voyons|parlons|falamos|conversamos)\b/iu,
 );
+const CLITIC_ACT = unicode(new RegExp(`^${CLITIC_ACT_SOURCE}`, "iu"));
 /** Whether a clause opens with an object pronoun and a verb of the first person (see CLITIC_ACT_SOURCE). */
 export const opensWithOwnAct = (clause: string): boolean =>
   CLITIC_ACT.test(clause.trimStart()) && !TALK.test(clause.trimStart());
-const CLITIC_ACT = unicode(new RegExp(`^${CLITIC_ACT_SOURCE}`, "iu"));
 /**
  * Round 37: "and you can / you have …" opens the reader's clause ("Ich graviere die Pokale nächste Woche und Sie können
  * sie am Freitag abholen": blind88): split off, so that its modal no longer refuses the promise before it.
@@ -1140,7 +1140,7 @@ const NAMED = unicode(
  * where NAMED cannot tell a name from the capital every sentence opens with. Not a definite noun opening the sentence
  * ("Turen går", "Fakturaen kommer") nor a function or day word of the language.
  */
-// (round 37: also after the conjunction a comma split left before it, \"…, og Kari ringer deg torsdag\": blind90)
+// (round 37: also after the conjunction a comma split left before it, "…, og Lars kommer forbi tårnet mandag kl. 13": blind87)
 const NAME_OPENS = unicode(/^\s*(?:(?:og|och|en|y|e|et|und|ja)\s+)?(\p{Lu}\p{Ll}{2,})\s+(\p{Ll}+)\b/u);
 const DEFINITE_NOUN = /(?:en|et|na|ne|erne|arna|orna|ene)$/u;
 function nameOpens(text: string, g: Grammar): boolean {
@@ -1245,7 +1245,7 @@ const REASSURANCE = unicode(
 const MIN_WORDS = 4;
 /** Round 37: an act on an event ("en cuanto lo tengamos", "dès que je l'ai"), which takes no time from the act before. */
 const ON_EVENT = unicode(
-  /\b(?:pr[óo]xim[oa]\s+fa(?:c)?tura|prochaine\s+facture|prossima\s+fattura|en cuanto|cuando|apenas|tan pronto|assim que|quando|logo que|dès que|quand|lorsque|appena|quando|non appena|sobald|wenn|zodra|als)\b/iu,
+  /\b(?:pr[óo]xim[oa]\s+fac?tura|prochaine\s+facture|prossima\s+fattura|en cuanto|cuando|apenas|tan pronto|assim que|quando|logo que|dès que|quand|lorsque|appena|non appena|sobald|wenn|zodra|als)\b/iu,
 );
 
 /**
