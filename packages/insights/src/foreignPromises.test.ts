@@ -17,6 +17,20 @@ const read = (text: string, direction: "inbound" | "outbound" = "outbound", time
   const promise = readForeignPromise(text, lang, { direction, sentAt: SENT, timezone });
   return promise === null ? null : local(promise.due?.dueAt, timezone);
 };
+/** The deadline `foreignDueDate` reads in `text`, as local time in `zone`. */
+const due = (text: string, lang: Parameters<typeof foreignDueDate>[1], zone = "Europe/Madrid") =>
+  local(foreignDueDate(text, lang, { direction: "outbound", sentAt: SENT, timezone: zone })?.dueAt, zone);
+/** Each commitment `extractCommitments` reads in a message: its quoted span and its due time in the writer's zone. */
+const quotes = (
+  text: string,
+  timezone: string,
+  channel: "whatsapp" | "email" = "whatsapp",
+  direction: "inbound" | "outbound" = "outbound",
+) =>
+  extractCommitments({ id: "q", channel, direction, text, sentAt: SENT }, { timezone }).map((c) => [
+    c.span?.quote,
+    local(c.dueAt, timezone),
+  ]);
 
 describe("languageOf", () => {
   it("names the language of a sentence by its own words", () => {
@@ -122,9 +136,6 @@ describe("foreignClauses", () => {
 });
 
 describe("foreignDueDate", () => {
-  const due = (text: string, lang: Parameters<typeof foreignDueDate>[1], zone = "Europe/Madrid") =>
-    local(foreignDueDate(text, lang, { direction: "outbound", sentAt: SENT, timezone: zone })?.dueAt, zone);
-
   it("reads parts of the day as the English labelling guide does", () => {
     expect(due("mañana temprano", "es")).toBe("2026-10-15 09:00");
     expect(due("el viernes por la mañana", "es")).toBe("2026-10-16 12:00");
@@ -517,11 +528,6 @@ describe("round 31: next week's weekday, a new clause on a day word, the custome
 });
 
 describe("round 32: clock words, next week's weekday, and a second clause that goes on from the first", () => {
-  const quoted = (text: string, timezone: string) =>
-    extractCommitments({ id: "m32", channel: "whatsapp", direction: "outbound", text, sentAt: SENT }, { timezone }).map(
-      (c) => [c.span?.quote, local(c.dueAt, timezone)],
-    );
-
   it("reads 'kello', 'voor … uur', 'do południa' and 'jam 1 siang' as clock times", () => {
     expect(read("Soitan teille torstaina kello 11.", "outbound", "Europe/Helsinki")).toBe("2026-10-15 11:00");
     expect(read("Ik stuur de offerte morgen voor 12 uur naar u.", "outbound", "Europe/Amsterdam")).toBe(
@@ -547,12 +553,12 @@ describe("round 32: clock words, next week's weekday, and a second clause that g
   });
 
   it("splits a clause that goes on with the same speaker or its own time, and dates it by the day before it", () => {
-    expect(quoted("Ich hole das Rad morgen um 9 Uhr ab und bringe es gegen 17 Uhr zurück.", "Europe/Berlin")).toEqual([
+    expect(quotes("Ich hole das Rad morgen um 9 Uhr ab und bringe es gegen 17 Uhr zurück.", "Europe/Berlin")).toEqual([
       ["Ich hole das Rad morgen um 9 Uhr ab", "2026-10-15 09:00"],
       ["bringe es gegen 17 Uhr zurück.", "2026-10-15 17:00"],
     ]);
     expect(
-      quoted(
+      quotes(
         "La mesa queda reservada para el sábado a las 20:00 y la tarta la tenemos lista a las 21.",
         "Europe/Madrid",
       ),
@@ -565,7 +571,7 @@ describe("round 32: clock words, next week's weekday, and a second clause that g
   it("reads what the reader gets from us by the end of the week after a later visit as that week's", () => {
     // sent on Wednesday 14 October: the visit is next Tuesday, the offer by that week's Friday
     expect(
-      quoted(
+      quotes(
         "Ich komme am Dienstag um 15 Uhr vorbei, das Angebot erhalten Sie dann bis Ende der Woche.",
         "Europe/Berlin",
       ),
@@ -637,12 +643,6 @@ describe("round 32: Estonian, Latvian and Icelandic promises, and a Polish hour 
 });
 
 describe("round 33: pronouns before our act, refunds, reassurance, and what is no promise", () => {
-  const promises = (text: string, timezone: string, direction: "inbound" | "outbound" = "outbound") =>
-    extractCommitments({ id: "r33", channel: "email", direction, text, sentAt: SENT }, { timezone }).map((c) => [
-      c.span?.quote,
-      local(c.dueAt, timezone),
-    ]);
-
   it("reads a promise with a pronoun before the act, a refund with its percentage and a reassurance after it", () => {
     // sent on Wednesday 14 October 2026
     expect(read("Mañana le paso fotos de los disponibles.")).toBe("2026-10-15 17:00");
@@ -671,7 +671,7 @@ describe("round 33: pronouns before our act, refunds, reassurance, and what is n
   });
 
   it("reads a German date after its weekday, a Dutch weekday's afternoon, a Turkish month and clock ending", () => {
-    expect(promises("Ich komme am Freitag, den 16. Oktober um 10 Uhr vorbei.", "Europe/Berlin")).toEqual([
+    expect(quotes("Ich komme am Freitag, den 16. Oktober um 10 Uhr vorbei.", "Europe/Berlin", "email")).toEqual([
       ["Ich komme am Freitag, den 16. Oktober um 10 Uhr vorbei.", "2026-10-16 10:00"],
     ]);
     expect(read("Ik bel je donderdagmiddag even over de offerte.", "outbound", "Europe/Amsterdam")).toBe(
@@ -695,13 +695,14 @@ describe("round 33: pronouns before our act, refunds, reassurance, and what is n
       "vi hänger lamporna innan lunch.",
     ]);
     expect(
-      promises(
+      quotes(
         "Fechamos em R$ 5 mil; o contrato assinado segue por e-mail até sexta-feira.",
         "America/Sao_Paulo",
+        "email",
         "inbound",
       ),
     ).toEqual([["o contrato assinado segue por e-mail até sexta-feira.", "2026-10-16 17:00"]]);
-    expect(promises("您好，样品已经寄出了，单号明天发给您。", "Asia/Shanghai", "inbound")).toEqual([
+    expect(quotes("您好，样品已经寄出了，单号明天发给您。", "Asia/Shanghai", "email", "inbound")).toEqual([
       ["单号明天发给您。", "2026-10-15 17:00"],
     ]);
     expect(read("聽日下晝3點我哋過嚟安裝。", "outbound", "Asia/Hong_Kong")).toBe("2026-10-15 15:00");
@@ -710,7 +711,11 @@ describe("round 33: pronouns before our act, refunds, reassurance, and what is n
 
   it("dates a sentence that names only its hour by the day of the sentence before", () => {
     expect(
-      promises("Os confirmo la visita del sábado 17 de octubre. Llegamos a las 9:30 al almacén.", "Europe/Madrid"),
+      quotes(
+        "Os confirmo la visita del sábado 17 de octubre. Llegamos a las 9:30 al almacén.",
+        "Europe/Madrid",
+        "email",
+      ),
     ).toEqual([
       ["Os confirmo la visita del sábado 17 de octubre.", "2026-10-17 17:00"],
       ["Llegamos a las 9:30 al almacén.", "2026-10-17 09:30"],
@@ -788,24 +793,19 @@ describe("round 36: our team scheduled to start", () => {
 });
 
 describe("round 37: second acts of the writer, and a short line opened by French 'on'", () => {
-  const extract = (text: string, timezone: string) =>
-    extractCommitments({ id: "r37", channel: "whatsapp", direction: "outbound", text, sentAt: SENT }, { timezone }).map(
-      (c) => [c.span?.quote, local(c.dueAt, timezone)],
-    );
-
   it("splits an object pronoun and a first-person verb after 'and' off the act before it", () => {
     expect(
-      extract("Perfecto Lola, el pintor va el viernes a las 10 y les dejo yo las llaves en portería.", "Europe/Madrid"),
+      quotes("Perfecto Lola, el pintor va el viernes a las 10 y les dejo yo las llaves en portería.", "Europe/Madrid"),
     ).toEqual([
       ["Perfecto Lola, el pintor va el viernes a las 10", "2026-10-16 10:00"],
       // no time of its own: the act it follows sets it
       ["les dejo yo las llaves en portería.", "2026-10-16 10:00"],
     ]);
-    expect(extract("Combinado, 320 € e lhe envio as amostras na sexta.", "Europe/Lisbon")).toEqual([
+    expect(quotes("Combinado, 320 € e lhe envio as amostras na sexta.", "Europe/Lisbon")).toEqual([
       ["lhe envio as amostras na sexta.", "2026-10-16 17:00"],
     ]);
     expect(
-      extract(
+      quotes(
         "Désolés pour le retard. Nous reposons la vitrine jeudi matin et vous remboursons le déplacement d'ici vendredi.",
         "Europe/Paris",
       ),
@@ -817,31 +817,31 @@ describe("round 37: second acts of the writer, and a short line opened by French
 
   it("keeps what is done on the same visit, talk and articles with the act before it", () => {
     // an untimed act that hands nothing over goes on with the visit
-    expect(extract("Mañana a las 9 paso por el taller y te lo ajusto.", "Europe/Madrid")).toEqual([
+    expect(quotes("Mañana a las 9 paso por el taller y te lo ajusto.", "Europe/Madrid")).toEqual([
       ["Mañana a las 9 paso por el taller y te lo ajusto.", "2026-10-15 09:00"],
     ]);
-    expect(extract("Te llamo mañana a las 12 y lo vemos.", "Europe/Madrid")).toEqual([
+    expect(quotes("Te llamo mañana a las 12 y lo vemos.", "Europe/Madrid")).toEqual([
       ["Te llamo mañana a las 12 y lo vemos.", "2026-10-15 12:00"],
     ]);
     // "et les dimensions": an article and a noun in -ons, no verb
-    expect(extract("Je vous envoie le plan et les dimensions demain matin.", "Europe/Paris")).toEqual([
+    expect(quotes("Je vous envoie le plan et les dimensions demain matin.", "Europe/Paris")).toEqual([
       ["Je vous envoie le plan et les dimensions demain matin.", "2026-10-15 12:00"],
     ]);
     // an act on an event takes no time from the act before
-    expect(extract("Hoy sale el pedido y te mando la factura en cuanto la tenga.", "Europe/Madrid")).toEqual([
+    expect(quotes("Hoy sale el pedido y te mando la factura en cuanto la tenga.", "Europe/Madrid")).toEqual([
       ["Hoy sale el pedido", "2026-10-14 17:00"],
     ]);
   });
 
   it("reads a German 'wir' going on after 'und' with its own time", () => {
-    expect(extract("Wir mähen den Rasen heute bis 12 Uhr und düngen um 15 Uhr die Beete.", "Europe/Berlin")).toEqual([
+    expect(quotes("Wir mähen den Rasen heute bis 12 Uhr und düngen um 15 Uhr die Beete.", "Europe/Berlin")).toEqual([
       ["Wir mähen den Rasen heute bis 12 Uhr", "2026-10-14 12:00"],
       ["düngen um 15 Uhr die Beete.", "2026-10-14 15:00"],
     ]);
   });
 
   it("reads a short French line opened by 'on' (we) in a French message", () => {
-    expect(extract("Votre commode est prête. On la livre samedi matin.", "Europe/Paris")).toEqual([
+    expect(quotes("Votre commode est prête. On la livre samedi matin.", "Europe/Paris")).toEqual([
       ["On la livre samedi matin.", "2026-10-17 12:00"],
     ]);
   });
@@ -874,9 +874,6 @@ describe("round 37: a customer's wish, disappointment or obligation, and a welco
 });
 
 describe("round 37: Nordic needs asked about, names after a comma's 'og', a clock time ending the sentence", () => {
-  const due = (text: string, lang: Parameters<typeof foreignDueDate>[1], zone: string) =>
-    local(foreignDueDate(text, lang, { direction: "outbound", sentAt: SENT, timezone: zone })?.dueAt, zone);
-
   it("reads what the reader needs, asked about, as no request", () => {
     expect(
       read("Jeg ringer deg fredag formiddag og hører hva dere trenger til messen.", "outbound", "Europe/Oslo"),
@@ -901,11 +898,6 @@ describe("round 37: Nordic needs asked about, names after a comma's 'og', a cloc
 });
 
 describe("round 37: a colleague by title and name, and the day or time of the sentence before", () => {
-  const extract = (text: string, timezone: string) =>
-    extractCommitments({ id: "r37b", channel: "email", direction: "outbound", text, sentAt: SENT }, { timezone }).map(
-      (c) => [c.span?.quote, local(c.dueAt, timezone)],
-    );
-
   it("reads 'Herr' or 'Frau' and a name acting as a person of ours in an outbound message", () => {
     expect(
       read("Frau Albrecht bringt Ihnen die Muster am Freitag um 10 Uhr vorbei.", "outbound", "Europe/Berlin"),
@@ -917,22 +909,27 @@ describe("round 37: a colleague by title and name, and the day or time of the se
 
   it("dates 'am selben Tag' by the day before it and 'bis dahin' by its very time", () => {
     expect(
-      extract("Wir liefern die Regale am Montag, 19. Oktober. Die Montage machen wir am selben Tag.", "Europe/Berlin"),
+      quotes(
+        "Wir liefern die Regale am Montag, 19. Oktober. Die Montage machen wir am selben Tag.",
+        "Europe/Berlin",
+        "email",
+      ),
     ).toEqual([
       ["Wir liefern die Regale am Montag, 19. Oktober.", "2026-10-19 17:00"],
       ["Die Montage machen wir am selben Tag.", "2026-10-19 17:00"],
     ]);
     expect(
-      extract(
+      quotes(
         "Der Glaser kommt morgen um 11 Uhr, und ich hänge bis dahin eine Plane vor das Fenster.",
         "Europe/Berlin",
+        "email",
       ),
     ).toEqual([
       ["Der Glaser kommt morgen um 11 Uhr", "2026-10-15 11:00"],
       ["ich hänge bis dahin eine Plane vor das Fenster.", "2026-10-15 11:00"],
     ]);
     // with no day before it, "the same day" names none
-    expect(extract("Die Montage machen wir am selben Tag.", "Europe/Berlin")).toEqual([]);
+    expect(quotes("Die Montage machen wir am selben Tag.", "Europe/Berlin", "email")).toEqual([]);
   });
 });
 
