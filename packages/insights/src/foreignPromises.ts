@@ -1019,10 +1019,12 @@ const sameSubjectVerb = (g: Grammar, word: string, head = ""): boolean =>
 /** Round 37: whether a part is a date and nothing more (its time words, numbers, articles and prepositions). */
 const onlyADate = (part: string): boolean =>
   part
-    .replace(new RegExp(TIME_WORD.source, "giu"), " ")
+    .replace(TIME_WORDS, " ")
     .replace(MONTH_WORD_ANY, " ")
     .replace(/[\d.,:;/–-]+|\b(?:am|um|den|der|le|la|el|il|lo|op|de|del|du|o|a|à|on|the|dia)\b/giu, " ")
     .trim() === "";
+/** TIME_WORD, every occurrence (compiled once: onlyADate runs at each break tried). */
+const TIME_WORDS = new RegExp(TIME_WORD.source, "giu");
 /** Month names in the languages read here, for onlyADate. */
 const MONTH_WORD_ANY = unicode(
   /\b(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus)\b/giu,
