@@ -2259,3 +2259,13 @@ describe("extractCommitments: round 37, a third party's day after a comma", () =
     expect(splitClauses("We fit the blinds on Thursday, the ones for the office included.")).toHaveLength(1);
   });
 });
+
+describe("extractCommitments: round 38, a hard-wrapped email", () => {
+  it("reads a promise whose day is on the next line as the unwrapped one", () => {
+    const wrapped =
+      "Dear Ms. Ferreira,\n\nThank you for the signed order, we look forward to the season. We'll send the pallet plan on\nFriday 13 March, and the crates leave our yard the Monday after.\n\nBest regards,\nOla";
+    const unwrapped = wrapped.replace("on\nFriday", "on Friday");
+    expect(dues(wrapped)).toEqual(dues(unwrapped));
+    expect(dues(wrapped)[0]?.[1]?.slice(0, 10)).toBe("2026-03-13");
+  });
+});

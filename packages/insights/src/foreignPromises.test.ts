@@ -1007,3 +1007,12 @@ describe("round 37: a date alone before a comma", () => {
     ).toHaveLength(2);
   });
 });
+
+describe("round 38: a Dutch request to the reader", () => {
+  it("reads 'wij verzoeken u …' and 'wij vragen u …' as the reader's step, not our promise", () => {
+    expect(quotes("Wij verzoeken u de rekening binnen 10 dagen te betalen.", "Europe/Amsterdam", "email")).toEqual([]);
+    expect(quotes("Wij vragen u het formulier vrijdag terug te sturen.", "Europe/Amsterdam", "email")).toEqual([]);
+    // our own act with a day still promises
+    expect(quotes("Wij sturen u de rekening vrijdag.", "Europe/Amsterdam", "email")).toHaveLength(1);
+  });
+});

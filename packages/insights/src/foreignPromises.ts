@@ -487,7 +487,8 @@ const G: Record<PromiseLanguage, Grammar> = {
     booked: /\b(?:gereserveerd|ingepland|bevestigd|geboekt)\b/i,
     // round 30: also a thing of ours standing ready at a time ("De rouwauto staat zaterdag om 10.00 uur bij het huis")
     moves: /\b(?:gaat|gaan|komt|komen|volgt|volgen|vertrekt|staat|staan)\b/i,
-    not: /\?|\bals\b|\bindien\b|\b(?:misschien|waarschijnlijk|hopelijk)\b|\b(?:kan|kunnen|zou|zouden)\b|\b(?:heb|hebben|heeft)\b[^.!?]{0,60}\bge\p{L}+[dt]\b|\bal\b|\bbeschikbaar\b|\bniet\b|\bgeen\b|\b(?:graag|alstublieft|a\.u\.b)\b/iu,
+    // (round 38: also a request to the reader, "Wij verzoeken u het bedrag … over te maken": blind97)
+    not: /\?|\bals\b|\bindien\b|\b(?:misschien|waarschijnlijk|hopelijk)\b|\b(?:kan|kunnen|zou|zouden)\b|\b(?:heb|hebben|heeft)\b[^.!?]{0,60}\bge\p{L}+[dt]\b|\bal\b|\bbeschikbaar\b|\bniet\b|\bgeen\b|\b(?:graag|alstublieft|a\.u\.b)\b|\bverzoek(?:en)?\b|\bvragen (?:u|je|jullie)\b/iu,
     // (round 32: "voor 10 uur", before ten, with its "uur": "voor 2 personen" is a count: blind78)
     clock:
       /\b(?:om|tot|tussen|en|vanaf|voor(?=\s+\d{1,2}(?:[:.]\d{2})?\s*uur\b))\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:uur)?\b|\b(\d{1,2})[:.](\d{2})\b/gi,

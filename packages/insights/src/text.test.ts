@@ -98,3 +98,38 @@ describe("splitSentences: round 37, titles before a name", () => {
     expect(splitSentences("It costs $60/hr. If you confirm we book it.")).toHaveLength(2);
   });
 });
+
+describe("splitSentences: round 38, a hard-wrapped email", () => {
+  it("joins a long line with the next when it goes on in lower case, a digit or after a word no sentence ends with", () => {
+    expect(
+      splitSentences(
+        "Thanks for the drawings, we are happy with the revised layout and we will wire the balance on\n3 March as agreed.",
+      ),
+    ).toEqual([
+      "Thanks for the drawings, we are happy with the revised layout and we will wire the balance on 3 March as agreed.",
+    ]);
+    expect(
+      splitSentences(
+        "Our fitter brings the spare hinges and the new seals for the cold room\nthe morning after the inspection.",
+      ),
+    ).toEqual([
+      "Our fitter brings the spare hinges and the new seals for the cold room the morning after the inspection.",
+    ]);
+    expect(
+      splitSentences("The crates for the second batch of glazed tiles leave the yard by\nRoadline Freight on Friday."),
+    ).toHaveLength(1);
+  });
+
+  it("still breaks after a short line, punctuation, a capital that opens a sentence and a blank line", () => {
+    expect(splitSentences("Hi Dale\nwe can do it")).toEqual(["Hi Dale", "we can do it"]);
+    expect(
+      splitSentences("The glazed tiles for the second order are boxed and labelled,\nthe crates go out Friday."),
+    ).toHaveLength(2);
+    expect(
+      splitSentences("The glazed tiles for the second order are boxed and labelled\nRoadline collects them on Friday."),
+    ).toHaveLength(2);
+    expect(
+      splitSentences("The glazed tiles for the second order are boxed and labelled on\n\nfriday they go."),
+    ).toHaveLength(2);
+  });
+});

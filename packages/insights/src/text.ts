@@ -324,10 +324,34 @@ function dateGoesOn(end: string, next: string): boolean {
   return DOTTED_DAY.test(end) && (MONTH_AFTER_DAY.test(next) || (DOTTED_DATE.test(end) && /^\p{Ll}/u.test(next)));
 }
 
-/** Splits text into sentences (on . ! ? and newlines), keeping the terminal punctuation. */
+// round 38: a word that cannot end a sentence ("…will be transferred on\n25 September": blind97)
+const WRAPPED_WORD =
+  /(?:^|\s)(?:on|by|to|at|for|of|with|from|in|into|the|a|an|and|or|before|until|till|within|between|after|per|your|our|their|its|this|that)$/i;
+/**
+ * Joins the lines of a hard-wrapped email (round 38): a long line (40+ characters) ending in a letter or digit goes
+ * on in the next one when the next opens in lower case or with a digit ("…label artwork steps\nand MOQ by Wednesday
+ * 14 October"), or after a word no sentence ends with. A short line ("Hi Dale"), a line ending in punctuation and a
+ * blank line still break.
+ */
+function joinHardWraps(text: string): string {
+  const lines = text.split("\n");
+  let out = lines[0] ?? "";
+  for (let i = 1; i < lines.length; i++) {
+    const prev = (lines[i - 1] ?? "").trimEnd();
+    const line = lines[i] ?? "";
+    const wrapped =
+      prev.length >= 40 &&
+      /[\p{L}\d]$/u.test(prev) &&
+      (/^[\p{Ll}\d]/u.test(line) || (/^\p{L}/u.test(line) && WRAPPED_WORD.test(prev.slice(-12))));
+    out += wrapped ? ` ${line}` : `\n${line}`;
+  }
+  return out;
+}
+
+/** Splits text into sentences (on . ! ? and newlines, a hard wrap aside), keeping the terminal punctuation. */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
-  for (const para of text.split(/\n+/)) {
+  for (const para of joinHardWraps(text).split(/\n+/)) {
     let buf = "";
     const parts = para.split(/(?<=[.!?])\s+/);
     for (const [i, part] of parts.entries()) {
