@@ -2269,3 +2269,18 @@ describe("extractCommitments: round 38, a hard-wrapped email", () => {
     expect(dues(wrapped)[0]?.[1]?.slice(0, 10)).toBe("2026-03-13");
   });
 });
+
+describe("extractCommitments: round 38, what we send leaving, then the reader having it", () => {
+  it("dates the leaving, not the arrival after the comma", () => {
+    expect(dues("One new lid leaves the workshop by post today, you should have it Monday.")).toEqual([
+      ["One new lid leaves the workshop by post today, you should have it Monday.", "2026-03-10T17:00:00.000Z"],
+    ]);
+    expect(dues("Your new filters are going out on the morning van tomorrow, you'll get them Friday.")[0]?.[1]).toBe(
+      "2026-03-11T17:00:00.000Z",
+    );
+    // the carrier's act is not ours: the reader's day stays the promise's
+    expect(dues("The carrier picks it up at 2 today, you'll have it Thursday.")[0]?.[1]?.slice(0, 10)).toBe(
+      "2026-03-12",
+    );
+  });
+});

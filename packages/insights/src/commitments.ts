@@ -2126,6 +2126,14 @@ const CLOSED_SPAN = /^\s*no\s+[\p{L}-]+s\s+(?:from|between|until|till|over|durin
 const APOLOGY_LEAD =
   /^\s*(?:(?:so|very|really|i'm|i’m|we're|we’re|we are|i am)\s+)*(?:sorry|apologies|my apologies)(?:\s+again)?\s+(?:about|for)\s+[^,;.!?]{1,100}?,\s*(?=(?:i|we|our)\b)/i;
 /**
+ * Round 38: what we send leaving on a day ("Two new caps leave here by express today", "A new float goes on the 2pm bus
+ * today"), and the reader having it later (", you'll have it tomorrow"): the act is the leaving, and its day the
+ * promise's (blind96, blind97, blind28, blind38).
+ */
+const OUR_GOODS_LEAVE =
+  /\b(?:leaves?|leaving|goes|going|go out|ships?|shipping|dispatch(?:es|ing)?|posted|heads? out)\b/i;
+const RECEIPT = /^(?:so\s+)?you(?:'ll|’ll|\s+will|\s+should)?\s+(?:have|get|receive)\s+(?:it|them|all|the|your)\b/i;
+/**
  * The part of a promise's clause its deadline is read from: a consequence ("…, so expect it next week") or a
  * new statement with its own subject ("…by Friday, and your price stays the same until September") carries
  * dates of its own. Cut only when the part before still holds the promise.
@@ -2164,7 +2172,8 @@ function dueScope(clause: string): string {
       matchCommitment(tail) !== null &&
       hasDeadlineWords(tail) &&
       !timeOnly &&
-      !(counted && NAMES_A_DAY.test(head))
+      !(counted && NAMES_A_DAY.test(head)) &&
+      !(NAMES_A_DAY.test(head) && OUR_GOODS_LEAVE.test(head) && RECEIPT.test(tail))
     ) {
       clause = tail;
       break;
