@@ -2284,3 +2284,15 @@ describe("extractCommitments: round 38, what we send leaving, then the reader ha
     );
   });
 });
+
+describe("extractCommitments: round 38, a fault put right at our cost, in the present", () => {
+  it("reads 'we replace / repair … at our cost' and 'we cover the cost of …' as promises without a date", () => {
+    expect(textsIn("So sorry about the cracked lid. We replace the lid and the hinge at our cost.")).toEqual([
+      "We replace the lid and the hinge at our cost.",
+    ]);
+    expect(textsIn("That should not happen, and we cover the cost of the second courier.")).toHaveLength(1);
+    // a condition still governs it, and a remedy the reader pays for is no concession of ours
+    expect(textsIn("If the seal is faulty we replace it free of charge.")).toEqual([]);
+    expect(textsIn("We replace worn seals for 40 euros each.")).toEqual([]);
+  });
+});

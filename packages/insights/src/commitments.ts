@@ -991,6 +991,9 @@ const PRICE_THEN_US =
 /** Round 26: an act that puts a fault right (a redo, a replacement, a repair); see CONCESSION in matchCommitment. */
 const REMEDY =
   /^(?:re-?(?:do|make|place|print|fit|install|paint|wrap|clean|test|issue|run|ship|pack|send|deliver|finish|grade|seed|shoot|cut|build|fix|weld|sew|stitch|glaze|fill)|repair|fix|mend|patch)\b/i;
+/** Round 38: a remedy's cost borne by us (see the present-tense remedy in matchCommitment). */
+const AT_OUR_COST =
+  /\b(?:at (?:our|my) (?:own )?(?:cost|expense)|at no (?:extra |additional )?(?:charge|cost)|free of charge|no charge)\b/i;
 const CONCESSION =
   /\b(?:at no (?:extra |additional )?(?:charge|cost)|free of charge|for free|(?:an? )?(?:\d{1,2}\s*%|courtesy|goodwill|loyalty)\s+discount|on the house|complimentary)\b/i;
 /**
@@ -1599,7 +1602,13 @@ export function matchCommitment(sentence: string): string | null {
         /\b(?:on|upon)\s+(?:(?:the\s+)?(?:delivery|receipt|arrival|completion|collection|signature|signing|installation|handover|approval)|completion)\b/i.test(
           rest,
         );
-      if ((!hasDeadlineWords(rest) && !event && !fronted && !urgent && !onEvent) || HABIT.test(rest)) continue;
+      // round 38: a fault put right at our cost, in the present ("we replace the feed and the converter at no cost", "we
+      // repair or replace them at our cost", "we cover the cost of new side art": blind95, blind96, blind14, blind31)
+      const remedy =
+        /^\s*(?:i|we)\b/i.test(m[0]) &&
+        ((REMEDY.test(verb) && AT_OUR_COST.test(rest)) || (verb === "cover" && /^\s+the\s+cost\b/i.test(rest)));
+      if ((!hasDeadlineWords(rest) && !event && !fronted && !urgent && !onEvent && !remedy) || HABIT.test(rest))
+        continue;
       if (PAST_OR_REPEATED.test(rest)) continue;
       if (verb === "look" && /^\s*forward\b/i.test(rest)) continue;
       // round 13: "To confirm: we go ahead with your service from 1 June": a buyer's decision, as "We'll go ahead" (round 6)
