@@ -2296,3 +2296,18 @@ describe("extractCommitments: round 38, a fault put right at our cost, in the pr
     expect(textsIn("We replace worn seals for 40 euros each.")).toEqual([]);
   });
 });
+
+describe("extractCommitments: round 38, a named colleague's own verb after 'and our <role>', and what is possible", () => {
+  it("splits ', and our <role> <Name> <verb>s …' off the promise before it", () => {
+    expect(
+      textsIn("We will refund the callout fee, and our engineer Lena comes to Leeds on Thursday to rehang the door."),
+    ).toEqual(["We will refund the callout fee", "our engineer Lena comes to Leeds on Thursday to rehang the door."]);
+    // a second object sharing the verb stays with it
+    expect(textsIn("We will send the list on Monday, and our forecast before the end of the month.")).toHaveLength(2);
+  });
+
+  it("reads what is possible from a date as an offer's term", () => {
+    expect(textsIn("Price is EUR 4,100 per pallet. Loading possible from 12 May.")).toEqual([]);
+    expect(textsIn("Price is EUR 4,100 per pallet. Loading from 12 May.")).toHaveLength(1);
+  });
+});

@@ -883,8 +883,10 @@ export const CONDITIONAL =
 // round 14 (b13cd): "they should reach you by Wednesday" predicts a carrier's delivery (blind13's label, the guide's hedges)
 // round 27: also a person of ours on the way ("Antti is on his way, he should be there within 2 hours": blind57; both
 // such lines of the read authors are unlabelled)
+// (round 38: and what is possible from a date, "Loading possible from 10 December": blind95; none of 22 such lines of the
+// read authors is labelled)
 const HEDGE =
-  /\b(?:(?:it|they|these|those|he|she)\s+should\s+(?:arrive|reach|land|be with you|be there|get to you)|might|(?<!\b\d{1,2}(?:st|nd|rd|th)?\s|\b(?:in|of|by|until|early|mid|late|end of)\s)may(?!\s+\d)|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee|should be able to|(?:will|'ll|’ll|shall)\s+try\b(?!\s+again))\b/i;
+  /\b(?:(?:it|they|these|those|he|she)\s+should\s+(?:arrive|reach|land|be with you|be there|get to you)|might|(?<!\b\d{1,2}(?:st|nd|rd|th)?\s|\b(?:in|of|by|until|early|mid|late|end of)\s)may(?!\s+\d)|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee|should be able to|(?:will|'ll|’ll|shall)\s+try\b(?!\s+again)|possible\s+(?:from|within|starting|after))\b/i;
 const NEGATED_MODAL =
   /\b(?:i|we)\s*(?:won't|will not|shall not|'ll not|'ll never|will never|can't|cannot|am not going to|'m not going to|are not going to|'re not going to|aren't going to)\b/i;
 /** A notice of something already arranged ("Reminder: your visit is booked for…"), not a new promise. */
@@ -1952,6 +1954,9 @@ export function splitClauses(sentence: string): string[] {
           !/\b(?:will|'ll|shall|is|are|am|was|were|has|have|had|can|could|would|should|must|does|do|did|may|might)\b/i.test(
             c.text,
           ) &&
+          // (round 38: nor a colleague named, then a verb of their own: "…, and our technician Uwe comes to Prague on
+          // Wednesday": blind95)
+          !/^(?:our|my)\s+(?:[\p{Ll}-]+\s+){1,2}\p{Lu}[\p{L}'-]+\s+\p{Ll}+s\b/u.test(c.text) &&
           hasDeadlineWords(c.text) &&
           matchCommitment(prev.text) !== null
         )
