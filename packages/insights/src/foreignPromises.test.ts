@@ -1016,3 +1016,32 @@ describe("round 38: a Dutch request to the reader", () => {
     expect(quotes("Wij sturen u de rekening vrijdag.", "Europe/Amsterdam", "email")).toHaveLength(1);
   });
 });
+
+describe("round 38: tonight, a Portuguese order form and a pronoun after its verb", () => {
+  it("reads Italian 'stanotte', French 'cette nuit' and German 'heute Nacht' as tonight", () => {
+    // sent Wednesday 14 October at 10:00 in Rome
+    expect(due("Rifacciamo le scatole stanotte.", "it", "Europe/Rome")).toBe("2026-10-14 21:00");
+    expect(due("Nous réimprimons les étiquettes cette nuit.", "fr", "Europe/Paris")).toBe("2026-10-14 21:00");
+    expect(due("Wir drucken die Etiketten heute Nacht neu.", "de", "Europe/Berlin")).toBe("2026-10-14 21:00");
+  });
+
+  it("tells a Portuguese line with two 'de' from Dutch", () => {
+    expect(languageOf("Enviamos a encomenda de azeite amanhã de manhã.")).toBe("pt");
+    expect(quotes("Confirmado. Enviamos a encomenda de azeite amanhã de manhã.", "Europe/Lisbon", "email")).toEqual([
+      ["Enviamos a encomenda de azeite amanhã de manhã.", "2026-10-15 12:00"],
+    ]);
+  });
+
+  it("splits a Portuguese second act whose pronoun follows its verb", () => {
+    expect(
+      quotes(
+        "Vou buscar as caixas na quinta de manhã e devolvo-as pintadas na sexta-feira.",
+        "Europe/Lisbon",
+        "whatsapp",
+      ),
+    ).toEqual([
+      ["Vou buscar as caixas na quinta de manhã", "2026-10-15 12:00"],
+      ["devolvo-as pintadas na sexta-feira.", "2026-10-16 17:00"],
+    ]);
+  });
+});

@@ -383,8 +383,10 @@ const G: Record<PromiseLanguage, Grammar> = {
   },
   pt: {
     afterName: /^(?:o|a|os|as|lhe|lhes|te|vos)$/i,
+    // (round 38: also "manhã" and "encomenda": "Enviamos a nota de encomenda assinada amanhã de manhã" was Dutch by its
+    // two "de": blind95)
     words:
-      /\b(?:o|os|as|do|da|dos|das|e|que|não|eu|em|na|com|pra|até|à|ao|aos|pelo|pela|obrigad[oa]|amanhã|hoje|segunda|terça|quarta|quinta|sexta|sábado|domingo|nosso|nossa|você|vocês|vamos|às|semana|próxima|próximo|sua|seu|está|estão|fica|ficam|pronto|pronta|oi|sim|isso|disso|também|tudo|muito|uma)\b/gi,
+      /\b(?:o|os|as|do|da|dos|das|e|que|não|eu|em|na|com|pra|até|à|ao|aos|pelo|pela|obrigad[oa]|amanhã|manhã|encomendas?|hoje|segunda|terça|quarta|quinta|sexta|sábado|domingo|nosso|nossa|você|vocês|vamos|às|semana|próxima|próximo|sua|seu|está|estão|fica|ficam|pronto|pronta|oi|sim|isso|disso|também|tudo|muito|uma)\b/gi,
     first:
       /\b(?:eu|nós|a gente|vou|vamos|passo|passamos|chego|chegamos)\b|\b(?:te|lhe|lhes|vos|me)\s+\p{L}+(?:o|amos|emos|imos|ei|arei|erei|irei)\b|\b\p{L}{3,}(?:arei|erei|irei|aremos|eremos|iremos)\b|\b(?:envio|mando|entrego|enviamos|mandamos|entregamos|ligamos|ligo|pagamos|pago|saímos|saio|voltamos|volto|assinamos|assino|buscamos|recolhemos|carregamos|despachamos)\b/iu,
     ours: /\b(?:nosso|nossa|nossos|nossas|o técnico|o motorista|a equipa|a equipe|meu colega|minha colega)\b/i,
@@ -421,7 +423,7 @@ const G: Record<PromiseLanguage, Grammar> = {
       // (not the "midi" of "après-midi": blind57)
       [/(?<!après-)\bmidi\b/i, 12],
       [/\baprès-midi\b/i, 17],
-      [/\bce\s+soir\b/i, 21],
+      [/\bce\s+soir\b|\bcette\s+nuit\b/i, 21],
       [/\bsoir(?:ée)?\b/i, 23],
     ],
     parser: chrono.fr.casual,
@@ -430,7 +432,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     afterName: /^(?:lo|la|li|le|gli|ti|vi|ve|te)$/i,
     // round 30: also words of a short sentence ("Ti mando la lettera domani mattina, poi…", "I documenti EMCS li mando…")
     words:
-      /\b(?:il|lo|gli|di|del|della|e|che|domani|oggi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|nostro|nostra|nostri|alle|sarà|saremo|vi|ci|settimana|prossimo|prossima|per|con|entro|li|mattina|pomeriggio|stasera|poi|insieme|grazie|subito|nostre|tutto|tutti|ciao|buongiorno|gentile|cordiali|saluti|signora|signor|più|è)\b/gi,
+      /\b(?:il|lo|gli|di|del|della|e|che|domani|oggi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|nostro|nostra|nostri|alle|sarà|saremo|vi|ci|settimana|prossimo|prossima|per|con|entro|li|mattina|pomeriggio|stasera|stanotte|poi|insieme|grazie|subito|nostre|tutto|tutti|ciao|buongiorno|gentile|cordiali|saluti|signora|signor|più|è)\b/gi,
     // round 30: also an object pronoun before our act ("lo firmo lunedì", "li mando domani"), not an article ("lo sconto")
     first:
       /\b(?:io|noi)\b|\b(?:(?:vi|ti|gli|ci|te|ve|le(?!\s+(?:foto|auto|moto|radio)\b))\s+|glie)(?:le\s+|la\s+|lo\s+|li\s+)?\p{L}+(?:o|iamo|erò|irò|arò|eremo|iremo)\b|\b\p{L}{3,}(?:erò|irò|arò|eremo|iremo)\b|\b(?:passo|passiamo|arrivo|arriviamo|mando|mandiamo|invio|inviamo|chiamo|chiamiamo|consegno|consegniamo|sarò|saremo|porto|portiamo)\b|\b(?:lo|la|li)\s+(?:firm|mand|port|invi|spedisc|pag|consegn|chiam|sistem|prepar|control|confermo|giro)(?:o|iamo)\b|\b(?:lo|la|li|le)\s+\p{L}{3,}iamo\b/iu,
@@ -445,7 +447,8 @@ const G: Record<PromiseLanguage, Grammar> = {
       [/\bmattin(?:a|ata)\b/i, 12],
       [/\bmezzogiorno\b/i, 12],
       [/\bpomeriggio\b/i, 17],
-      [/\bstasera\b/i, 21],
+      // (round 38: and "stanotte", tonight: "Ristampiamo le etichette stanotte": blind95)
+      [/\bsta(?:sera|notte)\b/i, 21],
       [/\bsera\b/i, 23],
     ],
     parser: chrono.it.casual,
@@ -473,7 +476,7 @@ const G: Record<PromiseLanguage, Grammar> = {
       [/\bvormittags?\b|\bmorgens\b|\bam Morgen\b/i, 12],
       [/\bmittags?\b/i, 12],
       [/\bnachmittags?\b/i, 17],
-      [/\bheute Abend\b/i, 21],
+      [/\bheute (?:Abend|Nacht)\b/i, 21],
       [/\babends?\b/i, 23],
     ],
     parser: chrono.de.casual,
@@ -924,8 +927,9 @@ const NEXT_CLAUSE = unicode(
  * pronoun rules out an article ("y los niños", "y la gente"); the verb ends as the first person does in Spanish,
  * Portuguese, Italian and French (present, future).
  */
-// (French "-ons" only after a pronoun that is no article: "et les dimensions" is a noun: blind94)
-const CLITIC_ACT_SOURCE = String.raw`(?:(?:le|les|te|se|lo|la|los|las|nos|lhe|lhes|vos|ti|gli)(?:\s+(?:lo|la|los|las|le|les|o|a|os|as))?\s+\p{Ll}{2,}(?:o|amos|emos|imos|aré|eré|iré|aremos|eremos|iremos|arei|erei|irei|erò|irò|iamo)|(?:vous|lui|leur|te)(?:\s+(?:le|la|les|l'))?\s*\p{Ll}{2,}(?:ons|erai|rai))\b(?!\s+(?:que|de)\b)`;
+// (French "-ons" only after a pronoun that is no article: "et les dimensions" is a noun: blind94; round 38: and a
+// Portuguese pronoun after its verb, "…na sexta de manhã e devolvo-os gravados na terça-feira": blind97)
+const CLITIC_ACT_SOURCE = String.raw`(?:(?:le|les|te|se|lo|la|los|las|nos|lhe|lhes|vos|ti|gli)(?:\s+(?:lo|la|los|las|le|les|o|a|os|as))?\s+\p{Ll}{2,}(?:o|amos|emos|imos|aré|eré|iré|aremos|eremos|iremos|arei|erei|irei|erò|irò|iamo)|(?:vous|lui|leur|te)(?:\s+(?:le|la|les|l'))?\s*\p{Ll}{2,}(?:ons|erai|rai)|\p{Ll}{2,}(?:o|amos|emos|imos)-(?:o|a|os|as|lhe|lhes|te|vos))\b(?!\s+(?:que|de)\b)`;
 /** Conversation rather than an act ("Te llamo a las 12 y lo vemos"): no second promise. */
 const TALK = unicode(
   /^(?:\p{L}+\s+){1,2}(?:vemos|hablamos|charlamos|comentamos|platicamos|miramos|vediamo|sentiamo|voyons|parlons|falamos|conversamos)\b/iu,
