@@ -890,3 +890,38 @@ describe("parseSignature: round 34, trade titles no agent-noun ending gives", ()
     expect(sig3("Thanks,\nJanet Smith\nOffice Manager, Harbour Dental")?.name).toBe("Janet Smith");
   });
 });
+
+describe("parseSignature: round 38, more closings, legal forms, a word before a name, and 'at' after a '|'", () => {
+  it("reads the Swiss 'Gruss', Finnish, Hungarian, Czech, Slovene, Croatian, Turkish and Irish closings", () => {
+    expect(sig3("Bitte um Rückmeldung.\n\nFreundliche Grüsse\nReto Meier")?.name).toBe("Reto Meier");
+    expect(sig3("Kiitos.\n\nTerveisin\nMikko Laine")?.name).toBe("Mikko Laine");
+    expect(sig3("Köszönöm.\n\nÜdvözlettel,\nNagy Eszter")?.name).toBe("Nagy Eszter");
+    expect(sig3("Děkuji.\n\nS pozdravem\nJana Dvořáková")?.name).toBe("Jana Dvořáková");
+    expect(sig3("Hvala.\n\nLijep pozdrav,\nIvan Horvat")?.name).toBe("Ivan Horvat");
+    expect(sig3("Teşekkürler.\n\nSaygılarımla,\nEmre Kaya")?.name).toBe("Emre Kaya");
+    expect(sig3("Thanks a million.\n\nGo raibh maith agat,\nNiamh Walsh")?.name).toBe("Niamh Walsh");
+  });
+
+  it("reads a one-word title before a club or a firm the title words do not know", () => {
+    expect(sig3("Danke.\n\nGruss\nBeat Keller\nPräsident, FC Seeblick")).toEqual({
+      name: "Beat Keller",
+      title: "Präsident",
+      company: "FC Seeblick",
+    });
+    expect(sig3("Kiitos.\n\nTerveisin\nMikko Laine\nSihteeri, Oulun Soutuseura ry")).toEqual({
+      name: "Mikko Laine",
+      title: "Sihteeri",
+      company: "Oulun Soutuseura ry",
+    });
+  });
+
+  it("keeps 'at' inside a company named after a '|'", () => {
+    expect(sig3("Thanks,\nTom Hale\nHead Brewer | The Tap at Dockside")).toEqual({
+      name: "Tom Hale",
+      title: "Head Brewer",
+      company: "The Tap at Dockside",
+    });
+    // without a "|", "<title> at <company>" still splits
+    expect(sig3("Thanks,\nTom Hale\nHead Brewer at Dockside Ales")?.company).toBe("Dockside Ales");
+  });
+});

@@ -996,7 +996,11 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       title = line;
       continue;
     }
-    const parts = atSplit && TITLE_WORDS.test(atSplit[1] ?? "") ? [atSplit[1]!, atSplit[2]!] : pieces(line);
+    // (round 38: not across a "|": "Head Chef | The Larder at Kew" is a title and a company named with "at": blind98)
+    const parts =
+      atSplit && !/[|·•]/.test(atSplit[1] ?? "") && TITLE_WORDS.test(atSplit[1] ?? "")
+        ? [atSplit[1]!, atSplit[2]!]
+        : pieces(line);
     for (const part of parts) {
       // round 13: a firm named after its partners ("Weber & Partner") is a company like one with a legal form
       const legal = LEGAL_SUFFIX.test(part) || FIRM_NAME.test(part.trim());
@@ -1043,7 +1047,13 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
         companyLine === idx &&
         (legal ||
           isCompanyLike(part) ||
-          (namedLine && idx === 0 && parts.length === 2 && titleCasePiece(part) && !isDepartment(part))) &&
+          (namedLine && idx === 0 && parts.length === 2 && titleCasePiece(part) && !isDepartment(part)) ||
+          // round 38: one word before a name of two or more ("Obmann, SV Gmunden", "Rúnaí, CLG Chluain Mhór": blind97)
+          (parts.length === 2 &&
+            !/\s/.test(company) &&
+            /\s/.test(part.trim()) &&
+            titleCasePiece(part) &&
+            !isDepartment(part))) &&
         !isCompanyLike(company)
       ) {
         // "Inkoper | Van Dijk Transportbanden B.V.": an unknown piece before a legal company on the same line, or
