@@ -122,3 +122,18 @@ describe("deal frames (meaning, not phrasing)", () => {
     expect(stage("We decided to go with the one that has more storage.")).not.toBe("lost");
   });
 });
+
+describe("frameCue: round 38, what the buyer did elsewhere in the end", () => {
+  it("reads buying, choosing or going with another party in the end as lost", () => {
+    expect(stage("Went with the Leeds lads for the fitting in the end, they're nearer.")).toBe("lost");
+    expect(stage("We ended up buying two used presses from a mill in Jaén.")).toBe("lost");
+    expect(stage("After the meeting we decided to buy locally from a joiner in Truro.")).toBe("lost");
+    expect(stage("In the end the committee has chosen the printer from Porto.")).toBe("lost");
+  });
+
+  it("does not read buying from us, or a purchase with no choice, as lost", () => {
+    expect(stage("In the end we went with your quote, please send the invoice.")).not.toBe("lost");
+    expect(stage("We ended up buying twenty more from you.")).not.toBe("lost");
+    expect(stage("We bought the new press last spring.")).toBeNull();
+  });
+});
