@@ -2311,3 +2311,14 @@ describe("extractCommitments: round 38, a named colleague's own verb after 'and 
     expect(textsIn("Price is EUR 4,100 per pallet. Loading from 12 May.")).toHaveLength(1);
   });
 });
+
+describe("extractCommitments: round 38, a message that says it was generated automatically", () => {
+  it("reads no promise in it", () => {
+    expect(
+      textsIn(
+        "Your stand B-7 is confirmed. You will receive the invoice on Friday.\n\nThis e-mail was generated automatically.",
+      ),
+    ).toEqual([]);
+    expect(textsIn("Your stand B-7 is confirmed. You will receive the invoice on Friday.")).toHaveLength(1);
+  });
+});

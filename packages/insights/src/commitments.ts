@@ -3131,10 +3131,11 @@ const EMOJI_BREAK =
  * Round 11: "This is an automated message", "Please do not reply to this email", an SMS's "Reply STOP to opt out":
  * a system's notice. Round 29: also "Automated reminder:" and "This is a reminder that / a notice that" (17 such
  * messages of fourteen read authors, none with a promise labelled). Round 35: also a sender's "(automated message)" after
- * its name (blind87).
+ * its name (blind87). Round 38: and "This e-mail was generated automatically" (blind98; 11 such lines of the read authors,
+ * none labelled).
  */
 const AUTOMATED =
-  /(?:^|\n)\s*(?:automated|automatic|auto-generated|system-generated) (?:message|notification|notice|e-?mail|reminder|confirmation)\b|\((?:automated|automatic|auto-generated|system-generated) (?:message|notification|notice|e-?mail|reminder|confirmation)\)|\b(?:this is an? (?:automated|automatic|auto-generated|system-generated) (?:message|confirmation|reminder|notice|notification|e-?mail|text|sms)|this is an? (?:friendly |courtesy |quick )?(?:notice|reminder) (?:that|of)|(?:please )?do not reply to this (?:message|e-?mail|text)|this (?:mailbox|inbox|address) is not monitored)\b/i;
+  /(?:^|\n)\s*(?:automated|automatic|auto-generated|system-generated) (?:message|notification|notice|e-?mail|reminder|confirmation)\b|\((?:automated|automatic|auto-generated|system-generated) (?:message|notification|notice|e-?mail|reminder|confirmation)\)|\b(?:this is an? (?:automated|automatic|auto-generated|system-generated) (?:message|confirmation|reminder|notice|notification|e-?mail|text|sms)|this is an? (?:friendly |courtesy |quick )?(?:notice|reminder) (?:that|of)|(?:please )?do not reply to this (?:message|e-?mail|text)|this (?:mailbox|inbox|address) is not monitored|this (?:message|e-?mail|notification|text|ticket) (?:was|is|has been) (?:generated|sent|created) automatically|this is an automatically generated (?:message|e-?mail|notification))\b/i;
 /** An SMS sender's opt-out line ("Reply STOP to opt out"); case-sensitive, so "text stop times" is no notice. */
 const OPT_OUT = /\b(?:[Rr]eply|[Tt]ext) STOP\b/;
 /** A bullet or number that starts a list line ("- ", "• ", "1. ", "2) "). */
