@@ -2322,3 +2322,10 @@ describe("extractCommitments: round 38, a message that says it was generated aut
     expect(textsIn("Your stand B-7 is confirmed. You will receive the invoice on Friday.")).toHaveLength(1);
   });
 });
+
+describe("extractCommitments: round 38, a customer coming back again", () => {
+  it("reads 'we'll definitely be back (next season)' as loyalty, and 'we'll be back tomorrow at 7' as a visit", () => {
+    expect(textsIn("Best fish we've had all year. We'll definitely be back next summer.", "inbound")).toEqual([]);
+    expect(textsIn("The grout needs a night to cure, so we'll be back tomorrow at 7 to seal it.")).toHaveLength(1);
+  });
+});

