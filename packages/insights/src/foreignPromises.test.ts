@@ -1045,3 +1045,10 @@ describe("round 38: tonight, a Portuguese order form and a pronoun after its ver
     ]);
   });
 });
+
+describe("round 38: a closure over the holidays", () => {
+  it("reads a German or Dutch 'closed from … to …' as no promise", () => {
+    expect(quotes("Unser Laden ist vom 23. Dezember bis 2. Januar geschlossen.", "Europe/Berlin", "email")).toEqual([]);
+    expect(quotes("Onze winkel is van 23 december tot 2 januari gesloten.", "Europe/Amsterdam", "email")).toEqual([]);
+  });
+});

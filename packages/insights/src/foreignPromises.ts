@@ -468,7 +468,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     nounsCapitalised: true,
     // round 30: also a customer's demand or search ("Wir erwarten eine Lösung bis Freitag", "wir suchen ab 1. Januar
     // einen IT-Dienstleister": blind68, blind70); round 31: and money a system takes ("wird am 1. abgebucht")
-    not: /\?|\b(?:abgebucht|eingezogen|belastet|verlängert|bitten|kündigen|gültig|fällig|seit)\b|\bAngebot\b[^.!?]{0,30}\bhalten\b|\bwenn\b|\bfalls\b|\bsofern\b|\b(?:vielleicht|eventuell|wahrscheinlich|hoffentlich|voraussichtlich|evtl)\b|\b(?:kann|können|könnte|könnten|darf|dürfen)\b|\b(?:habe|haben|hat|hatten)\b[^.!?]{0,60}\bge\p{L}+[tn]\b|\bschon\b|\bbereits\b|\b(?:verfügbar|möglich)\b|\bnicht\b|\bkein\p{L}*|\b(?:bitte|brauche|brauchen|benötigen)\b|\b(?:erwarte|erwarten|suche|suchen)\b/iu,
+    not: /\?|\b(?:abgebucht|eingezogen|belastet|verlängert|bitten|kündigen|gültig|fällig|seit)\b|\bAngebot\b[^.!?]{0,30}\bhalten\b|\bwenn\b|\bfalls\b|\bsofern\b|\b(?:vielleicht|eventuell|wahrscheinlich|hoffentlich|voraussichtlich|evtl)\b|\b(?:kann|können|könnte|könnten|darf|dürfen)\b|\b(?:habe|haben|hat|hatten)\b[^.!?]{0,60}\bge\p{L}+[tn]\b|\bschon\b|\bbereits\b|\b(?:verfügbar|möglich)\b|\bnicht\b|\bkein\p{L}*|\b(?:bitte|brauche|brauchen|benötigen)\b|\b(?:erwarte|erwarten|suche|suchen)\b|\bgeschlossen\b/iu,
     clock:
       /\b(?:um|ab|bis|gegen|zwischen|und)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:Uhr)?(?!\.\d)\b|\b(\d{1,2})(?:[:.](\d{2}))?\s*Uhr\b/gi,
     parts: [
@@ -490,8 +490,9 @@ const G: Record<PromiseLanguage, Grammar> = {
     booked: /\b(?:gereserveerd|ingepland|bevestigd|geboekt)\b/i,
     // round 30: also a thing of ours standing ready at a time ("De rouwauto staat zaterdag om 10.00 uur bij het huis")
     moves: /\b(?:gaat|gaan|komt|komen|volgt|volgen|vertrekt|staat|staan)\b/i,
-    // (round 38: also a request to the reader, "Wij verzoeken u het bedrag … over te maken": blind97)
-    not: /\?|\bals\b|\bindien\b|\b(?:misschien|waarschijnlijk|hopelijk)\b|\b(?:kan|kunnen|zou|zouden)\b|\b(?:heb|hebben|heeft)\b[^.!?]{0,60}\bge\p{L}+[dt]\b|\bal\b|\bbeschikbaar\b|\bniet\b|\bgeen\b|\b(?:graag|alstublieft|a\.u\.b)\b|\bverzoek(?:en)?\b|\bvragen (?:u|je|jullie)\b/iu,
+    // (round 38: also a request to the reader, "Wij verzoeken u het bedrag … over te maken": blind97, and a closure,
+    // "gesloten", as German "geschlossen": "Unsere Werkstatt ist vom 24. Dezember bis 6. Januar geschlossen": blind96)
+    not: /\?|\bals\b|\bindien\b|\b(?:misschien|waarschijnlijk|hopelijk)\b|\b(?:kan|kunnen|zou|zouden)\b|\b(?:heb|hebben|heeft)\b[^.!?]{0,60}\bge\p{L}+[dt]\b|\bal\b|\bbeschikbaar\b|\bniet\b|\bgeen\b|\b(?:graag|alstublieft|a\.u\.b)\b|\bverzoek(?:en)?\b|\bvragen (?:u|je|jullie)\b|\bgesloten\b/iu,
     // (round 32: "voor 10 uur", before ten, with its "uur": "voor 2 personen" is a count: blind78)
     clock:
       /\b(?:om|tot|tussen|en|vanaf|voor(?=\s+\d{1,2}(?:[:.]\d{2})?\s*uur\b))\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:uur)?\b|\b(\d{1,2})[:.](\d{2})\b/gi,
