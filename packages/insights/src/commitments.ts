@@ -1045,8 +1045,8 @@ function pleasantry(s: string): boolean {
 /** Round 21 (p21): a place another client holds ("The 600t crawler is booked by another client until 20 October"). */
 const BOOKED_BY_OTHER = /\b(?:booked|reserved|taken|held|hired)\s+(?:out\s+)?by\s+(?:another|a different|other)\b/i;
 /**
- * Round 38: a customer's "we'll definitely be back (next season)" is loyalty, not an act (blind98, blind82, blind64: the
- * read authors label "we'll be back tomorrow at 7", never "be back next year").
+ * Round 38: a customer's "we'll definitely be back (next season)" is loyalty, not an act (blind98, blind82, blind40: the
+ * read authors label "we'll be back tomorrow at 7", never "be back next year" or "in the spring").
  */
 const COMING_BACK_AGAIN =
   /\b(?:we|i)(?:'ll|’ll|\s+will)\s+(?:(?:definitely|certainly|surely|absolutely)\s+be\s+back\b(?!\s+(?:on|at|by|tomorrow|today|tonight)\b)|be\s+back\s+(?:next\s+(?:season|year|time|summer|spring|autumn|winter)|in\s+the\s+(?:spring|summer|autumn|fall|winter|new\s+year))\b)/i;
@@ -2148,7 +2148,7 @@ const APOLOGY_LEAD =
 /**
  * Round 38: what we send leaving on a day ("Two new caps leave here by express today", "A new float goes on the 2pm bus
  * today"), and the reader having it later (", you'll have it tomorrow"): the act is the leaving, and its day the
- * promise's (blind96, blind97, blind28, blind38).
+ * promise's (blind96, blind97, blind32).
  */
 const OUR_GOODS_LEAVE =
   /\b(?:leaves?|leaving|goes|going|go out|ships?|shipping|dispatch(?:es|ing)?|posted|heads? out)\b/i;
