@@ -993,11 +993,14 @@ const PRICE_THEN_US =
 /** Round 26: an act that puts a fault right (a redo, a replacement, a repair); see CONCESSION in matchCommitment. */
 const REMEDY =
   /^(?:re-?(?:do|make|place|print|fit|install|paint|wrap|clean|test|issue|run|ship|pack|send|deliver|finish|grade|seed|shoot|cut|build|fix|weld|sew|stitch|glaze|fill)|repair|fix|mend|patch)\b/i;
+/** Nothing charged for it (CONCESSION, AT_OUR_COST). */
+const NO_CHARGE = "at no (?:extra |additional )?(?:charge|cost)|free of charge";
 /** Round 38: a remedy's cost borne by us (see the present-tense remedy in matchCommitment). */
-const AT_OUR_COST =
-  /\b(?:at (?:our|my) (?:own )?(?:cost|expense)|at no (?:extra |additional )?(?:charge|cost)|free of charge|no charge)\b/i;
-const CONCESSION =
-  /\b(?:at no (?:extra |additional )?(?:charge|cost)|free of charge|for free|(?:an? )?(?:\d{1,2}\s*%|courtesy|goodwill|loyalty)\s+discount|on the house|complimentary)\b/i;
+const AT_OUR_COST = new RegExp(String.raw`\b(?:at (?:our|my) (?:own )?(?:cost|expense)|${NO_CHARGE}|no charge)\b`, "i");
+const CONCESSION = new RegExp(
+  String.raw`\b(?:${NO_CHARGE}|for free|(?:an? )?(?:\d{1,2}\s*%|courtesy|goodwill|loyalty)\s+discount|on the house|complimentary)\b`,
+  "i",
+);
 /**
  * Round 14: terms for any customer, told by a plural subject with a participle after it ("Orders placed before 31 May
  * will be invoiced at current prices", "Quotes issued before that date remain valid for cargo loaded by 14 December":

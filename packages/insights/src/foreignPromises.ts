@@ -1474,19 +1474,18 @@ export function foreignDueDate(
     !EARLY_IN.test(dayText)
   )
     at = fridayOf(sentAt, timezone, true);
-  if (weekEnd && WEEKEND.test(weekEnd[0])) {
-    // round 37: "fin de semana", "fim de semana", "fine settimana" without an article are the weekend, done by its
-    // Sunday as "this weekend" is in English ("Te enviaré el material digital este fin de semana": blind84)
-    const now = zonedParts(sentAt, timezone);
+  if (weekEnd) {
     const next = weekEnd[1] !== undefined || weekEnd[2] !== undefined;
-    const toSunday = (7 - now.weekday) % 7;
-    at = zonedTimeToUtc(now.year, now.month, now.day + toSunday + (next ? 7 : 0), 12, 0, timezone);
-  } else if (weekEnd) {
-    const next = weekEnd[1] !== undefined || weekEnd[2] !== undefined;
-    at = fridayOf(sentAt, timezone, next);
-    // round 32: after a clause dated later than that Friday, the week is that clause's ("Ich komme am Dienstag um 15 Uhr,
-    // das Angebot erhalten Sie dann bis Ende der Woche", sent on a Thursday: blind78)
-    if (dayOf !== undefined && dayOf > at) at = fridayOf(dayOf, timezone, next);
+    if (WEEKEND.test(weekEnd[0])) {
+      // round 37: "fin de semana", "fim de semana", "fine settimana" without an article are the weekend, done by its
+      // Sunday as "this weekend" is in English ("Te enviaré el material digital este fin de semana": blind84)
+      at = sundayOf(sentAt, timezone, next);
+    } else {
+      at = fridayOf(sentAt, timezone, next);
+      // round 32: after a clause dated later than that Friday, the week is that clause's ("Ich komme am Dienstag um 15
+      // Uhr, das Angebot erhalten Sie dann bis Ende der Woche", sent on a Thursday: blind78)
+      if (dayOf !== undefined && dayOf > at) at = fridayOf(dayOf, timezone, next);
+    }
   }
   const thisWeek = at === null && dottedAt === null ? THIS_WEEK.exec(dayText) : null;
   if (thisWeek) at = fridayOf(sentAt, timezone, false);
@@ -1573,6 +1572,12 @@ function fridayOf(sentAt: number, timezone: string, next: boolean): number {
   const now = zonedParts(sentAt, timezone);
   const ahead = (now.weekday === 6 ? 6 : (5 - now.weekday + 7) % 7) + (next ? 7 : 0);
   return zonedTimeToUtc(now.year, now.month, now.day + ahead, 12, 0, timezone);
+}
+
+/** Noon of this week's Sunday (today on a Sunday), or next week's when `next`: the weekend's last day (round 37). */
+function sundayOf(sentAt: number, timezone: string, next: boolean): number {
+  const now = zonedParts(sentAt, timezone);
+  return zonedTimeToUtc(now.year, now.month, now.day + ((7 - now.weekday) % 7) + (next ? 7 : 0), 12, 0, timezone);
 }
 
 /** Noon of the next `day` of a month from `sentAt` on (this month's, or next month's when it is past). */

@@ -1047,13 +1047,12 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
         companyLine === idx &&
         (legal ||
           isCompanyLike(part) ||
-          (namedLine && idx === 0 && parts.length === 2 && titleCasePiece(part) && !isDepartment(part)) ||
-          // round 38: one word before a name of two or more ("Obmann, SV Gmunden", "Rúnaí, CLG Chluain Mhór": blind97)
           (parts.length === 2 &&
-            !/\s/.test(company) &&
-            /\s/.test(part.trim()) &&
             titleCasePiece(part) &&
-            !isDepartment(part))) &&
+            !isDepartment(part) &&
+            ((namedLine && idx === 0) ||
+              // round 38: one word before a name of two or more ("Obmann, SV Gmunden", "Rúnaí, CLG Chluain Mhór": blind97)
+              (!/\s/.test(company) && /\s/.test(part.trim()))))) &&
         !isCompanyLike(company)
       ) {
         // "Inkoper | Van Dijk Transportbanden B.V.": an unknown piece before a legal company on the same line, or
