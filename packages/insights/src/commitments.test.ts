@@ -2329,3 +2329,109 @@ describe("extractCommitments: round 38, a customer coming back again", () => {
     expect(textsIn("The grout needs a night to cure, so we'll be back tomorrow at 7 to seal it.")).toHaveLength(1);
   });
 });
+
+describe("extractCommitments: round 39, a request for the reader after a comma", () => {
+  it("reads the dated promise before ', can you / could you …?' and leaves the request to the reader", () => {
+    expect(textsIn("We'll repaint the sign by Thursday, could you send the logo file?")).toEqual([
+      "We'll repaint the sign by Thursday",
+    ]);
+    expect(textsIn("Fitting starts Monday 16 March, can you clear the hallway by then?")).toEqual([
+      "Fitting starts Monday 16 March",
+    ]);
+    // a condition before the comma still governs the whole
+    expect(textsIn("If the van is free on Friday, can you collect the boards?")).toEqual([]);
+  });
+});
+
+describe("extractCommitments: round 39, what we will need and being in late", () => {
+  it("reads 'we'll need …' and 'I'll be in late' as no act for the reader, refused before any learned reader", () => {
+    expect(duesAcceptingReader("We'll need the side gate unlocked from 7am on Friday.")).toEqual([]);
+    expect(duesAcceptingReader("I'll be in late tomorrow, school run.")).toEqual([]);
+    // a second verb of a promise's subject is no subject's need
+    expect(textsIn("Our crew will start on Friday at 8 and will need about two days.")).toHaveLength(1);
+  });
+});
+
+describe("extractCommitments: round 39, a condition that ends at ', but' before our promise", () => {
+  it("reads the promise after ', but' as a sentence of its own", () => {
+    expect(
+      textsIn("If the part arrives Friday we could fit it Saturday, but in the meantime we'll lend you a heater by 5pm today."),
+    ).toEqual(["in the meantime we'll lend you a heater by 5pm today."]);
+    expect(textsIn("If the ground thaws we could start in March, but I can't promise anything yet.")).toEqual([]);
+  });
+});
+
+describe("extractCommitments: round 39, midday, a purpose clause and a morning hour after 'first thing'", () => {
+  it("reads 'midday' as noon", () => {
+    // sent at 14:00: the next noon
+    expect(dues("I'll email the test results by midday.")).toEqual([
+      ["I'll email the test results by midday.", "2026-03-11T12:00:00.000Z"],
+    ]);
+  });
+
+  it("dates the act by its own time, not by the day in its purpose", () => {
+    expect(dues("I'll restart the booking server tonight so tomorrow's lessons aren't affected.")[0]?.[1]).toBe(
+      "2026-03-10T21:00:00.000Z",
+    );
+  });
+
+  it("reads 'first thing Monday, 7am' as Monday at 7", () => {
+    expect(dues("I'll open the cold store first thing Monday, 7am.")[0]?.[1]).toBe("2026-03-16T07:00:00.000Z");
+  });
+});
+
+describe("extractCommitments: round 39, notices", () => {
+  it("reads no promise in a subscribed alert or a business's reminder after its colon", () => {
+    expect(
+      textsIn(
+        "Swell report for Piha, Wed 11 Mar. The next bulletin will be issued at 06:00.\n\nYou are receiving this alert because you subscribed to Piha updates.",
+      ),
+    ).toEqual([]);
+    expect(
+      textsIn("HILLTOP DENTAL: Reminder - your check-up is booked for Thu 12 Mar 9:30am. Reply C to cancel."),
+    ).toEqual([]);
+  });
+});
+
+describe("extractCommitments: round 39, the reader's confirmation as a condition", () => {
+  it("reads 'kindly confirm and we will …' as an offer, and the same act said outright as a promise", () => {
+    expect(textsIn("The 12 brackets are ready. Kindly confirm and we will dispatch them tomorrow.")).toEqual([]);
+    expect(textsIn("The 12 brackets are ready and we will dispatch them tomorrow.")).toHaveLength(1);
+  });
+});
+
+describe("extractCommitments: round 39, taking it somewhere, a threat, a hedge after 'and' and a report", () => {
+  it("reads 'I'll take it to <someone> on <day>' as an act, 'I'll take it' as a choice and a threat as none", () => {
+    expect(textsIn("Thanks for the figures. I'll take it to the committee on Thursday.", "inbound")).toEqual([
+      "I'll take it to the committee on Thursday.",
+    ]);
+    expect(textsIn("Lovely, I'll take it.", "inbound")).toEqual([]);
+    expect(textsIn("I want my deposit back by Friday or I will take it to the ombudsman.", "inbound")).toEqual([]);
+  });
+
+  it("hedges only what follows 'and they should …'", () => {
+    expect(textsIn("We'll order the valves today and they should arrive before Thursday.")).toEqual([
+      "We'll order the valves today",
+    ]);
+  });
+
+  it("reads a dated promise of ours before someone else's report after the comma", () => {
+    expect(
+      textsIn("I'll chase the insurer before 11, their agent said last week they would pay within ten days."),
+    ).toEqual(["I'll chase the insurer before 11"]);
+    // only a promise in the first person is cut off its report: a customer's news keeps the carrier's word
+    expect(textsIn("Bella arrives Friday 13th, the breeder says about noon.", "inbound")).not.toContain(
+      "Bella arrives Friday 13th",
+    );
+  });
+});
+
+describe("extractCommitments: round 39, the reader's goods on their way", () => {
+  it("reads 'your <goods> go on / fly / leave <place> / are in the post' with a time as a promise", () => {
+    expect(textsIn("Your 40 crates go on the ferry on Tuesday.")).toHaveLength(1);
+    expect(textsIn("Your spare keys are in the post today.")).toHaveLength(1);
+    expect(textsIn("Your tiles leave Valencia on Friday.")).toHaveLength(1);
+    // without a time of their own they promise nothing
+    expect(textsIn("Your crates go on the ferry as usual.")).toEqual([]);
+  });
+});

@@ -1038,8 +1038,9 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(/\bwithin the next (\d+|an?|one|two|three|few)\b/gi, "within $1")
     // round 20 (due20): "within the day" is by the end of today, not a day from now
     .replace(/\bwithin the day\b/gi, "by end of day")
-    // round 11: "12noon", "12 midday" (Indian and British usage) are noon
-    .replace(/\b12\s*(?:noon|midday)\b/gi, "noon")
+    // round 11: "12noon", "12 midday" (Indian and British usage) are noon; round 39: so is "midday" alone, which chrono
+    // does not read ("I'll send you the temperature logs by midday": blind101)
+    .replace(/\b(?:12\s*)?(?:noon|midday)\b/gi, "noon")
     // "by lunchtime" is noon
     .replace(/\b(by|at|around|before|until)\s+lunch(?:time| time)?\b/gi, "$1 noon")
     // "the October receipts", "your January invoice": a month before a noun names a topic, not a date
@@ -1487,9 +1488,10 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /(?<=\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)\s+)first thing\b,?(?=\s+(?:between\s+|from\s+|at\s+)?\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm)\b|\s*(?:and|to|[-–])\s*\d))/gi,
       "",
     )
-    // round 32: and "first thing" before its day and that day's clock time ("first thing tomorrow, before 8": blind77)
+    // round 32: and "first thing" before its day and that day's clock time ("first thing tomorrow, before 8": blind77;
+    // round 39: or a morning hour alone, "first thing Monday, 7am": blind99)
     .replace(
-      /\bfirst thing\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)\b,?(?=\s+(?:between|from|at|before|by)\s+\d{1,2}(?![\d/]))/gi,
+      /\bfirst thing\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)\b,?(?=\s+(?:(?:between|from|at|before|by)\s+\d{1,2}(?![\d/])|\d{1,2}(?:[:.]\d{2})?\s*(?:am|a\.m\.)|\d{1,2}[:.]\d{2}(?![\d/])))/gi,
       "$1",
     )
     // round 31: a share is no hour ("this morning, 20% deposit locks it in": blind74)
