@@ -433,9 +433,11 @@ const G: Record<PromiseLanguage, Grammar> = {
     // round 30: also words of a short sentence ("Ti mando la lettera domani mattina, poi…", "I documenti EMCS li mando…")
     words:
       /\b(?:il|lo|gli|di|del|della|e|che|domani|oggi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|nostro|nostra|nostri|alle|sarà|saremo|vi|ci|settimana|prossimo|prossima|per|con|entro|li|mattina|pomeriggio|stasera|stanotte|poi|insieme|grazie|subito|nostre|tutto|tutti|ciao|buongiorno|gentile|cordiali|saluti|signora|signor|più|è)\b/gi,
-    // round 30: also an object pronoun before our act ("lo firmo lunedì", "li mando domani"), not an article ("lo sconto")
+    // round 30: also an object pronoun before our act ("lo firmo lunedì", "li mando domani"), not an article ("lo sconto");
+    // round 39: and a verb of "we" alone, "domani mattina alle 7 accendiamo il secondo forno", "Il bonifico lo faccio
+    // domani mattina" (blind102, blind99), not one of having, being, wanting, seeing or talking
     first:
-      /\b(?:io|noi)\b|\b(?:(?:vi|ti|gli|ci|te|ve|le(?!\s+(?:foto|auto|moto|radio)\b))\s+|glie)(?:le\s+|la\s+|lo\s+|li\s+)?\p{L}+(?:o|iamo|erò|irò|arò|eremo|iremo)\b|\b\p{L}{3,}(?:erò|irò|arò|eremo|iremo)\b|\b(?:passo|passiamo|arrivo|arriviamo|mando|mandiamo|invio|inviamo|chiamo|chiamiamo|consegno|consegniamo|sarò|saremo|porto|portiamo)\b|\b(?:lo|la|li)\s+(?:firm|mand|port|invi|spedisc|pag|consegn|chiam|sistem|prepar|control|confermo|giro)(?:o|iamo)\b|\b(?:lo|la|li|le)\s+\p{L}{3,}iamo\b/iu,
+      /\b(?:io|noi)\b|\b(?:(?:vi|ti|gli|ci|te|ve|le(?!\s+(?:foto|auto|moto|radio)\b))\s+|glie)(?:le\s+|la\s+|lo\s+|li\s+)?\p{L}+(?:o|iamo|erò|irò|arò|eremo|iremo)\b|\b\p{L}{3,}(?:erò|irò|arò|eremo|iremo)\b|\b(?:passo|passiamo|arrivo|arriviamo|mando|mandiamo|invio|inviamo|chiamo|chiamiamo|consegno|consegniamo|sarò|saremo|porto|portiamo|faccio|spedisco)\b|\b(?:lo|la|li)\s+(?:firm|mand|port|invi|spedisc|pag|consegn|chiam|sistem|prepar|control|confermo|giro|facc)(?:o|iamo)\b|\b(?:lo|la|li|le)\s+\p{L}{3,}iamo\b|\b\p{L}{3,}iamo\b(?<!\b(?:abb|s|vogl|dobb|sapp|cred|pens|ved|sent|parl)iamo)/iu,
     ours: /\b(?:nostro|nostra|nostri|nostre|il tecnico|l'autista|il corriere|la squadra|il mio collega|la mia collega)\b/i,
     booked: /\b(?:prenotat[oaie]|confermat[oaie]|fissat[oaie]|programmat[oaie])\b/i,
     moves:
@@ -467,8 +469,9 @@ const G: Record<PromiseLanguage, Grammar> = {
       /\b(?:geht|gehen|kommt|kommen|folgt|folgen|geliefert|ausgeliefert|zugestellt|versendet|verschickt|abgeholt|montiert|installiert|erfolgt|erfolgen|bereit|fertig)\b|\b(?:wird|werden)\b[^.!?]{0,60}\b(?:ge|be|ver|er|zer|über)\p{L}+[tn]\b|\b(?:erhalten|bekommen) Sie\b|\bSie (?:erhalten|bekommen)\b/iu,
     nounsCapitalised: true,
     // round 30: also a customer's demand or search ("Wir erwarten eine Lösung bis Freitag", "wir suchen ab 1. Januar
-    // einen IT-Dienstleister": blind68, blind70); round 31: and money a system takes ("wird am 1. abgebucht")
-    not: /\?|\b(?:abgebucht|eingezogen|belastet|verlängert|bitten|kündigen|gültig|fällig|seit)\b|\bAngebot\b[^.!?]{0,30}\bhalten\b|\bwenn\b|\bfalls\b|\bsofern\b|\b(?:vielleicht|eventuell|wahrscheinlich|hoffentlich|voraussichtlich|evtl)\b|\b(?:kann|können|könnte|könnten|darf|dürfen)\b|\b(?:habe|haben|hat|hatten)\b[^.!?]{0,60}\bge\p{L}+[tn]\b|\bschon\b|\bbereits\b|\b(?:verfügbar|möglich)\b|\bnicht\b|\bkein\p{L}*|\b(?:bitte|brauche|brauchen|benötigen)\b|\b(?:erwarte|erwarten|suche|suchen)\b|\bgeschlossen\b/iu,
+    // einen IT-Dienstleister": blind68, blind70); round 31: and money a system takes ("wird am 1. abgebucht"); round 39:
+    // and the writer's disappointment ("Wir sind sehr enttäuscht, die Eröffnung … ist in zwei Wochen": blind102)
+    not: /\?|\b(?:abgebucht|eingezogen|belastet|verlängert|bitten|kündigen|gültig|fällig|seit)\b|\b(?:wir\s+sind|ich\s+bin)\s+(?:(?:sehr|wirklich|ziemlich|echt|total)\s+)?(?:enttäuscht|verärgert|unzufrieden|sauer)\b|\bAngebot\b[^.!?]{0,30}\bhalten\b|\bwenn\b|\bfalls\b|\bsofern\b|\b(?:vielleicht|eventuell|wahrscheinlich|hoffentlich|voraussichtlich|evtl)\b|\b(?:kann|können|könnte|könnten|darf|dürfen)\b|\b(?:habe|haben|hat|hatten)\b[^.!?]{0,60}\bge\p{L}+[tn]\b|\bschon\b|\bbereits\b|\b(?:verfügbar|möglich)\b|\bnicht\b|\bkein\p{L}*|\b(?:bitte|brauche|brauchen|benötigen)\b|\b(?:erwarte|erwarten|suche|suchen)\b|\bgeschlossen\b/iu,
     clock:
       /\b(?:um|ab|bis|gegen|zwischen|und)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:Uhr)?(?!\.\d)\b|\b(\d{1,2})(?:[:.](\d{2}))?\s*Uhr\b/gi,
     parts: [
@@ -949,6 +952,18 @@ const AND_YOU_CAN = unicode(
 /** Round 37: "and" before a second act of the writer's (opensWithOwnAct). */
 const AND_OWN_ACT = unicode(new RegExp(String.raw`,?\s+(?:y|e|et)\s+(?=${CLITIC_ACT_SOURCE})`, "giu"));
 /**
+ * Round 39: a colon before an act of the writer's ends what came before ("Ya he hablado con el laboratorio: te mando las
+ * dos unidades correctas mañana": blind99): the report before it no longer refuses the act. A part before it with a time
+ * of its own dates the act and keeps the sentence whole ("los cenotes de mañana quedan confirmados: te recogemos en el
+ * hotel a las 7:30": blind84).
+ */
+const COLON_OWN_ACT = unicode(new RegExp(String.raw`:\s+(?=${CLITIC_ACT_SOURCE})`, "iu"));
+function splitColonAct(part: string): string[] {
+  const colon = COLON_OWN_ACT.exec(part);
+  if (colon === null || TIME_WORD.test(part.slice(0, colon.index))) return [part];
+  return [part.slice(0, colon.index), part.slice(colon.index + colon[0].length)];
+}
+/**
  * Round 37: a second act that hands something over: sending, bringing, paying, refunding, invoicing, confirming,
  * explaining, calling. Without a time of its own any other act goes on with the visit before it ("Mañana antes de las
  * 10 paso yo por tu oficina y te lo cambio", "Hoy de tarde paso y lo reviso": blind41, blind83, one promise each).
@@ -1097,6 +1112,7 @@ export function foreignClauses(sentence: string, lang?: PromiseLanguage): string
     .split(lang === "ja" || lang === "zh" ? /(?<=[。！？!?；;，、])/u : /(?<=;)\s+/u)
     .flatMap((part) => part.split(NEXT_CLAUSE))
     .flatMap((part) => part.split(AND_YOU_CAN))
+    .flatMap(splitColonAct)
     .map((clause) => clause.trim())
     .filter((clause) => clause.length > 0);
   if (lang === undefined) return clauses;
@@ -1338,6 +1354,17 @@ const MERIDIEM = /^\s*([ap])\.?\s?m\b\.?/i;
 const END_OF_WEEK = unicode(
   /\b(?:Ende|fin(?:al)?|fim|fine|eind|slut(?:et|ten|ningen)?|udgangen)\s+(?:de\s+la\s+|da\s+|della\s+|di\s+|van\s+(?:de\s+)?|der\s+|dieser\s+|cette\s+|av\s+|af\s+|de\s+)?(?:(nächste[rn]?|kommende[rn]?|próxima|prochaine|prossima|volgende|nästa|neste|næste)\s+)?(?:Woche|semana|semaine|settimana|week|veckan?|uk[ae]n?|ugen?)(?:\s+(próxima|que viene|prochaine))?\b/i,
 );
+/**
+ * Round 39: the end of this month, or of the next one when the group matches ("bis Ende des Monats", "antes de fin de
+ * mes", "até ao fim do mês", "entro la fine del mese": blind102, blind101), is its last day, as in English.
+ */
+const END_OF_MONTH = unicode(
+  /\b(?:Ende|fin(?:al)?|fim|fine|eind|slut(?:et)?|udgangen)\s+(?:de\s+l[ae]\s+|del\s+|do\s+|da\s+|della\s+|di\s+|du\s+|van\s+de\s+|des\s+|dieses\s+|av\s+|af\s+|de\s+)?(?:(nächsten|kommenden|próximo|prochain|prossimo|volgende|nästa|neste|næste)\s+)?(?:Monats?|mes|mês|mois|mese|maand|månaden|måneden)(?:\s+(prossimo|próximo|que viene|prochain|seguinte|siguiente))?\b/i,
+);
+/** Round 39: the end of the day ("até o fim do dia", "Feierabend", "fin de journée"), today at the end of the day. */
+const END_OF_DAY = unicode(
+  /\b(?:fim\s+do\s+dia|fin\s+del\s+día|final\s+del\s+día|fin\s+de\s+(?:la\s+)?journée|fine\s+(?:della\s+)?giornata|Ende\s+des\s+Tages|Tagesende|Feierabend|eind\s+van\s+de\s+dag)\b/i,
+);
 /** Round 37: the start of a period ("Anfang nächster Woche", "début de la semaine prochaine"). */
 const EARLY_IN = unicode(
   /\b(?:Anfang|Beginn|début|principios|comienzos|inicio|início|começo|inizio|begin|början|starten|alussa)\b/iu,
@@ -1487,6 +1514,13 @@ export function foreignDueDate(
       if (dayOf !== undefined && dayOf > at) at = fridayOf(dayOf, timezone, next);
     }
   }
+  const monthEnd = at === null && dottedAt === null ? END_OF_MONTH.exec(dayText) : null;
+  if (monthEnd) {
+    const { year, month } = zonedParts(sentAt, timezone);
+    // day 0 of the month after is the month's last day
+    at = zonedTimeToUtc(year, month + (monthEnd[1] === undefined && monthEnd[2] === undefined ? 1 : 2), 0, 12, 0, timezone);
+  }
+  if (at === null && dottedAt === null && END_OF_DAY.test(dayText)) at = sentAt;
   const thisWeek = at === null && dottedAt === null ? THIS_WEEK.exec(dayText) : null;
   if (thisWeek) at = fridayOf(sentAt, timezone, false);
   if (dottedAt !== null) at = dottedAt;
@@ -1546,7 +1580,7 @@ export function foreignDueDate(
   if (dueAt <= sentAt && at === null && dayOf === undefined && clock !== null)
     dueAt = zonedTimeToUtc(year, month, day + 1, hour, minute, timezone);
   const phrase =
-    [found?.text ?? weekEnd?.[0] ?? thisWeek?.[0] ?? dotted?.[0] ?? weekNo?.[0] ?? dayOfMonth?.[0], clock?.text]
+    [found?.text ?? weekEnd?.[0] ?? monthEnd?.[0] ?? thisWeek?.[0] ?? dotted?.[0] ?? weekNo?.[0] ?? dayOfMonth?.[0], clock?.text]
       .filter(Boolean)
       .join(" ") || "part of the day";
   return { dueAt, phrase, named: at !== null, clockOnly: at === null && part === null && clock !== null };
