@@ -161,3 +161,27 @@ describe("round 32: deal stages in languages without a grammar here (worldDeals)
     expect(stageOf("Если мы выберем другую компанию, вы вернёте залог?")).not.toBe("lost");
   });
 });
+
+describe("round 39: a last offer, a choice told in other words, an order approved or signed", () => {
+  it("reads 'mi última oferta', 'a nossa última proposta' and 'o melhor preço' as negotiation", () => {
+    expect(stageOf("Lucía, 4.100 con el montaje es mi última oferta, más no puedo bajar.", "outbound")).toBe(
+      "negotiation",
+    );
+    expect(stageOf("Conseguimos chegar a R$ 3.900 com instalação, é a nossa última proposta.", "outbound")).toBe(
+      "negotiation",
+    );
+  });
+
+  it("reads a purchase made elsewhere in the end, or a choice to stay with another, as lost", () => {
+    expect(stageOf("Al final compramos las sillas en Valencia, llegaban antes.")).toBe("lost");
+    expect(stageOf("La junta ha decidido quedarse con Talleres Ruiz para la obra.")).toBe("lost");
+    expect(stageOf("We gaan toch voor Bakker Installatie, die zijn goedkoper.")).toBe("lost");
+  });
+
+  it("reads an Italian 'we take', a Spanish order approved, a Polish signed order and a Swedish approval as won", () => {
+    expect(stageOf("Perfetto, prendiamo le 40 sedie al prezzo del preventivo.")).toBe("won");
+    expect(stageOf("Aprobado el pedido de las 12 mesas, gracias.")).toBe("won");
+    expect(stageOf("W załączniku podpisane zamówienie na 20 regałów.")).toBe("won");
+    expect(stageOf("Styrelsen godkände er offert i går och avtalet är nu undertecknat.")).toBe("won");
+  });
+});

