@@ -2355,7 +2355,9 @@ describe("extractCommitments: round 39, what we will need and being in late", ()
 describe("extractCommitments: round 39, a condition that ends at ', but' before our promise", () => {
   it("reads the promise after ', but' as a sentence of its own", () => {
     expect(
-      textsIn("If the part arrives Friday we could fit it Saturday, but in the meantime we'll lend you a heater by 5pm today."),
+      textsIn(
+        "If the part arrives Friday we could fit it Saturday, but in the meantime we'll lend you a heater by 5pm today.",
+      ),
     ).toEqual(["in the meantime we'll lend you a heater by 5pm today."]);
     expect(textsIn("If the ground thaws we could start in March, but I can't promise anything yet.")).toEqual([]);
   });

@@ -106,8 +106,6 @@ describe("round 39: a side's limit without 'can', where the reader can land, and
     expect(haggle("Two nights at 380 is the lowest we go in August.")).not.toBeNull();
     expect(haggle("Our client's ceiling is 61k. Where can you land?")).not.toBeNull();
     expect(haggle("1,950 with the fitting included. That's final from us.")).not.toBeNull();
-    expect(candidate("Kai, $2,400 is as low as we go, and we'll add the spare blade.", "outbound")).toBe(
-      "negotiation",
-    );
+    expect(candidate("Kai, $2,400 is as low as we go, and we'll add the spare blade.", "outbound")).toBe("negotiation");
   });
 });

@@ -212,9 +212,9 @@ describe("round 39: the reader asked to match, come to or sharpen to a price", (
   const candidate = (text: string, direction: "inbound" | "outbound" = "inbound") =>
     detectDealCandidate({ text, direction, id: "m1" })?.stage;
   it("reads them as negotiation candidates", () => {
-    expect(candidate("A firm in Leeds does the same panels at £38 each. You're at £44. Any chance you can match?")).toBe(
-      "negotiation",
-    );
+    expect(
+      candidate("A firm in Leeds does the same panels at £38 each. You're at £44. Any chance you can match?"),
+    ).toBe("negotiation");
     expect(candidate("Their studio quoted 2,700 a piece. Could you sharpen to 2,800?")).toBe("negotiation");
     expect(candidate("We'd need you at $940 per unit to move forward.")).toBe("negotiation");
     // a seller's total that comes to a price is no negotiation

@@ -1058,14 +1058,16 @@ describe("round 39: the end of the month or of the day, a colon before our act, 
     // sent Wednesday 14 October 2026
     expect(due("Wir schicken Ihnen die Muster bis Ende des Monats.", "de", "Europe/Berlin")).toBe("2026-10-31 17:00");
     expect(due("Le mandamos el catálogo antes de fin de mes.", "es")).toBe("2026-10-31 17:00");
-    expect(due("Vi mandiamo il listino entro la fine del mese prossimo.", "it", "Europe/Rome")).toBe("2026-11-30 17:00");
+    expect(due("Vi mandiamo il listino entro la fine del mese prossimo.", "it", "Europe/Rome")).toBe(
+      "2026-11-30 17:00",
+    );
     expect(due("Mando-lhe o contrato até ao fim do dia.", "pt", "Europe/Lisbon")).toBe("2026-10-14 17:00");
   });
 
   it("reads an act of ours after a colon apart from the report before it", () => {
-    expect(
-      quotes("Ya hablé con el almacén: te mando las dos cajas mañana antes de las 12h.", "Europe/Madrid"),
-    ).toEqual([["te mando las dos cajas mañana antes de las 12h.", "2026-10-15 12:00"]]);
+    expect(quotes("Ya hablé con el almacén: te mando las dos cajas mañana antes de las 12h.", "Europe/Madrid")).toEqual(
+      [["te mando las dos cajas mañana antes de las 12h.", "2026-10-15 12:00"]],
+    );
     // a part before the colon with a day of its own dates the act and keeps the sentence whole
     expect(quotes("La visita de mañana queda confirmada: te recogemos a las 8:30.", "Europe/Madrid")).toHaveLength(1);
   });

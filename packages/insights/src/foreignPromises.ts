@@ -1517,8 +1517,9 @@ export function foreignDueDate(
   const monthEnd = at === null && dottedAt === null ? END_OF_MONTH.exec(dayText) : null;
   if (monthEnd) {
     const { year, month } = zonedParts(sentAt, timezone);
+    const next = monthEnd[1] !== undefined || monthEnd[2] !== undefined;
     // day 0 of the month after is the month's last day
-    at = zonedTimeToUtc(year, month + (monthEnd[1] === undefined && monthEnd[2] === undefined ? 1 : 2), 0, 12, 0, timezone);
+    at = zonedTimeToUtc(year, month + (next ? 2 : 1), 0, 12, 0, timezone);
   }
   if (at === null && dottedAt === null && END_OF_DAY.test(dayText)) at = sentAt;
   const thisWeek = at === null && dottedAt === null ? THIS_WEEK.exec(dayText) : null;
@@ -1580,7 +1581,10 @@ export function foreignDueDate(
   if (dueAt <= sentAt && at === null && dayOf === undefined && clock !== null)
     dueAt = zonedTimeToUtc(year, month, day + 1, hour, minute, timezone);
   const phrase =
-    [found?.text ?? weekEnd?.[0] ?? monthEnd?.[0] ?? thisWeek?.[0] ?? dotted?.[0] ?? weekNo?.[0] ?? dayOfMonth?.[0], clock?.text]
+    [
+      found?.text ?? weekEnd?.[0] ?? monthEnd?.[0] ?? thisWeek?.[0] ?? dotted?.[0] ?? weekNo?.[0] ?? dayOfMonth?.[0],
+      clock?.text,
+    ]
       .filter(Boolean)
       .join(" ") || "part of the day";
   return { dueAt, phrase, named: at !== null, clockOnly: at === null && part === null && clock !== null };
