@@ -3764,7 +3764,9 @@ export function matchScheduled(clause: string, direction: Direction): string | n
  * train11; "Your 20 kg of new potatoes come on Saturday's run, between 7 and 8am": train8). The scheduled present reads
  * "your" as another owner (OTHER_OWNER); in what our side sends, the reader's order moving is our delivery. The
  * reader's own travel ("your flight arrives at 6") moves nobody's work, and "Your parcel arrives tomorrow between 10:00
- * and 12:00" is a carrier's notice (tuning13-start holdout), so arriving is left out.
+ * and 12:00" is a carrier's notice (tuning13-start holdout), so arriving is left out. Round 39: also going on, with, in
+ * or by the …, flying, leaving a named place and in the post ("Your 8 barrels go on the Ghan freight Friday", "Your hull
+ * goes in the mould on March 29", "Your contract is in the post today": blind90, blind96, blind13).
  */
 const YOUR_GOODS =
   /^(?:[^,;:]{0,40}[,:]\s*)?[Yy]our\s+((?:[\p{L}\d.,%-]+\s+){0,5}?[\p{L}-]{3,30})\s+(?:ship|ships|come|comes|go\s+out|goes\s+out|go\s+to|goes\s+to|leave\s+(?:our|the)\s+[a-z]+|leaves\s+(?:our|the)\s+[a-z]+|go(?:es)?\s+(?:with|on|in|by)\s+the|fly|flies|leaves?\s+\p{Lu}[\p{L}-]+|(?:is|are|['’]s|['’]re)\s+in\s+the\s+(?:post|mail))\b(.*)$/u;

@@ -435,7 +435,8 @@ const G: Record<PromiseLanguage, Grammar> = {
       /\b(?:il|lo|gli|di|del|della|e|che|domani|oggi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|nostro|nostra|nostri|alle|sarà|saremo|vi|ci|settimana|prossimo|prossima|per|con|entro|li|mattina|pomeriggio|stasera|stanotte|poi|insieme|grazie|subito|nostre|tutto|tutti|ciao|buongiorno|gentile|cordiali|saluti|signora|signor|più|è)\b/gi,
     // round 30: also an object pronoun before our act ("lo firmo lunedì", "li mando domani"), not an article ("lo sconto");
     // round 39: and a verb of "we" alone, "domani mattina alle 7 accendiamo il secondo forno", "Il bonifico lo faccio
-    // domani mattina" (blind102, blind99), not one of having, being, wanting, seeing or talking
+    // domani mattina" (blind102, blind99), not one of having, being, wanting, owing, knowing, believing, thinking,
+    // seeing, hearing or talking
     first:
       /\b(?:io|noi)\b|\b(?:(?:vi|ti|gli|ci|te|ve|le(?!\s+(?:foto|auto|moto|radio)\b))\s+|glie)(?:le\s+|la\s+|lo\s+|li\s+)?\p{L}+(?:o|iamo|erò|irò|arò|eremo|iremo)\b|\b\p{L}{3,}(?:erò|irò|arò|eremo|iremo)\b|\b(?:passo|passiamo|arrivo|arriviamo|mando|mandiamo|invio|inviamo|chiamo|chiamiamo|consegno|consegniamo|sarò|saremo|porto|portiamo|faccio|spedisco)\b|\b(?:lo|la|li)\s+(?:firm|mand|port|invi|spedisc|pag|consegn|chiam|sistem|prepar|control|confermo|giro|facc)(?:o|iamo)\b|\b(?:lo|la|li|le)\s+\p{L}{3,}iamo\b|\b\p{L}{3,}iamo\b(?<!\b(?:abb|s|vogl|dobb|sapp|cred|pens|ved|sent|parl)iamo)/iu,
     ours: /\b(?:nostro|nostra|nostri|nostre|il tecnico|l'autista|il corriere|la squadra|il mio collega|la mia collega)\b/i,
