@@ -1926,6 +1926,23 @@ const CLAUSE_BREAK =
   /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d)|(?<=then\s+)(?:the|your) [a-z]+(?: [a-z]+){0,3}? (?:can|could|may|might|should)\b(?! be\b))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:comes|goes|arrives|starts|finishes|is|are|leaves|turns up|shows up)\s(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight)\b)|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)/gi;
 
 /**
+ * `clause` cut where `re` first matches, the match's first character (a comma or a blank) dropped, when `stands` holds
+ * for the parts before and after; otherwise whole. The shape of most of `splitClauses`' cuts.
+ */
+function cutWhere(clause: string, re: RegExp, stands: (head: string, tail: string) => boolean): string[] {
+  const at = clause.search(re);
+  if (at < 0) return [clause];
+  const head = clause.slice(0, at);
+  const tail = clause.slice(at + 1);
+  return stands(head, tail) ? [head, tail] : [clause];
+}
+/** A dated, unhedged promise or booking of ours: the head a condition or hedge after it is cut from. */
+const datedPromiseOrBooking = (head: string): boolean =>
+  hasDeadlineWords(head) &&
+  !HEDGE.test(head) &&
+  (matchCommitment(head) !== null || matchBooking(head, "outbound") !== null);
+
+/**
  * Splits a sentence into clauses that each carry their own subject:
  * "I'll have it ready by Friday, and I will call you tomorrow" -> two clauses.
  */
@@ -1989,15 +2006,15 @@ export function splitClauses(sentence: string): string[] {
       }, [])
       .map((c) => c.text)
       // "Fitting them Friday, you'll be back up and running by the weekend": two promises after a comma
-      .flatMap((c) => {
-        const at = c.search(/,\s+(?=(?:i|we|you)(?:'ll|’ll|\s+will)\s|you\s+(?:get|receive|have)\s)/i);
-        if (at < 0) return [c];
-        const parts = [c.slice(0, at), c.slice(at + 1)];
-        return parts.every((p) => (hasDeadlineWords(p) || EVENT.test(p)) && matchCommitment(p) !== null) &&
-          hasDeadlineWords(parts[0] ?? "")
-          ? parts
-          : [c];
-      })
+      .flatMap((c) =>
+        cutWhere(
+          c,
+          /,\s+(?=(?:i|we|you)(?:'ll|’ll|\s+will)\s|you\s+(?:get|receive|have)\s)/i,
+          (head, tail) =>
+            [head, tail].every((p) => (hasDeadlineWords(p) || EVENT.test(p)) && matchCommitment(p) !== null) &&
+            hasDeadlineWords(head),
+        ),
+      )
       // round 16 (r16r): a dated promise or scheduled step, a comma, then "I'll …" (with or without a time of its own):
       // "it ships Thursday with USPS, I'll send tracking" (blind16), "Your licence paperwork goes to the CAA first thing
       // Monday, I'll text you when it's lodged" (train11), "Tanker for the houses will be there by 9:30, I'll push the SMS
@@ -2050,17 +2067,14 @@ export function splitClauses(sentence: string): string[] {
       // round 9: "Truck leaves for the port at 3pm today, I send you the photos tonight", "First delivery tomorrow
       // before 8am, our driver Chucho will call you when he's outside": a dated statement, then a comma and a
       // promise with its own subject and time (or event); the first date does not date the second
-      .flatMap((c) => {
-        const at = c.search(
+      .flatMap((c) =>
+        cutWhere(
+          c,
           /,\s+(?=(?:i|we)\s+(?!(?:am|are|was|were|have|had|do|did|can|could|would|should|must|think|hope|guess)\b)[a-z]+\s|(?:our|my)\s+[a-z]+(?:\s+\p{Lu}[\p{L}'-]+)?\s+(?:will|'ll)\s)/iu,
-        );
-        if (at < 0) return [c];
-        const head = c.slice(0, at);
-        const tail = c.slice(at + 1);
-        return hasDeadlineWords(head) && (hasDeadlineWords(tail) || EVENT.test(tail)) && matchCommitment(tail) !== null
-          ? [head, tail]
-          : [c];
-      })
+          (head, tail) =>
+            hasDeadlineWords(head) && (hasDeadlineWords(tail) || EVENT.test(tail)) && matchCommitment(tail) !== null,
+        ),
+      )
       // "I'm fixing it this afternoon and will confirm by 3": two promises when each names its own time
       .flatMap((c) => {
         // round 14: also a second verb of the same subject in the present passive or at a place, each with its own time
@@ -2094,17 +2108,7 @@ export function splitClauses(sentence: string): string[] {
       // manufacturer today by express, and if the repair fails again we will replace it"): a clause of its own, which the
       // condition refuses; round 30: so after a dated booking ("I've booked you in with our optometrist on Monday 5
       // October at 10:15 …, and if the lenses need remaking we will cover it in full": blind69, blind47)
-      .flatMap((c) => {
-        const at = c.search(/,\s+and\s+if\s/i);
-        if (at < 0) return [c];
-        const head = c.slice(0, at);
-        return hasDeadlineWords(head) &&
-          !CONDITIONAL.test(head) &&
-          !HEDGE.test(head) &&
-          (matchCommitment(head) !== null || matchBooking(head, "outbound") !== null)
-          ? [head, c.slice(at + 1)]
-          : [c];
-      })
+      .flatMap((c) => cutWhere(c, /,\s+and\s+if\s/i, (head) => !CONDITIONAL.test(head) && datedPromiseOrBooking(head)))
       // round 22 (r22): work of ours scheduled in the present after a comma is a step of its own, which a part before it
       // with no time (a greeting, a remark) hid from the scheduled present: "Goedemorgen Sanne, our monteurs arrive
       // Thursday at 7:30" (blind30), "Kia ora Aroha, heat pump service for the café is Thursday 7am" (blind25); a part
@@ -2127,30 +2131,20 @@ export function splitClauses(sentence: string): string[] {
       })
       // round 39: a report after the comma of a dated promise reports only itself ("I'll raise the claim with Vidraria
       // before 10, their rep said last time they would replace breakages within a week": blind99)
-      .flatMap((c) => {
-        const at = c.search(REPORT_AFTER);
-        if (at < 0) return [c];
-        const head = c.slice(0, at);
-        // (a promise in the first person only: "Rufus arrives Thursday 1st, the transporter says about 10am" is a
-        // customer's news: blind68)
-        return WE_WILL.test(head) && hasDeadlineWords(head) && !HEDGE.test(head) && matchCommitment(head) !== null
-          ? [head, c.slice(at + 1)]
-          : [c];
-      })
+      // (a promise in the first person only: "Rufus arrives Thursday 1st, the transporter says about 10am" is a
+      // customer's news: blind68)
+      .flatMap((c) =>
+        cutWhere(
+          c,
+          REPORT_AFTER,
+          (head) => WE_WILL.test(head) && hasDeadlineWords(head) && !HEDGE.test(head) && matchCommitment(head) !== null,
+        ),
+      )
       // round 21 (p21): a hedge after the comma of a dated promise hedges only what follows it ("I'll drive up Saturday and
       // have a look, probably early afternoon", "Marco will seal it tonight, then hopefully the new sweep gets fitted
       // Monday"): the tail is a clause of its own, which the hedge refuses
-      .flatMap((c) => {
-        const at = c.search(TAIL_HEDGE);
-        if (at < 0) return [c];
-        const head = c.slice(0, at);
-        // (round 27: or a booking, "Keisha is booked for you today 9 to 4, she should be there around 8:50": blind34)
-        return hasDeadlineWords(head) &&
-          !HEDGE.test(head) &&
-          (matchCommitment(head) !== null || matchBooking(head, "outbound") !== null)
-          ? [head, c.slice(at + 1)]
-          : [c];
-      })
+      // (round 27: or a booking, "Keisha is booked for you today 9 to 4, she should be there around 8:50": blind34)
+      .flatMap((c) => cutWhere(c, TAIL_HEDGE, datedPromiseOrBooking))
       .map((c) => c.trim())
       .filter(Boolean)
   );
@@ -2345,16 +2339,22 @@ const QUESTION_AFTER_DASH =
  */
 const COMMA = /,\s+/g;
 const REQUEST_AFTER_COMMA = /^(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|one of you)\b[^,?]*\?\s*$/i;
+/** The last match of the global `re` in `s` (one pass: a lookahead to the end from every one would be quadratic). */
+function lastMatch(s: string, re: RegExp): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  for (const m of s.matchAll(re)) last = m;
+  return last;
+}
 function splitDashQuestion(s: string): string[] {
   if (!/\?\s*$/.test(s)) return [s];
-  // the last spaced dash or comma (one pass: a lookahead to the end from every one would be quadratic in their number)
-  let at: RegExpExecArray | null = null;
-  for (const m of s.matchAll(DASH)) at = m;
-  if (at === null || !QUESTION_AFTER_DASH.test(s.slice(at.index + at[0].length))) {
-    at = null;
-    for (const m of s.matchAll(COMMA)) at = m;
-    if (at === null || !REQUEST_AFTER_COMMA.test(s.slice(at.index + at[0].length))) return [s];
+  // the last spaced dash, else the last comma
+  let at = lastMatch(s, DASH);
+  if (at !== null && !QUESTION_AFTER_DASH.test(s.slice(at.index + at[0].length))) at = null;
+  if (at === null) {
+    at = lastMatch(s, COMMA);
+    if (at !== null && !REQUEST_AFTER_COMMA.test(s.slice(at.index + at[0].length))) at = null;
   }
+  if (at === null) return [s];
   const head = s.slice(0, at.index);
   return !/\?/.test(head) &&
     !CONDITIONAL.test(head) &&
