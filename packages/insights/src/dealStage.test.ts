@@ -221,3 +221,16 @@ describe("round 39: the reader asked to match, come to or sharpen to a price", (
     expect(candidate("The six frames plus fitting come to $2,180.", "outbound")).not.toBe("negotiation");
   });
 });
+
+describe("round 40: the buyer's board or boss said no, a quote in the reader's inbox", () => {
+  const candidate = (text: string, direction: "inbound" | "outbound" = "inbound") =>
+    detectDealCandidate({ text, direction, id: "m1" })?.stage;
+  it("reads them as lost and proposal candidates", () => {
+    expect(candidate("Sorry mate, the board said no, we're keeping the old vans another year.")).toBe("lost");
+    expect(candidate("Hi Jo, the quote for the 6 awnings is in your inbox, valid to the 30th.", "outbound")).toBe(
+      "proposal",
+    );
+    // a notice about a rule, not the buyer's decision
+    expect(candidate("The council says no parking on the verge during works.")).toBeUndefined();
+  });
+});

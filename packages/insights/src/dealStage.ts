@@ -104,6 +104,13 @@ const RULES: CueRule[] = [
     confidence: 0.9,
     direction: "inbound",
   },
+  // round 40: the buyer's boss or board said no ("Boss says no, they're keeping the old suits", "styret sa nei": blind103)
+  {
+    stage: "lost",
+    re: /\b(?:boss|board|committee|management|director|partners|owner|council|ceo|cfo|styret|ledelsen|chefen|sjefen) (?:says|said|sa|sagde|sade) (?:no|nei|nej)(?=[,.!;]|$| (?:i|to|in|on|last|yesterday|today|this)\b)/,
+    confidence: 0.85,
+    direction: "inbound",
+  },
   {
     stage: "lost",
     re: /\b(?:put (?:this|it|the project) on hold|on hold (?:for now|indefinitely))\b/,
@@ -166,9 +173,10 @@ const RULES: CueRule[] = [
   },
   // proposal by meaning: a proposal document plus sending / attaching it (ours) or receiving / reading /
   // requesting it (theirs), within one sentence
+  // (round 40: also a quote "in your inbox / mailbox / email": blind103)
   {
     stage: "proposal",
-    re: /\b(?:attached|attaching|enclosed|here(?:'s| is| are)|please find|put together|prepared|drafted|sending|sent|sharing|shared|drawn up|worked up|written up|wrote up|costed)\b[^.!?\n]{0,60}?\b(?:proposal|quote|quotation|estimate|pricing|price list|sow|statement of work|order form|tender|bid|offer|scope and (?:costs|pricing|fees)|costs?|costing|cost breakdown)s?\b|\b(?:proposal|quote|quotation|estimate|pricing|sow|statement of work|order form|offer)s?\b[^.!?\n]{0,60}?\b(?:attached|enclosed|is ready|are ready|below)\b|\b(?:quote|quotation|estimate)\b(?! (?:widget|code|from))[^.!?\n]{0,60}?[£$€]\s?\d/,
+    re: /\b(?:attached|attaching|enclosed|here(?:'s| is| are)|please find|put together|prepared|drafted|sending|sent|sharing|shared|drawn up|worked up|written up|wrote up|costed)\b[^.!?\n]{0,60}?\b(?:proposal|quote|quotation|estimate|pricing|price list|sow|statement of work|order form|tender|bid|offer|scope and (?:costs|pricing|fees)|costs?|costing|cost breakdown)s?\b|\b(?:proposal|quote|quotation|estimate|pricing|sow|statement of work|order form|offer)s?\b[^.!?\n]{0,60}?\b(?:attached|enclosed|is ready|are ready|below|in your (?:inbox|mailbox|e-?mail))\b|\b(?:quote|quotation|estimate)\b(?! (?:widget|code|from))[^.!?\n]{0,60}?[£$€]\s?\d/,
     confidence: 0.8,
     direction: "outbound",
   },

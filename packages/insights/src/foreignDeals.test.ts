@@ -185,3 +185,28 @@ describe("round 39: a last offer, a choice told in other words, an order approve
     expect(stageOf("Styrelsen godkände er offert i går och avtalet är nu undertecknat.")).toBe("won");
   });
 });
+
+describe("round 40: a cheaper party chosen, a follow-up declined, a price too high, an order confirmed", () => {
+  it("reads another party chosen for being cheaper, 'pas donner suite' and 'decidió no' as lost", () => {
+    expect(stageOf("Merci, mais le comité a retenu un atelier de Lyon, moins cher de 400 €.")).toBe("lost");
+    expect(stageOf("Wir haben uns leider für eine Druckerei aus Graz entschieden, die günstiger war.")).toBe("lost");
+    expect(stageOf("Merci pour l'offre. Nous n'allons pas y donner suite cette année, le budget est coupé.")).toBe(
+      "lost",
+    );
+    expect(stageOf("La cooperativa decidió no renovar las cajas este año.")).toBe("lost");
+    expect(stageOf("Servus, leider keinen Auftrag diesmal, wir bleiben beim alten Lieferanten.")).toBe("lost");
+  });
+
+  it("reads a price too high, a step toward the buyer and a percentage less asked for as negotiation", () => {
+    expect(stageOf("Danke. 92 € pro Stück ist uns zu hoch, bei 80 € bestellen wir.")).toBe("negotiation");
+    expect(stageOf("€5,10 per doos is te hoog voor ons.")).toBe("negotiation");
+    expect(stageOf("Podemos bajar un 6% si el pago es a 30 días.", "outbound")).toBe("negotiation");
+    expect(stageOf("Wir können Ihnen beim Preis entgegenkommen: 41 € statt 45 €.", "outbound")).toBe("negotiation");
+    expect(stageOf("Nos gusta, pero necesitamos un 10% menos para firmar.")).toBe("negotiation");
+  });
+
+  it("reads 'le confermo l'ordine' and 'akkoord op' a price as won", () => {
+    expect(stageOf("Buongiorno, le confermo l'ordine di 12 sedie in rovere.", "outbound")).toBe("won");
+    expect(stageOf("Hoi Bas, akkoord op €4,80 per stuk bij 500 stuks.", "outbound")).toBe("won");
+  });
+});

@@ -175,7 +175,8 @@ const FORMS: Form[] = [
       `\\b(?:adjudicad[oa]|adjudicó|adjudicaron|adjudicou|attribué|vergeben|gegund|aggiudicat[oa])\\b${gap(40)}\\b${OTHER}\\b`,
       `\\b${OTHER}\\b${gap(40)}\\b(?:vergeben|entschieden|gewählt|gekozen|gegund)\\b`,
       `\\b(?:seguimos|continuamos|renovar|nos quedamos|quedarnos|quedamos|ficamos|manter|mantenemos|vamos manter|rester|restons|garde|gardons|bleiben|behalten|blijven|houden|restiamo|teniamo)\\b${gap(40)}\\b(?:con|com|chez|bei|bij|o|a|el|la|le|notre|nuestr[oa]|noss[oa]|unser\\p{L}*|onze|il nostro)\\b${gap(40)}\\b${OTHER}`,
-      `\\b(?:haben uns|hat sich|habe mich) für (?!sie\\b|ihr\\b|ihre\\b|ihren\\b|euch\\b|dich\\b|dein)${gap(60)}\\bentschieden\\b`,
+      // round 40: also with a word between ("wir haben uns allerdings für …", "hat sich leider für …": blind74, blind94)
+      `\\b(?:haben (?:wir )?uns|hat sich|habe (?:ich )?mich)\\b(?: \\p{L}+){0,2}? für (?!sie\\b|ihr\\b|ihre\\b|ihren\\b|euch\\b|dich\\b|dein)${gap(60)}\\bentschieden\\b`,
       `\\bal final\\b${gap(60)}\\bmás barat[oa]|\\bachei\\b${gap(60)}\\bque faz por|\\bvou fechar com\\b|\\b(?:j'ai|on a|nous avons) pris chez l'autre\\b|\\bfinalmente vamos a\\b`,
       // the purchase dropped: "desistimos", "no vamos a hacer la reforma", "das Projekt ist gestrichen", "we zien ervan af"
       `\\b(?:desistimos|desistiu|renunciamos|rinunciamo|abandonn[ée]e?s?|gestrichen|gestoppt|storniert|zien\\b${gap(20)}\\bvan af|zien ervan af|ya no (?:vamos|lo necesitamos)|no vamos a (?:hacer|seguir|comprar|contratar)|não vamos (?:fazer|avançar|seguir)|n'allons pas (?:faire|donner suite)|jetzt doch nicht|doch nicht)\\b`,
@@ -184,6 +185,11 @@ const FORMS: Form[] = [
       // cambiarnos a Compostera del Maule", "ha adjudicado la obra … a un taller de Ávila", "we gaan toch voor Venrooij"
       // (blind99–102)
       `\\bal final (?:compramos|contratamos|elegimos|pedimos|nos quedamos con)\\b|\\b(?:decidid[oa]|decidimos|decidieron|decidiu|decidiram)\\b${gap(30)}\\b(?:quedarse con|quedarnos con|ficar com|cambiarnos a|cambiarse a|mudar para|trocar para)\\b|\\badjudicad[oa]\\b${gap(40)}\\ba (?:un|una|otro|otra)\\b|\\bgaan toch voor\\b`,
+      // round 40: another party chosen for being cheaper ("la direction a choisi un fournisseur moins cher", "für ein
+      // Busunternehmen aus Dachau entschieden, die waren 600 € günstiger", "gekozen voor een aannemer … die het goedkoper
+      // kon doen"), a follow-up declined ("nous ne donnerons pas suite"), a decision not to ("el hotel decidió no poner
+      // peces"), no order this year ("leider kein Auftrag heuer"): blind74–105
+      `\\b(?:choisi|retenu|préféré|opté|entschieden|gekozen|elegid[oa]|escolhe\\p{L}*|quedamos con)\\b${gap(80)}\\b(?:moins ch[eè]re?|günstiger|goedkoper|más barat[oa]s?|mais barat[oa]s?)\\b|\\bpas (?:y )?(?:donner )?suite\\b|\\b(?:decidió|decidimos|decidieron|decidiu|decidimos|decidiram) (?:no|não)\\b|\\bleider kein(?:en)? (?:auftrag|bestellung)\\b`,
       ...NORDIC_LOST,
       ...POLISH_INDONESIAN_LOST,
     ]),
@@ -215,6 +221,10 @@ const FORMS: Form[] = [
       // round 39: "es mi última oferta, más no puedo bajar", "é a nossa última proposta", "é o melhor preço da tabela",
       // "consigo chegar em R$ 5.350" (blind99, blind101)
       `\\b(?:mi|nuestra|minha|nossa|la|a) última (?:oferta|proposta|propuesta)\\b|\\b(?:más|mas) no (?:puedo|podemos) bajar\\b|\\bo melhor preço\\b|\\b(?:consigo|conseguimos) chegar (?:em|a|até)\\s*(?:r\\$\\s*)?\\d`,
+      // round 40: a price too high ("148 € pro Fassung ist uns zu hoch", "€2,40 per stuk is net te hoog", "è troppo
+      // alto"), our move toward the buyer ("Wir können Ihnen beim Preis entgegenkommen", "Podemos bajar un 8%",
+      // "podemos dejarlo en $425,000"), a percentage less asked for ("necesitamos un 12% menos"): blind63–105
+      `\\b(?:zu|te|troppo) (?:hoch|hoog|alt[oa])\\b|\\b(?:können|kann) (?:ihnen|dir|euch)\\b${gap(20)}\\bentgegenkommen\\b|\\bpodemos (?:bajar|baixar|rebajar|dejarlo en|deixar por)\\b|\\b\\d+ ?% (?:menos|weniger|de moins|minder)\\b`,
     ]),
   },
   // won: an acceptance, a signed order or contract, the deposit paid, "closed"
@@ -232,7 +242,8 @@ const FORMS: Form[] = [
       `\\b(?:aprob(?:ó|aron|amos)|aprovou|aprovaram|a accepté|hat${gap(20)}angenommen)\\b${gap(30)}\\b(?:cotizaci[oó]n|presupuesto|propuesta|proposta|or[çc]amento|votre prix|vos prix|angebot)|\\bnos aprobaron el presupuesto\\b|\\bnos quedamos con (?:ustedes|usted|vos|vosotros)\\b`,
       `\\bc'est (?:bon|ok|d'accord) pour (?:nous|moi|les|le|la)\\b|\\bbon pour accord\\b|\\bje passe signer\\b|\\bbon de commande (?:signé|ci-joint)|\\bcommande validée\\b|\\bon part sur\\b`,
       `\\b(?:nehmen|nimmt) (?:wir )?(?:ihr|das|dein|den|die)\\b${gap(25)}\\ban\\b|\\bwir nehmen (?:das|den|die|ihr)\\b|\\bbestellen wir (?:verbindlich )?\\d|\\bbestellen (?:wir )?verbindlich\\b|\\bbestellung (?:als pdf )?anbei\\b|\\bauftrag (?:erteilt|bestätigt)\\b`,
-      `\\b(?:is|zijn) akkoord\\b|^\\s*akkoord\\b|\\bwe gaan ervoor\\b|\\bconfermiamo l'ordine\\b|\\bordine confermato\\b|\\bprocediamo\\b|\\badelante con\\b|\\bvamos em frente\\b|\\bpedido confirmado\\b`,
+      `\\b(?:is|zijn) akkoord\\b|^\\s*akkoord\\b|\\bwe gaan ervoor\\b|\\bconferm(?:iamo|o) (?:l'|il |la )?ordine\\b|\\bakkoord (?:op|met|voor) ?(?:€|eur\\b|\\d)|\\bordine confermato\\b|\\bprocediamo\\b|\\badelante con\\b|\\bvamos em frente\\b|\\bpedido confirmado\\b`,
+      // (round 40: also "le confermo l'ordine" and "akkoord op €2,15" or "gaat akkoord met € 11.400": blind92–104)
       // the deposit paid for the deal
       `\\b(?:seña|señal|sinal|acompte|anzahlung|aanbetaling|caparra|acconto)\\b${gap(60)}\\b(?:transfer\\p{L}*|pagad[oa]|pago|pagamos|pix|virement|effectué|réglé|règle|überwiesen|bezahlt|overgemaakt|betaald|bonifico|versat[oa]|comprovante)\\b`,
       `\\b(?:transfer\\p{L}*|pago|pagamos|pix|virement|überweisen|überwiesen|overgemaakt|bonifico|comprovante|paie|payons|règle)\\b${gap(60)}\\b(?:seña|señal|sinal|acompte|anzahlung|aanbetaling|caparra|acconto)\\b`,
