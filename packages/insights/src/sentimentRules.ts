@@ -5,7 +5,9 @@
  * sentiment.ts is the public API.
  */
 import Sentiment from "sentiment";
+import { languageOf } from "./foreignPromises";
 import { boundText } from "./limits";
+import { FOREIGN_REPEATED, foreignValence, isForeignToneWord } from "./sentimentForeign";
 import { messageBody, stripQuoted } from "./text";
 
 const analyzer = new Sentiment();
@@ -527,7 +529,12 @@ function clauses(text: string): string[][] {
         .replace(/(\p{Extended_Pictographic})\uFE0F?/gu, " $1 ")
         .split(/\s+/)
         .filter(Boolean)
-        .map((t, i) => (i > 0 && /^[A-Z][a-z]+$/.test(t) && !/^I$/.test(t) ? "_name_" : t.toLowerCase())),
+        // a capitalised German tone word ("Frechheit", "Katastrophe") is a noun, not a name
+        .map((t, i) =>
+          i > 0 && /^[A-Z][a-z]+$/.test(t) && !/^I$/.test(t) && !isForeignToneWord(t.toLowerCase())
+            ? "_name_"
+            : t.toLowerCase(),
+        ),
     )
     .filter((c) => c.length > 0);
 }
@@ -656,13 +663,15 @@ export function ruleSignals(text: string, opts: { raw?: boolean } = {}): RuleSig
   // an approval is news; exclaimed ("Approved by our board, we're moving forward!") it is glad news
   const exclaimed = lower.includes("!");
   const requests = REQUEST.test(lower);
+  const foreign = languageOf(body) !== null;
   for (const clause of clauses(body)) {
     const contrastAt = clause.findIndex((t) => CONTRAST.has(t));
     const conditionalAt = clause.findIndex((t) => CONDITIONAL_WORDS.has(t));
     const raisedNegationAt = clause.findIndex((t, k) => NEGATORS.has(t) && OPINION_VERBS.has(clause[k + 1] ?? ""));
     tokens += clause.length;
     clause.forEach((tok, i) => {
-      let v = afinnScore(tok);
+      // round 40: a message in another language is read with its own tone words (sentimentForeign.ts)
+      let v = (foreign ? foreignValence(tok) : undefined) ?? afinnScore(tok);
       if (v === 0 && (POLITENESS.has(tok) || APOLOGY.has(tok))) {
         // only an intensified formula carries feeling: "thanks so much", "really sorry"
         const warm =
@@ -725,6 +734,12 @@ export function ruleSignals(text: string, opts: { raw?: boolean } = {}): RuleSig
     raw -= 2;
     negative.push(m[0]);
   }
+  if (foreign)
+    for (const m of lower.matchAll(FOREIGN_REPEATED)) {
+      complaints++;
+      raw -= 2;
+      negative.push(m[0]);
+    }
   for (const m of lower.matchAll(NEGATIVE_PHRASES)) {
     negativePhrases++;
     raw -= 2;
