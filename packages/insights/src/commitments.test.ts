@@ -2441,3 +2441,20 @@ describe("extractCommitments: round 39, the reader's goods on their way", () => 
     expect(textsIn("Your crates go on the ferry as usual.")).toEqual([]);
   });
 });
+
+describe("round 40: a ticket created, a failed payment retried and a safety notice are a system's notices", () => {
+  it("reads no promise in them", () => {
+    const read = (text: string) => extractCommitments({ id: "n1", text, sentAt: Date.parse("2026-10-05T09:00:00Z") });
+    expect(
+      read("Your support request REQ-55120 has been received. An engineer will call you within 24 hours."),
+    ).toEqual([]);
+    expect(read("We could not process your card for the Team plan. We will try again on 12 October.")).toEqual([]);
+    expect(
+      read(
+        "Important safety notice: some 2025 kettles may leak. A new lid will be posted within 7 days of registration.",
+      ),
+    ).toEqual([]);
+    // a person's own reply about a ticket still promises
+    expect(read("Thanks, I saw the ticket. I'll call you tomorrow at 10 to sort it.").length).toBe(1);
+  });
+});
