@@ -109,23 +109,3 @@ describe("round 39: a side's limit without 'can', where the reader can land, and
     expect(candidate("Kai, $2,400 is as low as we go, and we'll add the spare blade.", "outbound")).toBe("negotiation");
   });
 });
-
-describe("round 40: a price agreed, accepted or closed with ', deal', and an order confirmed for a number", () => {
-  const sealed = (text: string) => accepted(text)?.sealed ?? false;
-  it("seals a price or an offer accepted or agreed, after a name too", () => {
-    expect(sealed("Dear Mr Ortiz, we agree your price for the 300 crates.")).toBe(true);
-    expect(sealed("We agree 1.45 per kilo with the pallets returned.")).toBe(true);
-    expect(sealed("Koa, final price agreed: AUD 12,400 with the fitting.")).toBe(true);
-    expect(sealed("Ines - deal at 7.80 for the season.")).toBe(true);
-    expect(sealed("Fine, €3,900 with the spare set, deal.")).toBe(true);
-    expect(sealed("The canteen order is confirmed for 60 trays, delivery on the 3rd.")).toBe(true);
-    expect(candidate("Right, we accept the 14 lucas per class, paying the term up front.", "inbound")).toBe("won");
-  });
-
-  it("does not seal a condition, a question, a job offer or a shop's notice", () => {
-    expect(sealed("£2,300 it is if you keep the service plan.")).toBe(false);
-    expect(sealed("Could we agree 18% on the first year?")).toBe(false);
-    expect(sealed("I accept the offer from Halden Bank, starting in May!")).toBe(false);
-    expect(sealed("Your order is confirmed for 2 items and ships tomorrow.")).toBe(false);
-  });
-});

@@ -37,19 +37,8 @@ const LIMIT =
  * Round 26: a price accepted in the words that seal it, opening the sentence: "Deal at $450", "Ok 13.6 it is", "Go on
  * then, 18% it is" (blind51, blind54): the amount alone is enough, and the form stands (see `acceptanceSentence`).
  */
-// round 40: also after a name ("Marisol - deal at 2.90 for the year"), a price closed by ", deal" ("OK, ¥2,450,000 with
-// the nisai, deal."), a price agreed ("final price agreed: NPR 860,000") and a price, offer or terms accepted or agreed
-// ("We agree your price for 500 kg", "We agree 0.28 with 50cm guaranteed", "we accept the 28 lucas": 34 of 39 read such
-// sentences are won, the rest a question or a job offer; blind103–105)
 const SEALED_AT =
-  /^(?:[a-z][\w'-]*(?: [a-z][\w'-]*)? ?[,–—-] )?(?:(?:ok(?:ay)?|right|fine|go on then|alright)[,!.]?\s+)?(?:(?:deal|done|sold|agreed)(?: then)?,? (?:at|for) [$€£¥₹r]?\s?\d[\d,.]*k?\b|[$€£¥₹r]?\s?\d[\d,.]*(?:k|%)? it is\b)|[$€£¥₹]\s?\d[\d,.]*k?\b[^.!?]{0,40}, (?:it's a )?deal[.!]*$|\b(?:final |the )?price (?:is )?agreed\b[:,]? (?:at )?[$€£¥₹]?\s?(?:[a-z]{3} )?\d|\b(?:we|i) (?:agree|accept)(?: to)? (?:(?:your|the|that|this|these) )?(?:(?:price|offer|quote|quotation|terms|rate)\b(?! from\b)|[$€£¥₹]?\s?\d)/;
-/**
- * Round 40: an order confirmed for a number or at a price, by either side ("Order confirmed for 40 headcollars", "the spa
- * robes order is confirmed at the price we agreed": blind64, blind73, blind103); a shop's "your order is confirmed"
- * notice is not one. It seals the bargain as {@link SEALED_AT} does.
- */
-const ORDER_CONFIRMED =
-  /(?<!\byour )\border (?:is |has been )?confirmed (?:for (?:the )?(?:\d|two|three|four|five|six|eight|ten|twelve|all)|at (?:the|your|our|[$€£¥₹]?\s?\d))/;
+  /^(?:(?:ok(?:ay)?|right|fine|go on then|alright)[,!.]?\s+)?(?:(?:deal|done|sold|agreed)(?: then)?,? (?:at|for) [$€£¥₹r]?\s?\d[\d,.]*k?\b|[$€£¥₹r]?\s?\d[\d,.]*(?:k|%)? it is\b)/;
 /** A price offered as what the speaker can do ("I can do €960 if you collect"): a counter, or a seller's first price. */
 const COUNTER = /\b(?:i|we) can do [$€£¥₹r]?\s?\d[\d,.]*\b/;
 
@@ -128,9 +117,7 @@ export function acceptanceSentence(
     return { sentence: first, sealed: false };
   for (const s of sentences) {
     if (s.length > 400 || /\?/.test(s)) continue;
-    // "£5,200 it is if we keep the £185 monthly": a condition still bargains
-    if ((SEALED_AT.test(s.trim()) || ORDER_CONFIRMED.test(s)) && !/\b(?:if|unless|provided|as long as)\b/.test(s))
-      return { sentence: s, sealed: true };
+    if (SEALED_AT.test(s.trim())) return { sentence: s, sealed: true };
     if ((namesMoney || UNIT_RATE.test(s) || SEALED.test(s)) && AMOUNT_ACCEPTED.test(s) && PRICE_NUMBER.test(s))
       return { sentence: s, sealed: false };
     if (TAKE_IT.test(s) && PURCHASE_ACT.test(text)) return { sentence: s, sealed: false };
