@@ -2444,7 +2444,7 @@ describe("extractCommitments: round 39, the reader's goods on their way", () => 
 
 describe("round 40: a ticket created, a failed payment retried and a safety notice are a system's notices", () => {
   it("reads no promise in them", () => {
-    const read = (text: string) => extractCommitments({ id: "n1", text, sentAt: Date.parse("2026-10-05T09:00:00Z") });
+    const read = (text: string) => extractCommitments(msg(text));
     expect(
       read("Your support request REQ-55120 has been received. An engineer will call you within 24 hours."),
     ).toEqual([]);
