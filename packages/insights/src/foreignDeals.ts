@@ -189,7 +189,7 @@ const FORMS: Form[] = [
       // Busunternehmen aus Dachau entschieden, die waren 600 € günstiger", "gekozen voor een aannemer … die het goedkoper
       // kon doen"), a follow-up declined ("nous ne donnerons pas suite"), a decision not to ("el hotel decidió no poner
       // peces"), no order this year ("leider kein Auftrag heuer"): blind74–105
-      `\\b(?:choisi|retenu|préféré|opté|entschieden|gekozen|elegid[oa]|escolhe\\p{L}*|quedamos con)\\b${gap(80)}\\b(?:moins ch[eè]re?|günstiger|goedkoper|más barat[oa]s?|mais barat[oa]s?)\\b|\\bpas (?:y )?(?:donner )?suite\\b|\\b(?:decidió|decidimos|decidieron|decidiu|decidimos|decidiram) (?:no|não)\\b|\\bleider kein(?:en)? (?:auftrag|bestellung)\\b`,
+      `\\b(?:choisi|retenu|préféré|opté|entschieden|gekozen|elegid[oa]|escolhe\\p{L}*|quedamos con)\\b${gap(80)}\\b(?:moins ch[eè]re?|günstiger|goedkoper|más barat[oa]s?|mais barat[oa]s?)\\b|\\bpas (?:y )?(?:donner )?suite\\b|\\b(?:decidió|decidimos|decidieron|decidiu|decidiram) (?:no|não)\\b|\\bleider kein(?:en)? (?:auftrag|bestellung)\\b`,
       ...NORDIC_LOST,
       ...POLISH_INDONESIAN_LOST,
     ]),
