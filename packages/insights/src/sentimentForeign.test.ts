@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scoreSentiment } from "./sentiment";
-import { FOREIGN_REPEATED, foreignValence } from "./sentimentForeign";
+import { FOREIGN_COMPLAINT, foreignValence } from "./sentimentForeign";
 import { ruleSignals } from "./sentimentRules";
 
 describe("round 40: tone in other languages", () => {
@@ -36,10 +36,12 @@ describe("round 40: tone in other languages", () => {
 
   it("reads a problem told as happening again as a complaint", () => {
     const s = "Buenos días, otra vez el camión llegó sin las cajas de arriba.";
-    expect([...s.toLowerCase().matchAll(FOREIGN_REPEATED)].length).toBe(1);
+    expect([...s.toLowerCase().matchAll(FOREIGN_COMPLAINT)].length).toBe(1);
     expect(ruleSignals(s).complaints).toBeGreaterThan(0);
     expect(ruleSignals("Guten Morgen, schon wieder fehlt die Rechnung im Paket.").complaints).toBeGreaterThan(0);
+    expect(ruleSignals("Die Lieferung ist wieder unvollständig. So geht das nicht.").complaints).toBeGreaterThan(0);
+    expect(ruleSignals("Tercer día sin agua caliente. Gracias por nada.").complaints).toBeGreaterThan(0);
     // "de novo" inside another word is not the phrase
-    expect([..."Um modelo denovo".matchAll(FOREIGN_REPEATED)].length).toBe(0);
+    expect([..."Um modelo denovo".matchAll(FOREIGN_COMPLAINT)].length).toBe(0);
   });
 });

@@ -78,9 +78,11 @@ export function foreignValence(token: string): number | undefined {
 export const isForeignToneWord = (lower: string): boolean => VALENCE.has(lower);
 
 /**
- * A problem told as happening again or for the nth time, in the other languages ("otra vez sin hielo", "schon wieder
- * eine Preiserhöhung", "das ist jetzt das dritte Mal", "encore une fois"): 48 of the 52 read messages with one are
- * labelled negative (round 40). A complaint stated as a fact, as sentimentRules' English `COMPLAINT` is.
+ * A complaint stated in the other languages, as sentimentRules' English `COMPLAINT` is: a problem told as happening again
+ * or for the nth time ("otra vez sin hielo", "schon wieder eine Preiserhöhung", "das ist jetzt das dritte Mal", "encore
+ * une fois": 48 of the 52 read messages with one are labelled negative), and the set phrases of a complaint ("So geht
+ * das nicht", "Así no se puede trabajar", "Esto no es serio", "Langsam reicht es mir", "Gracias por nada": every read
+ * message with one is labelled negative). Round 40.
  */
-export const FOREIGN_REPEATED =
-  /(?<!\p{L})(?:otra vez|de nuevo|outra vez|de novo|encore une fois|à nouveau|schon wieder|wieder einmal|ancora una volta|di nuovo|alweer|opnieuw|das (?:zweite|dritte|vierte) mal|la (?:segunda|tercera|cuarta) vez|a (?:segunda|terceira|quarta) vez|la (?:deuxième|troisième|quatrième) fois|la (?:seconda|terza|quarta) volta)(?!\p{L})/gu;
+export const FOREIGN_COMPLAINT =
+  /(?<!\p{L})(?:so geht das nicht|así no se puede|(?:esto|eso) no es serio|reicht es mir|gracias por nada|merci pour rien|danke für nichts|grazie (?:per|di) niente|obrigad[oa] por nada|otra vez|de nuevo|outra vez|de novo|encore une fois|à nouveau|schon wieder|wieder einmal|ancora una volta|di nuovo|alweer|opnieuw|das (?:zweite|dritte|vierte) mal|la (?:segunda|tercera|cuarta) vez|a (?:segunda|terceira|quarta) vez|la (?:deuxième|troisième|quatrième) fois|la (?:seconda|terza|quarta) volta)(?!\p{L})/gu;

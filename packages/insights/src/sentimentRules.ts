@@ -7,7 +7,7 @@
 import Sentiment from "sentiment";
 import { languageOf } from "./foreignPromises";
 import { boundText } from "./limits";
-import { FOREIGN_REPEATED, foreignValence, isForeignToneWord } from "./sentimentForeign";
+import { FOREIGN_COMPLAINT, foreignValence, isForeignToneWord } from "./sentimentForeign";
 import { messageBody, stripQuoted } from "./text";
 
 const analyzer = new Sentiment();
@@ -735,7 +735,7 @@ export function ruleSignals(text: string, opts: { raw?: boolean } = {}): RuleSig
     negative.push(m[0]);
   }
   if (foreign)
-    for (const m of lower.matchAll(FOREIGN_REPEATED)) {
+    for (const m of lower.matchAll(FOREIGN_COMPLAINT)) {
       complaints++;
       raw -= 2;
       negative.push(m[0]);
