@@ -179,7 +179,7 @@ const FORMS: Form[] = [
       `\\b(?:haben (?:wir )?uns|hat sich|habe (?:ich )?mich)\\b(?: \\p{L}+){0,2}? für (?!sie\\b|ihr\\b|ihre\\b|ihren\\b|euch\\b|dich\\b|dein)${gap(60)}\\bentschieden\\b`,
       `\\bal final\\b${gap(60)}\\bmás barat[oa]|\\bachei\\b${gap(60)}\\bque faz por|\\bvou fechar com\\b|\\b(?:j'ai|on a|nous avons) pris chez l'autre\\b|\\bfinalmente vamos a\\b`,
       // the purchase dropped: "desistimos", "no vamos a hacer la reforma", "das Projekt ist gestrichen", "we zien ervan af"
-      `\\b(?:desistimos|desistiu|renunciamos|rinunciamo|abandonn[ée]e?s?|gestrichen|gestoppt|storniert|zien\\b${gap(20)}\\bvan af|zien ervan af|ya no (?:vamos|lo necesitamos)|no vamos a (?:hacer|seguir|comprar|contratar)|não vamos (?:fazer|avançar|seguir)|n'allons pas (?:faire|donner suite)|jetzt doch nicht|doch nicht)\\b`,
+      `\\b(?:desistimos|desistiu|renunciamos|rinunciamo|abandonn[ée]e?s?|gestrichen|gestoppt|storniert|zien\\b${gap(20)}\\bvan af|zien ervan af|ya no (?:vamos|lo necesitamos)|no vamos a (?:hacer|seguir|comprar|contratar)|não vamos (?:fazer|avançar|seguir)|n'allons pas faire|jetzt doch nicht|doch nicht)\\b`,
       `\\bcancelamos (?:el pedido|la orden|el contrato)\\b`,
       // round 39: "al final compramos la miel de Yucatán", "ha decidido quedarse con Vuelos Castilla", "decidimos
       // cambiarnos a Compostera del Maule", "ha adjudicado la obra … a un taller de Ávila", "we gaan toch voor Venrooij"

@@ -729,13 +729,9 @@ export function ruleSignals(text: string, opts: { raw?: boolean } = {}): RuleSig
   let complaints = 0;
   let negativePhrases = 0;
   let positivePhrases = 0;
-  for (const m of lower.matchAll(COMPLAINT)) {
-    complaints++;
-    raw -= 2;
-    negative.push(m[0]);
-  }
-  if (foreign)
-    for (const m of lower.matchAll(FOREIGN_COMPLAINT)) {
+  // a message in another language states complaints in its own words too (sentimentForeign.ts)
+  for (const re of foreign ? [COMPLAINT, FOREIGN_COMPLAINT] : [COMPLAINT])
+    for (const m of lower.matchAll(re)) {
       complaints++;
       raw -= 2;
       negative.push(m[0]);
