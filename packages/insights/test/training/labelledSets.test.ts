@@ -4,12 +4,12 @@ import { type LabelledSet, leaveGroupsOut, leaveOneSetOut, loadLabelledSets, set
 const sets = await loadLabelledSets();
 
 describe("labelled sets", () => {
-  it("has every independent author's set (blind2-11, blind13, blind14, blind16, blind23-106 and any train* directory) and never blind12, blind15, blind17-22 or blind107-110", () => {
+  it("has every independent author's set (blind2-11, blind13, blind14, blind16, blind23-110 and any train* directory) and never blind12, blind15, blind17-22 or blind111-114", () => {
     const names = sets.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names.some((n) => /blind(1[2578]|19|2[0-2]|10[7-9]|110)/.test(n))).toBe(false);
+    expect(names.some((n) => /blind(1[2578]|19|2[0-2]|11[1-4])/.test(n))).toBe(false);
     const independent = sets.filter((s) => s.author === "independent").map((s) => s.name);
-    expect(independent.slice(0, 97)).toEqual([
+    expect(independent.slice(0, 101)).toEqual([
       "blind2",
       "blind3",
       "blind4",
@@ -107,8 +107,12 @@ describe("labelled sets", () => {
       "blind104",
       "blind105",
       "blind106",
+      "blind107",
+      "blind108",
+      "blind109",
+      "blind110",
     ]);
-    expect(independent.slice(97).every((n) => /^train\d+[a-z]?$/.test(n))).toBe(true);
+    expect(independent.slice(101).every((n) => /^train\d+[a-z]?$/.test(n))).toBe(true);
     for (const s of sets.filter((x) => x.author === "independent")) expect(s.messages.length).toBeGreaterThan(100);
   });
 
@@ -153,8 +157,8 @@ describe("labelled sets", () => {
     expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind90");
     expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind94");
     expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind94");
-    expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind106");
-    expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind106");
+    expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind110");
+    expect(setsLabelling(sets, "dealStage").map((s) => s.name)).not.toContain("blind110");
     expect(setsLabelling(sets, "commitments").map((s) => s.name)).toContain("blind24");
     expect(setsLabelling(sets, "dealStage").map((s) => s.name)).toContain("tuning-deal");
     for (const s of setsLabelling(sets, "sentiment"))
