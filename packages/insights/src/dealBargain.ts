@@ -37,8 +37,13 @@ const LIMIT =
  * Round 26: a price accepted in the words that seal it, opening the sentence: "Deal at $450", "Ok 13.6 it is", "Go on
  * then, 18% it is" (blind51, blind54): the amount alone is enough, and the form stands (see `acceptanceSentence`).
  */
+// round 41: also "Go on then, 13.40", a message opening on "Deal 🤝" or "Deal: we can meet you at CA$2.85", and a price
+// closed by a sealing word of its own clause ("$8 a pair with free pickup, deal.", "1,800 both ways, done 👍"): blind107–110
 const SEALED_AT =
-  /^(?:(?:ok(?:ay)?|right|fine|go on then|alright)[,!.]?\s+)?(?:(?:deal|done|sold|agreed)(?: then)?,? (?:at|for) [$€£¥₹r]?\s?\d[\d,.]*k?\b|[$€£¥₹r]?\s?\d[\d,.]*(?:k|%)? it is\b)/;
+  /^(?:(?:ok(?:ay)?|right|fine|go on then|alright)[,!.]?\s+)?(?:(?:deal|done|sold|agreed)(?: then)?,? (?:at|for) [$€£¥₹r]?\s?\d[\d,.]*k?\b|[$€£¥₹r]?\s?\d[\d,.]*(?:k|%)? it is\b)|^go on then[,!.]?\s+[$€£¥₹r]?\s?\d[\d,.]*k?(?: for [^,.!?]{1,20})?\s*(?:[.!]|$)|^(?:it's a )?deal\s*(?:[!:]|\p{Extended_Pictographic})/u;
+/** A price closed by a sealing word of its own clause ("$8 a pair with free pickup, deal.", "…, we have a deal."). */
+const SEALED_AFTER =
+  /,\s*(?:(?:we(?:'ve| have) (?:got )?a |it's a |that's a )?deal|done|sold|agreed)(?=\s*(?:[.!]|\p{Extended_Pictographic}|$))/u;
 /** A price offered as what the speaker can do ("I can do €960 if you collect"): a counter, or a seller's first price. */
 const COUNTER = /\b(?:i|we) can do [$€£¥₹r]?\s?\d[\d,.]*\b/;
 
@@ -61,9 +66,13 @@ const TAKE_IT =
 const PURCHASE_ACT =
   /\b(?:pay|paying|paid|collect|collecting|pick (?:it|them) up|delivery|deliver|deposit|transfer|cash|invoice me|send (?:me )?the (?:invoice|bank details|payment link))\b/;
 
-/** A booking made or a deposit paid by the buyer ("Booked it!", "Paid the deposit", "lock in the Friday slot"). */
+/**
+ * A booking made or a deposit paid by the buyer ("Booked it!", "Paid the deposit", "lock in the Friday slot"); round 41:
+ * also the buyer's imperative opening a clause ("Perfect, book it.", "let's book it!", "Book them in.", "ok book the 4pm
+ * sat 23 may") and an order placed ("We place our first order of 400 heads on Thursday"): blind107–110.
+ */
 const BOOKED =
-  /\b(?:booked it|(?:we(?:'ve| have)?|i(?:'ve| have)?) (?:just )?booked\b(?! (?:a|the|our|my) (?:call|meeting|demo|chat|slot with|time))|(?:paid|sent|transferred|wired|put down|made|left|pay|send|transfer|wire)(?: you)? (?:the|a|our|my|your) (?:\d+ ?% )?(?:deposit|down ?payment|advance|first (?:instal+ment|payment|part|half))|(?:deposit|down ?payment) (?:is |has been |was )?(?:paid|sent|transferred|wired|on its way)|lock (?:it|us|me|that) in|(?:book|put) (?:us|me) (?:in |down )?for\b|lock in (?:the|our|my|that) (?:[\w-]+ ){0,2}?(?:slot|date|booking|dates|room|rooms|order|price|rate)|book (?:us|me|it) in|we confirm (?:all |the )?(?:\d+ )?(?:rooms?|booking|reservation|order|dates?|seats?|places?|spots?))\b/;
+  /(?:^|[,.!]\s*)(?:(?:ok(?:ay)?|perfect|great|lovely|brilliant|yes|sure|fine|cool|right)[,!.]*\s+)?(?:let's |please |pls )?book (?:it|them|that|this|us|me|the \d)(?! (?:a |for a )?(?:call|meeting|demo|chat)\b)|\b(?:we|i)(?:'ll| will)? place (?:our|the|an|a|my) (?:first |initial |trial |opening )?order\b|\b(?:booked it|(?:we(?:'ve| have)?|i(?:'ve| have)?) (?:just )?booked\b(?! (?:a|the|our|my) (?:call|meeting|demo|chat|slot with|time))|(?:paid|sent|transferred|wired|put down|made|left|pay|send|transfer|wire)(?: you)? (?:the|a|our|my|your) (?:\d+ ?% )?(?:deposit|down ?payment|advance|first (?:instal+ment|payment|part|half))|(?:deposit|down ?payment) (?:is |has been |was )?(?:paid|sent|transferred|wired|on its way)|lock (?:it|us|me|that) in|(?:book|put) (?:us|me) (?:in |down )?for\b|lock in (?:the|our|my|that) (?:[\w-]+ ){0,2}?(?:slot|date|booking|dates|room|rooms|order|price|rate)|book (?:us|me|it) in|we confirm (?:all |the )?(?:\d+ )?(?:rooms?|booking|reservation|order|dates?|seats?|places?|spots?))\b/;
 /**
  * The buyer's go-ahead as an imperative opening a clause ("Perfect, go ahead.", "Go ahead and put us down for all
  * 17", "Go na for the aircon cleaning"), not a request for a quote ("go ahead and send me the quote").
@@ -118,6 +127,9 @@ export function acceptanceSentence(
   for (const s of sentences) {
     if (s.length > 400 || /\?/.test(s)) continue;
     if (SEALED_AT.test(s.trim())) return { sentence: s, sealed: true };
+    const sealedAfter = SEALED_AFTER.exec(s);
+    const priced = s.slice(0, sealedAfter?.index ?? 0);
+    if (sealedAfter && (PRICE_NUMBER.test(priced) || /[$€£¥₹]\s?\d/.test(priced))) return { sentence: s, sealed: true };
     if ((namesMoney || UNIT_RATE.test(s) || SEALED.test(s)) && AMOUNT_ACCEPTED.test(s) && PRICE_NUMBER.test(s))
       return { sentence: s, sealed: false };
     if (TAKE_IT.test(s) && PURCHASE_ACT.test(text)) return { sentence: s, sealed: false };

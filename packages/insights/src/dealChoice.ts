@@ -58,8 +58,10 @@ const NEGATED = /\b(?:not|never|no|didn't|don't|won't|haven't|hasn't|isn't|aren'
  * one, a third party choosing another party is its own business ("our marketing agency went with a different
  * printer").
  */
+// round 41: also the consolation of a letter to a bidder who lost ("Thanks for the demo and all your time on this", "Thank
+// you for your participation and your time", "we hope to work with you on another occasion": blind109, blind110)
 const REGRET =
-  /\b(?:sorry|afraid|unfortunately|regret(?:fully)?|d[ée]sol[ée]e?|leider|lo siento|maybe next time|next time|thanks anyway|thank you anyway|anyway thanks)\b/i;
+  /\b(?:sorry|afraid|unfortunately|regret(?:fully)?|d[ée]sol[ée]e?|leider|lo siento|maybe next time|next time|thanks anyway|thank you anyway|anyway thanks|(?:thanks|thank you) for (?:your |the |all your )?(?:bid|tender|submission|participation|time|demo|effort|hard work)|hope to work with you)\b/i;
 
 /** Whether an inbound message tells its choice of another party with regret (see {@link REGRET}). */
 export function toldWithRegret(text: string, direction: "inbound" | "outbound"): boolean {

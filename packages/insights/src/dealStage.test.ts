@@ -234,3 +234,44 @@ describe("round 40: the buyer's board or boss said no, a quote in the reader's i
     expect(candidate("The council says no parking on the verge during works.")).toBeUndefined();
   });
 });
+
+describe("round 41: a price sealed in a word, the buyer's booking or order, a bidder told it lost", () => {
+  const candidate = (text: string, direction: "inbound" | "outbound" = "inbound") =>
+    detectDealCandidate({ text, direction, id: "m1" });
+  it("reads a price closed by a sealing word, 'go on then' and an opening 'Deal' as a won bargain that stands", () => {
+    for (const [text, direction] of [
+      ["Alright, £6 a box with free delivery, deal.", "outbound"],
+      ["Fine, $7.40 for 300 kg, we have a deal. Deposit on Friday.", "outbound"],
+      ["Yep, 2,400 for the pair, done 👍 See you Tuesday.", "inbound"],
+      ["Go on then, 17.50.", "inbound"],
+      ["Go on then, £90 for all six.", "outbound"],
+      ["Deal 🤝 Send the first crates next week.", "inbound"],
+    ] as const)
+      expect(candidate(text, direction), text).toMatchObject({ stage: "won", stands: true });
+    // a counter with a sweetener, and a question, are not sealed
+    expect(candidate("Go on then, £1,200 without the frames and I'll throw in the hooks", "outbound")?.stage).not.toBe(
+      "won",
+    );
+    expect(candidate("40 on the jackets and 35 on the trousers, deal?")?.stage).not.toBe("won");
+  });
+
+  it("reads the buyer's imperative booking and an order placed as won, a conditional order as no close", () => {
+    expect(candidate("Lovely, book it. The 14th if you can.")?.stage).toBe("won");
+    expect(candidate("Thursday suits us, let's book it!")?.stage).toBe("won");
+    expect(candidate("Book them in.")?.stage).toBe("won");
+    expect(candidate("ok book the 9am sat 6 june pls")?.stage).toBe("won");
+    expect(candidate("We place our first order of 200 trays on Monday.")?.stage).toBe("won");
+    expect(candidate("If you can match 0.30 we'll place the order this week.")?.stage).not.toBe("won");
+    expect(candidate("Can you book it for the 14th?")?.stage).not.toBe("won");
+  });
+
+  it("reads a tender awarded to another, told with the thanks of a letter to a bidder, and a thing found cheaper as lost", () => {
+    expect(
+      candidate("Hi Sam, Council has awarded the paving tender to Kerb & Co. Thanks for the demo and your time.")
+        ?.stage,
+    ).toBe("lost");
+    expect(candidate("ta, found them cheaper at the market")?.stage).toBe("lost");
+    expect(candidate("Thanks Jo, found a printer in Leeds who's doing them cheaper.")?.stage).toBe("lost");
+    expect(candidate("If you find it cheaper anywhere, tell us and we'll match it.")?.stage).not.toBe("lost");
+  });
+});

@@ -210,3 +210,42 @@ describe("round 40: a cheaper party chosen, a follow-up declined, a price too hi
     expect(stageOf("Hoi Bas, akkoord op €4,80 per stuk bij 500 stuks.", "outbound")).toBe("won");
   });
 });
+
+describe("round 41: work awarded to another, a sealed deal, a confirmed order, the sender's own quotation", () => {
+  it("reads work awarded or assigned to another party, and another's offer retained, as lost", () => {
+    expect(stageOf("La comisión ha adjudicado la obra del tejado a Reformas Ibáñez.")).toBe("lost");
+    expect(stageOf("Na overleg is de opdracht gegund aan Bouwbedrijf Mol uit Tilburg.")).toBe("lost");
+    expect(stageOf("El presupuesto de este año se asignó a un proveedor de Monterrey.")).toBe("lost");
+    expect(stageOf("Nous avons retenu l'offre d'un imprimeur de Lille pour le catalogue.")).toBe("lost");
+    expect(stageOf("Vamos ficar com o fornecedor atual por mais um ano.")).toBe("lost");
+    // awarded to the reader is no loss
+    expect(stageOf("Le comunicamos que hemos adjudicado la obra a ustedes, enhorabuena.")).not.toBe("lost");
+  });
+
+  it("reads a sealed deal, a price agreed to and an order or booking confirmed by the buyer as won", () => {
+    expect(stageOf("Va bene, 40 pezzi a 12 euro l'uno, affare fatto.")).toBe("won");
+    expect(stageOf("D'accord pour 2 400 € HT, livraison le 4 mai.")).toBe("won");
+    expect(stageOf("Super, vi tar det! Vi ses på lördag.")).toBe("won");
+    expect(stageOf("Vi bekræfter hermed ordren på 12 paller, som aftalt.")).toBe("won");
+    expect(stageOf("Dzień dobry, potwierdzam zamówienie 40 sztuk w cenie 55 zł.")).toBe("won");
+    expect(stageOf("Hyvä, vahvistan tilauksen: 30 kpl hintaan 12 €.")).toBe("won");
+    expect(stageOf("Top, akkoord met jullie offerte voor de 300 dozen.")).toBe("won");
+    expect(stageOf("Passt alles, wir buchen den Termin im Mai.")).toBe("won");
+    // a wish to book again is no booking
+    expect(stageOf("Danke für die tolle Woche, wir buchen sehr gerne wieder!")).not.toBe("won");
+    // a seller acknowledging an order is not the buyer's confirmation
+    expect(stageOf("Potwierdzamy zamówienie. Wyślemy paczkę w poniedziałek.")).not.toBe("won");
+  });
+
+  it("reads the sender's own quotation or price as a proposal whichever way the message goes", () => {
+    expect(stageOf("Sehr geehrter Herr Vogt, anbei unser Angebot Nr. 77 für die Dachrinnen.")).toBe("proposal");
+    expect(stageOf("Per 20 casse il prezzo è di 14 euro a cassa, trasporto incluso.")).toBe("proposal");
+    expect(stageOf("Notre tarif pour la location est de 650 € HT par jour.")).toBe("proposal");
+  });
+
+  it("reads a competitor's offer, a price over budget and a close on a price as negotiation", () => {
+    expect(stageOf("Ein Mitbewerber aus Linz bietet dasselbe um 310 € an.")).toBe("negotiation");
+    expect(stageOf("Der Preis liegt deutlich über unserem Budget von 9.000 €.")).toBe("negotiation");
+    expect(stageOf("À 3,80 € la bouteille, on signe pour un an.")).toBe("negotiation");
+  });
+});

@@ -126,6 +126,8 @@ const NORDIC_WON = [
   `\\b(?:avtalet|aftalen|avtalen|kontraktet|ordern|orderbekräftelse\\p{L}*|ordrebekræftelse\\p{L}*)\\b${gap(10)}\\b(?:är|er|blev)\\s+(?:nu\\s+|nå\\s+)?(?:signerat|signeret|signert|påskrivet|påskrevet|underskrevet|underskrivet|undertecknat|undertegnet)\\b|(?<!\\b(?:så snart|når|när) (?:vi |jeg |jag )?(?:har )?)\\b(?:signerad|signeret|signert|påskrevet)\\s+(?:orderbekräftelse|ordrebekræftelse|ordre|kontrakt|avtale)\\p{L}*`,
   `\\b(?:vi|jeg|jag) (?:tar|tager) (?:det|den|dem)?${gap(30)}\\b(?:för|for|til)\\s+\\d|^\\s*(?:topp|super|fint),?\\s+(?:jeg|vi) tar det\\b|\\bdet er en handel\\b|\\b(?:vi )?kör på\\s+\\d`,
   `^\\s*(?:okej,?\\s+)?boka\\b|\\bbook (?:meg|mig|oss|os) inn?\\b|\\bvi (?:bokar|booker)\\b`,
+  // round 41: "Toppen, vi tar det!", "Vi bekræfter hermed ordren", "vahvistan tilauksen" (blind107, blind108)
+  `\\b(?:vi|jeg|jag) (?:tar|tager) det\\s*!|\\b(?:bekræfter|bekräftar|bekrefter|vahvistan|vahvistamme)\\b${gap(15)}\\b(?:ordren|ordern|ordre|bestillingen|beställningen|bookingen|bokningen|tilauksen|tilaus|varauksen)\\b`,
   `\\b(?:sovitaan|tilataan)\\b${gap(20)}\\d|^\\s*(?:käy|sovittu)!`,
 ];
 const NORDIC_PROPOSAL = [
@@ -145,14 +147,15 @@ const NORDIC_INTEREST = [
  */
 const POLISH_INDONESIAN_LOST = [
   `\\b(?:wybra\\p{L}*|zdecydowali\\p{L}*)\\b${gap(40)}\\b(?:inn\\p{L}+|tańsz\\p{L}+)\\b|\\bzostajemy przy\\b|\\brezygnujemy\\b`,
-  `\\b(?:sudah |telah )?(?:pilih|memilih|ambil|pakai)\\b${gap(40)}\\blain\\b|\\btidak jadi\\b|\\bbatal (?:pesan|order)\\b`,
+  `\\b(?:sudah |telah )?(?:pilih|memilih|ambil|pakai)\\b${gap(40)}\\blain\\b|\\btidak jadi\\b|\\bbatal (?:pesan|order)\\b|\\btetap (?:menggunakan|memakai|pakai|dengan) (?:pemasok|supplier|vendor)\\b`,
 ];
 const POLISH_INDONESIAN_NEGOTIATION = [
   `\\b(?:jeśli|jeżeli|gdyby)\\b${gap(90)}\\b(?:podpiszemy|zamówimy|bierzemy|zamawiamy)\\b|\\b(?:za|zbyt) drogo\\b|\\btańsz\\p{L}* ofert\\p{L}*|\\bostateczn\\p{L}* cen\\p{L}*`,
   `\\bharga (?:lebih murah|terakhir|pas|nett?o?)\\b|\\bterlalu mahal\\b|\\bbisa (?:sama|kurang|turun|nego|diskon)\\b|\\b(?:kalau|jika|bila)\\b${gap(60)}\\b(?:saya|kami) (?:order|pesan|ambil)\\b`,
 ];
 const POLISH_INDONESIAN_WON = [
-  `\\bakceptujemy\\b${gap(20)}\\bofert\\p{L}*|\\bzamawiamy\\b|\\bpodpisan\\p{L}* (?:umow|zamówieni)\\p{L}*|\\bumow\\p{L}* podpisan\\p{L}*|\\bzaliczk\\p{L}*${gap(20)}\\b(?:wpłac\\p{L}*|przelan\\p{L}*|przelew\\p{L}*)`,
+  // (round 41: also the buyer's "potwierdzam zamówienie / transport", not a seller's "potwierdzamy": blind92, blind108)
+  `\\bpotwierdzam\\b${gap(10)}\\b(?:zamówieni\\p{L}*|rezerwacj\\p{L}*|transport\\p{L}*|zleceni\\p{L}*)|\\bakceptujemy\\b${gap(20)}\\bofert\\p{L}*|\\bzamawiamy\\b|\\bpodpisan\\p{L}* (?:umow|zamówieni)\\p{L}*|\\bumow\\p{L}* podpisan\\p{L}*|\\bzaliczk\\p{L}*${gap(20)}\\b(?:wpłac\\p{L}*|przelan\\p{L}*|przelew\\p{L}*)`,
   `\\b(?:kami|saya) (?:setuju|sepakat|jadi (?:pesan|order|ambil))\\b|\\bdeal(?=[,!.]|\\s+(?:pak|bu|ya)\\b)|\\bDP (?:sudah|sdh) (?:kami |saya )?(?:transfer|kirim)\\b`,
 ];
 const POLISH_INDONESIAN_PROPOSAL = [
@@ -174,9 +177,9 @@ const FORMS: Form[] = [
       `\\b(?:decidi\\p{L}*|eligi\\p{L}*|elegi\\p{L}*|optamos|optaron|optaram|optei|escolhe\\p{L}*|choisi|opté|optons|retenu|entschieden|gewählt|besloten|gekozen|scelto|deciso|cogido|tomado)\\b${gap(80)}\\b${OTHER}\\b`,
       `\\b(?:adjudicad[oa]|adjudicó|adjudicaron|adjudicou|attribué|vergeben|gegund|aggiudicat[oa])\\b${gap(40)}\\b${OTHER}\\b`,
       `\\b${OTHER}\\b${gap(40)}\\b(?:vergeben|entschieden|gewählt|gekozen|gegund)\\b`,
-      `\\b(?:seguimos|continuamos|renovar|nos quedamos|quedarnos|quedamos|ficamos|manter|mantenemos|vamos manter|rester|restons|garde|gardons|bleiben|behalten|blijven|houden|restiamo|teniamo)\\b${gap(40)}\\b(?:con|com|chez|bei|bij|o|a|el|la|le|notre|nuestr[oa]|noss[oa]|unser\\p{L}*|onze|il nostro)\\b${gap(40)}\\b${OTHER}`,
+      `\\b(?:seguimos|continuamos|renovar|nos quedamos|quedarnos|quedamos|ficamos|ficar|manter|mantenemos|vamos manter|rester|restons|garde|gardons|bleiben|behalten|blijven|houden|restiamo|teniamo)\\b${gap(40)}\\b(?:con|com|chez|bei|bij|o|a|el|la|le|notre|nuestr[oa]|noss[oa]|unser\\p{L}*|onze|il nostro)\\b${gap(40)}\\b${OTHER}`,
       // round 40: also with a word between ("wir haben uns allerdings für …", "hat sich leider für …": blind74, blind94)
-      `\\b(?:haben (?:wir )?uns|hat sich|habe (?:ich )?mich)\\b(?: \\p{L}+){0,2}? für (?!sie\\b|ihr\\b|ihre\\b|ihren\\b|euch\\b|dich\\b|dein)${gap(60)}\\bentschieden\\b`,
+      `\\b(?:haben (?:wir )?uns|hat sich|habe (?:ich )?mich)\\b(?: \\p{L}+){0,4}? für (?!sie\\b|ihr\\b|ihre\\b|ihren\\b|euch\\b|dich\\b|dein)${gap(60)}\\bentschieden\\b`,
       `\\bal final\\b${gap(60)}\\bmás barat[oa]|\\bachei\\b${gap(60)}\\bque faz por|\\bvou fechar com\\b|\\b(?:j'ai|on a|nous avons) pris chez l'autre\\b|\\bfinalmente vamos a\\b`,
       // the purchase dropped: "desistimos", "no vamos a hacer la reforma", "das Projekt ist gestrichen", "we zien ervan af"
       `\\b(?:desistimos|desistiu|renunciamos|rinunciamo|abandonn[ée]e?s?|gestrichen|gestoppt|storniert|zien\\b${gap(20)}\\bvan af|zien ervan af|ya no (?:vamos|lo necesitamos)|no vamos a (?:hacer|seguir|comprar|contratar)|não vamos (?:fazer|avançar|seguir)|n'allons pas faire|jetzt doch nicht|doch nicht)\\b`,
@@ -190,6 +193,11 @@ const FORMS: Form[] = [
       // kon doen"), a follow-up declined ("nous ne donnerons pas suite"), a decision not to ("el hotel decidió no poner
       // peces"), no order this year ("leider kein Auftrag heuer"): blind74–105
       `\\b(?:choisi|retenu|préféré|opté|entschieden|gekozen|elegid[oa]|escolhe\\p{L}*|quedamos con)\\b${gap(80)}\\b(?:moins ch[eè]re?|günstiger|goedkoper|más barat[oa]s?|mais barat[oa]s?)\\b|\\bpas (?:y )?(?:donner )?suite\\b|\\b(?:decidió|decidimos|decidieron|decidiu|decidiram) (?:no|não)\\b|\\bleider kein(?:en)? (?:auftrag|bestellung)\\b`,
+      // round 41: the work awarded or assigned to a party other than the reader ("ha adjudicado el suministro … al Taller
+      // Ortega", "is de opdracht gegund aan Atelier Stoop", "el presupuesto se asignó a un proveedor local"), another's
+      // offer retained ("nous avons retenu l'offre d'un producteur d'Agadir"): blind107, blind108
+      `\\b(?:adjudic(?:ad[oa]|ó|aron|ou|amos|ámos|ar)|asign(?:ó|ado|ada|aron)|attribuée?|vergeben|gegund|aggiudicat[oa]|atribuíd[oa])\\b${gap(60)}\\b(?:a|al|aan|à|an|ad|ao|alla)\\s+(?!(?:usted(?:es)?|vous|ihnen|sie|u|jullie|voi|lei|vocês?|su|sua|sus|vuestr[oa]s?|votre|vos|vostr[oa]|ihre[nm]?|uw|jou|je|tu|ti|te|dich|dir|euch)\\b)\\p{L}`,
+      `\\bretenu (?:l'offre|la proposition|le devis|la candidature) d'(?:un|une|autre)\\b`,
       ...NORDIC_LOST,
       ...POLISH_INDONESIAN_LOST,
     ]),
@@ -208,12 +216,13 @@ const FORMS: Form[] = [
     stage: "negotiation",
     confidence: 0.8,
     forms: anyOf([
-      `\\b(?:otro proveedor|otra empresa|la competencia|su competencia|el competidor|la otra \\p{L}+|el otro \\p{L}+|o concorrente|a concorrência|outr[oa] (?:fornecedor|empresa)|le concurrent|votre concurrent|un concurrent|chez le concurrent|die konkurrenz|ein anderer anbieter|ein wettbewerber|de concurrent|een andere leverancier|la concorrenza|un altro fornitore)\\b${gap(60)}(?:\\d|ofrece|ofreció|oferece|mandou|passou|propose|bietet|biedt|offre)`,
+      `\\b(?:otro proveedor|otra empresa|la competencia|su competencia|el competidor|la otra \\p{L}+|el otro \\p{L}+|o concorrente|a concorrência|outr[oa] (?:fornecedor|empresa)|le concurrent|votre concurrent|un concurrent|chez le concurrent|die konkurrenz|ein anderer anbieter|ein wettbewerber|ein mitbewerber|de concurrent|een andere leverancier|la concorrenza|un altro fornitore)\\b${gap(60)}(?:\\d|ofrece|ofreció|oferece|mandou|passou|propose|bietet|biedt|offre)`,
       `\\b(?:biedt|bieden) ons\\b${gap(20)}\\d|\\bbij \\p{Lu}?\\p{L}+${gap(30)}\\bzitten we op\\b|\\bme passou\\b${gap(30)}\\d`,
       `\\b(?:si|se|als|wenn|falls)\\b${gap(90)}\\b(?:firmamos|cerramos|lo cerramos|lo hablamos|compramos|fechamos|assinamos|avançamos|nous signons|on signe|je signe|on valide|tekenen we|gaan we akkoord|bestellen wir|unterschreiben wir|firmiamo|chiudiamo|ordiniamo)\\b`,
       `\\b(?:on ne signe que si|solo firmamos si|só fechamos se|nur wenn|alleen als)\\b`,
-      `\\bcon \\d[\\d.,]*\\b${gap(20)}\\b(?:cerramos|firmamos)\\b`,
-      `\\b(?:muy|demasiado|muito|trop|zu|te|troppo|achei|achamos|un peu) (?:car[oa]s?|cher|chère|teuer|duur|costos[oa])\\b|\\bes demasiado\\b|\\b(?:liegt|ist) (?:über|oberhalb) (?:unserem|unseres) budget|\\berlaubt maximal\\b|\\bbei diesem preis würden wir\\b|\\bau-dessus de (?:celui|notre budget)`,
+      // (round 41: also "À 4,50 € HT, on signe pour six mois" and "…, les hago el pedido fijo": blind108, blind110)
+      `\\b(?:con|à|a|bei|voor|per) \\d[\\d.,]*\\b${gap(20)}\\b(?:cerramos|firmamos|on signe|je signe|nous signons|fechamos|unterschreiben wir|tekenen we|firmiamo)\\b|\\b(?:les|le|te|os) hago el pedido\\b`,
+      `\\b(?:muy|demasiado|muito|trop|zu|te|troppo|achei|achamos|un peu) (?:car[oa]s?|cher|chère|teuer|duur|costos[oa])\\b|\\bes demasiado\\b|\\b(?:liegt|ist) (?:\\p{L}+ )?(?:über|oberhalb) (?:unserem|unseres) budget|\\berlaubt maximal\\b|\\bbei diesem preis würden wir\\b|\\bau-dessus de (?:celui|notre budget)`,
       `\\b(?:pueden|puede|puedes|podéis|podem|pode|consegue|conseguem|potete|può) (?:igualar|cobrir|mejorar|melhorar|bajar|baixar)\\b|\\bigualar(?:lo|la)?\\s*\\?|\\b(?:vous|nous) aligner\\b|\\btu peux faire \\d|\\b(?:lo|la) dej(?:as|áis|a) en\\b|\\biets aan de prijs doen\\b|\\b(?:eher|lieber) bei\\b${gap(20)}\\d${gap(30)}\\bstatt\\b`,
       ...NORDIC_NEGOTIATION,
       ...POLISH_INDONESIAN_NEGOTIATION,
@@ -248,6 +257,12 @@ const FORMS: Form[] = [
       `\\b(?:seña|señal|sinal|acompte|anzahlung|aanbetaling|caparra|acconto)\\b${gap(60)}\\b(?:transfer\\p{L}*|pagad[oa]|pago|pagamos|pix|virement|effectué|réglé|règle|überwiesen|bezahlt|overgemaakt|betaald|bonifico|versat[oa]|comprovante)\\b`,
       `\\b(?:transfer\\p{L}*|pago|pagamos|pix|virement|überweisen|überwiesen|overgemaakt|bonifico|comprovante|paie|payons|règle)\\b${gap(60)}\\b(?:seña|señal|sinal|acompte|anzahlung|aanbetaling|caparra|acconto)\\b`,
       `\\b(?:cerrado|fechado|trato hecho|marché conclu|abgemacht)\\s*[!.🤝🎉👍]|^\\s*(?:cerrado|fechado|deal)\\b`,
+      // round 41: the words that seal a deal ("affare fatto", "affaire conclue"), also after an emoji that ends a sentence
+      // ("adoraram 🔥🔥 Fechado: 9,50 €"), a price agreed to ("D'accord pour 1 300 € HT", "akkoord met jullie offerte"),
+      // an acceptance alone ("¡Perfecto! Aceptamos, …") and a booking ("Passt alles, wir buchen"): blind107–110
+      `\\b(?:affare fatto|affare concluso|affaire conclue|negócio fechado|afgesproken)\\b|\\p{Extended_Pictographic}\\s*(?:cerrado|fechado|deal)\\b`,
+      `\\b(?:d'accord|d'accordo|de acuerdo|de acordo|einverstanden)\\s+(?:pour|per|con|com|mit|su)\\s+(?:\\p{L}+\\s+){0,2}?(?:[€$£]\\s*\\d|\\d[\\d\\s.,]*\\s?(?:€|eur\\b|euros?\\b|chf\\b|\\$|£))|\\bakkoord (?:op|met|voor) (?:jullie|uw|je|de|het) (?:offerte|voorstel|prijs)\\b`,
+      `\\b(?:aceptamos|aceitamos|acceptons|accettiamo)\\s*[,!.]|\\b(?:wir buchen|buchen wir|ich buche)\\b(?!${gap(20)}\\bwieder\\b)`,
       // round 39: "prendiamo i 200 favi … al prezzo che mi hai scritto", "aprobado el pedido completo", "Passt, € 820 wie
       // am Telefon besprochen" (blind99–101)
       `\\bprendiamo\\b${gap(60)}\\b(?:prezzo|\\d)|\\baprobad[oa]\\b${gap(10)}\\b(?:el|la) (?:pedido|orden|presupuesto|cotizaci[oó]n|propuesta)\\b|^\\s*(?:passt|einverstanden)\\b[,!.]?${gap(10)}(?:€\\s*)?\\d`,
@@ -267,6 +282,17 @@ const FORMS: Form[] = [
       `\\b(?:podemos|podríamos|pouvons|können|kunnen|possiamo) (?:os |les |le |vous |ihnen |u |vi )?(?:ofrecer|oferecer|offrir|proposer|anbieten|aanbieden|offrire)\\b`,
       ...NORDIC_PROPOSAL,
       ...POLISH_INDONESIAN_PROPOSAL,
+    ]),
+  },
+  // round 41: the sender's own quotation attached or its price stated, whichever way the message goes (a supplier
+  // quoting us: "anbei unser Angebot Nr. 2026-118", "w załączeniu przesyłam ofertę", "il prezzo è di 185 euro a set",
+  // "Notre tarif pour ce transport est de 1 480 € HT": blind107–110)
+  {
+    stage: "proposal",
+    confidence: 0.75,
+    forms: anyOf([
+      `\\b(?:anbei|beigefügt|ci-joint|in allegato|adjunto|adjuntamos|segue|bijgaand|w załączeniu)\\b${gap(15)}\\b(?:unser(?:e|en)?|notre|nuestr[oa]|noss[oa]|onze|la nostra|il nostro|nasz[aą])\\b${gap(10)}\\b(?:angebot|offre|devis|oferta|propuesta|cotizaci[oó]n|proposta|or[çc]amento|offerte|preventivo|offerta|ofert\\p{L}*)|\\bprzesyłam\\p{L}* ofert\\p{L}*`,
+      `\\b(?:notre (?:tarif|prix)|le prix est|nuestro precio|el precio es|il (?:nostro )?prezzo è|o (?:nosso )?preço é|unser preis|der preis (?:beträgt|liegt bei)|onze prijs|de prijs is)\\b${gap(40)}\\d`,
     ]),
   },
   // interest: a price question, a request for a quotation, interest declared
