@@ -1088,3 +1088,17 @@ describe("round 39: the end of the month or of the day, a colon before our act, 
     ).toEqual([]);
   });
 });
+
+describe("round 41: a Portuguese first person in the present", () => {
+  it("reads 'faço', 'levo' and 'transfiro' with a time ahead as the writer's promise, whichever way the message goes", () => {
+    expect(read("Obrigado! Faço a transferência do saldo amanhã de manhã.", "inbound", "Europe/Lisbon")).toBe(
+      "2026-10-15 12:00",
+    );
+    expect(read("Levo as amostras na sexta às 15h para vocês provarem.", "outbound", "America/Sao_Paulo")).toBe(
+      "2026-10-16 15:00",
+    );
+    expect(read("Fechado a 2.100 €. Transfiro o sinal amanhã.", "inbound", "Europe/Lisbon")).toBe("2026-10-15 17:00");
+    // a question or a past act is no promise
+    expect(read("Faço a transferência amanhã ou na sexta?", "inbound", "Europe/Lisbon")).toBeNull();
+  });
+});

@@ -387,8 +387,10 @@ const G: Record<PromiseLanguage, Grammar> = {
     // two "de": blind95)
     words:
       /\b(?:o|os|as|do|da|dos|das|e|que|não|eu|em|na|com|pra|até|à|ao|aos|pelo|pela|obrigad[oa]|amanhã|manhã|encomendas?|hoje|segunda|terça|quarta|quinta|sexta|sábado|domingo|nosso|nossa|você|vocês|vamos|às|semana|próxima|próximo|sua|seu|está|estão|fica|ficam|pronto|pronta|oi|sim|isso|disso|também|tudo|muito|uma)\b/gi,
+    // (round 41: also "faço", "levo", "transfiro", "trago", "deixo": "Faço a transferência do saldo amanhã de manhã",
+    // "Transfiro o sinal amanhã", whose writers drop the pronoun: blind107, blind109)
     first:
-      /\b(?:eu|nós|a gente|vou|vamos|passo|passamos|chego|chegamos)\b|\b(?:te|lhe|lhes|vos|me)\s+\p{L}+(?:o|amos|emos|imos|ei|arei|erei|irei)\b|\b\p{L}{3,}(?:arei|erei|irei|aremos|eremos|iremos)\b|\b(?:envio|mando|entrego|enviamos|mandamos|entregamos|ligamos|ligo|pagamos|pago|saímos|saio|voltamos|volto|assinamos|assino|buscamos|recolhemos|carregamos|despachamos)\b/iu,
+      /\b(?:eu|nós|a gente|vou|vamos|passo|passamos|chego|chegamos)\b|\b(?:te|lhe|lhes|vos|me)\s+\p{L}+(?:o|amos|emos|imos|ei|arei|erei|irei)\b|\b\p{L}{3,}(?:arei|erei|irei|aremos|eremos|iremos)\b|\b(?:envio|mando|entrego|enviamos|mandamos|entregamos|ligamos|ligo|pagamos|pago|saímos|saio|voltamos|volto|assinamos|assino|buscamos|recolhemos|carregamos|despachamos|faço|fazemos|levo|levamos|transfiro|transferimos|trago|trazemos|deixo|deixamos)\b/iu,
     ours: /\b(?:nosso|nossa|nossos|nossas|o técnico|o motorista|a equipa|a equipe|meu colega|minha colega)\b/i,
     booked: /\b(?:marcad[oa]s?|agendad[oa]s?|reservad[oa]s?|confirmad[oa]s?)\b/i,
     moves:
