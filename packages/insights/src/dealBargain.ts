@@ -44,6 +44,8 @@ const SEALED_AT =
 /** A price closed by a sealing word of its own clause ("$8 a pair with free pickup, deal.", "…, we have a deal."). */
 const SEALED_AFTER =
   /,\s*(?:(?:we(?:'ve| have) (?:got )?a |it's a |that's a )?deal|done|sold|agreed)(?=\s*(?:[.!]|\p{Extended_Pictographic}|$))/u;
+/** A price in `text`: a price number, or a single digit after a currency sign ("$8 a pair"). */
+const namesPrice = (text: string): boolean => PRICE_NUMBER.test(text) || /[$€£¥₹]\s?\d/.test(text);
 /** A price offered as what the speaker can do ("I can do €960 if you collect"): a counter, or a seller's first price. */
 const COUNTER = /\b(?:i|we) can do [$€£¥₹r]?\s?\d[\d,.]*\b/;
 
@@ -128,8 +130,7 @@ export function acceptanceSentence(
     if (s.length > 400 || /\?/.test(s)) continue;
     if (SEALED_AT.test(s.trim())) return { sentence: s, sealed: true };
     const sealedAfter = SEALED_AFTER.exec(s);
-    const priced = s.slice(0, sealedAfter?.index ?? 0);
-    if (sealedAfter && (PRICE_NUMBER.test(priced) || /[$€£¥₹]\s?\d/.test(priced))) return { sentence: s, sealed: true };
+    if (sealedAfter && namesPrice(s.slice(0, sealedAfter.index))) return { sentence: s, sealed: true };
     if ((namesMoney || UNIT_RATE.test(s) || SEALED.test(s)) && AMOUNT_ACCEPTED.test(s) && PRICE_NUMBER.test(s))
       return { sentence: s, sealed: false };
     if (TAKE_IT.test(s) && PURCHASE_ACT.test(text)) return { sentence: s, sealed: false };

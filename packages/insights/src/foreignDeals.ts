@@ -185,9 +185,9 @@ const FORMS: Form[] = [
       `\\b(?:desistimos|desistiu|renunciamos|rinunciamo|abandonn[ée]e?s?|gestrichen|gestoppt|storniert|zien\\b${gap(20)}\\bvan af|zien ervan af|ya no (?:vamos|lo necesitamos)|no vamos a (?:hacer|seguir|comprar|contratar)|não vamos (?:fazer|avançar|seguir)|n'allons pas faire|jetzt doch nicht|doch nicht)\\b`,
       `\\bcancelamos (?:el pedido|la orden|el contrato)\\b`,
       // round 39: "al final compramos la miel de Yucatán", "ha decidido quedarse con Vuelos Castilla", "decidimos
-      // cambiarnos a Compostera del Maule", "ha adjudicado la obra … a un taller de Ávila", "we gaan toch voor Venrooij"
-      // (blind99–102)
-      `\\bal final (?:compramos|contratamos|elegimos|pedimos|nos quedamos con)\\b|\\b(?:decidid[oa]|decidimos|decidieron|decidiu|decidiram)\\b${gap(30)}\\b(?:quedarse con|quedarnos con|ficar com|cambiarnos a|cambiarse a|mudar para|trocar para)\\b|\\badjudicad[oa]\\b${gap(40)}\\ba (?:un|una|otro|otra)\\b|\\bgaan toch voor\\b`,
+      // cambiarnos a Compostera del Maule", "we gaan toch voor Venrooij" (blind99–102); their "ha adjudicado la obra … a un
+      // taller de Ávila" is read by round 41's work awarded to another, below
+      `\\bal final (?:compramos|contratamos|elegimos|pedimos|nos quedamos con)\\b|\\b(?:decidid[oa]|decidimos|decidieron|decidiu|decidiram)\\b${gap(30)}\\b(?:quedarse con|quedarnos con|ficar com|cambiarnos a|cambiarse a|mudar para|trocar para)\\b|\\bgaan toch voor\\b`,
       // round 40: another party chosen for being cheaper ("la direction a choisi un fournisseur moins cher", "für ein
       // Busunternehmen aus Dachau entschieden, die waren 600 € günstiger", "gekozen voor een aannemer … die het goedkoper
       // kon doen"), a follow-up declined ("nous ne donnerons pas suite"), a decision not to ("el hotel decidió no poner
@@ -256,11 +256,12 @@ const FORMS: Form[] = [
       // the deposit paid for the deal
       `\\b(?:seña|señal|sinal|acompte|anzahlung|aanbetaling|caparra|acconto)\\b${gap(60)}\\b(?:transfer\\p{L}*|pagad[oa]|pago|pagamos|pix|virement|effectué|réglé|règle|überwiesen|bezahlt|overgemaakt|betaald|bonifico|versat[oa]|comprovante)\\b`,
       `\\b(?:transfer\\p{L}*|pago|pagamos|pix|virement|überweisen|überwiesen|overgemaakt|bonifico|comprovante|paie|payons|règle)\\b${gap(60)}\\b(?:seña|señal|sinal|acompte|anzahlung|aanbetaling|caparra|acconto)\\b`,
-      `\\b(?:cerrado|fechado|trato hecho|marché conclu|abgemacht)\\s*[!.🤝🎉👍]|^\\s*(?:cerrado|fechado|deal)\\b`,
-      // round 41: the words that seal a deal ("affare fatto", "affaire conclue"), also after an emoji that ends a sentence
-      // ("adoraram 🔥🔥 Fechado: 9,50 €"), a price agreed to ("D'accord pour 1 300 € HT", "akkoord met jullie offerte"),
-      // an acceptance alone ("¡Perfecto! Aceptamos, …") and a booking ("Passt alles, wir buchen"): blind107–110
-      `\\b(?:affare fatto|affare concluso|affaire conclue|negócio fechado|afgesproken)\\b|\\p{Extended_Pictographic}\\s*(?:cerrado|fechado|deal)\\b`,
+      // (round 41: the opening seal also after an emoji that ends a sentence: "adoraram 🔥🔥 Fechado: 9,50 €")
+      `\\b(?:cerrado|fechado|trato hecho|marché conclu|abgemacht)\\s*[!.🤝🎉👍]|(?:^|\\p{Extended_Pictographic})\\s*(?:cerrado|fechado|deal)\\b`,
+      // round 41: the words that seal a deal ("affare fatto", "affaire conclue"), a price agreed to ("D'accord pour 1 300 €
+      // HT", "akkoord met jullie offerte"), an acceptance alone ("¡Perfecto! Aceptamos, …") and a booking ("Passt alles,
+      // wir buchen"): blind107–110
+      `\\b(?:affare fatto|affare concluso|affaire conclue|negócio fechado|afgesproken)\\b`,
       `\\b(?:d'accord|d'accordo|de acuerdo|de acordo|einverstanden)\\s+(?:pour|per|con|com|mit|su)\\s+(?:\\p{L}+\\s+){0,2}?(?:[€$£]\\s*\\d|\\d[\\d\\s.,]*\\s?(?:€|eur\\b|euros?\\b|chf\\b|\\$|£))|\\bakkoord (?:op|met|voor) (?:jullie|uw|je|de|het) (?:offerte|voorstel|prijs)\\b`,
       `\\b(?:aceptamos|aceitamos|acceptons|accettiamo)\\s*[,!.]|\\b(?:wir buchen|buchen wir|ich buche)\\b(?!${gap(20)}\\bwieder\\b)`,
       // round 39: "prendiamo i 200 favi … al prezzo che mi hai scritto", "aprobado el pedido completo", "Passt, € 820 wie
