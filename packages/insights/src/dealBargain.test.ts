@@ -109,3 +109,32 @@ describe("round 39: a side's limit without 'can', where the reader can land, and
     expect(candidate("Kai, $2,400 is as low as we go, and we'll add the spare blade.", "outbound")).toBe("negotiation");
   });
 });
+
+describe("round 42: another's price, an order on the buyer's price, a price to match sealed, a price approved", () => {
+  it("reads them as a haggle that stands when a price is in the message", () => {
+    expect(haggle("The garage on Elm Street said 1,150 for the same job.")).toMatchObject({ limit: true });
+    expect(haggle("Another nursery in town gave us 2.40 a tray.")).toMatchObject({ limit: true });
+    expect(haggle("Hartley's are offering us the same boards at £31 each.")).toMatchObject({ limit: true });
+    expect(haggle("That's well above what we pay our usual mill, 640 a tonne.")).toMatchObject({ limit: true });
+    expect(haggle("If you can get it to $5,200 we'll sign on Friday.")).toMatchObject({ limit: true });
+    expect(haggle("At EUR 9.10 we'd place an order for 300.")).toMatchObject({ limit: true });
+    expect(haggle("You do 450, I confirm now.")).toMatchObject({ limit: true });
+    expect(haggle("Bramley's do them at 14.50. Match that and you're hired.")).toMatchObject({ limit: true });
+    expect(haggle("Is there any room on that? We were thinking 2,900.")).toMatchObject({ limit: true });
+    expect(candidate("The other yard quoted us 3,100 for the same work. Beat that?", "inbound")).toBe("negotiation");
+    // a price alone, or too much with no counter, is no haggle
+    expect(haggle("The same panels are 640 each this year.")).toBeNull();
+    expect(haggle("Thanks, 2,400 is too much for us right now.")).toBeNull();
+  });
+
+  it("reads a price approved or a booking made without a subject as won", () => {
+    expect(accepted("Approved: $12,400 including the install.")).toMatchObject({ sealed: true });
+    expect(accepted("Hi Tom, approved: 7,800 for both units.")).toMatchObject({ sealed: true });
+    expect(purchase("Just booked the team day for 22 of us on the 14th.")).not.toBeNull();
+    expect(purchase("Deposit's gone through this morning, see you Friday.")).not.toBeNull();
+    expect(purchase("Please book 300 units at the quoted rate.")).not.toBeNull();
+    expect(candidate("We accept the price of $940 for the pair.", "inbound")).toBe("won");
+    // a question is no approval
+    expect(accepted("Approved: $12,400 or do you need the board first?")).toBeNull();
+  });
+});

@@ -86,7 +86,7 @@ const RULES: CueRule[] = [
   },
   {
     stage: "won",
-    re: /\b(?:we accept (?:the|your) (?:offer|proposal|quote)|approved the (?:purchase|budget|proposal|quote)|(?:po|purchase order) (?:is )?(?:attached|raised|issued|sent)|you've got (?:a|the) deal|it's a deal|deal closed|closed won|welcome aboard|send (?:over )?the invoice|payment (?:has been )?(?:sent|made))\b/,
+    re: /\b(?:we accept (?:the|your) (?:offer|proposal|quote|quotation|estimate|price of)|approved the (?:purchase|budget|proposal|quote)|(?:po|purchase order) (?:is )?(?:attached|raised|issued|sent)|you've got (?:a|the) deal|it's a deal|deal closed|closed won|welcome aboard|send (?:over )?the invoice|payment (?:has been )?(?:sent|made))\b/,
     confidence: 0.9,
   },
   // won, by meaning rather than phrase: the buyer chooses us, approves the spend, or joins ("I'd rather go

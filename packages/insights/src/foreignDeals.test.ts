@@ -249,3 +249,58 @@ describe("round 41: work awarded to another, a sealed deal, a confirmed order, t
     expect(stageOf("À 3,80 € la bouteille, on signe pour un an.")).toBe("negotiation");
   });
 });
+
+describe("round 42: staying with another, an order confirmed or a quantity taken, a price held, an offer with its price", () => {
+  it("reads staying with them, buying elsewhere, something else instead and another supplier to try as lost", () => {
+    expect(stageOf("Merci beaucoup, mais nous restons avec eux pour la saison prochaine.")).toBe("lost");
+    expect(stageOf("Sorry, we hebben de tegels toch bij een bouwmarkt gekocht.")).toBe("lost");
+    expect(stageOf("Al final el comité eligió una excursión en barco en lugar de la cena.")).toBe("lost");
+    expect(stageOf("Obrigado, mas vamos testar outro fornecedor a partir de março.")).toBe("lost");
+    expect(stageOf("Danke, wir werden diesmal aber nicht bei Ihnen bestellen.")).toBe("lost");
+    expect(stageOf("Dziękuję, niestety zdecydowaliśmy się na firmę z Poznania.")).toBe("lost");
+    expect(stageOf("Agradecemos su cotización, pero la gerencia decidió comprar a un taller de Lima.")).toBe("lost");
+    expect(stageOf("Vielen Dank für Ihr Angebot. Die Kollegen haben sich für ein Hotel in Bonn entschieden.")).toBe(
+      "lost",
+    );
+    // ordered with you after all is no loss
+    expect(stageOf("Ik heb ze toch bij jullie besteld, tot dinsdag!")).not.toBe("lost");
+  });
+
+  it("reads the buyer confirming the order or taking a quantity as won, an invoice address beside it too", () => {
+    expect(stageOf("Nous confirmons la commande des 30 chaises au prix indiqué.")).toBe("won");
+    expect(stageOf("Hiermit bestätigen wir Ihnen den Auftrag gemäß Angebot vom 3. Mai.")).toBe("won");
+    expect(
+      stageOf("Perfecto, les confirmamos el pedido de 80 cajas. La factura a nombre de la empresa, por favor."),
+    ).toBe("won");
+    expect(stageOf("Goed, we nemen 20 dozen per maand. Factuur graag naar ons kantoor.")).toBe("won");
+    expect(stageOf("Gut, wir nehmen 6 Rollen zum genannten Preis.")).toBe("won");
+    expect(stageOf("Härligt, jag tar dem! Betalar i morgon.")).toBe("won");
+    // a bill alone is still no stage
+    expect(stageOf("Anbei die Rechnung Nr. 4471 über 380 €, zahlbar in 14 Tagen.")).toBe("no deal");
+  });
+
+  it("reads a price held, a buyer's order on its own price and a last price in Polish as negotiation", () => {
+    expect(stageOf("Possiamo mantenere il prezzo di listino fino a giugno, non oltre.")).toBe("negotiation");
+    expect(stageOf("Bei 11 € pro Stück würden wir gleich 50 Stück abnehmen.")).toBe("negotiation");
+    expect(stageOf("12 € pro Kilo ist uns zu viel.")).toBe("negotiation");
+    expect(stageOf("Dobrze, 4,10 za sztukę, to nasza ostatnia cena.", "outbound")).toBe("negotiation");
+    expect(stageOf("Een zaak in Delft levert hetzelfde model voor € 640.")).toBe("negotiation");
+  });
+
+  it("reads the sender's offer or prices with an amount as a proposal, also answering the buyer's request", () => {
+    expect(stageOf("Come richiesto, ecco la nostra offerta per le 12 porte: 4.380,00 € + IVA.")).toBe("proposal");
+    expect(
+      stageOf("Merci pour votre demande. Nos tarifs : croissants 0,85 € HT pièce, livraison incluse.", "outbound"),
+    ).toBe("proposal");
+    expect(stageOf("Madame, Monsieur, suite à votre demande, notre offre : 40 sacs de 25 kg à 18 € HT le sac.")).toBe(
+      "proposal",
+    );
+    // a price list for every customer is still no stage
+    expect(
+      stageOf(
+        "Chers clients, à partir du 1er mars nos tarifs changent : le pain de campagne passe à 1,40 €. Merci de votre fidélité.",
+        "outbound",
+      ),
+    ).toBe("no deal");
+  });
+});

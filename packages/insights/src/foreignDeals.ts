@@ -127,7 +127,7 @@ const NORDIC_WON = [
   `\\b(?:vi|jeg|jag) (?:tar|tager) (?:det|den|dem)?${gap(30)}\\b(?:för|for|til)\\s+\\d|^\\s*(?:topp|super|fint),?\\s+(?:jeg|vi) tar det\\b|\\bdet er en handel\\b|\\b(?:vi )?kör på\\s+\\d`,
   `^\\s*(?:okej,?\\s+)?boka\\b|\\bbook (?:meg|mig|oss|os) inn?\\b|\\bvi (?:bokar|booker)\\b`,
   // round 41: "Toppen, vi tar det!", "Vi bekræfter hermed ordren", "vahvistan tilauksen" (blind107, blind108)
-  `\\b(?:vi|jeg|jag) (?:tar|tager) det\\s*!|\\b(?:bekræfter|bekräftar|bekrefter|vahvistan|vahvistamme)\\b${gap(15)}\\b(?:ordren|ordern|ordre|bestillingen|beställningen|bookingen|bokningen|tilauksen|tilaus|varauksen)\\b`,
+  `\\b(?:vi|jeg|jag) (?:tar|tager) (?:det|dem|den|dom)\\s*!|\\bvi kör på det\\b|\\b(?:bekræfter|bekräftar|bekrefter|vahvistan|vahvistamme)\\b${gap(15)}\\b(?:ordren|ordern|ordre|bestillingen|beställningen|bookingen|bokningen|tilauksen|tilaus|varauksen)\\b`,
   `\\b(?:sovitaan|tilataan)\\b${gap(20)}\\d|^\\s*(?:käy|sovittu)!`,
 ];
 const NORDIC_PROPOSAL = [
@@ -179,7 +179,7 @@ const FORMS: Form[] = [
       `\\b${OTHER}\\b${gap(40)}\\b(?:vergeben|entschieden|gewählt|gekozen|gegund)\\b`,
       `\\b(?:seguimos|continuamos|renovar|nos quedamos|quedarnos|quedamos|ficamos|ficar|manter|mantenemos|vamos manter|rester|restons|garde|gardons|bleiben|behalten|blijven|houden|restiamo|teniamo)\\b${gap(40)}\\b(?:con|com|chez|bei|bij|o|a|el|la|le|notre|nuestr[oa]|noss[oa]|unser\\p{L}*|onze|il nostro)\\b${gap(40)}\\b${OTHER}`,
       // round 40: also with a word between ("wir haben uns allerdings für …", "hat sich leider für …": blind74, blind94)
-      `\\b(?:haben (?:wir )?uns|hat sich|habe (?:ich )?mich)\\b(?: \\p{L}+){0,4}? für (?!sie\\b|ihr\\b|ihre\\b|ihren\\b|euch\\b|dich\\b|dein)${gap(60)}\\bentschieden\\b`,
+      `\\b(?:haben (?:wir )?uns|haben sich|hat sich|habe (?:ich )?mich)\\b(?: \\p{L}+){0,4}? für (?!sie\\b|ihr\\b|ihre\\b|ihren\\b|euch\\b|dich\\b|dein)${gap(60)}\\bentschieden\\b`,
       `\\bal final\\b${gap(60)}\\bmás barat[oa]|\\bachei\\b${gap(60)}\\bque faz por|\\bvou fechar com\\b|\\b(?:j'ai|on a|nous avons) pris chez l'autre\\b|\\bfinalmente vamos a\\b`,
       // the purchase dropped: "desistimos", "no vamos a hacer la reforma", "das Projekt ist gestrichen", "we zien ervan af"
       `\\b(?:desistimos|desistiu|renunciamos|rinunciamo|abandonn[ée]e?s?|gestrichen|gestoppt|storniert|zien\\b${gap(20)}\\bvan af|zien ervan af|ya no (?:vamos|lo necesitamos)|no vamos a (?:hacer|seguir|comprar|contratar)|não vamos (?:fazer|avançar|seguir)|n'allons pas faire|jetzt doch nicht|doch nicht)\\b`,
@@ -198,6 +198,15 @@ const FORMS: Form[] = [
       // offer retained ("nous avons retenu l'offre d'un producteur d'Agadir"): blind107, blind108
       `\\b(?:adjudic(?:ad[oa]|ó|aron|ou|amos|ámos|ar)|asign(?:ó|ado|ada|aron)|attribuée?|vergeben|gegund|aggiudicat[oa]|atribuíd[oa])\\b${gap(60)}\\b(?:a|al|aan|à|an|ad|ao|alla)\\s+(?!(?:usted(?:es)?|vous|ihnen|sie|u|jullie|voi|lei|vocês?|su|sua|sus|vuestr[oa]s?|votre|vos|vostr[oa]|ihre[nm]?|uw|jou|je|tu|ti|te|dich|dir|euch)\\b)\\p{L}`,
       `\\bretenu (?:l'offre|la proposition|le devis|la candidature) d'(?:un|une|autre)\\b`,
+      // round 42: staying with them ("nous restons donc avec eux"), bought or booked elsewhere ("toch bij een webshop
+      // besteld"), something else chosen instead ("ha decidido hacer una cata … en lugar del tiro"), another supplier to
+      // be tried ("Vou testar outro fornecedor"), not booking with you ("werden wir diesmal nicht bei Ihnen buchen"), a
+      // decision regretted in Polish ("Niestety zdecydowaliśmy się na zakład … bliżej Krakowa"): blind111–114
+      `\\b(?:restons|restent|rester|seguimos|continuamos|ficamos|quedamos|blijven|restiamo)\\b${gap(20)}\\b(?:avec eux|avec lui|avec elle|chez eux|con ellos|con él|com eles|com ele|bij hen|con loro|con lui)\\b`,
+      `\\btoch\\b(?![^!?\\n]*\\bbij (?:jullie|u)\\b)${gap(40)}\\b(?:besteld|gekocht|geboekt)\\b|\\b(?:woanders|anderswo|anderweitig|ailleurs|elders|altrove)\\b${gap(30)}\\b(?:bestellt|gekauft|gebucht|commandé|acheté|réservé|besteld|gekocht|ordinato|comprato)\\b`,
+      `\\b(?:al final|finalmente|finalement|uiteindelijk|alla fine|am ende|schließlich)\\b${gap(80)}\\b(?:en lugar del?|en vez del?|em vez d[eo]|au lieu d[eu]|anstatt|statt|in plaats van|invece d\\p{L}*)\\b`,
+      `\\b(?:vou|vamos|voy a|vamos a|je vais|on va|nous allons|ik ga|we gaan|wir werden|proveremo)\\b${gap(15)}\\b(?:testar|probar|tester|essayer|testen|ausprobieren|proberen|provare)\\b${gap(10)}\\b(?:outro|otro|un autre|une autre|einen anderen|eine andere|een andere|un altro)\\s+(?:fornecedor|proveedor|fournisseur|lieferant\\p{L}*|leverancier|fornitore|produtor|productor|producteur)\\b`,
+      `\\bnicht\\b${gap(20)}\\bbei (?:ihnen|euch|dir)\\b${gap(10)}\\b(?:buchen|bestellen|kaufen|beauftragen)\\b|\\bniestety\\b${gap(20)}\\bzdecydowali\\p{L}* się\\b`,
       ...NORDIC_LOST,
       ...POLISH_INDONESIAN_LOST,
     ]),
@@ -233,7 +242,21 @@ const FORMS: Form[] = [
       // round 40: a price too high ("148 € pro Fassung ist uns zu hoch", "€2,40 per stuk is net te hoog", "è troppo
       // alto"), our move toward the buyer ("Wir können Ihnen beim Preis entgegenkommen", "Podemos bajar un 8%",
       // "podemos dejarlo en $425,000"), a percentage less asked for ("necesitamos un 12% menos"): blind63–105
+      // round 42: a price held for a term ("possiamo mantenere il prezzo attuale fino al 31 dicembre"), an order on a price
+      // of the buyer's ("Bei 8,00 €/kg würden wir … starten"), "ist uns etwas zu viel", "moja ostatnia cena": blind111, blind114
+      `\\b(?:possiamo|podemos|pouvons|können wir|kunnen we|kunnen wij)\\s+(?:\\p{L}+\\s+)?(?:mantenere|mantener|manter|maintenir|halten|aanhouden|vasthouden)\\s+(?:il|el|o|le|den|de|unseren|notre|nuestro|nosso)\\s+(?:\\p{L}+\\s+)?(?:prezzo|precio|preço|prix|preis|prijs|tarif\\p{L}*)\\b`,
+      `\\b(?:bei|à|a|con|voor|per)\\s+(?:[€$£]\\s*)?\\d[\\d.,]*${gap(25)}\\b(?:würden wir|zouden we|zouden wij|nous prendrions|on prendrait|compraríamos|pediríamos|compraríamos|ordineremmo|prenderemmo|fecharíamos)\\b|\\b(?:ist|sind) (?:uns|mir) (?:\\p{L}+ )?zu viel\\b|\\bostatni\\p{L}* cen\\p{L}*`,
       `\\b(?:zu|te|troppo) (?:hoch|hoog|alt[oa])\\b|\\b(?:können|kann) (?:ihnen|dir|euch)\\b${gap(20)}\\bentgegenkommen\\b|\\bpodemos (?:bajar|baixar|rebajar|dejarlo en|deixar por)\\b|\\b\\d+ ?% (?:menos|weniger|de moins|minder)\\b`,
+    ]),
+  },
+  // round 42, theirs: another's price for the same thing ("Een steenhouwer … kan dezelfde steen leveren voor € 1.850"):
+  // blind114
+  {
+    stage: "negotiation",
+    direction: "inbound",
+    confidence: 0.8,
+    forms: anyOf([
+      `\\b(?:dezelfde|hetzelfde|la même|le même|les mêmes|el mismo|la misma|los mismos|las mismas|o mesmo|a mesma|os mesmos|dasselbe|denselben|dieselben?|die gleichen?|den gleichen|das gleiche|lo stesso|la stessa|gli stessi)\\b${gap(40)}\\b(?:voor|pour|à|por|para|für|zu|per|a)\\s*(?:[€$£]\\s*)?\\d`,
     ]),
   },
   // won: an acceptance, a signed order or contract, the deposit paid, "closed"
@@ -267,6 +290,11 @@ const FORMS: Form[] = [
       // round 39: "prendiamo i 200 favi … al prezzo che mi hai scritto", "aprobado el pedido completo", "Passt, € 820 wie
       // am Telefon besprochen" (blind99–101)
       `\\bprendiamo\\b${gap(60)}\\b(?:prezzo|\\d)|\\baprobad[oa]\\b${gap(10)}\\b(?:el|la) (?:pedido|orden|presupuesto|cotizaci[oó]n|propuesta)\\b|^\\s*(?:passt|einverstanden)\\b[,!.]?${gap(10)}(?:€\\s*)?\\d`,
+      // round 42: the buyer confirming the order ("je confirme la commande du hors-bord", "Wir bestätigen Ihnen hiermit den
+      // Auftrag", "Les confirmamos la compra") or taking a quantity ("wir nehmen 12 Stück", "akkoord: we nemen 12 kg"):
+      // blind112–114
+      `\\b(?:je confirme|nous confirmons|on confirme|wir bestätigen|ich bestätige|bestätigen wir|wij bevestigen|bevestigen wij|ik bevestig|les confirmamos|le confirmamos)\\b${gap(30)}\\b(?:commande|auftrag|bestellung|opdracht|bestelling|compra|pedido|ordine)\\b`,
+      `\\b(?:wir nehmen|ich nehme|we nemen|wij nemen|ik neem|nous prenons|je prends|tomamos|nos llevamos|ficamos com|levamos)\\s+(?:\\p{L}+\\s+)?\\d`,
       ...NORDIC_WON,
       ...POLISH_INDONESIAN_WON,
     ]),
@@ -293,6 +321,9 @@ const FORMS: Form[] = [
     confidence: 0.75,
     forms: anyOf([
       `\\b(?:anbei|beigefügt|ci-joint|in allegato|adjunto|adjuntamos|segue|bijgaand|w załączeniu)\\b${gap(15)}\\b(?:unser(?:e|en)?|notre|nuestr[oa]|noss[oa]|onze|la nostra|il nostro|nasz[aą])\\b${gap(10)}\\b(?:angebot|offre|devis|oferta|propuesta|cotizaci[oó]n|proposta|or[çc]amento|offerte|preventivo|offerta|ofert\\p{L}*)|\\bprzesyłam\\p{L}* ofert\\p{L}*`,
+      // round 42: the sender's offer or prices followed by an amount ("Le inviamo la nostra offerta per 42 lettere …: 610,00
+      // €", "unser Angebot Nr. 2026-118: … 0,19 € pro Stück", "Nos tarifs professionnels : … 13,90 € HT/kg"): blind114
+      `\\b(?:unser(?:e|en)?|notre|nos|nuestr[oa]s?|noss[oa]s?|onze|la nostra|il nostro|i nostri)\\s+(?:\\p{L}+\\s+)?(?:angebot|offre|oferta|propuesta|cotizaci[oó]n|proposta|or[çc]amento|offerte|preventivo|offerta|tarifs?|tarifas|preise|precios|preços|prijzen|prezzi)\\b${gap(200)}(?:[€$£]\\s*\\d|\\d[\\d.,' ]*\\s*(?:€|\\$|£|\\b(?:eur|euros?|chf|mad|usd|pln|zł|kr)\\b))`,
       `\\b(?:notre (?:tarif|prix)|le prix est|nuestro precio|el precio es|il (?:nostro )?prezzo è|o (?:nosso )?preço é|unser preis|der preis (?:beträgt|liegt bei)|onze prijs|de prijs is)\\b${gap(40)}\\d`,
     ]),
   },
@@ -327,10 +358,14 @@ const OWN_BUDGET = unicode(
 
 /** A thank-you for our offer: a decision taken after it closes the deal ("Bedankt voor het voorstel. We hebben besloten…"). */
 const THANKS_FOR_OFFER = unicode(
-  /\b(?:gracias por|obrigad[oa] pel[oa]|merci pour|vielen dank für|danke für|bedankt voor|grazie per)\b[^!?\n]{0,30}\b(?:cotizaci[oó]n|propuesta|oferta|presupuesto|proposta|or[çc]amento|devis|proposition|offre|angebot|offerte|voorstel|preventivo|offerta)\b/i,
+  /\b(?:gracias por|agradecemos|agradezco|agradeço|obrigad[oa] pel[oa]|merci pour|vielen dank für|danke für|bedankt voor|grazie per)\b[^!?\n]{0,30}\b(?:cotizaci[oó]n|propuesta|oferta|presupuesto|proposta|or[çc]amento|devis|proposition|offre|angebot|offerte|voorstel|preventivo|offerta)\b/i,
 );
 const DECIDED = unicode(
-  /\b(?:hemos|han|ha|hebben|heeft|avons|a|haben|hat|abbiamo|temos|tem) (?:\p{L}+ )?(?:decidido|besloten|décidé|beschlossen|deciso|decidiu)\b/iu,
+  /\b(?:hemos|han|ha|hebben|heeft|avons|a|haben|hat|abbiamo|temos|tem) (?:\p{L}+ )?(?:decidido|besloten|décidé|beschlossen|deciso|decidiu)\b|\b(?:decidió|decidieron|decidiu|decidiram)\b/iu,
+);
+/** An answer to the buyer's own request ("Suite à votre demande", "come richiesto", "wie besprochen"). */
+const ANSWERS_REQUEST = unicode(
+  /\b(?:suite à votre demande|merci pour votre demande|votre demande|ihre anfrage|ihrer anfrage|wie besprochen|su solicitud|su consulta|sua solicitação|come richiesto|la vostra richiesta|uw aanvraag|comme convenu|según lo hablado)\b/iu,
 );
 /** A time ahead: a quotation promised for later is not sent yet ("te envío la cotización mañana"). */
 const LATER = unicode(
@@ -374,14 +409,24 @@ export function readForeignDealStage(body: string, direction: Direction): Foreig
   const language = languageOf(text);
   const known = language !== null && DEAL_LANGUAGES.has(language);
   if (!known && englishWords(text) >= 2) return null;
-  if (known && (BROADCAST.test(text) || NOT_A_DEAL.test(text) || (direction === "outbound" && NOTICE.test(text))))
-    return "no deal";
+  // round 42: a letter that answers the buyer's request ("Suite à votre demande, notre offre : …") is no letter to
+  // every customer, and its prices are no price list; a bill word in a sentence of its own ("Factuur graag naar de zaak")
+  // leaves the buyer's order in another sentence standing (blind114)
+  const billed = known && NOT_A_DEAL.test(text);
+  const noticed =
+    known && (BROADCAST.test(text) || (direction === "outbound" && NOTICE.test(text))) && !ANSWERS_REQUEST.test(text);
   const sentences = splitSentences(text);
   const found = (stage: DealStage, confidence: number, sentence: string): ForeignDealCue => ({
     stage,
     confidence,
     sentence: sentence.trim(),
   });
+  if (noticed) return "no deal";
+  if (billed) {
+    const won = direction === "inbound" ? FORMS.find((form) => form.stage === "won") : undefined;
+    const order = sentences.find((s) => won?.forms.test(s) && !NOT_A_DEAL.test(s) && !CONDITIONAL.test(s));
+    return won && order ? found("won", won.confidence, order) : "no deal";
+  }
   for (const form of FORMS) {
     if (form.direction && form.direction !== direction) continue;
     for (const sentence of sentences) {
