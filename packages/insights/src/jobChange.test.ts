@@ -502,3 +502,25 @@ describe("legal forms written out or from more countries", () => {
     expect(normaliseCompany("Baltic Print SIA")).not.toBe(normaliseCompany("Baltic Paper SIA"));
   });
 });
+
+describe("job changes: round 42 (a German verb after the title, Italian without its pronoun, a legal form's dots)", () => {
+  const read = (text: string) => {
+    const a = detectJobAnnouncement({ text });
+    return a && { title: a.title, company: a.company };
+  };
+  it("reads the employer and the title before a German verb and after an Italian first-person verb", () => {
+    expect(read("Kurze Info: Seit 1. März bin ich bei Holzbau Keller als Bauleiterin Süd tätig.")).toEqual({
+      title: "Bauleiterin Süd",
+      company: "Holzbau Keller",
+    });
+    expect(read("Volevo dirti che da settembre lavoro per Ceramiche Lario S.r.l. come Responsabile Acquisti.")).toEqual(
+      {
+        title: "Responsabile Acquisti",
+        company: "Ceramiche Lario S.r.l",
+      },
+    );
+  });
+  it("reads no move of someone else's", () => {
+    expect(read("Il mio collega lavora per Ceramiche Lario S.r.l. come Responsabile Acquisti.")).toBeNull();
+  });
+});

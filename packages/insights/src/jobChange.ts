@@ -250,7 +250,8 @@ export interface JobAnnouncement {
 const COMPANY_WORD = String.raw`(?:(?:St|Co|Inc|Ltd|Dr|Mt|Bros|Corp)\.|[A-Z0-9](?:[\p{L}\d&'’-]|\.(?=[\p{L}\d]))*)`;
 const COMPANY = String.raw`(${COMPANY_WORD}(?:[^\S\n]+(?:&[^\S\n]+|of[^\S\n]+|and[^\S\n]+|de[^\S\n]+)?${COMPANY_WORD}){0,4}\.?)`;
 const TITLE = String.raw`((?:[\p{L}][\p{L}&/.-]*)(?:,?\s+(?:of\s+|and\s+|&\s+|for\s+)?[\p{L}][\p{L}&/.-]*){0,6}?)`;
-const TITLE_END = String.raw`(?=\s*(?:[,.;:!)]|$|\s(?:at|with|from|starting|since|last|this|next|and|so|here|on|in)\b))`;
+// round 42: also a German or Dutch verb after the title ("bin ich bei PackTec als Vertriebsleiter Österreich tätig": blind114)
+const TITLE_END = String.raw`(?=\s*(?:[,.;:!)]|$|\s(?:at|with|from|starting|since|last|this|next|and|so|here|on|in|tätig|beschäftigt|angestellt|werkzaam)\b))`;
 const I = String.raw`\b(?:I|i)(?:'ve|’ve| have)?\s+(?:just\s+|recently\s+|officially\s+|now\s+)?`;
 const ANNOUNCEMENTS: Array<{ re: RegExp; title: number; company: number; needsTitle?: boolean }> = [
   // "I've started as VP Operations at Northpeak", "I started a new role as Head of Claims with Pellworth", "started
@@ -441,7 +442,7 @@ const LEFT = new RegExp(
   "u",
 );
 const TITLE_HINT =
-  /\b(?:ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|vice president|president|director|manager|head|lead|engineer|developer|designer|founder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|advisor|adviser|recruiter|administrator|chief|counsel|controller|buyer|strategist|scientist|researcher|editor|producer|agent|supervisor|chair|gerente|jefe|jefa|directora?|diretora?|directeur|directrice|responsable|leiter|leiterin|geschäftsführer(?:in)?|comprador[a]?|inkoper|responsabile|direttore|kierownik|dyrektor)\b/i;
+  /\b(?:ceo|cto|cfo|coo|cmo|cio|cro|cpo|vp|svp|evp|vice president|president|director|manager|head|lead|engineer|developer|designer|founder|partner|consultant|analyst|specialist|coordinator|officer|executive|associate|assistant|owner|principal|architect|representative|advisor|adviser|recruiter|administrator|chief|counsel|controller|buyer|strategist|scientist|researcher|editor|producer|agent|supervisor|chair|gerente|jefe|jefa|directora?|diretora?|directeur|directrice|responsable|leiter|leiterin|[a-zäöüß]+leiter(?:in)?|geschäftsführer(?:in)?|comprador[a]?|inkoper|responsabile|direttore|kierownik|dyrektor)\b/i;
 
 function cleanTitle(t: string | undefined): string | null {
   if (!t) return null;
@@ -671,10 +672,12 @@ function announcementBySentence(
 }
 
 /** A first person in any of the languages the authors write announcements in (English "I" is capitalised). */
-const FIRST_PERSON = /\b(?:I|I'm|I'll|I've|me)\b|(?:^|\s)(?:ich|ik|je|j['’]|yo|eu|io|em)(?=\s|\p{L})/u;
+// (round 42: also a first-person verb of work without its pronoun, "da lunedì lavoro per Molino Del Po come …": blind114)
+const FIRST_PERSON =
+  /\b(?:I|I'm|I'll|I've|me)\b|(?:^|\s)(?:ich|ik|je|j['’]|yo|eu|io|em)(?=\s|\p{L})|(?:^|\s)(?:lavoro|trabajo|trabalho|werk)\s/u;
 /** An employer named, then "as" and the title ("…start at Clare Valley Bottling Co as Operations Manager"). */
 const EMPLOYER_AS_TITLE = new RegExp(
-  String.raw`\b(?:at|for|by|with|to|of|joining|join|joined|run|bei|bij|chez|rejoins|rejoindre|presso)\s+(?:(?:our|the|my)\s+(?:[a-z]+\s+){0,3}(?:company|of)\s+)?${COMPANY}[^.!?\n]{0,40}?\s(?:as|als|comme|como|come)\s+(?:(?:the|their|our|a|an|new)\s+)*${TITLE}${TITLE_END}`,
+  String.raw`\b(?:at|for|by|with|to|of|joining|join|joined|run|bei|bij|chez|rejoins|rejoindre|presso|per|para|pour|voor)\s+(?:(?:our|the|my)\s+(?:[a-z]+\s+){0,3}(?:company|of)\s+)?${COMPANY}[^.!?\n]{0,40}?\s(?:as|als|comme|como|come)\s+(?:(?:the|their|our|a|an|new)\s+)*${TITLE}${TITLE_END}`,
   "u",
 );
 
@@ -687,7 +690,9 @@ const EMPLOYER_AS_TITLE = new RegExp(
  * Stromer Fleet GmbH als Head of Sales arbeite" is not read.
  */
 function employerAsTitle(body: string): { title: string; company: string; quote: string } | null {
-  for (const sentence of splitAtStops(body)) {
+  // a stop before a lower-case word is a legal form's ("Molino Del Po S.p.A. come Responsabile Export": blind114), and
+  // one after a day's number a date's ("Seit 1. Juni bin ich …")
+  for (const sentence of body.split(/(?<=[.!?])(?<!\b\d{1,2}\.)\s+(?!\p{Ll})|\n+/u)) {
     const m = EMPLOYER_AS_TITLE.exec(sentence);
     if (!m) continue;
     const before = sentence.slice(0, m.index);

@@ -925,3 +925,18 @@ describe("parseSignature: round 38, more closings, legal forms, a word before a 
     expect(sig3("Thanks,\nTom Hale\nHead Brewer at Dockside Ales")?.company).toBe("Dockside Ales");
   });
 });
+
+describe("parseSignature: round 42, a closing in another language with the name on its line", () => {
+  it("reads the name after 'Saludos,' or 'Groet,' and no company from it", () => {
+    expect(parseSignature("Los alevinos salen el jueves.\nSaludos, Luz Marina")).toMatchObject({
+      name: "Luz Marina",
+      company: null,
+    });
+    expect(parseSignature("Kunnen jullie de levering verzetten?\nGroet, Joost")).toMatchObject({
+      name: "Joost",
+      company: null,
+    });
+    // a closing word before a sentence is no signature
+    expect(parseSignature("Gracias, Pedro. Llego a las cinco.")?.name ?? null).toBeNull();
+  });
+});
