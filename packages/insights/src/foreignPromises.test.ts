@@ -1102,3 +1102,17 @@ describe("round 41: a Portuguese first person in the present", () => {
     expect(read("Faço a transferência amanhã ou na sexta?", "inbound", "Europe/Lisbon")).toBeNull();
   });
 });
+
+describe("round 42: goods leaving a supplier on a day, in its message to us", () => {
+  it("reads a departure or a dispatch with a time ahead as the supplier's promise", () => {
+    expect(read("As caixas de 20 kg seguem na próxima terça-feira.", "inbound", "Europe/Lisbon")).not.toBeNull();
+    expect(read("De eerste 12 pallets vertrekken vrijdag om 7 uur uit Venlo.", "inbound", "Europe/Amsterdam")).toBe(
+      "2026-10-16 07:00",
+    );
+    expect(read("Las muestras salen el lunes por mensajería urgente.", "inbound")).not.toBeNull();
+    expect(read("Die Ersatzteile gehen morgen früh per DHL raus.", "inbound", "Europe/Berlin")).not.toBeNull();
+    // an arrival or a visit may be anyone's, and a question is no promise
+    expect(read("El técnico de la aseguradora viene el jueves a revisar el tejado.", "inbound")).toBeNull();
+    expect(read("¿Las muestras salen el lunes por mensajería?", "inbound")).toBeNull();
+  });
+});

@@ -1259,6 +1259,15 @@ const YOU_RECEIVE = unicode(
 const THEIR_PAPERS = unicode(
   /\b(?:Bestellung|Zahlung|Überweisung|Anzahlung|Druckdaten|Unterlagen|Auftrag|virement|acompte|paiement|commande|transferencia|pago|pedido|orden de compra|transferência|pagamento|tranche|encomenda|betaling|betalning|bestelling|bonifico|ordine|Vertrag|contrat|contrato|contratto|contract|overeenkomst)\b/iu,
 );
+/**
+ * Round 42: goods leaving the writer on a day, in a supplier's message to us ("Os cabos de 12 mm seguem na próxima
+ * segunda-feira", "de 40 rollen CT8 vertrekken donderdag", "Beställningen skickas i morgon förmiddag", "le premier camion
+ * part le 14 avril", "Die Muster gehen morgen per UPS raus": blind111–114): a departure or a dispatch, not an arrival or
+ * a visit, which may be anyone's.
+ */
+const SENDS_OUT = unicode(
+  /\b(?:sale|salen|sai|saem|segue|seguem|part|partent|partira|partiront|parte|partono|partirà|partiranno|vertrekt|vertrekken|skickas|sendes|sendas|lähtee|lähtevät|lähetetään|wyjedzie|wyjadą|wyjeżdża)\b|\b(?:geht|gehen)\b[^.!?]{0,40}\braus\b/iu,
+);
 /** A future passive ("sera fait", "será enviado"), which round 29 reads as ours in outbound messages only. */
 const FUTURE_PASSIVE = unicode(/\bser(?:a|ont|á|án|ão)\s+\p{L}+/iu);
 /** Round 31: a request after a dash ("…um 7:30 Uhr – bitte beachten Sie die Zeitumstellung": blind31) is the reader's. */
@@ -1323,7 +1332,8 @@ export function readForeignPromise(
     opts.direction === "inbound" &&
     (TO_YOU_PASSIVE.test(text) ||
       YOU_RECEIVE.test(text) ||
-      (THEIR_PAPERS.test(text) && g.moves.test(text) && !FUTURE_PASSIVE.test(text)));
+      (THEIR_PAPERS.test(text) && g.moves.test(text) && !FUTURE_PASSIVE.test(text)) ||
+      SENDS_OUT.test(text));
   if (!g.first.test(text) && !speaker && !ours && !theirs) return null;
   const due =
     foreignDueDate(text, lang, opts) ??
