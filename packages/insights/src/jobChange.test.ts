@@ -465,11 +465,13 @@ describe("job changes: round 11 (blind8's and train9's causes in other wording)"
   });
 });
 
+/** The title and company an announcement in `text` names, or null. */
+const read = (text: string) => {
+  const a = detectJobAnnouncement({ text });
+  return a && { title: a.title, company: a.company };
+};
+
 describe("job changes: round 11 (announcements in other wording)", () => {
-  const read = (text: string) => {
-    const a = detectJobAnnouncement({ text });
-    return a && { title: a.title, company: a.company };
-  };
   it("reads 'accepted the role of T at Y', 'a new position with Y as T', 'in the capacity of T' and 'their new T'", () => {
     expect(read("I've accepted the role of Operations Director at Harbor Freight.")).toEqual({
       title: "Operations Director",
@@ -504,10 +506,6 @@ describe("legal forms written out or from more countries", () => {
 });
 
 describe("job changes: round 42 (a German verb after the title, Italian without its pronoun, a legal form's dots)", () => {
-  const read = (text: string) => {
-    const a = detectJobAnnouncement({ text });
-    return a && { title: a.title, company: a.company };
-  };
   it("reads the employer and the title before a German verb and after an Italian first-person verb", () => {
     expect(read("Kurze Info: Seit 1. März bin ich bei Holzbau Keller als Bauleiterin Süd tätig.")).toEqual({
       title: "Bauleiterin Süd",
