@@ -344,6 +344,9 @@ const FORMS: Form[] = [
   },
 ];
 
+/** The won forms, read again where a bill word stands beside the buyer's order (readForeignDealStage). */
+const WON = FORMS.find((form) => form.stage === "won");
+
 /** A price question: a seller's price word or terms, in a question. */
 const PRICE_QUESTION = unicode(
   new RegExp(
@@ -423,9 +426,11 @@ export function readForeignDealStage(body: string, direction: Direction): Foreig
   });
   if (noticed) return "no deal";
   if (billed) {
-    const won = direction === "inbound" ? FORMS.find((form) => form.stage === "won") : undefined;
-    const order = sentences.find((s) => won?.forms.test(s) && !NOT_A_DEAL.test(s) && !CONDITIONAL.test(s));
-    return won && order ? found("won", won.confidence, order) : "no deal";
+    const order =
+      direction === "inbound" && WON
+        ? sentences.find((s) => WON.forms.test(s) && !NOT_A_DEAL.test(s) && !CONDITIONAL.test(s))
+        : undefined;
+    return WON && order ? found("won", WON.confidence, order) : "no deal";
   }
   for (const form of FORMS) {
     if (form.direction && form.direction !== direction) continue;

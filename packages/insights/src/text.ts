@@ -76,8 +76,11 @@ const INLINE_NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
  */
 const FOREIGN_CLOSING_WORDS = `(?:mit freundlichen grüßen|mit freundlichen gruessen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|schöne grüße|gruß|grüße|(?:freundliche |beste |liebe |herzliche )?(?:gruss|grüsse)|lg|mfg|vielen dank|danke(?: schön)?|cordialement|bien cordialement|bien à vous|salutations|amitiés|bonne journée|merci(?: beaucoup)?|saludos(?: cordiales)?|un (?:cordial )?saludo|un abrazo|atentamente|att|atte|atenc|(?:muchas )?gracias|abraços|abraço|um abraço|atenciosamente|cumprimentos|saudações|obrigad[oa]|muito obrigad[oa]|cordiali saluti|distinti saluti|un caro saluto|saluti|cordialmente|grazie(?: mille)?|buona giornata|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hartelijke groet(?:en)?|groeten|groetjes|groet|med vänliga hälsningar|vänliga hälsningar|hälsningar|ha det bra|med venlig hilsen|med vennlig hilsen|venlig hilsen|vennlig hilsen|hilsen|mvh|pozdrawiam|serdecznie pozdrawiam|z poważaniem|pozdrowienia|dziękuję|(?:ystävällisin )?terveisin|üdvözlettel|s pozdravem|(?:lep|lijep|srdačan) pozdrav|saygılarımla|go raibh maith agat|ngā mihi(?: nui)?|nga mihi(?: nui)?|mauri ora|kia ora|(?:maraming )?salamat(?: po)?|terima kasih|salam|dhanyabad|dhanyavaad|dhanyavad|dhanyawad|shukriya|mahalo(?: nui loa)?|arigato(?: gozaimasu)?|yoroshiku(?: onegaishimasu)?)`;
 const FOREIGN_CLOSING = new RegExp(String.raw`^\s*${FOREIGN_CLOSING_WORDS}\s*[,.!]{0,2}\s*$`, "i");
-/** Round 42: a foreign closing with the name on its line ("Saludos, Luz Marina", "Groet, Joost": blind111–113). */
-const FOREIGN_CLOSING_INLINE = new RegExp(String.raw`^\s*${FOREIGN_CLOSING_WORDS}\s*,\s*(\S.*?)\s*$`, "i");
+/**
+ * Round 42: a foreign closing with the name on its line ("Saludos, Luz Marina", "Groet, Joost": blind111–113), read on
+ * the trimmed line (a lazy name before trailing spaces would rescan them at every step).
+ */
+const FOREIGN_CLOSING_INLINE = new RegExp(String.raw`^${FOREIGN_CLOSING_WORDS}\s*,\s*(.+)$`, "i");
 
 /** "— Jane Doe, Head of Sales, Acme Ltd": a dashed name followed by more signature text. */
 const DASHED_WITH_REST =
@@ -94,7 +97,7 @@ function dashedSignOff(line: string): [string, string] | null {
 /** Matches a sign-off line; returns the inline name ("Best, Sam" -> "Sam"), "" when none, or null when not a sign-off. */
 export function matchSignOff(line: string): string | null {
   if (FOREIGN_CLOSING.test(line)) return "";
-  const foreignInline = FOREIGN_CLOSING_INLINE.exec(line)?.[1];
+  const foreignInline = FOREIGN_CLOSING_INLINE.exec(line.trim())?.[1];
   if (foreignInline && INLINE_NAME.test(foreignInline)) return foreignInline;
   // "- Rahul", "~Sam", "-- Jo": a dash and a bare name
   const dashed = /^\s*(?:-{1,2}|~|—|–)\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2})\s*$/u.exec(line);
