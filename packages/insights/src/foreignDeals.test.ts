@@ -303,4 +303,39 @@ describe("round 42: staying with another, an order confirmed or a quantity taken
       ),
     ).toBe("no deal");
   });
+
+  it("reads the forms of round 43: work given to another, a quote gone ahead with, our offer retained, a last word", () => {
+    // lost: awarded or given to another, going ahead with a named party, staying with the firm they have
+    expect(stageOf("Oppdraget er tildelt en annen entreprenør etter anbudsrunden.")).toBe("lost");
+    expect(stageOf("Bestyrelsen har besluttet at give ordren til et svensk firma.")).toBe("lost");
+    expect(stageOf("Vi går videre med Fjordbygg AS denne gangen.")).toBe("lost");
+    expect(stageOf("De directie heeft besloten de opdracht te gunnen aan een bureau uit Gent.")).toBe("lost");
+    expect(stageOf("Optámos por outro fornecedor, mais perto de Braga.")).toBe("lost");
+    expect(stageOf("Zarząd postanowił pozostać przy obecnym dostawcy.")).toBe("lost");
+    // but given to you is no loss
+    expect(stageOf("Styret har besluttet å gi oppdraget til dere.")).not.toBe("lost");
+    // won: going ahead with the quote, the deposit or advance sent, our offer retained or approved, a price sealed
+    expect(stageOf("Vi kör på offerten, tack!")).toBe("won");
+    expect(stageOf("Vi betaler forskuddet i morgen.")).toBe("won");
+    expect(stageOf("Nous avons le plaisir de vous annoncer que votre devis a été retenu.")).toBe("won");
+    expect(stageOf("Het bestuur heeft uw voorstel voor de gevel goedgekeurd.")).toBe("won");
+    expect(stageOf("Vale, 12,50 hecho. Mañana te giro el anticipo.")).toBe("won");
+    // a signed copy asked back is the seller's proposal, not a signature
+    expect(
+      stageOf("Voici notre offre : 2 300 € HT. Le devis signé est à nous retourner avant vendredi.", "outbound"),
+    ).toBe("proposal");
+    // negotiation: a last word, a price above our means, another's offer, a concession asked, an order on a condition
+    expect(stageOf("18 € le kilo, c'est notre dernier mot.", "outbound")).toBe("negotiation");
+    expect(stageOf("Das ist unser letztes Wort, darunter geht es nicht.", "outbound")).toBe("negotiation");
+    expect(stageOf("Kwota przekracza nasze możliwości finansowe.")).toBe("negotiation");
+    expect(stageOf("Uw prijs ligt ruim boven ons budget.")).toBe("negotiation");
+    expect(stageOf("Une autre entreprise nous a proposé 9 800 € pour ce chantier.")).toBe("negotiation");
+    expect(stageOf("Pouvez-vous faire un geste sur la livraison ?")).toBe("negotiation");
+    expect(stageOf("Könnten Sie beim Preis noch etwas nachlassen?")).toBe("negotiation");
+    expect(stageOf("Als u naar € 4,20 kunt gaan, plaatsen we de order.")).toBe("negotiation");
+    // interest: what it would cost, in Swedish, Polish and Spanish
+    expect(stageOf("Vad skulle det kosta att bygga en altan hos er?")).toBe("interest");
+    expect(stageOf("Ile mniej więcej kosztuje taki regał?")).toBe("interest");
+    expect(stageOf("¿Cuánto nos cobrarían por el montaje?")).toBe("interest");
+  });
 });

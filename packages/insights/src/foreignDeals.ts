@@ -104,6 +104,11 @@ const NORDIC_LOST = [
   `\\b(?:vi bliver hos|vi stannar hos|vi blir hos|vi fortsätter med|vi fortsætter med|fortsette med vår|fortsätta med vår|fortsætte med vores|jatkaa nykyisen)\\b`,
   `\\b(?:bestämt oss för|bestemt oss for|besluttet|bestemt os for|beslutat)\\b${gap(60)}\\b(?:i stedet|i stället|i stedet for|droppe|skjuta på|skjuta upp|udskyde|utsette)\\b`,
   `\\b(?:päätettiin|päätimme)\\b${gap(60)}\\b(?:ottaa|jatkaa|hankkia|tilata)\\b`,
+  // round 43: the work awarded or given to another ("er tildelt en annen leverandør", "give opgaven til et hollandsk
+  // klokkestøberi"), going ahead with a named party ("vi går videre med Nordlift Service AB"): blind116–118
+  `\\b(?:tildelt|tildelte|tilldelat|tilldelats|tilldelades)\\b${gap(40)}\\b(?:en annen|et annet|en anden|et andet|en annan|ett annat)\\b`,
+  `\\b(?:give|gi|ge|gitt|givet|gav|gett)\\s+(?:opgaven|oppdraget|uppdraget|ordren|ordern|kontrakten|kontraktet|arbeidet|arbejdet|jobbet|jobben)\\s+(?:til|till)\\s+(?!${YOURS}\\b)\\p{L}`,
+  `\\b(?:går|gikk|gick|gik) (?:vidare|videre) med (?!${YOURS}\\b)\\p{Lu}\\p{L}+`,
 ];
 const NORDIC_NEGOTIATION = [
   `\\b(?:fått ett erbjudande|fått et tilbud|fået et tilbud|fått ett anbud)\\b${gap(60)}\\d`,
@@ -129,6 +134,8 @@ const NORDIC_WON = [
   // round 41: "Toppen, vi tar det!", "Vi bekræfter hermed ordren", "vahvistan tilauksen" (blind107, blind108)
   `\\b(?:vi|jeg|jag) (?:tar|tager) (?:det|dem|den|dom)\\s*!|\\bvi kör på det\\b|\\b(?:bekræfter|bekräftar|bekrefter|vahvistan|vahvistamme)\\b${gap(15)}\\b(?:ordren|ordern|ordre|bestillingen|beställningen|bookingen|bokningen|tilauksen|tilaus|varauksen)\\b`,
   `\\b(?:sovitaan|tilataan)\\b${gap(20)}\\d|^\\s*(?:käy|sovittu)!`,
+  // round 43: "Vi kör på offerten", "Skickar handpenningen på måndag" (blind115)
+  `\\b(?:vi )?(?:kör|kjører|kører|går) (?:på|for) (?:offerten|erbjudandet|förslaget|tilbudet|tilbuddet)\\b|\\b(?:skickar|betalar|överför|swishar|sender|betaler|overfører|overfører)\\b${gap(20)}\\b(?:handpenning\\p{L}*|depositum\\p{L}*|forskud\\p{L}*|forskudd\\p{L}*)`,
 ];
 const NORDIC_PROPOSAL = [
   `^\\s*(?:tilbud|offert|tarjous)\\s*:`,
@@ -137,7 +144,7 @@ const NORDIC_PROPOSAL = [
 ];
 const NORDIC_INTEREST = [
   `\\b(?:offert|offerten|tilbud|tilbudet|tilbuddet|prisförslag|kostnadsförslag|anbud|tarjous|tarjousta|tarjouksen)\\b`,
-  `\\b(?:vad kostar|hva koster|hvad koster|hvor mye koster|paljonko maksaa|mitä maksaa|mitä maksaisi|mikä on hinta)\\b`,
+  `\\bvad skulle (?:det|den|de) kosta\\b|\\b(?:vad kostar|hva koster|hvad koster|hvor mye koster|paljonko maksaa|mitä maksaa|mitä maksaisi|mikä on hinta)\\b`,
   `\\b(?:hur mycket (?:kostar|skulle|kommer)|hvor mye tar dere|hvor meget koster|vad ligger${gap(40)}\\bpå|mitä (?:tämä|se|ne) maksaisi|prisoverslag|prisuppgift|kostnadsoverslag|hinta-arvio\\p{L}*)\\b`,
 ];
 
@@ -146,11 +153,11 @@ const NORDIC_INTEREST = [
  * them were missed (blind23–77), and every one was a form below.
  */
 const POLISH_INDONESIAN_LOST = [
-  `\\b(?:wybra\\p{L}*|zdecydowali\\p{L}*)\\b${gap(40)}\\b(?:inn\\p{L}+|tańsz\\p{L}+)\\b|\\bzostajemy przy\\b|\\brezygnujemy\\b`,
+  `\\b(?:wybra\\p{L}*|zdecydowali\\p{L}*)\\b${gap(40)}\\b(?:inn\\p{L}+|tańsz\\p{L}+)\\b|\\bzostajemy przy\\b|\\brezygnujemy\\b|\\b(?:pozosta\\p{L}*|zostać|zostaniemy) (?:jednak )?przy (?:dotychczasow\\p{L}*|obecn\\p{L}*|nasz\\p{L}*|swo\\p{L}*)`,
   `\\b(?:sudah |telah )?(?:pilih|memilih|ambil|pakai)\\b${gap(40)}\\blain\\b|\\btidak jadi\\b|\\bbatal (?:pesan|order)\\b|\\btetap (?:menggunakan|memakai|pakai|dengan) (?:pemasok|supplier|vendor)\\b`,
 ];
 const POLISH_INDONESIAN_NEGOTIATION = [
-  `\\b(?:jeśli|jeżeli|gdyby)\\b${gap(90)}\\b(?:podpiszemy|zamówimy|bierzemy|zamawiamy)\\b|\\b(?:za|zbyt) drogo\\b|\\btańsz\\p{L}* ofert\\p{L}*|\\bostateczn\\p{L}* cen\\p{L}*`,
+  `\\b(?:jeśli|jeżeli|gdyby)\\b${gap(90)}\\b(?:podpiszemy|zamówimy|bierzemy|zamawiamy)\\b|\\b(?:za|zbyt) drogo\\b|\\bprzekracza\\p{L}* (?:nasze|nasz|naszą|moje|mój) (?:możliwości|budżet)|\\btańsz\\p{L}* ofert\\p{L}*|\\bostateczn\\p{L}* cen\\p{L}*`,
   `\\bharga (?:lebih murah|terakhir|pas|nett?o?)\\b|\\bterlalu mahal\\b|\\bbisa (?:sama|kurang|turun|nego|diskon)\\b|\\b(?:kalau|jika|bila)\\b${gap(60)}\\b(?:saya|kami) (?:order|pesan|ambil)\\b`,
 ];
 const POLISH_INDONESIAN_WON = [
@@ -163,7 +170,7 @@ const POLISH_INDONESIAN_PROPOSAL = [
   `\\b(?:terlampir|bersama ini|berikut)\\b${gap(30)}\\bpenawaran\\b|\\bpenawaran (?:kami|harga)\\b`,
 ];
 const POLISH_INDONESIAN_INTEREST = [
-  `\\bprosz\\p{L}* o (?:ofert\\p{L}*|wycen\\p{L}*|cennik|kosztorys)|\\bile (?:kosztuje|kosztują|by kosztował\\p{L}*|za)\\b|\\bzapytanie ofertowe\\b`,
+  `\\bprosz\\p{L}* o (?:ofert\\p{L}*|wycen\\p{L}*|cennik|kosztorys)|\\bile (?:kosztuje|kosztują|by kosztował\\p{L}*|za)\\b|\\bile\\b${gap(25)}\\bkosztuj\\p{L}*|\\bzapytanie ofertowe\\b`,
   `\\b(?:tanya|berapa) (?:harga|biaya|ongkos)\\b|\\b(?:minta|mohon) (?:penawaran|harga)\\b|\\bharganya berapa\\b`,
 ];
 
@@ -174,7 +181,7 @@ const FORMS: Form[] = [
     direction: "inbound",
     confidence: 0.85,
     forms: anyOf([
-      `\\b(?:decidi\\p{L}*|eligi\\p{L}*|elegi\\p{L}*|optamos|optaron|optaram|optei|escolhe\\p{L}*|choisi|opté|optons|retenu|entschieden|gewählt|besloten|gekozen|scelto|deciso|cogido|tomado)\\b${gap(80)}\\b${OTHER}\\b`,
+      `\\b(?:decidi\\p{L}*|eligi\\p{L}*|elegi\\p{L}*|optamos|optámos|optaron|optaram|optei|escolhe\\p{L}*|choisi|opté|optons|retenu|entschieden|gewählt|besloten|gekozen|scelto|deciso|cogido|tomado)\\b${gap(80)}\\b${OTHER}\\b`,
       `\\b(?:adjudicad[oa]|adjudicó|adjudicaron|adjudicou|attribué|vergeben|gegund|aggiudicat[oa])\\b${gap(40)}\\b${OTHER}\\b`,
       `\\b${OTHER}\\b${gap(40)}\\b(?:vergeben|entschieden|gewählt|gekozen|gegund)\\b`,
       `\\b(?:seguimos|continuamos|renovar|nos quedamos|quedarnos|quedamos|ficamos|ficar|manter|mantenemos|vamos manter|rester|restons|garde|gardons|bleiben|behalten|blijven|houden|restiamo|teniamo)\\b${gap(40)}\\b(?:con|com|chez|bei|bij|o|a|el|la|le|notre|nuestr[oa]|noss[oa]|unser\\p{L}*|onze|il nostro)\\b${gap(40)}\\b${OTHER}`,
@@ -196,7 +203,7 @@ const FORMS: Form[] = [
       // round 41: the work awarded or assigned to a party other than the reader ("ha adjudicado el suministro … al Taller
       // Ortega", "is de opdracht gegund aan Atelier Stoop", "el presupuesto se asignó a un proveedor local"), another's
       // offer retained ("nous avons retenu l'offre d'un producteur d'Agadir"): blind107, blind108
-      `\\b(?:adjudic(?:ad[oa]|ó|aron|ou|amos|ámos|ar)|asign(?:ó|ado|ada|aron)|attribuée?|vergeben|gegund|aggiudicat[oa]|atribuíd[oa])\\b${gap(60)}\\b(?:a|al|aan|à|an|ad|ao|alla)\\s+(?!(?:usted(?:es)?|vous|ihnen|sie|u|jullie|voi|lei|vocês?|su|sua|sus|vuestr[oa]s?|votre|vos|vostr[oa]|ihre[nm]?|uw|jou|je|tu|ti|te|dich|dir|euch)\\b)\\p{L}`,
+      `\\b(?:adjudic(?:ad[oa]|ó|aron|ou|amos|ámos|ar)|asign(?:ó|ado|ada|aron)|attribuée?|vergeben|gegund|gunnen|aggiudicat[oa]|atribuíd[oa])\\b${gap(60)}\\b(?:a|al|aan|à|an|ad|ao|alla)\\s+(?!(?:usted(?:es)?|vous|ihnen|sie|u|jullie|voi|lei|vocês?|su|sua|sus|vuestr[oa]s?|votre|vos|vostr[oa]|ihre[nm]?|uw|jou|je|tu|ti|te|dich|dir|euch)\\b)\\p{L}`,
       `\\bretenu (?:l'offre|la proposition|le devis|la candidature) d'(?:un|une|autre)\\b`,
       // round 42: staying with them ("nous restons donc avec eux"), bought or booked elsewhere ("toch bij een webshop
       // besteld"), something else chosen instead ("ha decidido hacer una cata … en lugar del tiro"), another supplier to
@@ -226,16 +233,17 @@ const FORMS: Form[] = [
     confidence: 0.8,
     forms: anyOf([
       `\\b(?:otro proveedor|otra empresa|la competencia|su competencia|el competidor|la otra \\p{L}+|el otro \\p{L}+|o concorrente|a concorrência|outr[oa] (?:fornecedor|empresa)|le concurrent|votre concurrent|un concurrent|chez le concurrent|die konkurrenz|ein anderer anbieter|ein wettbewerber|ein mitbewerber|de concurrent|een andere leverancier|la concorrenza|un altro fornitore)\\b${gap(60)}(?:\\d|ofrece|ofreció|oferece|mandou|passou|propose|bietet|biedt|offre)`,
+      `\\b(?:une autre|un autre|otra|outra|eine andere|ein anderer|een andere|un'altra|un altro)\\s+\\p{L}+${gap(30)}\\b(?:nous a proposé|nous propose|nos ofreció|nos ofrece|nos ha ofrecido|nos cotizó|bietet uns|hat uns${gap(20)}angeboten|biedt ons|ci ha offerto|ci offre)\\b`,
       `\\b(?:biedt|bieden) ons\\b${gap(20)}\\d|\\bbij \\p{Lu}?\\p{L}+${gap(30)}\\bzitten we op\\b|\\bme passou\\b${gap(30)}\\d`,
-      `\\b(?:si|se|als|wenn|falls)\\b${gap(90)}\\b(?:firmamos|cerramos|lo cerramos|lo hablamos|compramos|fechamos|assinamos|avançamos|nous signons|on signe|je signe|on valide|tekenen we|gaan we akkoord|bestellen wir|unterschreiben wir|firmiamo|chiudiamo|ordiniamo)\\b`,
+      `\\b(?:si|se|als|wenn|falls)\\b${gap(90)}\\b(?:firmamos|cerramos|lo cerramos|lo hablamos|compramos|fechamos|assinamos|avançamos|nous signons|on signe|je signe|on valide|tekenen we|gaan we akkoord|plaatsen we|plaatsen wij|bestellen we|bestellen wij|bestellen wir|unterschreiben wir|firmiamo|chiudiamo|ordiniamo)\\b`,
       `\\b(?:on ne signe que si|solo firmamos si|só fechamos se|nur wenn|alleen als)\\b`,
       // (round 41: also "À 4,50 € HT, on signe pour six mois" and "…, les hago el pedido fijo": blind108, blind110)
       `\\b(?:con|à|a|bei|voor|per) \\d[\\d.,]*\\b${gap(20)}\\b(?:cerramos|firmamos|on signe|je signe|nous signons|fechamos|unterschreiben wir|tekenen we|firmiamo)\\b|\\b(?:les|le|te|os) hago el pedido\\b`,
-      `\\b(?:muy|demasiado|muito|trop|zu|te|troppo|achei|achamos|un peu) (?:car[oa]s?|cher|chère|teuer|duur|costos[oa])\\b|\\bes demasiado\\b|\\b(?:liegt|ist) (?:\\p{L}+ )?(?:über|oberhalb) (?:unserem|unseres) budget|\\berlaubt maximal\\b|\\bbei diesem preis würden wir\\b|\\bau-dessus de (?:celui|notre budget)`,
+      `\\b(?:muy|demasiado|muito|trop|zu|te|troppo|achei|achamos|un peu) (?:car[oa]s?|cher|chère|teuer|duur|costos[oa])\\b|\\bes demasiado\\b|\\b(?:liegt|ist) (?:\\p{L}+ )?(?:über|oberhalb) (?:unserem|unseres) budget|\\berlaubt maximal\\b|\\bbei diesem preis würden wir\\b|\\bau-dessus de (?:celui|notre budget)|\\b(?:ligt|zit) (?:\\p{L}+ )?boven (?:ons|het) budget\\b|\\b(?:dépasse|dépassent|supera|superan|excede|übersteigt|übersteigen|overschrijdt|supera) (?:notre|nos|nuestro|nuestras?|o nosso|unser\\p{L}*|ons|il nostro) (?:budget|presupuesto|orçamento|budjet|moyens|possibilités|posibilidades|möglichkeiten)\\b|\\bfaire un geste\\b|\\b(?:etwas|noch) nachlassen\\b|\\bpreisnachlass\\b`,
       `\\b(?:pueden|puede|puedes|podéis|podem|pode|consegue|conseguem|potete|può) (?:igualar|cobrir|mejorar|melhorar|bajar|baixar)\\b|\\bigualar(?:lo|la)?\\s*\\?|\\b(?:vous|nous) aligner\\b|\\btu peux faire \\d|\\b(?:lo|la) dej(?:as|áis|a) en\\b|\\biets aan de prijs doen\\b|\\b(?:eher|lieber) bei\\b${gap(20)}\\d${gap(30)}\\bstatt\\b`,
       ...NORDIC_NEGOTIATION,
       ...POLISH_INDONESIAN_NEGOTIATION,
-      `\\b(?:je reste à|on reste à|ich bleibe bei|mi último precio|último precio|precio final|nuestra última oferta|notre dernière offre|mon dernier prix|notre dernier prix|dernier prix|unser letzter preis|letzter preis|unser letztes angebot|ons laatste bod|laatste prijs|ultimo prezzo|último preço|c'est sous mon prix|il massimo che posso|lo máximo que (?:puedo|podemos)|o máximo que (?:consigo|posso|podemos)|le maximum que|abaixo disso não|weiter runter können wir nicht|je peux descendre à|te lo lascio a|ti vengo incontro|vengo incontro)\\b`,
+      `\\b(?:je reste à|on reste à|ich bleibe bei|mi último precio|último precio|precio final|nuestra última oferta|notre dernière offre|mon dernier prix|notre dernier prix|dernier prix|unser letzter preis|letzter preis|unser letztes angebot|unser letztes wort|letztes wort|darunter geht es\\b${gap(30)}\\bnicht|notre dernier mot|dernier mot|ons laatste woord|nuestra última palabra|última palabra|ultima parola|ons laatste bod|laatste prijs|ultimo prezzo|último preço|c'est sous mon prix|il massimo che posso|lo máximo que (?:puedo|podemos)|o máximo que (?:consigo|posso|podemos)|le maximum que|abaixo disso não|weiter runter können wir nicht|je peux descendre à|te lo lascio a|ti vengo incontro|vengo incontro)\\b`,
       // round 39: "es mi última oferta, más no puedo bajar", "é a nossa última proposta", "é o melhor preço da tabela",
       // "consigo chegar em R$ 5.350" (blind99, blind101)
       `\\b(?:mi|nuestra|minha|nossa|la|a) última (?:oferta|proposta|propuesta)\\b|\\b(?:más|mas) no (?:puedo|podemos) bajar\\b|\\bo melhor preço\\b|\\b(?:consigo|conseguimos) chegar (?:em|a|até)\\s*(?:r\\$\\s*)?\\d`,
@@ -266,6 +274,12 @@ const FORMS: Form[] = [
     forms: anyOf([
       `\\b(?:aceptamos|acepto|aceitamos|aceito|acceptons|accepte|accettiamo|accetto)\\b${gap(30)}\\b(?:cotizaci[oó]n|propuesta|oferta|presupuesto|proposta|or[çc]amento|cota[çc][ãa]o|devis|offre|proposition|prix|preventivo|offerta|\\d)`,
       `\\b(?:aceptamos|aceitamos|fechamos|cerramos)\\s+\\d`,
+      // round 43: our offer retained or approved by the buyer ("votre offre … a été retenue", "heeft uw offerte …
+      // goedgekeurd"), a price sealed ("Vale, 3,60 hecho 🤝"), "lo firmo esta tarde", the advance sent ("Le giro el
+      // anticipo mañana"): blind116, blind118
+      `\\b(?:votre|vos|uw|jullie|ihr|ihre|ihren|su|sus|sua|vostra|vostro)\\s+(?:\\p{L}+\\s+)?(?:offre|devis|proposition|offerte|voorstel|angebot|oferta|propuesta|proposta|cotizaci[oó]n|presupuesto|or[çc]amento|offerta|preventivo)\\b${gap(80)}\\b(?:retenue?|a été acceptée?|goedgekeurd|aanvaard|angenommen|genehmigt|aceptad[oa]|aprobad[oa]|aceit[ae]|aprovad[oa]|accettat[oa]|approvat[oa])\\b`,
+      `^\\s*(?:vale|ok|okay|perfecto|bueno|listo)[,!.]?\\s+(?:[€$]\\s*)?\\d[\\d.,]*\\s*(?:€|\\$|euros?)?\\s*(?:hecho|cerrado)\\b|\\b(?:lo|la) firm(?:o|amos) (?:hoy|esta|mañana|ya)\\b`,
+      `\\b(?:giro|giramos|transfiero|transferimos|deposito|depositamos)\\b${gap(20)}\\b(?:el |la )?(?:anticipo|adelanto)\\b`,
       `\\bconfirm(?:o|amos)\\b${gap(10)}\\b(?:el|la|los|o|a) (?:pedido|paquete|orden|compra|encomenda)`,
       `\\borden de compra (?:firmada|adjunta)|\\b(?:adjunto|te mando|le env[ií]o|te env[ií]o|envío) (?:la )?orden de compra|\\b(?:pedido|ordem) de compra assinad[oa]|\\bnota de encomenda\\b`,
       // signed: the contract, the order, the confirmation or our quotation
@@ -334,6 +348,7 @@ const FORMS: Form[] = [
     confidence: 0.65,
     forms: anyOf([
       `\\b(?:cotizar|cotícenos|cotizaci[oó]n|presupuesto|or[çc]amento|cota[çc][ãa]o|devis|kostenvoranschlag|preventivo|offerte|offerta)\\b`,
+      `\\bcu[aá]nto (?:nos|me|le|les) (?:cobrar\\p{L}*|costar\\p{L}*|sale|saldr\\p{L}*)\\b`,
       `\\b(?:cu[aá]nto (?:cuesta|cuestan|costar[ií]a|cobr\\p{L}*|vale|valen|sale|me sale|ser[ií]a|por)|quanto (?:custa|custam|custaria|sai|saem|fica|ficaria|cobr\\p{L}*|costa|costano|costerebbe|viene|por|para|per)|combien (?:co[uû]t\\p{L}*|ça co[uû]te|prenez|pour)|c'est combien|c combien|was (?:kostet|kosten)|was würde${gap(60)}\\bkosten|wat (?:kost|kosten)|hoeveel kost\\p{L}*|wat zou${gap(40)}\\bkosten)\\b`,
       `\\b(?:un|una|um|uma|une|ein|eine|ihr|uw|een|un vostro|vuestra|su)\\s+(?:\\p{L}+\\s+)?(?:oferta|proposta|propuesta|offre|angebot|offerte|proposition|voorstel|quote)\\b`,
       `\\b(?:saber|sapere|connaître|wissen)\\b${gap(15)}\\b${PRICE_WORD}\\b`,
@@ -373,6 +388,10 @@ const ANSWERS_REQUEST = unicode(
 /** A time ahead: a quotation promised for later is not sent yet ("te envío la cotización mañana"). */
 const LATER = unicode(
   /\b(?:mañana|amanhã|demain|morgen|domani|esta tarde|hoje à tarde|cet après-midi|plus tard|más tarde|mais tarde|später|straks|più tardi|pronto|em breve|bientôt|bald|binnenkort|presto|próxim[oa]|prochaine?|nächste[nr]?|volgende|prossim[oa]|jutro|besok|nanti)\b/i,
+);
+/** A signed copy asked back ("Le devis signé est à nous retourner avant le 18 juin"): the deal is not signed yet. */
+const TO_RETURN = unicode(
+  /\b(?:à (?:nous )?retourner|à renvoyer|zurück(?:zu)?senden|zurückschicken|terug te (?:sturen|zenden)|a devolver|devolv(?:er|ernos|érnoslo|erla))\b/iu,
 );
 /** A cancellation: a quotation word in it asks for nothing. */
 const CANCELLED = unicode(/\b(?:cancel\p{L}*|anul\p{L}*|annul\p{L}*|stornier\p{L}*|geannuleerd)\b/iu);
@@ -438,6 +457,7 @@ export function readForeignDealStage(body: string, direction: Direction): Foreig
       if (!form.forms.test(sentence)) continue;
       // "¿firmaron?", "si nos aprueban el presupuesto": a question or a condition closes nothing
       if ((form.stage === "won" || form.stage === "lost") && CONDITIONAL.test(sentence)) continue;
+      if (form.stage === "won" && TO_RETURN.test(sentence)) continue;
       if (form.stage === "interest" && (CANCELLED.test(sentence) || HEDGED.test(sentence) || SERVICE.test(sentence)))
         continue;
       if (form.stage === "proposal" && LATER.test(sentence)) continue;
