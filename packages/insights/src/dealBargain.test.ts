@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { acceptanceSentence, haggleSentence, promisesPriceLater, purchaseSentence } from "./dealBargain";
+import {
+  acceptanceSentence,
+  haggleSentence,
+  promisesPriceLater,
+  purchaseSentence,
+  withoutSalutation,
+} from "./dealBargain";
 import { detectDealCandidate } from "./dealStage";
 import { normalise } from "./text";
 
@@ -136,5 +142,38 @@ describe("round 42: another's price, an order on the buyer's price, a price to m
     expect(candidate("We accept the price of $940 for the pair.", "inbound")).toBe("won");
     // a question is no approval
     expect(accepted("Approved: $12,400 or do you need the board first?")).toBeNull();
+  });
+
+  it("reads another's price for the same job, a price above our means and what the buyer can manage as a limit (round 43)", () => {
+    expect(haggle("A firm from Graz quoted 8 400 euros for same work. Can you come nearer?")).toMatchObject({
+      limit: true,
+    });
+    expect(haggle("A mill in Porto offers us the same yarn at 6.90.")).toBeNull();
+    expect(haggle("Another mill offers us the same yarn at 6.90.")).toMatchObject({ limit: true });
+    expect(haggle("Your estimate of $14,000 is above our grant this year.")).toMatchObject({ limit: true });
+    expect(haggle("We could only manage $9,500 for the whole fence.")).toMatchObject({ limit: true });
+    expect(haggle("If it comes in under £7,000 the board will sign it off.")).toMatchObject({ limit: true });
+    // our own figures or a price we can afford in general are no limit
+    expect(haggle("We could manage the install on the 14th, it's 2 days.")).toBeNull();
+  });
+
+  it("reads a price sealed after a salutation, a quick close, an order accepted and a deposit on its way as won (round 43)", () => {
+    expect(withoutSalutation("dear lena, 38 it is.")).toBe("38 it is.");
+    expect(withoutSalutation("hello team!  done, 12 per crate.")).toBe("done, 12 per crate.");
+    expect(candidate("Dear Lena,\n\n38 it is. I pay on delivery.", "outbound")).toBe("won");
+    expect(accepted("Done, 12 per crate for the season.")).toMatchObject({ sealed: true });
+    expect(accepted("ok for the 18k SEK, send the contract.")).toMatchObject({ sealed: true });
+    expect(accepted("After the tasting we accept: 4 150 NOK a month, delivery included.")).toMatchObject({
+      sealed: true,
+    });
+    expect(accepted("Gladly, we accept your order for 30 cases.")).toMatchObject({ sealed: true });
+    expect(accepted("Great, R$2,300 fine.", true)).not.toBeNull();
+    expect(purchase("Let's go for both rooms. Deposit coming Monday by bank transfer.")).not.toBeNull();
+    expect(purchase("Herewith we order 40 rolls at the agreed price.")).not.toBeNull();
+    expect(purchase("PO 7781 for all 60 chairs is attached.")).not.toBeNull();
+    // a shipment booked is logistics, not a sale; an acceptance we cannot give is none
+    expect(purchase("We have booked the 40ft container on the Friday sailing.")).toBeNull();
+    expect(accepted("Sadly we cannot accept your order at that price.")).toBeNull();
+    expect(accepted("Done, 3 of the 5 rooms are painted.")).toBeNull();
   });
 });

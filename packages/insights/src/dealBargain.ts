@@ -36,16 +36,21 @@ const PRICE_NUMBER =
 // only"), a third party offering us ("Clayworks UK are offering us standards at … €1,940"), more than what we pay, another
 // offer in hand, an order on the buyer's price ("If you can meet €1,980 … we'll order this week", "At
 // USD 3.60 we'd place a trial order", "You do 7000 I confirm today"), room asked on the seller's price: blind111–113
+// round 43: also another's price with its currency for the same job ("15 900 euro for same job"), another offering us the
+// same thing, a price above the buyer's grant or budget, what the buyer can manage, a price it must come in under, and "5
+// lakh is final": blind116–118
 const LIMIT =
-  /\b(?:\d[\d,.]*\dk? (?:only )?for (?:the )?same\b|(?:other|another) (?:[\w-]+ ){0,4}?(?:give|gives|gave|offer|offers|offered|quote|quotes|quoted|charge|charges|does|sell|sells|sold) (?:me |us |them |it )?(?:for |at )?[$€£¥₹₦]?\s?\d[\d,.]*\d|(?:are|is) offering (?:us|me)\b[^.!?]{0,40}(?:[$€£¥₹]\s?|\b(?:usd|eur|gbp) ?)\d[\d,.]*|(?:above|more than|higher than) what (?:we|i) (?:pay|paid|get|got)\b|(?:we|i) (?:have|got|'ve got) (?:another|a (?:better|cheaper|lower)) (?:offer|quote|price)\b|if you (?:can |could )?(?:meet|match|do|hit|come (?:down )?to|get (?:it )?(?:down )?to) [$€£¥₹r]?\s?\d[\d,.]*[^.!?]{0,40}\b(?:we'll|we will|i'll|i will|we'd|i'd) (?:order|book|sign|take|buy|go ahead|confirm|place)\b|^at (?:[$€£¥₹]|usd |eur |gbp |aud |cad |us\$ ?)?\s?\d[\d,.]*[^.!?]{0,40}\b(?:we'd|we would|i'd|i would) (?:place|order|take|sign|book|buy|go ahead)\b|(?:^|[,.!]\s*)(?:you )?do [$€£¥₹₦]?\s?\d[\d,.]*k?,? (?:and )?(?:i|we|let me|let us)(?: will|'ll)? (?:confirm|pay|take|order|book)\b|(?:any|some) (?:room|flexibility|wiggle room) on (?:yours|that|it|this)\b|(?:the )?(?:best|lowest|most|highest|furthest|max(?:imum)?|min(?:imum)?) (?:i|we) (?:(?:can|could) )?(?:do|go|offer|manage|stretch(?: to)?|pay|afford|come down to)|(?:can't|cannot|can not|won't|couldn't) go (?:any )?(?:lower|higher|further)|(?:where|as far as|as low as|as high as) (?:i|we) (?:(?:can|could) )?(?:land|go|stretch|come down)|where (?:can|could) (?:you|u) (?:land|get to|come to|go)|(?:that's|that is|it's|this is) (?:final|our final|my final)\b|(?:(?:i|we) (?:can|could) )?come down to [$€£¥₹r]?\s?\d[\d,.]*|final (?:offer|number|figure|price)|(?:my|our) (?:last|final) (?:word|offer|price|number)|(?:that's|that is|is) (?:my|our|the) (?:last word|floor|limit|bottom line|best price)|(?:and )?we shake hands|beat (?:that|it|this|their price)|take it or leave it|meet (?:me|us|you) (?:at|on) [$€£¥₹r]?\s?\d+|(?:would|will) you (?:take|accept|do) [$€£]?\d[\d,.]*|(?:you've|you have) got (?:yourself )?a (?:buyer|customer)|match (?:it|that|this|him|her|them|their (?:price|quote|offer))\b[^.!?]{0,40}\b(?:yours|you get|you've got|we'll|we will|i'll|i will|it's a deal|you're hired)|(?:is|'s) (?:really |definitely |honestly |absolutely )?(?:my|our) (?:final|floor|limit|bottom)|best and final|split the difference|meet (?:me|us|you) (?:in the middle|halfway)|(?:get|come) (?:near|close to) (?:that|it|this)\b[^.!?]{0,30}\b(?:yours|a deal))\b/;
+  /\b(?:\d[\d,.]*\dk?(?: ?(?:euros?|eur|usd|dollars|pounds|gbp|kr|sek|nok|dkk))? (?:only )?for (?:the )?same\b|(?:another|other) (?:[\w-]+ ){0,4}?(?:offers?|offered|quotes?|quoted|gives?|gave) (?:us|me) (?:the )?same\b|(?:is|are|'s|comes in|goes) (?:above|over|beyond|outside) (?:our|my) (?:grant|budget|funding|limit|ceiling|means)\b|(?:we|i) (?:can|could) (?:only )?(?:manage|stretch to|afford) [$€£¥₹]?\s?\d|(?:comes?|came) in (?:under|below) [$€£¥₹]?\s?\d|(?:other|another) (?:[\w-]+ ){0,4}?(?:give|gives|gave|offer|offers|offered|quote|quotes|quoted|charge|charges|does|sell|sells|sold) (?:me |us |them |it )?(?:for |at )?[$€£¥₹₦]?\s?\d[\d,.]*\d|(?:are|is) offering (?:us|me)\b[^.!?]{0,40}(?:[$€£¥₹]\s?|\b(?:usd|eur|gbp) ?)\d[\d,.]*|(?:above|more than|higher than) what (?:we|i) (?:pay|paid|get|got)\b|(?:we|i) (?:have|got|'ve got) (?:another|a (?:better|cheaper|lower)) (?:offer|quote|price)\b|if you (?:can |could )?(?:meet|match|do|hit|come (?:down )?to|get (?:it )?(?:down )?to) [$€£¥₹r]?\s?\d[\d,.]*[^.!?]{0,40}\b(?:we'll|we will|i'll|i will|we'd|i'd) (?:order|book|sign|take|buy|go ahead|confirm|place)\b|^at (?:[$€£¥₹]|usd |eur |gbp |aud |cad |us\$ ?)?\s?\d[\d,.]*[^.!?]{0,40}\b(?:we'd|we would|i'd|i would) (?:place|order|take|sign|book|buy|go ahead)\b|(?:^|[,.!]\s*)(?:you )?do [$€£¥₹₦]?\s?\d[\d,.]*k?,? (?:and )?(?:i|we|let me|let us)(?: will|'ll)? (?:confirm|pay|take|order|book)\b|(?:any|some) (?:room|flexibility|wiggle room) on (?:yours|that|it|this)\b|(?:the )?(?:best|lowest|most|highest|furthest|max(?:imum)?|min(?:imum)?) (?:i|we) (?:(?:can|could) )?(?:do|go|offer|manage|stretch(?: to)?|pay|afford|come down to)|(?:can't|cannot|can not|won't|couldn't) go (?:any )?(?:lower|higher|further)|(?:where|as far as|as low as|as high as) (?:i|we) (?:(?:can|could) )?(?:land|go|stretch|come down)|where (?:can|could) (?:you|u) (?:land|get to|come to|go)|(?:that's|that is|it's|this is) (?:final|our final|my final)\b|(?:\d|\d ?k|lakhs?|crores?) is (?:final|our final|my final)\b|(?:(?:i|we) (?:can|could) )?come down to [$€£¥₹r]?\s?\d[\d,.]*|final (?:offer|number|figure|price)|(?:my|our) (?:last|final) (?:word|offer|price|number)|(?:that's|that is|is) (?:my|our|the) (?:last word|floor|limit|bottom line|best price)|(?:and )?we shake hands|beat (?:that|it|this|their price)|take it or leave it|meet (?:me|us|you) (?:at|on) [$€£¥₹r]?\s?\d+|(?:would|will) you (?:take|accept|do) [$€£]?\d[\d,.]*|(?:you've|you have) got (?:yourself )?a (?:buyer|customer)|match (?:it|that|this|him|her|them|their (?:price|quote|offer))\b[^.!?]{0,40}\b(?:yours|you get|you've got|we'll|we will|i'll|i will|it's a deal|you're hired)|(?:is|'s) (?:really |definitely |honestly |absolutely )?(?:my|our) (?:final|floor|limit|bottom)|best and final|split the difference|meet (?:me|us|you) (?:in the middle|halfway)|(?:get|come) (?:near|close to) (?:that|it|this)\b[^.!?]{0,30}\b(?:yours|a deal))\b/;
 /**
  * Round 26: a price accepted in the words that seal it, opening the sentence: "Deal at $450", "Ok 13.6 it is", "Go on
  * then, 18% it is" (blind51, blind54): the amount alone is enough, and the form stands (see `acceptanceSentence`).
  */
 // round 41: also "Go on then, 13.40", a message opening on "Deal 🤝" or "Deal: we can meet you at CA$2.85", and a price
 // closed by a sealing word of its own clause ("$8 a pair with free pickup, deal.", "1,800 both ways, done 👍"): blind107–110
+// round 43: also "Done, 40 per delivery", "ok for the 214k DKK", "we accept: 2 150 CZK" and a seller's "we accept your order"
+// (blind116, blind117)
 const SEALED_AT =
-  /^(?:(?:ok(?:ay)?|right|fine|go on then|alright)[,!.]?\s+)?(?:(?:deal|done|sold|agreed)(?: then)?,? (?:at|for) [$€£¥₹r]?\s?\d[\d,.]*k?\b|[$€£¥₹r]?\s?\d[\d,.]*(?:k|%)? it is\b)|^go on then[,!.]?\s+[$€£¥₹r]?\s?\d[\d,.]*k?(?: for [^,.!?]{1,20})?\s*(?:[.!]|$)|^(?:it's a )?deal\s*(?:[!:]|\p{Extended_Pictographic})|(?:^|[,.]\s+)(?:approved|accepted)\s*:\s*[$€£¥₹r]?\s?\d|^(?:approved|accepted|confirmed)\s*,\s*[$€£¥₹r]?\s?\d/u;
+  /^(?:(?:ok(?:ay)?|right|fine|go on then|alright)[,!.]?\s+)?(?:(?:deal|done|sold|agreed)(?: then)?,? (?:at|for) [$€£¥₹r]?\s?\d[\d,.]*k?\b|[$€£¥₹r]?\s?\d[\d,.]*(?:k|%)? it is\b)|^go on then[,!.]?\s+[$€£¥₹r]?\s?\d[\d,.]*k?(?: for [^,.!?]{1,20})?\s*(?:[.!]|$)|^(?:it's a )?deal\s*(?:[!:]|\p{Extended_Pictographic})|(?:^|[,.]\s+)(?:approved|accepted)\s*:\s*[$€£¥₹r]?\s?\d|^(?:deal|done|sold|agreed)[,!:]?\s+[$€£¥₹]?\s?\d[\d,.]*k?(?= ?(?:[$€£]|per\b|a\b|an\b|each\b|\/|usd\b|eur\b|gbp\b))|^(?:ok(?:ay)?|fine|agreed)[,!]? (?:for|with) (?:the )?[$€£¥₹r]?\s?\d[\d,.]*k?\b|\b(?:we|i) (?:gladly |happily |hereby )?accept(?:\s*:\s*[$€£¥₹r]?\s?\d| your (?:order|offer|price|terms|proposal|quotation|quote)\b)|^(?:approved|accepted|confirmed)\s*,\s*[$€£¥₹r]?\s?\d/u;
 /** A price closed by a sealing word of its own clause ("$8 a pair with free pickup, deal.", "…, we have a deal."). */
 const SEALED_AFTER =
   /,\s*(?:(?:we(?:'ve| have) (?:got )?a |it's a |that's a )?deal|done|sold|agreed)(?=\s*(?:[.!]|\p{Extended_Pictographic}|$))/u;
@@ -53,6 +58,15 @@ const SEALED_AFTER =
 const namesPrice = (text: string): boolean => PRICE_NUMBER.test(text) || /[$€£¥₹]\s?\d/.test(text);
 /** A price offered as what the speaker can do ("I can do €960 if you collect"): a counter, or a seller's first price. */
 const COUNTER = /\b(?:i|we) can do [$€£¥₹r]?\s?\d[\d,.]*\b/;
+
+/**
+ * A salutation opening a sentence ("dear rajesh, 45 it is."), after the subject line where there is one: the subject and
+ * the first lines run into one sentence once the text is normalised.
+ */
+const SALUTATION =
+  /^(?:[^.!?]{0,120}?\s)?(?:dear|hi|hello|hey|hiya|hej|hallo|hola|bonjour|ciao|good (?:morning|afternoon|evening)|morning)(?: [\p{L}.'-]+){0,4}[,!]\s+/u;
+/** `sentence` without the salutation that opens it. */
+export const withoutSalutation = (sentence: string): string => sentence.replace(SALUTATION, "");
 
 /** A one-word acceptance opening the message ("Done.", "Fine.", "Agreed!", "Sold."). */
 const BARE_ACCEPT = /^(?:done|fine|agreed|sold|deal|go on then|you're on|alright then|ok then)[.!]*$/;
@@ -62,7 +76,7 @@ const UNIT_RATE = /\d (?:a|an|per) [a-z]+\b|\d each\b/;
 const SEALED = /\b(?:shake on it|shake hands on it|it's a deal|that's a deal|deal done|it's yours|sold)\b/;
 /** A price accepted a few words after the amount ("95 a lesson works", "€1,000 with the credit is fine by me"). */
 const AMOUNT_ACCEPTED =
-  /(?:[$€£¥₹]\s?)?(?<![\d,.])\d[\d,.]*k?(?: [\w€$£-]+){0,4}? (?:works|is fine|is ok(?:ay)?|is good|it is|sounds (?:good|fair|fine)|suits (?:me|us))\b(?! for (?:the|a) (?:meeting|call|visit|date|time))/;
+  /(?:[$€£¥₹]\s?)?(?<![\d,.])\d[\d,.]*k?(?: [\w€$£-]+){0,4}? (?:works|is fine|fine(?=[.!]|$)|is ok(?:ay)?|is good|it is|sounds (?:good|fair|fine)|suits (?:me|us))\b(?! for (?:the|a) (?:meeting|call|visit|date|time))/;
 /**
  * "I take it", "we'll take both", round 14 "I take 5 bags": the buyer takes the thing offered, or a number of it
  * (never "take it from here").
@@ -79,19 +93,21 @@ const PURCHASE_ACT =
  * sat 23 may") and an order placed ("We place our first order of 400 heads on Thursday"): blind107–110.
  */
 const BOOKED =
-  /(?:^|[,.!]\s*)(?:(?:ok(?:ay)?|perfect|great|lovely|brilliant|yes|sure|fine|cool|right)[,!.]*\s+)?(?:let's |please |pls )?book (?:it|them|that|this|us|me|the \d)(?! (?:a |for a )?(?:call|meeting|demo|chat)\b)|\b(?:we|i)(?:'ll| will)? place (?:our|the|an|a|my) (?:first |initial |trial |opening )?order\b|\b(?:booked it|(?:we(?:'ve| have)?|i(?:'ve| have)?) (?:just )?booked\b(?! (?:a|the|our|my) (?:call|meeting|demo|chat|slot with|time))|(?:paid|sent|transferred|wired|put down|made|left|pay|send|transfer|wire)(?: you)? (?:the|a|our|my|your) (?:\d+ ?% )?(?:deposit|down ?payment|advance|first (?:instal+ment|payment|part|half))|(?:deposit|down ?payment) (?:is |has been |was )?(?:paid|sent|transferred|wired|on its way)|(?:deposit|payment)(?:'s| is| has) gone (?:over|through|in)|(?:^|[.!]\s*)just booked|(?:please|pls) book \d+|lock (?:it|us|me|that) in|(?:book|put) (?:us|me) (?:in |down )?for\b|lock in (?:the|our|my|that) (?:[\w-]+ ){0,2}?(?:slot|date|booking|dates|room|rooms|order|price|rate)|book (?:us|me|it) in|we confirm (?:all |the )?(?:\d+ )?(?:rooms?|booking|reservation|order|dates?|seats?|places?|spots?))\b/;
+  /(?:^|[,.!]\s*)(?:(?:ok(?:ay)?|perfect|great|lovely|brilliant|yes|sure|fine|cool|right)[,!.]*\s+)?(?:let's |please |pls )?book (?:it|them|that|this|us|me|the \d)(?! (?:a |for a )?(?:call|meeting|demo|chat)\b)|\b(?:we|i)(?:'ll| will)? place (?:our|the|an|a|my) (?:first |initial |trial |opening )?order\b|\b(?:booked it|(?:we(?:'ve| have)?|i(?:'ve| have)?) (?:just )?booked\b(?! (?:a|the|our|my) (?:call|meeting|demo|chat|slot with|time))(?! (?:the |our |your |a |an )?(?:[\w-]+ ){0,2}?(?:containers?|freight|shipment|cargo|vessel|courier|truck|haulage|transport|flights?)\b)|(?:paid|sent|transferred|wired|put down|made|left|pay|send|transfer|wire)(?: you)? (?:the|a|our|my|your) (?:\d+ ?% )?(?:deposit|down ?payment|advance|first (?:instal+ment|payment|part|half))|(?:deposit|down ?payment) (?:is |has been |was )?(?:paid|sent|transferred|wired|on its way|coming|going out)|(?:deposit|payment)(?:'s| is| has) gone (?:over|through|in)|(?:^|[.!]\s*)just booked|(?:please|pls) book \d+|lock (?:it|us|me|that) in|(?:book|put) (?:us|me) (?:in |down )?for\b|lock in (?:the|our|my|that) (?:[\w-]+ ){0,2}?(?:slot|date|booking|dates|room|rooms|order|price|rate)|book (?:us|me|it) in|we confirm (?:all |the )?(?:\d+ )?(?:rooms?|booking|reservation|order|dates?|seats?|places?|spots?))\b/;
 /**
  * The buyer's go-ahead as an imperative opening a clause ("Perfect, go ahead.", "Go ahead and put us down for all
  * 17", "Go na for the aircon cleaning"), not a request for a quote ("go ahead and send me the quote").
  */
 const GO_AHEAD =
   /(?:^|[.!,]\s*)(?:(?:ok(?:ay)?|perfect|great|yes|sure|fine|approved|sounds good|that works(?: for us)?|noted)[,.!]*\s+)*(?:please )?(?:go ahead|go na|proceed)\b(?!\s+and (?:send|share|email|prepare|quote)\b)(?! with (?:the )?(?:quote|quotation|proposal)\b)/;
+/** Round 43: an order placed in so many words ("herewith we order 18 m²", "we hereby order"), by whichever side buys. */
+const ORDER_SENT = /\b(?:(?:herewith|hereby) (?:we|i)|(?:we|i) (?:herewith|hereby)) order\b/;
 /** Money going back, or a booking of something that is not the sale. */
 const NOT_A_PURCHASE = /\b(?:refund\w*|return\w*|back to (?:you|your)|reimburs\w*|cancel\w*|lost|missing)\b/;
 
 /** A purchase order sent with the message ("attached is our purchase order 88213", "please find attached PO"). */
 const PO_SENT =
-  /\b(?:l?po|purchase order|(?:signed )?order confirmation)(?: (?:no\.? ?)?[\w#-]*\d[\w-]*)? (?:is )?(?:attached|enclosed|coming|to follow|follows)\b|\b(?:attached|attaching|enclosed|please find(?: attached| enclosed)?|here(?:'s| is)) (?:is )?(?:our |the |a |my )?(?:signed |official )?(?:l?po|purchase order)\b(?! (?:number|template|form|request|process|system))/;
+  /\b(?:l?po|purchase order|(?:signed )?order confirmation)(?: (?:no\.? ?)?[\w#-]*\d[\w-]*)?(?: for [^.!?;]{1,40}?)? (?:is )?(?:attached|enclosed|coming|to follow|follows)\b|\b(?:attached|attaching|enclosed|please find(?: attached| enclosed)?|here(?:'s| is)) (?:is )?(?:our |the |a |my )?(?:signed |official )?(?:l?po|purchase order)\b(?! (?:number|template|form|request|process|system))/;
 
 /** An engagement kept on for a period: renewed, extended, continued ("renew the legal retainer for another year"). */
 const KEPT_ON =
@@ -143,10 +159,22 @@ export function acceptanceSentence(
   return null;
 }
 
-/** The sentence that books, pays a deposit, sends a PO or keeps an engagement on (won), or null. */
-export function purchaseSentence(sentences: readonly string[]): string | null {
+/**
+ * The sentence that books, pays a deposit, sends a PO or keeps an engagement on (won), or null. Round 43: in our own
+ * message (`outbound`: we are the buyer) only an order or a PO sent counts; our booking is the seller's ("we booked the
+ * technician for Tuesday").
+ */
+export function purchaseSentence(
+  sentences: readonly string[],
+  direction: "inbound" | "outbound" = "inbound",
+): string | null {
   for (const s of sentences) {
     if (s.length > 400 || /\?/.test(s)) continue;
+    if (ORDER_SENT.test(s) && !/\b(?:if|unless|once|when)\b/.test(s)) return s;
+    if (direction === "outbound") {
+      if (PO_SENT.test(s)) return s;
+      continue;
+    }
     if (BOOKED.test(s) && !NOT_A_PURCHASE.test(s) && !/\b(?:if|unless|once|when)\b/.test(s)) return s;
     if (PO_SENT.test(s)) return s;
     if (GO_AHEAD.test(s) && !/\b(?:if|unless|once|when|should)\b/.test(s)) return s;

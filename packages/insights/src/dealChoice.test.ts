@@ -88,4 +88,17 @@ describe("choiceOf: round 42, a party named with a possessive, an order being pl
     expect(toldWithRegret("Thanks for trying, really.", "inbound")).toBe(true);
     expect(toldWithRegret("We appreciated your time on the site visit.", "outbound")).toBe(false);
   });
+
+  it("reads work awarded to another after a long object, and a choice told after a courtesy (round 43)", () => {
+    expect(inb("We have awarded the roofing works at the north school to another contractor.")).toBe("other");
+    expect(inb("We would like to inform you that the board decided to award the tender to a local firm.")).toBe(
+      "other",
+    );
+    // a long object before a named party may name us: no choice is read
+    expect(
+      inb("The council has decided to award the contract for spring road repairs to Kettle Paving Ltd."),
+    ).toBeNull();
+    // wanting to choose is still undecided
+    expect(inb("We would like to go with another supplier next year.")).toBeNull();
+  });
 });

@@ -18,7 +18,7 @@ export type ChoiceParty = "us" | "other";
 
 /** A choice verb and its preposition; the object starts where the match ends. */
 const CHOICE_VERB =
-  /\b(?:go|goes|going|went|gone|sign|signed|signing|stay|stick|stayed|stuck)(?: directly| instead)? with\b|\b(?:placed|placing)(?: (?:the|our|an?|this) (?:[\w-]+ )?order)? with\b|\b(?:ordered|ordering|bought|buying|sourced|purchased|rented|hired)(?: (?:it|them|(?:the|our|all|both) [\w-]+(?: [\w-]+)?))? from\b|\b(?:book|books|booked|booking)(?: (?:it|them|this|the [\w-]+))?(?: directly| instead)? with\b|\b(?:decided on|settled? on|opt(?:ed|ing)? for|choose|chooses|chose|chosen|choosing|pick|picks|picked|picking|select|selects|selected|selecting|hire|hired|hiring|appoint|appointed|award(?:ed|ing)?(?: [\w-]+){0,4}? to|given (?:it|the [\w-]+) to|take|takes|took|taking)\b/gi;
+  /\b(?:go|goes|going|went|gone|sign|signed|signing|stay|stick|stayed|stuck)(?: directly| instead)? with\b|\b(?:placed|placing)(?: (?:the|our|an?|this) (?:[\w-]+ )?order)? with\b|\b(?:ordered|ordering|bought|buying|sourced|purchased|rented|hired)(?: (?:it|them|(?:the|our|all|both) [\w-]+(?: [\w-]+)?))? from\b|\b(?:book|books|booked|booking)(?: (?:it|them|this|the [\w-]+))?(?: directly| instead)? with\b|\b(?:decided on|settled? on|opt(?:ed|ing)? for|choose|chooses|chose|chosen|choosing|pick|picks|picked|picking|select|selects|selected|selecting|hire|hired|hiring|appoint|appointed|award(?:ed|ing)?(?: [\w-]+){0,4}? to|award(?:ed|ing)?(?: [\w-]+){5,7}? to(?= (?:another|other|a different|a competing|a rival|a local)\b)|given (?:it|the [\w-]+) to|take|takes|took|taking)\b/gi;
 
 /** Our side as the object, read by the buyer (inbound). */
 const US_INBOUND =
@@ -46,7 +46,7 @@ const GOOD_NEWS =
   /\b(?:great|good|fantastic|exciting) news\b|\bcongrat|\bwelcome\b|\bpleased to (?:inform|tell|let you know|confirm)\b/i;
 /** What makes the choice undecided or not the buyer's present choice. */
 const UNDECIDED =
-  /\b(?:if|unless|whether|once|otherwise|or else|might|may|maybe|perhaps|probably|possibly|could|would rather|prefer|considering|thinking (?:of|about)|deciding|not sure|rather|want to|wants to|like to|hope to|hoping to|why|last (?:year|time|season)|previous|previously|former|formerly|in the past|used to|before that)\b/i;
+  /\b(?:if|unless|whether|once|otherwise|or else|might|may|maybe|perhaps|probably|possibly|could|would rather|prefer|considering|thinking (?:of|about)|deciding|not sure|rather|(?:want|wants|like) to(?! (?:inform|let|tell|advise|update|notify))|hope to|hoping to|why|last (?:year|time|season)|previous|previously|former|formerly|in the past|used to|before that)\b/i;
 /** A condition that follows the choice it binds ("…only if", "…provided we", "…as long as"). */
 const CONDITION_AFTER = /\b(?:if|unless|provided|providing|as long as|so long as|on condition)\b/i;
 const NEGATED = /\b(?:not|never|no|didn't|don't|won't|haven't|hasn't|isn't|aren't|wasn't|weren't)\b|n't\b/i;

@@ -136,4 +136,9 @@ describe("frameCue: round 38, what the buyer did elsewhere in the end", () => {
     expect(stage("We ended up buying twenty more from you.")).not.toBe("lost");
     expect(stage("We bought the new press last spring.")).toBeNull();
   });
+
+  it("reads no choice made under a threat ('otherwise', 'or else') as lost (round 43)", () => {
+    expect(stage("Otherwise we will go with the firm from Bristol.")).not.toBe("lost");
+    expect(stage("Match it or else we sign with Hallam Glass.")).not.toBe("lost");
+  });
 });

@@ -229,7 +229,7 @@ const FRAMES: Frame[] = [
 const SERVICE_CONTEXT =
   /\b(?:discount|promo|coupon) code\b|\bcheckout\b|\b(?:existing|current) (?:account|plan|subscription)\b|\bour (?:account|subscription)\b|\bon our (?:plan|tier|package)\b|\bbe apply to\b|\b(?:on|in|to) (?:the|our|my|this|your|next|last|latest)(?: [\w']+){0,2} invoice\b|\bextra (?:phone )?number\b|\bfor the (?:price|money|amount) (?:we|i) pay\b|\b(?:service|call-out|callout|visit|late|delivery|shipping|engineer|technician) (?:fee|charge)\b|\bwhich (?:plan|tier|package) (?:we|i) be (?:currently )?on\b|\b(?:plan|tier|package|subscription) (?:we|i) be (?:currently |already )?on\b|\bwhy (?:be|have|do|did) (?:i|we|us|my|our)\b[^.?!]{0,30}\b(?:charg|bill|invoic)|\b(?:i|we) (?:be|have be|get) (?:charg|bill|invoic|overcharg)|\b(?:discount|credit|coupon|promo|refund)s? (?:be |have be |get |do not |not |be not )?(?:appl(?:y|ied|ies)|show(?:n|s|ed)?|appear(?:s|ed)?|work(?:s|ed)?)\b|\b(?:log ?in|login|password|reset|not work|error message|bug|broken|crash)\b|\b(?:refund|replacement|store credit|goodwill|compensation|return label|exchange)\b/;
 const HEDGE = /\b(?:might|may|maybe|perhaps|probably|possibly|hopefully|likely|consider whether|think about)\b/;
-const CONDITION = /\b(?:if|unless|whether|once|as soon as|in case)\b/;
+const CONDITION = /\b(?:if|unless|whether|once|as soon as|in case|otherwise|or else)\b/;
 
 const RIVAL =
   /\b(?:(?:[Ss]igned|[Ww]ent|[Gg]one|[Gg]oing|decided to go|ended up going) with|ended up (?:picking|choosing|with)|picked|chose|chosen|selected|opted for|awarded (?:it|the contract) to)\s+([A-Z][\w-]+)\b(?!\s+(?:plan|tier|package|edition|option|bundle)\b)/;

@@ -1,9 +1,17 @@
-import { acceptanceSentence, DOCUMENT_HERE, haggleSentence, promisesPriceLater, purchaseSentence } from "./dealBargain";
+import {
+  acceptanceSentence,
+  DOCUMENT_HERE,
+  haggleSentence,
+  promisesPriceLater,
+  purchaseSentence,
+  withoutSalutation,
+} from "./dealBargain";
 import { messageChoice, toldWithRegret } from "./dealChoice";
 import type { DealCueOrigin } from "./dealConfidence";
 import { frameCue, isAboutThirdParty, isServiceSentence, isThirdPartySubject } from "./dealFrames";
 import { classifyDeal, type DealModel, dealModelText, strongestSentence } from "./dealModel";
 import { DEAL_MODEL } from "./dealModelData";
+import { AMOUNT, offerSentence } from "./dealOffer";
 import {
   billsOnly,
   endsSubscription,
@@ -283,9 +291,6 @@ const PRICE_QUESTION =
 /** Pushback on a price: the message negotiates, whatever it also asks. */
 const PUSHBACK =
   /\b(?:too (?:high|much|steep|expensive)|expensive|cheaper|lower|discount|match|beat|budget|best price|can you do|could you do|off\b|reduce|less)\b|\d+ ?%/;
-/** Money: a currency with an amount, or an amount with a unit rate or an all-in price. */
-const AMOUNT =
-  /\br\d[\d,.]*(?:k\b|\d{2})|(?<![\d,.])\d[\d,.]*\d each\b|(?:[$€£¥₹₩₦₱₺₫]|\br\$|\bgh₵|\b(?:usd|eur|gbp|aed|cad|aud|sek|nok|dkk|chf|ghs|inr|mxn|sgd|nzd|pkr|lkr|krw|cop|kes|ksh|brl|php|ngn|zar|jpy|cny|rmb|idr|myr|thb|vnd|try|pln|czk|huf|egp|sar|qar|clp|pen|ars|hkd)\b) ?\d|(?<![\d,.])\d[\d,.]*(?: ?(?:usd|eur|euros?|gbp|pounds|dollars|pesos|rand|kr|sek|aed|cad|aud|ksh|kes)\b| ?[€$£]| (?:a|an|per|each) (?:hour|month|year|week|day|night|session|class|seat|user|person|head|box|crate|kg|unit|visit|room|piece|student|licen[cs]e|set)\b| pp\b| all in\b| inc(?:l|luding)?\.? (?:gst|vat|hst|tax|iva|mwst|tva|btw|moms)\b| (?:\+|plus) (?:vat|gst|tax|iva|mwst|tva|btw|moms)\b)/;
 /** The seller's price: a subject costs, comes to or is an amount ("tiling would be 2,150 all in"). */
 const PRICE_FRAME =
   /\b(?:(?:can|could) offer|is|are|comes? to|would be|will be|works? out at|starts? at|from|rents? (?:at|for)|costs?|priced at|fee would be|our fee|charge)\b/;
@@ -567,6 +572,27 @@ export function detectDealCandidate(
     msg.direction === "outbound" &&
     (promisedLater || (best !== null && isProposalPromised(sentenceWith(text, best.cue))));
   if (promised) best = null;
+  // round 43: the seller's own price stated as its offer ("Our offer for both caves …: DKK 214,000", "we are pleased to
+  // offer … at USD 48 per kg") is a proposal over a weaker reading; it names whose price it is, so it stands
+  const offer = offerSentence(splitAtStops(text));
+  if (
+    offer &&
+    !outsideOurDeal(offer) &&
+    (!best ||
+      best.origin === "model" ||
+      best.origin === "fallback" ||
+      best.stage === "interest" ||
+      best.stage === "proposal")
+  )
+    best = {
+      stage: "proposal",
+      confidence: 0.65,
+      cue: offer,
+      reopen,
+      sourceMessageId: msg.id,
+      origin: "list",
+      stands: true,
+    };
   // round 9: "what is your fee for translating…?", "what are the prices if we're 12?": a price asked for
   // before any price is on the table or pushed back on is a lead's question, not a negotiation
   if (
@@ -680,8 +706,10 @@ function bargainCue(
   text: string,
   direction: "inbound" | "outbound",
 ): { stage: DealStage; confidence: number; cue: string; stands?: boolean } | null {
-  const sentences = splitAtStops(text).filter((s) => s.trim().length > 1);
-  const purchase = direction === "inbound" ? purchaseSentence(sentences) : null;
+  const sentences = splitAtStops(text)
+    .map(withoutSalutation)
+    .filter((s) => s.trim().length > 1);
+  const purchase = purchaseSentence(sentences, direction);
   if (purchase && bargainGuarded(purchase, true)) return { stage: "won", confidence: 0.8, cue: purchase };
   const accepted = acceptanceSentence(sentences, text, AMOUNT.test(text) || /[$€£¥₹]\s?\d/.test(text));
   if (accepted && bargainGuarded(accepted.sentence, true))
