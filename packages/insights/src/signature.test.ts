@@ -940,3 +940,38 @@ describe("parseSignature: round 42, a closing in another language with the name 
     expect(parseSignature("Gracias, Pedro. Llego a las cinco.")?.name ?? null).toBeNull();
   });
 });
+
+describe("parseSignature: round 43, a priest's or sister's prefix, a conservator's post-nominal, church and firm titles", () => {
+  it("drops 'ks.', 'Pe.' and 'Hna.' before a name and 'ACR' after it", () => {
+    expect(
+      parseSignature("Prosimy o ofertę.\n\nZ poważaniem\nks. Jan Nowicki\nProboszcz\nParafia Ducha Świętego"),
+    ).toMatchObject({ name: "Jan Nowicki", title: "Proboszcz", company: "Parafia Ducha Świętego" });
+    expect(parseSignature("Aguardamos o orçamento.\n\nAtenciosamente,\nPe. Carlos Mendes\nPároco")).toMatchObject({
+      name: "Carlos Mendes",
+      title: "Pároco",
+    });
+    expect(parseSignature("Gracias.\n\nHna. Lucía Gómez\nDirectora")).toMatchObject({ name: "Lucía Gómez" });
+    expect(
+      parseSignature("See you Tuesday.\n\nKind regards,\nMaria Lund ACR\nConservator\nNorth Light Studio Ltd"),
+    ).toMatchObject({
+      name: "Maria Lund",
+    });
+  });
+
+  it("reads a carillonneur, a tower captain and a managing director in Czech or Flemish as titles, not companies", () => {
+    expect(parseSignature("Thanks!\n\nAnn Reyes\nCity Carillonneur, Kingsford Town Hall")).toMatchObject({
+      title: "City Carillonneur",
+      company: "Kingsford Town Hall",
+    });
+    expect(parseSignature("The clapper is fixed.\n\nTed Barnes\nTower Captain")).toMatchObject({
+      title: "Tower Captain",
+      company: null,
+    });
+    expect(parseSignature("Díky.\n\nS pozdravem\nKarel Svoboda\njednatel\nSvoboda Kola s.r.o.")).toMatchObject({
+      title: "jednatel",
+    });
+    expect(parseSignature("Bedankt.\n\nPieter Claes\nzaakvoerder\nClaes Glas bv")).toMatchObject({
+      title: "zaakvoerder",
+    });
+  });
+});

@@ -78,15 +78,16 @@ const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
  * "Helen Ashworth MRTPI": blind63, blind64, blind66).
  */
 const CREDENTIAL =
-  /^(?:phd|ph\.d\.?|dphil|mba|md|m\.d\.?|cpa|ca|cma|cfa|fca|aca|acca|cima|esq|msc|bsc|meng|beng|ceng|ma|ba|llm|jd|rn|pe|p\.?eng|pmp|shrm-cp|sphr|leed ap|frcs|mrcp|dds|dvm|eit|cissp|mrics|frics|aiqs|mciob|fciob|mcips|fcips|miet|mice|mimeche|mistructe|cgma|acma|fcma|mcipd|chfc|cfp|riba|aia|faia|fcca|fcpa|bvsc|bvms|bvetmed|mrcvs|frcvs|mbchb|mbbs|bds|bpharm|mpharm|mphil|llb|beng|meng|msc|bsc|cih|csp|chmm|lmt|dpt|ea|mrtpi|frtpi|cpp|fpc|phr|shrm-scp|atc|ocs|lcsw|lpc|cfe|aat|mcsp|cscs)\.?$/i;
+  /^(?:phd|ph\.d\.?|dphil|mba|md|m\.d\.?|cpa|ca|cma|cfa|fca|aca|acca|cima|esq|msc|bsc|meng|beng|ceng|ma|ba|llm|jd|rn|pe|p\.?eng|pmp|shrm-cp|sphr|leed ap|frcs|mrcp|dds|dvm|eit|cissp|mrics|frics|aiqs|mciob|fciob|mcips|fcips|miet|mice|mimeche|mistructe|cgma|acma|fcma|mcipd|chfc|cfp|riba|aia|faia|fcca|fcpa|bvsc|bvms|bvetmed|mrcvs|frcvs|mbchb|mbbs|bds|bpharm|mpharm|mphil|llb|beng|meng|msc|bsc|cih|csp|chmm|lmt|dpt|ea|mrtpi|frtpi|cpp|fpc|phr|shrm-scp|atc|ocs|lcsw|lpc|cfe|aat|mcsp|cscs|acr)\.?$/i;
 /**
  * An honorific or degree before a name is not part of it either ("Ing. Alejandro Treviño", "Dipl.-Ing.
  * Katharina Vogt", "Dr. Femi Adebayo", "Arq. Valeria Montes"). Spanish "Sr." is left alone: it also opens a
- * title ("Sr. Manager"). Round 29: nor is a coach's "Coach", or a closing abbreviated on the name's line ("Mvh Ingrid",
+ * title ("Sr. Manager"). Round 43: also a priest's "ks." and "Pe." and a religious sister's or brother's "Hna."/"Hno."
+ * ("ks. Tomasz Wrona", "Pe. Luiz Fernando Arruda": blind116, blind118). Round 29: nor is a coach's "Coach", or a closing abbreviated on the name's line ("Mvh Ingrid",
  * "Hilsen Ingrid", "LG Magdalena Huber": blind48, blind51, blind53, blind55, blind63).
  */
 const NAME_PREFIX =
-  /^(?:(?:(?:dr|mr|mrs|ms|mx|prof|dra|sra|srta|mme|mlle|capt|cllr|rev|revd|engr|atty|sgt|lt|col|maj|hon)\.?|(?:dott|prof|avv|ing|arch)\.ssa\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof|med|vet|dent|rer|nat|pol|oec|jur|phil|techn)\.|(?:canon|father|fr|père|padre|abbé|pastor|rabbi|imam)\.?|don(?=\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu})|coach|mvh|hilsen|lg|vg|mfg)\s+)+(?=\p{Lu})/iu;
+  /^(?:(?:(?:dr|mr|mrs|ms|mx|prof|dra|sra|srta|mme|mlle|capt|cllr|rev|revd|engr|atty|sgt|lt|col|maj|hon)\.?|(?:dott|prof|avv|ing|arch)\.ssa\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|ks|pe|hna|hno|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof|med|vet|dent|rer|nat|pol|oec|jur|phil|techn)\.|(?:canon|father|fr|père|padre|abbé|pastor|rabbi|imam)\.?|don(?=\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu})|coach|mvh|hilsen|lg|vg|mfg)\s+)+(?=\p{Lu})/iu;
 /** "Kim Soo-jin (김수진)": the name in another script, in parentheses, is the same name: dropped. */
 const SCRIPT_ALIAS = /\s*\([\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\s]{1,12}\)$/u;
 /**
