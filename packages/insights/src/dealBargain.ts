@@ -102,6 +102,8 @@ const GO_AHEAD =
   /(?:^|[.!,]\s*)(?:(?:ok(?:ay)?|perfect|great|yes|sure|fine|approved|sounds good|that works(?: for us)?|noted)[,.!]*\s+)*(?:please )?(?:go ahead|go na|proceed)\b(?!\s+and (?:send|share|email|prepare|quote)\b)(?! with (?:the )?(?:quote|quotation|proposal)\b)/;
 /** Round 43: an order placed in so many words ("herewith we order 18 m²", "we hereby order"), by whichever side buys. */
 const ORDER_SENT = /\b(?:(?:herewith|hereby) (?:we|i)|(?:we|i) (?:herewith|hereby)) order\b/;
+/** A condition or a later time: the order or booking is not made yet. */
+const NOT_YET = /\b(?:if|unless|once|when)\b/;
 /** Money going back, or a booking of something that is not the sale. */
 const NOT_A_PURCHASE = /\b(?:refund\w*|return\w*|back to (?:you|your)|reimburs\w*|cancel\w*|lost|missing)\b/;
 
@@ -170,13 +172,9 @@ export function purchaseSentence(
 ): string | null {
   for (const s of sentences) {
     if (s.length > 400 || /\?/.test(s)) continue;
-    if (ORDER_SENT.test(s) && !/\b(?:if|unless|once|when)\b/.test(s)) return s;
-    if (direction === "outbound") {
-      if (PO_SENT.test(s)) return s;
-      continue;
-    }
-    if (BOOKED.test(s) && !NOT_A_PURCHASE.test(s) && !/\b(?:if|unless|once|when)\b/.test(s)) return s;
-    if (PO_SENT.test(s)) return s;
+    if ((ORDER_SENT.test(s) && !NOT_YET.test(s)) || PO_SENT.test(s)) return s;
+    if (direction === "outbound") continue;
+    if (BOOKED.test(s) && !NOT_A_PURCHASE.test(s) && !NOT_YET.test(s)) return s;
     if (GO_AHEAD.test(s) && !/\b(?:if|unless|once|when|should)\b/.test(s)) return s;
     if (KEPT_ON.test(s) && !NOT_DECIDED.test(s)) return s;
   }

@@ -574,16 +574,15 @@ export function detectDealCandidate(
   if (promised) best = null;
   // round 43: the seller's own price stated as its offer ("Our offer for both caves …: DKK 214,000", "we are pleased to
   // offer … at USD 48 per kg") is a proposal over a weaker reading; it names whose price it is, so it stands
-  const offer = offerSentence(splitAtStops(text));
-  if (
-    offer &&
-    !outsideOurDeal(offer) &&
-    (!best ||
-      best.origin === "model" ||
-      best.origin === "fallback" ||
-      best.stage === "interest" ||
-      best.stage === "proposal")
-  )
+  // (read only where it could win: a list, frame or bargain reading of a later stage keeps its place)
+  const weaker =
+    !best ||
+    best.origin === "model" ||
+    best.origin === "fallback" ||
+    best.stage === "interest" ||
+    best.stage === "proposal";
+  const offer = weaker ? offerSentence(splitAtStops(text)) : null;
+  if (offer && !outsideOurDeal(offer))
     best = {
       stage: "proposal",
       confidence: 0.65,
