@@ -2458,3 +2458,18 @@ describe("round 40: a ticket created, a failed payment retried and a safety noti
     expect(read("Thanks, I saw the ticket. I'll call you tomorrow at 10 to sort it.").length).toBe(1);
   });
 });
+
+describe("round 44: a relative clause's own date, and an hour 'after' a day counted from another sentence", () => {
+  it("dates the promise by the relative clause that makes it, and keeps 'after 4' on 'the same day'", () => {
+    // TUE is Tuesday 10 March 2026 (UTC); a bare hour from 1 to 6 is pm, the default hour 17:00
+    expect(
+      dues("From Monday the account moves to Priya Raman, who will call you on Thursday 12 March to say hello.").at(-1),
+    ).toEqual([
+      "From Monday the account moves to Priya Raman, who will call you on Thursday 12 March to say hello.",
+      "2026-03-12T17:00:00.000Z",
+    ]);
+    expect(
+      dues("Your lambs are loaded first thing Friday. I'll drop them at the farm after 4 the same day.").at(-1),
+    ).toEqual(["I'll drop them at the farm after 4 the same day.", "2026-03-13T16:00:00.000Z"]);
+  });
+});

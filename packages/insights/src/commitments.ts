@@ -2197,6 +2197,12 @@ function dueScope(clause: string): string {
     // …unless the tail gives only a clock time and the statement names the day ("Friday suits us, I'll ring you at 10")
     const timeOnly =
       NAMES_A_DAY.test(head) && !NAMES_A_DAY.test(tail) && !/\b(?:hours?|hrs?|minutes?|mins?)\b/i.test(tail);
+    // round 44: a relative clause that promises with a date of its own ("From Monday your account is looked after by
+    // Ciarán Daly, who will ring you on Wednesday 14 October": blind120) is timed by that date, not by the statement's
+    if (/^(?:who|which)\s+(?:will|shall|is going to|are going to)\b/i.test(tail) && hasDeadlineWords(tail)) {
+      clause = tail;
+      break;
+    }
     // round 19 (due19): a promise timed by an event of its own ("Install can be the first week of March, I'll confirm
     // the days once the keypads land") takes no date from the statement before it
     if (

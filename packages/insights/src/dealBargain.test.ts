@@ -176,4 +176,33 @@ describe("round 42: another's price, an order on the buyer's price, a price to m
     expect(accepted("Sadly we cannot accept your order at that price.")).toBeNull();
     expect(accepted("Done, 3 of the 5 rooms are painted.")).toBeNull();
   });
+
+  it("reads a price to meet sealed by a yes, a price too high for the buyer and another's offer with its price as a limit (round 44)", () => {
+    expect(haggle("Make it 2,150 with delivery and you've got an order.")).toMatchObject({ limit: true });
+    expect(haggle("Do 310 a tonne and we're in.")).toMatchObject({ limit: true });
+    expect(haggle("Lovely samples, but 14.20 is high for us.")).toMatchObject({ limit: true });
+    expect(haggle("USD 7,400 is a stretch for the season.")).toMatchObject({ limit: true });
+    expect(haggle("Another mill offered us their 40/2 cotton at 5.10 a kilo.")).toMatchObject({ limit: true });
+    expect(haggle("Can you give us a lower price on 600 metres?")).toMatchObject({ limit: true });
+    expect(candidate("Do 38 and free delivery and I'm in", "inbound")).toBe("negotiation");
+    // no price in the message, or a price that is ours
+    expect(haggle("The deadline is a stretch for us, honestly.")).toBeNull();
+    expect(haggle("Our rate is 95 an hour for the survey.")).toBeNull();
+  });
+
+  it("reads a price accepted after a dash or with pleasure, an order accepted and a price stated now as won or sent (round 44)", () => {
+    expect(accepted("Fine – 2,800 it is.")).toMatchObject({ sealed: true });
+    expect(accepted("We are happy to accept EUR 3,950 for the pair.")).toMatchObject({ sealed: true });
+    expect(accepted("The committee is fine with the full refit at your price.")).toMatchObject({ sealed: true });
+    expect(purchase("Please accept our order for 12 drums of the blue dye.")).not.toBeNull();
+    expect(
+      promisesPriceLater(
+        normalise("The refit of both hulls comes to NZD 24,600 + GST. I'll send the written quote Monday."),
+      ),
+    ).toBe(false);
+    expect(promisesPriceLater(normalise("I'll send the written quote for both hulls on Monday."))).toBe(true);
+    // an acceptance of something that is not a price, and an order we were asked to accept that we cannot
+    expect(accepted("We are happy to accept the delivery window.")).toBeNull();
+    expect(purchase("If you can, please accept our order once the samples pass.")).toBeNull();
+  });
 });

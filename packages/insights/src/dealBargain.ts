@@ -39,8 +39,12 @@ const PRICE_NUMBER =
 // round 43: also another's price with its currency for the same job ("15 900 euro for same job"), another offering us the
 // same thing, a price above the buyer's grant or budget, what the buyer can manage, a price it must come in under, and "5
 // lakh is final": blind116–118
+// round 44: also a price to meet sealed by an order or a yes ("Do 42 and free freight and I'm in", "Make it EUR 18,500 …
+// and you have an order"), a price too high for the buyer ("6,40 is high for us", "EUR 19,850 is a stretch", "Bit steep
+// mate"), another's offer with its price ("another distributor offered us their Jupiter show at CAD 7,200", "Another shop
+// … do me £45") and a cheaper price asked ("can you make cheaper price"): blind119–122
 const LIMIT =
-  /\b(?:\d[\d,.]*\dk?(?: ?(?:euros?|eur|usd|dollars|pounds|gbp|kr|sek|nok|dkk))? (?:only )?for (?:the )?same\b|(?:another|other) (?:[\w-]+ ){0,4}?(?:offers?|offered|quotes?|quoted|gives?|gave) (?:us|me) (?:the )?same\b|(?:is|are|'s|comes in|goes) (?:above|over|beyond|outside) (?:our|my) (?:grant|budget|funding|limit|ceiling|means)\b|(?:we|i) (?:can|could) (?:only )?(?:manage|stretch to|afford) [$€£¥₹]?\s?\d|(?:comes?|came) in (?:under|below) [$€£¥₹]?\s?\d|(?:other|another) (?:[\w-]+ ){0,4}?(?:give|gives|gave|offer|offers|offered|quote|quotes|quoted|charge|charges|does|sell|sells|sold) (?:me |us |them |it )?(?:for |at )?[$€£¥₹₦]?\s?\d[\d,.]*\d|(?:are|is) offering (?:us|me)\b[^.!?]{0,40}(?:[$€£¥₹]\s?|\b(?:usd|eur|gbp) ?)\d[\d,.]*|(?:above|more than|higher than) what (?:we|i) (?:pay|paid|get|got)\b|(?:we|i) (?:have|got|'ve got) (?:another|a (?:better|cheaper|lower)) (?:offer|quote|price)\b|if you (?:can |could )?(?:meet|match|do|hit|come (?:down )?to|get (?:it )?(?:down )?to) [$€£¥₹r]?\s?\d[\d,.]*[^.!?]{0,40}\b(?:we'll|we will|i'll|i will|we'd|i'd) (?:order|book|sign|take|buy|go ahead|confirm|place)\b|^at (?:[$€£¥₹]|usd |eur |gbp |aud |cad |us\$ ?)?\s?\d[\d,.]*[^.!?]{0,40}\b(?:we'd|we would|i'd|i would) (?:place|order|take|sign|book|buy|go ahead)\b|(?:^|[,.!]\s*)(?:you )?do [$€£¥₹₦]?\s?\d[\d,.]*k?,? (?:and )?(?:i|we|let me|let us)(?: will|'ll)? (?:confirm|pay|take|order|book)\b|(?:any|some) (?:room|flexibility|wiggle room) on (?:yours|that|it|this)\b|(?:the )?(?:best|lowest|most|highest|furthest|max(?:imum)?|min(?:imum)?) (?:i|we) (?:(?:can|could) )?(?:do|go|offer|manage|stretch(?: to)?|pay|afford|come down to)|(?:can't|cannot|can not|won't|couldn't) go (?:any )?(?:lower|higher|further)|(?:where|as far as|as low as|as high as) (?:i|we) (?:(?:can|could) )?(?:land|go|stretch|come down)|where (?:can|could) (?:you|u) (?:land|get to|come to|go)|(?:that's|that is|it's|this is) (?:final|our final|my final)\b|(?:\d|\d ?k|lakhs?|crores?) is (?:final|our final|my final)\b|(?:(?:i|we) (?:can|could) )?come down to [$€£¥₹r]?\s?\d[\d,.]*|final (?:offer|number|figure|price)|(?:my|our) (?:last|final) (?:word|offer|price|number)|(?:that's|that is|is) (?:my|our|the) (?:last word|floor|limit|bottom line|best price)|(?:and )?we shake hands|beat (?:that|it|this|their price)|take it or leave it|meet (?:me|us|you) (?:at|on) [$€£¥₹r]?\s?\d+|(?:would|will) you (?:take|accept|do) [$€£]?\d[\d,.]*|(?:you've|you have) got (?:yourself )?a (?:buyer|customer)|match (?:it|that|this|him|her|them|their (?:price|quote|offer))\b[^.!?]{0,40}\b(?:yours|you get|you've got|we'll|we will|i'll|i will|it's a deal|you're hired)|(?:is|'s) (?:really |definitely |honestly |absolutely )?(?:my|our) (?:final|floor|limit|bottom)|best and final|split the difference|meet (?:me|us|you) (?:in the middle|halfway)|(?:get|come) (?:near|close to) (?:that|it|this)\b[^.!?]{0,30}\b(?:yours|a deal))\b/;
+  /\b(?:(?:^|[,.!]\s*)(?:do|make it|make that|call it) (?:[$€£¥₹]|usd |eur |gbp |aud |cad )?\s?\d[\d,.]*k?\b[^.!?]{0,60}\band (?:i'm in|we're in|you(?:'ve| have) (?:got )?(?:an? )?(?:order|deal|customer|buyer)|it's (?:a deal|yours)|we have a deal)|(?:is|are|'s) (?:a )?(?:bit |little |rather |quite )?(?:steep|high|pricey) for (?:us|me)\b|(?:is|are|'s) (?:a bit of )?a stretch\b|^(?:a )?bit steep\b|(?:other|another) (?:[\w-]+ ){0,4}?(?:offered|offers|quoted|quotes|gave|gives) (?:us|me) [^.!?]{0,40}\b(?:at|for) (?:[$€£¥₹]|usd |eur |gbp |aud |cad )?\s?\d|(?:make|give|do|offer)(?: (?:me|us))? (?:a |the |any )?(?:cheaper|lower) price\b|\d[\d,.]*\dk?(?: ?(?:euros?|eur|usd|dollars|pounds|gbp|kr|sek|nok|dkk))? (?:only )?for (?:the )?same\b|(?:another|other) (?:[\w-]+ ){0,4}?(?:offers?|offered|quotes?|quoted|gives?|gave) (?:us|me) (?:the )?same\b|(?:is|are|'s|comes in|goes) (?:above|over|beyond|outside) (?:our|my) (?:grant|budget|funding|limit|ceiling|means)\b|(?:we|i) (?:can|could) (?:only )?(?:manage|stretch to|afford) [$€£¥₹]?\s?\d|(?:comes?|came) in (?:under|below) [$€£¥₹]?\s?\d|(?:other|another) (?:[\w-]+ ){0,4}?(?:give|gives|gave|offer|offers|offered|quote|quotes|quoted|charge|charges|do|does|sell|sells|sold) (?:me |us |them |it )?(?:for |at )?[$€£¥₹₦]?\s?\d[\d,.]*\d|(?:are|is) offering (?:us|me)\b[^.!?]{0,40}(?:[$€£¥₹]\s?|\b(?:usd|eur|gbp) ?)\d[\d,.]*|(?:above|more than|higher than) what (?:we|i) (?:pay|paid|get|got)\b|(?:we|i) (?:have|got|'ve got) (?:another|a (?:better|cheaper|lower)) (?:offer|quote|price)\b|if you (?:can |could )?(?:meet|match|do|hit|come (?:down )?to|get (?:it )?(?:down )?to) [$€£¥₹r]?\s?\d[\d,.]*[^.!?]{0,40}\b(?:we'll|we will|i'll|i will|we'd|i'd) (?:order|book|sign|take|buy|go ahead|confirm|place)\b|^at (?:[$€£¥₹]|usd |eur |gbp |aud |cad |us\$ ?)?\s?\d[\d,.]*[^.!?]{0,40}\b(?:we'd|we would|i'd|i would) (?:place|order|take|sign|book|buy|go ahead)\b|(?:^|[,.!]\s*)(?:you )?do [$€£¥₹₦]?\s?\d[\d,.]*k?,? (?:and )?(?:i|we|let me|let us)(?: will|'ll)? (?:confirm|pay|take|order|book)\b|(?:any|some) (?:room|flexibility|wiggle room) on (?:yours|that|it|this)\b|(?:the )?(?:best|lowest|most|highest|furthest|max(?:imum)?|min(?:imum)?) (?:i|we) (?:(?:can|could) )?(?:do|go|offer|manage|stretch(?: to)?|pay|afford|come down to)|(?:can't|cannot|can not|won't|couldn't) go (?:any )?(?:lower|higher|further)|(?:where|as far as|as low as|as high as) (?:i|we) (?:(?:can|could) )?(?:land|go|stretch|come down)|where (?:can|could) (?:you|u) (?:land|get to|come to|go)|(?:that's|that is|it's|this is) (?:final|our final|my final)\b|(?:\d|\d ?k|lakhs?|crores?) is (?:final|our final|my final)\b|(?:(?:i|we) (?:can|could) )?come down to [$€£¥₹r]?\s?\d[\d,.]*|final (?:offer|number|figure|price)|(?:my|our) (?:last|final) (?:word|offer|price|number)|(?:that's|that is|is) (?:my|our|the) (?:last word|floor|limit|bottom line|best price)|(?:and )?we shake hands|beat (?:that|it|this|their price)|take it or leave it|meet (?:me|us|you) (?:at|on) [$€£¥₹r]?\s?\d+|(?:would|will) you (?:take|accept|do) [$€£]?\d[\d,.]*|(?:you've|you have) got (?:yourself )?a (?:buyer|customer)|match (?:it|that|this|him|her|them|their (?:price|quote|offer))\b[^.!?]{0,40}\b(?:yours|you get|you've got|we'll|we will|i'll|i will|it's a deal|you're hired)|(?:is|'s) (?:really |definitely |honestly |absolutely )?(?:my|our) (?:final|floor|limit|bottom)|best and final|split the difference|meet (?:me|us|you) (?:in the middle|halfway)|(?:get|come) (?:near|close to) (?:that|it|this)\b[^.!?]{0,30}\b(?:yours|a deal))\b/;
 /**
  * Round 26: a price accepted in the words that seal it, opening the sentence: "Deal at $450", "Ok 13.6 it is", "Go on
  * then, 18% it is" (blind51, blind54): the amount alone is enough, and the form stands (see `acceptanceSentence`).
@@ -49,8 +53,10 @@ const LIMIT =
 // closed by a sealing word of its own clause ("$8 a pair with free pickup, deal.", "1,800 both ways, done 👍"): blind107–110
 // round 43: also "Done, 40 per delivery", "ok for the 214k DKK", "we accept: 2 150 CZK" and a seller's "we accept your order"
 // (blind116, blind117)
+// round 44: also after a dash ("Fine – 19,200 it is."), "we are pleased to accept JPY 1,050 per booklet" and the buyer
+// content with the work at the seller's price ("Board's good with the licence … at your price"): blind119, blind121, blind122
 const SEALED_AT =
-  /^(?:(?:ok(?:ay)?|right|fine|go on then|alright)[,!.]?\s+)?(?:(?:deal|done|sold|agreed)(?: then)?,? (?:at|for) [$€£¥₹r]?\s?\d[\d,.]*k?\b|[$€£¥₹r]?\s?\d[\d,.]*(?:k|%)? it is\b)|^go on then[,!.]?\s+[$€£¥₹r]?\s?\d[\d,.]*k?(?: for [^,.!?]{1,20})?\s*(?:[.!]|$)|^(?:it's a )?deal\s*(?:[!:]|\p{Extended_Pictographic})|(?:^|[,.]\s+)(?:approved|accepted)\s*:\s*[$€£¥₹r]?\s?\d|^(?:deal|done|sold|agreed)[,!:]?\s+[$€£¥₹]?\s?\d[\d,.]*k?(?= ?(?:[$€£]|per\b|a\b|an\b|each\b|\/|usd\b|eur\b|gbp\b))|^(?:ok(?:ay)?|fine|agreed)[,!]? (?:for|with) (?:the )?[$€£¥₹r]?\s?\d[\d,.]*k?\b|\b(?:we|i) (?:gladly |happily |hereby )?accept(?:\s*:\s*[$€£¥₹r]?\s?\d| your (?:order|offer|price|terms|proposal|quotation|quote)\b)|^(?:approved|accepted|confirmed)\s*,\s*[$€£¥₹r]?\s?\d/u;
+  /^(?:(?:ok(?:ay)?|right|fine|go on then|alright)(?:[,!.]|\s[–—-])?\s+)?(?:(?:deal|done|sold|agreed)(?: then)?,? (?:at|for) [$€£¥₹r]?\s?\d[\d,.]*k?\b|[$€£¥₹r]?\s?\d[\d,.]*(?:k|%)? it is\b)|^go on then[,!.]?\s+[$€£¥₹r]?\s?\d[\d,.]*k?(?: for [^,.!?]{1,20})?\s*(?:[.!]|$)|^(?:it's a )?deal\s*(?:[!:]|\p{Extended_Pictographic})|(?:^|[,.]\s+)(?:approved|accepted)\s*:\s*[$€£¥₹r]?\s?\d|^(?:deal|done|sold|agreed)[,!:]?\s+[$€£¥₹]?\s?\d[\d,.]*k?(?= ?(?:[$€£]|per\b|a\b|an\b|each\b|\/|usd\b|eur\b|gbp\b))|^(?:ok(?:ay)?|fine|agreed)[,!]? (?:for|with) (?:the )?[$€£¥₹r]?\s?\d[\d,.]*k?\b|\b(?:we are|we're|i am|i'm) (?:pleased|happy|glad) to accept (?:[$€£¥₹]|[a-z]{3} )?\s?\d|\b(?:good|happy|fine|ok|okay) with\b[^.!?]{0,80}\bat your (?:price|rate|figure|number)\b|\b(?:we|i) (?:gladly |happily |hereby )?accept(?:\s*:\s*[$€£¥₹r]?\s?\d| your (?:order|offer|price|terms|proposal|quotation|quote)\b)|^(?:approved|accepted|confirmed)\s*,\s*[$€£¥₹r]?\s?\d/u;
 /** A price closed by a sealing word of its own clause ("$8 a pair with free pickup, deal.", "…, we have a deal."). */
 const SEALED_AFTER =
   /,\s*(?:(?:we(?:'ve| have) (?:got )?a |it's a |that's a )?deal|done|sold|agreed)(?=\s*(?:[.!]|\p{Extended_Pictographic}|$))/u;
@@ -100,8 +106,12 @@ const BOOKED =
  */
 const GO_AHEAD =
   /(?:^|[.!,]\s*)(?:(?:ok(?:ay)?|perfect|great|yes|sure|fine|approved|sounds good|that works(?: for us)?|noted)[,.!]*\s+)*(?:please )?(?:go ahead|go na|proceed)\b(?!\s+and (?:send|share|email|prepare|quote)\b)(?! with (?:the )?(?:quote|quotation|proposal)\b)/;
-/** Round 43: an order placed in so many words ("herewith we order 18 m²", "we hereby order"), by whichever side buys. */
-const ORDER_SENT = /\b(?:(?:herewith|hereby) (?:we|i)|(?:we|i) (?:herewith|hereby)) order\b/;
+/**
+ * Round 43: an order placed in so many words ("herewith we order 18 m²", "we hereby order"), by whichever side buys;
+ * round 44: "please accept our order for 40 books" (blind119).
+ */
+const ORDER_SENT =
+  /\b(?:(?:herewith|hereby) (?:we|i)|(?:we|i) (?:herewith|hereby)) order\b|\bplease accept (?:our|my) (?:[\w-]+ )?order\b/;
 /** A condition or a later time: the order or booking is not made yet. */
 const NOT_YET = /\b(?:if|unless|once|when)\b/;
 /** Money going back, or a booking of something that is not the sale. */
@@ -193,16 +203,24 @@ const LATER =
 /** The document is with the message: attached, enclosed, below. */
 export const DOCUMENT_HERE = /\b(?:attached|attaching|enclosed|here is|here's|here are|below|please find)\b/;
 
+/** A price written in the clause ("£810", "AUD 16,200 + GST", "480 eur"; round 44: more currency codes, blind119). */
+const MONEY_HERE =
+  /[$€£¥₹]\s?\d|\b(?:usd|eur|gbp|aud|cad|nzd|chf|sgd|hkd|jpy|inr|zar|sek|nok|dkk) ?\d|\d[\d,.]* ?(?:eur|usd|gbp|aud|cad|nzd|chf|sgd|hkd|jpy|inr|zar|sek|nok|dkk)\b/;
+
 /**
  * Whether an outbound message only promises a price for later (no stage: a commitment; the stage moves when it
- * is sent): some clause names a priced document in the future or a later time, and no clause has one here.
+ * is sent): some clause names a priced document in the future or a later time, and no clause has one or a price here.
  * Read by clause, so "our credentials deck is attached, and I'm sending the full proposal by Friday" promises.
  */
 export function promisesPriceLater(text: string): boolean {
   let promised = false;
   for (const clause of text.split(/(?<=[.!?])\s+|\n+|,\s*(?:and|but|so)\s+|;\s*/)) {
-    if (clause.length > 400 || !PRICED_DOCUMENT.test(clause)) continue;
-    if (DOCUMENT_HERE.test(clause) || /[$€£¥₹]\s?\d|\d[\d,.]* ?(?:eur|usd|gbp)\b/.test(clause)) return false;
+    if (clause.length > 400) continue;
+    // round 44: a price stated now in a clause of its own ("… regilding of losses comes to AUD 16,200 + GST. I'll drop
+    // the written quote … on Monday") is on the table already (blind119)
+    if (MONEY_HERE.test(clause) && !LATER.test(clause)) return false;
+    if (!PRICED_DOCUMENT.test(clause)) continue;
+    if (DOCUMENT_HERE.test(clause) || MONEY_HERE.test(clause)) return false;
     if (LATER.test(clause)) promised = true;
   }
   return promised;

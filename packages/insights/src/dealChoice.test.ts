@@ -101,4 +101,16 @@ describe("choiceOf: round 42, a party named with a possessive, an order being pl
     // wanting to choose is still undecided
     expect(inb("We would like to go with another supplier next year.")).toBeNull();
   });
+
+  it("reads an order placed from them or with a named trade, and staying with a named incumbent, as another party (round 44)", () => {
+    expect(inb("Our foreman liked their sample better, so we've ordered our 300 m² from them.")).toBe("other");
+    expect(inb("We've ordered the club's jerseys from a company in Porto.")).toBe("other");
+    expect(inb("We have placed the spring lamb order with a Yorkshire producer.")).toBe("other");
+    expect(inb("We'll stick with Harrow Mills this season.")).toBe("other");
+    // ordered from us, or staying with us, is no choice of another
+    expect(inb("We've ordered the jerseys from you again.")).toBeNull();
+    expect(inb("We'll stick with you for the next season.")).not.toBe("other");
+    // we write of our own supplier: "them" is no other bidder
+    expect(choiceOf("We've ordered our 300 m² from them.", "outbound")).toBeNull();
+  });
 });

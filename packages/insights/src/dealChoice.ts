@@ -18,7 +18,7 @@ export type ChoiceParty = "us" | "other";
 
 /** A choice verb and its preposition; the object starts where the match ends. */
 const CHOICE_VERB =
-  /\b(?:go|goes|going|went|gone|sign|signed|signing|stay|stick|stayed|stuck)(?: directly| instead)? with\b|\b(?:placed|placing)(?: (?:the|our|an?|this) (?:[\w-]+ )?order)? with\b|\b(?:ordered|ordering|bought|buying|sourced|purchased|rented|hired)(?: (?:it|them|(?:the|our|all|both) [\w-]+(?: [\w-]+)?))? from\b|\b(?:book|books|booked|booking)(?: (?:it|them|this|the [\w-]+))?(?: directly| instead)? with\b|\b(?:decided on|settled? on|opt(?:ed|ing)? for|choose|chooses|chose|chosen|choosing|pick|picks|picked|picking|select|selects|selected|selecting|hire|hired|hiring|appoint|appointed|award(?:ed|ing)?(?: [\w-]+){0,4}? to|award(?:ed|ing)?(?: [\w-]+){5,7}? to(?= (?:another|other|a different|a competing|a rival|a local)\b)|given (?:it|the [\w-]+) to|take|takes|took|taking)\b/gi;
+  /\b(?:go|goes|going|went|gone|sign|signed|signing|stay|stick|stayed|stuck)(?: directly| instead)? with\b|\b(?:placed|placing)(?: (?:the|our|an?|this) (?:[\w-]+ ){0,3}?order)? with\b|\b(?:ordered|ordering|buy|bought|buying|sourced|purchased|rented|hired)(?: (?:it|them|(?:the|our|all|both) \S+(?: \S+){0,2}?))? from\b|\b(?:book|books|booked|booking)(?: (?:it|them|this|the [\w-]+))?(?: directly| instead)? with\b|\b(?:decided on|settled? on|opt(?:ed|ing)? for|choose|chooses|chose|chosen|choosing|pick|picks|picked|picking|select|selects|selected|selecting|hire|hired|hiring|appoint|appointed|award(?:ed|ing)?(?: [\w-]+){0,4}? to|award(?:ed|ing)?(?: [\w-]+){5,7}? to(?= (?:another|other|a different|a competing|a rival|a local)\b)|given (?:it|the [\w-]+) to|take|takes|took|taking)\b/gi;
 
 /** Our side as the object, read by the buyer (inbound). */
 const US_INBOUND =
@@ -30,7 +30,7 @@ const US_OUTBOUND =
 const NOT_A_PARTY = String.raw`(?!(?:option|one|plan|package|tier|bundle|date|day|week|month|time|slot|room|colou?r|size|model|version|approach|look|route|step|measure|venue|location|way|direction|than)s?\b)`;
 /** Another party: a determiner of difference, or a supplier noun that is not ours. */
 const OTHER = new RegExp(
-  String.raw`^(?:(?:another|other|a different|different|the other|a cheaper|a local|a bigger|a smaller|a rival|a competing) ${NOT_A_PARTY}|someone else\b|somebody else\b|(?:a|the) competitor\b|(?:a|an|the|their|his|her) (?:[\w'-]+ ){0,3}?(?:provider|vendor|supplier|agency|firm|company|crew|outfit|contractor|carrier|line|airline|hotel|dealer|dealership|generator|translator|printer|installer|builder|caterer|studio|photographer|lawyer|consultant|forwarder|broker|competitor|rival|incumbent|shop|mob|bodega|foundry|workshop|atelier|maker|welder|mill|farm|breeder|yard|co-?op|cooperative)s?\b)`,
+  String.raw`^(?:(?:another|other|a different|different|the other|a cheaper|a local|a bigger|a smaller|a rival|a competing) ${NOT_A_PARTY}|someone else\b|somebody else\b|(?:a|the) competitor\b|(?:a|an|the|their|his|her) (?:[\w'-]+ ){0,3}?(?:provider|vendor|supplier|agency|firm|company|crew|outfit|contractor|carrier|line|airline|hotel|dealer|dealership|generator|translator|printer|installer|builder|caterer|studio|photographer|lawyer|consultant|forwarder|broker|competitor|rival|incumbent|shop|mob|bodega|foundry|workshop|atelier|maker|welder|mill|farm|breeder|yard|co-?op|cooperative|tannery|tanneries|bakery|bakeries|brewery|manufacturer|producer|wholesaler|distributor|importer|exporter|merchant)s?\b)`,
   "i",
 );
 /** "take" chooses only with a determiner of difference ("client take other airline"), never "take it". */
@@ -108,11 +108,18 @@ function readChoice(
     // instead": blind88; with the new supplier nouns, "we signed with the Nuriootpa mob": pooled over the readable
     // authors, with the deal-stage models retrained, 6 more stages right and 1 more wrong); "we bought from you" tells of
     // the past
+    // round 44: "we've ordered our 1,200 m from them": the buyer writing to us orders "from them" from another party
+    // (blind121)
     const from = / from$/i.test(verb) || /^plac/i.test(verb);
+    if (from && direction === "inbound" && /^them\b/i.test(after)) return { party: "other", at: m.index };
     if (from && !(OTHER.test(after) || NAME.test(after))) continue;
     if (!from && (direction === "inbound" ? US_INBOUND : US_OUTBOUND).test(after)) return { party: "us", at: m.index };
-    // "stay/stick with" someone is the incumbent (the frames read "stay with our current system"): never us
-    if (/^(?:stay|stick|stayed|stuck)/.test(verb)) continue;
+    // "stay/stick with" someone is the incumbent (the frames read "stay with our current system"): never us; round 44:
+    // a named one is another party ("Gonna stick with Wickett this round": blind122)
+    if (/^(?:stay|stick|stayed|stuck)/.test(verb)) {
+      if (NAME.test(after)) return { party: "other", at: m.index, named: true };
+      continue;
+    }
     if (OTHER.test(after)) return { party: "other", at: m.index };
     if (NAME.test(after)) return { party: GOOD_NEWS.test(sentence) ? "us" : "other", at: m.index, named: true };
   }

@@ -634,12 +634,12 @@ const NAMES_A_TIME = new RegExp(String.raw`${ANY_DEADLINE.source}|\b(?:${NAMED_D
 
 /**
  * Round 14: the clock time of a deadline dated by another clause ("at 9:30 that morning", "at 4 that afternoon",
- * "by 10 the same day"), with the part of the day named in it setting a bare hour's half (an hour from 1 to 6
- * without one is pm, as everywhere here); null without a clock time.
+ * "by 10 the same day"; round 44: "after 4 the same day", blind120), with the part of the day named in it setting a bare
+ * hour's half (an hour from 1 to 6 without one is pm, as everywhere here); null without a clock time.
  */
 export function clockTimeOf(text: string): { hour: number; minute: number } | null {
   const m =
-    /\b(?:at|by|from|around|before|until|till)\s+(\d{1,2})(?:[:.]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/]|[:.]\d|\s*(?:%|days?|weeks?|months?|hours?|hrs?|mins?|minutes?)\b)/i.exec(
+    /\b(?:at|by|from|around|before|until|till|after)\s+(\d{1,2})(?:[:.]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/]|[:.]\d|\s*(?:%|days?|weeks?|months?|hours?|hrs?|mins?|minutes?)\b)/i.exec(
       boundText(text, MAX_CLAUSE_CHARS),
     );
   const h = Number(m?.[1] ?? 99);

@@ -338,4 +338,40 @@ describe("round 42: staying with another, an order confirmed or a quantity taken
     expect(stageOf("Ile mniej więcej kosztuje taki regał?")).toBe("interest");
     expect(stageOf("¿Cuánto nos cobrarían por el montaje?")).toBe("interest");
   });
+
+  it("reads staying with the incumbent, work given elsewhere, more negotiation, order and question forms, and a misread Czech message (round 44)", () => {
+    // lost: staying with ours or the one we had, the work given to a workshop elsewhere, a choice "however" in Polish
+    expect(stageOf("Gracias por el presupuesto, pero vamos a seguir con el cerrajero de siempre.")).toBe("lost");
+    expect(stageOf("Seguiremos con nuestro proveedor actual este invierno.")).toBe("lost");
+    expect(stageOf("Abbiamo deciso di restare con il nostro vetraio di Lodi.")).toBe("lost");
+    expect(stageOf("Vamos a seguir con la imprenta que teníamos el año pasado.")).toBe("lost");
+    expect(stageOf("La junta decidió encargar la reforma a una constructora de Vigo.")).toBe("lost");
+    expect(stageOf("Zarząd wybrał jednak firmę z Opola.")).toBe("lost");
+    // negotiation: another's offer with its price, a price to review, a price asked down, a price matched
+    expect(stageOf("Uns liegt ein Angebot eines Betriebs aus Linz über 4.100 Euro vor.")).toBe("negotiation");
+    expect(stageOf("Un autre traiteur propose 38 € par couvert.")).toBe("negotiation");
+    expect(stageOf("Pourriez-vous revoir votre prix pour la toiture ?")).toBe("negotiation");
+    expect(stageOf("¿Nos pueden dejar el mantenimiento en 900 euros al año?")).toBe("negotiation");
+    expect(stageOf("Kan I gøre det til 240 kr. pr. kasse?")).toBe("negotiation");
+    expect(stageOf("Podemos igualar el precio si el pedido llega esta semana.", "outbound")).toBe("negotiation");
+    // won: an order with its quantity, a price taken, a purchase order sent or coming, a contract signed on a day
+    expect(stageOf("Wir bestellen gerne 60 Kisten zum gleichen Preis.")).toBe("won");
+    expect(stageOf("Va pour 1 850 € livraison comprise.")).toBe("won");
+    expect(stageOf("Doe maar alle 25, graag.")).toBe("won");
+    expect(stageOf("Listo, 780 entonces.")).toBe("won");
+    expect(stageOf("Te adjunto la OC 7710 con las cantidades.")).toBe("won");
+    expect(stageOf("Le bon de commande suit demain matin.")).toBe("won");
+    expect(stageOf("Vi antar er offert på 42 000 kr.")).toBe("won");
+    expect(stageOf("Vi tar 40 kasser hver fredag.")).toBe("won");
+    // a complaint that something is not what was agreed closes nothing
+    expect(stageOf("Dit is niet wat we hadden afgesproken.")).not.toBe("won");
+    // interest: a quote asked in Polish, a price asked with a support question beside it, the value asked in Spanish
+    expect(stageOf("Prosimy o wycenę wymiany okien w sali.")).toBe("interest");
+    expect(stageOf("Können Sie mir sagen, was das etwa kostet und wie lange es dauert?")).toBe("interest");
+    expect(stageOf("¿Cuál sería el precio del mantenimiento anual?")).toBe("interest");
+    // a Czech message whose "o", "na" and "do" read as Portuguese is read by the world lexicon
+    expect(stageOf("Prosíme o cenovou nabídku na opravu střechy do konce května.")).toBe("interest");
+    expect(stageOf("Cena je pro nás nad rozpočtem.")).toBe("negotiation");
+    expect(stageOf("Zakázka byla přidělena jinému uchazeči.")).toBe("lost");
+  });
 });

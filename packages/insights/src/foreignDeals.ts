@@ -119,7 +119,7 @@ const NORDIC_NEGOTIATION = [
   `\\b(?:kan (?:vi|jeg|jag|ni|I|du|dere)|(?:vi|jeg|jag|ni|I|du|dere) kan) (?:gå ner till|gå ned til|göra|gøre|gjøre)\\s+\\d|\\b(?:ni|dere|I|du) kan (?:matcha|matche)\\b|\\bklarer dere\\s+\\d|\\bvoimme laskea\\b`,
   `\\b(?:över|over) (?:vår|vårt|vores|vårt) budget\\b|\\b(?:göra något med|gøre noget ved|gjøre noe med) prisen\\b|\\bsaisi\\p{L}* ${gap(15)}\\balennus\\p{L}*`,
   `\\b(?:ett annat ställe|en anden \\p{L}+|en annen \\p{L}+|toinen \\p{L}+|toisen \\p{L}+)${gap(30)}\\d|\\bjos pääsette\\b|\\bsiihen,? (?:jatketaan|tilaamme)\\b`,
-  `\\b(?:dyrt|dyr|kallis|tyyris)\\b`,
+  `\\b(?:dyrt|dyr|kallis|tyyris)\\b|\\b(?:gøre|göra|gjøre) (?:det|den) (?:til|för|for)\\s+\\d`,
   `\\bkilpailija\\p{L}*\\b${gap(60)}(?:\\d|tarjo\\p{L}*)|\\b(?:viimeinen|lopullinen) (?:hinta\\p{L}*|tarjou\\p{L}*)|\\bliian (?:korkea|kallis)\\b|\\bpääsettekö\\b`,
 ];
 const NORDIC_WON = [
@@ -134,6 +134,8 @@ const NORDIC_WON = [
   // round 41: "Toppen, vi tar det!", "Vi bekræfter hermed ordren", "vahvistan tilauksen" (blind107, blind108)
   `\\b(?:vi|jeg|jag) (?:tar|tager) (?:det|dem|den|dom)\\s*!|\\bvi kör på det\\b|\\b(?:bekræfter|bekräftar|bekrefter|vahvistan|vahvistamme)\\b${gap(15)}\\b(?:ordren|ordern|ordre|bestillingen|beställningen|bookingen|bokningen|tilauksen|tilaus|varauksen)\\b`,
   `\\b(?:sovitaan|tilataan)\\b${gap(20)}\\d|^\\s*(?:käy|sovittu)!`,
+  // round 44: "Vi antar er offert på 86 000 kr", "Vi tar 600 stk. i uka" (blind119, blind120)
+  `\\bvi (?:antar|antog|antager|antok)\\s+(?:er|ert|era|din|ditt|dina|deres|jeres|dit)\\s+(?:offert\\p{L}*|anbud\\p{L}*|erbjudande\\p{L}*|tilbud\\p{L}*)|\\b(?:vi|jeg|jag) (?:tar|tager)\\s+\\d[\\d.,]*\\s*(?:stk|st|kg|kasser|pakker|stycken|stykker)\\b`,
   // round 43: "Vi kör på offerten", "Skickar handpenningen på måndag" (blind115)
   `\\b(?:vi )?(?:kör|kjører|kører|går) (?:på|for) (?:offerten|erbjudandet|förslaget|tilbudet|tilbuddet)\\b|\\b(?:skickar|betalar|överför|swishar|sender|betaler|overfører|overfører)\\b${gap(20)}\\b(?:handpenning\\p{L}*|depositum\\p{L}*|forskud\\p{L}*|forskudd\\p{L}*)`,
 ];
@@ -153,7 +155,7 @@ const NORDIC_INTEREST = [
  * them were missed (blind23–77), and every one was a form below.
  */
 const POLISH_INDONESIAN_LOST = [
-  `\\b(?:wybra\\p{L}*|zdecydowali\\p{L}*)\\b${gap(40)}\\b(?:inn\\p{L}+|tańsz\\p{L}+)\\b|\\bzostajemy przy\\b|\\brezygnujemy\\b|\\b(?:pozosta\\p{L}*|zostać|zostaniemy) (?:jednak )?przy (?:dotychczasow\\p{L}*|obecn\\p{L}*|nasz\\p{L}*|swo\\p{L}*)`,
+  `\\b(?:wybra\\p{L}*|zdecydowali\\p{L}*)\\b${gap(40)}\\b(?:inn\\p{L}+|tańsz\\p{L}+)\\b|\\bwybra\\p{L}* jednak\\b|\\bjednak wybra\\p{L}*|\\bzostajemy przy\\b|\\brezygnujemy\\b|\\b(?:pozosta\\p{L}*|zostać|zostaniemy) (?:jednak )?przy (?:dotychczasow\\p{L}*|obecn\\p{L}*|nasz\\p{L}*|swo\\p{L}*)`,
   `\\b(?:sudah |telah )?(?:pilih|memilih|ambil|pakai)\\b${gap(40)}\\blain\\b|\\btidak jadi\\b|\\bbatal (?:pesan|order)\\b|\\btetap (?:menggunakan|memakai|pakai|dengan) (?:pemasok|supplier|vendor)\\b`,
 ];
 const POLISH_INDONESIAN_NEGOTIATION = [
@@ -170,7 +172,7 @@ const POLISH_INDONESIAN_PROPOSAL = [
   `\\b(?:terlampir|bersama ini|berikut)\\b${gap(30)}\\bpenawaran\\b|\\bpenawaran (?:kami|harga)\\b`,
 ];
 const POLISH_INDONESIAN_INTEREST = [
-  `\\bprosz\\p{L}* o (?:ofert\\p{L}*|wycen\\p{L}*|cennik|kosztorys)|\\bile (?:kosztuje|kosztują|by kosztował\\p{L}*|za)\\b|\\bile\\b${gap(25)}\\bkosztuj\\p{L}*|\\bzapytanie ofertowe\\b`,
+  `\\b(?:prosz|prosi)\\p{L}* o (?:ofert\\p{L}*|wycen\\p{L}*|cennik|kosztorys)|\\bile (?:kosztuje|kosztują|by kosztował\\p{L}*|za)\\b|\\bile\\b${gap(25)}\\bkosztuj\\p{L}*|\\bzapytanie ofertowe\\b`,
   `\\b(?:tanya|berapa) (?:harga|biaya|ongkos)\\b|\\b(?:minta|mohon) (?:penawaran|harga)\\b|\\bharganya berapa\\b`,
 ];
 
@@ -184,7 +186,7 @@ const FORMS: Form[] = [
       `\\b(?:decidi\\p{L}*|eligi\\p{L}*|elegi\\p{L}*|optamos|optámos|optaron|optaram|optei|escolhe\\p{L}*|choisi|opté|optons|retenu|entschieden|gewählt|besloten|gekozen|scelto|deciso|cogido|tomado)\\b${gap(80)}\\b${OTHER}\\b`,
       `\\b(?:adjudicad[oa]|adjudicó|adjudicaron|adjudicou|attribué|vergeben|gegund|aggiudicat[oa])\\b${gap(40)}\\b${OTHER}\\b`,
       `\\b${OTHER}\\b${gap(40)}\\b(?:vergeben|entschieden|gewählt|gekozen|gegund)\\b`,
-      `\\b(?:seguimos|continuamos|renovar|nos quedamos|quedarnos|quedamos|ficamos|ficar|manter|mantenemos|vamos manter|rester|restons|garde|gardons|bleiben|behalten|blijven|houden|restiamo|teniamo)\\b${gap(40)}\\b(?:con|com|chez|bei|bij|o|a|el|la|le|notre|nuestr[oa]|noss[oa]|unser\\p{L}*|onze|il nostro)\\b${gap(40)}\\b${OTHER}`,
+      `\\b(?:seguimos|seguiremos|seguir|continuamos|continuaremos|renovar|nos quedamos|quedarnos|quedamos|ficamos|ficar|manter|mantenemos|vamos manter|rester|restons|garde|gardons|bleiben|behalten|blijven|houden|restiamo|teniamo)\\b${gap(40)}\\b(?:con|com|chez|bei|bij|o|a|el|la|le|notre|nuestr[oa]|noss[oa]|unser\\p{L}*|onze|il nostro)\\b${gap(40)}\\b${OTHER}`,
       // round 40: also with a word between ("wir haben uns allerdings für …", "hat sich leider für …": blind74, blind94)
       `\\b(?:haben (?:wir )?uns|haben sich|hat sich|habe (?:ich )?mich)\\b(?: \\p{L}+){0,4}? für (?!sie\\b|ihr\\b|ihre\\b|ihren\\b|euch\\b|dich\\b|dein)${gap(60)}\\bentschieden\\b`,
       `\\bal final\\b${gap(60)}\\bmás barat[oa]|\\bachei\\b${gap(60)}\\bque faz por|\\bvou fechar com\\b|\\b(?:j'ai|on a|nous avons) pris chez l'autre\\b|\\bfinalmente vamos a\\b`,
@@ -214,6 +216,11 @@ const FORMS: Form[] = [
       `\\b(?:al final|finalmente|finalement|uiteindelijk|alla fine|am ende|schließlich)\\b${gap(80)}\\b(?:en lugar del?|en vez del?|em vez d[eo]|au lieu d[eu]|anstatt|statt|in plaats van|invece d\\p{L}*)\\b`,
       `\\b(?:vou|vamos|voy a|vamos a|je vais|on va|nous allons|ik ga|we gaan|wir werden|proveremo)\\b${gap(15)}\\b(?:testar|probar|tester|essayer|testen|ausprobieren|proberen|provare)\\b${gap(10)}\\b(?:outro|otro|un autre|une autre|einen anderen|eine andere|een andere|un altro)\\s+(?:fornecedor|proveedor|fournisseur|lieferant\\p{L}*|leverancier|fornitore|produtor|productor|producteur)\\b`,
       `\\bnicht\\b${gap(20)}\\bbei (?:ihnen|euch|dir)\\b${gap(10)}\\b(?:buchen|bestellen|kaufen|beauftragen)\\b|\\bniestety\\b${gap(20)}\\bzdecydowali\\p{L}* się\\b`,
+      // round 44: staying with the one they have, named by "ours" or "the one we had" ("restare con il nostro corniciaio
+      // di Brera", "vamos a seguir con la empresa que teníamos la temporada pasada"), the work given to a workshop
+      // elsewhere ("la comunidad decidió encargar el dorado del retablo a un taller de Cusco"): blind119
+      `\\b(?:seguir|seguimos|seguiremos|continuar|continuamos|continuaremos|quedarnos|restare|restiamo|rimanere|rimaniamo|ficar|ficamos|rester|restons)\\s+(?:con|com|avec|chez)\\s+(?:(?:il|la|el|o|a) )?(?:nostr[oa]|nuestr[oa]|noss[oa]|notre)\\s+\\p{L}+|\\b(?:seguir|seguimos|seguiremos|continuar|continuamos|continuaremos|quedarnos)\\s+con\\s+(?:el|la|los|las)\\s+\\p{L}+\\s+que (?:ya )?(?:teníamos|tenemos)\\b`,
+      `\\b(?:decidi\\p{L}*|optamos|optaron|hemos optado)\\b${gap(20)}\\b(?:encargar|encomendar|confiar|dar|contratar)\\b${gap(60)}\\ba (?:un|una|otr[oa])\\s+\\p{L}+`,
       ...NORDIC_LOST,
       ...POLISH_INDONESIAN_LOST,
     ]),
@@ -241,6 +248,13 @@ const FORMS: Form[] = [
       `\\b(?:con|à|a|bei|voor|per) \\d[\\d.,]*\\b${gap(20)}\\b(?:cerramos|firmamos|on signe|je signe|nous signons|fechamos|unterschreiben wir|tekenen we|firmiamo)\\b|\\b(?:les|le|te|os) hago el pedido\\b`,
       `\\b(?:muy|demasiado|muito|trop|zu|te|troppo|achei|achamos|un peu) (?:car[oa]s?|cher|chère|teuer|duur|costos[oa])\\b|\\bes demasiado\\b|\\b(?:liegt|ist) (?:\\p{L}+ )?(?:über|oberhalb) (?:unserem|unseres) budget|\\berlaubt maximal\\b|\\bbei diesem preis würden wir\\b|\\bau-dessus de (?:celui|notre budget)|\\b(?:ligt|zit) (?:\\p{L}+ )?boven (?:ons|het) budget\\b|\\b(?:dépasse|dépassent|supera|superan|excede|übersteigt|übersteigen|overschrijdt|supera) (?:notre|nos|nuestro|nuestras?|o nosso|unser\\p{L}*|ons|il nostro) (?:budget|presupuesto|orçamento|budjet|moyens|possibilités|posibilidades|möglichkeiten)\\b|\\bfaire un geste\\b|\\b(?:etwas|noch) nachlassen\\b|\\bpreisnachlass\\b`,
       `\\b(?:pueden|puede|puedes|podéis|podem|pode|consegue|conseguem|potete|può) (?:igualar|cobrir|mejorar|melhorar|bajar|baixar)\\b|\\bigualar(?:lo|la)?\\s*\\?|\\b(?:vous|nous) aligner\\b|\\btu peux faire \\d|\\b(?:lo|la) dej(?:as|áis|a) en\\b|\\biets aan de prijs doen\\b|\\b(?:eher|lieber) bei\\b${gap(20)}\\d${gap(30)}\\bstatt\\b`,
+      // round 44: another's offer with its price ("liegt uns ein Angebot eines Tiroler Herstellers über 2.650 Euro … vor",
+      // "Un autre atelier de Québec propose 27 000 $"), a price to review ("pourriez revoir votre prix"), a price asked
+      // down to an amount ("¿Podrían dejarlo en $1.200.000", "¿nos pueden dejar la licencia anual en USD 4.000 en vez
+      // de 5.200?"), a move toward the buyer asked for ("Wenn Sie uns … entgegenkommen") or a price matched ("Podemos
+      // igualar el precio"): blind119–122
+      `\\b(?:angebot|offerte|offre|oferta|proposta|propuesta|offerta)\\s+(?:eines|einer|d'un|d'une|de un|de una|di un|di una|van een|de outr[oa]|de otr[oa])\\b${gap(60)}\\d|\\b(?:une autre|un autre|otra|otro|outra|outro|eine andere|ein anderer|ein anderes|een andere|un'altra|un altro)\\s+\\p{L}+${gap(30)}\\b(?:propose|proposent|ofrece|ofrecen|oferece|oferecem|bietet|bieten|biedt|bieden|offre|offrent)\\b${gap(20)}\\d`,
+      `\\b(?:revoir|réviser|revisar|rever|rivedere|überdenken)\\s+(?:votre|vos|su|sus|el|o|seu|il|vostro|ihren|den)\\s+(?:prix|tarifs?|devis|offre|precio|preço|prezzo|preis|angebot|presupuesto|orçamento|preventivo)\\b|\\bdejar(?:lo|la|los|las|nos)?\\b${gap(30)}\\ben\\s*(?:[$€]\\s*|usd\\s*|eur\\s*)?\\d|\\bwenn sie uns\\b${gap(60)}\\bentgegenkommen\\b|\\bpodemos igualar\\b`,
       ...NORDIC_NEGOTIATION,
       ...POLISH_INDONESIAN_NEGOTIATION,
       `\\b(?:je reste à|on reste à|ich bleibe bei|mi último precio|último precio|precio final|nuestra última oferta|notre dernière offre|mon dernier prix|notre dernier prix|dernier prix|unser letzter preis|letzter preis|unser letztes angebot|unser letztes wort|letztes wort|darunter geht es\\b${gap(30)}\\bnicht|notre dernier mot|dernier mot|ons laatste woord|nuestra última palabra|última palabra|ultima parola|ons laatste bod|laatste prijs|ultimo prezzo|último preço|c'est sous mon prix|il massimo che posso|lo máximo que (?:puedo|podemos)|o máximo que (?:consigo|posso|podemos)|le maximum que|abaixo disso não|weiter runter können wir nicht|je peux descendre à|te lo lascio a|ti vengo incontro|vengo incontro)\\b`,
@@ -298,7 +312,7 @@ const FORMS: Form[] = [
       // round 41: the words that seal a deal ("affare fatto", "affaire conclue"), a price agreed to ("D'accord pour 1 300 €
       // HT", "akkoord met jullie offerte"), an acceptance alone ("¡Perfecto! Aceptamos, …") and a booking ("Passt alles,
       // wir buchen"): blind107–110
-      `\\b(?:affare fatto|affare concluso|affaire conclue|negócio fechado|afgesproken)\\b`,
+      `\\b(?:affare fatto|affare concluso|affaire conclue|negócio fechado)\\b|(?<!\\b(?:wat|zoals|dan) (?:\\p{L}+ ){0,2})\\bafgesproken\\b`,
       `\\b(?:d'accord|d'accordo|de acuerdo|de acordo|einverstanden)\\s+(?:pour|per|con|com|mit|su)\\s+(?:\\p{L}+\\s+){0,2}?(?:[€$£]\\s*\\d|\\d[\\d\\s.,]*\\s?(?:€|eur\\b|euros?\\b|chf\\b|\\$|£))|\\bakkoord (?:op|met|voor) (?:jullie|uw|je|de|het) (?:offerte|voorstel|prijs)\\b`,
       `\\b(?:aceptamos|aceitamos|acceptons|accettiamo)\\s*[,!.]|\\b(?:wir buchen|buchen wir|ich buche)\\b(?!${gap(20)}\\bwieder\\b)`,
       // round 39: "prendiamo i 200 favi … al prezzo che mi hai scritto", "aprobado el pedido completo", "Passt, € 820 wie
@@ -309,6 +323,12 @@ const FORMS: Form[] = [
       // blind112–114
       `\\b(?:je confirme|nous confirmons|on confirme|wir bestätigen|ich bestätige|bestätigen wir|wij bevestigen|bevestigen wij|ik bevestig|les confirmamos|le confirmamos)\\b${gap(30)}\\b(?:commande|auftrag|bestellung|opdracht|bestelling|compra|pedido|ordine)\\b`,
       `\\b(?:wir nehmen|ich nehme|we nemen|wij nemen|ik neem|nous prenons|je prends|tomamos|nos llevamos|ficamos com|levamos)\\s+(?:\\p{L}+\\s+)?\\d`,
+      // round 44: the buyer's order with its quantity ("Wir bestellen 8 Instrumente zu 2.760 Euro", "Wir bestellen gerne
+      // nochmals 200 Fuss"), a price taken ("Va pour 9,40 € franco", "Doe maar alle 40", "Listo, 4.600 entonces"), the
+      // purchase order sent or coming ("adjunto la OC 4500-3321", "Le bon de commande n° 2219 suit demain"), the contract
+      // signed on a day ("Firmamos el contrato el lunes"): blind120–122
+      `\\bwir bestellen\\b(?:\\s+\\p{L}+){0,3}?\\s+\\d|^\\s*va pour\\s+(?:[€$]\\s*)?\\d|\\bdoe maar\\b${gap(10)}\\d|^\\s*(?:vale|ok|okay|perfecto|bueno|listo)[,!.]?\\s+(?:[€$]\\s*)?\\d[\\d.,]*\\s*(?:€|\\$|euros?)?\\s*entonces\\b`,
+      `\\b(?:adjunto|te mando|le env[ií]o|te env[ií]o|envío) (?:la )?OC\\b|\\bbon de commande\\b${gap(20)}\\b(?:suit|suivra|arrive)\\b|\\bfirmamos el contrato\\b`,
       ...NORDIC_WON,
       ...POLISH_INDONESIAN_WON,
     ]),
@@ -349,6 +369,8 @@ const FORMS: Form[] = [
     forms: anyOf([
       `\\b(?:cotizar|cotícenos|cotizaci[oó]n|presupuesto|or[çc]amento|cota[çc][ãa]o|devis|kostenvoranschlag|preventivo|offerte|offerta)\\b`,
       `\\bcu[aá]nto (?:nos|me|le|les) (?:cobrar\\p{L}*|costar\\p{L}*|sale|saldr\\p{L}*)\\b`,
+      // round 44: "¿Cuál sería el valor de la licencia anual?", "was das ungefähr kostet" (blind120, blind122)
+      `\\b(?:cu[aá]l (?:sería|seria|es) el (?:valor|precio|costo|coste)|qual (?:seria|é|e) o (?:valor|preço|custo)|quel (?:serait|est) le (?:prix|coût|tarif)|was (?:das|die|der|es)\\s+(?:\\p{L}+\\s+)?(?:kostet|kosten|kosten würde))\\b`,
       `\\b(?:cu[aá]nto (?:cuesta|cuestan|costar[ií]a|cobr\\p{L}*|vale|valen|sale|me sale|ser[ií]a|por)|quanto (?:custa|custam|custaria|sai|saem|fica|ficaria|cobr\\p{L}*|costa|costano|costerebbe|viene|por|para|per)|combien (?:co[uû]t\\p{L}*|ça co[uû]te|prenez|pour)|c'est combien|c combien|was (?:kostet|kosten)|was würde${gap(60)}\\bkosten|wat (?:kost|kosten)|hoeveel kost\\p{L}*|wat zou${gap(40)}\\bkosten)\\b`,
       `\\b(?:un|una|um|uma|une|ein|eine|ihr|uw|een|un vostro|vuestra|su)\\s+(?:\\p{L}+\\s+)?(?:oferta|proposta|propuesta|offre|angebot|offerte|proposition|voorstel|quote)\\b`,
       `\\b(?:saber|sapere|connaître|wissen)\\b${gap(15)}\\b${PRICE_WORD}\\b`,
@@ -393,6 +415,18 @@ const LATER = unicode(
 const TO_RETURN = unicode(
   /\b(?:à (?:nous )?retourner|à renvoyer|zurück(?:zu)?senden|zurückschicken|terug te (?:sturen|zenden)|a devolver|devolv(?:er|ernos|érnoslo|erla))\b/iu,
 );
+/**
+ * A price asked with its verb: a support question beside it ("was das ungefähr kostet und wie lange es dauert") still
+ * asks for a price (round 44: blind120).
+ */
+const COST_ASKED = unicode(/\b(?:kostet|kosten|cuesta|cuestan|custa|custam|coûte|coûtent|kost|costa|costano)\b/iu);
+/**
+ * Letters of the languages foreignDeals has no grammar for (Czech and Slovak, Hungarian, the Baltic languages, Romanian,
+ * Turkish): a message holding them whose function words read as one of the ten is read by the world lexicon when its
+ * forms find nothing (round 44: Czech "prosíme o cenovou nabídku na výměnu … do konce března" read as Portuguese by its
+ * "o", "na" and "do": blind122).
+ */
+const WORLD_LETTERS = /[ěřůťďňľĺŕőűāēīūķļņģėįųășțğı]/iu;
 /** A cancellation: a quotation word in it asks for nothing. */
 const CANCELLED = unicode(/\b(?:cancel\p{L}*|anul\p{L}*|annul\p{L}*|stornier\p{L}*|geannuleerd)\b/iu);
 
@@ -458,7 +492,10 @@ export function readForeignDealStage(body: string, direction: Direction): Foreig
       // "¿firmaron?", "si nos aprueban el presupuesto": a question or a condition closes nothing
       if ((form.stage === "won" || form.stage === "lost") && CONDITIONAL.test(sentence)) continue;
       if (form.stage === "won" && TO_RETURN.test(sentence)) continue;
-      if (form.stage === "interest" && (CANCELLED.test(sentence) || HEDGED.test(sentence) || SERVICE.test(sentence)))
+      if (
+        form.stage === "interest" &&
+        (CANCELLED.test(sentence) || HEDGED.test(sentence) || (SERVICE.test(sentence) && !COST_ASKED.test(sentence)))
+      )
         continue;
       if (form.stage === "proposal" && LATER.test(sentence)) continue;
       return found(form.stage, form.confidence, sentence);
@@ -468,10 +505,11 @@ export function readForeignDealStage(body: string, direction: Direction): Foreig
       if (decided) return found("lost", 0.8, decided);
     }
   }
-  if (!known) {
+  if (!known || WORLD_LETTERS.test(text)) {
     // round 32: a language with no grammar here is read by its deal lexicon (worldDeals.ts)
     const world = readWorldDealStage(text, direction);
-    return world ? found(world.stage, world.confidence, world.sentence) : null;
+    if (world) return found(world.stage, world.confidence, world.sentence);
+    if (!known) return null;
   }
   for (const sentence of sentences) {
     if (direction === "outbound" && MONEY.test(sentence) && !CONDITIONAL.test(sentence))

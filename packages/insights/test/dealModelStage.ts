@@ -7,6 +7,7 @@
 import type { DealCandidateInput } from "../src/dealConfidence";
 import { DEAL_CLASSES, type DealModel } from "../src/dealModel";
 import { DEAL_MODEL } from "../src/dealModelData";
+import { billsOnly, noticeToEveryone } from "../src/dealScope";
 import {
   candidateStands,
   type DealStage,
@@ -17,7 +18,10 @@ import {
   wordsStageStands,
 } from "../src/dealStage";
 import { dealStageFeatures, isTextFeature, strongestStageSentence, topDealStage } from "../src/dealStageModel";
+import { readForeignDealStage } from "../src/foreignDeals";
+import { boundText } from "../src/limits";
 import type { LinearModel, SparseFeatures } from "../src/linearModel";
+import { messageBody, normalise } from "../src/text";
 import { outOfFoldNaiveBayes } from "./dealCalibration";
 import { CANONICAL_WORDINGS, type CanonicalWording } from "./dealCanonical";
 import type { LabelledMessage } from "./fixtures/corpus";
@@ -133,10 +137,16 @@ export interface ScoredRow {
   row: StageRow;
   full: { stage: DealStage; probability: number; block: string | null };
   words: { stage: DealStage; probability: number; block: string | null };
+  /**
+   * Round 44: the stage `readDealStage` gives before any model reads the message, whatever the thresholds (a form of
+   * another language, or none for a bill or a notice to every customer); absent where the models decide.
+   */
+  fixed?: DealStage | null;
 }
 
 /** The stage emitted at the thresholds, by `readDealStage`'s own rules (null: none). */
 function decide(s: ScoredRow, threshold: number, textThreshold: number, guardYield: number): string | null {
+  if (s.fixed !== undefined) return s.fixed;
   const overrules = s.row.candidate !== null && s.row.candidate !== s.full.stage;
   const cand = s.row.candidate === null ? null : { stage: s.row.candidate, stands: s.row.stands };
   if (cand && candidateStands(cand, s.full, threshold)) return cand.stage;
@@ -229,4 +239,45 @@ export function outOfAuthor(data: StageData): Map<string, ScoredRow[]> {
   ))
     out.set(set, score);
   return out;
+}
+
+/**
+ * Round 44: the independent sets that label deal stages but never train the stage models (blind27 on: they train the
+ * promise reader only, test/training/labelledSets.ts), each read by the models `trained` on every deal-labelled set. They
+ * are read sets (their misses shaped the rules), so they judge a threshold triple beside the out-of-author rows, never
+ * in place of the unread blind sets.
+ */
+export async function readableRows(trained: {
+  model: LinearModel;
+  text: LinearModel;
+}): Promise<Map<string, ScoredRow[]>> {
+  const out = new Map<string, ScoredRow[]>();
+  for (const set of await loadLabelledSets()) {
+    if (set.author !== "independent" || set.labels.includes("dealStage")) continue;
+    const labelled = set.messages.filter((l) => l.expect.dealStage !== undefined);
+    if (labelled.length === 0) continue;
+    out.set(
+      set.name,
+      labelled.map((l) => {
+        const row = stageRow(set.name, l.msg, l.expect.dealStage ?? "none");
+        return {
+          row,
+          full: topOf(trained.model, row, false),
+          words: topOf(trained.text, row, true),
+          ...decidedBeforeModels(l.msg),
+        };
+      }),
+    );
+  }
+  return out;
+}
+
+/** What `readDealStage` decides before its models read `msg` (see {@link ScoredRow.fixed}); nothing where they read it. */
+function decidedBeforeModels(msg: LabelledMessage["msg"]): { fixed?: DealStage | null } {
+  const body = messageBody(msg.text);
+  const foreign = readForeignDealStage(body, msg.direction);
+  if (foreign === "no deal") return { fixed: null };
+  if (foreign) return { fixed: foreign.stage };
+  const lower = normalise(boundText(body));
+  return billsOnly(lower) || (msg.direction === "outbound" && noticeToEveryone(lower)) ? { fixed: null } : {};
 }
