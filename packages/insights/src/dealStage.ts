@@ -24,7 +24,7 @@ import {
 } from "./dealScope";
 import { dealStageFeatures, stageProbability, strongestStageSentence, topDealStage } from "./dealStageModel";
 import { DEAL_STAGE_MODEL } from "./dealStageModelData";
-import { readForeignDealStage } from "./foreignDeals";
+import { type ForeignDealCue, readForeignDealStage } from "./foreignDeals";
 import { lemmatise } from "./lemma";
 import { boundText } from "./limits";
 import { rememberLast } from "./memo";
@@ -1041,16 +1041,29 @@ const lastDealStage = rememberLast(
     a.channel === b.channel,
 );
 
-function readDealStageOnce(msg: DealStageInput): DealStageReading {
+/**
+ * What decides a message's stage before the models read it: a form of another language (its cue), or "no deal"; null
+ * where the models read it. Shared with the threshold search's rows (test/dealModelStage.ts), so they read as this does.
+ */
+export function decidedBeforeModels(
+  body: string,
+  direction: "inbound" | "outbound",
+): ForeignDealCue | "no deal" | null {
   // round 25: in Spanish, Portuguese, French, Italian, German or Dutch the English lists and the models read next to
-  // nothing, so a form of those languages decides (foreignDeals.ts); without one the message is read as below
-  const body = messageBody(msg.text);
-  const foreign = readForeignDealStage(body, msg.direction);
+  // nothing, so a form of those languages decides (foreignDeals.ts); without one the message is read by the models
+  const foreign = readForeignDealStage(body, direction);
   // round 28: a bill, or our notice to every customer, that offers nothing (billsOnly, noticeToEveryone) has no stage,
   // whatever the models read in its amounts
   const lower = normalise(boundText(body));
-  if (foreign === "no deal" || billsOnly(lower) || (msg.direction === "outbound" && noticeToEveryone(lower)))
-    return { cue: null, emitted: false, probability: 0 };
+  if (foreign === "no deal" || billsOnly(lower) || (direction === "outbound" && noticeToEveryone(lower)))
+    return "no deal";
+  return foreign;
+}
+
+function readDealStageOnce(msg: DealStageInput): DealStageReading {
+  const body = messageBody(msg.text);
+  const foreign = decidedBeforeModels(body, msg.direction);
+  if (foreign === "no deal") return { cue: null, emitted: false, probability: 0 };
   if (foreign) {
     const { stage, confidence, sentence } = foreign;
     return {

@@ -7,10 +7,10 @@
 import type { DealCandidateInput } from "../src/dealConfidence";
 import { DEAL_CLASSES, type DealModel } from "../src/dealModel";
 import { DEAL_MODEL } from "../src/dealModelData";
-import { billsOnly, noticeToEveryone } from "../src/dealScope";
 import {
   candidateStands,
   type DealStage,
+  decidedBeforeModels,
   detectDealCandidate,
   fullStageStands,
   modelStageBlock,
@@ -18,10 +18,8 @@ import {
   wordsStageStands,
 } from "../src/dealStage";
 import { dealStageFeatures, isTextFeature, strongestStageSentence, topDealStage } from "../src/dealStageModel";
-import { readForeignDealStage } from "../src/foreignDeals";
-import { boundText } from "../src/limits";
 import type { LinearModel, SparseFeatures } from "../src/linearModel";
-import { messageBody, normalise } from "../src/text";
+import { messageBody } from "../src/text";
 import { outOfFoldNaiveBayes } from "./dealCalibration";
 import { CANONICAL_WORDINGS, type CanonicalWording } from "./dealCanonical";
 import type { LabelledMessage } from "./fixtures/corpus";
@@ -264,7 +262,7 @@ export async function readableRows(trained: {
           row,
           full: topOf(trained.model, row, false),
           words: topOf(trained.text, row, true),
-          ...decidedBeforeModels(l.msg),
+          ...fixedStage(l.msg),
         };
       }),
     );
@@ -273,11 +271,8 @@ export async function readableRows(trained: {
 }
 
 /** What `readDealStage` decides before its models read `msg` (see {@link ScoredRow.fixed}); nothing where they read it. */
-function decidedBeforeModels(msg: LabelledMessage["msg"]): { fixed?: DealStage | null } {
-  const body = messageBody(msg.text);
-  const foreign = readForeignDealStage(body, msg.direction);
-  if (foreign === "no deal") return { fixed: null };
-  if (foreign) return { fixed: foreign.stage };
-  const lower = normalise(boundText(body));
-  return billsOnly(lower) || (msg.direction === "outbound" && noticeToEveryone(lower)) ? { fixed: null } : {};
+function fixedStage(msg: LabelledMessage["msg"]): { fixed?: DealStage | null } {
+  const decided = decidedBeforeModels(messageBody(msg.text), msg.direction);
+  if (decided === null) return {};
+  return { fixed: decided === "no deal" ? null : decided.stage };
 }
