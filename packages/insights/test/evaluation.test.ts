@@ -153,12 +153,13 @@ function scoreSet(set: EvalSet): SetScores {
  * aggregates only, then read), blind111–114 in round 42 (scored with the code at the start and end of round 41,
  * aggregates only, then read), blind115–118 in round 43 (scored with the code at the start and end of round 42,
  * aggregates only, then read), blind119–122 in round 44 (scored with the code at the start and end of round 43,
+ * aggregates only, then read), blind124–126 in round 45 (scored with the code at the start and end of round 44,
  * aggregates only, then read). Any other blind<N> (blind12, blind15, blind17, blind18, blind19 and blind20 from round 17,
- * blind21 and blind22 from round 18, blind123–126 from round 44) stays blind: it is marked ok / MISS
+ * blind21 and blind22 from round 18, blind123 and blind127–129 from round 45) stays blind: it is marked ok / MISS
  * against the targets.
  */
 const SPENT_BLIND =
-  /^blind([3-9]|1[01346]|2[3-9]|3\d|4\d|5\d|6[0-9]|70|7[1-4]|7[5-8]|79|8[0-6]|8[7-9]|90|9[1-4]|9[5-8]|99|10[0-2]|10[3-6]|10[7-9]|110|11[1-4]|11[5-8]|119|12[0-2])\b/;
+  /^blind([3-9]|1[01346]|2[3-9]|3\d|4\d|5\d|6[0-9]|70|7[1-4]|7[5-8]|79|8[0-6]|8[7-9]|90|9[1-4]|9[5-8]|99|10[0-2]|10[3-6]|10[7-9]|110|11[1-4]|11[5-8]|119|12[0-2]|12[4-6])\b/;
 const asDevOrBlind = (set: EvalSet): EvalSet =>
   SPENT_BLIND.test(set.name) ? { ...set, blind: false, name: `dev, was ${set.name}` } : set;
 
@@ -177,7 +178,7 @@ function table(rows: string[][]): string {
 }
 
 describe("evaluation report", () => {
-  it("scores blind2, blind12, blind15, blind17-22 and blind123-126 as blind sets and blind3-11, blind13, blind14, blind16 and blind23-122 as dev data", () => {
+  it("scores blind2, blind12, blind15, blind17-22, blind123 and blind127-129 as blind sets and blind3-11, blind13, blind14, blind16, blind23-122 and blind124-126 as dev data", () => {
     const set = (name: string): EvalSet => ({ name, messages: [], pairs: [], blind: true });
     const names = [
       "blind2 (all)",
@@ -248,7 +249,10 @@ describe("evaluation report", () => {
       "blind119/x",
       "blind122 (all)",
       "blind123/x",
+      "blind124/x",
       "blind126 (all)",
+      "blind127/x",
+      "blind129 (all)",
       "blind3 (all)",
     ];
     expect(names.map((n) => [asDevOrBlind(set(n)).name, asDevOrBlind(set(n)).blind])).toEqual([
@@ -320,7 +324,10 @@ describe("evaluation report", () => {
       ["dev, was blind119/x", false],
       ["dev, was blind122 (all)", false],
       ["blind123/x", true],
-      ["blind126 (all)", true],
+      ["dev, was blind124/x", false],
+      ["dev, was blind126 (all)", false],
+      ["blind127/x", true],
+      ["blind129 (all)", true],
       ["dev, was blind3 (all)", false],
     ]);
   });
