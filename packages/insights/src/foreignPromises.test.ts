@@ -1116,3 +1116,70 @@ describe("round 42: goods leaving a supplier on a day, in its message to us", ()
     expect(read("¿Las muestras salen el lunes por mensajería?", "inbound")).toBeNull();
   });
 });
+
+describe("round 45: our side named in a customer's or a supplier's message, courtesy, requests and 'so'", () => {
+  it("reads a person or unit of the writer's side named by 'our' as the writer's promise in an inbound message", () => {
+    expect(read("Notre comptabilité vire le solde d'ici le 30 octobre.", "inbound", "Europe/Paris")).toBe(
+      "2026-10-30 17:00",
+    );
+    expect(
+      read(
+        "Am Dienstag, 20. Oktober, wird unser Prüfer, Herr Lenz, die Abnahme ab 9 Uhr begleiten.",
+        "inbound",
+        "Europe/Berlin",
+      ),
+    ).toBe("2026-10-20 09:00");
+    // "our" after a preposition, a price list that applies and a paper of ours attached are no act of ours
+    expect(read("Der Bus für unsere Klassenfahrt am Freitag war zu spät.", "inbound", "Europe/Berlin")).toBeNull();
+    expect(read("Ab Montag gilt unsere neue Preisliste für alle Bestellungen.", "inbound", "Europe/Berlin")).toBeNull();
+    expect(
+      read(
+        "Vous trouverez notre bon de commande en pièce jointe pour une livraison le mardi 20 octobre.",
+        "inbound",
+        "Europe/Paris",
+      ),
+    ).toBeNull();
+  });
+
+  it("reads a courtesy condition as no condition, and 'om' after a call as 'about'", () => {
+    expect(read("Je passerai à l'atelier vendredi vers 10h si cela vous convient.", "inbound", "Europe/Paris")).toBe(
+      "2026-10-16 10:00",
+    );
+    expect(read("Jag ringer dig på fredag om leveransen.", "outbound", "Europe/Stockholm")).toBe("2026-10-16 17:00");
+    // a real condition still refuses the promise
+    expect(read("Je passerai à l'atelier vendredi si vous avez la pièce.", "inbound", "Europe/Paris")).toBeNull();
+    expect(read("Jag ringer dig på fredag om ni vill.", "outbound", "Europe/Stockholm")).toBeNull();
+  });
+
+  it("reads our act after a request to the reader, or before 'so', apart from it", () => {
+    expect(
+      quotes(
+        "Bitte schicken Sie uns den Vertrag, wir unterschreiben ihn bis Ende nächster Woche.",
+        "Europe/Berlin",
+        "email",
+        "inbound",
+      ),
+    ).toEqual([["wir unterschreiben ihn bis Ende nächster Woche.", "2026-10-23 17:00"]]);
+    expect(quotes("Tulen paikalle torstaina klo 8, joten pyydän, että ovi on auki.", "Europe/Helsinki")).toEqual([
+      ["Tulen paikalle torstaina klo 8", "2026-10-15 08:00"],
+    ]);
+  });
+
+  it("reads a transfer named as a noun, a Dutch 'op de 20e' and an Italian 'già' after its noun", () => {
+    expect(read("Mañana te hago la transferencia del 30%.", "inbound")).toBe("2026-10-15 17:00");
+    expect(read("De factuur betalen we op de 20e van deze maand.", "inbound", "Europe/Amsterdam")).toBe(
+      "2026-10-20 17:00",
+    );
+    expect(
+      read(
+        "Le spediamo domani mattina i vasetti da un lotto già controllato, con il corriere.",
+        "outbound",
+        "Europe/Rome",
+      ),
+    ).toBe("2026-10-15 12:00");
+    // "già" of the act itself is a done act
+    expect(
+      read("Le abbiamo già spedito i vasetti domani mattina, con il corriere.", "outbound", "Europe/Rome"),
+    ).toBeNull();
+  });
+});

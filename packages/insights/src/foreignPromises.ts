@@ -445,7 +445,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     booked: /\b(?:prenotat[oaie]|confermat[oaie]|fissat[oaie]|programmat[oaie])\b/i,
     moves:
       /\b(?:parte|partono|partirà|partiranno|arriva|arrivano|arriverà|arriveranno|passa|passano|passerà|segue|seguono|esce|escono)\b|\bsar(?:à|anno)\s+(?:\p{L}+(?:at|it|ut)[oaie]|pront[oaie])\b/iu,
-    not: /\?|\bse\b|\bnel caso\b|\b(?:forse|probabilmente|spero|speriamo)\b|\b(?:posso|può|possiamo|possono|potrei|potremmo)\b|\b(?:ho|abbiamo|ha|hanno)\s+(?:già\s+)?\p{L}+(?:ato|uto|ito|to|so)\b|\bgià\b|\bdisponibil[ei]\b|\b(?:scade|scadono|scadenza)\b|\bnon\b|\b(?:per favore|la prego|vi prego)\b/iu,
+    not: /\?|\bse\b|\bnel caso\b|\b(?:forse|probabilmente|spero|speriamo)\b|\b(?:posso|può|possiamo|possono|potrei|potremmo)\b|\b(?:ho|abbiamo|ha|hanno)\s+(?:già\s+)?\p{L}+(?:ato|uto|ito|to|so)\b|(?<!\b(?:un|una|uno|il|lo|la|i|gli|le|del|dal|dai|da|di)\s+\p{L}+\s+)\bgià\b|\bdisponibil[ei]\b|\b(?:scade|scadono|scadenza)\b|\bnon\b|\b(?:per favore|la prego|vi prego)\b/iu,
     clock: /\b(?:alle|dalle|verso le|entro le|le)\s+(\d{1,2})(?:[:.](\d{2}))?\b|\b(\d{1,2})[:.](\d{2})\b/gi,
     parts: [
       [/\bprima cosa\b|\bdi buon'ora\b|\bpresto\b/i, 9],
@@ -533,7 +533,7 @@ const G: Record<PromiseLanguage, Grammar> = {
     moves:
       /\b(?:kommer|går|skickas|levereras|följer|åker|sendes|leveres|følger|kjører|kører|sker|skjer|klar|klara|klare|klart|färdig|färdiga|ferdig|ferdige|færdig|færdige)\b|\b(?:ni|du|I|dere) får\b|\b(?:är|er) hos (?:dig|er|jer|deg|dere)\b/i,
     // "om" is "if" in Swedish; in Norwegian and Danish "hvis" ("om morgenen" is the morning)
-    not: /\?|\bom\b(?!\s+morgenen\b)|\bifall\b|\bhvis\b|\b(?:kanske|kanskje|måske|förmodligen|troligen|muligens|sannsynligvis|sandsynligvis|hoppas|håper|håber|forhåpentligvis|forhåbentlig)\b|\b(?:vi|jeg|jag|man)\s+(?:kan|kunde|kunne|skulle|ville)\b|\b(?:kan|kunde|kunne|skulle|ville)\s+(?:vi|jeg|jag|man)\b|\bkunna\b|(?<!\b(?:så snart|snarast|når|när|efter att|etter at|efter at)\s+(?:vi\s+|jeg\s+|jag\s+)?)\b(?:har|hade|hadde|havde)\s+(?:redan\s+|allerede\s+)?\p{L}+(?:at|it|et|tt|t)\b|\b(?:ledig|ledigt|ledige|tilgjengelig|tillgänglig)\b|\b(?:träder|trer|træder) i kraft\b|\bredan\b|\ballerede\b|\bigår\b|\bi går\b|\binte\b|\bikke\b|\bingen\b|\binga\b|\b(?:snälla|vänligen|vennligst|venligst)\b|(?<!\b(?:hva|hvad|vad|hvilke|vilka|hvor\s+mye|hvor\s+mange|hur\s+mycket|hur\s+många)\s+(?:dere|du|ni|I|dei)\s+)\b(?:behöver|trenger|behøver)\b|\bvi (?:bokar|booker|bestiller|beställer)\b|\b(?:vil|vill)\s+(?:gerne|gjerne|gärna)\b|\b(?:vi|jeg|jag|och|og|som)\s+(?:vill|vil|ønsker|önskar)\s+(?:å\s+|att\s+)?(?:ha|boka|booke|bestille|beställa|leie|hyra|leje|købe|köpa|kjøpe)\b/iu,
+    not: /\?|(?<!\b(?:ringer|ringa|ringe|ring|snakker|snakke|pratar|prata|talar|tala|skriver|skrive|skriva|informerer|informerar|fortæller|berättar|forteller|hører|hör)\b[^.!?,]{0,30})\bom\b(?!\s+morgenen\b)|\bom\s+(?:du|ni|dere|dei|I|vi|jeg|jag|det|han|hon|hun|man|de|dom|behov|nødvendig\p{L}*|nödvändig\p{L}*)\b|\bifall\b|\bhvis\b|\b(?:kanske|kanskje|måske|förmodligen|troligen|muligens|sannsynligvis|sandsynligvis|hoppas|håper|håber|forhåpentligvis|forhåbentlig)\b|\b(?:vi|jeg|jag|man)\s+(?:kan|kunde|kunne|skulle|ville)\b|\b(?:kan|kunde|kunne|skulle|ville)\s+(?:vi|jeg|jag|man)\b|\bkunna\b|(?<!\b(?:så snart|snarast|når|när|efter att|etter at|efter at)\s+(?:vi\s+|jeg\s+|jag\s+)?)\b(?:har|hade|hadde|havde)\s+(?:redan\s+|allerede\s+)?\p{L}+(?:at|it|et|tt|t)\b|\b(?:ledig|ledigt|ledige|tilgjengelig|tillgänglig)\b|\b(?:träder|trer|træder) i kraft\b|\bredan\b|\ballerede\b|\bigår\b|\bi går\b|\binte\b|\bikke\b|\bingen\b|\binga\b|\b(?:snälla|vänligen|vennligst|venligst)\b|(?<!\b(?:hva|hvad|vad|hvilke|vilka|hvor\s+mye|hvor\s+mange|hur\s+mycket|hur\s+många)\s+(?:dere|du|ni|I|dei)\s+)\b(?:behöver|trenger|behøver)\b|\bvi (?:bokar|booker|bestiller|beställer)\b|\b(?:vil|vill)\s+(?:gerne|gjerne|gärna)\b|\b(?:vi|jeg|jag|och|og|som)\s+(?:vill|vil|ønsker|önskar)\s+(?:å\s+|att\s+)?(?:ha|boka|booke|bestille|beställa|leie|hyra|leje|købe|köpa|kjøpe)\b/iu,
     clock:
       /\b(?:kl\.?|klockan|klokken|klokka|mellan|mellom|mellem|och|og|till|til|innan|innen|inden|före|før|från|fra|efter)\s+(\d{1,2})(?:[:.](\d{2}))?\b|(?:(?<=\d\s?[-–]\s?)|\b(?=\d{1,2}(?::\d{2}\b|\.\d{2}\b(?!\.))))(\d{1,2})(?:[:.](\d{2}))?\b/gi,
     parts: [
@@ -928,6 +928,26 @@ const NEXT_CLAUSE = unicode(
 );
 
 /**
+ * Round 45: "so" after a comma opens a consequence, mostly a request to the reader ("Tulen asentamaan ulkokyltin
+ * perjantaina klo 9, joten pyydän, että…": blind125); the act before it is read alone.
+ */
+const SO_CLAUSE = unicode(
+  /,\s*(?:joten|donc|así\s+que|por\s+lo\s+que|quindi|perciò|dus|daher|deshalb|also|derfor|därför|więc|portanto|por\s+isso)\s+/iu,
+);
+/**
+ * Round 45: a request to the reader and then, after a comma, our own act in the first person ("Bitte senden Sie uns den
+ * Werkvertrag zur Unterschrift, wir unterschreiben ihn bis Ende nächster Woche": blind126) are two clauses; the request
+ * no longer refuses the act.
+ */
+const REQUEST_THEN_ACT = unicode(
+  /^(\s*(?:bitte|por\s+favor|veuillez|merci\s+de|per\s+favore|graag|vänligen|venligst|vennligst|proszę|prosimy)\b[^,;]*),\s*(?=(?:wir|ich|nous|je|nosotros|yo|noi|io|wij|we|ik|vi|jeg|jag|my)\s)/iu,
+);
+function splitRequestThenAct(part: string): string[] {
+  const m = REQUEST_THEN_ACT.exec(part);
+  return m ? [m[1] ?? "", part.slice(m[0].length)] : [part];
+}
+
+/**
  * Round 37: an object pronoun and then a verb in the first person, opening a second act of the writer ("…el sábado a las 9
  * y le llevo yo misma el recibo", "Hecho, $ 195.000 y te los despacho el miércoles", "…demain matin et vous envoyons un
  * avoir d'ici lundi": blind54, blind63, blind86, blind91, blind92, blind94; the read authors label each apart). The
@@ -1114,6 +1134,8 @@ export function foreignClauses(sentence: string, lang?: PromiseLanguage): string
   const clauses = sentence
     .split(lang === "ja" || lang === "zh" ? /(?<=[。！？!?；;，、])/u : /(?<=;)\s+/u)
     .flatMap((part) => part.split(NEXT_CLAUSE))
+    .flatMap((part) => part.split(SO_CLAUSE))
+    .flatMap(splitRequestThenAct)
     .flatMap((part) => part.split(AND_YOU_CAN))
     .flatMap(splitColonAct)
     .map((clause) => clause.trim())
@@ -1200,6 +1222,13 @@ const IF_NEEDED = unicode(
   /,?\s+(?:si\s+(?:hace\s+falta|es\s+necesario|fuera\s+necesario|besoin|nécessaire)|se\s+(?:necessario|serve|precisar|necessário|for\s+preciso)|(?:falls|wenn)\s+nötig|indien\s+nodig|om\s+nödvändigt)(?=\s*[.!]?\s*$)/iu,
 );
 /**
+ * Round 45: a condition that is courtesy, not a condition ("Je passerai à la ferme jeudi vers 15h si cela vous convient":
+ * blind126), as "if that suits you" is in English (commitments.ts).
+ */
+const COURTESY_IF = unicode(
+  /,?\s+(?:si\s+(?:cela|ça|ca)\s+vous\s+(?:convient|va)|si\s+(?:le|les|te|os)\s+(?:conviene|va\s+bien|parece\s+bien|parece)|se\s+(?:le|ti|vi)\s+(?:va\s+bene|sta\s+bene|conviene)|se\s+per\s+(?:lei|te|voi)\s+va\s+bene|se\s+(?:lhe|te)\s+(?:convier|der\s+jeito)|(?:wenn|falls)\s+(?:es|das)\s+Ihnen\s+(?:passt|recht\s+ist)|als\s+(?:dat|het)\s+(?:u|je|jullie)\s+(?:uitkomt|schikt|past)|om\s+det\s+passar(?:\s+(?:dig|er))?|hvis\s+det\s+passer(?:\s+(?:deg|dig|dere|jer))?)\b/giu,
+);
+/**
  * A price or a percentage: an offer, a price list or a price change states terms, it promises no act (round 27: also an
  * amount with its currency in words, "quedan en 520.000 pesos, con entrega el 14": blind57).
  */
@@ -1208,10 +1237,11 @@ const PRICE = unicode(
 );
 /**
  * Round 26: paying is our act, whatever amount it names ("Depositum på 30 % betaler vi i morgen", "Maksan 2 000 €");
- * round 27: so is a transfer ("Mañana les transferimos el 50% de adelanto": blind57).
+ * round 27: so is a transfer ("Mañana les transferimos el 50% de adelanto": blind57), round 45: also named as a noun
+ * ("Mañana te hago la transferencia del 50%": blind125).
  */
 const PAYS = unicode(
-  /\b(?:betaler|betalar|betalen|bezahlen|zahlen|überweisen|überweise|maksan|maksamme|pago|pagamos|pagaremos|transferiremos|depositaremos|abonaremos|pagarei|payons|paierai|paghiamo|pagherò|transfiero|transferimos|transfiro|depositamos|deposito|virons|paie|payerons|versons|réglons|réglerons|réglerai|bonifichiamo|bonifico|wpłacę|zapłacę|wpłacimy|zapłacimy|przelejemy|przeleję|bayar|membayar|transfer|devuelvo|devolvemos|reembolsamos|devolvo|rembourse|remboursons|rimborsiamo|restituiamo|erstatten|erstatte)\b/iu,
+  /\b(?:transferencia|transferência|virement|bonifico|Überweisung|overboeking|overføringen|överföringen|przelew|betaler|betalar|betalen|bezahlen|zahlen|überweisen|überweise|maksan|maksamme|pago|pagamos|pagaremos|transferiremos|depositaremos|abonaremos|pagarei|payons|paierai|paghiamo|pagherò|transfiero|transferimos|transfiro|depositamos|deposito|virons|paie|payerons|versons|réglons|réglerons|réglerai|bonifichiamo|bonifico|wpłacę|zapłacę|wpłacimy|zapłacimy|przelejemy|przeleję|bayar|membayar|transfer|devuelvo|devolvemos|reembolsamos|devolvo|rembourse|remboursons|rimborsiamo|restituiamo|erstatten|erstatte)\b/iu,
 );
 /**
  * Round 26: a reminder restates an arrangement and an invitation asks the reader to act ("Le recordamos que su contrato
@@ -1285,6 +1315,24 @@ const ON_EVENT = unicode(
 );
 
 /**
+ * Round 45: our side named by a possessive that is no preposition's object ("Notre comptabilité règle l'acompte d'ici le
+ * 15 juillet", "wird unser Inspektor, Herr Baumann, … begleiten", "Kassereren vår betaler"; not "für unsere
+ * Klassenfahrt", "pour notre carte").
+ */
+const OUR_SUBJECT = unicode(
+  /(?<!\b(?:für|fuer|pour|de|du|des|à|avec|par|sur|van|voor|met|bij|för|for|til|fra|från|av|para|por|con|per|di|da|dla|z|na|w|do|od|tra|dei|del|della|delle|dos|das|do|ao|à)\s+)\b(?:notre|nos|unser|unsere|unserer|unseren|unserem|nuestr[oa]s?|nosso|nossa|nossos|nossas|nostr[oaie]|onze|vår|våra|våre|vårt|vores|meidän|nasz[aey]?|naszego|naszej|nasi)\b|\b\p{L}+(?:en|et|an)\s+(?:vår|vårt|våre|vores)\b/iu,
+);
+/**
+ * No act of ours in such a sentence: a price list or terms that apply from a day ("ab 1. Jänner gilt unsere neue
+ * Preisliste"), or a paper of ours attached ("Vous trouverez notre bon de commande en pièce jointe pour une première
+ * livraison le mardi 2 juin").
+ */
+const APPLIES = unicode(/\b(?:gilt|gelten|vaut|valent|vale|valgono|geldt|gelden|gäller|gjelder|gælder|rige|rigen)\b/iu);
+const ATTACHED = unicode(
+  /\b(?:ci-joint|en pièce jointe|anbei|im Anhang|beigefügt|adjunto|adjunta|en anexo|em anexo|in allegato|in bijlage|bijgevoegd|bifogad|vedhæftet|vedlagt)\b/iu,
+);
+
+/**
  * The promise a sentence in `lang` makes, or null. An inbound message promises in the first person only (the customer's
  * own act); an outbound one also through our side or a role of ours, a person named inside the sentence (not in German,
  * whose nouns are all capitalised) or a booking; always with a time ahead. `speaker`: the clause goes on with the first
@@ -1301,6 +1349,7 @@ export function readForeignPromise(
     .trim()
     .replace(TAG_QUESTION, ".")
     .replace(IF_NEEDED, "")
+    .replace(COURTESY_IF, "")
     .replace(REASSURANCE, "")
     .replace(AND_IF, "")
     .replace(DASHED_REQUEST, "");
@@ -1317,13 +1366,14 @@ export function readForeignPromise(
     return null;
   const outbound = opts.direction === "outbound";
   const ours =
-    outbound &&
+    (!outbound && g.ours.test(text) && OUR_SUBJECT.test(text) && !APPLIES.test(text) && !ATTACHED.test(text)) ||
+    (outbound &&
     (g.ours.test(text) ||
       g.booked.test(text) ||
       g.moves.test(text) ||
       YOU_RECEIVE.test(text) ||
       (g.nounsCapitalised !== true && NAMED.test(text)) ||
-      nameOpens(text, g));
+      nameOpens(text, g)));
   // round 31: what the customer's side sends the reader, in the passive ("Le contrat signé vous sera envoyé par
   // courrier lundi": blind67), or its order, payment or papers on their way ("Bestellung kommt morgen früh per Mail",
   // "Le virement de l'acompte partira vendredi": blind51, blind68, blind70, blind73) is the customer's act, as "will be
@@ -1348,11 +1398,12 @@ export function readForeignPromise(
 const DAY_RANGE_START = unicode(/\b\d{1,2}\.?\s*(?:al|au|bis|a|à|tot|-|–)\s*(?=\d{1,2}\.?\s+(?:de\s+)?\p{L})/iu);
 /**
  * A day of the month without its month ("pour le 24", "el 20", "am 5."), which chrono's locales do not read; round 31:
- * also after its weekday ("segunda-feira 18 às 9h": blind73), which chrono reads as the weekday alone.
+ * also after its weekday ("segunda-feira 18 às 9h": blind73), which chrono reads as the weekday alone; round 45: Dutch
+ * "op de 20e" ("betalen we op de 20e van deze maand": blind125).
  */
 const DAY_OF_MONTH = unicode(
   new RegExp(
-    String.raw`\b(?:el|le|il|am|den|o|dia|op|(?:${WEEKDAY_NAMES})(?:-feira)?)\s+(\d{1,2})(?:\.|º|°|er)?(?!\s*(?:[:.h]\d|\d|%|€|horas|hs?\b|Uhr|uur|ore|de\s+\p{L}|d[íi]as|jours|Tage|giorni|dagen|meses|mois|Monate|mesi|maanden|personas|personnes|Personen|persone|pessoas|mensen|[kcm]?m\b|kg\b|m²))`,
+    String.raw`\b(?:el|le|il|am|den|o|dia|op(?:\s+de)?|(?:${WEEKDAY_NAMES})(?:-feira)?)\s+(\d{1,2})(?:\.|º|°|er|ste|de|e)?(?!\s*(?:[:.h]\d|\d|%|€|horas|hs?\b|Uhr|uur|ore|de\s+\p{L}|d[íi]as|jours|Tage|giorni|dagen|meses|mois|Monate|mesi|maanden|personas|personnes|Personen|persone|pessoas|mensen|[kcm]?m\b|kg\b|m²))`,
     "iu",
   ),
 );
