@@ -1368,12 +1368,12 @@ export function readForeignPromise(
   const ours =
     (!outbound && g.ours.test(text) && OUR_SUBJECT.test(text) && !APPLIES.test(text) && !ATTACHED.test(text)) ||
     (outbound &&
-    (g.ours.test(text) ||
-      g.booked.test(text) ||
-      g.moves.test(text) ||
-      YOU_RECEIVE.test(text) ||
-      (g.nounsCapitalised !== true && NAMED.test(text)) ||
-      nameOpens(text, g)));
+      (g.ours.test(text) ||
+        g.booked.test(text) ||
+        g.moves.test(text) ||
+        YOU_RECEIVE.test(text) ||
+        (g.nounsCapitalised !== true && NAMED.test(text)) ||
+        nameOpens(text, g)));
   // round 31: what the customer's side sends the reader, in the passive ("Le contrat signé vous sera envoyé par
   // courrier lundi": blind67), or its order, payment or papers on their way ("Bestellung kommt morgen früh per Mail",
   // "Le virement de l'acompte partira vendredi": blind51, blind68, blind70, blind73) is the customer's act, as "will be
