@@ -155,7 +155,7 @@ function scoreSet(set: EvalSet): SetScores {
  * aggregates only, then read), blind119–122 in round 44 (scored with the code at the start and end of round 43,
  * aggregates only, then read), blind124–126 in round 45 (scored with the code at the start and end of round 44,
  * aggregates only, then read). Any other blind<N> (blind12, blind15, blind17, blind18, blind19 and blind20 from round 17,
- * blind21 and blind22 from round 18, blind123 and blind127–129 from round 45, 127 and 129 not yet written) stays blind: it is marked ok / MISS
+ * blind21 and blind22 from round 18, blind123 and blind127–129 from round 45, 127 not yet written) stays blind: it is marked ok / MISS
  * against the targets.
  */
 const SPENT_BLIND =

@@ -8,7 +8,7 @@
  * not train a sentiment model. Job-change pairs are `jobChanges`.
  *
  * NEVER loaded: blind12 (the lead's round-14 blind set), blind15 (round 15's), blind17 and blind18 (round 16's), blind19
- * and blind20 (round 17's), blind21 and blind22 (round 18's), blind123 and blind127–129 (round 45's; 127 and 129 not yet written) or any other blind directory than
+ * and blind20 (round 17's), blind21 and blind22 (round 18's), blind123, blind127–129 (round 45's; 127 not yet written) or any other blind directory than
  * blind2–11, blind13, blind14 (read in rounds 14 and 15, trained on from the round-15 retrain), blind16 (read in round
  * 16, trained on from the round-17 retrain), blind23–26 (round 19's, scored once at first contact, then read;
  * commitments and deal stage) and blind27–30 (written in round 19, scored once at first contact with its code, read in
