@@ -532,7 +532,8 @@ const G: Record<PromiseLanguage, Grammar> = {
     // dig", "er hos jer": a thing or a visit of ours at the reader's
     moves:
       /\b(?:kommer|går|skickas|levereras|följer|åker|sendes|leveres|følger|kjører|kører|sker|skjer|klar|klara|klare|klart|färdig|färdiga|ferdig|ferdige|færdig|færdige)\b|\b(?:ni|du|I|dere) får\b|\b(?:är|er) hos (?:dig|er|jer|deg|dere)\b/i,
-    // "om" is "if" in Swedish; in Norwegian and Danish "hvis" ("om morgenen" is the morning)
+    // "om" is "if" in Swedish; in Norwegian and Danish "hvis" ("om morgenen" is the morning); round 45: after a call or a
+    // talk it is "about" ("ringer dig på torsdag om logistikken": blind125), unless a subject follows ("om ni vill")
     not: /\?|(?<!\b(?:ringer|ringa|ringe|ring|snakker|snakke|pratar|prata|talar|tala|skriver|skrive|skriva|informerer|informerar|fortæller|berättar|forteller|hører|hör)\b[^.!?,]{0,30})\bom\b(?!\s+morgenen\b)|\bom\s+(?:du|ni|dere|dei|I|vi|jeg|jag|det|han|hon|hun|man|de|dom|behov|nødvendig\p{L}*|nödvändig\p{L}*)\b|\bifall\b|\bhvis\b|\b(?:kanske|kanskje|måske|förmodligen|troligen|muligens|sannsynligvis|sandsynligvis|hoppas|håper|håber|forhåpentligvis|forhåbentlig)\b|\b(?:vi|jeg|jag|man)\s+(?:kan|kunde|kunne|skulle|ville)\b|\b(?:kan|kunde|kunne|skulle|ville)\s+(?:vi|jeg|jag|man)\b|\bkunna\b|(?<!\b(?:så snart|snarast|når|när|efter att|etter at|efter at)\s+(?:vi\s+|jeg\s+|jag\s+)?)\b(?:har|hade|hadde|havde)\s+(?:redan\s+|allerede\s+)?\p{L}+(?:at|it|et|tt|t)\b|\b(?:ledig|ledigt|ledige|tilgjengelig|tillgänglig)\b|\b(?:träder|trer|træder) i kraft\b|\bredan\b|\ballerede\b|\bigår\b|\bi går\b|\binte\b|\bikke\b|\bingen\b|\binga\b|\b(?:snälla|vänligen|vennligst|venligst)\b|(?<!\b(?:hva|hvad|vad|hvilke|vilka|hvor\s+mye|hvor\s+mange|hur\s+mycket|hur\s+många)\s+(?:dere|du|ni|I|dei)\s+)\b(?:behöver|trenger|behøver)\b|\bvi (?:bokar|booker|bestiller|beställer)\b|\b(?:vil|vill)\s+(?:gerne|gjerne|gärna)\b|\b(?:vi|jeg|jag|och|og|som)\s+(?:vill|vil|ønsker|önskar)\s+(?:å\s+|att\s+)?(?:ha|boka|booke|bestille|beställa|leie|hyra|leje|købe|köpa|kjøpe)\b/iu,
     clock:
       /\b(?:kl\.?|klockan|klokken|klokka|mellan|mellom|mellem|och|og|till|til|innan|innen|inden|före|før|från|fra|efter)\s+(\d{1,2})(?:[:.](\d{2}))?\b|(?:(?<=\d\s?[-–]\s?)|\b(?=\d{1,2}(?::\d{2}\b|\.\d{2}\b(?!\.))))(\d{1,2})(?:[:.](\d{2}))?\b/gi,
@@ -1241,7 +1242,7 @@ const PRICE = unicode(
  * ("Mañana te hago la transferencia del 50%": blind125).
  */
 const PAYS = unicode(
-  /\b(?:transferencia|transferência|virement|bonifico|Überweisung|overboeking|overføringen|överföringen|przelew|betaler|betalar|betalen|bezahlen|zahlen|überweisen|überweise|maksan|maksamme|pago|pagamos|pagaremos|transferiremos|depositaremos|abonaremos|pagarei|payons|paierai|paghiamo|pagherò|transfiero|transferimos|transfiro|depositamos|deposito|virons|paie|payerons|versons|réglons|réglerons|réglerai|bonifichiamo|bonifico|wpłacę|zapłacę|wpłacimy|zapłacimy|przelejemy|przeleję|bayar|membayar|transfer|devuelvo|devolvemos|reembolsamos|devolvo|rembourse|remboursons|rimborsiamo|restituiamo|erstatten|erstatte)\b/iu,
+  /\b(?:transferencia|transferência|virement|Überweisung|overboeking|overføringen|överföringen|przelew|betaler|betalar|betalen|bezahlen|zahlen|überweisen|überweise|maksan|maksamme|pago|pagamos|pagaremos|transferiremos|depositaremos|abonaremos|pagarei|payons|paierai|paghiamo|pagherò|transfiero|transferimos|transfiro|depositamos|deposito|virons|paie|payerons|versons|réglons|réglerons|réglerai|bonifichiamo|bonifico|wpłacę|zapłacę|wpłacimy|zapłacimy|przelejemy|przeleję|bayar|membayar|transfer|devuelvo|devolvemos|reembolsamos|devolvo|rembourse|remboursons|rimborsiamo|restituiamo|erstatten|erstatte)\b/iu,
 );
 /**
  * Round 26: a reminder restates an arrangement and an invitation asks the reader to act ("Le recordamos que su contrato
@@ -1320,7 +1321,7 @@ const ON_EVENT = unicode(
  * Klassenfahrt", "pour notre carte").
  */
 const OUR_SUBJECT = unicode(
-  /(?<!\b(?:für|fuer|pour|de|du|des|à|avec|par|sur|van|voor|met|bij|för|for|til|fra|från|av|para|por|con|per|di|da|dla|z|na|w|do|od|tra|dei|del|della|delle|dos|das|do|ao|à)\s+)\b(?:notre|nos|unser|unsere|unserer|unseren|unserem|nuestr[oa]s?|nosso|nossa|nossos|nossas|nostr[oaie]|onze|vår|våra|våre|vårt|vores|meidän|nasz[aey]?|naszego|naszej|nasi)\b|\b\p{L}+(?:en|et|an)\s+(?:vår|vårt|våre|vores)\b/iu,
+  /(?<!\b(?:für|fuer|pour|de|du|des|à|avec|par|sur|van|voor|met|bij|för|for|til|fra|från|av|para|por|con|per|di|da|dla|z|na|w|do|od|tra|dei|del|della|delle|dos|das|ao)\s+)\b(?:notre|nos|unser|unsere|unserer|unseren|unserem|nuestr[oa]s?|nosso|nossa|nossos|nossas|nostr[oaie]|onze|vår|våra|våre|vårt|vores|meidän|nasz[aey]?|naszego|naszej|nasi)\b|\b\p{L}+(?:en|et|an)\s+(?:vår|vårt|våre|vores)\b/iu,
 );
 /**
  * No act of ours in such a sentence: a price list or terms that apply from a day ("ab 1. Jänner gilt unsere neue
@@ -1333,9 +1334,9 @@ const ATTACHED = unicode(
 );
 
 /**
- * The promise a sentence in `lang` makes, or null. An inbound message promises in the first person only (the customer's
- * own act); an outbound one also through our side or a role of ours, a person named inside the sentence (not in German,
- * whose nouns are all capitalised) or a booking; always with a time ahead. `speaker`: the clause goes on with the first
+ * The promise a sentence in `lang` makes, or null. An inbound message promises in the first person or through its side
+ * named by "our" (OUR_SUBJECT, round 45); an outbound one also through a role of ours, a person named inside the
+ * sentence (not in German, whose nouns are all capitalised) or a booking; always with a time ahead. `speaker`: the clause goes on with the first
  * person of the one before it (keepsSpeaker).
  */
 export function readForeignPromise(
