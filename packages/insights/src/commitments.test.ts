@@ -2473,3 +2473,47 @@ describe("round 44: a relative clause's own date, and an hour 'after' a day coun
     ).toEqual(["I'll drop them at the farm after 4 the same day.", "2026-03-13T16:00:00.000Z"]);
   });
 });
+
+describe("round 46: the writer's scheduled work in the present, and goods named 'they' after a promise", () => {
+  it("reads 'we/I <verb> <time>' and opening a thing as our scheduled work, not hours of business", () => {
+    // TUE is Tuesday 10 March 2026 (UTC)
+    expect(dues("Order confirmed. We weld on Thursday.")).toEqual([
+      ["We weld on Thursday.", "2026-03-12T17:00:00.000Z"],
+    ]);
+    expect(dues("We start at 10 sharp on Saturday.")).toEqual([
+      ["We start at 10 sharp on Saturday.", "2026-03-14T10:00:00.000Z"],
+    ]);
+    expect(textsIn("I open the workshop at 6:30 tomorrow so you can load first.")).toHaveLength(1);
+    expect(textsIn("Our bank opens the letter of credit by Friday.")).toHaveLength(1);
+    // hours, a quantity after the verb and a past act are not
+    expect(textsIn("We open 1 July.")).toEqual([]);
+    expect(textsIn("We confirm 2,400 pullets for delivery on Friday.").some((t) => /^We confirm/.test(t))).toBe(false);
+    expect(textsIn("We welded on Thursday.")).toEqual([]);
+  });
+
+  it("splits 'and they'll ship / they go out' off a promise and reads it as our goods moving", () => {
+    expect(
+      textsIn("Our workshop remakes the six cracked jugs at no charge, and they'll ship by the end of the month."),
+    ).toEqual(["Our workshop remakes the six cracked jugs at no charge", "they'll ship by the end of the month."]);
+    expect(textsIn("Walt, they're wrapped and ship tomorrow at 3.")).toHaveLength(1);
+    expect(textsIn("Remaking the two tonight, they go out by courier tomorrow by noon.")).toEqual([
+      "Remaking the two tonight",
+      "they go out by courier tomorrow by noon.",
+    ]);
+    expect(textsIn("Four new panels go out today, they're with you by Friday noon.")).toHaveLength(2);
+    expect(textsIn("Thanks! They'll go on Thursday's ferry from Oban.")).toHaveLength(1);
+    expect(textsIn("First 300 jars leave here on 20 March.")).toHaveLength(1);
+    expect(textsIn("Our scaffold goes up Monday at 8.")).toHaveLength(1);
+    expect(textsIn("The rent goes up on 1 April.")).toEqual([]);
+    // a third party's "they" with another verb is not ours
+    expect(textsIn("I chased the carrier and they'll look into it.")).toEqual([]);
+  });
+
+  it("reads where a person of ours will be at the reader's or to act, and a request without its 'you' after a comma", () => {
+    expect(textsIn("I'm back at your warehouse Thursday at 8.")).toHaveLength(1);
+    expect(textsIn("I'm up Friday after 3 to fit the handles.")).toHaveLength(1);
+    expect(textsIn("I'm back in the office on Monday.")).toEqual([]);
+    expect(textsIn("My brother is in Milan, he hopes to sign on Monday.")).toEqual([]);
+    expect(textsIn("Our van will be there at 9am tomorrow to collect, can inform your foreman?")).toHaveLength(1);
+  });
+});

@@ -146,6 +146,19 @@ const openVerb = (ending: string) =>
 const OPEN_VERB = openVerb("(?:s|es)?");
 /** The same with the -s of the third person, where a noun could stand in the verb's place ("our current platform this year"). */
 const OPEN_VERB_S = openVerb("(?:s|es)");
+/**
+ * Round 46: opening a thing is an act ("We open the LC on Sunday", "I open the shop at 6:45 so you can roll in at 7",
+ * "Our site team opens the gate for you at 6am": blind13, blind125, blind25); "open" alone stays in NOT_AN_ACT, where
+ * "we open at 9" is hours of business.
+ */
+const OPENS_THING = String.raw`(?:re)?open(?=s?\s+(?:the|your|it|them)\b)`;
+/**
+ * Round 46: where a person of ours will be, as "on site" reads (the "landing" pattern): back at or at the reader's place
+ * ("I'm back on your shopfront Tuesday at 7:30": blind125), or anywhere to do an act there ("I'm at the rink at noon to
+ * redo all 11", "I'm up Monday after 4 to swap them": blind110, blind117); "I'm back in the office on Monday" is neither.
+ */
+const AT_YOURS = String.raw`back(?=\s+(?:on|at|with|in)\s+(?:your|yours)\b)|(?:at|out at|over at|round at)\s+(?:your|yours)`;
+const THERE_TO_ACT = String.raw`(?:back at|out at|at|up|in|over|round)(?=(?:(?!\band\b)[^.!?;,]){0,40}\bto\s+(?:${ACTION_VERBS})\b)`;
 const NOT_AN_ACT_RE = new RegExp(`^(?:${NOT_AN_ACT})$`);
 const NOT_A_NOUN_RE = new RegExp(`^${NOT_A_NOUN}$`, "i");
 const OBJECT_AHEAD_RE = new RegExp(`^${OBJECT_AHEAD}`, "i");
@@ -514,7 +527,10 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // round 21 (p21): also "on it" with a time right after ("I'm on it first thing Sunday at 6"); round 22 (p22): or there in
   // some minutes ("I'm there in 25 minutes")
   {
-    re: /(?:^|[,;:–—]\s*|\band\s+)((?:i'm|i’m|i am|we're|we’re|we are|(?:our|my)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?:\s+\p{Lu}[\p{L}'-]+)?\s+(?:is|are|'s))\s+(?:(?:also|personally)\s+)?(?:on site|onsite|on-site|there|on it(?=\s+(?:first thing|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|at \d)))\b(?![^.!?;]{0,40}\b(?:every|each|usually|always|so)\b)(?=[^.!?;]{0,40}?\b(?:at \d|from \d|by \d|before \d|in \d{1,3}\s*(?:min|mins|minutes|hours?|hrs?)|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/iu,
+    re: new RegExp(
+      String.raw`(?:^|[,;:–—]\s*|\band\s+)((?:i'm|i’m|i am|we're|we’re|we are|(?:our|my)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?:\s+\p{Lu}[\p{L}'-]+)?\s+(?:is|are|'s))\s+(?:(?:also|personally)\s+)?(?:on site|onsite|on-site|there|on it(?=\s+(?:first thing|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|at \d))|${AT_YOURS}|${THERE_TO_ACT})\b(?![^.!?;]{0,40}\b(?:every|each|usually|always|so)\b)(?=[^.!?;]{0,40}?\b(?:at (?:\d|noon|midday)|from \d|by \d|before \d|in \d{1,3}\s*(?:min|mins|minutes|hours?|hrs?)|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)`,
+      "iu",
+    ),
     kind: "landing",
   },
   // round 22 (p22): a booking made for the reader, in the present perfect, for a day ahead ("We have reserved the press
@@ -631,7 +647,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // "our loss assessor visits the site on Thursday")
   {
     re: new RegExp(
-      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|purchasing|procurement|finance|accounts|accounting|payroll|legal|dispatch|logistics|billing|admin|hr|ops|operations|maintenance|facilities|production|qc|qa|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant|ian))s?(?:\s+(?:in|at|from)\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|do(?=(?:es)?\s+(?:the|a|an|your|our|all|it|them)\b)|(?:start|begin)(?=s?\s+(?:(?:on|at|with)\s+(?=the\s+|your\s+))?(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b)|${TELL_YOU}|${OPEN_VERB})(?:s|es)?\b(.*)`,
+      String.raw`\b(?:i|we|(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:team|office|department|colleague|engineer|technician|courier|driver|warehouse|accountant|fitter|installer|crew|mechanic|electrician|yard|shift|contractor|subcontractor|purchasing|procurement|finance|accounts|accounting|payroll|legal|dispatch|logistics|billing|admin|hr|ops|operations|maintenance|facilities|production|qc|qa|${ROLES}|(?!(?:customer|client|supplier|provider|partner|member|user|owner|landlord|tenant|passenger|order|offer|server|printer|computer|number|letter|paper|center|centre|water|weather|calendar)s?\b)[a-z]{3,}(?:er|or|ist|ant|ian))s?(?:\s+(?:in|at|from)\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)?)\s+(?:also\s+|then\s+)?(${ACTION_VERBS}|do(?=(?:es)?\s+(?:the|a|an|your|our|all|it|them)\b)|(?:start|begin)(?=s?\s+(?:(?:on|at|with)\s+(?=the\s+|your\s+))?(?:the\s+|your\s+|work\b|[a-z]+(?:ion|ing)\b))|(?<!\bi\s+)(?:start|begin)(?=s?\s+(?:on\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|first thing|at \d)\b)|${TELL_YOU}|${OPENS_THING}|${OPEN_VERB})(?:s|es)?\b(.*)`,
       "iu",
     ),
     kind: "present",
@@ -641,7 +657,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // a thing's own motion ("our train gets in at 6")
   {
     re: new RegExp(
-      String.raw`\b(?:our|my)\s+(?:(?!${NOT_A_NOUN})[a-z-]+\s+){0,2}?(?!${NOT_A_NOUN})[a-z]{3,20}\s+(?:also\s+|then\s+)?(?!(?:go|get|come|run|move|reach|follow|leave)(?:s|es)?\b)(${ACTION_VERBS}|${OPEN_VERB_S})(?:s|es)?\b(?=${OBJECT_AHEAD})(.*)`,
+      String.raw`\b(?:our|my)\s+(?:(?!${NOT_A_NOUN})[a-z-]+\s+){0,2}?(?!${NOT_A_NOUN})[a-z]{3,20}\s+(?:also\s+|then\s+)?(?!(?:go|get|come|run|move|reach|follow|leave)(?:s|es)?\b)(${ACTION_VERBS}|${OPENS_THING}|start|begin|${OPEN_VERB_S})(?:s|es)?\b(?=${OBJECT_AHEAD})(.*)`,
       "i",
     ),
     kind: "present",
@@ -997,6 +1013,8 @@ const PRICE_THEN_US =
 /** Round 26: an act that puts a fault right (a redo, a replacement, a repair); see CONCESSION in matchCommitment. */
 const REMEDY =
   /^(?:re-?(?:do|make|place|print|fit|install|paint|wrap|clean|test|issue|run|ship|pack|send|deliver|finish|grade|seed|shoot|cut|build|fix|weld|sew|stitch|glaze|fill)|repair|fix|mend|patch)\b/i;
+/** A remedy's verb; round 46: also a stem the third person's "-es" left without its "e" ("remak|es the bowls"). */
+const remedyVerb = (verb: string): boolean => REMEDY.test(verb) || REMEDY.test(`${verb}e`);
 /** Nothing charged for it (CONCESSION, AT_OUR_COST). */
 const NO_CHARGE = "at no (?:extra |additional )?(?:charge|cost)|free of charge";
 /** Round 38: a remedy's cost borne by us (see the present-tense remedy in matchCommitment). */
@@ -1628,9 +1646,10 @@ export function matchCommitment(sentence: string): string | null {
         );
       // round 38: a fault put right at our cost, in the present ("we replace the feed and the converter at no cost", "we
       // repair or replace them at our cost", "we cover the cost of new side art": blind95, blind96, blind14, blind31)
+      // (round 46: also a unit of ours, "Our workshop remakes the 18 cracked bowls at no charge": blind123)
       const remedy =
-        /^\s*(?:i|we)\b/i.test(m[0]) &&
-        ((REMEDY.test(verb) && AT_OUR_COST.test(rest)) || (verb === "cover" && /^\s+the\s+cost\b/i.test(rest)));
+        /^\s*(?:i|we|our|my)\b/i.test(m[0]) &&
+        ((remedyVerb(verb) && AT_OUR_COST.test(rest)) || (verb === "cover" && /^\s+the\s+cost\b/i.test(rest)));
       if ((!hasDeadlineWords(rest) && !event && !fronted && !urgent && !onEvent && !remedy) || HABIT.test(rest))
         continue;
       if (PAST_OR_REPEATED.test(rest)) continue;
@@ -1822,7 +1841,7 @@ export function matchCommitment(sentence: string): string | null {
     // charge", "we'll replace the drum bearings at no charge": blind51-53; the read authors label it wherever no condition
     // governs it, and a condition is read above); an addition to an offer ("we'll add the lighting plan at no charge")
     // stays a term
-    if (CONCESSION.test(s) && !hasDeadlineWords(s) && !REMEDY.test(action)) return null;
+    if (CONCESSION.test(s) && !hasDeadlineWords(s) && !remedyVerb(action.split(/\s/)[0] ?? "")) return null;
     // round 15 (r15p): "throw in" is bargaining's own concession; a time after it names the thing thrown in ("I'll throw
     // in free Sunday delivery", "we'll throw in the roof signs": blind14; with "can", "and" or "if" in blind8, blind11,
     // blind13 and train11; no author labels one a promise)
@@ -1922,8 +1941,17 @@ export function hasDeadlineWords(s: string): boolean {
 // is with you from 6:30 tomorrow": the refusal before is no part of the visit)
 // (round 33: also a comma before what is "to follow" at a time, "We'd like to reorder 150 at the same price, PO to follow this
 // afternoon": blind79)
-const CLAUSE_BREAK =
-  /(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d)|(?<=then\s+)(?:the|your) [a-z]+(?: [a-z]+){0,3}? (?:can|could|may|might|should)\b(?! be\b))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:comes|goes|arrives|starts|finishes|is|are|leaves|turns up|shows up)\s(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight)\b)|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)/gi;
+/**
+ * Round 46: "they" for goods of ours moving or ready ("…, and they'll ship by the end of the month", "Remaking 6 tonight,
+ * they go out express tomorrow by noon", "…today, they're with you by Friday noon": blind123, blind90, blind101), where a
+ * promise before them ends (CLAUSE_BREAK) and matchTheirMove reads them.
+ */
+const THEY_MOVE =
+  "they(?:'ll|’ll| will) (?:ship|go (?:out|on|with)|be ready|be (?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted))|they(?:'re|’re| are) (?:[a-z]+ed and (?:ship|go out)|with you)|they (?:go|ship|leave)(?: out)?";
+const CLAUSE_BREAK = new RegExp(
+  String.raw`(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|${THEY_MOVE}|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d)|(?<=then\s+)(?:the|your) [a-z]+(?: [a-z]+){0,3}? (?:can|could|may|might|should)\b(?! be\b))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:comes|goes|arrives|starts|finishes|is|are|leaves|turns up|shows up)\s(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight)\b)|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|,\s+(?=${THEY_MOVE}\b)`,
+  "gi",
+);
 
 /**
  * `clause` cut where `re` first matches, the match's first character (a comma or a blank) dropped, when `stands` holds
@@ -2344,7 +2372,10 @@ const QUESTION_AFTER_DASH =
  * Monday 12 October, can you make sure the labels are here by then?": blind102, blind99, blind101).
  */
 const COMMA = /,\s+/g;
-const REQUEST_AFTER_COMMA = /^(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|one of you)\b[^,?]*\?\s*$/i;
+// (round 46: also with its "you" left out, "Our lorry will be there at 9am tomorrow to collect, can inform your agent?":
+// blind128)
+const REQUEST_AFTER_COMMA =
+  /^(?:(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|one of you)\b|(?:can|could)\s+(?:pls\s+|please\s+)?(?!(?:i|we|they|he|she|it|this|that|there)\b)[a-z]{3,15}\s+(?:your|the|him|her|them|me|us)\b)[^,?]*\?\s*$/i;
 /** The last match of the global `re` in `s` (one pass: a lookahead to the end from every one would be quadratic). */
 function lastMatch(s: string, re: RegExp): RegExpExecArray | null {
   let last: RegExpExecArray | null = null;
@@ -3625,8 +3656,9 @@ const HOW_LONG = /(?:,\s*|(?<!\s)\s+and\s+)(?:(?:will|should|would|shall)\s+)?(?
 // round 21 (p21): also "ship", "load", "roll in" and "come down" ("First two totes ship Tuesday the 21st", "Trucks load
 // tonight", "Rig-up crew rolls in Sunday 5pm", "scaffolding comes down Thursday"); round 22 (p22): "drop off" moves goods
 // of ours to the reader ("Bins drop off Friday between 10 and 12")
-// round 33: a crew mobilising on a date ("Concrete jacketing crew mobilises Wednesday 25 November": blind82)
-const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop|ship|load)s?|(?:de)?mobili[sz]es|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead)|rolls?\s+in|comes?\s+down|drops?\s+off)`;
+// round 33: a crew mobilising on a date ("Concrete jacketing crew mobilises Wednesday 25 November": blind82); round 46:
+// something of ours put up ("our scaffold goes up Monday at 8": blind94; a subject without "our" names no work of ours)
+const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop|ship|load)s?|(?:de)?mobili[sz]es|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead)|rolls?\s+in|comes?\s+down|drops?\s+off|go(?:es)?\s+up)`;
 /** The verbs by which a customer's side (an inbound "we") starts work with the reader ("we start 1st of April"). */
 const STARTING_VERB_RE = /^(?:(?:start|begin|commence|resume)s?|kicks?\s+off|go(?:es)?\s+(?:live|ahead))$/i;
 /**
@@ -3646,9 +3678,9 @@ const OTHER_OWNER = new RegExp(
   "iu",
 );
 // round 14 (b13cd): a count may follow the determiner ("The 14 chargers leave our warehouse today", "The 2 missing boxes
-// leave today": blind13, train7b)
+// leave today": blind13, train7b); round 46: and an ordinal ("First 600 bars leave here on Oct 20": blind103)
 const SCHEDULED_SUBJECT = new RegExp(
-  String.raw`^(we|(?:(?:our|my|the|this|these)\s+)?(?:\d{1,5}\s+)?(?:[\p{L}-]+\s+){0,2}?[\p{L}-]{2,30}(?:\s+(?:of|for|on|at|in)\s+(?:(?:the|our|your)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?)\s+(${SCHEDULED_VERB})\b(.*)$`,
+  String.raw`^(we|(?:(?:our|my|the|this|these)\s+)?(?:(?:first|last|next|other|remaining)\s+)?(?:\d{1,5}\s+)?(?:[\p{L}-]+\s+){0,2}?[\p{L}-]{2,30}(?:\s+(?:of|for|on|at|in)\s+(?:(?:the|our|your)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?)\s+(${SCHEDULED_VERB})\b(.*)$`,
   "iu",
 );
 /** People of ours who arrive to work ("Guards arrive 17:30", "The movers arrive at 8"). */
@@ -3664,6 +3696,11 @@ const SCHEDULED_IS = new RegExp(
 );
 const READERS_MONEY_IS =
   /^(?:(?:your|the)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:payment|deposit|transfer|cheque|check|balance|instal(?:l)?ment)s?\s+(?:is|'s)\b/iu;
+/** Round 46: "we/I <verb> <time>", the verb read by matchScheduled ("We cut on Monday"). */
+const FIRST_PERSON_TIMED = new RegExp(
+  String.raw`^(?:we|i)\s+(?:now\s+|then\s+|also\s+|first\s+)?((?:re-?)?[a-z]{3,15})\s+(?:again\s+|back\s+)?(?:(?:on|from|at|by|this|next|tomorrow|tonight|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\d{1,2}(?:[:.]\d\d|\s*(?:am|pm|h)\b|(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_WORD}(?:\s|$)))`,
+  "i",
+);
 /** Verbless: "Tiling Monday 8am", "Pool draining Tuesday 8am", "Mudding tomorrow": an -ing work noun and a time. */
 const SCHEDULED_VERBLESS =
   /^((?:(?:our|the)\s+)?(?:[\p{L}-]+\s+)?[a-z]{3,20}ing)\s+((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|tomorrow|today|tonight|next|this|on|from|at\s+\d)\b.*)$/iu;
@@ -3710,7 +3747,10 @@ export function matchScheduled(clause: string, direction: Direction): string | n
     // may be a verb, modal or pronoun ("We want to start…", "We need to go live…" are wishes, not schedules)
     const words = (subject.split(/\s+(?:of|for|on|at|in)\s+/i)[0] ?? "").split(/\s+/);
     const head = words[words.length - 1] ?? "";
-    const content = subject === "we" ? [] : words.filter((w, i) => i > 0 || !/^(?:our|my|the|this|these)$/i.test(w));
+    // (round 46: "We" with its capital too, which had read as a noun and refused "We start at 10 sharp": blind125)
+    const content = /^we$/i.test(subject)
+      ? []
+      : words.filter((w, i) => i > 0 || !/^(?:our|my|the|this|these)$/i.test(w));
     if (
       OTHER_OWNER.test(subject) ||
       NOT_WORK.test(head) ||
@@ -3758,6 +3798,11 @@ export function matchScheduled(clause: string, direction: Direction): string | n
     return s;
   }
   if (direction !== "outbound") return null;
+  // round 46: the writer's own work, any verb that is no state, with the time right after it ("We cut on Monday and
+  // I'll courier them by Friday", "We land Thursday around 6am", "We dismantle from 11 January", "we reopen Thursday at
+  // noon": blind103, blind59, blind91, blind72)
+  const own = FIRST_PERSON_TIMED.exec(t);
+  if (own && !NOT_AN_ACT_RE.test(own[1] ?? "") && !/(?:ed|ing|ly)$/i.test(own[1] ?? "")) return s;
   // the reader's money is the reader's act ("Your payment is Friday")
   if (SCHEDULED_IS.test(s) && !READERS_MONEY_IS.test(s)) return s;
   const v = SCHEDULED_VERBLESS.exec(s);
@@ -3907,10 +3952,12 @@ function matchOwnPayment(clause: string): string | null {
  * Round 20 (p20): in what our side sends, "they" with the present of goods moving or the passive of work on them, at a
  * time ahead ("They're being redelivered Monday before 10am", "…are cut already, they fly from Karachi on Thursday",
  * "They go on the machine Monday", "I'll put aside 20 more, they go out with Friday's delivery"): the goods the message
- * is about, moved by us. A past act ("They slipped through", "They're released now") has no time ahead.
+ * is about, moved by us. A past act ("They slipped through", "They're released now") has no time ahead. Round 46: also
+ * their future shipping or readiness and "boxed and ship" ("…at no charge, and they'll ship by the end of the month",
+ * "they're boxed and ship tomorrow at 3": blind123), split off the promise before them by CLAUSE_BREAK.
  */
 const THEIR_MOVE =
-  /^(?:[^,;]{0,50},\s+)?they(?:(?:'re|’re|\s+are)\s+(?:being\s+)?(?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted|collected|fitted|installed|printed|packed|loaded|cut|sewn|finished)|\s+(?:go|leave|ship|fly)(?:\s+(?:out|back|over|across))?)\b(.*)$/i;
+  /^(?:[^,;]{0,50},\s+)?they(?:(?:'re|’re|\s+are)\s+(?:being\s+)?(?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted|collected|fitted|installed|printed|packed|loaded|cut|sewn|finished)|\s+(?:go|leave|ship|fly)(?:\s+(?:out|back|over|across))?|(?:'ll|’ll|\s+will)\s+(?:ship|go\s+(?:out|on|with)|be\s+ready|be\s+(?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted))|(?:'re|’re|\s+are)\s+(?:[a-z]+ed\s+and\s+(?:ship|go\s+out)|with\s+you))\b(.*)$/i;
 function matchTheirMove(clause: string): string | null {
   const s = clause.trim();
   const m = THEIR_MOVE.exec(s);
@@ -3992,8 +4039,10 @@ const ARRIVES_AND =
 const MODAL = /\b(?:will|shall|going to|gonna|can|could|would|might|may|must)\b|['’]ll\b/i;
 const PROGRESSIVE = /\b(?:am|is|are|['’]m|['’]re|['’]s)\s+(?:\w+\s+)?\w+ing\b/i;
 /** A promise that waits on an event instead of a date ("when it's imaged", "as soon as it's returned"). */
+// (round 46: also a bare noun and its verb, as non-native writers leave the article out: "I send you the BL after
+// vessel departs", "once payment clears": blind126)
 const EVENT =
-  /\b(?:when|once|as soon as|the moment|the day|after|before)\s+(?:it|they|he|she|we|you|i|the|your|our|that|this)\b/i;
+  /\b(?:when|once|as soon as|the moment|the day|after|before)\s+(?:(?:it|they|he|she|we|you|i|the|your|our|that|this)\b|[a-z]{3,15}\s+(?:arrives|leaves|departs|sails|clears|lands|is|are)\b)/i;
 /** Being somewhere or handing something over at a time, which an event named before may date. */
 const ARRIVAL =
   /\b(?:arriv\w*|pick(?:s|ing)? (?:\w+ )?up|collect\w*|drop(?:s|ping)? (?:\w+ )?off|deliver\w*|be (?:at|there|on site|with you)|meet\w*|set(?:ting)? up|install\w*|visit\w*)\b/i;

@@ -478,6 +478,10 @@ const G: Record<PromiseLanguage, Grammar> = {
     clock:
       /\b(?:um|ab|bis|gegen|zwischen|und)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:Uhr)?(?!\.\d)\b|\b(\d{1,2})(?:[:.](\d{2}))?\s*Uhr\b/gi,
     parts: [
+      // round 46: "morgen früh" is how German says tomorrow morning, a morning (12:00) as the English one, not "early"
+      // (nine of nine such deadlines of the read authors: blind29, blind51, blind73, blind91, blind109, blind114-116,
+      // blind119); only "früh" is taken out, "morgen" stays the day
+      [/(?<=\bmorgen\s)früh\b/i, 12],
       [/\bfrüh\b|\bfrühmorgens\b|\bgleich morgens\b/i, 9],
       [/\bvormittags?\b|\bmorgens\b|\bam Morgen\b/i, 12],
       [/\bmittags?\b/i, 12],
@@ -503,6 +507,8 @@ const G: Record<PromiseLanguage, Grammar> = {
     clock:
       /\b(?:om|tot|tussen|en|vanaf|voor(?=\s+\d{1,2}(?:[:.]\d{2})?\s*uur\b))\s+(\d{1,2})(?:[:.](\d{2}))?\s*(?:uur)?\b|\b(\d{1,2})[:.](\d{2})\b/gi,
     parts: [
+      // (round 46: "morgen vroeg" is tomorrow morning, as German "morgen früh")
+      [/(?<=\bmorgen\s)vroeg\b/i, 12],
       [/\bvroeg\b/i, 9],
       [/\b(?:'s ochtends|ochtend|morgenochtend)\b/i, 12],
       [/\bmiddag\b/i, 12],
@@ -538,6 +544,9 @@ const G: Record<PromiseLanguage, Grammar> = {
     clock:
       /\b(?:kl\.?|klockan|klokken|klokka|mellan|mellom|mellem|och|og|till|til|innan|innen|inden|före|før|från|fra|efter)\s+(\d{1,2})(?:[:.](\d{2}))?\b|(?:(?<=\d\s?[-–]\s?)|\b(?=\d{1,2}(?::\d{2}\b|\.\d{2}\b(?!\.))))(\d{1,2})(?:[:.](\d{2}))?\b/gi,
     parts: [
+      // (round 46: Swedish "i morgon bitti" is tomorrow morning, as German "morgen früh"; the authors split on Norwegian
+      // "i morgen tidlig", and on Spanish "mañana temprano" and Portuguese "amanhã cedo", which stay early)
+      [/(?<=\bmorgon\s)bitti\b/i, 12],
       [/\btidigt\b|\btidlig\b|\bbitti\b/i, 9],
       [/\bunder dagen\b|\bi løbet af dagen\b|\bi løpet av dagen\b/i, 17],
       [/\bförmiddag(?:en)?\b|\bformiddag(?:en)?\b|\bpå morgonen\b|\bom morgenen\b/i, 12],
