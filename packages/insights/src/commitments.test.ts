@@ -2504,6 +2504,7 @@ describe("round 46: the writer's scheduled work in the present, and goods named 
     expect(textsIn("Thanks! They'll go on Thursday's ferry from Oban.")).toHaveLength(1);
     expect(textsIn("First 300 jars leave here on 20 March.")).toHaveLength(1);
     expect(textsIn("Our scaffold goes up Monday at 8.")).toHaveLength(1);
+    expect(textsIn("Morning Tamsin, our scaffold goes up Monday at 8.")).toHaveLength(1);
     expect(textsIn("The rent goes up on 1 April.")).toEqual([]);
     // a third party's "they" with another verb is not ours
     expect(textsIn("I chased the carrier and they'll look into it.")).toEqual([]);

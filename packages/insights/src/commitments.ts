@@ -2150,7 +2150,13 @@ export function splitClauses(sentence: string): string[] {
           const tail = c.slice(m.index + m[0].length);
           // (nor after a tag, "SmileCare: Hello Jo, your cleaning is confirmed…", a notice, or a figure, "EUR 2.10 per
           // pallet, truck leaves Friday", an offer's terms: both read whole)
-          if (/[:\d]/.test(c.slice(0, m.index)) || hasDeadlineWords(c.slice(0, m.index))) break;
+          // (round 46: a greeting's "Morning" is no time, "Morning Tamsin, our scaffold goes up Monday at 8": blind94)
+          const head = c.slice(0, m.index);
+          if (
+            /[:\d]/.test(head) ||
+            hasDeadlineWords(head.replace(/^\s*(?:good\s+)?(?:morning|afternoon|evening)\b/i, ""))
+          )
+            break;
           // (not a verbless -ing tail: "…, including Friday night football" names no step)
           if (/^(?:we|i|[a-z]+ing)\b/i.test(tail) || matchScheduled(tail, "outbound") === null) continue;
           return [c.slice(0, m.index), c.slice(m.index + 1)];
