@@ -3805,8 +3805,8 @@ export function matchScheduled(clause: string, direction: Direction): string | n
   }
   if (direction !== "outbound") return null;
   // round 46: the writer's own work, any verb that is no state, with the time right after it ("We cut on Monday and
-  // I'll courier them by Friday", "We land Thursday around 6am", "We dismantle from 11 January", "we reopen Thursday at
-  // noon": blind103, blind59, blind91, blind72)
+  // I'll courier them by Friday", "We land Thursday around 6am", "We dismantle from 11 January": blind103, blind59,
+  // blind91); "open", "reopen" and "close" stay hours of business (NOT_AN_ACT)
   const own = FIRST_PERSON_TIMED.exec(t);
   if (own && !NOT_AN_ACT_RE.test(own[1] ?? "") && !/(?:ed|ing|ly)$/i.test(own[1] ?? "")) return s;
   // the reader's money is the reader's act ("Your payment is Friday")
