@@ -1949,9 +1949,11 @@ export function hasDeadlineWords(s: string): boolean {
 const THEY_MOVE =
   "they(?:'ll|’ll| will) (?:ship|go (?:out|on|with)|be ready|be (?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted))|they(?:'re|’re| are) (?:[a-z]+ed and (?:ship|go out)|with you)|they (?:go|ship|leave)(?: out)?";
 const CLAUSE_BREAK = new RegExp(
-  String.raw`(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|${THEY_MOVE}|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d)|(?<=then\s+)(?:the|your) [a-z]+(?: [a-z]+){0,3}? (?:can|could|may|might|should)\b(?! be\b))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:comes|goes|arrives|starts|finishes|is|are|leaves|turns up|shows up)\s(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight)\b)|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|,\s+(?=${THEY_MOVE}\b)`,
+  String.raw`(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|${THEY_MOVE}|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d)|(?<=then\s+)(?:the|your) [a-z]+(?: [a-z]+){0,3}? (?:can|could|may|might|should)\b(?! be\b))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:comes|goes|arrives|starts|finishes|is|are|leaves|turns up|shows up)\s(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight)\b)|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)`,
   "gi",
 );
+/** Round 46: a comma before our goods' "they" (THEY_MOVE), cut only after a part dated on its own (see splitClauses). */
+const THEY_AFTER_COMMA = new RegExp(String.raw`,\s+(?=(?:${THEY_MOVE})\b)`, "i");
 
 /**
  * `clause` cut where `re` first matches, the match's first character (a comma or a blank) dropped, when `stands` holds
@@ -2043,6 +2045,10 @@ export function splitClauses(sentence: string): string[] {
             hasDeadlineWords(head),
         ),
       )
+      // round 46: our goods' "they" after a comma, when the part before has a time of its own ("Remaking 6 tonight, they
+      // go out express tomorrow by noon"); without one the second dates the first and the clause stays whole ("We will
+      // bake 40 extra rolls for you, they go out with Friday's van")
+      .flatMap((c) => cutWhere(c, THEY_AFTER_COMMA, (head) => hasDeadlineWords(head)))
       // round 16 (r16r): a dated promise or scheduled step, a comma, then "I'll …" (with or without a time of its own):
       // "it ships Thursday with USPS, I'll send tracking" (blind16), "Your licence paperwork goes to the CAA first thing
       // Monday, I'll text you when it's lodged" (train11), "Tanker for the houses will be there by 9:30, I'll push the SMS
