@@ -162,6 +162,8 @@ const THERE_TO_ACT = String.raw`(?:back at|out at|at|up|in|over|round)(?=(?:(?!\
 const NOT_AN_ACT_RE = new RegExp(`^(?:${NOT_AN_ACT})$`);
 const NOT_A_NOUN_RE = new RegExp(`^${NOT_A_NOUN}$`, "i");
 const OBJECT_AHEAD_RE = new RegExp(`^${OBJECT_AHEAD}`, "i");
+/** A word that may be an act's verb: no state (NOT_AN_ACT), no participle, gerund or adverb. */
+const actingForm = (word: string): boolean => !NOT_AN_ACT_RE.test(word) && !/(?:ed|ing|ly)$/i.test(word);
 /**
  * Round 13: a verb after a promising subject ("Aoife will re-check the other four chapters", "our courier will
  * shrink-wrap the pallets") is an act when it is no state and takes an object (see NOT_AN_ACT).
@@ -174,13 +176,7 @@ function isOpenAct(verb: string, rest: string): boolean {
     return /^\s+(?:the|a|an|your|our|this|these|those|all)\s+(?!(?:same|rest|best|job|trick|honou?rs|math|maths|deal|contract)\b)[a-z-]{3,}/i.test(
       rest,
     );
-  return (
-    base.length >= 3 &&
-    base.length <= 20 &&
-    !NOT_AN_ACT_RE.test(base) &&
-    !/(?:ed|ing|ly)$/.test(base) &&
-    OBJECT_AHEAD_RE.test(rest)
-  );
+  return base.length >= 3 && base.length <= 20 && actingForm(base) && OBJECT_AHEAD_RE.test(rest);
 }
 /**
  * Verbs of leisure, personal life and waiting, which a progressive with an object reads as plans or states, not acts
@@ -3814,7 +3810,7 @@ export function matchScheduled(clause: string, direction: Direction): string | n
   // I'll courier them by Friday", "We land Thursday around 6am", "We dismantle from 11 January": blind103, blind59,
   // blind91); "open", "reopen" and "close" stay hours of business (NOT_AN_ACT)
   const own = FIRST_PERSON_TIMED.exec(t);
-  if (own && !NOT_AN_ACT_RE.test(own[1] ?? "") && !/(?:ed|ing|ly)$/i.test(own[1] ?? "")) return s;
+  if (own && actingForm(own[1] ?? "")) return s;
   // the reader's money is the reader's act ("Your payment is Friday")
   if (SCHEDULED_IS.test(s) && !READERS_MONEY_IS.test(s)) return s;
   const v = SCHEDULED_VERBLESS.exec(s);
