@@ -155,12 +155,13 @@ function scoreSet(set: EvalSet): SetScores {
  * aggregates only, then read), blind119–122 in round 44 (scored with the code at the start and end of round 43,
  * aggregates only, then read), blind124–126 in round 45 (scored with the code at the start and end of round 44,
  * aggregates only, then read), blind123 and blind128 in round 46 (scored with the code at the start and end of round 45,
- * aggregates only, then read). Any other blind<N> (blind12, blind15, blind17, blind18, blind19 and blind20 from round 17,
- * blind21 and blind22 from round 18, blind129 from round 45, blind127 and blind130–132 from round 46) stays blind: it is marked ok / MISS
+ * aggregates only, then read), blind127, blind129 and blind131 in round 47 (scored with the code at the start and end of
+ * round 46, aggregates only, then read). Any other blind<N> (blind12, blind15, blind17, blind18, blind19 and blind20 from round 17,
+ * blind21 and blind22 from round 18, blind130, blind132 and blind133 from round 47) stays blind: it is marked ok / MISS
  * against the targets.
  */
 const SPENT_BLIND =
-  /^blind([3-9]|1[01346]|2[3-9]|3\d|4\d|5\d|6[0-9]|70|7[1-4]|7[5-8]|79|8[0-6]|8[7-9]|90|9[1-4]|9[5-8]|99|10[0-2]|10[3-6]|10[7-9]|110|11[1-4]|11[5-8]|119|12[0-2]|12[4-6]|123|128)\b/;
+  /^blind([3-9]|1[01346]|2[3-9]|3\d|4\d|5\d|6[0-9]|70|7[1-4]|7[5-8]|79|8[0-6]|8[7-9]|90|9[1-4]|9[5-8]|99|10[0-2]|10[3-6]|10[7-9]|110|11[1-4]|11[5-8]|119|12[0-2]|12[4-6]|123|128|127|129|131)\b/;
 const asDevOrBlind = (set: EvalSet): EvalSet =>
   SPENT_BLIND.test(set.name) ? { ...set, blind: false, name: `dev, was ${set.name}` } : set;
 
@@ -179,7 +180,7 @@ function table(rows: string[][]): string {
 }
 
 describe("evaluation report", () => {
-  it("scores blind2, blind12, blind15, blind17-22, blind127 and blind129-132 as blind sets and blind3-11, blind13, blind14, blind16, blind23-126 and blind128 as dev data", () => {
+  it("scores blind2, blind12, blind15, blind17-22, blind130, blind132 and blind133 as blind sets and blind3-11, blind13, blind14, blind16, blind23-129 and blind131 as dev data", () => {
     const set = (name: string): EvalSet => ({ name, messages: [], pairs: [], blind: true });
     const names = [
       "blind2 (all)",
@@ -256,7 +257,9 @@ describe("evaluation report", () => {
       "blind128/x",
       "blind129 (all)",
       "blind130/x",
+      "blind131/x",
       "blind132 (all)",
+      "blind133/x",
       "blind3 (all)",
     ];
     expect(names.map((n) => [asDevOrBlind(set(n)).name, asDevOrBlind(set(n)).blind])).toEqual([
@@ -330,11 +333,13 @@ describe("evaluation report", () => {
       ["dev, was blind123/x", false],
       ["dev, was blind124/x", false],
       ["dev, was blind126 (all)", false],
-      ["blind127/x", true],
+      ["dev, was blind127/x", false],
       ["dev, was blind128/x", false],
-      ["blind129 (all)", true],
+      ["dev, was blind129 (all)", false],
       ["blind130/x", true],
+      ["dev, was blind131/x", false],
       ["blind132 (all)", true],
+      ["blind133/x", true],
       ["dev, was blind3 (all)", false],
     ]);
   });
