@@ -2518,3 +2518,81 @@ describe("round 46: the writer's scheduled work in the present, and goods named 
     expect(textsIn("Our van will be there at 9am tomorrow to collect, can inform your foreman?")).toHaveLength(1);
   });
 });
+
+describe("round 47: opening by a unit of ours, named colleagues after 'and', habits and requests", () => {
+  it("reads a unit of ours opening a thing and a person of ours in a place to do a job", () => {
+    // TUE is Tuesday 10 March 2026 (UTC)
+    expect(textsIn("Our bank will open the LC by Thursday next week.", "inbound")).toHaveLength(1);
+    expect(textsIn("Our invigilator will open the room at 9:00.")).toHaveLength(1);
+    expect(textsIn("Our bank will open an account for the gala.")).toEqual([]);
+    expect(dues("I'll be in Crayke on Thursday at 10:30 to inspect the window.")).toEqual([
+      ["I'll be in Crayke on Thursday at 10:30 to inspect the window.", "2026-03-12T10:30:00.000Z"],
+    ]);
+    expect(textsIn("I'll be in Berlin on Thursday.")).toEqual([]);
+  });
+
+  it("splits a colleague 'from our yard' or a count of our people after 'and' into a promise of its own", () => {
+    expect(
+      textsIn(
+        "Your haul-out is booked for Friday 13 March at 7am, and Jake from our yard will measure the berth fingers on the day.",
+      ),
+    ).toEqual([
+      "Your haul-out is booked for Friday 13 March at 7am",
+      "Jake from our yard will measure the berth fingers on the day.",
+    ]);
+    expect(
+      textsIn(
+        "Our pilot boat meets you at the buoy at 14:00 on the 18th and two line handlers will be on the pontoon then.",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("reads freight by air as a passive act, our goods leaving our premises in a customer's message, and a dyed batch", () => {
+    expect(textsIn("The fibre will be air-freighted to Milan by 29 May.", "inbound")).toHaveLength(1);
+    expect(textsIn("The remaining 90 yards leave our dock Monday by noon.", "inbound")).toHaveLength(1);
+    expect(textsIn("The caterers arrive at 2.", "inbound")).toEqual([]);
+    expect(dues("The first 2 colours are dyed on Monday.")).toEqual([
+      ["The first 2 colours are dyed on Monday.", "2026-03-16T17:00:00.000Z"],
+    ]);
+    expect(
+      textsIn(
+        "Tops are dyed in the week of 16 March, spinning starts Monday 23 March, and the colours ship on 10 April.",
+      ),
+    ).toEqual([
+      "Tops are dyed in the week of 16 March",
+      "spinning starts Monday 23 March",
+      "the colours ship on 10 April.",
+    ]);
+  });
+
+  it("keeps a booking's own date before a purpose, and reads a driver's 's' at the reader's door", () => {
+    expect(
+      dues("Production is booked for Monday 16 March, so the container can sail before the end of the month."),
+    ).toEqual([
+      [
+        "Production is booked for Monday 16 March, so the container can sail before the end of the month.",
+        "2026-03-16T17:00:00.000Z",
+      ],
+    ]);
+    expect(
+      dues("Hi Chef, confirming Monday: 12 kg tortellini + 6 kg agnolotti, our driver's at your back door by 7:30am."),
+    ).toEqual([
+      [
+        "Hi Chef, confirming Monday: 12 kg tortellini + 6 kg agnolotti, our driver's at your back door by 7:30am.",
+        "2026-03-16T07:30:00.000Z",
+      ],
+    ]);
+    expect(textsIn("It's at the Royal Alex, check-in 8am.")).toEqual([]);
+  });
+
+  it("reads a habit, a line at a standstill and a request naming a confirmed thing as no promise", () => {
+    expect(textsIn("Our farm ships every Tuesday.")).toEqual([]);
+    expect(textsIn("Normally we ship within 5 working days after the order.")).toEqual([]);
+    expect(textsIn("Your practice room is booked Sunday 10:00-12:00, the key is in the box as always.")).toHaveLength(
+      1,
+    );
+    expect(textsIn("I'll send progress photos every Friday.")).toHaveLength(1);
+    expect(textsIn("Our spinning line is stopped from next week without it.")).toEqual([]);
+    expect(textsIn("Please send me a confirmed flight number today.")).toEqual([]);
+  });
+});

@@ -104,21 +104,24 @@ const PARTICIPLES =
   "paid|sent|shipped|delivered|transferred|signed|issued|refunded|credited|installed|completed|fixed|processed|scheduled|booked|returned|dispatched|released|published|deployed|activated|enabled|resolved|replaced|repaired|reimbursed|settled|wired|uploaded|shared|forwarded|emailed|posted|invoiced|submitted|prepared|finali[sz]ed|configured|set up|migrated|updated|collected|picked up|dropped off|handed over|couriered|made|done|sorted|delivered over|sent out|paid out";
 /**
  * Service participles that promise an action only in the future passive ("your credit will be applied by
- * Friday"); in the present they describe a state ("the budget is approved", "the account is restored").
+ * Friday"); in the present they describe a state ("the budget is approved", "the account is restored"). Round 47: also
+ * freight by air or sea and trucking ("the fibre will be air-freighted to Milan by 29 May": blind129), whose "to" and a
+ * place the open participle reads as "be required to …".
  */
-const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reversed|reinstated|removed|corrected|adjusted|unlocked|reset|renewed|extended|upgraded|cancell?ed|reactivated|cleared|arranged|organi[sz]ed|mailed|reviewed|checked|inspected|handled|taken care of|dealt with|followed up|effected|executed|remitted|actioned|provided|despatched|loaded|unloaded|offloaded|packed|picked|stocked|restocked|counted|cleaned|serviced|swapped|fitted|tested|labell?ed|wrapped|moved|staged|allocated|recharged|calibrated|replenished|rerouted|re-?delivered|relabell?ed|repacked|returned to you|back (?:up|online)|assigned|appointed|laid|re-?laid|painted|repainted|plastered|tiled|poured|built|rebuilt|dug|trimmed|sprayed|treated|sealed|resealed|patched|touched up|scanned|printed|drafted|reconciled|filed|lodged|signed off|agreed|ceased|terminated|disconnected|connected|ported|switched over`;
+const FUTURE_PARTICIPLES = `${PARTICIPLES}|applied|added|waived|restored|reversed|reinstated|removed|corrected|adjusted|unlocked|reset|renewed|extended|upgraded|cancell?ed|reactivated|cleared|arranged|organi[sz]ed|mailed|reviewed|checked|inspected|handled|taken care of|dealt with|followed up|effected|executed|remitted|actioned|provided|despatched|(?:air-?|sea-?)?freighted|trucked|loaded|unloaded|offloaded|packed|picked|stocked|restocked|counted|cleaned|serviced|swapped|fitted|tested|labell?ed|wrapped|moved|staged|allocated|recharged|calibrated|replenished|rerouted|re-?delivered|relabell?ed|repacked|returned to you|back (?:up|online)|assigned|appointed|laid|re-?laid|painted|repainted|plastered|tiled|poured|built|rebuilt|dug|trimmed|sprayed|treated|sealed|resealed|patched|touched up|scanned|printed|drafted|reconciled|filed|lodged|signed off|agreed|ceased|terminated|disconnected|connected|ported|switched over`;
 /** Round 11: participles of a remedy or service that, in the present with a future time, are scheduled acts. */
 const REMEDY_PARTICIPLES =
-  "mailed|published|re-?run|re-?done|re-?booked|re-?sent|re-?issued|re-?installed|re-?fitted|re-?delivered|renewed|restored|reinstated|applied|waived|cleared|serviced|fitted|tested|inspected|painted|repainted|treated|sealed|patched|printed|laid|loaded|packed|swapped|redone";
+  "mailed|published|re-?run|re-?done|re-?booked|re-?sent|re-?issued|re-?installed|re-?fitted|re-?delivered|renewed|restored|reinstated|applied|waived|cleared|serviced|fitted|tested|inspected|painted|repainted|(?:re-?)?dyed|treated|sealed|patched|printed|laid|loaded|packed|swapped|redone";
 /**
  * Round 13: participles that describe a state, a plan or an arrangement rather than a scheduled act; with them a
  * present passive and a date is a notice ("the clinic is closed on Sunday", "shipments are delayed until Thursday").
  * Any other regular participle after "is/are" with a time ahead reads as a scheduled act of the author's side
  * ("the seat map is corrected today", "traffic is rerouted within 10 minutes"): the verb lists above could not
- * name every act a new author's trade performs.
+ * name every act a new author's trade performs. Round 47: also a line or work at a standstill ("Our spinning line is
+ * stopped from next week without it": blind129; none of the read authors' 15 such clauses is labelled).
  */
 const STATE_PARTICIPLES =
-  "closed|located|based|situated|heated|cooled|delayed|postponed|expected|needed|required|interested|pleased|delighted|excited|concerned|worried|tired|bored|used|supposed|allowed|permitted|limited|capped|priced|valued|rated|listed|included|attached|enclosed|booked|reserved|confirmed|planned|married|engaged|named|called|titled|dated|crowded|staffed|manned|covered|insured|licen[cs]ed|registered|qualified|experienced|owned|operated|managed|discontinued|suspended|blocked|locked|stuck|surprised|disappointed|committed|obliged|advised|informed|notified|aimed|designed|intended|meant|scheduled|tied|snowed|flooded|affected|impacted|related|connected|equipped|furnished|decorated|compared|considered|regarded|known|exposed|opened|requested|ordered|approved|accepted|rejected|declined|sold|gifted|cancell?ed|received|awarded|granted|invited|welcomed|offered";
+  "closed|located|based|situated|heated|cooled|delayed|postponed|expected|needed|required|interested|pleased|delighted|excited|concerned|worried|tired|bored|used|supposed|allowed|permitted|limited|capped|priced|valued|rated|listed|included|attached|enclosed|booked|reserved|confirmed|planned|married|engaged|named|called|titled|dated|crowded|staffed|manned|covered|insured|licen[cs]ed|registered|qualified|experienced|owned|operated|managed|discontinued|suspended|stopped|halted|paused|idled|blocked|locked|stuck|surprised|disappointed|committed|obliged|advised|informed|notified|aimed|designed|intended|meant|scheduled|tied|snowed|flooded|affected|impacted|related|connected|equipped|furnished|decorated|compared|considered|regarded|known|exposed|opened|requested|ordered|approved|accepted|rejected|declined|sold|gifted|cancell?ed|received|awarded|granted|invited|welcomed|offered";
 // an adjective with a negative prefix is a state ("unchanged", "unaffected"); a participle before "to <verb>" is a
 // permission or a readiness ("is authorized to offer"); before "for <date>" an arrangement ("is pencilled in for the
 // end of Q1", "the drop is announced for 2 November"), like "booked for" (see the presentPassive branch)
@@ -176,6 +179,9 @@ function isOpenAct(verb: string, rest: string): boolean {
     return /^\s+(?:the|a|an|your|our|this|these|those|all)\s+(?!(?:same|rest|best|job|trick|honou?rs|math|maths|deal|contract)\b)[a-z-]{3,}/i.test(
       rest,
     );
+  // round 47: opening a thing, as OPENS_THING reads it in the present ("Our bank will open the LC by Thursday next week":
+  // blind129, blind59, blind14)
+  if (base === "open") return /^\s+(?:the|your|it|them)\b/i.test(rest);
   return base.length >= 3 && base.length <= 20 && actingForm(base) && OBJECT_AHEAD_RE.test(rest);
 }
 /**
@@ -515,7 +521,8 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // (round 14, b13cd: or in minutes, "Joost is at your stand in 30 minutes": blind13; round 22 (p22): or at a clock time
   // with am/pm and no "at", "Our makeup artist Tess is at the suite 6:00am")
   {
-    re: /(?:^|\s)(?:is|are|'s|'re)\s+((?:in your (?:inbox|mailbox|hands|account|portal|letterbox|postbox)|on your (?:desk|doorstep|table|screen)|at (?:your|the) (?:[\w-]+\s+){0,2}?[\w-]+)(?=[^.!?;]{0,30}?\s(?:by|before|within|tomorrow|tonight|today|first thing|at \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|in \d{1,3}\s*(?:min|mins|minutes|hours?|hrs?)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/i,
+    // (round 47: "'s" also right after its subject, "our driver's at your back door by 7:30am": blind114)
+    re: /(?:(?:^|\s)(?:is|are|'s|'re)|(?<=[a-z])(?<!\b(?:it|that|this|there|here|what|who|where|he|she|they|we|you))['’](?:s|re))\s+((?:in your (?:inbox|mailbox|hands|account|portal|letterbox|postbox)|on your (?:desk|doorstep|table|screen)|at (?:your|the) (?:[\w-]+\s+){0,2}?[\w-]+)(?=[^.!?;]{0,30}?\s(?:by|before|within|tomorrow|tonight|today|first thing|at \d|\d{1,2}(?::\d{2})?\s*(?:am|pm)|in \d{1,3}\s*(?:min|mins|minutes|hours?|hrs?)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^.!?;]*)/i,
     kind: "landing",
   },
   // round 15 (r15r): a person of ours on site or there at a time, in the present ("I'm on site Monday at 8 myself": blind14;
@@ -804,10 +811,12 @@ const LET_NON_ACTION = new Set([
  * "be" + these means a promise ("I'll be in touch", "I'll be there at 3", British "I'll be round Wednesday");
  * a bare "be back" only with a time ("back by 3"): "Will def be back" is a customer returning (round 7).
  */
+// round 47: "in" a place to do a job there, as "out" ("I'll be in Crayke on Tuesday 20th at 10:30 to inspect the window":
+// blind116, blind100)
 // round 14 (b13cd): also at a place within minutes or hours ("Ollie will be on the stand in 20 minutes", "Joost is at your
 // stand in 30 minutes": blind13), as "with you in 30 minutes" already was
 const BE_ACTION =
-  /^(?:in touch|there|onsite|on site|on-site|over|round(?! (?:about|\d))|at (?:your (?:place|house|home|flat|apartment|unit|property|office|site|door|shop|store)|(?:unit|suite|flat|apt\.?|apartment|no\.|number) ?[\w-]+)\b|with you|at yours?|out\b(?=[^.!?]{0,40}\bto\s+(?:install|fix|repair|replace|service|inspect|look|see|check|collect|deliver|measure|quote|read)\b)|at the (?:office|site|venue|door)|(?:taking|holding|hosting|teaching|leading|running|giving|doing) (?!(?:the|a|some|my) (?:day|week|morning|afternoon|time)s? off\b|(?:a )?(?:leave|break|holiday|vacation|time off)\b)|(?:at|on|in) (?:the|your|our) [\w -]{1,30}?\b(?:(?:by|before|around|from|at)\s+(?:\d+|noon|midday|lunch(?:time)?)|(?:in|within)\s+\d{1,3}\s*(?:min|mins|minutes|hours?|hrs?)\b)|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back (?:to you|in touch)|back\b(?=[^.!?]{0,40}\b(?:at \d|by|before|within|in \d|in an?|on|tomorrow|today|tonight|this|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
+  /^(?:in touch|there|onsite|on site|on-site|over|round(?! (?:about|\d))|at (?:your (?:place|house|home|flat|apartment|unit|property|office|site|door|shop|store)|(?:unit|suite|flat|apt\.?|apartment|no\.|number) ?[\w-]+)\b|with you|at yours?|(?:out|in)\b(?=[^.!?]{0,40}\bto\s+(?:install|fix|repair|replace|service|inspect|look|see|check|collect|deliver|measure|quote|read)\b)|at the (?:office|site|venue|door)|(?:taking|holding|hosting|teaching|leading|running|giving|doing) (?!(?:the|a|some|my) (?:day|week|morning|afternoon|time)s? off\b|(?:a )?(?:leave|break|holiday|vacation|time off)\b)|(?:at|on|in) (?:the|your|our) [\w -]{1,30}?\b(?:(?:by|before|around|from|at)\s+(?:\d+|noon|midday|lunch(?:time)?)|(?:in|within)\s+\d{1,3}\s*(?:min|mins|minutes|hours?|hrs?)\b)|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back (?:to you|in touch)|back\b(?=[^.!?]{0,40}\b(?:at \d|by|before|within|in \d|in an?|on|tomorrow|today|tonight|this|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
 /** Verbs that hand something to the reader; with them "our <thing>" is still a deliverable ("sending our proposal Friday"). */
 const GIVING =
   /^(?:send|share|forward|email|mail|deliver|ship|submit|post|bring|hand|transfer|pay|wire|courier|dispatch|introduce|connect|walk|demo|present|invoice|return|drop|give|show|refund|credit|issue|provide|offer)/i;
@@ -1132,6 +1141,16 @@ const DEPARTMENT =
 /** A habit, not a scheduled act ("we send invoices monthly"). */
 // round 11: "every" only before a time ("with a check on every sheet" is no habit), and "monthly" only as an
 // adverb ("the monthly contract" is a noun phrase)
+/** Round 47: a habit alone: no future, and no time left once the habit's words are taken out. */
+function habitual(clause: string): boolean {
+  if (FUTURE_AUX.test(clause) || !HABIT.test(clause)) return false;
+  // (a habit told after a comma is a remark beside the act: "…is booked Sunday 10:00–12:00, the key is in the box as always")
+  return (
+    (HABIT_ADVERB.test(clause) && !/[,;]/.test(clause)) ||
+    !hasDeadlineWords(clause.replace(new RegExp(HABIT.source, "gi"), ""))
+  );
+}
+const HABIT_ADVERB = /\b(?:always|usually|normally|generally|typically)\b/i;
 const HABIT =
   /\b(?:every|each)\s+(?:day|week|month|year|morning|afternoon|evening|night|hour|time|quarter|weekend|weekday|working day|business day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d|other|few|couple|two|three)\b|\b(?:always|usually|normally|generally|typically)\b|\b(?:monthly|weekly|daily|quarterly|annually|yearly|nightly|hourly)\b(?=\s*(?:$|[.,;:!?)]|(?:on|in|at|from|by|until|basis|and|or|as)\b))/i;
 
@@ -1945,7 +1964,7 @@ export function hasDeadlineWords(s: string): boolean {
 const THEY_MOVE =
   "they(?:'ll|’ll| will) (?:ship|go (?:out|on|with)|be ready|be (?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted))|they(?:'re|’re| are) (?:[a-z]+ed and (?:ship|go out)|with you)|they (?:go|ship|leave)(?: out)?";
 const CLAUSE_BREAK = new RegExp(
-  String.raw`(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|${THEY_MOVE}|(?:the )?[a-z]+(?: [a-z]+)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d)|(?<=then\s+)(?:the|your) [a-z]+(?: [a-z]+){0,3}? (?:can|could|may|might|should)\b(?! be\b))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:comes|goes|arrives|starts|finishes|is|are|leaves|turns up|shows up)\s(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight)\b)|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)`,
+  String.raw`(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|${THEY_MOVE}|(?:the |(?:two|three|four|both|\d{1,2}) )?[a-z]+(?: [a-z]+)?(?: (?:from|in|at) (?:our|my) [a-z]+(?: [a-z]+)?)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d)|(?<=then\s+)(?:the|your) [a-z]+(?: [a-z]+){0,3}? (?:can|could|may|might|should)\b(?! be\b))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:comes|goes|arrives|starts|finishes|is|are|leaves|turns up|shows up)\s(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight)\b)|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)`,
   "gi",
 );
 /** Round 46: a comma before our goods' "they" (THEY_MOVE), cut only after a part dated on its own (see splitClauses). */
@@ -2306,7 +2325,7 @@ function dueScope(clause: string): string {
   const purpose = /\s+so(?: that)?\s+(?!(?:i|we)\b)/i.exec(clause);
   if (purpose !== null) {
     const head = clause.slice(0, purpose.index);
-    if (hasDeadlineWords(head) && matchCommitment(head) !== null) return head;
+    if (hasDeadlineWords(head) && promisesOrBooks(head)) return head;
   }
   const cut =
     /,\s+(?:so|because|since|as|while|whereas|which)\s|,\s+(?:prob|probably|hopefully|maybe|likely|possibly)\b|,?\s+and\s+(?:please|kindly|pls)\b|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap|arrive|land|reach)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b|,?\s+and\s+(?:if|once|when|after|as soon as)\b/i.exec(
@@ -2321,8 +2340,17 @@ function dueScope(clause: string): string {
     /^,?\s*so(?: that)?\s+you\s+(?:have|get|receive)\b[^.;!?]*\bby\b/i.test(clause.slice(cut.index))
   )
     return clause;
-  return matchCommitment(head) !== null ? head : clause;
+  return promisesOrBooks(head) ? head : clause;
 }
+
+/**
+ * Round 47: a promise, a booking or scheduled work of ours, whose own date a purpose or reason after it does not move
+ * ("Production is booked for Monday 9 November, so the container can sail before the end of the month": blind110).
+ */
+const promisesOrBooks = (head: string): boolean =>
+  matchCommitment(head) !== null ||
+  matchBooking(head, "outbound") !== null ||
+  matchScheduled(head, "outbound") !== null;
 
 /** Round 21 (due21): a date in a clause about what has happened ("arrived this morning", "was sent yesterday"). */
 const PAST_DATED =
@@ -2904,6 +2932,10 @@ export function extractCommitments(
       // round 19 (p19): nor is a fronted time split off its sentence, whatever read it ("Starting tomorrow, Ms. Tan will
       // take over the class")
       if (FRONTED_TIME.test(piece.text)) continue;
+      // round 47: nor what we do as a rule, with no future and no time but the rule's ("Our farm ships every Tuesday",
+      // "Normally we ship within 5 working days after the order": blind106, blind128; none of the read authors' such
+      // clauses is labelled)
+      if (habitual(piece.text)) continue;
       // round 9: in a customer's message "the plumber comes Monday" is the reader's tradesman, not the author's
       if (msg.direction === "inbound" && READERS_ROLE.test(piece.text)) continue;
       if (
@@ -3613,7 +3645,10 @@ export function matchBooking(clause: string, direction: Direction): string | nul
     BOOKED_BY_OTHER.test(s) ||
     REMINDER.test(s) ||
     BRAND_REMINDER.test(s) ||
-    /^\s*(?:shall|should|can|could|would|do|does|may)\b/i.test(s)
+    /^\s*(?:shall|should|can|could|would|do|does|may)\b/i.test(s) ||
+    // round 47: a request asks the reader ("Please send me a confirmed flight number today": blind129; none of the read
+    // authors' requests naming a booking word is labelled)
+    /^\s*(?:please|pls|kindly)\s+(?!note\b|be advised\b)/i.test(s)
   )
     return null;
   // "The court has scheduled the hearing": a third party arranged it, not the author's side
@@ -3771,8 +3806,11 @@ export function matchScheduled(clause: string, direction: Direction): string | n
     if (/^run/i.test(verb) && /^\s*(?:until|till)\b/i.test(m[3] ?? "")) return null;
     // a customer's side starts with the reader only without an object of its own ("Please send the contract and we
     // start 1st of April"; "we start export to US in Q4" is its own project)
+    // (round 47: and its goods leaving its own premises, "The remaining 90 yards leave our dock Monday by noon": the read
+    // authors label all three such inbound clauses)
     if (
       direction === "inbound" &&
+      !(/^leave/i.test(verb) && /^\s*our\s/i.test(m[3] ?? "")) &&
       !(
         /^(?:we|our)\b/i.test(subject) &&
         STARTING_VERB_RE.test(verb) &&

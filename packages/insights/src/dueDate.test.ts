@@ -964,3 +964,21 @@ describe("resolveDueDate: round 33, a recurring time without a day, an event's n
     expect(iso("Spools 15-22 get welded Monday and Tuesday.")).toBe("2026-03-17T17:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 47, noon closing a window and counts with their units", () => {
+  it("reads noon at a window's end on the window's day, not today's noon", () => {
+    // TUE is Tuesday 10 March 2026, 14:00 UTC
+    expect(iso("Pickup Saturday April 11, 10am-noon.")).toBe("2026-04-11T12:00:00.000Z");
+    expect(iso("Delivery tomorrow 10am to noon.")).toBe("2026-03-11T12:00:00.000Z");
+    expect(iso("Water is off Monday 8-noon.")).toBe("2026-03-16T12:00:00.000Z");
+    expect(iso("Back by noon tomorrow.")).toBe("2026-03-11T12:00:00.000Z");
+  });
+
+  it("reads a number with its unit as a count, not as the hour of the day before it", () => {
+    expect(iso("Confirming Monday: 12 kg tortellini, our driver is at your back door by 7:30am.")).toBe(
+      "2026-03-16T07:30:00.000Z",
+    );
+    expect(iso("Confirming Friday: 6 pallets.")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("I'll ship 40 boxes on Monday at 9.")).toBe("2026-03-16T09:00:00.000Z");
+  });
+});

@@ -1034,6 +1034,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /\b(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\s+(?=(?!(?:days|weeks|months|hours|minutes|before|after|until|till|from|onwards|when|once|and|the|this|next|end|start|through|sometime|latest|at|by|on|with|for|via|from|and|but|because|so)\b)[a-z]{3,}\b[^.!?\n]*?\b(?:by|before|until|on|tomorrow|today|tonight|next|this|within)\b)/g,
       "",
     )
+    // round 47: a count with its unit is no clock time ("confirming Monday: 12 kg tortellini", which chrono read as Monday
+    // 12:00: blind114)
+    .replace(
+      /(?<![\d:.,/])\d{1,4}(?=\s*(?:kgs?|kilos?|grams?|g|tonnes?|tons?|t|lbs?|oz|pcs|pieces|units|boxes|pallets|bags|sacks|cases|bottles|crates|cartons|rolls|drums|kegs|trays|litres?|liters?|l|ml|m2|m²|m3|m³|sqm|metres?|meters?|yards?|ft)\b)/gi,
+      "several",
+    )
     // "within the next 10 minutes" is "within 10 minutes"
     .replace(/\bwithin the next (\d+|an?|one|two|three|few)\b/gi, "within $1")
     // round 20 (due20): "within the day" is by the end of today, not a day from now
@@ -1041,6 +1047,9 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // round 11: "12noon", "12 midday" (Indian and British usage) are noon; round 39: so is "midday" alone, which chrono
     // does not read ("I'll send you the temperature logs by midday": blind101)
     .replace(/\b(?:12\s*)?(?:noon|midday)\b/gi, "noon")
+    // round 47: noon as a window's end is 12pm: chrono's "noon" is today's, so "Saturday April 11, 10am-noon" lost its day
+    // and "tomorrow 10am-noon" became today (blind111)
+    .replace(/(\d\s*(?:am|a\.m\.)?\s*(?:[-–]|to|till|until)\s*)noon\b/gi, "$112:00")
     // "by lunchtime" is noon
     .replace(/\b(by|at|around|before|until)\s+lunch(?:time| time)?\b/gi, "$1 noon")
     // "the October receipts", "your January invoice": a month before a noun names a topic, not a date
