@@ -1141,6 +1141,9 @@ const DEPARTMENT =
 /** A habit, not a scheduled act ("we send invoices monthly"). */
 // round 11: "every" only before a time ("with a check on every sheet" is no habit), and "monthly" only as an
 // adverb ("the monthly contract" is a noun phrase)
+const HABIT =
+  /\b(?:every|each)\s+(?:day|week|month|year|morning|afternoon|evening|night|hour|time|quarter|weekend|weekday|working day|business day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d|other|few|couple|two|three)\b|\b(?:always|usually|normally|generally|typically)\b|\b(?:monthly|weekly|daily|quarterly|annually|yearly|nightly|hourly)\b(?=\s*(?:$|[.,;:!?)]|(?:on|in|at|from|by|until|basis|and|or|as)\b))/i;
+const HABIT_ADVERB = /\b(?:always|usually|normally|generally|typically)\b/i;
 /** Round 47: a habit alone: no future, and no time left once the habit's words are taken out. */
 function habitual(clause: string): boolean {
   if (FUTURE_AUX.test(clause) || !HABIT.test(clause)) return false;
@@ -1150,9 +1153,6 @@ function habitual(clause: string): boolean {
     !hasDeadlineWords(clause.replace(new RegExp(HABIT.source, "gi"), ""))
   );
 }
-const HABIT_ADVERB = /\b(?:always|usually|normally|generally|typically)\b/i;
-const HABIT =
-  /\b(?:every|each)\s+(?:day|week|month|year|morning|afternoon|evening|night|hour|time|quarter|weekend|weekday|working day|business day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d|other|few|couple|two|three)\b|\b(?:always|usually|normally|generally|typically)\b|\b(?:monthly|weekly|daily|quarterly|annually|yearly|nightly|hourly)\b(?=\s*(?:$|[.,;:!?)]|(?:on|in|at|from|by|until|basis|and|or|as)\b))/i;
 
 /**
  * Round 14: a time behind us or a count of repeats, in the present tense non-native writers use for the past ("I pay

@@ -1047,7 +1047,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // round 11: "12noon", "12 midday" (Indian and British usage) are noon; round 39: so is "midday" alone, which chrono
     // does not read ("I'll send you the temperature logs by midday": blind101)
     .replace(/\b(?:12\s*)?(?:noon|midday)\b/gi, "noon")
-    // round 47: noon as a window's end is 12pm: chrono's "noon" is today's, so "Saturday April 11, 10am-noon" lost its day
+    // round 47: noon as a window's end is 12:00: chrono's "noon" is today's, so "Saturday April 11, 10am-noon" lost its day
     // and "tomorrow 10am-noon" became today (blind111)
     .replace(/(\d\s*(?:am|a\.m\.)?\s*(?:[-–]|to|till|until)\s*)noon\b/gi, "$112:00")
     // "by lunchtime" is noon
