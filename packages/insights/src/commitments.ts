@@ -154,7 +154,9 @@ const OPEN_VERB_S = openVerb("(?:s|es)");
  * "Our site team opens the gate for you at 6am": blind13, blind125, blind25); "open" alone stays in NOT_AN_ACT, where
  * "we open at 9" is hours of business.
  */
-const OPENS_THING = String.raw`(?:re)?open(?=s?\s+(?:the|your|it|them)\b)`;
+const OPENED_THING = String.raw`\s+(?:the|your|it|them)\b`;
+const OPENS_THING = `(?:re)?open(?=s?${OPENED_THING})`;
+const OPENED_THING_RE = new RegExp(`^${OPENED_THING}`, "i");
 /**
  * Round 46: where a person of ours will be, as "on site" reads (the "landing" pattern): back at or at the reader's place
  * ("I'm back on your shopfront Tuesday at 7:30": blind125), or anywhere to do an act there ("I'm at the rink at noon to
@@ -181,7 +183,7 @@ function isOpenAct(verb: string, rest: string): boolean {
     );
   // round 47: opening a thing, as OPENS_THING reads it in the present ("Our bank will open the LC by Thursday next week":
   // blind129, blind59, blind14)
-  if (base === "open") return /^\s+(?:the|your|it|them)\b/i.test(rest);
+  if (base === "open") return OPENED_THING_RE.test(rest);
   return base.length >= 3 && base.length <= 20 && actingForm(base) && OBJECT_AHEAD_RE.test(rest);
 }
 /**
@@ -1141,17 +1143,18 @@ const DEPARTMENT =
 /** A habit, not a scheduled act ("we send invoices monthly"). */
 // round 11: "every" only before a time ("with a check on every sheet" is no habit), and "monthly" only as an
 // adverb ("the monthly contract" is a noun phrase)
-const HABIT =
-  /\b(?:every|each)\s+(?:day|week|month|year|morning|afternoon|evening|night|hour|time|quarter|weekend|weekday|working day|business day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d|other|few|couple|two|three)\b|\b(?:always|usually|normally|generally|typically)\b|\b(?:monthly|weekly|daily|quarterly|annually|yearly|nightly|hourly)\b(?=\s*(?:$|[.,;:!?)]|(?:on|in|at|from|by|until|basis|and|or|as)\b))/i;
 const HABIT_ADVERB = /\b(?:always|usually|normally|generally|typically)\b/i;
+const HABIT = new RegExp(
+  String.raw`\b(?:every|each)\s+(?:day|week|month|year|morning|afternoon|evening|night|hour|time|quarter|weekend|weekday|working day|business day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d|other|few|couple|two|three)\b|${HABIT_ADVERB.source}|\b(?:monthly|weekly|daily|quarterly|annually|yearly|nightly|hourly)\b(?=\s*(?:$|[.,;:!?)]|(?:on|in|at|from|by|until|basis|and|or|as)\b))`,
+  "i",
+);
+/** Every habit of a clause, for taking them out (habitual). */
+const HABITS = new RegExp(HABIT.source, "gi");
 /** Round 47: a habit alone: no future, and no time left once the habit's words are taken out. */
 function habitual(clause: string): boolean {
   if (FUTURE_AUX.test(clause) || !HABIT.test(clause)) return false;
   // (a habit told after a comma is a remark beside the act: "…is booked Sunday 10:00–12:00, the key is in the box as always")
-  return (
-    (HABIT_ADVERB.test(clause) && !/[,;]/.test(clause)) ||
-    !hasDeadlineWords(clause.replace(new RegExp(HABIT.source, "gi"), ""))
-  );
+  return (HABIT_ADVERB.test(clause) && !/[,;]/.test(clause)) || !hasDeadlineWords(clause.replace(HABITS, ""));
 }
 
 /**
