@@ -532,7 +532,7 @@ const QUARTER =
   /\b(?:(?:by|before|until|in|for|during|end of|the end of|eo)\s+)*(?:the\s+)?q([1-4])(?:\s*(?:'|20)?(\d{2}))?\b|\b(?:end of (?:the |this )?quarter|eoq)\b/gi;
 /** Round 48: a noun a quarter names ("Q3 forecast", "Q4 results"), not a word that goes on with a deadline. */
 const QUARTER_NOUN =
-  /^\s+(?!(?:and|or|to|at|by|on|in|of|is|are|will|at|latest|end|deadline|close|start|then|please|pls)\b)[a-z][a-z-]{2,}\b/;
+  /^\s+(?!(?:and|or|to|at|by|on|in|of|is|are|will|latest|end|deadline|close|start|then|please|pls)\b)[a-z][a-z-]{2,}\b/;
 
 /**
  * A greeting that opens the text ("Morning all -", "Good evening Sam,"): chrono reads it as the morning or
