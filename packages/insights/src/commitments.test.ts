@@ -2605,6 +2605,12 @@ describe("round 48: fortnightly habits, absences until a day, requests and price
     expect(textsIn("Our van collects the casings on Tuesday.")).toHaveLength(1);
     expect(textsIn("I'm out of the office until Monday 4 January and will get back to you then.")).toEqual([]);
     expect(textsIn("I'm out of the office today but I will ring you Monday before 10.")).toHaveLength(1);
+    expect(textsIn("I'm out Monday, back Tuesday.")).toEqual([]);
+    expect(textsIn("Back Thursday to test again, first thing.")).toHaveLength(1);
+    // "then" is the day named last before it, not the week of the absence
+    expect(
+      dues("I'm away on leave this week, back Monday 16 March, and I'll send through the price sheet then."),
+    ).toEqual([["I'll send through the price sheet then.", "2026-03-16T17:00:00.000Z"]]);
   });
 
   it("refuses a need as a booking and a price before 'and' as a counter-offer", () => {
@@ -2629,6 +2635,9 @@ describe("round 48: fortnightly habits, absences until a day, requests and price
     expect(
       dues("Our accountant will transfer the premium on Monday, kindly issue the policy before 31 March."),
     ).toEqual([["Our accountant will transfer the premium on Monday", "2026-03-16T17:00:00.000Z"]]);
+    expect(
+      textsIn("Contract going to Kenji this morning, and Dougie is booking the first reefer for the 1st of June."),
+    ).toContain("Dougie is booking the first reefer for the 1st of June.");
     expect(textsIn("All Saturday 9am tandems get moved to Sunday 9am, I'm texting every guest tonight.")).toContain(
       "I'm texting every guest tonight.",
     );

