@@ -1110,8 +1110,12 @@ const BUYER_DECISION =
 const SIGN_ON_RECEIPT =
   /\b(?:please\s+)?send\s+(?:(?:us|me)\s+)?(?:the|your)\s+(?:[\w-]+\s+)?(?:contract|agreement|paperwork|order form|documents?)\s*(?:,|and)\s*(?:i|we)\s*(?:'ll|’ll|\s+will)\s+sign\b/i;
 /** Round 15 (r15p): the writer's side away for a span, then a reply promised to whoever wrote (see matchCommitment). */
-const AWAY_NOTICE =
-  /\b(?:am|'m|is|are|'re)\s+(?:(?:currently|now|still)\s+)?(?:at|on|out|away|off)\b[^.!?]{0,40}?\b(?:all|the whole|the rest of (?:the|this))\s+(?:day|week|weekend|morning|afternoon)\b[^.!?]{0,40}?\band\s+(?:will|'ll)\s+(?:get back to you|reply|respond|answer)\b|\b(?:am|'m|is|are|'re)\s+(?:out of (?:the\s+)?office|on\s+(?:annual\s+|parental\s+|sick\s+)?leave|away|off)\s+until\b[^.!?]{0,40}?\band\s+(?:will|'ll)\s+(?:get back to you|reply|respond|answer)\b/i;
+// (round 48: or away until a day; the reply promised is written once for both forms)
+const REPLY_AFTER_AWAY = String.raw`[^.!?]{0,40}?\band\s+(?:will|'ll)\s+(?:get back to you|reply|respond|answer)\b`;
+const AWAY_NOTICE = new RegExp(
+  String.raw`\b(?:am|'m|is|are|'re)\s+(?:(?:currently|now|still)\s+)?(?:at|on|out|away|off)\b[^.!?]{0,40}?\b(?:all|the whole|the rest of (?:the|this))\s+(?:day|week|weekend|morning|afternoon)\b${REPLY_AFTER_AWAY}|\b(?:am|'m|is|are|'re)\s+(?:out of (?:the\s+)?office|on\s+(?:annual\s+|parental\s+|sick\s+)?leave|away|off)\s+until\b${REPLY_AFTER_AWAY}`,
+  "i",
+);
 /**
  * Round 48: an absence and the day back, with nothing to do on return ("I'm out Monday, back Tuesday", "I'm away on
  * leave this week, back Monday 5 October": blind40, blind130; both unlabelled, "Back Thursday to test again" is not
@@ -1997,6 +2001,9 @@ function cutWhere(clause: string, re: RegExp, stands: (head: string, tail: strin
   const tail = clause.slice(at + 1);
   return stands(head, tail) ? [head, tail] : [clause];
 }
+/** Round 48: a part with a time of its own, then a dated promise: two clauses (the comma splices splitClauses cuts). */
+const bothDated = (head: string, tail: string): boolean =>
+  hasDeadlineWords(head) && hasDeadlineWords(tail) && matchCommitment(tail) !== null;
 /** A dated, unhedged promise or booking of ours: the head a condition or hedge after it is cut from. */
 const datedPromiseOrBooking = (head: string): boolean =>
   hasDeadlineWords(head) &&
@@ -2100,7 +2107,7 @@ export function splitClauses(sentence: string): string[] {
         if (m === null) return [c];
         const head = c.slice(0, m.index);
         const tail = c.slice(m.index + m[0].length);
-        return hasDeadlineWords(head) && hasDeadlineWords(tail) && matchCommitment(tail) !== null ? [head, tail] : [c];
+        return bothDated(head, tail) ? [head, tail] : [c];
       })
       // round 48: a request after a dated promise or booking ("Our accountant will transfer the premium on Monday, kindly
       // issue the policy before 31 March": blind130) is the reader's to do and dates nothing of ours
@@ -2111,8 +2118,7 @@ export function splitClauses(sentence: string): string[] {
         cutWhere(
           c,
           /,\s+(?=(?:i'm|i am|we're|we are)\s+[a-z]+ing\s)/i,
-          (head, tail) =>
-            FINITE.test(head) && hasDeadlineWords(head) && hasDeadlineWords(tail) && matchCommitment(tail) !== null,
+          (head, tail) => FINITE.test(head) && bothDated(head, tail),
         ),
       )
       // round 46: our goods' "they" after a comma, when the part before has a time of its own ("Remaking 6 tonight, they
