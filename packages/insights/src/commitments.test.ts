@@ -2660,3 +2660,50 @@ describe("round 48: fortnightly habits, absences until a day, requests and price
     ]);
   });
 });
+
+describe("round 49: a price held until a day, a closed office's replies, a long subject before 'and', what an act is for", () => {
+  it("refuses keeping a price until a day as the offer's validity, and keeps a thing held for the reader", () => {
+    // TUE is Tuesday 10 March 2026 (UTC)
+    expect(textsIn("We can offer EUR 29,60 per pair, and we hold this price until 31 December.")).toEqual([]);
+    expect(textsIn("Best I can do is £3,600 a cast. I'll hold that until the end of Q2.")).toEqual([]);
+    expect(textsIn("I'll hold that price until Friday 27 March.")).toEqual([]);
+    // "that" is a price only where the message names one
+    expect(textsIn("The blue one's in the back. I'll hold that until Saturday for you.")).toHaveLength(1);
+    expect(textsIn("It's $1,350 and I'll hold it for you until 5pm.")).toHaveLength(1);
+  });
+
+  it("refuses the replies and handling a closed office's notice promises", () => {
+    expect(
+      textsIn(
+        "Thank you for your message. Our office is closed from 21 to 23 September for national holidays. We will answer your e-mail from 24 September.",
+      ),
+    ).toEqual([]);
+    expect(
+      textsIn(
+        "The workshop is closed for our summer break from 3 to 16 August. Repairs received by post will be processed when we reopen, and we will reply to your email then.",
+      ),
+    ).toEqual([]);
+    // an open office's reply stays a promise
+    expect(textsIn("Thanks for your message, we will answer your e-mail by Friday.")).toHaveLength(1);
+  });
+
+  it("keeps a longer subject of ours whole before 'and', but not a dated clause", () => {
+    expect(textsIn("Our full distributor price list and the draft agreement will reach you early next week.")).toEqual([
+      "Our full distributor price list and the draft agreement will reach you early next week.",
+    ]);
+    expect(textsIn("The night shift stops tonight and I'll ring the block association tomorrow at 10.")).toEqual([
+      "I'll ring the block association tomorrow at 10.",
+    ]);
+  });
+
+  it("dates a promise by its own day, not by what the act is for", () => {
+    expect(
+      dues("Our PO for the first 500kg call-off will follow on Monday, for delivery the week of 6 April."),
+    ).toEqual([
+      [
+        "Our PO for the first 500kg call-off will follow on Monday, for delivery the week of 6 April.",
+        "2026-03-16T17:00:00.000Z",
+      ],
+    ]);
+  });
+});

@@ -1019,6 +1019,15 @@ const OFFER_IF_YOU_WANT =
 /** Round 29: a price opening the sentence (after a name, or "last offer"), then "and" and what we do for it. */
 const PRICE_THEN_US =
   /^\s*(?:[^,.;!?]{1,30},\s*)?(?:(?:last|final|best) (?:offer|price)[:\s]+(?=\d))?(?:[$£€₹]\s?\d|\d[\d,.]*\s*(?:TL|k|USD|EUR|GBP|AUD|RM|€|£|euros?|dollars?|pounds?|rupees?|lakhs?|juta|rand|pesos?)\b|(?<=(?:offer|price)[:\s]+)\d)[^.;!?]{0,40}?\s+(?:and|&)\s+(?:i|we)(?=\s|['’])/i;
+/**
+ * Round 49: the extra cost of a fault paid by us, in the present, with no price in the sentence that would make it a term
+ * of an offer ("We pay the extra freight for the later vessel": blind135; "€2,750 is my last price, and we pay the DHL"
+ * stays a term, blind48).
+ */
+const PAID_EXTRA =
+  /^\s+(?:the|any|all)\s+(?:extra|additional|return|re-?delivery)\s+(?:freight|shipping|postage|carriage|costs?|fees?|charges?)\b|^\s+the\s+difference\b/i;
+const paysExtra = (verb: string, rest: string, sentence: string): boolean =>
+  verb === "pay" && PAID_EXTRA.test(rest) && !MONEY.test(sentence);
 /** Round 26: an act that puts a fault right (a redo, a replacement, a repair); see CONCESSION in matchCommitment. */
 const REMEDY =
   /^(?:re-?(?:do|make|place|print|fit|install|paint|wrap|clean|test|issue|run|ship|pack|send|deliver|finish|grade|seed|shoot|cut|build|fix|weld|sew|stitch|glaze|fill)|repair|fix|mend|patch)\b/i;
@@ -1684,7 +1693,9 @@ export function matchCommitment(sentence: string): string | null {
       // (round 46: also a unit of ours, "Our workshop remakes the 18 cracked bowls at no charge": blind123)
       const remedy =
         /^\s*(?:i|we|our|my)\b/i.test(m[0]) &&
-        ((remedyVerb(verb) && AT_OUR_COST.test(rest)) || (verb === "cover" && /^\s+the\s+cost\b/i.test(rest)));
+        ((remedyVerb(verb) && AT_OUR_COST.test(rest)) ||
+          (verb === "cover" && /^\s+the\s+cost\b/i.test(rest)) ||
+          paysExtra(verb, rest, s));
       if ((!hasDeadlineWords(rest) && !event && !fronted && !urgent && !onEvent && !remedy) || HABIT.test(rest))
         continue;
       if (PAST_OR_REPEATED.test(rest)) continue;
@@ -1979,12 +1990,13 @@ export function hasDeadlineWords(s: string): boolean {
 /**
  * Round 46: "they" for goods of ours moving or ready ("…, and they'll ship by the end of the month", "Remaking 6 tonight,
  * they go out express tomorrow by noon", "…today, they're with you by Friday noon": blind123, blind90, blind101), where a
- * promise before them ends (CLAUSE_BREAK) and matchTheirMove reads them.
+ * promise before them ends (CLAUSE_BREAK) and matchTheirMove reads them; round 49: also ready on a day, in the present
+ * ("We start carving on Monday and they are ready the 30th of this month": blind134).
  */
 const THEY_MOVE =
-  "they(?:'ll|’ll| will) (?:ship|go (?:out|on|with)|be ready|be (?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted))|they(?:'re|’re| are) (?:[a-z]+ed and (?:ship|go out)|with you)|they (?:go|ship|leave)(?: out)?";
+  "they(?:'ll|’ll| will) (?:ship|go (?:out|on|with)|be ready|be (?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted))|they(?:'re|’re| are) (?:[a-z]+ed and (?:ship|go out)|with you|ready (?=(?:on |by |for )?(?:the \\d|\\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|next)))|they (?:go|ship|leave)(?: out)?";
 const CLAUSE_BREAK = new RegExp(
-  String.raw`(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|${THEY_MOVE}|(?:the |(?:two|three|four|both|\d{1,2}) )?[a-z]+(?: [a-z]+)?(?: (?:from|in|at) (?:our|my) [a-z]+(?: [a-z]+)?)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d)|(?<=then\s+)(?:the|your) [a-z]+(?: [a-z]+){0,3}? (?:can|could|may|might|should)\b(?! be\b))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:comes|goes|arrives|starts|finishes|is|are|leaves|turns up|shows up)\s(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|the\s+\d{1,2}(?:st|nd|rd|th))\b)|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)`,
+  String.raw`(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|${THEY_MOVE}|(?:the |(?:two|three|four|both|\d{1,2}) )?[a-z]+(?: [a-z]+)?(?: (?:from|in|at) (?:our|my) [a-z]+(?: [a-z]+)?)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d)|(?<=then\s+)(?:the|your) [a-z]+(?: [a-z]+){0,3}? (?:can|could|may|might|should)\b(?! be\b))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+(?:and\s+)?(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:comes|goes|arrives|starts|finishes|is|are|leaves|turns up|shows up)\s(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|the\s+\d{1,2}(?:st|nd|rd|th))\b)|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)`,
   "gi",
 );
 /** Round 46: a comma before our goods' "they" (THEY_MOVE), cut only after a part dated on its own (see splitClauses). */
@@ -2045,10 +2057,15 @@ export function splitClauses(sentence: string): string[] {
               !FINITE.test(prev.text) &&
               /^and$/i.test(c.sep.trim())) ||
             // round 48: or "your order of <goods>" after a greeting ("Habari Chef Otieno, your order of sunflower shoots
-            // and pea tendrils will be delivered Saturday before 11am": blind133)
+            // and pea tendrils will be delivered Saturday before 11am": blind133); round 49: or a longer noun phrase of
+            // ours ("Our full distributor price list and the draft agreement will reach you early next week": blind136)
             (prev.sep === "" &&
-              /(?:^|,\s+)(?:your|the|our|my)\s+[\p{L}-]+\s+of\s+[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu.test(prev.text.trim()) &&
+              /(?:^|,\s+)(?:your|the|our|my)\s+[\p{L}-]+(?:\s+(?:of\s+)?(?![\p{L}-]+ed\b)[\p{L}-]+){0,3}$/iu.test(
+                prev.text.trim(),
+              ) &&
               !FINITE.test(prev.text) &&
+              // (a subject names no time: "The night shift stops tonight and our superintendent will…" is two clauses)
+              !hasDeadlineWords(prev.text) &&
               /^and$/i.test(c.sep.trim())))
         )
           acc[acc.length - 1] = { text: `${prev.text}${c.sep}${c.text}`, sep: prev.sep };
@@ -2281,6 +2298,18 @@ const AUTOMATIC =
 const bySystem = (s: string): boolean => AUTOMATIC.test(s) || (/\bautomatically\b/i.test(s) && !WE_WILL.test(s));
 /** Round 30: a season with no service ("No installations from December 15 to March 1 because of frozen ground": blind70). */
 const CLOSED_SPAN = /^\s*no\s+[\p{L}-]+s\s+(?:from|between|until|till|over|during)\b/iu;
+/**
+ * Round 49: a notice that the author's place is closed for a span answers any sender, as an away notice does: the reply
+ * it promises and the handling of what arrives meanwhile are no undertaking to this reader ("Our office is closed from
+ * 21 to 23 September … We will answer your e-mail from 24 September.", "Repairs received by post will be processed when
+ * we reopen, and we will reply to your email then", "Orders received during this period will be processed after we
+ * reopen", "I will reply on my return on Monday 24 August": blind134, blind135, blind86, blind129; all unlabelled).
+ */
+const CLOSED_NOTICE =
+  /\b(?:is|are|will be|'re|’re)\s+(?:closed|shut)\s+(?:from|for|until|till|over|between|during|\d)/i;
+const NOTICE_REPLY =
+  /\b(?:will|'ll|’ll|shall)\s+(?:answer|reply|respond|get back)\b|\breceived\b[^.!?;]{0,40}?\bwill be (?:processed|handled|dealt with|answered)\b/i;
+const closedNoticeReply = (text: string, body: string): boolean => CLOSED_NOTICE.test(body) && NOTICE_REPLY.test(text);
 /** Round 30: an apology that opens the clause, up to its comma ("Sorry again about the late arrival on Wednesday, "). */
 const APOLOGY_LEAD =
   /^\s*(?:(?:so|very|really|i'm|i’m|we're|we’re|we are|i am)\s+)*(?:sorry|apologies|my apologies)(?:\s+again)?\s+(?:about|for)\s+[^,;.!?]{1,100}?,\s*(?=(?:i|we|our)\b)/i;
@@ -2388,8 +2417,10 @@ function dueScope(clause: string): string {
     const head = clause.slice(0, purpose.index);
     if (hasDeadlineWords(head) && promisesOrBooks(head)) return head;
   }
+  // (round 49: also what the act is for, after a comma: "Our PO … will follow on Monday, for delivery the week of 6 April":
+  // blind136)
   const cut =
-    /,\s+(?:so|because|since|as|while|whereas|which)\s|,\s+(?:prob|probably|hopefully|maybe|likely|possibly)\b|,?\s+and\s+(?:please|kindly|pls)\b|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap|arrive|land|reach)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b|,?\s+and\s+(?:if|once|when|after|as soon as)\b/i.exec(
+    /,\s+(?:so|because|since|as|while|whereas|which)\s|,\s+for\s+(?:delivery|arrival|installation|collection|dispatch)\b|,\s+(?:prob|probably|hopefully|maybe|likely|possibly)\b|,?\s+and\s+(?:please|kindly|pls)\b|,\s+(?:(?:it|they|that)\s+)?(?:should|ought to|usually|normally|typically)\s+(?:arrive|land|reach|get|be)\b|,\s+(?:usually|typically|normally|generally)\s+(?:within|in|after)\b|\s+and\s+(?:should|might|may|hopefully|probably)\s+(?:be|have|get|finish|wrap|arrive|land|reach)\b|\s+so(?: that)?\s+(?=(?:it|they|you|he|she)\s+(?:lands?|arrives?|gets?|reach(?:es)?|is|are|will|'ll|should|can|has|have)\b)|,\s+and\s+(?:(?:your|the|their|his|her|its|our|this|that|my|next|every|each)\s+)?(?!(?:i|we|you|i'll|we'll|you'll)\b)[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:is|are|was|were|stays?|remains?|renews?|has|have|will|won't|can|should|starts?|ends?|runs?|goes|comes)\b|,?\s+and\s+(?:if|once|when|after|as soon as)\b/i.exec(
       clause,
     );
   if (!cut) return clause;
@@ -3010,7 +3041,7 @@ export function extractCommitments(
       )
         continue;
       // round 16 (r16p): a hold until a date in a priced offer is the offer's validity (blind16, blind9, train10, train11)
-      if (offerHold(piece.text, body)) continue;
+      if (offerHold(piece.text, body) || priceHold(piece.text, body) || closedNoticeReply(piece.text, body)) continue;
       // round 16 (r16p): a plan the weather decides, and its "otherwise", is no promise (blind16, blind5)
       if (WEATHER_IF.test(piece.text) || (/^\s*(?:or\s+)?otherwise\b/i.test(piece.text) && WEATHER_IF.test(whole)))
         continue;
@@ -3313,6 +3344,17 @@ const MONEY =
 // a price: train7a), unless it is provisional ("I'll keep the date provisionally blocked": train10)
 const WILL_HOLD = /\b(?:will|'ll|’ll|shall|going to)\s+(?:\w+\s+)?(?:hold|reserve|block|keep)\b/i;
 const PROVISIONAL = /\b(?:provisional(?:ly)?|tentative(?:ly)?|pencil(?:l)?ed)\b/i;
+/**
+ * Round 49: keeping a price until a day is how long the offer stands, with or without "will" ("we hold this price until
+ * 31 December", "I'll hold that until the end of Q2" after "£3,600 a cast": blind134, blind136; the read authors leave
+ * 29 of 32 such lines unlabelled, so round 16's concession, train8's "we keep the old price until the end of the year",
+ * gives way). "that" is a price only in a message that names one; a thing held for the reader ("I'll hold it for you
+ * until 5pm") stays a favour.
+ */
+const PRICE_HOLD =
+  /\b(?:hold|holds|holding|keep|keeps|honou?rs?)\s+(?:(?:the|this|that|these|those|our|your|last year's|today's)\s+)?(?:(?:current|old|same|agreed|quoted|special|existing)\s+)?(?:(?:prices?|rates?|pricing|quote|offer)\b|(?<=hold\s+)that\b)(?:(?!\b(?:and|but|if)\b)[^.!?;]){0,40}?\b(?:until|till|til|through|thru)\b/i;
+const priceHold = (text: string, body: string): boolean =>
+  PRICE_HOLD.test(text) && (/\b(?:prices?|rates?|pricing|quote|offer)\b/i.test(text) || MONEY.test(body));
 function offerHold(text: string, body: string): boolean {
   return (
     OFFER_HOLD.test(text) &&
@@ -4075,10 +4117,11 @@ function matchOwnPayment(clause: string): string | null {
  * "They go on the machine Monday", "I'll put aside 20 more, they go out with Friday's delivery"): the goods the message
  * is about, moved by us. A past act ("They slipped through", "They're released now") has no time ahead. Round 46: also
  * their future shipping or readiness and "boxed and ship" ("…at no charge, and they'll ship by the end of the month",
- * "they're boxed and ship tomorrow at 3": blind123), split off the promise before them by CLAUSE_BREAK.
+ * "they're boxed and ship tomorrow at 3": blind123), split off the promise before them by CLAUSE_BREAK; round 49: and
+ * ready on a day ("…and they are ready the 30th of this month": blind134).
  */
 const THEIR_MOVE =
-  /^(?:[^,;]{0,50},\s+)?they(?:(?:'re|’re|\s+are)\s+(?:being\s+)?(?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted|collected|fitted|installed|printed|packed|loaded|cut|sewn|finished)|\s+(?:go|leave|ship|fly)(?:\s+(?:out|back|over|across))?|(?:'ll|’ll|\s+will)\s+(?:ship|go\s+(?:out|on|with)|be\s+ready|be\s+(?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted))|(?:'re|’re|\s+are)\s+(?:[a-z]+ed\s+and\s+(?:ship|go\s+out)|with\s+you))\b(.*)$/i;
+  /^(?:[^,;]{0,50},\s+)?they(?:(?:'re|’re|\s+are)\s+(?:being\s+)?(?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted|collected|fitted|installed|printed|packed|loaded|cut|sewn|finished)|\s+(?:go|leave|ship|fly)(?:\s+(?:out|back|over|across))?|(?:'ll|’ll|\s+will)\s+(?:ship|go\s+(?:out|on|with)|be\s+ready|be\s+(?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted))|(?:'re|’re|\s+are)\s+(?:[a-z]+ed\s+and\s+(?:ship|go\s+out)|with\s+you|ready))\b(.*)$/i;
 function matchTheirMove(clause: string): string | null {
   const s = clause.trim();
   const m = THEIR_MOVE.exec(s);

@@ -1011,3 +1011,13 @@ describe("resolveDueDate: round 48, quarters as topics, a part of a named day, t
     expect(iso("I'll call at 9am China time on Friday.")).toBe("2026-03-13T01:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 49, a departure named by a dotted clock time", () => {
+  it("reads 'the 8.05 sailing' as a time, not the 8th", () => {
+    // TUE is Tuesday 10 March 2026, 14:00 UTC
+    expect(iso("The pallet's on the 8.05 sailing and Seán will have it at the back gate by 2 tomorrow.")).toBe(
+      "2026-03-11T14:00:00.000Z",
+    );
+    expect(iso("You're on the 8.05 sailing tomorrow.")).toBe("2026-03-11T08:05:00.000Z");
+  });
+});

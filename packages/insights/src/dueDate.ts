@@ -703,9 +703,12 @@ const DAY_PAIR = new RegExp(
   String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:and|&)\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?)(?=\s+(?:of\s+)?(?:${MONTHS.join("|")})[a-z]*\b)|\b\d{1,2}(?:st|nd|rd|th)\s+(?:and|&)\s+(?:the\s+)?(\d{1,2}(?:st|nd|rd|th))\b`,
   "gi",
 );
-/** Round 22 (due22): a departure or a slot named by its clock time ("the 07:30 sailing", "the 6am run"). */
+/**
+ * Round 22 (due22): a departure or a slot named by its clock time ("the 07:30 sailing", "the 6am run"); round 49: with a
+ * dot too ("the 8.05 sailing from Holyhead": blind135), which chrono otherwise read as the 8th.
+ */
 const TIME_NAMING_RUN =
-  /\bthe\s+(\d{1,2}(?::[0-5]\d)?\s*(?:am|pm)|\d{1,2}:[0-5]\d)\s+(sailing|run|departure|ferry|train|flight|bus|boat|crossing|pickup|pick-up|collection|delivery|slot|shuttle)\b/gi;
+  /\bthe\s+(\d{1,2}(?::[0-5]\d)?\s*(?:am|pm)|\d{1,2}[:.][0-5]\d)\s+(sailing|run|departure|ferry|train|flight|bus|boat|crossing|pickup|pick-up|collection|delivery|slot|shuttle)\b/gi;
 /** Round 22 (due22): "on the 13", "by the 2." (a bare number after "the" that nothing else follows). */
 const BARE_DAY_OF_MONTH = /\b(on|by|before|until|for)\s+the\s+(\d{1,2})(?=\s*(?:[,;.!?)]|$|and\b|at\b|by\b|from\b))/gi;
 /** Round 22 (due22): "on Monday 5" (no hour, range, ordinal or month after the number). */
@@ -767,8 +770,13 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // round 22 (due22): "the 07:30 sailing", "on the 6am run tomorrow": a clock time naming the departure an act goes
     // with is its time (blind31, blind35, blind37 label it so); moved after the noun so it reads as the day's hour
     // (not beside a deadline of the act's own: "I'll book you on the 9:30 ferry by Friday")
+    // (round 49: there a dotted time is dropped, so that it names no day of the month)
     .replace(TIME_NAMING_RUN, (all, time: string, noun: string, _at: number, whole: string) =>
-      /\b(?:by|before|until|till|no later than)\s/i.test(whole) ? all : `the ${noun} at ${time}`,
+      /\b(?:by|before|until|till|no later than)\s/i.test(whole)
+        ? time.includes(".")
+          ? `the ${noun}`
+          : all
+        : `the ${noun} at ${time.replace(".", ":")}`,
     )
     // round 22 (due22): a day of the month written without its ordinal: "on the 13 and … on the 16", "on Monday 5" when
     // the coming 5th is a Monday (a weekday's bare number is otherwise left, as an hour it may be)
