@@ -2696,6 +2696,41 @@ describe("round 49: a price held until a day, a closed office's replies, a long 
     ]);
   });
 
+  it("takes no anchor from a day told in the simple past", () => {
+    // TUE is Tuesday 10 March 2026: "Friday" in the past sentence is 6 March, not the coming 13th
+    expect(
+      dues(
+        "Our van broke down on Friday and my colleague did not tell you. Our team is now booked for Wednesday 11 March, 9am to 11am, and I will be there myself.",
+      ),
+    ).toEqual([
+      ["Our team is now booked for Wednesday 11 March, 9am to 11am", "2026-03-11T11:00:00.000Z"],
+      ["I will be there myself.", "2026-03-11T11:00:00.000Z"],
+    ]);
+  });
+
+  it("dates a thing brought by the day named before it, and counts days from a bare dispatch or sailing", () => {
+    expect(
+      dues("Done, I've added 10 sacks to Thursday's delivery, and Javi will bring them with your usual 40."),
+    ).toEqual([["Javi will bring them with your usual 40.", "2026-03-12T17:00:00.000Z"]]);
+    // 2 days after Friday 20 March
+    expect(
+      dues(
+        "The 200 headcollars will be dispatched from Kanpur on Friday 20 March and we will share the bill of lading within 2 days of dispatch.",
+      ),
+    ).toEqual([
+      ["The 200 headcollars will be dispatched from Kanpur on Friday 20 March", "2026-03-20T17:00:00.000Z"],
+      ["we will share the bill of lading within 2 days of dispatch.", "2026-03-22T17:00:00.000Z"],
+    ]);
+    expect(
+      dues(
+        "The first container leaves Laem Chabang on Friday 20 March, and our logistics team will send you the B/L within 2 days of sailing.",
+      ),
+    ).toContainEqual([
+      "our logistics team will send you the B/L within 2 days of sailing.",
+      "2026-03-22T17:00:00.000Z",
+    ]);
+  });
+
   it("dates a promise by its own day, not by what the act is for", () => {
     expect(
       dues("Our PO for the first 500kg call-off will follow on Monday, for delivery the week of 6 April."),

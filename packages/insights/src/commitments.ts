@@ -2445,6 +2445,13 @@ const promisesOrBooks = (head: string): boolean =>
   matchScheduled(head, "outbound") !== null;
 
 /** Round 21 (due21): a date in a clause about what has happened ("arrived this morning", "was sent yesterday"). */
+/**
+ * Round 49: a weekday told in the simple past ("Our van broke down on Friday", "the pallet sat out in Thursday's rain"):
+ * a day behind us, no anchor for the days after it. Not after "is / are / be" ("is booked on Friday" is ahead), nor
+ * with a future in the sentence.
+ */
+const PAST_ON_DAY =
+  /^(?!.*\b(?:will|'ll|’ll|shall|going to|is|are|am|'s|’s|'re|’re)\s)(?=.*\b(?:[a-z]{3,}ed|broke|came|went|got|was|were|left|sent|did|rang|told|said|took|gave|made|sat|fell|ran|had)\s+(?:[a-z]+\s+){0,4}?(?:on\s+|in\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)/i;
 const PAST_DATED =
   /\b(?:[a-z]{3,}ed|came|went|got|was|were|left|sent|did|rang)\s+(?:[a-z]+\s+){0,2}?(?:this (?:morning|afternoon)|yesterday|earlier today|last (?:night|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b/i;
 
@@ -2900,7 +2907,13 @@ export function extractCommitments(
         const named = start ? resolveDueDate(expandTexting(bounded.slice(start.index)), msg.sentAt, dueOpts) : null;
         if (named) startAt = named.dueAt;
       }
-      if (ANCHOR_DAY.test(bounded.replace(AGREED_ON_DAY, "")) && matchCommitment(bounded) === null) {
+      // (round 49: not a day told in the simple past, "Our van broke down on Friday and my colleague did not inform you",
+      // which dated blind134's "…, and I will be there myself" after the next Friday)
+      if (
+        ANCHOR_DAY.test(bounded.replace(AGREED_ON_DAY, "")) &&
+        matchCommitment(bounded) === null &&
+        !PAST_ON_DAY.test(bounded)
+      ) {
         const named = resolveDueDate(expandTexting(bounded), msg.sentAt, dueOpts);
         if (named) anchor = named.dueAt;
         if (named) lastDated = { at: named.dueAt, sentence: whole };
@@ -3167,8 +3180,17 @@ export function extractCommitments(
           (viaPronoun !== null &&
             !/\b(?:before|after|beforehand|afterwards|when|once|as soon as|until)\b/i.test(scoped)))
       ) {
+        // (round 49: or, for a thing brought, the day the same sentence names before it outside any promise, "Done – I've
+        // added 10 sacks to Tuesday's delivery, and Javi will bring them with your usual 40": blind135)
+        const before = whole.slice(0, Math.max(0, whole.indexOf(piece.text)));
         const at =
-          last?.sentence === whole ? last.dueAt : lastDated?.sentence === previous ? (lastDated?.at ?? null) : null;
+          last?.sentence === whole
+            ? last.dueAt
+            : lastDated?.sentence === previous
+              ? (lastDated?.at ?? null)
+              : atVisit && NAMES_A_DAY.test(before) && !PAST_DATED.test(before)
+                ? (resolveDueDate(expandTexting(before), msg.sentAt, dueOpts)?.dueAt ?? null)
+                : null;
         if (at !== null && at > msg.sentAt)
           due = { dueAt: at, phrase: atVisit ? "at the visit before" : "with the promise before" };
       }

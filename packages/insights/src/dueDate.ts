@@ -238,9 +238,11 @@ const HOUR_WORD =
  * event's word, 7 a bare before/after/later ending the clause. A document the reader holds ("your invoice", "the
  * PO", "this email") and the message's own date ("of today", "from the date of this letter") are no event.
  * Round 20 (due20): "within 2 working days of that" counts from the event the pronoun points back to, as a bare "after".
+ * Round 49: an event word of a shipment or a visit may come bare ("within 2 days of dispatch", "within 3 business days
+ * of visit": blind81, blind80, blind41).
  */
 const COUNTED_FROM_EVENT =
-  /\b((?:within|in|up to|no later than)\s+)?(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(business|working|banking|calendar)\s+)?(days?|weeks?|hours?)\s+(?:(of|after|from|following|before|prior to)\s+(?!(?:today|now|the date of)\b)(?:the|your|our|his|her|their|its|that|this)\s+(?!(?:receipt|invoice|bill|statement|order|po|request|email|e-mail|message|letter|sending|payment)\b)([a-z][\w-]*)|(before|after|later)(?=\s*(?:[.,;!]|$))|(?:of|after|from|following)\s+(?:that|it|then)(?=\s*(?:[.,;!]|$)))/i;
+  /\b((?:within|in|up to|no later than)\s+)?(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:(business|working|banking|calendar)\s+)?(days?|weeks?|hours?)\s+(?:(of|after|from|following|before|prior to)\s+(?!(?:today|now|the date of)\b)(?:(?:the|your|our|his|her|their|its|that|this)\s+|(?=(?:dispatch|despatch|sailing|shipment|departure|loading|visit|installation|collection)\b))(?!(?:receipt|invoice|bill|statement|order|po|request|email|e-mail|message|letter|sending|payment)\b)([a-z][\w-]*)|(before|after|later)(?=\s*(?:[.,;!]|$))|(?:of|after|from|following)\s+(?:that|it|then)(?=\s*(?:[.,;!]|$)))/i;
 
 /** Events any dated arrangement before them can be ("within 3 working days of the visit"). */
 const GENERIC_EVENT = /^(?:visit|visits|appointment|meeting|event|session|call|date|day|job|works?|booking)$/i;
@@ -254,6 +256,9 @@ const SAME_ACT: string[][] = [
   ["deli", "drop"],
   ["inst", "fitt"],
   ["insp", "surv", "asse"],
+  // round 49: a sailing is the ship's leaving ("The first container leaves Laem Chabang on 19 June, and … the B/L within
+  // 2 days of sailing": blind41)
+  ["sail", "leav", "depa"],
 ];
 
 /** The counted phrase of `text` when its number is a duration ("one week of the subscription" is an amount). */
