@@ -3368,9 +3368,9 @@ const WILL_HOLD = /\b(?:will|'ll|’ll|shall|going to)\s+(?:\w+\s+)?(?:hold|rese
 const PROVISIONAL = /\b(?:provisional(?:ly)?|tentative(?:ly)?|pencil(?:l)?ed)\b/i;
 /**
  * Round 49: keeping a price until a day is how long the offer stands, with or without "will" ("we hold this price until
- * 31 December", "I'll hold that until the end of Q2" after "£3,600 a cast": blind134, blind136; the read authors leave
- * 29 of 32 such lines unlabelled, so round 16's concession, train8's "we keep the old price until the end of the year",
- * gives way). "that" is a price only in a message that names one; a thing held for the reader ("I'll hold it for you
+ * 31 December", "I'll hold that until the end of Q2" after "£3,600 a cast": blind134, blind136; 30 of the read sets' 34
+ * such lines are unlabelled, so round 16's concession, train8's "we keep the old price until the end of the year", gives
+ * way). "that" is a price only in a message that names one; a thing held for the reader ("I'll hold it for you
  * until 5pm") stays a favour.
  */
 const PRICE_HOLD =
