@@ -2444,16 +2444,22 @@ const promisesOrBooks = (head: string): boolean =>
   matchBooking(head, "outbound") !== null ||
   matchScheduled(head, "outbound") !== null;
 
-/** Round 21 (due21): a date in a clause about what has happened ("arrived this morning", "was sent yesterday"). */
+/** A verb in the simple past (PAST_DATED, PAST_ON_DAY). */
+const PAST_VERB = "[a-z]{3,}ed|came|went|got|was|were|left|sent|did|rang";
 /**
  * Round 49: a weekday told in the simple past ("Our van broke down on Friday", "the pallet sat out in Thursday's rain"):
  * a day behind us, no anchor for the days after it. Not after "is / are / be" ("is booked on Friday" is ahead), nor
  * with a future in the sentence.
  */
-const PAST_ON_DAY =
-  /^(?!.*\b(?:will|'ll|’ll|shall|going to|is|are|am|'s|’s|'re|’re)\s)(?=.*\b(?:[a-z]{3,}ed|broke|came|went|got|was|were|left|sent|did|rang|told|said|took|gave|made|sat|fell|ran|had)\s+(?:[a-z]+\s+){0,4}?(?:on\s+|in\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)/i;
-const PAST_DATED =
-  /\b(?:[a-z]{3,}ed|came|went|got|was|were|left|sent|did|rang)\s+(?:[a-z]+\s+){0,2}?(?:this (?:morning|afternoon)|yesterday|earlier today|last (?:night|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b/i;
+const PAST_ON_DAY = new RegExp(
+  String.raw`^(?!.*\b(?:will|'ll|’ll|shall|going to|is|are|am|'s|’s|'re|’re)\s)(?=.*\b(?:${PAST_VERB}|broke|told|said|took|gave|made|sat|fell|ran|had)\s+(?:[a-z]+\s+){0,4}?(?:on\s+|in\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)`,
+  "i",
+);
+/** Round 21 (due21): a date in a clause about what has happened ("arrived this morning", "was sent yesterday"). */
+const PAST_DATED = new RegExp(
+  String.raw`\b(?:${PAST_VERB})\s+(?:[a-z]+\s+){0,2}?(?:this (?:morning|afternoon)|yesterday|earlier today|last (?:night|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b`,
+  "i",
+);
 
 /** Round 19 (due19): a part that opens with a date or a time continues the date before it ("Monday and Tuesday"). */
 const DATE_FIRST =
@@ -3127,9 +3133,10 @@ export function extractCommitments(
       // act done while they are in) or a thing's arrival ("It's arriving with tomorrow's delivery and I'll put one aside
       // for you", the act done on it); only a clock time moves to that day, and only "then", the visit and the arrival
       // date a promise with no time of its own (nor one that waits on an event of its own: "…and text you when it's in")
+      // the sentence up to this piece, which the frame, the visit and the clock-time rules below read
+      const beforePiece = whole.slice(0, Math.max(0, whole.indexOf(piece.text)));
       if (last?.sentence !== whole && !NAMES_A_DAY.test(scoped)) {
-        const at = whole.indexOf(piece.text);
-        const before = at > 0 ? whole.slice(0, at) : "";
+        const before = beforePiece;
         const then = THEN_ANAPHOR.test(scoped);
         const invited = INVITED_IN.test(before);
         const arrives = ARRIVES_AND.test(before) && !EVENT.test(scoped.split(/\s+and\s+/)[0] ?? scoped);
@@ -3182,14 +3189,13 @@ export function extractCommitments(
       ) {
         // (round 49: or, for a thing brought, the day the same sentence names before it outside any promise, "Done – I've
         // added 10 sacks to Tuesday's delivery, and Javi will bring them with your usual 40": blind135)
-        const before = whole.slice(0, Math.max(0, whole.indexOf(piece.text)));
         const at =
           last?.sentence === whole
             ? last.dueAt
             : lastDated?.sentence === previous
               ? (lastDated?.at ?? null)
-              : atVisit && NAMES_A_DAY.test(before) && !PAST_DATED.test(before)
-                ? (resolveDueDate(expandTexting(before), msg.sentAt, dueOpts)?.dueAt ?? null)
+              : atVisit && NAMES_A_DAY.test(beforePiece) && !PAST_DATED.test(beforePiece)
+                ? (resolveDueDate(expandTexting(beforePiece), msg.sentAt, dueOpts)?.dueAt ?? null)
                 : null;
         if (at !== null && at > msg.sentAt)
           due = { dueAt: at, phrase: atVisit ? "at the visit before" : "with the promise before" };
@@ -3241,11 +3247,10 @@ export function extractCommitments(
       // on Monday and I'll call you at 3", 'Your order status shows "dispatched tomorrow", and I'll ring the courier myself
       // at 10': tuning15)
       if (due && last?.sentence !== whole && clockOnly(scoped)) {
-        const before = whole.slice(0, Math.max(0, whole.indexOf(piece.text)));
         const day =
-          ANCHOR_DAY.test(before) &&
-          (/;\s*$/.test(before) || (/,\s*and\s*$/i.test(before) && clockTimeOf(before) !== null))
-            ? resolveDueDate(expandTexting(before), msg.sentAt, dueOpts)
+          ANCHOR_DAY.test(beforePiece) &&
+          (/;\s*$/.test(beforePiece) || (/,\s*and\s*$/i.test(beforePiece) && clockTimeOf(beforePiece) !== null))
+            ? resolveDueDate(expandTexting(beforePiece), msg.sentAt, dueOpts)
             : null;
         if (day && day.dueAt > msg.sentAt) due = afterEarlier(due, scoped, day.dueAt, dueOpts.timezone);
       }
@@ -3373,10 +3378,14 @@ const PROVISIONAL = /\b(?:provisional(?:ly)?|tentative(?:ly)?|pencil(?:l)?ed)\b/
  * way). "that" is a price only in a message that names one; a thing held for the reader ("I'll hold it for you
  * until 5pm") stays a favour.
  */
-const PRICE_HOLD =
-  /\b(?:hold|holds|holding|keep|keeps|honou?rs?)\s+(?:(?:the|this|that|these|those|our|your|last year's|today's)\s+)?(?:(?:current|old|same|agreed|quoted|special|existing)\s+)?(?:(?:prices?|rates?|pricing|quote|offer)\b|(?<=hold\s+)that\b)(?:(?!\b(?:and|but|if)\b)[^.!?;]){0,40}?\b(?:until|till|til|through|thru)\b/i;
+const PRICE_WORD = String.raw`(?:prices?|rates?|pricing|quote|offer)`;
+const NAMES_A_PRICE = new RegExp(String.raw`\b${PRICE_WORD}\b`, "i");
+const PRICE_HOLD = new RegExp(
+  String.raw`\b(?:hold|holds|holding|keep|keeps|honou?rs?)\s+(?:(?:the|this|that|these|those|our|your|last year's|today's)\s+)?(?:(?:current|old|same|agreed|quoted|special|existing)\s+)?(?:${PRICE_WORD}\b|(?<=hold\s+)that\b)(?:(?!\b(?:and|but|if)\b)[^.!?;]){0,40}?\b(?:until|till|til|through|thru)\b`,
+  "i",
+);
 const priceHold = (text: string, body: string): boolean =>
-  PRICE_HOLD.test(text) && (/\b(?:prices?|rates?|pricing|quote|offer)\b/i.test(text) || MONEY.test(body));
+  PRICE_HOLD.test(text) && (NAMES_A_PRICE.test(text) || MONEY.test(body));
 function offerHold(text: string, body: string): boolean {
   return (
     OFFER_HOLD.test(text) &&
