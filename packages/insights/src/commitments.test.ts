@@ -2742,3 +2742,70 @@ describe("round 49: a price held until a day, a closed office's replies, a long 
     ]);
   });
 });
+
+describe("round 50: our goods moving, clauses after 'and', a result promised, a tasting", () => {
+  it("reads our goods flying, following or going somewhere on a day as our hand-over", () => {
+    // TUE is Tuesday 10 March 2026
+    expect(
+      textsIn("The 12 tins fly tonight via Dubai, and I will send you the air waybill once it is issued."),
+    ).toContain("The 12 tins fly tonight via Dubai");
+    expect(textsIn("The rest follow by courier before 20 March.")).toHaveLength(1);
+    expect(textsIn("The signed pair goes to the post office at 11.")).toHaveLength(1);
+    // a customer's own papers sent on are its promise too
+    expect(
+      textsIn(
+        "Our import licence application goes to the ministry on Friday, and I'll pay the deposit by the 20th.",
+        "inbound",
+      ),
+    ).toContain("Our import licence application goes to the ministry on Friday");
+    // a price going somewhere moves nothing of ours
+    expect(textsIn("The price goes to 12 euro in April.")).toEqual([]);
+  });
+
+  it("cuts our goods moving after 'and' into a clause of its own, but not inside a request", () => {
+    expect(dues("I'll send the PO this afternoon and the deposit goes out Thursday.")).toEqual([
+      ["I'll send the PO this afternoon", "2026-03-10T17:00:00.000Z"],
+      ["the deposit goes out Thursday.", "2026-03-12T17:00:00.000Z"],
+    ]);
+    expect(
+      textsIn("We install the last panel on Monday and Tuesday, and scaffolding comes down Wednesday morning."),
+    ).toEqual(["We install the last panel on Monday and Tuesday", "scaffolding comes down Wednesday morning."]);
+    expect(
+      textsIn("Please make sure the heating is off and the hall is cleared of equipment by Tuesday evening."),
+    ).toEqual([]);
+  });
+
+  it("hedges only the part after 'and' that holds the hedge", () => {
+    expect(textsIn("We fire the new batch on the 22nd and ship to Chicago maybe at the beginning of May.")).toEqual([
+      "We fire the new batch on the 22nd",
+    ]);
+  });
+
+  it("cuts ', the X will be … by <day>' after any part with a time of its own, and reads a result promised", () => {
+    expect(
+      textsIn(
+        "We're back on Monday with two men, the wall will be topped out by Wednesday, and I'll have the skip gone by Friday 13th.",
+      ),
+    ).toEqual(
+      expect.arrayContaining(["the wall will be topped out by Wednesday", "I'll have the skip gone by Friday 13th."]),
+    );
+    expect(dues("I'll have the ewes off that field by Friday.")).toEqual([
+      ["I'll have the ewes off that field by Friday.", "2026-03-13T17:00:00.000Z"],
+    ]);
+    // a result without a time is no promise read by this rule
+    expect(textsIn("I'll have the kettle on.")).toEqual([]);
+  });
+
+  it("reads 'Name's …ing' with an object as a colleague's progressive, not a possessive", () => {
+    expect(
+      textsIn("I'll finish cutting the Henley order after lunch, and Priya's stitching the fourchettes tomorrow."),
+    ).toEqual(["I'll finish cutting the Henley order after lunch", "Priya's stitching the fourchettes tomorrow."]);
+    expect(textsIn("Anna's wedding is on Saturday.")).toEqual([]);
+  });
+
+  it("reads 'will try' with an object as an act, and 'will try to' as a hedge", () => {
+    expect(textsIn("Our tasting team will try them on Thursday.")).toHaveLength(1);
+    expect(textsIn("We'll try to get it to you by Thursday.")).toEqual([]);
+    expect(textsIn("I'll try it and let you know by Friday.")).toEqual([]);
+  });
+});

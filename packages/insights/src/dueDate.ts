@@ -710,10 +710,11 @@ const DAY_PAIR = new RegExp(
 );
 /**
  * Round 22 (due22): a departure or a slot named by its clock time ("the 07:30 sailing", "the 6am run"); round 49: with a
- * dot too ("the 8.05 sailing from Holyhead": blind135), which chrono otherwise read as the 8th.
+ * dot too ("the 8.05 sailing from Holyhead": blind135), which chrono otherwise read as the 8th; round 50: a vehicle's
+ * run too ("go out on the 7am wagon tomorrow": blind139).
  */
 const TIME_NAMING_RUN =
-  /\bthe\s+(\d{1,2}(?::[0-5]\d)?\s*(?:am|pm)|\d{1,2}[:.][0-5]\d)\s+(sailing|run|departure|ferry|train|flight|bus|boat|crossing|pickup|pick-up|collection|delivery|slot|shuttle)\b/gi;
+  /\bthe\s+(\d{1,2}(?::[0-5]\d)?\s*(?:am|pm)|\d{1,2}[:.][0-5]\d)\s+(sailing|run|departure|ferry|train|flight|bus|boat|crossing|pickup|pick-up|collection|delivery|slot|shuttle|wagon|truck|lorry|van|coach|vessel)\b/gi;
 /** Round 22 (due22): "on the 13", "by the 2." (a bare number after "the" that nothing else follows). */
 const BARE_DAY_OF_MONTH = /\b(on|by|before|until|for)\s+the\s+(\d{1,2})(?=\s*(?:[,;.!?)]|$|and\b|at\b|by\b|from\b))/gi;
 /** Round 22 (due22): "on Monday 5" (no hour, range, ordinal or month after the number). */
@@ -1158,6 +1159,9 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(/\b([01]?\d|2[0-3])h([0-5]\d)?\b/g, (_m, h: string, min: string | undefined) => `${h}:${min ?? "00"}`)
     // round 9: "ETA 25 min": an arrival in that many minutes
     .replace(/\beta:?\s+(\d{1,3})\s*(?:min(?:ute)?s?|mins)\b/gi, "in $1 minutes")
+    // round 50: a fraction of a measure is no date ("the sea-glass blend, 1/8\"–1/4\"", "3/4 inch boards": blind138; chrono
+    // read "1/8" as 8 January)
+    .replace(/\b\d{1,2}\/\d{1,2}(?=\s*(?:["”″]|-?(?:inch|inches|in|mm|cm|ft|lb|lbs|oz|kg)\b))/gi, "a fraction")
     // round 9: "on 29/5", "by 3/6": a numeric date after a time preposition, day first except in the zones
     // that write the month first (the United States and Canada's English zones); chrono reads it month first
     .replace(
@@ -1197,6 +1201,13 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     )
     // round 14 (b13cd): "the orders from last night's export by noon": a thing named by a past time dates nothing
     .replace(/\blast\s+(?:night|week|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s\b/gi, "the")
+    // round 50: days after an invoice or a receipt whose date the message does not give count from it, as "30 days from
+    // invoice" does ("The payment will be done by transfer at 30 days after invoice": blind138; the read authors date
+    // none of the 9 such lines, chrono read "30 days after" from the message)
+    .replace(
+      /\b((?:days?|weeks?|months?)\s+)after(?=\s+(?:the\s+|your\s+|our\s+)?(?:invoice|invoicing|receipt)\b(?!\s+date))/gi,
+      "$1from",
+    )
     // "within 30 days of signature", "in 2 weeks after delivery": counted from an event, not from the message
     .replace(
       // (round 11: hours too, "within 48 hours of receiving them")
