@@ -2803,6 +2803,21 @@ describe("round 50: our goods moving, clauses after 'and', a result promised, a 
     expect(textsIn("Anna's wedding is on Saturday.")).toEqual([]);
   });
 
+  it("dates an act done in person by the promise before it only when that one names no deadline", () => {
+    expect(
+      dues(
+        "Our accounts team will pay the 30% deposit by 13 March, and I'll come to Naples myself for the pre-production check.",
+      ),
+    ).toEqual([
+      ["Our accounts team will pay the 30% deposit by 13 March", "2026-03-13T17:00:00.000Z"],
+      ["I'll come to Naples myself for the pre-production check.", null],
+    ]);
+    expect(dues("The scaffolders are booked for Thursday at 8, and I'll check the lift myself.")).toEqual([
+      ["The scaffolders are booked for Thursday at 8", "2026-03-12T08:00:00.000Z"],
+      ["I'll check the lift myself.", "2026-03-12T08:00:00.000Z"],
+    ]);
+  });
+
   it("reads 'will try' with an object as an act, and 'will try to' as a hedge", () => {
     expect(textsIn("Our tasting team will try them on Thursday.")).toHaveLength(1);
     expect(textsIn("We'll try to get it to you by Thursday.")).toEqual([]);

@@ -2002,9 +2002,8 @@ export function hasDeadlineWords(s: string): boolean {
 // (round 33: also a comma before what is "to follow" at a time, "We'd like to reorder 150 at the same price, PO to follow this
 // afternoon": blind79)
 // (round 50: our goods moving on a day after "and" without a comma too, "I'll send the PO this arvo and the deposit goes
-// out Thursday": blind138), and a bare noun moving after ", and" ("…, and scaffolding comes down Wednesday morning": blind138),
-// not inside a request ("Please make sure the heating is off and the hall is cleared of equipment
-// by Tuesday evening": blind45)
+// out Thursday", and a bare noun moving after ", and", "…, and scaffolding comes down Wednesday morning": blind138; not
+// inside a request, "Please make sure the heating is off and the hall is cleared of equipment by Tuesday evening": blind45)
 /**
  * Round 46: "they" for goods of ours moving or ready ("…, and they'll ship by the end of the month", "Remaking 6 tonight,
  * they go out express tomorrow by noon", "…today, they're with you by Friday noon": blind123, blind90, blind101), where a
@@ -3145,7 +3144,7 @@ export function extractCommitments(
         last.clause !== clause &&
         !EVENT.test(scoped) &&
         JOINED.test(whole) &&
-        WITH_IT.test(scoped)
+        (WITH_IT.test(scoped) || (IN_PERSON.test(scoped) && !NAMES_A_DEADLINE.test(last.clause)))
       )
         due = { dueAt: last.dueAt, phrase: "with the promise before" };
       // round 20 (due20): a day named earlier in the sentence, outside any promise, dates a promise that shares its frame:
@@ -4236,7 +4235,16 @@ const READERS_ROLE = new RegExp(
 const JOINED = /(?:\b(?:and|then)|,)\s+(?:i|we)(?:'ll|’ll|\s+will)\s/i;
 /** An act that goes with the one before it: a copy of it, or one done right after it. */
 const WITH_IT =
-  /\b(?:(?:right|straight|immediately|directly|just) after(?:wards)?|afterwards|then|be there(?: (?:too|as well|personally|myself))?|personally|myself|too|as well)\b|\b(?:copy|cc|bcc|loop)\s+(?:you|u)\b|\b(?:along )?with (?:him|her|them)\s*[.!]?$/i;
+  /\b(?:(?:right|straight|immediately|directly|just) after(?:wards)?|afterwards|then|be there(?: (?:too|as well|personally|myself))?|too|as well)\b|\b(?:copy|cc|bcc|loop)\s+(?:you|u)\b|\b(?:along )?with (?:him|her|them)\s*[.!]?$/i;
+/**
+ * Round 50: an act done in person ("…, and I'll … myself / personally") goes with the promise before it when that one
+ * names when it happens ("The scaffolders are booked for Thursday at 8, and I'll check the lift myself"), not when it
+ * names a deadline: "Our accounts team will pay the 30% deposit by 6 March, and I'll come to Naples myself for the
+ * pre-production check", "Corrected certificates will be emailed to you within 24 hours, and I'll call the three
+ * families myself to apologize" (blind137, train9: both undated by their authors).
+ */
+const IN_PERSON = /\b(?:personally|myself)\b/i;
+const NAMES_A_DEADLINE = /\b(?:by|within|before|no later than|until|till)\b/i;
 // round 22 (due22): also a bare "before" closing the clause, which points back as "beforehand" does (not a span before an
 // event, "he'll call 20 min before", "the day before")
 const BEFOREHAND =

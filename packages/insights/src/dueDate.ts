@@ -1159,7 +1159,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(/\b([01]?\d|2[0-3])h([0-5]\d)?\b/g, (_m, h: string, min: string | undefined) => `${h}:${min ?? "00"}`)
     // round 9: "ETA 25 min": an arrival in that many minutes
     .replace(/\beta:?\s+(\d{1,3})\s*(?:min(?:ute)?s?|mins)\b/gi, "in $1 minutes")
-    // round 50: a fraction of a measure is no date ("the sea-glass blend, 1/8\"–1/4\"", "3/4 inch boards": blind138; chrono
+    // round 50: a fraction of a measure is no date (the sea-glass blend's 1/8"–1/4", "3/4 inch boards": blind138; chrono
     // read "1/8" as 8 January)
     .replace(/\b\d{1,2}\/\d{1,2}(?=\s*(?:["”″]|-?(?:inch|inches|in|mm|cm|ft|lb|lbs|oz|kg)\b))/gi, "a fraction")
     // round 9: "on 29/5", "by 3/6": a numeric date after a time preposition, day first except in the zones
