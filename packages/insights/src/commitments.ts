@@ -885,8 +885,14 @@ const HAVE_ACTION = {
 // cleaner in on Saturday": train12); the last two only with a time, as a plan of the author's own
 const HAVE_NAMED =
   /^(?:\p{Lu}[\p{L}'-]*\.?\s+){1,2}\p{Lu}[\p{L}'-]+\s+(?:call|send|contact|email|reach out|get back|follow up|ping|text|ring|phone|visit|come|check|look at|drop|bring|pick|collect|fix|sort|review|go over|meet)\b/u;
-const HAVE_PARTICIPLE =
-  /^(?:it|them|these|those|(?:the|your|all|both|\d+|two|three|four|five|six)\s+[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?!(?:need|seed|feed|speed|breed)\b)(?:re-)?[a-z]{3,}ed\b/i;
+/** The object of the causative "have" before what is done to it ("them", "the 40 sacks"), after these determiners. */
+const haveObject = (determiners: string): string =>
+  String.raw`^(?:it|them|these|those|(?:${determiners})\s+[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+`;
+const HAD_DETERMINERS = String.raw`the|your|all|both|\d+|two|three|four|five|six`;
+const HAVE_PARTICIPLE = new RegExp(
+  String.raw`${haveObject(HAD_DETERMINERS)}(?!(?:need|seed|feed|speed|breed)\b)(?:re-)?[a-z]{3,}ed\b`,
+  "i",
+);
 const HAVE_IN = new RegExp(
   String.raw`^(?:a|an|the|our|my|some|two|three|four|\d+)\s+(?:[\w-]+\s+){0,2}?(?:${ROLES}|[a-z]{3,}(?:er|or|ist|ian)s?)\s+(?:in|over|round|around|on site|onsite)\b`,
   "i",
@@ -896,8 +902,10 @@ const HAVE_IN = new RegExp(
  * skip gone by Friday 10th", "we'll have the cappings on the whole run by Friday week", "I'll have the ewes off that
  * field by the Friday before": blind139), as its participle is ("them bagged … by 9am Saturday").
  */
-const HAVE_RESULT =
-  /^(?:it|them|these|those|(?:the|your|our|all|both|\d+|two|three|four|five|six)\s+[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:gone|off|out|away|clear|up|down|on|in)\b/i;
+const HAVE_RESULT = new RegExp(
+  String.raw`${haveObject(`our|${HAD_DETERMINERS}`)}(?:gone|off|out|away|clear|up|down|on|in)\b`,
+  "i",
+);
 function haveMade(tail: string): boolean {
   return (
     HAVE_NAMED.test(tail) ||
@@ -1992,6 +2000,11 @@ export function hasDeadlineWords(s: string): boolean {
 }
 
 /**
+ * A day soon after a verb, a few words on at most ("…goes out by express on Saturday", "…will be topped out by
+ * Wednesday").
+ */
+const SOON_ON_A_DAY = String.raw`(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|the\s+\d{1,2}(?:st|nd|rd|th))\b`;
+/**
  * Where a sentence splits into clauses: before a new subject after "and", "but", "so", "then" (and after a
  * semicolon). `(?<!\s)` lets a match start only at the first character of a whitespace run: without it a
  * run of k spaces is retried from each of its k positions, each scanning to the run's end (O(k²)).
@@ -2013,7 +2026,7 @@ export function hasDeadlineWords(s: string): boolean {
 const THEY_MOVE =
   "they(?:'ll|’ll| will) (?:ship|go (?:out|on|with)|be ready|be (?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted))|they(?:'re|’re| are) (?:[a-z]+ed and (?:ship|go out)|with you|ready (?=(?:on |by |for )?(?:the \\d|\\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|next)))|they (?:go|ship|leave)(?: out)?";
 const CLAUSE_BREAK = new RegExp(
-  String.raw`(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|${THEY_MOVE}|(?:the |(?:two|three|four|both|\d{1,2}) )?[a-z]+(?: [a-z]+)?(?: (?:from|in|at) (?:our|my) [a-z]+(?: [a-z]+)?)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d)|(?<=then\s+)(?:the|your) [a-z]+(?: [a-z]+){0,3}? (?:can|could|may|might|should)\b(?! be\b))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+and\s+(?=[a-z-]+\s+(?:comes|goes|arrives|leaves)\s(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|the\s+\d{1,2}(?:st|nd|rd|th))\b)|(?:,\s+(?:and\s+)?|(?<!\s)(?<!\b(?:please|kindly|make sure|ensure)\b[^.!?;,]{0,80})\s+and\s+)(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:comes|goes|arrives|starts|finishes|is|are|leaves|turns up|shows up)\s(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|the\s+\d{1,2}(?:st|nd|rd|th))\b)|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)`,
+  String.raw`(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|${THEY_MOVE}|(?:the |(?:two|three|four|both|\d{1,2}) )?[a-z]+(?: [a-z]+)?(?: (?:from|in|at) (?:our|my) [a-z]+(?: [a-z]+)?)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d)|(?<=then\s+)(?:the|your) [a-z]+(?: [a-z]+){0,3}? (?:can|could|may|might|should)\b(?! be\b))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+and\s+(?=[a-z-]+\s+(?:comes|goes|arrives|leaves)\s${SOON_ON_A_DAY})|(?:,\s+(?:and\s+)?|(?<!\s)(?<!\b(?:please|kindly|make sure|ensure)\b[^.!?;,]{0,80})\s+and\s+)(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:comes|goes|arrives|starts|finishes|is|are|leaves|turns up|shows up)\s${SOON_ON_A_DAY})|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)`,
   "gi",
 );
 /** Round 46: a comma before our goods' "they" (THEY_MOVE), cut only after a part dated on its own (see splitClauses). */
@@ -2030,6 +2043,11 @@ function cutWhere(clause: string, re: RegExp, stands: (head: string, tail: strin
   const tail = clause.slice(at + 1);
   return stands(head, tail) ? [head, tail] : [clause];
 }
+/** Round 48: the next step of our goods on a day after a comma ("…, the container will be at the port on the 6th"). */
+const THE_NEXT_STEP_ON_A_DAY = new RegExp(
+  String.raw`,\s+(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+will\s+be\s${SOON_ON_A_DAY})`,
+  "i",
+);
 /** Round 48: a part with a time of its own, then a dated promise: two clauses (the comma splices splitClauses cuts). */
 const bothDated = (head: string, tail: string): boolean =>
   hasDeadlineWords(head) && hasDeadlineWords(tail) && matchCommitment(tail) !== null;
@@ -2129,11 +2147,7 @@ export function splitClauses(sentence: string): string[] {
       // any part with a time of its own ("We're back on Monday with two men, the wall will be topped out by Wednesday":
       // blind139), which the scheduled present may read
       .flatMap((c) =>
-        cutWhere(
-          c,
-          /,\s+(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+will\s+be\s(?:[^.!?;,]{0,30}?\s)?(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|the\s+\d{1,2}(?:st|nd|rd|th))\b)/i,
-          (head, tail) => datedPromiseOrBooking(head) || bothDated(head, tail),
-        ),
+        cutWhere(c, THE_NEXT_STEP_ON_A_DAY, (head, tail) => datedPromiseOrBooking(head) || bothDated(head, tail)),
       )
       // round 48: a named colleague's dated progressive after ", and" ("Contract going to Kenji this morning, and Dougie is
       // booking the first reefer for the 1st of June": blind130), when the part before has a time of its own (the name
@@ -3399,7 +3413,7 @@ const PROVISIONAL = /\b(?:provisional(?:ly)?|tentative(?:ly)?|pencil(?:l)?ed)\b/
  * way). "that" is a price only in a message that names one; a thing held for the reader ("I'll hold it for you
  * until 5pm") stays a favour.
  */
-const PRICE_WORD = String.raw`(?:prices?|rates?|pricing|quote|offer)`;
+const PRICE_WORD = "(?:prices?|rates?|pricing|quote|offer)";
 const NAMES_A_PRICE = new RegExp(String.raw`\b${PRICE_WORD}\b`, "i");
 const PRICE_HOLD = new RegExp(
   String.raw`\b(?:hold|holds|holding|keep|keeps|honou?rs?)\s+(?:(?:the|this|that|these|those|our|your|last year's|today's)\s+)?(?:(?:current|old|same|agreed|quoted|special|existing)\s+)?(?:${PRICE_WORD}\b|(?<=hold\s+)that\b)(?:(?!\b(?:and|but|if)\b)[^.!?;]){0,40}?\b(?:until|till|til|through|thru)\b`,
@@ -3870,7 +3884,14 @@ const HOW_LONG = /(?:,\s*|(?<!\s)\s+and\s+)(?:(?:will|should|would|shall)\s+)?(?
 // of ours to the reader ("Bins drop off Friday between 10 and 12")
 // round 33: a crew mobilising on a date ("Concrete jacketing crew mobilises Wednesday 25 November": blind82); round 46:
 // something of ours put up ("our scaffold goes up Monday at 8": blind94; a subject without "our" names no work of ours)
-const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop|ship|load)s?|(?:de)?mobili[sz]es|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead)|rolls?\s+in|comes?\s+down|drops?\s+off|go(?:es)?\s+up|fl(?:y|ies)|follows?|go(?:es)?\s+(?:to|on|in|by|with))`;
+/**
+ * Round 50: goods of ours on their way ("The 12 tins fly tonight", "The rest follow by courier", "…goes to DFO on
+ * Friday").
+ */
+const GOODS_MOVING = String.raw`fl(?:y|ies)|follows?|go(?:es)?\s+(?:to|on|in|by|with)`;
+const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop|ship|load)s?|(?:de)?mobili[sz]es|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead)|rolls?\s+in|comes?\s+down|drops?\s+off|go(?:es)?\s+up|${GOODS_MOVING})`;
+/** The verbs of SCHEDULED_VERB by which goods or people move rather than work (see matchScheduled). */
+const MOVING_VERB = new RegExp(`^(?:leave|depart|set|head|ship|drop|${GOODS_MOVING})`, "i");
 /** The verbs by which a customer's side (an inbound "we") starts work with the reader ("we start 1st of April"). */
 const STARTING_VERB_RE = /^(?:(?:start|begin|commence|resume)s?|kicks?\s+off|go(?:es)?\s+(?:live|ahead))$/i;
 /**
@@ -3998,7 +4019,7 @@ export function matchScheduled(clause: string, direction: Direction): string | n
     // "The strike starts Monday" or "Rain stops tomorrow" is nobody's work of ours
     // (stopping at a place is moving too: "the shuttle stops outside reception at 7:40")
     const moves =
-      /^(?:leave|depart|set|head|ship|drop|fl|follow|go(?:es)?\s+(?:to|on|in|by|with))/i.test(verb) ||
+      MOVING_VERB.test(verb) ||
       (/^stop/i.test(verb) && /^\s*(?:at|outside|by|near|in front of)\s+(?!\d)/i.test(m[3] ?? ""));
     // people who arrive to work are agent nouns too ("The movers arrive at 8 tomorrow")
     const arrives = /^arrive/i.test(verb) && /^[a-z]{3,20}ers$/i.test(head);
