@@ -118,6 +118,13 @@ export function describeBlindLabels(
       }
     });
 
+    it("writes a line break as one, not as a backslash and an n", () => {
+      // blind142's author typed "Name\\nTitle" in ten pair signatures (round 51): the parser saw one line, and the
+      // pairs measured that typo instead of the detector
+      for (const { msg } of all) expect(msg.text, msg.id).not.toContain("\\n");
+      for (const [i, p] of pairs.entries()) expect(p.previous + p.next, `pair ${i}`).not.toContain("\\n");
+    });
+
     it("job-change pairs agree with themselves", () => {
       for (const [i, p] of pairs.entries()) {
         expect(p.expected.changed, `pair ${i}`).toBe(p.expected.kind !== null);
