@@ -1867,8 +1867,9 @@ describe("round 28: questions after a dash, requests, policies, comma splices an
 
 describe("extractCommitments: round 29, crews after two commas, crews back, and the day of a clock time", () => {
   it("reads a crew arriving after two comma phrases, a crew back on a day and a van with its lads", () => {
+    // (round 51: the marquees going up are our kit, so the greeting before them is no longer part of the quote)
     expect(dues("Kia ora Mere, the marquees go up from the 27th, crew arrives 7am.")).toEqual([
-      ["Kia ora Mere, the marquees go up from the 27th, crew arrives 7am.", "2026-03-27T07:00:00.000Z"],
+      ["the marquees go up from the 27th, crew arrives 7am.", "2026-03-27T07:00:00.000Z"],
     ]);
     expect(textsIn("Hemi, crew's back Monday 16 March to finish the laneway gates.")).toHaveLength(1);
     expect(textsIn("Van and 2 lads with you 8am Thursday 12 March for the Didsbury flat.")).toHaveLength(1);
@@ -2822,5 +2823,126 @@ describe("round 50: our goods moving, clauses after 'and', a result promised, a 
     expect(textsIn("Our tasting team will try them on Thursday.")).toHaveLength(1);
     expect(textsIn("We'll try to get it to you by Thursday.")).toEqual([]);
     expect(textsIn("I'll try it and let you know by Friday.")).toEqual([]);
+  });
+});
+
+describe("round 51: away notices, a system's notices, other parties' steps, a site's kit", () => {
+  it("reads no promise in an away notice: the day back, a colleague covering, the line in the writer's language", () => {
+    expect(textsIn("I am out of the office for Easter and will be back on Tuesday 7 April.", "inbound")).toEqual([]);
+    expect(
+      textsIn(
+        "I'm out of the office until Monday 16 March. My colleague Marta Sousa will answer urgent questions.",
+        "inbound",
+      ),
+    ).toEqual([]);
+    expect(
+      textsIn("I'm on leave until Friday 20 March. For orders please email sales and Tom will pick them up."),
+    ).toEqual([]);
+    expect(textsIn("Je suis absent du 16 au 27 mars.\n\nI am out of the office until 27 March.", "inbound")).toEqual(
+      [],
+    );
+    expect(textsIn("Estaré fuera de la oficina hasta el lunes 23 de marzo.", "inbound")).toEqual([]);
+    // a hand-over note with a time of its own is still a promise
+    expect(textsIn("I'm going on leave from the 20th. I'll send Cian the handover notes by Friday.")).toEqual([
+      "I'll send Cian the handover notes by Friday.",
+    ]);
+  });
+
+  it("reads 'try our best' as the hedge it is, and a timetable's clock time as part of the habit", () => {
+    expect(textsIn("Sorry for the wait. We will try our best.")).toEqual([]);
+    expect(textsIn("Boat trips are €30 a head and we sail at 10am every day.")).toEqual([]);
+    expect(textsIn("We sail at 10am on Saturday with your group.")).toHaveLength(1);
+  });
+
+  it("keeps a name joined to 'I' after ', so' as one subject", () => {
+    const [text] = textsIn(
+      "The roof has to be seen before anyone can price it, so Marco and I will come by on Thursday the 12th around 3.",
+    );
+    expect(text).toContain("Marco and I will come by on Thursday the 12th around 3");
+  });
+
+  it("reads a carrier's notice with 'Reply HELP' or a tracking link as no promise", () => {
+    expect(
+      textsIn(
+        "Your parcel from Brandt Tools will be delivered on Thursday between 9:00 and 13:00.\n\nTrack or change your delivery at carrier.example/t",
+        "inbound",
+      ),
+    ).toEqual([]);
+    expect(
+      textsIn(
+        "HireCo: booking 4411 confirmed for Fri 13 Mar. The driver will call 30 mins before arrival. Reply HELP for help.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("leaves a carrier's ship and an official's act to them, but not our papers", () => {
+    expect(
+      textsIn("The pallets leave our yard on Monday 16 March, and the ship departs Rotterdam on the 19th."),
+    ).toEqual(["The pallets leave our yard on Monday 16 March"]);
+    expect(
+      textsIn("The lambs will be tagged on Thursday, and the state vet signs the movement papers on the Friday."),
+    ).toEqual(["The lambs will be tagged on Thursday"]);
+    expect(textsIn("The vet's coming Thursday for the blood tests. I'll have the ewes penned by 8.")).toEqual([
+      "I'll have the ewes penned by 8.",
+    ]);
+    expect(
+      textsIn("Crates go to the agent on Thursday and the vet papers follow by email the same afternoon."),
+    ).toHaveLength(2);
+  });
+
+  it("reads a site's kit put up or struck on a day as our work", () => {
+    expect(
+      dues(
+        "The plasterers finish the east wall on Thursday 12 March, and the scaffold comes down the 25th of this month.",
+      ),
+    ).toEqual([
+      ["The plasterers finish the east wall on Thursday 12 March", "2026-03-12T17:00:00.000Z"],
+      ["the scaffold comes down the 25th of this month.", "2026-03-25T17:00:00.000Z"],
+    ]);
+    expect(
+      textsIn("Tomas will be on site on Monday the 16th in the morning, and the scaffold goes up that same afternoon."),
+    ).toContain("the scaffold goes up that same afternoon.");
+    // prices going up are nobody's kit
+    expect(textsIn("Prices go up on Monday the 16th.")).toEqual([]);
+  });
+
+  it("reads a visit to a named place on a day to do an act there, whether or not the reader goes ahead", () => {
+    expect(textsIn("I will be in Leeds on Monday to fit the units.")).toHaveLength(1);
+    expect(
+      textsIn("Pieter will be in Oslo on 20 March to take samples, whether or not you go ahead with phase 1."),
+    ).toHaveLength(1);
+    // being somewhere is no act; nor is a condition that is one
+    expect(textsIn("Anna will be in Berlin on Monday to celebrate.")).toEqual([]);
+    expect(textsIn("Pieter will be in Oslo on 20 March to take samples if you go ahead with phase 1.")).toEqual([]);
+  });
+
+  it("reads a count of our goods as the subject that moves, and a past 'rebuilt' as no act", () => {
+    expect(
+      textsIn("Apologies, they were left off the last consignment. All 400 leave on the Thursday flight."),
+    ).toEqual(["All 400 leave on the Thursday flight."]);
+    expect(
+      textsIn(
+        "We're proud to share that Kestrel, the sloop we rebuilt over two winters, won Best Restoration on Saturday.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("dates no promise by a standing order's habit, and reads a lead time as a term", () => {
+    expect(dues("Put me down for 8 tubs every Friday from now on, I'll pay by transfer on delivery as usual.")).toEqual(
+      [["I'll pay by transfer on delivery as usual.", null]],
+    );
+    expect(textsIn("We can offer it at USD 6.20/kg. Shipping time to Genoa is around 24 days.", "inbound")).toEqual([]);
+    expect(textsIn("Transit time is 3 weeks, and we ship on Friday.")).toEqual(["we ship on Friday."]);
+  });
+
+  it("reads a buyer's choice of an option as a decision, not a promise", () => {
+    expect(textsIn("Good news, the board approved it! We go with the 3-day on June 16-18.", "inbound")).toEqual([]);
+    expect(textsIn("The tasting was lovely. We will take the lemon and the fig, not the stout.", "inbound")).toEqual(
+      [],
+    );
+    // a payment promised beside it still is one
+    expect(
+      textsIn("We go with the 3-day option. The deposit will be paid on the 20th of this month.", "inbound"),
+    ).toEqual(["The deposit will be paid on the 20th of this month."]);
   });
 });

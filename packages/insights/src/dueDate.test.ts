@@ -1041,3 +1041,12 @@ describe("resolveDueDate: round 50, a vehicle's run, a fraction of a measure, da
     expect(iso("Payment will be made within 14 days of the invoice date.")).toBe("2026-03-24T17:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 51, a day of this month right after a verb", () => {
+  it("reads 'the 25th of this month' without 'on' as that day, not the month's end", () => {
+    // TUE is Tuesday 10 March 2026, 14:00 UTC
+    expect(iso("The scaffold comes down the 25th of this month.")).toBe("2026-03-25T17:00:00.000Z");
+    expect(iso("We pay the 20th of next month.")).toBe("2026-04-20T17:00:00.000Z");
+    expect(iso("by the 20th of this month")).toBe("2026-03-20T17:00:00.000Z");
+  });
+});

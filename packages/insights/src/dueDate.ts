@@ -1162,6 +1162,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // round 50: a fraction of a measure is no date (the sea-glass blend's 1/8"–1/4", "3/4 inch boards": blind138; chrono
     // read "1/8" as 8 January)
     .replace(/\b\d{1,2}\/\d{1,2}(?=\s*(?:["”″]|-?(?:inch|inches|in|mm|cm|ft|lb|lbs|oz|kg)\b))/gi, "a fraction")
+    // round 51: a day of this or next month right after a verb is on that day ("the scaffold comes down the 25th of
+    // this month": blind141; chrono read "this month" alone, its last day)
+    .replace(
+      /(?<!\b(?:on|by|until|till|before|from|after|since|of|to|and)\s+)\b(the\s+\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:this|next)\s+month)\b/gi,
+      "on $1",
+    )
     // round 9: "on 29/5", "by 3/6": a numeric date after a time preposition, day first except in the zones
     // that write the month first (the United States and Canada's English zones); chrono reads it month first
     .replace(

@@ -1284,6 +1284,14 @@ const REPORTED = unicode(
 const OWN_AFFAIRS = unicode(
   /\b(?:organisons|cherchons|recherchons|maintenons|validons|souhaitons|aimerions|voudrions|organizamos|buscamos|casamos|queremos|quisiéramos|procuramos|gostaríamos|möchten|planen|veranstalten|organisieren|zoeken|willen|organiseren|voudrais|aimerais|vorrei|vorremmo|servono)\b|\bvoy a poner\b|\b(?:avons|ai)\s+besoin\b|\babbiamo\s+bisogno\b|\bci\s+serve\b/i,
 );
+/**
+ * Round 51: an away notice in the writer's language, before its English line ("Je suis absente du 3 au 21 août.",
+ * "Estaré fuera de la oficina hasta el lunes 24 de agosto.": blind141, blind142; both unlabelled, as the English
+ * notices are), is where the writer is, not an act.
+ */
+const AWAY = unicode(
+  /^\s*(?:je\s+(?:suis|serai)\s+absente?|(?:estaré|estoy|estaremos|estamos)\s+(?:fuera\s+de\s+la\s+oficina|ausentes?)|(?:ich\s+bin|wir\s+sind)\b[^.!?]{0,40}?\b(?:abwesend|nicht\s+im\s+büro)|(?:ik\s+ben|wij\s+zijn)\s+(?:afwezig|met\s+vakantie)|(?:estarei|estou)\s+(?:ausente|fora\s+do\s+escritório)|sarò\s+assente)\b/i,
+);
 /** Round 31: a thing sent or paid to the reader, in the passive (see readForeignPromise). */
 const TO_YOU_PASSIVE = unicode(
   /\b(?:vous|te|le|les|lhe|lhes|vos)\s+ser(?:a|ont|á|án|ão)\s+\p{L}+(?:é|ée|és|ées|ad[oa]s?|id[oa]s?)\b/iu,
@@ -1371,7 +1379,8 @@ export function readForeignPromise(
     RESTATES_OR_INVITES.test(text) ||
     OPENING_HOURS.test(text) ||
     REPORTED.test(text) ||
-    (opts.direction === "inbound" && OWN_AFFAIRS.test(text))
+    (opts.direction === "inbound" && OWN_AFFAIRS.test(text)) ||
+    AWAY.test(text)
   )
     return null;
   const outbound = opts.direction === "outbound";
