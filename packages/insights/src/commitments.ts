@@ -2051,6 +2051,8 @@ const CLAUSE_BREAK = new RegExp(
   String.raw`(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|${THEY_MOVE}|(?:the |(?:two|three|four|both|\d{1,2}) )?[a-z]+(?: [a-z]+)?(?: (?:from|in|at) (?:our|my) [a-z]+(?: [a-z]+)?)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d)|(?<=then\s+)(?:the|your) [a-z]+(?: [a-z]+){0,3}? (?:can|could|may|might|should)\b(?! be\b))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+and\s+(?=[a-z-]+\s+(?:comes|goes|arrives|leaves)\s${SOON_ON_A_DAY})|(?:,\s+(?:and\s+)?|(?<!\s)(?<!\b(?:please|kindly|make sure|ensure)\b[^.!?;,]{0,80})\s+and\s+)(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:comes|goes|arrives|starts|finishes|is|are|leaves|turns up|shows up)\s${SOON_OR_THE_SAME})|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)`,
   "gi",
 );
+/** A comma before "I'll / we'll …", where round 28's and round 51's cuts of splitClauses fall. */
+const COMMA_BEFORE_WE_WILL = /,\s+(?=(?:i|we)(?:'ll|’ll|\s+will)\s)/i;
 /** Round 46: a comma before our goods' "they" (THEY_MOVE), cut only after a part dated on its own (see splitClauses). */
 const THEY_AFTER_COMMA = new RegExp(String.raw`,\s+(?=(?:${THEY_MOVE})\b)`, "i");
 
@@ -2233,7 +2235,7 @@ export function splitClauses(sentence: string): string[] {
       // for your 7:30 pick-up tomorrow, we'll text again in the morning to confirm", "Thank you for letting us know, I'll
       // pass this on to Luz and Rick today" (blind62): the hedge or thanks before the comma is no part of the promise
       .flatMap((c) => {
-        const at = c.search(/,\s+(?=(?:i|we)(?:'ll|’ll|\s+will)\s)/i);
+        const at = c.search(COMMA_BEFORE_WE_WILL);
         if (at < 0) return [c];
         const head = c.slice(0, at);
         const tail = c.slice(at + 1).trim();
@@ -2338,9 +2340,7 @@ export function splitClauses(sentence: string): string[] {
       .flatMap((c) => cutWhere(c, TAIL_HEDGE, datedPromiseOrBooking))
       // round 51: a standing order's habit dates nothing after its comma ("Put me down for 8 tubs every Friday from now
       // on, I'll EFT on delivery as usual": blind142, the payment undated)
-      .flatMap((c) =>
-        cutWhere(c, /,\s+(?=(?:i|we)(?:'ll|’ll|\s+will)\s)/i, (head, tail) => HABIT.test(head) && WE_WILL.test(tail)),
-      )
+      .flatMap((c) => cutWhere(c, COMMA_BEFORE_WE_WILL, (head, tail) => HABIT.test(head) && WE_WILL.test(tail)))
       .map((c) => c.trim())
       .filter(Boolean)
   );
@@ -2370,8 +2370,12 @@ const CLOSED_SPAN = /^\s*no\s+[\p{L}-]+s\s+(?:from|between|until|till|over|durin
  */
 const CLOSED_NOTICE =
   /\b(?:is|are|will be|'re|’re)\s+(?:closed|shut)\s+(?:from|for|until|till|over|between|during|\d)/i;
-const NOTICE_REPLY =
-  /\b(?:will|'ll|’ll|shall)\s+(?:answer|reply|respond|get back)\b|\breceived\b[^.!?;]{0,40}?\bwill be (?:processed|handled|dealt with|answered)\b/i;
+/** The verbs of a notice's promised answer: the closed notice's reply and the away notice's cover (awayHandover). */
+const ANSWER_VERBS = "answer|reply|respond|get back";
+const NOTICE_REPLY = new RegExp(
+  String.raw`\b(?:will|'ll|’ll|shall)\s+(?:${ANSWER_VERBS})\b|\breceived\b[^.!?;]{0,40}?\bwill be (?:processed|handled|dealt with|answered)\b`,
+  "i",
+);
 const closedNoticeReply = (text: string, body: string): boolean => CLOSED_NOTICE.test(body) && NOTICE_REPLY.test(text);
 /**
  * Round 51: an away notice's hand-over with no time ("I'm on leave until Tuesday 1 September. For orders please email …
@@ -2382,8 +2386,10 @@ const closedNoticeReply = (text: string, body: string): boolean => CLOSED_NOTICE
  */
 const AWAY_SPAN =
   /\b(?:i'm|i’m|i am|i'll be|i will be)\s+(?:currently\s+)?(?:out of (?:the\s+)?office|on\s+(?:annual\s+|parental\s+|sick\s+|maternity\s+)?leave|away|absent)\b[^.!?]{0,60}?\b(?:until|till|from|between)\b/i;
-const COVER_FOR_AWAY =
-  /\b(?:will|'ll|’ll|shall)\s+(?:answer|reply|respond|get back|pick\s+(?:[\w-]+\s+){0,2}?up|handle|cover|deal with|look after|take care of|assist|help)\b/i;
+const COVER_FOR_AWAY = new RegExp(
+  String.raw`\b(?:will|'ll|’ll|shall)\s+(?:${ANSWER_VERBS}|pick\s+(?:[\w-]+\s+){0,2}?up|handle|cover|deal with|look after|take care of|assist|help)\b`,
+  "i",
+);
 const awayHandover = (text: string, body: string): boolean =>
   AWAY_SPAN.test(body) && COVER_FOR_AWAY.test(text) && !hasDeadlineWords(text);
 /** Round 30: an apology that opens the clause, up to its comma ("Sorry again about the late arrival on Wednesday, "). */
