@@ -2946,3 +2946,98 @@ describe("round 51: away notices, a system's notices, other parties' steps, a si
     ).toEqual(["The deposit will be paid on the 20th of this month."]);
   });
 });
+
+describe("round 52: a receipt after our act, a question or report after a comma, a later performative, lead times", () => {
+  it("reads the reader having what we send, as its consequence or a forecast, as part of our act", () => {
+    expect(dues("The spare pump leaves our depot on Thursday, so you should have it by Monday.")).toEqual([
+      ["The spare pump leaves our depot on Thursday", "2026-03-12T17:00:00.000Z"],
+    ]);
+    expect(dues("We'll post the tiles first thing Friday, you should get them Monday.")).toHaveLength(1);
+    // after "and", a document of ours the reader will have is a second promise
+    expect(
+      dues("Our surveyor calls on Wednesday at 10, and you'll have the written report by Friday 13 March."),
+    ).toEqual([
+      ["Our surveyor calls on Wednesday at 10", "2026-03-11T10:00:00.000Z"],
+      ["you'll have the written report by Friday 13 March.", "2026-03-13T17:00:00.000Z"],
+    ]);
+  });
+
+  it("keeps a dated promise before ', and can someone …?' or ', any chance …?'", () => {
+    expect(textsIn("I'll ring the printer today, and can someone check the proofs before lunch?")).toEqual([
+      "I'll ring the printer today",
+    ]);
+    expect(textsIn("I'll send the photos tonight, any chance you can quote for the repair?", "inbound")).toEqual([
+      "I'll send the photos tonight",
+    ]);
+  });
+
+  it("cuts ', so if' after our scheduled work and a report after ', and' from our dated progressive", () => {
+    expect(
+      textsIn("Our glaziers fit the new panes on Thursday, so if you drop by in the afternoon you can see them in."),
+    ).toEqual(["Our glaziers fit the new panes on Thursday"]);
+    expect(
+      textsIn(
+        "We're packing the samples on Monday the 16th, and the courier says his van will be with you on the 18th.",
+        "inbound",
+      ),
+    ).toEqual(["We're packing the samples on Monday the 16th"]);
+  });
+
+  it("reads 'I confirm' done on a later day as a promise, and said now as none", () => {
+    expect(dues("I confirm the ferry booking tomorrow.")).toEqual([
+      ["I confirm the ferry booking tomorrow.", "2026-03-11T17:00:00.000Z"],
+    ]);
+    expect(textsIn("We confirm all six rooms at 96 EUR.")).toEqual([]);
+    expect(textsIn("We confirm your booking for Saturday.")).toEqual([]);
+  });
+
+  it("dates what we will have ready by a clock time by the visit the sentence before dated", () => {
+    expect(dues("Thursday 9am suits us, thanks. I'll have the cover panels off by 8:30.")).toEqual([
+      ["I'll have the cover panels off by 8:30.", "2026-03-12T08:30:00.000Z"],
+    ]);
+    // a call at a clock time is today's, as before
+    expect(dues("Thursday 9am suits us, thanks. I'll call you at 4.")).toEqual([
+      ["I'll call you at 4.", "2026-03-10T16:00:00.000Z"],
+    ]);
+  });
+
+  it("reads a lead time counted from the reader's order as a term, and one from our receipt as a promise", () => {
+    expect(textsIn("We ship within 3 weeks of order.")).toEqual([]);
+    expect(textsIn("Delivery within 5 working days of your PO.")).toEqual([]);
+    expect(textsIn("We will wire the deposit within 3 business days of receipt.", "inbound")).toHaveLength(1);
+    expect(textsIn("Our bank will open the LC within 7 days after the PO.", "inbound")).toHaveLength(1);
+    expect(textsIn("We ship within 3 weeks of order, and the first pallet goes on Friday.")).toEqual([
+      "the first pallet goes on Friday.",
+    ]);
+  });
+
+  it("reads a third party's report of what it confirmed as no booking of ours", () => {
+    expect(textsIn("The vicar confirmed the service at 11:00 tomorrow.")).toEqual([]);
+    expect(textsIn("The haulier has confirmed a collection date of Friday 13 March.")).toEqual([]);
+    expect(textsIn("The technician is confirmed for Friday at 9.")).toHaveLength(1);
+  });
+
+  it("dates an act by its own day, not by what it is for or what comes after it", () => {
+    expect(dues("The deposit will be transferred by Wednesday for delivery on 30 March.")).toEqual([
+      ["The deposit will be transferred by Wednesday for delivery on 30 March.", "2026-03-11T17:00:00.000Z"],
+    ]);
+    // with no day of its own, the delivery's day is the act's
+    expect(dues("I'll book the van for delivery on Monday.")).toEqual([
+      ["I'll book the van for delivery on Monday.", "2026-03-16T17:00:00.000Z"],
+    ]);
+    expect(dues("We press the next run on 20 March, after that it is the end of May.")[0]?.[1]).toBe(
+      "2026-03-20T17:00:00.000Z",
+    );
+    expect(dues("I'll finish the frame by Thursday, then the upholstery goes on it Friday.")[0]?.[1]).toBe(
+      "2026-03-12T17:00:00.000Z",
+    );
+    expect(
+      dues(
+        "The box is sealed on Wednesday and goes with the courier on Friday 13 March, so it's with you well before the 20th.",
+      ),
+    ).toContainEqual([
+      "goes with the courier on Friday 13 March, so it's with you well before the 20th.",
+      "2026-03-13T17:00:00.000Z",
+    ]);
+  });
+});

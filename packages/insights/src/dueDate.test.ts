@@ -1050,3 +1050,10 @@ describe("resolveDueDate: round 51, a day of this month right after a verb", () 
     expect(iso("by the 20th of this month")).toBe("2026-03-20T17:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 52, a courier named by its clock time", () => {
+  it("reads 'the 3pm courier today' as 3pm today", () => {
+    expect(iso("The right box goes out with the 3pm courier today.")).toBe("2026-03-10T15:00:00.000Z");
+    expect(iso("It goes on the 10:30 post tomorrow.")).toBe("2026-03-11T10:30:00.000Z");
+  });
+});

@@ -711,10 +711,11 @@ const DAY_PAIR = new RegExp(
 /**
  * Round 22 (due22): a departure or a slot named by its clock time ("the 07:30 sailing", "the 6am run"); round 49: with a
  * dot too ("the 8.05 sailing from Holyhead": blind135), which chrono otherwise read as the 8th; round 50: a vehicle's
- * run too ("go out on the 7am wagon tomorrow": blind139).
+ * run too ("go out on the 7am wagon tomorrow": blind139); round 52: a courier's ("goes out with the 3pm courier today":
+ * blind145).
  */
 const TIME_NAMING_RUN =
-  /\bthe\s+(\d{1,2}(?::[0-5]\d)?\s*(?:am|pm)|\d{1,2}[:.][0-5]\d)\s+(sailing|run|departure|ferry|train|flight|bus|boat|crossing|pickup|pick-up|collection|delivery|slot|shuttle|wagon|truck|lorry|van|coach|vessel)\b/gi;
+  /\bthe\s+(\d{1,2}(?::[0-5]\d)?\s*(?:am|pm)|\d{1,2}[:.][0-5]\d)\s+(sailing|run|departure|ferry|train|flight|bus|boat|crossing|pickup|pick-up|collection|delivery|slot|shuttle|wagon|truck|lorry|van|coach|vessel|courier|post)\b/gi;
 /** Round 22 (due22): "on the 13", "by the 2." (a bare number after "the" that nothing else follows). */
 const BARE_DAY_OF_MONTH = /\b(on|by|before|until|for)\s+the\s+(\d{1,2})(?=\s*(?:[,;.!?)]|$|and\b|at\b|by\b|from\b))/gi;
 /** Round 22 (due22): "on Monday 5" (no hour, range, ordinal or month after the number). */
