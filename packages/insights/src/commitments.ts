@@ -1160,14 +1160,14 @@ const LEAD_TIME =
   /^\s*(?:our\s+|the\s+|your\s+)?(?:shipping|transit|lead|delivery|sailing|turnaround|production|processing)\s+times?\b[^.!?]{0,40}?\b(?:is|are)\b/i;
 /**
  * Round 52: so is a lead time counted from the reader's order or payment, with no day of its own ("We ship within 3
- * weeks of order", "Delivery within 5 working days of your PO": 8 of the read authors' 9 such extracted lines are
+ * weeks of order", "Delivery within 5 working days of your PO": 7 of the read authors' 8 such extracted lines are
  * unlabelled; from our receipt of a document it stays a promise, "…will wire the deposit within 3 business days of
  * receipt").
  */
-/** Round 52: the supply a lead time times (a buyer's "the LC will be opened within 7 days after the PO" is labelled). */
-const SUPPLY_VERB = /\b(?:ship(?:s|ped|ping)?|dispatch(?:es|ed)?|deliver(?:s|ed|y)?|follows?)\b/i;
 const ORDER_LEAD_TIME =
   /\bwithin\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:working|business|calendar)\s+)?(?:days?|weeks?)\s+(?:of|after|from)\s+(?:(?:your|the|an?)\s+)?(?:order|po|purchase order|payment)\b/i;
+/** Round 52: the supply a lead time times (a buyer's "the LC will be opened within 7 days after the PO" is labelled). */
+const SUPPLY_VERB = /\b(?:ship(?:s|ped|ping)?|dispatch(?:es|ed)?|deliver(?:s|ed|y)?|follows?)\b/i;
 /**
  * Round 48: an absence and the day back, with nothing to do on return ("I'm out Monday, back Tuesday", "I'm away on
  * leave this week, back Monday 5 October": blind40, blind130; both unlabelled, "Back Thursday to test again" is not
@@ -2553,8 +2553,7 @@ function dueScope(clause: string): string {
   if (!hasDeadlineWords(head) && /^\s+for\b/i.test(cut[0])) return clause;
   // round 52: a consequence for the reader after a day of its own ("…goes with the courier on Friday 23 October, so it's
   // with you well before the 6th": blind143) leaves the act that day, whatever reads the part before
-  if (NAMES_A_DAY.test(head) && /^,\s+so\s+(?:it|they|you)\b/i.test(cut[0] + clause.slice(cut.index + cut[0].length)))
-    return head;
+  if (NAMES_A_DAY.test(head) && /^,\s+so\s+(?:it|they|you)\b/i.test(clause.slice(cut.index))) return head;
   // round 21 (due21): an act with no time of its own is due when the reader is to have its result ("I'll chase his
   // quote so you have it by the end of next week")
   if (
@@ -3420,10 +3419,10 @@ export function extractCommitments(
       if (booking && (!due || due.dueAt <= msg.sentAt)) continue;
       // round 52: the reader having what a dated promise earlier in the sentence sends, as its consequence ("so") or a
       // forecast ("should"), is no second promise ("Samples go by DHL tomorrow, so you should have them early next week",
-      // "…first thing Monday, you should get them Tuesday": the read authors label the act in such sentences, and leave
-      // 12 of these 13 receipts unlabelled); after "and" it often is one ("…on Tuesday 17 March at 10 a.m., and you'll
-      // have the written estimate by Friday 27 March": 14 labelled), and after a past or a carrier's act it stays ("It's
-      // been re-sent by next-day tracked, so you'll have it Friday")
+      // "…first thing Monday, you should get them Tuesday": the read authors label the act there; nine such receipts are
+      // unlabelled, one, the lead's own tuning5, labelled); after "and" it often is one ("…on Tuesday 17 March at 10
+      // a.m., and you'll have the written estimate by Friday 27 March": 17 labelled), and after a past or a carrier's act
+      // it stays ("It's been re-sent by next-day tracked, so you'll have it Friday")
       if (
         last?.sentence === whole &&
         RECEIPT.test(piece.text) &&
@@ -4435,9 +4434,9 @@ const INVITED_IN =
 /** Round 20 (due20): a thing arriving at a time, joined by "and" to what we do on its arrival. */
 const ARRIVES_AND =
   /\b(?:arriv(?:es|ing)|lands|landing|comes in|coming in|(?:is|are) (?:due|coming) in)\b[^.!?]*\band\s*$/i;
-/** Round 20 (due20): a modal or future, and the progressive; the simple present without them reads a timetable. */
 /** Round 52: something of ours made ready by a clock time ("I'll have the cows in the pen by 6:30"). */
 const HAVE_READY_BY = /\b(?:i|we)(?:'ll|’ll|\s+will)\s+have\s+(?!to\b)[^.!?]{1,60}?\bby\s+\d/i;
+/** Round 20 (due20): a modal or future, and the progressive; the simple present without them reads a timetable. */
 const MODAL = /\b(?:will|shall|going to|gonna|can|could|would|might|may|must)\b|['’]ll\b/i;
 const PROGRESSIVE = /\b(?:am|is|are|['’]m|['’]re|['’]s)\s+(?:\w+\s+)?\w+ing\b/i;
 /** A promise that waits on an event instead of a date ("when it's imaged", "as soon as it's returned"). */
