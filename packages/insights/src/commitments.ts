@@ -3284,7 +3284,7 @@ export function extractCommitments(
       // act done while they are in) or a thing's arrival ("It's arriving with tomorrow's delivery and I'll put one aside
       // for you", the act done on it); only a clock time moves to that day, and only "then", the visit and the arrival
       // date a promise with no time of its own (nor one that waits on an event of its own: "…and text you when it's in")
-      // the sentence up to this piece, which the frame, the visit and the clock-time rules below read
+      // the sentence up to this piece, which the frame, the visit, the clock-time and the receipt rules below read
       const beforePiece = whole.slice(0, Math.max(0, whole.indexOf(piece.text)));
       if (last?.sentence !== whole && !NAMES_A_DAY.test(scoped)) {
         const before = beforePiece;
@@ -3426,8 +3426,7 @@ export function extractCommitments(
       if (
         last?.sentence === whole &&
         RECEIPT.test(piece.text) &&
-        (/\bso\s*$/i.test(whole.slice(0, Math.max(0, whole.indexOf(piece.text)))) ||
-          /^you\s+should\b/i.test(piece.text))
+        (/\bso\s*$/i.test(beforePiece) || /^you\s+should\b/i.test(piece.text))
       )
         continue;
       if (due) last = { sentence: whole, dueAt: due.dueAt, clause };
