@@ -3041,3 +3041,93 @@ describe("round 52: a receipt after our act, a question or report after a comma,
     ]);
   });
 });
+
+describe("round 53: our own trip, a report after a comma, a heads-up, a question for a fact, things taken out or in", () => {
+  it("reads 'I' with a verb of the scheduled present in what we send, not in what a customer sends", () => {
+    expect(dues("I fly to Aberdeen on Sunday and we lift the old pump on Monday.")).toEqual([
+      ["I fly to Aberdeen on Sunday", "2026-03-15T17:00:00.000Z"],
+      ["we lift the old pump on Monday.", "2026-03-16T17:00:00.000Z"],
+    ]);
+    expect(textsIn("I fly out on Sunday.", "inbound")).toEqual([]);
+  });
+
+  it("ends the clause at a comma before what we already or just did", () => {
+    expect(dues("We lift the bells on Friday at 8 instead, I already rang the vicar.")).toEqual([
+      ["We lift the bells on Friday at 8 instead", "2026-03-13T08:00:00.000Z"],
+    ]);
+  });
+
+  it("reads our own act after a heads-up, and a heads-up of our hours as a notice", () => {
+    expect(dues("Heads up all: we regrout the pool early next week.")).toEqual([
+      ["Heads up all: we regrout the pool early next week.", "2026-03-17T17:00:00.000Z"],
+    ]);
+    expect(textsIn("Heads up: we are closed on Monday.")).toEqual([]);
+  });
+
+  it("keeps a dated promise before ', what's …?', and a scheduled step after 'Yes —'", () => {
+    expect(textsIn("I'll send the drawings by noon tomorrow, what's the best email?")).toEqual([
+      "I'll send the drawings by noon tomorrow",
+    ]);
+    expect(textsIn("Yes — Aino flies to Oslo on Sunday 15 March.")).toEqual([
+      "Yes — Aino flies to Oslo on Sunday 15 March.",
+    ]);
+  });
+
+  it("reads a thing of ours taken out, in, up or down on a day, not a price going up or the clocks going back", () => {
+    expect(dues("The old boiler comes out on Thursday and the new one goes in on Friday.")).toEqual([
+      ["The old boiler comes out on Thursday", "2026-03-12T17:00:00.000Z"],
+      ["the new one goes in on Friday.", "2026-03-13T17:00:00.000Z"],
+    ]);
+    expect(textsIn("Boxes go out Thursday.")).toEqual(["Boxes go out Thursday."]);
+    expect(textsIn("Cloth goes up 6% on 1 April.")).toEqual([]);
+    expect(textsIn("The clocks go back on Sunday.")).toEqual([]);
+  });
+
+  it("reads asking someone first as no promise, and the promise after it", () => {
+    expect(
+      textsIn("Let me speak with our MD first — I'll come back to you tomorrow morning with our final position."),
+    ).toEqual(["I'll come back to you tomorrow morning with our final position."]);
+    expect(textsIn("Let me check with finance and get back to you by Thursday.")).toHaveLength(1);
+  });
+
+  it("dates 'the Friday' by a week named before it, not by a day its sentence names after it", () => {
+    expect(
+      dues("Both packs go on the Friday flight to Oslo, and Aino flies out on Sunday to fit them herself."),
+    ).toEqual([
+      ["Both packs go on the Friday flight to Oslo", "2026-03-13T17:00:00.000Z"],
+      ["Aino flies out on Sunday to fit them herself.", "2026-03-15T17:00:00.000Z"],
+    ]);
+    expect(
+      dues("The survey runs from Tuesday to Thursday next week. I'll have the report to you by the Friday."),
+    ).toEqual([["I'll have the report to you by the Friday.", "2026-03-20T17:00:00.000Z"]]);
+  });
+
+  it("dates an act before an event or an arrival by the time the sentence before gave it", () => {
+    expect(dues("The survey is on Thursday at 10. I'll send the plan before the survey.")).toContainEqual([
+      "I'll send the plan before the survey.",
+      "2026-03-12T10:00:00.000Z",
+    ]);
+    expect(dues("I'll send the plan before the survey.")).toEqual([["I'll send the plan before the survey.", null]]);
+  });
+
+  it("reads a plan a wind by its quarter or a storm decides as no promise", () => {
+    expect(
+      textsIn("5 of 9 bays are done, and the rest go ahead on Thursday and Friday if the westerly drops."),
+    ).toEqual([]);
+    expect(textsIn("5 of 9 bays are done, and the rest go ahead on Thursday and Friday if the storm passes.")).toEqual(
+      [],
+    );
+  });
+
+  it("reads 'doing' a payment with a time as making it", () => {
+    expect(dues("We are doing the bank transfer for the deposit tomorrow.")).toEqual([
+      ["We are doing the bank transfer for the deposit tomorrow.", "2026-03-11T17:00:00.000Z"],
+    ]);
+  });
+
+  it("keeps 'that our boat and crew' one subject", () => {
+    expect(textsIn("This is to confirm that our boat and crew will be at the slipway on Friday at 7.")).toEqual([
+      "This is to confirm that our boat and crew will be at the slipway on Friday at 7.",
+    ]);
+  });
+});

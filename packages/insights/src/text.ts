@@ -367,7 +367,9 @@ export function splitSentences(text: string): string[] {
       const next = parts[i + 1];
       // the patterns are anchored at the end: testing only it keeps a long run of joined parts linear
       const end = buf.slice(-16);
-      if (ABBREVIATIONS.test(end) || (DOTTED_DAY.test(end) && /^\d/.test(part))) continue;
+      // (a list number or a dotted date alone, "1.", "26.10.": not a sentence of its own that ends on one, "…delivered to
+      // Portland by June 12.": blind146)
+      if (ABBREVIATIONS.test(end) || (DOTTED_DAY.test(end) && /^\d\S*$/.test(part))) continue;
       if (next !== undefined && MONSIEUR.test(end) && /^\p{Lu}/u.test(next)) continue;
       if (next !== undefined && dateGoesOn(end, next)) continue;
       if (buf.trim()) out.push(buf.trim());
