@@ -2688,12 +2688,8 @@ function splitDashQuestion(s: string): string[] {
   if (at !== null && !QUESTION_AFTER_DASH.test(s.slice(at.index + at[0].length))) at = null;
   if (at === null) {
     at = lastMatch(s, COMMA);
-    if (
-      at !== null &&
-      !REQUEST_AFTER_COMMA.test(s.slice(at.index + at[0].length)) &&
-      !WH_AFTER_COMMA.test(s.slice(at.index + at[0].length))
-    )
-      at = null;
+    const tail = at === null ? "" : s.slice(at.index + at[0].length);
+    if (at !== null && !REQUEST_AFTER_COMMA.test(tail) && !WH_AFTER_COMMA.test(tail)) at = null;
   }
   if (at === null) return [s];
   const head = s.slice(0, at.index);
@@ -3096,9 +3092,11 @@ export function extractCommitments(
         !PAST_ON_DAY.test(bounded)
       ) {
         const named = resolveDueDate(expandTexting(bounded), msg.sentAt, dueOpts);
-        if (named) anchor = named.dueAt;
-        if (named) anchoredHere = true;
-        if (named) lastDated = { at: named.dueAt, sentence: whole };
+        if (named) {
+          anchor = named.dueAt;
+          anchoredHere = true;
+          lastDated = { at: named.dueAt, sentence: whole };
+        }
       }
     }
     if (out.length >= max) break;
@@ -4066,7 +4064,8 @@ const HOW_LONG = /(?:,\s*|(?<!\s)\s+and\s+)(?:(?:will|should|would|shall)\s+)?(?
 // tonight", "Rig-up crew rolls in Sunday 5pm", "scaffolding comes down Thursday"); round 22 (p22): "drop off" moves goods
 // of ours to the reader ("Bins drop off Friday between 10 and 12")
 // round 33: a crew mobilising on a date ("Concrete jacketing crew mobilises Wednesday 25 November": blind82); round 46:
-// something of ours put up ("our scaffold goes up Monday at 8": blind94; a subject without "our" names no work of ours)
+// something of ours put up ("our scaffold goes up Monday at 8": blind94); round 53: any thing of ours taken out, in, up or
+// down moves (GOODS_MOVING), which also reads round 51's site kit ("the north scaffold comes down by Friday November 6")
 /**
  * Round 50: goods of ours on their way ("The 12 tins fly tonight", "The rest follow by courier", "…goes to DFO on
  * Friday").
@@ -4074,13 +4073,10 @@ const HOW_LONG = /(?:,\s*|(?<!\s)\s+and\s+)(?:(?:will|should|would|shall)\s+)?(?
 // (round 53: and a thing of ours taken out, in, up or down, "boxes go out Thursday", "bells come down Monday 20 April",
 // "Curlew goes back in on Tuesday at high water": blind123, blind146, blind142; it reads 8 such labelled lines of the read
 // authors that no rule read and none unlabelled; the clocks going back, rent and weather are no thing of ours: NOT_WORK)
-const GOODS_MOVING = String.raw`fl(?:y|ies)|follows?|go(?:es)?\s+(?:to|on|in|by|with)|(?:comes?|go(?:es)?)\s+(?:back\s+)?(?:out|in|on|up|down|off)`;
-const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop|ship|load)s?|(?:de)?mobili[sz]es|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead)|rolls?\s+in|comes?\s+down|drops?\s+off|go(?:es)?\s+up|${GOODS_MOVING})`;
+const GOODS_MOVING = String.raw`fl(?:y|ies)|follows?|go(?:es)?\s+(?:to|by|with)|(?:comes?|go(?:es)?)\s+(?:back\s+)?(?:out|in|on|up|down|off)`;
+const SCHEDULED_VERB = String.raw`(?:(?:start|begin|commence|resume|restart|run|arrive|leave|depart|stop|ship|load)s?|(?:de)?mobili[sz]es|finish(?:es)?|(?:kick|set|head|wrap)s?\s+(?:off|out|up)|go(?:es)?\s+(?:live|ahead)|rolls?\s+in|drops?\s+off|${GOODS_MOVING})`;
 /** The verbs of SCHEDULED_VERB by which goods or people move rather than work (see matchScheduled). */
 const MOVING_VERB = new RegExp(`^(?:leave|depart|set|head|ship|drop|${GOODS_MOVING})`, "i");
-/** Round 51: a site's kit, which our side puts up and strikes (see matchScheduled). */
-const SITE_KIT =
-  /^(?:scaffold(?:s|ing)?|marquees?|tents?|hoardings?|fenc(?:e|es|ing)|barriers?|formwork|shoring|staging|stages?|sheeting|netting)$/i;
 /** The verbs by which a customer's side (an inbound "we") starts work with the reader ("we start 1st of April"). */
 const STARTING_VERB_RE = /^(?:(?:start|begin|commence|resume)s?|kicks?\s+off|go(?:es)?\s+(?:live|ahead))$/i;
 /**
@@ -4223,11 +4219,8 @@ export function matchScheduled(clause: string, direction: Direction): string | n
       (/^stop/i.test(verb) && /^\s*(?:at|outside|by|near|in front of)\s+(?!\d)/i.test(m[3] ?? ""));
     // people who arrive to work are agent nouns too ("The movers arrive at 8 tomorrow")
     const arrives = /^arrive/i.test(verb) && /^[a-z]{3,20}ers$/i.test(head);
-    // (round 51: and a site's kit put up or struck, "…, and the scaffold comes down the 25th of this month", "the north
-    // scaffold comes down by Friday November 6": blind141, three such labelled)
-    const struck = SITE_KIT.test(head) && /^(?:comes?\s+down|go(?:es)?\s+up)/i.test(verb);
-    if (!firstPerson && !/^(?:our|my)\b/i.test(subject) && !moves && !arrives && !struck && !WORK_HEAD.test(head))
-      return null;
+    // (a site's kit put up or struck moves too, round 51's "the north scaffold comes down by Friday November 6": blind141)
+    if (!firstPerson && !/^(?:our|my)\b/i.test(subject) && !moves && !arrives && !WORK_HEAD.test(head)) return null;
     if (/^arrive/i.test(verb)) {
       if (/^\s*from\b/i.test(m[3] ?? "") || /\sfrom\s+(?!our\b)/i.test(m[3] ?? "")) return null;
       if (
@@ -4639,12 +4632,10 @@ function sameDayAs(
   // round 19 (due19): "…in the post the same afternoon he's been": the day of an event the clause after it names, not
   // of a date before
   if (SAME_DAY_AS_EVENT.test(scoped)) return null;
+  const at = sentence.indexOf(piece);
+  const earlier = at > 0 ? sentence.slice(0, at) : "";
   const before = BEFORE_EVENT.exec(scoped);
-  if (
-    before !== null &&
-    !hasDeadlineWords(scoped.replace(before[0], "")) &&
-    !sentence.slice(0, sentence.indexOf(piece)).trim()
-  )
+  if (before !== null && !hasDeadlineWords(scoped.replace(before[0], "")) && at >= 0 && !earlier.trim())
     return previousAt === null ? null : { dueAt: previousAt, phrase: before[0] };
   const m = SAME_DAY.exec(scoped);
   const following = m ? null : FOLLOWING.exec(scoped);
@@ -4652,8 +4643,6 @@ function sameDayAs(
   const thatWeek = m || following || weekday ? null : THAT_WEEK.exec(scoped);
   const thatDay = m || following || weekday || thatWeek ? null : THAT_WEEKDAY.exec(scoped);
   if (!m && !following && !weekday && !thatWeek && !thatDay) return null;
-  const at = sentence.indexOf(piece);
-  const earlier = at > 0 ? sentence.slice(0, at) : "";
   // the date named earlier in the sentence, else the day an earlier statement named ("The roofer is scheduled
   // for Wednesday June 3. I'll email you photos … by the end of that week.")
   // ("the same day" stays with its own sentence: "send the form and I'll sign it the same day" is an event)
