@@ -3131,3 +3131,49 @@ describe("round 53: our own trip, a report after a comma, a heads-up, a question
     ]);
   });
 });
+
+describe("round 54: a colleague and I on the move, a carrier's word, a price change, due dates", () => {
+  it("reads 'a colleague and I' on the move as our trip, and going home as none", () => {
+    expect(dues("Mr. Choi and I fly to Da Nang tomorrow morning with 10 new sensors.")).toEqual([
+      ["Mr. Choi and I fly to Da Nang tomorrow morning with 10 new sensors.", "2026-03-11T12:00:00.000Z"],
+    ]);
+    expect(textsIn("I fly home on Saturday; I'll send the updated offer tomorrow.")).toEqual([
+      "I'll send the updated offer tomorrow.",
+    ]);
+  });
+
+  it("reads a carrier's forecast and a price changed by a share as no promise", () => {
+    expect(
+      textsIn("It leaves our warehouse on Friday by express courier, and the courier promises Tbilisi on Monday."),
+    ).toEqual(["It leaves our warehouse on Friday by express courier"]);
+    expect(
+      textsIn(
+        "Please note that our price list for steel and stranded ropes will be adjusted by 7% from 1 May 2026.",
+        "inbound",
+      ),
+    ).toEqual([]);
+  });
+
+  it("reads a customer's own timetable as none, and a customer's 'we start' with us still as one", () => {
+    expect(textsIn("Our rehearsals on stage start on 1 June.", "inbound")).toEqual([]);
+    expect(textsIn("Please send the contract and we start on Monday.", "inbound")).toHaveLength(1);
+  });
+
+  it("dates a call before a thing that arrived today, not on the day the sentence before names", () => {
+    expect(
+      dues("I've asked accounts to move the due date to 30 April. I'll call you at 3 to check the parts arrived."),
+    ).toEqual([["I'll call you at 3 to check the parts arrived.", "2026-03-10T15:00:00.000Z"]]);
+  });
+
+  it("keeps the hour of a booking 'for 10:00 the same day', and an act's hour before 'back by'", () => {
+    expect(
+      dues("Yes, Thursday 12 March stands. The crane is booked for 10:00 the same day to lift the gearbox out."),
+    ).toContainEqual([
+      "The crane is booked for 10:00 the same day to lift the gearbox out.",
+      "2026-03-12T10:00:00.000Z",
+    ]);
+    expect(dues("I'm doing the market run at 4, back by 6.")).toEqual([
+      ["I'm doing the market run at 4, back by 6.", "2026-03-10T16:00:00.000Z"],
+    ]);
+  });
+});

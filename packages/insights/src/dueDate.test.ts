@@ -1057,3 +1057,30 @@ describe("resolveDueDate: round 52, a courier named by its clock time", () => {
     expect(iso("It goes on the 10:30 post tomorrow.")).toBe("2026-03-11T10:30:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 54, a quarter next year, a day of this week, a call's hour, the way back", () => {
+  it("reads a quarter or a month 'next year' in the coming year, not a year from today", () => {
+    expect(iso("finished by end of Q2 next year")).toBe("2027-06-30T17:00:00.000Z");
+    expect(iso("done by March next year")).toBe("2027-03-31T17:00:00.000Z");
+  });
+
+  it("reads 'this week, on Thursday' as that Thursday, and 'the end of this week' as its Friday", () => {
+    expect(iso("We will pay the last invoice this week, on Thursday.")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("by the end of this week")).toBe("2026-03-13T17:00:00.000Z");
+  });
+
+  it("reads 'the minute' before a bare noun and its verb as an event", () => {
+    expect(iso("I'll call you the minute tracking updates.")).toBeNull();
+  });
+
+  it("reads an act before a call at its hour by that hour, and a margin after a deadline as none", () => {
+    expect(iso("I'll update the sheet before the 9:00 call on Monday.")).toBe("2026-03-16T09:00:00.000Z");
+    expect(iso("I'll issue the credit note by Friday, well before your year-end.")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("We'll have it done, well ahead of Friday.")).toBe("2026-03-13T17:00:00.000Z");
+  });
+
+  it("reads the way back after an act with its own hour as no deadline", () => {
+    expect(iso("I'm doing the market run at 4, back by 6.")).toBe("2026-03-10T16:00:00.000Z");
+    expect(iso("I'm out on a job, back by 6.")).toBe("2026-03-10T18:00:00.000Z");
+  });
+});

@@ -117,6 +117,11 @@ const WEEKDAYS = DAY_NAMES.map((day) => day.toLowerCase());
  */
 const DAY_OF_MONTH = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
 const MONTH_WORD = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+/** Round 54: a quarter or a month "next year" (see resolveDueDate). */
+const QUARTER_OR_MONTH_NEXT_YEAR = new RegExp(
+  String.raw`(?<!\b(?:i|we|you|they|it|he|she|this|that)\s+)\b(q[1-4]|${MONTH_WORD})\s+next\s+year\b`,
+  "gi",
+);
 const NAMED_DATE = String.raw`(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|q[1-4]|${DAY_OF_MONTH}(?:\s*[-–]\s*${DAY_OF_MONTH})?\s+${MONTH_WORD}|${MONTH_WORD}\s+${DAY_OF_MONTH}(?:\s*[-–]\s*${DAY_OF_MONTH})?)`;
 /**
  * A determiner, a date and a noun: the date names which thing ("the Q4 instalment schedule", "your Monday shift",
@@ -676,12 +681,13 @@ const NAMES_A_TIME = new RegExp(String.raw`${ANY_DEADLINE.source}|\b(?:${NAMED_D
 
 /**
  * Round 14: the clock time of a deadline dated by another clause ("at 9:30 that morning", "at 4 that afternoon",
- * "by 10 the same day"; round 44: "after 4 the same day", blind120), with the part of the day named in it setting a bare
+ * "by 10 the same day"; round 44: "after 4 the same day", blind120; round 54: "booked for 10:00 the same day", with its
+ * minutes or am/pm after "for", blind149), with the part of the day named in it setting a bare
  * hour's half (an hour from 1 to 6 without one is pm, as everywhere here); null without a clock time.
  */
 export function clockTimeOf(text: string): { hour: number; minute: number } | null {
   const m =
-    /\b(?:at|by|from|around|before|until|till|after)\s+(\d{1,2})(?:[:.]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/]|[:.]\d|\s*(?:%|days?|weeks?|months?|hours?|hrs?|mins?|minutes?)\b)/i.exec(
+    /\b(?:at|by|from|around|before|until|till|after|for(?=\s+\d{1,2}(?::[0-5]\d|\s*(?:am|pm|a\.m\.|p\.m\.))))\s+(\d{1,2})(?:[:.]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/]|[:.]\d|\s*(?:%|days?|weeks?|months?|hours?|hrs?|mins?|minutes?)\b)/i.exec(
       boundText(text, MAX_CLAUSE_CHARS),
     );
   const h = Number(m?.[1] ?? 99);
@@ -756,6 +762,34 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(/\s{2,}/g, (run) => (run.includes("\n") ? "\n" : " "))
     .replace(GREETING, "")
     .replace(NUMBERED_PLACE, "$1")
+    // round 54: "before the 9:00 call on Monday" is due by the call's hour (blind149), not at the end of that day
+    .replace(
+      /\bbefore\s+(?:the|our|your|my)\s+(\d{1,2}(?:[:.][0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?)\s+(?=(?:call|meeting|session|briefing|stand-?up|appointment|review)\b)/gi,
+      "by $1, ",
+    )
+    // round 54: "the market run at 2, back by 4": the return after an act with its own hour is not its deadline
+    // (blind151)
+    .replace(
+      /,\s*(?:and\s+)?back\s+(?:by|at|around)\s+\d{1,2}(?:[:.][0-5]\d)?\s*(?:am|pm)?(?![\w:]|\.\d)/gi,
+      (tail, at: number, all: string) => (/\b(?:at|by|from)\s+\d/i.test(all.slice(0, at)) ? "" : tail),
+    )
+    // round 54: ", well before your year-end" after a deadline or an event tells the margin, it is none (blind149,
+    // tuning6's "…as soon as you approve it, well ahead of the 31 January deadline")
+    .replace(/,\s*(?:well|long|comfortably|way)\s+(?:before|ahead of)\b[^,.;!?]*/gi, (tail, at: number, all: string) =>
+      /\b(?:by|on|until|till|today|tonight|tomorrow|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day|as soon as|once|when)\b|\d/i.test(
+        all.slice(0, at),
+      )
+        ? ""
+        : tail,
+    )
+    // round 54: "this week, on Thursday" is that Thursday (blind149), not the week's Friday
+    .replace(/\b(?:later\s+)?this\s+week,?\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/gi, "on $1")
+    // round 54: "end of Q2 next year", "by March next year": that quarter or month of the coming year (blind149; "next
+    // year" alone had won and meant a year from today)
+    .replace(
+      QUARTER_OR_MONTH_NEXT_YEAR,
+      (_all, when: string) => `${when} ${zonedParts(sentAt, opts.timezone ?? "UTC").year + 1}`,
+    )
     // round 36: "first thing" before a morning clock time, after a date or no day at all, is that time in the morning
     // ("Monday 26 October, first thing at 8", "I'll be there first thing, 7:30"): left alone it meant 09:00
     .replace(
@@ -832,6 +866,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     )
     // round 28: "the minute they ship", "the second it lands": "as soon as", an event, not one minute from now (blind61)
     .replace(/\bthe\s+(?:minute|second)\s+(?=(?:it|they|he|she|we|i|you|the|your|our)\b)/gi, "as soon as ")
+    // (round 54: "the minute" before a bare noun and its verb too, "the minute tracking updates": blind151)
+    .replace(
+      /\bthe\s+minute\s+(?=[a-z]{3,15}\s+(?:updates|arrives|lands|clears|ships|comes|goes|is|are)\b)/gi,
+      "as soon as ",
+    )
     // round 14: "ten past four", "twenty to 5", "five past nine": minutes past or to an hour, in words
     .replace(MINUTES_PAST, (_all, mins: string, dir: string, hour: string) => {
       const n = /^\d+$/.test(hour) ? Number(hour) : HOUR_WORDS.indexOf(hour.toLowerCase()) + 1;

@@ -69,6 +69,15 @@ describe("helpers", () => {
   });
 });
 
+describe("splitSentences: round 54, the rupee's 'Rs.' before an amount", () => {
+  it("keeps the amount in its sentence", () => {
+    expect(splitSentences("We will issue the credit note for Rs. 45,000 by Friday. Thanks.")).toEqual([
+      "We will issue the credit note for Rs. 45,000 by Friday.",
+      "Thanks.",
+    ]);
+  });
+});
+
 describe("splitSentences: round 53, a sentence that starts with a number and ends on a day", () => {
   it("ends the sentence after the day, and keeps a list number with its item", () => {
     expect(splitSentences("2 coats, finished by June 12. I'll send the invoice.")).toEqual([

@@ -313,8 +313,10 @@ export function splitAtStops(text: string): string[] {
 // round 32: "plkst." the Latvian ("otrdien plkst. 10")
 // round 37: and the titles before a name in French, Spanish, Italian and German ("Notre artificier, M. Roussel, passera…",
 // "Sra. Díaz", "Dott. Greco": blind89); a capital "M." only before a capitalised word ("200 m." is metres)
+// round 54: and the rupee's and rupiah's "Rs." and "Rp." before an amount ("the credit note for Rs. 45,000 by Friday":
+// blind149), and "Nr."
 const ABBREVIATIONS =
-  /\b(?:mr|mrs|ms|dr|prof|sr|jr|inc|ltd|co|corp|vs|etc|e\.g|i\.e|approx|no|st|ave|a\.m|p\.m|kl|plkst|d|mme|mlle|sra|srta|dra|lic|dott|sig|geom|avv)\.$/i;
+  /\b(?:mr|mrs|ms|dr|prof|sr|jr|inc|ltd|co|corp|vs|etc|e\.g|i\.e|approx|no|nr|st|ave|a\.m|p\.m|kl|plkst|d|mme|mlle|sra|srta|dra|lic|dott|sig|geom|avv|rs|rp)\.$/i;
 const MONSIEUR = /(?:^|\s)M\.$/;
 
 /**
