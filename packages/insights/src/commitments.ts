@@ -3231,8 +3231,8 @@ export function extractCommitments(
       // clauses is labelled)
       // (round 54: nor a carrier's word on the arrival, "…on Friday by express courier, and the courier promises Tbilisi
       // on Monday": blind149; in the 18 sentences of the read authors with one, it is never labelled)
-      if (habitual(piece.text) || CARRIER_OR_OFFICIAL.test(piece.text.trim()) || CARRIER_SAYS.test(piece.text.trim()))
-        continue;
+      const trimmed = piece.text.trim();
+      if (habitual(piece.text) || CARRIER_OR_OFFICIAL.test(trimmed) || CARRIER_SAYS.test(trimmed)) continue;
       // round 54: nor a price changed by a share ("our price list … will be adjusted by 7% for all orders received from 1
       // May": blind149, blind89; the read authors label none of the four such lines)
       if (RATE_CHANGE.test(piece.text)) continue;
@@ -4188,9 +4188,10 @@ export function matchScheduled(clause: string, direction: Direction): string | n
     // and no customer's "I fly out 5 Feb"); "I start on Monday at Globex" is the writer's new job
     // round 54: so is a colleague and "I" ("Mr. Choi and I fly to Da Nang tomorrow morning": blind149), and going home
     // is no act for the reader ("I fly home on Saturday; I'll send the updated offer from the hotel tomorrow": blind150)
-    const firstPerson = /^(?:we|i|.+\sand\s+i)$/i.test(subject);
+    const withI = /^(?:i|.+\sand\s+i)$/i.test(subject);
+    const firstPerson = withI || /^we$/i.test(subject);
     if (
-      /^(?:i|.+\sand\s+i)$/i.test(subject) &&
+      withI &&
       (direction !== "outbound" ||
         !(MOVING_VERB.test(verb) || /^arrive/i.test(verb)) ||
         /^\s*(?:back\s+)?home\b/i.test(m[3] ?? ""))

@@ -117,6 +117,20 @@ const WEEKDAYS = DAY_NAMES.map((day) => day.toLowerCase());
  */
 const DAY_OF_MONTH = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
 const MONTH_WORD = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+/**
+ * Round 54: a `replace` callback that drops a tail when the text before it matches `before` ("at 2, back by 4", "by
+ * Friday, well before your year-end") and keeps it otherwise.
+ */
+const droppedAfter =
+  (before: RegExp) =>
+  (tail: string, at: number, all: string): string =>
+    before.test(all.slice(0, at)) ? "" : tail;
+/** Round 54: the way back after an act with its own hour ("the market run at 2, back by 4"). */
+const DROPPED_AFTER_OWN_HOUR = droppedAfter(/\b(?:at|by|from)\s+\d/i);
+/** Round 54: the margin after a deadline or an event ("by Friday, well before your year-end"). */
+const DROPPED_AFTER_DEADLINE_OR_EVENT = droppedAfter(
+  /\b(?:by|on|until|till|today|tonight|tomorrow|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day|as soon as|once|when)\b|\d/i,
+);
 /** Round 54: a quarter or a month "next year" (see resolveDueDate). */
 const QUARTER_OR_MONTH_NEXT_YEAR = new RegExp(
   String.raw`(?<!\b(?:i|we|you|they|it|he|she|this|that)\s+)\b(q[1-4]|${MONTH_WORD})\s+next\s+year\b`,
@@ -682,8 +696,8 @@ const NAMES_A_TIME = new RegExp(String.raw`${ANY_DEADLINE.source}|\b(?:${NAMED_D
 /**
  * Round 14: the clock time of a deadline dated by another clause ("at 9:30 that morning", "at 4 that afternoon",
  * "by 10 the same day"; round 44: "after 4 the same day", blind120; round 54: "booked for 10:00 the same day", with its
- * minutes or am/pm after "for", blind149), with the part of the day named in it setting a bare
- * hour's half (an hour from 1 to 6 without one is pm, as everywhere here); null without a clock time.
+ * minutes or am/pm after "for", blind149), with the part of the day named in it setting a bare hour's half (an hour
+ * from 1 to 6 without one is pm, as everywhere here); null without a clock time.
  */
 export function clockTimeOf(text: string): { hour: number; minute: number } | null {
   const m =
@@ -771,17 +785,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // (blind151)
     .replace(
       /,\s*(?:and\s+)?back\s+(?:by|at|around)\s+\d{1,2}(?:[:.][0-5]\d)?\s*(?:am|pm)?(?![\w:]|\.\d)/gi,
-      (tail, at: number, all: string) => (/\b(?:at|by|from)\s+\d/i.test(all.slice(0, at)) ? "" : tail),
+      DROPPED_AFTER_OWN_HOUR,
     )
     // round 54: ", well before your year-end" after a deadline or an event tells the margin, it is none (blind149,
     // tuning6's "…as soon as you approve it, well ahead of the 31 January deadline")
-    .replace(/,\s*(?:well|long|comfortably|way)\s+(?:before|ahead of)\b[^,.;!?]*/gi, (tail, at: number, all: string) =>
-      /\b(?:by|on|until|till|today|tonight|tomorrow|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day|as soon as|once|when)\b|\d/i.test(
-        all.slice(0, at),
-      )
-        ? ""
-        : tail,
-    )
+    .replace(/,\s*(?:well|long|comfortably|way)\s+(?:before|ahead of)\b[^,.;!?]*/gi, DROPPED_AFTER_DEADLINE_OR_EVENT)
     // round 54: "this week, on Thursday" is that Thursday (blind149), not the week's Friday
     .replace(/\b(?:later\s+)?this\s+week,?\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/gi, "on $1")
     // round 54: "end of Q2 next year", "by March next year": that quarter or month of the coming year (blind149; "next
