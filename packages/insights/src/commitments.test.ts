@@ -3177,3 +3177,71 @@ describe("round 54: a colleague and I on the move, a carrier's word, a price cha
     ]);
   });
 });
+
+describe("round 55: a hedged second half, a reason, work nouns, a thing kept for the reader, daylight saving", () => {
+  it("keeps a promise whose second half is hedged on a condition, and cuts nothing when it is not", () => {
+    expect(dues("We'll start the roof tomorrow at 7:30 and should be finished by Thursday if the wind holds.")).toEqual(
+      [["We'll start the roof tomorrow at 7:30", "2026-03-11T07:30:00.000Z"]],
+    );
+    expect(textsIn("The castles ship from our factory on 20 March and should reach you around 24 March.")).toEqual([
+      "The castles ship from our factory on 20 March and should reach you around 24 March.",
+    ]);
+  });
+
+  it("keeps scheduled work before a reason after its comma", () => {
+    expect(dues("We deliver a double order on Wednesday 18 March, since we're closed on the 19th and 20th.")).toEqual([
+      ["We deliver a double order on Wednesday 18 March", "2026-03-18T17:00:00.000Z"],
+    ]);
+  });
+
+  it("reads a rebuild, a refit, an overhaul and an assembly as work that starts", () => {
+    expect(textsIn("Rebuild starts Wednesday in the Barre shop.")).toHaveLength(1);
+    expect(textsIn("The overhaul starts Monday.")).toHaveLength(1);
+    expect(textsIn("Assembly starts on Thursday 12 March.")).toHaveLength(1);
+  });
+
+  it("cuts a report's next step that lands on a day of its own", () => {
+    expect(
+      dues(
+        "The plan: the re-inspection flights are on the 13th, and the close-out report lands with you by Friday 20 March.",
+      ),
+    ).toEqual([["the close-out report lands with you by Friday 20 March.", "2026-03-20T17:00:00.000Z"]]);
+  });
+
+  it("reads a thing kept for the reader until a day, in a priced offer, as the offer's hold", () => {
+    expect(textsIn("I can do $9,300 for the pair. I keep it for you until Wednesday.")).toEqual([]);
+    expect(textsIn("I'll keep it for you until Wednesday.")).toHaveLength(1);
+  });
+
+  it("reads us out of the reader's way by a time, and outside at an hour", () => {
+    expect(dues("We'll be out of your hair by Friday noon.")).toEqual([
+      ["We'll be out of your hair by Friday noon.", "2026-03-13T12:00:00.000Z"],
+    ]);
+    expect(dues("I'll be outside at 8.")).toEqual([["I'll be outside at 8.", "2026-03-11T08:00:00.000Z"]]);
+    expect(textsIn("I'll be outside.")).toEqual([]);
+  });
+
+  it("reads 'we' or a crew of ours back on a day as our visit, and the writer's own return as none", () => {
+    expect(dues("We're back Tuesday 7am for the last two.")).toEqual([
+      ["We're back Tuesday 7am for the last two.", "2026-03-17T07:00:00.000Z"],
+    ]);
+    expect(dues("We're back on Saturday 14 March at the usual 6am.")).toEqual([
+      ["We're back on Saturday 14 March at the usual 6am.", "2026-03-14T06:00:00.000Z"],
+    ]);
+    expect(textsIn("Our line-marking crew is back Monday at 8 to finish the bays.")).toHaveLength(1);
+    expect(textsIn("I'm back in the workshop on Thursday.")).toEqual([]);
+  });
+
+  it("keeps a second object of ours with an undated promise whose whole is dated", () => {
+    expect(textsIn("Sending the method statement and our insurance certificates over first thing tomorrow.")).toEqual([
+      "Sending the method statement and our insurance certificates over first thing tomorrow.",
+    ]);
+    expect(
+      textsIn("We run three restaurants in Camden and our current rodent contract ends on 30 September.", "inbound"),
+    ).toEqual([]);
+  });
+
+  it("reads daylight saving starting as no work of ours", () => {
+    expect(textsIn("Daylight saving starts this Sunday, so that's 8am on the new time.")).toEqual([]);
+  });
+});

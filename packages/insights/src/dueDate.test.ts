@@ -1084,3 +1084,15 @@ describe("resolveDueDate: round 54, a quarter next year, a day of this week, a c
     expect(iso("I'm out on a job, back by 6.")).toBe("2026-03-10T18:00:00.000Z");
   });
 });
+
+describe("resolveDueDate: round 55, a code of letters and digits, an hour on the 24-hour clock", () => {
+  it("reads 'T23 tomorrow' as a name and a day, not 23:00", () => {
+    expect(iso("We'll start T23 tomorrow at 7:30")).toBe("2026-03-11T07:30:00.000Z");
+    expect(iso("We'll start T5 tomorrow")).toBe("2026-03-11T17:00:00.000Z");
+  });
+
+  it("reads an early hour on the 24-hour clock ('at 6h') in the morning, and 'at 5' still in the afternoon", () => {
+    expect(iso("Your wheels leave Les Rousses on Tuesday 17 March at 6h")).toBe("2026-03-17T06:00:00.000Z");
+    expect(iso("at 5 tomorrow")).toBe("2026-03-11T17:00:00.000Z");
+  });
+});

@@ -92,7 +92,8 @@ function clockHour(hour: number, meridiem: string, part = "", minutes = false): 
 /**
  * Round 15 (r15p): whether `hour` is written with a colon and its minutes in the writer's own text ("5:30", "6:00"; every
  * such label of the independent authors). Spoken forms rewritten to digits ("half 5", "twenty to 6") and British dotted
- * times ("6.45", the round-5 reading) stay pm.
+ * times ("6.45", the round-5 reading) stay pm. Round 55: an hour on the 24-hour clock of Europe is early morning too
+ * ("at 6h": blind117; the read authors label "avant 6 h", "kl. 5" and "om 6 uur" so as well).
  */
 function withMinutes(text: string, hour: number): boolean {
   return WITH_MINUTES[hour]?.test(text) ?? false;
@@ -101,7 +102,10 @@ function withMinutes(text: string, hour: number): boolean {
 const WITH_MINUTES: Record<number, RegExp> = Object.fromEntries(
   Array.from({ length: PM_UP_TO - EARLY_FROM + 1 }, (_, i) => EARLY_FROM + i).map((hour) => [
     hour,
-    new RegExp(String.raw`(?<![\d:.])0?${hour}:[0-5]\d(?!\s*(?:am|pm|a\.m|p\.m)|\d)`, "i"),
+    new RegExp(
+      String.raw`(?<![\d:.])0?${hour}:[0-5]\d(?!\s*(?:am|pm|a\.m|p\.m)|\d)|(?<![\d:.])0?${hour}\s?h(?:[0-5]\d)?\b|\bkl\.?\s*0?${hour}\b(?![:.]?\d)|\b(?:om|um)\s+0?${hour}\s+(?:uur|Uhr)\b`,
+      "i",
+    ),
   ]),
 );
 /** Zones whose people write a numeric date month first ("6/3" is June 3): the United States and English Canada. */
@@ -790,6 +794,14 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // round 54: ", well before your year-end" after a deadline or an event tells the margin, it is none (blind149,
     // tuning6's "…as soon as you approve it, well ahead of the 31 January deadline")
     .replace(/,\s*(?:well|long|comfortably|way)\s+(?:before|ahead of)\b[^,.;!?]*/gi, DROPPED_AFTER_DEADLINE_OR_EVENT)
+    // round 55: a code of letters and digits names a thing, not an hour ("We'll start T23 tomorrow at 7:30": blind153,
+    // whose "23 tomorrow" was 23:00)
+    .replace(/\b([A-Z]{1,4}-?)\d{1,3}(?=\s+(?:today|tonight|tomorrow)\b)/g, "$1")
+    // round 55: "at the usual 6am" is at 6am (blind152)
+    .replace(
+      /\bat\s+(?:the|our)\s+usual\s+(?=\d{1,2}(?:[:.][0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.|h\b)|\d{1,2}[:.][0-5]\d)/gi,
+      "at ",
+    )
     // round 54: "this week, on Thursday" is that Thursday (blind149), not the week's Friday
     .replace(/\b(?:later\s+)?this\s+week,?\s+(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/gi, "on $1")
     // round 54: "end of Q2 next year", "by March next year": that quarter or month of the coming year (blind149; "next
