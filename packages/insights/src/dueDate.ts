@@ -92,8 +92,8 @@ function clockHour(hour: number, meridiem: string, part = "", minutes = false): 
 /**
  * Round 15 (r15p): whether `hour` is written with a colon and its minutes in the writer's own text ("5:30", "6:00"; every
  * such label of the independent authors). Spoken forms rewritten to digits ("half 5", "twenty to 6") and British dotted
- * times ("6.45", the round-5 reading) stay pm. Round 55: an hour on the 24-hour clock of Europe is early morning too
- * ("at 6h": blind117; the read authors label "avant 6 h", "kl. 5" and "om 6 uur" so as well).
+ * times ("6.45", the round-5 reading) stay pm. Round 55: an hour on the 24-hour clock written with "h" counts as
+ * written with its minutes ("at 6h": blind117).
  */
 function withMinutes(text: string, hour: number): boolean {
   return WITH_MINUTES[hour]?.test(text) ?? false;
@@ -102,10 +102,7 @@ function withMinutes(text: string, hour: number): boolean {
 const WITH_MINUTES: Record<number, RegExp> = Object.fromEntries(
   Array.from({ length: PM_UP_TO - EARLY_FROM + 1 }, (_, i) => EARLY_FROM + i).map((hour) => [
     hour,
-    new RegExp(
-      String.raw`(?<![\d:.])0?${hour}:[0-5]\d(?!\s*(?:am|pm|a\.m|p\.m)|\d)|(?<![\d:.])0?${hour}\s?h(?:[0-5]\d)?\b|\bkl\.?\s*0?${hour}\b(?![:.]?\d)|\b(?:om|um)\s+0?${hour}\s+(?:uur|Uhr)\b`,
-      "i",
-    ),
+    new RegExp(String.raw`(?<![\d:.])0?${hour}(?::[0-5]\d(?!\s*(?:am|pm|a\.m|p\.m)|\d)|\s?h(?:[0-5]\d)?\b)`, "i"),
   ]),
 );
 /** Zones whose people write a numeric date month first ("6/3" is June 3): the United States and English Canada. */
