@@ -3245,3 +3245,82 @@ describe("round 55: a hedged second half, a reason, work nouns, a thing kept for
     expect(textsIn("Daylight saving starts this Sunday, so that's 8am on the new time.")).toEqual([]);
   });
 });
+
+describe("round 56: telling, a date an act is for, remedies in the present, decisions, notices and carriers", () => {
+  it("dates telling the reader's party by its own day, not the news's", () => {
+    expect(dues("I'll tell the client today that the review moves to 7 September.")).toEqual([
+      ["I'll tell the client today that the review moves to 7 September.", "2026-03-10T17:00:00.000Z"],
+    ]);
+  });
+
+  it("dates a second act by its deadline when the first act's date is what it is for", () => {
+    expect(dues("I'll check the handler slots for 8–10 July and come back to you by tomorrow noon.")).toEqual([
+      ["I'll check the handler slots for 8–10 July and come back to you by tomorrow noon.", "2026-03-11T12:00:00.000Z"],
+    ]);
+    // a new subject after "and" keeps the booking's date
+    expect(
+      dues("Two vans are booked for Monday from 8am, and every box is barcoded on the spot before it leaves Holborn."),
+    ).toEqual([
+      [
+        "Two vans are booked for Monday from 8am, and every box is barcoded on the spot before it leaves Holborn.",
+        "2026-03-16T08:00:00.000Z",
+      ],
+    ]);
+  });
+
+  it("keeps a second object of ours whose reason after 'so' has verbs", () => {
+    expect(
+      dues(
+        "Owen will email you the ring photos and our breeding register extract by 2pm today so you can show the inspectors the birds are the ones on the permit.",
+      ),
+    ).toEqual([
+      [
+        "Owen will email you the ring photos and our breeding register extract by 2pm today so you can show the inspectors the birds are the ones on the permit.",
+        "2026-03-10T14:00:00.000Z",
+      ],
+    ]);
+  });
+
+  it("reads a remedy told in the present as a promise, and what we usually do or do on a condition as none", () => {
+    expect(
+      textsIn(
+        "Our lab found moisture in lot 2603 too. We replace the 20 t with the next delivery and we credit lot 2603 in full.",
+        "inbound",
+      ),
+    ).toEqual(["We replace the 20 t with the next delivery", "we credit lot 2603 in full."]);
+    expect(textsIn("I'm so sorry, and we refund your shipping.")).toHaveLength(1);
+    expect(textsIn("If it's our fault we redo the welds free.")).toEqual([]);
+    expect(textsIn("Yes, we replace the wooden sole and keep the leather top, usually DKK 450.")).toEqual([]);
+  });
+
+  it("reads a price to meet with pence, and going ahead at a price, as the buyer's terms and decision", () => {
+    expect(
+      textsIn("Meet us at A$38.50 and we'll sign a 12-month agreement for the cat-treat range.", "inbound"),
+    ).toEqual([]);
+    expect(textsIn("Delighted to confirm we will proceed at S$4,450 for a 9 July flight.", "inbound")).toEqual([]);
+    expect(textsIn("We will proceed at 9 on Monday with the install.")).toHaveLength(1);
+  });
+
+  it("reads terms held until a day in a priced message as the offer's validity", () => {
+    expect(textsIn("GBP 5,750 is as far as we can go, and we will hold those terms until 19 June.", "inbound")).toEqual(
+      [],
+    );
+  });
+
+  it("reads what comes from their side, a carrier's timetable, a thing sent today and a list's footer as no act of ours", () => {
+    expect(textsIn("PO will come from their side tomorrow, I'll share the signed SOW tonight", "inbound")).toEqual([
+      "I'll share the signed SOW tonight",
+    ]);
+    expect(textsIn("For contract lot 2: the vessel is scheduled to leave Hamburg on Wednesday 18 March.")).toEqual([]);
+    expect(textsIn("Deposit sent today by bank transfer.", "inbound")).toEqual([]);
+    expect(textsIn("Material dispatched today by VRL transport, LR copy attached.")).toEqual([]);
+    expect(textsIn("Parts go out today by courier.")).toHaveLength(1);
+    expect(textsIn("You're receiving this because you joined our waiting list.")).toEqual([]);
+  });
+
+  it("reads 'I personally will' as 'I will personally'", () => {
+    expect(
+      textsIn("I personally will drive it to Paris next week, so you do not pay for transport.", "inbound"),
+    ).toEqual(["I personally will drive it to Paris next week, so you do not pay for transport."]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countsFromEvent, resolveDueDate } from "./dueDate";
+import { clockTimeOf, countsFromEvent, resolveDueDate } from "./dueDate";
 
 const TUE = Date.parse("2026-03-10T14:00:00Z");
 const iso = (text: string, at = TUE, timezone?: string) => {
@@ -1094,5 +1094,38 @@ describe("resolveDueDate: round 55, a code of letters and digits, an hour on the
   it("reads an early hour on the 24-hour clock ('at 6h') in the morning, and 'at 5' still in the afternoon", () => {
     expect(iso("Your wheels leave Les Rousses on Tuesday 17 March at 6h")).toBe("2026-03-17T06:00:00.000Z");
     expect(iso("at 5 tomorrow")).toBe("2026-03-11T17:00:00.000Z");
+  });
+});
+
+describe("resolveDueDate: round 56, elapsed hours, an invoice not yet sent, a topic date, zones, flights, events", () => {
+  it("counts hours as time that passes across a clock change", () => {
+    // Friday 23 October 2026, 15:00 in Berlin; Europe's clocks go back on Sunday 25 October
+    expect(iso("within 48 hours", Date.parse("2026-10-23T13:00:00Z"), "Europe/Berlin")).toBe(
+      "2026-10-25T13:00:00.000Z",
+    );
+  });
+
+  it("reads days of the invoice as counted from an invoice not yet sent, and of the invoice date from the message", () => {
+    expect(iso("We will pay within 10 days of the invoice as usual.")).toBeNull();
+    expect(iso("Payment will be made within 14 days of the invoice date.")).toBe("2026-03-24T17:00:00.000Z");
+  });
+
+  it("reads a date that names what an act is for as yielding to the day it is due by", () => {
+    expect(iso("We will send the first call-off, for 10 t in April, by 13 March.")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("I'll book you in for Thursday and confirm by tonight")).toBe("2026-03-10T21:00:00.000Z");
+    expect(iso("Oskar is booked for Hovet on Wednesday between 7 and 9, before the morning session.")).toBe(
+      "2026-03-11T09:00:00.000Z",
+    );
+  });
+
+  it("reads 'NZ time', a flight's number and a day dated by the reader's payment", () => {
+    expect(iso("by Tuesday 17 March, midday NZ time")).toBe("2026-03-16T23:00:00.000Z");
+    expect(iso("Owen is driving them to Heathrow for QR 16 on Tuesday morning")).toBe("2026-03-17T12:00:00.000Z");
+    expect(iso("We start welding the frame the day your deposit arrives.")).toBeNull();
+  });
+
+  it("reads a day before its month's name as no clock time", () => {
+    expect(clockTimeOf("and the test report by 22 January")).toBeNull();
+    expect(clockTimeOf("by 10 tomorrow")).toEqual({ hour: 10, minute: 0 });
   });
 });

@@ -543,9 +543,13 @@ const COUNTRY_TIME: Record<string, string> = {
   hawaii: "Pacific/Honolulu",
   hawaiian: "Pacific/Honolulu",
   zulu: "UTC",
+  // round 56: "midday NZ time" from a writer in Melbourne (blind156)
+  nz: "Pacific/Auckland",
 };
 const COUNTRY_TIME_RE = new RegExp(String.raw`,?\s*\b(${Object.keys(COUNTRY_TIME).join("|")})\s+time\b`, "i");
 
+/** A month's name next (after a day of it). */
+const MONTH_NEXT = /^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 /** A clock time followed by a zone name: "1pm Pacific", "17:00 CET", "10am (Tokyo time)". */
 const TIME_IN_ZONE = new RegExp(
   String.raw`(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)\s*\(?\s*(${Object.keys(ZONE_NAMES).join("|")})(?:\s+time)?\s*\)?(?![\p{L}\d])`,
@@ -698,11 +702,12 @@ const NAMES_A_TIME = new RegExp(String.raw`${ANY_DEADLINE.source}|\b(?:${NAMED_D
  * Round 14: the clock time of a deadline dated by another clause ("at 9:30 that morning", "at 4 that afternoon",
  * "by 10 the same day"; round 44: "after 4 the same day", blind120; round 54: "booked for 10:00 the same day", with its
  * minutes or am/pm after "for", blind149), with the part of the day named in it setting a bare hour's half (an hour
- * from 1 to 6 without one is pm, as everywhere here); null without a clock time.
+ * from 1 to 6 without one is pm, as everywhere here); null without a clock time. Round 56: a day before its month's name
+ * is no hour ("by 22 January": blind157).
  */
 export function clockTimeOf(text: string): { hour: number; minute: number } | null {
   const m =
-    /\b(?:at|by|from|around|before|until|till|after|for(?=\s+\d{1,2}(?::[0-5]\d|\s*(?:am|pm|a\.m\.|p\.m\.))))\s+(\d{1,2})(?:[:.]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/]|[:.]\d|\s*(?:%|days?|weeks?|months?|hours?|hrs?|mins?|minutes?)\b)/i.exec(
+    /\b(?:at|by|from|around|before|until|till|after|for(?=\s+\d{1,2}(?::[0-5]\d|\s*(?:am|pm|a\.m\.|p\.m\.))))\s+(\d{1,2})(?:[:.]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/]|[:.]\d|\s*(?:%|days?|weeks?|months?|hours?|hrs?|mins?|minutes?)\b|\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i.exec(
       boundText(text, MAX_CLAUSE_CHARS),
     );
   const h = Number(m?.[1] ?? 99);
@@ -1275,7 +1280,9 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(
       // (round 11: hours too, "within 48 hours of receiving them")
       // (round 14, b13cd: "in the week of 10 August" is a week named by its date, no amount counted from an event)
-      /\b(?:within|in)\s+(?!(?:the|that|this|same)\s)\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?|hours?|hrs?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt of (?:this|the|my|our) (?:e-?mail|message|letter|notice)|the invoice|invoice|sending|the date)\b)[a-z]+/gi,
+      // (round 56: "within 10 days of the invoice" counts from an invoice not yet sent, as "of your invoice" does: only
+      // "of the invoice date" is read from the message, as the lead's tuning sets label it: blind157)
+      /\b(?:within|in)\s+(?!(?:the|that|this|same)\s)\S+\s+(?:(?:business|working|calendar)\s+)?(?:days?|weeks?|months?|hours?|hrs?)\s+(?:of|after|from)\s+(?!(?:today|now|this|the date of this|receipt of (?:this|the|my|our) (?:e-?mail|message|letter|notice)|(?:the\s+)?invoice\s+date|sending|the date)\b)[a-z]+/gi,
       " ",
     );
   // round 33: a part of the day that recurs, with no clock time or day to start from ("I'll send you the pile logs each
@@ -1677,18 +1684,26 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(/\bbetween (\d{1,2}(?::\d{2})?\s*(?:am|pm)?) and (\d{1,2}(?::\d{2})?\s*(?:am|pm)?)/gi, "from $1 to $2")
     // "between 9-11am"
     .replace(/\bbetween (\d{1,2}(?::\d{2})?)\s*[-–]\s*(\d{1,2}(?::\d{2})?\s*(?:am|pm))/gi, "from $1 to $2")
-    // "after 4", "around 3", "by 5" name an hour; chrono only reads "at 4" (units: "after 2 weeks" stay)
+    // "after 4", "around 3", "by 5" name an hour; chrono only reads "at 4" (units: "after 2 weeks" stay; round 56: and
+    // so does "by" before a day of a month, "by 13 March", which chrono reads and whose "by" says it is a deadline)
     .replace(
-      /\b(?:after|around|about|by|before|from|until|till|not later than|no later than)\s+(\d{1,2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)(?![\d:/]|[.,]\d|\s*(?:%|-|days?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|seconds?|business|working|people|users|seats|units|pcs|items|of|st|nd|rd|th)\b)/gi,
-      "at $1",
+      /\b(after|around|about|by|before|from|until|till|not later than|no later than)\s+(\d{1,2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)(?![\d:/]|[.,]\d|\s*(?:%|-|days?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|seconds?|business|working|people|users|seats|units|pcs|items|of|st|nd|rd|th)\b)/gi,
+      (all: string, word: string, hour: string, at: number, whole: string) =>
+        /^by$/i.test(word) && MONTH_NEXT.test(whole.slice(at + all.length)) ? all : `at ${hour}`,
     )
     // "first thing tomorrow", "first thing Monday": 09:00, as blind4, blind5 and train7a label it (round 8; was the
     // 12:00 "morning")
     .replace(/\bfirst thing (?:on |in the morning |tomorrow morning )?(tomorrow|today|\w+day)\b/gi, "$1 at 9am")
     // "the day it goes live", "the day they land": a day named by an event, not a date
+    // (round 56: also a thing's event, "the day your deposit arrives": blind156)
     .replace(
-      /\bthe (?:day|week|morning|afternoon|evening) (?:it|they|he|she|we|you|that|when|after (?:it|they))\b[\w' ]{0,30}/gi,
+      /\bthe (?:day|week|morning|afternoon|evening) (?:it|they|he|she|we|you|that|when|after (?:it|they)|(?:your|our|their|the) [a-z-]+ (?:arrives|lands|clears|comes in|is (?:paid|signed|approved)|goes live))\b[\w' ]{0,30}/gi,
       " ",
+    )
+    // round 56: a flight's number is no hour ("to Heathrow for QR 16 on Tuesday morning": blind156)
+    .replace(
+      /(?<=\b(?:for|on|flight|via|catch|catching|take|taking|board|boarding)\s)(?!AM\b|PM\b)[A-Z]{2}\s?\d{1,4}\b/g,
+      "the flight",
     )
     // "the day after" / "the week before" refer to another event, not to the message date
     .replace(/\bthe (?:day|week|month) (?:after|before)(?!\s+(?:tomorrow|next))\b/gi, " ")
@@ -1738,8 +1753,19 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   }
   let best: (DueDate & { hourless: boolean }) | null = null;
   const timed: number[] = [];
+  // round 56: a date that names what the promise is for yields to the deadline it is due by ("We will send the first
+  // call-off, for 10 t in April, by 13 March": blind155)
+  const before = (r: (typeof results)[number]) => forChrono.slice(Math.max(0, r.index - 40), r.index);
+  const byDeadline = (r: (typeof results)[number]) =>
+    /\b(?:by|before|no later than|not later than)\s+(?:the\s+)?$/i.test(before(r));
+  const forTopic = (r: (typeof results)[number]) =>
+    !byDeadline(r) && /\bfor\s+(?:[\w.-]+\s+){0,3}?(?:(?:in|on)\s+)?(?:the\s+)?$/i.test(before(r));
+  const deadlineNamed = results.some(
+    (r) => byDeadline(r) && (component(r).isCertain("day") || component(r).isCertain("weekday")),
+  );
   for (const r of results) {
     if (clock && r === bareClock[0]) continue;
+    if (deadlineNamed && forTopic(r)) continue;
     const cr = component(r);
     if (cr.isCertain("month") && !cr.isCertain("day") && daysNamed.includes(cr.get("month"))) continue;
     // a time range ("between 9 and 11") is due at its end
@@ -1845,6 +1871,10 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       }
     }
     let dueAt = zonedTimeToUtc(year, month, day, hour, minute, tz);
+    // round 56: hours or minutes counted from the message are time that passes, across a clock change too ("within 48
+    // hours" sent on the Friday before Europe's autumn change is Sunday an hour earlier by the wall clock: blind157)
+    const elapsed = /^(?:in|within)\s+(\d{1,3})\s+(hours?|minutes?)$/i.exec(r.text.trim());
+    if (elapsed) dueAt = sentAt + Number(elapsed[1]) * (/^h/i.test(elapsed[2] ?? "") ? 3_600_000 : 60_000);
     if (dueAt <= sentAt && !c.isCertain("day") && !c.isCertain("weekday")) {
       // "this afternoon" sent at 18:00 etc. – keep it but never before the message itself
       dueAt = Math.max(dueAt, sentAt);

@@ -975,3 +975,56 @@ describe("parseSignature: round 43, a priest's or sister's prefix, a conservator
     });
   });
 });
+
+describe("parseSignature: round 56, a town under the company, more honorifics, titles in sentence case", () => {
+  it("reads a town under a company line as where it is, not as the company", () => {
+    expect(
+      parseSignature("There's no pressure either way.\n\nNgā mihi,\nHemi Walker\nKākāriki Cove Aviaries\nWhanganui"),
+    ).toMatchObject({ name: "Hemi Walker", title: null, company: "Kākāriki Cove Aviaries" });
+    expect(
+      parseSignature("I am very disappointed.\n\nDimitris Papadakis\nOwner, Papadakis Pet Center\nThessaloniki"),
+    ).toMatchObject({ title: "Owner", company: "Papadakis Pet Center" });
+    // a title over a one-word company, and a department over a two-word one, keep the company
+    expect(parseSignature("Thanks.\n\nBest,\nJoan Reyes\nHead Chef\nLanternway")).toMatchObject({
+      company: "Lanternway",
+    });
+    expect(
+      parseSignature("Thanks.\n\nBest regards,\nAnna Berg\nAssistant Director, Digital Services\nMeridian Polyclinic"),
+    ).toMatchObject({ company: "Meridian Polyclinic" });
+  });
+
+  it("reads a Mexican 'Mtra.' or 'MVZ', a Malaysian 'Mdm' and a friar's 'Fra' as no part of the name", () => {
+    expect(parseSignature("Gracias.\n\nSaludos,\nMVZ Alejandro Ibarra Solís\nMédico Veterinario")).toMatchObject({
+      name: "Alejandro Ibarra Solís",
+    });
+    expect(parseSignature("Thank you.\n\nRegards,\nMdm Siti Rahman\nPurchasing")).toMatchObject({
+      name: "Siti Rahman",
+    });
+    expect(parseSignature("Hvala.\n\nFra Ivan")).toMatchObject({ name: "Ivan" });
+  });
+
+  it("reads a title and a company in sentence case under a full name with no closing", () => {
+    expect(
+      parseSignature(
+        "Orders confirmed before 30 April are delivered at the current price list.\nThank you for your understanding.\nIlze Kalniņa\nPārdošanas vadītāja\nSIA Baltijas Apse",
+      ),
+    ).toMatchObject({ name: "Ilze Kalniņa", title: "Pārdošanas vadītāja", company: "SIA Baltijas Apse" });
+    // an English sentence under a name is no title
+    expect(parseSignature("The boxes are packed and ready.\nTom Baker\nSee you soon")?.title ?? null).toBeNull();
+  });
+
+  it("reads a sign-off at the end of a text after a closing of words, before a phone or with a company's particles", () => {
+    expect(parseSignature("The lime is already in Jujuy. Un abrazo, Gustavo")).toMatchObject({ name: "Gustavo" });
+    expect(
+      parseSignature("Your farm tour is booked for Saturday at 10. Lupe, Saguaro Goat Farm 602-555-0131", {
+        defaultRegion: "US",
+      }),
+    ).toMatchObject({ name: "Lupe", company: "Saguaro Goat Farm" });
+    expect(parseSignature("Danke trotzdem. Resi Hofbauer, Ziegenhof am Wechsel")).toMatchObject({
+      name: "Resi Hofbauer",
+      company: "Ziegenhof am Wechsel",
+    });
+    // a closing is no name
+    expect(parseSignature("Llegamos el lunes. Saludos, Refacciones Mineras del Norte")?.name ?? null).toBeNull();
+  });
+});

@@ -84,10 +84,12 @@ const CREDENTIAL =
  * Katharina Vogt", "Dr. Femi Adebayo", "Arq. Valeria Montes"). Spanish "Sr." is left alone: it also opens a
  * title ("Sr. Manager"). Round 43: also a priest's "ks." and "Pe." and a religious sister's or brother's "Hna."/"Hno."
  * ("ks. Tomasz Wrona", "Pe. Luiz Fernando Arruda": blind116, blind118). Round 29: nor is a coach's "Coach", or a closing abbreviated on the name's line ("Mvh Ingrid",
- * "Hilsen Ingrid", "LG Magdalena Huber": blind48, blind51, blind53, blind55, blind63).
+ * "Hilsen Ingrid", "LG Magdalena Huber": blind48, blind51, blind53, blind55, blind63). Round 56: also a Mexican
+ * "Mtra." or "MVZ" (a vet), a Malaysian "Mdm", a friar's "Fra", and "Lp" or "Rgds" on the name's line (blind108, blind141,
+ * blind156, blind59, blind152, blind127).
  */
 const NAME_PREFIX =
-  /^(?:(?:(?:dr|mr|mrs|ms|mx|prof|dra|sra|srta|mme|mlle|capt|cllr|rev|revd|engr|atty|sgt|lt|col|maj|hon)\.?|(?:dott|prof|avv|ing|arch)\.ssa\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|ks|pe|hna|hno|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof|med|vet|dent|rer|nat|pol|oec|jur|phil|techn)\.|(?:canon|father|fr|père|padre|abbé|pastor|rabbi|imam)\.?|don(?=\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu})|coach|mvh|hilsen|lg|vg|mfg)\s+)+(?=\p{Lu})/iu;
+  /^(?:(?:(?:dr|mr|mrs|ms|mx|prof|dra|sra|srta|mme|mlle|capt|cllr|rev|revd|engr|atty|sgt|lt|col|maj|hon)\.?|(?:dott|prof|avv|ing|arch)\.ssa\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|ks|pe|hna|hno|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof|med|vet|dent|rer|nat|pol|oec|jur|phil|techn)\.|(?:canon|father|fr|fra|père|padre|abbé|pastor|rabbi|imam)\.?|(?:mtra|mtro|mdm)\.?|mvz|don(?=\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu})|coach|mvh|hilsen|lg|vg|mfg|lp|rgds)\s+)+(?=\p{Lu})/iu;
 /** "Kim Soo-jin (김수진)": the name in another script, in parentheses, is the same name: dropped. */
 const SCRIPT_ALIAS = /\s*\([\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\s]{1,12}\)$/u;
 /**
@@ -114,7 +116,7 @@ const SENTENCE_END = /(?:[.!?)]|\p{Extended_Pictographic}\uFE0F?)\s*$/u;
  * round 11). Only the last 120 characters are read, so the match stays linear.
  */
 const TAIL_SIGN_OFF =
-  /(?:(?<!(?:^|\s)\p{Lu})[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:[-–—~]\s*|x{1,3}\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?)(?:\s*(?:,|\||@|[-–—])\s*(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*)){0,4}))?(?:\s+\(([^()\n]{1,30})\))?\s*$/u;
+  /(?:(?<!(?:^|\s)\p{Lu})[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:[-–—~]\s*|x{1,3}\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?)(?:\s*(?:,|\||@|[-–—])\s*(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*|(?:am|an|der|de|del|la|du|des|di|da|do|z|o\.o\.|und|and|of)(?=\s|$))){0,5}))?(?:\s+\(([^()\n]{1,30})\))?\s*$/u;
 const TAIL_FROM =
   /(?:[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:(\p{Lu}\p{Ll}+(?:\s\p{Ll}+)?)[,!]\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+from\s+(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*)){0,4})\s*$/u;
 /** "… No action required. - Maple & Main Property Mgmt": a dashed company sign-off. */
@@ -127,8 +129,23 @@ function footerOnly(mobileFooter: string | null | undefined): Signature | null {
     : null;
 }
 
+/**
+ * Round 56: a closing of words, then a comma, before the name at the end ("… in Jujuy. Un abrazo, Gustavo", "… about
+ * $48k NZD. Ngā mihi, Hemi": blind141, blind149), and a phone after the sign-off ("… at 10. Lupe, Saguaro Goat Farm
+ * 602-555-0131": blind103): read without them.
+ */
+const CLOSING_BEFORE_NAME =
+  /((?:[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+)(\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,3}),\s+(?=\p{Lu}[^,.!?]*$)/u;
+const PHONE_AFTER = /(?<=\p{L})\s+\+?\d[\d ().-]{6,}\d\s*$/u;
+function withoutClosingWords(tail: string): string {
+  const untelephoned = tail.replace(PHONE_AFTER, "");
+  const m = CLOSING_BEFORE_NAME.exec(untelephoned);
+  if (!m || matchSignOff(m[2] ?? "") !== "") return untelephoned;
+  return `${untelephoned.slice(0, m.index)}${m[1]}${untelephoned.slice(m.index + m[0].length)}`;
+}
+
 function tailSignOff(line: string): { name: string | null; company: string | null; raw: string } | null {
-  const tail = line.slice(-120);
+  const tail = withoutClosingWords(line.slice(-120));
   const m = TAIL_SIGN_OFF.exec(tail);
   if (m) {
     const name = m[1] ?? "";
@@ -145,7 +162,14 @@ function tailSignOff(line: string): { name: string | null; company: string | nul
     if (company && matchSignOff(name) === "" && !/\s/.test(company) && personName(company) && !isCompanyLike(company))
       return { name: company, company: parenCompany, raw: tail.slice(tail.indexOf(name)).trim() };
     if (!company && isCompanyLike(name)) return { name: null, company: name, raw: name };
-    if (!bad(first) && !bad(name) && !isCompanyLike(name) && (!company || !TITLE_WORDS.test(company)))
+    // (round 56: nor a closing read as the name, "… Saludos, Refacciones Mineras del Norte": blind36)
+    if (
+      !bad(first) &&
+      !bad(name) &&
+      !isCompanyLike(name) &&
+      matchSignOff(name) !== "" &&
+      (!company || !TITLE_WORDS.test(company))
+    )
       return { name, company, raw: tail.slice(tail.indexOf(name)).trim() };
   }
   // "… Thursday. Cheers, Liam from Harbour Electrical": a closing word, a first name, "from" and the company (round 11)
@@ -524,6 +548,55 @@ function closingAboveName(block: string[]): boolean {
   );
 }
 
+/**
+ * Round 56: a short line in sentence case with no English word of a sentence in it: a title or a company as many
+ * languages write them ("Pārdošanas vadītāja", "Referentka veřejných zakázek", "Muzeum historických vozidel Praha":
+ * blind134, blind140), where an English line under a name is a sentence ("See you soon").
+ */
+const SENTENCE_WORD =
+  /\b(?:the|a|an|you|your|we|our|i|me|my|to|for|of|and|or|in|on|at|with|is|are|be|will|please|thanks|thank|see|soon|it|this|that|hope|have|has|let|know|all|best|regards|cheers|love|from|sent)\b/i;
+function sentenceCaseLine(line: string): boolean {
+  return (
+    /^\p{Lu}/u.test(line) &&
+    !/[.!?:,;)]$/.test(line) &&
+    !/[\d@|·•]/.test(line) &&
+    line.split(/\s+/).length <= 6 &&
+    !SENTENCE_WORD.test(line)
+  );
+}
+
+/** A town, or a town and its region's code ("Whanganui", "Lower Harnham", "Gidgegannup WA", "Co. Tipperary"). */
+const TOWN = /^(?:Co\.\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+)?(?:,?\s+\p{Lu}{2,3})?$/u;
+/** A trade's name ends a business's ("… Aviaries", "… Woodturning", "… Imports", "… Pet Center"). */
+const TRADE_NOUN = /(?:\p{L}(?:ies|ing|ports)|\bcent(?:er|re))$/iu;
+/**
+ * Round 56: the last of three or more lines is a town under a line that names an organisation in capitalised words
+ * (a business word, a possessive or a trade's name), alone or after a title and a comma; no title, department or
+ * business word in the town.
+ */
+function townUnderCompany(lines: readonly string[]): boolean {
+  const town = lines[lines.length - 1] ?? "";
+  const above = lines[lines.length - 2] ?? "";
+  const comma = /,\s/.test(above);
+  const org = comma ? (above.split(/,\s+/).pop() ?? "") : above;
+  return (
+    lines.length >= 3 &&
+    TOWN.test(town) &&
+    // (after "title, department" a two-word line is the company: "Assistant Director, Digital Services\nMeridian
+    // Polyclinic", blind4)
+    (!comma || !/\s\p{Lu}\p{Ll}/u.test(town)) &&
+    !isTitle(town) &&
+    !isDepartment(town) &&
+    !isCompanyLike(town) &&
+    !ORGANISATION_WORD.test(town) &&
+    !/[|·•]/.test(above) &&
+    /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:&\s+)?\p{Lu}[\p{L}'’.-]*){1,5}$/u.test(org) &&
+    (isCompanyLike(org) || ORGANISATION_WORD.test(org) || /['’]s\s/u.test(org) || TRADE_NOUN.test(org)) &&
+    !isTitle(org) &&
+    !isDepartment(org)
+  );
+}
+
 /** A line that is only a company name: one title-case piece, no title word, no unit, two words or a business noun. */
 function plainCompanyLine(line: string | undefined): boolean {
   if (!line || /[|·•]/.test(line) || (/,/.test(line) && !LEGAL_SUFFIX.test(line))) return false;
@@ -654,7 +727,7 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       shaped.length >= 2 &&
       shaped.length <= 3 &&
       /\s/.test(personName(pieces(shaped[0] ?? "")[0] ?? "") ?? "") &&
-      shaped.slice(1).every((l) => pieces(l).every(titleCasePiece) || PUBLIC_BODY.test(l))
+      shaped.slice(1).every((l) => pieces(l).every(titleCasePiece) || PUBLIC_BODY.test(l) || sentenceCaseLine(l))
         ? shaped
         : null;
     // one line split by "|", "·", spaced slashes or a dash and "@"/"at": "Maya Lindqvist | Head of Partnerships |
@@ -871,6 +944,10 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
         !PRONOUNS.test(l) &&
         !ID_LINE.test(l),
     );
+  // round 56: the town under a company line is where it is, not the company ("Hemi Walker\nKākāriki Cove
+  // Aviaries\nWhanganui", "Owner, Papadakis Pet Center\nThessaloniki", "Low Garth Farm Partnership\nAskrigg": blind156,
+  // blind50; the read authors label none as a company)
+  if (townUnderCompany(textual)) textual.pop();
   // "Mahalo,\nWaikiki Paddle Club": an organisation alone after a closing is no person and no company (round 11, as
   // above; a business's name, "Kind regards,\nVerity Energy", is still its company)
   if (
