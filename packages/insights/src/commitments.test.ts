@@ -3311,6 +3311,7 @@ describe("round 56: telling, a date an act is for, remedies in the present, deci
     expect(textsIn("PO will come from their side tomorrow, I'll share the signed SOW tonight", "inbound")).toEqual([
       "I'll share the signed SOW tonight",
     ]);
+    expect(textsIn("I'll ship on Friday as soon as the payment comes from their end.")).toHaveLength(1);
     expect(textsIn("For contract lot 2: the vessel is scheduled to leave Hamburg on Wednesday 18 March.")).toEqual([]);
     expect(textsIn("Deposit sent today by bank transfer.", "inbound")).toEqual([]);
     expect(textsIn("Material dispatched today by VRL transport, LR copy attached.")).toEqual([]);

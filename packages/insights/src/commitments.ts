@@ -2967,7 +2967,8 @@ const OUT_OF_USE =
 // tuning14 holdout's negative, which the reader retrained with blind55-58 took for an act)
 const AT_PUBLIC_EVENT =
   /\b(?:will|'ll|’ll|shall)\s+be\s+(?:at|attending|exhibiting at)\s+(?:the\s+|this year's\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:expo|fair|show|conference|summit|festival|exhibition|convention|congress|awards)\b|\b(?:i'm|i’m|i am|we're|we’re|we are|i'll be|i’ll be|we'll be|we’ll be)\s+(?:attending|exhibiting at|visiting)\b[^.!?]{0,60}?\b(?:fair|show|expo|conference|summit|congress|festival|exhibition|convention)s?\b/iu;
-const FROM_THEIR_SIDE = /\bfrom\s+(?:their|his|her)\s+(?:side|end)\b/i;
+// (a clause of ours that waits on theirs stays ours: "I'll ship as soon as the payment comes from their end")
+const FROM_THEIR_SIDE = /^(?!\s*(?:i|we)\b)[^,;]*?\bfrom\s+(?:their|his|her)\s+(?:side|end)\b/i;
 const SENT_TODAY =
   /^\s*(?:the\s+|your\s+|our\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:was\s+|were\s+)?(?:sent|paid|wired|transferred|posted|shipped|dispatched)\s+(?:out\s+)?(?:today|this morning|this afternoon|just now)\b/iu;
 const CARRIER_TIMETABLE =
