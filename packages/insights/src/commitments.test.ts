@@ -3325,3 +3325,80 @@ describe("round 56: telling, a date an act is for, remedies in the present, deci
     ).toEqual(["I personally will drive it to Paris next week, so you do not pay for transport."]);
   });
 });
+
+describe("round 57: a reply a promise waits on, a belief tagged on, standing policies, what would be, bookings told, a colon", () => {
+  it("reads 'Reply with … and I'll' as the reader's step, and a plain request as a promise on it", () => {
+    expect(
+      textsIn("Yes, late June has lots of space. Reply with a date and I'll lock it in for you.", "outbound"),
+    ).toEqual([]);
+    expect(textsIn("Reply with your mailing address and we'll refund the $5 today.")).toEqual([]);
+    expect(textsIn("Send the contract over and I'll sign it today.", "inbound")).toEqual(["I'll sign it today."]);
+  });
+
+  it("reads a belief tagged on at the end as a hedge", () => {
+    expect(textsIn("Maybe I can guide the group next week. I tell you by Friday I think.", "inbound")).toEqual([]);
+    expect(textsIn("I'll send the samples on Friday, I guess.")).toEqual([]);
+    expect(textsIn("I will send what I think is best on Friday.")).toHaveLength(1);
+  });
+
+  it("reads orders timed by when they are placed as a standing policy", () => {
+    expect(textsIn("Free UK postage over £40, and orders placed this weekend go out on Monday.")).toEqual([]);
+    expect(textsIn("Orders placed now will be shipped from Tuesday 28 July.", "inbound")).toEqual([]);
+    expect(textsIn("Thanks, orders placed with us are all fine and I will ship yours on Monday.")).toEqual([
+      "I will ship yours on Monday.",
+    ]);
+  });
+
+  it("reads what a step would be, a customer's own booking and what another said she will do as no act of ours", () => {
+    expect(textsIn("Shipping would be on the Tuesday flight via Auckland.")).toEqual([]);
+    expect(textsIn("It would be great to see you. I will send it Friday.")).toEqual(["I will send it Friday."]);
+    expect(
+      textsIn(
+        "My father, Graham Whitlock, booked the Glacier Heli Hike for 14 November for his 70th birthday.",
+        "inbound",
+      ),
+    ).toEqual([]);
+    expect(textsIn("We've booked the crane for Monday 7am.", "inbound")).toHaveLength(1);
+    expect(
+      textsIn(
+        "She said they will decide by mid-November and that she will present your samples to their committee next week. I'll call you Monday.",
+        "inbound",
+      ),
+    ).toEqual(["I'll call you Monday."]);
+  });
+
+  it("splits work named by its '-ing' and dated after a done act", () => {
+    expect(
+      textsIn("The warp was beamed this morning and weaving starts Monday 30 March on our two Dornier looms."),
+    ).toEqual(["weaving starts Monday 30 March on our two Dornier looms."]);
+    expect(textsIn("Thanks for the order and nothing starts Monday.")).toEqual([]);
+    // after a comma alone it may share the dates before it
+    expect(
+      textsIn("The panels go back in on Tuesday 17 and Wednesday 18 March, scaffolding comes down Thursday."),
+    ).toHaveLength(1);
+  });
+
+  it("dates a line that goes on after a colon by the day before it", () => {
+    expect(
+      dues(
+        "Your private glacier walk is booked for Monday 16 March:\nyour guide Étienne will meet you at the Montenvers train station at 7:45.",
+      ),
+    ).toEqual([
+      [
+        "Your private glacier walk is booked for Monday 16 March: your guide Étienne will meet you at the Montenvers train station at 7:45.",
+        "2026-03-16T07:45:00.000Z",
+      ],
+    ]);
+  });
+
+  it("keeps a colleague named with their team as the subject they share with 'I'", () => {
+    expect(
+      dues("Marta Kowalczyk from our forecasting team and I will attend the site visit on Thursday at 09:00."),
+    ).toEqual([
+      [
+        "Marta Kowalczyk from our forecasting team and I will attend the site visit on Thursday at 09:00.",
+        "2026-03-12T09:00:00.000Z",
+      ],
+    ]);
+  });
+});

@@ -193,3 +193,42 @@ describe("round 28: a bill or a price change that offers nothing", () => {
     ).toBe("proposal");
   });
 });
+
+describe("round 57: a supplier's notice to every partner, too dear and found elsewhere, a price to reach, a vendor signed by name", () => {
+  const received = (text: string) => detectDealCue({ text, direction: "inbound" })?.stage ?? null;
+  it("reads a supplier's notice to every partner, received, as no deal, and a request to all suppliers as interest", () => {
+    expect(noticeToEveryone("dear partners, we are delighted to present our dealer price list.", "inbound")).toBe(true);
+    expect(noticeToEveryone("hi all, could you quote 40 tonnes for march?", "inbound")).toBe(false);
+    expect(
+      received(
+        "Dear partners,\n\nWe're thrilled to introduce the ReefArc Pro 2. Distributor pricing starts at USD 389 per fixture, with an early-order discount of 8% until 15 April.\n\nBest,\nNoa",
+      ),
+    ).toBeNull();
+  });
+
+  it("reads too dear and found elsewhere as lost, and found elsewhere alone as no loss", () => {
+    expect(received("Thank you Nico but is too expensive for us, we found a guide in Farellones for USD 900.")).toBe(
+      "lost",
+    );
+    expect(received("Honestly we found a place in Busan for about 60% of that.")).not.toBe("lost");
+  });
+
+  it("reads a price the buyer asks the seller to reach as negotiation, over a proforma in the subject", () => {
+    expect(
+      detectDealCue({
+        text: "Our budget is USD 19 per shawl landed in Copenhagen. Could you reach USD 20 FOB if we take 200 shawls instead of 120?",
+        direction: "outbound",
+        subject: "SV: Proforma - eri silk shawls for Nord Væv",
+      })?.stage,
+    ).toBe("negotiation");
+  });
+
+  it("reads another vendor signed by name as lost, and a signed contract as won", () => {
+    expect(
+      received(
+        "Hey Jess, heads up before you hear it elsewhere: we've signed Valdez Alpine Staffing for lead guides next season. Nothing personal, their day rate was lower.",
+      ),
+    ).toBe("lost");
+    expect(received("Great news, we've signed the contract today.")).toBe("won");
+  });
+});

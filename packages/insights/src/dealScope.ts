@@ -215,9 +215,17 @@ export function billsOnly(text: string): boolean {
 const TO_EVERYONE =
   /^\s*(?:dear|hi|hello|good morning|morning)\s+(?:all|everyone|friends|folks|(?:valued |our )?(?:customers?|clients?|partners?|dealers?|retailers?|members?|parents|residents|subscribers?|tour operator partners|travel partners|berth holders))\b/;
 
-/** An outbound message (lower case) that writes to every customer and offers nothing: no deal stage. */
-export function noticeToEveryone(text: string): boolean {
-  return TO_EVERYONE.test(text) && !OFFER.test(text);
+/**
+ * Round 57: a supplier's notice to every partner or customer, received ("Dear partners, we are delighted to present our
+ * dealer price list", "Dear partners, we're thrilled to introduce the ReefArc Pro 2": blind158; the read authors label
+ * none of their 8 such inbound messages a stage but one that asks for a quote). "Hi all" and "Hi folks" received ask
+ * every supplier for a price, and stay.
+ */
+const TO_EVERY_PARTNER = /^\s*(?:dear|hi|hello)\s+(?:valued\s+|our\s+)?(?:partners|dealers|retailers|customers?)\b/;
+
+/** A message (lower case) that writes to every customer or partner and offers nothing: no deal stage. */
+export function noticeToEveryone(text: string, direction: "inbound" | "outbound" = "outbound"): boolean {
+  return (direction === "outbound" ? TO_EVERYONE : TO_EVERY_PARTNER).test(text) && !OFFER.test(text);
 }
 
 /** Won or lost decided by someone else or about something else: an approval asked of us, a non-us thing replaced. */

@@ -167,10 +167,10 @@ const RULES: CueRule[] = [
     direction: "inbound",
   },
   // (round 39: also "any chance you can match?", "we'd need you at $1,060", "could you sharpen to 3,000", "could you come
-  // to €39,000": blind99–102)
+  // to €39,000": blind99–102); round 57: a price to reach ("Could you reach USD 20 FOB if we take 200 shawls": blind160)
   {
     stage: "negotiation",
-    re: /\b(?:split (?:the )?(?:[\w-]+ )?(?:fee|payment|cost|invoice)s?|(?:pay|paying) (?:it )?(?:in|over) (?:installments|instalments|(?:two|three|four|\d+) (?:months|invoices|payments|instalments|installments))|instead of (?:paying )?(?:it )?upfront|(?:any|some) (?:room|flexibility|wiggle room) (?:on|in|with) (?:the )?(?:\w+ ){0,2}(?:price|pricing|rate|fee|cost)|(?:above|over|beyond|more than) (?:what we (?:budgeted|expected|planned)|our budget|budget)|(?:get|come|go) (?:closer|down) to [$€£]?\d|(?:at|keep|hold) the (?:current|old|existing) (?:rate|price|pricing)|instead of the new (?:price|rate|pricing)|(?:can|could|would) you (?:do|go|come down|come to|meet us|match|sharpen|improve|lower|reduce|waive|drop|throw in|include|extend|beat|consider|accept|agree to|offer|give us)\b[^.!?\n]{0,40}?\b(?:price|pricing|rate|fee|cost|offer|quote|discount|terms|trial|free|month|months|\$|€|£|%)|best (?:price|offer|rate|you can do)|(?:waive|drop|remove) the (?:\w+ )?fee|(?:price|quote|cost|rate)s? (?:is|are|seems?) (?:still |now |about |around |roughly |some |\d+ ?% )*(?:too high|higher than|above|a bit (?:high|steep)|steep)|(?:competitor|another vendor|other vendor|they)s? (?:offered|quoted|(?:are|is) cheaper)|meet (?:us|me) (?:in the middle|halfway)|(?:any chance|could|can) (?:you|u) (?:can |could )?match\b|(?:need|want) (?:you|u) at [$€£]?\s?\d|(?:sharpen|get|you come|come down) to [$€£]?\s?\d|(?:cheaper|lower[- ]cost|smaller) (?:option|plan|tier|package)|(?:budget|we) (?:is|are|can) only (?:\$|€|£|\d))/,
+    re: /\b(?:split (?:the )?(?:[\w-]+ )?(?:fee|payment|cost|invoice)s?|(?:pay|paying) (?:it )?(?:in|over) (?:installments|instalments|(?:two|three|four|\d+) (?:months|invoices|payments|instalments|installments))|instead of (?:paying )?(?:it )?upfront|(?:any|some) (?:room|flexibility|wiggle room) (?:on|in|with) (?:the )?(?:\w+ ){0,2}(?:price|pricing|rate|fee|cost)|(?:above|over|beyond|more than) (?:what we (?:budgeted|expected|planned)|our budget|budget)|(?:get|come|go) (?:closer|down) to [$€£]?\d|(?:at|keep|hold) the (?:current|old|existing) (?:rate|price|pricing)|instead of the new (?:price|rate|pricing)|(?:can|could|would) you (?:do|go|come down|come to|meet us|match|sharpen|improve|lower|reduce|waive|drop|throw in|include|extend|beat|consider|accept|agree to|offer|give us)\b[^.!?\n]{0,40}?\b(?:price|pricing|rate|fee|cost|offer|quote|discount|terms|trial|free|month|months|\$|€|£|%)|best (?:price|offer|rate|you can do)|(?:waive|drop|remove) the (?:\w+ )?fee|(?:price|quote|cost|rate)s? (?:is|are|seems?) (?:still |now |about |around |roughly |some |\d+ ?% )*(?:too high|higher than|above|a bit (?:high|steep)|steep)|(?:competitor|another vendor|other vendor|they)s? (?:offered|quoted|(?:are|is) cheaper)|meet (?:us|me) (?:in the middle|halfway)|(?:any chance|could|can) (?:you|u) (?:can |could )?match\b|(?:need|want) (?:you|u) at [$€£]?\s?\d|(?:sharpen|get|you come|come down) to [$€£]?\s?\d|(?:cheaper|lower[- ]cost|smaller) (?:option|plan|tier|package)|(?:budget|we) (?:is|are|can) only (?:\$|€|£|\d)|(?:can|could) you reach (?:[$€£]|usd |eur |gbp )?\s?\d)/,
     confidence: 0.8,
   },
   {
@@ -459,6 +459,15 @@ export function detectDealCandidate(
       const sentence = sentenceAround(text, m.index, sentenceEnd);
       // "we've signed with Tallyfox": whom they signed with decides (the frames read the named vendor)
       if (rule.stage === "won" && /^ with (?!you\b|your\b|us\b)[a-z]/.test(text.slice(m.index + m[0].length))) continue;
+      // round 57: so does a vendor signed by name ("we've signed Valdez Alpine Staffing for lead guides": blind158)
+      if (
+        rule.stage === "won" &&
+        /\b(?:we|i)(?:'ve| have)? signed$/.test(m[0]) &&
+        /^ (?!(?:The|This|That|It|Our|Your|My|All|Both|Everything)\b)\p{Lu}[\p{L}'-]+ \p{Lu}/u.test(
+          cased.slice(m.index + m[0].length, m.index + m[0].length + 60),
+        )
+      )
+        continue;
       // an article on pricing, one's own job offer, a contract signed years ago, someone else's deal
       if (isOutOfDealScope(sentence)) continue;
       // round 5: a capitalised cue word inside a sentence is a name ("Redline Haulage", "Discount Tyres")
@@ -1053,10 +1062,9 @@ export function decidedBeforeModels(
   // nothing, so a form of those languages decides (foreignDeals.ts); without one the message is read by the models
   const foreign = readForeignDealStage(body, direction);
   // round 28: a bill, or our notice to every customer, that offers nothing (billsOnly, noticeToEveryone) has no stage,
-  // whatever the models read in its amounts
+  // whatever the models read in its amounts (round 57: and a supplier's to every partner, received)
   const lower = normalise(boundText(body));
-  if (foreign === "no deal" || billsOnly(lower) || (direction === "outbound" && noticeToEveryone(lower)))
-    return "no deal";
+  if (foreign === "no deal" || billsOnly(lower) || noticeToEveryone(lower, direction)) return "no deal";
   return foreign;
 }
 

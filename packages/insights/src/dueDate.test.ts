@@ -1129,3 +1129,14 @@ describe("resolveDueDate: round 56, elapsed hours, an invoice not yet sent, a to
     expect(clockTimeOf("by 10 tomorrow")).toEqual({ hour: 10, minute: 0 });
   });
 });
+
+describe("resolveDueDate: round 57, the delivery an act is timed for", () => {
+  it("reads 'for Friday delivery' as what a dated act is for, and as the deadline when it is the only date", () => {
+    // Tuesday 10 March: the courier goes on Thursday 12 for Friday's delivery
+    expect(iso("send it by overnight courier on Thursday for Friday delivery")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("I'll ship it for Friday delivery")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("We'll reship your full order Monday for Tuesday delivery to the courier hub")).toBe(
+      "2026-03-16T17:00:00.000Z",
+    );
+  });
+});

@@ -1002,6 +1002,12 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
       /,?\s*\b(?:ahead of|in time for|in advance of|in good time for)\s+(?:your|the|our|their|his|her)\s+[^.;!?,]*/gi,
       unlessOnlyDate(() => ""),
     )
+    // - round 57: the delivery an act is timed for ("send it by overnight courier on Thursday for Friday delivery",
+    //   "We'll reship your full order Monday for Tuesday delivery": blind160, blind158)
+    .replace(
+      /\s+for\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow)(?:['’]s)?\s+(?:delivery|arrival)\b/gi,
+      unlessOnlyDate(() => "", NAMES_A_TIME),
+    )
     // - round 21 (due21): the date a change replaces ("we come on Monday 26 October at 8h00 instead of Saturday", "on
     //   Friday rather than the 12th")
     .replace(

@@ -1028,3 +1028,50 @@ describe("parseSignature: round 56, a town under the company, more honorifics, t
     expect(parseSignature("Llegamos el lunes. Saludos, Refacciones Mineras del Norte")?.name ?? null).toBeNull();
   });
 });
+
+describe("parseSignature: round 57, a name, title and company on the last line, sign-offs after '/' or '·', more honorifics", () => {
+  it("reads a name, a title and a company on one line right under the last sentence", () => {
+    expect(
+      parseSignature(
+        "Our board decided to buy from a supplier in Yinchuan. Hope we can cooperate in other project in future.\nLi Wei, Purchasing Manager, Helan Shan Estate",
+      ),
+    ).toMatchObject({ name: "Li Wei", title: "Purchasing Manager", company: "Helan Shan Estate" });
+    // a place in three pieces is no signature
+    expect(parseSignature("We met in Paris.\nParis, France, Europe")).toBeNull();
+  });
+
+  it("reads a sign-off after '/' or '·' at the end of a text, and 'Unsubscribe' as no name", () => {
+    expect(
+      parseSignature("I'll send the tour conditions PDF by 6pm today.\n– Yuki / Niseko Backcountry Guides"),
+    ).toMatchObject({ name: "Yuki", company: "Niseko Backcountry Guides" });
+    expect(
+      parseSignature("Your order leaves this morning, tracking to follow. Ingrid / Linspinneriet i Vadstena"),
+    ).toMatchObject({ name: "Ingrid", company: "Linspinneriet i Vadstena" });
+    expect(parseSignature("Bring water and sunscreen!\nRosa · Huascarán Glacier Treks")).toMatchObject({
+      name: "Rosa",
+      company: "Huascarán Glacier Treks",
+    });
+    expect(
+      parseSignature("You receive this email because you subscribed to our newsletter. Unsubscribe")?.name ?? null,
+    ).toBeNull();
+  });
+
+  it("reads the Catalan 'i' inside a name", () => {
+    expect(
+      parseSignature("We refund the full €640 today.\n\nMontse Vidal i Puig\nDirectora\nPirineu Guies SL"),
+    ).toMatchObject({ name: "Montse Vidal i Puig", title: "Directora", company: "Pirineu Guies SL" });
+  });
+
+  it("reads 'Mgr.', 'Rag.', 'Er.', 'Daw' and 'ACII' as no part of the name, and 'S pozdravom' as a closing", () => {
+    expect(
+      parseSignature("Thank you.\n\nS pozdravom,\nMgr. Zuzana Kováčová\nkurátorka\nSlovenské múzeum čipky"),
+    ).toMatchObject({ name: "Zuzana Kováčová", company: "Slovenské múzeum čipky" });
+    expect(parseSignature("Grazie.\n\nCordiali saluti,\nRag. Silvia Zanon")).toMatchObject({ name: "Silvia Zanon" });
+    expect(parseSignature("Thanks.\n\nRegards,\nEr. Rajesh Negi")).toMatchObject({ name: "Rajesh Negi" });
+    expect(parseSignature("Thanks.\n\nRegards,\nDaw Nwe Nwe Aye\nManager")).toMatchObject({ name: "Nwe Nwe Aye" });
+    expect(parseSignature("Thanks.\n\nKind regards,\nHarriet Pell ACII\nAccount Handler")).toMatchObject({
+      name: "Harriet Pell",
+      title: "Account Handler",
+    });
+  });
+});

@@ -59,10 +59,11 @@ const LABEL =
 const LINK =
   /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me|ie|ch|at|se|no|dk|fi|pl|pt|be|in|jp|nz|za|br|mx|sg|hk|cz|sk|ro|gr|il|ae|info|health|agency|consulting)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
 /** A name: given names, initials or an abbreviated given name ("S. Venkataraman", "R. K. Sharma", "Ma. Cristina
- * Reyes", "Md. Rafiqul Islam", round 11), particles, and the name written again
- * in another script ("Kevin Huang 黃志明"). Honorifics and credentials are removed before (see `personName`). */
+ * Reyes", "Md. Rafiqul Islam", round 11), particles (round 57: the Catalan "i", "Montse Vidal i Puig": blind158), and
+ * the name written again in another script ("Kevin Huang 黃志明"). Honorifics and credentials are removed before (see
+ * `personName`). */
 const NAME =
-  /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?(?:\p{Lu}[\p{L}'’-]+|(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}'’-]+|\p{Lu}\p{Ll}{1,3}\.\s(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{L}'’-]+|van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y)){0,4}(?:\s+[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{1,8})?(?:,?\s+(?:[Jj]r|[Ss]r|II|III|IV)\.?)?$/u;
+  /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?(?:\p{Lu}[\p{L}'’-]+|(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}'’-]+|\p{Lu}\p{Ll}{1,3}\.\s(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{L}'’-]+|van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y|i)){0,4}(?:\s+[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{1,8})?(?:,?\s+(?:[Jj]r|[Ss]r|II|III|IV)\.?)?$/u;
 const NON_NAME = unicodeWords(
   /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse|management|supplier|vendor|facilities|department|you|your|soon)\b/i,
 );
@@ -75,10 +76,10 @@ const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
  * Post-nominal degrees and credentials are not part of the name a CRM stores ("Derek Osei, P.Eng." is Derek
  * Osei; blind6's labelling convention, the only independent one on the point): dropped. Round 29: also those of
  * therapists, planners, tax and payroll agents ("Marisol Vega, LMT", "Cody Hargrove, DPT", "Tasha Greene, EA",
- * "Helen Ashworth MRTPI": blind63, blind64, blind66).
+ * "Helen Ashworth MRTPI": blind63, blind64, blind66); round 57: an insurance broker's ("Harriet Pell ACII": blind158).
  */
 const CREDENTIAL =
-  /^(?:phd|ph\.d\.?|dphil|mba|md|m\.d\.?|cpa|ca|cma|cfa|fca|aca|acca|cima|esq|msc|bsc|meng|beng|ceng|ma|ba|llm|jd|rn|pe|p\.?eng|pmp|shrm-cp|sphr|leed ap|frcs|mrcp|dds|dvm|eit|cissp|mrics|frics|aiqs|mciob|fciob|mcips|fcips|miet|mice|mimeche|mistructe|cgma|acma|fcma|mcipd|chfc|cfp|riba|aia|faia|fcca|fcpa|bvsc|bvms|bvetmed|mrcvs|frcvs|mbchb|mbbs|bds|bpharm|mpharm|mphil|llb|beng|meng|msc|bsc|cih|csp|chmm|lmt|dpt|ea|mrtpi|frtpi|cpp|fpc|phr|shrm-scp|atc|ocs|lcsw|lpc|cfe|aat|mcsp|cscs|acr)\.?$/i;
+  /^(?:phd|ph\.d\.?|dphil|mba|md|m\.d\.?|cpa|ca|cma|cfa|fca|aca|acca|cima|esq|msc|bsc|meng|beng|ceng|ma|ba|llm|jd|rn|pe|p\.?eng|pmp|shrm-cp|sphr|leed ap|frcs|mrcp|dds|dvm|eit|cissp|mrics|frics|aiqs|mciob|fciob|mcips|fcips|miet|mice|mimeche|mistructe|cgma|acma|fcma|mcipd|chfc|cfp|riba|aia|faia|fcca|fcpa|bvsc|bvms|bvetmed|mrcvs|frcvs|mbchb|mbbs|bds|bpharm|mpharm|mphil|llb|beng|meng|msc|bsc|cih|csp|chmm|lmt|dpt|ea|mrtpi|frtpi|cpp|fpc|phr|shrm-scp|atc|ocs|lcsw|lpc|cfe|aat|mcsp|cscs|acr|acii|fcii)\.?$/i;
 /**
  * An honorific or degree before a name is not part of it either ("Ing. Alejandro Treviño", "Dipl.-Ing.
  * Katharina Vogt", "Dr. Femi Adebayo", "Arq. Valeria Montes"). Spanish "Sr." is left alone: it also opens a
@@ -86,10 +87,11 @@ const CREDENTIAL =
  * ("ks. Tomasz Wrona", "Pe. Luiz Fernando Arruda": blind116, blind118). Round 29: nor is a coach's "Coach", or a closing abbreviated on the name's line ("Mvh Ingrid",
  * "Hilsen Ingrid", "LG Magdalena Huber": blind48, blind51, blind53, blind55, blind63). Round 56: also a Mexican
  * "Mtra." or "MVZ" (a vet), a Malaysian "Mdm", a friar's "Fra", and "Lp" or "Rgds" on the name's line (blind108, blind141,
- * blind156, blind59, blind152, blind127).
+ * blind156, blind59, blind152, blind127). Round 57: a Slovak or Czech "Mgr.", an Italian accountant's "Rag.", an Indian
+ * engineer's "Er." and a Burmese woman's "Daw" before a name of two words (blind159, blind160).
  */
 const NAME_PREFIX =
-  /^(?:(?:(?:dr|mr|mrs|ms|mx|prof|dra|sra|srta|mme|mlle|capt|cllr|rev|revd|engr|atty|sgt|lt|col|maj|hon)\.?|(?:dott|prof|avv|ing|arch)\.ssa\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|ks|pe|hna|hno|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof|med|vet|dent|rer|nat|pol|oec|jur|phil|techn)\.|(?:canon|father|fr|fra|père|padre|abbé|pastor|rabbi|imam)\.?|(?:mtra|mtro|mdm)\.?|mvz|don(?=\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu})|coach|mvh|hilsen|lg|vg|mfg|lp|rgds)\s+)+(?=\p{Lu})/iu;
+  /^(?:(?:(?:dr|mr|mrs|ms|mx|prof|dra|sra|srta|mme|mlle|capt|cllr|rev|revd|engr|atty|sgt|lt|col|maj|hon)\.?|(?:dott|prof|avv|ing|arch)\.ssa\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|ks|pe|hna|hno|mgr|rag|er|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof|med|vet|dent|rer|nat|pol|oec|jur|phil|techn)\.|(?:canon|father|fr|fra|père|padre|abbé|pastor|rabbi|imam)\.?|(?:mtra|mtro|mdm)\.?|mvz|daw(?=\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu})|don(?=\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu})|coach|mvh|hilsen|lg|vg|mfg|lp|rgds)\s+)+(?=\p{Lu})/iu;
 /** "Kim Soo-jin (김수진)": the name in another script, in parentheses, is the same name: dropped. */
 const SCRIPT_ALIAS = /\s*\([\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\s]{1,12}\)$/u;
 /**
@@ -100,7 +102,7 @@ const THANKS_WORD =
   /^(?:th(?:a?n)?(?:x|ks?)|tnx|thnks|tku|ty|tysm|shukran|shukriya|jazak\s?allah(?:u)?(?:\s?khair(?:an)?)?|asante(?:\s?sana)?|merci|danke|dankie|dank je|gracias|grazie|obrigad[oa]|tack|takk|tak|kiitos|spasibo|dziękuję|dzięki|dekuji|děkuji|köszönöm|teşekkürler|sağol|efharisto|toda|arigato|kamsahamnida|xie ?xie|cảm ơn|salamat|terima kasih|dhanyavad\w*|dhanyabad|ngiyabonga|enkosi|medaase|daalu|ese)$/iu;
 /** One-word lines that end messages but are not names. */
 const NOT_A_BARE_NAME =
-  /^(?:sure|ok|okay|yes|no|great|thanks|perfect|done|noted|agreed|fine|cool|nice|sorry|bye|later|soon|again|please|urgent|help|hello|hi|hey|welcome|best|regards|cheers|confirmed|tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|asap|understood|received|attached|excellent|awesome|brilliant|lovely|right|correct|exactly|absolutely|definitely|indeed)$/i;
+  /^(?:sure|ok|okay|yes|no|great|thanks|perfect|done|noted|agreed|fine|cool|nice|sorry|bye|later|soon|again|please|urgent|help|hello|hi|hey|welcome|best|regards|cheers|confirmed|tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|asap|understood|received|attached|excellent|awesome|brilliant|lovely|right|correct|exactly|absolutely|definitely|indeed|unsubscribe)$/i;
 /** A legal suffix written after a comma: "Hanbit Trading Co., Ltd." is one company. */
 const SUFFIX_PIECE =
   /^(?:inc|ltd|llc|plc|gmbh|ag|sa|sas|bv|nv|pty|pte|llp|lp|corp|co|limited|s\.?a|s\.?l|s\.?r\.?l|s\.?p\.?a|k\.?k|lda|n\.a|l\.l\.c|l\.l\.p|l\.p|p\.c|p\.l\.c|s\.l\.u|s\.a\.s)\.?$/i;
@@ -113,10 +115,12 @@ const SENTENCE_END = /(?:[.!?)]|\p{Extended_Pictographic}\uFE0F?)\s*$/u;
  * A sign-off written on the last line of a short message, after its last sentence ("… if you're happy. Tane",
  * "… again. - Priya, Maple & Main", "Orla @ Lakeside", "Let me know 🙏 Sipho | Cape Ridge Roofing"), as SMS and
  * WhatsApp writers sign; a relation in parentheses after the name is dropped ("… by 6pm Sunday. Sam (Zara's dad)",
- * round 11). Only the last 120 characters are read, so the match stays linear.
+ * round 11). Only the last 120 characters are read, so the match stays linear. Round 57: also after "/" or "·" ("… by 6pm
+ * today. – Yuki / Niseko Backcountry Guides", "Ingrid / Linspinneriet i Vadstena", "Rosa · Huascarán Glacier Treks":
+ * blind158, blind159, blind160).
  */
 const TAIL_SIGN_OFF =
-  /(?:(?<!(?:^|\s)\p{Lu})[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:[-–—~]\s*|x{1,3}\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?)(?:\s*(?:,|\||@|[-–—])\s*(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*|(?:am|an|der|de|del|la|du|des|di|da|do|z|o\.o\.|und|and|of)(?=\s|$))){0,5}))?(?:\s+\(([^()\n]{1,30})\))?\s*$/u;
+  /(?:(?<!(?:^|\s)\p{Lu})[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:[-–—~]\s*|x{1,3}\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?)(?:\s*(?:,|\||@|[-–—/·])\s*(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*|(?:am|an|der|de|del|la|du|des|di|da|do|z|i|o\.o\.|und|and|of)(?=\s|$))){0,5}))?(?:\s+\(([^()\n]{1,30})\))?\s*$/u;
 const TAIL_FROM =
   /(?:[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:(\p{Lu}\p{Ll}+(?:\s\p{Ll}+)?)[,!]\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+from\s+(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*)){0,4})\s*$/u;
 /** "… No action required. - Maple & Main Property Mgmt": a dashed company sign-off. */
@@ -635,7 +639,7 @@ function organisation(line: string): boolean {
  * after "|", "·", "•" or a dash the second is any title-case piece, after a comma or "at" only a title or a legal
  * company ("Paris, France" under a text is no signature).
  */
-function twoPieceSignature(line: string, firstNameOk = false): string[] | null {
+function twoPieceSignature(line: string, firstNameOk = false, titledOnly = false): string[] | null {
   if (/[.!?]$/.test(line) && !LEGAL_SUFFIX.test(line)) return null;
   const ps = pieces(line);
   if (ps.length < 2 || ps.length > 3) return null;
@@ -652,7 +656,11 @@ function twoPieceSignature(line: string, firstNameOk = false): string[] | null {
   const separated = /[|·•]|\s[/–—-]\s/.test(line);
   const fits = (what: string) =>
     separated ? titleCasePiece(what) || isTitle(what) || isContactLine(what) : isTitle(what) || LEGAL_SUFFIX.test(what);
-  return rest.every(fits) ? ps : null;
+  // round 57: after a name and a title, a comma's third piece is the company in any title case ("Li Wei, Purchasing
+  // Manager, Helan Shan Estate": blind159, blind158); a title must stand between them, so "Paris, France" stays none
+  const [title = "", company] = rest;
+  if (!separated && company !== undefined && isTitle(title) && titleCasePiece(company) && !isTitle(company)) return ps;
+  return !titledOnly && rest.every(fits) ? ps : null;
 }
 
 function sameFirstName(full: string, short: string): boolean {
@@ -743,7 +751,15 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     // "/Erik": a slash before the name is a Scandinavian sign-off (round 11)
     // and kisses after a name are no part of it ("Jo x")
     const lastLine = (block[block.length - 1] ?? "").replace(/^\/\s?(?=\p{Lu})/u, "").replace(/\s+x{1,3}$/i, "");
-    const pair = belowBody && block.length === 1 ? twoPieceSignature(block[0] ?? "") : null;
+    // round 57: right under the last sentence, with no blank line, only a name, a title and a company ("… in future.\nLi
+    // Wei, Purchasing Manager, Helan Shan Estate": blind159, blind158)
+    const last = block[block.length - 1] ?? "";
+    const above = block.length >= 2 ? (block[block.length - 2] ?? "") : i >= 0 ? (all[i] ?? "") : "";
+    const underSentence =
+      !(belowBody && block.length === 1) && SENTENCE_END.test(above) && pieces(last).length === 3
+        ? twoPieceSignature(last, false, true)
+        : null;
+    const pair = (belowBody && block.length === 1 ? twoPieceSignature(last) : null) ?? underSentence;
     const idBlock =
       block.length >= 2 &&
       block.length <= 3 &&
@@ -788,7 +804,7 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       raw = byShape.join("\n");
     } else if (pair) {
       lines = pair;
-      raw = block[0] ?? "";
+      raw = last;
     } else if (idBlock) {
       // "Rahul Menon\nRoll No. 23BCE1147": a full name over reference numbers (round 11)
       lines = [block[0] ?? ""];

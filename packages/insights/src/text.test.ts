@@ -152,3 +152,12 @@ describe("splitSentences: round 38, a hard-wrapped email", () => {
     ).toHaveLength(2);
   });
 });
+
+describe("splitSentences: round 57, a line that goes on after a colon", () => {
+  it("joins a line ending in a colon with the next when that opens in lower case, and keeps a list apart", () => {
+    expect(splitSentences("Your walk is booked for Monday 26 October:\nyour guide will meet you at 7:45.")).toEqual([
+      "Your walk is booked for Monday 26 October: your guide will meet you at 7:45.",
+    ]);
+    expect(splitSentences("Here is our offer:\n- 30 pillows: € 145 each\nTotal: € 4.350")).toHaveLength(3);
+  });
+});

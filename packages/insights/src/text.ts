@@ -72,9 +72,10 @@ const INLINE_NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
 /**
  * Non-English closings that stand alone on a line: German (round 38: also the Swiss "Gruss"), French, Spanish,
  * Portuguese, Italian, Dutch, Scandinavian, Polish, Māori, Tagalog, Malay/Indonesian, Hindi/Nepali, Hawaiian, Japanese
- * (romanised); round 38: Finnish, Hungarian, Czech, Slovene, Croatian, Turkish and Irish (blind96-98).
+ * (romanised); round 38: Finnish, Hungarian, Czech, Slovene, Croatian, Turkish and Irish (blind96-98); round 57: Slovak
+ * and Catalan ("S pozdravom", "Salutacions": blind159, blind157, blind138).
  */
-const FOREIGN_CLOSING_WORDS = `(?:mit freundlichen grüßen|mit freundlichen gruessen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|schöne grüße|gruß|grüße|(?:freundliche |beste |liebe |herzliche )?(?:gruss|grüsse)|lg|mfg|vielen dank|danke(?: schön)?|cordialement|bien cordialement|bien à vous|salutations|amitiés|bonne journée|merci(?: beaucoup)?|saludos(?: cordiales)?|un (?:cordial )?saludo|un abrazo|atentamente|att|atte|atenc|(?:muchas )?gracias|abraços|abraço|um abraço|atenciosamente|cumprimentos|saudações|obrigad[oa]|muito obrigad[oa]|cordiali saluti|distinti saluti|un caro saluto|saluti|cordialmente|grazie(?: mille)?|buona giornata|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hartelijke groet(?:en)?|groeten|groetjes|groet|med vänliga hälsningar|vänliga hälsningar|hälsningar|ha det bra|med venlig hilsen|med vennlig hilsen|venlig hilsen|vennlig hilsen|hilsen|mvh|pozdrawiam|serdecznie pozdrawiam|z poważaniem|pozdrowienia|dziękuję|(?:ystävällisin )?terveisin|üdvözlettel|s pozdravem|(?:lep|lijep|srdačan) pozdrav|saygılarımla|go raibh maith agat|ngā mihi(?: nui)?|nga mihi(?: nui)?|mauri ora|kia ora|(?:maraming )?salamat(?: po)?|terima kasih|salam|dhanyabad|dhanyavaad|dhanyavad|dhanyawad|shukriya|mahalo(?: nui loa)?|arigato(?: gozaimasu)?|yoroshiku(?: onegaishimasu)?)`;
+const FOREIGN_CLOSING_WORDS = `(?:mit freundlichen grüßen|mit freundlichen gruessen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|schöne grüße|gruß|grüße|(?:freundliche |beste |liebe |herzliche )?(?:gruss|grüsse)|lg|mfg|vielen dank|danke(?: schön)?|cordialement|salutacions|bien cordialement|bien à vous|salutations|amitiés|bonne journée|merci(?: beaucoup)?|saludos(?: cordiales)?|un (?:cordial )?saludo|un abrazo|atentamente|att|atte|atenc|(?:muchas )?gracias|abraços|abraço|um abraço|atenciosamente|cumprimentos|saudações|obrigad[oa]|muito obrigad[oa]|cordiali saluti|distinti saluti|un caro saluto|saluti|cordialmente|grazie(?: mille)?|buona giornata|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hartelijke groet(?:en)?|groeten|groetjes|groet|med vänliga hälsningar|vänliga hälsningar|hälsningar|ha det bra|med venlig hilsen|med vennlig hilsen|venlig hilsen|vennlig hilsen|hilsen|mvh|pozdrawiam|serdecznie pozdrawiam|z poważaniem|pozdrowienia|dziękuję|(?:ystävällisin )?terveisin|üdvözlettel|s pozdravem|s pozdravom|(?:lep|lijep|srdačan) pozdrav|saygılarımla|go raibh maith agat|ngā mihi(?: nui)?|nga mihi(?: nui)?|mauri ora|kia ora|(?:maraming )?salamat(?: po)?|terima kasih|salam|dhanyabad|dhanyavaad|dhanyavad|dhanyawad|shukriya|mahalo(?: nui loa)?|arigato(?: gozaimasu)?|yoroshiku(?: onegaishimasu)?)`;
 const FOREIGN_CLOSING = new RegExp(String.raw`^\s*${FOREIGN_CLOSING_WORDS}\s*[,.!]{0,2}\s*$`, "i");
 /**
  * Round 42: a foreign closing with the name on its line ("Saludos, Luz Marina", "Groet, Joost": blind111–113), read on
@@ -341,7 +342,7 @@ const WRAPPED_WORD =
  * Joins the lines of a hard-wrapped email (round 38): a long line (40+ characters) ending in a letter or digit goes
  * on in the next one when the next opens in lower case or with a digit ("…label artwork steps\nand MOQ by Wednesday
  * 14 October"), or after a word no sentence ends with. A short line ("Hi Dale"), a line ending in punctuation and a
- * blank line still break.
+ * blank line still break. Round 57: a line ending in a colon goes on in a next one opened in lower case too.
  */
 function joinHardWraps(text: string): string {
   const lines = text.split("\n");
@@ -350,9 +351,12 @@ function joinHardWraps(text: string): string {
     const prev = (lines[i - 1] ?? "").trimEnd();
     const line = lines[i] ?? "";
     const wrapped =
-      prev.length >= 40 &&
-      /[\p{L}\d]$/u.test(prev) &&
-      (/^[\p{Ll}\d]/u.test(line) || (/^\p{L}/u.test(line) && WRAPPED_WORD.test(prev.slice(-12))));
+      (prev.length >= 40 &&
+        /[\p{L}\d]$/u.test(prev) &&
+        (/^[\p{Ll}\d]/u.test(line) || (/^\p{L}/u.test(line) && WRAPPED_WORD.test(prev.slice(-12))))) ||
+      // round 57: a line that ends in a colon goes on in a next line opened in lower case ("…is booked for Monday 26
+      // October:\nyour guide Étienne will meet you … at 7:45": blind160)
+      (/:$/.test(prev) && /^\p{Ll}/u.test(line));
     out += wrapped ? ` ${line}` : `\n${line}`;
   }
   return out;
