@@ -3402,3 +3402,43 @@ describe("round 57: a reply a promise waits on, a belief tagged on, standing pol
     ]);
   });
 });
+
+describe("round 58: a handover's hour at a place, projects looked at, business to come, a confirmation after a greeting, a part on arrival", () => {
+  it("reads a verbless hour at a place after a dated booking as the booking's hour", () => {
+    expect(dues("Your Tarn 1400 is booked for Saturday 13 June, handover at Castelnaudary at 14:00.")).toEqual([
+      [
+        "Your Tarn 1400 is booked for Saturday 13 June, handover at Castelnaudary at 14:00.",
+        "2026-06-13T14:00:00.000Z",
+      ],
+    ]);
+  });
+
+  it("reads a project the buyer is looking at or thinking of as no act", () => {
+    expect(
+      textsIn(
+        "We're looking at a team day out for about 30 people on Thursday 17 September, back by 5. Could you send a proposal?",
+        "inbound",
+      ),
+    ).toEqual([]);
+    expect(textsIn("We're looking at the figures and we will send the PO on Friday.", "inbound")).toHaveLength(1);
+  });
+
+  it("reads a courtesy about business to come as no promise, and keeps one with a time", () => {
+    expect(textsIn("We keep your catalogue and will surely come back to you for other projects.", "inbound")).toEqual(
+      [],
+    );
+    expect(textsIn("I will send the price list for future orders by Friday.")).toHaveLength(1);
+  });
+
+  it("reads a confirmation of our crew after a greeting as a booking", () => {
+    expect(dues("Hi Ms. Greene, confirming our crew for 425 Park Terrace on Monday Nov 2 at 7am.")).toEqual([
+      ["Hi Ms. Greene, confirming our crew for 425 Park Terrace on Monday Nov 2 at 7am.", "2026-11-02T07:00:00.000Z"],
+    ]);
+  });
+
+  it("splits a gapped part that waits on an event from the dated one", () => {
+    expect(
+      textsIn("We will transfer the 30% deposit tomorrow and the balance on arrival in Dubai.", "inbound"),
+    ).toEqual(["We will transfer the 30% deposit tomorrow", "the balance on arrival in Dubai."]);
+  });
+});

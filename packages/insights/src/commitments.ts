@@ -1239,9 +1239,20 @@ const LATER_DAY =
 /** Teams named like people ("Finance pays it on Wednesday"). */
 const DEPARTMENT =
   /^(?:Finance|Accounts|Accounting|Payroll|Procurement|Purchasing|Legal|Compliance|HR|IT|Ops|Operations|Dispatch|Logistics|Billing|Support|Engineering|Sales|Admin|Reception|Facilities|Maintenance|Treasury|Warehouse|Production|Scheduling)$/;
-/** Round 48: a project of the writer's under way, told as the reason for an enquiry (see extractCommitments). */
+/**
+ * Round 48: a project of the writer's under way, told as the reason for an enquiry (see extractCommitments). Round 58:
+ * also one looked at or thought of ("We're looking at a team day out for about 30 people on Thursday 17 September":
+ * blind162; the read authors leave all 48 such inbound sentences unlabelled).
+ */
 const PROJECT_UNDER_WAY =
-  /^\s*(?:(?:hi|hello|dear)\b[^,]{0,30},\s*)?(?:we are|we're|i am|i'm)\s+(?:currently\s+)?(?:organi[sz]ing|reviewing|renewing|planning|evaluating|considering)\b(?![^.!?]*\b(?:will|'ll|shall)\b)/i;
+  /^\s*(?:(?:hi|hello|dear)\b[^,]{0,30},\s*)?(?:we are|we're|i am|i'm)\s+(?:currently\s+)?(?:organi[sz]ing|reviewing|renewing|planning|evaluating|considering|looking (?:at|to)|thinking (?:of|about))\b(?![^.!?]*\b(?:will|'ll|shall)\b)/i;
+/**
+ * Round 58: a courtesy about business to come ("We keep your catalogue and will surely come back to you for other
+ * projects": blind163; "We will keep your details on file for future projects": none of the read authors' 16 such
+ * sentences is labelled).
+ */
+const FUTURE_BUSINESS =
+  /\bfor (?:other|future|upcoming|further) (?:projects?|opportunities|jobs|orders|work|needs|requirements|events|tenders)\b/i;
 /** A habit, not a scheduled act ("we send invoices monthly"). */
 // round 11: "every" only before a time ("with a check on every sheet" is no habit), and "monthly" only as an
 // adverb ("the monthly contract" is a noun phrase); round 48: "every second Thursday" (blind130, blind133)
@@ -3296,6 +3307,7 @@ export function extractCommitments(
     // round 56: a thing sent or paid today without its doer is done ("Deposit sent today by bank transfer.": blind156;
     // the read authors label none of their 12 such lines)
     if (SENT_TODAY.test(sentence)) continue;
+    if (FUTURE_BUSINESS.test(sentence) && !hasDeadlineWords(sentence)) continue;
     // round 31: a pleasantry looks back whatever read it ("Great chatting today.": blind72), as the reader's gate says
     if (pleasantry(sentence)) continue;
     // round 16 (r16p): "what we pay today" names a price, it does no act (blind5, train7b)
@@ -4070,8 +4082,10 @@ function verblessPart(clause: string): string | null {
 // clock time, "Confirming the climb of TC-2 on Monday 2 November": blind42)
 // round 29: also "is set:" before the day ("Tasting for you two is set: Saturday March 27, 1pm": blind66)
 // (round 30: also a verbless "keg pickup set for Fri 11/27 at 3pm", blind69, after the bare "Delivery booked for…")
+// round 58: the confirmation may follow a greeting and name our crew ("Hi Ms. Greene, confirming our crew for 425 Park
+// Terrace on Monday Nov 2 at 7am": blind161)
 const BOOKED =
-  /\b(?:(?:is|are|'s|’s|'re|’re|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|him|her|them|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into|in(?=\s+(?:for\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b|booked(?:\s+in)?|reserved|scheduled|confirmed|on\s+(?:the|our)\s+(?:schedule|calendar|diary|rota)|in\s+(?:the|our)\s+(?:diary|calendar|books?)|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are|you're|you’re)\s+(?:all\s+)?set(?:\s+for|(?=:))(?=:?\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d))|(?<=[a-z])(?<!\b(?:is|are|'s|’s|you're|you’re|we're|we’re|all|a|an|the|one|full|whole|new|this|that|each|per|every|your|our|my|be|been|get|got))\s+set\s+for(?=\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|tomorrow|today|tonight|next\s+(?:mon|tue|wed|thu|fri|sat|sun|week)|\d{1,2}(?:[:/.]\d|\s*(?:am|pm)\b|(?:st|nd|rd|th)\b)))|(?:put|pencil(?:l?ed)?|ha[sv]e?|'ve|’ve|got)\s+(?:you|him|her|them)\s+down\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d))|^\s*confirming\s+(?:the|your)\b(?=[^.!?]{0,60}?\b(?:for|on)\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the\s+\d|\d))(?=[^.!?]*\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b))\b/i;
+  /\b(?:(?:is|are|'s|’s|'re|’re|has been|have been)\s+(?:moved|rebooked|rescheduled|assigned|allocated)\s+(?:to|for)\b|(?:moved|rebooked|rescheduled|switched|put)\s+(?:you|him|her|them|your\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:to|for|on|onto|into|in(?=\s+(?:for\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d)))\b|booked(?:\s+in)?|reserved|scheduled|confirmed|on\s+(?:the|our)\s+(?:schedule|calendar|diary|rota)|in\s+(?:the|our)\s+(?:diary|calendar|books?)|(?:held|on hold|blocked out)\s+for\s+(?:you|your)\b|(?:is|are|'s)\s+(?:all\s+)?yours|(?:is|are|you're|you’re)\s+(?:all\s+)?set(?:\s+for|(?=:))(?=:?\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d))|(?<=[a-z])(?<!\b(?:is|are|'s|’s|you're|you’re|we're|we’re|all|a|an|the|one|full|whole|new|this|that|each|per|every|your|our|my|be|been|get|got))\s+set\s+for(?=\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|tomorrow|today|tonight|next\s+(?:mon|tue|wed|thu|fri|sat|sun|week)|\d{1,2}(?:[:/.]\d|\s*(?:am|pm)\b|(?:st|nd|rd|th)\b)))|(?:put|pencil(?:l?ed)?|ha[sv]e?|'ve|’ve|got)\s+(?:you|him|her|them)\s+down\s+for(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the|\d))|^\s*(?:(?:hi|hello|dear)\b[^,]{0,30},\s*)?confirming\s+(?:the|your|our)\b(?=[^.!?]{0,60}?\b(?:for|on)\s+(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|the\s+\d|\d))(?=[^.!?]*\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b))\b/i;
 /** A third party that arranged it ("The court has scheduled the hearing"). */
 const THIRD_PARTY_ARRANGED = new RegExp(
   `^(?:the|your)\\s+(?:${OTHER_PARTY}|court|tribunal|registry|authority|airline|hospital|school)\\s+(?:has|have)\\b`,
@@ -4447,8 +4461,9 @@ const OWN_SUBJECT =
  * Tuesday November 3, drop-off at 8:30am", "…, crew there from 8am", "…Thursday Oct 8, 8am to 5pm, lunch at 12:30":
  * blind40, blind57, labelled with the line): it is no promise of its own.
  */
+// round 58: also with the place between ("…is booked for Saturday 13 June, handover at Castelnaudary at 14:00": blind162)
 const TIME_DETAIL =
-  /^\s*(?:and\s+)?(?:[\p{L}-]+\s+)?[\p{L}-]+\s+(?:at|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*[.!]?\s*$/iu;
+  /^\s*(?:and\s+)?(?:[\p{L}-]+\s+)?[\p{L}-]+(?:\s+(?:at|in)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})?\s+(?:at|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*[.!]?\s*$/iu;
 const detailsDay = (head: string, tail: string): boolean =>
   TIME_DETAIL.test(tail) && !FINITE.test(tail) && NAMES_A_DAY.test(head) && !NAMES_A_DAY.test(tail);
 function splitCoordinated(clause: string, depth = 0): string[] {
@@ -4925,7 +4940,10 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
   const parts = sentence.split(
     /,?\s+and\s+(?=(?:the|a|an|my|our|your|this|that|these|those|its|their|his|her|all|any|some|of)\s)/i,
   );
-  if (parts.length < 2 || !parts.every((p) => hasDeadlineWords(p))) return whole;
+  // round 58: a later part may wait on an event instead ("We will transfer the 30% deposit tomorrow and the balance on
+  // arrival in Dubai": blind161)
+  const timedPart = (p: string, i: number) => hasDeadlineWords(p) || (i > 0 && (EVENT.test(p) || ON_EVENT.test(p)));
+  if (parts.length < 2 || !parts.every(timedPart)) return whole;
   // "…tonight, and the inspection is scheduled for Tuesday": a part with its own present or past verb is a
   // statement, not a second object of the promise
   // ("…by tonight, and the client can interview from next Tuesday": another party's modal, round 8)
@@ -4938,6 +4956,8 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
   }));
 }
 
+/** Round 58: a handover named as the event ("on arrival", "upon delivery"). */
+const ON_EVENT = /\b(?:on|upon)\s+(?:arrival|delivery|receipt|completion|collection|installation|handover)\b/i;
 /** Round 36: a subject that ends in an event of a programme (`PROGRAMME_EVENTS`), singular or plural. */
 const EVENT_OF_PROGRAMME = new RegExp(String.raw`\b(?:${PROGRAMME_EVENTS})s?$`, "i");
 /**

@@ -232,3 +232,37 @@ describe("round 57: a supplier's notice to every partner, too dear and found els
     expect(received("Great news, we've signed the contract today.")).toBe("won");
   });
 });
+
+describe("round 58: a credit note, an invoice under a quotation, a price asked for, an advance sent", () => {
+  const received = (text: string) => detectDealCue({ text, direction: "inbound" })?.stage ?? null;
+  const sent = (text: string) => detectDealCue({ text, direction: "outbound" })?.stage ?? null;
+  it("reads a credit note and an invoice raised under our quotation as bills that offer nothing", () => {
+    expect(billsOnly("please find attached credit note cn-044 for us$ 1,260, for the 3 damaged strands.")).toBe(true);
+    expect(
+      billsOnly(
+        "please find attached our invoice ys-26-077 for the repair, as per our quotation yq-26-031: usd 18,400.",
+      ),
+    ).toBe(true);
+    expect(billsOnly("please find attached our invoice and a quotation for the second boat.")).toBe(false);
+    expect(
+      sent(
+        "Dear Vivian,\n\nPlease find attached credit note CN-044 for US$ 1,260, for the 3 golden strands that arrived with drilling damage. It will be deducted from your next statement.\n\nJoy",
+      ),
+    ).toBeNull();
+  });
+
+  it("reads 'could you give us a price?' as interest, and a better price asked for as negotiation", () => {
+    expect(
+      received(
+        "Our steeple needs an inspection before the fall storms. Could you give us a price? The restoration fund has about $6,000 for this.",
+      ),
+    ).toBe("interest");
+    expect(received("Could you give us a better price on the 40 units?")).toBe("negotiation");
+  });
+
+  it("reads an advance sent with its share as won", () => {
+    expect(received("OK, final 2,85,000 done. Advance 50% sent just now, UTR in screenshot.")).toBe("won");
+    expect(received("Advance sent just now, UTR in screenshot.")).toBe("won");
+    expect(received("The advance payment of ₹40,000 is done.")).toBe("won");
+  });
+});

@@ -192,8 +192,9 @@ export function endsSubscription(text: string): boolean {
  * label 116 of 123 such bills no stage; each of the seven with one names an offer (a quote, a proposal, a statement of
  * work, an estimate, a pro-forma), which keeps the message readable.
  */
+// (round 58: a credit note too, "Please find attached credit note CN-044 for US$ 1,260": blind161)
 const BILL =
-  /\b(?:invoice|statement)\b[^.!?\n]{0,60}\b(?:is |are )?attached\b|\battached (?:is |are )?(?:(?:your|our|the) )?(?:[\w-]+ ){0,2}(?:invoice|statement)\b|\bplease find attached (?:(?:our|your|the) )?(?:[\w-]+ ){0,2}invoice\b|\b(?:subscription|membership|plan|contract|policy) (?:auto-?|automatically )?renews\b|\bcard (?:on file |ending \d+ )?will be charged\b|\bpast due\b/;
+  /\b(?:invoice|statement|credit note)\b[^.!?\n]{0,60}\b(?:is |are )?attached\b|\battached (?:is |are )?(?:(?:your|our|the) )?(?:[\w-]+ ){0,2}(?:invoice|statement|credit note)\b|\bplease find attached (?:(?:our|your|the) )?(?:[\w-]+ ){0,2}(?:invoice|credit note)\b|\b(?:subscription|membership|plan|contract|policy) (?:auto-?|automatically )?renews\b|\bcard (?:on file |ending \d+ )?will be charged\b|\bpast due\b/;
 const OFFER =
   /\b(?:quotes?|quotation|proposals?|propose|offers?|statement of work|sow|estimates?|pro-?forma|tender|bid|market it|go back to market)\b/;
 
@@ -204,8 +205,17 @@ const FROM_DATE = /\b(?:from|effective|as of|starting)\s+(?:\d|jan|feb|mar|apr|m
 
 /** The message (lower case) bills, renews, charges or announces a price change, and offers nothing: no deal stage. */
 export function billsOnly(text: string): boolean {
-  return (BILL.test(text) || (PRICE_CHANGE.test(text) && FROM_DATE.test(text))) && !OFFER.test(text);
+  return (
+    (BILL.test(text) || (PRICE_CHANGE.test(text) && FROM_DATE.test(text))) &&
+    !OFFER.test(text.replace(OFFER_BILLED, " "))
+  );
 }
+/**
+ * Round 58: the offer a bill is raised under is no offer in it ("our invoice … as per our quotation YQ-26-031":
+ * blind162).
+ */
+const OFFER_BILLED =
+  /\b(?:as per|per|according to|in line with|under) (?:our|your|the) (?:quote|quotation|offer|estimate|proposal)\b(?: (?:no\.? |nr\.? |#)?[\w/-]*\d[\w/-]*)?/g;
 
 /**
  * Round 28: a notice to every customer at once ("Dear customers,", "Dear partners,", "Hi all,", "Dear valued customer,")

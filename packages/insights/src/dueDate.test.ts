@@ -1140,3 +1140,31 @@ describe("resolveDueDate: round 57, the delivery an act is timed for", () => {
     );
   });
 });
+
+describe("resolveDueDate: round 58, a night's stay, a name's 'jan', lengths and decimals, '12:00 noon'", () => {
+  it("reads a night named by its place or order as a stay, and a day's night as tonight", () => {
+    // Tuesday 10 March, 14:00 UTC: "today" is 17:00, not the 21:00 of "tonight"
+    expect(iso("We will refund the Melide night (EUR 96) to your card today")).toBe("2026-03-10T17:00:00.000Z");
+    expect(iso("We will refund your first night by Friday")).toBe("2026-03-13T17:00:00.000Z");
+    expect(iso("I will call you Saturday night")).toBe("2026-03-14T21:00:00.000Z");
+  });
+
+  it("reads the Persian 'jan' after a name as no January, and 'jan' with a day as January", () => {
+    expect(iso("Salam Elchin jan, our truck to Astara leaves tomorrow morning")).toBe("2026-03-11T12:00:00.000Z");
+    expect(iso("We will ship it by 24 jan")).toBe("2027-01-24T17:00:00.000Z");
+  });
+
+  it("reads a decimal, a range of them or a length before its unit as no clock time", () => {
+    expect(iso("I will check the stock of 7–7.5 mm with our warehouse and answer you tomorrow morning")).toBe(
+      "2026-03-11T12:00:00.000Z",
+    );
+    expect(iso("We will send 140 m² of replacement panels with the second container")).toBeNull();
+    expect(iso("We cut the 2.5 cm boards at 3")).toBe("2026-03-10T15:00:00.000Z");
+  });
+
+  it("reads '12:00 noon' as noon", () => {
+    expect(iso("premium AC houseboat on Monday 14 December 2026, check-in 12:00 noon at Punnamada jetty")).toBe(
+      "2026-12-14T12:00:00.000Z",
+    );
+  });
+});

@@ -229,6 +229,14 @@ const GREETED_MONTH_NAME =
   /\b((?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Tt]hanks|[Mm]orning|[Cc]heers)\s+)(?:Jan|May|June|April|August)(?=\s*[,!.\n]|\s+\p{Lu})/gu;
 /** Round 33: a person asked by a month's name after a comma ("…on line 2, June please block the pour room": blind79). */
 const ASKED_MONTH_NAME = /([,;]\s+)(?:Jan|May|June|April|August)(?=,?\s+(?:please|pls|can you|could you)\b)/gu;
+/** Round 58: the Persian and Azeri "jan" ("dear") after a name ("Salam Elchin jan, our truck leaves tomorrow": blind162). */
+const ENDEARED_NAME = /(?<=\p{Lu}\p{Ll}+\s)jan\b(?!\.?\s*\d)/gu;
+/**
+ * Round 58: a night named by its place or its order is a night's stay, not tonight ("We will refund the Melide night
+ * (EUR 96) to your card today", "your first night": blind163); "Saturday night" and "tomorrow night" stay times.
+ */
+const NIGHT_OF_A_STAY =
+  /\b(?:the|your|our|their|this|that)\s+(?:(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|Tomorrow\b|Tonight\b|Same\b|Next\b|Following\b)\p{Lu}[\p{L}'’-]+|first|second|third|last|final|extra|hotel)\s+nights?\b/gu;
 /**
  * Round 33: a capitalised night or evening after a capitalised word names an event ("Zombie Night", "Quiz Night":
  * blind80), not tonight; "Saturday Night", "Tomorrow Evening" stay times.
@@ -862,6 +870,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // round 28: a person greeted by a month's name ("Hi Jan, your wingback is booked in for Monday 19 Oct": blind59)
     .replace(GREETED_MONTH_NAME, "$1there")
     .replace(ASKED_MONTH_NAME, "$1there")
+    .replace(ENDEARED_NAME, "dear")
+    .replace(NIGHT_OF_A_STAY, "the stay")
     .replace(NAMED_NIGHT, "Show")
     // round 14: "a hotel night in Trondheim", "an extra night": a night counted as a stay is no time
     .replace(/\b(?:a|an|one|another|extra|additional)\s+(?:(?:extra|additional|hotel|more)\s+)?nights?\b/gi, "a stay")
@@ -1167,8 +1177,10 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     )
     // round 47: a count with its unit is no clock time ("confirming Monday: 12 kg tortellini", which chrono read as Monday
     // 12:00: blind114)
+    // round 58: also a decimal or a range of them and a length ("7–7.5 mm" read as 7:05, "140 m²" as 1:40: blind161,
+    // blind163)
     .replace(
-      /(?<![\d:.,/])\d{1,4}(?=\s*(?:kgs?|kilos?|grams?|g|tonnes?|tons?|t|lbs?|oz|pcs|pieces|units|boxes|pallets|bags|sacks|cases|bottles|crates|cartons|rolls|drums|kegs|trays|litres?|liters?|l|ml|m2|m²|m3|m³|sqm|metres?|meters?|yards?|ft)\b)/gi,
+      /(?<![\d:.,/])\d{1,4}(?:[.,]\d{1,2})?(?:\s*[–-]\s*\d{1,4}(?:[.,]\d{1,2})?)?(?=\s*(?:kgs?|kilos?|grams?|g|tonnes?|tons?|t|lbs?|oz|pcs|pieces|units|boxes|pallets|bags|sacks|cases|bottles|crates|cartons|rolls|drums|kegs|trays|litres?|liters?|l|ml|m2|m²|m3|m³|sqm|metres?|meters?|yards?|ft|mm|cm|km)(?![\p{L}\d]))/giu,
       "several",
     )
     // "within the next 10 minutes" is "within 10 minutes"
@@ -1177,7 +1189,8 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(/\bwithin the day\b/gi, "by end of day")
     // round 11: "12noon", "12 midday" (Indian and British usage) are noon; round 39: so is "midday" alone, which chrono
     // does not read ("I'll send you the temperature logs by midday": blind101)
-    .replace(/\b(?:12\s*)?(?:noon|midday)\b/gi, "noon")
+    // round 58: "check-in 12:00 noon" too (blind162)
+    .replace(/\b(?:12(?::00)?\s*)?(?:noon|midday)\b/gi, "noon")
     // round 47: noon as a window's end is 12:00: chrono's "noon" is today's, so "Saturday April 11, 10am-noon" lost its day
     // and "tomorrow 10am-noon" became today (blind111)
     .replace(/(\d\s*(?:am|a\.m\.)?\s*(?:[-–]|to|till|until)\s*)noon\b/gi, "$112:00")

@@ -1075,3 +1075,69 @@ describe("parseSignature: round 57, a name, title and company on the last line, 
     });
   });
 });
+
+describe("parseSignature: round 58, a town with its state, offices in CJK scripts, departments, a title's qualifier, W.L.L.", () => {
+  it("reads a US or Canadian town with its state's or province's code as no company", () => {
+    expect(parseSignature("Do we lose the nights?\n\nLinda Park\nScottsdale, AZ")).toMatchObject({
+      name: "Linda Park",
+      company: null,
+    });
+    expect(parseSignature("What would it cost?\nThanks!\nGreg Novak\nNaperville, IL\n(630) 555-0184")).toMatchObject({
+      name: "Greg Novak",
+      company: null,
+      phones: ["+16305550184"],
+    });
+  });
+
+  it("reads an office in Japanese, Chinese or Korean under a name in Latin letters as the title", () => {
+    expect(parseSignature("Can you match?\nBest regards,\nKen Sato\n代表取締役\nSora Dining K.K.")).toMatchObject({
+      name: "Ken Sato",
+      title: "代表取締役",
+      company: "Sora Dining K.K.",
+    });
+    expect(parseSignature("Thank you.\nPark Ji-hoon\n총무\nSeoul Hanbit Walking Club")).toMatchObject({
+      title: "총무",
+    });
+    expect(parseSignature("Thank you.\nKazuko Yamamoto\n女将\nMinshuku Chikatsuyu")).toMatchObject({
+      name: "Kazuko Yamamoto",
+      title: "女将",
+    });
+  });
+
+  it("reads an Italian or Spanish department signing for a company as no name", () => {
+    expect(
+      parseSignature(
+        "The vouchers follow the payment.\nCordiali saluti,\nAmministrazione\nVia Francigena Slow Travel S.r.l.",
+      ),
+    ).toBeNull();
+    expect(
+      parseSignature("Orders confirmed before 15 December keep 2026 prices.\n\nCordalta S.r.l. – Ufficio Commerciale"),
+    ).toBeNull();
+  });
+
+  it("keeps a short qualifier with a business word in the title when an organisation has the next line", () => {
+    expect(
+      parseSignature(
+        "Could you send a fee proposal?\nRegards,\nSamuel Osei\nAsset Manager – Building Safety\nRiverside Housing Association",
+      ),
+    ).toMatchObject({ title: "Asset Manager – Building Safety", company: "Riverside Housing Association" });
+    expect(
+      parseSignature(
+        "We are ready to sign.\nKind regards,\nRania Haddad\nProcurement Lead – F&B\nPearl Coast Hotels W.L.L.",
+      ),
+    ).toMatchObject({ title: "Procurement Lead – F&B", company: "Pearl Coast Hotels W.L.L." });
+  });
+
+  it("reads W.L.L. as a legal form and 'A hui hou' as a closing", () => {
+    expect(
+      parseSignature(
+        "We will keep Skyline on our list for future projects.\nKarim Mansour\nAl Dafna Contracting W.L.L.",
+      ),
+    ).toMatchObject({ name: "Karim Mansour", company: "Al Dafna Contracting W.L.L." });
+    expect(
+      parseSignature(
+        "I'll mail you our plan book on Monday.\nA hui hou,\nKainoa Akana\nOwner / Builder\nHale Ohe Bamboo LLC",
+      ),
+    ).toMatchObject({ name: "Kainoa Akana", company: "Hale Ohe Bamboo LLC" });
+  });
+});

@@ -65,7 +65,7 @@ const LINK =
 const NAME =
   /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?(?:\p{Lu}[\p{L}'’-]+|(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}'’-]+|\p{Lu}\p{Ll}{1,3}\.\s(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{L}'’-]+|van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y|i)){0,4}(?:\s+[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{1,8})?(?:,?\s+(?:[Jj]r|[Ss]r|II|III|IV)\.?)?$/u;
 const NON_NAME = unicodeWords(
-  /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse|management|supplier|vendor|facilities|department|you|your|soon)\b/i,
+  /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse|management|supplier|vendor|facilities|department|you|your|soon|amministrazione|ufficio|administración|contabilidad|contabilità|segreteria|buchhaltung|verwaltung|kundenservice|comptabilité)\b/i,
 );
 /** "Name: Tom Walsh", "Position: Procurement Manager", "Company: Ardent Foods" */
 const LABELLED =
@@ -571,6 +571,9 @@ function sentenceCaseLine(line: string): boolean {
 
 /** A town, or a town and its region's code ("Whanganui", "Lower Harnham", "Gidgegannup WA", "Co. Tipperary"). */
 const TOWN = /^(?:Co\.\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+)?(?:,?\s+\p{Lu}{2,3})?$/u;
+/** Round 58: a town and a US state's or Canadian province's code ("Naperville, IL", "Conception Bay South, NL"). */
+const STATE_TOWN =
+  /^\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,3},\s(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)$/u;
 /** A trade's name ends a business's ("… Aviaries", "… Woodturning", "… Imports", "… Pet Center"). */
 const TRADE_NOUN = /(?:\p{L}(?:ies|ing|ports)|\bcent(?:er|re))$/iu;
 /**
@@ -964,6 +967,10 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
   // Aviaries\nWhanganui", "Owner, Papadakis Pet Center\nThessaloniki", "Low Garth Farm Partnership\nAskrigg": blind156,
   // blind50; the read authors label none as a company)
   if (townUnderCompany(textual)) textual.pop();
+  // round 58: a US or Canadian town with its state's or province's code under the name is where the signer lives
+  // ("Greg Novak\nNaperville, IL", "Linda Park\nScottsdale, AZ", "Bernadette Walsh\nConception Bay South, NL":
+  // blind162, blind163), no company
+  for (let k = textual.length - 1; k >= 1; k--) if (STATE_TOWN.test(textual[k] ?? "")) textual.splice(k, 1);
   // "Mahalo,\nWaikiki Paddle Club": an organisation alone after a closing is no person and no company (round 11, as
   // above; a business's name, "Kind regards,\nVerity Energy", is still its company)
   if (
@@ -1083,7 +1090,13 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       (!/\s\/\s/.test(line) || TITLE_WORDS.test(qualified[1] ?? "")) &&
       !LEGAL_SUFFIX.test(line) &&
       !/[|·•]/.test(line) &&
-      !isCompanyLike(qualified[2] ?? "") &&
+      // (round 58: a short qualifier may hold a business word when an organisation has the line below, "Asset Manager –
+      // Building Safety\nRiverside Housing Association", "Procurement Lead – F&B\nPearl Coast Hotels W.L.L.": blind161,
+      // blind162)
+      (!isCompanyLike(qualified[2] ?? "") ||
+        (!LEGAL_SUFFIX.test(qualified[2] ?? "") &&
+          (qualified[2] ?? "").split(/\s+/).length <= 2 &&
+          organisation(nextLine ?? ""))) &&
       // round 13: or any company line the qualifier sits above ("Key Account Manager – Mining\nWestrac Heavy Equipment (WA)")
       (plainCompanyLine(nextLine) || (isTitle(qualified[1] ?? "") && qualifierBefore(qualified[2] ?? "", nextLine)))
     ) {

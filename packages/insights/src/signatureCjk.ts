@@ -44,7 +44,15 @@ const COMPANY =
   /株式会社|有限会社|合同会社|法人|\(株\)|（株）|事務所|工務店|工房|製作所|商会|商店|商事|本舗|堂$|館$|荘$|屋$|店$|センター|協会|組合|公司|集團|集团|科技|企業|企业|주식회사|\(주\)|（주）|학원|공방|상사|센터|회사|협회/u;
 /** An office: a title line, or the last word of "<company> <title>" or the first of "<title> <name>". */
 const TITLE_WORD =
-  /^(?:.*(?:部長|課長|係長|次長|主任|社長|店長|所長|室長|工場長|支店長|代表|取締役|会長|理事|親方|職人|バイヤー|マネージャー|ディレクター|デザイナー|エンジニア|スタッフ|担当|学芸員|弁理士|税理士|司法書士|営業部|営業|総務部|経理部|設計部|企画部|開発部|製造部|購買部|部|課|經理|经理|主管|總監|总监|董事|總經理|总经理|專員|专员|業務|业务|팀장|과장|부장|차장|대리|사원|원장|대표|실장|이사|사장|점장|바이어|매니저|담당|주임|팀))$/u;
+  /^(?:.*(?:部長|課長|係長|次長|主任|社長|店長|所長|室長|工場長|支店長|代表|取締役|会長|理事|親方|職人|バイヤー|マネージャー|ディレクター|デザイナー|エンジニア|スタッフ|担当|学芸員|弁理士|税理士|司法書士|営業部|営業|総務部|経理部|設計部|企画部|開発部|製造部|購買部|部|課|經理|经理|主管|總監|总监|董事|總經理|总经理|專員|专员|業務|业务|팀장|과장|부장|차장|대리|사원|원장|대표|실장|이사|사장|점장|바이어|매니저|담당|주임|팀|총무|女将))$/u;
+/**
+ * Round 58: a line in these scripts that is only an office, under a name in Latin letters ("Ken Sato\n代表取締役\nSora
+ * Dining K.K.", "Kim Min-jun\n구매팀장", "Kazuko Yamamoto\n女将": blind163), read as the title.
+ */
+export const isCjkOffice = (piece: string): boolean =>
+  /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}ー・]{1,10}$/u.test(piece.trim()) &&
+  TITLE_WORD.test(piece.trim()) &&
+  !COMPANY.test(piece.trim());
 
 /**
  * The signature of a message whose last lines are such a block, or null. `text` is the message as written (the span's

@@ -4,6 +4,8 @@
  * after its partners), a unit or a department, an organisation that is no company, and whether a signed name is a
  * person's at all. Word lists match on a Unicode word boundary (`unicodeWords`).
  */
+import { isCjkOffice } from "./signatureCjk";
+
 /**
  * A word boundary that knows accented letters: JavaScript's `\b` is ASCII-only even with the `u` flag, so "Palácio"
  * holds the title word "cio" and "Rémy" the word "my" (round 11). Each `\b` of a word list becomes this.
@@ -28,15 +30,20 @@ export const TITLE_WORDS = unicodeWords(
 
 /**
  * Legal-entity suffixes: a piece with one of these is a company even if it contains a title word (round 38: also the
- * Hungarian Kft. and Zrt., the Finnish ry and Oyj, the Icelandic ehf.: blind97, blind98).
+ * Hungarian Kft. and Zrt., the Finnish ry and Oyj, the Icelandic ehf.: blind97, blind98; round 58: the Gulf W.L.L.:
+ * blind162).
  */
 export const LEGAL_SUFFIX = unicodeWords(
-  /(?:\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk|lda|ltda|jsc|fze|fzco|fzc|fz-llc|sac|sro|tbk|bhd|pvt|kft|zrt|ry|oyj|ehf)\b\.?|(?<!\p{L})(?:b\.v|n\.v|s\.a(?:\.? de c\.v)?|s\.a\.[ace]|d\.o\.o|s\.a\.s|s\.r\.o|a\.s|a\.ş|s\.r\.l|s\.p\.a|s\.l|k\.k|sp\. z o\.o|e\.k|s\.c|c\.v)\.?)\s*$/iu,
+  /(?:\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk|lda|ltda|jsc|fze|fzco|fzc|fz-llc|sac|sro|tbk|bhd|pvt|kft|zrt|ry|oyj|ehf)\b\.?|(?<!\p{L})(?:b\.v|n\.v|s\.a(?:\.? de c\.v)?|s\.a\.[ace]|d\.o\.o|s\.a\.s|s\.r\.o|a\.s|a\.ş|s\.r\.l|s\.p\.a|s\.l|k\.k|sp\. z o\.o|e\.k|s\.c|c\.v|w\.l\.l)\.?)\s*$/iu,
 );
 
-/** A department signing for a company ("Accounts Payable", "Customer Care Team") is neither name nor company. */
+/**
+ * A department signing for a company ("Accounts Payable", "Customer Care Team") is neither name nor company. Round 58:
+ * also an office in Italian, Spanish, French or German ("Amministrazione", "Ufficio Commerciale", "Administración":
+ * blind163, blind161; 14 such sign-offs of the read authors, none labelled a name).
+ */
 export const DEPARTMENT =
-  /^(?:the )?(?:accounts?(?: payable| receivable)?|billing|finance|procurement|purchasing|reception|help ?desk|service desk|customer (?:care|service|success|support)|support|sales|logistics|dispatch|payroll|hr|human resources|legal|marketing|operations|bookings|reservations|orders|supplier management|vendor management|supply chain|facilities|it|it support|accounts department|legal department|finance department)(?: (?:team|department|dept\.?|desk|office))?$/i;
+  /^(?:the )?(?:accounts?(?: payable| receivable)?|billing|finance|procurement|purchasing|reception|help ?desk|service desk|customer (?:care|service|success|support)|support|sales|logistics|dispatch|payroll|hr|human resources|legal|marketing|operations|bookings|reservations|orders|supplier management|vendor management|supply chain|facilities|it|it support|accounts department|legal department|finance department|amministrazione|administración|contabilidad|contabilità|segreteria|buchhaltung|verwaltung|kundenservice|comptabilité|ufficio(?: [a-zà-ÿ]+){1,2})(?: (?:team|department|dept\.?|desk|office))?$/i;
 
 /**
  * Business nouns that make a short capitalised line a company, not a person ("Kestrel Electrical",
@@ -92,7 +99,8 @@ function headFirstTitle(piece: string): boolean {
 }
 
 /** A title by its words: the title-word list first, the agent-noun endings as the fallback. */
-export const isTitle = (piece: string) => TITLE_WORDS.test(piece) || agentTitle(piece) || headFirstTitle(piece);
+export const isTitle = (piece: string) =>
+  TITLE_WORDS.test(piece) || agentTitle(piece) || headFirstTitle(piece) || isCjkOffice(piece);
 
 /** Whether a phrase reads as a job title by its words (job changes read announced titles with it). */
 export function looksLikeTitle(phrase: string): boolean {

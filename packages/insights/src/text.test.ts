@@ -161,3 +161,28 @@ describe("splitSentences: round 57, a line that goes on after a colon", () => {
     expect(splitSentences("Here is our offer:\n- 30 pillows: € 145 each\nTotal: € 4.350")).toHaveLength(3);
   });
 });
+
+describe("splitSentences: round 58, a number after 'No.' ends its sentence", () => {
+  it("ends a sentence on 'No. 8.' and keeps a dotted date and 'No.' before a number inside one", () => {
+    expect(
+      splitSentences("The day was cancelled under typhoon signal No. 8. We will rebook the east elevation."),
+    ).toEqual(["The day was cancelled under typhoon signal No. 8.", "We will rebook the east elevation."]);
+    expect(splitSentences("Your stand is no. 14 at the gate.")).toHaveLength(1);
+  });
+});
+
+describe("stripQuoted: round 58, an Outlook header in other languages", () => {
+  it("cuts at a French or German 'From' header with its date line, and keeps a line that opens with 'De :' alone", () => {
+    expect(
+      stripQuoted(
+        "I will call you on Friday.\nÉlodie\nDe : Camille Rousseau <c@x.example>\nEnvoyé : lundi 2 février 2026 08:45\nObjet : Collier",
+      ).trim(),
+    ).toBe("I will call you on Friday.\nÉlodie");
+    expect(
+      stripQuoted("Danke.\nVon: Jan Berg <j@x.example>\nGesendet: Montag, 2. März 2026\nBetreff: Angebot").trim(),
+    ).toBe("Danke.");
+    expect(stripQuoted("De : la part de Marie, merci pour tout.\nÀ bientôt").trim()).toBe(
+      "De : la part de Marie, merci pour tout.\nÀ bientôt",
+    );
+  });
+});

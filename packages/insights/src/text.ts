@@ -23,6 +23,9 @@ export const MOBILE_FOOTER =
 const DISCLAIMER_START =
   /^\s*(?:confidentiality(?: notice)?|disclaimer|this (?:e-?mail|message|communication)(?: and any (?:files|attachments)[\w\s]*)? (?:is|are|may|contains?|and)|if you (?:are not|have received this)|the information (?:contained )?in this|please consider the environment|notice:\s*this)/i;
 
+const OUTLOOK_FROM = /^\s*\*?(?:From|De|Von|Da|Van)\s?:\*?\s+\S/i;
+const OUTLOOK_SENT = /^\s*\*?(?:Sent|Date|Envoyé|Gesendet|Enviado|Enviada|Inviato|Verzonden|Data|Fecha|Datum)\s?:/im;
+
 /**
  * Removes quoted replies: everything from the first reply header ("On ... wrote:", "-----Original
  * Message-----", an Outlook "From:/Sent:" header block) onwards, and every line starting with ">".
@@ -50,10 +53,12 @@ export function stripQuoted(text: string): string {
       }
       break;
     }
-    // Outlook header block: "From: ..." followed within 3 lines by "Sent:"/"Date:" and "To:"/"Subject:"
-    if (/^\s*\*?From:\*?\s+\S/i.test(line)) {
+    // Outlook header block: "From: ..." followed within 3 lines by "Sent:"/"Date:" and "To:"/"Subject:"; round 58: in
+    // French, German, Spanish, Portuguese, Italian and Dutch too ("De : Camille Rousseau …\nEnvoyé : lundi 2 février":
+    // blind161)
+    if (OUTLOOK_FROM.test(line)) {
       const next = lines.slice(i + 1, i + 4).join("\n");
-      if (/^\s*\*?(Sent|Date):/im.test(next)) break;
+      if (OUTLOOK_SENT.test(next)) break;
     }
     if (/^\s*>/.test(line)) continue;
     out.push(line);
@@ -75,7 +80,7 @@ const INLINE_NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
  * (romanised); round 38: Finnish, Hungarian, Czech, Slovene, Croatian, Turkish and Irish (blind96-98); round 57: Slovak
  * and Catalan ("S pozdravom", "Salutacions": blind159, blind157, blind138).
  */
-const FOREIGN_CLOSING_WORDS = `(?:mit freundlichen grüßen|mit freundlichen gruessen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|schöne grüße|gruß|grüße|(?:freundliche |beste |liebe |herzliche )?(?:gruss|grüsse)|lg|mfg|vielen dank|danke(?: schön)?|cordialement|salutacions|bien cordialement|bien à vous|salutations|amitiés|bonne journée|merci(?: beaucoup)?|saludos(?: cordiales)?|un (?:cordial )?saludo|un abrazo|atentamente|att|atte|atenc|(?:muchas )?gracias|abraços|abraço|um abraço|atenciosamente|cumprimentos|saudações|obrigad[oa]|muito obrigad[oa]|cordiali saluti|distinti saluti|un caro saluto|saluti|cordialmente|grazie(?: mille)?|buona giornata|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hartelijke groet(?:en)?|groeten|groetjes|groet|med vänliga hälsningar|vänliga hälsningar|hälsningar|ha det bra|med venlig hilsen|med vennlig hilsen|venlig hilsen|vennlig hilsen|hilsen|mvh|pozdrawiam|serdecznie pozdrawiam|z poważaniem|pozdrowienia|dziękuję|(?:ystävällisin )?terveisin|üdvözlettel|s pozdravem|s pozdravom|(?:lep|lijep|srdačan) pozdrav|saygılarımla|go raibh maith agat|ngā mihi(?: nui)?|nga mihi(?: nui)?|mauri ora|kia ora|(?:maraming )?salamat(?: po)?|terima kasih|salam|dhanyabad|dhanyavaad|dhanyavad|dhanyawad|shukriya|mahalo(?: nui loa)?|arigato(?: gozaimasu)?|yoroshiku(?: onegaishimasu)?)`;
+const FOREIGN_CLOSING_WORDS = `(?:mit freundlichen grüßen|mit freundlichen gruessen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|schöne grüße|gruß|grüße|(?:freundliche |beste |liebe |herzliche )?(?:gruss|grüsse)|lg|mfg|vielen dank|danke(?: schön)?|cordialement|salutacions|bien cordialement|bien à vous|salutations|amitiés|bonne journée|merci(?: beaucoup)?|saludos(?: cordiales)?|un (?:cordial )?saludo|un abrazo|atentamente|att|atte|atenc|(?:muchas )?gracias|abraços|abraço|um abraço|atenciosamente|cumprimentos|saudações|obrigad[oa]|muito obrigad[oa]|cordiali saluti|distinti saluti|un caro saluto|saluti|cordialmente|grazie(?: mille)?|buona giornata|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hartelijke groet(?:en)?|groeten|groetjes|groet|med vänliga hälsningar|vänliga hälsningar|hälsningar|ha det bra|med venlig hilsen|med vennlig hilsen|venlig hilsen|vennlig hilsen|hilsen|mvh|pozdrawiam|serdecznie pozdrawiam|z poważaniem|pozdrowienia|dziękuję|(?:ystävällisin )?terveisin|üdvözlettel|s pozdravem|s pozdravom|(?:lep|lijep|srdačan) pozdrav|saygılarımla|go raibh maith agat|ngā mihi(?: nui)?|nga mihi(?: nui)?|mauri ora|kia ora|(?:maraming )?salamat(?: po)?|terima kasih|salam|dhanyabad|dhanyavaad|dhanyavad|dhanyawad|shukriya|mahalo(?: nui loa)?|a hui hou|arigato(?: gozaimasu)?|yoroshiku(?: onegaishimasu)?)`;
 const FOREIGN_CLOSING = new RegExp(String.raw`^\s*${FOREIGN_CLOSING_WORDS}\s*[,.!]{0,2}\s*$`, "i");
 /**
  * Round 42: a foreign closing with the name on its line ("Saludos, Luz Marina", "Groet, Joost": blind111–113), read on
@@ -326,6 +331,8 @@ const MONSIEUR = /(?:^|\s)M\.$/;
  * case ("kommt Montag 26.10. um 8 Uhr"). A lower-case word after "till 4." is texting's next sentence.
  */
 const DOTTED_DAY = /\b\d{1,2}\.$/;
+/** Round 58: a number after "No." or "Nr." ("signal No. 8."), no day. */
+const NUMBERED = /\b(?:no|nr|nos)\.\s\d{1,2}\.$/i;
 const DOTTED_DATE = /\b\d{1,2}\.\d{1,2}\.$/;
 // (round 32: also the Estonian, Latvian, Icelandic and Czech months, with their case endings: "pirmdien, 21. decembrī",
 // "reede, 4. detsember", "4. prosince": blind75, blind76)
@@ -375,7 +382,8 @@ export function splitSentences(text: string): string[] {
       const end = buf.slice(-16);
       // (a list number or a dotted date alone, "1.", "26.10.": not a sentence of its own that ends on one, "…delivered to
       // Portland by June 12.": blind146)
-      if (ABBREVIATIONS.test(end) || (DOTTED_DAY.test(end) && /^\d\S*$/.test(part))) continue;
+      // (round 58: a number after "No." ends its sentence, "…under typhoon signal No. 8. We will rebook…": blind161)
+      if (ABBREVIATIONS.test(end) || (DOTTED_DAY.test(end) && /^\d\S*$/.test(part) && !NUMBERED.test(end))) continue;
       if (next !== undefined && MONSIEUR.test(end) && /^\p{Lu}/u.test(next)) continue;
       if (next !== undefined && dateGoesOn(end, next)) continue;
       if (buf.trim()) out.push(buf.trim());
