@@ -4,6 +4,7 @@ import {
   ACADEMIC_UNIT,
   DEPARTMENT,
   FIRM_NAME,
+  FOREIGN_OFFICES,
   FUNCTION_WORD,
   isCompanyLike,
   isDepartment,
@@ -65,7 +66,10 @@ const LINK =
 const NAME =
   /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?(?:\p{Lu}[\p{L}'’-]+|(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}'’-]+|\p{Lu}\p{Ll}{1,3}\.\s(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{L}'’-]+|van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y|i)){0,4}(?:\s+[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{1,8})?(?:,?\s+(?:[Jj]r|[Ss]r|II|III|IV)\.?)?$/u;
 const NON_NAME = unicodeWords(
-  /\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse|management|supplier|vendor|facilities|department|you|your|soon|amministrazione|ufficio|administración|contabilidad|contabilità|segreteria|buchhaltung|verwaltung|kundenservice|comptabilité)\b/i,
+  new RegExp(
+    String.raw`\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse|management|supplier|vendor|facilities|department|you|your|soon|ufficio|${FOREIGN_OFFICES})\b`,
+    "i",
+  ),
 );
 /** "Name: Tom Walsh", "Position: Procurement Manager", "Company: Ardent Foods" */
 const LABELLED =

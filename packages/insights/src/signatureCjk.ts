@@ -23,7 +23,9 @@ export interface CjkSignature {
   span: SourceSpan | null;
 }
 
-const CJK = String.raw`\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}ー々〆`;
+/** The four scripts of these signatures. */
+const CJK_SCRIPTS = String.raw`\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}`;
+const CJK = `${CJK_SCRIPTS}ー々〆`;
 /**
  * A short line in these scripts, with the Latin letters a company name may carry ("Sakura Design株式会社"), and no
  * sentence punctuation.
@@ -49,10 +51,9 @@ const TITLE_WORD =
  * Round 58: a line in these scripts that is only an office, under a name in Latin letters ("Ken Sato\n代表取締役\nSora
  * Dining K.K.", "Kim Min-jun\n구매팀장", "Kazuko Yamamoto\n女将": blind163), read as the title.
  */
+const OFFICE_LINE = new RegExp(`^[${CJK_SCRIPTS}ー・]{1,10}$`, "u");
 export const isCjkOffice = (piece: string): boolean =>
-  /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}ー・]{1,10}$/u.test(piece.trim()) &&
-  TITLE_WORD.test(piece.trim()) &&
-  !COMPANY.test(piece.trim());
+  OFFICE_LINE.test(piece.trim()) && TITLE_WORD.test(piece.trim()) && !COMPANY.test(piece.trim());
 
 /**
  * The signature of a message whose last lines are such a block, or null. `text` is the message as written (the span's

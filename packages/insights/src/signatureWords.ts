@@ -37,13 +37,18 @@ export const LEGAL_SUFFIX = unicodeWords(
   /(?:\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk|lda|ltda|jsc|fze|fzco|fzc|fz-llc|sac|sro|tbk|bhd|pvt|kft|zrt|ry|oyj|ehf)\b\.?|(?<!\p{L})(?:b\.v|n\.v|s\.a(?:\.? de c\.v)?|s\.a\.[ace]|d\.o\.o|s\.a\.s|s\.r\.o|a\.s|a\.ş|s\.r\.l|s\.p\.a|s\.l|k\.k|sp\. z o\.o|e\.k|s\.c|c\.v|w\.l\.l)\.?)\s*$/iu,
 );
 
+/** Round 58: offices in Italian, Spanish, French and German that sign for a company (see DEPARTMENT). */
+export const FOREIGN_OFFICES =
+  "amministrazione|administración|contabilidad|contabilità|segreteria|buchhaltung|verwaltung|kundenservice|comptabilité";
 /**
  * A department signing for a company ("Accounts Payable", "Customer Care Team") is neither name nor company. Round 58:
  * also an office in Italian, Spanish, French or German ("Amministrazione", "Ufficio Commerciale", "Administración":
  * blind163, blind161; 14 such sign-offs of the read authors, none labelled a name).
  */
-export const DEPARTMENT =
-  /^(?:the )?(?:accounts?(?: payable| receivable)?|billing|finance|procurement|purchasing|reception|help ?desk|service desk|customer (?:care|service|success|support)|support|sales|logistics|dispatch|payroll|hr|human resources|legal|marketing|operations|bookings|reservations|orders|supplier management|vendor management|supply chain|facilities|it|it support|accounts department|legal department|finance department|amministrazione|administración|contabilidad|contabilità|segreteria|buchhaltung|verwaltung|kundenservice|comptabilité|ufficio(?: [a-zà-ÿ]+){1,2})(?: (?:team|department|dept\.?|desk|office))?$/i;
+export const DEPARTMENT = new RegExp(
+  String.raw`^(?:the )?(?:accounts?(?: payable| receivable)?|billing|finance|procurement|purchasing|reception|help ?desk|service desk|customer (?:care|service|success|support)|support|sales|logistics|dispatch|payroll|hr|human resources|legal|marketing|operations|bookings|reservations|orders|supplier management|vendor management|supply chain|facilities|it|it support|accounts department|legal department|finance department|${FOREIGN_OFFICES}|ufficio(?: [a-zà-ÿ]+){1,2})(?: (?:team|department|dept\.?|desk|office))?$`,
+  "i",
+);
 
 /**
  * Business nouns that make a short capitalised line a company, not a person ("Kestrel Electrical",
