@@ -3442,3 +3442,57 @@ describe("round 58: a handover's hour at a place, projects looked at, business t
     ).toEqual(["We will transfer the 30% deposit tomorrow", "the balance on arrival in Dubai."]);
   });
 });
+describe("round 59: a request to the rest of the team, comma-spliced promises, 'be down', a second act in -ing, goods flown", () => {
+  it("ends a dated promise at a request to the rest of the team or a 'don't'", () => {
+    expect(
+      dues("Hamed and I will meet the bus at the lower station at 3:45, the rest of you please be at the train by 4."),
+    ).toEqual([["Hamed and I will meet the bus at the lower station at 3:45", "2026-03-10T15:45:00.000Z"]]);
+    expect(dues("I'm fixing the feed rollers myself this afternoon, don't book anything on it till Monday.")).toEqual([
+      ["I'm fixing the feed rollers myself this afternoon", "2026-03-10T17:00:00.000Z"],
+    ]);
+  });
+
+  it("splits an undated 'I'll' from a dated one after a comma", () => {
+    expect(dues("I'll reserve 2 extra trips for your guests, I'll confirm by Friday the exact times.")).toEqual([
+      ["I'll reserve 2 extra trips for your guests", null],
+      ["I'll confirm by Friday the exact times.", "2026-03-13T17:00:00.000Z"],
+    ]);
+  });
+
+  it("reads 'I'll be down' on a day as a visit", () => {
+    expect(dues("I'll be down Thursday at 9 with a spare panel.")).toEqual([
+      ["I'll be down Thursday at 9 with a spare panel.", "2026-03-12T09:00:00.000Z"],
+    ]);
+    expect(textsIn("I'll be down in the dumps if it rains.")).toEqual([]);
+  });
+
+  it("splits a second act in -ing with its own time off a progressive of ours", () => {
+    expect(
+      dues("We're refunding the $45 today and running a free repair session on Saturday at 10 at the Glebe hall."),
+    ).toEqual([
+      ["We're refunding the $45 today", "2026-03-10T17:00:00.000Z"],
+      ["running a free repair session on Saturday at 10 at the Glebe hall.", "2026-03-14T10:00:00.000Z"],
+    ]);
+  });
+
+  it("reads our goods air-freighted on a day as a promise", () => {
+    expect(
+      dues("The three missing lotus sets were left in our warehouse; they are air-freighted on Saturday 14 March."),
+    ).toEqual([["they are air-freighted on Saturday 14 March.", "2026-03-14T17:00:00.000Z"]]);
+  });
+
+  it("reads an office or its bookings opening or closing at a time as a notice", () => {
+    expect(textsIn("Booking opens on Monday at 9.")).toEqual([]);
+    expect(textsIn("Our office will close at 3 on Friday.")).toEqual([]);
+    expect(textsIn("We'll refund one night tomorrow morning once the office is open.")).toHaveLength(1);
+  });
+
+  it("ends a colleague's dated act at a request after ', so'", () => {
+    expect(
+      textsIn(
+        "Tom will load the first 8 pallets Tuesday at 6am, so can someone make sure the forklift is charged on Monday?",
+        "inbound",
+      ),
+    ).toEqual(["Tom will load the first 8 pallets Tuesday at 6am"]);
+  });
+});

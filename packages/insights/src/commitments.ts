@@ -833,8 +833,9 @@ const LET_NON_ACTION = new Set([
 // stand in 30 minutes": blind13), as "with you in 30 minutes" already was
 // round 55: and out of the reader's way by a time, or outside at an hour ("we'll be out of your hair by Friday noon",
 // "I'll be outside at 8": blind153, blind32; the read authors label all five such lines)
+// round 59: and "down" on a day, as "over" ("I'll be down Thursday at 9 with a spare panel": blind166)
 const BE_ACTION =
-  /^(?:in touch|there|onsite|on site|on-site|over|round(?! (?:about|\d))|at (?:your (?:place|house|home|flat|apartment|unit|property|office|site|door|shop|store)|(?:unit|suite|flat|apt\.?|apartment|no\.|number) ?[\w-]+)\b|with you|at yours?|out of (?:your|ur) (?:hair|way)\b|outside\b(?=\s+(?:at|by|from)\s+\d)|(?:out|in)\b(?=[^.!?]{0,40}\bto\s+(?:install|fix|repair|replace|service|inspect|look|see|check|collect|deliver|measure|quote|read)\b)|at the (?:office|site|venue|door)|(?:taking|holding|hosting|teaching|leading|running|giving|doing) (?!(?:the|a|some|my) (?:day|week|morning|afternoon|time)s? off\b|(?:a )?(?:leave|break|holiday|vacation|time off)\b)|(?:at|on|in) (?:the|your|our) [\w -]{1,30}?\b(?:(?:by|before|around|from|at)\s+(?:\d+|noon|midday|lunch(?:time)?)|(?:in|within)\s+\d{1,3}\s*(?:min|mins|minutes|hours?|hrs?)\b)|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back (?:to you|in touch)|back\b(?=[^.!?]{0,40}\b(?:at \d|by|before|within|in \d|in an?|on|tomorrow|today|tonight|this|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
+  /^(?:in touch|there|onsite|on site|on-site|over|round(?! (?:about|\d))|down\b(?=\s+(?:on\s+)?(?:today|tomorrow|tonight|this|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|at (?:your (?:place|house|home|flat|apartment|unit|property|office|site|door|shop|store)|(?:unit|suite|flat|apt\.?|apartment|no\.|number) ?[\w-]+)\b|with you|at yours?|out of (?:your|ur) (?:hair|way)\b|outside\b(?=\s+(?:at|by|from)\s+\d)|(?:out|in)\b(?=[^.!?]{0,40}\bto\s+(?:install|fix|repair|replace|service|inspect|look|see|check|collect|deliver|measure|quote|read)\b)|at the (?:office|site|venue|door)|(?:taking|holding|hosting|teaching|leading|running|giving|doing) (?!(?:the|a|some|my) (?:day|week|morning|afternoon|time)s? off\b|(?:a )?(?:leave|break|holiday|vacation|time off)\b)|(?:at|on|in) (?:the|your|our) [\w -]{1,30}?\b(?:(?:by|before|around|from|at)\s+(?:\d+|noon|midday|lunch(?:time)?)|(?:in|within)\s+\d{1,3}\s*(?:min|mins|minutes|hours?|hrs?)\b)|on the (?:[\w-]+ ){0,2}(?:call|meeting|zoom|huddle|stand-?up|webinar|line)\b(?=.*\b(?:at \d|\d\s*(?:am|pm)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|back (?:to you|in touch)|back\b(?=[^.!?]{0,40}\b(?:at \d|by|before|within|in \d|in an?|on|tomorrow|today|tonight|this|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|sending|calling|reaching out|following up|sharing|emailing|dropping|delivering|shipping|reviewing|preparing|putting|booking|scheduling|updating|getting)\b/i;
 /** Verbs that hand something to the reader; with them "our <thing>" is still a deliverable ("sending our proposal Friday"). */
 const GIVING =
   /^(?:send|share|forward|email|mail|deliver|ship|submit|post|bring|hand|transfer|pay|wire|courier|dispatch|introduce|connect|walk|demo|present|invoice|return|drop|give|show|refund|credit|issue|provide|offer)/i;
@@ -2154,6 +2155,9 @@ const THE_NEXT_STEP_ON_A_DAY = new RegExp(
   String.raw`,\s+(?=the\s+[a-z-]+(?:\s+[a-z-]+)?\s+will\s+be\s${SOON_ON_A_DAY})`,
   "i",
 );
+/** Round 48: a request after a comma; round 59: to the rest of a team, or a "don't" (see splitClauses). */
+const PLEASE_AFTER_COMMA =
+  /,\s+(?=(?:(?:the rest of (?:you|the (?:team|crew))|everyone else|everybody else|all of you|you all)\s+)?(?:kindly|please|pls|don't|don’t|do not)\s+[a-z])/i;
 /** Round 48: a part with a time of its own, then a dated promise: two clauses (the comma splices splitClauses cuts). */
 const bothDated = (head: string, tail: string): boolean =>
   hasDeadlineWords(head) && hasDeadlineWords(tail) && matchCommitment(tail) !== null;
@@ -2284,8 +2288,11 @@ export function splitClauses(sentence: string): string[] {
         return bothDated(head, tail) ? [head, tail] : [c];
       })
       // round 48: a request after a dated promise or booking ("Our accountant will transfer the premium on Monday, kindly
-      // issue the policy before 31 March": blind130) is the reader's to do and dates nothing of ours
-      .flatMap((c) => cutWhere(c, /,\s+(?=(?:kindly|please|pls)\s+[a-z])/i, (head) => datedPromiseOrBooking(head)))
+      // issue the policy before 31 March": blind130) is the reader's to do and dates nothing of ours; round 59: so is one
+      // to the rest of a team or a "don't" ("Hamed and I will meet the bus at the lower station at 9:45, the rest of you
+      // please be at the train by 10", "I'm fixing the feed rollers myself this afternoon, don't book anything on it till
+      // Monday": blind164, blind166)
+      .flatMap((c) => cutWhere(c, PLEASE_AFTER_COMMA, (head) => datedPromiseOrBooking(head)))
       // round 48: a dated progressive of ours after a dated statement with its own verb ("All Saturday 9am tandems get
       // moved to Sunday 9am, I'm texting every guest tonight": blind130)
       .flatMap((c) =>
@@ -2314,7 +2321,10 @@ export function splitClauses(sentence: string): string[] {
         if (at < 0) return [c];
         const head = c.slice(0, at);
         const tail = c.slice(at + 1).trim();
-        return hasDeadlineWords(head) &&
+        // round 59: or an undated "I'll …" of ours before a dated one ("I'll reserve 2 extra trips for your guests, I'll
+        // confirm by Friday the exact times": blind165): two promises, the first with no date of its own
+        return (hasDeadlineWords(head) ||
+          (/\b(?:i|we)(?:'ll|’ll|\s+will)\s/i.test(head) && hasDeadlineWords(tail) && /^(?:i|we)\b/i.test(tail))) &&
           !CONDITIONAL.test(head) &&
           !/^\s*(?:when|once|as soon as|after|before|until|while)\b/i.test(head) &&
           (promisesAny(head, "outbound") ||
@@ -2739,8 +2749,9 @@ const COMMA = /,\s+/g;
 // (round 46: also with its "you" left out, "Our lorry will be there at 9am tomorrow to collect, can inform your agent?":
 // blind128; round 52: and after "and", or as "any chance", "I'll send the debrief request to Haller today, and can
 // someone pull the June slot back…?", "I'll send pics tonight, any chance you can patch him…?": blind144)
+// (round 59: and after "so", "…Tuesday at 6am, so can someone make sure the forklift is charged on Monday?": blind165)
 const REQUEST_AFTER_COMMA =
-  /^(?:(?:and|also|plus)\s+)?(?:(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|one of you)\b|any chance\s+(?:you|u|someone|somebody|anyone|of)\b|(?:can|could)\s+(?:pls\s+|please\s+)?(?!(?:i|we|they|he|she|it|this|that|there)\b)[a-z]{3,15}\s+(?:your|the|him|her|them|me|us)\b)[^,?]*\?\s*$/i;
+  /^(?:(?:and|also|plus|so)\s+)?(?:(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|one of you)\b|any chance\s+(?:you|u|someone|somebody|anyone|of)\b|(?:can|could)\s+(?:pls\s+|please\s+)?(?!(?:i|we|they|he|she|it|this|that|there)\b)[a-z]{3,15}\s+(?:your|the|him|her|them|me|us)\b)[^,?]*\?\s*$/i;
 /**
  * Round 53: or a question for a fact after a comma ("I'll email the mockup by 3pm tomorrow, what's the best address?":
  * blind146).
@@ -2881,9 +2892,13 @@ const MAX_READER_CLAUSES = 200;
 const BARE_UPDATE =
   /^\s*(?:(?:ok(?:ay)?|thanks|sure)[,!.]?\s+)?(?:(?:i|we)(?:'ll|’ll|\s+will|\s+shall)\s+|will\s+)?(?:keep you (?:posted|updated|in the loop)|update you)\s*[.!]?\s*$/i;
 const bareUpdate = (clause: string): boolean => BARE_UPDATE.test(clause);
-/** Hours of business: opening and closing, or open on days of every week. */
+/**
+ * Hours of business: opening and closing, or open on days of every week; round 59: or an office, its reception or its
+ * bookings opening or closing at a time ("Our office will close at 3 on Friday", "Booking opens on Monday at 9": the
+ * round-6 tuning set's notices, which the reader retrained on blind164–166 took for acts).
+ */
 const OPENING_HOURS =
-  /\bopens?\b[^.!?]{0,30}\bcloses?\b|\b(?:open|closed)\s+(?:on\s+)?(?:weekdays|weekends|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b/i;
+  /\bopens?\b[^.!?]{0,30}\bcloses?\b|\b(?:open|closed)\s+(?:on\s+)?(?:weekdays|weekends|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b|\b(?:office|reception|bookings?|registrations?)\s+(?:will\s+|is\s+|are\s+)?(?:re)?(?:open|close)s?\b(?=[^.!?]{0,30}\b(?:at|on|from)\b)/i;
 export function refusedByForm(clause: string): boolean {
   const head = clause.trim();
   return (
@@ -4527,10 +4542,11 @@ function matchOwnPayment(clause: string): string | null {
  * is about, moved by us. A past act ("They slipped through", "They're released now") has no time ahead. Round 46: also
  * their future shipping or readiness and "boxed and ship" ("…at no charge, and they'll ship by the end of the month",
  * "they're boxed and ship tomorrow at 3": blind123), split off the promise before them by CLAUSE_BREAK; round 49: and
- * ready on a day ("…and they are ready the 30th of this month": blind134).
+ * ready on a day ("…and they are ready the 30th of this month": blind134); round 59: and air-freighted, flown or trucked
+ * ("…in our Zigong warehouse; they are air-freighted on Saturday 31 October": blind166).
  */
 const THEIR_MOVE =
-  /^(?:[^,;]{0,50},\s+)?they(?:(?:'re|’re|\s+are)\s+(?:being\s+)?(?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted|collected|fitted|installed|printed|packed|loaded|cut|sewn|finished)|\s+(?:go|leave|ship|fly)(?:\s+(?:out|back|over|across))?|(?:'ll|’ll|\s+will)\s+(?:ship|go\s+(?:out|on|with)|be\s+ready|be\s+(?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted))|(?:'re|’re|\s+are)\s+(?:[a-z]+ed\s+and\s+(?:ship|go\s+out)|with\s+you|ready))\b(.*)$/i;
+  /^(?:[^,;]{0,50},\s+)?they(?:(?:'re|’re|\s+are)\s+(?:being\s+)?(?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted|collected|fitted|installed|printed|packed|loaded|cut|sewn|finished|(?:air-?)?freighted|flown|trucked)|\s+(?:go|leave|ship|fly)(?:\s+(?:out|back|over|across))?|(?:'ll|’ll|\s+will)\s+(?:ship|go\s+(?:out|on|with)|be\s+ready|be\s+(?:re)?(?:delivered|shipped|sent|dispatched|couriered|posted))|(?:'re|’re|\s+are)\s+(?:[a-z]+ed\s+and\s+(?:ship|go\s+out)|with\s+you|ready))\b(.*)$/i;
 function matchTheirMove(clause: string): string | null {
   const s = clause.trim();
   const m = THEIR_MOVE.exec(s);
@@ -5080,10 +5096,14 @@ function splitVerbs(sentence: string, action: string): Array<{ text: string; act
     const verbLike =
       stays || starts || agrees || isActionVerb(verb) || (object !== undefined && !/(?:ed|ly|s)$/i.test(verb));
     // "…, and if it cannot be fixed we move you": a conjunction opens a clause of its own, not a second verb
-    // (a participle in -ing is no second act; "bring" and "ring" are verbs: round 22)
+    // (a participle in -ing is no second act; "bring" and "ring" are verbs: round 22; round 59: unless it goes on a
+    // progressive of ours with an object, "We're refunding the $45 today and running a free repair session on Saturday
+    // at 10": blind166)
+    const onProgressive =
+      object !== undefined && /^(?:i'm|i’m|i am|we're|we’re|we are)\s+(?:also\s+)?[a-z]+ing\b/i.test(sentence.trim());
     if (
       !verbLike ||
-      (/ing$/i.test(verb) && !/^b?ring$/i.test(verb)) ||
+      (/ing$/i.test(verb) && !/^b?ring$/i.test(verb) && !onProgressive) ||
       /^(?:if|when|once|unless|so|that|because|as|while)$/i.test(verb)
     )
       continue;

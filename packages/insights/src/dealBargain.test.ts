@@ -206,3 +206,10 @@ describe("round 42: another's price, an order on the buyer's price, a price to m
     expect(purchase("If you can, please accept our order once the samples pass.")).toBeNull();
   });
 });
+describe("round 59: a price sealed after 'va:' or with its quantity", () => {
+  it("reads 'Va: 85,000 it is' and '12 bales at your $4.80 it is' as sealed", () => {
+    expect(accepted("Va: 85,000 it is, if we use the tissue from Puebla.")).toMatchObject({ sealed: true });
+    expect(accepted("12 bales at your $4.80 it is.")).toMatchObject({ sealed: true });
+    expect(accepted("12 bales at your $4.80 it is?")).toBeNull();
+  });
+});

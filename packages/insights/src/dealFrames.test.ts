@@ -142,3 +142,11 @@ describe("frameCue: round 38, what the buyer did elsewhere in the end", () => {
     expect(stage("Match it or else we sign with Hallam Glass.")).not.toBe("lost");
   });
 });
+describe("round 59: a supply moved elsewhere", () => {
+  it("reads a supply or an order moved to another company as lost, and one moved to another day as none", () => {
+    expect(stage("We've moved our felt supply to Bellweather Textiles starting in June.")).toBe("lost");
+    expect(stage("We've moved our bulb and bedding order to Greenfield Wholesale this year.")).toBe("lost");
+    expect(stage("We've moved our Friday order to Monday.")).toBeNull();
+    expect(stage("We've moved our felt supply to you.")).not.toBe("lost");
+  });
+});

@@ -48,13 +48,15 @@ const TRYING = String.raw`(?:demo|trial|test account|sandbox|pilot|walkthrough|w
 const FRAMES: Frame[] = [
   // round 38: the buyer tells what they did in the end, elsewhere ("Went with the Hamilton guys … in the end", "we ended
   // up buying 4 second-hand boats from a club", "we decided to buy locally from a builder", "at the end the board has
-  // chosen the factory from Portugal": blind95-97); not from us. First, before the won frames'
+  // chosen the factory from Portugal": blind95-97); not from us; round 59: also a supply or order moved elsewhere ("We've
+  // moved our felt supply to Bellweather Textiles", "…moved our bulb and bedding order to Greenfield Wholesale":
+  // blind166, blind53, blind41, blind98), not to a day. First, before the won frames'
   // "decided to buy"
   {
     stage: "lost",
     confidence: 0.85,
     direction: "inbound",
-    re: /(?:\b(?:in the end|at the end|end up|eventually|after all)\b[^.!?]{0,40}?\b(?:go with|buy|bought|purchase|choose|pick|order|sign with)\b|\b(?:go with|buy|bought|choose|pick|order|sign with)\b[^.!?]{0,50}?\b(?:in the end|at the end|after all)\b|\b(?:decide|choose) to (?:buy|order|source|purchase|get (?:it|them|one)) (?:locally|elsewhere|from (?:a|an|another|the other|someone)\b)|\b(?:board|committee|council|we|they)(?: have)? choose (?:the|a|an) (?!(?:your|you)\b)[\w-]+ (?:from|in)\b)(?![^.!?]{0,80}\b(?:you|your|yours|us)\b)/,
+    re: /(?:\b(?:in the end|at the end|end up|eventually|after all)\b[^.!?]{0,40}?\b(?:go with|buy|bought|purchase|choose|pick|order|sign with)\b|\b(?:go with|buy|bought|choose|pick|order|sign with)\b[^.!?]{0,50}?\b(?:in the end|at the end|after all)\b|\b(?:decide|choose) to (?:buy|order|source|purchase|get (?:it|them|one)) (?:locally|elsewhere|from (?:a|an|another|the other|someone)\b)|\b(?:we|i) (?:have )?move (?:our|my) (?:[\w-]+ ){1,4}?(?:supply|order|orders|business|account|program|programme|contract|purchasing|sourcing) to (?!(?:you|your|us|next|this|tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the (?:next|following|end|start|week|day))\b)(?![^.!?]*\b(?:date|day|slot|time|delivery)\b)|\b(?:board|committee|council|we|they)(?: have)? choose (?:the|a|an) (?!(?:your|you)\b)[\w-]+ (?:from|in)\b)(?![^.!?]{0,80}\b(?:you|your|yours|us)\b)/,
   },
   // round 4: a headline without an auxiliary ("Renewal approved by procurement.", "Order form signed today")
   {

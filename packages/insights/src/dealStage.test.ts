@@ -275,3 +275,14 @@ describe("round 41: a price sealed in a word, the buyer's booking or order, a bi
     expect(candidate("If you find it cheaper anywhere, tell us and we'll match it.")?.stage).not.toBe("lost");
   });
 });
+describe("readDealStage: round 59, a price asked straight out", () => {
+  it("emits a buyer's 'how much is it?' as interest over the models' doubt", () => {
+    expect(
+      readDealStage({
+        id: "m1",
+        direction: "inbound",
+        text: "Hi! Can I still get into the wet felting weekend May 23-24? 2 spots if possible, me and my daughter (she's 15). How much is it?",
+      }),
+    ).toMatchObject({ emitted: true, cue: { stage: "interest" } });
+  });
+});

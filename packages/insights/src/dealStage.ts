@@ -637,6 +637,14 @@ export function detectDealCandidate(
       stands: true,
     };
   }
+  // round 59: a buyer asking the price straight out ("How much is it?", "how much for 2 adults + 2 kids this weekend?"):
+  // every read author labels it interest (124 of 124 inbound), so by its form it stands over the models' doubt
+  if (
+    best?.stage === "interest" &&
+    msg.direction === "inbound" &&
+    ASKS_HOW_MUCH.test(sentenceWith(text, best.cue).toLowerCase())
+  )
+    best.stands = true;
   // round 6: the sender is the seller ("a proposal from us to your company"): their pitch, not our deal
   if (
     best &&
@@ -931,6 +939,8 @@ const HARD_BLOCKS: ReadonlySet<string> = new Set([
   // round 13: the round-9 convention (a buyer's quote request is interest) holds for the models too
   "a quote requested",
 ]);
+/** Round 59: a price asked straight out ("how much is it?", "how much for 300?"). */
+const ASKS_HOW_MUCH = /\bhow much (?:is|are|for|would|does|do|to|will)\b[^.!?]*\?/;
 export const isHardBlock = (block: string): boolean => HARD_BLOCKS.has(block);
 
 /**

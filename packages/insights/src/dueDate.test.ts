@@ -1168,3 +1168,16 @@ describe("resolveDueDate: round 58, a night's stay, a name's 'jan', lengths and 
     );
   });
 });
+describe("resolveDueDate: round 59, people named by their hour, a month's long weekend", () => {
+  it("reads people named by the hour they come at as no time of the act", () => {
+    expect(iso("I will ring the 2pm school group before 4")).toBe("2026-03-10T16:00:00.000Z");
+    expect(iso("we'll give the 2pm group a free coffee voucher when they're back")).toBeNull();
+    // a departure named by its hour is still the act's
+    expect(iso("You're moved to the 16:30 departure")).toBe("2026-03-10T16:30:00.000Z");
+  });
+
+  it("reads a month's long weekend as no date, and this weekend as one", () => {
+    expect(iso("For the August long weekend I'll reserve 2 extra trips for your guests")).toBeNull();
+    expect(iso("I will call you over the weekend")).toBe("2026-03-15T17:00:00.000Z");
+  });
+});

@@ -238,6 +238,12 @@ const ENDEARED_NAME = /(?<=\p{Lu}\p{Ll}+\s)jan\b(?!\.?\s*\d)/gu;
 const NIGHT_OF_A_STAY =
   /\b(?:the|your|our|their|this|that)\s+(?:(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|Tomorrow\b|Tonight\b|Same\b|Next\b|Following\b)\p{Lu}[\p{L}'’-]+|first|second|third|last|final|extra|hotel)\s+nights?\b/gu;
 /**
+ * Round 59: a month's long weekend names a holiday of that month, not the coming Saturday ("For the August long weekend
+ * I'll reserve 2 extra trips for your guests": blind165), which chrono would read.
+ */
+const MONTHS_WEEKEND =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|august|sept(?:ember)?|october|november|december)\s+(?:long\s+|bank\s+holiday\s+)?weekend\b/gi;
+/**
  * Round 33: a capitalised night or evening after a capitalised word names an event ("Zombie Night", "Quiz Night":
  * blind80), not tonight; "Saturday Night", "Tomorrow Evening" stay times.
  */
@@ -750,6 +756,12 @@ const DAY_PAIR = new RegExp(
  */
 const TIME_NAMING_RUN =
   /\bthe\s+(\d{1,2}(?::[0-5]\d)?\s*(?:am|pm)|\d{1,2}[:.][0-5]\d)\s+(sailing|run|departure|ferry|train|flight|bus|boat|crossing|pickup|pick-up|collection|delivery|slot|shuttle|wagon|truck|lorry|van|coach|vessel|courier|post)\b/gi;
+/**
+ * Round 59: people named by the hour they come at ("I'll ring the 2pm school group before 1", "we'll give the 2pm group a
+ * free coffee voucher when they're back": blind164, blind165) are no time of an act done for them.
+ */
+const PEOPLE_NAMED_BY_HOUR =
+  /\bthe\s+(?:\d{1,2}(?::[0-5]\d)?\s*(?:am|pm)|\d{1,2}[:.][0-5]\d)\s+(?=(?:[a-z]+\s+)?(?:group|class|guests|party|families|visitors|kids|pupils|students)\b)/gi;
 /** Round 22 (due22): "on the 13", "by the 2." (a bare number after "the" that nothing else follows). */
 const BARE_DAY_OF_MONTH = /\b(on|by|before|until|for)\s+the\s+(\d{1,2})(?=\s*(?:[,;.!?)]|$|and\b|at\b|by\b|from\b))/gi;
 /** Round 22 (due22): "on Monday 5" (no hour, range, ordinal or month after the number). */
@@ -842,6 +854,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     // with is its time (blind31, blind35, blind37 label it so); moved after the noun so it reads as the day's hour
     // (not beside a deadline of the act's own: "I'll book you on the 9:30 ferry by Friday")
     // (round 49: there a dotted time is dropped, so that it names no day of the month)
+    .replace(PEOPLE_NAMED_BY_HOUR, "the ")
     .replace(TIME_NAMING_RUN, (all, time: string, noun: string, _at: number, whole: string) =>
       /\b(?:by|before|until|till|no later than)\s/i.test(whole)
         ? time.includes(".")
@@ -872,6 +885,7 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(ASKED_MONTH_NAME, "$1there")
     .replace(ENDEARED_NAME, "dear")
     .replace(NIGHT_OF_A_STAY, "the stay")
+    .replace(MONTHS_WEEKEND, "holiday")
     .replace(NAMED_NIGHT, "Show")
     // round 14: "a hotel night in Trondheim", "an extra night": a night counted as a stay is no time
     .replace(/\b(?:a|an|one|another|extra|additional)\s+(?:(?:extra|additional|hotel|more)\s+)?nights?\b/gi, "a stay")

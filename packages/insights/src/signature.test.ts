@@ -1141,3 +1141,82 @@ describe("parseSignature: round 58, a town with its state, offices in CJK script
     ).toMatchObject({ name: "Kainoa Akana", company: "Hale Ohe Bamboo LLC" });
   });
 });
+describe("parseSignature: round 59, Icelandic and Welsh closings, 'ap', a company after a closing and name, a phone piece", () => {
+  it("reads 'Kveðja' and 'Diolch' as closings and 'ap' as part of a Welsh name", () => {
+    expect(parseSignature("Orders before then are at the old price.\nKveðja,\nJón\nHekla Ull ehf.")).toMatchObject({
+      name: "Jón",
+      company: "Hekla Ull ehf.",
+    });
+    expect(
+      parseSignature("Could you do £3,600?\nDiolch,\nCerys ap Rhys\nArtistic Director\nGlannau Arts Centre Ltd"),
+    ).toMatchObject({ name: "Cerys ap Rhys", title: "Artistic Director", company: "Glannau Arts Centre Ltd" });
+  });
+
+  it("reads a company after a closing and a name on the last line, and one joined by 'de los'", () => {
+    expect(parseSignature("So $705 in total.\nCheers, Brooke, Swan River Craft Supplies")).toMatchObject({
+      name: "Brooke",
+      company: "Swan River Craft Supplies",
+    });
+    expect(parseSignature("Sorry. Ngā mihi, Ngaire, Ōtara Community Trust")).toMatchObject({
+      name: "Ngaire",
+      company: "Ōtara Community Trust",
+    });
+    expect(parseSignature("We have space Saturday at 9 or 11.\nXimena, Ruta de los Cenotes")).toMatchObject({
+      name: "Ximena",
+      company: "Ruta de los Cenotes",
+    });
+  });
+
+  it("reads a desk after the name as no company, and a committee as no name", () => {
+    expect(
+      parseSignature("We courier it on Wednesday 15th July from JKIA. Regards, Wanjiru Kamau, Export Desk"),
+    ).toMatchObject({ name: "Wanjiru Kamau", company: null });
+    expect(
+      parseSignature(
+        "The tender has been awarded to another supplier.\nComité de Adquisiciones\nConstructora Pacífico Sur S.A.",
+      ),
+    ).toBeNull();
+  });
+
+  it("reads an initial and a surname at the end of a text, but not the Finnish closing 'T.'", () => {
+    expect(parseSignature("My lowest is 4.250 per carriage, delivery to Vienna included. M. Reinholt")?.name).toBe(
+      "M. Reinholt",
+    );
+    expect(parseSignature("If you can do €275 per person we sign for both weekends.\nBest, M. Kühn")?.name).toBe(
+      "M. Kühn",
+    );
+    expect(parseSignature("Rehu tulee torstaina klo 12–14 välillä, 40 säkkiä. T. Pekka / Lapin Rehu")?.name).not.toBe(
+      "T. Pekka",
+    );
+  });
+
+  it("ends the signature at a German disclaimer or a company's registration", () => {
+    expect(
+      parseSignature(
+        "Thanks.\nBest regards,\nMatthias Oberhollenzer\nLeiter Technik\nAlpwerk Seilbahnservice GmbH\nDiese E-Mail kann vertrauliche Informationen enthalten. Wenn Sie nicht der richtige Adressat sind, informieren Sie bitte den Absender.",
+      ),
+    ).toMatchObject({
+      name: "Matthias Oberhollenzer",
+      title: "Leiter Technik",
+      company: "Alpwerk Seilbahnservice GmbH",
+    });
+    expect(
+      parseSignature(
+        "Thanks.\nGemma Price\nContracts Manager\nHighLine Access Ltd\n+44 20 7946 0571\nHighLine Access Ltd is registered in England and Wales. This email and any attachments are confidential and intended solely for the addressee.",
+      ),
+    ).toMatchObject({
+      name: "Gemma Price",
+      title: "Contracts Manager",
+      company: "HighLine Access Ltd",
+      phones: ["+442079460571"],
+    });
+  });
+
+  it("reads a company line with a phone piece under a bare first name", () => {
+    expect(
+      parseSignature(
+        "Dear Wanjiru,\nThank you so much, a tented camp in Laikipia sounds wonderful for our canvas range! I'll send you a proposal early next week.\nImogen\nSwaybrook Hammocks Ltd | +44 20 7946 0312",
+      ),
+    ).toMatchObject({ name: "Imogen", company: "Swaybrook Hammocks Ltd", phones: ["+442079460312"] });
+  });
+});

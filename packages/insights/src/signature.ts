@@ -60,14 +60,14 @@ const LABEL =
 const LINK =
   /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me|ie|ch|at|se|no|dk|fi|pl|pt|be|in|jp|nz|za|br|mx|sg|hk|cz|sk|ro|gr|il|ae|info|health|agency|consulting)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
 /** A name: given names, initials or an abbreviated given name ("S. Venkataraman", "R. K. Sharma", "Ma. Cristina
- * Reyes", "Md. Rafiqul Islam", round 11), particles (round 57: the Catalan "i", "Montse Vidal i Puig": blind158), and
- * the name written again in another script ("Kevin Huang 黃志明"). Honorifics and credentials are removed before (see
+ * Reyes", "Md. Rafiqul Islam", round 11), particles (round 57: the Catalan "i", "Montse Vidal i Puig": blind158; round 59: the Welsh
+ * "ap", "Cerys ap Rhys": blind166), and the name written again in another script ("Kevin Huang 黃志明"). Honorifics and credentials are removed before (see
  * `personName`). */
 const NAME =
-  /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?(?:\p{Lu}[\p{L}'’-]+|(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}'’-]+|\p{Lu}\p{Ll}{1,3}\.\s(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{L}'’-]+|van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y|i)){0,4}(?:\s+[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{1,8})?(?:,?\s+(?:[Jj]r|[Ss]r|II|III|IV)\.?)?$/u;
+  /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?(?:\p{Lu}[\p{L}'’-]+|(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}'’-]+|\p{Lu}\p{Ll}{1,3}\.\s(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{L}'’-]+|van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y|i|ap|ab|ferch)){0,4}(?:\s+[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{1,8})?(?:,?\s+(?:[Jj]r|[Ss]r|II|III|IV)\.?)?$/u;
 const NON_NAME = unicodeWords(
   new RegExp(
-    String.raw`\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse|management|supplier|vendor|facilities|department|you|your|soon|ufficio|${FOREIGN_OFFICES})\b`,
+    String.raw`\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse|management|supplier|vendor|facilities|department|you|your|soon|ufficio|committee|comité|comitato|comisión|commission|${FOREIGN_OFFICES})\b`,
     "i",
   ),
 );
@@ -121,10 +121,13 @@ const SENTENCE_END = /(?:[.!?)]|\p{Extended_Pictographic}\uFE0F?)\s*$/u;
  * WhatsApp writers sign; a relation in parentheses after the name is dropped ("… by 6pm Sunday. Sam (Zara's dad)",
  * round 11). Only the last 120 characters are read, so the match stays linear. Round 57: also after "/" or "·" ("… by 6pm
  * today. – Yuki / Niseko Backcountry Guides", "Ingrid / Linspinneriet i Vadstena", "Rosa · Huascarán Glacier Treks":
- * blind158, blind159, blind160).
+ * blind158, blind159, blind160). Round 59: a company may join its words with "los", "las" or "el" ("Ximena, Ruta de
+ * los Cenotes": blind164); and a name may be an initial and a surname ("… delivery to Vienna included. M. Reinholt",
+ * "… for both weekends. Best, M. Kühn": blind140, blind158), but not
+ * the Finnish closing "T." ("terveisin": "… T. Ville").
  */
 const TAIL_SIGN_OFF =
-  /(?:(?<!(?:^|\s)\p{Lu})[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:[-–—~]\s*|x{1,3}\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?)(?:\s*(?:,|\||@|[-–—/·])\s*(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*|(?:am|an|der|de|del|la|du|des|di|da|do|z|i|o\.o\.|und|and|of)(?=\s|$))){0,5}))?(?:\s+\(([^()\n]{1,30})\))?\s*$/u;
+  /(?:(?<!(?:^|\s)\p{Lu})[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:[-–—~]\s*|x{1,3}\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?|(?!T\.)\p{Lu}\.\s?\p{Lu}\p{Ll}[\p{L}'’-]*)(?:\s*(?:,|\||@|[-–—/·])\s*(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*|(?:am|an|der|de|del|la|los|las|el|du|des|di|da|do|z|i|o\.o\.|und|and|of)(?=\s|$))){0,5}))?(?:\s+\(([^()\n]{1,30})\))?\s*$/u;
 const TAIL_FROM =
   /(?:[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:(\p{Lu}\p{Ll}+(?:\s\p{Ll}+)?)[,!]\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+from\s+(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*)){0,4})\s*$/u;
 /** "… No action required. - Maple & Main Property Mgmt": a dashed company sign-off. */
@@ -140,10 +143,11 @@ function footerOnly(mobileFooter: string | null | undefined): Signature | null {
 /**
  * Round 56: a closing of words, then a comma, before the name at the end ("… in Jujuy. Un abrazo, Gustavo", "… about
  * $48k NZD. Ngā mihi, Hemi": blind141, blind149), and a phone after the sign-off ("… at 10. Lupe, Saguaro Goat Farm
- * 602-555-0131": blind103): read without them.
+ * 602-555-0131": blind103): read without them. Round 59: the name may have its company after a comma ("… first. Ngā
+ * mihi, Ngaire, Ōtara Community Trust", "Cheers, Brooke, Swan River Craft Supplies": blind166).
  */
 const CLOSING_BEFORE_NAME =
-  /((?:[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+)(\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,3}),\s+(?=\p{Lu}[^,.!?]*$)/u;
+  /((?:[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+)(\p{Lu}\p{Ll}+(?:\s\p{Ll}+){0,3}),\s+(?=(?:\p{Lu}\.\s?)?\p{Lu}[^,.!?]*(?:,\s+\p{Lu}[^,.!?]*)?$)/u;
 const PHONE_AFTER = /(?<=\p{L})\s+\+?\d[\d ().-]{6,}\d\s*$/u;
 function withoutClosingWords(tail: string): string {
   const untelephoned = tail.replace(PHONE_AFTER, "");
@@ -162,7 +166,9 @@ function tailSignOff(line: string): { name: string | null; company: string | nul
     const inParens = (m[3] ?? "").trim();
     const parenCompany =
       inParens && titleCasePiece(inParens) && !/['’]s\b/.test(inParens) && !isTitle(inParens) ? inParens : null;
-    const company = m[2] ?? parenCompany;
+    // (round 59: a desk or team after the name is no company, "… Regards, Wanjiru Kamau, Export Desk": blind145)
+    const desk = m[2] !== undefined && (DEPARTMENT.test(m[2]) || /\s(?:desk|team|department|dept\.?)$/i.test(m[2]));
+    const company = desk ? null : (m[2] ?? parenCompany);
     const first = name.split(/\s/)[0] ?? "";
     const bad = (w: string) =>
       NOT_A_BARE_NAME.test(w) || THANKS_WORD.test(w) || NON_NAME.test(w) || TITLE_WORDS.test(w);
@@ -793,7 +799,8 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       block.length >= 2 &&
       block.length <= 10 &&
       looksLikeName &&
-      (block.some(isContactLine) ||
+      // (round 59: or a piece of a line, "Imogen\nSwaybrook Hammocks Ltd | +44 20 7946 0312": blind164)
+      (block.some((l) => isContactLine(l) || (/[|·•]/.test(l) && pieces(l).some(isContactLine))) ||
         pieces(block[1] ?? "").some(isTitle) ||
         // "Marisol Vega\nPlinth Analytics", "Gordon\nGordon Fairweather\nCFO, Brisk Mobility": a short name
         // block closed by a title or a company line

@@ -20,8 +20,11 @@ const QUOTE_HEADER_PATTERNS: RegExp[] = [
 export const MOBILE_FOOTER =
   /^\s*(?:sent from my\s+[\w\s.-]{2,40}|sent from (?:outlook|mail|yahoo mail|gmail)(?: for [\w\s]+)?|get outlook for (?:ios|android)|sent via [\w\s.-]{2,30}|sent from my mobile(?: device)?)\s*\.?\s*$/i;
 
+// round 59: also in German, French and Spanish, and a company's registration before the notice ("Diese E-Mail kann
+// vertrauliche Informationen enthalten", "HighLine Access Ltd is registered in England and Wales. This email…": blind149,
+// blind152, blind161)
 const DISCLAIMER_START =
-  /^\s*(?:confidentiality(?: notice)?|disclaimer|this (?:e-?mail|message|communication)(?: and any (?:files|attachments)[\w\s]*)? (?:is|are|may|contains?|and)|if you (?:are not|have received this)|the information (?:contained )?in this|please consider the environment|notice:\s*this)/i;
+  /^\s*(?:confidentiality(?: notice)?|disclaimer|this (?:e-?mail|message|communication)(?: and any (?:files|attachments)[\w\s]*)? (?:is|are|may|contains?|and)|if you (?:are not|have received this)|the information (?:contained )?in this|please consider the environment|notice:\s*this|diese (?:e-?mail|nachricht) (?:kann|enthält|ist)|ce (?:message|courriel|e-?mail) (?:et|est|peut|contient)|este (?:mensaje|correo)(?: electrónico)? (?:y|es|puede|contiene)|[\w&.,' -]{2,60} is registered in (?:england|scotland|wales|northern ireland|ireland)\b)/i;
 
 const OUTLOOK_FROM = /^\s*\*?(?:From|De|Von|Da|Van)\s?:\*?\s+\S/i;
 const OUTLOOK_SENT = /^\s*\*?(?:Sent|Date|Envoyé|Gesendet|Enviado|Enviada|Inviato|Verzonden|Data|Fecha|Datum)\s?:/im;
@@ -80,7 +83,7 @@ const INLINE_NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
  * (romanised); round 38: Finnish, Hungarian, Czech, Slovene, Croatian, Turkish and Irish (blind96-98); round 57: Slovak
  * and Catalan ("S pozdravom", "Salutacions": blind159, blind157, blind138).
  */
-const FOREIGN_CLOSING_WORDS = `(?:mit freundlichen grüßen|mit freundlichen gruessen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|schöne grüße|gruß|grüße|(?:freundliche |beste |liebe |herzliche )?(?:gruss|grüsse)|lg|mfg|vielen dank|danke(?: schön)?|cordialement|salutacions|bien cordialement|bien à vous|salutations|amitiés|bonne journée|merci(?: beaucoup)?|saludos(?: cordiales)?|un (?:cordial )?saludo|un abrazo|atentamente|att|atte|atenc|(?:muchas )?gracias|abraços|abraço|um abraço|atenciosamente|cumprimentos|saudações|obrigad[oa]|muito obrigad[oa]|cordiali saluti|distinti saluti|un caro saluto|saluti|cordialmente|grazie(?: mille)?|buona giornata|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hartelijke groet(?:en)?|groeten|groetjes|groet|med vänliga hälsningar|vänliga hälsningar|hälsningar|ha det bra|med venlig hilsen|med vennlig hilsen|venlig hilsen|vennlig hilsen|hilsen|mvh|pozdrawiam|serdecznie pozdrawiam|z poważaniem|pozdrowienia|dziękuję|(?:ystävällisin )?terveisin|üdvözlettel|s pozdravem|s pozdravom|(?:lep|lijep|srdačan) pozdrav|saygılarımla|go raibh maith agat|ngā mihi(?: nui)?|nga mihi(?: nui)?|mauri ora|kia ora|(?:maraming )?salamat(?: po)?|terima kasih|salam|dhanyabad|dhanyavaad|dhanyavad|dhanyawad|shukriya|mahalo(?: nui loa)?|a hui hou|arigato(?: gozaimasu)?|yoroshiku(?: onegaishimasu)?)`;
+const FOREIGN_CLOSING_WORDS = `(?:mit freundlichen grüßen|mit freundlichen gruessen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|schöne grüße|gruß|grüße|(?:freundliche |beste |liebe |herzliche )?(?:gruss|grüsse)|lg|mfg|vielen dank|danke(?: schön)?|cordialement|salutacions|bien cordialement|bien à vous|salutations|amitiés|bonne journée|merci(?: beaucoup)?|saludos(?: cordiales)?|un (?:cordial )?saludo|un abrazo|atentamente|att|atte|atenc|(?:muchas )?gracias|abraços|abraço|um abraço|atenciosamente|cumprimentos|saudações|obrigad[oa]|muito obrigad[oa]|cordiali saluti|distinti saluti|un caro saluto|saluti|cordialmente|grazie(?: mille)?|buona giornata|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hartelijke groet(?:en)?|groeten|groetjes|groet|med vänliga hälsningar|vänliga hälsningar|hälsningar|ha det bra|med venlig hilsen|med vennlig hilsen|venlig hilsen|vennlig hilsen|hilsen|mvh|pozdrawiam|serdecznie pozdrawiam|z poważaniem|pozdrowienia|dziękuję|(?:ystävällisin )?terveisin|üdvözlettel|s pozdravem|s pozdravom|(?:lep|lijep|srdačan) pozdrav|saygılarımla|go raibh maith agat|ngā mihi(?: nui)?|nga mihi(?: nui)?|mauri ora|kia ora|(?:maraming )?salamat(?: po)?|terima kasih|salam|dhanyabad|dhanyavaad|dhanyavad|dhanyawad|shukriya|mahalo(?: nui loa)?|a hui hou|(?:bestu |góðar )?kveðj(?:a|ur)|með kveðju|diolch(?: yn fawr)?|cofion(?: gorau)?|arigato(?: gozaimasu)?|yoroshiku(?: onegaishimasu)?)`;
 const FOREIGN_CLOSING = new RegExp(String.raw`^\s*${FOREIGN_CLOSING_WORDS}\s*[,.!]{0,2}\s*$`, "i");
 /**
  * Round 42: a foreign closing with the name on its line ("Saludos, Luz Marina", "Groet, Joost": blind111–113), read on
@@ -229,7 +232,7 @@ export function splitMessage(text: string): SplitMessage {
 
 /** A person's name on its own line: "Aroha Te Rangi", "Sanne de Vries", "Óscar Ibáñez". */
 const NAME_LINE =
-  /^\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y)){0,4}$/u;
+  /^\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y|ap|ab|ferch)){0,4}$/u;
 /** Words that make a short line a greeting or a title rather than a closing. */
 const NOT_CLOSING =
   /^(?:hi|hello|hey|dear|re|fwd|attached|regarding|subject|manager|director|team|sales|support|ok|okay|yes|no|sure|done|noted)\b/i;
