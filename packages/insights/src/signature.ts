@@ -60,9 +60,9 @@ const LABEL =
 const LINK =
   /\b(?:https?:\/\/[^\s<>()]+|www\.[^\s<>()]+|(?:linkedin\.com|twitter\.com|x\.com|github\.com|calendly\.com|cal\.com)\/[^\s<>()]+|(?<![@\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|co|net|org|ai|dev|app|uk|de|fr|eu|us|ca|au|nl|es|it|biz|tech|me|ie|ch|at|se|no|dk|fi|pl|pt|be|in|jp|nz|za|br|mx|sg|hk|cz|sk|ro|gr|il|ae|info|health|agency|consulting)(?:\/[^\s<>()]*)?)(?![@\w])/gi;
 /** A name: given names, initials or an abbreviated given name ("S. Venkataraman", "R. K. Sharma", "Ma. Cristina
- * Reyes", "Md. Rafiqul Islam", round 11), particles (round 57: the Catalan "i", "Montse Vidal i Puig": blind158; round 59: the Welsh
- * "ap", "Cerys ap Rhys": blind166), and the name written again in another script ("Kevin Huang 黃志明"). Honorifics and credentials are removed before (see
- * `personName`). */
+ * Reyes", "Md. Rafiqul Islam", round 11), particles (round 57: the Catalan "i", "Montse Vidal i Puig": blind158; round
+ * 59: the Welsh "ap", "Cerys ap Rhys": blind166), and the name written again in another script ("Kevin Huang 黃志明").
+ * Honorifics and credentials are removed before (see `personName`). */
 const NAME =
   /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?(?:\p{Lu}[\p{L}'’-]+|(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}'’-]+|\p{Lu}\p{Ll}{1,3}\.\s(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{L}'’-]+|van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y|i|ap|ab|ferch)){0,4}(?:\s+[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{1,8})?(?:,?\s+(?:[Jj]r|[Ss]r|II|III|IV)\.?)?$/u;
 const NON_NAME = unicodeWords(
@@ -123,8 +123,8 @@ const SENTENCE_END = /(?:[.!?)]|\p{Extended_Pictographic}\uFE0F?)\s*$/u;
  * today. – Yuki / Niseko Backcountry Guides", "Ingrid / Linspinneriet i Vadstena", "Rosa · Huascarán Glacier Treks":
  * blind158, blind159, blind160). Round 59: a company may join its words with "los", "las" or "el" ("Ximena, Ruta de
  * los Cenotes": blind164); and a name may be an initial and a surname ("… delivery to Vienna included. M. Reinholt",
- * "… for both weekends. Best, M. Kühn": blind140, blind158), but not
- * the Finnish closing "T." ("terveisin": "… T. Ville").
+ * "… for both weekends. Best, M. Kühn": blind140, blind158), but not the Finnish closing "T." ("terveisin": "… T.
+ * Ville").
  */
 const TAIL_SIGN_OFF =
   /(?:(?<!(?:^|\s)\p{Lu})[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:[-–—~]\s*|x{1,3}\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?|(?!T\.)\p{Lu}\.\s?\p{Lu}\p{Ll}[\p{L}'’-]*)(?:\s*(?:,|\||@|[-–—/·])\s*(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*|(?:am|an|der|de|del|la|los|las|el|du|des|di|da|do|z|i|o\.o\.|und|and|of)(?=\s|$))){0,5}))?(?:\s+\(([^()\n]{1,30})\))?\s*$/u;
