@@ -1790,11 +1790,7 @@ export function matchCommitment(sentence: string): string | null {
         /^\s*(?:i|we)\b/i.test(m[0]) &&
         /\b(?:immediately|right away|straight away|asap|as soon as possible)\b/i.test(rest);
       // round 11: "I pay on delivery", "We pay the balance on completion of the install": on an event of the deal
-      const onEvent =
-        /^\s*(?:i|we)\b/i.test(m[0]) &&
-        /\b(?:on|upon)\s+(?:(?:the\s+)?(?:delivery|receipt|arrival|completion|collection|signature|signing|installation|handover|approval)|completion)\b/i.test(
-          rest,
-        );
+      const onEvent = /^\s*(?:i|we)\b/i.test(m[0]) && ON_DEAL_EVENT.test(rest);
       // round 38: a fault put right at our cost, in the present ("we replace the feed and the converter at no cost", "we
       // repair or replace them at our cost", "we cover the cost of new side art": blind95, blind96, blind14, blind31)
       // (round 46: also a unit of ours, "Our workshop remakes the 18 cracked bowls at no charge": blind123)
@@ -4643,6 +4639,15 @@ const PROGRESSIVE = /\b(?:am|is|are|['’]m|['’]re|['’]s)\s+(?:\w+\s+)?\w+in
 // vessel departs", "once payment clears": blind126)
 const EVENT =
   /\b(?:when|once|as soon as|the moment|the day|after|before)\s+(?:(?:it|they|he|she|we|you|i|the|your|our|that|this)\b|[a-z]{3,15}\s+(?:arrives|leaves|departs|sails|clears|lands|is|are)\b)/i;
+/** The events of a handover ("on arrival", "upon delivery"): round 58's ON_EVENT and, with more, ON_DEAL_EVENT. */
+const HANDOVER_EVENTS = "arrival|delivery|receipt|completion|collection|installation|handover";
+/** Round 58: a handover named as the event ("on arrival", "upon delivery"). */
+const ON_EVENT = new RegExp(String.raw`\b(?:on|upon)\s+(?:${HANDOVER_EVENTS})\b`, "i");
+/** Round 11: an event of the deal ("I pay on delivery", "on completion of the install", "on signing"). */
+const ON_DEAL_EVENT = new RegExp(
+  String.raw`\b(?:on|upon)\s+(?:(?:the\s+)?(?:${HANDOVER_EVENTS}|signature|signing|approval)|completion)\b`,
+  "i",
+);
 /** Being somewhere or handing something over at a time, which an event named before may date. */
 const ARRIVAL =
   /\b(?:arriv(?!ed\b)\w*|pick(?:s|ing)? (?:\w+ )?up|collect\w*|drop(?:s|ping)? (?:\w+ )?off|deliver\w*|be (?:at|there|on site|with you)|meet\w*|set(?:ting)? up|install\w*|visit\w*)\b/i;
@@ -4972,8 +4977,6 @@ function splitGapped(sentence: string, action: string): Array<{ text: string; ac
   }));
 }
 
-/** Round 58: a handover named as the event ("on arrival", "upon delivery"). */
-const ON_EVENT = /\b(?:on|upon)\s+(?:arrival|delivery|receipt|completion|collection|installation|handover)\b/i;
 /** Round 36: a subject that ends in an event of a programme (`PROGRAMME_EVENTS`), singular or plural. */
 const EVENT_OF_PROGRAMME = new RegExp(String.raw`\b(?:${PROGRAMME_EVENTS})s?$`, "i");
 /**

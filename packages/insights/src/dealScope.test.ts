@@ -19,6 +19,10 @@ import {
 import { detectDealCue, readDealStage } from "./dealStage";
 import { DEAL_STAGE_MODEL } from "./dealStageModelData";
 
+/** The stage a message received or sent reads as (rounds 57 and 58). */
+const received = (text: string) => detectDealCue({ text, direction: "inbound" })?.stage ?? null;
+const sent = (text: string) => detectDealCue({ text, direction: "outbound" })?.stage ?? null;
+
 const inbound = (text: string, subject?: string) => ({ text, direction: "inbound" as const, subject });
 /**
  * Round 9: a short example the stage models (trained with blind7 and train8) are unsure of, 0.5–0.6 against
@@ -195,7 +199,6 @@ describe("round 28: a bill or a price change that offers nothing", () => {
 });
 
 describe("round 57: a supplier's notice to every partner, too dear and found elsewhere, a price to reach, a vendor signed by name", () => {
-  const received = (text: string) => detectDealCue({ text, direction: "inbound" })?.stage ?? null;
   it("reads a supplier's notice to every partner, received, as no deal, and a request to all suppliers as interest", () => {
     expect(noticeToEveryone("dear partners, we are delighted to present our dealer price list.", "inbound")).toBe(true);
     expect(noticeToEveryone("hi all, could you quote 40 tonnes for march?", "inbound")).toBe(false);
@@ -234,8 +237,6 @@ describe("round 57: a supplier's notice to every partner, too dear and found els
 });
 
 describe("round 58: a credit note, an invoice under a quotation, a price asked for, an advance sent", () => {
-  const received = (text: string) => detectDealCue({ text, direction: "inbound" })?.stage ?? null;
-  const sent = (text: string) => detectDealCue({ text, direction: "outbound" })?.stage ?? null;
   it("reads a credit note and an invoice raised under our quotation as bills that offer nothing", () => {
     expect(billsOnly("please find attached credit note cn-044 for us$ 1,260, for the 3 damaged strands.")).toBe(true);
     expect(

@@ -23,7 +23,7 @@ import {
   unicodeWords,
 } from "./signatureWords";
 import { blockSpan, type SourceSpan } from "./span";
-import { dedupe, findEmails, matchSignOff, splitMessage, stripQuoted } from "./text";
+import { dedupe, findEmails, matchSignOff, NAME_PARTICLES, splitMessage, stripQuoted } from "./text";
 
 export { looksLikeTitle } from "./signatureWords";
 
@@ -63,8 +63,10 @@ const LINK =
  * Reyes", "Md. Rafiqul Islam", round 11), particles (round 57: the Catalan "i", "Montse Vidal i Puig": blind158; round
  * 59: the Welsh "ap", "Cerys ap Rhys": blind166), and the name written again in another script ("Kevin Huang 黃志明").
  * Honorifics and credentials are removed before (see `personName`). */
-const NAME =
-  /^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?(?:\p{Lu}[\p{L}'’-]+|(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}'’-]+|\p{Lu}\p{Ll}{1,3}\.\s(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{L}'’-]+|van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y|i|ap|ab|ferch)){0,4}(?:\s+[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{1,8})?(?:,?\s+(?:[Jj]r|[Ss]r|II|III|IV)\.?)?$/u;
+const NAME = new RegExp(
+  String.raw`^(?:(?:[Dd]r|[Mm]r|[Mm]rs|[Mm]s|[Pp]rof)\.?\s+)?(?:\p{Lu}[\p{L}'’-]+|(?:\p{Lu}\.\s?){1,3}\p{Lu}[\p{L}'’-]+|\p{Lu}\p{Ll}{1,3}\.\s(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'’-]+)(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{L}'’-]+|${NAME_PARTICLES}|i)){0,4}(?:\s+[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]{1,8})?(?:,?\s+(?:[Jj]r|[Ss]r|II|III|IV)\.?)?$`,
+  "u",
+);
 const NON_NAME = unicodeWords(
   new RegExp(
     String.raw`\b(?:team|group|support|sales|office|inc|llc|ltd|the|customer|service|department|sent|from|my|iphone|android|regards|thanks|best|accounts?|payable|receivable|billing|finance|procurement|purchasing|reception|helpdesk|desk|admin|administration|payroll|legal|orders|bookings|reservations|info|noreply|care|accounting|dispatch|logistics|warehouse|management|supplier|vendor|facilities|department|you|your|soon|ufficio|committee|comité|comitato|comisión|commission|${FOREIGN_OFFICES})\b`,

@@ -231,9 +231,13 @@ export function splitMessage(text: string): SplitMessage {
   };
 }
 
+/**
+ * The lower-case particles inside a person's name ("Sanne de Vries", "Ahmad bin Ismail", round 59: "Cerys ap Rhys"),
+ * shared with signature.ts's NAME.
+ */
+export const NAME_PARTICLES = "van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y|ap|ab|ferch";
 /** A person's name on its own line: "Aroha Te Rangi", "Sanne de Vries", "Óscar Ibáñez". */
-const NAME_LINE =
-  /^\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y|ap|ab|ferch)){0,4}$/u;
+const NAME_LINE = new RegExp(String.raw`^\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|${NAME_PARTICLES})){0,4}$`, "u");
 /** Words that make a short line a greeting or a title rather than a closing. */
 const NOT_CLOSING =
   /^(?:hi|hello|hey|dear|re|fwd|attached|regarding|subject|manager|director|team|sales|support|ok|okay|yes|no|sure|done|noted)\b/i;
