@@ -3496,3 +3496,15 @@ describe("round 59: a request to the rest of the team, comma-spliced promises, '
     ).toEqual(["Tom will load the first 8 pallets Tuesday at 6am"]);
   });
 });
+
+describe("round 60: an invoice or tracking 'to follow' with no day", () => {
+  it("reads a bare billing or tracking note as no promise, but one with a day, and other documents, as promises", () => {
+    expect(textsIn("The 12 frames went out this morning. Invoice to follow.")).toEqual([]);
+    expect(textsIn("Packed and collected. Tracking to follow.")).toEqual([]);
+    expect(textsIn("All 40 units are on the van. The invoice follows separately.")).toEqual([]);
+    expect(dues("Invoice to follow by Friday.")).toEqual([
+      ["Invoice to follow by Friday.", "2026-03-13T17:00:00.000Z"],
+    ]);
+    expect(textsIn("Approved, PO to follow.")).toEqual(["Approved, PO to follow."]);
+  });
+});

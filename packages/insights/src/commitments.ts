@@ -364,7 +364,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   },
   // round 6: "Invoice to follow under separate cover", "Full details to follow": a document the author sends
   {
-    re: /^((?:(?:the|an?|our|my|your|full|more|further)\s+)?(?:[a-z]+\s+){0,2}?(?:invoice|receipt|details|confirmation|quote|contract|paperwork|documents?|report|notes|minutes|summary|proposal|tracking(?: number| details)?|instructions|update|photos|invite|invitation)\s+to\s+follow\b.*)/i,
+    re: /^(?!(?:(?:the|an?|our|my|your)\s+)?(?:invoice|receipt|tracking(?:\s+(?:number|details))?)\s+(?:to\s+follow|follows)\b(?![^.!?]*\b(?:by|before|within|tomorrow|today|tonight|next|this|end of|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b))((?:(?:the|an?|our|my|your|full|more|further)\s+)?(?:[a-z]+\s+){0,2}?(?:invoice|receipt|details|confirmation|quote|contract|paperwork|documents?|report|notes|minutes|summary|proposal|tracking(?: number| details)?|instructions|update|photos|invite|invitation)\s+to\s+follow\b.*)/i,
     kind: "expect",
   },
   // round 14: a document of the deal that follows, with or without a time ("PO number to follow": blind9; "PO follows":
@@ -372,7 +372,7 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // tracking number, which the carrier issues; round 29: also after a go-ahead and a comma ("go ahead and book them, PO
   // number to follow from our office": blind64), as after round 19's one-word reply below
   {
-    re: /^(?:(?:approved|agreed|confirmed|accepted|done|great|perfect|ok(?:ay)?|go ahead\b[^,.;!?]{0,40})[,!]\s+)?((?:(?:the|our|my|a|an|your)\s+)?(?:(?:signed|countersigned|revised|final|formal|corrected|updated|official|written)\s+)?(?:po|po number|purchase order|copy|contract|offer|quote|quotation|invoice|order form|agreement|credit note)\s+(?:follows|to follow)\b.*)/i,
+    re: /^(?:(?:approved|agreed|confirmed|accepted|done|great|perfect|ok(?:ay)?|go ahead\b[^,.;!?]{0,40})[,!]\s+)?(?!(?:(?:the|an?|our|my|your)\s+)?(?:invoice|receipt|tracking(?:\s+(?:number|details))?)\s+(?:to\s+follow|follows)\b(?![^.!?]*\b(?:by|before|within|tomorrow|today|tonight|next|this|end of|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b))((?:(?:the|our|my|a|an|your)\s+)?(?:(?:signed|countersigned|revised|final|formal|corrected|updated|official|written)\s+)?(?:po|po number|purchase order|copy|contract|offer|quote|quotation|invoice|order form|agreement|credit note)\s+(?:follows|to follow)\b.*)/i,
     kind: "expect",
   },
   // round 11: any document named before "to follow" with a time ("Purchase order to follow from the district

@@ -47,6 +47,11 @@ const GOOD_NEWS =
 /** What makes the choice undecided or not the buyer's present choice. */
 const UNDECIDED =
   /\b(?:if|unless|whether|once|otherwise|or else|might|may|maybe|perhaps|probably|possibly|could|would rather|prefer|considering|thinking (?:of|about)|deciding|not sure|rather|(?:want|wants|like) to(?! (?:inform|let|tell|advise|update|notify))|hope to|hoping to|why|last (?:year|time|season)|previous|previously|former|formerly|in the past|used to|before that)\b/i;
+/**
+ * Round 60: the supplier a buyer has today, anywhere in the sentence, is no choice against us ("we're buying our 14x5.5
+ * shells from a mill near Nuremberg at EUR 81 at the moment. … Can you match EUR 81": blind168; a price to beat).
+ */
+const STATUS_QUO = /\b(?:at the moment|currently|at present|these days)\b/i;
 /** A condition that follows the choice it binds ("…only if", "…provided we", "…as long as"). */
 const CONDITION_AFTER = /\b(?:if|unless|provided|providing|as long as|so long as|on condition)\b/i;
 const NEGATED = /\b(?:not|never|no|didn't|don't|won't|haven't|hasn't|isn't|aren't|wasn't|weren't)\b|n't\b/i;
@@ -89,7 +94,8 @@ function readChoice(
     return null;
   for (const m of sentence.matchAll(CHOICE_VERB)) {
     const before = sentence.slice(0, m.index);
-    if (UNDECIDED.test(before) || NEGATED.test(before.split(/[,;:]/).pop() ?? "")) continue;
+    if (UNDECIDED.test(before) || STATUS_QUO.test(sentence) || NEGATED.test(before.split(/[,;:]/).pop() ?? ""))
+      continue;
     const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 80).trimStart();
     // round 13: a condition after the choice binds it as one before does ("We'll stay with you only if we can
     // exit with 30 days' notice" asks for a term; it decides nothing yet), up to the next clause of its own

@@ -150,3 +150,47 @@ describe("round 59: a supply moved elsewhere", () => {
     expect(stage("We've moved our felt supply to you.")).not.toBe("lost");
   });
 });
+describe("round 60: a purchase made or chosen elsewhere, a rival's price, room asked for, whether we sell a thing", () => {
+  it("reads an order, a choice or a vote for another party as lost", () => {
+    expect(stage("We have decided to order the hinges from the Ohio supplier, mainly because they ship faster.")).toBe(
+      "lost",
+    );
+    expect(stage("We're going with a builder out of Dayton for the Springfield job.")).toBe("lost");
+    expect(stage("We have finally chosen the offer of another distillery for our own bottling.")).toBe("lost");
+    expect(stage("In the meantime the board voted for a trip to Iceland with another operator.")).toBe("lost");
+    expect(stage("Our committee voted to buy two used kilns from a college that is closing.")).toBe("lost");
+    expect(stage("From July we're moving our resin and hardener orders to Coastline Composites.")).toBe("lost");
+    expect(stage("We have decided to order the hinges from you.")).not.toBe("lost");
+    expect(stage("The club voted for the walnut boards.")).not.toBe("lost");
+  });
+
+  it("reads a purchase already made from another party as lost, but not a thing bought with its features", () => {
+    expect(stage("Sorry, we've ordered our Christmas cheeses from a French affineur our chef met in Lyon.")).toBe(
+      "lost",
+    );
+    expect(stage("We have booked our October cargo from a Baltic supplier at a lower price.")).toBe("lost");
+    expect(stage("We've booked the reef trip with another operator out of Cairns this time.")).toBe("lost");
+    expect(stage("We've just bought a farmhouse with an old range cooker that smokes the kitchen out.")).not.toBe(
+      "lost",
+    );
+    expect(stage("If we bought from a local dealer, would you still service it?")).not.toBe("lost");
+  });
+
+  it("reads a rival's price to us, a price to match, and room asked for as negotiation", () => {
+    expect(stage("A supplier in Leeds has offered us the same chairs at £48. Is there any flexibility for 40?")).toBe(
+      "negotiation",
+    );
+    expect(stage("Honestly, a Danish mill has quoted us €41,900 delivered for the same volumes.", "outbound")).toBe(
+      "negotiation",
+    );
+    expect(stage("Can you match EUR 74 at that volume?", "outbound")).toBe("negotiation");
+    expect(stage("Love the second board. Any wiggle on price if I skip the case?")).toBe("negotiation");
+    expect(stage("You're at $70 a night. Any wiggle room?")).toBe("negotiation");
+  });
+
+  it("reads whether we sell, rent or make a thing as interest, not a customer's delivery question", () => {
+    expect(stage("hi, do you guys rent out kayak trailers?")).toBe("interest");
+    expect(stage("hey do y'all carry western show pads?")).toBe("interest");
+    expect(stage("Everything OK with the order. Just one question, do you ship to Izmir also?")).toBeNull();
+  });
+});

@@ -50,13 +50,17 @@ const FRAMES: Frame[] = [
   // up buying 4 second-hand boats from a club", "we decided to buy locally from a builder", "at the end the board has
   // chosen the factory from Portugal": blind95-97); not from us; round 59: also a supply or order moved elsewhere ("We've
   // moved our felt supply to Bellweather Textiles", "…moved our bulb and bedding order to Greenfield Wholesale":
-  // blind166, blind53, blind41, blind98), not to a day. First, before the won frames'
+  // blind166, blind53, blind41, blind98), not to a day; round 60: also in the progressive ("from June we're moving our
+  // feet and liner orders to Pacific Orthotic Supply": blind167); the buyer bought, booked or chose from another party
+  // ("decided to order the bolts from the Oregon supplier", "we're going with an engineer out of Knoxville", "we have
+  // finally chosen the offer of another bottler", "the board voted for a trip to Namibia with another operator":
+  // blind168, blind169). First, before the won frames'
   // "decided to buy"
   {
     stage: "lost",
     confidence: 0.85,
     direction: "inbound",
-    re: /(?:\b(?:in the end|at the end|end up|eventually|after all)\b[^.!?]{0,40}?\b(?:go with|buy|bought|purchase|choose|pick|order|sign with)\b|\b(?:go with|buy|bought|choose|pick|order|sign with)\b[^.!?]{0,50}?\b(?:in the end|at the end|after all)\b|\b(?:decide|choose) to (?:buy|order|source|purchase|get (?:it|them|one)) (?:locally|elsewhere|from (?:a|an|another|the other|someone)\b)|\b(?:we|i) (?:have )?move (?:our|my) (?:[\w-]+ ){1,4}?(?:supply|order|orders|business|account|program|programme|contract|purchasing|sourcing) to (?!(?:you|your|us|next|this|tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the (?:next|following|end|start|week|day))\b)(?![^.!?]*\b(?:date|day|slot|time|delivery)\b)|\b(?:board|committee|council|we|they)(?: have)? choose (?:the|a|an) (?!(?:your|you)\b)[\w-]+ (?:from|in)\b)(?![^.!?]{0,80}\b(?:you|your|yours|us)\b)/,
+    re: /(?:\b(?:in the end|at the end|end up|eventually|after all)\b[^.!?]{0,40}?\b(?:go with|buy|bought|purchase|choose|pick|order|sign with)\b|\b(?:go with|buy|bought|choose|pick|order|sign with)\b[^.!?]{0,50}?\b(?:in the end|at the end|after all)\b|\b(?:decide|choose|vote) to (?:buy|order|source|purchase|get)\b[^!?,;]{0,60}? (?:locally|elsewhere|from (?:a|an|another|the other|someone|the (?!(?:your|you)\b)[\w-]+ (?:supplier|vendor|maker|mill|workshop|distributor|company|firm|broker|dealer|manufacturer))\b)|\b(?:we|i) (?:be go|will go|decide to go|have decide to go|end up go) with (?:a|an|another|the other) (?:[\w-]+ ){0,2}?(?:out of|from|based in|near|nearer|closer to)\b|\b(?:choose|select|accept|pick|take) the (?:offer|quote|quotation|proposal|bid|tender) (?:of|from) (?:a|an|another|the other) |\b(?:board|committee|council|members|club|trustees|we|they)(?: [\w-]+){0,2}? (?:have )?vote for\b[^!?,;]{0,60}? (?:from|with) (?:a|an|another|the other) |\b(?:we|i) (?:have |be |will )?move (?:our|my) (?:[\w-]+ ){1,4}?(?:supply|order|orders|business|account|program|programme|contract|purchasing|sourcing) to (?!(?:you|your|us|next|this|tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the (?:next|following|end|start|week|day))\b)(?![^.!?]*\b(?:date|day|slot|time|delivery)\b)|\b(?:board|committee|council|we|they)(?: have)? choose (?:the|a|an) (?!(?:your|you)\b)[\w-]+ (?:from|in)\b)(?![^.!?]{0,80}\b(?:you|your|yours|us)\b)/,
   },
   // round 4: a headline without an auxiliary ("Renewal approved by procurement.", "Order form signed today")
   {
@@ -188,7 +192,7 @@ const FRAMES: Frame[] = [
     stage: "negotiation",
     confidence: 0.8,
     re: new RegExp(
-      String.raw`\b${PRICE_WORD}(?: per (?:user|seat|month|licen[cs]e|person))?(?: (?:for|of|on) (?:the |your |this |these |those )?[\w-]+(?: [\w-]+){0,2}?)? (?:be|seem|look|come in|feel) (?:(?:a bit|a little|bit|quite|too|rather|way|much|still|slightly) )*(?:high|higher than|much|steep|expensive|big|over|above|more than)\b|\b(?:make|get) (?:it|this|that|the price) (?:cheaper|lower|less)\b|\bspecial (?:price|pricing|offer|discount|rate|deal)\b|\b(?:\d+|one|two|three|a) (?:free )?months? free\b|\b(?:any|some) (?:chance|flexibility|room|wiggle room)\b[^.?!]{0,40}\b(?:price|deal|rate|fee|cost|discount|seat|term)|\bbetter (?:deal|price|rate|offer|terms)\b|\btake \d+ ?% off\b|\b(?:waive|drop|remove|reduce|lower|cut) (?:the |half of the |half |your )?(?:[\w-]+ )?(?:fee|price|cost|rate)s?\b|\b(?:fee|price|cost|rate)s? (?:be |get )(?:drop|waive|remove|reduce|lower)\b|\b(?:get|come|go) closer to\b|\bmatch (?:what [\w-]+ (?:quote|offer)|(?:their|the) (?:[\w-]+ ){0,2}?(?:quote|price|offer|rate))\b|\b(?:another|other|competing) (?:[\w-]+ )?(?:provider|vendor|supplier|company)s? (?:offer|quote)\b|\b[a-z]+ quote us (?:[$€£]|\d)|\bnet ?\d{2}\b|\b(?:payment|contract) terms?\b|\b(?:mark up|markup|redline|comment on|change to|edit to|comments on) (?:the |our |your )?(?:msa|agreement|contract|dpa|terms|order form)\b|(?<!\bin )\b(?:liability|termination|indemnity|indemnification|auto-renewal|price increase|renewal notice|payment|sla|warranty) (?:clause|cap|period|section|term|language|wording)s?\b|\blegal (?:team )?(?:be )?(?:still )?(?:review|look at|go through) (?:the|our|your) (?:contract|agreement|msa|terms|order form)\b|\bcap (?:it |the [\w-]+ )?at \d|\bwe can (?:go to|offer|do|give you) (?:you )?(?:a )?(?:\d+ ?%|[$€£] ?\d)|\bbest (?:we can do|i can do|price we can)\b`,
+      String.raw`\b${PRICE_WORD}(?: per (?:user|seat|month|licen[cs]e|person))?(?: (?:for|of|on) (?:the |your |this |these |those )?[\w-]+(?: [\w-]+){0,2}?)? (?:be|seem|look|come in|feel) (?:(?:a bit|a little|bit|quite|too|rather|way|much|still|slightly) )*(?:high|higher than|much|steep|expensive|big|over|above|more than)\b|\b(?:make|get) (?:it|this|that|the price) (?:cheaper|lower|less)\b|\bspecial (?:price|pricing|offer|discount|rate|deal)\b|\b(?:\d+|one|two|three|a) (?:free )?months? free\b|\b(?:any|some) (?:chance|flexibility|room|wiggle room)\b[^.?!]{0,40}\b(?:price|deal|rate|fee|cost|discount|seat|term)|\b(?:any|some) wiggle(?: room)?\b|\bbetter (?:deal|price|rate|offer|terms)\b|\btake \d+ ?% off\b|\b(?:waive|drop|remove|reduce|lower|cut) (?:the |half of the |half |your )?(?:[\w-]+ )?(?:fee|price|cost|rate)s?\b|\b(?:fee|price|cost|rate)s? (?:be |get )(?:drop|waive|remove|reduce|lower)\b|\b(?:get|come|go) closer to\b|\bmatch (?:what [\w-]+ (?:quote|offer)|(?:their|the) (?:[\w-]+ ){0,2}?(?:quote|price|offer|rate))\b|\b(?:another|other|competing) (?:[\w-]+ )?(?:provider|vendor|supplier|company)s? (?:offer|quote)\b|\b(?:a|an) (?:[\w-]+ )?(?:supplier|vendor|brand|mill|maker|workshop|distributor|manufacturer|dealer)(?: (?:in|from|near|out of) [\w-]+(?: [\w-]+)?)? (?:have |be )?(?:offer|quote) (?:us|me)\b|\b(?:can|could|would|will) you (?:match|beat) (?:[$€£]|eur |usd |gbp |chf |aud |cad |nzd |\d)|\b[a-z]+ quote us (?:[$€£]|\d)|\bnet ?\d{2}\b|\b(?:payment|contract) terms?\b|\b(?:mark up|markup|redline|comment on|change to|edit to|comments on) (?:the |our |your )?(?:msa|agreement|contract|dpa|terms|order form)\b|(?<!\bin )\b(?:liability|termination|indemnity|indemnification|auto-renewal|price increase|renewal notice|payment|sla|warranty) (?:clause|cap|period|section|term|language|wording)s?\b|\blegal (?:team )?(?:be )?(?:still )?(?:review|look at|go through) (?:the|our|your) (?:contract|agreement|msa|terms|order form)\b|\bcap (?:it |the [\w-]+ )?at \d|\bwe can (?:go to|offer|do|give you) (?:you )?(?:a )?(?:\d+ ?%|[$€£] ?\d)|\bbest (?:we can do|i can do|price we can)\b`,
     ),
   },
   // ── negotiation by meaning: the price against the buyer's budget, a floor, or the payment schedule ──
@@ -238,6 +242,16 @@ const FRAMES: Frame[] = [
       String.raw`^(?=.*(?:\?$|\b(?:please|pls|could you|can you|would you|let me know|tell me|send (?:me|us)|share|information|info|detail|wonder|would like to know|want to know)\b))(?!.*\b(?:why|charge twice|refund|invoice|receipt|our (?:account|subscription|bill)|we (?:be )?(?:pay|charge)|period|still on|expire|reschedule|banner|wrong|error|bug|broken|column|export|field|display)\b).*\b(?:${PRICING}|${TRYING})\b`,
     ),
   },
+  // round 60: whether we sell, rent, make or ship a thing, asked straight out ("do you guys rent out tracking mounts?",
+  // "do y'all carry western show pads?", "do you ship glazes to Czech?": blind169, blind73, blind61; 313 of the read
+  // authors' 315 such inbound questions are interest or later, 6 of them missed until now). Not "do you ship to Izmir
+  // also?", a customer's delivery question
+  {
+    stage: "interest",
+    confidence: 0.65,
+    direction: "inbound",
+    re: /\bdo (?:you|ye|u|y ?'all|yall|you all)(?: guys| folks| lot)? (?:sell|rent(?: out)?|export|ship|make|stitch|haul|stock|carry|hire out|build|supply)\b(?! (?:to|sure)\b)[^.!?]{0,80}\?$/,
+  },
   // ── interest: pricing, demo or trial asked for, tools being evaluated ──
   {
     stage: "interest",
@@ -255,6 +269,16 @@ const CONDITION = /\b(?:if|unless|whether|once|as soon as|in case|otherwise|or e
 
 const RIVAL =
   /\b(?:(?:[Ss]igned|[Ww]ent|[Gg]one|[Gg]oing|decided to go|ended up going) with|ended up (?:picking|choosing|with)|picked|chose|chosen|selected|opted for|awarded (?:it|the contract) to)\s+([A-Z][\w-]+)\b(?!\s+(?:plan|tier|package|edition|option|bundle)\b)/;
+
+/**
+ * Round 60: the buyer bought, booked or chose elsewhere, in the past ("we've ordered our Christmas salmon from a French
+ * smokehouse", "We have booked our September cargo from a Baltic supplier", "we bought from a Dubai trader at $365":
+ * blind130, blind13): 28 of the read authors' 29 such inbound sentences are losses, the 29th a cottage bought "with an
+ * open inglenook", so "with" needs another party or a business noun. Read on the sentence as written, since the lemmas
+ * drop the tense ("we're buying from a mill near Nuremberg at EUR 81" names today's supplier, a price to beat).
+ */
+const BOUGHT_ELSEWHERE =
+  /\b(?:we|I)(?:['’]ve| have)? (?:(?:just|already|now|finally) )?(?:bought|ordered|booked|sourced|purchased|chose|chosen|picked|hired|engaged|commissioned)\b[^.!?]{0,60}?\b(?:from (?:a|an|another|the other|some)\b|with (?:another|the other)\b|with (?:a|an) (?:[\w-]+ ){0,2}(?:supplier|company|operator|vendor|firm|dealer|agency|outfit|provider)s?\b)(?!\s+(?:of )?(?:you|your|yours)\b)/i;
 
 /**
  * The subject of a clause is a third party with its own deals ("our landlord", "the supplier", "a client of
@@ -347,6 +371,16 @@ export function frameCue(
       if (!skip?.has(goodNews ? "won" : "lost"))
         best = { stage: goodNews ? "won" : "lost", confidence: 0.85, sentence: sentence.replace(/[.!?]+$/, "") };
     }
+    const elsewhere = direction === "inbound" && !question ? BOUGHT_ELSEWHERE.exec(sentence) : null;
+    if (
+      elsewhere &&
+      !skip?.has("lost") &&
+      !HEDGE.test(sentence.slice(0, elsewhere.index).toLowerCase()) &&
+      !CONDITION.test(sentence.slice(0, elsewhere.index).toLowerCase()) &&
+      !isNotOurDecision(sentence) &&
+      (!best || best.confidence < 0.85)
+    )
+      best = { stage: "lost", confidence: 0.85, sentence: sentence.replace(/[.!?]+$/, "") };
     for (const frame of FRAMES) {
       if (skip?.has(frame.stage)) continue;
       if (frame.direction && frame.direction !== direction) continue;

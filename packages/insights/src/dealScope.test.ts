@@ -267,3 +267,24 @@ describe("round 58: a credit note, an invoice under a quotation, a price asked f
     expect(received("The advance payment of ₹40,000 is done.")).toBe("won");
   });
 });
+
+describe("round 60: a buyer naming its supplier writes as a business; the supplier it has today is a price to beat", () => {
+  it("reads a supplier's quote against ours as negotiation, not consumer support", () => {
+    expect(
+      isConsumerSupport("a german supplier has quoted us €44,900 delivered for the same volumes.", "outbound"),
+    ).toBe(false);
+    expect(
+      sent(
+        "Thank you for the cutting list. Honestly, your price is hard to justify: a German supplier has quoted us €44,900 delivered for the same volumes. Can you get closer to that?",
+      ),
+    ).toBe("negotiation");
+  });
+
+  it("reads the supplier a buyer has at the moment as no choice against us", () => {
+    expect(
+      sent(
+        "Straight to it: we're buying our 14x6 shells from a mill near Lyon at EUR 79 at the moment. We'd want 40 for the autumn run. Can you match EUR 79 at that volume?",
+      ),
+    ).toBe("negotiation");
+  });
+});

@@ -375,3 +375,13 @@ describe("round 42: staying with another, an order confirmed or a quantity taken
     expect(stageOf("Zakázka byla přidělena jinému uchazeči.")).toBe("lost");
   });
 });
+
+describe("round 60: the best a seller can offer", () => {
+  it("reads 'lo mejor que puedo ofrecer' and its Portuguese and French kin as negotiation", () => {
+    expect(
+      stageOf("Podemos hacer 88.000 si confirman antes del 15 de abril. Es lo mejor que puedo ofrecer.", "outbound"),
+    ).toBe("negotiation");
+    expect(stageOf("Fico em R$ 4.200, é o melhor que posso fazer.", "outbound")).toBe("negotiation");
+    expect(stageOf("1 450 € la pièce, c'est le mieux que je peux faire.", "outbound")).toBe("negotiation");
+  });
+});

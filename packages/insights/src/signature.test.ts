@@ -1220,3 +1220,58 @@ describe("parseSignature: round 59, Icelandic and Welsh closings, 'ap', a compan
     ).toMatchObject({ name: "Imogen", company: "Swaybrook Hammocks Ltd", phones: ["+442079460312"] });
   });
 });
+
+describe("parseSignature: round 60, the Irish 'Ó' and 'Teo.', a sentence-case title, an Austrian 'DI', a first name over a trading name", () => {
+  it("reads 'Ó' before a surname as part of a bare name, and a 'Teo.' company", () => {
+    expect(parseSignature("Is the cask still for sale, or only to the trade?\nNiall Ó Briain")?.name).toBe(
+      "Niall Ó Briain",
+    );
+    expect(
+      parseSignature(
+        "The twelve frames go out on Thursday by courier, and I'll cover the postage.\nSiobhán Ó Dónaill\nCeardlann Adhmaid Teo.",
+      ),
+    ).toMatchObject({ name: "Siobhán Ó Dónaill", company: "Ceardlann Adhmaid Teo." });
+    // without its period "Teo" is a surname, not a legal form
+    expect(
+      parseSignature(
+        "Thanks, the order is confirmed.\nBest regards,\nJasmine Teo\nKey Accounts Manager\nSakura Crumb Pte Ltd",
+      ),
+    ).toMatchObject({ name: "Jasmine Teo", title: "Key Accounts Manager", company: "Sakura Crumb Pte Ltd" });
+  });
+
+  it("reads a sentence-case line ending in an agent noun as a title", () => {
+    expect(
+      parseSignature("Is that doable, and what would it run?\nThanks,\nMarcus Bell\nSession & touring bassist"),
+    ).toMatchObject({ name: "Marcus Bell", title: "Session & touring bassist", company: null });
+    expect(
+      parseSignature("Is that doable, and what would it run?\nThanks,\nMarcus Bell\nBluenose Cork & Floor"),
+    ).toMatchObject({ name: "Marcus Bell", title: null, company: "Bluenose Cork & Floor" });
+  });
+
+  it("drops an Austrian engineer's 'DI' before a name", () => {
+    expect(
+      parseSignature(
+        "I will send the static report tomorrow.\nMit freundlichen Grüßen\nDI Katrin Hofbauer\nStatik Hofbauer e.U.",
+      ),
+    ).toMatchObject({ name: "Katrin Hofbauer", company: "Statik Hofbauer e.U." });
+  });
+
+  it("reads a first name over a trading name of three words or with '&' under the last sentence", () => {
+    expect(
+      parseSignature(
+        "Hi Tiago, before we pay anything to the new account I'll ring you at 3pm to confirm the details. Just a fraud check!\nSorcha\nBallin & Reid",
+      ),
+    ).toMatchObject({ name: "Sorcha", company: "Ballin & Reid" });
+    expect(
+      parseSignature(
+        "We have a family of four who want two nights of stargazing after the safari. Can you send your net rate?\nWambui\nSavanna Dusk Camps",
+      ),
+    ).toMatchObject({ name: "Wambui", company: "Savanna Dusk Camps" });
+    // two title-case words may be a full name: no reading
+    expect(
+      parseSignature(
+        "We have a family of four who want two nights of stargazing after the safari. Can you send it?\nWambui\nSavanna Dusk",
+      ),
+    ).toBeNull();
+  });
+});

@@ -243,9 +243,16 @@ function trailingCredentials(tail: string): string {
   return words.join("");
 }
 
+/**
+ * Round 60: an Austrian engineer's "DI" (Diplom-Ingenieur) before a name of two words ("DI Florian Eberhardt": blind168),
+ * in capitals only: a capitalised "Di" opens Italian surnames.
+ */
+const DIPLOM_INGENIEUR = /^DI\s+(?=\p{Lu}[\p{L}'’-]+\s+\p{Lu})/u;
+
 function withoutHonorifics(piece: string): string {
   return piece
     .replace(NAME_PREFIX, "")
+    .replace(DIPLOM_INGENIEUR, "")
     .replace(SCRIPT_ALIAS, "")
     .replace(/(?:,?\s+(?:[A-Z]{2,5}|P\.?Eng|Ph\.?D)\.?)+$/u, (tail) =>
       tail
@@ -629,6 +636,26 @@ function plainCompanyLine(line: string | undefined): boolean {
   );
 }
 
+/**
+ * Round 60: a first name alone over a trading name of three words or more, or of two joined by "&", under the last
+ * sentence ("Niamh\nKinloch & Vair", "Wanjiru\nMara Dusk Camps": blind169, blind157; every such pair of the read
+ * authors is labelled a name and a company). Two title-case words may be a full name, so they stay unread.
+ */
+function firstNameOverCompany(block: readonly string[]): boolean {
+  const [first = "", company = ""] = block;
+  return (
+    block.length === 2 &&
+    /^\p{Lu}[\p{Ll}'’-]+$/u.test(first) &&
+    matchSignOff(first) === null &&
+    !NOT_A_BARE_NAME.test(first) &&
+    !THANKS_WORD.test(first) &&
+    !sameFirstName(company, first) &&
+    !isTitle(company) &&
+    plainCompanyLine(company) &&
+    (/\s&\s/.test(company) || company.trim().split(/\s+/).length >= 3)
+  );
+}
+
 /** "Roll No. 23BCE1147", "Student ID 2219-884", "Membership no: 44107": a reference under a name, neither title nor company. */
 const ID_LINE =
   /^(?:[\p{L}.]+\s){0,3}(?:no\.?|nr\.?|number|id|ref\.?|reference)\s*[:.#]?\s*#?[\p{L}\d/-]*\d[\p{L}\d/-]*$/iu;
@@ -808,7 +835,8 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
         // block closed by a title or a company line
         (block.length <= 3 &&
           block.every((l) => pieces(l).every((p) => p.split(/\s+/).length <= 6) && !/[!?]$/.test(l)) &&
-          block.slice(1).some((l) => isTitle(l) || isCompanyLike(l) || PUBLIC_BODY.test(l))))
+          (block.slice(1).some((l) => isTitle(l) || isCompanyLike(l) || PUBLIC_BODY.test(l)) ||
+            firstNameOverCompany(block))))
     ) {
       // unsigned block: a name line followed by contact details, or by a title line ("VP Engineering, NimbusFit")
       lines = block;
@@ -828,8 +856,11 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     } else if (
       block.length <= 2 &&
       all.filter((l) => l.trim()).length > 1 &&
-      // "R. Achterberg": an initial with a surname is a name too (round 9)
-      /^(?:(?:\p{Lu}\.\s?){1,2}\p{Lu}[\p{L}'’-]+|\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3})$/u.test(lastLine) &&
+      // "R. Achterberg": an initial with a surname is a name too (round 9); round 60: so is the Irish "Ó" before a
+      // surname ("Ciarán Ó Murchú": blind169)
+      /^(?:(?:\p{Lu}\.\s?){1,2}\p{Lu}[\p{L}'’-]+|\p{Lu}[\p{L}'’-]+(?: (?:Ó )?\p{Lu}[\p{L}'’-]+){0,3})$/u.test(
+        lastLine,
+      ) &&
       !NOT_A_BARE_NAME.test(lastLine) &&
       !THANKS_WORD.test(lastLine) &&
       !NON_NAME.test(lastLine) &&

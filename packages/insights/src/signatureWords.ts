@@ -31,10 +31,11 @@ export const TITLE_WORDS = unicodeWords(
 /**
  * Legal-entity suffixes: a piece with one of these is a company even if it contains a title word (round 38: also the
  * Hungarian Kft. and Zrt., the Finnish ry and Oyj, the Icelandic ehf.: blind97, blind98; round 58: the Gulf W.L.L.:
- * blind162).
+ * blind162; round 60: the Irish Teoranta, with its period when short, as
+ * "Teo" is also a surname: blind168).
  */
 export const LEGAL_SUFFIX = unicodeWords(
-  /(?:\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk|lda|ltda|jsc|fze|fzco|fzc|fz-llc|sac|sro|tbk|bhd|pvt|kft|zrt|ry|oyj|ehf)\b\.?|(?<!\p{L})(?:b\.v|n\.v|s\.a(?:\.? de c\.v)?|s\.a\.[ace]|d\.o\.o|s\.a\.s|s\.r\.o|a\.s|a\.ş|s\.r\.l|s\.p\.a|s\.l|k\.k|sp\. z o\.o|e\.k|s\.c|c\.v|w\.l\.l)\.?)\s*$/iu,
+  /(?:\b(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|ag|sa|sas|sarl|bv|nv|plc|pty|pte|llp|lp|aps|as|ab|oy|srl|spa|kg|ug|kk|lda|ltda|jsc|fze|fzco|fzc|fz-llc|sac|sro|tbk|bhd|pvt|kft|zrt|ry|oyj|ehf|teoranta)\b\.?|(?<!\p{L})(?:b\.v|n\.v|s\.a(?:\.? de c\.v)?|s\.a\.[ace]|d\.o\.o|s\.a\.s|s\.r\.o|a\.s|a\.ş|s\.r\.l|s\.p\.a|s\.l|k\.k|sp\. z o\.o|e\.k|s\.c|c\.v|w\.l\.l|teo(?=\.))\.?)\s*$/iu,
 );
 
 /** Round 58: offices in Italian, Spanish, French and German that sign for a company (see DEPARTMENT). */
@@ -91,6 +92,26 @@ function agentTitle(piece: string): boolean {
 }
 
 /**
+ * Round 60: a title written in sentence case that ends in an agent noun ("Session & touring drummer", "Artisan
+ * murailler": blind168, blind139): the words after the first are lower case, as a company's never are.
+ */
+function sentenceCaseAgentTitle(piece: string): boolean {
+  const words = piece
+    .trim()
+    .split(/\s+/)
+    .filter((w) => !/^(?:&|and|\/)$/i.test(w));
+  const last = words[words.length - 1] ?? "";
+  return (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    /^\p{Lu}/u.test(words[0] ?? "") &&
+    words.slice(1).every((w) => /^\p{Ll}/u.test(w)) &&
+    AGENT_NOUN.test(last.charAt(0).toUpperCase() + last.slice(1)) &&
+    !isCompanyLike(piece)
+  );
+}
+
+/**
  * A title whose head noun comes first, then its complement ("Conservatrice du patrimoine", "Régisseuse des collections",
  * "Keeper of Prints", "Leiterin der Sammlung"): the head is an agent noun, as Romance and Germanic titles are built
  * (round 13).
@@ -105,7 +126,11 @@ function headFirstTitle(piece: string): boolean {
 
 /** A title by its words: the title-word list first, the agent-noun endings as the fallback. */
 export const isTitle = (piece: string) =>
-  TITLE_WORDS.test(piece) || agentTitle(piece) || headFirstTitle(piece) || isCjkOffice(piece);
+  TITLE_WORDS.test(piece) ||
+  agentTitle(piece) ||
+  headFirstTitle(piece) ||
+  sentenceCaseAgentTitle(piece) ||
+  isCjkOffice(piece);
 
 /** Whether a phrase reads as a job title by its words (job changes read announced titles with it). */
 export function looksLikeTitle(phrase: string): boolean {
