@@ -3508,3 +3508,12 @@ describe("round 60: an invoice or tracking 'to follow' with no day", () => {
     expect(textsIn("Approved, PO to follow.")).toEqual(["Approved, PO to follow."]);
   });
 });
+
+describe("round 60: the difference split, a share off or something free before 'and we sign'", () => {
+  it("reads the buyer's terms before 'and we sign' as its condition, not a promise", () => {
+    expect(textsIn("Split the difference at 762 and we sign today.", "inbound")).toEqual([]);
+    expect(textsIn("8% and we sign the agreement this week.", "inbound")).toEqual([]);
+    expect(textsIn("Give me the first 3 months free and we sign on Thursday.", "inbound")).toEqual([]);
+    expect(textsIn("Please send the contract and we sign it on Monday.", "inbound")).toEqual(["we sign it on Monday."]);
+  });
+});

@@ -194,3 +194,25 @@ describe("round 60: a purchase made or chosen elsewhere, a rival's price, room a
     expect(stage("Everything OK with the order. Just one question, do you ship to Izmir also?")).toBeNull();
   });
 });
+describe("round 60: work awarded by what it is, a go-ahead in a word or two", () => {
+  it("reads work awarded to another party by its name as lost", () => {
+    expect(stage("The board awarded the refurbishment to Mile High Percussion Service, whose bid came in lower.")).toBe(
+      "lost",
+    );
+    expect(stage("Council has awarded the organics contract to GreenLoop Services.")).toBe("lost");
+    expect(stage("I am pleased to inform you that the trust has awarded the mowing contract to Fenwick Grounds.")).toBe(
+      "won",
+    );
+  });
+
+  it("reads a go-ahead with no price at the head of a sentence as won, not a counter or 'sold out'", () => {
+    expect(stage("Go on then, 10am on the 28th please.")).toBe("won");
+    expect(stage("Yeah go for it, chur")).toBe("won");
+    expect(stage("sweet, do it. I'll drop it in at lunch")).toBe("won");
+    expect(stage("Sold!! I'll come grab it tomorrow morning")).toBe("won");
+    expect(stage("do it for £20 and ur on")).not.toBe("won");
+    expect(stage("Sold out of the lilac leotards in two days!")).not.toBe("won");
+    expect(stage("Did it as a steak and the table went quiet.")).not.toBe("won");
+    expect(stage("Can you look at it? What does it cost roughly")).not.toBe("won");
+  });
+});

@@ -288,3 +288,14 @@ describe("round 60: a buyer naming its supplier writes as a business; the suppli
     ).toBe("negotiation");
   });
 });
+
+describe("round 60: a notice to every stockist, agent or guest", () => {
+  it("reads a notice to every stockist, agent or guest that offers nothing as no deal", () => {
+    expect(noticeToEveryone("dear stockists,\n\nour aw26 wholesale price list is attached.")).toBe(true);
+    expect(noticeToEveryone("hello agents, our 2027 staging rates are attached.")).toBe(true);
+    expect(noticeToEveryone("aloha dealers, attached is our 2027 dealer price list.")).toBe(true);
+    expect(noticeToEveryone("hi divers! our winter packages are live: 10 boat dives for us$ 1,090.")).toBe(true);
+    expect(noticeToEveryone("hi guests, archery afternoons run every wednesday at 2pm. $45 per person.")).toBe(true);
+    expect(noticeToEveryone("dear stockists, our offer for the spring season is attached.")).toBe(false);
+  });
+});

@@ -220,10 +220,13 @@ const OFFER_BILLED =
 /**
  * Round 28: a notice to every customer at once ("Dear customers,", "Dear partners,", "Hi all,", "Dear valued customer,")
  * from our side that offers nothing: no deal stage. The read authors label all 233 such outbound messages none; the
- * stage models read a proposal in the prices of some (price lists, fee changes).
+ * stage models read a proposal in the prices of some (price lists, fee changes). Round 60: also to every stockist, agent,
+ * guest or diver, and after "Hey", "Aloha" or "G'day" ("Dear stockists, our AW26 wholesale price list is attached", "Hi
+ * divers! Our winter packages are live": blind82, blind84; the read authors label none of their 391 such outbound
+ * messages a stage).
  */
 const TO_EVERYONE =
-  /^\s*(?:dear|hi|hello|good morning|morning)\s+(?:all|everyone|friends|folks|(?:valued |our )?(?:customers?|clients?|partners?|dealers?|retailers?|members?|parents|residents|subscribers?|tour operator partners|travel partners|berth holders))\b/;
+  /^\s*(?:dear|hi|hello|hey|aloha|g'day|good morning|morning)\s+(?:all|everyone|friends|folks|legends|ladies|(?:valued |our )?(?:customers?|clients?|partners?|dealers?|retailers?|members?|parents|residents|subscribers?|tour operator partners|travel partners|berth holders|stockists|agents|roasters|guests|divers|putters|policyholders?|wholesalers|growers|buyers))\b/;
 
 /**
  * Round 57: a supplier's notice to every partner or customer, received ("Dear partners, we are delighted to present our
