@@ -363,6 +363,9 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     kind: "planned",
   },
   // round 6: "Invoice to follow under separate cover", "Full details to follow": a document the author sends
+  // (round 60: not an invoice, a receipt or tracking with no day, "Invoice to follow.", "Tracking to follow.", "The
+  // invoice follows separately": a billing or tracking note; the read authors label 5 such lines and leave 16 unlabelled.
+  // The round-14 rule below carries the same lookahead)
   {
     re: /^(?!(?:(?:the|an?|our|my|your)\s+)?(?:invoice|receipt|tracking(?:\s+(?:number|details))?)\s+(?:to\s+follow|follows)\b(?![^.!?]*\b(?:by|before|within|tomorrow|today|tonight|next|this|end of|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b))((?:(?:the|an?|our|my|your|full|more|further)\s+)?(?:[a-z]+\s+){0,2}?(?:invoice|receipt|details|confirmation|quote|contract|paperwork|documents?|report|notes|minutes|summary|proposal|tracking(?: number| details)?|instructions|update|photos|invite|invitation)\s+to\s+follow\b.*)/i,
     kind: "expect",

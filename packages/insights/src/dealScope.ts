@@ -153,7 +153,11 @@ export function isInvoiceBilling(text: string): boolean {
  */
 const RETAIL_CONTEXT =
   /\b(?:orders?(?! forms?\b)|ordered|ordering|deliver(?:y|ies|ed)|shipping|shipped|parcel|package|refund\w*|return(?:s|ed|ing)?|exchange|coupon|promo\w*|voucher|checkout|cart|basket|sale|in stock|out of stock|store credit|warranty|tracking|courier|dispatch\w*|receipt|charged|price match\w*|subscription|membership|replacement|damaged|goodwill|item|gift(?: card)?|birthday|dorm|furnish\w*|billed|overcharged|sold out|restock\w*|next (?:purchase|order)|percent off)\b|\b(?:discount|offer|deal|sale|promo\w*|code)s? (?:is |are )?still (?:on|valid|running|available|active|going)\b|\bbuy one get one\b|\b(?:student|senior|pensioner|military|nhs|newsletter|first[- ]order|welcome|bundle) (?:discount|offer|deal|code)\b/;
-/** An organisation buying: the author or recipient writes as a business, or buys in volume. */
+/**
+ * An organisation buying: the author or recipient writes as a business, or buys in volume. Round 60: also one that names
+ * its supplier ("a German supplier has quoted us €44,900 delivered": blind168, an outbound buyer read as a shop's
+ * support).
+ */
 const BUSINESS_MARKER =
   /\b(?:trade|wholesale|bulk|volume|b2b|resale|resell\w*|business account|corporate|procurement|purchase order|po|sow|msa|contract|proposal|rfp|seats?|licen[cs]es?|order forms?|onboarding|roll-?out|kick-?off|colleagues?|vendors?|suppliers?|budget|pilot|demo|board|cfo|ceo|coo|legal|finance)\b|\bper (?:quarter|month|week|year|site|store|room|order|unit|pallet|item)\b|\bi (?:run|own|have|manage|operate|started) (?:a |an |my )(?:[\w-]+ ){0,2}(?:shop|store|business|company|caf[eé]|restaurant|salon|studio|brand|practice|clinic|agency|florist|bakery|deli|bar|hotel|b&b|gym|school)\b|\bevery (?:month|quarter|week)\b|\b(?:our|my|your) (?:company|business|shop|stores?|caf[eé]s?|restaurants?|studio|salon|clinic|practice|office|team|staff|agency|firm|hotel|b&b|guests|sites|branches|employees|clients|customers|venue|gym|school)\b|\b(?:\d{2,}|dozens? of|hundreds? of) (?!(?:business |working )?(?:days|hours|minutes|mins|hrs|weeks|months|years)\b)(?:[\w-]+ )?[\w-]+s\b/;
 /**
