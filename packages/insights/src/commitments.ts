@@ -334,6 +334,13 @@ type PatternKind =
  * the hand-over pattern's "follows" and `EVENT_OF_PROGRAMME` in `splitSpliced` both leave them out.
  */
 const PROGRAMME_EVENTS = "session|meeting|briefing|class|talk|presentation|tour|lunch|dinner|reception|party|q&a";
+/**
+ * Round 60: an invoice, a receipt or tracking "to follow" or that "follows" with no day is a billing or tracking note,
+ * not a promise ("Invoice to follow.", "Tracking to follow.", "The invoice follows separately": the read authors label 5
+ * such lines and leave 16 unlabelled); with a day it stays ("Invoice to follow by Friday"). A lookahead that round 6's
+ * and round 14's document patterns below both open with.
+ */
+const UNDATED_BILL_NOTE = String.raw`(?!(?:(?:the|an?|our|my|your)\s+)?(?:invoice|receipt|tracking(?:\s+(?:number|details))?)\s+(?:to\s+follow|follows)\b(?![^.!?]*\b(?:by|before|within|tomorrow|today|tonight|next|this|end of|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b))`;
 const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   { re: new RegExp(String.raw`\b(?:i|we)\s*(?:'ll|\s+will|\s+shall)\s+` + ACTION_FOLLOWS, "i"), kind: "modal" },
   {
@@ -362,12 +369,13 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
     ),
     kind: "planned",
   },
-  // round 6: "Invoice to follow under separate cover", "Full details to follow": a document the author sends
-  // (round 60: not an invoice, a receipt or tracking with no day, "Invoice to follow.", "Tracking to follow.", "The
-  // invoice follows separately": a billing or tracking note; the read authors label 5 such lines and leave 16 unlabelled.
-  // The round-14 rule below carries the same lookahead)
+  // round 6: "Invoice to follow under separate cover", "Full details to follow": a document the author sends (not
+  // UNDATED_BILL_NOTE)
   {
-    re: /^(?!(?:(?:the|an?|our|my|your)\s+)?(?:invoice|receipt|tracking(?:\s+(?:number|details))?)\s+(?:to\s+follow|follows)\b(?![^.!?]*\b(?:by|before|within|tomorrow|today|tonight|next|this|end of|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b))((?:(?:the|an?|our|my|your|full|more|further)\s+)?(?:[a-z]+\s+){0,2}?(?:invoice|receipt|details|confirmation|quote|contract|paperwork|documents?|report|notes|minutes|summary|proposal|tracking(?: number| details)?|instructions|update|photos|invite|invitation)\s+to\s+follow\b.*)/i,
+    re: new RegExp(
+      String.raw`^${UNDATED_BILL_NOTE}((?:(?:the|an?|our|my|your|full|more|further)\s+)?(?:[a-z]+\s+){0,2}?(?:invoice|receipt|details|confirmation|quote|contract|paperwork|documents?|report|notes|minutes|summary|proposal|tracking(?: number| details)?|instructions|update|photos|invite|invitation)\s+to\s+follow\b.*)`,
+      "i",
+    ),
     kind: "expect",
   },
   // round 14: a document of the deal that follows, with or without a time ("PO number to follow": blind9; "PO follows":
@@ -375,7 +383,10 @@ const PATTERNS: Array<{ re: RegExp; kind: PatternKind }> = [
   // tracking number, which the carrier issues; round 29: also after a go-ahead and a comma ("go ahead and book them, PO
   // number to follow from our office": blind64), as after round 19's one-word reply below
   {
-    re: /^(?:(?:approved|agreed|confirmed|accepted|done|great|perfect|ok(?:ay)?|go ahead\b[^,.;!?]{0,40})[,!]\s+)?(?!(?:(?:the|an?|our|my|your)\s+)?(?:invoice|receipt|tracking(?:\s+(?:number|details))?)\s+(?:to\s+follow|follows)\b(?![^.!?]*\b(?:by|before|within|tomorrow|today|tonight|next|this|end of|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b))((?:(?:the|our|my|a|an|your)\s+)?(?:(?:signed|countersigned|revised|final|formal|corrected|updated|official|written)\s+)?(?:po|po number|purchase order|copy|contract|offer|quote|quotation|invoice|order form|agreement|credit note)\s+(?:follows|to follow)\b.*)/i,
+    re: new RegExp(
+      String.raw`^(?:(?:approved|agreed|confirmed|accepted|done|great|perfect|ok(?:ay)?|go ahead\b[^,.;!?]{0,40})[,!]\s+)?${UNDATED_BILL_NOTE}((?:(?:the|our|my|a|an|your)\s+)?(?:(?:signed|countersigned|revised|final|formal|corrected|updated|official|written)\s+)?(?:po|po number|purchase order|copy|contract|offer|quote|quotation|invoice|order form|agreement|credit note)\s+(?:follows|to follow)\b.*)`,
+      "i",
+    ),
     kind: "expect",
   },
   // round 11: any document named before "to follow" with a time ("Purchase order to follow from the district

@@ -342,6 +342,15 @@ export function isServiceSentence(sentence: string): boolean {
   return SERVICE_CONTEXT.test(lemmatise(sentence));
 }
 
+/**
+ * A choice read on the sentence as written (RIVAL, BOUGHT_ELSEWHERE) at `index` stands: no hedge or condition before it,
+ * and the decision is the buyer's own.
+ */
+function choiceStands(sentence: string, index: number): boolean {
+  const head = sentence.slice(0, index).toLowerCase();
+  return !HEDGE.test(head) && !CONDITION.test(head) && !isNotOurDecision(sentence);
+}
+
 /** The strongest frame in the text (already stripped of quotes and signature), or null. */
 export function frameCue(
   body: string,
@@ -376,23 +385,14 @@ export function frameCue(
       rival &&
       !question &&
       !/^(?:You|Your|The|A|An|Our|It|This|That|Us)$/.test(rival[1] ?? "") &&
-      !HEDGE.test(sentence.slice(0, rival.index).toLowerCase()) &&
-      !CONDITION.test(sentence.slice(0, rival.index).toLowerCase()) &&
-      !isNotOurDecision(sentence) &&
+      choiceStands(sentence, rival.index) &&
       (!best || best.confidence < 0.85)
     ) {
       if (!skip?.has(goodNews ? "won" : "lost"))
         best = { stage: goodNews ? "won" : "lost", confidence: 0.85, sentence: sentence.replace(/[.!?]+$/, "") };
     }
     const elsewhere = direction === "inbound" && !question ? BOUGHT_ELSEWHERE.exec(sentence) : null;
-    if (
-      elsewhere &&
-      !skip?.has("lost") &&
-      !HEDGE.test(sentence.slice(0, elsewhere.index).toLowerCase()) &&
-      !CONDITION.test(sentence.slice(0, elsewhere.index).toLowerCase()) &&
-      !isNotOurDecision(sentence) &&
-      (!best || best.confidence < 0.85)
-    )
+    if (elsewhere && !skip?.has("lost") && choiceStands(sentence, elsewhere.index) && (!best || best.confidence < 0.85))
       best = { stage: "lost", confidence: 0.85, sentence: sentence.replace(/[.!?]+$/, "") };
     for (const frame of FRAMES) {
       if (skip?.has(frame.stage)) continue;

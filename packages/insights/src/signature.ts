@@ -637,6 +637,21 @@ function plainCompanyLine(line: string | undefined): boolean {
 }
 
 /**
+ * A one-word line that is a first name ("Conor", "Niamh"): no closing any list knows, no thanks or bare word, and not
+ * the first name of the line after it again ("Gordon\nGordon Fairweather").
+ */
+function loneFirstName(word: string, next: string): boolean {
+  return (
+    /^\p{Lu}[\p{Ll}'’-]+$/u.test(word) &&
+    matchSignOff(word) === null &&
+    personName(word) !== null &&
+    !NOT_A_BARE_NAME.test(word) &&
+    !THANKS_WORD.test(word) &&
+    !sameFirstName(next, word)
+  );
+}
+
+/**
  * Round 60: a first name alone over a trading name of three words or more, or of two joined by "&", under the last
  * sentence ("Niamh\nKinloch & Vair", "Wanjiru\nMara Dusk Camps": blind169, blind157; every such pair of the read
  * authors is labelled a name and a company). Two title-case words may be a full name, so they stay unread.
@@ -645,11 +660,7 @@ function firstNameOverCompany(block: readonly string[]): boolean {
   const [first = "", company = ""] = block;
   return (
     block.length === 2 &&
-    /^\p{Lu}[\p{Ll}'’-]+$/u.test(first) &&
-    matchSignOff(first) === null &&
-    !NOT_A_BARE_NAME.test(first) &&
-    !THANKS_WORD.test(first) &&
-    !sameFirstName(company, first) &&
+    loneFirstName(first, company) &&
     !isTitle(company) &&
     plainCompanyLine(company) &&
     (/\s&\s/.test(company) || company.trim().split(/\s+/).length >= 3)
@@ -735,12 +746,7 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     !split.inlineName &&
     lines.length >= 1 &&
     lines.length <= 2 &&
-    /^\p{Lu}[\p{Ll}'’-]+$/u.test(split.signOff) &&
-    matchSignOff(split.signOff) === null &&
-    personName(split.signOff) &&
-    !NOT_A_BARE_NAME.test(split.signOff) &&
-    !THANKS_WORD.test(split.signOff) &&
-    !sameFirstName(lines[0] ?? "", split.signOff) &&
+    loneFirstName(split.signOff, lines[0] ?? "") &&
     (isCompanyLike(lines[0] ?? "") || !isTitle(pieces(lines[1] ?? "")[0] ?? "")) &&
     !isTitle(lines[0] ?? "")
   ) {
