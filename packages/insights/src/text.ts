@@ -72,9 +72,12 @@ export function stripQuoted(text: string): string {
     .trim();
 }
 
-/** Closing lines that introduce a signature ("Best,", "Kind regards", "--", "Thanks, Sam"). */
+/**
+ * Closing lines that introduce a signature ("Best,", "Kind regards", "--", "Thanks, Sam"). Round 61: "Thanks heaps,"
+ * and its kin, whose second word was read as a name after "Thanks" (blind172).
+ */
 const CLOSING =
-  /^\s*((?:many )?thanks in advance|thank you in advance|thanks for your (?:help|time|patience|support)|thank you for your (?:help|time|patience|support)|(?:i )?look(?:ing)? forward to (?:hearing from you|your reply|your response|working with you|speaking (?:with|to) you)|(?:thanks|thx|tks|many thanks)\s*(?:and|&|n)\s*(?:best\s+)?(?:regards|rgds)|thanks and regards|thanks & regards|with best regards|with kind regards|best wishes|warm wishes|all best|be well|take care|stay safe|warmly|cordially|respectfully yours|greetings|thank you so much|with appreciation|with (?:deep |sincere |many )?(?:gratitude|thanks(?: and (?:best wishes|regards))?|respect|love)|warm greetings|warmest regards|yours sincerely|yours faithfully|faithfully yours|sincerely yours|thanks so much|best regards|kind regards|warm regards|thanks again|all the best|respectfully|best wishes|many thanks|yours truly|with thanks|speak soon|thank you|sincerely|talk soon|regards|thanks|cheers|yours|best|(?:best |kind |warm )?rgds|b?rgds|thx|tks|ta|--|br|kr|—|–)(?:(?<!\p{L})|(?!\p{L}))\s*[,.!]?\s*(.*)$/iu;
+  /^\s*((?:many )?thanks in advance|thank you in advance|thanks for your (?:help|time|patience|support)|thank you for your (?:help|time|patience|support)|(?:i )?look(?:ing)? forward to (?:hearing from you|your reply|your response|working with you|speaking (?:with|to) you)|(?:thanks|thx|tks|many thanks)\s*(?:and|&|n)\s*(?:best\s+)?(?:regards|rgds)|thanks and regards|thanks & regards|with best regards|with kind regards|best wishes|warm wishes|all best|be well|take care|stay safe|warmly|cordially|respectfully yours|greetings|thank you so much|with appreciation|with (?:deep |sincere |many )?(?:gratitude|thanks(?: and (?:best wishes|regards))?|respect|love)|warm greetings|warmest regards|yours sincerely|yours faithfully|faithfully yours|sincerely yours|thanks so much|thanks (?:heaps|a lot|a million|a bunch|loads)|cheers heaps|best regards|kind regards|warm regards|thanks again|all the best|respectfully|best wishes|many thanks|yours truly|with thanks|speak soon|thank you|sincerely|talk soon|regards|thanks|cheers|yours|best|(?:best |kind |warm )?rgds|b?rgds|thx|tks|ta|--|br|kr|—|–)(?:(?<!\p{L})|(?!\p{L}))\s*[,.!]?\s*(.*)$/iu;
 const INLINE_NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
 
 /**
