@@ -385,3 +385,20 @@ describe("round 60: the best a seller can offer", () => {
     expect(stageOf("1 450 € la pièce, c'est le mieux que je peux faire.", "outbound")).toBe("negotiation");
   });
 });
+
+describe("round 61: a price too low, a counter-offer named, a letter received", () => {
+  it("reads 'trop bas' and 'votre contre-proposition' as negotiation, and 'bien reçu' as no receipt", () => {
+    expect(stageOf("Bonjour Monsieur Caradec, 150 FCFA le kilo c'est trop bas. Les femmes récoltent à la main.")).toBe(
+      "negotiation",
+    );
+    expect(
+      stageOf(
+        "Madame Ferrand-Lebrun, Nous avons bien reçu votre contre-proposition à 195 €/kg. Ce prix est trop bas pour nos producteurs cette année. Nous proposons 205 €/kg FOB Moroni pour les 800 kg.",
+      ),
+    ).toBe("negotiation");
+    // a receipt is still a receipt
+    expect(
+      readForeignDealStage("Bonjour, veuillez trouver ci-joint votre reçu pour le paiement de 250 €.", "inbound"),
+    ).toBe("no deal");
+  });
+});

@@ -72,7 +72,7 @@ const MONEY = unicode(
 );
 /** A bill, a receipt, a refund or an automated notice: no stage of a deal (a pro-forma invoice is a quotation). */
 const NOT_A_DEAL = unicode(
-  /\b(?:(?:factura|facturas|fatura|faturas|facture|factures|rechnung|factuur|fattura)(?!\s*pr[oó][\s-]?forma)|nota fiscal|boleta|recibo|reçu|quittung|gutschrift|vencid[oa]|venció|vencimento|échéance|fällig|mahnung|automátic[oa]|automatique|automatisch|automatico|reembols\p{L}*|rembours\p{L}*|erstatt\p{L}*|rimbors\p{L}*|terugbetaal\p{L}*|terugbetaling|faktura|fakturan|fakturaen|förfallodatum|förföll|forfalt|forfaldt|forfall|refunder\p{L}*|återbetal\p{L}*|tilbakebetal\p{L}*|kvitto\p{L}*|kvittering\p{L}*|hyvityslasku\p{L}*|eräpäivä\p{L}*|rachun\p{L}*|zwrot\p{L}*|tagihan|kwitansi|pengembalian dana)\b/iu,
+  /\b(?:(?:factura|facturas|fatura|faturas|facture|factures|rechnung|factuur|fattura)(?!\s*pr[oó][\s-]?forma)|nota fiscal|boleta|recibo|(?<!\b(?:bien|avons|ai|avez|a|ont) )reçu|quittung|gutschrift|vencid[oa]|venció|vencimento|échéance|fällig|mahnung|automátic[oa]|automatique|automatisch|automatico|reembols\p{L}*|rembours\p{L}*|erstatt\p{L}*|rimbors\p{L}*|terugbetaal\p{L}*|terugbetaling|faktura|fakturan|fakturaen|förfallodatum|förföll|forfalt|forfaldt|forfall|refunder\p{L}*|återbetal\p{L}*|tilbakebetal\p{L}*|kvitto\p{L}*|kvittering\p{L}*|hyvityslasku\p{L}*|eräpäivä\p{L}*|rachun\p{L}*|zwrot\p{L}*|tagihan|kwitansi|pengembalian dana)\b/iu,
 );
 /**
  * Ours only: a price list or a price change for every customer, a job offered with its salary, or the charge for work
@@ -269,7 +269,9 @@ const FORMS: Form[] = [
       // of the buyer's ("Bei 8,00 €/kg würden wir … starten"), "ist uns etwas zu viel", "moja ostatnia cena": blind111, blind114
       `\\b(?:possiamo|podemos|pouvons|können wir|kunnen we|kunnen wij)\\s+(?:\\p{L}+\\s+)?(?:mantenere|mantener|manter|maintenir|halten|aanhouden|vasthouden)\\s+(?:il|el|o|le|den|de|unseren|notre|nuestro|nosso)\\s+(?:\\p{L}+\\s+)?(?:prezzo|precio|preço|prix|preis|prijs|tarif\\p{L}*)\\b`,
       `\\b(?:bei|à|a|con|voor|per)\\s+(?:[€$£]\\s*)?\\d[\\d.,]*${gap(25)}\\b(?:würden wir|zouden we|zouden wij|nous prendrions|on prendrait|compraríamos|pediríamos|compraríamos|ordineremmo|prenderemmo|fecharíamos)\\b|\\b(?:ist|sind) (?:uns|mir) (?:\\p{L}+ )?zu viel\\b|\\bostatni\\p{L}* cen\\p{L}*`,
-      `\\b(?:zu|te|troppo) (?:hoch|hoog|alt[oa])\\b|\\b(?:können|kann) (?:ihnen|dir|euch)\\b${gap(20)}\\bentgegenkommen\\b|\\bpodemos (?:bajar|baixar|rebajar|dejarlo en|deixar por)\\b|\\b\\d+ ?% (?:menos|weniger|de moins|minder)\\b`,
+      // (round 61: also a price too low for the seller, "Ce prix est trop bas pour nos producteurs", and a counter-offer
+      // named, "votre contre-proposition à 195 €/kg": blind172, blind124)
+      `\\b(?:trop bas|demasiado bajo|muy bajo|muito baixo|zu niedrig|te laag|troppo basso)\\b|\\b(?:contre-proposition|contre-offre|contraoferta|contrapropuesta|contraproposta|contra-proposta|gegenangebot|tegenbod|tegenvoorstel|controproposta|controfferta)\\b|\\b(?:zu|te|troppo) (?:hoch|hoog|alt[oa])\\b|\\b(?:können|kann) (?:ihnen|dir|euch)\\b${gap(20)}\\bentgegenkommen\\b|\\bpodemos (?:bajar|baixar|rebajar|dejarlo en|deixar por)\\b|\\b\\d+ ?% (?:menos|weniger|de moins|minder)\\b`,
     ]),
   },
   // round 42, theirs: another's price for the same thing ("Een steenhouwer … kan dezelfde steen leveren voor € 1.850"):

@@ -1298,4 +1298,21 @@ describe("parseSignature: round 61, a Nordic chair, a title after a dashed first
     expect(parseSignature("Go on then, do it! Mum will be so pleased.\nThanks heaps,\nBev")?.name).toBe("Bev");
     expect(parseSignature("Great, see you then.\nThanks a lot,\nBev")?.name).toBe("Bev");
   });
+
+  it("reads a president, a Czech owner and a Norwegian managing director alone under a name as the title", () => {
+    expect(
+      parseSignature(
+        "Merci pour votre patience.\nCordialement,\nAwa Diop\nPrésidente\nGIE des Récoltantes du Lac Rose",
+      ),
+    ).toMatchObject({ name: "Awa Diop", title: "Présidente", company: "GIE des Récoltantes du Lac Rose" });
+    expect(parseSignature("Děkuji za nabídku.\nS pozdravem\nJan Novák\nmajitel")).toMatchObject({
+      name: "Jan Novák",
+      title: "majitel",
+    });
+    expect(parseSignature("Takk for tilbudet.\nMed vennlig hilsen\nKari Nilsen\nDaglig leder")).toMatchObject({
+      name: "Kari Nilsen",
+      title: "Daglig leder",
+      company: null,
+    });
+  });
 });
