@@ -130,6 +130,15 @@ const NOT_A_PURCHASE = /\b(?:refund\w*|return\w*|back to (?:you|your)|reimburs\w
 const PO_SENT =
   /\b(?:l?po|purchase order|(?:signed )?order confirmation)(?: (?:no\.? ?)?[\w#-]*\d[\w-]*)?(?: for [^.!?;]{1,40}?)? (?:is )?(?:attached|enclosed|coming|to follow|follows)\b|\b(?:attached|attaching|enclosed|please find(?: attached| enclosed)?|here(?:'s| is)) (?:is )?(?:our |the |a |my )?(?:signed |official )?(?:l?po|purchase order)\b(?! (?:number|template|form|request|process|system))/;
 
+/**
+ * Round 62: a purchase order sent with the message names the buyer's act by its document, so the reading stands over the
+ * models' doubt (17 of the read authors' 18 such messages with a PO are won, 6 of them held back by the models until
+ * now; the 18th bills a deposit on the PO). Not a seller's order confirmation to sign, which may carry a counter-offer.
+ */
+export function sendsPurchaseOrder(sentence: string): boolean {
+  return PO_SENT.test(sentence) && !/\border confirmation\b/i.test(sentence);
+}
+
 /** An engagement kept on for a period: renewed, extended, continued ("renew the legal retainer for another year"). */
 const KEPT_ON =
   /\b(?:extend|extending|renew|renewing|continue|continuing|keep|keeping)\b (?:(?:the|our|your|this) )?(?:[\w-]+ )?(?:retainer|engagement|arrangement|contract|agreement|subscription|licen[cs]e|partnership|services?|you on)\b[^.!?]{0,60}?\b(?:for (?:another|a further|an(?:other)? extra|one more|(?:\d+|two|three|four|six|twelve) (?:more|further|additional)?\s?(?:weeks?|months?|years?|quarters?|seasons?))|on the same terms|same (?:fee|terms|rate)|as well|next (?:year|season|quarter))\b|\bkeep you on\b/;

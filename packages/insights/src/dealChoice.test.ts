@@ -114,3 +114,13 @@ describe("choiceOf: round 42, a party named with a possessive, an order being pl
     expect(choiceOf("We've ordered our 300 m² from them.", "outbound")).toBeNull();
   });
 });
+
+describe("round 62: the work given to another by what it is, a deal closed with another", () => {
+  it("reads the refit or the work given to a yard or a laboratory, and a deal closed with an operator, as another party's", () => {
+    expect(inb("Nothing came, so we gave the refit to the yard in Bozburun.")).toBe("other");
+    expect(inb("The council decided yesterday to give the work to the laboratory of Bologna.")).toBe("other");
+    expect(inb("Unfortunately the group closed with a Spanish operator they already know.")).toBe("other");
+    // keys handed over are no work given
+    expect(inb("I gave the keys to the builder on Monday.")).toBeNull();
+  });
+});

@@ -230,3 +230,32 @@ describe("round 61: goods sold to another buyer, work awarded with what it is fo
     ).toBe("lost");
   });
 });
+
+describe("round 62: a maker chosen by what and where it is, buying on from the current supplier", () => {
+  it("reads a maker or trader chosen by description as lost", () => {
+    expect(
+      frameCue("The production team has chosen a theatrical hatter in Berlin, who can also do the fittings.", "inbound")
+        ?.stage,
+    ).toBe("lost");
+    expect(frameCue("We went with a sitter who lives on our street, easier for the key.", "inbound")?.stage).toBe(
+      "lost",
+    );
+    // a thing chosen is no maker
+    expect(frameCue("We went with a leather from Italy for the seats, as you suggested.", "inbound")?.stage).not.toBe(
+      "lost",
+    );
+  });
+
+  it("reads buying on from the current supplier as lost", () => {
+    expect(
+      frameCue("We will continue to buy from our current supplier in Minas Gerais, the duty is too high.", "inbound")
+        ?.stage,
+    ).toBe("lost");
+  });
+
+  it("reads whether we do a thing as interest, not what a customer already has", () => {
+    expect(frameCue("hey do you guys do birthday parties?", "inbound")?.stage).toBe("interest");
+    expect(frameCue("do you do piano removals too or just tuning?", "inbound")?.stage).not.toBe("interest");
+    expect(frameCue("Do you do anything similar?", "inbound")?.stage).not.toBe("interest");
+  });
+});

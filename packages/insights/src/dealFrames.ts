@@ -42,6 +42,22 @@ const PRICING = String.raw`(?:price|pricing|cost|costing|investment|licensing|li
 /** Trying the product before buying: a demo, a trial, a sandbox, a walkthrough. */
 const TRYING = String.raw`(?:demo|trial|test account|sandbox|pilot|walkthrough|walk-through|product tour|see the (?:product|platform|tool|app) in action|see (?:the|your) (?:product|platform|tool)|play with|try (?:it|the product|your [\w-]+) out)`;
 
+/**
+ * Round 60: whether we sell, rent, make or ship a thing, asked straight out ("do you guys rent out tracking mounts?",
+ * "do y'all carry western show pads?", "do you ship glazes to Czech?": blind169, blind73, blind61; 313 of the read
+ * authors' 315 such inbound questions are interest or later, 6 of them missed until then). Not "do you ship to Izmir
+ * also?", a customer's delivery question. Round 62: also whether we do a thing ("hey do you guys do birthday parties?",
+ * "do ye do winter storage ashore?": blind175, blind131; 176 of the read authors' 182 such inbound questions are
+ * interest, 17 of them missed), not "do you do anything similar?" or "piano removals too or just tuning?", a customer's
+ * question about what they have. Read on lemmas.
+ */
+const ASKS_WHAT_WE_DO =
+  /\bdo (?:you|ye|u|y ?'all|yall|you all)(?: guys| folks| lot)? (?:sell|rent(?: out)?|export|ship|make|stitch|haul|stock|carry|hire out|build|supply|do(?! (?:anything|that|this|it|them|call-?outs?)\b)(?![^.!?]* or (?:just|only)\b))\b(?! (?:to|sure)\b)[^.!?]{0,80}\?$/;
+/** The sentence asks whether we sell, make or do a thing ({@link ASKS_WHAT_WE_DO}). */
+export function asksWhatWeDo(sentence: string): boolean {
+  return ASKS_WHAT_WE_DO.test(lemmatise(sentence));
+}
+
 // Round 7 (blind5): "would rather / could / might go with you" is a preference or a possibility, not a
 // choice; "want to start with 5 clinics … before committing to all 14" is a condition (negotiation), not a
 // purchase; "decided to go with the company that did next door" chooses another party (lost).
@@ -154,13 +170,14 @@ const FRAMES: Frame[] = [
     ),
   },
   // (round 41: also the thing found cheaper elsewhere: "ta, found them cheaper at the garden centre", "found a lathe
-  // cutter in Cork who's doing them cheaper": blind109)
+  // cutter in Cork who's doing them cheaper": blind109; round 62: buying on from the supplier the buyer has, "We will
+  // continue to buy from our current supplier in Minas Gerais": blind173)
   {
     stage: "lost",
     confidence: 0.85,
     direction: "inbound",
     re: new RegExp(
-      String.raw`(?<!\b(?:can|could|have) )\b(?:not|never|no longer)\b (?:be )?(?:[\w-]+ ){0,1}?${CONTINUE}\b(?! (?:yet|until|before)\b)(?! with (?:the|our|this|that) (?!(?:[\w-]+ )?(?:purchase|deal|contract|order|plan|project|proposal|quote|offer|subscription|renewal|evaluation|rollout|licen[cs]e)s?\b))|\b(?:cancel|terminate|close|end)\b (?:our|my|the) (?:[\w-]+ )?(?:subscription|membership|account|contract|plan|order|trial|evaluation|project|licen[cs]e|renewal)s?\b(?! with (?:our|a|an|the|another|their) )|\b(?:put|place) (?:[\w-]+ ){0,3}?on (?:ice|hold)\b|\b(?:kill|scrap|cancel|shelve|pause|freeze|postpone|stop) (?:the|this|our) (?:project|initiative|evaluation|purchase|rollout)\b|\bwe be out\b(?= [.!]|$)|\b(?:project|initiative|evaluation|purchase|rollout|search|programme|program) (?:be |have be |get )(?:pause|postpone|shelve|freeze|frozen|cancel|cut|scrap|drop|put on hold|pull)\b|\b(?:funding|budget)(?: for (?:this|it|the project))? (?:be |have be |get )(?:cut|pull|freeze|frozen|withdraw|cancel|slash)\b|\b(?:stop|end|drop|close) (?:the|our|this) (?:evaluation|trial|project|search|process)\b|\bdrop (?:it|this) for now\b|\b(?:stay|stick|remain|keep work|continue) (?:on|with) (?:our|the) (?:current|existing|old|incumbent|present) (?:[\w-]+ )?(?:system|vendor|provider|supplier|tool|platform|solution|setup|partner|software)\b|\b(?:build|develop|create|make|write|do) (?:[\w-]+ ){0,4}?(?:in-house|internally|ourselves|on our own)\b|\b(?:not|no longer) need (?:an? |the |your )?(?:external|outside|third-party|[\w-]+ )?(?:tool|platform|solution|vendor|provider|service|product|you)\b|\b(?:decision|contract|deal|business|project|tender) (?:have |be )?(?:go|award|give) to (?:another|a different|a competitor|the other|a cheaper|a local|an? (?:[\w-]+ )?(?:vendor|provider|supplier|competitor))\b|\bhold off (?:on|with) (?:this|it|the (?:purchase|decision|project|rollout|deal|contract))\b|\b(?:go to|will|be go to|have decide to|decide to) pass\b(?! (?:it|this|the|on (?:it|this|the) to))|\bnot (?:the )?(?:right )?fit for us\b|\brun out of (?:runway|budget|money|funding|fund)\b|\b(?:have to|must|will|need to|got to) stop here\b|\bfind (?:something|someone|another one|a solution|an option|a tool|a provider)(?: that| which)? (?:fit|suit|work)s? better\b|\b(?:not|no longer) (?:be )?(?:take|bring|carry) (?:it|this|your offer|the offer|the proposal|things|the project|your proposal) (?:forward|further)\b|\b(?:go|be go) with (?:them|that one|those guys|the other (?:one|guy)s?)\b|\b(?:decide to|have decide to|be go to|will|end up) go with (?:the|a|an|another) (?:[\w-]+ )?(?:company|firm|guy|guys|team|contractor|crew|people|outfit|vendor|supplier|provider|agency|builder|installer|shop|forwarder|carrier) (?:that|who|which|from|down the|across the|next door)\b|\bfind (?:a |an )?(?:cheaper|better|different|other|another|alternative|more affordable) (?:[\w-]+ )?(?:option|solution|provider|tool|vendor|supplier|platform|partner|deal)\b|\b(?:extend|renew|sign|continue|stay|stick) (?:[\w-]+ ){0,3}with (?:our|the|a|an|another) (?:current |existing |old |other |incumbent |present |previous )?(?:supplier|vendor|provider|partner|agency|tool|platform|system)\b|\bkeep (?:use |work with )?(?:our|the) (?:current|existing|old|present|incumbent) (?:[\w-]+ )?(?:system|vendor|provider|supplier|tool|platform|solution|setup|partner|software)\b|\b(?:stop|cancel|halt|end) (?:the|our|my|this) (?:[\w-]+ )?(?:renewal|subscription|contract|order|deal|plan|licen[cs]e|account|purchase)s?\b(?! (?:email|reminder|notification|message)s?\b)|\b(?:evaluation|project|process|search|conversation|discussion|deal|trial)s? (?:will |have to |must )?(?:end|stop|finish|be over|close) (?:here|now|for us)\b|\bfreeze (?:all |any )?(?:new )?(?:[\w-]+ )?(?:purchase|spend|spending|budget|investment|procurement)s?\b|\b(?:this|it|the deal|the project|the purchase) be (?:dead|off)\b(?! (?:the )?(?:topic|record))|\bin-house instead\b|\b(?:choose|select|pick|go with|opt for|prefer|sign with|settle on|end up with|end up pick|end up go with|award (?:it|the contract) to)\b (?:a |an |the )?(?:different|other|another|competitor|cheaper|local|alternative|rival)\b(?: [\w-]+){0,2}? ?${VENDOR}?|\bfind (?:it|them|one|some|someone|somebody|an? [\w-]+)\b[^.!?]{0,50}?\bcheaper\b`,
+      String.raw`(?<!\b(?:can|could|have) )\b(?:not|never|no longer)\b (?:be )?(?:[\w-]+ ){0,1}?${CONTINUE}\b(?! (?:yet|until|before)\b)(?! with (?:the|our|this|that) (?!(?:[\w-]+ )?(?:purchase|deal|contract|order|plan|project|proposal|quote|offer|subscription|renewal|evaluation|rollout|licen[cs]e)s?\b))|\b(?:cancel|terminate|close|end)\b (?:our|my|the) (?:[\w-]+ )?(?:subscription|membership|account|contract|plan|order|trial|evaluation|project|licen[cs]e|renewal)s?\b(?! with (?:our|a|an|the|another|their) )|\b(?:put|place) (?:[\w-]+ ){0,3}?on (?:ice|hold)\b|\b(?:kill|scrap|cancel|shelve|pause|freeze|postpone|stop) (?:the|this|our) (?:project|initiative|evaluation|purchase|rollout)\b|\bwe be out\b(?= [.!]|$)|\b(?:project|initiative|evaluation|purchase|rollout|search|programme|program) (?:be |have be |get )(?:pause|postpone|shelve|freeze|frozen|cancel|cut|scrap|drop|put on hold|pull)\b|\b(?:funding|budget)(?: for (?:this|it|the project))? (?:be |have be |get )(?:cut|pull|freeze|frozen|withdraw|cancel|slash)\b|\b(?:stop|end|drop|close) (?:the|our|this) (?:evaluation|trial|project|search|process)\b|\bdrop (?:it|this) for now\b|\b(?:stay|stick|remain|keep work|continue) (?:on|with) (?:our|the) (?:current|existing|old|incumbent|present) (?:[\w-]+ )?(?:system|vendor|provider|supplier|tool|platform|solution|setup|partner|software)\b|\bcontinue (?:to )?(?:buy|order|source|purchase) (?:[\w-]+ ){0,3}?from (?:our|the) (?:current|existing|usual|regular|local|old|present) (?:[\w-]+ )?(?:supplier|vendor|provider|mill|maker|wholesaler|importer|distributor|producer|grower)\b|\b(?:build|develop|create|make|write|do) (?:[\w-]+ ){0,4}?(?:in-house|internally|ourselves|on our own)\b|\b(?:not|no longer) need (?:an? |the |your )?(?:external|outside|third-party|[\w-]+ )?(?:tool|platform|solution|vendor|provider|service|product|you)\b|\b(?:decision|contract|deal|business|project|tender) (?:have |be )?(?:go|award|give) to (?:another|a different|a competitor|the other|a cheaper|a local|an? (?:[\w-]+ )?(?:vendor|provider|supplier|competitor))\b|\bhold off (?:on|with) (?:this|it|the (?:purchase|decision|project|rollout|deal|contract))\b|\b(?:go to|will|be go to|have decide to|decide to) pass\b(?! (?:it|this|the|on (?:it|this|the) to))|\bnot (?:the )?(?:right )?fit for us\b|\brun out of (?:runway|budget|money|funding|fund)\b|\b(?:have to|must|will|need to|got to) stop here\b|\bfind (?:something|someone|another one|a solution|an option|a tool|a provider)(?: that| which)? (?:fit|suit|work)s? better\b|\b(?:not|no longer) (?:be )?(?:take|bring|carry) (?:it|this|your offer|the offer|the proposal|things|the project|your proposal) (?:forward|further)\b|\b(?:go|be go) with (?:them|that one|those guys|the other (?:one|guy)s?)\b|\b(?:decide to|have decide to|be go to|will|end up) go with (?:the|a|an|another) (?:[\w-]+ )?(?:company|firm|guy|guys|team|contractor|crew|people|outfit|vendor|supplier|provider|agency|builder|installer|shop|forwarder|carrier) (?:that|who|which|from|down the|across the|next door)\b|\bfind (?:a |an )?(?:cheaper|better|different|other|another|alternative|more affordable) (?:[\w-]+ )?(?:option|solution|provider|tool|vendor|supplier|platform|partner|deal)\b|\b(?:extend|renew|sign|continue|stay|stick) (?:[\w-]+ ){0,3}with (?:our|the|a|an|another) (?:current |existing |old |other |incumbent |present |previous )?(?:supplier|vendor|provider|partner|agency|tool|platform|system)\b|\bkeep (?:use |work with )?(?:our|the) (?:current|existing|old|present|incumbent) (?:[\w-]+ )?(?:system|vendor|provider|supplier|tool|platform|solution|setup|partner|software)\b|\b(?:stop|cancel|halt|end) (?:the|our|my|this) (?:[\w-]+ )?(?:renewal|subscription|contract|order|deal|plan|licen[cs]e|account|purchase)s?\b(?! (?:email|reminder|notification|message)s?\b)|\b(?:evaluation|project|process|search|conversation|discussion|deal|trial)s? (?:will |have to |must )?(?:end|stop|finish|be over|close) (?:here|now|for us)\b|\bfreeze (?:all |any )?(?:new )?(?:[\w-]+ )?(?:purchase|spend|spending|budget|investment|procurement)s?\b|\b(?:this|it|the deal|the project|the purchase) be (?:dead|off)\b(?! (?:the )?(?:topic|record))|\bin-house instead\b|\b(?:choose|select|pick|go with|opt for|prefer|sign with|settle on|end up with|end up pick|end up go with|award (?:it|the contract) to)\b (?:a |an |the )?(?:different|other|another|competitor|cheaper|local|alternative|rival)\b(?: [\w-]+){0,2}? ?${VENDOR}?|\bfind (?:it|them|one|some|someone|somebody|an? [\w-]+)\b[^.!?]{0,50}?\bcheaper\b`,
     ),
   },
   // round 57: too dear for the buyer, who found someone else ("is too expensive for us, we found a guide in Farellones for
@@ -260,15 +277,11 @@ const FRAMES: Frame[] = [
       String.raw`^(?=.*(?:\?$|\b(?:please|pls|could you|can you|would you|let me know|tell me|send (?:me|us)|share|information|info|detail|wonder|would like to know|want to know)\b))(?!.*\b(?:why|charge twice|refund|invoice|receipt|our (?:account|subscription|bill)|we (?:be )?(?:pay|charge)|period|still on|expire|reschedule|banner|wrong|error|bug|broken|column|export|field|display)\b).*\b(?:${PRICING}|${TRYING})\b`,
     ),
   },
-  // round 60: whether we sell, rent, make or ship a thing, asked straight out ("do you guys rent out tracking mounts?",
-  // "do y'all carry western show pads?", "do you ship glazes to Czech?": blind169, blind73, blind61; 313 of the read
-  // authors' 315 such inbound questions are interest or later, 6 of them missed until now). Not "do you ship to Izmir
-  // also?", a customer's delivery question
   {
     stage: "interest",
     confidence: 0.65,
     direction: "inbound",
-    re: /\bdo (?:you|ye|u|y ?'all|yall|you all)(?: guys| folks| lot)? (?:sell|rent(?: out)?|export|ship|make|stitch|haul|stock|carry|hire out|build|supply)\b(?! (?:to|sure)\b)[^.!?]{0,80}\?$/,
+    re: ASKS_WHAT_WE_DO,
   },
   // ── interest: pricing, demo or trial asked for, tools being evaluated ──
   {
@@ -301,6 +314,29 @@ const RIVAL =
  */
 const BOUGHT_ELSEWHERE =
   /\b(?:we|I)(?:['’]ve| have)? (?:(?:just|already|now|finally) )?(?:bought|ordered|booked|sourced|purchased|chose|chosen|picked|hired|engaged|commissioned)\b[^.!?]{0,60}?\b(?:from (?:a|an|another|the other|some)\b|with (?:another|the other)\b|with (?:a|an) (?:[\w-]+ ){0,2}(?:supplier|company|operator|vendor|firm|dealer|agency|outfit|provider)s?\b)(?!\s+(?:of )?(?:you|your|yours)\b)/i;
+
+/**
+ * Round 62: the buyer chose another maker or trader, described rather than named ("The production team has chosen a
+ * theatrical hatter in Berlin", "we went with a sitter who lives on our street"): a person's or a trade's noun followed by
+ * where it is or who it is. 27 of 27 such inbound sentences in the read sets are lost.
+ */
+const CHOSE_ELSEWHERE =
+  /\b(?:chosen|chose|selected|picked|gone with|went with|opted for|decided on)\s+(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:[\w-]+(?:ist|ier|maker|smith|wright|monger)|builder|supplier|vendor|dealer|trader|provider|operator|contractor|manufacturer|producer|grower|designer|hatter|milliner|tailor|printer|fabricator|retreader|mover|sitter|carpenter|joiner|plumber|roofer|painter|baker|brewer|roaster|caterer|photographer|installer|outfitter|restorer|breeder|shop|studio|workshop|atelier|boutique|firm|company|agency|outfit|mill|factory|bakery|nursery)s?(?=\s+(?:in|from|based|who|whose|that|near|closer|down)\b)/i;
+
+/** The buyer bought, booked or chose elsewhere ({@link BOUGHT_ELSEWHERE}, {@link CHOSE_ELSEWHERE}), or null. */
+function elsewhereIn(sentence: string): RegExpExecArray | null {
+  return BOUGHT_ELSEWHERE.exec(sentence) ?? CHOSE_ELSEWHERE.exec(sentence);
+}
+
+/**
+ * Round 62: the sentence tells that the buyer bought or chose elsewhere, a decision that stands. A consumer's lost sale
+ * is as lost as a business's ("I've ordered a hat from a milliner in Central instead"), so the consumer-support scope
+ * does not hold it.
+ */
+export function boughtElsewhere(sentence: string): boolean {
+  const m = elsewhereIn(sentence);
+  return m !== null && choiceStands(sentence, m.index);
+}
 
 /**
  * The subject of a clause is a third party with its own deals ("our landlord", "the supplier", "a client of
@@ -400,7 +436,7 @@ export function frameCue(
       if (!skip?.has(goodNews ? "won" : "lost"))
         best = { stage: goodNews ? "won" : "lost", confidence: 0.85, sentence: sentence.replace(/[.!?]+$/, "") };
     }
-    const elsewhere = direction === "inbound" && !question ? BOUGHT_ELSEWHERE.exec(sentence) : null;
+    const elsewhere = direction === "inbound" && !question ? elsewhereIn(sentence) : null;
     if (elsewhere && !skip?.has("lost") && choiceStands(sentence, elsewhere.index) && (!best || best.confidence < 0.85))
       best = { stage: "lost", confidence: 0.85, sentence: sentence.replace(/[.!?]+$/, "") };
     for (const frame of FRAMES) {

@@ -307,3 +307,61 @@ describe("round 61: an invitation to tender, whether we ship a thing", () => {
     ).not.toBe("interest");
   });
 });
+
+describe("round 62: a consumer lost or asking, a purchase order sent, 'I'll leave it this time'", () => {
+  it("reads a consumer who bought or chose elsewhere as a lost candidate", () => {
+    expect(
+      detectDealCandidate({
+        text: "The swatches you promised never arrived. I've ordered a hat from a milliner in Central instead.",
+        direction: "inbound",
+      })?.stage,
+    ).toBe("lost");
+    expect(
+      detectDealCandidate({
+        text: "Thanks for the quote and the shipping figures. In the end I've bought one from a collector in Napier, which saves the freight.",
+        direction: "inbound",
+      })?.stage,
+    ).toBe("lost");
+  });
+
+  it("reads 'I'll leave it this time' after a rival find as a lost candidate", () => {
+    expect(
+      detectDealCandidate({
+        text: "Thanks heaps for the quote, but I found a hat I love at a boutique so I'll leave it this time.",
+        direction: "inbound",
+      })?.stage,
+    ).toBe("lost");
+  });
+
+  it("reads a consumer asking what we do or what it costs as interest, not a return's cost", () => {
+    expect(
+      detectDealCue({
+        text: "hey do you guys do birthday parties? my daughter is obsessed with puppets",
+        direction: "inbound",
+      })?.stage,
+    ).toBe("interest");
+    expect(
+      detectDealCue({
+        text: "Saw your work on Instagram. Do you do hats to order, and roughly what do they cost?",
+        direction: "inbound",
+      })?.stage,
+    ).toBe("interest");
+    expect(
+      detectDealCue({
+        text: "Hi, i want to return the rug, it sheds everywhere. how much does the return cost?",
+        direction: "inbound",
+      })?.stage ?? null,
+    ).toBeNull();
+  });
+
+  it("reads our purchase order sent as won over the models' doubt", () => {
+    expect(
+      detectDealCue({
+        subject: "Re: Price adjustment from 1 April",
+        text: "Dear Tereza,\n\nThank you for the notice. Please book 40 felt capelines at the current prices; our PO MW-0412 is attached. Payment on receipt of your invoice, as usual.\n\nPhilippa",
+        direction: "outbound",
+        channel: "email",
+      })?.stage,
+    ).toBe("won");
+  });
+});

@@ -4,11 +4,19 @@ import {
   haggleSentence,
   promisesPriceLater,
   purchaseSentence,
+  sendsPurchaseOrder,
   withoutSalutation,
 } from "./dealBargain";
 import { messageChoice, toldWithRegret } from "./dealChoice";
 import type { DealCueOrigin } from "./dealConfidence";
-import { frameCue, isAboutThirdParty, isServiceSentence, isThirdPartySubject } from "./dealFrames";
+import {
+  asksWhatWeDo,
+  boughtElsewhere,
+  frameCue,
+  isAboutThirdParty,
+  isServiceSentence,
+  isThirdPartySubject,
+} from "./dealFrames";
 import { classifyDeal, type DealModel, dealModelText, strongestSentence } from "./dealModel";
 import { DEAL_MODEL } from "./dealModelData";
 import { AMOUNT, offerSentence } from "./dealOffer";
@@ -162,7 +170,7 @@ const RULES: CueRule[] = [
   // locally", "I'll leave it for another year": blind91, blind92)
   {
     stage: "lost",
-    re: /\b(?:(?:have|get|having|getting) (?:it|them|this|that|the (?:[\w-]+ ){1,2}?)done (?:elsewhere|locally|in-house)|(?:do|doing|did) (?:it|them|this|the (?:[\w-]+ ){1,2}?)(?:myself|ourselves|in-house)|(?:bought|found|got|ordered|sourced) (?:one|them|it|some|a (?:[\w-]+ ){0,2}?[\w-]+) (?:elsewhere|locally)|go(?:ing)? it alone|(?:leave|leaving) it (?:for (?:another|next|this) (?:year|season|time)|for now))\b/,
+    re: /\b(?:(?:have|get|having|getting) (?:it|them|this|that|the (?:[\w-]+ ){1,2}?)done (?:elsewhere|locally|in-house)|(?:do|doing|did) (?:it|them|this|the (?:[\w-]+ ){1,2}?)(?:myself|ourselves|in-house)|(?:bought|found|got|ordered|sourced) (?:one|them|it|some|a (?:[\w-]+ ){0,2}?[\w-]+) (?:elsewhere|locally)|go(?:ing)? it alone|(?:leave|leaving) it (?:for (?:another|next|this) (?:year|season|time)|for now|this time))\b/,
     confidence: 0.85,
     direction: "inbound",
   },
@@ -365,8 +373,12 @@ function sentenceWith(text: string, cue: string): string {
       text.lastIndexOf("?", at),
       text.lastIndexOf("\n", at),
     ) + 1;
-  const rest = text.slice(at + cue.length).search(/[.!?\n]/);
-  return text.slice(start, rest < 0 ? text.length : at + cue.length + rest + 1);
+  // a cue that ends its sentence ("do you guys do birthday parties?") ends it here, not at the next stop
+  const rest = /[.!?]$/.test(cue) ? -1 : text.slice(at + cue.length).search(/[.!?\n]/);
+  return text.slice(
+    start,
+    rest < 0 ? (/[.!?]$/.test(cue) ? at + cue.length : text.length) : at + cue.length + rest + 1,
+  );
 }
 /** The buyer still asks to see or price the product. */
 const STILL_EVALUATING =
@@ -639,13 +651,12 @@ export function detectDealCandidate(
     };
   }
   // round 59: a buyer asking the price straight out ("How much is it?", "how much for 2 adults + 2 kids this weekend?"):
-  // every read author labels it interest (124 of 124 inbound), so by its form it stands over the models' doubt
-  if (
-    best?.stage === "interest" &&
-    msg.direction === "inbound" &&
-    ASKS_HOW_MUCH.test(sentenceWith(text, best.cue).toLowerCase())
-  )
-    best.stands = true;
+  // every read author labels it interest (124 of 124 inbound), so by its form it stands over the models' doubt; round 62:
+  // also "what would it cost?" ("Do you do hats to order, and roughly what do they cost?": 148 of 148 inbound) and
+  // whether we do a thing ("hey do you guys do birthday parties?", dealFrames.ts)
+  const asksOffer = (cue: DealCue | null): boolean =>
+    cue?.stage === "interest" && msg.direction === "inbound" && asksPriceOrService(sentenceWith(text, cue.cue));
+  if (best && asksOffer(best)) best.stands = true;
   // round 6: the sender is the seller ("a proposal from us to your company"): their pitch, not our deal
   if (
     best &&
@@ -694,15 +705,18 @@ export function detectDealCandidate(
     if (f) best = { stage: f.stage, confidence: 0.7, cue: f.cue, reopen, sourceMessageId: msg.id, origin: "fallback" };
   }
   if (!best && !promised) best = modelCue(msg, reopen, nb);
-  // round 5: a consumer's order, refund, coupon or delivery is support; only ending a subscription is lost,
-  // and a quote we send is a proposal even for a few items ("here is the quote for the 6 chairs, shipping included")
+  // round 5: a consumer's order, refund, coupon or delivery is support; only ending a subscription (or, round 62,
+  // buying or choosing elsewhere) is lost, and a quote we send is a proposal even for a few items ("here is the quote
+  // for the 6 chairs, shipping included")
   if (
     best &&
     // round 11: a haggle, a price accepted or a purchase made is a sale whoever buys (blind8 labels a consumer's
     // booking and a farmer's tractor deal): the round-5 consumer-support scope does not hold it
     best.stage !== bargain?.stage &&
     isConsumerSupport(text, msg.direction) &&
-    !(best.stage === "lost" && endsSubscription(text)) &&
+    !(best.stage === "lost" && (endsSubscription(text) || boughtElsewhere(best.cue))) &&
+    // round 62: a consumer asking what we do or what it costs is a lead like any other
+    !asksOffer(best) &&
     !(best.stage === "proposal" && msg.direction === "outbound")
   )
     return null;
@@ -728,7 +742,8 @@ function bargainCue(
     .map(withoutSalutation)
     .filter((s) => s.trim().length > 1);
   const purchase = purchaseSentence(sentences, direction);
-  if (purchase && bargainGuarded(purchase, true)) return { stage: "won", confidence: 0.8, cue: purchase };
+  if (purchase && bargainGuarded(purchase, true))
+    return { stage: "won", confidence: 0.8, cue: purchase, ...(sendsPurchaseOrder(purchase) ? { stands: true } : {}) };
   const accepted = acceptanceSentence(sentences, text, AMOUNT.test(text) || /[$€£¥₹]\s?\d/.test(text));
   if (accepted && bargainGuarded(accepted.sentence, true))
     return { stage: "won", confidence: 0.8, cue: accepted.sentence, ...(accepted.sealed ? { stands: true } : {}) };
@@ -941,7 +956,17 @@ const HARD_BLOCKS: ReadonlySet<string> = new Set([
   "a quote requested",
 ]);
 /** Round 59: a price asked straight out ("how much is it?", "how much for 300?"). */
-const ASKS_HOW_MUCH = /\bhow much (?:is|are|for|would|does|do|to|will)\b[^.!?]*\?/;
+/**
+ * A buyer asks the price ({@link ASKS_HOW_MUCH}) or whether we do a thing (`asksWhatWeDo`), not about a return or a
+ * refund ("how much does the return cost?" is support).
+ */
+function asksPriceOrService(sentence: string): boolean {
+  const lower = sentence.toLowerCase();
+  return (ASKS_HOW_MUCH.test(lower) || asksWhatWeDo(sentence)) && !AFTER_SALE.test(lower);
+}
+const AFTER_SALE = /\b(?:return\w*|refund\w*|exchange|replacement|warranty|tracking)\b/;
+const ASKS_HOW_MUCH =
+  /\bhow much (?:is|are|for|would|does|do|to|will)\b[^.!?]*\?|\bwhat (?:would|does|do|will) (?:it|they|that|this|these|one|an? [\w-]+) (?:roughly |approximately |usually )?cost\b[^.!?]*\?/;
 export const isHardBlock = (block: string): boolean => HARD_BLOCKS.has(block);
 
 /**

@@ -1181,3 +1181,17 @@ describe("resolveDueDate: round 59, people named by their hour, a month's long w
     expect(iso("I will call you over the weekend")).toBe("2026-03-15T17:00:00.000Z");
   });
 });
+describe("resolveDueDate: round 62, a number naming a thing before a day, a year beside a day", () => {
+  it("reads a number after a noun before a day as no hour, and after a time word as one", () => {
+    expect(iso("Our tech will drive out to Bore 14 on Thursday 12 March")).toBe("2026-03-12T17:00:00.000Z");
+    expect(iso("I'll visit site 14 tomorrow")).toBe("2026-03-11T17:00:00.000Z");
+    expect(iso("I'll be there at 14 tomorrow")).toBe("2026-03-11T14:00:00.000Z");
+  });
+
+  it("reads 'next year' beside a named day as what the act is for", () => {
+    expect(iso("I'll call Kenji on Thursday to keep the door open for the sorter next year")).toBe(
+      "2026-03-12T17:00:00.000Z",
+    );
+    expect(iso("We will deliver the second press next year")).toBe("2027-03-10T17:00:00.000Z");
+  });
+});

@@ -667,6 +667,12 @@ const SHORT_WEEKDAY: Record<string, string> = {
   sun: "Sunday",
 };
 
+/** A word and a number from 13 to 23 right before a day ("site 14 tomorrow", "Bore 14 on 28 April"). */
+const NUMBER_BEFORE_DAY =
+  /\b([a-z][a-z'-]*)\s+(1[3-9]|2[0-3])(?=\s+(?:on\s+)?(?:tomorrow|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))/gi;
+/** Words after which such a number is an hour ("at 14 tomorrow", "by 14 on Friday", "from 14 on Monday"). */
+const TIME_WORD_BEFORE_HOUR =
+  /^(?:at|by|before|after|until|till|til|from|around|about|approx|circa|ca|between|and|to|or|for|latest|due|then)$/i;
 /** Round 13: "Monday 3 August, 9–11am": an hour after a day and its month (round 32: or a window with its am/pm and no
  * comma, "Wed 7 Oct 12-2pm": blind75). These three are compiled once:
  * resolveDueDate runs on every clause. */
@@ -946,6 +952,11 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
     .replace(
       /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight)\s+(?:at\s+)?(?!20[2-9]\d)([01]\d|2[0-3])([0-5]\d)\b(?![:./]\d)/gi,
       "$1 at $2:$3",
+    )
+    // round 62: a number that names a thing before a day ("drive out to Bore 14 on Tuesday 28 April", "visit site 14
+    // tomorrow"): chrono reads "14 on Tuesday" as 14:00; after a time word ("at 14 tomorrow") it stays an hour
+    .replace(NUMBER_BEFORE_DAY, (all, word: string, n: string) =>
+      TIME_WORD_BEFORE_HOUR.test(word) ? all : `${word} no${n}`,
     )
     // a zero-padded hour is a 24-hour clock's morning ("by 06:00", "at 05:30"), never the pm of a bare 1-6
     .replace(/\b(0[1-9]):([0-5]\d)\b(?!\s*(?:am|pm|a\.m\.|p\.m\.|utc|gmt|z\b))/gi, "$1:$2am")
@@ -1796,9 +1807,13 @@ export function resolveDueDate(fullText: string, sentAt: number, opts: DueDateOp
   const deadlineNamed = results.some(
     (r) => byDeadline(r) && (component(r).isCertain("day") || component(r).isCertain("weekday")),
   );
+  // round 62: a year named beside a day is what the act is for ("I'll call Kenji on Thursday to keep the door open for
+  // the colour sorter next year": blind175), not a later deadline
+  const dayNamed = results.some((r) => component(r).isCertain("day") || component(r).isCertain("weekday"));
   for (const r of results) {
     if (clock && r === bareClock[0]) continue;
     if (deadlineNamed && forTopic(r)) continue;
+    if (dayNamed && /^(?:next|this|the following|the coming) year$/i.test(r.text.trim())) continue;
     const cr = component(r);
     if (cr.isCertain("month") && !cr.isCertain("day") && daysNamed.includes(cr.get("month"))) continue;
     // a time range ("between 9 and 11") is due at its end

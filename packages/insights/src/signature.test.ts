@@ -1316,3 +1316,40 @@ describe("parseSignature: round 61, a Nordic chair, a title after a dashed first
     });
   });
 });
+
+describe("parseSignature: round 62, a name and a trading name under the message, 'e.V.', a trustee and a sergeant", () => {
+  it("reads 'Name, Trading Name' alone under the message after a blank line", () => {
+    expect(
+      parseSignature("Dear Thandi,\n\nI'll issue a credit note by Friday. Apologies.\n\nSipho Dube, Soweto Sound Hire"),
+    ).toMatchObject({ name: "Sipho Dube", company: "Soweto Sound Hire" });
+    expect(parseSignature("So sorry, it goes out today.\n\nZanele, Hatch & Veil Millinery")).toMatchObject({
+      name: "Zanele",
+      company: "Hatch & Veil Millinery",
+    });
+    // a town after a name is no trading name
+    expect(parseSignature("See you on Friday.\n\nKate, Paris")?.company ?? null).toBeNull();
+  });
+
+  it("reads a German association's 'e.V.' as part of the company after a name under the last sentence", () => {
+    expect(
+      parseSignature(
+        "If you can do €11 a test, we will sign for 200 samples.\nLotte Brandt, Saatgutbibliothek Mitte e.V.",
+      ),
+    ).toMatchObject({ name: "Lotte Brandt", company: "Saatgutbibliothek Mitte e.V." });
+  });
+
+  it("reads a managing trustee, a drum sergeant and a kaitiaki as titles, not companies", () => {
+    expect(
+      parseSignature("Please send the contract.\n\nRamesh Iyer\nManaging Trustee, Annapurna Seed Trust"),
+    ).toMatchObject({ name: "Ramesh Iyer", title: "Managing Trustee", company: "Annapurna Seed Trust" });
+    expect(parseSignature("Could you check our sett?\nThanks,\nNoel Brennan\nDrum Sergeant")).toMatchObject({
+      name: "Noel Brennan",
+      title: "Drum Sergeant",
+      company: null,
+    });
+    expect(parseSignature("Ngā mihi,\nHemi Walker\nKaitiaki Kākano\nTe Whenua Seed Trust")).toMatchObject({
+      title: "Kaitiaki Kākano",
+      company: "Te Whenua Seed Trust",
+    });
+  });
+});

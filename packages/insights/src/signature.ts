@@ -126,10 +126,11 @@ const SENTENCE_END = /(?:[.!?)]|\p{Extended_Pictographic}\uFE0F?)\s*$/u;
  * blind158, blind159, blind160). Round 59: a company may join its words with "los", "las" or "el" ("Ximena, Ruta de
  * los Cenotes": blind164); and a name may be an initial and a surname ("… delivery to Vienna included. M. Reinholt",
  * "… for both weekends. Best, M. Kühn": blind140, blind158), but not the Finnish closing "T." ("terveisin": "… T.
- * Ville").
+ * Ville"). Round 62: a German association ends in "e.V." ("Lotte Adeyemi-Brandt, Saatgutbibliothek Kreuzberg e.V.":
+ * blind175).
  */
 const TAIL_SIGN_OFF =
-  /(?:(?<!(?:^|\s)\p{Lu})[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:[-–—~]\s*|x{1,3}\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?|(?!T\.)\p{Lu}\.\s?\p{Lu}\p{Ll}[\p{L}'’-]*)(?:\s*(?:,|\||@|[-–—/·])\s*(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*|(?:am|an|der|de|del|la|los|las|el|du|des|di|da|do|z|i|o\.o\.|und|and|of)(?=\s|$))){0,5}))?(?:\s+\(([^()\n]{1,30})\))?\s*$/u;
+  /(?:(?<!(?:^|\s)\p{Lu})[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:[-–—~]\s*|x{1,3}\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s\p{Lu}\p{Ll}[\p{L}'’-]*)?|(?!T\.)\p{Lu}\.\s?\p{Lu}\p{Ll}[\p{L}'’-]*)(?:\s*(?:,|\||@|[-–—/·])\s*(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*|(?:am|an|der|de|del|la|los|las|el|du|des|di|da|do|z|i|o\.o\.|e\.V\.|und|and|of)(?=\s|$))){0,5}))?(?:\s+\(([^()\n]{1,30})\))?\s*$/u;
 const TAIL_FROM =
   /(?:[.!?]|\p{Extended_Pictographic}\uFE0F?)\s+(?:(\p{Lu}\p{Ll}+(?:\s\p{Ll}+)?)[,!]\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+from\s+(\p{Lu}[\p{L}'’&.-]*(?:\s(?:&|[\p{Lu}\d][\p{L}'’&.-]*)){0,4})\s*$/u;
 /** "… No action required. - Maple & Main Property Mgmt": a dashed company sign-off. */
@@ -723,6 +724,27 @@ function twoPieceSignature(line: string, firstNameOk = false, titledOnly = false
   return !titledOnly && rest.every(fits) ? ps : null;
 }
 
+/**
+ * Round 62: a name and a trading name on one line under the message after a blank line ("Sipho Ndlovu, Jozi Jukebox
+ * Hire", "Zanele, Hatch & Veil Millinery", "Élodie, Abysse Privé": blind173, blind165; all three such lines of the read
+ * authors). The trading name has two words at least, so a town after a name ("Kate, Paris") is none.
+ */
+function nameCommaCompany(line: string): string[] | null {
+  const m = /^([^,]{2,40}),\s+([^,]{3,60})$/.exec(line);
+  const [who = "", company = ""] = m ? [m[1] ?? "", m[2] ?? ""] : [];
+  return m &&
+    personName(who) !== null &&
+    !isCompanyLike(who) &&
+    company.trim().split(/\s+/).length >= 2 &&
+    titleCasePiece(company) &&
+    !isTitle(company) &&
+    !DEPARTMENT.test(company) &&
+    !UNIT.test(company) &&
+    who !== company
+    ? [who, company]
+    : null;
+}
+
 function sameFirstName(full: string, short: string): boolean {
   const a = (full.split(/\s+/)[0] ?? "").toLowerCase();
   const b = (short.split(/\s+/)[0] ?? "").toLowerCase();
@@ -814,7 +836,8 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
       !(belowBody && block.length === 1) && SENTENCE_END.test(above) && pieces(last).length === 3
         ? twoPieceSignature(last, false, true)
         : null;
-    const pair = (belowBody && block.length === 1 ? twoPieceSignature(last) : null) ?? underSentence;
+    const pair =
+      (belowBody && block.length === 1 ? (twoPieceSignature(last) ?? nameCommaCompany(last)) : null) ?? underSentence;
     const idBlock =
       block.length >= 2 &&
       block.length <= 3 &&
