@@ -244,3 +244,22 @@ describe("round 61: a price sealed after a name or a word or two, a sealing word
     expect(haggle("Our stock of 40 is too low for an order of 60 at 12.50.")).toBeNull();
   });
 });
+
+describe("round 62: an amount alone after 'OK', 'Fine' or 'Agreed'", () => {
+  it("reads 'OK, 5,900.' and 'Fine, €2,750.' as sealed, not a count or a question", () => {
+    expect(accepted("OK, 5,900. I come to the stand after lunch with the cash.")).toMatchObject({ sealed: true });
+    expect(accepted("Fine, €2,750. Transfer today.")).toMatchObject({ sealed: true });
+    expect(accepted("Ok 25,50. Thursday good, gate open from 7.")).toMatchObject({ sealed: true });
+    expect(accepted("OK, 5,900? That is more than the list.")).toBeNull();
+    expect(accepted("Ok, 3. See you then.")).toBeNull();
+  });
+});
+
+describe("round 62: 'is last price' with no 'my'", () => {
+  it("reads 'OK 33 is last price' and '4,400 is the last price' as a limit", () => {
+    expect(haggle("OK 33 is last price, the road to Bosaso is very expensive now.")).toMatchObject({ limit: true });
+    expect(haggle("4,100 is not possible, sorry. 4,400 is the last price, hotel nights included.")).toMatchObject({
+      limit: true,
+    });
+  });
+});

@@ -318,7 +318,7 @@ const BOUGHT_ELSEWHERE =
 /**
  * Round 62: the buyer chose another maker or trader, described rather than named ("The production team has chosen a
  * theatrical hatter in Berlin", "we went with a sitter who lives on our street"): a person's or a trade's noun followed by
- * where it is or who it is. 27 of 27 such inbound sentences in the read sets are lost.
+ * where it is or who it is. All 41 such inbound messages of the read sets are lost.
  */
 const CHOSE_ELSEWHERE =
   /\b(?:chosen|chose|selected|picked|gone with|went with|opted for|decided on)\s+(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:[\w-]+(?:ist|ier|maker|smith|wright|monger)|builder|supplier|vendor|dealer|trader|provider|operator|contractor|manufacturer|producer|grower|designer|hatter|milliner|tailor|printer|fabricator|retreader|mover|sitter|carpenter|joiner|plumber|roofer|painter|baker|brewer|roaster|caterer|photographer|installer|outfitter|restorer|breeder|shop|studio|workshop|atelier|boutique|firm|company|agency|outfit|mill|factory|bakery|nursery)s?(?=\s+(?:in|from|based|who|whose|that|near|closer|down)\b)/i;
@@ -335,7 +335,11 @@ function elsewhereIn(sentence: string): RegExpExecArray | null {
  */
 export function boughtElsewhere(sentence: string): boolean {
   const m = elsewhereIn(sentence);
-  return m !== null && choiceStands(sentence, m.index);
+  return m !== null && elsewhereStands(sentence, m.index);
+}
+/** A choice made elsewhere stands ({@link choiceStands}) and is the buyer's, not a third party's ("My sister went with"). */
+function elsewhereStands(sentence: string, index: number): boolean {
+  return choiceStands(sentence, index) && !isThirdPartySubject(sentence.slice(0, index));
 }
 
 /**
@@ -437,7 +441,12 @@ export function frameCue(
         best = { stage: goodNews ? "won" : "lost", confidence: 0.85, sentence: sentence.replace(/[.!?]+$/, "") };
     }
     const elsewhere = direction === "inbound" && !question ? elsewhereIn(sentence) : null;
-    if (elsewhere && !skip?.has("lost") && choiceStands(sentence, elsewhere.index) && (!best || best.confidence < 0.85))
+    if (
+      elsewhere &&
+      !skip?.has("lost") &&
+      elsewhereStands(sentence, elsewhere.index) &&
+      (!best || best.confidence < 0.85)
+    )
       best = { stage: "lost", confidence: 0.85, sentence: sentence.replace(/[.!?]+$/, "") };
     for (const frame of FRAMES) {
       if (skip?.has(frame.stage)) continue;

@@ -374,11 +374,9 @@ function sentenceWith(text: string, cue: string): string {
       text.lastIndexOf("\n", at),
     ) + 1;
   // a cue that ends its sentence ("do you guys do birthday parties?") ends it here, not at the next stop
-  const rest = /[.!?]$/.test(cue) ? -1 : text.slice(at + cue.length).search(/[.!?\n]/);
-  return text.slice(
-    start,
-    rest < 0 ? (/[.!?]$/.test(cue) ? at + cue.length : text.length) : at + cue.length + rest + 1,
-  );
+  if (/[.!?]$/.test(cue)) return text.slice(start, at + cue.length);
+  const rest = text.slice(at + cue.length).search(/[.!?\n]/);
+  return text.slice(start, rest < 0 ? text.length : at + cue.length + rest + 1);
 }
 /** The buyer still asks to see or price the product. */
 const STILL_EVALUATING =
@@ -715,8 +713,9 @@ export function detectDealCandidate(
     best.stage !== bargain?.stage &&
     isConsumerSupport(text, msg.direction) &&
     !(best.stage === "lost" && (endsSubscription(text) || boughtElsewhere(best.cue))) &&
-    // round 62: a consumer asking what we do or what it costs is a lead like any other
-    !asksOffer(best) &&
+    // round 62: a consumer asking what we do or what it costs is a lead like any other, unless the message is about
+    // a thing already bought ("Can I still get the warranty extended …? What does it cost?")
+    !(asksOffer(best) && !AFTER_SALE.test(text)) &&
     !(best.stage === "proposal" && msg.direction === "outbound")
   )
     return null;
@@ -958,13 +957,14 @@ const HARD_BLOCKS: ReadonlySet<string> = new Set([
 /** Round 59: a price asked straight out ("how much is it?", "how much for 300?"). */
 /**
  * A buyer asks the price ({@link ASKS_HOW_MUCH}) or whether we do a thing (`asksWhatWeDo`), not about a return or a
- * refund ("how much does the return cost?" is support).
+ * refund ("how much does the return cost?" is support; "tax returns" and "your returns policy" are not).
  */
 function asksPriceOrService(sentence: string): boolean {
   const lower = sentence.toLowerCase();
   return (ASKS_HOW_MUCH.test(lower) || asksWhatWeDo(sentence)) && !AFTER_SALE.test(lower);
 }
-const AFTER_SALE = /\b(?:return\w*|refund\w*|exchange|replacement|warranty|tracking)\b/;
+const AFTER_SALE =
+  /\b(?:(?:the|a|my|our) return|return (?:it|them|the|this|my|our)|returned|returning|refund\w*|exchange|replacement|warranty|tracking)\b/;
 const ASKS_HOW_MUCH =
   /\bhow much (?:is|are|for|would|does|do|to|will)\b[^.!?]*\?|\bwhat (?:would|does|do|will) (?:it|they|that|this|these|one|an? [\w-]+) (?:roughly |approximately |usually )?cost\b[^.!?]*\?/;
 export const isHardBlock = (block: string): boolean => HARD_BLOCKS.has(block);

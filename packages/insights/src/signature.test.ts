@@ -1317,7 +1317,7 @@ describe("parseSignature: round 61, a Nordic chair, a title after a dashed first
   });
 });
 
-describe("parseSignature: round 62, a name and a trading name under the message, 'e.V.', a trustee and a sergeant", () => {
+describe("parseSignature: round 62, a name and a trading name under the message, 'e.V.', a trustee, a sergeant, a captain, a maker", () => {
   it("reads 'Name, Trading Name' alone under the message after a blank line", () => {
     expect(
       parseSignature("Dear Thandi,\n\nI'll issue a credit note by Friday. Apologies.\n\nSipho Dube, Soweto Sound Hire"),
@@ -1350,6 +1350,24 @@ describe("parseSignature: round 62, a name and a trading name under the message,
     expect(parseSignature("Ngā mihi,\nHemi Walker\nKaitiaki Kākano\nTe Whenua Seed Trust")).toMatchObject({
       title: "Kaitiaki Kākano",
       company: "Te Whenua Seed Trust",
+    });
+  });
+
+  it("reads a club captain, a cue maker, a tea educator and an owner in Polish as titles", () => {
+    expect(
+      parseSignature("See you at the green.\nCheers,\nBev Hollis\nClub Captain\nSwan Lake Bowls Club"),
+    ).toMatchObject({
+      title: "Club Captain",
+      company: "Swan Lake Bowls Club",
+    });
+    expect(
+      parseSignature("Thanks for the ferrules.\nRegards,\nDan Reyes\nCue Maker\nIronwood Cue Works"),
+    ).toMatchObject({
+      title: "Cue Maker",
+      company: "Ironwood Cue Works",
+    });
+    expect(parseSignature("Dziękuję.\nPozdrawiam,\nAnna Nowak\nWłaściciel\nFerma Zielony Gaj Sp. j.")).toMatchObject({
+      title: "Właściciel",
     });
   });
 });
