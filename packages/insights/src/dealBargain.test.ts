@@ -263,3 +263,17 @@ describe("round 62: 'is last price' with no 'my'", () => {
     });
   });
 });
+
+describe("round 63: all of a number, a number to start or at a price, taken with a collection or a cheque", () => {
+  it("reads 'We'll take all 40 m.' with a collection, 'to start' and 'at a price' as accepted", () => {
+    expect(
+      accepted("Kiitos Sanna, that's perfect! We'll take all 40 m. I'll come for them on Saturday at 11."),
+    ).not.toBeNull();
+    expect(accepted("June we'll take 6 cases to start!! can u bring them friday")).not.toBeNull();
+    expect(accepted("Guides loved the demo. We'll take 15 at $2,300. I'll mail the check Friday.")).not.toBeNull();
+    // with no purchase act, taking is no sale
+    expect(accepted("We'll take 15 at $2,300 if the colours match.")).toBeNull();
+    // a check of the stock is no cheque
+    expect(accepted("We'll take all 40 m. I'll check the stock first.")).toBeNull();
+  });
+});

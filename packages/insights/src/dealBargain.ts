@@ -97,13 +97,18 @@ const AMOUNT_ACCEPTED =
   /(?:[$€£¥₹]\s?)?(?<![\d,.])\d[\d,.]*k?(?: [\w€$£-]+){0,4}? (?:works|is fine|fine(?=[.!]|$)|is ok(?:ay)?|is good|it is|sounds (?:good|fair|fine)|suits (?:me|us))\b(?! for (?:the|a) (?:meeting|call|visit|date|time))/;
 /**
  * "I take it", "we'll take both", round 14 "I take 5 bags": the buyer takes the thing offered, or a number of it
- * (never "take it from here").
+ * (never "take it from here"). Round 63: also all of a number, a number to start, or a number at a price ("We'll take
+ * all 40 m.", "we'll take 6 cases to start!!", "We'll take 15 at $2,300.": blind177, blind30, blind86).
  */
 const TAKE_IT =
-  /\b(?:i|we)(?:'ll| will)? take (?:it|them|both|the lot|all of them|the [\w-]+(?: [\w-]+)?)(?=[,.!]|\s*$| for [$€£]?\d| at [$€£]?\d)|\b(?:i|we)(?:'ll| will)? take (?:\d+|two|three|four|five|six|ten|twelve|a dozen)(?: of)?(?: the)? (?!(?:more )?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|turns?|steps?|photos?|pictures?|notes?)\b)[\w-]+(?: [\w-]+)?(?=[,.!]|\s*$)|\b(?:we're|we are|i'm|i am) (?:happy|fine|ok|okay|good) with (?:that|this|it|the price|those terms)\b/;
-/** The buyer pays, collects or has it delivered: the acceptance is a purchase. */
+  /\b(?:i|we)(?:'ll| will)? take (?:it|them|both|the lot|all of them|the [\w-]+(?: [\w-]+)?)(?=[,.!]|\s*$| for [$€£]?\d| at [$€£]?\d)|\b(?:i|we)(?:'ll| will)? take (?:all )?(?:\d+|two|three|four|five|six|ten|twelve|a dozen)(?: of)?(?: the)? (?!(?:more )?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|turns?|steps?|photos?|pictures?|notes?)\b)[\w-]+(?: [\w-]+)?(?=[,.!]|\s*$| to start\b)|\b(?:i|we)(?:'ll| will)? take \d+ (?=at [$€£]?\d)|\b(?:we're|we are|i'm|i am) (?:happy|fine|ok|okay|good) with (?:that|this|it|the price|those terms)\b/;
+/**
+ * The buyer pays, collects or has it delivered: the acceptance is a purchase. Round 63: also comes for it, has it
+ * brought or mails a cheque ("I'll come for them on Saturday at 11", "can u bring them friday", "I'll mail the check
+ * Friday": blind177, blind30, blind86).
+ */
 const PURCHASE_ACT =
-  /\b(?:pay|paying|paid|collect|collecting|pick (?:it|them) up|delivery|deliver|deposit|transfer|cash|invoice me|send (?:me )?the (?:invoice|bank details|payment link))\b/;
+  /\b(?:pay|paying|paid|collect|collecting|pick (?:it|them) up|delivery|deliver|deposit|transfer|cash|invoice me|send (?:me )?the (?:invoice|bank details|payment link)|come (?:for|and get|to get) (?:it|them)|bring (?:it|them)|(?:the|a) check|cheque)\b/;
 
 /**
  * A booking made or a deposit paid by the buyer ("Booked it!", "Paid the deposit", "lock in the Friday slot"); round 41:

@@ -259,3 +259,51 @@ describe("round 62: a maker chosen by what and where it is, buying on from the c
     expect(frameCue("Do you do anything similar?", "inbound")?.stage).not.toBe("interest");
   });
 });
+
+describe("round 63: a rival's price, an account moved to another supplier, the price in the buyer's words", () => {
+  it("reads another party's price put to us as negotiation", () => {
+    expect(
+      frameCue("But final rate from our side is ₹270 for Greek yoghurt, a local dairy is giving ₹255.", "inbound")
+        ?.stage,
+    ).toBe("negotiation");
+    expect(frameCue("Another distributor is doing 17,000.", "inbound")?.stage).toBe("negotiation");
+    // a rival with no price is no counter-offer
+    expect(frameCue("Another distributor is doing the Lagos route now.", "inbound")?.stage).not.toBe("negotiation");
+  });
+
+  it("reads a line or an account moved to another supplier as lost, not to a day", () => {
+    expect(
+      frameCue(
+        "From July we're moving our corn tortilla line to a national brand that can supply all 22 stores.",
+        "inbound",
+      )?.stage,
+    ).toBe("lost");
+    expect(frameCue("We're done, moving our account to another supplier.", "inbound")?.stage).toBe("lost");
+    expect(frameCue("We're moving our account meeting to another day.", "inbound")?.stage).not.toBe("lost");
+  });
+
+  it("reads whether we fix, run or teach a thing as interest, not whether we still do what a customer knows", () => {
+    expect(frameCue("do you guys fix cuckoo clocks?", "inbound")?.stage).toBe("interest");
+    expect(frameCue("do u run kids classes?", "inbound")?.stage).toBe("interest");
+    expect(frameCue("G'day, do you blokes do gutter cleaning on 3 storey townhouses?", "inbound")?.stage).toBe(
+      "interest",
+    );
+    expect(
+      frameCue("hi there, do you fellas still build Cape Islanders or is it all yachts now?", "inbound")?.stage,
+    ).toBe("interest");
+    expect(frameCue("Aloha! Do you still do walk-in battery replacements on Sundays?", "inbound")?.stage).not.toBe(
+      "interest",
+    );
+  });
+
+  it("reads the price asked in the buyer's own words as interest", () => {
+    expect(frameCue("hi what's the price on the unicorn castle", "inbound")?.stage).toBe("interest");
+    expect(frameCue("What's the damage?", "inbound")?.stage).toBe("interest");
+    expect(frameCue("Script, two colors, both doors. What would that run me?", "inbound")?.stage).toBe("interest");
+    expect(frameCue("you still selling the clown het pied males? How much are you asking?", "inbound")?.stage).toBe(
+      "interest",
+    );
+    // a statement of the price is no question
+    expect(frameCue("What's the price is the price, I paid it.", "inbound")?.stage).not.toBe("interest");
+  });
+});

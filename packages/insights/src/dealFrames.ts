@@ -49,10 +49,20 @@ const TRYING = String.raw`(?:demo|trial|test account|sandbox|pilot|walkthrough|w
  * also?", a customer's delivery question. Round 62: also whether we do a thing ("hey do you guys do birthday parties?",
  * "do ye do winter storage ashore?": blind175, blind131; 176 of the read authors' 182 such inbound questions are
  * interest, 17 of them missed), not "do you do anything similar?" or "piano removals too or just tuning?", a customer's
- * question about what they have. Read on lemmas.
+ * question about what they have. Round 63: also whether we fix, run, teach or offer a thing, asked of "you blokes" or
+ * "you fellas" too ("do you guys fix cuckoo clocks?", "do u run kids classes?", "do you blokes do gutter cleaning…?":
+ * blind100, blind123, blind176; 209 of the read authors' 212 such inbound questions are interest or none-by-sale). Read on
+ * lemmas.
  */
 const ASKS_WHAT_WE_DO =
-  /\bdo (?:you|ye|u|y ?'all|yall|you all)(?: guys| folks| lot)? (?:sell|rent(?: out)?|export|ship|make|stitch|haul|stock|carry|hire out|build|supply|do(?! (?:anything|that|this|it|them|call-?outs?)\b)(?![^.!?]* or (?:just|only)\b))\b(?! (?:to|sure)\b)[^.!?]{0,80}\?$/;
+  /\bdo (?:you|ye|u|y ?'all|yall|you all)(?: guys| folks| lot| fellas| blokes| lads| chaps)? (?:still (?!do\b))?(?:sell|rent(?: out)?|export|ship|make|stitch|haul|stock|carry|hire out|build|supply|fix|repair|restore|rebuild|refurbish|service|clean|tow|install|run|teach|organi[sz]e|offer|take commissions|do(?! (?:anything|that|this|it|them|call-?outs?)\b)(?![^.!?]* or (?:just|only)\b))\b(?! (?:to|sure)\b)[^.!?]{0,80}\?$/;
+/** The price asked in the buyer's own words, read on lemmas ("what's the damage", "what would that run us"). */
+const ASKS_OWN_PRICE =
+  /\bwhat(?: be|s)? (?:the|your|ur) (?:best |rough |ballpark |usual |going )?(?:price|prices|pricing|rate|rates|cost|damage)\b(?=[^.!?]{0,60}(?:\?|$))|\bwhat would (?:that|it|this|they) (?:run|set) (?:me|us)(?: back)?\b|\bhow much (?:be|r) (?:you|u) ask(?:ing)?\b/;
+/** The sentence asks the price in the buyer's own words ({@link ASKS_OWN_PRICE}). */
+export function asksOwnPrice(sentence: string): boolean {
+  return ASKS_OWN_PRICE.test(lemmatise(sentence));
+}
 /** The sentence asks whether we sell, make or do a thing ({@link ASKS_WHAT_WE_DO}). */
 export function asksWhatWeDo(sentence: string): boolean {
   return ASKS_WHAT_WE_DO.test(lemmatise(sentence));
@@ -76,7 +86,7 @@ const FRAMES: Frame[] = [
     stage: "lost",
     confidence: 0.85,
     direction: "inbound",
-    re: /(?:\b(?:in the end|at the end|end up|eventually|after all)\b[^.!?]{0,40}?\b(?:go with|buy|bought|purchase|choose|pick|order|sign with)\b|\b(?:go with|buy|bought|choose|pick|order|sign with)\b[^.!?]{0,50}?\b(?:in the end|at the end|after all)\b|\b(?:decide|choose|vote) to (?:buy|order|source|purchase|get)\b[^!?,;]{0,60}? (?:locally|elsewhere|from (?:a|an|another|the other|someone|the (?!(?:your|you)\b)[\w-]+ (?:supplier|vendor|maker|mill|workshop|distributor|company|firm|broker|dealer|manufacturer))\b)|\b(?:we|i) (?:be go|will go|decide to go|have decide to go|end up go) with (?:a|an|another|the other) (?:[\w-]+ ){0,2}?(?:out of|from|based in|near|nearer|closer to)\b|\b(?:choose|select|accept|pick|take) the (?:offer|quote|quotation|proposal|bid|tender) (?:of|from) (?:a|an|another|the other) |\b(?:board|committee|council|members|club|trustees|we|they)(?: [\w-]+){0,2}? (?:have )?vote for\b[^!?,;]{0,60}? (?:from|with) (?:a|an|another|the other) |\b(?:we|i) (?:have |be |will )?move (?:our|my) (?:[\w-]+ ){1,4}?(?:supply|order|orders|business|account|program|programme|contract|purchasing|sourcing) to (?!(?:you|your|us|next|this|tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the (?:next|following|end|start|week|day))\b)(?![^.!?]*\b(?:date|day|slot|time|delivery)\b)|\b(?:board|committee|council|we|they)(?: have)? choose (?:the|a|an) (?!(?:your|you)\b)[\w-]+ (?:from|in)\b)(?![^.!?]{0,80}\b(?:you|your|yours|us)\b)/,
+    re: /(?:\b(?:in the end|at the end|end up|eventually|after all)\b[^.!?]{0,40}?\b(?:go with|buy|bought|purchase|choose|pick|order|sign with)\b|\b(?:go with|buy|bought|choose|pick|order|sign with)\b[^.!?]{0,50}?\b(?:in the end|at the end|after all)\b|\b(?:decide|choose|vote) to (?:buy|order|source|purchase|get)\b[^!?,;]{0,60}? (?:locally|elsewhere|from (?:a|an|another|the other|someone|the (?!(?:your|you)\b)[\w-]+ (?:supplier|vendor|maker|mill|workshop|distributor|company|firm|broker|dealer|manufacturer))\b)|\b(?:we|i) (?:be go|will go|decide to go|have decide to go|end up go) with (?:a|an|another|the other) (?:[\w-]+ ){0,2}?(?:out of|from|based in|near|nearer|closer to)\b|\b(?:choose|select|accept|pick|take) the (?:offer|quote|quotation|proposal|bid|tender) (?:of|from) (?:a|an|another|the other) |\b(?:board|committee|council|members|club|trustees|we|they)(?: [\w-]+){0,2}? (?:have )?vote for\b[^!?,;]{0,60}? (?:from|with) (?:a|an|another|the other) |\b(?:(?:we|i) (?:have |be |will )?)?move (?:our|my) (?:[\w-]+ ){0,4}?(?:line|lines|range|account) to (?:a|an|another|the other) (?:[\w-]+ ){0,2}?(?:brand|supplier|vendor|maker|mill|company|firm|producer|manufacturer|distributor|wholesaler|importer|dairy|bakery|roaster)\b|\b(?:we|i) (?:have |be |will )?move (?:our|my) (?:[\w-]+ ){1,4}?(?:supply|order|orders|business|account|program|programme|contract|purchasing|sourcing) to (?!(?:you|your|us|next|this|tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the (?:next|following|end|start|week|day))\b)(?![^.!?]*\b(?:date|day|slot|time|delivery)\b)|\b(?:board|committee|council|we|they)(?: have)? choose (?:the|a|an) (?!(?:your|you)\b)[\w-]+ (?:from|in)\b)(?![^.!?]{0,80}\b(?:you|your|yours|us)\b)/,
   },
   // round 4: a headline without an auxiliary ("Renewal approved by procurement.", "Order form signed today")
   {
@@ -236,6 +246,14 @@ const FRAMES: Frame[] = [
     confidence: 0.8,
     re: /\b(?:more|higher|above|over|beyond) (?:than )?(?:what )?(?:we|i) (?:plan|budget|expect|hope|can afford|can spend|can justify|have)|\b(?:above|over|beyond|out of|outside|exceed) (?:our |my |the )?budget\b|\b(?:not|never) (?:really )?fit (?:in(?:to)? |within )?(?:our|my|the) budget\b|\btoo (?:pricey|expensive|costly|steep|dear)\b|\bbest (?:you|u) can do\b|\bbring (?:it|this|that|the (?:price|cost|total|number|fee)s?) down\b|\b(?:drop|lower|reduce|cut|bring) (?:the |your |it |this |that )?(?:[\w-]+ ){0,2}?(?:down )?to [$€£] ?\d|\b(?:can not|will not|be unable to) go (?:any )?(?:below|lower|under)\b|\bgo (?:any )?lower\b|\blowest (?:price|rate|we can)\b|\b(?:quarterly|monthly|annual|yearly|upfront|up-front|instal?lment|split|deferred|staggered) (?:invoicing|billing|payment|payments|instal?lments)\b[^.?!]{0,40}\b(?:instead|rather than|instead of|accommodate|possible|need|prefer|can you|could you|would)|\b(?:instead of|rather than) (?:annual |monthly |quarterly )?(?:upfront |up-front )?(?:payment|billing|invoicing)\b|\bbefore (?:we|i) (?:can |could )?(?:sign|commit|agree)\b[^.?!]{0,15}\b(?:need|want|require|would like|ask)\b|\b(?:want|like|prefer|would like) to start (?:with|small|smaller)\b[^.?!]{0,80}\bbefore (?:we |i )?(?:commit|sign|agree)\b|\b(?:lock|freeze|fix|cap|guarantee) (?:in )?(?:the |our |your )?(?:current )?(?:price|rate|pricing)s?\b|\b(?:price|rate) (?:lock|freeze|guarantee|cap)\b|\b\d+-(?:month|year) term instead\b|\b(?:quote|offer|price|pricing)s? from (?!you|your|u\b|us\b|our\b)[\w-]+ (?:for less|cheaper|lower|that be (?:cheaper|lower|less))\b|\bmeet (?:us |me |you )?(?:in the middle|halfway)\b|\b(?:still )?(?:about |around )?[$€£]?\d+(?:k|,000)? apart\b/,
   },
+  // round 63: another party's price put to us ("a local dairy is giving ₹255", "Another distributor is doing 17,000":
+  // blind176, blind58; 16 of the read authors' 16 such inbound lines are negotiation, 3 of them missed)
+  {
+    stage: "negotiation",
+    confidence: 0.8,
+    direction: "inbound",
+    re: /\b(?:another|other|a local|a cheaper|the other) (?:[\w-]+ ){0,2}?(?:be |have be )?(?:give|offer|quote|charge|do|sell) (?:(?:it|them|us|me) )?(?:for |at )?(?:[$€£¥₹₦]|rs\.? ?|usd |eur |gbp )?\d/,
+  },
   // ── negotiation: asking us to match what another vendor gives (needs a price or offer in the message) ──
   {
     stage: "negotiation",
@@ -282,6 +300,15 @@ const FRAMES: Frame[] = [
     confidence: 0.65,
     direction: "inbound",
     re: ASKS_WHAT_WE_DO,
+  },
+  // round 63: the price asked in the buyer's own words ("hi what's the price on the unicorn castle", "What's the damage?",
+  // "What would that run me?", "How much are you asking?": blind129, blind83, blind125, blind106; 115 of the read
+  // authors' 128 such inbound questions are interest, 20 of them missed, one a price asked after the sale)
+  {
+    stage: "interest",
+    confidence: 0.65,
+    direction: "inbound",
+    re: ASKS_OWN_PRICE,
   },
   // ── interest: pricing, demo or trial asked for, tools being evaluated ──
   {

@@ -365,3 +365,20 @@ describe("round 62: a consumer lost or asking, a purchase order sent, 'I'll leav
     ).toBe("won");
   });
 });
+
+describe("round 63: the price in the buyer's own words stands, a take with a collection is won", () => {
+  it("reads 'What's the damage?' and 'what's the price on…' as interest over the models' doubt", () => {
+    expect(
+      cue(
+        "G'day, after 30t of the 40mm river pebble for a resort job at Noosa, needed last week of May. What's the damage delivered? Cheers, Brodie",
+      )?.stage,
+    ).toBe("interest");
+    expect(cue("hi what's the price on the unicorn castle")?.stage).toBe("interest");
+  });
+
+  it("reads 'We'll take all 40 m.' with a collection as won", () => {
+    expect(cue("Kiitos Sanna, that's perfect! We'll take all 40 m. I'll come for them on Saturday at 11.")?.stage).toBe(
+      "won",
+    );
+  });
+});

@@ -10,6 +10,7 @@ import {
 import { messageChoice, toldWithRegret } from "./dealChoice";
 import type { DealCueOrigin } from "./dealConfidence";
 import {
+  asksOwnPrice,
   asksWhatWeDo,
   boughtElsewhere,
   frameCue,
@@ -651,7 +652,8 @@ export function detectDealCandidate(
   // round 59: a buyer asking the price straight out ("How much is it?", "how much for 2 adults + 2 kids this weekend?"):
   // every read author labels it interest (124 of 124 inbound), so by its form it stands over the models' doubt; round 62:
   // also "what would it cost?" ("Do you do hats to order, and roughly what do they cost?": 148 of 148 inbound) and
-  // whether we do a thing ("hey do you guys do birthday parties?", dealFrames.ts)
+  // whether we do a thing ("hey do you guys do birthday parties?", dealFrames.ts); round 63: also the price asked in the
+  // buyer's own words ("What's the damage?", dealFrames.ts)
   const asksOffer = (cue: DealCue | null): boolean =>
     cue?.stage === "interest" && msg.direction === "inbound" && asksPriceOrService(sentenceWith(text, cue.cue));
   if (best && asksOffer(best)) best.stands = true;
@@ -961,7 +963,7 @@ const HARD_BLOCKS: ReadonlySet<string> = new Set([
  */
 function asksPriceOrService(sentence: string): boolean {
   const lower = sentence.toLowerCase();
-  return (ASKS_HOW_MUCH.test(lower) || asksWhatWeDo(sentence)) && !AFTER_SALE.test(lower);
+  return (ASKS_HOW_MUCH.test(lower) || asksWhatWeDo(sentence) || asksOwnPrice(sentence)) && !AFTER_SALE.test(lower);
 }
 const AFTER_SALE =
   /\b(?:(?:the|a|my|our) return|return (?:it|them|the|this|my|our)|returned|returning|refund\w*|exchange|replacement|warranty|tracking)\b/;

@@ -1371,3 +1371,25 @@ describe("parseSignature: round 62, a name and a trading name under the message,
     });
   });
 });
+
+describe("parseSignature: round 63, a full name with its credential after a blank line", () => {
+  it("reads 'Name, DDS' over a company or a title as the name line, not a closing", () => {
+    expect(
+      parseSignature(
+        "Hi Marcus,\nWe've decided to hire our own float assistant instead of using an agency. Thank you.\n\nRachel Stein, DDS\nParkside Dental Group",
+      ),
+    ).toMatchObject({ name: "Rachel Stein", company: "Parkside Dental Group" });
+    expect(
+      parseSignature(
+        "Great news: the owner signed the agreement.\n\nJordan Pike, AIA\nProject Architect\nPike Halvorsen Architects LLC\n(312) 555-0182",
+      ),
+    ).toMatchObject({
+      name: "Jordan Pike",
+      title: "Project Architect",
+      company: "Pike Halvorsen Architects LLC",
+      phones: ["+13125550182"],
+    });
+    // a closing with a word after its comma stays a closing
+    expect(parseSignature("Thanks so much.\n\nKind regards, Team\nAcme Ltd")?.name ?? null).not.toBe("Kind regards");
+  });
+});

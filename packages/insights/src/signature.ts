@@ -745,6 +745,16 @@ function nameCommaCompany(line: string): string[] | null {
     : null;
 }
 
+/** A full name followed by a comma and credentials only ("Jordan Pike, AIA", "Anil Patel, MD"). */
+function credentialedName(line: string): boolean {
+  const [who = "", ...after] = line.trim().split(/,\s+/);
+  return (
+    after.length >= 1 &&
+    after.every((w) => CREDENTIAL.test(w) && (w.match(/\p{Lu}/gu) ?? []).length >= 2) &&
+    /\s/.test(personName(who) ?? "")
+  );
+}
+
 function sameFirstName(full: string, short: string): boolean {
   const a = (full.split(/\s+/)[0] ?? "").toLowerCase();
   const b = (short.split(/\s+/)[0] ?? "").toLowerCase();
@@ -780,6 +790,12 @@ export function parseSignature(fullText: string, opts: SignatureOptions = {}): S
     !isTitle(lines[0] ?? "")
   ) {
     split.inlineName = split.signOff;
+  }
+  // round 63: a full name with its credential after a blank line ("Rachel Stein, DDS\nParkside Dental Group", "Elena
+  // Alvarez, MD\nMedical Director": blind34, blind82, blind176) is the name line, not a closing of the shape "Word, Word"
+  if (split.signOff && !split.inlineName && credentialedName(split.signOff)) {
+    lines = [split.signOff, ...lines];
+    raw = lines.join("\n");
   }
   let bare: TailSignOff | null = null;
   if (!split.signOff) {
