@@ -51,8 +51,8 @@ const TRYING = String.raw`(?:demo|trial|test account|sandbox|pilot|walkthrough|w
  * interest, 17 of them missed), not "do you do anything similar?" or "piano removals too or just tuning?", a customer's
  * question about what they have. Round 63: also whether we fix, run, teach or offer a thing, asked of "you blokes" or
  * "you fellas" too ("do you guys fix cuckoo clocks?", "do u run kids classes?", "do you blokes do gutter cleaning…?":
- * blind100, blind123, blind176; 209 of the read authors' 212 such inbound questions are interest or none-by-sale). Read on
- * lemmas.
+ * blind100, blind123, blind176; 210 of the read authors' 214 such inbound questions are interest, 10 of them missed until
+ * then), but not "do you still do…?", a customer asking after a service they know. Read on lemmas.
  */
 const ASKS_WHAT_WE_DO =
   /\bdo (?:you|ye|u|y ?'all|yall|you all)(?: guys| folks| lot| fellas| blokes| lads| chaps)? (?:still (?!do\b))?(?:sell|rent(?: out)?|export|ship|make|stitch|haul|stock|carry|hire out|build|supply|fix|repair|restore|rebuild|refurbish|service|clean|tow|install|run|teach|organi[sz]e|offer|take commissions|do(?! (?:anything|that|this|it|them|call-?outs?)\b)(?![^.!?]* or (?:just|only)\b))\b(?! (?:to|sure)\b)[^.!?]{0,80}\?$/;
@@ -302,8 +302,8 @@ const FRAMES: Frame[] = [
     re: ASKS_WHAT_WE_DO,
   },
   // round 63: the price asked in the buyer's own words ("hi what's the price on the unicorn castle", "What's the damage?",
-  // "What would that run me?", "How much are you asking?": blind129, blind83, blind125, blind106; 115 of the read
-  // authors' 128 such inbound questions are interest, 20 of them missed, one a price asked after the sale)
+  // "What would that run me?", "How much are you asking?": blind129, blind83, blind125, blind106; 193 of the read
+  // authors' 194 such inbound messages are interest, 24 of them missed until then; the other a patient's price question)
   {
     stage: "interest",
     confidence: 0.65,
