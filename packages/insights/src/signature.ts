@@ -245,10 +245,12 @@ const TRAILING_CREDENTIALS = /(?:,?\s+\p{Lu}[\p{L}.]{1,6}){1,4}$/u;
 /** The credentials at the end of a tail ("Grant BSc MRICS" keeps "Grant"): words are dropped from the end. */
 function trailingCredentials(tail: string): string {
   const words = tail.split(/(?=,?\s+\p{Lu})/u);
-  // two capitals at least ("BSc", "CEng", "MRICS"): a surname such as "Ma" or "Ca" is never dropped
-  const credential = (w: string) => CREDENTIAL.test(w) && (w.match(/\p{Lu}/gu) ?? []).length >= 2;
-  while (words.length && credential((words[words.length - 1] ?? "").replace(/^,?\s+/, ""))) words.pop();
+  while (words.length && cappedCredential((words[words.length - 1] ?? "").replace(/^,?\s+/, ""))) words.pop();
   return words.join("");
+}
+/** A credential with two capitals at least ("BSc", "CEng", "MRICS"): a surname such as "Ma" or "Ca" is never one. */
+function cappedCredential(word: string): boolean {
+  return CREDENTIAL.test(word) && (word.match(/\p{Lu}/gu) ?? []).length >= 2;
 }
 
 /**
@@ -748,11 +750,7 @@ function nameCommaCompany(line: string): string[] | null {
 /** A full name followed by a comma and credentials only ("Jordan Pike, AIA", "Anil Patel, MD"). */
 function credentialedName(line: string): boolean {
   const [who = "", ...after] = line.trim().split(/,\s+/);
-  return (
-    after.length >= 1 &&
-    after.every((w) => CREDENTIAL.test(w) && (w.match(/\p{Lu}/gu) ?? []).length >= 2) &&
-    /\s/.test(personName(who) ?? "")
-  );
+  return after.length >= 1 && after.every(cappedCredential) && /\s/.test(personName(who) ?? "");
 }
 
 function sameFirstName(full: string, short: string): boolean {
