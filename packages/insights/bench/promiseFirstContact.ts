@@ -41,6 +41,7 @@ import {
   type ClauseUnit,
   clauseUnits,
   type PromiseReader,
+  type ReaderOptions,
   readClause,
   refusedByForm,
   VETO_MIN_WORDS,
@@ -220,12 +221,15 @@ try {
       const model = models[config]!;
       // round 19 (cm20): what the rules read before the clause, as the patched hook tells it
       const tracker = new ContextTracker();
-      const p = (clause: string, unit: ClauseUnit, msg: MessageInput) =>
-        promiseProbability(model, promiseFeatures(clause, unit, msg.direction, msg.sentAt, tracker.current, true));
+      const p = (clause: string, unit: ClauseUnit, msg: MessageInput, opts?: ReaderOptions) =>
+        promiseProbability(
+          model,
+          promiseFeatures(clause, unit, msg.direction, msg.sentAt, tracker.current, true, opts?.timezone),
+        );
       // today's form refusals, as the hook asks them
       const learned: PromiseReader = Object.assign(
-        (clause: string, unit: ClauseUnit, msg: MessageInput) => {
-          const prob = p(clause, unit, msg);
+        (clause: string, unit: ClauseUnit, msg: MessageInput, opts?: ReaderOptions) => {
+          const prob = p(clause, unit, msg, opts);
           if (!refusedByForm(clause)) return prob >= threshold;
           const labelled = holdsLabel(msg, clause);
           if (prob >= threshold) {
@@ -243,9 +247,9 @@ try {
           observe: (unit: ClauseUnit, read: boolean, _msg: MessageInput, index: number) => {
             tracker.observe(unit, read, index);
           },
-          veto: (clause: string, unit: ClauseUnit, msg: MessageInput) => {
+          veto: (clause: string, unit: ClauseUnit, msg: MessageInput, opts?: ReaderOptions) => {
             if (veto <= 0 || (vetoScope === "outbound" && msg.direction !== "outbound")) return false;
-            if (clause.trim().split(/\s+/).length < vetoMinWords || p(clause, unit, msg) >= veto) return false;
+            if (clause.trim().split(/\s+/).length < vetoMinWords || p(clause, unit, msg, opts) >= veto) return false;
             vetoed[i]!.all++;
             const labelled = holdsLabel(msg, clause);
             if (labelled) vetoed[i]!.promises++;

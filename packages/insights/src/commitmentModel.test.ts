@@ -29,6 +29,23 @@ describe("promiseFeatures", () => {
     expect([...read("send you the copy tomorrow").keys()].some((k) => /^(?:mv|vst|tc|obj|sk):/.test(k))).toBe(false);
   });
 
+  it("round 64: reads the clause's time in the message's zone ('tonight' said at 16:10 in Denver is ahead)", () => {
+    const at = Date.parse("2026-10-05T22:10:00Z"); // 16:10 in Denver, 23:10 in London
+    const time = (timezone: string) =>
+      [...promiseFeatures("PDF coming to your email tonight", unit("x"), "outbound", at, null, false, timezone).keys()]
+        .filter((k) => k.startsWith("t:"))
+        .join();
+    expect(time("America/Denver")).toBe("t:ahead");
+    // (at 23:10 in London tonight's evening has begun: a time word, no time ahead)
+    expect(time("Europe/London")).toBe("t:word");
+    // the extractor passes its zone to the reader: the promise is read in Denver
+    const msg = { id: "m", channel: "sms" as const, direction: "outbound" as const, sentAt: at };
+    const text = "Dana, bid for Aspen Ridge: $23,800 for the season. PDF coming to your email tonight.";
+    expect(
+      extractCommitments({ ...msg, text }, { timezone: "America/Denver" }, learnedPromiseReader()).map((c) => c.text),
+    ).toEqual(["PDF coming to your email tonight."]);
+  });
+
   it("reads the subject's class after openers and a leading time", () => {
     expect(read("I'll send the drawings by Friday").get("s:I")).toBe(1);
     expect(read("Ok so tomorrow we'll ring you").get("s:we")).toBe(1);

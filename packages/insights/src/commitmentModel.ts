@@ -12,7 +12,14 @@
  */
 
 import { PROMISE_MODEL, PROMISE_TRAINING } from "./commitmentModelData";
-import { type ClauseUnit, CONDITIONAL, expandTexting, hasDeadlineWords, type PromiseReader } from "./commitments";
+import {
+  type ClauseUnit,
+  CONDITIONAL,
+  expandTexting,
+  hasDeadlineWords,
+  type PromiseReader,
+  type ReaderOptions,
+} from "./commitments";
 import { resolveDueDate } from "./dueDate";
 import { lemma, lemmatise } from "./lemma";
 import { boundText, MAX_CLAUSE_CHARS } from "./limits";
@@ -267,6 +274,7 @@ export function promiseFeatures(
   sentAt: number,
   context: ReadingContext | null = null,
   extra = false,
+  timezone = "UTC",
 ): Map<string, number> {
   const f = new Map<string, number>();
   const add = (name: string) => f.set(name, 1);
@@ -277,7 +285,8 @@ export function promiseFeatures(
   const subject = subjectClass(tokens, raw);
   const groups = VERB_GROUPS.filter(([, re]) => re.test(body)).map(([name]) => name);
   const timeWords = hasDeadlineWords(text);
-  const due = timeWords ? resolveDueDate(text, sentAt) : null;
+  // round 64: the time is read in the message's zone ("tonight" said at 16:10 in Denver is ahead, not past in UTC)
+  const due = timeWords ? resolveDueDate(text, sentAt, { timezone }) : null;
   const time = due === null ? (timeWords ? "word" : "none") : due.dueAt > sentAt ? "ahead" : "past";
   add(`dir:${direction}`);
   add(`s:${subject}`);
@@ -346,10 +355,11 @@ export function promiseProbability(
   direction: Direction,
   sentAt: number,
   context: ReadingContext | null = null,
+  timezone = "UTC",
 ): number {
   const p = linearProbabilities(
     PROMISE_MODEL,
-    promiseFeatures(clause, unit, direction, sentAt, context, SHIPPED_EXTRA),
+    promiseFeatures(clause, unit, direction, sentAt, context, SHIPPED_EXTRA, timezone),
   );
   return p[PROMISE_MODEL.classes.indexOf("promise")] ?? 0;
 }
@@ -367,13 +377,15 @@ export function learnedPromiseReader(
 ): PromiseReader {
   // round 19 (cm20): the shipped model has no context features (they did not help, README "Round 19"), so this reader
   // does not observe the rules' reads
-  const p = (clause: string, unit: ClauseUnit, msg: MessageInput) =>
-    promiseProbability(clause, unit, msg.direction, msg.sentAt);
-  const accept = (clause: string, unit: ClauseUnit, msg: MessageInput) => p(clause, unit, msg) >= threshold;
+  const p = (clause: string, unit: ClauseUnit, msg: MessageInput, { timezone }: ReaderOptions = {}) =>
+    promiseProbability(clause, unit, msg.direction, msg.sentAt, null, timezone);
+  const accept = (clause: string, unit: ClauseUnit, msg: MessageInput, opts?: ReaderOptions) =>
+    p(clause, unit, msg, opts) >= threshold;
   // round 19 (cm20): with `veto` > 0 a clause a matcher read is dropped when P(promise) falls below it
   if (veto <= 0) return accept;
   return Object.assign(accept, {
-    veto: (clause: string, unit: ClauseUnit, msg: MessageInput) => p(clause, unit, msg) < veto,
+    veto: (clause: string, unit: ClauseUnit, msg: MessageInput, opts?: ReaderOptions) =>
+      p(clause, unit, msg, opts) < veto,
   });
 }
 

@@ -2867,17 +2867,22 @@ export function clauseUnits(
   });
 }
 
+/** Round 64: what the extractor tells its reader of the message besides its clause: the zone its times are read in. */
+export interface ReaderOptions {
+  timezone?: string;
+}
+
 /**
  * Round 17 (cm17): asked about a clause in which no rule matcher read a promise (the clause as the extractor reads it,
  * bounded and without a plan line's bullet); true adds it as a commitment. `extractCommitments` alone runs without one
  * (the rules); `extractDeterministic` passes the learned one (commitmentModel.ts).
  */
-export type PromiseReader = ((clause: string, unit: ClauseUnit, msg: MessageInput) => boolean) & {
+export type PromiseReader = ((clause: string, unit: ClauseUnit, msg: MessageInput, opts?: ReaderOptions) => boolean) & {
   /**
    * Round 19 (cm20): asked about a clause a matcher read (before the extractor's own vetoes); true drops it. Without
    * one the rules' reads all stand.
    */
-  veto?: (clause: string, unit: ClauseUnit, msg: MessageInput) => boolean;
+  veto?: (clause: string, unit: ClauseUnit, msg: MessageInput, opts?: ReaderOptions) => boolean;
   /**
    * Round 19 (cm20): told of each clause of the message in order (`index` 0 starts a message), before it is asked
    * about it, whether a rule matcher read a promise there: the context of the clauses after it.
@@ -3124,6 +3129,7 @@ export function extractCommitments(
     });
   };
   const dueOpts = { timezone: opts.timezone, endOfDayHour: opts.endOfDayHour, readerTimezone: opts.readerTimezone };
+  const readerOpts: ReaderOptions = opts.timezone === undefined ? {} : { timezone: opts.timezone };
   // the last deadline found in the current sentence, for a later clock time without a day
   let last = null as { sentence: string; dueAt: number; clause: string } | null;
   // the day an earlier statement without a promise names ("Your move is confirmed for Tuesday June 30."),
@@ -3303,7 +3309,7 @@ export function extractCommitments(
       !refusedByForm(sentence)
     ) {
       asked++;
-      if (reader(sentence, unit, msg)) learned = sentence;
+      if (reader(sentence, unit, msg, readerOpts)) learned = sentence;
     }
     const action = promised ?? booked ?? scheduled ?? learned;
     if (action === null) continue;
@@ -3316,7 +3322,7 @@ export function extractCommitments(
       sentence.trim().split(/\s+/).length >= VETO_MIN_WORDS
     ) {
       asked++;
-      if (reader.veto(sentence, unit, msg)) continue;
+      if (reader.veto(sentence, unit, msg, readerOpts)) continue;
     }
     if (quotedOnly(sentence, msg.direction)) continue;
     if (bareUpdate(sentence)) continue;

@@ -1199,3 +1199,29 @@ describe("round 46: tomorrow morning said as 'tomorrow early'", () => {
     expect(read("Te mando la factura mañana temprano.", "outbound", "Europe/Madrid")).toBe("2026-10-15 09:00");
   });
 });
+
+describe("round 64: the Nordic clock's hour with its leading zero and its full stop", () => {
+  it("reads 'kl. 05' and 'kl. 06' before dawn, not in the afternoon as a bare 5 or 6 is", () => {
+    // SENT is Wednesday 14 October 2026
+    expect(read("Jeg kjører rute 2 selv i morgen fra kl. 05.", "outbound", "Europe/Oslo")).toBe("2026-10-15 05:00");
+    expect(read("Vi sandar trapporna i morgon kl. 06.", "outbound", "Europe/Stockholm")).toBe("2026-10-15 06:00");
+    // a bare hour is still read in business sense
+    expect(read("Kommer lørdag kl 5 med den.", "outbound", "Europe/Oslo")).toBe("2026-10-17 17:00");
+  });
+
+  it("ends a sentence on the hour after 'kl.' ('…före kl. 12. Från måndag…')", () => {
+    expect(
+      splitSentences(
+        "Vi sandar isen i dag före kl. 12. Från måndag lägger vi till en extra runda varje morgon kl. 06.",
+      ),
+    ).toEqual(["Vi sandar isen i dag före kl. 12.", "Från måndag lägger vi till en extra runda varje morgon kl. 06."]);
+    expect(splitSentences("Vi kommer i morgen kl. 16.30. Adressen er Storgata 1.")).toEqual([
+      "Vi kommer i morgen kl. 16.30.",
+      "Adressen er Storgata 1.",
+    ]);
+    // a day with its dot before a month still goes on
+    expect(splitSentences("Kurset er flyttet til torsdag 12. januar kl. 18.")).toEqual([
+      "Kurset er flyttet til torsdag 12. januar kl. 18.",
+    ]);
+  });
+});

@@ -1637,8 +1637,9 @@ export function foreignDueDate(
     clock.meridiem === null &&
     clock.hour >= 1 &&
     clock.hour <= 6 &&
-    // (round 28: nor an hour written with its "h", the 24-hour clock's: "às 4h", "às 5h" are before dawn: blind42, blind59)
-    !/[:.h]\d{2}|\dh\b/i.test(clock.text) &&
+    // (round 28: nor an hour written with its "h", the 24-hour clock's: "às 4h", "às 5h" are before dawn: blind42, blind59;
+    // round 64: nor one written with its leading zero, "fra kl. 05", "varje morgon kl. 06": blind180)
+    !/[:.h]\d{2}|\dh\b|(?<!\d)0\d/i.test(clock.text) &&
     part !== 9 &&
     part !== 12
   )

@@ -342,8 +342,11 @@ const MONSIEUR = /(?:^|\s)M\.$/;
  * case ("kommt Montag 26.10. um 8 Uhr"). A lower-case word after "till 4." is texting's next sentence.
  */
 const DOTTED_DAY = /\b\d{1,2}\.$/;
-/** Round 58: a number after "No." or "Nr." ("signal No. 8."), no day. */
-const NUMBERED = /\b(?:no|nr|nos)\.\s\d{1,2}\.$/i;
+/**
+ * Round 58: a number after "No." or "Nr." ("signal No. 8."), no day. Round 64: nor an hour after the Nordic "kl."
+ * ("…i dag före kl. 12. Från måndag…", "…kl. 16.30. Adressen er…": blind180).
+ */
+const NUMBERED = /\b(?:no|nr|nos|kl|klo|plkst)\.\s\d{1,2}(?:[.:]\d{2})?\.$/i;
 const DOTTED_DATE = /\b\d{1,2}\.\d{1,2}\.$/;
 // (round 32: also the Estonian, Latvian, Icelandic and Czech months, with their case endings: "pirmdien, 21. decembrī",
 // "reede, 4. detsember", "4. prosince": blind75, blind76)

@@ -73,7 +73,7 @@ export function readMessage(m: LabelledMessage): ReadMessage {
     const lower = clause.toLowerCase();
     const positive = includes.some((inc) => lower.includes(inc));
     const spans = spanning.some((inc) => unit.sentence.toLowerCase().includes(inc));
-    const f = promiseFeatures(clause, unit, m.msg.direction, m.msg.sentAt, contexts[i], true);
+    const f = promiseFeatures(clause, unit, m.msg.direction, m.msg.sentAt, contexts[i], true, m.timezone);
     return { clause, unit, features: f, label: positive ? true : spans ? null : false };
   };
   const all = units.map(read);
