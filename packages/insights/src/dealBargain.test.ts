@@ -277,3 +277,12 @@ describe("round 63: all of a number, a number to start or at a price, taken with
     expect(accepted("We'll take all 40 m. I'll check the stock first.")).toBeNull();
   });
 });
+
+describe("round 64: the Incoterm 'ex works'", () => {
+  it("reads a price quoted 'ex works' as no acceptance, and a price that works as one", () => {
+    expect(accepted("Our offer for 5 barrels: €3,850 ex works Thessaloniki.", true)).toBeNull();
+    expect(accepted("10 Havana bridle butts are £312 each, £3,120 ex works, plus air freight.", true)).toBeNull();
+    expect(accepted("OK, €3,850 for the five works for us.", true)).not.toBeNull();
+    expect(candidate("Our offer for 5 barrels: €3,850 ex works Thessaloniki.", "inbound")).not.toBe("won");
+  });
+});

@@ -92,9 +92,12 @@ const BARE_ACCEPT = /^(?:done|fine|agreed|sold|deal|go on then|you're on|alright
 const UNIT_RATE = /\d (?:a|an|per) [a-z]+\b|\d each\b/;
 /** Round 14: words that seal an agreement ("shake on it", "it's a deal"): the amount before them is a price. */
 const SEALED = /\b(?:shake on it|shake hands on it|it's a deal|that's a deal|deal done|it's yours|sold)\b/;
-/** A price accepted a few words after the amount ("95 a lesson works", "€1,000 with the credit is fine by me"). */
+/**
+ * A price accepted a few words after the amount ("95 a lesson works", "€1,000 with the credit is fine by me"); round 64:
+ * not the Incoterm "ex works" ("€3,850 ex works Thessaloniki" is a price quoted: blind179).
+ */
 const AMOUNT_ACCEPTED =
-  /(?:[$€£¥₹]\s?)?(?<![\d,.])\d[\d,.]*k?(?: [\w€$£-]+){0,4}? (?:works|is fine|fine(?=[.!]|$)|is ok(?:ay)?|is good|it is|sounds (?:good|fair|fine)|suits (?:me|us))\b(?! for (?:the|a) (?:meeting|call|visit|date|time))/;
+  /(?:[$€£¥₹]\s?)?(?<![\d,.])\d[\d,.]*k?(?: [\w€$£-]+){0,4}? (?:(?<!\bex )works|is fine|fine(?=[.!]|$)|is ok(?:ay)?|is good|it is|sounds (?:good|fair|fine)|suits (?:me|us))\b(?! for (?:the|a) (?:meeting|call|visit|date|time))/;
 /**
  * "I take it", "we'll take both", round 14 "I take 5 bags": the buyer takes the thing offered, or a number of it
  * (never "take it from here"). Round 63: also all of a number, a number to start, or a number at a price ("We'll take

@@ -307,3 +307,22 @@ describe("round 63: a rival's price, an account moved to another supplier, the p
     expect(frameCue("What's the price is the price, I paid it.", "inbound")?.stage).not.toBe("interest");
   });
 });
+
+describe("round 64: another firm appointed to the work", () => {
+  it("reads another firm appointed, by name or as 'another …', as lost, even by the buyer's client or council", () => {
+    expect(
+      stage(
+        "I wanted to tell you myself: the client has appointed Purbeck & Sons Masonry for the Portland stone package.",
+      ),
+    ).toBe("lost");
+    expect(stage("After review the client has appointed another survey firm that already holds the framework.")).toBe(
+      "lost",
+    );
+    expect(
+      stage("For your information, the MCST council has appointed another contractor for the pump maintenance."),
+    ).toBe("lost");
+    // the writer's own appointment, and the reader's firm appointed, are no loss
+    expect(stage("Good morning Efe, I have been appointed Chief Customer Officer at Kobo Ledger.")).not.toBe("lost");
+    expect(stage("I am happy to confirm that the board has appointed your firm as administrator.")).not.toBe("lost");
+  });
+});

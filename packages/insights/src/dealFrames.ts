@@ -333,6 +333,14 @@ const RIVAL =
   /\b(?:(?:[Ss]igned|[Ww]ent|[Gg]one|[Gg]oing|decided to go|ended up going) with|ended up (?:picking|choosing|with)|picked|chose|chosen|selected|opted for|awarded (?:it|the (?:[\w-]+ ){0,3}?(?:contract|tender|work|package|concession|refurbishment|job|order|plots?))(?: for (?:the |our )?(?:[\w-]+ ){0,3}?[\w-]+)? to)\s+([A-Z][\w-]+)\b(?!\s+(?:plan|tier|package|edition|option|bundle)\b)/;
 
 /**
+ * Round 64: another firm appointed to the work, by name or as "another …" ("the client has appointed Purbeck & Sons
+ * Masonry for the Portland stone package", "the MCST council has appointed another contractor": blind181, blind72). The
+ * appointing body is often the buyer's client or council, so it is read like RIVAL, not as a third party's choice; all 7
+ * such inbound messages of the read sets are lost ("has been appointed" is an appointment of the writer's own).
+ */
+const APPOINTED = /\b(?:has|have|had|['’]ve)(?: now| just)? appointed\s+(?:([A-Z][\w&'-]+)|(?:another|a different)\b)/;
+
+/**
  * Round 60: the buyer bought, booked or chose elsewhere, in the past ("we've ordered our Christmas salmon from a French
  * smokehouse", "We have booked our September cargo from a Baltic supplier", "we bought from a Dubai trader at $365":
  * blind130, blind13): 28 of the read authors' 29 such inbound sentences are losses, the 29th a cottage bought "with an
@@ -455,7 +463,7 @@ export function frameCue(
     // "we have good news: the steering group selected Acme": a named choice told as good news is us
     const goodNews = GOOD_NEWS.test(lemmas);
     // another vendor by name ("we signed with Pipewell", "ended up picking Corvo"): needs the original case
-    const rival = RIVAL.exec(sentence);
+    const rival = RIVAL.exec(sentence) ?? APPOINTED.exec(sentence);
     if (
       direction === "inbound" &&
       rival &&

