@@ -1393,3 +1393,53 @@ describe("parseSignature: round 63, a full name with its credential after a blan
     expect(parseSignature("Thanks so much.\n\nKind regards, Team\nAcme Ltd")?.name ?? null).not.toBe("Kind regards");
   });
 });
+
+describe("parseSignature: round 64, a Filipino name particle, a department in Polish, titles in French, Catalan, Hungarian", () => {
+  it("reads 'dela' and 'delos' inside a name", () => {
+    expect(
+      parseSignature(
+        "We are interested in your spiced cane vinegar. Please send FOB Manila prices.\n\nRegards,\nRamon dela Cruz\nProcurement Head\nKabayan Mart LLC",
+      ),
+    ).toMatchObject({ name: "Ramon dela Cruz", title: "Procurement Head", company: "Kabayan Mart LLC" });
+    expect(
+      parseSignature(
+        "Thanks for the quick reply, see you on Monday.\n\nRegards,\nMaria delos Santos\nLuzon Fleet Solutions Inc.",
+      )?.name,
+    ).toBe("Maria delos Santos");
+  });
+
+  it("reads a Polish 'Dział …' signing for its company as no person", () => {
+    const sig = parseSignature(
+      "Dear Customers,\nOur prices for granite blocks will increase by 6% from 1 January 2027. The price list is attached.\n\nZ poważaniem,\nDział Sprzedaży\nGranit Strzegom Sp. z o.o.",
+    );
+    expect(sig?.name ?? null).toBeNull();
+  });
+
+  it("reads 'Architecte du patrimoine', 'Secretari Tècnic' and 'kőfaragó mester' as titles", () => {
+    expect(
+      parseSignature(
+        "The carved capitals are magnificent. I'll send you the inspection report on Monday.\n\nAmicalement,\nClaire Fontanel\nArchitecte du patrimoine",
+      ),
+    ).toMatchObject({ name: "Claire Fontanel", title: "Architecte du patrimoine", company: null });
+    expect(
+      parseSignature(
+        "The ceremony is on Thursday 24 September at 19:00 at the Llotja de Mar. We would be delighted if you could say a few words.\n\nCordialment,\nJordi Puig\nSecretari Tècnic\nFòrum de Turisme Responsable de Catalunya",
+      ),
+    ).toMatchObject({
+      name: "Jordi Puig",
+      title: "Secretari Tècnic",
+      company: "Fòrum de Turisme Responsable de Catalunya",
+    });
+    expect(
+      parseSignature(
+        "The cemetery issued the permit today. We will set the stone on Wednesday 7 October between 8 and 11.\n\nTisztelettel,\nKovács Bence\nkőfaragó mester\nKovács Kőfaragó Kft.",
+      ),
+    ).toMatchObject({ name: "Kovács Bence", title: "kőfaragó mester", company: "Kovács Kőfaragó Kft." });
+    // a company named for its technical service keeps its name
+    expect(
+      parseSignature(
+        "Segue o orçamento para a troca de tela, pronto na sexta.\n\nAbraço,\nBruno Tavares\nDiretor Comercial | CelFix Assistência Técnica",
+      )?.company,
+    ).toBe("CelFix Assistência Técnica");
+  });
+});

@@ -235,10 +235,11 @@ export function splitMessage(text: string): SplitMessage {
 }
 
 /**
- * The lower-case particles inside a person's name ("Sanne de Vries", "Ahmad bin Ismail", round 59: "Cerys ap Rhys"),
- * shared with signature.ts's NAME.
+ * The lower-case particles inside a person's name ("Sanne de Vries", "Ahmad bin Ismail", round 59: "Cerys ap Rhys";
+ * round 64: the Filipino "dela", "delos", "de los", "Ramon dela Cruz": blind179), shared with signature.ts's NAME.
  */
-export const NAME_PARTICLES = "van|von|de|den|der|da|del|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y|ap|ab|ferch";
+export const NAME_PARTICLES =
+  "van|von|de|den|der|da|del|dela|delos|delas|los|las|di|du|la|le|ter|ten|zu|bin|binti|al|dos|das|y|ap|ab|ferch";
 /** A person's name on its own line: "Aroha Te Rangi", "Sanne de Vries", "Óscar Ibáñez". */
 const NAME_LINE = new RegExp(String.raw`^\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|${NAME_PARTICLES})){0,4}$`, "u");
 /** Words that make a short line a greeting or a title rather than a closing. */
