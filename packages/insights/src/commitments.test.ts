@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readPromise } from "./commitmentModel";
 import {
   type Commitment,
   extractCommitments,
@@ -3515,5 +3516,19 @@ describe("round 60: the difference split, a share off or something free before '
     expect(textsIn("8% and we sign the agreement this week.", "inbound")).toEqual([]);
     expect(textsIn("Give me the first 3 months free and we sign on Thursday.", "inbound")).toEqual([]);
     expect(textsIn("Please send the contract and we sign it on Monday.", "inbound")).toEqual(["we sign it on Monday."]);
+  });
+});
+
+describe("round 64: 'be out' at a place, to do a thing or there is a visit", () => {
+  // the matchers and the learned reader, as the package extracts
+  const read = (text: string, direction: "inbound" | "outbound" = "outbound") =>
+    extractCommitments(msg(text, { direction }), {}, readPromise).map((c) => c.text);
+
+  it("reads 'I'll be out at the field', 'on the site', 'out there' as promises, and 'out of office' or 'on leave' as none", () => {
+    expect(read("I'll be out at the field by 6 to help you derig.")).toHaveLength(1);
+    expect(read("I'll be out on the Cardiff Gate site at 3am with the quad spreader.", "inbound")).toHaveLength(1);
+    expect(read("Marcus will be out there tomorrow between 8 and 10am with a new bucket assembly.")).toHaveLength(1);
+    expect(read("I'll be out of office until Monday.")).toEqual([]);
+    expect(read("I'll be out on leave next week.")).toEqual([]);
   });
 });
