@@ -326,3 +326,13 @@ describe("round 64: another firm appointed to the work", () => {
     expect(stage("I am happy to confirm that the board has appointed your firm as administrator.")).not.toBe("lost");
   });
 });
+
+describe("round 64: the price to sharpen", () => {
+  it("reads 'sharpen it', 'sharpen the pencil' as negotiation, and a service of sharpening as none of it", () => {
+    expect(stage("Is there any room to sharpen it before the tender report goes in on Friday?")).toBe("negotiation");
+    expect(stage("£2,900 a month is more than the landlord allowed for. Could you sharpen it a little?")).toBe(
+      "negotiation",
+    );
+    expect(stage("Hi, how much to sharpen two pairs of hockey skates, 5/8 hollow?")).not.toBe("negotiation");
+  });
+});

@@ -382,3 +382,24 @@ describe("round 63: the price in the buyer's own words stands, a take with a col
     );
   });
 });
+
+describe("round 64: a price in any of the read authors' currencies", () => {
+  it("reads a quotation priced in won, taka or kroner as a proposal, as one in dollars is", () => {
+    const outbound = (text: string) => detectDealCue({ id: "m", channel: "email", direction: "outbound", text });
+    expect(
+      outbound(
+        "Thank you for thinking of us! Persimmon vinegar 375 ml in a paulownia gift box: ₩18,500 per set at 3,000 sets, delivered to your Gimpo warehouse by 12 January.",
+      )?.stage,
+    ).toBe("proposal");
+    expect(
+      outbound(
+        "Hi Dave, as promised: Blue Pearl GT larvikite, 3 cm polished slabs, NOK 2,450 per m² FOB Larvik. We have 400 m² from the same bench.",
+      )?.stage,
+    ).toBe("proposal");
+    expect(
+      outbound(
+        "Takk for forespørselen. Vårt tilbud for sesongen 2026/27 er NOK 14 500 per måned fra november til april, eks. mva.",
+      )?.stage,
+    ).toBe("proposal");
+  });
+});

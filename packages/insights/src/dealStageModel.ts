@@ -46,11 +46,13 @@ export interface DealStageModel {
 
 /**
  * A named price: a currency with an amount, either order ("€150", "USD 0.05", "4,400 AED", "£47 per head"; round
- * 14: "41.800 €", "KSh 3,450").
+ * 14: "41.800 €", "KSh 3,450"; round 64: the other currencies of the read authors' quotations, "₩18,500 per set",
+ * "Tk 6,500 per panel", "NOK 2,450 per m²", "₱1,200": blind179, blind181; the short codes before the amount
+ * only).
  * The amount starts only where a number starts (the lookbehind), so a long run of digits is read once.
  */
 const MONEY =
-  /(?:[$€£¥₹]|\b(?:usd|eur|gbp|aed|cad|aud|jpy|krw|inr|chf|sek|pln|czk|try|brl|mxn|kes|ksh)\b)\s?\d|(?<![\d,.])\d[\d,.]*(?:\s?(?:usd|eur|gbp|aed|cad|aud|jpy|krw|inr|chf|sek|pln|czk|try|brl|mxn|kes|ksh|k|pp|per (?:head|person|night|room|unit|pc|user|seat|month|year))\b|\s?[€$£])/i;
+  /(?:[$€£¥₹₩₱₦₺₪฿₫₴₽]|\b(?:usd|eur|gbp|aed|cad|aud|nzd|sgd|hkd|jpy|krw|cny|rmb|twd|inr|pkr|lkr|npr|bdt|tk|rs|chf|sek|nok|dkk|isk|pln|czk|huf|ron|try|brl|mxn|clp|cop|ars|pen|uyu|kes|ksh|ngn|ghs|zar|egp|sar|qar|omr|ils|nis|thb|vnd|idr|rp|myr|rm|php)\b)\s?\d|(?<![\d,.])\d[\d,.]*(?:\s?(?:usd|eur|gbp|aed|cad|aud|nzd|sgd|hkd|jpy|krw|cny|rmb|inr|bdt|chf|sek|nok|dkk|pln|czk|huf|try|brl|mxn|clp|cop|kes|ksh|ngn|zar|thb|vnd|idr|myr|php|k|pp|per (?:head|person|night|room|unit|pc|user|seat|month|year))\b|\s?[€$£₩₱₺₪฿₫₴₽])/i;
 
 /** The text features of a message: lemma unigrams and bigrams with negation marks and the direction, the channel, a named price. */
 function dealTextFeatures(msg: DealMessageInput): Map<string, number> {
