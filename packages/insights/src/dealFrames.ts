@@ -242,7 +242,7 @@ const FRAMES: Frame[] = [
   },
   // ── negotiation by meaning: the price against the buyer's budget, a floor, or the payment schedule ──
   // (round 64: also the price to "sharpen", "Is there any room to sharpen it…", "Could you sharpen it a little?":
-  // blind181, tuning13; 47 of the read authors' 50 inbound lines with "sharpen" are negotiation, the other three a
+  // blind181, tuning13; 47 of the read authors' 50 messages with "sharpen" are negotiation, two of the other three a
   // service asked for, "how much to sharpen two pairs of hockey skates", which names no price to sharpen)
   {
     stage: "negotiation",
@@ -338,7 +338,7 @@ const RIVAL =
 /**
  * Round 64: another firm appointed to the work, by name or as "another …" ("the client has appointed Purbeck & Sons
  * Masonry for the Portland stone package", "the MCST council has appointed another contractor": blind181, blind72). The
- * appointing body is often the buyer's client or council, so it is read like RIVAL, not as a third party's choice; all 7
+ * appointing body is often the buyer's client or council, so it is read like RIVAL, not as a third party's choice; all 6
  * such inbound messages of the read sets are lost ("has been appointed" is an appointment of the writer's own).
  */
 const APPOINTED = /\b(?:has|have|had|['’]ve)(?: now| just)? appointed\s+(?:([A-Z][\w&'-]+)|(?:another|a different)\b)/;
