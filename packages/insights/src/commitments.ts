@@ -3084,8 +3084,8 @@ const TRIP_FOR_READER = /\b(?:to|and)\s+(?:help|bring|deliver|drop|collect|pick|
 const TRAVEL =
   /\b(?:go|going|fly|flying|travel(?:l?ing)?|head(?:ing)?|off)\s+(?:out\s+|over\s+|up\s+|down\s+|back\s+)?to\s+\p{Lu}/u;
 // (round 30: "be out" with a day is a visit, "we'll be out Friday at 2": blind61, blind70; round 64: so is "be out" at or
-// on a place, to do a thing or there, "I'll be out at the Antigonish cemetery myself tomorrow at 9", "I'll be out to
-// regild the letters": blind181, blind180, all 8 such clauses of the read authors labelled; "I'll get paid late" is ours
+// on a place, to do a thing or there, "I'll be out on the Cardiff Gate site at 3am", "Marcus will be out there
+// tomorrow": blind180, blind174, all 8 such clauses of the read authors labelled; "I'll get paid late" is ours
 // received: blind67; round 39: what we will need, "We'll need the south door unlocked from 8am" (not a second verb, "…
 // will start on Monday and will need about three days"), and "I'll be in late on Friday": none of the read authors' 33
 // such clauses is labelled)
