@@ -95,8 +95,9 @@ describe("learned promise reader", () => {
     // 15 KB a round from three more sets' words, not a runaway); round 59: blind164-166, 1021 KB; round 60:
     // blind167-169, 1033 KB; round 61: blind170-172, 1044 KB, so 1100 KB (the same growth of about 12 KB a round,
     // which the next spend would have pushed past 1050 KB); round 62: blind173-175, 1057 KB; round 63: blind176-178,
-    // 1069 KB; round 64: blind179-181, 1083 KB
-    expect(statSync(new URL("../src/commitmentModelData.ts", import.meta.url)).size).toBeLessThan(1_100_000);
+    // 1069 KB; round 64: blind179-181, 1083 KB; round 65: blind182-184, 1095 KB, so 1150 KB (the same growth of about
+    // 12 KB a round, which the next spend would push past 1100 KB)
+    expect(statSync(new URL("../src/commitmentModelData.ts", import.meta.url)).size).toBeLessThan(1_150_000);
     // training on 35,116 clauses takes about 40 s on a quiet machine and passed 120 s under a load of 9 (round 22):
     // a hang guard only
   }, 600_000);
