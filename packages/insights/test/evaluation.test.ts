@@ -329,6 +329,9 @@ describe("evaluation report", () => {
       "blind182 (all)",
       "blind183/x",
       "blind184/x",
+      "blind185 (all)",
+      "blind186/x",
+      "blind187/x",
       "blind3 (all)",
     ];
     expect(names.map((n) => [asDevOrBlind(set(n)).name, asDevOrBlind(set(n)).blind])).toEqual([
@@ -460,6 +463,9 @@ describe("evaluation report", () => {
       ["dev, was blind182 (all)", false],
       ["dev, was blind183/x", false],
       ["dev, was blind184/x", false],
+      ["blind185 (all)", true],
+      ["blind186/x", true],
+      ["blind187/x", true],
       ["dev, was blind3 (all)", false],
     ]);
   });
