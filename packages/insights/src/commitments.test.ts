@@ -3532,3 +3532,34 @@ describe("round 64: 'be out' at a place, to do a thing or there is a visit", () 
     expect(read("I'll be out on leave next week.")).toEqual([]);
   });
 });
+
+describe("round 65: a clock time moved to the day an earlier clause named keeps that day's half", () => {
+  // written on a Sunday evening, when a 7 or a 6:45 alone would be that evening's
+  const evening = (text: string) =>
+    extractCommitments(msg(text, { sentAt: Date.parse("2026-04-05T17:30:00Z") }), {}, () => true).map(
+      (c) => [c.text, iso(c.dueAt)] as [string, string | null],
+    );
+
+  it("reads a bare 7 and an early 6:45 or 7:30 on the named day as its morning", () => {
+    expect(evening("We'll have the stall up by 6:30 on Wednesday and the tasting plates ready by 7.")).toEqual([
+      ["We'll have the stall up by 6:30 on Wednesday", "2026-04-08T06:30:00.000Z"],
+      ["the tasting plates ready by 7.", "2026-04-08T07:00:00.000Z"],
+    ]);
+    expect(evening("Boat booked for you Thurs 7am, and Julio will pick you up at the dock at 6:45.")).toEqual([
+      ["Boat booked for you Thurs 7am", "2026-04-09T07:00:00.000Z"],
+      ["Julio will pick you up at the dock at 6:45.", "2026-04-09T06:45:00.000Z"],
+    ]);
+    expect(evening("The welders start on it Friday 8am sharp, and I'll be on the floor from 7:30.")).toEqual([
+      ["The welders start on it Friday 8am sharp", "2026-04-10T08:00:00.000Z"],
+      ["I'll be on the floor from 7:30.", "2026-04-10T07:30:00.000Z"],
+    ]);
+  });
+
+  it("keeps a pm hour and an hour of its own day", () => {
+    expect(evening("The crew arrives Friday at 9am, and I'll call you at 5.")).toEqual([
+      ["The crew arrives Friday at 9am", "2026-04-10T09:00:00.000Z"],
+      ["I'll call you at 5.", "2026-04-10T17:00:00.000Z"],
+    ]);
+    expect(evening("I'll be there at 6:45.")).toEqual([["I'll be there at 6:45.", "2026-04-05T18:45:00.000Z"]]);
+  });
+});

@@ -1,4 +1,12 @@
-import { clockTimeOf, countsFromEvent, HALF_HOUR, halfPast, resolveDueDate, SAME_DAY_AS_EVENT } from "./dueDate";
+import {
+  clockTimeOf,
+  countsFromEvent,
+  type DueDateOptions,
+  HALF_HOUR,
+  halfPast,
+  resolveDueDate,
+  SAME_DAY_AS_EVENT,
+} from "./dueDate";
 import {
   datedByTheOneBefore,
   foreignClauses,
@@ -3424,7 +3432,7 @@ export function extractCommitments(
           anchoredHere ? null : anchor,
         ) ?? resolveDueDate(scoped, item ? plan.reference(msg.sentAt, dueOpts.timezone) : msg.sentAt, dueOpts);
       let due: typeof found =
-        found && last?.sentence === whole ? afterEarlier(found, scoped, last.dueAt, dueOpts.timezone) : found;
+        found && last?.sentence === whole ? afterEarlier(found, scoped, last.dueAt, dueOpts) : found;
       // round 22 (due22): a day of the month without its month after a dated promise of the same sentence is in its month
       // when it falls after it ("we collect on Friday 9 July … and the worktops are templated on the 14th")
       if (due && last?.sentence === whole && due.dueAt < last.dueAt && MONTHLESS_DAY.test(scoped))
@@ -3506,7 +3514,7 @@ export function extractCommitments(
             : before;
           const named = resolveDueDate(expandTexting(frame), msg.sentAt, dueOpts);
           if (named && named.dueAt > msg.sentAt) {
-            if (due) due = afterEarlier(due, scoped, named.dueAt, dueOpts.timezone);
+            if (due) due = afterEarlier(due, scoped, named.dueAt, dueOpts);
             else if (then || invited || arrives || visits)
               due = {
                 dueAt: named.dueAt,
@@ -3551,14 +3559,14 @@ export function extractCommitments(
         if (at !== null && at - minutes * 60_000 > msg.sentAt) due = { dueAt: at - minutes * 60_000, phrase: early[0] };
       }
       if (due && anchor !== null && ARRIVAL.test(piece.text.split(EVENT)[0] ?? ""))
-        due = afterEarlier(due, scoped, anchor, dueOpts.timezone);
+        due = afterEarlier(due, scoped, anchor, dueOpts);
       // round 11: a duration counted from an event ("within 2 working days of the survey", "3 days before")
       // counts from the date of this sentence's earlier promise, else of the last dated sentence, when that
       // sentence names the event; dueDate.ts reads the phrase and counts
       const base = last?.sentence === whole ? { at: last.dueAt, sentence: whole } : lastDated;
       if (base !== null && countsFromEvent(scoped, base.sentence))
         due = resolveDueDate(scoped, msg.sentAt, { ...dueOpts, eventAt: base.at }) ?? due;
-      if (due && startAt !== null && FIRST_DAY.test(scoped)) due = afterEarlier(due, scoped, startAt, dueOpts.timezone);
+      if (due && startAt !== null && FIRST_DAY.test(scoped)) due = afterEarlier(due, scoped, startAt, dueOpts);
       // round 22 (due22): the first day of a period the message never dated ("by 6am on the first day" of a sale) is
       // unknown; a clock time alone would put it tomorrow
       else if (due && startAt === null && FIRST_DAY.test(scoped) && !NAMES_A_DAY.test(scoped.replace(FIRST_DAY, "")))
@@ -3583,7 +3591,7 @@ export function extractCommitments(
         lastDated.sentence === previous &&
         lastDated.sentence !== whole
       )
-        due = afterEarlier(due, scoped, lastDated.at, dueOpts.timezone);
+        due = afterEarlier(due, scoped, lastDated.at, dueOpts);
       // round 33: a promise at a clock time alone after a clause that names the day and a semicolon, or an event's day and
       // hour and a comma and "and" ("I'm in Petty Harbour Thursday morning for another job; I'll drop by the committee shed
       // around 10": blind82; "…the funeral Mass … on Thursday 22 October at 11:00, and our sacristan will open the church at
@@ -3596,7 +3604,7 @@ export function extractCommitments(
           (/;\s*$/.test(beforePiece) || (/,\s*and\s*$/i.test(beforePiece) && clockTimeOf(beforePiece) !== null))
             ? resolveDueDate(expandTexting(beforePiece), msg.sentAt, dueOpts)
             : null;
-        if (day && day.dueAt > msg.sentAt) due = afterEarlier(due, scoped, day.dueAt, dueOpts.timezone);
+        if (day && day.dueAt > msg.sentAt) due = afterEarlier(due, scoped, day.dueAt, dueOpts);
       }
       if (creditOnly || remedy !== null) due = null;
       // round 22 (r22): "until" a clock time bounds a stay at the job (STAY_UNTIL), it sets no deadline ("Maya will stay
@@ -4747,7 +4755,7 @@ function afterEarlier(
   due: { dueAt: number; phrase: string },
   scoped: string,
   earlier: number,
-  timezone = "UTC",
+  opts: DueDateOptions = {},
 ): { dueAt: number; phrase: string } {
   // a duration counts from the message ("within 2 hours"), and a time on the earlier date's own day stands
   // round 14: so does a day counted from that date ("booked for Tuesday 30 March from 9am, and Dev will call you the
@@ -4762,9 +4770,20 @@ function afterEarlier(
     WEEKDAY_FROM.test(scoped)
   )
     return due;
+  const timezone = opts.timezone ?? "UTC";
   const p = zonedParts(due.dueAt, timezone);
   const e = zonedParts(earlier, timezone);
   if (Date.UTC(e.year, e.month - 1, e.day) <= Date.UTC(p.year, p.month - 1, p.day)) return due;
+  // round 65: the clock time's half read on that day, as with the day named: a bare 7 or an early 5:xx or 6:xx that the
+  // hour the message was written at put in the evening is that day's morning ("…the stall up by 6:30 on Wednesday and the
+  // tasting plates ready by 7", "…Friday 8am sharp, and I'll be on the floor from 7:30": blind126, blind184)
+  const onDay = resolveDueDate(scoped, zonedTimeToUtc(e.year, e.month, e.day, 0, 0, timezone) - 1, {
+    ...opts,
+    eventAt: undefined,
+  });
+  const q = onDay ? zonedParts(onDay.dueAt, timezone) : null;
+  if (onDay && q && q.year === e.year && q.month === e.month && q.day === e.day && q.hour === p.hour - 12)
+    return { dueAt: onDay.dueAt, phrase: due.phrase };
   return { dueAt: zonedTimeToUtc(e.year, e.month, e.day, p.hour, p.minute, timezone), phrase: due.phrase };
 }
 
