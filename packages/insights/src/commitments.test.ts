@@ -3563,3 +3563,13 @@ describe("round 65: a clock time moved to the day an earlier clause named keeps 
     expect(evening("I'll be there at 6:45.")).toEqual([["I'll be there at 6:45.", "2026-04-05T18:45:00.000Z"]]);
   });
 });
+
+describe("round 65: a repeat after 'then' ranges on from the first date", () => {
+  it("dates 'booked for Tuesday 1 December at 6am, then every Tue/Thu/Sat through to the end of February' by its first session", () => {
+    expect(
+      duesAcceptingReader(
+        "First session is booked for Tuesday 1 December at 6am, then every Tue/Thu/Sat through to the end of February.",
+      ).map(([, due]) => due),
+    ).toEqual(["2026-12-01T06:00:00.000Z"]);
+  });
+});

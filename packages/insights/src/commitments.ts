@@ -2572,7 +2572,9 @@ function dueScope(clause: string): string {
   if (told && hasDeadlineWords(told[0])) clause = told[0];
   // round 14: "…booked for you from Monday 8 March at 12:00, every weekday until the 26th": a repeat after a comma
   // ranges on from the date before it (train12)
-  const habit = /,\s+(?:every|each)\s+[a-z]/i.exec(clause);
+  // round 65: and a repeat after "then" ("…booked for Tuesday 1 December at 6am, then every Tue/Thu/Sat through to the
+  // end of February": blind182)
+  const habit = /,\s+(?:(?:and\s+)?then\s+)?(?:every|each)\s+[a-z]/i.exec(clause);
   if (habit && hasDeadlineWords(clause.slice(0, habit.index))) clause = clause.slice(0, habit.index);
   // "Gate code changes Monday - I'll text everyone Sunday evening": a statement before a dash has its own date
   // "Container booked on the 8pm sailing, I'll send the ref within the hour": likewise before a comma
