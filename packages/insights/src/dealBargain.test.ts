@@ -286,3 +286,38 @@ describe("round 64: the Incoterm 'ex works'", () => {
     expect(candidate("Our offer for 5 barrels: €3,850 ex works Thessaloniki.", "inbound")).not.toBe("won");
   });
 });
+
+describe("round 65: bargains in a few more words", () => {
+  it("reads the buyer's price to 'make it', and a price sealed as a deal to come, as a haggle", () => {
+    expect(candidate("4,200 is high habibi. Make it 3,800 and I take all 12.", "inbound")).toBe("negotiation");
+    expect(candidate("Abeg make it 35k na, na only one chair o", "inbound")).toBe("negotiation");
+    expect(candidate("Thanks for the price. Make it $590 delivered and I'll take 8.", "inbound")).toBe("negotiation");
+    expect(candidate("4.85 too much brother. Make it 4.40 and I confirm today.", "inbound")).toBe("negotiation");
+    expect(candidate("Our producer says €7,900 and we have a deal.", "inbound")).toBe("negotiation");
+    expect(candidate("1.10 for 3,000 pcs and you have a deal.", "inbound")).toBe("negotiation");
+    // opened by its acceptance, the deal is made
+    expect(candidate("OK Arben, 2.30 and it's a deal. We keep the press free for your olives.", "outbound")).toBe(
+      "won",
+    );
+    // a head count, an hour and a date are no price
+    expect(candidate("Booked for 2 at 8 under Patel, can we make it 4?", "inbound")).not.toBe("negotiation");
+    expect(candidate("Can we make it 10am instead?", "inbound")).not.toBe("negotiation");
+    expect(
+      candidate("I've pencilled you in for 19-22 October; let me know by Friday week and it's yours.", "outbound"),
+    ).not.toBe("negotiation");
+  });
+
+  it("reads an amount 'done' after an acceptance word, an amount then 'ok', and 'Accepted at' as a price accepted", () => {
+    expect(accepted("Ok 4,000 done 👍 send the 8 now, I pay on delivery.")?.sealed).toBe(true);
+    expect(accepted("Theek hai, 1,720 done. Continue the weekly order from this Thursday.")?.sealed).toBe(true);
+    expect(accepted("OK Bashir ji, final ₹2,85,000 done. Advance 50% sent just now.")?.sealed).toBe(true);
+    expect(accepted("2,900 ok, booked for 14 Nov.")?.sealed).toBe(true);
+    expect(accepted("1.75 ok. Order confirmed 20 kg.")?.sealed).toBe(true);
+    expect(accepted("Accepted at US$4,600 including air freight.")?.sealed).toBe(true);
+    // a count done, a price fine "but", a question
+    expect(accepted("Day 1 done: 62 scan stations.")).toBeNull();
+    expect(accepted("Team: rooftop benches 9–12 done, 13 and 14 tomorrow.")).toBeNull();
+    expect(accepted("12 is fine for us, but 95 000 is above our budget.")).toBeNull();
+    expect(accepted("15,000 ok? We are a small studio.")).toBeNull();
+  });
+});

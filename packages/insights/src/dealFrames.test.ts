@@ -336,3 +336,15 @@ describe("round 64: the price to sharpen", () => {
     expect(stage("Hi, how much to sharpen two pairs of hockey skates, 5/8 hollow?")).not.toBe("negotiation");
   });
 });
+
+describe("round 65: terms set out after a colon", () => {
+  it("reads our or my terms with a figure as a proposal, above a trade discount's negotiation", () => {
+    expect(
+      stage("Our distributor terms: 45% off the recommended retail price, payment 50% with order.", "outbound"),
+    ).toBe("proposal");
+    expect(
+      stage("My terms for a three-year licence, worldwide, puzzles only: 8% royalty on your wholesale price."),
+    ).toBe("proposal");
+    expect(stage("Our terms and conditions are on the website.", "outbound")).toBeNull();
+  });
+});

@@ -273,6 +273,15 @@ const FRAMES: Frame[] = [
       String.raw`\b(?:send|attach|enclose|prepare|draft|put together|put|share|email|forward|receive|get|see|find|review|go through|look at|have a look at|have a first look at|pass|circulate|provide|need|want|would like|draw up|write up|make (?:me|us))\b(?: (?!(?:not|no)\b)[\w$%-]+){0,4}? ${PRICE_DOC}|\b${PRICE_DOC}\b(?: [\w-]+){0,6}? (?:be in the attachment|be attach|attach|enclose|arrive|come through|land|be ready|below|you send)\b`,
     ),
   },
+  // ── proposal: terms set out after a colon, with a figure (round 65: "Our distributor terms: 45% off the recommended
+  // retail price…", "My terms for a three-year licence, worldwide, puzzles only: 8% royalty…": 6 of 6 such lines of the
+  // read authors are proposals, 4 missed: blind182, blind155, blind83) ──
+  // (above a discount's negotiation: the trade discount of a seller's terms is offered, not bargained)
+  {
+    stage: "proposal",
+    confidence: 0.85,
+    re: /\b(?:my|our) (?:[\w-]+ ){0,2}terms(?: for [^:.!?]{0,80})? :[^.!?]{0,80}\d/,
+  },
   // ── proposal: the buyer asks us to write a priced document ("could you put the costs in a written proposal?") ──
   {
     stage: "proposal",

@@ -154,8 +154,8 @@ describe("deal scope: consumer support and operations (round 5)", () => {
       "proposal",
     );
     expect(detectDealCue(outbound("Thanks for your order! It ships tomorrow."))).toBeNull();
-    // the word as a cue, not a name
-    expect(heldBackStage(inbound("Legal sent back the redlines on the MSA."))).toBe("negotiation");
+    // the word as a cue, not a name (held back for the AI peer until round 65's retrain, emitted since)
+    expect(detectDealCue(inbound("Legal sent back the redlines on the MSA."))?.stage).toBe("negotiation");
   });
 });
 
@@ -306,5 +306,26 @@ describe("round 61: a tender, an RFQ or work awarded is a business's", () => {
       false,
     );
     expect(isConsumerSupport("where is my package? the tracking has not moved.", "inbound")).toBe(true);
+  });
+});
+
+describe("round 65: a choice from another supplier in place of ours", () => {
+  it("keeps a thing replaced that is not ours out, and reads a thing from another supplier as a loss", () => {
+    expect(replacesSomethingElse("we've decided to go with fleetio instead of the spreadsheets")).toBe(true);
+    expect(
+      replacesSomethingElse(
+        "the owners have decided to go with a printed decorative film from a local installer instead of leaded glass",
+      ),
+    ).toBe(false);
+    expect(
+      received(
+        "Thank you for the quotation for the lobby windows. The owners have decided to go with a printed decorative film from a local installer instead of leaded glass, mainly because of cost.",
+      ),
+    ).toBe("lost");
+  });
+
+  it("reads a minimum order as a volume, not an order number", () => {
+    expect(isOutOfDealScope("our distributor terms: 45% off the retail price, minimum order 300 puzzles.")).toBe(false);
+    expect(isOutOfDealScope("where is my order 40012?")).toBe(true);
   });
 });

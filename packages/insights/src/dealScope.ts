@@ -88,10 +88,11 @@ export function isNonDealObject(sentence: string): boolean {
 
 /**
  * A shop order or a ticket by its number ("cancel my order #4412"): support, not a deal. Round 5: "order"
- * as a verb with a quantity ("if I order 500") is a volume, not an order number.
+ * as a verb with a quantity ("if I order 500") is a volume, not an order number. Round 65: so is a minimum order
+ * ("…45% off the recommended retail price, minimum order 300 puzzles": blind182).
  */
 const NUMBERED_ORDER =
-  /\b(?<!purchase |\b(?:i|we|you|to|will|would|can|could|and|then|i'll|we'll) )(?:order|ticket|case|parcel|package|shipment|tracking|booking|reservation|return|rma)(?: no\.?| number| nr\.?| id)? ?:? ?#? ?\d{3,}/;
+  /\b(?<!purchase |\bmin(?:imum|\.)? |\b(?:i|we|you|to|will|would|can|could|and|then|i'll|we'll) )(?:order|ticket|case|parcel|package|shipment|tracking|booking|reservation|return|rma)(?: no\.?| number| nr\.?| id)? ?:? ?#? ?\d{3,}/;
 
 /** The sentence is about a numbered shop order or ticket. */
 export function isNumberedOrder(sentence: string): boolean {
@@ -118,9 +119,18 @@ export function isThirdPartyPurchase(sentence: string): boolean {
 const REPLACES_OTHER =
   /\b(?:instead of|rather than|to replace|replacing) (?:the |our |my |using |a |an |all )?(?!you\b|your\b|yours\b|u\b|us\b)[\w-]+/;
 
+/**
+ * Round 65: what was chosen comes from another supplier ("decided to go with a printed decorative film from a local
+ * installer instead of leaded glass", "…with the fixture manufacturer's standard glass range instead of custom pieces":
+ * blind183, blind102): the thing dropped is ours, so the choice is a loss after all.
+ */
+const FROM_ANOTHER_SOURCE =
+  /\b(?:from (?:a|an|the|another|their|one) (?:[\w-]+ ){0,3}(?:installer|supplier|vendor|company|firm|shop|maker|manufacturer|studio|provider|contractor|builder|workshop)s?|(?:installer|supplier|vendor|company|firm|shop|maker|manufacturer|studio|provider|contractor|builder|workshop)'s)\b/;
+
 /** The sentence chooses something in place of a thing that is not us. */
 export function replacesSomethingElse(sentence: string): boolean {
-  return REPLACES_OTHER.test(sentence);
+  const replaced = REPLACES_OTHER.exec(sentence);
+  return replaced !== null && !FROM_ANOTHER_SOURCE.test(sentence.slice(0, replaced.index));
 }
 
 /** Round 5: a request that the recipient approve or sign ("pls approve the PO for the pallet jack"): the sender decides nothing. */

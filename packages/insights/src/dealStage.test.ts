@@ -403,3 +403,20 @@ describe("round 64: a price in any of the read authors' currencies", () => {
     ).toBe("proposal");
   });
 });
+
+describe("round 65: 'Deal!' after an emoji, and a title before a name", () => {
+  it("reads a one-word deal after an emoji, and an acceptance after 'Dear Ms. Chen,' as won", () => {
+    expect(
+      detectDealCandidate({
+        text: "Kraft box is even better for our brand 😄 Deal! I'll send the files.",
+        direction: "inbound",
+      })?.stage,
+    ).toBe("won");
+    expect(
+      detectDealCandidate({
+        text: "Dear Ms. Chen,\nAccepted at US$4,600 including air freight. Our PO 2026/114 is attached.\nKind regards,\nMarta",
+        direction: "outbound",
+      })?.stage,
+    ).toBe("won");
+  });
+});

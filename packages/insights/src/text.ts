@@ -319,12 +319,13 @@ function looksLikeSentence(line: string): boolean {
 export const messageBody: (text: string) => string = rememberLast((text) => splitMessage(stripQuoted(text)).body);
 
 /**
- * Splits at sentence stops (. ! ? then a space) and line breaks, with no abbreviation handling: the unit the deal,
- * choice and job-change readers and the deal-stage model's sentence search read. `splitSentences` also joins
- * abbreviations ("Mr. Smith"); switching these readers to it would change the models' features.
+ * Splits at sentence stops (. ! ? then a space) and line breaks: the unit the deal, choice and job-change readers and
+ * the deal-stage model's sentence search read. Only a title before a name is joined (round 65: "Dear Ms. Chen,
+ * Accepted at US$4,600…" read as the sentence "Chen, accepted at…", the acceptance lost: blind182); `splitSentences`
+ * joins every abbreviation, which would change the models' features more widely.
  */
 export function splitAtStops(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+|\n+/);
+  return text.split(/(?<=[.!?])(?<!\b(?:mr|mrs|ms|dr|prof)\.)\s+|\n+/i);
 }
 
 // round 26: "kl." is the Scandinavian clock ("torsdag kl. 18") and Danish "d." the date's "den" ("fredag d. 11. december");
