@@ -1443,3 +1443,13 @@ describe("parseSignature: round 64, a Filipino name particle, a department in Po
     ).toBe("CelFix Assistência Técnica");
   });
 });
+
+describe("parseSignature: round 65, a Spanish priest's 'Pbro.'", () => {
+  it("reads the name after 'Pbro.' without it", () => {
+    expect(
+      parseSignature(
+        "Could you send us a proposal?\n\nGod bless,\nPbro. Arturo Méndez Lara\nPárroco\nParroquia de San Miguel Arcángel",
+      ),
+    ).toMatchObject({ name: "Arturo Méndez Lara", title: "Párroco", company: "Parroquia de San Miguel Arcángel" });
+  });
+});

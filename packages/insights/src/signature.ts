@@ -94,10 +94,11 @@ const CREDENTIAL =
  * "Hilsen Ingrid", "LG Magdalena Huber": blind48, blind51, blind53, blind55, blind63). Round 56: also a Mexican
  * "Mtra." or "MVZ" (a vet), a Malaysian "Mdm", a friar's "Fra", and "Lp" or "Rgds" on the name's line (blind108, blind141,
  * blind156, blind59, blind152, blind127). Round 57: a Slovak or Czech "Mgr.", an Italian accountant's "Rag.", an Indian
- * engineer's "Er." and a Burmese woman's "Daw" before a name of two words (blind159, blind160).
+ * engineer's "Er." and a Burmese woman's "Daw" before a name of two words (blind159, blind160). Round 65: a Spanish
+ * priest's "Pbro." (presbítero: "Pbro. Arturo Méndez Lara", blind183).
  */
 const NAME_PREFIX =
-  /^(?:(?:(?:dr|mr|mrs|ms|mx|prof|dra|sra|srta|mme|mlle|capt|cllr|rev|revd|engr|atty|sgt|lt|col|maj|hon)\.?|(?:dott|prof|avv|ing|arch)\.ssa\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|ks|pe|hna|hno|mgr|rag|er|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof|med|vet|dent|rer|nat|pol|oec|jur|phil|techn)\.|(?:canon|father|fr|fra|père|padre|abbé|pastor|rabbi|imam)\.?|(?:mtra|mtro|mdm)\.?|mvz|daw(?=\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu})|don(?=\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu})|coach|mvh|hilsen|lg|vg|mfg|lp|rgds)\s+)+(?=\p{Lu})/iu;
+  /^(?:(?:(?:dr|mr|mrs|ms|mx|prof|dra|sra|srta|mme|mlle|capt|cllr|rev|revd|engr|atty|sgt|lt|col|maj|hon)\.?|(?:dott|prof|avv|ing|arch)\.ssa\.?|miss|(?:ing|eng|arq|arch|lic|licda|dott|dott\.ssa|avv|mag|ir|drs|ks|pe|hna|hno|mgr|rag|er|dipl\.-(?:ing|kfm|kff|inf|oec)|dr\.-ing|dr\. med|univ\.-prof|med|vet|dent|rer|nat|pol|oec|jur|phil|techn)\.|(?:canon|father|fr|fra|père|padre|abbé|pastor|rabbi|imam|pbro)\.?|(?:mtra|mtro|mdm)\.?|mvz|daw(?=\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu})|don(?=\s+\p{Lu}[\p{L}'’-]+\s+\p{Lu})|coach|mvh|hilsen|lg|vg|mfg|lp|rgds)\s+)+(?=\p{Lu})/iu;
 /** "Kim Soo-jin (김수진)": the name in another script, in parentheses, is the same name: dropped. */
 const SCRIPT_ALIAS = /\s*\([\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\s]{1,12}\)$/u;
 /**
